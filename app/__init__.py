@@ -1,0 +1,1 @@
+"""CV Tailor web application."""

@@ -1,0 +1,125 @@
+"""``create_app()``: the one place the web application is assembled."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from arq import create_pool
+from litestar import Litestar
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.redis import RedisChannelsPubSubBackend
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.exceptions import HTTPException
+from litestar.logging import LoggingConfig
+from litestar.middleware import DefineMiddleware
+from litestar.middleware.session.server_side import ServerSideSessionConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.static_files import create_static_files_router
+from litestar.stores.redis import RedisStore
+from litestar.template import TemplateConfig
+
+from app.config import PROJECT_ROOT, Settings, get_settings
+from app.db.session import create_engine, create_session_factory
+from app.domain.accounts.api import AuthApi, TokensApi
+from app.domain.accounts.pages import AccountPages
+from app.domain.credits.api import get_credits
+from app.domain.events.api import api_events, html_event_feed
+from app.domain.system.api import dashboard, health, ping_worker
+from app.lib.csrf import TokenAwareCSRFMiddleware
+from app.lib.errors import AppError
+from app.lib.redis import arq_settings, redis_from_url
+from app.lib.templating import build_template_engine
+from app.lib.web import (
+    handle_app_error,
+    handle_http_exception,
+    handle_unexpected,
+    provide_db,
+    provide_optional_user,
+    provide_settings,
+    provide_user,
+    set_request_locale,
+)
+
+ROUTE_HANDLERS = [
+    AccountPages,
+    AuthApi,
+    TokensApi,
+    get_credits,
+    api_events,
+    html_event_feed,
+    dashboard,
+    health,
+    ping_worker,
+]
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or get_settings()
+    redis = redis_from_url(settings.effective_redis_url)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, echo=settings.database_echo)
+        app.state.engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        app.state.arq = await create_pool(arq_settings(settings.effective_redis_url))
+        try:
+            yield
+        finally:
+            await app.state.arq.aclose()
+            await engine.dispose()
+            await redis.aclose()
+
+    csrf = CSRFConfig(
+        secret=settings.secret_key,
+        cookie_secure=settings.secure_cookies,
+        cookie_samesite="lax",
+        cookie_httponly=False,  # API clients read it to echo it in x-csrftoken
+    )
+    sessions = ServerSideSessionConfig(
+        max_age=settings.session_max_age_days * 86400,
+        secure=settings.secure_cookies,
+        httponly=True,
+        samesite="lax",
+    )
+    return Litestar(
+        route_handlers=[
+            *ROUTE_HANDLERS,
+            create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"]),
+        ],
+        lifespan=[lifespan],
+        state=State({"settings": settings, "redis": redis}),
+        dependencies={
+            "db": Provide(provide_db),
+            "settings": Provide(provide_settings, sync_to_thread=False),
+            "user": Provide(provide_user),
+            "optional_user": Provide(provide_optional_user),
+        },
+        middleware=[
+            sessions.middleware,
+            DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),
+        ],
+        stores={"sessions": RedisStore(redis, namespace="cvtailor:sessions")},
+        plugins=[
+            HTMXPlugin(),
+            ChannelsPlugin(
+                backend=RedisChannelsPubSubBackend(redis=redis),
+                arbitrary_channels_allowed=True,
+                subscriber_max_backlog=1000,
+            ),
+        ],
+        template_config=TemplateConfig(instance=build_template_engine()),
+        exception_handlers={
+            AppError: handle_app_error,
+            HTTPException: handle_http_exception,
+            Exception: handle_unexpected,
+        },
+        before_request=set_request_locale,
+        openapi_config=OpenAPIConfig(title="CV Tailor", version="0.1.0", path="/schema"),
+        logging_config=LoggingConfig(log_exceptions="debug"),
+        debug=settings.debug,
+    )

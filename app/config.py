@@ -1,0 +1,186 @@
+"""Application settings: ``litestar.toml`` defaults, overridden by environment variables.
+
+Loaded once per process (``get_settings``); everything else receives the ``Settings`` object.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Environment variable → (toml section, key). SPEC §13 names first, then CVTAILOR_* extras.
+ENV_OVERRIDES: dict[str, tuple[str, str]] = {
+    "HOST": ("server", "host"),
+    "PORT": ("server", "port"),
+    "CVTAILOR_DEBUG": ("server", "debug"),
+    "DATA_DIR": ("paths", "data_dir"),
+    "DATABASE_URL": ("database", "url"),
+    "CVTAILOR_DB_ECHO": ("database", "echo"),
+    "REDIS_URL": ("redis", "url"),
+    "SECRET_KEY": ("security", "secret_key"),
+    "CVTAILOR_SECURE_COOKIES": ("security", "secure_cookies"),
+    "CVTAILOR_SESSION_MAX_AGE_DAYS": ("security", "session_max_age_days"),
+    "CVTAILOR_LOGIN_MAX_ATTEMPTS": ("security", "login_max_attempts"),
+    "CVTAILOR_LOGIN_WINDOW_SECONDS": ("security", "login_window_seconds"),
+    "CVTAILOR_MIN_PASSWORD_LENGTH": ("security", "min_password_length"),
+    "LLM_BASE_URL": ("llm", "base_url"),
+    "LLM_API_KEY": ("llm", "api_key"),
+    "CVTAILOR_LLM_TIMEOUT_SECONDS": ("llm", "timeout_seconds"),
+    "CVTAILOR_LLM_PROBE_TIMEOUT_SECONDS": ("llm", "probe_timeout_seconds"),
+    "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
+    "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
+    "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
+    "CVTAILOR_HEARTBEAT_STALE_SECONDS": ("worker", "heartbeat_stale_seconds"),
+    "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
+    "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
+    "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
+    "CVTAILOR_CREDITS_NEW_USER": ("defaults", "credits_new_user"),
+    "CVTAILOR_DEFAULT_LOCALE": ("defaults", "locale"),
+}
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str
+    port: int
+    debug: bool
+    data_dir: Path
+    database_url: str
+    database_echo: bool
+    redis_url: str  # empty → the embedded Redis (see app/lib/embedded_redis.py)
+    secret_key: str
+    secure_cookies: bool
+    session_max_age_days: int
+    login_max_attempts: int
+    login_window_seconds: int
+    min_password_length: int
+    llm_base_url: str
+    llm_api_key: str
+    llm_timeout_seconds: float
+    llm_probe_timeout_seconds: float
+    job_timeout_seconds: int
+    max_jobs: int
+    health_check_interval_seconds: int
+    heartbeat_stale_seconds: int
+    upload_max_bytes: int
+    pdf_max_pages: int
+    background_tasks_per_user: int
+    credits_new_user: int
+    default_locale: str
+
+    @property
+    def embedded_redis_socket(self) -> Path:
+        return self.data_dir / "redis" / "redis.sock"
+
+    @property
+    def effective_redis_url(self) -> str:
+        return self.redis_url or f"unix://{self.embedded_redis_socket}?db=0"
+
+
+def _coerce(value: str, like: Any, name: str) -> Any:
+    """Convert an environment string to the type of the TOML default it overrides."""
+    if isinstance(like, bool):
+        lowered = value.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off", ""}:
+            return False
+        raise ConfigError(f"{name}: expected a boolean, got {value!r}")
+    if isinstance(like, int):
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: expected an integer, got {value!r}") from exc
+    if isinstance(like, float):
+        try:
+            return float(value)
+        except ValueError as exc:
+            raise ConfigError(f"{name}: expected a number, got {value!r}") from exc
+    return value
+
+
+def load_raw(config_path: Path, environ: dict[str, str]) -> dict[str, dict[str, Any]]:
+    with config_path.open("rb") as fh:
+        raw: dict[str, dict[str, Any]] = tomllib.load(fh)
+    for env_name, (section, key) in ENV_OVERRIDES.items():
+        if env_name in environ:
+            default = raw.get(section, {}).get(key, "")
+            raw.setdefault(section, {})[key] = _coerce(environ[env_name], default, env_name)
+    return raw
+
+
+def _secret_key(configured: str, data_dir: Path) -> str:
+    """Use the configured key, else one generated once and kept in ``data_dir``."""
+    if configured:
+        return configured
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: two processes starting together must end up with the same key.
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def build_settings(environ: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if environ is None else environ)
+    config_path = Path(env.get("CVTAILOR_CONFIG", PROJECT_ROOT / "litestar.toml"))
+    raw = load_raw(config_path, env)
+    data_dir = Path(raw["paths"]["data_dir"])
+    if not data_dir.is_absolute():
+        data_dir = PROJECT_ROOT / data_dir
+    database_url = raw["database"]["url"] or f"sqlite+aiosqlite:///{data_dir / 'cvtailor.db'}"
+    locale = raw["defaults"]["locale"]
+    if locale not in {"fr", "en"}:
+        raise ConfigError(f"CVTAILOR_DEFAULT_LOCALE: expected 'fr' or 'en', got {locale!r}")
+    return Settings(
+        host=raw["server"]["host"],
+        port=int(raw["server"]["port"]),
+        debug=bool(raw["server"]["debug"]),
+        data_dir=data_dir,
+        database_url=database_url,
+        database_echo=bool(raw["database"]["echo"]),
+        redis_url=raw["redis"]["url"],
+        secret_key=_secret_key(raw["security"]["secret_key"], data_dir),
+        secure_cookies=bool(raw["security"]["secure_cookies"]),
+        session_max_age_days=int(raw["security"]["session_max_age_days"]),
+        login_max_attempts=int(raw["security"]["login_max_attempts"]),
+        login_window_seconds=int(raw["security"]["login_window_seconds"]),
+        min_password_length=int(raw["security"]["min_password_length"]),
+        llm_base_url=raw["llm"]["base_url"],
+        llm_api_key=raw["llm"]["api_key"],
+        llm_timeout_seconds=float(raw["llm"]["timeout_seconds"]),
+        llm_probe_timeout_seconds=float(raw["llm"]["probe_timeout_seconds"]),
+        job_timeout_seconds=int(raw["worker"]["job_timeout_seconds"]),
+        max_jobs=int(raw["worker"]["max_jobs"]),
+        health_check_interval_seconds=int(raw["worker"]["health_check_interval_seconds"]),
+        heartbeat_stale_seconds=int(raw["worker"]["heartbeat_stale_seconds"]),
+        upload_max_bytes=int(raw["limits"]["upload_max_bytes"]),
+        pdf_max_pages=int(raw["limits"]["pdf_max_pages"]),
+        background_tasks_per_user=int(raw["limits"]["background_tasks_per_user"]),
+        credits_new_user=int(raw["defaults"]["credits_new_user"]),
+        default_locale=locale,
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return build_settings()

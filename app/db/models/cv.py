@@ -1,0 +1,47 @@
+"""CV documents (source and generated) and their version history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+
+CV_KINDS = ("source", "generated")
+
+
+class CvFile(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "cv_file"
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="source", index=True)
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # structured CV (SPEC §5.1)
+    original_bytes: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    original_mime: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    extraction_status: Mapped[str] = mapped_column(String(16), default="pending")
+    extraction_errors: Mapped[list[Any]] = mapped_column(default=list)
+    job_offer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("job_offer.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    design: Mapped[str] = mapped_column(String(32), default="classic")
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # verifiedClaims / repairedClaims / droppedClaims and other generation facts.
+    generation_meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class CvVersion(UUIDPrimaryKey, Base):
+    __tablename__ = "cv_version"
+
+    cv_file_id: Mapped[str] = mapped_column(ForeignKey("cv_file.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_by: Mapped[str] = mapped_column(String(64))  # import, user_edit, gpt_cv_generation_v2…
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.now()
+    )

@@ -1,0 +1,97 @@
+"""Pipeline v2 tracking tables: the seed's three Prisma models, column for column.
+
+Seed (camelCase) → here (snake_case): currentPhase → current_phase, totalOffers → total_offers,
+generatedCvIds (String[]) → generated_cv_ids (JSON list), creditTransactionId →
+credit_transaction_id, offerIndex, classificationResult, batchResults, itemIndex, promptTokens,
+completionTokens, durationMs, modelUsed, retryCount likewise. ``cached_tokens`` is an addition
+(SPEC §8.3 asks for it to be recorded).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+
+TASK_STATUSES = ("pending", "running", "completed", "failed", "cancelled")
+OFFER_STATUSES = ("pending", "classifying", "batching", "recomposing", "completed", "failed")
+OFFER_STEPS = ("classify", "experiences", "projects", "extras", "skills", "summary", "recompose")
+SUBTASK_TYPES = (
+    "classify",
+    "batch_experience",
+    "batch_project",
+    "batch_extras",
+    "batch_skills",
+    "batch_summary",
+)
+
+
+class CvGenerationTask(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "cv_generation_task"
+    __table_args__ = (Index("ix_cv_generation_task_created_at", "created_at"),)
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    source_cv_file_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cv_file.id", ondelete="SET NULL"), nullable=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    current_phase: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    total_offers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    completed_offers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    generated_cv_ids: Mapped[list[Any]] = mapped_column(default=list)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    credit_transaction_id: Mapped[str | None] = mapped_column(
+        ForeignKey("credit_transaction.id", ondelete="SET NULL"), unique=True, nullable=True
+    )
+
+
+class CvGenerationOffer(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "cv_generation_offer"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("cv_generation_task.id", ondelete="CASCADE"), index=True
+    )
+    job_offer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("job_offer.id", ondelete="SET NULL"), nullable=True
+    )
+    offer_index: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    current_step: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    classification_result: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
+    batch_results: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
+    generated_cv_file_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cv_file.id", ondelete="SET NULL"), nullable=True
+    )
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CvGenerationSubtask(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "cv_generation_subtask"
+
+    task_id: Mapped[str] = mapped_column(
+        ForeignKey("cv_generation_task.id", ondelete="CASCADE"), index=True
+    )
+    offer_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cv_generation_offer.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    item_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    result: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
+    prompt_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    completion_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cached_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    model_used: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    retry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,38 @@
+"""Accounts and their personal API tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+
+
+class User(UUIDPrimaryKey, Timestamps, Base):
+    __tablename__ = "user_account"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # stored normalised
+    password_hash: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    credit_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ApiToken(UUIDPrimaryKey, Base):
+    """A personal token for ``Authorization: Bearer``; only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # shown in the list so users can tell tokens apart
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.now()
+    )
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,88 @@
+"""JSON API of accounts: register, login, logout, me, personal API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, delete, get, post
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import ApiToken, User
+from app.domain.accounts import services
+from app.domain.accounts.login import end_session, sign_in, start_session
+from app.domain.accounts.schemas import Credentials, TokenCreate, TokenOut, UserOut
+
+
+def user_out(user: User) -> UserOut:
+    return UserOut(
+        id=user.id,
+        email=user.email,
+        displayName=user.display_name,
+        isAdmin=user.is_admin,
+        locale=user.locale,
+        creditBalance=user.credit_balance,
+    )
+
+
+def token_out(token: ApiToken) -> TokenOut:
+    return TokenOut(
+        id=token.id,
+        name=token.name,
+        prefix=token.prefix,
+        createdAt=token.created_at.isoformat(),
+        lastUsedAt=token.last_used_at.isoformat() if token.last_used_at else None,
+    )
+
+
+class AuthApi(Controller):
+    path = "/api/auth"
+    tags = ["auth"]
+
+    @post("/register", status_code=HTTP_201_CREATED)
+    async def register(
+        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, data: Credentials
+    ) -> UserOut:
+        user = await services.register(
+            db, settings, data.email, data.password, data.display_name, data.locale
+        )
+        await db.commit()
+        start_session(request, user)
+        return user_out(user)
+
+    @post("/login", status_code=HTTP_200_OK)
+    async def login(
+        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, data: Credentials
+    ) -> UserOut:
+        return user_out(await sign_in(request, db, settings, data.email, data.password))
+
+    @post("/logout", status_code=HTTP_200_OK)
+    async def logout(self, request: Request[Any, Any, Any]) -> dict[str, bool]:
+        end_session(request)
+        return {"success": True}
+
+    @get("/me")
+    async def me(self, user: User) -> UserOut:
+        return user_out(user)
+
+
+class TokensApi(Controller):
+    path = "/api/tokens"
+    tags = ["auth"]
+
+    @get("/")
+    async def list_tokens(self, user: User, db: AsyncSession) -> list[TokenOut]:
+        return [token_out(t) for t in await services.list_api_tokens(db, user)]
+
+    @post("/", status_code=HTTP_201_CREATED)
+    async def create_token(self, user: User, db: AsyncSession, data: TokenCreate) -> dict[str, Any]:
+        row, token = await services.create_api_token(db, user, data.name)
+        await db.commit()
+        return {"token": token, **{k: getattr(token_out(row), k) for k in TokenOut.__struct_fields__}}
+
+    @delete("/{token_id:str}", status_code=HTTP_200_OK)
+    async def revoke_token(self, user: User, db: AsyncSession, token_id: str) -> dict[str, bool]:
+        await services.revoke_api_token(db, user, token_id)
+        await db.commit()
+        return {"success": True}

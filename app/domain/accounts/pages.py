@@ -1,0 +1,154 @@
+"""HTML pages: sign-in, sign-up, sign-out, account, interface language."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post
+from litestar.enums import RequestEncodingType
+from litestar.params import Body
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.accounts import services
+from app.domain.accounts.login import end_session, safe_next, sign_in, start_session
+from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
+from app.domain.credits.services import ledger
+from app.lib.errors import AppError
+from app.lib.i18n import SUPPORTED_LOCALES
+from app.lib.web import resolve_user
+
+Form = Body(media_type=RequestEncodingType.URL_ENCODED)
+
+
+class AccountPages(Controller):
+    include_in_schema = False
+
+    @get("/login")
+    async def login_page(self, request: Request[Any, Any, Any], db: AsyncSession, next: str = "/") -> Any:
+        if await resolve_user(request, db):
+            return Redirect(safe_next(next))
+        return Template("accounts/login.html", context={"next": safe_next(next)})
+
+    @post("/login")
+    async def login_submit(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        data: Annotated[LoginForm, Form],
+    ) -> Any:
+        try:
+            await sign_in(request, db, settings, data.email, data.password)
+        except AppError as exc:
+            return Template(
+                "accounts/login.html",
+                context={"error": exc.detail, "error_code": exc.code, "email": data.email,
+                         "next": safe_next(data.next)},
+                status_code=exc.status_code,
+            )
+        return Redirect(safe_next(data.next))
+
+    @get("/register")
+    async def register_page(self, settings: Settings) -> Template:
+        return Template(
+            "accounts/register.html", context={"min_password_length": settings.min_password_length}
+        )
+
+    @post("/register")
+    async def register_submit(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        data: Annotated[RegisterForm, Form],
+    ) -> Any:
+        try:
+            user = await services.register(
+                db, settings, data.email, data.password, data.display_name,
+                locale=request.session.get("locale"),
+            )
+        except AppError as exc:
+            await db.rollback()
+            return Template(
+                "accounts/register.html",
+                context={"error": exc.detail, "error_code": exc.code, "email": data.email,
+                         "display_name": data.display_name,
+                         "min_password_length": settings.min_password_length},
+                status_code=exc.status_code,
+            )
+        await db.commit()
+        start_session(request, user)
+        return Redirect("/")
+
+    @post("/logout")
+    async def logout(self, request: Request[Any, Any, Any]) -> Redirect:
+        end_session(request)
+        return Redirect("/login")
+
+    @post("/locale")
+    async def set_locale(
+        self, request: Request[Any, Any, Any], db: AsyncSession, data: Annotated[LocaleForm, Form]
+    ) -> Redirect:
+        if data.locale in SUPPORTED_LOCALES:
+            request.session["locale"] = data.locale
+            user = await resolve_user(request, db)
+            if user is not None:
+                user.locale = data.locale
+                await db.commit()
+        return Redirect(safe_next(data.next))
+
+    @get("/account")
+    async def account_page(self, user: User, db: AsyncSession, settings: Settings) -> Template:
+        return await _account(db, settings, user)
+
+    @post("/account/password")
+    async def change_password(
+        self, user: User, db: AsyncSession, settings: Settings, data: Annotated[PasswordForm, Form]
+    ) -> Template:
+        try:
+            await services.change_password(db, settings, user, data.current_password, data.new_password)
+        except AppError as exc:
+            return await _account(db, settings, user, error=exc, status=exc.status_code)
+        await db.commit()
+        return await _account(db, settings, user, notice="Password changed.")
+
+    @post("/account/tokens")
+    async def create_token(
+        self, user: User, db: AsyncSession, settings: Settings, data: Annotated[TokenForm, Form]
+    ) -> Template:
+        try:
+            _, token = await services.create_api_token(db, user, data.name)
+        except AppError as exc:
+            return await _account(db, settings, user, error=exc, status=exc.status_code)
+        await db.commit()
+        return await _account(db, settings, user, new_token=token)
+
+    @post("/account/tokens/{token_id:str}/delete")
+    async def revoke_token(self, user: User, db: AsyncSession, token_id: str) -> Redirect:
+        await services.revoke_api_token(db, user, token_id)
+        await db.commit()
+        return Redirect("/account#api-tokens")
+
+
+async def _account(
+    db: AsyncSession,
+    settings: Settings,
+    user: User,
+    *,
+    error: AppError | None = None,
+    status: int = 200,
+    **extra: Any,
+) -> Template:
+    context: dict[str, Any] = {
+        "user": user,
+        "tokens": await services.list_api_tokens(db, user),
+        "ledger": await ledger(db, user.id),
+        "min_password_length": settings.min_password_length,
+        **extra,
+    }
+    if error is not None:
+        context.update(error=error.detail, error_code=error.code)
+    return Template("accounts/account.html", context=context, status_code=status)

@@ -1,0 +1,66 @@
+"""Request and response shapes of the accounts feature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msgspec import Struct
+
+
+class Credentials(Struct):
+    email: str
+    password: str
+    display_name: str = ""
+    locale: str | None = None
+
+
+@dataclass
+class LoginForm:
+    email: str = ""
+    password: str = ""
+    next: str = "/"
+
+
+@dataclass
+class RegisterForm:
+    email: str = ""
+    password: str = ""
+    display_name: str = ""
+
+
+@dataclass
+class PasswordForm:
+    current_password: str = ""
+    new_password: str = ""
+
+
+@dataclass
+class LocaleForm:
+    locale: str = "fr"
+    next: str = "/"
+
+
+@dataclass
+class TokenForm:
+    name: str = ""
+
+
+class TokenCreate(Struct):
+    name: str
+
+
+class UserOut(Struct):
+    id: str
+    email: str
+    displayName: str  # noqa: N815 - the JSON API speaks camelCase
+    isAdmin: bool  # noqa: N815
+    locale: str | None
+    creditBalance: int  # noqa: N815
+
+
+class TokenOut(Struct):
+    id: str
+    name: str
+    prefix: str
+    createdAt: str  # noqa: N815
+    lastUsedAt: str | None  # noqa: N815

@@ -1,0 +1,138 @@
+"""Accounts: registration, authentication, API tokens, admin promotion."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import ApiToken, User
+from app.db.models.base import utcnow
+from app.domain.admin.settings_service import get_int_setting
+from app.domain.credits import services as credits
+from app.lib import security
+from app.lib.errors import Conflict, NotFound, ValidationFailed
+
+# Deliberately simple: one "@", a dot in the domain, no spaces. Real validation is the inbox.
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_PASSWORD_LENGTH = 1024  # argon2 handles any length; this bounds the work per request
+
+
+def validate_credentials(email: str, password: str, settings: Settings) -> str:
+    normalised = security.normalise_email(email)
+    if not normalised or len(normalised) > 320 or not EMAIL_RE.match(normalised):
+        raise ValidationFailed("Enter a valid email address.", code="auth.invalid_email")
+    if len(password) < settings.min_password_length:
+        raise ValidationFailed(
+            f"The password must be at least {settings.min_password_length} characters.",
+            code="auth.password_too_short",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailed("The password is too long.", code="auth.password_too_long")
+    return normalised
+
+
+async def register(
+    session: AsyncSession,
+    settings: Settings,
+    email: str,
+    password: str,
+    display_name: str = "",
+    locale: str | None = None,
+) -> User:
+    """Create an account: the first one is admin; new users get ``credits_new_user`` credits."""
+    normalised = validate_credentials(email, password, settings)
+    if await session.scalar(select(User.id).where(User.email == normalised)):
+        raise Conflict("An account with this email already exists.", code="auth.email_taken")
+    is_first = not await session.scalar(select(func.count()).select_from(User))
+    user = User(
+        email=normalised,
+        password_hash=security.hash_password(password),
+        display_name=display_name.strip()[:120] or normalised.split("@")[0],
+        is_admin=is_first,
+        locale=locale if locale in {"fr", "en"} else None,
+        credit_balance=0,
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as exc:  # two sign-ups with the same email at once
+        raise Conflict("An account with this email already exists.", code="auth.email_taken") from exc
+    amount = await get_int_setting(session, "credits_new_user", settings.credits_new_user)
+    if amount > 0:
+        await credits.grant(session, user.id, amount, "Welcome credits", {"source": "sign_up"})
+    await session.refresh(user)
+    return user
+
+
+async def authenticate(session: AsyncSession, email: str, password: str) -> User | None:
+    user = await session.scalar(select(User).where(User.email == security.normalise_email(email)))
+    if user is None:
+        security.verify_password(security.DUMMY_PASSWORD_HASH, password)  # equalise timing
+        return None
+    if not security.verify_password(user.password_hash, password):
+        return None
+    if security.password_needs_rehash(user.password_hash):
+        user.password_hash = security.hash_password(password)
+    return user
+
+
+async def change_password(
+    session: AsyncSession, settings: Settings, user: User, current: str, new: str
+) -> None:
+    if not security.verify_password(user.password_hash, current):
+        raise ValidationFailed("The current password is wrong.", code="auth.wrong_password")
+    validate_credentials(user.email, new, settings)
+    user.password_hash = security.hash_password(new)
+
+
+async def get_user(session: AsyncSession, user_id: str) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def user_for_token(session: AsyncSession, token: str) -> User | None:
+    row = await session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == security.hash_api_token(token))
+    )
+    if row is None:
+        return None
+    row.last_used_at = utcnow()
+    return await session.get(User, row.user_id)
+
+
+async def create_api_token(session: AsyncSession, user: User, name: str) -> tuple[ApiToken, str]:
+    name = name.strip()[:80]
+    if not name:
+        raise ValidationFailed("Give the token a name.", code="tokens.name_required")
+    token, digest = security.mint_api_token()
+    row = ApiToken(user_id=user.id, name=name, token_hash=digest, prefix=token[:10])
+    session.add(row)
+    await session.flush()
+    return row, token
+
+
+async def list_api_tokens(session: AsyncSession, user: User) -> list[ApiToken]:
+    rows = await session.scalars(
+        select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc())
+    )
+    return list(rows)
+
+
+async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> None:
+    row = await session.scalar(
+        select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id)
+    )
+    if row is None:
+        raise NotFound("No such token.")
+    await session.delete(row)
+
+
+async def set_admin(session: AsyncSession, email: str, is_admin: bool = True) -> User:
+    user = await session.scalar(select(User).where(User.email == security.normalise_email(email)))
+    if user is None:
+        raise NotFound(f"No account with email {email!r}.")
+    user.is_admin = is_admin
+    return user

@@ -1,0 +1,41 @@
+"""Which engine tailors CVs: the configured LLM endpoint, or the offline engine.
+
+Environment / ``litestar.toml`` (``LLM_BASE_URL``, ``LLM_API_KEY``) win over the settings page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.domain.admin.settings_registry import DEFAULT_MODEL, PHASE_MODEL_SETTINGS
+from app.domain.admin.settings_service import all_settings
+
+
+@dataclass(frozen=True, slots=True)
+class EngineStatus:
+    mode: Literal["llm", "offline"]
+    base_url: str  # empty = the SDK's default (OpenAI)
+    api_key: str
+    source: Literal["environment", "settings", "none"]
+
+
+async def engine_status(session: AsyncSession, settings: Settings) -> EngineStatus:
+    if settings.llm_base_url or settings.llm_api_key:
+        return EngineStatus("llm", settings.llm_base_url, settings.llm_api_key, "environment")
+    values = await all_settings(session)
+    base_url = values.get("llm_base_url", "").strip()
+    api_key = values.get("llm_api_key", "").strip()
+    if base_url or api_key:
+        return EngineStatus("llm", base_url, api_key, "settings")
+    return EngineStatus("offline", "", "", "none")
+
+
+async def model_for_phase(session: AsyncSession, phase: str) -> str:
+    """The model an admin chose for a pipeline phase (``classify``, ``batch_skills``…)."""
+    setting_name = PHASE_MODEL_SETTINGS[phase]
+    values = await all_settings(session)
+    return values.get(setting_name) or DEFAULT_MODEL

@@ -1,0 +1,109 @@
+"""Every admin-editable setting: name, category, default, description, and the seed's grouping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.config import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class SettingDef:
+    name: str
+    category: str
+    default: str
+    description: str
+    secret: bool = False  # never rendered back in full
+
+
+DEFAULT_MODEL = "gpt-4o-mini"
+
+# Pipeline phase → setting holding its model (seed §2.1 names).
+PHASE_MODEL_SETTINGS: dict[str, str] = {
+    "classify": "model_cv_classify",
+    "batch_experience": "model_cv_batch_experience",
+    "batch_project": "model_cv_batch_projects",
+    "batch_extras": "model_cv_batch_extras",
+    "batch_skills": "model_cv_batch_skills",
+    "batch_summary": "model_cv_batch_summary",
+    "cv_import": "model_cv_import",
+    "offer_extract": "model_offer_extract",
+}
+
+# The seed's AI_MODELS_STRUCTURE, with its labels (admin page grouping).
+AI_MODELS_STRUCTURE: dict[str, list[str]] = {
+    "Pipeline CV v2": [
+        "model_cv_classify",
+        "model_cv_batch_experience",
+        "model_cv_batch_projects",
+        "model_cv_batch_extras",
+        "model_cv_batch_skills",
+        "model_cv_batch_summary",
+    ],
+    "Import de CV": ["model_cv_import"],
+    "Extraction d'offre": ["model_offer_extract"],
+}
+
+SETTING_LABELS: dict[str, str] = {
+    "model_cv_classify": "Pipeline v2 - Classification",
+    "model_cv_batch_experience": "Pipeline v2 - Experience",
+    "model_cv_batch_projects": "Pipeline v2 - Projects",
+    "model_cv_batch_extras": "Pipeline v2 - Extras",
+    "model_cv_batch_skills": "Pipeline v2 - Skills",
+    "model_cv_batch_summary": "Pipeline v2 - Summary",
+    "model_cv_import": "Import de CV",
+    "model_offer_extract": "Extraction d'offre",
+}
+
+# The seed's TASK_FEATURE_MAPPING: task type → credit feature, and each feature's cost setting.
+TASK_FEATURE_MAPPING: dict[str, str] = {
+    "cv_generation_v2": "gpt_cv_generation",
+    "cv_import": "import_pdf",
+    "offer_extract": "extract_job_offer",
+}
+
+
+def feature_cost_setting(feature: str) -> str:
+    return f"feature_cost_{feature}"
+
+
+def setting_definitions(settings: Settings) -> list[SettingDef]:
+    model_descriptions = {
+        "model_cv_classify": "Classification des expériences (KEEP/REMOVE/MOVE)",
+        "model_cv_batch_experience": "Adaptation d'une expérience",
+        "model_cv_batch_projects": "Adaptation d'un projet",
+        "model_cv_batch_extras": "Adaptation des extras",
+        "model_cv_batch_skills": "Adaptation des compétences",
+        "model_cv_batch_summary": "Génération du résumé",
+        "model_cv_import": "Extraction structurée d'un CV importé",
+        "model_offer_extract": "Extraction structurée d'une offre d'emploi",
+    }
+    defs = [
+        SettingDef(name, "ai_models", DEFAULT_MODEL, desc)
+        for name, desc in model_descriptions.items()
+    ]
+    defs += [
+        SettingDef("llm_base_url", "llm", "", "OpenAI-compatible endpoint (empty: offline engine)"),
+        SettingDef("llm_api_key", "llm", "", "API key of the endpoint", secret=True),
+        SettingDef(
+            "pipeline_offer_concurrency", "pipeline", "1", "Offers tailored at once (1 = sequential)"
+        ),
+        SettingDef("max_retries", "pipeline", "3", "Attempts per failing offer before refund"),
+        SettingDef(
+            "credits_new_user", "credits", str(settings.credits_new_user), "Credits granted on sign-up"
+        ),
+        SettingDef(
+            feature_cost_setting("gpt_cv_generation"), "credits", "1", "Credits per tailored CV"
+        ),
+        SettingDef(feature_cost_setting("import_pdf"), "credits", "0", "Credits per CV import"),
+        SettingDef(
+            feature_cost_setting("extract_job_offer"), "credits", "0", "Credits per offer extraction"
+        ),
+        SettingDef(
+            "allow_private_offer_urls",
+            "security",
+            "false",
+            "Let offer URLs point at private/loopback addresses (intranet job boards)",
+        ),
+    ]
+    return defs

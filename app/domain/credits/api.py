@@ -1,0 +1,30 @@
+"""``GET /api/credits``: balance and ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import get
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.credits.services import ledger
+
+
+@get("/api/credits", tags=["credits"])
+async def get_credits(user: User, db: AsyncSession) -> dict[str, Any]:
+    entries = await ledger(db, user.id)
+    return {
+        "balance": user.credit_balance,
+        "transactions": [
+            {
+                "id": e.id,
+                "amount": e.amount,
+                "type": e.type,
+                "reason": e.reason,
+                "metadata": e.meta,
+                "createdAt": e.created_at.isoformat(),
+            }
+            for e in entries
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Live events: per-user SSE streams fed by Redis pub/sub."""

@@ -1,0 +1,58 @@
+"""SSE endpoints: ``/api/events`` (JSON, seed event names) and ``/events/feed`` (HTML fragments)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from litestar import Request, get
+from litestar.channels import ChannelsPlugin
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.events.stream import user_event_stream
+from app.domain.tasks.services import list_tasks, task_payload
+
+
+@get("/api/events", tags=["events"])
+async def api_events(
+    request: Request[Any, Any, Any], user: User, db: AsyncSession, channels: ChannelsPlugin
+) -> ServerSentEvent:
+    """The user's event stream: a ``tasks:snapshot`` of the DB state, then live events."""
+    tasks = [task_payload(t) for t in await list_tasks(db, user.id)]
+    snapshot = ServerSentEventMessage(
+        event="tasks:snapshot", data=json.dumps({"tasks": tasks}, default=str)
+    )
+    stop_event = request.query_params.get("until")  # lets scripts and tests end the stream
+
+    def render(name: str, payload: dict[str, Any]) -> ServerSentEventMessage:
+        return ServerSentEventMessage(event=name, data=json.dumps(payload, default=str))
+
+    return ServerSentEvent(
+        user_event_stream(
+            channels,
+            user.id,
+            [snapshot],
+            render,
+            stop_after=(lambda name: name == stop_event) if stop_event else None,
+        ),
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@get("/events/feed", include_in_schema=False)
+async def html_event_feed(
+    request: Request[Any, Any, Any], user: User, channels: ChannelsPlugin
+) -> ServerSentEvent:
+    """Each event as a small HTML fragment for the dashboard's activity list (``sse-swap``)."""
+    template = request.app.template_engine.get_template("_partials/event_item.html")
+
+    def render(name: str, payload: dict[str, Any]) -> ServerSentEventMessage:
+        html = template.render(name=name, payload=payload)
+        return ServerSentEventMessage(data=html.replace("\n", " "), event="message")
+
+    return ServerSentEvent(
+        user_event_stream(channels, user.id, [], render),
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

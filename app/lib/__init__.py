@@ -1,0 +1,1 @@
+"""Shared helpers used by the web app, the worker and the launcher."""

@@ -1,0 +1,50 @@
+"""LLM layer: structured chat completions against any OpenAI-compatible endpoint.
+
+Modules: ``transport`` (endpoint config, cached SDK clients, one round trip), ``structured``
+(modes, strict schemas, JSON extraction), ``modes`` (mode cache + probe), ``client``
+(``complete_structured``), ``connection`` (admin checks), ``errors``.
+"""
+
+from app.lib.llm.client import LLMResult, complete_structured
+from app.lib.llm.connection import ConnectionReport, list_models, test_connection
+from app.lib.llm.errors import (
+    LLMAuthError,
+    LLMError,
+    LLMInvalidOutputError,
+    LLMModelNotFoundError,
+    LLMRateLimitedError,
+    LLMRequestError,
+    LLMServerError,
+    LLMTimeoutError,
+    LLMUnreachableError,
+    LLMUnsupportedResponseFormatError,
+)
+from app.lib.llm.modes import ModeCache, mode_cache, probe_structured_mode
+from app.lib.llm.structured import StructuredMode, extract_json, strict_schema
+from app.lib.llm.transport import LLMEndpoint, aclose_clients
+
+__all__ = [
+    "ConnectionReport",
+    "LLMAuthError",
+    "LLMEndpoint",
+    "LLMError",
+    "LLMInvalidOutputError",
+    "LLMModelNotFoundError",
+    "LLMRateLimitedError",
+    "LLMRequestError",
+    "LLMResult",
+    "LLMServerError",
+    "LLMTimeoutError",
+    "LLMUnreachableError",
+    "LLMUnsupportedResponseFormatError",
+    "ModeCache",
+    "StructuredMode",
+    "aclose_clients",
+    "complete_structured",
+    "extract_json",
+    "list_models",
+    "mode_cache",
+    "probe_structured_mode",
+    "strict_schema",
+    "test_connection",
+]

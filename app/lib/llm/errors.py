@@ -1,0 +1,183 @@
+"""LLM error types and the mapping from ``openai`` SDK exceptions onto them.
+
+Every error carries a stable ``code`` (stored on generations, shown by the admin page) and an
+English ``message`` that can be shown to the user as is.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+import time
+from collections.abc import Mapping, Sequence
+
+import openai
+
+
+class LLMError(Exception):
+    """Base class: something went wrong talking to the LLM endpoint."""
+
+    code: str = "llm_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class LLMAuthError(LLMError):
+    code = "auth"
+
+    def __init__(self, status: int = 401) -> None:
+        super().__init__("The LLM endpoint rejected the API key")
+        self.status = status
+
+
+class LLMModelNotFoundError(LLMError):
+    code = "model_not_found"
+
+    def __init__(self, model: str, base_url: str) -> None:
+        super().__init__(f"The model '{model}' is not available on the LLM endpoint {base_url}")
+        self.model = model
+
+
+class LLMUnreachableError(LLMError):
+    code = "unreachable"
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__(f"Could not connect to the LLM endpoint at {base_url}")
+        self.base_url = base_url
+
+
+class LLMRateLimitedError(LLMError):
+    code = "rate_limited"
+
+    def __init__(self, retry_after_s: float | None = None) -> None:
+        hint = f"; retry after {retry_after_s:g} s" if retry_after_s is not None else ""
+        super().__init__(f"The LLM endpoint is rate limiting requests{hint}")
+        self.retry_after_s = retry_after_s
+
+
+class LLMTimeoutError(LLMError):
+    code = "timeout"
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(f"The LLM endpoint did not answer within {timeout_s:g} s")
+        self.timeout_s = timeout_s
+
+
+class LLMServerError(LLMError):
+    code = "server_error"
+
+    def __init__(self, status: int | None, detail: str = "") -> None:
+        where = f"HTTP {status}" if status else "an unexpected response"
+        suffix = f": {detail}" if detail else ""
+        super().__init__(f"The LLM endpoint failed with {where}{suffix}")
+        self.status = status
+
+
+class LLMRequestError(LLMError):
+    """Any other 4xx: the endpoint refused the request itself (context too long, bad params…)."""
+
+    code = "bad_request"
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"The LLM endpoint refused the request (HTTP {status}): {detail}")
+        self.status = status
+        self.detail = detail
+
+
+class LLMUnsupportedResponseFormatError(LLMRequestError):
+    """A 400 saying the requested ``response_format`` is not supported; triggers a mode fallback."""
+
+    code = "unsupported_response_format"
+
+
+class LLMInvalidOutputError(LLMError):
+    code = "invalid_output"
+
+    def __init__(self, errors: Sequence[str], raw_text: str = "") -> None:
+        listed = "; ".join(errors[:5]) + ("; …" if len(errors) > 5 else "")
+        super().__init__(f"The model's answer did not match the expected format: {listed}")
+        self.errors = list(errors)
+        self.raw_text = raw_text
+
+
+# Wording seen from OpenAI, vLLM, llama.cpp, Ollama, LiteLLM and LM Studio when a model is unknown
+# or when ``response_format`` (or one of its types) is not understood.
+_MODEL_MISSING = re.compile(
+    r"model.{0,80}(not found|does not exist|not exist|no such|not available)"
+    r"|(unknown|invalid|no such) model",
+    re.IGNORECASE,
+)
+_FORMAT_WORDS = re.compile(r"response_format|json_schema|json_object|grammar", re.IGNORECASE)
+_UNSUPPORTED = re.compile(
+    r"not supported|unsupported|not support|invalid|unknown|unrecognized|not allowed|"
+    r"extra inputs|not permitted|must be one of",
+    re.IGNORECASE,
+)
+
+
+def _body_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, Mapping):
+        msg = body.get("message") or body.get("detail") or body.get("error")
+        if msg:
+            return str(msg)
+    if isinstance(body, str) and body:
+        return body
+    return exc.message
+
+
+def is_unsupported_response_format(exc: openai.APIStatusError) -> bool:
+    """Does this 400/422 say the server cannot do the ``response_format`` we asked for?"""
+    if exc.status_code not in (400, 422):
+        return False
+    text = _body_message(exc)
+    mentions_format = exc.param == "response_format" or bool(_FORMAT_WORDS.search(text))
+    return mentions_format and bool(_UNSUPPORTED.search(text))
+
+
+def parse_retry_after(headers: Mapping[str, str]) -> float | None:
+    """``retry-after-ms`` / ``retry-after`` (seconds or HTTP date) → seconds, ``None`` if absent."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        raw = lowered.get(name)
+        if raw is None:
+            continue
+        try:
+            return max(float(raw) / divisor, 0.0)
+        except ValueError:
+            parsed = email.utils.parsedate_tz(raw)
+            if parsed is not None:
+                return max(email.utils.mktime_tz(parsed) - time.time(), 0.0)
+    return None
+
+
+def map_openai_error(
+    exc: openai.OpenAIError, *, base_url: str, model: str | None, timeout_s: float
+) -> LLMError:
+    """Translate an SDK exception into our error types (never raises)."""
+    # APITimeoutError subclasses APIConnectionError, so it must be checked first.
+    if isinstance(exc, openai.APITimeoutError):
+        return LLMTimeoutError(timeout_s)
+    if isinstance(exc, openai.APIConnectionError):
+        return LLMUnreachableError(base_url)
+    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        return LLMAuthError(exc.status_code)
+    if isinstance(exc, openai.RateLimitError):
+        return LLMRateLimitedError(parse_retry_after(exc.response.headers))
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        detail = _body_message(exc)
+        if status >= 500:
+            return LLMServerError(status, detail)
+        if model is not None and status == 404:
+            return LLMModelNotFoundError(model, base_url)
+        # Format complaints often mention "model" too ("this model does not support…"),
+        # so they are recognised before the model-missing wording.
+        if is_unsupported_response_format(exc):
+            return LLMUnsupportedResponseFormatError(status, detail)
+        if model is not None and status in (400, 422) and _MODEL_MISSING.search(detail):
+            return LLMModelNotFoundError(model, base_url)
+        return LLMRequestError(status, detail)
+    return LLMServerError(None, str(exc))

@@ -1,0 +1,121 @@
+"""One chat-completion round trip over a cached ``openai.AsyncOpenAI`` client.
+
+Everything above this module deals in ``LLMEndpoint`` / ``ChatReply`` / ``LLMError`` and never
+sees SDK objects or SDK exceptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import openai
+
+from app.lib.llm.errors import LLMServerError, map_openai_error
+
+# Local servers (Ollama, llama.cpp, vLLM…) need no key, but the SDK refuses to start without one.
+_PLACEHOLDER_KEY = "no-key"
+
+
+@dataclass(frozen=True, slots=True)
+class LLMEndpoint:
+    """Where and how to reach one OpenAI-compatible server (built from settings by the caller)."""
+
+    base_url: str
+    api_key: str = field(repr=False)  # keep secrets out of logs and tracebacks
+    timeout_s: float = 60.0
+    probe_timeout_s: float = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class ChatReply:
+    text: str | None
+    model: str
+    finish_reason: str | None
+    prompt_tokens: int
+    completion_tokens: int
+    cached_tokens: int
+
+
+# Clients (and their connection pools) are reused per (base_url, api_key). The pool belongs to
+# the event loop that opened its sockets, so the cache is keyed by loop as well: the web app,
+# the worker and pytest may each run their own loop in the same process.
+_ClientKey = tuple[str, str]
+_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[_ClientKey, openai.AsyncOpenAI]]
+_clients = weakref.WeakKeyDictionary()
+
+
+def get_client(endpoint: LLMEndpoint) -> openai.AsyncOpenAI:
+    """The cached SDK client for this endpoint in the running event loop."""
+    per_loop = _clients.setdefault(asyncio.get_running_loop(), {})
+    key = (endpoint.base_url, endpoint.api_key)
+    client = per_loop.get(key)
+    if client is None:
+        client = openai.AsyncOpenAI(
+            base_url=endpoint.base_url,
+            api_key=endpoint.api_key or _PLACEHOLDER_KEY,
+            timeout=endpoint.timeout_s,
+            max_retries=0,  # retries are a pipeline decision, never hidden in the SDK
+        )
+        per_loop[key] = client
+    return client
+
+
+async def aclose_clients() -> None:
+    """Close the clients of the running loop (app/worker shutdown, test teardown)."""
+    per_loop = _clients.pop(asyncio.get_running_loop(), {})
+    for client in per_loop.values():
+        await client.close()
+
+
+def _usage_numbers(usage: Any) -> tuple[int, int, int]:
+    if usage is None:  # some servers omit usage entirely
+        return 0, 0, 0
+    details = getattr(usage, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None) if details is not None else None
+    return (
+        int(getattr(usage, "prompt_tokens", 0) or 0),
+        int(getattr(usage, "completion_tokens", 0) or 0),
+        int(cached or 0),
+    )
+
+
+async def chat_once(
+    endpoint: LLMEndpoint,
+    *,
+    model: str,
+    messages: list[dict[str, Any]],
+    response_format: dict[str, Any] | None,
+    timeout_s: float,
+) -> ChatReply:
+    """Send one non-streaming chat completion; SDK failures come out as ``LLMError``."""
+    extra: dict[str, Any] = {}
+    if response_format is not None:
+        extra["response_format"] = response_format
+    try:
+        completion = await get_client(endpoint).chat.completions.create(
+            model=model,
+            messages=cast(Any, messages),
+            timeout=timeout_s,
+            **extra,
+        )
+    except openai.OpenAIError as exc:
+        raise map_openai_error(
+            exc, base_url=endpoint.base_url, model=model, timeout_s=timeout_s
+        ) from exc
+
+    choices = getattr(completion, "choices", None)
+    if not choices:
+        raise LLMServerError(None, "the response contained no choices")
+    choice = choices[0]
+    prompt_tokens, completion_tokens, cached_tokens = _usage_numbers(completion.usage)
+    return ChatReply(
+        text=choice.message.content,
+        model=getattr(completion, "model", None) or model,
+        finish_reason=choice.finish_reason,
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        cached_tokens=cached_tokens,
+    )

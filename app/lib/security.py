@@ -1,0 +1,47 @@
+"""Password hashing, API-token minting and email normalisation."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+_hasher = PasswordHasher()
+
+API_TOKEN_PREFIX = "cvt_"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def password_needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+# A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
+DUMMY_PASSWORD_HASH = _hasher.hash("not-a-real-password")
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def mint_api_token() -> tuple[str, str]:
+    """Return ``(token, sha256 hex)``: the token is shown once, only the hash is stored."""
+    token = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    return token, hash_api_token(token)
+
+
+def hash_api_token(token: str) -> str:
+    # Tokens are 256-bit random: a fast hash is enough (no dictionary to attack).
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,137 @@
+"""Request plumbing shared by every controller: DB session, current user, locale, errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Request, Response
+from litestar.datastructures import State
+from litestar.exceptions import HTTPException, NotFoundException, ValidationException
+from litestar.response import Redirect, Template
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.accounts.services import get_user, user_for_token
+from app.lib import i18n
+from app.lib.errors import AppError, Unauthenticated
+
+SESSION_USER_KEY = "user_id"
+
+
+async def provide_db(state: State) -> AsyncIterator[AsyncSession]:
+    """One session per request; handlers commit explicitly, anything uncommitted rolls back."""
+    async with state.session_factory() as session:
+        yield session
+
+
+def provide_settings(state: State) -> Settings:
+    settings: Settings = state.settings
+    return settings
+
+
+async def resolve_user(request: Request[Any, Any, Any], db: AsyncSession) -> User | None:
+    """The caller: by Bearer token when an Authorization header is present, else by session."""
+    if "user" in request.scope and request.scope["user"] is not None:
+        cached: User = request.scope["user"]
+        return cached
+    header = request.headers.get("authorization")
+    user: User | None = None
+    if header is not None:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Unauthenticated("Use 'Authorization: Bearer <token>'.", code="auth.bad_header")
+        user = await user_for_token(db, token.strip())
+        if user is None:
+            raise Unauthenticated("This API token is not valid.", code="auth.invalid_token")
+        await db.commit()  # records last_used_at
+    else:
+        user_id = request.session.get(SESSION_USER_KEY) if "session" in request.scope else None
+        if user_id:
+            user = await get_user(db, str(user_id))
+    request.scope["user"] = user
+    if user and user.locale:
+        i18n.current_locale.set(user.locale)
+    return user
+
+
+async def provide_optional_user(
+    request: Request[Any, Any, Any], db: AsyncSession
+) -> User | None:
+    return await resolve_user(request, db)
+
+
+async def provide_user(request: Request[Any, Any, Any], db: AsyncSession) -> User:
+    user = await resolve_user(request, db)
+    if user is None:
+        raise Unauthenticated("Sign in first.")
+    return user
+
+
+def set_request_locale(request: Request[Any, Any, Any]) -> None:
+    """before_request hook: session choice, else Accept-Language, else the configured default."""
+    settings: Settings = request.app.state.settings
+    chosen = request.session.get("locale") if "session" in request.scope else None
+    if chosen not in i18n.SUPPORTED_LOCALES:
+        chosen = i18n.negotiate(request.headers.get("accept-language"), settings.default_locale)
+    i18n.current_locale.set(str(chosen))
+
+
+def wants_json(request: Request[Any, Any, Any]) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path in {"/health"}
+
+
+def _error_page(request: Request[Any, Any, Any], status: int, code: str, detail: str) -> Response[Any]:
+    template = "_partials/error.html" if request.headers.get("hx-request") else "error.html"
+    return Template(
+        template_name=template,
+        context={"status": status, "code": code, "detail": detail},
+        status_code=status,
+    )
+
+
+def error_response(
+    request: Request[Any, Any, Any], status: int, code: str, detail: str, extra: dict[str, Any]
+) -> Response[Any]:
+    if wants_json(request):
+        return Response({"error": code, "detail": detail, **extra}, status_code=status)
+    if status == 401:
+        target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+        if request.headers.get("hx-request"):
+            return Response("", status_code=204, headers={"HX-Redirect": f"/login?next={target}"})
+        return Redirect(f"/login?next={target}")
+    return _error_page(request, status, code, detail)
+
+
+def handle_app_error(request: Request[Any, Any, Any], exc: AppError) -> Response[Any]:
+    return error_response(request, exc.status_code, exc.code, exc.detail, exc.extra)
+
+
+def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    status = exc.status_code
+    if isinstance(exc, ValidationException):
+        detail = "; ".join(
+            f"{e.get('key') or 'body'}: {e.get('message')}"
+            for e in (exc.extra if isinstance(exc.extra, list) else [])
+            if isinstance(e, dict)
+        ) or str(exc.detail)
+        return error_response(request, 422 if status == 400 else status, "validation_error", detail, {})
+    if isinstance(exc, NotFoundException):
+        return error_response(request, 404, "not_found", "Not found.", {})
+    if status == 403 and "CSRF" in str(exc.detail):
+        return error_response(
+            request, 403, "csrf_failed", "Missing or invalid CSRF token; reload the page.", {}
+        )
+    code = {401: "unauthenticated", 403: "forbidden", 405: "method_not_allowed", 413: "too_large",
+            429: "rate_limited"}.get(status, "http_error")
+    return error_response(request, status, code, str(exc.detail), {})
+
+
+def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    request.logger.exception("Unhandled error on %s %s", request.method, request.url.path)
+    return error_response(
+        request, HTTP_500_INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side.", {}
+    )

@@ -1,0 +1,1 @@
+"""Background work executed by the arq worker."""
