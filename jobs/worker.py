@@ -15,13 +15,11 @@ from typing import Any, ClassVar
 
 from arq.connections import RedisSettings
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.lib import heartbeat
 from app.lib.events import publish_event
 from app.lib.redis import arq_settings
-
-_settings = get_settings()
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
@@ -32,19 +30,19 @@ async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, A
 
 
 async def _beat_forever(ctx: dict[str, Any]) -> None:
+    settings: Settings = ctx["settings"]
     info = {"host": socket.gethostname(), "pid": os.getpid()}
     while True:
-        await heartbeat.beat(
-            ctx["redis"], ctx["worker_id"], _settings.heartbeat_stale_seconds, info
-        )
-        await asyncio.sleep(_settings.health_check_interval_seconds)
+        await heartbeat.beat(ctx["redis"], ctx["worker_id"], settings.heartbeat_stale_seconds, info)
+        await asyncio.sleep(settings.health_check_interval_seconds)
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    engine = create_engine(_settings.database_url, echo=_settings.database_echo)
+    # Tests pass their own Settings in the worker's ctx; production reads them once here.
+    settings: Settings = ctx.setdefault("settings", get_settings())
+    engine = create_engine(settings.database_url, echo=settings.database_echo)
     ctx["engine"] = engine
     ctx["session_factory"] = create_session_factory(engine)
-    ctx["settings"] = _settings
     ctx["worker_id"] = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     ctx["heartbeat_task"] = asyncio.create_task(_beat_forever(ctx))
 
@@ -61,15 +59,40 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await ctx["engine"].dispose()
 
 
+FUNCTIONS: list[Any] = [ping]
+
+
+def worker_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for ``arq.Worker``: one definition for production and tests."""
+    return {
+        "functions": FUNCTIONS,
+        "on_startup": startup,
+        "on_shutdown": shutdown,
+        "redis_settings": arq_settings(settings.effective_redis_url),
+        "max_jobs": settings.max_jobs,
+        # Modest on purpose: a SIGKILLed job is re-delivered only after its in-progress key
+        # expires (job_timeout + 10 s), so a long timeout means a long wait after a crash.
+        "job_timeout": settings.job_timeout_seconds,
+        "keep_result": 3600,  # Job.abort() needs the result kept
+        "allow_abort_jobs": True,
+        "health_check_interval": settings.health_check_interval_seconds,
+        "max_tries": 5,
+    }
+
+
+_options = worker_options(get_settings())
+
+
 class WorkerSettings:
-    functions: ClassVar[list[Any]] = [ping]
+    """What ``arq jobs.worker.WorkerSettings`` reads."""
+
+    functions: ClassVar[list[Any]] = _options["functions"]
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings: RedisSettings = arq_settings(_settings.effective_redis_url)
-    max_jobs = _settings.max_jobs
-    # Modest on purpose: a SIGKILLed job is re-delivered only after its in-progress key expires.
-    job_timeout = _settings.job_timeout_seconds
-    keep_result = 3600  # Job.abort() needs the result kept
-    allow_abort_jobs = True
-    health_check_interval = _settings.health_check_interval_seconds
-    max_tries = 5
+    redis_settings: RedisSettings = _options["redis_settings"]
+    max_jobs: int = _options["max_jobs"]
+    job_timeout: int = _options["job_timeout"]
+    keep_result: int = _options["keep_result"]
+    allow_abort_jobs: bool = _options["allow_abort_jobs"]
+    health_check_interval: int = _options["health_check_interval"]
+    max_tries: int = _options["max_tries"]

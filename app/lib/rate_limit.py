@@ -11,10 +11,11 @@ async def is_limited(redis: Redis, key: str, limit: int) -> bool:
 
 
 async def record_hit(redis: Redis, key: str, window_seconds: int) -> int:
+    # SET NX starts the window once; EXPIRE's NX flag would need Redis 7 (the embedded one is 6).
     async with redis.pipeline(transaction=True) as pipe:
+        pipe.set(key, 0, ex=window_seconds, nx=True)
         pipe.incr(key)
-        pipe.expire(key, window_seconds, nx=True)
-        count, _ = await pipe.execute()
+        _, count = await pipe.execute()
     return int(count)
 
 

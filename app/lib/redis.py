@@ -7,7 +7,7 @@ from redis.asyncio import Redis
 
 
 def redis_from_url(url: str) -> Redis:
-    return Redis.from_url(url, health_check_interval=30, socket_keepalive=True)
+    return Redis.from_url(url, health_check_interval=30)
 
 
 def arq_settings(url: str) -> RedisSettings:

@@ -122,6 +122,8 @@ async def complete_structured(
     )
     replies = [reply]
     data, errors = parse_output(schema, reply.text)
+    if data is None and reply.finish_reason == "length":
+        errors = ["the answer was cut off at the token limit; keep it shorter", *errors]
     if data is None:
         # One repair round: same mode, the bad answer and the validation errors appended.
         log.info("LLM answer for %s invalid (%s); asking for a repair", schema_name, errors[:3])

@@ -1,0 +1,278 @@
+"""Shared fixtures: real Redis, real SQLite files and PostgreSQL, the app, an arq worker.
+
+Redis: ``TEST_REDIS_URL``, else ``REDIS_URL`` with database 9, else the embedded Redis.
+PostgreSQL: ``TEST_DATABASE_URL`` (CI sets it); without it the PostgreSQL variants are skipped,
+except under ``CI=1`` where a missing PostgreSQL is an error, never a silent skip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from arq.worker import Worker
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings, build_settings
+from app.db.migrate import upgrade
+from app.db.models import Base
+from app.db.session import create_engine, create_session_factory
+from app.domain.admin.settings_service import seed_settings
+
+IN_CI = os.environ.get("CI") == "1"
+
+
+# ---------------------------------------------------------------- Redis
+
+
+def _redis_url_with_db(url: str, db: int) -> str:
+    if url.startswith("unix://"):
+        return re.sub(r"db=\d+", f"db={db}", url) if "db=" in url else f"{url}?db={db}"
+    return re.sub(r"(redis://[^/]+)(/\d+)?$", rf"\1/{db}", url)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if os.environ.get("TEST_REDIS_URL"):
+        yield os.environ["TEST_REDIS_URL"]
+        return
+    if os.environ.get("REDIS_URL"):
+        yield _redis_url_with_db(os.environ["REDIS_URL"], 9)
+        return
+    if IN_CI:
+        pytest.fail("CI=1 but neither TEST_REDIS_URL nor REDIS_URL is set")
+    from app.lib.embedded_redis import start_embedded_redis
+
+    data_dir = tmp_path_factory.mktemp("redis")
+    settings = build_settings({"DATA_DIR": str(data_dir), "SECRET_KEY": "test"})
+    server = start_embedded_redis(settings)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+async def _flushed_redis(redis_url: str) -> str:
+    client = Redis.from_url(redis_url)
+    await client.flushdb()
+    await client.aclose()
+    return redis_url
+
+
+@pytest.fixture
+async def redis(_flushed_redis: str) -> AsyncIterator[Redis]:
+    client = Redis.from_url(_flushed_redis)
+    yield client
+    await client.aclose()
+
+
+# ---------------------------------------------------------------- Databases
+
+
+def _postgres_base_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url and IN_CI:
+        pytest.fail("CI=1 but TEST_DATABASE_URL is not set")
+    return url
+
+
+async def _create_pg_database(base_url: str) -> str:
+    """A fresh database per test session, so parallel runs and dev data never collide."""
+    name = f"cvt_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base_url)
+    async with admin.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await admin.dispose()
+    return re.sub(r"/[^/?]*(\?|$)", rf"/{name}\1", base_url, count=1)
+
+
+async def _drop_pg_database(base_url: str, url: str) -> None:
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin = create_engine(base_url)
+    async with admin.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await admin.dispose()
+
+
+@pytest.fixture(scope="session")
+async def database_urls(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[dict[str, str]]:
+    """Migrated databases by backend name; migrations run through Alembic, as in production."""
+    urls = {"sqlite": f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"}
+    pg_base = _postgres_base_url()
+    if pg_base:
+        urls["postgresql"] = await _create_pg_database(pg_base)
+    for url in urls.values():
+        await asyncio.to_thread(upgrade, url)
+    yield urls
+    if pg_base:
+        await _drop_pg_database(pg_base, urls["postgresql"])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, database_urls: dict[str, str]) -> str:
+    if request.param not in database_urls:
+        pytest.skip("PostgreSQL: set TEST_DATABASE_URL to run these (CI does)")
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(database_urls: dict[str, str]) -> str:
+    """Tests that do not ask for ``backend`` run on SQLite (the default deployment)."""
+    return database_urls["sqlite"]
+
+
+async def _truncate(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+            await conn.execute(text(f"TRUNCATE {names} CASCADE"))
+        else:
+            for table in reversed(Base.metadata.sorted_tables):
+                await conn.execute(table.delete())
+    await engine.dispose()
+
+
+@pytest.fixture
+def settings(
+    tmp_path: Path, database_url: str, request: pytest.FixtureRequest, _flushed_redis: str
+) -> Settings:
+    url = database_url
+    if "backend" in request.fixturenames:
+        url = request.getfixturevalue("database_urls")[request.getfixturevalue("backend")]
+    base = build_settings(
+        {
+            "DATA_DIR": str(tmp_path / "var"),
+            "DATABASE_URL": url,
+            "REDIS_URL": _flushed_redis,
+            "SECRET_KEY": "test-secret-key",
+            "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": "1",
+        }
+    )
+    return replace(base, login_max_attempts=5)
+
+
+@pytest.fixture
+async def session_factory(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(settings.database_url)
+    factory = create_session_factory(engine)
+    async with factory() as session:
+        await seed_settings(session, settings)
+        await session.commit()
+    yield factory
+    await engine.dispose()
+    await _truncate(settings.database_url)
+
+
+@pytest.fixture
+async def db(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    async with session_factory() as session:
+        yield session
+
+
+# ---------------------------------------------------------------- App and worker
+
+
+@pytest.fixture
+async def app(settings: Settings, session_factory: Any) -> Litestar:
+    from app.asgi import create_app
+
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def another_client(settings: Settings, session_factory: Any) -> Any:
+    """A second browser on a second web process (its own app instance, same DB and Redis).
+
+    Each app's Redis connections belong to the event loop its client runs in, so two clients
+    never share one app.
+    """
+    from app.asgi import create_app
+
+    def make() -> AsyncTestClient[Litestar]:
+        return AsyncTestClient(app=create_app(settings))
+
+    return make
+
+
+@pytest.fixture
+async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Worker]:
+    """A real arq worker on the test Redis, running in this event loop."""
+    from jobs.worker import worker_options
+
+    options = worker_options(settings)
+    arq_worker = Worker(**options, ctx={"settings": settings}, handle_signals=False, poll_delay=0.05)
+    task = asyncio.create_task(arq_worker.async_run())
+    yield arq_worker
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    await arq_worker.close()
+
+
+@pytest.fixture
+async def live_server(settings: Settings, session_factory: Any) -> AsyncIterator[str]:
+    """The app behind a real uvicorn socket (the in-process client buffers streamed bodies)."""
+    import socket
+
+    import uvicorn
+
+    from app.asgi import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await asyncio.wait_for(task, timeout=10)
+
+
+# ---------------------------------------------------------------- Helpers
+
+
+async def csrf_token(client: AsyncTestClient[Litestar]) -> str:
+    """Get (or refresh) the CSRF cookie the way a browser does: by loading a page."""
+    if "csrftoken" not in client.cookies:
+        await client.get("/health")
+    return str(client.cookies["csrftoken"])
+
+
+async def register(
+    client: AsyncTestClient[Litestar], email: str, password: str = "correct horse"
+) -> dict[str, Any]:
+    token = await csrf_token(client)
+    response = await client.post(
+        "/api/auth/register",
+        json={"email": email, "password": password},
+        headers={"x-csrftoken": token},
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
