@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from arq import create_pool
 from litestar import Litestar
@@ -44,7 +45,7 @@ from app.lib.web import (
     set_request_locale,
 )
 
-ROUTE_HANDLERS = [
+ROUTE_HANDLERS: list[Any] = [
     AccountPages,
     AuthApi,
     TokensApi,

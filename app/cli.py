@@ -1,4 +1,7 @@
-"""Operator commands: ``python -m app.cli migrate | admin EMAIL [--revoke] | make-migration MSG``."""
+"""Operator commands.
+
+``python -m app.cli migrate | admin EMAIL [--revoke] | make-migration MSG``
+"""
 
 from __future__ import annotations
 
@@ -54,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "migrate":
         inserted = migrate_and_seed(settings)
-        print(f"Database ready ({settings.database_url.split('://')[0]}); {inserted} setting(s) added.")
+        print(
+            f"Database ready ({settings.database_url.split('://')[0]}); "
+            f"{inserted} setting(s) added."
+        )
     elif args.command == "admin":
         try:
             email = asyncio.run(_set_admin(settings, args.email, not args.revoke))

@@ -221,7 +221,9 @@ async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Work
     from jobs.worker import worker_options
 
     options = worker_options(settings)
-    arq_worker = Worker(**options, ctx={"settings": settings}, handle_signals=False, poll_delay=0.05)
+    arq_worker = Worker(
+        **options, ctx={"settings": settings}, handle_signals=False, poll_delay=0.05
+    )
     task = asyncio.create_task(arq_worker.async_run())
     yield arq_worker
     task.cancel()

@@ -7,7 +7,7 @@ The current request's locale lives in a context variable that the Jinja ``_()`` 
 from __future__ import annotations
 
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 current_locale: ContextVar[str] = ContextVar("current_locale", default="fr")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(locale: str) -> dict[str, str]:
     path = LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
     if not path.exists():

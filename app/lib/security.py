@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 _hasher = PasswordHasher()
 
-API_TOKEN_PREFIX = "cvt_"
+API_TOKEN_PREFIX = "cvt_"  # noqa: S105 - a public prefix, not a secret
 
 
 def hash_password(password: str) -> str:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from litestar import Request, Response
 from litestar.datastructures import State
+from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
@@ -33,7 +34,9 @@ def provide_settings(state: State) -> Settings:
     return settings
 
 
-async def resolve_user(request: Request[Any, Any, Any], db: AsyncSession) -> User | None:
+async def resolve_user(
+    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
+) -> User | None:
     """The caller: by Bearer token when an Authorization header is present, else by session."""
     if "user" in request.scope and request.scope["user"] is not None:
         cached: User = request.scope["user"]
@@ -59,12 +62,12 @@ async def resolve_user(request: Request[Any, Any, Any], db: AsyncSession) -> Use
 
 
 async def provide_optional_user(
-    request: Request[Any, Any, Any], db: AsyncSession
+    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
 ) -> User | None:
     return await resolve_user(request, db)
 
 
-async def provide_user(request: Request[Any, Any, Any], db: AsyncSession) -> User:
+async def provide_user(request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]) -> User:
     user = await resolve_user(request, db)
     if user is None:
         raise Unauthenticated("Sign in first.")
@@ -84,7 +87,9 @@ def wants_json(request: Request[Any, Any, Any]) -> bool:
     return request.url.path.startswith("/api/") or request.url.path in {"/health"}
 
 
-def _error_page(request: Request[Any, Any, Any], status: int, code: str, detail: str) -> Response[Any]:
+def _error_page(
+    request: Request[Any, Any, Any], status: int, code: str, detail: str
+) -> Response[Any]:
     template = "_partials/error.html" if request.headers.get("hx-request") else "error.html"
     return Template(
         template_name=template,
@@ -118,20 +123,31 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
             for e in (exc.extra if isinstance(exc.extra, list) else [])
             if isinstance(e, dict)
         ) or str(exc.detail)
-        return error_response(request, 422 if status == 400 else status, "validation_error", detail, {})
+        return error_response(
+            request, 422 if status == 400 else status, "validation_error", detail, {}
+        )
     if isinstance(exc, NotFoundException):
         return error_response(request, 404, "not_found", "Not found.", {})
     if status == 403 and "CSRF" in str(exc.detail):
         return error_response(
             request, 403, "csrf_failed", "Missing or invalid CSRF token; reload the page.", {}
         )
-    code = {401: "unauthenticated", 403: "forbidden", 405: "method_not_allowed", 413: "too_large",
-            429: "rate_limited"}.get(status, "http_error")
+    code = {
+        401: "unauthenticated",
+        403: "forbidden",
+        405: "method_not_allowed",
+        413: "too_large",
+        429: "rate_limited",
+    }.get(status, "http_error")
     return error_response(request, status, code, str(exc.detail), {})
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     request.logger.exception("Unhandled error on %s %s", request.method, request.url.path)
     return error_response(
-        request, HTTP_500_INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side.", {}
+        request,
+        HTTP_500_INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "Something went wrong on our side.",
+        {},
     )

@@ -31,7 +31,9 @@ async def test_first_user_is_admin_and_gets_welcome_credits(
         assert second["isAdmin"] is False
 
 
-async def test_register_rejects_bad_input_with_clear_codes(client: AsyncTestClient[Litestar]) -> None:
+async def test_register_rejects_bad_input_with_clear_codes(
+    client: AsyncTestClient[Litestar],
+) -> None:
     token = await csrf_token(client)
     headers = {"x-csrftoken": token}
     bad = [
@@ -48,13 +50,16 @@ async def test_register_rejects_bad_input_with_clear_codes(client: AsyncTestClie
     assert set(wrong_type.json()) >= {"error", "detail"}
     await register(client, "dup@example.com")
     again = await client.post(
-        "/api/auth/register", json={"email": "DUP@example.com", "password": "long enough"},
+        "/api/auth/register",
+        json={"email": "DUP@example.com", "password": "long enough"},
         headers={"x-csrftoken": await csrf_token(client)},
     )
     assert again.status_code == 409 and again.json()["error"] == "auth.email_taken"
 
 
-async def test_state_changing_requests_need_the_csrf_token(client: AsyncTestClient[Litestar]) -> None:
+async def test_state_changing_requests_need_the_csrf_token(
+    client: AsyncTestClient[Litestar],
+) -> None:
     await csrf_token(client)
     response = await client.post(
         "/api/auth/register", json={"email": "x@example.com", "password": "long enough"}
@@ -63,29 +68,31 @@ async def test_state_changing_requests_need_the_csrf_token(client: AsyncTestClie
     assert response.json()["error"] == "csrf_failed"
     form = await client.post("/login", data={"email": "x@example.com", "password": "whatever1"})
     assert form.status_code == 403
-    forged = await client.post(
-        "/api/auth/logout", headers={"x-csrftoken": "forged-value"}
-    )
+    forged = await client.post("/api/auth/logout", headers={"x-csrftoken": "forged-value"})
     assert forged.status_code == 403
 
 
 async def test_login_logout_and_session_cookie(client: AsyncTestClient[Litestar]) -> None:
     await register(client, "login@example.com", "my password")
     token = await csrf_token(client)
-    assert (await client.post("/api/auth/logout", headers={"x-csrftoken": token})).status_code == 200
+    assert (
+        await client.post("/api/auth/logout", headers={"x-csrftoken": token})
+    ).status_code == 200
     assert (await client.get("/api/auth/me")).status_code == 401
     bad = await client.post(
-        "/api/auth/login", json={"email": "login@example.com", "password": "nope nope"},
+        "/api/auth/login",
+        json={"email": "login@example.com", "password": "nope nope"},
         headers={"x-csrftoken": token},
     )
     assert bad.status_code == 401 and bad.json()["error"] == "auth.invalid_credentials"
     good = await client.post(
-        "/api/auth/login", json={"email": "LOGIN@example.com", "password": "my password"},
+        "/api/auth/login",
+        json={"email": "LOGIN@example.com", "password": "my password"},
         headers={"x-csrftoken": token},
     )
     assert good.status_code == 200
     cookie = next(c for c in client.cookies.jar if c.name == "session")
-    assert cookie.has_nonstandard_attr("HttpOnly") or cookie._rest.get("HttpOnly") is not None  # noqa: SLF001
+    assert cookie.has_nonstandard_attr("HttpOnly") or cookie._rest.get("HttpOnly") is not None
     assert (await client.get("/api/auth/me")).json()["email"] == "login@example.com"
 
 
@@ -110,8 +117,12 @@ async def test_login_page_form_flow(client: AsyncTestClient[Litestar]) -> None:
     assert wrong.status_code == 401 and "Wrong email or password" in wrong.text
     evil_next = await client.post(
         "/login",
-        data={"email": "form@example.com", "password": "form password",
-              "next": "//evil.example/", "_csrf_token": token},
+        data={
+            "email": "form@example.com",
+            "password": "form password",
+            "next": "//evil.example/",
+            "_csrf_token": token,
+        },
         follow_redirects=False,
     )
     assert evil_next.headers["location"] == "/"
@@ -130,7 +141,8 @@ async def test_login_is_rate_limited(client: AsyncTestClient[Litestar], settings
     assert codes[-1] == 429
     # Even the right password is refused while the window lasts.
     right = await client.post(
-        "/api/auth/login", json={"email": "victim@example.com", "password": "real password"},
+        "/api/auth/login",
+        json={"email": "victim@example.com", "password": "real password"},
         headers=headers,
     )
     assert right.status_code == 429 and right.json()["error"] == "auth.too_many_attempts"
@@ -141,7 +153,9 @@ async def test_api_token_authenticates_without_csrf_and_is_hashed(
 ) -> None:
     await register(client, "tokens@example.com")
     token = await csrf_token(client)
-    created = await client.post("/api/tokens", json={"name": "laptop"}, headers={"x-csrftoken": token})
+    created = await client.post(
+        "/api/tokens", json={"name": "laptop"}, headers={"x-csrftoken": token}
+    )
     assert created.status_code == 201
     secret = created.json()["token"]
     async with another_client() as script:
@@ -182,11 +196,15 @@ async def test_user_b_gets_404_on_user_a_objects(
 ) -> None:
     await register(client, "a@example.com")
     token = await csrf_token(client)
-    a_token = (await client.post("/api/tokens", json={"name": "a"}, headers={"x-csrftoken": token})).json()
+    a_token = (
+        await client.post("/api/tokens", json={"name": "a"}, headers={"x-csrftoken": token})
+    ).json()
     async with another_client() as b_client:
         await register(b_client, "b@example.com")
         b_csrf = await csrf_token(b_client)
-        response = await b_client.delete(f"/api/tokens/{a_token['id']}", headers={"x-csrftoken": b_csrf})
+        response = await b_client.delete(
+            f"/api/tokens/{a_token['id']}", headers={"x-csrftoken": b_csrf}
+        )
         assert response.status_code == 404 and response.json()["error"] == "not_found"
         page = await b_client.post(
             f"/account/tokens/{a_token['id']}/delete", data={"_csrf_token": b_csrf}
@@ -208,11 +226,16 @@ async def test_user_b_gets_404_on_user_a_objects(
         raise AssertionError("user B could read user A's task")
 
 
-async def test_pages_need_a_session_and_api_answers_401_json(client: AsyncTestClient[Litestar]) -> None:
+async def test_pages_need_a_session_and_api_answers_401_json(
+    client: AsyncTestClient[Litestar],
+) -> None:
     page = await client.get("/account", follow_redirects=False)
     assert page.status_code in (302, 303) and page.headers["location"].startswith("/login?next=")
     api = await client.get("/api/credits")
-    assert api.status_code == 401 and api.json() == {"error": "unauthenticated", "detail": "Sign in first."}
+    assert api.status_code == 401 and api.json() == {
+        "error": "unauthenticated",
+        "detail": "Sign in first.",
+    }
     htmx = await client.get("/account", headers={"HX-Request": "true"})
     assert htmx.headers.get("HX-Redirect", "").startswith("/login")
 
@@ -230,6 +253,10 @@ async def test_account_page_tokens_and_password(client: AsyncTestClient[Litestar
     assert wrong.status_code == 422
     ok = await client.post(
         "/account/password",
-        data={"current_password": "old password", "new_password": "new password", "_csrf_token": token},
+        data={
+            "current_password": "old password",
+            "new_password": "new password",
+            "_csrf_token": token,
+        },
     )
     assert ok.status_code in (200, 201) and "Password changed" in ok.text

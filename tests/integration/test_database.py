@@ -20,19 +20,53 @@ from app.lib.errors import InsufficientCredits
 
 SEED_COLUMNS = {
     "cv_generation_task": {
-        "id", "user_id", "source_cv_file_id", "status", "current_phase", "total_offers",
-        "completed_offers", "generated_cv_ids", "error", "payload", "created_at", "updated_at",
-        "completed_at", "credit_transaction_id",
+        "id",
+        "user_id",
+        "source_cv_file_id",
+        "status",
+        "current_phase",
+        "total_offers",
+        "completed_offers",
+        "generated_cv_ids",
+        "error",
+        "payload",
+        "created_at",
+        "updated_at",
+        "completed_at",
+        "credit_transaction_id",
     },
     "cv_generation_offer": {
-        "id", "task_id", "job_offer_id", "offer_index", "status", "current_step",
-        "classification_result", "batch_results", "generated_cv_file_id", "error", "created_at",
-        "updated_at", "completed_at",
+        "id",
+        "task_id",
+        "job_offer_id",
+        "offer_index",
+        "status",
+        "current_step",
+        "classification_result",
+        "batch_results",
+        "generated_cv_file_id",
+        "error",
+        "created_at",
+        "updated_at",
+        "completed_at",
     },
     "cv_generation_subtask": {
-        "id", "task_id", "offer_id", "type", "item_index", "status", "result", "prompt_tokens",
-        "completion_tokens", "duration_ms", "model_used", "error", "retry_count", "created_at",
-        "updated_at", "completed_at",
+        "id",
+        "task_id",
+        "offer_id",
+        "type",
+        "item_index",
+        "status",
+        "result",
+        "prompt_tokens",
+        "completion_tokens",
+        "duration_ms",
+        "model_used",
+        "error",
+        "retry_count",
+        "created_at",
+        "updated_at",
+        "completed_at",
     },
 }
 SEED_INDEXES = {
@@ -77,10 +111,19 @@ async def test_seed_settings_is_idempotent_and_never_overwrites(
 ) -> None:
     names = {d.name for d in setting_definitions(settings)}
     assert {
-        "model_cv_classify", "model_cv_batch_experience", "model_cv_batch_projects",
-        "model_cv_batch_extras", "model_cv_batch_skills", "model_cv_batch_summary",
-        "model_cv_import", "model_offer_extract", "llm_base_url", "llm_api_key",
-        "pipeline_offer_concurrency", "max_retries", "credits_new_user",
+        "model_cv_classify",
+        "model_cv_batch_experience",
+        "model_cv_batch_projects",
+        "model_cv_batch_extras",
+        "model_cv_batch_skills",
+        "model_cv_batch_summary",
+        "model_cv_import",
+        "model_offer_extract",
+        "llm_base_url",
+        "llm_api_key",
+        "pipeline_offer_concurrency",
+        "max_retries",
+        "credits_new_user",
     } <= names
     rows = {s.setting_name: s for s in await db.scalars(select(Setting))}
     assert rows["model_cv_classify"].value == "gpt-4o-mini"
@@ -90,7 +133,9 @@ async def test_seed_settings_is_idempotent_and_never_overwrites(
     await db.commit()
     assert await seed_settings(db, settings) == 0
     await db.commit()
-    value = await db.scalar(select(Setting.value).where(Setting.setting_name == "model_cv_classify"))
+    value = await db.scalar(
+        select(Setting.value).where(Setting.setting_name == "model_cv_classify")
+    )
     assert value == "my-admin-choice"
 
 

@@ -6,7 +6,6 @@ import asyncio
 import json
 
 import httpx
-
 from arq import create_pool
 from arq.jobs import Job
 from arq.worker import Worker

@@ -38,7 +38,9 @@ class CvFile(UUIDPrimaryKey, Timestamps, Base):
 class CvVersion(UUIDPrimaryKey, Base):
     __tablename__ = "cv_version"
 
-    cv_file_id: Mapped[str] = mapped_column(ForeignKey("cv_file.id", ondelete="CASCADE"), index=True)
+    cv_file_id: Mapped[str] = mapped_column(
+        ForeignKey("cv_file.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer)
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_by: Mapped[str] = mapped_column(String(64))  # import, user_edit, gpt_cv_generation_v2…

@@ -24,7 +24,9 @@ class JobOffer(UUIDPrimaryKey, Timestamps, Base):
     requirements: Mapped[list[Any]] = mapped_column(default=list)
     responsibilities: Mapped[list[Any]] = mapped_column(default=list)
     skills: Mapped[list[Any]] = mapped_column(default=list)
-    languages: Mapped[list[Any]] = mapped_column(default=list)  # [{name, level}] as worded in the offer
+    languages: Mapped[list[Any]] = mapped_column(
+        default=list
+    )  # [{name, level}] as worded in the offer
     contract_type: Mapped[str | None] = mapped_column(String(64), nullable=True)
     remote: Mapped[str | None] = mapped_column(String(64), nullable=True)
     source_url: Mapped[str | None] = mapped_column(String(2048), nullable=True)

@@ -31,7 +31,9 @@ class ApiToken(UUIDPrimaryKey, Base):
     )
     name: Mapped[str] = mapped_column(String(80))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    prefix: Mapped[str] = mapped_column(String(16))  # shown in the list so users can tell tokens apart
+    prefix: Mapped[str] = mapped_column(
+        String(16)
+    )  # shown in the list so users can tell tokens apart
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, server_default=func.now()
     )

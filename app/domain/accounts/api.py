@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +17,7 @@ from app.domain.accounts.login import end_session, sign_in, start_session
 from app.domain.accounts.schemas import Credentials, TokenCreate, TokenOut, UserOut
 
 
-def user_out(user: User) -> UserOut:
+def user_out(user: NamedDependency[User]) -> UserOut:
     return UserOut(
         id=user.id,
         email=user.email,
@@ -38,11 +40,15 @@ def token_out(token: ApiToken) -> TokenOut:
 
 class AuthApi(Controller):
     path = "/api/auth"
-    tags = ["auth"]
+    tags = ["auth"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @post("/register", status_code=HTTP_201_CREATED)
     async def register(
-        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, data: Credentials
+        self,
+        request: Request[Any, Any, Any],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: JSONBody[Credentials],
     ) -> UserOut:
         user = await services.register(
             db, settings, data.email, data.password, data.display_name, data.locale
@@ -53,7 +59,11 @@ class AuthApi(Controller):
 
     @post("/login", status_code=HTTP_200_OK)
     async def login(
-        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, data: Credentials
+        self,
+        request: Request[Any, Any, Any],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: JSONBody[Credentials],
     ) -> UserOut:
         return user_out(await sign_in(request, db, settings, data.email, data.password))
 
@@ -63,26 +73,41 @@ class AuthApi(Controller):
         return {"success": True}
 
     @get("/me")
-    async def me(self, user: User) -> UserOut:
+    async def me(self, user: NamedDependency[User]) -> UserOut:
         return user_out(user)
 
 
 class TokensApi(Controller):
     path = "/api/tokens"
-    tags = ["auth"]
+    tags = ["auth"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_tokens(self, user: User, db: AsyncSession) -> list[TokenOut]:
+    async def list_tokens(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
+    ) -> list[TokenOut]:
         return [token_out(t) for t in await services.list_api_tokens(db, user)]
 
     @post("/", status_code=HTTP_201_CREATED)
-    async def create_token(self, user: User, db: AsyncSession, data: TokenCreate) -> dict[str, Any]:
+    async def create_token(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        data: JSONBody[TokenCreate],
+    ) -> dict[str, Any]:
         row, token = await services.create_api_token(db, user, data.name)
         await db.commit()
-        return {"token": token, **{k: getattr(token_out(row), k) for k in TokenOut.__struct_fields__}}
+        return {
+            "token": token,
+            **{k: getattr(token_out(row), k) for k in TokenOut.__struct_fields__},
+        }
 
     @delete("/{token_id:str}", status_code=HTTP_200_OK)
-    async def revoke_token(self, user: User, db: AsyncSession, token_id: str) -> dict[str, bool]:
+    async def revoke_token(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        token_id: FromPath[str],
+    ) -> dict[str, bool]:
         await services.revoke_api_token(db, user, token_id)
         await db.commit()
         return {"success": True}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from litestar import Controller, Request, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,14 +20,17 @@ from app.lib.errors import AppError
 from app.lib.i18n import SUPPORTED_LOCALES
 from app.lib.web import resolve_user
 
-Form = Body(media_type=RequestEncodingType.URL_ENCODED)
-
 
 class AccountPages(Controller):
     include_in_schema = False
 
     @get("/login")
-    async def login_page(self, request: Request[Any, Any, Any], db: AsyncSession, next: str = "/") -> Any:
+    async def login_page(
+        self,
+        request: Request[Any, Any, Any],
+        db: NamedDependency[AsyncSession],
+        next: FromQuery[str] = "/",
+    ) -> Any:
         if await resolve_user(request, db):
             return Redirect(safe_next(next))
         return Template("accounts/login.html", context={"next": safe_next(next)})
@@ -36,23 +39,27 @@ class AccountPages(Controller):
     async def login_submit(
         self,
         request: Request[Any, Any, Any],
-        db: AsyncSession,
-        settings: Settings,
-        data: Annotated[LoginForm, Form],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[LoginForm],
     ) -> Any:
         try:
             await sign_in(request, db, settings, data.email, data.password)
         except AppError as exc:
             return Template(
                 "accounts/login.html",
-                context={"error": exc.detail, "error_code": exc.code, "email": data.email,
-                         "next": safe_next(data.next)},
+                context={
+                    "error": exc.detail,
+                    "error_code": exc.code,
+                    "email": data.email,
+                    "next": safe_next(data.next),
+                },
                 status_code=exc.status_code,
             )
         return Redirect(safe_next(data.next))
 
     @get("/register")
-    async def register_page(self, settings: Settings) -> Template:
+    async def register_page(self, settings: NamedDependency[Settings]) -> Template:
         return Template(
             "accounts/register.html", context={"min_password_length": settings.min_password_length}
         )
@@ -61,22 +68,30 @@ class AccountPages(Controller):
     async def register_submit(
         self,
         request: Request[Any, Any, Any],
-        db: AsyncSession,
-        settings: Settings,
-        data: Annotated[RegisterForm, Form],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[RegisterForm],
     ) -> Any:
         try:
             user = await services.register(
-                db, settings, data.email, data.password, data.display_name,
+                db,
+                settings,
+                data.email,
+                data.password,
+                data.display_name,
                 locale=request.session.get("locale"),
             )
         except AppError as exc:
             await db.rollback()
             return Template(
                 "accounts/register.html",
-                context={"error": exc.detail, "error_code": exc.code, "email": data.email,
-                         "display_name": data.display_name,
-                         "min_password_length": settings.min_password_length},
+                context={
+                    "error": exc.detail,
+                    "error_code": exc.code,
+                    "email": data.email,
+                    "display_name": data.display_name,
+                    "min_password_length": settings.min_password_length,
+                },
                 status_code=exc.status_code,
             )
         await db.commit()
@@ -90,7 +105,10 @@ class AccountPages(Controller):
 
     @post("/locale")
     async def set_locale(
-        self, request: Request[Any, Any, Any], db: AsyncSession, data: Annotated[LocaleForm, Form]
+        self,
+        request: Request[Any, Any, Any],
+        db: NamedDependency[AsyncSession],
+        data: URLEncodedBody[LocaleForm],
     ) -> Redirect:
         if data.locale in SUPPORTED_LOCALES:
             request.session["locale"] = data.locale
@@ -101,15 +119,26 @@ class AccountPages(Controller):
         return Redirect(safe_next(data.next))
 
     @get("/account")
-    async def account_page(self, user: User, db: AsyncSession, settings: Settings) -> Template:
+    async def account_page(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Template:
         return await _account(db, settings, user)
 
     @post("/account/password")
     async def change_password(
-        self, user: User, db: AsyncSession, settings: Settings, data: Annotated[PasswordForm, Form]
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[PasswordForm],
     ) -> Template:
         try:
-            await services.change_password(db, settings, user, data.current_password, data.new_password)
+            await services.change_password(
+                db, settings, user, data.current_password, data.new_password
+            )
         except AppError as exc:
             return await _account(db, settings, user, error=exc, status=exc.status_code)
         await db.commit()
@@ -117,7 +146,11 @@ class AccountPages(Controller):
 
     @post("/account/tokens")
     async def create_token(
-        self, user: User, db: AsyncSession, settings: Settings, data: Annotated[TokenForm, Form]
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[TokenForm],
     ) -> Template:
         try:
             _, token = await services.create_api_token(db, user, data.name)
@@ -127,16 +160,21 @@ class AccountPages(Controller):
         return await _account(db, settings, user, new_token=token)
 
     @post("/account/tokens/{token_id:str}/delete")
-    async def revoke_token(self, user: User, db: AsyncSession, token_id: str) -> Redirect:
+    async def revoke_token(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        token_id: FromPath[str],
+    ) -> Redirect:
         await services.revoke_api_token(db, user, token_id)
         await db.commit()
         return Redirect("/account#api-tokens")
 
 
 async def _account(
-    db: AsyncSession,
-    settings: Settings,
-    user: User,
+    db: NamedDependency[AsyncSession],
+    settings: NamedDependency[Settings],
+    user: NamedDependency[User],
     *,
     error: AppError | None = None,
     status: int = 200,

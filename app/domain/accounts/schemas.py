@@ -52,15 +52,15 @@ class TokenCreate(Struct):
 class UserOut(Struct):
     id: str
     email: str
-    displayName: str  # noqa: N815 - the JSON API speaks camelCase
-    isAdmin: bool  # noqa: N815
+    displayName: str
+    isAdmin: bool
     locale: str | None
-    creditBalance: int  # noqa: N815
+    creditBalance: int
 
 
 class TokenOut(Struct):
     id: str
     name: str
     prefix: str
-    createdAt: str  # noqa: N815
-    lastUsedAt: str | None  # noqa: N815
+    createdAt: str
+    lastUsedAt: str | None

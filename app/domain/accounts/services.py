@@ -60,7 +60,9 @@ async def register(
     try:
         await session.flush()
     except IntegrityError as exc:  # two sign-ups with the same email at once
-        raise Conflict("An account with this email already exists.", code="auth.email_taken") from exc
+        raise Conflict(
+            "An account with this email already exists.", code="auth.email_taken"
+        ) from exc
     amount = await get_int_setting(session, "credits_new_user", settings.credits_new_user)
     if amount > 0:
         await credits.grant(session, user.id, amount, "Welcome credits", {"source": "sign_up"})

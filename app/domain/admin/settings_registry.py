@@ -86,18 +86,27 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
         SettingDef("llm_base_url", "llm", "", "OpenAI-compatible endpoint (empty: offline engine)"),
         SettingDef("llm_api_key", "llm", "", "API key of the endpoint", secret=True),
         SettingDef(
-            "pipeline_offer_concurrency", "pipeline", "1", "Offers tailored at once (1 = sequential)"
+            "pipeline_offer_concurrency",
+            "pipeline",
+            "1",
+            "Offers tailored at once (1 = sequential)",
         ),
         SettingDef("max_retries", "pipeline", "3", "Attempts per failing offer before refund"),
         SettingDef(
-            "credits_new_user", "credits", str(settings.credits_new_user), "Credits granted on sign-up"
+            "credits_new_user",
+            "credits",
+            str(settings.credits_new_user),
+            "Credits granted on sign-up",
         ),
         SettingDef(
             feature_cost_setting("gpt_cv_generation"), "credits", "1", "Credits per tailored CV"
         ),
         SettingDef(feature_cost_setting("import_pdf"), "credits", "0", "Credits per CV import"),
         SettingDef(
-            feature_cost_setting("extract_job_offer"), "credits", "0", "Credits per offer extraction"
+            feature_cost_setting("extract_job_offer"),
+            "credits",
+            "0",
+            "Credits per offer extraction",
         ),
         SettingDef(
             "allow_private_offer_urls",

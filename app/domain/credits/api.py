@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get
+from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
@@ -12,7 +13,9 @@ from app.domain.credits.services import ledger
 
 
 @get("/api/credits", tags=["credits"])
-async def get_credits(user: User, db: AsyncSession) -> dict[str, Any]:
+async def get_credits(
+    user: NamedDependency[User], db: NamedDependency[AsyncSession]
+) -> dict[str, Any]:
     entries = await ledger(db, user.id)
     return {
         "balance": user.credit_balance,

@@ -29,10 +29,16 @@ async def _record(
 
 
 async def grant(
-    session: AsyncSession, user_id: str, amount: int, reason: str, meta: dict[str, Any] | None = None
+    session: AsyncSession,
+    user_id: str,
+    amount: int,
+    reason: str,
+    meta: dict[str, Any] | None = None,
 ) -> CreditTransaction:
     if amount <= 0:
-        raise ValidationFailed("A grant must be a positive number of credits", code="credits.invalid")
+        raise ValidationFailed(
+            "A grant must be a positive number of credits", code="credits.invalid"
+        )
     await session.execute(
         update(User).where(User.id == user_id).values(credit_balance=User.credit_balance + amount)
     )
@@ -40,7 +46,11 @@ async def grant(
 
 
 async def debit(
-    session: AsyncSession, user_id: str, amount: int, reason: str, meta: dict[str, Any] | None = None
+    session: AsyncSession,
+    user_id: str,
+    amount: int,
+    reason: str,
+    meta: dict[str, Any] | None = None,
 ) -> CreditTransaction | None:
     """Take ``amount`` credits or raise ``InsufficientCredits``; a zero cost records nothing.
 

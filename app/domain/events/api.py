@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Request, get
 from litestar.channels import ChannelsPlugin
+from litestar.di import NamedDependency
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,7 +18,10 @@ from app.domain.tasks.services import list_tasks, task_payload
 
 @get("/api/events", tags=["events"])
 async def api_events(
-    request: Request[Any, Any, Any], user: User, db: AsyncSession, channels: ChannelsPlugin
+    request: Request[Any, Any, Any],
+    user: NamedDependency[User],
+    db: NamedDependency[AsyncSession],
+    channels: NamedDependency[ChannelsPlugin],
 ) -> ServerSentEvent:
     """The user's event stream: a ``tasks:snapshot`` of the DB state, then live events."""
     tasks = [task_payload(t) for t in await list_tasks(db, user.id)]
@@ -43,10 +47,14 @@ async def api_events(
 
 @get("/events/feed", include_in_schema=False)
 async def html_event_feed(
-    request: Request[Any, Any, Any], user: User, channels: ChannelsPlugin
+    request: Request[Any, Any, Any],
+    user: NamedDependency[User],
+    channels: NamedDependency[ChannelsPlugin],
 ) -> ServerSentEvent:
     """Each event as a small HTML fragment for the dashboard's activity list (``sse-swap``)."""
-    template = request.app.template_engine.get_template("_partials/event_item.html")
+    engine = request.app.template_engine
+    assert engine is not None  # configured in create_app
+    template = engine.get_template("_partials/event_item.html")
 
     def render(name: str, payload: dict[str, Any]) -> ServerSentEventMessage:
         html = template.render(name=name, payload=payload)

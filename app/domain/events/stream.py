@@ -46,9 +46,9 @@ async def user_event_stream(
                 continue
             raw, pending = pending.result(), None
             name, payload = decode_event(raw)
-            message = render(name, payload)
-            if message is not None:
-                yield message
+            rendered = render(name, payload)
+            if rendered is not None:
+                yield rendered
             if stop_after is not None and stop_after(name):
                 return
     finally:

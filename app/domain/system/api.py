@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from litestar import Request, Response, get, post
+from litestar.di import NamedDependency
 from litestar.response import Template
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +18,9 @@ from app.lib.heartbeat import live_workers
 
 
 @get("/health", tags=["system"])
-async def health(request: Request[Any, Any, Any], db: AsyncSession) -> Response[dict[str, Any]]:
+async def health(
+    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
+) -> Response[dict[str, Any]]:
     """Web, database, Redis and worker heartbeat. 503 when the DB or Redis is down."""
     checks: dict[str, Any] = {"web": {"ok": True}}
     started = time.perf_counter()
@@ -37,12 +40,20 @@ async def health(request: Request[Any, Any, Any], db: AsyncSession) -> Response[
         checks["redis"] = {"ok": False, "error": type(exc).__name__}
         checks["worker"] = {"ok": False, "count": 0, "workers": []}
     essential_ok = checks["database"]["ok"] and checks["redis"]["ok"]
-    status = "ok" if essential_ok and checks["worker"]["ok"] else ("degraded" if essential_ok else "down")
+    status = (
+        "ok"
+        if essential_ok and checks["worker"]["ok"]
+        else ("degraded" if essential_ok else "down")
+    )
     return Response({"status": status, **checks}, status_code=200 if essential_ok else 503)
 
 
 @get("/", include_in_schema=False)
-async def dashboard(user: User, db: AsyncSession, settings: Settings) -> Template:
+async def dashboard(
+    user: NamedDependency[User],
+    db: NamedDependency[AsyncSession],
+    settings: NamedDependency[Settings],
+) -> Template:
     async def count(model: type[CvFile] | type[JobOffer], *conditions: Any) -> int:
         stmt = select(func.count()).select_from(model).where(model.user_id == user.id, *conditions)
         return int(await db.scalar(stmt) or 0)
@@ -58,7 +69,9 @@ async def dashboard(user: User, db: AsyncSession, settings: Settings) -> Templat
 
 
 @post("/api/system/ping-worker", tags=["system"], status_code=202)
-async def ping_worker(request: Request[Any, Any, Any], user: User) -> dict[str, Any]:
+async def ping_worker(
+    request: Request[Any, Any, Any], user: NamedDependency[User]
+) -> dict[str, Any]:
     """Ask a worker to publish ``system:pong`` on the caller's event stream."""
     job = await request.app.state.arq.enqueue_job("ping", user.id, time.time())
     return {"queued": job is not None, "jobId": job.job_id if job else None}

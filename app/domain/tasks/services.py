@@ -57,7 +57,9 @@ async def create_task(
 
 async def get_task(session: AsyncSession, user_id: str, task_id: str) -> BackgroundTask:
     task = await session.scalar(
-        select(BackgroundTask).where(BackgroundTask.id == task_id, BackgroundTask.user_id == user_id)
+        select(BackgroundTask).where(
+            BackgroundTask.id == task_id, BackgroundTask.user_id == user_id
+        )
     )
     if task is None:
         raise NotFound("No such task.")

@@ -1,0 +1,66 @@
+# CV Tailor — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench admin migrate clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(APP_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(APP_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+install: $(APP_STAMP)
+install-dev: $(DEV_STAMP)
+
+## Start everything (migrations, embedded Redis unless REDIS_URL, worker, web). Ctrl-C stops all.
+run: install
+	$(PY) -m app.launcher
+
+migrate: install
+	$(PY) -m app.cli migrate
+
+## Promote an existing account: make admin EMAIL=you@example.com
+admin: install
+	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=you@example.com"; exit 2; }
+	$(PY) -m app.cli admin "$(EMAIL)"
+
+## The whole suite: lint, Python tests (unit + integration), browser tests.
+test: lint test-python test-browser
+
+lint: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy app jobs
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test-python: install-dev
+	$(VENV)/bin/pytest -m "not browser" -q
+
+test-browser: install-dev browser-deps
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q
+
+## Debian's Chromium for Playwright (its own browser download is not available here).
+browser-deps:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi; }
+
+bench: install-dev
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
