@@ -58,8 +58,14 @@ def negotiate(accept_language: str | None, default: str) -> str:
             except ValueError:
                 quality = 0.0
         primary = lang.strip().lower().split("-")[0]
-        if primary in SUPPORTED_LOCALES:
+        if primary in SUPPORTED_LOCALES and quality > 0:  # q=0 means "not acceptable"
             choices.append((quality, primary))
     if not choices:
         return default
     return max(choices, key=lambda item: item[0])[1]
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue without translating it yet (errors are translated where
+    they are shown: pages translate, the JSON API keeps English)."""
+    return message

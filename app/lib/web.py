@@ -19,6 +19,7 @@ from app.db.models import User
 from app.domain.accounts.services import get_user, user_for_token
 from app.lib import i18n
 from app.lib.errors import AppError, Unauthenticated
+from app.lib.i18n import N_
 
 SESSION_USER_KEY = "user_id"
 
@@ -46,10 +47,12 @@ async def resolve_user(
     if header is not None:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthenticated("Use 'Authorization: Bearer <token>'.", code="auth.bad_header")
+            raise Unauthenticated(
+                N_("Use 'Authorization: Bearer <token>'."), code="auth.bad_header"
+            )
         user = await user_for_token(db, token.strip())
         if user is None:
-            raise Unauthenticated("This API token is not valid.", code="auth.invalid_token")
+            raise Unauthenticated(N_("This API token is not valid."), code="auth.invalid_token")
         await db.commit()  # records last_used_at
     else:
         user_id = request.session.get(SESSION_USER_KEY) if "session" in request.scope else None
@@ -70,7 +73,7 @@ async def provide_optional_user(
 async def provide_user(request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]) -> User:
     user = await resolve_user(request, db)
     if user is None:
-        raise Unauthenticated("Sign in first.")
+        raise Unauthenticated(N_("Sign in first."))
     return user
 
 
@@ -127,10 +130,10 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
             request, 422 if status == 400 else status, "validation_error", detail, {}
         )
     if isinstance(exc, NotFoundException):
-        return error_response(request, 404, "not_found", "Not found.", {})
+        return error_response(request, 404, "not_found", N_("Not found."), {})
     if status == 403 and "CSRF" in str(exc.detail):
         return error_response(
-            request, 403, "csrf_failed", "Missing or invalid CSRF token; reload the page.", {}
+            request, 403, "csrf_failed", N_("Missing or invalid CSRF token; reload the page."), {}
         )
     code = {
         401: "unauthenticated",
@@ -148,6 +151,6 @@ def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Respon
         request,
         HTTP_500_INTERNAL_SERVER_ERROR,
         "internal_error",
-        "Something went wrong on our side.",
+        N_("Something went wrong on our side."),
         {},
     )

@@ -9,8 +9,10 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.lib.i18n import N_
 
-CREDIT_TYPES = ("debit", "refund", "grant")
+# Marked for the catalogue: the ledger page shows the type translated.
+CREDIT_TYPES = (N_("debit"), N_("refund"), N_("grant"))
 
 
 class CreditTransaction(UUIDPrimaryKey, Base):

@@ -12,6 +12,7 @@ from app.db.models import User
 from app.domain.accounts.services import authenticate
 from app.lib import rate_limit
 from app.lib.errors import TooManyRequests, Unauthenticated
+from app.lib.i18n import N_
 from app.lib.security import normalise_email
 from app.lib.web import SESSION_USER_KEY
 
@@ -28,13 +29,13 @@ async def sign_in(
     key = _limit_key(request, email)
     if await rate_limit.is_limited(redis, key, settings.login_max_attempts):
         raise TooManyRequests(
-            "Too many failed sign-in attempts. Wait a few minutes and try again.",
+            N_("Too many failed sign-in attempts. Wait a few minutes and try again."),
             code="auth.too_many_attempts",
         )
     user = await authenticate(db, email, password)
     if user is None:
         await rate_limit.record_hit(redis, key, settings.login_window_seconds)
-        raise Unauthenticated("Wrong email or password.", code="auth.invalid_credentials")
+        raise Unauthenticated(N_("Wrong email or password."), code="auth.invalid_credentials")
     await rate_limit.reset(redis, key)
     await db.commit()  # a rehashed password, if any
     start_session(request, user)

@@ -17,7 +17,7 @@ from app.domain.accounts.login import end_session, safe_next, sign_in, start_ses
 from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
 from app.domain.credits.services import ledger
 from app.lib.errors import AppError
-from app.lib.i18n import SUPPORTED_LOCALES
+from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.web import resolve_user
 
 
@@ -142,7 +142,7 @@ class AccountPages(Controller):
         except AppError as exc:
             return await _account(db, settings, user, error=exc, status=exc.status_code)
         await db.commit()
-        return await _account(db, settings, user, notice="Password changed.")
+        return await _account(db, settings, user, notice=N_("Password changed."))
 
     @post("/account/tokens")
     async def create_token(

@@ -15,6 +15,7 @@ from app.domain.admin.settings_service import get_int_setting
 from app.domain.credits import services as credits
 from app.lib import security
 from app.lib.errors import Conflict, NotFound, ValidationFailed
+from app.lib.i18n import N_
 
 # Deliberately simple: one "@", a dot in the domain, no spaces. Real validation is the inbox.
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -24,14 +25,14 @@ MAX_PASSWORD_LENGTH = 1024  # argon2 handles any length; this bounds the work pe
 def validate_credentials(email: str, password: str, settings: Settings) -> str:
     normalised = security.normalise_email(email)
     if not normalised or len(normalised) > 320 or not EMAIL_RE.match(normalised):
-        raise ValidationFailed("Enter a valid email address.", code="auth.invalid_email")
+        raise ValidationFailed(N_("Enter a valid email address."), code="auth.invalid_email")
     if len(password) < settings.min_password_length:
         raise ValidationFailed(
             f"The password must be at least {settings.min_password_length} characters.",
             code="auth.password_too_short",
         )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise ValidationFailed("The password is too long.", code="auth.password_too_long")
+        raise ValidationFailed(N_("The password is too long."), code="auth.password_too_long")
     return normalised
 
 
@@ -46,7 +47,7 @@ async def register(
     """Create an account: the first one is admin; new users get ``credits_new_user`` credits."""
     normalised = validate_credentials(email, password, settings)
     if await session.scalar(select(User.id).where(User.email == normalised)):
-        raise Conflict("An account with this email already exists.", code="auth.email_taken")
+        raise Conflict(N_("An account with this email already exists."), code="auth.email_taken")
     is_first = not await session.scalar(select(func.count()).select_from(User))
     user = User(
         email=normalised,
@@ -61,7 +62,7 @@ async def register(
         await session.flush()
     except IntegrityError as exc:  # two sign-ups with the same email at once
         raise Conflict(
-            "An account with this email already exists.", code="auth.email_taken"
+            N_("An account with this email already exists."), code="auth.email_taken"
         ) from exc
     amount = await get_int_setting(session, "credits_new_user", settings.credits_new_user)
     if amount > 0:
@@ -86,7 +87,7 @@ async def change_password(
     session: AsyncSession, settings: Settings, user: User, current: str, new: str
 ) -> None:
     if not security.verify_password(user.password_hash, current):
-        raise ValidationFailed("The current password is wrong.", code="auth.wrong_password")
+        raise ValidationFailed(N_("The current password is wrong."), code="auth.wrong_password")
     validate_credentials(user.email, new, settings)
     user.password_hash = security.hash_password(new)
 
@@ -108,7 +109,7 @@ async def user_for_token(session: AsyncSession, token: str) -> User | None:
 async def create_api_token(session: AsyncSession, user: User, name: str) -> tuple[ApiToken, str]:
     name = name.strip()[:80]
     if not name:
-        raise ValidationFailed("Give the token a name.", code="tokens.name_required")
+        raise ValidationFailed(N_("Give the token a name."), code="tokens.name_required")
     token, digest = security.mint_api_token()
     row = ApiToken(user_id=user.id, name=name, token_hash=digest, prefix=token[:10])
     session.add(row)
@@ -128,7 +129,7 @@ async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> 
         select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id)
     )
     if row is None:
-        raise NotFound("No such token.")
+        raise NotFound(N_("No such token."))
     await session.delete(row)
 
 
