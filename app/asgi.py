@@ -16,7 +16,6 @@ from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.logging import LoggingConfig
 from litestar.middleware import DefineMiddleware
-from litestar.middleware.session.server_side import ServerSideSessionConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 from litestar.static_files import create_static_files_router
@@ -33,6 +32,7 @@ from app.domain.system.api import dashboard, health, ping_worker
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
 from app.lib.redis import arq_settings, redis_from_url
+from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
 from app.lib.web import (
     handle_app_error,
@@ -81,7 +81,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         cookie_samesite="lax",
         cookie_httponly=False,  # API clients read it to echo it in x-csrftoken
     )
-    sessions = ServerSideSessionConfig(
+    sessions = RotatingSessionConfig(
         max_age=settings.session_max_age_days * 86400,
         secure=settings.secure_cookies,
         httponly=True,

@@ -56,7 +56,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     data_dir = tmp_path_factory.mktemp("redis")
     settings = build_settings({"DATA_DIR": str(data_dir), "SECRET_KEY": "test"})
-    server = start_embedded_redis(settings)
+    server = start_embedded_redis(settings, tie_to_parent=True)  # dies with pytest, even on kill
     try:
         yield server.url
     finally:

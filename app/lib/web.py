@@ -77,8 +77,11 @@ async def provide_user(request: Request[Any, Any, Any], db: NamedDependency[Asyn
     return user
 
 
-def set_request_locale(request: Request[Any, Any, Any]) -> None:
-    """before_request hook: session choice, else Accept-Language, else the configured default."""
+async def set_request_locale(request: Request[Any, Any, Any]) -> None:
+    """before_request hook: session choice, else Accept-Language, else the configured default.
+
+    Async on purpose: a sync hook runs in a worker thread and its context variable is lost.
+    """
     settings: Settings = request.app.state.settings
     chosen = request.session.get("locale") if "session" in request.scope else None
     if chosen not in i18n.SUPPORTED_LOCALES:

@@ -18,8 +18,6 @@ from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # Marks an SSE connection as open the moment htmx's SSE extension reports it.
 SSE_PROBE = """
@@ -80,9 +78,3 @@ async def browser_page(
         yield page
     finally:
         await context.close()
-
-
-async def screenshot(page: Page, name: str) -> None:
-    """Full-page PNG into docs/screenshots/ (overwritten on every run)."""
-    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS_DIR / name), full_page=True)

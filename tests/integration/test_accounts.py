@@ -112,9 +112,12 @@ async def test_login_page_form_flow(client: AsyncTestClient[Litestar]) -> None:
     redirected = await client.get("/", follow_redirects=False)
     assert redirected.status_code in (302, 303) and "/login" in redirected.headers["location"]
     wrong = await client.post(
-        "/login", data={"email": "form@example.com", "password": "wrong pass", "_csrf_token": token}
+        "/login",
+        data={"email": "form@example.com", "password": "wrong pass", "_csrf_token": token},
+        headers={"Accept-Language": "en"},
     )
     assert wrong.status_code == 401 and "Wrong email or password" in wrong.text
+    assert 'data-error-code="auth.invalid_credentials"' in wrong.text
     evil_next = await client.post(
         "/login",
         data={
@@ -258,5 +261,27 @@ async def test_account_page_tokens_and_password(client: AsyncTestClient[Litestar
             "new_password": "new password",
             "_csrf_token": token,
         },
+        headers={"Accept-Language": "en"},
     )
     assert ok.status_code in (200, 201) and "Password changed" in ok.text
+
+
+async def test_sign_in_rotates_the_session_id(client: AsyncTestClient[Litestar]) -> None:
+    """A session id planted before sign-in (fixation) is useless afterwards."""
+    await register(client, "fixation@example.com", "my password")
+    token = await csrf_token(client)
+    await client.post("/api/auth/logout", headers={"x-csrftoken": token})
+    planted = "a" * 64
+    client.cookies.delete("session")
+    client.cookies.set("session", planted, domain="testserver.local")
+    await client.post(
+        "/api/auth/login",
+        json={"email": "fixation@example.com", "password": "my password"},
+        headers={"x-csrftoken": token},
+    )
+    new_id = client.cookies.get("session")
+    assert new_id and new_id != planted
+    assert (await client.get("/api/auth/me")).status_code == 200
+    client.cookies.delete("session")
+    client.cookies.set("session", planted, domain="testserver.local")
+    assert (await client.get("/api/auth/me")).status_code == 401

@@ -14,6 +14,7 @@ from app.lib import rate_limit
 from app.lib.errors import TooManyRequests, Unauthenticated
 from app.lib.i18n import N_
 from app.lib.security import normalise_email
+from app.lib.sessions import rotate_session_id
 from app.lib.web import SESSION_USER_KEY
 
 
@@ -45,6 +46,7 @@ async def sign_in(
 def start_session(request: Request[Any, Any, Any], user: User) -> None:
     locale = request.session.get("locale")
     request.clear_session()
+    rotate_session_id(request.scope)
     request.set_session({SESSION_USER_KEY: user.id, "locale": user.locale or locale})
     request.scope["user"] = user
 

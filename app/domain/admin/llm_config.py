@@ -13,6 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.domain.admin.settings_registry import DEFAULT_MODEL, PHASE_MODEL_SETTINGS
 from app.domain.admin.settings_service import all_settings
+from app.lib.llm import LLMEndpoint
+
+# Only a key configured: the SDK's own default endpoint.
+OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +43,16 @@ async def model_for_phase(session: AsyncSession, phase: str) -> str:
     setting_name = PHASE_MODEL_SETTINGS[phase]
     values = await all_settings(session)
     return values.get(setting_name) or DEFAULT_MODEL
+
+
+async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint | None:
+    """The endpoint the LLM engine should call, or ``None`` for the offline engine."""
+    status = await engine_status(session, settings)
+    if status.mode == "offline":
+        return None
+    return LLMEndpoint(
+        base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
+        api_key=status.api_key,
+        timeout_s=settings.llm_timeout_seconds,
+        probe_timeout_s=settings.llm_probe_timeout_seconds,
+    )
