@@ -11,6 +11,9 @@ from app.db.models import BackgroundTask
 from app.db.models.background_task import FINISHED_STATUSES
 from app.db.models.base import now_ms
 from app.lib.errors import NotFound
+from app.lib.events import Publisher, publish_event
+
+TASK_UPDATED_EVENT = "task:updated"
 
 
 async def create_task(
@@ -91,3 +94,33 @@ def task_payload(task: BackgroundTask) -> dict[str, Any]:
         "createdAt": task.created_at,
         "updatedAt": task.updated_at or now_ms(),
     }
+
+
+async def save_and_publish(
+    session: AsyncSession,
+    publisher: Publisher,
+    task: BackgroundTask,
+    *,
+    status: str | None = None,
+    progress: dict[str, Any] | None = None,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+    job_id: str | None = None,
+) -> None:
+    """Change a task, commit, then tell every tab of its user (``task:updated``).
+
+    The commit comes first so an event never claims a state the database does not hold.
+    """
+    if status is not None:
+        task.status = status
+    if progress is not None:
+        task.progress = progress
+    if result is not None:
+        task.result = result
+    if error is not None:
+        task.error = error
+    if job_id is not None:
+        task.job_id = job_id
+    task.updated_at = now_ms()
+    await session.commit()
+    await publish_event(publisher, task.user_id, TASK_UPDATED_EVENT, task_payload(task))

@@ -1,0 +1,174 @@
+"""The structured CV (SPEC §5.1): what import produces, the pipeline tailors and designs render.
+
+Stored as JSON in ``CvFile.content``. Experiences, projects, education and extras items carry a
+stable ``id`` so the pipeline can key LLM outputs by source item and copy immutable facts back.
+Dates are kept as the CV wrote them, normalised where possible to ``YYYY`` or ``YYYY-MM``;
+``end`` is ``None`` with ``current=True`` for an ongoing position.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+def new_item_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class Link(_Item):
+    label: str = ""
+    url: str = ""
+
+
+class Contact(_Item):
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+
+
+class Header(_Item):
+    name: str = ""
+    current_title: str = ""
+    contact: Contact = Field(default_factory=Contact)
+    links: list[Link] = Field(default_factory=list)
+
+
+class Experience(_Item):
+    id: str = Field(default_factory=lambda: new_item_id("exp"))
+    title: str = ""
+    company: str = ""
+    location: str = ""
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    description: str = ""
+    bullets: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+
+
+class Project(_Item):
+    id: str = Field(default_factory=lambda: new_item_id("proj"))
+    name: str = ""
+    role: str = ""
+    url: str = ""
+    start: str | None = None
+    end: str | None = None
+    description: str = ""
+    bullets: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+
+
+class Education(_Item):
+    id: str = Field(default_factory=lambda: new_item_id("edu"))
+    institution: str = ""
+    degree: str = ""
+    field: str = ""
+    location: str = ""
+    start: str | None = None
+    end: str | None = None
+    description: str = ""
+
+
+class Skill(_Item):
+    name: str
+    category: str = ""
+    level: str = ""
+
+    @field_validator("name")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a skill needs a name")
+        return value
+
+
+class Language(_Item):
+    name: str
+    level: str = ""
+
+
+class ExtraItem(_Item):
+    id: str = Field(default_factory=lambda: new_item_id("extra"))
+    name: str = ""
+    issuer: str = ""
+    date: str | None = None
+    description: str = ""
+    url: str = ""
+
+
+class Extras(_Item):
+    certifications: list[ExtraItem] = Field(default_factory=list)
+    awards: list[ExtraItem] = Field(default_factory=list)
+    volunteering: list[ExtraItem] = Field(default_factory=list)
+    publications: list[ExtraItem] = Field(default_factory=list)
+    interests: list[str] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.certifications, self.awards, self.volunteering, self.publications, self.interests)
+        )
+
+
+class CvContent(_Item):
+    header: Header = Field(default_factory=Header)
+    summary: str = ""
+    experience: list[Experience] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    extras: Extras = Field(default_factory=Extras)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> CvContent:
+        return cls.model_validate(data or {})
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def is_empty(self) -> bool:
+        """True when nothing a recruiter could read was extracted."""
+        return not (
+            self.summary.strip()
+            or self.experience
+            or self.projects
+            or self.education
+            or self.skills
+            or not self.extras.is_empty()
+        )
+
+    def full_text(self) -> str:
+        """Every word of the CV in reading order: the corpus the fact guard checks against."""
+        parts: list[str] = [
+            self.header.name,
+            self.header.current_title,
+            self.header.contact.location,
+            self.summary,
+        ]
+        for exp in self.experience:
+            parts += [exp.title, exp.company, exp.location, exp.start or "", exp.end or ""]
+            parts += [exp.description, *exp.bullets, *exp.skills]
+        for proj in self.projects:
+            parts += [proj.name, proj.role, proj.start or "", proj.end or "", proj.description]
+            parts += [*proj.bullets, *proj.skills]
+        for edu in self.education:
+            parts += [edu.institution, edu.degree, edu.field, edu.location, edu.start or ""]
+            parts += [edu.end or "", edu.description]
+        parts += [f"{s.name} {s.category} {s.level}" for s in self.skills]
+        parts += [f"{lang.name} {lang.level}" for lang in self.languages]
+        for group in (
+            self.extras.certifications,
+            self.extras.awards,
+            self.extras.volunteering,
+            self.extras.publications,
+        ):
+            parts += [f"{e.name} {e.issuer} {e.date or ''} {e.description}" for e in group]
+        parts += self.extras.interests
+        return "\n".join(p for p in parts if p)
