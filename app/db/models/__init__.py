@@ -7,6 +7,7 @@ from app.db.models.cv import CvFile, CvVersion
 from app.db.models.generation import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.offer import JobOffer
 from app.db.models.setting import Setting
+from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "CvVersion",
     "JobOffer",
     "Setting",
+    "TaskSlot",
     "User",
 ]

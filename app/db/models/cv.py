@@ -29,6 +29,8 @@ class CvFile(UUIDPrimaryKey, Timestamps, Base):
     job_offer_id: Mapped[str | None] = mapped_column(
         ForeignKey("job_offer.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    # SHA-256 of the uploaded bytes: a second identical upload reuses the first import.
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     design: Mapped[str] = mapped_column(String(32), default="classic")
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     # verifiedClaims / repairedClaims / droppedClaims and other generation facts.

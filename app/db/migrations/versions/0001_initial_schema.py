@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 05:02:38.404428
+Create Date: 2026-11-21 05:40:11.407665
 """
 
 from collections.abc import Sequence
@@ -123,6 +123,19 @@ def upgrade() -> None:
     with op.batch_alter_table('job_offer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_job_offer_user_id'), ['user_id'], unique=False)
 
+    op.create_table('task_slot',
+    sa.Column('user_id', sa.String(length=36), nullable=False),
+    sa.Column('task_type', sa.String(length=50), nullable=False),
+    sa.Column('task_id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_task_slot_user_id_user_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_task_slot')),
+    sa.UniqueConstraint('user_id', 'task_type', name=op.f('uq_task_slot_user_id_task_type'))
+    )
+    with op.batch_alter_table('task_slot', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_task_slot_user_id'), ['user_id'], unique=False)
+
     op.create_table('cv_file',
     sa.Column('user_id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -133,6 +146,7 @@ def upgrade() -> None:
     sa.Column('extraction_status', sa.String(length=16), nullable=False),
     sa.Column('extraction_errors', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('job_offer_id', sa.String(length=36), nullable=True),
+    sa.Column('content_hash', sa.String(length=64), nullable=True),
     sa.Column('design', sa.String(length=32), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=True),
     sa.Column('generation_meta', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
@@ -144,6 +158,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cv_file'))
     )
     with op.batch_alter_table('cv_file', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cv_file_content_hash'), ['content_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_cv_file_job_offer_id'), ['job_offer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_cv_file_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_cv_file_user_id'), ['user_id'], unique=False)
@@ -269,8 +284,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_cv_file_user_id'))
         batch_op.drop_index(batch_op.f('ix_cv_file_kind'))
         batch_op.drop_index(batch_op.f('ix_cv_file_job_offer_id'))
+        batch_op.drop_index(batch_op.f('ix_cv_file_content_hash'))
 
     op.drop_table('cv_file')
+    with op.batch_alter_table('task_slot', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_task_slot_user_id'))
+
+    op.drop_table('task_slot')
     with op.batch_alter_table('job_offer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_job_offer_user_id'))
 

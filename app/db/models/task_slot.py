@@ -1,0 +1,30 @@
+"""Per-user concurrency slots by task type (seed §10.2), enforced by a unique constraint.
+
+A row means "this user has a task of this type running". Inserting a second row for the same
+(user, type) fails atomically in any process, which is the whole point: no in-memory map.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+
+
+class TaskSlot(UUIDPrimaryKey, Base):
+    __tablename__ = "task_slot"
+    __table_args__ = (UniqueConstraint("user_id", "task_type"),)
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    task_type: Mapped[str] = mapped_column(String(50))
+    task_id: Mapped[str] = mapped_column(
+        String(36)
+    )  # the CvGenerationTask / BackgroundTask holding it
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.now()
+    )
