@@ -38,6 +38,9 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
     "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
     "CVTAILOR_HEARTBEAT_STALE_SECONDS": ("worker", "heartbeat_stale_seconds"),
+    "CVTAILOR_GENERATION_TIMEOUT_SECONDS": ("worker", "generation_timeout_seconds"),
+    "CVTAILOR_RETRY_BACKOFF_SECONDS": ("worker", "retry_backoff_seconds"),
+    "CVTAILOR_GENERATION_LEASE_SECONDS": ("worker", "generation_lease_seconds"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
@@ -73,6 +76,9 @@ class Settings:
     max_jobs: int
     health_check_interval_seconds: int
     heartbeat_stale_seconds: int
+    generation_timeout_seconds: int
+    retry_backoff_seconds: float
+    generation_lease_seconds: int
     upload_max_bytes: int
     pdf_max_pages: int
     background_tasks_per_user: int
@@ -172,6 +178,9 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         max_jobs=int(raw["worker"]["max_jobs"]),
         health_check_interval_seconds=int(raw["worker"]["health_check_interval_seconds"]),
         heartbeat_stale_seconds=int(raw["worker"]["heartbeat_stale_seconds"]),
+        generation_timeout_seconds=int(raw["worker"]["generation_timeout_seconds"]),
+        retry_backoff_seconds=float(raw["worker"]["retry_backoff_seconds"]),
+        generation_lease_seconds=int(raw["worker"]["generation_lease_seconds"]),
         upload_max_bytes=int(raw["limits"]["upload_max_bytes"]),
         pdf_max_pages=int(raw["limits"]["pdf_max_pages"]),
         background_tasks_per_user=int(raw["limits"]["background_tasks_per_user"]),

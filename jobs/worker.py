@@ -13,6 +13,7 @@ import socket
 import uuid
 from typing import Any, ClassVar
 
+from arq import cron, func
 from arq.connections import RedisSettings
 
 from app.config import Settings, get_settings
@@ -20,6 +21,8 @@ from app.db.session import create_engine, create_session_factory
 from app.lib import heartbeat
 from app.lib.events import publish_event
 from app.lib.redis import arq_settings
+from jobs.pipeline.orchestrator import run_cv_generation
+from jobs.recovery import resume_stale_generations
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
@@ -59,13 +62,22 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await ctx["engine"].dispose()
 
 
-FUNCTIONS: list[Any] = [ping]
+FUNCTIONS: list[Any] = [
+    ping,
+    # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
+    func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
+]
+CRON_JOBS: list[Any] = [
+    # The start-up sweep, repeated: a worker that died is noticed within a minute.
+    cron(resume_stale_generations, second={0, 30}, run_at_startup=True, unique=True),
+]
 
 
 def worker_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``arq.Worker``: one definition for production and tests."""
     return {
         "functions": FUNCTIONS,
+        "cron_jobs": CRON_JOBS,
         "on_startup": startup,
         "on_shutdown": shutdown,
         "redis_settings": arq_settings(settings.effective_redis_url),
@@ -87,6 +99,7 @@ class WorkerSettings:
     """What ``arq jobs.worker.WorkerSettings`` reads."""
 
     functions: ClassVar[list[Any]] = _options["functions"]
+    cron_jobs: ClassVar[list[Any]] = _options["cron_jobs"]
     on_startup = startup
     on_shutdown = shutdown
     redis_settings: RedisSettings = _options["redis_settings"]

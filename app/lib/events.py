@@ -7,11 +7,12 @@ keeps no history, so a stream renders the current state from the DB when it conn
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+from typing import Any
 
+from redis.asyncio import Redis
 
-class Publisher(Protocol):
-    async def publish(self, channel: str, message: str) -> Any: ...
+# arq's ArqRedis is a Redis subclass: the worker publishes through its own connection.
+Publisher = Redis
 
 
 def user_channel(user_id: str) -> str:
@@ -27,6 +28,6 @@ def decode_event(raw: bytes | str) -> tuple[str, dict[str, Any]]:
     return str(message["event"]), dict(message.get("data") or {})
 
 
-async def publish_event(redis: Publisher, user_id: str, name: str, payload: dict[str, Any]) -> None:
+async def publish_event(redis: Redis, user_id: str, name: str, payload: dict[str, Any]) -> None:
     """Publish one event to every open tab of ``user_id`` (in any web process)."""
     await redis.publish(user_channel(user_id), encode_event(name, payload))

@@ -1,0 +1,1 @@
+"""CV generation (pipeline v2): task creation, state transitions, cancellation, pages."""

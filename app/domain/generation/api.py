@@ -1,0 +1,110 @@
+"""JSON API of pipeline v2: ``/api/cv/generate-v2``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK
+from msgspec import Struct
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.generation.services import (
+    GenerationRequest,
+    cancel_generation,
+    create_generation,
+    generation_offers,
+    generation_subtasks,
+    get_generation,
+    task_summary,
+)
+
+
+class GenerateV2(Struct):
+    jobOfferIds: list[str]
+    sourceCvFile: str | None = None
+    mode: str = "adapt"
+    language: str | None = None
+    deviceId: str | None = None
+
+
+class GenerationApi(Controller):
+    path = "/api/cv/generate-v2"
+    tags = ["generation"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+
+    @post("/", status_code=HTTP_200_OK)
+    async def create(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: JSONBody[GenerateV2],
+    ) -> dict[str, Any]:
+        req = GenerationRequest(
+            source_cv_id=data.sourceCvFile,
+            job_offer_ids=data.jobOfferIds,
+            mode=data.mode,
+            language=data.language,
+            device_id=data.deviceId,
+        )
+        task = await create_generation(db, request.app.state.arq, settings, user, req)
+        return {"success": True, "taskId": task.id, "totalOffers": task.total_offers}
+
+    @get("/{task_id:str}")
+    async def status(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], task_id: FromPath[str]
+    ) -> dict[str, Any]:
+        task = await get_generation(db, user, task_id)
+        offers = await generation_offers(db, task)
+        subtasks = await generation_subtasks(db, task)
+        return {
+            "task": task_summary(task),
+            "offers": [
+                {
+                    "id": offer.id,
+                    "offerIndex": offer.offer_index,
+                    "jobOfferId": offer.job_offer_id,
+                    "title": job.title if job else "",
+                    "company": job.company if job else "",
+                    "status": offer.status,
+                    "currentStep": offer.current_step,
+                    "generatedCvFileId": offer.generated_cv_file_id,
+                    "error": offer.error,
+                }
+                for offer, job in offers
+            ],
+            "subtasks": [
+                {
+                    "id": s.id,
+                    "offerId": s.offer_id,
+                    "type": s.type,
+                    "itemIndex": s.item_index,
+                    "status": s.status,
+                    "promptTokens": s.prompt_tokens,
+                    "completionTokens": s.completion_tokens,
+                    "cachedTokens": s.cached_tokens,
+                    "durationMs": s.duration_ms,
+                    "modelUsed": s.model_used,
+                    "retryCount": s.retry_count,
+                    "error": s.error,
+                }
+                for s in subtasks
+            ],
+        }
+
+    @post("/{task_id:str}/cancel", status_code=HTTP_200_OK)
+    async def cancel(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        task_id: FromPath[str],
+    ) -> dict[str, Any]:
+        refunded = await cancel_generation(db, request.app.state.arq, user, task_id)
+        task = await get_generation(db, user, task_id)
+        return {"success": True, "status": task.status, "creditsRefunded": refunded}

@@ -1,0 +1,234 @@
+"""Creating, reading and cancelling generations (the web side of pipeline v2)."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from arq import ArqRedis
+from arq.jobs import Job
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import (
+    BackgroundTask,
+    CvFile,
+    CvGenerationOffer,
+    CvGenerationSubtask,
+    CvGenerationTask,
+    JobOffer,
+    User,
+)
+from app.domain.admin.settings_registry import TASK_FEATURE_MAPPING, feature_cost_setting
+from app.domain.admin.settings_service import get_int_setting
+from app.domain.credits.services import debit
+from app.domain.generation.slots import acquire_slot
+from app.domain.generation.state import cancel_task
+from app.domain.tasks.services import TASK_UPDATED_EVENT, create_task, task_payload
+from app.lib.errors import NotFound, ValidationFailed
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+
+MAX_OFFERS = 20
+MODES = ("adapt", "template")
+TASK_TYPE = "cv_generation"
+JOB_NAME = "run_cv_generation"
+
+
+def job_id_for(task_id: str) -> str:
+    return f"cvgen:{task_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationRequest:
+    source_cv_id: str | None
+    job_offer_ids: list[str]
+    mode: str = "adapt"
+    language: str | None = None
+    device_id: str | None = None
+
+
+async def _validate(
+    session: AsyncSession, user: User, req: GenerationRequest
+) -> tuple[CvFile | None, list[JobOffer]]:
+    if req.mode not in MODES:
+        raise ValidationFailed(
+            N_("Unknown mode: use 'adapt' or 'template'."), code="generation.invalid_mode"
+        )
+    if req.language not in (None, "", "fr", "en"):
+        raise ValidationFailed(
+            N_("The CV language must be 'fr' or 'en'."), code="generation.invalid_language"
+        )
+    ids = list(dict.fromkeys(i for i in req.job_offer_ids if i))
+    if not 1 <= len(ids) <= MAX_OFFERS:
+        raise ValidationFailed(
+            N_("Choose between 1 and 20 job offers."), code="generation.offer_count"
+        )
+    offers = {
+        o.id: o
+        for o in await session.scalars(
+            select(JobOffer).where(JobOffer.id.in_(ids), JobOffer.user_id == user.id)
+        )
+    }
+    if len(offers) != len(ids):
+        raise ValidationFailed(
+            N_("Some of these job offers do not exist."), code="generation.unknown_offers"
+        )
+    source: CvFile | None = None
+    if req.mode == "adapt":
+        if not req.source_cv_id:
+            raise ValidationFailed(
+                N_("Choose the CV to tailor."), code="generation.source_required"
+            )
+        source = await session.scalar(
+            select(CvFile).where(CvFile.id == req.source_cv_id, CvFile.user_id == user.id)
+        )
+        if source is None or source.kind != "source":
+            raise ValidationFailed(
+                N_("This source CV does not exist."), code="generation.unknown_source"
+            )
+        if source.extraction_status != "completed" or not source.content:
+            raise ValidationFailed(
+                N_("This CV is not ready yet: wait for its import to finish."),
+                code="generation.source_not_ready",
+            )
+    return source, [offers[i] for i in ids]
+
+
+async def create_generation(
+    session: AsyncSession, arq: ArqRedis, settings: Settings, user: User, req: GenerationRequest
+) -> CvGenerationTask:
+    """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
+    source, offers = await _validate(session, user, req)
+    cost = max(
+        0,
+        await get_int_setting(
+            session, feature_cost_setting(TASK_FEATURE_MAPPING["cv_generation_v2"]), 1
+        ),
+    )
+    task = CvGenerationTask(
+        user_id=user.id,
+        source_cv_file_id=source.id if source else None,
+        status="pending",
+        total_offers=len(offers),
+        payload={
+            "mode": req.mode,
+            "costPerOffer": cost,
+            "language": req.language or None,
+            "sourceCvFile": source.filename if source else None,
+        },
+    )
+    session.add(task)
+    await session.flush()
+    await acquire_slot(session, user.id, TASK_TYPE, task.id)
+    transaction = await debit(
+        session,
+        user.id,
+        cost * len(offers),
+        "gpt_cv_generation",
+        {"taskId": task.id, "offerCount": len(offers), "pipelineVersion": "v2"},
+    )
+    task.credit_transaction_id = transaction.id if transaction else None
+    for index, offer in enumerate(offers):
+        session.add(CvGenerationOffer(task_id=task.id, job_offer_id=offer.id, offer_index=index))
+    title = offers[0].title if len(offers) == 1 else f"{len(offers)} offers"
+    background = await create_task(
+        session,
+        user.id,
+        "cv_generation_v2",
+        f"CV — {title}",
+        cap=settings.background_tasks_per_user,
+        device_id=req.device_id,
+        progress={"completedOffers": 0, "totalOffers": len(offers)},
+    )
+    task.payload = {
+        **(task.payload or {}),
+        "backgroundTaskId": background.id,
+        "jobId": job_id_for(task.id),
+    }
+    background.job_id = job_id_for(task.id)
+    background.result = {"generationTaskId": task.id}
+    await session.commit()
+    try:
+        await arq.enqueue_job(JOB_NAME, task.id, _job_id=job_id_for(task.id))
+    except Exception:
+        # Nothing will run it: undo the debit and free the slot rather than keep the credits.
+        await cancel_task(session, task)
+        task.error = "The job queue is unavailable."
+        await session.commit()
+        raise
+    await publish_event(
+        arq, user.id, "cv_generation_v2:created", {"taskId": task.id, "totalOffers": len(offers)}
+    )
+    await publish_event(arq, user.id, TASK_UPDATED_EVENT, task_payload(background))
+    return task
+
+
+async def get_generation(session: AsyncSession, user: User, task_id: str) -> CvGenerationTask:
+    task = await session.scalar(
+        select(CvGenerationTask).where(
+            CvGenerationTask.id == task_id, CvGenerationTask.user_id == user.id
+        )
+    )
+    if task is None:
+        raise NotFound(N_("No such generation."))
+    return task
+
+
+async def generation_offers(
+    session: AsyncSession, task: CvGenerationTask
+) -> list[tuple[CvGenerationOffer, JobOffer | None]]:
+    rows = await session.execute(
+        select(CvGenerationOffer, JobOffer)
+        .outerjoin(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
+        .where(CvGenerationOffer.task_id == task.id)
+        .order_by(CvGenerationOffer.offer_index)
+    )
+    return [(offer, job) for offer, job in rows.all()]
+
+
+async def generation_subtasks(
+    session: AsyncSession, task: CvGenerationTask
+) -> list[CvGenerationSubtask]:
+    rows = await session.scalars(
+        select(CvGenerationSubtask)
+        .where(CvGenerationSubtask.task_id == task.id)
+        .order_by(CvGenerationSubtask.created_at)
+    )
+    return list(rows)
+
+
+async def cancel_generation(session: AsyncSession, arq: ArqRedis, user: User, task_id: str) -> int:
+    """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job."""
+    task = await get_generation(session, user, task_id)
+    refunded = await cancel_task(session, task)
+    await session.commit()
+    with contextlib.suppress(Exception):  # the DB state is authoritative; abort is best effort
+        await Job(job_id_for(task.id), arq).abort(timeout=0.5)
+    await publish_event(
+        arq, user.id, "cv_generation_v2:cancelled", {"taskId": task.id, "creditsRefunded": refunded}
+    )
+    background_id = (task.payload or {}).get("backgroundTaskId")
+    if background_id:
+        row = await session.get(BackgroundTask, background_id)
+        if row is not None:
+            await publish_event(arq, user.id, TASK_UPDATED_EVENT, task_payload(row))
+    return refunded
+
+
+def task_summary(task: CvGenerationTask) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "status": task.status,
+        "currentPhase": task.current_phase,
+        "totalOffers": task.total_offers,
+        "completedOffers": task.completed_offers,
+        "generatedCvIds": list(task.generated_cv_ids),
+        "error": task.error,
+        "mode": (task.payload or {}).get("mode", "adapt"),
+        "sourceCvFileId": task.source_cv_file_id,
+        "createdAt": task.created_at.isoformat() if task.created_at else None,
+        "completedAt": task.completed_at.isoformat() if task.completed_at else None,
+    }

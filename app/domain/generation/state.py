@@ -1,0 +1,140 @@
+"""Generation state transitions shared by the web (cancel) and the worker (fail, finish).
+
+Each transition is one conditional UPDATE plus its ledger entry in the same transaction, so a
+repeated or concurrent call (crash re-run, cancel racing completion) never refunds twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CvGenerationOffer, CvGenerationTask
+from app.db.models.base import now_ms, utcnow
+from app.domain.credits.services import refund
+from app.domain.generation.slots import release_slot
+
+FINISHED_OFFER = ("completed", "failed", "cancelled")
+FINISHED_TASK = ("completed", "failed", "cancelled")
+
+
+def cost_per_offer(task: CvGenerationTask) -> int:
+    return int((task.payload or {}).get("costPerOffer", 1))
+
+
+async def _refund_offers(
+    session: AsyncSession, task: CvGenerationTask, offer_ids: list[str], reason: str
+) -> int:
+    cost = cost_per_offer(task)
+    if cost <= 0 or not task.credit_transaction_id:
+        return 0
+    for offer_id in offer_ids:
+        await refund(
+            session,
+            task.user_id,
+            cost,
+            reason,
+            task.credit_transaction_id,
+            {"taskId": task.id, "offerId": offer_id},
+        )
+    return cost * len(offer_ids)
+
+
+async def fail_offer(
+    session: AsyncSession, task: CvGenerationTask, offer_id: str, error: str
+) -> tuple[bool, int]:
+    """Mark one offer failed and refund it: (changed, credits refunded); no-op if already final."""
+    result = await session.execute(
+        update(CvGenerationOffer)
+        .where(CvGenerationOffer.id == offer_id, CvGenerationOffer.status.not_in(FINISHED_OFFER))
+        .values(status="failed", error=error[:2000], completed_at=utcnow())
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return False, 0
+    return True, await _refund_offers(session, task, [offer_id], "cv_generation_failed")
+
+
+async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
+    """Cancel the task and refund every offer not finished yet; returns credits refunded."""
+    if task.status in FINISHED_TASK:
+        return 0
+    pending = list(
+        await session.scalars(
+            select(CvGenerationOffer.id).where(
+                CvGenerationOffer.task_id == task.id,
+                CvGenerationOffer.status.not_in(FINISHED_OFFER),
+            )
+        )
+    )
+    if pending:
+        await session.execute(
+            update(CvGenerationOffer)
+            .where(
+                CvGenerationOffer.id.in_(pending), CvGenerationOffer.status.not_in(FINISHED_OFFER)
+            )
+            .values(status="cancelled", completed_at=utcnow())
+        )
+    task.status = "cancelled"
+    task.completed_at = utcnow()
+    refunded = await _refund_offers(session, task, pending, "cv_generation_cancelled")
+    await release_slot(session, task.id)
+    await sync_background_task(session, task, status="cancelled")
+    return refunded
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    generated: list[str]
+    total_failed: int
+    credits_refunded: int
+    status: str
+
+
+async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
+    """Final status: failed only if every offer failed, else completed (cancel wins)."""
+    offers = list(
+        await session.scalars(select(CvGenerationOffer).where(CvGenerationOffer.task_id == task.id))
+    )
+    failed = sum(1 for o in offers if o.status == "failed")
+    if task.status not in FINISHED_TASK:
+        task.status = "failed" if offers and failed == len(offers) else "completed"
+        task.completed_at = utcnow()
+        task.current_phase = None
+    await release_slot(session, task.id)
+    await sync_background_task(session, task, status=task.status)
+    return Outcome(
+        generated=list(task.generated_cv_ids),
+        total_failed=failed,
+        credits_refunded=failed * cost_per_offer(task),
+        status=task.status,
+    )
+
+
+async def sync_background_task(
+    session: AsyncSession,
+    task: CvGenerationTask,
+    *,
+    status: str,
+    progress: dict[str, Any] | None = None,
+) -> BackgroundTask | None:
+    """Mirror the generation on its task-centre row (queued/running/completed/failed/cancelled)."""
+    background_id = (task.payload or {}).get("backgroundTaskId")
+    if not background_id:
+        return None
+    row = await session.get(BackgroundTask, background_id)
+    if row is None:
+        return None
+    row.status = {"pending": "queued"}.get(status, status)
+    row.progress = progress or {
+        "completedOffers": task.completed_offers,
+        "totalOffers": task.total_offers,
+    }
+    if status in FINISHED_TASK:
+        row.result = {"generationTaskId": task.id, "generatedCvIds": list(task.generated_cv_ids)}
+        if status == "failed":
+            row.error = task.error or "Every offer failed; credits refunded."
+    row.updated_at = now_ms()
+    return row

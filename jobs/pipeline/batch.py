@@ -1,0 +1,99 @@
+"""Phase 1 — batches: one call per kept experience, one per project (kept + moved), one for
+extras. The orchestrator runs the three groups at once; inside a group the calls run at once too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.lib.cv_content import Experience, Project
+from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.guards import guard_extras, guard_item
+from jobs.pipeline.runner import OfferRun
+from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, Classification
+
+
+def as_project(exp: Experience) -> Project:
+    """An experience moved to projects keeps its own facts under the project fields."""
+    return Project(
+        id=exp.id,
+        name=exp.company or exp.title,
+        role=exp.title if exp.company else "",
+        start=exp.start,
+        end=None if exp.current else exp.end,
+        description=exp.description,
+        bullets=list(exp.bullets),
+        skills=list(exp.skills),
+    )
+
+
+def kept_experiences(run: OfferRun, classification: Classification) -> list[Experience]:
+    keep = {d.id for d in classification.experiences if d.decision == "KEEP"}
+    return [e for e in run.ctx.source.experience if e.id in keep]
+
+
+def projects_to_adapt(run: OfferRun, classification: Classification) -> list[Project]:
+    keep = {d.id for d in classification.projects if d.decision == "KEEP"}
+    moved = {d.id for d in classification.experiences if d.decision == "MOVE_TO_PROJECTS"}
+    source = run.ctx.source
+    return [p for p in source.projects if p.id in keep] + [
+        as_project(e) for e in source.experience if e.id in moved
+    ]
+
+
+async def adapt_experiences(
+    run: OfferRun, experiences: list[Experience], corpus: SourceCorpus
+) -> list[AdaptedItem]:
+    await run.progress("experiences", "running", offer_status="batching")
+    results = await asyncio.gather(
+        *(
+            run.call(
+                "batch_experience",
+                {"experience": exp.model_dump(mode="json")},
+                index,
+                lambda out, exp=exp: guard_item(out, exp, corpus),  # type: ignore[misc]
+                AdaptedItem,
+            )
+            for index, exp in enumerate(run.ctx.source.experience)
+            if exp in experiences
+        )
+    )
+    await run.progress("experiences", "completed")
+    return list(results)
+
+
+async def adapt_projects(
+    run: OfferRun, projects: list[Project], corpus: SourceCorpus
+) -> list[AdaptedItem]:
+    await run.progress("projects", "running", offer_status="batching")
+    results = await asyncio.gather(
+        *(
+            run.call(
+                "batch_project",
+                {"project": proj.model_dump(mode="json")},
+                index,
+                lambda out, proj=proj: guard_item(out, proj, corpus),  # type: ignore[misc]
+                AdaptedItem,
+            )
+            for index, proj in enumerate(projects)
+        )
+    )
+    await run.progress("projects", "completed")
+    return list(results)
+
+
+async def adapt_extras(run: OfferRun, corpus: SourceCorpus) -> AdaptedExtras:
+    await run.progress("extras", "running", offer_status="batching")
+    extras = run.ctx.source.extras
+    if extras.is_empty():
+        result = AdaptedExtras()
+    else:
+        result = await run.call(
+            "batch_extras",
+            {"extras": extras.model_dump(mode="json")},
+            None,
+            lambda out: guard_extras(out, run.ctx.source, corpus),
+            AdaptedExtras,
+        )
+    await run.progress("extras", "completed")
+    return result

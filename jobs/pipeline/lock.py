@@ -1,0 +1,57 @@
+"""A Redis lease so that one generation task runs in one worker at a time.
+
+arq may deliver a job twice (re-delivery after a crash, or our recovery sweep); the second
+delivery finds the lease held and steps aside. The holder renews it; a dead holder's lease
+expires after ``generation_lease_seconds`` and the task can be resumed elsewhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+from collections.abc import AsyncIterator
+
+from redis.asyncio import Redis
+
+# Renew only while we still own it (compare-and-set).
+_RENEW = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then "
+    "return redis.call('expire', KEYS[1], ARGV[2]) end return 0"
+)
+_RELEASE = (
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+)
+
+
+def lease_key(task_id: str) -> str:
+    return f"cvtailor:generation-lease:{task_id}"
+
+
+async def is_held(redis: Redis, task_id: str) -> bool:
+    return bool(await redis.exists(lease_key(task_id)))
+
+
+@contextlib.asynccontextmanager
+async def task_lease(redis: Redis, task_id: str, seconds: int) -> AsyncIterator[bool]:
+    """Yield True when this process holds the lease for the duration of the block."""
+    token = secrets.token_hex(8)
+    key = lease_key(task_id)
+    if not await redis.set(key, token, nx=True, ex=seconds):
+        yield False
+        return
+
+    async def renew() -> None:
+        while True:
+            await asyncio.sleep(max(1.0, seconds / 3))
+            await redis.eval(_RENEW, 1, key, token, str(seconds))  # type: ignore[misc]
+
+    renewer = asyncio.create_task(renew())
+    try:
+        yield True
+    finally:
+        renewer.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await renewer
+        with contextlib.suppress(Exception):
+            await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]

@@ -1,0 +1,297 @@
+"""The pipeline, in the seed's order. Read ``process_offer`` for one offer's dependency graph:
+
+    classify ─► ( experiences ‖ projects ‖ extras ) ─► skills ─► summary ─► recompose
+
+Offers run one after another by default (``pipeline_offer_concurrency`` = 1, for the prompt
+cache), and each offer's CV is published the moment its recompose is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date
+from typing import Any
+
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
+from app.domain.admin.llm_config import llm_endpoint, model_for_phase
+from app.domain.admin.settings_service import get_int_setting
+from app.domain.generation.state import (
+    FINISHED_OFFER,
+    FINISHED_TASK,
+    fail_offer,
+    finish_task,
+    sync_background_task,
+)
+from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
+from app.lib.cv_content import CvContent
+from app.lib.events import publish_event
+from app.lib.llm import LLMError
+from jobs.pipeline.batch import (
+    adapt_experiences,
+    adapt_extras,
+    adapt_projects,
+    kept_experiences,
+    projects_to_adapt,
+)
+from jobs.pipeline.classify import classify
+from jobs.pipeline.context import OfferBrief, OfferContext
+from jobs.pipeline.engine import LLMEngine, PhaseEngine
+from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.lock import task_lease
+from jobs.pipeline.offline import OfflineEngine
+from jobs.pipeline.recompose import announce, assemble, generation_meta, save_generated_cv
+from jobs.pipeline.runner import OfferRun, TaskCancelled
+from jobs.pipeline.schemas import PHASE_SCHEMAS
+from jobs.pipeline.skills import adapt_skills
+from jobs.pipeline.summary import write_summary
+from jobs.pipeline.template_mode import process_template_offer, template_cv
+from jobs.pipeline.text import guess_language
+
+log = logging.getLogger(__name__)
+EVENT = "cv_generation_v2"
+
+
+async def build_engine(session: AsyncSession, settings: Settings) -> PhaseEngine:
+    endpoint = await llm_endpoint(session, settings)
+    if endpoint is None:
+        return OfflineEngine()
+    models = {phase: await model_for_phase(session, phase) for phase in PHASE_SCHEMAS}
+    return LLMEngine(endpoint, models)
+
+
+async def process_offer(run: OfferRun, render: Any | None = None) -> None:
+    """One offer, phase by phase. Completed phases are reused from their subtask rows."""
+    source = run.ctx.source
+    corpus = SourceCorpus(source.full_text())
+    classification = await classify(run)
+    kept = kept_experiences(run, classification)
+    experiences, projects, extras = await asyncio.gather(
+        adapt_experiences(run, kept, corpus),
+        adapt_projects(run, projects_to_adapt(run, classification), corpus),
+        adapt_extras(run, corpus),
+    )
+    skills = await adapt_skills(run, experiences, projects, corpus)
+    summary = await write_summary(run, kept, experiences, skills, extras, corpus)
+    await run.save_offer(
+        batch_results={
+            "experiences": [e.model_dump(mode="json") for e in experiences],
+            "projects": [p.model_dump(mode="json") for p in projects],
+            "extras": extras.model_dump(mode="json"),
+            "skills": skills.model_dump(mode="json"),
+            "summary": summary.summary,
+        }
+    )
+    await run.progress("recompose", "running", offer_status="recomposing")
+    cv = assemble(
+        source,
+        run.ctx.offer.title,
+        run.ctx.offer.full_text(),
+        run.ctx.language,
+        classification,
+        experiences,
+        projects,
+        extras,
+        skills,
+        summary,
+    )
+    meta = generation_meta(run, classification, skills, run.counts)
+    if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
+        meta["render"] = await render(cv, run.ctx.language, meta)
+    cv_file = await save_generated_cv(run, cv, design="classic", meta=meta)
+    await run.progress("recompose", "completed")
+    await announce(run, cv_file)
+
+
+async def _load_source(
+    session: AsyncSession, task: CvGenerationTask
+) -> tuple[CvContent, str | None]:
+    if task.source_cv_file_id is None:
+        return CvContent(), None
+    row = await session.scalar(
+        select(CvFile).where(CvFile.id == task.source_cv_file_id, CvFile.user_id == task.user_id)
+    )
+    if row is None:
+        raise LookupError("The source CV no longer exists.")
+    return CvContent.from_json(row.content), row.language
+
+
+class Generation:
+    """One task's run: offers with retries, refunds and the final event."""
+
+    def __init__(self, worker_ctx: dict[str, Any], task_id: str) -> None:
+        self.sessions: async_sessionmaker[AsyncSession] = worker_ctx["session_factory"]
+        self.redis: Redis = worker_ctx["redis"]
+        self.settings: Settings = worker_ctx["settings"]
+        self.task_id = task_id
+
+    async def publish(self, user_id: str, name: str, payload: dict[str, Any]) -> None:
+        await publish_event(
+            self.redis, user_id, f"{EVENT}:{name}", {"taskId": self.task_id, **payload}
+        )
+
+    async def run(self) -> dict[str, Any]:
+        lease = self.settings.generation_lease_seconds
+        async with task_lease(self.redis, self.task_id, lease) as held:
+            if not held:
+                return {"taskId": self.task_id, "skipped": "another worker holds this task"}
+            return await self._run_locked()
+
+    async def _run_locked(self) -> dict[str, Any]:
+        async with self.sessions() as session:
+            task = await session.get(CvGenerationTask, self.task_id)
+            if task is None:
+                return {"taskId": self.task_id, "skipped": "no such task"}
+            if task.status in FINISHED_TASK:
+                await finish_task(session, task)  # idempotent: frees a slot a crash may have kept
+                await session.commit()
+                return {"taskId": self.task_id, "status": task.status}
+            task.status, task.current_phase = "running", "batching"
+            await sync_background_task(session, task, status="running")
+            await session.commit()
+            user_id = task.user_id
+            engine = await build_engine(session, self.settings)
+            concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
+            retries = max(0, await get_int_setting(session, "max_retries", 3))
+            offers = list(
+                await session.scalars(
+                    select(CvGenerationOffer)
+                    .where(CvGenerationOffer.task_id == task.id)
+                    .order_by(CvGenerationOffer.offer_index)
+                )
+            )
+        gate = asyncio.Semaphore(concurrency)
+
+        async def guarded(offer: CvGenerationOffer) -> None:
+            async with gate:
+                await self._offer_with_retries(user_id, offer, engine, retries)
+
+        try:
+            await asyncio.gather(*(guarded(o) for o in offers if o.status not in FINISHED_OFFER))
+        except TaskCancelled:
+            return {"taskId": self.task_id, "status": "cancelled"}
+        return await self._finish(user_id)
+
+    async def _offer_with_retries(
+        self, user_id: str, offer: CvGenerationOffer, engine: PhaseEngine, retries: int
+    ) -> None:
+        last_error: BaseException | None = None
+        for attempt in range(retries + 1):
+            try:
+                run, template = await self._prepare(offer, engine)
+                await (process_template_offer(run) if template else process_offer(run, render=None))
+                await self._tick_background(user_id)
+                return
+            except TaskCancelled:
+                raise
+            except Exception as exc:  # any failure of the offer: retry with backoff, then refund
+                last_error = exc
+                log.warning("offer %s attempt %d failed: %s", offer.id, attempt + 1, exc)
+                if attempt < retries:
+                    await asyncio.sleep(self.settings.retry_backoff_seconds * 2**attempt)
+        await self._fail(user_id, offer, last_error)
+
+    async def _prepare(
+        self, offer: CvGenerationOffer, engine: PhaseEngine
+    ) -> tuple[OfferRun, bool]:
+        async with self.sessions() as session:
+            task = await session.get(CvGenerationTask, self.task_id)
+            assert task is not None
+            if task.status == "cancelled":
+                raise TaskCancelled(self.task_id)
+            source, source_language = await _load_source(session, task)
+            job = await session.scalar(
+                select(JobOffer).where(
+                    JobOffer.id == offer.job_offer_id, JobOffer.user_id == task.user_id
+                )
+            )
+            if job is None:
+                raise LookupError("The job offer no longer exists.")
+            payload = task.payload or {}
+            language = (
+                payload.get("language")
+                or job.language
+                or guess_language(job.description or job.title, source_language or "fr")
+            )
+            brief = OfferBrief.from_row(job, language)
+            template = payload.get("mode") == "template"
+            if template:
+                source = await template_cv(session, task.user_id, brief)
+            ctx = OfferContext(
+                task_id=task.id,
+                offer_row_id=offer.id,
+                offer_index=offer.offer_index,
+                total_offers=task.total_offers,
+                user_id=task.user_id,
+                source=source,
+                offer=brief,
+                language=language,
+                today=date.today(),
+            )
+        run = OfferRun(ctx, engine, self.sessions, self.redis, source_cv_id=task.source_cv_file_id)
+        return run, template
+
+    async def _fail(
+        self, user_id: str, offer: CvGenerationOffer, error: BaseException | None
+    ) -> None:
+        message = _user_message(error)
+        async with self.sessions() as session:
+            task = await session.get(CvGenerationTask, self.task_id)
+            assert task is not None
+            changed, refunded = await fail_offer(session, task, offer.id, message)
+            await session.commit()
+        if changed:  # never announce a failure the database does not hold (e.g. cancelled)
+            payload = {"offerId": offer.id, "offerIndex": offer.offer_index, "error": message}
+            await self.publish(user_id, "offer_failed", {**payload, "creditsRefunded": refunded})
+            await self.publish(user_id, "error", {"offerId": offer.id, "error": message})
+
+    async def _tick_background(self, user_id: str) -> None:
+        async with self.sessions() as session:
+            task = await session.get(CvGenerationTask, self.task_id)
+            assert task is not None
+            row = await sync_background_task(session, task, status="running")
+            await session.commit()
+        if row is not None:
+            await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
+
+    async def _finish(self, user_id: str) -> dict[str, Any]:
+        async with self.sessions() as session:
+            task = await session.get(CvGenerationTask, self.task_id)
+            assert task is not None
+            outcome = await finish_task(session, task)
+            await session.commit()
+        await self.publish(
+            user_id,
+            "completed",
+            {
+                "generatedCvIds": outcome.generated,
+                "totalGenerated": len(outcome.generated),
+                "totalFailed": outcome.total_failed,
+                "creditsRefunded": outcome.credits_refunded,
+                "status": outcome.status,
+            },
+        )
+        await publish_event(self.redis, user_id, "cv:list:changed", {})
+        return {
+            "taskId": self.task_id,
+            "status": outcome.status,
+            "generated": len(outcome.generated),
+        }
+
+
+def _user_message(error: BaseException | None) -> str:
+    if isinstance(error, LLMError):
+        return error.message
+    if error is None:
+        return "Unknown error"
+    return str(error) or type(error).__name__
+
+
+async def run_cv_generation(ctx: dict[str, Any], task_id: str) -> dict[str, Any]:
+    """arq job: run (or resume) one generation task."""
+    return await Generation(ctx, task_id).run()

@@ -1,0 +1,60 @@
+"""Prompt assembly with a cache-friendly layout.
+
+The system message (shared rules + source CV + job offer) is byte-identical for every call of
+one offer, so an OpenAI-style prompt cache reuses it; the phase instructions and the item go last.
+Untrusted CV and offer text sits inside tagged JSON blocks, declared as data by the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from app.config import PROJECT_ROOT
+from jobs.pipeline.context import OfferContext
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+
+PHASE_PROMPTS = {
+    "classify": "classify.md",
+    "batch_experience": "batch-experience.md",
+    "batch_project": "batch-project.md",
+    "batch_extras": "batch-extras.md",
+    "batch_skills": "batch-skills.md",
+    "batch_summary": "batch-summary.md",
+}
+
+
+@cache
+def load_prompt(name: str) -> str:
+    return (PROMPTS_DIR / name).read_text(encoding="utf-8")
+
+
+def _block(tag: str, data: Any) -> str:
+    body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    # A closing tag inside the data must not end the block early.
+    body = body.replace(f"</{tag}>", f"<\\/{tag}>")
+    return f"<{tag}>\n{body}\n</{tag}>"
+
+
+def shared_prefix(ctx: OfferContext) -> str:
+    rules = load_prompt("system.md").replace("{language}", ctx.language_name)
+    return "\n\n".join(
+        [
+            rules,
+            "The source CV (data):",
+            _block("source_cv", ctx.source.to_json()),
+            "The job offer (data):",
+            _block("job_offer", ctx.offer.as_prompt_data()),
+        ]
+    )
+
+
+def build_messages(ctx: OfferContext, phase: str, item: Any) -> list[dict[str, str]]:
+    instructions = load_prompt(PHASE_PROMPTS[phase]).replace("{today}", ctx.today.isoformat())
+    user = instructions.replace("{item}", _block("item", item))
+    return [
+        {"role": "system", "content": shared_prefix(ctx)},
+        {"role": "user", "content": user},
+    ]

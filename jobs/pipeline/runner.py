@@ -1,0 +1,202 @@
+"""One offer's execution state: subtask rows (idempotent), progress events, cancellation.
+
+Every LLM call is a ``CvGenerationSubtask`` keyed by (offer, type, itemIndex). A completed row is
+never redone: after a crash or a retry its stored result is reused, so each call happens at most
+once after its completion was recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from redis.asyncio import Redis
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
+from app.db.models.base import utcnow
+from app.lib.events import publish_event
+from jobs.pipeline.context import OfferContext
+from jobs.pipeline.engine import PhaseCall, PhaseEngine
+from jobs.pipeline.fact_guard import Checked, GuardCounts
+from jobs.pipeline.schemas import PHASE_SCHEMAS
+
+T = TypeVar("T", bound=BaseModel)
+Guard = Callable[[Any], tuple[BaseModel, Checked]]
+
+
+class TaskCancelled(Exception):
+    """The user cancelled the task: stop before the next LLM call."""
+
+
+class OfferRun:
+    def __init__(
+        self,
+        ctx: OfferContext,
+        engine: PhaseEngine,
+        sessions: async_sessionmaker[AsyncSession],
+        redis: Redis,
+        source_cv_id: str | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.source_cv_id = source_cv_id
+        self.engine = engine
+        self.sessions = sessions
+        self.redis = redis
+        self.counts = GuardCounts()
+
+    # ------------------------------------------------------------ events and state
+
+    async def progress(self, step: str, status: str, *, offer_status: str | None = None) -> None:
+        """Persist the step, then publish ``offer_progress`` (DB first, event second)."""
+        values: dict[str, Any] = {"current_step": step}
+        if offer_status:
+            values["status"] = offer_status
+        async with self.sessions() as session:
+            await session.execute(
+                update(CvGenerationOffer)
+                .where(
+                    CvGenerationOffer.id == self.ctx.offer_row_id,
+                    CvGenerationOffer.status.not_in(("completed", "failed", "cancelled")),
+                )
+                .values(**values)
+            )
+            await session.commit()
+        await publish_event(
+            self.redis,
+            self.ctx.user_id,
+            "cv_generation_v2:offer_progress",
+            {
+                "taskId": self.ctx.task_id,
+                "offerId": self.ctx.offer_row_id,
+                "offerIndex": self.ctx.offer_index,
+                "totalOffers": self.ctx.total_offers,
+                "step": step,
+                "status": status,
+            },
+        )
+
+    async def save_offer(self, **values: Any) -> None:
+        """Store intermediate results on the offer row (classificationResult, batchResults)."""
+        async with self.sessions() as session:
+            await session.execute(
+                update(CvGenerationOffer)
+                .where(CvGenerationOffer.id == self.ctx.offer_row_id)
+                .values(**values)
+            )
+            await session.commit()
+
+    async def ensure_not_cancelled(self) -> None:
+        async with self.sessions() as session:
+            status = await session.scalar(
+                select(CvGenerationTask.status).where(CvGenerationTask.id == self.ctx.task_id)
+            )
+        if status == "cancelled":
+            raise TaskCancelled(self.ctx.task_id)
+
+    # ------------------------------------------------------------ subtasks
+
+    async def _existing(
+        self, session: AsyncSession, phase: str, index: int | None
+    ) -> CvGenerationSubtask | None:
+        stmt = select(CvGenerationSubtask).where(
+            CvGenerationSubtask.offer_id == self.ctx.offer_row_id,
+            CvGenerationSubtask.type == phase,
+            CvGenerationSubtask.item_index.is_(None)
+            if index is None
+            else CvGenerationSubtask.item_index == index,
+        )
+        return await session.scalar(stmt)
+
+    async def call(
+        self, phase: str, item: Any, index: int | None, guard: Guard, schema: type[T]
+    ) -> T:
+        """Run one phase call once: reuse a completed result, else call, guard and record it."""
+        async with self.sessions() as session:
+            row = await self._existing(session, phase, index)
+            if row is not None and row.status == "completed" and row.result is not None:
+                self.counts.add(GuardCounts(**row.result.get("guard", {})))
+                return schema.model_validate(row.result["data"])
+            if row is None:
+                row = CvGenerationSubtask(
+                    task_id=self.ctx.task_id,
+                    offer_id=self.ctx.offer_row_id,
+                    type=phase,
+                    item_index=index,
+                )
+                session.add(row)
+            else:
+                row.retry_count += 1
+            row.status, row.error = "running", None
+            await session.commit()
+            row_id = row.id
+        try:
+            await self.ensure_not_cancelled()
+            call, cleaned, counts = await self._guarded(phase, item, guard)
+        except Exception as exc:
+            await self._record_failure(row_id, exc)
+            raise
+        await self._record_success(row_id, call, cleaned, counts)
+        self.counts.add(counts)
+        return schema.model_validate(cleaned.model_dump())
+
+    async def _guarded(
+        self, phase: str, item: Any, guard: Guard
+    ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
+        call = await self.engine.run(self.ctx, phase, item)
+        cleaned, checked = guard(PHASE_SCHEMAS[phase].model_validate(call.data.model_dump()))
+        counts = GuardCounts(verified=checked.ok)
+        if not checked.bad:
+            return call, cleaned, counts
+        await self.ensure_not_cancelled()
+        repair = await self.engine.repair(self.ctx, phase, item, call.data, checked.bad)
+        if repair is None:
+            return (
+                call,
+                cleaned,
+                GuardCounts(verified=checked.ok, dropped=len(checked.bad), notes=checked.bad),
+            )
+        call = call.plus(repair)
+        cleaned, after = guard(repair.data)
+        fixed = max(0, len(checked.bad) - len(after.bad))
+        counts = GuardCounts(
+            verified=max(0, after.ok - fixed),
+            repaired=fixed,
+            dropped=len(after.bad),
+            notes=checked.bad,
+        )
+        return call, cleaned, counts
+
+    async def _record_success(
+        self, row_id: str, call: PhaseCall, cleaned: BaseModel, counts: GuardCounts
+    ) -> None:
+        async with self.sessions() as session:
+            row = await session.get(CvGenerationSubtask, row_id)
+            assert row is not None
+            row.status = "completed"
+            row.result = {
+                "data": cleaned.model_dump(mode="json"),
+                "guard": {
+                    "verified": counts.verified,
+                    "repaired": counts.repaired,
+                    "dropped": counts.dropped,
+                    "notes": counts.notes[:20],
+                },
+            }
+            row.prompt_tokens = call.prompt_tokens
+            row.completion_tokens = call.completion_tokens
+            row.cached_tokens = call.cached_tokens
+            row.duration_ms = call.duration_ms
+            row.model_used = call.model
+            row.completed_at = utcnow()
+            await session.commit()
+
+    async def _record_failure(self, row_id: str, exc: BaseException) -> None:
+        async with self.sessions() as session:
+            row = await session.get(CvGenerationSubtask, row_id)
+            if row is not None:
+                row.status = "failed"
+                row.error = f"{type(exc).__name__}: {exc}"[:2000]
+                await session.commit()

@@ -1,0 +1,29 @@
+"""Phase 1b — skills, after experiences and projects (it reads their adapted text)."""
+
+from __future__ import annotations
+
+from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.guards import guard_skills
+from jobs.pipeline.runner import OfferRun
+from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills
+
+
+def adapted_text(items: list[AdaptedItem]) -> str:
+    return "\n".join(line for item in items for line in [item.description, *item.bullets] if line)
+
+
+async def adapt_skills(
+    run: OfferRun, experiences: list[AdaptedItem], projects: list[AdaptedItem], corpus: SourceCorpus
+) -> AdaptedSkills:
+    await run.progress("skills", "running", offer_status="batching")
+    item = {
+        "source_skills": [s.model_dump(mode="json") for s in run.ctx.source.skills],
+        "adapted_experiences": [e.model_dump(mode="json") for e in experiences],
+        "adapted_projects": [p.model_dump(mode="json") for p in projects],
+        "adapted_text": adapted_text(experiences + projects),
+    }
+    result = await run.call(
+        "batch_skills", item, None, lambda out: guard_skills(out, corpus), AdaptedSkills
+    )
+    await run.progress("skills", "completed")
+    return result

@@ -1,0 +1,38 @@
+"""Phase 1c — the summary, after skills and extras: it synthesises the adapted CV."""
+
+from __future__ import annotations
+
+from app.lib.cv_content import Experience
+from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.guards import guard_summary
+from jobs.pipeline.runner import OfferRun
+from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Summary
+
+
+async def write_summary(
+    run: OfferRun,
+    kept: list[Experience],
+    experiences: list[AdaptedItem],
+    skills: AdaptedSkills,
+    extras: AdaptedExtras,
+    corpus: SourceCorpus,
+) -> Summary:
+    await run.progress("summary", "running", offer_status="batching")
+    adapted = {a.id: a for a in experiences}
+    item = {
+        # Immutable facts from the source, rewritten text from the batches.
+        "experiences": [
+            {
+                **e.model_dump(mode="json"),
+                "bullets": adapted[e.id].bullets if e.id in adapted else e.bullets,
+            }
+            for e in kept
+        ],
+        "skills": skills.model_dump(mode="json"),
+        "extras": extras.model_dump(mode="json"),
+    }
+    result = await run.call(
+        "batch_summary", item, None, lambda out: guard_summary(out, run.ctx.source, corpus), Summary
+    )
+    await run.progress("summary", "completed")
+    return result
