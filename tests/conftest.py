@@ -8,6 +8,7 @@ except under ``CI=1`` where a missing PostgreSQL is an error, never a silent ski
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import uuid
@@ -161,6 +162,9 @@ def settings(
             "REDIS_URL": _flushed_redis,
             "SECRET_KEY": "test-secret-key",
             "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": "1",
+            # Retries and crash recovery at test speed (production: 1 s backoff, 45 s lease).
+            "CVTAILOR_RETRY_BACKOFF_SECONDS": "0.05",
+            "CVTAILOR_GENERATION_LEASE_SECONDS": "3",
         }
     )
     return replace(base, login_max_attempts=5)
@@ -226,9 +230,14 @@ async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Work
     )
     task = asyncio.create_task(arq_worker.async_run())
     yield arq_worker
+    for _ in range(100):  # let a job that is finishing (final events) end on its own
+        if not arq_worker.tasks:
+            break
+        await asyncio.sleep(0.05)
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
-    await arq_worker.close()
+    with contextlib.suppress(asyncio.CancelledError):
+        await arq_worker.close()
 
 
 @pytest.fixture
@@ -255,6 +264,22 @@ async def live_server(settings: Settings, session_factory: Any) -> AsyncIterator
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     await asyncio.wait_for(task, timeout=10)
+
+
+@pytest.fixture
+async def api(live_server: str) -> AsyncIterator[Any]:
+    """An HTTP client on the live server, CSRF header preset.
+
+    Tests that run the in-loop ``worker`` while calling the web use this rather than ``client``:
+    the in-process test client serves the app from another thread and blocks this event loop
+    while it waits, which would freeze the worker mid-transaction (a test-only deadlock).
+    """
+    import httpx
+
+    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+        await http.get("/health")
+        http.headers["x-csrftoken"] = http.cookies["csrftoken"]
+        yield http
 
 
 # ---------------------------------------------------------------- Helpers

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import (
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web process read while the worker writes; busy_timeout waits on locks
     # instead of failing at once; foreign keys are off by default in SQLite.
+    # The driver must not issue its own BEGIN: _begin_immediate does (see below).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=15000")
@@ -25,10 +27,18 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_immediate(connection: Any) -> None:
+    # A deferred SQLite transaction that reads, then writes after another process committed,
+    # fails at once with "database is locked" (its snapshot is stale; busy_timeout does not
+    # help). Taking the write lock at BEGIN makes writers queue instead. Keep sessions short.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
 

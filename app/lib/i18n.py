@@ -26,7 +26,17 @@ def catalogue(locale: str) -> dict[str, str]:
         return {}
     with path.open("rb") as fh:
         cat = read_po(fh, locale=locale)
-    return {str(m.id): str(m.string) for m in cat if m.id and m.string and not m.fuzzy}
+    table: dict[str, str] = {}
+    for message in cat:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):  # plural forms: index by singular and plural ids
+            forms = list(message.string) if isinstance(message.string, tuple) else [message.string]
+            table[message.id[0]] = forms[0]
+            table[message.id[1]] = forms[-1]
+        else:
+            table[str(message.id)] = str(message.string)
+    return table
 
 
 def gettext(message: str, **variables: Any) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from arq.worker import Worker
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,17 +18,17 @@ from tests.integration.pipeline_helpers import EventLog, generate, wait_finished
 
 
 async def test_offline_engine_tailors_an_english_cv(
-    client: AsyncTestClient[Litestar],
+    api: Any,
     db: AsyncSession,
     session_factory: async_sessionmaker[AsyncSession],
     settings: Settings,
     worker: Worker,
 ) -> None:
-    me = await register(client, "offline@example.com")
+    me = await register(api, "offline@example.com")
     source = await factories.source_cv(db, me["id"])
     offer = await factories.job_offer(db, me["id"])
     async with EventLog(settings.effective_redis_url, me["id"]) as log:
-        response = await generate(client, source.id, [offer.id])
+        response = await generate(api, source.id, [offer.id])
         assert response.status_code == 200, response.text
         body = response.json()
         assert body["success"] is True and body["totalOffers"] == 1
@@ -105,15 +105,15 @@ async def test_offline_engine_tailors_an_english_cv(
 
 
 async def test_offline_engine_on_a_french_cv(
-    client: AsyncTestClient[Litestar],
+    api: Any,
     db: AsyncSession,
     session_factory: async_sessionmaker[AsyncSession],
     worker: Worker,
 ) -> None:
-    me = await register(client, "hors-ligne@example.com")
+    me = await register(api, "hors-ligne@example.com")
     source = await factories.source_cv(db, me["id"], factories.FR_CV, "fr")
     offer = await factories.job_offer(db, me["id"], **factories.FR_OFFER)
-    response = await generate(client, source.id, [offer.id])
+    response = await generate(api, source.id, [offer.id])
     task = await wait_finished(session_factory, response.json()["taskId"])
     assert task.status == "completed"
     async with session_factory() as s:

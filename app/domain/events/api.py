@@ -25,6 +25,9 @@ async def api_events(
 ) -> ServerSentEvent:
     """The user's event stream: a ``tasks:snapshot`` of the DB state, then live events."""
     tasks = [task_payload(t) for t in await list_tasks(db, user.id)]
+    # End the transaction now (the stream may stay open for hours). Commit, not rollback: a
+    # rollback would expire ``user`` and its next attribute access would hit the database.
+    await db.commit()
     snapshot = ServerSentEventMessage(
         event="tasks:snapshot", data=json.dumps({"tasks": tasks}, default=str)
     )
