@@ -31,9 +31,10 @@ def catalogue(locale: str) -> dict[str, str]:
         if not message.id or not message.string or message.fuzzy:
             continue
         if isinstance(message.id, tuple):  # plural forms: index by singular and plural ids
-            forms = list(message.string) if isinstance(message.string, tuple) else [message.string]
-            table[message.id[0]] = forms[0]
-            table[message.id[1]] = forms[-1]
+            raw = message.string
+            forms = [str(f) for f in raw] if isinstance(raw, tuple | list) else [str(raw)]
+            table[str(message.id[0])] = forms[0]
+            table[str(message.id[1])] = forms[-1]
         else:
             table[str(message.id)] = str(message.string)
     return table
