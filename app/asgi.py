@@ -29,6 +29,7 @@ from app.domain.accounts.pages import AccountPages
 from app.domain.credits.api import get_credits
 from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
+from app.domain.generation.pages import GenerationPages
 from app.domain.system.api import dashboard, health, ping_worker
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
@@ -57,6 +58,7 @@ ROUTE_HANDLERS: list[Any] = [
     health,
     ping_worker,
     GenerationApi,
+    GenerationPages,
 ]
 
 

@@ -1,0 +1,163 @@
+"""Generation pages: the "Generate" form target and the live per-offer progress page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.channels import ChannelsPlugin
+from litestar.di import NamedDependency
+from litestar.params import FromPath, URLEncodedBody
+from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import CvGenerationTask, User
+from app.domain.admin.llm_config import engine_status
+from app.domain.events.stream import user_event_stream
+from app.domain.generation.services import (
+    GenerationRequest,
+    cancel_generation,
+    create_generation,
+    get_generation,
+)
+from app.domain.generation.view import STATUS_LABELS, page_state
+from app.lib.errors import AppError
+
+
+@dataclass
+class GenerateForm:
+    source_cv_id: str = ""
+    job_offer_ids: list[str] = field(default_factory=list)
+    mode: str = "adapt"
+    language: str = ""
+
+
+class GenerationPages(Controller):
+    include_in_schema = False
+
+    @post("/generations")
+    async def start(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[GenerateForm],
+    ) -> Any:
+        ids = data.job_offer_ids if isinstance(data.job_offer_ids, list) else [data.job_offer_ids]
+        req = GenerationRequest(
+            source_cv_id=data.source_cv_id or None,
+            job_offer_ids=[i for i in ids if i],
+            mode=data.mode or "adapt",
+            language=data.language or None,
+        )
+        try:
+            task = await create_generation(db, request.app.state.arq, settings, user, req)
+        except AppError as exc:
+            await db.rollback()
+            await db.refresh(user)  # the rollback expired it; the page header reads it
+            return Template(
+                "generation/error.html",
+                context={"error": exc.detail, "error_code": exc.code},
+                status_code=exc.status_code,
+            )
+        return Redirect(f"/generations/{task.id}")
+
+    @get("/generations")
+    async def history(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
+    ) -> Template:
+        tasks = list(
+            await db.scalars(
+                select(CvGenerationTask)
+                .where(CvGenerationTask.user_id == user.id)
+                .order_by(CvGenerationTask.created_at.desc())
+                .limit(50)
+            )
+        )
+        return Template(
+            "generation/list.html", context={"tasks": tasks, "status_labels": STATUS_LABELS}
+        )
+
+    @get("/generations/{task_id:str}")
+    async def show(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        task_id: FromPath[str],
+    ) -> Template:
+        task = await get_generation(db, user, task_id)
+        context = await page_state(db, task)
+        context["engine"] = await engine_status(db, settings)
+        return Template("generation/page.html", context=context)
+
+    @get("/generations/{task_id:str}/panel")
+    async def panel(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], task_id: FromPath[str]
+    ) -> Template:
+        """The live part alone: the polling fallback and the SSE stream render this."""
+        task = await get_generation(db, user, task_id)
+        return Template("generation/_partials/panel.html", context=await page_state(db, task))
+
+    @post("/generations/{task_id:str}/cancel")
+    async def cancel(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        task_id: FromPath[str],
+    ) -> Redirect:
+        await cancel_generation(db, request.app.state.arq, user, task_id)
+        return Redirect(f"/generations/{task_id}")
+
+    @get("/generations/{task_id:str}/stream")
+    async def stream(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        channels: NamedDependency[ChannelsPlugin],
+        task_id: FromPath[str],
+    ) -> ServerSentEvent:
+        """HTML fragments for ``sse-swap="panel"``: the current state first, then after each
+        event of this task the panel re-rendered from the database (never from the event)."""
+        task = await get_generation(db, user, task_id)
+        user_id = user.id
+        engine = request.app.template_engine
+        assert engine is not None
+        template = engine.get_template("generation/_partials/panel.html")
+        sessions = request.app.state.session_factory
+
+        async def render_panel() -> str:
+            async with sessions() as session:
+                fresh = await session.get(CvGenerationTask, task.id)
+                assert fresh is not None
+                html = template.render(request=request, **(await page_state(session, fresh)))
+            return html.replace("\n", " ")
+
+        # End the request's transaction first: on SQLite it holds the write lock, which the
+        # panel's own session below would wait for, and the stream may last for hours.
+        await db.commit()
+        first = ServerSentEventMessage(event="panel", data=await render_panel())
+
+        def concerns_task(name: str, payload: dict[str, Any]) -> ServerSentEventMessage | None:
+            related = payload.get("taskId") == task.id or (
+                name == "task:updated"
+                and (payload.get("result") or {}).get("generationTaskId") == task.id
+            )
+            return ServerSentEventMessage(event="refresh", data=name) if related else None
+
+        async def fragments() -> Any:
+            async for message in user_event_stream(channels, user_id, [first], concerns_task):
+                if message.event == "refresh":
+                    yield ServerSentEventMessage(event="panel", data=await render_panel())
+                else:
+                    yield message
+
+        return ServerSentEvent(
+            fragments(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        )
