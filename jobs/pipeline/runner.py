@@ -88,11 +88,14 @@ class OfferRun:
             )
             await session.commit()
 
+    async def _task_status(self, session: AsyncSession) -> str | None:
+        return await session.scalar(
+            select(CvGenerationTask.status).where(CvGenerationTask.id == self.ctx.task_id)
+        )
+
     async def ensure_not_cancelled(self) -> None:
         async with self.sessions() as session:
-            status = await session.scalar(
-                select(CvGenerationTask.status).where(CvGenerationTask.id == self.ctx.task_id)
-            )
+            status = await self._task_status(session)
         if status == "cancelled":
             raise TaskCancelled(self.ctx.task_id)
 
@@ -130,10 +133,14 @@ class OfferRun:
             else:
                 row.retry_count += 1
             row.status, row.error = "running", None
-            await session.commit()
+            # Checked in the same transaction that starts the subtask, just before the call.
+            cancelled = await self._task_status(session) == "cancelled"
+            if not cancelled:
+                await session.commit()
             row_id = row.id
+        if cancelled:
+            raise TaskCancelled(self.ctx.task_id)
         try:
-            await self.ensure_not_cancelled()
             call, cleaned, counts = await self._guarded(phase, item, guard)
         except Exception as exc:
             await self._record_failure(row_id, exc)
