@@ -31,6 +31,7 @@ from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
 from app.domain.generation.pages import GenerationPages
 from app.domain.system.api import dashboard, health, ping_worker
+from app.domain.tasks.api import BackgroundTasksApi
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
 from app.lib.redis import arq_settings, redis_from_url
@@ -59,6 +60,7 @@ ROUTE_HANDLERS: list[Any] = [
     ping_worker,
     GenerationApi,
     GenerationPages,
+    BackgroundTasksApi,
 ]
 
 
