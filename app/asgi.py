@@ -26,7 +26,9 @@ from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.domain.accounts.api import AuthApi, TokensApi
 from app.domain.accounts.pages import AccountPages
+from app.domain.admin.pages import AdminPages
 from app.domain.credits.api import get_credits
+from app.domain.cvs.routes import INPUT_ROUTES
 from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
 from app.domain.generation.pages import GenerationPages
@@ -61,6 +63,8 @@ ROUTE_HANDLERS: list[Any] = [
     GenerationApi,
     GenerationPages,
     BackgroundTasksApi,
+    AdminPages,
+    *INPUT_ROUTES,
 ]
 
 

@@ -172,7 +172,9 @@ def settings(
 
 @pytest.fixture
 async def session_factory(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(settings.database_url)
+    # Deferred transactions: a test reading the DB must not hold SQLite's write lock while it
+    # waits for the app or the worker (the app itself uses BEGIN IMMEDIATE).
+    engine = create_engine(settings.database_url, immediate=False)
     factory = create_session_factory(engine)
     async with factory() as session:
         await seed_settings(session, settings)
@@ -276,7 +278,7 @@ async def api(live_server: str) -> AsyncIterator[Any]:
     """
     import httpx
 
-    async with httpx.AsyncClient(base_url=live_server, timeout=30) as http:
+    async with httpx.AsyncClient(base_url=live_server, timeout=30, follow_redirects=True) as http:
         await http.get("/health")
         http.headers["x-csrftoken"] = http.cookies["csrftoken"]
         yield http

@@ -37,11 +37,14 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(database_url: str, *, echo: bool = False, immediate: bool = True) -> AsyncEngine:
+    """``immediate=False`` keeps SQLite's deferred BEGIN: only for observers that never write
+    after reading (test assertions), which must not queue behind, or block, the app."""
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _begin_immediate)
+        if immediate:
+            event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
 

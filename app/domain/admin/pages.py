@@ -1,0 +1,216 @@
+"""Admin settings page: models per phase, endpoint, pipeline limits, users and credits, health."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.admin.guards import require_admin
+from app.domain.admin.llm_config import engine_status, llm_endpoint
+from app.domain.admin.settings_registry import (
+    AI_MODELS_STRUCTURE,
+    SETTING_LABELS,
+    feature_cost_setting,
+)
+from app.domain.admin.settings_service import all_settings, update_setting
+from app.domain.admin.stats import phase_stats, queue_health
+from app.domain.credits.services import grant
+from app.lib.errors import AppError, NotFound, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.llm import test_connection
+
+MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")
+NUMBERS = {  # setting → (min, max)
+    "pipeline_offer_concurrency": (1, 10),
+    "max_retries": (0, 5),
+    "credits_new_user": (0, 10000),
+    feature_cost_setting("gpt_cv_generation"): (0, 100),
+    feature_cost_setting("import_pdf"): (0, 100),
+    feature_cost_setting("extract_job_offer"): (0, 100),
+}
+
+
+def mask_key(key: str) -> str:
+    return "" if not key else ("•" * 8 + key[-4:] if len(key) > 8 else "•" * 8)
+
+
+async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
+    form = await request.form()
+    return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
+
+
+class AdminPages(Controller):
+    path = "/admin"
+    include_in_schema = False
+
+    async def _page(
+        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, **extra: Any
+    ) -> Template:
+        status = int(extra.pop("status", 200))
+        values = await all_settings(db)
+        users = list(await db.scalars(select(User).order_by(User.created_at).limit(200)))
+        context = {
+            "groups": [
+                (group, [(n, SETTING_LABELS.get(n, n), values.get(n, "")) for n in names])
+                for group, names in AI_MODELS_STRUCTURE.items()
+            ],
+            "base_url": values.get("llm_base_url", ""),
+            "key_mask": mask_key(values.get("llm_api_key", "")),
+            "engine": await engine_status(db, settings),
+            "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in NUMBERS.items()],
+            "users": users,
+            "stats": await phase_stats(db),
+            "health": await queue_health(db, request.app.state.arq),
+            **extra,
+        }
+        return Template("admin/settings.html", context=context, status_code=status)
+
+    @get("/")
+    async def settings_page(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        require_admin(user)
+        return await self._page(request, db, settings, notice=request.query_params.get("saved"))
+
+    @post("/models")
+    async def save_models(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        names = {n for group in AI_MODELS_STRUCTURE.values() for n in group}
+        try:
+            for name in names:
+                value = form.get(name, "").strip()
+                if not MODEL_RE.match(value):
+                    raise ValidationFailed(
+                        N_("A model name is required (letters, digits, . : / @ + - _)."),
+                        code="admin.model_invalid",
+                    )
+                await update_setting(db, name, value)
+        except AppError as exc:
+            await db.rollback()
+            await db.refresh(user)
+            return await self._page(
+                request, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
+            )
+        await db.commit()
+        return Redirect("/admin?saved=models")
+
+    @post("/endpoint")
+    async def save_endpoint(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        base_url = form.get("llm_base_url", "").strip()
+        if base_url and not re.match(r"^https?://[^\s]+$", base_url):
+            await db.refresh(user)
+            return await self._page(
+                request,
+                db,
+                settings,
+                error=N_("The endpoint must be an http(s) URL."),
+                error_code="admin.url_invalid",
+                status=422,
+            )
+        await update_setting(db, "llm_base_url", base_url)
+        if form.get("clear_key"):
+            await update_setting(db, "llm_api_key", "")
+        elif form.get("llm_api_key", "").strip():  # empty field = keep the stored key
+            await update_setting(db, "llm_api_key", form["llm_api_key"].strip())
+        await db.commit()
+        return Redirect("/admin?saved=endpoint")
+
+    @post("/pipeline")
+    async def save_numbers(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        for name, (low, high) in NUMBERS.items():
+            raw = form.get(name, "").strip()
+            if not raw.isdigit() or not low <= int(raw) <= high:
+                await db.refresh(user)
+                return await self._page(
+                    request,
+                    db,
+                    settings,
+                    error=f"{name}: {low}–{high}",
+                    error_code="admin.number_invalid",
+                    status=422,
+                )
+            await update_setting(db, name, str(int(raw)))
+        await db.commit()
+        return Redirect("/admin?saved=pipeline")
+
+    @post("/test-connection")
+    async def check_connection(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Template:
+        require_admin(user)
+        endpoint = await llm_endpoint(db, settings)
+        model = (await all_settings(db)).get("model_cv_classify", "gpt-4o-mini")
+        await db.commit()  # no transaction held during the network call
+        report = await test_connection(endpoint, model) if endpoint else None
+        return Template(
+            "admin/_partials/connection.html", context={"report": report, "model": model}
+        )
+
+    @post("/users/{user_id:str}/credits")
+    async def grant_credits(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        user_id: FromPath[str],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        target = await db.get(User, user_id)
+        if target is None:
+            raise NotFound(N_("No such user."))
+        raw = form.get("amount", "").strip()
+        if not raw.isdigit() or not 1 <= int(raw) <= 10000:
+            await db.refresh(user)
+            return await self._page(
+                request,
+                db,
+                settings,
+                error=N_("Grant between 1 and 10000 credits."),
+                error_code="admin.amount_invalid",
+                status=422,
+            )
+        reason = form.get("reason", "").strip()[:200] or "Admin grant"
+        await grant(db, target.id, int(raw), reason, {"grantedBy": user.id})
+        await db.commit()
+        return Redirect("/admin?saved=credits#users")
