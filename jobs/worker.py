@@ -23,7 +23,6 @@ from app.lib.events import publish_event
 from app.lib.redis import arq_settings
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.recovery import resume_stale_generations
-from jobs.render import RENDER_CV_PDF
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
@@ -67,7 +66,6 @@ FUNCTIONS: list[Any] = [
     ping,
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
-    RENDER_CV_PDF,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a worker that died is noticed within a minute.
