@@ -285,3 +285,21 @@ async def test_sign_in_rotates_the_session_id(client: AsyncTestClient[Litestar])
     client.cookies.delete("session")
     client.cookies.set("session", planted, domain="testserver.local")
     assert (await client.get("/api/auth/me")).status_code == 401
+
+
+async def test_every_page_is_served_as_html(client: AsyncTestClient[Litestar]) -> None:
+    """A page sent as JSON would show its source in the browser."""
+    for path in ("/login", "/register"):
+        response = await client.get(path)
+        assert response.headers["content-type"].startswith("text/html"), path
+    token = await csrf_token(client)
+    wrong = await client.post(
+        "/login", data={"email": "x@example.com", "password": "nope nope", "_csrf_token": token}
+    )
+    assert wrong.headers["content-type"].startswith("text/html")
+    await register(client, "html@example.com")
+    for path in ("/", "/account", "/generations"):
+        response = await client.get(path)
+        assert response.status_code == 200 and response.headers["content-type"].startswith(
+            "text/html"
+        ), path

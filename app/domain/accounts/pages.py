@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
+from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +25,7 @@ from app.lib.web import resolve_user
 class AccountPages(Controller):
     include_in_schema = False
 
-    @get("/login")
+    @get("/login", media_type=MediaType.HTML)
     async def login_page(
         self,
         request: Request[Any, Any, Any],
@@ -35,7 +36,7 @@ class AccountPages(Controller):
             return Redirect(safe_next(next))
         return Template("accounts/login.html", context={"next": safe_next(next)})
 
-    @post("/login")
+    @post("/login", media_type=MediaType.HTML)
     async def login_submit(
         self,
         request: Request[Any, Any, Any],
@@ -64,7 +65,7 @@ class AccountPages(Controller):
             "accounts/register.html", context={"min_password_length": settings.min_password_length}
         )
 
-    @post("/register")
+    @post("/register", media_type=MediaType.HTML)
     async def register_submit(
         self,
         request: Request[Any, Any, Any],

@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
+from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from sqlalchemy import select
@@ -85,7 +86,7 @@ class AdminPages(Controller):
         require_admin(user)
         return await self._page(request, db, settings, notice=request.query_params.get("saved"))
 
-    @post("/models")
+    @post("/models", media_type=MediaType.HTML)
     async def save_models(
         self,
         request: Request[Any, Any, Any],
@@ -114,7 +115,7 @@ class AdminPages(Controller):
         await db.commit()
         return Redirect("/admin?saved=models")
 
-    @post("/endpoint")
+    @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
         self,
         request: Request[Any, Any, Any],
@@ -143,7 +144,7 @@ class AdminPages(Controller):
         await db.commit()
         return Redirect("/admin?saved=endpoint")
 
-    @post("/pipeline")
+    @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(
         self,
         request: Request[Any, Any, Any],
@@ -185,7 +186,7 @@ class AdminPages(Controller):
             "admin/_partials/connection.html", context={"report": report, "model": model}
         )
 
-    @post("/users/{user_id:str}/credits")
+    @post("/users/{user_id:str}/credits", media_type=MediaType.HTML)
     async def grant_credits(
         self,
         request: Request[Any, Any, Any],

@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Controller, Request, get, post
 from litestar.channels import ChannelsPlugin
 from litestar.di import NamedDependency
+from litestar.enums import MediaType
 from litestar.params import FromPath, URLEncodedBody
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
 from sqlalchemy import select
@@ -38,7 +39,7 @@ class GenerateForm:
 class GenerationPages(Controller):
     include_in_schema = False
 
-    @post("/generations")
+    @post("/generations", media_type=MediaType.HTML)
     async def start(
         self,
         request: Request[Any, Any, Any],
