@@ -31,6 +31,7 @@ from app.domain.credits.api import get_credits
 from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
 from app.domain.generation.pages import GenerationPages
+from app.domain.renders import RenderApi, RenderPages
 from app.domain.system.api import dashboard, health, ping_worker
 from app.domain.tasks.api import BackgroundTasksApi
 from app.lib.csrf import TokenAwareCSRFMiddleware
@@ -63,6 +64,8 @@ ROUTE_HANDLERS: list[Any] = [
     GenerationPages,
     BackgroundTasksApi,
     AdminPages,
+    RenderApi,
+    RenderPages,
 ]
 
 

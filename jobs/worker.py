@@ -20,9 +20,11 @@ from app.config import Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.lib import heartbeat
 from app.lib.events import publish_event
+from app.lib.pdf.sandbox import start_render_server
 from app.lib.redis import arq_settings
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.recovery import resume_stale_generations
+from jobs.render import RENDER_CV_PDF
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
@@ -48,6 +50,8 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["session_factory"] = create_session_factory(engine)
     ctx["worker_id"] = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     ctx["heartbeat_task"] = asyncio.create_task(_beat_forever(ctx))
+    # Pre-import WeasyPrint in the render server now: the first CV should not pay for it.
+    await start_render_server()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -66,6 +70,7 @@ FUNCTIONS: list[Any] = [
     ping,
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
+    RENDER_CV_PDF,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a worker that died is noticed within a minute.

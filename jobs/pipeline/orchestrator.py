@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer, User
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.generation.state import (
@@ -28,10 +29,13 @@ from app.domain.generation.state import (
     finish_task,
     sync_background_task,
 )
+from app.domain.renders.services import record_render, render_spec
 from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
 from app.lib.llm import LLMError
+from app.lib.pdf import render_cv_pdf_bytes, renders_dir
+from app.lib.pdf.designs import DEFAULT_DESIGN
 from jobs.pipeline.batch import (
     adapt_experiences,
     adapt_extras,
@@ -45,7 +49,14 @@ from jobs.pipeline.engine import LLMEngine, PhaseEngine
 from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.lock import task_lease
 from jobs.pipeline.offline import OfflineEngine
-from jobs.pipeline.recompose import announce, assemble, generation_meta, save_generated_cv
+from jobs.pipeline.recompose import (
+    announce,
+    assemble,
+    build_cv_file,
+    bullet_relevance,
+    generation_meta,
+    save_generated_cv,
+)
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import PHASE_SCHEMAS
 from jobs.pipeline.skills import adapt_skills
@@ -65,7 +76,39 @@ async def build_engine(session: AsyncSession, settings: Settings) -> PhaseEngine
     return LLMEngine(endpoint, models)
 
 
-async def process_offer(run: OfferRun, render: Any | None = None) -> None:
+Renderer = Callable[[CvFile], Awaitable[None]]
+
+
+def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> Renderer:
+    """Render a generated CV to PDF in the sandboxed renderer (the cache then serves downloads).
+
+    The DB is only read for the render's inputs, in a session closed before rendering, so the
+    SQLite write lock is never held while WeasyPrint works.
+    """
+
+    async def render(cv_file: CvFile) -> None:
+        async with sessions() as session:
+            user = await session.get(User, cv_file.user_id)
+            spec = await render_spec(
+                session,
+                cv_file,
+                fallback_locale=settings.default_locale,
+                user_locale=user.locale if user else None,
+            )
+        result = await render_cv_pdf_bytes(
+            spec.content,
+            design=spec.design,
+            locale=spec.locale,
+            page_budget=spec.page_budget,
+            relevance=spec.relevance,
+            cache_dir=renders_dir(settings),
+        )
+        record_render(cv_file, result.meta())
+
+    return render
+
+
+async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     """One offer, phase by phase. Completed phases are reused from their subtask rows."""
     source = run.ctx.source
     corpus = SourceCorpus(source.full_text())
@@ -101,9 +144,11 @@ async def process_offer(run: OfferRun, render: Any | None = None) -> None:
         summary,
     )
     meta = generation_meta(run, classification, skills, run.counts)
+    meta["relevance"] = bullet_relevance(run, cv)
+    cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
-        meta["render"] = await render(cv, run.ctx.language, meta)
-    cv_file = await save_generated_cv(run, cv, design="classic", meta=meta)
+        await render(cv_file)
+    await save_generated_cv(run, cv_file)
     await run.progress("recompose", "completed")
     await announce(run, cv_file)
 
@@ -184,7 +229,10 @@ class Generation:
         for attempt in range(retries + 1):
             try:
                 run, template = await self._prepare(offer, engine)
-                await (process_template_offer(run) if template else process_offer(run, render=None))
+                render = pdf_renderer(self.settings, self.sessions)
+                await (
+                    process_template_offer(run, render) if template else process_offer(run, render)
+                )
                 await self._tick_background(user_id)
                 return
             except TaskCancelled:

@@ -13,9 +13,11 @@ from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion
 from app.db.models.base import utcnow
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill
 from app.lib.events import publish_event
+from app.lib.pdf.budget import bullet_key
 from jobs.pipeline.batch import as_project
 from jobs.pipeline.fact_guard import GuardCounts
 from jobs.pipeline.languages import adapt_languages
+from jobs.pipeline.offline import Relevance
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Classification, Summary
 
@@ -102,35 +104,34 @@ def cv_filename(name: str, offer_title: str, company: str) -> str:
     return re.sub(r"\s+", " ", cleaned).strip()[:180]
 
 
-async def save_generated_cv(
-    run: OfferRun,
-    cv: CvContent,
-    *,
-    design: str,
-    meta: dict[str, Any],
-) -> CvFile:
-    """Create the CvFile + CvVersion and complete the offer in ONE transaction, unless the task
+def build_cv_file(run: OfferRun, cv: CvContent, *, design: str, meta: dict[str, Any]) -> CvFile:
+    """The generated CvFile, not yet saved (the PDF is rendered from it first)."""
+    ctx = run.ctx
+    return CvFile(
+        user_id=ctx.user_id,
+        kind="generated",
+        filename=cv_filename(cv.header.name, ctx.offer.title, ctx.offer.company),
+        content=cv.to_json(),
+        extraction_status="completed",
+        job_offer_id=ctx.offer.id,
+        design=design,
+        language=ctx.language,
+        generation_meta=meta,
+    )
+
+
+async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
+    """Save the CvFile + CvVersion and complete the offer in ONE transaction, unless the task
     was cancelled meanwhile (then nothing is written)."""
     ctx = run.ctx
     async with run.sessions() as session:
-        cv_file = CvFile(
-            user_id=ctx.user_id,
-            kind="generated",
-            filename=cv_filename(cv.header.name, ctx.offer.title, ctx.offer.company),
-            content=cv.to_json(),
-            extraction_status="completed",
-            job_offer_id=ctx.offer.id,
-            design=design,
-            language=ctx.language,
-            generation_meta=meta,
-        )
         session.add(cv_file)
         await session.flush()
         session.add(
             CvVersion(
                 cv_file_id=cv_file.id,
                 version=1,
-                content=cv.to_json(),
+                content=cv_file.content,
                 created_by="gpt_cv_generation_v2",
             )
         )
@@ -156,6 +157,18 @@ async def save_generated_cv(
         task.completed_offers = task.completed_offers + 1
         await session.commit()
     return cv_file
+
+
+def bullet_relevance(run: OfferRun, cv: CvContent) -> dict[str, float]:
+    """Score of every bullet for the page budget: offer keywords, earlier bullets on ties."""
+    rel = Relevance(run.ctx)
+    scores: dict[str, float] = {}
+    items: list[Experience | Project] = [*cv.experience, *cv.projects]
+    for item in items:
+        count = len(item.bullets)
+        for index, bullet in enumerate(item.bullets):
+            scores[bullet_key(item.id, index)] = rel.score(bullet) + (count - index) / (count + 1)
+    return scores
 
 
 def generation_meta(

@@ -6,13 +6,16 @@ and the offer's requirements kept as hints for the user to fill in. No LLM call,
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
+from app.db.models import CvFile, User
 from app.lib.cv_content import Contact, CvContent, Header
+from app.lib.pdf.designs import DEFAULT_DESIGN
 from jobs.pipeline.context import OfferBrief
 from jobs.pipeline.fact_guard import GuardCounts
-from jobs.pipeline.recompose import announce, save_generated_cv
+from jobs.pipeline.recompose import announce, build_cv_file, save_generated_cv
 from jobs.pipeline.runner import OfferRun
 
 
@@ -25,7 +28,9 @@ async def template_cv(session: AsyncSession, user_id: str, offer: OfferBrief) ->
     )
 
 
-async def process_template_offer(run: OfferRun) -> None:
+async def process_template_offer(
+    run: OfferRun, render: Callable[[CvFile], Awaitable[None]] | None
+) -> None:
     await run.progress("recompose", "running", offer_status="recomposing")
     offer = run.ctx.offer
     hints = [
@@ -41,6 +46,9 @@ async def process_template_offer(run: OfferRun) -> None:
         "template_hints": hints[:40],
         "fact_guard": GuardCounts().as_meta(),
     }
-    cv_file = await save_generated_cv(run, run.ctx.source, design="classic", meta=meta)
+    cv_file = build_cv_file(run, run.ctx.source, design=DEFAULT_DESIGN, meta=meta)
+    if render is not None:
+        await render(cv_file)
+    await save_generated_cv(run, cv_file)
     await run.progress("recompose", "completed")
     await announce(run, cv_file)

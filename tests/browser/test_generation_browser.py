@@ -76,7 +76,12 @@ async def test_generation_page_updates_live_and_offers_the_first_cv_early(
         # Dots advance without a reload (SSE fragments swapped by htmx).
         await expect(page.locator(".dot.running").first).to_be_visible(timeout=10_000)
         await expect(first.locator('[data-testid="download"]')).to_be_visible(timeout=15_000)
-        # The first CV is offered while the second offer is still being tailored.
+        # The first CV is offered, and downloads as a PDF, while the second is still tailored.
+        assert await second.get_attribute("data-status") != "completed"
+        href = await first.locator('[data-testid="download"]').get_attribute("href")
+        assert href is not None
+        pdf = await page.request.get(f"{live_server}{href}")
+        assert pdf.ok and (await pdf.body()).startswith(b"%PDF")
         assert await second.get_attribute("data-status") != "completed"
         await expect(page.locator('[data-testid="progress-count"]')).to_have_text(
             "2/2 offers", timeout=15_000

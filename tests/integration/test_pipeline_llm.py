@@ -98,8 +98,12 @@ async def test_dependency_order_and_parallel_batches(
     assert by_phase["batch_skills"][0] >= exp_proj_end - 0.02
     assert by_phase["batch_summary"][0] >= by_phase["batch_skills"][0] + latency - 0.02
     assert by_phase["batch_summary"][0] >= by_phase["batch_extras"][0] + latency - 0.02
-    # Critical path = 4 rounds: 6 calls in parallel cost one latency, not six.
-    assert elapsed < 4 * latency + 1.5, elapsed
+    # Critical path = 4 rounds: the summary (4th round) starts ~3 L after classify, so 6 batch
+    # calls cost one latency, not six. Measured at the fake server, so the PDF render and the
+    # machine's load do not blur it.
+    rounds = by_phase["batch_summary"][0] - by_phase["classify"][0]
+    assert 3 * latency - 0.05 <= rounds < 3 * latency + latency / 2, rounds
+    assert elapsed > 4 * latency
     assert len(at) == len(reqs), "each subtask called exactly once"
     async with session_factory() as s:
         subtasks = list(await s.scalars(select(CvGenerationSubtask)))

@@ -1,0 +1,191 @@
+"""HTML pages of rendered CVs: preview, the preview document itself, changes, versions, design."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, URLEncodedBody
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import CvFile, User
+from app.domain.renders import services
+from app.domain.renders.api import download_name, spec_for
+from app.domain.renders.changes import build_changes
+from app.domain.renders.rendering import RenderUnavailable, obtain_render
+from app.domain.renders.schemas import RenderSettingsForm
+from app.lib.cv_content import CvContent
+from app.lib.errors import NotFound
+from app.lib.pdf import DESIGNS, RenderResult
+from app.lib.pdf.designs import CV_LOCALES
+
+# The preview document is user content: no script, no network, no plugin, framed by us only.
+PREVIEW_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox"
+)
+
+
+async def _versions_context(db: AsyncSession, cv: CvFile) -> dict[str, Any]:
+    rows = await services.list_versions(db, cv)
+    return {
+        "cv": cv,
+        "versions": rows,
+        "current_version": services.current_version_number(rows, cv),
+    }
+
+
+class RenderPages(Controller):
+    include_in_schema = False
+
+    @get("/cvs/{cv_id:str}/preview")
+    async def preview(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        cv_id: FromPath[str],
+    ) -> Template:
+        cv = await services.get_cv(db, user.id, cv_id)
+        spec = await spec_for(db, settings, user, cv)
+        context: dict[str, Any] = {
+            "cv": cv,
+            "spec": spec,
+            "designs": DESIGNS,
+            "locales": CV_LOCALES,
+            "budget_choices": services.PAGE_BUDGET_CHOICES,
+            "chosen_budget": services.chosen_page_budget(cv),
+            "filename": download_name(spec),
+            **await _versions_context(db, cv),
+        }
+        await db.close()  # no connection held while a worker renders
+        result: RenderResult | None = None
+        try:
+            result = await obtain_render(
+                request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id
+            )
+        except RenderUnavailable as exc:
+            context.update(render_error=exc.detail, render_error_code=exc.code)
+        context["result"] = result
+        return Template("renders/preview.html", context=context)
+
+    @get("/cvs/{cv_id:str}/preview/document")
+    async def preview_document(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        cv_id: FromPath[str],
+    ) -> Response[str]:
+        """The very HTML the PDF was made from, locked down by its own CSP."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        spec = await spec_for(db, settings, user, cv)
+        await db.close()  # no connection held while a worker renders
+        result = await obtain_render(
+            request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id
+        )
+        return Response(
+            result.html,
+            media_type="text/html; charset=utf-8",
+            headers={
+                "Content-Security-Policy": PREVIEW_CSP,
+                "X-Content-Type-Options": "nosniff",
+                "X-Frame-Options": "SAMEORIGIN",
+                "Referrer-Policy": "no-referrer",
+                "Cache-Control": "private, no-store",
+            },
+        )
+
+    @post("/cvs/{cv_id:str}/design")
+    async def save_design(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+        data: URLEncodedBody[RenderSettingsForm],
+    ) -> Redirect:
+        cv = await services.get_cv(db, user.id, cv_id)
+        budget = None if data.page_budget == "auto" else _int_or_zero(data.page_budget)
+        await services.set_render_settings(
+            db,
+            cv,
+            design=data.design,
+            page_budget=budget,
+            language=None if data.language == "auto" else data.language,
+        )
+        await db.commit()
+        return Redirect(f"/cvs/{cv.id}/preview")
+
+    @get("/cvs/{cv_id:str}/preview/versions")
+    async def versions(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+    ) -> Template:
+        cv = await services.get_cv(db, user.id, cv_id)
+        template = (
+            "renders/_partials/versions.html"
+            if request.headers.get("hx-request")
+            else "renders/versions.html"
+        )
+        return Template(template, context=await _versions_context(db, cv))
+
+    @post("/cvs/{cv_id:str}/preview/versions/{version:int}/restore")
+    async def restore(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+        version: FromPath[int],
+    ) -> Template | Redirect:
+        cv = await services.get_cv(db, user.id, cv_id)
+        restored = await services.restore_version(db, cv, version)
+        await db.commit()
+        if not request.headers.get("hx-request"):
+            return Redirect(f"/cvs/{cv.id}/preview")
+        context = await _versions_context(db, cv)
+        return Template(
+            "renders/_partials/versions.html", context={**context, "restored": restored.version}
+        )
+
+    @get("/cvs/{cv_id:str}/changes")
+    async def changes(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+    ) -> Template:
+        cv = await services.get_cv(db, user.id, cv_id)
+        meta = cv.generation_meta or {}
+        source_cv: CvFile | None = None
+        if meta.get("source_cv_id"):
+            try:
+                source_cv = await services.get_cv(db, user.id, str(meta["source_cv_id"]))
+            except NotFound:
+                source_cv = None
+        context: dict[str, Any] = {"cv": cv, "source_cv": source_cv, "changes": None}
+        if source_cv is not None:
+            context["changes"] = build_changes(
+                CvContent.from_json(source_cv.content),
+                CvContent.from_json(cv.content),
+                meta.get("classification"),
+                meta.get("skills_changes"),
+                meta.get("fact_guard"),
+            )
+        context["last_render"] = meta.get(services.META_LAST_RENDER)
+        return Template("renders/changes.html", context=context)
+
+
+def _int_or_zero(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return 0  # rejected by set_render_settings with a clear message

@@ -1,0 +1,195 @@
+"""CV lookups scoped to the owner, what to render for a CV, versions and render settings.
+
+Render settings and records live in ``CvFile.generation_meta`` next to the pipeline's keys:
+``page_budget`` (the user's choice; absent = the 1-or-2-page rule), ``relevance`` (bullet
+scores the pipeline may store so re-renders trim the same way) and ``render`` (what the last
+render produced: pages, what was trimmed). ``design`` and ``language`` are columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CvFile, CvVersion, JobOffer, User
+from app.lib.cv_content import CvContent
+from app.lib.errors import NotFound, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.pdf import DEFAULT_DESIGN, DESIGNS, default_page_budget
+from app.lib.pdf.designs import CV_LOCALES
+
+META_PAGE_BUDGET = "page_budget"
+META_RELEVANCE = "relevance"
+META_LAST_RENDER = "render"
+PAGE_BUDGET_CHOICES = (1, 2, 3)
+RESTORE_CREATED_BY = "restore"
+
+
+class Keep(Enum):
+    """``set_render_settings``: leave this setting as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False) -> CvFile:
+    """The user's CV, or 404 — another user's CV is indistinguishable from a missing one."""
+    stmt = select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    cv = await session.scalar(stmt)
+    if cv is None:
+        raise NotFound(N_("No such CV."), code="cv.not_found")
+    return cv
+
+
+async def get_offer(session: AsyncSession, cv: CvFile) -> JobOffer | None:
+    if not cv.job_offer_id:
+        return None
+    return await session.scalar(
+        select(JobOffer).where(JobOffer.id == cv.job_offer_id, JobOffer.user_id == cv.user_id)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RenderSpec:
+    content: CvContent
+    design: str
+    locale: str
+    page_budget: int
+    page_budget_is_default: bool
+    relevance: dict[str, float] | None
+    offer_title: str
+    offer_company: str
+
+
+def _relevance(meta: dict[str, Any]) -> dict[str, float] | None:
+    raw = meta.get(META_RELEVANCE)
+    if not isinstance(raw, dict):
+        return None
+    scores = {str(k): float(v) for k, v in raw.items() if isinstance(v, int | float)}
+    return scores or None
+
+
+def chosen_page_budget(cv: CvFile) -> int | None:
+    value = (cv.generation_meta or {}).get(META_PAGE_BUDGET)
+    return value if isinstance(value, int) and value in PAGE_BUDGET_CHOICES else None
+
+
+async def render_spec(
+    session: AsyncSession, cv: CvFile, *, fallback_locale: str, user_locale: str | None = None
+) -> RenderSpec:
+    """Everything a render of ``cv`` depends on (and so its cache key)."""
+    content = CvContent.from_json(cv.content)
+    offer = await get_offer(session, cv)
+    locale = next(
+        (
+            lang
+            for lang in (cv.language, offer.language if offer else None, user_locale)
+            if lang in CV_LOCALES
+        ),
+        fallback_locale if fallback_locale in CV_LOCALES else "en",
+    )
+    chosen = chosen_page_budget(cv)
+    return RenderSpec(
+        content=content,
+        design=cv.design if cv.design in DESIGNS else DEFAULT_DESIGN,
+        locale=locale,
+        page_budget=chosen or default_page_budget(content),
+        page_budget_is_default=chosen is None,
+        relevance=_relevance(cv.generation_meta or {}),
+        offer_title=offer.title if offer else "",
+        offer_company=offer.company if offer else "",
+    )
+
+
+def record_render(cv: CvFile, meta: dict[str, Any]) -> bool:
+    """Store what the last render produced; False when nothing changed (no write needed)."""
+    current = dict(cv.generation_meta or {})
+    if current.get(META_LAST_RENDER) == meta:
+        return False
+    current[META_LAST_RENDER] = meta
+    cv.generation_meta = current  # a new dict: JSON columns only notice reassignment
+    return True
+
+
+async def set_render_settings(
+    session: AsyncSession,
+    cv: CvFile,
+    *,
+    design: str | None = None,
+    page_budget: int | Keep | None = KEEP,
+    language: str | Keep | None = KEEP,
+) -> None:
+    """Change design / page budget (None = automatic) / CV language (None = automatic)."""
+    if design is not None:
+        if design not in DESIGNS:
+            raise ValidationFailed(N_("Unknown design."), code="render.unknown_design")
+        cv.design = design
+    if page_budget is not KEEP:
+        if page_budget is not None and page_budget not in PAGE_BUDGET_CHOICES:
+            raise ValidationFailed(
+                N_("The page budget must be 1, 2 or 3 pages."), code="render.bad_budget"
+            )
+        meta = dict(cv.generation_meta or {})
+        if page_budget is None:
+            meta.pop(META_PAGE_BUDGET, None)
+        else:
+            meta[META_PAGE_BUDGET] = page_budget
+        cv.generation_meta = meta
+    if language is not KEEP:
+        if language is not None and language not in CV_LOCALES:
+            raise ValidationFailed(
+                N_("The CV language must be French or English."), code="render.bad_language"
+            )
+        cv.language = language
+    await session.flush()
+
+
+async def list_versions(session: AsyncSession, cv: CvFile) -> list[CvVersion]:
+    rows = await session.scalars(
+        select(CvVersion).where(CvVersion.cv_file_id == cv.id).order_by(CvVersion.version.desc())
+    )
+    return list(rows)
+
+
+async def restore_version(session: AsyncSession, cv: CvFile, version: int) -> CvVersion:
+    """Make ``version``'s content current again, as a new version (history is append-only)."""
+    source = await session.scalar(
+        select(CvVersion).where(CvVersion.cv_file_id == cv.id, CvVersion.version == version)
+    )
+    if source is None:
+        raise NotFound(N_("No such version."), code="cv.version_not_found")
+    latest = await session.scalar(
+        select(func.max(CvVersion.version)).where(CvVersion.cv_file_id == cv.id)
+    )
+    content = CvContent.from_json(source.content).to_json()
+    cv.content = content
+    restored = CvVersion(
+        cv_file_id=cv.id,
+        version=int(latest or 0) + 1,
+        content=content,
+        created_by=RESTORE_CREATED_BY,
+    )
+    session.add(restored)
+    await session.flush()
+    return restored
+
+
+def current_version_number(versions: list[CvVersion], cv: CvFile) -> int | None:
+    """The newest version whose content is the CV's current content (None if edited since)."""
+    current = CvContent.from_json(cv.content).to_json()
+    for row in versions:  # newest first
+        if CvContent.from_json(row.content).to_json() == current:
+            return row.version
+    return None
+
+
+def owner_locale(user: User | None) -> str | None:
+    return user.locale if user is not None else None

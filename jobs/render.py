@@ -1,0 +1,64 @@
+"""Worker side of rendered CVs.
+
+- ``render_cv_file``: render a ``CvFile`` exactly as downloads will ask for it (same design,
+  language, page budget and relevance, so the same cache entry) and record the result on it.
+  The pipeline calls it at recompose, inside its own transaction.
+- ``render_cv_pdf`` (arq job): the same for the web process, which waits for the result; the
+  PDF and HTML travel back through Redis so the web needs no shared disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq.worker import func
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import CvFile, User
+from app.domain.renders.services import get_cv, record_render, render_spec
+from app.lib.pdf import RenderResult, render_cv_pdf_bytes, renders_dir
+
+
+async def render_cv_file(session: AsyncSession, settings: Settings, cv: CvFile) -> RenderResult:
+    """Render ``cv`` (cache first) and store pages / trimmed bullets in its generation_meta.
+
+    Raises the ``RenderError`` family on timeout, memory limit or crash: let it fail the step.
+    The caller commits.
+    """
+    user = await session.get(User, cv.user_id)
+    spec = await render_spec(
+        session,
+        cv,
+        fallback_locale=settings.default_locale,
+        user_locale=user.locale if user else None,
+    )
+    result = await render_cv_pdf_bytes(
+        spec.content,
+        design=spec.design,
+        locale=spec.locale,
+        page_budget=spec.page_budget,
+        relevance=spec.relevance,
+        cache_dir=renders_dir(settings),
+    )
+    record_render(cv, result.meta())
+    return result
+
+
+async def render_cv_pdf(ctx: dict[str, Any], user_id: str, cv_id: str) -> dict[str, Any]:
+    settings: Settings = ctx["settings"]
+    async with ctx["session_factory"]() as session:
+        # Lock the row: the JSON column may be written concurrently by the web process.
+        cv = await get_cv(session, user_id, cv_id, lock=True)
+        result = await render_cv_file(session, settings, cv)
+        await session.commit()
+    return {
+        "cacheKey": result.cache_key,
+        "meta": result.meta(),
+        "pdf": result.pdf,
+        "html": result.html,
+    }
+
+
+# Results carry the PDF through Redis: keep them just long enough for the waiting request.
+RENDER_CV_PDF = func(render_cv_pdf, name="render_cv_pdf", keep_result=120, timeout=120, max_tries=1)

@@ -1,0 +1,156 @@
+"""Page budget: the 1-or-2-page rule, trimming lowest-relevance bullets until the PDF fits, and
+section titles never left alone at the bottom of a page."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pdfplumber
+import pytest
+
+from app.lib.cv_content import CvContent, Experience
+from app.lib.pdf import DESIGNS, default_page_budget, years_of_experience
+from app.lib.pdf.budget import bullet_key, trim_candidates
+from app.lib.pdf.designs import SECTION_TITLES
+from app.lib.pdf.fit import render_to_budget
+from app.lib.pdf.html import render_cv_html
+from app.lib.pdf.layout import layout
+from app.lib.pdf.samples import junior_cv, long_cv, sample_cv
+
+TODAY = date(2026, 11, 1)
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [re.sub(r"\s+", " ", page.extract_text() or "") for page in doc.pages]
+
+
+def test_budget_rule_one_page_up_to_five_years() -> None:
+    assert default_page_budget(junior_cv(), TODAY) == 1
+    assert default_page_budget(sample_cv(), TODAY) == 2
+    five = CvContent(experience=[Experience(start="2021-11", end="2026-10")])
+    assert years_of_experience(five, TODAY) == 5.0
+    assert default_page_budget(five, TODAY) == 1
+    # Overlapping jobs count once; undated ones count nothing.
+    overlapping = CvContent(
+        experience=[
+            Experience(start="2018-01", end="2021-12"),
+            Experience(start="2020-01", end="2022-12"),
+            Experience(start="someday"),
+        ]
+    )
+    assert years_of_experience(overlapping, TODAY) == 5.0
+    ongoing = CvContent(experience=[Experience(start="2019-11", current=True)])
+    assert years_of_experience(ongoing, TODAY) == pytest.approx(7.0, abs=0.1)
+    assert default_page_budget(ongoing, TODAY) == 2
+
+
+def test_candidates_keep_each_items_best_bullet_and_follow_relevance() -> None:
+    cv = sample_cv()
+    relevance = {
+        bullet_key(e.id, i): (i + 1) / 10 for e in cv.experience for i in range(len(e.bullets))
+    }
+    candidates = trim_candidates(cv, relevance)
+    keys = [c.key for c in candidates]
+    for exp in cv.experience:
+        # The best-scored bullet of each experience (its last one here) is never a candidate.
+        assert bullet_key(exp.id, len(exp.bullets) - 1) not in keys
+    scores = [c.relevance for c in candidates]
+    assert scores == sorted(scores)
+    # Without scores: older experiences' later bullets go first.
+    fallback = trim_candidates(cv, None)
+    assert fallback[0].item_id in {cv.experience[-1].id, cv.projects[0].id}
+
+
+@pytest.mark.parametrize("design", sorted(DESIGNS))
+def test_long_cv_is_trimmed_to_its_budget_lowest_relevance_first(design: str) -> None:
+    cv = long_cv(3)
+    # Relevance decreasing along the CV, with a twist: the first job's 2nd bullet is weak.
+    relevance: dict[str, float] = {}
+    for rank, exp in enumerate(cv.experience):
+        for i in range(len(exp.bullets)):
+            relevance[bullet_key(exp.id, i)] = 1.0 - rank * 0.05 - i * 0.01
+    weak = bullet_key(cv.experience[0].id, 1)
+    relevance[weak] = 0.0
+    untrimmed = layout(render_cv_html(cv, design=design, locale="en"))
+    assert len(untrimmed.pages) > 2, "the fixture must overflow"
+
+    result = render_to_budget(
+        cv.to_json(), design=design, locale="en", page_budget=2, relevance=relevance
+    )
+    texts = pages_text(result.pdf)
+    assert result.fits and result.page_count == len(texts) <= 2
+    assert result.trimmed, "trimming happened and is recorded"
+    trimmed_keys = {t.key for t in result.trimmed}
+    assert weak in trimmed_keys
+    # Lowest relevance first: everything trimmed scores below everything kept that could go.
+    kept = [c for c in trim_candidates(cv, relevance) if c.key not in trimmed_keys]
+    assert max(t.relevance for t in result.trimmed) <= min(c.relevance for c in kept)
+    full = " ".join(texts)
+    for bullet in result.trimmed:
+        assert bullet.section in {"experience", "projects"}
+        assert bullet.key.startswith(bullet.item_id)
+        # long_cv repeats texts across copies: the PDF holds only the untrimmed copies.
+        copies_kept = sum(
+            1
+            for exp in cv.experience
+            for i, text in enumerate(exp.bullets)
+            if text == bullet.text and bullet_key(exp.id, i) not in trimmed_keys
+        )
+        assert full.count(bullet.text[:45]) == copies_kept
+    # Every experience is still there, with at least one bullet.
+    for exp in cv.experience:
+        assert exp.company in full
+        assert any(bullet_key(exp.id, i) not in trimmed_keys for i in range(len(exp.bullets)))
+    # Only what was needed: giving back the best trimmed bullet breaks the budget again.
+    best = sorted(result.trimmed, key=lambda t: t.relevance)[:-1]
+    again = layout(render_cv_html(cv, design=design, locale="en", trimmed={t.key for t in best}))
+    assert len(again.pages) > 2
+
+
+def test_a_cv_that_cannot_fit_says_so() -> None:
+    result = render_to_budget(
+        long_cv(3).to_json(), design="classic", locale="en", page_budget=1, relevance=None
+    )
+    assert not result.fits and result.page_count > 1
+    assert len(result.trimmed) == len(trim_candidates(long_cv(3), None))
+
+
+@pytest.mark.parametrize("design", sorted(DESIGNS))
+def test_section_titles_are_never_separated_from_their_first_item(design: str) -> None:
+    """Push the content down three lines at a time over half a page: wherever the page break
+    falls, a section title is on the same page as its first item."""
+    titles = SECTION_TITLES["en"]
+    sections = [
+        (titles["experience"], "Senior Backend Engineer"),
+        (titles["projects"], "pgschema-diff"),
+        (titles["education"], "MSc, Computer Science"),
+        (titles["languages"], "French (Native)"),
+        (titles["certifications"], "Certified Kubernetes Administrator"),
+        (titles["volunteering"], "PyCon France organiser"),
+        (titles["interests"], "Trail running"),
+    ]
+    titles_opening_a_page = 0
+    for extra in range(0, 30, 3):
+        cv = sample_cv("en")
+        cv.experience[0].bullets += [f"Shipped release {n} on schedule." for n in range(extra)]
+        result = render_to_budget(
+            cv.to_json(), design=design, locale="en", page_budget=4, relevance=None
+        )
+        with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+            lines = [(page.extract_text() or "").lower().splitlines() for page in doc.pages]
+        for title, first_item in sections:
+            where = [
+                (p, n)
+                for p, page in enumerate(lines)
+                for n, line in enumerate(page)
+                if line.strip() == title.lower()
+            ]
+            assert len(where) == 1, (title, extra)
+            page, line = where[0]
+            after = " ".join(lines[page][line + 1 : line + 4])
+            assert first_item.lower() in after, f"{title!r} left alone at a page end ({extra})"
+            titles_opening_a_page += page > 0 and line == 0
+    assert titles_opening_a_page >= 2  # page breaks did fall right before section titles
