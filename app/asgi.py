@@ -28,6 +28,7 @@ from app.domain.accounts.api import AuthApi, TokensApi
 from app.domain.accounts.pages import AccountPages
 from app.domain.admin.pages import AdminPages
 from app.domain.credits.api import get_credits
+from app.domain.cvs.routes import INPUT_ROUTES
 from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
 from app.domain.generation.pages import GenerationPages
@@ -66,6 +67,7 @@ ROUTE_HANDLERS: list[Any] = [
     AdminPages,
     RenderApi,
     RenderPages,
+    *INPUT_ROUTES,
 ]
 
 

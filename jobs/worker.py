@@ -22,6 +22,7 @@ from app.lib import heartbeat
 from app.lib.events import publish_event
 from app.lib.pdf.sandbox import start_render_server
 from app.lib.redis import arq_settings
+from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.recovery import resume_stale_generations
 from jobs.render import RENDER_CV_PDF
@@ -71,6 +72,7 @@ FUNCTIONS: list[Any] = [
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
     RENDER_CV_PDF,
+    *IMPORT_JOBS,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a worker that died is noticed within a minute.

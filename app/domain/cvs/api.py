@@ -1,0 +1,198 @@
+"""JSON API of CVs (SPEC §13): import, list, read, replace the content, delete, JSON Resume."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from litestar import Controller, Request, Response, delete, get, post, put
+from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
+from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.cvs import services
+from app.domain.cvs.errors import InputError
+from app.domain.cvs.importing import start_import
+from app.domain.cvs.intake import Upload, classify_upload, text_upload, too_large
+from app.domain.cvs.schemas import (
+    CvDetail,
+    CvSummary,
+    CvUpdate,
+    ImportAccepted,
+    detail_out,
+    summary_out,
+)
+from app.domain.tasks.services import save_and_publish
+from app.lib.cv_content import CvContent
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+from app.lib.parsing.json_resume import TOP_LEVEL_KEYS
+from app.lib.web import error_response
+
+# Hard ceiling on an upload request body: above the 5 MB file limit plus multipart overhead.
+# The configured limit (``upload_max_bytes``) is checked from Content-Length before reading.
+UPLOAD_BODY_CEILING = 16 * 1024 * 1024
+MULTIPART_OVERHEAD = 64 * 1024
+CV_LIST_CHANGED = "cv:list:changed"
+
+
+def body_too_large(request: Request[Any, Any, Any], _: Exception) -> Response[Any]:
+    error = too_large(request.app.state.settings)
+    return error_response(request, 413, error.code, error.detail, {})
+
+
+def refuse_oversized(request: Request[Any, Any, Any], settings: Settings) -> None:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.upload_max_bytes + MULTIPART_OVERHEAD:
+        raise too_large(settings)
+
+
+async def upload_from_request(request: Request[Any, Any, Any], settings: Settings) -> Upload:
+    """Multipart ``file`` (PDF or JSON Resume), or JSON ``{text}``, or a JSON Resume body."""
+    refuse_oversized(request, settings)
+    content_type = request.content_type[0]
+    if content_type == "multipart/form-data":
+        form = await request.form()
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise InputError(N_("Attach the CV as a file field named 'file'."), code="cv.no_file")
+        return classify_upload(file.filename or "", await file.read(), settings)
+    if content_type == "application/json":
+        raw = await request.body()
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            raise InputError(
+                N_("The request body is not valid JSON."), code="cv.invalid_json"
+            ) from None
+        if isinstance(body, dict) and "text" in body:
+            if not isinstance(body["text"], str):
+                raise InputError(N_("text: expected text."), code="cv.invalid_text", where="text")
+            return text_upload(body["text"], str(body.get("filename") or ""))
+        if isinstance(body, dict) and TOP_LEVEL_KEYS & set(body):
+            return classify_upload(str(body.get("filename") or "resume.json"), raw, settings)
+        raise InputError(
+            N_('Send {"text": "…"}, a JSON Resume, or a multipart file.'), code="cv.invalid_body"
+        )
+    raise InputError(
+        N_("Send the CV as multipart/form-data (file) or JSON."),
+        code="cv.unsupported_request",
+        http_status=415,
+    )
+
+
+class CvApi(Controller):
+    path = "/api/cvs"
+    tags = ["cvs"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+
+    @post(
+        "/",
+        status_code=HTTP_202_ACCEPTED,
+        request_max_body_size=UPLOAD_BODY_CEILING,
+        exception_handlers={RequestEntityTooLarge: body_too_large},
+    )
+    async def import_cv(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> ImportAccepted:
+        upload = await upload_from_request(request, settings)
+        started = await start_import(
+            db,
+            request.app.state.redis,
+            request.app.state.arq,
+            settings,
+            user,
+            upload,
+            request.headers.get("x-device-id"),
+        )
+        return ImportAccepted(
+            id=started.cv.id,
+            taskId=started.task.id if started.task else None,
+            duplicate=started.duplicate,
+            extractionStatus=started.cv.extraction_status,
+        )
+
+    @get("/")
+    async def list_cvs(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        kind: FromQuery[str | None] = None,
+    ) -> list[CvSummary]:
+        return [summary_out(cv) for cv in await services.list_cvs(db, user.id, kind)]
+
+    @get("/{cv_id:str}")
+    async def get_cv(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+    ) -> CvDetail:
+        cv = await services.get_cv(db, user.id, cv_id)
+        versions = await services.list_versions(db, cv.id)
+        return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
+
+    @put("/{cv_id:str}")
+    async def update_cv(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+        data: JSONBody[CvUpdate],
+    ) -> CvDetail:
+        cv = await services.get_cv(db, user.id, cv_id)
+        if await services.import_in_progress(db, cv):
+            raise InputError(
+                N_("This CV is still being imported; edit it when the import is done."),
+                code="cv.import_running",
+                http_status=409,
+            )
+        try:
+            content = CvContent.model_validate(data.content)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise InputError(
+                N_("content.%(field)s: %(problem)s"),
+                code="cv.invalid_content",
+                field=where,
+                problem=first["msg"],
+            ) from None
+        if data.filename is not None and data.filename.strip():
+            cv.filename = data.filename.strip()[:255]
+        if cv.extraction_status == "failed":
+            cv.extraction_status = "completed"  # the user wrote the content in by hand
+        await services.add_version(db, cv, content, "user_edit")
+        await db.commit()
+        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
+        versions = await services.list_versions(db, cv.id)
+        return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
+
+    @delete("/{cv_id:str}", status_code=HTTP_200_OK)
+    async def delete_cv(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+    ) -> dict[str, bool]:
+        cv = await services.get_cv(db, user.id, cv_id)
+        task = await services.delete_cv(db, cv)
+        await db.commit()
+        if task is not None:
+            await save_and_publish(db, request.app.state.redis, task)
+        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        return {"success": True}
+
+    @get("/{cv_id:str}/json-resume")
+    async def export_json_resume(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+    ) -> dict[str, Any]:
+        return services.json_resume(await services.get_cv(db, user.id, cv_id))

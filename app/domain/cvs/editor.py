@@ -1,0 +1,283 @@
+"""The section editor: which fields each CV section has, form data ⇄ content, validation.
+
+One HTML form per section. List sections post ``items-<i>-<field>`` fields; the button pressed
+(``action``) is ``save``, ``add``, ``remove-<i>``, ``up-<i>`` or ``down-<i>``. Add, remove and
+move only change the form (nothing is saved until "Save"), so they work without JavaScript too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app.lib.cv_content import (
+    CvContent,
+    Education,
+    Experience,
+    ExtraItem,
+    Language,
+    Project,
+    Skill,
+)
+from app.lib.i18n import N_
+
+FieldKind = Literal["text", "textarea", "lines", "csv", "date", "checkbox", "url", "email"]
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+MAX_ITEMS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    wide: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    key: str
+    title: str
+    shape: Literal["single", "list", "strings"]
+    fields: tuple[FieldSpec, ...] = ()
+    required_any: tuple[str, ...] = ()  # an item needs at least one of these
+    add_label: str = ""
+
+
+_DATES = (FieldSpec("start", N_("Start"), "date"), FieldSpec("end", N_("End"), "date"))
+_EXTRA_FIELDS = (
+    FieldSpec("name", N_("Name")),
+    FieldSpec("issuer", N_("Organisation")),
+    FieldSpec("date", N_("Date")),
+    FieldSpec("url", N_("Link"), "url"),
+    FieldSpec("description", N_("Description"), "textarea", wide=True),
+)
+
+SECTIONS: dict[str, SectionSpec] = {
+    spec.key: spec
+    for spec in (
+        SectionSpec(
+            "header",
+            N_("Header"),
+            "single",
+            (
+                FieldSpec("name", N_("Name")),
+                FieldSpec("current_title", N_("Current title")),
+                FieldSpec("email", N_("Email"), "email"),
+                FieldSpec("phone", N_("Phone")),
+                FieldSpec("location", N_("Location")),
+                FieldSpec("links", N_("Links (one per line: label | address)"), "lines", True),
+            ),
+        ),
+        SectionSpec(
+            "summary",
+            N_("Summary"),
+            "single",
+            (FieldSpec("summary", N_("Summary"), "textarea", True),),
+        ),
+        SectionSpec(
+            "experience",
+            N_("Experience"),
+            "list",
+            (
+                FieldSpec("title", N_("Job title")),
+                FieldSpec("company", N_("Company")),
+                FieldSpec("location", N_("Location")),
+                *_DATES,
+                FieldSpec("current", N_("Current position"), "checkbox"),
+                FieldSpec("description", N_("Description"), "textarea", True),
+                FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
+                FieldSpec("skills", N_("Skills used (comma separated)"), "csv", True),
+            ),
+            ("title", "company"),
+            N_("Add an experience"),
+        ),
+        SectionSpec(
+            "projects",
+            N_("Projects"),
+            "list",
+            (
+                FieldSpec("name", N_("Name")),
+                FieldSpec("role", N_("Role")),
+                FieldSpec("url", N_("Link"), "url"),
+                *_DATES,
+                FieldSpec("description", N_("Description"), "textarea", True),
+                FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
+                FieldSpec("skills", N_("Skills used (comma separated)"), "csv", True),
+            ),
+            ("name",),
+            N_("Add a project"),
+        ),
+        SectionSpec(
+            "education",
+            N_("Education"),
+            "list",
+            (
+                FieldSpec("degree", N_("Degree")),
+                FieldSpec("field", N_("Field of study")),
+                FieldSpec("institution", N_("School")),
+                FieldSpec("location", N_("Location")),
+                *_DATES,
+                FieldSpec("description", N_("Description"), "textarea", True),
+            ),
+            ("institution", "degree"),
+            N_("Add a degree"),
+        ),
+        SectionSpec(
+            "skills",
+            N_("Skills"),
+            "list",
+            (
+                FieldSpec("name", N_("Skill")),
+                FieldSpec("category", N_("Category")),
+                FieldSpec("level", N_("Level")),
+            ),
+            ("name",),
+            N_("Add a skill"),
+        ),
+        SectionSpec(
+            "languages",
+            N_("Languages"),
+            "list",
+            (FieldSpec("name", N_("Language")), FieldSpec("level", N_("Level"))),
+            ("name",),
+            N_("Add a language"),
+        ),
+        SectionSpec(
+            "certifications",
+            N_("Certifications"),
+            "list",
+            _EXTRA_FIELDS,
+            ("name",),
+            N_("Add a certification"),
+        ),
+        SectionSpec("awards", N_("Awards"), "list", _EXTRA_FIELDS, ("name",), N_("Add an award")),
+        SectionSpec(
+            "volunteering",
+            N_("Volunteering"),
+            "list",
+            _EXTRA_FIELDS,
+            ("name",),
+            N_("Add an engagement"),
+        ),
+        SectionSpec(
+            "publications",
+            N_("Publications"),
+            "list",
+            _EXTRA_FIELDS,
+            ("name",),
+            N_("Add a publication"),
+        ),
+        SectionSpec(
+            "interests",
+            N_("Interests"),
+            "strings",
+            (FieldSpec("items", N_("One per line"), "lines", True),),
+        ),
+    )
+}
+EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
+ITEM_MODELS: dict[str, type[Any]] = {
+    "experience": Experience,
+    "projects": Project,
+    "education": Education,
+    "skills": Skill,
+    "languages": Language,
+    **{group: ExtraItem for group in EXTRA_GROUPS},
+}
+
+
+@dataclass
+class SectionForm:
+    """A section as the form shows it: string values, errors by field key, unsaved flag."""
+
+    spec: SectionSpec
+    values: dict[str, str] = field(default_factory=dict)  # single / strings sections
+    items: list[dict[str, str]] = field(default_factory=list)  # list sections
+    errors: dict[str, str] = field(default_factory=dict)  # "items-2-start" → message
+    unsaved: bool = False
+    saved: bool = False
+
+
+def _as_text(value: Any, kind: FieldKind) -> str:
+    if kind == "lines" and isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    if kind == "csv" and isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if kind == "checkbox":
+        return "on" if value else ""
+    return "" if value is None else str(value)
+
+
+def _raw_items(content: CvContent, key: str) -> list[Any]:
+    if key in EXTRA_GROUPS:
+        return list(getattr(content.extras, key))
+    return list(getattr(content, key))
+
+
+def form_from_content(spec: SectionSpec, content: CvContent) -> SectionForm:
+    form = SectionForm(spec)
+    if spec.key == "header":
+        header = content.header
+        form.values = {
+            "name": header.name,
+            "current_title": header.current_title,
+            "email": header.contact.email,
+            "phone": header.contact.phone,
+            "location": header.contact.location,
+            "links": "\n".join(
+                f"{link.label} | {link.url}" if link.label else link.url for link in header.links
+            ),
+        }
+    elif spec.key == "summary":
+        form.values = {"summary": content.summary}
+    elif spec.key == "interests":
+        form.values = {"items": "\n".join(content.extras.interests)}
+    else:
+        for item in _raw_items(content, spec.key):
+            data = item.model_dump()
+            row = {f.name: _as_text(data.get(f.name), f.kind) for f in spec.fields}
+            row["id"] = str(data.get("id") or "")
+            form.items.append(row)
+    return form
+
+
+def form_from_post(spec: SectionSpec, data: Mapping[str, str]) -> tuple[SectionForm, str]:
+    """The section as posted, and the action pressed."""
+    form = SectionForm(spec)
+    action = data.get("action", "save")
+    if spec.shape != "list":
+        form.values = {f.name: data.get(f.name, "") for f in spec.fields}
+        return form, action
+    try:
+        count = min(int(data.get("count", "0")), MAX_ITEMS)
+    except ValueError:
+        count = 0
+    for index in range(count):
+        prefix = f"items-{index}-"
+        row = {f.name: data.get(prefix + f.name, "") for f in spec.fields}
+        row["id"] = data.get(prefix + "id", "")
+        form.items.append(row)
+    return form, action
+
+
+def apply_action(form: SectionForm, action: str) -> bool:
+    """Add / remove / move an item in the form. True when the action was one of those."""
+    kind, _, raw_index = action.partition("-")
+    index = int(raw_index) if raw_index.isdigit() else -1
+    items = form.items
+    if kind == "add" and len(items) < MAX_ITEMS:
+        items.append({f.name: "" for f in form.spec.fields} | {"id": ""})
+    elif kind == "remove" and 0 <= index < len(items):
+        items.pop(index)
+    elif kind == "up" and 0 < index < len(items):
+        items[index - 1], items[index] = items[index], items[index - 1]
+    elif kind == "down" and 0 <= index < len(items) - 1:
+        items[index + 1], items[index] = items[index], items[index + 1]
+    else:
+        return False
+    form.unsaved = True
+    return True

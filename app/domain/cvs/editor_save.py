@@ -1,0 +1,149 @@
+"""Validate a posted section and build the new CV content (the "Save" of the section editor)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.domain.cvs.editor import (
+    EMAIL_RE,
+    EXTRA_GROUPS,
+    ITEM_MODELS,
+    URL_RE,
+    FieldSpec,
+    SectionForm,
+)
+from app.lib.cv_content import CvContent, Link, new_item_id
+from app.lib.i18n import N_
+from app.lib.parsing.contact import link_for
+from app.lib.parsing.dates import normalise_date_input
+
+MAX_TEXT = 300
+MAX_LONG_TEXT = 8000
+ID_PREFIX = {
+    "experience": "exp",
+    "projects": "proj",
+    "education": "edu",
+    **dict.fromkeys(EXTRA_GROUPS, "extra"),
+}
+REQUIRED_MESSAGE = {
+    "experience": N_("Give a job title or a company."),
+    "education": N_("Give a school or a degree."),
+}
+DEFAULT_REQUIRED_MESSAGE = N_("Give it a name.")
+
+
+def _url(value: str) -> str:
+    """Accept "https://…", and a bare "github.com/me" (https is added); else ValueError."""
+    if URL_RE.match(value):
+        return value
+    if " " not in value and "." in value and "@" not in value:
+        return link_for(value).url
+    raise ValueError(value)
+
+
+def _convert(spec: FieldSpec, raw: str, key: str, errors: dict[str, str]) -> Any:
+    value = raw.strip()
+    limit = MAX_LONG_TEXT if spec.kind in {"textarea", "lines", "csv"} else MAX_TEXT
+    if len(value) > limit:
+        errors[key] = N_("This is too long.")
+        return None
+    if spec.kind == "lines":
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    if spec.kind == "csv":
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if spec.kind == "checkbox":
+        return value.lower() in {"on", "true", "1", "yes"}
+    if not value:
+        return None if spec.kind == "date" else ""
+    try:
+        if spec.kind == "date":
+            return normalise_date_input(value)
+        if spec.kind == "url":
+            return _url(value)
+    except ValueError:
+        errors[key] = (
+            N_("Use a year (2021) or a month (2021-09).")
+            if spec.kind == "date"
+            else N_("Enter a web address, e.g. https://example.com.")
+        )
+        return None
+    if spec.kind == "email" and not EMAIL_RE.match(value):
+        errors[key] = N_("Enter a valid email address.")
+        return None
+    return value
+
+
+def _links(lines: list[str], errors: dict[str, str]) -> list[Link]:
+    links = []
+    for line in lines:
+        label, _, address = line.rpartition("|") if "|" in line else ("", "", line)
+        try:
+            url = _url(address.strip())
+        except ValueError:
+            errors["links"] = N_("Write each link as: label | https://address")
+            continue
+        links.append(Link(label=label.strip() or link_for(url).label, url=url))
+    return links
+
+
+def _item(form: SectionForm, index: int, row: dict[str, str]) -> dict[str, Any] | None:
+    spec = form.spec
+    if not any(row.get(f.name, "").strip() for f in spec.fields if f.kind != "checkbox"):
+        return None  # an empty row (e.g. added and left blank) is simply not kept
+    item: dict[str, Any] = {}
+    for f in spec.fields:
+        item[f.name] = _convert(f, row.get(f.name, ""), f"items-{index}-{f.name}", form.errors)
+    if spec.required_any and not any(item.get(name) for name in spec.required_any):
+        form.errors[f"items-{index}-{spec.required_any[0]}"] = REQUIRED_MESSAGE.get(
+            spec.key, DEFAULT_REQUIRED_MESSAGE
+        )
+    if item.get("current"):
+        item["end"] = None
+    start, end = item.get("start"), item.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        form.errors[f"items-{index}-end"] = N_("The end date is before the start date.")
+    if spec.key in ID_PREFIX:
+        item["id"] = row.get("id") or new_item_id(ID_PREFIX[spec.key])
+    if spec.key in EXTRA_GROUPS:
+        item["date"] = item.get("date") or None
+    return item
+
+
+def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
+    """The content with this section replaced, or ``None`` with ``form.errors`` filled in."""
+    new = content.model_copy(deep=True)
+    key = form.spec.key
+    if key == "header":
+        values = {
+            f.name: _convert(f, form.values.get(f.name, ""), f.name, form.errors)
+            for f in form.spec.fields
+        }
+        if not form.errors:
+            new.header.name = values["name"]
+            new.header.current_title = values["current_title"]
+            new.header.contact.email = values["email"]
+            new.header.contact.phone = values["phone"]
+            new.header.contact.location = values["location"]
+            new.header.links = _links(values["links"], form.errors)
+    elif key == "summary":
+        spec = form.spec.fields[0]
+        new.summary = _convert(spec, form.values.get("summary", ""), "summary", form.errors) or ""
+    elif key == "interests":
+        spec = form.spec.fields[0]
+        new.extras.interests = (
+            _convert(spec, form.values.get("items", ""), "items", form.errors) or []
+        )
+    else:
+        items = [_item(form, i, row) for i, row in enumerate(form.items)]
+        kept = [item for item in items if item is not None]
+        seen: set[str] = set()
+        for item in kept:  # ids must stay unique (the pipeline keys its work by them)
+            if "id" in item and item["id"] in seen:
+                item["id"] = new_item_id(ID_PREFIX[key])
+            seen.add(item.get("id", ""))
+        if not form.errors:
+            models = [ITEM_MODELS[key].model_validate(item) for item in kept]
+            setattr(new.extras if key in EXTRA_GROUPS else new, key, models)
+    if form.errors:
+        return None
+    return CvContent.from_json(new.to_json())

@@ -1,0 +1,56 @@
+"""Input errors whose message has values in it, translatable where a page shows them.
+
+The JSON API keeps the English ``detail``; pages show ``translated()``, which looks the
+template up in the catalogue first and fills the values in afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.errors import AppError
+from app.lib.i18n import gettext
+
+
+class InputError(AppError):
+    status_code = 422
+    code = "validation_error"
+
+    def __init__(
+        self,
+        template: str,
+        *,
+        code: str,
+        http_status: int = 422,
+        where: str | None = None,
+        **values: Any,
+    ) -> None:
+        # ``where`` (the faulty field, for API clients) is returned as "field" in the JSON.
+        super().__init__(
+            template % values if values else template,
+            code=code,
+            extra={"field": where} if where else None,
+        )
+        self.status_code = http_status
+        self.template = template
+        self.values = values
+
+
+def user_message(exc: AppError) -> str:
+    """The error in the page's language."""
+    if isinstance(exc, InputError):
+        return gettext(exc.template, **exc.values)
+    return gettext(exc.detail)
+
+
+def stored_message(entry: dict[str, Any]) -> str:
+    """A message kept in the database as ``{template, values}`` (import problems, warnings)."""
+    template = str(entry.get("template") or entry.get("message") or "")
+    # Values that are themselves UI wording ("text too small to read") are translated too.
+    values = {
+        k: gettext(v) if isinstance(v, str) else v for k, v in (entry.get("values") or {}).items()
+    }
+    try:
+        return gettext(template, **values) if values else gettext(template)
+    except (KeyError, TypeError, ValueError):  # a translation with other placeholders
+        return str(entry.get("message") or template)

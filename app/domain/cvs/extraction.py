@@ -1,0 +1,175 @@
+"""Turn an imported file into ``CvContent`` (run by the worker).
+
+PDF → sandboxed text layer; JSON Resume → direct mapping; text as is. Then the LLM (checked
+against the source) when one is configured, else — or when it fails — the rule-based parser.
+An extraction that finds nothing fails: example data is never filled in.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import CvFile
+from app.domain.admin.llm_config import llm_endpoint, model_for_phase
+from app.lib.cv_content import CvContent
+from app.lib.i18n import N_
+from app.lib.llm import (
+    LLMError,
+    LLMRateLimitedError,
+    LLMServerError,
+    LLMTimeoutError,
+    LLMUnreachableError,
+)
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.json_resume import validate_json_resume
+from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.languages import detect_language
+from app.lib.parsing.llm_extract import llm_extract_cv
+from app.lib.pdf_text import PdfTextError, read_pdf_text
+
+TRANSIENT_LLM_ERRORS = (LLMRateLimitedError, LLMTimeoutError, LLMUnreachableError, LLMServerError)
+HIDDEN_REASONS = {
+    "invisible_colour": N_("white text on a white background"),
+    "tiny": N_("text too small to read"),
+    "off_page": N_("text placed outside the page"),
+}
+MAX_SAMPLES = 5
+UNEXPECTED = N_("The import failed unexpectedly. Try again; if it keeps failing, paste the text.")
+
+
+class ImportFailure(Exception):
+    """Nothing can be imported from this file; the message says why (and what to do)."""
+
+    def __init__(self, code: str, template: str, **values: Any) -> None:
+        super().__init__(template % values if values else template)
+        self.code = code
+        self.template = template
+        self.values = values
+
+    def as_problem(self) -> dict[str, Any]:
+        return problem(self.code, self.template, "error", **self.values)
+
+
+class TransientFailure(Exception):
+    """Worth retrying later (the LLM endpoint is busy or unreachable)."""
+
+
+def problem(code: str, template: str, severity: str, **values: Any) -> dict[str, Any]:
+    message = template % values if values else template
+    return {
+        "code": code,
+        "severity": severity,
+        "template": template,
+        "values": values,
+        "message": message,
+    }
+
+
+@dataclass
+class Extracted:
+    content: CvContent
+    parser: str  # "llm" | "rules" | "json_resume"
+    language: str | None
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    usage: dict[str, Any] | None = None
+
+
+async def read_source(cv: CvFile, settings: Settings) -> tuple[str, list[dict[str, Any]]]:
+    """The text of a PDF or pasted CV, and warnings (hidden text found in the PDF)."""
+    data = cv.original_bytes or b""
+    if cv.original_mime != "application/pdf":
+        return data.decode("utf-8", errors="replace"), []
+    try:
+        parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages)
+    except PdfTextError as exc:
+        raise ImportFailure(exc.code, exc.template, **exc.values) from None
+    warnings = []
+    by_reason: dict[str, list[str]] = {}
+    for hidden in parsed.hidden:
+        by_reason.setdefault(hidden.reason, []).append(hidden.text[:200])
+    for reason, samples in by_reason.items():
+        warnings.append(
+            problem(
+                "hidden_text",
+                N_("This PDF contains hidden text (%(reason)s). It was left out of the import:"),
+                "warning",
+                reason=HIDDEN_REASONS.get(reason, reason),
+            )
+            | {"samples": samples[:MAX_SAMPLES]}
+        )
+    return parsed.text, warnings
+
+
+def _rules(text: str) -> CvContent:
+    return parse_cv_text(text).content
+
+
+async def extract(
+    session: AsyncSession, settings: Settings, cv: CvFile, attempt: int, max_llm_attempts: int
+) -> Extracted:
+    if cv.original_mime == "application/json":
+        data = json.loads((cv.original_bytes or b"{}").decode("utf-8-sig"))
+        imported = content_from_resume(validate_json_resume(data))
+        if imported.is_empty() and not imported.header.name:
+            raise ImportFailure(
+                "empty_extraction", N_("This JSON Resume has no content to import.")
+            )
+        return Extracted(imported, "json_resume", detect_language(imported.full_text()))
+    endpoint = await llm_endpoint(session, settings)
+    model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
+    # No transaction may stay open during the slow part (SQLite takes the write lock at BEGIN).
+    await session.commit()
+    text, warnings = await read_source(cv, settings)
+    language = detect_language(text)
+    parser, usage = "rules", None
+    content: CvContent | None = None
+    if endpoint is not None:
+        try:
+            result = await llm_extract_cv(endpoint, model, text)
+            usage = result.usage.as_dict() if result.usage else None
+            if result.dropped:
+                warnings.append(
+                    problem(
+                        "unverified_dropped",
+                        N_("%(count)s extracted values were not in your file and were left out."),
+                        "warning",
+                        count=len(result.dropped),
+                    )
+                    | {"samples": [str(d["value"])[:200] for d in result.dropped[:MAX_SAMPLES]]}
+                )
+            if not result.content.is_empty():
+                content, parser = result.content, "llm"
+        except TRANSIENT_LLM_ERRORS as exc:
+            if attempt < max_llm_attempts:
+                raise TransientFailure(str(exc)) from exc
+            warnings.append(_llm_fallback_warning(exc))
+        except LLMError as exc:
+            warnings.append(_llm_fallback_warning(exc))
+    if content is None:
+        content = _rules(text)
+    if content.is_empty():
+        raise ImportFailure(
+            "empty_extraction",
+            N_(
+                "No CV section could be found in this text. Check the file, or paste the text "
+                "and fill the sections in by hand."
+            ),
+        )
+    return Extracted(content, parser, language, warnings, usage)
+
+
+def _llm_fallback_warning(exc: LLMError) -> dict[str, Any]:
+    return problem(
+        "llm_failed",
+        N_(
+            "The LLM could not read this CV (%(reason)s); the built-in section parser was "
+            "used instead."
+        ),
+        "warning",
+        reason=exc.message,
+    )

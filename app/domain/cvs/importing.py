@@ -1,0 +1,169 @@
+"""Start a CV import: one ``CvFile`` + one ``BackgroundTask``, then an arq job (persisted and
+retried by the worker, never fire-and-forget).
+
+The same bytes uploaded twice by one user give one CV: a Redis lock on (user, SHA-256) is held
+around the look-up and the insert, so two uploads arriving together cannot both insert.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import BackgroundTask, CvFile, User
+from app.domain.cvs.billing import charge
+from app.domain.cvs.errors import InputError
+from app.domain.cvs.intake import Upload
+from app.domain.cvs.services import IMPORT_TASK_TYPE, import_job_id, latest_import_task
+from app.domain.tasks.services import create_task, save_and_publish
+from app.lib.i18n import N_
+
+log = logging.getLogger(__name__)
+LOCK_SECONDS = 30
+LOCK_WAIT_SECONDS = 15.0
+IMPORT_JOB = "import_cv"
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportStarted:
+    cv: CvFile
+    task: BackgroundTask | None
+    duplicate: bool
+
+
+@asynccontextmanager
+async def upload_lock(redis: Redis, user_id: str, content_hash: str) -> AsyncIterator[None]:
+    """Hold ``cvimport:<user>:<hash>`` (SET NX with a TTL, released only by its holder)."""
+    key = f"cvtailor:cvimport:{user_id}:{content_hash}"
+    token = secrets.token_hex(16)
+    deadline = asyncio.get_running_loop().time() + LOCK_WAIT_SECONDS
+    while not await redis.set(key, token, nx=True, ex=LOCK_SECONDS):
+        if asyncio.get_running_loop().time() > deadline:
+            raise InputError(
+                N_("The same file is being imported right now; try again in a moment."),
+                code="cv.import_busy",
+                http_status=409,
+            )
+        await asyncio.sleep(0.05)
+    try:
+        yield
+    finally:
+        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
+
+
+async def _find_duplicate(session: AsyncSession, user_id: str, content_hash: str) -> CvFile | None:
+    return await session.scalar(
+        select(CvFile)
+        .where(
+            CvFile.user_id == user_id,
+            CvFile.kind == "source",
+            CvFile.content_hash == content_hash,
+        )
+        .order_by(CvFile.created_at)
+        .limit(1)
+    )
+
+
+async def _new_task(
+    session: AsyncSession, settings: Settings, cv: CvFile, device_id: str | None
+) -> BackgroundTask:
+    task = await create_task(
+        session,
+        cv.user_id,
+        IMPORT_TASK_TYPE,
+        f"Import: {cv.filename}",
+        cap=settings.background_tasks_per_user,
+        device_id=device_id,
+        progress={"step": "queued", "percent": 0, "cvId": cv.id},
+    )
+    task.job_id = import_job_id(cv.id, task.id)
+    transaction = await charge(
+        session, cv.user_id, IMPORT_TASK_TYPE, {"cvId": cv.id, "taskId": task.id}
+    )
+    if transaction:
+        task.progress = {**task.progress, "creditTransactionId": transaction}
+    return task
+
+
+async def enqueue_import(
+    session: AsyncSession, redis: Redis, arq: Any, cv: CvFile, task: BackgroundTask
+) -> None:
+    """Queue the job; if Redis refuses, the task and the CV are marked failed (not left queued)."""
+    try:
+        await arq.enqueue_job(IMPORT_JOB, cv.id, task.id, _job_id=task.job_id)
+    except Exception as exc:
+        log.exception("Could not enqueue the import of CV %s", cv.id)
+        message = N_("The job queue is unavailable; try again in a moment.")
+        cv.extraction_status = "failed"
+        cv.extraction_errors = [
+            {"code": "queue_unavailable", "message": message, "template": message}
+        ]
+        await save_and_publish(session, redis, task, status="failed", error=message)
+        raise InputError(message, code="queue_unavailable", http_status=503) from exc
+    await save_and_publish(session, redis, task)  # tells other tabs the task exists
+
+
+async def start_import(
+    session: AsyncSession,
+    redis: Redis,
+    arq: Any,
+    settings: Settings,
+    user: User,
+    upload: Upload,
+    device_id: str | None = None,
+) -> ImportStarted:
+    content_hash = upload.content_hash
+    # End the request's read transaction first: on SQLite it holds the write lock, and the
+    # other upload holding the Redis lock needs that lock to insert.
+    await session.commit()
+    async with upload_lock(redis, user.id, content_hash):
+        existing = await _find_duplicate(session, user.id, content_hash)
+        if existing is not None:
+            task = await latest_import_task(session, user.id, existing.id)
+            return ImportStarted(existing, task, duplicate=True)
+        cv = CvFile(
+            user_id=user.id,
+            kind="source",
+            filename=upload.filename,
+            original_bytes=upload.data,
+            original_mime=upload.mime,
+            content_hash=content_hash,
+            extraction_status="pending",
+            extraction_errors=[],
+            content={},
+        )
+        session.add(cv)
+        await session.flush()
+        task = await _new_task(session, settings, cv, device_id)
+        await session.commit()  # visible to the worker and to the next holder of the lock
+    await enqueue_import(session, redis, arq, cv, task)
+    return ImportStarted(cv, task, duplicate=False)
+
+
+async def retry_import(
+    session: AsyncSession, redis: Redis, arq: Any, settings: Settings, cv: CvFile
+) -> BackgroundTask:
+    """Run the import again (after a failure, or to re-extract with the current engine)."""
+    current = await latest_import_task(session, cv.user_id, cv.id)
+    if current is not None and current.status in {"queued", "running"}:
+        return current
+    cv.extraction_status = "pending"
+    cv.extraction_errors = []
+    task = await _new_task(session, settings, cv, None)
+    await session.commit()
+    await enqueue_import(session, redis, arq, cv, task)
+    return task

@@ -1,0 +1,125 @@
+"""What can be checked while the upload request is still open: size, type by content, JSON
+Resume schema, pasted text. A refused upload leaves no row and no task behind."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Literal
+
+from app.config import Settings
+from app.domain.cvs.errors import InputError
+from app.lib.i18n import N_
+from app.lib.parsing.json_resume import JsonResumeError, validate_json_resume
+from app.lib.pdf_text import looks_like_pdf
+
+MIN_TEXT_CHARS = 40
+MAX_TEXT_CHARS = 100_000
+MIME = {"pdf": "application/pdf", "json": "application/json", "text": "text/plain"}
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    kind: Literal["pdf", "json", "text"]
+    filename: str
+    data: bytes
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.kind]
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def too_large(settings: Settings) -> InputError:
+    return InputError(
+        N_("The file is larger than the %(limit)s MB limit."),
+        code="cv.too_large",
+        http_status=413,
+        limit=round(settings.upload_max_bytes / (1024 * 1024), 1),
+    )
+
+
+def safe_filename(name: str, default: str) -> str:
+    base = PurePath(name.replace("\\", "/")).name.strip()
+    return (base or default)[:255]
+
+
+def classify_upload(filename: str, data: bytes, settings: Settings) -> Upload:
+    """Decide the kind from the bytes (not the name) and refuse what cannot be imported."""
+    name = safe_filename(filename, "cv")
+    suffix = PurePath(name).suffix.lower()
+    if not data:
+        raise InputError(N_("The file is empty."), code="cv.empty_file")
+    if len(data) > settings.upload_max_bytes:
+        raise too_large(settings)
+    if looks_like_pdf(data):
+        if suffix == ".json":
+            raise InputError(
+                N_("%(name)s is named like a JSON file but contains a PDF. Rename it to .pdf."),
+                code="cv.type_mismatch",
+                name=name,
+            )
+        return Upload("pdf", name, data)
+    if suffix == ".pdf":
+        raise InputError(
+            N_("%(name)s is not a PDF (it does not start with %%PDF-)."),
+            code="cv.not_pdf",
+            name=name,
+        )
+    if suffix == ".json" or data.lstrip()[:1] == b"{":
+        check_json_resume(data)
+        return Upload("json", name, data)
+    raise InputError(
+        N_("Unsupported file: upload a PDF or a JSON Resume (.json) file, or paste the text."),
+        code="cv.unsupported_type",
+    )
+
+
+def check_json_resume(data: bytes) -> None:
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(N_("This JSON file is not UTF-8 text."), code="cv.invalid_json") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            N_("This file is not valid JSON (line %(line)s: %(problem)s)."),
+            code="cv.invalid_json",
+            line=exc.lineno,
+            problem=exc.msg,
+        ) from None
+    try:
+        validate_json_resume(parsed)
+    except JsonResumeError as exc:
+        raise InputError(
+            N_("Invalid JSON Resume: %(field)s: %(problem)s."),
+            code="cv.invalid_json_resume",
+            where=exc.field or None,
+            field=exc.field or "(document)",
+            problem=exc.problem,
+        ) from None
+
+
+def text_upload(text: str, filename: str = "") -> Upload:
+    cleaned = text.strip()
+    visible = sum(1 for c in cleaned if not c.isspace())
+    if visible == 0:
+        raise InputError(N_("The text is empty: paste your CV first."), code="cv.empty_text")
+    if visible < MIN_TEXT_CHARS:
+        raise InputError(
+            N_("This text is too short to be a CV (%(chars)s characters)."),
+            code="cv.text_too_short",
+            chars=visible,
+        )
+    if len(cleaned) > MAX_TEXT_CHARS:
+        raise InputError(
+            N_("This text is too long for a CV (%(chars)s characters; at most %(limit)s)."),
+            code="cv.text_too_long",
+            chars=len(cleaned),
+            limit=MAX_TEXT_CHARS,
+        )
+    return Upload("text", safe_filename(filename, "pasted-cv.txt"), cleaned.encode("utf-8"))

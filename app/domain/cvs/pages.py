@@ -1,0 +1,243 @@
+"""HTML pages of CVs: list + import forms, the review page, import progress, delete, export."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.di import NamedDependency
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
+from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import CvFile, User
+from app.domain.admin.llm_config import engine_status
+from app.domain.cvs import services
+from app.domain.cvs.api import CV_LIST_CHANGED, UPLOAD_BODY_CEILING, upload_from_request
+from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
+from app.domain.cvs.errors import InputError, stored_message, user_message
+from app.domain.cvs.importing import retry_import, start_import
+from app.domain.cvs.intake import Upload, text_upload
+from app.domain.tasks.services import save_and_publish
+from app.lib.cv_content import CvContent
+from app.lib.errors import AppError
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+
+SECTION_ORDER = (
+    "header", "summary", "experience", "projects", "education", "skills", "languages",
+    "certifications", "awards", "volunteering", "publications", "interests",
+)  # fmt: skip
+FINISHED = {"completed", "failed"}
+# Errors that reach the list page by redirect (the request body was refused before any handler).
+REDIRECT_ERRORS = {"cv.too_large": N_("The file is larger than the upload limit.")}
+
+
+@dataclass
+class PasteForm:
+    text: str = ""
+    filename: str = ""
+
+
+def _too_large_redirect(_: Request[Any, Any, Any], __: Exception) -> Response[Any]:
+    return Redirect("/cvs?error=cv.too_large", status_code=303)
+
+
+def problems(cv: CvFile) -> list[dict[str, Any]]:
+    """Import problems and warnings, translated, for the review page."""
+    out = []
+    for entry in cv.extraction_errors or []:
+        if isinstance(entry, dict):
+            out.append(
+                {
+                    "severity": entry.get("severity", "error"),
+                    "code": entry.get("code", ""),
+                    "text": stored_message(entry),
+                    "samples": entry.get("samples") or [],
+                }
+            )
+    return out
+
+
+async def list_context(
+    db: AsyncSession, settings: Settings, user: User, **extra: Any
+) -> dict[str, Any]:
+    cvs = await services.list_cvs(db, user.id, "source")
+    return {
+        "cvs": cvs,
+        "names": {cv.id: services.display_name(cv) for cv in cvs},
+        "engine": await engine_status(db, settings),
+        "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
+        "max_pages": settings.pdf_max_pages,
+        **extra,
+    }
+
+
+async def detail_context(
+    db: AsyncSession, user: User, cv: CvFile, override: SectionForm | None = None
+) -> dict[str, Any]:
+    content = CvContent.from_json(cv.content)
+    forms = [form_from_content(SECTIONS[key], content) for key in SECTION_ORDER]
+    if override is not None:
+        forms = [override if f.spec.key == override.spec.key else f for f in forms]
+    task = await services.latest_import_task(db, user.id, cv.id)
+    return {
+        "cv": cv,
+        "title": services.display_name(cv),
+        "forms": forms,
+        "task": task,
+        "problems": problems(cv),
+        "versions": await services.list_versions(db, cv.id),
+        "importing": await services.import_in_progress(db, cv),
+        "parser": (task.result or {}).get("parser") if task else None,
+    }
+
+
+class CvPages(Controller):
+    include_in_schema = False
+
+    @get("/cvs")
+    async def index(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        error: FromQuery[str | None] = None,
+    ) -> Template:
+        message = REDIRECT_ERRORS.get(error or "")
+        return Template(
+            "cvs/index.html", context=await list_context(db, settings, user, error=message)
+        )
+
+    async def _started(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        user: User,
+        make: Callable[[], Awaitable[Upload]],
+        **form_values: Any,
+    ) -> Any:
+        try:
+            upload = await make()
+            started = await start_import(
+                db, request.app.state.redis, request.app.state.arq, settings, user, upload
+            )
+        except AppError as exc:
+            await db.rollback()
+            await db.refresh(user)  # the page header shows the user; rollback expired it
+            context = await list_context(db, settings, user, error=user_message(exc), **form_values)
+            context["error_code"] = exc.code
+            return Template("cvs/index.html", context=context, status_code=exc.status_code)
+        return Redirect(f"/cvs/{started.cv.id}", status_code=303)
+
+    @post(
+        "/cvs/upload",
+        request_max_body_size=UPLOAD_BODY_CEILING,
+        exception_handlers={RequestEntityTooLarge: _too_large_redirect},
+    )
+    async def upload(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        return await self._started(
+            request, db, settings, user, lambda: upload_from_request(request, settings)
+        )
+
+    @post("/cvs/text")
+    async def paste(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[PasteForm],
+    ) -> Any:
+        async def make() -> Upload:
+            return text_upload(data.text, data.filename)
+
+        return await self._started(request, db, settings, user, make, pasted=data.text)
+
+    @get("/cvs/{cv_id:str}")
+    async def detail(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+    ) -> Template:
+        cv = await services.get_cv(db, user.id, cv_id)
+        return Template("cvs/detail.html", context=await detail_context(db, user, cv))
+
+    @get("/cvs/{cv_id:str}/status")
+    async def status(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+    ) -> Template:
+        """The progress fragment; once the import is over, htmx reloads the page."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        task = await services.latest_import_task(db, user.id, cv.id)
+        done = task is None or task.status not in {"queued", "running"}
+        headers = {"HX-Refresh": "true"} if done and request.headers.get("hx-request") else {}
+        return Template(
+            "cvs/_partials/import_status.html",
+            context={"cv": cv, "task": task, "importing": not done},
+            headers=headers,
+        )
+
+    @post("/cvs/{cv_id:str}/retry")
+    async def retry(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        cv_id: FromPath[str],
+    ) -> Any:
+        cv = await services.get_cv(db, user.id, cv_id)
+        if cv.extraction_status == "failed":
+            try:
+                await retry_import(db, request.app.state.redis, request.app.state.arq, settings, cv)
+            except InputError as exc:
+                context = await detail_context(db, user, cv)
+                context["error"] = user_message(exc)
+                return Template("cvs/detail.html", context=context, status_code=exc.status_code)
+        return Redirect(f"/cvs/{cv.id}", status_code=303)
+
+    @post("/cvs/{cv_id:str}/delete")
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+    ) -> Redirect:
+        cv = await services.get_cv(db, user.id, cv_id)
+        task = await services.delete_cv(db, cv)
+        await db.commit()
+        if task is not None:
+            await save_and_publish(db, request.app.state.redis, task)
+        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        return Redirect("/cvs", status_code=303)
+
+    @get("/cvs/{cv_id:str}/json-resume")
+    async def download_json_resume(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+    ) -> Response[bytes]:
+        cv = await services.get_cv(db, user.id, cv_id)
+        body = json.dumps(services.json_resume(cv), ensure_ascii=False, indent=2).encode()
+        # Header values are latin-1: keep the file name to safe ASCII characters.
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", cv.filename.rsplit(".", 1)[0]).strip("._") or "cv"
+        return Response(
+            body,
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="{stem}.resume.json"'},
+        )

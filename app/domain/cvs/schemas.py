@@ -1,0 +1,113 @@
+"""JSON shapes of the CV API (camelCase, as the rest of the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from msgspec import Struct
+
+from app.db.models import BackgroundTask, CvFile, CvVersion
+from app.domain.cvs.errors import stored_message
+from app.domain.cvs.services import display_name
+
+
+class ImportAccepted(Struct):
+    id: str
+    taskId: str | None
+    duplicate: bool
+    extractionStatus: str
+
+
+class TextImport(Struct):
+    text: str
+    filename: str = ""
+
+
+class CvUpdate(Struct):
+    content: dict[str, Any]
+    filename: str | None = None
+
+
+class CvSummary(Struct):
+    id: str
+    kind: str
+    filename: str
+    displayName: str
+    extractionStatus: str
+    language: str | None
+    jobOfferId: str | None
+    createdAt: str
+    updatedAt: str
+
+
+class VersionOut(Struct):
+    id: str
+    version: int
+    createdBy: str
+    createdAt: str
+
+
+class CvDetail(Struct):
+    id: str
+    kind: str
+    filename: str
+    displayName: str
+    extractionStatus: str
+    extractionErrors: list[dict[str, Any]]
+    language: str | None
+    jobOfferId: str | None
+    content: dict[str, Any]
+    versions: list[VersionOut]
+    taskId: str | None
+    createdAt: str
+    updatedAt: str
+
+
+def summary_out(cv: CvFile) -> CvSummary:
+    return CvSummary(
+        id=cv.id,
+        kind=cv.kind,
+        filename=cv.filename,
+        displayName=display_name(cv),
+        extractionStatus=cv.extraction_status,
+        language=cv.language,
+        jobOfferId=cv.job_offer_id,
+        createdAt=cv.created_at.isoformat(),
+        updatedAt=cv.updated_at.isoformat(),
+    )
+
+
+def problems_out(cv: CvFile) -> list[dict[str, Any]]:
+    """Stored problems with their English message (the API's language)."""
+    out = []
+    for entry in cv.extraction_errors or []:
+        if isinstance(entry, dict):
+            message = str(entry.get("message") or stored_message(entry))
+            out.append({k: v for k, v in entry.items() if k != "template"} | {"message": message})
+    return out
+
+
+def detail_out(cv: CvFile, versions: list[CvVersion], task: BackgroundTask | None) -> CvDetail:
+    return CvDetail(
+        id=cv.id,
+        kind=cv.kind,
+        filename=cv.filename,
+        displayName=display_name(cv),
+        extractionStatus=cv.extraction_status,
+        extractionErrors=problems_out(cv),
+        language=cv.language,
+        jobOfferId=cv.job_offer_id,
+        content=cv.content or {},
+        versions=[
+            VersionOut(
+                id=v.id,
+                version=v.version,
+                createdBy=v.created_by,
+                createdAt=v.created_at.isoformat(),
+            )
+            for v in versions
+        ],
+        taskId=task.id if task else None,
+        createdAt=cv.created_at.isoformat(),
+        updatedAt=cv.updated_at.isoformat(),
+    )

@@ -1,0 +1,115 @@
+"""CV rows: scoped look-ups, saving edits as versions, deleting, restoring, exporting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CvFile, CvVersion
+from app.db.models.base import utcnow
+from app.lib.cv_content import CvContent
+from app.lib.errors import NotFound
+from app.lib.i18n import N_
+from app.lib.parsing.json_resume_export import resume_from_content
+
+IMPORT_TASK_TYPE = "cv_import"
+
+
+def import_job_id(cv_id: str, task_id: str) -> str:
+    """arq job id of one import attempt; the CV id in it finds the attempts of a CV."""
+    return f"{IMPORT_TASK_TYPE}:{cv_id}:{task_id}"
+
+
+async def get_cv(session: AsyncSession, user_id: str, cv_id: str) -> CvFile:
+    """The user's CV; another user's id answers exactly like a missing one (404)."""
+    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+    if cv is None:
+        raise NotFound(N_("No such CV."), code="cv.not_found")
+    return cv
+
+
+async def list_cvs(session: AsyncSession, user_id: str, kind: str | None = None) -> list[CvFile]:
+    query = select(CvFile).where(CvFile.user_id == user_id)
+    if kind:
+        query = query.where(CvFile.kind == kind)
+    rows = await session.scalars(query.order_by(CvFile.updated_at.desc(), CvFile.id))
+    return list(rows)
+
+
+async def latest_import_task(
+    session: AsyncSession, user_id: str, cv_id: str
+) -> BackgroundTask | None:
+    return await session.scalar(
+        select(BackgroundTask)
+        .where(
+            BackgroundTask.user_id == user_id,
+            BackgroundTask.type == IMPORT_TASK_TYPE,
+            BackgroundTask.job_id.like(f"{IMPORT_TASK_TYPE}:{cv_id}:%"),
+        )
+        .order_by(BackgroundTask.created_at.desc())
+        .limit(1)
+    )
+
+
+async def import_in_progress(session: AsyncSession, cv: CvFile) -> bool:
+    task = await latest_import_task(session, cv.user_id, cv.id)
+    return task is not None and task.status in {"queued", "running"}
+
+
+async def list_versions(session: AsyncSession, cv_id: str) -> list[CvVersion]:
+    rows = await session.scalars(
+        select(CvVersion).where(CvVersion.cv_file_id == cv_id).order_by(CvVersion.version.desc())
+    )
+    return list(rows)
+
+
+async def add_version(
+    session: AsyncSession, cv: CvFile, content: CvContent, created_by: str
+) -> CvVersion:
+    """Store ``content`` on the CV and as its next version (same transaction)."""
+    current = await session.scalar(
+        select(func.max(CvVersion.version)).where(CvVersion.cv_file_id == cv.id)
+    )
+    data = content.to_json()
+    cv.content = data
+    cv.updated_at = utcnow()
+    version = CvVersion(
+        cv_file_id=cv.id, version=int(current or 0) + 1, content=data, created_by=created_by
+    )
+    session.add(version)
+    await session.flush()
+    return version
+
+
+async def restore_version(session: AsyncSession, cv: CvFile, version_id: str) -> CvVersion:
+    old = await session.scalar(
+        select(CvVersion).where(CvVersion.id == version_id, CvVersion.cv_file_id == cv.id)
+    )
+    if old is None:
+        raise NotFound(N_("No such version."), code="cv.version_not_found")
+    return await add_version(session, cv, CvContent.from_json(old.content), "user_edit")
+
+
+async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
+    """Delete the CV (its versions go with it). An import still queued or running is marked
+    cancelled; the job sees the CV gone and stops. Returns that task so callers can publish."""
+    task = await latest_import_task(session, cv.user_id, cv.id)
+    await session.delete(cv)
+    if task is not None and task.status in {"queued", "running"}:
+        task.status = "cancelled"
+        task.error = "The CV was deleted before its import finished."
+        return task
+    return None
+
+
+def json_resume(cv: CvFile) -> dict[str, Any]:
+    return resume_from_content(CvContent.from_json(cv.content))
+
+
+def display_name(cv: CvFile) -> str:
+    """What lists show: the person's name and title when extracted, else the file name."""
+    header = (cv.content or {}).get("header") or {}
+    name = " — ".join(p for p in (header.get("name"), header.get("current_title")) if p)
+    return name or cv.filename or cv.id[:8]

@@ -1,0 +1,139 @@
+"""JSON API of job offers (SPEC §13): add by {text} | {url} | JSON Resume job, list, read,
+edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, delete, get, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.admin.settings_service import get_setting
+from app.domain.cvs.errors import InputError
+from app.domain.offers import services
+from app.domain.offers.editing import apply_changes, changes_from_json
+from app.domain.offers.intake import (
+    OfferInput,
+    is_job_json,
+    offer_from_job_json,
+    offer_from_url,
+    offer_text,
+)
+from app.domain.offers.schemas import OfferAccepted, OfferOut, offer_out
+from app.domain.tasks.services import save_and_publish
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+
+OFFER_UPDATED = "job_offer:updated"
+
+
+async def private_urls_allowed(db: AsyncSession) -> bool:
+    value = await get_setting(db, "allow_private_offer_urls", "false")
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
+    """``{text}`` | ``{url}`` | a JSON Resume job → what the offer is made of."""
+    if isinstance(body, dict) and "text" in body:
+        if not isinstance(body["text"], str):
+            raise InputError(N_("text: expected text."), code="offer.invalid_field", where="text")
+        return OfferInput(offer_text(body["text"]))
+    if isinstance(body, dict) and "url" in body:
+        if not isinstance(body["url"], str) or not body["url"].strip():
+            raise InputError(
+                N_("url: expected a web address."), code="offer.invalid_field", where="url"
+            )
+        return await offer_from_url(body["url"], allow_private=await private_urls_allowed(db))
+    if is_job_json(body):
+        return offer_from_job_json(body)
+    raise InputError(
+        N_('Send {"text": "…"}, {"url": "…"} or a JSON Resume job.'), code="offer.invalid_body"
+    )
+
+
+class OfferApi(Controller):
+    path = "/api/job-offers"
+    tags = ["job offers"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+
+    @post("/", status_code=HTTP_202_ACCEPTED)
+    async def add_offer(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> OfferAccepted:
+        try:
+            body = await request.json()
+        except Exception:
+            raise InputError(
+                N_("The request body is not valid JSON."), code="offer.invalid_json"
+            ) from None
+        given = await offer_input(db, body)
+        offer, task = await services.create_offer(
+            db,
+            request.app.state.redis,
+            request.app.state.arq,
+            settings,
+            user,
+            given,
+            request.headers.get("x-device-id"),
+        )
+        return OfferAccepted(id=offer.id, taskId=task.id, extractionStatus=offer.extraction_status)
+
+    @get("/")
+    async def list_offers(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
+    ) -> list[OfferOut]:
+        return [offer_out(o) for o in await services.list_offers(db, user.id)]
+
+    @get("/{offer_id:str}")
+    async def get_offer(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> OfferOut:
+        offer = await services.get_offer(db, user.id, offer_id)
+        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+
+    @put("/{offer_id:str}")
+    async def update_offer(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> OfferOut:
+        offer = await services.get_offer(db, user.id, offer_id)
+        try:
+            body = await request.json()
+        except Exception:
+            raise InputError(
+                N_("The request body is not valid JSON."), code="offer.invalid_json"
+            ) from None
+        apply_changes(offer, changes_from_json(body))
+        await db.commit()
+        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+
+    @delete("/{offer_id:str}", status_code=HTTP_200_OK)
+    async def delete_offer(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> dict[str, bool]:
+        offer = await services.get_offer(db, user.id, offer_id)
+        task = await services.delete_offer(db, offer)
+        await db.commit()
+        if task is not None:
+            await save_and_publish(db, request.app.state.redis, task)
+        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        return {"success": True}

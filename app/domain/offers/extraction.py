@@ -1,0 +1,78 @@
+"""Fill an offer's structured fields from its text (run by the worker).
+
+The LLM when configured (its answer checked against the offer text), else — or when it keeps
+failing — the rule-based offer parser. Fields already set (from a JSON job, a page's JSON-LD, or
+the user) are kept: extraction only fills what is empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import JobOffer
+from app.domain.admin.llm_config import llm_endpoint, model_for_phase
+from app.domain.cvs.extraction import TRANSIENT_LLM_ERRORS, TransientFailure
+from app.lib.llm import LLMError
+from app.lib.parsing.llm_extract import llm_extract_offer
+from app.lib.parsing.offer_parser import OfferFields, parse_offer_text
+
+
+def merge_fields(offer: JobOffer, fields: OfferFields) -> list[str]:
+    """Copy extracted values into the empty fields of ``offer``; the names of those filled."""
+    filled = []
+    for name, limit in (("title", 300), ("company", 300), ("location", 300)):
+        if not getattr(offer, name) and getattr(fields, name):
+            setattr(offer, name, getattr(fields, name)[:limit])
+            filled.append(name)
+    for name in ("requirements", "responsibilities", "skills", "languages"):
+        if not getattr(offer, name) and getattr(fields, name):
+            setattr(offer, name, list(getattr(fields, name)))
+            filled.append(name)
+    for name in ("contract_type", "remote"):
+        if not getattr(offer, name) and getattr(fields, name):
+            setattr(offer, name, str(getattr(fields, name))[:64])
+            filled.append(name)
+    if not offer.language and fields.language:
+        offer.language = fields.language
+        filled.append("language")
+    return filled
+
+
+async def extract_offer_fields(
+    session: AsyncSession, settings: Settings, offer: JobOffer, attempt: int, max_llm_attempts: int
+) -> dict[str, Any]:
+    text = offer.description
+    endpoint = await llm_endpoint(session, settings)
+    model = await model_for_phase(session, "offer_extract") if endpoint is not None else ""
+    await session.commit()  # no transaction (SQLite: write lock) held during the LLM call
+    fields: OfferFields | None = None
+    parser, note, dropped, usage = "rules", None, 0, None
+    if endpoint is not None:
+        try:
+            result = await llm_extract_offer(endpoint, model, text)
+            fields, parser, dropped, usage = result.fields, "llm", len(result.dropped), result.usage
+        except TRANSIENT_LLM_ERRORS as exc:
+            if attempt < max_llm_attempts:
+                raise TransientFailure(str(exc)) from exc
+            note = exc.message
+        except LLMError as exc:
+            note = exc.message
+    rules = parse_offer_text(text)
+    if fields is None:
+        fields = rules
+    filled = merge_fields(offer, fields)
+    if parser == "llm":
+        filled += merge_fields(offer, rules)  # what the model left empty, the rules may find
+    offer.extraction_error = (
+        f"LLM unavailable ({note}); the built-in parser was used." if note else None
+    )
+    return {
+        "offerId": offer.id,
+        "parser": parser,
+        "filled": sorted(set(filled)),
+        "dropped": dropped,
+        "llm": usage.as_dict() if usage else None,
+    }

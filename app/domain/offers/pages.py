@@ -1,0 +1,230 @@
+"""HTML pages of job offers: list with multi-select for a generation, add forms, view/edit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Controller, Request, get, post
+from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import User
+from app.domain.cvs import services as cvs
+from app.domain.cvs.errors import InputError, user_message
+from app.domain.offers import services
+from app.domain.offers.api import OFFER_UPDATED, private_urls_allowed
+from app.domain.offers.editing import apply_changes, changes_from_form, form_values
+from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_from_url, offer_text
+from app.domain.tasks.services import save_and_publish
+from app.lib.errors import AppError
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+
+MAX_JSON_BYTES = 1024 * 1024
+
+
+@dataclass
+class TextForm:
+    text: str = ""
+
+
+@dataclass
+class UrlForm:
+    url: str = ""
+
+
+async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, Any]:
+    offers = await services.list_offers(db, user.id)
+    source_cvs = [
+        cv
+        for cv in await cvs.list_cvs(db, user.id, "source")
+        if cv.extraction_status == "completed"
+    ]
+    return {
+        "offers": offers,
+        "titles": {o.id: services.display_title(o) for o in offers},
+        "source_cvs": source_cvs,
+        "cv_names": {cv.id: cvs.display_name(cv) for cv in source_cvs},
+        **extra,
+    }
+
+
+class OfferPages(Controller):
+    include_in_schema = False
+
+    @get("/offers")
+    async def index(
+        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
+    ) -> Template:
+        return Template("offers/index.html", context=await list_context(db, user))
+
+    async def _create(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        user: User,
+        make: Callable[[], Awaitable[OfferInput]],
+        **echo: Any,
+    ) -> Any:
+        try:
+            given: OfferInput = await make()
+            offer, _ = await services.create_offer(
+                db, request.app.state.redis, request.app.state.arq, settings, user, given
+            )
+        except AppError as exc:
+            await db.rollback()
+            await db.refresh(user)  # the page header shows the user; rollback expired it
+            context = await list_context(
+                db, user, error=user_message(exc), error_code=exc.code, **echo
+            )
+            return Template("offers/index.html", context=context, status_code=exc.status_code)
+        return Redirect(f"/offers/{offer.id}", status_code=303)
+
+    @post("/offers/text")
+    async def add_text(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[TextForm],
+    ) -> Any:
+        async def make() -> OfferInput:
+            return OfferInput(offer_text(data.text))
+
+        return await self._create(request, db, settings, user, make, pasted=data.text)
+
+    @post("/offers/url")
+    async def add_url(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[UrlForm],
+    ) -> Any:
+        async def make() -> OfferInput:
+            return await offer_from_url(data.url, allow_private=await private_urls_allowed(db))
+
+        return await self._create(request, db, settings, user, make, url=data.url)
+
+    @post("/offers/json", request_max_body_size=2 * MAX_JSON_BYTES)
+    async def add_json(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        form = await request.form()
+
+        async def make() -> OfferInput:
+            file = form.get("file")
+            raw = await file.read() if isinstance(file, UploadFile) else b""
+            if not raw.strip():
+                raw = str(form.get("json") or "").encode()
+            if not raw.strip():
+                raise InputError(
+                    N_("Choose a JSON file or paste the JSON."), code="offer.empty_json"
+                )
+            if len(raw) > MAX_JSON_BYTES:
+                raise InputError(N_("This JSON is too large."), code="offer.json_too_large")
+            try:
+                data = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise InputError(N_("This is not valid JSON."), code="offer.invalid_json") from None
+            return offer_from_job_json(data)
+
+        return await self._create(request, db, settings, user, make)
+
+    @get("/offers/{offer_id:str}")
+    async def detail(
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+        saved: FromQuery[bool] = False,
+    ) -> Template:
+        offer = await services.get_offer(db, user.id, offer_id)
+        task = await services.latest_task(db, user.id, offer.id)
+        context = {
+            "offer": offer,
+            "title": services.display_title(offer),
+            "task": task,
+            "values": form_values(offer),
+            "errors": {},
+            "extracting": task is not None and task.status in {"queued", "running"},
+            "saved": saved,
+        }
+        return Template("offers/detail.html", context=context)
+
+    @get("/offers/{offer_id:str}/status")
+    async def status(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> Template:
+        offer = await services.get_offer(db, user.id, offer_id)
+        task = await services.latest_task(db, user.id, offer.id)
+        running = task is not None and task.status in {"queued", "running"}
+        headers = (
+            {"HX-Refresh": "true"} if not running and request.headers.get("hx-request") else {}
+        )
+        return Template(
+            "offers/_partials/extract_status.html",
+            context={"offer": offer, "task": task, "extracting": running},
+            headers=headers,
+        )
+
+    @post("/offers/{offer_id:str}")
+    async def save(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> Any:
+        offer = await services.get_offer(db, user.id, offer_id)
+        posted = await request.form()
+        values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
+        changes, errors = changes_from_form(values)
+        if errors:
+            context = {
+                "offer": offer,
+                "title": services.display_title(offer),
+                "task": await services.latest_task(db, user.id, offer.id),
+                "values": values,
+                "errors": errors,
+                "extracting": False,
+            }
+            return Template("offers/detail.html", context=context, status_code=422)
+        apply_changes(offer, changes)
+        await db.commit()
+        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+
+    @post("/offers/{offer_id:str}/delete")
+    async def delete(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        offer_id: FromPath[str],
+    ) -> Redirect:
+        offer = await services.get_offer(db, user.id, offer_id)
+        task = await services.delete_offer(db, offer)
+        await db.commit()
+        if task is not None:
+            await save_and_publish(db, request.app.state.redis, task)
+        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        return Redirect("/offers", status_code=303)

@@ -1,0 +1,131 @@
+"""Job offer rows: create (with its extraction task and job), scoped look-ups, edit, delete."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import BackgroundTask, JobOffer, User
+from app.domain.cvs.billing import charge
+from app.domain.cvs.errors import InputError
+from app.domain.offers.intake import OfferInput
+from app.domain.tasks.services import create_task, save_and_publish
+from app.lib.errors import NotFound
+from app.lib.i18n import N_
+
+log = logging.getLogger(__name__)
+OFFER_TASK_TYPE = "offer_extract"
+EXTRACT_JOB = "extract_offer"
+
+
+def display_title(offer: JobOffer) -> str:
+    """The title, or the first line of the text while the extraction has not found one."""
+    if offer.title:
+        return offer.title
+    first = next((line.strip() for line in offer.description.splitlines() if line.strip()), "")
+    return first[:90] or offer.id[:8]
+
+
+async def get_offer(session: AsyncSession, user_id: str, offer_id: str) -> JobOffer:
+    offer = await session.scalar(
+        select(JobOffer).where(JobOffer.id == offer_id, JobOffer.user_id == user_id)
+    )
+    if offer is None:
+        raise NotFound(N_("No such job offer."), code="offer.not_found")
+    return offer
+
+
+async def list_offers(session: AsyncSession, user_id: str) -> list[JobOffer]:
+    rows = await session.scalars(
+        select(JobOffer)
+        .where(JobOffer.user_id == user_id)
+        .order_by(JobOffer.created_at.desc(), JobOffer.id)
+    )
+    return list(rows)
+
+
+async def latest_task(session: AsyncSession, user_id: str, offer_id: str) -> BackgroundTask | None:
+    return await session.scalar(
+        select(BackgroundTask)
+        .where(
+            BackgroundTask.user_id == user_id,
+            BackgroundTask.type == OFFER_TASK_TYPE,
+            BackgroundTask.job_id.like(f"{OFFER_TASK_TYPE}:{offer_id}:%"),
+        )
+        .order_by(BackgroundTask.created_at.desc())
+        .limit(1)
+    )
+
+
+async def create_offer(
+    session: AsyncSession,
+    redis: Redis,
+    arq: Any,
+    settings: Settings,
+    user: User,
+    given: OfferInput,
+    device_id: str | None = None,
+) -> tuple[JobOffer, BackgroundTask]:
+    """The offer row (fields given by a JSON job or a JSON-LD posting kept as they are), its
+    task, then the extraction job that fills in the rest."""
+    fields = given.prefill
+    offer = JobOffer(
+        user_id=user.id,
+        title=fields.title[:300],
+        company=fields.company[:300],
+        location=fields.location[:300],
+        description=given.text,
+        requirements=fields.requirements,
+        responsibilities=fields.responsibilities,
+        skills=fields.skills,
+        languages=fields.languages,
+        contract_type=(fields.contract_type or None) and fields.contract_type[:64],
+        remote=(fields.remote or None) and fields.remote[:64],
+        source_url=given.source_url[:2048] if given.source_url else None,
+        extraction_status="pending",
+    )
+    session.add(offer)
+    await session.flush()
+    task = await create_task(
+        session,
+        user.id,
+        OFFER_TASK_TYPE,
+        f"Offer: {display_title(offer)}",
+        cap=settings.background_tasks_per_user,
+        device_id=device_id,
+        progress={"step": "queued", "percent": 0, "offerId": offer.id},
+    )
+    task.job_id = f"{OFFER_TASK_TYPE}:{offer.id}:{task.id}"
+    transaction = await charge(
+        session, user.id, OFFER_TASK_TYPE, {"offerId": offer.id, "taskId": task.id}
+    )
+    if transaction:
+        task.progress = {**task.progress, "creditTransactionId": transaction}
+    await session.commit()
+    try:
+        await arq.enqueue_job(EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
+    except Exception as exc:
+        log.exception("Could not enqueue the extraction of offer %s", offer.id)
+        message = N_("The job queue is unavailable; the offer is saved and can be edited by hand.")
+        offer.extraction_status = "failed"
+        offer.extraction_error = message
+        await save_and_publish(session, redis, task, status="failed", error=message)
+        raise InputError(message, code="queue_unavailable", http_status=503) from exc
+    await save_and_publish(session, redis, task)
+    return offer, task
+
+
+async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask | None:
+    """Delete the offer; a queued or running extraction is marked cancelled (returned)."""
+    task = await latest_task(session, offer.user_id, offer.id)
+    await session.delete(offer)
+    if task is not None and task.status in {"queued", "running"}:
+        task.status = "cancelled"
+        task.error = "The offer was deleted."
+        return task
+    return None

@@ -1,0 +1,131 @@
+"""The offline (rule-based) CV parser: plain text → ``CvContent``.
+
+Used when no LLM is configured, and as the fallback when the LLM fails. It only moves the CV's
+own words into fields; it never writes anything the text does not contain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.lib.cv_content import CvContent, Extras
+from app.lib.parsing.contact import contact_facts, looks_like_name, parse_header
+from app.lib.parsing.entries import split_entries
+from app.lib.parsing.headings import match_heading
+from app.lib.parsing.lists import (
+    parse_extras,
+    parse_interests,
+    parse_languages,
+    parse_skills,
+    parse_summary,
+)
+from app.lib.parsing.roles import education_from, experience_from, project_from
+from app.lib.parsing.text import clean, normalise_text
+
+# Inside these sections, "Skills: a, b" on one line belongs to the entry, not a new section.
+ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
+INLINE_IN_ENTRIES = {"skills", "languages"}
+
+
+@dataclass
+class CvParse:
+    content: CvContent
+    sections: list[str] = field(default_factory=list)  # section keys found, in order
+
+
+def split_sections(text: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """(header lines, [(section, lines)]) — sections in document order."""
+    header: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    for line in normalise_text(text).split("\n"):
+        found = match_heading(line)
+        current = sections[-1][0] if sections else None
+        if (
+            found
+            and found[1]
+            and (
+                found[0] == current or (current in ENTRY_SECTIONS and found[0] in INLINE_IN_ENTRIES)
+            )
+        ):
+            found = None  # "Outils : Docker" inside Skills is a line of it, not a new section
+        if found:
+            section, rest = found
+            sections.append((section, [rest] if rest else []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            header.append(line)
+    return header, sections
+
+
+# Short list sections a sidebar holds; the main column's header (name, headline, place) may
+# follow one of them when a two-column PDF is read sidebar first.
+SIDEBAR_SECTIONS = {"contact", "skills", "languages", "certifications", "interests"}
+
+
+def _header_after_sidebar(
+    header_lines: list[str], sections: list[tuple[str, list[str]]]
+) -> list[str]:
+    """When the top of the text has no name, take the name (and the two short lines after it)
+    from the end of a sidebar section that is directly followed by the summary or experience."""
+    if any(looks_like_name(line) for line in header_lines[:4]):
+        return header_lines
+    for index, (section, lines) in enumerate(sections[:-1]):
+        following = sections[index + 1][0]
+        if section not in SIDEBAR_SECTIONS or following not in {"summary", "experience"}:
+            continue
+        content = [i for i, line in enumerate(lines) if line.strip()]
+        for start in content[-3:]:
+            if looks_like_name(lines[start]):
+                moved = lines[start:]
+                del lines[start:]
+                return [*header_lines, *moved]
+    return header_lines
+
+
+def parse_cv_text(text: str) -> CvParse:
+    header_lines, sections = split_sections(text)
+    header_lines = _header_after_sidebar(header_lines, sections)
+    merged: dict[str, list[str]] = {}
+    for section, lines in sections:
+        merged.setdefault(section, []).extend([*lines, ""])
+    header, prose = parse_header(header_lines, merged.get("contact", []))
+    if not header.name:
+        # Sidebar-first layouts: the name may open the "contact" block or follow it.
+        candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
+        header.name = next((line for line in candidates[:3] if looks_like_name(line)), "")
+    if not header.current_title:
+        wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
+        header.current_title = wanted[0] if wanted else ""
+    if not header.contact.email:
+        # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
+        everywhere = contact_facts([line for _, lines in sections for line in lines])
+        header.contact.email = everywhere.email
+    skills, skill_languages = parse_skills(merged.get("skills", []))
+    extras = Extras(
+        certifications=parse_extras(merged.get("certifications", [])),
+        awards=parse_extras(merged.get("awards", [])),
+        volunteering=parse_extras(merged.get("volunteering", [])),
+        publications=parse_extras(merged.get("publications", [])),
+        interests=parse_interests(merged.get("interests", [])),
+    )
+    summary = parse_summary(merged.get("summary", [])) or "\n".join(prose)
+    content = CvContent(
+        header=header,
+        summary=summary,
+        experience=[
+            experience_from(e)
+            for e in split_entries(merged.get("experience", []))
+            if e.heading or e.dates
+        ],
+        projects=[
+            project_from(e) for e in split_entries(merged.get("projects", []), undated_items=True)
+        ],
+        education=[education_from(e) for e in split_entries(merged.get("education", []))],
+        skills=skills,
+        languages=parse_languages(merged.get("languages", [])) + skill_languages,
+        extras=extras,
+    )
+    content.projects = [p for p in content.projects if p.name or p.description or p.bullets]
+    content.education = [e for e in content.education if e.degree or e.institution]
+    return CvParse(content=content, sections=[s for s, _ in sections])

@@ -1,0 +1,160 @@
+"""List-like CV sections: skills, languages, interests, and one-line extras (certifications…)."""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.cv_content import ExtraItem, Language, Skill
+from app.lib.parsing.dates import find_date_range, remove_span
+from app.lib.parsing.entries import split_entries
+from app.lib.parsing.languages import has_level_wording, language_key, split_language_item
+from app.lib.parsing.roles import extra_from
+from app.lib.parsing.text import clean, is_bullet, split_items, strip_bullet
+
+CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
+LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
+RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
+MAX_SKILL_WORDS = 10
+
+
+def _content_lines(lines: list[str]) -> list[str]:
+    return [
+        strip_bullet(line) if is_bullet(line) else line.strip() for line in lines if line.strip()
+    ]
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Rejoin list lines a PDF wrapped: a line ending with a comma continues on the next one."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].rstrip().endswith((",", "-", "&")):
+            out[-1] = f"{out[-1].rstrip()} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+# Europass writes languages inside its skills block: "Langue(s) maternelle(s) français",
+# "Autre(s) langue(s) anglais B1, espagnol A2" (also in English).
+EUROPASS_MOTHER_RE = re.compile(
+    r"^(?P<label>langues?\s*(?:\(s\))?\s*maternelles?\s*(?:\(s\))?|mother\s+tongues?\s*(?:\(s\))?)"
+    r"\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+EUROPASS_OTHER_RE = re.compile(
+    r"^(?:autres?\s*(?:\(s\))?\s*langues?\s*(?:\(s\))?|other\s+languages?\s*(?:\(s\))?)"
+    r"\s*:?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _europass_languages(line: str) -> list[Language] | None:
+    mother = EUROPASS_MOTHER_RE.match(line)
+    if mother:
+        label = mother.group("label").strip()
+        return [
+            Language(name=clean(name), level=label) for name in split_items(mother.group("rest"))
+        ]
+    other = EUROPASS_OTHER_RE.match(line)
+    if other:
+        found = [split_language_item(item) for item in split_items(other.group("rest"))]
+        return [Language(name=name, level=level) for name, level in filter(None, found)]
+    return None
+
+
+def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
+    """Skills, and the languages a "Skills & languages" section mixes in."""
+    skills: list[Skill] = []
+    languages: list[Language] = []
+    seen: set[str] = set()
+    for line in _join_wrapped(_content_lines(lines)):
+        europass = _europass_languages(line)
+        if europass is not None:
+            languages += europass
+            continue
+        category = ""
+        items_text = line
+        labelled = CATEGORY_RE.match(line)
+        if labelled and len(labelled.group("category").split()) <= 4:
+            category = clean(labelled.group("category"))
+            items_text = labelled.group("items")
+        for item in split_items(items_text):
+            as_language = split_language_item(item)
+            if as_language and language_key(as_language[0]) and has_level_wording(as_language[1]):
+                languages.append(Language(name=as_language[0], level=as_language[1]))
+                continue
+            name, level = item, ""
+            rating = RATING_RE.search(item)
+            if rating:  # "Python ★★★★☆" → level "4/5"
+                marks = rating.group("marks")
+                filled = sum(1 for mark in marks if mark in "★●◉⬤■")
+                name, level = item[: rating.start()], f"{filled}/{len(marks)}"
+            paren = LEVEL_IN_PARENS_RE.match(item)
+            if paren and has_level_wording(paren.group("level")):
+                name, level = paren.group("name"), paren.group("level")
+            name = clean(name)
+            if not name or len(name.split()) > MAX_SKILL_WORDS or name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            skills.append(Skill(name=name, category=category, level=level))
+    return skills, languages
+
+
+def parse_languages(lines: list[str]) -> list[Language]:
+    languages: list[Language] = []
+    for line in _content_lines(lines):
+        segments = split_items(line) if "," in line or "|" in line or "•" in line else [line]
+        # A comma may also sit inside one level ("Allemand : lu, écrit"): keep the line whole
+        # unless every segment starts with a language name.
+        if len(segments) > 1 and not all(split_language_item(s) for s in segments):
+            segments = [line]
+        for segment in segments:
+            parsed = split_language_item(segment)
+            if parsed:
+                languages.append(Language(name=parsed[0], level=parsed[1]))
+    return languages
+
+
+def parse_interests(lines: list[str]) -> list[str]:
+    interests: list[str] = []
+    for line in _join_wrapped(_content_lines(lines)):
+        items = [line] if ":" in line else split_items(line)
+        interests += [clean(item) for item in items if clean(item)]
+    return interests
+
+
+def parse_extras(lines: list[str]) -> list[ExtraItem]:
+    """Certifications, awards, publications, volunteering: one item per line, or dated entries
+    when items span several lines (a title and a description)."""
+    content = [line for line in lines if line.strip()]
+    multi_line = any(
+        not is_bullet(line) and not find_date_range(line) for line in content[1:]
+    ) and any(find_date_range(line) for line in content)
+    if multi_line:
+        entries = split_entries(lines, undated_items=True)
+        return [item for item in (extra_from(e) for e in entries) if item.name]
+    items: list[ExtraItem] = []
+    for line in _content_lines(lines):
+        found = find_date_range(line)
+        name, date = line, None
+        if found is not None:
+            name = remove_span(line, found.span)
+            date = found.start if found.single else found.raw(line)
+        if clean(name):
+            items.append(ExtraItem(name=clean(name), date=date))
+    return items
+
+
+def parse_summary(lines: list[str]) -> str:
+    paragraphs: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            if paragraphs and paragraphs[-1]:
+                paragraphs.append("")
+            continue
+        if is_bullet(text) or not paragraphs or not paragraphs[-1]:
+            paragraphs.append(strip_bullet(text) if is_bullet(text) else text)
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+    return "\n".join(p for p in paragraphs if p)

@@ -1,0 +1,101 @@
+"""Small text helpers shared by the CV and offer parsers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆◇♦❖"
+BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+")
+# Separators between the parts of one line ("Title — Company · City | dates").
+SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
+SENTENCE_END = (".", "!", "?", ";", "…")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "Expérience" → "experience" (lengths may change)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_same_length(text: str) -> str:
+    """Like ``fold`` but one output character per input character, so match spans line up."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        lowered = base.lower()
+        out.append(lowered if len(lowered) == 1 else base)
+    return "".join(out)
+
+
+def squash(text: str) -> str:
+    """Folded, single-spaced: the form used to compare extracted text with its source."""
+    return " ".join(fold(text).split())
+
+
+def normalise_text(text: str) -> str:
+    """Unify what PDFs and word processors vary on: NFC, quotes, spaces, line ends."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(
+        {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x00A0: " ", 0x202F: " ", 0x2009: " ", 0xFEFF: None}
+    )
+    text = text.replace("\u00ad", "")  # soft hyphens
+    lines = [_unspace_letters(line.rstrip()) for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def _unspace_letters(line: str) -> str:
+    """ "E X P É R I E N C E" → "EXPÉRIENCE" (letter-spaced headings)."""
+    stripped = line.strip()
+    tokens = stripped.split(" ")
+    if len(tokens) >= 4 and all(len(t) <= 1 for t in tokens):
+        words = re.split(r"\s{2,}", stripped)
+        return " ".join(w.replace(" ", "") for w in words)
+    return line
+
+
+def is_bullet(line: str) -> bool:
+    return bool(BULLET_RE.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    return BULLET_RE.sub("", line, count=1).strip()
+
+
+def split_parts(line: str) -> list[str]:
+    """Split a heading line on strong separators (dashes, bars, dots, tabs)."""
+    return [p.strip(" ,;") for p in SEPARATOR_RE.split(line) if p.strip(" ,;")]
+
+
+def split_items(text: str) -> list[str]:
+    """Split a list ("a, b; c | d • e") on separators outside parentheses."""
+    items: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if depth == 0 and char in ",;|•·▪\t":
+            items.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    items.append("".join(current))
+    return [" ".join(i.split()).strip(" .-–—") for i in items if i.strip(" .-–—")]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """Vocabulary tables written as one block of whitespace-separated words."""
+    return frozenset(text.split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace (tabs included) and trim separators left at the ends."""
+    return " ".join(text.split()).strip(" ,;:|·•-–—")

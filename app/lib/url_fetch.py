@@ -1,0 +1,238 @@
+"""Fetch a job offer page server-side without becoming an SSRF proxy (SPEC §5.2, §11).
+
+* http and https only, no credentials in the URL, standard or explicit ports only.
+* The host is resolved here and every address checked: loopback, private, link-local,
+  carrier-grade NAT, reserved, multicast and unspecified addresses are refused unless
+  ``allow_private`` (the ``allow_private_offer_urls`` admin setting). Cloud metadata addresses,
+  multicast and unspecified ones are refused always.
+* The connection goes to the checked address (pinned: no second DNS lookup an attacker could
+  answer differently), with the original Host header and TLS server name.
+* Redirects are followed by hand (at most 5), each one checked the same way.
+* At most ``max_bytes`` are read, within ``timeout_s`` for the whole operation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from app.lib.i18n import N_
+
+MAX_BYTES = 2 * 1024 * 1024
+TIMEOUT_S = 8.0
+MAX_REDIRECTS = 5
+TEXT_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/json",
+    "application/ld+json",
+)
+USER_AGENT = "CV-Tailor offer fetcher (+self-hosted)"
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+ALWAYS_BLOCKED = {
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack metadata
+    ipaddress.ip_address("fd00:ec2::254"),  # AWS metadata over IPv6
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud metadata
+}
+
+MESSAGES = {
+    "bad_url": N_("This is not a valid web address."),
+    "bad_scheme": N_("Only http:// and https:// addresses can be fetched."),
+    "not_allowed": N_(
+        "This address points to a private or local network (%(address)s); it cannot be fetched."
+    ),
+    "dns": N_("The host name %(host)s could not be resolved."),
+    "too_many_redirects": N_("The page redirects too many times."),
+    "too_large": N_("The page is larger than %(limit)s MB; paste the offer text instead."),
+    "timeout": N_(
+        "The site did not answer within %(seconds)s seconds; paste the offer text instead."
+    ),
+    "unreachable": N_("The site could not be reached; check the address or paste the offer text."),
+    "http_status": N_("The site answered with HTTP %(status)s; paste the offer text instead."),
+    "not_text": N_("This address is not a web page (%(type)s); paste the offer text instead."),
+}
+
+
+class UrlFetchError(Exception):
+    """The page cannot be fetched; ``code`` is stable, ``message`` is shown to the user."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code = code
+        self.template = MESSAGES[code]
+        self.values = values
+        self.message = self.template % values if values else self.template
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    allow_private: bool = False
+    # Networks allowed even when private (e.g. one intranet job board); empty by default.
+    extra_allowed: tuple[Network, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    url: str  # after redirects
+    content_type: str
+    text: str
+    redirects: int
+
+
+def address_allowed(address: IPAddress, policy: FetchPolicy) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address in ALWAYS_BLOCKED or address.is_multicast or address.is_unspecified:
+        return False
+    if any(address in network for network in policy.extra_allowed):
+        return True
+    return policy.allow_private or address.is_global
+
+
+def check_url(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an acceptable URL, or ``UrlFetchError``."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise UrlFetchError("bad_url") from None
+    if parts.scheme.lower() not in {"http", "https"}:
+        raise UrlFetchError("bad_scheme")
+    if not parts.hostname or parts.username or parts.password:
+        raise UrlFetchError("bad_url")
+    scheme = parts.scheme.lower()
+    return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
+
+
+async def resolve(host: str, port: int, policy: FetchPolicy) -> IPAddress:
+    """The address to connect to; every address the name resolves to must be allowed."""
+    try:
+        literal: IPAddress | None = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if literal is not None:
+        addresses: list[IPAddress] = [literal]
+    else:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, port, type=socket.SOCK_STREAM
+            )
+        except (socket.gaierror, UnicodeError):
+            raise UrlFetchError("dns", host=host) from None
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    if not addresses:
+        raise UrlFetchError("dns", host=host)
+    for address in addresses:
+        if not address_allowed(address, policy):
+            raise UrlFetchError("not_allowed", address=str(address))
+    return addresses[0]
+
+
+def _pinned_url(url: str, address: IPAddress) -> str:
+    parts = urlsplit(url)
+    host = f"[{address}]" if address.version == 6 else str(address)
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
+
+
+def _host_header(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def _charset(content_type: str, head: bytes) -> str:
+    declared = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
+    if declared:
+        return declared.group(1)
+    meta = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+    return meta.group(1).decode("ascii", "ignore") if meta else "utf-8"
+
+
+def _decode(body: bytes, charset: str) -> str:
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:  # an unknown charset name
+        return body.decode("utf-8", errors="replace")
+
+
+async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
+    body = bytearray()
+    async for chunk in response.aiter_bytes():  # decoded: a gzip bomb stops at the limit too
+        body += chunk
+        if len(body) > max_bytes:
+            raise UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
+    return bytes(body)
+
+
+async def _fetch(
+    client: httpx.AsyncClient, url: str, policy: FetchPolicy, max_bytes: int
+) -> FetchedPage:
+    for redirects in range(MAX_REDIRECTS + 1):
+        scheme, host, port = check_url(url)
+        address = await resolve(host, port, policy)
+        extensions = {"sni_hostname": host} if scheme == "https" else {}
+        request = client.build_request(
+            "GET",
+            _pinned_url(url, address),
+            headers={"Host": _host_header(url)},
+            extensions=extensions,
+        )
+        response = await client.send(request, stream=True)
+        try:
+            if response.is_redirect and response.headers.get("location"):
+                url = urljoin(url, response.headers["location"])
+                continue
+            if response.status_code >= 400:
+                raise UrlFetchError("http_status", status=response.status_code)
+            content_type = response.headers.get("content-type", "text/html").lower()
+            if not content_type.startswith(TEXT_TYPES):
+                raise UrlFetchError("not_text", type=content_type.split(";")[0] or "?")
+            body = await _read_limited(response, max_bytes)
+        finally:
+            await response.aclose()
+        text = _decode(body, _charset(content_type, body[:2048]))
+        return FetchedPage(url=url, content_type=content_type, text=text, redirects=redirects)
+    raise UrlFetchError("too_many_redirects")
+
+
+async def fetch_url(
+    url: str,
+    *,
+    policy: FetchPolicy | None = None,
+    max_bytes: int = MAX_BYTES,
+    timeout_s: float = TIMEOUT_S,
+) -> FetchedPage:
+    """Fetch ``url`` under the rules above; raise ``UrlFetchError`` with a clear code."""
+    policy = policy or FetchPolicy()
+    timeout = httpx.Timeout(timeout_s, connect=min(5.0, timeout_s))
+    try:
+        async with (
+            asyncio.timeout(timeout_s),
+            httpx.AsyncClient(
+                timeout=timeout,
+                follow_redirects=False,
+                trust_env=False,  # no proxy from the environment: the pinned address is used
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"},
+            ) as client,
+        ):
+            return await _fetch(client, url, policy, max_bytes)
+    except TimeoutError:
+        raise UrlFetchError("timeout", seconds=int(timeout_s)) from None
+    except httpx.TimeoutException:
+        raise UrlFetchError("timeout", seconds=int(timeout_s)) from None
+    except httpx.HTTPError:
+        raise UrlFetchError("unreachable") from None

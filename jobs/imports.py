@@ -1,0 +1,224 @@
+"""arq jobs of the inputs feature: CV import and job offer extraction.
+
+Each job is tied to a ``BackgroundTask`` whose progress is committed and then published
+(``task:updated``), so every tab of the user sees it live. Jobs are idempotent: a re-run of a
+finished one only re-confirms its outcome. Transient failures (an LLM endpoint that is busy,
+a database that is briefly unreachable) raise ``arq.Retry`` with a growing delay; bad input
+ends the task as failed, with the reason on the row for the page to show.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from arq import Retry
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CvFile, JobOffer
+from app.db.models.background_task import FINISHED_STATUSES
+from app.domain.cvs.billing import refund_charge
+from app.domain.cvs.extraction import (
+    UNEXPECTED,
+    ImportFailure,
+    TransientFailure,
+    extract,
+    problem,
+)
+from app.domain.cvs.services import add_version
+from app.domain.offers.extraction import extract_offer_fields
+from app.domain.tasks.services import save_and_publish
+from app.lib.events import publish_event
+
+log = logging.getLogger(__name__)
+LLM_ATTEMPTS = 3  # then the rule-based parser takes over
+MAX_RETRIES = 4  # below the worker's max_tries (5): the last try always settles the task
+CV_LIST_CHANGED = "cv:list:changed"
+OFFER_UPDATED = "job_offer:updated"
+
+
+def _retry_delay(ctx: dict[str, Any]) -> int:
+    return min(2 ** int(ctx.get("job_try", 1)), 60)
+
+
+def _may_retry(ctx: dict[str, Any]) -> bool:
+    return int(ctx.get("job_try", 1)) < MAX_RETRIES
+
+
+async def _rollback(db: AsyncSession, *rows: Any) -> None:
+    """Roll back a failed step and reload the rows it touched (rollback expires them)."""
+    await db.rollback()
+    for row in rows:
+        await db.refresh(row)
+
+
+async def _progress(
+    db: AsyncSession, redis: Any, task: BackgroundTask, step: str, percent: int, **extra: Any
+) -> None:
+    await save_and_publish(
+        db,
+        redis,
+        task,
+        status="running",
+        progress={**task.progress, "step": step, "percent": percent, **extra},
+    )
+
+
+async def _fail_cv(
+    db: AsyncSession, redis: Any, task: BackgroundTask, cv: CvFile, failure: dict[str, Any]
+) -> None:
+    """One transaction: the CV marked failed with the reason, the credit refunded, the task
+    failed. Then the events."""
+    cv.extraction_status = "failed"
+    cv.extraction_errors = [failure]
+    await refund_charge(
+        db, cv.user_id, task.progress.get("creditTransactionId"), "Refund: CV import failed"
+    )
+    progress = {**task.progress, "step": "failed", "percent": 100}
+    await save_and_publish(
+        db, redis, task, status="failed", error=failure["message"], progress=progress
+    )
+    await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
+
+
+async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
+    redis = ctx["redis"]
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED_STATUSES:
+            return {"skipped": task.status if task else "no task"}
+        cv = await db.get(CvFile, cv_id)
+        if cv is None:
+            await save_and_publish(
+                db,
+                redis,
+                task,
+                status="cancelled",
+                error="The CV was deleted before its import finished.",
+            )
+            return {"skipped": "cv deleted"}
+        if cv.extraction_status == "completed":  # a re-delivered job whose work is done
+            await save_and_publish(
+                db,
+                redis,
+                task,
+                status="completed",
+                progress={**task.progress, "step": "done", "percent": 100},
+            )
+            return {"cvId": cv.id, "alreadyDone": True}
+        try:
+            cv.extraction_status = "running"
+            await _progress(db, redis, task, "reading", 15)
+            result = await extract(
+                db, ctx["settings"], cv, int(ctx.get("job_try", 1)), LLM_ATTEMPTS
+            )
+            await _progress(db, redis, task, "saving", 90)
+            cv.language = result.language
+            cv.extraction_status = "completed"
+            cv.extraction_errors = result.warnings
+            await add_version(db, cv, result.content, "import")
+            summary = {
+                "cvId": cv.id,
+                "parser": result.parser,
+                "experience": len(result.content.experience),
+                "education": len(result.content.education),
+                "skills": len(result.content.skills),
+                "warnings": len(result.warnings),
+                "llm": result.usage,
+            }
+            await save_and_publish(
+                db,
+                redis,
+                task,
+                status="completed",
+                result=summary,
+                progress={**task.progress, "step": "done", "percent": 100},
+            )
+            await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
+            return summary
+        except ImportFailure as failure:
+            await _rollback(db, task, cv)
+            await _fail_cv(db, redis, task, cv, failure.as_problem())
+            return {"cvId": cv.id, "failed": failure.code}
+        except (TransientFailure, OperationalError) as exc:
+            await _rollback(db, task, cv)
+            if _may_retry(ctx):
+                log.warning("CV import %s will be retried: %s", cv_id, exc)
+                await _progress(db, redis, task, "retrying", 30)
+                raise Retry(defer=_retry_delay(ctx)) from exc
+            log.exception("CV import %s failed after retries", cv_id)
+            await _fail_cv(db, redis, task, cv, problem("unexpected", UNEXPECTED, "error"))
+            return {"cvId": cv.id, "failed": "retries"}
+        except Exception:
+            log.exception("CV import %s failed unexpectedly", cv_id)
+            await _rollback(db, task, cv)
+            await _fail_cv(db, redis, task, cv, problem("unexpected", UNEXPECTED, "error"))
+            return {"cvId": cv.id, "failed": "unexpected"}
+
+
+async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
+    redis = ctx["redis"]
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED_STATUSES:
+            return {"skipped": task.status if task else "no task"}
+        offer = await db.get(JobOffer, offer_id)
+        if offer is None:
+            await save_and_publish(
+                db, redis, task, status="cancelled", error="The offer was deleted."
+            )
+            return {"skipped": "offer deleted"}
+        if offer.extraction_status == "completed":
+            await save_and_publish(db, redis, task, status="completed")
+            return {"offerId": offer.id, "alreadyDone": True}
+        try:
+            offer.extraction_status = "running"
+            await _progress(db, redis, task, "extracting", 30)
+            summary = await extract_offer_fields(
+                db, ctx["settings"], offer, int(ctx.get("job_try", 1)), LLM_ATTEMPTS
+            )
+            offer.extraction_status = "completed"
+            await save_and_publish(
+                db,
+                redis,
+                task,
+                status="completed",
+                result=summary,
+                progress={**task.progress, "step": "done", "percent": 100},
+            )
+            await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
+            return summary
+        except (TransientFailure, OperationalError) as exc:
+            await _rollback(db, task, offer)
+            if _may_retry(ctx):
+                log.warning("Offer extraction %s will be retried: %s", offer_id, exc)
+                await _progress(db, redis, task, "retrying", 30)
+                raise Retry(defer=_retry_delay(ctx)) from exc
+            log.exception("Offer extraction %s failed after retries", offer_id)
+            await _fail_offer(db, redis, task, offer)
+            return {"offerId": offer.id, "failed": "retries"}
+        except Exception:
+            log.exception("Offer extraction %s failed unexpectedly", offer_id)
+            await _rollback(db, task, offer)
+            await _fail_offer(db, redis, task, offer)
+            return {"offerId": offer.id, "failed": "unexpected"}
+
+
+async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer: JobOffer) -> None:
+    message = (
+        "The extraction failed; the offer text is kept and its fields can be filled in by hand."
+    )
+    offer.extraction_status = "failed"
+    offer.extraction_error = message
+    await refund_charge(
+        db,
+        offer.user_id,
+        task.progress.get("creditTransactionId"),
+        "Refund: offer extraction failed",
+    )
+    await save_and_publish(db, redis, task, status="failed", error=message)
+    await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
+
+
+JOB_FUNCTIONS = [import_cv, extract_offer]
