@@ -103,3 +103,21 @@ async def test_other_users_generation_pages_are_404(
             headers={"x-csrftoken": token},
         )
         assert other.status_code == 422  # someone else's CV and offers do not exist for them
+
+
+async def test_the_form_accepts_a_single_offer(api: Any, db: AsyncSession, worker: Worker) -> None:
+    """One ticked checkbox arrives as a single value, not a list."""
+    me = await register(api, "single@example.com")
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    started = await api.post(
+        "/generations",
+        data={
+            "source_cv_id": source.id,
+            "job_offer_ids": offer.id,
+            "_csrf_token": api.cookies["csrftoken"],
+        },
+        headers={"x-csrftoken": ""},
+        follow_redirects=False,
+    )
+    assert started.status_code in (302, 303), started.text

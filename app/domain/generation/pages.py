@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.channels import ChannelsPlugin
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import FromPath
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,14 +27,6 @@ from app.domain.generation.view import STATUS_LABELS, page_state
 from app.lib.errors import AppError
 
 
-@dataclass
-class GenerateForm:
-    source_cv_id: str = ""
-    job_offer_ids: list[str] = field(default_factory=list)
-    mode: str = "adapt"
-    language: str = ""
-
-
 class GenerationPages(Controller):
     include_in_schema = False
 
@@ -46,14 +37,14 @@ class GenerationPages(Controller):
         user: NamedDependency[User],
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
-        data: URLEncodedBody[GenerateForm],
     ) -> Any:
-        ids = data.job_offer_ids if isinstance(data.job_offer_ids, list) else [data.job_offer_ids]
+        # Read the form by hand: one ticked checkbox arrives as a single value, several as many.
+        form = await request.form()
         req = GenerationRequest(
-            source_cv_id=data.source_cv_id or None,
-            job_offer_ids=[i for i in ids if i],
-            mode=data.mode or "adapt",
-            language=data.language or None,
+            source_cv_id=str(form.get("source_cv_id") or "") or None,
+            job_offer_ids=[str(v) for v in form.getall("job_offer_ids", []) if v],
+            mode=str(form.get("mode") or "adapt"),
+            language=str(form.get("language") or "") or None,
         )
         try:
             task = await create_generation(db, request.app.state.arq, settings, user, req)
