@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 from litestar.plugins.jinja import JinjaTemplateEngine
+from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
@@ -24,6 +25,17 @@ def current_locale() -> str:
     return i18n.current_locale.get()
 
 
+# Jinja's new-style _() marks what it returns as safe HTML. Messages are plain text (some hold
+# "<token>"), and templates also pass error details that may quote user input through _(), so
+# the text is escaped here, once; %(name)s values are escaped by Jinja itself.
+def _escaped_gettext(message: str) -> Markup:
+    return escape(i18n.gettext(message))
+
+
+def _escaped_ngettext(singular: str, plural: str, n: int) -> Markup:
+    return escape(i18n.ngettext(singular, plural, n))
+
+
 def build_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -33,7 +45,7 @@ def build_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True
+        gettext=_escaped_gettext, ngettext=_escaped_ngettext, newstyle=True
     )
     env.globals.update(current_user=current_user, current_locale=current_locale)
     return env

@@ -68,3 +68,21 @@ def test_negotiate_honours_quality_values() -> None:
     assert i18n.negotiate("en;q=0.2, fr;q=0.9", "en") == "fr"
     assert i18n.negotiate("en;q=abc", "fr") == "fr"
     assert i18n.negotiate(None, "en") == "en"
+
+
+def test_translated_text_is_escaped_in_templates() -> None:
+    """_() output is HTML-safe: "<token>" shows as text and user input in details is inert."""
+    from app.lib.templating import build_environment
+
+    env = build_environment()
+    token = i18n.current_locale.set("en")
+    try:
+        page = env.from_string("{{ _(detail) }} | {{ _('Hello %(name)s', name=who) }}").render(
+            detail="No account with email '<img src=x onerror=alert(1)>'.", who="<b>Ana</b>"
+        )
+        literal = env.from_string("{{ _(\"Use 'Authorization: Bearer <token>'.\") }}").render()
+    finally:
+        i18n.current_locale.reset(token)
+    assert "<img" not in page and "&lt;img src=x" in page
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in page
+    assert "&lt;token&gt;" in literal
