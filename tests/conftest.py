@@ -1,6 +1,7 @@
 """Shared fixtures: real Redis, real SQLite files and PostgreSQL, the app, an arq worker.
 
-Redis: ``TEST_REDIS_URL``, else ``REDIS_URL`` with database 9, else the embedded Redis.
+Redis: ``TEST_REDIS_URL``, else ``REDIS_URL`` with a database chosen per session, else the
+embedded Redis.
 PostgreSQL: ``TEST_DATABASE_URL`` (CI sets it); without it the PostgreSQL variants are skipped,
 except under ``CI=1`` where a missing PostgreSQL is an error, never a silent skip.
 """
@@ -49,7 +50,9 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield os.environ["TEST_REDIS_URL"]
         return
     if os.environ.get("REDIS_URL"):
-        yield _redis_url_with_db(os.environ["REDIS_URL"], 9)
+        # A database of its own per test session (1-15): two sessions on one Redis must not
+        # flush each other's keys or run each other's jobs.
+        yield _redis_url_with_db(os.environ["REDIS_URL"], 1 + os.getpid() % 15)
         return
     if IN_CI:
         pytest.fail("CI=1 but neither TEST_REDIS_URL nor REDIS_URL is set")

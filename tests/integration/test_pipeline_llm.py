@@ -102,7 +102,8 @@ async def test_dependency_order_and_parallel_batches(
     # calls cost one latency, not six. Measured at the fake server, so the PDF render and the
     # machine's load do not blur it.
     rounds = by_phase["batch_summary"][0] - by_phase["classify"][0]
-    assert 3 * latency - 0.05 <= rounds < 3 * latency + latency / 2, rounds
+    # (sequential batches would put it at ≥ 8 L; the margin absorbs a loaded machine).
+    assert 3 * latency - 0.05 <= rounds < 4 * latency, rounds
     assert elapsed > 4 * latency
     assert len(at) == len(reqs), "each subtask called exactly once"
     async with session_factory() as s:
