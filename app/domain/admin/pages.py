@@ -75,6 +75,21 @@ class AdminPages(Controller):
         }
         return Template("admin/settings.html", context=context, status_code=status)
 
+    async def _rejected(
+        self,
+        request: Request[Any, Any, Any],
+        db: AsyncSession,
+        settings: Settings,
+        user: User,
+        exc: AppError,
+    ) -> Template:
+        """Re-render the page with the error; nothing of the refused form is kept."""
+        await db.rollback()
+        await db.refresh(user)  # the rollback expired it; the page header reads it
+        return await self._page(
+            request, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
+        )
+
     @get("/")
     async def settings_page(
         self,
@@ -107,11 +122,7 @@ class AdminPages(Controller):
                     )
                 await update_setting(db, name, value)
         except AppError as exc:
-            await db.rollback()
-            await db.refresh(user)
-            return await self._page(
-                request, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
-            )
+            return await self._rejected(request, db, settings, user, exc)
         await db.commit()
         return Redirect("/admin?saved=models")
 
@@ -127,15 +138,10 @@ class AdminPages(Controller):
         form = await _form(request)
         base_url = form.get("llm_base_url", "").strip()
         if base_url and not re.match(r"^https?://[^\s]+$", base_url):
-            await db.refresh(user)
-            return await self._page(
-                request,
-                db,
-                settings,
-                error=N_("The endpoint must be an http(s) URL."),
-                error_code="admin.url_invalid",
-                status=422,
+            invalid = ValidationFailed(
+                N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
+            return await self._rejected(request, db, settings, user, invalid)
         await update_setting(db, "llm_base_url", base_url)
         if form.get("clear_key"):
             await update_setting(db, "llm_api_key", "")
@@ -157,15 +163,8 @@ class AdminPages(Controller):
         for name, (low, high) in NUMBERS.items():
             raw = form.get(name, "").strip()
             if not raw.isdigit() or not low <= int(raw) <= high:
-                await db.refresh(user)
-                return await self._page(
-                    request,
-                    db,
-                    settings,
-                    error=f"{name}: {low}–{high}",
-                    error_code="admin.number_invalid",
-                    status=422,
-                )
+                invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
+                return await self._rejected(request, db, settings, user, invalid)
             await update_setting(db, name, str(int(raw)))
         await db.commit()
         return Redirect("/admin?saved=pipeline")
@@ -202,15 +201,10 @@ class AdminPages(Controller):
             raise NotFound(N_("No such user."))
         raw = form.get("amount", "").strip()
         if not raw.isdigit() or not 1 <= int(raw) <= 10000:
-            await db.refresh(user)
-            return await self._page(
-                request,
-                db,
-                settings,
-                error=N_("Grant between 1 and 10000 credits."),
-                error_code="admin.amount_invalid",
-                status=422,
+            invalid = ValidationFailed(
+                N_("Grant between 1 and 10000 credits."), code="admin.amount_invalid"
             )
+            return await self._rejected(request, db, settings, user, invalid)
         reason = form.get("reason", "").strip()[:200] or "Admin grant"
         await grant(db, target.id, int(raw), reason, {"grantedBy": user.id})
         await db.commit()
