@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench admin migrate clean
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ test-python: install-dev
 
 test-browser: install-dev browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q
+
+## Rewrite docs/screenshots/ from the browser tests (they only write to a temp folder otherwise).
+screenshots: install-dev browser-deps
+	UPDATE_SCREENSHOTS=1 CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q
 
 ## Debian's Chromium for Playwright (its own browser download is not available here).
 browser-deps:

@@ -1,14 +1,13 @@
 """Accounts, language and live events through a real Chromium against the real app (uvicorn).
 
 Every step goes through the pages a person uses: plain HTML forms, redirects, cookies, htmx and
-its SSE extension. Screenshots of the main pages land in docs/screenshots/ on every run.
+its SSE extension. Screenshots: see tests/browser/flows.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
-import uuid
 from pathlib import Path
 
 import httpx
@@ -22,14 +21,18 @@ from redis.asyncio import Redis
 
 from app.config import Settings
 from app.lib.redis import arq_settings
+from tests.browser.flows import (
+    path_of,
+    register_with_form,
+    screenshot,
+    sign_in_with_form,
+    unique_email,
+)
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS_DIR = ROOT / "docs" / "screenshots"
 FRENCH_CATALOGUE = ROOT / "app" / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
-PHONE = {"width": 390, "height": 844}
-PASSWORD = "correct horse battery"
 
 # English strings of the signed-in dashboard (nav and page), with their placeholder values.
 DASHBOARD_STRINGS: dict[str, dict[str, object]] = {
@@ -44,41 +47,6 @@ DASHBOARD_STRINGS: dict[str, dict[str, object]] = {
     "Hello %(name)s": {"name": "Marie"},
     "%(n)s credits": {"n": "{balance}"},
 }
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def unique_email(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}@example.com"
-
-
-async def screenshot(page: Page, name: str) -> None:
-    """Full-page PNG into docs/screenshots/ (overwritten on every run)."""
-    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS_DIR / name), full_page=True)
-
-
-def path_of(page: Page) -> str:
-    """The page's path and query, e.g. ``/login?next=/account``."""
-    return re.sub(r"^https?://[^/]+", "", page.url)
-
-
-async def register_with_form(page: Page, name: str, email: str, *, shot: bool = False) -> None:
-    await page.goto("/register")
-    if shot:
-        await screenshot(page, "register.png")
-    await page.fill("#display_name", name)
-    await page.fill("#email", email)
-    await page.fill("#password", PASSWORD)
-    await page.get_by_role("button", name="Create my account").click()
-    await expect(page).to_have_url(re.compile(r"/$"))
-
-
-async def sign_in_with_form(page: Page, email: str, password: str = PASSWORD) -> None:
-    await page.fill("#email", email)
-    await page.fill("#password", password)
-    await page.locator('main form[action="/login"] button[type="submit"]').click()
 
 
 async def sign_out(page: Page) -> None:
@@ -296,7 +264,5 @@ async def test_worker_event_reaches_the_dashboard_through_sse(
             f"subscribers on {channel}: {await redis.pubsub_numsub(channel)}"
         ) from exc
     await expect(event).to_contain_text("pong")
-    await screenshot(page, "dashboard.png")
-    await page.set_viewport_size(PHONE)
-    await screenshot(page, "dashboard-phone.png")
+    await screenshot(page, "dashboard-new-account.png")
     assert js_errors == []

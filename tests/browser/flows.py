@@ -1,0 +1,62 @@
+"""Steps a person takes in the browser, shared by the browser tests.
+
+Screenshots are taken on every run (so a page that fails to render fails the test) but only
+written into docs/screenshots/ when ``UPDATE_SCREENSHOTS=1`` (``make screenshots``); otherwise
+they go to a temporary folder, so ``make test`` leaves the working tree clean.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import uuid
+from pathlib import Path
+
+from playwright.async_api import Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+PASSWORD = "correct horse battery"
+
+
+def screenshots_dir() -> Path:
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        return DOCS_SCREENSHOTS
+    return Path(tempfile.gettempdir()) / "cv-tailor-screenshots"
+
+
+async def screenshot(page: Page, name: str) -> Path:
+    """Full-page PNG named ``name``; returns where it went."""
+    target = screenshots_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / name
+    await page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def unique_email(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}@example.com"
+
+
+def path_of(page: Page) -> str:
+    """The page's path and query, e.g. ``/login?next=/account``."""
+    return re.sub(r"^https?://[^/]+", "", page.url)
+
+
+async def register_with_form(page: Page, name: str, email: str, *, shot: bool = False) -> None:
+    await page.goto("/register")
+    if shot:
+        await screenshot(page, "register.png")
+    await page.fill("#display_name", name)
+    await page.fill("#email", email)
+    await page.fill("#password", PASSWORD)
+    await page.get_by_role("button", name="Create my account").click()
+    await expect(page).to_have_url(re.compile(r"/$"))
+
+
+async def sign_in_with_form(page: Page, email: str, password: str = PASSWORD) -> None:
+    await page.fill("#email", email)
+    await page.fill("#password", password)
+    await page.get_by_role("button", name="Sign in").click()
