@@ -2,7 +2,8 @@
 
 - ``render_cv_file``: render a ``CvFile`` exactly as downloads will ask for it (same design,
   language, page budget and relevance, so the same cache entry) and record the result on it.
-  The pipeline calls it at recompose, inside its own transaction.
+  ``spec_for`` + ``render_spec_pdf`` are its two halves, for callers (the pipeline's recompose)
+  that must not hold a DB session while WeasyPrint works.
 - ``render_cv_pdf`` (arq job): the same for the web process, which waits for the result; the
   PDF and HTML travel back through Redis so the web needs no shared disk.
 """
@@ -16,8 +17,31 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, User
-from app.domain.renders.services import get_cv, record_render, render_spec
+from app.domain.renders.services import RenderSpec, get_cv, record_render, render_spec
 from app.lib.pdf import RenderResult, render_cv_pdf_bytes, renders_dir
+
+
+async def spec_for(session: AsyncSession, settings: Settings, cv: CvFile) -> RenderSpec:
+    """What a download of ``cv`` asks for: its design, language, page budget and relevance."""
+    user = await session.get(User, cv.user_id)
+    return await render_spec(
+        session,
+        cv,
+        fallback_locale=settings.default_locale,
+        user_locale=user.locale if user else None,
+    )
+
+
+async def render_spec_pdf(settings: Settings, spec: RenderSpec) -> RenderResult:
+    """Render ``spec`` in the sandboxed renderer (cache first); needs no DB session."""
+    return await render_cv_pdf_bytes(
+        spec.content,
+        design=spec.design,
+        locale=spec.locale,
+        page_budget=spec.page_budget,
+        relevance=spec.relevance,
+        cache_dir=renders_dir(settings),
+    )
 
 
 async def render_cv_file(session: AsyncSession, settings: Settings, cv: CvFile) -> RenderResult:
@@ -26,21 +50,7 @@ async def render_cv_file(session: AsyncSession, settings: Settings, cv: CvFile) 
     Raises the ``RenderError`` family on timeout, memory limit or crash: let it fail the step.
     The caller commits.
     """
-    user = await session.get(User, cv.user_id)
-    spec = await render_spec(
-        session,
-        cv,
-        fallback_locale=settings.default_locale,
-        user_locale=user.locale if user else None,
-    )
-    result = await render_cv_pdf_bytes(
-        spec.content,
-        design=spec.design,
-        locale=spec.locale,
-        page_budget=spec.page_budget,
-        relevance=spec.relevance,
-        cache_dir=renders_dir(settings),
-    )
+    result = await render_spec_pdf(settings, await spec_for(session, settings, cv))
     record_render(cv, result.meta())
     return result
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer, User
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.generation.state import (
@@ -29,12 +29,11 @@ from app.domain.generation.state import (
     finish_task,
     sync_background_task,
 )
-from app.domain.renders.services import record_render, render_spec
+from app.domain.renders.services import record_render
 from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
 from app.lib.llm import LLMError
-from app.lib.pdf import render_cv_pdf_bytes, renders_dir
 from app.lib.pdf.designs import DEFAULT_DESIGN
 from jobs.pipeline.batch import (
     adapt_experiences,
@@ -63,6 +62,7 @@ from jobs.pipeline.skills import adapt_skills
 from jobs.pipeline.summary import write_summary
 from jobs.pipeline.template_mode import process_template_offer, template_cv
 from jobs.pipeline.text import guess_language
+from jobs.render import render_spec_pdf, spec_for
 
 log = logging.getLogger(__name__)
 EVENT = "cv_generation_v2"
@@ -88,21 +88,8 @@ def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession])
 
     async def render(cv_file: CvFile) -> None:
         async with sessions() as session:
-            user = await session.get(User, cv_file.user_id)
-            spec = await render_spec(
-                session,
-                cv_file,
-                fallback_locale=settings.default_locale,
-                user_locale=user.locale if user else None,
-            )
-        result = await render_cv_pdf_bytes(
-            spec.content,
-            design=spec.design,
-            locale=spec.locale,
-            page_budget=spec.page_budget,
-            relevance=spec.relevance,
-            cache_dir=renders_dir(settings),
-        )
+            spec = await spec_for(session, settings, cv_file)
+        result = await render_spec_pdf(settings, spec)
         record_render(cv_file, result.meta())
 
     return render
