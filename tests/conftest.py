@@ -248,27 +248,10 @@ async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Work
 @pytest.fixture
 async def live_server(settings: Settings, session_factory: Any) -> AsyncIterator[str]:
     """The app behind a real uvicorn socket (the in-process client buffers streamed bodies)."""
-    import socket
+    from tests.fixtures.live import serve
 
-    import uvicorn
-
-    from app.asgi import create_app
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await asyncio.wait_for(task, timeout=10)
+    async for url in serve(settings):
+        yield url
 
 
 @pytest.fixture
