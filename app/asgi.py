@@ -9,7 +9,6 @@ from typing import Any
 from arq import create_pool
 from litestar import Litestar
 from litestar.channels import ChannelsPlugin
-from litestar.channels.backends.redis import RedisChannelsPubSubBackend
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import State
 from litestar.di import Provide
@@ -35,14 +34,18 @@ from app.domain.generation.pages import GenerationPages
 from app.domain.renders import RenderApi, RenderPages
 from app.domain.system.api import dashboard, health, ping_worker
 from app.domain.tasks.api import BackgroundTasksApi
+from app.domain.tasks.pages import TaskPages
+from app.lib.channels import SerialPubSubBackend
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
+from app.lib.openapi import document_error_responses
 from app.lib.redis import arq_settings, redis_from_url
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
 from app.lib.web import (
     handle_app_error,
     handle_http_exception,
+    handle_too_deep,
     handle_unexpected,
     provide_db,
     provide_optional_user,
@@ -64,6 +67,7 @@ ROUTE_HANDLERS: list[Any] = [
     GenerationApi,
     GenerationPages,
     BackgroundTasksApi,
+    TaskPages,
     AdminPages,
     RenderApi,
     RenderPages,
@@ -78,14 +82,24 @@ def create_app(settings: Settings | None = None) -> Litestar:
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, echo=settings.database_echo)
+        # GET requests only read: on SQLite they skip BEGIN IMMEDIATE, since in WAL mode a
+        # reader never waits for the write lock the worker's jobs queue for (see provide_db).
+        reader = engine
+        if settings.database_url.startswith("sqlite"):
+            reader = create_engine(
+                settings.database_url, echo=settings.database_echo, immediate=False
+            )
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
+        app.state.read_session_factory = create_session_factory(reader)
         app.state.arq = await create_pool(arq_settings(settings.effective_redis_url))
         try:
             yield
         finally:
             await app.state.arq.aclose()
             await engine.dispose()
+            if reader is not engine:
+                await reader.dispose()
             await redis.aclose()
 
     csrf = CSRFConfig(
@@ -100,7 +114,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         httponly=True,
         samesite="lax",
     )
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             *ROUTE_HANDLERS,
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"]),
@@ -121,7 +135,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         plugins=[
             HTMXPlugin(),
             ChannelsPlugin(
-                backend=RedisChannelsPubSubBackend(redis=redis),
+                backend=SerialPubSubBackend(redis=redis),
                 arbitrary_channels_allowed=True,
                 subscriber_max_backlog=1000,
             ),
@@ -130,6 +144,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers={
             AppError: handle_app_error,
             HTTPException: handle_http_exception,
+            RecursionError: handle_too_deep,
             Exception: handle_unexpected,
         },
         before_request=set_request_locale,
@@ -137,3 +152,5 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=LoggingConfig(log_exceptions="debug"),
         debug=settings.debug,
     )
+    document_error_responses(app)
+    return app

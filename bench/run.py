@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import pipeline_bench, sse_bench
+from bench import load_bench, pipeline_bench, sse_bench
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -49,6 +49,8 @@ async def main() -> int:
         ]
         sections += await pipeline_bench.run(redis_url)
         sections += [""] + await sse_bench.run(redis_url)
+        # Real processes on a private Redis (its own arq queue) and a scratch PostgreSQL DB.
+        sections += [""] + await load_bench.run()
         extra = Path(__file__).resolve().parent / "render_bench.py"
         if extra.exists():
             out = subprocess.run(

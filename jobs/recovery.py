@@ -1,9 +1,16 @@
-"""Crash recovery: resume generations whose worker died.
+"""Crash recovery: resume work whose worker died or whose arq job Redis lost.
 
-A task ``running`` whose lease (jobs/pipeline/lock.py) has expired lost its worker; a task
-``pending`` whose arq job is gone lost its queue entry (a Redis restart without persistence).
-Either is re-enqueued under a fresh job id; the run is idempotent, so a late duplicate of the
-original job finds the work done or the lease held and steps aside.
+Generations: a task ``running`` whose lease (jobs/pipeline/lock.py) has expired lost its worker;
+a task ``pending`` whose arq job is gone lost its queue entry (a Redis restart without
+persistence). Imports and offer extractions: a task ``queued`` whose job is gone, or ``running``
+with no job and no progress for longer than any job may run. Each is re-enqueued; the jobs are
+idempotent, so a late duplicate finds the work done (or the lease held) and steps aside. An
+import whose source is gone cannot run again: it is marked failed, with the reason, and refunded.
+
+Re-enqueueing under the task's own job id first is race-free: arq refuses a second job with the
+id of a queued job or of a kept result, so a job that the web is enqueueing at the same moment
+is never doubled. Only when that id is taken by a finished job (which ended without settling the
+task) is a fresh id used.
 """
 
 from __future__ import annotations
@@ -17,14 +24,27 @@ from arq import ArqRedis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db.models import CvGenerationTask
-from app.db.models.base import utcnow
+from app.config import Settings
+from app.db.models import BackgroundTask, CvFile, CvGenerationTask, JobOffer
+from app.db.models.background_task import FINISHED_STATUSES
+from app.db.models.base import now_ms, utcnow
+from app.domain.cvs.billing import refund_charge
+from app.domain.cvs.extraction import problem
+from app.domain.cvs.services import IMPORT_TASK_TYPE
 from app.domain.generation.services import JOB_NAME, job_id_for
+from app.domain.offers.services import OFFER_TASK_TYPE
+from app.domain.tasks.services import save_and_publish
+from app.lib.events import publish_event
+from jobs.imports import CV_LIST_CHANGED, OFFER_UPDATED
 from jobs.pipeline.lock import is_held
 
 log = logging.getLogger(__name__)
-# A pending task younger than this may simply not have been picked up yet.
+# A pending generation whose job id is taken by a finished job gets a fresh job after this.
 PENDING_GRACE = timedelta(seconds=30)
+# arq job of each inputs task type (jobs/imports.py).
+INPUT_JOBS = {IMPORT_TASK_TYPE: "import_cv", OFFER_TASK_TYPE: "extract_offer"}
+CV_SOURCE_GONE = "The uploaded file is no longer available; import the CV again."
+OFFER_SOURCE_GONE = "The offer text is no longer available; add the offer again."
 
 
 async def _job_exists(redis: ArqRedis, job_id: str) -> bool:
@@ -33,25 +53,17 @@ async def _job_exists(redis: ArqRedis, job_id: str) -> bool:
     )
 
 
-async def stale_generations(
-    sessions: async_sessionmaker[AsyncSession], redis: ArqRedis
-) -> list[str]:
-    async with sessions() as session:
-        rows = list(
-            await session.scalars(
-                select(CvGenerationTask).where(CvGenerationTask.status.in_(("pending", "running")))
-            )
-        )
-    stale: list[str] = []
-    for task in rows:
-        job_id = str((task.payload or {}).get("jobId") or job_id_for(task.id))
-        if (task.status == "running" and not await is_held(redis, task.id)) or (
-            task.status == "pending"
-            and utcnow() - _aware(task.created_at) > PENDING_GRACE
-            and not await _job_exists(redis, job_id)
-        ):
-            stale.append(task.id)
-    return stale
+async def _requeue(
+    redis: ArqRedis, function: str, job_id: str, *args: Any, fresh_id_allowed: bool = True
+) -> bool:
+    """Enqueue under ``job_id`` (a no-op if that job is queued or has a result), else, when
+    allowed, under a fresh id. True when a job was enqueued."""
+    if await redis.enqueue_job(function, *args, _job_id=job_id) is not None:
+        return True
+    if not fresh_id_allowed or await _job_exists(redis, job_id):
+        return False  # the web (or another sweep) enqueued it meanwhile
+    fresh = f"{job_id}:recover:{int(time.time())}"
+    return await redis.enqueue_job(function, *args, _job_id=fresh) is not None
 
 
 def _aware(moment: Any) -> Any:
@@ -59,15 +71,128 @@ def _aware(moment: Any) -> Any:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+# ---------------------------------------------------------------------------- generations
+
+
+async def stale_generations(
+    sessions: async_sessionmaker[AsyncSession], redis: ArqRedis
+) -> list[CvGenerationTask]:
+    async with sessions() as session:
+        rows = list(
+            await session.scalars(
+                select(CvGenerationTask).where(CvGenerationTask.status.in_(("pending", "running")))
+            )
+        )
+    stale: list[CvGenerationTask] = []
+    for task in rows:
+        job_id = str((task.payload or {}).get("jobId") or job_id_for(task.id))
+        if (task.status == "running" and not await is_held(redis, task.id)) or (
+            task.status == "pending" and not await _job_exists(redis, job_id)
+        ):
+            stale.append(task)
+    return stale
+
+
 async def resume_stale_generations(ctx: dict[str, Any]) -> int:
-    """Re-enqueue every stale generation; returns how many. Runs at start-up and periodically."""
+    """Re-enqueue every stale generation; returns how many."""
     redis: ArqRedis = ctx["redis"]
     resumed = 0
-    for task_id in await stale_generations(ctx["session_factory"], redis):
-        job = await redis.enqueue_job(
-            JOB_NAME, task_id, _job_id=f"{job_id_for(task_id)}:resume:{int(time.time())}"
-        )
-        if job is not None:
+    for task in await stale_generations(ctx["session_factory"], redis):
+        if task.status == "running":
+            # The dead worker's job may still be "in progress" in Redis: a fresh id.
+            job_id = f"{job_id_for(task.id)}:resume:{int(time.time())}"
+            done = await redis.enqueue_job(JOB_NAME, task.id, _job_id=job_id) is not None
+        else:
+            old = utcnow() - _aware(task.created_at) > PENDING_GRACE
+            job_id = str((task.payload or {}).get("jobId") or job_id_for(task.id))
+            done = await _requeue(redis, JOB_NAME, job_id, task.id, fresh_id_allowed=old)
+        if done:
             resumed += 1
-            log.warning("resuming generation %s after a lost worker", task_id)
+            log.warning("re-enqueued %s generation %s (worker or job lost)", task.status, task.id)
     return resumed
+
+
+# ---------------------------------------------------------------------------- inputs
+
+
+async def _source_present(session: AsyncSession, task: BackgroundTask) -> tuple[str, bool]:
+    """(the id the job takes, whether its input can still be read)."""
+    if task.type == IMPORT_TASK_TYPE:
+        cv_id = str(task.progress.get("cvId") or "")
+        cv = await session.get(CvFile, cv_id) if cv_id else None
+        return cv_id, cv is not None and bool(cv.original_bytes)
+    offer_id = str(task.progress.get("offerId") or "")
+    offer = await session.get(JobOffer, offer_id) if offer_id else None
+    return offer_id, offer is not None and bool(offer.description.strip())
+
+
+async def _fail_lost_input(
+    session: AsyncSession, redis: ArqRedis, task: BackgroundTask, source_id: str
+) -> None:
+    """The input is gone: the task fails with the reason (the row too, if any), refunded."""
+    if task.type == IMPORT_TASK_TYPE:
+        message, event = CV_SOURCE_GONE, CV_LIST_CHANGED
+        cv = await session.get(CvFile, source_id) if source_id else None
+        if cv is not None:
+            cv.extraction_status = "failed"
+            cv.extraction_errors = [problem("source_missing", message, "error")]
+    else:
+        message, event = OFFER_SOURCE_GONE, OFFER_UPDATED
+        offer = await session.get(JobOffer, source_id) if source_id else None
+        if offer is not None:
+            offer.extraction_status = "failed"
+            offer.extraction_error = message
+    charge = task.progress.get("creditTransactionId")
+    await refund_charge(session, task.user_id, charge, f"Refund: {task.type} could not run")
+    progress = {**task.progress, "step": "failed", "percent": 100}
+    await save_and_publish(session, redis, task, status="failed", error=message, progress=progress)
+    key = "cvId" if task.type == IMPORT_TASK_TYPE else "offerId"
+    await publish_event(redis, task.user_id, event, {key: source_id})
+
+
+async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
+    """Re-enqueue imports and offer extractions whose job Redis lost; fail those whose input
+    is gone. Returns how many tasks were acted on."""
+    redis: ArqRedis = ctx["redis"]
+    settings: Settings = ctx["settings"]
+    # No job may run longer than job_timeout: past it, a running task without a job is lost.
+    silent_ms = (settings.job_timeout_seconds + 10) * 1000
+    acted = 0
+    async with ctx["session_factory"]() as session:
+        tasks = list(
+            await session.scalars(
+                select(BackgroundTask).where(
+                    BackgroundTask.type.in_(tuple(INPUT_JOBS)),
+                    BackgroundTask.status.in_(("queued", "running")),
+                )
+            )
+        )
+        await session.commit()  # SQLite: do not hold the write lock while talking to Redis
+        for task in tasks:
+            if not task.job_id or await _job_exists(redis, task.job_id):
+                continue
+            if task.status == "running" and now_ms() - task.updated_at < silent_ms:
+                continue  # its job may still be running although Redis forgot it
+            source_id, present = await _source_present(session, task)
+            if present:
+                enqueued = await _requeue(
+                    redis, INPUT_JOBS[task.type], task.job_id, source_id, task.id
+                )
+                await session.commit()
+                if not enqueued:
+                    continue
+                log.warning("re-enqueued %s task %s (its job was lost)", task.type, task.id)
+            else:
+                await session.refresh(task)  # settled meanwhile (e.g. cancelled)? leave it
+                if task.status in FINISHED_STATUSES:
+                    await session.commit()
+                    continue
+                await _fail_lost_input(session, redis, task, source_id)
+                log.warning("%s task %s failed: its input is gone", task.type, task.id)
+            acted += 1
+    return acted
+
+
+async def recover_lost_jobs(ctx: dict[str, Any]) -> int:
+    """The sweep the worker runs at start-up and then periodically (jobs/worker.py)."""
+    return await resume_stale_generations(ctx) + await recover_lost_inputs(ctx)

@@ -44,6 +44,44 @@ def _redis_url_with_db(url: str, db: int) -> str:
     return re.sub(r"(redis://[^/]+)(/\d+)?$", rf"\1/{db}", url)
 
 
+@contextlib.contextmanager
+def _claimed_redis_db(url: str) -> Iterator[int]:
+    """Claim a free database number with SET NX in database 0 (a dead session's claim is taken
+    over), so concurrent test sessions never share one; the claim is released at the end."""
+    import redis as sync_redis
+
+    client = sync_redis.Redis.from_url(_redis_url_with_db(url, 0))
+    me = str(os.getpid())
+    try:
+        for db in range(1, 16):
+            key = f"cvtailor:test-session-db:{db}"
+            if client.set(key, me, nx=True, ex=4 * 3600):
+                break
+            holder = int(client.get(key) or 0)
+            if holder and not _pid_alive(holder):
+                client.set(key, me, ex=4 * 3600)
+                break
+        else:
+            pytest.fail("all 15 Redis test databases are claimed by running test sessions")
+        try:
+            yield db
+        finally:
+            if client.get(key) == me.encode():
+                client.delete(key)
+    finally:
+        client.close()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if os.environ.get("TEST_REDIS_URL"):
@@ -52,7 +90,8 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if os.environ.get("REDIS_URL"):
         # A database of its own per test session (1-15): two sessions on one Redis must not
         # flush each other's keys or run each other's jobs.
-        yield _redis_url_with_db(os.environ["REDIS_URL"], 1 + os.getpid() % 15)
+        with _claimed_redis_db(os.environ["REDIS_URL"]) as db:
+            yield _redis_url_with_db(os.environ["REDIS_URL"], db)
         return
     if IN_CI:
         pytest.fail("CI=1 but neither TEST_REDIS_URL nor REDIS_URL is set")

@@ -3,6 +3,10 @@
 Browsers cannot attach an ``Authorization`` header to a cross-site request without a CORS
 preflight (which this app never grants), so a request carrying one is not CSRF-able. The auth
 layer then authenticates such a request by its token alone, never by its session cookie.
+
+The bypass only applies to routes that authenticate their caller (they take the ``user``
+dependency, which answers 401 to an invalid token before the handler runs): a bogus
+``Authorization`` header must not carry a request past CSRF into sign-in, sign-up or sign-out.
 """
 
 from __future__ import annotations
@@ -15,9 +19,18 @@ def has_authorization_header(scope: Scope) -> bool:
     return any(name == b"authorization" for name, _ in scope.get("headers", ()))
 
 
+def authenticates_caller(scope: Scope) -> bool:
+    handler = scope.get("route_handler")
+    return handler is not None and "user" in handler.parsed_fn_signature.parameters
+
+
 class TokenAwareCSRFMiddleware(CSRFMiddleware):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and has_authorization_header(scope):
+        if (
+            scope["type"] == "http"
+            and has_authorization_header(scope)
+            and authenticates_caller(scope)
+        ):
             await self.app(scope, receive, send)
             return
         await super().__call__(scope, receive, send)

@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 from collections.abc import AsyncIterator
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
-# Renew only while we still own it (compare-and-set).
+# Renew while we own it (compare-and-set); take it back if it vanished (a Redis restart
+# without persistence wipes it while we still run); 0 when another holder has it.
 _RENEW = (
-    "if redis.call('get', KEYS[1]) == ARGV[1] then "
-    "return redis.call('expire', KEYS[1], ARGV[2]) end return 0"
+    "local current = redis.call('get', KEYS[1]) "
+    "if current == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) end "
+    "if not current then redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2]) return 1 end "
+    "return 0"
 )
 _RELEASE = (
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 )
+RETRY_RENEW_SECONDS = 0.5
+log = logging.getLogger(__name__)
 
 
 def lease_key(task_id: str) -> str:
@@ -42,9 +49,18 @@ async def task_lease(redis: Redis, task_id: str, seconds: int) -> AsyncIterator[
         return
 
     async def renew() -> None:
+        pause = max(1.0, seconds / 3)
         while True:
-            await asyncio.sleep(max(1.0, seconds / 3))
-            await redis.eval(_RENEW, 1, key, token, str(seconds))  # type: ignore[misc]
+            await asyncio.sleep(pause)
+            try:
+                renewed = await redis.eval(_RENEW, 1, key, token, str(seconds))  # type: ignore[misc]
+            except (RedisError, OSError) as exc:  # Redis away: keep trying, it may come back
+                log.warning("cannot renew the lease of task %s: %s", task_id, exc)
+                pause = RETRY_RENEW_SECONDS
+                continue
+            pause = max(1.0, seconds / 3)
+            if not renewed:
+                log.error("the lease of task %s is held by another run", task_id)
 
     renewer = asyncio.create_task(renew())
     try:

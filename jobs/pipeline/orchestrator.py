@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
+from app.db.models import BackgroundTask, CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.generation.state import (
@@ -56,6 +56,7 @@ from jobs.pipeline.recompose import (
     generation_meta,
     save_generated_cv,
 )
+from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import PHASE_SCHEMAS
 from jobs.pipeline.skills import adapt_skills
@@ -184,9 +185,11 @@ class Generation:
                 await session.commit()
                 return {"taskId": self.task_id, "status": task.status}
             task.status, task.current_phase = "running", "batching"
-            await sync_background_task(session, task, status="running")
+            row = await sync_background_task(session, task, status="running")
             await session.commit()
             user_id = task.user_id
+            if row is not None:  # every tab's task centre: queued → running
+                await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
             engine = await build_engine(session, self.settings)
             concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
             retries = max(0, await get_int_setting(session, "max_retries", 3))
@@ -213,7 +216,9 @@ class Generation:
         self, user_id: str, offer: CvGenerationOffer, engine: PhaseEngine, retries: int
     ) -> None:
         last_error: BaseException | None = None
-        for attempt in range(retries + 1):
+        backoff = self.settings.retry_backoff_seconds
+        attempt = outages = 0
+        while attempt <= retries:
             try:
                 run, template = await self._prepare(offer, engine)
                 render = pdf_renderer(self.settings, self.sessions)
@@ -226,9 +231,15 @@ class Generation:
                 raise
             except Exception as exc:  # any failure of the offer: retry with backoff, then refund
                 last_error = exc
+                if is_outage(exc) and outages < OUTAGE_WAITS:  # not the offer's fault: wait
+                    log.warning("offer %s waits for the database or Redis: %s", offer.id, exc)
+                    await asyncio.sleep(outage_pause(backoff, outages))
+                    outages += 1
+                    continue
                 log.warning("offer %s attempt %d failed: %s", offer.id, attempt + 1, exc)
                 if attempt < retries:
-                    await asyncio.sleep(self.settings.retry_backoff_seconds * 2**attempt)
+                    await asyncio.sleep(attempt_pause(backoff * 2**attempt, exc))
+                attempt += 1
         await self._fail(user_id, offer, last_error)
 
     async def _prepare(
@@ -300,6 +311,9 @@ class Generation:
             assert task is not None
             outcome = await finish_task(session, task)
             await session.commit()
+            # finish_task marked the task-centre row completed/failed: say so to every tab.
+            background_id = (task.payload or {}).get("backgroundTaskId")
+            row = await session.get(BackgroundTask, background_id) if background_id else None
         await self.publish(
             user_id,
             "completed",
@@ -311,6 +325,8 @@ class Generation:
                 "status": outcome.status,
             },
         )
+        if row is not None:
+            await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
         await publish_event(self.redis, user_id, "cv:list:changed", {})
         return {
             "taskId": self.task_id,

@@ -118,9 +118,7 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
             await expect(page.locator('[data-testid="progress-count"]')).to_have_text(
                 "2/2 offers", timeout=20_000
             )
-            await expect(page.locator(".generation")).to_have_attribute(
-                "data-status", "completed"
-            )
+            await expect(page.locator(".generation")).to_have_attribute("data-status", "completed")
         finally:
             mode_cache.clear()
     await screenshot(page, "generation-done.png")
@@ -132,9 +130,9 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     await expect(page).to_have_url(re.compile(r"/preview$"))
     await screenshot(page, "preview.png")
     await page.go_back()
-    await page.locator('.offer-row[data-offer-index="0"]').get_by_role(
-        "link", name="Changes"
-    ).click()
+    await (
+        page.locator('.offer-row[data-offer-index="0"]').get_by_role("link", name="Changes").click()
+    )
     await expect(page).to_have_url(re.compile(r"/changes$"))
     await screenshot(page, "changes.png")
 

@@ -17,7 +17,7 @@ from app.domain.accounts import services
 from app.domain.accounts.login import end_session, safe_next, sign_in, start_session
 from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
 from app.domain.credits.services import ledger
-from app.lib.errors import AppError
+from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.web import resolve_user
 
@@ -47,6 +47,10 @@ class AccountPages(Controller):
         try:
             await sign_in(request, db, settings, data.email, data.password)
         except AppError as exc:
+            # A wrong password is an answer, not a failed request: the form comes back with
+            # the message and a 200 (a 401 page shows as an error in the browser's console).
+            # The JSON API keeps its 401; "too many attempts" keeps its 429.
+            status = 200 if isinstance(exc, Unauthenticated) else exc.status_code
             return Template(
                 "accounts/login.html",
                 context={
@@ -55,7 +59,7 @@ class AccountPages(Controller):
                     "email": data.email,
                     "next": safe_next(data.next),
                 },
-                status_code=exc.status_code,
+                status_code=status,
             )
         return Redirect(safe_next(data.next))
 

@@ -46,12 +46,13 @@ async def register(
 ) -> User:
     """Create an account: the first one is admin; new users get ``credits_new_user`` credits."""
     normalised = validate_credentials(email, password, settings)
+    password_hash = await security.hash_password(password)
     if await session.scalar(select(User.id).where(User.email == normalised)):
         raise Conflict(N_("An account with this email already exists."), code="auth.email_taken")
     is_first = not await session.scalar(select(func.count()).select_from(User))
     user = User(
         email=normalised,
-        password_hash=security.hash_password(password),
+        password_hash=password_hash,
         display_name=display_name.strip()[:120] or normalised.split("@")[0],
         is_admin=is_first,
         locale=locale if locale in {"fr", "en"} else None,
@@ -74,22 +75,22 @@ async def register(
 async def authenticate(session: AsyncSession, email: str, password: str) -> User | None:
     user = await session.scalar(select(User).where(User.email == security.normalise_email(email)))
     if user is None:
-        security.verify_password(security.DUMMY_PASSWORD_HASH, password)  # equalise timing
+        await security.verify_password(security.DUMMY_PASSWORD_HASH, password)  # equalise timing
         return None
-    if not security.verify_password(user.password_hash, password):
+    if not await security.verify_password(user.password_hash, password):
         return None
     if security.password_needs_rehash(user.password_hash):
-        user.password_hash = security.hash_password(password)
+        user.password_hash = await security.hash_password(password)
     return user
 
 
 async def change_password(
     session: AsyncSession, settings: Settings, user: User, current: str, new: str
 ) -> None:
-    if not security.verify_password(user.password_hash, current):
+    if not await security.verify_password(user.password_hash, current):
         raise ValidationFailed(N_("The current password is wrong."), code="auth.wrong_password")
     validate_credentials(user.email, new, settings)
-    user.password_hash = security.hash_password(new)
+    user.password_hash = await security.hash_password(new)
 
 
 async def get_user(session: AsyncSession, user_id: str) -> User | None:

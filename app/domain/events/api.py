@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
 from app.domain.events.stream import user_event_stream
+from app.domain.tasks.live import TaskCentreFeed
 from app.domain.tasks.services import list_tasks, task_payload
 
 
@@ -54,16 +55,21 @@ async def html_event_feed(
     user: NamedDependency[User],
     channels: NamedDependency[ChannelsPlugin],
 ) -> ServerSentEvent:
-    """Each event as a small HTML fragment for the dashboard's activity list (``sse-swap``)."""
+    """The stream every signed-in page opens (one per tab): the task centre first (``tasks``,
+    rendered from the DB), then each event as a small HTML fragment (``message``, for the
+    dashboard's activity list and the pages that refresh on it), plus the task centre again
+    after each task event."""
     engine = request.app.template_engine
     assert engine is not None  # configured in create_app
     template = engine.get_template("_partials/event_item.html")
+    task_centre = TaskCentreFeed(request, user.id)
 
-    def render(name: str, payload: dict[str, Any]) -> ServerSentEventMessage:
+    async def render(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
         html = template.render(name=name, payload=payload)
-        return ServerSentEventMessage(data=html.replace("\n", " "), event="message")
+        item = ServerSentEventMessage(data=html.replace("\n", " "), event="message")
+        return [item, *await task_centre.on_event(name)]
 
     return ServerSentEvent(
-        user_event_stream(channels, user.id, [], render),
+        user_event_stream(channels, user.id, task_centre.initial, render),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import Any
 
 import anyio
 from litestar.channels import ChannelsPlugin
@@ -13,28 +15,45 @@ from app.lib.events import decode_event, user_channel
 
 KEEPALIVE_SECONDS = 15.0
 
-Renderer = Callable[[str, dict], ServerSentEventMessage | None]
+# A renderer turns one event into nothing, one message or several; it may be async (e.g. when
+# it re-renders a fragment from the database).
+Rendered = ServerSentEventMessage | Iterable[ServerSentEventMessage] | None
+Renderer = Callable[[str, dict[str, Any]], Rendered | Awaitable[Rendered]]
+# The state sent first: fixed messages, or a coroutine function run *after* subscribing.
+Initial = Iterable[ServerSentEventMessage] | Callable[[], Awaitable[Rendered]]
+
+
+async def _messages(rendered: Rendered | Awaitable[Rendered]) -> list[ServerSentEventMessage]:
+    if inspect.isawaitable(rendered):
+        rendered = await rendered
+    if rendered is None:
+        return []
+    if isinstance(rendered, ServerSentEventMessage):
+        return [rendered]
+    return list(rendered)
 
 
 async def user_event_stream(
     channels: ChannelsPlugin,
     user_id: str,
-    initial: Iterable[ServerSentEventMessage],
+    initial: Initial,
     render: Renderer,
     *,
     stop_after: Callable[[str], bool] | None = None,
     keepalive_seconds: float = KEEPALIVE_SECONDS,
 ) -> AsyncIterator[ServerSentEventMessage]:
-    """Yield the current state first, then each live event as ``render`` turns it into a message.
+    """Yield the current state first, then each live event as ``render`` turns it into messages.
 
-    Subscribing happens *before* the initial state is sent, so nothing published in between is
-    lost (the client may see an event twice, never zero times).
+    Subscribing happens *before* the initial state is sent (and, when ``initial`` is a
+    function, before it is read from the database), so nothing published in between is lost
+    (the client may see an event twice, never zero times).
     """
     subscriber = await channels.subscribe([user_channel(user_id)])
     events = subscriber.iter_events()
     pending: asyncio.Future[bytes] | None = None
     try:
-        for message in initial:
+        first = initial() if callable(initial) else initial
+        for message in await _messages(first):
             yield message
         while True:
             if pending is None:
@@ -46,9 +65,8 @@ async def user_event_stream(
                 continue
             raw, pending = pending.result(), None
             name, payload = decode_event(raw)
-            rendered = render(name, payload)
-            if rendered is not None:
-                yield rendered
+            for message in await _messages(render(name, payload)):
+                yield message
             if stop_after is not None and stop_after(name):
                 return
     finally:

@@ -24,6 +24,7 @@ from app.domain.generation.services import (
     get_generation,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state
+from app.domain.tasks.live import TaskCentreFeed, fragment_context
 from app.lib.errors import AppError
 
 
@@ -116,40 +117,41 @@ class GenerationPages(Controller):
         task_id: FromPath[str],
     ) -> ServerSentEvent:
         """HTML fragments for ``sse-swap="panel"``: the current state first, then after each
-        event of this task the panel re-rendered from the database (never from the event)."""
+        event of this task the panel re-rendered from the database (never from the event).
+        It is the page's only stream, so it also carries the task centre (``tasks``)."""
         task = await get_generation(db, user, task_id)
         user_id = user.id
         engine = request.app.template_engine
         assert engine is not None
         template = engine.get_template("generation/_partials/panel.html")
-        sessions = request.app.state.session_factory
+        # Re-renders only read: never queue behind the worker's writes for the SQLite lock.
+        sessions = request.app.state.read_session_factory
+        # csrf_input too: the panel's cancel form is a plain form post.
+        context = fragment_context(request)
+        task_centre = TaskCentreFeed(request, user_id)
 
-        async def render_panel() -> str:
+        async def panel() -> ServerSentEventMessage:
             async with sessions() as session:
                 fresh = await session.get(CvGenerationTask, task.id)
                 assert fresh is not None
-                html = template.render(request=request, **(await page_state(session, fresh)))
-            return html.replace("\n", " ")
+                html = template.render(**context, **(await page_state(session, fresh)))
+            return ServerSentEventMessage(event="panel", data=html.replace("\n", " "))
 
         # End the request's transaction first: on SQLite it holds the write lock, which the
-        # panel's own session below would wait for, and the stream may last for hours.
+        # panel's own session would wait for, and the stream may last for hours.
         await db.commit()
-        first = ServerSentEventMessage(event="panel", data=await render_panel())
 
-        def concerns_task(name: str, payload: dict[str, Any]) -> ServerSentEventMessage | None:
+        async def initial() -> list[ServerSentEventMessage]:
+            return [await panel(), *await task_centre.initial()]
+
+        async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
             related = payload.get("taskId") == task.id or (
                 name == "task:updated"
                 and (payload.get("result") or {}).get("generationTaskId") == task.id
             )
-            return ServerSentEventMessage(event="refresh", data=name) if related else None
-
-        async def fragments() -> Any:
-            async for message in user_event_stream(channels, user_id, [first], concerns_task):
-                if message.event == "refresh":
-                    yield ServerSentEventMessage(event="panel", data=await render_panel())
-                else:
-                    yield message
+            return [*([await panel()] if related else []), *await task_centre.on_event(name)]
 
         return ServerSentEvent(
-            fragments(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+            user_event_stream(channels, user_id, initial, on_event),
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

@@ -12,7 +12,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask, CvGenerationOffer, CvGenerationTask
+from app.db.models import (
+    BackgroundTask,
+    CvGenerationOffer,
+    CvGenerationSubtask,
+    CvGenerationTask,
+)
 from app.db.models.base import now_ms, utcnow
 from app.domain.credits.services import refund
 from app.domain.generation.slots import release_slot
@@ -77,6 +82,16 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
             )
             .values(status="cancelled", completed_at=utcnow())
         )
+    # Calls in flight end with the job (aborted), so nothing would ever record them: close
+    # them here. A call that still answers records its result over this.
+    await session.execute(
+        update(CvGenerationSubtask)
+        .where(
+            CvGenerationSubtask.task_id == task.id,
+            CvGenerationSubtask.status.in_(("pending", "running")),
+        )
+        .values(status="cancelled", error="The task was cancelled.")
+    )
     task.status = "cancelled"
     task.completed_at = utcnow()
     refunded = await _refund_offers(session, task, pending, "cv_generation_cancelled")

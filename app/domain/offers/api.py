@@ -7,6 +7,7 @@ from typing import Any
 
 from litestar import Controller, Request, delete, get, post, put
 from litestar.di import NamedDependency
+from litestar.exceptions import HTTPException
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -70,6 +71,8 @@ class OfferApi(Controller):
     ) -> OfferAccepted:
         try:
             body = await request.json()
+        except HTTPException:  # 413: the body is over the size limit, not malformed
+            raise
         except Exception:
             raise InputError(
                 N_("The request body is not valid JSON."), code="offer.invalid_json"
@@ -113,6 +116,8 @@ class OfferApi(Controller):
         offer = await services.get_offer(db, user.id, offer_id)
         try:
             body = await request.json()
+        except HTTPException:  # 413: the body is over the size limit, not malformed
+            raise
         except Exception:
             raise InputError(
                 N_("The request body is not valid JSON."), code="offer.invalid_json"

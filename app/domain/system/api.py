@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -12,12 +13,16 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import CvFile, JobOffer, User
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer, User
 from app.domain.admin.llm_config import engine_status
+from app.domain.generation.view import STATUS_LABELS as GENERATION_STATUS_LABELS
 from app.lib.heartbeat import live_workers
 
+HEALTH_REDIS_TIMEOUT_SECONDS = 2.0
 
-@get("/health", tags=["system"])
+
+# No session: sessions live in Redis, and health must answer (503) when Redis is away.
+@get("/health", tags=["system"], opt={"skip_session": True})
 async def health(
     request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
 ) -> Response[dict[str, Any]]:
@@ -32,9 +37,11 @@ async def health(
     try:
         redis = request.app.state.redis
         started = time.perf_counter()
-        await redis.ping()
-        checks["redis"] = {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1)}
-        workers = await live_workers(redis)
+        # The Redis client retries through an outage (app/lib/redis.py); health answers now.
+        async with asyncio.timeout(HEALTH_REDIS_TIMEOUT_SECONDS):
+            await redis.ping()
+            checks["redis"] = {"ok": True, "ms": round((time.perf_counter() - started) * 1000, 1)}
+            workers = await live_workers(redis)
         checks["worker"] = {"ok": bool(workers), "count": len(workers), "workers": workers}
     except Exception as exc:
         checks["redis"] = {"ok": False, "error": type(exc).__name__}
@@ -46,6 +53,9 @@ async def health(
         else ("degraded" if essential_ok else "down")
     )
     return Response({"status": status, **checks}, status_code=200 if essential_ok else 503)
+
+
+RECENT_GENERATIONS = 5
 
 
 @get("/", include_in_schema=False)
@@ -62,9 +72,33 @@ async def dashboard(
         "source_cvs": await count(CvFile, CvFile.kind == "source"),
         "offers": await count(JobOffer),
     }
+    recent = list(
+        await db.scalars(
+            select(CvGenerationTask)
+            .where(CvGenerationTask.user_id == user.id)
+            .order_by(CvGenerationTask.created_at.desc())
+            .limit(RECENT_GENERATIONS)
+        )
+    )
+    offer_titles: dict[str, list[str]] = {t.id: [] for t in recent}
+    rows = await db.execute(
+        select(CvGenerationOffer.task_id, JobOffer.title)
+        .join(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
+        .where(CvGenerationOffer.task_id.in_(offer_titles))
+        .order_by(CvGenerationOffer.offer_index)
+    )
+    for task_id, title in rows.all():
+        offer_titles[task_id].append(title)
     return Template(
         "home/index.html",
-        context={"user": user, "counts": counts, "engine": await engine_status(db, settings)},
+        context={
+            "user": user,
+            "counts": counts,
+            "engine": await engine_status(db, settings),
+            "generations": recent,
+            "offer_titles": offer_titles,
+            "status_labels": GENERATION_STATUS_LABELS,
+        },
     )
 
 

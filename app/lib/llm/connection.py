@@ -35,7 +35,11 @@ async def list_models(endpoint: LLMEndpoint) -> list[str]:
         page = await get_client(endpoint).models.list(timeout=endpoint.probe_timeout_s)
     except openai.OpenAIError as exc:
         raise map_openai_error(
-            exc, base_url=endpoint.base_url, model=None, timeout_s=endpoint.probe_timeout_s
+            exc,
+            base_url=endpoint.base_url,
+            model=None,
+            timeout_s=endpoint.probe_timeout_s,
+            secret=endpoint.api_key,
         ) from exc
     return sorted(model.id for model in page.data)
 

@@ -153,10 +153,20 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     return None
 
 
+def redact(text: str, secret: str) -> str:
+    """Servers quote the key they refuse; error messages are shown to users and stored."""
+    return text.replace(secret, "[API key]") if secret else text
+
+
 def map_openai_error(
-    exc: openai.OpenAIError, *, base_url: str, model: str | None, timeout_s: float
+    exc: openai.OpenAIError,
+    *,
+    base_url: str,
+    model: str | None,
+    timeout_s: float,
+    secret: str = "",
 ) -> LLMError:
-    """Translate an SDK exception into our error types (never raises)."""
+    """Translate an SDK exception into our error types (never raises, never quotes ``secret``)."""
     # APITimeoutError subclasses APIConnectionError, so it must be checked first.
     if isinstance(exc, openai.APITimeoutError):
         return LLMTimeoutError(timeout_s)
@@ -168,7 +178,7 @@ def map_openai_error(
         return LLMRateLimitedError(parse_retry_after(exc.response.headers))
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
-        detail = _body_message(exc)
+        detail = redact(_body_message(exc), secret)
         if status >= 500:
             return LLMServerError(status, detail)
         if model is not None and status == 404:
@@ -180,4 +190,4 @@ def map_openai_error(
         if model is not None and status in (400, 422) and _MODEL_MISSING.search(detail):
             return LLMModelNotFoundError(model, base_url)
         return LLMRequestError(status, detail)
-    return LLMServerError(None, str(exc))
+    return LLMServerError(None, redact(str(exc), secret))

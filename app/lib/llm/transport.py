@@ -103,7 +103,11 @@ async def chat_once(
         )
     except openai.OpenAIError as exc:
         raise map_openai_error(
-            exc, base_url=endpoint.base_url, model=model, timeout_s=timeout_s
+            exc,
+            base_url=endpoint.base_url,
+            model=model,
+            timeout_s=timeout_s,
+            secret=endpoint.api_key,
         ) from exc
 
     choices = getattr(completion, "choices", None)

@@ -1,0 +1,131 @@
+"""What the task centre shows for each task: type label, status, progress, result link, error."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask
+from app.db.models.background_task import FINISHED_STATUSES
+from app.domain.tasks.services import list_tasks
+from app.lib.i18n import N_
+
+# The nav panel shows the most recent tasks; the /tasks page shows the whole history (≤ 100).
+PANEL_LIMIT = 20
+PAGE_LIMIT = 100
+
+TYPE_LABELS = {
+    "cv_import": N_("CV import"),
+    "offer_extract": N_("Offer extraction"),
+    "cv_generation_v2": N_("CV generation"),
+}
+STATUS_LABELS = {
+    "queued": N_("Queued"),
+    "running": N_("Running"),
+    "completed": N_("Completed"),
+    "failed": N_("Failed"),
+    "cancelled": N_("Cancelled"),
+}
+# Titles are stored in English with a type prefix ("Import: cv.pdf"); the panel shows a
+# translated type label instead, so only the subject after the prefix is kept. A generation for
+# several offers is titled "3 offers": its progress line ("k/3 offers") already says it.
+_TITLE_PREFIX = re.compile(r"^(CV — |Import: |Offer: )")
+_OFFER_COUNT_TITLE = re.compile(r"^\d+ offers$")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskItem:
+    id: str
+    type_label: str
+    subject: str
+    status: str
+    status_label: str
+    active: bool
+    done: int | None  # progress: offers done, or percent
+    total: int | None  # progress: offers in all, or 100
+    percent: int
+    offers: bool  # progress counts offers (generation) rather than percent
+    link: str | None
+    link_label: str
+    error: str | None
+    created: datetime
+
+
+def _link(task: BackgroundTask) -> tuple[str | None, str]:
+    result, progress = task.result or {}, task.progress or {}
+    if task.type == "cv_generation_v2" and result.get("generationTaskId"):
+        return f"/generations/{result['generationTaskId']}", N_("Open the generation")
+    if task.status == "cancelled":  # the CV or offer may be gone with it
+        return None, ""
+    if task.type == "cv_import" and (cv_id := result.get("cvId") or progress.get("cvId")):
+        return f"/cvs/{cv_id}", N_("Open the CV")
+    if task.type == "offer_extract" and (
+        offer_id := result.get("offerId") or progress.get("offerId")
+    ):
+        return f"/offers/{offer_id}", N_("Open the offer")
+    return None, ""
+
+
+def _subject(title: str) -> str:
+    subject = _TITLE_PREFIX.sub("", title)
+    return "" if _OFFER_COUNT_TITLE.match(subject) else subject
+
+
+def task_item(task: BackgroundTask) -> TaskItem:
+    progress: dict[str, Any] = task.progress or {}
+    offers = "totalOffers" in progress
+    if offers:
+        done, total = int(progress.get("completedOffers") or 0), int(progress["totalOffers"] or 0)
+        percent = round(100 * done / total) if total else 0
+    else:
+        percent = int(progress.get("percent") or 0)
+        done, total = percent, 100
+    if task.status == "completed":
+        percent = 100
+    link, link_label = _link(task)
+    return TaskItem(
+        id=task.id,
+        type_label=TYPE_LABELS.get(task.type, task.type),
+        subject=_subject(task.title or ""),
+        status=task.status,
+        status_label=STATUS_LABELS.get(task.status, task.status),
+        active=task.status not in FINISHED_STATUSES,
+        done=done,
+        total=total,
+        percent=max(0, min(100, percent)),
+        offers=offers,
+        link=link,
+        link_label=link_label,
+        error=task.error if task.status in ("failed", "cancelled") else None,
+        created=datetime.fromtimestamp(task.created_at / 1000, tz=UTC),
+    )
+
+
+async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -> dict[str, Any]:
+    """Everything ``_partials/task_list.html`` needs, straight from the database."""
+    rows = await list_tasks(session, user_id, limit=limit)
+    counts = dict(
+        (
+            await session.execute(
+                select(BackgroundTask.status, func.count())
+                .where(BackgroundTask.user_id == user_id)
+                .group_by(BackgroundTask.status)
+            )
+        ).all()
+    )
+    total = sum(counts.values())
+    finished = sum(n for status, n in counts.items() if status in FINISHED_STATUSES)
+    return {
+        # Active tasks first (what the user is waiting for), then the history, newest first.
+        "tasks": sorted((task_item(t) for t in rows), key=lambda item: not item.active),
+        "active_count": total - finished,
+        "finished_count": finished,
+        "total_count": total,
+        "shown_limit": limit,
+        "type_labels": TYPE_LABELS,
+    }

@@ -1,0 +1,77 @@
+"""Fixtures of the fault-injection suite: a slow honest LLM over HTTP, users with offers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.admin.settings_service import update_setting
+from app.lib.llm import StructuredMode, mode_cache
+from tests import factories
+from tests.conftest import register
+from tests.fakes import pipeline_llm
+from tests.fakes.openai_server import FakeOpenAIServer
+from tests.faults.processes import PrivateRedis
+
+MODEL = "gpt-4o-mini"  # the seeded default model of every phase
+LATENCY_MS = 200  # enough for a fault to land mid-offer, short enough for a fast suite
+
+
+@pytest.fixture(scope="package")
+def _flushed_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This package's own redis-server, in place of the shared test Redis.
+
+    The shared one gives each pytest session a database picked from its pid: sessions running
+    side by side on one machine then flush, or run, each other's jobs — the very faults this
+    suite injects on purpose, which must happen only when a test says so.
+    """
+    server = PrivateRedis(tmp_path_factory.mktemp("faults-redis")).start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def llm() -> Iterator[FakeOpenAIServer]:
+    """The honest scripted model behind real HTTP, with latency on every answer."""
+    with FakeOpenAIServer(default_reply=pipeline_llm.honest, latency_ms=LATENCY_MS) as server:
+        # In-loop workers skip the structured-output probe; subprocess workers probe once.
+        mode_cache.set(server.base_url, MODEL, StructuredMode.JSON_SCHEMA)
+        yield server
+        mode_cache.clear(server.base_url)
+
+
+@pytest.fixture
+async def llm_configured(db: AsyncSession, llm: FakeOpenAIServer) -> FakeOpenAIServer:
+    await update_setting(db, "llm_base_url", llm.base_url)
+    await update_setting(db, "llm_api_key", "test-key")
+    await db.commit()
+    return llm
+
+
+@dataclass
+class Account:
+    user: dict[str, Any]
+    source_id: str
+    offer_ids: list[str]
+
+    @property
+    def id(self) -> str:
+        return str(self.user["id"])
+
+
+async def account(
+    http: Any, db: AsyncSession, email: str, offers: int = 1, title: str = "Backend role"
+) -> Account:
+    """A registered user (signed in on ``http``) with the fictional source CV and offers whose
+    titles differ, so the invariant checker can attribute every LLM call to its offer."""
+    me = await register(http, email)
+    source = await factories.source_cv(db, me["id"])
+    ids = [
+        (await factories.job_offer(db, me["id"], title=f"{title} {email.split('@')[0]} {i + 1}")).id
+        for i in range(offers)
+    ]
+    return Account(me, source.id, ids)

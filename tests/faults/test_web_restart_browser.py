@@ -1,0 +1,133 @@
+"""The web server restarts while a browser watches a generation: the page's EventSource
+reconnects by itself and shows what happened meanwhile (an offer finished while the web was
+down appears done, with its PDF), then follows the rest live — no reload."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from arq.worker import Worker
+from playwright.async_api import Browser, Page, expect
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.db.models import CvGenerationOffer
+from tests import factories
+from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import chromium as chromium  # the shared session-wide Chromium
+from tests.fakes import pipeline_llm
+from tests.fakes.openai_server import FakeOpenAIServer
+from tests.faults.invariants import assert_invariants
+from tests.faults.web import RestartableWeb
+
+pytestmark = pytest.mark.browser
+
+# Counts SSE (re)connections of the page, and marks the document to detect a reload.
+PROBE = """
+window.__sseOpens = 0;
+window.__sameDocument = true;
+document.addEventListener("htmx:sseOpen", () => { window.__sseOpens += 1; });
+"""
+
+
+@pytest.fixture
+async def web(settings: Settings, session_factory: Any) -> AsyncIterator[RestartableWeb]:
+    server = await RestartableWeb(settings).start()
+    yield server
+    await server.stop()
+
+
+async def _sign_up(page: Page, email: str) -> dict[str, Any]:
+    await page.goto("/register")
+    await page.fill("#display_name", "Alex Martin")
+    await page.fill("#email", email)
+    await page.fill("#password", "correct horse")
+    await page.click("button[type=submit]")
+    await expect(page.locator("h1")).to_contain_text("Alex Martin")
+    me: dict[str, Any] = await page.evaluate("fetch('/api/auth/me').then(r => r.json())")
+    return me
+
+
+async def _start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
+    started: dict[str, Any] = await page.evaluate(
+        """async ([source, offers]) => {
+            const cookie = document.cookie.split('; ').find(c => c.startsWith('csrftoken='));
+            const r = await fetch('/api/cv/generate-v2', {method: 'POST',
+                headers: {'content-type': 'application/json',
+                          'x-csrftoken': cookie.split('=')[1]},
+                body: JSON.stringify({sourceCvFile: source, jobOfferIds: offers})});
+            return r.json();
+        }""",
+        [source_id, offer_ids],
+    )
+    return str(started["taskId"])
+
+
+async def _offer_status(sessions: async_sessionmaker[AsyncSession], index: int) -> str:
+    async with sessions() as s:
+        status = await s.scalar(
+            select(CvGenerationOffer.status).where(CvGenerationOffer.offer_index == index)
+        )
+        return str(status)
+
+
+async def test_page_follows_a_generation_across_a_web_restart(
+    chromium: Browser,
+    web: RestartableWeb,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    redis: Redis,
+    llm_configured: FakeOpenAIServer,
+    worker: Worker,
+) -> None:
+    llm = llm_configured
+    llm.latency_ms = 250
+    # The second offer is slower, so it is still running when the web comes back.
+    llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=700)
+    context = await chromium.new_context(base_url=web.url, viewport=DESKTOP, locale="en-GB")
+    await context.add_init_script(PROBE)
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        me = await _sign_up(page, "restart@example.com")
+        source = await factories.source_cv(db, me["id"])
+        offers = [
+            (await factories.job_offer(db, me["id"], title=f"Backend role {i}")).id for i in (1, 2)
+        ]
+        task_id = await _start_generation(page, source.id, offers)
+        await page.goto(f"/generations/{task_id}")
+        first = page.locator('.offer-row[data-offer-index="0"]')
+        second = page.locator('.offer-row[data-offer-index="1"]')
+        await page.wait_for_function("window.__sseOpens >= 1", timeout=10_000)
+        await expect(first).not_to_have_attribute("data-status", "completed")
+
+        await web.stop()  # every connection cut, as when the process dies
+        async with asyncio.timeout(60):  # the worker goes on without the web
+            while await _offer_status(session_factory, 0) != "completed":
+                await asyncio.sleep(0.1)
+        assert await first.get_attribute("data-status") != "completed", "no web, no news"
+        assert await _offer_status(session_factory, 1) != "completed"
+        await web.start()
+
+        # No reload: the same document gets the state from the reconnected stream.
+        await expect(first).to_have_attribute("data-status", "completed", timeout=20_000)
+        await expect(first.locator('[data-testid="download"]')).to_be_visible()
+        assert await page.evaluate("window.__sameDocument === true")
+        assert await page.evaluate("window.__sseOpens") >= 2, "the EventSource reconnected"
+        href = await first.locator('[data-testid="download"]').get_attribute("href")
+        pdf = await page.request.get(str(href))
+        assert pdf.ok and (await pdf.body()).startswith(b"%PDF")
+        # The offer still running when the web came back is then followed live.
+        await expect(second).to_have_attribute("data-status", "completed", timeout=30_000)
+        await expect(page.locator(".generation")).to_have_attribute("data-status", "completed")
+        assert await page.evaluate("window.__sameDocument === true")
+    finally:
+        await context.close()
+    await assert_invariants(session_factory, redis, llm)
+    assert errors == []

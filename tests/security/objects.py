@@ -1,0 +1,73 @@
+"""One of every object a user owns, made the way the app makes them, and DB snapshots.
+
+``own_objects`` returns ids by the kinds of ``routes.PARAM_KINDS``; the sweeps fill path
+parameters from it with ``routes.fillings``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.db.models import BackgroundTask, Base
+from app.domain.tasks.services import create_task
+from tests import factories
+
+Objects = dict[str, list[str]]
+
+
+async def own_objects(
+    http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
+) -> Objects:
+    """CV (+ a version), offer, API token, a running background task and a generation.
+
+    ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
+    generation stays queued; callers that need its results run one and wait.
+    """
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    edited = await http.put(f"/api/cvs/{source.id}", json={"content": factories.EN_CV})
+    assert edited.status_code == 200, edited.text
+    token = await http.post("/api/tokens", json={"name": "owner's laptop"})
+    assert token.status_code == 201, token.text
+    running = await create_task(
+        db, me["id"], "cv_import", "An import still running", cap=settings.background_tasks_per_user
+    )
+    running.status = "running"
+    await db.commit()
+    generation = await http.post(
+        "/api/cv/generate-v2", json={"sourceCvFile": source.id, "jobOfferIds": [offer.id]}
+    )
+    assert generation.status_code == 200, generation.text
+    tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
+    return {
+        "cv": [source.id],
+        "cv_version": [v["id"] for v in edited.json()["versions"]],
+        "offer": [offer.id],
+        "api_token": [token.json()["id"]],
+        "background_task": list(tasks),
+        "generation": [generation.json()["taskId"]],
+        "user": [me["id"]],
+    }
+
+
+async def snapshot(sessions: async_sessionmaker[AsyncSession]) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in primary-key order: equal snapshots = nothing changed."""
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    async with sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            result = await session.execute(select(table).order_by(*table.primary_key.columns))
+            rows[table.name] = [tuple(row) for row in result.all()]
+    return rows
+
+
+def differences(before: dict[str, list[Any]], after: dict[str, list[Any]]) -> list[str]:
+    return [
+        f"{name}: {len(before[name])} rows before, {len(after[name])} after; "
+        f"changed: {[r for r in after[name] if r not in before[name]][:3]}"
+        for name in before
+        if before[name] != after[name]
+    ]
