@@ -51,15 +51,15 @@ async def main() -> int:
         sections += [""] + await sse_bench.run(redis_url)
         # Real processes on a private Redis (its own arq queue) and a scratch PostgreSQL DB.
         sections += [""] + await load_bench.run()
-        extra = Path(__file__).resolve().parent / "render_bench.py"
-        if extra.exists():
+        # Render and parse benchmarks start their own child processes: run each in a clean one.
+        for module in ("bench.render_bench", "bench.parse_bench"):
             out = subprocess.run(
-                [sys.executable, "-m", "bench.render_bench", "--markdown"],
+                [sys.executable, "-m", module, "--markdown"],
                 capture_output=True,
                 text=True,
+                check=True,
             )
-            if out.returncode == 0 and out.stdout.strip():
-                sections += ["", out.stdout.strip()]
+            sections += ["", out.stdout.strip()]
         RESULTS.write_text("\n".join(sections) + "\n")
         print(RESULTS.read_text())
     finally:

@@ -268,10 +268,8 @@ async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Work
     """A real arq worker on the test Redis, running in this event loop."""
     from jobs.worker import worker_options
 
-    options = worker_options(settings)
-    arq_worker = Worker(
-        **options, ctx={"settings": settings}, handle_signals=False, poll_delay=0.05
-    )
+    options = {**worker_options(settings), "poll_delay": 0.05}
+    arq_worker = Worker(**options, ctx={"settings": settings}, handle_signals=False)
     task = asyncio.create_task(arq_worker.async_run())
     yield arq_worker
     for _ in range(100):  # let a job that is finishing (final events) end on its own

@@ -27,6 +27,40 @@ def screenshots_dir() -> Path:
     return Path(tempfile.gettempdir()) / "cv-tailor-screenshots"
 
 
+# Basic accessibility rules every page must meet (a subset of WCAG that code can check):
+# one h1, every form control labelled, every image with alt text, every button and link named,
+# a lang attribute on <html>.
+ACCESSIBILITY_PROBLEMS = """
+() => {
+  const problems = [];
+  const visible = (el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+  const named = (el) => (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+      || el.getAttribute('title') || el.textContent.trim() || el.querySelector('img[alt]'));
+  const h1 = [...document.querySelectorAll('h1')].filter(visible);
+  if (h1.length !== 1) problems.push(`${h1.length} visible h1`);
+  if (!document.documentElement.getAttribute('lang')) problems.push('no lang on <html>');
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'hidden' || !visible(el)) continue;
+    const labelled = (el.id && document.querySelector(`label[for="${el.id}"]`))
+      || el.closest('label') || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+    if (!labelled) problems.push(`unlabelled ${el.tagName.toLowerCase()} ${el.name || el.id}`);
+  }
+  for (const img of document.querySelectorAll('img')) {
+    if (!img.hasAttribute('alt')) problems.push(`img without alt: ${img.src}`);
+  }
+  for (const el of document.querySelectorAll('button, a[href]')) {
+    if (visible(el) && !named(el)) problems.push(`unnamed: ${el.outerHTML.slice(0, 80)}`);
+  }
+  return problems;
+}
+"""
+
+
+async def accessibility_problems(page: Page) -> list[str]:
+    problems: list[str] = await page.evaluate(ACCESSIBILITY_PROBLEMS)
+    return problems
+
+
 async def screenshot(page: Page, name: str) -> Path:
     """Full-page PNG named ``name``; returns where it went."""
     target = screenshots_dir()

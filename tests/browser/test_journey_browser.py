@@ -19,7 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.admin.settings_service import update_setting
 from app.lib.llm import StructuredMode, mode_cache
-from tests.browser.flows import PHONE, register_with_form, screenshot, unique_email
+from tests.browser.flows import (
+    PHONE,
+    accessibility_problems,
+    register_with_form,
+    screenshot,
+    unique_email,
+)
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fixtures.cv_texts import TEXT_B
@@ -56,9 +62,18 @@ What we're looking for
 """
 
 
+PROBLEMS: dict[str, list[str]] = {}
+
+
+async def shot(page: Page, name: str) -> None:
+    """Screenshot the page and record its accessibility problems (asserted at the end)."""
+    await screenshot(page, name)
+    PROBLEMS[name] = await accessibility_problems(page)
+
+
 async def import_pasted_cv(page: Page, text: str) -> None:
     await page.goto("/cvs")
-    await screenshot(page, "cvs.png")
+    await shot(page, "cvs.png")
     await page.fill("#cv-text", text)
     await page.get_by_role("button", name="Import the text").click()
     await expect(page).to_have_url(re.compile(r"/cvs/[^/]+$"))
@@ -80,11 +95,12 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     browser_page: Page, js_errors: list[str], db: AsyncSession, worker: Worker
 ) -> None:
     page = browser_page
+    PROBLEMS.clear()
     await register_with_form(page, "Emily Chen", unique_email("journey"))
     await import_pasted_cv(page, TEXT_B)
-    await screenshot(page, "cv-review.png")
+    await shot(page, "cv-review.png")
     await add_offer(page, DESIGN_OFFER, "Senior Product Designer")
-    await screenshot(page, "offer.png")
+    await shot(page, "offer.png")
     await add_offer(page, RESEARCH_OFFER, "Lead UX Researcher")
 
     with FakeOpenAIServer(default_reply=pipeline_llm.honest, latency_ms=300) as llm:
@@ -96,7 +112,7 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
             await page.goto("/offers")
             for box in await page.locator('input[name="job_offer_ids"]').all():
                 await box.check()
-            await screenshot(page, "offers.png")
+            await shot(page, "offers.png")
             await page.get_by_role("button", name="Generate").click()
             await expect(page).to_have_url(re.compile(r"/generations/[^/]+$"))
 
@@ -106,7 +122,7 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
             download = first.locator('[data-testid="download"]')
             await expect(download).to_be_visible(timeout=20_000)
             assert await second.get_attribute("data-status") != "completed"
-            await screenshot(page, "generation.png")
+            await shot(page, "generation.png")
             href = await download.get_attribute("href")
             assert href is not None
             response = await page.request.get(href)
@@ -121,20 +137,20 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
             await expect(page.locator(".generation")).to_have_attribute("data-status", "completed")
         finally:
             mode_cache.clear()
-    await screenshot(page, "generation-done.png")
+    await shot(page, "generation-done.png")
     await page.set_viewport_size(PHONE)
-    await screenshot(page, "generation-phone.png")
+    await shot(page, "generation-phone.png")
     await page.set_viewport_size({"width": 1280, "height": 800})
 
     await first.get_by_role("link", name="Preview").click()
     await expect(page).to_have_url(re.compile(r"/preview$"))
-    await screenshot(page, "preview.png")
+    await shot(page, "preview.png")
     await page.go_back()
     await (
         page.locator('.offer-row[data-offer-index="0"]').get_by_role("link", name="Changes").click()
     )
     await expect(page).to_have_url(re.compile(r"/changes$"))
-    await screenshot(page, "changes.png")
+    await shot(page, "changes.png")
 
     for path, name in [
         ("/generations", "generations.png"),
@@ -144,10 +160,10 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     ]:
         response = await page.goto(path)
         assert response is not None and response.ok, path
-        await screenshot(page, name)
+        await shot(page, name)
     await page.goto("/")
     await page.set_viewport_size(PHONE)
-    await screenshot(page, "dashboard-phone.png")
+    await shot(page, "dashboard-phone.png")
     await page.set_viewport_size({"width": 1280, "height": 800})
 
     # The same generation page in French: the seed's wording for steps and counts.
@@ -157,5 +173,6 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     await page.locator("main a[href^='/generations/']").first.click()
     await expect(page.locator('[data-testid="progress-count"]')).to_have_text("2/2 offres")
     await expect(page.locator("html")).to_have_attribute("lang", "fr")
-    await screenshot(page, "generation-fr.png")
+    await shot(page, "generation-fr.png")
     assert js_errors == []
+    assert {name: found for name, found in PROBLEMS.items() if found} == {}
