@@ -5,6 +5,10 @@ Each job is tied to a ``BackgroundTask`` whose progress is committed and then pu
 finished one only re-confirms its outcome. Transient failures (an LLM endpoint that is busy,
 a database that is briefly unreachable) raise ``arq.Retry`` with a growing delay; bad input
 ends the task as failed, with the reason on the row for the page to show.
+
+Every write first claims the task (app/domain/cvs/input_tasks.py): once a cancel from the task
+centre (or the CV's deletion) has settled it, the job stops without writing anything. A CV
+import frees its ``pdf_import`` concurrency slot in the transaction that ends it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
 from app.db.models.background_task import FINISHED_STATUSES
-from app.domain.cvs.billing import refund_charge
 from app.domain.cvs.extraction import (
     UNEXPECTED,
     ImportFailure,
@@ -26,7 +29,9 @@ from app.domain.cvs.extraction import (
     extract,
     problem,
 )
-from app.domain.cvs.services import add_version
+from app.domain.cvs.input_tasks import TaskSettled, claim, end_import, end_offer_extraction
+from app.domain.cvs.services import CV_DELETED, add_version
+from app.domain.generation.slots import release_slot
 from app.domain.offers.extraction import extract_offer_fields
 from app.domain.tasks.services import save_and_publish
 from app.lib.events import publish_event
@@ -53,9 +58,19 @@ async def _rollback(db: AsyncSession, *rows: Any) -> None:
         await db.refresh(row)
 
 
+async def _claim_or_stop(db: AsyncSession, task: BackgroundTask) -> None:
+    """Claim the task for this transaction, or stop the job: it was cancelled (or its CV
+    deleted) meanwhile, and that outcome must not be overwritten."""
+    task_id = task.id  # read before the rollback expires the row
+    if not await claim(db, task_id):
+        await db.rollback()
+        raise TaskSettled(task_id)
+
+
 async def _progress(
     db: AsyncSession, redis: Any, task: BackgroundTask, step: str, percent: int, **extra: Any
 ) -> None:
+    await _claim_or_stop(db, task)
     await save_and_publish(
         db,
         redis,
@@ -68,21 +83,27 @@ async def _progress(
 async def _fail_cv(
     db: AsyncSession, redis: Any, task: BackgroundTask, cv: CvFile, failure: dict[str, Any]
 ) -> None:
-    """One transaction: the CV marked failed with the reason, the credit refunded, the task
-    failed. Then the events."""
-    cv.extraction_status = "failed"
-    cv.extraction_errors = [failure]
-    await refund_charge(
-        db, cv.user_id, task.progress.get("creditTransactionId"), "Refund: CV import failed"
-    )
-    progress = {**task.progress, "step": "failed", "percent": 100}
-    await save_and_publish(
-        db, redis, task, status="failed", error=failure["message"], progress=progress
-    )
+    """One transaction: the CV marked failed with the reason, the credit refunded, the slot
+    freed, the task failed. Then the events."""
+    if not await end_import(
+        db, task, cv, status="failed", failure=failure, refund_reason="Refund: CV import failed"
+    ):
+        raise TaskSettled(task.id)  # nothing was written; the session closes with the job
+    await save_and_publish(db, redis, task)
     await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
 
 
 async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
+    try:
+        return await _import_cv(ctx, cv_id, task_id)
+    except TaskSettled:
+        log.info(
+            "CV import task %s was settled elsewhere (cancelled); its result is dropped", task_id
+        )
+        return {"cvId": cv_id, "skipped": "settled"}
+
+
+async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
     redis = ctx["redis"]
     async with ctx["session_factory"]() as db:
         task = await db.get(BackgroundTask, task_id)
@@ -90,15 +111,19 @@ async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, 
             return {"skipped": task.status if task else "no task"}
         cv = await db.get(CvFile, cv_id)
         if cv is None:
-            await save_and_publish(
+            if await end_import(
                 db,
-                redis,
                 task,
+                None,
                 status="cancelled",
-                error="The CV was deleted before its import finished.",
-            )
+                failure=problem("cv_deleted", CV_DELETED, "error"),
+                refund_reason="Refund: CV deleted before its import finished",
+            ):
+                await save_and_publish(db, redis, task)
             return {"skipped": "cv deleted"}
         if cv.extraction_status == "completed":  # a re-delivered job whose work is done
+            await _claim_or_stop(db, task)
+            await release_slot(db, task.id)
             await save_and_publish(
                 db,
                 redis,
@@ -108,16 +133,19 @@ async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, 
             )
             return {"cvId": cv.id, "alreadyDone": True}
         try:
-            cv.extraction_status = "running"
+            cv.extraction_status = "running"  # written after the claim (no autoflush there)
             await _progress(db, redis, task, "reading", 15)
             result = await extract(
                 db, ctx["settings"], cv, int(ctx.get("job_try", 1)), LLM_ATTEMPTS
             )
             await _progress(db, redis, task, "saving", 90)
+            # The claim first: a cancel that landed during the extraction wins.
+            await _claim_or_stop(db, task)
             cv.language = result.language
             cv.extraction_status = "completed"
             cv.extraction_errors = result.warnings
             await add_version(db, cv, result.content, "import")
+            await release_slot(db, task.id)
             summary = {
                 "cvId": cv.id,
                 "parser": result.parser,
@@ -137,6 +165,8 @@ async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, 
             )
             await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
             return summary
+        except TaskSettled:
+            raise
         except ImportFailure as failure:
             await _rollback(db, task, cv)
             await _fail_cv(db, redis, task, cv, failure.as_problem())
@@ -158,6 +188,16 @@ async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, 
 
 
 async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
+    try:
+        return await _extract_offer(ctx, offer_id, task_id)
+    except TaskSettled:
+        log.info("Offer extraction task %s was settled elsewhere (cancelled)", task_id)
+        return {"offerId": offer_id, "skipped": "settled"}
+
+
+async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
+    # Offer extractions take no concurrency slot (not in the seed's list: app/domain/generation/
+    # slots.py); they follow the same claim-before-write rule, so a cancel sticks.
     redis = ctx["redis"]
     async with ctx["session_factory"]() as db:
         task = await db.get(BackgroundTask, task_id)
@@ -165,19 +205,22 @@ async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dic
             return {"skipped": task.status if task else "no task"}
         offer = await db.get(JobOffer, offer_id)
         if offer is None:
+            await _claim_or_stop(db, task)
             await save_and_publish(
                 db, redis, task, status="cancelled", error="The offer was deleted."
             )
             return {"skipped": "offer deleted"}
         if offer.extraction_status == "completed":
+            await _claim_or_stop(db, task)
             await save_and_publish(db, redis, task, status="completed")
             return {"offerId": offer.id, "alreadyDone": True}
         try:
-            offer.extraction_status = "running"
+            offer.extraction_status = "running"  # written after the claim (no autoflush there)
             await _progress(db, redis, task, "extracting", 30)
             summary = await extract_offer_fields(
                 db, ctx["settings"], offer, int(ctx.get("job_try", 1)), LLM_ATTEMPTS
             )
+            await _claim_or_stop(db, task)  # the extracted fields are written after it
             offer.extraction_status = "completed"
             await save_and_publish(
                 db,
@@ -189,6 +232,8 @@ async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dic
             )
             await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
             return summary
+        except TaskSettled:
+            raise
         except (TransientFailure, OperationalError) as exc:
             await _rollback(db, task, offer)
             if _may_retry(ctx):
@@ -209,15 +254,16 @@ async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer:
     message = (
         "The extraction failed; the offer text is kept and its fields can be filled in by hand."
     )
-    offer.extraction_status = "failed"
-    offer.extraction_error = message
-    await refund_charge(
+    if not await end_offer_extraction(
         db,
-        offer.user_id,
-        task.progress.get("creditTransactionId"),
-        "Refund: offer extraction failed",
-    )
-    await save_and_publish(db, redis, task, status="failed", error=message)
+        task,
+        offer,
+        status="failed",
+        message=message,
+        refund_reason="Refund: offer extraction failed",
+    ):
+        raise TaskSettled(task.id)  # nothing was written; the session closes with the job
+    await save_and_publish(db, redis, task)
     await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
 
 

@@ -4,8 +4,9 @@ Generations: a task ``running`` whose lease (jobs/pipeline/lock.py) has expired 
 a task ``pending`` whose arq job is gone lost its queue entry (a Redis restart without
 persistence). Imports and offer extractions: a task ``queued`` whose job is gone, or ``running``
 with no job and no progress for longer than any job may run. Each is re-enqueued; the jobs are
-idempotent, so a late duplicate finds the work done (or the lease held) and steps aside. An
-import whose source is gone cannot run again: it is marked failed, with the reason, and refunded.
+idempotent, so a late duplicate finds the work done (or the lease held) and steps aside; a
+re-enqueued import keeps its concurrency slot. An import whose source is gone cannot run again:
+it is marked failed, with the reason, refunded, and its slot freed.
 
 Re-enqueueing under the task's own job id first is race-free: arq refuses a second job with the
 id of a queued job or of a kept result, so a job that the web is enqueueing at the same moment
@@ -26,10 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, CvGenerationTask, JobOffer
-from app.db.models.background_task import FINISHED_STATUSES
 from app.db.models.base import now_ms, utcnow
-from app.domain.cvs.billing import refund_charge
 from app.domain.cvs.extraction import problem
+from app.domain.cvs.input_tasks import end_import, end_offer_extraction
 from app.domain.cvs.services import IMPORT_TASK_TYPE
 from app.domain.generation.services import JOB_NAME, job_id_for
 from app.domain.offers.services import OFFER_TASK_TYPE
@@ -128,26 +128,28 @@ async def _source_present(session: AsyncSession, task: BackgroundTask) -> tuple[
 
 async def _fail_lost_input(
     session: AsyncSession, redis: ArqRedis, task: BackgroundTask, source_id: str
-) -> None:
-    """The input is gone: the task fails with the reason (the row too, if any), refunded."""
+) -> bool:
+    """The input is gone: the task fails with the reason (the row too, if any), refunded, its
+    slot freed. False, with nothing written, when it was settled meanwhile (e.g. cancelled)."""
+    reason = f"Refund: {task.type} could not run"
     if task.type == IMPORT_TASK_TYPE:
-        message, event = CV_SOURCE_GONE, CV_LIST_CHANGED
+        event, key = CV_LIST_CHANGED, "cvId"
         cv = await session.get(CvFile, source_id) if source_id else None
-        if cv is not None:
-            cv.extraction_status = "failed"
-            cv.extraction_errors = [problem("source_missing", message, "error")]
+        failure = problem("source_missing", CV_SOURCE_GONE, "error")
+        ended = await end_import(
+            session, task, cv, status="failed", failure=failure, refund_reason=reason
+        )
     else:
-        message, event = OFFER_SOURCE_GONE, OFFER_UPDATED
+        event, key = OFFER_UPDATED, "offerId"
         offer = await session.get(JobOffer, source_id) if source_id else None
-        if offer is not None:
-            offer.extraction_status = "failed"
-            offer.extraction_error = message
-    charge = task.progress.get("creditTransactionId")
-    await refund_charge(session, task.user_id, charge, f"Refund: {task.type} could not run")
-    progress = {**task.progress, "step": "failed", "percent": 100}
-    await save_and_publish(session, redis, task, status="failed", error=message, progress=progress)
-    key = "cvId" if task.type == IMPORT_TASK_TYPE else "offerId"
+        ended = await end_offer_extraction(
+            session, task, offer, status="failed", message=OFFER_SOURCE_GONE, refund_reason=reason
+        )
+    if not ended:
+        return False
+    await save_and_publish(session, redis, task)
     await publish_event(redis, task.user_id, event, {key: source_id})
+    return True
 
 
 async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
@@ -175,6 +177,7 @@ async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
                 continue  # its job may still be running although Redis forgot it
             source_id, present = await _source_present(session, task)
             if present:
+                # Re-enqueued, an import keeps its concurrency slot: it is still running.
                 enqueued = await _requeue(
                     redis, INPUT_JOBS[task.type], task.job_id, source_id, task.id
                 )
@@ -183,11 +186,9 @@ async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
                     continue
                 log.warning("re-enqueued %s task %s (its job was lost)", task.type, task.id)
             else:
-                await session.refresh(task)  # settled meanwhile (e.g. cancelled)? leave it
-                if task.status in FINISHED_STATUSES:
-                    await session.commit()
+                if not await _fail_lost_input(session, redis, task, source_id):
+                    await session.commit()  # settled meanwhile (e.g. cancelled): leave it
                     continue
-                await _fail_lost_input(session, redis, task, source_id)
                 log.warning("%s task %s failed: its input is gone", task.type, task.id)
             acted += 1
     return acted

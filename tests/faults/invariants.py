@@ -8,7 +8,7 @@
    attributed to subtasks at the fake LLM server: offer title + phase + item id);
 3. every user's balance equals the sum of their ledger;
 4. every generation was debited once; every failed or cancelled offer refunded exactly once,
-   completed ones never; every failed paid import/extraction refunded exactly once;
+   completed ones never; every failed (or cancelled) paid import/extraction refunded exactly once;
 5. no concurrency slot is left in ``task_slot``;
 6. no generation lease (and no import upload lock) is left in Redis.
 """
@@ -135,6 +135,15 @@ async def _check_llm_calls(session: AsyncSession, llm: FakeOpenAIServer) -> list
     return problems
 
 
+def _expected_input_refunds(task: BackgroundTask) -> set[int]:
+    """How many refunds a paid import or offer extraction may have, by how it ended."""
+    if task.status == "failed" or (task.status == "cancelled" and task.type == "cv_import"):
+        return {1}  # never delivered: refunded once (a cancelled import too)
+    if task.status == "cancelled":
+        return {0, 1}  # offer cancelled from the task centre (refunded) or deleted (not)
+    return {0}
+
+
 async def _check_credits(session: AsyncSession) -> list[str]:
     problems: list[str] = []
     for user in await session.scalars(select(User)):
@@ -164,11 +173,11 @@ async def _check_credits(session: AsyncSession) -> list[str]:
     for task in await session.scalars(select(BackgroundTask)):
         charge = (task.progress or {}).get("creditTransactionId")
         if charge:
-            expected = 1 if task.status == "failed" else 0
-            if refunded_charges[charge] != expected:
+            expected = _expected_input_refunds(task)
+            if refunded_charges[charge] not in expected:
                 problems.append(
                     f"{task.type} task {task.id} ({task.status}) refunded "
-                    f"{refunded_charges[charge]} times, expected {expected}"
+                    f"{refunded_charges[charge]} times, expected {sorted(expected)}"
                 )
     return problems
 

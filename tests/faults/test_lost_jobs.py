@@ -46,9 +46,12 @@ async def test_lost_import_and_extraction_jobs_are_recovered_or_failed_cleanly(
     # Paid imports, so that the refund of a failed one shows in the ledger.
     await update_setting(db, "feature_cost_import_pdf", "1")
     await db.commit()
-    await register(api, "lost@example.com")
+    # One import at a time per user (the pdf_import slot): three users, one import each.
+    await register(api, "lost-kept@example.com")
     kept_cv, kept_cv_task = await _import(api, TEXT_A)
+    await register(api, "lost-stuck@example.com")
     stuck_cv, stuck_cv_task = await _import(api, TEXT_B)
+    await register(api, "lost-gone@example.com")
     gone_cv, gone_cv_task = await _import(api, TEXT_C)
     kept_offer, kept_offer_task = await _offer(api, FR_OFFER)
     gone_offer, gone_offer_task = await _offer(api, EN_OFFER)

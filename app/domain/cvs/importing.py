@@ -23,8 +23,16 @@ from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, User
 from app.domain.cvs.billing import charge
 from app.domain.cvs.errors import InputError
+from app.domain.cvs.extraction import problem
+from app.domain.cvs.input_tasks import end_import
 from app.domain.cvs.intake import Upload
-from app.domain.cvs.services import IMPORT_TASK_TYPE, import_job_id, latest_import_task
+from app.domain.cvs.services import (
+    IMPORT_SLOT_TYPE,
+    IMPORT_TASK_TYPE,
+    import_job_id,
+    latest_import_task,
+)
+from app.domain.generation.slots import acquire_slot
 from app.domain.tasks.services import create_task, save_and_publish
 from app.lib.i18n import N_
 
@@ -91,6 +99,9 @@ async def _new_task(
         progress={"step": "queued", "percent": 0, "cvId": cv.id},
     )
     task.job_id = import_job_id(cv.id, task.id)
+    # One import at a time (429 otherwise), decided before the debit, in this transaction:
+    # a refused import leaves no CV, no task and no ledger entry.
+    await acquire_slot(session, cv.user_id, IMPORT_SLOT_TYPE, task.id)
     transaction = await charge(
         session, cv.user_id, IMPORT_TASK_TYPE, {"cvId": cv.id, "taskId": task.id}
     )
@@ -102,17 +113,21 @@ async def _new_task(
 async def enqueue_import(
     session: AsyncSession, redis: Redis, arq: Any, cv: CvFile, task: BackgroundTask
 ) -> None:
-    """Queue the job; if Redis refuses, the task and the CV are marked failed (not left queued)."""
+    """Queue the job; if Redis refuses, the import ends failed (refunded, its slot freed)."""
     try:
         await arq.enqueue_job(IMPORT_JOB, cv.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the import of CV %s", cv.id)
         message = N_("The job queue is unavailable; try again in a moment.")
-        cv.extraction_status = "failed"
-        cv.extraction_errors = [
-            {"code": "queue_unavailable", "message": message, "template": message}
-        ]
-        await save_and_publish(session, redis, task, status="failed", error=message)
+        await end_import(
+            session,
+            task,
+            cv,
+            status="failed",
+            failure=problem("queue_unavailable", message, "error"),
+            refund_reason="Refund: CV import could not be queued",
+        )
+        await save_and_publish(session, redis, task)
         raise InputError(message, code="queue_unavailable", http_status=503) from exc
     await save_and_publish(session, redis, task)  # tells other tabs the task exists
 

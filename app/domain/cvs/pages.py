@@ -21,7 +21,7 @@ from app.domain.admin.llm_config import engine_status
 from app.domain.cvs import services
 from app.domain.cvs.api import CV_LIST_CHANGED, UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
-from app.domain.cvs.errors import InputError, stored_message, user_message
+from app.domain.cvs.errors import stored_message, user_message
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.tasks.services import save_and_publish
@@ -206,7 +206,10 @@ class CvPages(Controller):
         if cv.extraction_status == "failed":
             try:
                 await retry_import(db, request.app.state.redis, request.app.state.arq, settings, cv)
-            except InputError as exc:
+            except AppError as exc:  # another import running (429), no credits, queue down
+                await db.rollback()
+                await db.refresh(user)  # the rollback expired what the page shows
+                await db.refresh(cv)
                 context = await detail_context(db, user, cv)
                 context["error"] = user_message(exc)
                 return Template("cvs/detail.html", context=context, status_code=exc.status_code)

@@ -9,12 +9,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.base import utcnow
+from app.domain.cvs.extraction import problem
+from app.domain.cvs.input_tasks import end_import
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.parsing.json_resume_export import resume_from_content
 
 IMPORT_TASK_TYPE = "cv_import"
+# Every CV import (PDF, JSON Resume, pasted text) takes the seed's ``pdf_import`` concurrency
+# slot (SPEC §5.3): one import at a time per user.
+IMPORT_SLOT_TYPE = "pdf_import"
+CV_DELETED = "The CV was deleted before its import finished."
 
 
 def import_job_id(cv_id: str, task_id: str) -> str:
@@ -93,15 +99,20 @@ async def restore_version(session: AsyncSession, cv: CvFile, version_id: str) ->
 
 
 async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
-    """Delete the CV (its versions go with it). An import still queued or running is marked
-    cancelled; the job sees the CV gone and stops. Returns that task so callers can publish."""
+    """Delete the CV (its versions go with it). An import still queued or running is ended as
+    cancelled (refunded, its slot freed); the job finds it settled and stops. Returns that task
+    so callers can publish."""
     task = await latest_import_task(session, cv.user_id, cv.id)
+    ended = task is not None and await end_import(
+        session,
+        task,
+        None,
+        status="cancelled",
+        failure=problem("cv_deleted", CV_DELETED, "error"),
+        refund_reason="Refund: CV deleted before its import finished",
+    )
     await session.delete(cv)
-    if task is not None and task.status in {"queued", "running"}:
-        task.status = "cancelled"
-        task.error = "The CV was deleted before its import finished."
-        return task
-    return None
+    return task if ended else None
 
 
 def json_resume(cv: CvFile) -> dict[str, Any]:

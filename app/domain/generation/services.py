@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from typing import Any
 
 from arq import ArqRedis
-from arq.jobs import Job
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +23,8 @@ from app.domain.admin.settings_registry import TASK_FEATURE_MAPPING, feature_cos
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.credits.services import debit
 from app.domain.generation.slots import acquire_slot
-from app.domain.generation.state import cancel_task
+from app.domain.generation.state import FINISHED_TASK, cancel_task
+from app.domain.tasks.abort import abort_job
 from app.domain.tasks.services import TASK_UPDATED_EVENT, create_task, task_payload
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
@@ -203,10 +202,11 @@ async def generation_subtasks(
 async def cancel_generation(session: AsyncSession, arq: ArqRedis, user: User, task_id: str) -> int:
     """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job."""
     task = await get_generation(session, user, task_id)
+    was_running = task.status not in FINISHED_TASK
     refunded = await cancel_task(session, task)
     await session.commit()
-    with contextlib.suppress(Exception):  # the DB state is authoritative; abort is best effort
-        await Job(job_id_for(task.id), arq).abort(timeout=0.5)
+    if was_running:  # a finished generation has no job left to stop
+        await abort_job(arq, job_id_for(task.id))
     await publish_event(
         arq, user.id, "cv_generation_v2:cancelled", {"taskId": task.id, "creditsRefunded": refunded}
     )

@@ -9,9 +9,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import TaskSlot, User
 from app.lib.errors import TooManyRequests
+from app.lib.i18n import N_
 
 MAX_CONCURRENT_TASK_TYPES = 3
+# The seed's list. Offer extractions (``offer_extract``) are deliberately outside the rule: the
+# seed does not name them, and adding offers while a generation or an import runs is expected.
 TASK_TYPES = ("cv_generation", "pdf_import", "cv_translation", "cv_optimization", "match_score")
+# The 429 message for "a task of this type is already running", by type; pages translate it.
+ALREADY_RUNNING = {
+    "cv_generation": N_("A CV generation is already running; wait for it to finish or cancel it."),
+    "pdf_import": N_("A CV import is already running; wait for it to finish or cancel it."),
+}
+ANOTHER_OF_THIS_TYPE = N_(
+    "A task of this type is already running; wait for it to finish or cancel it."
+)
+TOO_MANY_TYPES = N_("Too many different tasks are running at once; try again when one finishes.")
+
+
+def already_running(task_type: str) -> TooManyRequests:
+    return TooManyRequests(
+        ALREADY_RUNNING.get(task_type, ANOTHER_OF_THIS_TYPE), code=f"{task_type}_already_running"
+    )
 
 
 async def acquire_slot(session: AsyncSession, user_id: str, task_type: str, task_id: str) -> None:
@@ -25,22 +43,14 @@ async def acquire_slot(session: AsyncSession, user_id: str, task_type: str, task
         await session.scalars(select(TaskSlot.task_type).where(TaskSlot.user_id == user_id))
     )
     if task_type in held:
-        raise TooManyRequests(
-            "A CV generation is already running; wait for it to finish or cancel it.",
-            code=f"{task_type}_already_running",
-        )
+        raise already_running(task_type)
     if len(held) >= MAX_CONCURRENT_TASK_TYPES:
-        raise TooManyRequests(
-            "Too many different tasks are running at once; try again when one finishes.",
-            code="max_concurrent_tasks_reached",
-        )
+        raise TooManyRequests(TOO_MANY_TYPES, code="max_concurrent_tasks_reached")
     session.add(TaskSlot(user_id=user_id, task_type=task_type, task_id=task_id))
     try:
         await session.flush()
     except IntegrityError as exc:  # another process took it between our check and insert
-        raise TooManyRequests(
-            "A task of this type is already running.", code=f"{task_type}_already_running"
-        ) from exc
+        raise already_running(task_type) from exc
 
 
 async def release_slot(session: AsyncSession, task_id: str) -> None:
