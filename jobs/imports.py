@@ -33,6 +33,7 @@ from app.domain.cvs.input_tasks import TaskSettled, claim, end_import, end_offer
 from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.generation.slots import release_slot
 from app.domain.offers.extraction import extract_offer_fields
+from app.domain.offers.services import OFFER_DELETED
 from app.domain.tasks.services import save_and_publish
 from app.lib.events import publish_event
 
@@ -204,11 +205,16 @@ async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> di
         if task is None or task.status in FINISHED_STATUSES:
             return {"skipped": task.status if task else "no task"}
         offer = await db.get(JobOffer, offer_id)
-        if offer is None:
-            await _claim_or_stop(db, task)
-            await save_and_publish(
-                db, redis, task, status="cancelled", error="The offer was deleted."
+        if offer is None:  # deleted meanwhile: end it as the delete would have (refund once)
+            await end_offer_extraction(
+                db,
+                task,
+                None,
+                status="cancelled",
+                message=OFFER_DELETED,
+                refund_reason="Refund: offer deleted before its extraction finished",
             )
+            await save_and_publish(db, redis, task)
             return {"skipped": "offer deleted"}
         if offer.extraction_status == "completed":
             await _claim_or_stop(db, task)

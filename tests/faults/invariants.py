@@ -137,10 +137,8 @@ async def _check_llm_calls(session: AsyncSession, llm: FakeOpenAIServer) -> list
 
 def _expected_input_refunds(task: BackgroundTask) -> set[int]:
     """How many refunds a paid import or offer extraction may have, by how it ended."""
-    if task.status == "failed" or (task.status == "cancelled" and task.type == "cv_import"):
-        return {1}  # never delivered: refunded once (a cancelled import too)
-    if task.status == "cancelled":
-        return {0, 1}  # offer cancelled from the task centre (refunded) or deleted (not)
+    if task.status in ("failed", "cancelled"):
+        return {1}  # never delivered (failed, cancelled, its CV or offer deleted): refunded once
     return {0}
 
 

@@ -13,10 +13,13 @@ from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.cvs.billing import charge
 from app.domain.cvs.errors import InputError
+from app.domain.cvs.input_tasks import end_offer_extraction
 from app.domain.offers.intake import OfferInput
 from app.domain.tasks.services import create_task, save_and_publish
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+
+OFFER_DELETED = N_("The offer was deleted.")
 
 log = logging.getLogger(__name__)
 OFFER_TASK_TYPE = "offer_extract"
@@ -121,11 +124,16 @@ async def create_offer(
 
 
 async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask | None:
-    """Delete the offer; a queued or running extraction is marked cancelled (returned)."""
+    """Delete the offer. An extraction still queued or running is ended as cancelled (a paid one
+    refunded); the job finds it settled and stops. Returns that task so callers can publish."""
     task = await latest_task(session, offer.user_id, offer.id)
+    ended = task is not None and await end_offer_extraction(
+        session,
+        task,
+        None,
+        status="cancelled",
+        message=OFFER_DELETED,
+        refund_reason="Refund: offer deleted before its extraction finished",
+    )
     await session.delete(offer)
-    if task is not None and task.status in {"queued", "running"}:
-        task.status = "cancelled"
-        task.error = "The offer was deleted."
-        return task
-    return None
+    return task if ended else None
