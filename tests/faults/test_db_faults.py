@@ -15,32 +15,25 @@ from typing import Any
 import psutil
 import pytest
 from arq.jobs import Job
-from redis.asyncio import Redis
-from sqlalchemy import func, make_url, select, text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import CreditTransaction, CvGenerationSubtask
 from app.db.session import create_engine
 from app.domain.generation.services import job_id_for
-from tests.fakes.openai_server import FakeOpenAIServer
-from tests.faults.conftest import account
-from tests.faults.invariants import assert_invariants, request_key
+from tests.faults.conftest import Scene
+from tests.faults.invariants import request_key
 from tests.faults.processes import WorkerProcess
-from tests.integration.pipeline_helpers import generate, wait_finished
+from tests.integration.pipeline_helpers import count_now
 
 LOCK_SECONDS = 3.0
 
 
-async def _completed_subtasks(sessions: async_sessionmaker[AsyncSession]) -> int:
-    async with sessions() as s:
-        query = select(func.count()).select_from(CvGenerationSubtask)
-        return int(await s.scalar(query.where(CvGenerationSubtask.status == "completed")) or 0)
-
-
 async def _mid_offer(sessions: async_sessionmaker[AsyncSession], worker: WorkerProcess) -> None:
-    async with asyncio.timeout(60):
-        while await _completed_subtasks(sessions) < 3:  # classify and a couple of batches
+    completed = CvGenerationSubtask.status == "completed"
+    async with asyncio.timeout(60):  # until classify and a couple of batches are done
+        while await count_now(sessions, CvGenerationSubtask, completed) < 3:
             assert worker.alive(), worker.tail()
             await asyncio.sleep(0.05)
 
@@ -70,49 +63,39 @@ async def _hold_postgres_locks(sessions: async_sessionmaker[AsyncSession], secon
 
 
 async def _refunds(sessions: async_sessionmaker[AsyncSession]) -> int:
-    async with sessions() as s:
-        query = select(func.count()).select_from(CreditTransaction)
-        return int(await s.scalar(query.where(CreditTransaction.type == "refund")) or 0)
+    return await count_now(sessions, CreditTransaction, CreditTransaction.type == "refund")
 
 
 async def test_database_locked_for_seconds_mid_generation(
-    backend: str,
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    tmp_path: Path,
+    backend: str, api: Any, scene: Scene, settings: Settings, tmp_path: Path
 ) -> None:
-    me = await account(api, db, f"locked-{backend}@example.com", offers=2)
+    me = await scene.account(api, f"locked-{backend}@example.com", offers=2)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
     try:
-        task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-        await _mid_offer(session_factory, worker)
+        task_id = await scene.start(api, me)
+        await _mid_offer(scene.sessions, worker)
         locked_at = time.monotonic()
         if backend == "sqlite":
             path = settings.database_url.split("///", 1)[1]
             await asyncio.to_thread(_hold_sqlite_lock, path, LOCK_SECONDS)
         else:
-            await _hold_postgres_locks(session_factory, LOCK_SECONDS)
+            await _hold_postgres_locks(scene.sessions, LOCK_SECONDS)
         released_at = time.monotonic()
-        task = await wait_finished(session_factory, task_id, timeout=90)
-        await assert_invariants(session_factory, redis, llm_configured)
+        task = await scene.finished(task_id, timeout=90)
     finally:
         worker.stop()
     assert task.status == "completed" and len(task.generated_cv_ids) == 2, worker.tail()
-    assert await _refunds(session_factory) == 0
+    assert await _refunds(scene.sessions) == 0
     # The lock really stalled the pipeline: once the calls in flight had answered, no new call
     # could start (each begins by writing its subtask row) until the lock was released.
-    quiet_from = locked_at + llm_configured.latency_ms / 1000 + 0.5
+    quiet_from = locked_at + scene.llm.latency_ms / 1000 + 0.5
     started = [
         r.received_at
-        for r in llm_configured.chat_requests
+        for r in scene.llm.chat_requests
         if request_key(r) and quiet_from < r.received_at < released_at - 0.2
     ]
     assert started == [], "calls started while the database was locked"
-    assert any(request_key(r) and r.received_at > released_at for r in llm_configured.chat_requests)
+    assert any(request_key(r) and r.received_at > released_at for r in scene.llm.chat_requests)
 
 
 def _client_ports_of(process_id: int) -> set[int]:
@@ -155,29 +138,21 @@ async def _postgres_outage(
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 async def test_postgres_unreachable_for_seconds_mid_generation(
-    backend: str,
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    tmp_path: Path,
+    backend: str, api: Any, scene: Scene, settings: Settings, tmp_path: Path
 ) -> None:
-    me = await account(api, db, "unreachable@example.com", offers=2)
+    me = await scene.account(api, "unreachable@example.com", offers=2)
     worker = WorkerProcess(settings, tmp_path / "worker.log").start()
     # Administered from the server's default database (TEST_DATABASE_URL).
     engine = create_engine(os.environ["TEST_DATABASE_URL"])
     name = make_url(settings.database_url).database
     assert name
     try:
-        task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-        await _mid_offer(session_factory, worker)
+        task_id = await scene.start(api, me)
+        await _mid_offer(scene.sessions, worker)
         async with engine.connect() as conn:
             admin = await conn.execution_options(isolation_level="AUTOCOMMIT")
             killed = await _postgres_outage(admin, name, worker, LOCK_SECONDS)
-        task = await wait_finished(session_factory, task_id, timeout=90)
-        await assert_invariants(session_factory, redis, llm_configured)
+        task = await scene.finished(task_id, timeout=90)
     finally:
         worker.stop()
         await engine.dispose()
@@ -185,6 +160,6 @@ async def test_postgres_unreachable_for_seconds_mid_generation(
     # An outage of the database is not the offer's fault: it waits, it is not failed.
     assert task.status == "completed" and len(task.generated_cv_ids) == 2, worker.tail()
     # ...and the job itself rode it out (no failed job left for the recovery sweep to resume).
-    info = await Job(job_id_for(task_id), redis).result_info()
+    info = await Job(job_id_for(task_id), scene.redis).result_info()
     assert info is not None and info.success and info.result["status"] == "completed", info
-    assert await _refunds(session_factory) == 0
+    assert await _refunds(scene.sessions) == 0

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from arq.worker import Worker
-from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,9 +17,8 @@ from app.config import Settings
 from app.db.models import CvGenerationOffer, CvGenerationSubtask
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer, Hang, HttpError, Text
-from tests.faults.conftest import account
-from tests.faults.invariants import assert_invariants
-from tests.integration.pipeline_helpers import generate, wait_finished
+from tests.faults.conftest import Scene
+from tests.integration.pipeline_helpers import wait_finished
 
 CLASSIFY = "## Task: classify experiences and projects"
 EXPERIENCE = "## Task: adapt one experience"
@@ -50,21 +48,14 @@ async def _offers(sessions: async_sessionmaker[AsyncSession]) -> list[CvGenerati
 
 
 async def test_a_429_storm_is_ridden_out_honouring_retry_after(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    api: Any, scene: Scene, worker: Worker
 ) -> None:
-    llm = llm_configured
+    llm = scene.llm
     llm.script(CLASSIFY, reply=HttpError(429, retry_after=1), times=2)
     # Then every parallel experience call of the next attempt is refused at once.
     llm.script(EXPERIENCE, reply=HttpError(429, retry_after=0.5), times=4)
-    me = await account(api, db, "storm@example.com")
-    task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-    task = await wait_finished(session_factory, task_id, timeout=60)
-    await assert_invariants(session_factory, redis, llm)
+    me = await scene.account(api, "storm@example.com")
+    task = await scene.finished(await scene.start(api, me))
     assert task.status == "completed" and len(task.generated_cv_ids) == 1
     classify = _times(llm, "classify")
     assert len(classify) == 3
@@ -74,7 +65,7 @@ async def test_a_429_storm_is_ridden_out_honouring_retry_after(
     experiences = _times(llm, "batch_experience")
     assert len(experiences) == 8  # four refused together, four accepted
     assert min(experiences[4:]) - max(experiences[:4]) >= 0.45
-    async with session_factory() as s:
+    async with scene.sessions() as s:
         classify_row = await s.scalar(
             select(CvGenerationSubtask).where(CvGenerationSubtask.type == "classify")
         )
@@ -82,23 +73,16 @@ async def test_a_429_storm_is_ridden_out_honouring_retry_after(
 
 
 async def test_server_errors_retry_the_offer_then_refund_it_once(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    api: Any, scene: Scene, worker: Worker
 ) -> None:
-    llm = llm_configured
-    me = await account(api, db, "five-hundred@example.com", offers=2)
-    first, second = [f"Backend role five-hundred {i}" for i in (1, 2)]
+    llm = scene.llm
+    me = await scene.account(api, "five-hundred@example.com", offers=2)
+    first, second = me.offer_titles
     llm.script(lambda text: SUMMARY in text and first in text, reply=HttpError(500), times=1)
     llm.script(lambda text: SKILLS in text and second in text, reply=HttpError(500))
-    task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-    task = await wait_finished(session_factory, task_id, timeout=60)
-    await assert_invariants(session_factory, redis, llm)
+    task = await scene.finished(await scene.start(api, me))
     assert task.status == "completed" and len(task.generated_cv_ids) == 1
-    assert [o.status for o in await _offers(session_factory)] == ["completed", "failed"]
+    assert [o.status for o in await _offers(scene.sessions)] == ["completed", "failed"]
     assert len(_times(llm, "batch_summary", first)) == 2  # one 500, then the retry
     # Offer 2: four attempts at the skills; classify and batches were done once, then reused.
     assert len(_times(llm, "batch_skills", second)) == 4
@@ -107,26 +91,20 @@ async def test_server_errors_retry_the_offer_then_refund_it_once(
 
 
 async def test_a_call_hanging_past_the_timeout_is_abandoned_and_retried(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    api: Any, scene: Scene, worker: Worker
 ) -> None:
-    llm = llm_configured
+    llm = scene.llm
     llm.script(EXPERIENCE, reply=Hang(), times=1)
-    me = await account(api, db, "hang@example.com")
+    me = await scene.account(api, "hang@example.com")
     started = asyncio.get_running_loop().time()
-    task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-    task = await wait_finished(session_factory, task_id, timeout=60)
-    elapsed = asyncio.get_running_loop().time() - started
-    await assert_invariants(session_factory, redis, llm)
+    task = await wait_finished(scene.sessions, await scene.start(api, me))
+    elapsed = asyncio.get_running_loop().time() - started  # the invariant check left out
+    await scene.check_invariants()
     assert task.status == "completed"
     assert elapsed >= LLM_TIMEOUT_SECONDS
     assert elapsed < 30, "the hung call must be abandoned at the timeout, not waited out"
     assert len(_times(llm, "batch_experience")) == 5  # the hung one, then its retry
-    async with session_factory() as s:
+    async with scene.sessions() as s:
         retried = list(
             await s.scalars(select(CvGenerationSubtask).where(CvGenerationSubtask.retry_count > 0))
         )
@@ -134,16 +112,11 @@ async def test_a_call_hanging_past_the_timeout_is_abandoned_and_retried(
 
 
 async def test_truncated_json_is_repaired_or_fails_the_offer_cleanly(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    api: Any, scene: Scene, worker: Worker
 ) -> None:
-    llm = llm_configured
-    me = await account(api, db, "truncated@example.com", offers=2)
-    first, second = [f"Backend role truncated {i}" for i in (1, 2)]
+    llm = scene.llm
+    me = await scene.account(api, "truncated@example.com", offers=2)
+    first, second = me.offer_titles
     cut = Text('{"skills": [{"name": "Pyth', finish_reason="length")
     # Offer 1: one cut-off summary, fixed by the repair round. Offer 2: always cut off.
     llm.script(
@@ -152,11 +125,9 @@ async def test_truncated_json_is_repaired_or_fails_the_offer_cleanly(
         times=1,
     )
     llm.script(lambda text: SKILLS in text and second in text, reply=cut)
-    task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-    task = await wait_finished(session_factory, task_id, timeout=60)
-    await assert_invariants(session_factory, redis, llm)
+    task = await scene.finished(await scene.start(api, me))
     assert task.status == "completed" and len(task.generated_cv_ids) == 1
-    offers = await _offers(session_factory)
+    offers = await _offers(scene.sessions)
     assert [o.status for o in offers] == ["completed", "failed"]
     assert offers[1].error  # the reason is kept for the page
     assert len(_times(llm, "batch_summary", first)) == 2

@@ -10,20 +10,19 @@ from typing import Any
 
 import pytest
 from arq.worker import Worker
-from playwright.async_api import Browser, Page, expect
-from redis.asyncio import Redis
+from playwright.async_api import Browser, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import CvGenerationOffer
-from tests import factories
 from tests.browser.conftest import DESKTOP
 from tests.browser.conftest import chromium as chromium  # the shared session-wide Chromium
+from tests.browser.flows import sign_up_with_offers, start_generation
 from tests.fakes import pipeline_llm
-from tests.fakes.openai_server import FakeOpenAIServer
-from tests.faults.invariants import assert_invariants
+from tests.faults.conftest import Scene
 from tests.faults.web import RestartableWeb
+from tests.integration.pipeline_helpers import read_now
 
 pytestmark = pytest.mark.browser
 
@@ -42,50 +41,15 @@ async def web(settings: Settings, session_factory: Any) -> AsyncIterator[Restart
     await server.stop()
 
 
-async def _sign_up(page: Page, email: str) -> dict[str, Any]:
-    await page.goto("/register")
-    await page.fill("#display_name", "Alex Martin")
-    await page.fill("#email", email)
-    await page.fill("#password", "correct horse")
-    await page.click("button[type=submit]")
-    await expect(page.locator("h1")).to_contain_text("Alex Martin")
-    me: dict[str, Any] = await page.evaluate("fetch('/api/auth/me').then(r => r.json())")
-    return me
-
-
-async def _start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
-    started: dict[str, Any] = await page.evaluate(
-        """async ([source, offers]) => {
-            const cookie = document.cookie.split('; ').find(c => c.startsWith('csrftoken='));
-            const r = await fetch('/api/cv/generate-v2', {method: 'POST',
-                headers: {'content-type': 'application/json',
-                          'x-csrftoken': cookie.split('=')[1]},
-                body: JSON.stringify({sourceCvFile: source, jobOfferIds: offers})});
-            return r.json();
-        }""",
-        [source_id, offer_ids],
-    )
-    return str(started["taskId"])
-
-
 async def _offer_status(sessions: async_sessionmaker[AsyncSession], index: int) -> str:
-    async with sessions() as s:
-        status = await s.scalar(
-            select(CvGenerationOffer.status).where(CvGenerationOffer.offer_index == index)
-        )
-        return str(status)
+    query = select(CvGenerationOffer.status).where(CvGenerationOffer.offer_index == index)
+    return str(await read_now(sessions, query))
 
 
 async def test_page_follows_a_generation_across_a_web_restart(
-    chromium: Browser,
-    web: RestartableWeb,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    worker: Worker,
+    chromium: Browser, web: RestartableWeb, scene: Scene, worker: Worker
 ) -> None:
-    llm = llm_configured
+    llm = scene.llm
     llm.latency_ms = 250
     # The second offer is slower, so it is still running when the web comes back.
     llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=700)
@@ -95,13 +59,14 @@ async def test_page_follows_a_generation_across_a_web_restart(
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
-        me = await _sign_up(page, "restart@example.com")
-        source = await factories.source_cv(db, me["id"])
-        offers = [
-            (await factories.job_offer(db, me["id"], title=f"Backend role {i}")).id for i in (1, 2)
-        ]
-        task_id = await _start_generation(page, source.id, offers)
-        await page.goto(f"/generations/{task_id}")
+        source_id, offers = await sign_up_with_offers(
+            page,
+            scene.db,
+            "Alex Martin",
+            "restart@example.com",
+            ["Backend role 1", "Backend role 2"],
+        )
+        await start_generation(page, source_id, offers)
         first = page.locator('.offer-row[data-offer-index="0"]')
         second = page.locator('.offer-row[data-offer-index="1"]')
         await page.wait_for_function("window.__sseOpens >= 1", timeout=10_000)
@@ -109,10 +74,10 @@ async def test_page_follows_a_generation_across_a_web_restart(
 
         await web.stop()  # every connection cut, as when the process dies
         async with asyncio.timeout(60):  # the worker goes on without the web
-            while await _offer_status(session_factory, 0) != "completed":
+            while await _offer_status(scene.sessions, 0) != "completed":
                 await asyncio.sleep(0.1)
         assert await first.get_attribute("data-status") != "completed", "no web, no news"
-        assert await _offer_status(session_factory, 1) != "completed"
+        assert await _offer_status(scene.sessions, 1) != "completed"
         await web.start()
 
         # No reload: the same document gets the state from the reconnected stream.
@@ -129,5 +94,5 @@ async def test_page_follows_a_generation_across_a_web_restart(
         assert await page.evaluate("window.__sameDocument === true")
     finally:
         await context.close()
-    await assert_invariants(session_factory, redis, llm)
+    await scene.check_invariants()
     assert errors == []

@@ -6,45 +6,31 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from redis.asyncio import Redis
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select
 
 from app.config import Settings
 from app.db.models import CreditTransaction, CvGenerationSubtask, User
-from tests.fakes.openai_server import FakeOpenAIServer
-from tests.faults.conftest import account
-from tests.faults.invariants import assert_invariants, request_key
+from tests.faults.conftest import Scene
+from tests.faults.invariants import request_key
 from tests.faults.processes import WorkerProcess
-from tests.integration.pipeline_helpers import generate, wait_finished
-
-
-async def _completed_subtasks(sessions: async_sessionmaker[AsyncSession]) -> int:
-    async with sessions() as s:
-        query = select(func.count()).where(CvGenerationSubtask.status == "completed")
-        return int(await s.scalar(query.select_from(CvGenerationSubtask)) or 0)
+from tests.integration.pipeline_helpers import count_now
 
 
 async def test_sigkill_mid_task_then_restart_finishes_exactly_once(
-    api: Any,
-    db: AsyncSession,
-    session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
-    redis: Redis,
-    llm_configured: FakeOpenAIServer,
-    tmp_path: Path,
+    api: Any, scene: Scene, settings: Settings, tmp_path: Path
 ) -> None:
-    llm_configured.latency_ms = 300
-    me = await account(api, db, "crash@example.com", offers=2)
+    scene.llm.latency_ms = 300
+    me = await scene.account(api, "crash@example.com", offers=2)
     first = WorkerProcess(settings, tmp_path / "worker.log").start()
     second = WorkerProcess(settings, tmp_path / "worker.log")
     try:
-        task_id = (await generate(api, me.source_id, me.offer_ids)).json()["taskId"]
-        async with asyncio.timeout(60):
-            while await _completed_subtasks(session_factory) < 4:  # classify + some batches
+        task_id = await scene.start(api, me)
+        completed = CvGenerationSubtask.status == "completed"
+        async with asyncio.timeout(60):  # until classify and some batches are done
+            while await count_now(scene.sessions, CvGenerationSubtask, completed) < 4:
                 await asyncio.sleep(0.05)
         first.kill()
-        async with session_factory() as s:
+        async with scene.sessions() as s:
             done_before = {
                 (row.offer_id, row.type, row.item_index)
                 for row in await s.scalars(
@@ -53,15 +39,14 @@ async def test_sigkill_mid_task_then_restart_finishes_exactly_once(
             }
         await asyncio.sleep(settings.generation_lease_seconds)  # the dead worker's lease expires
         second.start()
-        task = await wait_finished(session_factory, task_id, timeout=90)
-        await assert_invariants(session_factory, redis, llm_configured)
+        task = await scene.finished(task_id, timeout=90)
     finally:
         first.stop()
         second.stop()
     assert task.status == "completed", first.tail()
     assert len(task.generated_cv_ids) == 2
     assert done_before, "the kill must happen mid-task"
-    async with session_factory() as s:
+    async with scene.sessions() as s:
         rows = list(await s.scalars(select(CvGenerationSubtask)))
         keys = [(row.offer_id, row.type, row.item_index) for row in rows]
         assert len(keys) == len(set(keys)), "one subtask row per call"
@@ -77,5 +62,5 @@ async def test_sigkill_mid_task_then_restart_finishes_exactly_once(
         )
         assert list(refunds) == []
     # Each call ran once, or twice when it was in flight at the kill (at most 6 run at once).
-    calls = [r for r in llm_configured.chat_requests if request_key(r) is not None]
+    calls = [r for r in scene.llm.chat_requests if request_key(r) is not None]
     assert len(rows) <= len(calls) <= len(rows) + 6

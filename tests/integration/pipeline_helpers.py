@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationTask
+from app.domain.admin.settings_service import update_setting
 from app.lib.events import user_channel
 from tests.conftest import csrf_token
+
+T = TypeVar("T")
 
 
 async def generate(
@@ -25,17 +28,43 @@ async def generate(
     return await client.post("/api/cv/generate-v2", json=body, headers={"x-csrftoken": token})
 
 
+async def start_generation(
+    client: AsyncTestClient[Litestar], source_id: str | None, offer_ids: list[str]
+) -> str:
+    """Start a generation of ``offer_ids`` from ``source_id``; the new task's id."""
+    return str((await generate(client, source_id, offer_ids)).json()["taskId"])
+
+
+async def point_llm_at(db: AsyncSession, base_url: str) -> None:
+    """Make ``base_url`` the LLM endpoint of the app (admin settings, as the admin page does)."""
+    await update_setting(db, "llm_base_url", base_url)
+    await update_setting(db, "llm_api_key", "test-key")
+    await db.commit()
+
+
+async def read_now(sessions: async_sessionmaker[AsyncSession], query: Select[T]) -> T | None:
+    """The first value of ``query``, read in a fresh session: what the worker has committed by
+    now (a session kept open by the test could still be on an older snapshot)."""
+    async with sessions() as session:
+        return await session.scalar(query)
+
+
+async def count_now(
+    sessions: async_sessionmaker[AsyncSession], model: type[Any], *where: ColumnElement[bool]
+) -> int:
+    """How many ``model`` rows match ``where`` right now."""
+    return int(await read_now(sessions, select(func.count()).select_from(model).where(*where)) or 0)
+
+
 async def wait_finished(
     sessions: async_sessionmaker[AsyncSession], task_id: str, timeout: float = 60
 ) -> CvGenerationTask:
+    query = select(CvGenerationTask).where(CvGenerationTask.id == task_id)
     async with asyncio.timeout(timeout):
         while True:
-            async with sessions() as session:
-                task = await session.scalar(
-                    select(CvGenerationTask).where(CvGenerationTask.id == task_id)
-                )
-                if task is not None and task.status in ("completed", "failed", "cancelled"):
-                    return task
+            task = await read_now(sessions, query)
+            if task is not None and task.status in ("completed", "failed", "cancelled"):
+                return task
             await asyncio.sleep(0.05)
 
 

@@ -21,7 +21,6 @@ from app.db.models import (
     TaskSlot,
     User,
 )
-from app.domain.admin.settings_service import update_setting
 from app.domain.credits.services import ledger_sum
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
@@ -29,7 +28,7 @@ from tests import factories
 from tests.conftest import csrf_token, register
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError, Text
-from tests.integration.pipeline_helpers import EventLog, generate, wait_finished
+from tests.integration.pipeline_helpers import EventLog, generate, point_llm_at, wait_finished
 
 MODEL = "gpt-4o-mini"
 
@@ -45,9 +44,7 @@ def llm() -> Iterator[FakeOpenAIServer]:
 
 @pytest.fixture
 async def llm_configured(db: AsyncSession, llm: FakeOpenAIServer) -> FakeOpenAIServer:
-    await update_setting(db, "llm_base_url", llm.base_url)
-    await update_setting(db, "llm_api_key", "test-key")
-    await db.commit()
+    await point_llm_at(db, llm.base_url)
     return llm
 
 

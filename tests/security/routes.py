@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +135,16 @@ def endpoints(app: Litestar) -> Iterator[Endpoint]:
                     tuple(route.path_parameters),
                     handler,
                 )
+
+
+def swept(
+    app: Litestar, which: Callable[[Endpoint], bool], at_least: int, lost: str
+) -> list[Endpoint]:
+    """The endpoints a sweep covers. Fewer than ``at_least`` means the route table changed under
+    the sweep, which would then pass by testing nothing: ``lost`` says what to update."""
+    found = [e for e in endpoints(app) if which(e)]
+    assert len(found) >= at_least, lost
+    return found
 
 
 def unclassified(app: Litestar) -> list[str]:

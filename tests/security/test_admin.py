@@ -22,7 +22,7 @@ from app.lib.llm import mode_cache
 from tests.conftest import csrf_token, register
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError
 from tests.security.objects import differences, snapshot
-from tests.security.routes import Endpoint, endpoints, fillings
+from tests.security.routes import endpoints, fillings, swept
 
 Client = AsyncTestClient[Litestar]
 
@@ -33,12 +33,6 @@ ADMIN_FORMS: dict[str, dict[str, str]] = {
     "/admin/pipeline": {"pipeline_offer_concurrency": "10", "credits_new_user": "10000"},
     "/admin/users/{user_id:str}/credits": {"amount": "10000", "reason": "self-service"},
 }
-
-
-def _admin_routes(app: Litestar) -> list[Endpoint]:
-    found = [e for e in endpoints(app) if e.is_admin]
-    assert len(found) >= 6, "the admin routes moved: update routes.ADMIN_PREFIXES"
-    return found
 
 
 async def test_members_get_403_on_every_admin_route_and_change_nothing(
@@ -53,7 +47,8 @@ async def test_members_get_403_on_every_admin_route_and_change_nothing(
         headers = {"x-csrftoken": await csrf_token(member_client)}
         before = await snapshot(session_factory)
         wrong = []
-        for endpoint in _admin_routes(app):
+        lost = "the admin routes moved: update routes.ADMIN_PREFIXES"
+        for endpoint in swept(app, lambda e: e.is_admin, at_least=6, lost=lost):
             for target in (admin["id"], member["id"]):
                 url = endpoint.url(next(fillings(endpoint, {"user": [target]})))
                 form = ADMIN_FORMS.get(endpoint.path) if endpoint.changes_state else None
@@ -100,17 +95,24 @@ def llm_with_key() -> Any:
     mode_cache.clear()
 
 
+async def _admin_saves_the_endpoint(
+    client: Client, email: str, server: FakeOpenAIServer, secret: str
+) -> Any:
+    """``email`` signs up (the first account is the admin) and saves the endpoint with its key
+    on the admin page; returns the page's answer."""
+    await register(client, email)
+    form = {"llm_base_url": server.base_url, "llm_api_key": secret}
+    return await client.post(
+        "/admin/endpoint", data={**form, "_csrf_token": await csrf_token(client)}
+    )
+
+
 async def test_the_api_key_set_on_the_admin_page_is_never_shown_again(
     app: Litestar, client: Client, llm_with_key: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     server, secret = llm_with_key
     caplog.set_level(logging.INFO)  # the app logs at INFO (the DB driver quotes SQL at DEBUG)
-    await register(client, "keys@example.com")
-    token = await csrf_token(client)
-    saved = await client.post(
-        "/admin/endpoint",
-        data={"llm_base_url": server.base_url, "llm_api_key": secret, "_csrf_token": token},
-    )
+    saved = await _admin_saves_the_endpoint(client, "keys@example.com", server, secret)
     assert saved.status_code == 200 and secret[-4:] in saved.text  # the masked tail only
     bodies = await _every_readable_page(app, client)
     assert 'data-mode="' in bodies["POST /admin/test-connection"]  # the key was used: connected
@@ -124,12 +126,8 @@ async def test_the_key_is_not_echoed_from_an_endpoints_error_message(
     """Servers quote the key they refuse ("Incorrect API key provided: sk-…")."""
     server, secret = llm_with_key
     caplog.set_level(logging.INFO)  # the app logs at INFO (the DB driver quotes SQL at DEBUG)
-    await register(client, "echo@example.com")
+    await _admin_saves_the_endpoint(client, "echo@example.com", server, secret)
     token = await csrf_token(client)
-    await client.post(
-        "/admin/endpoint",
-        data={"llm_base_url": server.base_url, "llm_api_key": secret, "_csrf_token": token},
-    )
     for status in (401, 400, 500):
         server.reset()
         server.script(reply=HttpError(status, message=f"Bad key provided: {secret}, go away"))

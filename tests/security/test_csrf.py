@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from tests.conftest import csrf_token, register
 from tests.security.objects import Objects, differences, own_objects, snapshot
-from tests.security.routes import Endpoint, endpoints, fillings
+from tests.security.routes import fillings, swept
 
 Client = AsyncTestClient[Litestar]
 
@@ -29,12 +29,6 @@ async def _signed_in_with_objects(
     objects = await own_objects(client, db, settings, me)
     del client.headers["x-csrftoken"]  # from here on, each request brings its own (or none)
     return me, objects
-
-
-def _state_changing(app: Litestar) -> list[Endpoint]:
-    found = [e for e in endpoints(app) if e.changes_state]
-    assert len(found) >= 40, "the route table lost its state-changing routes"
-    return found
 
 
 async def test_no_state_change_without_a_valid_csrf_token(
@@ -56,7 +50,8 @@ async def test_no_state_change_without_a_valid_csrf_token(
     ]
     before = await snapshot(session_factory)
     wrong: list[str] = []
-    for endpoint in _state_changing(app):
+    lost = "the route table lost its state-changing routes"
+    for endpoint in swept(app, lambda e: e.changes_state, at_least=40, lost=lost):
         url = endpoint.url(next(fillings(endpoint, objects)))
         for what, extra in attempts:
             response = await client.request(endpoint.method, url, follow_redirects=False, **extra)
@@ -81,7 +76,8 @@ async def test_a_bearer_header_skips_csrf_only_with_a_valid_token(
     _, objects = await _signed_in_with_objects(client, db, settings)
     before = await snapshot(session_factory)
     wrong: list[str] = []
-    for endpoint in _state_changing(app):
+    lost = "the route table lost its state-changing routes"
+    for endpoint in swept(app, lambda e: e.changes_state, at_least=40, lost=lost):
         url = endpoint.url(next(fillings(endpoint, objects)))
         response = await client.request(
             endpoint.method,
