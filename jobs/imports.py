@@ -14,6 +14,8 @@ import frees its ``pdf_import`` concurrency slot in the transaction that ends it
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from arq import Retry
@@ -81,27 +83,107 @@ async def _progress(
     )
 
 
+async def _complete(
+    db: AsyncSession, redis: Any, task: BackgroundTask, summary: dict[str, Any]
+) -> None:
+    """Commit the claimed task as completed with its result, and publish it."""
+    await save_and_publish(
+        db,
+        redis,
+        task,
+        status="completed",
+        result=summary,
+        progress={**task.progress, "step": "done", "percent": 100},
+    )
+
+
+async def _publish_failure(db: AsyncSession, redis: Any, task: BackgroundTask, ended: bool) -> None:
+    """Commit and publish a task that ``end_import``/``end_offer_extraction`` ended as failed;
+    if it had been settled elsewhere (``ended`` False) stop the job: nothing was written, and
+    the session closes with it."""
+    if not ended:
+        raise TaskSettled(task.id)
+    await save_and_publish(db, redis, task)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the failure handling of a job needs to know of it."""
+
+    name: str  # for the log: "CV import"
+    key: str  # of the row id in the job's result: "cvId"
+    row_id: str
+    failures: tuple[type[ImportFailure], ...] = ()  # bad input: failed at once, with its problem
+
+
+async def _guarded(
+    ctx: dict[str, Any],
+    db: AsyncSession,
+    redis: Any,
+    task: BackgroundTask,
+    row: Any,
+    job: Job,
+    work: Callable[[], Awaitable[dict[str, Any]]],
+    fail: Callable[[dict[str, Any]], Awaitable[None]],
+) -> dict[str, Any]:
+    """Run a job's ``work``; when it breaks, roll back and end the task as failed through
+    ``fail`` (given the problem to show), or retry a transient failure while tries are left.
+    A task settled elsewhere (``TaskSettled``) stops the job as it is."""
+    try:
+        return await work()
+    except TaskSettled:
+        raise
+    except job.failures as failure:
+        await _rollback(db, task, row)
+        await fail(failure.as_problem())
+        return {job.key: job.row_id, "failed": failure.code}
+    except (TransientFailure, OperationalError) as exc:
+        await _rollback(db, task, row)
+        if _may_retry(ctx):
+            log.warning("%s %s will be retried: %s", job.name, job.row_id, exc)
+            await _progress(db, redis, task, "retrying", 30)
+            raise Retry(defer=_retry_delay(ctx)) from exc
+        log.exception("%s %s failed after retries", job.name, job.row_id)
+        await fail(problem("unexpected", UNEXPECTED, "error"))
+        return {job.key: job.row_id, "failed": "retries"}
+    except Exception:
+        log.exception("%s %s failed unexpectedly", job.name, job.row_id)
+        await _rollback(db, task, row)
+        await fail(problem("unexpected", UNEXPECTED, "error"))
+        return {job.key: job.row_id, "failed": "unexpected"}
+
+
+async def _unless_settled(
+    body: Awaitable[dict[str, Any]], settled: dict[str, Any], message: str, task_id: str
+) -> dict[str, Any]:
+    """Run a job's body; if its task was settled elsewhere meanwhile, log ``message`` and return
+    ``settled`` (the job ends quietly, nothing retried)."""
+    try:
+        return await body
+    except TaskSettled:
+        log.info(message, task_id)
+        return settled
+
+
 async def _fail_cv(
     db: AsyncSession, redis: Any, task: BackgroundTask, cv: CvFile, failure: dict[str, Any]
 ) -> None:
     """One transaction: the CV marked failed with the reason, the credit refunded, the slot
     freed, the task failed. Then the events."""
-    if not await end_import(
+    ended = await end_import(
         db, task, cv, status="failed", failure=failure, refund_reason="Refund: CV import failed"
-    ):
-        raise TaskSettled(task.id)  # nothing was written; the session closes with the job
-    await save_and_publish(db, redis, task)
+    )
+    await _publish_failure(db, redis, task, ended)
     await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
 
 
 async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
-    try:
-        return await _import_cv(ctx, cv_id, task_id)
-    except TaskSettled:
-        log.info(
-            "CV import task %s was settled elsewhere (cancelled); its result is dropped", task_id
-        )
-        return {"cvId": cv_id, "skipped": "settled"}
+    return await _unless_settled(
+        _import_cv(ctx, cv_id, task_id),
+        {"cvId": cv_id, "skipped": "settled"},
+        "CV import task %s was settled elsewhere (cancelled); its result is dropped",
+        task_id,
+    )
 
 
 async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
@@ -133,7 +215,8 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
                 progress={**task.progress, "step": "done", "percent": 100},
             )
             return {"cvId": cv.id, "alreadyDone": True}
-        try:
+
+        async def work() -> dict[str, Any]:
             cv.extraction_status = "running"  # written after the claim (no autoflush there)
             await _progress(db, redis, task, "reading", 15)
             result = await extract(
@@ -156,44 +239,25 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
                 "warnings": len(result.warnings),
                 "llm": result.usage,
             }
-            await save_and_publish(
-                db,
-                redis,
-                task,
-                status="completed",
-                result=summary,
-                progress={**task.progress, "step": "done", "percent": 100},
-            )
+            await _complete(db, redis, task, summary)
             await publish_event(redis, cv.user_id, CV_LIST_CHANGED, {"cvId": cv.id})
             return summary
-        except TaskSettled:
-            raise
-        except ImportFailure as failure:
-            await _rollback(db, task, cv)
-            await _fail_cv(db, redis, task, cv, failure.as_problem())
-            return {"cvId": cv.id, "failed": failure.code}
-        except (TransientFailure, OperationalError) as exc:
-            await _rollback(db, task, cv)
-            if _may_retry(ctx):
-                log.warning("CV import %s will be retried: %s", cv_id, exc)
-                await _progress(db, redis, task, "retrying", 30)
-                raise Retry(defer=_retry_delay(ctx)) from exc
-            log.exception("CV import %s failed after retries", cv_id)
-            await _fail_cv(db, redis, task, cv, problem("unexpected", UNEXPECTED, "error"))
-            return {"cvId": cv.id, "failed": "retries"}
-        except Exception:
-            log.exception("CV import %s failed unexpectedly", cv_id)
-            await _rollback(db, task, cv)
-            await _fail_cv(db, redis, task, cv, problem("unexpected", UNEXPECTED, "error"))
-            return {"cvId": cv.id, "failed": "unexpected"}
+
+        async def fail(failure: dict[str, Any]) -> None:
+            await _fail_cv(db, redis, task, cv, failure)
+
+        return await _guarded(
+            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (ImportFailure,)), work, fail
+        )
 
 
 async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
-    try:
-        return await _extract_offer(ctx, offer_id, task_id)
-    except TaskSettled:
-        log.info("Offer extraction task %s was settled elsewhere (cancelled)", task_id)
-        return {"offerId": offer_id, "skipped": "settled"}
+    return await _unless_settled(
+        _extract_offer(ctx, offer_id, task_id),
+        {"offerId": offer_id, "skipped": "settled"},
+        "Offer extraction task %s was settled elsewhere (cancelled)",
+        task_id,
+    )
 
 
 async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
@@ -220,7 +284,8 @@ async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> di
             await _claim_or_stop(db, task)
             await save_and_publish(db, redis, task, status="completed")
             return {"offerId": offer.id, "alreadyDone": True}
-        try:
+
+        async def work() -> dict[str, Any]:
             offer.extraction_status = "running"  # written after the claim (no autoflush there)
             await _progress(db, redis, task, "extracting", 30)
             summary = await extract_offer_fields(
@@ -228,48 +293,31 @@ async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> di
             )
             await _claim_or_stop(db, task)  # the extracted fields are written after it
             offer.extraction_status = "completed"
-            await save_and_publish(
-                db,
-                redis,
-                task,
-                status="completed",
-                result=summary,
-                progress={**task.progress, "step": "done", "percent": 100},
-            )
+            await _complete(db, redis, task, summary)
             await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
             return summary
-        except TaskSettled:
-            raise
-        except (TransientFailure, OperationalError) as exc:
-            await _rollback(db, task, offer)
-            if _may_retry(ctx):
-                log.warning("Offer extraction %s will be retried: %s", offer_id, exc)
-                await _progress(db, redis, task, "retrying", 30)
-                raise Retry(defer=_retry_delay(ctx)) from exc
-            log.exception("Offer extraction %s failed after retries", offer_id)
+
+        async def fail(_: dict[str, Any]) -> None:
             await _fail_offer(db, redis, task, offer)
-            return {"offerId": offer.id, "failed": "retries"}
-        except Exception:
-            log.exception("Offer extraction %s failed unexpectedly", offer_id)
-            await _rollback(db, task, offer)
-            await _fail_offer(db, redis, task, offer)
-            return {"offerId": offer.id, "failed": "unexpected"}
+
+        return await _guarded(
+            ctx, db, redis, task, offer, Job("Offer extraction", "offerId", offer_id), work, fail
+        )
 
 
 async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer: JobOffer) -> None:
     message = (
         "The extraction failed; the offer text is kept and its fields can be filled in by hand."
     )
-    if not await end_offer_extraction(
+    ended = await end_offer_extraction(
         db,
         task,
         offer,
         status="failed",
         message=message,
         refund_reason="Refund: offer extraction failed",
-    ):
-        raise TaskSettled(task.id)  # nothing was written; the session closes with the job
-    await save_and_publish(db, redis, task)
+    )
+    await _publish_failure(db, redis, task, ended)
     await publish_event(redis, offer.user_id, OFFER_UPDATED, {"offerId": offer.id})
 
 

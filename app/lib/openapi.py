@@ -1,12 +1,18 @@
-"""The OpenAPI document describes the errors the API really sends.
+"""The OpenAPI document describes the errors the API really sends, and the bodies read by hand.
 
 Litestar documents a ``400`` with its own ``{status_code, detail, extra}`` body, but every error of
 this app goes through ``app.lib.web.error_response``: JSON ``{error, detail}`` (plus extra fields)
 with statuses 400-429 and 500. The ``400`` entry and a ``default`` response are rewritten to that
 shape, so clients (and schemathesis) can rely on it.
+
+A handler that reads its body itself (``request.json()``, ``request.form()``) has no ``data``
+parameter for Litestar to describe: ``documented_body`` gives it an ``operation_class`` that
+declares the body it really accepts.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from litestar import Litestar
 from litestar.openapi.spec import (
@@ -14,6 +20,7 @@ from litestar.openapi.spec import (
     OpenAPIResponse,
     Operation,
     Reference,
+    RequestBody,
     Schema,
 )
 from litestar.openapi.spec.enums import OpenAPIType
@@ -29,6 +36,64 @@ ERROR_SCHEMA = Schema(
     },
     description="Every error answer of the JSON API",
 )
+
+
+def text_schema(
+    description: str,
+    *,
+    min_length: int | None = None,
+    max_length: int | None = None,
+    nullable: bool = False,
+    not_blank: bool = False,
+) -> Schema:
+    """A string (or null); ``not_blank``: at least one character that is not whitespace."""
+    kind = [OpenAPIType.STRING, OpenAPIType.NULL] if nullable else OpenAPIType.STRING
+    return Schema(
+        type=kind,
+        description=description,
+        min_length=min_length,
+        max_length=max_length,
+        pattern=r"\S" if not_blank else None,
+    )
+
+
+def pasted_text_schema(what: str, min_chars: int, max_chars: int, **more: Schema) -> Schema:
+    """``{"text": …}``: text checked as ``offer_text`` / ``text_upload`` do."""
+    text = text_schema(
+        f"{what} as plain text: at least {min_chars} characters that are not whitespace, "
+        f"at most {max_chars} once trimmed",
+        min_length=min_chars,
+        max_length=max_chars,
+    )
+    return Schema(
+        type=OpenAPIType.OBJECT,
+        title="Pasted text",
+        required=["text"],
+        properties={"text": text, **more},
+    )
+
+
+def text_list_schema(description: str) -> Schema:
+    return Schema(
+        type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.STRING), description=description
+    )
+
+
+def documented_body(description: str, content: dict[str, Schema]) -> type[Operation]:
+    """An ``operation_class`` declaring the (required) body a handler reads by hand, by media
+    type."""
+    body = RequestBody(
+        description=description,
+        required=True,
+        content={media: OpenAPIMediaType(schema=schema) for media, schema in content.items()},
+    )
+
+    @dataclass
+    class OperationWithBody(Operation):
+        def __post_init__(self) -> None:
+            self.request_body = body
+
+    return OperationWithBody
 
 
 def _error_response(description: str) -> OpenAPIResponse:

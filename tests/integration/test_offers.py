@@ -191,6 +191,11 @@ async def test_edit_delete_and_scoping(live_server: str, worker: Worker) -> None
     assert wrong.status_code == 422 and "skills" in wrong.json()["detail"]
     unknown = await client.put(f"/api/job-offers/{offer['id']}", json={"salary": 1}, headers=token)
     assert unknown.status_code == 422 and unknown.json()["error"] == "offer.unknown_field"
+    cleared = await client.put(
+        f"/api/job-offers/{offer['id']}", json={"company": None, "remote": None}, headers=token
+    )  # null clears a field (it was a 500 on the never-null columns)
+    assert cleared.status_code == 200, cleared.text
+    assert (cleared.json()["company"], cleared.json()["remote"]) == ("", None)
 
     intruder = await browser(live_server, "offerintruder@example.com")
     other = await headers(intruder)

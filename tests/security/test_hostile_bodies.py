@@ -61,7 +61,10 @@ FORM_FIELDS = (
     "jobOfferIds", "mode", "display_name", "filename",
 )  # fmt: skip
 DEFAULT_BODY_LIMIT = 10 * 1024 * 1024  # Litestar's request_max_body_size
-BODY_READERS = ("request.json(", "request.form(", "request.body(", "upload_from_request(", "_form(")
+BODY_READERS = (
+    "request.json(", "request.form(", "request.body(", "upload_from_request(", "_form(",
+    "json_body(",
+)  # fmt: skip
 
 
 def takes_a_body(endpoint: Endpoint) -> bool:

@@ -21,6 +21,7 @@ from app.domain.cvs.errors import InputError
 from app.domain.cvs.importing import start_import
 from app.domain.cvs.intake import Upload, classify_upload, text_upload, too_large
 from app.domain.cvs.schemas import (
+    CV_IMPORT_BODY,
     CvDetail,
     CvSummary,
     CvUpdate,
@@ -28,10 +29,11 @@ from app.domain.cvs.schemas import (
     detail_out,
     summary_out,
 )
-from app.domain.tasks.services import save_and_publish
+from app.domain.tasks.services import commit_deletion
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.openapi import documented_body
 from app.lib.parsing.json_resume import TOP_LEVEL_KEYS
 from app.lib.web import error_response
 
@@ -96,6 +98,9 @@ class CvApi(Controller):
         status_code=HTTP_202_ACCEPTED,
         request_max_body_size=UPLOAD_BODY_CEILING,
         exception_handlers={RequestEntityTooLarge: body_too_large},
+        operation_class=documented_body(
+            "A CV file (multipart), pasted text or a JSON Resume (JSON)", CV_IMPORT_BODY
+        ),
     )
     async def import_cv(
         self,
@@ -185,10 +190,9 @@ class CvApi(Controller):
     ) -> dict[str, bool]:
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
-        await db.commit()
-        if task is not None:
-            await save_and_publish(db, request.app.state.redis, task)
-        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        await commit_deletion(
+            db, request.app.state.redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id}
+        )
         return {"success": True}
 
     @get("/{cv_id:str}/json-resume")

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -24,11 +25,11 @@ from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.errors import stored_message, user_message
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
-from app.domain.tasks.services import save_and_publish
+from app.domain.tasks.services import commit_deletion
 from app.lib.cv_content import CvContent
 from app.lib.errors import AppError
-from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
 
 SECTION_ORDER = (
     "header", "summary", "experience", "projects", "education", "skills", "languages",
@@ -124,18 +125,21 @@ class CvPages(Controller):
         make: Callable[[], Awaitable[Upload]],
         **form_values: Any,
     ) -> Any:
-        try:
+        async def action() -> str:
             upload = await make()
             started = await start_import(
                 db, request.app.state.redis, request.app.state.arq, settings, user, upload
             )
-        except AppError as exc:
-            await db.rollback()
-            await db.refresh(user)  # the page header shows the user; rollback expired it
-            context = await list_context(db, settings, user, error=user_message(exc), **form_values)
-            context["error_code"] = exc.code
-            return Template("cvs/index.html", context=context, status_code=exc.status_code)
-        return Redirect(f"/cvs/{started.cv.id}", status_code=303)
+            return f"/cvs/{started.cv.id}"
+
+        return await form_outcome(
+            db,
+            user,
+            action,
+            "cvs/index.html",
+            partial(list_context, db, settings, user),
+            **form_values,
+        )
 
     @post(
         "/cvs/upload",
@@ -185,12 +189,8 @@ class CvPages(Controller):
         """The progress fragment; once the import is over, htmx reloads the page."""
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.latest_import_task(db, user.id, cv.id)
-        done = task is None or task.status not in {"queued", "running"}
-        headers = {"HX-Refresh": "true"} if done and request.headers.get("hx-request") else {}
-        return Template(
-            "cvs/_partials/import_status.html",
-            context={"cv": cv, "task": task, "importing": not done},
-            headers=headers,
+        return status_fragment(
+            request, "cvs/_partials/import_status.html", task, "importing", cv=cv
         )
 
     @post("/cvs/{cv_id:str}/retry")
@@ -207,9 +207,7 @@ class CvPages(Controller):
             try:
                 await retry_import(db, request.app.state.redis, request.app.state.arq, settings, cv)
             except AppError as exc:  # another import running (429), no credits, queue down
-                await db.rollback()
-                await db.refresh(user)  # the rollback expired what the page shows
-                await db.refresh(cv)
+                await reload_after_rollback(db, user, cv)
                 context = await detail_context(db, user, cv)
                 context["error"] = user_message(exc)
                 return Template("cvs/detail.html", context=context, status_code=exc.status_code)
@@ -225,10 +223,9 @@ class CvPages(Controller):
     ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
-        await db.commit()
-        if task is not None:
-            await save_and_publish(db, request.app.state.redis, task)
-        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        await commit_deletion(
+            db, request.app.state.redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id}
+        )
         return Redirect("/cvs", status_code=303)
 
     @get("/cvs/{cv_id:str}/json-resume")

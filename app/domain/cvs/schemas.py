@@ -4,11 +4,52 @@ from __future__ import annotations
 
 from typing import Any
 
+from litestar.openapi.spec import Schema
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from msgspec import Struct
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.errors import stored_message
+from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.cvs.services import display_name
+from app.lib.openapi import pasted_text_schema
+from app.lib.parsing.json_resume import TOP_LEVEL_KEYS, JsonResume
+
+UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
+_FILENAME = Schema(
+    description="Name to keep for the CV (any JSON value, turned into text; optional)"
+)
+_TEXT_IMPORT = pasted_text_schema("The CV", MIN_TEXT_CHARS, MAX_TEXT_CHARS, filename=_FILENAME)
+_JSON_RESUME = Schema(
+    type=OpenAPIType.OBJECT,
+    title="JSON Resume",
+    description=f"A JSON Resume document (jsonresume.org, checked field by field), at most "
+    f"{UPLOAD_LIMIT}; used when there is no 'text' field",
+    any_of=[Schema(required=[key]) for key in sorted(TOP_LEVEL_KEYS)],
+    properties={
+        "basics": Schema(type=OpenAPIType.OBJECT),
+        **{
+            key: Schema(type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.OBJECT))
+            for key in sorted(set(JsonResume.model_fields) - {"basics"})
+        },
+        "filename": _FILENAME,
+    },
+)
+CV_IMPORT_BODY = {
+    "multipart/form-data": Schema(
+        type=OpenAPIType.OBJECT,
+        required=["file"],
+        properties={
+            "file": Schema(
+                type=OpenAPIType.STRING,
+                format=OpenAPIFormat.BINARY,
+                description=f"A PDF or a JSON Resume (.json) file, told apart by its content; "
+                f"not empty, at most {UPLOAD_LIMIT}",
+            )
+        },
+    ),
+    "application/json": Schema(any_of=[_TEXT_IMPORT, _JSON_RESUME]),
+}
 
 
 class ImportAccepted(Struct):

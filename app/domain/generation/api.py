@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, KwargDefinition
 from litestar.status_codes import HTTP_200_OK
 from msgspec import Struct
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.generation.services import (
+    MAX_OFFERS,
     GenerationRequest,
     cancel_generation,
     create_generation,
@@ -25,7 +26,9 @@ from app.domain.generation.services import (
 
 
 class GenerateV2(Struct):
-    jobOfferIds: list[str]
+    # Documents the count create_generation checks (after dropping duplicates and empty ids),
+    # without msgspec enforcing it: the answer stays 422 ``generation.offer_count``.
+    jobOfferIds: Annotated[list[str], KwargDefinition(min_items=1, max_items=MAX_OFFERS)]
     sourceCvFile: str | None = None
     mode: str = "adapt"
     language: str | None = None

@@ -25,10 +25,17 @@ from app.domain.offers.intake import (
     offer_from_url,
     offer_text,
 )
-from app.domain.offers.schemas import OfferAccepted, OfferOut, offer_out
-from app.domain.tasks.services import save_and_publish
+from app.domain.offers.schemas import (
+    OFFER_ADD_BODY,
+    OFFER_UPDATE_BODY,
+    OfferAccepted,
+    OfferOut,
+    offer_out,
+)
+from app.domain.tasks.services import commit_deletion
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.openapi import documented_body
 
 OFFER_UPDATED = "job_offer:updated"
 
@@ -57,11 +64,29 @@ async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
     )
 
 
+async def json_body(request: Request[Any, Any, Any]) -> Any:
+    """The body parsed as JSON, whatever the content type says."""
+    try:
+        return await request.json()
+    except HTTPException:  # 413: the body is over the size limit, not malformed
+        raise
+    except Exception:
+        raise InputError(
+            N_("The request body is not valid JSON."), code="offer.invalid_json"
+        ) from None
+
+
 class OfferApi(Controller):
     path = "/api/job-offers"
     tags = ["job offers"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
-    @post("/", status_code=HTTP_202_ACCEPTED)
+    @post(
+        "/",
+        status_code=HTTP_202_ACCEPTED,
+        operation_class=documented_body(
+            "The offer: pasted text, a web address or a JSON Resume job", OFFER_ADD_BODY
+        ),
+    )
     async def add_offer(
         self,
         request: Request[Any, Any, Any],
@@ -69,14 +94,7 @@ class OfferApi(Controller):
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
     ) -> OfferAccepted:
-        try:
-            body = await request.json()
-        except HTTPException:  # 413: the body is over the size limit, not malformed
-            raise
-        except Exception:
-            raise InputError(
-                N_("The request body is not valid JSON."), code="offer.invalid_json"
-            ) from None
+        body = await json_body(request)
         given = await offer_input(db, body)
         offer, task = await services.create_offer(
             db,
@@ -105,7 +123,10 @@ class OfferApi(Controller):
         offer = await services.get_offer(db, user.id, offer_id)
         return offer_out(offer, await services.latest_task(db, user.id, offer.id))
 
-    @put("/{offer_id:str}")
+    @put(
+        "/{offer_id:str}",
+        operation_class=documented_body("The offer's fields to change", OFFER_UPDATE_BODY),
+    )
     async def update_offer(
         self,
         request: Request[Any, Any, Any],
@@ -114,14 +135,7 @@ class OfferApi(Controller):
         offer_id: FromPath[str],
     ) -> OfferOut:
         offer = await services.get_offer(db, user.id, offer_id)
-        try:
-            body = await request.json()
-        except HTTPException:  # 413: the body is over the size limit, not malformed
-            raise
-        except Exception:
-            raise InputError(
-                N_("The request body is not valid JSON."), code="offer.invalid_json"
-            ) from None
+        body = await json_body(request)
         apply_changes(offer, changes_from_json(body))
         await db.commit()
         await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
@@ -137,8 +151,7 @@ class OfferApi(Controller):
     ) -> dict[str, bool]:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.delete_offer(db, offer)
-        await db.commit()
-        if task is not None:
-            await save_and_publish(db, request.app.state.redis, task)
-        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        await commit_deletion(
+            db, request.app.state.redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id}
+        )
         return {"success": True}

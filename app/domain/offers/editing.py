@@ -13,6 +13,7 @@ from app.lib.i18n import N_
 
 TEXT_LIMITS = {"title": 300, "company": 300, "location": 300, "contract_type": 64, "remote": 64}
 LIST_FIELDS = ("requirements", "responsibilities", "skills")
+NOT_NULL_TEXT = ("title", "company", "location")  # columns never null: cleared to ""
 # API (camelCase) → column
 API_FIELDS = {
     "title": "title",
@@ -71,7 +72,7 @@ def changes_from_form(values: Mapping[str, str]) -> tuple[dict[str, Any], dict[s
         value = values.get(name, "").strip()
         if len(value) > limit:
             errors[name] = N_("This is too long.")
-        changes[name] = value if name in {"title", "company", "location"} else (value or None)
+        changes[name] = value if name in NOT_NULL_TEXT else (value or None)
     language = values.get("language", "").strip()
     if language not in {"", "fr", "en"}:
         errors["language"] = N_("Choose French or English.")
@@ -141,6 +142,8 @@ def changes_from_json(data: Any) -> dict[str, Any]:
             )
         if column == "languages":
             value = [{"name": v["name"], "level": v.get("level", "")} for v in value]
+        if value is None and column in NOT_NULL_TEXT:
+            value = ""  # null clears the field, as an empty form field does
         changes[column] = value.strip() if isinstance(value, str) else value
     return changes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, get, post
@@ -15,17 +16,17 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import User
+from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.cvs import services as cvs
-from app.domain.cvs.errors import InputError, user_message
+from app.domain.cvs.errors import InputError
 from app.domain.offers import services
 from app.domain.offers.api import OFFER_UPDATED, private_urls_allowed
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_from_url, offer_text
-from app.domain.tasks.services import save_and_publish
-from app.lib.errors import AppError
+from app.domain.tasks.services import commit_deletion
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.pages import form_outcome, status_fragment, task_running
 
 MAX_JSON_BYTES = 1024 * 1024
 
@@ -56,6 +57,24 @@ async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, 
     }
 
 
+def detail_context(
+    offer: JobOffer,
+    task: BackgroundTask | None,
+    values: dict[str, str],
+    errors: dict[str, str],
+    **extra: Any,
+) -> dict[str, Any]:
+    """The offer page: its form with ``values`` (stored or as posted) and their ``errors``."""
+    return {
+        "offer": offer,
+        "title": services.display_title(offer),
+        "task": task,
+        "values": values,
+        "errors": errors,
+        **extra,
+    }
+
+
 class OfferPages(Controller):
     include_in_schema = False
 
@@ -74,19 +93,16 @@ class OfferPages(Controller):
         make: Callable[[], Awaitable[OfferInput]],
         **echo: Any,
     ) -> Any:
-        try:
+        async def action() -> str:
             given: OfferInput = await make()
             offer, _ = await services.create_offer(
                 db, request.app.state.redis, request.app.state.arq, settings, user, given
             )
-        except AppError as exc:
-            await db.rollback()
-            await db.refresh(user)  # the page header shows the user; rollback expired it
-            context = await list_context(
-                db, user, error=user_message(exc), error_code=exc.code, **echo
-            )
-            return Template("offers/index.html", context=context, status_code=exc.status_code)
-        return Redirect(f"/offers/{offer.id}", status_code=303)
+            return f"/offers/{offer.id}"
+
+        return await form_outcome(
+            db, user, action, "offers/index.html", partial(list_context, db, user), **echo
+        )
 
     @post("/offers/text")
     async def add_text(
@@ -155,15 +171,9 @@ class OfferPages(Controller):
     ) -> Template:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.latest_task(db, user.id, offer.id)
-        context = {
-            "offer": offer,
-            "title": services.display_title(offer),
-            "task": task,
-            "values": form_values(offer),
-            "errors": {},
-            "extracting": task is not None and task.status in {"queued", "running"},
-            "saved": saved,
-        }
+        context = detail_context(
+            offer, task, form_values(offer), {}, extracting=task_running(task), saved=saved
+        )
         return Template("offers/detail.html", context=context)
 
     @get("/offers/{offer_id:str}/status")
@@ -176,14 +186,8 @@ class OfferPages(Controller):
     ) -> Template:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.latest_task(db, user.id, offer.id)
-        running = task is not None and task.status in {"queued", "running"}
-        headers = (
-            {"HX-Refresh": "true"} if not running and request.headers.get("hx-request") else {}
-        )
-        return Template(
-            "offers/_partials/extract_status.html",
-            context={"offer": offer, "task": task, "extracting": running},
-            headers=headers,
+        return status_fragment(
+            request, "offers/_partials/extract_status.html", task, "extracting", offer=offer
         )
 
     @post("/offers/{offer_id:str}")
@@ -199,14 +203,8 @@ class OfferPages(Controller):
         values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
         changes, errors = changes_from_form(values)
         if errors:
-            context = {
-                "offer": offer,
-                "title": services.display_title(offer),
-                "task": await services.latest_task(db, user.id, offer.id),
-                "values": values,
-                "errors": errors,
-                "extracting": False,
-            }
+            task = await services.latest_task(db, user.id, offer.id)
+            context = detail_context(offer, task, values, errors, extracting=False)
             return Template("offers/detail.html", context=context, status_code=422)
         apply_changes(offer, changes)
         await db.commit()
@@ -223,8 +221,7 @@ class OfferPages(Controller):
     ) -> Redirect:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.delete_offer(db, offer)
-        await db.commit()
-        if task is not None:
-            await save_and_publish(db, request.app.state.redis, task)
-        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        await commit_deletion(
+            db, request.app.state.redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id}
+        )
         return Redirect("/offers", status_code=303)

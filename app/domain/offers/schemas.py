@@ -4,10 +4,89 @@ from __future__ import annotations
 
 from typing import Any
 
+from litestar.openapi.spec import Schema
+from litestar.openapi.spec.enums import OpenAPIType
 from msgspec import Struct
 
 from app.db.models import BackgroundTask, JobOffer
+from app.domain.offers.editing import API_FIELDS, LIST_FIELDS, TEXT_LIMITS
+from app.domain.offers.intake import JOB_KEYS, MAX_OFFER_CHARS, MIN_OFFER_CHARS
 from app.domain.offers.services import display_title
+from app.lib.openapi import pasted_text_schema, text_list_schema, text_schema
+
+# The request bodies the handlers read by hand (app.domain.offers.intake / editing check them).
+_TEXT_OFFER = pasted_text_schema("The offer", MIN_OFFER_CHARS, MAX_OFFER_CHARS)
+_URL_OFFER = Schema(
+    type=OpenAPIType.OBJECT,
+    title="Web address",
+    description="Used when there is no 'text' field: the page is fetched at once (public "
+    "http(s) addresses only, bounded in size and time) and its text kept",
+    required=["url"],
+    properties={"url": text_schema("Address of the offer's page", not_blank=True)},
+)
+_NULLABLE_TEXT = Schema(type=[OpenAPIType.STRING, OpenAPIType.NULL])
+_JOB_OFFER = Schema(
+    type=OpenAPIType.OBJECT,
+    title="JSON Resume job",
+    description="A JSON Resume job (jsonresume.org job schema), used when there is neither "
+    "'text' nor 'url'; other fields are ignored",
+    any_of=[Schema(required=[key]) for key in sorted(JOB_KEYS)],
+    properties={
+        **dict.fromkeys(
+            ("title", "company", "type", "date", "description", "remote", "salary", "experience"),
+            _NULLABLE_TEXT,
+        ),
+        "location": Schema(
+            type=[OpenAPIType.OBJECT, OpenAPIType.STRING, OpenAPIType.NULL],
+            description="An address object or text",
+        ),
+        "responsibilities": text_list_schema("One line each"),
+        "qualifications": text_list_schema("One line each"),
+        "skills": Schema(
+            type=OpenAPIType.ARRAY,
+            items=Schema(type=OpenAPIType.OBJECT),
+            description="{name, level, keywords} objects",
+        ),
+    },
+)
+OFFER_ADD_BODY = {"application/json": Schema(any_of=[_TEXT_OFFER, _URL_OFFER, _JOB_OFFER])}
+
+
+def _update_field(key: str) -> Schema:
+    column = API_FIELDS[key]
+    if column in LIST_FIELDS:
+        return text_list_schema("One line each")
+    if column == "languages":
+        language = Schema(
+            type=OpenAPIType.OBJECT,
+            required=["name"],
+            properties={
+                "name": Schema(type=OpenAPIType.STRING),
+                "level": Schema(type=OpenAPIType.STRING),
+            },
+        )
+        return Schema(type=OpenAPIType.ARRAY, items=language, description="Languages asked for")
+    if column == "language":
+        return Schema(
+            type=[OpenAPIType.STRING, OpenAPIType.NULL],
+            enum=["fr", "en", "", None],
+            description="Language of the offer (empty or null: not known)",
+        )
+    if column == "description":
+        return text_schema(
+            "The offer text: not blank", min_length=1, max_length=MAX_OFFER_CHARS, not_blank=True
+        )
+    return text_schema("Trimmed; null clears it", max_length=TEXT_LIMITS[column], nullable=True)
+
+
+OFFER_UPDATE_BODY = {
+    "application/json": Schema(
+        type=OpenAPIType.OBJECT,
+        description="The fields to change (any subset); an unknown field is refused",
+        properties={key: _update_field(key) for key in API_FIELDS},
+        additional_properties=False,
+    )
+}
 
 
 class OfferAccepted(Struct):

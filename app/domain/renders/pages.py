@@ -19,6 +19,7 @@ from app.domain.renders.rendering import RenderUnavailable, obtain_render
 from app.domain.renders.schemas import RenderSettingsForm
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
+from app.lib.pages import from_htmx
 from app.lib.pdf import DESIGNS, RenderResult
 from app.lib.pdf.designs import CV_LOCALES
 
@@ -36,6 +37,18 @@ async def _versions_context(db: AsyncSession, cv: CvFile) -> dict[str, Any]:
         "versions": rows,
         "current_version": services.current_version_number(rows, cv),
     }
+
+
+async def _render(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    settings: Settings,
+    user: User,
+    cv: CvFile,
+    spec: services.RenderSpec,
+) -> RenderResult:
+    await db.close()  # no connection held while a worker renders
+    return await obtain_render(request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id)
 
 
 class RenderPages(Controller):
@@ -62,12 +75,9 @@ class RenderPages(Controller):
             "filename": download_name(spec),
             **await _versions_context(db, cv),
         }
-        await db.close()  # no connection held while a worker renders
         result: RenderResult | None = None
         try:
-            result = await obtain_render(
-                request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id
-            )
+            result = await _render(request, db, settings, user, cv, spec)
         except RenderUnavailable as exc:
             context.update(render_error=exc.detail, render_error_code=exc.code)
         context["result"] = result
@@ -85,10 +95,7 @@ class RenderPages(Controller):
         """The very HTML the PDF was made from, locked down by its own CSP."""
         cv = await services.get_cv(db, user.id, cv_id)
         spec = await spec_for(db, settings, user, cv)
-        await db.close()  # no connection held while a worker renders
-        result = await obtain_render(
-            request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id
-        )
+        result = await _render(request, db, settings, user, cv, spec)
         return Response(
             result.html,
             media_type="text/html; charset=utf-8",
@@ -131,9 +138,7 @@ class RenderPages(Controller):
     ) -> Template:
         cv = await services.get_cv(db, user.id, cv_id)
         template = (
-            "renders/_partials/versions.html"
-            if request.headers.get("hx-request")
-            else "renders/versions.html"
+            "renders/_partials/versions.html" if from_htmx(request) else "renders/versions.html"
         )
         return Template(template, context=await _versions_context(db, cv))
 
@@ -149,7 +154,7 @@ class RenderPages(Controller):
         cv = await services.get_cv(db, user.id, cv_id)
         restored = await services.restore_version(db, cv, version)
         await db.commit()
-        if not request.headers.get("hx-request"):
+        if not from_htmx(request):
             return Redirect(f"/cvs/{cv.id}/preview")
         context = await _versions_context(db, cv)
         return Template(

@@ -124,3 +124,19 @@ async def save_and_publish(
     task.updated_at = now_ms()
     await session.commit()
     await publish_event(publisher, task.user_id, TASK_UPDATED_EVENT, task_payload(task))
+
+
+async def commit_deletion(
+    session: AsyncSession,
+    publisher: Publisher,
+    task: BackgroundTask | None,
+    user_id: str,
+    event: str,
+    data: dict[str, Any],
+) -> None:
+    """Commit the deletion of a row, publish the task it cancelled (if one was open), then the
+    row's own event for the user's tabs."""
+    await session.commit()
+    if task is not None:
+        await save_and_publish(session, publisher, task)
+    await publish_event(publisher, user_id, event, data)

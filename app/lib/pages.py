@@ -1,0 +1,67 @@
+"""Shapes shared by the HTML page controllers: form posts that redirect or re-render with the
+error, and the status fragments that htmx polls while a background task runs."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from litestar import Request
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, User
+from app.domain.cvs.errors import user_message
+from app.lib.errors import AppError
+
+OPEN_TASK_STATUSES = frozenset({"queued", "running"})
+
+
+async def reload_after_rollback(db: AsyncSession, *rows: Any) -> None:
+    """Roll back a refused action and reload the rows the page shows (rollback expired them)."""
+    await db.rollback()
+    for row in rows:
+        await db.refresh(row)
+
+
+async def form_outcome(
+    db: AsyncSession,
+    user: User,
+    action: Callable[[], Awaitable[str]],
+    template: str,
+    context: Callable[..., Awaitable[dict[str, Any]]],
+    **echo: Any,
+) -> Template | Redirect:
+    """Run a form's action: a 303 to the address it returns, or, when it raises an ``AppError``,
+    the form page again with the error (its status code) and what was posted (``echo``)."""
+    try:
+        location = await action()
+    except AppError as exc:
+        await reload_after_rollback(db, user)  # the page header shows the user
+        page = await context(error=user_message(exc), error_code=exc.code, **echo)
+        return Template(template, context=page, status_code=exc.status_code)
+    return Redirect(location, status_code=303)
+
+
+def from_htmx(request: Request[Any, Any, Any]) -> bool:
+    """The request was made by htmx (it wants a fragment, not the whole page)."""
+    return bool(request.headers.get("hx-request"))
+
+
+def task_running(task: BackgroundTask | None) -> bool:
+    return task is not None and task.status in OPEN_TASK_STATUSES
+
+
+def status_fragment(
+    request: Request[Any, Any, Any],
+    template: str,
+    task: BackgroundTask | None,
+    running_key: str,
+    **context: Any,
+) -> Template:
+    """The progress fragment of a task; once it is over, htmx (which polls it) reloads the page."""
+    running = task_running(task)
+    headers = {"HX-Refresh": "true"} if not running and from_htmx(request) else {}
+    return Template(
+        template, context={**context, "task": task, running_key: running}, headers=headers
+    )
