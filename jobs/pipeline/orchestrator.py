@@ -188,8 +188,7 @@ class Generation:
             row = await sync_background_task(session, task, status="running")
             await session.commit()
             user_id = task.user_id
-            if row is not None:  # every tab's task centre: queued → running
-                await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
+            await self._publish_background(user_id, row)  # queued → running
             engine = await build_engine(session, self.settings)
             concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
             retries = max(0, await get_int_setting(session, "max_retries", 3))
@@ -302,6 +301,10 @@ class Generation:
             assert task is not None
             row = await sync_background_task(session, task, status="running")
             await session.commit()
+        await self._publish_background(user_id, row)
+
+    async def _publish_background(self, user_id: str, row: BackgroundTask | None) -> None:
+        """Every tab's task centre shows the generation's row as it now is."""
         if row is not None:
             await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
 
@@ -311,9 +314,6 @@ class Generation:
             assert task is not None
             outcome = await finish_task(session, task)
             await session.commit()
-            # finish_task marked the task-centre row completed/failed: say so to every tab.
-            background_id = (task.payload or {}).get("backgroundTaskId")
-            row = await session.get(BackgroundTask, background_id) if background_id else None
         await self.publish(
             user_id,
             "completed",
@@ -325,8 +325,7 @@ class Generation:
                 "status": outcome.status,
             },
         )
-        if row is not None:
-            await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
+        await self._publish_background(user_id, outcome.background_task)
         await publish_event(self.redis, user_id, "cv:list:changed", {})
         return {
             "taskId": self.task_id,

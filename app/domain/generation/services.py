@@ -23,7 +23,7 @@ from app.domain.admin.settings_registry import TASK_FEATURE_MAPPING, feature_cos
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.credits.services import debit
 from app.domain.generation.slots import acquire_slot
-from app.domain.generation.state import FINISHED_TASK, cancel_task
+from app.domain.generation.state import cancel_task
 from app.domain.tasks.abort import abort_job
 from app.domain.tasks.services import TASK_UPDATED_EVENT, create_task, task_payload
 from app.lib.errors import NotFound, ValidationFailed
@@ -202,11 +202,9 @@ async def generation_subtasks(
 async def cancel_generation(session: AsyncSession, arq: ArqRedis, user: User, task_id: str) -> int:
     """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job."""
     task = await get_generation(session, user, task_id)
-    was_running = task.status not in FINISHED_TASK
     refunded = await cancel_task(session, task)
     await session.commit()
-    if was_running:  # a finished generation has no job left to stop
-        await abort_job(arq, job_id_for(task.id))
+    await abort_job(arq, job_id_for(task.id))  # skips a job that has already finished
     await publish_event(
         arq, user.id, "cv_generation_v2:cancelled", {"taskId": task.id, "creditsRefunded": refunded}
     )

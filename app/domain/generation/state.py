@@ -106,6 +106,7 @@ class Outcome:
     total_failed: int
     credits_refunded: int
     status: str
+    background_task: BackgroundTask | None  # its task-centre row, now finished too
 
 
 async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
@@ -119,12 +120,13 @@ async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
         task.completed_at = utcnow()
         task.current_phase = None
     await release_slot(session, task.id)
-    await sync_background_task(session, task, status=task.status)
+    row = await sync_background_task(session, task, status=task.status)
     return Outcome(
         generated=list(task.generated_cv_ids),
         total_failed=failed,
         credits_refunded=failed * cost_per_offer(task),
         status=task.status,
+        background_task=row,
     )
 
 
