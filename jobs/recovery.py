@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, CvGenerationTask, JobOffer
+from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import now_ms, utcnow
 from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import end_import, end_offer_extraction
@@ -165,7 +166,7 @@ async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
             await session.scalars(
                 select(BackgroundTask).where(
                     BackgroundTask.type.in_(tuple(INPUT_JOBS)),
-                    BackgroundTask.status.in_(("queued", "running")),
+                    BackgroundTask.status.in_(OPEN_STATUSES),
                 )
             )
         )

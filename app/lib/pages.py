@@ -11,10 +11,10 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, User
+from app.db.models.background_task import OPEN_STATUSES
 from app.domain.cvs.errors import user_message
 from app.lib.errors import AppError
-
-OPEN_TASK_STATUSES = frozenset({"queued", "running"})
+from app.lib.web import from_htmx
 
 
 async def reload_after_rollback(db: AsyncSession, *rows: Any) -> None:
@@ -43,13 +43,8 @@ async def form_outcome(
     return Redirect(location, status_code=303)
 
 
-def from_htmx(request: Request[Any, Any, Any]) -> bool:
-    """The request was made by htmx (it wants a fragment, not the whole page)."""
-    return bool(request.headers.get("hx-request"))
-
-
 def task_running(task: BackgroundTask | None) -> bool:
-    return task is not None and task.status in OPEN_TASK_STATUSES
+    return task is not None and task.status in OPEN_STATUSES
 
 
 def status_fragment(

@@ -100,6 +100,11 @@ async def set_request_locale(request: Request[Any, Any, Any]) -> None:
     i18n.current_locale.set(str(chosen))
 
 
+def from_htmx(request: Request[Any, Any, Any]) -> bool:
+    """The request was made by htmx (it wants a fragment, not the whole page)."""
+    return bool(request.headers.get("hx-request"))
+
+
 def wants_json(request: Request[Any, Any, Any]) -> bool:
     return request.url.path.startswith("/api/") or request.url.path in {"/health"}
 
@@ -107,7 +112,7 @@ def wants_json(request: Request[Any, Any, Any]) -> bool:
 def _error_page(
     request: Request[Any, Any, Any], status: int, code: str, detail: str
 ) -> Response[Any]:
-    template = "_partials/error.html" if request.headers.get("hx-request") else "error.html"
+    template = "_partials/error.html" if from_htmx(request) else "error.html"
     return Template(
         template_name=template,
         context={"status": status, "code": code, "detail": detail},
@@ -122,7 +127,7 @@ def error_response(
         return Response({"error": code, "detail": detail, **extra}, status_code=status)
     if status == 401:
         target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-        if request.headers.get("hx-request"):
+        if from_htmx(request):
             return Response("", status_code=204, headers={"HX-Redirect": f"/login?next={target}"})
         return Redirect(f"/login?next={target}")
     return _error_page(request, status, code, detail)

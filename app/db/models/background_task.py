@@ -11,6 +11,7 @@ from app.db.models.base import Base, UUIDPrimaryKey, now_ms
 
 TASK_STATUSES = ("queued", "running", "completed", "failed", "cancelled")
 FINISHED_STATUSES = ("completed", "failed", "cancelled")
+OPEN_STATUSES = ("queued", "running")
 
 
 class BackgroundTask(UUIDPrimaryKey, Base):

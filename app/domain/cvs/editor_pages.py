@@ -20,6 +20,7 @@ from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.web import from_htmx
 
 
 class CvEditorPages(Controller):
@@ -41,7 +42,7 @@ class CvEditorPages(Controller):
         posted = await request.form()
         values = {key: str(value) for key, value in posted.items() if isinstance(value, str)}
         form, action = form_from_post(spec, values)
-        is_htmx = bool(request.headers.get("hx-request"))
+        is_htmx = from_htmx(request)
         status = 200
         versions = None
         if not apply_action(form, action):

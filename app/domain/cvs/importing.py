@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, User
+from app.db.models.background_task import OPEN_STATUSES
 from app.domain.cvs.billing import charge
 from app.domain.cvs.errors import InputError
 from app.domain.cvs.extraction import problem
@@ -174,7 +175,7 @@ async def retry_import(
 ) -> BackgroundTask:
     """Run the import again (after a failure, or to re-extract with the current engine)."""
     current = await latest_import_task(session, cv.user_id, cv.id)
-    if current is not None and current.status in {"queued", "running"}:
+    if current is not None and current.status in OPEN_STATUSES:
         return current
     cv.extraction_status = "pending"
     cv.extraction_errors = []

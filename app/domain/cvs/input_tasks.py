@@ -16,12 +16,12 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
+from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import now_ms
 from app.domain.cvs.billing import refund_charge
 from app.domain.generation.slots import release_slot
 from app.lib.i18n import N_
 
-OPEN_STATUSES = ("queued", "running")
 IMPORT_CANCELLED = N_("Import cancelled.")
 EXTRACTION_CANCELLED = N_(
     "Extraction cancelled; the offer text is kept and its fields can be filled in by hand."

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
+from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import utcnow
 from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import end_import
@@ -61,7 +62,7 @@ async def latest_import_task(
 
 async def import_in_progress(session: AsyncSession, cv: CvFile) -> bool:
     task = await latest_import_task(session, cv.user_id, cv.id)
-    return task is not None and task.status in {"queued", "running"}
+    return task is not None and task.status in OPEN_STATUSES
 
 
 async def list_versions(session: AsyncSession, cv_id: str) -> list[CvVersion]:

@@ -19,9 +19,9 @@ from app.domain.renders.rendering import RenderUnavailable, obtain_render
 from app.domain.renders.schemas import RenderSettingsForm
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
-from app.lib.pages import from_htmx
 from app.lib.pdf import DESIGNS, RenderResult
 from app.lib.pdf.designs import CV_LOCALES
+from app.lib.web import from_htmx
 
 # The preview document is user content: no script, no network, no plugin, framed by us only.
 PREVIEW_CSP = (

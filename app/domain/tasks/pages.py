@@ -20,6 +20,7 @@ from app.domain.tasks.actions import (
     purge_finished_tasks,
 )
 from app.domain.tasks.view import PAGE_LIMIT, PANEL_LIMIT, task_centre_context
+from app.lib.web import from_htmx
 
 PAGE_LIST_ID = "task-page-list"  # the /tasks page's list; the nav panel's is shorter
 
@@ -31,7 +32,7 @@ async def _list_fragment(db: AsyncSession, user: User, limit: int) -> Template:
 
 async def _after_change(request: Request[Any, Any, Any], db: AsyncSession, user: User) -> Any:
     """htmx: the list it targets, fresh (other tabs get it over SSE); plain form: back to /tasks."""
-    if request.headers.get("hx-request"):
+    if from_htmx(request):
         limit = PAGE_LIMIT if request.headers.get("hx-target") == PAGE_LIST_ID else PANEL_LIMIT
         return await _list_fragment(db, user, limit)
     return Redirect("/tasks", status_code=303)
