@@ -12,7 +12,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
-from app.domain.events.stream import user_event_stream
+from app.domain.events.stream import fragment_message, user_event_stream
 from app.domain.tasks.live import TaskCentreFeed
 from app.domain.tasks.services import list_tasks, task_payload
 
@@ -66,8 +66,7 @@ async def html_event_feed(
 
     async def render(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
         html = template.render(name=name, payload=payload)
-        item = ServerSentEventMessage(data=html.replace("\n", " "), event="message")
-        return [item, *await task_centre.on_event(name)]
+        return [fragment_message("message", html), *await task_centre.on_event(name)]
 
     return ServerSentEvent(
         user_event_stream(channels, user.id, task_centre.initial, render),

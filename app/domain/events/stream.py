@@ -15,6 +15,13 @@ from app.lib.events import decode_event, user_channel
 
 KEEPALIVE_SECONDS = 15.0
 
+
+def fragment_message(event: str, html: str) -> ServerSentEventMessage:
+    """An HTML fragment for htmx's ``sse-swap="<event>"``, on one line: each newline would
+    otherwise start a new ``data:`` field (harmless, but longer)."""
+    return ServerSentEventMessage(event=event, data=html.replace("\n", " "))
+
+
 # A renderer turns one event into nothing, one message or several; it may be async (e.g. when
 # it re-renders a fragment from the database).
 Rendered = ServerSentEventMessage | Iterable[ServerSentEventMessage] | None

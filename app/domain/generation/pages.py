@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvGenerationTask, User
 from app.domain.admin.llm_config import engine_status
-from app.domain.events.stream import user_event_stream
+from app.domain.events.stream import fragment_message, user_event_stream
 from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
@@ -135,10 +135,10 @@ class GenerationPages(Controller):
                 fresh = await session.get(CvGenerationTask, task.id)
                 assert fresh is not None
                 html = template.render(**context, **(await page_state(session, fresh)))
-            return ServerSentEventMessage(event="panel", data=html.replace("\n", " "))
+            return fragment_message("panel", html)
 
-        # End the request's transaction first: on SQLite it holds the write lock, which the
-        # panel's own session would wait for, and the stream may last for hours.
+        # End the request's transaction first: the stream may last for hours and renders with
+        # sessions of its own.
         await db.commit()
 
         async def initial() -> list[ServerSentEventMessage]:

@@ -14,6 +14,7 @@ from litestar import Request
 from litestar.response import ServerSentEventMessage
 from litestar.utils.scope.state import ScopeState
 
+from app.domain.events.stream import fragment_message
 from app.domain.tasks.actions import TASK_DELETED_EVENT, TASKS_PURGED_EVENT
 from app.domain.tasks.services import TASK_UPDATED_EVENT
 from app.domain.tasks.view import PANEL_LIMIT, task_centre_context
@@ -49,8 +50,7 @@ class TaskCentreFeed:
         async with self._sessions() as session:
             context = await task_centre_context(session, self._user_id, PANEL_LIMIT)
         html_text = self._template.render(**self._context, **context, oob_badge=True)
-        # One line: each newline would otherwise start a new ``data:`` field (harmless, longer).
-        return ServerSentEventMessage(event=SSE_EVENT, data=html_text.replace("\n", " "))
+        return fragment_message(SSE_EVENT, html_text)
 
     async def initial(self) -> list[ServerSentEventMessage]:
         return [await self.message()]
