@@ -10,7 +10,6 @@ from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -22,10 +21,13 @@ from app.domain.generation.services import (
     cancel_generation,
     create_generation,
     get_generation,
+    recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state
 from app.domain.tasks.live import TaskCentreFeed, fragment_context
 from app.lib.errors import AppError
+
+HISTORY_LIMIT = 50
 
 
 class GenerationPages(Controller):
@@ -63,14 +65,7 @@ class GenerationPages(Controller):
     async def history(
         self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
     ) -> Template:
-        tasks = list(
-            await db.scalars(
-                select(CvGenerationTask)
-                .where(CvGenerationTask.user_id == user.id)
-                .order_by(CvGenerationTask.created_at.desc())
-                .limit(50)
-            )
-        )
+        tasks = await recent_generations(db, user.id, HISTORY_LIMIT)
         return Template(
             "generation/list.html", context={"tasks": tasks, "status_labels": STATUS_LABELS}
         )

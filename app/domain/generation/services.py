@@ -176,6 +176,35 @@ async def get_generation(session: AsyncSession, user: User, task_id: str) -> CvG
     return task
 
 
+async def recent_generations(
+    session: AsyncSession, user_id: str, limit: int
+) -> list[CvGenerationTask]:
+    """The user's latest generations, newest first (history page, dashboard)."""
+    rows = await session.scalars(
+        select(CvGenerationTask)
+        .where(CvGenerationTask.user_id == user_id)
+        .order_by(CvGenerationTask.created_at.desc())
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def offer_titles(
+    session: AsyncSession, tasks: list[CvGenerationTask]
+) -> dict[str, list[str]]:
+    """Each task's offer titles, in offer order (one query for all the tasks)."""
+    titles: dict[str, list[str]] = {task.id: [] for task in tasks}
+    rows = await session.execute(
+        select(CvGenerationOffer.task_id, JobOffer.title)
+        .join(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
+        .where(CvGenerationOffer.task_id.in_(titles))
+        .order_by(CvGenerationOffer.offer_index)
+    )
+    for task_id, title in rows.all():
+        titles[task_id].append(title)
+    return titles
+
+
 async def generation_offers(
     session: AsyncSession, task: CvGenerationTask
 ) -> list[tuple[CvGenerationOffer, JobOffer | None]]:

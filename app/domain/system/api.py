@@ -13,8 +13,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer, User
+from app.db.models import CvFile, JobOffer, User
 from app.domain.admin.llm_config import engine_status
+from app.domain.generation.services import offer_titles, recent_generations
 from app.domain.generation.view import STATUS_LABELS as GENERATION_STATUS_LABELS
 from app.lib.heartbeat import live_workers
 
@@ -72,23 +73,7 @@ async def dashboard(
         "source_cvs": await count(CvFile, CvFile.kind == "source"),
         "offers": await count(JobOffer),
     }
-    recent = list(
-        await db.scalars(
-            select(CvGenerationTask)
-            .where(CvGenerationTask.user_id == user.id)
-            .order_by(CvGenerationTask.created_at.desc())
-            .limit(RECENT_GENERATIONS)
-        )
-    )
-    offer_titles: dict[str, list[str]] = {t.id: [] for t in recent}
-    rows = await db.execute(
-        select(CvGenerationOffer.task_id, JobOffer.title)
-        .join(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
-        .where(CvGenerationOffer.task_id.in_(offer_titles))
-        .order_by(CvGenerationOffer.offer_index)
-    )
-    for task_id, title in rows.all():
-        offer_titles[task_id].append(title)
+    recent = await recent_generations(db, user.id, RECENT_GENERATIONS)
     return Template(
         "home/index.html",
         context={
@@ -96,7 +81,7 @@ async def dashboard(
             "counts": counts,
             "engine": await engine_status(db, settings),
             "generations": recent,
-            "offer_titles": offer_titles,
+            "offer_titles": await offer_titles(db, recent),
             "status_labels": GENERATION_STATUS_LABELS,
         },
     )
