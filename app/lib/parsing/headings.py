@@ -1,6 +1,6 @@
 """Section headings of CVs and job offers, in French and English.
 
-A heading is a short line whose folded text is a known heading ("EXPÉRIENCES PROFESSIONNELLES",
+Offer headings live in ``app/lib/parsing/offer_headings.py``. A heading is a short line whose folded text is a known heading ("EXPÉRIENCES PROFESSIONNELLES",
 "Work history:", "— Compétences —", "Skills & Languages"), or such a heading followed by a colon
 and content on the same line ("Langues : anglais courant").
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.offer_headings import OFFER_HEADINGS
 from app.lib.parsing.text import fold
 
 CV_HEADINGS: dict[str, tuple[str, ...]] = {
@@ -93,39 +94,6 @@ CV_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-OFFER_HEADINGS: dict[str, tuple[str, ...]] = {
-    "requirements": (
-        "profil recherche", "profil", "votre profil", "le profil", "qualifications",
-        "requirements", "required skills", "what we're looking for", "what we are looking for",
-        "what you bring", "who you are", "about you", "must have", "must-have",
-        "nice to have", "bonus", "competences requises", "exigences", "prerequis",
-        "your profile", "you have", "ce que nous recherchons", "vous etes", "vous avez",
-        "profile", "skills and experience", "experience and skills", "competences",
-        "skills", "preferred qualifications", "minimum qualifications", "atouts",
-        "le candidat ideal", "the ideal candidate",
-    ),
-    "responsibilities": (
-        "missions", "vos missions", "la mission", "mission", "responsabilites",
-        "responsibilities", "what you'll do", "what you will do", "your role", "the role",
-        "role", "le poste", "descriptif du poste", "description du poste", "job description",
-        "your missions", "vos responsabilites", "tasks", "day to day", "au quotidien",
-        "key responsibilities", "vos taches", "le role", "your responsibilities",
-    ),
-    "company": (
-        "l'entreprise", "entreprise", "qui sommes-nous", "qui sommes nous", "about us",
-        "about the company", "la societe", "company", "who we are", "notre entreprise",
-        "a propos", "about", "le contexte", "contexte",
-    ),
-    "benefits": (
-        "avantages", "benefits", "perks", "ce que nous offrons", "ce que nous proposons",
-        "what we offer", "pourquoi nous rejoindre", "why join us", "package",
-        "remuneration", "salaire", "salary", "nos avantages",
-    ),
-    "process": (
-        "processus de recrutement", "hiring process", "recruitment process",
-        "interview process", "deroulement des entretiens", "etapes",
-    ),
-}  # fmt: skip
 
 _DECORATION = re.compile(r"^[\s\d.)#*=_~|•·▪■►—–-]+|[\s:#*=_~|•·▪■►—–-]+$")
 _JOINERS = re.compile(r"\s*(?:&|\+|/|,| et | and )\s*")
