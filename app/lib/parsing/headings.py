@@ -1,8 +1,9 @@
 """Section headings of CVs and job offers, in French and English.
 
-Offer headings live in ``app/lib/parsing/offer_headings.py``. A heading is a short line whose folded text is a known heading ("EXPÉRIENCES PROFESSIONNELLES",
+A heading is a short line whose folded text is a known heading ("EXPÉRIENCES PROFESSIONNELLES",
 "Work history:", "— Compétences —", "Skills & Languages"), or such a heading followed by a colon
-and content on the same line ("Langues : anglais courant").
+and content on the same line ("Langues : anglais courant"). The offer table lives in
+``app/lib/parsing/offer_headings.py``.
 """
 
 from __future__ import annotations
