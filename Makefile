@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench admin migrate clean screenshots
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ browser-deps:
 
 bench: install-dev
 	$(PY) -m bench.run
+
+## Score the import parsers on ../shared/corpus (real CVs and ads); rewrites bench/PARSING.md.
+eval-parse: install
+	$(PY) -m bench.parse_eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,225 @@
+"""``make eval-parse``: score the rule-based parsers on the development corpus, rewrite
+bench/PARSING.md.
+
+The corpus (real CVs, pasted text, job ads, hand-checked truth and its scorer) lives beside the
+project in ``../shared/corpus`` and is never copied here; only the scores are committed. The
+"before" column comes from ``bench/parsing_baseline.json`` (the same scorer on the parsers as they
+were before issue 11), so every run shows how far the import has moved and which files regressed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = ROOT / "bench" / "parsing_baseline.json"
+OUTPUT = ROOT / "bench" / "PARSING.md"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+# (aggregate, metric, target): the "done" bar of issue 11.
+TARGETS: list[tuple[str, str, float]] = [
+    ("cv_pdf_all", "exp_recall", 0.90),
+    ("cv_pdf_all", "exp_precision", 0.90),
+    ("cv_pdf_all", "all4_of_truth", 0.75),
+    ("cv_pdf_all", "name_acc", 0.95),
+    ("cv_pdf_all", "email_acc", 0.95),
+    ("cv_pdf_all", "phone_acc", 0.95),
+    ("cv_pdf_all", "skills_recall", 0.85),
+    ("cv_pdf_all", "lang_recall", 0.85),
+    ("cv_pasted_all", "exp_recall", 0.85),
+    ("offers_all", "company_acc", 0.80),
+    ("offers_all", "title_acc", 0.95),
+    ("offers_all", "contract_acc", 0.90),
+]
+CV_METRICS = [
+    "exp_recall", "exp_precision", "title_acc", "company_acc", "start_acc", "end_acc",
+    "all4_rate", "all4_of_truth", "name_acc", "email_acc", "phone_acc", "edu_count_exact",
+    "skills_recall", "lang_recall", "lang_precision",
+]  # fmt: skip
+CV_GROUPS = [
+    "cv_pdf_all",
+    "cv_pdf_fr",
+    "cv_pdf_en",
+    "cv_pasted_all",
+    "cv_pasted_fr",
+    "cv_pasted_en",
+]
+OFFER_METRICS = ["title_acc", "company_acc", "language_acc", "contract_acc", "skills_recall"]
+OFFER_GROUPS = ["offers_all", "offers_fr", "offers_en"]
+
+
+def run_scorer(corpus: Path) -> tuple[dict[str, Any], float]:
+    scorer = corpus / "score_parser.py"
+    if not scorer.is_file():
+        raise SystemExit(f"No corpus scorer at {scorer}: put the shared corpus beside the project.")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "scores.json"
+        started = datetime.now(UTC)
+        subprocess.run(
+            [sys.executable, str(scorer), str(ROOT), "--corpus", str(corpus), "--json", str(out)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        elapsed = (datetime.now(UTC) - started).total_seconds()
+        return json.loads(out.read_text()), elapsed
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)
+
+
+def _delta(before: Any, after: Any) -> str:
+    if isinstance(before, int | float) and isinstance(after, int | float):
+        change = after - before
+        return f"{_value(before)} → **{_value(after)}**" if change else _value(after)
+    return _value(after)
+
+
+def aggregates_table(
+    groups: list[str], metrics: list[str], now: dict[str, Any], before: dict[str, Any]
+) -> list[str]:
+    lines = ["| metric | " + " | ".join(groups) + " |", "|---|" + "---|" * len(groups)]
+    for metric in metrics:
+        cells = [_delta(before.get(g, {}).get(metric), now.get(g, {}).get(metric)) for g in groups]
+        lines.append(f"| {metric} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def targets_table(now: dict[str, Any], before: dict[str, Any]) -> list[str]:
+    lines = ["| figure | target | before | now | |", "|---|---|---|---|---|"]
+    for group, metric, target in TARGETS:
+        value = now.get(group, {}).get(metric)
+        met = isinstance(value, int | float) and value >= target
+        old = before.get(group, {}).get(metric)
+        lines.append(
+            f"| {group} {metric} | ≥ {target} | {_value(old)} | {_value(value)} | "
+            f"{'met' if met else 'not met'} |"
+        )
+    return lines
+
+
+def _cv_cells(row: dict[str, Any]) -> list[str]:
+    fields = row.get("fields") or {}
+    flags = "".join(
+        mark if row.get(key) else "·"
+        for key, mark in (("name", "N"), ("email", "E"), ("phone", "P"))
+    )
+    return [
+        f"{row.get('exp_matched', 0)}/{row.get('exp_truth', 0)}",
+        str(row.get("exp_pred", 0)),
+        f"{fields.get('all4', row.get('all4', 0))}",
+        flags,
+        f"{row.get('skills_found', 0)}/{row.get('skills_truth', 0)}",
+        f"{row.get('lang_found', 0)}/{row.get('lang_truth', 0)}",
+    ]
+
+
+def per_cv_table(now: dict[str, Any], before: dict[str, Any]) -> list[str]:
+    lines = [
+        "| CV | variant | jobs found | predicted | all 4 right | name/email/phone | skills "
+        "| languages | jobs found before |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for variant in ("pdf", "pasted"):
+        for name, row in sorted(now.get(variant, {}).items()):
+            if row.get("error"):
+                lines.append(f"| {name} | {variant} | error: {row['error']} |||||||")
+                continue
+            old = before.get(variant, {}).get(name, {})
+            old_found = f"{old.get('exp_matched', '–')}/{old.get('exp_truth', '–')}"
+            lines.append(
+                f"| {name} | {variant} | " + " | ".join(_cv_cells(row)) + f" | {old_found} |"
+            )
+    return lines
+
+
+def per_offer_table(now: dict[str, Any]) -> list[str]:
+    lines = [
+        "| offer | title | company | contract | skills | predicted title / company |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, row in sorted(now.items()):
+        predicted = row.get("predicted") or {}
+        marks = [
+            "✓" if row.get(key) else ("–" if row.get(key) is None else "✗")
+            for key in ("title", "company", "contract")
+        ]
+        lines.append(
+            f"| {name} | "
+            + " | ".join(marks)
+            + f" | {row.get('skills_found', 0)}/{row.get('skills_truth', 0)} | "
+            f"{predicted.get('title', '')} / {predicted.get('company', '')} |"
+        )
+    return lines
+
+
+def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float) -> str:
+    now, before = scores["aggregates"], baseline.get("aggregates", {})
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    parts = [
+        "# Import quality on the development corpus",
+        "",
+        f"`make eval-parse` on commit `{commit or '?'}`, {datetime.now(UTC):%Y-%m-%d} "
+        f"({elapsed:.0f} s). Real CVs (PDF, and the same CVs pasted as text) and job ads with "
+        "hand-checked truth, scored by the corpus's own `score_parser.py` (its README defines "
+        f'every metric). "Before" = the parsers at commit `{baseline.get("commit", "?")}`.',
+        "",
+        "## Targets (issue 11)",
+        "",
+        *targets_table(now, before),
+        "",
+        "## CVs (before → now where it moved)",
+        "",
+        *aggregates_table(CV_GROUPS, CV_METRICS, now, before),
+        "",
+        "## Offers",
+        "",
+        *aggregates_table(OFFER_GROUPS, OFFER_METRICS, now, before),
+        "",
+        "## Per CV",
+        "",
+        "Jobs found = required experiences paired with the truth / required; N, E, P = name, "
+        "email, phone right.",
+        "",
+        *per_cv_table(scores.get("cvs", {}), baseline.get("cvs", {})),
+        "",
+        "## Per offer",
+        "",
+        *per_offer_table(scores.get("offers", {})),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    scores, elapsed = run_scorer(args.corpus.resolve())
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.is_file() else {}
+    args.output.write_text(render(scores, baseline, elapsed))
+    print(f"{args.output.relative_to(ROOT)} rewritten")
+    for line in targets_table(scores["aggregates"], baseline.get("aggregates", {}))[2:]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
