@@ -1,0 +1,139 @@
+"""Split a job offer into its sections (requirements, responsibilities, company, benefits,
+process) and a section's text into items.
+
+Ads word their headings freely, so a line counts as a heading when the heading table knows it
+(``app/lib/parsing/offer_headings.py``) or when it is shaped like one — short, standing alone
+between blank lines, ending with a colon, in capitals or in title case — and a word of it names
+the section ("The Qualifications We Need You to Possess" → requirements). A heading-shaped line
+that names no section ("Connaissances particulières :") is a sub-heading: the section goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.lib.parsing.headings import match_heading
+from app.lib.parsing.offer_headings import HEADING_WORDS
+from app.lib.parsing.text import BULLET_CHARS, clean, fold
+
+SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process")
+# Sections whose inline form ("Missions : concevoir…") opens the section with content.
+INLINE_SECTIONS = {"requirements", "responsibilities"}
+_LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'¿¡]+")
+_BULLET_START = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*\S")
+_INLINE_BULLET = re.compile(r"\s+[•▪●◦]\s+|\s*(?:^|\s)[•▪●◦](?=\S)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
+MAX_HEADING_WORDS = 10
+
+
+@dataclass
+class OfferSections:
+    """Every line of the offer in order, tagged with its section ("header" before the first
+    heading; headings themselves are left out, inline content after one is kept)."""
+
+    tagged: list[tuple[str, str]] = field(default_factory=list)
+
+    def get(self, name: str) -> list[str]:
+        return [line for section, line in self.tagged if section == name]
+
+    @property
+    def header(self) -> list[str]:
+        return self.get("header")
+
+    def lines_outside(self, names: tuple[str, ...]) -> list[str]:
+        return [line for section, line in self.tagged if section not in names]
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 5 and all(c.isupper() for c in letters)
+
+
+def _heading_shaped(text: str, standalone: bool) -> bool:
+    """Short, no sentence end, and set apart: a colon at its end, capitals, or a title-case
+    line between blank lines."""
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 90:
+        return False
+    if text.endswith(":"):
+        return ":" not in text[:-1] or _is_title_case(text)
+    if text.endswith((".", ",", ";")) or not text[0].isupper():
+        return False
+    return _is_capitals(text) or (standalone and len(words) <= 8 and _is_title_case(text))
+
+
+def section_named_by(text: str) -> str | None:
+    """The section a free-worded heading names, from its words (``HEADING_WORDS``)."""
+    folded = fold(text).replace("’", "'")
+    for section, words in HEADING_WORDS:
+        if any(re.search(rf"(?<![\w]){re.escape(word)}", folded) for word in words):
+            return section
+    return None
+
+
+def classify_heading(line: str, *, standalone: bool) -> tuple[str, str] | None:
+    """``(section, inline content)`` for a heading line; ``("", "")`` for a sub-heading that
+    names no section; ``None`` for an ordinary line."""
+    if _BULLET_START.match(line):
+        return None
+    text = _LEADING_SYMBOLS.sub("", line.strip()).strip()
+    if not text:
+        return None
+    known = match_heading(text, offer=True)
+    if known and (not known[1] or known[0] in INLINE_SECTIONS):
+        return known
+    if not _heading_shaped(text, standalone):
+        return None
+    return (section_named_by(text) or "", "")
+
+
+def split_sections(lines: list[str]) -> OfferSections:
+    sections = OfferSections()
+    current = "header"
+    for index, line in enumerate(lines):
+        blank_before = index == 0 or not lines[index - 1].strip()
+        blank_after = index + 1 >= len(lines) or not lines[index + 1].strip()
+        heading = classify_heading(line, standalone=blank_before and blank_after)
+        if heading is None or (heading[0] == "" and current == "header"):
+            sections.tagged.append((current, line))
+            continue
+        name, rest = heading
+        current = name or current
+        if rest:
+            sections.tagged.append((current, rest))
+    return sections
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [clean(s) for s in _SENTENCE_SPLIT.split(paragraph) if clean(s)]
+
+
+def section_items(lines: list[str]) -> list[str]:
+    """Bullets (wrapped lines joined back; "a • b • c" on one line split) and the sentences of
+    the paragraphs in between, each cleaned of its bullet mark."""
+    items: list[str] = []
+    open_bullet = False
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            open_bullet = False
+            continue
+        parts = [p for p in _INLINE_BULLET.split(text) if clean(p)]
+        if _BULLET_START.match(text):
+            first = clean(re.sub(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*", "", parts[0]))
+            items += [first, *(clean(p) for p in parts[1:])]
+            open_bullet = True
+        elif open_bullet and items and (text[:1].islower() or not items[-1].endswith(".")):
+            items[-1] = f"{items[-1]} {clean(parts[0])}"
+            items += [clean(p) for p in parts[1:]]
+        else:
+            for part in parts:
+                items += _sentences(part)
+            open_bullet = len(parts) > 1
+    return [item for item in items if item]
