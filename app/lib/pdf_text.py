@@ -3,8 +3,8 @@
 Why a child: pdfminer inflates streams without a cap (a 1 MB file can ask for gigabytes), so the
 parse runs under ``RLIMIT_AS``/``RLIMIT_CPU`` with a wall-clock timeout, and the child gets no
 environment (no secrets). The child (``python -I app/lib/pdf_text.py``) imports only the stdlib
-and pdfplumber; ``app/lib/parsing/pdf_layout.py`` is loaded from its file so the child stays
-isolated.
+and pdfplumber; the ``app/lib/parsing/pdf_*.py`` modules are loaded from their files, as a
+stand-alone package, so the child stays isolated (no ``app`` import).
 
 Public: ``read_pdf_text`` (async, for the worker), ``read_pdf_text_sync``, ``looks_like_pdf``,
 ``PdfText``, ``PdfTextError`` (``code`` + English ``message``).
@@ -75,7 +75,7 @@ class PdfTextError(Exception):
 @dataclass(frozen=True, slots=True)
 class HiddenText:
     page: int
-    reason: str  # "invisible_colour" | "tiny" | "off_page"
+    reason: str  # "invisible_colour" | "tiny" | "off_page" | "clipped" | "covered"
     text: str
 
 
@@ -86,6 +86,9 @@ class PdfText:
     columns: list[int]  # detected text columns per page
     hidden: list[HiddenText] = field(default_factory=list)
     elapsed_ms: int = 0
+    # What the text layer had to repair, code → count (app/lib/parsing/pdf_layout.py lists the
+    # codes): "doubled_chars", "junk_glyphs", "page_furniture", "clipped_text", ...
+    problems: dict[str, int] = field(default_factory=dict)
 
     @property
     def visible_chars(self) -> int:
@@ -131,6 +134,7 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
             HiddenText(int(h["page"]), str(h["reason"]), str(h["text"])) for h in result["hidden"]
         ],
         elapsed_ms=round((time.perf_counter() - started) * 1000),
+        problems={str(k): int(v) for k, v in dict(result.get("problems") or {}).items()},
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.visible_chars == 0 or result.get("images", 0):
@@ -216,21 +220,29 @@ def _child_main(argv: list[str]) -> None:
     sys.stdout.flush()
 
 
+def _load_layout() -> Any:
+    """``app/lib/parsing/pdf_layout.py`` and its ``pdf_*`` siblings as a stand-alone package.
+
+    The package is named ``pdf_reader`` and its path is the parsing folder, so the modules'
+    relative imports work without importing ``app`` (and its settings, database, ...).
+    """
+    import importlib
+    import types
+
+    package = types.ModuleType("pdf_reader")
+    package.__path__ = [str(CHILD.parent / "parsing")]
+    sys.modules["pdf_reader"] = package
+    return importlib.import_module("pdf_reader.pdf_layout")
+
+
 def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
-    import importlib.util
     import io
 
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdftypes import resolve1
 
-    layout_file = CHILD.parent / "parsing" / "pdf_layout.py"
-    spec = importlib.util.spec_from_file_location("pdf_layout", layout_file)
-    assert spec is not None and spec.loader is not None
-    layout = importlib.util.module_from_spec(spec)
-    sys.modules["pdf_layout"] = layout  # dataclasses look their module up there
-    spec.loader.exec_module(layout)
-
+    layout = _load_layout()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         # /Count first: cheap, and it refuses a 10 000-page file before building its pages.
@@ -241,23 +253,22 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
         pages = pdf.pages
         if len(pages) > max_pages:
             return {"error": "too_many_pages", "pages": len(pages), "limit": max_pages}
-        texts, columns, hidden, images = [], [], [], 0
-        for number, page in enumerate(pages, start=1):
-            page_result = layout.page_text(page)
-            texts.append(page_result.text)
-            columns.append(page_result.columns)
-            hidden += [
-                {"page": number, "reason": reason, "text": text}
-                for reason, text in page_result.hidden
-            ]
-            images += len(page.images)
+        problems: dict[str, int] = {}
+        words = []
+        for page in pages:
+            words.append(layout.page_words(page, problems))
             page.close()
+        document = layout.read_document(words, problems)
         return {
-            "text": "\n\n".join(t for t in texts if t.strip()),
+            "text": "\n\n".join(t for t in document.pages if t.strip()),
             "pages": len(pages),
-            "columns": columns,
-            "hidden": hidden,
-            "images": images,
+            "columns": document.columns,
+            "hidden": [
+                {"page": number, "reason": reason, "text": text}
+                for number, reason, text in document.hidden
+            ],
+            "images": document.images,
+            "problems": document.problems,
         }
     except MemoryError:
         raise

@@ -1,0 +1,166 @@
+"""Characters → words → visual lines, with word gaps measured relative to the font size.
+
+Runs inside the sandboxed parser process (``app/lib/pdf_text.py``): stdlib only.
+
+Why not a fixed gap: many producers (LaTeX, Google Docs, Canva) draw no space characters, they
+only move the pen. An absolute 2 pt threshold glues the words of small or justified text, and
+splits letter-spaced headings. Here a gap is a word break when it is wider than the run's usual
+letter gap plus a fraction of the font size; a drawn space always breaks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+Word = dict[str, Any]
+WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
+TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+    def add(self, word: Word) -> None:
+        self.words.append(word)
+        self.top = min(self.top, word["top"])
+        self.bottom = max(self.bottom, word["bottom"])
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def x0(self) -> float:
+        return min(w["x0"] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+    def text(self) -> str:
+        ordered = sorted(self.words, key=lambda w: w["x0"])
+        parts: list[str] = []
+        for index, word in enumerate(ordered):
+            if index:
+                gap = word["x0"] - ordered[index - 1]["x1"]
+                parts.append("\t" if gap > max(8.0, TAB_GAP * self.height) else " ")
+            parts.append(word["text"])
+        return "".join(parts)
+
+
+def _rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters sharing a baseline band: a char joins the row it overlaps by half its height."""
+    rows: list[tuple[float, float, list[dict[str, Any]]]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        height = max(char["bottom"] - char["top"], 0.1)
+        for index in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            top, bottom, members = rows[index]
+            overlap = min(bottom, char["bottom"]) - max(top, char["top"])
+            if overlap >= 0.5 * min(height, max(bottom - top, 0.1)):
+                members.append(char)
+                rows[index] = (min(top, char["top"]), max(bottom, char["bottom"]), members)
+                break
+        else:
+            rows.append((char["top"], char["bottom"], [char]))
+    return [sorted(members, key=lambda c: c["x0"]) for _, _, members in rows]
+
+
+def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
+    """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
+    letter-spaced headings. A run is a stretch of one font and size without a wide gap."""
+    usual = [0.0] * len(row)
+    start = 0
+    for index in range(1, len(row) + 1):
+        if index < len(row):
+            a, b = row[index - 1], row[index]
+            same_font = a.get("fontname") == b.get("fontname") and a.get("size") == b.get("size")
+            if same_font and b["x0"] - a["x1"] < a.get("size", 10.0):
+                continue
+        run = row[start:index]
+        gaps = [
+            (b["x0"] - a["x1"]) / max(a.get("size", 10.0), 1.0)
+            for a, b in itertools.pairwise(run)
+            if not a["text"].isspace() and not b["text"].isspace()
+        ]
+        if len(gaps) >= 3:
+            value = max(0.0, min(statistics.median(gaps), 0.3))
+            usual[start:index] = [value] * len(run)
+        start = index
+    return usual
+
+
+def _word(chars: list[dict[str, Any]]) -> Word:
+    return {
+        "text": "".join(c["text"] for c in chars),
+        "x0": min(c["x0"] for c in chars),
+        "x1": max(c["x1"] for c in chars),
+        "top": min(c["top"] for c in chars),
+        "bottom": max(c["bottom"] for c in chars),
+        "size": max(c.get("size", 0.0) for c in chars),
+    }
+
+
+def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
+    words: list[Word] = []
+    for row in _rows(chars):
+        usual_gaps = _usual_gaps(row)
+        current: list[dict[str, Any]] = []
+        for char, usual in zip(row, usual_gaps, strict=True):
+            if char["text"].isspace():
+                if current:
+                    words.append(_word(current))
+                current = []
+                continue
+            if current:
+                previous = current[-1]
+                size = min(previous.get("size", 10.0), char.get("size", 10.0))
+                gap = char["x0"] - previous["x1"]
+                if gap > (usual + WORD_GAP) * size or char["bottom"] < previous["top"]:
+                    words.append(_word(current))
+                    current = []
+            current.append(char)
+        if current:
+            words.append(_word(current))
+    return words
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words → lines: a word joins the line it overlaps vertically by half its height."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        height = max(word["bottom"] - word["top"], 0.1)
+        for line in reversed(lines[-3:]):
+            overlap = min(line.bottom, word["bottom"]) - max(line.top, word["top"])
+            if overlap >= 0.5 * min(height, max(line.height, 0.1)):
+                line.add(word)
+                break
+        else:
+            lines.append(Line(word["top"], word["bottom"], [word]))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def block_gap(lines: list[Line]) -> float:
+    """The vertical gap above which a line starts a new block: wider than the usual line gap."""
+    typical = statistics.median(line.height for line in lines)
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
+    usual = gaps[len(gaps) // 4] if gaps else 0.0
+    return max(3.0, 0.45 * typical, 1.5 * usual + 1.5)
+
+
+def lines_to_text(lines: list[Line]) -> list[str]:
+    """Lines → text lines, with an empty line where the vertical gap shows a new block."""
+    if not lines:
+        return []
+    threshold = block_gap(lines)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and line.top - lines[index - 1].bottom > threshold:
+            out.append("")
+        out.append(line.text())
+    return out
