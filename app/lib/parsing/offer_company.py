@@ -22,10 +22,12 @@ from app.lib.parsing.offer_header import (
     is_place,
     split_title_line,
 )
+from app.lib.parsing.skills_vocab import find_skills
 from app.lib.parsing.text import SENTENCE_END, clean, fold, word_count, word_set
 
 _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
 NAME = rf"{_WORD}(?:\s+(?:&\s+)?{_WORD}){{0,3}}"
+_AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
 PATTERNS = (
     re.compile(
         rf"(?:^|[.!?•]\s+)(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|is seeking|"
@@ -33,9 +35,15 @@ PATTERNS = (
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
+    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!;]|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
+    # "X est un groupe…", "Marque française, X est…", "X is a global leader…"
+    re.compile(
+        rf"{_AFTER_SENTENCE}(?P<name>{NAME})\s+(?:est|is)\s+(?:un|une|le|la|l'|a|an|the)\s+"
+        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)"
+    ),
 )
-# A company description opening with its subject: "X est le leader…", "X, groupe…".
+# A company section opening with its subject: "X, groupe leader…", "X specializes in…".
 SUBJECT_RE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
     r"specializes|specialises|propose|develops|conçoit|accompagne|provides|builds|helps|offers|"
@@ -50,6 +58,7 @@ NOT_NAMES = word_set(
     description profil profile client clients candidate candidat remote hybrid france europe
     qualifications responsibilities benefits"""
 )
+LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
 LINE_STOPS = re.compile(r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|€|\$|£)\b|[€$£]")
 # Hosts of applicant-tracking systems: the company is the subdomain or first path part.
 ATS_SUBDOMAIN = ("recruitee.com", "teamtailor.com", "bamboohr.com", "breezy.hr", "workable.com",
@@ -76,6 +85,8 @@ def _acceptable(name: str) -> str:
     while words and fold(words[-1]).strip("'’.,") in NOT_NAMES:
         words = words[:-1]
     kept = clean(" ".join(words)).rstrip("'’")
+    if kept.endswith(".") and not LEGAL_ABBREVIATION.search(kept):
+        kept = kept.rstrip(".")
     if kept.endswith(("'s", "’s")):
         kept = kept[:-2]
     return kept if kept and not kept.isdigit() and len(kept) >= 2 else ""
@@ -98,13 +109,14 @@ def line_company(line: str) -> str:
         return ""
     if match_heading(name, offer=True):
         return ""
-    if name.endswith(SENTENCE_END) and not re.search(r"\b(?:Inc|Ltd|Co|S\.A|Corp)\.$", name):
+    if name.endswith(SENTENCE_END) and not LEGAL_ABBREVIATION.search(name):
         return ""
     return name
 
 
-def _occurrences(name: str, text: str) -> int:
-    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE))
+def _occurrences(name: str, text: str, *, any_case: bool = True) -> int:
+    flags = re.IGNORECASE if any_case else 0
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags))
 
 
 def _extended(name: str, text: str) -> str:
@@ -120,26 +132,51 @@ def _extended(name: str, text: str) -> str:
     return longer
 
 
+def _is_name(words: list[str]) -> bool:
+    return (
+        bool(words)
+        and fold(words[0]) not in NOT_NAMES
+        and fold(words[-1]) not in NOT_NAMES
+        and words[0][0].isupper() | words[0][0].isdigit()
+    )
+
+
+def _most_used_part(name: str, text: str) -> str:
+    """ "Intégrer ASI Brest" → "ASI": a capitalised verb or place caught with the name is
+    dropped when a shorter part of it is what the ad keeps repeating."""
+    words = name.split()
+    parts = [
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if _is_name(words[i:j])
+    ]
+    counts = {part: _occurrences(part, text, any_case=False) for part in parts}
+    best = max(parts, key=lambda part: (counts[part], len(part)), default=name)
+    return best if counts.get(best, 0) >= 2 * max(1, counts.get(name, 0)) else name
+
+
 def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
-    """Names the ad's sentences give as the employer, in order of first mention."""
+    """Names the ad's sentences give as the employer, in order of first mention (a known
+    skill — "Python est un plus" — is no employer)."""
     found: list[str] = []
     for line in lines:
         text = clean(line)
         for pattern in PATTERNS:
             for match in pattern.finditer(text):
                 found.append(_acceptable(match.group("name")))
-    for line in company_lines:
+    for line in company_lines[:1]:
         subject = SUBJECT_RE.match(clean(line))
         if subject:
             found.append(_acceptable(subject.group("name")))
-    return [name for name in dict.fromkeys(found) if name]
+    return [name for name in dict.fromkeys(found) if name and find_skills(name) != [name]]
 
 
 def most_repeated(candidates: list[str], text: str) -> str:
     if not candidates:
         return ""
     best = max(candidates, key=lambda name: (_occurrences(name, text), -candidates.index(name)))
-    return _extended(best, text)
+    return _extended(_most_used_part(best, text), text)
 
 
 def company_from_url(url: str | None, text: str) -> str:
