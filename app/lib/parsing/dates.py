@@ -1,8 +1,11 @@
 """Dates and date ranges as CVs write them, in French and English.
 
 "2019 – 2023", "janv. 2020 - présent", "03/2018–Present", "Jan 2020 to Dec 2021",
-"depuis septembre 2021", "2018-19", "de 2015 à 2017 (2 ans)" → start/end normalised to ``YYYY``
-or ``YYYY-MM``, ``current`` for ongoing ranges, and the span of the match in the line.
+"depuis septembre 2021", "2018-19", "de 2015 à 2017 (2 ans)", "Feb 22-Dec 23", "09/21 - 06/22",
+"Été 2022", "juin-août 2023", "De mars à juillet 2023", "02/01 au 30/06/2024", "6 mois - 2021"
+→ start/end normalised to ``YYYY`` or ``YYYY-MM``, ``current`` for ongoing ranges, and the span
+of the match in the line (prepositions and durations included, so cutting the span out of a
+heading leaves the title clean). The token grammar lives in ``date_tokens.py``.
 """
 
 from __future__ import annotations
@@ -10,56 +13,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.lib.parsing.date_tokens import MONTHS, Token, tokens
 from app.lib.parsing.text import fold_same_length
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        "janvier january janv jan",
-        "fevrier february fevr feb fev",
-        "mars march mar",
-        "avril april avr apr",
-        "mai may",
-        "juin june jun",
-        "juillet july juil jul",
-        "aout august aug",
-        "septembre september sept sep",
-        "octobre october oct",
-        "novembre november nov",
-        "decembre december dec",
-    ],
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+__all__ = ["MONTHS", "DateRange", "date_at_edge", "find_date_range", "normalise_date_input"]
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_PRESENT_ALT = (
-    r"present|aujourd'hui|auj\.|actuellement|actuel|en cours|ce jour|a ce jour|a date|"
-    r"now|current(?:ly)?|today|ongoing|to date"
-)
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-
-TOKEN_RE = re.compile(
-    rf"""
-    (?<![a-z])(?P<mname>{_MONTH_ALT})\.?\s*(?:de\s+|of\s+|')?(?P<y1>{_YEAR})(?!\d)
-  | (?<![\d/.])(?P<m2>0?[1-9]|1[0-2])\s?[/.]\s?(?P<y2>{_YEAR})(?!\d)
-  | (?<![\d/])(?P<y3>{_YEAR})[/.-](?P<m3>0[1-9]|1[0-2])(?![\d])
-  | (?<!\d)(?P<y4>{_YEAR})(?!\d)
-  | (?<![a-z])(?P<present>{_PRESENT_ALT})(?![a-z])
-    """,
-    re.VERBOSE,
-)
 RANGE_SEPARATOR_RE = re.compile(
-    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|->|→|>|/|-\s*>)?\s*$"
+    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|→|>|/|-\s*>)?\s*$"
 )
 SHORT_END_RE = re.compile(r"^\s*[-–—/]\s*(\d{2})(?!\d)")
 SINCE_RE = re.compile(r"(?:depuis|since|from|des|a partir de|a compter de)\s*(?:le\s+)?$")
+FROM_RE = re.compile(r"(?:(?<![a-z])(?:de|du|from|d')\s*)$")
 OPEN_END_RE = re.compile(r"^\s*[-–—]\s*$")
-DURATION_RE = re.compile(
-    r"^\s*[(·,|-]?\s*\d+\s*(?:ans?|annees?|mois|years?|yrs?|months?|mos?)\b"
-    r"(?:\s*(?:et|and|,)?\s*\d+\s*(?:mois|months?|mos?)\b)?\s*\)?",
+_DURATION = (
+    r"\d+\s*(?:ans?|annees?|mois|years?|yrs?|months?|mos?|semaines?|weeks?)\b"
+    r"(?:\s*(?:et|and|,)?\s*\d+\s*(?:mois|months?|mos?)\b)?"
 )
+DURATION_AFTER_RE = re.compile(rf"^\s*[(·,|:-]?\s*\(?{_DURATION}\s*\)?")
+DURATION_BEFORE_RE = re.compile(rf"\(?{_DURATION}\s*\)?\s*[-–—:,·|]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,69 +45,83 @@ class DateRange:
         return line[self.span[0] : self.span[1]].strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    value: str | None  # None for "present"
-    start: int
-    end: int
+def _extend(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a date span over a leading "de"/"from" and a duration before or after it."""
+    after = DURATION_AFTER_RE.match(folded[end:])
+    if after:
+        end += after.end()
+    before = folded[:start]
+    duration = DURATION_BEFORE_RE.search(before)
+    if duration:
+        start = duration.start()
+    else:
+        since = FROM_RE.search(before)
+        if since:
+            start = since.start()
+    return start, end
 
 
-def _tokens(folded: str) -> list[_Token]:
-    tokens = []
-    for match in TOKEN_RE.finditer(folded):
-        groups = match.groupdict()
-        if groups["present"]:
-            value = None
-        elif groups["y1"]:
-            value = f"{groups['y1']}-{MONTHS[groups['mname']]:02d}"
-        elif groups["y2"]:
-            value = f"{groups['y2']}-{int(groups['m2']):02d}"
-        elif groups["y3"]:
-            value = f"{groups['y3']}-{int(groups['m3']):02d}"
-        else:
-            value = groups["y4"]
-        tokens.append(_Token(value, match.start(), match.end()))
-    return tokens
+def _yearless_start(first: Token, end_value: str) -> str | None:
+    """The start of "juin-août 2023" / "02/01 au 30/06/2024": the end's year, or the year
+    before when the start month comes later in the year than the end month."""
+    if first.month is None or len(end_value) < 7:
+        return None
+    year = int(end_value[:4])
+    if first.month > int(end_value[5:7]):
+        year -= 1
+    return f"{year}-{first.month:02d}"
 
 
-def _extend_duration(folded: str, end: int) -> int:
-    match = DURATION_RE.match(folded[end:])
-    return end + match.end() if match else end
+def _range_at(folded: str, found: list[Token], index: int) -> DateRange | None:
+    token = found[index]
+    following = found[index + 1] if index + 1 < len(found) else None
+    if following is None or not RANGE_SEPARATOR_RE.match(folded[token.end : following.start]):
+        if token.kind == "year":
+            short = SHORT_END_RE.match(folded[token.end :])  # "2018-19"
+            if short and token.value and f"{token.value[:2]}{short.group(1)}" > token.value:
+                end = token.end + short.end()
+                return DateRange(
+                    token.value, f"{token.value[:2]}{short.group(1)}", False, (token.start, end)
+                )
+        return None
+    if following.kind == "yearless":
+        return None
+    start_value = token.value
+    if token.kind == "yearless":
+        start_value = _yearless_start(token, following.value or "")
+        if start_value is None:
+            return None
+    if start_value is None:
+        return None
+    if following.kind == "present":
+        span = _extend(folded, token.start, following.end)
+        return DateRange(start_value, None, True, span)
+    assert following.value is not None
+    if following.value < start_value:
+        return None  # "2023 - 2019" is not a range we understand
+    span = _extend(folded, token.start, following.end)
+    return DateRange(start_value, following.value, False, span)
 
 
 def find_date_range(line: str) -> DateRange | None:
     """The first date range of ``line`` (or, failing that, its first single date)."""
     folded = fold_same_length(line)
-    tokens = _tokens(folded)
-    for index, token in enumerate(tokens):
-        if token.value is None:
+    found = tokens(folded)
+    for index in range(len(found)):
+        result = _range_at(folded, found, index)
+        if result is not None:
+            return result
+    for token in found:
+        if token.value is None or token.kind in {"short", "yearless"}:
             continue
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following and RANGE_SEPARATOR_RE.match(folded[token.end : following.start]):
-            if following.value is not None and following.value < token.value:
-                continue  # "2023 - 2019" is not a range we understand
-            end = _extend_duration(folded, following.end)
-            return DateRange(
-                token.value, following.value, following.value is None, (token.start, end)
-            )
-        short = SHORT_END_RE.match(folded[token.end :])
-        if short and token.value.isdigit():  # "2018-19"
-            end_year = f"{token.value[:2]}{short.group(1)}"
-            if end_year > token.value:
-                end = token.end + short.end()
-                return DateRange(token.value, end_year, False, (token.start, end))
-    for token in tokens:
-        if token.value is None:
-            continue
-        before = folded[: token.start]
-        since = SINCE_RE.search(before)
+        since = SINCE_RE.search(folded[: token.start])
         if since:
             return DateRange(token.value, None, True, (since.start(), token.end))
         open_end = OPEN_END_RE.match(folded[token.end :])
         if open_end:  # "2020 –" at the end of a line: still going
             return DateRange(token.value, None, True, (token.start, token.end + open_end.end()))
-        end = _extend_duration(folded, token.end)
-        return DateRange(token.value, token.value, False, (token.start, end), single=True)
+        span = _extend(folded, token.start, token.end)
+        return DateRange(token.value, token.value, False, span, single=True)
     return None
 
 
@@ -164,10 +149,11 @@ def normalise_date_input(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
-    tokens = [t for t in _tokens(fold_same_length(text)) if t.value is not None]
-    leftover = fold_same_length(text)
-    for token in tokens:
+    folded = fold_same_length(text)
+    found = [t for t in tokens(folded) if t.kind in {"month", "year", "season"}]
+    leftover = folded
+    for token in found:
         leftover = leftover[: token.start] + " " * (token.end - token.start) + leftover[token.end :]
-    if len(tokens) != 1 or leftover.strip(" .,"):
+    if len(found) != 1 or leftover.strip(" .,"):
         raise ValueError(value)
-    return tokens[0].value
+    return found[0].value

@@ -1,29 +1,35 @@
 """Split a dated section (experience, education, projects…) into entries.
 
-Dates anchor entries. Where CVs put the title relative to the date varies, so the section's first
-entry decides: title lines before the date line ("Title / Company · City · 2019 – 2023"), or on
-and after it ("2019 – 2023  Title — Company"). Blank lines (kept from the PDF's vertical gaps) are
-strong entry boundaries. Sections without dates are split into blocks: a short line followed by
-bullets or by text.
+Dates anchor entries: each date line (see ``entry_lines.py``) is one entry. The entry's heading is
+the run of short lines around its date line — title, employer, place, in any order, over one to
+three lines, blank lines tolerated (a blank line is a hint, not a wall: "Company", blank,
+"Title — dates" is one entry). Body lines (bullets, sentences) close a run. When two date lines
+have only heading lines between them, the section's first entry shows where this CV puts its
+heading (before the dates, or after them), and the split follows that count, preferring a blank
+line. Sections without dates are split into blocks: a short line followed by bullets or text.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.contact import looks_like_location
-from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
+from app.lib.parsing.dates import DateRange, remove_span
+from app.lib.parsing.entry_body import Body, parse_body
+from app.lib.parsing.entry_lines import (
+    MAX_HEADING_WORDS,
+    Kind,
+    Line,
+    classify,
+    join_split_dates,
+)
 from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, strip_bullet, word_count
 
-MAX_HEADING_WORDS = 14
-LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
-SKILLS_LINE_RE = re.compile(
-    r"^(?:environnement(?: technique)?|technical environment|environment|technologies|"
-    r"techno(?:logie)?s?|stack(?: technique)?|tech stack|tools|outils|skills|compétences|"
-    r"competences|langages|mots[- ]clés|keywords)\s*:\s*(?P<items>.+)$",
-    re.IGNORECASE,
-)
+__all__ = ["Body", "RawEntry", "parse_body", "split_blocks", "split_entries"]
+
+MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
+MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
+MAX_BULLET_TITLE_WORDS = 12
 
 
 @dataclass
@@ -34,80 +40,149 @@ class RawEntry:
     body: list[str] = field(default_factory=list)
 
 
-def _is_anchor(line: str) -> DateRange | None:
-    if not line.strip() or is_bullet(line) or word_count(line) > MAX_HEADING_WORDS + 4:
-        return None
-    found = find_date_range(line)
-    if found is None:
-        return None
-    if found.single and not date_at_edge(line, found):
-        return None  # a year inside a sentence is not an entry date
+def _heads(lines: list[Line], indices: range) -> list[int]:
+    """Heading lines met walking ``indices`` from a date line, until a body line or a date."""
+    found = []
+    for index in indices:
+        kind = lines[index].kind
+        if kind is Kind.HEAD:
+            found.append(index)
+        elif kind is not Kind.BLANK:
+            break
     return found
 
 
-def _heading_like(line: str) -> bool:
-    text = line.strip()
-    return (
-        bool(text)
-        and not is_bullet(text)
-        and word_count(text) <= MAX_HEADING_WORDS
-        and not text.endswith(SENTENCE_END)
-        and not LABEL_LINE_RE.match(text)
+def _blank_between(lines: list[Line], first: int, second: int) -> bool:
+    return any(lines[i].kind is Kind.BLANK for i in range(first + 1, second))
+
+
+def _trim_before(lines: list[Line], run: list[int], anchor: int) -> list[int]:
+    """Keep the heading lines nearest the date: at most three, and stop at a blank line once
+    two that are not a place are taken (the line above that blank ends the previous entry)."""
+    kept: list[int] = []
+    nearer = anchor
+    for index in reversed(run):
+        named = [i for i in kept if not looks_like_location(lines[i].text)]
+        if len(kept) >= MAX_LINES_BEFORE:
+            break
+        if len(named) >= 2 and _blank_between(lines, index, nearer):
+            break
+        kept.insert(0, index)
+        nearer = index
+    return kept
+
+
+def _trim_after(lines: list[Line], run: list[int], anchor: int, title_first: bool) -> list[int]:
+    kept: list[int] = []
+    nearer = anchor
+    for index in run:
+        if len(kept) >= MAX_LINES_AFTER or (
+            title_first and kept and _blank_between(lines, nearer, index)
+        ):
+            break
+        kept.append(index)
+        nearer = index
+    return kept
+
+
+def _bullet_title(lines: list[Line], anchor: int, floor: int) -> list[int]:
+    """A title written as a bullet right above its date line ("• Technical Support" then
+    "Acme\tMay 19 - Feb 22"), after a blank line or at the section start."""
+    index = anchor - 1
+    if index < floor or lines[index].kind is not Kind.BODY:
+        return []
+    text = lines[index].text.strip()
+    if not is_bullet(text) or word_count(text) > MAX_BULLET_TITLE_WORDS:
+        return []
+    if text.endswith(SENTENCE_END):
+        return []
+    return [index] if index == floor or lines[index - 1].kind is Kind.BLANK else []
+
+
+def _split_shared(lines: list[Line], run: list[int], left: int, right: int, before: int) -> int:
+    """How many lines of a heading run between two date lines go to the earlier entry: the
+    later one takes ``before`` lines (the layout's count), preferably cut at a blank line."""
+    bounds = [left, *run, right]
+    best, best_cost = len(run), float("inf")
+    cost: float
+    for cut in range(len(run) + 1):
+        cost = abs((len(run) - cut) - before)
+        cost += 0 if _blank_between(lines, bounds[cut], bounds[cut + 1]) else 0.6
+        if cost < best_cost:
+            best, best_cost = cut, cost
+    return best
+
+
+def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], list[int]]]:
+    """(lines before, lines after) the date line, for each date line."""
+    floors = [0, *[a + 1 for a in anchors[:-1]]]
+    first_before = _trim_before(
+        lines, _heads(lines, range(anchors[0] - 1, -1, -1))[::-1], anchors[0]
     )
+    before_count = len(first_before)
+    title_first = before_count > 0
+    result: list[tuple[list[int], list[int]]] = []
+    for number, anchor in enumerate(anchors):
+        floor = floors[number]
+        ceiling = anchors[number + 1] if number + 1 < len(anchors) else len(lines)
+        back = _heads(lines, range(anchor - 1, floor - 1, -1))[::-1]
+        if number > 0 and back and result[-1][1] and result[-1][1][-1] >= back[0]:
+            back = [i for i in back if i > result[-1][1][-1]]  # already split below
+        before = _trim_before(lines, back, anchor) or _bullet_title(lines, anchor, floor)
+        run_after = _heads(lines, range(anchor + 1, ceiling))
+        shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
+        if run_after and shared:
+            cut = _split_shared(lines, run_after, anchor, ceiling, before_count)
+            after = run_after[:cut]
+            result.append((before, after))
+            continue
+        result.append((before, _trim_after(lines, run_after, anchor, title_first)))
+    return result
 
 
-def _boundary(lines: list[str], index: int) -> bool:
-    """Can an entry start right after line ``index``? (section start, blank, bullet, a sentence,
-    a label line, or a line holding only dates)"""
-    if index < 0:
-        return True
-    text = lines[index].strip()
-    if not text or is_bullet(text) or text.endswith(SENTENCE_END) or LABEL_LINE_RE.match(text):
-        return True
-    found = _is_anchor(text)
-    return found is not None and not remove_span(text, found.span)
+def _only_heads_between(lines: list[Line], first: int, second: int) -> bool:
+    return all(lines[i].kind in {Kind.HEAD, Kind.BLANK} for i in range(first + 1, second))
 
 
 def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawEntry]:
     """Entries of a section. ``undated_items``: dated and undated items mix (projects), so a
     heading-like line after a blank line starts a new item even without a date."""
-    anchors = [(i, found) for i, line in enumerate(lines) if (found := _is_anchor(line))]
+    marked = classify(join_split_dates(lines))
+    anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
         return split_blocks(lines)
-    first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    first_index, first_found = anchors[0]
-    dates_first = (
-        first_index == first_text and not lines[first_index][: first_found.span[0]].strip()
-    )
-    starts: list[tuple[int, int]] = []  # (entry start line, anchor line)
-    floor = 0
-    for index, found in anchors:
-        start = index
-        if not dates_first:
-            limit = 1 if remove_span(lines[index], found.span) else 2
-            while (
-                start - 1 >= floor
-                and index - (start - 1) <= limit
-                and _heading_like(lines[start - 1])
-            ):
-                start -= 1
-            # Lines taken as this entry's title must follow an entry boundary; otherwise they
-            # are the previous entry's text.
-            while start < index and not _boundary(lines, start - 1):
-                start += 1
-        starts.append((start, index))
-        floor = index + 1
+    headings = _headings(marked, anchors)
+    starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, headings, strict=True)]
     entries: list[RawEntry] = []
-    if starts[0][0] > first_text:
+    if any(line.kind is not Kind.BLANK for line in marked[: starts[0]]):
         # Text before the first dated entry: an undated entry of its own.
-        entries += split_blocks(lines[: starts[0][0]])
-    for number, (start, anchor) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        entry = _entry(lines, start, anchor, end, dates_first)
+        entries += split_blocks([line.text for line in marked[: starts[0]]])
+    for number, anchor in enumerate(anchors):
+        end = starts[number + 1] if number + 1 < len(anchors) else len(marked)
+        before, after = headings[number]
+        entry = _entry(marked, anchor, before, after, range(starts[number], end))
         entries.append(entry)
         if undated_items:
             entries += _split_off_undated(entry)
     return entries
+
+
+def _entry(
+    lines: list[Line], anchor: int, before: list[int], after: list[int], span: range
+) -> RawEntry:
+    found = lines[anchor].dates
+    assert found is not None
+    text = lines[anchor].text
+    entry = RawEntry(dates=found, date_text=found.raw(text))
+    entry.heading = [clean(strip_bullet(lines[i].text)) for i in before]
+    remainder = remove_span(text, found.span)
+    if remainder:
+        entry.heading.append(remainder)
+    entry.heading += [clean(lines[i].text) for i in after]
+    entry.heading = [h for h in entry.heading if h]
+    taken = {anchor, *before, *after}
+    entry.body = [lines[i].text for i in span if i not in taken and i > anchor]
+    return entry
 
 
 def _split_off_undated(entry: RawEntry) -> list[RawEntry]:
@@ -120,25 +195,14 @@ def _split_off_undated(entry: RawEntry) -> list[RawEntry]:
     return []
 
 
-def _entry(lines: list[str], start: int, anchor: int, end: int, dates_first: bool) -> RawEntry:
-    found = find_date_range(lines[anchor])
-    assert found is not None
-    entry = RawEntry(dates=found, date_text=found.raw(lines[anchor]))
-    entry.heading = [clean(line) for line in lines[start:anchor] if clean(line)]
-    remainder = remove_span(lines[anchor], found.span)
-    if remainder:
-        entry.heading.append(remainder)
-    cursor = anchor + 1
-    if cursor < end and looks_like_location(lines[cursor]) and not is_bullet(lines[cursor]):
-        entry.heading.append(clean(lines[cursor]))  # "Paris, France" under the dates
-        cursor += 1
-    if dates_first or not entry.heading:
-        # Title lines follow the date: take the short lines right after it.
-        while cursor < end and len(entry.heading) < 2 and _heading_like(lines[cursor]):
-            entry.heading.append(clean(lines[cursor]))
-            cursor += 1
-    entry.body = lines[cursor:end]
-    return entry
+def _heading_like(line: str) -> bool:
+    text = line.strip()
+    return (
+        bool(text)
+        and not is_bullet(text)
+        and word_count(text) <= MAX_HEADING_WORDS
+        and not text.endswith(SENTENCE_END)
+    )
 
 
 def split_blocks(lines: list[str]) -> list[RawEntry]:
@@ -170,46 +234,3 @@ def split_blocks(lines: list[str]) -> list[RawEntry]:
 
 def _ends_block(entry: RawEntry) -> bool:
     return bool(entry.body) and entry.body[-1].rstrip().endswith(SENTENCE_END)
-
-
-@dataclass
-class Body:
-    bullets: list[str] = field(default_factory=list)
-    description: str = ""
-    skills: list[str] = field(default_factory=list)
-
-
-def parse_body(lines: list[str]) -> Body:
-    """Bullets (wrapped lines joined back), a description, and "Stack: a, b" skills."""
-    from app.lib.parsing.text import split_items
-
-    body = Body()
-    paragraphs: list[str] = []
-    last_was_bullet = False
-    for raw in lines:
-        text = raw.strip()
-        if not text:
-            last_was_bullet = False
-            continue
-        skills = SKILLS_LINE_RE.match(strip_bullet(text) if is_bullet(text) else text)
-        if skills:
-            body.skills += split_items(skills.group("items"))
-            last_was_bullet = False
-        elif is_bullet(text):
-            body.bullets.append(clean(strip_bullet(text)))
-            last_was_bullet = True
-        elif last_was_bullet and (
-            not body.bullets[-1].endswith(SENTENCE_END) or text[:1].islower()
-        ):
-            body.bullets[-1] = f"{body.bullets[-1]} {clean(text)}"
-        elif paragraphs and not paragraphs[-1].endswith(SENTENCE_END):
-            paragraphs[-1] = f"{paragraphs[-1]} {clean(text)}"
-            last_was_bullet = False
-        else:
-            paragraphs.append(clean(text))
-            last_was_bullet = False
-    if not body.bullets and len(paragraphs) >= 2:
-        # One sentence per line and no bullet marks: the lines are the bullets.
-        body.bullets, paragraphs = paragraphs, []
-    body.description = "\n".join(paragraphs)
-    return body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆◇♦❖"
+BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆◇♦❖⋄›»➔➜✗"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+")
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")

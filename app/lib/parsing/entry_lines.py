@@ -1,0 +1,147 @@
+"""What each line of a dated section is, before lines are grouped into entries.
+
+A line is blank, a bare bullet mark (a "•" or "o" left alone when text is pasted from a PDF
+viewer: as weak a boundary as a blank line), a date anchor (the dates of an entry, possibly with
+its title or employer on the same line), a heading line (short, no sentence end: a title, an
+employer, a place) or body text (bullets, sentences, "Label: value" lines, continuations).
+Date ranges a layout broke over two lines ("May 2023 –" / "Jul 2023", "Mars - Sept" / "2024")
+are joined back first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
+from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, is_bullet, word_count
+
+MAX_HEADING_WORDS = 14
+MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
+MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
+LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
+MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
+# "in 2020", "en septembre 2024": a date inside a sentence, not an entry's dates.
+PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|en|on|au|le|the|of|by|dans|pour|for)\s*$", re.I)
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    ANCHOR = "anchor"
+    HEAD = "head"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    kind: Kind
+    dates: DateRange | None = None
+
+    @property
+    def soft(self) -> bool:
+        """Blank or a bare bullet mark: a hint of a boundary, never content."""
+        return self.kind is Kind.BLANK
+
+
+def anchor_dates(line: str) -> DateRange | None:
+    """The dates of ``line`` when the line is an entry's date line (not a date in prose)."""
+    text = line.strip()
+    if not text or is_bullet(text) or word_count(text) > MAX_ANCHOR_WORDS + 4:
+        return None
+    found = find_date_range(text)
+    if found is None:
+        return None
+    rest = remove_span(text, found.span)
+    if word_count(rest) > MAX_ANCHOR_WORDS:
+        return None
+    if found.single:
+        if not date_at_edge(text, found) or word_count(rest) > MAX_SINGLE_DATE_WORDS:
+            return None
+        if PREPOSITION_BEFORE_RE.search(text[: found.span[0]]):
+            return None
+        if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest) > 3:
+            return None
+    return found
+
+
+def _date_only(line: str, found: DateRange | None) -> bool:
+    return found is not None and not remove_span(line, found.span)
+
+
+def join_split_dates(lines: list[str]) -> list[str]:
+    """Join a date range broken over two lines; the second line becomes blank.
+
+    "Sep 2022 –" / "Present", "September 2013 – January" / "2016", "Mars - Sept" / "2024",
+    "Employer (City) de" / "septembre 2023 à aujourd'hui", and a range written end first in a
+    date column ("Oct 2025" above "Nov 2024").
+    """
+    out = list(lines)
+    for index, line in enumerate(out):
+        text = line.rstrip()
+        if not text.strip() or is_bullet(text):
+            continue
+        following = next(
+            (j for j in range(index + 1, min(index + 3, len(out))) if out[j].strip()), None
+        )
+        if following is None:
+            continue
+        alone = find_date_range(text)
+        if alone is not None and not alone.single and not text.endswith(("-", "–", "—")):
+            continue
+        nxt = out[following].strip()
+        joined = f"{text} {nxt}"
+        found = find_date_range(joined)
+        if found and not found.single and found.span[0] < len(text) < found.span[1]:
+            after = find_date_range(nxt)
+            if after is None or after.span[0] == 0 or not nxt[: after.span[0]].strip():
+                out[index], out[following] = joined, ""
+                continue
+        if _end_first(text, nxt):
+            out[index], out[following] = f"{nxt} – {text.strip()}", ""
+    return out
+
+
+def _end_first(first: str, second: str) -> bool:
+    """Two date-only lines of month precision, the later date first: one range, end first."""
+    a, b = find_date_range(first), find_date_range(second)
+    if not (_date_only(first, a) and _date_only(second, b)):
+        return False
+    assert a is not None and b is not None
+    months = a.single and b.single and len(a.start or "") == 7 and len(b.start or "") == 7
+    return months and (b.start or "") < (a.start or "")
+
+
+def _heading_like(text: str) -> bool:
+    return (
+        word_count(text) <= MAX_HEADING_WORDS
+        and not text.endswith(SENTENCE_END)
+        and not LABEL_LINE_RE.match(text)
+    )
+
+
+def classify(lines: list[str]) -> list[Line]:
+    """Kinds of the lines of one section (split date ranges already joined)."""
+    result: list[Line] = []
+    previous = ""
+    for raw in lines:
+        text = raw.strip()
+        if not text or MARK_RE.match(text):
+            result.append(Line(raw, Kind.BLANK))
+            continue
+        found = anchor_dates(text)
+        continuation = (
+            text[:1].islower()
+            and bool(previous)
+            and word_count(previous) >= 8
+            and not previous.endswith(SENTENCE_END)
+        )
+        if found is not None and not continuation:
+            result.append(Line(raw, Kind.ANCHOR, found))
+        elif is_bullet(text) or continuation or not _heading_like(text):
+            result.append(Line(raw, Kind.BODY))
+        else:
+            result.append(Line(raw, Kind.HEAD))
+        previous = text
+    return result
