@@ -85,7 +85,7 @@ def test_nothing_is_lost_from_entry_headings() -> None:
     [
         ("EXPÉRIENCES PROFESSIONNELLES", "experience"),
         ("Work history:", "experience"),
-        ("E X P É R I E N C E", None),  # letter-spacing is undone before matching (see below)
+        ("E X P É R I E N C E", "experience"),  # letter-spaced headings are read without spaces
         ("1. Formation", "education"),
         ("— Compétences —", "skills"),
         ("Skills & Languages", "skills"),

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import CvContent, Extras
 from app.lib.parsing.contact import contact_facts, looks_like_name, parse_header
 from app.lib.parsing.entries import split_entries
-from app.lib.parsing.headings import match_heading
 from app.lib.parsing.lists import (
     parse_extras,
     parse_interests,
@@ -20,42 +19,24 @@ from app.lib.parsing.lists import (
     parse_summary,
 )
 from app.lib.parsing.roles import education_from, experience_from, project_from
-from app.lib.parsing.text import clean, normalise_text
+from app.lib.parsing.section_route import route_sections
+from app.lib.parsing.section_split import Section, split_sections
+from app.lib.parsing.text import clean
 
-# Inside these sections, "Skills: a, b" on one line belongs to the entry, not a new section.
-ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
-INLINE_IN_ENTRIES = {"skills", "languages"}
+# Sections the parser turns into content; the lines of any other (references…) are unplaced.
+USED_SECTIONS = {
+    "summary", "experience", "projects", "education", "skills", "languages", "certifications",
+    "awards", "volunteering", "publications", "interests", "contact", "target_title",
+}  # fmt: skip
 
 
 @dataclass
 class CvParse:
     content: CvContent
     sections: list[str] = field(default_factory=list)  # section keys found, in order
-
-
-def split_sections(text: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """(header lines, [(section, lines)]) — sections in document order."""
-    header: list[str] = []
-    sections: list[tuple[str, list[str]]] = []
-    for line in normalise_text(text).split("\n"):
-        found = match_heading(line)
-        current = sections[-1][0] if sections else None
-        if (
-            found
-            and found[1]
-            and (
-                found[0] == current or (current in ENTRY_SECTIONS and found[0] in INLINE_IN_ENTRIES)
-            )
-        ):
-            found = None  # "Outils : Docker" inside Skills is a line of it, not a new section
-        if found:
-            section, rest = found
-            sections.append((section, [rest] if rest else []))
-        elif sections:
-            sections[-1][1].append(line)
-        else:
-            header.append(line)
-    return header, sections
+    # Sections under a heading the parser does not know: (heading as printed, lines).
+    unknown_sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # lines knowingly left out of content
 
 
 # Short list sections a sidebar holds; the main column's header (name, headline, place) may
@@ -63,17 +44,16 @@ def split_sections(text: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
 SIDEBAR_SECTIONS = {"contact", "skills", "languages", "certifications", "interests"}
 
 
-def _header_after_sidebar(
-    header_lines: list[str], sections: list[tuple[str, list[str]]]
-) -> list[str]:
+def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> list[str]:
     """When the top of the text has no name, take the name (and the two short lines after it)
     from the end of a sidebar section that is directly followed by the summary or experience."""
     if any(looks_like_name(line) for line in header_lines[:4]):
         return header_lines
-    for index, (section, lines) in enumerate(sections[:-1]):
-        following = sections[index + 1][0]
-        if section not in SIDEBAR_SECTIONS or following not in {"summary", "experience"}:
+    for index, section in enumerate(sections[:-1]):
+        following = sections[index + 1].key
+        if section.key not in SIDEBAR_SECTIONS or following not in {"summary", "experience"}:
             continue
+        lines = section.lines
         content = [i for i, line in enumerate(lines) if line.strip()]
         for start in content[-3:]:
             if looks_like_name(lines[start]):
@@ -84,11 +64,11 @@ def _header_after_sidebar(
 
 
 def parse_cv_text(text: str) -> CvParse:
+    """Header, sections, then each section's parser; nothing is invented."""
     header_lines, sections = split_sections(text)
     header_lines = _header_after_sidebar(header_lines, sections)
-    merged: dict[str, list[str]] = {}
-    for section, lines in sections:
-        merged.setdefault(section, []).extend([*lines, ""])
+    routed = route_sections(sections)
+    merged = routed.lines
     header, prose = parse_header(header_lines, merged.get("contact", []))
     if not header.name:
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
@@ -99,7 +79,7 @@ def parse_cv_text(text: str) -> CvParse:
         header.current_title = wanted[0] if wanted else ""
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
-        everywhere = contact_facts([line for _, lines in sections for line in lines])
+        everywhere = contact_facts([line for section in sections for line in section.lines])
         header.contact.email = everywhere.email
     skills, skill_languages = parse_skills(merged.get("skills", []))
     extras = Extras(
@@ -128,4 +108,16 @@ def parse_cv_text(text: str) -> CvParse:
     )
     content.projects = [p for p in content.projects if p.name or p.description or p.bullets]
     content.education = [e for e in content.education if e.degree or e.institution]
-    return CvParse(content=content, sections=[s for s, _ in sections])
+    unplaced = [
+        clean(line)
+        for key, lines in merged.items()
+        if key not in USED_SECTIONS
+        for line in lines
+        if clean(line)
+    ]
+    return CvParse(
+        content=content,
+        sections=[section.key for section in sections],
+        unknown_sections=routed.unknown,
+        unplaced=unplaced,
+    )

@@ -9,8 +9,10 @@ and content on the same line ("Langues : anglais courant"). The offer table live
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.lib.parsing.offer_headings import OFFER_HEADINGS
+from app.lib.parsing.section_words import QUALIFIERS, sections_of_words, segment_glued
 from app.lib.parsing.text import fold
 
 CV_HEADINGS: dict[str, tuple[str, ...]] = {
@@ -85,7 +87,8 @@ CV_HEADINGS: dict[str, tuple[str, ...]] = {
     "contact": (
         "contact", "contacts", "coordonnees", "informations personnelles",
         "personal information", "personal details", "contact information", "contact details",
-        "etat civil", "infos",
+        "etat civil", "infos", "comment me contacter", "me contacter", "contactez-moi",
+        "contact me", "get in touch",
     ),
     "references": ("references", "referents", "recommandations", "recommendations"),
     # The job the CV is aimed at (Europass "Poste visé"): the header's current title.
@@ -96,9 +99,26 @@ CV_HEADINGS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-_DECORATION = re.compile(r"^[\s\d.)#*=_~|•·▪■►—–-]+|[\s:#*=_~|•·▪■►—–-]+$")
+_DECORATION_START = re.compile(r"^[\W\d_]+")
+_DECORATION_END = re.compile(r"(?:\(s\)|[\W_])+$")
+_PLURAL_MARK = re.compile(r"\(s\)")
+# Accents set as separate characters (LaTeX, some PDF text layers): "Expe´rience".
+_LOOSE_ACCENTS = str.maketrans("", "", "\u00b4\u0060\u00a8\u02c6\u02dc\u00b8^")
 _JOINERS = re.compile(r"\s*(?:&|\+|/|,| et | and )\s*")
-MAX_HEADING_WORDS = 6
+MAX_HEADING_WORDS = 7
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """A CV heading: every section it names ("Langues et compétences" → languages, skills) and
+    the content written after a colon on the same line ("Langues : anglais")."""
+
+    sections: tuple[str, ...]
+    rest: str = ""
+
+    @property
+    def section(self) -> str:
+        return self.sections[0]
 
 
 def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -106,12 +126,70 @@ def _index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _CV_INDEX = _index(CV_HEADINGS)
+_CV_GLUED_INDEX = {variant.replace(" ", ""): key for variant, key in _CV_INDEX.items()}
 _OFFER_INDEX = _index(OFFER_HEADINGS)
 
 
 def _key(text: str) -> str:
-    folded = fold(text).replace("’", "'")
-    return " ".join(_DECORATION.sub("", folded).split())
+    folded = fold(text.translate(_LOOSE_ACCENTS)).replace("’", "'")
+    folded = _DECORATION_END.sub("", _DECORATION_START.sub("", folded))
+    return " ".join(_PLURAL_MARK.sub("", folded).split())
+
+
+def _letter_spaced(key: str) -> bool:
+    tokens = key.split()
+    return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
+
+
+def _words(key: str) -> list[str]:
+    return key.replace("'", " ").replace(",", " , ").split()
+
+
+def _cv_sections(candidate: str) -> list[str] | None:
+    """Sections named by a heading candidate: the exact table, then its parts, then its words
+    (``app/lib/parsing/section_words.py``); letter-spaced headings are read without spaces."""
+    key = _key(candidate)
+    if not key or (len(key.split()) > MAX_HEADING_WORDS and not _letter_spaced(key)):
+        return None
+    if key in _CV_INDEX:
+        return [_CV_INDEX[key]]
+    by_words = sections_of_words(_words(key))
+    if by_words:
+        return by_words
+    parts = [part.strip() for part in _JOINERS.split(key) if part.strip()]
+    if len(parts) > 1:
+        found: list[str] = []
+        for part in parts:
+            section = _CV_INDEX.get(part)
+            named = [section] if section else sections_of_words(_words(part))
+            if named is None and not all(w in QUALIFIERS for w in _words(part)):
+                return found[:1] if found and part is parts[-1] else (found or None)
+            found += [s for s in named or [] if s not in found]
+        if found:
+            return found
+    glued = key.replace(" ", "")
+    if glued in _CV_GLUED_INDEX:
+        return [_CV_GLUED_INDEX[glued]]
+    if _letter_spaced(key) or " " not in key:
+        segmented = segment_glued(glued)
+        return sections_of_words(segmented) if segmented else None
+    return None
+
+
+def match_cv_heading(line: str) -> HeadingMatch | None:
+    """The heading on ``line``, if it is one: alone on its line, or a label before a colon."""
+    text = line.strip()
+    if not text or len(text) > 90:
+        return None
+    sections = _cv_sections(text)
+    if sections:
+        return HeadingMatch(tuple(sections))
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(head.split()) <= 4:
+        sections = _cv_sections(head)
+        if sections:
+            return HeadingMatch(tuple(sections), rest.strip())
+    return None
 
 
 def _lookup(candidate: str, index: dict[str, str]) -> str | None:
@@ -128,17 +206,20 @@ def _lookup(candidate: str, index: dict[str, str]) -> str | None:
 
 
 def match_heading(line: str, *, offer: bool = False) -> tuple[str, str] | None:
-    """``(section, rest)`` when ``line`` is a heading; ``rest`` is content after a colon."""
-    index = _OFFER_INDEX if offer else _CV_INDEX
+    """``(section, rest)`` when ``line`` is a heading; ``rest`` is content after a colon. For a
+    CV heading naming several sections, the first one (see ``match_cv_heading``)."""
+    if not offer:
+        found = match_cv_heading(line)
+        return (found.section, found.rest) if found else None
     text = line.strip()
     if not text or len(text) > 70:
         return None
-    section = _lookup(text, index)
+    section = _lookup(text, _OFFER_INDEX)
     if section is not None:
         return section, ""
     head, colon, rest = text.partition(":")
     if colon and rest.strip() and len(head.split()) <= 4:
-        section = _lookup(head, index)
+        section = _lookup(head, _OFFER_INDEX)
         if section is not None:
             return section, rest.strip()
     return None

@@ -7,9 +7,16 @@ import re
 from app.lib.cv_content import ExtraItem, Language, Skill
 from app.lib.parsing.dates import find_date_range, remove_span
 from app.lib.parsing.entries import split_entries
-from app.lib.parsing.languages import has_level_wording, language_key, split_language_item
+from app.lib.parsing.languages import (
+    CEFR_RE,
+    CV_LEVEL_WORDS,
+    has_level_wording,
+    language_key,
+    languages_in_text,
+    split_language_item,
+)
 from app.lib.parsing.roles import extra_from
-from app.lib.parsing.text import clean, is_bullet, split_items, strip_bullet
+from app.lib.parsing.text import clean, fold, is_bullet, split_items, strip_bullet
 
 CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
 LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
@@ -17,10 +24,19 @@ RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
 MAX_SKILL_WORDS = 10
 
 
+# Icon-font glyphs (private-use code points), check marks and rating marks PDFs leave before
+# list items: "\uf0b7 C/C++", "\ue00c Ponctuel".
+GLYPH_RE = re.compile(r"^[\ue000-\uf8ff\u2022-\u2bff\U0001f000-\U0001faff\s]+")
+
+
 def _content_lines(lines: list[str]) -> list[str]:
-    return [
-        strip_bullet(line) if is_bullet(line) else line.strip() for line in lines if line.strip()
-    ]
+    out = []
+    for line in lines:
+        text = GLYPH_RE.sub("", line.strip())
+        text = strip_bullet(text) if is_bullet(text) else text.strip()
+        if text:
+            out.append(text)
+    return out
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -72,16 +88,24 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
         if europass is not None:
             languages += europass
             continue
+        stated = _stated_languages(line)
+        if stated:  # "Native in French; Fluent in English" inside a skills block
+            languages += stated
+            continue
         category = ""
         items_text = line
         labelled = CATEGORY_RE.match(line)
         if labelled and len(labelled.group("category").split()) <= 4:
             category = clean(labelled.group("category"))
             items_text = labelled.group("items")
-        for item in split_items(items_text):
+        for item in split_items(GLYPH_RE.sub("", items_text)):
+            item = GLYPH_RE.sub("", item)
             as_language = split_language_item(item)
             if as_language and language_key(as_language[0]) and has_level_wording(as_language[1]):
                 languages.append(Language(name=as_language[0], level=as_language[1]))
+                continue
+            if language_key(clean(item)):  # a bare language name is not a skill
+                languages.append(Language(name=clean(item)))
                 continue
             name, level = item, ""
             rating = RATING_RE.search(item)
@@ -101,8 +125,21 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
 
 
 def parse_languages(lines: list[str]) -> list[Language]:
+    """Languages with their levels: one per line or item, as prose, as a Europass grid; a line
+    holding only a level ("Avancé C1", "langue maternelle") completes the language above."""
     languages: list[Language] = []
     for line in _content_lines(lines):
+        europass = _europass_languages(line)
+        if europass is not None:
+            languages += europass
+            continue
+        stated = _stated_languages(line)
+        if stated:
+            languages += stated
+            continue
+        if languages and not languages[-1].level and _only_level(line):
+            languages[-1].level = clean(line)
+            continue
         segments = split_items(line) if "," in line or "|" in line or "•" in line else [line]
         # A comma may also sit inside one level ("Allemand : lu, écrit"): keep the line whole
         # unless every segment starts with a language name.
@@ -113,6 +150,28 @@ def parse_languages(lines: list[str]) -> list[Language]:
             if parsed:
                 languages.append(Language(name=parsed[0], level=parsed[1]))
     return languages
+
+
+LANGUAGE_ITEMS_RE = re.compile(r"[,;|•\t]")
+
+
+def _stated_languages(line: str) -> list[Language] | None:
+    """The languages a line states: items that each open with a language name keep their
+    wording ("French – Professional working proficiency (B2)"); prose is read word by word."""
+    items = [item.strip() for item in LANGUAGE_ITEMS_RE.split(line) if item.strip()]
+    parsed = [split_language_item(item) for item in items]
+    if items and all(p is not None and language_key(p[0]) for p in parsed):
+        return [Language(name=p[0], level=p[1]) for p in parsed if p is not None]
+    stated = languages_in_text(line)
+    whole = split_language_item(line)
+    if whole and language_key(whole[0]) and all(_only_level(item) for item in items[1:]):
+        return [Language(name=whole[0], level=whole[1])]  # "Allemand : lu, écrit"
+    return [Language(name=name, level=level) for name, level in stated] if stated else None
+
+
+def _only_level(line: str) -> bool:
+    words = [w for w in re.split(r"[\s,()/:–—-]+", fold(line)) if w]
+    return bool(words) and all(w in CV_LEVEL_WORDS or CEFR_RE.fullmatch(w) for w in words)
 
 
 def parse_interests(lines: list[str]) -> list[str]:

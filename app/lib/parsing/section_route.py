@@ -1,0 +1,76 @@
+"""Send each line of a CV's sections to the section its content belongs to.
+
+Most lines stay in their section. Two cases move: a labelled line ("Langues : anglais (C1)",
+"Interests: chess") inside a list section goes to the section its label names, and a compound
+heading ("LANGUES ET COMPÉTENCES", "Skills & languages") shares its lines between the sections
+it names by content: a line that states languages goes to languages, the others to the first
+other section. "Languages: Python, Go" names no spoken language, so it stays a skills line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.lib.parsing.headings import match_cv_heading
+from app.lib.parsing.languages import languages_in_text, split_language_item
+from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
+from app.lib.parsing.text import clean, split_items
+
+# Sections whose lines are dated entries: they are never shared out line by line.
+DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
+
+
+@dataclass
+class Routed:
+    lines: dict[str, list[str]] = field(default_factory=dict)  # section key → its lines
+    unknown: list[tuple[str, list[str]]] = field(default_factory=list)  # (heading, lines)
+
+    def add(self, key: str, lines: list[str]) -> None:
+        self.lines.setdefault(key, []).extend(lines)
+
+
+def states_languages(text: str) -> bool:
+    """Does ``text`` list spoken languages ("Anglais (C1), espagnol", "Fluent in English")?"""
+    if languages_in_text(text):
+        return True
+    items = split_items(text)
+    return bool(items) and all(split_language_item(item) for item in items)
+
+
+def _labelled(line: str) -> tuple[str, str] | None:
+    """(section, content) for "Label: content" where the label is a section heading."""
+    found = match_cv_heading(line)
+    if found is None or not found.rest:
+        return None
+    section = found.section
+    if section == "languages" and not states_languages(found.rest):
+        section = "skills"  # "Languages: Python, Go" lists programming languages
+    return section, found.rest
+
+
+def _route_list_section(section: Section, routed: Routed) -> None:
+    others = [key for key in section.keys if key != "languages"]
+    default = others[0] if others else "languages"
+    for line in section.lines:
+        labelled = _labelled(line) if line.strip() else None
+        if labelled is not None:
+            target, rest = labelled
+            routed.add(target, [line if target == "skills" else rest])
+        elif "languages" in section.keys and line.strip() and states_languages(clean(line)):
+            routed.add("languages", [line])
+        else:
+            routed.add(default, [line])
+    for key in section.keys:
+        routed.add(key, [""])  # a block ends where its section ends
+
+
+def route_sections(sections: list[Section]) -> Routed:
+    routed = Routed()
+    for section in sections:
+        if section.key == UNKNOWN:
+            routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
+        elif section.key in DATED_SECTIONS:
+            routed.add(section.key, [*section.lines, ""])
+        else:
+            _route_list_section(section, routed)
+    return routed

@@ -1,0 +1,135 @@
+"""Cut a CV's text into its header and its sections, keeping every heading's own block.
+
+A heading is a line the CV table or the heading words recognise
+(``app/lib/parsing/headings.py``), also when set on two lines ("EXPÉRIENCES" /
+"PROFESSIONNELLES"). A line with the shape the document gives its headings (capitals, a gap
+above and below) that names no known section opens an *unknown* section: its lines are kept
+apart for the import report rather than filed under the section before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.lib.parsing.headings import HeadingMatch, match_cv_heading
+from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
+from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
+
+UNKNOWN = "unknown"
+# Inside these sections, "Skills: a, b" on one line belongs to the entry, not a new section.
+ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
+INLINE_IN_ENTRIES = {"skills", "languages"}
+MAX_SPLIT_HEADING_WORDS = 3
+
+
+@dataclass
+class Section:
+    keys: tuple[str, ...]  # the sections its heading names; (UNKNOWN,) when it names none
+    heading: str  # as printed
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
+
+
+def _short(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and len(text.split()) <= MAX_SPLIT_HEADING_WORDS and not is_bullet(text)
+
+
+def _only_qualifiers(line: str) -> bool:
+    words = fold(line).replace("'", " ").split()
+    vocabulary = QUALIFIERS | SMALL_WORDS | set(SECTION_QUALIFIERS)
+    return bool(words) and all(word in vocabulary for word in words)
+
+
+def _heading_at(lines: list[str], index: int) -> tuple[HeadingMatch, int] | None:
+    """The heading starting at ``index`` and how many lines it takes (1 or 2)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    found = match_cv_heading(line)
+    if found is not None:
+        if not found.rest and _short(following) and _only_qualifiers(following):
+            joined = match_cv_heading(f"{line.strip()} {following.strip()}")
+            return (joined or found), 2  # "EXPÉRIENCES" / "PROFESSIONNELLES"
+        return found, 1
+    if _short(line) and _short(following):
+        joined = match_cv_heading(f"{line.strip()} {following.strip()}")
+        if joined is not None and not joined.rest:
+            return joined, 2  # "CENTRES" / "D'INTÉRÊT"
+    return None
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _letter_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
+
+
+def _gap_around(lines: list[str], index: int) -> bool:
+    before = index == 0 or not lines[index - 1].strip()
+    after = index + 1 >= len(lines) or not lines[index + 1].strip()
+    return before and after
+
+
+def _heading_shape(line: str) -> bool:
+    """Short, capitals, no digits, no sentence or list punctuation: how CVs set headings."""
+    text = line.strip()
+    if not text or is_bullet(text) or text.endswith((*SENTENCE_END, ",", ":")):
+        return False
+    if any(c.isdigit() or c in "@|/,–—:()" for c in text):
+        return False
+    return (_caps(text) and len(text.split()) <= 5) or _letter_spaced(text)
+
+
+def _document_style(lines: list[str]) -> bool:
+    """Do this document's known headings stand in capitals with a gap above and below? Only
+    then can a line of that shape be taken for an unknown heading."""
+    known = [
+        i
+        for i, line in enumerate(lines)
+        if (found := match_cv_heading(line)) is not None and not found.rest
+    ]
+    shaped = [i for i in known if _heading_shape(lines[i]) and _gap_around(lines, i)]
+    return len(known) >= 3 and len(shaped) >= 0.6 * len(known)
+
+
+def split_sections(text: str) -> tuple[list[str], list[Section]]:
+    """(header lines, sections in document order)."""
+    lines = normalise_text(text).split("\n")
+    unknown_allowed = _document_style(lines)
+    header: list[str] = []
+    sections: list[Section] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        current = sections[-1] if sections else None
+        heading = _heading_at(lines, index)
+        if heading is not None and heading[0].rest and current is not None:
+            inline_ok = current.key not in ENTRY_SECTIONS or heading[0].section in INLINE_IN_ENTRIES
+            if inline_ok:
+                heading = None  # "Outils : Docker" is a line of its section (routed by content)
+        if heading is not None:
+            found, taken = heading
+            printed = " ".join(part.strip() for part in lines[index : index + taken])
+            sections.append(Section(found.sections, printed, [found.rest] if found.rest else []))
+            index += taken
+            continue
+        if (
+            unknown_allowed
+            and current is not None
+            and _heading_shape(line)
+            and _gap_around(lines, index)
+        ):
+            sections.append(Section((UNKNOWN,), line.strip()))
+        elif current is not None:
+            current.lines.append(line)
+        else:
+            header.append(line)
+        index += 1
+    return header, sections
