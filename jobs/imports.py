@@ -170,6 +170,7 @@ async def _fail_cv(
 ) -> None:
     """One transaction: the CV marked failed with the reason, the credit refunded, the slot
     freed, the task failed. Then the events."""
+    cv.import_report = None  # a report of an earlier import no longer describes the content
     ended = await end_import(
         db, task, cv, status="failed", failure=failure, refund_reason="Refund: CV import failed"
     )
@@ -228,6 +229,7 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
             cv.language = result.language
             cv.extraction_status = "completed"
             cv.extraction_errors = result.warnings
+            cv.import_report = result.report
             await add_version(db, cv, result.content, "import")
             await release_slot(db, task.id)
             summary = {
@@ -237,6 +239,8 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
                 "education": len(result.content.education),
                 "skills": len(result.content.skills),
                 "warnings": len(result.warnings),
+                # Things to check (the task centre says "imported, N things to check").
+                "checks": result.checks,
                 "llm": result.usage,
             }
             await _complete(db, redis, task, summary)

@@ -2,13 +2,17 @@
 
 PDF → sandboxed text layer; JSON Resume → direct mapping; text as is. Then the LLM (checked
 against the source) when one is configured, else — or when it fails — the rule-based parser.
-An extraction that finds nothing fails: example data is never filled in.
+An extraction that finds nothing fails: example data is never filled in. Whichever path ran,
+the result carries an import report (app/lib/parsing/import_report.py) built from the same
+source text, so the LLM's output is checked for lost lines the same way as the parser's.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,11 +30,13 @@ from app.lib.llm import (
     LLMUnreachableError,
 )
 from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.import_report import build_import_report, things_to_check
 from app.lib.parsing.json_resume import validate_json_resume
 from app.lib.parsing.json_resume_map import content_from_resume
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfTextError, read_pdf_text
+from app.lib.problems import problem as problem  # re-exported: imports and tasks use it
 
 TRANSIENT_LLM_ERRORS = (LLMRateLimitedError, LLMTimeoutError, LLMUnreachableError, LLMServerError)
 HIDDEN_REASONS = {
@@ -59,17 +65,6 @@ class TransientFailure(Exception):
     """Worth retrying later (the LLM endpoint is busy or unreachable)."""
 
 
-def problem(code: str, template: str, severity: str, **values: Any) -> dict[str, Any]:
-    message = template % values if values else template
-    return {
-        "code": code,
-        "severity": severity,
-        "template": template,
-        "values": values,
-        "message": message,
-    }
-
-
 @dataclass
 class Extracted:
     content: CvContent
@@ -77,13 +72,29 @@ class Extracted:
     language: str | None
     warnings: list[dict[str, Any]] = field(default_factory=list)
     usage: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None
+
+    @property
+    def checks(self) -> int:
+        """Things for the user to check: the report's warnings and the import's own."""
+        return int((self.report or {}).get("checks") or 0) + things_to_check(self.warnings)
 
 
-async def read_source(cv: CvFile, settings: Settings) -> tuple[str, list[dict[str, Any]]]:
-    """The text of a PDF or pasted CV, and warnings (hidden text found in the PDF)."""
+@dataclass
+class Source:
+    """What the import reads: the text, warnings about it (hidden text), and the problems the
+    PDF reader counted in its text layer (``PdfText.problems``; empty for pasted text)."""
+
+    text: str
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    problems: dict[str, int] = field(default_factory=dict)
+
+
+async def read_source(cv: CvFile, settings: Settings) -> Source:
+    """The text of a PDF or pasted CV, with what the reader noticed on the way."""
     data = cv.original_bytes or b""
     if cv.original_mime != "application/pdf":
-        return data.decode("utf-8", errors="replace"), []
+        return Source(data.decode("utf-8", errors="replace"))
     try:
         parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages)
     except PdfTextError as exc:
@@ -102,11 +113,27 @@ async def read_source(cv: CvFile, settings: Settings) -> tuple[str, list[dict[st
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
-    return parsed.text, warnings
+    # The reader's problem counts are read defensively: older readers do not report them.
+    counts = getattr(parsed, "problems", None) or {}
+    return Source(parsed.text, warnings, {str(k): int(v) for k, v in counts.items()})
 
 
-def _rules(text: str) -> CvContent:
-    return parse_cv_text(text).content
+def _report(
+    content: CvContent,
+    source: Source | None,
+    parser: str,
+    unknown_sections: Iterable[tuple[str, list[str]]] = (),
+    unplaced: Iterable[str] = (),
+) -> dict[str, Any]:
+    return build_import_report(
+        content,
+        source.text if source else None,
+        today=datetime.now(UTC).date(),
+        parser=parser,
+        text_problems=source.problems if source else None,
+        unknown_sections=unknown_sections,
+        parser_unplaced=unplaced,
+    )
 
 
 async def extract(
@@ -119,12 +146,18 @@ async def extract(
             raise ImportFailure(
                 "empty_extraction", N_("This JSON Resume has no content to import.")
             )
-        return Extracted(imported, "json_resume", detect_language(imported.full_text()))
+        return Extracted(
+            imported,
+            "json_resume",
+            detect_language(imported.full_text()),
+            report=_report(imported, None, "json_resume"),
+        )
     endpoint = await llm_endpoint(session, settings)
     model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
     # No transaction may stay open during the slow part (SQLite takes the write lock at BEGIN).
     await session.commit()
-    text, warnings = await read_source(cv, settings)
+    source = await read_source(cv, settings)
+    text, warnings = source.text, source.warnings
     language = detect_language(text)
     parser, usage = "rules", None
     content: CvContent | None = None
@@ -150,8 +183,14 @@ async def extract(
             warnings.append(_llm_fallback_warning(exc))
         except LLMError as exc:
             warnings.append(_llm_fallback_warning(exc))
+    unknown_sections: list[tuple[str, list[str]]] = []
+    unplaced: list[str] = []
     if content is None:
-        content = _rules(text)
+        parsed = parse_cv_text(text)
+        content = parsed.content
+        # Read defensively: parsers before the import report do not return these.
+        unknown_sections = list(getattr(parsed, "unknown_sections", None) or [])
+        unplaced = list(getattr(parsed, "unplaced", None) or [])
     if content.is_empty():
         raise ImportFailure(
             "empty_extraction",
@@ -160,7 +199,8 @@ async def extract(
                 "and fill the sections in by hand."
             ),
         )
-    return Extracted(content, parser, language, warnings, usage)
+    report = _report(content, source, parser, unknown_sections, unplaced)
+    return Extracted(content, parser, language, warnings, usage, report)
 
 
 def _llm_fallback_warning(exc: LLMError) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.errors import stored_message, user_message
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
+from app.domain.cvs.report_view import report_view
 from app.domain.tasks.services import commit_deletion
 from app.lib.cv_content import CvContent
 from app.lib.errors import AppError
@@ -88,12 +89,15 @@ async def detail_context(
     if override is not None:
         forms = [override if f.spec.key == override.spec.key else f for f in forms]
     task = await services.latest_import_task(db, user.id, cv.id)
+    report = report_view(cv, content)
     return {
         "cv": cv,
         "title": services.display_name(cv),
         "forms": forms,
         "task": task,
         "problems": problems(cv),
+        "report": report,
+        "flags": report.flags if report else {},
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,

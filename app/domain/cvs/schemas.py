@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar.openapi.spec import Schema
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.errors import stored_message
@@ -88,6 +88,45 @@ class VersionOut(Struct):
     createdAt: str
 
 
+class ImportReportItem(Struct):
+    """One thing the import is unsure of."""
+
+    code: Annotated[
+        str,
+        Meta(
+            description="Stable code: missing_title, missing_company, missing_dates, "
+            "dates_reversed, future_date, title_sentence, company_is_place, company_has_date, "
+            "duplicate_entry, missing_school, missing_name, missing_email, no_experience, "
+            "dated_list_items, unknown_section, unplaced_text, text_<problem of the PDF text "
+            "layer>"
+        ),
+    ]
+    group: Annotated[str, Meta(description="entries | sections | coverage | text")]
+    severity: Annotated[str, Meta(description="warning (a thing to check) | info")]
+    message: Annotated[str, Meta(description="English text; pages show it translated")]
+    values: dict[str, Any]
+    path: Annotated[
+        str | None,
+        Meta(description='The field it is about in "content", e.g. "experience[2].company"'),
+    ] = None
+    itemId: Annotated[str | None, Meta(description="The id of that list item")] = None
+    samples: Annotated[list[str], Meta(description="Lines or items it is about")] = []
+
+
+class ImportReport(Struct):
+    """What the import is unsure of; null for CVs imported before reports existed."""
+
+    parser: Annotated[str, Meta(description="rules | llm | json_resume")]
+    checks: Annotated[int, Meta(description="Things to check: items of severity warning")]
+    placedShare: Annotated[
+        float | None,
+        Meta(description="Share of the source text found in the content (null: no text)"),
+    ]
+    unplaced: Annotated[list[str], Meta(description="Source lines found nowhere in the content")]
+    unplacedCount: int
+    items: list[ImportReportItem]
+
+
 class CvDetail(Struct):
     id: str
     kind: str
@@ -102,6 +141,7 @@ class CvDetail(Struct):
     taskId: str | None
     createdAt: str
     updatedAt: str
+    importReport: ImportReport | None = None
 
 
 def summary_out(cv: CvFile) -> CvSummary:
@@ -128,6 +168,35 @@ def problems_out(cv: CvFile) -> list[dict[str, Any]]:
     return out
 
 
+def report_out(cv: CvFile) -> ImportReport | None:
+    """The stored report in the API's shape (English messages, no templates)."""
+    stored = cv.import_report
+    if not isinstance(stored, dict):
+        return None
+    items = [
+        ImportReportItem(
+            code=str(item.get("code", "")),
+            group=str(item.get("group", "")),
+            severity=str(item.get("severity", "warning")),
+            message=str(item.get("message") or stored_message(item)),
+            values=dict(item.get("values") or {}),
+            path=item.get("path"),
+            itemId=item.get("itemId"),
+            samples=[str(s) for s in item.get("samples") or []],
+        )
+        for item in stored.get("items") or []
+        if isinstance(item, dict)
+    ]
+    return ImportReport(
+        parser=str(stored.get("parser", "")),
+        checks=int(stored.get("checks") or 0),
+        placedShare=stored.get("placedShare"),
+        unplaced=[str(line) for line in stored.get("unplaced") or []],
+        unplacedCount=int(stored.get("unplacedCount") or 0),
+        items=items,
+    )
+
+
 def detail_out(cv: CvFile, versions: list[CvVersion], task: BackgroundTask | None) -> CvDetail:
     return CvDetail(
         id=cv.id,
@@ -151,4 +220,5 @@ def detail_out(cv: CvFile, versions: list[CvVersion], task: BackgroundTask | Non
         taskId=task.id if task else None,
         createdAt=cv.created_at.isoformat(),
         updatedAt=cv.updated_at.isoformat(),
+        importReport=report_out(cv),
     )

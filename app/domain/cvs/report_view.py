@@ -1,0 +1,134 @@
+"""The import report as the review page shows it: grouped items, the unplaced text, and flags
+next to the fields the items name.
+
+A flag follows its item by id (the user may have moved it) and disappears once the field no
+longer holds the value the import left there: the user has checked it. CVs imported before
+reports existed have none; the page then shows no report at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.db.models import CvFile
+from app.domain.cvs.editor import SECTIONS
+from app.lib.cv_content import CvContent
+from app.lib.i18n import N_, gettext
+
+GROUP_TITLES = {
+    "entries": N_("Entries to check"),
+    "sections": N_("Sections that were not recognised"),
+    "coverage": N_("Text placed in no section"),
+    "text": N_("Reading the PDF"),
+}
+PATH_RE = re.compile(
+    r"^(?P<section>[a-z_]+)(?:\.(?P<sub>[a-z_]+))?(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[\w.]+))?$"
+)
+LIST_SECTIONS = {"experience", "projects", "education"}
+
+
+@dataclass
+class ReportLine:
+    text: str
+    severity: str
+    code: str
+    samples: list[str]
+    section: str | None  # the editor section it points at (for the link)
+
+
+@dataclass
+class ReportView:
+    checks: int
+    placed_percent: int | None
+    groups: list[tuple[str, list[ReportLine]]]
+    unplaced: list[str]
+    unplaced_hidden: int  # lines beyond those stored
+    flags: dict[str, list[str]] = field(default_factory=dict)
+
+
+def report_message(item: dict[str, Any]) -> str:
+    """The item in the page's language. Unlike other stored messages, its values are the CV's
+    own words (titles, headings) and are never looked up in the catalogue."""
+    template = str(item.get("template") or item.get("message") or "")
+    values = item.get("values") or {}
+    try:
+        return gettext(template, **values) if values else gettext(template)
+    except (KeyError, TypeError, ValueError):
+        return str(item.get("message") or template)
+
+
+def _field_value(entry: Any, name: str) -> str:
+    value = getattr(entry, name, None)
+    return "" if value is None else str(value)
+
+
+def flag_key(item: dict[str, Any], content: CvContent) -> tuple[str, str] | None:
+    """(editor section, form key) of the field the item names, or None when it names none,
+    the item is gone or the user changed the field since the import."""
+    found = PATH_RE.match(str(item.get("path") or ""))
+    if not found:
+        return None
+    section, sub, index, name = found["section"], found["sub"], found["index"], found["field"]
+    if section == "extras" and sub:
+        section, sub = sub, None
+    if section not in SECTIONS:
+        return None
+    leaf = name.rsplit(".", 1)[-1] if name else None
+    recorded = item.get("value")
+    if section == "header":
+        leaf = leaf or sub or ""
+        header = content.header
+        current = getattr(header, leaf, None) or getattr(header.contact, leaf, "")
+        if recorded is not None and str(current or "") != str(recorded):
+            return None
+        return section, leaf
+    if section not in LIST_SECTIONS or index is None:
+        added = isinstance(recorded, int) and section in LIST_SECTIONS
+        if added and len(getattr(content, section)) != recorded:
+            return None  # "no experience" and the user has added some
+        return section, ""
+    entries: list[Any] = getattr(content, section)
+    wanted = item.get("itemId")
+    position = next((i for i, e in enumerate(entries) if e.id == wanted), None)
+    if position is None:
+        return None
+    if leaf is None:
+        return section, f"items-{position}"
+    if recorded is not None and _field_value(entries[position], leaf) != str(recorded):
+        return None  # changed since the import: checked
+    return section, f"items-{position}-{leaf}"
+
+
+def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
+    stored = cv.import_report
+    if not isinstance(stored, dict):
+        return None
+    grouped: dict[str, list[ReportLine]] = {key: [] for key in GROUP_TITLES}
+    flags: dict[str, list[str]] = {}
+    for item in stored.get("items") or []:
+        if not isinstance(item, dict):
+            continue
+        text = report_message(item)
+        where = flag_key(item, content)
+        if where is not None:
+            flags.setdefault(":".join(where), []).append(text)
+        line = ReportLine(
+            text=text,
+            severity=str(item.get("severity") or "warning"),
+            code=str(item.get("code") or ""),
+            samples=[str(s) for s in item.get("samples") or []],
+            section=where[0] if where else None,
+        )
+        grouped.setdefault(str(item.get("group") or "entries"), []).append(line)
+    unplaced = [str(line) for line in stored.get("unplaced") or []]
+    share = stored.get("placedShare")
+    return ReportView(
+        checks=int(stored.get("checks") or 0),
+        placed_percent=round(100 * float(share)) if share is not None else None,
+        groups=[(GROUP_TITLES.get(key, key), lines) for key, lines in grouped.items() if lines],
+        unplaced=unplaced,
+        unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
+        flags=flags,
+    )

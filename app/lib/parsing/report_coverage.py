@@ -1,0 +1,146 @@
+"""Which lines of the source text landed in the structured CV, and which did not.
+
+Parser-agnostic on purpose: the same check runs on what the rule-based parser and the LLM
+produce. Both sides are reduced to folded word tokens (accents, case, punctuation, date words
+and small function words ignored, so "janv. 2020" matches a stored "2020-01"). A source line is
+placed when most of its words are found in ONE item of the CV (an experience, the header, the
+skills, …): a lost bullet whose common words are scattered over several jobs still counts as
+lost. Headings, bullet marks and lines that only repeat contact data are not content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.headings import match_heading
+from app.lib.parsing.text import fold, strip_bullet
+
+PLACED_SHARE = 0.6  # of a line's words found in one item of the CV
+WORD_RE = re.compile(r"[^\W_]+")
+# Contact data a header line may repeat (the header item's own checks report a missing one).
+CONTACT_RE = re.compile(
+    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<link>(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)"
+    r"|(?P<digits>\+?\(?\d[\d\s().-]{6,}\d)",  # a phone number, or a date range
+    re.IGNORECASE,
+)
+PHONE_DIGITS = 8
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MONTH_WORDS = _word_set(
+    "janvier january janv jan fevrier february fevr feb fev mars march mar avril april avr apr "
+    "mai may juin june jun juillet july juil jul aout august aug septembre september sept sep "
+    "octobre october oct novembre november nov decembre december dec"
+)
+# Words that carry no content of their own: function words, date words (dates are stored
+# normalised), contact labels and page furniture.
+IGNORED_WORDS = MONTH_WORDS | _word_set(
+    "a an and as at by de des du en et for from in into la le les of on or par pour sur the to "
+    "un une with au aux avec dans chez my mon ma mes our nos notre votre present aujourd hui "
+    "actuellement current currently now today since depuis jusqu ongoing ce jour date until "
+    "till email mail tel telephone phone mobile portable adresse address linkedin github site "
+    "web website page curriculum vitae cv resume ans mois years year months month yrs"
+)
+
+
+@dataclass
+class Coverage:
+    """``placed_share``: share of the source's content words (by length) that landed in the
+    CV; ``unplaced``: the lines that did not, as written, in document order."""
+
+    placed_share: float | None
+    unplaced: list[str] = field(default_factory=list)
+    content_lines: int = 0
+
+
+def words(text: str) -> list[str]:
+    """Significant folded tokens of ``text``."""
+    return [
+        w
+        for w in WORD_RE.findall(fold(text))
+        if (len(w) > 1 or w.isdigit()) and w not in IGNORED_WORDS
+    ]
+
+
+def _without_contact(match: re.Match[str]) -> str:
+    digits = match["digits"]
+    if digits is not None and sum(c.isdigit() for c in digits) < PHONE_DIGITS:
+        return digits  # "2019 - 2022" is not a phone number
+    return " "
+
+
+def _contact_free(line: str) -> str:
+    """The line without emails, links and phone numbers (a contact-only line becomes empty)."""
+    return CONTACT_RE.sub(_without_contact, line)
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string inside a dumped CV item (fields, bullets, skills…)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _texts(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _texts(inner)
+
+
+def content_bags(content: CvContent) -> list[frozenset[str]]:
+    """One bag of words per item a source line may land in: the header, the summary, each
+    experience, project and degree, and each list section as a whole (a "Python, Go, Docker"
+    line spans many skills)."""
+    data = content.to_json()
+    extras = data.pop("extras")
+    items: list[Any] = [data["header"], data["summary"], data["skills"], data["languages"]]
+    items += data["experience"] + data["projects"] + data["education"]
+    items += list(extras.values())
+    return [frozenset(w for text in _texts(item) for w in words(text)) for item in items]
+
+
+def _best_share(line_words: set[str], bags: list[frozenset[str]]) -> float:
+    return max((len(line_words & bag) / len(line_words) for bag in bags), default=0.0)
+
+
+def source_lines(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, set[str]]]:
+    """(line as written, its significant words) for every line that is content: not blank, not
+    a heading, not only contact data or bullet marks, not one of ``skip`` (folded lines)."""
+    out = []
+    for raw in text.splitlines():
+        line = " ".join(strip_bullet(raw).split())
+        if not line or fold(line) in skip:
+            continue
+        heading = match_heading(line)
+        if heading is not None:
+            line = heading[1]  # "Langues : anglais" → "anglais"; a bare heading → ""
+        line_words = set(words(_contact_free(line)))
+        if line_words:
+            out.append((line, line_words))
+    return out
+
+
+def coverage(text: str, content: CvContent, skip: frozenset[str] = frozenset()) -> Coverage:
+    """Which content lines of ``text`` are in ``content``; ``skip``: folded lines reported
+    elsewhere (an unrecognised section's lines)."""
+    lines = source_lines(text, skip)
+    if not lines:
+        return Coverage(placed_share=None)
+    bags = content_bags(content)
+    total = placed = 0
+    unplaced: list[str] = []
+    for line, line_words in lines:
+        weight = sum(len(w) for w in line_words)
+        total += weight
+        if _best_share(line_words, bags) >= PLACED_SHARE:
+            placed += weight
+        elif line not in unplaced:
+            unplaced.append(line)
+    return Coverage(placed / total if total else None, unplaced, len(lines))

@@ -1,0 +1,77 @@
+"""The import report as pages show it: flags follow their item and vanish once the field was
+changed; the task centre says how many things an import left to check (FR and EN)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.db.models import BackgroundTask, CvFile
+from app.domain.cvs.report_view import flag_key, report_view
+from app.domain.tasks.view import task_item
+from app.lib import i18n
+from app.lib.cv_content import CvContent, Experience
+from app.lib.parsing.import_report import build_import_report
+
+
+def _cv_with_report() -> tuple[CvFile, CvContent]:
+    content = CvContent(
+        experience=[
+            Experience(title="Waiter", company="", start="2020"),
+            Experience(title="Cook", company="Lyon, France", start="2019"),
+        ]
+    )
+    report = build_import_report(content, None, today=date(2026, 1, 1), parser="rules")
+    return CvFile(content=content.to_json(), import_report=report), content
+
+
+def test_flags_are_keyed_by_section_and_form_field() -> None:
+    cv, content = _cv_with_report()
+    view = report_view(cv, content)
+    assert view is not None
+    assert "experience:items-0-company" in view.flags  # missing company
+    assert "experience:items-1-company" in view.flags  # a place
+    assert "header:name" in view.flags
+    assert [title for title, _ in view.groups] == ["Entries to check"]
+
+
+def test_a_flag_follows_its_item_and_disappears_once_the_field_is_changed() -> None:
+    cv, content = _cv_with_report()
+    item = next(i for i in cv.import_report["items"] if i["code"] == "missing_company")  # type: ignore[index]
+    moved = content.model_copy(update={"experience": list(reversed(content.experience))})
+    assert flag_key(item, moved) == ("experience", "items-1-company")
+    fixed = moved.model_copy(deep=True)
+    fixed.experience[1].company = "Café Exemple"
+    assert flag_key(item, fixed) is None
+    assert flag_key(item, CvContent()) is None  # the item was removed
+
+
+def test_cvs_imported_before_reports_existed_have_none() -> None:
+    assert report_view(CvFile(content={}, import_report=None), CvContent()) is None
+
+
+def _import_task(checks: int) -> BackgroundTask:
+    return BackgroundTask(
+        id="t1",
+        user_id="u1",
+        type="cv_import",
+        status="completed",
+        title="Import: cv.pdf",
+        progress={"percent": 100},
+        result={"cvId": "c1", "checks": checks},
+        created_at=0,
+    )
+
+
+def test_the_task_centre_says_how_many_things_to_check() -> None:
+    token = i18n.current_locale.set("en")
+    try:
+        assert task_item(_import_task(3)).status_label == "Imported, 3 things to check"
+        assert task_item(_import_task(1)).status_label == "Imported, 1 thing to check"
+        assert task_item(_import_task(0)).status_label == "Completed"
+    finally:
+        i18n.current_locale.reset(token)
+    token = i18n.current_locale.set("fr")
+    try:
+        assert task_item(_import_task(3)).status_label == "Importé, 3 points à vérifier"
+    finally:
+        i18n.current_locale.reset(token)
