@@ -165,7 +165,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         language=language,
         requirements=_items(sections.get("requirements")),
         responsibilities=_items(sections.get("responsibilities")),
-        skills=offer_skills(sections, labelled.get("skills", ""), text),
+        skills=offer_skills(sections, labelled.get("skills", ""), text, company=company),
         languages=find_languages(text),
         contract_type=contract,
         remote=remote,

@@ -1,7 +1,11 @@
-"""Skills the offline offer parser recognises in free text (tools, methods, domains).
+"""Skills the offline offer parser recognises in free text: tools, methods, domain terms and
+soft skills, in French and English, for tech and non-tech jobs.
 
-Each entry is written as it should be displayed; matching ignores case except for the short,
-ambiguous names listed in ``CASE_SENSITIVE`` ("Go", "R", "Rust" are also ordinary words).
+Each entry is written as it should be displayed; matching ignores case and accents
+("negociation" finds "Négociation") and accepts a plural "s", except for the names listed in
+``CASE_SENSITIVE``, which are also ordinary words ("Go", "Lean", "SAFe" vs "safe", "Word",
+"Tableau" vs "tableau"). ``find_skill_spans`` gives where each was found, so a caller can return
+the offer's own wording.
 """
 
 from __future__ import annotations
@@ -9,50 +13,113 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SKILLS = """
+from app.lib.parsing.text import fold_same_length
+
+TECH = """
 Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C|C++|C#|PHP|Ruby|Scala|Kotlin|Swift|Objective-C|
-R|Julia|MATLAB|Perl|Bash|Shell|PowerShell|SQL|PL/SQL|T-SQL|NoSQL|GraphQL|HTML|CSS|Sass|
+R|Julia|MATLAB|Perl|Bash|Shell|PowerShell|SQL|PL/SQL|T-SQL|NoSQL|GraphQL|HTML|CSS|Sass|JEE|J2EE|
 Django|Flask|FastAPI|Spring|Spring Boot|Hibernate|.NET|ASP.NET|Node.js|Express|NestJS|Deno|
 React|React Native|Next.js|Vue.js|Nuxt|Angular|Svelte|jQuery|Redux|Tailwind|Bootstrap|
 Ruby on Rails|Laravel|Symfony|Flutter|Android|iOS|SwiftUI|Unity|Unreal Engine|
 PostgreSQL|MySQL|MariaDB|Oracle|SQL Server|SQLite|MongoDB|Redis|Cassandra|Elasticsearch|
-DynamoDB|Snowflake|BigQuery|Redshift|Databricks|ClickHouse|Neo4j|Kafka|RabbitMQ|
+DynamoDB|Snowflake|BigQuery|Big Query|Redshift|Databricks|ClickHouse|Neo4j|Kafka|RabbitMQ|
 Spark|PySpark|Hadoop|Airflow|dbt|Flink|Beam|pandas|NumPy|scikit-learn|TensorFlow|PyTorch|
 Keras|XGBoost|LightGBM|Hugging Face|LangChain|LLM|NLP|Computer Vision|Machine Learning|
-Deep Learning|Data Science|Data Engineering|MLOps|Power BI|Tableau|Looker|Qlik|Excel|VBA|
+Deep Learning|Data Science|Data Engineering|Data Analysis|Data Visualisation|Data Visualization|
+MLOps|Power BI|Tableau|Looker|Looker Studio|Data Studio|Qlik|Excel|VBA|
 SAS|SPSS|Stata|AWS|Azure|GCP|Google Cloud|Docker|Kubernetes|Helm|Terraform|Ansible|Puppet|
-Chef|Jenkins|GitLab CI|GitHub Actions|CircleCI|ArgoCD|CI/CD|DevOps|SRE|Linux|Unix|Windows Server|
+Jenkins|GitLab CI|GitHub Actions|CircleCI|ArgoCD|CI/CD|DevOps|SRE|Linux|Unix|Windows Server|
 Git|Prometheus|Grafana|Datadog|Splunk|ELK|OpenTelemetry|Nginx|Apache|Microservices|REST|gRPC|
 SOAP|OAuth|Cybersecurity|Pentest|ISO 27001|RGPD|GDPR|SOC 2|Figma|Sketch|Adobe XD|Photoshop|
-Illustrator|InDesign|UX|UI|User Research|Prototyping|Design System|Accessibility|WCAG|
-Agile|Scrum|Kanban|SAFe|Lean|Jira|Confluence|Notion|Trello|Asana|MS Project|Prince2|PMP|ITIL|
-Product Management|Product Owner|Roadmap|OKR|A/B testing|SEO|SEA|Google Analytics|Google Ads|
-HubSpot|Salesforce|SAP|SAP FI|SAP MM|Workday|Sage|Cegid|ERP|CRM|Odoo|Shopify|WordPress|
-Magento|Marketing Automation|Copywriting|Content Marketing|Community Management|
-Business Development|Account Management|Negotiation|Lean Six Sigma|Six Sigma|AutoCAD|SolidWorks|
-CATIA|Revit|BIM|PLC|SCADA|LabVIEW|Embedded|RTOS|FPGA|VHDL|Verilog|IoT|Blockchain|Solidity|
-Selenium|Cypress|Playwright|Jest|pytest|JUnit|TDD|BDD|Postman|OpenAPI|Swagger|Webpack|Vite|
-IFRS|US GAAP|Consolidation|Audit|Contrôle de gestion|Comptabilité|Fiscalité|Paie|
-Management|Leadership|Communication|Gestion de projet|Project Management|Stakeholder Management
+Illustrator|InDesign|Premiere Pro|Canva|UX|UI|User Research|Prototyping|Design System|
+Accessibility|WCAG|Selenium|Cypress|Playwright|Jest|pytest|JUnit|TDD|BDD|Postman|OpenAPI|
+Swagger|Webpack|Vite|AutoCAD|SolidWorks|CATIA|Revit|BIM|PLC|SCADA|LabVIEW|Embedded|RTOS|FPGA|
+VHDL|Verilog|IoT|Blockchain|Solidity|SaaS
 """
-CASE_SENSITIVE = {"Go", "R", "C", "Rust", "Chef", "Express", "Lean", "Swift", "Beam", "Unity"}
-SHORT_NEEDS_CONTEXT = {"C", "R", "Go"}  # only in lists ("C, C++") or after "langage"
+# Office and business tools, methods, domain terms and soft skills (FR and EN).
+BUSINESS = """
+Word|Outlook|PowerPoint|PPT|Visio|Teams|SharePoint|MS Office|Microsoft Office|Pack Office|
+Office 365|Microsoft 365|Google Workspace|MS Project|Jira|Confluence|Notion|Trello|Asana|
+Agile|Scrum|Kanban|SAFe|Lean|Lean Six Sigma|Six Sigma|Kaizen|5S|SMED|TPM|PDCA|VSM|AMDEC|FMEA|
+8D|CAPA|Prince2|PMP|ITIL|PMO|Gantt|backlog|roadmap|OKR|KPI|A/B testing|
+Product Management|Product Owner|Project Management|Gestion de projet|Stakeholder Management|
+Program Management|Change Management|Conduite du changement|Amélioration continue|
+Continuous Improvement|
+SEO|SEA|SEM|Google Analytics|Google Analytics 4|GA4|Google Ads|Meta Ads|Marketing Automation|
+Copywriting|Content Marketing|Community Management|Social Media|Emailing|CRM|HubSpot|Salesforce|
+Business Development|Account Management|Key Account Management|Lead Generation|Prospection|
+Prospecting|Cold Calling|Outbound|Inbound|Négociation|Negotiation|Vente|B2B|B2C|Closing|
+Pipeline Management|Sales Management|Customer Success|Service client|Customer Service|
+Achats|Achat industriel|Procurement|Purchasing|Sourcing|Supplier Management|Appels d'offres|
+RFI|RFQ|RFP|Supply Chain|Logistique|Logistics|WMS|TMS|ERP|MRP|S&OP|Gestion des stocks|
+Inventory Management|Transport|Entreposage|Warehousing|SAP|SAP FI|SAP MM|Workday|Sage|Cegid|Odoo|
+Shopify|WordPress|Magento|
+Recrutement|Recruitment|Recruiting|Talent Acquisition|Onboarding|Payroll|Paie|SIRH|HRIS|
+LMS|Learning Management System|Instructional Design|E-learning|Adult Learning|
+Performance Management|Employee Engagement|Compensation and Benefits|Droit du travail|
+Labor Law|Employment Law|Administration du personnel|
+IFRS|US GAAP|Consolidation|Audit|Contrôle de gestion|Comptabilité|Accounting|Fiscalité|
+Trésorerie|Treasury|FP&A|P&L|Forecasting|Reporting|Financial Analysis|Financial Data|
+Analyse financière|Financial Modelling|Financial Modeling|Bookkeeping|
+Quality Assurance|Quality Control|Assurance qualité|Contrôle qualité|QHSE|QSE|HSE|
+ISO 9001|ISO 14001|ISO 45001|ISO 13485|ISO 17020|ISO 17025|IATF 16949|GMP|BPF|HACCP|
+Accréditation|Métrologie|Metrology|CND|NDT|Contrôles non destructifs|
+Non-destructive testing|Soudage|Welding|IWE|Métallurgie|Metallurgy|Chaudronnerie|Usinage|
+Machining|Mécanique|Mechanical Engineering|Électrique|Electrical Engineering|Électrotechnique|
+Automatisme|Automation|Robotique|Robotics|Mécatronique|Mechatronics|Hydraulique|Pneumatique|
+GMAO|CMMS|Maintenance|Maintenance préventive|Preventive Maintenance|Commissioning|Mise en service|
+Medical Device|Dispositifs médicaux|Clinical Research|Recherche clinique|
+Regulatory Affairs|Affaires réglementaires|Pharmacovigilance|Soins infirmiers|Nursing|
+Propriété intellectuelle|Intellectual Property|Brevets|Patents|Compliance|Conformité|
+Contract Management|Droit des contrats|
+Permis B|Driving licence|Driver's license|CACES|
+Management|Leadership|Team Leadership|Management d'équipe|Team Management|Communication|
+Presentation Skills|Public Speaking|Prise de parole|Travail en équipe|Teamwork|Esprit d'équipe|
+Problem Solving|Résolution de problèmes|Qualité rédactionnelle|Capacité d'analyse|
+Esprit d'analyse|Esprit de synthèse|Analytical Skills|Attention to Detail|Time Management|
+Gestion du temps|Force de proposition|Aisance relationnelle|Sens du relationnel|Autonomie|
+Rigueur|Adaptabilité|Adaptability|Creativity|Créativité|Tableau de bord|Tableaux de bord
+"""
+SKILLS = TECH + "|" + BUSINESS
+CASE_SENSITIVE = {
+    "Go", "R", "C", "Rust", "Express", "Lean", "Swift", "Beam", "Unity", "SAFe", "Word",
+    "Outlook", "Teams", "Tableau", "Spring", "SEA", "REST", "SOAP", "SAS", "SAP", "Shell",
+    "Closing", "Transport", "Sage", "PPT", "8D", "5S", "TPM",
+    "Outbound", "Inbound", "Notion", "Sketch", "Embedded",
+}  # fmt: skip
+SHORT_NEEDS_CONTEXT = {
+    "C",
+    "R",
+    "Go",
+    "Word",
+    "Teams",
+}  # only in lists ("C, C++") or after "langage"
+# A tool name that is also the start of an ordinary phrase: "tableau de bord" is a dashboard.
+NOT_FOLLOWED_BY = {"Tableau": r"\s+(?:de|des|d')\b"}
+
+
+def _names() -> list[str]:
+    return [n.strip() for n in SKILLS.replace("\n", "").split("|") if n.strip()]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
+    """``(name, case_sensitive, pattern)``; case-insensitive patterns run on folded text."""
     patterns = []
-    for name in (n.strip() for n in SKILLS.replace("\n", "").split("|")):
-        if not name:
-            continue
-        flags = 0 if name in CASE_SENSITIVE else re.IGNORECASE
-        body = re.escape(name)
-        pattern = re.compile(rf"(?<![\w.+#-]){body}(?![\w+#]|-\w)", flags)
-        patterns.append((name, pattern))
+    for name in _names():
+        exact = name in CASE_SENSITIVE
+        body = re.escape(name if exact else fold_same_length(name))
+        plural = "" if exact or not name[-1].isalpha() or len(name) < 4 else "(?:s|x)?"
+        guard = NOT_FOLLOWED_BY.get(name, "")
+        tail = f"(?!{guard})" if guard else ""
+        pattern = re.compile(rf"(?<![\w.+#-]){body}{plural}(?![\w+#&]|-\w){tail}")
+        patterns.append((name, exact, pattern))
     return patterns
 
 
-_LIST_BEFORE = re.compile(r"(?:[,;:/(•·|]\s*|langages?\s+|languages?\s+)$", re.IGNORECASE)
+_LIST_BEFORE = re.compile(
+    r"(?:[,;:/(•·|]\s*|langages?\s+|languages?\s+|\bMS\s+|\bMicrosoft\s+)$", re.IGNORECASE
+)
 _LIST_AFTER = re.compile(r"^\s*(?:[,;/)|•·]|$|\s+(?:et|and|ou|or)\s)")
 
 
@@ -61,12 +128,13 @@ def _in_a_list(text: str, start: int, end: int) -> bool:
     return bool(_LIST_BEFORE.search(text[:start]) or _LIST_AFTER.match(text[end : end + 6]))
 
 
-def find_skills(text: str) -> list[str]:
-    """Known skills mentioned in ``text``, in order of first mention, each once. A name inside
-    a longer one ("Spring" in "Spring Boot", "SQL" in "PL/SQL") is not counted separately."""
+def find_skill_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of known skills in ``text``, in order; a name inside a longer one
+    ("Spring" in "Spring Boot", "SQL" in "PL/SQL") is not counted separately."""
+    folded = fold_same_length(text)
     matches: list[tuple[int, int, str]] = []
-    for name, pattern in _patterns():
-        for match in pattern.finditer(text):
+    for name, exact, pattern in _patterns():
+        for match in pattern.finditer(text if exact else folded):
             if name in SHORT_NEEDS_CONTEXT and not _in_a_list(text, match.start(), match.end()):
                 continue
             matches.append((match.start(), match.end(), name))
@@ -75,8 +143,16 @@ def find_skills(text: str) -> list[str]:
         for start, end, name in matches
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in matches)
     ]
+    spans: dict[tuple[int, int], str] = {}
+    for start, end, name in kept:  # "Accréditation" written "Accreditation": one skill
+        spans.setdefault((start, end), name)
+    return sorted((start, end, name) for (start, end), name in spans.items())
+
+
+def find_skills(text: str) -> list[str]:
+    """Known skills mentioned in ``text``, in order of first mention, each once."""
     ordered: list[str] = []
-    for _, _, name in sorted(kept):
+    for _, _, name in find_skill_spans(text):
         if name not in ordered:
             ordered.append(name)
     return ordered
