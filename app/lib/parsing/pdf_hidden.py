@@ -8,8 +8,9 @@ placeholder text behind; both must be reported, never read into the CV.
 * ``off_page``: outside the page (media box).
 * ``clipped``: on the media box but outside the crop box, the part a viewer shows.
 * ``invisible_colour``: white-ish where no dark fill or picture lies behind it.
-* ``covered``: painted over by a later opaque filled shape (a template's sidebar or footer band
-  drawn on top of placeholder text). Pictures are not used: they often have transparent parts.
+* ``covered``: painted over by a later opaque filled shape of another colour (a template's
+  sidebar or footer band drawn on top of placeholder text). Pictures are not used: they often
+  have transparent parts.
 """
 
 from __future__ import annotations
@@ -95,12 +96,13 @@ def covered_chars(page: Any) -> set[tuple[str, float, float]]:
     painted: list[Any] = []
     _painting_order(getattr(layout, "_objs", []), painted)
     page_area = max(float(page.width) * float(page.height), 1.0)
-    covers: list[tuple[int, Box]] = []
+    covers: list[tuple[int, Box, float | None]] = []
     for index, obj in enumerate(painted):
         kind = type(obj).__name__
         filled = kind in ("LTRect", "LTCurve") and getattr(obj, "fill", False)
         if filled and (obj.x1 - obj.x0) * (obj.y1 - obj.y0) <= MAX_COVER_SHARE * page_area:
-            covers.append((index, (obj.x0, obj.y0, obj.x1, obj.y1)))
+            shade = luminance(getattr(obj, "non_stroking_color", None))
+            covers.append((index, (obj.x0, obj.y0, obj.x1, obj.y1), shade))
     if not covers:
         return set()
     found: set[tuple[str, float, float]] = set()
@@ -108,9 +110,19 @@ def covered_chars(page: Any) -> set[tuple[str, float, float]]:
         if type(obj).__name__ != "LTChar" or index > covers[-1][0]:
             continue
         cx, cy = (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2
-        if any(later > index and _inside(cx, cy, box) for later, box in covers):
+        ink = luminance(getattr(getattr(obj, "graphicstate", None), "ncolor", None))
+        if any(
+            later > index and _inside(cx, cy, box) and not _same_shade(ink, shade)
+            for later, box, shade in covers
+        ):
             found.add((obj.get_text(), round(obj.x0, 2), round(obj.y1, 2)))
     return found
+
+
+def _same_shade(ink: float | None, fill: float | None) -> bool:
+    """A shape of the text's own colour is a frame or a clip, not a cover (and if it were one,
+    the text would be unreadable on it anyway)."""
+    return ink is None or fill is None or abs(ink - fill) < 0.05
 
 
 def char_key(char: dict[str, Any]) -> tuple[str, float, float]:

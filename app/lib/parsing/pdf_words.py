@@ -55,20 +55,19 @@ class Line:
 
 
 def _rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Characters sharing a baseline band: a char joins the row it overlaps by half its height."""
-    rows: list[tuple[float, float, list[dict[str, Any]]]] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        height = max(char["bottom"] - char["top"], 0.1)
-        for index in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            top, bottom, members = rows[index]
-            overlap = min(bottom, char["bottom"]) - max(top, char["top"])
-            if overlap >= 0.5 * min(height, max(bottom - top, 0.1)):
-                members.append(char)
-                rows[index] = (min(top, char["top"]), max(bottom, char["bottom"]), members)
-                break
+    """Characters sharing a baseline: bottoms within a third of the font size of the row's first.
+
+    Bottoms, not box overlap: glyph boxes are taller than tight line spacing, so overlapping
+    boxes would weave two lines together.
+    """
+    rows: list[tuple[float, list[dict[str, Any]]]] = []
+    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+        tolerance = 0.35 * max(char.get("size", 10.0), 1.0)
+        if rows and char["bottom"] - rows[-1][0] <= tolerance:
+            rows[-1][1].append(char)
         else:
-            rows.append((char["top"], char["bottom"], [char]))
-    return [sorted(members, key=lambda c: c["x0"]) for _, _, members in rows]
+            rows.append((char["bottom"], [char]))
+    return [sorted(members, key=lambda c: c["x0"]) for _, members in rows]
 
 
 def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
@@ -106,24 +105,36 @@ def _word(chars: list[dict[str, Any]]) -> Word:
     }
 
 
+def _between(space: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """The drawn space lies in the gap between two glyphs (not on top of one of them)."""
+    slack = 0.3 * max(space["x1"] - space["x0"], 0.5)
+    return space["x0"] >= before["x1"] - slack and space["x1"] <= after["x0"] + slack
+
+
 def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
+    """Split each row at drawn spaces and at gaps wider than the run's usual letter gap.
+
+    A drawn space counts only when it lies between the two glyphs: empty paragraphs leave stray
+    spaces at the left margin, near the baseline of a neighbouring line.
+    """
     words: list[Word] = []
     for row in _rows(chars):
         usual_gaps = _usual_gaps(row)
         current: list[dict[str, Any]] = []
+        spaces: list[dict[str, Any]] = []
         for char, usual in zip(row, usual_gaps, strict=True):
             if char["text"].isspace():
-                if current:
-                    words.append(_word(current))
-                current = []
+                spaces.append(char)
                 continue
             if current:
                 previous = current[-1]
                 size = min(previous.get("size", 10.0), char.get("size", 10.0))
                 gap = char["x0"] - previous["x1"]
-                if gap > (usual + WORD_GAP) * size or char["bottom"] < previous["top"]:
+                spaced = any(_between(space, previous, char) for space in spaces)
+                if spaced or gap > (usual + WORD_GAP) * size:
                     words.append(_word(current))
                     current = []
+            spaces = []
             current.append(char)
         if current:
             words.append(_word(current))
