@@ -10,9 +10,21 @@ from app.domain.cvs.errors import InputError
 from app.domain.offers.intake import offer_from_job_json, offer_text
 from app.lib.parsing.html_text import html_document
 from app.lib.parsing.llm_extract import OfferExtraction, verify_offer
+from app.lib.parsing.offer_company import company_from_url
+from app.lib.parsing.offer_header import location_in
 from app.lib.parsing.offer_parser import clean_title, find_languages, parse_offer_text
+from app.lib.parsing.offer_sections import classify_heading, section_named_by
+from app.lib.parsing.offer_skills import requirement_phrases
 from app.lib.parsing.skills_vocab import find_skills
-from tests.fixtures.offer_samples import EN_OFFER, FR_OFFER, JOB_JSON, JOB_PAGE, PLAIN_PAGE
+from tests.fixtures.offer_samples import (
+    EN_OFFER,
+    FR_OFFER,
+    JOB_JSON,
+    JOB_PAGE,
+    LISTING_EN_NO_COMPANY,
+    LISTING_FR,
+    PLAIN_PAGE,
+)
 
 
 def test_french_offer() -> None:
@@ -156,3 +168,144 @@ def test_llm_offer_answer_is_checked_against_the_text() -> None:
         "Chinois",
         "Full remote",
     }
+
+
+def test_job_board_listing_lines_and_sections() -> None:
+    fields = parse_offer_text(LISTING_FR)
+    assert fields.title == "Technicien Méthodes Maintenance"  # no gender mark, no reference
+    assert (fields.company, fields.location) == ("Verdalis", "Quimper, France")
+    assert fields.contract_type == "CDI"  # the kind, not "temps plein"
+    assert fields.responsibilities[0] == "Piloter le plan de maintenance préventive de l'atelier"
+    assert "Tickets restaurant et mutuelle" not in fields.requirements  # benefits kept apart
+    assert "Mécanique, hydraulique, automatisme" in fields.requirements  # sub-heading kept
+    assert {"Mécanique", "hydraulique", "automatisme", "GMAO", "Pack Office"} <= set(fields.skills)
+    assert {"Anglais opérationnel", "Rigueur", "sens du relationnel"} <= set(fields.skills)
+    assert "Verdalis" not in fields.skills
+
+
+def test_company_from_the_body_when_the_listing_line_is_empty() -> None:
+    fields = parse_offer_text(LISTING_EN_NO_COMPANY)
+    assert fields.company == "Halvard Medtech"
+    assert fields.title == "Regional Sales Manager - Nordics"
+    assert fields.location == "Sweden"
+    assert fields.contract_type == "Full-Time"
+    assert {"PPT", "Word", "Excel", "Outlook", "sales management", "medical device"} <= set(
+        fields.skills
+    )
+    assert {"communication", "presentation skills"} <= set(fields.skills)
+    assert not {"SAFe", "Go"} & set(fields.skills)  # "safe" and "Go lessons" in the benefits
+    assert not any("pension" in item for item in fields.requirements)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Juriste (F/H)\n\nNordane Conseil recrute un juriste en droit social.", "Nordane Conseil"),
+        ("Data Analyst\n\nChez Pixelune, nous aimons les données. Pixelune grandit.", "Pixelune"),
+        ("Buyer\n\nAbout Corvex Industries\nCorvex Industries is a leading maker of valves.",
+         "Corvex Industries"),
+        ("Chef de rayon\n\nMarque régionale, Bellerive est un réseau de 40 magasins. "
+         "Intégrer Bellerive Nantes, c'est grandir. Bellerive forme ses équipes.", "Bellerive"),
+        ("Support Engineer\n\nAs a Support Engineer at Quillstone, you will help customers.",
+         "Quillstone"),
+        ("Développeur Python\n\nPython est un plus pour ce poste.", ""),
+    ],
+)  # fmt: skip
+def test_company_from_the_ads_sentences(text: str, company: str) -> None:
+    assert parse_offer_text(text).company == company
+
+
+def test_company_from_the_offer_address() -> None:
+    text = "Product Analyst\n\nWe are building the future of payments at Brightwave Labs!"
+    assert company_from_url("https://jobs.lever.co/brightwave-labs/42", text) == "Brightwave Labs"
+    assert company_from_url("https://careers.nimbuscloud.com/jobs/9", "Nimbuscloud rocks") == (
+        "Nimbuscloud"
+    )
+    assert company_from_url("https://acme-robotics.teamtailor.com/jobs/1", "") == "Acme Robotics"
+    assert company_from_url("https://www.linkedin.com/jobs/view/123", text) == ""
+    fields = parse_offer_text(
+        "Product Analyst\n\nYou will own dashboards.",
+        url="https://jobs.lever.co/brightwave-labs/42",
+    )
+    assert fields.company == "Brightwave Labs"
+
+
+@pytest.mark.parametrize(
+    ("title_line", "title", "contract"),
+    [
+        ("Alternance - Chargé(e) de marketing - Nantes", "Chargé(e) de marketing", "Alternance"),
+        ("Consultant Data - Stage FE (H-F)", "Consultant Data", "Stage"),
+        ("Buyer (Internship)", "Buyer", "Internship"),
+        ("Payroll Officer | Fixed-term contract", "Payroll Officer", "Fixed-term contract"),
+        ("Account Executive at Brightwave Labs", "Account Executive", None),
+        ("Responsable logistique (F/H) - REQ-2291", "Responsable logistique", None),
+    ],
+)
+def test_title_without_what_is_glued_to_it(
+    title_line: str, title: str, contract: str | None
+) -> None:
+    fields = parse_offer_text(f"{title_line}\n\nNantes, France\n")
+    assert fields.title == title
+    assert fields.contract_type == contract
+
+
+def test_contract_words_in_their_ordinary_sense() -> None:
+    early = "Growth Marketer\n\nJoin an early stage startup building temporary housing tools."
+    assert parse_offer_text(early).contract_type is None
+    learning = "Ingénieur IA\n\nVous concevez des modèles d'apprentissage automatique."
+    assert parse_offer_text(learning).contract_type is None
+    life = "Infirmier\n\nQUALITÉ DE VIE AU TRAVAIL\nUn cadre agréable."
+    assert parse_offer_text(life).contract_type is None
+    english = "Data Engineer\n\nThis is a contract role (6 months), part-time possible."
+    assert parse_offer_text(english).contract_type == "contract role"
+
+
+def test_location_near_the_title_without_the_remote_policy() -> None:
+    assert location_in(["Remote,Quimper, France"]) == "Quimper, France"
+    assert location_in(["Springfield, Ohio, Open to Remote"], by_shape=True) == "Springfield, Ohio"
+
+
+def test_skills_are_whole_words_with_case_where_it_matters() -> None:
+    text = (
+        "Keep the site safe. Go-to person for the tableau de bord. "
+        "Méthodes Lean et SAFe, negociation fournisseurs, tableaux de bord sous Tableau."
+    )
+    assert find_skills(text) == [
+        "Tableau de bord",
+        "Lean",
+        "SAFe",
+        "Négociation",
+        "Tableaux de bord",
+        "Tableau",
+    ]
+
+
+def test_requirement_phrases_are_copied_from_the_ad() -> None:
+    items = [
+        "Maîtrise de l'anglais et de la gestion de projet",
+        "Experience in payroll processing and compliance audits is required.",
+        "6-12 months sales experience",
+        "You treat rejection as a learning experience",
+        "Connaissance des normes ISO 9001, ISO 14001",
+        "Bac+5 en achats",
+    ]
+    assert requirement_phrases(items) == [
+        "anglais",
+        "gestion de projet",
+        "payroll processing",
+        "compliance audits",
+        "sales",
+        "normes ISO 9001",
+        "ISO 14001",
+    ]
+
+
+def test_free_worded_headings_name_their_section() -> None:
+    assert section_named_by("The Qualifications We Need You to Possess") == "requirements"
+    assert section_named_by("EN NOUS REJOIGNANT, VOUS SEREZ EN CHARGE DE :") == "responsibilities"
+    assert section_named_by("Pourquoi rejoindre la team ?") == "benefits"
+    assert section_named_by("Understanding Our Culture") == "company"
+    assert section_named_by("Equal Employment Opportunity Statement") == "process"
+    assert classify_heading("Connaissances particulières :", standalone=True) == ("", "")
+    assert classify_heading("🚀 Vos missions :", standalone=True) == ("responsibilities", "")
+    assert classify_heading("• Piloter les audits", standalone=True) is None

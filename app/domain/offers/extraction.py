@@ -60,7 +60,7 @@ async def extract_offer_fields(
             note = exc.message
         except LLMError as exc:
             note = exc.message
-    rules = parse_offer_text(text)
+    rules = parse_offer_text(text, url=offer.source_url)
     if fields is None:
         fields = rules
     filled = merge_fields(offer, fields)

@@ -98,6 +98,8 @@ def line_company(line: str) -> str:
     text = clean(line)
     if not text or LINE_STOPS.search(text) or ":" in text:
         return ""
+    if any(pattern.search(text) for pattern in PATTERNS):
+        return ""  # "About X", "Join X": a sentence naming the company, read as such
     parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
     if any(REMOTE_WORDS_RE.search(p) and not is_place(p) for p in parts):
         return ""  # "Hybrid (3 days in office)": a remote policy, not a name

@@ -23,8 +23,8 @@ _KINDS_FR = (
     r"\bapprentissage\b(?!\s+(?:automatique|profond|supervis|non supervis|par renforcement))"
 )
 _KINDS_EN = (
-    r"\binternship\b|\bapprenticeship\b|\bpermanent(?: contract| position| role)?\b|"
-    r"\bfixed[- ]term(?: contract)?\b|\btemporary(?: contract| position| role)?\b|"
+    r"\binternship\b|\bapprenticeship\b|\bpermanent (?:contract|position|role|job)\b|"
+    r"\bfixed[- ]term(?: contract)?\b|\btemporary (?:contract|position|role|job|assignment)\b|"
     r"\bcontract(?:or)?[- ](?:role|position|basis|to[- ]hire|assignment)\b|\(contract\)|"
     r"\bcontractor\b|\bseasonal(?: position| role| job)?\b"
 )
@@ -33,7 +33,19 @@ KIND_RE = re.compile(f"{_KINDS_ANY}|{_KINDS_FR}|{_KINDS_EN}", re.IGNORECASE)
 ENGLISH_ONLY_RE = re.compile(_KINDS_EN, re.IGNORECASE)
 FRENCH_ONLY_RE = re.compile(_KINDS_FR, re.IGNORECASE)
 SCHEDULE_RE = re.compile(_SCHEDULE, re.IGNORECASE)
+# Alone in a title part or a labelled field these words are the contract: "Buyer (Permanent)".
+BARE_KIND_RE = re.compile(r"(?:permanent|temporary|contract|intern|temp)\b", re.IGNORECASE)
 _VIE_RE = re.compile(r"(?<![\w-])VIE(?![\w-])")
+
+
+FRENCH_WORDS_RE = re.compile(r"\b(?:le|la|les|des|du|un|une|et|vous|nous|pour|avec|est)\b", re.I)
+ENGLISH_WORDS_RE = re.compile(r"\b(?:the|and|you|we|with|for|our|is|are|an|of)\b", re.I)
+
+
+def rough_language(text: str) -> str | None:
+    """ "fr" or "en" from function words, for texts too short for language detection."""
+    french, english = len(FRENCH_WORDS_RE.findall(text)), len(ENGLISH_WORDS_RE.findall(text))
+    return None if french == english else "fr" if french > english else "en"
 
 
 def _is_ordinary_word(match: re.Match[str], line: str, language: str | None) -> bool:
@@ -55,6 +67,7 @@ def _vie(line: str) -> re.Match[str] | None:
 
 def contract_in(text: str, language: str | None) -> str | None:
     """The first contract kind ``text`` names, else its first schedule ("Full-Time")."""
+    language = language or rough_language(text)
     for line in text.split("\n"):
         for match in KIND_RE.finditer(line):
             if not _is_ordinary_word(match, line, language):
@@ -73,5 +86,4 @@ def is_contract_phrase(text: str) -> bool:
     if not words or len(words) > 3:
         return False
     head = " ".join(words[:3])
-    match = KIND_RE.match(head) or SCHEDULE_RE.match(head)
-    return bool(match)
+    return bool(KIND_RE.match(head) or SCHEDULE_RE.match(head) or BARE_KIND_RE.match(head))

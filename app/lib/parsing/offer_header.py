@@ -117,6 +117,7 @@ def location_in(lines: list[str], *, by_shape: bool = False) -> str:
             if word_count(part) > 8:
                 continue
             rest = without_remote_words(part)
-            if is_place(part) or (by_shape and _place_shaped(rest)):
+            remote_and_name = bool(REMOTE_WORDS_RE.search(part)) and _place_shaped(f"{rest}, X")
+            if is_place(part) or (by_shape and (_place_shaped(rest) or remote_and_name)):
                 return rest or clean(part)
     return ""

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
-from app.lib.parsing.offer_contract import contract_in
+from app.lib.parsing.offer_contract import contract_in, rough_language
 from app.lib.parsing.offer_header import clean_title, location_in, title_from_line
 from app.lib.parsing.offer_languages import find_languages
 from app.lib.parsing.offer_sections import OfferSections, section_items, split_sections
@@ -150,10 +150,11 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     title = labelled.get("title", "")
     if not title and word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
+    text_language = language or rough_language(text)
     contract = (
         labelled.get("contract_type")
-        or contract_in(title_line, language)
-        or contract_in(text, language)
+        or contract_in(title_line, text_language)
+        or contract_in(text, text_language)
     )
     remote = labelled.get("remote") or next(
         (m.group(0) for m in [REMOTE_RE.search(text)] if m), None
