@@ -52,6 +52,7 @@ async def test_llm_extraction_keeps_only_what_the_file_contains(
     answer["experience"].append({"id": "x", "title": "CTO", "company": "OpenAI", "bullets": []})
     answer["skills"].append({"name": "Rust", "category": "", "level": "expert"})
     answer["header"]["contact"]["phone"] = "+1 555 0100"
+    forgotten = answer["experience"][2]["bullets"].pop()  # a line the model left out
     fake_llm.script("<cv_text>", reply=answer)
 
     client = await browser(live_server, "llm@example.com")
@@ -69,6 +70,13 @@ async def test_llm_extraction_keeps_only_what_the_file_contains(
     assert "Kafka" in content["experience"][0]["bullets"][0]
     [dropped] = [e for e in body["extractionErrors"] if e["code"] == "unverified_dropped"]
     assert dropped["values"]["count"] >= 5 and dropped["severity"] == "warning"
+    # The import report reads the model's output like the parser's: the emptied employer is
+    # flagged and the line the model forgot is listed as unplaced text.
+    report = body["importReport"]
+    assert report["parser"] == "llm"
+    paths = {item["path"] for item in report["items"] if item["code"] == "missing_company"}
+    assert "experience[1].company" in paths
+    assert max(forgotten.split(), key=len) in " ".join(report["unplaced"])
     requests = [r for r in fake_llm.chat_requests if "<cv_text>" in r.text]
     assert requests and requests[-1].model == "import-model"
     # The CV text is data inside the tagged block; the instructions say so.
