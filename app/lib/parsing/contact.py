@@ -151,21 +151,54 @@ def _from(text: str, lines: list[str]) -> bool:
     return any(text in clean(line) for line in lines)
 
 
-def parse_header(header_lines: list[str], contact_lines: list[str]) -> tuple[Header, list[str]]:
-    """The header, plus the header lines that look like prose (a summary without a heading)."""
+CONTACT_LABEL_RE = re.compile(
+    r"^(?:t[eé]l[eé]?(?:phone)?|phone|mobile|portable|e-?mail|mail|adresse|address|n[ée]e? le|"
+    r"date of birth|born|age|nationalit[eéy]\w*|permis|driving)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_like(line: str) -> bool:
+    """A headline ("Data Analyst", "Développeuse web junior"), not a sentence, an age, an
+    address or a contact label."""
+    return (
+        len(line.split()) <= 10
+        and line[:1].isupper()
+        and not line.endswith((".", ","))
+        and not any(c.isdigit() for c in line)
+        and not CONTACT_LABEL_RE.match(line)
+    )
+
+
+def _part_of(line: str, name: str) -> bool:
+    """Is ``line`` (a header line) only words of ``name`` ("MARIE" of "MARIE DURAND")?"""
+    if not name:
+        return False
+    return set(fold(line).split()) <= set(fold(name).split()) or fold(name) in fold(line)
+
+
+def parse_header(
+    header_lines: list[str], contact_lines: list[str], name: str | None = None
+) -> tuple[Header, list[str]]:
+    """The header, plus the header lines that look like prose (a summary without a heading).
+    ``name``: the name when it was found elsewhere (``app/lib/parsing/header_name.py``)."""
     lines = [clean(line) for line in header_lines if clean(line)]
     lines = [line for line in lines if fold(line) not in SKIP_LINES]
     facts = contact_facts(lines + contact_lines)
-    name = next((line for line in lines[:4] if looks_like_name(line)), "")
+    if name is None:
+        name = next((line for line in lines[:4] if looks_like_name(line)), "")
     leftovers = [
-        line for line in facts.leftovers if line != name and not _from(line, contact_lines)
+        line
+        for line in facts.leftovers
+        if line != name and not _part_of(line, name) and not _from(line, contact_lines)
     ]
     title = ""
     prose: list[str] = []
+    near_top = set(lines[:6])
     for line in leftovers:
-        if not title and len(line.split()) <= 12 and not line.endswith("."):
+        if not title and _title_like(line) and any(line in top for top in near_top):
             title = line
-        else:
+        elif not CONTACT_LABEL_RE.match(line):
             prose.append(line)
     header = Header(
         name=name,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import CvContent, Extras
 from app.lib.parsing.contact import contact_facts, looks_like_name, parse_header
 from app.lib.parsing.entries import split_entries
+from app.lib.parsing.header_name import find_name
 from app.lib.parsing.lists import (
     parse_extras,
     parse_interests,
@@ -69,7 +70,8 @@ def parse_cv_text(text: str) -> CvParse:
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines
-    header, prose = parse_header(header_lines, merged.get("contact", []))
+    name = find_name(header_lines, text) or None
+    header, prose = parse_header(header_lines, merged.get("contact", []), name)
     if not header.name:
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
         candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
