@@ -207,3 +207,19 @@ def parse_header(
         links=facts.links,
     )
     return header, prose
+
+
+def standalone_phone(lines: list[str]) -> str:
+    """A phone number on a line of its own (or beside a label, an email, a place) anywhere in
+    the CV: sidebars and footers put the phone far from the header. A number inside a sentence
+    or an entry line is not taken."""
+    for line in lines:
+        rest = EMAIL_RE.sub(" ", URL_RE.sub(" ", line))
+        for match in PHONE_RE.finditer(rest):
+            if not 9 <= _phone_digits(match.group(0)) <= 15:
+                continue
+            around = CONTACT_LABEL_RE.sub(" ", rest.replace(match.group(0), " ").strip())
+            words = [w for w in re.split(r"[\s:|·•,]+", around) if any(c.isalpha() for c in w)]
+            if len(words) <= 3:
+                return match.group(0).strip(" .-")
+    return ""

@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Extras
-from app.lib.parsing.contact import contact_facts, looks_like_name, parse_header
+from app.lib.parsing.contact import (
+    contact_facts,
+    looks_like_name,
+    parse_header,
+    standalone_phone,
+)
 from app.lib.parsing.entries import split_entries
 from app.lib.parsing.header_name import find_name
 from app.lib.parsing.lists import (
@@ -22,7 +27,7 @@ from app.lib.parsing.lists import (
 from app.lib.parsing.roles import education_from, experience_from, project_from
 from app.lib.parsing.section_route import route_sections
 from app.lib.parsing.section_split import Section, split_sections
-from app.lib.parsing.text import clean
+from app.lib.parsing.text import clean, normalise_text
 
 # Sections the parser turns into content; the lines of any other (references…) are unplaced.
 USED_SECTIONS = {
@@ -83,6 +88,8 @@ def parse_cv_text(text: str) -> CvParse:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
         everywhere = contact_facts([line for section in sections for line in section.lines])
         header.contact.email = everywhere.email
+    if not header.contact.phone:
+        header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
     skills, skill_languages = parse_skills(merged.get("skills", []))
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),

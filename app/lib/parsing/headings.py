@@ -115,6 +115,7 @@ class HeadingMatch:
 
     sections: tuple[str, ...]
     rest: str = ""
+    column: bool = False  # a label in a left column, its content on the same line after a tab
 
     @property
     def section(self) -> str:
@@ -163,7 +164,7 @@ def _cv_sections(candidate: str) -> list[str] | None:
             section = _CV_INDEX.get(part)
             named = [section] if section else sections_of_words(_words(part))
             if named is None and not all(w in QUALIFIERS for w in _words(part)):
-                return found[:1] if found and part is parts[-1] else (found or None)
+                return None
             found += [s for s in named or [] if s not in found]
         if found:
             return found
@@ -184,6 +185,11 @@ def match_cv_heading(line: str) -> HeadingMatch | None:
     sections = _cv_sections(text)
     if sections:
         return HeadingMatch(tuple(sections))
+    label, tab, content = text.partition("\t")
+    if tab and content.strip() and not any(c.isdigit() for c in label):
+        sections = _cv_sections(label)
+        if sections and match_cv_heading(content) is None:
+            return HeadingMatch(tuple(sections), content.strip(), column=True)
     head, colon, rest = text.partition(":")
     if colon and rest.strip() and len(head.split()) <= 4:
         sections = _cv_sections(head)

@@ -110,7 +110,7 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
         line = lines[index]
         current = sections[-1] if sections else None
         heading = _heading_at(lines, index)
-        if heading is not None and heading[0].rest and current is not None:
+        if heading is not None and heading[0].rest and not heading[0].column and current:
             inline_ok = current.key not in ENTRY_SECTIONS or heading[0].section in INLINE_IN_ENTRIES
             if inline_ok:
                 heading = None  # "Outils : Docker" is a line of its section (routed by content)

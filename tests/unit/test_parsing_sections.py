@@ -1,0 +1,147 @@
+"""CV section level on synthetic text in the shapes real CVs use: headings on two lines,
+compound and letter-spaced headings, headings named by their words, unknown headings kept
+apart, labelled lines routed by content, languages in prose, and names wherever the layout
+puts them. Every name, company and date below is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.headings import match_cv_heading
+from app.lib.parsing.languages import languages_in_text
+from app.lib.parsing.lists import parse_languages
+
+
+@pytest.mark.parametrize(
+    ("line", "sections"),
+    [
+        ("Expériences associatives", ("volunteering",)),
+        ("Entrepreneurial initiative", ("experience",)),
+        ("Jobs étudiants", ("experience",)),
+        ("Stages", ("experience",)),
+        ("LANGUES ET COMPÉTENCES", ("languages", "skills")),
+        ("Language, skills & certifications", ("languages", "skills", "certifications")),
+        ("C O M P É T E N C E S", ("skills",)),
+        ("É X P É R I E N C E C A R I T A T I V E", ("volunteering",)),
+        ("Expe´rience", ("experience",)),  # an accent set as its own character
+        ("★ MES HOBBIES", ("interests",)),
+        ("Other educational experiences", ("education",)),
+        ("Responsable formation", None),  # a job title, not a heading
+        ("Chef de projet", None),
+        ("Gestion de projet", None),
+    ],
+)
+def test_heading_words(line: str, sections: tuple[str, ...] | None) -> None:
+    found = match_cv_heading(line)
+    assert (found.sections if found else None) == sections
+
+
+def test_heading_on_two_lines_and_compound_heading_shared_by_content() -> None:
+    text = "\n".join(
+        [
+            "Nora Vidal",
+            "nora.vidal@example.org",
+            "",
+            "EXPÉRIENCES",
+            "PROFESSIONNELLES",
+            "Caissière — Marché Bleu\t2021 – 2023",
+            "• Tenue de caisse",
+            "",
+            "LANGUES ET COMPÉTENCES",
+            "Anglais : courant (C1)",
+            "Espagnol : notions",
+            "Excel, Canva",
+            "Travail en équipe",
+        ]
+    )
+    parsed = parse_cv_text(text)
+    assert parsed.sections == ["experience", "languages"]
+    content = parsed.content
+    assert [e.company for e in content.experience] == ["Marché Bleu"]
+    assert [x.name for x in content.languages] == ["Anglais", "Espagnol"]
+    assert [s.name for s in content.skills] == ["Excel", "Canva", "Travail en équipe"]
+
+
+def test_programming_languages_line_stays_in_skills() -> None:
+    text = "Sam Ortega\n\nSKILLS\nLanguages: Python, Go, TypeScript\nTools: Docker, Git\n"
+    content = parse_cv_text(text).content
+    assert [s.name for s in content.skills] == ["Python", "Go", "TypeScript", "Docker", "Git"]
+    assert content.languages == []
+
+
+def test_languages_label_inside_skills_moves_to_languages() -> None:
+    text = "Sam Ortega\n\nSKILLS\nLanguages: French (native); English (fluent)\nTech: Excel\n"
+    content = parse_cv_text(text).content
+    assert [(x.name, x.level) for x in content.languages] == [
+        ("French", "native"),
+        ("English", "fluent"),
+    ]
+    assert [s.name for s in content.skills] == ["Excel"]
+
+
+def test_unknown_heading_is_kept_apart_not_merged_into_the_previous_section() -> None:
+    text = "\n".join(
+        [
+            "Lina Moreau",
+            "",
+            "EXPÉRIENCE",
+            "",
+            "Vendeuse — Boutique Azur\t2020 – 2022",
+            "",
+            "FORMATION",
+            "",
+            "BTS Commerce — Lycée du Port\t2018 – 2020",
+            "",
+            "COMPÉTENCES",
+            "",
+            "Vente, Accueil",
+            "",
+            "MON UNIVERS",
+            "",
+            "Photographie argentique et randonnée",
+        ]
+    )
+    parsed = parse_cv_text(text)
+    assert parsed.unknown_sections == [("MON UNIVERS", ["Photographie argentique et randonnée"])]
+    assert [s.name for s in parsed.content.skills] == ["Vente", "Accueil"]
+
+
+def test_languages_in_prose_and_levels_on_their_own_line() -> None:
+    assert languages_in_text("Native in French; Fluent in English; Basic in Spanish and Dutch") == [
+        ("French", "Native"),
+        ("English", "Fluent"),
+        ("Spanish", "Basic"),
+        ("Dutch", "Basic"),
+    ]
+    assert languages_in_text("Very good English. Excellent Arabic") == [
+        ("English", "Very good"),
+        ("Arabic", "Excellent"),
+    ]
+    assert languages_in_text("Python, Go") is None
+    found = parse_languages(["Anglais", "Avancé C1", "Wolof : natif", "Aug 2022 Full-time"])
+    assert [(x.name, x.level) for x in found] == [("Anglais", "Avancé C1"), ("Wolof", "natif")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MARIE\nDURAND-LEROY\nmarie.durandleroy@example.org\n", "MARIE DURAND-LEROY"),
+        ("Acheteuse\nJeanne PETIT\njp@example.org\n", "Jeanne PETIT"),
+        ("Paul Girard\t+33 6 12 34 56 78\npaul@example.org\n", "Paul Girard"),
+        ("PERSONAL INFORMATION Tom Baker\ntom.b@example.org\n", "Tom Baker"),
+        ("Hugo BLANC 24 ans\nÉtudiant ingénieur\n", "Hugo BLANC"),
+        (
+            "EXPERIENCE\nVendeur — Maison Lune\t2019 – 2021\n\nCLARA NOVAK\n"
+            "clara.novak@example.org\n",
+            "CLARA NOVAK",
+        ),
+    ],
+)
+def test_name_wherever_the_layout_puts_it(text: str, name: str) -> None:
+    assert parse_cv_text(text).content.header.name == name
+
+
+def test_phone_in_a_sidebar_far_from_the_header() -> None:
+    text = "Ines Roy\n\nPROFIL\nCurieuse et rigoureuse.\n\nCONTACT\nParis\n\n07 12 34 56 78\n"
+    assert parse_cv_text(text).content.header.contact.phone == "07 12 34 56 78"
