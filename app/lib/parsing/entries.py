@@ -11,6 +11,7 @@ line. Sections without dates are split into blocks: a short line followed by bul
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.contact import looks_like_location
@@ -23,13 +24,21 @@ from app.lib.parsing.entry_lines import (
     classify,
     join_split_dates,
 )
-from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, strip_bullet, word_count
+from app.lib.parsing.text import (
+    SENTENCE_END,
+    clean,
+    is_bullet,
+    split_parts,
+    strip_bullet,
+    word_count,
+)
 
 __all__ = ["Body", "RawEntry", "parse_body", "split_blocks", "split_entries"]
 
 MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
 MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
 MAX_BULLET_TITLE_WORDS = 12
+COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
 
 
 @dataclass
@@ -38,6 +47,8 @@ class RawEntry:
     dates: DateRange | None = None
     date_text: str = ""
     body: list[str] = field(default_factory=list)
+    # The other entries of the same section: they show the order this CV writes headings in.
+    section: list[RawEntry] = field(default_factory=list, repr=False, compare=False)
 
 
 def _heads(lines: list[Line], indices: range) -> list[int]:
@@ -72,12 +83,14 @@ def _trim_before(lines: list[Line], run: list[int], anchor: int) -> list[int]:
     return kept
 
 
-def _trim_after(lines: list[Line], run: list[int], anchor: int, title_first: bool) -> list[int]:
+def _trim_after(lines: list[Line], run: list[int], anchor: int, named: int) -> list[int]:
+    """Heading lines below the date line. When the heading above already names two parts
+    (title, employer), a line after a blank is body text, not more heading."""
     kept: list[int] = []
     nearer = anchor
     for index in run:
         if len(kept) >= MAX_LINES_AFTER or (
-            title_first and kept and _blank_between(lines, nearer, index)
+            (kept or named >= 2) and _blank_between(lines, nearer, index) and named
         ):
             break
         kept.append(index)
@@ -120,7 +133,6 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
         lines, _heads(lines, range(anchors[0] - 1, -1, -1))[::-1], anchors[0]
     )
     before_count = len(first_before)
-    title_first = before_count > 0
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):
         floor = floors[number]
@@ -136,7 +148,11 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
             after = run_after[:cut]
             result.append((before, after))
             continue
-        result.append((before, _trim_after(lines, run_after, anchor, title_first)))
+        named = sum(
+            len(split_parts(_heading_text(lines[i].text, lines[i].dates)))
+            for i in [*before, anchor]
+        )
+        result.append((before, _trim_after(lines, run_after, anchor, named)))
     return result
 
 
@@ -164,6 +180,8 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         entries.append(entry)
         if undated_items:
             entries += _split_off_undated(entry)
+    for entry in entries:
+        entry.section = entries
     return entries
 
 
@@ -174,15 +192,21 @@ def _entry(
     assert found is not None
     text = lines[anchor].text
     entry = RawEntry(dates=found, date_text=found.raw(text))
-    entry.heading = [clean(strip_bullet(lines[i].text)) for i in before]
-    remainder = remove_span(text, found.span)
-    if remainder:
-        entry.heading.append(remainder)
-    entry.heading += [clean(lines[i].text) for i in after]
+    entry.heading = [_heading_text(lines[i].text) for i in before]
+    entry.heading.append(_heading_text(text, found))
+    entry.heading += [_heading_text(lines[i].text) for i in after]
     entry.heading = [h for h in entry.heading if h]
     taken = {anchor, *before, *after}
     entry.body = [lines[i].text for i in span if i not in taken and i > anchor]
     return entry
+
+
+def _heading_text(line: str, dates: DateRange | None = None) -> str:
+    """A heading line without its bullet mark or dates, wide gaps kept as tabs (they separate
+    parts)."""
+    text = remove_span(line, dates.span) if dates else line
+    text = strip_bullet(text) if is_bullet(text) else text
+    return "\t".join(filter(None, (clean(p) for p in COLUMN_GAP_RE.split(text))))
 
 
 def _split_off_undated(entry: RawEntry) -> list[RawEntry]:

@@ -21,6 +21,8 @@ MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
+PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
 # "in 2020", "en septembre 2024": a date inside a sentence, not an entry's dates.
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|en|on|au|le|the|of|by|dans|pour|for)\s*$", re.I)
@@ -46,12 +48,15 @@ class Line:
 
 
 def anchor_dates(line: str) -> DateRange | None:
-    """The dates of ``line`` when the line is an entry's date line (not a date in prose)."""
+    """The dates of ``line`` when the line is an entry's date line (not a date in prose). A
+    bulleted line counts only with a range at its edge ("• Intern\tJune 2023 - Aug 2023")."""
     text = line.strip()
-    if not text or is_bullet(text) or word_count(text) > MAX_ANCHOR_WORDS + 4:
+    if not text or word_count(text) > MAX_ANCHOR_WORDS + 4:
         return None
     found = find_date_range(text)
     if found is None:
+        return None
+    if is_bullet(text) and (found.single or not date_at_edge(text, found)):
         return None
     rest = remove_span(text, found.span)
     if word_count(rest) > MAX_ANCHOR_WORDS:
@@ -116,6 +121,8 @@ def _end_first(first: str, second: str) -> bool:
 def _heading_like(text: str) -> bool:
     return (
         word_count(text) <= MAX_HEADING_WORDS
+        and not EMAIL_RE.search(text)
+        and sum(c.isdigit() for c in text) < PHONE_DIGITS
         and not text.endswith(SENTENCE_END)
         and not LABEL_LINE_RE.match(text)
     )

@@ -1,7 +1,9 @@
 """Turn a raw entry's heading lines into title / company / location (or degree / school).
 
-Parts come from splitting the heading on separators. Keyword scores decide which part is a job
-title, an employer or a degree; position decides otherwise (title first, as most CVs write it).
+Parts come from ``entry_parts.py``. Vocabulary scores (``entry_words.py``) decide which part is
+a job title, an employer or a degree. When a heading's words do not decide, the other entries of
+the same section do: CVs keep one order ("Title / Company" or "Company | Title") throughout, so
+the order the clear entries show is used for the unclear ones; failing that, title first.
 """
 
 from __future__ import annotations
@@ -9,36 +11,12 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import Education, Experience, ExtraItem, Project
-from app.lib.parsing.contact import URL_RE, link_for, looks_like_location
+from app.lib.parsing.contact import URL_RE, link_for
 from app.lib.parsing.entries import RawEntry, parse_body
-from app.lib.parsing.text import clean, fold, split_parts, word_set
+from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts
+from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.text import fold, word_set
 
-TITLE_WORDS = word_set(
-    """developpeur developpeuse developer engineer ingenieur ingenieure manager chef cheffe
-    consultant consultante analyst analyste lead stagiaire intern internship stage directeur
-    directrice director responsable head architect architecte designer scientist owner cto ceo
-    cfo coo vp president presidente assistant assistante technicien technicienne technician
-    commercial commerciale sales charge chargee officer specialist specialiste coordinator
-    coordinateur coordinatrice administrateur administratrice administrator product project
-    projet devops sre support teacher professeur enseignant enseignante formateur formatrice
-    trainer researcher chercheur chercheuse doctorant doctorante postdoc accountant comptable
-    auditor auditeur auditrice nurse infirmier infirmiere freelance founder fondateur
-    fondatrice cofondateur cofondatrice co-founder associate partner associe associee junior
-    senior principal staff executive representative agent operator operateur operatrice editor
-    redacteur redactrice writer journalist journaliste buyer acheteur acheteuse recruiter
-    recruteur recruteuse controller controleur controleuse supervisor superviseur vendeur
-    vendeuse conseiller conseillere advisor adviser gestionnaire employe employee apprenti
-    apprentie apprentice alternant alternante mentor benevole volunteer tech programmer
-    programmeur programmeuse web fullstack full-stack backend frontend mobile data
-    """
-)
-COMPANY_WORDS = word_set(
-    """sas sa sarl sasu eurl inc inc. ltd ltd. llc gmbh corp corp. corporation group groupe
-    company co plc ag bv nv srl spa bank banque agence agency studio labs lab technologies
-    solutions consulting conseil services systems partners capital foundation
-    fondation association ministere ministry mairie hopital hospital clinique clinic
-    """
-)
 DEGREE_WORDS = word_set(
     """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac
     baccalaureat msc bsc ba ma bs ms meng beng mastere ingenieur certificate certificat degree
@@ -51,79 +29,66 @@ SCHOOL_WORDS = word_set(
     mines telecom epitech epita cnam sorbonne
     """
 )
-_AT_RE = re.compile(r"\s+(?:at|chez|@)\s+", re.IGNORECASE)
-_PAREN_RE = re.compile(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+LONG_PART_WORDS = 9  # a part this long is a description, not a title or a name
 
 
 def _score(part: str, vocabulary: frozenset[str]) -> int:
     return sum(1 for word in re.split(r"[\s,/()'-]+", fold(part)) if word in vocabulary)
 
 
-def _split_commas(text: str) -> list[str]:
-    """Split on commas outside brackets ("Acme (Paris, France), Lyon" → 2 pieces)."""
-    pieces, depth, current = [], 0, ""
-    for char in text:
-        depth += char == "("
-        depth -= char == ")" and depth > 0
-        if char == "," and depth == 0:
-            pieces.append(current)
-            current = ""
-        else:
-            current += char
-    pieces.append(current)
-    return [clean(p) for p in pieces if clean(p)]
+def _job_key(part: Part) -> float:
+    """How much a part reads as a job title rather than an employer."""
+    key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
+    return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
 
 
-def _split_part(part: str) -> list[str]:
-    """One separator-free piece → its parts: "Title at Company", "Title, Company",
-    "Company (City)". A piece that is a place as a whole stays whole, as written."""
-    part = clean(part)
-    if not part:
-        return []
-    if looks_like_location(part):
-        return [part]  # "Paris, Île-de-France, France", "Toulouse (France)"
-    at = [clean(p) for p in _AT_RE.split(part, maxsplit=1) if clean(p)]
-    if len(at) == 2:
-        return [p for piece in at for p in _split_part(piece)]
-    pieces = _split_commas(part)
-    if len(pieces) > 1:
-        return [p for piece in pieces for p in _split_part(piece)]
-    paren = _PAREN_RE.match(part)
-    if paren and looks_like_location(paren.group("inner")):
-        return [clean(paren.group("main")), clean(paren.group("inner"))]
-    return [part]
+def _is_place(part: Part) -> bool:
+    return part.place or (is_place(part.text) and not part.employer)
 
 
-def heading_parts(heading: list[str]) -> list[str]:
-    parts: list[str] = []
-    for line in heading:
-        for part in split_parts(URL_RE.sub(" ", line)):
-            parts += _split_part(part)
-    return [p for p in parts if p]
+def _names(parts: list[Part]) -> list[Part]:
+    named = [p for p in parts if not p.aside and not _is_place(p)]
+    return named or [p for p in parts if not p.aside][:1]
 
 
-def _assign(
-    parts: list[str], words: frozenset[str], other: frozenset[str], *, guess_place: bool = True
-) -> tuple[str, str, str, list[str]]:
-    """(main, organisation, location, leftovers): the main part is the one scoring clearly best
-    on ``words`` (else the first part that is not a place); places go to location; the next part
-    is the organisation; anything else is returned so it is kept, not lost."""
-    if not parts:
+def _title_order(peers: list[RawEntry]) -> int | None:
+    """0 when this section's clear entries put the title first, 1 when the employer comes
+    first, None when they do not say."""
+    votes = [0, 0]
+    for peer in peers:
+        named = _names(heading_parts(peer.heading))
+        if len(named) >= 2:
+            difference = _job_key(named[0]) - _job_key(named[1])
+            if difference:
+                votes[difference < 0] += 1
+    if votes[0] == votes[1]:
+        return None
+    return 0 if votes[0] > votes[1] else 1
+
+
+def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, list[str]]:
+    """(title, company, location, leftovers)."""
+    named = _names(parts)
+    if not named:
         return "", "", "", []
-    scores = [_score(p, words) - _score(p, other) for p in parts]
-    places = [i for i, p in enumerate(parts) if i > 0 and looks_like_location(p)]
-    candidates = [i for i in range(len(parts)) if i not in places] or [0]
-    best = max(candidates, key=lambda i: (scores[i], -i))
-    if scores[best] <= scores[candidates[0]]:
-        best = candidates[0]
-    rest = [i for i in candidates if i != best]
-    organisation = parts[rest[0]] if rest else ""
-    leftovers = [parts[i] for i in rest[1:]]
-    last_is_short = bool(leftovers) and len(leftovers[-1].split()) <= 3
-    if guess_place and not places and last_is_short and len(parts) >= 3:
-        places = [parts.index(leftovers.pop())]
-    location = ", ".join(parts[i] for i in places)
-    return parts[best], organisation, location, leftovers
+    if len(named) == 1 and "," in named[0].text:
+        at = parts.index(named[0])
+        parts = [*parts[:at], *comma_fallback(named[0]), *parts[at + 1 :]]
+        named = _names(parts)
+    keys = [_job_key(p) for p in named]
+    best = max(range(len(named)), key=lambda i: (keys[i], -i))
+    if len(named) >= 2 and order is not None and keys[0] == keys[1] == keys[best]:
+        best = order
+    title = named[best]
+    rest = [p for i, p in enumerate(named) if i != best]
+    company = next((p for p in rest if p.employer), None)
+    if company is None and rest:
+        company = max(
+            rest, key=lambda p: (company_score(p.text) - title_score(p.text), -rest.index(p))
+        )
+    places = [p.text for p in parts if p not in named and not p.aside]
+    leftovers = [p.text for p in parts if p not in (title, company) and p.text not in places]
+    return title.text, company.text if company else "", ", ".join(places), leftovers
 
 
 def _dates(entry: RawEntry) -> tuple[str | None, str | None, bool]:
@@ -137,9 +102,8 @@ def _with_leftovers(leftovers: list[str], description: str) -> str:
 
 
 def experience_from(entry: RawEntry) -> Experience:
-    title, company, location, leftovers = _assign(
-        heading_parts(entry.heading), TITLE_WORDS, COMPANY_WORDS
-    )
+    order = _title_order(entry.section) if entry.section else None
+    title, company, location, leftovers = _assign_job(heading_parts(entry.heading), order)
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
     return Experience(
@@ -155,9 +119,26 @@ def experience_from(entry: RawEntry) -> Experience:
     )
 
 
+def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
+    """(degree, school, location, leftovers): the part scoring best on degree words (else the
+    first that is not a place) is the degree; the next part is the school."""
+    texts = [p.text for p in parts]
+    if not texts:
+        return "", "", "", []
+    scores = [_score(t, DEGREE_WORDS) - _score(t, SCHOOL_WORDS) for t in texts]
+    places = [i for i, t in enumerate(texts) if i > 0 and is_place(t)]
+    candidates = [i for i in range(len(texts)) if i not in places] or [0]
+    best = max(candidates, key=lambda i: (scores[i], -i))
+    if scores[best] <= scores[candidates[0]]:
+        best = candidates[0]
+    rest = [i for i in candidates if i != best]
+    school = texts[rest[0]] if rest else ""
+    return texts[best], school, ", ".join(texts[i] for i in places), [texts[i] for i in rest[1:]]
+
+
 def education_from(entry: RawEntry) -> Education:
-    degree, institution, location, leftovers = _assign(
-        heading_parts(entry.heading), DEGREE_WORDS, SCHOOL_WORDS, guess_place=False
+    degree, institution, location, leftovers = _assign_degree(
+        heading_parts(entry.heading, every_comma=True)
     )
     if institution and _score(degree, SCHOOL_WORDS) > _score(institution, SCHOOL_WORDS):
         degree, institution = institution, degree
@@ -183,9 +164,9 @@ def education_from(entry: RawEntry) -> Education:
 
 
 def project_from(entry: RawEntry) -> Project:
-    parts = heading_parts(entry.heading)
+    parts = [p.text for p in heading_parts(entry.heading)]
     name = parts[0] if parts else ""
-    role = parts[1] if len(parts) > 1 and _score(parts[1], TITLE_WORDS) else ""
+    role = parts[1] if len(parts) > 1 and title_score(parts[1]) else ""
     leftovers = parts[2:] if role else parts[1:]
     urls = [m.group(0) for line in [*entry.heading, *entry.body] for m in URL_RE.finditer(line)]
     body = parse_body([line for line in entry.body if not URL_RE.fullmatch(line.strip())])
@@ -205,7 +186,7 @@ def project_from(entry: RawEntry) -> Project:
 
 
 def extra_from(entry: RawEntry) -> ExtraItem:
-    parts = heading_parts(entry.heading)
+    parts = [p.text for p in heading_parts(entry.heading)]
     body = parse_body(entry.body)
     date = None
     if entry.dates is not None:

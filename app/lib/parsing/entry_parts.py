@@ -1,0 +1,138 @@
+"""An entry heading's lines → its parts (title, employer, place… still unnamed).
+
+Lines are cut on strong separators (dashes, bars, tabs, wide gaps). Commas cut only where the
+rest is a place ("Acme, Lyon, France") or where a title and an employer clearly meet, since
+titles themselves hold commas ("Cook, Waiter"; "Lead developer Python, React"). Two title
+pieces cut by a dash are one title ("Stagiaire - Développeur"). "à/chez/at Employer" marks the
+employer. Contract words and durations ("(CDD - 6 mois)", ", Full-time") are set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.text import SEPARATOR_RE, clean
+
+_CONTRACT = (
+    r"cdi|cdd|stage|internship|alternance|apprentissage|apprenticeship|interim|intérim|"
+    r"freelance|full[- ]?time|part[- ]?time|temps (?:plein|partiel)|contrat|contract|permanent|"
+    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|\d+\s*(?:mois|months?|ans?|years?)"
+)
+ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECASE)
+CONTRACT_PART_RE = re.compile(rf"^(?:(?:{_CONTRACT})\b[\s,/-]*)+$", re.IGNORECASE)
+EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
+LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
+SPLIT_RE = re.compile(f"({SEPARATOR_RE.pattern})")
+# Links with a scheme or a path are not names; a bare domain ("acme.com") may be the employer.
+LINK_RE = re.compile(r"https?://\S+|\b[\w.-]+\.[a-z]{2,6}/\S*", re.IGNORECASE)
+
+
+@dataclass
+class Part:
+    text: str
+    employer: bool = False  # written "à X" / "chez X" / "at X"
+    aside: bool = False  # a contract type or a duration, kept out of the title
+    place: bool = False  # known to be a place from its position
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split on commas outside brackets ("Acme (Paris, France), Lyon" → 2 pieces)."""
+    pieces, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(["
+        depth -= char in ")]" and depth > 0
+        if char == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    return [clean(p) for p in pieces if clean(p)]
+
+
+def _comma_parts(text: str, every_comma: bool) -> list[str]:
+    pieces = _split_commas(text)
+    if len(pieces) < 2 or every_comma:
+        return pieces or [text]
+    for cut in range(1, len(pieces)):
+        if is_place(", ".join(pieces[cut:])):
+            return [", ".join(pieces[:cut]), ", ".join(pieces[cut:])]
+    if len(pieces) == 2:
+        first, second = pieces
+        one_way = title_score(first) > 0 and not company_score(first) and company_score(second) > 0
+        other = company_score(first) > 0 and title_score(second) > 0 and not company_score(second)
+        if (one_way and not title_score(second)) or (other and not title_score(first)):
+            return pieces
+    if all(CONTRACT_PART_RE.match(p) for p in pieces[1:]):
+        return pieces  # "Stagiaire, CDD"
+    return [text]
+
+
+def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
+    text = clean(piece)
+    if not text:
+        return []
+    if is_place(text):
+        return [Part(text)]
+    if LEADING_AT_RE.match(text):
+        return [Part(clean(LEADING_AT_RE.sub("", text)), employer=True)]
+    at = EMPLOYER_AT_RE.split(text, maxsplit=1)
+    if len(at) == 2 and clean(at[0]) and clean(at[1]):
+        employer = _piece_parts(at[1], every_comma)
+        employer[0].employer = True
+        return [*_piece_parts(at[0], every_comma), *employer]
+    parts = []
+    for item in _comma_parts(text, every_comma):
+        bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
+        if bracket and is_place(bracket.group("inner")):
+            parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
+        else:
+            parts.append(Part(item, aside=bool(CONTRACT_PART_RE.match(item))))
+    return parts
+
+
+def _join_titles(pieces: list[str], separators: list[str]) -> list[str]:
+    """Rejoin "Stagiaire - Développeur": two neighbouring title pieces, neither an employer."""
+    out = [pieces[0]]
+    for separator, piece in zip(separators, pieces[1:], strict=True):
+        previous = out[-1]
+        both_titles = all(title_score(p) > 0 and not company_score(p) for p in (previous, piece))
+        if both_titles and separator.strip() in {"-", "–", "/"} and not is_place(piece):
+            out[-1] = f"{previous} {separator.strip()} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part]:
+    """The parts of a heading, in order. ``every_comma``: commas always separate parts (degree
+    headings: "Master's degree, Computer Science")."""
+    parts: list[Part] = []
+    for line in heading:
+        text = LINK_RE.sub(" ", line)
+        asides = [clean(m.group(0)).strip("()[] ") for m in ASIDE_RE.finditer(text)]
+        text = ASIDE_RE.sub(" ", text)
+        chunks = SPLIT_RE.split(text)
+        pieces = [c.strip(" ,;") for c in chunks[0::2]]
+        separators = chunks[1::2]
+        kept = [(p, s) for p, s in zip(pieces, ["", *separators], strict=True) if p]
+        if kept:
+            joined = _join_titles([p for p, _ in kept], [s for _, s in kept[1:]])
+            for piece in joined:
+                parts += _piece_parts(piece, every_comma)
+        parts += [Part(a, aside=True) for a in asides if a]
+    return [p for p in parts if p.text]
+
+
+def comma_fallback(part: Part) -> list[Part]:
+    """A heading whose only name part holds commas: "Title, Company" or "Title, Company,
+    Town" (the short last piece of three is the place)."""
+    pieces = _split_commas(part.text)
+    if len(pieces) < 2:
+        return [part]
+    parts = [Part(p) for p in pieces]
+    if len(parts) >= 3 and len(pieces[-1].split()) <= 3:
+        parts[-1] = Part(pieces[-1], place=True)
+    return parts

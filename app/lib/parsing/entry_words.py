@@ -1,0 +1,118 @@
+"""Vocabulary that tells an entry heading's parts apart: job title, employer, place, degree.
+
+General FR/EN words only (job titles across trades, legal forms, organisation nouns, countries);
+each score is a count of signals, compared between the parts of one heading in ``roles.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.contact import looks_like_location
+from app.lib.parsing.text import fold, word_set
+
+TITLE_WORDS = word_set(
+    """developpeur developpeuse developer engineer ingenieur ingenieure manager chef cheffe
+    consultant consultante analyst analyste lead stagiaire intern internship stage directeur
+    directrice director responsable head architect architecte designer scientist owner cto ceo
+    cfo coo vp president presidente assistant assistante technicien technicienne technician
+    commercial commerciale sales charge chargee officer specialist specialiste coordinator
+    coordinateur coordinatrice administrateur administratrice administrator product
+    projet devops sre support teacher professeur enseignant enseignante formateur formatrice
+    trainer researcher chercheur chercheuse doctorant doctorante postdoc accountant comptable
+    auditor auditeur auditrice nurse infirmier infirmiere freelance founder fondateur
+    fondatrice cofondateur cofondatrice co-founder associate partner junior
+    senior principal staff executive representative agent operator operateur operatrice editor
+    redacteur redactrice writer journalist journaliste buyer acheteur acheteuse recruiter
+    recruteur recruteuse controller controleur controleuse supervisor superviseur vendeur
+    vendeuse conseiller conseillere advisor adviser gestionnaire employe employee apprenti
+    apprentie apprentice alternant alternante mentor benevole volunteer programmer
+    programmeur programmeuse fullstack full-stack backend frontend webmaster
+    serveur serveuse waiter waitress cuisinier cuisiniere cook chef commis barista barman
+    soudeur soudeuse welder inspecteur inspectrice inspector hotesse hote host hostess medecin
+    physician doctor docteur pharmacien pharmacienne pharmacist caissier caissiere cashier
+    livreur livreuse driver chauffeur manutentionnaire magasinier magasiniere cariste
+    emballeur emballeuse preparateur preparatrice packer picker warehouse electricien
+    electricienne electrician plombier plumber mecanicien mecanicienne mechanic macon
+    menuisier carpenter boulanger boulangere baker patissier patissiere boucher butcher
+    coiffeur coiffeuse hairdresser estheticienne esthetician aide-soignant aide-soignante
+    caregiver educateur educatrice animateur animatrice instructor tuteur tutrice tutor
+    receptionniste receptionist secretaire secretary clerk teller guichetier guichetiere
+    agent polyvalent polyvalente employee ouvrier ouvriere worker labourer laborer gardien
+    guard vigile customer helpdesk conducteur conductrice surveillant surveillante mannequin model
+    commercant commercante merchant gerant gerante owner directeur-adjoint adjoint adjointe
+    deputy manoeuvre matelot sailor marin pilote pilot steward stewardess traducteur
+    traductrice translator interprete interpreter avocat avocate lawyer juriste paralegal
+    notaire psychologue psychologist therapist kinesitherapeute dentiste dentist veterinaire
+    sage-femme midwife pompier firefighter policier soldier militaire officier
+    """
+)
+# Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
+TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|ienne|ician|ologist)s?$")
+COMPANY_WORDS = word_set(
+    """sas sa sarl sasu eurl inc inc. ltd ltd. llc gmbh corp corp. corporation group groupe
+    company co plc ag bv nv srl s.r.l. s.r.l spa s.a. s.a bank banque agence agency studio
+    studios labs lab laboratoire laboratory technologies solutions consulting conseil services
+    systems partners capital foundation fondation association ministere ministry mairie
+    hopital hospital clinique clinic centre center university universite institut institute
+    ecole school college lycee restaurant hotel magasin boutique store supermarche
+    cabinet office entreprise societe industries industrie international holding
+    """
+)
+LEGAL_FORM_RE = re.compile(r"\b(?:sas|sarl|sasu|eurl|inc|ltd|llc|gmbh|plc|s\.?r\.?l|s\.?a)\.?$")
+DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|fr|net|org|io|co|ma|be|ch|de|es|it|uk|ca)\b")
+COMPANY_PREFIX_RE = re.compile(r"^(?:a|chez|at|@|pour|for)\s+")  # on folded text
+COUNTRIES = word_set(
+    """france belgique belgium suisse switzerland canada allemagne germany espagne spain
+    italie italy portugal luxembourg irlande ireland pays-bas netherlands maroc morocco algerie
+    algeria tunisie tunisia senegal cameroun cameroon egypte egypt kazakhstan russie russia
+    ukraine pologne poland roumanie romania grece greece turquie turkey chine china japon japan
+    inde india bresil brazil mexique mexico argentine argentina chili chile colombie colombia
+    perou peru usa uk australie australia nigeria ghana kenya liban lebanon qatar emirats uae
+    dubai singapour singapore vietnam autriche austria suede sweden norvege norway danemark
+    denmark finlande finland hongrie hungary tchequie czechia madagascar mali niger gabon
+    congo haiti togo benin polynesie reunion guadeloupe martinique guyane israel iran irak
+    pakistan bangladesh indonesie indonesia philippines thailande thailand coree korea
+    """
+)
+PLACE_SHAPE_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ýa-z][\w'’.-]+){0,3}"
+    r"(?:\s*\(\d{2,3}\)|\s+\d{2,5}|\s*[-–,]\s*[A-ZÀ-Ý][\w'’. -]+)$"
+)
+
+
+def words(part: str) -> list[str]:
+    return [w for w in re.split(r"[\s,/()'’:;&+-]+", fold(part)) if w]
+
+
+def title_score(part: str) -> float:
+    tokens = words(part)
+    exact = sum(1 for word in tokens if word in TITLE_WORDS)
+    suffix = sum(0.5 for word in tokens if word not in TITLE_WORDS and TITLE_SUFFIX_RE.search(word))
+    return exact + min(suffix, 1.0)
+
+
+def company_score(part: str) -> float:
+    text = part.strip()
+    tokens = words(text)
+    score = float(sum(1 for word in tokens if word in COMPANY_WORDS))
+    if LEGAL_FORM_RE.search(fold(text)) or DOMAIN_RE.search(fold(text)):
+        score += 2
+    if COMPANY_PREFIX_RE.match(fold(text)):
+        score += 2
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and len(tokens) <= 4:
+        score += 0.5  # "ACME", "SEDIS LOGISTICS" (a title in capitals scores its words too)
+    return score
+
+
+def is_place(part: str) -> bool:
+    """A place as CVs write it: "Lyon", "Paris, France", "Almaty, Kazakhstan", "Nancy 54",
+    "Arcueil (92)", "Toulouse - France"."""
+    text = part.strip()
+    if not text or looks_like_location(text):
+        return bool(text)
+    tokens = words(text)
+    if tokens and tokens[-1] in COUNTRIES and len(tokens) <= 5:
+        return len(tokens) == 1 or bool(re.search(r"[,–-]\s*\S+$", text))
+    return bool(PLACE_SHAPE_RE.match(text)) and bool(re.search(r"\d", text)) and len(tokens) <= 4
