@@ -14,9 +14,10 @@ from app.lib.parsing.contact import looks_like_location
 from app.lib.parsing.offer_contract import is_contract_phrase
 from app.lib.parsing.text import clean, fold, word_count
 
+# Gender marks: "(H/F)", "F/H", "(m/w/d)", "H-F", "(f/m/x)", "(all genders)", "(tous genres)".
 GENDER_RE = re.compile(
-    r"\s*[(\[]?\b(?:h\s*/\s*f|f\s*/\s*h|m\s*/\s*f|f\s*/\s*m|m\s*/\s*w\s*/\s*d|h\s*-\s*f|"
-    r"f\s*-\s*h|e\s*/\s*x)\b[)\]]?",
+    r"\s*[(\[]?\b(?:[hfmwdxn](?:\s*[/-]\s*[hfmwdxn]){1,2}|all genders|tous genres|e\s*/\s*x)\b"
+    r"[)\]]?",
     re.IGNORECASE,
 )
 TITLE_PARTS_RE = re.compile(r"\s+[—–|·•-]\s+")

@@ -151,9 +151,11 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     if not title and word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)
+    job_text = "\n".join(sections.lines_outside(("company", "benefits", "process")))
     contract = (
         labelled.get("contract_type")
         or contract_in(title_line, text_language)
+        or contract_in(job_text, text_language)
         or contract_in(text, text_language)
     )
     remote = labelled.get("remote") or next(

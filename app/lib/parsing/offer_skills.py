@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.offer_contract import is_contract_phrase
+from app.lib.parsing.offer_languages import find_languages
 from app.lib.parsing.offer_sections import OfferSections, section_items
 from app.lib.parsing.skills_vocab import find_skill_spans
 from app.lib.parsing.text import clean, fold, split_items, word_set
@@ -29,13 +30,16 @@ OTHER_SECTIONS = ("company", "benefits", "process")
 MAX_SKILLS = 40
 MAX_CONTENT_WORDS = 4
 MIN_JOB_SHARE = 0.25  # below this share of the ad in job sections, headings were lost
+_PREPOSITION = r"(?:(?:using|with|in|of|on|to|en|dans|de|des|du|sur)\b|d')"
+_ARTICLE = r"(?:l'|(?:la|le|les)\b\s*)?"
+# Nouns and adjectives that announce a skill with a preposition ("knowledge of X", "connaissance
+# des X", "de bonnes bases en X"), and verbs that take it directly ("maîtriser les X").
 CUE_RE = re.compile(
-    r"\b(?:(?:work\s+)?experience|exp[ée]rience(?:\s+significative)?|knowledge|understanding|"
+    r"\b(?:(?:(?:work\s+)?experience|exp[ée]rience(?:\s+significative)?|knowledge|understanding|"
     r"proficien(?:t|cy)|familiar(?:ity)?|expertise|skilled|background|exposure|competen(?:ce|cy)|"
-    r"ma[îi]trise[rz]?|connaissances?|notions?|comp[ée]tences?|sp[ée]cialis[ée]e?|app[ée]tences?|"
-    r"fluent|fluency|experienced|versed|savoir-faire)"
-    r"(?:\s+(?:(?:using|with|in|of|on|to|en|dans|de|des|du|sur)\b|d'))+\s*"
-    r"(?:l'|(?:la|le|les)\b\s*)?",
+    r"ma[îi]trise|connaissances?|notions?|comp[ée]tences?|sp[ée]cialis[ée]e?|app[ée]tences?|"
+    r"fluent|fluency|experienced|versed|savoir-faire|bases?)"
+    rf"(?:\s+{_PREPOSITION})+|(?:ma[îi]triser|ma[îi]trisez|master|proficient))\s*{_ARTICLE}",
     re.IGNORECASE,
 )
 # Words that end a skill phrase: what follows is about the requirement, not the skill.
@@ -44,7 +48,9 @@ END_RE = re.compile(
     r"highly|strongly|a plus|is a plus|beneficial|mandatory|to\s|for\s|that|which|who|such as|"
     r"including|within|across|est|sont|serait|seraient|souhait\w*|appr[ée]ci\w*|exig\w*|"
     r"indispensable|impératif|obligatoire|afin|pour|qui|que|dont|notamment|idéalement|"
-    r"id[ée]alement|de préférence|avec|ainsi que|aussi bien|minimum|mini)\b)",
+    r"id[ée]alement|de préférence|avec|ainsi que|aussi bien|minimum|mini|couramment|également|"
+    r"principalement|particulièrement|généralement|notably|mainly|ideally|preferably|especially|"
+    r"particularly|commonly|typically|utilis[ée]e?s?|used|acquired|acquise?s?)\b)",
     re.IGNORECASE,
 )
 # List separators; a slash only between spaced or long words ("Transport / Logistique",
@@ -78,6 +84,7 @@ EDUCATION_RE = re.compile(
     r"\b(?:bac\s*\+|master|bachelor|licence|degree|dipl[oô]me|dut|bts|phd|doctorat)",
     re.IGNORECASE,
 )
+ASIDE_RE = re.compile(r"\s*\([^()]*\)")  # "Anglais (échange avec les clients)" → "Anglais"
 LABEL_VALUE_RE = re.compile(r"^[^:]{2,30}:\s*(?P<value>.+)$")
 CONNECTORS = word_set("de du des d' en et à a of for and the la le les l' in")
 
@@ -124,6 +131,7 @@ def _before_skills_word(item: str) -> list[str]:
     "6 months sales experience" → "sales": up to three words before the word, after a
     qualifier, a number or the start of the item (so "a learning experience" is no skill)."""
     found = []
+    item = ASIDE_RE.sub("", item)
     for match in SKILLS_WORD_RE.finditer(item):
         before = re.split(r"[,;:.()]", item[: match.start()])[-1].split()
         words: list[str] = []
@@ -144,7 +152,7 @@ def _before_skills_word(item: str) -> list[str]:
 def _short_item(item: str) -> list[str]:
     """A requirement item that is itself a skill or a list of them, or a "Label : list"."""
     labelled = LABEL_VALUE_RE.match(item)
-    text = labelled.group("value") if labelled else item
+    text = ASIDE_RE.sub("", labelled.group("value") if labelled else item)
     if CUE_RE.search(text):
         return []  # "Maîtrise de l'anglais": the phrase after the cue is the skill
     parts = [p for p in SPLIT_RE.split(text.strip(" .")) if p.strip()]
@@ -154,11 +162,25 @@ def _short_item(item: str) -> list[str]:
     return [_trim(text)] if len(words) <= 5 and not text.endswith(".") and _trim(text) else []
 
 
+def _languages(item: str) -> list[str]:
+    """Spoken languages a requirement names, with their level when the ad writes it right
+    after the name ("anglais courant", "English")."""
+    found = []
+    for language in find_languages(item):
+        with_level = f"{language['name']} {language['level']}".strip()
+        found.append(with_level if with_level in item else language["name"])
+    return found
+
+
 def requirement_phrases(items: list[str]) -> list[str]:
     phrases: list[str] = []
     for item in items:
         phrases += _short_item(item) + _after_cues(item) + _before_skills_word(item)
-    return phrases
+        phrases += _languages(item)
+    firsts: dict[str, str] = {}
+    for phrase in phrases:
+        firsts.setdefault(_key(phrase), phrase)
+    return list(firsts.values())
 
 
 def _key(skill: str) -> str:
