@@ -2,29 +2,40 @@
 
 Runs inside the sandboxed parser process (``app/lib/pdf_text.py``): stdlib only.
 
-* Columns: a vertical gutter that (almost) no word crosses splits the page; lines that do cross it
-  (a full-width header) cut the page into bands, and each band is read column by column, the
-  column with the band's largest text (the name) first.
-* A column whose lines all sit level with lines of the other side is a label column (dates left
-  of each entry): it is read row by row instead.
+* A gutter is a vertical strip that (almost) no word crosses. Candidates are tried widest first;
+  each side is then read the same way (a main column may itself hold a date column).
+* A line crossing the gutter is a full-width band (a header) only when it reaches well into both
+  sides; a sidebar line that merely runs into the gutter stays with its side, so a few long
+  lines no longer cut the page into interleaved slices. Bands are read top to bottom, and in a
+  band the side holding its largest text (the name, in sidebar layouts) reads first.
+* A side whose lines sit level with lines of the other side is a label column (dates or section
+  names left of each entry, places and dates right-aligned): the region is read row by row, the
+  label and its entry line joined by a TAB.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from .pdf_words import Line, Word, group_lines, lines_to_text
+from .pdf_words import TAB_GAP, Line, Word, group_lines, lines_to_text
 
 MIN_WORDS_FOR_COLUMNS = 30
+MIN_WORDS_IN_SUBCOLUMNS = 20
 MIN_GUTTER_WIDTH = 6
+MAX_DEPTH = 2
+WIDE_REACH = 0.2  # of a side's width: how far a full-width line reaches into both sides
 
 
-def find_gutter(words: list[Word], width: float) -> float | None:
-    """The x of a vertical gap between two columns of text, or ``None`` for one column."""
-    if len(words) < MIN_WORDS_FOR_COLUMNS:
-        return None
-    low, high = int(width * 0.15), int(width * 0.85)
+def gutter_candidates(words: list[Word]) -> list[float]:
+    """x positions of vertical strips between two columns of text, the widest first."""
+    if not words:
+        return []
+    left_edge = min(w["x0"] for w in words)
+    right_edge = max(w["x1"] for w in words)
+    span = right_edge - left_edge
+    low, high = int(left_edge + span * 0.12), int(left_edge + span * 0.88)
+    if high - low < MIN_GUTTER_WIDTH:
+        return []
     crossing = [0] * (high - low)
     for word in words:
         start = max(low, math.ceil(word["x0"] + 1))
@@ -32,29 +43,30 @@ def find_gutter(words: list[Word], width: float) -> float | None:
         for x in range(start, end + 1):
             crossing[x - low] += 1
     allowed = max(2, len(words) // 33)
-    best: tuple[int, int] | None = None
+    runs: list[tuple[int, int]] = []
     run_start: int | None = None
     for index, count in enumerate([*crossing, allowed + 1]):
         if count <= allowed and run_start is None:
             run_start = index
         elif count > allowed and run_start is not None:
-            if best is None or index - run_start > best[1] - best[0]:
-                best = (run_start, index)
+            if index - run_start >= MIN_GUTTER_WIDTH:
+                runs.append((run_start, index))
             run_start = None
-    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
-        return None
-    gutter = low + (best[0] + best[1]) / 2
+    runs.sort(key=lambda run: run[0] - run[1])
+    return [g for g in (low + (a + b) / 2 for a, b in runs) if _splits_text(words, g)]
+
+
+def _splits_text(words: list[Word], gutter: float) -> bool:
+    """Both sides hold a real share of the words and stand side by side, not one above."""
     left = [w for w in words if w["x1"] <= gutter]
     right = [w for w in words if w["x0"] >= gutter]
     if min(len(left), len(right)) < 0.1 * len(words):
-        return None
+        return False
     left_span = (min(w["top"] for w in left), max(w["bottom"] for w in left))
     right_span = (min(w["top"] for w in right), max(w["bottom"] for w in right))
     overlap = min(left_span[1], right_span[1]) - max(left_span[0], right_span[0])
     shorter = min(left_span[1] - left_span[0], right_span[1] - right_span[0])
-    if overlap < 0.3 * shorter:
-        return None
-    return gutter
+    return overlap >= 0.3 * shorter
 
 
 def is_label_column(left: list[Line], right: list[Line]) -> bool:
@@ -66,40 +78,88 @@ def is_label_column(left: list[Line], right: list[Line]) -> bool:
     return level >= 0.7 * len(smaller)
 
 
-def reading_order(words: list[Word], width: float) -> tuple[list[str], int]:
-    gutter = find_gutter(words, width)
-    if gutter is None:
-        return lines_to_text(group_lines(words)), 1
-    left_words = [w for w in words if w["x1"] <= gutter]
-    right_words = [w for w in words if w["x0"] >= gutter]
-    if is_label_column(group_lines(left_words), group_lines(right_words)):
-        return lines_to_text(group_lines(words)), 1
-    out: list[str] = []
-    band_left: list[Any] = []
-    band_right: list[Any] = []
+def _segments(line: Line) -> list[list[Word]]:
+    """The line's runs of words, cut where a gap is wide enough to be a TAB."""
+    ordered = sorted(line.words, key=lambda w: w["x0"])
+    wide = max(8.0, TAB_GAP * line.height)
+    segments: list[list[Word]] = [[ordered[0]]]
+    for word in ordered[1:]:
+        if word["x0"] - segments[-1][-1]["x1"] > wide:
+            segments.append([])
+        segments[-1].append(word)
+    return segments
 
-    def flush() -> None:
-        # The side holding the band's largest text (the name, in sidebar layouts) reads first.
-        sides = [band_left, band_right]
-        if band_left and band_right:
-            biggest = max(band_left + band_right, key=lambda w: w.get("size", 0))
-            if biggest in band_right:
-                sides.reverse()
-        for side in sides:
-            if side:
-                if out and out[-1] != "":
-                    out.append("")
-                out.extend(lines_to_text(group_lines(side)))
-                side.clear()
 
-    for line in group_lines(words):
-        if any(w["x0"] < gutter < w["x1"] for w in line.words):
-            flush()  # a full-width line (header band) ends the columns above it
-            if out and out[-1] != "":
-                out.append("")
-            out.append(line.text())
+def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word], list[Line]]]:
+    """Top-to-bottom bands: (left words, right words) between full-width lines, or full lines.
+
+    A line is full-width when one of its runs of words crosses the gutter reaching well into
+    both sides; otherwise each run goes to the side holding most of it.
+    """
+    left_edge = min(line.x0 for line in lines)
+    right_edge = max(line.x1 for line in lines)
+    left_width = max(gutter - left_edge, 1.0)
+    right_width = max(right_edge - gutter, 1.0)
+    bands: list[tuple[list[Word], list[Word], list[Line]]] = []
+    for line in lines:
+        segments = _segments(line)
+        reaches = [
+            ((gutter - seg[0]["x0"]) / left_width, (seg[-1]["x1"] - gutter) / right_width)
+            for seg in segments
+        ]
+        if any(min(reach) >= WIDE_REACH for reach in reaches):
+            if bands and bands[-1][2]:
+                bands[-1][2].append(line)
+            else:
+                bands.append(([], [], [line]))
             continue
-        for word in line.words:
-            (band_left if word["x1"] <= gutter else band_right).append(word)
-    flush()
-    return out, 2
+        if not bands or bands[-1][2]:
+            bands.append(([], [], []))
+        left, right, _ = bands[-1]
+        for segment, (reach_left, reach_right) in zip(segments, reaches, strict=True):
+            (left if reach_left > reach_right else right).extend(segment)
+    return bands
+
+
+def _append_block(out: list[str], block: list[str]) -> None:
+    if not block:
+        return
+    if out and out[-1] != "":
+        out.append("")
+    out.extend(block)
+
+
+def read_region(words: list[Word], depth: int = 0) -> tuple[list[str], int]:
+    """Text lines of a region in reading order, and how many columns it was read as."""
+    minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
+    if depth > MAX_DEPTH or len(words) < minimum:
+        return lines_to_text(group_lines(words)), 1
+    for gutter in gutter_candidates(words):
+        left = [w for w in words if w["x1"] <= gutter]
+        right = [w for w in words if w["x0"] >= gutter]
+        if is_label_column(group_lines(left), group_lines(right)):
+            continue
+        out: list[str] = []
+        columns = 2
+        for band_left, band_right, full in _bands(group_lines(words), gutter):
+            if full:
+                _append_block(out, lines_to_text(full))
+                continue
+            sides = [band_left, band_right]
+            if band_left and band_right:
+                biggest = max(band_left + band_right, key=lambda w: w.get("size", 0))
+                if any(biggest is w for w in band_right):
+                    sides.reverse()
+            for side in sides:
+                if side:
+                    text, count = read_region(side, depth + 1)
+                    columns = max(columns, count + 1)
+                    _append_block(out, text)
+        return out, min(columns, 3)
+    return lines_to_text(group_lines(words)), 1
+
+
+def reading_order(words: list[Word], width: float) -> tuple[list[str], int]:
+    """The page's text lines in reading order and the number of columns found."""
+    del width  # columns are measured from the text itself, not from the page edges
+    return read_region(words)

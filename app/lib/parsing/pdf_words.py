@@ -160,8 +160,8 @@ def block_gap(lines: list[Line]) -> float:
     """The vertical gap above which a line starts a new block: wider than the usual line gap."""
     typical = statistics.median(line.height for line in lines)
     gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
-    usual = gaps[len(gaps) // 4] if gaps else 0.0
-    return max(3.0, 0.45 * typical, 1.5 * usual + 1.5)
+    usual = gaps[len(gaps) // 10] if gaps else 0.0
+    return max(3.0, 0.45 * typical, usual + 0.3 * typical)
 
 
 def lines_to_text(lines: list[Line]) -> list[str]:
