@@ -93,18 +93,40 @@ def test_unknown_heading_is_kept_apart_not_merged_into_the_previous_section() ->
             "",
             "BTS Commerce — Lycée du Port\t2018 – 2020",
             "",
-            "COMPÉTENCES",
-            "",
-            "Vente, Accueil",
-            "",
             "MON UNIVERS",
             "",
             "Photographie argentique et randonnée",
+            "",
+            "COMPÉTENCES",
+            "",
+            "Vente, Accueil",
         ]
     )
     parsed = parse_cv_text(text)
     assert parsed.unknown_sections == [("MON UNIVERS", ["Photographie argentique et randonnée"])]
     assert [s.name for s in parsed.content.skills] == ["Vente", "Accueil"]
+    assert len(parsed.content.education) == 1
+
+
+def test_a_short_list_under_an_unknown_heading_after_skills_is_a_skills_group() -> None:
+    text = (
+        "Lina Moreau\n\nEXPERIENCE\n\nClerk — Bureau Nord\t2020 – 2022\n\n"
+        "EDUCATION\n\nBA History — Univ. of Elm\t2017 – 2020\n\n"
+        "SKILLS\n\nExcel\n\nCLOUD & OPS\n\nDocker\nAnsible\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [s.name for s in parsed.content.skills] == ["Excel", "Docker", "Ansible"]
+    assert parsed.unknown_sections == []
+
+
+def test_proficiency_words_become_levels_and_leave_a_hobbies_list() -> None:
+    text = "Lina Moreau\n\nLoisirs\n● Cinéma\n● Maîtrise Docker\n● Notions de Go\n"
+    content = parse_cv_text(text).content
+    assert [(s.name, s.level) for s in content.skills] == [
+        ("Docker", "Maîtrise"),
+        ("Go", "Notions de"),
+    ]
+    assert content.extras.interests == ["Cinéma"]
 
 
 def test_languages_in_prose_and_levels_on_their_own_line() -> None:

@@ -22,6 +22,14 @@ CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
 LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
 RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
 MAX_SKILL_WORDS = 10
+# A proficiency word opening a skill item: "Maîtrise Python", "Notions de Java",
+# "Knowledge of SQL", "Proficient in Excel".
+PROFICIENCY_RE = re.compile(
+    r"^(?:ma[iî]trise(?:\s+(?:de|du|des|d'))?|notions?(?:\s+(?:de|du|des|d'|en))?|"
+    r"(?:bonnes\s+)?connaissances?(?:\s+(?:de|du|des|d'|en))?|int[ée]ress[ée]e?\s+par|"
+    r"knowledge\s+of|proficient\s+(?:in|with)|familiar\s+with|experienced\s+(?:in|with))\s+",
+    re.IGNORECASE,
+)
 
 
 # Icon-font glyphs (private-use code points), check marks and rating marks PDFs leave before
@@ -95,6 +103,12 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
         category = ""
         items_text = line
         labelled = CATEGORY_RE.match(line)
+        if labelled and _only_level(labelled.group("items")):
+            name = clean(labelled.group("category"))  # "VHDL: Basic level"
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                skills.append(Skill(name=name, level=clean(labelled.group("items"))))
+            continue
         if labelled and len(labelled.group("category").split()) <= 4:
             category = clean(labelled.group("category"))
             items_text = labelled.group("items")
@@ -116,6 +130,9 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
             paren = LEVEL_IN_PARENS_RE.match(item)
             if paren and has_level_wording(paren.group("level")):
                 name, level = paren.group("name"), paren.group("level")
+            proficiency = PROFICIENCY_RE.match(name)
+            if proficiency and name[proficiency.end() :].strip():  # "Maîtrise Python"
+                name, level = name[proficiency.end() :], clean(proficiency.group(0))
             name = clean(name)
             if not name or len(name.split()) > MAX_SKILL_WORDS or name.casefold() in seen:
                 continue

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
+from app.lib.parsing.lists import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
-from app.lib.parsing.text import clean, split_items
+from app.lib.parsing.text import SENTENCE_END, clean, split_items, strip_bullet
 
 # Sections whose lines are dated entries: they are never shared out line by line.
 DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
+MAX_ITEM_WORDS = 4
 
 
 @dataclass
@@ -58,15 +60,34 @@ def _route_list_section(section: Section, routed: Routed) -> None:
             routed.add(target, [line if target == "skills" else rest])
         elif "languages" in section.keys and line.strip() and states_languages(clean(line)):
             routed.add("languages", [line])
+        elif default != "skills" and PROFICIENCY_RE.match(strip_bullet(line.strip())):
+            routed.add("skills", [line])  # "Maîtrise Docker" read into a hobbies list
         else:
             routed.add(default, [line])
     for key in section.keys:
         routed.add(key, [""])  # a block ends where its section ends
 
 
+def _list_of_short_items(lines: list[str]) -> bool:
+    content = [clean(line) for line in lines if clean(line)]
+    return bool(content) and all(
+        len(item.split()) <= MAX_ITEM_WORDS and not item.endswith(SENTENCE_END)
+        for line in content
+        for item in split_items(line)
+    )
+
+
 def route_sections(sections: list[Section]) -> Routed:
+    """Lines per section key; an unknown heading right after a skills list whose lines are
+    short items ("CODING", "OS & TECHS") is a skills category, other unknown ones are kept
+    apart under their heading."""
     routed = Routed()
+    previous = ""
     for section in sections:
+        if section.key == UNKNOWN and previous == "skills" and _list_of_short_items(section.lines):
+            routed.add("skills", [*section.lines, ""])
+            continue
+        previous = section.key if section.key != UNKNOWN else previous
         if section.key == UNKNOWN:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key in DATED_SECTIONS:

@@ -16,9 +16,8 @@ from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_
 from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
 
 UNKNOWN = "unknown"
-# Inside these sections, "Skills: a, b" on one line belongs to the entry, not a new section.
+# Sections made of entries (a labelled line inside one belongs to its entry).
 ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
-INLINE_IN_ENTRIES = {"skills", "languages"}
 MAX_SPLIT_HEADING_WORDS = 3
 
 
@@ -111,9 +110,9 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
         current = sections[-1] if sections else None
         heading = _heading_at(lines, index)
         if heading is not None and heading[0].rest and not heading[0].column and current:
-            inline_ok = current.key not in ENTRY_SECTIONS or heading[0].section in INLINE_IN_ENTRIES
-            if inline_ok:
-                heading = None  # "Outils : Docker" is a line of its section (routed by content)
+            # "Outils : Docker" is a line of its section (routed by content later); in an
+            # entry, "Objective: …" or "Skills: …" belongs to the entry
+            heading = None
         if heading is not None:
             found, taken = heading
             printed = " ".join(part.strip() for part in lines[index : index + taken])

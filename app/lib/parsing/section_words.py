@@ -39,7 +39,8 @@ HEADING_NOUNS: dict[str, str] = {
         _each(
             "competences competence skills skill expertise expertises outils tools technologies "
             "logiciels software informatique softskills hardskills connaissances savoir-faire "
-            "qualites atouts strengths abilities aptitudes capacites stack"
+            "qualites atouts strengths abilities aptitudes capacites stack coding programming "
+            "programmation techs techno technos frameworks databases methodologies methodes"
         ),
         "skills",
     ),
@@ -140,6 +141,7 @@ def sections_of_words(words: list[str]) -> list[str] | None:
         else:
             parts[-1].append(word)
     found: list[str] = []
+    plain_pending = False  # "professional and associative experience": both kinds
     for part in parts:
         significant = [w for w in part if w not in SMALL_WORDS]
         if not significant:
@@ -149,11 +151,15 @@ def sections_of_words(words: list[str]) -> list[str] | None:
         if any(w not in QUALIFIERS and w not in SECTION_QUALIFIERS for w in others):
             return None
         if not nouns:
-            continue  # "… et de leadership": a qualifier-only part adds no section
+            # "… et de leadership" adds no section; "professional and …" qualifies the next noun
+            plain_pending = not any(w in SECTION_QUALIFIERS for w in others)
+            continue
         if significant[0] not in HEADING_NOUNS and significant[-1] not in HEADING_NOUNS:
             return None  # the noun leads (FR) or ends (EN) a heading, it is never buried
         precise = next((SECTION_QUALIFIERS[w] for w in others if w in SECTION_QUALIFIERS), None)
-        section = precise or HEADING_NOUNS[nouns[0]]
-        if section not in found:
-            found.append(section)
+        named = [HEADING_NOUNS[nouns[0]]] if plain_pending or not precise else []
+        for section in [*named, *([precise] if precise else [])]:
+            if section not in found:
+                found.append(section)
+        plain_pending = False
     return found or None
