@@ -66,3 +66,57 @@ def test_editor_dates() -> None:
     for bad in ("soon", "2020 - 2021", "13/2020", "2020-13", "1820"):
         with pytest.raises(ValueError):
             normalise_date_input(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("Mar 21-Nov 23", "2021-03", "2023-11", False),  # month + two-digit year
+        ("Aug 20 - until now, Rennes", "2020-08", None, True),
+        ("04/19 - 10/22", "2019-04", "2022-10", False),  # mm/yy
+        ("Sept'18 - Jan 19", "2018-09", "2019-01", False),
+        ("juil.-sept. 2022", "2022-07", "2022-09", False),  # yearless start
+        ("De février à mai 2021, Brest", "2021-02", "2021-05", False),
+        ("November – January 2020", "2019-11", "2020-01", False),  # across the new year
+        ("15/03 au 31/08/2023", "2023-03", "2023-08", False),  # day/month start
+        ("D'avril 2016 à juin 2018 Agence Horizon", "2016-04", "2018-06", False),
+        ("2021 - à ce jour", "2021", None, True),
+        ("Oct 2017 – to date", "2017-10", None, True),
+        ("janv. 2022 – Continue", "2022-01", None, True),
+    ],
+)
+def test_more_range_forms(text: str, start: str, end: str | None, current: bool) -> None:
+    found = find_date_range(text)
+    assert found is not None
+    assert (found.start, found.end, found.current, found.single) == (start, end, current, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Été 2019", "2019"), ("Summer 2020", "2020"), ("Hiver 2018", "2018"), ("Fall 2017", "2017")],
+)
+def test_seasons_give_their_year(text: str, year: str) -> None:
+    found = find_date_range(text)
+    assert found is not None and found.single and found.start == year
+
+
+def test_short_years_only_inside_a_range() -> None:
+    assert find_date_range("Promoted on May 19, 2021") is not None
+    assert find_date_range("Promoted on May 19, 2021").start == "2021"  # type: ignore[union-attr]
+    assert find_date_range("Grade 15/20 in maths") is None
+    assert find_date_range("Mar 21") is None  # a day or a short year: not alone
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("Vendeur (CDD) – 4 mois – 2021", "Vendeur (CDD)"),
+        ("3 Months - 2019", ""),
+        ("Barista · 2022 (5 mois)", "Barista"),
+        ("De janvier 2019 à mars 2020 Hôtel Bellevue Annecy", "Hôtel Bellevue Annecy"),
+    ],
+)
+def test_durations_and_prepositions_leave_with_the_dates(line: str, rest: str) -> None:
+    found = find_date_range(line)
+    assert found is not None
+    assert remove_span(line, found.span) == rest

@@ -28,6 +28,15 @@ MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|en|on|au|le|the|of|by|dans|pour|for)\s*$", re.I)
 
 
+CONTINUED_LINE_WORDS = 8  # a line this long without a full stop may run on to the next
+# A line ending on one of these words runs on to the next one.
+OPEN_WORD_RE = re.compile(
+    r"(?:^|\s)(?:in|en|on|at|of|the|a|an|and|or|to|for|with|since|from|de|du|des|le|la|les|"
+    r"au|aux|et|ou|dans|pour|avec|depuis|par|sur|à|d'|l')$",
+    re.IGNORECASE,
+)
+
+
 class Kind(Enum):
     BLANK = "blank"
     ANCHOR = "anchor"
@@ -128,25 +137,32 @@ def _heading_like(text: str) -> bool:
     )
 
 
+def _continues(text: str, previous: str) -> bool:
+    """Does ``text`` carry on the sentence of the line above ("…ran the till in" /
+    "November 2021"; "…a team of" / "twelve drivers")?"""
+    if not previous or previous.endswith(SENTENCE_END):
+        return False
+    if OPEN_WORD_RE.search(previous):
+        return True
+    return text[:1].islower() and word_count(previous) >= CONTINUED_LINE_WORDS
+
+
 def classify(lines: list[str]) -> list[Line]:
     """Kinds of the lines of one section (split date ranges already joined)."""
     result: list[Line] = []
-    previous = ""
+    previous = ""  # the last text line that was not a date line
     for raw in lines:
         text = raw.strip()
         if not text or MARK_RE.match(text):
             result.append(Line(raw, Kind.BLANK))
             continue
         found = anchor_dates(text)
-        continuation = (
-            text[:1].islower()
-            and bool(previous)
-            and word_count(previous) >= 8
-            and not previous.endswith(SENTENCE_END)
-        )
+        continuation = _continues(text, previous)
         if found is not None and not continuation:
             result.append(Line(raw, Kind.ANCHOR, found))
-        elif is_bullet(text) or continuation or not _heading_like(text):
+            previous = ""
+            continue
+        if is_bullet(text) or continuation or not _heading_like(text):
             result.append(Line(raw, Kind.BODY))
         else:
             result.append(Line(raw, Kind.HEAD))

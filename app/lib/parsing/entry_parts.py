@@ -35,6 +35,7 @@ class Part:
     employer: bool = False  # written "à X" / "chez X" / "at X"
     aside: bool = False  # a contract type or a duration, kept out of the title
     place: bool = False  # known to be a place from its position
+    contract: bool = False  # only contract words ("Stage", "Freelance"): a title at most
 
 
 def _split_commas(text: str) -> list[str]:
@@ -56,6 +57,11 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     pieces = _split_commas(text)
     if len(pieces) < 2 or every_comma:
         return pieces or [text]
+    contracts = []
+    while len(pieces) > 1 and CONTRACT_PART_RE.match(pieces[-1]):
+        contracts.insert(0, pieces.pop())  # "Cook, Waiter, Part-time"
+    if contracts:
+        return [*_comma_parts(", ".join(pieces), every_comma), *contracts]
     for cut in range(1, len(pieces)):
         if is_place(", ".join(pieces[cut:])):
             return [", ".join(pieces[:cut]), ", ".join(pieces[cut:])]
@@ -65,8 +71,6 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         other = company_score(first) > 0 and title_score(second) > 0 and not company_score(second)
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
-    if all(CONTRACT_PART_RE.match(p) for p in pieces[1:]):
-        return pieces  # "Stagiaire, CDD"
     return [text]
 
 
@@ -89,7 +93,7 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         if bracket and is_place(bracket.group("inner")):
             parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
         else:
-            parts.append(Part(item, aside=bool(CONTRACT_PART_RE.match(item))))
+            parts.append(Part(item, contract=bool(CONTRACT_PART_RE.match(item))))
     return parts
 
 

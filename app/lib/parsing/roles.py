@@ -39,6 +39,7 @@ def _score(part: str, vocabulary: frozenset[str]) -> int:
 def _job_key(part: Part) -> float:
     """How much a part reads as a job title rather than an employer."""
     key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
+    key -= 0.5 if part.contract else 0  # "Stage", "Freelance": the title only if nothing else
     return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
 
 
@@ -77,11 +78,13 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         named = _names(parts)
     keys = [_job_key(p) for p in named]
     best = max(range(len(named)), key=lambda i: (keys[i], -i))
-    if len(named) >= 2 and order is not None and keys[0] == keys[1] == keys[best]:
-        best = order
+    weak = len(named) >= 2 and best < 2 and abs(keys[0] - keys[1]) < 1
+    if order is not None and weak:
+        best = order  # the words barely differ: follow the section's order
     title = named[best]
     rest = [p for i, p in enumerate(named) if i != best]
     company = next((p for p in rest if p.employer), None)
+    rest = [p for p in rest if not p.contract] or rest
     if company is None and rest:
         company = max(
             rest, key=lambda p: (company_score(p.text) - title_score(p.text), -rest.index(p))
