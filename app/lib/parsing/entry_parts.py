@@ -57,7 +57,7 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     pieces = _split_commas(text)
     if len(pieces) < 2 or every_comma:
         return pieces or [text]
-    contracts = []
+    contracts: list[str] = []
     while len(pieces) > 1 and CONTRACT_PART_RE.match(pieces[-1]):
         contracts.insert(0, pieces.pop())  # "Cook, Waiter, Part-time"
     if contracts:
