@@ -13,8 +13,8 @@ from app.lib.parsing.llm_extract import OfferExtraction, verify_offer
 from app.lib.parsing.offer_company import company_from_url
 from app.lib.parsing.offer_header import location_in
 from app.lib.parsing.offer_parser import clean_title, find_languages, parse_offer_text
+from app.lib.parsing.offer_phrases import requirement_phrases
 from app.lib.parsing.offer_sections import classify_heading, section_named_by
-from app.lib.parsing.offer_skills import requirement_phrases
 from app.lib.parsing.skills_vocab import find_skills
 from tests.fixtures.offer_samples import (
     EN_OFFER,
