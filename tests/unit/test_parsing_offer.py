@@ -10,7 +10,7 @@ from app.domain.cvs.errors import InputError
 from app.domain.offers.intake import offer_from_job_json, offer_text
 from app.lib.parsing.html_text import html_document
 from app.lib.parsing.llm_extract import OfferExtraction, verify_offer
-from app.lib.parsing.offer_company import company_from_url
+from app.lib.parsing.offer_company import company_from_url, line_company
 from app.lib.parsing.offer_header import location_in
 from app.lib.parsing.offer_parser import clean_title, find_languages, parse_offer_text
 from app.lib.parsing.offer_phrases import requirement_phrases
@@ -309,3 +309,30 @@ def test_free_worded_headings_name_their_section() -> None:
     assert classify_heading("Connaissances particulières :", standalone=True) == ("", "")
     assert classify_heading("🚀 Vos missions :", standalone=True) == ("responsibilities", "")
     assert classify_heading("• Piloter les audits", standalone=True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("Maison Lambert", "Maison Lambert"),
+        ("Lumen Bank — Oakland, CA", "Lumen Bank"),
+        ("Corvex Industries · Lyon · il y a 3 jours · 45 candidats", "Corvex Industries"),
+        ("London, United Kingdom · Hybrid (3 days in office)", ""),
+        ("Remote,Quimper, France", ""),
+        ("CDI", ""),
+        ("Salaire : 45 k€", ""),
+        ("About Corvex Industries", ""),
+        ("Corvex Industries recrute un comptable.", ""),
+    ],
+)
+def test_the_line_under_the_title_names_the_company_only_when_that_is_all_it_says(
+    line: str, company: str
+) -> None:
+    assert line_company(line) == company
+
+
+def test_a_banner_line_is_not_the_title() -> None:
+    text = "Offre d'emploi\nComptable fournisseurs (H/F)\nMaison Lambert\nBordeaux, France\n"
+    fields = parse_offer_text(text)
+    assert (fields.title, fields.company) == ("Comptable fournisseurs", "Maison Lambert")
+    assert fields.location == "Bordeaux, France"

@@ -59,7 +59,10 @@ NOT_NAMES = word_set(
     qualifications responsibilities benefits"""
 )
 LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
-LINE_STOPS = re.compile(r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|€|\$|£)\b|[€$£]")
+LINE_STOPS = re.compile(
+    r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|applicants?|candidat(?:ure)?s?|"
+    r"views?|vues?)\b|[€$£]|^\d+\s*(?:k|days?|jours?|weeks?|semaines?|months?|mois)\b"
+)
 # Hosts of applicant-tracking systems: the company is the subdomain or first path part.
 ATS_SUBDOMAIN = ("recruitee.com", "teamtailor.com", "bamboohr.com", "breezy.hr", "workable.com",
                  "myworkdayjobs.com", "jobs.personio.de", "jobs.personio.com", "zohorecruit.com",
@@ -92,19 +95,28 @@ def _acceptable(name: str) -> str:
     return kept if kept and not kept.isdigit() and len(kept) >= 2 else ""
 
 
+def _is_other_fact(part: str) -> bool:
+    """A part of a listing line that is not a name: place, remote policy, contract, date,
+    salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
+    return bool(
+        is_place(part)
+        or REMOTE_WORDS_RE.search(part)
+        or is_contract_phrase(part)
+        or LINE_STOPS.search(part)
+        or ":" in part
+    )
+
+
 def line_company(line: str) -> str:
-    """A short line naming only a company ("Fluence", "Jobs for Humanity", "Lumen Bank — Oakland,
-    CA" → "Lumen Bank"): no sentence, label, place, contract, date or salary."""
+    """A short line naming only a company, possibly with other listing facts around it
+    ("Fluence", "Jobs for Humanity", "Lumen Bank — Oakland, CA", "Acme · Lyon · 2 days ago"):
+    not a sentence, a heading or a label."""
     text = clean(line)
-    if not text or LINE_STOPS.search(text) or ":" in text:
-        return ""
-    if any(pattern.search(text) for pattern in PATTERNS):
+    if not text or any(pattern.search(text) for pattern in PATTERNS):
         return ""  # "About X", "Join X": a sentence naming the company, read as such
     parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
-    if any(REMOTE_WORDS_RE.search(p) and not is_place(p) for p in parts):
-        return ""  # "Hybrid (3 days in office)": a remote policy, not a name
-    named = [p for p in parts if not is_place(p) and not is_contract_phrase(p)]
-    if len(named) != 1:
+    named = [p for p in parts if not _is_other_fact(p)]
+    if len(named) != 1 or (len(parts) == 1 and ":" in text):
         return ""
     name = named[0]
     if word_count(name) > 6 or len(name) > 60 or not name[0].isalnum():

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
@@ -50,6 +51,11 @@ REMOTE_RE = re.compile(
     r"hybride?|hybrid|on[- ]site|sur site|en pr[ée]sentiel|remote|t[ée]l[ée]travail)",
     re.IGNORECASE,
 )
+BANNER_RE = re.compile(
+    r"(?i)^(?:offre d'emploi|job offer|job posting|fiche de poste|annonce|nous recrutons|"
+    r"we'?re hiring|we are hiring|on recrute|recrutement|hiring|vacancy|open position)\W*$"
+)
+MAX_LINES_BEFORE_TITLE = 5
 MAX_TITLE_WORDS = 14
 MAX_PLACE_WORDS = 8  # a longer "Lieu :" value is a sentence about the place
 
@@ -109,8 +115,14 @@ def _items(lines: list[str]) -> list[str]:
 
 
 def _title_index(lines: list[str]) -> int:
-    """The first line with text that is not a labelled field (-1 when none)."""
-    return next((i for i, line in enumerate(lines) if clean(line) and not _label_of(line)), -1)
+    """The first line with text that is not a labelled field, a heading or a banner such as
+    "Offre d'emploi" / "We're hiring!" (-1 when none)."""
+    for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE]):
+        text = clean(line)
+        if not text or _label_of(line) or BANNER_RE.match(text) or match_heading(text, offer=True):
+            continue
+        return index
+    return next((i for i, line in enumerate(lines) if clean(line)), -1)
 
 
 def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> str:
