@@ -115,6 +115,50 @@ def test_suspicious_entries_are_reported() -> None:
     assert ("company_has_date", "experience[4].company") in found
 
 
+def test_misread_fields_are_reported_on_the_field_they_concern() -> None:
+    jobs = [
+        Experience(title="Present Night receptionist", company="Hotel Nowhere", start="2022"),
+        Experience(title="Waiter", company="6 months", start="2021"),
+        Experience(title="Imaginary Clinic", company="Nurse", start="2020"),
+        Experience(title="Cook", company="Tastyplace", location="Grand Hotel Example"),
+        Experience(title="Vendeur", company="Boutique Exemple", start="2018", end="2019",
+                   bullets=["Caisse et conseil", "Magasinier, mars 2016 - juin 2017"]),
+        Experience(title="Driver", company="\ue00c", start="2017"),
+    ]  # fmt: skip
+    report = _report(_content(experience=jobs), None)
+    found = {(item["code"], item.get("path")) for item in report["items"]}
+    assert ("title_has_date", "experience[0].title") in found
+    assert ("company_has_date", "experience[1].company") in found
+    assert ("fields_swapped", "experience[2].title") in found
+    assert ("location_is_company", "experience[3].location") in found
+    assert ("merged_entries", "experience[4]") in found
+    assert ("missing_company", "experience[5].company") in found  # an icon glyph is no name
+    merged = next(i for i in report["items"] if i["code"] == "merged_entries")
+    assert merged["samples"] == ["Magasinier, mars 2016 - juin 2017"]
+
+
+def test_a_company_that_is_the_place_of_another_entry_is_a_place() -> None:
+    jobs = [
+        Experience(title="Clerk", company="Smalltown", start="2020"),
+        Experience(title="Clerk", company="Shop Two", location="Smalltown", start="2019"),
+    ]
+    found = {(i["code"], i.get("path")) for i in _report(_content(experience=jobs), None)["items"]}
+    assert ("company_is_place", "experience[0].company") in found
+
+
+def test_projects_that_look_like_jobs_are_reported() -> None:
+    from app.lib.cv_content import Project
+
+    projects = [
+        Project(name="Example Consulting Group", bullets=["Audits"]),
+        Project(name="Data pipeline", description="2019 - 2021 at a retailer"),
+        Project(name="Chess engine"),
+    ]
+    report = _report(_content(projects=projects), None)
+    item = next(i for i in report["items"] if i["code"] == "projects_look_like_jobs")
+    assert item["path"] == "projects" and item["values"]["count"] == 2
+
+
 def test_a_planned_end_date_is_not_suspicious_but_one_years_ahead_is() -> None:
     soon = Experience(title="Apprentice", company="Shop", start="2025-09", end="2027-08")
     far = Experience(title="Apprentice", company="Shop", start="2025-09", end="2031-08")

@@ -5,7 +5,8 @@ PDF text layer's ``problems``, the parser's unrecognised sections and unplaced l
 returns a JSON-ready dict. Every item is stored as a code + English template + values
 (app/lib/problems.py), so pages render it in the reader's language. Groups:
 
-* ``entries``  — entries without company, title or dates, suspicious values (report_entries.py);
+* ``entries``  — entries without company, title or dates, suspicious values
+  (report_experience.py, report_entries.py);
 * ``text``     — problems of the PDF's text layer (doubled characters, junk glyphs…);
 * ``sections`` — sections the parser did not recognise, with their lines;
 * ``coverage`` — the source lines that landed nowhere in the CV (report_coverage.py).
@@ -22,7 +23,8 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.parsing.report_coverage import coverage
-from app.lib.parsing.report_entries import entry_checks, header_checks
+from app.lib.parsing.report_entries import education_checks, header_checks, list_section_checks
+from app.lib.parsing.report_experience import experience_checks
 from app.lib.parsing.text import fold
 from app.lib.problems import problem
 
@@ -110,7 +112,8 @@ def build_import_report(
     """The report of one import. ``source_text`` is None when there is no text to compare
     with (a JSON Resume): then only the checks on the structure run."""
     unknown = [(heading, list(lines)) for heading, lines in unknown_sections]
-    items = header_checks(content, source_text or "") + entry_checks(content, today)
+    items = header_checks(content, source_text or "") + experience_checks(content, today)
+    items += education_checks(content, today) + list_section_checks(content)
     items += section_items(unknown)
     share: float | None = None
     unplaced: list[str] = []

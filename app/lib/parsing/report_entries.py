@@ -1,4 +1,5 @@
-"""Checks on the structured CV itself: fields an entry lacks, and values that look wrong.
+"""Checks on the structured CV itself: the header, degrees, dates and list sections (the
+experience checks are in report_experience.py).
 
 Each finding points at the field it is about (``path`` such as "experience[2].company", the
 item's ``itemId`` and the field's ``value`` at import time), so the review page can flag the
@@ -13,12 +14,10 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Education, Experience
 from app.lib.i18n import N_
-from app.lib.parsing.contact import looks_like_location
+from app.lib.parsing.report_values import blank, has_date_range, names_organisation
 from app.lib.parsing.text import fold
 from app.lib.problems import problem
 
-MAX_TITLE_WORDS = 12
-SENTENCE_TITLE_WORDS = 6  # a title this long that ends with a full stop is a sentence
 FUTURE_END_MONTHS = 24  # a planned end date (internship, apprenticeship) may be ahead
 DATED_LIST_ITEMS = 2  # list items carrying a year before a list looks like a merged section
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -26,7 +25,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _finding(
+def finding(
     code: str, template: str, path: str, item_id: str | None, value: Any, **values: Any
 ) -> dict[str, Any]:
     return problem(code, template, "warning", **values) | {
@@ -45,23 +44,23 @@ def _month(value: str | None) -> tuple[int, int] | None:
     return int(found.group(1)), int(found.group(2) or 1)
 
 
-def _label(*parts: str) -> str:
+def label_of(*parts: str) -> str:
     return next((p for p in parts if p.strip()), "?")[:80]
 
 
-def _dates(
+def date_checks(
     kind: str, index: int, item: Experience | Education, today: date, future_end_ok: bool
 ) -> list[dict[str, Any]]:
     """End before start; a start in the future (or an end far ahead)."""
     out = []
     where = f"{kind}[{index}]"
-    label = _label(getattr(item, "title", "") or getattr(item, "degree", ""), item.company
+    label = label_of(getattr(item, "title", "") or getattr(item, "degree", ""), item.company
                    if isinstance(item, Experience) else item.institution)  # fmt: skip
     start, end = _month(item.start), _month(item.end)
     now = (today.year, today.month)
     if start and end and end < start:
         out.append(
-            _finding(
+            finding(
                 "dates_reversed",
                 N_("%(label)s: the end date (%(end)s) is before the start date (%(start)s)."),
                 f"{where}.end", item.id, item.end, label=label, start=item.start, end=item.end,
@@ -69,7 +68,7 @@ def _dates(
         )  # fmt: skip
     if start and start > now:
         out.append(
-            _finding(
+            finding(
                 "future_date",
                 N_("%(label)s: the start date %(date)s is in the future."),
                 f"{where}.start", item.id, item.start, label=label, date=item.start,
@@ -78,7 +77,7 @@ def _dates(
     far = (today.year + (today.month - 1 + FUTURE_END_MONTHS) // 12, 1)
     if end and not future_end_ok and end > far:
         out.append(
-            _finding(
+            finding(
                 "future_date",
                 N_("%(label)s: the end date %(date)s is far in the future."),
                 f"{where}.end", item.id, item.end, label=label, date=item.end,
@@ -87,69 +86,9 @@ def _dates(
     return out
 
 
-def _experience(index: int, exp: Experience, today: date) -> list[dict[str, Any]]:
-    out = []
-    where, number = f"experience[{index}]", index + 1
-    label = _label(exp.title, exp.company)
-    if not exp.title:
-        out.append(
-            _finding(
-                "missing_title",
-                N_("Experience %(number)s (%(label)s) has no job title."),
-                f"{where}.title", exp.id, exp.title, number=number, label=label,
-            )
-        )  # fmt: skip
-    if not exp.company:
-        out.append(
-            _finding(
-                "missing_company",
-                N_("Experience %(number)s (%(label)s) has no company."),
-                f"{where}.company", exp.id, exp.company, number=number, label=label,
-            )
-        )  # fmt: skip
-    if not (exp.start or exp.end or exp.current):
-        out.append(
-            _finding(
-                "missing_dates",
-                N_("Experience %(number)s (%(label)s) has no dates."),
-                f"{where}.start", exp.id, exp.start, number=number, label=label,
-            )
-        )  # fmt: skip
-    words = exp.title.split()
-    if len(words) > MAX_TITLE_WORDS or (
-        len(words) >= SENTENCE_TITLE_WORDS and exp.title.rstrip().endswith((".", "!", "?"))
-    ):
-        out.append(
-            _finding(
-                "title_sentence",
-                N_("Experience %(number)s: the job title looks like a sentence (%(words)s "
-                   "words); part of the description may have gone into it."),
-                f"{where}.title", exp.id, exp.title, number=number, words=len(words),
-            )
-        )  # fmt: skip
-    company = exp.company.strip()
-    if company and (
-        looks_like_location(company) or (exp.location and fold(company) == fold(exp.location))
-    ):
-        out.append(
-            _finding(
-                "company_is_place",
-                N_("Experience %(number)s: the company “%(company)s” is or contains a place."),
-                f"{where}.company", exp.id, exp.company, number=number, company=company,
-            )
-        )  # fmt: skip
-    elif company and YEAR_RE.search(company):
-        out.append(
-            _finding(
-                "company_has_date",
-                N_("Experience %(number)s: the company “%(company)s” contains a date."),
-                f"{where}.company", exp.id, exp.company, number=number, company=company,
-            )
-        )  # fmt: skip
-    return out + _dates("experience", index, exp, today, future_end_ok=exp.current)
-
-
-def _duplicates(kind: str, items: list[Any], keys: list[tuple[str, ...]]) -> list[dict[str, Any]]:
+def duplicate_checks(
+    kind: str, items: list[Any], keys: list[tuple[str, ...]]
+) -> list[dict[str, Any]]:
     seen: dict[tuple[str, ...], int] = {}
     out = []
     for index, (item, key) in enumerate(zip(items, keys, strict=True)):
@@ -157,11 +96,11 @@ def _duplicates(kind: str, items: list[Any], keys: list[tuple[str, ...]]) -> lis
             continue
         if key in seen:
             out.append(
-                _finding(
+                finding(
                     "duplicate_entry",
                     N_("%(label)s appears twice (items %(first)s and %(second)s)."),
                     f"{kind}[{index}]", item.id, None,
-                    label=_label(*key[:2]), first=seen[key] + 1, second=index + 1,
+                    label=label_of(*key[:2]), first=seen[key] + 1, second=index + 1,
                 )
             )  # fmt: skip
         else:
@@ -169,7 +108,7 @@ def _duplicates(kind: str, items: list[Any], keys: list[tuple[str, ...]]) -> lis
     return out
 
 
-def _list_sections(content: CvContent) -> list[dict[str, Any]]:
+def list_section_checks(content: CvContent) -> list[dict[str, Any]]:
     """A list section (skills, languages, interests) whose items carry years has likely
     swallowed the lines of another section (jobs, degrees) after a missed heading."""
     lists = {
@@ -182,7 +121,7 @@ def _list_sections(content: CvContent) -> list[dict[str, Any]]:
         dated = [item for item in items if YEAR_RE.search(item)]
         if len(dated) >= DATED_LIST_ITEMS:
             out.append(
-                _finding(
+                finding(
                     "dated_list_items",
                     N_("%(count)s items of a list section carry dates: lines of another "
                        "section (jobs, degrees) may have been filed there."),
@@ -190,18 +129,40 @@ def _list_sections(content: CvContent) -> list[dict[str, Any]]:
                 )
                 | {"samples": dated[:5]}
             )  # fmt: skip
-    return out
+    return out + _project_checks(content)
+
+
+def _project_checks(content: CvContent) -> list[dict[str, Any]]:
+    """Projects named like employers, or with date ranges in their text, are likely jobs read
+    under a projects heading."""
+    jobs = [
+        p.name
+        for p in content.projects
+        if names_organisation(p.name)
+        or any(has_date_range(line) for line in [p.description, *p.bullets])
+    ]
+    if len(jobs) < DATED_LIST_ITEMS:
+        return []
+    return [
+        finding(
+            "projects_look_like_jobs",
+            N_("%(count)s projects look like jobs (an employer's name or a date range): check "
+               "whether they belong under Experience."),
+            "projects", None, None, count=len(jobs),
+        )
+        | {"samples": jobs[:5]}
+    ]  # fmt: skip
 
 
 def header_checks(content: CvContent, source_text: str) -> list[dict[str, Any]]:
     out = []
     if not content.header.name:
         out.append(
-            _finding("missing_name", N_("No name was found."), "header.name", None, "")
+            finding("missing_name", N_("No name was found."), "header.name", None, "")
         )  # fmt: skip
     if not content.header.contact.email and EMAIL_RE.search(source_text):
         out.append(
-            _finding(
+            finding(
                 "missing_email", N_("The CV has an email address but none was imported."),
                 "header.contact.email", None, "",
             )
@@ -209,39 +170,21 @@ def header_checks(content: CvContent, source_text: str) -> list[dict[str, Any]]:
     return out
 
 
-def entry_checks(content: CvContent, today: date) -> list[dict[str, Any]]:
-    """Every finding on experiences, education and list sections, in page order."""
+def education_checks(content: CvContent, today: date) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    if not content.experience:
-        out.append(
-            _finding(
-                "no_experience",
-                N_("No work experience was found. If the CV lists some, look for it in the "
-                   "unplaced text and the other sections."),
-                "experience", None, 0,
-            )
-        )  # fmt: skip
-    for index, exp in enumerate(content.experience):
-        out += _experience(index, exp, today)
-    out += _duplicates(
-        "experience",
-        content.experience,
-        [(fold(e.title), fold(e.company), e.start or "") for e in content.experience],
-    )
     for index, edu in enumerate(content.education):
-        if not edu.institution:
+        if blank(edu.institution):
             out.append(
-                _finding(
+                finding(
                     "missing_school",
                     N_("Degree %(number)s (%(label)s) has no school."),
                     f"education[{index}].institution", edu.id, edu.institution,
-                    number=index + 1, label=_label(edu.degree),
+                    number=index + 1, label=label_of(edu.degree),
                 )
             )  # fmt: skip
-        out += _dates("education", index, edu, today, future_end_ok=True)
-    out += _duplicates(
+        out += date_checks("education", index, edu, today, future_end_ok=True)
+    return out + duplicate_checks(
         "education",
         content.education,
         [(fold(e.degree), fold(e.institution), e.start or "") for e in content.education],
     )
-    return out + _list_sections(content)
