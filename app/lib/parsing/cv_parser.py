@@ -23,6 +23,7 @@ from app.lib.parsing.lists import (
     parse_languages,
     parse_skills,
     parse_summary,
+    stray_languages,
 )
 from app.lib.parsing.roles import education_from, experience_from, project_from
 from app.lib.parsing.section_route import route_sections
@@ -91,6 +92,10 @@ def parse_cv_text(text: str) -> CvParse:
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
     skills, skill_languages = parse_skills(merged.get("skills", []))
+    languages = parse_languages(merged.get("languages", [])) + skill_languages
+    elsewhere = [line for key, lines in merged.items() if key != "languages" for line in lines]
+    languages += stray_languages(header_lines + elsewhere, languages)
+    languages = [x for x in languages if x.name[:1].isalpha()]  # "(s)" of "Mother tongue(s)"
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),
         awards=parse_extras(merged.get("awards", [])),
@@ -112,7 +117,7 @@ def parse_cv_text(text: str) -> CvParse:
         ],
         education=[education_from(e) for e in split_entries(merged.get("education", []))],
         skills=skills,
-        languages=parse_languages(merged.get("languages", [])) + skill_languages,
+        languages=languages,
         extras=extras,
     )
     content.projects = [p for p in content.projects if p.name or p.description or p.bullets]

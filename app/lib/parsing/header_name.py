@@ -18,6 +18,7 @@ from app.lib.parsing.text import clean, fold, normalise_text, word_set
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)
+MAX_NAME_WORDS = 5
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
 # Words that show a line is a title, a goal or a heading, not a name (FR/EN).
 NOT_NAME_WORDS = word_set(
@@ -84,10 +85,24 @@ def _candidates(lines: list[str]) -> list[str]:
             elif len(words) >= 2 and is_name(" ".join(words)):
                 found.append(" ".join(words))  # "Jean DUPONT 24 ans"
             elif 1 <= len(words) <= 2 and whole and match_cv_heading(cell) is None:
-                for other in following:
-                    joined = " ".join([*words, *_leading_name_words(other)])
-                    if is_name(joined) and len(joined.split()) > len(words):
-                        found.append(joined)
+                found += _joined_with_following(words, rows[index + 1 : index + 4])
+    return found
+
+
+def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
+    """ "IKRAM" / "EL" / "+33 6 …" / "MOUSSAOUI" → "IKRAM EL", "IKRAM EL MOUSSAOUI": name
+    words continued on the next lines (rows holding only contact data are stepped over)."""
+    found: list[str] = []
+    joined = list(words)
+    for row in rows:
+        if not row or all(not any(c.isalpha() for c in cell) for cell in row):
+            continue
+        more = _leading_name_words(row[0])
+        if not more or len(joined) + len(more) > MAX_NAME_WORDS:
+            break
+        joined += more
+        if is_name(" ".join(joined)):
+            found.append(" ".join(joined))
     return found
 
 

@@ -106,6 +106,7 @@ _PLURAL_MARK = re.compile(r"\(s\)")
 _LOOSE_ACCENTS = str.maketrans("", "", "\u00b4\u0060\u00a8\u02c6\u02dc\u00b8^")
 _JOINERS = re.compile(r"\s*(?:&|\+|/|,| et | and )\s*")
 MAX_HEADING_WORDS = 7
+MAX_HEADING_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -180,9 +181,9 @@ def _cv_sections(candidate: str) -> list[str] | None:
 def match_cv_heading(line: str) -> HeadingMatch | None:
     """The heading on ``line``, if it is one: alone on its line, or a label before a colon."""
     text = line.strip()
-    if not text or len(text) > 90:
+    if not text:
         return None
-    sections = _cv_sections(text)
+    sections = _cv_sections(text) if len(text) <= MAX_HEADING_CHARS else None
     if sections:
         return HeadingMatch(tuple(sections))
     label, tab, content = text.partition("\t")

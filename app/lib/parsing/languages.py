@@ -93,7 +93,7 @@ def split_language_item(text: str) -> tuple[str, str] | None:
 
 
 def _unknown_name_ok(name: str, level: str) -> bool:
-    if not level or fold(name) in LEVEL_WORDS or not name[:1].isupper() or name.isupper():
+    if not level or fold(name) in CV_LEVEL_WORDS or not name[:1].isupper() or name.isupper():
         return False
     words = [w for w in re.split(r"[\s,()/:–—-]+", fold(level)) if w]
     return bool(words) and all(w in LEVEL_WORDS or CEFR_RE.fullmatch(w) for w in words)

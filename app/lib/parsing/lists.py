@@ -166,7 +166,7 @@ def parse_languages(lines: list[str]) -> list[Language]:
             parsed = split_language_item(segment)
             if parsed:
                 languages.append(Language(name=parsed[0], level=parsed[1]))
-    return languages
+    return [x for x in languages if x.name[:1].isalpha()]
 
 
 LANGUAGE_ITEMS_RE = re.compile(r"[,;|•\t]")
@@ -177,13 +177,34 @@ def _stated_languages(line: str) -> list[Language] | None:
     wording ("French – Professional working proficiency (B2)"); prose is read word by word."""
     items = [item.strip() for item in LANGUAGE_ITEMS_RE.split(line) if item.strip()]
     parsed = [split_language_item(item) for item in items]
-    if items and all(p is not None and language_key(p[0]) for p in parsed):
-        return [Language(name=p[0], level=p[1]) for p in parsed if p is not None]
     stated = languages_in_text(line)
+    one_per_item = not stated or len(stated) <= len(items)  # else an item holds two
+    if items and one_per_item and all(p is not None and language_key(p[0]) for p in parsed):
+        return [Language(name=p[0], level=p[1]) for p in parsed if p is not None]
     whole = split_language_item(line)
     if whole and language_key(whole[0]) and all(_only_level(item) for item in items[1:]):
         return [Language(name=whole[0], level=whole[1])]  # "Allemand : lu, écrit"
     return [Language(name=name, level=level) for name, level in stated] if stated else None
+
+
+MAX_STRAY_LANGUAGE_WORDS = 8
+
+
+def stray_languages(lines: list[str], known: list[Language]) -> list[Language]:
+    """Language lines read away from their section ("Anglais - Bilingue (C1)" after an
+    education entry, where a two-column page was read across): short lines that state only
+    languages, each with a level, not already listed."""
+    found: list[Language] = []
+    keys = {language_key(x.name) for x in known}
+    for line in _content_lines(lines):
+        if len(line.split()) > MAX_STRAY_LANGUAGE_WORDS:
+            continue
+        stated = _stated_languages(line) or []
+        if stated and all(x.level and language_key(x.name) for x in stated):
+            fresh = [x for x in stated if language_key(x.name) not in keys]
+            keys |= {language_key(x.name) for x in fresh}
+            found += fresh
+    return found
 
 
 def _only_level(line: str) -> bool:
