@@ -76,7 +76,6 @@ def _candidates(lines: list[str]) -> list[str]:
     rows = [[_without_heading(cell) for cell in _cells(line)] for line in lines]
     found: list[str] = []
     for index, cells in enumerate(rows):
-        following = next((row for row in rows[index + 1 : index + 3] if row), [])
         for cell in cells:
             words = _leading_name_words(cell)
             whole = len(words) == len(cell.split())
