@@ -21,6 +21,7 @@ import re
 
 from app.lib.parsing.offer_contract import is_contract_phrase
 from app.lib.parsing.offer_languages import find_languages
+from app.lib.parsing.skills_vocab import find_skills
 from app.lib.parsing.text import clean, fold, word_set
 
 MAX_CONTENT_WORDS = 4
@@ -100,6 +101,15 @@ NUMBER_START_RE = re.compile(r"^[+-]|^\d+(?:[\s+%,.-]|$)")
 # What precedes a language named as a noun: "l'anglais", "votre anglais", "in English", "(".
 LANGUAGE_NOUN_BEFORE = ("l'", "votre", "en", "de", "d'", "le", "un", "the", "in", "and", "et",
                         ",", ":", "(", "•", "-", "of", "ou", "or")  # fmt: skip
+GENERIC_WORDS = word_set(
+    """tools tool outils outil customers customer clients client coworkers colleagues collègues
+    market markets marché marchés competitors concurrents environment environments environnement
+    team teams équipe équipes equipe equipes projects project projets projet products product
+    produits produit business company companies entreprise entreprises industry industries
+    secteur sector field fields domaine area areas role roles poste job jobs work travail things
+    people world systems system systèmes processes process processus methods méthodes sujets
+    topics matters activities activités tasks tâches others autres needs besoins"""
+)
 LABEL_VALUE_RE = re.compile(r"^[^:]{2,30}:\s*(?P<value>.+)$")
 CONNECTORS = word_set("de du des d' en et à a of for and the la le les l' in")
 
@@ -132,13 +142,23 @@ def _split_list(text: str) -> list[str]:
     return [t for t in (_trim(p) for p in SPLIT_RE.split(text)) if t and not CUE_RE.match(t)]
 
 
+def _names_a_skill(phrase: str) -> bool:
+    """A lone word after a cue names a skill unless it is a generic noun ("tools",
+    "customers", "marché") or an English verb form ("managing", "structured")."""
+    if " " in phrase or phrase[:1].isupper() or find_skills(phrase):
+        return True
+    word = fold(phrase)
+    return word not in GENERIC_WORDS and not re.search(r"[a-z](?:ing|ed)$", word)
+
+
 def after_cues(item: str) -> list[str]:
+    """The skills named after a cue ("knowledge of X and Y", "maîtrise des X")."""
     found = []
     for cue in CUE_RE.finditer(item):
         rest = item[cue.end() :]
         end = END_RE.search(rest)
         found += _split_list(rest[: end.start()] if end else rest)
-    return found
+    return [phrase for phrase in found if _names_a_skill(phrase)]
 
 
 def _before_skills_word(item: str) -> list[str]:
