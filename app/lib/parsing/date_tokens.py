@@ -56,6 +56,7 @@ TOKEN_RE = re.compile(
   | (?<![a-z])(?P<sname>{_MONTH_ALT})\.?\s*'?(?P<syy>\d{{2}}){_NOT_A_DAY}
   | (?<![\d/.])(?P<snm>0[1-9]|1[0-2]|[1-9])[/.](?P<snyy>\d{{2}})(?![\d/.])
   | (?<![\d/.])(?P<yd>[0-3]?\d)/(?P<ym>0?[1-9]|1[0-2])(?![\d/])
+  | (?<![\d/.])(?P<bm>0[1-9]|1[0-2])(?=\s*(?:au|a|-|–)\s*\d{{1,2}}/{_YEAR})
   | (?<![a-z])(?P<yname>{_MONTH_ALT})\.?(?![a-z])
   | (?<![a-z])(?P<present>{_PRESENT_ALT})(?![a-z])
     """,
@@ -102,6 +103,8 @@ def _token(match: re.Match[str]) -> Token:
         return Token("short", value, *at, day_month=month)
     if g["ym"]:
         return Token("yearless", None, *at, month=int(g["ym"]))
+    if g["bm"]:  # "06 au 08/2023"
+        return Token("yearless", None, *at, month=int(g["bm"]))
     if g["yname"]:
         return Token("yearless", None, *at, month=MONTHS[g["yname"]])
     return Token("present", None, *at)

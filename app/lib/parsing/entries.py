@@ -24,6 +24,7 @@ from app.lib.parsing.entry_lines import (
     classify,
     join_split_dates,
 )
+from app.lib.parsing.entry_words import is_place
 from app.lib.parsing.text import (
     SENTENCE_END,
     clean,
@@ -152,8 +153,35 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
             len(split_parts(_heading_text(lines[i].text, lines[i].dates)))
             for i in [*before, anchor]
         )
-        result.append((before, _trim_after(lines, run_after, anchor, named)))
+        after = _trim_after(lines, run_after, anchor, named)
+        if _only_places(lines, [*before, anchor, *after]):
+            start = result[-1][1][-1] + 1 if result and result[-1][1] else floor
+            before = _orphan_heading(lines, max(start, floor), anchor) + before
+        result.append((before, after))
     return result
+
+
+def _only_places(lines: list[Line], indices: list[int]) -> bool:
+    texts = [_heading_text(lines[i].text, lines[i].dates) for i in indices]
+    return all(not text or is_place(text) for text in texts)
+
+
+def _orphan_heading(lines: list[Line], start: int, anchor: int) -> list[int]:
+    """A date line with no heading of its own, below a heading that has no date (text pasted
+    from a PDF viewer puts a right-aligned date after the entry's bullets): that heading, the
+    last run of heading lines above the date that is followed by body text."""
+    runs: list[list[int]] = []
+    for index in range(start, anchor):
+        kind = lines[index].kind
+        if kind is Kind.HEAD:
+            if runs and runs[-1] and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+    followed = [
+        run for run in runs if any(lines[i].kind is Kind.BODY for i in range(run[-1] + 1, anchor))
+    ]
+    return followed[-1][:MAX_LINES_BEFORE] if followed else []
 
 
 def _only_heads_between(lines: list[Line], first: int, second: int) -> bool:
@@ -197,7 +225,7 @@ def _entry(
     entry.heading += [_heading_text(lines[i].text) for i in after]
     entry.heading = [h for h in entry.heading if h]
     taken = {anchor, *before, *after}
-    entry.body = [lines[i].text for i in span if i not in taken and i > anchor]
+    entry.body = [lines[i].text for i in span if i not in taken]
     return entry
 
 

@@ -65,7 +65,7 @@ def anchor_dates(line: str) -> DateRange | None:
     found = find_date_range(text)
     if found is None:
         return None
-    if is_bullet(text) and (found.single or not date_at_edge(text, found)):
+    if is_bullet(text) and (found.single or not _stands_apart(text, found)):
         return None
     rest = remove_span(text, found.span)
     if word_count(rest) > MAX_ANCHOR_WORDS:
@@ -78,6 +78,17 @@ def anchor_dates(line: str) -> DateRange | None:
         if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest) > 3:
             return None
     return found
+
+
+def _stands_apart(text: str, found: DateRange) -> bool:
+    """Dates at an edge of the line, or set apart by separators ("- Acme – 06 au 08/2023 –
+    Lyon")."""
+    if date_at_edge(text, found):
+        return True
+    before, after = text[: found.span[0]].rstrip(), text[found.span[1] :].lstrip()
+    return before.endswith(("–", "—", "|", "·", " -")) and after.startswith(
+        ("–", "—", "|", "·", "- ")
+    )
 
 
 def _date_only(line: str, found: DateRange | None) -> bool:

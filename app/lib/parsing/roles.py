@@ -78,7 +78,7 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         named = _names(parts)
     keys = [_job_key(p) for p in named]
     best = max(range(len(named)), key=lambda i: (keys[i], -i))
-    weak = len(named) >= 2 and best < 2 and abs(keys[0] - keys[1]) < 1
+    weak = len(named) >= 2 and best < 2 and abs(keys[0] - keys[1]) <= 1
     if order is not None and weak:
         best = order  # the words barely differ: follow the section's order
     title = named[best]
@@ -86,9 +86,13 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
     company = next((p for p in rest if p.employer), None)
     rest = [p for p in rest if not p.contract] or rest
     if company is None and rest:
-        company = max(
-            rest, key=lambda p: (company_score(p.text) - title_score(p.text), -rest.index(p))
-        )
+        at = named.index(title)
+
+        def employer_key(part: Part) -> tuple[float, int]:
+            near = 1 if abs(named.index(part) - at) == 1 else 0  # next to the title
+            return company_score(part.text) - title_score(part.text) + near, -rest.index(part)
+
+        company = max(rest, key=employer_key)
     places = [p.text for p in parts if p not in named and not p.aside]
     leftovers = [p.text for p in parts if p not in (title, company) and p.text not in places]
     return title.text, company.text if company else "", ", ".join(places), leftovers

@@ -6,10 +6,14 @@ import re
 import unicodedata
 
 BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆◇♦❖⋄›»➔➜✗"
-BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+")
+BULLET_RE = re.compile(
+    rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+"
+    r"|^\s*[-•▪➢►✓](?=[A-ZÀ-Ý])"  # a mark glued to its text: "-Gestion des stocks"
+)
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
 SENTENCE_END = (".", "!", "?", ";", "…")
+INVISIBLE_CATEGORIES = {"Co", "Cf"}  # private use (icon fonts), format (zero-width spaces)
 
 
 def fold(text: str) -> str:
@@ -97,5 +101,7 @@ def word_count(text: str) -> int:
 
 
 def clean(text: str) -> str:
-    """Collapse whitespace (tabs included) and trim separators left at the ends."""
+    """Collapse whitespace (tabs included), drop invisible and private-use glyphs (icon fonts),
+    and trim separators left at the ends."""
+    text = "".join(c for c in text if unicodedata.category(c) not in INVISIBLE_CATEGORIES)
     return " ".join(text.split()).strip(" ,;:|·•-–—")
