@@ -53,7 +53,25 @@ def gutter_candidates(words: list[Word]) -> list[float]:
                 runs.append((run_start, index))
             run_start = None
     runs.sort(key=lambda run: run[0] - run[1])
-    return [g for g in (low + (a + b) / 2 for a, b in runs) if _splits_text(words, g)]
+    gutters = [low + _clearest(crossing, a, b) for a, b in runs]
+    return [g for g in gutters if _splits_text(words, g)]
+
+
+def _clearest(crossing: list[int], start: int, end: int) -> float:
+    """The middle of the longest stretch with the fewest crossings in ``[start, end)``: the
+    strip tolerates a few long lines, the gutter itself goes where they are not."""
+    fewest = min(crossing[start:end])
+    best = (start, start)
+    run_start: int | None = None
+    for x in range(start, end + 1):
+        clear = x < end and crossing[x] == fewest
+        if clear and run_start is None:
+            run_start = x
+        elif not clear and run_start is not None:
+            if x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+            run_start = None
+    return (best[0] + best[1]) / 2
 
 
 def _splits_text(words: list[Word], gutter: float) -> bool:
@@ -93,8 +111,9 @@ def _segments(line: Line) -> list[list[Word]]:
 def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word], list[Line]]]:
     """Top-to-bottom bands: (left words, right words) between full-width lines, or full lines.
 
-    A line is full-width when one of its runs of words crosses the gutter reaching well into
-    both sides; otherwise each run goes to the side holding most of it.
+    A line is full-width when one of its runs of words has a word across the gutter and reaches
+    well into both sides; otherwise words go to their side, and a word across the gutter to the
+    side holding most of its run.
     """
     left_edge = min(line.x0 for line in lines)
     right_edge = max(line.x1 for line in lines)
@@ -107,7 +126,10 @@ def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word
             ((gutter - seg[0]["x0"]) / left_width, (seg[-1]["x1"] - gutter) / right_width)
             for seg in segments
         ]
-        if any(min(reach) >= WIDE_REACH for reach in reaches):
+        if any(
+            min(reach) >= WIDE_REACH and any(w["x0"] < gutter < w["x1"] for w in segment)
+            for segment, reach in zip(segments, reaches, strict=True)
+        ):
             if bands and bands[-1][2]:
                 bands[-1][2].append(line)
             else:
@@ -117,7 +139,13 @@ def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word
             bands.append(([], [], []))
         left, right, _ = bands[-1]
         for segment, (reach_left, reach_right) in zip(segments, reaches, strict=True):
-            (left if reach_left > reach_right else right).extend(segment)
+            for word in segment:
+                if word["x1"] <= gutter:
+                    left.append(word)
+                elif word["x0"] >= gutter:
+                    right.append(word)
+                else:  # a side's line running into the gutter stays with its side
+                    (left if reach_left > reach_right else right).append(word)
     return bands
 
 

@@ -106,7 +106,17 @@ def _word(chars: list[dict[str, Any]]) -> Word:
 
 
 def _between(space: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """The drawn space lies in the gap between two glyphs (not on top of one of them)."""
+    """The drawn space separates these two glyphs: it starts between them and shares the
+    baseline and size of one of them, or lies in the gap between their boxes."""
+    if not before["x0"] < space["x0"] < after["x0"]:
+        return False
+    size = max(space.get("size", 10.0), 1.0)
+    if any(
+        abs(space["bottom"] - glyph["bottom"]) < 0.1 * size
+        and abs(glyph.get("size", 10.0) - size) < 0.05 * size
+        for glyph in (before, after)
+    ):
+        return True
     slack = 0.3 * max(space["x1"] - space["x0"], 0.5)
     return space["x0"] >= before["x1"] - slack and space["x1"] <= after["x0"] + slack
 
