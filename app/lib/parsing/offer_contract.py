@@ -23,7 +23,7 @@ _KINDS_FR = (
     r"\bapprentissage\b(?!\s+(?:automatique|profond|supervis|non supervis|par renforcement))"
 )
 _KINDS_EN = (
-    r"\binternship\b|\bapprenticeship\b|\bpermanent (?:contract|position|role|job)\b|"
+    r"\binternship\b|\bintern\b|\bapprenticeship\b|\bpermanent (?:contract|position|role|job)\b|"
     r"\bfixed[- ]term(?: contract)?\b|\btemporary (?:contract|position|role|job|assignment)\b|"
     r"\bcontract(?:or)?[- ](?:role|position|basis|to[- ]hire|assignment)\b|\(contract\)|"
     r"\bcontractor\b|\bseasonal(?: position| role| job)?\b"

@@ -58,22 +58,28 @@ OFFER_HEADINGS: dict[str, tuple[str, ...]] = {
 # words or word starts). Checked in this order: "benefits of working at X" is about benefits
 # even though it names the company.
 HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("process", ("equal", "eeo", "diversit", "recrutement en", "privacy", "handicap")),
+    ("process", (
+        "equal", "eeo", "diversit", "recrutement en", "privacy", "handicap", "hiring process",
+        "interview", "entretien", "processus de recrutement", "how to apply", "postuler",
+    )),
     ("benefits", (
         "benefit", "avantage", "perks", "we offer", "offrons", "proposons", "offre",
         "pourquoi", "why join", "why you", "salaire", "salary", "pay", "remunerat",
-        "compensation", "rejoindre l'aventure", "additional information",
+        "compensation", "rejoindre l'aventure", "additional information", "you'll get", "you get",
+        "we provide", "in return", "en retour", "package",
     )),
     ("requirements", (
         "qualification", "requirement", "require", "profil", "looking for", "you have",
         "you bring", "should apply", "ideal candidate", "candidat", "recherchons",
         "competence", "skills", "prerequis", "pre-requis", "must", "nice to have", "a fit",
+        "nice-to-have",
         "bonus", "background", "experience", "savoir", "qualites", "atouts", "exigences",
+        "need", "you are", "vous etes", "attend", "preferred", "ideally", "bring", "apporterez",
     )),
     ("responsibilities", (
         "responsibilit", "mission", "day-to-day", "day to day", "you will", "you'll",
         "in this role", "the role", "taches", "en charge", "your role", "votre role",
-        "activites", "what you", "poste", "job description", "quotidien",
+        "activites", "what you", "poste", "job description", "quotidien", "ferez", "will do",
     )),
     ("company", (
         "about", "propos", "qui sommes", "who we are", "company", "entreprise", "societe",
