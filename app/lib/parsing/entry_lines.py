@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
-from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, is_bullet, word_count
+from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, is_bullet, word_count
 
 MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
@@ -166,6 +166,7 @@ def classify(lines: list[str]) -> list[Line]:
         text = raw.strip()
         if not text or MARK_RE.match(text):
             result.append(Line(raw, Kind.BLANK))
+            previous = ""  # a sentence does not run on across a gap
             continue
         found = anchor_dates(text)
         continuation = _continues(text, previous)
@@ -173,7 +174,7 @@ def classify(lines: list[str]) -> list[Line]:
             result.append(Line(raw, Kind.ANCHOR, found))
             previous = ""
             continue
-        if is_bullet(text) or continuation or not _heading_like(text):
+        if is_bullet(text) or continuation or not _heading_like(clean(text)):
             result.append(Line(raw, Kind.BODY))
         else:
             result.append(Line(raw, Kind.HEAD))

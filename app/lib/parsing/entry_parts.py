@@ -36,6 +36,7 @@ class Part:
     aside: bool = False  # a contract type or a duration, kept out of the title
     place: bool = False  # known to be a place from its position
     contract: bool = False  # only contract words ("Stage", "Freelance"): a title at most
+    line: int = 0  # which heading line it comes from
 
 
 def _split_commas(text: str) -> list[str]:
@@ -114,7 +115,8 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
     """The parts of a heading, in order. ``every_comma``: commas always separate parts (degree
     headings: "Master's degree, Computer Science")."""
     parts: list[Part] = []
-    for line in heading:
+    for number, line in enumerate(heading):
+        first = len(parts)
         text = LINK_RE.sub(" ", line)
         asides = [clean(m.group(0)).strip("()[] ") for m in ASIDE_RE.finditer(text)]
         text = ASIDE_RE.sub(" ", text)
@@ -127,7 +129,29 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
             for piece in joined:
                 parts += _piece_parts(piece, every_comma)
         parts += [Part(a, aside=True) for a in asides if a]
-    return [p for p in parts if p.text]
+        for part in parts[first:]:
+            part.line = number
+    return _join_wrapped([p for p in parts if p.text])
+
+
+def _join_wrapped(parts: list[Part]) -> list[Part]:
+    """A title wrapped onto the next line ("Data scientist" / "Junior", "Freelance Data" /
+    "scientist"): a line holding only a lowercase continuation or one or two title words."""
+    out: list[Part] = []
+    for part in parts:
+        previous = out[-1] if out else None
+        alone = previous is not None and part.line == previous.line + 1
+        alone = alone and sum(p.line == part.line for p in parts) == 1
+        wrapped = part.text[:1].islower() or (
+            len(part.text.split()) <= 2
+            and title_score(part.text) > 0
+            and not company_score(part.text)
+        )
+        if previous is not None and alone and wrapped and title_score(previous.text) > 0:
+            previous.text = f"{previous.text} {part.text}"
+            continue
+        out.append(part)
+    return out
 
 
 def comma_fallback(part: Part) -> list[Part]:

@@ -47,6 +47,13 @@ TITLE_WORDS = word_set(
     sage-femme midwife pompier firefighter policier soldier militaire officier
     """
 )
+# Words that make a title with another ("project manager", "data analyst") but also name
+# projects, teams and products: half a signal on their own.
+TITLE_MODIFIERS = word_set(
+    """project projet product produit data web mobile support sales commercial commerciale
+    customer junior senior lead principal staff tech freelance associate partner executive
+    """
+)
 # Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
 TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|ienne|ician|ologist)s?$")
 COMPANY_WORDS = word_set(
@@ -87,7 +94,7 @@ def words(part: str) -> list[str]:
 
 def title_score(part: str) -> float:
     tokens = words(part)
-    exact = sum(1 for word in tokens if word in TITLE_WORDS)
+    exact = sum(0.5 if word in TITLE_MODIFIERS else 1 for word in tokens if word in TITLE_WORDS)
     suffix = sum(0.5 for word in tokens if word not in TITLE_WORDS and TITLE_SUFFIX_RE.search(word))
     return exact + min(suffix, 1.0)
 

@@ -78,7 +78,10 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         named = _names(parts)
     keys = [_job_key(p) for p in named]
     best = max(range(len(named)), key=lambda i: (keys[i], -i))
-    weak = len(named) >= 2 and best < 2 and abs(keys[0] - keys[1]) <= 1
+    no_title_word = (
+        len(named) >= 2 and not title_score(named[0].text) and not title_score(named[1].text)
+    )
+    weak = len(named) >= 2 and best < 2 and (abs(keys[0] - keys[1]) < 1 or no_title_word)
     if order is not None and weak:
         best = order  # the words barely differ: follow the section's order
     title = named[best]
@@ -89,7 +92,8 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         at = named.index(title)
 
         def employer_key(part: Part) -> tuple[float, int]:
-            near = 1 if abs(named.index(part) - at) == 1 else 0  # next to the title
+            # "Title – Employer" on one line: the employer follows the title.
+            near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
             return company_score(part.text) - title_score(part.text) + near, -rest.index(part)
 
         company = max(rest, key=employer_key)
