@@ -56,7 +56,7 @@ BANNER_RE = re.compile(
     r"we'?re hiring|we are hiring|on recrute|recrutement|hiring|vacancy|open position)\W*$"
 )
 MAX_LINES_BEFORE_TITLE = 5
-MAX_TITLE_WORDS = 14
+MAX_TITLE_WORDS = 18
 MAX_PLACE_WORDS = 8  # a longer "Lieu :" value is a sentence about the place
 
 
@@ -163,7 +163,9 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     if not title and word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)
-    job_text = "\n".join(sections.lines_outside(("company", "benefits", "process")))
+    # Requirements speak of the candidate's past ("an internship in sales is a plus") and the
+    # company text of the employer: the contract is looked for elsewhere first.
+    job_text = "\n".join(sections.lines_outside(("company", "requirements", "process")))
     contract = (
         labelled.get("contract_type")
         or contract_in(title_line, text_language)
