@@ -336,3 +336,11 @@ def test_a_banner_line_is_not_the_title() -> None:
     fields = parse_offer_text(text)
     assert (fields.title, fields.company) == ("Comptable fournisseurs", "Maison Lambert")
     assert fields.location == "Bordeaux, France"
+
+
+def test_the_candidates_past_internship_is_not_the_contract() -> None:
+    text = (
+        "Sales Associate\n\nRequirements\n• A first internship in retail is a plus.\n\n"
+        "Benefits\n• This is a full-time position.\n"
+    )
+    assert parse_offer_text(text).contract_type == "full-time"
