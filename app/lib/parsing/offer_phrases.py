@@ -22,9 +22,15 @@ import re
 from app.lib.parsing.offer_contract import is_contract_phrase
 from app.lib.parsing.offer_languages import find_languages
 from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.text import clean, fold, word_set
+from app.lib.parsing.text import clean, fold
 
 MAX_CONTENT_WORDS = 4
+
+
+def folded_words(text: str) -> frozenset[str]:
+    """A word table compared with ``fold``-ed words (accents and case aside)."""
+    return frozenset(fold(word) for word in text.split())
+
 
 _PREPOSITION = r"(?:(?:using|with|in|of|on|to|en|dans|de|des|du|sur)\b|d')"
 _ARTICLE = r"(?:l'|(?:la|le|les)\b\s*)?"
@@ -54,7 +60,7 @@ END_RE = re.compile(
 SPLIT_RE = re.compile(
     r"\s*,\s*|\s+(?:and|or|et|ou|and/or|et/ou|as well as|&)\s+|\s+/\s*|\s*/\s+|(?<=\w{4})/(?=\w{4})"
 )
-LEADING = word_set(
+LEADING = folded_words(
     """and or et ou and/or et/ou the a an of in with any some strong good solid deep excellent
     proven solide solides bonne bonnes bon bons excellente excellent forte fortes fort réelle
     réelles réel vraie
@@ -62,21 +68,21 @@ LEADING = word_set(
     particulier particulière particulières particuliers prior previous relevant hands-on
     demonstrated significant significative extensive advanced basic good-level"""
 )
-TRAILING = word_set("""etc etc. … ... e.g. ex""")
-NOT_SKILLS = word_set(
+TRAILING = folded_words("""etc etc. … ... e.g. ex""")
+NOT_SKILLS = folded_words(
     """experience expérience years ans year an mois months skills compétences written verbal
     oral écrit écrite travail work job poste role field domain domaine similar similaire
     related equivalent équivalent other autres area areas environment environnement"""
 )
 SKILLS_WORD_RE = re.compile(r"\b(skills|experience)\b", re.IGNORECASE)
 # Words before "X skills" / "X experience" that end X on its left.
-QUALIFIERS = word_set(
+QUALIFIERS = folded_words(
     """hard soft technical key core required necessary relevant these those their his her new
     written verbal oral strong excellent good great solid proven demonstrated prior previous
     professional significant extensive similar related industry work hands-on practical
     years year months month ans mois of with in and or a an the your our"""
 )
-ARTICLES = word_set("a an the")
+ARTICLES = folded_words("a an the")
 EDUCATION_RE = re.compile(
     r"\b(?:bac\s*\+|master|bachelor|licence|degree|dipl[oô]me|dut|bts|phd|doctorat|[ée]cole|"
     r"formation|school|universit[yée])",
@@ -91,7 +97,7 @@ EXAMPLE_RE = re.compile(
 )
 ACRONYM_RE = re.compile(r"(?<![\w&/.-])[A-Z][A-Z0-9&+]{1,5}(?![\w&/-]|\s?\d)")  # not "ISO 9001"
 CAPITALS_SHARE = 0.6  # above it, the line is set in capitals: its words are no acronyms
-NOT_ACRONYM_SKILLS = word_set(
+NOT_ACRONYM_SKILLS = folded_words(
     """cdi cdd cv usa uk eu us fr en bac bts dut mba asap tbd pdg ceo cto cfo coo vp gm sa sas
     sarl llc inc ltd emea apac dach latam eeo pto ok it ou et de la le rh hr am pm fte ii iii iv
     rtt cse tva ttc ht"""
@@ -101,7 +107,7 @@ NUMBER_START_RE = re.compile(r"^[+-]|^\d+(?:[\s+%,.-]|$)")
 # What precedes a language named as a noun: "l'anglais", "votre anglais", "in English", "(".
 LANGUAGE_NOUN_BEFORE = ("l'", "votre", "en", "de", "d'", "le", "un", "the", "in", "and", "et",
                         ",", ":", "(", "•", "-", "of", "ou", "or")  # fmt: skip
-GENERIC_WORDS = word_set(
+GENERIC_WORDS = folded_words(
     """tools tool outils outil customers customer clients client coworkers colleagues collègues
     market markets marché marchés competitors concurrents environment environments environnement
     team teams équipe équipes equipe equipes projects project projets projet products product
@@ -111,13 +117,13 @@ GENERIC_WORDS = word_set(
     topics matters activities activités tasks tâches others autres needs besoins"""
 )
 LABEL_VALUE_RE = re.compile(r"^[^:]{2,30}:\s*(?P<value>.+)$")
-CONNECTORS = word_set("de du des d' en et à a of for and the la le les l' in")
+CONNECTORS = folded_words("de du des d' en et à a of for and the la le les l' in")
 
 
 def _trim(phrase: str) -> str:
     """Without the leading article/adjective and trailing "etc."; "" when not a skill."""
     words = clean(phrase).strip(" .,…").split()
-    while words and (fold(words[0]) in LEADING or words[0].lower() in LEADING):
+    while words and fold(words[0]) in LEADING:
         words = words[1:]
     while words and (fold(words[-1]).strip(".…") in TRAILING or fold(words[-1]) in CONNECTORS):
         words = words[:-1]
