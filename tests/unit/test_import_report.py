@@ -97,7 +97,7 @@ def test_entries_without_company_title_or_dates_point_at_their_field() -> None:
 
 
 def test_suspicious_entries_are_reported() -> None:
-    sentence = "Responsible for the daily follow-up of all customer orders and their delivery."
+    sentence = "Responsible for customer orders. Trained the new staff"
     jobs = [
         Experience(title="Cashier", company="Shop One", start="2021-05", end="2019-02"),
         Experience(title="Cashier", company="Lyon, France", start="2027-01"),
@@ -124,6 +124,8 @@ def test_misread_fields_are_reported_on_the_field_they_concern() -> None:
         Experience(title="Vendeur", company="Boutique Exemple", start="2018", end="2019",
                    bullets=["Caisse et conseil", "Magasinier, mars 2016 - juin 2017"]),
         Experience(title="Driver", company="\ue00c", start="2017"),
+        Experience(title="Clerk", company="& continuous improvement team", start="2016"),
+        Experience(title="and payroll follow-up", company="Firm", start="2015"),
     ]  # fmt: skip
     report = _report(_content(experience=jobs), None)
     found = {(item["code"], item.get("path")) for item in report["items"]}
@@ -133,6 +135,8 @@ def test_misread_fields_are_reported_on_the_field_they_concern() -> None:
     assert ("location_is_company", "experience[3].location") in found
     assert ("merged_entries", "experience[4]") in found
     assert ("missing_company", "experience[5].company") in found  # an icon glyph is no name
+    assert ("company_fragment", "experience[6].company") in found
+    assert ("title_fragment", "experience[7].title") in found
     merged = next(i for i in report["items"] if i["code"] == "merged_entries")
     assert merged["samples"] == ["Magasinier, mars 2016 - juin 2017"]
 

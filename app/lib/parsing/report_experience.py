@@ -6,6 +6,7 @@ Findings point at their field like every entry finding (app/lib/parsing/report_e
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -15,16 +16,18 @@ from app.lib.parsing.contact import looks_like_location
 from app.lib.parsing.report_entries import date_checks, duplicate_checks, finding, label_of
 from app.lib.parsing.report_values import (
     blank,
+    fragment,
     has_date_range,
     looks_dated,
     names_organisation,
     names_role,
+    reads_as_employer,
     starts_with_date,
 )
 from app.lib.parsing.text import fold
 
 MAX_TITLE_WORDS = 12
-SENTENCE_TITLE_WORDS = 6  # a title this long that ends with a full stop is a sentence
+SENTENCE_BREAK_RE = re.compile(r"\w{3}[.!?]\s+\S")  # a title holding two sentences
 
 
 def _missing(index: int, exp: Experience) -> list[dict[str, Any]]:
@@ -60,9 +63,7 @@ def _missing(index: int, exp: Experience) -> list[dict[str, Any]]:
 def _title(index: int, exp: Experience) -> list[dict[str, Any]]:
     where, number = f"experience[{index}].title", index + 1
     words = exp.title.split()
-    if len(words) > MAX_TITLE_WORDS or (
-        len(words) >= SENTENCE_TITLE_WORDS and exp.title.rstrip().endswith((".", "!", "?"))
-    ):
+    if len(words) > MAX_TITLE_WORDS or SENTENCE_BREAK_RE.search(exp.title):
         return [
             finding(
                 "title_sentence",
@@ -79,7 +80,19 @@ def _title(index: int, exp: Experience) -> list[dict[str, Any]]:
                 where, exp.id, exp.title, number=number, title=exp.title,
             )
         ]  # fmt: skip
+    if fragment(exp.title):
+        return [_fragment(index, "title", exp)]
     return []
+
+
+def _fragment(index: int, name: str, exp: Experience) -> dict[str, Any]:
+    value = getattr(exp, name)
+    return finding(
+        f"{name}_fragment",
+        N_("Experience %(number)s: “%(text)s” looks like the end of another line, not a "
+           "whole field."),
+        f"experience[{index}].{name}", exp.id, value, number=index + 1, text=value,
+    )  # fmt: skip
 
 
 def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, Any]]:
@@ -105,8 +118,10 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
                 f"{where}.company", exp.id, exp.company, number=number, company=company,
             )
         ]  # fmt: skip
+    if fragment(company):
+        return [_fragment(index, "company", exp)]
     title = exp.title.strip()
-    title_is_employer = names_organisation(title) and not names_organisation(company)
+    title_is_employer = reads_as_employer(title) and not names_organisation(company)
     company_is_role = names_role(company) and not names_role(title)
     if title and company and (title_is_employer or company_is_role):
         return [

@@ -34,7 +34,7 @@ ORGANISATION_WORDS = frozenset(
     """hospital hopital clinic clinique university universite school ecole lycee college
     institute institut bank banque company compagnie group groupe inc ltd llc sas sarl gmbh
     corp corporation agency agence mairie ministry ministere association laboratory
-    laboratoire restaurant hotel store magasin factory usine consulting conseil services
+    laboratoire restaurant hotel store magasin factory usine consulting conseil
     solutions technologies industries cabinet studio srl sa ag bv nv plc""".split()  # noqa: SIM905
 )
 # Words of a job or a contract, which an employer's name does not hold (FR/EN).
@@ -42,9 +42,21 @@ ROLE_WORDS = frozenset(
     """stage stagiaire internship intern trainee alternance alternant apprenti apprentice
     apprentissage cdi cdd interim freelance job emploi poste manager engineer ingenieur
     developer developpeur assistant assistante consultant consultante technicien technicienne
-    vendeur vendeuse responsable chef charge chargee directeur directrice""".split()  # noqa: SIM905
+    vendeur vendeuse responsable chef charge chargee directeur directrice junior senior""".split()  # noqa: SIM905
 )
 WORD_RE = re.compile(r"[^\W_]+")
+
+
+FRAGMENT_RE = re.compile(r"^(?:[&,;:)/+]|(?:et|and|ou|or|de|des|du|of)\s)", re.IGNORECASE)
+FRAGMENT_WORDS = 3  # a lowercase start this long is the end of a sentence, not a name
+
+
+def fragment(value: str) -> bool:
+    """The end of another line: "& continuous improvement", "and team lead", "des clients
+    et suivi", not a name (a lowercase brand of one or two words is left alone)."""
+    text = value.strip()
+    lowercase_start = text[:1].islower() and len(text.split()) >= FRAGMENT_WORDS
+    return bool(text) and (bool(FRAGMENT_RE.match(text)) or lowercase_start)
 
 
 def blank(value: str) -> bool:
@@ -73,6 +85,14 @@ def has_date_range(value: str) -> bool:
 
 def names_organisation(value: str) -> bool:
     return any(word in ORGANISATION_WORDS for word in WORD_RE.findall(fold(value)))
+
+
+def reads_as_employer(title: str) -> bool:
+    """A job title that is an organisation's name: it ends with a word naming one ("… Medical
+    University") and holds no word of a job ("Bank teller" ends otherwise, "Head of school"
+    would be a rare miss)."""
+    words = WORD_RE.findall(fold(title))
+    return bool(words) and words[-1] in ORGANISATION_WORDS and not names_role(title)
 
 
 def names_role(value: str) -> bool:
