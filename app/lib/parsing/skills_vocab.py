@@ -11,6 +11,7 @@ the offer's own wording.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from app.lib.parsing.text import fold_same_length
@@ -104,19 +105,43 @@ def _names() -> list[str]:
     return [n.strip() for n in SKILLS.replace("\n", "").split("|") if n.strip()]
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """One alternation per kind of name (longest first, so "Spring Boot" wins over "Spring"),
+    and the display name of what each matches."""
+
+    exact: re.Pattern[str]  # case-sensitive names, on the text
+    folded: re.Pattern[str]  # the others, on the folded text (plural "s" allowed)
+    names: dict[str, str]  # matched (folded) text → display name
+
+
+def _alternative(name: str, exact: bool) -> str:
+    body = re.escape(name if exact else fold_same_length(name))
+    plural = "" if exact or not name[-1].isalpha() or len(name) < 4 else "(?:s|x)?"
+    guard = NOT_FOLLOWED_BY.get(name, "")
+    return body + plural + (f"(?!{guard})" if guard else "")
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, bool, re.Pattern[str]]]:
-    """``(name, case_sensitive, pattern)``; case-insensitive patterns run on folded text."""
-    patterns = []
-    for name in _names():
-        exact = name in CASE_SENSITIVE
-        body = re.escape(name if exact else fold_same_length(name))
-        plural = "" if exact or not name[-1].isalpha() or len(name) < 4 else "(?:s|x)?"
-        guard = NOT_FOLLOWED_BY.get(name, "")
-        tail = f"(?!{guard})" if guard else ""
-        pattern = re.compile(rf"(?<![\w.+#-]){body}{plural}(?![\w+#&]|-\w){tail}")
-        patterns.append((name, exact, pattern))
-    return patterns
+def _matcher() -> _Matcher:
+    names = sorted(_names(), key=len, reverse=True)
+    by_text: dict[str, str] = {}
+    for name in _names():  # vocabulary order: "Accréditation" before "Accreditation"
+        by_text.setdefault(name if name in CASE_SENSITIVE else fold_same_length(name), name)
+
+    def alternation(exact: bool) -> re.Pattern[str]:
+        alternatives = "|".join(
+            _alternative(n, exact) for n in names if (n in CASE_SENSITIVE) == exact
+        )
+        return re.compile(rf"(?<![\w.+#-])(?:{alternatives})(?![\w+#&]|-\w)")
+
+    return _Matcher(exact=alternation(True), folded=alternation(False), names=by_text)
+
+
+def _name_of(matched: str, names: dict[str, str]) -> str:
+    if matched in names:
+        return names[matched]
+    return names.get(matched[:-1], matched)  # a plural
 
 
 _LIST_BEFORE = re.compile(
@@ -134,9 +159,11 @@ def find_skill_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of known skills in ``text``, in order; a name inside a longer one
     ("Spring" in "Spring Boot", "SQL" in "PL/SQL") is not counted separately."""
     folded = fold_same_length(text)
+    matcher = _matcher()
     matches: list[tuple[int, int, str]] = []
-    for name, exact, pattern in _patterns():
-        for match in pattern.finditer(text if exact else folded):
+    for pattern, source in ((matcher.exact, text), (matcher.folded, folded)):
+        for match in pattern.finditer(source):
+            name = _name_of(match.group(0), matcher.names)
             if name in SHORT_NEEDS_CONTEXT and not _in_a_list(text, match.start(), match.end()):
                 continue
             matches.append((match.start(), match.end(), name))
