@@ -9,17 +9,24 @@ other section. "Languages: Python, Go" names no spoken language, so it stays a s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
-from app.lib.parsing.text import SENTENCE_END, clean, split_items, strip_bullet
+from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
 
 # Sections whose lines are dated entries: they are never shared out line by line.
 DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
+# List sections that never hold date ranges of their own: a dated block in them was read
+# across from the other column.
+READ_ACROSS = {"skills", "languages", "contact"}
 MAX_ITEM_WORDS = 4
+MAX_TITLE_WORDS = 12
+LABEL_RE = re.compile(r"^[^\W\d][^:\d]{1,40}:\s*\S")  # "Management: SAP", not "2019 : …"
 
 
 @dataclass
@@ -50,10 +57,53 @@ def _labelled(line: str) -> tuple[str, str] | None:
     return section, found.rest
 
 
-def _route_list_section(section: Section, routed: Routed) -> None:
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _dated(block: list[str]) -> bool:
+    """A block holding a date range and no "Label: items" line (those are list lines)."""
+    if any(LABEL_RE.match(clean(line)) for line in block):
+        return False
+    return any((found := find_date_range(line)) is not None and not found.single for line in block)
+
+
+def _title_like(block: list[str]) -> bool:
+    text = clean(block[0])
+    return len(block) == 1 and 0 < len(text.split()) <= MAX_TITLE_WORDS and not is_bullet(text)
+
+
+def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(entry lines, list lines) of a list section: blocks holding a date range, and a lone
+    title line right above one, are entries of the other column, read across when two
+    columns sit side by side ("EXPÉRIENCES" beside "COMPÉTENCES")."""
+    blocks = _blocks(lines)
+    entries: list[str] = []
+    rest: list[str] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else []
+        title = _title_like(block) and bool(following) and _dated(following)
+        if _dated(block) or (title and not states_languages(clean(block[0]))):
+            entries += [*block, ""]
+        else:
+            rest += [*block, ""]
+    return entries, rest
+
+
+def _route_list_section(section: Section, routed: Routed, dated_key: str) -> None:
     others = [key for key in section.keys if key != "languages"]
     default = others[0] if others else "languages"
-    for line in section.lines:
+    lines = section.lines
+    if dated_key and default in READ_ACROSS:
+        entries, lines = _other_column_entries(lines)
+        routed.add(dated_key, entries)
+    for line in lines:
         labelled = _labelled(line) if line.strip() else None
         if labelled is not None:
             target, rest = labelled
@@ -83,6 +133,7 @@ def route_sections(sections: list[Section]) -> Routed:
     apart under their heading."""
     routed = Routed()
     previous = ""
+    dated_key = ""  # the last dated section: where entries read across columns belong
     for section in sections:
         if section.key == UNKNOWN and previous == "skills" and _list_of_short_items(section.lines):
             routed.add("skills", [*section.lines, ""])
@@ -92,6 +143,7 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key in DATED_SECTIONS:
             routed.add(section.key, [*section.lines, ""])
+            dated_key = section.key
         else:
-            _route_list_section(section, routed)
+            _route_list_section(section, routed, dated_key)
     return routed
