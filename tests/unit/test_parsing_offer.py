@@ -174,7 +174,7 @@ def test_job_board_listing_lines_and_sections() -> None:
     fields = parse_offer_text(LISTING_FR)
     assert fields.title == "Technicien Méthodes Maintenance"  # no gender mark, no reference
     assert (fields.company, fields.location) == ("Verdalis", "Quimper, France")
-    assert fields.contract_type == "CDI"  # the kind, not "temps plein"
+    assert fields.contract_type == "CDI à temps plein"  # the kind with its schedule, as written
     assert fields.responsibilities[0] == "Piloter le plan de maintenance préventive de l'atelier"
     assert "Tickets restaurant et mutuelle" not in fields.requirements  # benefits kept apart
     assert "Mécanique, hydraulique, automatisme" in fields.requirements  # sub-heading kept
@@ -344,3 +344,17 @@ def test_the_candidates_past_internship_is_not_the_contract() -> None:
         "Benefits\n• This is a full-time position.\n"
     )
     assert parse_offer_text(text).contract_type == "full-time"
+
+
+def test_short_lines_opening_a_list_are_headings() -> None:
+    text = (
+        "Support Specialist\nRemote in EU\n\nWhat you'll do\n• Answer tickets in Zendesk.\n\n"
+        "What you'll need\n• Familiarity with Zendesk or Intercom\n\n"
+        "What you'll get\n• Home office budget\n\nThis is a full-time, permanent position.\n"
+    )
+    fields = parse_offer_text(text)
+    assert fields.responsibilities == ["Answer tickets in Zendesk."]
+    assert fields.requirements == ["Familiarity with Zendesk or Intercom"]
+    assert fields.location == "EU"
+    assert fields.contract_type == "full-time, permanent position"
+    assert {"Zendesk", "Intercom"} <= set(fields.skills)

@@ -35,6 +35,7 @@ FRENCH_ONLY_RE = re.compile(_KINDS_FR, re.IGNORECASE)
 SCHEDULE_RE = re.compile(_SCHEDULE, re.IGNORECASE)
 # Alone in a title part or a labelled field these words are the contract: "Buyer (Permanent)".
 BARE_KIND_RE = re.compile(r"(?:permanent|temporary|contract|intern|temp)\b", re.IGNORECASE)
+MAX_GAP = 4  # characters between a kind and its schedule: " à ", ", "
 _VIE_RE = re.compile(r"(?<![\w-])VIE(?![\w-])")
 
 
@@ -65,13 +66,29 @@ def _vie(line: str) -> re.Match[str] | None:
     return _VIE_RE.search(line)
 
 
+def _with_schedule(kind: re.Match[str], line: str) -> str:
+    """The kind with the schedule written next to it, as the ad words them: "CDI à temps
+    plein", "full-time, permanent position"."""
+    start, end = kind.span()
+    for schedule in SCHEDULE_RE.finditer(line):
+        gap = (
+            line[schedule.end() : start]
+            if schedule.end() <= start
+            else line[end : schedule.start()]
+        )
+        if len(gap) <= MAX_GAP and not re.search(r"[.;:!?]", gap):
+            start, end = min(start, schedule.start()), max(end, schedule.end())
+            break
+    return line[start:end].strip("()")
+
+
 def contract_in(text: str, language: str | None) -> str | None:
     """The first contract kind ``text`` names, else its first schedule ("Full-Time")."""
     language = language or rough_language(text)
     for line in text.split("\n"):
         for match in KIND_RE.finditer(line):
             if not _is_ordinary_word(match, line, language):
-                return match.group(0).strip("()")
+                return _with_schedule(match, line)
         vie = _vie(line)
         if vie:
             return vie.group(0)

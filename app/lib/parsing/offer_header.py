@@ -43,6 +43,8 @@ def without_remote_words(text: str) -> str:
     """ "Remote,Brest, France" → "Brest, France"; "Lehi, Utah, Open to Remote" → "Lehi, Utah"."""
     rest = REMOTE_WORDS_RE.sub(" ", text)
     rest = re.sub(r"\(\s*\)|^[\s,;:|/·•()-]+|[\s,;:|/·•(-]+$", "", rest)
+    if rest != clean(text):  # "Remote in EU", "Télétravail depuis Lyon"
+        rest = re.sub(r"(?i)^(?:in|from|within|based in|en|depuis|à|a|partout en)\s+", "", rest)
     return clean(re.sub(r"\s*,\s*,\s*", ", ", rest))
 
 

@@ -52,7 +52,8 @@ END_RE = re.compile(
     r"indispensable|impératif|obligatoire|afin|pour|qui|que|dont|notamment|idéalement|"
     r"id[ée]alement|de préférence|avec|ainsi que|aussi bien|minimum|mini|couramment|également|"
     r"principalement|particulièrement|généralement|notably|mainly|ideally|preferably|especially|"
-    r"particularly|commonly|typically|utilis[ée]e?s?|used|acquired|acquise?s?)\b)",
+    r"particularly|commonly|typically|utilis[ée]e?s?|used|acquired|acquise?s?|dans|au sein|"
+    r"in (?:a|an|the)|at (?:a|an|the))\b)",
     re.IGNORECASE,
 )
 # List separators; a slash only between spaced or long words ("Transport / Logistique",

@@ -19,12 +19,13 @@ from app.lib.parsing.text import BULLET_CHARS, clean, fold
 
 SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process")
 # Sections whose inline form ("Missions : concevoir…") opens the section with content.
-INLINE_SECTIONS = {"requirements", "responsibilities"}
+INLINE_SECTIONS = {"requirements", "responsibilities", "benefits", "process"}
 _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'¿¡]+")
 _BULLET_START = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*\S")
 _INLINE_BULLET = re.compile(r"\s+[•▪●◦]\s+|\s*(?:^|\s)[•▪●◦](?=\S)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 MAX_HEADING_WORDS = 10
+MAX_LIST_HEADING_WORDS = 6
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _is_capitals(text: str) -> bool:
 
 def _heading_shaped(text: str, standalone: bool) -> bool:
     """Short, no sentence end, and set apart: a colon at its end, capitals, or a title-case
-    line between blank lines."""
+    line between blank lines (``standalone``: also a short line opening a bullet list)."""
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or len(text) > 90:
         return False
@@ -77,9 +78,12 @@ def section_named_by(text: str) -> str | None:
     return None
 
 
-def classify_heading(line: str, *, standalone: bool) -> tuple[str, str] | None:
+def classify_heading(
+    line: str, *, standalone: bool, before_list: bool = False
+) -> tuple[str, str] | None:
     """``(section, inline content)`` for a heading line; ``("", "")`` for a sub-heading that
-    names no section; ``None`` for an ordinary line."""
+    names no section; ``None`` for an ordinary line. ``before_list``: the line follows a blank
+    line and opens a bullet list ("What you'll need" then "• …")."""
     if _BULLET_START.match(line):
         return None
     text = _LEADING_SYMBOLS.sub("", line.strip()).strip()
@@ -88,6 +92,11 @@ def classify_heading(line: str, *, standalone: bool) -> tuple[str, str] | None:
     known = match_heading(text, offer=True)
     if known and (not known[1] or known[0] in INLINE_SECTIONS):
         return known
+    list_heading = before_list and len(text.split()) <= MAX_LIST_HEADING_WORDS
+    if list_heading and text[0].isupper() and not text.endswith((".", ",", ";")):
+        section = section_named_by(text)
+        if section:
+            return section, ""
     if not _heading_shaped(text, standalone):
         return None
     return (section_named_by(text) or "", "")
@@ -99,7 +108,12 @@ def split_sections(lines: list[str]) -> OfferSections:
     for index, line in enumerate(lines):
         blank_before = index == 0 or not lines[index - 1].strip()
         blank_after = index + 1 >= len(lines) or not lines[index + 1].strip()
-        heading = classify_heading(line, standalone=blank_before and blank_after)
+        next_line = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = classify_heading(
+            line,
+            standalone=blank_before and blank_after,
+            before_list=blank_before and bool(_BULLET_START.match(next_line)),
+        )
         if heading is None or (heading[0] == "" and current == "header"):
             sections.tagged.append((current, line))
             continue
