@@ -25,6 +25,7 @@ from app.lib.parsing.skills_vocab import find_skills
 from app.lib.parsing.text import clean, fold
 
 MAX_CONTENT_WORDS = 4
+MIN_SENTENCE_LIST = 3  # "A or B." is a sentence; "A, B, C." a list
 
 
 def folded_words(text: str) -> frozenset[str]:
@@ -104,7 +105,7 @@ NOT_ACRONYM_SKILLS = folded_words(
     rtt cse tva ttc ht"""
 )
 # "5 ans", "3+ years", "+500": a quantity, not a skill (but "5S", "8D", "3D" are methods).
-NUMBER_START_RE = re.compile(r"^[+-]|^\d+(?:[\s+%,.-]|$)")
+NUMBER_START_RE = re.compile(r"^[+<>~≥≤-]|^\d+(?:[\s+%,.-]|$)")
 # What precedes a language named as a noun: "l'anglais", "votre anglais", "in English", "(".
 LANGUAGE_NOUN_BEFORE = ("l'", "votre", "en", "de", "d'", "le", "un", "the", "in", "and", "et",
                         ",", ":", "(", "•", "-", "of", "ou", "or")  # fmt: skip
@@ -198,8 +199,9 @@ def _short_item(item: str) -> list[str]:
     if CUE_RE.search(text):
         return []  # "Maîtrise de l'anglais": the phrase after the cue is the skill
     parts = [p for p in SPLIT_RE.split(text.strip(" .")) if p.strip()]
-    if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):
-        return _split_list(text)
+    a_list = len(parts) >= MIN_SENTENCE_LIST or (len(parts) >= 2 and not text.endswith("."))
+    if a_list and all(len(p.split()) <= 3 for p in parts):
+        return _split_list(text)  # "Rigueur et organisation", "Mécanique, électrique, …"
     words = text.split()
     return [_trim(text)] if len(words) <= 5 and not text.endswith(".") and _trim(text) else []
 
