@@ -24,6 +24,7 @@ from app.lib.parsing.entry_lines import (
     classify,
     join_split_dates,
 )
+from app.lib.parsing.entry_parts import is_aside
 from app.lib.parsing.entry_words import is_place
 from app.lib.parsing.text import (
     SENTENCE_END,
@@ -134,6 +135,9 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
         lines, _heads(lines, range(anchors[0] - 1, -1, -1))[::-1], anchors[0]
     )
     before_count = len(first_before)
+    first = lines[anchors[0]]
+    leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
+    dates_first = not before_count and leading  # "2019 – 2021  Title" or a date line alone
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):
         floor = floors[number]
@@ -141,19 +145,19 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
         back = _heads(lines, range(anchor - 1, floor - 1, -1))[::-1]
         if number > 0 and back and result[-1][1] and result[-1][1][-1] >= back[0]:
             back = [i for i in back if i > result[-1][1][-1]]  # already split below
+        if number > 0 and dates_first:
+            back = []  # dates first: lines above a date line end the previous entry
         before = _trim_before(lines, back, anchor) or _bullet_title(lines, anchor, floor)
         run_after = _heads(lines, range(anchor + 1, ceiling))
         shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
         if run_after and shared:
-            cut = _split_shared(lines, run_after, anchor, ceiling, before_count)
-            after = run_after[:cut]
-            result.append((before, after))
-            continue
-        named = sum(
-            len(split_parts(_heading_text(lines[i].text, lines[i].dates)))
-            for i in [*before, anchor]
-        )
-        after = _trim_after(lines, run_after, anchor, named)
+            after = run_after[: _split_shared(lines, run_after, anchor, ceiling, before_count)]
+        else:
+            named = sum(
+                len(split_parts(_heading_text(lines[i].text, lines[i].dates)))
+                for i in [*before, anchor]
+            )
+            after = _trim_after(lines, run_after, anchor, named)
         if _only_places(lines, [*before, anchor, *after]):
             start = result[-1][1][-1] + 1 if result and result[-1][1] else floor
             before = _orphan_heading(lines, max(start, floor), anchor) + before
@@ -162,8 +166,9 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
 
 
 def _only_places(lines: list[Line], indices: list[int]) -> bool:
+    """Does a heading name nothing but places and durations ("Nancy, France", "(2 months)")?"""
     texts = [_heading_text(lines[i].text, lines[i].dates) for i in indices]
-    return all(not text or is_place(text) for text in texts)
+    return all(not text or is_place(text) or is_aside(text) for text in texts)
 
 
 def _orphan_heading(lines: list[Line], start: int, anchor: int) -> list[int]:

@@ -158,9 +158,14 @@ def comma_fallback(part: Part) -> list[Part]:
     """A heading whose only name part holds commas: "Title, Company" or "Title, Company,
     Town" (the short last piece of three is the place)."""
     pieces = _split_commas(part.text)
-    if len(pieces) < 2:
-        return [part]
+    if len(pieces) < 2 or not pieces[1][:1].isupper() or title_score(pieces[1]) > 0:
+        return [part]  # "Propriétaire, fondateur et PDG", "Cook, Waiter": one title
     parts = [Part(p) for p in pieces]
     if len(parts) >= 3 and len(pieces[-1].split()) <= 3:
         parts[-1] = Part(pieces[-1], place=True)
     return parts
+
+
+def is_aside(text: str) -> bool:
+    """Only a contract type or a duration: "(2 months)", "CDD", "Full-time"."""
+    return bool(CONTRACT_PART_RE.match(clean(text).strip("()[] ")))

@@ -82,10 +82,11 @@ COUNTRIES = word_set(
     pakistan bangladesh indonesie indonesia philippines thailande thailand coree korea
     """
 )
-PLACE_SHAPE_RE = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ýa-z][\w'’.-]+){0,3}"
-    r"(?:\s*\(\d{2,3}\)|\s+\d{2,5}|\s*[-–,]\s*[A-ZÀ-Ý][\w'’. -]+)$"
+# "Nancy 54", "Arcueil (92)", "Paris 15", "Lyon 69006": a town and its department or district.
+DEPARTMENT_RE = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ý][\w'’.-]+){0,2}\s*(?:\(\d{2,3}\)|\d{2,5})$"
 )
+PLACE_SPLIT_RE = re.compile(r",|\s[-–—]\s")
 
 
 def words(part: str) -> list[str]:
@@ -117,9 +118,24 @@ def is_place(part: str) -> bool:
     """A place as CVs write it: "Lyon", "Paris, France", "Almaty, Kazakhstan", "Nancy 54",
     "Arcueil (92)", "Toulouse - France"."""
     text = part.strip()
-    if not text or looks_like_location(text):
-        return bool(text)
-    tokens = words(text)
-    if tokens and tokens[-1] in COUNTRIES and len(tokens) <= 5:
-        return len(tokens) == 1 or bool(re.search(r"[,–-]\s*\S+$", text))
-    return bool(PLACE_SHAPE_RE.match(text)) and bool(re.search(r"\d", text)) and len(tokens) <= 4
+    if not text:
+        return False
+    if DEPARTMENT_RE.match(text):
+        return True
+    if re.search(r"[\[\]&@]|\([^)]*\)\s*\S", text):
+        return False  # a bracket inside the text: a name with an aside ("Acme (Group), Lyon")
+    if looks_like_location(text):
+        return True
+    pieces = [p.strip() for p in PLACE_SPLIT_RE.split(text) if p.strip()]
+    if not pieces or fold(pieces[-1]).strip() not in COUNTRIES:
+        return False
+    return all(_place_piece(p) for p in pieces)
+
+
+def _place_piece(piece: str) -> bool:
+    return (
+        len(piece.split()) <= 3
+        and piece[:1].isupper()
+        and not re.search(r"[()\[\]&@]", piece)
+        and not any(w in COMPANY_WORDS for w in words(piece))
+    )
