@@ -57,6 +57,7 @@ BANNER_RE = re.compile(
 )
 MAX_LINES_BEFORE_TITLE = 5
 MAX_TITLE_WORDS = 18
+MAX_NAME_WORDS = {"company": 6, "title": MAX_TITLE_WORDS}
 MAX_PLACE_WORDS = 8  # a longer "Lieu :" value is a sentence about the place
 
 
@@ -101,11 +102,17 @@ def _label_of(line: str) -> tuple[str, str] | None:
 
 
 def _labelled(lines: list[str]) -> dict[str, str]:
+    """Field values the ad labels itself; a company or title "value" that is a sentence
+    ("Entreprise : leader mondial de la cosmétique…") describes rather than names."""
     found: dict[str, str] = {}
     for line in lines:
         labelled = _label_of(line)
-        if labelled and labelled[0] not in found:
-            found[labelled[0]] = labelled[1]
+        if not labelled or labelled[0] in found:
+            continue
+        key, value = labelled
+        if key in {"company", "title"} and word_count(value) > MAX_NAME_WORDS.get(key, 0):
+            continue
+        found[key] = value
     return found
 
 
@@ -140,7 +147,11 @@ def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> s
 def _company_lines(sections: OfferSections) -> list[str]:
     """First lines of the company section's paragraphs (where "X est…" opens)."""
     lines = sections.get("company")
-    return [line for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1])]
+    return [
+        line
+        for i, line in enumerate(lines)
+        if line.strip() and (i == 0 or not lines[i - 1].strip())
+    ]
 
 
 def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
