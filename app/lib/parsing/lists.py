@@ -103,7 +103,7 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
         category = ""
         items_text = line
         labelled = CATEGORY_RE.match(line)
-        if labelled and _only_level(labelled.group("items")):
+        if labelled and only_level(labelled.group("items")):
             name = clean(labelled.group("category"))  # "VHDL: Basic level"
             if name.casefold() not in seen:
                 seen.add(name.casefold())
@@ -154,7 +154,7 @@ def parse_languages(lines: list[str]) -> list[Language]:
         if stated:
             languages += stated
             continue
-        if languages and not languages[-1].level and _only_level(line):
+        if languages and not languages[-1].level and only_level(line):
             languages[-1].level = clean(line)
             continue
         segments = split_items(line) if "," in line or "|" in line or "•" in line else [line]
@@ -182,7 +182,7 @@ def _stated_languages(line: str) -> list[Language] | None:
     if items and one_per_item and all(p is not None and language_key(p[0]) for p in parsed):
         return [Language(name=p[0], level=p[1]) for p in parsed if p is not None]
     whole = split_language_item(line)
-    if whole and language_key(whole[0]) and all(_only_level(item) for item in items[1:]):
+    if whole and language_key(whole[0]) and all(only_level(item) for item in items[1:]):
         return [Language(name=whole[0], level=whole[1])]  # "Allemand : lu, écrit"
     return [Language(name=name, level=level) for name, level in stated] if stated else None
 
@@ -207,7 +207,7 @@ def stray_languages(lines: list[str], known: list[Language]) -> list[Language]:
     return found
 
 
-def _only_level(line: str) -> bool:
+def only_level(line: str) -> bool:
     words = [w for w in re.split(r"[\s,()/:–—-]+", fold(line)) if w]
     return bool(words) and all(w in CV_LEVEL_WORDS or CEFR_RE.fullmatch(w) for w in words)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
-from app.lib.parsing.lists import PROFICIENCY_RE
+from app.lib.parsing.lists import PROFICIENCY_RE, only_level
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
 
@@ -96,6 +96,14 @@ def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str]]:
     return entries, rest
 
 
+def _skill_item(line: str) -> bool:
+    """A short list item that states no language and no level ("Laravel", "Git")."""
+    text = clean(strip_bullet(line.strip()))
+    if not any(c.isalpha() for c in text) or len(text.split()) > MAX_ITEM_WORDS:
+        return False
+    return not states_languages(text) and not only_level(text) and not text.endswith(SENTENCE_END)
+
+
 def _route_list_section(section: Section, routed: Routed, dated_key: str) -> None:
     others = [key for key in section.keys if key != "languages"]
     default = others[0] if others else "languages"
@@ -112,6 +120,8 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
             routed.add("languages", [line])
         elif default != "skills" and PROFICIENCY_RE.match(strip_bullet(line.strip())):
             routed.add("skills", [line])  # "Maîtrise Docker" read into a hobbies list
+        elif default == "languages" and _skill_item(line):
+            routed.add("skills", [line])  # "Python" under LANGUAGES: a sidebar read across
         else:
             routed.add(default, [line])
     for key in section.keys:
