@@ -50,13 +50,16 @@ SUBJECT_RE = re.compile(
     r"emploie|employs|fournit|develop|fait)\b)"
 )
 # Capitalised words that start sentences or name generic things, never a company.
-NOT_NAMES = word_set(
-    """the a an our we you your this that these it its in on at as for to with and or our
+NOT_NAMES = frozenset(
+    fold(word)
+    for word in word_set(
+        """the a an our we you your this that these it its in on at as for to with and or our
     le la les l un une des du de nous vous notre nos votre vos ce cette ces il elle ils elles
     on en au aux dans pour avec chez et ou si mais since depuis about who what why how when
     company entreprise société societe groupe group team équipe equipe job poste role mission
     description profil profile client clients candidate candidat remote hybrid france europe
     qualifications responsibilities benefits"""
+    )
 )
 LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
 LINE_STOPS = re.compile(
@@ -151,7 +154,7 @@ def _is_name(words: list[str]) -> bool:
         bool(words)
         and fold(words[0]) not in NOT_NAMES
         and fold(words[-1]) not in NOT_NAMES
-        and words[0][0].isupper() | words[0][0].isdigit()
+        and (words[0][0].isupper() or words[0][0].isdigit())
     )
 
 
