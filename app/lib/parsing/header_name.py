@@ -36,7 +36,8 @@ NOT_NAME_WORDS = word_set(
     plombier secretaire secretary hotesse receptionist caissier caissiere cashier livreur
     coordinator coordinateur coordinatrice stagiaire intern graduate diplome diplomee
     conseiller conseillere advisor adviser representative representant vendor sales marketing
-    communication finance ressources humaines human resources product owner scrum master"""
+    communication finance ressources humaines human resources product owner scrum master
+    customer client clients service services support business operations engineering"""
 )
 
 
@@ -96,7 +97,8 @@ def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]
     for row in rows:
         if not row or all(not any(c.isalpha() for c in cell) for cell in row):
             continue
-        more = _leading_name_words(row[0])
+        words_of = [(_leading_name_words(cell), cell) for cell in row]
+        more = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         if not more or len(joined) + len(more) > MAX_NAME_WORDS:
             break
         joined += more
