@@ -45,6 +45,27 @@ def test_a_flag_follows_its_item_and_disappears_once_the_field_is_changed() -> N
     assert flag_key(item, CvContent()) is None  # the item was removed
 
 
+def test_many_findings_of_one_kind_are_folded_in_the_list_but_all_flagged() -> None:
+    from app.lib.cv_content import Education
+
+    content = CvContent(
+        experience=[Experience(title="Clerk", company="Shop", start="2020")],
+        education=[Education(degree=f"Course {n}") for n in range(5)],
+    )
+    report = build_import_report(content, None, today=date(2026, 1, 1), parser="rules")
+    cv = CvFile(content=content.to_json(), import_report=report)
+    token = i18n.current_locale.set("en")
+    try:
+        view = report_view(cv, content)
+    finally:
+        i18n.current_locale.reset(token)
+    assert view is not None and view.checks == 6  # five schools and the name
+    [(_, lines)] = view.groups
+    assert [line.code for line in lines] == ["missing_name"] + ["missing_school"] * 4
+    assert lines[-1].text == "…and 2 more of the same kind, flagged next to their fields."
+    assert sum(key.startswith("education:") for key in view.flags) == 5
+
+
 def test_cvs_imported_before_reports_existed_have_none() -> None:
     assert report_view(CvFile(content={}, import_report=None), CvContent()) is None
 

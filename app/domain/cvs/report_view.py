@@ -15,7 +15,7 @@ from typing import Any
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.lib.cv_content import CvContent
-from app.lib.i18n import N_, gettext
+from app.lib.i18n import N_, gettext, ngettext
 
 GROUP_TITLES = {
     "entries": N_("Entries to check"),
@@ -27,6 +27,7 @@ PATH_RE = re.compile(
     r"^(?P<section>[a-z_]+)(?:\.(?P<sub>[a-z_]+))?(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[\w.]+))?$"
 )
 LIST_SECTIONS = {"experience", "projects", "education"}
+SAME_KIND_SHOWN = 3
 
 
 @dataclass
@@ -101,6 +102,28 @@ def flag_key(item: dict[str, Any], content: CvContent) -> tuple[str, str] | None
     return section, f"items-{position}-{leaf}"
 
 
+def _folded(lines: list[ReportLine]) -> list[ReportLine]:
+    """Past ``SAME_KIND_SHOWN`` items of one kind, one line says how many more there are (each
+    is still flagged next to its field): fifteen "has no school" lines hide the rest."""
+    counts: dict[str, int] = {}
+    out: list[ReportLine] = []
+    for line in lines:
+        counts[line.code] = counts.get(line.code, 0) + 1
+        if counts[line.code] <= SAME_KIND_SHOWN:
+            out.append(line)
+    for code, count in counts.items():
+        if count > SAME_KIND_SHOWN:
+            more = count - SAME_KIND_SHOWN
+            text = ngettext(
+                "…and %(num)s more of the same kind, flagged next to its field.",
+                "…and %(num)s more of the same kind, flagged next to their fields.",
+                more,
+            )
+            last = max(i for i, line in enumerate(out) if line.code == code)
+            out.insert(last + 1, ReportLine(text, out[last].severity, code, [], None))
+    return out
+
+
 def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
     stored = cv.import_report
     if not isinstance(stored, dict):
@@ -122,6 +145,8 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
             section=where[0] if where else None,
         )
         grouped.setdefault(str(item.get("group") or "entries"), []).append(line)
+    for key, lines in grouped.items():
+        grouped[key] = _folded(lines)
     unplaced = [str(line) for line in stored.get("unplaced") or []]
     share = stored.get("placedShare")
     return ReportView(

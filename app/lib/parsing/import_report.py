@@ -16,6 +16,7 @@ Only ``warning`` items are "things to check"; ``info`` items say what was cleane
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -58,6 +59,11 @@ TEXT_PROBLEMS: dict[str, tuple[str, str]] = {
         "warning",
         N_("Words printed without spaces were split (%(count)s places): check the spelling "
            "of the fields."),
+    ),
+    "bad_glyph_widths": (
+        "warning",
+        N_("Letters the PDF gives wrong widths were re-spaced (%(count)s letters): check that "
+           "words are split right."),
     ),
     "interleaved_columns": (
         "warning",
@@ -129,7 +135,7 @@ def build_import_report(
                 unplaced.append(line)
                 seen.add(fold(line))
     if unplaced:
-        percent = round(100 * share) if share is not None else 0
+        percent = math.floor(100 * share) if share is not None else 0  # never "100 %" here
         item = problem(
             "unplaced_text",
             N_("Placed in no section: %(count)s of the source's lines (%(percent)s%% of the "

@@ -99,9 +99,9 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
     """A place or a date read as the employer, or an employer read as the place."""
     where, number, company = f"experience[{index}]", index + 1, exp.company.strip()
     tail = company.rsplit(None, 1)[-1] if company else ""
-    if company and (
-        looks_like_location(company) or fold(company) in places or looks_like_location(tail)
-    ):
+    # "Mairie de Nancy" names its place on purpose; "Acme Montreal, Canada" has one glued on.
+    glued_place = looks_like_location(tail) and not names_organisation(company)
+    if company and (looks_like_location(company) or fold(company) in places or glued_place):
         return [
             finding(
                 "company_is_place",
