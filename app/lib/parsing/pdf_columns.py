@@ -22,6 +22,7 @@ from .pdf_words import TAB_GAP, Line, Word, group_lines, lines_to_text
 MIN_WORDS_FOR_COLUMNS = 30
 MIN_WORDS_IN_SUBCOLUMNS = 20
 MIN_GUTTER_WIDTH = 6
+MIN_SIDE_WORDS = 8
 MAX_DEPTH = 2
 WIDE_REACH = 0.2  # of a side's width: how far a full-width line reaches into both sides
 
@@ -78,8 +79,8 @@ def _splits_text(words: list[Word], gutter: float) -> bool:
     """Both sides hold a real share of the words and stand side by side, not one above."""
     left = [w for w in words if w["x1"] <= gutter]
     right = [w for w in words if w["x0"] >= gutter]
-    if min(len(left), len(right)) < 0.1 * len(words):
-        return False
+    if min(len(left), len(right)) < max(MIN_SIDE_WORDS, 0.1 * len(words)):
+        return False  # a stray word or a narrow label column (Europass) is not a column
     left_span = (min(w["top"] for w in left), max(w["bottom"] for w in left))
     right_span = (min(w["top"] for w in right), max(w["bottom"] for w in right))
     overlap = min(left_span[1], right_span[1]) - max(left_span[0], right_span[0])
@@ -92,8 +93,13 @@ def is_label_column(left: list[Line], right: list[Line]) -> bool:
     smaller, other = (left, right) if len(left) <= len(right) else (right, left)
     if not smaller:
         return True
-    level = sum(1 for line in smaller if any(abs(line.top - o.top) < 2.0 for o in other))
+    level = sum(1 for line in smaller if any(_level(line, o) for o in other))
     return level >= 0.7 * len(smaller)
+
+
+def _level(line: Line, other: Line) -> bool:
+    """Side by side on one row: tops aligned (table cells) or bottoms aligned (one baseline)."""
+    return abs(line.top - other.top) < 2.0 or abs(line.bottom - other.bottom) < 2.0
 
 
 def _segments(line: Line) -> list[list[Word]]:

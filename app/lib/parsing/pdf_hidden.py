@@ -68,8 +68,8 @@ def hidden_reason(char: dict[str, Any], page: Any, dark_boxes: list[Box]) -> str
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     if char["x1"] < 0 or char["x0"] > page.width or char["bottom"] < 0 or char["top"] > page.height:
         return "off_page"
-    if not _inside(cx, cy, tuple(page.bbox)):
-        return "clipped"
+    if not _inside(cx, cy, tuple(getattr(page, "cropbox", None) or page.bbox)):
+        return "clipped"  # pdfplumber gives the crop box in top-down page coordinates
     shade = luminance(char.get("non_stroking_color"))
     white = shade is not None and shade > WHITE_LUMINANCE
     if white and not any(_inside(cx, cy, box) for box in dark_boxes):
