@@ -19,6 +19,7 @@ from app.lib.parsing.text import clean, fold, normalise_text, word_set
 CELL_RE = re.compile(r"\t+|\s{3,}")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)
 MAX_NAME_WORDS = 5
+MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
 # Words that show a line is a title, a goal or a heading, not a name (FR/EN).
 NOT_NAME_WORDS = word_set(
@@ -74,7 +75,10 @@ def is_name(text: str) -> bool:
 def _candidates(lines: list[str]) -> list[str]:
     """Possible names in reading order: whole cells, and a one- or two-word cell joined with
     the name words opening the next line's cells (a name set on two lines)."""
-    rows = [[_without_heading(cell) for cell in _cells(line)] for line in lines]
+    rows = [
+        [_without_heading(cell) for cell in _cells(line) if len(cell.split()) <= MAX_CELL_WORDS]
+        for line in lines
+    ]
     found: list[str] = []
     for index, cells in enumerate(rows):
         for cell in cells:

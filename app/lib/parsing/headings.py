@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.lib.parsing.offer_headings import OFFER_HEADINGS
 from app.lib.parsing.section_words import QUALIFIERS, sections_of_words, segment_glued
@@ -147,7 +148,13 @@ def _words(key: str) -> list[str]:
     return key.replace("'", " ").replace(",", " , ").split()
 
 
-def _cv_sections(candidate: str) -> list[str] | None:
+@lru_cache(maxsize=8192)
+def _cv_sections(candidate: str) -> tuple[str, ...] | None:
+    found = _cv_sections_uncached(candidate)
+    return tuple(found) if found else None
+
+
+def _cv_sections_uncached(candidate: str) -> list[str] | None:
     """Sections named by a heading candidate: the exact table, then its parts, then its words
     (``app/lib/parsing/section_words.py``); letter-spaced headings are read without spaces."""
     key = _key(candidate)

@@ -11,6 +11,9 @@ titles and course names out. Used by ``app/lib/parsing/headings.py``.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from app.lib.parsing.text import word_set
 
 
@@ -112,25 +115,34 @@ def _vocabulary() -> list[str]:
 _VOCABULARY = _vocabulary()
 
 
-def segment_glued(text: str) -> list[str] | None:
+_NOUN_RE = re.compile("|".join(re.escape(n) for n in sorted(HEADING_NOUNS, key=len, reverse=True)))
+_BY_LAST_CHAR: dict[str, list[str]] = {}
+for _word in _VOCABULARY:
+    _BY_LAST_CHAR.setdefault(_word[-1], []).append(_word)
+
+
+@lru_cache(maxsize=4096)
+def segment_glued(text: str) -> tuple[str, ...] | None:
     """Split a heading whose spaces were lost ("experiencecaritative", a letter-spaced heading
     read back without word gaps) into known heading words; ``None`` when it is not made of
     them. Dynamic programming over the vocabulary, so the split is unique in practice."""
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or not _NOUN_RE.search(text):
         return None
-    best: list[list[str] | None] = [None] * (len(text) + 1)
-    best[0] = []
+    best: list[tuple[str, ...] | None] = [None] * (len(text) + 1)
+    best[0] = ()
     for end in range(1, len(text) + 1):
-        for word in _VOCABULARY:
+        for word in _BY_LAST_CHAR.get(text[end - 1], []):
             start = end - len(word)
-            if start >= 0 and best[start] is not None and text[start:end] == word:
-                candidate = [*best[start], word]  # type: ignore[misc]
-                if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+            done = best[start] if start >= 0 else None
+            if done is not None and text.startswith(word, start):
+                candidate = (*done, word)
+                current = best[end]
+                if current is None or len(candidate) < len(current):
                     best[end] = candidate
     return best[len(text)]
 
 
-def sections_of_words(words: list[str]) -> list[str] | None:
+def sections_of_words(words: list[str] | tuple[str, ...]) -> list[str] | None:
     """The sections a heading made of ``words`` (folded) names, in order; ``None`` when a word
     is not heading vocabulary or no noun is found. Parts joined by "et", "and", "&", "," each
     name their own section ("Langues et compétences" → languages, skills)."""
