@@ -112,3 +112,14 @@ async def test_cvs_stored_before_reports_existed_still_render(
     page = await client.get(f"/cvs/{cv_id}", headers=EN)
     assert page.status_code == 200
     assert 'id="import-report"' not in page.text and "field-flag" not in page.text
+
+
+async def test_the_openapi_document_describes_the_report(client: AsyncTestClient[Litestar]) -> None:
+    document = (await client.get("/schema/openapi.json")).json()
+    schemas = document["components"]["schemas"]
+    detail = next(v for k, v in schemas.items() if k.endswith("CvDetail"))
+    assert "importReport" in detail["properties"]
+    report = next(v for k, v in schemas.items() if k.endswith("ImportReport"))
+    assert {"checks", "placedShare", "unplaced", "items"} <= set(report["properties"])
+    item = next(v for k, v in schemas.items() if k.endswith("ImportReportItem"))
+    assert "experience[2].company" in item["properties"]["path"]["description"]
