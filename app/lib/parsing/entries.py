@@ -148,21 +148,27 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
         if number > 0 and dates_first:
             back = []  # dates first: lines above a date line end the previous entry
         before = _trim_before(lines, back, anchor) or _bullet_title(lines, anchor, floor)
+        start = max(result[-1][1][-1] + 1 if result and result[-1][1] else floor, floor)
+        if not dates_first and _only_places(lines, [*before, anchor]):
+            before = _orphan_heading(lines, start, anchor) + before
         run_after = _heads(lines, range(anchor + 1, ceiling))
         shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
         if run_after and shared:
             after = run_after[: _split_shared(lines, run_after, anchor, ceiling, before_count)]
         else:
-            named = sum(
-                len(split_parts(_heading_text(lines[i].text, lines[i].dates)))
-                for i in [*before, anchor]
-            )
-            after = _trim_after(lines, run_after, anchor, named)
-        if _only_places(lines, [*before, anchor, *after]):
-            start = result[-1][1][-1] + 1 if result and result[-1][1] else floor
-            before = _orphan_heading(lines, max(start, floor), anchor) + before
+            after = _trim_after(lines, run_after, anchor, _named(lines, [*before, anchor]))
+        if dates_first and _only_places(lines, [*before, anchor, *after]):
+            before = _orphan_heading(lines, start, anchor) + before
         result.append((before, after))
     return result
+
+
+def _named(lines: list[Line], indices: list[int]) -> int:
+    """How many parts of these heading lines name something (a title, an employer)."""
+    parts = [
+        part for i in indices for part in split_parts(_heading_text(lines[i].text, lines[i].dates))
+    ]
+    return sum(1 for part in parts if not is_place(part) and not is_aside(part))
 
 
 def _only_places(lines: list[Line], indices: list[int]) -> bool:

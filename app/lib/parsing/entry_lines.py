@@ -148,35 +148,36 @@ def _heading_like(text: str) -> bool:
     )
 
 
-def _continues(text: str, previous: str) -> bool:
-    """Does ``text`` carry on the sentence of the line above ("…ran the till in" /
-    "November 2021"; "…a team of" / "twelve drivers")?"""
-    if not previous or previous.endswith(SENTENCE_END):
+def _continues(text: str, previous: Line | None) -> bool:
+    """Does ``text`` carry on the line above ("…ran the till in" / "November 2021"; "…a team
+    of" / "twelve drivers"; "Tools: Git, Jira," / "Docker, Terraform")?"""
+    if previous is None or previous.text.strip().endswith(SENTENCE_END):
         return False
-    if OPEN_WORD_RE.search(previous):
+    above = previous.text.strip()
+    if OPEN_WORD_RE.search(above) or (previous.kind is Kind.BODY and above.endswith(",")):
         return True
-    return text[:1].islower() and word_count(previous) >= CONTINUED_LINE_WORDS
+    return text[:1].islower() and word_count(above) >= CONTINUED_LINE_WORDS
 
 
 def classify(lines: list[str]) -> list[Line]:
     """Kinds of the lines of one section (split date ranges already joined)."""
     result: list[Line] = []
-    previous = ""  # the last text line that was not a date line
+    previous: Line | None = None  # the last text line, unless a gap or a date line came since
     for raw in lines:
         text = raw.strip()
         if not text or MARK_RE.match(text):
             result.append(Line(raw, Kind.BLANK))
-            previous = ""  # a sentence does not run on across a gap
+            previous = None  # a sentence does not run on across a gap
             continue
         found = anchor_dates(text)
         continuation = _continues(text, previous)
         if found is not None and not continuation:
             result.append(Line(raw, Kind.ANCHOR, found))
-            previous = ""
+            previous = None
             continue
         if is_bullet(text) or continuation or not _heading_like(clean(text)):
             result.append(Line(raw, Kind.BODY))
         else:
             result.append(Line(raw, Kind.HEAD))
-        previous = text
+        previous = result[-1]
     return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.entry_words import TITLE_RANKS, company_score, is_place, title_score, words
 from app.lib.parsing.text import SEPARATOR_RE, clean
 
 _CONTRACT = (
@@ -24,9 +24,22 @@ ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECAS
 CONTRACT_PART_RE = re.compile(rf"^(?:(?:{_CONTRACT})\b[\s,/-]*)+$", re.IGNORECASE)
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
+DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
 SPLIT_RE = re.compile(f"({SEPARATOR_RE.pattern})")
 # Links with a scheme or a path are not names; a bare domain ("acme.com") may be the employer.
 LINK_RE = re.compile(r"https?://\S+|\b[\w.-]+\.[a-z]{2,6}/\S*", re.IGNORECASE)
+
+
+LINK_START_RE = re.compile(r"^(?:&|\+|/|et\s|and\s|de\s|of\s|des\s|du\s)", re.IGNORECASE)
+# A piece after a comma that describes rather than names ("Company for the treatment of caps",
+# "Centre d'innovation pour le groupe"): as many lowercase words as capitalised ones.
+DESCRIPTION_WORDS = 4
+
+
+def _descriptive(piece: str) -> bool:
+    tokens = [w for w in piece.split() if w[:1].isalpha()]
+    lower = sum(1 for w in tokens if w[:1].islower())
+    return len(tokens) >= DESCRIPTION_WORDS and lower * 2 >= len(tokens)
 
 
 @dataclass
@@ -65,7 +78,9 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         return [*_comma_parts(", ".join(pieces), every_comma), *contracts]
     for cut in range(1, len(pieces)):
         if is_place(", ".join(pieces[cut:])):
-            return [", ".join(pieces[:cut]), ", ".join(pieces[cut:])]
+            return [*_comma_parts(", ".join(pieces[:cut]), every_comma), ", ".join(pieces[cut:])]
+        if _descriptive(pieces[cut]):
+            return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
     if len(pieces) == 2:
         first, second = pieces
         one_way = title_score(first) > 0 and not company_score(first) and company_score(second) > 0
@@ -93,6 +108,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
         if bracket and is_place(bracket.group("inner")):
             parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
+        elif item.startswith(DESCRIPTION_MARK):
+            parts.append(Part(item.removeprefix(DESCRIPTION_MARK), aside=True))
         else:
             parts.append(Part(item, contract=bool(CONTRACT_PART_RE.match(item))))
     return parts
@@ -135,19 +152,19 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
 
 
 def _join_wrapped(parts: list[Part]) -> list[Part]:
-    """A title wrapped onto the next line ("Data scientist" / "Junior", "Freelance Data" /
-    "scientist"): a line holding only a lowercase continuation or one or two title words."""
+    """A title wrapped onto the next line: the next line opens with a lowercase word or a link
+    word ("& AMÉLIORATION CONTINUE", "and Retail"), or holds only a rank ("Data scientist" /
+    "Junior")."""
     out: list[Part] = []
-    for part in parts:
+    for index, part in enumerate(parts):
         previous = out[-1] if out else None
-        alone = previous is not None and part.line == previous.line + 1
-        alone = alone and sum(p.line == part.line for p in parts) == 1
-        wrapped = part.text[:1].islower() or (
-            len(part.text.split()) <= 2
-            and title_score(part.text) > 0
-            and not company_score(part.text)
-        )
-        if previous is not None and alone and wrapped and title_score(previous.text) > 0:
+        opens_line = previous is not None and part.line == previous.line + 1
+        opens_line = opens_line and (index == 0 or parts[index - 1].line != part.line)
+        alone = opens_line and sum(p.line == part.line for p in parts) == 1
+        carries_on = part.text[:1].islower() or bool(LINK_START_RE.match(part.text))
+        rank = alone and all(w in TITLE_RANKS for w in words(part.text))
+        joins = previous is not None and title_score(previous.text) > 0 and not previous.place
+        if previous is not None and joins and opens_line and (carries_on or rank):
             previous.text = f"{previous.text} {part.text}"
             continue
         out.append(part)

@@ -54,6 +54,12 @@ TITLE_MODIFIERS = word_set(
     customer junior senior lead principal staff tech freelance associate partner executive
     """
 )
+# A rank alone on the line under a title is the end of that title ("Data scientist" / "Junior").
+TITLE_RANKS = word_set(
+    """junior senior intern internship stagiaire trainee apprenti apprentie apprentice alternant
+    alternante confirme confirmee principal lead assistant assistante adjoint adjointe
+    """
+)
 # Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
 TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|ienne|ician|ologist)s?$")
 COMPANY_WORDS = word_set(

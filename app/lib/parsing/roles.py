@@ -94,7 +94,9 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         def employer_key(part: Part) -> tuple[float, int]:
             # "Title – Employer" on one line: the employer follows the title.
             near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
-            return company_score(part.text) - title_score(part.text) + near, -rest.index(part)
+            digit = 1 if part.text[:1].isdigit() else 0  # "6 months programme at …"
+            key = company_score(part.text) - title_score(part.text) + near - digit
+            return key, -rest.index(part)
 
         company = max(rest, key=employer_key)
     places = [p.text for p in parts if p not in named and not p.aside]
