@@ -234,7 +234,7 @@ def test_company_from_the_offer_address() -> None:
     ("title_line", "title", "contract"),
     [
         ("Alternance - Chargé(e) de marketing - Nantes", "Chargé(e) de marketing", "Alternance"),
-        ("Consultant Data - Stage FE (H-F)", "Consultant Data", "Stage"),
+        ("Consultant Data - Stage FE (H-F)", "Consultant Data", "Stage FE"),
         ("Buyer (Internship)", "Buyer", "Internship"),
         ("Payroll Officer | Fixed-term contract", "Payroll Officer", "Fixed-term contract"),
         ("Account Executive at Brightwave Labs", "Account Executive", None),
@@ -358,3 +358,15 @@ def test_short_lines_opening_a_list_are_headings() -> None:
     assert fields.location == "EU"
     assert fields.contract_type == "full-time, permanent position"
     assert {"Zendesk", "Intercom"} <= set(fields.skills)
+
+
+@pytest.mark.parametrize(
+    ("title_line", "contract"),
+    [
+        ("Data Engineer - Contract", "Contract"),
+        ("Graphics Engineer (12-month contract)", "12-month contract"),
+        ("Store Manager (Permanent) - Leeds", "Permanent"),
+    ],
+)
+def test_contract_glued_to_the_title(title_line: str, contract: str) -> None:
+    assert parse_offer_text(f"{title_line}\n\nWe build games.\n").contract_type == contract

@@ -26,6 +26,7 @@ _KINDS_EN = (
     r"\binternship\b|\bintern\b|\bapprenticeship\b|\bpermanent (?:contract|position|role|job)\b|"
     r"\bfixed[- ]term(?: contract)?\b|\btemporary (?:contract|position|role|job|assignment)\b|"
     r"\bcontract(?:or)?[- ](?:role|position|basis|to[- ]hire|assignment)\b|\(contract\)|"
+    r"\b\d+[- ]months?[- ]contract\b|"
     r"\bcontractor\b|\bseasonal(?: position| role| job)?\b"
 )
 _SCHEDULE = r"\bfull[- ]?time\b|\bpart[- ]?time\b|\btemps (?:plein|partiel)\b|\bmi-temps\b"

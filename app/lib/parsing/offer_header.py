@@ -91,6 +91,13 @@ def _bracket_is_extra(part: str) -> bool:
     return bool(REFERENCE_RE.match(inner) or is_contract_phrase(inner) or is_place(inner))
 
 
+def contract_in_title(line: str) -> str:
+    """A contract glued to the title ("Data Engineer - Contract", "Buyer (Internship)")."""
+    parts = split_title_line(line)
+    brackets = [inner for part in parts for inner in re.findall(r"\(([^()]*)\)", part)]
+    return next((clean(p.strip("()")) for p in parts[1:] + brackets if is_contract_phrase(p)), "")
+
+
 def company_in_title_line(line: str, *, location_line: str = "") -> str:
     """ "Title at Company", "Title - Company": the company part, when one is not a place,
     a contract or a reference (the caller checks it against the rest of the ad)."""

@@ -17,7 +17,12 @@ from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
-from app.lib.parsing.offer_header import clean_title, location_in, title_from_line
+from app.lib.parsing.offer_header import (
+    clean_title,
+    contract_in_title,
+    location_in,
+    title_from_line,
+)
 from app.lib.parsing.offer_languages import find_languages
 from app.lib.parsing.offer_sections import OfferSections, section_items, split_sections
 from app.lib.parsing.offer_skills import offer_skills
@@ -179,6 +184,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     job_text = "\n".join(sections.lines_outside(("company", "requirements", "process")))
     contract = (
         labelled.get("contract_type")
+        or contract_in_title(title_line)
         or contract_in(title_line, text_language)
         or contract_in(job_text, text_language)
         or contract_in(text, text_language)
