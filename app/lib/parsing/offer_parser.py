@@ -4,7 +4,8 @@ responsibilities, skills, languages with the offer's level wording, contract and
 Everything returned is copied from the offer text (whitespace and bullet marks aside), except a
 company taken from the offer's address when the text names none. The work is split by concern:
 sections (``offer_sections``), title and place (``offer_header``), company (``offer_company``),
-contract (``offer_contract``), skills (``offer_skills``), languages (``offer_languages``).
+contract (``offer_contract``), skills (``offer_skills``, with ``skills_vocab`` and the
+requirement phrases of ``offer_phrases``), languages (``offer_languages``).
 """
 
 from __future__ import annotations
