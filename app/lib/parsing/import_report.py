@@ -39,30 +39,30 @@ GROUPS = ("entries", "sections", "coverage", "text")
 TEXT_PROBLEMS: dict[str, tuple[str, str]] = {
     "doubled_chars": (
         "warning",
-        N_("Characters printed twice (fake bold) were read once (%(count)s places): check "
+        N_("Characters printed twice (fake bold) were read once (places: %(count)s): check "
            "names and titles."),
     ),
     "junk_glyphs": (
         "info",
-        N_("%(count)s unreadable symbols (icons, decorative fonts) were removed from the text."),
+        N_("Unreadable symbols (icons, decorative fonts) removed from the text: %(count)s."),
     ),
     "page_furniture": (
         "info",
-        N_("%(count)s page headers, footers or page numbers were left out."),
+        N_("Page headers, footers and page numbers left out: %(count)s."),
     ),
     "clipped_text": (
         "warning",
-        N_("Some text is cut off by the page or a box (%(count)s places): check that nothing "
+        N_("Some text is cut off by the page or a box (places: %(count)s): check that nothing "
            "is missing."),
     ),
     "glued_words": (
         "warning",
-        N_("Words printed without spaces were split (%(count)s places): check the spelling "
+        N_("Words printed without spaces were split (places: %(count)s): check the spelling "
            "of the fields."),
     ),
     "bad_glyph_widths": (
         "warning",
-        N_("Letters the PDF gives wrong widths were re-spaced (%(count)s letters): check that "
+        N_("Letters the PDF gives wrong widths were re-spaced (letters: %(count)s): check that "
            "words are split right."),
     ),
     "interleaved_columns": (
@@ -71,7 +71,7 @@ TEXT_PROBLEMS: dict[str, tuple[str, str]] = {
            "job each line belongs to."),
     ),
 }  # fmt: skip
-UNKNOWN_TEXT_PROBLEM = N_("The PDF's text layer has a problem (%(problem)s, %(count)s places).")
+UNKNOWN_TEXT_PROBLEM = N_("The PDF's text layer has a problem (%(problem)s; places: %(count)s).")
 
 
 def _grouped(item: dict[str, Any], group: str) -> dict[str, Any]:
@@ -97,7 +97,7 @@ def section_items(unknown_sections: Iterable[tuple[str, list[str]]]) -> list[dic
         kept = [line.strip() for line in lines if line.strip()]
         item = problem(
             "unknown_section",
-            N_("The section “%(heading)s” was not recognised (%(count)s lines): copy what "
+            N_("The section “%(heading)s” was not recognised (lines: %(count)s): copy what "
                "matters into the right section."),
             "warning", heading=heading.strip(), count=len(kept),
         )  # fmt: skip
@@ -138,8 +138,8 @@ def build_import_report(
         percent = math.floor(100 * share) if share is not None else 0  # never "100 %" here
         item = problem(
             "unplaced_text",
-            N_("Placed in no section: %(count)s of the source's lines (%(percent)s%% of the "
-               "text was placed). They are listed below."),
+            N_("Lines placed in no section: %(count)s (%(percent)s%% of the text was placed). "
+               "They are listed below."),
             "warning", count=len(unplaced), percent=percent,
         )  # fmt: skip
         items.append(_grouped(item, "coverage"))

@@ -123,7 +123,7 @@ def list_section_checks(content: CvContent) -> list[dict[str, Any]]:
             out.append(
                 finding(
                     "dated_list_items",
-                    N_("%(count)s items of a list section carry dates: lines of another "
+                    N_("Items of a list section that carry dates: %(count)s. Lines of another "
                        "section (jobs, degrees) may have been filed there."),
                     path, None, None, count=len(dated),
                 )
@@ -146,8 +146,8 @@ def _project_checks(content: CvContent) -> list[dict[str, Any]]:
     return [
         finding(
             "projects_look_like_jobs",
-            N_("%(count)s projects look like jobs (an employer's name or a date range): check "
-               "whether they belong under Experience."),
+            N_("Projects that look like jobs (an employer's name or a date range): %(count)s. "
+               "Check whether they belong under Experience."),
             "projects", None, None, count=len(jobs),
         )
         | {"samples": jobs[:5]}
