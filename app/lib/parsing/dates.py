@@ -72,6 +72,14 @@ def _yearless_start(first: Token, end_value: str) -> str | None:
     return f"{year}-{first.month:02d}"
 
 
+def _yearless_end(first: Token, last: Token) -> str | None:
+    """The end of "Avril 2009 à Décembre": that month in the start's year (or the next)."""
+    if first.kind not in {"month", "short"} or first.value is None or last.month is None:
+        return None
+    year = int(first.value[:4]) + (1 if last.month < int(first.value[5:7]) else 0)
+    return f"{year}-{last.month:02d}"
+
+
 def _range_at(folded: str, found: list[Token], index: int) -> DateRange | None:
     token = found[index]
     following = found[index + 1] if index + 1 < len(found) else None
@@ -85,7 +93,10 @@ def _range_at(folded: str, found: list[Token], index: int) -> DateRange | None:
                 )
         return None
     if following.kind == "yearless":
-        return None
+        end_value = _yearless_end(token, following)
+        if end_value is None:
+            return None
+        return DateRange(token.value, end_value, False, _extend(folded, token.start, following.end))
     start_value = token.value
     if token.kind == "yearless":
         start_value = _yearless_start(token, following.value or "")

@@ -25,7 +25,7 @@ from app.lib.parsing.entry_lines import (
     join_split_dates,
 )
 from app.lib.parsing.entry_parts import is_aside
-from app.lib.parsing.entry_words import is_place
+from app.lib.parsing.entry_words import is_place, is_place_like
 from app.lib.parsing.text import (
     SENTENCE_END,
     clean,
@@ -41,6 +41,8 @@ MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
 MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
 MAX_BULLET_TITLE_WORDS = 12
 COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
+# What follows the dates on their line after a comma or a wide gap: "…, Leeds", "…\tParis".
+PLACE_TAIL_RE = re.compile(r"^\s*(?:,|\t|\s{3,}|\s[|·–—-]\s)\s*(?P<place>[^,|·–—\t]+)\s*$")
 
 
 @dataclass
@@ -49,6 +51,7 @@ class RawEntry:
     dates: DateRange | None = None
     date_text: str = ""
     body: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # written after the dates: "…, Leeds"
     # The other entries of the same section: they show the order this CV writes headings in.
     section: list[RawEntry] = field(default_factory=list, repr=False, compare=False)
 
@@ -232,6 +235,10 @@ def _entry(
     text = lines[anchor].text
     entry = RawEntry(dates=found, date_text=found.raw(text))
     entry.heading = [_heading_text(lines[i].text) for i in before]
+    tail = PLACE_TAIL_RE.match(text[found.span[1] :])
+    if tail and is_place_like(tail.group("place")):
+        entry.places.append(clean(tail.group("place")))  # "Acme\tMay 19 - Feb 22, Leeds"
+        text = text[: found.span[1]]
     entry.heading.append(_heading_text(text, found))
     entry.heading += [_heading_text(lines[i].text) for i in after]
     entry.heading = [h for h in entry.heading if h]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
+from app.lib.parsing.entry_parts import is_aside
+from app.lib.parsing.entry_words import company_score, title_score
 from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, is_bullet, word_count
 
 MAX_HEADING_WORDS = 14
@@ -144,8 +146,18 @@ def _heading_like(text: str) -> bool:
         and not EMAIL_RE.search(text)
         and sum(c.isdigit() for c in text) < PHONE_DIGITS
         and not text.endswith(SENTENCE_END)
-        and not LABEL_LINE_RE.match(text)
+        and not _label_line(text)
     )
+
+
+def _label_line(text: str) -> bool:
+    """ "Tools: Git, Jira", "Clients : …" are body text; "Internship: Data pipeline",
+    "CDD : Data analyst", "Agences : A, B" name the entry (the label is a title, a contract or
+    an organisation word)."""
+    if not LABEL_LINE_RE.match(text):
+        return False
+    label = text.split(":", 1)[0]
+    return not (title_score(label) >= 1 or company_score(label) >= 1 or is_aside(label))
 
 
 def _continues(text: str, previous: Line | None) -> bool:

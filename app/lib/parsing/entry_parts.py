@@ -21,7 +21,9 @@ _CONTRACT = (
     r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|\d+\s*(?:mois|months?|ans?|years?)"
 )
 ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECASE)
-CONTRACT_PART_RE = re.compile(rf"^(?:(?:{_CONTRACT})\b[\s,/-]*)+$", re.IGNORECASE)
+CONTRACT_PART_RE = re.compile(
+    rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
+)
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
@@ -83,8 +85,8 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
             return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
     if len(pieces) == 2:
         first, second = pieces
-        one_way = title_score(first) > 0 and not company_score(first) and company_score(second) > 0
-        other = company_score(first) > 0 and title_score(second) > 0 and not company_score(second)
+        one_way = title_score(first) > 0 and not company_score(first) and company_score(second) >= 1
+        other = company_score(first) >= 1 and title_score(second) > 0 and not company_score(second)
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
     return [text]
@@ -108,6 +110,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
         if bracket and is_place(bracket.group("inner")):
             parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
+        elif item.startswith("(") and item.endswith(")"):
+            parts.append(Part(item, aside=True))  # "(1 month)", "(remote)": an aside
         elif item.startswith(DESCRIPTION_MARK):
             parts.append(Part(item.removeprefix(DESCRIPTION_MARK), aside=True))
         else:

@@ -68,7 +68,7 @@ COMPANY_WORDS = word_set(
     studios labs lab laboratoire laboratory technologies solutions consulting conseil services
     systems partners capital foundation fondation association ministere ministry mairie
     hopital hospital clinique clinic centre center university universite institut institute
-    ecole school college lycee restaurant hotel magasin boutique store supermarche
+    ecole school college lycee restaurant hotel magasin boutique supermarche
     cabinet office entreprise societe industries industrie international holding
     """
 )
@@ -144,4 +144,16 @@ def _place_piece(piece: str) -> bool:
         and piece[:1].isupper()
         and not re.search(r"[()\[\]&@]", piece)
         and not any(w in COMPANY_WORDS for w in words(piece))
+    )
+
+
+def is_place_like(text: str) -> bool:
+    """A short capitalised name with no title or organisation word: a town written where CVs
+    put the place (after the dates)."""
+    cleaned = text.strip()
+    return is_place(cleaned) or (
+        0 < len(cleaned.split()) <= 3
+        and cleaned[:1].isupper()
+        and not title_score(cleaned)
+        and not company_score(cleaned)
     )

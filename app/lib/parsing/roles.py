@@ -29,7 +29,7 @@ SCHOOL_WORDS = word_set(
     mines telecom epitech epita cnam sorbonne
     """
 )
-LONG_PART_WORDS = 9  # a part this long is a description, not a title or a name
+LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 
 
 def _score(part: str, vocabulary: frozenset[str]) -> int:
@@ -114,9 +114,25 @@ def _with_leftovers(leftovers: list[str], description: str) -> str:
     return "\n".join(filter(None, [" — ".join(leftovers), description]))
 
 
+def _same_employer(entry: RawEntry, order: int | None) -> str:
+    """The employer of the entry above, for an entry that names only its title (a second
+    position at the same employer: "Intern — Oct 2007 - Jun 2008" under the employer's first
+    entry)."""
+    index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
+    if index == 0 or entry.places:
+        return ""
+    parts = heading_parts(entry.heading)
+    if len(_names(parts)) != 1 or any(_is_place(p) for p in parts):
+        return ""
+    above = entry.section[index - 1]
+    return _assign_job(heading_parts(above.heading), order)[1] if above.dates else ""
+
+
 def experience_from(entry: RawEntry) -> Experience:
     order = _title_order(entry.section) if entry.section else None
     title, company, location, leftovers = _assign_job(heading_parts(entry.heading), order)
+    company = company or _same_employer(entry, order)
+    location = ", ".join(filter(None, [location, *entry.places]))
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
     return Experience(
