@@ -11,7 +11,7 @@ from app.domain.offers.intake import offer_from_job_json, offer_text
 from app.lib.parsing.html_text import html_document
 from app.lib.parsing.llm_extract import OfferExtraction, verify_offer
 from app.lib.parsing.offer_company import company_from_url, line_company
-from app.lib.parsing.offer_header import location_in
+from app.lib.parsing.offer_header import location_in, title_from_line
 from app.lib.parsing.offer_parser import clean_title, find_languages, parse_offer_text
 from app.lib.parsing.offer_phrases import requirement_phrases
 from app.lib.parsing.offer_sections import classify_heading, section_named_by
@@ -370,3 +370,12 @@ def test_short_lines_opening_a_list_are_headings() -> None:
 )
 def test_contract_glued_to_the_title(title_line: str, contract: str) -> None:
     assert parse_offer_text(f"{title_line}\n\nWe build games.\n").contract_type == contract
+
+
+def test_a_title_part_is_dropped_as_a_place_only_when_it_is_a_whole_place_word() -> None:
+    assert title_from_line("Chef de projet - IT", location_line="Saint-Etienne, France") == (
+        "Chef de projet - IT"
+    )
+    assert title_from_line("Technicien - Tours F/H", location_line="Joué-lès-Tours, France") == (
+        "Technicien"
+    )

@@ -67,7 +67,14 @@ def _is_glued_extra(part: str, location_line: str, company: str) -> bool:
         or is_contract_phrase(part)
         or is_place(part)
         or (bool(company) and folded == fold(company))
-        or (word_count(part) <= 3 and bool(location_line) and folded in fold(location_line))
+        or (word_count(part) <= 3 and _names_part_of(folded, fold(location_line)))
+    )
+
+
+def _names_part_of(folded_part: str, folded_place: str) -> bool:
+    """ "tours" in "chambray-les-tours, france" (whole words, not "it" in "saint")."""
+    return bool(folded_place) and bool(
+        re.search(rf"(?<!\w){re.escape(folded_part)}(?!\w)", folded_place)
     )
 
 
