@@ -38,7 +38,16 @@ COUNTRIES = {
     "france", "belgique", "belgium", "suisse", "switzerland", "canada", "uk", "united kingdom",
     "royaume-uni", "usa", "united states", "etats-unis", "germany", "allemagne", "spain",
     "espagne", "italy", "italie", "ireland", "irlande", "netherlands", "pays-bas", "luxembourg",
-    "portugal", "ca", "ny", "tx", "wa", "ma", "il",
+    "portugal", "ca", "ny", "tx", "wa", "ma", "il", "maroc", "morocco", "algerie", "algeria",
+    "tunisie", "tunisia", "egypt", "egypte", "senegal", "cote d'ivoire", "ivory coast",
+    "cameroun", "cameroon", "mali", "madagascar", "liban", "lebanon", "turquie", "turkey",
+    "india", "inde", "china", "chine", "japan", "japon", "brazil", "bresil", "mexico",
+    "mexique", "australia", "australie", "poland", "pologne", "romania", "roumanie",
+    "austria", "autriche", "sweden", "suede", "norway", "norvege", "denmark", "danemark",
+    "finland", "finlande", "greece", "grece", "kazakhstan", "russia", "russie", "ukraine",
+    "israel", "uae", "emirats arabes unis", "united arab emirates", "qatar", "saudi arabia",
+    "arabie saoudite", "singapore", "singapour", "south africa", "afrique du sud", "nigeria",
+    "us", "england", "angleterre", "scotland", "ecosse", "wales", "pays de galles",
 }  # fmt: skip
 
 
@@ -158,11 +167,24 @@ CONTACT_LABEL_RE = re.compile(
 )
 
 
+LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
+# A goal line ("Recherche un stage…", "Looking for an internship…") is not a current title.
+GOAL_RE = re.compile(
+    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|application|"
+    r"disponible|available|objecti)",
+    re.IGNORECASE,
+)
+
+
 def _title_like(line: str) -> bool:
-    """A headline ("Data Analyst", "Développeuse web junior"), not a sentence, an age, an
-    address or a contact label."""
+    """A headline ("Data Analyst", "Développeuse web junior"), not a sentence, a goal, an
+    age, an address or a contact label."""
     return (
         len(line.split()) <= 10
+        and not GOAL_RE.match(line)
+        and not any(c in line for c in ":@")
+        and not looks_like_location(line)
+        and fold(line) not in LINK_WORDS
         and line[:1].isupper()
         and not line.endswith((".", ","))
         and not any(c.isdigit() for c in line)
@@ -171,10 +193,10 @@ def _title_like(line: str) -> bool:
 
 
 def _part_of(line: str, name: str) -> bool:
-    """Is ``line`` (a header line) only words of ``name`` ("MARIE" of "MARIE DURAND")?"""
+    """Does ``line`` (a header line) carry words of ``name`` ("MARIE", "DURAND Paris")?"""
     if not name:
         return False
-    return set(fold(line).split()) <= set(fold(name).split()) or fold(name) in fold(line)
+    return bool(set(fold(line).split()) & set(fold(name).split())) or fold(name) in fold(line)
 
 
 def parse_header(

@@ -102,7 +102,8 @@ def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]
         if not row or all(not any(c.isalpha() for c in cell) for cell in row):
             continue
         words_of = [(_leading_name_words(cell), cell) for cell in row]
-        more = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
+        whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
+        more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
         if not more or len(joined) + len(more) > MAX_NAME_WORDS:
             break
         joined += more

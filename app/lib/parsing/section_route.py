@@ -26,6 +26,7 @@ DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
 READ_ACROSS = {"skills", "languages", "contact"}
 MAX_ITEM_WORDS = 4
 MAX_TITLE_WORDS = 12
+ENTRY_WORDS = 2
 LABEL_RE = re.compile(r"^[^\W\d][^:\d]{1,40}:\s*\S")  # "Management: SAP", not "2019 : …"
 
 
@@ -68,10 +69,18 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _dated(block: list[str]) -> bool:
-    """A block holding a date range and no "Label: items" line (those are list lines)."""
+    """A block that reads as an entry: a date range, and either more lines or words beside the
+    date on its line ("Python (2018 – 2023)" alone is a skill); no "Label: items" line."""
     if any(LABEL_RE.match(clean(line)) for line in block):
         return False
-    return any((found := find_date_range(line)) is not None and not found.single for line in block)
+    for line in block:
+        found = find_date_range(line)
+        if found is None or found.single:
+            continue
+        beside = line[: found.span[0]] + " " + line[found.span[1] :]
+        if len(block) > 1 or len([w for w in beside.split() if w.isalpha()]) >= ENTRY_WORDS:
+            return True
+    return False
 
 
 def _title_like(block: list[str]) -> bool:
@@ -109,8 +118,9 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
     default = others[0] if others else "languages"
     lines = section.lines
     if dated_key and default in READ_ACROSS:
-        entries, lines = _other_column_entries(lines)
+        entries, rest = _other_column_entries(lines)
         routed.add(dated_key, entries)
+        lines = rest
     for line in lines:
         labelled = _labelled(line) if line.strip() else None
         if labelled is not None:
