@@ -15,15 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.contact import looks_like_location
+from app.lib.parsing.date_lines import join_split_dates
 from app.lib.parsing.dates import DateRange, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
-from app.lib.parsing.entry_lines import (
-    MAX_HEADING_WORDS,
-    Kind,
-    Line,
-    classify,
-    join_split_dates,
-)
+from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line, classify
 from app.lib.parsing.entry_parts import is_aside
 from app.lib.parsing.entry_words import is_place, is_place_like
 from app.lib.parsing.text import (

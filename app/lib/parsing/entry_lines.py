@@ -4,8 +4,7 @@ A line is blank, a bare bullet mark (a "•" or "o" left alone when text is past
 viewer: as weak a boundary as a blank line), a date anchor (the dates of an entry, possibly with
 its title or employer on the same line), a heading line (short, no sentence end: a title, an
 employer, a place) or body text (bullets, sentences, "Label: value" lines, continuations).
-Date ranges a layout broke over two lines ("May 2023 –" / "Jul 2023", "Mars - Sept" / "2024")
-are joined back first.
+Date ranges a layout broke over two lines are joined back first (``date_lines.py``).
 """
 
 from __future__ import annotations
@@ -95,49 +94,6 @@ def _stands_apart(text: str, found: DateRange) -> bool:
 
 def _date_only(line: str, found: DateRange | None) -> bool:
     return found is not None and not remove_span(line, found.span)
-
-
-def join_split_dates(lines: list[str]) -> list[str]:
-    """Join a date range broken over two lines; the second line becomes blank.
-
-    "Sep 2022 –" / "Present", "September 2013 – January" / "2016", "Mars - Sept" / "2024",
-    "Employer (City) de" / "septembre 2023 à aujourd'hui", and a range written end first in a
-    date column ("Oct 2025" above "Nov 2024").
-    """
-    out = list(lines)
-    for index, line in enumerate(out):
-        text = line.rstrip()
-        if not text.strip() or is_bullet(text):
-            continue
-        following = next(
-            (j for j in range(index + 1, min(index + 3, len(out))) if out[j].strip()), None
-        )
-        if following is None:
-            continue
-        alone = find_date_range(text)
-        if alone is not None and not alone.single and not text.endswith(("-", "–", "—")):
-            continue
-        nxt = out[following].strip()
-        joined = f"{text} {nxt}"
-        found = find_date_range(joined)
-        if found and not found.single and found.span[0] < len(text) < found.span[1]:
-            after = find_date_range(nxt)
-            if after is None or after.span[0] == 0 or not nxt[: after.span[0]].strip():
-                out[index], out[following] = joined, ""
-                continue
-        if _end_first(text, nxt):
-            out[index], out[following] = f"{nxt} – {text.strip()}", ""
-    return out
-
-
-def _end_first(first: str, second: str) -> bool:
-    """Two date-only lines of month precision, the later date first: one range, end first."""
-    a, b = find_date_range(first), find_date_range(second)
-    if not (_date_only(first, a) and _date_only(second, b)):
-        return False
-    assert a is not None and b is not None
-    months = a.single and b.single and len(a.start or "") == 7 and len(b.start or "") == 7
-    return months and (b.start or "") < (a.start or "")
 
 
 def _heading_like(text: str) -> bool:

@@ -67,6 +67,12 @@ def _title_order(peers: list[RawEntry]) -> int | None:
     return 0 if votes[0] > votes[1] else 1
 
 
+def _followed_by_place(parts: list[Part], part: Part) -> bool:
+    index = parts.index(part)
+    following = parts[index + 1] if index + 1 < len(parts) else None
+    return following is not None and following.line == part.line and _is_place(following)
+
+
 def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, list[str]]:
     """(title, company, location, leftovers)."""
     named = _names(parts)
@@ -95,7 +101,8 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
             # "Title – Employer" on one line: the employer follows the title.
             near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
             digit = 1 if part.text[:1].isdigit() else 0  # "6 months programme at …"
-            key = company_score(part.text) - title_score(part.text) + near - digit
+            at_place = 1 if _followed_by_place(parts, part) else 0  # "Employer · City"
+            key = company_score(part.text) - title_score(part.text) + near + at_place - digit
             return key, -rest.index(part)
 
         company = max(rest, key=employer_key)

@@ -1,0 +1,93 @@
+"""Date ranges that a layout broke over two lines, joined back before entries are split.
+
+"Sep 2022 –" / "Present", "September 2013 – January" / "2016", "Mars - Sept" / "2024",
+"Employer (City) de" / "septembre 2023 à aujourd'hui", a range written end first in a date
+column ("Oct 2025" above "Nov 2024"), and the same inside a date column whose cells share their
+lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer").
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.date_tokens import tokens
+from app.lib.parsing.dates import DateRange, find_date_range, remove_span
+from app.lib.parsing.text import fold_same_length, is_bullet
+
+CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
+# What may remain of a date cell once its date tokens are taken out: separators, "de", "à".
+CELL_REST_RE = re.compile(r"^[\s\-–—/.,:~]*(?:(?:a|au|to|de|du|from|et)[\s\-–—/.,:~]*)*$")
+LOOK_AHEAD = 3  # the next text line may sit after a blank line or two
+
+
+def _date_only(line: str, found: DateRange | None) -> bool:
+    return found is not None and not remove_span(line, found.span)
+
+
+def _end_first(first: str, second: str) -> bool:
+    """Two date-only lines of month precision, the later date first: one range, end first."""
+    a, b = find_date_range(first), find_date_range(second)
+    if not (_date_only(first, a) and _date_only(second, b)):
+        return False
+    assert a is not None and b is not None
+    months = a.single and b.single and len(a.start or "") == 7 and len(b.start or "") == 7
+    return months and (b.start or "") < (a.start or "")
+
+
+def _joined(first: str, second: str) -> str | None:
+    """``first`` and ``second`` as one line when a range runs from one into the other (and the
+    second line holds no further date of its own), or an end-first pair as one range."""
+    joined = f"{first} {second}"
+    found = find_date_range(joined)
+    if found and not found.single and found.span[0] < len(first) < found.span[1]:
+        rest = joined[found.span[1] :]
+        starts_with_date = not second[: max(0, found.span[1] - len(first) - 1)].strip() or (
+            find_date_range(second) is not None
+        )
+        if starts_with_date and find_date_range(rest) is None:
+            return joined
+    if _end_first(first, second):
+        return f"{second.strip()} – {first.strip()}"
+    return None
+
+
+def _date_cell(text: str) -> bool:
+    """Is ``text`` only dates ("Oct 2025", "Mars - Sept", "2024")?"""
+    folded = fold_same_length(text)
+    found = tokens(folded)
+    if not found:
+        return False
+    for token in reversed(found):
+        folded = folded[: token.start] + folded[token.end :]
+    return bool(CELL_REST_RE.match(folded))
+
+
+def _split_cell(line: str) -> tuple[str, str] | None:
+    cells = CELL_GAP_RE.split(line.strip(), maxsplit=1)
+    if len(cells) == 2 and _date_cell(cells[0]):
+        return cells[0], cells[1]
+    return None
+
+
+def join_split_dates(lines: list[str]) -> list[str]:
+    """Join a date range broken over two lines; what is left of the second line stays."""
+    out = list(lines)
+    for index, line in enumerate(out):
+        text = line.rstrip()
+        if not text.strip() or is_bullet(text):
+            continue
+        window = range(index + 1, min(index + LOOK_AHEAD, len(out)))
+        following = next((j for j in window if out[j].strip()), None)
+        if following is None:
+            continue
+        nxt = out[following].strip()
+        whole = _joined(text, nxt)
+        if whole is not None:
+            out[index], out[following] = whole, ""
+            continue
+        first, second = _split_cell(text), _split_cell(nxt)
+        if first and second:  # a date column sharing its lines with the headings
+            cell = _joined(first[0], second[0])
+            if cell is not None and find_date_range(cell) is not None:
+                out[index], out[following] = f"{cell}\t{first[1]}", second[1]
+    return out
