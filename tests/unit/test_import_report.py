@@ -13,6 +13,7 @@ TODAY = date(2026, 6, 15)
 
 SOURCE = """Jeanne Exemple
 jeanne.exemple@example.org | +33 6 11 22 33 44 | linkedin.com/in/jeanne-exemple
+Née le 01/02/1990 · Permis B
 
 EXPÉRIENCE PROFESSIONNELLE
 Cheffe de rayon — Boulangerie Fictive
@@ -53,7 +54,8 @@ def _codes(report: dict) -> list[str]:
 
 def test_a_lost_bullet_is_listed_as_unplaced_text_and_nothing_else_is() -> None:
     report = _report(_content())
-    # Headings, bullet marks, the contact line and dates written in words are not lost text.
+    # Headings, bullet marks, contact and personal-detail lines and dates written in words are
+    # not lost text.
     assert report["unplaced"] == ["Mise en place d'un inventaire tournant hebdomadaire"]
     assert report["unplacedCount"] == 1
     assert 0.7 < report["placedShare"] < 1

@@ -25,7 +25,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 CONTACT_RE = re.compile(
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<link>(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)"
-    r"|(?P<digits>\+?\(?\d[\d\s().-]{6,}\d)",  # a phone number, or a date range
+    r"|(?P<digits>\(?\+?\(?\d[\d\s().-]{6,}\d)",  # a phone number, or a date range
     re.IGNORECASE,
 )
 PHONE_DIGITS = 8
@@ -41,13 +41,23 @@ MONTH_WORDS = _word_set(
     "octobre october oct novembre november nov decembre december dec"
 )
 # Words that carry no content of their own: function words, date words (dates are stored
-# normalised), contact labels and page furniture.
+# normalised), contact labels, page furniture and the labels of the CEFR language grid.
 IGNORED_WORDS = MONTH_WORDS | _word_set(
     "a an and as at by de des du en et for from in into la le les of on or par pour sur the to "
     "un une with au aux avec dans chez my mon ma mes our nos notre votre present aujourd hui "
     "actuellement current currently now today since depuis jusqu ongoing ce jour date until "
     "till email mail tel telephone phone mobile portable adresse address linkedin github site "
-    "web website page curriculum vitae cv resume ans mois years year months month yrs"
+    "web website page curriculum vitae cv resume ans mois years year months month yrs "
+    "understanding speaking writing reading listening spoken production interaction "
+    "comprehension comprendre parler ecrire lire ecouter mother tongue tongues number numero"
+)
+# Personal details a CV may give and the structure has no field for (date of birth,
+# nationality, driving licence…): like contact data, not content that can be lost.
+LEAD_RE = re.compile(r"^[\W_]+")  # icons and marks before a label
+PERSONAL_DETAIL_RE = re.compile(
+    r"^(?:date of birth|birth ?date|born|dob|nee?s? le|date de naissance|age|nationality|"
+    r"nationalite|gender|sex|sexe|marital status|situation (?:familiale|de famille)|"
+    r"permis|driving licen[cs]e|driver'?s licen[cs]e|visa|work permit)\b",
 )
 
 
@@ -62,11 +72,12 @@ class Coverage:
 
 
 def words(text: str) -> list[str]:
-    """Significant folded tokens of ``text``."""
+    """Significant folded tokens of ``text``. Numbers of one or two digits (days, months,
+    "Dec 23") are left out: the structure stores dates as ``YYYY-MM``."""
     return [
         w
         for w in WORD_RE.findall(fold(text))
-        if (len(w) > 1 or w.isdigit()) and w not in IGNORED_WORDS
+        if (len(w) > 2 or (len(w) == 2 and not w.isdigit())) and w not in IGNORED_WORDS
     ]
 
 
@@ -116,7 +127,7 @@ def source_lines(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[st
     out = []
     for raw in text.splitlines():
         line = " ".join(strip_bullet(raw).split())
-        if not line or fold(line) in skip:
+        if not line or fold(line) in skip or PERSONAL_DETAIL_RE.match(LEAD_RE.sub("", fold(line))):
             continue
         heading = match_heading(line)
         if heading is not None:
