@@ -40,8 +40,10 @@ MAIN = [
 ]
 
 
-def read(pages: list[list[Run | Box]], **options: object) -> PdfText:
-    return read_pdf_text_sync(drawn_pdf(pages, **options), max_pages=10)  # type: ignore[arg-type]
+def read(
+    pages: list[list[Run | Box]], crop_box: tuple[int, int, int, int] | None = None
+) -> PdfText:
+    return read_pdf_text_sync(drawn_pdf(pages, crop_box), max_pages=10)
 
 
 def text_lines(result: PdfText) -> list[str]:

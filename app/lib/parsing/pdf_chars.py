@@ -6,9 +6,9 @@ property of how PDFs are produced, counted in ``problems`` for the import report
 
 * ``doubled_chars``: fake bold and shadows draw each glyph twice, a fraction of its width
   apart ("EEYY FFrraannccee"); only the first copy is kept.
-* ``junk_glyphs``: ``(cid:NN)`` (a glyph with no Unicode mapping), private-use code points and
-  icon fonts (phone, mail, map-pin pictograms before contact details and dates). A private-use
-  glyph from a symbol font (Word's Symbol/Wingdings bullets) becomes "•".
+* ``junk_glyphs``: ``(cid:NN)`` (a glyph with no Unicode mapping), control codes, private-use
+  code points and icon fonts (phone, mail, map-pin pictograms before contact details and dates).
+  A private-use glyph from a symbol font (Word's Symbol/Wingdings bullets) becomes "•".
 * TeX accents: pdfTeX with OT1 fonts draws "é" as "e" plus a separate "´" over it; they are
   merged back into one letter (not a problem the user can act on, so not counted).
 * ``bad_glyph_widths``: some fonts declare one width for every glyph, so each glyph's box
@@ -57,14 +57,24 @@ def _private_use(text: str) -> bool:
     return any(0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000 for c in text)
 
 
+def _font_kind(font: str, cache: dict[str, str]) -> str:
+    """ "icon", "symbol" or "text", once per font name (a page has thousands of glyphs)."""
+    if font not in cache:
+        cache[font] = (
+            "icon" if ICON_FONT.search(font) else "symbol" if SYMBOL_FONT.search(font) else "text"
+        )
+    return cache[font]
+
+
 def strip_junk(chars: list[Char], problems: dict[str, int]) -> list[Char]:
     kept: list[Char] = []
+    kinds: dict[str, str] = {}
     for char in chars:
         text = char["text"]
-        font = str(char.get("fontname", ""))
-        junk = text.startswith("(cid:") or bool(ICON_FONT.search(font))
+        kind = _font_kind(str(char.get("fontname", "")), kinds)
+        junk = text.startswith("(cid:") or kind == "icon" or _control(text)
         if not junk and _private_use(text):
-            if SYMBOL_FONT.search(font):
+            if kind == "symbol":
                 char = {**char, "text": "•"}
             else:
                 junk = True
@@ -75,6 +85,11 @@ def strip_junk(chars: list[Char], problems: dict[str, int]) -> list[Char]:
             char = {**char, "text": LIGATURES[text]}
         kept.append(char)
     return kept
+
+
+def _control(text: str) -> bool:
+    """A control code where a glyph should be (an unmapped ligature often reads as NUL)."""
+    return any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text) and not text.isspace()
 
 
 def drop_doubles(chars: list[Char], problems: dict[str, int]) -> list[Char]:
