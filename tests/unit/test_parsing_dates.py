@@ -120,3 +120,8 @@ def test_durations_and_prepositions_leave_with_the_dates(line: str, rest: str) -
     found = find_date_range(line)
     assert found is not None
     assert remove_span(line, found.span) == rest
+
+
+def test_range_end_without_its_year() -> None:
+    found = find_date_range("Boulangerie Lemaire | Avril 2012 à Décembre")
+    assert found is not None and (found.start, found.end) == ("2012-04", "2012-12")

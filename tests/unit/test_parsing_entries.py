@@ -160,3 +160,94 @@ def test_place_with_a_department_number_is_a_location() -> None:
         "Supermarché Valrose",
         "Cergy 95",
     )
+
+
+def test_pasted_date_after_the_bullets_belongs_to_the_heading_above() -> None:
+    text = (
+        "Verdant Foods | Stage d'été\nJuillet 2022\n• Saisie des commandes\n"
+        "Atelier Nord | Stage de fin d'études\n• Étude de rentabilité\n• Rapport final\n\n"
+        "Mars 2021\n"
+    )
+    assert [(t, c, s) for t, c, s, _ in _jobs(text)] == [
+        ("Stage d'été", "Verdant Foods", "2022-07"),
+        ("Stage de fin d'études", "Atelier Nord", "2021-03"),
+    ]
+
+
+def test_place_and_date_below_the_bullets_in_pasted_text() -> None:
+    text = (
+        "Brightline Consulting, Cabinet de conseil pour les collectivités\nConsultant junior\n"
+        "• Audit de trois services\n\nRennes\n2021 (4 mois)\n"
+    )
+    job = experience_from(next(e for e in split_entries(text.split("\n")) if e.dates))
+    assert (job.title, job.company, job.start) == (
+        "Consultant junior",
+        "Brightline Consulting",
+        "2021",
+    )
+
+
+def test_dates_first_layout_gives_lines_above_a_date_to_the_previous_entry() -> None:
+    text = (
+        "Jan 21-Jun 22\n(18 months)\n\nHALDEN FOODS, Frozen food factory\nLine operator\n"
+        "• Ran the packing line\n\nLille, France\n\nJul 19-Aug 19\n(2 months)\n\n"
+        "NORVIA, Parcel logistics company\nSorter\n• Sorted parcels\n"
+    )
+    assert [(t, c) for t, c, _, _ in _jobs(text)] == [
+        ("Line operator", "HALDEN FOODS"),
+        ("Sorter", "NORVIA"),
+    ]
+
+
+def test_range_split_across_the_cells_of_a_date_column() -> None:
+    text = (
+        "Juin 2024\tCDD : Analyste données · 1 an\nJuil 2023\tOMNIVAL · Lille, France\n"
+        "• Tableaux\n\n"
+        "Mars - Sept\tStage ingénieur · 6 mois\n2022\tBRAVEL · Arras, France\n• Modèles\n"
+    )
+    assert _jobs(text) == [
+        ("CDD : Analyste données", "OMNIVAL", "2023-07", "2024-06"),
+        ("Stage ingénieur", "BRAVEL", "2022-03", "2022-09"),
+    ]
+
+
+def test_second_position_at_the_same_employer_keeps_the_employer() -> None:
+    text = (
+        "Helix Systems [Logiciel]\tNantes - France\nIngénieur sécurité\tMars 2012 - Juin 2014\n"
+        "• Audits de code\nStagiaire - Développeur\tOctobre 2011 - Février 2012\n• Outil interne\n"
+    )
+    assert [(t, c) for t, c, _, _ in _jobs(text)] == [
+        ("Ingénieur sécurité", "Helix Systems [Logiciel]"),
+        ("Stagiaire - Développeur", "Helix Systems [Logiciel]"),
+    ]
+
+
+def test_a_label_that_is_a_title_names_the_entry() -> None:
+    text = (
+        "Internship: Sensor calibration bench\nOptilab Instruments - Brest, France\n"
+        "May 2022 – Aug 2022"
+    )
+    assert _jobs(text) == [
+        ("Internship: Sensor calibration bench", "Optilab Instruments", "2022-05", "2022-08")
+    ]
+
+
+def test_title_wrapped_over_two_lines() -> None:
+    assert [(t, c) for t, c, _, _ in _jobs("2019 – 2021\nData engineer\nJunior\nQuarry Labs")] == [
+        ("Data engineer Junior", "Quarry Labs")
+    ]
+    text = "AGENT DE MAINTENANCE ET\n& SÉCURITÉ INCENDIE – VALCOR\n2016 – 2018\n• Rondes"
+    assert [(t, c) for t, c, _, _ in _jobs(text)] == [
+        ("AGENT DE MAINTENANCE ET & SÉCURITÉ INCENDIE", "VALCOR")
+    ]
+
+
+def test_place_written_after_the_dates_on_their_line() -> None:
+    text = "• Store keeper\nMeridian Hospital\tMar 20-until now, Tanta\n• Stock checks"
+    job = experience_from(split_entries(text.split("\n"))[0])
+    assert (job.title, job.company, job.location, job.current) == (
+        "Store keeper",
+        "Meridian Hospital",
+        "Tanta",
+        True,
+    )

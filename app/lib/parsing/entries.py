@@ -109,7 +109,7 @@ def _bullet_title(lines: list[Line], anchor: int, floor: int) -> list[int]:
         return []
     if text.endswith(SENTENCE_END):
         return []
-    return [index] if index == floor or lines[index - 1].kind is Kind.BLANK else []
+    return [index] if index == 0 or lines[index - 1].kind is Kind.BLANK else []
 
 
 def _split_shared(lines: list[Line], run: list[int], left: int, right: int, before: int) -> int:

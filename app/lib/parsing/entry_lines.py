@@ -29,6 +29,7 @@ MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|en|on|au|le|the|of|by|dans|pour|for)\s*$", re.I)
 
 
+OPEN_LINE_WORDS = 6  # "…ran the till in": a sentence, not a heading ending on "et"
 CONTINUED_LINE_WORDS = 8  # a line this long without a full stop may run on to the next
 # A line ending on one of these words runs on to the next one.
 OPEN_WORD_RE = re.compile(
@@ -122,7 +123,11 @@ def _continues(text: str, previous: Line | None) -> bool:
     if previous is None or previous.text.strip().endswith(SENTENCE_END):
         return False
     above = previous.text.strip()
-    if OPEN_WORD_RE.search(above) or (previous.kind is Kind.BODY and above.endswith(",")):
+    if previous.kind is Kind.BODY and above.endswith(","):
+        return True
+    if OPEN_WORD_RE.search(above) and (
+        word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()
+    ):
         return True
     return text[:1].islower() and word_count(above) >= CONTINUED_LINE_WORDS
 

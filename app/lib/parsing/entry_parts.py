@@ -35,7 +35,7 @@ LINK_RE = re.compile(r"https?://\S+|\b[\w.-]+\.[a-z]{2,6}/\S*", re.IGNORECASE)
 LINK_START_RE = re.compile(r"^(?:&|\+|/|et\s|and\s|de\s|of\s|des\s|du\s)", re.IGNORECASE)
 # A piece after a comma that describes rather than names ("Company for the treatment of caps",
 # "Centre d'innovation pour le groupe"): as many lowercase words as capitalised ones.
-DESCRIPTION_WORDS = 4
+DESCRIPTION_WORDS = 3
 
 
 def _descriptive(piece: str) -> bool:
