@@ -167,3 +167,61 @@ def test_name_wherever_the_layout_puts_it(text: str, name: str) -> None:
 def test_phone_in_a_sidebar_far_from_the_header() -> None:
     text = "Ines Roy\n\nPROFIL\nCurieuse et rigoureuse.\n\nCONTACT\nParis\n\n07 12 34 56 78\n"
     assert parse_cv_text(text).content.header.contact.phone == "07 12 34 56 78"
+
+
+def test_entries_read_across_two_columns_go_back_to_their_section() -> None:
+    text = "\n".join(
+        [
+            "Rémi Caron",
+            "remi.caron@example.org",
+            "",
+            "EXPÉRIENCES",
+            "",
+            "COMPÉTENCES",
+            "",
+            "Technicien réseau (CDI)",
+            "",
+            "Langages",
+            "",
+            "ORBITEL - LYON – Depuis Mars 2021",
+            "",
+            "Administrateur systèmes (Stage - 6 mois)",
+            "NEXALIS - GRENOBLE - De Avril 2019 à Septembre 2019",
+            "",
+            "Maîtrise Python",
+            "Notions Go",
+        ]
+    )
+    content = parse_cv_text(text).content
+    assert len(content.experience) == 2
+    assert {s.name for s in content.skills} >= {"Python", "Go"}
+
+
+def test_a_dated_skill_alone_stays_a_skill() -> None:
+    text = (
+        "Rémi Caron\n\nEXPERIENCE\nTechnician — Orbitel\t2019 – 2021\nTechnician — Nexalis\t"
+        "2017 – 2019\n\nSKILLS\nPython (2018 – 2023)\nGit\n"
+    )
+    content = parse_cv_text(text).content
+    assert len(content.experience) == 2
+    assert [s.name for s in content.skills][-1] == "Git"
+    assert len(content.skills) == 2
+
+
+def test_headings_side_by_side_share_the_lines_below_them() -> None:
+    text = "Ada Brun\nada.brun@example.org\n\nLANGUAGES\nINTERESTS\n\nArabic\nEnglish\nChess\n"
+    content = parse_cv_text(text).content
+    assert [x.name for x in content.languages] == ["Arabic", "English"]
+    assert content.extras.interests == ["Chess"]
+
+
+def test_skill_items_read_into_a_languages_list_go_to_skills() -> None:
+    text = "Ada Brun\n\nLANGUAGES\nItalian\nEnglish\n\nLaravel\nVue, Nuxt\n"
+    content = parse_cv_text(text).content
+    assert [x.name for x in content.languages] == ["Italian", "English"]
+    assert [s.name for s in content.skills] == ["Laravel", "Vue", "Nuxt"]
+
+
+def test_current_title_is_a_headline_not_a_goal_or_a_place() -> None:
+    text = "Jean Morel\nRecherche un stage de 6 mois\nLyon, France\nTechnicien de maintenance\n"
+    assert parse_cv_text(text).content.header.current_title == "Technicien de maintenance"

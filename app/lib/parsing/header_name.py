@@ -95,12 +95,13 @@ def _candidates(lines: list[str]) -> list[str]:
 
 def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
     """ "IKRAM" / "EL" / "+33 6 …" / "MOUSSAOUI" → "IKRAM EL", "IKRAM EL MOUSSAOUI": name
-    words continued on the next lines (rows holding only contact data are stepped over)."""
+    words continued on the next lines (rows of contact data or lower-case prose from another
+    column are stepped over)."""
     found: list[str] = []
     joined = list(words)
     for row in rows:
-        if not row or all(not any(c.isalpha() for c in cell) for cell in row):
-            continue
+        if not row or all(not any(c.isalpha() for c in cell) or cell[0].islower() for cell in row):
+            continue  # contact data, or prose of another column running on in lower case
         words_of = [(_leading_name_words(cell), cell) for cell in row]
         whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row

@@ -69,8 +69,8 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _dated(block: list[str]) -> bool:
-    """A block that reads as an entry: a date range, and either more lines or words beside the
-    date on its line ("Python (2018 – 2023)" alone is a skill); no "Label: items" line."""
+    """A block that reads as an entry: a date range with words beside it on its line
+    ("Python (2018 – 2023)" is a skill); no "Label: items" line."""
     if any(LABEL_RE.match(clean(line)) for line in block):
         return False
     for line in block:
@@ -78,7 +78,7 @@ def _dated(block: list[str]) -> bool:
         if found is None or found.single:
             continue
         beside = line[: found.span[0]] + " " + line[found.span[1] :]
-        if len(block) > 1 or len([w for w in beside.split() if w.isalpha()]) >= ENTRY_WORDS:
+        if len(re.findall(r"[^\W\d_]{2,}", beside)) >= ENTRY_WORDS:
             return True
     return False
 
@@ -118,14 +118,13 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
     default = others[0] if others else "languages"
     lines = section.lines
     if dated_key and default in READ_ACROSS:
-        entries, rest = _other_column_entries(lines)
+        entries, lines = _other_column_entries(lines)
         routed.add(dated_key, entries)
-        lines = rest
     for line in lines:
         labelled = _labelled(line) if line.strip() else None
         if labelled is not None:
-            target, rest = labelled
-            routed.add(target, [line if target == "skills" else rest])
+            target, content = labelled
+            routed.add(target, [line if target == "skills" else content])
         elif "languages" in section.keys and line.strip() and states_languages(clean(line)):
             routed.add("languages", [line])
         elif default != "skills" and PROFICIENCY_RE.match(strip_bullet(line.strip())):
@@ -154,7 +153,13 @@ def route_sections(sections: list[Section]) -> Routed:
     routed = Routed()
     previous = ""
     dated_key = ""  # the last dated section: where entries read across columns belong
+    beside: tuple[str, ...] = ()  # an empty list section's keys: its heading sat beside the next
     for section in sections:
+        if beside and section.key not in DATED_SECTIONS and section.key != UNKNOWN:
+            keys = (*section.keys, *(k for k in beside if k not in section.keys))
+            section = Section(keys, section.heading, section.lines)  # "Language | Interests"
+        empty = not any(line.strip() for line in section.lines)
+        beside = section.keys if empty and section.key not in DATED_SECTIONS else ()
         if section.key == UNKNOWN and previous == "skills" and _list_of_short_items(section.lines):
             routed.add("skills", [*section.lines, ""])
             continue
