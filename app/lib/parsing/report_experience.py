@@ -12,7 +12,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience
 from app.lib.i18n import N_
-from app.lib.parsing.contact import looks_like_location
+from app.lib.parsing.contact import COUNTRIES, looks_like_location
 from app.lib.parsing.report_entries import date_checks, duplicate_checks, finding, label_of
 from app.lib.parsing.report_values import (
     blank,
@@ -99,8 +99,13 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
     """A place or a date read as the employer, or an employer read as the place."""
     where, number, company = f"experience[{index}]", index + 1, exp.company.strip()
     tail = company.rsplit(None, 1)[-1] if company else ""
-    # "Mairie de Nancy" names its place on purpose; "Acme Montreal, Canada" has one glued on.
-    glued_place = looks_like_location(tail) and not names_organisation(company)
+    # "Mairie de Nancy" and "Acme Egypt" (a subsidiary) name their place on purpose; "Acme
+    # Montreal" has a city glued on.
+    glued_place = (
+        looks_like_location(tail)
+        and fold(tail) not in COUNTRIES
+        and not names_organisation(company)
+    )
     if company and (looks_like_location(company) or fold(company) in places or glued_place):
         return [
             finding(
