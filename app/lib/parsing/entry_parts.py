@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.lib.parsing.entry_words import TITLE_RANKS, company_score, is_place, title_score, words
+from app.lib.parsing.entry_words import (
+    TITLE_RANKS,
+    company_score,
+    is_place,
+    strong_title_words,
+    title_score,
+    words,
+)
 from app.lib.parsing.text import SEPARATOR_RE, clean
 
 _CONTRACT = (
@@ -39,9 +46,12 @@ DESCRIPTION_WORDS = 3
 
 
 def _descriptive(piece: str) -> bool:
+    """A phrase about the employer, not a name nor more of a title ("welding and coating" and
+    "fondateur et PDG" carry on a title: they hold a title word)."""
     tokens = [w for w in piece.split() if w[:1].isalpha()]
     lower = sum(1 for w in tokens if w[:1].islower())
-    return len(tokens) >= DESCRIPTION_WORDS and lower * 2 >= len(tokens)
+    many = len(tokens) >= DESCRIPTION_WORDS and lower * 2 >= len(tokens)
+    return many and not strong_title_words(piece)
 
 
 @dataclass
@@ -81,7 +91,7 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     for cut in range(1, len(pieces)):
         if is_place(", ".join(pieces[cut:])):
             return [*_comma_parts(", ".join(pieces[:cut]), every_comma), ", ".join(pieces[cut:])]
-        if _descriptive(pieces[cut]):
+        if _descriptive(pieces[cut]) and title_score(pieces[0]) < 1:
             return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
     if len(pieces) == 2:
         first, second = pieces

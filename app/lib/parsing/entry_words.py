@@ -44,7 +44,8 @@ TITLE_WORDS = word_set(
     deputy manoeuvre matelot sailor marin pilote pilot steward stewardess traducteur
     traductrice translator interprete interpreter avocat avocate lawyer juriste paralegal
     notaire psychologue psychologist therapist kinesitherapeute dentiste dentist veterinaire
-    sage-femme midwife pompier firefighter policier soldier militaire officier
+    sage-femme midwife pompier firefighter policier soldier militaire officier proprietaire
+    gerant gerante exploitant exploitante dirigeant dirigeante pdg dg
     """
 )
 # Words that make a title with another ("project manager", "data analyst") but also name
@@ -97,6 +98,12 @@ PLACE_SPLIT_RE = re.compile(r",|\s[-–—]\s")
 
 def words(part: str) -> list[str]:
     return [w for w in re.split(r"[\s,/()'’:;&+-]+", fold(part)) if w]
+
+
+def strong_title_words(part: str) -> int:
+    """Job-title words that are titles on their own ("fondateur", "inspector"), not modifiers
+    ("principal", "data") nor mere agent-noun endings ("acteur")."""
+    return sum(1 for word in words(part) if word in TITLE_WORDS and word not in TITLE_MODIFIERS)
 
 
 def title_score(part: str) -> float:

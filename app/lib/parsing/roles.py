@@ -40,6 +40,7 @@ def _job_key(part: Part) -> float:
     """How much a part reads as a job title rather than an employer."""
     key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
     key -= 0.5 if part.contract else 0  # "Stage", "Freelance": the title only if nothing else
+    key -= 1 if part.text.endswith(".") else 0  # a sentence about the employer
     return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
 
 
