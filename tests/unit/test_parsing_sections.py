@@ -11,6 +11,7 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text
 from app.lib.parsing.lists import parse_languages
+from app.lib.parsing.section_skills import parse_skills
 
 
 @pytest.mark.parametrize(
@@ -225,3 +226,22 @@ def test_skill_items_read_into_a_languages_list_go_to_skills() -> None:
 def test_current_title_is_a_headline_not_a_goal_or_a_place() -> None:
     text = "Jean Morel\nRecherche un stage de 6 mois\nLyon, France\nTechnicien de maintenance\n"
     assert parse_cv_text(text).content.header.current_title == "Technicien de maintenance"
+
+
+def test_skills_named_by_a_label_before_a_description_or_a_level() -> None:
+    skills, _ = parse_skills(
+        [
+            "Python: analyse de données, algorithmes de recherche opérationnelle et visualisation",
+            "Excel et VBA: automatisation des rapports mensuels pour la direction financière",
+            "VHDL: Basic level",
+            "IT skills: Office (advanced in Excel), Figma",
+        ]
+    )
+    assert [(s.name, s.level) for s in skills] == [
+        ("Python", ""),
+        ("Excel", ""),
+        ("VBA", ""),
+        ("VHDL", "Basic level"),
+        ("Office", "advanced in Excel"),
+        ("Figma", ""),
+    ]

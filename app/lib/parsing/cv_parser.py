@@ -21,12 +21,12 @@ from app.lib.parsing.lists import (
     parse_extras,
     parse_interests,
     parse_languages,
-    parse_skills,
     parse_summary,
     stray_languages,
 )
 from app.lib.parsing.roles import education_from, experience_from, project_from
 from app.lib.parsing.section_route import route_sections
+from app.lib.parsing.section_skills import parse_skills
 from app.lib.parsing.section_split import Section, split_sections
 from app.lib.parsing.text import clean, normalise_text
 

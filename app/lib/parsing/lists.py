@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from app.lib.cv_content import ExtraItem, Language, Skill
+from app.lib.cv_content import ExtraItem, Language
 from app.lib.parsing.dates import find_date_range, remove_span
 from app.lib.parsing.entries import split_entries
 from app.lib.parsing.languages import (
     CEFR_RE,
     CV_LEVEL_WORDS,
-    has_level_wording,
     language_key,
     languages_in_text,
     split_language_item,
@@ -18,26 +17,12 @@ from app.lib.parsing.languages import (
 from app.lib.parsing.roles import extra_from
 from app.lib.parsing.text import clean, fold, is_bullet, split_items, strip_bullet
 
-CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
-LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
-RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
-MAX_SKILL_WORDS = 10
-# A proficiency word opening a skill item: "Maîtrise Python", "Notions de Java",
-# "Knowledge of SQL", "Proficient in Excel".
-PROFICIENCY_RE = re.compile(
-    r"^(?:ma[iî]trise(?:\s+(?:de|du|des|d'))?|notions?(?:\s+(?:de|du|des|d'|en))?|"
-    r"(?:bonnes\s+)?connaissances?(?:\s+(?:de|du|des|d'|en))?|int[ée]ress[ée]e?\s+par|"
-    r"knowledge\s+of|proficient\s+(?:in|with)|familiar\s+with|experienced\s+(?:in|with))\s+",
-    re.IGNORECASE,
-)
-
-
 # Icon-font glyphs (private-use code points), check marks and rating marks PDFs leave before
 # list items: "\uf0b7 C/C++", "\ue00c Ponctuel".
 GLYPH_RE = re.compile(r"^[\ue000-\uf8ff\u2022-\u2bff\U0001f000-\U0001faff\s]+")
 
 
-def _content_lines(lines: list[str]) -> list[str]:
+def content_lines(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         text = GLYPH_RE.sub("", line.strip())
@@ -47,7 +32,7 @@ def _content_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
+def join_wrapped(lines: list[str]) -> list[str]:
     """Rejoin list lines a PDF wrapped: a line ending with a comma continues on the next one."""
     out: list[str] = []
     for line in lines:
@@ -72,7 +57,7 @@ EUROPASS_OTHER_RE = re.compile(
 )
 
 
-def _europass_languages(line: str) -> list[Language] | None:
+def europass_languages(line: str) -> list[Language] | None:
     mother = EUROPASS_MOTHER_RE.match(line)
     if mother:
         label = mother.group("label").strip()
@@ -86,71 +71,16 @@ def _europass_languages(line: str) -> list[Language] | None:
     return None
 
 
-def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
-    """Skills, and the languages a "Skills & languages" section mixes in."""
-    skills: list[Skill] = []
-    languages: list[Language] = []
-    seen: set[str] = set()
-    for line in _join_wrapped(_content_lines(lines)):
-        europass = _europass_languages(line)
-        if europass is not None:
-            languages += europass
-            continue
-        stated = _stated_languages(line)
-        if stated:  # "Native in French; Fluent in English" inside a skills block
-            languages += stated
-            continue
-        category = ""
-        items_text = line
-        labelled = CATEGORY_RE.match(line)
-        if labelled and only_level(labelled.group("items")):
-            name = clean(labelled.group("category"))  # "VHDL: Basic level"
-            if name.casefold() not in seen:
-                seen.add(name.casefold())
-                skills.append(Skill(name=name, level=clean(labelled.group("items"))))
-            continue
-        if labelled and len(labelled.group("category").split()) <= 4:
-            category = clean(labelled.group("category"))
-            items_text = labelled.group("items")
-        for item in split_items(GLYPH_RE.sub("", items_text)):
-            item = GLYPH_RE.sub("", item)
-            as_language = split_language_item(item)
-            if as_language and language_key(as_language[0]) and has_level_wording(as_language[1]):
-                languages.append(Language(name=as_language[0], level=as_language[1]))
-                continue
-            if language_key(clean(item)):  # a bare language name is not a skill
-                languages.append(Language(name=clean(item)))
-                continue
-            name, level = item, ""
-            rating = RATING_RE.search(item)
-            if rating:  # "Python ★★★★☆" → level "4/5"
-                marks = rating.group("marks")
-                filled = sum(1 for mark in marks if mark in "★●◉⬤■")
-                name, level = item[: rating.start()], f"{filled}/{len(marks)}"
-            paren = LEVEL_IN_PARENS_RE.match(item)
-            if paren and has_level_wording(paren.group("level")):
-                name, level = paren.group("name"), paren.group("level")
-            proficiency = PROFICIENCY_RE.match(name)
-            if proficiency and name[proficiency.end() :].strip():  # "Maîtrise Python"
-                name, level = name[proficiency.end() :], clean(proficiency.group(0))
-            name = clean(name)
-            if not name or len(name.split()) > MAX_SKILL_WORDS or name.casefold() in seen:
-                continue
-            seen.add(name.casefold())
-            skills.append(Skill(name=name, category=category, level=level))
-    return skills, languages
-
-
 def parse_languages(lines: list[str]) -> list[Language]:
     """Languages with their levels: one per line or item, as prose, as a Europass grid; a line
     holding only a level ("Avancé C1", "langue maternelle") completes the language above."""
     languages: list[Language] = []
-    for line in _content_lines(lines):
-        europass = _europass_languages(line)
+    for line in content_lines(lines):
+        europass = europass_languages(line)
         if europass is not None:
             languages += europass
             continue
-        stated = _stated_languages(line)
+        stated = stated_languages(line)
         if stated:
             languages += stated
             continue
@@ -172,7 +102,7 @@ def parse_languages(lines: list[str]) -> list[Language]:
 LANGUAGE_ITEMS_RE = re.compile(r"[,;|•\t]")
 
 
-def _stated_languages(line: str) -> list[Language] | None:
+def stated_languages(line: str) -> list[Language] | None:
     """The languages a line states: items that each open with a language name keep their
     wording ("French – Professional working proficiency (B2)"); prose is read word by word."""
     items = [item.strip() for item in LANGUAGE_ITEMS_RE.split(line) if item.strip()]
@@ -196,10 +126,10 @@ def stray_languages(lines: list[str], known: list[Language]) -> list[Language]:
     languages, each with a level, not already listed."""
     found: list[Language] = []
     keys = {language_key(x.name) for x in known}
-    for line in _content_lines(lines):
+    for line in content_lines(lines):
         if len(line.split()) > MAX_STRAY_LANGUAGE_WORDS:
             continue
-        stated = _stated_languages(line) or []
+        stated = stated_languages(line) or []
         if stated and all(x.level and language_key(x.name) for x in stated):
             fresh = [x for x in stated if language_key(x.name) not in keys]
             keys |= {language_key(x.name) for x in fresh}
@@ -214,7 +144,7 @@ def only_level(line: str) -> bool:
 
 def parse_interests(lines: list[str]) -> list[str]:
     interests: list[str] = []
-    for line in _join_wrapped(_content_lines(lines)):
+    for line in join_wrapped(content_lines(lines)):
         items = [line] if ":" in line else split_items(line)
         interests += [clean(item) for item in items if clean(item)]
     return interests
@@ -231,7 +161,7 @@ def parse_extras(lines: list[str]) -> list[ExtraItem]:
         entries = split_entries(lines, undated_items=True)
         return [item for item in (extra_from(e) for e in entries) if item.name]
     items: list[ExtraItem] = []
-    for line in _content_lines(lines):
+    for line in content_lines(lines):
         found = find_date_range(line)
         name, date = line, None
         if found is not None:

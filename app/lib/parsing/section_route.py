@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
-from app.lib.parsing.lists import PROFICIENCY_RE, only_level
+from app.lib.parsing.lists import only_level
+from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
 
