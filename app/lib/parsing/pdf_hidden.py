@@ -23,6 +23,10 @@ DARK_BACKGROUND = 0.7
 # A shape covering most of the page and painted last is a transparency/blend effect (Europass
 # draws one), not a cover: only smaller shapes hide what lies under them.
 MAX_COVER_SHARE = 0.5
+# pdfminer does not report fill opacity: when "covers" would hide this share of the page's
+# glyphs they are translucent highlights or effects, not covers, and nothing is hidden.
+MAX_COVERED_SHARE = 0.25
+BAND = 20.0
 
 Box = tuple[float, float, float, float]
 
@@ -105,18 +109,24 @@ def covered_chars(page: Any) -> set[tuple[str, float, float]]:
             covers.append((index, (obj.x0, obj.y0, obj.x1, obj.y1), shade))
     if not covers:
         return set()
+    # Covers by 20-point horizontal band: each glyph only meets the shapes of its own band.
+    bands: dict[int, list[tuple[int, Box, float | None]]] = {}
+    for cover in covers:
+        for band in range(int(cover[1][1] // BAND), int(cover[1][3] // BAND) + 1):
+            bands.setdefault(band, []).append(cover)
     found: set[tuple[str, float, float]] = set()
+    glyphs = 0
     for index, obj in enumerate(painted):
-        if type(obj).__name__ != "LTChar" or index > covers[-1][0]:
+        if type(obj).__name__ != "LTChar":
             continue
+        glyphs += 1
         cx, cy = (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2
-        ink = luminance(getattr(getattr(obj, "graphicstate", None), "ncolor", None))
-        if any(
-            later > index and _inside(cx, cy, box) and not _same_shade(ink, shade)
-            for later, box, shade in covers
-        ):
-            found.add((obj.get_text(), round(obj.x0, 2), round(obj.y1, 2)))
-    return found
+        near = [c for c in bands.get(int(cy // BAND), ()) if c[0] > index and _inside(cx, cy, c[1])]
+        if near:
+            ink = luminance(getattr(getattr(obj, "graphicstate", None), "ncolor", None))
+            if any(not _same_shade(ink, shade) for _, _, shade in near):
+                found.add((obj.get_text(), round(obj.x0, 2), round(obj.y1, 2)))
+    return found if len(found) <= MAX_COVERED_SHARE * max(glyphs, 1) else set()
 
 
 def _same_shade(ink: float | None, fill: float | None) -> bool:
