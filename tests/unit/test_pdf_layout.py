@@ -184,7 +184,7 @@ def test_text_painted_over_by_a_later_shape_is_hidden_not_read() -> None:
                 Run(40, 300, "hello@placeholder-site.example", 9),
                 Box(20, 280, 160, 60, colour=(0.5, 0.7, 0.9)),  # a sidebar band painted over it
                 Run(40, 100, "Jane Roe", 20),
-                Run(40, 140, "Data analyst with six years of reporting work.", 10),
+                *(Run(220, 140 + 18 * i, text, 10) for i, text in enumerate(MAIN)),
             ]
         ]
     )
