@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import CvContent, Extras
+from app.lib.cv_content import CvContent, Extras, Header, Language
 from app.lib.parsing.contact import (
     contact_facts,
     looks_like_name,
@@ -70,12 +70,11 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
     return header_lines
 
 
-def parse_cv_text(text: str) -> CvParse:
-    """Header, sections, then each section's parser; nothing is invented."""
-    header_lines, sections = split_sections(text)
-    header_lines = _header_after_sidebar(header_lines, sections)
-    routed = route_sections(sections)
-    merged = routed.lines
+def _header(
+    text: str, header_lines: list[str], sections: list[Section], merged: dict[str, list[str]]
+) -> tuple[Header, list[str]]:
+    """The header, wherever its parts sit (``app/lib/parsing/header_name.py`` for the name),
+    and the header lines that read as prose (a summary without a heading)."""
     name = find_name(header_lines, text) or None
     header, prose = parse_header(header_lines, merged.get("contact", []), name)
     if not header.name:
@@ -91,11 +90,29 @@ def parse_cv_text(text: str) -> CvParse:
         header.contact.email = everywhere.email
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
-    skills, skill_languages = parse_skills(merged.get("skills", []))
-    languages = parse_languages(merged.get("languages", [])) + skill_languages
+    return header, prose
+
+
+def _languages(
+    merged: dict[str, list[str]], header_lines: list[str], from_skills: list[Language]
+) -> list[Language]:
+    """The languages section, those a skills block mixed in, and language lines read away from
+    their section (a two-column page read across)."""
+    languages = parse_languages(merged.get("languages", [])) + from_skills
     elsewhere = [line for key, lines in merged.items() if key != "languages" for line in lines]
     languages += stray_languages(header_lines + elsewhere, languages)
-    languages = [x for x in languages if x.name[:1].isalpha()]  # "(s)" of "Mother tongue(s)"
+    return [x for x in languages if x.name[:1].isalpha()]  # not "(s)" of "Mother tongue(s)"
+
+
+def parse_cv_text(text: str) -> CvParse:
+    """Header, sections, then each section's parser; nothing is invented."""
+    header_lines, sections = split_sections(text)
+    header_lines = _header_after_sidebar(header_lines, sections)
+    routed = route_sections(sections)
+    merged = routed.lines
+    header, prose = _header(text, header_lines, sections, merged)
+    skills, skill_languages = parse_skills(merged.get("skills", []))
+    languages = _languages(merged, header_lines, skill_languages)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),
         awards=parse_extras(merged.get("awards", [])),

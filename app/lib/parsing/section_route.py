@@ -1,10 +1,18 @@
 """Send each line of a CV's sections to the section its content belongs to.
 
-Most lines stay in their section. Two cases move: a labelled line ("Langues : anglais (C1)",
-"Interests: chess") inside a list section goes to the section its label names, and a compound
-heading ("LANGUES ET COMPÉTENCES", "Skills & languages") shares its lines between the sections
-it names by content: a line that states languages goes to languages, the others to the first
-other section. "Languages: Python, Go" names no spoken language, so it stays a skills line.
+Most lines stay in their section. These move, by content, never by position alone:
+
+* a labelled line ("Langues : anglais (C1)", "Interests: chess") inside a list section goes to
+  the section its label names; "Languages: Python, Go" names no spoken language, so it stays a
+  skills line;
+* a compound heading ("LANGUES ET COMPÉTENCES") shares its lines between the sections it
+  names: lines that state languages go to languages, the others to the first other section;
+  two headings set side by side ("LANGUAGE" then "INTERESTS", the first left empty) share the
+  lines below them the same way;
+* two columns read across (a sidebar interleaved with the main column, as PDF viewers copy
+  them): a dated entry block inside skills, languages or contact belongs to the last dated
+  section, skill items inside a languages list belong to skills, and "Maîtrise Docker" inside a
+  hobbies list is a skill.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ def _labelled(line: str) -> tuple[str, str] | None:
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines (the vertical gaps a PDF leaves between blocks)."""
     blocks: list[list[str]] = [[]]
     for line in lines:
         if line.strip():
