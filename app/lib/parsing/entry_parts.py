@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from app.lib.parsing.entry_words import (
     TITLE_RANKS,
     company_score,
+    is_country,
     is_place,
+    is_place_like,
     strong_title_words,
     title_score,
     words,
@@ -129,14 +131,18 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     return parts
 
 
-def _join_titles(pieces: list[str], separators: list[str]) -> list[str]:
-    """Rejoin "Stagiaire - Développeur": two neighbouring title pieces, neither an employer."""
+def _join_pieces(pieces: list[str], separators: list[str]) -> list[str]:
+    """Rejoin what a dash cut in two: "Stagiaire - Développeur" (two title pieces, neither an
+    employer) and "Sophia Antipolis - France" (a place)."""
     out = [pieces[0]]
     for separator, piece in zip(separators, pieces[1:], strict=True):
         previous = out[-1]
+        dash = separator.strip() in {"-", "–", "/"}
         both_titles = all(title_score(p) > 0 and not company_score(p) for p in (previous, piece))
-        if both_titles and separator.strip() in {"-", "–", "/"} and not is_place(piece):
-            out[-1] = f"{previous} {separator.strip()} {piece}"
+        rejoined = f"{previous} {separator.strip()} {piece}"
+        place = dash and is_country(piece) and is_place_like(previous) and is_place(rejoined)
+        if (dash and both_titles and not is_place(piece)) or place:
+            out[-1] = rejoined
         else:
             out.append(piece)
     return out
@@ -156,7 +162,7 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
         separators = chunks[1::2]
         kept = [(p, s) for p, s in zip(pieces, ["", *separators], strict=True) if p]
         if kept:
-            joined = _join_titles([p for p, _ in kept], [s for _, s in kept[1:]])
+            joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
             for piece in joined:
                 parts += _piece_parts(piece, every_comma)
         parts += [Part(a, aside=True) for a in asides if a]

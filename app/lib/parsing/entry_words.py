@@ -164,3 +164,7 @@ def is_place_like(text: str) -> bool:
         and not title_score(cleaned)
         and not company_score(cleaned)
     )
+
+
+def is_country(text: str) -> bool:
+    return fold(text).strip() in COUNTRIES
