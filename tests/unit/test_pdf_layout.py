@@ -67,6 +67,7 @@ def test_a_sidebar_line_running_into_the_gutter_does_not_interleave_the_columns(
     assert_read_together(lines, MAIN)
     assert_read_together(lines, [*SIDEBAR, "linkedin.com/in/jane-roe-invented-0042"])
     assert result.columns == [2]
+    assert result.problems["interleaved_columns"] == 1  # the link's side had to be guessed
 
 
 def test_a_right_sidebar_is_its_own_column_even_when_much_shorter() -> None:

@@ -114,7 +114,9 @@ def _segments(line: Line) -> list[list[Word]]:
     return segments
 
 
-def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word], list[Line]]]:
+def _bands(
+    lines: list[Line], gutter: float, problems: dict[str, int]
+) -> list[tuple[list[Word], list[Word], list[Line]]]:
     """Top-to-bottom bands: (left words, right words) between full-width lines, or full lines.
 
     A line is full-width when one of its runs of words has a word across the gutter and reaches
@@ -150,8 +152,9 @@ def _bands(lines: list[Line], gutter: float) -> list[tuple[list[Word], list[Word
                     left.append(word)
                 elif word["x0"] >= gutter:
                     right.append(word)
-                else:  # a side's line running into the gutter stays with its side
+                else:  # a side's line running into the gutter stays with its side: a guess
                     (left if reach_left > reach_right else right).append(word)
+                    problems["interleaved_columns"] = problems.get("interleaved_columns", 0) + 1
     return bands
 
 
@@ -163,7 +166,9 @@ def _append_block(out: list[str], block: list[str]) -> None:
     out.extend(block)
 
 
-def read_region(words: list[Word], depth: int = 0) -> tuple[list[str], int]:
+def read_region(
+    words: list[Word], problems: dict[str, int], depth: int = 0
+) -> tuple[list[str], int]:
     """Text lines of a region in reading order, and how many columns it was read as."""
     minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
     if depth > MAX_DEPTH or len(words) < minimum:
@@ -175,7 +180,7 @@ def read_region(words: list[Word], depth: int = 0) -> tuple[list[str], int]:
             continue
         out: list[str] = []
         columns = 2
-        for band_left, band_right, full in _bands(group_lines(words), gutter):
+        for band_left, band_right, full in _bands(group_lines(words), gutter, problems):
             if full:
                 _append_block(out, lines_to_text(full))
                 continue
@@ -186,14 +191,14 @@ def read_region(words: list[Word], depth: int = 0) -> tuple[list[str], int]:
                     sides.reverse()
             for side in sides:
                 if side:
-                    text, count = read_region(side, depth + 1)
+                    text, count = read_region(side, problems, depth + 1)
                     columns = max(columns, count + 1)
                     _append_block(out, text)
         return out, min(columns, 3)
     return lines_to_text(group_lines(words)), 1
 
 
-def reading_order(words: list[Word], width: float) -> tuple[list[str], int]:
-    """The page's text lines in reading order and the number of columns found."""
-    del width  # columns are measured from the text itself, not from the page edges
-    return read_region(words)
+def reading_order(words: list[Word], problems: dict[str, int]) -> tuple[list[str], int]:
+    """The page's text lines in reading order and the number of columns found; a word across
+    a gutter that had to be given to one side counts as ``interleaved_columns``."""
+    return read_region(words, problems)
