@@ -58,14 +58,16 @@ def assert_read_together(lines: list[str], expected: list[str]) -> None:
 
 def test_a_sidebar_line_running_into_the_gutter_does_not_interleave_the_columns() -> None:
     sidebar = [Run(30, 100 + 22 * i, text, 9) for i, text in enumerate(SIDEBAR)]
-    # A long profile link crosses the middle of the gutter, level with a main-column line.
-    sidebar.append(Run(30, 100 + 22 * len(SIDEBAR), "linkedin.com/in/jane-roe-invented-0042", 9))
+    # A long profile link runs across the gutter into the main column's width.
+    sidebar.append(
+        Run(30, 100 + 22 * len(SIDEBAR), "www.linkedin.com/in/jane-roe-invented-0042", 9)
+    )
     main = [Run(200, 100 + 18 * i, text, 10) for i, text in enumerate(MAIN)]
     result = read([[Run(200, 50, "Jane Roe", 22), *sidebar, *main]])
 
     lines = text_lines(result)
     assert_read_together(lines, MAIN)
-    assert_read_together(lines, [*SIDEBAR, "linkedin.com/in/jane-roe-invented-0042"])
+    assert_read_together(lines, [*SIDEBAR, "www.linkedin.com/in/jane-roe-invented-0042"])
     assert result.columns == [2]
     assert result.problems["interleaved_columns"] == 1  # the link's side had to be guessed
 
