@@ -129,7 +129,7 @@ def company_score(part: str) -> float:
 
 def is_place(part: str) -> bool:
     """A place as CVs write it: "Lyon", "Paris, France", "Almaty, Kazakhstan", "Nancy 54",
-    "Arcueil (92)", "Toulouse - France"."""
+    "Arcueil (92)", "Toulouse - France" (never a piece naming an organisation or a job)."""
     text = part.strip()
     if not text:
         return False
@@ -137,12 +137,18 @@ def is_place(part: str) -> bool:
         return True
     if re.search(r"[\[\]&@]|\([^)]*\)\s*\S", text):
         return False  # a bracket inside the text: a name with an aside ("Acme (Group), Lyon")
+    pieces = [p.strip() for p in PLACE_SPLIT_RE.split(text) if p.strip()]
+    if any(_names_something(p) for p in pieces):
+        return False
     if looks_like_location(text):
         return True
-    pieces = [p.strip() for p in PLACE_SPLIT_RE.split(text) if p.strip()]
     if not pieces or fold(pieces[-1]).strip() not in COUNTRIES:
         return False
     return all(_place_piece(p) for p in pieces)
+
+
+def _names_something(piece: str) -> bool:
+    return any(w in COMPANY_WORDS for w in words(piece)) or strong_title_words(piece) > 0
 
 
 def _place_piece(piece: str) -> bool:
