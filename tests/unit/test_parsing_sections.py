@@ -245,3 +245,14 @@ def test_skills_named_by_a_label_before_a_description_or_a_level() -> None:
         ("Office", "advanced in Excel"),
         ("Figma", ""),
     ]
+
+
+def test_items_that_cannot_be_skills_are_listed_as_unplaced() -> None:
+    text = (
+        "Ada Brun\n\nSKILLS\nPython, C, R\n2021 - 2023\n"
+        "and then the whole team moved to the new platform\nOffice (Word, Excel, Outlook, Teams)\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [s.name for s in parsed.content.skills][:3] == ["Python", "C", "R"]
+    assert parsed.content.skills[3].name.startswith("Office")
+    assert parsed.unplaced == ["2021 - 2023", "and then the whole team moved to the new platform"]

@@ -111,7 +111,8 @@ def parse_cv_text(text: str) -> CvParse:
     routed = route_sections(sections)
     merged = routed.lines
     header, prose = _header(text, header_lines, sections, merged)
-    skills, skill_languages = parse_skills(merged.get("skills", []))
+    dropped: list[str] = []
+    skills, skill_languages = parse_skills(merged.get("skills", []), dropped)
     languages = _languages(merged, header_lines, skill_languages)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),
@@ -145,7 +146,7 @@ def parse_cv_text(text: str) -> CvParse:
         if key not in USED_SECTIONS
         for line in lines
         if clean(line)
-    ]
+    ] + dropped
     return CvParse(
         content=content,
         sections=[section.key for section in sections],

@@ -22,7 +22,9 @@ from app.lib.parsing.text import clean, split_items
 CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
 LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
 RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
-MAX_SKILL_WORDS = 10
+MAX_SKILL_WORDS = 8
+PROSE_WORDS = 5  # a lower-case item this long is a sentence wrapped over lines
+DIGITS_RE = re.compile(r"[\d\s/().+:-]+")
 # A proficiency word opening a skill item: "Maîtrise Python", "Notions de Java",
 # "Knowledge of SQL", "Proficient in Excel".
 PROFICIENCY_RE = re.compile(
@@ -52,8 +54,22 @@ def _skills_of_label(label: str, items_text: str) -> list[Skill] | None:
     return None
 
 
-def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
-    """Skills, and the languages a "Skills & languages" section mixes in."""
+def _skill_shaped(name: str) -> bool:
+    """A skill names something: letters ("C", "R" count), a few words, not the lower-case
+    middle of a sentence wrapped over lines, not a number, a date or a phone."""
+    words = ASIDE_RE.sub(" ", name).split()  # "Office (Word, Excel, …)" is two words
+    if not any(c.isalpha() for c in name) or len(words) > MAX_SKILL_WORDS:
+        return False
+    if DIGITS_RE.fullmatch(name):
+        return False
+    return not (name[0].islower() and len(words) >= PROSE_WORDS)
+
+
+def parse_skills(
+    lines: list[str], dropped: list[str] | None = None
+) -> tuple[list[Skill], list[Language]]:
+    """Skills, and the languages a "Skills & languages" section mixes in. Items that cannot
+    be skills (a sentence, a number) are added to ``dropped`` for the import report."""
     skills: list[Skill] = []
     languages: list[Language] = []
     seen: set[str] = set()
@@ -100,7 +116,11 @@ def parse_skills(lines: list[str]) -> tuple[list[Skill], list[Language]]:
             if proficiency and name[proficiency.end() :].strip():  # "Maîtrise Python"
                 name, level = name[proficiency.end() :], clean(proficiency.group(0))
             name = clean(name)
-            if not name or len(name.split()) > MAX_SKILL_WORDS or name.casefold() in seen:
+            if not name or name.casefold() in seen:
+                continue
+            if not _skill_shaped(name):
+                if dropped is not None:
+                    dropped.append(name)
                 continue
             seen.add(name.casefold())
             skills.append(Skill(name=name, category=category, level=level))
