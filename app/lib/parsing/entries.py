@@ -171,7 +171,9 @@ def _named(lines: list[Line], indices: list[int]) -> int:
 
 def _only_places(lines: list[Line], indices: list[int]) -> bool:
     """Does a heading name nothing but places and durations ("Nancy, France", "(2 months)")?"""
-    texts = [_heading_text(lines[i].text, lines[i].dates) for i in indices]
+    texts = [
+        _heading_text(lines[i].text, lines[i].dates) for i in indices if not lines[i].side_cell
+    ]
     return all(not text or is_place(text) or is_aside(text) for text in texts)
 
 
@@ -234,11 +236,18 @@ def _entry(
     if tail and is_place_like(tail.group("place")):
         entry.places.append(clean(tail.group("place")))  # "Acme\tMay 19 - Feb 22, Leeds"
         text = text[: found.span[1]]
-    entry.heading.append(_heading_text(text, found))
+    if not lines[anchor].side_cell:
+        entry.heading.append(_heading_text(text, found))
     entry.heading += [_heading_text(lines[i].text) for i in after]
     entry.heading = [h for h in entry.heading if h]
-    taken = {anchor, *before, *after}
-    entry.body = [lines[i].text for i in span if i not in taken]
+    taken = {*before, *after}
+    if not lines[anchor].side_cell:
+        taken.add(anchor)
+    entry.body = [
+        remove_span(lines[i].text, found.span) if i == anchor else lines[i].text
+        for i in span
+        if i not in taken
+    ]
     return entry
 
 

@@ -22,6 +22,7 @@ MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
+CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
@@ -51,6 +52,9 @@ class Line:
     text: str
     kind: Kind
     dates: DateRange | None = None
+    # The dates stand in a side cell of a body line ("● Led the pilots<TAB>2022-2023", a right
+    # column of dates beside the bullets): the rest of the line is body text, not a heading.
+    side_cell: bool = False
 
     @property
     def soft(self) -> bool:
@@ -125,11 +129,22 @@ def _continues(text: str, previous: Line | None) -> bool:
     above = previous.text.strip()
     if previous.kind is Kind.BODY and above.endswith(","):
         return True
-    if OPEN_WORD_RE.search(above) and (
-        word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()
-    ):
+    if OPEN_WORD_RE.search(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
         return True
     return text[:1].islower() and word_count(above) >= CONTINUED_LINE_WORDS
+
+
+def _side_cell(text: str, found: DateRange) -> bool:
+    """Are the dates alone in the last cell of a line whose first cell is body text?"""
+    cells = CELL_GAP_RE.split(text)
+    if (
+        len(cells) < 2
+        or not find_date_range(cells[-1])
+        or found.span[0] < len(text) - len(cells[-1])
+    ):
+        return False
+    left = " ".join(cells[:-1]).strip()
+    return is_bullet(left) or left[:1] == "(" or left[:1].islower() or not _heading_like(left)
 
 
 def classify(lines: list[str]) -> list[Line]:
@@ -145,7 +160,8 @@ def classify(lines: list[str]) -> list[Line]:
         found = anchor_dates(text)
         continuation = _continues(text, previous)
         if found is not None and not continuation:
-            result.append(Line(raw, Kind.ANCHOR, found))
+            side = previous is not None and previous.kind is Kind.BODY and _side_cell(text, found)
+            result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue
         if is_bullet(text) or continuation or not _heading_like(clean(text)):
