@@ -94,11 +94,14 @@ def _header(
 
 
 def _languages(
-    merged: dict[str, list[str]], header_lines: list[str], from_skills: list[Language]
+    merged: dict[str, list[str]],
+    header_lines: list[str],
+    from_skills: list[Language],
+    dropped: list[str],
 ) -> list[Language]:
     """The languages section, those a skills block mixed in, and language lines read away from
     their section (a two-column page read across)."""
-    languages = parse_languages(merged.get("languages", [])) + from_skills
+    languages = parse_languages(merged.get("languages", []), dropped) + from_skills
     elsewhere = [line for key, lines in merged.items() if key != "languages" for line in lines]
     languages += stray_languages(header_lines + elsewhere, languages)
     return [x for x in languages if x.name[:1].isalpha()]  # not "(s)" of "Mother tongue(s)"
@@ -113,7 +116,7 @@ def parse_cv_text(text: str) -> CvParse:
     header, prose = _header(text, header_lines, sections, merged)
     dropped: list[str] = []
     skills, skill_languages = parse_skills(merged.get("skills", []), dropped)
-    languages = _languages(merged, header_lines, skill_languages)
+    languages = _languages(merged, header_lines, skill_languages, dropped)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),
         awards=parse_extras(merged.get("awards", [])),

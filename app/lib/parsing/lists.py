@@ -71,9 +71,10 @@ def europass_languages(line: str) -> list[Language] | None:
     return None
 
 
-def parse_languages(lines: list[str]) -> list[Language]:
+def parse_languages(lines: list[str], dropped: list[str] | None = None) -> list[Language]:
     """Languages with their levels: one per line or item, as prose, as a Europass grid; a line
-    holding only a level ("Avancé C1", "langue maternelle") completes the language above."""
+    holding only a level ("Avancé C1", "langue maternelle") completes the language above.
+    Lines with words that state no language are added to ``dropped`` (the import report)."""
     languages: list[Language] = []
     for line in content_lines(lines):
         europass = europass_languages(line)
@@ -92,14 +93,15 @@ def parse_languages(lines: list[str]) -> list[Language]:
         # unless every segment starts with a language name.
         if len(segments) > 1 and not all(split_language_item(s) for s in segments):
             segments = [line]
-        for segment in segments:
-            parsed = split_language_item(segment)
-            if parsed:
-                languages.append(Language(name=parsed[0], level=parsed[1]))
+        found = [parsed for segment in segments if (parsed := split_language_item(segment))]
+        languages += [Language(name=name, level=level) for name, level in found]
+        if not found and dropped is not None and not only_level(line) and WORD_RE.search(line):
+            dropped.append(clean(line))
     return [x for x in languages if x.name[:1].isalpha()]
 
 
 LANGUAGE_ITEMS_RE = re.compile(r"[,;|•\t]")
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def stated_languages(line: str) -> list[Language] | None:
