@@ -23,6 +23,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -276,9 +277,13 @@ def evaluate(
     jobs = [(p, d) for p in persons for d in sorted(DESIGNS)]
     missing = [(p, d) for p, d in jobs if not _pdf_path(p, d, cache_dir).exists()]
     if len(missing) > 2:
-        # Cold cache: lay out on two cores (WeasyPrint holds the GIL).
-        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(render_pdf, *zip(*missing, strict=True), repeat(cache_dir)))
+        # Cold cache: lay out on two cores (WeasyPrint holds the GIL). A caller whose main
+        # module cannot be re-imported by "spawn" breaks the pool: render in-process then.
+        try:
+            with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+                list(pool.map(render_pdf, *zip(*missing, strict=True), repeat(cache_dir)))
+        except BrokenProcessPool:
+            pass
     pdfs = [render_pdf(p, d, cache_dir) for p, d in jobs]
     # The reader runs a child process per PDF: read them side by side.
     with ThreadPoolExecutor(max_workers=4) as pool:
