@@ -22,6 +22,8 @@ MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
+# "Signal decoding tool. (Qt, C++)": a sentence with its tools in brackets after it.
+SENTENCE_THEN_ASIDE_RE = re.compile(r"[.!?]\s*[(\[][^)\]]*[)\]]$")
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -73,6 +75,8 @@ def anchor_dates(line: str) -> DateRange | None:
         return None
     if is_bullet(text) and (found.single or not _stands_apart(text, found)):
         return None
+    if text[:1].islower() and not date_at_edge(text, found):
+        return None  # "stage de 3 mois à compter de mai 2024 et …": prose carrying on
     rest = remove_span(text, found.span)
     if word_count(rest) > MAX_ANCHOR_WORDS:
         return None
@@ -107,6 +111,7 @@ def _heading_like(text: str) -> bool:
         and not EMAIL_RE.search(text)
         and sum(c.isdigit() for c in text) < PHONE_DIGITS
         and not text.endswith(SENTENCE_END)
+        and not SENTENCE_THEN_ASIDE_RE.search(text)
         and not _label_line(text)
     )
 
