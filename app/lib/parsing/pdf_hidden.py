@@ -7,7 +7,8 @@ placeholder text behind; both must be reported, never read into the CV.
 * ``tiny``: smaller than 4 pt.
 * ``off_page``: outside the page (media box).
 * ``clipped``: on the media box but outside the crop box, the part a viewer shows.
-* ``invisible_colour``: white-ish where no dark fill or picture lies behind it.
+* ``invisible_colour``: white-ish where no dark fill or picture lies behind it, and where the
+  rendered page is white too (backgrounds drawn as shadings are invisible to pdfminer).
 * ``covered``: painted over by a later opaque filled shape of another colour (a template's
   sidebar or footer band drawn on top of placeholder text). Pictures are not used: they often
   have transparent parts.
@@ -27,6 +28,8 @@ MAX_COVER_SHARE = 0.5
 # glyphs they are translucent highlights or effects, not covers, and nothing is hidden.
 MAX_COVERED_SHARE = 0.25
 BAND = 20.0
+RENDER_DPI = 36
+VISIBLE_ON_RENDER = 0.85  # a white glyph whose rendered box is darker than this sits on colour
 
 Box = tuple[float, float, float, float]
 
@@ -79,6 +82,32 @@ def hidden_reason(char: dict[str, Any], page: Any, dark_boxes: list[Box]) -> str
     if white and not any(_inside(cx, cy, box) for box in dark_boxes):
         return "invisible_colour"
     return None
+
+
+def rendered_background(page: Any) -> Any:
+    """A function giving the background luminance (0-1) of the rendered page around a char: the
+    median of its box widened by half its size, so glyph strokes (its own, or dark text under
+    it) do not count. ``None`` when the page cannot be rendered. Only called for white-ish text,
+    so the render (low resolution, once per page) is paid by the few pages that need it."""
+    scale = RENDER_DPI / 72
+    try:
+        image = page.to_image(resolution=RENDER_DPI).original.convert("L")
+    except Exception:  # a page pdfium cannot draw keeps its text hidden
+        return None
+    top_offset = float(page.bbox[1])
+
+    def shade(char: dict[str, Any]) -> float:
+        pad = 0.5 * char.get("size", 10.0)
+        box = (
+            int((char["x0"] - pad) * scale),
+            int((char["top"] - top_offset - pad) * scale),
+            int((char["x1"] + pad) * scale) + 1,
+            int((char["bottom"] - top_offset + pad) * scale) + 1,
+        )
+        pixels = sorted(image.crop(box).getdata())
+        return pixels[len(pixels) // 2] / 255 if pixels else 1.0
+
+    return shade
 
 
 def _painting_order(objects: Any, out: list[Any]) -> None:

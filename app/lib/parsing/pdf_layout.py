@@ -18,7 +18,15 @@ from typing import Any
 from .pdf_chars import repair_chars
 from .pdf_columns import reading_order
 from .pdf_furniture import find_furniture, without_lines
-from .pdf_hidden import backgrounds, char_key, covered_chars, hidden_reason, hidden_runs
+from .pdf_hidden import (
+    VISIBLE_ON_RENDER,
+    backgrounds,
+    char_key,
+    covered_chars,
+    hidden_reason,
+    hidden_runs,
+    rendered_background,
+)
 from .pdf_words import Word, chars_to_words, group_lines
 
 
@@ -48,8 +56,13 @@ def page_words(page: Any, problems: dict[str, int]) -> PageWords:
     covered = covered_chars(page)
     hidden_chars: list[tuple[str, dict[str, Any]]] = []
     visible: list[dict[str, Any]] = []
+    render: Any = False  # not rendered yet
     for char in page.chars:
         reason = hidden_reason(char, page, dark_boxes)
+        if reason == "invisible_colour":
+            render = rendered_background(page) if render is False else render
+            if render is not None and render(char) < VISIBLE_ON_RENDER:
+                reason = None  # white on a background pdfminer does not see
         if reason is None and covered and char_key(char) in covered:
             reason = "covered"
         if reason is None:
