@@ -72,6 +72,9 @@ async def test_a_messy_pasted_cv_reports_what_to_check_everywhere(
     french = (await client.get("/tasks", headers=FR)).text
     assert f"Importé, {checks} points à vérifier" in french
 
+    listing = (await client.get("/cvs", headers=EN)).text
+    assert f"{checks} things to check" in listing and 'href="/cvs/' in listing
+
     # The review page: the report, grouped, with the unplaced text and flags by the fields.
     page = (await client.get(f"/cvs/{accepted['id']}", headers=EN)).text
     assert 'id="import-report"' in page and "Unplaced text" in page
