@@ -116,11 +116,14 @@ def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _skill_item(line: str) -> bool:
-    """A short list item that states no language and no level ("Laravel", "Git")."""
+    """Short list items that state no language and no level ("Laravel", "Git, Docker")."""
     text = clean(strip_bullet(line.strip()))
-    if not any(c.isalpha() for c in text) or len(text.split()) > MAX_ITEM_WORDS:
+    items = split_items(text)
+    if not any(c.isalpha() for c in text) or not items or text.endswith(SENTENCE_END):
         return False
-    return not states_languages(text) and not only_level(text) and not text.endswith(SENTENCE_END)
+    if any(len(item.split()) > MAX_ITEM_WORDS for item in items):
+        return False
+    return not any(states_languages(item) or only_level(item) for item in items)
 
 
 def _route_list_section(section: Section, routed: Routed, dated_key: str) -> None:
