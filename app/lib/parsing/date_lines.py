@@ -17,6 +17,7 @@ from app.lib.parsing.text import fold_same_length, is_bullet
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 # What may remain of a date cell once its date tokens are taken out: separators, "de", "à".
 CELL_REST_RE = re.compile(r"^[\s\-–—/.,:~]*(?:(?:a|au|to|de|du|from|et)[\s\-–—/.,:~]*)*$")
+YEAR_START_RE = re.compile(r"^\s*((?:19|20)\d{2})(?!\d)\s*(.*)$")
 LOOK_AHEAD = 3  # the next text line may sit after a blank line or two
 
 
@@ -49,6 +50,20 @@ def _joined(first: str, second: str) -> str | None:
     if _end_first(first, second):
         return f"{second.strip()} – {first.strip()}"
     return None
+
+
+def _year_below(text: str, below: str) -> tuple[str, str] | None:
+    """ "September 2010 – October Master in Computing" / "2012 Engineering": the range's last
+    month waits for its year at the start of the next line (a date column read across)."""
+    found = find_date_range(text)
+    match = YEAR_START_RE.match(below)
+    if found is None or found.single or match is None:
+        return None
+    inside = [t for t in tokens(fold_same_length(text)) if t.end <= found.span[1]]
+    if not inside or inside[-1].kind != "yearless":
+        return None
+    end = inside[-1].end
+    return f"{text[:end]} {match.group(1)}{text[end:]}", match.group(2)
 
 
 def _date_cell(text: str) -> bool:
@@ -84,6 +99,10 @@ def join_split_dates(lines: list[str]) -> list[str]:
         whole = _joined(text, nxt)
         if whole is not None:
             out[index], out[following] = whole, ""
+            continue
+        year = _year_below(text, nxt)
+        if year is not None:
+            out[index], out[following] = year
             continue
         first, second = _split_cell(text), _split_cell(nxt)
         if first and second:  # a date column sharing its lines with the headings

@@ -142,6 +142,7 @@ def remove_span(line: str, span: tuple[int, int]) -> str:
     text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
     text = re.sub(r"(?:^|\s)(?:de|du|from|depuis|since)\s*$", " ", text.rstrip())
     text = re.sub(r"\s*([—–|·•,-])\s*([—–|·•,-]\s*)+", r" \1 ", text)
+    text = re.sub(r"[\s,;]+\.$", "", text)  # "Assiut University, Assiut ,2015." → no " ."
     return text.strip(" \t,;:|·•-–—(")
 
 

@@ -136,6 +136,10 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
     first = lines[anchors[0]]
     leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
     dates_first = not before_count and leading  # "2019 – 2021  Title" or a date line alone
+    # Dates closing each entry: the heading, then its text, then "School | 2019 – 2021".
+    dates_last = (
+        not before_count and not dates_first and bool(_orphan_heading(lines, 0, anchors[0]))
+    )
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):
         floor = floors[number]
@@ -147,6 +151,10 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
             back = []  # dates first: lines above a date line end the previous entry
         before = _trim_before(lines, back, anchor) or _bullet_title(lines, anchor, floor)
         start = max(result[-1][1][-1] + 1 if result and result[-1][1] else floor, floor)
+        if dates_last:
+            orphan = [i for i in _orphan_heading(lines, start, anchor) if i not in before]
+            result.append((sorted(orphan + before), []))
+            continue
         if not dates_first and _only_places(lines, [*before, anchor]):
             before = _orphan_heading(lines, start, anchor) + before
         run_after = _heads(lines, range(anchor + 1, ceiling))

@@ -85,7 +85,7 @@ def anchor_dates(line: str) -> DateRange | None:
             return None
         if PREPOSITION_BEFORE_RE.search(text[: found.span[0]]):
             return None
-        if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest) > 3:
+        if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest.strip(" .,;")) > 3:
             return None
     return found
 
