@@ -83,6 +83,7 @@ class ExpCheck:
     start: bool = False
     end: bool = False
     company_exact: bool = False  # no word of the place glued on ("Acme, York")
+    bullets: bool = False  # every bullet of the job under this job, none lost or moved
 
     @property
     def all4(self) -> bool:
@@ -102,6 +103,12 @@ def _company_right(source: Experience, parsed: Experience) -> bool:
     return [w for w in words(parsed.company) if w not in place] == words(source.company)
 
 
+def _bullets_right(source: Experience, parsed: Experience) -> bool:
+    """Each source bullet, word for word (line wraps aside), in the parsed job's text."""
+    body = " ".join(words(" ".join([parsed.description, *parsed.bullets])))
+    return all(" ".join(words(bullet)) in body for bullet in source.bullets)
+
+
 def _check(source: Experience, parsed: Experience) -> ExpCheck:
     return ExpCheck(
         source,
@@ -111,6 +118,7 @@ def _check(source: Experience, parsed: Experience) -> ExpCheck:
         start=norm_date(parsed.start) == source.start,
         end=_end_right(source, parsed),
         company_exact=words(parsed.company) == words(source.company),
+        bullets=_bullets_right(source, parsed),
     )
 
 
@@ -169,6 +177,10 @@ class CaseResult:
     @property
     def company_exact(self) -> int:
         return sum(c.company_exact for c in self.experiences)
+
+    @property
+    def bullets(self) -> int:
+        return sum(c.bullets for c in self.experiences)
 
     @property
     def extras(self) -> list[Experience]:
@@ -310,6 +322,7 @@ class Totals:
     found: int = 0
     all4: int = 0
     company_exact: int = 0
+    bullets: int = 0
     cases: int = 0
     name: int = 0
     email: int = 0
@@ -326,6 +339,7 @@ class Totals:
         self.found += r.found
         self.all4 += r.all4
         self.company_exact += r.company_exact
+        self.bullets += r.bullets
         self.cases += 1
         self.name += r.name_ok
         self.email += r.email_ok
@@ -355,6 +369,7 @@ class Totals:
             self.precision,
             self.all4_rate,
             self.company_exact / max(self.expected, 1),
+            self.bullets / max(self.expected, 1),
             self.name / c,
             self.email / c,
             self.phone / c,
@@ -375,8 +390,8 @@ def totals(results: Iterable[CaseResult]) -> Totals:
 
 
 HEADER = (
-    "| variant                | exp | recall | prec | all4 | co exact | name | email | phone "
-    "| edu n | skills | langs |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| variant                | exp | recall | prec | all4 | co exact | bullets | name | email "
+    "| phone | edu n | skills | langs |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -405,6 +420,16 @@ def problems(result: CaseResult) -> list[str]:
     for check in result.experiences:
         if check.parsed is not None and check.all4 and not check.company_exact:
             out.append(f"place  {check.source.company!r} came back as {check.parsed.company!r}")
+    for check in result.experiences:
+        if check.parsed is not None and not check.bullets:
+            lost = [
+                b
+                for b in check.source.bullets
+                if not _bullets_right(
+                    check.source.model_copy(update={"bullets": [b]}), check.parsed
+                )
+            ]
+            out.append(f"bullets of {check.source.title!r} not under it: {lost}")
     for extra in result.extras:
         out.append(f"extra  {extra.title!r} @ {extra.company!r} {extra.start}→{extra.end}")
     header = result.parsed.header

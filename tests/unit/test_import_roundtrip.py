@@ -48,7 +48,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         ("languages", f"{v}/{p.key}"): _LANGUAGES_ON_ONE_LINE for v in PDF_VARIANTS for p in PERSONS
     },
     **{
-        ("experiences", case): _YEAR_RANGE_IN_BULLET
+        (aspect, case): _YEAR_RANGE_IN_BULLET
+        for aspect in ("experiences", "bullets")
         for case in ("text:jobboard/en_accountant", "text:linkedin/en_accountant")
     },
     **{
@@ -95,6 +96,7 @@ def test_app_designs_give_back_every_experience(results: dict[str, CaseResult]) 
     assert group.recall >= 0.95, group.row("app designs")
     assert group.precision >= 0.95, group.row("app designs")
     assert group.all4_rate >= 0.9, group.row("app designs")
+    assert group.bullets >= 0.95 * group.expected, group.row("app designs")
     assert group.name == group.email == group.phone == group.education == group.cases
 
 
@@ -103,6 +105,7 @@ def test_pasted_text_gives_back_every_experience(results: dict[str, CaseResult])
     assert group.recall >= 0.9, group.row("pasted")
     assert group.precision >= 0.9, group.row("pasted")
     assert group.all4_rate >= 0.85, group.row("pasted")
+    assert group.bullets >= 0.9 * group.expected, group.row("pasted")
     assert group.name >= 0.95 * group.cases and group.email == group.cases, group.row("pasted")
 
 
@@ -147,6 +150,11 @@ def _companies(r: CaseResult) -> list[str]:
     ]
 
 
+def _bullets(r: CaseResult) -> list[str]:
+    """Every bullet under its own job: none lost, none credited to another employer."""
+    return [line for line in problems(r) if line.startswith("bullets")]
+
+
 def _header(r: CaseResult) -> list[str]:
     return [line for line in problems(r) if line.startswith(("name", "email", "phone"))]
 
@@ -167,6 +175,7 @@ def _languages(r: CaseResult) -> list[str]:
 ASPECTS: dict[str, Callable[[CaseResult], list[str]]] = {
     "experiences": _experiences,
     "companies": _companies,
+    "bullets": _bullets,
     "header": _header,
     "education": _education,
     "skills": _skills,
