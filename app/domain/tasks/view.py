@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask
 from app.db.models.background_task import FINISHED_STATUSES
 from app.domain.tasks.services import list_tasks
-from app.lib.i18n import N_, ngettext
+from app.lib.i18n import N_
 
 # The nav panel shows the most recent tasks; the /tasks page shows the whole history (≤ 100).
 PANEL_LIMIT = 20
@@ -45,6 +45,7 @@ class TaskItem:
     subject: str
     status: str
     status_label: str
+    checks: int  # a finished import's things to check (0 otherwise)
     active: bool
     done: int | None  # progress: offers done, or percent
     total: int | None  # progress: offers in all, or 100
@@ -71,15 +72,12 @@ def _link(task: BackgroundTask) -> tuple[str | None, str]:
     return None, ""
 
 
-def _status_label(task: BackgroundTask) -> str:
-    """A finished import with things to check says so ("Imported, 3 things to check"): the
-    user should not take "Completed" for "nothing to review". Rendered here because the count
-    is part of the label (the list template translates labels without values)."""
-    checks = int((task.result or {}).get("checks") or 0)
-    if task.type == "cv_import" and task.status == "completed" and checks > 0:
-        return ngettext("Imported, %(num)s thing to check", "Imported, %(num)s things to check",
-                        checks)  # fmt: skip
-    return STATUS_LABELS.get(task.status, task.status)
+def _checks(task: BackgroundTask) -> int:
+    """Things to check after a finished import: the list says "Imported, 3 things to check"
+    rather than "Completed", so the user does not take it for "nothing to review"."""
+    if task.type != "cv_import" or task.status != "completed":
+        return 0
+    return int((task.result or {}).get("checks") or 0)
 
 
 def _subject(title: str) -> str:
@@ -104,7 +102,8 @@ def task_item(task: BackgroundTask) -> TaskItem:
         type_label=TYPE_LABELS.get(task.type, task.type),
         subject=_subject(task.title or ""),
         status=task.status,
-        status_label=_status_label(task),
+        status_label=STATUS_LABELS.get(task.status, task.status),
+        checks=_checks(task),
         active=task.status not in FINISHED_STATUSES,
         done=done,
         total=total,
