@@ -179,6 +179,7 @@ async def retry_import(
         return current
     cv.extraction_status = "pending"
     cv.extraction_errors = []
+    cv.import_report = None  # the next import writes its own
     task = await _new_task(session, settings, cv, None)
     await session.commit()
     await enqueue_import(session, redis, arq, cv, task)
