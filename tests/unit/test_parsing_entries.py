@@ -251,3 +251,61 @@ def test_place_written_after_the_dates_on_their_line() -> None:
         "Tanta",
         True,
     )
+
+
+def test_dates_in_a_right_column_beside_the_bullets() -> None:
+    text = (
+        "Kelvo Freight | Last-mile delivery start-up | Operations analyst\tLyon\n"
+        "● Planned the delivery rounds with the drivers\tFRANCE\n"
+        "(routing, staffing, reporting…)\t2021-2023\n"
+        "● Built the weekly dashboards\t2 years\n"
+    )
+    jobs = _jobs(text)
+    assert [(c, s, e) for _, c, s, e in jobs] == [("Kelvo Freight", "2021", "2023")]
+
+
+def test_dates_last_layout_takes_the_heading_above_each_date_line() -> None:
+    text = (
+        "Master, Applied Statistics\nThesis: forecasting river levels.\n\n"
+        "Norrland University, Umea | 2020 – 2022\n\n"
+        "Bachelor, Mathematics\nThesis: graph colouring.\n\n"
+        "Coastal Institute, Bergen | 2017 – 2020\n"
+    )
+    lines = text.split("\n")
+    entries = [e for e in split_entries(lines) if e.dates]
+    assert [e.heading for e in entries] == [
+        ["Master, Applied Statistics", "Norrland University, Umea"],
+        ["Bachelor, Mathematics", "Coastal Institute, Bergen"],
+    ]
+
+
+def test_a_range_month_takes_its_year_from_the_next_line() -> None:
+    text = "September 2014 – June Master in Applied Physics\n2016 Engineering\nPolytech Orval"
+    entry = split_entries(text.split("\n"))[0]
+    assert entry.dates is not None and (entry.dates.start, entry.dates.end) == (
+        "2014-09",
+        "2016-06",
+    )
+
+
+def test_prose_carrying_on_is_not_a_date_line() -> None:
+    text = (
+        "Waitress\nCafé Lumière\n2021 - 2022\n• Served breakfasts\n"
+        "Looking for an internship of 2 to 3 months from\nmay 2024 and a work-study contract.\n"
+    )
+    assert len(_jobs(text)) == 1
+
+
+def test_a_sentence_with_its_tools_in_brackets_is_body_text() -> None:
+    text = (
+        "Brisk Apps [Mobile]\nIntern - Developer\n› Offline sync engine. (Kotlin, SQLite)\n\n"
+        "Lyon - France\nMarch 2019 - August 2019\n"
+    )
+    assert [(t, c) for t, c, _, _ in _jobs(text)] == [("Intern - Developer", "Brisk Apps [Mobile]")]
+
+
+def test_a_year_after_a_comma_ending_the_line() -> None:
+    text = "• Bachelor of Information Systems\nDelta University, Tanta ,2016."
+    entry = split_entries(text.split("\n"))[0]
+    assert entry.dates is not None and entry.dates.start == "2016"
+    assert entry.heading == ["Bachelor of Information Systems", "Delta University, Tanta"]

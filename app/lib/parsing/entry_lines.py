@@ -16,7 +16,7 @@ from enum import Enum
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entry_parts import is_aside
 from app.lib.parsing.entry_words import company_score, title_score
-from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, is_bullet, word_count
+from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, fold, is_bullet, word_count
 
 MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
@@ -24,6 +24,7 @@ MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
 # "Signal decoding tool. (Qt, C++)": a sentence with its tools in brackets after it.
 SENTENCE_THEN_ASIDE_RE = re.compile(r"[.!?]\s*[(\[][^)\]]*[)\]]$")
+SINCE_START_RE = re.compile(r"^(?:(?:depuis|since|from|des|de|a partir|a compter)(?![a-z])|d')")
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -75,9 +76,11 @@ def anchor_dates(line: str) -> DateRange | None:
         return None
     if is_bullet(text) and (found.single or not _stands_apart(text, found)):
         return None
-    if text[:1].islower() and not date_at_edge(text, found):
-        return None  # "stage de 3 mois à compter de mai 2024 et …": prose carrying on
+    if (text[:1].islower() or _since(text, found)) and not date_at_edge(text, found):
+        return None  # "… of 3 months from May 2024 and a …": prose, not an entry's dates
     rest = remove_span(text, found.span)
+    if text.endswith(SENTENCE_END) and word_count(rest) > MAX_SINGLE_DATE_WORDS:
+        return None
     if word_count(rest) > MAX_ANCHOR_WORDS:
         return None
     if found.single:
@@ -88,6 +91,11 @@ def anchor_dates(line: str) -> DateRange | None:
         if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest.strip(" .,;")) > 3:
             return None
     return found
+
+
+def _since(text: str, found: DateRange) -> bool:
+    """An open range opened by "since / depuis / from / à compter de"."""
+    return found.end is None and bool(SINCE_START_RE.match(fold(found.raw(text))))
 
 
 def _stands_apart(text: str, found: DateRange) -> bool:
