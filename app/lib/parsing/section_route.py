@@ -32,7 +32,7 @@ from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, st
 DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
 # List sections that never hold date ranges of their own: a dated block in them was read
 # across from the other column.
-READ_ACROSS = {"skills", "languages", "contact"}
+READ_ACROSS = {"skills", "languages", "contact", "summary"}
 MAX_ITEM_WORDS = 4
 MAX_TITLE_WORDS = 12
 ENTRY_WORDS = 2
@@ -79,17 +79,18 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _dated(block: list[str]) -> bool:
-    """A block that reads as an entry: a date range with words beside it on its line
-    ("Python (2018 – 2023)" is a skill); no "Label: items" line."""
+    """A block that reads as an entry: a short line with a date range and words beside it, or
+    a date range alone on its line within the block ("Python (2018 – 2023)" is a skill, a
+    sentence with two years is prose); no "Label: items" line."""
     if any(LABEL_RE.match(clean(line)) for line in block):
         return False
     for line in block:
         found = find_date_range(line)
-        if found is None or found.single:
+        if found is None or found.single or len(line.split()) > MAX_TITLE_WORDS:
             continue
-        beside = line[: found.span[0]] + " " + line[found.span[1] :]
-        if len(re.findall(r"[^\W\d_]{2,}", beside)) >= ENTRY_WORDS:
-            return True
+        beside = len(re.findall(r"[^\W\d_]{2,}", line[: found.span[0]] + line[found.span[1] :]))
+        if beside >= ENTRY_WORDS or (beside == 0 and len(block) > 1):
+            return True  # "ACME | Mai 2017 à Avril 2022", or a date line above a title
     return False
 
 
