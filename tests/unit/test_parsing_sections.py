@@ -256,3 +256,19 @@ def test_items_that_cannot_be_skills_are_listed_as_unplaced() -> None:
     assert [s.name for s in parsed.content.skills][:3] == ["Python", "C", "R"]
     assert parsed.content.skills[3].name.startswith("Office")
     assert parsed.unplaced == ["2021 - 2023", "and then the whole team moved to the new platform"]
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06 12 34 56 78",
+        "+33 (0)6 12 34 56 78",
+        "06.12.34.56.78",
+        "(+33) 6 12 34 56 78",
+        "+44 20 7946 0958",
+        "+1 (415) 555-0123",
+    ],
+)
+def test_phone_formats(phone: str) -> None:
+    text = f"Ada Brun\nTél : {phone} | ada.brun@example.org\n"
+    assert parse_cv_text(text).content.header.contact.phone == phone

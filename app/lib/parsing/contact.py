@@ -9,7 +9,9 @@ from app.lib.cv_content import Contact, Header, Link
 from app.lib.parsing.text import clean, fold, split_parts
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-PHONE_RE = re.compile(r"(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,6}\d{2,4}")
+PHONE_RE = re.compile(
+    r"(?:\(\+\d{1,3}\)\s?|(?:\+|00)\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,6}\d{2,4}"
+)
 URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s|,;·•]+"
     r"|\b(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|"
