@@ -37,6 +37,11 @@ _YEAR_RANGE_IN_BULLET = (
     "an unmarked description line 'Led the 2017 – 2018 stock-count audits of 12 warehouses.' "
     "becomes an extra job"
 )
+_GROUPED_ROLES = (
+    "two roles under one employer line ('Pellham Logistics' / '2 years 9 months' / role 1 / "
+    "'March 2018 - May 2019 (1 year 3 months)' / 'Providence' / bullet / '' / role 2 / dates / "
+    "'Providence'): role 2 gets the place line of role 1 ('Providence') as its company"
+)
 _CAPS_FIRST_SKILL = (
     "'SKILLS' / '' / 'IFRS' / '' / 'Excel' (one skill per line, blank lines between): the first "
     "skill, in capitals, is taken for a heading and lost, and not listed as unplaced"
@@ -51,6 +56,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         (aspect, case): _YEAR_RANGE_IN_BULLET
         for aspect in ("experiences", "bullets")
         for case in ("text:jobboard/en_accountant", "text:linkedin/en_accountant")
+    },
+    **{
+        (aspect, case): _GROUPED_ROLES
+        for aspect in ("experiences", "companies")
+        for case in ("text:linkedin/en_analyst", "text:linkedin/fr_commerce")
     },
     **{
         ("skills", case): _CAPS_FIRST_SKILL
