@@ -16,7 +16,7 @@ from app.lib.parsing.contact import (
     standalone_phone,
 )
 from app.lib.parsing.entries import split_entries
-from app.lib.parsing.header_name import find_name
+from app.lib.parsing.header_name import find_name, is_name
 from app.lib.parsing.lists import (
     parse_extras,
     parse_interests,
@@ -54,7 +54,7 @@ SIDEBAR_SECTIONS = {"contact", "skills", "languages", "certifications", "interes
 def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> list[str]:
     """When the top of the text has no name, take the name (and the two short lines after it)
     from the end of a sidebar section that is directly followed by the summary or experience."""
-    if any(looks_like_name(line) for line in header_lines[:4]):
+    if find_name(header_lines, ""):
         return header_lines
     for index, section in enumerate(sections[:-1]):
         following = sections[index + 1].key
@@ -63,7 +63,7 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
         lines = section.lines
         content = [i for i, line in enumerate(lines) if line.strip()]
         for start in content[-3:]:
-            if looks_like_name(lines[start]):
+            if is_name(clean(lines[start])):
                 moved = lines[start:]
                 del lines[start:]
                 return [*header_lines, *moved]

@@ -122,6 +122,8 @@ def _skill_item(line: str) -> bool:
     items = split_items(text)
     if not any(c.isalpha() for c in text) or not items or text.endswith(SENTENCE_END):
         return False
+    if find_date_range(text) is not None:
+        return False  # "Annecy, France, juin 2019": an entry's line, not skills
     if any(len(item.split()) > MAX_ITEM_WORDS for item in items):
         return False
     return not any(states_languages(item) or only_level(item) for item in items)

@@ -37,6 +37,7 @@ PROFICIENCY_RE = re.compile(
 # what was done with them (items of several words on average).
 DESCRIPTION_WORDS = 4
 ASIDE_RE = re.compile(r"\([^()]*\)")
+WORD_RE = re.compile(r"\w[\w'’.+#-]*")
 SKILL_NAMES_SPLIT_RE = re.compile(r"\s*(?:,|/|\bet\b|\band\b|&)\s*")
 
 
@@ -57,7 +58,7 @@ def _skills_of_label(label: str, items_text: str) -> list[Skill] | None:
 def _skill_shaped(name: str) -> bool:
     """A skill names something: letters ("C", "R" count), a few words, not the lower-case
     middle of a sentence wrapped over lines, not a number, a date or a phone."""
-    words = ASIDE_RE.sub(" ", name).split()  # "Office (Word, Excel, …)" is two words
+    words = WORD_RE.findall(ASIDE_RE.sub(" ", name))  # "Office (Word, Excel, …)": two words
     if not any(c.isalpha() for c in name) or len(words) > MAX_SKILL_WORDS:
         return False
     if DIGITS_RE.fullmatch(name):
