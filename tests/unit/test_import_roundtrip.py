@@ -30,8 +30,8 @@ _LANGUAGES_ON_ONE_LINE = (
     "language comes back, the rest lands in its level"
 )
 _PLACE_IN_COMPANY = (
-    "'Title — Company, City' / 'Company (City)' with a city the parser does not know: "
-    "the city stays glued to the company instead of going to location"
+    "'Title — Company, City' (the designs' own line), 'Company (City)', a 'Company, City' line: "
+    "a city missing from the parser's place list stays glued to the company, location empty"
 )
 _YEAR_RANGE_IN_BULLET = (
     "an unmarked description line 'Led the 2017 – 2018 stock-count audits of 12 warehouses.' "
