@@ -106,19 +106,31 @@ def _word(chars: list[dict[str, Any]]) -> Word:
 
 
 def _between(space: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """The drawn space separates these two glyphs: it starts between them and shares the
-    baseline and size of one of them, or lies in the gap between their boxes."""
+    """The drawn space separates the two glyphs: it starts between them and lies in the gap
+    between their boxes, or shares the baseline and size of one of them (fonts whose glyph
+    boxes are too wide overlap their spaces too)."""
     if not before["x0"] < space["x0"] < after["x0"]:
         return False
+    slack = 0.3 * max(space["x1"] - space["x0"], 0.5)
+    if space["x0"] >= before["x1"] - slack and space["x1"] <= after["x0"] + slack:
+        return True
     size = max(space.get("size", 10.0), 1.0)
-    if any(
+    return any(
         abs(space["bottom"] - glyph["bottom"]) < 0.1 * size
         and abs(glyph.get("size", 10.0) - size) < 0.05 * size
         for glyph in (before, after)
-    ):
-        return True
-    slack = 0.3 * max(space["x1"] - space["x0"], 0.5)
-    return space["x0"] >= before["x1"] - slack and space["x1"] <= after["x0"] + slack
+    )
+
+
+def _piled_spaces(row: list[dict[str, Any]]) -> set[int]:
+    """Spaces touching or overlapping other spaces: tab fills and stray runs. They are no word
+    separators by themselves (a wide gap still is)."""
+    spaces = [c for c in row if c["text"].isspace()]
+    piled: set[int] = set()
+    for a, b in itertools.pairwise(spaces):
+        if b["x0"] < a["x1"] + 0.1:  # touching or overlapping
+            piled.update((id(a), id(b)))
+    return piled
 
 
 def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
@@ -130,11 +142,13 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     words: list[Word] = []
     for row in _rows(chars):
         usual_gaps = _usual_gaps(row)
+        piled = _piled_spaces(row)
         current: list[dict[str, Any]] = []
         spaces: list[dict[str, Any]] = []
         for char, usual in zip(row, usual_gaps, strict=True):
             if char["text"].isspace():
-                spaces.append(char)
+                if id(char) not in piled:
+                    spaces.append(char)
                 continue
             if current:
                 previous = current[-1]
