@@ -272,3 +272,13 @@ def test_items_that_cannot_be_skills_are_listed_as_unplaced() -> None:
 def test_phone_formats(phone: str) -> None:
     text = f"Ada Brun\nTél : {phone} | ada.brun@example.org\n"
     assert parse_cv_text(text).content.header.contact.phone == phone
+
+
+def test_a_label_over_a_jobs_bullets_stays_in_the_job() -> None:
+    text = (
+        "Ada Brun\n\nEXPÉRIENCE\nTechnicienne — Orbitel\t2019 – 2021\nRéalisations :\n"
+        "• Migration du parc\n• Support niveau 2\n\nFORMATION\nBTS SIO — Lycée Nord\t2017 – 2019\n"
+    )
+    parsed = parse_cv_text(text)
+    assert parsed.sections == ["experience", "education"]
+    assert parsed.content.experience[0].bullets == ["Migration du parc", "Support niveau 2"]

@@ -98,6 +98,15 @@ def _document_style(lines: list[str]) -> bool:
     return len(known) >= 3 and len(shaped) >= 0.6 * len(known)
 
 
+def _entry_label(lines: list[str], index: int, current: Section) -> bool:
+    """A label ending with a colon inside an entry section, directly over bullets: the
+    entry's own sub-heading ("Réalisations :", "Activités :")."""
+    if current.key not in ENTRY_SECTIONS or not lines[index].rstrip().endswith(":"):
+        return False
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return is_bullet(following)
+
+
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
@@ -113,6 +122,8 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             # "Outils : Docker" is a line of its section (routed by content later); in an
             # entry, "Objective: …" or "Skills: …" belongs to the entry
             heading = None
+        if heading is not None and current and _entry_label(lines, index, current):
+            heading = None  # "Activités :" over a job's bullets labels them, opens nothing
         if heading is not None:
             found, taken = heading
             printed = " ".join(part.strip() for part in lines[index : index + taken])
