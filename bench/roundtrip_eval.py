@@ -225,6 +225,25 @@ class CaseResult:
             if not any(set(words(lang.name)) <= g for g in got)
         ]
 
+    def sections_missing(self) -> list[str]:
+        """Projects, certifications, volunteering and interests that did not come back in
+        their own section (they are on the CV; they must not vanish or become jobs)."""
+        source, parsed, out = self.person.cv, self.parsed, []
+        for kind in ("certifications", "volunteering"):
+            got = [set(words(f"{i.name} {i.issuer}")) for i in getattr(parsed.extras, kind)]
+            for item in getattr(source.extras, kind):
+                if not any(set(words(item.name)) <= g for g in got):
+                    out.append(f"{kind}: {item.name!r}")
+        got_interests = [set(words(i)) for i in parsed.extras.interests]
+        for interest in source.extras.interests:
+            if not any(set(words(interest)) <= g for g in got_interests):
+                out.append(f"interests: {interest!r}")
+        got_projects = [set(words(f"{p.name} {p.role}")) for p in parsed.projects]
+        for project in source.projects:
+            if not any(set(words(project.name)) <= g for g in got_projects):
+                out.append(f"projects: {project.name!r}")
+        return out
+
 
 def check_case(variant: str, person: Person, text: str) -> CaseResult:
     parsed = parse_cv_text(text).content
@@ -445,6 +464,8 @@ def problems(result: CaseResult) -> list[str]:
         out.append(f"skills missing {missing}")
     if missing := result.languages_missing():
         out.append(f"languages missing {missing}")
+    if missing := result.sections_missing():
+        out.append(f"sections missing {missing}")
     return out
 
 

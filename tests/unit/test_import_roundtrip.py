@@ -182,6 +182,10 @@ def _languages(r: CaseResult) -> list[str]:
     return [f"missing {name}; got {got}" for name in r.languages_missing()]
 
 
+def _other_sections(r: CaseResult) -> list[str]:
+    return r.sections_missing()
+
+
 ASPECTS: dict[str, Callable[[CaseResult], list[str]]] = {
     "experiences": _experiences,
     "companies": _companies,
@@ -190,6 +194,7 @@ ASPECTS: dict[str, Callable[[CaseResult], list[str]]] = {
     "education": _education,
     "skills": _skills,
     "languages": _languages,
+    "other_sections": _other_sections,
 }
 
 
