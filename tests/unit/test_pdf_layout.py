@@ -7,6 +7,7 @@ companies, in the shapes real CVs use; the text is read through the sandboxed ch
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from app.lib.pdf_text import PdfText, _interpret, read_pdf_text_sync
 from tests.fixtures.pdfs import Box, Run, Shade, drawn_pdf, text_width
@@ -41,7 +42,8 @@ MAIN = [
 
 
 def read(
-    pages: list[list[Run | Box | Shade]], crop_box: tuple[int, int, int, int] | None = None
+    pages: Sequence[Sequence[Run | Box | Shade]],
+    crop_box: tuple[int, int, int, int] | None = None,
 ) -> PdfText:
     return read_pdf_text_sync(drawn_pdf(pages, crop_box), max_pages=10)
 
