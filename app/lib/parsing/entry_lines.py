@@ -15,7 +15,7 @@ from enum import Enum
 
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entry_parts import is_aside
-from app.lib.parsing.entry_words import company_score, title_score
+from app.lib.parsing.entry_words import company_score, strong_title_words, title_score
 from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, fold, is_bullet, word_count
 
 MAX_HEADING_WORDS = 14
@@ -24,6 +24,10 @@ MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
 # "Signal decoding tool. (Qt, C++)": a sentence with its tools in brackets after it.
 SENTENCE_THEN_ASIDE_RE = re.compile(r"[.!?]\s*[(\[][^)\]]*[)\]]$")
+MAX_NAMED_SENTENCE_WORDS = 10
+SHORT_NAME_WORDS = 4
+ASIDE_BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+STRONG_SEPARATOR_RE = re.compile(r"\s[–—|]\s")
 SINCE_START_RE = re.compile(r"^(?:(?:depuis|since|from|des|de|a partir|a compter)(?![a-z])|d')")
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
@@ -118,9 +122,24 @@ def _heading_like(text: str) -> bool:
         word_count(text) <= MAX_HEADING_WORDS
         and not EMAIL_RE.search(text)
         and sum(c.isdigit() for c in text) < PHONE_DIGITS
-        and not text.endswith(SENTENCE_END)
+        and (not text.endswith(SENTENCE_END) or _named_sentence(text))
         and not SENTENCE_THEN_ASIDE_RE.search(text)
         and not _label_line(text)
+    )
+
+
+def _named_sentence(text: str) -> bool:
+    """A heading that ends with a full stop: "Acme – Online shop for home appliances.",
+    "Product Manager and Call Centre Director.", "Acme Ltd (leader in retail)."."""
+    core = ASIDE_BRACKETS_RE.sub(" ", text).rstrip(" .")
+    words = core.split()
+    if len(words) > MAX_NAMED_SENTENCE_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (
+        (len(words) <= SHORT_NAME_WORDS and capitalised >= 2)
+        or bool(STRONG_SEPARATOR_RE.search(core))
+        or strong_title_words(core) >= 2
     )
 
 
