@@ -137,8 +137,9 @@ def _headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], li
     leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
     dates_first = not before_count and leading  # "2019 – 2021  Title" or a date line alone
     # Dates closing each entry: the heading, then its text, then "School | 2019 – 2021".
+    only_place_above = all(is_place_like(_heading_text(lines[i].text)) for i in first_before)
     dates_last = (
-        not before_count and not dates_first and bool(_orphan_heading(lines, 0, anchors[0]))
+        only_place_above and not dates_first and bool(_orphan_heading(lines, 0, anchors[0]))
     )
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):
