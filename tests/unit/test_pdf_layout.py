@@ -273,3 +273,20 @@ def test_a_run_of_spaces_drawn_over_a_word_does_not_split_it() -> None:
     )
 
     assert "Built dashboards in Leeds, United Kingdom" in result.text
+
+
+def test_a_superscript_joins_its_word() -> None:
+    x = 72 + text_width("Hackathon 4", 10)
+    after = x + text_width("th", 6) + text_width(" ", 10)
+    result = read(
+        [
+            [
+                Run(72, 100, "Hackathon 4", 10),
+                Run(x, 98, "th", 6),  # smaller and raised, touching the "4"
+                Run(after, 100, "edition, second place of forty teams", 10),
+                *(Run(72, 130 + 18 * i, text, 10) for i, text in enumerate(MAIN)),
+            ]
+        ]
+    )
+
+    assert "Hackathon 4th edition, second place of forty teams" in text_lines(result)

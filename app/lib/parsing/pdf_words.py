@@ -18,6 +18,7 @@ from typing import Any
 Word = dict[str, Any]
 WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
 TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
+TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
 
 
 @dataclass
@@ -49,9 +50,23 @@ class Line:
         for index, word in enumerate(ordered):
             if index:
                 gap = word["x0"] - ordered[index - 1]["x1"]
-                parts.append("\t" if gap > max(8.0, TAB_GAP * self.height) else " ")
+                if gap > max(8.0, TAB_GAP * self.height):
+                    parts.append("\t")
+                elif not _script(ordered[index - 1], word, gap):
+                    parts.append(" ")
             parts.append(word["text"])
         return "".join(parts)
+
+
+def _script(before: Word, after: Word, gap: float) -> bool:
+    """A superscript or subscript touching its word ("4th", "m2"): smaller, off the baseline,
+    no gap. It joins the word instead of standing apart."""
+    small, large = sorted((before["size"], after["size"]))
+    return (
+        gap <= TOUCHING * large
+        and small <= 0.85 * large
+        and abs(before["bottom"] - after["bottom"]) > 0.1 * large
+    )
 
 
 def _rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
