@@ -7,7 +7,16 @@ Steps, each in its own module: hidden text is flagged and left out (``pdf_hidden
 repaired (``pdf_chars``), words and lines are built with font-relative gaps (``pdf_words``),
 running headers/footers and page numbers are removed across pages (``pdf_furniture``), and each
 page is read column by column (``pdf_columns``). What had to be repaired is counted in
-``problems`` for the import report.
+``problems`` for the import report, code → count:
+
+* ``doubled_chars``: glyphs drawn twice (fake bold, shadows), read once;
+* ``junk_glyphs``: ``(cid:NN)``, control codes, private-use and icon-font glyphs removed;
+* ``bad_glyph_widths``: glyph pairs of fonts whose declared widths were wrong, re-measured;
+* ``clipped_text``: glyphs outside the crop box (also listed in ``hidden``);
+* ``page_furniture``: running header/footer and page-number lines removed;
+* ``interleaved_columns``: words across a column gutter given to one side (a guess).
+
+Hidden text (``hidden``) is reported apart: it is left out, not repaired.
 """
 
 from __future__ import annotations
