@@ -120,7 +120,9 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     parts = []
     for item in _comma_parts(text, every_comma):
         bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
-        if bracket and is_place(bracket.group("inner")):
+        if is_place(item):
+            parts.append(Part(item))  # "Nantes (France)" as written
+        elif bracket and is_place(bracket.group("inner")):
             parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
         elif item.startswith("(") and item.endswith(")"):
             parts.append(Part(item, aside=True))  # "(1 month)", "(remote)": an aside
