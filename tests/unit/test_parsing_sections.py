@@ -282,3 +282,21 @@ def test_a_label_over_a_jobs_bullets_stays_in_the_job() -> None:
     parsed = parse_cv_text(text)
     assert parsed.sections == ["experience", "education"]
     assert parsed.content.experience[0].bullets == ["Migration du parc", "Support niveau 2"]
+
+
+def test_languages_on_one_line_with_middle_dots() -> None:
+    found = parse_languages(["English (Native) · Polish (Conversational)"])
+    assert [(x.name, x.level) for x in found] == [
+        ("English", "Native"),
+        ("Polish", "Conversational"),
+    ]
+
+
+def test_one_skill_per_line_in_capitals_is_not_an_unknown_heading() -> None:
+    text = (
+        "Ann Lee\n\nEXPERIENCE\n\nClerk — Bureau Nord\t2019 – 2021\n\nEDUCATION\n\n"
+        "BA History — Univ. of Elm\t2015 – 2019\n\nSKILLS\n\nIFRS\n\nExcel\n\nSAP\n\nWord\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [s.name for s in parsed.content.skills] == ["IFRS", "Excel", "SAP", "Word"]
+    assert parsed.unknown_sections == []

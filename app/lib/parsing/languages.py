@@ -120,7 +120,7 @@ CV_LEVEL_WORDS = LEVEL_WORDS | word_set(
 )
 _FILLERS = word_set("in en and et & a an the of de du d' with avec plus par by : - – ( ) / + . ,")
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*|\d+(?:[.,/]\d+)*|[&()/:+.,–-]", re.UNICODE)
-_SEGMENT_RE = re.compile(r"[|;•\t]|\.(?:\s|$)|,\s+(?=(?:and|et)\b)|\s{3,}")
+_SEGMENT_RE = re.compile(r"[|;•·▪\t]|\.(?:\s|$)|,\s+(?=(?:and|et)\b)|\s{3,}")
 
 
 def _kind(token: str) -> str:

@@ -100,7 +100,7 @@ def parse_languages(lines: list[str], dropped: list[str] | None = None) -> list[
     return [x for x in languages if x.name[:1].isalpha()]
 
 
-LANGUAGE_ITEMS_RE = re.compile(r"[,;|•\t]")
+LANGUAGE_ITEMS_RE = re.compile(r"[,;|•·▪\t]")
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -19,6 +19,7 @@ UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).
 ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
 MAX_SPLIT_HEADING_WORDS = 3
+LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
 
 
 @dataclass
@@ -107,6 +108,23 @@ def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     return is_bullet(following)
 
 
+def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
+    """A line shaped like this document's headings, naming no known section: set apart with
+    a gap, with content below it, not a section's first line (that is its content), and in a
+    list section more than a two-word item ("IFRS", "POWER BI" are skills)."""
+    line = lines[index]
+    if not _heading_shape(line) or not _gap_around(lines, index):
+        return False
+    if not any(x.strip() for x in current.lines):
+        return False
+    following = next((x for x in lines[index + 1 :] if x.strip()), "")
+    if not following or match_cv_heading(following) is not None:
+        return False
+    words = len(line.split())
+    list_section = current.key not in ENTRY_SECTIONS and current.key != "education"
+    return _letter_spaced(line) or words >= (LIST_UNKNOWN_WORDS if list_section else 2)
+
+
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
@@ -130,12 +148,7 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             sections.append(Section(found.sections, printed, [found.rest] if found.rest else []))
             index += taken
             continue
-        if (
-            unknown_allowed
-            and current is not None
-            and _heading_shape(line)
-            and _gap_around(lines, index)
-        ):
+        if unknown_allowed and current is not None and _unknown_heading(lines, index, current):
             sections.append(Section((UNKNOWN,), line.strip()))
         elif current is not None:
             current.lines.append(line)
