@@ -309,3 +309,12 @@ def test_a_year_after_a_comma_ending_the_line() -> None:
     entry = split_entries(text.split("\n"))[0]
     assert entry.dates is not None and entry.dates.start == "2016"
     assert entry.heading == ["Bachelor of Information Systems", "Delta University, Tanta"]
+
+
+def test_dated_bullets_under_a_sub_heading() -> None:
+    text = "RESTAURATION\n- LE ZINC – 05 au 09/2021 – Annecy\n- CAFÉ VERT – 07/2020 – Chambéry 73"
+    entries = [e for e in split_entries(text.split("\n")) if e.dates]
+    assert [(e.dates.start, e.dates.end) for e in entries if e.dates] == [
+        ("2021-05", "2021-09"),
+        ("2020-07", "2020-07"),
+    ]

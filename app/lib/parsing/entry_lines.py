@@ -78,7 +78,7 @@ def anchor_dates(line: str) -> DateRange | None:
     found = find_date_range(text)
     if found is None:
         return None
-    if is_bullet(text) and (found.single or not _stands_apart(text, found)):
+    if is_bullet(text) and not _bullet_dates(text, found):
         return None
     if (text[:1].islower() or _since(text, found)) and not date_at_edge(text, found):
         return None  # "… of 3 months from May 2024 and a …": prose, not an entry's dates
@@ -88,7 +88,8 @@ def anchor_dates(line: str) -> DateRange | None:
     if word_count(rest) > MAX_ANCHOR_WORDS:
         return None
     if found.single:
-        if not date_at_edge(text, found) or word_count(rest) > MAX_SINGLE_DATE_WORDS:
+        placed = date_at_edge(text, found) or _stands_apart(text, found)
+        if not placed or word_count(rest) > MAX_SINGLE_DATE_WORDS:
             return None
         if PREPOSITION_BEFORE_RE.search(text[: found.span[0]]):
             return None
@@ -100,6 +101,15 @@ def anchor_dates(line: str) -> DateRange | None:
 def _since(text: str, found: DateRange) -> bool:
     """An open range opened by "since / depuis / from / à compter de"."""
     return found.end is None and bool(SINCE_START_RE.match(fold(found.raw(text))))
+
+
+def _bullet_dates(text: str, found: DateRange) -> bool:
+    """A bulleted line is an entry when it carries a range at its edge, or a range or a month
+    set apart by separators ("- Acme – 07/2022 – Lyon")."""
+    if not found.single:
+        return _stands_apart(text, found)
+    month = len(found.start or "") == len("YYYY-MM")
+    return month and not date_at_edge(text, found) and _stands_apart(text, found)
 
 
 def _stands_apart(text: str, found: DateRange) -> bool:
