@@ -66,7 +66,7 @@ def _year_below(text: str, below: str) -> tuple[str, str] | None:
     return f"{text[:end]} {match.group(1)}{text[end:]}", match.group(2)
 
 
-def _date_cell(text: str) -> bool:
+def is_date_cell(text: str) -> bool:
     """Is ``text`` only dates ("Oct 2025", "Mars - Sept", "2024")?"""
     folded = fold_same_length(text)
     found = tokens(folded)
@@ -79,7 +79,7 @@ def _date_cell(text: str) -> bool:
 
 def _split_cell(line: str) -> tuple[str, str] | None:
     cells = CELL_GAP_RE.split(line.strip(), maxsplit=1)
-    if len(cells) == 2 and _date_cell(cells[0]):
+    if len(cells) == 2 and is_date_cell(cells[0]):
         return cells[0], cells[1]
     return None
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from app.lib.parsing.date_lines import is_date_cell
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entry_parts import is_aside
 from app.lib.parsing.entry_words import company_score, strong_title_words, title_score
@@ -134,6 +135,7 @@ def _heading_like(text: str) -> bool:
         and sum(c.isdigit() for c in text) < PHONE_DIGITS
         and (not text.endswith(SENTENCE_END) or _named_sentence(text))
         and not SENTENCE_THEN_ASIDE_RE.search(text)
+        and not (text.startswith("(") and text.endswith(")") and word_count(text) > 2)
         and not _label_line(text)
     )
 
@@ -173,17 +175,14 @@ def _continues(text: str, previous: Line | None) -> bool:
         return True
     if OPEN_WORD_RE.search(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
         return True
-    return text[:1].islower() and word_count(above) >= CONTINUED_LINE_WORDS
+    carries_on = text[:1].islower() or text[:1] == "("
+    return carries_on and word_count(above) >= CONTINUED_LINE_WORDS
 
 
 def _side_cell(text: str, found: DateRange) -> bool:
     """Are the dates alone in the last cell of a line whose first cell is body text?"""
     cells = CELL_GAP_RE.split(text)
-    if (
-        len(cells) < 2
-        or not find_date_range(cells[-1])
-        or found.span[0] < len(text) - len(cells[-1])
-    ):
+    if len(cells) < 2 or not is_date_cell(cells[-1]) or found.span[0] < len(text) - len(cells[-1]):
         return False
     left = " ".join(cells[:-1]).strip()
     return is_bullet(left) or left[:1] == "(" or left[:1].islower() or not _heading_like(left)
@@ -201,8 +200,13 @@ def classify(lines: list[str]) -> list[Line]:
             continue
         found = anchor_dates(text)
         continuation = _continues(text, previous)
-        if found is not None and not continuation:
-            side = previous is not None and previous.kind is Kind.BODY and _side_cell(text, found)
+        side = (
+            found is not None
+            and previous is not None
+            and previous.kind is Kind.BODY
+            and _side_cell(text, found)
+        )
+        if found is not None and (side or not continuation):
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue
