@@ -300,3 +300,12 @@ def test_one_skill_per_line_in_capitals_is_not_an_unknown_heading() -> None:
     parsed = parse_cv_text(text)
     assert [s.name for s in parsed.content.skills] == ["IFRS", "Excel", "SAP", "Word"]
     assert parsed.unknown_sections == []
+
+
+def test_skills_written_only_inside_entries_are_the_cvs_skills() -> None:
+    text = (
+        "Ann Lee\n\nEDUCATION\nMSc Robotics — Univ. of Elm\t2020 – 2022\n"
+        "● Tools used : ROS, Python, Git\n"
+    )
+    content = parse_cv_text(text).content
+    assert [s.name for s in content.skills] == ["ROS", "Python", "Git"]

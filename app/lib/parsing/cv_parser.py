@@ -25,7 +25,7 @@ from app.lib.parsing.lists import (
     stray_languages,
 )
 from app.lib.parsing.roles import education_from, experience_from, project_from
-from app.lib.parsing.section_route import route_sections
+from app.lib.parsing.section_route import route_sections, skill_lines_in_entries
 from app.lib.parsing.section_skills import parse_skills
 from app.lib.parsing.section_split import Section, split_sections
 from app.lib.parsing.text import clean, normalise_text
@@ -115,7 +115,8 @@ def parse_cv_text(text: str) -> CvParse:
     merged = routed.lines
     header, prose = _header(text, header_lines, sections, merged)
     dropped: list[str] = []
-    skills, skill_languages = parse_skills(merged.get("skills", []), dropped)
+    skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
+    skills, skill_languages = parse_skills(skill_lines, dropped)
     languages = _languages(merged, header_lines, skill_languages, dropped)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),

@@ -26,7 +26,8 @@ from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
-from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
+from app.lib.parsing.section_words import HEADING_NOUNS
+from app.lib.parsing.text import SENTENCE_END, clean, fold, is_bullet, split_items, strip_bullet
 
 # Sections whose lines are dated entries: they are never shared out line by line.
 DATED_SECTIONS = ENTRY_SECTIONS | {"education"}
@@ -188,3 +189,17 @@ def route_sections(sections: list[Section]) -> Routed:
         else:
             _route_list_section(section, routed, dated_key)
     return routed
+
+
+def skill_lines_in_entries(routed: Routed) -> list[str]:
+    """ "Technologies handled: Python, Git" lines inside jobs or studies, for a CV with no skills
+    section of its own: they are then the only place its skills are written."""
+    found = []
+    for key in DATED_SECTIONS:
+        for line in routed.lines.get(key, []):
+            label, colon, items = strip_bullet(line.strip()).partition(":")
+            words = fold(label).split()
+            short_label = colon and items.strip() and 0 < len(words) <= MAX_ITEM_WORDS
+            if short_label and any(HEADING_NOUNS.get(word) == "skills" for word in words):
+                found.append(line)
+    return found
