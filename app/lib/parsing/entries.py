@@ -36,6 +36,8 @@ class RawEntry:
     date_text: str = ""
     body: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # written after the dates: "…, Leeds"
+    # Derived values kept while the entry is read (its heading parts, its section's order).
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     # The other entries of the same section: they show the order this CV writes headings in.
     section: list[RawEntry] = field(default_factory=list, repr=False, compare=False)
 

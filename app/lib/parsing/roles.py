@@ -53,12 +53,32 @@ def _names(parts: list[Part]) -> list[Part]:
     return named or [p for p in parts if not p.aside][:1]
 
 
+def _job_parts(entry: RawEntry) -> list[Part]:
+    """The entry's heading parts, computed once (the section's order reads every entry)."""
+    cached = entry.cache.get("parts")
+    if not isinstance(cached, list):
+        cached = heading_parts(entry.heading)
+        entry.cache["parts"] = cached
+    return list(cached)
+
+
+def _section_order(entry: RawEntry) -> int | None:
+    """``_title_order`` of the entry's section, computed once per section."""
+    if not entry.section:
+        return None
+    first = entry.section[0].cache
+    if "order" not in first:
+        first["order"] = _title_order(entry.section)
+    order = first["order"]
+    return order if isinstance(order, int) else None
+
+
 def _title_order(peers: list[RawEntry]) -> int | None:
     """0 when this section's clear entries put the title first, 1 when the employer comes
     first, None when they do not say."""
     votes = [0, 0]
     for peer in peers:
-        named = _names(heading_parts(peer.heading))
+        named = _names(_job_parts(peer))
         if len(named) >= 2:
             difference = _job_key(named[0]) - _job_key(named[1])
             if difference:
@@ -129,16 +149,16 @@ def _same_employer(entry: RawEntry, order: int | None) -> str:
     index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
     if index == 0 or entry.places:
         return ""
-    parts = heading_parts(entry.heading)
+    parts = _job_parts(entry)
     if len(_names(parts)) != 1 or any(_is_place(p) for p in parts):
         return ""
     above = entry.section[index - 1]
-    return _assign_job(heading_parts(above.heading), order)[1] if above.dates else ""
+    return _assign_job(_job_parts(above), order)[1] if above.dates else ""
 
 
 def experience_from(entry: RawEntry) -> Experience:
-    order = _title_order(entry.section) if entry.section else None
-    title, company, location, leftovers = _assign_job(heading_parts(entry.heading), order)
+    order = _section_order(entry)
+    title, company, location, leftovers = _assign_job(_job_parts(entry), order)
     company = company or _same_employer(entry, order)
     location = ", ".join(filter(None, [location, *entry.places]))
     body = parse_body(entry.body)

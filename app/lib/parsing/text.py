@@ -13,7 +13,10 @@ BULLET_RE = re.compile(
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
 SENTENCE_END = (".", "!", "?", ";", "…")
-INVISIBLE_CATEGORIES = {"Co", "Cf"}  # private use (icon fonts), format (zero-width spaces)
+# Private-use code points (icon fonts) and format characters (zero-width spaces, bidi marks).
+INVISIBLE_RE = re.compile(
+    "[\ue000-\uf8ff\U000f0000-\U0010fffd\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
 
 
 def fold(text: str) -> str:
@@ -103,5 +106,5 @@ def word_count(text: str) -> int:
 def clean(text: str) -> str:
     """Collapse whitespace (tabs included), drop invisible and private-use glyphs (icon fonts),
     and trim separators left at the ends."""
-    text = "".join(c for c in text if unicodedata.category(c) not in INVISIBLE_CATEGORIES)
+    text = INVISIBLE_RE.sub("", text)
     return " ".join(text.split()).strip(" ,;:|·•-–—")
