@@ -290,3 +290,19 @@ def test_a_superscript_joins_its_word() -> None:
     )
 
     assert "Hackathon 4th edition, second place of forty teams" in text_lines(result)
+
+
+def test_on_later_pages_the_main_column_reads_before_the_sidebar() -> None:
+    def page(top_text: str) -> list[Run | Box | Shade]:
+        sidebar = [
+            Run(30, 100, "SKILLS", 14),
+            *(Run(30, 130 + 16 * i, t, 9) for i, t in enumerate(SIDEBAR)),
+        ]
+        main = [Run(200, 100 + 18 * i, f"{t} {top_text}", 10) for i, t in enumerate(MAIN)]
+        return [*sidebar, *main]
+
+    lines = text_lines(read([page("(first)"), page("(next)")]))
+
+    second_page = lines[lines.index("WORK EXPERIENCE (next)") - 1 :]
+    assert second_page[0] == f"{MAIN[-1]} (first)"  # the main column runs on across the page
+    assert second_page.index(f"{MAIN[-1]} (next)") < second_page.index("SKILLS")

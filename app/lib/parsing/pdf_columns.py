@@ -158,6 +158,21 @@ def _bands(
     return bands
 
 
+def _reading_sides(left: list[Word], right: list[Word], later_page: bool) -> list[list[Word]]:
+    """Which side of a band reads first. On the first page, the side holding the largest text
+    (the name, in sidebar layouts). Later pages carry no name: the wider side, the main column,
+    reads first, so that a job list running on from the page before stays in one piece."""
+    if not left or not right:
+        return [left, right]
+    if later_page:
+        width = [max(w["x1"] for w in side) - min(w["x0"] for w in side) for side in (left, right)]
+        first_right = width[1] > width[0]
+    else:
+        biggest = max(left + right, key=lambda w: w.get("size", 0.0))
+        first_right = any(biggest is w for w in right)
+    return [right, left] if first_right else [left, right]
+
+
 def _append_block(out: list[str], block: list[str]) -> None:
     if not block:
         return
@@ -167,7 +182,7 @@ def _append_block(out: list[str], block: list[str]) -> None:
 
 
 def read_region(
-    words: list[Word], problems: dict[str, int], depth: int = 0
+    words: list[Word], problems: dict[str, int], later_page: bool = False, depth: int = 0
 ) -> tuple[list[str], int]:
     """Text lines of a region in reading order, and how many columns it was read as."""
     minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
@@ -184,21 +199,18 @@ def read_region(
             if full:
                 _append_block(out, lines_to_text(full))
                 continue
-            sides = [band_left, band_right]
-            if band_left and band_right:
-                biggest = max(band_left + band_right, key=lambda w: w.get("size", 0))
-                if any(biggest is w for w in band_right):
-                    sides.reverse()
-            for side in sides:
+            for side in _reading_sides(band_left, band_right, later_page):
                 if side:
-                    text, count = read_region(side, problems, depth + 1)
+                    text, count = read_region(side, problems, later_page, depth + 1)
                     columns = max(columns, count + 1)
                     _append_block(out, text)
         return out, min(columns, 3)
     return lines_to_text(group_lines(words)), 1
 
 
-def reading_order(words: list[Word], problems: dict[str, int]) -> tuple[list[str], int]:
+def reading_order(
+    words: list[Word], problems: dict[str, int], later_page: bool = False
+) -> tuple[list[str], int]:
     """The page's text lines in reading order and the number of columns found; a word across
     a gutter that had to be given to one side counts as ``interleaved_columns``."""
-    return read_region(words, problems)
+    return read_region(words, problems, later_page)

@@ -110,7 +110,7 @@ def read_document(pages: list[PageWords], problems: dict[str, int]) -> DocumentT
         if drop:
             problems["page_furniture"] = problems.get("page_furniture", 0) + len(drop)
         words = without_lines(page_lines, drop) if drop else page.words
-        out, count = reading_order(words, problems)
+        out, count = reading_order(words, problems, later_page=number > 1)
         if page.rotated:
             out += ["", *page.rotated]
         texts.append("\n".join(out).strip())
