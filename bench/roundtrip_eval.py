@@ -84,6 +84,7 @@ class ExpCheck:
     end: bool = False
     company_exact: bool = False  # no word of the place glued on ("Acme, York")
     bullets: bool = False  # every bullet of the job under this job, none lost or moved
+    location: bool = False  # the job's place in ``location`` (informative: not in all4)
 
     @property
     def all4(self) -> bool:
@@ -119,6 +120,7 @@ def _check(source: Experience, parsed: Experience) -> ExpCheck:
         end=_end_right(source, parsed),
         company_exact=words(parsed.company) == words(source.company),
         bullets=_bullets_right(source, parsed),
+        location=words(parsed.location) == words(source.location),
     )
 
 
@@ -181,6 +183,10 @@ class CaseResult:
     @property
     def bullets(self) -> int:
         return sum(c.bullets for c in self.experiences)
+
+    @property
+    def locations(self) -> int:
+        return sum(c.location for c in self.experiences)
 
     @property
     def extras(self) -> list[Experience]:
@@ -342,6 +348,7 @@ class Totals:
     all4: int = 0
     company_exact: int = 0
     bullets: int = 0
+    locations: int = 0
     cases: int = 0
     name: int = 0
     email: int = 0
@@ -359,6 +366,7 @@ class Totals:
         self.all4 += r.all4
         self.company_exact += r.company_exact
         self.bullets += r.bullets
+        self.locations += r.locations
         self.cases += 1
         self.name += r.name_ok
         self.email += r.email_ok
@@ -389,6 +397,7 @@ class Totals:
             self.all4_rate,
             self.company_exact / max(self.expected, 1),
             self.bullets / max(self.expected, 1),
+            self.locations / max(self.expected, 1),
             self.name / c,
             self.email / c,
             self.phone / c,
@@ -409,8 +418,8 @@ def totals(results: Iterable[CaseResult]) -> Totals:
 
 
 HEADER = (
-    "| variant                | exp | recall | prec | all4 | co exact | bullets | name | email "
-    "| phone | edu n | skills | langs |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| variant                | exp | recall | prec | all4 | co exact | bullets | place | name "
+    "| email | phone | edu n | skills | langs |\n" + "|---" * 14 + "|"
 )
 
 
@@ -437,8 +446,12 @@ def problems(result: CaseResult) -> list[str]:
             got = f"{p.title!r} @ {p.company!r} {p.start}→{'present' if p.current else p.end}"
             out.append(f"wrong  {want}  got {got}")
     for check in result.experiences:
-        if check.parsed is not None and check.all4 and not check.company_exact:
-            out.append(f"place  {check.source.company!r} came back as {check.parsed.company!r}")
+        got = check.parsed
+        if got is not None and check.all4 and not (check.company_exact and check.location):
+            out.append(
+                f"place  {check.source.location!r}: company {got.company!r}, "
+                f"location {got.location!r}, description starts {got.description[:20]!r}"
+            )
     for check in result.experiences:
         if check.parsed is not None and not check.bullets:
             lost = [
