@@ -446,11 +446,11 @@ def problems(result: CaseResult) -> list[str]:
             got = f"{p.title!r} @ {p.company!r} {p.start}→{'present' if p.current else p.end}"
             out.append(f"wrong  {want}  got {got}")
     for check in result.experiences:
-        got = check.parsed
-        if got is not None and check.all4 and not (check.company_exact and check.location):
+        job = check.parsed
+        if job is not None and check.all4 and not (check.company_exact and check.location):
             out.append(
-                f"place  {check.source.location!r}: company {got.company!r}, "
-                f"location {got.location!r}, description starts {got.description[:20]!r}"
+                f"place  {check.source.location!r}: company {job.company!r}, "
+                f"location {job.location!r}, description starts {job.description[:20]!r}"
             )
     for check in result.experiences:
         if check.parsed is not None and not check.bullets:
