@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from app.lib.pdf import DESIGNS
-from bench.roundtrip_eval import CaseResult, Totals, evaluate, problems, totals
+from bench.roundtrip_eval import CaseResult, Totals, evaluate, pair_experiences, problems, totals
 from tests.fixtures.roundtrip_cvs import PERSONS, TEXT_SHAPES
 
 PDF_VARIANTS = [f"pdf:{design}" for design in sorted(DESIGNS)]
@@ -199,3 +199,24 @@ def test_case(results: dict[str, CaseResult], aspect: str, case: str) -> None:
 def test_known_gaps_name_real_cases() -> None:
     """A typo in the gap list would silently hide nothing and pin nothing."""
     assert all(aspect in ASPECTS and case in CASES for aspect, case in KNOWN_GAPS)
+
+
+def test_the_comparison_sees_each_kind_of_error() -> None:
+    """The checker is not vacuous: a parse equal to the source passes, and each usual import
+    error (place glued on, wrong month, missing job, bullet moved) is reported."""
+    person = next(p for p in PERSONS if len(p.cv.experience) >= 3)
+    source = person.cv
+    same = CaseResult("self", person, "", source.model_copy(deep=True))
+    same.experiences = pair_experiences(source.experience, same.parsed.experience)
+    assert all(not check(same) for check in ASPECTS.values())
+    parsed = source.model_copy(deep=True)
+    first, second = parsed.experience[0], parsed.experience[1]
+    first.company = f"{first.company}, {first.location}"
+    second.start = f"{second.start[:4]}-12" if second.start else None
+    second.bullets, parsed.experience[2].bullets = parsed.experience[2].bullets, second.bullets
+    del parsed.experience[-1]
+    broken = CaseResult("self", person, "", parsed)
+    broken.experiences = pair_experiences(source.experience, parsed.experience)
+    report = "\n".join(_experiences(broken) + _companies(broken))
+    assert "missed" in report and "wrong" in report and "came back as" in report
+    assert _bullets(broken)
