@@ -15,7 +15,7 @@ from app.lib.parsing.dates import DateRange, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
 from app.lib.parsing.entry_headings import heading_text, headings
 from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line, classify
-from app.lib.parsing.entry_words import is_place_like
+from app.lib.parsing.entry_words import company_score, is_place_like, strong_title_words
 from app.lib.parsing.text import (
     SENTENCE_END,
     clean,
@@ -53,8 +53,7 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, around, strict=True)]
     entries: list[RawEntry] = []
     if any(line.kind is not Kind.BLANK for line in marked[: starts[0]]):
-        # Text before the first dated entry: an undated entry of its own.
-        entries += split_blocks([line.text for line in marked[: starts[0]]])
+        entries += _text_before([line.text for line in marked[: starts[0]]], undated_items)
     for number, anchor in enumerate(anchors):
         end = starts[number + 1] if number + 1 < len(anchors) else len(marked)
         before, after = around[number]
@@ -92,6 +91,22 @@ def _entry(
         if i not in taken
     ]
     return entry
+
+
+def _text_before(lines: list[str], undated_items: bool) -> list[RawEntry]:
+    """Text before the first dated entry: undated entries when they read like ones (a job title
+    or an organisation in the heading; any item in sections that mix dated and undated items),
+    else body text with no heading, which the caller leaves unplaced rather than inventing an
+    entry from stray lines."""
+    blocks = split_blocks(lines)
+    if undated_items:
+        return blocks
+    named = [
+        block
+        for block in blocks
+        if any(strong_title_words(h) or company_score(h) >= 1 for h in block.heading)
+    ]
+    return named or [RawEntry(body=lines)]
 
 
 def _split_off_undated(entry: RawEntry) -> list[RawEntry]:

@@ -121,8 +121,13 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
     dates_first = not before_count and leading  # "2019 – 2021  Title" or a date line alone
     # Dates closing each entry: the heading, then its text, then "School | 2019 – 2021".
     only_place_above = all(is_place_like(heading_text(lines[i].text)) for i in first_before)
+    below = anchors[0] + 1
+    named_below = below < len(lines) and lines[below].kind is Kind.HEAD  # "Title\tdates" / "Acme"
     dates_last = (
-        only_place_above and not dates_first and bool(_orphan_heading(lines, 0, anchors[0]))
+        only_place_above
+        and not dates_first
+        and not named_below
+        and bool(_orphan_heading(lines, 0, anchors[0]))
     )
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):

@@ -147,8 +147,8 @@ def _same_employer(entry: RawEntry, order: int | None) -> str:
     position at the same employer: "Intern — Oct 2007 - Jun 2008" under the employer's first
     entry)."""
     index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
-    if index == 0 or entry.places:
-        return ""
+    if index == 0 or entry.places or len(entry.heading) != 1:
+        return ""  # only "Title<TAB>dates" on one line, the employer's first entry above
     parts = _job_parts(entry)
     if len(_names(parts)) != 1 or any(_is_place(p) for p in parts):
         return ""
