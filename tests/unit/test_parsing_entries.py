@@ -318,3 +318,21 @@ def test_dated_bullets_under_a_sub_heading() -> None:
         ("2021-05", "2021-09"),
         ("2020-07", "2020-07"),
     ]
+
+
+def test_stray_lines_before_the_first_dated_entry_are_not_an_entry() -> None:
+    text = (
+        "Northgate Mobile\n• Answered 80 calls a day\n\n"
+        "Call Center\tMay 2019 – Oct 2020\nBlue Telecom"
+    )
+    entries = split_entries(text.split("\n"))
+    assert [e.heading for e in entries if e.heading] == [["Call Center", "Blue Telecom"]]
+    assert "Northgate Mobile" in entries[0].body  # kept as text, not turned into a job
+
+
+def test_a_title_on_its_own_lines_does_not_borrow_the_employer_above() -> None:
+    text = (
+        "April 2021 – May 2022\nData analyst\nIntern\nHarbor Labs\n• Reports\n\n"
+        "June 2019 – July 2019\nFreelance Data\nscientist\n• Scraping tool\n"
+    )
+    assert [c for _, c, _, _ in _jobs(text)] == ["Harbor Labs", ""]
