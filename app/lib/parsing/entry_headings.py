@@ -13,6 +13,7 @@ heading above it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.lib.parsing.contact import looks_like_location
 from app.lib.parsing.dates import DateRange, remove_span
@@ -109,26 +110,38 @@ def _split_shared(lines: list[Line], run: list[int], left: int, right: int, befo
     return best
 
 
-def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], list[int]]]:
-    """(lines before, lines after) the date line, for each date line."""
-    floors = [0, *[a + 1 for a in anchors[:-1]]]
-    first_before = _trim_before(
-        lines, _heads(lines, range(anchors[0] - 1, -1, -1))[::-1], anchors[0]
-    )
-    before_count = len(first_before)
-    first = lines[anchors[0]]
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where this section puts each entry's heading, read from its first entry."""
+
+    lines_before: int  # heading lines above the first date line
+    dates_first: bool  # "2019 – 2021  Title" or a date line alone, the heading below it
+    dates_last: bool  # the heading, then its text, then "School | 2019 – 2021"
+
+
+def _layout(lines: list[Line], anchors: list[int]) -> Layout:
+    first_anchor = anchors[0]
+    above = _heads(lines, range(first_anchor - 1, -1, -1))[::-1]
+    first_before = _trim_before(lines, above, first_anchor)
+    first = lines[first_anchor]
     leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
-    dates_first = not before_count and leading  # "2019 – 2021  Title" or a date line alone
-    # Dates closing each entry: the heading, then its text, then "School | 2019 – 2021".
+    dates_first = not first_before and leading
     only_place_above = all(is_place_like(heading_text(lines[i].text)) for i in first_before)
-    below = anchors[0] + 1
+    below = first_anchor + 1
     named_below = below < len(lines) and lines[below].kind is Kind.HEAD  # "Title\tdates" / "Acme"
     dates_last = (
         only_place_above
         and not dates_first
         and not named_below
-        and bool(_orphan_heading(lines, 0, anchors[0]))
+        and bool(_orphan_heading(lines, 0, first_anchor))
     )
+    return Layout(len(first_before), dates_first, dates_last)
+
+
+def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], list[int]]]:
+    """(lines before, lines after) the date line, for each date line."""
+    floors = [0, *[a + 1 for a in anchors[:-1]]]
+    layout = _layout(lines, anchors)
     result: list[tuple[list[int], list[int]]] = []
     for number, anchor in enumerate(anchors):
         floor = floors[number]
@@ -136,23 +149,25 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
         back = _heads(lines, range(anchor - 1, floor - 1, -1))[::-1]
         if number > 0 and back and result[-1][1] and result[-1][1][-1] >= back[0]:
             back = [i for i in back if i > result[-1][1][-1]]  # already split below
-        if number > 0 and dates_first:
+        if number > 0 and layout.dates_first:
             back = []  # dates first: lines above a date line end the previous entry
         before = _trim_before(lines, back, anchor) or _bullet_title(lines, anchor, floor)
         start = max(result[-1][1][-1] + 1 if result and result[-1][1] else floor, floor)
-        if dates_last:
+        if layout.dates_last:
             orphan = [i for i in _orphan_heading(lines, start, anchor) if i not in before]
             result.append((sorted(orphan + before), []))
             continue
-        if not dates_first and _only_places(lines, [*before, anchor]):
+        if not layout.dates_first and _only_places(lines, [*before, anchor]):
             before = _orphan_heading(lines, start, anchor) + before
         run_after = _heads(lines, range(anchor + 1, ceiling))
         shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
         if run_after and shared:
-            after = run_after[: _split_shared(lines, run_after, anchor, ceiling, before_count)]
+            after = run_after[
+                : _split_shared(lines, run_after, anchor, ceiling, layout.lines_before)
+            ]
         else:
             after = _trim_after(lines, run_after, anchor, _named(lines, [*before, anchor]))
-        if dates_first and _only_places(lines, [*before, anchor, *after]):
+        if layout.dates_first and _only_places(lines, [*before, anchor, *after]):
             before = _orphan_heading(lines, start, anchor) + before
         result.append((before, after))
     return result
