@@ -336,3 +336,10 @@ def test_a_title_on_its_own_lines_does_not_borrow_the_employer_above() -> None:
         "June 2019 – July 2019\nFreelance Data\nscientist\n• Scraping tool\n"
     )
     assert [c for _, c, _, _ in _jobs(text)] == ["Harbor Labs", ""]
+
+
+def test_a_dash_carries_on_the_title_when_the_employer_has_its_own_line() -> None:
+    text = "Stage ingénieur - Vision & Robotique · 6 mois\nORVALEC · Lorient, France\n2023 - 2024"
+    assert [(t, c) for t, c, _, _ in _jobs(text)] == [
+        ("Stage ingénieur - Vision & Robotique", "ORVALEC")
+    ]

@@ -56,6 +56,9 @@ def _descriptive(piece: str) -> bool:
     return many and not strong_title_words(piece)
 
 
+DASHES = {"-", "–", "—", "/"}
+
+
 @dataclass
 class Part:
     text: str
@@ -64,6 +67,7 @@ class Part:
     place: bool = False  # known to be a place from its position
     contract: bool = False  # only contract words ("Stage", "Freelance"): a title at most
     line: int = 0  # which heading line it comes from
+    dash_before: str = ""  # the dash between it and the part before it on its line
 
 
 def _split_commas(text: str) -> list[str]:
@@ -133,20 +137,21 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     return parts
 
 
-def _join_pieces(pieces: list[str], separators: list[str]) -> list[str]:
+def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, str]]:
     """Rejoin what a dash cut in two: "Stagiaire - Développeur" (two title pieces, neither an
-    employer) and "Sophia Antipolis - France" (a place)."""
-    out = [pieces[0]]
+    employer) and "Sophia Antipolis - France" (a place). Each piece comes with the separator
+    written before it."""
+    out = [(pieces[0], "")]
     for separator, piece in zip(separators, pieces[1:], strict=True):
-        previous = out[-1]
-        dash = separator.strip() in {"-", "–", "/"}
+        previous, before = out[-1]
+        dash = separator.strip() in DASHES
         both_titles = all(title_score(p) > 0 and not company_score(p) for p in (previous, piece))
         rejoined = f"{previous} {separator.strip()} {piece}"
         place = dash and is_country(piece) and is_place_like(previous) and is_place(rejoined)
         if (dash and both_titles and not is_place(piece)) or place:
-            out[-1] = rejoined
+            out[-1] = (rejoined, before)
         else:
-            out.append(piece)
+            out.append((piece, separator.strip()))
     return out
 
 
@@ -165,8 +170,11 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
         kept = [(p, s) for p, s in zip(pieces, ["", *separators], strict=True) if p]
         if kept:
             joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
-            for piece in joined:
-                parts += _piece_parts(piece, every_comma)
+            for piece, separator in joined:
+                made = _piece_parts(piece, every_comma)
+                if made and separator in DASHES:
+                    made[0].dash_before = separator
+                parts += made
         parts += [Part(a, aside=True) for a in asides if a]
         for part in parts[first:]:
             part.line = number

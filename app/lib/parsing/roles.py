@@ -128,8 +128,28 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
 
         company = max(rest, key=employer_key)
     places = [p.text for p in parts if p not in named and not p.aside]
-    leftovers = [p.text for p in parts if p not in (title, company) and p.text not in places]
-    return title.text, company.text if company else "", ", ".join(places), leftovers
+    title_text = title.text
+    following = parts[parts.index(title) + 1] if parts.index(title) + 1 < len(parts) else None
+    if (
+        following in rest
+        and following is not company
+        and following.dash_before
+        and following.line == title.line
+        and company is not None
+        and company.line != title.line
+    ):
+        # "Stage Ingénieur - Data Science" over "ACME · Lyon": the dash carries on the title.
+        title_text = f"{title.text} {following.dash_before} {following.text}"
+    leftovers = [
+        p.text
+        for p in parts
+        if p not in (title, company) and p.text not in places and not _carried(p, title_text)
+    ]
+    return title_text, company.text if company else "", ", ".join(places), leftovers
+
+
+def _carried(part: Part, title: str) -> bool:
+    return bool(part.dash_before) and title.endswith(f"{part.dash_before} {part.text}")
 
 
 def _dates(entry: RawEntry) -> tuple[str | None, str | None, bool]:
