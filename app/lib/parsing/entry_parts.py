@@ -59,7 +59,7 @@ def _descriptive(piece: str) -> bool:
 DASHES = {"-", "–", "—", "/"}
 
 
-@dataclass
+@dataclass(eq=False)  # parts are told apart by identity: two may read the same
 class Part:
     text: str
     employer: bool = False  # written "à X" / "chez X" / "at X"

@@ -94,6 +94,61 @@ def _followed_by_place(parts: list[Part], part: Part) -> bool:
     return following is not None and following.line == part.line and _is_place(following)
 
 
+def _pick_title(named: list[Part], order: int | None) -> Part:
+    """The part reading most like a job title; the section's order settles close calls."""
+    keys = [_job_key(p) for p in named]
+    best = max(range(len(named)), key=lambda i: (keys[i], -i))
+    no_title_word = (
+        len(named) >= 2 and not title_score(named[0].text) and not title_score(named[1].text)
+    )
+    weak = len(named) >= 2 and best < 2 and (abs(keys[0] - keys[1]) < 1 or no_title_word)
+    if order is not None and weak:
+        best = order  # the words barely differ: follow the section's order
+    return named[best]
+
+
+def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | None:
+    """The employer among the other name parts: one written "à/chez/at X", else the one with
+    the most organisation signals (next after the title on its line, followed by a place)."""
+    rest = [p for p in named if p is not title]
+    marked = next((p for p in rest if p.employer), None)
+    if marked is not None:
+        return marked
+    rest = [p for p in rest if not p.contract] or rest
+    if not rest:
+        return None
+    at = named.index(title)
+
+    def employer_key(part: Part) -> tuple[float, int]:
+        near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
+        digit = 1 if part.text[:1].isdigit() else 0  # "6 months programme at …"
+        at_place = 1 if _followed_by_place(parts, part) else 0  # "Employer · City"
+        key = company_score(part.text) - title_score(part.text) + near + at_place - digit
+        return key, -rest.index(part)
+
+    return max(rest, key=employer_key)
+
+
+def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
+    """ "Stage Ingénieur - Data Science" over "ACME · Lyon": when the employer has its own line,
+    the piece after a dash on the title's line carries on the title."""
+    index = parts.index(title)
+    following = parts[index + 1] if index + 1 < len(parts) else None
+    if (
+        following is None
+        or company is None
+        or following is company
+        or following.aside
+        or following.place
+        or _is_place(following)
+        or not following.dash_before
+        or following.line != title.line
+        or company.line == title.line
+    ):
+        return title.text
+    return f"{title.text} {following.dash_before} {following.text}"
+
+
 def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, list[str]]:
     """(title, company, location, leftovers)."""
     named = _names(parts)
@@ -103,47 +158,17 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
         at = parts.index(named[0])
         parts = [*parts[:at], *comma_fallback(named[0]), *parts[at + 1 :]]
         named = _names(parts)
-    keys = [_job_key(p) for p in named]
-    best = max(range(len(named)), key=lambda i: (keys[i], -i))
-    no_title_word = (
-        len(named) >= 2 and not title_score(named[0].text) and not title_score(named[1].text)
-    )
-    weak = len(named) >= 2 and best < 2 and (abs(keys[0] - keys[1]) < 1 or no_title_word)
-    if order is not None and weak:
-        best = order  # the words barely differ: follow the section's order
-    title = named[best]
-    rest = [p for i, p in enumerate(named) if i != best]
-    company = next((p for p in rest if p.employer), None)
-    rest = [p for p in rest if not p.contract] or rest
-    if company is None and rest:
-        at = named.index(title)
-
-        def employer_key(part: Part) -> tuple[float, int]:
-            # "Title – Employer" on one line: the employer follows the title.
-            near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
-            digit = 1 if part.text[:1].isdigit() else 0  # "6 months programme at …"
-            at_place = 1 if _followed_by_place(parts, part) else 0  # "Employer · City"
-            key = company_score(part.text) - title_score(part.text) + near + at_place - digit
-            return key, -rest.index(part)
-
-        company = max(rest, key=employer_key)
+    title = _pick_title(named, order)
+    company = _pick_employer(parts, named, title)
     places = [p.text for p in parts if p not in named and not p.aside]
-    title_text = title.text
-    following = parts[parts.index(title) + 1] if parts.index(title) + 1 < len(parts) else None
-    if (
-        following in rest
-        and following is not company
-        and following.dash_before
-        and following.line == title.line
-        and company is not None
-        and company.line != title.line
-    ):
-        # "Stage Ingénieur - Data Science" over "ACME · Lyon": the dash carries on the title.
-        title_text = f"{title.text} {following.dash_before} {following.text}"
+    title_text = _carried_title(parts, title, company)
     leftovers = [
         p.text
         for p in parts
-        if p not in (title, company) and p.text not in places and not _carried(p, title_text)
+        if p is not title
+        and p is not company
+        and p.text not in places
+        and not _carried(p, title_text)
     ]
     return title_text, company.text if company else "", ", ".join(places), leftovers
 
