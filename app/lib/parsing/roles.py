@@ -1,9 +1,8 @@
-"""Turn a raw entry's heading lines into title / company / location (or degree / school).
+"""Turn raw entries into experiences, degrees, projects and extras.
 
-Parts come from ``entry_parts.py``. Vocabulary scores (``entry_words.py``) decide which part is
-a job title, an employer or a degree. When a heading's words do not decide, the other entries of
-the same section do: CVs keep one order ("Title / Company" or "Company | Title") throughout, so
-the order the clear entries show is used for the unclear ones; failing that, title first.
+Heading parts come from ``entry_parts.py``; which part of a job heading is the title, the
+employer or the place is decided in ``entry_jobs.py``; degree and school here, by vocabulary
+(the part scoring best on degree words is the degree, the next one the school).
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import re
 from app.lib.cv_content import Education, Experience, ExtraItem, Project
 from app.lib.parsing.contact import URL_RE, link_for
 from app.lib.parsing.entries import RawEntry, parse_body
-from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts
-from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.entry_jobs import assign_job
+from app.lib.parsing.entry_parts import Part, heading_parts
+from app.lib.parsing.entry_words import is_place, title_score
 from app.lib.parsing.text import fold, word_set
 
 DEGREE_WORDS = word_set(
@@ -29,152 +29,10 @@ SCHOOL_WORDS = word_set(
     mines telecom epitech epita cnam sorbonne
     """
 )
-LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 
 
 def _score(part: str, vocabulary: frozenset[str]) -> int:
     return sum(1 for word in re.split(r"[\s,/()'-]+", fold(part)) if word in vocabulary)
-
-
-def _job_key(part: Part) -> float:
-    """How much a part reads as a job title rather than an employer."""
-    key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
-    key -= 0.5 if part.contract else 0  # "Stage", "Freelance": the title only if nothing else
-    key -= 1 if part.text.endswith(".") else 0  # a sentence about the employer
-    return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
-
-
-def _is_place(part: Part) -> bool:
-    return part.place or (is_place(part.text) and not part.employer)
-
-
-def _names(parts: list[Part]) -> list[Part]:
-    named = [p for p in parts if not p.aside and not _is_place(p)]
-    return named or [p for p in parts if not p.aside][:1]
-
-
-def _job_parts(entry: RawEntry) -> list[Part]:
-    """The entry's heading parts, computed once (the section's order reads every entry)."""
-    cached = entry.cache.get("parts")
-    if not isinstance(cached, list):
-        cached = heading_parts(entry.heading)
-        entry.cache["parts"] = cached
-    return list(cached)
-
-
-def _section_order(entry: RawEntry) -> int | None:
-    """``_title_order`` of the entry's section, computed once per section."""
-    if not entry.section:
-        return None
-    first = entry.section[0].cache
-    if "order" not in first:
-        first["order"] = _title_order(entry.section)
-    order = first["order"]
-    return order if isinstance(order, int) else None
-
-
-def _title_order(peers: list[RawEntry]) -> int | None:
-    """0 when this section's clear entries put the title first, 1 when the employer comes
-    first, None when they do not say."""
-    votes = [0, 0]
-    for peer in peers:
-        named = _names(_job_parts(peer))
-        if len(named) >= 2:
-            difference = _job_key(named[0]) - _job_key(named[1])
-            if difference:
-                votes[difference < 0] += 1
-    if votes[0] == votes[1]:
-        return None
-    return 0 if votes[0] > votes[1] else 1
-
-
-def _followed_by_place(parts: list[Part], part: Part) -> bool:
-    index = parts.index(part)
-    following = parts[index + 1] if index + 1 < len(parts) else None
-    return following is not None and following.line == part.line and _is_place(following)
-
-
-def _pick_title(named: list[Part], order: int | None) -> Part:
-    """The part reading most like a job title; the section's order settles close calls."""
-    keys = [_job_key(p) for p in named]
-    best = max(range(len(named)), key=lambda i: (keys[i], -i))
-    no_title_word = (
-        len(named) >= 2 and not title_score(named[0].text) and not title_score(named[1].text)
-    )
-    weak = len(named) >= 2 and best < 2 and (abs(keys[0] - keys[1]) < 1 or no_title_word)
-    if order is not None and weak:
-        best = order  # the words barely differ: follow the section's order
-    return named[best]
-
-
-def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | None:
-    """The employer among the other name parts: one written "à/chez/at X", else the one with
-    the most organisation signals (next after the title on its line, followed by a place)."""
-    rest = [p for p in named if p is not title]
-    marked = next((p for p in rest if p.employer), None)
-    if marked is not None:
-        return marked
-    rest = [p for p in rest if not p.contract] or rest
-    if not rest:
-        return None
-    at = named.index(title)
-
-    def employer_key(part: Part) -> tuple[float, int]:
-        near = 1 if part.line == title.line and named.index(part) == at + 1 else 0
-        digit = 1 if part.text[:1].isdigit() else 0  # "6 months programme at …"
-        at_place = 1 if _followed_by_place(parts, part) else 0  # "Employer · City"
-        key = company_score(part.text) - title_score(part.text) + near + at_place - digit
-        return key, -rest.index(part)
-
-    return max(rest, key=employer_key)
-
-
-def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
-    """ "Stage Ingénieur - Data Science" over "ACME · Lyon": when the employer has its own line,
-    the piece after a dash on the title's line carries on the title."""
-    index = parts.index(title)
-    following = parts[index + 1] if index + 1 < len(parts) else None
-    if (
-        following is None
-        or company is None
-        or following is company
-        or following.aside
-        or following.place
-        or _is_place(following)
-        or not following.dash_before
-        or following.line != title.line
-        or company.line == title.line
-    ):
-        return title.text
-    return f"{title.text} {following.dash_before} {following.text}"
-
-
-def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, list[str]]:
-    """(title, company, location, leftovers)."""
-    named = _names(parts)
-    if not named:
-        return "", "", "", []
-    if len(named) == 1 and "," in named[0].text:
-        at = parts.index(named[0])
-        parts = [*parts[:at], *comma_fallback(named[0]), *parts[at + 1 :]]
-        named = _names(parts)
-    title = _pick_title(named, order)
-    company = _pick_employer(parts, named, title)
-    places = [p.text for p in parts if p not in named and not p.aside]
-    title_text = _carried_title(parts, title, company)
-    leftovers = [
-        p.text
-        for p in parts
-        if p is not title
-        and p is not company
-        and p.text not in places
-        and not _carried(p, title_text)
-    ]
-    return title_text, company.text if company else "", ", ".join(places), leftovers
-
-
-def _carried(part: Part, title: str) -> bool:
-    return bool(part.dash_before) and title.endswith(f"{part.dash_before} {part.text}")
 
 
 def _dates(entry: RawEntry) -> tuple[str | None, str | None, bool]:
@@ -187,25 +45,8 @@ def _with_leftovers(leftovers: list[str], description: str) -> str:
     return "\n".join(filter(None, [" — ".join(leftovers), description]))
 
 
-def _same_employer(entry: RawEntry, order: int | None) -> str:
-    """The employer of the entry above, for an entry that names only its title (a second
-    position at the same employer: "Intern — Oct 2007 - Jun 2008" under the employer's first
-    entry)."""
-    index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
-    if index == 0 or entry.places or len(entry.heading) != 1:
-        return ""  # only "Title<TAB>dates" on one line, the employer's first entry above
-    parts = _job_parts(entry)
-    if len(_names(parts)) != 1 or any(_is_place(p) for p in parts):
-        return ""
-    above = entry.section[index - 1]
-    return _assign_job(_job_parts(above), order)[1] if above.dates else ""
-
-
 def experience_from(entry: RawEntry) -> Experience:
-    order = _section_order(entry)
-    title, company, location, leftovers = _assign_job(_job_parts(entry), order)
-    company = company or _same_employer(entry, order)
-    location = ", ".join(filter(None, [location, *entry.places]))
+    title, company, location, leftovers = assign_job(entry)
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
     return Experience(
