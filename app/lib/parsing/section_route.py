@@ -24,6 +24,7 @@ from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
+from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
@@ -134,6 +135,9 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
     others = [key for key in section.keys if key != "languages"]
     default = others[0] if others else "languages"
     lines = section.lines
+    if section.key in LIST_KINDS:
+        jobs, lines = job_blocks(lines, section.key)
+        routed.add("experience", jobs)
     if dated_key and default in READ_ACROSS:
         entries, lines = _other_column_entries(lines)
         routed.add(dated_key, entries)
@@ -183,6 +187,11 @@ def route_sections(sections: list[Section]) -> Routed:
         previous = section.key if section.key != UNKNOWN else previous
         if section.key == UNKNOWN:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
+        elif section.key == "education":
+            jobs, own = job_blocks(section.lines, "education")
+            routed.add("experience", jobs)
+            routed.add("education", [*own, ""])
+            dated_key = section.key
         elif section.key in DATED_SECTIONS:
             routed.add(section.key, [*section.lines, ""])
             dated_key = section.key

@@ -71,9 +71,14 @@ def _letter_spaced(text: str) -> bool:
     return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
 
 
+def _blank(line: str) -> bool:
+    """Empty, or only icon glyphs ("�", "○"): copied text sets those on lines of their own."""
+    return not any(c.isalnum() for c in line)
+
+
 def _gap_around(lines: list[str], index: int) -> bool:
-    before = index == 0 or not lines[index - 1].strip()
-    after = index + 1 >= len(lines) or not lines[index + 1].strip()
+    before = index == 0 or _blank(lines[index - 1])
+    after = index + 1 >= len(lines) or _blank(lines[index + 1])
     return before and after
 
 
@@ -99,6 +104,15 @@ def _document_style(lines: list[str]) -> bool:
     return len(known) >= 3 and len(shaped) >= 0.6 * len(known)
 
 
+def _list_item(lines: list[str], index: int) -> bool:
+    """A lowercase line with lines right above and below it is an item of a list
+    ("gestion des stocks" / "formation du personnel" / "gestion du SAV"), not a heading."""
+    text = lines[index].strip()
+    if not text[:1].islower() or index == 0 or index + 1 >= len(lines):
+        return False
+    return not _blank(lines[index - 1]) and not _blank(lines[index + 1])
+
+
 def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     """A label ending with a colon inside an entry section, directly over bullets: the
     entry's own sub-heading ("Réalisations :", "Activités :")."""
@@ -117,7 +131,7 @@ def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
         return False
     if not any(x.strip() for x in current.lines):
         return False
-    following = next((x for x in lines[index + 1 :] if x.strip()), "")
+    following = next((x for x in lines[index + 1 :] if not _blank(x)), "")
     if not following or match_cv_heading(following) is not None:
         return False
     words = len(line.split())
@@ -139,6 +153,8 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
         if heading is not None and heading[0].rest and not heading[0].column and current:
             # "Outils : Docker" is a line of its section (routed by content later); in an
             # entry, "Objective: …" or "Skills: …" belongs to the entry
+            heading = None
+        if heading is not None and heading[1] == 1 and _list_item(lines, index):
             heading = None
         if heading is not None and current and _entry_label(lines, index, current):
             heading = None  # "Activités :" over a job's bullets labels them, opens nothing

@@ -1,0 +1,115 @@
+"""Pasted two-column text: job blocks that landed under a sidebar heading go back to
+experience (``app/lib/parsing/section_interleave.py``). Synthetic CVs only."""
+
+from __future__ import annotations
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.section_interleave import date_line, job_blocks, job_heading
+
+
+def _jobs(text: str) -> list[tuple[str, str, str | None]]:
+    parsed = parse_cv_text(text)
+    return [(e.title, e.company, e.start) for e in parsed.content.experience]
+
+
+def test_sidebar_training_heading_in_the_middle_of_a_job_list() -> None:
+    text = (
+        "Nora Vidal\nPipe inspector\n\nPROFESSIONAL EXPERIENCE\n\n"
+        "Bravo Works Spa | Welding inspector\nMarch 2022 – today\n"
+        "Supervised the welding works on the new plant.\n\n"
+        "Training\n\n"
+        "August 2019 – February 2022\nMonitored the coating and testing activities.\n\n"
+        "- 2018 : Master in Quality\nNorth Coast University, Port Town\n\n"
+        "Delta Pipes Spa | Quality controller\n\n"
+        "- 2015 : Bachelor in Physics\nRiver Valley University, Hill Town\n\n"
+        "June 2017 – July 2019\nChecked the pipes received from the mill.\n\n"
+        "Echo Tubes Spa | Pipe welder\nMay 2015 – May 2017\n\n"
+        "SKILLS\nTeam spirit\n"
+    )
+    parsed = parse_cv_text(text)
+    companies = [e.company for e in parsed.content.experience]
+    assert companies == ["Bravo Works Spa", "", "Delta Pipes Spa", "Echo Tubes Spa"]
+    assert [e.start for e in parsed.content.experience] == [
+        "2022-03", "2019-08", "2017-06", "2015-05"
+    ]  # fmt: skip
+    assert len(parsed.content.education) == 2
+
+
+def test_job_lines_read_into_a_languages_list_go_back_to_experience() -> None:
+    text = (
+        "Nora Vidal\n\nEXPERIENCE\n"
+        "Orbit Labs Spa | Data engineer\nJanuary 2021 – today\n\n"
+        "Languages\n\n"
+        "Kestrel Spa | Software developer\n\nEnglish: fluent\n\n"
+        "May 2018 – December 2020\n\nSpanish: basic\n\n"
+        "Built the billing services used by every branch of the group.\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [e.company for e in parsed.content.experience] == ["Orbit Labs Spa", "Kestrel Spa"]
+    assert sorted(x.name for x in parsed.content.languages) == ["English", "Spanish"]
+
+
+def test_jobs_after_a_hobbies_list_one_field_per_line() -> None:
+    text = (
+        "Nora Vidal\n\nMES EXPÉRIENCES\n\n"
+        "TECHNICIENNE STAGIAIRE – ATELIERS DUVAL\nDe mars à juillet 2023, Annecy\n\n"
+        "CENTRES D'INTÉRÊT\nRandonnée\nPiano\n\n"
+        "TECHNICIENNE STAGIAIRE – FONDERIE MARCEL\nDe mars à juin 2022, Thônes\n\n"
+        "▪ Service : Qualité\n\n"
+        "TECHNICIENNE STAGIAIRE - VERRERIE BLANC\nDe avril à juin 2021, Ugine\n"
+    )
+    companies = [company for _, company, _ in _jobs(text)]
+    assert companies == ["ATELIERS DUVAL", "FONDERIE MARCEL", "VERRERIE BLANC"]
+    parsed = parse_cv_text(text)
+    assert parsed.content.extras.interests[:2] == ["Randonnée", "Piano"]
+
+
+def test_an_employer_line_above_a_lone_date_moves_with_it() -> None:
+    lines = [
+        "Italian", "English", "", "Harbour Net Service", "�", "", "June 2023 – Ongoing", "",
+        "• Management of the applications served to the city offices every day.", "",
+    ]  # fmt: skip
+    jobs, own = job_blocks(lines, "languages")
+    assert jobs[:2] == ["Harbour Net Service", "June 2023 – Ongoing"]
+    assert [x for x in own if x] == ["Italian", "English"]
+
+
+def test_dated_activities_of_their_own_section_stay() -> None:
+    text = (
+        "Nora Vidal\n\nEXPÉRIENCES\nVendeuse - Maison Lune\n2019 - 2021\n\n"
+        "ACTIVITÉS EXTRA-PROFESSIONNELLES\n"
+        "2020 - 2023 : Cheffe de chœur, Responsable de la chorale\nChorale du Port, Brest\n"
+        "2018 – 2020 : Trésorière de l'association des parents\n"
+    )
+    assert len(_jobs(text)) == 1
+
+
+def test_a_training_with_a_job_title_stays_in_education() -> None:
+    lines = [
+        "Développeuse web", "Code Campus (01/03/2023-19/04/2023)", "",
+        "Formation Technicienne thermale", "Institut du Lac 2009", "",
+    ]  # fmt: skip
+    assert job_blocks(lines, "education") == ([], lines)
+
+
+def test_a_lowercase_line_inside_a_list_is_no_heading() -> None:
+    text = (
+        "Nora Vidal\n\nEXPÉRIENCES PROFESSIONNELLES\nAssistante manager\nMaison Lune\n"
+        "2020 - 2023\ngestion des stocks\nformation du personnel\ngestion du SAV\n\n"
+        "FORMATION\nBTS Commerce 2020\n"
+    )
+    parsed = parse_cv_text(text)
+    assert parsed.sections == ["experience", "education"]
+    assert len(parsed.content.education) == 1
+
+
+def test_line_shapes() -> None:
+    assert date_line("May 2023 – today")
+    assert date_line("De mars à juillet 2022, Thônes")
+    assert not date_line("› Drums since September 2013")
+    assert not date_line("I studied physics between 2007 and 2010 with good results")
+    assert job_heading("Bravo Works Spa | Welding inspector")
+    assert job_heading("Vendeuse")
+    assert not job_heading("- 2011 : Level II controller")
+    assert not job_heading("2021 – 2023 : Manager of the band")
+    assert not job_heading("Master in Quality engineering")
