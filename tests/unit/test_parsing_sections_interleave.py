@@ -4,7 +4,12 @@ experience (``app/lib/parsing/section_interleave.py``). Synthetic CVs only."""
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.section_interleave import date_line, job_blocks, job_heading
+from app.lib.parsing.section_interleave import (
+    date_line,
+    job_blocks,
+    job_entries_in_education,
+    job_heading,
+)
 
 
 def _jobs(text: str) -> list[tuple[str, str, str | None]]:
@@ -113,3 +118,26 @@ def test_line_shapes() -> None:
     assert not job_heading("- 2011 : Level II controller")
     assert not job_heading("2021 – 2023 : Manager of the band")
     assert not job_heading("Master in Quality engineering")
+
+
+def test_one_job_entry_among_degrees_goes_to_experience() -> None:
+    text = (
+        "Nora Vidal\n\nExperience\nCashier\nOct 2016 – Jul 2018\nGreen Market\n\n"
+        "Education\nLakeside University\nOct 2013 – Jul 2018\nBachelor's degree in Media\n"
+        "• Digital media • journalism\nSenior Sales Executive\nApr 2021 – Present\n"
+        "Harbour Bank\n• I support the direct sales team with the paperwork of every deal.\n"
+        "Hill College\nSept 2020 – Jul 2021\nDiploma in Arabic\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [e.company for e in parsed.content.experience] == ["Green Market", "Harbour Bank"]
+    assert [e.institution for e in parsed.content.education] == [
+        "Lakeside University", "Hill College"
+    ]  # fmt: skip
+
+
+def test_an_engineering_degree_stays_in_education() -> None:
+    lines = [
+        "Lakeside School of Mines –", "Ingénieur Génie Industriel", "Nancy, 2021 - 2024", "",
+        "Hill University - Master", "Nancy, 2023 - 2024", "",
+    ]  # fmt: skip
+    assert job_entries_in_education(lines) == ([], lines)

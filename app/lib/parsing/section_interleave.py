@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.dates import find_date_range
-from app.lib.parsing.entry_words import TITLE_WORDS, strong_title_words, words
+from app.lib.parsing.entry_words import TITLE_WORDS, strong_title_words, title_score, words
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
 from app.lib.parsing.roles import DEGREE_WORDS, SCHOOL_WORDS
@@ -37,6 +37,7 @@ PROSE_WORDS = 8
 MAX_ITEM_WORDS = 4
 MAX_NAME_LINES = 3
 MAX_PROSE_ITEMS = 2
+MODIFIER_TITLE = 1.5  # three title modifiers make a title ("Senior sales executive")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # Words of a course or a training: an entry of the education section even with a job title.
 # Words a date range may follow on its line ("De mars à juin 2021", "From May 2020 – …").
@@ -88,7 +89,8 @@ def job_heading(line: str) -> bool:
         return False
     if any(word in _DEGREE_ONLY or word in TRAINING_WORDS for word in words(text)):
         return False
-    return strong_title_words(text) >= 1
+    one_part = "," not in text  # "Senior sales executive", not "Sales, support, data"
+    return strong_title_words(text) >= 1 or (one_part and title_score(text) >= MODIFIER_TITLE)
 
 
 def _prose(line: str) -> bool:
@@ -176,3 +178,74 @@ def _heads(block: list[str], following: list[str]) -> bool:
     """Is ``block`` the name lines of the date block after it? The gap between them is the
     copy's one-field-per-line spacing, so they are joined back into one entry block."""
     return date_line(following[0]) and _name_lines(block) and not date_line(block[-1])
+
+
+def _anchor(line: str) -> bool:
+    found = find_date_range(line)
+    return found is not None and not found.single and len(line.split()) <= MAX_DATE_LINE_WORDS
+
+
+def _head_line(line: str) -> bool:
+    text = clean(line)
+    return (
+        bool(text)
+        and not is_bullet(line.strip())
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and not text.endswith(SENTENCE_END)
+    )
+
+
+def _segment_starts(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, date line) of each dated entry: the date and up to two name lines above."""
+    starts: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if not _anchor(line):
+            continue
+        start = index
+        floor = starts[-1][1] + 1 if starts else 0
+        above = [i for i in range(floor, index) if lines[i].strip()][-2:]
+        for i in reversed(above):
+            if not _head_line(lines[i]):
+                break
+            start = i
+        starts.append((start, index))
+    return starts
+
+
+def _schooling(lines: list[str]) -> bool:
+    return any(
+        w in DEGREE_WORDS or w in SCHOOL_WORDS or w in TRAINING_WORDS
+        for line in lines
+        for w in words(line)
+    )
+
+
+def _around(lines: list[str], start: int, anchor: int) -> list[str]:
+    """An entry's name lines above its date and the two lines below it, even when those were
+    cut into the next entry: where a degree or a school would be named."""
+    below = [x for x in lines[anchor + 1 :] if x.strip()][:2]
+    return [*lines[start:anchor], *below]
+
+
+def job_entries_in_education(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(job lines, education lines): a dated entry named by a job title with no degree or
+    school word, among entries that do name degrees or schools, is a job that landed under
+    the education heading ("Senior sales executive / Apr 2021 – now / Acme Bank")."""
+    starts = _segment_starts(lines)
+    if len(starts) < 2:
+        return [], lines
+    bounds = [start for start, _ in starts[1:]] + [len(lines)]
+    jobs: list[str] = []
+    own = lines[: starts[0][0]]
+    schools = 0
+    for (start, anchor), end in zip(starts, bounds, strict=True):
+        after = [x for x in lines[anchor + 1 : end] if x.strip()][:2]
+        after = after[: next((i for i, x in enumerate(after) if not _head_line(x)), 2)]
+        head = [*lines[start:anchor], *after]
+        schooling = _schooling(_around(lines, start, anchor))
+        is_job = any(job_heading(x) for x in head) and not schooling
+        schools += schooling
+        (jobs if is_job else own).extend(lines[start:end])
+    if not jobs or not schools:
+        return [], lines
+    return [*jobs, ""], own

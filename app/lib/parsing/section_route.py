@@ -24,7 +24,7 @@ from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
-from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks
+from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks, job_entries_in_education
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
@@ -189,7 +189,8 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key == "education":
             jobs, own = job_blocks(section.lines, "education")
-            routed.add("experience", jobs)
+            single_jobs, own = job_entries_in_education(own)
+            routed.add("experience", [*jobs, *single_jobs])
             routed.add("education", [*own, ""])
             dated_key = section.key
         elif section.key in DATED_SECTIONS:
