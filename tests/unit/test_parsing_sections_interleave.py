@@ -141,3 +141,25 @@ def test_an_engineering_degree_stays_in_education() -> None:
         "Hill University - Master", "Nancy, 2023 - 2024", "",
     ]  # fmt: skip
     assert job_entries_in_education(lines) == ([], lines)
+
+
+def test_a_job_with_its_dates_beside_the_employer_under_contact() -> None:
+    text = (
+        "Nora Vidal\n\nEXPÉRIENCE PROFESSIONNELLE\nVendeuse\nMaison Lune (2010/2012)\n\n"
+        "COORDONNÉES\n\nAgent hospitalier\nCentre des Tilleuls (2004/2005)\n"
+        "-Accompagnement des patients : repas, sorties\n"
+    )
+    companies = [company for _, company, _ in _jobs(text)]
+    assert companies == ["Maison Lune", "Centre des Tilleuls"]
+
+
+def test_skill_sentences_before_any_job_line_stay_skills() -> None:
+    lines = [
+        "Une bonne communication, de la rigueur et de la réactivité au quotidien.", "",
+        "TECHNICIENNE RESEAU", "ACME RAIL | Avril 2016 à Mai 2017", "",
+        "Travaux de voies, renouvellement de rail et entretien du réseau.", "",
+    ]  # fmt: skip
+    jobs, own = job_blocks(lines, "skills")
+    assert own[0].startswith("Une bonne communication")
+    assert "TECHNICIENNE RESEAU" in jobs
+    assert jobs[-2].startswith("Travaux de voies")

@@ -143,19 +143,41 @@ def _name_lines(block: list[str]) -> bool:
     )
 
 
+def _job_line(line: str) -> bool:
+    """A job's name or dates, or both on one line ("Vendeuse - Acme : Mai 2022-Août 2022")."""
+    if job_heading(line) or date_line(line):
+        return True
+    return _head_line(line) and _anchor(line) and strong_title_words(line) > 0
+
+
+def _dated_job(block: list[str]) -> bool:
+    """A job line and, on a line of its own, a short name with its dates ("Agent hospitalier"
+    / "Centre de soins (2004/2005)")."""
+    return any(job_heading(x) for x in block) and any(
+        _head_line(x) and _anchor(x) and not job_heading(x) for x in block
+    )
+
+
 def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     """(job lines, own lines) of a section of ``kind``; no job lines unless its foreign
     blocks hold both a job-title line (two for education, whose entries have dates of their
     own) and a date range."""
     found = blocks(lines)
     foreign = [not _own(block, kind) and _foreign(block) for block in found]
+    strong = [any(_job_line(x) for x in block) for block in found]
+    for index in range(len(found)):
+        if foreign[index] and not strong[index] and not any(strong[:index]):
+            foreign[index] = False  # sentences before any job line are the section's own
     moved = [line for block, out in zip(found, foreign, strict=True) if out for line in block]
     headings = sum(job_heading(line) for line in moved)
     if kind != "education" and not headings:
         # The title stayed above the heading: a date range alone in its block, and sentences.
         alone = any(len(block) == 1 and date_line(block[0]) for block in found)
         headings = alone and any(_prose(line) for line in moved)
-    if headings < (1 if kind in READ_ACROSS else 2) or not any(date_line(x) for x in moved):
+    dated = any(date_line(x) for x in moved) or any(
+        _dated_job(block) for block, out in zip(found, foreign, strict=True) if out
+    )
+    if headings < (1 if kind in READ_ACROSS else 2) or not dated:
         return [], lines
     for index in range(len(found) - 1):
         after = found[index + 1]
