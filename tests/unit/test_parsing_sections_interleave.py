@@ -163,3 +163,14 @@ def test_skill_sentences_before_any_job_line_stay_skills() -> None:
     assert own[0].startswith("Une bonne communication")
     assert "TECHNICIENNE RESEAU" in jobs
     assert jobs[-2].startswith("Travaux de voies")
+
+
+def test_an_undated_fragment_among_dated_jobs_is_unplaced() -> None:
+    text = (
+        "Nora Vidal\n\nEXPERIENCE\nMigration of the archive tools\n\n"
+        "Data engineer\nOrbit Labs\nJanuary 2021 – today\n\n"
+        "Developer\nKestrel Soft\nMay 2018 – December 2020\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [e.company for e in parsed.content.experience] == ["Orbit Labs", "Kestrel Soft"]
+    assert "Migration of the archive tools" in parsed.unplaced

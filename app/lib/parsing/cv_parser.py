@@ -15,7 +15,7 @@ from app.lib.parsing.contact import (
     parse_header,
     standalone_phone,
 )
-from app.lib.parsing.entries import split_entries
+from app.lib.parsing.entries import RawEntry, split_entries
 from app.lib.parsing.header_name import find_name, is_name
 from app.lib.parsing.lists import (
     parse_extras,
@@ -107,6 +107,22 @@ def _languages(
     return [x for x in languages if x.name[:1].isalpha()]  # not "(s)" of "Mother tongue(s)"
 
 
+MIN_DATED_JOBS = 2  # with this many dated jobs, an undated one is a stray fragment
+
+
+def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
+    """The experience entries. Among dated jobs, an entry without dates is a fragment (a
+    sidebar's lines, or a heading whose dates were read elsewhere in a two-column copy): its
+    lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
+    entries = split_entries(lines)
+    among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
+    kept = [e for e in entries if e.dates or (e.heading and not among_dated)]
+    for entry in entries:
+        if entry not in kept:
+            dropped.extend(clean(x) for x in [*entry.heading, *entry.body] if clean(x))
+    return kept
+
+
 def parse_cv_text(text: str) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented."""
     header_lines, sections = split_sections(text)
@@ -129,11 +145,7 @@ def parse_cv_text(text: str) -> CvParse:
     content = CvContent(
         header=header,
         summary=summary,
-        experience=[
-            experience_from(e)
-            for e in split_entries(merged.get("experience", []))
-            if e.heading or e.dates
-        ],
+        experience=[experience_from(e) for e in _jobs(merged.get("experience", []), dropped)],
         projects=[
             project_from(e) for e in split_entries(merged.get("projects", []), undated_items=True)
         ],
