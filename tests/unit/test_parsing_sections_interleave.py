@@ -174,3 +174,17 @@ def test_an_undated_fragment_among_dated_jobs_is_unplaced() -> None:
     parsed = parse_cv_text(text)
     assert [e.company for e in parsed.content.experience] == ["Orbit Labs", "Kestrel Soft"]
     assert "Migration of the archive tools" in parsed.unplaced
+
+
+def test_a_sidebar_heading_between_icon_glyph_lines_is_an_unknown_section() -> None:
+    text = (
+        "Nora Vidal\n\nSUMMARY\nI build web tools.\n\nEXPERIENCE\nDeveloper\n\n"
+        "BEST WORK SHOWCASE\n�\n\nArchive decoding\nI decoded the archive formats.\n\n"
+        "LANGUAGES\nItalian\nEnglish\n\nHarbour Net Service\n�\n\nJune 2023 – Ongoing\n\n"
+        "• Managed the applications served to the city offices every day.\n\n"
+        "SKILLS\nPython\n\nCHEF DE CHANTIER\n\nGit\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [heading for heading, _ in parsed.unknown_sections] == ["BEST WORK SHOWCASE"]
+    jobs = [(e.title, e.company, e.start) for e in parsed.content.experience]
+    assert jobs == [("Developer", "Harbour Net Service", "2023-06")]

@@ -9,8 +9,10 @@ apart for the import report rather than filed under the section before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from app.lib.parsing.entry_words import strong_title_words
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
 from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
@@ -76,6 +78,10 @@ def _blank(line: str) -> bool:
     return not any(c.isalnum() for c in line)
 
 
+def _gap_above(lines: list[str], index: int) -> bool:
+    return index == 0 or _blank(lines[index - 1])
+
+
 def _gap_around(lines: list[str], index: int) -> bool:
     before = index == 0 or _blank(lines[index - 1])
     after = index + 1 >= len(lines) or _blank(lines[index + 1])
@@ -93,14 +99,15 @@ def _heading_shape(line: str) -> bool:
 
 
 def _document_style(lines: list[str]) -> bool:
-    """Do this document's known headings stand in capitals with a gap above and below? Only
-    then can a line of that shape be taken for an unknown heading."""
+    """Do this document's known headings stand in capitals with a gap above them (copied text
+    sets their content right below)? Only then can a line of that shape, set apart above and
+    below, be taken for an unknown heading."""
     known = [
         i
         for i, line in enumerate(lines)
         if (found := match_cv_heading(line)) is not None and not found.rest
     ]
-    shaped = [i for i in known if _heading_shape(lines[i]) and _gap_around(lines, i)]
+    shaped = [i for i in known if _heading_shape(lines[i]) and _gap_above(lines, i)]
     return len(known) >= 3 and len(shaped) >= 0.6 * len(known)
 
 
@@ -124,8 +131,8 @@ def _entry_label(lines: list[str], index: int, current: Section) -> bool:
 
 def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
     """A line shaped like this document's headings, naming no known section: set apart with
-    a gap, with content below it, not a section's first line (that is its content), and in a
-    list section more than a two-word item ("IFRS", "POWER BI" are skills)."""
+    a gap, with content below it, not a section's first line (that is its content), not a job
+    title, two real words at least, and in a list section more than a two-word item."""
     line = lines[index]
     if not _heading_shape(line) or not _gap_around(lines, index):
         return False
@@ -134,9 +141,13 @@ def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
     following = next((x for x in lines[index + 1 :] if not _blank(x)), "")
     if not following or match_cv_heading(following) is not None:
         return False
+    if _letter_spaced(line):
+        return True
+    if strong_title_words(line) or len(re.findall(r"[^\W\d_]{3,}", line)) < 2:
+        return False  # "CHEF DE CHANTIER" names a job; "SQL & R", "POWER BI" are items
     words = len(line.split())
     list_section = current.key not in ENTRY_SECTIONS and current.key != "education"
-    return _letter_spaced(line) or words >= (LIST_UNKNOWN_WORDS if list_section else 2)
+    return words >= (LIST_UNKNOWN_WORDS if list_section else 2)
 
 
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
