@@ -188,3 +188,18 @@ def test_a_sidebar_heading_between_icon_glyph_lines_is_an_unknown_section() -> N
     assert [heading for heading, _ in parsed.unknown_sections] == ["BEST WORK SHOWCASE"]
     jobs = [(e.title, e.company, e.start) for e in parsed.content.experience]
     assert jobs == [("Developer", "Harbour Net Service", "2023-06")]
+
+
+def test_sidebar_task_bullets_left_in_a_mixed_education_section_are_unplaced() -> None:
+    text = (
+        "Nora Vidal\n\nPROFESSIONAL EXPERIENCE\n\n"
+        "Bravo Works Spa | Welding inspector\nMarch 2022 – today\n\n"
+        "Training\n\n- 2018 : Master in Quality\nNorth Coast University, Port Town\n\n"
+        "Delta Pipes Spa | Quality controller\nJune 2017 – July 2019\n\n"
+        "Tasks\n- Check the weld joints\n\n"
+        "Echo Tubes Spa | Pipe welder\nMay 2015 – May 2017\n"
+    )
+    parsed = parse_cv_text(text)
+    assert len(parsed.content.experience) == 3
+    assert len(parsed.content.education) == 1
+    assert "Check the weld joints" in parsed.unplaced

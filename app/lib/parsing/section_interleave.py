@@ -196,6 +196,17 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     return jobs, own
 
 
+def stray_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(education lines, stray lines) of an education section that job blocks were taken
+    out of: the blocks naming no degree, school or year there came from another column (a
+    sidebar's task list, an employer's address) and are listed as unplaced."""
+    own: list[str] = []
+    stray: list[str] = []
+    for block in blocks(lines):
+        (own if _own(block, "education") else stray).extend([*block, ""])
+    return own, stray
+
+
 def _heads(block: list[str], following: list[str]) -> bool:
     """Is ``block`` the name lines of the date block after it? The gap between them is the
     copy's one-field-per-line spacing, so they are joined back into one entry block."""

@@ -12,7 +12,11 @@ Most lines stay in their section. These move, by content, never by position alon
 * two columns read across (a sidebar interleaved with the main column, as PDF viewers copy
   them): a dated entry block inside skills, languages or contact belongs to the last dated
   section, skill items inside a languages list belong to skills, and "Maîtrise Docker" inside a
-  hobbies list is a skill.
+  hobbies list is a skill;
+* copied two-column text (``app/lib/parsing/section_interleave.py``): job blocks filed under a
+  sidebar heading (languages, skills, contact, hobbies, training) go to experience, and the
+  blocks of an education section they were mixed with that name no degree or school are
+  unplaced; a lone job entry among degrees goes to experience.
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
-from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks, job_entries_in_education
+from app.lib.parsing.section_interleave import (
+    LIST_KINDS,
+    job_blocks,
+    job_entries_in_education,
+    stray_blocks,
+)
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
@@ -189,6 +198,9 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key == "education":
             jobs, own = job_blocks(section.lines, "education")
+            if jobs:
+                own, stray = stray_blocks(own)
+                routed.add("unplaced", stray)
             single_jobs, own = job_entries_in_education(own)
             routed.add("experience", [*jobs, *single_jobs])
             routed.add("education", [*own, ""])
