@@ -28,12 +28,8 @@ from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
-from app.lib.parsing.section_interleave import (
-    LIST_KINDS,
-    job_blocks,
-    job_entries_in_education,
-    stray_blocks,
-)
+from app.lib.parsing.section_education import job_entries_in_education
+from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks, stray_blocks
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
