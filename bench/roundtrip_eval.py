@@ -3,8 +3,8 @@ pasted-text shape → ``read_pdf_text_sync`` / ``parse_cv_text`` → compared wi
 
 It never reads the development corpus (``../shared/corpus``), so it shows whether parsers tuned on
 that corpus generalise to CVs nobody tuned for — starting with the app's own designs. The people
-and text shapes are in tests/fixtures/roundtrip_cvs.py; tests/unit/test_import_roundtrip.py
-asserts on the same results.
+are in tests/fixtures/roundtrip_cvs.py, the text shapes in tests/fixtures/roundtrip_shapes.py;
+tests/unit/test_import_roundtrip.py asserts on the same results.
 
     python -m bench.roundtrip_eval            # per-variant table and the aggregates
     python -m bench.roundtrip_eval --details  # plus every wrong field, case by case
@@ -34,7 +34,8 @@ from app.lib.pdf import DESIGNS
 from app.lib.pdf.fit import render_to_budget
 from app.lib.pdf.html import templates_fingerprint
 from app.lib.pdf_text import read_pdf_text_sync
-from tests.fixtures.roundtrip_cvs import PERSONS, TEXT_SHAPES, Person
+from tests.fixtures.roundtrip_cvs import PERSONS, Person
+from tests.fixtures.roundtrip_shapes import TEXT_SHAPES
 
 PAGE_BUDGET = 4  # large enough that no bullet is trimmed: the source stays the truth
 MAX_PAGES = 10  # as the import reads PDFs (litestar.toml)

@@ -17,7 +17,8 @@ import pytest
 
 from app.lib.pdf import DESIGNS
 from bench.roundtrip_eval import CaseResult, Totals, evaluate, pair_experiences, problems, totals
-from tests.fixtures.roundtrip_cvs import PERSONS, TEXT_SHAPES
+from tests.fixtures.roundtrip_cvs import PERSONS
+from tests.fixtures.roundtrip_shapes import TEXT_SHAPES
 
 PDF_VARIANTS = [f"pdf:{design}" for design in sorted(DESIGNS)]
 PASTED_VARIANTS = [f"text:{shape}" for shape in TEXT_SHAPES]
