@@ -16,7 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from app.lib.pdf import DESIGNS
-from bench.roundtrip_eval import CaseResult, Totals, evaluate, pair_experiences, problems, totals
+from bench.roundtrip_eval import evaluate
+from bench.roundtrip_score import CaseResult, Totals, pair_experiences, problems, totals
 from tests.fixtures.roundtrip_cvs import PERSONS
 from tests.fixtures.roundtrip_shapes import TEXT_SHAPES
 
