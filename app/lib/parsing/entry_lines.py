@@ -22,6 +22,7 @@ from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, fold, is_bul
 MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
+SENTENCE_WORDS = 5  # words around a range inside a line that reads as a sentence
 LABEL_LINE_RE = re.compile(r"^[\w' -]{2,30}\s*:\s+\S")  # "Environnement technique : Python"
 # "Signal decoding tool. (Qt, C++)": a sentence with its tools in brackets after it.
 SENTENCE_THEN_ASIDE_RE = re.compile(r"[.!?]\s*[(\[][^)\]]*[)\]]$")
@@ -86,6 +87,8 @@ def anchor_dates(line: str) -> DateRange | None:
     rest = remove_span(text, found.span)
     if text.endswith(SENTENCE_END) and word_count(rest) > MAX_SINGLE_DATE_WORDS:
         return None
+    if _range_inside_sentence(text, found):
+        return None
     if word_count(rest) > MAX_ANCHOR_WORDS:
         return None
     if found.single:
@@ -97,6 +100,20 @@ def anchor_dates(line: str) -> DateRange | None:
         if text.rstrip(" )").endswith(SENTENCE_END) and word_count(rest.strip(" .,;")) > 3:
             return None
     return found
+
+
+def _range_inside_sentence(text: str, found: DateRange) -> bool:
+    """ "Led the 2017 – 2018 audits of 12 sites.": a range with sentence text on both sides (no
+    separator around it, the words after it carry on in lower case) in a line that ends like a
+    sentence is a date in a description, not an entry's dates."""
+    if found.single or date_at_edge(text, found) or _stands_apart(text, found):
+        return False
+    if not text.rstrip(" )").endswith(SENTENCE_END):
+        return False
+    before, after = text[: found.span[0]].rstrip(), text[found.span[1] :].lstrip()
+    if before.endswith((",", ":", "(", "–", "—", "|", "·", "-")):
+        return False
+    return after[:1].islower() and word_count(remove_span(text, found.span)) >= SENTENCE_WORDS
 
 
 def _since(text: str, found: DateRange) -> bool:
