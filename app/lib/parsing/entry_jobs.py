@@ -9,7 +9,7 @@ that, title first.
 from __future__ import annotations
 
 from app.lib.parsing.entries import RawEntry
-from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts
+from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts, trailing_place
 from app.lib.parsing.entry_words import company_score, is_place, title_score
 
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
@@ -176,4 +176,7 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     title, company, location, leftovers = _assign_job(_job_parts(entry), order)
     company = company or _same_employer(entry, order)
     location = ", ".join(filter(None, [location, *entry.places]))
+    split = trailing_place(company) if title and company and not location else None
+    if split is not None:
+        company, location = split  # "Title — Employer, Town": a town the place list lacks
     return title, company, location, leftovers

@@ -22,7 +22,7 @@ from app.lib.parsing.entry_words import (
     title_score,
     words,
 )
-from app.lib.parsing.text import SEPARATOR_RE, clean
+from app.lib.parsing.text import SEPARATOR_RE, clean, word_set
 
 _CONTRACT = (
     r"cdi|cdd|stage|internship|alternance|apprentissage|apprenticeship|interim|intérim|"
@@ -216,3 +216,40 @@ def comma_fallback(part: Part) -> list[Part]:
 def is_aside(text: str) -> bool:
     """Only a contract type or a duration: "(2 months)", "CDD", "Full-time"."""
     return bool(CONTRACT_PART_RE.match(clean(text).strip("()[] ")))
+
+
+# "Acme Foods, Springfield" / "Acme Foods (Springfield)": the last comma piece or bracket.
+TRAILING_PIECE_RE = re.compile(
+    r"^(?P<head>[^()]+?)(?:\s*,\s*(?P<comma>[^,()]+)|\s*\((?P<inner>[^()]+)\))$"
+)
+TOWN_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+PLACE_TAIL_WORDS = 2  # "York", "Le Havre", "Aulnay-sous-Bois": one or two words
+# Parts of an organisation written after its name ("Acme, Research Division"): not places.
+UNIT_WORDS = word_set(
+    "division department departement service team equipe direction branch unit unite pole"
+)
+
+
+def trailing_place(employer: str) -> tuple[str, str] | None:
+    """(employer, place) when an employer ends with a town the place list does not know:
+    "Brookfield Care Home, York", "Quincaillerie Dumas (Aulnay-sous-Bois)". Called only once
+    the heading has a title of its own, so this part is the employer; the tail must be one or
+    two capitalised words naming no job, organisation or unit ("Dupont, Durand & Associés"
+    and "Acme (Group)" stay whole), and a comma needs an employer of two words or more before
+    it ("Dupont, Durand" may be two partners' names)."""
+    match = TRAILING_PIECE_RE.match(clean(employer))
+    if not match:
+        return None
+    head, tail = clean(match.group("head")), clean(match.group("comma") or match.group("inner"))
+    tokens = tail.split()
+    if not 0 < len(tokens) <= PLACE_TAIL_WORDS or not all(TOWN_WORD_RE.match(t) for t in tokens):
+        return None
+    if any(t.isupper() and len(t) > 1 for t in tokens) or any(w in UNIT_WORDS for w in words(tail)):
+        return None  # "SARL", "UK"-like codes, "Research Division"
+    if title_score(tail) or company_score(tail) or CONTRACT_PART_RE.match(tail):
+        return None
+    if title_score(head) >= 1 or (
+        match.group("comma") and len(head.split()) < 2 and company_score(head) < 1
+    ):
+        return None
+    return head, tail

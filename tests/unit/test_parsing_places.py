@@ -1,0 +1,75 @@
+"""A town the place list does not know, written after the employer of a dated job heading
+("Title — Employer, Town", "Employer (Town)", a dates-first "Employer, Town" line), is the
+job's place; commas inside titles and employer names stay where they are. Synthetic CVs only."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.entry_parts import trailing_place
+
+
+def _jobs(body: str) -> list[tuple[str, str, str]]:
+    text = f"Orla Penhallow\norla.penhallow@example.com\n\nExperience\n{body}\n"
+    return [(e.title, e.company, e.location) for e in parse_cv_text(text).content.experience]
+
+
+def test_title_dash_employer_comma_town() -> None:
+    jobs = _jobs(
+        "Staff Nurse — Quillfield Care Home, Wexbury\tSep 2017 – Mar 2021\n"
+        "- Ran the night medication round\n\n"
+        "Cariste — Entrepôts Brevanne, Saint-Ormel-sur-Vesle\tJan 2015 – Aug 2017\n"
+        "- Chargement des camions\n"
+    )
+    assert jobs == [
+        ("Staff Nurse", "Quillfield Care Home", "Wexbury"),
+        ("Cariste", "Entrepôts Brevanne", "Saint-Ormel-sur-Vesle"),
+    ]
+
+
+def test_employer_with_town_in_brackets_on_its_own_line() -> None:
+    jobs = _jobs(
+        "Quillfield Care Home (Port Calloway)\nStaff Nurse\n09/2017 - 03/2021\n"
+        "• Ran the night medication round\n"
+    )
+    assert jobs == [("Staff Nurse", "Quillfield Care Home", "Port Calloway")]
+
+
+def test_dates_first_layout_employer_comma_town() -> None:
+    jobs = _jobs(
+        "Sep 2017 – Mar 2021\tStaff Nurse\n\tQuillfield Care Home, Wexbury\n"
+        "\t• Ran the night medication round\n"
+    )
+    assert jobs == [("Staff Nurse", "Quillfield Care Home", "Wexbury")]
+
+
+@pytest.mark.parametrize(
+    "employer",
+    [
+        "Dupont, Durand & Associés",  # a firm of partners: '&' joins names
+        "Brennick, Tolland",  # two partners' names: one word before the comma
+        "Halvorsen Labs (Group)",  # an organisation word
+        "Halvorsen Labs, Research Division",  # a unit of the employer
+        "Halvorsen Labs, SARL",  # a legal form in capitals
+        "Halvorsen Labs, Part-time",  # a contract word
+        "Halvorsen Labs, Sales Manager",  # a job title
+        "Halvorsen Labs, a maker of tiny boats",  # a description, not a name
+    ],
+)
+def test_commas_that_belong_to_the_name_stay(employer: str) -> None:
+    assert trailing_place(employer) is None
+
+
+def test_title_with_commas_is_not_cut() -> None:
+    jobs = _jobs("Sales, Marketing Manager — Halvorsen Labs\tMar 2019 – Jun 2021\n- Grew sales\n")
+    assert jobs == [("Sales, Marketing Manager", "Halvorsen Labs", "")]
+
+
+def test_town_shapes() -> None:
+    assert trailing_place("Halvorsen Labs, Port Calloway") == ("Halvorsen Labs", "Port Calloway")
+    assert trailing_place("Brasserie du Pont Vieux, Ormelac") == (
+        "Brasserie du Pont Vieux",
+        "Ormelac",
+    )
+    assert trailing_place("Halvorsen Labs (Wexbury)") == ("Halvorsen Labs", "Wexbury")
