@@ -41,3 +41,36 @@ def test_a_range_in_prose_is_not_an_anchor_but_an_entry_date_line_still_is() -> 
     assert anchor_dates("Stock Controller 2016 – 2017") is not None
     assert anchor_dates("Harlow & Finch – 2016 - 2017 – Leeds") is not None
     assert anchor_dates("2016 – 2017 BSc Logistics, University of Farnley") is not None
+
+
+def test_roles_grouped_under_one_employer_keep_it_and_their_place_line() -> None:
+    text = (
+        "Orchard Valley Foods\nBuyer\nMay 2021 - Present\nDenverton\nBought dry goods.\n\n"
+        "Tamsin Freight\n3 years 2 months\nRoute Planner\n"
+        "April 2019 - April 2021 (2 years 1 month)\nKelsport\nPlanned 40 routes a day.\n\n"
+        "Dispatcher\nFebruary 2018 - March 2019 (1 year 2 months)\nKelsport\n"
+        "Dispatched the night drivers.\n\n"
+        "Brindle Books\nSales Clerk\n2016 - 2017 (1 year)\nDenverton\nRan the till.\n"
+    )
+    entries = [e for e in split_entries(text.split("\n")) if e.dates]
+    jobs = [experience_from(e) for e in entries]
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Buyer", "Orchard Valley Foods"),
+        ("Route Planner", "Tamsin Freight"),
+        ("Dispatcher", "Tamsin Freight"),
+        ("Sales Clerk", "Brindle Books"),
+    ]
+    assert [j.location for j in jobs[1:3]] == ["Kelsport", "Kelsport"]
+
+
+def test_grouped_roles_in_french_with_the_total_in_years_and_months() -> None:
+    text = (
+        "Boulangerie Marcelin\n4 ans 3 mois\nResponsable de boutique\n"
+        "mars 2021 - aujourd'hui\nVerneuil\nGestion des commandes.\n\n"
+        "Vendeuse\njanvier 2019 - février 2021 (2 ans 2 mois)\nVerneuil\nAccueil des clients.\n"
+    )
+    jobs = [experience_from(e) for e in split_entries(text.split("\n")) if e.dates]
+    assert [(j.title, j.company, j.location) for j in jobs] == [
+        ("Responsable de boutique", "Boulangerie Marcelin", "Verneuil"),
+        ("Vendeuse", "Boulangerie Marcelin", "Verneuil"),
+    ]

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from app.lib.parsing.date_tokens import MONTHS, Token, tokens
 from app.lib.parsing.text import fold_same_length
 
-__all__ = ["MONTHS", "DateRange", "date_at_edge", "find_date_range", "normalise_date_input"]
+__all__ = [
+    "MONTHS",
+    "DateRange",
+    "date_at_edge",
+    "find_date_range",
+    "is_duration",
+    "normalise_date_input",
+]
 
 RANGE_SEPARATOR_RE = re.compile(
     r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|→|>|/|-\s*>)?\s*$"
@@ -31,6 +38,7 @@ _DURATION = (
 )
 DURATION_AFTER_RE = re.compile(rf"^\s*[(·,|:-]?\s*\(?{_DURATION}\s*\)?")
 DURATION_BEFORE_RE = re.compile(rf"\(?{_DURATION}\s*\)?\s*[-–—:,·|]?\s*$")
+DURATION_LINE_RE = re.compile(rf"^\s*\(?{_DURATION}\s*\)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +152,12 @@ def remove_span(line: str, span: tuple[int, int]) -> str:
     text = re.sub(r"\s*([—–|·•,-])\s*([—–|·•,-]\s*)+", r" \1 ", text)
     text = re.sub(r"[\s,;]+\.$", "", text)  # "Assiut University, Assiut ,2015." → no " ."
     return text.strip(" \t,;:|·•-–—(")
+
+
+def is_duration(text: str) -> bool:
+    """Is the line only a length of time ("2 years 9 months", "(5 ans 2 mois)")? Profile exports
+    write an employer's total time under its name, above the roles held there."""
+    return bool(DURATION_LINE_RE.match(fold_same_length(text)))
 
 
 def date_at_edge(line: str, found: DateRange) -> bool:

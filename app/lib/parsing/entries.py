@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.date_lines import join_split_dates
-from app.lib.parsing.dates import DateRange, remove_span
+from app.lib.parsing.dates import DateRange, is_duration, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
 from app.lib.parsing.entry_headings import heading_text, headings
 from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line, classify
@@ -26,6 +26,7 @@ from app.lib.parsing.text import (
 __all__ = ["Body", "RawEntry", "parse_body", "split_blocks", "split_entries"]
 
 # What follows the dates on their line after a comma or a wide gap: "…, Leeds", "…\tParis".
+PLACE_WORDS = 4  # "Providence", "Saint-Denis, France": a place line under a role's dates
 PLACE_TAIL_RE = re.compile(r"^\s*(?:,|\t|\s{3,}|\s[|·–—-]\s)\s*(?P<place>[^,|·–—\t]+)\s*$")
 
 
@@ -54,10 +55,12 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     entries: list[RawEntry] = []
     if any(line.kind is not Kind.BLANK for line in marked[: starts[0]]):
         entries += _text_before([line.text for line in marked[: starts[0]]], undated_items)
+    employer = ""  # the employer line over a group of roles, while the group lasts
     for number, anchor in enumerate(anchors):
         end = starts[number + 1] if number + 1 < len(anchors) else len(marked)
         before, after = around[number]
         entry = _entry(marked, anchor, before, after, range(starts[number], end))
+        employer = _grouped_role(marked, anchor, (before, after), entry, employer)
         entries.append(entry)
         if undated_items:
             entries += _split_off_undated(entry)
@@ -91,6 +94,38 @@ def _entry(
         if i not in taken
     ]
     return entry
+
+
+def _grouped_role(
+    lines: list[Line],
+    anchor: int,
+    around: tuple[list[int], list[int]],
+    entry: RawEntry,
+    employer: str,
+) -> str:
+    """Roles grouped under one employer, as profile exports write them: "Employer" / its total
+    time ("2 years 9 months") / "Title" / dates / "City", then further roles as "Title" / dates /
+    "City". The employer line opens the group; a later role naming only its title (one line
+    above a date-only line) belongs to it; in a group, the short line after the dates is the
+    role's place. Returns the employer while the group lasts, else ""."""
+    before, after = around
+    texts = [heading_text(lines[i].text) for i in before]
+    total = next(
+        (k for k, text in enumerate(texts) if 0 < k < len(texts) - 1 and is_duration(text)), None
+    )
+    dates = lines[anchor].dates
+    date_only = not lines[anchor].side_cell and not heading_text(lines[anchor].text, dates)
+    if total is not None:
+        employer = texts[total - 1]
+        entry.heading.remove(texts[total])  # the employer's time, not the role's: no name
+    elif employer and len(before) == 1 and date_only:
+        entry.heading.insert(0, employer)
+    else:
+        return ""
+    place = heading_text(lines[after[0]].text) if len(after) == 1 else ""
+    if date_only and place and entry.heading[-1] == place and word_count(place) <= PLACE_WORDS:
+        entry.places.append(entry.heading.pop())
+    return employer
 
 
 def _text_before(lines: list[str], undated_items: bool) -> list[RawEntry]:
