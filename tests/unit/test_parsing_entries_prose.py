@@ -74,3 +74,19 @@ def test_grouped_roles_in_french_with_the_total_in_years_and_months() -> None:
         ("Responsable de boutique", "Boulangerie Marcelin", "Verneuil"),
         ("Vendeuse", "Boulangerie Marcelin", "Verneuil"),
     ]
+
+
+def test_a_town_under_the_dates_of_a_profile_export_is_the_place() -> None:
+    text = (
+        "Greyfield Bakery\nShift Lead\nMarch 2020 - June 2022 (2 years 4 months)\nOttermoor\n"
+        "Opened the shop at five.\nTrained two apprentices.\n"
+    )
+    (job,) = [experience_from(e) for e in split_entries(text.split("\n")) if e.dates]
+    assert (job.title, job.company, job.location) == ("Shift Lead", "Greyfield Bakery", "Ottermoor")
+    assert "Ottermoor" not in (job.description or "")
+
+
+def test_a_line_naming_a_team_under_the_dates_is_not_a_place() -> None:
+    text = "Greyfield Bakery\nShift Lead\nMarch 2020 - June 2022\nStore Manager\n"
+    (entry,) = [e for e in split_entries(text.split("\n")) if e.dates]
+    assert entry.places == []

@@ -15,7 +15,12 @@ from app.lib.parsing.dates import DateRange, is_duration, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
 from app.lib.parsing.entry_headings import heading_text, headings
 from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line, classify
-from app.lib.parsing.entry_words import company_score, is_place_like, strong_title_words
+from app.lib.parsing.entry_words import (
+    company_score,
+    is_place_like,
+    strong_title_words,
+    title_score,
+)
 from app.lib.parsing.text import (
     SENTENCE_END,
     clean,
@@ -61,6 +66,8 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         before, after = around[number]
         entry = _entry(marked, anchor, before, after, range(starts[number], end))
         employer = _grouped_role(marked, anchor, (before, after), entry, employer)
+        if not employer:
+            _place_under_dates(marked, anchor, (before, after), entry)
         entries.append(entry)
         if undated_items:
             entries += _split_off_undated(entry)
@@ -126,6 +133,28 @@ def _grouped_role(
     if date_only and place and entry.heading[-1] == place and word_count(place) <= PLACE_WORDS:
         entry.places.append(entry.heading.pop())
     return employer
+
+
+def _place_under_dates(
+    lines: list[Line], anchor: int, around: tuple[list[int], list[int]], entry: RawEntry
+) -> None:
+    """ "Employer" / "Title" / dates / "City": with two lines above naming the role, one short
+    capitalised line under a date-only line, naming neither a job nor an organisation, is the
+    role's place (profile exports write it so), even a town no place list knows."""
+    before, after = around
+    if len(before) != 2 or len(after) != 1 or lines[anchor].side_cell:
+        return
+    if heading_text(lines[anchor].text, lines[anchor].dates):
+        return
+    place = heading_text(lines[after[0]].text)
+    words = place.replace(",", " ").split()
+    if not words or len(words) > PLACE_WORDS or entry.heading[-1:] != [place]:
+        return
+    if any(c.isdigit() for c in place) or not all(w[:1].isupper() for w in words):
+        return
+    if title_score(place) > 0 or company_score(place) > 0 or strong_title_words(place):
+        return
+    entry.places.append(entry.heading.pop())
 
 
 def _text_before(lines: list[str], undated_items: bool) -> list[RawEntry]:
