@@ -3,8 +3,8 @@ every app design, or written in the shapes people paste, must come back as they 
 
 Nothing here comes from the development corpus, so these numbers show whether parsers tuned on
 it generalise. The aggregate tests hold the bar a user would accept; the per-case tests pin every
-case that works today. Cases that fail today are listed in ``KNOWN_GAPS`` with what comes out:
-they run as non-strict xfails (an XPASS means a parser fixed one: move it out of the list).
+case. A case that fails for a known parser gap may be listed in ``KNOWN_GAPS`` with what comes
+out: it runs as a strict xfail (an XPASS fails the run: move the fixed case out of the list).
 Engine and table: bench/roundtrip_eval.py (``python -m bench.roundtrip_eval --details``).
 """
 
@@ -27,46 +27,10 @@ if shutil.which("pdftotext"):
     PASTED_VARIANTS += [f"pdftotext:{design}" for design in sorted(DESIGNS)]
 CASES = [f"{v}/{p.key}" for v in PDF_VARIANTS + PASTED_VARIANTS for p in PERSONS]
 
-_PLACE_IN_COMPANY = (
-    "'Title — Company, City' (the designs' own line), 'Company (City)', a 'Company, City' line: "
-    "a city missing from the parser's place list stays glued to the company, location empty"
-)
-_YEAR_RANGE_IN_BULLET = (
-    "an unmarked description line 'Led the 2017 – 2018 stock-count audits of 12 warehouses.' "
-    "becomes an extra job"
-)
-_GROUPED_ROLES = (
-    "two roles under one employer line ('Pellham Logistics' / '2 years 9 months' / role 1 / "
-    "'March 2018 - May 2019 (1 year 3 months)' / 'Providence' / bullet / '' / role 2 / dates / "
-    "'Providence'): role 2 gets the place line of role 1 ('Providence') as its company"
-)
-
-# (aspect, case id) → what goes wrong today. Keep each reason precise: it is the bug report.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    **{
-        (aspect, case): _YEAR_RANGE_IN_BULLET
-        for aspect in ("experiences", "bullets")
-        for case in ("text:jobboard/en_accountant", "text:linkedin/en_accountant")
-    },
-    **{
-        (aspect, case): _GROUPED_ROLES
-        for aspect in ("experiences", "companies")
-        for case in ("text:linkedin/en_analyst", "text:linkedin/fr_commerce")
-    },
-    **{
-        ("companies", f"{v}/{key}"): _PLACE_IN_COMPANY
-        for v in [*PDF_VARIANTS, "text:dash", "text:slash", "text:phrase", "text:dates_first"]
-        for key in (
-            "en_nurse",
-            "fr_cariste",
-            "en_sales",
-            "fr_cuisine",
-            "en_accountant",
-            "en_analyst",
-            "fr_commerce",
-        )
-    },
-}
+# (aspect, case id) → what goes wrong, for a parser gap found but not fixed yet. Keep each reason
+# precise (it is the bug report). Strict: once a parser fixes one, the XPASS fails the run until
+# the entry is removed, so the list never hides a case that works. Empty: every case passes.
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +83,6 @@ def test_languages_come_back(results: dict[str, CaseResult], variants: list[str]
     assert group.languages >= 0.9 * group.languages_expected, group.row("languages")
 
 
-@pytest.mark.xfail(reason=_PLACE_IN_COMPANY, strict=False)
 def test_design_companies_have_no_place_glued_on(results: dict[str, CaseResult]) -> None:
     group = _group(results, PDF_VARIANTS)
     assert group.company_exact >= 0.9 * group.expected, group.row("companies")
@@ -186,7 +149,7 @@ def _params() -> list[object]:
     for aspect in ASPECTS:
         for case in CASES:
             gap = KNOWN_GAPS.get((aspect, case))
-            marks = [pytest.mark.xfail(reason=gap, strict=False)] if gap else []
+            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
             params.append(pytest.param(aspect, case, marks=marks, id=f"{aspect}-{case}"))
     return params
 
