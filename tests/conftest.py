@@ -23,6 +23,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings, build_settings
@@ -158,16 +159,28 @@ def database_url(database_urls: dict[str, str]) -> str:
     return database_urls["sqlite"]
 
 
-async def _truncate(url: str) -> None:
+async def _truncate(url: str, attempts: int = 3) -> None:
+    """Empty every table. A live server or worker torn down just before may still be finishing
+    its last SQLite write: past the busy timeout, a locked database is tried again (a few times)
+    rather than failing the teardown of a test that passed."""
     engine = create_engine(url)
-    async with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-            await conn.execute(text(f"TRUNCATE {names} CASCADE"))
-        else:
-            for table in reversed(Base.metadata.sorted_tables):
-                await conn.execute(table.delete())
-    await engine.dispose()
+    try:
+        for attempt in range(attempts):
+            try:
+                async with engine.begin() as conn:
+                    if conn.dialect.name == "postgresql":
+                        names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+                        await conn.execute(text(f"TRUNCATE {names} CASCADE"))
+                    else:
+                        for table in reversed(Base.metadata.sorted_tables):
+                            await conn.execute(table.delete())
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                await asyncio.sleep(0.25)
+    finally:
+        await engine.dispose()
 
 
 @pytest.fixture
