@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
+from app.lib.parsing.date_tokens import MONTHS
 from app.lib.parsing.headings import match_heading
-from app.lib.parsing.text import fold, strip_bullet
+from app.lib.parsing.text import fold, strip_bullet, word_set
 
 PLACED_SHARE = 0.6  # of a line's words found in one item of the CV
 WORD_RE = re.compile(r"[^\W_]+")
@@ -31,18 +32,11 @@ CONTACT_RE = re.compile(
 PHONE_DIGITS = 8
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-MONTH_WORDS = _word_set(
-    "janvier january janv jan fevrier february fevr feb fev mars march mar avril april avr apr "
-    "mai may juin june jun juillet july juil jul aout august aug septembre september sept sep "
-    "octobre october oct novembre november nov decembre december dec"
-)
+# The month names and abbreviations the date parser reads (dates are stored normalised).
+MONTH_WORDS = frozenset(MONTHS)
 # Words that carry no content of their own: function words, date words (dates are stored
 # normalised), contact labels, page furniture and the labels of the CEFR language grid.
-IGNORED_WORDS = MONTH_WORDS | _word_set(
+IGNORED_WORDS = MONTH_WORDS | word_set(
     "a an and as at by de des du en et for from in into la le les of on or par pour sur the to "
     "un une with au aux avec dans chez my mon ma mes our nos notre votre present aujourd hui "
     "actuellement current currently now today since depuis jusqu ongoing ce jour date until "
