@@ -24,13 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
 from app.db.models.background_task import FINISHED_STATUSES
-from app.domain.cvs.extraction import (
-    UNEXPECTED,
-    ImportFailure,
-    TransientFailure,
-    extract,
-    problem,
-)
+from app.domain.cvs.extraction import UNEXPECTED, ImportFailure, TransientFailure, extract
 from app.domain.cvs.input_tasks import TaskSettled, claim, end_import, end_offer_extraction
 from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.generation.slots import release_slot
@@ -38,6 +32,7 @@ from app.domain.offers.extraction import extract_offer_fields
 from app.domain.offers.services import OFFER_DELETED
 from app.domain.tasks.services import save_and_publish
 from app.lib.events import publish_event
+from app.lib.problems import problem
 
 log = logging.getLogger(__name__)
 LLM_ATTEMPTS = 3  # then the rule-based parser takes over

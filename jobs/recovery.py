@@ -29,13 +29,13 @@ from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, CvGenerationTask, JobOffer
 from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import now_ms, utcnow
-from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import end_import, end_offer_extraction
 from app.domain.cvs.services import IMPORT_TASK_TYPE
 from app.domain.generation.services import JOB_NAME, job_id_for
 from app.domain.offers.services import OFFER_TASK_TYPE
 from app.domain.tasks.services import save_and_publish
 from app.lib.events import publish_event
+from app.lib.problems import problem
 from jobs.imports import CV_LIST_CHANGED, OFFER_UPDATED
 from jobs.pipeline.lock import is_held
 

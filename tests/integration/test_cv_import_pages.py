@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, CvVersion, User
-from app.domain.cvs.extraction import problem
 from app.domain.cvs.services import add_version
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.pdf_text import MESSAGES
+from app.lib.problems import problem
 from tests.conftest import csrf_token, register
 from tests.fixtures import pdfs
 from tests.fixtures.cv_texts import TEXT_CVS

@@ -36,7 +36,7 @@ from app.lib.parsing.json_resume_map import content_from_resume
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfTextError, read_pdf_text
-from app.lib.problems import problem as problem  # re-exported: imports and tasks use it
+from app.lib.problems import problem
 
 TRANSIENT_LLM_ERRORS = (LLMRateLimitedError, LLMTimeoutError, LLMUnreachableError, LLMServerError)
 HIDDEN_REASONS = {
@@ -113,9 +113,7 @@ async def read_source(cv: CvFile, settings: Settings) -> Source:
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
-    # The reader's problem counts are read defensively: older readers do not report them.
-    counts = getattr(parsed, "problems", None) or {}
-    return Source(parsed.text, warnings, {str(k): int(v) for k, v in counts.items()})
+    return Source(parsed.text, warnings, parsed.problems)
 
 
 def _report(
@@ -188,9 +186,7 @@ async def extract(
     if content is None:
         parsed = parse_cv_text(text)
         content = parsed.content
-        # Read defensively: parsers before the import report do not return these.
-        unknown_sections = list(getattr(parsed, "unknown_sections", None) or [])
-        unplaced = list(getattr(parsed, "unplaced", None) or [])
+        unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     if content.is_empty():
         raise ImportFailure(
             "empty_extraction",

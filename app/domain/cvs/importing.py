@@ -24,7 +24,6 @@ from app.db.models import BackgroundTask, CvFile, User
 from app.db.models.background_task import OPEN_STATUSES
 from app.domain.cvs.billing import charge
 from app.domain.cvs.errors import InputError
-from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import end_import
 from app.domain.cvs.intake import Upload
 from app.domain.cvs.services import (
@@ -36,6 +35,7 @@ from app.domain.cvs.services import (
 from app.domain.generation.slots import acquire_slot
 from app.domain.tasks.services import create_task, save_and_publish
 from app.lib.i18n import N_
+from app.lib.problems import problem
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30

@@ -10,12 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import utcnow
-from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import end_import
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.parsing.json_resume_export import resume_from_content
+from app.lib.problems import problem
 
 IMPORT_TASK_TYPE = "cv_import"
 # Every CV import (PDF, JSON Resume, pasted text) takes the seed's ``pdf_import`` concurrency

@@ -13,7 +13,6 @@ from app.db.models import BackgroundTask, CvFile, JobOffer, User
 from app.db.models.background_task import FINISHED_STATUSES
 from app.db.models.base import now_ms
 from app.domain.cvs.api import CV_LIST_CHANGED
-from app.domain.cvs.extraction import problem
 from app.domain.cvs.input_tasks import (
     EXTRACTION_CANCELLED,
     IMPORT_CANCELLED,
@@ -30,6 +29,7 @@ from app.domain.tasks.services import TASK_UPDATED_EVENT, get_task, task_payload
 from app.lib.errors import Conflict
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.problems import problem
 
 TASK_DELETED_EVENT = "task:deleted"
 TASKS_PURGED_EVENT = "tasks:purged"
