@@ -1,0 +1,1 @@
+"""Match analysis: what an offer asks for, what a CV shows of it, and what it cannot claim."""
