@@ -7,7 +7,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.matching.model import MatchAnalysis
+from app.lib.matching.evidence import cv_units, match
+from app.lib.matching.model import (
+    CLOSE_EXPERIENCE,
+    CLOSE_LANGUAGE,
+    CLOSE_SKILL,
+    CON_IMPLIED_ONLY,
+    CON_MISSING,
+    PRO_COVERED,
+    Gap,
+    MatchAnalysis,
+    Note,
+    Requirement,
+    RequirementMatch,
+)
+from app.lib.matching.requirements import offer_requirements
+from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
+
+MAX_NOTES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +39,91 @@ class OfferText:
     languages: list[Any] = field(default_factory=list)  # strings or {"name", "level"} dicts
     language: str = "en"
 
+    @classmethod
+    def of(cls, fields: Any) -> OfferText:
+        """From anything with the JobOffer attributes (a row, the pipeline's brief)."""
+        return cls(
+            title=str(getattr(fields, "title", "") or ""),
+            description=str(getattr(fields, "description", "") or ""),
+            requirements=[str(x) for x in getattr(fields, "requirements", None) or []],
+            responsibilities=[str(x) for x in getattr(fields, "responsibilities", None) or []],
+            skills=[str(x) for x in getattr(fields, "skills", None) or []],
+            languages=list(getattr(fields, "languages", None) or []),
+            language=str(getattr(fields, "language", "") or "en"),
+        )
+
+
+def _share(matches: list[RequirementMatch], counted: list[bool]) -> float:
+    total = sum(m.requirement.weight for m in matches)
+    if not total:
+        return 0.0
+    return sum(m.requirement.weight for m, ok in zip(matches, counted, strict=True) if ok) / total
+
+
+def _close(req: Requirement) -> Note:
+    if req.source == "language":
+        return Note(CLOSE_LANGUAGE, {"language": req.text})
+    if req.source == "skill":
+        return Note(CLOSE_SKILL, {"skill": req.text})
+    return Note(CLOSE_EXPERIENCE, {"requirement": req.text})
+
+
+def _notes(
+    shown: list[RequirementMatch], source: list[RequirementMatch]
+) -> tuple[list[Note], list[Note]]:
+    ordered = sorted(
+        zip(shown, source, strict=True), key=lambda pair: pair[0].requirement.kind != "must"
+    )
+    pros = [
+        Note(PRO_COVERED, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
+        for m, _ in ordered
+        if m.direct
+    ]
+    cons = [
+        Note(CON_MISSING, {"requirement": m.requirement.text})
+        for m, s in ordered
+        if not s.covered and m.requirement.kind == "must"
+    ]
+    cons += [
+        Note(CON_IMPLIED_ONLY, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
+        for m, _ in ordered
+        if m.covered and not m.direct
+    ]
+    return pros[:MAX_NOTES], cons[:MAX_NOTES]
+
 
 def analyse(
     source: CvContent,
     offer: OfferText,
     tailored: CvContent | None = None,
     hidden: Collection[str] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> MatchAnalysis:
-    """``hidden``: bullet keys (``"<item id>:<index>"``) the render cut from ``tailored``."""
-    raise NotImplementedError  # being written now; the shapes in model.py are final
+    """``hidden``: keys (``"<item id>:<index>"``, ``"skill:<i>"``, ``"interest:<i>"``) the
+    render cut from ``tailored``: what the reader never sees does not count."""
+    vocab = vocabulary or default_vocabulary()
+    requirements = offer_requirements(offer, vocab)
+    source_units = cv_units(source, vocab)
+    before_matches = [match(r, source_units) for r in requirements]
+    ceiling = _share(before_matches, [m.covered for m in before_matches])
+    before = _share(before_matches, [m.direct for m in before_matches])
+    shown = before_matches
+    after: float | None = None
+    if tailored is not None:
+        units = cv_units(tailored, vocab, hidden)
+        shown = [match(r, units) for r in requirements]
+        # Only what the source supports counts: anything else would be invented.
+        after = _share(
+            shown, [t.direct and s.covered for t, s in zip(shown, before_matches, strict=True)]
+        )
+    gaps = [Gap(m.requirement, _close(m.requirement)) for m in before_matches if not m.covered]
+    pros, cons = _notes(shown, before_matches)
+    return MatchAnalysis(
+        before=before,
+        ceiling=ceiling,
+        after=after,
+        requirements=shown,
+        gaps=gaps,
+        pros=pros,
+        cons=cons,
+    )

@@ -47,7 +47,6 @@ class Requirement:
     kind: RequirementKind
     source: RequirementSource
     concepts: frozenset[str] = frozenset()  # vocabulary concept ids (see vocabulary.py)
-    stems: frozenset[str] = frozenset()  # content-word stems when no concept names it
 
     @property
     def weight(self) -> float:

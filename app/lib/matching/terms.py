@@ -1,0 +1,51 @@
+"""Words as the matcher compares them: folded, stemmed in English and French, stop words out.
+
+A word matches another when any of their stems agree, so "trained" meets "training" and
+"utilisateurs" meets "utilisateur" whichever language the sentence is in (CVs mix both).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from app.lib.parsing.text import fold, word_set
+
+# Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd".
+WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)
+_ENGLISH = snowballstemmer.stemmer("english")
+_FRENCH = snowballstemmer.stemmer("french")
+
+FUNCTION_WORDS = word_set(
+    """
+    a an and are as at be been by for from has have in into is it its of on or that the this
+    to was were will with we you your our their they them he she his her i my me us also
+    such than then there these those which who whom whose what when where while within
+    de des du la le les l d un une et ou en au aux a dans par pour sur avec sans sous chez
+    ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes qui que
+    quoi dont ou est sont etre avoir tu vous nous il elle ils elles on se s y n ne pas plus
+    tres bien tout tous toute toutes
+    """
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=100_000)
+def stems(word: str) -> frozenset[str]:
+    """The word's English and French stems (the word itself when it is not plain letters)."""
+    if not word.isalpha():
+        return frozenset({word})
+    return frozenset({_ENGLISH.stemWord(word), _FRENCH.stemWord(word), word})
+
+
+def is_content(word: str) -> bool:
+    return word not in FUNCTION_WORDS and (len(word) > 1 or not word.isalpha())
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if is_content(w)]
