@@ -31,6 +31,7 @@ from app.domain.cvs.routes import INPUT_ROUTES
 from app.domain.events.api import api_events, html_event_feed
 from app.domain.generation.api import GenerationApi
 from app.domain.generation.pages import GenerationPages
+from app.domain.matching import MatchApi, MatchPages
 from app.domain.renders import RenderApi, RenderPages
 from app.domain.system.api import dashboard, health, ping_worker
 from app.domain.tasks.api import BackgroundTasksApi
@@ -71,6 +72,8 @@ ROUTE_HANDLERS: list[Any] = [
     AdminPages,
     RenderApi,
     RenderPages,
+    MatchApi,
+    MatchPages,
     *INPUT_ROUTES,
 ]
 

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvGenerationTask
 from app.db.models.generation import OFFER_STEPS
 from app.domain.generation.services import generation_offers
+from app.domain.matching.services import MatchService
+from app.domain.matching.view import MatchSummary, match_summary
 from app.lib.i18n import N_
 
 # Seed DEFAULT_DURATIONS: 45 s per offer until this task has history of its own.
@@ -51,6 +53,7 @@ class OfferRow:
     generated_cv_id: str | None
     error: str | None
     dots: list[tuple[str, str]] = field(default_factory=list)  # (step, done|running|upcoming)
+    match: MatchSummary | None = None  # finished offers: how the tailored CV matches the offer
 
 
 def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
@@ -90,6 +93,12 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
                 dots=step_dots(offer.status, offer.current_step),
             )
         )
+    finished = [o.generated_cv_id for o in rows if o.status == "completed" and o.generated_cv_id]
+    if finished:
+        matches = await MatchService(session).generated_matches(task.user_id, finished)
+        for row in rows:
+            found = matches.get(row.generated_cv_id or "")
+            row.match = match_summary(found.analysis) if found else None
     done = [o for o in rows if o.status == "completed"]
     failed = [o for o in rows if o.status == "failed"]
     remaining = [o for o in rows if o.status not in ("completed", "failed", "cancelled")]

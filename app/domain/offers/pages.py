@@ -10,7 +10,7 @@ from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.datastructures import UploadFile
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +19,8 @@ from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.cvs import services as cvs
 from app.domain.cvs.errors import InputError
+from app.domain.matching.pages import offer_match_context
+from app.domain.matching.services import MatchService, provide_matching
 from app.domain.offers import services
 from app.domain.offers.api import OFFER_UPDATED, private_urls_allowed
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
@@ -41,18 +43,30 @@ class UrlForm:
     url: str = ""
 
 
-async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, Any]:
+SORTS = ("recent", "match")
+
+
+async def list_context(
+    db: AsyncSession, user: User, sort: str = "recent", **extra: Any
+) -> dict[str, Any]:
+    """The list, newest first, or best matches first against the most recent source CV (the
+    one the generate form preselects), each row then showing its score."""
     offers = await services.list_offers(db, user.id)
-    source_cvs = [
-        cv
-        for cv in await cvs.list_cvs(db, user.id, "source")
-        if cv.extraction_status == "completed"
-    ]
+    matching = MatchService(db)
+    source_cvs = await matching.source_cvs(user)
+    sort = sort if sort in SORTS and source_cvs else "recent"
+    scores: dict[str, int] = {}
+    if sort == "match":
+        scores = await matching.scores(source_cvs[0], offers)
+        # Stable: equal scores (and offers still being read, scored -1) keep newest first.
+        offers = sorted(offers, key=lambda o: -scores.get(o.id, -1))
     return {
         "offers": offers,
         "titles": {o.id: services.display_title(o) for o in offers},
         "source_cvs": source_cvs,
         "cv_names": {cv.id: cvs.display_name(cv) for cv in source_cvs},
+        "sort": sort,
+        "scores": scores,
         **extra,
     }
 
@@ -77,12 +91,16 @@ def detail_context(
 
 class OfferPages(Controller):
     include_in_schema = False
+    dependencies = {"matching": Provide(provide_matching)}  # noqa: RUF012 - Litestar's attribute
 
     @get("/offers")
     async def index(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
+        self,
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        sort: FromQuery[str] = "recent",
     ) -> Template:
-        return Template("offers/index.html", context=await list_context(db, user))
+        return Template("offers/index.html", context=await list_context(db, user, sort))
 
     async def _create(
         self,
@@ -166,13 +184,21 @@ class OfferPages(Controller):
         self,
         user: NamedDependency[User],
         db: NamedDependency[AsyncSession],
+        matching: NamedDependency[MatchService],
         offer_id: FromPath[str],
         saved: FromQuery[bool] = False,
+        cv: FromQuery[str | None] = None,
     ) -> Template:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.latest_task(db, user.id, offer.id)
         context = detail_context(
-            offer, task, form_values(offer), {}, extracting=task_running(task), saved=saved
+            offer,
+            task,
+            form_values(offer),
+            {},
+            extracting=task_running(task),
+            saved=saved,
+            **await offer_match_context(matching, user, offer.id, cv or None),
         )
         return Template("offers/detail.html", context=context)
 

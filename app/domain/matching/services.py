@@ -1,0 +1,187 @@
+"""Which CV and which offer a match analysis reads, loaded for the current user, then analysed.
+
+``analyse`` (``app/lib/matching/analysis.py``) is pure CPU and fast, so nothing is cached: every
+page and API call reads the rows as they are now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from litestar.di import NamedDependency
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CvFile, JobOffer, User
+from app.domain.cvs.services import get_cv, list_cvs
+from app.domain.offers.services import get_offer
+from app.lib.cv_content import CvContent
+from app.lib.errors import Conflict, NotFound, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.matching.analysis import OfferText, analyse
+from app.lib.matching.model import MatchAnalysis
+from app.lib.parsing.languages import detect_language
+
+IMPORTING = ("pending", "running")
+# Where the last render's record lives in CvFile.generation_meta (app/domain/renders/services.py).
+META_LAST_RENDER = "render"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One analysis and what it was made from."""
+
+    analysis: MatchAnalysis
+    offer: JobOffer
+    source: CvFile  # the CV read as the source (the generated one when its source is gone)
+    generated: CvFile | None = None
+    source_missing: bool = False  # a generated CV whose source CV was deleted
+
+
+def _texts(values: Iterable[Any]) -> list[str]:
+    return [str(v).strip() for v in values if str(v).strip()]
+
+
+def offer_text(offer: JobOffer) -> OfferText:
+    """The offer's columns as the matcher reads them. An offer saved without a language gets
+    the one its text is written in (English when too short to tell)."""
+    language = offer.language or detect_language(offer.description or "") or "en"
+    return OfferText(
+        title=offer.title or "",
+        description=offer.description or "",
+        requirements=_texts(offer.requirements or []),
+        responsibilities=_texts(offer.responsibilities or []),
+        skills=_texts(offer.skills or []),
+        languages=[item for item in offer.languages or [] if item],
+        language=language,
+    )
+
+
+def hidden_bullets(cv: CvFile) -> list[str]:
+    """Bullet keys the last render cut to fit the page budget (they are not in the PDF sent)."""
+    record = (cv.generation_meta or {}).get(META_LAST_RENDER) or {}
+    trimmed = record.get("trimmed") if isinstance(record, dict) else None
+    return [str(t["key"]) for t in trimmed or [] if isinstance(t, dict) and t.get("key")]
+
+
+def _ready(cv: CvFile) -> CvFile:
+    if cv.extraction_status in IMPORTING:
+        raise Conflict(
+            N_("This CV is still being imported: try again when its import is over."),
+            code="match.cv_importing",
+        )
+    return cv
+
+
+def _offer_ready(offer: JobOffer) -> JobOffer:
+    if offer.extraction_status in IMPORTING:
+        raise Conflict(
+            N_("This offer is still being read: try again in a moment."),
+            code="match.offer_extracting",
+        )
+    return offer
+
+
+def source_id_of(generated: CvFile) -> str:
+    return str((generated.generation_meta or {}).get("source_cv_id") or "")
+
+
+def tailored_match(generated: CvFile, offer: JobOffer, source: CvFile | None) -> Match:
+    """Before / ceiling from the source CV, after from the tailored content as rendered. With
+    its source deleted, the tailored CV is read as its own source (``source_missing``)."""
+    tailored = CvContent.from_json(generated.content)
+    base = CvContent.from_json(source.content) if source else tailored
+    analysis = analyse(base, offer_text(offer), tailored, hidden_bullets(generated))
+    return Match(analysis, offer, source or generated, generated, source is None)
+
+
+class MatchService:
+    """Match analyses of one user's CVs and offers (404 for anything that is not theirs)."""
+
+    def __init__(self, db: AsyncSession) -> None:
+        self.db = db
+
+    async def source_cvs(self, user: User) -> list[CvFile]:
+        """The user's imported source CVs, most recent first (the default is the first)."""
+        rows = await list_cvs(self.db, user.id, "source")
+        return [cv for cv in rows if cv.extraction_status == "completed"]
+
+    async def default_source(self, user: User) -> CvFile:
+        found = await self.source_cvs(user)
+        if not found:
+            raise NotFound(
+                N_("No imported CV to compare with: import a CV first."),
+                code="match.no_source_cv",
+            )
+        return found[0]
+
+    async def for_offer(self, user: User, offer_id: str, cv_id: str | None = None) -> Match:
+        """``cv_id`` (any of the user's CVs) against the offer; none → the most recent source."""
+        offer = _offer_ready(await get_offer(self.db, user.id, offer_id))
+        source = (
+            _ready(await get_cv(self.db, user.id, cv_id))
+            if cv_id
+            else await self.default_source(user)
+        )
+        content = CvContent.from_json(source.content)
+        return Match(analyse(content, offer_text(offer)), offer, source)
+
+    async def for_generated(self, user: User, cv_id: str) -> Match:
+        """A tailored CV against its offer: before / ceiling from its source CV, after from the
+        tailored content as rendered (the bullets the page budget cut do not count)."""
+        generated = await get_cv(self.db, user.id, cv_id)
+        if generated.kind != "generated":
+            raise ValidationFailed(
+                N_("This CV was not tailored to an offer: compare it from the offer's page."),
+                code="match.not_generated",
+            )
+        if not generated.job_offer_id:
+            raise NotFound(
+                N_("The offer this CV was tailored to has been deleted."),
+                code="match.offer_not_found",
+            )
+        offer = await get_offer(self.db, user.id, generated.job_offer_id)
+        sources = await self._cvs(user.id, [source_id_of(generated)])
+        return tailored_match(generated, offer, sources.get(source_id_of(generated)))
+
+    async def generated_matches(self, user_id: str, cv_ids: Iterable[str]) -> dict[str, Match]:
+        """Tailored CVs by id (the generation page's finished offers), read in three queries;
+        a CV whose offer was deleted has none."""
+        generated = await self._cvs(user_id, cv_ids)
+        offer_ids = {cv.job_offer_id for cv in generated.values() if cv.job_offer_id}
+        offers = {
+            o.id: o
+            for o in await self.db.scalars(
+                select(JobOffer).where(JobOffer.id.in_(offer_ids), JobOffer.user_id == user_id)
+            )
+        }
+        sources = await self._cvs(user_id, [source_id_of(cv) for cv in generated.values()])
+        return {
+            cv.id: tailored_match(cv, offers[cv.job_offer_id], sources.get(source_id_of(cv)))
+            for cv in generated.values()
+            if cv.job_offer_id in offers
+        }
+
+    async def _cvs(self, user_id: str, cv_ids: Iterable[str]) -> dict[str, CvFile]:
+        wanted = {i for i in cv_ids if i}
+        if not wanted:
+            return {}
+        rows = await self.db.scalars(
+            select(CvFile).where(CvFile.id.in_(wanted), CvFile.user_id == user_id)
+        )
+        return {cv.id: cv for cv in rows}
+
+    async def scores(self, source: CvFile, offers: Iterable[JobOffer]) -> dict[str, int]:
+        """Score of ``source`` against each offer that is read (offers still being read skip)."""
+        content = CvContent.from_json(source.content)
+        return {
+            offer.id: analyse(content, offer_text(offer)).score
+            for offer in offers
+            if offer.extraction_status not in IMPORTING
+        }
+
+
+async def provide_matching(db: NamedDependency[AsyncSession]) -> MatchService:
+    return MatchService(db)

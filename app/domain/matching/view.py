@@ -1,0 +1,176 @@
+"""A match analysis as the panel shows it: sentences in the reader's language, not codes.
+
+The analysis stores codes and parameters (``app/lib/matching/model.py``); the sentences are
+chosen here, when the page is rendered, so each reader gets their own language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.lib.i18n import N_, gettext
+from app.lib.matching.model import (
+    CLOSE_EXPERIENCE,
+    CLOSE_LANGUAGE,
+    CLOSE_SKILL,
+    CON_IMPLIED_ONLY,
+    CON_MISSING,
+    PRO_COVERED,
+    Evidence,
+    MatchAnalysis,
+    Note,
+    RequirementMatch,
+)
+
+SENTENCES = {
+    PRO_COVERED: N_("Your CV shows “%(requirement)s”: “%(quote)s”."),
+    CON_MISSING: N_("Nothing in your CV shows “%(requirement)s”."),
+    CON_IMPLIED_ONLY: N_(
+        "Your CV supports “%(requirement)s” (“%(quote)s”) but not in the offer's words."
+    ),
+    CLOSE_SKILL: N_("Add “%(skill)s” only if you have really used it, and say where."),
+    CLOSE_LANGUAGE: N_("If you speak %(language)s, state your level."),
+    CLOSE_EXPERIENCE: N_("If you have done it, describe a real task that shows “%(requirement)s”."),
+}
+# The CV sections an evidence can stand in, as the panel names them.
+SECTION_NAMES = {
+    "summary": N_("Summary"),
+    "experience": N_("Experience"),
+    "projects": N_("Projects"),
+    "education": N_("Education"),
+    "skills": N_("Skills"),
+    "languages": N_("Languages"),
+    "extras": N_("Extras"),
+    "title": N_("Job title"),
+}
+
+
+def note_sentence(note: Note) -> str:
+    """The sentence of a pro, a con or a gap closer in the current language. A code this
+    version does not know shows the words it is about rather than nothing."""
+    template = SENTENCES.get(note.code)
+    params = dict(note.params)
+    if template is not None:
+        try:
+            return gettext(template, **params)
+        except (KeyError, TypeError, ValueError):
+            pass  # parameters missing from a stored note: fall through to its words
+    words = [params[k] for k in ("requirement", "skill", "language", "quote") if params.get(k)]
+    return " — ".join(words)
+
+
+def where(evidence: Evidence) -> str:
+    """ "Data Analyst — Acme, bullet 2" / "Skills": where the quote stands in the CV."""
+    place = evidence.label or gettext(SECTION_NAMES.get(evidence.section, evidence.section))
+    if evidence.index is not None:
+        return gettext("%(place)s, bullet %(n)s", place=place, n=evidence.index + 1)
+    return place
+
+
+def percent(value: float | None) -> int | None:
+    return None if value is None else round(100 * value)
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLine:
+    quote: str
+    where: str
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementLine:
+    id: str
+    text: str
+    covered: bool
+    direct: bool  # said in the offer's words (not only implied)
+    evidence: list[EvidenceLine]
+
+
+@dataclass(frozen=True, slots=True)
+class GapLine:
+    text: str
+    must: bool
+    close: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatchView:
+    score: int
+    before: int
+    after: int | None
+    ceiling: int
+    must: list[RequirementLine]
+    nice: list[RequirementLine]
+    gaps: list[GapLine]
+    pros: list[str]
+    cons: list[str]
+    covered: int = 0
+    total: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+def _line(match: RequirementMatch) -> RequirementLine:
+    return RequirementLine(
+        id=match.requirement.id,
+        text=match.requirement.text,
+        covered=match.covered,
+        direct=match.direct,
+        evidence=[EvidenceLine(e.quote, where(e), e.strength == "direct") for e in match.evidence],
+    )
+
+
+def match_view(analysis: MatchAnalysis, *, source_missing: bool = False) -> MatchView:
+    lines = [_line(m) for m in analysis.requirements]
+    notices = []
+    if source_missing:
+        notices.append(
+            gettext(
+                "The CV this one was tailored from has been deleted: it is compared with "
+                "itself, so “before” and the ceiling describe the tailored CV."
+            )
+        )
+    return MatchView(
+        score=analysis.score,
+        before=percent(analysis.before) or 0,
+        after=percent(analysis.after),
+        ceiling=percent(analysis.ceiling) or 0,
+        must=[
+            line
+            for line, m in zip(lines, analysis.requirements, strict=True)
+            if m.requirement.kind == "must"
+        ],
+        nice=[
+            line
+            for line, m in zip(lines, analysis.requirements, strict=True)
+            if m.requirement.kind != "must"
+        ],
+        gaps=[
+            GapLine(g.requirement.text, g.requirement.kind == "must", note_sentence(g.close))
+            for g in analysis.gaps
+        ],
+        pros=[note_sentence(n) for n in analysis.pros],
+        cons=[note_sentence(n) for n in analysis.cons],
+        covered=sum(1 for line in lines if line.covered),
+        total=len(lines),
+        notices=notices,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSummary:
+    """The compact form (generation rows): the score and the three figures, in percent."""
+
+    score: int
+    before: int
+    after: int | None
+    ceiling: int
+
+
+def match_summary(analysis: MatchAnalysis) -> MatchSummary:
+    return MatchSummary(
+        score=analysis.score,
+        before=percent(analysis.before) or 0,
+        after=percent(analysis.after),
+        ceiling=percent(analysis.ceiling) or 0,
+    )
