@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer
 from app.domain.renders import rendering
+from app.domain.renders.review_ops import as_project
 from app.lib.cv_content import CvContent
 from app.lib.pdf import renders_dir
 from app.lib.pdf.samples import sample_cv
@@ -345,6 +346,7 @@ async def test_changes_view_shows_decisions_bullets_skills_and_fact_guard(
     tailored.experience[0].bullets = [
         "Rewrote <the> settlement service in Python, 4 hours to 35 minutes."
     ]
+    tailored.projects.append(as_project(source.experience[2]))  # moved there by the tailoring
     meta = {
         "source_cv_id": source_id,
         "classification": [

@@ -57,7 +57,12 @@ def test_build_changes_from_pipeline_meta() -> None:
     }
     fact_guard = {"verifiedClaims": 12, "repairedClaims": 2, "droppedClaims": 1}
 
-    view = build_changes(source, tailored, classification, skills_changes, fact_guard)
+    meta = {
+        "classification": classification,
+        "skills_changes": skills_changes,
+        "fact_guard": fact_guard,
+    }
+    view = build_changes(source, tailored, meta)
 
     by_id = {item.id: item for item in view.experiences}
     first, second = by_id[source.experience[0].id], by_id[source.experience[1].id]
@@ -72,7 +77,7 @@ def test_build_changes_from_pipeline_meta() -> None:
     removed = by_id[support.id]
     assert removed.decision == "REMOVE" and removed.tailored_position is None
     assert removed.reason.startswith("Older than 7 years")
-    assert view.counts == {"kept": 2, "removed": 1, "moved": 1}
+    assert view.counts == {"kept": 2, "condensed": 0, "removed": 1, "moved": 1}
     assert view.skills.added == [
         {"name": "Event sourcing", "evidence": "idempotent event pipeline"}
     ]
@@ -89,7 +94,7 @@ def test_missing_meta_still_builds_a_view() -> None:
     source = sample_cv("en")
     tailored = source.model_copy(deep=True)
     tailored.experience = [*tailored.experience[:1], Experience(id="exp_new", title="New")]
-    view = build_changes(source, tailored, None, None, None)
-    assert view.counts == {"kept": 1, "removed": 3, "moved": 0}
+    view = build_changes(source, tailored, {})
+    assert view.counts == {"kept": 1, "condensed": 0, "removed": 3, "moved": 0}
     assert view.fact_guard == {"verifiedClaims": 0, "repairedClaims": 0, "droppedClaims": 0}
     assert not view.skills.added and not view.skills.reordered

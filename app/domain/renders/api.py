@@ -1,4 +1,5 @@
-"""JSON API of rendered CVs: PDF download, versions and restore, design and page budget."""
+"""JSON API of rendered CVs: PDF download, versions and restore, design and page budget, and the
+review of a tailored CV's changes."""
 
 from __future__ import annotations
 
@@ -16,7 +17,15 @@ from app.db.models import CvFile, User
 from app.domain.renders import services
 from app.domain.renders.filename import content_disposition, pdf_filename
 from app.domain.renders.rendering import obtain_render
-from app.domain.renders.schemas import RenderSettingsIn, RenderSettingsOut, VersionOut
+from app.domain.renders.review import ReviewAction
+from app.domain.renders.review_save import save_review
+from app.domain.renders.schemas import (
+    RenderSettingsIn,
+    RenderSettingsOut,
+    ReviewIn,
+    ReviewOut,
+    VersionOut,
+)
 
 
 async def spec_for(
@@ -134,3 +143,33 @@ class RenderApi(Controller):
         )
         await db.commit()
         return settings_out(cv, await spec_for(db, settings, user, cv))
+
+    @post("/{cv_id:str}/changes", status_code=HTTP_200_OK)
+    async def review_change(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        cv_id: FromPath[str],
+        data: JSONBody[ReviewIn],
+    ) -> ReviewOut:
+        """Undo one change of a tailored CV, or override one classification.
+
+        Actions: ``revert_bullet`` / ``remove_bullet`` (item, bullet = tailored index),
+        ``restore_bullet`` (item, bullet = source index), ``restore_item``, ``remove_item``,
+        ``move_to_projects``, ``move_to_experience``, ``condense``, ``expand`` (item),
+        ``restore_skill``, ``remove_skill`` (skill), ``revert_summary``, ``revert_title``,
+        ``undo`` (override). The CV is re-assembled from the source CV's text and its own, without
+        any model run and without credits, and saved as a new version (``user_review``).
+        Errors: 422 unknown item / bullet / skill, 409 when the change no longer applies or the
+        source CV is gone; nothing is saved then.
+        """
+        cv = await services.get_cv(db, user.id, cv_id, lock=True)
+        change = ReviewAction(data.action, data.item, data.bullet, data.skill, data.override)
+        version = await save_review(db, request.app.state.redis, user, cv, change)
+        return ReviewOut(
+            version=version.version,
+            createdBy=version.created_by,
+            createdAt=version.created_at.isoformat(),
+            override=(cv.generation_meta or {}).get("overrides", [{}])[-1],
+        )

@@ -1,10 +1,11 @@
-"""The changes view: source CV vs tailored CV, section by section (SPEC §5.3, §7).
+"""The changes view: source CV vs tailored CV, section by section.
 
 ``build_changes`` takes what the pipeline records in ``CvFile.generation_meta``
-(``classification``, ``skills_changes``, ``fact_guard``) plus both contents, and returns a view
-the ``renders/_partials/changes.html`` template shows: experiences kept / removed / moved to
-projects with the classifier's reasons, rewritten bullets beside their source, skills added
-(with evidence) / removed / reordered, the summary, and the fact-guard counts.
+(``classification``, ``reasons``, ``skills_changes``, ``fact_guard``, the user's ``overrides``)
+plus both contents, and returns a view the ``renders/_partials/changes.html`` template shows:
+experiences kept / condensed / removed / moved to projects with their reasons, rewritten bullets
+beside their source, skills added (with evidence) / removed / reordered, the summary, the
+fact-guard counts, and the user's own choices (each can be undone: ``review.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience, Project
 
-KEEP, REMOVE, MOVE = "KEEP", "REMOVE", "MOVE_TO_PROJECTS"
+KEEP, REMOVE, MOVE, CONDENSE = "KEEP", "REMOVE", "MOVE_TO_PROJECTS", "CONDENSE"
+# Where an item with this decision sits in the tailored CV.
+_SECTION_OF = {MOVE: "projects", CONDENSE: "experience"}
 PAIRING_THRESHOLD = 0.3  # below this similarity a rewritten bullet is shown without a source
 
 
@@ -24,6 +27,8 @@ class BulletPair:
     source: str | None
     tailored: str | None
     status: str  # unchanged | rewritten | new | not_kept
+    source_index: int | None = None  # in the source item's bullets
+    tailored_index: int | None = None  # in the tailored item's bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +37,34 @@ class ItemChange:
     title: str
     organisation: str
     dates: str
-    decision: str  # KEEP | REMOVE | MOVE_TO_PROJECTS
-    reason: str
+    decision: str  # KEEP | CONDENSE | REMOVE | MOVE_TO_PROJECTS
+    reason: str  # the classifier's free text: shown when there is no reason code
     source_position: int | None  # 1-based, in the source section
     tailored_position: int | None  # 1-based, in the tailored section it ended up in
     bullets: list[BulletPair] = field(default_factory=list)
     description_before: str = ""
     description_after: str = ""
+    reason_code: str = ""
+    reason_params: dict[str, Any] = field(default_factory=dict)
+    # Where the item sits in the tailored CV: "experience", "projects" or "" (left out).
+    placed_in: str = ""
+    is_experience: bool = True
+
+    @property
+    def condensed(self) -> bool:
+        """Shown as a one-line entry: no bullets, no description."""
+        return (
+            bool(self.placed_in)
+            and not self.description_after
+            and not any(p.tailored is not None for p in self.bullets)
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class SkillsChange:
     added: list[dict[str, str]]
     removed: list[str]
+    removed_reasons: dict[str, dict[str, Any]]  # name -> {code, params}
     reordered: bool
     before: list[str]
     after: list[str]
@@ -62,6 +82,18 @@ class ChangesView:
     languages: list[tuple[str, str, str]]  # name, level before, level after
     fact_guard: dict[str, int]
     counts: dict[str, int]
+    overrides: list[OverrideView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class OverrideView:
+    """One of the user's choices still in effect (newest first in the view), with its index in
+    ``generation_meta["overrides"]`` for the undo form."""
+
+    index: int
+    action: str
+    label: str  # what it applied to: an item's title, a skill, or ""
+    at: str
 
 
 def pair_bullets(source: list[str], tailored: list[str]) -> list[BulletPair]:
@@ -88,11 +120,14 @@ def pair_bullets(source: list[str], tailored: list[str]) -> list[BulletPair]:
         if ti in match:
             before = source[match[ti]]
             same = before.strip() == text.strip()
-            pairs.append(BulletPair(before, text, "unchanged" if same else "rewritten"))
+            status = "unchanged" if same else "rewritten"
+            pairs.append(BulletPair(before, text, status, match[ti], ti))
         else:
-            pairs.append(BulletPair(None, text, "new"))
+            pairs.append(BulletPair(None, text, "new", None, ti))
     pairs += [
-        BulletPair(s, None, "not_kept") for si, s in enumerate(source) if si not in used_source
+        BulletPair(s, None, "not_kept", si, None)
+        for si, s in enumerate(source)
+        if si not in used_source
     ]
     return pairs
 
@@ -102,7 +137,8 @@ def _dates(item: Experience | Project) -> str:
     return " – ".join(x for x in (item.start or "", end) if x)
 
 
-def _decisions(classification: list[dict[str, Any]] | None) -> dict[str, tuple[str, str]]:
+def decisions_of(classification: list[dict[str, Any]] | None) -> dict[str, tuple[str, str]]:
+    """``{item id: (decision, free-text reason)}`` from the recorded classification."""
     result: dict[str, tuple[str, str]] = {}
     for row in classification or []:
         if isinstance(row, dict) and row.get("id"):
@@ -111,29 +147,48 @@ def _decisions(classification: list[dict[str, Any]] | None) -> dict[str, tuple[s
     return result
 
 
+def reason_code_of(reasons: Any, key: str) -> tuple[str, dict[str, Any]]:
+    """``(code, params)`` recorded for an item id or skill name, or ``("", {})``."""
+    entry = reasons.get(key) if isinstance(reasons, dict) else None
+    if not isinstance(entry, dict) or not entry.get("code"):
+        return "", {}
+    params = entry.get("params")
+    return str(entry["code"]), dict(params) if isinstance(params, dict) else {}
+
+
 def _item_change(
     item: Experience | Project,
     source_position: int,
     decisions: dict[str, tuple[str, str]],
-    tailored_index: dict[str, tuple[int, Experience | Project]],
+    reasons: Any,
+    placed: dict[str, tuple[str, int, Experience | Project]],
 ) -> ItemChange:
-    found = tailored_index.get(item.id)
+    found = placed.get(item.id)
     default = KEEP if found else REMOVE
     decision, reason = decisions.get(item.id, (default, ""))
-    after = found[1] if found else None
     is_experience = isinstance(item, Experience)
+    if found is None:
+        decision = REMOVE  # whatever was recorded, the item is not in the tailored CV
+    elif not is_experience or found[0] != _SECTION_OF.get(decision):
+        decision = KEEP  # the recorded decision no longer matches where the item is
+    after = found[2] if found else None
+    code, params = reason_code_of(reasons, item.id)
     return ItemChange(
         id=item.id,
         title=item.title if isinstance(item, Experience) else item.name,
         organisation=item.company if isinstance(item, Experience) else item.role,
         dates=_dates(item),
-        decision=decision if is_experience or decision != MOVE else KEEP,
+        decision=decision,
         reason=reason,
         source_position=source_position,
-        tailored_position=found[0] if found else None,
+        tailored_position=found[1] if found else None,
         bullets=pair_bullets(item.bullets, after.bullets) if after else [],
         description_before=item.description,
         description_after=after.description if after else "",
+        reason_code=code,
+        reason_params=params,
+        placed_in=found[0] if found else "",
+        is_experience=is_experience,
     )
 
 
@@ -146,29 +201,42 @@ def _skill_names(raw: list[Any]) -> list[str]:
     return names
 
 
+def _overrides(raw: Any, source: CvContent) -> list[OverrideView]:
+    labels: dict[str, str] = {e.id: e.title or e.company for e in source.experience}
+    labels.update({p.id: p.name or p.role for p in source.projects})
+    views = []
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(entry, dict) or entry.get("undone") or entry.get("action") == "undo":
+            continue
+        raw_target = entry.get("target")
+        target: dict[str, Any] = raw_target if isinstance(raw_target, dict) else {}
+        label = labels.get(str(target.get("item") or ""), "") or str(target.get("skill") or "")
+        views.append(
+            OverrideView(index, str(entry.get("action")), label, str(entry.get("at") or ""))
+        )
+    return list(reversed(views))
+
+
 def build_changes(
     source: CvContent,
     tailored: CvContent,
-    classification: list[dict[str, Any]] | None,
-    skills_changes: dict[str, Any] | None,
-    fact_guard: dict[str, Any] | None,
+    meta: dict[str, Any],
 ) -> ChangesView:
-    decisions = _decisions(classification)
-    tailored_experience = {e.id: (i + 1, e) for i, e in enumerate(tailored.experience)}
-    tailored_projects: dict[str, tuple[int, Experience | Project]] = {
-        p.id: (i + 1, p) for i, p in enumerate(tailored.projects)
+    decisions = decisions_of(meta.get("classification"))
+    reasons = meta.get("reasons")
+    placed: dict[str, tuple[str, int, Experience | Project]] = {
+        e.id: ("experience", i + 1, e) for i, e in enumerate(tailored.experience)
     }
-    experiences = []
-    for position, exp in enumerate(source.experience, start=1):
-        index = (
-            tailored_projects if decisions.get(exp.id, ("",))[0] == MOVE else tailored_experience
-        )
-        experiences.append(_item_change(exp, position, decisions, dict(index)))
+    placed.update({p.id: ("projects", i + 1, p) for i, p in enumerate(tailored.projects)})
+    experiences = [
+        _item_change(exp, position, decisions, reasons, placed)
+        for position, exp in enumerate(source.experience, start=1)
+    ]
     projects = [
-        _item_change(p, position, decisions, tailored_projects)
+        _item_change(p, position, decisions, reasons, placed)
         for position, p in enumerate(source.projects, start=1)
     ]
-    changes = skills_changes or {}
+    changes = meta.get("skills_changes") or {}
     before = [s.name for s in source.skills]
     after = [s.name for s in tailored.skills]
     added = [
@@ -177,13 +245,15 @@ def build_changes(
         else {"name": str(a), "evidence": ""}
         for a in changes.get("added") or []
     ]
+    removed_reasons = changes.get("removed_reasons")
+    removed = _skill_names(changes.get("removed") or [])
     source_levels = {lang.name.lower(): lang.level for lang in source.languages}
     languages = [
         (lang.name, source_levels.get(lang.name.lower(), ""), lang.level)
         for lang in tailored.languages
         if source_levels.get(lang.name.lower(), "") != lang.level
     ]
-    guard = fact_guard or {}
+    guard = meta.get("fact_guard") or {}
     return ChangesView(
         title_before=source.header.current_title,
         title_after=tailored.header.current_title,
@@ -193,7 +263,13 @@ def build_changes(
         projects=projects,
         skills=SkillsChange(
             added=[a for a in added if a["name"]],
-            removed=_skill_names(changes.get("removed") or []),
+            removed=removed,
+            removed_reasons={
+                name: {"code": code, "params": params}
+                for name in removed
+                for code, params in [reason_code_of(removed_reasons, name)]
+                if code
+            },
             reordered=bool(changes.get("reordered")),
             before=before,
             after=after,
@@ -205,7 +281,9 @@ def build_changes(
         },
         counts={
             "kept": sum(1 for e in experiences if e.decision == KEEP),
+            "condensed": sum(1 for e in experiences if e.decision == CONDENSE),
             "removed": sum(1 for e in experiences if e.decision == REMOVE),
             "moved": sum(1 for e in experiences if e.decision == MOVE),
         },
+        overrides=_overrides(meta.get("overrides"), source),
     )

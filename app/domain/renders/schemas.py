@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from msgspec import UNSET, Struct, UnsetType
+
+from app.domain.renders.review import ActionName
 
 
 class RenderSettingsIn(Struct):
@@ -37,3 +40,39 @@ class RenderSettingsForm:
     design: str = "classic"
     page_budget: str = "auto"
     language: str = "auto"
+
+
+class ReviewIn(Struct):
+    """``POST /api/cvs/{id}/changes``: one change to a tailored CV's review.
+
+    ``item``: an experience or project id (the same in source and tailored CV). ``bullet``: the
+    bullet's index in the tailored item (``revert_bullet``, ``remove_bullet``) or in the source
+    item (``restore_bullet``). ``skill``: a skill name. ``override``: for ``undo``, the index
+    of the change in the CV's ``overrides`` list.
+    """
+
+    action: ActionName
+    item: str = ""
+    bullet: int | None = None
+    skill: str = ""
+    override: int | None = None
+
+
+class ReviewOut(Struct):
+    """The new version the change was saved as, and the change as recorded."""
+
+    version: int
+    createdBy: str
+    createdAt: str
+    override: dict[str, Any]
+
+
+@dataclass
+class ReviewForm:
+    """The same, from the changes page's buttons (numbers arrive as text)."""
+
+    action: str = ""
+    item: str = ""
+    bullet: str = ""
+    skill: str = ""
+    override: str = ""

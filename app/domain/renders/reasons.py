@@ -1,0 +1,38 @@
+"""Why an item or skill is where it is, from reason codes in ``CvFile.generation_meta``.
+
+The pipeline and the review record ``{"code", "params"}`` (``reasons`` by item id,
+``skills_changes.removed_reasons`` by skill name) so that the reader sees them in their own
+language; the changes page renders them with ``reason_text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.i18n import N_, gettext
+
+USER_OVERRIDE = "user_override"
+
+REASON_TEMPLATES: dict[str, str] = {
+    "matches_requirement": N_("Shows “%(requirement)s”, asked for by the offer"),
+    "recent": N_("Recent experience"),
+    "old_unrelated": N_("Ended over %(years)s years ago and shows nothing the offer asks for"),
+    "side_project": N_("A personal project listed as a job"),
+    "condensed_gap": N_("Kept as one line — removing it would leave a %(months)s-month gap"),
+    "recent_rule": N_("Kept: ended less than %(years)s years ago"),
+    "unclassified": N_("Not classified: kept"),
+    USER_OVERRIDE: N_("Your choice"),
+    "unrelated_skill": N_("Not asked for by this offer"),
+}
+
+
+def reason_text(code: str, params: dict[str, Any] | None, fallback: str = "") -> str:
+    """The reason in the current UI language; ``fallback`` (the classifier's own words) when the
+    code is unknown or its parameters do not fit the message."""
+    template = REASON_TEMPLATES.get(code)
+    if template is None:
+        return fallback
+    try:
+        return gettext(template, **(params or {})) if "%(" in template else gettext(template)
+    except (KeyError, TypeError, ValueError):
+        return fallback
