@@ -10,8 +10,9 @@ from litestar import Controller, Request, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
+from app.db.models import CvFile, User
 from app.domain.cvs.services import display_name
 from app.domain.matching.services import MatchService, provide_matching
 from app.domain.matching.view import match_view
@@ -46,6 +47,21 @@ async def offer_match_context(
         return context
     context["match"] = match_view(found.analysis)
     context["chosen_cv_id"] = found.source.id
+    return context
+
+
+async def generated_match_context(db: AsyncSession, user: User, cv: CvFile) -> dict[str, Any]:
+    """The panel of a tailored CV against its offer (the changes view); none for a source CV,
+    and a message instead when its offer was deleted."""
+    context: dict[str, Any] = {"match": None, "match_error": None}
+    if cv.kind != "generated":
+        return context
+    try:
+        found = await MatchService(db).for_generated(user, cv.id)
+    except AppError as exc:
+        context["match_error"] = gettext(exc.detail)
+    else:
+        context["match"] = match_view(found.analysis, source_missing=found.source_missing)
     return context
 
 
