@@ -59,9 +59,11 @@ def test_candidates_keep_each_items_best_bullet_and_follow_relevance() -> None:
         assert bullet_key(exp.id, len(exp.bullets) - 1) not in keys
     scores = [c.relevance for c in candidates]
     assert scores == sorted(scores)
-    # Without scores: older experiences' later bullets go first.
+    # Without scores: interests go first, then older experiences' later bullets; skills stay.
     fallback = trim_candidates(cv, None)
-    assert fallback[0].item_id in {cv.experience[-1].id, cv.projects[0].id}
+    kinds = [c.kind for c in fallback]
+    assert kinds == ["interest"] * len(cv.extras.interests) + ["bullet"] * kinds.count("bullet")
+    assert fallback[len(cv.extras.interests)].item_id in {cv.experience[-1].id, cv.projects[0].id}
 
 
 @pytest.mark.parametrize("design", sorted(DESIGNS))
@@ -89,8 +91,11 @@ def test_long_cv_is_trimmed_to_its_budget_lowest_relevance_first(design: str) ->
     kept = [c for c in trim_candidates(cv, relevance) if c.key not in trimmed_keys]
     assert max(t.relevance for t in result.trimmed) <= min(c.relevance for c in kept)
     full = " ".join(texts)
-    for bullet in result.trimmed:
-        assert bullet.section in {"experience", "projects"}
+    # The interests have no score: they went before any bullet.
+    assert [t.kind for t in result.trimmed[:3]] == ["interest"] * 3
+    assert "Woodworking" not in full and SECTION_TITLES["en"]["interests"] not in full
+    for bullet in result.trimmed[3:]:
+        assert bullet.kind == "bullet" and bullet.section in {"experience", "projects"}
         assert bullet.key.startswith(bullet.item_id)
         # long_cv repeats texts across copies: the PDF holds only the untrimmed copies.
         copies_kept = sum(

@@ -118,7 +118,17 @@ def test_view_formats_dates_groups_skills_and_filters_links() -> None:
     assert safe_href("data:text/html,<b>") is None
     view = build_view(sample_cv("en"), locale="en")
     groups = {g["name"]: g["items"] for g in view["skill_groups"]}
-    assert groups["Programming"] == ["Python", "SQL", "TypeScript"]
+    assert groups["Programming"] == [
+        {"key": "skill:0", "text": "Python"},
+        {"key": "skill:1", "text": "SQL"},
+        {"key": "skill:2", "text": "TypeScript"},
+    ]
+    # Trimmed skills and interests are left out; a group with none left disappears.
+    cut = build_view(
+        sample_cv("en"), locale="en", trimmed={"skill:0", "skill:1", "skill:2", "interest:1"}
+    )
+    assert "Programming" not in {g["name"] for g in cut["skill_groups"]}
+    assert [i["text"] for i in cut["interests"]] == ["Trail running", "Board games"]
     assert view["t"]["experience"] == "Professional experience"
     assert build_view(sample_cv("en"), locale="de")["lang"] == "en"  # unknown → English titles
 

@@ -1,8 +1,10 @@
-"""Page budget and which bullets go first when a CV is too long.
+"""Page budget, and which content goes first when a CV is too long.
 
-Budget (SPEC §9, issue 6): one page up to five years of experience, two pages beyond.
-Bullets are trimmed lowest relevance first; the pipeline's relevance map is keyed
-``"<item id>:<bullet index>"``. Without a score, older items' later bullets go first.
+Budget: one page up to five years of experience, two pages beyond. To fit it, bullets, skills
+and interests are cut in ascending order of the caller's relevance map, keyed by ``bullet_key``,
+``skill_key`` and ``interest_key``. Without a score, interests go first, then bullets by
+position (older items' later bullets first); a skill without a score is never cut, since a
+source CV's skills are the user's own choice.
 """
 
 from __future__ import annotations
@@ -10,17 +12,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from app.lib.cv_content import CvContent, Experience, Project
 
 ONE_PAGE_MAX_YEARS = 5.0
 MIN_BULLETS_PER_ITEM = 1  # an item keeps its strongest bullet: a bare job title reads as a gap
+MIN_SKILLS_KEPT = 6  # fewer reads as a CV that lost its skills section, not a focused one
+
+TrimKind = Literal["bullet", "skill", "interest"]
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2}))?")
+# Reading position of a candidate: section base + item * 1000 + index (at equal relevance the
+# later one goes first, as a reader meets it last).
+_SECTION_BASE = {"experience": 0, "projects": 10**6, "skills": 2 * 10**6, "interests": 3 * 10**6}
 
 
 def bullet_key(item_id: str, index: int) -> str:
     return f"{item_id}:{index}"
+
+
+def skill_key(index: int) -> str:
+    """Key of ``content.skills[index]``."""
+    return f"skill:{index}"
+
+
+def interest_key(index: int) -> str:
+    """Key of ``content.extras.interests[index]``."""
+    return f"interest:{index}"
 
 
 def _month_index(value: str | None) -> int | None:
@@ -76,49 +95,96 @@ def default_page_budget(content: CvContent, today: date | None = None) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class BulletCandidate:
+class TrimCandidate:
     key: str
-    section: str
-    item_id: str
-    index: int
+    kind: TrimKind
+    section: str  # "experience", "projects", "skills" or "interests"
+    item_id: str  # the experience or project of a bullet; "" for skills and interests
+    index: int  # bullet index in its item, or index in content.skills / extras.interests
     text: str
     relevance: float
+    order: int  # reading position (see _SECTION_BASE)
 
 
-def trim_candidates(
-    content: CvContent, relevance: dict[str, float] | None
-) -> list[BulletCandidate]:
-    """Bullets that may be cut, lowest relevance first.
+BulletCandidate = TrimCandidate  # the name from when only bullets could be cut
 
-    Each experience or project keeps its ``MIN_BULLETS_PER_ITEM`` most relevant bullets.
-    A missing score falls back to position: later items (older in CV order) and later bullets
-    score lower, so they go first.
+
+def trim_candidates(content: CvContent, relevance: dict[str, float] | None) -> list[TrimCandidate]:
+    """What may be cut to fit the budget, in the order it goes: lowest relevance first.
+
+    Each experience or project keeps its ``MIN_BULLETS_PER_ITEM`` most relevant bullets; at
+    least ``MIN_SKILLS_KEPT`` skills stay, the highest scored, and unscored skills never go.
     """
     scores = relevance or {}
-    candidates: list[BulletCandidate] = []
+    candidates = _bullets(content, scores) + _skills(content, scores)
+    candidates += _interests(
+        content, scores, floor=min((c.relevance for c in candidates), default=0.0)
+    )
+    # Stable tie-break: later in the CV goes first.
+    candidates.sort(key=lambda c: (c.relevance, -c.order, c.key))
+    return candidates
+
+
+def _bullets(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:
+    """Every bullet but each item's strongest. A missing score falls back to position: later
+    items (older in CV order) and later bullets score lower, so they go first."""
+    candidates: list[TrimCandidate] = []
     groups: list[tuple[str, list[Experience | Project]]] = [
         ("experience", list(content.experience)),
         ("projects", list(content.projects)),
     ]
     for section_rank, (section, items) in enumerate(groups):
         for item_rank, item in enumerate(items):
-            scored: list[BulletCandidate] = []
+            scored: list[TrimCandidate] = []
             for index, text in enumerate(item.bullets):
                 key = bullet_key(item.id, index)
                 fallback = 1.0 / (1 + item_rank + section_rank * 10) - index * 1e-3
+                order = _SECTION_BASE[section] + item_rank * 1000 + index
                 score = float(scores.get(key, fallback))
-                scored.append(BulletCandidate(key, section, item.id, index, text, score))
-            # Keep the strongest bullets of every item out of the candidate list.
+                scored.append(
+                    TrimCandidate(key, "bullet", section, item.id, index, text, score, order)
+                )
             scored.sort(key=lambda c: (-c.relevance, c.index))
             candidates.extend(scored[MIN_BULLETS_PER_ITEM:])
-    # Stable tie-break: later sections, items and bullets go first.
-    candidates.sort(key=lambda c: (c.relevance, -_order(content, c), c.key))
     return candidates
 
 
-def _order(content: CvContent, candidate: BulletCandidate) -> int:
-    ids = [e.id for e in content.experience] if candidate.section == "experience" else []
-    ids = ids or [p.id for p in content.projects]
-    base = 0 if candidate.section == "experience" else 10_000
-    position = ids.index(candidate.item_id) if candidate.item_id in ids else 0
-    return base + position * 100 + candidate.index
+def _skills(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:
+    """The lowest-scored skills, as many as may go while ``MIN_SKILLS_KEPT`` stay."""
+    present = [(i, s) for i, s in enumerate(content.skills) if s.name.strip()]
+    scored = [
+        TrimCandidate(
+            skill_key(i),
+            "skill",
+            "skills",
+            "",
+            i,
+            s.name,
+            float(scores[skill_key(i)]),
+            _SECTION_BASE["skills"] + i,
+        )
+        for i, s in present
+        if skill_key(i) in scores
+    ]
+    scored.sort(key=lambda c: (c.relevance, -c.order))
+    return scored[: max(0, len(present) - MIN_SKILLS_KEPT)]
+
+
+def _interests(
+    content: CvContent, scores: dict[str, float], *, floor: float
+) -> list[TrimCandidate]:
+    """Every non-blank interest; unscored ones rank below everything else (``floor - 1``)."""
+    return [
+        TrimCandidate(
+            interest_key(i),
+            "interest",
+            "interests",
+            "",
+            i,
+            text,
+            float(scores.get(interest_key(i), min(floor, 0.0) - 1.0)),
+            _SECTION_BASE["interests"] + i,
+        )
+        for i, text in enumerate(content.extras.interests)
+        if text.strip()
+    ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from app.lib.i18n import N_
-from app.lib.pdf.budget import bullet_key
+from app.lib.pdf.budget import bullet_key, interest_key, skill_key
 from app.lib.pdf.errors import UnknownDesign
 
 
@@ -187,12 +187,18 @@ def _extra(item: ExtraItem, locale: str) -> dict[str, Any]:
     }
 
 
-def _skill_groups(content: CvContent, locale: str) -> list[dict[str, Any]]:
-    """Skills grouped by category, in first-seen order; uncategorised ones last."""
-    groups: dict[str, list[str]] = {}
-    loose: list[str] = []
-    for skill in content.skills:
-        label = f"{skill.name} ({skill.level})" if skill.level else skill.name
+def _skill_groups(
+    content: CvContent, locale: str, trimmed: Collection[str]
+) -> list[dict[str, Any]]:
+    """Skills grouped by category, in first-seen order; uncategorised ones last. Each item
+    carries its trim key; trimmed skills are left out, and a group left empty with them."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    loose: list[dict[str, str]] = []
+    for index, skill in enumerate(content.skills):
+        if skill_key(index) in trimmed:
+            continue
+        text = f"{skill.name} ({skill.level})" if skill.level else skill.name
+        label = {"key": skill_key(index), "text": text}
         if skill.category.strip():
             groups.setdefault(skill.category.strip(), []).append(label)
         else:
@@ -246,7 +252,7 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
         "summary": content.summary,
         "experience": [_entry(e, "experience", trimmed, locale) for e in content.experience],
         "projects": [_entry(p, "projects", trimmed, locale) for p in content.projects],
-        "skill_groups": _skill_groups(content, locale),
+        "skill_groups": _skill_groups(content, locale, trimmed),
         "languages": [{"name": lang.name, "level": lang.level} for lang in content.languages],
         "education": [
             {
@@ -259,5 +265,9 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
             for edu in content.education
         ],
         "extra_groups": extra_groups,
-        "interests": [i for i in extras.interests if i.strip()],
+        "interests": [
+            {"key": interest_key(i), "text": text}
+            for i, text in enumerate(extras.interests)
+            if text.strip() and interest_key(i) not in trimmed
+        ],
     }

@@ -1,8 +1,9 @@
-"""Render a CV within its page budget: lay out, count pages, trim the lowest-relevance bullets,
-lay out again, until it fits (or nothing more may go). Runs inside the render sandbox.
+"""Render a CV within its page budget: lay out, count pages, cut the least relevant bullets,
+skills and interests (``budget.trim_candidates``), lay out again, until it fits (or nothing
+more may go). Runs inside the render sandbox.
 
-Each pass measures how much content spilled past the budget and cuts just enough bullet height
-to absorb it, so a long CV usually needs two or three layouts rather than one per bullet.
+Each pass measures how much content spilled past the budget and cuts just enough height to
+absorb it, so a long CV usually needs two or three layouts rather than one per cut.
 """
 
 from __future__ import annotations
@@ -11,23 +12,23 @@ import time
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.pdf.budget import BulletCandidate, trim_candidates
+from app.lib.pdf.budget import TrimCandidate, trim_candidates
 from app.lib.pdf.designs import check_design, cv_locale
 from app.lib.pdf.fetcher import SafeURLFetcher
 from app.lib.pdf.html import render_cv_html
 from app.lib.pdf.layout import layout, measure
-from app.lib.pdf.result import RenderResult, TrimmedBullet
+from app.lib.pdf.result import RenderResult, TrimmedItem
 
 MAX_LAYOUT_PASSES = 12
 FALLBACK_CUT_PER_PASS = 2  # when the box tree cannot be measured
 
 
 def _next_cut(
-    remaining: list[BulletCandidate], overflow: float | None, heights: dict[str, float]
-) -> list[BulletCandidate]:
+    remaining: list[TrimCandidate], overflow: float | None, heights: dict[str, float]
+) -> list[TrimCandidate]:
     if overflow is None:
         return remaining[:FALLBACK_CUT_PER_PASS]
-    cut: list[BulletCandidate] = []
+    cut: list[TrimCandidate] = []
     freed = 0.0
     for candidate in remaining:
         cut.append(candidate)
@@ -51,7 +52,7 @@ def render_to_budget(
     budget = max(1, int(page_budget))
     fetcher = SafeURLFetcher()
     candidates = trim_candidates(content, relevance)
-    trimmed: list[BulletCandidate] = []
+    trimmed: list[TrimCandidate] = []
     passes = 0
     while True:
         html = render_cv_html(
@@ -69,7 +70,7 @@ def render_to_budget(
                 # Space left blank at the bottom of the allowed pages (content pushed on by
                 # break-avoid rules) takes content back too; too little cut → another pass.
                 max(0.0, measured.overflow - measured.slack) if measured else None,
-                measured.bullet_heights if measured else {},
+                measured.heights if measured else {},
             )
         )
     pdf = document.write_pdf()
@@ -77,7 +78,7 @@ def render_to_budget(
         pdf=pdf,
         page_count=len(document.pages),
         trimmed=[
-            TrimmedBullet(c.key, c.section, c.item_id, c.index, c.text, c.relevance)
+            TrimmedItem(c.key, c.section, c.item_id, c.index, c.text, c.relevance, c.kind)
             for c in trimmed
         ],
         html=html,

@@ -8,7 +8,7 @@ Runs inside the render sandbox (see ``sandbox.py``). The measurements read Weasy
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from weasyprint import HTML
@@ -17,7 +17,13 @@ from weasyprint.document import Document
 from app.lib.pdf.fetcher import SafeURLFetcher
 from app.lib.pdf.html import CV_TEMPLATES_DIR
 
+# Keys the trim loop may cut (see ``budget.py``). A bullet is a block: its height is its own.
+# Skills and interests are inline runs: each gets a share of its enclosing TRIM_BOX_ATTRIBUTE
+# block (a skill group, the interests section) in proportion to its width, so cutting every
+# item of a box frees the whole box, and cutting some frees about the lines they filled.
 BULLET_ATTRIBUTE = "data-bullet"
+INLINE_ATTRIBUTE = "data-trim"
+TRIM_BOX_ATTRIBUTE = "data-trim-box"
 
 
 def layout(html: str, fetcher: SafeURLFetcher | None = None) -> Document:
@@ -33,13 +39,28 @@ def layout(html: str, fetcher: SafeURLFetcher | None = None) -> Document:
 class Measurements:
     overflow: float  # CSS px of content on the pages beyond the budget
     slack: float  # CSS px left empty at the bottom of the pages within the budget
-    bullet_heights: dict[str, float]  # data-bullet key → px it occupies (summed over pages)
+    heights: dict[str, float]  # trim key → px it occupies (summed over pages)
 
 
-def _descendants(box: Any) -> Any:
-    yield box
+@dataclass(slots=True)
+class _TrimBox:
+    height: float
+    widths: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+def _walk(box: Any, parent_element: Any = None, trim_box: _TrimBox | None = None) -> Any:
+    """Every box with the element it belongs to, the element of its parent box and the
+    innermost trim box it lies in (anonymous boxes share their parent's element)."""
+    element = getattr(box, "element", None)
+    if (
+        element is not None
+        and element is not parent_element
+        and element.get(TRIM_BOX_ATTRIBUTE) is not None
+    ):
+        trim_box = _TrimBox(box.margin_height())
+    yield box, element, parent_element, trim_box
     for child in getattr(box, "children", ()) or ():
-        yield from _descendants(child)
+        yield from _walk(child, element, trim_box)
 
 
 def measure(document: Document, budget: int) -> Measurements | None:
@@ -52,7 +73,8 @@ def measure(document: Document, budget: int) -> Measurements | None:
             top = page_box.content_box_y()
             bottom = top
             spans: dict[str, tuple[float, float]] = {}
-            for box in _descendants(page_box):
+            trim_boxes: dict[int, _TrimBox] = {}
+            for box, element, parent_element, trim_box in _walk(page_box):
                 y = getattr(box, "position_y", None)
                 if y is None or box is page_box:
                     continue
@@ -60,13 +82,23 @@ def measure(document: Document, budget: int) -> Measurements | None:
                 if not getattr(box, "children", None):
                     # Leaves only: a block split across pages stretches to the page bottom.
                     bottom = max(bottom, end)
-                element = getattr(box, "element", None)
-                key = element.get(BULLET_ATTRIBUTE) if element is not None else None
+                if element is None:
+                    continue
+                key = element.get(BULLET_ATTRIBUTE)
                 if key and getattr(box, "element_tag", "") == "li":
                     low, high = spans.get(key, (y, end))
                     spans[key] = (min(low, y), max(high, end))
+                key = element.get(INLINE_ATTRIBUTE)
+                if key and trim_box is not None and element is not parent_element:
+                    # One box per line the item falls on; its text boxes are its children.
+                    trim_box.widths[key] += box.margin_width()
+                    trim_boxes[id(trim_box)] = trim_box
             for key, (low, high) in spans.items():
                 extents[key].append(high - low)
+            for trim_box in trim_boxes.values():
+                total = sum(trim_box.widths.values())
+                for key, width in trim_box.widths.items():
+                    extents[key].append(trim_box.height * width / total if total else 0.0)
             if number >= budget:
                 overflow += bottom - top
             else:

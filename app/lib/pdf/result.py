@@ -7,21 +7,24 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
-class TrimmedBullet:
-    """One bullet dropped to fit the page budget (``key`` is ``"<item id>:<bullet index>"``)."""
+class TrimmedItem:
+    """One bullet, skill or interest dropped to fit the page budget. ``key`` is the one from
+    ``budget.bullet_key`` / ``skill_key`` / ``interest_key``; ``kind`` says which (renders
+    recorded before skills and interests could go have no kind: they were bullets)."""
 
     key: str
-    section: str  # "experience" or "projects"
-    item_id: str
+    section: str  # "experience", "projects", "skills" or "interests"
+    item_id: str  # the experience or project of a bullet; "" otherwise
     index: int
     text: str
     relevance: float
+    kind: str = "bullet"  # "bullet", "skill" or "interest"
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TrimmedBullet:
+    def from_json(cls, data: dict[str, Any]) -> TrimmedItem:
         return cls(
             key=str(data["key"]),
             section=str(data["section"]),
@@ -29,14 +32,18 @@ class TrimmedBullet:
             index=int(data["index"]),
             text=str(data["text"]),
             relevance=float(data["relevance"]),
+            kind=str(data.get("kind") or "bullet"),
         )
+
+
+TrimmedBullet = TrimmedItem  # the name from when only bullets could be cut
 
 
 @dataclass(frozen=True, slots=True)
 class RenderResult:
     pdf: bytes
     page_count: int
-    trimmed: list[TrimmedBullet]
+    trimmed: list[TrimmedItem]  # in the order they were cut
     # The document the PDF was made from: the HTML preview serves this very string.
     html: str
     design: str
