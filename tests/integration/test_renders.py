@@ -163,6 +163,7 @@ async def test_what_the_pipeline_renders_is_what_gets_downloaded(
     cv = sample_cv("en")
     relevance = {f"{item.id}:{i}": 0.5 for item in [*cv.experience, *cv.projects] for i in range(5)}
     relevance[f"{cv.experience[0].id}:0"] = 0.01
+    relevance |= {f"interest:{i}": 0.5 for i in range(3)}  # scored: the bullet goes first
     cv_id = await add_cv(
         session_factory,
         me["id"],
