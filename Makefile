@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse admin migrate clean screenshots
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ bench: install-dev
 ## Score the import parsers on ../shared/corpus (real CVs and ads); rewrites bench/PARSING.md.
 eval-parse: install
 	$(PY) -m bench.parse_eval
+
+## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
+eval-tailor: install
+	$(PY) -m bench.tailor_eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,164 @@
+"""``make eval-tailor``: tailor real CVs to real job ads with the offline engine, render each
+result as the worker does, read the PDF back, measure, rewrite bench/TAILORING.md.
+
+The pairs and how each CV and ad enter the app are in bench/tailor_pairs.py; the figures in
+bench/tailor_metrics.py (gaps, evidence kept, facts) and bench/tailor_purity.py (language); the
+page in bench/tailor_report.py. The corpus (``../shared/corpus``) is read at run time only.
+
+    python -m bench.tailor_eval                  # all pairs, rewrites bench/TAILORING.md
+    python -m bench.tailor_eval --only podium    # pairs whose offer or CV stem contains it
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+
+from app.lib.matching.analysis import analyse
+from app.lib.matching.relevance import OfferNeeds
+from app.lib.pdf import DEFAULT_DESIGN, default_page_budget
+from app.lib.pdf.fit import render_to_budget
+from bench.tailor_metrics import (
+    EvidenceKept,
+    TimelineGap,
+    evidence_kept,
+    facts_not_in_source,
+    new_gaps,
+)
+from bench.tailor_pairs import (
+    DEFAULT_CORPUS,
+    PAIRS,
+    Offer,
+    SourceCv,
+    check_corpus,
+    load_cv,
+    load_offer,
+)
+from bench.tailor_purity import Purity, purity
+from bench.tailor_report import write_report
+from jobs.pipeline.offline_run import tailor_offline
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "bench" / "TAILORING.md"
+TOP_UNCOVERED = 5
+
+
+@dataclass
+class PairResult:
+    offer: str
+    cv: str
+    why: str
+    offer_language: str
+    cv_language: str  # the tailored CV's (the engine's answer)
+    before: float
+    after: float
+    ceiling: float
+    evidence: EvidenceKept
+    purity: Purity
+    gaps: list[TimelineGap]
+    facts: list[str]
+    pages: int
+    budget: int
+    seconds: float
+    uncovered_musts: list[str] = field(default_factory=list)
+
+    @property
+    def reach(self) -> float:
+        """after / ceiling: how much of what the CV can honestly claim the tailoring shows."""
+        return self.after / self.ceiling if self.ceiling else 1.0
+
+    @property
+    def fits(self) -> bool:
+        return self.pages <= self.budget
+
+
+def pdf_text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages)
+
+
+def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResult:
+    started = time.perf_counter()
+    result = tailor_offline(source.content, offer.brief, today=today)
+    cv = result.cv
+    budget = default_page_budget(cv, today)
+    # What the worker's render does for a generated CV: default design, the CV's language,
+    # the default page budget, the pipeline's relevance map.
+    render = render_to_budget(
+        cv.to_json(),
+        design=DEFAULT_DESIGN,
+        locale=result.language,
+        page_budget=budget,
+        relevance=result.relevance,
+    )
+    text = pdf_text(render.pdf)
+    hidden = {t.key for t in render.trimmed}
+    source_view = analyse(source.content, offer.text)
+    shown = analyse(source.content, offer.text, tailored=cv, hidden=hidden)
+    needs = OfferNeeds(offer.text)
+    added = (result.meta.get("skills_changes") or {}).get("added") or []
+    evidence = {str(a.get("name", "")): str(a.get("evidence", "")) for a in added}
+    return PairResult(
+        offer=offer.stem,
+        cv=source.stem,
+        why=why,
+        offer_language=offer.language,
+        cv_language=result.language,
+        before=shown.before,
+        after=shown.after or 0.0,
+        ceiling=shown.ceiling,
+        evidence=evidence_kept(source.content, source_view, cv, hidden, text, needs),
+        purity=purity(source.content, cv, result.language, text),
+        gaps=new_gaps(source.content.experience, cv.experience, today),
+        facts=facts_not_in_source(source.content, cv, offer.brief.title, evidence),
+        pages=render.page_count,
+        budget=render.page_budget,
+        seconds=time.perf_counter() - started,
+        uncovered_musts=[
+            m.requirement.text
+            for m in source_view.requirements
+            if m.requirement.kind == "must" and not m.covered
+        ][:TOP_UNCOVERED],
+    )
+
+
+def evaluate(corpus: Path, only: str = "", today: date | None = None) -> list[PairResult]:
+    check_corpus(corpus)
+    day = today or date.today()
+    cvs: dict[str, SourceCv] = {}
+    offers: dict[str, Offer] = {}
+    results = []
+    for offer_stem, cv_stem, why in PAIRS:
+        if only and only not in offer_stem and only not in cv_stem:
+            continue
+        offer = offers.get(offer_stem) or offers.setdefault(
+            offer_stem, load_offer(corpus, offer_stem)
+        )
+        source = cvs.get(cv_stem) or cvs.setdefault(cv_stem, load_cv(corpus, cv_stem))
+        results.append(run_pair(offer, source, why, day))
+        print(f"  {offer_stem} × {cv_stem}: {results[-1].seconds:.1f} s", flush=True)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--only", default="", help="pairs whose offer or CV stem contains this")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    results = evaluate(args.corpus.resolve(), args.only)
+    summary = write_report(results, args.output, time.perf_counter() - started)
+    print(f"{args.output} rewritten")
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
