@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.lib.cv_content import Experience, Project
+from app.lib.cv_content import CvContent, Experience, Project
 from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.guards import guard_extras, guard_item
 from jobs.pipeline.runner import OfferRun
@@ -27,15 +27,14 @@ def as_project(exp: Experience) -> Project:
     )
 
 
-def kept_experiences(run: OfferRun, classification: Classification) -> list[Experience]:
+def kept_experiences(source: CvContent, classification: Classification) -> list[Experience]:
     keep = {d.id for d in classification.experiences if d.decision == "KEEP"}
-    return [e for e in run.ctx.source.experience if e.id in keep]
+    return [e for e in source.experience if e.id in keep]
 
 
-def projects_to_adapt(run: OfferRun, classification: Classification) -> list[Project]:
+def projects_to_adapt(source: CvContent, classification: Classification) -> list[Project]:
     keep = {d.id for d in classification.projects if d.decision == "KEEP"}
     moved = {d.id for d in classification.experiences if d.decision == "MOVE_TO_PROJECTS"}
-    source = run.ctx.source
     return [p for p in source.projects if p.id in keep] + [
         as_project(e) for e in source.experience if e.id in moved
     ]

@@ -1,12 +1,17 @@
-"""Phase 0.5 — classification: KEEP / REMOVE / MOVE_TO_PROJECTS for every experience and project."""
+"""Phase 0.5 — classification: KEEP / REMOVE / MOVE_TO_PROJECTS / CONDENSE for every experience
+(and KEEP for every project)."""
 
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
+from app.lib.matching.relevance import item_text
+from jobs.pipeline.context import OfferContext
 from jobs.pipeline.fact_guard import Checked
-from jobs.pipeline.offline import end_date, years_since
+from jobs.pipeline.offline import needs_of
+from jobs.pipeline.reasons import sentence
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import Classification, ItemDecision
+from jobs.pipeline.timeline import OLD_YEARS, condense_for_gaps, end_date, years_since
 
 
 def _item(source: CvContent) -> dict[str, object]:
@@ -27,29 +32,27 @@ def _item(source: CvContent) -> dict[str, object]:
     }
 
 
-def enforce_rules(out: Classification, run: OfferRun) -> tuple[Classification, Checked]:
-    """Every source id exactly once; REMOVE only when the seed's 7-year rule allows it."""
-    ctx = run.ctx
-    fr = ctx.language == "fr"
+def enforce_rules(out: Classification, ctx: OfferContext) -> tuple[Classification, Checked]:
+    """Every source id exactly once; an experience leaves the CV (REMOVE, or CONDENSE to one
+    line) only when it ended over ``OLD_YEARS`` ago and shows nothing the offer asks for; a
+    removal that would leave a hole in the timeline becomes CONDENSE."""
+    language = ctx.language
+    needs = needs_of(ctx)
     given = {d.id: d for d in out.experiences}
     experiences: list[ItemDecision] = []
     for exp in ctx.source.experience:
         decision = given.get(exp.id) or ItemDecision(
-            id=exp.id,
-            decision="KEEP",
-            reason="Non classée : conservée" if fr else "Not classified: kept",
+            id=exp.id, decision="KEEP", reason=sentence("unclassified", language)
         )
-        age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
-        if decision.decision == "REMOVE" and age <= 7:
-            decision = ItemDecision(
-                id=exp.id,
-                decision="KEEP",
-                reason=(
-                    "Conservée : terminée il y a moins de 7 ans"
-                    if fr
-                    else "Kept: ended less than 7 years ago"
-                ),
-            )
+        if decision.decision in ("REMOVE", "CONDENSE"):
+            age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
+            top = needs.top(item_text(exp))
+            if top is not None:
+                reason = sentence("matches_requirement", language, requirement=top.text)
+                decision = ItemDecision(id=exp.id, decision="KEEP", reason=reason)
+            elif age <= OLD_YEARS:
+                reason = sentence("recent_rule", language, years=OLD_YEARS)
+                decision = ItemDecision(id=exp.id, decision="KEEP", reason=reason)
         experiences.append(decision)
     given_projects = {d.id: d for d in out.projects}
     projects = []
@@ -59,14 +62,23 @@ def enforce_rules(out: Classification, run: OfferRun) -> tuple[Classification, C
             reason = given_decision.reason if given_decision else ""
             given_decision = ItemDecision(id=proj.id, decision="KEEP", reason=reason)
         projects.append(given_decision)
-    result = Classification(experiences=experiences, projects=projects)
+    result, _ = condense_for_gaps(
+        ctx.source.experience,
+        Classification(experiences=experiences, projects=projects),
+        ctx.today,
+        sentence("condensed_gap", language, months="{months}"),
+    )
     return result, Checked(ok=len(experiences) + len(projects), bad=[])
 
 
 async def classify(run: OfferRun) -> Classification:
     await run.progress("classify", "running", offer_status="classifying")
     result = await run.call(
-        "classify", _item(run.ctx.source), None, lambda out: enforce_rules(out, run), Classification
+        "classify",
+        _item(run.ctx.source),
+        None,
+        lambda out: enforce_rules(out, run.ctx),
+        Classification,
     )
     await run.save_offer(classification_result=result.model_dump(mode="json"))
     await run.progress("classify", "completed")

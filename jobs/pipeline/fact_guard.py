@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.text import contains_phrase, fold, squash
 
 NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
@@ -75,13 +76,20 @@ def unsupported_claims(sentence: str, corpus: SourceCorpus) -> list[str]:
 
 
 def skill_supported(name: str, evidence: str, corpus: SourceCorpus) -> bool:
+    """Listed in the source, or shown by a quote of it that names the skill or a narrower one
+    (a quote naming PostgreSQL supports SQL: ``app/lib/matching/vocabulary_data.py``)."""
     if corpus.has_name(name):
         return True
-    return (
-        bool(evidence.strip())
-        and squash(evidence) in corpus.squashed
-        and fold(name) in fold(evidence)
-    )
+    if not evidence.strip() or squash(evidence) not in corpus.squashed:
+        return False
+    return fold(name) in fold(evidence) or _implied_by(evidence, name)
+
+
+def _implied_by(evidence: str, name: str) -> bool:
+    vocabulary = default_vocabulary()
+    wanted = vocabulary.concepts_in(name)
+    shown = vocabulary.concepts_in(evidence)
+    return bool(wanted) and wanted <= shown | vocabulary.implied(shown)
 
 
 @dataclass

@@ -1,131 +1,95 @@
 """The offline engine: the six phases without an LLM.
 
-It only selects and reorders source text (no new facts), so its output passes the fact guard by
-construction. Relevance is keyword overlap with the offer; classification applies the seed's
-7-year rule. Deterministic: the same CV and offer give the same CV.
+It only selects, orders and condenses source text (no new words), so its output passes the fact
+guard by construction. What to keep follows the offer's requirements (``app/lib/matching/``):
+evidence for a requirement is never dropped while something that shows none is still there.
+It writes in the CV's own language (it cannot translate). Deterministic.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
-from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.cv_content import Experience, Project
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.context import OfferContext
 from jobs.pipeline.engine import PhaseCall
+from jobs.pipeline.fact_guard import SourceCorpus, skill_supported
+from jobs.pipeline.reasons import sentence
 from jobs.pipeline.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
     AdaptedItem,
     AdaptedSkills,
     Classification,
+    Decision,
     ItemDecision,
     SkillOut,
     Summary,
 )
-from jobs.pipeline.text import contains_phrase, keywords, sentences, squash
+from jobs.pipeline.text import sentences
+from jobs.pipeline.timeline import OLD_YEARS, end_date, years_since
 
 SIDE_PROJECT_MARKERS = re.compile(
     r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
     re.IGNORECASE,
 )
-MAX_BULLETS = 6
+MIN_BULLETS = 3  # an item keeps up to this many bullets even when none is evidence
+MAX_EVIDENCE_BULLETS = 10
+SKILLS_TARGET = 12  # skills no requirement asks for fill the list up to this count
+SUMMARY_MAX_WORDS = 70
 OFFLINE_MODEL = "offline"
 
 
-def end_date(start_or_end: str | None, current: bool, today: date) -> date | None:
-    if current:
-        return today
-    if not start_or_end:
-        return None
-    match = re.match(r"(\d{4})(?:-(\d{1,2}))?", start_or_end.strip())
-    if not match:
-        return today if re.search(r"pr[ée]sent|now|current|aujourd", start_or_end, re.I) else None
-    return date(int(match.group(1)), int(match.group(2) or 12), 1)
+def needs_of(ctx: OfferContext) -> OfferNeeds:
+    return OfferNeeds(OfferText.of(ctx.offer))
 
 
-def years_since(end: date | None, today: date) -> float:
-    return 0.0 if end is None else (today - end).days / 365.25
-
-
-class Relevance:
-    """Scores text against the offer: shared words, with the offer's named skills worth more."""
-
-    def __init__(self, ctx: OfferContext) -> None:
-        self.offer_words = keywords(ctx.offer.full_text())
-        self.offer_skills = [str(s) for s in ctx.offer.skills if str(s).strip()]
-
-    def score(self, text: str) -> float:
-        found = keywords(text)
-        squashed = squash(text)
-        skill_hits = sum(1 for s in self.offer_skills if contains_phrase(squashed, s))
-        return len(found & self.offer_words) + 2 * skill_hits
-
-    def matched(self, text: str) -> list[str]:
-        return sorted(keywords(text) & self.offer_words)[:5]
-
-
-def _item_text(item: Experience | Project) -> str:
-    head = f"{item.title} {item.company}" if isinstance(item, Experience) else item.name
-    return " ".join([head, item.description, *item.bullets, *item.skills])
-
-
-def classify(ctx: OfferContext, rel: Relevance) -> Classification:
-    fr = ctx.language == "fr"
+def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
+    language = ctx.language
     decisions: list[ItemDecision] = []
+    decision: Decision
     for exp in ctx.source.experience:
         age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
-        score = rel.score(_item_text(exp))
+        top = needs.top(item_text(exp))
         if SIDE_PROJECT_MARKERS.search(f"{exp.title} {exp.company}"):
-            reason = (
-                "Projet personnel présenté comme expérience"
-                if fr
-                else "Side project listed as a job"
-            )
-            decisions.append(ItemDecision(id=exp.id, decision="MOVE_TO_PROJECTS", reason=reason))
-        elif age > 7 and score == 0:
-            reason = (
-                "Terminée il y a plus de 7 ans et sans lien avec l'offre"
-                if fr
-                else "Ended more than 7 years ago and unrelated to the offer"
-            )
-            decisions.append(ItemDecision(id=exp.id, decision="REMOVE", reason=reason))
+            decision, reason = "MOVE_TO_PROJECTS", sentence("side_project", language)
+        elif age > OLD_YEARS and top is None:
+            decision, reason = "REMOVE", sentence("old_unrelated", language, years=OLD_YEARS)
+        elif top is not None:
+            decision = "KEEP"
+            reason = sentence("matches_requirement", language, requirement=top.text)
         else:
-            words = ", ".join(rel.matched(_item_text(exp)))
-            if words:
-                reason = f"En lien avec l'offre : {words}" if fr else f"Matches the offer: {words}"
-            else:
-                reason = "Expérience récente" if fr else "Recent experience"
-            decisions.append(ItemDecision(id=exp.id, decision="KEEP", reason=reason))
+            decision, reason = "KEEP", sentence("recent", language)
+        decisions.append(ItemDecision(id=exp.id, decision=decision, reason=reason))
     projects = [
-        ItemDecision(
-            id=p.id,
-            decision="KEEP",
-            reason=("Projet conservé" if fr else "Project kept"),
-        )
+        ItemDecision(id=p.id, decision="KEEP", reason=sentence("project_kept", language))
         for p in ctx.source.projects
     ]
     return Classification(experiences=decisions, projects=projects)
 
 
-def _ranked(texts: list[str], rel: Relevance) -> list[str]:
-    # Stable: equally relevant bullets keep the author's order.
-    order = sorted(range(len(texts)), key=lambda i: -rel.score(texts[i]))
-    return [texts[i] for i in order]
+def select_bullets(bullets: list[str], needs: OfferNeeds) -> list[str]:
+    """Evidence first (strongest first), then the others in the author's order, within bounds."""
+    scores = [needs.score(b) for b in bullets]
+    evidence = sorted((i for i, s in enumerate(scores) if s), key=lambda i: -scores[i])
+    others = [i for i, s in enumerate(scores) if not s]
+    keep = evidence[:MAX_EVIDENCE_BULLETS]
+    keep += others[: max(0, MIN_BULLETS - len(keep))]
+    return [bullets[i] for i in keep]
 
 
-def adapt_item(item: Experience | Project, rel: Relevance) -> AdaptedItem:
-    bullets = _ranked(item.bullets, rel)
-    relevant = [b for b in bullets if rel.score(b) > 0]
-    keep = max(len(relevant), min(3, len(bullets)))
+def adapt_item(item: Experience | Project, needs: OfferNeeds) -> AdaptedItem:
+    skills = sorted(item.skills, key=lambda s: -needs.score(s))  # stable
     return AdaptedItem(
         id=item.id,
         description=item.description,
-        bullets=bullets[: min(keep, MAX_BULLETS)],
-        skills=_ranked(item.skills, rel),
+        bullets=select_bullets(item.bullets, needs),
+        skills=skills,
     )
 
 
@@ -136,48 +100,56 @@ def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
     return AdaptedExtras(items=items, interests=list(extras.interests))
 
 
-def adapt_skills(ctx: OfferContext, rel: Relevance, adapted_text: str) -> AdaptedSkills:
+def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
+    """Skills the offer asks for first; the others fill up to ``SKILLS_TARGET``; skills the
+    offer names that the CV shows (or implies) without listing them are added, with a quote."""
     source = ctx.source
-    ranked = sorted(source.skills, key=lambda s: -rel.score(f"{s.name} {s.category}"))
-    out = [SkillOut(name=s.name, category=s.category) for s in ranked]
-    listed = {squash(s.name) for s in source.skills}
-    corpus = squash(adapted_text + "\n" + source.full_text())
-    for wanted in rel.offer_skills:  # implicit skills: named by the offer, shown by the CV text
-        if squash(wanted) in listed or not contains_phrase(corpus, wanted):
+    ranked = sorted(source.skills, key=lambda s: -needs.score(s.name))
+    related = [s for s in ranked if needs.score(s.name)]
+    unrelated = [s for s in ranked if s not in related]
+    chosen = related + unrelated[: max(0, SKILLS_TARGET - len(related))]
+    out = [SkillOut(name=s.name, category=s.category) for s in chosen]
+    listed = {s.name.casefold() for s in source.skills}
+    corpus = SourceCorpus(source.full_text())
+    shown = [*sentences(adapted_text), *(line for line in source.full_text().splitlines())]
+    same_language = ctx.offer.language == ctx.language
+    for req in needs.requirements:
+        if req.source != "skill" or req.text.casefold() in listed:
             continue
-        out.insert(0, SkillOut(name=wanted, evidence=_quote(source, wanted)))
-        listed.add(squash(wanted))
+        if not same_language and not all(needs.vocabulary.is_tool(c) for c in req.concepts):
+            continue  # the offer's word for it is in another language than the CV
+        quote = next((t for t in shown if any(r is req for r, _ in needs.hits(t))), "")
+        if quote and skill_supported(req.text, quote[:160], corpus):
+            out.insert(len(related), SkillOut(name=req.text, evidence=quote[:160]))
+            listed.add(req.text.casefold())
     return AdaptedSkills(skills=out)
 
 
-def _quote(source: CvContent, term: str) -> str:
-    for line in source.full_text().splitlines():
-        if contains_phrase(squash(line), term):
-            return line.strip()[:160]
-    return term
-
-
-def summary(ctx: OfferContext, skills: AdaptedSkills, kept: list[Experience]) -> Summary:
+def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:
+    """The source's own sentences, those the offer asks about first, within the word limit;
+    without a source summary, one factual line (title, employers) in the CV's language."""
+    own = sentences(ctx.source.summary)
+    if own:
+        order = sorted(range(len(own)), key=lambda i: -needs.score(own[i]))
+        chosen: list[int] = []
+        words = 0
+        for i in order:
+            count = len(own[i].split())
+            if chosen and words + count > SUMMARY_MAX_WORDS:
+                continue
+            chosen.append(i)
+            words += count
+        return Summary(summary=" ".join(own[i] for i in sorted(chosen, key=order.index)))
     fr = ctx.language == "fr"
-    latest = kept[0] if kept else None
-    title = (latest.title if latest else "") or ctx.source.header.current_title
+    title = (kept[0].title if kept else "") or ctx.source.header.current_title
     companies = [e.company for e in kept if e.company][:3]
-    top_skills = [s.name for s in skills.skills[:5]]
-    parts: list[str] = []
     if title and companies:
         joined = _join(companies, "et" if fr else "and")
-        parts.append(
+        text = (
             f"{title} — expérience chez {joined}." if fr else f"{title} — experience at {joined}."
         )
-    elif title:
-        parts.append(f"{title}.")
-    if top_skills:
-        label = "Compétences clés pour ce poste" if fr else "Key skills for this role"
-        parts.append(f"{label}{' :' if fr else ':'} {', '.join(top_skills)}.")
-    source_sentences = sentences(ctx.source.summary)
-    if source_sentences:
-        parts.append(source_sentences[0])
-    return Summary(summary=" ".join(parts))
+        return Summary(summary=text)
+    return Summary(summary=f"{title}." if title else "")
 
 
 def _join(items: list[str], conjunction: str) -> str:
@@ -190,26 +162,27 @@ class OfflineEngine:
     name = "offline"
 
     async def run(self, ctx: OfferContext, phase: str, item: Any) -> PhaseCall:
-        rel = Relevance(ctx)
-        data: BaseModel
-        if phase == "classify":
-            data = classify(ctx, rel)
-        elif phase == "batch_experience":
-            data = adapt_item(Experience.model_validate(item["experience"]), rel)
-        elif phase == "batch_project":
-            data = adapt_item(Project.model_validate(item["project"]), rel)
-        elif phase == "batch_extras":
-            data = adapt_extras(ctx)
-        elif phase == "batch_skills":
-            data = adapt_skills(ctx, rel, str(item.get("adapted_text", "")))
-        elif phase == "batch_summary":
-            kept = [Experience.model_validate(e) for e in item.get("experiences", [])]
-            data = summary(ctx, AdaptedSkills.model_validate(item["skills"]), kept)
-        else:
-            raise ValueError(f"unknown phase {phase!r}")
-        return PhaseCall(data=data, model=OFFLINE_MODEL)
+        return PhaseCall(data=run_phase(ctx, phase, item), model=OFFLINE_MODEL)
 
     async def repair(
         self, ctx: OfferContext, phase: str, item: Any, previous: BaseModel, violations: list[str]
     ) -> PhaseCall | None:
         return None  # nothing to repair: the guard's fallback to source wording applies
+
+
+def run_phase(ctx: OfferContext, phase: str, item: Any) -> BaseModel:
+    needs = needs_of(ctx)
+    if phase == "classify":
+        return classify(ctx, needs)
+    if phase == "batch_experience":
+        return adapt_item(Experience.model_validate(item["experience"]), needs)
+    if phase == "batch_project":
+        return adapt_item(Project.model_validate(item["project"]), needs)
+    if phase == "batch_extras":
+        return adapt_extras(ctx)
+    if phase == "batch_skills":
+        return adapt_skills(ctx, needs, str(item.get("adapted_text", "")))
+    if phase == "batch_summary":
+        kept = [Experience.model_validate(e) for e in item.get("experiences", [])]
+        return summary(ctx, needs, kept)
+    raise ValueError(f"unknown phase {phase!r}")

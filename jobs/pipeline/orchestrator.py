@@ -45,6 +45,7 @@ from jobs.pipeline.batch import (
 from jobs.pipeline.classify import classify
 from jobs.pipeline.context import OfferBrief, OfferContext
 from jobs.pipeline.engine import LLMEngine, PhaseEngine
+from jobs.pipeline.explain import offer_meta
 from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.lock import task_lease
 from jobs.pipeline.offline import OfflineEngine
@@ -52,7 +53,6 @@ from jobs.pipeline.recompose import (
     announce,
     assemble,
     build_cv_file,
-    bullet_relevance,
     generation_meta,
     save_generated_cv,
 )
@@ -101,10 +101,10 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     source = run.ctx.source
     corpus = SourceCorpus(source.full_text())
     classification = await classify(run)
-    kept = kept_experiences(run, classification)
+    kept = kept_experiences(source, classification)
     experiences, projects, extras = await asyncio.gather(
         adapt_experiences(run, kept, corpus),
-        adapt_projects(run, projects_to_adapt(run, classification), corpus),
+        adapt_projects(run, projects_to_adapt(source, classification), corpus),
         adapt_extras(run, corpus),
     )
     skills = await adapt_skills(run, experiences, projects, corpus)
@@ -121,8 +121,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     await run.progress("recompose", "running", offer_status="recomposing")
     cv = assemble(
         source,
-        run.ctx.offer.title,
-        run.ctx.offer.full_text(),
+        run.ctx.offer,
         run.ctx.language,
         classification,
         experiences,
@@ -132,7 +131,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         summary,
     )
     meta = generation_meta(run, classification, skills, run.counts)
-    meta["relevance"] = bullet_relevance(run, cv)
+    meta.update(offer_meta(run.ctx, classification, cv))
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
         await render(cv_file)
@@ -258,13 +257,15 @@ class Generation:
             if job is None:
                 raise LookupError("The job offer no longer exists.")
             payload = task.payload or {}
-            language = (
-                payload.get("language")
-                or job.language
-                or guess_language(job.description or job.title, source_language or "fr")
+            offer_language = job.language or guess_language(
+                job.description or job.title, source_language or "fr"
             )
-            brief = OfferBrief.from_row(job, language)
             template = payload.get("mode") == "template"
+            language = payload.get("language") or offer_language
+            if engine.name == OfflineEngine.name and not template:
+                # It cannot translate: the CV stays in its own language, titles and dates too.
+                language = source_language or guess_language(source.full_text(), language)
+            brief = OfferBrief.from_row(job, offer_language)
             if template:
                 source = await template_cv(session, task.user_id, brief)
             ctx = OfferContext(

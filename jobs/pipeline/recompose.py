@@ -13,11 +13,10 @@ from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion
 from app.db.models.base import utcnow
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill
 from app.lib.events import publish_event
-from app.lib.pdf.budget import bullet_key
 from jobs.pipeline.batch import as_project
+from jobs.pipeline.context import OfferBrief
 from jobs.pipeline.fact_guard import GuardCounts
 from jobs.pipeline.languages import adapt_languages
-from jobs.pipeline.offline import Relevance
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Classification, Summary
 
@@ -37,10 +36,14 @@ def _apply(source: Experience | Project, adapted: AdaptedItem) -> Any:
     )
 
 
+def one_line(exp: Experience) -> Experience:
+    """A condensed experience: title, employer, place and dates — no bullets, no description."""
+    return exp.model_copy(update={"description": "", "bullets": [], "skills": []})
+
+
 def assemble(
     source: CvContent,
-    offer_title: str,
-    offer_text: str,
+    offer: OfferBrief,
     language: str,
     classification: Classification,
     experiences: list[AdaptedItem],
@@ -54,6 +57,7 @@ def assemble(
     kept = [e for e in source.experience if decisions.get(e.id) == "KEEP"]
     if len(kept) != len(adapted_exp) or any(e.id not in adapted_exp for e in kept):
         raise IncompleteCvError(f"{len(kept)} experiences kept but {len(adapted_exp)} adapted")
+    shown = [e for e in source.experience if decisions.get(e.id) in ("KEEP", "CONDENSE")]
     adapted_proj = {a.id: a for a in projects}
     keep_projects = {d.id for d in classification.projects if d.decision == "KEEP"}
     project_sources: list[Project] = [p for p in source.projects if p.id in keep_projects]
@@ -72,20 +76,24 @@ def assemble(
             if e.id in extras_desc
         ]
 
+    # The offer's title heads the CV only when it is in the CV's language (one language).
+    same_language = offer.language == language
     header: Header = source.header.model_copy(
-        update={"current_title": offer_title or source.header.current_title}
+        update={"current_title": (same_language and offer.title) or source.header.current_title}
     )
     return CvContent(
         header=header,
         summary=summary.summary,
-        experience=[_apply(e, adapted_exp[e.id]) for e in kept],
+        experience=[
+            _apply(e, adapted_exp[e.id]) if e.id in adapted_exp else one_line(e) for e in shown
+        ],
         projects=[_apply(p, adapted_proj[p.id]) for p in project_sources],
         education=[e.model_copy() for e in source.education],
         skills=[
             Skill(name=s.name, category=s.category, level=levels.get(s.name.lower(), ""))
             for s in skills.skills
         ],
-        languages=adapt_languages(source.languages, offer_text, language),
+        languages=adapt_languages(source.languages, offer.full_text(), language),
         extras=source.extras.model_copy(
             update={
                 "certifications": pick(source.extras.certifications),
@@ -157,18 +165,6 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
         task.completed_offers = task.completed_offers + 1
         await session.commit()
     return cv_file
-
-
-def bullet_relevance(run: OfferRun, cv: CvContent) -> dict[str, float]:
-    """Score of every bullet for the page budget: offer keywords, earlier bullets on ties."""
-    rel = Relevance(run.ctx)
-    scores: dict[str, float] = {}
-    items: list[Experience | Project] = [*cv.experience, *cv.projects]
-    for item in items:
-        count = len(item.bullets)
-        for index, bullet in enumerate(item.bullets):
-            scores[bullet_key(item.id, index)] = rel.score(bullet) + (count - index) / (count + 1)
-    return scores
 
 
 def generation_meta(

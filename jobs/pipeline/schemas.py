@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Decision = Literal["KEEP", "REMOVE", "MOVE_TO_PROJECTS"]
+Decision = Literal["KEEP", "REMOVE", "MOVE_TO_PROJECTS", "CONDENSE"]
 
 
 class _Out(BaseModel):

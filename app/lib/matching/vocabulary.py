@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.lib.matching.terms import content_words, stems, words
+from app.lib.parsing.skills_vocab import TECH, find_skills
 from app.lib.parsing.skills_vocab import _names as skill_names
-from app.lib.parsing.skills_vocab import find_skills
 from app.lib.parsing.text import fold
 
 WINDOW = 6  # a form's words must all fall within this many consecutive words
@@ -100,9 +100,14 @@ class Vocabulary:
         forms = self.labels.get(concept)
         return forms[0] if forms else concept.removeprefix(SKILL_PREFIX)
 
-    def is_skill(self, concept: str) -> bool:
-        """A tool or method name (language-neutral, fit for a skills list)."""
-        return concept.startswith(SKILL_PREFIX) or concept in self._skill_concept.values()
+    def is_tool(self, concept: str) -> bool:
+        """A technical tool's name: written the same in every language."""
+        return any(fold(label) in _tool_names() for label in self.labels.get(concept, ()))
+
+
+@lru_cache(maxsize=1)
+def _tool_names() -> frozenset[str]:
+    return frozenset(fold(n.strip()) for n in TECH.replace("\n", "").split("|") if n.strip())
 
 
 def _positions_of(stem_set: frozenset[str], positions: dict[str, list[int]]) -> list[int]:

@@ -1,0 +1,78 @@
+"""How useful each piece of a CV is for one offer: for choosing content and for the page budget.
+
+``OfferNeeds`` scores any text by the requirements it is evidence for (must-haves weigh more;
+a text that only implies a requirement counts half). ``budget_relevance`` turns that into the
+page budget's map (``app/lib/pdf/budget.py`` cuts lowest first): interests go first, then
+skills no requirement asks for, then bullets that show nothing asked (oldest first), and
+evidence for a requirement last of all.
+"""
+
+from __future__ import annotations
+
+from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.model import Requirement
+from app.lib.matching.requirements import offer_requirements
+from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
+
+EVIDENCE_FLOOR = 100.0  # above anything that is not evidence
+UNRELATED_SKILL = 0.5
+INTEREST = 0.0
+
+
+class OfferNeeds:
+    def __init__(self, offer: OfferText, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.requirements = offer_requirements(offer, self.vocabulary)
+
+    def hits(self, text: str) -> list[tuple[Requirement, bool]]:
+        """Requirements the text is evidence for, each with whether it names it (else implies)."""
+        if not text.strip() or not self.requirements:
+            return []
+        concepts = self.vocabulary.concepts_in(text)
+        implied = self.vocabulary.implied(concepts)
+        out = []
+        for req in self.requirements:
+            if concepts & req.concepts:
+                out.append((req, True))
+            elif implied & req.concepts:
+                out.append((req, False))
+        return out
+
+    def score(self, text: str) -> float:
+        return sum(req.weight * (1.0 if named else 0.5) for req, named in self.hits(text))
+
+    def top(self, text: str) -> Requirement | None:
+        """The weightiest requirement the text shows (offer order on ties)."""
+        best = sorted(self.hits(text), key=lambda hit: (-hit[0].weight, not hit[1]))
+        return best[0][0] if best else None
+
+
+def item_text(item: Experience | Project) -> str:
+    head = f"{item.title} {item.company}" if isinstance(item, Experience) else item.name
+    return " ".join([head, item.description, *item.bullets, *item.skills])
+
+
+def budget_relevance(
+    cv: CvContent, offer: OfferText | None = None, needs: OfferNeeds | None = None
+) -> dict[str, float]:
+    """Keys as the page budget reads them: ``"<item id>:<index>"``, ``"skill:<i>"``,
+    ``"interest:<i>"``. Give the offer, or its needs when already built."""
+    if needs is None:
+        needs = OfferNeeds(offer or OfferText())
+    scores: dict[str, float] = {}
+    items: list[Experience | Project] = [*cv.experience, *cv.projects]
+    for rank, item in enumerate(items):
+        recency = 1.0 - rank / (len(items) + 1)  # CV order: the most recent first
+        count = len(item.bullets)
+        for index, bullet in enumerate(item.bullets):
+            value = needs.score(bullet)
+            position = recency + (count - index) / (100 * (count + 1))
+            scores[f"{item.id}:{index}"] = EVIDENCE_FLOOR + value if value else 1.0 + position
+    for index, skill in enumerate(cv.skills):
+        value = needs.score(skill.name)
+        scores[f"skill:{index}"] = EVIDENCE_FLOOR + value if value else UNRELATED_SKILL
+    for index, interest in enumerate(cv.extras.interests):
+        value = needs.score(interest)
+        scores[f"interest:{index}"] = EVIDENCE_FLOOR + value if value else INTEREST
+    return scores
