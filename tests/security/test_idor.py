@@ -32,11 +32,13 @@ JSON_BODIES: dict[tuple[str, str], Any] = {
     ("PUT", "/api/cvs/{cv_id:str}"): {"content": factories.EN_CV},
     ("PUT", "/api/cvs/{cv_id:str}/design"): {"design": "modern"},
     ("PUT", "/api/job-offers/{offer_id:str}"): {"title": "Changed by B"},
+    ("POST", "/api/cvs/{cv_id:str}/changes"): {"action": "revert_summary"},
 }
 FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/offers/{offer_id:str}"): {"title": "Changed by B", "company": "B Corp"},
     ("POST", "/cvs/{cv_id:str}/sections/{section:str}"): {"summary": "Changed by B"},
     ("POST", "/cvs/{cv_id:str}/design"): {"design": "modern", "page_budget": "1"},
+    ("POST", "/cvs/{cv_id:str}/changes"): {"action": "revert_summary"},
 }
 
 
