@@ -25,9 +25,11 @@ async def render_cv_pdf_bytes(
     timeout_seconds: float = RENDER_TIMEOUT_SECONDS,
     memory_limit: int = RENDER_MEMORY_LIMIT_BYTES,
 ) -> RenderResult:
-    """Render ``content`` to a PDF of at most ``page_budget`` pages (trimming bullets).
+    """Render ``content`` to a PDF of at most ``page_budget`` pages (trimming bullets, skills
+    and interests).
 
-    ``relevance`` maps ``"<item id>:<bullet index>"`` to a score; the lowest go first. With
+    ``relevance`` maps the keys of ``budget.bullet_key`` / ``skill_key`` / ``interest_key`` to a
+    score; the lowest go first (see ``budget.trim_candidates``). With
     ``cache_dir`` (``renders_dir(settings)``), an identical earlier render is returned as is.
     Raises ``RenderTimeout`` / ``RenderMemoryExceeded`` / ``RenderCrashed`` / ``RenderError``:
     the pipeline lets them fail the offer's recompose step so its retries apply.
