@@ -93,6 +93,8 @@ def test_where_names_the_entry_and_the_bullet_counted_from_one() -> None:
     with speaking("fr"):
         assert where(bullet) == "Data Analyst — Acme, puce 2"
         assert where(Evidence("SQL", "skills")) == "Compétences"
+        assert where(Evidence("English C1", "languages", label="languages")) == "Langues"
+        assert where(Evidence("Chess", "extras", label="interests")) == "Centres d'intérêt"
 
 
 def _analysis(after: float | None) -> MatchAnalysis:

@@ -42,6 +42,7 @@ SECTION_NAMES = {
     "languages": N_("Languages"),
     "extras": N_("Extras"),
     "title": N_("Job title"),
+    "interests": N_("Interests"),
 }
 
 
@@ -60,8 +61,10 @@ def note_sentence(note: Note) -> str:
 
 
 def where(evidence: Evidence) -> str:
-    """ "Data Analyst — Acme, bullet 2" / "Skills": where the quote stands in the CV."""
-    place = evidence.label or gettext(SECTION_NAMES.get(evidence.section, evidence.section))
+    """Where the quote stands in the CV: "Data Analyst — Acme, bullet 2", "Skills". Labels
+    that are section keys ("skills", "interests") are named in the reader's language."""
+    label = evidence.label or evidence.section
+    place = gettext(SECTION_NAMES[label]) if label in SECTION_NAMES else label
     if evidence.index is not None:
         return gettext("%(place)s, bullet %(n)s", place=place, n=evidence.index + 1)
     return place
