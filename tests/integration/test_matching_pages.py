@@ -179,3 +179,9 @@ async def test_finished_offers_show_their_score_on_the_generation_page(
     assert f'href="/cvs/{generated}/match"' in compact[0]
     before, ceiling = round(100 * analysis["before"]), round(100 * analysis["ceiling"])
     assert f"before {before} % · ceiling {ceiling} %" in compact[0]
+    # The live stream renders the same panel (it replaces the page's on every update).
+    async with api.stream("GET", f"/generations/{task.id}/stream", headers=ENGLISH) as stream:
+        lines = stream.aiter_lines()
+        assert await anext(lines) == "event: panel"
+        streamed = await anext(lines)
+    assert 'class="match-compact"' in streamed and f'data-score="{analysis["score"]}"' in streamed
