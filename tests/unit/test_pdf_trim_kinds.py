@@ -216,7 +216,7 @@ def test_one_page_cuts_interests_and_unrelated_skills_before_a_strong_bullet(des
 
 def test_the_minimums_hold_when_nothing_more_may_go() -> None:
     cv = analyst_cv()
-    cv.summary = " ".join([cv.summary] * 50)  # a page of text nothing may cut
+    cv.summary = " ".join([cv.summary] * 150)  # over a page of text nothing may cut
     relevance = analyst_relevance(cv)
     result = render_to_budget(
         cv.to_json(), design="classic", locale="en", page_budget=1, relevance=relevance
