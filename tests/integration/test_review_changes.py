@@ -62,6 +62,16 @@ def tailoring(source: CvContent, source_id: str) -> tuple[CvContent, dict[str, A
     return tailored, meta
 
 
+def bullet_keys(relevance: dict[str, float]) -> set[str]:
+    return {k for k in relevance if not k.startswith(("skill:", "interest:"))}
+
+
+def bullet_keys_of(content: dict[str, Any]) -> set[str]:
+    cv = CvContent.from_json(content)
+    items: list[Any] = [*cv.experience, *cv.projects]
+    return {f"{item.id}:{i}" for item in items for i in range(len(item.bullets))}
+
+
 async def credits_state(sessions: async_sessionmaker[AsyncSession], user_id: str) -> Any:
     async with sessions() as session:
         user = await session.get(User, user_id)
@@ -138,7 +148,7 @@ async def test_a_revert_saves_a_version_changes_the_pdf_and_costs_nothing(
     assert (
         CvContent.from_json(row.content).experience[0].bullets[0] == source.experience[0].bullets[0]
     )
-    assert row.generation_meta["relevance"]["exp_ledger:0"] == 0.9
+    assert bullet_keys(row.generation_meta["relevance"]) == bullet_keys_of(row.content)
     assert row.generation_meta["reasons"]["exp_support"]["code"] == "old_unrelated"
     after_pdf = pdf_text((await web.get(f"/api/cvs/{cv_id}/pdf")).content)
     assert "Led the rewrite" in after_pdf and "Rewrote the settlement engine" not in after_pdf
@@ -157,6 +167,9 @@ async def test_a_revert_saves_a_version_changes_the_pdf_and_costs_nothing(
     decisions = {r["id"]: r["decision"] for r in row.generation_meta["classification"]}
     assert decisions["exp_support"] == "KEEP"
     assert row.generation_meta["reasons"]["exp_support"]["code"] == "user_override"
+    # Scored again for the offer: the restored job's bullets are in the page budget's map.
+    assert {"exp_support:0", "exp_support:1"} <= bullet_keys(row.generation_meta["relevance"])
+    assert bullet_keys(row.generation_meta["relevance"]) == bullet_keys_of(row.content)
 
     undone = await web.post(
         f"/api/cvs/{cv_id}/changes", json={"action": "undo", "override": 0}, headers=headers
@@ -206,6 +219,9 @@ async def test_the_changes_page_buttons_with_and_without_htmx(
     form = {"_csrf_token": token}
     url = f"/cvs/{cv_id}/changes"
 
+    french = await client.get(url)  # reason codes in the reader's language
+    assert "Terminée il y a plus de 10 ans" in french.text
+    client.headers["accept-language"] = "en"
     page = await client.get(url)
     assert page.status_code == 200
     assert 'data-review="revert_bullet"' in page.text and 'data-review="restore_item"' in page.text

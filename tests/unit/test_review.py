@@ -9,7 +9,7 @@ import pytest
 from app.domain.renders.changes import build_changes
 from app.domain.renders.review import ACTIONS, ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError, as_project
-from app.domain.renders.review_relevance import rekey_relevance
+from app.domain.renders.review_relevance import rekey_relevance, relevance_after
 from app.lib.cv_content import CvContent, Skill
 from app.lib.pdf.samples import sample_cv
 
@@ -302,3 +302,15 @@ def test_relevance_follows_the_bullets() -> None:
     reverted, _ = run(source, tailored, {}, "revert_bullet", item="exp_ledger", bullet=0)
     assert rekey_relevance(tailored, reverted, scores)["exp_ledger:0"] == 0.9
     assert rekey_relevance(tailored, reverted, None) == {}
+
+
+def test_relevance_keeps_skill_and_interest_scores_without_the_offer() -> None:
+    source, tailored, _ = make_pair()
+    tailored.extras.interests = ["Chess"]
+    scores = {"skill:0": 0.5, "skill:1": 101.0, "skill:2": 0.4, "interest:0": 0.0}
+    cv, _ = run(source, tailored, {}, "remove_skill", skill="PostgreSQL")
+    assert relevance_after(tailored, cv, scores, None) == {
+        "skill:0": 101.0,  # Python, now first
+        "skill:1": 0.4,
+        "interest:0": 0.0,
+    }

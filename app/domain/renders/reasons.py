@@ -21,6 +21,8 @@ REASON_TEMPLATES: dict[str, str] = {
     "condensed_gap": N_("Kept as one line — removing it would leave a %(months)s-month gap"),
     "recent_rule": N_("Kept: ended less than %(years)s years ago"),
     "unclassified": N_("Not classified: kept"),
+    "kept": N_("Kept"),
+    "project_kept": N_("Project kept"),
     USER_OVERRIDE: N_("Your choice"),
     "unrelated_skill": N_("Not asked for by this offer"),
 }

@@ -1,10 +1,17 @@
-"""Bullet scores after a review change: the page budget trims by ``generation_meta["relevance"]``,
-keyed ``"<item id>:<bullet index>"`` (``app/lib/pdf/budget.py``), so keys must follow the
-bullets when a change inserts, removes or rewords one."""
+"""Scores the page budget cuts by (``generation_meta["relevance"]``), after a review change.
+
+With the offer at hand they are computed again (``budget_relevance``, as the pipeline does).
+Without it (the offer was deleted) the old scores are kept under their new keys: bullets are
+keyed ``"<item id>:<index>"``, skills ``"skill:<index>"`` and interests ``"interest:<index>"``
+(``app/lib/pdf/budget.py``), so keys must follow what a change inserted, removed or reworded.
+"""
 
 from __future__ import annotations
 
+from app.db.models import JobOffer
+from app.domain.matching.services import offer_text
 from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.matching.relevance import budget_relevance
 from app.lib.pdf.budget import bullet_key
 
 
@@ -42,4 +49,24 @@ def rekey_relevance(
                 score = scores.get(bullet_key(item_id, index))
             if score is not None:
                 result[bullet_key(item_id, index)] = score
+    skill_scores: dict[str, float] = {}
+    for index, skill in enumerate(before.skills):
+        score = scores.get(f"skill:{index}")
+        if score is not None:
+            skill_scores.setdefault(skill.name.lower(), score)
+    for index, skill in enumerate(after.skills):
+        if skill.name.lower() in skill_scores:
+            result[f"skill:{index}"] = skill_scores[skill.name.lower()]
+    result.update({k: v for k, v in scores.items() if k.startswith("interest:")})
     return result
+
+
+def relevance_after(
+    before: CvContent,
+    after: CvContent,
+    scores: dict[str, float] | None,
+    offer: JobOffer | None,
+) -> dict[str, float]:
+    if offer is not None:
+        return budget_relevance(after, offer_text(offer))
+    return rekey_relevance(before, after, scores)

@@ -15,7 +15,7 @@ from app.domain.cvs.api import CV_LIST_CHANGED
 from app.domain.renders import services
 from app.domain.renders.review import ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError
-from app.domain.renders.review_relevance import rekey_relevance
+from app.domain.renders.review_relevance import relevance_after
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
@@ -52,8 +52,11 @@ async def save_review(
         CvContent.from_json(source_cv.content), before, meta, change, utcnow().isoformat()
     )
     relevance = meta.get(services.META_RELEVANCE)
-    new_meta[services.META_RELEVANCE] = rekey_relevance(
-        before, content, relevance if isinstance(relevance, dict) else None
+    new_meta[services.META_RELEVANCE] = relevance_after(
+        before,
+        content,
+        relevance if isinstance(relevance, dict) else None,
+        await services.get_offer(db, cv),
     )
     # What the last render cut describes the old content; the next render records its own.
     new_meta.pop(services.META_LAST_RENDER, None)
