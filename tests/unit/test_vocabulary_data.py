@@ -1,0 +1,285 @@
+"""The job vocabulary's tables: consistent with themselves and with skills_vocab, and good enough
+that an offer's wording and a CV's wording meet under the matching rule the lookup follows
+(``app/lib/matching/vocabulary_data.py`` describes it; it is re-implemented small here so the
+data is checked on its own)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+import snowballstemmer
+
+from app.lib.matching.vocabulary_data import CONCEPTS, IMPLIES
+from app.lib.parsing.skills_vocab import CASE_SENSITIVE, SKILLS
+from app.lib.parsing.text import fold, word_set
+
+WINDOW = 6
+STOP_WORDS = word_set(
+    """
+    a an and or of the to in on at for with by from as is are be been was were this that these
+    those it its into over up our your their my we you i s d l de des du la le les un une et ou
+    en au aux a d l par pour sur dans avec sans sous chez ce ces cet cette son sa ses leur leurs
+    nos vos qui que dont est sont etre je j m n t c qu il elle ils nous vous on ai as avons avez
+    ont eu ne pas se si y
+    """
+)
+# One-word forms that would match nearly any CV or offer.
+GENERIC_WORDS = word_set(
+    """
+    data management experience team teams project projects work skills skill gestion projet
+    projets equipe equipes travail service services client clients customer customers business
+    development developpement analysis analyse support process processus system systeme quality
+    qualite sales commercial manager lead leader responsible responsable suivi follow mise place
+    technical technique tools outils knowledge connaissances competences ability capacite
+    environment environnement solution solutions product produit produits test tests testing
+    performance planning organisation organization strategy strategie operations design
+    conception
+    """
+)
+_EN = snowballstemmer.stemmer("english")
+_FR = snowballstemmer.stemmer("french")
+_WORD = re.compile(r"[a-z0-9]+(?:[&+#]+[a-z0-9]*)*")
+
+
+@cache
+def stems(word: str) -> frozenset[str]:
+    return frozenset({word, _EN.stemWord(word), _FR.stemWord(word)})
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def content_words(form: str) -> list[str]:
+    return [w for w in words(form) if w not in STOP_WORDS]
+
+
+@cache
+def form_stems(form: str) -> tuple[frozenset[str], ...]:
+    return tuple(stems(w) for w in content_words(form))
+
+
+@cache
+def text_stems(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(stems(w) for w in words(text))
+
+
+def found(form: str, text: str) -> bool:
+    """All the form's content words within ``WINDOW`` consecutive words of the text."""
+    wanted = form_stems(form)
+    seen = text_stems(text)
+    if not wanted or not all(any(want & word for word in seen) for want in wanted):
+        return False  # the quick answer for most (form, text) pairs
+    for start in range(len(seen)):
+        window = seen[start : start + WINDOW]
+        if all(any(want & word for word in window) for want in wanted):
+            return True
+    return False
+
+
+@cache
+def all_concepts() -> dict[str, tuple[str, ...]]:
+    """The tables plus, as the lookup adds them, each skills_vocab name not absorbed by one of
+    them (names that are ordinary words need the skills finder's context: left out here)."""
+    absorbed = absorbed_skills()
+    skills = {
+        fold(n): (n,) for n in skill_names() if fold(n) not in absorbed and n not in CASE_SENSITIVE
+    }
+    return {**skills, **CONCEPTS}
+
+
+def concepts_in(text: str) -> set[str]:
+    """Concepts named in ``text``, with every broader concept they imply."""
+    named = {c for c, forms in all_concepts().items() if any(found(f, text) for f in forms)}
+    todo = list(named)
+    while todo:
+        for broader in IMPLIES.get(todo.pop(), ()):
+            if broader not in named:
+                named.add(broader)
+                todo.append(broader)
+    return named
+
+
+@cache
+def skill_names() -> list[str]:
+    return [n.strip() for n in SKILLS.replace("\n", "").split("|") if n.strip()]
+
+
+def absorbed_skills() -> dict[str, str]:
+    """Folded skills_vocab name → the concept below that lists it as a form."""
+    folded_forms = {fold(f): c for c, forms in CONCEPTS.items() for f in forms}
+    return {fold(n): folded_forms[fold(n)] for n in skill_names() if fold(n) in folded_forms}
+
+
+# An offer's wording and a CV's wording of the same thing: they must share a concept.
+SAME_THING = [
+    ("Participer aux recettes fonctionnelles", "Organised user acceptance testing for 3 releases"),
+    ("Formation des utilisateurs", "Trained 150 end users on the new ERP"),
+    ("Optimisation des requêtes", "Optimised Oracle queries, cutting report time by half"),
+    ("Query optimisation on large tables", "Optimised Oracle queries for the billing system"),
+    ("Encadrer une équipe de développeurs", "Led teams of up to 6 developers"),
+    ("You will lead a team of engineers", "Led teams of up to 6 developers"),
+    ("Suivi des fournisseurs", "Managed suppliers across three countries"),
+    ("Gestion de projet", "Project management for a retail chain"),
+    ("Création de tableaux de bord", "Built dashboards for the sales director"),
+    ("Sens de la relation client", "Strong customer relationship skills"),
+    ("Négociation des contrats fournisseurs", "Negotiated supplier contracts worth 2M EUR"),
+    ("Expérience du recrutement", "Recruited 40 engineers in one year"),
+    ("Maîtrise de PostgreSQL", "Wrote PostgreSQL stored procedures"),
+    ("Bonne maîtrise du SQL", "Designed the PostgreSQL schema of the booking service"),
+    ("Connaissance des méthodes agiles", "Scrum Master of two product teams"),
+    ("Experience with business intelligence tools", "Built Power BI reports for finance"),
+    ("Maîtrise de Power BI", "Daily PowerBI user"),
+    ("Conteneurisation (Docker, Kubernetes)", "Ran services on K8s clusters"),
+    ("Apprentissage automatique", "Machine learning models for churn"),
+    ("Mise en place de l'intégration continue", "Set up CI/CD pipelines with GitLab CI"),
+    ("Soudage TIG", "Certified welder, TIG and MIG"),
+    ("Contrôle des soudures", "Weld inspection on pressure vessels"),
+    ("Traitement des non-conformités", "Handled non-conformance reports with suppliers"),
+    ("Audits qualité internes", "Ran internal quality audits"),
+    ("Connaissance de la norme ISO 9001", "Kept the ISO 9001:2015 certification"),
+    ("Rédaction et dépôt de brevets", "Drafted patent applications"),
+    ("Analyse de données", "Analysed sales data weekly"),
+    ("Suivi des KPI", "Tracked key performance indicators for the plant"),
+    ("Prospection commerciale", "Prospecting new accounts by phone"),
+    ("Gestion des stocks", "Managed inventory for 3 warehouses"),
+    ("Service client", "Customer service agent for a telecom operator"),
+    ("Conduite du changement", "Led change management for the CRM roll-out"),
+    ("Gestion de la paie", "Processed payroll for 300 employees"),
+    ("Comptabilité fournisseurs", "Accounts payable for a retail group"),
+    ("Contrôle de gestion", "Management control and monthly variance analysis"),
+    ("Autonomie et rigueur", "Works independently"),
+    ("Esprit d'équipe", "Team player"),
+    ("Bac+5 en école d'ingénieurs", "Diplôme d'ingénieur en mécanique"),
+    ("Master's degree in finance", "PhD in applied economics"),
+    ("Maîtrise du Pack Office", "Microsoft Office user"),
+    ("Animer des formations", "Delivered training sessions to sales staff"),
+    ("Ingénierie pédagogique", "Instructional designer for e-learning courses"),
+    ("Mise en service des équipements", "Commissioning of battery storage sites"),
+    ("Maintenance préventive", "Planned maintenance of the press line"),
+    ("Appels d'offres", "Issued RFQs to 12 suppliers"),
+    ("Code review and testing", "Reviewed pull requests daily"),
+    ("Migration de données", "Migrated the legacy database to the cloud"),
+    ("Stakeholder management", "Coordinated with internal stakeholders"),
+    ("Parties prenantes internes", "Reported to stakeholders each week"),
+]
+
+# Wordings that must NOT read as the concept (false friends and look-alikes).
+NOT_THE_THING = [
+    ("Scrum Master of two product teams", "master_degree"),
+    ("Built the data warehouse in BigQuery", "warehousing"),
+    ("Training in Python", "user_training"),
+    ("Formation : Master en finance", "training_delivery"),
+    ("Worked with the sales team on pricing", "sales_targets"),
+    ("Used SQL daily", "postgresql"),
+    ("Business intelligence reporting", "power_bi"),
+    ("Monthly closing of the general ledger", "deal_closing"),
+    ("Led the migration project", "team_leadership"),
+]
+
+
+@pytest.mark.parametrize(("offer", "cv"), SAME_THING)
+def test_offer_and_cv_wordings_share_a_concept(offer: str, cv: str) -> None:
+    assert concepts_in(offer) & concepts_in(cv), (offer, concepts_in(offer), cv, concepts_in(cv))
+
+
+@pytest.mark.parametrize(("text", "concept"), NOT_THE_THING)
+def test_false_friends_are_not_read_as_the_concept(text: str, concept: str) -> None:
+    assert concept not in concepts_in(text)
+
+
+def test_implication_reaches_the_broader_concept() -> None:
+    assert {"sql", "relational_databases", "databases"} <= concepts_in("PostgreSQL")
+    assert {"agile"} <= concepts_in("Scrum")
+    assert {"business_intelligence", "data_visualisation"} <= concepts_in("Power BI")
+    assert "containers" in concepts_in("Kubernetes")
+    assert "negotiation" in concepts_in("negotiated supplier contracts")
+    assert "postgresql" not in concepts_in("SQL")  # never from broad to narrow
+
+
+def test_every_concept_is_found_by_each_of_its_forms() -> None:
+    for concept, forms in CONCEPTS.items():
+        for form in forms:
+            assert found(form, form), (concept, form)
+            # a bare small number ("5" of "5 Whys") would match any count; "9100" is a standard
+            specific = [w for w in content_words(form) if not w.isdigit() or len(w) >= 4]
+            assert specific, (concept, form)
+
+
+def test_concepts_are_well_formed() -> None:
+    assert len(CONCEPTS) >= 250
+    for concept, forms in CONCEPTS.items():
+        assert re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", concept), concept
+        assert 1 <= len(forms) <= 12, concept
+        assert all(1 <= len(content_words(f)) <= 4 for f in forms), concept
+
+
+def test_no_form_is_listed_under_two_concepts() -> None:
+    owner: dict[str, str] = {}
+    for concept, forms in CONCEPTS.items():
+        for form in forms:
+            key = " ".join(words(form))
+            assert owner.setdefault(key, concept) == concept, (form, owner[key], concept)
+
+
+def test_no_one_word_form_is_generic() -> None:
+    for concept, forms in CONCEPTS.items():
+        for form in forms:
+            content = content_words(form)
+            if len(content) == 1:
+                generic = {w for w in GENERIC_WORDS if stems(w) & stems(content[0])}
+                assert not generic, (concept, form, generic)
+
+
+def test_one_word_forms_do_not_stem_to_a_stop_word_or_a_letter() -> None:
+    """ATS→"at", JS→"j" ("j'ai"): text words are all compared, stop words included."""
+    for concept, forms in CONCEPTS.items():
+        for form in forms:
+            content = content_words(form)
+            if len(content) == 1:
+                short = {s for s in stems(content[0]) if len(s) < 2 or s in STOP_WORDS}
+                assert not short, (concept, form, short)
+
+
+def test_ordinary_word_skill_names_are_never_forms() -> None:
+    """ "Lean", "Word", "SEA": as forms they would match the ordinary word; concepts imply them."""
+    ordinary = {fold(n) for n in CASE_SENSITIVE}
+    for concept, forms in CONCEPTS.items():
+        assert not ordinary & {fold(f) for f in forms}, concept
+
+
+def test_implications_name_known_concepts() -> None:
+    absorbed = absorbed_skills()
+    skills = {fold(n) for n in skill_names()}
+    for concept, broader in IMPLIES.items():
+        for name in (concept, *broader):
+            assert name in CONCEPTS or name in skills, name
+            # a skill listed as a form is that concept now: imply the concept, not the name
+            assert name in CONCEPTS or name not in absorbed, (name, absorbed.get(name))
+        assert concept not in broader and len(set(broader)) == len(broader), concept
+
+
+def test_concept_ids_that_are_skill_names_list_that_skill() -> None:
+    names = {fold(n): n for n in skill_names()}
+    for concept, forms in CONCEPTS.items():
+        spaced = concept.replace("_", " ")
+        for key in {concept, spaced}:
+            if key in names:
+                assert fold(names[key]) in {fold(f) for f in forms}, concept
+
+
+def test_no_implication_cycle() -> None:
+    def reaches(start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(IMPLIES.get(start, ()))
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(IMPLIES.get(name, ()))
+        return seen
+
+    for concept in IMPLIES:
+        assert concept not in reaches(concept), concept
