@@ -1,8 +1,5 @@
-"""Which CV and which offer a match analysis reads, loaded for the current user, then analysed.
-
-``analyse`` (``app/lib/matching/analysis.py``) is pure CPU and fast, so nothing is cached: every
-page and API call reads the rows as they are now.
-"""
+"""Which CV and which offer a match analysis reads, loaded for the current user, then analysed
+(through ``cache.ANALYSES``: the same inputs are not analysed twice)."""
 
 from __future__ import annotations
 
@@ -16,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, JobOffer, User
 from app.domain.cvs.services import get_cv, list_cvs
+from app.domain.matching.cache import ANALYSES
 from app.domain.offers.services import get_offer
 from app.lib.cv_content import CvContent
 from app.lib.errors import Conflict, NotFound, ValidationFailed
 from app.lib.i18n import N_
-from app.lib.matching.analysis import OfferText, analyse
+from app.lib.matching.analysis import OfferText
 from app.lib.matching.model import MatchAnalysis
 from app.lib.parsing.languages import detect_language
 
@@ -88,12 +86,12 @@ def source_id_of(generated: CvFile) -> str:
     return str((generated.generation_meta or {}).get("source_cv_id") or "")
 
 
-def tailored_match(generated: CvFile, offer: JobOffer, source: CvFile | None) -> Match:
+async def tailored_match(generated: CvFile, offer: JobOffer, source: CvFile | None) -> Match:
     """Before / ceiling from the source CV, after from the tailored content as rendered. With
     its source deleted, the tailored CV is read as its own source (``source_missing``)."""
     tailored = CvContent.from_json(generated.content)
     base = CvContent.from_json(source.content) if source else tailored
-    analysis = analyse(base, offer_text(offer), tailored, hidden_bullets(generated))
+    analysis = await ANALYSES.analysis(base, offer_text(offer), tailored, hidden_bullets(generated))
     return Match(analysis, offer, source or generated, generated, source is None)
 
 
@@ -126,7 +124,7 @@ class MatchService:
             else await self.default_source(user)
         )
         content = CvContent.from_json(source.content)
-        return Match(analyse(content, offer_text(offer)), offer, source)
+        return Match(await ANALYSES.analysis(content, offer_text(offer)), offer, source)
 
     async def for_generated(self, user: User, cv_id: str) -> Match:
         """A tailored CV against its offer: before / ceiling from its source CV, after from the
@@ -144,7 +142,7 @@ class MatchService:
             )
         offer = await get_offer(self.db, user.id, generated.job_offer_id)
         sources = await self._cvs(user.id, [source_id_of(generated)])
-        return tailored_match(generated, offer, sources.get(source_id_of(generated)))
+        return await tailored_match(generated, offer, sources.get(source_id_of(generated)))
 
     async def generated_matches(self, user_id: str, cv_ids: Iterable[str]) -> dict[str, Match]:
         """Tailored CVs by id (the generation page's finished offers), read in three queries;
@@ -159,7 +157,7 @@ class MatchService:
         }
         sources = await self._cvs(user_id, [source_id_of(cv) for cv in generated.values()])
         return {
-            cv.id: tailored_match(cv, offers[cv.job_offer_id], sources.get(source_id_of(cv)))
+            cv.id: await tailored_match(cv, offers[cv.job_offer_id], sources.get(source_id_of(cv)))
             for cv in generated.values()
             if cv.job_offer_id in offers
         }
@@ -177,7 +175,7 @@ class MatchService:
         """Score of ``source`` against each offer that is read (offers still being read skip)."""
         content = CvContent.from_json(source.content)
         return {
-            offer.id: analyse(content, offer_text(offer)).score
+            offer.id: (await ANALYSES.analysis(content, offer_text(offer))).score
             for offer in offers
             if offer.extraction_status not in IMPORTING
         }
