@@ -207,13 +207,13 @@ class RenderPages(Controller):
             context = await _changes_context(db, user, cv)
             context.update(review_error=user_message(exc), review_error_code=exc.code)
             if is_htmx:
-                return Template("renders/_partials/changes.html", context=context)
+                return Template("renders/_partials/changes_swap.html", context=context)
             return Template("renders/changes.html", context=context, status_code=exc.status_code)
         if not is_htmx:
             return Redirect(f"/cvs/{cv.id}/changes?saved={version.version}", status_code=303)
         context = await _changes_context(db, user, cv)
         context["saved_version"] = version.version
-        return Template("renders/_partials/changes.html", context=context)
+        return Template("renders/_partials/changes_swap.html", context=context)
 
 
 async def _changes_context(db: AsyncSession, user: User, cv: CvFile) -> dict[str, Any]:
