@@ -24,7 +24,9 @@ from app.domain.renders.review_ops import as_project
 from app.lib.cv_content import CvContent, Skill
 from app.lib.events import user_channel
 from app.lib.pdf.samples import sample_cv
+from tests import factories
 from tests.conftest import csrf_token, register
+from tests.integration.pipeline_helpers import start_generation, wait_finished
 from tests.integration.test_renders import add_cv, get_cv_row, pdf_text, sign_up, web
 
 __all__ = ["web"]  # the live-server client fixture, shared with test_renders
@@ -263,3 +265,42 @@ async def test_the_changes_page_buttons_with_and_without_htmx(
             )
             assert answer.status_code == 404, target
     assert await version_count(session_factory, cv_id) == 3
+
+
+async def test_reviewing_what_the_offline_pipeline_made(
+    api: httpx.AsyncClient,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    worker: Worker,
+) -> None:
+    """The pipeline's own meta (decisions, reason codes, relevance) drives the review."""
+    me = await register(api, "review-pipeline@example.com")
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    task = await wait_finished(session_factory, await start_generation(api, source.id, [offer.id]))
+    assert task.status == "completed", task.error
+    cv_id = task.generated_cv_ids[0]
+    credits = await credits_state(session_factory, me["id"])
+    before = CvContent.from_json((await get_cv_row(session_factory, cv_id)).content)
+    assert "exp_cafe" not in {e.id for e in before.experience}  # left out by the tailoring
+
+    api.headers["accept-language"] = "en"
+    page = (await api.get(f"/cvs/{cv_id}/changes")).text
+    assert 'data-item="exp_cafe" data-decision="REMOVE"' in page
+    for body in (
+        {"action": "restore_item", "item": "exp_cafe"},
+        {"action": "revert_title"},
+    ):
+        response = await api.post(f"/api/cvs/{cv_id}/changes", json=body)
+        assert response.status_code == 200, response.text
+    row = await get_cv_row(session_factory, cv_id)
+    after = CvContent.from_json(row.content)
+    source_order = [e.id for e in CvContent.from_json(factories.EN_CV).experience]
+    assert [e.id for e in after.experience] == [
+        i for i in source_order if i in {e.id for e in after.experience}
+    ]
+    assert after.header.current_title == "Backend Engineer"
+    assert bullet_keys(row.generation_meta["relevance"]) == bullet_keys_of(row.content)
+    page = (await api.get(f"/cvs/{cv_id}/changes")).text
+    assert 'data-item="exp_cafe" data-decision="KEEP"' in page and "Your choice" in page
+    assert await credits_state(session_factory, me["id"]) == credits
