@@ -34,7 +34,7 @@ vuejs: Vue.js | VueJS
 angular: Angular | AngularJS
 nextjs: Next.js | NextJS
 golang: Golang | Go language | langage Go
-dotnet: .NET | dotnet | .NET Core | .NET Framework
+dotnet: dotnet | .NET Core | .NET Framework | ASP.NET Core
 front_end: front-end | frontend | développement front | client-side | interfaces web
 back_end: back-end | backend | développement back | server-side | côté serveur
 full_stack: full-stack | fullstack | développeur full stack
@@ -43,8 +43,9 @@ web_development: web development | développement web | web developer | dévelop
 mobile_development: mobile development | développement mobile | mobile apps \
     | applications mobiles | mobile applications
 software_development: software development | développement logiciel | software engineering \
-    | génie logiciel | programming | programmation | software developer | développeur logiciel
-api: API | APIs | REST API | API REST | web services | services web | conception d'API | endpoints
+    | génie logiciel | programming languages | langages de programmation | software developer \
+    | développeur logiciel
+api: API | APIs | REST API | API REST | conception d'API | endpoints | API design
 microservices: Microservices | micro-services | architecture microservices
 software_architecture: software architecture | architecture logicielle | system design \
     | architecture technique | solution architecture | architecte logiciel | design patterns
@@ -53,6 +54,8 @@ automated_testing: automated tests | tests automatisés | test automation \
     | tests d'intégration | end-to-end tests
 software_testing: software testing | test plans | plans de test | test cases | cas de test \
     | tests fonctionnels | functional testing | tests de non-régression | regression testing
+software_quality_assurance: software quality assurance | assurance qualité logicielle \
+    | qualité logicielle | software quality | QA engineer | ingénieur QA | QA analyst
 code_review: code review | revue de code | relecture de code | pull requests | merge requests
 refactoring: refactoring | refactorisation | refonte du code | dette technique \
     | technical debt | legacy code | code legacy
@@ -118,8 +121,8 @@ data_analysis: Data Analysis | analyse de données | analyse des données | anal
     | analysed data | analyzed data | data analyst | analyste de données
 data_visualisation: Data Visualisation | Data Visualization | dataviz | data viz \
     | visualisation de données | visualisations
-business_intelligence: business intelligence | BI | informatique décisionnelle | décisionnel \
-    | outils BI | BI tools
+business_intelligence: business intelligence | informatique décisionnelle | décisionnel \
+    | outils BI | BI tools | BI developer | développeur BI | consultant BI | solutions BI
 power_bi: Power BI | PowerBI | Microsoft Power BI
 looker_studio: Looker Studio | Data Studio | Google Data Studio
 metabase: Metabase
@@ -131,7 +134,7 @@ kpi: KPI | KPIs | indicateurs de performance | key performance indicators | indi
     | performance indicators
 statistics: statistics | statistiques | statistical analysis | analyse statistique \
     | statistical modelling | modélisation statistique | statisticien | statistician
-excel: Excel | Microsoft Excel | MS Excel
+microsoft_excel: Microsoft Excel | MS Excel | Excel spreadsheets | fichiers Excel
 excel_advanced: advanced Excel | Excel avancé | pivot tables | tableaux croisés dynamiques \
     | TCD | VLOOKUP | RECHERCHEV | XLOOKUP
 spreadsheets: spreadsheets | spreadsheet | tableur | tableurs | feuilles de calcul
@@ -142,12 +145,11 @@ google_analytics: Google Analytics | GA4 | Google Analytics 4 | Universal Analyt
 machine_learning: Machine Learning | apprentissage automatique | ML models | modèles ML \
     | modèles prédictifs | predictive models | predictive modelling
 deep_learning: Deep Learning | apprentissage profond | neural networks | réseaux de neurones
-artificial_intelligence: artificial intelligence | intelligence artificielle | IA \
-    | AI/ML | AI models
+artificial_intelligence: artificial intelligence | intelligence artificielle | IA
 nlp: NLP | natural language processing | traitement du langage naturel | TALN
 computer_vision: Computer Vision | vision par ordinateur | image recognition \
     | reconnaissance d'images
-generative_ai: generative AI | IA générative | GenAI | LLM | LLMs | large language models \
+generative_ai: IA générative | generative models | LLM | LLMs | large language models \
     | prompt engineering | retrieval-augmented generation
 mlops: MLOps | ML Ops | model deployment | déploiement de modèles
 """
@@ -172,10 +174,10 @@ devops: DevOps | Dev Ops | culture DevOps
 ci_cd: CI/CD | continuous integration | intégration continue | continuous delivery \
     | livraison continue | continuous deployment | déploiement continu | CI pipelines
 observability: observability | observabilité | system monitoring | application monitoring \
-    | supervision applicative | monitoring tools | outils de monitoring | alerting
+    | supervision applicative | monitoring tools | outils de monitoring | alerting rules
 kibana: Kibana
 linux: Linux | GNU/Linux
-rhel: Red Hat | RHEL | Red Hat Enterprise Linux
+rhel: RHEL | Red Hat Enterprise Linux
 ubuntu: Ubuntu
 debian: Debian
 cybersecurity: Cybersecurity | cybersécurité | cyber security | sécurité informatique \
@@ -196,7 +198,7 @@ it_service_management: ITSM | gestion des services informatiques | incident mana
 deployment: deployment | déploiement | déployer | go-live | rollout | roll-out \
     | mise en production
 digital_transformation: digital transformation | transformation digitale \
-    | transformation numérique | digitalisation | digitalization | dématérialisation
+    | transformation numérique | digitalisation des processus | dématérialisation
 """
 
 # --- Design, UX, content production -----------------------------------------------------------
@@ -207,7 +209,8 @@ ui_design: UI | UI design | user interface design | interface utilisateur \
 user_research: User Research | recherche utilisateur | user interviews \
     | entretiens utilisateurs | usability testing | tests utilisateurs | tests d'utilisabilité
 prototyping: Prototyping | prototypage | wireframes | wireframing | mockups | maquettes
-accessibility: Accessibility | accessibilité | a11y | accessibilité numérique
+digital_accessibility: web accessibility | digital accessibility | accessibilité numérique \
+    | accessibilité web | a11y | accessible design
 rgaa: RGAA
 graphic_design: graphic design | design graphique | graphisme | graphiste | graphic designer | PAO
 image_editing: image editing | retouche photo | retouche d'images | photo editing \
@@ -274,8 +277,8 @@ process_improvement: process improvement | amélioration des processus \
 procedures_writing: write procedures | rédiger des procédures | rédaction de procédures \
     | standard operating procedures | SOPs | modes opératoires | work instructions \
     | instructions de travail
-product_management: Product Management | gestion de produit | product manager \
-    | chef de produit | product roadmap | product discovery
+product_management: Product Management | gestion de produit | chef de produit \
+    | product roadmap | product discovery
 agile: Agile | méthodes agiles | agile methodologies | méthodologie agile | agilité | sprints
 scrum: Scrum | sprint planning | daily stand-up | daily standup | cérémonies scrum \
     | rétrospectives
@@ -294,7 +297,7 @@ people_management: people management | direct reports | expérience managériale
 cross_functional_collaboration: cross-functional | transverse | transversal \
     | pluridisciplinaire | multidisciplinary | équipes transverses | management transverse
 team_motivation: team building | motiver les équipes | motivate teams | cohésion d'équipe \
-    | team cohesion | fédérer | animer une équipe | animation d'équipe
+    | team cohesion | fédérer les équipes | animer une équipe | animation d'équipe
 delegation: delegation | délégation | déléguer | delegate
 decision_making: decision making | decision-making | prise de décision | make decisions \
     | décisionnaire
@@ -302,7 +305,7 @@ strategic_planning: strategic planning | planification stratégique | business s
     | stratégie d'entreprise | business plan | plan stratégique | strategic roadmap
 mentoring: mentoring | mentorat | mentor | tutorat | tutoring | parrainage
 coaching: coaching | coach | coacher
-hiring: hiring | hire | embaucher | embauche | build the team | agrandir l'équipe
+hiring: hiring | hire | embaucher | embauche | hiring plan
 communication_skills: Communication | communication skills | compétences en communication \
     | communicate effectively | excellent communicator | qualités de communication \
     | capacités de communication
@@ -338,7 +341,7 @@ creativity: Creativity | Créativité | créatif | creative thinking | créative
 proactivity: Force de proposition | proactive | proactif | proactivité | prise d'initiative \
     | esprit d'initiative | sens de l'initiative | take initiative
 interpersonal_skills: Aisance relationnelle | Sens du relationnel | interpersonal skills \
-    | people skills | qualités relationnelles | relationnel | relational skills
+    | people skills | qualités relationnelles | bon relationnel | relational skills
 customer_orientation: customer focus | orientation client | customer-centric | sens du client \
     | customer orientation | sens du service | service orientation
 results_orientation: results-oriented | orienté résultats | results-driven | goal-oriented \
@@ -370,7 +373,8 @@ interviewing: interview candidates | job interviews | entretiens de recrutement 
 candidate_sourcing: candidate sourcing | sourcing candidats | sourcing de candidats \
     | sourcer des candidats | chasse de têtes | headhunting | approche directe | talent sourcing
 employer_branding: employer branding | marque employeur | employer brand
-job_descriptions: job descriptions | fiches de poste | fiche de poste | job postings \
+job_descriptions: write job descriptions | wrote job descriptions | fiches de poste \
+    | fiche de poste | job postings \
     | annonces d'emploi | offres d'emploi | job ads | rédaction d'annonces
 ats: applicant tracking system | applicant tracking | logiciel de recrutement
 onboarding: Onboarding | intégration des nouveaux | intégration des collaborateurs \
@@ -448,7 +452,7 @@ technical_sales: technical sales | technico-commercial | technico commercial \
 presales: presales | pre-sales | avant-vente | avant vente | solution consultant \
     | product demonstrations | démonstrations produit
 sales_targets: sales targets | objectifs commerciaux | objectifs de vente | sales quota \
-    | quotas | exceeded targets | atteinte des objectifs
+    | exceeded targets | atteinte des objectifs
 revenue_growth: revenue growth | croissance du chiffre d'affaires | increased revenue \
     | augmenter le chiffre d'affaires | grow revenue | développer le chiffre d'affaires
 deal_closing: close deals | closed deals | closing deals | conclure des affaires \
@@ -485,14 +489,14 @@ call_centre: call centre | call center | centre d'appels | centre de contacts \
     | contact center | téléconseiller | téléconseillère | inbound calls | appels entrants
 customer_success: Customer Success | customer success manager | succès client
 customer_retention: customer retention | fidélisation | fidélisation client | churn \
-    | renewals | renouvellements
+    | contract renewals | subscription renewals | taux de renouvellement
 channel_sales: channel sales | indirect sales | vente indirecte | distributeurs \
     | réseau de distributeurs | distribution network | resellers | revendeurs
 partnerships: partnerships | partenariats | partner management | gestion des partenaires \
     | channel partners
 commercial_proposals: commercial proposals | propositions commerciales | offres commerciales \
     | sales proposals | rédaction d'offres
-cost_estimation: cost estimation | chiffrage | chiffrer | cost estimates | estimation des coûts \
+cost_estimation: cost estimation | chiffrage | cost estimates | estimation des coûts \
     | quotations | price quotes
 pricing: pricing | tarification | politique tarifaire | pricing strategy | fixation des prix
 retail: retail | commerce de détail | grande distribution | points de vente \
@@ -541,7 +545,7 @@ brevo: Brevo | Sendinblue
 marketing_automation: Marketing Automation | automatisation marketing \
     | automatisation du marketing | lead nurturing
 marketo: Marketo
-pardot: Pardot | Account Engagement
+pardot: Pardot
 marketing_strategy: marketing strategy | stratégie marketing | plan marketing \
     | marketing plan | marketing mix | campagnes marketing | marketing campaigns
 product_marketing: product marketing | marketing produit | chef de produit marketing \
@@ -600,7 +604,7 @@ warehousing: Entreposage | Warehousing | warehouse operations | warehouse manage
 order_picking: order picking | préparation de commandes | picking | préparateur de commandes \
     | préparatrice de commandes
 transport_management: transport management | gestion des transports | freight | fret \
-    | transport planning | affrètement | chartering
+    | transport planning | affrètement
 customs: customs clearance | douane | douanes | dédouanement | customs declarations \
     | formalités douanières | customs broker
 incoterms: Incoterms
@@ -609,7 +613,7 @@ international_trade: international trade | commerce international | import-expor
 demand_planning: demand planning | prévisions de la demande | demand forecasting \
     | prévision des ventes | sales forecasting
 supply_planning: supply planning | approvisionnement | approvisionnements | approvisionner \
-    | replenishment | réapprovisionnement | supply planner | planificateur
+    | replenishment | réapprovisionnement | supply planner
 mrp: MRP | calcul des besoins | material requirements planning | CBN
 erp: ERP | PGI | progiciel de gestion intégré | enterprise resource planning | ERP systems
 sap_erp: S/4HANA | S4HANA | SAP ECC | SAP ERP | SAP R/3
@@ -617,19 +621,18 @@ netsuite: NetSuite | Oracle NetSuite
 forklift: forklift | chariot élévateur | chariots élévateurs | cariste | forklift truck
 driving_licence: Permis B | Driving licence | Driver's license | driving license \
     | permis de conduire | full clean driving licence | valid driver's license
-heavy_goods_licence: permis C | permis CE | permis poids lourd | HGV licence | HGV driver \
-    | permis poids lourds
+heavy_goods_licence: permis PL | permis poids lourd | permis poids lourds | HGV licence \
+    | HGV driver
 """
 
 # --- Manufacturing, industrial engineering, maintenance, field service ---------------------------
 _INDUSTRY = """
 industrial_engineering: industrial engineering | génie industriel | ingénieur méthodes \
-    | methods engineer | méthodes industrielles | bureau des méthodes | industrialisation \
-    | industrialization
+    | methods engineer | méthodes industrielles | bureau des méthodes
 process_engineering: process engineering | génie des procédés | ingénieur procédés \
     | process engineer | ingénierie des procédés
-new_product_introduction: new product introduction | NPI | industrialiser \
-    | industrialisation de produits | product industrialisation
+new_product_introduction: new product introduction | NPI | ingénieur industrialisation \
+    | industrialisation de produits | product industrialisation | industrialisation des produits
 production_planning: production planning | planification de la production | ordonnancement \
     | production scheduling | ordonnanceur
 production_management: production management | gestion de production \
@@ -651,7 +654,7 @@ six_sigma: Six Sigma | 6 Sigma | DMAIC
 six_sigma_belts: Green Belt | Black Belt | ceinture verte | ceinture noire | Yellow Belt
 continuous_improvement: Amélioration continue | Continuous Improvement \
     | démarche d'amélioration continue | continuous improvement initiatives
-industrial_automation: Automatisme | automatismes | industrial automation \
+industrial_automation: industrial automation | automatisation des lignes \
     | automatisation industrielle | automaticien | automaticienne
 plc: PLC | automates programmables | automate programmable | programmable logic controllers \
     | programmation automates
@@ -744,7 +747,7 @@ root_cause_analysis: root cause analysis | analyse des causes | causes racines |
 fmea: AMDEC | FMEA | PFMEA | DFMEA | failure mode and effects analysis \
     | analyse des modes de défaillance
 spc: SPC | statistical process control | maîtrise statistique des procédés | MSP \
-    | capabilité | Cpk | process capability
+    | études de capabilité | Cpk | process capability
 metrology: Métrologie | Metrology | calibration | étalonnage | MSA \
     | measurement system analysis | métrologue
 ndt: CND | NDT | Contrôles non destructifs | Non-destructive testing \
@@ -817,8 +820,8 @@ variance_analysis: variance analysis | analyse des écarts | budget vs actual \
     | écarts budgétaires
 financial_modelling: Financial Modelling | Financial Modeling | modélisation financière \
     | modèles financiers | financial models
-valuation: valuation | valorisation d'entreprise | DCF | évaluation d'entreprise \
-    | business valuation
+valuation: valuation models | valorisation d'entreprise | DCF | évaluation d'entreprise \
+    | business valuation | company valuation
 cfa: CFA | Chartered Financial Analyst
 treasury: Trésorerie | Treasury | cash management | gestion de trésorerie | cash flow \
     | flux de trésorerie | prévisions de trésorerie | cash forecasting
@@ -826,7 +829,7 @@ tax: Fiscalité | taxation | tax | déclarations fiscales | tax returns \
     | corporate tax | impôt sur les sociétés
 vat: VAT | TVA | déclarations de TVA | VAT returns
 financial_reporting: financial reporting | reporting financier | reportings financiers \
-    | financial reports | rapports financiers | management accounts
+    | financial reports | rapports financiers | monthly management pack
 cost_accounting: cost accounting | comptabilité analytique | analytical accounting \
     | prix de revient | coûts de revient | cost control | contrôle des coûts
 pnl: P&L | profit and loss | compte de résultat | P&L responsibility | compte d'exploitation
@@ -838,8 +841,8 @@ accounting_software: accounting software | logiciel comptable | logiciels de com
     | outils comptables
 quickbooks: QuickBooks
 xero: Xero
-banking_sector: banking sector | banque | secteur bancaire | financial services \
-    | services financiers | bancaire | retail banking | investment banking
+banking_sector: banking sector | banque | secteur bancaire | établissement bancaire \
+    | investment banking | banque de détail | banque d'investissement
 insurance: insurance | secteur de l'assurance | compagnie d'assurance | courtage \
     | insurance broker | courtier en assurances | actuariat | actuarial
 claims_handling: claims handling | gestion des sinistres | claims management \
@@ -857,9 +860,9 @@ patents: Brevets | Patents | brevet | patent | dépôt de brevets | patent filin
 patent_offices: INPI | EPO | OEB | USPTO | European Patent Office \
     | Office européen des brevets | PCT | WIPO | OMPI
 patent_portfolio: patent portfolio | portefeuille de brevets | portefeuille brevets \
-    | patent annuities | annuités de brevets | docketing
+    | patent annuities | annuités de brevets | suivi des annuités | docketing
 prior_art: prior art | état de la technique | art antérieur | freedom to operate \
-    | liberté d'exploitation | patentability | brevetabilité | recherches d'antériorité
+    | liberté d'exploitation | recherches d'antériorité | prior art searches
 trademarks: trademarks | trademark | dépôt de marques | trademark filing | droit des marques \
     | trademark law
 contract_management: Contract Management | gestion des contrats | gestion contractuelle \
@@ -926,12 +929,12 @@ pharmacy: pharmacy | pharmacie | pharmacist | pharmacien | pharmacienne
 
 # --- Education levels and certifications -------------------------------------------------------
 _EDUCATION = """
-high_school: baccalauréat | high school diploma | A-levels | secondary school diploma
+high_school: baccalauréat | high school diploma | secondary school diploma
 short_cycle_degree: Bac+2 | Bac + 2 | BTS | DUT | DEUG | associate degree | HND
-bachelor_degree: bachelor | bachelor's degree | BSc | B.Sc | Bac+3 | licence professionnelle \
+bachelor_degree: bachelor | bachelor's degree | BSc | Bac+3 | licence professionnelle \
     | undergraduate degree | diplôme de licence | Bac + 3
 four_year_degree: Bac+4 | Bac + 4 | Master 1 | M1 | maîtrise universitaire
-master_degree: master's degree | master degree | MSc | M.Sc | Bac+5 | Bac + 5 | Master 2 | M2 \
+master_degree: master's degree | master degree | MSc | Bac+5 | Bac + 5 | Master 2 | M2 \
     | diplôme de master | master of science
 mba: MBA | Executive MBA | Master of Business Administration
 engineering_degree: engineering degree | diplôme d'ingénieur | école d'ingénieurs \
@@ -971,6 +974,7 @@ laravel > php, back_end
 symfony > php, back_end
 ruby on rails > ruby, back_end
 asp.net > dotnet, back_end
+dotnet > .net
 golang > go
 full_stack > front_end, back_end
 tailwind > css
@@ -999,6 +1003,7 @@ playwright > automated_testing
 tdd > automated_testing
 bdd > automated_testing
 automated_testing > software_testing
+software_testing > software_quality_assurance
 user_acceptance_testing > software_testing
 query_optimisation > performance_optimisation
 # Data and databases
@@ -1062,9 +1067,9 @@ metabase > business_intelligence, data_visualisation, dashboards
 superset > business_intelligence, data_visualisation, dashboards
 dashboards > management_reporting
 management_reporting > reporting
-excel_advanced > excel
-vba > excel
-excel > spreadsheets
+excel_advanced > microsoft_excel
+vba > microsoft_excel
+microsoft_excel > excel, spreadsheets
 google_sheets > spreadsheets
 r > statistics
 sas > statistics
@@ -1134,8 +1139,9 @@ after_effects > video_editing
 final_cut > video_editing
 davinci_resolve > video_editing
 user_research > ux_design
-wcag > accessibility
-rgaa > accessibility
+digital_accessibility > accessibility
+wcag > digital_accessibility
+rgaa > digital_accessibility
 autocad > cad
 solidworks > cad
 catia > cad
@@ -1274,6 +1280,7 @@ ndt_certification > ndt
 welding_inspection > welding, quality_control
 welding_coordination > welding
 welding_procedures > welding
+industrial_automation > automatisme
 plc > industrial_automation
 scada > industrial_automation
 tia_portal > plc
