@@ -7,10 +7,10 @@ or mistyped key fails the conversion).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from app.domain.matching.services import Match
 
@@ -35,10 +35,21 @@ class RequirementOut(Struct):
 
 
 class NoteOut(Struct):
-    """A pro, a con or a way to close a gap: a code and its parameters (see the README)."""
+    """A pro, a con or a way to close a gap: a code and its parameters, never a sentence.
+    Pros: ``covered`` {requirement, quote}. Cons: ``missing`` {requirement}, ``implied_only``
+    {requirement, quote} (supported, but not in the offer's words). Gap closers: ``close_skill``
+    {skill}, ``close_language`` {language}, ``close_experience`` {requirement}."""
 
-    code: str
-    params: dict[str, str]
+    code: Annotated[
+        str,
+        Meta(
+            description="covered | missing | implied_only | close_skill | close_language | "
+            "close_experience"
+        ),
+    ]
+    params: Annotated[
+        dict[str, str], Meta(description="requirement, quote, skill or language, by code")
+    ]
 
 
 class GapOut(Struct):
@@ -49,18 +60,29 @@ class GapOut(Struct):
 
 
 class MatchOut(Struct):
-    score: int  # 0-100: ``after`` when there is a tailored CV, else ``before``
-    ceiling: float  # 0-1: the most the source CV can truthfully support
-    before: float  # 0-1: what the source CV already says in the offer's words
-    after: float | None  # 0-1: what the tailored CV shows; null without one
+    score: Annotated[int, Meta(description="0-100: after when there is a tailored CV, else before")]
+    ceiling: Annotated[
+        float, Meta(description="0-1: the most the source CV can truthfully support")
+    ]
+    before: Annotated[
+        float, Meta(description="0-1: what the source CV already says in the offer's words")
+    ]
+    after: Annotated[
+        float | None,
+        Meta(description="0-1: what the tailored CV shows as sent; null without one"),
+    ]
     requirements: list[RequirementOut]
     gaps: list[GapOut]
     pros: list[NoteOut]
     cons: list[NoteOut]
     jobOfferId: str
-    sourceCvId: str  # the CV read as the source (the tailored one when its source is gone)
+    sourceCvId: Annotated[
+        str, Meta(description="The CV read as the source (the tailored one when it is gone)")
+    ]
     generatedCvId: str | None
-    sourceMissing: bool
+    sourceMissing: Annotated[
+        bool, Meta(description="The tailored CV's source was deleted: it is its own source")
+    ]
 
 
 def match_out(match: Match) -> MatchOut:
