@@ -41,6 +41,9 @@ SIDE_PROJECT_MARKERS = re.compile(
 MIN_BULLETS = 3  # an item keeps up to this many bullets even when none is evidence
 MAX_EVIDENCE_BULLETS = 10
 SKILLS_TARGET = 12  # skills no requirement asks for fill the list up to this count
+MAX_ADDED_SKILLS = 8
+QUOTE_CHARS = 160  # an evidence quote: one sentence or one part of a line, not a paragraph
+_QUOTE_SPLIT = re.compile(r"\s+[—–|•·]\s+|(?<=[.;!?])\s+")
 SUMMARY_MAX_WORDS = 70
 OFFLINE_MODEL = "offline"
 
@@ -101,28 +104,50 @@ def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
 
 
 def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
-    """Skills the offer asks for first; the others fill up to ``SKILLS_TARGET``; skills the
-    offer names that the CV shows (or implies) without listing them are added, with a quote."""
-    source = ctx.source
-    ranked = sorted(source.skills, key=lambda s: -needs.score(s.name))
+    """Skills the offer asks for first; the others fill up to ``SKILLS_TARGET``; then what the
+    offer asks for that the CV shows or implies without listing it, named in the CV's language
+    and backed by a quote (``implied_skills``)."""
+    ranked = sorted(ctx.source.skills, key=lambda s: -needs.score(s.name))
     related = [s for s in ranked if needs.score(s.name)]
     unrelated = [s for s in ranked if s not in related]
     chosen = related + unrelated[: max(0, SKILLS_TARGET - len(related))]
     out = [SkillOut(name=s.name, category=s.category) for s in chosen]
-    listed = {s.name.casefold() for s in source.skills}
-    corpus = SourceCorpus(source.full_text())
-    shown = [*sentences(adapted_text), *(line for line in source.full_text().splitlines())]
-    same_language = ctx.offer.language == ctx.language
-    for req in needs.requirements:
-        if req.source != "skill" or req.text.casefold() in listed:
-            continue
-        if not same_language and not all(needs.vocabulary.is_tool(c) for c in req.concepts):
-            continue  # the offer's word for it is in another language than the CV
-        quote = next((t for t in shown if any(r is req for r, _ in needs.hits(t))), "")
-        if quote and skill_supported(req.text, quote[:160], corpus):
-            out.insert(len(related), SkillOut(name=req.text, evidence=quote[:160]))
-            listed.add(req.text.casefold())
+    out[len(related) : len(related)] = implied_skills(ctx, needs, adapted_text, chosen)
     return AdaptedSkills(skills=out)
+
+
+def implied_skills(
+    ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Any]
+) -> list[SkillOut]:
+    """A requirement's concept that no listed skill names, shown by a line of the CV (a skill
+    the offer names, used in a bullet) or implied by one (PostgreSQL → SQL): added as a skill
+    with that line as evidence, if the fact guard accepts the pair."""
+    vocabulary = needs.vocabulary
+    named = {c for s in listed for c in vocabulary.concepts_in(s.name)}
+    lines = [*adapted_text.splitlines(), *ctx.source.full_text().splitlines()]
+    quotes = [q for line in lines for q in _QUOTE_SPLIT.split(line) if q.strip()]
+    shown = [(q, vocabulary.concepts_in(q)) for q in quotes if len(q) <= QUOTE_CHARS]
+    corpus = SourceCorpus(ctx.source.full_text())
+    same_language = ctx.offer.language == ctx.language
+    added: list[SkillOut] = []
+    for req in needs.requirements:
+        for concept in sorted(req.concepts - named):
+            direct = next((line for line, found in shown if concept in found), None)
+            if direct is not None and req.source != "skill":
+                continue  # a bullet already says it in words a reader finds
+            quote = direct or next(
+                (line for line, found in shown if concept in vocabulary.implied(found)), None
+            )
+            if direct is not None:  # the offer's word when it is the CV's language, else the CV's
+                name = req.text if same_language else vocabulary.form_in(concept, direct)
+            else:
+                name = vocabulary.label_in(concept, ctx.language)
+            if quote is None or name is None:
+                continue
+            if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
+                added.append(SkillOut(name=name, evidence=quote.strip()))
+                named.add(concept)
+    return added
 
 
 def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:

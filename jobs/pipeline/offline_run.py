@@ -66,7 +66,7 @@ def tailor_offline(
     cv = assemble(
         source, offer, language, classification, experiences, projects, extras, skills, summary
     )
-    meta = offer_meta(ctx, classification, cv)
+    meta = offer_meta(ctx, classification, cv, skills)
     return OfflineTailoring(
         cv=cv,
         language=language,

@@ -131,7 +131,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         summary,
     )
     meta = generation_meta(run, classification, skills, run.counts)
-    meta.update(offer_meta(run.ctx, classification, cv))
+    meta.update(offer_meta(run.ctx, classification, cv, skills))
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
         await render(cv_file)

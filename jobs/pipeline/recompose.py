@@ -170,8 +170,6 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
 def generation_meta(
     run: OfferRun, classification: Classification, skills: AdaptedSkills, counts: GuardCounts
 ) -> dict[str, Any]:
-    source_names = {s.name.lower() for s in run.ctx.source.skills}
-    out_names = [s.name for s in skills.skills]
     return {
         "source_cv_id": run.source_cv_id,
         "task_id": run.ctx.task_id,
@@ -181,24 +179,6 @@ def generation_meta(
         "classification": [
             d.model_dump() for d in classification.experiences + classification.projects
         ],
-        "skills_changes": {
-            "added": [
-                {"name": s.name, "evidence": s.evidence}
-                for s in skills.skills
-                if s.name.lower() not in source_names
-            ],
-            "removed": [
-                s.name
-                for s in run.ctx.source.skills
-                if s.name.lower() not in {n.lower() for n in out_names}
-            ],
-            "reordered": [n for n in out_names if n.lower() in source_names]
-            != [
-                s.name
-                for s in run.ctx.source.skills
-                if s.name.lower() in {n.lower() for n in out_names}
-            ],
-        },
         "fact_guard": counts.as_meta(),
     }
 

@@ -9,6 +9,7 @@ Implications (PostgreSQL → SQL) are followed to give what a text supports with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from functools import lru_cache
 from app.lib.matching.terms import content_words, stems, words
 from app.lib.parsing.skills_vocab import TECH, find_skills
 from app.lib.parsing.skills_vocab import _names as skill_names
-from app.lib.parsing.text import fold
+from app.lib.parsing.text import fold, word_set
 
 WINDOW = 6  # a form's words must all fall within this many consecutive words
 SKILL_PREFIX = "skill:"
@@ -72,11 +73,7 @@ class Vocabulary:
     def concepts_in(self, text: str) -> frozenset[str]:
         """Concepts the text names (directly, in either language)."""
         found = {self.concept_of_skill(name) for name in find_skills(text)}
-        tokens = words(text)
-        positions: dict[str, list[int]] = {}
-        for index, token in enumerate(tokens):
-            for stem in stems(token):
-                positions.setdefault(stem, []).append(index)
+        positions = _positions(text)
         for stem in list(positions):
             for form in self._forms_by_stem.get(stem, ()):
                 if form.concept not in found and _within_window(form, positions):
@@ -100,14 +97,73 @@ class Vocabulary:
         forms = self.labels.get(concept)
         return forms[0] if forms else concept.removeprefix(SKILL_PREFIX)
 
+    def label_in(self, concept: str, language: str) -> str | None:
+        """A form of the concept fit for a CV in ``language``: the first that is not in the
+        other language, French-marked forms first for French (English is the tables' default
+        wording); None when every form is in the other language."""
+        forms = self.labels.get(concept, [])
+        marked = [f for f in forms if form_language(f) == language]
+        neutral = [f for f in forms if form_language(f) == ""]
+        if language == "fr":  # French CVs use English one-word terms ("Reporting", "Planning")
+            loans = [f for f in forms if " " not in f.strip()]
+            return next(iter(marked or neutral or loans), None)
+        return next((f for f in forms if form_language(f) in ("", language)), None)
+
+    def form_in(self, concept: str, text: str) -> str | None:
+        """The concept's form as ``text`` words it (the CV's own word for it), if present."""
+        if self.concept_of_skill(text) == concept:
+            return text
+        for form in self.labels.get(concept, []):
+            parts = tuple(stems(w) for w in content_words(form))
+            if fold(form) in _skill_names_folded():
+                if fold(form) in {fold(n) for n in find_skills(text)}:
+                    return form
+            elif parts and _within_window(Form(concept, form, parts), _positions(text)):
+                return form
+        return None
+
     def is_tool(self, concept: str) -> bool:
         """A technical tool's name: written the same in every language."""
         return any(fold(label) in _tool_names() for label in self.labels.get(concept, ()))
 
 
+_FRENCH_WORDS = word_set("de des du d la le les l et en au aux pour par sur avec")
+_ENGLISH_WORDS = word_set("of and the for with to in on")
+# Word endings English job vocabulary hardly has ("vente", "acheteur", "informatique").
+_FRENCH_ENDINGS = ("ente", "eur", "eurs", "euse", "aire", "aires", "ique", "iques", "isme", "eux")
+
+
+def form_language(form: str) -> str:
+    """ "fr", "en" or "" (written the same in both) for a vocabulary form: accents and small
+    words tell; a bare technical word tells nothing."""
+    if re.search(r"[àâçéèêëîïôûùüÿœ]", form.lower()):
+        return "fr"
+    tokens = re.split(r"[\s']+", form.lower())
+    if any(t in _FRENCH_WORDS for t in tokens):
+        return "fr"
+    if any(t.endswith(_FRENCH_ENDINGS) for t in tokens):
+        return "fr"
+    if any(t in _ENGLISH_WORDS for t in tokens) or tokens[-1].endswith("ing"):
+        return "en"
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _tool_names() -> frozenset[str]:
     return frozenset(fold(n.strip()) for n in TECH.replace("\n", "").split("|") if n.strip())
+
+
+def _positions(text: str) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(words(text)):
+        for stem in stems(token):
+            positions.setdefault(stem, []).append(index)
+    return positions
+
+
+@lru_cache(maxsize=1)
+def _skill_names_folded() -> frozenset[str]:
+    return frozenset(fold(n) for n in skill_names())
 
 
 def _positions_of(stem_set: frozenset[str], positions: dict[str, list[int]]) -> list[int]:
