@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.domain.renders.changes import build_changes, pair_bullets
+from app.domain.renders.bullet_pairs import pair_bullets
+from app.domain.renders.changes import build_changes
 from app.lib.cv_content import Experience, Language, Project, Skill
 from app.lib.pdf.samples import sample_cv
 

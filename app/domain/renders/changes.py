@@ -11,24 +11,14 @@ fact-guard counts, and the user's own choices (each can be undone: ``review.py``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
+from app.domain.renders.bullet_pairs import BulletPair, pair_bullets
 from app.lib.cv_content import CvContent, Experience, Project
 
 KEEP, REMOVE, MOVE, CONDENSE = "KEEP", "REMOVE", "MOVE_TO_PROJECTS", "CONDENSE"
 # Where an item with this decision sits in the tailored CV.
 _SECTION_OF = {MOVE: "projects", CONDENSE: "experience"}
-PAIRING_THRESHOLD = 0.3  # below this similarity a rewritten bullet is shown without a source
-
-
-@dataclass(frozen=True, slots=True)
-class BulletPair:
-    source: str | None
-    tailored: str | None
-    status: str  # unchanged | rewritten | new | not_kept
-    source_index: int | None = None  # in the source item's bullets
-    tailored_index: int | None = None  # in the tailored item's bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,42 +84,6 @@ class OverrideView:
     action: str
     label: str  # what it applied to: an item's title, a skill, or ""
     at: str
-
-
-def pair_bullets(source: list[str], tailored: list[str]) -> list[BulletPair]:
-    """Match each tailored bullet to its most similar source bullet (greedy, best first)."""
-    scored = sorted(
-        (
-            (SequenceMatcher(None, s.lower(), t.lower()).ratio(), si, ti)
-            for si, s in enumerate(source)
-            for ti, t in enumerate(tailored)
-        ),
-        reverse=True,
-    )
-    match: dict[int, int] = {}
-    used_source: set[int] = set()
-    for ratio, si, ti in scored:
-        if ratio < PAIRING_THRESHOLD:
-            break
-        if ti in match or si in used_source:
-            continue
-        match[ti] = si
-        used_source.add(si)
-    pairs = []
-    for ti, text in enumerate(tailored):
-        if ti in match:
-            before = source[match[ti]]
-            same = before.strip() == text.strip()
-            status = "unchanged" if same else "rewritten"
-            pairs.append(BulletPair(before, text, status, match[ti], ti))
-        else:
-            pairs.append(BulletPair(None, text, "new", None, ti))
-    pairs += [
-        BulletPair(s, None, "not_kept", si, None)
-        for si, s in enumerate(source)
-        if si not in used_source
-    ]
-    return pairs
 
 
 def _dates(item: Experience | Project) -> str:

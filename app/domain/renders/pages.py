@@ -14,19 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvFile, User
 from app.domain.cvs.errors import user_message
-from app.domain.matching.pages import generated_match_context
 from app.domain.renders import services
 from app.domain.renders.api import download_name, spec_for
-from app.domain.renders.changes import build_changes
-from app.domain.renders.reasons import reason_text
+from app.domain.renders.changes_context import action_from_form, changes_context
 from app.domain.renders.rendering import RenderUnavailable, obtain_render
-from app.domain.renders.review import ReviewAction
-from app.domain.renders.review_ops import ReviewError
-from app.domain.renders.review_save import save_review, source_of
+from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import RenderSettingsForm, ReviewForm
-from app.lib.cv_content import CvContent
 from app.lib.errors import AppError
-from app.lib.i18n import N_
 from app.lib.pages import reload_after_rollback
 from app.lib.pdf import DESIGNS, RenderResult
 from app.lib.pdf.designs import CV_LOCALES
@@ -179,7 +173,7 @@ class RenderPages(Controller):
         cv_id: FromPath[str],
     ) -> Template:
         cv = await services.get_cv(db, user.id, cv_id)
-        context = await _changes_context(db, user, cv)
+        context = await changes_context(db, user, cv)
         saved = str(request.query_params.get("saved") or "")
         if saved.isdigit():  # back from a review post made without JS
             context["saved_version"] = int(saved)
@@ -200,62 +194,20 @@ class RenderPages(Controller):
         is_htmx = from_htmx(request)
         try:
             version = await save_review(
-                db, request.app.state.redis, user, cv, _action_from_form(data)
+                db, request.app.state.redis, user, cv, action_from_form(data)
             )
         except AppError as exc:
             await reload_after_rollback(db, user, cv)
-            context = await _changes_context(db, user, cv)
+            context = await changes_context(db, user, cv)
             context.update(review_error=user_message(exc), review_error_code=exc.code)
             if is_htmx:
                 return Template("renders/_partials/changes_swap.html", context=context)
             return Template("renders/changes.html", context=context, status_code=exc.status_code)
         if not is_htmx:
             return Redirect(f"/cvs/{cv.id}/changes?saved={version.version}", status_code=303)
-        context = await _changes_context(db, user, cv)
+        context = await changes_context(db, user, cv)
         context["saved_version"] = version.version
         return Template("renders/_partials/changes_swap.html", context=context)
-
-
-async def _changes_context(db: AsyncSession, user: User, cv: CvFile) -> dict[str, Any]:
-    meta = cv.generation_meta or {}
-    source_cv = await source_of(db, user, cv)
-    context: dict[str, Any] = {
-        "cv": cv,
-        "source_cv": source_cv,
-        "changes": None,
-        "reason_text": reason_text,
-        "last_render": meta.get(services.META_LAST_RENDER),
-        **await generated_match_context(db, user, cv),
-    }
-    if source_cv is not None:
-        context["changes"] = build_changes(
-            CvContent.from_json(source_cv.content), CvContent.from_json(cv.content), meta
-        )
-    return context
-
-
-def _number(value: str, what: str) -> int | None:
-    if not value.strip():
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise ReviewError(
-            N_("“%(value)s” is not a number (%(what)s)."),
-            code="review.bad_number",
-            value=value[:40],
-            what=what,
-        ) from None
-
-
-def _action_from_form(form: ReviewForm) -> ReviewAction:
-    return ReviewAction(
-        action=form.action.strip(),
-        item=form.item.strip(),
-        bullet=_number(form.bullet, "bullet"),
-        skill=form.skill.strip(),
-        override=_number(form.override, "override"),
-    )
 
 
 def _int_or_zero(value: str) -> int:
