@@ -41,7 +41,7 @@ from bench.tailor_pairs import (
     load_offer,
 )
 from bench.tailor_purity import Purity, purity
-from bench.tailor_report import write_report
+from bench.tailor_report import console_details, write_report
 from jobs.pipeline.offline_run import tailor_offline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,10 @@ def pdf_text(pdf: bytes) -> str:
 
 def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResult:
     started = time.perf_counter()
-    result = tailor_offline(source.content, offer.brief, today=today)
+    # The worker tailors in the source CV's stored language (set when it was imported).
+    result = tailor_offline(
+        source.content, offer.brief, today=today, source_language=source.language
+    )
     cv = result.cv
     budget = default_page_budget(cv, today)
     # What the worker's render does for a generated CV: default design, the CV's language,
@@ -102,6 +105,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
     source_view = analyse(source.content, offer.text)
     shown = analyse(source.content, offer.text, tailored=cv, hidden=hidden)
     needs = OfferNeeds(offer.text)
+    vocab = needs.vocabulary
     added = (result.meta.get("skills_changes") or {}).get("added") or []
     evidence = {str(a.get("name", "")): str(a.get("evidence", "")) for a in added}
     return PairResult(
@@ -121,7 +125,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         budget=render.page_budget,
         seconds=time.perf_counter() - started,
         uncovered_musts=[
-            m.requirement.text
+            " / ".join(sorted({vocab.label(c) for c in m.requirement.concepts}))
             for m in source_view.requirements
             if m.requirement.kind == "must" and not m.covered
         ][:TOP_UNCOVERED],
@@ -151,12 +155,20 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--only", default="", help="pairs whose offer or CV stem contains this")
+    parser.add_argument(
+        "--details", action="store_true", help="print the texts behind each problem"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     results = evaluate(args.corpus.resolve(), args.only)
     summary = write_report(results, args.output, time.perf_counter() - started)
-    print(f"{args.output} rewritten")
+    print(
+        f"{args.output.resolve().relative_to(ROOT) if args.output.resolve().is_relative_to(ROOT) else args.output} rewritten"
+    )
     print(summary)
+    if args.details:
+        for result in results:
+            print("\n".join(console_details(result)))
     return 0
 
 

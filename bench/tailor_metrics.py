@@ -114,6 +114,7 @@ class EvidenceKept:
     kept: int = 0
     total: int = 0
     missing: list[str] = field(default_factory=list)  # evidence bullets not in the PDF
+    missing_at: list[str] = field(default_factory=list)  # where they were: "job 2, bullet 3"
     failures: list[str] = field(default_factory=list)  # missing while lower-use content stayed
     lower_use: list[str] = field(default_factory=list)  # what could have gone first
 
@@ -129,6 +130,16 @@ def evidence_bullets(source: CvContent, analysis: MatchAnalysis) -> dict[str, st
             if ev.key and item is not None and 0 <= (ev.index or 0) < len(item.bullets):
                 found[ev.key] = item.bullets[ev.index or 0]
     return found
+
+
+def place_of(source: CvContent, key: str) -> str:
+    """ "job 2, bullet 3" for a bullet key of the source CV (1-based, in the CV's order)."""
+    item_id, _, index = key.rpartition(":")
+    for kind, items in (("job", source.experience), ("project", source.projects)):
+        ids = [i.id for i in items]
+        if item_id in ids:
+            return f"{kind} {ids.index(item_id) + 1}, bullet {int(index) + 1}"
+    return key
 
 
 def lower_use_content(tailored: CvContent, hidden: Collection[str], needs: OfferNeeds) -> list[str]:
@@ -166,11 +177,12 @@ def evidence_kept(
     bullets = evidence_bullets(source, source_analysis)
     pdf_words = pdf_word_string(pdf_text)
     report = EvidenceKept(total=len(bullets))
-    for text in bullets.values():
+    for key, text in bullets.items():
         if shows_text(pdf_words, text):
             report.kept += 1
         else:
             report.missing.append(text)
+            report.missing_at.append(place_of(source, key))
     report.lower_use = lower_use_content(tailored, hidden, needs)
     if report.lower_use:
         report.failures = list(report.missing)

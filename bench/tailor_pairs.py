@@ -24,6 +24,7 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.json_resume import validate_json_resume
 from app.lib.parsing.json_resume_export import resume_from_content
 from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_contract import rough_language
 from app.lib.parsing.offer_parser import parse_offer_text
 from app.lib.pdf_text import read_pdf_text_sync
@@ -68,7 +69,7 @@ class Offer:
 @dataclass(frozen=True, slots=True)
 class SourceCv:
     stem: str
-    language: str
+    language: str | None  # what the JSON Resume import stores as the CV's language
     content: CvContent
 
 
@@ -110,19 +111,7 @@ def load_offer(corpus: Path, stem: str) -> Offer:
         skills=list(fields["skills"]),
         languages=list(fields["languages"]),
     )
-    return Offer(stem, language, brief, offer_text(brief))
-
-
-def offer_text(brief: OfferBrief) -> OfferText:
-    return OfferText(
-        title=brief.title,
-        description=brief.description,
-        requirements=[str(r) for r in brief.requirements],
-        responsibilities=[str(r) for r in brief.responsibilities],
-        skills=[str(s) for s in brief.skills],
-        languages=list(brief.languages),
-        language=brief.language,
-    )
+    return Offer(stem, language, brief, OfferText.of(brief))
 
 
 def _dates(truth: dict[str, Any]) -> dict[str, Any]:
@@ -225,4 +214,4 @@ def load_cv(corpus: Path, stem: str) -> SourceCv:
     pdf = (corpus / "cvs" / f"{stem}.pdf").read_bytes()
     parsed = parse_cv_text(read_pdf_text_sync(pdf, max_pages=PDF_MAX_PAGES).text).content
     content = through_json_resume(corrected_cv(parsed, truth, corpus))
-    return SourceCv(stem, str(truth.get("lang") or ""), content)
+    return SourceCv(stem, detect_language(content.full_text()), content)

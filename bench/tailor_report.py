@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,9 @@ HOW_MEASURED = """\
   that the source does not hold, by the pipeline's fact guard (`jobs/pipeline/fact_guard.py`;
   the headline may use the offer's title). Target 0.
 * **Pages**: PDF pages / page budget (must fit).
+* **Per pair** below: must-haves by the match vocabulary's names, bullets by their place in the
+  source CV, problems by kind — the corpus's sentences stay out of the project;
+  `python -m bench.tailor_eval --details` prints them in the terminal.
 """
 
 
@@ -113,27 +117,47 @@ def _listed(label: str, items: list[str]) -> list[str]:
     if not items:
         return []
     more = f" (+{len(items) - MAX_LISTED} more)" if len(items) > MAX_LISTED else ""
-    shown = "; ".join(f"“{_short(i)}”" for i in items[:MAX_LISTED])
-    return [f"* {label}: {shown}{more}"]
+    return [f"* {label}: {'; '.join(items[:MAX_LISTED])}{more}"]
 
 
-def _short(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _counted(entries: list[str]) -> str:
+    """ "skill: X", "skill: Y", "interest: Z" → "2 skills, 1 interest" (kinds, not the CV's text)."""
+    counts = Counter(entry.split(":", 1)[0] for entry in entries)
+    return ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items())
 
 
 def details(r: PairResult) -> list[str]:
+    """What a reader needs to act on, without the corpus's own sentences (the CVs' and ads'
+    text stays out of the project: requirements by the vocabulary's labels, bullets by place;
+    ``python -m bench.tailor_eval --details`` prints the texts)."""
     lines = [f"### {r.offer} × {r.cv} ({r.why})", ""]
     lines += _listed("Must-haves the CV cannot claim", r.uncovered_musts) or [
         "* Must-haves the CV cannot claim: none"
     ]
-    lines += _listed("Evidence bullets missing from the PDF", r.evidence.missing)
+    lines += _listed("Evidence bullets missing from the PDF", r.evidence.missing_at)
     if r.evidence.failures:
-        lines += _listed("…while it still shows", r.evidence.lower_use)
-    lines += _listed("Language offenders", [f"{u.kind}: {u.text}" for u in r.purity.offenders])
+        lines += [f"* …while it still shows {_counted(r.evidence.lower_use)}"]
+    offenders = [
+        f"{u.kind} ({u.language}, {len(u.text.split())} words)" for u in r.purity.offenders
+    ]
+    lines += _listed("Language offenders", offenders)
     lines += _listed("Gaps", [g.label() for g in r.gaps])
-    lines += _listed("Facts not in the source", r.facts)
+    if r.facts:
+        lines += [f"* Facts not in the source: {_counted(r.facts)}"]
     return [*lines, ""]
+
+
+def console_details(r: PairResult) -> list[str]:
+    """The same with the texts, for the terminal only."""
+    lines = [f"{r.offer} × {r.cv}"]
+    lines += [f"  missing evidence ({at}): {text}" for at, text in
+              zip(r.evidence.missing_at, r.evidence.missing, strict=True)]  # fmt: skip
+    if r.evidence.failures:
+        lines += [f"  still shown: {entry}" for entry in r.evidence.lower_use]
+    lines += [f"  offender {u.kind} ({u.language}): {u.text}" for u in r.purity.offenders]
+    lines += [f"  fact: {fact}" for fact in r.facts]
+    lines += [f"  gap: {gap.label()}" for gap in r.gaps]
+    return lines
 
 
 def render(results: list[PairResult], elapsed: float) -> str:

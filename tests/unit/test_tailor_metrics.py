@@ -166,7 +166,7 @@ def test_a_missing_evidence_bullet_fails_while_lower_use_content_stays() -> None
     pdf = f"Buyer {SOURCING} {FILLER} Clerk Filed invoices Negotiation"
     report = evidence_kept(source, _analysis(source), tailored, set(), pdf, _needs())
     assert (report.kept, report.total) == (0, 1)
-    assert report.failures == [NEGOTIATION]
+    assert report.failures == [NEGOTIATION] and report.missing_at == ["job 1, bullet 2"]
     assert f"bullet: {FILLER}" in report.lower_use
 
 
