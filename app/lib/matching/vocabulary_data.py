@@ -11,8 +11,11 @@ one-word form is a word that names its concept on its own ("recruitment", "souda
 
 Tools and skills named in ``app/lib/parsing/skills_vocab.py`` are concepts already (id = folded
 name). A concept below that lists one of those names as a form absorbs it (so "Power BI" and
-"PowerBI", "Négociation" and "negotiate" are one concept); names that are also ordinary words
-("Lean", "Word", "SEA", "Closing") are never forms here: a concept implies them instead.
+"PowerBI", "Négociation" and "negotiate" are one concept). Names that are also ordinary words
+("Lean", "Word", "SEA", "Closing"), or whose stem is one ("Excel"/"excellent",
+"Accounting"/"accounts", "Reporting"/"reports to", "Emailing"/"emails", "Paie"/"paiement",
+"Machining"/"machines", "Accessibility"/"accessible", ".NET"/"net"), are never forms here: a
+concept with safer forms implies them instead.
 
 ``IMPLIES`` goes from narrow to broad only, and only where a recruiter would accept it as true:
 having used PostgreSQL means having written SQL; having written SQL says nothing of PostgreSQL.
@@ -335,8 +338,8 @@ analytical_skills: Capacité d'analyse | Esprit d'analyse | Analytical Skills \
     | analytical mind | analytical thinking | esprit analytique | capacités analytiques
 synthesis: Esprit de synthèse | capacité de synthèse | synthesis skills | synthétiser \
     | ability to synthesise | ability to synthesize
-adaptability: Adaptabilité | Adaptability | flexibility | flexibilité | faculté d'adaptation \
-    | capacité d'adaptation
+adaptability_skills: Adaptabilité | flexibility | flexibilité | faculté d'adaptation \
+    | capacité d'adaptation | ability to adapt | adapt quickly
 creativity: Creativity | Créativité | créatif | creative thinking | créative
 proactivity: Force de proposition | proactive | proactif | proactivité | prise d'initiative \
     | esprit d'initiative | sens de l'initiative | take initiative
@@ -422,8 +425,8 @@ training_needs: training needs analysis | analyse des besoins en formation \
 training_delivery: deliver training | animer des formations | dispenser des formations \
     | animation de formations | ran training sessions | led training sessions \
     | animer des sessions de formation | formateur | formatrice
-facilitation: facilitation | facilitate workshops | animer des ateliers | animation d'ateliers \
-    | workshop facilitation | facilitateur | facilitatrice | facilitator
+facilitation: facilitate workshops | animer des ateliers | animation d'ateliers \
+    | workshop facilitation | workshop facilitator | facilitation d'ateliers | ran workshops
 training_evaluation: Kirkpatrick | évaluation des formations | training evaluation \
     | training effectiveness | efficacité des formations
 instructional_design: Instructional Design | ingénierie pédagogique | conception pédagogique \
@@ -440,7 +443,7 @@ articulate: Articulate Storyline | Articulate 360 | Articulate Rise
 adult_learning: Adult Learning | andragogie | andragogy | formation des adultes \
     | adult education | pédagogie pour adultes
 teaching: teaching | enseignement | enseigner | taught | teacher | enseignant | enseignante \
-    | lecturer
+    | university lecturer | maître de conférences | chargé de cours
 """
 
 # --- Sales, account management, customer service -----------------------------------------------
@@ -572,8 +575,8 @@ translation: translation | traduction | traduire | translate | interprétariat |
 
 # --- Purchasing, supply chain, logistics -------------------------------------------------------
 _SUPPLY = """
-procurement: Achats | Procurement | Purchasing | achat | acheteur | acheteuse \
-    | purchasing manager | procurement officer
+procurement: Achats | Procurement | achat | acheteur | acheteuse | purchasing manager \
+    | procurement officer | purchasing department | service achats
 industrial_purchasing: Achat industriel | achats industriels | industrial purchasing \
     | industrial procurement
 purchase_orders: purchase orders | bons de commande | commandes fournisseurs \
@@ -800,8 +803,8 @@ closing_process: month-end closing | month-end close | clôtures mensuelles \
     | closing mensuel
 financial_statements: financial statements | états financiers | balance sheet \
     | comptes annuels | annual accounts | établissement des comptes
-consolidation: Consolidation | consolidation des comptes | comptes consolidés \
-    | consolidated accounts | financial consolidation
+accounts_consolidation: consolidation des comptes | comptes consolidés | consolidated accounts \
+    | financial consolidation | statutory consolidation | consolidation statutaire
 accounting_standards: accounting standards | normes comptables | French GAAP \
     | normes françaises | plan comptable | PCG
 external_audit: external audit | audit externe | commissariat aux comptes | statutory audit \
@@ -810,7 +813,7 @@ management_control: Contrôle de gestion | management control | contrôleur de g
     | contrôleuse de gestion | financial controller | business controller \
     | contrôle budgétaire | budget control
 fpa: FP&A | financial planning and analysis | financial planning | planification financière
-budgeting: budgeting | budgétisation | élaboration budgétaire | élaboration des budgets \
+budgeting: annual budgeting | budgétisation | élaboration budgétaire | élaboration des budgets \
     | prepare budgets | budget preparation | processus budgétaire | budget process
 forecasting: Forecasting | forecasts | prévisionnel | rolling forecasts | reforecast \
     | prévisions financières
@@ -1312,6 +1315,9 @@ xero > accounting_software
 external_audit > audit
 variance_analysis > financial_analysis
 fpa > budgeting, forecasting, financial_analysis
+accounts_consolidation > consolidation
+adaptability_skills > adaptability
+procurement > purchasing
 cfa > financial_analysis
 financial_reporting > reporting
 vat > tax
