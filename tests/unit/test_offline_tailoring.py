@@ -1,0 +1,147 @@
+"""The offline engine chooses by the offer's requirements (synthetic CV and offers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.lib.cv_content import CvContent
+from app.lib.matching.analysis import OfferText, analyse
+from app.lib.pdf.designs import DEFAULT_DESIGN
+from app.lib.pdf.fit import render_to_budget
+from jobs.pipeline.context import OfferBrief
+from jobs.pipeline.offline_run import tailor_offline
+
+TODAY = date(2026, 11, 1)
+SKILLS = [
+    "Python", "Oracle", "Power BI", "Excel", "Photoshop", "Illustrator", "InDesign", "Premiere Pro",
+    "Figma", "Sketch", "Canva", "AutoCAD", "SolidWorks", "CATIA", "Revit", "LabVIEW", "VHDL",
+    "Unity", "Blender", "GIMP", "Final Cut",
+]  # fmt: skip
+CV = CvContent.model_validate(
+    {
+        "header": {"name": "Sam Sample", "current_title": "IT project manager"},
+        "summary": (
+            "IT project manager with ten years in banking software. "
+            "Led teams of up to 6 developers. Enjoys hiking and photography."
+        ),
+        "experience": [
+            {
+                "id": "exp_now",
+                "title": "IT project manager",
+                "company": "Northwind Bank",
+                "start": "2019-01",
+                "current": True,
+                "bullets": [
+                    "Took part in the move from waterfall to Scrum",
+                    "Wrote the monthly newsletter of the department",
+                    "Optimised Oracle queries, dividing the nightly batch from 6 hours to 2 hours",
+                    "Organised user acceptance testing and trained 150 end users",
+                    "Built 30 Power BI dashboards for the finance department",
+                    "Organised the summer party",
+                ],
+            },
+            {
+                "id": "exp_mid",
+                "title": "Shop assistant",
+                "company": "Corner Shop",
+                "start": "2012-01",
+                "end": "2018-10",
+                "bullets": ["Served customers", "Stocked shelves"],
+            },
+            {
+                "id": "exp_old",
+                "title": "Developer",
+                "company": "Contoso",
+                "start": "2008-01",
+                "end": "2011-12",
+                "bullets": ["Wrote Python reports"],
+            },
+        ],
+        "skills": [{"name": n} for n in SKILLS],
+        "languages": [{"name": "English", "level": "native"}],
+        "extras": {"interests": ["Hiking", "Photography", "Chess", "Cooking", "Jazz", "Cinema"]},
+    }
+)
+
+
+def _brief(**fields: object) -> OfferBrief:
+    base: dict[str, object] = {
+        "id": "offer", "title": "", "company": "Fabrikam", "location": "", "language": "en",
+        "description": "",
+    }  # fmt: skip
+    return OfferBrief(**{**base, **fields})  # type: ignore[arg-type]
+
+
+BACKEND = _brief(
+    title="Backend developer",
+    description="You will optimise database queries and lead a team of engineers.",
+    requirements=["Query optimisation on large databases", "Lead a team of engineers"],
+    skills=["Python", "Oracle", "Power BI"],
+)
+FRENCH = _brief(
+    title="Chef de projet informatique",
+    language="fr",
+    description="Vous piloterez les recettes fonctionnelles et la formation des utilisateurs.",
+    responsibilities=["Recettes fonctionnelles et formation des utilisateurs"],
+    requirements=["Maîtrise de Power BI indispensable"],
+    skills=["Power BI"],
+)
+
+
+def test_evidence_comes_first_and_the_summary_keeps_what_the_offer_asks() -> None:
+    result = tailor_offline(CV, BACKEND, today=TODAY, source_language="en")
+    bullets = result.cv.experience[0].bullets
+    assert bullets[0].startswith("Optimised Oracle queries")
+    assert "Wrote the monthly newsletter of the department" not in bullets[:2]
+    assert result.cv.summary.startswith("Led teams of up to 6 developers.")
+    assert "Key skills" not in result.cv.summary
+    assert result.meta["reasons"]["exp_now"]["code"] == "matches_requirement"
+
+
+def test_unrelated_skills_go_past_a_count_and_their_reason_is_recorded() -> None:
+    result = tailor_offline(CV, BACKEND, today=TODAY, source_language="en")
+    names = [s.name for s in result.cv.skills]
+    assert names[:3] == ["Python", "Oracle", "Power BI"] and len(names) <= 12 + 2
+    removed = result.meta["skills_changes"]["removed_reasons"]
+    assert removed and all(r["code"] == "unrelated_skill" for r in removed.values())
+
+
+def test_a_french_offer_keeps_an_english_cv_english_and_finds_its_evidence() -> None:
+    result = tailor_offline(CV, FRENCH, today=TODAY, source_language="en")
+    assert result.language == "en"
+    assert result.cv.header.current_title == "IT project manager"  # not the French title
+    bullets = result.cv.experience[0].bullets
+    assert "Organised user acceptance testing and trained 150 end users" in bullets[:2]
+    added = {s["name"] for s in result.meta["skills_changes"]["added"]}
+    assert not any("é" in name for name in added)
+
+
+def test_removing_an_old_job_that_would_leave_a_hole_keeps_one_line() -> None:
+    earlier = date(2025, 6, 1)  # the shop job ended less than 7 years before
+    result = tailor_offline(CV, BACKEND, today=earlier, source_language="en")
+    decisions = {d.id: d.decision for d in result.classification.experiences}
+    assert decisions["exp_mid"] == "KEEP"
+    # Now it is old and unrelated, but the 2008 Python job is related: a hole would show.
+    result = tailor_offline(CV, BACKEND, today=TODAY, source_language="en")
+    decisions = {d.id: d.decision for d in result.classification.experiences}
+    assert decisions["exp_mid"] == "CONDENSE" and decisions["exp_old"] == "KEEP"
+    shop = next(e for e in result.cv.experience if e.id == "exp_mid")
+    assert (shop.title, shop.company, shop.bullets) == ("Shop assistant", "Corner Shop", [])
+    assert result.meta["reasons"]["exp_mid"]["code"] == "condensed_gap"
+
+
+def test_the_page_budget_cuts_interests_and_unrelated_skills_before_evidence() -> None:
+    result = tailor_offline(CV, FRENCH, today=TODAY, source_language="en")
+    render = render_to_budget(
+        result.cv.to_json(),
+        design=DEFAULT_DESIGN,
+        locale="en",
+        page_budget=1,
+        relevance=result.relevance,
+    )
+    cut = [t.text for t in render.trimmed]
+    assert "Built 30 Power BI dashboards for the finance department" not in cut
+    hidden = {t.key for t in render.trimmed}
+    offer = OfferText.of(FRENCH)
+    shown = analyse(CV, offer, result.cv, hidden)
+    assert shown.after is not None and shown.after >= 0.95 * shown.ceiling
