@@ -15,6 +15,7 @@ from app.db.models import CvFile, CvVersion
 from app.lib.cv_content import CvContent
 from tests import factories
 from tests.browser.flows import (
+    PHONE,
     accessibility_problems,
     screenshot,
     sign_up_with_offers,
@@ -25,6 +26,7 @@ from tests.browser.flows import (
 pytestmark = pytest.mark.browser
 
 REWORDED = "Built Python and PostgreSQL services tracking 2 million parcels a day end to end"
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
 CLICK_DELAY_MS = 120  # press and release like a person, not in the same instant
 
 
@@ -98,6 +100,9 @@ async def test_revert_a_bullet_and_restore_an_experience_from_the_changes_view(
     assert await page.evaluate("window.__samePage === true")
     await screenshot(page, "changes-review.png")
     assert await accessibility_problems(page) == []
+    await page.set_viewport_size(PHONE)
+    await screenshot(page, "changes-review-phone.png")
+    assert await page.evaluate(NO_SIDEWAYS_SCROLL), "the changes view scrolls sideways on a phone"
 
     saved = await db.scalar(select(func.count()).where(CvVersion.cv_file_id == cv_id))
     assert saved == 3
