@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from litestar.di import NamedDependency
 from sqlalchemy import select
@@ -38,23 +37,11 @@ class Match:
     source_missing: bool = False  # a generated CV whose source CV was deleted
 
 
-def _texts(values: Iterable[Any]) -> list[str]:
-    return [str(v).strip() for v in values if str(v).strip()]
-
-
 def offer_text(offer: JobOffer) -> OfferText:
     """The offer's columns as the matcher reads them. An offer saved without a language gets
-    the one its text is written in (English when too short to tell)."""
+    the one its text is written in (English when too short to tell), not English outright."""
     language = offer.language or detect_language(offer.description or "") or "en"
-    return OfferText(
-        title=offer.title or "",
-        description=offer.description or "",
-        requirements=_texts(offer.requirements or []),
-        responsibilities=_texts(offer.responsibilities or []),
-        skills=_texts(offer.skills or []),
-        languages=[item for item in offer.languages or [] if item],
-        language=language,
-    )
+    return replace(OfferText.of(offer), language=language)
 
 
 def hidden_bullets(cv: CvFile) -> list[str]:
