@@ -46,7 +46,6 @@ from jobs.pipeline.offline_run import tailor_offline
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bench" / "TAILORING.md"
-TOP_UNCOVERED = 5
 
 
 @dataclass
@@ -128,7 +127,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
             " / ".join(sorted({vocab.label(c) for c in m.requirement.concepts}))
             for m in source_view.requirements
             if m.requirement.kind == "must" and not m.covered
-        ][:TOP_UNCOVERED],
+        ],
     )
 
 

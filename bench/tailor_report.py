@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 REACH_TARGET = 0.95
 MAX_LISTED = 3  # examples per problem and pair
+TOP_UNCOVERED = 5  # must-haves listed per pair
 
 HOW_MEASURED = """\
 ## How measured
@@ -113,11 +114,11 @@ def totals(results: list[PairResult]) -> list[str]:
     ]
 
 
-def _listed(label: str, items: list[str]) -> list[str]:
+def _listed(label: str, items: list[str], limit: int = MAX_LISTED) -> list[str]:
     if not items:
         return []
-    more = f" (+{len(items) - MAX_LISTED} more)" if len(items) > MAX_LISTED else ""
-    return [f"* {label}: {'; '.join(items[:MAX_LISTED])}{more}"]
+    more = f" (+{len(items) - limit} more)" if len(items) > limit else ""
+    return [f"* {label}: {'; '.join(items[:limit])}{more}"]
 
 
 def _counted(entries: list[str]) -> str:
@@ -131,7 +132,7 @@ def details(r: PairResult) -> list[str]:
     text stays out of the project: requirements by the vocabulary's labels, bullets by place;
     ``python -m bench.tailor_eval --details`` prints the texts)."""
     lines = [f"### {r.offer} × {r.cv} ({r.why})", ""]
-    lines += _listed("Must-haves the CV cannot claim", r.uncovered_musts) or [
+    lines += _listed("Must-haves the CV cannot claim", r.uncovered_musts, TOP_UNCOVERED) or [
         "* Must-haves the CV cannot claim: none"
     ]
     lines += _listed("Evidence bullets missing from the PDF", r.evidence.missing_at)
