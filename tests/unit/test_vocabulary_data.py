@@ -1,7 +1,7 @@
 """The job vocabulary's tables: consistent with themselves and with skills_vocab, and good enough
 that an offer's wording and a CV's wording meet under the matching rule the lookup follows
 (``app/lib/matching/vocabulary_data.py`` describes it; it is re-implemented small here so the
-data is checked on its own)."""
+data is checked on its own, then the same pairs go through the lookup itself)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,17 @@ import re
 from functools import cache
 
 import pytest
-import snowballstemmer
 
+from app.lib.matching.terms import FUNCTION_WORDS, content_words, stems, words
+from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.matching.vocabulary_data import CONCEPTS, IMPLIES
-from app.lib.parsing.skills_vocab import CASE_SENSITIVE, SKILLS
+from app.lib.parsing.skills_vocab import SKILLS, find_skills
 from app.lib.parsing.text import fold, word_set
 
 WINDOW = 6
-STOP_WORDS = word_set(
-    """
-    a an and or of the to in on at for with by from as is are be been was were this that these
-    those it its into over up our your their my we you i s d l de des du la le les un une et ou
-    en au aux a d l par pour sur dans avec sans sous chez ce ces cet cette son sa ses leur leurs
-    nos vos qui que dont est sont etre je j m n t c qu il elle ils nous vous on ai as avons avez
-    ont eu ne pas se si y
-    """
-)
+# Tokens a text is full of even though a form never counts them: elided or auxiliary words
+# ("j'ai" gives "ai"), on top of the matcher's own function words.
+EVERYWHERE = FUNCTION_WORDS | word_set("ai as at eu ont avons avez es")
 # One-word forms that would match nearly any CV or offer.
 GENERIC_WORDS = word_set(
     """
@@ -35,25 +30,21 @@ GENERIC_WORDS = word_set(
     technical technique tools outils knowledge connaissances competences ability capacite
     environment environnement solution solutions product produit produits test tests testing
     performance planning organisation organization strategy strategie operations design
-    conception
+    conception budget purchase adapt facilities
     """
 )
-_EN = snowballstemmer.stemmer("english")
-_FR = snowballstemmer.stemmer("french")
-_WORD = re.compile(r"[a-z0-9]+(?:[&+#]+[a-z0-9]*)*")
 
 
 @cache
-def stems(word: str) -> frozenset[str]:
-    return frozenset({word, _EN.stemWord(word), _FR.stemWord(word)})
+def skill_names() -> dict[str, str]:
+    """Folded skills_vocab name → its display name."""
+    names = [n.strip() for n in SKILLS.replace("\n", "").split("|") if n.strip()]
+    return {fold(n): n for n in reversed(names)}
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
-def content_words(form: str) -> list[str]:
-    return [w for w in words(form) if w not in STOP_WORDS]
+def is_skill_name(form: str) -> bool:
+    """Such a form is found by the skill finder (with its case and context rules), not by stems."""
+    return fold(form) in skill_names()
 
 
 @cache
@@ -66,8 +57,16 @@ def text_stems(text: str) -> tuple[frozenset[str], ...]:
     return tuple(stems(w) for w in words(text))
 
 
+@cache
+def skills_in(text: str) -> frozenset[str]:
+    return frozenset(fold(n) for n in find_skills(text))
+
+
 def found(form: str, text: str) -> bool:
-    """All the form's content words within ``WINDOW`` consecutive words of the text."""
+    """A skill name where the skill finder sees it; any other form when all its content words
+    fall within ``WINDOW`` consecutive words of the text."""
+    if is_skill_name(form):
+        return fold(form) in skills_in(text)
     wanted = form_stems(form)
     seen = text_stems(text)
     if not wanted or not all(any(want & word for word in seen) for want in wanted):
@@ -79,14 +78,17 @@ def found(form: str, text: str) -> bool:
     return False
 
 
+def absorbed_skills() -> dict[str, str]:
+    """Folded skills_vocab name → the concept below that lists it as a form."""
+    folded_forms = {fold(f): c for c, forms in CONCEPTS.items() for f in forms}
+    return {name: folded_forms[name] for name in skill_names() if name in folded_forms}
+
+
 @cache
 def all_concepts() -> dict[str, tuple[str, ...]]:
-    """The tables plus, as the lookup adds them, each skills_vocab name not absorbed by one of
-    them (names that are ordinary words need the skills finder's context: left out here)."""
+    """The tables plus, as the lookup adds them, each skills_vocab name no concept absorbs."""
     absorbed = absorbed_skills()
-    skills = {
-        fold(n): (n,) for n in skill_names() if fold(n) not in absorbed and n not in CASE_SENSITIVE
-    }
+    skills = {name: (shown,) for name, shown in skill_names().items() if name not in absorbed}
     return {**skills, **CONCEPTS}
 
 
@@ -100,17 +102,6 @@ def concepts_in(text: str) -> set[str]:
                 named.add(broader)
                 todo.append(broader)
     return named
-
-
-@cache
-def skill_names() -> list[str]:
-    return [n.strip() for n in SKILLS.replace("\n", "").split("|") if n.strip()]
-
-
-def absorbed_skills() -> dict[str, str]:
-    """Folded skills_vocab name → the concept below that lists it as a form."""
-    folded_forms = {fold(f): c for c, forms in CONCEPTS.items() for f in forms}
-    return {fold(n): folded_forms[fold(n)] for n in skill_names() if fold(n) in folded_forms}
 
 
 # An offer's wording and a CV's wording of the same thing: they must share a concept.
@@ -270,6 +261,18 @@ def test_false_friends_are_not_read_as_the_concept(text: str, concept: str) -> N
     assert concept not in concepts_in(text)
 
 
+def test_the_lookup_reads_the_tables_the_same_way() -> None:
+    """The same pairs through ``vocabulary.py`` itself (the rule above is its summary)."""
+    vocabulary = default_vocabulary()
+
+    def read(text: str) -> set[str]:
+        named = vocabulary.concepts_in(text)
+        return set(named | vocabulary.implied(named))
+
+    assert [pair for pair in SAME_THING if not read(pair[0]) & read(pair[1])] == []
+    assert [(t, c) for t, c in NOT_THE_THING if c in read(t)] == []
+
+
 def test_implication_reaches_the_broader_concept() -> None:
     assert {"sql", "relational_databases", "databases"} <= concepts_in("PostgreSQL")
     assert {"agile"} <= concepts_in("Scrum")
@@ -279,13 +282,19 @@ def test_implication_reaches_the_broader_concept() -> None:
     assert "postgresql" not in concepts_in("SQL")  # never from broad to narrow
 
 
+def stemmed_forms() -> list[tuple[str, str]]:
+    """(concept, form) for the forms read by stems (skill names go to the skill finder)."""
+    return [(c, f) for c, forms in CONCEPTS.items() for f in forms if not is_skill_name(f)]
+
+
 def test_every_concept_is_found_by_each_of_its_forms() -> None:
     for concept, forms in CONCEPTS.items():
         for form in forms:
             assert found(form, form), (concept, form)
-            # a bare small number ("5" of "5 Whys") would match any count; "9100" is a standard
-            specific = [w for w in content_words(form) if not w.isdigit() or len(w) >= 4]
-            assert specific, (concept, form)
+    for concept, form in stemmed_forms():
+        # a bare small number ("5" of "5 Whys") would match any count; "9100" is a standard
+        specific = [w for w in content_words(form) if not w.isdigit() or len(w) >= 4]
+        assert specific, (concept, form)
 
 
 def test_concepts_are_well_formed() -> None:
@@ -293,7 +302,8 @@ def test_concepts_are_well_formed() -> None:
     for concept, forms in CONCEPTS.items():
         assert re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", concept), concept
         assert 1 <= len(forms) <= 12, concept
-        assert all(1 <= len(content_words(f)) <= 4 for f in forms), concept
+    for concept, form in stemmed_forms():
+        assert 1 <= len(content_words(form)) <= 4, (concept, form)
 
 
 def test_no_form_is_listed_under_two_concepts() -> None:
@@ -305,49 +315,37 @@ def test_no_form_is_listed_under_two_concepts() -> None:
 
 
 def test_no_one_word_form_is_generic() -> None:
-    for concept, forms in CONCEPTS.items():
-        for form in forms:
-            content = content_words(form)
-            if len(content) == 1:
-                generic = {w for w in GENERIC_WORDS if stems(w) & stems(content[0])}
-                assert not generic, (concept, form, generic)
+    for concept, form in stemmed_forms():
+        content = content_words(form)
+        if len(content) == 1:
+            generic = {w for w in GENERIC_WORDS if stems(w) & stems(content[0])}
+            assert not generic, (concept, form, generic)
 
 
-def test_one_word_forms_do_not_stem_to_a_stop_word_or_a_letter() -> None:
-    """ATS→"at", JS→"j" ("j'ai"): text words are all compared, stop words included."""
-    for concept, forms in CONCEPTS.items():
-        for form in forms:
-            content = content_words(form)
-            if len(content) == 1:
-                short = {s for s in stems(content[0]) if len(s) < 2 or s in STOP_WORDS}
-                assert not short, (concept, form, short)
-
-
-def test_ordinary_word_skill_names_are_never_forms() -> None:
-    """ "Lean", "Word", "SEA": as forms they would match the ordinary word; concepts imply them."""
-    ordinary = {fold(n) for n in CASE_SENSITIVE}
-    for concept, forms in CONCEPTS.items():
-        assert not ordinary & {fold(f) for f in forms}, concept
+def test_one_word_forms_do_not_stem_to_a_small_word_or_a_letter() -> None:
+    """ATS→"at", JS→"j", AI→"ai" ("j'ai"): every word of a text is compared, small ones too."""
+    for concept, form in stemmed_forms():
+        content = content_words(form)
+        if len(content) == 1:
+            short = {s for s in stems(content[0]) if len(s) < 2 or s in EVERYWHERE}
+            assert not short, (concept, form, short)
 
 
 def test_implications_name_known_concepts() -> None:
     absorbed = absorbed_skills()
-    skills = {fold(n) for n in skill_names()}
     for concept, broader in IMPLIES.items():
         for name in (concept, *broader):
-            assert name in CONCEPTS or name in skills, name
+            assert name in CONCEPTS or name in skill_names(), name
             # a skill listed as a form is that concept now: imply the concept, not the name
             assert name in CONCEPTS or name not in absorbed, (name, absorbed.get(name))
         assert concept not in broader and len(set(broader)) == len(broader), concept
 
 
 def test_concept_ids_that_are_skill_names_list_that_skill() -> None:
-    names = {fold(n): n for n in skill_names()}
     for concept, forms in CONCEPTS.items():
-        spaced = concept.replace("_", " ")
-        for key in {concept, spaced}:
-            if key in names:
-                assert fold(names[key]) in {fold(f) for f in forms}, concept
+        for key in {concept, concept.replace("_", " ")}:
+            if key in skill_names():
+                assert key in {fold(f) for f in forms}, concept
 
 
 def test_no_implication_cycle() -> None:

@@ -1,21 +1,23 @@
 """The job vocabulary the match analysis reads: concepts (with their English and French forms)
 and the broader concepts a narrower one implies.
 
-How the lookup reads a form (``vocabulary.py``): text is folded (lowercase, no accents) and cut
-into words (runs of letters and digits, ``&``, ``+`` and ``#`` kept inside: "P&L", "C++"); each
-word is stemmed with both the English and the French Snowball stemmers, and two words match when
-any of their stems are equal ("trained" ~ "training", "formations" ~ "formation"). A form is found
-when all its content words (stop words such as "de", "the", "of" ignored) sit within 6
-consecutive words of the text, in any order. So forms are short (1–3 content words) and a
-one-word form is a word that names its concept on its own ("recruitment", "soudage").
+How the lookup reads a form (``vocabulary.py``, words and stems from ``terms.py``): text is
+folded (lowercase, no accents) and cut into words ("c++", "node.js", "ci/cd" and hyphenated words
+stay whole and are compared whole, so "non-conformité" and "non-conformités" are two forms); each
+plain word is stemmed with both the English and the French Snowball stemmers, and two words match
+when any of their stems are equal ("trained" ~ "training", "formations" ~ "formation"). A form is
+found when all its content words (function words such as "de", "the", "of" and single letters
+ignored) sit within 6 consecutive words of the text, in any order. So forms are short (1–3
+content words), a one-word form is a word that names its concept on its own ("recruitment",
+"soudage"), and no form leans on a word the stemmers fold into an everyday one ("BI" ~ "biais",
+"renewals" ~ "renewable", "accountant" ~ "accounts", "ATS" ~ "at", "AI" ~ the "ai" of "j'ai").
 
 Tools and skills named in ``app/lib/parsing/skills_vocab.py`` are concepts already (id = folded
-name). A concept below that lists one of those names as a form absorbs it (so "Power BI" and
-"PowerBI", "Négociation" and "negotiate" are one concept). Names that are also ordinary words
-("Lean", "Word", "SEA", "Closing"), or whose stem is one ("Excel"/"excellent",
-"Accounting"/"accounts", "Reporting"/"reports to", "Emailing"/"emails", "Paie"/"paiement",
-"Machining"/"machines", "Accessibility"/"accessible", ".NET"/"net"), are never forms here: a
-concept with safer forms implies them instead.
+name), found by the offer parser's skill finder with its own case and context rules, not by
+stems. A concept below that lists one of those names as a form absorbs it (so "Power BI" and
+"PowerBI", "Négociation" and "negotiate" are one concept). A name that also reads as an ordinary
+term in other trades ("Closing" of accounts, "Automation" of tests, "Consolidation" of data) is
+not absorbed: a narrower concept implies it instead.
 
 ``IMPLIES`` goes from narrow to broad only, and only where a recruiter would accept it as true:
 having used PostgreSQL means having written SQL; having written SQL says nothing of PostgreSQL.
@@ -36,8 +38,8 @@ react: React | ReactJS | React.js
 vuejs: Vue.js | VueJS
 angular: Angular | AngularJS
 nextjs: Next.js | NextJS
-golang: Golang | Go language | langage Go
-dotnet: dotnet | .NET Core | .NET Framework | ASP.NET Core
+golang: Go | Golang | Go language | langage Go
+dotnet: .NET | dotnet | .NET Core | .NET Framework | ASP.NET Core
 front_end: front-end | frontend | développement front | client-side | interfaces web
 back_end: back-end | backend | développement back | server-side | côté serveur
 full_stack: full-stack | fullstack | développeur full stack
@@ -78,7 +80,7 @@ github: GitHub
 gitlab: GitLab
 bitbucket: Bitbucket
 shell_scripting: shell scripting | scripts shell | Bash scripting | scripts bash
-embedded_systems: systèmes embarqués | embedded systems | embedded software \
+embedded_systems: Embedded | systèmes embarqués | embedded systems | embedded software \
     | logiciel embarqué | firmware | microcontrollers | microcontrôleurs
 electronics: electronics | électronique | circuit design | conception électronique \
     | PCB | cartes électroniques
@@ -131,13 +133,13 @@ looker_studio: Looker Studio | Data Studio | Google Data Studio
 metabase: Metabase
 superset: Superset | Apache Superset
 dashboards: dashboard | dashboards | Tableau de bord | Tableaux de bord | tableaux de pilotage
-management_reporting: management reports | rapports de gestion | weekly reports \
+management_reporting: Reporting | management reports | rapports de gestion | weekly reports \
     | monthly reports | rapports mensuels | rapports hebdomadaires | rapports d'activité
 kpi: KPI | KPIs | indicateurs de performance | key performance indicators | indicateurs clés \
     | performance indicators
 statistics: statistics | statistiques | statistical analysis | analyse statistique \
     | statistical modelling | modélisation statistique | statisticien | statistician
-microsoft_excel: Microsoft Excel | MS Excel | Excel spreadsheets | fichiers Excel
+microsoft_excel: Excel | Microsoft Excel | MS Excel | Excel spreadsheets | fichiers Excel
 excel_advanced: advanced Excel | Excel avancé | pivot tables | tableaux croisés dynamiques \
     | TCD | VLOOKUP | RECHERCHEV | XLOOKUP
 spreadsheets: spreadsheets | spreadsheet | tableur | tableurs | feuilles de calcul
@@ -212,8 +214,8 @@ ui_design: UI | UI design | user interface design | interface utilisateur \
 user_research: User Research | recherche utilisateur | user interviews \
     | entretiens utilisateurs | usability testing | tests utilisateurs | tests d'utilisabilité
 prototyping: Prototyping | prototypage | wireframes | wireframing | mockups | maquettes
-digital_accessibility: web accessibility | digital accessibility | accessibilité numérique \
-    | accessibilité web | a11y | accessible design
+digital_accessibility: Accessibility | web accessibility | digital accessibility \
+    | accessibilité numérique | accessibilité web | a11y | accessible design
 rgaa: RGAA
 graphic_design: graphic design | design graphique | graphisme | graphiste | graphic designer | PAO
 image_editing: image editing | retouche photo | retouche d'images | photo editing \
@@ -338,8 +340,8 @@ analytical_skills: Capacité d'analyse | Esprit d'analyse | Analytical Skills \
     | analytical mind | analytical thinking | esprit analytique | capacités analytiques
 synthesis: Esprit de synthèse | capacité de synthèse | synthesis skills | synthétiser \
     | ability to synthesise | ability to synthesize
-adaptability_skills: Adaptabilité | flexibility | flexibilité | faculté d'adaptation \
-    | capacité d'adaptation | ability to adapt | adapt quickly
+adaptability_skills: Adaptabilité | Adaptability | flexibility | flexibilité \
+    | faculté d'adaptation | capacité d'adaptation | ability to adapt | adapt quickly
 creativity: Creativity | Créativité | créatif | creative thinking | créative
 proactivity: Force de proposition | proactive | proactif | proactivité | prise d'initiative \
     | esprit d'initiative | sens de l'initiative | take initiative
@@ -389,7 +391,7 @@ hr_business_partner: HR business partner | HRBP | RRH | responsable ressources h
 hr_administration: Administration du personnel | HR administration | administration RH \
     | gestion administrative du personnel | personnel administration | dossiers du personnel \
     | employee records | contrats de travail
-payroll: Payroll | payroll processing | bulletins de paie | fiches de paie | payslips \
+payroll: Payroll | Paie | payroll processing | bulletins de paie | fiches de paie | payslips \
     | gestionnaire de paie | chargé de paie
 adp: ADP
 silae: Silae
@@ -407,7 +409,7 @@ performance_management: Performance Management | entretiens annuels | annual rev
     | entretiens professionnels
 employee_engagement: Employee Engagement | engagement des collaborateurs \
     | qualité de vie au travail | QVT | QVCT | employee experience | expérience collaborateur
-compensation: Compensation and Benefits | C&B | rémunération | rémunérations \
+compensation: Compensation and Benefits | rémunération | rémunérations \
     | politique de rémunération | salary reviews | révisions salariales \
     | compensation and benefits policy
 talent_management: talent management | gestion des talents | succession planning \
@@ -416,7 +418,7 @@ workforce_planning: GPEC | GEPP | workforce planning | strategic workforce plann
     | planification des effectifs | gestion prévisionnelle des emplois
 career_development: internal mobility | mobilité interne | career development \
     | gestion des carrières | développement de carrière | career management
-learning_and_development: learning and development | L&D | développement des compétences \
+learning_and_development: learning and development | développement des compétences \
     | skills development | people development | talent development
 training_programmes: training plan | plan de formation | training programs \
     | training programmes | programmes de formation | parcours de formation | learning paths
@@ -525,7 +527,7 @@ customer_acquisition: customer acquisition | acquisition clients | acquisition d
     | user acquisition | growth marketing | growth hacking | paid acquisition
 seo: SEO | référencement naturel | search engine optimisation | search engine optimization \
     | organic search
-paid_search: référencement payant | paid search | PPC | pay-per-click | search ads
+paid_search: SEA | référencement payant | paid search | PPC | pay-per-click | search ads
 paid_advertising: paid media | publicité en ligne | online advertising | campagnes payantes \
     | paid campaigns | display advertising | programmatic | publicité digitale
 social_ads: social ads | paid social | publicité sur les réseaux sociaux \
@@ -541,8 +543,8 @@ content_marketing: Content Marketing | marketing de contenu | content strategy \
     | stratégie de contenu | création de contenu | content creation
 copywriting: Copywriting | rédaction web | rédaction publicitaire | concepteur-rédacteur \
     | copywriter | rédaction de contenus
-email_marketing: email marketing | campagnes emailing | email campaigns | campagnes email \
-    | campagnes d'emailing | email automation
+email_marketing: Emailing | email marketing | campagnes emailing | email campaigns \
+    | campagnes email | campagnes d'emailing | email automation
 mailchimp: Mailchimp
 brevo: Brevo | Sendinblue
 marketing_automation: Marketing Automation | automatisation marketing \
@@ -575,7 +577,7 @@ translation: translation | traduction | traduire | translate | interprétariat |
 
 # --- Purchasing, supply chain, logistics -------------------------------------------------------
 _SUPPLY = """
-procurement: Achats | Procurement | achat | acheteur | acheteuse | purchasing manager \
+procurement: Achats | Procurement | Purchasing | achat | acheteur | acheteuse | purchasing manager \
     | procurement officer | purchasing department | service achats
 industrial_purchasing: Achat industriel | achats industriels | industrial purchasing \
     | industrial procurement
@@ -592,7 +594,7 @@ supplier_negotiation: supplier negotiations | négociation fournisseurs \
     | negotiate suppliers | négocier avec les fournisseurs | negotiate supplier contracts \
     | négociations achats
 tenders: Appels d'offres | appel d'offres | tenders | tendering | call for tenders | RFP | RFQ \
-    | RFI | request for proposal | request for quotation
+    | RFQs | RFPs | RFI | request for proposal | request for quotation
 cost_reduction: cost reduction | réduction des coûts | cost savings | reduce costs \
     | réduire les coûts | optimisation des coûts | cost optimisation | cost optimization
 supply_chain: Supply Chain | chaîne d'approvisionnement | supply chain management | SCM \
@@ -651,13 +653,13 @@ ergonomics: ergonomics | ergonomie | ergonomic | workstation design
 facility_layout: plant layout | factory layout | implantation industrielle \
     | implantation des postes | aménagement d'atelier
 oee: OEE | TRS | TRG | overall equipment effectiveness | taux de rendement synthétique
-lean_manufacturing: Lean Manufacturing | lean management | démarche Lean | lean production \
+lean_manufacturing: Lean | Lean Manufacturing | lean management | démarche Lean | lean production \
     | Toyota Production System | méthodes lean | lean tools | outils lean
 six_sigma: Six Sigma | 6 Sigma | DMAIC
 six_sigma_belts: Green Belt | Black Belt | ceinture verte | ceinture noire | Yellow Belt
 continuous_improvement: Amélioration continue | Continuous Improvement \
     | démarche d'amélioration continue | continuous improvement initiatives
-industrial_automation: industrial automation | automatisation des lignes \
+industrial_automation: Automatisme | industrial automation | automatisation des lignes \
     | automatisation industrielle | automaticien | automaticienne
 plc: PLC | automates programmables | automate programmable | programmable logic controllers \
     | programmation automates
@@ -691,7 +693,7 @@ metallurgy: Métallurgie | Metallurgy | métallurgiste | metallurgist | material
     | science des matériaux | matériaux métalliques
 sheet_metal: Chaudronnerie | boilermaking | sheet metal | tôlerie | chaudronnier \
     | metal fabrication
-cnc_machining: Usinage | CNC | commande numérique | fraisage | milling \
+cnc_machining: Usinage | Machining | CNC | commande numérique | fraisage | milling \
     | CNC machining | usineur
 maintenance_preventive: Maintenance préventive | Preventive Maintenance \
     | planned maintenance | entretien préventif
@@ -785,7 +787,7 @@ document_control: document management | gestion documentaire | GED | archivage \
 
 # --- Finance, accounting, legal, intellectual property -----------------------------------------
 _FINANCE_LEGAL = """
-accountancy: Comptabilité | comptable | comptabilité générale | tenue de comptabilité \
+accountancy: Comptabilité | Accounting | comptable | comptabilité générale | tenue de comptabilité \
     | tenue comptable | financial accounting | general accounting | staff accountant
 accounting_qualification: CPA | ACCA | CIMA | DSCG | DCG | expert-comptable \
     | chartered accountant | diplôme d'expertise comptable
@@ -835,8 +837,8 @@ financial_reporting: financial reporting | reporting financier | reportings fina
     | financial reports | rapports financiers | monthly management pack
 cost_accounting: cost accounting | comptabilité analytique | analytical accounting \
     | prix de revient | coûts de revient | cost control | contrôle des coûts
-pnl: P&L | profit and loss | compte de résultat | P&L responsibility | compte d'exploitation
-mergers_acquisitions: M&A | fusions-acquisitions | fusions et acquisitions \
+pnl: P&L | profit and loss | compte de résultat | compte d'exploitation | profit and loss account
+mergers_acquisitions: fusions-acquisitions | fusions et acquisitions \
     | mergers and acquisitions | due diligence
 financial_risk: credit risk | risque de crédit | market risk | risques financiers \
     | financial risk | risque de marché
@@ -889,9 +891,9 @@ legal_assistant: paralegal | assistant juridique | assistante juridique | legal 
 _OFFICE = """
 ms_office: MS Office | Microsoft Office | Pack Office | Office 365 | Microsoft 365 \
     | suite Office | O365 | M365
-ms_word: Microsoft Word | MS Word
-ms_teams: Microsoft Teams | MS Teams
-ms_outlook: Microsoft Outlook | MS Outlook
+ms_word: Word | Microsoft Word | MS Word
+ms_teams: Teams | Microsoft Teams | MS Teams
+ms_outlook: Outlook | Microsoft Outlook | MS Outlook
 powerpoint: PowerPoint | Microsoft PowerPoint | MS PowerPoint
 google_workspace: Google Workspace | G Suite | GSuite | Google Suite
 sharepoint: SharePoint | Share Point
@@ -920,7 +922,7 @@ food_industry: agroalimentaire | food industry | industrie agroalimentaire | agr
     | food processing
 real_estate: real estate | immobilier | property management | gestion immobilière \
     | gestion locative | agent immobilier
-hospitality: hospitality | hôtellerie | hôtellerie-restauration | food and beverage | F&B \
+hospitality: hospitality | hôtellerie | hôtellerie-restauration | food and beverage \
     | hotel management
 cooking: cuisine | cooking | chef de cuisine | commis de cuisine | culinary \
     | restauration collective
@@ -977,8 +979,6 @@ laravel > php, back_end
 symfony > php, back_end
 ruby on rails > ruby, back_end
 asp.net > dotnet, back_end
-dotnet > .net
-golang > go
 full_stack > front_end, back_end
 tailwind > css
 bootstrap > css
@@ -1069,10 +1069,9 @@ looker_studio > business_intelligence, data_visualisation, dashboards
 metabase > business_intelligence, data_visualisation, dashboards
 superset > business_intelligence, data_visualisation, dashboards
 dashboards > management_reporting
-management_reporting > reporting
 excel_advanced > microsoft_excel
 vba > microsoft_excel
-microsoft_excel > excel, spreadsheets
+microsoft_excel > spreadsheets
 google_sheets > spreadsheets
 r > statistics
 sas > statistics
@@ -1125,7 +1124,6 @@ iso_27001 > cybersecurity
 cisco_certification > networking
 itil > it_service_management
 rtos > embedded_systems
-embedded_systems > embedded
 fpga > electronics
 vhdl > electronics
 verilog > electronics
@@ -1142,7 +1140,6 @@ after_effects > video_editing
 final_cut > video_editing
 davinci_resolve > video_editing
 user_research > ux_design
-digital_accessibility > accessibility
 wcag > digital_accessibility
 rgaa > digital_accessibility
 autocad > cad
@@ -1176,7 +1173,6 @@ candidate_sourcing > recruitment
 collective_bargaining > negotiation, employee_relations
 hr_business_partner > human_resources
 successfactors > hris
-payroll > paie
 adp > payroll
 silae > payroll
 training_programmes > learning_and_development
@@ -1194,7 +1190,7 @@ articulate > e_learning
 key_account_management > account_management
 technical_sales > sales
 presales > technical_sales
-deal_closing > sales
+deal_closing > sales, closing
 sales_targets > sales
 sales_management > sales
 channel_sales > sales
@@ -1212,7 +1208,7 @@ shopify > ecommerce
 magento > ecommerce
 merchandising > retail
 seo > digital_marketing
-paid_search > paid_advertising, sea
+paid_search > paid_advertising
 google ads > paid_search
 sem > digital_marketing
 meta_ads > social_ads
@@ -1220,7 +1216,7 @@ linkedin_ads > social_ads
 tiktok_ads > social_ads
 social_ads > paid_advertising, social_media
 paid_advertising > digital_marketing
-email_marketing > emailing, digital_marketing
+email_marketing > digital_marketing
 mailchimp > email_marketing
 brevo > email_marketing
 marketing_automation > digital_marketing
@@ -1247,12 +1243,9 @@ sap fi > sap, accountancy
 sap mm > sap
 odoo > erp
 netsuite > erp
-ms_word > word
-ms_teams > teams
-ms_outlook > outlook
 tosa > ms_office
 # Manufacturing, quality, safety
-lean_manufacturing > lean, continuous_improvement
+lean_manufacturing > continuous_improvement
 lean six sigma > lean_manufacturing, six_sigma
 six_sigma_belts > six_sigma
 six_sigma > continuous_improvement
@@ -1283,12 +1276,11 @@ ndt_certification > ndt
 welding_inspection > welding, quality_control
 welding_coordination > welding
 welding_procedures > welding
-industrial_automation > automatisme
+industrial_automation > automation
 plc > industrial_automation
 scada > industrial_automation
 tia_portal > plc
 grafcet > industrial_automation
-cnc_machining > machining
 maintenance_preventive > maintenance
 maintenance_predictive > maintenance
 maintenance_corrective > maintenance
@@ -1296,7 +1288,6 @@ cmms > maintenance
 caces > forklift
 heavy_goods_licence > driving_licence
 # Finance, legal
-accountancy > accounting
 accounting_qualification > accountancy
 general_ledger > accountancy
 bank_reconciliation > accountancy
@@ -1316,10 +1307,8 @@ external_audit > audit
 variance_analysis > financial_analysis
 fpa > budgeting, forecasting, financial_analysis
 accounts_consolidation > consolidation
-adaptability_skills > adaptability
-procurement > purchasing
 cfa > financial_analysis
-financial_reporting > reporting
+financial_reporting > management_reporting
 vat > tax
 aml > compliance
 gdpr > compliance
