@@ -66,6 +66,7 @@ class PairResult:
     budget: int
     seconds: float
     uncovered_musts: list[str] = field(default_factory=list)
+    trimmed: list[str] = field(default_factory=list)  # keys the render cut to fit the budget
 
     @property
     def reach(self) -> float:
@@ -123,6 +124,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         pages=render.page_count,
         budget=render.page_budget,
         seconds=time.perf_counter() - started,
+        trimmed=sorted(hidden),
         uncovered_musts=[
             " / ".join(sorted({vocab.label(c) for c in m.requirement.concepts}))
             for m in source_view.requirements

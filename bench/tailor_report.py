@@ -127,6 +127,12 @@ def _counted(entries: list[str]) -> str:
     return ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items())
 
 
+def _kind_of_key(key: str) -> str:
+    """A trim key's kind: "skill:3" → skill, "interest:0" → interest, "<item id>:2" → bullet."""
+    kind = key.split(":", 1)[0]
+    return kind if kind in ("skill", "interest") else "bullet"
+
+
 def details(r: PairResult) -> list[str]:
     """What a reader needs to act on, without the corpus's own sentences (the CVs' and ads'
     text stays out of the project: requirements by the vocabulary's labels, bullets by place;
@@ -143,6 +149,10 @@ def details(r: PairResult) -> list[str]:
     ]
     lines += _listed("Language offenders", offenders)
     lines += _listed("Gaps", [g.label() for g in r.gaps])
+    if r.trimmed or not r.fits:
+        cut = _counted([_kind_of_key(key) for key in r.trimmed]) or "nothing"
+        pages = f"{r.pages} page{'s' if r.pages > 1 else ''}"
+        lines += [f"* The render cut {cut} ({pages} for a {r.budget}-page budget)"]
     if r.facts:
         lines += [f"* Facts not in the source: {_counted(r.facts)}"]
     return [*lines, ""]
