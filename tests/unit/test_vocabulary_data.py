@@ -211,6 +211,13 @@ SAME_THING = [
     ("Capacité à fédérer", "Natural leadership"),
     ("Gestion du stress", "Calm under pressure"),
     ("Curiosité intellectuelle", "Curious by nature"),
+    ("Lecture de plans", "Reads technical drawings"),
+    ("Astreintes ponctuelles", "On-call rotation for the payment platform"),
+    ("Veille réglementaire", "Regulatory watch on chemical rules"),
+    ("Tenue de la comptabilité", "Bookkeeping for 30 small businesses"),
+    ("Non-conformity management", "Traitement des non conformités"),
+    ("Clôture mensuelle", "Monthly close in five working days"),
+    ("Full stack developer", "Développeur full-stack"),
 ]
 
 # Wordings that must NOT read as the concept (false friends and look-alikes).

@@ -40,9 +40,9 @@ angular: Angular | AngularJS
 nextjs: Next.js | NextJS
 golang: Go | Golang | Go language | langage Go
 dotnet: .NET | dotnet | .NET Core | .NET Framework | ASP.NET Core
-front_end: front-end | frontend | développement front | client-side | interfaces web
-back_end: back-end | backend | développement back | server-side | côté serveur
-full_stack: full-stack | fullstack | développeur full stack
+front_end: front-end | front end | frontend | développement front | client-side | interfaces web
+back_end: back-end | back end | backend | développement back | server-side | côté serveur
+full_stack: full-stack | full stack | fullstack | développeur full stack
 web_development: web development | développement web | web developer | développeur web \
     | applications web | sites web | websites
 mobile_development: mobile development | développement mobile | mobile apps \
@@ -56,9 +56,10 @@ software_architecture: software architecture | architecture logicielle | system 
     | architecture technique | solution architecture | architecte logiciel | design patterns
 automated_testing: automated tests | tests automatisés | test automation \
     | automatisation des tests | unit tests | tests unitaires | integration tests \
-    | tests d'intégration | end-to-end tests
+    | tests d'intégration | end-to-end tests | E2E tests
 software_testing: software testing | test plans | plans de test | test cases | cas de test \
-    | tests fonctionnels | functional testing | tests de non-régression | regression testing
+    | tests fonctionnels | functional testing | tests de non-régression | non régression \
+    | regression testing
 software_quality_assurance: software quality assurance | assurance qualité logicielle \
     | qualité logicielle | software quality | QA engineer | ingénieur QA | QA analyst
 code_review: code review | revue de code | relecture de code | pull requests | merge requests
@@ -200,7 +201,7 @@ it_support: support informatique | helpdesk | help desk | service desk \
     | support utilisateurs | user support | assistance utilisateurs
 it_service_management: ITSM | gestion des services informatiques | incident management \
     | gestion des incidents | service management framework
-deployment: deployment | déploiement | déployer | go-live | rollout | roll-out \
+deployment: deployment | déploiement | déployer | go-live | go live | rollout | roll-out \
     | mise en production
 digital_transformation: digital transformation | transformation digitale \
     | transformation numérique | digitalisation des processus | dématérialisation
@@ -244,6 +245,8 @@ program_management: Program Management | programme management | gestion de progr
 pmo: PMO | project management office | bureau de projets
 pmp: PMP | Project Management Professional
 prince2: Prince2 | PRINCE2 Practitioner | PRINCE2 Foundation
+project_coordination: project coordination | coordination de projets | project coordinator \
+    | coordinateur de projet | coordinatrice de projet | coordonner les projets
 project_planning: project planning | planification de projet | planning projet \
     | rétroplanning | retroplanning | project schedule | calendrier projet | milestones | jalons
 ms_project: MS Project | Microsoft Project
@@ -289,6 +292,8 @@ scrum: Scrum | sprint planning | daily stand-up | daily standup | cérémonies s
     | rétrospectives
 scrum_master: Scrum Master | Professional Scrum Master | Certified ScrumMaster | PSM I
 pmi_acp: PMI-ACP
+backlog_management: backlog management | gestion du backlog | backlog grooming \
+    | backlog refinement | priorisation du backlog
 agile_coaching: agile coach | coach agile | coaching agile
 """
 
@@ -299,7 +304,7 @@ team_leadership: Team Leadership | Team Management | Management d'équipe | lead
     | supervise team | diriger une équipe
 people_management: people management | direct reports | expérience managériale \
     | management hiérarchique | line manager | line management | management de collaborateurs
-cross_functional_collaboration: cross-functional | transverse | transversal \
+cross_functional_collaboration: cross-functional | cross functional | transverse | transversal \
     | pluridisciplinaire | multidisciplinary | équipes transverses | management transverse
 team_motivation: team building | motiver les équipes | motivate teams | cohésion d'équipe \
     | team cohesion | fédérer les équipes | animer une équipe | animation d'équipe
@@ -330,11 +335,11 @@ organisation_skills: organisation skills | organizational skills | organisationa
     | esprit d'organisation
 time_management: Time Management | Gestion du temps | prioritisation | prioritization \
     | prioriser | prioritise | prioritize | gestion des priorités | manage priorities
-multitasking: multitasking | multi-tasking | multitâche | multi-tâches \
+multitasking: multitasking | multi-tasking | multitâche | multi-tâches | multi-tâche \
     | manage multiple projects | gérer plusieurs projets
 teamwork: Travail en équipe | Teamwork | Esprit d'équipe | team player | team spirit \
     | esprit collaboratif | collaborative mindset
-problem_solving: Problem Solving | Résolution de problèmes | solve problems \
+problem_solving: Problem Solving | Résolution de problèmes | solve problems | problem-solving \
     | résoudre des problèmes | problem-solver | problem-solving skills
 analytical_skills: Capacité d'analyse | Esprit d'analyse | Analytical Skills \
     | analytical mind | analytical thinking | esprit analytique | capacités analytiques
@@ -347,9 +352,11 @@ proactivity: Force de proposition | proactive | proactif | proactivité | prise 
     | esprit d'initiative | sens de l'initiative | take initiative
 interpersonal_skills: Aisance relationnelle | Sens du relationnel | interpersonal skills \
     | people skills | qualités relationnelles | bon relationnel | relational skills
-customer_orientation: customer focus | orientation client | customer-centric | sens du client \
+customer_orientation: customer focus | orientation client | customer-centric \
+    | customer centric | sens du client \
     | customer orientation | sens du service | service orientation
-results_orientation: results-oriented | orienté résultats | results-driven | goal-oriented \
+results_orientation: results-oriented | results oriented | orienté résultats | results-driven \
+    | goal-oriented \
     | sens du résultat | culture du résultat | orientation résultats
 stress_management: stress management | gestion du stress | résistance au stress \
     | work under pressure | travailler sous pression | calm under pressure | sang-froid
@@ -465,7 +472,8 @@ deal_closing: close deals | closed deals | closing deals | conclure des affaires
 pipeline_management: Pipeline Management | sales pipeline | pipeline commercial \
     | gestion du pipeline
 sales_management: Sales Management | direction commerciale | management commercial \
-    | sales manager | directeur commercial | responsable commercial | head of sales
+    | sales manager | directeur commercial | responsable commercial | head of sales \
+    | animation commerciale
 business_development: Business Development | développement commercial | business developer \
     | new business | développement des affaires | développeur d'affaires | biz dev
 prospecting: Prospection | Prospecting | prospecter | prospection commerciale | démarchage \
@@ -565,6 +573,10 @@ market_research: market research | études de marché | étude de marché | mark
 competitive_intelligence: veille concurrentielle | competitive intelligence \
     | competitive analysis | competitor analysis | analyse concurrentielle \
     | benchmark concurrentiel
+regulatory_watch: veille réglementaire | regulatory watch | regulatory monitoring \
+    | veille normative
+crisis_management: crisis management | gestion de crise | crisis communication \
+    | communication de crise
 technology_watch: veille technologique | technology watch | veille technique
 internal_communication: internal communication | communication interne | internal comms \
     | employee communications
@@ -642,7 +654,7 @@ production_planning: production planning | planification de la production | ordo
     | production scheduling | ordonnanceur
 production_management: production management | gestion de production \
     | responsable de production | production manager | manufacturing operations \
-    | pilotage de la production | chef d'atelier | production supervisor
+    | pilotage de la production | chef d'atelier | production supervisor | suivi de production
 manufacturing: manufacturing | fabrication | production line | ligne de production \
     | lignes de production | shop floor | atelier de production
 assembly: assembly line | ligne d'assemblage | assemblage | mechanical assembly \
@@ -713,6 +725,10 @@ commissioning: Commissioning | Mise en service | mises en service | commissioned
     | start-up of installations
 technical_support: technical support | support technique | assistance technique | hotline \
     | support client technique
+technical_drawing: lecture de plans | technical drawings | dessin technique | plans techniques \
+    | blueprint reading | read drawings | dessins techniques
+on_call: astreinte | astreintes | on-call | on call rotation | on-call duty
+shift_work: travail posté | shift work | 3x8 | 2x8 | horaires décalés | shift pattern
 spare_parts: spare parts | pièces détachées | pièces de rechange | spare parts management
 civil_engineering: civil engineering | génie civil | structural engineering \
     | ingénieur structure | calcul de structures
@@ -743,8 +759,9 @@ quality_auditor_certification: IRCA | lead auditor | auditeur ISO | auditeur cer
     | ISO 19011
 internal_audit: internal audit | audit interne | audits internes | auditeur interne \
     | internal auditor
-non_conformities: non-conformities | non-conformités | non-conformité | nonconformance \
-    | non-conformance | NCR | non-conformance reports | fiches de non-conformité
+non_conformities: non-conformities | non-conformity | non-conformités | non-conformité \
+    | non conformités | nonconformance | nonconformities | non-conformance | NCR \
+    | non-conformance reports | fiches de non-conformité
 capa: CAPA | corrective actions | actions correctives | preventive actions \
     | actions préventives | corrective and preventive actions
 root_cause_analysis: root cause analysis | analyse des causes | causes racines | RCA | 5 Whys \
@@ -760,7 +777,8 @@ ndt: CND | NDT | Contrôles non destructifs | Non-destructive testing \
 ndt_certification: COFREND | ISO 9712 | NDT Level 2 | PCN
 qhse: QHSE | QSE
 hse: HSE | EHS | health and safety | santé sécurité | sécurité au travail | workplace safety \
-    | occupational health | santé au travail | prévention des risques professionnels
+    | occupational health | santé au travail | prévention des risques professionnels \
+    | hygiène et sécurité
 environmental_management: environmental management | management environnemental \
     | environmental compliance | gestion environnementale
 sustainability: sustainability | développement durable | RSE | CSR \
@@ -787,9 +805,11 @@ document_control: document management | gestion documentaire | GED | archivage \
 
 # --- Finance, accounting, legal, intellectual property -----------------------------------------
 _FINANCE_LEGAL = """
-accountancy: Comptabilité | Accounting | comptable | comptabilité générale | tenue de comptabilité \
-    | tenue comptable | financial accounting | general accounting | staff accountant
-accounting_qualification: CPA | ACCA | CIMA | DSCG | DCG | expert-comptable \
+accountancy: Comptabilité | Accounting | comptable | comptabilité générale \
+    | financial accounting | general accounting | staff accountant
+bookkeeping: Bookkeeping | tenue de comptabilité | tenue comptable | bookkeeper \
+    | aide-comptable | aide comptable
+accounting_qualification: CPA | ACCA | CIMA | DSCG | DCG | expert-comptable | expert comptable \
     | chartered accountant | diplôme d'expertise comptable
 general_ledger: general ledger | grand livre | journal entries | écritures comptables \
     | passer les écritures | saisie comptable
@@ -800,9 +820,9 @@ accounts_payable: accounts payable | comptabilité fournisseurs | factures fourn
 accounts_receivable: accounts receivable | comptabilité clients | credit management \
     | recouvrement | relances clients | debt collection | credit control
 invoicing: invoicing | facturation | facturer | billing | issue invoices
-closing_process: month-end closing | month-end close | clôtures mensuelles \
-    | clôture mensuelle | clôtures comptables | year-end closing | clôture annuelle \
-    | closing mensuel
+closing_process: month-end closing | month-end close | monthly close | clôtures mensuelles \
+    | clôture mensuelle | clôtures comptables | year-end closing | annual closing \
+    | clôture annuelle | closing mensuel
 financial_statements: financial statements | états financiers | balance sheet \
     | comptes annuels | annual accounts | établissement des comptes
 accounts_consolidation: consolidation des comptes | comptes consolidés | consolidated accounts \
@@ -908,7 +928,11 @@ diary_management: diary management | gestion d'agendas | gestion des agendas \
     | schedule meetings
 travel_arrangements: travel arrangements | organisation des déplacements | travel booking \
     | réservations de voyages | business travel
-minute_taking: meeting minutes | comptes rendus | compte rendu | procès-verbaux \
+report_writing: report writing | rédaction de rapports | rédiger des rapports | wrote reports \
+    | rapports techniques | technical reports | rapports d'étude
+travel_availability: willingness to travel | déplacements fréquents | mobilité géographique \
+    | international travel | déplacements à l'international | extensive travel
+minute_taking: meeting minutes | comptes rendus | compte rendu | procès-verbaux | procès-verbal \
     | rédaction de comptes rendus | take minutes
 data_entry: data entry | saisie de données | saisie informatique | data input
 front_desk: front desk | receptionist | réceptionniste | standard téléphonique | switchboard \
@@ -1162,6 +1186,7 @@ product owner > agile
 scrum_master > scrum
 pmi_acp > agile
 agile_coaching > agile
+backlog_management > backlog, agile
 erp_implementation > erp
 user_training > training_delivery
 # Management and people
