@@ -29,6 +29,8 @@ implication per line ("id > broader, broader"), so a reader sees a domain at a g
 
 from __future__ import annotations
 
+import re
+
 # --- Software: languages, frameworks and their families ---------------------------------------
 _SOFTWARE = """
 javascript: JavaScript | ECMAScript | ES6 | Vanilla JS
@@ -57,7 +59,8 @@ software_architecture: software architecture | architecture logicielle | system 
 automated_testing: automated tests | tests automatisés | test automation \
     | automatisation des tests | unit tests | tests unitaires | integration tests \
     | tests d'intégration | end-to-end tests | E2E tests
-software_testing: software testing | test plans | plans de test | test cases | cas de test \
+software_testing: software testing | test campaigns | campagnes de tests | test plans \
+    | plans de test | test cases | cas de test \
     | tests fonctionnels | functional testing | tests de non-régression | non régression \
     | regression testing
 software_quality_assurance: software quality assurance | assurance qualité logicielle \
@@ -83,7 +86,10 @@ bitbucket: Bitbucket
 shell_scripting: shell scripting | scripts shell | Bash scripting | scripts bash
 embedded_systems: Embedded | systèmes embarqués | embedded systems | embedded software \
     | logiciel embarqué | firmware | microcontrollers | microcontrôleurs
-electronics: electronics | électronique | circuit design | conception électronique \
+signal_processing: signal processing | traitement du signal | signal analysis \
+    | analyse de signaux | DSP
+electronics: electronics | électronique | circuit design | electronic circuits \
+    | circuits électroniques | conception électronique \
     | PCB | cartes électroniques
 blockchain: Blockchain | smart contracts | web3
 """
@@ -136,7 +142,8 @@ superset: Superset | Apache Superset
 dashboards: dashboard | dashboards | Tableau de bord | Tableaux de bord | tableaux de pilotage
 management_reporting: Reporting | management reports | rapports de gestion | weekly reports \
     | monthly reports | rapports mensuels | rapports hebdomadaires | rapports d'activité
-kpi: KPI | KPIs | indicateurs de performance | key performance indicators | indicateurs clés \
+kpi: KPI | KPIs | key metrics | business metrics | indicateurs de performance \
+    | key performance indicators | indicateurs clés \
     | performance indicators
 statistics: statistics | statistiques | statistical analysis | analyse statistique \
     | statistical modelling | modélisation statistique | statisticien | statistician
@@ -245,6 +252,7 @@ program_management: Program Management | programme management | gestion de progr
 pmo: PMO | project management office | bureau de projets
 pmp: PMP | Project Management Professional
 prince2: Prince2 | PRINCE2 Practitioner | PRINCE2 Foundation
+primavera: Primavera P6 | Primavera
 project_coordination: project coordination | coordination de projets | project coordinator \
     | coordinateur de projet | coordinatrice de projet | coordonner les projets
 project_planning: project planning | planification de projet | planning projet \
@@ -335,7 +343,8 @@ organisation_skills: organisation skills | organizational skills | organisationa
     | esprit d'organisation
 time_management: Time Management | Gestion du temps | prioritisation | prioritization \
     | prioriser | prioritise | prioritize | gestion des priorités | manage priorities
-multitasking: multitasking | multi-tasking | multitâche | multi-tâches | multi-tâche \
+multitasking: multitasking | multi-tasking | manage multiple tasks | multitâche \
+    | multi-tâches | multi-tâche \
     | manage multiple projects | gérer plusieurs projets
 teamwork: Travail en équipe | Teamwork | Esprit d'équipe | team player | team spirit \
     | esprit collaboratif | collaborative mindset
@@ -352,6 +361,12 @@ proactivity: Force de proposition | proactive | proactif | proactivité | prise 
     | esprit d'initiative | sens de l'initiative | take initiative
 interpersonal_skills: Aisance relationnelle | Sens du relationnel | interpersonal skills \
     | people skills | qualités relationnelles | bon relationnel | relational skills
+customer_facing: customer-facing | customer facing | client-facing | client facing \
+    | contact clientèle | en contact avec la clientèle
+critical_thinking: critical thinking | esprit critique | think critically | sens critique
+ownership: take ownership | sens des responsabilités | accountability | ownership mindset
+relationship_building: build relationships | relationship building | build trust \
+    | relations de confiance | tisser des relations | développer des relations
 customer_orientation: customer focus | orientation client | customer-centric \
     | customer centric | sens du client \
     | customer orientation | sens du service | service orientation
@@ -363,7 +378,8 @@ stress_management: stress management | gestion du stress | résistance au stress
 curiosity: curiosity | curiosité | curieux | curieuse | curious | intellectual curiosity
 conflict_resolution: conflict resolution | gestion des conflits | résolution de conflits \
     | conflict management | resolve conflicts | mediation | médiation
-persuasion: persuasion | pouvoir de persuasion | influencing skills | capacité de persuasion \
+persuasion: persuasion | pouvoir de persuasion | influencing skills | ability to influence \
+    | capacité d'influence | capacité de persuasion \
     | convaincre | persuasive
 empathy: empathy | empathie | empathique | empathetic | empathic
 resilience: resilience | résilience | persévérance | perseverance | ténacité | tenacity | tenace
@@ -451,6 +467,11 @@ cornerstone: Cornerstone OnDemand
 articulate: Articulate Storyline | Articulate 360 | Articulate Rise
 adult_learning: Adult Learning | andragogie | andragogy | formation des adultes \
     | adult education | pédagogie pour adultes
+special_education: special education | special educational needs \
+    | enseignement spécialisé | éducation spécialisée
+research: scientific research | recherche scientifique | research laboratory \
+    | laboratoire de recherche | research project | projet de recherche \
+    | publications scientifiques | peer-reviewed
 teaching: teaching | enseignement | enseigner | taught | teacher | enseignant | enseignante \
     | university lecturer | maître de conférences | chargé de cours
 """
@@ -463,7 +484,8 @@ technical_sales: technical sales | technico-commercial | technico commercial \
     | ingénieur commercial | sales engineer | ingénieur d'affaires
 presales: presales | pre-sales | avant-vente | avant vente | solution consultant \
     | product demonstrations | démonstrations produit
-sales_targets: sales targets | objectifs commerciaux | objectifs de vente | sales quota \
+sales_targets: sales targets | achieve targets | objectifs commerciaux | objectifs de vente \
+    | sales quota \
     | exceeded targets | atteinte des objectifs
 revenue_growth: revenue growth | croissance du chiffre d'affaires | increased revenue \
     | augmenter le chiffre d'affaires | grow revenue | développer le chiffre d'affaires
@@ -493,6 +515,7 @@ crm: CRM | CRM software | logiciel CRM | outil CRM | customer relationship manag
 pipedrive: Pipedrive
 zoho_crm: Zoho CRM | Zoho
 customer_service: Service client | Customer Service | service clientèle | customer care \
+    | customer requests | demandes clients \
     | customer support | support client | assistance client
 customer_satisfaction: customer satisfaction | satisfaction client | satisfaction clients \
     | CSAT | NPS | net promoter score
@@ -574,7 +597,7 @@ competitive_intelligence: veille concurrentielle | competitive intelligence \
     | competitive analysis | competitor analysis | analyse concurrentielle \
     | benchmark concurrentiel
 regulatory_watch: veille réglementaire | regulatory watch | regulatory monitoring \
-    | veille normative
+    | veille normative | veille juridique | legal watch
 crisis_management: crisis management | gestion de crise | crisis communication \
     | communication de crise
 technology_watch: veille technologique | technology watch | veille technique
@@ -645,6 +668,7 @@ heavy_goods_licence: permis PL | permis poids lourd | permis poids lourds | HGV 
 # --- Manufacturing, industrial engineering, maintenance, field service ---------------------------
 _INDUSTRY = """
 industrial_engineering: industrial engineering | génie industriel | ingénieur méthodes \
+    | méthodes production \
     | methods engineer | méthodes industrielles | bureau des méthodes
 process_engineering: process engineering | génie des procédés | ingénieur procédés \
     | process engineer | ingénierie des procédés
@@ -728,7 +752,8 @@ technical_support: technical support | support technique | assistance technique 
 technical_drawing: lecture de plans | technical drawings | dessin technique | plans techniques \
     | blueprint reading | read drawings | dessins techniques
 on_call: astreinte | astreintes | on-call | on call rotation | on-call duty
-shift_work: travail posté | shift work | 3x8 | 2x8 | horaires décalés | shift pattern
+shift_work: travail posté | shift work | 3x8 | 2x8 | horaires décalés | shift pattern \
+    | night shifts | travail de nuit | shift schedule
 spare_parts: spare parts | pièces détachées | pièces de rechange | spare parts management
 civil_engineering: civil engineering | génie civil | structural engineering \
     | ingénieur structure | calcul de structures
@@ -751,6 +776,11 @@ iatf_16949: IATF 16949 | IATF16949 | ISO/TS 16949
 en_9100: EN 9100 | EN9100 | AS9100 | AS 9100
 quality_assurance: Quality Assurance | Assurance qualité | assurance de la qualité \
     | quality assurance engineer | ingénieur assurance qualité
+visual_inspection: visual inspection | inspection visuelle | dimensional inspection \
+    | contrôle dimensionnel | contrôles dimensionnels
+pressure_testing: hydrostatic testing | hydrostatic test | épreuve hydraulique \
+    | épreuves hydrauliques | pressure testing | test en pression
+cleanroom: clean room | cleanroom | salle blanche | salles blanches
 quality_control: Quality Control | Contrôle qualité | contrôle de la qualité \
     | quality inspection | inspection qualité | contrôles qualité | quality checks | QC
 quality_audits: quality audits | audits qualité | audit qualité | audits de certification \
@@ -775,7 +805,7 @@ metrology: Métrologie | Metrology | calibration | étalonnage | MSA \
 ndt: CND | NDT | Contrôles non destructifs | Non-destructive testing \
     | contrôle non destructif | ultrasonic testing | ressuage | magnétoscopie
 ndt_certification: COFREND | ISO 9712 | NDT Level 2 | PCN
-qhse: QHSE | QSE
+qhse: QHSE | QSE | QSSE
 hse: HSE | EHS | health and safety | santé sécurité | sécurité au travail | workplace safety \
     | occupational health | santé au travail | prévention des risques professionnels \
     | hygiène et sécurité
@@ -888,6 +918,8 @@ patent_portfolio: patent portfolio | portefeuille de brevets | portefeuille brev
     | patent annuities | annuités de brevets | suivi des annuités | docketing
 prior_art: prior art | état de la technique | art antérieur | freedom to operate \
     | liberté d'exploitation | recherches d'antériorité | prior art searches
+invention_disclosures: invention disclosures | déclarations d'invention \
+    | cession d'invention | inventeurs | inventors
 trademarks: trademarks | trademark | dépôt de marques | trademark filing | droit des marques \
     | trademark law
 contract_management: Contract Management | gestion des contrats | gestion contractuelle \
@@ -930,7 +962,8 @@ travel_arrangements: travel arrangements | organisation des déplacements | trav
     | réservations de voyages | business travel
 report_writing: report writing | rédaction de rapports | rédiger des rapports | wrote reports \
     | rapports techniques | technical reports | rapports d'étude
-travel_availability: willingness to travel | déplacements fréquents | mobilité géographique \
+travel_availability: willingness to travel | ability to travel | déplacements fréquents \
+    | mobilité géographique \
     | international travel | déplacements à l'international | extensive travel
 minute_taking: meeting minutes | comptes rendus | compte rendu | procès-verbaux | procès-verbal \
     | rédaction de comptes rendus | take minutes
@@ -1179,6 +1212,7 @@ prince2 > project_management
 pmo > project_management
 program_management > project_management
 ms_project > project_planning
+primavera > project_planning
 gantt > project_planning
 scrum > agile
 safe > agile
@@ -1297,6 +1331,8 @@ quality_auditor_certification > quality_audits
 internal_audit > audit
 spc > quality_control, statistics
 ndt > quality_control
+visual_inspection > quality_control
+pressure_testing > quality_control
 ndt_certification > ndt
 welding_inspection > welding, quality_control
 welding_coordination > welding
@@ -1342,6 +1378,7 @@ financial_risk > risk_management
 patents > intellectual_property
 trademarks > intellectual_property
 patent_offices > patents
+invention_disclosures > patents
 patent_portfolio > patents
 prior_art > patents
 contract_drafting > contract_law
@@ -1363,6 +1400,8 @@ def _concepts(*blocks: str) -> dict[str, tuple[str, ...]]:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             concept, _, forms = line.partition(":")
+            if not re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)*", concept.strip()):
+                raise ValueError(f"not a concept line (a continuation lost its backslash?): {line}")
             if concept.strip() in concepts:
                 raise ValueError(f"concept {concept.strip()!r} written twice")
             concepts[concept.strip()] = tuple(f.strip() for f in forms.split("|") if f.strip())
