@@ -364,7 +364,7 @@ interpersonal_skills: Aisance relationnelle | Sens du relationnel | interpersona
 customer_facing: customer-facing | customer facing | client-facing | client facing \
     | contact clientèle | en contact avec la clientèle
 critical_thinking: critical thinking | esprit critique | think critically | sens critique
-ownership: take ownership | sens des responsabilités | accountability | ownership mindset
+ownership: take ownership | sens des responsabilités | ownership mindset | end-to-end ownership
 relationship_building: build relationships | relationship building | build trust \
     | relations de confiance | tisser des relations | développer des relations
 customer_orientation: customer focus | orientation client | customer-centric \
