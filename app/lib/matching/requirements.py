@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.lib.matching.model import Requirement, RequirementKind, RequirementSource
@@ -111,6 +112,29 @@ def language_concept(name: str) -> str | None:
 
 def offer_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requirement]:
     """Skills first (the offer's own names), then profile sentences, missions, languages."""
+    return list(_requirements_cached(_Key(offer), vocabulary))
+
+
+class _Key:
+    """An offer's text as a cache key (OfferText holds lists, so it is not hashable)."""
+
+    def __init__(self, offer: OfferText) -> None:
+        self.offer = offer
+        self.value = repr(offer)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and other.value == self.value
+
+
+@lru_cache(maxsize=512)
+def _requirements_cached(key: _Key, vocabulary: Vocabulary) -> tuple[Requirement, ...]:
+    return tuple(_build_requirements(key.offer, vocabulary))
+
+
+def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requirement]:
     build = _Builder(offer, vocabulary)
     skill_concepts: set[str] = set()
     for skill in _unique(offer.skills):

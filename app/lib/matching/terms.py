@@ -17,6 +17,7 @@ from app.lib.parsing.text import fold, word_set
 WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)
 _ENGLISH = snowballstemmer.stemmer("english")
 _FRENCH = snowballstemmer.stemmer("french")
+MIN_FRENCH_STEM = 4
 
 FUNCTION_WORDS = word_set(
     """
@@ -26,7 +27,7 @@ FUNCTION_WORDS = word_set(
     de des du la le les l d un une et ou en au aux a dans par pour sur avec sans sous chez
     ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes ton ta tes qui que
     quoi dont ou est sont etre avoir tu vous nous il elle ils elles on se s y n ne pas plus
-    tres bien tout tous toute toutes
+    tres bien tout tous toute toutes j ai
     """
 )
 
@@ -40,7 +41,10 @@ def stems(word: str) -> frozenset[str]:
     """The word's English and French stems (the word itself when it is not plain letters)."""
     if not word.isalpha():
         return frozenset({word})
-    return frozenset({_ENGLISH.stemWord(word), _FRENCH.stemWord(word), word})
+    french = _FRENCH.stemWord(word)
+    # A short French stem meets English words by accident ("data" and "date" both give "dat").
+    extra = {french} if len(french) >= MIN_FRENCH_STEM else set()
+    return frozenset({_ENGLISH.stemWord(word), word, *extra})
 
 
 def is_content(word: str) -> bool:

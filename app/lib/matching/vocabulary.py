@@ -36,6 +36,7 @@ class Vocabulary:
     ) -> None:
         self.labels: dict[str, list[str]] = {}
         self._skill_concept: dict[str, str] = {}
+        self._concepts_cached = lru_cache(maxsize=20_000)(self._concepts_in)
         self._forms_by_stem: dict[str, list[Form]] = {}
         skills = {fold(name): name for name in skill_names()}
         for concept, forms in concepts.items():
@@ -71,7 +72,11 @@ class Vocabulary:
         return self._skill_concept.get(folded, SKILL_PREFIX + folded)
 
     def concepts_in(self, text: str) -> frozenset[str]:
-        """Concepts the text names (directly, in either language)."""
+        """Concepts the text names (directly, in either language). Cached: a CV's lines are
+        read again for every offer it is matched with."""
+        return self._concepts_cached(text)
+
+    def _concepts_in(self, text: str) -> frozenset[str]:
         found = {self.concept_of_skill(name) for name in find_skills(text)}
         positions = _positions(text)
         for stem in list(positions):
