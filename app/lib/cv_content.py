@@ -65,6 +65,21 @@ class Project(_Item):
     skills: list[str] = Field(default_factory=list)
 
 
+def as_project(exp: Experience) -> Project:
+    """An experience listed under projects (a side project filed as a job) keeps its own facts
+    under the project fields: the pipeline's move and the review's both use this one mapping."""
+    return Project(
+        id=exp.id,
+        name=exp.company or exp.title,
+        role=exp.title if exp.company else "",
+        start=exp.start,
+        end=None if exp.current else exp.end,
+        description=exp.description,
+        bullets=list(exp.bullets),
+        skills=list(exp.skills),
+    )
+
+
 class Education(_Item):
     id: str = Field(default_factory=lambda: new_item_id("edu"))
     institution: str = ""

@@ -6,25 +6,11 @@ from __future__ import annotations
 
 import asyncio
 
-from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.cv_content import CvContent, Experience, Project, as_project
 from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.guards import guard_extras, guard_item
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, Classification
-
-
-def as_project(exp: Experience) -> Project:
-    """An experience moved to projects keeps its own facts under the project fields."""
-    return Project(
-        id=exp.id,
-        name=exp.company or exp.title,
-        role=exp.title if exp.company else "",
-        start=exp.start,
-        end=None if exp.current else exp.end,
-        description=exp.description,
-        bullets=list(exp.bullets),
-        skills=list(exp.skills),
-    )
 
 
 def kept_experiences(source: CvContent, classification: Classification) -> list[Experience]:

@@ -11,9 +11,8 @@ from sqlalchemy import update
 
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion
 from app.db.models.base import utcnow
-from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill
+from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill, as_project
 from app.lib.events import publish_event
-from jobs.pipeline.batch import as_project
 from jobs.pipeline.context import OfferBrief
 from jobs.pipeline.fact_guard import GuardCounts
 from jobs.pipeline.languages import adapt_languages

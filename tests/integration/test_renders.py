@@ -20,8 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer
 from app.domain.renders import rendering
-from app.domain.renders.review_ops import as_project
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, as_project
 from app.lib.pdf import renders_dir
 from app.lib.pdf.samples import sample_cv
 from jobs.render import render_cv_file

@@ -20,8 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CreditTransaction, CvVersion, User
-from app.domain.renders.review_ops import as_project
-from app.lib.cv_content import CvContent, Skill
+from app.lib.cv_content import CvContent, Skill, as_project
 from app.lib.events import user_channel
 from app.lib.pdf.samples import sample_cv
 from tests import factories

@@ -8,9 +8,9 @@ import pytest
 
 from app.domain.renders.changes import build_changes
 from app.domain.renders.review import ACTIONS, ReviewAction, apply_review
-from app.domain.renders.review_ops import ReviewError, as_project
+from app.domain.renders.review_ops import ReviewError
 from app.domain.renders.review_relevance import rekey_relevance, relevance_after
-from app.lib.cv_content import CvContent, Skill
+from app.lib.cv_content import CvContent, Skill, as_project
 from app.lib.pdf.samples import sample_cv
 
 AT = "2026-01-02T03:04:05+00:00"

@@ -9,7 +9,7 @@ from typing import Any
 from app.domain.renders import review_ops as ops
 from app.domain.renders.changes import CONDENSE, KEEP, MOVE, REMOVE
 from app.domain.renders.review_ops import not_applicable
-from app.lib.cv_content import CvContent, Experience
+from app.lib.cv_content import CvContent, Experience, as_project
 
 
 def _experience(source: CvContent, item_id: str) -> Experience:
@@ -41,7 +41,7 @@ def move(source: CvContent, cv: CvContent, item_id: str, to: str) -> dict[str, A
     if section == to:
         raise not_applicable()
     ops.remove_placed(cv, item_id)
-    moved = ops.as_project(item) if isinstance(item, Experience) else ops.as_experience(exp, item)
+    moved = as_project(item) if isinstance(item, Experience) else ops.as_experience(exp, item)
     ops.insert_in_source_order(source, cv, to, moved)
     return {}
 

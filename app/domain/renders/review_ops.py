@@ -85,21 +85,6 @@ def remove_placed(cv: CvContent, item_id: str) -> tuple[str, int, Item]:
     return section, index, item
 
 
-def as_project(exp: Experience) -> Project:
-    """An experience listed under projects keeps its own facts under the project fields (the same
-    mapping as the pipeline's ``as_project``; the web app does not import the worker's code)."""
-    return Project(
-        id=exp.id,
-        name=exp.company or exp.title,
-        role=exp.title if exp.company else "",
-        start=exp.start,
-        end=None if exp.current else exp.end,
-        description=exp.description,
-        bullets=list(exp.bullets),
-        skills=list(exp.skills),
-    )
-
-
 def as_experience(source: Experience, current: Item) -> Experience:
     """The source experience's facts with the tailored text it has now."""
     return source.model_copy(
