@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 from arq.worker import Worker
-from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, expect
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    Response,
+    expect,
+)
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -111,6 +119,10 @@ async def generation_status(sessions: async_sessionmaker[AsyncSession], task_id:
     return str(await read_now(sessions, query))
 
 
+def _is_cancel_post(response: Response) -> bool:
+    return response.request.method == "POST" and response.url.endswith("/cancel")
+
+
 async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
     chromium: Browser,
     live_server: str,
@@ -145,29 +157,35 @@ async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
             await expect(tab_b.locator("#task-badge")).to_contain_text("1")
             await screenshot(tab_b, "task-centre.png")
 
-            clicked = time.monotonic()
-            await item_b.get_by_role("button", name=re.compile("^Cancel")).click()
-            await expect(item_a).to_have_attribute(
-                "data-status", "cancelled", timeout=SYNC_SECONDS * 1000
-            )
-            synced = time.monotonic() - clicked
-            await expect(item_a.locator('[data-testid="task-status"]')).to_have_text("Cancelled")
-            # The generation page in A shows the cancellation too (same stream).
-            await expect(tab_a.locator(".generation")).to_have_attribute(
-                "data-status", "cancelled", timeout=SYNC_SECONDS * 1000
-            )
-            await expect(tab_a.locator("#task-badge")).to_be_hidden()
-            # One stream per tab: the generation page's own stream carries the task centre.
-            assert streams_of(tab_a) == ["events/feed", f"generations/{task_id}/stream"]
-            assert streams_of(tab_b) == ["events/feed"]
-            print(f"cancel in B → A's panel shows it after {synced:.2f} s")
-            assert await generation_status(session_factory, task_id) == "cancelled"
-            calls_at_cancel = len(llm.chat_requests)
-            # Cancel really stops the work: at most the calls already in flight complete.
-            await tab_a.wait_for_timeout(1500)
-            late_calls = len(llm.chat_requests) - calls_at_cancel
-            print(f"LLM calls after the cancel: {late_calls}")
-            assert late_calls <= 3
+            # The test ends only once the cancel request has answered: a request still in
+            # flight would race the teardown's cleanup for the SQLite write lock.
+            async with tab_b.expect_response(_is_cancel_post) as cancel_answer:
+                clicked = time.monotonic()
+                await item_b.get_by_role("button", name=re.compile("^Cancel")).click()
+                await expect(item_a).to_have_attribute(
+                    "data-status", "cancelled", timeout=SYNC_SECONDS * 1000
+                )
+                synced = time.monotonic() - clicked
+                await expect(item_a.locator('[data-testid="task-status"]')).to_have_text(
+                    "Cancelled"
+                )
+                # The generation page in A shows the cancellation too (same stream).
+                await expect(tab_a.locator(".generation")).to_have_attribute(
+                    "data-status", "cancelled", timeout=SYNC_SECONDS * 1000
+                )
+                await expect(tab_a.locator("#task-badge")).to_be_hidden()
+                # One stream per tab: the generation page's own stream carries the task centre.
+                assert streams_of(tab_a) == ["events/feed", f"generations/{task_id}/stream"]
+                assert streams_of(tab_b) == ["events/feed"]
+                print(f"cancel in B → A's panel shows it after {synced:.2f} s")
+                assert await generation_status(session_factory, task_id) == "cancelled"
+                calls_at_cancel = len(llm.chat_requests)
+                # Cancel really stops the work: at most the calls already in flight complete.
+                await tab_a.wait_for_timeout(1500)
+                late_calls = len(llm.chat_requests) - calls_at_cancel
+                print(f"LLM calls after the cancel: {late_calls}")
+                assert late_calls <= 3
+            assert (await cancel_answer.value).ok
     assert js_errors == []
 
 
