@@ -49,7 +49,7 @@ OFFER_FR = OfferText(
     "Atouts :\nConnaissance de Power BI",
     requirements=["Vous savez encadrer une équipe de développeurs."],
     responsibilities=["Piloter les recettes fonctionnelles et la formation des utilisateurs."],
-    skills=["SQL", "Power BI", "multiples saveurs"],
+    skills=["SQL", "Power BI", "multiples saveurs", "savoir encadrer une équipe motivée"],
     languages=[{"name": "Anglais", "level": "courant"}, "Allemand"],
     language="fr",
 )
@@ -61,6 +61,7 @@ def test_requirements_are_checkable_things_with_their_kind() -> None:
     assert by_text["SQL"].kind == "must"
     assert by_text["Power BI"].kind == "nice"  # only named under "Atouts"
     assert "multiples saveurs" not in by_text  # names nothing the vocabulary knows
+    assert "savoir encadrer une équipe motivée" not in by_text  # a phrase, not a skill
     assert by_text["Anglais"].source == "language"
     assert by_text[
         "Piloter les recettes fonctionnelles et la formation des utilisateurs."

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from app.lib.matching.analysis import OfferText
 
 MAX_REQUIREMENTS = 40
+MAX_SKILL_WORDS = 3
 LANGUAGE_PREFIX = "language:"
 # Said of what is welcome but not required (folded text).
 NICE_CUE = re.compile(
@@ -139,7 +140,8 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
     skill_concepts: set[str] = set()
     for skill in _unique(offer.skills):
         concepts = vocabulary.concepts_in(skill)
-        if len(concepts) == 1:  # a skill entry that names one thing; else it is a phrase
+        # A skill entry names one thing in a few words; anything else is a phrase fragment.
+        if len(concepts) == 1 and len(skill.split()) <= MAX_SKILL_WORDS:
             build.add(skill, build.skill_kind(concepts), "skill", concepts)
             skill_concepts |= concepts
     for sentence in _unique(s for r in offer.requirements for s in _sentences(r)):

@@ -641,7 +641,7 @@ inventory_management: Gestion des stocks | Inventory Management | stock manageme
     | stock levels
 warehousing: Entreposage | Warehousing | warehouse operations | warehouse management \
     | gestion d'entrepôt | logistique d'entrepôt | magasinier | magasinière
-order_picking: order picking | préparation de commandes | picking | préparateur de commandes \
+order_picking: order picking | préparation de commandes | préparateur de commandes \
     | préparatrice de commandes
 transport_management: transport management | gestion des transports | freight | fret \
     | transport planning | affrètement
