@@ -64,7 +64,7 @@ def tailoring(source: CvContent, source_id: str) -> tuple[CvContent, dict[str, A
 
 
 def bullet_keys(relevance: dict[str, float]) -> set[str]:
-    return {k for k in relevance if not k.startswith(("skill:", "interest:"))}
+    return {k for k in relevance if not k.startswith(("skill:", "interest:", "extra:"))}
 
 
 def bullet_keys_of(content: dict[str, Any]) -> set[str]:

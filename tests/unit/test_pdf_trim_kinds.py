@@ -11,12 +11,13 @@ import re
 import pdfplumber
 import pytest
 
-from app.lib.cv_content import CvContent, Experience, Extras, Header, Project, Skill
+from app.lib.cv_content import CvContent, Experience, ExtraItem, Extras, Header, Project, Skill
 from app.lib.pdf import DESIGNS
 from app.lib.pdf.budget import (
     MIN_SKILLS_KEPT,
     bullet_key,
     default_page_budget,
+    extra_key,
     interest_key,
     skill_key,
     trim_candidates,
@@ -254,3 +255,30 @@ def test_renders_recorded_before_kinds_read_as_bullets() -> None:
     item = TrimmedBullet.from_json({**old, "text": "A bullet.", "relevance": 0.3})
     assert item.kind == "bullet" and TrimmedBullet is TrimmedItem
     assert item.to_json()["kind"] == "bullet"
+
+
+def test_scored_certifications_and_awards_go_before_evidence_and_unscored_ones_stay() -> None:
+    cv = analyst_cv()
+    cv.extras.certifications = [
+        ExtraItem(id="cert_bi", name="Power BI Data Analyst certificate", issuer="Vendor"),
+        ExtraItem(id="cert_dive", name="Open water diver", issuer="Diving school"),
+    ]
+    cv.extras.awards = [ExtraItem(id="award_chess", name="Regional chess cup, third place")]
+    items = [*cv.experience, *cv.projects]
+    relevance = {bullet_key(i.id, n): 50.0 for i in items for n in range(len(i.bullets))}
+    relevance |= {bullet_key("exp_a", 1): 150.0, bullet_key("exp_a", 0): 140.0}
+    relevance |= {extra_key("cert_bi"): 120.0}
+    relevance |= {extra_key("cert_dive"): 0.8, extra_key("award_chess"): 0.8}
+    keys = [c.key for c in trim_candidates(cv, relevance)]
+    assert keys.index(extra_key("award_chess")) < keys.index(extra_key("cert_bi"))
+    assert keys.index(extra_key("cert_dive")) < keys.index(bullet_key("exp_a", 0))
+    unscored = [c.key for c in trim_candidates(cv, {}) if c.kind == "extra"]
+    assert unscored == []  # a source CV's own certifications are never cut
+    result = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=1, relevance=relevance
+    )
+    cut = {t.key: t.kind for t in result.trimmed}
+    assert cut.get(extra_key("award_chess")) == "extra"
+    text = pdf_text(result.pdf)
+    assert "Regional chess cup" not in text
+    assert "Power BI Data Analyst certificate" in text

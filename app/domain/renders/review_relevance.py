@@ -2,7 +2,8 @@
 
 With the offer at hand they are computed again (``budget_relevance``, as the pipeline does).
 Without it (the offer was deleted) the old scores are kept under their new keys: bullets are
-keyed ``"<item id>:<index>"``, skills ``"skill:<index>"`` and interests ``"interest:<index>"``
+keyed ``"<item id>:<index>"``, skills ``"skill:<index>"``, interests ``"interest:<index>"`` and
+certifications/awards ``"extra:<item id>"``
 (``app/lib/pdf/budget.py``), so keys must follow what a change inserted, removed or reworded.
 """
 
@@ -57,7 +58,8 @@ def rekey_relevance(
     for index, skill in enumerate(after.skills):
         if skill.name.lower() in skill_scores:
             result[f"skill:{index}"] = skill_scores[skill.name.lower()]
-    result.update({k: v for k, v in scores.items() if k.startswith("interest:")})
+    # Interests and extras items are never moved by a review: their keys still hold.
+    result.update({k: v for k, v in scores.items() if k.startswith(("interest:", "extra:"))})
     return result
 
 

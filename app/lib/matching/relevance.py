@@ -3,8 +3,8 @@
 ``OfferNeeds`` scores any text by the requirements it is evidence for (must-haves weigh more;
 a text that only implies a requirement counts half). ``budget_relevance`` turns that into the
 page budget's map (``app/lib/pdf/budget.py`` cuts lowest first): interests go first, then
-skills no requirement asks for, then bullets that show nothing asked (oldest first), and
-evidence for a requirement last of all.
+skills no requirement asks for, then unrelated certifications and awards, then bullets that show
+nothing asked (oldest first), and evidence for a requirement last of all.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 
 EVIDENCE_FLOOR = 100.0  # above anything that is not evidence
 UNRELATED_SKILL = 0.5
+UNRELATED_EXTRA = 0.8  # an unrelated certification or award: after unrelated skills
 INTEREST = 0.0
 
 
@@ -57,7 +58,7 @@ def budget_relevance(
     cv: CvContent, offer: OfferText | None = None, needs: OfferNeeds | None = None
 ) -> dict[str, float]:
     """Keys as the page budget reads them: ``"<item id>:<index>"``, ``"skill:<i>"``,
-    ``"interest:<i>"``. Give the offer, or its needs when already built."""
+    ``"extra:<item id>"``, ``"interest:<i>"``. Give the offer, or its needs when already built."""
     if needs is None:
         needs = OfferNeeds(offer or OfferText())
     scores: dict[str, float] = {}
@@ -72,6 +73,15 @@ def budget_relevance(
     for index, skill in enumerate(cv.skills):
         value = needs.score(skill.name)
         scores[f"skill:{index}"] = EVIDENCE_FLOOR + value if value else UNRELATED_SKILL
+    extras = cv.extras
+    for entry in [
+        *extras.certifications,
+        *extras.awards,
+        *extras.volunteering,
+        *extras.publications,
+    ]:
+        value = needs.score(" ".join((entry.name, entry.issuer, entry.description)))
+        scores[f"extra:{entry.id}"] = EVIDENCE_FLOOR + value if value else UNRELATED_EXTRA
     for index, interest in enumerate(cv.extras.interests):
         value = needs.score(interest)
         scores[f"interest:{index}"] = EVIDENCE_FLOOR + value if value else INTEREST

@@ -1,10 +1,11 @@
 """Page budget, and which content goes first when a CV is too long.
 
-Budget: one page up to five years of experience, two pages beyond. To fit it, bullets, skills
-and interests are cut in ascending order of the caller's relevance map, keyed by ``bullet_key``,
-``skill_key`` and ``interest_key``. Without a score, interests go first, then bullets by
-position (older items' later bullets first); a skill without a score is never cut, since a
-source CV's skills are the user's own choice.
+Budget: one page up to five years of experience, two pages beyond. To fit it, bullets, skills,
+certifications/awards/activities and interests are cut in ascending order of the caller's
+relevance map, keyed by ``bullet_key``, ``skill_key``, ``extra_key`` and ``interest_key``.
+Without a score, interests go first, then bullets by position (older items' later bullets
+first); a skill or an extras item without a score is never cut, since on a source CV they are
+the user's own choice.
 """
 
 from __future__ import annotations
@@ -20,12 +21,18 @@ ONE_PAGE_MAX_YEARS = 5.0
 MIN_BULLETS_PER_ITEM = 1  # an item keeps its strongest bullet: a bare job title reads as a gap
 MIN_SKILLS_KEPT = 6  # fewer reads as a CV that lost its skills section, not a focused one
 
-TrimKind = Literal["bullet", "skill", "interest"]
+TrimKind = Literal["bullet", "skill", "interest", "extra"]
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2}))?")
 # Reading position of a candidate: section base + item * 1000 + index (at equal relevance the
 # later one goes first, as a reader meets it last).
-_SECTION_BASE = {"experience": 0, "projects": 10**6, "skills": 2 * 10**6, "interests": 3 * 10**6}
+_SECTION_BASE = {
+    "experience": 0,
+    "projects": 10**6,
+    "skills": 2 * 10**6,
+    "extras": 3 * 10**6,
+    "interests": 4 * 10**6,
+}
 
 
 def bullet_key(item_id: str, index: int) -> str:
@@ -35,6 +42,11 @@ def bullet_key(item_id: str, index: int) -> str:
 def skill_key(index: int) -> str:
     """Key of ``content.skills[index]``."""
     return f"skill:{index}"
+
+
+def extra_key(item_id: str) -> str:
+    """Key of a certification, award, volunteering or publication item (by its id)."""
+    return f"extra:{item_id}"
 
 
 def interest_key(index: int) -> str:
@@ -116,7 +128,7 @@ def trim_candidates(content: CvContent, relevance: dict[str, float] | None) -> l
     least ``MIN_SKILLS_KEPT`` skills stay, the highest scored, and unscored skills never go.
     """
     scores = relevance or {}
-    candidates = _bullets(content, scores) + _skills(content, scores)
+    candidates = _bullets(content, scores) + _skills(content, scores) + _extras(content, scores)
     candidates += _interests(
         content, scores, floor=min((c.relevance for c in candidates), default=0.0)
     )
@@ -168,6 +180,32 @@ def _skills(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]
     ]
     scored.sort(key=lambda c: (c.relevance, -c.order))
     return scored[: max(0, len(present) - MIN_SKILLS_KEPT)]
+
+
+def _extras(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:
+    """Certifications, awards, volunteering and publications the caller scored; unscored ones
+    never go (on a source CV they are the user's own choice)."""
+    extras = content.extras
+    items = [
+        *extras.certifications,
+        *extras.awards,
+        *extras.volunteering,
+        *extras.publications,
+    ]
+    return [
+        TrimCandidate(
+            extra_key(item.id),
+            "extra",
+            "extras",
+            item.id,
+            i,
+            " — ".join(x for x in (item.name, item.issuer) if x) or item.description,
+            float(scores[extra_key(item.id)]),
+            _SECTION_BASE["extras"] + i,
+        )
+        for i, item in enumerate(items)
+        if extra_key(item.id) in scores
+    ]
 
 
 def _interests(

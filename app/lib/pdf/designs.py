@@ -14,7 +14,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from app.lib.i18n import N_
-from app.lib.pdf.budget import bullet_key, interest_key, skill_key
+from app.lib.pdf.budget import bullet_key, extra_key, interest_key, skill_key
 from app.lib.pdf.errors import UnknownDesign
 
 
@@ -184,6 +184,7 @@ def _extra(item: ExtraItem, locale: str) -> dict[str, Any]:
         "date": format_date(item.date, locale),
         "description": item.description,
         "href": link,
+        "key": extra_key(item.id),
     }
 
 
@@ -225,16 +226,14 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
         if link.url.strip() or link.label.strip()
     ]
     extras = content.extras
-    extra_groups = [
-        (key, [_extra(item, locale) for item in items])
-        for key, items in (
-            ("certifications", extras.certifications),
-            ("awards", extras.awards),
-            ("volunteering", extras.volunteering),
-            ("publications", extras.publications),
-        )
-        if items
-    ]
+    groups = (
+        ("certifications", extras.certifications),
+        ("awards", extras.awards),
+        ("volunteering", extras.volunteering),
+        ("publications", extras.publications),
+    )
+    kept = [(key, [i for i in items if extra_key(i.id) not in trimmed]) for key, items in groups]
+    extra_groups = [(key, [_extra(item, locale) for item in items]) for key, items in kept if items]
     return {
         "lang": locale,
         "t": SECTION_TITLES[locale],
