@@ -79,15 +79,16 @@ def _notes(
         for m, _ in ordered
         if m.direct
     ]
+    # What the CV supports without saying it first: the gaps list already names what is missing.
     cons = [
-        Note(CON_MISSING, {"requirement": m.requirement.text})
-        for m, s in ordered
-        if not s.covered and m.requirement.kind == "must"
-    ]
-    cons += [
         Note(CON_IMPLIED_ONLY, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
         for m, _ in ordered
         if m.covered and not m.direct
+    ]
+    cons += [
+        Note(CON_MISSING, {"requirement": m.requirement.text})
+        for m, s in ordered
+        if not s.covered and m.requirement.kind == "must"
     ]
     return pros[:MAX_NOTES], cons[:MAX_NOTES]
 
