@@ -27,6 +27,7 @@ class PhaseCall:
     completion_tokens: int = 0
     cached_tokens: int = 0
     duration_ms: int = 0
+    schema_repairs: int = 0  # answers that failed the schema and were asked again (LLM layer)
 
     def plus(self, other: PhaseCall) -> PhaseCall:
         """This call's cost plus a follow-up's (a repair round), keeping the later data."""
@@ -37,6 +38,7 @@ class PhaseCall:
             completion_tokens=self.completion_tokens + other.completion_tokens,
             cached_tokens=self.cached_tokens + other.cached_tokens,
             duration_ms=self.duration_ms + other.duration_ms,
+            schema_repairs=self.schema_repairs + other.schema_repairs,
         )
 
 
@@ -75,6 +77,7 @@ class LLMEngine:
             completion_tokens=result.completion_tokens,
             cached_tokens=result.cached_tokens,
             duration_ms=int((time.perf_counter() - started) * 1000),
+            schema_repairs=int(result.repaired),
         )
 
     async def run(self, ctx: OfferContext, phase: str, item: Any) -> PhaseCall:
