@@ -94,4 +94,6 @@ class CvGenerationSubtask(UUIDPrimaryKey, Timestamps, Base):
     model_used: Mapped[str | None] = mapped_column(String(100), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     retry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Answers that did not match the schema and were asked again (the LLM layer's repair round).
+    schema_repairs: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
