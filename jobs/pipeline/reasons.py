@@ -31,6 +31,10 @@ SENTENCES = {
         "en": "A personal project listed as a job",
         "fr": "Un projet personnel présenté comme un emploi",
     },
+    "employer_job": {
+        "en": "Kept as an experience: a job at {company}, not a personal project",
+        "fr": "Gardée comme expérience : un emploi chez {company}, pas un projet personnel",
+    },
     "condensed_gap": {
         "en": "Kept as one line: removing it would leave a {months}-month gap",
         "fr": "Gardée sur une ligne : la retirer laisserait un trou de {months} mois",
@@ -50,6 +54,12 @@ def sentence(code: str, language: str, **params: Any) -> str:
     return table.get(language, table["en"]).format(**params)
 
 
+def _refused_move(reason: str, company: str) -> bool:
+    """Whether the classification's reason is the one ``classify.enforce_rules`` writes when it
+    refuses to file a job with an employer under projects (in either language)."""
+    return any(reason == sentence("employer_job", lang, company=company) for lang in ("en", "fr"))
+
+
 def decision_reasons(
     source: CvContent,
     classification: Classification,
@@ -61,6 +71,7 @@ def decision_reasons(
     holes = holes or {}
     by_id = {e.id: e for e in source.experience}
     decisions = {d.id: d.decision for d in classification.experiences}
+    given = {d.id: d.reason for d in classification.experiences}
     shown = [e for e in source.experience if decisions.get(e.id) in ("KEEP", "CONDENSE")]
     out: dict[str, dict[str, Any]] = {}
     for decision in classification.experiences:
@@ -75,6 +86,8 @@ def decision_reasons(
             out[exp.id] = {"code": "side_project", "params": {}}
         elif decision.decision == "REMOVE":
             out[exp.id] = {"code": "old_unrelated", "params": {"years": OLD_YEARS}}
+        elif _refused_move(given.get(exp.id, ""), exp.company):
+            out[exp.id] = {"code": "employer_job", "params": {"company": exp.company}}
         elif top is not None:
             out[exp.id] = {"code": "matches_requirement", "params": {"requirement": top.text}}
         else:
@@ -86,9 +99,10 @@ def decision_reasons(
         if proj is None:
             continue
         top = needs.top(item_text(proj))
-        out[proj.id] = (
-            {"code": "matches_requirement", "params": {"requirement": top.text}}
-            if top is not None
-            else {"code": "project_kept", "params": {}}
-        )
+        if decision.decision == "REMOVE":
+            out[proj.id] = {"code": "old_unrelated", "params": {"years": OLD_YEARS}}
+        elif top is not None:
+            out[proj.id] = {"code": "matches_requirement", "params": {"requirement": top.text}}
+        else:
+            out[proj.id] = {"code": "project_kept", "params": {}}
     return out

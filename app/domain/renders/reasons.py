@@ -18,6 +18,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "recent": N_("Recent experience"),
     "old_unrelated": N_("Ended over %(years)s years ago and shows nothing the offer asks for"),
     "side_project": N_("A personal project listed as a job"),
+    "employer_job": N_("Kept as an experience: a job at %(company)s, not a personal project"),
     "condensed_gap": N_("Kept as one line — removing it would leave a %(months)s-month gap"),
     "recent_rule": N_("Kept: ended less than %(years)s years ago"),
     "unclassified": N_("Not classified: kept"),
