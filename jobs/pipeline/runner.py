@@ -197,6 +197,7 @@ class OfferRun:
             row.cached_tokens = call.cached_tokens
             row.duration_ms = call.duration_ms
             row.model_used = call.model
+            row.schema_repairs = call.schema_repairs
             row.completed_at = utcnow()
             await session.commit()
 
