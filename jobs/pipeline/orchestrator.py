@@ -47,8 +47,9 @@ from jobs.pipeline.context import OfferBrief, OfferContext
 from jobs.pipeline.engine import LLMEngine, PhaseEngine
 from jobs.pipeline.explain import offer_meta
 from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.keep import Restored, restore_items, restore_skills
 from jobs.pipeline.lock import task_lease
-from jobs.pipeline.offline import OfflineEngine
+from jobs.pipeline.offline import OfflineEngine, needs_of
 from jobs.pipeline.recompose import (
     announce,
     assemble,
@@ -99,15 +100,23 @@ def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession])
 async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     """One offer, phase by phase. Completed phases are reused from their subtask rows."""
     source = run.ctx.source
-    corpus = SourceCorpus(source.full_text())
+    corpus = SourceCorpus.of(source, run.ctx.offer.full_text())
     classification = await classify(run)
     kept = kept_experiences(source, classification)
+    to_adapt = projects_to_adapt(source, classification)
     experiences, projects, extras = await asyncio.gather(
         adapt_experiences(run, kept, corpus),
-        adapt_projects(run, projects_to_adapt(source, classification), corpus),
+        adapt_projects(run, to_adapt, corpus),
         adapt_extras(run, corpus),
     )
+    # Nothing the offer asks for is lost to a rewrite: bullets before the skills phase reads
+    # them, skills before the summary does (jobs/pipeline/keep.py).
+    needs, restored = needs_of(run.ctx), Restored()
+    experiences, restored.bullets = restore_items(kept, experiences, needs)
+    projects, more = restore_items(to_adapt, projects, needs)
+    restored.bullets.update(more)
     skills = await adapt_skills(run, experiences, projects, corpus)
+    skills, restored.skills = restore_skills(source.skills, skills, needs)
     summary = await write_summary(run, kept, experiences, skills, extras, corpus)
     await run.save_offer(
         batch_results={
@@ -132,6 +141,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     )
     meta = generation_meta(run, classification, skills, run.counts)
     meta.update(offer_meta(run.ctx, classification, cv, skills))
+    meta.update(restored.as_meta())
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
         await render(cv_file)

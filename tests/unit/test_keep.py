@@ -1,0 +1,129 @@
+"""Nothing relevant lost: evidence bullets and asked-for skills a rewrite dropped come back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.lib.cv_content import CvContent, Experience, Skill
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds
+from jobs.pipeline.context import OfferBrief
+from jobs.pipeline.keep import carried, restore_item, restore_items, restore_skills
+from jobs.pipeline.offline import MAX_EVIDENCE_BULLETS
+from jobs.pipeline.offline_run import tailor_offline
+from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills, SkillOut
+
+OFFER = OfferBrief(
+    id="o1",
+    title="Python Backend Engineer",
+    company="Tidewater Labs",
+    location="Nantes",
+    language="en",
+    description="You will cut API latency. Redis and PostgreSQL experience required.",
+    requirements=["Low latency APIs", "Redis", "PostgreSQL"],
+    skills=["Python", "Redis", "PostgreSQL", "Kafka"],
+)
+NEEDS = OfferNeeds(OfferText.of(OFFER))
+LATENCY = "Cut p95 latency from 750 ms to 160 ms with Redis caching in front of PostgreSQL"
+KAFKA = "Built a Kafka event pipeline for 9 warehouses"
+JOB = Experience(
+    id="exp_dock",
+    title="Backend Engineer",
+    company="Dockside Parcels",
+    start="2022-01",
+    current=True,
+    bullets=[LATENCY, KAFKA, "Organised the office book club", "Ran the team's hiring fair"],
+    skills=["Python", "Redis", "Figma"],
+)
+
+
+def _adapted(*bullets: str, skills: list[str] | None = None) -> AdaptedItem:
+    return AdaptedItem(id=JOB.id, bullets=list(bullets), skills=skills or ["Python", "Redis"])
+
+
+def test_carried_by_the_same_requirement_concepts_or_a_paraphrase() -> None:
+    # Same concepts (latency, Redis, PostgreSQL), other words: carried.
+    assert carried(LATENCY, ["Reduced PostgreSQL API latency by caching in Redis"], NEEDS)
+    # Part of the concepts only: the latency evidence went.
+    assert not carried(LATENCY, ["Used Redis and PostgreSQL daily"], NEEDS)
+    # A close paraphrase, whatever the concepts.
+    assert carried(KAFKA, ["Built the Kafka event pipeline serving 9 warehouses"], NEEDS)
+    assert not carried(KAFKA, ["Organised the office book club"], NEEDS)
+
+
+def test_a_dropped_evidence_bullet_is_restored_verbatim_before_unrelated_ones() -> None:
+    rewrite = _adapted(KAFKA, "Organised the office book club")
+    fixed, back = restore_item(JOB, rewrite, NEEDS)
+    assert back == [LATENCY]
+    assert fixed.bullets == [KAFKA, LATENCY, "Organised the office book club"]
+    # Unrelated bullets the rewrite dropped stay dropped (the hiring fair shows nothing asked).
+    assert "Ran the team's hiring fair" not in fixed.bullets
+
+
+def test_a_rewrite_that_keeps_everything_is_left_as_it_is() -> None:
+    rewrite = _adapted(
+        "Reduced API latency by caching PostgreSQL reads in Redis (750→160 ms)", KAFKA
+    )
+    fixed, back = restore_item(JOB, rewrite, NEEDS)
+    assert back == [] and fixed == rewrite
+
+
+def test_strongest_first_and_never_past_the_evidence_cap() -> None:
+    fixed, back = restore_item(JOB, _adapted("Organised the office book club"), NEEDS)
+    assert back == [LATENCY, KAFKA]  # latency + Redis + PostgreSQL outweighs Kafka
+    assert fixed.bullets == [LATENCY, KAFKA, "Organised the office book club"]
+    full = [f"Tuned Redis cluster number {i}" for i in range(MAX_EVIDENCE_BULLETS)]
+    fixed, back = restore_item(JOB, _adapted(*full), NEEDS)
+    assert back == [] and fixed.bullets == full
+
+
+def test_an_items_own_asked_for_skills_come_back() -> None:
+    fixed, _ = restore_item(JOB, _adapted(LATENCY, KAFKA, skills=["Figma"]), NEEDS)
+    assert fixed.skills == ["Figma", "Python", "Redis"]  # Figma: not asked, but the model's choice
+
+
+def test_restore_items_by_id() -> None:
+    other = AdaptedItem(id="unknown", bullets=["Something"])
+    items, restored = restore_items([JOB], [_adapted(KAFKA), other], NEEDS)
+    assert restored == {JOB.id: [LATENCY]}
+    assert items[1] is other
+
+
+SOURCE_SKILLS = [
+    Skill(name="Python", category="Languages"),
+    Skill(name="PostgreSQL", category="Databases"),
+    Skill(name="Redis", category="Databases"),
+    Skill(name="Photoshop", category="Tools"),
+]
+
+
+def test_asked_for_skills_cannot_be_dropped() -> None:
+    model = AdaptedSkills(skills=[SkillOut(name="Python"), SkillOut(name="Photoshop")])
+    fixed, back = restore_skills(SOURCE_SKILLS, model, NEEDS)
+    assert back == ["PostgreSQL", "Redis"]
+    assert [s.name for s in fixed.skills] == ["Python", "PostgreSQL", "Redis", "Photoshop"]
+    assert fixed.skills[1].category == "Databases"
+    # Kept under another spelling: not added twice; an unrelated skill dropped stays dropped.
+    renamed = AdaptedSkills(
+        skills=[SkillOut(name="python"), SkillOut(name="Postgres"), SkillOut(name="Redis")]
+    )
+    fixed, back = restore_skills(SOURCE_SKILLS, renamed, NEEDS)
+    assert back == [] and fixed == renamed
+
+
+def test_the_offline_engine_output_is_never_touched() -> None:
+    """Its selection already keeps every evidence bullet (up to its cap) and asked-for skill."""
+    many = [f"Tuned Redis cluster number {i} for lower latency" for i in range(12)]
+    source = CvContent(
+        experience=[JOB, JOB.model_copy(update={"id": "exp_many", "bullets": many})],
+        skills=SOURCE_SKILLS,
+    )
+    result = tailor_offline(source, OFFER, today=date(2026, 11, 1), source_language="en")
+    adapted = [
+        AdaptedItem(id=e.id, description=e.description, bullets=e.bullets, skills=e.skills)
+        for e in result.cv.experience
+    ]
+    assert len(result.cv.experience[1].bullets) == MAX_EVIDENCE_BULLETS  # the cap applied
+    assert restore_items(source.experience, adapted, NEEDS)[1] == {}
+    skills = AdaptedSkills(skills=[SkillOut(name=s.name) for s in result.cv.skills])
+    assert restore_skills(source.skills, skills, NEEDS)[1] == []
