@@ -90,11 +90,11 @@ def test_only_what_the_source_contains_is_kept() -> None:
     assert "Passionnée par le machine learning." in values
 
 
-def test_ids_are_fresh_and_dates_need_their_year() -> None:
+def test_ids_are_fresh_and_a_wrong_date_takes_the_parsers_reading() -> None:
     wrong_year = answer()
     wrong_year.experience[0].start = "2018-01"
     checked, dropped = verify_cv(wrong_year, SOURCE)
-    assert checked.experience[0].start is None
+    assert checked.experience[0].start == "2020-01"  # "janv. 2020", as the parser reads it
     assert {"field": "experience[0].start", "value": "2018-01"} in dropped
     assert checked.experience[0].id.startswith("exp_") and checked.experience[0].id != "e1"
 

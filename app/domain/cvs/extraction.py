@@ -122,6 +122,7 @@ def _report(
     parser: str,
     unknown_sections: Iterable[tuple[str, list[str]]] = (),
     unplaced: Iterable[str] = (),
+    findings: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     return build_import_report(
         content,
@@ -131,6 +132,7 @@ def _report(
         text_problems=source.problems if source else None,
         unknown_sections=unknown_sections,
         parser_unplaced=unplaced,
+        extraction_findings=findings,
     )
 
 
@@ -159,6 +161,7 @@ async def extract(
     language = detect_language(text)
     parser, usage = "rules", None
     content: CvContent | None = None
+    findings: list[dict[str, Any]] = []  # what the checks of the LLM's answer changed
     if endpoint is not None:
         try:
             result = await llm_extract_cv(endpoint, model, text)
@@ -174,7 +177,7 @@ async def extract(
                     | {"samples": [str(d["value"])[:200] for d in result.dropped[:MAX_SAMPLES]]}
                 )
             if not result.content.is_empty():
-                content, parser = result.content, "llm"
+                content, parser, findings = result.content, "llm", result.findings
         except TRANSIENT_LLM_ERRORS as exc:
             if attempt < max_llm_attempts:
                 raise TransientFailure(str(exc)) from exc
@@ -195,7 +198,7 @@ async def extract(
                 "and fill the sections in by hand."
             ),
         )
-    report = _report(content, source, parser, unknown_sections, unplaced)
+    report = _report(content, source, parser, unknown_sections, unplaced, findings)
     return Extracted(content, parser, language, warnings, usage, report)
 
 

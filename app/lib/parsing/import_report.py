@@ -6,7 +6,8 @@ returns a JSON-ready dict. Every item is stored as a code + English template + v
 (app/lib/problems.py), so pages render it in the reader's language. Groups:
 
 * ``entries``  — entries without company, title or dates, suspicious values
-  (report_experience.py, report_entries.py);
+  (report_experience.py, report_entries.py), and the fields an LLM extraction's checks
+  replaced or left out (verify_findings.py);
 * ``text``     — problems of the PDF's text layer (doubled characters, junk glyphs…);
 * ``sections`` — sections the parser did not recognise, with their lines;
 * ``coverage`` — the source lines that landed nowhere in the CV (report_coverage.py).
@@ -114,11 +115,14 @@ def build_import_report(
     text_problems: Mapping[str, int] | None = None,
     unknown_sections: Iterable[tuple[str, list[str]]] = (),
     parser_unplaced: Iterable[str] = (),
+    extraction_findings: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The report of one import. ``source_text`` is None when there is no text to compare
-    with (a JSON Resume): then only the checks on the structure run."""
+    with (a JSON Resume): then only the checks on the structure run. ``extraction_findings``
+    are what checking an LLM's extraction changed (already report items)."""
     unknown = [(heading, list(lines)) for heading, lines in unknown_sections]
-    items = header_checks(content, source_text or "") + experience_checks(content, today)
+    items = [dict(item) for item in extraction_findings]
+    items += header_checks(content, source_text or "") + experience_checks(content, today)
     items += education_checks(content, today) + list_section_checks(content)
     items += section_items(unknown)
     share: float | None = None

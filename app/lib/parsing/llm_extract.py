@@ -2,7 +2,8 @@
 
 Prompts are ``prompts/extract-cv.md`` and ``prompts/extract-offer.md`` (read at run time). The
 untrusted text goes in a tagged block that the prompt declares as data. Every string the model
-returns is then checked against the source text (``verify``) — nothing invented survives.
+returns is then checked against the source text (``verify``) — nothing invented survives; what
+the per-entry checks changed comes back as import-report ``findings``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from app.config import PROJECT_ROOT
 from app.lib.cv_content import CvContent
 from app.lib.llm import LLMEndpoint, complete_structured
 from app.lib.parsing.offer_parser import OfferFields, clean_title
-from app.lib.parsing.verify import SourceText, verify_cv
+from app.lib.parsing.verify import SourceText, check_cv
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 MAX_SOURCE_CHARS = 60_000  # a CV or an offer is far shorter; the rest would only cost tokens
@@ -54,6 +55,7 @@ class CvExtraction:
     content: CvContent
     dropped: list[dict[str, Any]] = field(default_factory=list)
     usage: LlmUsage | None = None
+    findings: list[dict[str, Any]] = field(default_factory=list)  # import-report items
 
 
 async def llm_extract_cv(endpoint: LLMEndpoint, model: str, source_text: str) -> CvExtraction:
@@ -64,11 +66,11 @@ async def llm_extract_cv(endpoint: LLMEndpoint, model: str, source_text: str) ->
     result = await complete_structured(
         endpoint, model=model, messages=messages, schema=CvContent, schema_name="cv_extraction"
     )
-    content, dropped = verify_cv(result.data, source_text)
+    checked = check_cv(result.data, source_text)
     usage = LlmUsage(
         result.model, result.prompt_tokens, result.completion_tokens, result.duration_ms
     )
-    return CvExtraction(content=content, dropped=dropped, usage=usage)
+    return CvExtraction(checked.content, checked.dropped, usage, checked.findings)
 
 
 class _OfferLanguage(BaseModel):
