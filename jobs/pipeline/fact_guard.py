@@ -2,7 +2,8 @@
 
 A *claim* is one rewritten sentence (bullet, description, summary sentence) or one skill. A
 sentence passes when every number, amount, percentage, date and proper noun in it occurs in the
-source CV; a skill passes when the source lists it or an evidence quote is found in the source.
+source CV (an item's sentences are held to their own item: ``item_claims.py``); a skill passes
+when the source lists it, or when an evidence quote is found in the source and names it.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.lib.cv_content import CvContent
 from app.lib.matching.vocabulary import default_vocabulary
-from jobs.pipeline.text import contains_phrase, fold, squash
+from jobs.pipeline.item_claims import ClaimScope
+from jobs.pipeline.text import contains_phrase, squash
 
 NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 # Capitalised or mixed-case words ("Kubernetes", "PostgreSQL", "iOS", "AWS"), with inner dots/#/+.
@@ -41,11 +44,19 @@ class GuardCounts:
 
 
 class SourceCorpus:
-    """The source CV's text, prepared for fast membership checks."""
+    """The source CV's text, prepared for fast membership checks. Built with ``of`` it also
+    knows the CV's items, listed skills and the offer (``scope``) for the per-item checks."""
 
-    def __init__(self, text: str, extra_allowed: str = "") -> None:
+    def __init__(
+        self, text: str, extra_allowed: str = "", *, scope: ClaimScope | None = None
+    ) -> None:
         self.squashed = squash(text + "\n" + extra_allowed)
         self.digits = {_digits(m) for m in NUMBER_RE.findall(text + " " + extra_allowed)}
+        self.scope = scope
+
+    @classmethod
+    def of(cls, cv: CvContent, offer_text: str = "") -> SourceCorpus:
+        return cls(cv.full_text(), scope=ClaimScope(cv, offer_text))
 
     def has_number(self, token: str) -> bool:
         digits = _digits(token)
@@ -77,12 +88,17 @@ def unsupported_claims(sentence: str, corpus: SourceCorpus) -> list[str]:
 
 def skill_supported(name: str, evidence: str, corpus: SourceCorpus) -> bool:
     """Listed in the source, or shown by a quote of it that names the skill or a narrower one
-    (a quote naming PostgreSQL supports SQL: ``app/lib/matching/vocabulary_data.py``)."""
-    if corpus.has_name(name):
-        return True
+    (a quote naming PostgreSQL supports SQL: ``app/lib/matching/vocabulary_data.py``). A corpus
+    without ``scope`` (text only) cannot tell a listed skill: any mention in the text counts."""
+    listed = corpus.scope.is_listed(name) if corpus.scope else corpus.has_name(name)
+    return listed or evidence_supports(name, evidence, corpus)
+
+
+def evidence_supports(name: str, evidence: str, corpus: SourceCorpus) -> bool:
+    """The quote is the source's own text and names the skill (or a narrower concept)."""
     if not evidence.strip() or squash(evidence) not in corpus.squashed:
         return False
-    return fold(name) in fold(evidence) or _implied_by(evidence, name)
+    return contains_phrase(squash(evidence), name) or _implied_by(evidence, name)
 
 
 def _implied_by(evidence: str, name: str) -> bool:

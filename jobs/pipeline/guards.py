@@ -1,13 +1,22 @@
 """Per-phase application of the fact guard: clean an output and count its claims.
 
-Each guard returns the output with every unsupported claim replaced by source wording (or
-removed when there is none) and a ``Checked`` tally used for the repair round and the counts.
+Each guard returns the output with every refused sentence replaced by the source sentence it was
+written from (or removed when there is none) and a ``Checked`` tally used for the repair round
+and the counts. Each violation names that source sentence, so the repair round rewrites from it.
 """
 
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent, Experience, Project
-from jobs.pipeline.fact_guard import Checked, SourceCorpus, check_sentences, skill_supported
+from jobs.pipeline.fact_guard import (
+    Checked,
+    SourceCorpus,
+    check_sentences,
+    evidence_supports,
+    skill_supported,
+)
+from jobs.pipeline.fallback import Fallbacks
+from jobs.pipeline.item_claims import ClaimScope, ItemText, Problem, item_text
 from jobs.pipeline.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
@@ -16,36 +25,84 @@ from jobs.pipeline.schemas import (
     SkillOut,
     Summary,
 )
-from jobs.pipeline.text import fold, sentences, squash
+from jobs.pipeline.text import contains_phrase, fold, sentences, squash
+
+
+def _scope(corpus: SourceCorpus) -> ClaimScope:
+    return corpus.scope or ClaimScope()  # text only: the item's own checks, no offer, no others
+
+
+def violation(sentence: str, problems: list[Problem], source: str | None) -> str:
+    """What the repair round reads: the sentence, why, and the source sentence to start from."""
+    why = "; ".join(p.describe() for p in problems)
+    fix = (
+        f"rewrite it from this source sentence only: {source!r} (or copy that sentence verbatim)"
+        if source
+        else "remove it"
+    )
+    return f"{sentence!r}: {why}. {fix}"
+
+
+def guard_lines(
+    texts: list[str], sources: list[str], scope: ClaimScope, own: ItemText, own_id: str | None
+) -> tuple[list[str], int, list[str]]:
+    """Each text kept, or replaced whole by its source sentence: (lines, passed, violations)."""
+    judged = [(text, scope.problems(text, own, own_id)) for text in texts]
+    accepted = [text for text, problems in judged if not problems]
+    spare = Fallbacks(sources, accepted)
+    kept: list[str] = []
+    bad: list[str] = []
+    for text, problems in judged:
+        if not problems:
+            kept.append(text)
+            continue
+        fallback = spare.take(text)
+        bad.append(violation(text, problems, fallback))
+        if fallback is not None and fallback not in kept:
+            kept.append(fallback)
+    return kept, len(accepted), bad
+
+
+def guard_prose(
+    text: str, source: str, scope: ClaimScope, own: ItemText, own_id: str | None
+) -> tuple[str, int, list[str]]:
+    """A description, sentence by sentence; unchanged when every sentence passes."""
+    parts = sentences(text)
+    if not parts:
+        return "", 0, []
+    kept, ok, bad = guard_lines(parts, sentences(source), scope, own, own_id)
+    return (text if not bad else " ".join(kept)), ok, bad
+
+
+def _shown_by(skill: str, own: ItemText, scope: ClaimScope) -> bool:
+    """The item names the skill, or a narrower concept of it (PostgreSQL shows SQL)."""
+    if contains_phrase(own.squashed, skill):
+        return True
+    wanted = scope.vocabulary.concepts_in(skill)
+    return bool(wanted) and wanted <= own.concepts(scope.vocabulary)
 
 
 def guard_item(
     out: AdaptedItem, source: Experience | Project, corpus: SourceCorpus
 ) -> tuple[AdaptedItem, Checked]:
-    verdicts, problems = check_sentences(out.bullets, corpus)
-    bullets: list[str] = []
-    spare = [b for b in source.bullets if b not in out.bullets]
-    for bullet, passed in zip(out.bullets, verdicts, strict=True):
-        if passed:
-            bullets.append(bullet)
-        elif spare:  # fall back to the author's own wording
-            bullets.append(spare.pop(0))
+    scope = _scope(corpus)
+    own = ItemText(item_text(source))
+    bullets, ok, bad = guard_lines(out.bullets, source.bullets, scope, own, source.id)
     if not bullets and source.bullets:
         bullets = list(source.bullets)  # an emptied section is never silently accepted
-    description = out.description
-    desc_ok, desc_problems = check_sentences([description], corpus) if description else ([True], [])
-    if not desc_ok[0]:
-        description = source.description
-    skills = [s for s in out.skills if skill_supported(s, "", corpus)]
-    bad_skills = [f"skill {s!r} not in the source CV" for s in out.skills if s not in skills]
+    description, desc_ok, desc_bad = guard_prose(
+        out.description, source.description, scope, own, source.id
+    )
+    skills = [s for s in out.skills if _shown_by(s, own, scope)]
+    bad_skills = [f"skill {s!r} is not shown by this item" for s in out.skills if s not in skills]
     cleaned = AdaptedItem(id=source.id, description=description, bullets=bullets, skills=skills)
-    ok = sum(verdicts) + (1 if description and desc_ok[0] else 0) + len(skills)
-    return cleaned, Checked(ok=ok, bad=problems + desc_problems + bad_skills)
+    return cleaned, Checked(ok=ok + desc_ok + len(skills), bad=bad + desc_bad + bad_skills)
 
 
 def guard_extras(
     out: AdaptedExtras, source: CvContent, corpus: SourceCorpus
 ) -> tuple[AdaptedExtras, Checked]:
+    scope = _scope(corpus)
     extras = source.extras
     by_id = {
         e.id: e
@@ -64,16 +121,13 @@ def guard_extras(
         if original is None:
             bad.append(f"unknown extras id {item.id!r}")
             continue
-        verdicts, problems = (
-            check_sentences([item.description], corpus) if item.description else ([True], [])
+        own = ItemText(item_text(original))
+        text, passed, problems = guard_prose(
+            item.description, original.description, scope, own, None
         )
-        ok += 1 if verdicts[0] else 0
+        ok += passed
         bad += problems
-        items.append(
-            AdaptedExtraItem(
-                id=item.id, description=item.description if verdicts[0] else original.description
-            )
-        )
+        items.append(AdaptedExtraItem(id=item.id, description=text))
     allowed = {fold(i): i for i in extras.interests}
     interests = [allowed[fold(i)] for i in out.interests if fold(i) in allowed]
     bad += [f"interest {i!r} not in the source CV" for i in out.interests if fold(i) not in allowed]
@@ -90,8 +144,16 @@ def guard_skills(out: AdaptedSkills, corpus: SourceCorpus) -> tuple[AdaptedSkill
         if not key or key in seen:
             continue
         if skill_supported(skill.name, skill.evidence, corpus):
+            if skill.evidence and not evidence_supports(skill.name, skill.evidence, corpus):
+                # A listed skill needs no quote; a quote that does not show it is not shown.
+                skill = skill.model_copy(update={"evidence": ""})
             kept.append(skill)
             seen.add(key)
+        elif skill.evidence.strip():
+            bad.append(
+                f"skill {skill.name!r} has no evidence in the source CV: the quote "
+                f"{skill.evidence!r} is not the source's text naming it"
+            )
         else:
             bad.append(f"skill {skill.name!r} has no evidence in the source CV")
     return AdaptedSkills(skills=kept), Checked(ok=len(kept), bad=bad)

@@ -48,7 +48,7 @@ def tailor_offline(
         language=language,
         today=today,
     )
-    corpus = SourceCorpus(source.full_text())
+    corpus = SourceCorpus.of(source, offer.full_text())
     needs = needs_of(ctx)
     classification, _ = enforce_rules(offline.classify(ctx, needs), ctx)
     kept = kept_experiences(source, classification)

@@ -1,0 +1,169 @@
+"""Claims checked against their own source item, not the whole CV.
+
+A rewritten bullet or description of an experience/project may only state what that item of the
+source says: its numbers, names and tools, and activities its own text describes. A sentence
+whose content overlaps another item more than its own is a fact moved between items; one that
+overlaps the job offer more than its own item is the offer's wording passed off as experience.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from app.lib.cv_content import CvContent, Education, Experience, ExtraItem, Project
+from app.lib.matching.terms import content_words, stems
+from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
+from jobs.pipeline.offer_copy import Gram, OfferCopy, grams
+from jobs.pipeline.text import fold, squash
+
+# Own-item share under which a sentence describes something its item does not (a rewrite keeps
+# at least some of its source's words), and the lead another item needs to claim the sentence.
+MIN_OWN_SHARE = 0.25
+MIN_WORDS_FOR_SHARE = 4
+MOVED_LEAD = 0.15
+
+
+def item_text(item: Experience | Project | Education | ExtraItem) -> str:
+    """Every field of one source item, one per line (dates included: "since 2021")."""
+    if isinstance(item, Experience):
+        parts = [item.title, item.company, item.location, item.description]
+    elif isinstance(item, Project):
+        parts = [item.name, item.role, item.url, item.description]
+    elif isinstance(item, Education):
+        parts = [item.institution, item.degree, item.field, item.location, item.description]
+    else:
+        parts = [item.name, item.issuer, item.date or "", item.description]
+    dates = [getattr(item, "start", None) or "", getattr(item, "end", None) or ""]
+    bullets = getattr(item, "bullets", [])
+    skills = getattr(item, "skills", [])
+    return "\n".join(p for p in [*parts, *dates, *bullets, *skills] if p)
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """One source item, prepared for the checks."""
+
+    text: str
+
+    @cached_property
+    def squashed(self) -> str:
+        return squash(self.text)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(s for w in content_words(self.text) for s in stems(w))
+
+    @cached_property
+    def grams(self) -> frozenset[Gram]:
+        return grams(self.text)
+
+    def share(self, words: list[str]) -> float:
+        """Share of ``words`` (a sentence's content words) the item also uses, by stems."""
+        if not words:
+            return 0.0
+        return sum(1 for w in words if stems(w) & self.stems) / len(words)
+
+    def holds(self, sentence: str) -> bool:
+        """The sentence is the author's own wording of this item."""
+        return bool(squash(sentence)) and squash(sentence) in self.squashed
+
+    def concepts(self, vocabulary: Vocabulary) -> frozenset[str]:
+        named = vocabulary.concepts_in(self.text)
+        return named | vocabulary.implied(named)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a sentence is refused: ``kind`` says which rule, ``detail`` what it found."""
+
+    kind: str  # "not_in_item", "moved", "offer_copy", "unsupported"
+    detail: str = ""
+
+    def describe(self) -> str:
+        if self.kind == "not_in_item":
+            return f"{self.detail} not in this item of the source CV"
+        if self.kind == "moved":
+            return f"it describes another item of the source CV ({self.detail})"
+        if self.kind == "offer_copy":
+            return "it repeats the job offer's wording, not the candidate's experience"
+        return "this item of the source CV does not describe it"
+
+
+class ClaimScope:
+    """The source CV's items and the offer, built once per offer for every item's guard."""
+
+    def __init__(self, cv: CvContent | None = None, offer_text: str = "") -> None:
+        self.vocabulary = default_vocabulary()
+        cv = cv or CvContent()
+        entries: list[Experience | Project | Education] = [
+            *cv.experience,
+            *cv.projects,
+            *cv.education,
+        ]
+        self.items = {e.id: ItemText(item_text(e)) for e in entries}
+        self.labels = {e.id: _label(e) for e in entries}
+        self.offer = OfferCopy(offer_text) if offer_text.strip() else None
+        listed = [s.name for s in cv.skills] + [s for e in entries for s in _skills_of(e)]
+        self.listed = frozenset(fold(s) for s in listed)
+        self.listed_concepts = frozenset(c for s in listed for c in self.vocabulary.concepts_in(s))
+
+    def is_listed(self, skill: str) -> bool:
+        """The source lists this skill (same name, or another name of the same concept)."""
+        if fold(skill).strip() in self.listed:
+            return True
+        concepts = self.vocabulary.concepts_in(skill)
+        return bool(concepts) and concepts <= self.listed_concepts
+
+    def problems(self, sentence: str, own: ItemText, own_id: str | None = None) -> list[Problem]:
+        """What is wrong with ``sentence`` as a claim of the item ``own`` (empty: it passes)."""
+        if own.holds(sentence):
+            return []  # the author's own sentence of this item
+        from jobs.pipeline.fact_guard import SourceCorpus, unsupported_claims
+
+        out: list[Problem] = []
+        missing = unsupported_claims(sentence, SourceCorpus(own.text))
+        missing += [t for t in self._tools(sentence, own) if t not in missing]
+        if missing:
+            out.append(Problem("not_in_item", ", ".join(missing)))
+        if self.offer is not None and self.offer.copies(sentence, own.grams):
+            out.append(Problem("offer_copy"))
+        words = content_words(sentence)
+        mine = own.share(words)
+        other, lead = self._closest_other(words, own_id)
+        if other is not None and lead > mine + MOVED_LEAD:
+            out.append(Problem("moved", self.labels.get(other, other)))
+        elif len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE:
+            out.append(Problem("unsupported"))
+        return out
+
+    def _tools(self, sentence: str, own: ItemText) -> list[str]:
+        """Tools the sentence names (in any case) that the item neither names nor implies."""
+        vocabulary = self.vocabulary
+        named = vocabulary.concepts_in(sentence)
+        allowed = own.concepts(vocabulary)
+        return [vocabulary.label(c) for c in sorted(named - allowed) if vocabulary.is_tool(c)]
+
+    def _closest_other(self, words: list[str], own_id: str | None) -> tuple[str | None, float]:
+        best: tuple[str | None, float] = (None, 0.0)
+        if own_id is None:
+            return best
+        for item_id, item in self.items.items():
+            if item_id == own_id:
+                continue
+            value = item.share(words)
+            if value > best[1]:
+                best = (item_id, value)
+        return best
+
+
+def _label(item: Experience | Project | Education) -> str:
+    if isinstance(item, Experience):
+        return " at ".join(p for p in (item.title, item.company) if p)
+    if isinstance(item, Project):
+        return item.name
+    return " ".join(p for p in (item.degree, item.institution) if p)
+
+
+def _skills_of(item: Experience | Project | Education) -> list[str]:
+    return list(getattr(item, "skills", []))
