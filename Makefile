@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor admin migrate clean screenshots
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ eval-parse: install
 ## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
 eval-tailor: install
 	$(PY) -m bench.tailor_eval
+
+## Tailor 3 corpus pairs with the real local model (../shared/tools/local-llm/serve.sh, several
+## minutes per offer on a CPU; not part of `make test`); rewrites bench/LLM_EVAL.md.
+eval-llm: install-dev
+	$(PY) -m bench.llm_eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
