@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def llm() -> Iterator[FakeOpenAIServer]:
 
 
 def synthetic_pair() -> tuple[Offer, SourceCv]:
-    fields = factories.EN_OFFER
+    fields: dict[str, Any] = factories.EN_OFFER
     brief = OfferBrief(
         id=None,
         title=fields["title"],
