@@ -48,6 +48,7 @@ class RecordedRequest:
     body: dict[str, Any] | None
     received_at: float  # time.monotonic(), comparable with the test's clock
     received_wall: float  # time.time()
+    answered_at: float | None = None  # time.monotonic() once the answer is ready (None: hung)
 
     @property
     def model(self) -> str | None:
@@ -455,6 +456,7 @@ class FakeOpenAIServer:
         if isinstance(outcome, Hang):
             await asyncio.sleep(outcome.seconds)
             return None
+        request.answered_at = time.monotonic()  # before the bytes go out: overlap checks use it
         if isinstance(outcome, HttpError):
             return _error_response(outcome)
         if isinstance(outcome, dict):  # GET /models

@@ -5,18 +5,25 @@ Environment / ``litestar.toml`` (``LLM_BASE_URL``, ``LLM_API_KEY``) win over the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.admin.settings_registry import DEFAULT_MODEL, PHASE_MODEL_SETTINGS
+from app.domain.admin.settings_registry import (
+    DEFAULT_MODEL,
+    DEFAULT_TEMPERATURE,
+    PHASE_MODEL_SETTINGS,
+)
 from app.domain.admin.settings_service import all_settings
 from app.lib.llm import LLMEndpoint
 
 # Only a key configured: the SDK's own default endpoint.
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +52,25 @@ async def model_for_phase(session: AsyncSession, phase: str) -> str:
     return values.get(setting_name) or DEFAULT_MODEL
 
 
+def _parsed(raw: str | None, parse: Callable[[str], T], default: T) -> T:
+    # The admin page validates; a value edited in the database by hand must not stop the worker.
+    try:
+        return default if raw is None else parse(raw)
+    except ValueError:
+        return default
+
+
 async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint | None:
     """The endpoint the LLM engine should call, or ``None`` for the offline engine."""
     status = await engine_status(session, settings)
     if status.mode == "offline":
         return None
+    values = await all_settings(session)
     return LLMEndpoint(
         base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
         api_key=status.api_key,
         timeout_s=settings.llm_timeout_seconds,
         probe_timeout_s=settings.llm_probe_timeout_seconds,
+        temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
+        max_concurrency=_parsed(values.get("llm_max_concurrency"), int, 0),
     )

@@ -40,6 +40,37 @@ NUMBERS = {  # setting → (min, max)
 }
 
 
+# LLM call settings: temperature is a decimal (a browser may send "0,2"), the limit an integer.
+TEMPERATURE_RANGE = (0.0, 2.0)
+CONCURRENCY_RANGE = (0, 16)
+
+
+def _temperature(raw: str) -> str:
+    """The temperature as stored ("0.2"), or ``ValidationFailed``."""
+    try:
+        value = float(raw.strip().replace(",", "."))
+    except ValueError:
+        value = -1.0
+    low, high = TEMPERATURE_RANGE
+    if not low <= value <= high:  # NaN fails too
+        raise ValidationFailed(
+            N_("The temperature must be a number between 0 and 2."),
+            code="admin.temperature_invalid",
+        )
+    return f"{value:g}"
+
+
+def _concurrency(raw: str) -> str:
+    low, high = CONCURRENCY_RANGE
+    raw = raw.strip()
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValidationFailed(
+            N_("Requests at once: a whole number between 0 (no limit) and 16."),
+            code="admin.concurrency_invalid",
+        )
+    return str(int(raw))
+
+
 def mask_key(key: str) -> str:
     return "" if not key else ("•" * 8 + key[-4:] if len(key) > 8 else "•" * 8)
 
@@ -66,6 +97,8 @@ class AdminPages(Controller):
             ],
             "base_url": values.get("llm_base_url", ""),
             "key_mask": mask_key(values.get("llm_api_key", "")),
+            "llm_temperature": values.get("llm_temperature", ""),
+            "llm_max_concurrency": values.get("llm_max_concurrency", ""),
             "engine": await engine_status(db, settings),
             "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in NUMBERS.items()],
             "users": users,
@@ -149,6 +182,26 @@ class AdminPages(Controller):
             await update_setting(db, "llm_api_key", form["llm_api_key"].strip())
         await db.commit()
         return Redirect("/admin?saved=endpoint")
+
+    @post("/llm-calls", media_type=MediaType.HTML)
+    async def save_llm_calls(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        try:
+            temperature = _temperature(form.get("llm_temperature", ""))
+            concurrency = _concurrency(form.get("llm_max_concurrency", ""))
+        except AppError as exc:
+            return await self._rejected(request, db, settings, user, exc)
+        await update_setting(db, "llm_temperature", temperature)
+        await update_setting(db, "llm_max_concurrency", concurrency)
+        await db.commit()
+        return Redirect("/admin?saved=llm-calls#llm-calls")
 
     @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(

@@ -17,6 +17,7 @@ class SettingDef:
 
 
 DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_TEMPERATURE = "0.2"
 
 # Pipeline phase → setting holding its model (seed §2.1 names).
 PHASE_MODEL_SETTINGS: dict[str, str] = {
@@ -85,6 +86,18 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
     defs += [
         SettingDef("llm_base_url", "llm", "", "OpenAI-compatible endpoint (empty: offline engine)"),
         SettingDef("llm_api_key", "llm", "", "API key of the endpoint", secret=True),
+        SettingDef(
+            "llm_temperature",
+            "llm",
+            DEFAULT_TEMPERATURE,
+            "Sampling temperature of every LLM call (0–2; low = the same answer each run)",
+        ),
+        SettingDef(
+            "llm_max_concurrency",
+            "llm",
+            "0",
+            "LLM requests in flight per worker process (0 = no limit; 1 for a local server)",
+        ),
         SettingDef(
             "pipeline_offer_concurrency",
             "pipeline",

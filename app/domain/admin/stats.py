@@ -1,4 +1,5 @@
-"""Admin statistics: per-phase tokens, cached share and latency percentiles; queue health."""
+"""Admin statistics: per-phase tokens, cached share, latency percentiles and schema-repair
+rounds; queue health."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class PhaseStats:
     p50_ms: int
     p95_ms: int
     models: str
+    schema_repairs: int  # answers that failed the schema and were asked again
 
 
 def _percentile(values: list[int], fraction: float) -> int:
@@ -45,6 +47,7 @@ async def phase_stats(session: AsyncSession) -> list[PhaseStats]:
                 CvGenerationSubtask.cached_tokens,
                 CvGenerationSubtask.duration_ms,
                 CvGenerationSubtask.model_used,
+                CvGenerationSubtask.schema_repairs,
             )
             .where(CvGenerationSubtask.status == "completed")
             .order_by(CvGenerationSubtask.created_at.desc())
@@ -69,6 +72,7 @@ async def phase_stats(session: AsyncSession) -> list[PhaseStats]:
                 p50_ms=int(statistics.median(durations)) if durations else 0,
                 p95_ms=_percentile(durations, 0.95),
                 models=", ".join(sorted({i.model_used or "?" for i in items})),
+                schema_repairs=sum(i.schema_repairs or 0 for i in items),
             )
         )
     return result

@@ -1,7 +1,8 @@
 """LLM layer: structured chat completions against any OpenAI-compatible endpoint.
 
-Modules: ``transport`` (endpoint config, cached SDK clients, one round trip), ``structured``
-(modes, strict schemas, JSON extraction), ``modes`` (mode cache + probe), ``client``
+Modules: ``transport`` (endpoint config, cached SDK clients, one round trip), ``slots``
+(per-endpoint concurrency limit), ``budget`` (``max_tokens`` per schema), ``structured`` (modes,
+strict schemas, JSON extraction), ``modes`` (mode cache + probe), ``client``
 (``complete_structured``), ``connection`` (admin checks), ``errors``.
 """
 

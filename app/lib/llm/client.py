@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Generic
 
+from app.lib.llm.budget import max_tokens_for
 from app.lib.llm.errors import LLMInvalidOutputError, LLMUnsupportedResponseFormatError
 from app.lib.llm.modes import ModeCache, mode_cache, probe_structured_mode
 from app.lib.llm.structured import (
@@ -36,7 +37,7 @@ class LLMResult(Generic[T]):
     completion_tokens: int
     cached_tokens: int
     duration_ms: int  # wall clock of the whole call: mode probe, fallback and repair included
-    repaired: bool
+    repaired: bool  # the first answer failed the schema and a repair round was needed
     raw_text: str  # the text the data was parsed from
 
     @property
@@ -54,6 +55,7 @@ async def _send_with_fallback(
     mode: StructuredMode,
     allow_fallback: bool,
     cache: ModeCache,
+    max_tokens: int,
 ) -> tuple[ChatReply, StructuredMode, list[dict[str, Any]]]:
     """Send in ``mode``; if the server says it cannot, go down one mode and remember that."""
     while True:
@@ -65,6 +67,7 @@ async def _send_with_fallback(
                 messages=sent,
                 response_format=response_format_for(mode, schema, schema_name),
                 timeout_s=endpoint.timeout_s,
+                max_tokens=max_tokens,
             )
         except LLMUnsupportedResponseFormatError as exc:
             lower = next_mode(mode)
@@ -104,6 +107,8 @@ async def complete_structured(
     """
     started = time.perf_counter()
     cache = mode_cache if cache is None else cache
+    # One budget for the first answer and its repair: the repair answers the same question.
+    max_tokens = max_tokens_for(schema_name, messages)
     explicit = mode is not None
     if mode is None:
         mode = cache.get(endpoint.base_url, model)
@@ -119,6 +124,7 @@ async def complete_structured(
         mode=mode,
         allow_fallback=not explicit,
         cache=cache,
+        max_tokens=max_tokens,
     )
     replies = [reply]
     data, errors = parse_output(schema, reply.text)
@@ -133,6 +139,7 @@ async def complete_structured(
             messages=repair_messages(sent, reply.text, errors),
             response_format=response_format_for(mode, schema, schema_name),
             timeout_s=endpoint.timeout_s,
+            max_tokens=max_tokens,
         )
         replies.append(reply)
         data, errors = parse_output(schema, reply.text)

@@ -7,6 +7,7 @@ import threading
 
 from pydantic import BaseModel
 
+from app.lib.llm.budget import max_tokens_for
 from app.lib.llm.errors import LLMError, LLMRequestError, LLMServerError
 from app.lib.llm.structured import (
     MODE_ORDER,
@@ -74,13 +75,15 @@ async def probe_structured_mode(
     cache = mode_cache if cache is None else cache
     last_error: LLMError | None = None
     for mode in MODE_ORDER:
+        messages = build_messages(mode, list(PROBE_MESSAGES), ProbeAnswer)
         try:
             reply = await chat_once(
                 endpoint,
                 model=model,
-                messages=build_messages(mode, list(PROBE_MESSAGES), ProbeAnswer),
+                messages=messages,
                 response_format=response_format_for(mode, ProbeAnswer, PROBE_SCHEMA_NAME),
                 timeout_s=endpoint.probe_timeout_s,
+                max_tokens=max_tokens_for(PROBE_SCHEMA_NAME, messages),
             )
         except (LLMRequestError, LLMServerError) as exc:
             log.info(

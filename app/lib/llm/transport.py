@@ -1,5 +1,8 @@
 """One chat-completion round trip over a cached ``openai.AsyncOpenAI`` client.
 
+Each round trip waits for a slot of its endpoint first (``slots``), so its timeout covers its
+own answer only, and sends the endpoint's ``temperature`` and the caller's ``max_tokens``.
+
 Everything above this module deals in ``LLMEndpoint`` / ``ChatReply`` / ``LLMError`` and never
 sees SDK objects or SDK exceptions.
 """
@@ -14,6 +17,7 @@ from typing import Any, cast
 import openai
 
 from app.lib.llm.errors import LLMServerError, map_openai_error
+from app.lib.llm.slots import UNLIMITED, endpoint_slot
 
 # Local servers (Ollama, llama.cpp, vLLM…) need no key, but the SDK refuses to start without one.
 _PLACEHOLDER_KEY = "no-key"
@@ -25,8 +29,11 @@ class LLMEndpoint:
 
     base_url: str
     api_key: str = field(repr=False)  # keep secrets out of logs and tracebacks
-    timeout_s: float = 60.0
+    timeout_s: float = 60.0  # per request, counted from when it holds a slot
     probe_timeout_s: float = 15.0
+    # Low: the same CV and offer should give the same tailoring; ``None`` = the server's default.
+    temperature: float | None = 0.2
+    max_concurrency: int = UNLIMITED  # requests in flight per process (1 for a local server)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +96,26 @@ async def chat_once(
     messages: list[dict[str, Any]],
     response_format: dict[str, Any] | None,
     timeout_s: float,
+    max_tokens: int | None = None,
 ) -> ChatReply:
-    """Send one non-streaming chat completion; SDK failures come out as ``LLMError``."""
+    """Send one non-streaming chat completion; SDK failures come out as ``LLMError``.
+
+    Waits for a slot of the endpoint first; ``timeout_s`` starts once the slot is held."""
     extra: dict[str, Any] = {}
     if response_format is not None:
         extra["response_format"] = response_format
+    if max_tokens is not None:
+        extra["max_tokens"] = max_tokens
+    if endpoint.temperature is not None:
+        extra["temperature"] = endpoint.temperature
     try:
-        completion = await get_client(endpoint).chat.completions.create(
-            model=model,
-            messages=cast(Any, messages),
-            timeout=timeout_s,
-            **extra,
-        )
+        async with endpoint_slot(endpoint.base_url, endpoint.max_concurrency):
+            completion = await get_client(endpoint).chat.completions.create(
+                model=model,
+                messages=cast(Any, messages),
+                timeout=timeout_s,
+                **extra,
+            )
     except openai.OpenAIError as exc:
         raise map_openai_error(
             exc,
