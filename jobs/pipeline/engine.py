@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from app.lib.llm import LLMEndpoint, complete_structured
 from jobs.pipeline.context import OfferContext
-from jobs.pipeline.prompts import build_messages
+from jobs.pipeline.prompts import build_messages, load_prompt
 from jobs.pipeline.schemas import PHASE_SCHEMAS
 
 
@@ -88,19 +88,16 @@ class LLMEngine:
     ) -> PhaseCall | None:
         messages = build_messages(ctx, phase, item)
         messages.append({"role": "assistant", "content": previous.model_dump_json()})
-        listed = "\n".join(f"- {v}" for v in violations)
-        messages.append(
-            {
-                "role": "user",
-                "content": (
-                    "Your answer states things the source CV does not contain:\n"
-                    f"{listed}\n"
-                    "Answer again with the same schema, removing or rewording those claims so "
-                    "that every fact comes from the source CV. Change nothing else."
-                ),
-            }
-        )
+        messages.append({"role": "user", "content": repair_request(ctx, violations)})
         return await self._call(phase, messages)
+
+
+def repair_request(ctx: OfferContext, violations: list[str]) -> str:
+    """The repair round's instructions (``prompts/repair.md``): each refused sentence is rewritten
+    from the source sentence its violation names, or replaced by it; never trimmed."""
+    listed = "\n".join(f"- {v}" for v in violations)
+    text = load_prompt("repair.md").replace("{language}", ctx.language_name)
+    return text.replace("{violations}", listed)
 
 
 def describe_item(item: Any) -> str:

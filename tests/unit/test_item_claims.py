@@ -1,0 +1,310 @@
+"""Fact guard v2: each rewritten sentence is held to its own source item and to the offer.
+
+Synthetic CVs (EN and FR) with two jobs each; the guards are the pipeline's own
+(``jobs/pipeline/guards.py``), the scope built as the orchestrator builds it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.lib.cv_content import CvContent
+from jobs.pipeline.context import OfferBrief, OfferContext
+from jobs.pipeline.engine import repair_request
+from jobs.pipeline.fact_guard import Checked, SourceCorpus
+from jobs.pipeline.guards import guard_extras, guard_item, guard_skills
+from jobs.pipeline.item_claims import ItemText, item_text
+from jobs.pipeline.offer_copy import OfferCopy, grams
+from jobs.pipeline.schemas import (
+    AdaptedExtraItem,
+    AdaptedExtras,
+    AdaptedItem,
+    AdaptedSkills,
+    SkillOut,
+)
+
+EN = CvContent.model_validate(
+    {
+        "experience": [
+            {
+                "id": "shop",
+                "title": "Backend Engineer",
+                "company": "Northwind Retail",
+                "start": "2021-01",
+                "current": True,
+                "description": "Online shop for garden furniture. Team of six engineers.",
+                "bullets": [
+                    "Cut checkout p95 latency from 900 ms to 210 ms with Redis caching",
+                    "Raised test coverage from 40% to 75% on the order service",
+                    "Wrote the on-call runbook for the payment team",
+                ],
+                "skills": ["Python", "Redis", "PostgreSQL"],
+            },
+            {
+                "id": "freight",
+                "title": "Software Developer",
+                "company": "Harbor Freight Lines",
+                "start": "2017-05",
+                "end": "2020-12",
+                "bullets": [
+                    "Built a Kafka event pipeline tracking 30 000 containers a day",
+                    "Integrated Stripe and Adyen for customs fee payments",
+                ],
+                "skills": ["Java", "Kafka"],
+            },
+        ],
+        "skills": [
+            {"name": "Python"},
+            {"name": "PostgreSQL"},
+            {"name": "Kafka"},
+            {"name": "Java"},
+        ],
+        "extras": {
+            "certifications": [
+                {
+                    "id": "cert",
+                    "name": "Redis Certified Developer",
+                    "issuer": "Redis",
+                    "date": "2022",
+                }
+            ]
+        },
+    }
+)
+EN_OFFER = (
+    "Senior Data Engineer\n"
+    "You will design and maintain the data pipelines that feed our analytics platform.\n"
+    "Set up real-time streaming flows with Kafka and Airflow.\n"
+    "Python, SQL"
+)
+
+FR = CvContent.model_validate(
+    {
+        "experience": [
+            {
+                "id": "agence",
+                "title": "Développeuse web",
+                "company": "Agence Lumen",
+                "start": "2020-02",
+                "current": True,
+                "bullets": [
+                    "Refonte du site de réservation pour 45 hôtels partenaires",
+                    "Réduction du temps de chargement de 4 s à 1,2 s",
+                ],
+                "skills": ["Vue.js"],
+            },
+            {
+                "id": "atelier",
+                "title": "Développeuse",
+                "company": "Atelier Pixel",
+                "start": "2017-09",
+                "end": "2020-01",
+                "bullets": ["Intégration des paiements Stripe et Adyen pour une boutique en ligne"],
+                "skills": ["PHP"],
+            },
+        ],
+        "skills": [{"name": "Vue.js"}, {"name": "PHP"}],
+    }
+)
+FR_OFFER = (
+    "Développeur full stack\n"
+    "Vous concevrez et maintiendrez les pipelines de données qui alimentent notre plateforme.\n"
+    "Mettre en place des flux temps réel avec Kafka."
+)
+
+
+def _corpus(cv: CvContent, offer: str) -> SourceCorpus:
+    return SourceCorpus.of(cv, offer)
+
+
+def _adapt(cv: CvContent, index: int, offer: str, **fields: object) -> tuple[AdaptedItem, Checked]:
+    source = cv.experience[index]
+    out = AdaptedItem.model_validate({"id": source.id, **fields})
+    return guard_item(out, source, _corpus(cv, offer))
+
+
+def test_a_faithful_rewrite_passes_in_english_and_french() -> None:
+    cleaned, checked = _adapt(
+        EN,
+        0,
+        EN_OFFER,
+        bullets=["Reduced checkout p95 latency from 900 ms to 210 ms through Redis caching"],
+        description="Online shop for garden furniture.",
+        skills=["Redis", "SQL"],  # SQL: shown by PostgreSQL, a narrower concept of this item
+    )
+    assert cleaned.bullets == [
+        "Reduced checkout p95 latency from 900 ms to 210 ms through Redis caching"
+    ]
+    assert cleaned.skills == ["Redis", "SQL"] and not checked.bad
+    cleaned, checked = _adapt(
+        FR, 0, FR_OFFER, bullets=["Temps de chargement réduit de 4 s à 1,2 s"]
+    )
+    assert cleaned.bullets == ["Temps de chargement réduit de 4 s à 1,2 s"]
+    assert not checked.bad
+
+
+def test_a_numbered_bullet_moved_from_another_job_falls_back_to_the_own_source_sentence() -> None:
+    moved = "Built a Kafka event pipeline tracking 30 000 containers a day"
+    cleaned, checked = _adapt(
+        EN,
+        0,
+        EN_OFFER,
+        bullets=[moved, "Raised test coverage from 40% to 75% on the order service"],
+    )
+    assert moved not in cleaned.bullets
+    assert "30 000" not in " ".join(cleaned.bullets) and "Kafka" not in " ".join(cleaned.bullets)
+    # The first unused source bullet of this job takes its place, whole.
+    assert cleaned.bullets == [
+        "Cut checkout p95 latency from 900 ms to 210 ms with Redis caching",
+        "Raised test coverage from 40% to 75% on the order service",
+    ]
+    (note,) = checked.bad
+    assert "not in this item" in note and "30 000" in note
+
+
+def test_names_moved_between_french_items_are_refused() -> None:
+    cleaned, checked = _adapt(
+        FR,
+        0,
+        FR_OFFER,
+        bullets=["Refonte du site de réservation de 45 hôtels, paiements Stripe et Adyen"],
+    )
+    assert cleaned.bullets == ["Refonte du site de réservation pour 45 hôtels partenaires"]
+    assert "Stripe" in checked.bad[0] and "Adyen" in checked.bad[0]
+
+
+def test_a_lowercase_tool_the_item_never_names_is_refused() -> None:
+    cleaned, _ = _adapt(
+        EN, 0, "", bullets=["Cut checkout p95 latency from 900 ms to 210 ms with kafka streams"]
+    )
+    assert cleaned.bullets == ["Cut checkout p95 latency from 900 ms to 210 ms with Redis caching"]
+
+
+def test_an_activity_of_another_item_without_any_name_or_number_is_a_moved_fact() -> None:
+    scope = _corpus(EN, "").scope
+    assert scope is not None
+    own = ItemText(item_text(EN.experience[0]))
+    problems = scope.problems("Integrated customs fee payments", own, "shop")
+    assert [p.kind for p in problems] == ["moved"]
+    assert "Harbor Freight Lines" in problems[0].describe()
+    # The same words in their own item pass.
+    other = ItemText(item_text(EN.experience[1]))
+    assert scope.problems("Integrated customs fee payments", other, "freight") == []
+
+
+def test_an_activity_no_item_describes_is_unsupported() -> None:
+    cleaned, checked = _adapt(
+        EN, 0, "", bullets=["Negotiated supplier contracts and managed warehouse budgets"]
+    )
+    assert cleaned.bullets == ["Cut checkout p95 latency from 900 ms to 210 ms with Redis caching"]
+    assert "does not describe it" in checked.bad[0]
+
+
+def test_an_offer_sentence_is_refused_whatever_its_words_in_english_and_french() -> None:
+    copied = "Designed and maintained the data pipelines that feed our analytics platform"
+    cleaned, checked = _adapt(EN, 0, EN_OFFER, bullets=[copied])
+    assert copied not in cleaned.bullets
+    assert any("job offer" in note for note in checked.bad)
+    copied_fr = "Conçu et maintenu des pipelines de données qui alimentent notre plateforme"
+    cleaned, checked = _adapt(FR, 0, FR_OFFER, bullets=[copied_fr, "Refonte du site"])
+    assert copied_fr not in cleaned.bullets
+    assert any("job offer" in note for note in checked.bad)
+
+
+def test_offer_copy_measures_stem_ngrams_against_both_texts() -> None:
+    offer = OfferCopy(FR_OFFER)
+    own = grams(item_text(FR.experience[0]))
+    assert offer.copies("Mis en place des flux temps réel", own)
+    # A source sentence of the item is its own, even if the offer shares words with it.
+    assert not offer.copies("Refonte du site de réservation pour 45 hôtels partenaires", own)
+    assert not offer.copies("Pipelines", own)  # one word: no n-gram to compare
+
+
+def test_a_refused_description_sentence_falls_back_to_its_source_sentence() -> None:
+    cleaned, checked = _adapt(
+        EN,
+        0,
+        EN_OFFER,
+        description="Online shop for garden furniture. Team of 40 engineers on Airflow.",
+    )
+    assert cleaned.description == "Online shop for garden furniture. Team of six engineers."
+    assert len(checked.bad) == 1
+    assert "'Team of six engineers.'" in checked.bad[0]
+
+
+def test_item_skills_must_be_shown_by_that_item() -> None:
+    cleaned, checked = _adapt(EN, 0, "", skills=["Python", "Kafka", "Java"])
+    assert cleaned.skills == ["Python"]
+    assert len(checked.bad) == 2
+
+
+def _skills(*skills: SkillOut) -> tuple[AdaptedSkills, list[str]]:
+    cleaned, checked = guard_skills(AdaptedSkills(skills=list(skills)), _corpus(EN, EN_OFFER))
+    return cleaned, checked.bad
+
+
+def test_an_added_skill_needs_a_source_quote_that_names_it() -> None:
+    cleaned, bad = _skills(
+        SkillOut(name="Redis", evidence=""),  # listed by an item
+        SkillOut(name="InfluxDB", evidence="Cut checkout p95 latency"),  # quote does not name it
+        SkillOut(name="Stripe", evidence="Integrated Stripe and Adyen"),  # names it
+        SkillOut(name="SQL", evidence="PostgreSQL"),  # a narrower concept
+        SkillOut(name="Adyen", evidence="Adyen is great"),  # not the source's text
+    )
+    assert [s.name for s in cleaned.skills] == ["Redis", "Stripe", "SQL"]
+    assert len(bad) == 2 and all("has no evidence in the source CV" in b for b in bad)
+    # "Northwind" is in the CV's text but no quote shows it as a skill: the name alone is not
+    # enough any more.
+    cleaned, bad = _skills(SkillOut(name="Northwind"))
+    assert cleaned.skills == [] and len(bad) == 1
+
+
+def test_a_listed_skill_keeps_its_place_but_not_a_quote_that_does_not_show_it() -> None:
+    cleaned, bad = _skills(SkillOut(name="Kafka", evidence="Wrote the on-call runbook"))
+    assert cleaned.skills == [SkillOut(name="Kafka", evidence="")] and bad == []
+
+
+def test_an_extras_blurb_is_held_to_its_own_entry() -> None:
+    out = AdaptedExtras(
+        items=[AdaptedExtraItem(id="cert", description="Certified by Redis in 2022 with 98%.")]
+    )
+    cleaned, checked = guard_extras(out, EN, _corpus(EN, EN_OFFER))
+    assert cleaned.items[0].description == ""  # the source had none: nothing to fall back to
+    assert "98" in checked.bad[0]
+    fine = AdaptedExtras(
+        items=[AdaptedExtraItem(id="cert", description="Redis Certified Developer, 2022.")]
+    )
+    cleaned, checked = guard_extras(fine, EN, _corpus(EN, EN_OFFER))
+    assert cleaned.items[0].description == "Redis Certified Developer, 2022." and not checked.bad
+
+
+def test_the_repair_round_names_the_source_sentence_to_rewrite_from() -> None:
+    _cleaned, checked = _adapt(
+        EN, 0, EN_OFFER, bullets=["Set up real-time streaming flows with Kafka and Airflow"]
+    )
+    ctx = OfferContext(
+        task_id="t",
+        offer_row_id="o",
+        offer_index=0,
+        total_offers=1,
+        user_id="u",
+        source=EN,
+        offer=OfferBrief(None, "Data Engineer", "", "", "fr", EN_OFFER),
+        language="fr",
+        today=date(2026, 1, 1),
+    )
+    request = repair_request(ctx, checked.bad)
+    assert "Set up real-time streaming flows with Kafka and Airflow" in request
+    assert "Cut checkout p95 latency from 900 ms to 210 ms with Redis caching" in request
+    assert "the whole sentence is rewritten" in request and "in French" in request
+
+
+def test_the_offline_engine_passes_every_item_guard_untouched() -> None:
+    for cv in (EN, FR):
+        corpus = _corpus(cv, EN_OFFER + "\n" + FR_OFFER)
+        for item in [*cv.experience]:
+            out = AdaptedItem(
+                id=item.id, description=item.description, bullets=item.bullets, skills=item.skills
+            )
+            cleaned, checked = guard_item(out, item, corpus)
+            assert cleaned == out and not checked.bad and checked.ok
