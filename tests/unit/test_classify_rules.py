@@ -77,6 +77,14 @@ def _decisions(out: Classification) -> dict[str, str]:
 def test_employer_relationship() -> None:
     by_id = {e.id: e for e in CV.experience}
     assert [i for i in by_id if not has_employer(by_id[i])] == ["side", "hack", "free"]
+    job = by_id["job"]
+    for company in ("Indépendante", "auto-entrepreneur", "Self-employed", "  "):
+        assert not has_employer(job.model_copy(update={"company": company})), company
+    for title in ("Contributeur open source", "Projet personnel : site web"):
+        assert not has_employer(job.model_copy(update={"title": title})), title
+    # A freelance mission for a named client, or an independent firm, is a job.
+    for company in ("Freelance for Harbour Freight", "Independent Insurance Ltd"):
+        assert has_employer(job.model_copy(update={"company": company})), company
 
 
 def test_only_items_without_an_employer_move_to_projects() -> None:
