@@ -8,7 +8,13 @@ import asyncio
 
 from app.lib.cv_content import CvContent, Experience, Project, as_project
 from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.guards import guard_extras, guard_item
+from jobs.pipeline.rule_guards import (
+    RuledExtras,
+    RuledItem,
+    TextRules,
+    extras_guard,
+    item_guard,
+)
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, Classification
 
@@ -30,14 +36,15 @@ async def adapt_experiences(
     run: OfferRun, experiences: list[Experience], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
     await run.progress("experiences", "running", offer_status="batching")
+    rules = TextRules.of(run.ctx, run.engine.name)
     results = await asyncio.gather(
         *(
             run.call(
                 "batch_experience",
                 {"experience": exp.model_dump(mode="json")},
                 index,
-                lambda out, exp=exp: guard_item(out, exp, corpus),  # type: ignore[misc]
-                AdaptedItem,
+                item_guard(exp, corpus, rules),
+                RuledItem,
             )
             for index, exp in enumerate(run.ctx.source.experience)
             if exp in experiences
@@ -51,14 +58,15 @@ async def adapt_projects(
     run: OfferRun, projects: list[Project], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
     await run.progress("projects", "running", offer_status="batching")
+    rules = TextRules.of(run.ctx, run.engine.name)
     results = await asyncio.gather(
         *(
             run.call(
                 "batch_project",
                 {"project": proj.model_dump(mode="json")},
                 index,
-                lambda out, proj=proj: guard_item(out, proj, corpus),  # type: ignore[misc]
-                AdaptedItem,
+                item_guard(proj, corpus, rules),
+                RuledItem,
             )
             for index, proj in enumerate(projects)
         )
@@ -77,8 +85,8 @@ async def adapt_extras(run: OfferRun, corpus: SourceCorpus) -> AdaptedExtras:
             "batch_extras",
             {"extras": extras.model_dump(mode="json")},
             None,
-            lambda out: guard_extras(out, run.ctx.source, corpus),
-            AdaptedExtras,
+            extras_guard(corpus, TextRules.of(run.ctx, run.engine.name)),
+            RuledExtras,
         )
     await run.progress("extras", "completed")
     return result

@@ -58,6 +58,7 @@ from jobs.pipeline.recompose import (
     save_generated_cv,
 )
 from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
+from jobs.pipeline.rule_guards import rule_meta
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import PHASE_SCHEMAS
 from jobs.pipeline.skills import adapt_skills
@@ -109,6 +110,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         adapt_projects(run, to_adapt, corpus),
         adapt_extras(run, corpus),
     )
+    written = [*experiences, *projects, extras]  # as the rule guards left them (rule_meta)
     # Nothing the offer asks for is lost to a rewrite: bullets before the skills phase reads
     # them, skills before the summary does (jobs/pipeline/keep.py).
     needs, restored = needs_of(run.ctx), Restored()
@@ -142,6 +144,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     meta = generation_meta(run, classification, skills, run.counts)
     meta.update(offer_meta(run.ctx, classification, cv, skills))
     meta.update(restored.as_meta())
+    meta.update(rule_meta([*written, summary]))
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
         await render(cv_file)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.lib.cv_content import Experience
 from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.guards import guard_summary
+from jobs.pipeline.rule_guards import RuledSummary, TextRules, summary_guard
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Summary
 
@@ -31,8 +31,7 @@ async def write_summary(
         "skills": skills.model_dump(mode="json"),
         "extras": extras.model_dump(mode="json"),
     }
-    result = await run.call(
-        "batch_summary", item, None, lambda out: guard_summary(out, run.ctx.source, corpus), Summary
-    )
+    rules = TextRules.of(run.ctx, run.engine.name)
+    result = await run.call("batch_summary", item, None, summary_guard(corpus, rules), RuledSummary)
     await run.progress("summary", "completed")
     return result

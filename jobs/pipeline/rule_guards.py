@@ -1,0 +1,277 @@
+"""Guards for the writing rules of ``text_rules.py``, with the fact guards' shape
+``(out) -> (cleaned, Checked)`` so a phase runs both (``compose``) before its one repair round.
+
+A field that breaks a rule is named in ``Checked.bad`` with what to do instead (the repair round
+sends it to the model); the cleaned output has the source wording in its place, and lists the
+rule in ``fallbacks`` so the CV's generation_meta can count what fell back (``rule_meta``).
+Rules judge what the model wrote: on the offline engine, which writes nothing of its own, the
+source's own wording is taken as it is (it may use "I", or mix languages, as its author did).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
+from jobs.pipeline.context import OfferContext
+from jobs.pipeline.fact_guard import Checked, SourceCorpus
+from jobs.pipeline.fallback import Fallbacks
+from jobs.pipeline.guards import guard_extras, guard_item, guard_summary
+from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
+from jobs.pipeline.text import sentences, squash
+from jobs.pipeline.text_rules import (
+    LANGUAGE_NAMES,
+    SUMMARY_MAX_WORDS,
+    first_person,
+    self_praise,
+    unshown_concepts,
+    word_count,
+    wrong_language,
+)
+
+Guard = Callable[[Any], tuple[BaseModel, Checked]]
+LANGUAGE = "language"
+
+
+class RuledItem(AdaptedItem):
+    fallbacks: list[str] = Field(default_factory=list)
+
+
+class RuledExtras(AdaptedExtras):
+    fallbacks: list[str] = Field(default_factory=list)
+
+
+class RuledSummary(Summary):
+    fallbacks: list[str] = Field(default_factory=list)
+
+
+class TextRules:
+    """What the rules need: the target language and the source CV."""
+
+    def __init__(self, language: str, source: CvContent, *, source_exempt: bool = False) -> None:
+        self.language = language
+        self.source = source
+        self.source_exempt = source_exempt  # an engine that only copies source text
+        self.source_text = source.full_text()
+        self._squashed = squash(self.source_text)
+
+    @classmethod
+    def of(cls, ctx: OfferContext, engine_name: str) -> TextRules:
+        return cls(ctx.language, ctx.source, source_exempt=engine_name == "offline")
+
+    def exempt(self, text: str) -> bool:
+        return self.source_exempt and squash(text) in self._squashed
+
+    def language_problem(self, field: str, text: str) -> str | None:
+        if self.exempt(text):
+            return None
+        found = wrong_language(text, self.language)
+        if found is None:
+            return None
+        return (
+            f"{field} {text!r} is written in {LANGUAGE_NAMES[found]}: write it in "
+            f"{LANGUAGE_NAMES[self.language]}, keeping its facts"
+        )
+
+    def writing_problems(self, field: str, text: str) -> list[tuple[str, str]]:
+        """(rule, violation) for first person and praise the source CV does not contain."""
+        if self.exempt(text):
+            return []
+        found: list[tuple[str, str]] = []
+        pronouns = first_person(text)
+        if pronouns:
+            listed = ", ".join(dict.fromkeys(pronouns))
+            found.append(
+                (
+                    "first_person",
+                    f"{field} {text!r} uses the first person ({listed}): write it without "
+                    "personal pronouns, as CV text",
+                )
+            )
+        praise = self_praise(text, self.source_text)
+        if praise:
+            found.append(
+                (
+                    "self_praise",
+                    f"{field} {text!r} praises the candidate ({', '.join(praise)}), which the "
+                    "source CV does not: state facts from the source only",
+                )
+            )
+        return found
+
+
+def compose(*guards: Guard) -> Guard:
+    """Each guard cleans what the previous one returned; violations add up."""
+
+    def run(out: Any) -> tuple[BaseModel, Checked]:
+        ok, bad = 0, []
+        for guard in guards:
+            out, checked = guard(out)
+            ok += checked.ok
+            bad += checked.bad
+        return out, Checked(ok=ok, bad=bad)
+
+    return run
+
+
+def guard_item_language(
+    out: AdaptedItem, source: Experience | Project, rules: TextRules
+) -> tuple[RuledItem, Checked]:
+    """Bullets and description in the target language, else the source's own."""
+    bad: list[str] = []
+    fallbacks: list[str] = []
+    judged = [(b, rules.language_problem("bullet", b)) for b in out.bullets]
+    spare = Fallbacks(list(source.bullets), [b for b, problem in judged if problem is None])
+    bullets: list[str] = []
+    for bullet, problem in judged:
+        if problem is None:
+            bullets.append(bullet)
+            continue
+        bad.append(problem)
+        fallbacks.append(LANGUAGE)
+        original = spare.take(bullet)
+        if original is not None and original not in bullets:
+            bullets.append(original)
+    if not bullets and source.bullets:
+        bullets = list(source.bullets)
+    description = out.description
+    problem = rules.language_problem("description", description) if description else None
+    if problem is not None:
+        bad.append(problem)
+        fallbacks.append(LANGUAGE)
+        description = source.description
+    cleaned = RuledItem(
+        id=out.id, description=description, bullets=bullets, skills=out.skills, fallbacks=fallbacks
+    )
+    return cleaned, Checked(ok=0, bad=bad)
+
+
+def guard_extras_rules(out: AdaptedExtras, rules: TextRules) -> tuple[RuledExtras, Checked]:
+    """Descriptions in the target language, without first person, praise or skills the CV
+    never shows; else the source's own description."""
+    by_id = {e.id: e for e in _extra_items(rules.source)}
+    bad: list[str] = []
+    fallbacks: list[str] = []
+    items: list[AdaptedExtraItem] = []
+    for item in out.items:
+        original = by_id.get(item.id)
+        if original is None or not item.description:
+            items.append(item)
+            continue
+        field = f"description of {original.name or item.id!r}"
+        broken = _extra_problems(field, item.description, rules)
+        if broken:
+            bad += [message for _, message in broken]
+            fallbacks += list(dict.fromkeys(rule for rule, _ in broken))
+            item = AdaptedExtraItem(id=item.id, description=original.description)
+        items.append(item)
+    cleaned = RuledExtras(items=items, interests=out.interests, fallbacks=fallbacks)
+    return cleaned, Checked(ok=0, bad=bad)
+
+
+def _extra_problems(field: str, text: str, rules: TextRules) -> list[tuple[str, str]]:
+    found = rules.writing_problems(field, text)
+    language = rules.language_problem(field, text)
+    if language is not None:
+        found.append((LANGUAGE, language))
+    unshown = [] if rules.exempt(text) else unshown_concepts(text, rules.source_text)
+    if unshown:
+        found.append(
+            (
+                "unshown",
+                f"{field} {text!r} names {', '.join(unshown)}, which the source CV does not "
+                "show: describe only what the source says of this item",
+            )
+        )
+    return found
+
+
+def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, Checked]:
+    """No first person, no praise the CV lacks, the target language, at most
+    ``SUMMARY_MAX_WORDS`` words. A broken summary keeps its sentences that pass, within the
+    limit; with none, the source summary's sentences that pass; with none, the source summary."""
+    text = out.summary.strip()
+    broken: list[tuple[str, str]] = []
+    for part in sentences(text):
+        broken += _sentence_problems(part, rules)
+    words = word_count(text)
+    if words > SUMMARY_MAX_WORDS and not all(rules.exempt(p) for p in sentences(text)):
+        broken.append(
+            (
+                "word_limit",
+                f"the summary has {words} words: write at most {SUMMARY_MAX_WORDS} words",
+            )
+        )
+    if not broken:
+        return RuledSummary(summary=out.summary), Checked(ok=0, bad=[])
+    kept = _within_limit(sentences(text), rules) or _within_limit(
+        sentences(rules.source.summary), rules
+    )
+    cleaned = RuledSummary(
+        summary=kept or rules.source.summary,
+        fallbacks=list(dict.fromkeys(rule for rule, _ in broken)),
+    )
+    return cleaned, Checked(ok=0, bad=[message for _, message in broken])
+
+
+def _sentence_problems(part: str, rules: TextRules) -> list[tuple[str, str]]:
+    found = rules.writing_problems("summary sentence", part)
+    language = rules.language_problem("summary sentence", part)
+    if language is not None:
+        found.append((LANGUAGE, language))
+    return found
+
+
+def _within_limit(parts: list[str], rules: TextRules) -> str:
+    """The sentences that break no rule, in order, as long as they fit the word limit."""
+    kept: list[str] = []
+    words = 0
+    for part in parts:
+        count = word_count(part)
+        if _sentence_problems(part, rules) or words + count > SUMMARY_MAX_WORDS:
+            continue
+        kept.append(part)
+        words += count
+    return " ".join(kept)
+
+
+def _extra_items(cv: CvContent) -> Iterable[ExtraItem]:
+    extras = cv.extras
+    for group in (extras.certifications, extras.awards, extras.volunteering, extras.publications):
+        yield from group
+
+
+def rule_meta(outputs: Iterable[BaseModel]) -> dict[str, Any]:
+    """generation_meta counts: fields that fell back to source wording, by rule."""
+    counts: Counter[str] = Counter()
+    for out in outputs:
+        counts.update(getattr(out, "fallbacks", None) or [])
+    return {"language_fallbacks": counts[LANGUAGE], "rule_fallbacks": dict(sorted(counts.items()))}
+
+
+# The fact guard first (it may put source wording back), then the writing rules on the result.
+
+
+def item_guard(item: Experience | Project, corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return compose(
+        lambda out: guard_item(out, item, corpus),
+        lambda out: guard_item_language(out, item, rules),
+    )
+
+
+def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return compose(
+        lambda out: guard_extras(out, rules.source, corpus),
+        lambda out: guard_extras_rules(out, rules),
+    )
+
+
+def summary_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return compose(
+        lambda out: guard_summary(out, rules.source, corpus),
+        lambda out: guard_summary_rules(out, rules),
+    )
