@@ -63,7 +63,10 @@ class SourceCorpus:
         return digits in self.digits or any(digits in d for d in self.digits if len(digits) >= 2)
 
     def has_name(self, token: str) -> bool:
-        return contains_phrase(self.squashed, token.strip(".-"))
+        name = token.strip(".-")
+        # A plural is the same name ("API" in a text saying "APIs", "SDKs" for "SDK").
+        forms = [name, name + "s", name[:-1] if len(name) > 2 and name.endswith("s") else ""]
+        return any(form and contains_phrase(self.squashed, form) for form in forms)
 
 
 def _digits(token: str) -> str:

@@ -308,3 +308,13 @@ def test_the_offline_engine_passes_every_item_guard_untouched() -> None:
             )
             cleaned, checked = guard_item(out, item, corpus)
             assert cleaned == out and not checked.bad and checked.ok
+
+
+def test_a_plural_or_singular_name_is_the_same_name() -> None:
+    scope = _corpus(EN, "").scope
+    assert scope is not None
+    own = ItemText(item_text(EN.experience[1]))
+    plural = "Built Kafka event pipelines tracking 30 000 containers"
+    assert scope.problems(plural, own, "freight") == []
+    (problem,) = scope.problems("Integrated Stripes and Adyen with Braintree", own, "freight")
+    assert (problem.kind, problem.detail) == ("not_in_item", "Braintree")
