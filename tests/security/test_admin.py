@@ -31,6 +31,7 @@ ADMIN_FORMS: dict[str, dict[str, str]] = {
     "/admin/models": {n: "gpt-4o" for names in AI_MODELS_STRUCTURE.values() for n in names},
     "/admin/endpoint": {"llm_base_url": "http://attacker.example/v1", "llm_api_key": "sk-mine"},
     "/admin/pipeline": {"pipeline_offer_concurrency": "10", "credits_new_user": "10000"},
+    "/admin/llm-calls": {"llm_temperature": "1.5", "llm_max_concurrency": "16"},
     "/admin/users/{user_id:str}/credits": {"amount": "10000", "reason": "self-service"},
 }
 
