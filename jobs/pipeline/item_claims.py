@@ -104,9 +104,14 @@ class ClaimScope:
         self.items = {e.id: ItemText(item_text(e)) for e in entries}
         self.labels = {e.id: _label(e) for e in entries}
         self.offer = OfferCopy(offer_text) if offer_text.strip() else None
-        listed = [s.name for s in cv.skills] + [s for e in entries for s in _skills_of(e)]
-        self.listed = frozenset(fold(s) for s in listed)
-        self.listed_concepts = frozenset(c for s in listed for c in self.vocabulary.concepts_in(s))
+        self.listed_names = [s.name for s in cv.skills] + [
+            s for e in entries for s in _skills_of(e)
+        ]
+        self.listed = frozenset(fold(s) for s in self.listed_names)
+
+    @cached_property
+    def listed_concepts(self) -> frozenset[str]:
+        return frozenset(c for s in self.listed_names for c in self.vocabulary.concepts_in(s))
 
     def is_listed(self, skill: str) -> bool:
         """The source lists this skill (same name, or another name of the same concept)."""

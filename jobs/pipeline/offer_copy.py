@@ -8,6 +8,8 @@ in English and French alike, whatever the individual words are.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.lib.matching.terms import content_words, stems
 
 Gram = tuple[str, ...]
@@ -36,10 +38,15 @@ def share(sentence: frozenset[Gram], text: frozenset[Gram]) -> float:
 
 
 class OfferCopy:
-    """The offer's n-grams, built once per offer."""
+    """The offer's n-grams, built once per offer, on first use (verbatim source text, all the
+    offline engine writes, never needs them)."""
 
     def __init__(self, offer_text: str) -> None:
-        self.grams = grams(offer_text)
+        self.text = offer_text
+
+    @cached_property
+    def grams(self) -> frozenset[Gram]:
+        return grams(self.text)
 
     def copies(self, sentence: str, own: frozenset[Gram]) -> bool:
         """The sentence overlaps the offer at least ``MIN_COPY_SHARE`` and more than ``own``."""
