@@ -318,3 +318,20 @@ def test_a_plural_or_singular_name_is_the_same_name() -> None:
     assert scope.problems(plural, own, "freight") == []
     (problem,) = scope.problems("Integrated Stripes and Adyen with Braintree", own, "freight")
     assert (problem.kind, problem.detail) == ("not_in_item", "Braintree")
+
+
+def test_a_refused_rewrite_falls_back_to_the_sentence_it_rewrote_not_the_next_one() -> None:
+    cleaned, checked = _adapt(
+        EN,
+        0,
+        "",
+        bullets=[
+            "Wrote the on-call runbook for the payment team",
+            "Raised order service test coverage from 40% to 92%",  # 92 is invented
+        ],
+    )
+    assert cleaned.bullets == [
+        "Wrote the on-call runbook for the payment team",
+        "Raised test coverage from 40% to 75% on the order service",
+    ]
+    assert "'Raised test coverage from 40% to 75% on the order service'" in checked.bad[0]
