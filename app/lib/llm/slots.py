@@ -6,8 +6,9 @@ also counts the others' compute. Queued here instead, a call starts its timeout 
 holds a slot (``transport.chat_once`` enters the slot before sending).
 
 Semaphores belong to the event loop that first waits on them, so they are kept per loop (like
-the SDK clients in ``transport``). A changed limit takes a new semaphore; calls already holding
-a slot of the old one finish there, so the new limit applies from the next calls on.
+the SDK clients in ``transport``). Each limit has its own semaphore: after an admin changes it,
+a run that started before keeps the old one (its endpoint was built then) and new runs share the
+new one, so neither resets the other's queue.
 """
 
 from __future__ import annotations
@@ -19,17 +20,16 @@ from collections.abc import AsyncIterator
 
 UNLIMITED = 0
 
-_Slots = dict[str, tuple[int, asyncio.Semaphore]]
+_Slots = dict[tuple[str, int], asyncio.Semaphore]
 _slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Slots] = weakref.WeakKeyDictionary()
 
 
 def _semaphore(base_url: str, limit: int) -> asyncio.Semaphore:
     per_loop = _slots.setdefault(asyncio.get_running_loop(), {})
-    known = per_loop.get(base_url)
-    if known is None or known[0] != limit:
-        known = (limit, asyncio.Semaphore(limit))
-        per_loop[base_url] = known
-    return known[1]
+    semaphore = per_loop.get((base_url, limit))
+    if semaphore is None:
+        semaphore = per_loop[(base_url, limit)] = asyncio.Semaphore(limit)
+    return semaphore
 
 
 @contextlib.asynccontextmanager
