@@ -36,7 +36,7 @@ class LLMResult(Generic[T]):
     prompt_tokens: int  # summed over the first call and the repair call
     completion_tokens: int
     cached_tokens: int
-    duration_ms: int  # wall clock of the whole call: mode probe, fallback and repair included
+    duration_ms: int  # wall clock of the whole call: slot waits, probe, fallback, repair included
     repaired: bool  # the first answer failed the schema and a repair round was needed
     raw_text: str  # the text the data was parsed from
 
