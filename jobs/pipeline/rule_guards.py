@@ -1,5 +1,5 @@
 """Guards for the writing rules of ``text_rules.py``, with the fact guards' shape
-``(out) -> (cleaned, Checked)`` so a phase runs both (``compose``) before its one repair round.
+``(out) -> (cleaned, Checked)`` so a phase runs both (``rules_first``) before its one repair round.
 
 A field that breaks a rule is named in ``Checked.bad`` with what to do instead (the repair round
 sends it to the model); the cleaned output has the source wording in its place, and lists the
@@ -104,16 +104,18 @@ class TextRules:
         return found
 
 
-def compose(*guards: Guard) -> Guard:
-    """Each guard cleans what the previous one returned; violations add up."""
+Ruled = RuledItem | RuledExtras | RuledSummary
+
+
+def rules_first(rules: Callable[[Any], tuple[Ruled, Checked]], facts: Guard) -> Guard:
+    """The rules judge the model's own text (the repair round hears of every break), the fact
+    guard what they left; the output keeps the rules' fallbacks. Violations add up."""
 
     def run(out: Any) -> tuple[BaseModel, Checked]:
-        ok, bad = 0, []
-        for guard in guards:
-            out, checked = guard(out)
-            ok += checked.ok
-            bad += checked.bad
-        return out, Checked(ok=ok, bad=bad)
+        ruled, first = rules(out)
+        cleaned, second = facts(ruled)
+        final = type(ruled).model_validate({**cleaned.model_dump(), "fallbacks": ruled.fallbacks})
+        return final, Checked(ok=first.ok + second.ok, bad=first.bad + second.bad)
 
     return run
 
@@ -253,25 +255,25 @@ def rule_meta(outputs: Iterable[BaseModel]) -> dict[str, Any]:
     return {"language_fallbacks": counts[LANGUAGE], "rule_fallbacks": dict(sorted(counts.items()))}
 
 
-# The fact guard first (it may put source wording back), then the writing rules on the result.
+# What a phase runs (batch.py, summary.py): the writing rules, then the fact guard.
 
 
 def item_guard(item: Experience | Project, corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return compose(
-        lambda out: guard_item(out, item, corpus),
+    return rules_first(
         lambda out: guard_item_language(out, item, rules),
+        lambda out: guard_item(out, item, corpus),
     )
 
 
 def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return compose(
-        lambda out: guard_extras(out, rules.source, corpus),
+    return rules_first(
         lambda out: guard_extras_rules(out, rules),
+        lambda out: guard_extras(out, rules.source, corpus),
     )
 
 
 def summary_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return compose(
-        lambda out: guard_summary(out, rules.source, corpus),
+    return rules_first(
         lambda out: guard_summary_rules(out, rules),
+        lambda out: guard_summary(out, rules.source, corpus),
     )

@@ -26,6 +26,8 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # First person, singular and plural (a CV speaks of its owner without pronouns).
 _FIRST_PERSON_EN = word_set("i i'm i've i'd i'll me my mine myself we we're we've us our ours")
 _FIRST_PERSON_FR = word_set("je j' me m' moi mon ma mes nous notre nos")
+# Words a Roman numeral "I" follows in names: "Level I", "Phase I", "Scrum Master I".
+_NUMERAL_NOUNS = word_set("level phase part grade type class stage tier step master niveau degre")
 _PRONOUN_RE = re.compile(r"\b(?:[jJmM]['’]|[A-Za-zÀ-ÿ]+(?:['’](?:m|ve|d|ll|re))?)")
 
 # Words only one of the two languages uses. Ambiguous ones ("a", "on", "plus", "per", "via",
@@ -65,13 +67,14 @@ def word_count(text: str) -> int:
 def first_person(text: str) -> list[str]:
     """The first-person pronouns of ``text`` as written ("I", "my", "j'", "nous").
 
-    "MA" (a degree) or "ME" (a state) in capitals are not pronouns; a lone "I" is."""
+    "MA" (a degree) or "ME" (a state) in capitals are not pronouns, nor is the "I" of "P.I.M."
+    or of a name ("PSM I", "Level I"); a lone "I" is."""
     found: list[str] = []
     for match in _PRONOUN_RE.finditer(text):
         token = match.group(0)
         if len(token) > 1 and token.isupper() and "'" not in token and "’" not in token:
             continue
-        if len(token) == 1 and _in_acronym(text, match.start(), match.end()):
+        if len(token) == 1 and _letter_in_name(text, match.start(), match.end()):
             continue
         key = fold(token).replace("’", "'")
         if key in _FIRST_PERSON_EN or key in _FIRST_PERSON_FR:
@@ -79,10 +82,16 @@ def first_person(text: str) -> list[str]:
     return found
 
 
-def _in_acronym(text: str, start: int, end: int) -> bool:
-    """ "I" inside "P.I.M." or "R-I-T" is a letter, not a pronoun."""
+def _letter_in_name(text: str, start: int, end: int) -> bool:
+    """A one-letter token inside an acronym ("P.I.M.") or a name's numeral ("PSM I")."""
     around = text[max(0, start - 1) : start] + text[end : end + 1]
-    return any(c in ".-" for c in around)
+    if any(c in ".-" for c in around):
+        return True
+    previous = re.search(r"([\w]+)\W*$", text[:start])
+    if previous is None:
+        return False
+    word = previous.group(1)
+    return (len(word) > 1 and word.isupper()) or fold(word) in _NUMERAL_NOUNS
 
 
 def language_cues(text: str) -> dict[str, int]:

@@ -14,7 +14,6 @@ from jobs.pipeline.context import OfferBrief, OfferContext
 from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.rule_guards import (
     TextRules,
-    compose,
     extras_guard,
     guard_extras_rules,
     guard_item_language,
@@ -164,7 +163,7 @@ def test_extras_blurb_with_praise_and_an_unshown_skill_falls_back() -> None:
     assert "testament, proficiency" in joined
 
 
-def test_composed_guards_run_the_fact_guard_first_and_add_up() -> None:
+def test_the_rules_judge_the_models_text_then_the_fact_guard_the_rest() -> None:
     corpus = SourceCorpus.of(FR, FR_OFFER["description"])
     out = AdaptedItem(
         id=AGENCE.id,
@@ -180,8 +179,8 @@ def test_composed_guards_run_the_fact_guard_first_and_add_up() -> None:
     assert not any("Managed" in b for b in cleaned.bullets)  # the language rule
     assert all(b in AGENCE.bullets for b in cleaned.bullets)
     assert checked.ok >= 1 and len(checked.bad) >= 2
-    double = compose(lambda o: (o, type(checked)(ok=1, bad=["a"])))
-    assert double(out)[1].bad == ["a"]
+    assert "written in English" in checked.bad[0] and "900" in " ".join(checked.bad[1:])
+    assert cleaned.fallbacks == ["language"]
 
 
 def test_rule_meta_counts_fallbacks_by_rule() -> None:

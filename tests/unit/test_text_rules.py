@@ -25,6 +25,7 @@ from jobs.pipeline.text_rules import (
         ("We shipped our billing service", ["We", "our"]),
         ("Je conçois des API ; j'ai piloté mon équipe", ["Je", "j'", "mon"]),
         ("J’ai mené nos projets de migration", ["J’", "nos"]),
+        ("At Acme I led the move. Since 2019 I run it", ["I", "I"]),
         ("Nous avons livré ma première plateforme", ["Nous", "ma"]),
     ],
 )
@@ -38,6 +39,7 @@ def test_first_person_is_found_in_both_languages(text: str, pronouns: list[str])
         "Backend engineer with an MA in economics, based in Lyon",
         "Led the US market launch of a ME-based retailer",
         "Rolled out the P.I.M. tool to 40 shops",
+        "Certification PSM I obtenue en 2021, puis CFA Level I",
         "Ingénieure data ; 6 ans d'expérience en assurance",
         "Messages queued with Redis streams",
     ],
