@@ -58,7 +58,3 @@ class Fallbacks:
             return None
         self.free[index] = False
         return self.sources[index]
-
-    def peek(self, refused: str) -> str | None:
-        index = self._best(refused)
-        return None if index is None else self.sources[index]
