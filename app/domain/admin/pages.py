@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User
+from app.domain.admin.call_settings import concurrency_value, temperature_value
 from app.domain.admin.guards import require_admin
 from app.domain.admin.llm_config import engine_status, llm_endpoint
 from app.domain.admin.settings_registry import (
@@ -38,37 +39,6 @@ NUMBERS = {  # setting → (min, max)
     feature_cost_setting("import_pdf"): (0, 100),
     feature_cost_setting("extract_job_offer"): (0, 100),
 }
-
-
-# LLM call settings: temperature is a decimal (a browser may send "0,2"), the limit an integer.
-TEMPERATURE_RANGE = (0.0, 2.0)
-CONCURRENCY_RANGE = (0, 16)
-
-
-def _temperature(raw: str) -> str:
-    """The temperature as stored ("0.2"), or ``ValidationFailed``."""
-    try:
-        value = float(raw.strip().replace(",", "."))
-    except ValueError:
-        value = -1.0
-    low, high = TEMPERATURE_RANGE
-    if not low <= value <= high:  # NaN fails too
-        raise ValidationFailed(
-            N_("The temperature must be a number between 0 and 2."),
-            code="admin.temperature_invalid",
-        )
-    return f"{value:g}"
-
-
-def _concurrency(raw: str) -> str:
-    low, high = CONCURRENCY_RANGE
-    raw = raw.strip()
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ValidationFailed(
-            N_("Requests at once: a whole number between 0 (no limit) and 16."),
-            code="admin.concurrency_invalid",
-        )
-    return str(int(raw))
 
 
 def mask_key(key: str) -> str:
@@ -194,8 +164,8 @@ class AdminPages(Controller):
         require_admin(user)
         form = await _form(request)
         try:
-            temperature = _temperature(form.get("llm_temperature", ""))
-            concurrency = _concurrency(form.get("llm_max_concurrency", ""))
+            temperature = temperature_value(form.get("llm_temperature", ""))
+            concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
         except AppError as exc:
             return await self._rejected(request, db, settings, user, exc)
         await update_setting(db, "llm_temperature", temperature)
