@@ -66,6 +66,16 @@ class TextRules:
     def exempt(self, text: str) -> bool:
         return self.source_exempt and squash(text) in self._squashed
 
+    def exempt_summary(self, text: str) -> bool:
+        """Made only of the source summary's sentences, in any order (as the offline engine
+        picks them: joined, two of them may no longer split where the source did)."""
+        if not self.source_exempt:
+            return False
+        rest = squash(text)
+        for part in sorted(sentences(self.source.summary), key=len, reverse=True):
+            rest = rest.replace(squash(part), " ")
+        return not rest.strip()
+
     def language_problem(self, field: str, text: str) -> str | None:
         if self.exempt(text):
             return None
@@ -197,6 +207,8 @@ def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, C
     ``SUMMARY_MAX_WORDS`` words. A broken summary keeps its sentences that pass, within the
     limit; with none, the source summary's sentences that pass; with none, the source summary."""
     text = out.summary.strip()
+    if rules.exempt_summary(text):
+        return RuledSummary(summary=out.summary), Checked(ok=0, bad=[])
     broken: list[tuple[str, str]] = []
     for part in sentences(text):
         broken += _sentence_problems(part, rules)

@@ -261,3 +261,17 @@ def test_the_offline_engines_output_passes_untouched(
     if cv is MIXED:
         llm_rules = TextRules.of(ctx, "llm")
         assert guard_summary_rules(summary, llm_rules)[1].bad
+
+
+def test_source_summary_sentences_rejoined_in_another_order_stay_exempt_offline() -> None:
+    """Joined in a new order, a source line without a full stop merges with the next sentence:
+    still the author's own words, so the offline engine's summary passes; a model's does not."""
+    cv = CvContent.from_json(
+        {**EN_CV, "summary": "I build APIs for my clients. Lyon, France My GitHub"}
+    )
+    reordered = Summary(summary="Lyon, France My GitHub I build APIs for my clients.")
+    for exempt, broken in ((True, False), (False, True)):
+        rules = TextRules("en", cv, source_exempt=exempt)
+        cleaned, checked = guard_summary_rules(reordered, rules)
+        assert bool(checked.bad) is broken
+        assert (cleaned.summary == reordered.summary) is not broken
