@@ -125,3 +125,60 @@ async def test_an_empty_llm_answer_falls_back_to_the_parser_never_to_example_dat
     body = await wait_for_import(client, response.json()["id"])
     assert body["extractionStatus"] == "completed"
     assert body["content"]["header"]["name"] == "Priya Patel"
+
+
+async def test_a_model_that_invents_days_joins_titles_and_repeats_bullets_is_corrected(
+    live_server: str, worker: Worker, db: AsyncSession, fake_llm: FakeOpenAIServer
+) -> None:
+    """The file writes "Jan 2020", "Data Engineer" above "Contoso Media", and "2013–2016"."""
+    await use_llm(db, fake_llm)
+    answer = faithful_answer()
+    first, second, third = answer["experience"][:3]
+    first["start"] = "2020-01-14"  # a day the file never writes
+    first["description"] = " ".join(first["bullets"])  # the bullets again, as prose
+    second["title"], second["company"] = "Data Engineer at Contoso Media", ""
+    third["start"] = "2013-03"  # the file says only "2013"
+    answer["education"][0]["end"] = "2012-06-30"
+    fake_llm.script("<cv_text>", reply=answer)
+
+    client = await browser(live_server, "llm-checks@example.com")
+    response = await upload(client, "cv.pdf", pdfs.cv_pdf("en_one_column"))
+    body = await wait_for_import(client, response.json()["id"])
+    assert body["extractionStatus"] == "completed", body["extractionErrors"]
+    jobs = body["content"]["experience"]
+    assert jobs[0]["start"] == "2020-01" and jobs[0]["current"]
+    assert jobs[0]["description"] == "" and len(jobs[0]["bullets"]) == 3
+    assert (jobs[1]["title"], jobs[1]["company"]) == ("Data Engineer", "Contoso Media")
+    assert (jobs[1]["start"], jobs[1]["end"]) == ("2016-06", "2019-12")
+    assert (jobs[2]["start"], jobs[2]["end"]) == ("2013", "2016")
+    assert body["content"]["education"][0]["end"] == "2012"
+
+    report = body["importReport"]
+    assert report["parser"] == "llm"
+    found = {(i["code"], i["path"]): i for i in report["items"] if i["code"].startswith("llm_")}
+    assert set(found) == {
+        ("llm_date_replaced", "experience[0].start"),
+        ("llm_description_repeated", "experience[0].description"),
+        ("llm_title_split", "experience[1].title"),
+        ("llm_date_replaced", "experience[2].start"),
+        ("llm_date_replaced", "education[0].end"),
+    }
+    day = found[("llm_date_replaced", "experience[0].start")]
+    assert day["values"]["value"] == "2020-01-14" and day["values"]["replacement"] == "2020-01"
+    assert day["itemId"] == jobs[0]["id"] and day["severity"] == "warning"
+    assert found[("llm_title_split", "experience[1].title")]["severity"] == "info"
+    assert found[("llm_description_repeated", "experience[0].description")]["values"] == {
+        "label": "Senior Data Engineer",
+        "count": 3,
+    }
+    # No "missing company" left for the split job, and the three dates are things to check.
+    assert not any(i["path"] == "experience[1].company" for i in report["items"])
+    assert report["checks"] >= 3
+
+    # The review page shows them in the reader's language, flagged by their fields.
+    cv_id = response.json()["id"]
+    english = (await client.get(f"/cvs/{cv_id}", headers={"accept-language": "en"})).text
+    assert "the date 2020-01-14 is not written so in your file" in english
+    assert 'data-flag-for="items-0-start"' in english
+    french = (await client.get(f"/cvs/{cv_id}", headers={"accept-language": "fr"})).text
+    assert "la date 2020-01-14 n&#39;est pas écrite ainsi dans votre fichier" in french

@@ -95,7 +95,7 @@ def test_ids_are_fresh_and_a_wrong_date_takes_the_parsers_reading() -> None:
     wrong_year.experience[0].start = "2018-01"
     checked, dropped = verify_cv(wrong_year, SOURCE)
     assert checked.experience[0].start == "2020-01"  # "janv. 2020", as the parser reads it
-    assert {"field": "experience[0].start", "value": "2018-01"} in dropped
+    assert not any(d["field"] == "experience[0].start" for d in dropped)  # a finding instead
     assert checked.experience[0].id.startswith("exp_") and checked.experience[0].id != "e1"
 
 

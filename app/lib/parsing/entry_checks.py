@@ -18,6 +18,7 @@ from app.lib.parsing.text import fold_same_length, squash
 # Joins of a title and its employer: "Engineer at Acme", "Ingénieure chez Acme", "Acme — CTO".
 _AFTER_TITLE = r"\s+(?:at|chez|for|pour)\s+|\s*(?:@|-|–|—|,|\||/)\s*"
 _BEFORE_TITLE = r"\s*(?:-|–|—|:|\||,|/)\s*"
+_AT_WORDS = r"\s+(?:at|chez)\s+|\s*@\s*"
 _AT_RE = re.compile(r"^(.*?\S)\s*(?:\s(?:at|chez)\s|@)\s*(\S.*)$")
 _SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s*•\s*")
 _WORD_RE = re.compile(r"\w+")
@@ -51,8 +52,15 @@ def separate(
 ) -> Separation:
     """Title and company as the source writes them apart. ``rules_company`` is the parser's
     company for the same entry (the model may have left ``company`` empty)."""
-    for candidate in dict.fromkeys(c for c in (company, rules_company) if c.strip()):
-        rest = _cut(title, candidate, part_last=_AFTER_TITLE, part_first=_BEFORE_TITLE)
+    # The parser's company may itself be a misread (a degree's field taken for the school):
+    # only a word joining it ("at", "chez") says the title holds it; the model's, any join.
+    candidates = [(company, _AFTER_TITLE, _BEFORE_TITLE)]
+    if squash(rules_company) != squash(company):
+        candidates.append((rules_company, _AT_WORDS, "(?!)"))
+    for candidate, after, before in candidates:
+        if not candidate.strip():
+            continue
+        rest = _cut(title, candidate, part_last=after, part_first=before)
         if rest is None:
             continue
         if rest and has(rest) and has(candidate):

@@ -5,7 +5,7 @@ Beyond "each value is in the source" (verify_source.py): a title must not hold i
 and a description must not repeat the entry's own bullets. A field that fails takes the
 rule-based parser's value for the same entry (``rules``: its reading of the same text) when
 the parser has one, else what the text writes of it, else nothing; each change is a finding
-for the import report (verify_findings.py).
+for the import report (verify_findings.py), not a drop: each field is reported once.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _label(*parts: str) -> str:
 
 
 def _titled(
-    check: Checker, title: str, company: str, rules: tuple[str, str] | None, field: str
+    check: Checker, title: str, company: str, rules: tuple[str, str] | None
 ) -> tuple[str, str, dict[str, str] | None]:
     """Title and company apart as the source writes them; a change to report, if any."""
     rules_title, rules_company = rules or ("", "")
@@ -29,7 +29,6 @@ def _titled(
     if split.outcome == "split":
         return split.title, split.company, {"code": "llm_title_split", "value": title}
     if split.outcome == "rejected":
-        check.dropped.append({"field": field, "value": title})
         ok = rules_title and check.source.has(rules_title)
         if ok and separate(rules_title, company, check.source.has).outcome == "kept":
             return rules_title, company, {"code": "llm_title_replaced", "value": title}
@@ -38,15 +37,14 @@ def _titled(
 
 
 def _date(
-    check: Checker, value: str | None, rules_value: str | None, where: str, at: str, item_id: str,
-    label: str,
-) -> str | None:  # fmt: skip
-    if check.source.has_date(value):
+    check: Checker, value: str | None, rules_value: str | None, at: str, item_id: str, label: str
+) -> str | None:
+    # The parser's reading of the same entry is the text's too (a month and its year split by
+    # a column, "September 2010 – October Master…\n2012"), so it stands as written.
+    if check.source.has_date(value) or (value is not None and value == rules_value):
         return stored_date(value)
     assert value is not None  # None is always supported
-    check.dropped.append({"field": where, "value": value})
-    replacement = stored_date(rules_value) if check.source.has_date(rules_value) else None
-    replacement = replacement or check.source.dates.written_part(value)
+    replacement = rules_value or check.source.dates.written_part(value)
     code = "llm_date_replaced" if replacement else "llm_date_dropped"
     check.findings.append(
         llm_finding(
@@ -59,12 +57,10 @@ def _date(
 Dated = Experience | Education | Project
 
 
-def _dates(check: Checker, item: Dated, rules: Dated | None, where: str, at: str,
-           label: str) -> None:  # fmt: skip
+def _dates(check: Checker, item: Dated, rules: Dated | None, at: str, label: str) -> None:
     rules_start, rules_end = (rules.start, rules.end) if rules else (None, None)
-    item.start = _date(check, item.start, rules_start, f"{where}.start", f"{at}.start", item.id,
-                       label)  # fmt: skip
-    item.end = _date(check, item.end, rules_end, f"{where}.end", f"{at}.end", item.id, label)
+    item.start = _date(check, item.start, rules_start, f"{at}.start", item.id, label)
+    item.end = _date(check, item.end, rules_end, f"{at}.end", item.id, label)
 
 
 def _description(check: Checker, item: Experience | Project, at: str, label: str) -> None:
@@ -96,13 +92,8 @@ def check_experience(check: Checker, out: CvContent, rules: CvContent) -> None:
     for i, (exp, found) in enumerate(zip(out.experience, twins, strict=True)):
         where = f"experience[{i}]"
         twin = rules.experience[found] if found is not None else None
-        title, company, change = _titled(
-            check,
-            exp.title,
-            exp.company,
-            (twin.title, twin.company) if twin else None,
-            f"{where}.title",
-        )
+        twin_names = (twin.title, twin.company) if twin else None
+        title, company, change = _titled(check, exp.title, exp.company, twin_names)
         exp.title = check.text(title, f"{where}.title")
         exp.company = check.text(company, f"{where}.company")
         if not exp.title and not exp.company:
@@ -111,7 +102,7 @@ def check_experience(check: Checker, out: CvContent, rules: CvContent) -> None:
         at, label = f"experience[{len(kept)}]", _label(exp.title, exp.company)
         _report_title(check, change, f"{at}.title", exp.id, exp.title, label)
         exp.location = check.text(exp.location, f"{where}.location")
-        _dates(check, exp, twin, where, at, label)
+        _dates(check, exp, twin, at, label)
         exp.description = check.long_text(exp.description, f"{where}.description")
         exp.bullets = check.items(exp.bullets, f"{where}.bullets")
         exp.skills = check.items(exp.skills, f"{where}.skills")
@@ -138,7 +129,7 @@ def check_projects(check: Checker, out: CvContent, rules: CvContent) -> None:
         at, label = f"projects[{len(kept)}]", _label(proj.name, proj.role)
         proj.role = check.text(proj.role, f"{where}.role")
         proj.url = proj.url if check.source.has_url(proj.url) else ""
-        _dates(check, proj, twin, where, at, label)
+        _dates(check, proj, twin, at, label)
         proj.skills = check.items(proj.skills, f"{where}.skills")
         _description(check, proj, at, label)
         kept.append(proj)
@@ -154,10 +145,8 @@ def check_education(check: Checker, out: CvContent, rules: CvContent) -> None:
     for i, (edu, found) in enumerate(zip(out.education, twins, strict=True)):
         where = f"education[{i}]"
         twin = rules.education[found] if found is not None else None
-        degree, institution, change = _titled(
-            check, edu.degree, edu.institution, (twin.degree, twin.institution) if twin else None,
-            f"{where}.degree",
-        )  # fmt: skip
+        twin_names = (twin.degree, twin.institution) if twin else None
+        degree, institution, change = _titled(check, edu.degree, edu.institution, twin_names)
         edu.institution = check.text(institution, f"{where}.institution")
         edu.degree = check.text(degree, f"{where}.degree")
         if not edu.institution and not edu.degree:
@@ -167,7 +156,7 @@ def check_education(check: Checker, out: CvContent, rules: CvContent) -> None:
         _report_title(check, change, f"{at}.degree", edu.id, edu.degree, label)
         edu.field = check.text(edu.field, f"{where}.field")
         edu.location = check.text(edu.location, f"{where}.location")
-        _dates(check, edu, twin, where, at, label)
+        _dates(check, edu, twin, at, label)
         edu.description = check.long_text(edu.description, f"{where}.description")
         kept.append(edu)
     out.education = kept

@@ -1,8 +1,8 @@
 """The source text an LLM extraction is checked against, and the checker that records drops.
 
-Comparison is on folded, single-spaced text (case, accents, line breaks, dashes and quotes do
-not matter); phones compare by digits; links without their scheme; dates at the precision the
-text writes them (written_dates.py: "2021-04" needs April 2021 written, not just 2021).
+Comparison is on folded, single-spaced text (case, accents, line breaks, dashes, quotes and
+apostrophes do not matter); phones compare by digits; links without their scheme; dates at the
+precision the text writes them (written_dates.py: "2021-04" needs April 2021 written).
 Whatever fails is removed and reported as ``{"field": "experience[0].bullets[1]", "value": …}``.
 """
 
@@ -15,7 +15,9 @@ from app.lib.cv_content import ExtraItem
 from app.lib.parsing.text import squash
 from app.lib.parsing.written_dates import WrittenDates
 
-_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‒": "-", "“": '"', "”": '"', "«": '"', "»": '"'})
+_PUNCTUATION = str.maketrans(
+    {"–": "-", "—": "-", "‒": "-", "“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'"}
+)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 DAY_LENGTH = len("2021-04-11")
 NORMALISED_RE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")

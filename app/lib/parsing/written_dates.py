@@ -8,7 +8,8 @@ A model asked for ``YYYY-MM`` may answer "2021-04" or even "2021-04-11" when the
   2021", "Apr. 2021", "April of 2021"), numbers ("04/2021", "2021-04", "04.2021"), a whole day
   ("11/04/2021", "11 avril 2021", "April 11, 2021"), or a range whose ends borrow a year or
   use two digits ("avril-juin 2021", "Apr 21 - Jun 22", "04/21 – 06/22": only inside a range,
-  as in dates.py, where they cannot be a day or a fraction);
+  as in dates.py, where they cannot be a day or a fraction); a month and its year may sit on
+  two lines that follow each other (a PDF's line or column break);
 * ``YYYY-MM-DD`` — that very day is written ("11/04/2021", "2021-04-11", "11 avril 2021",
   "1er avril 2021", "April 11, 2021"). A numeric day whose two first numbers could both be a
   month ("04/11/2021") supports both readings: CVs write day/month and month/day.
@@ -17,11 +18,13 @@ A model asked for ``YYYY-MM`` may answer "2021-04" or even "2021-04-11" when the
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.lib.parsing.date_tokens import MONTHS, tokens
 from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.text import fold_same_length
 
+TAB = "\t"  # PDF text separates a page's columns on one line with a tab
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ANY_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
@@ -50,8 +53,14 @@ class WrittenDates:
         self.years: set[str] = set(_ANY_YEAR_RE.findall(text))
         self.months: set[str] = set()
         self.days: set[str] = set()
-        for line in text.splitlines():
-            self._read_line(fold_same_length(line))
+        lines = [fold_same_length(line) for line in text.splitlines()]
+        for line in lines:
+            self._read_line(line)
+        # A month at the end of a line whose year starts the next ("de septembre\n2020"), or a
+        # date column cut across lines ("Mars - Sept\tStage…\n2024\tAcme…"): read joined.
+        for line, following in pairwise(lines):
+            self._read_line(f"{line} {following}")
+            self._read_line(f"{line.split(TAB)[0]} {following.split(TAB)[0]}")
         for day in self.days:
             self.months.add(day[:7])
         self.years |= {month[:4] for month in self.months}
