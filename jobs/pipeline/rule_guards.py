@@ -76,16 +76,22 @@ class TextRules:
             rest = rest.replace(squash(part), " ")
         return not rest.strip()
 
-    def language_problem(self, field: str, text: str) -> str | None:
+    def language_problem(self, field: str, text: str, source: str | None = None) -> str | None:
+        """The violation for a text in the wrong language; with the source sentence it was
+        written from, named as the repair round expects (``prompts/repair.md``)."""
         if self.exempt(text):
             return None
         found = wrong_language(text, self.language)
         if found is None:
             return None
-        return (
-            f"{field} {text!r} is written in {LANGUAGE_NAMES[found]}: write it in "
-            f"{LANGUAGE_NAMES[self.language]}, keeping its facts"
+        target = LANGUAGE_NAMES[self.language]
+        how = (
+            f"rewrite it in {target} from this source sentence only: {source!r} "
+            "(or copy that sentence verbatim)"
+            if source
+            else f"rewrite it in {target}, keeping its facts"
         )
+        return f"{field} {text!r} is written in {LANGUAGE_NAMES[found]}: {how}"
 
     def writing_problems(self, field: str, text: str) -> list[tuple[str, str]]:
         """(rule, violation) for first person and praise the source CV does not contain."""
@@ -136,22 +142,26 @@ def guard_item_language(
     """Bullets and description in the target language, else the source's own."""
     bad: list[str] = []
     fallbacks: list[str] = []
-    judged = [(b, rules.language_problem("bullet", b)) for b in out.bullets]
-    spare = Fallbacks(list(source.bullets), [b for b, problem in judged if problem is None])
+    wrong = {b for b in out.bullets if rules.language_problem("bullet", b)}
+    spare = Fallbacks(list(source.bullets), [b for b in out.bullets if b not in wrong])
     bullets: list[str] = []
-    for bullet, problem in judged:
-        if problem is None:
+    for bullet in out.bullets:
+        if bullet not in wrong:
             bullets.append(bullet)
             continue
-        bad.append(problem)
-        fallbacks.append(LANGUAGE)
         original = spare.take(bullet)
+        bad.append(rules.language_problem("bullet", bullet, original) or "")
+        fallbacks.append(LANGUAGE)
         if original is not None and original not in bullets:
             bullets.append(original)
     if not bullets and source.bullets:
         bullets = list(source.bullets)
     description = out.description
-    problem = rules.language_problem("description", description) if description else None
+    problem = (
+        rules.language_problem("description", description, source.description or None)
+        if description
+        else None
+    )
     if problem is not None:
         bad.append(problem)
         fallbacks.append(LANGUAGE)

@@ -105,7 +105,7 @@ async def test_wrong_language_first_person_and_too_long_never_reach_the_cv(
 
     # Each repair round said what to change, in words the model can act on.
     bullet_ask = _repair_asking(llm, wrong_language_llm.ENGLISH_BULLET)
-    assert "is written in English: write it in French" in bullet_ask
+    assert "is written in English: rewrite it in French from this source sentence" in bullet_ask
     summary_ask = _repair_asking(llm, "the summary has 90 words")
     assert "write at most 70 words" in summary_ask and "uses the first person" in summary_ask
     blurb_ask = _repair_asking(llm, wrong_language_llm.ENGLISH_BLURB)

@@ -63,7 +63,10 @@ def test_an_english_bullet_for_a_french_cv_falls_back_to_its_source_bullet() -> 
     ]
     assert cleaned.fallbacks == ["language"]
     assert checked.ok == 0 and len(checked.bad) == 1
-    assert "written in English: write it in French" in checked.bad[0]
+    assert (
+        "written in English: rewrite it in French from this source sentence only: "
+        "'Pilotage de 12 projets web en méthode Scrum'"
+    ) in checked.bad[0]
     assert "Led 12 web projects" in checked.bad[0]
 
 
@@ -104,7 +107,7 @@ def test_summary_first_person_too_long_and_english_falls_back_to_the_source() ->
     joined = "\n".join(checked.bad)
     assert "the summary has 90 words: write at most 70 words" in joined
     assert "uses the first person (I)" in joined and "(My)" in joined
-    assert "written in English: write it in French" in joined
+    assert "written in English: rewrite it in French, keeping its facts" in joined
     assert "seasoned" in joined
 
 
