@@ -286,3 +286,32 @@ def test_a_date_with_no_written_fallback_is_left_out() -> None:
     [dropped] = [f for f in checked.findings if f["code"] == "llm_date_dropped"]
     assert dropped["values"]["value"] == "2024-02" and dropped["values"]["replacement"] == "—"
     assert dropped["path"] == "experience[0].end" and dropped["value"] is None
+
+
+def test_projects_and_degrees_get_the_same_checks() -> None:
+    source = (
+        "Projets\nPlanificateur de tournées — 2022\n• Calcule les tournées de livraison en Rust\n"
+        "Formation\nMaster Logistique à Université Exemple, 2018 – 2020\n"
+    )
+    answer = _answer(
+        projects=[
+            {
+                "name": "Planificateur de tournées",
+                "start": "2022-05-02",
+                "description": "Calcule les tournées de livraison en Rust.",
+                "bullets": ["Calcule les tournées de livraison en Rust"],
+            }
+        ],
+        education=[{"degree": "Master Logistique chez Université Exemple", "end": "2020"}],
+    )
+    checked = check_cv(answer, source)
+    [project] = checked.content.projects
+    assert (project.start, project.description) == ("2022", "")
+    [degree] = checked.content.education
+    assert (degree.degree, degree.institution) == ("Master Logistique", "Université Exemple")
+    codes = {(f["code"], f["path"]) for f in checked.findings}
+    assert codes == {
+        ("llm_date_replaced", "projects[0].start"),
+        ("llm_description_repeated", "projects[0].description"),
+        ("llm_title_split", "education[0].degree"),
+    }
