@@ -51,11 +51,10 @@ _ENGLISH_ED_RE = re.compile(r"^[a-z]{3,}(?:ed|ied)$")
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿœŒ]+(?:['’][A-Za-zÀ-ÿ]+)?")
 
 # Self-praise a CV states only if its author did: a model adds it to sound convincing. Word
-# starts, folded ("passionn" is passionné, passionnée; "proficien" proficient, proficiency).
+# starts, folded ("passion" is passionate, passionné; "proficien" proficient, proficiency).
 _SELF_PRAISE = word_set(
-    """testament proficien expertise expert mastery seasoned passionate passion exceptional
-    outstanding renowned world-class unparalleled exemplary maitrise passionn chevronn
-    reconnu temoign incontournable"""
+    """testament proficien expert mastery seasoned passion exceptional outstanding renowned
+    world-class unparalleled exemplary maitrise chevronn reconnu temoign incontournable"""
 )
 
 
@@ -135,7 +134,7 @@ def self_praise(text: str, source_text: str) -> list[str]:
     source = fold(source_text)
     found: list[str] = []
     for word in _words(text):
-        root = next((r for r in _SELF_PRAISE if word.startswith(r)), None)
+        root = min((r for r in _SELF_PRAISE if word.startswith(r)), key=len, default=None)
         if root is None or word in found:
             continue
         if not re.search(rf"(?<![\w-]){re.escape(root)}", source):
