@@ -15,7 +15,7 @@ from app.lib.cv_content import CvContent, Education, Experience, ExtraItem, Proj
 from app.lib.matching.terms import content_words, stems
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 from jobs.pipeline.offer_copy import Gram, OfferCopy, grams
-from jobs.pipeline.text import fold, squash
+from jobs.pipeline.text import fold, guess_language, squash
 
 # Own-item share under which a sentence describes something its item does not (a rewrite keeps
 # at least some of its source's words), and the lead another item needs to claim the sentence.
@@ -57,6 +57,10 @@ class ItemText:
     @cached_property
     def grams(self) -> frozenset[Gram]:
         return grams(self.text)
+
+    @cached_property
+    def language(self) -> str:
+        return guess_language(self.text, "")  # "" when it cannot tell
 
     def share(self, words: list[str]) -> float:
         """Share of ``words`` (a sentence's content words) the item also uses, by stems."""
@@ -131,16 +135,23 @@ class ClaimScope:
         missing += [t for t in self._tools(sentence, own) if t not in missing]
         if missing:
             out.append(Problem("not_in_item", ", ".join(missing)))
-        if self.offer is not None and self.offer.copies(sentence, own.grams):
-            out.append(Problem("offer_copy"))
         words = content_words(sentence)
         mine = own.share(words)
+        if self.offer is not None and self._copies_offer(sentence, words, mine, own):
+            out.append(Problem("offer_copy"))
         other, lead = self._closest_other(words, own_id)
         if other is not None and lead > mine + MOVED_LEAD:
             out.append(Problem("moved", self.labels.get(other, other)))
         elif len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE:
             out.append(Problem("unsupported"))
         return out
+
+    def _copies_offer(self, sentence: str, words: list[str], mine: float, own: ItemText) -> bool:
+        assert self.offer is not None
+        language = guess_language(sentence, "")
+        if language and own.language and language != own.language:
+            return self.offer.copies_translated(words, mine)
+        return self.offer.copies(sentence, own.grams)
 
     def _tools(self, sentence: str, own: ItemText) -> list[str]:
         """Tools the sentence names (in any case) that the item neither names nor implies."""

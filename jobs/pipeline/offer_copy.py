@@ -16,6 +16,12 @@ Gram = tuple[str, ...]
 # Share of a sentence's stem n-grams found in the offer from which it counts as a copy (when the
 # offer also explains it better than its own item does); a sentence of the item shares 1.0.
 MIN_COPY_SHARE = 0.4
+# A sentence written in another language than its item (a translated CV) shares no n-gram with
+# it; its words are compared instead: the offer must hold this share of them, and that much more
+# than the item does (only names, numbers and cognates cross languages, about half the words of
+# a faithful translation; a copied mission shares next to none with the item).
+MIN_TRANSLATED_SHARE = 0.6
+TRANSLATED_LEAD = 0.4
 
 
 def stem_key(word: str) -> str:
@@ -48,8 +54,20 @@ class OfferCopy:
     def grams(self) -> frozenset[Gram]:
         return grams(self.text)
 
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(s for w in content_words(self.text) for s in stems(w))
+
     def copies(self, sentence: str, own: frozenset[Gram]) -> bool:
         """The sentence overlaps the offer at least ``MIN_COPY_SHARE`` and more than ``own``."""
         mine = grams(sentence)
         offer = share(mine, self.grams)
         return offer >= MIN_COPY_SHARE and offer > share(mine, own)
+
+    def copies_translated(self, words: list[str], own_share: float) -> bool:
+        """The same test for a sentence in another language than its item: ``words`` are its
+        content words, ``own_share`` the share of them its item uses."""
+        if not words:
+            return False
+        offer = sum(1 for w in words if stems(w) & self.stems) / len(words)
+        return offer >= MIN_TRANSLATED_SHARE and offer > own_share + TRANSLATED_LEAD

@@ -335,3 +335,32 @@ def test_a_refused_rewrite_falls_back_to_the_sentence_it_rewrote_not_the_next_on
         "Raised test coverage from 40% to 75% on the order service",
     ]
     assert "'Raised test coverage from 40% to 75% on the order service'" in checked.bad[0]
+
+
+def test_a_translated_sentence_is_compared_with_the_offer_word_by_word() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "bank",
+                    "title": "Software Developer",
+                    "company": "Harbor Bank",
+                    "bullets": ["Developed payment APIs in Python with Django for the bank"],
+                }
+            ]
+        }
+    )
+    offer = (
+        "Vous développerez des API de paiement en Python avec Django.\n"
+        "Vous concevrez et maintiendrez les pipelines de données qui alimentent notre "
+        "plateforme d'analyse."
+    )
+    scope = _corpus(cv, offer).scope
+    assert scope is not None
+    own = ItemText(item_text(cv.experience[0]))  # an English job, a French CV being written
+    # Its n-grams are the offer's (no French n-gram can be the English item's), but its words
+    # are the item's as much as the offer's: a translation, not a copy.
+    faithful = "Développement d'API de paiement en Python avec Django pour la banque"
+    assert scope.problems(faithful, own, "bank") == []
+    copied = "Conçu et maintenu des pipelines de données qui alimentent la plateforme d'analyse"
+    assert "offer_copy" in [p.kind for p in scope.problems(copied, own, "bank")]
