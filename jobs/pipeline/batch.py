@@ -8,13 +8,8 @@ import asyncio
 
 from app.lib.cv_content import CvContent, Experience, Project, as_project
 from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.rule_guards import (
-    RuledExtras,
-    RuledItem,
-    TextRules,
-    extras_guard,
-    item_guard,
-)
+from jobs.pipeline.phase_guards import extras_guard, item_guard
+from jobs.pipeline.rule_guards import RuledExtras, RuledItem, TextRules
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, Classification
 

@@ -50,6 +50,7 @@ from jobs.pipeline.fact_guard import SourceCorpus
 from jobs.pipeline.keep import Restored, restore_items, restore_skills
 from jobs.pipeline.lock import task_lease
 from jobs.pipeline.offline import OfflineEngine, needs_of
+from jobs.pipeline.phase_guards import rule_meta
 from jobs.pipeline.recompose import (
     announce,
     assemble,
@@ -58,7 +59,6 @@ from jobs.pipeline.recompose import (
     save_generated_cv,
 )
 from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
-from jobs.pipeline.rule_guards import rule_meta
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 from jobs.pipeline.schemas import PHASE_SCHEMAS
 from jobs.pipeline.skills import adapt_skills

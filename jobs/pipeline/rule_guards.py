@@ -1,26 +1,23 @@
 """Guards for the writing rules of ``text_rules.py``, with the fact guards' shape
-``(out) -> (cleaned, Checked)`` so a phase runs both (``rules_first``) before its one repair round.
+``(out) -> (cleaned, Checked)``: a phase runs both (``phase_guards.py``) before its repair round.
 
 A field that breaks a rule is named in ``Checked.bad`` with what to do instead (the repair round
 sends it to the model); the cleaned output has the source wording in its place, and lists the
-rule in ``fallbacks`` so the CV's generation_meta can count what fell back (``rule_meta``).
+rule in ``fallbacks`` so the CV's generation_meta can count what fell back.
 Rules judge what the model wrote: on the offline engine, which writes nothing of its own, the
 source's own wording is taken as it is (it may use "I", or mix languages, as its author did).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from jobs.pipeline.context import OfferContext
-from jobs.pipeline.fact_guard import Checked, SourceCorpus
+from jobs.pipeline.fact_guard import Checked
 from jobs.pipeline.fallback import Fallbacks
-from jobs.pipeline.guards import guard_extras, guard_item, guard_summary
 from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
 from jobs.pipeline.text import sentences, squash
 from jobs.pipeline.text_rules import (
@@ -33,7 +30,6 @@ from jobs.pipeline.text_rules import (
     wrong_language,
 )
 
-Guard = Callable[[Any], tuple[BaseModel, Checked]]
 LANGUAGE = "language"
 
 
@@ -118,22 +114,6 @@ class TextRules:
                 )
             )
         return found
-
-
-Ruled = RuledItem | RuledExtras | RuledSummary
-
-
-def rules_first(rules: Callable[[Any], tuple[Ruled, Checked]], facts: Guard) -> Guard:
-    """The rules judge the model's own text (the repair round hears of every break), the fact
-    guard what they left; the output keeps the rules' fallbacks. Violations add up."""
-
-    def run(out: Any) -> tuple[BaseModel, Checked]:
-        ruled, first = rules(out)
-        cleaned, second = facts(ruled)
-        final = type(ruled).model_validate({**cleaned.model_dump(), "fallbacks": ruled.fallbacks})
-        return final, Checked(ok=first.ok + second.ok, bad=first.bad + second.bad)
-
-    return run
 
 
 def guard_item_language(
@@ -267,35 +247,3 @@ def _extra_items(cv: CvContent) -> Iterable[ExtraItem]:
     extras = cv.extras
     for group in (extras.certifications, extras.awards, extras.volunteering, extras.publications):
         yield from group
-
-
-def rule_meta(outputs: Iterable[BaseModel]) -> dict[str, Any]:
-    """generation_meta counts: fields that fell back to source wording, by rule."""
-    counts: Counter[str] = Counter()
-    for out in outputs:
-        counts.update(getattr(out, "fallbacks", None) or [])
-    return {"language_fallbacks": counts[LANGUAGE], "rule_fallbacks": dict(sorted(counts.items()))}
-
-
-# What a phase runs (batch.py, summary.py): the writing rules, then the fact guard.
-
-
-def item_guard(item: Experience | Project, corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return rules_first(
-        lambda out: guard_item_language(out, item, rules),
-        lambda out: guard_item(out, item, corpus),
-    )
-
-
-def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return rules_first(
-        lambda out: guard_extras_rules(out, rules),
-        lambda out: guard_extras(out, rules.source, corpus),
-    )
-
-
-def summary_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return rules_first(
-        lambda out: guard_summary_rules(out, rules),
-        lambda out: guard_summary(out, rules.source, corpus),
-    )

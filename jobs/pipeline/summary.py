@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.lib.cv_content import Experience
 from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.rule_guards import RuledSummary, TextRules, summary_guard
+from jobs.pipeline.phase_guards import summary_guard
+from jobs.pipeline.rule_guards import RuledSummary, TextRules
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Summary
 

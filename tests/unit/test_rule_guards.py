@@ -12,15 +12,12 @@ from app.lib.cv_content import CvContent
 from jobs.pipeline import offline
 from jobs.pipeline.context import OfferBrief, OfferContext
 from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.phase_guards import extras_guard, item_guard, rule_meta, summary_guard
 from jobs.pipeline.rule_guards import (
     TextRules,
-    extras_guard,
     guard_extras_rules,
     guard_item_language,
     guard_summary_rules,
-    item_guard,
-    rule_meta,
-    summary_guard,
 )
 from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
 from tests.factories import EN_CV, EN_OFFER, FR_CV, FR_OFFER

@@ -1,0 +1,70 @@
+"""What the phases run (``batch.py``, ``summary.py``): the writing rules (``rule_guards.py``),
+then the fact guard (``guards.py``) on what they left; and the counts of what fell back.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from app.lib.cv_content import Experience, Project
+from jobs.pipeline.fact_guard import Checked, SourceCorpus
+from jobs.pipeline.guards import guard_extras, guard_item, guard_summary
+from jobs.pipeline.rule_guards import (
+    LANGUAGE,
+    RuledExtras,
+    RuledItem,
+    RuledSummary,
+    TextRules,
+    guard_extras_rules,
+    guard_item_language,
+    guard_summary_rules,
+)
+
+Guard = Callable[[Any], tuple[BaseModel, Checked]]
+Ruled = RuledItem | RuledExtras | RuledSummary
+
+
+def rules_first(rules: Callable[[Any], tuple[Ruled, Checked]], facts: Guard) -> Guard:
+    """The rules judge the model's own text (the repair round hears of every break), the fact
+    guard what they left; the output keeps the rules' fallbacks. Violations add up."""
+
+    def run(out: Any) -> tuple[BaseModel, Checked]:
+        ruled, first = rules(out)
+        cleaned, second = facts(ruled)
+        final = type(ruled).model_validate({**cleaned.model_dump(), "fallbacks": ruled.fallbacks})
+        return final, Checked(ok=first.ok + second.ok, bad=first.bad + second.bad)
+
+    return run
+
+
+def rule_meta(outputs: Iterable[BaseModel]) -> dict[str, Any]:
+    """generation_meta counts: fields that fell back to source wording, by rule."""
+    counts: Counter[str] = Counter()
+    for out in outputs:
+        counts.update(getattr(out, "fallbacks", None) or [])
+    return {"language_fallbacks": counts[LANGUAGE], "rule_fallbacks": dict(sorted(counts.items()))}
+
+
+def item_guard(item: Experience | Project, corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return rules_first(
+        lambda out: guard_item_language(out, item, rules),
+        lambda out: guard_item(out, item, corpus),
+    )
+
+
+def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return rules_first(
+        lambda out: guard_extras_rules(out, rules),
+        lambda out: guard_extras(out, rules.source, corpus),
+    )
+
+
+def summary_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
+    return rules_first(
+        lambda out: guard_summary_rules(out, rules),
+        lambda out: guard_summary(out, rules.source, corpus),
+    )
