@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 from arq.worker import Worker
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db.models import CvFile
+from app.db.models import CvFile, CvGenerationSubtask
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
 from jobs.pipeline.text import sentences
@@ -78,6 +79,12 @@ async def test_wrong_language_first_person_and_too_long_never_reach_the_cv(
     async with session_factory() as s:
         row = await s.get(CvFile, task.generated_cv_ids[0])
         assert row is not None
+        summary_row = await s.scalar(
+            select(CvGenerationSubtask).where(CvGenerationSubtask.type == "batch_summary")
+        )
+        assert summary_row is not None and summary_row.result is not None
+    # The subtask row keeps what fell back: a resumed offer reuses it and still counts it.
+    assert "word_limit" in summary_row.result["data"]["fallbacks"]
     cv = CvContent.from_json(row.content)
     source = CvContent.from_json(FR_CV_WITH_CERT)
     assert row.language == "fr"
