@@ -47,7 +47,7 @@ class PairFigures:
     schema_repairs: int | None = None  # None: this tree records none
     restored: dict[str, int] = field(default_factory=dict)  # what the pipeline says it put back
     calls: int = 0
-    failed_calls: int = 0
+    failed_calls: list[str] = field(default_factory=list)  # the phases whose call failed
 
     @property
     def done(self) -> bool:
@@ -72,6 +72,14 @@ def schema_repairs(subtasks: list[dict[str, Any]]) -> int | None:
     return sum(_count(st.get(k)) for st in subtasks for k in keys)
 
 
+def claims(guard: dict[str, Any], subtasks: list[dict[str, Any]]) -> dict[str, int]:
+    """The fact guard's counts of the CV; of its completed calls when no CV was saved."""
+    if guard:
+        return {k: _count(guard.get(f"{k}Claims")) for k in ("verified", "repaired", "dropped")}
+    rows = [st.get("guard") or {} for st in subtasks]
+    return {k: sum(_count(r.get(k)) for r in rows) for k in ("verified", "repaired", "dropped")}
+
+
 def measure(entry: dict[str, Any]) -> PairFigures:
     meta = entry.get("meta") or {}
     guard = meta.get("fact_guard") or {}
@@ -84,11 +92,7 @@ def measure(entry: dict[str, Any]) -> PairFigures:
         status=entry["status"],
         error=entry.get("error") or "",
         seconds=float(entry["seconds"]),
-        claims={
-            "verified": _count(guard.get("verifiedClaims")),
-            "repaired": _count(guard.get("repairedClaims")),
-            "dropped": _count(guard.get("droppedClaims")),
-        },
+        claims=claims(guard, entry.get("subtasks") or []),
         schema_repairs=schema_repairs(entry.get("subtasks") or []),
         restored={
             k: _count(v)
@@ -96,7 +100,11 @@ def measure(entry: dict[str, Any]) -> PairFigures:
             if ("restored" in k or "fallback" in k.lower()) and _count(v)
         },
         calls=len(entry.get("subtasks") or []),
-        failed_calls=sum(1 for st in entry.get("subtasks") or [] if st.get("status") == "failed"),
+        failed_calls=[
+            str(st.get("type"))
+            for st in entry.get("subtasks") or []
+            if st.get("status") == "failed"
+        ],
     )
     if not entry.get("tailored"):
         return figures
@@ -126,17 +134,20 @@ def _bold(text: str, bad: bool) -> str:
     return f"**{text}**" if bad else text
 
 
+def _claims(f: PairFigures) -> str:
+    return " / ".join(str(f.claims.get(k, 0)) for k in ("verified", "repaired", "dropped"))
+
+
 def _row(f: PairFigures) -> str:
     if not f.done:
         return (
             f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV | "
-            f"**{f.status}** | {f.seconds:.0f} | – | – | – | – | – | – | – | – |"
+            f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – |"
         )
-    c = f.claims
     return (
         f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV, written in "
         f"{f.language} | {f.status} | {f.seconds:.0f} | "
-        f"{c['verified']} / {c['repaired']} / {c['dropped']} | "
+        f"{_claims(f)} | "
         f"{_bold(str(len(f.copies)), bool(f.copies))} | {_bold(str(len(f.moved)), bool(f.moved))} | "
         f"{_bold(f'{f.evidence.kept}/{f.evidence.total}', f.evidence.kept < f.evidence.total)} | "
         f"{_bold(f'{f.written.pure}/{len(f.written.units)}', bool(f.written.offenders))} | "
@@ -164,7 +175,7 @@ def _places(f: PairFigures) -> list[str]:
     if f.restored:
         out.append("pipeline record: " + ", ".join(f"{k} {v}" for k, v in f.restored.items()))
     if f.failed_calls:
-        out.append(f"{f.failed_calls} of {f.calls} calls failed")
+        out.append(f"{len(f.failed_calls)} of {f.calls} calls failed ({', '.join(f.failed_calls)})")
     if f.error:
         out.append(f"error: {f.error.splitlines()[0][:160]}")
     return [f"- {f.offer} × {f.cv}: {'; '.join(out)}"] if out else []
@@ -188,7 +199,7 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
         (
             "claims verified / repaired / dropped",
             " / ".join(
-                str(sum(f.claims.get(k, 0) for f in done))
+                str(sum(f.claims.get(k, 0) for f in figures))
                 for k in ("verified", "repaired", "dropped")
             ),
             "–",
@@ -232,7 +243,9 @@ def write_report(
         "",
         f"`make eval-llm` on {measured} ({elapsed / 60:.0f} min), model `{model}` served by "
         "llama.cpp on the CPU. Real CVs and job ads (`../shared/corpus`, never copied here). "
-        "Bold = off target; problems are listed by place below the table.",
+        "Bold = off target; problems are listed by place below the table. Offers are not "
+        "retried here (the app retries a failed offer, reusing its completed calls): a call that "
+        "fails once fails its pair, and the phase is named below.",
         "",
         "| pair | languages | status | time (s) | claims v / r / d | offer copies | moved "
         "| evidence kept | written purity | all fields | summary breaks | schema repairs |",
