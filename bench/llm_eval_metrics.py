@@ -8,7 +8,8 @@
 - requirement evidence kept: source bullets that are evidence for an offer requirement (the
   match analysis, app/lib/matching/analysis.py) whose item still shows that evidence;
 - language purity: every text field of at least ``MIN_WORDS`` words, in the CV's language;
-- summary rules: first person, more than ``SUMMARY_MAX_WORDS`` words, another language.
+- summary rules: first person, another alphabet, more than ``SUMMARY_MAX_WORDS`` words, another
+  language.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ Item = Experience | Project
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 # Capitalised words after the first word of a sentence: names of employers, tools, places.
 NAME_RE = re.compile(r"(?<=[\s(/,;:'\"])([A-ZÀ-Ý][\w+#.-]*[\w+#]|[A-Z]{2,})")
+# Letters of no French or English word (CJK, Cyrillic, Arabic…): a small model's slip.
+FOREIGN_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 FIRST_PERSON = {
     "en": re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"),
     "fr": re.compile(r"(\b(je|moi|mon|ma|mes|me)\b|\b[jm]['’])", re.IGNORECASE),
@@ -199,12 +202,15 @@ def language_purity(source: CvContent | None, tailored: CvContent, language: str
 
 # ------------------------------------------------------------------------ summary rules
 def summary_breaks(summary: str, language: str) -> list[str]:
-    """Rule codes the summary breaks: ``first_person``, ``too_long``, ``language``."""
+    """Rule codes the summary breaks: ``first_person``, ``script`` (letters of another
+    alphabet), ``too_long``, ``language``."""
     if not summary.strip():
         return []
     breaks = []
     if any(rule.search(summary) for rule in FIRST_PERSON.values()):
         breaks.append("first_person")
+    if FOREIGN_SCRIPT.search(summary):
+        breaks.append("script")
     if len(summary.split()) > SUMMARY_MAX_WORDS:
         breaks.append("too_long")
     guessed = guess_language(summary, default="")

@@ -229,7 +229,8 @@ pipeline's guards:
   whose item still has a bullet (or its description) evidencing all the same requirements.
 - **written purity**: texts of ≥ 4 words not copied from the source, in the CV's language;
   **all fields**: every text field of ≥ 4 words (source wording kept as a fallback included).
-- **summary breaks**: first person, more than 70 words, another language than the CV's.
+- **summary breaks**: first person, letters of another alphabet, more than 70 words, another
+  language than the CV's.
 - **schema repairs**: the subtask rows' schema-repair rounds, when the tree records them.
 - **time**: the whole offer (every call, guards, repair round, PDF render), wall clock.
 """

@@ -165,6 +165,8 @@ def test_summary_rules_first_person_length_and_language() -> None:
     assert summary_breaks(long, "en") == ["too_long"]
     english = "Backend engineer with ten years of work on the payment services of a bank."
     assert summary_breaks(english, "fr") == ["language"]
+    slipped = "Ingénieur backend, il conçoit des 算法 pour les services de paiement."
+    assert summary_breaks(slipped, "fr") == ["script"]
     clean = "Ingénieur backend, douze ans de services de paiement fiables et mesurés."
     assert summary_breaks(clean, "fr") == []
     assert summary_breaks("", "fr") == []
