@@ -20,21 +20,23 @@ def end_date(start_or_end: str | None, current: bool, today: date) -> date | Non
         return today
     if not start_or_end:
         return None
-    match = re.match(r"(\d{4})(?:-(\d{1,2}))?", start_or_end.strip())
-    if not match:
+    month = _month(start_or_end, end=True)
+    if month is None:
         return today if _ONGOING.search(start_or_end) else None
-    return date(int(match.group(1)), int(match.group(2) or 12), 1)
+    return date(month // 12, month % 12 + 1, 1)
 
 
 def years_since(end: date | None, today: date) -> float:
     return 0.0 if end is None else (today - end).days / 365.25
 
 
-def _month(value: str | None) -> int | None:
+def _month(value: str | None, *, end: bool = False) -> int | None:
+    """Months since year 0 of ``"YYYY-MM"``; a bare year is its January, or its December when
+    it ends a span ("2015 – 2019" covers 2019), as ``end_date`` reads it."""
     match = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?", value or "")
     if not match:
         return None
-    return int(match.group(1)) * 12 + int(match.group(2) or 1) - 1
+    return int(match.group(1)) * 12 + int(match.group(2) or (12 if end else 1)) - 1
 
 
 def span(exp: Experience, today: date) -> tuple[int, int] | None:
@@ -45,7 +47,7 @@ def span(exp: Experience, today: date) -> tuple[int, int] | None:
     if exp.current or (exp.end and _ONGOING.search(exp.end)):
         end: int | None = today.year * 12 + today.month - 1
     else:
-        end = _month(exp.end) if exp.end else start
+        end = _month(exp.end, end=True) if exp.end else start
     if end is None or end < start:
         return None
     return start, end

@@ -64,3 +64,12 @@ def test_a_short_hole_is_not_worth_a_line() -> None:
         "{months}",
     )
     assert result.experiences[1].decision == "REMOVE"
+
+
+def test_a_bare_year_ends_in_its_december_as_end_date_reads_it() -> None:
+    assert span(_exp("y", "2015", "2019"), TODAY) == (2015 * 12, 2019 * 12 + 11)
+    # 2015–2019 then 2020-01: removing a job of late 2019 leaves no hole between them.
+    gone = _exp("gone", "2019-06", "2019-12")
+    assert (
+        hole_left(gone, [_exp("a", "2015", "2019"), _exp("b", "2020-01", None, True)], TODAY) == 0
+    )
