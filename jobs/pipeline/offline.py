@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from app.lib.cv_content import Experience, Project
+from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.context import OfferContext
@@ -117,7 +117,7 @@ def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> Ada
 
 
 def implied_skills(
-    ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Any]
+    ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Skill]
 ) -> list[SkillOut]:
     """A requirement's concept that no listed skill names, shown by a line of the CV (a skill
     the offer names, used in a bullet) or implied by one (PostgreSQL → SQL): added as a skill

@@ -143,14 +143,3 @@ def match(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
         for u in ranked[:MAX_EVIDENCE]
     ]
     return RequirementMatch(requirement, evidence)
-
-
-def unit_hits(unit: Unit, requirements: list[Requirement]) -> list[tuple[Requirement, bool]]:
-    """The requirements a unit is evidence for, and whether it names them (else implies)."""
-    out = []
-    for req in requirements:
-        if unit.concepts & req.concepts:
-            out.append((req, True))
-        elif unit.implied & req.concepts:
-            out.append((req, False))
-    return out

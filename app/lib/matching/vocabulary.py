@@ -118,12 +118,15 @@ class Vocabulary:
         """The concept's form as ``text`` words it (the CV's own word for it), if present."""
         if self.concept_of_skill(text) == concept:
             return text
+        named = {fold(n) for n in find_skills(text)}
+        positions = _positions(text)
         for form in self.labels.get(concept, []):
-            parts = tuple(stems(w) for w in content_words(form))
             if fold(form) in _skill_names_folded():
-                if fold(form) in {fold(n) for n in find_skills(text)}:
+                if fold(form) in named:
                     return form
-            elif parts and _within_window(Form(concept, form, parts), _positions(text)):
+                continue
+            parts = tuple(stems(w) for w in content_words(form))
+            if parts and _within_window(Form(concept, form, parts), positions):
                 return form
         return None
 
