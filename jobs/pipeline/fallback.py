@@ -4,16 +4,12 @@ sentence, verbatim (never by what is left of it once the offending words are cut
 
 from __future__ import annotations
 
-from app.lib.matching.terms import content_words, stems
-
-
-def _stem_set(text: str) -> set[str]:
-    return {s for w in content_words(text) for s in stems(w)}
+from app.lib.matching.terms import stem_set
 
 
 def likeness(a: str, b: str) -> float:
     """Shared stems over the smaller text's stems: 1.0 when one rewrites the other closely."""
-    left, right = _stem_set(a), _stem_set(b)
+    left, right = stem_set(a), stem_set(b)
     if not left or not right:
         return 0.0
     return len(left & right) / min(len(left), len(right))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from app.lib.cv_content import CvContent, Education, Experience, ExtraItem, Project
-from app.lib.matching.terms import content_words, stems
+from app.lib.matching.terms import content_words, stem_set, stem_share
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 from jobs.pipeline.offer_copy import Gram, OfferCopy, grams
 from jobs.pipeline.text import fold, guess_language, squash
@@ -52,7 +52,7 @@ class ItemText:
 
     @cached_property
     def stems(self) -> frozenset[str]:
-        return frozenset(s for w in content_words(self.text) for s in stems(w))
+        return stem_set(self.text)
 
     @cached_property
     def grams(self) -> frozenset[Gram]:
@@ -64,9 +64,7 @@ class ItemText:
 
     def share(self, words: list[str]) -> float:
         """Share of ``words`` (a sentence's content words) the item also uses, by stems."""
-        if not words:
-            return 0.0
-        return sum(1 for w in words if stems(w) & self.stems) / len(words)
+        return stem_share(words, self.stems)
 
     def holds(self, sentence: str) -> bool:
         """The sentence is the author's own wording of this item."""

@@ -21,7 +21,7 @@ from typing import Any
 
 from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.relevance import OfferNeeds
-from app.lib.matching.terms import content_words, stems
+from app.lib.matching.terms import content_words, stem_set, stem_share
 from jobs.pipeline.offline import MAX_EVIDENCE_BULLETS
 from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills, SkillOut
 
@@ -49,11 +49,7 @@ def _offer_concepts(text: str, needs: OfferNeeds) -> frozenset[str]:
 def _paraphrase(source: str, rewritten: str) -> bool:
     """Most of the source bullet's content words (by English or French stem) are still there."""
     own = content_words(source)
-    if not own:
-        return False
-    theirs = {s for w in content_words(rewritten) for s in stems(w)}
-    found = sum(1 for w in own if stems(w) & theirs)
-    return found / len(own) >= PARAPHRASE_SHARE
+    return bool(own) and stem_share(own, stem_set(rewritten)) >= PARAPHRASE_SHARE
 
 
 def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:

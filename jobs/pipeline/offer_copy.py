@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from app.lib.matching.terms import content_words, stems
+from app.lib.matching.terms import content_words, stem_set, stem_share, stems
 
 Gram = tuple[str, ...]
 # Share of a sentence's stem n-grams found in the offer from which it counts as a copy (when the
@@ -56,7 +56,7 @@ class OfferCopy:
 
     @cached_property
     def stems(self) -> frozenset[str]:
-        return frozenset(s for w in content_words(self.text) for s in stems(w))
+        return stem_set(self.text)
 
     def copies(self, sentence: str, own: frozenset[Gram]) -> bool:
         """The sentence overlaps the offer at least ``MIN_COPY_SHARE`` and more than ``own``."""
@@ -69,5 +69,5 @@ class OfferCopy:
         content words, ``own_share`` the share of them its item uses."""
         if not words:
             return False
-        offer = sum(1 for w in words if stems(w) & self.stems) / len(words)
+        offer = stem_share(words, self.stems)
         return offer >= MIN_TRANSLATED_SHARE and offer > own_share + TRANSLATED_LEAD

@@ -53,3 +53,15 @@ def is_content(word: str) -> bool:
 
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if is_content(w)]
+
+
+def stem_set(text: str) -> frozenset[str]:
+    """Every English and French stem of the text's content words."""
+    return frozenset(s for w in content_words(text) for s in stems(w))
+
+
+def stem_share(words: list[str], against: frozenset[str]) -> float:
+    """Share of ``words`` (content words) with a stem in ``against``; 0.0 for no words."""
+    if not words:
+        return 0.0
+    return sum(1 for w in words if stems(w) & against) / len(words)
