@@ -128,6 +128,43 @@ async def test_a_cut_off_answer_is_repaired_within_the_same_budget(
     assert "cut off at the token limit" in repair.text
 
 
+class Skill(BaseModel):
+    name: str
+    evidence: str
+
+
+class Skills(BaseModel):
+    skills: list[Skill]
+
+
+async def test_a_list_cut_off_mid_element_keeps_its_finished_elements_without_a_new_call(
+    server: FakeOpenAIServer,
+) -> None:
+    # The local 1.5B model once ran on inside one evidence quote until max_tokens: the skills it
+    # had finished are kept, the unfinished one is dropped, and no repair round is paid for.
+    runaway = "and again " * 40
+    cut = (
+        '{"skills": [{"name": "Python", "evidence": "Built APIs in Python."}, '
+        '{"name": "SQL", "evidence": "Wrote SQL reports."}, '
+        f'{{"name": "Kafka", "evidence": "{runaway}'
+    )
+    server.script(reply=Text(cut, "length"), times=1)
+    endpoint = LLMEndpoint(base_url=server.base_url, api_key="k")
+
+    result = await complete_structured(
+        endpoint,
+        model=MODEL,
+        messages=messages("Skills."),
+        schema=Skills,
+        schema_name="batch_skills",
+        mode=StructuredMode.JSON_SCHEMA,
+    )
+
+    assert [s.name for s in result.data.skills] == ["Python", "SQL"]
+    assert result.salvaged and not result.repaired
+    assert len(server.chat_requests) == 1
+
+
 async def test_no_temperature_leaves_the_server_default_and_the_probe_is_small(
     server: FakeOpenAIServer,
 ) -> None:

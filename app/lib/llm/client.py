@@ -22,6 +22,7 @@ from app.lib.llm.structured import (
     parse_output,
     repair_messages,
     response_format_for,
+    salvage_truncated,
 )
 from app.lib.llm.transport import ChatReply, LLMEndpoint, chat_once
 
@@ -39,6 +40,7 @@ class LLMResult(Generic[T]):
     duration_ms: int  # wall clock of the whole call: slot waits, probe, fallback, repair included
     repaired: bool  # the first answer failed the schema and a repair round was needed
     raw_text: str  # the text the data was parsed from
+    salvaged: bool = False  # cut off at max_tokens; its finished part was kept (no new call)
 
     @property
     def total_tokens(self) -> int:
@@ -128,7 +130,18 @@ async def complete_structured(
     )
     replies = [reply]
     data, errors = parse_output(schema, reply.text)
+    salvaged = False
     if data is None and reply.finish_reason == "length":
+        # A small model that runs on repeats itself until the cap: what it finished before
+        # (whole list elements) is kept rather than asked again at the same cost.
+        data = salvage_truncated(schema, reply.text)
+        salvaged = data is not None
+        if salvaged:
+            log.info(
+                "LLM answer for %s cut off at %d tokens; kept its finished part",
+                schema_name,
+                max_tokens,
+            )
         errors = ["the answer was cut off at the token limit; keep it shorter", *errors]
     if data is None:
         # One repair round: same mode, the bad answer and the validation errors appended.
@@ -156,4 +169,5 @@ async def complete_structured(
         duration_ms=round((time.perf_counter() - started) * 1000),
         repaired=len(replies) > 1,
         raw_text=reply.text or "",
+        salvaged=salvaged,
     )

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -230,3 +231,70 @@ def parse_output(schema: type[T], text: str | None) -> tuple[T | None, list[str]
         return schema.model_validate_json(candidate), []
     except ValidationError as exc:
         return None, format_validation_errors(exc)
+
+
+MAX_SALVAGE_ROUNDS = 50
+
+
+def _drop_last_broken(data: Any, loc: tuple[int | str, ...]) -> bool:
+    """Remove the list element an error points into, if it is its list's last element (the
+    one a cut-off answer left unfinished) and not its only one: an answer cut inside its first
+    element completed nothing worth keeping. False when the error is elsewhere."""
+    node = data
+    for depth, part in enumerate(loc):
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if part == len(node) - 1 and len(node) > 1 and _is_cut_tail(data, loc[:depth]):
+                node.pop()
+                return True
+            node = node[part]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return False
+    return False
+
+
+def _is_cut_tail(data: Any, path: tuple[int | str, ...]) -> bool:
+    """Whether the list at ``path`` lies on the answer's last branch (where the cut happened):
+    every list on the way is entered by its last element, every object by its last key."""
+    node = data
+    for part in path:
+        last = len(node) - 1 if isinstance(node, list) else list(node)[-1]
+        if part != last:
+            return False
+        node = node[part]
+    return True
+
+
+def _in_a_list(data: Any) -> bool:
+    """Whether the answer's last branch (where it was cut) goes through a list."""
+    node = data
+    while isinstance(node, dict | list) and node:
+        if isinstance(node, list):
+            return True
+        node = node[list(node)[-1]]
+    return False
+
+
+def salvage_truncated(schema: type[T], text: str | None) -> T | None:
+    """What a cut-off answer (``finish_reason == "length"``) completed: the JSON parsed up to the
+    cut (an unfinished string dropped), then the unfinished last element of the list being
+    written removed until the rest validates. None when the cut leaves nothing valid (a
+    required field never written) — the caller then asks again."""
+    candidate = extract_json(text or "")
+    if candidate is None:
+        return None
+    try:
+        data = from_json(candidate, allow_partial=True)
+        whole = from_json(candidate, allow_partial="trailing-strings")
+    except ValueError:
+        return None
+    if data != whole and not _in_a_list(whole):
+        return None  # cut inside a field of its own (a summary): no finished part to keep
+    for _ in range(MAX_SALVAGE_ROUNDS):
+        try:
+            return schema.model_validate(data)
+        except ValidationError as exc:
+            if not any(_drop_last_broken(data, tuple(e["loc"])) for e in exc.errors()[:1]):
+                return None
+    return None
