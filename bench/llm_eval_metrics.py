@@ -37,6 +37,7 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 NAME_RE = re.compile(r"(?<=[\s(/,;:'\"])([A-ZÀ-Ý][\w+#.-]*[\w+#]|[A-Z]{2,})")
 # Letters of no French or English word (CJK, Cyrillic, Arabic…): a small model's slip.
 FOREIGN_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+THIRD_PERSON = re.compile(r"(?:^|[.!?]\s+)(He|She|Il|Elle)\b")
 FIRST_PERSON = {
     "en": re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"),
     "fr": re.compile(r"(\b(je|moi|mon|ma|mes|me)\b|\b[jm]['’])", re.IGNORECASE),
@@ -201,14 +202,18 @@ def language_purity(source: CvContent | None, tailored: CvContent, language: str
 
 
 # ------------------------------------------------------------------------ summary rules
-def summary_breaks(summary: str, language: str) -> list[str]:
-    """Rule codes the summary breaks: ``first_person``, ``script`` (letters of another
-    alphabet), ``too_long``, ``language``."""
+def summary_breaks(summary: str, language: str, name: str = "") -> list[str]:
+    """Rule codes the summary breaks: ``first_person``, ``third_person`` (the candidate's
+    name, or a sentence opened by he/she/il/elle), ``script`` (letters of another alphabet),
+    ``too_long``, ``language``."""
     if not summary.strip():
         return []
     breaks = []
     if any(rule.search(summary) for rule in FIRST_PERSON.values()):
         breaks.append("first_person")
+    surnames = [p for p in re.findall(r"[^\W\d_]{3,}", name) if p.lower() in summary.lower()]
+    if surnames or THIRD_PERSON.search(summary):
+        breaks.append("third_person")
     if FOREIGN_SCRIPT.search(summary):
         breaks.append("script")
     if len(summary.split()) > SUMMARY_MAX_WORDS:

@@ -92,8 +92,9 @@ class LlmEvalRun:
             await seed_settings(s, self.settings)
             await update_setting(s, "llm_base_url", self.base_url)
             await update_setting(s, "llm_api_key", "local")
-            # A failed offer is a finding, not something to hide behind three more 5-min tries.
-            await update_setting(s, "max_retries", "0")
+            # One retry, as a user's generation would (it re-runs only the failed calls); the
+            # retried calls are listed in the report, so a retry is never hidden.
+            await update_setting(s, "max_retries", "1")
             for phase in (
                 "model_cv_classify",
                 "model_cv_batch_experience",

@@ -8,6 +8,7 @@ import asyncio
 
 from app.lib.cv_content import CvContent, Experience, Project, as_project
 from jobs.pipeline.fact_guard import SourceCorpus
+from jobs.pipeline.offline import needs_of
 from jobs.pipeline.phase_guards import extras_guard, item_guard
 from jobs.pipeline.rule_guards import RuledExtras, RuledItem, TextRules
 from jobs.pipeline.runner import OfferRun
@@ -31,14 +32,14 @@ async def adapt_experiences(
     run: OfferRun, experiences: list[Experience], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
     await run.progress("experiences", "running", offer_status="batching")
-    rules = TextRules.of(run.ctx, run.engine.name)
+    rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
     results = await asyncio.gather(
         *(
             run.call(
                 "batch_experience",
                 {"experience": exp.model_dump(mode="json")},
                 index,
-                item_guard(exp, corpus, rules),
+                item_guard(exp, corpus, rules, needs),
                 RuledItem,
             )
             for index, exp in enumerate(run.ctx.source.experience)
@@ -53,14 +54,14 @@ async def adapt_projects(
     run: OfferRun, projects: list[Project], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
     await run.progress("projects", "running", offer_status="batching")
-    rules = TextRules.of(run.ctx, run.engine.name)
+    rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
     results = await asyncio.gather(
         *(
             run.call(
                 "batch_project",
                 {"project": proj.model_dump(mode="json")},
                 index,
-                item_guard(proj, corpus, rules),
+                item_guard(proj, corpus, rules, needs),
                 RuledItem,
             )
             for index, proj in enumerate(projects)

@@ -11,7 +11,6 @@ from app.lib.cv_content import CvContent, Experience, Project
 from jobs.pipeline.fact_guard import (
     Checked,
     SourceCorpus,
-    check_sentences,
     evidence_supports,
     skill_supported,
 )
@@ -160,8 +159,18 @@ def guard_skills(out: AdaptedSkills, corpus: SourceCorpus) -> tuple[AdaptedSkill
 
 
 def guard_summary(out: Summary, source: CvContent, corpus: SourceCorpus) -> tuple[Summary, Checked]:
-    parts = sentences(out.summary)
-    verdicts, problems = check_sentences(parts, corpus)
-    kept = [s for s, ok in zip(parts, verdicts, strict=True) if ok]
+    """Each sentence judged as a claim of the whole CV (the summary speaks of all of it): its
+    figures, names and tools in the CV, its words the CV's rather than the offer's. A refused
+    sentence goes whole; with none left, the source summary stands."""
+    scope = _scope(corpus)
+    own = ItemText(source.full_text())
+    kept: list[str] = []
+    bad: list[str] = []
+    for part in sentences(out.summary):
+        problems = scope.problems(part, own)
+        if problems:
+            bad.append(violation(part, problems, None))
+        else:
+            kept.append(part)
     text = " ".join(kept) if kept else source.summary
-    return Summary(summary=text), Checked(ok=len(kept), bad=problems)
+    return Summary(summary=text), Checked(ok=len(kept), bad=bad)

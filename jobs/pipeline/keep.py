@@ -2,11 +2,14 @@
 
 Runs between the phases (``orchestrator.process_offer``), whatever engine wrote the text:
 
-* after the batches, a source bullet that is evidence for an offer requirement
-  (``OfferNeeds.hits``) and that no rewritten bullet of its item still carries — one with the
-  same requirement concepts, or a close paraphrase — is put back into its item in the author's
-  words, up to the offline engine's cap of evidence bullets per item (so its selection, which
-  already keeps the strongest evidence, is never second-guessed);
+* in each item's guard (``guard_item_keep``, the last of ``phase_guards.item_guard``), a source
+  bullet that is evidence for an offer requirement (``OfferNeeds.hits``) and that no rewritten
+  bullet of its item still carries — one with the same requirement concepts, the same numbers,
+  or a close paraphrase — is named to the repair round (to be written back in the CV's
+  language), and put back in the author's words if the repair does not carry it either; up to
+  the offline engine's cap of evidence bullets per item (so its selection, which already keeps
+  the strongest evidence, is never second-guessed). The orchestrator runs the same restore
+  once more over the batches (``restore_items``: results reused from an older run);
 * after the skills phase, a source skill the offer asks for (named or implied) that the list
   no longer holds under its name or concept is put back; the same for an item's own skills.
 
@@ -22,10 +25,13 @@ from typing import Any
 from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stem_set, stem_share
+from jobs.pipeline.fact_guard import NUMBER_RE, Checked
 from jobs.pipeline.offline import MAX_EVIDENCE_BULLETS
+from jobs.pipeline.rule_guards import LANGUAGE, RuledItem, TextRules
 from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills, SkillOut
 
 PARAPHRASE_SHARE = 0.6  # of the source bullet's content words found again in one rewritten bullet
+RESTORED = "restored"  # fallback code: a source bullet put back in its author's words
 
 
 @dataclass(slots=True)
@@ -34,6 +40,13 @@ class Restored:
 
     bullets: dict[str, list[str]] = field(default_factory=dict)
     skills: list[str] = field(default_factory=list)
+
+    def add_guarded(self, items: Sequence[AdaptedItem]) -> None:
+        """The bullets the items' own guards put back (``RuledItem.restored``), first."""
+        for item in items:
+            earlier = getattr(item, "restored", None) or []
+            if earlier:
+                self.bullets[item.id] = [*earlier, *self.bullets.get(item.id, [])]
 
     def as_meta(self) -> dict[str, Any]:
         return {"restored_bullets": self.bullets, "restored_skills": self.skills}
@@ -52,13 +65,24 @@ def _paraphrase(source: str, rewritten: str) -> bool:
     return bool(own) and stem_share(own, stem_set(rewritten)) >= PARAPHRASE_SHARE
 
 
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(n for n in (m.group().replace(" ", "") for m in NUMBER_RE.finditer(text)))
+
+
+def _same_figures(source: str, rewritten: str) -> bool:
+    """Every figure of the source bullet is in the rewrite: "800 ms to 180 ms" translated keeps
+    its 800 and 180 whatever the language, so this holds where word stems cannot."""
+    own = _numbers(source)
+    return bool(own) and own <= _numbers(rewritten)
+
+
 def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:
     """Whether one rewritten bullet still says what ``bullet`` shows the offer."""
     concepts = _offer_concepts(bullet, needs)
     for line in rewritten:
         if concepts and concepts <= _offer_concepts(line, needs):
             return True
-        if _paraphrase(bullet, line):
+        if _paraphrase(bullet, line) or _same_figures(bullet, line):
             return True
     return False
 
@@ -81,6 +105,29 @@ def restore_item(
     if not back and len(skills) == len(adapted.skills):
         return adapted, []
     return adapted.model_copy(update={"bullets": bullets, "skills": skills}), back
+
+
+def guard_item_keep(
+    out: RuledItem, source: Experience | Project, needs: OfferNeeds, rules: TextRules
+) -> tuple[RuledItem, Checked]:
+    """The item's lost evidence bullets named to the repair round, and put back verbatim in the
+    cleaned output meanwhile; a restored bullet in another language than the CV's is counted
+    as a language fallback too (the CV records it)."""
+    fixed, back = restore_item(source, out, needs)
+    if not back:
+        return RuledItem.model_validate(fixed.model_dump()), Checked(ok=0, bad=[])
+    target = rules.language_name
+    bad = [
+        f"the source bullet {b!r} shows what the offer asks for and was left out: add it back "
+        f"as one bullet, rewritten in {target} from that sentence only (or copied verbatim)"
+        for b in back
+    ]
+    fallbacks = [*out.fallbacks, *(RESTORED for _ in back)]
+    fallbacks += [LANGUAGE for b in back if rules.language_problem("bullet", b)]
+    cleaned = RuledItem.model_validate(
+        {**fixed.model_dump(), "fallbacks": fallbacks, "restored": [*out.restored, *back]}
+    )
+    return cleaned, Checked(ok=0, bad=bad)
 
 
 def restore_items(

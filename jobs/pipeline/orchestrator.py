@@ -117,6 +117,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     experiences, restored.bullets = restore_items(kept, experiences, needs)
     projects, more = restore_items(to_adapt, projects, needs)
     restored.bullets.update(more)
+    restored.add_guarded([*experiences, *projects])
     skills = await adapt_skills(run, experiences, projects, corpus)
     skills, restored.skills = restore_skills(source.skills, skills, needs)
     summary = await write_summary(run, kept, experiences, skills, extras, corpus)

@@ -11,8 +11,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from app.lib.cv_content import Experience, Project
+from app.lib.matching.relevance import OfferNeeds
 from jobs.pipeline.fact_guard import Checked, SourceCorpus
 from jobs.pipeline.guards import guard_extras, guard_item, guard_summary
+from jobs.pipeline.keep import guard_item_keep
 from jobs.pipeline.rule_guards import (
     LANGUAGE,
     RuledExtras,
@@ -49,11 +51,26 @@ def rule_meta(outputs: Iterable[BaseModel]) -> dict[str, Any]:
     return {"language_fallbacks": counts[LANGUAGE], "rule_fallbacks": dict(sorted(counts.items()))}
 
 
-def item_guard(item: Experience | Project, corpus: SourceCorpus, rules: TextRules) -> Guard:
-    return rules_first(
+def then_keep(guard: Guard, keep: Callable[[RuledItem], tuple[RuledItem, Checked]]) -> Guard:
+    """``guard``, then what the item lost put back (``keep.guard_item_keep``). Violations add
+    up, so one repair round hears of both."""
+
+    def run(out: Any) -> tuple[BaseModel, Checked]:
+        ruled, first = guard(out)
+        kept, second = keep(RuledItem.model_validate(ruled.model_dump()))
+        return kept, Checked(ok=first.ok + second.ok, bad=first.bad + second.bad)
+
+    return run
+
+
+def item_guard(
+    item: Experience | Project, corpus: SourceCorpus, rules: TextRules, needs: OfferNeeds
+) -> Guard:
+    checked = rules_first(
         lambda out: guard_item_language(out, item, rules),
         lambda out: guard_item(out, item, corpus),
     )
+    return then_keep(checked, lambda out: guard_item_keep(out, item, needs, rules))
 
 
 def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:

@@ -10,7 +10,9 @@ source's own wording is taken as it is (it may use "I", or mix languages, as its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from pydantic import Field
 
@@ -18,13 +20,15 @@ from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from jobs.pipeline.context import OfferContext
 from jobs.pipeline.fact_guard import Checked
 from jobs.pipeline.fallback import Fallbacks
+from jobs.pipeline.mixed_language import mixed, other_script, words_of
 from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
-from jobs.pipeline.text import sentences, squash
+from jobs.pipeline.text import fold, guess_language, sentences, squash
 from jobs.pipeline.text_rules import (
     LANGUAGE_NAMES,
     SUMMARY_MAX_WORDS,
     first_person,
     self_praise,
+    third_person,
     unshown_concepts,
     word_count,
     wrong_language,
@@ -35,6 +39,7 @@ LANGUAGE = "language"
 
 class RuledItem(AdaptedItem):
     fallbacks: list[str] = Field(default_factory=list)
+    restored: list[str] = Field(default_factory=list)  # source bullets put back (keep.py)
 
 
 class RuledExtras(AdaptedExtras):
@@ -48,16 +53,38 @@ class RuledSummary(Summary):
 class TextRules:
     """What the rules need: the target language and the source CV."""
 
-    def __init__(self, language: str, source: CvContent, *, source_exempt: bool = False) -> None:
+    def __init__(
+        self,
+        language: str,
+        source: CvContent,
+        *,
+        source_exempt: bool = False,
+        offer_text: str = "",
+    ) -> None:
         self.language = language
         self.source = source
         self.source_exempt = source_exempt  # an engine that only copies source text
         self.source_text = source.full_text()
+        self.offer_text = offer_text
         self._squashed = squash(self.source_text)
 
     @classmethod
     def of(cls, ctx: OfferContext, engine_name: str) -> TextRules:
-        return cls(ctx.language, ctx.source, source_exempt=engine_name == "offline")
+        return cls(
+            ctx.language,
+            ctx.source,
+            source_exempt=engine_name == "offline",
+            offer_text=ctx.offer.full_text(),
+        )
+
+    @cached_property
+    def borrowed_words(self) -> frozenset[str]:
+        """Words of the other language a text may use: the offer's, and the source CV's when
+        it is written in the target language (its author's own "reporting", "dashboard")."""
+        allowed = words_of(self.offer_text)
+        if guess_language(self.source_text, "") == self.language:
+            allowed |= words_of(self.source_text)
+        return allowed
 
     def exempt(self, text: str) -> bool:
         return self.source_exempt and squash(text) in self._squashed
@@ -72,6 +99,22 @@ class TextRules:
             rest = rest.replace(squash(part), " ")
         return not rest.strip()
 
+    @cached_property
+    def name_parts(self) -> list[str]:
+        """The words of the candidate's name that the CV uses nowhere else (a company named
+        after its founder, "Martin & Co", may be named)."""
+        name = self.source.header.name
+        rest = fold(self.source_text.replace(name, " "))
+        return [
+            part
+            for part in re.findall(r"[^\W\d_]{2,}", name)
+            if not re.search(rf"(?<![\w-]){re.escape(fold(part))}(?![\w-])", rest)
+        ]
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGE_NAMES[self.language]
+
     def language_problem(self, field: str, text: str, source: str | None = None) -> str | None:
         """The violation for a text in the wrong language; with the source sentence it was
         written from, named as the repair round expects (``prompts/repair.md``)."""
@@ -79,8 +122,8 @@ class TextRules:
             return None
         found = wrong_language(text, self.language)
         if found is None:
-            return None
-        target = LANGUAGE_NAMES[self.language]
+            return self._mixed_problem(field, text, source)
+        target = self.language_name
         how = (
             f"rewrite it in {target} from this source sentence only: {source!r} "
             "(or copy that sentence verbatim)"
@@ -88,6 +131,21 @@ class TextRules:
             else f"rewrite it in {target}, keeping its facts"
         )
         return f"{field} {text!r} is written in {LANGUAGE_NAMES[found]}: {how}"
+
+    def _mixed_problem(self, field: str, text: str, source: str | None) -> str | None:
+        foreign = other_script(text, self.source_text) or mixed(
+            text, self.language, self.borrowed_words
+        )
+        if not foreign:
+            return None
+        how = (
+            f"rewrite it all in {self.language_name} from this source sentence only: "
+            f"{source!r} (or copy that sentence verbatim)"
+            if source
+            else f"rewrite it all in {self.language_name}, keeping its facts"
+        )
+        listed = ", ".join(dict.fromkeys(foreign))
+        return f"{field} {text!r} mixes in words of another language ({listed}): {how}"
 
     def writing_problems(self, field: str, text: str) -> list[tuple[str, str]]:
         """(rule, violation) for first person and praise the source CV does not contain."""
@@ -224,6 +282,15 @@ def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, C
 
 def _sentence_problems(part: str, rules: TextRules) -> list[tuple[str, str]]:
     found = rules.writing_problems("summary sentence", part)
+    named = [] if rules.exempt(part) else third_person(part, rules.name_parts)
+    if named:
+        found.append(
+            (
+                "third_person",
+                f"summary sentence {part!r} speaks of the candidate in the third person "
+                f"({', '.join(dict.fromkeys(named))}): write it without a subject, as CV text",
+            )
+        )
     language = rules.language_problem("summary sentence", part)
     if language is not None:
         found.append((LANGUAGE, language))

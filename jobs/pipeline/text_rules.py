@@ -81,6 +81,19 @@ def first_person(text: str) -> list[str]:
     return found
 
 
+_THIRD_PERSON_OPENING = re.compile(r"(?:^|[.!?]\s+)(He|She|Il|Elle)\b")
+
+
+def third_person(text: str, name_parts: list[str]) -> list[str]:
+    """The candidate named in their own CV's text ("Victor is…", "Il a…"): a word of their
+    name (``name_parts``) as a word of ``text`` in any case, and a sentence opened by
+    he/she/il/elle. A CV speaks without a subject, neither "I" nor "he"."""
+    found = [m.group(1) for m in _THIRD_PERSON_OPENING.finditer(text)]
+    words = {fold(w) for w in re.findall(r"[\w-]+", text)}
+    found += [part for part in name_parts if fold(part) in words]
+    return found
+
+
 def _letter_in_name(text: str, start: int, end: int) -> bool:
     """A one-letter token inside an acronym ("P.I.M.") or a name's numeral ("PSM I")."""
     around = text[max(0, start - 1) : start] + text[end : end + 1]

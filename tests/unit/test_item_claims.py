@@ -364,3 +364,28 @@ def test_a_translated_sentence_is_compared_with_the_offer_word_by_word() -> None
     assert scope.problems(faithful, own, "bank") == []
     copied = "Conçu et maintenu des pipelines de données qui alimentent la plateforme d'analyse"
     assert "offer_copy" in [p.kind for p in scope.problems(copied, own, "bank")]
+
+
+def test_a_translation_claiming_what_the_offer_asks_and_the_item_lacks_is_refused() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "bank",
+                    "title": "Software Developer",
+                    "company": "Harbor Bank",
+                    "bullets": ["Developed payment APIs in Python with Django for the bank"],
+                }
+            ]
+        }
+    )
+    offer = "Vous assurerez la gestion de projet de nos API de paiement en Python."
+    scope = _corpus(cv, offer).scope
+    assert scope is not None
+    own = ItemText(item_text(cv.experience[0]))
+    # Stems cannot compare French with English, so a translation is not refused for sharing
+    # few words with its item; but a job concept of the offer the item never shows is a claim.
+    claimed = "Gestion de projet et développement d'API de paiement en Python avec Django"
+    problems = scope.problems(claimed, own, "bank")
+    assert [p.kind for p in problems] == ["not_in_item"]
+    assert "Project Management" in problems[0].detail

@@ -8,9 +8,16 @@ from app.lib.cv_content import CvContent, Experience, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds
 from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.keep import carried, restore_item, restore_items, restore_skills
+from jobs.pipeline.keep import (
+    carried,
+    guard_item_keep,
+    restore_item,
+    restore_items,
+    restore_skills,
+)
 from jobs.pipeline.offline import MAX_EVIDENCE_BULLETS
 from jobs.pipeline.offline_run import tailor_offline
+from jobs.pipeline.rule_guards import RuledItem, TextRules
 from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills, SkillOut
 
 OFFER = OfferBrief(
@@ -127,3 +134,39 @@ def test_the_offline_engine_output_is_never_touched() -> None:
     assert restore_items(source.experience, adapted, NEEDS)[1] == {}
     skills = AdaptedSkills(skills=[SkillOut(name=s.name) for s in result.cv.skills])
     assert restore_skills(source.skills, skills, NEEDS)[1] == []
+
+
+# --- the item guard's keep stage (repair round first, verbatim fallback) --------------------
+
+FR_LATENCY = "Réduction de la latence p95 de 750 ms à 160 ms grâce à un cache Redis"
+
+
+def _rules(language: str) -> TextRules:
+    return TextRules(language, CvContent(experience=[JOB]))
+
+
+def test_a_translated_bullet_with_the_same_figures_is_carried_and_not_duplicated() -> None:
+    # French rewrite of an English bullet: no shared stems, the figures tell it is the same.
+    assert carried(LATENCY, [FR_LATENCY], NEEDS)
+    out = RuledItem(id=JOB.id, bullets=[FR_LATENCY, "Pipeline d'événements Kafka pour 9 entrepôts"])
+    cleaned, checked = guard_item_keep(out, JOB, NEEDS, _rules("fr"))
+    assert checked.bad == [] and cleaned.restored == []
+    assert cleaned.bullets == out.bullets
+
+
+def test_a_lost_bullet_is_named_to_the_repair_round_in_the_target_language() -> None:
+    out = RuledItem(id=JOB.id, bullets=["Pipeline d'événements Kafka pour 9 entrepôts"])
+    cleaned, checked = guard_item_keep(out, JOB, NEEDS, _rules("fr"))
+    assert len(checked.bad) == 1
+    assert LATENCY in checked.bad[0] and "rewritten in French" in checked.bad[0]
+    # Meanwhile (and if the repair loses it again) it is back verbatim, and the CV records
+    # both the restoration and that an English sentence stands in a French CV.
+    assert LATENCY in cleaned.bullets and cleaned.restored == [LATENCY]
+    assert cleaned.fallbacks.count("restored") == 1 and "language" in cleaned.fallbacks
+
+
+def test_a_restored_bullet_in_the_cv_language_is_not_a_language_fallback() -> None:
+    out = RuledItem(id=JOB.id, bullets=[KAFKA])
+    cleaned, checked = guard_item_keep(out, JOB, NEEDS, _rules("en"))
+    assert cleaned.restored == [LATENCY] and "language" not in cleaned.fallbacks
+    assert len(checked.bad) == 1

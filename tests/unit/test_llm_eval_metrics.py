@@ -215,3 +215,10 @@ def test_the_page_gives_figures_and_places_never_the_texts(tmp_path: Path) -> No
 def test_schema_repairs_are_summed_only_when_the_rows_record_them() -> None:
     assert schema_repairs([{"schema_repairs": 2}, {"schema_repairs": 1}]) == 3
     assert schema_repairs([{"type": "classify"}]) is None
+
+
+def test_a_summary_naming_the_candidate_or_opened_by_he_breaks_the_rules() -> None:
+    named = "Jordan Vale is a data analyst with SQL and Python."
+    assert summary_breaks(named, "en", "Jordan Vale") == ["third_person"]
+    assert summary_breaks("Data analyst. He writes SQL daily.", "en") == ["third_person"]
+    assert summary_breaks("Data analyst writing SQL daily.", "en", "Jordan Vale") == []

@@ -174,7 +174,8 @@ def test_the_rules_judge_the_models_text_then_the_fact_guard_the_rest() -> None:
         ],
         skills=["Scrum"],
     )
-    cleaned, checked = item_guard(AGENCE, corpus, _fr_rules())(out)
+    needs = offline.needs_of(_ctx(FR, FR_OFFER, "fr"))
+    cleaned, checked = item_guard(AGENCE, corpus, _fr_rules(), needs)(out)
     assert "Gestion d'un budget annuel de 900 k€" not in cleaned.bullets  # the fact guard
     assert not any("Managed" in b for b in cleaned.bullets)  # the language rule
     assert all(b in AGENCE.bullets for b in cleaned.bullets)
@@ -248,7 +249,7 @@ def test_the_offline_engines_output_passes_untouched(
     corpus = SourceCorpus.of(source, ctx.offer.full_text())
     for item in [*source.experience, *source.projects]:
         out = offline.adapt_item(item, needs)
-        cleaned, checked = item_guard(item, corpus, rules)(out)
+        cleaned, checked = item_guard(item, corpus, rules, needs)(out)
         assert checked.bad == [] and cleaned.bullets == out.bullets
         assert cleaned.description == out.description
     extras = offline.adapt_extras(ctx)
