@@ -158,10 +158,12 @@ def guard_skills(out: AdaptedSkills, corpus: SourceCorpus) -> tuple[AdaptedSkill
     return AdaptedSkills(skills=kept), Checked(ok=len(kept), bad=bad)
 
 
-def guard_summary(out: Summary, source: CvContent, corpus: SourceCorpus) -> tuple[Summary, Checked]:
+def guard_summary(
+    out: Summary, source: CvContent, corpus: SourceCorpus, fallback: str | None = None
+) -> tuple[Summary, Checked]:
     """Each sentence judged as a claim of the whole CV (the summary speaks of all of it): its
     figures, names and tools in the CV, its words the CV's rather than the offer's. A refused
-    sentence goes whole; with none left, the source summary stands."""
+    sentence goes whole; with none left, ``fallback`` (by default the source summary)."""
     scope = _scope(corpus)
     own = ItemText(source.full_text())
     kept: list[str] = []
@@ -172,5 +174,6 @@ def guard_summary(out: Summary, source: CvContent, corpus: SourceCorpus) -> tupl
             bad.append(violation(part, problems, None))
         else:
             kept.append(part)
-    text = " ".join(kept) if kept else source.summary
+    rest = source.summary if fallback is None else fallback
+    text = " ".join(kept) if kept else rest
     return Summary(summary=text), Checked(ok=len(kept), bad=bad)

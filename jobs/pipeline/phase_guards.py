@@ -83,5 +83,5 @@ def extras_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
 def summary_guard(corpus: SourceCorpus, rules: TextRules) -> Guard:
     return rules_first(
         lambda out: guard_summary_rules(out, rules),
-        lambda out: guard_summary(out, rules.source, corpus),
+        lambda out: guard_summary(out, rules.source, corpus, rules.summary_fallback),
     )

@@ -38,15 +38,26 @@ def _block(tag: str, data: Any) -> str:
     return f"<{tag}>\n{body}\n</{tag}>"
 
 
+def without_empty(data: Any) -> Any:
+    """``data`` without its empty fields ("", null, [], {}): an imported CV is mostly unset
+    fields, and every token of the shared prefix is read again by a CPU model on each call."""
+    if isinstance(data, dict):
+        pairs = ((k, without_empty(v)) for k, v in data.items())
+        return {k: v for k, v in pairs if v not in ("", None, [], {})}
+    if isinstance(data, list):
+        return [without_empty(v) for v in data]
+    return data
+
+
 def shared_prefix(ctx: OfferContext) -> str:
     rules = load_prompt("system.md").replace("{language}", ctx.language_name)
     return "\n\n".join(
         [
             rules,
             "The source CV (data):",
-            _block("source_cv", ctx.source.to_json()),
+            _block("source_cv", without_empty(ctx.source.to_json())),
             "The job offer (data):",
-            _block("job_offer", ctx.offer.as_prompt_data()),
+            _block("job_offer", without_empty(ctx.offer.as_prompt_data())),
         ]
     )
 

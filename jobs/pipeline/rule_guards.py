@@ -81,10 +81,23 @@ class TextRules:
     def borrowed_words(self) -> frozenset[str]:
         """Words of the other language a text may use: the offer's, and the source CV's when
         it is written in the target language (its author's own "reporting", "dashboard")."""
-        allowed = words_of(self.offer_text)
+        allowed = words_of(self.offer_text) | words_of(" ".join(self._source_names))
         if guess_language(self.source_text, "") == self.language:
             allowed |= words_of(self.source_text)
         return allowed
+
+    @cached_property
+    def _source_names(self) -> list[str]:
+        """The source's proper names (the candidate, employers, schools, projects, skills):
+        no language's words, whatever a dictionary says of "Alex" or "Apple"."""
+        cv = self.source
+        return [
+            cv.header.name,
+            *(e.company for e in cv.experience),
+            *(p.name for p in cv.projects),
+            *(e.institution for e in cv.education),
+            *(s.name for s in cv.skills),
+        ]
 
     def exempt(self, text: str) -> bool:
         return self.source_exempt and squash(text) in self._squashed
@@ -110,6 +123,14 @@ class TextRules:
             for part in re.findall(r"[^\W\d_]{2,}", name)
             if not re.search(rf"(?<![\w-]){re.escape(fold(part))}(?![\w-])", rest)
         ]
+
+    @cached_property
+    def summary_fallback(self) -> str:
+        """The source summary, unless it is in another language than the CV being written:
+        a CV without a summary reads better than one opening in another language."""
+        summary = self.source.summary
+        broken = any(self.language_problem("summary", part) for part in sentences(summary))
+        return "" if broken else summary
 
     @property
     def language_name(self) -> str:
@@ -274,7 +295,7 @@ def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, C
         sentences(rules.source.summary), rules
     )
     cleaned = RuledSummary(
-        summary=kept or rules.source.summary,
+        summary=kept or rules.summary_fallback,
         fallbacks=list(dict.fromkeys(rule for rule, _ in broken)),
     )
     return cleaned, Checked(ok=0, bad=[message for _, message in broken])

@@ -16,11 +16,14 @@ async def adapt_skills(
     run: OfferRun, experiences: list[AdaptedItem], projects: list[AdaptedItem], corpus: SourceCorpus
 ) -> AdaptedSkills:
     await run.progress("skills", "running", offer_status="batching")
+    items = experiences + projects
+    # The adapted text once, and the items' skills once: the whole source CV and the offer are
+    # in the system turn already, and a local server's context (8k tokens) has no room for
+    # every item written out twice more.
     item = {
         "source_skills": [s.model_dump(mode="json") for s in run.ctx.source.skills],
-        "adapted_experiences": [e.model_dump(mode="json") for e in experiences],
-        "adapted_projects": [p.model_dump(mode="json") for p in projects],
-        "adapted_text": adapted_text(experiences + projects),
+        "adapted_text": adapted_text(items),
+        "adapted_item_skills": list(dict.fromkeys(s for i in items for s in i.skills)),
     }
     result = await run.call(
         "batch_skills", item, None, lambda out: guard_skills(out, corpus), AdaptedSkills

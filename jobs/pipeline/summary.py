@@ -30,7 +30,7 @@ async def write_summary(
             for e in kept
         ],
         "skills": skills.model_dump(mode="json"),
-        "extras": extras.model_dump(mode="json"),
+        "extras": extras.model_dump(mode="json", exclude={"fallbacks"}),
     }
     rules = TextRules.of(run.ctx, run.engine.name)
     result = await run.call("batch_summary", item, None, summary_guard(corpus, rules), RuledSummary)

@@ -51,3 +51,13 @@ def test_an_offer_mission_or_an_unsupported_activity_is_cut_from_the_summary() -
     text, bad, _ = _guard(f"{honest} {copied} {invented}")
     assert text == honest
     assert len(bad) == 2
+
+
+def test_a_summary_in_another_language_than_the_cv_never_stands_in_for_a_refused_one() -> None:
+    # English source summary, French CV: a refused French summary leaves no summary rather
+    # than an English one; an English CV keeps the source's.
+    cleaned, checked = summary_guard(SourceCorpus.of(CV, OFFER), TextRules("fr", CV))(
+        Summary(summary="Alex Martin est ingénieur backend chez Acme Logistics.")
+    )
+    assert checked.bad and cleaned.summary == ""
+    assert TextRules("en", CV).summary_fallback == CV.summary
