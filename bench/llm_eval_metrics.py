@@ -5,6 +5,8 @@
   hardly from the source CV;
 - moved facts: a number or capitalised name in an item's bullets/description that its own
   source item lacks but another source item has;
+- unsupported activities: job concepts an item's rewrite names that its source item does not
+  show (named or implied);
 - requirement evidence kept: source bullets that are evidence for an offer requirement (the
   match analysis, app/lib/matching/analysis.py) whose item still shows that evidence;
 - language purity: every text field of at least ``MIN_WORDS`` words, in the CV's language;
@@ -21,6 +23,7 @@ from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.analysis import OfferText, analyse
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stems
+from app.lib.matching.vocabulary import default_vocabulary
 from bench.tailor_metrics import evidence_bullets, place_of
 from bench.tailor_purity import MIN_WORDS, Unit, produced_texts
 from jobs.pipeline.text import fold, guess_language, sentences
@@ -142,6 +145,35 @@ def moved_facts(source: CvContent, tailored: CvContent) -> list[Moved]:
             others = tuple(places[i] for i, t in texts.items() if i != item.id and _holds(t, token))
             if others:
                 found.append(Moved(f"item {n}", token, others))
+    return found
+
+
+# ------------------------------------------------------------------ unsupported activities
+@dataclass(frozen=True)
+class Unsupported:
+    where: str  # "item 2"
+    concepts: tuple[str, ...]  # the job concepts its source item never shows
+
+
+def unsupported_activities(source: CvContent, tailored: CvContent) -> list[Unsupported]:
+    """Job concepts (skills, tools, activities of the FR/EN vocabulary, in either language) an
+    item's rewritten bullets/description name that its own source item neither names nor
+    implies: what the item is made to claim ("gestion de projet", "Kafka") beyond its facts."""
+    vocabulary = default_vocabulary()
+    own = {i.id: item_text(i) for i in [*source.experience, *source.projects]}
+    found = []
+    for n, item in enumerate([*tailored.experience, *tailored.projects], 1):
+        text = own.get(item.id)
+        if text is None:
+            continue
+        shown = vocabulary.concepts_in(text)
+        shown |= vocabulary.implied(shown)
+        written = " ".join(
+            t for t in [item.description, *item.bullets] if t and fold(t) not in fold(text)
+        )
+        extra = sorted(vocabulary.label(c) for c in vocabulary.concepts_in(written) - shown)
+        if extra:
+            found.append(Unsupported(f"item {n}", tuple(extra)))
     return found
 
 

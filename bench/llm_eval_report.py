@@ -19,11 +19,13 @@ from bench.llm_eval_metrics import (
     EvidenceKept,
     Moved,
     Purity,
+    Unsupported,
     evidence_kept,
     language_purity,
     moved_facts,
     offer_copies,
     summary_breaks,
+    unsupported_activities,
 )
 
 
@@ -48,6 +50,7 @@ class PairFigures:
     restored: dict[str, int] = field(default_factory=dict)  # what the pipeline says it put back
     calls: int = 0
     failed_calls: list[str] = field(default_factory=list)  # the phases whose call failed
+    unsupported: list[Unsupported] = field(default_factory=list)
     retried_calls: list[str] = field(default_factory=list)  # calls that needed a second try
 
     @property
@@ -129,6 +132,7 @@ def measure(entry: dict[str, Any]) -> PairFigures:
     )
     figures.copies = offer_copies(source, tailored, offer_text)
     figures.moved = moved_facts(source, tailored)
+    figures.unsupported = unsupported_activities(source, tailored)
     figures.evidence = evidence_kept(source, tailored, offer)
     figures.written = language_purity(source, tailored, figures.language)
     figures.fields = language_purity(None, tailored, figures.language)
@@ -148,13 +152,14 @@ def _row(f: PairFigures) -> str:
     if not f.done:
         return (
             f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV | "
-            f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – |"
+            f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – | – |"
         )
     return (
         f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV, written in "
         f"{f.language} | {f.status} | {f.seconds:.0f} | "
         f"{_claims(f)} | "
         f"{_bold(str(len(f.copies)), bool(f.copies))} | {_bold(str(len(f.moved)), bool(f.moved))} | "
+        f"{_bold(str(len(f.unsupported)), bool(f.unsupported))} | "
         f"{_bold(f'{f.evidence.kept}/{f.evidence.total}', f.evidence.kept < f.evidence.total)} | "
         f"{_bold(f'{f.written.pure}/{len(f.written.units)}', bool(f.written.offenders))} | "
         f"{f.fields.pure}/{len(f.fields.units)} | "
@@ -168,6 +173,11 @@ def _places(f: PairFigures) -> list[str]:
     out = []
     if f.copies:
         out.append("offer copies at " + ", ".join(c.where for c in f.copies))
+    if f.unsupported:
+        out.append(
+            "unsupported activities: "
+            + ", ".join(f"{u.where} ({len(u.concepts)})" for u in f.unsupported)
+        )
     if f.moved:
         out.append(
             "moved facts: "
@@ -197,6 +207,7 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
         ("pairs completed", f"{len(done)}/{len(figures)}", "all"),
         ("offer-copied sentences in a final CV", str(sum(len(f.copies) for f in done)), "0"),
         ("moved facts", str(sum(len(f.moved) for f in done)), "0"),
+        ("unsupported activities", str(sum(len(f.unsupported) for f in done)), "0"),
         (
             "requirement-evidence bullets kept",
             f"{sum(f.evidence.kept for f in done)}/{sum(f.evidence.total for f in done)}",
@@ -233,6 +244,8 @@ pipeline's guards:
   trigrams, ≥ 50 % of them in the offer and ≤ 20 % in the source CV.
 - **moved**: numbers and capitalised names in an item's rewritten bullets/description that its
   own source item lacks and another source item has.
+- **unsupported**: items whose rewritten bullets/description name a job concept (skill, tool,
+  activity of the FR/EN vocabulary) their own source item neither names nor implies.
 - **evidence kept**: source bullets the match analysis counts as evidence for a requirement,
   whose item still has a bullet (or its description) evidencing all the same requirements.
 - **written purity**: texts of ≥ 4 words not copied from the source, in the CV's language;
@@ -257,8 +270,9 @@ def write_report(
         "below.",
         "",
         "| pair | languages | status | time (s) | claims v / r / d | offer copies | moved "
-        "| evidence kept | written purity | all fields | summary breaks | schema repairs |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unsupported | evidence kept | written purity | all fields | summary breaks "
+        "| schema repairs |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(_row(f) for f in figures),
         "",
     ]
@@ -279,6 +293,7 @@ def console_details(f: PairFigures) -> list[str]:
         f"  copy [{c.where}] {c.offer_share:.2f}/{c.source_share:.2f}: {c.text}" for c in f.copies
     ]
     out += [f"  moved [{m.item} ← {'/'.join(m.from_items)}]: {m.token}" for m in f.moved]
+    out += [f"  unsupported [{u.where}]: {', '.join(u.concepts)}" for u in f.unsupported]
     out += [f"  language [{u.kind} {u.language}]: {u.text}" for u in f.written.offenders]
     out += [f"  summary: {b}" for b in f.summary_breaks]
     return out

@@ -106,7 +106,6 @@ class ClaimScope:
         self.items = {e.id: ItemText(item_text(e)) for e in entries}
         self.labels = {e.id: _label(e) for e in entries}
         self.offer = OfferCopy(offer_text) if offer_text.strip() else None
-        self.offer_text = offer_text.strip()
         self.listed_names = [s.name for s in cv.skills] + [
             s for e in entries for s in _skills_of(e)
         ]
@@ -132,9 +131,7 @@ class ClaimScope:
         out: list[Problem] = []
         translated = self._translated(sentence, own)
         missing = unsupported_claims(sentence, SourceCorpus(own.text))
-        missing += [
-            t for t in self._unshown(sentence, own, translated=translated) if t not in missing
-        ]
+        missing += [t for t in self._unshown(sentence, own) if t not in missing]
         if missing:
             out.append(Problem("not_in_item", ", ".join(missing)))
         words = content_words(sentence)
@@ -146,7 +143,7 @@ class ClaimScope:
             out.append(Problem("moved", self.labels.get(other, other)))
         elif len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE and not translated:
             # A translation shares no stems with its source: its claims are judged above by
-            # figures, names and every job concept it names instead.
+            # figures, names and the job concepts it names instead.
             out.append(Problem("unsupported"))
         return out
 
@@ -163,23 +160,14 @@ class ClaimScope:
             return self.offer.copies_translated(words, mine)
         return self.offer.copies(sentence, own.grams)
 
-    def _unshown(self, sentence: str, own: ItemText, *, translated: bool) -> list[str]:
-        """Tools the sentence names in any case that the item neither names nor implies; for a
-        translation, also every job concept of the offer it names (what the offer asks for,
-        claimed in words the stems cannot compare with the item's)."""
+    def _unshown(self, sentence: str, own: ItemText) -> list[str]:
+        """Job concepts (tools, skills, activities, in either language) the sentence names
+        that the item neither names nor implies: "data cleaning" written under a job whose
+        source says nothing of it is an activity the candidate never claimed there."""
         vocabulary = self.vocabulary
         named = vocabulary.concepts_in(sentence)
         allowed = own.concepts(vocabulary)
-        asked = self.offer_concepts if translated else frozenset()
-        return [
-            vocabulary.label(c)
-            for c in sorted(named - allowed)
-            if vocabulary.is_tool(c) or c in asked
-        ]
-
-    @cached_property
-    def offer_concepts(self) -> frozenset[str]:
-        return self.vocabulary.concepts_in(self.offer_text) if self.offer_text else frozenset()
+        return [vocabulary.label(c) for c in sorted(named - allowed)]
 
     def _closest_other(self, words: list[str], own_id: str | None) -> tuple[str | None, float]:
         best: tuple[str | None, float] = (None, 0.0)

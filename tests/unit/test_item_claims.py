@@ -389,3 +389,26 @@ def test_a_translation_claiming_what_the_offer_asks_and_the_item_lacks_is_refuse
     problems = scope.problems(claimed, own, "bank")
     assert [p.kind for p in problems] == ["not_in_item"]
     assert "Project Management" in problems[0].detail
+
+
+def test_an_activity_the_item_never_shows_is_refused_even_in_plain_words() -> None:
+    # The local model gave a bullet-less internship "Assisted in data cleaning and
+    # preprocessing": no tool, no figure, a quarter of its words in the title, yet a claim.
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "intern",
+                    "title": "Data Analyst Intern",
+                    "company": "Northwind Foods",
+                    "location": "Gentilly",
+                },
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    own = ItemText(item_text(cv.experience[0]))
+    problems = scope.problems("Assisted in data cleaning and preprocessing", own, "intern")
+    assert [p.kind for p in problems] == ["not_in_item"]
+    assert scope.problems("Data analyst intern at Northwind Foods", own, "intern") == []

@@ -16,6 +16,7 @@ from bench.llm_eval_metrics import (
     moved_facts,
     offer_copies,
     summary_breaks,
+    unsupported_activities,
 )
 from bench.llm_eval_report import measure, schema_repairs, write_report
 
@@ -205,7 +206,7 @@ def test_the_page_gives_figures_and_places_never_the_texts(tmp_path: Path) -> No
     page = out.read_text(encoding="utf-8")
     assert "commit `abc1234`" in page and "tiny-model" in page
     row = next(line for line in page.splitlines() if line.startswith("| en_synthetic_backend"))
-    assert "| 12 / 2 / 1 | **1** | **2** | **0/2** |" in row
+    assert "| 12 / 2 / 1 | **1** | **2** | **2** | **0/2** |" in row
     assert "| **failed** |" in page
     assert "item 1 bullet 1" in page and "restored_bullets 1" in page
     assert copied not in page and "800" not in page.split("## Totals")[0].split("### Where")[1]
@@ -222,3 +223,19 @@ def test_a_summary_naming_the_candidate_or_opened_by_he_breaks_the_rules() -> No
     assert summary_breaks(named, "en", "Jordan Vale") == ["third_person"]
     assert summary_breaks("Data analyst. He writes SQL daily.", "en") == ["third_person"]
     assert summary_breaks("Data analyst writing SQL daily.", "en", "Jordan Vale") == []
+
+
+def test_an_activity_its_own_item_never_shows_is_unsupported() -> None:
+    source = CvContent.model_validate(
+        {
+            "experience": [
+                {"id": "a", "title": "Data Analyst Intern", "company": "Northwind"},
+                {"id": "b", "title": "Developer", "bullets": ["Wrote SQL reports in PostgreSQL"]},
+            ]
+        }
+    )
+    tailored = source.model_copy(deep=True)
+    tailored.experience[0].bullets = ["Assisted in data cleaning and preprocessing"]
+    tailored.experience[1].bullets = ["Wrote SQL reports", "Wrote SQL reports in PostgreSQL"]
+    found = unsupported_activities(source, tailored)
+    assert [u.where for u in found] == ["item 1"]  # SQL is implied by PostgreSQL in item 2

@@ -896,7 +896,7 @@ accounting_software: accounting software | logiciel comptable | logiciels de com
     | outils comptables
 quickbooks: QuickBooks
 xero: Xero
-banking_sector: banking sector | banque | secteur bancaire | établissement bancaire \
+banking_sector: banking sector | bank | banque | secteur bancaire | établissement bancaire \
     | investment banking | banque de détail | banque d'investissement
 insurance: insurance | secteur de l'assurance | compagnie d'assurance | courtage \
     | insurance broker | courtier en assurances | actuariat | actuarial
