@@ -243,7 +243,8 @@ def summary_breaks(summary: str, language: str, name: str = "") -> list[str]:
     breaks = []
     if any(rule.search(summary) for rule in FIRST_PERSON.values()):
         breaks.append("first_person")
-    surnames = [p for p in re.findall(r"[^\W\d_]{3,}", name) if p.lower() in summary.lower()]
+    words = set(re.findall(r"[^\W\d_]+", summary.lower()))
+    surnames = [p for p in re.findall(r"[^\W\d_]{3,}", name) if p.lower() in words]
     if surnames or THIRD_PERSON.search(summary):
         breaks.append("third_person")
     if FOREIGN_SCRIPT.search(summary):

@@ -169,7 +169,7 @@ def guard_summary(
     kept: list[str] = []
     bad: list[str] = []
     for part in sentences(out.summary):
-        problems = scope.problems(part, own)
+        problems = scope.problems(part, own, also_shown=scope.listed_concepts)
         if problems:
             bad.append(violation(part, problems, None))
         else:

@@ -122,8 +122,15 @@ class ClaimScope:
         concepts = self.vocabulary.concepts_in(skill)
         return bool(concepts) and concepts <= self.listed_concepts
 
-    def problems(self, sentence: str, own: ItemText, own_id: str | None = None) -> list[Problem]:
-        """What is wrong with ``sentence`` as a claim of the item ``own`` (empty: it passes)."""
+    def problems(
+        self,
+        sentence: str,
+        own: ItemText,
+        own_id: str | None = None,
+        also_shown: frozenset[str] = frozenset(),
+    ) -> list[Problem]:
+        """What is wrong with ``sentence`` as a claim of the item ``own`` (empty: it passes);
+        ``also_shown``: concepts the claim may name beyond those ``own``'s text shows."""
         if own.holds(sentence):
             return []  # the author's own sentence of this item
         from jobs.pipeline.fact_guard import SourceCorpus, unsupported_claims
@@ -131,7 +138,7 @@ class ClaimScope:
         out: list[Problem] = []
         translated = self._translated(sentence, own)
         missing = unsupported_claims(sentence, SourceCorpus(own.text))
-        missing += [t for t in self._unshown(sentence, own) if t not in missing]
+        missing += [t for t in self._unshown(sentence, own, also_shown) if t not in missing]
         if missing:
             out.append(Problem("not_in_item", ", ".join(missing)))
         words = content_words(sentence)
@@ -160,13 +167,13 @@ class ClaimScope:
             return self.offer.copies_translated(words, mine)
         return self.offer.copies(sentence, own.grams)
 
-    def _unshown(self, sentence: str, own: ItemText) -> list[str]:
+    def _unshown(self, sentence: str, own: ItemText, also_shown: frozenset[str]) -> list[str]:
         """Job concepts (tools, skills, activities, in either language) the sentence names
         that the item neither names nor implies: "data cleaning" written under a job whose
         source says nothing of it is an activity the candidate never claimed there."""
         vocabulary = self.vocabulary
         named = vocabulary.concepts_in(sentence)
-        allowed = own.concepts(vocabulary)
+        allowed = own.concepts(vocabulary) | also_shown
         return [vocabulary.label(c) for c in sorted(named - allowed)]
 
     def _closest_other(self, words: list[str], own_id: str | None) -> tuple[str | None, float]:

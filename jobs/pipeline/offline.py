@@ -165,16 +165,21 @@ def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Sum
             chosen.append(i)
             words += count
         return Summary(summary=" ".join(own[i] for i in sorted(chosen, key=order.index)))
-    fr = ctx.language == "fr"
-    title = (kept[0].title if kept else "") or ctx.source.header.current_title
+    return Summary(summary=factual_summary(ctx.source.header.current_title, kept, ctx.language))
+
+
+def factual_summary(current_title: str, kept: list[Experience], language: str) -> str:
+    """One line of facts in the CV's language: the latest title and up to three employers
+    ("Data Analyst — expérience chez X et Y."); what stands when no summary can."""
+    fr = language == "fr"
+    title = (kept[0].title if kept else "") or current_title
     companies = [e.company for e in kept if e.company][:3]
     if title and companies:
         joined = _join(companies, "et" if fr else "and")
-        text = (
+        return (
             f"{title} — expérience chez {joined}." if fr else f"{title} — experience at {joined}."
         )
-        return Summary(summary=text)
-    return Summary(summary=f"{title}." if title else "")
+    return f"{title}." if title else ""
 
 
 def _join(items: list[str], conjunction: str) -> str:

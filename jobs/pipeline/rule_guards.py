@@ -21,6 +21,7 @@ from jobs.pipeline.context import OfferContext
 from jobs.pipeline.fact_guard import Checked
 from jobs.pipeline.fallback import Fallbacks
 from jobs.pipeline.mixed_language import mixed, other_script, words_of
+from jobs.pipeline.offline import factual_summary
 from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
 from jobs.pipeline.text import fold, guess_language, sentences, squash
 from jobs.pipeline.text_rules import (
@@ -126,11 +127,16 @@ class TextRules:
 
     @cached_property
     def summary_fallback(self) -> str:
-        """The source summary, unless it is in another language than the CV being written:
-        a CV without a summary reads better than one opening in another language."""
-        summary = self.source.summary
-        broken = any(self.language_problem("summary", part) for part in sentences(summary))
-        return "" if broken else summary
+        """What stands when the model's summary cannot: the source summary's sentences that
+        break no rule (the CV's language, no "I", no name), within the word limit; else one
+        line of facts in the CV's language (``offline.factual_summary``). Never a source
+        summary in another language, nor the author's "I" in a CV that speaks without one."""
+        kept = _within_limit(sentences(self.source.summary), self)
+        if kept and guess_language(kept, "") in ("", self.language):
+            return kept  # (a blob of headings and names passes sentence by sentence)
+        return factual_summary(
+            self.source.header.current_title, self.source.experience, self.language
+        )
 
     @property
     def language_name(self) -> str:
@@ -274,7 +280,7 @@ def _extra_problems(field: str, text: str, rules: TextRules) -> list[tuple[str, 
 def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, Checked]:
     """No first person, no praise the CV lacks, the target language, at most
     ``SUMMARY_MAX_WORDS`` words. A broken summary keeps its sentences that pass, within the
-    limit; with none, the source summary's sentences that pass; with none, the source summary."""
+    limit; with none, ``TextRules.summary_fallback``."""
     text = out.summary.strip()
     if rules.exempt_summary(text):
         return RuledSummary(summary=out.summary), Checked(ok=0, bad=[])
@@ -291,9 +297,7 @@ def guard_summary_rules(out: Summary, rules: TextRules) -> tuple[RuledSummary, C
         )
     if not broken:
         return RuledSummary(summary=out.summary), Checked(ok=0, bad=[])
-    kept = _within_limit(sentences(text), rules) or _within_limit(
-        sentences(rules.source.summary), rules
-    )
+    kept = _within_limit(sentences(text), rules)
     cleaned = RuledSummary(
         summary=kept or rules.summary_fallback,
         fallbacks=list(dict.fromkeys(rule for rule, _ in broken)),
