@@ -38,12 +38,15 @@ OUTPUT = ROOT / "bench" / "LLM_EVAL.md"
 DUMP = ROOT / "var" / "llm_eval" / "dump.json"
 SERVE = ROOT.parent / "shared" / "tools" / "local-llm" / "serve.sh"
 MODEL = "qwen2.5-coder-1.5b-instruct"
-# One French ad × French CV, one French ad × English CV, one English ad × English CV (the
-# shortest CVs of bench/tailor_pairs.py's pairs of each kind: CPU time is the limit).
+# French ad × French CV, French ad × English CV, English ad × English CV, English ad × French CV,
+# and a French pair outside data and software (bench/tailor_pairs.py's pairs with the shortest
+# CVs of each kind: CPU time is the limit).
 PAIRS: list[tuple[str, str, str]] = [
     ("fr_labelium_stage_data_analyst", "fr_souleymane_yaffa", "data"),
     ("fr_labelium_stage_data_analyst", "en_victor_hoffmann", "data"),
     ("en_podium_analytics_engineer_finance", "en_nizar_tazi", "data"),
+    ("en_jfh_hr_assistant", "fr_julie_charles", "administration"),
+    ("fr_asi_assistant_chef_de_projet", "fr_emma_leymonerie", "projects"),
 ]
 SERVE_START_S = 3600  # a first run fetches 1.1 GB and may build llama-server (~16 min)
 CALL_TIMEOUT_S = 900  # one call on a loaded 2-core CPU, as serve.sh suggests
