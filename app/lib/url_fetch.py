@@ -88,9 +88,36 @@ class FetchedPage:
     redirects: int
 
 
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits: IPv4-compatible (::/96,
+# deprecated), IPv4-translated (SIIT, ::ffff:0:0:0/96) and NAT64 (64:ff9b::/96). Python's
+# ``is_global`` calls the first and the last public whatever the IPv4 inside.
+_LAST_32_BITS = tuple(ipaddress.ip_network(n) for n in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96"))
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, any IPv4 inside
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address embeds or maps (mapped, compatible, translated,
+    NAT64, 6to4, Teredo server and client): a request to it may reach them."""
+    found: list[ipaddress.IPv4Address] = []
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if any(address in network for network in _LAST_32_BITS) and int(address) > 1:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found += list(address.teredo)
+    return found
+
+
 def address_allowed(address: IPAddress, policy: FetchPolicy) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        inside = embedded_ipv4(address)
+        if inside:
+            # Every IPv4 it may reach must be allowed itself; the IPv6 form adds nothing.
+            return all(address_allowed(v4, policy) for v4 in inside)
+        if address in _LOCAL_NAT64 and not policy.allow_private:
+            return False
     if address in ALWAYS_BLOCKED or address.is_multicast or address.is_unspecified:
         return False
     if any(address in network for network in policy.extra_allowed):

@@ -90,17 +90,19 @@ async def test_dependency_order_and_parallel_batches(
     # 4 experiences kept (honest model keeps all) + 1 project + extras, all at once.
     assert len(by_phase["batch_experience"]) == 4 and len(by_phase["batch_project"]) == 1
     assert min(batches) >= classify_end - 0.02
-    assert max(batches) - min(batches) < latency / 2, "batches must overlap"
+    # Every batch call was sent before the first one could have been answered (each takes at
+    # least L at the fake server): they were all in flight at once. Calls made one after
+    # another would be at least L apart, whatever the machine's load.
+    assert max(batches) - min(batches) < latency, "batches must overlap"
     exp_proj_end = max(by_phase["batch_experience"] + by_phase["batch_project"]) + latency
     assert by_phase["batch_skills"][0] >= exp_proj_end - 0.02
     assert by_phase["batch_summary"][0] >= by_phase["batch_skills"][0] + latency - 0.02
     assert by_phase["batch_summary"][0] >= by_phase["batch_extras"][0] + latency - 0.02
-    # Critical path = 4 rounds: the summary (4th round) starts ~3 L after classify, so 6 batch
-    # calls cost one latency, not six. Measured at the fake server, so the PDF render and the
-    # machine's load do not blur it.
+    # Critical path = 4 rounds: the summary (4th round) starts at least 3 L after classify (the
+    # order above); that the 6 batch calls cost one L, not six, is the overlap above — an upper
+    # bound on wall-clock time would only measure how busy the machine is.
     rounds = by_phase["batch_summary"][0] - by_phase["classify"][0]
-    # (sequential batches would put it at ≥ 8 L; the margin absorbs a loaded machine).
-    assert 3 * latency - 0.05 <= rounds < 4 * latency, rounds
+    assert rounds >= 3 * latency - 0.05, rounds
     assert elapsed > 4 * latency
     assert len(at) == len(reqs), "each subtask called exactly once"
     async with session_factory() as s:
