@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.lib.errors import ValidationFailed
 from app.lib.i18n import N_
+from app.lib.numbers import whole_number
 
 # A temperature is a decimal (a French browser may send "0,2"); the limit a whole number.
 TEMPERATURE_RANGE = (0.0, 2.0)
@@ -27,11 +28,10 @@ def temperature_value(raw: str) -> str:
 
 def concurrency_value(raw: str) -> str:
     """The limit as stored ("1"), or ``ValidationFailed``."""
-    low, high = CONCURRENCY_RANGE
-    raw = raw.strip()
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    value = whole_number(raw, *CONCURRENCY_RANGE)
+    if value is None:
         raise ValidationFailed(
             N_("Requests at once: a whole number between 0 (no limit) and 16."),
             code="admin.concurrency_invalid",
         )
-    return str(int(raw))
+    return str(value)

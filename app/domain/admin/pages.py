@@ -29,6 +29,7 @@ from app.domain.credits.services import grant
 from app.lib.errors import AppError, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.llm import test_connection
+from app.lib.numbers import whole_number
 
 MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")
 NUMBERS = {  # setting → (min, max)
@@ -184,11 +185,11 @@ class AdminPages(Controller):
         require_admin(user)
         form = await _form(request)
         for name, (low, high) in NUMBERS.items():
-            raw = form.get(name, "").strip()
-            if not raw.isdigit() or not low <= int(raw) <= high:
+            value = whole_number(form.get(name, ""), low, high)
+            if value is None:
                 invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
                 return await self._rejected(request, db, settings, user, invalid)
-            await update_setting(db, name, str(int(raw)))
+            await update_setting(db, name, str(value))
         await db.commit()
         return Redirect("/admin?saved=pipeline")
 
@@ -222,13 +223,13 @@ class AdminPages(Controller):
         target = await db.get(User, user_id)
         if target is None:
             raise NotFound(N_("No such user."))
-        raw = form.get("amount", "").strip()
-        if not raw.isdigit() or not 1 <= int(raw) <= 10000:
+        amount = whole_number(form.get("amount", ""), 1, 10000)
+        if amount is None:
             invalid = ValidationFailed(
                 N_("Grant between 1 and 10000 credits."), code="admin.amount_invalid"
             )
             return await self._rejected(request, db, settings, user, invalid)
         reason = form.get("reason", "").strip()[:200] or "Admin grant"
-        await grant(db, target.id, int(raw), reason, {"grantedBy": user.id})
+        await grant(db, target.id, amount, reason, {"grantedBy": user.id})
         await db.commit()
         return Redirect("/admin?saved=credits#users")

@@ -152,6 +152,9 @@ async def set_render_settings(
     await session.flush()
 
 
+MAX_VERSION = 2**31 - 1  # version numbers are 32-bit columns in PostgreSQL
+
+
 async def list_versions(session: AsyncSession, cv: CvFile) -> list[CvVersion]:
     rows = await session.scalars(
         select(CvVersion).where(CvVersion.cv_file_id == cv.id).order_by(CvVersion.version.desc())
@@ -161,6 +164,8 @@ async def list_versions(session: AsyncSession, cv: CvFile) -> list[CvVersion]:
 
 async def restore_version(session: AsyncSession, cv: CvFile, version: int) -> CvVersion:
     """Make ``version``'s content current again, as a new version (history is append-only)."""
+    if not 1 <= version <= MAX_VERSION:  # a database integer cannot hold more: no such version
+        raise NotFound(N_("No such version."), code="cv.version_not_found")
     source = await session.scalar(
         select(CvVersion).where(CvVersion.cv_file_id == cv.id, CvVersion.version == version)
     )

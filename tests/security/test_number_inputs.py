@@ -1,0 +1,55 @@
+"""Numbers from paths and forms never cause a 500: a version past what a database integer
+holds is "no such version", and digits other than ASCII 0–9 ("²", "٣", "１") are refused as
+numbers with the form's own message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.lib.numbers import whole_number
+from tests import factories
+from tests.conftest import csrf_token, register
+
+Client = AsyncTestClient[Litestar]
+HUGE = "9" * 30
+
+
+async def test_a_huge_version_number_is_not_found(client: Client, db: AsyncSession) -> None:
+    me = await register(client, "versions-huge@example.com")
+    cv = await factories.source_cv(db, me["id"])
+    headers = {"x-csrftoken": await csrf_token(client)}
+    for version in (HUGE, str(2**63), str(2**31), "0"):
+        api = await client.post(f"/api/cvs/{cv.id}/versions/{version}/restore", headers=headers)
+        page = await client.post(
+            f"/cvs/{cv.id}/preview/versions/{version}/restore", headers=headers
+        )
+        assert api.status_code in (400, 404), (version, api.status_code)
+        assert page.status_code in (400, 404), (version, page.status_code)
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "１０", "1e3", "-1", " ", HUGE])
+async def test_admin_number_fields_refuse_what_is_not_plain_digits(
+    client: Client, typed: str
+) -> None:
+    admin = await register(client, "admin-numbers@example.com")  # the first account is admin
+    headers = {"x-csrftoken": await csrf_token(client)}
+    forms: list[tuple[str, dict[str, Any]]] = [
+        ("/admin/pipeline", {"pipeline_offer_concurrency": typed, "credits_new_user": "10"}),
+        ("/admin/llm-calls", {"llm_temperature": "0.2", "llm_max_concurrency": typed}),
+        (f"/admin/users/{admin['id']}/credits", {"amount": typed, "reason": "test"}),
+    ]
+    for url, form in forms:
+        response = await client.post(url, data=form, headers=headers, follow_redirects=False)
+        assert response.status_code == 422, (url, typed, response.status_code)
+
+
+def test_whole_number_reads_ascii_digits_within_bounds_only() -> None:
+    assert whole_number(" 12 ", 0, 16) == 12
+    assert whole_number("17", 0, 16) is None
+    assert whole_number("²", 0, 16) is None and whole_number("١", 0, 16) is None
+    assert whole_number(HUGE, 0, 10**40) is None  # no unbounded int() on a form value
