@@ -33,6 +33,7 @@ async def adapt_experiences(
 ) -> list[AdaptedItem]:
     await run.progress("experiences", "running", offer_status="batching")
     rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
+    kept = {exp.id for exp in experiences}  # a set: a CV's size must not square the work
     results = await asyncio.gather(
         *(
             run.call(
@@ -43,7 +44,7 @@ async def adapt_experiences(
                 RuledItem,
             )
             for index, exp in enumerate(run.ctx.source.experience)
-            if exp in experiences
+            if exp.id in kept
         )
     )
     await run.progress("experiences", "completed")
