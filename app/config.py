@@ -29,6 +29,9 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_SESSION_MAX_AGE_DAYS": ("security", "session_max_age_days"),
     "CVTAILOR_LOGIN_MAX_ATTEMPTS": ("security", "login_max_attempts"),
     "CVTAILOR_LOGIN_WINDOW_SECONDS": ("security", "login_window_seconds"),
+    "CVTAILOR_LOGIN_MAX_ATTEMPTS_PER_IP": ("security", "login_max_attempts_per_ip"),
+    "CVTAILOR_REGISTER_MAX_PER_IP": ("security", "register_max_per_ip"),
+    "CVTAILOR_REGISTER_WINDOW_SECONDS": ("security", "register_window_seconds"),
     "CVTAILOR_MIN_PASSWORD_LENGTH": ("security", "min_password_length"),
     "LLM_BASE_URL": ("llm", "base_url"),
     "LLM_API_KEY": ("llm", "api_key"),
@@ -67,6 +70,9 @@ class Settings:
     session_max_age_days: int
     login_max_attempts: int
     login_window_seconds: int
+    login_max_attempts_per_ip: int
+    register_max_per_ip: int
+    register_window_seconds: int
     min_password_length: int
     llm_base_url: str
     llm_api_key: str
@@ -169,6 +175,10 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         session_max_age_days=int(raw["security"]["session_max_age_days"]),
         login_max_attempts=int(raw["security"]["login_max_attempts"]),
         login_window_seconds=int(raw["security"]["login_window_seconds"]),
+        # .get: a config file written before these keys existed keeps working.
+        login_max_attempts_per_ip=int(raw["security"].get("login_max_attempts_per_ip", 100)),
+        register_max_per_ip=int(raw["security"].get("register_max_per_ip", 5)),
+        register_window_seconds=int(raw["security"].get("register_window_seconds", 3600)),
         min_password_length=int(raw["security"]["min_password_length"]),
         llm_base_url=raw["llm"]["base_url"],
         llm_api_key=raw["llm"]["api_key"],

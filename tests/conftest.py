@@ -202,7 +202,11 @@ def settings(
             "CVTAILOR_GENERATION_LEASE_SECONDS": "3",
         }
     )
-    return replace(base, login_max_attempts=5)
+    # Every test signs up and in from the one test-client address, in one Redis whose counters
+    # outlive a test: the per-IP limits stay out of the way here (tests/security/ sets its own).
+    return replace(
+        base, login_max_attempts=5, login_max_attempts_per_ip=100_000, register_max_per_ip=100_000
+    )
 
 
 @pytest.fixture

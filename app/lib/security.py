@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import unicodedata
 
 import anyio
 from argon2 import PasswordHasher
@@ -39,7 +40,14 @@ DUMMY_PASSWORD_HASH = _hasher.hash("not-a-real-password")
 
 
 def normalise_email(email: str) -> str:
-    return email.strip().lower()
+    """The one form an address is stored and looked up in: NFKC + casefold of the whole address.
+
+    Fullwidth letters, ligatures and NFD accents fold onto the same string as their plain form,
+    so a look-alike spelling finds the existing account instead of creating a second one. For an
+    ASCII address this equals ``lower()``: accounts stored before this rule still match.
+    """
+    folded = unicodedata.normalize("NFKC", email.strip()).casefold()
+    return unicodedata.normalize("NFKC", folded)  # casefold can undo NFKC (e.g. U+0345)
 
 
 def mint_api_token() -> tuple[str, str]:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import ApiToken, User
 from app.domain.accounts import services
-from app.domain.accounts.login import end_session, sign_in, start_session
+from app.domain.accounts.login import SignUp, end_session, sign_in, sign_up
 from app.domain.accounts.schemas import Credentials, TokenCreate, TokenOut, UserOut
 
 
@@ -50,12 +50,8 @@ class AuthApi(Controller):
         settings: NamedDependency[Settings],
         data: JSONBody[Credentials],
     ) -> UserOut:
-        user = await services.register(
-            db, settings, data.email, data.password, data.display_name, data.locale
-        )
-        await db.commit()
-        start_session(request, user)
-        return user_out(user)
+        signing_up = SignUp(data.email, data.password, data.display_name, data.locale)
+        return user_out(await sign_up(request, db, settings, signing_up))
 
     @post("/login", status_code=HTTP_200_OK)
     async def login(

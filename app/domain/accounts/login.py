@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request
@@ -9,36 +10,93 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User
-from app.domain.accounts.services import authenticate
+from app.domain.accounts import services
+from app.domain.accounts.services import authenticate, rehash_if_needed
 from app.lib import rate_limit
-from app.lib.errors import TooManyRequests, Unauthenticated
+from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.security import normalise_email
 from app.lib.sessions import rotate_session_id
 from app.lib.web import SESSION_USER_KEY
 
 
-def _limit_key(request: Request[Any, Any, Any], email: str) -> str:
-    client = request.client.host if request.client else "unknown"
-    return f"ratelimit:login:{normalise_email(email)}:{client}"
+@dataclass(frozen=True, slots=True)
+class SignUp:
+    email: str
+    password: str
+    display_name: str = ""
+    locale: str | None = None
+
+
+def _client_ip(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _too_many_sign_ins() -> TooManyRequests:
+    return TooManyRequests(
+        N_("Too many failed sign-in attempts. Wait a few minutes and try again."),
+        code="auth.too_many_attempts",
+    )
 
 
 async def sign_in(
     request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, email: str, password: str
 ) -> User:
+    """Check the credentials under two limits, counted before the password is checked.
+
+    Per account (the email alone, whatever IP guesses) and per client IP (higher: one office
+    behind one address signs in many people). A success resets the account's counter and gives
+    its own attempt back to the IP's, so the IP counter holds failures only.
+    """
     redis = request.app.state.redis
-    key = _limit_key(request, email)
-    if await rate_limit.is_limited(redis, key, settings.login_max_attempts):
-        raise TooManyRequests(
-            N_("Too many failed sign-in attempts. Wait a few minutes and try again."),
-            code="auth.too_many_attempts",
-        )
-    user = await authenticate(db, email, password)
+    window = settings.login_window_seconds
+    account_key = f"ratelimit:login:account:{normalise_email(email)}"
+    ip_key = f"ratelimit:login:ip:{_client_ip(request)}"
+    if await rate_limit.hit(redis, ip_key, window) > settings.login_max_attempts_per_ip:
+        raise _too_many_sign_ins()
+    if await rate_limit.hit(redis, account_key, window) > settings.login_max_attempts:
+        raise _too_many_sign_ins()
+    async with request.app.state.read_session_factory() as reader:
+        user = await authenticate(reader, email, password)
     if user is None:
-        await rate_limit.record_hit(redis, key, settings.login_window_seconds)
         raise Unauthenticated(N_("Wrong email or password."), code="auth.invalid_credentials")
-    await rate_limit.reset(redis, key)
-    await db.commit()  # a rehashed password, if any
+    await rate_limit.reset(redis, account_key)
+    await rate_limit.refund(redis, ip_key)
+    await rehash_if_needed(db, user, password)
+    await db.commit()
+    start_session(request, user)
+    return user
+
+
+async def sign_up(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    settings: Settings,
+    data: SignUp,
+) -> User:
+    """Create the account and sign it in, at most ``register_max_per_ip`` per IP and window.
+
+    Counted before the work, like sign-in; a form error (invalid address, short password) gives
+    the attempt back so a typo never locks anyone out. A taken address stays counted: probing
+    which addresses have accounts is what the limit slows down.
+    """
+    redis = request.app.state.redis
+    key = f"ratelimit:register:ip:{_client_ip(request)}"
+    if await rate_limit.hit(redis, key, settings.register_window_seconds) > (
+        settings.register_max_per_ip
+    ):
+        raise TooManyRequests(
+            N_("Too many accounts created from this address. Try again later."),
+            code="auth.too_many_sign_ups",
+        )
+    try:
+        user = await services.register(
+            db, settings, data.email, data.password, data.display_name, data.locale
+        )
+    except ValidationFailed:
+        await rate_limit.refund(redis, key)
+        raise
+    await db.commit()
     start_session(request, user)
     return user
 

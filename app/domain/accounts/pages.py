@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
-from app.domain.accounts.login import end_session, safe_next, sign_in, start_session
+from app.domain.accounts.login import SignUp, end_session, safe_next, sign_in, sign_up
 from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
 from app.domain.credits.services import ledger
 from app.lib.errors import AppError, Unauthenticated
@@ -64,10 +64,16 @@ class AccountPages(Controller):
         return Redirect(safe_next(data.next))
 
     @get("/register")
-    async def register_page(self, settings: NamedDependency[Settings]) -> Template:
-        return Template(
-            "accounts/register.html", context={"min_password_length": settings.min_password_length}
-        )
+    async def register_page(
+        self, db: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+    ) -> Template:
+        context: dict[str, Any] = {"min_password_length": settings.min_password_length}
+        if await services.registration_refused(db):
+            context.update(closed=True, error_code="auth.registration_closed")
+            context["error"] = N_(
+                "Sign-up is closed on this server. Ask its administrator for an account."
+            )
+        return Template("accounts/register.html", context=context)
 
     @post("/register", media_type=MediaType.HTML)
     async def register_submit(
@@ -77,15 +83,11 @@ class AccountPages(Controller):
         settings: NamedDependency[Settings],
         data: URLEncodedBody[RegisterForm],
     ) -> Any:
+        signing_up = SignUp(
+            data.email, data.password, data.display_name, request.session.get("locale")
+        )
         try:
-            user = await services.register(
-                db,
-                settings,
-                data.email,
-                data.password,
-                data.display_name,
-                locale=request.session.get("locale"),
-            )
+            await sign_up(request, db, settings, signing_up)
         except AppError as exc:
             await db.rollback()
             return Template(
@@ -99,8 +101,6 @@ class AccountPages(Controller):
                 },
                 status_code=exc.status_code,
             )
-        await db.commit()
-        start_session(request, user)
         return Redirect("/")
 
     @post("/logout")

@@ -64,6 +64,11 @@ TASK_FEATURE_MAPPING: dict[str, str] = {
 }
 
 
+REGISTRATION_SETTING = "registration"
+REGISTRATION_OPEN = "open"
+REGISTRATION_CLOSED = "closed"
+
+
 def feature_cost_setting(feature: str) -> str:
     return f"feature_cost_{feature}"
 
@@ -105,6 +110,12 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
             "Offers tailored at once (1 = sequential)",
         ),
         SettingDef("max_retries", "pipeline", "3", "Attempts per failing offer before refund"),
+        SettingDef(
+            REGISTRATION_SETTING,
+            "security",
+            REGISTRATION_OPEN,
+            "Sign-up: 'open' or 'closed' (closed: only the first account of an empty install)",
+        ),
         SettingDef(
             "credits_new_user",
             "credits",
