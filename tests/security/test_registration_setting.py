@@ -1,0 +1,59 @@
+"""The ``registration`` admin setting: closed refuses sign-ups, except an empty install's first."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.admin.settings_service import update_setting
+from tests.conftest import csrf_token, register
+
+Client = AsyncTestClient[Litestar]
+
+
+async def _set_registration(db: AsyncSession, value: str) -> None:
+    await update_setting(db, "registration", value)
+    await db.commit()
+
+
+async def test_closed_registration_still_lets_a_fresh_install_make_its_admin(
+    client: Client, db: AsyncSession
+) -> None:
+    await _set_registration(db, "closed")
+    page = await client.get("/register")
+    assert page.status_code == 200 and 'action="/register"' in page.text  # empty: form shown
+    first = await register(client, "owner@example.com")
+    assert first["isAdmin"] is True
+
+
+async def test_closed_registration_refuses_the_api_and_the_page(
+    client: Client, db: AsyncSession
+) -> None:
+    await register(client, "owner@example.com")
+    await _set_registration(db, "closed")
+
+    refused = await client.post(
+        "/api/auth/register",
+        json={"email": "late@example.com", "password": "long enough"},
+        headers={"x-csrftoken": await csrf_token(client)},
+    )
+    assert refused.status_code == 403
+    assert refused.json()["error"] == "auth.registration_closed"
+
+    page = await client.get("/register")
+    assert 'data-error-code="auth.registration_closed"' in page.text
+    assert 'action="/register"' not in page.text  # no form to fill in for nothing
+    form = await client.post(
+        "/register",
+        data={
+            "email": "late@example.com",
+            "password": "long enough",
+            "_csrf_token": await csrf_token(client),
+        },
+    )
+    assert form.status_code == 403
+    assert 'data-error-code="auth.registration_closed"' in form.text
+
+    await _set_registration(db, "open")
+    await register(client, "late@example.com")
