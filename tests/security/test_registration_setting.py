@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,3 +59,34 @@ async def test_closed_registration_refuses_the_api_and_the_page(
 
     await _set_registration(db, "open")
     await register(client, "late@example.com")
+
+
+async def test_the_admin_page_opens_and_closes_registration(
+    client: Client, another_client: Any
+) -> None:
+    await register(client, "owner@example.com")  # the first account: admin
+    token = await csrf_token(client)
+    page = await client.get("/admin/")
+    assert 'action="/admin/registration"' in page.text
+
+    bogus = await client.post(
+        "/admin/registration", data={"registration": "maybe", "_csrf_token": token}
+    )
+    assert bogus.status_code == 422
+    assert 'data-error-code="admin.registration_invalid"' in bogus.text
+
+    closed = await client.post(
+        "/admin/registration", data={"registration": "closed", "_csrf_token": token}
+    )
+    assert closed.status_code == 200 and 'value="closed" selected' in closed.text
+    async with another_client() as stranger:
+        refused = await stranger.post(
+            "/api/auth/register",
+            json={"email": "stranger@example.com", "password": "long enough"},
+            headers={"x-csrftoken": await csrf_token(stranger)},
+        )
+        assert refused.json()["error"] == "auth.registration_closed"
+        await client.post(
+            "/admin/registration", data={"registration": "open", "_csrf_token": token}
+        )
+        await register(stranger, "stranger@example.com")

@@ -20,6 +20,9 @@ from app.domain.admin.guards import require_admin
 from app.domain.admin.llm_config import engine_status, llm_endpoint
 from app.domain.admin.settings_registry import (
     AI_MODELS_STRUCTURE,
+    REGISTRATION_CLOSED,
+    REGISTRATION_OPEN,
+    REGISTRATION_SETTING,
     SETTING_LABELS,
     feature_cost_setting,
 )
@@ -70,6 +73,7 @@ class AdminPages(Controller):
             "key_mask": mask_key(values.get("llm_api_key", "")),
             "llm_temperature": values.get("llm_temperature", ""),
             "llm_max_concurrency": values.get("llm_max_concurrency", ""),
+            "registration": values.get(REGISTRATION_SETTING, REGISTRATION_OPEN),
             "engine": await engine_status(db, settings),
             "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in NUMBERS.items()],
             "users": users,
@@ -192,6 +196,25 @@ class AdminPages(Controller):
             await update_setting(db, name, str(value))
         await db.commit()
         return Redirect("/admin?saved=pipeline")
+
+    @post("/registration", media_type=MediaType.HTML)
+    async def save_registration(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        value = (await _form(request)).get(REGISTRATION_SETTING, "").strip()
+        if value not in (REGISTRATION_OPEN, REGISTRATION_CLOSED):
+            invalid = ValidationFailed(
+                N_("Sign-up is either open or closed."), code="admin.registration_invalid"
+            )
+            return await self._rejected(request, db, settings, user, invalid)
+        await update_setting(db, REGISTRATION_SETTING, value)
+        await db.commit()
+        return Redirect("/admin?saved=registration#registration")
 
     @post("/test-connection")
     async def check_connection(
