@@ -2,10 +2,15 @@
 
 Litestar keeps whatever id the cookie carries; rotating it at sign-in stops session fixation
 (an id planted in a victim's browser before login is worthless afterwards).
+
+Each user has a session *generation* in Redis, copied into every session at sign-in. Changing
+the password bumps it: every session holding an older number is refused from then on (the one
+that made the change is given the new number), without having to find the others' ids.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -14,6 +19,7 @@ from litestar.middleware.session.server_side import (
     ServerSideSessionConfig,
 )
 from litestar.types import Message, ScopeSession
+from redis.asyncio import Redis
 
 _ROTATE = "cvtailor.rotate_session"
 _NEW_ID = "cvtailor.new_session_id"
@@ -47,3 +53,43 @@ class RotatingSessionBackend(ServerSideSessionBackend):
 
 class RotatingSessionConfig(ServerSideSessionConfig):
     _backend_class = RotatingSessionBackend
+
+
+SESSION_GENERATION_KEY = "auth_generation"
+
+
+def _generation_key(user_id: str) -> str:
+    return f"cvtailor:session-generation:{user_id}"
+
+
+async def session_generation(redis: Redis, user_id: str) -> int:
+    """The user's current generation; 0 until the first password change (sessions made before
+    generations existed carry none, read as 0: valid until then)."""
+    value = await redis.get(_generation_key(user_id))
+    return int(value) if value is not None else 0
+
+
+async def next_session_generation(redis: Redis, user_id: str) -> int:
+    """Invalidate every session of the user made so far; return the number new ones carry."""
+    return int(await redis.incr(_generation_key(user_id)))
+
+
+def session_watch(
+    connection: ASGIConnection[Any, Any, Any, Any], user_id: str
+) -> Callable[[], Awaitable[bool]] | None:
+    """For a long-lived response (an SSE stream): a check that the session it was opened with
+    still exists (no sign-out) and was not ended by a password change. None when the caller
+    is not signed in by a session cookie (an API token)."""
+    session_id = connection.cookies.get(RotatingSessionConfig.key)
+    if connection.headers.get("authorization") is not None or not session_id:
+        return None
+    generation = connection.session.get(SESSION_GENERATION_KEY, 0)
+    store = connection.app.stores.get(RotatingSessionConfig.store)
+    redis: Redis = connection.app.state.redis
+
+    async def still_valid() -> bool:
+        if not await store.exists(session_id):
+            return False
+        return await session_generation(redis, user_id) == generation
+
+    return still_valid

@@ -20,6 +20,7 @@ from app.domain.accounts.services import get_user, user_for_token
 from app.lib import i18n
 from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_
+from app.lib.sessions import SESSION_GENERATION_KEY, session_generation
 
 SESSION_USER_KEY = "user_id"
 
@@ -67,12 +68,19 @@ async def resolve_user(
         await db.commit()  # records last_used_at
     else:
         user_id = request.session.get(SESSION_USER_KEY) if "session" in request.scope else None
-        if user_id:
+        if user_id and not await _session_is_current(request, str(user_id)):
+            request.clear_session()  # ended by a password change made in another session
+        elif user_id:
             user = await get_user(db, str(user_id))
     request.scope["user"] = user
     if user and user.locale:
         i18n.current_locale.set(user.locale)
     return user
+
+
+async def _session_is_current(request: Request[Any, Any, Any], user_id: str) -> bool:
+    current = await session_generation(request.app.state.redis, user_id)
+    return bool(request.session.get(SESSION_GENERATION_KEY, 0) == current)
 
 
 async def provide_optional_user(

@@ -16,7 +16,12 @@ from app.lib import rate_limit
 from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.security import normalise_email
-from app.lib.sessions import rotate_session_id
+from app.lib.sessions import (
+    SESSION_GENERATION_KEY,
+    next_session_generation,
+    rotate_session_id,
+    session_generation,
+)
 from app.lib.web import SESSION_USER_KEY
 
 
@@ -64,7 +69,7 @@ async def sign_in(
     await rate_limit.refund(redis, ip_key)
     await rehash_if_needed(db, user, password)
     await db.commit()
-    start_session(request, user)
+    await start_session(request, user)
     return user
 
 
@@ -97,16 +102,32 @@ async def sign_up(
         await rate_limit.refund(redis, key)
         raise
     await db.commit()
-    start_session(request, user)
+    await start_session(request, user)
     return user
 
 
-def start_session(request: Request[Any, Any, Any], user: User) -> None:
+async def start_session(request: Request[Any, Any, Any], user: User) -> None:
     locale = request.session.get("locale")
+    generation = await session_generation(request.app.state.redis, user.id)
     request.clear_session()
     rotate_session_id(request.scope)
-    request.set_session({SESSION_USER_KEY: user.id, "locale": user.locale or locale})
+    request.set_session(
+        {
+            SESSION_USER_KEY: user.id,
+            "locale": user.locale or locale,
+            SESSION_GENERATION_KEY: generation,
+        }
+    )
     request.scope["user"] = user
+
+
+async def end_other_sessions(request: Request[Any, Any, Any], user: User) -> None:
+    """After a password change: every other session of the user is refused from now on (and
+    their event streams stop); this one carries on under a fresh id."""
+    generation = await next_session_generation(request.app.state.redis, user.id)
+    if request.session.get(SESSION_USER_KEY) == user.id:
+        request.session[SESSION_GENERATION_KEY] = generation
+        rotate_session_id(request.scope)
 
 
 def end_session(request: Request[Any, Any, Any]) -> None:

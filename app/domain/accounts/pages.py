@@ -14,7 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
-from app.domain.accounts.login import SignUp, end_session, safe_next, sign_in, sign_up
+from app.domain.accounts.login import (
+    SignUp,
+    end_other_sessions,
+    end_session,
+    safe_next,
+    sign_in,
+    sign_up,
+)
 from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
 from app.domain.credits.services import ledger
 from app.lib.errors import AppError, Unauthenticated
@@ -135,6 +142,7 @@ class AccountPages(Controller):
     @post("/account/password")
     async def change_password(
         self,
+        request: Request[Any, Any, Any],
         user: NamedDependency[User],
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
@@ -146,8 +154,18 @@ class AccountPages(Controller):
             )
         except AppError as exc:
             return await _account(db, settings, user, error=exc, status=exc.status_code)
+        revoke_tokens = bool(data.revoke_tokens)
+        if revoke_tokens:
+            await services.revoke_all_api_tokens(db, user)
         await db.commit()
-        return await _account(db, settings, user, notice=N_("Password changed."))
+        # Whoever else held a session (perhaps the reason for the change) is signed out now.
+        await end_other_sessions(request, user)
+        notice = (
+            N_("Password changed. Your other sessions were signed out and your API tokens revoked.")
+            if revoke_tokens
+            else N_("Password changed. Your other sessions were signed out.")
+        )
+        return await _account(db, settings, user, notice=notice)
 
     @post("/account/tokens")
     async def create_token(

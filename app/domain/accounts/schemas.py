@@ -32,6 +32,7 @@ class RegisterForm:
 class PasswordForm:
     current_password: str = ""
     new_password: str = ""
+    revoke_tokens: str = ""  # a checkbox: "on" when ticked, absent otherwise
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -170,6 +170,11 @@ async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> 
     if row is None:
         raise NotFound(N_("No such token."))
     await session.delete(row)
+
+
+async def revoke_all_api_tokens(session: AsyncSession, user: User) -> int:
+    result = await session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def set_admin(session: AsyncSession, email: str, is_admin: bool = True) -> User:

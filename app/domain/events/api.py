@@ -15,6 +15,7 @@ from app.db.models import User
 from app.domain.events.stream import fragment_message, user_event_stream
 from app.domain.tasks.live import TaskCentreFeed
 from app.domain.tasks.services import list_tasks, task_payload
+from app.lib.sessions import session_watch
 
 
 @get("/api/events", tags=["events"])
@@ -44,6 +45,7 @@ async def api_events(
             [snapshot],
             render,
             stop_after=(lambda name: name == stop_event) if stop_event else None,
+            still_valid=session_watch(request, user.id),
         ),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -69,6 +71,12 @@ async def html_event_feed(
         return [fragment_message("message", html), *await task_centre.on_event(name)]
 
     return ServerSentEvent(
-        user_event_stream(channels, user.id, task_centre.initial, render),
+        user_event_stream(
+            channels,
+            user.id,
+            task_centre.initial,
+            render,
+            still_valid=session_watch(request, user.id),
+        ),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

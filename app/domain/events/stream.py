@@ -47,14 +47,20 @@ async def user_event_stream(
     render: Renderer,
     *,
     stop_after: Callable[[str], bool] | None = None,
-    keepalive_seconds: float = KEEPALIVE_SECONDS,
+    still_valid: Callable[[], Awaitable[bool]] | None = None,
+    keepalive_seconds: float | None = None,
 ) -> AsyncIterator[ServerSentEventMessage]:
     """Yield the current state first, then each live event as ``render`` turns it into messages.
 
     Subscribing happens *before* the initial state is sent (and, when ``initial`` is a
     function, before it is read from the database), so nothing published in between is lost
     (the client may see an event twice, never zero times).
+
+    ``still_valid`` is asked at every keep-alive and before every event: once it answers False
+    (the session was signed out or ended by a password change) the stream ends, so a stream
+    opened before never delivers another event.
     """
+    keepalive = KEEPALIVE_SECONDS if keepalive_seconds is None else keepalive_seconds
     subscriber = await channels.subscribe([user_channel(user_id)])
     events = subscriber.iter_events()
     pending: asyncio.Future[bytes] | None = None
@@ -65,7 +71,9 @@ async def user_event_stream(
         while True:
             if pending is None:
                 pending = asyncio.ensure_future(anext(events))
-            done, _ = await asyncio.wait({pending}, timeout=keepalive_seconds)
+            done, _ = await asyncio.wait({pending}, timeout=keepalive)
+            if still_valid is not None and not await still_valid():
+                return
             if not done:
                 # A comment line: keeps proxies from closing the stream and reveals dead clients.
                 yield ServerSentEventMessage(comment="keep-alive")
