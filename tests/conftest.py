@@ -35,6 +35,12 @@ from tests.fixtures.postgres import create_scratch_database, drop_scratch_databa
 
 IN_CI = os.environ.get("CI") == "1"
 
+# Web servers the tests start as subprocesses (fault tests, the launcher, the load-bench smoke)
+# inherit this environment: every one signs up from 127.0.0.1 into the one test Redis, whose
+# per-IP counters outlive a test. tests/security/test_sign_in_limits.py tests the limits.
+os.environ.setdefault("CVTAILOR_REGISTER_MAX_PER_IP", "100000")
+os.environ.setdefault("CVTAILOR_LOGIN_MAX_ATTEMPTS_PER_IP", "100000")
+
 
 # ---------------------------------------------------------------- Redis
 
