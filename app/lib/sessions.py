@@ -10,6 +10,7 @@ that made the change is given the new number), without having to find the others
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,8 +19,10 @@ from litestar.middleware.session.server_side import (
     ServerSideSessionBackend,
     ServerSideSessionConfig,
 )
-from litestar.types import Message, ScopeSession
+from litestar.stores.base import Store
+from litestar.types import Empty, Message, ScopeSession
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 _ROTATE = "cvtailor.rotate_session"
 _NEW_ID = "cvtailor.new_session_id"
@@ -46,9 +49,25 @@ class RotatingSessionBackend(ServerSideSessionBackend):
         connection: ASGIConnection[Any, Any, Any, Any],
     ) -> None:
         old_id = connection.cookies.get(self.config.key)
-        if connection.scope.get(_ROTATE) and old_id and message["type"] == "http.response.start":
-            await self.delete(old_id, self.config.get_store_from_app(connection.scope["app"]))
+        store = self.config.get_store_from_app(connection.scope["app"])
+        if old_id and message["type"] == "http.response.start":
+            if connection.scope.get(_ROTATE):
+                await self.delete(old_id, store)
+                await self._mark_ended(old_id, store)
+            elif scope_session is Empty:  # signed out
+                await self._mark_ended(old_id, store)
         await super().store_in_message(scope_session, message, connection)
+
+    async def _mark_ended(self, session_id: str, store: Store) -> None:
+        """Remember that this id was ended on purpose, for the event streams still open with it
+        (``session_watch``): a session missing from Redis may also be a Redis restart, which
+        must not cut the streams."""
+        await store.set(_ended_key(session_id), b"1", expires_in=self.config.max_age)
+
+
+def _ended_key(session_id: str) -> str:
+    # Hashed: the key shows no usable id, and is never the shape of one (ids are bare hex).
+    return "ended:" + hashlib.sha256(session_id.encode()).hexdigest()
 
 
 class RotatingSessionConfig(ServerSideSessionConfig):
@@ -78,8 +97,8 @@ def session_watch(
     connection: ASGIConnection[Any, Any, Any, Any], user_id: str
 ) -> Callable[[], Awaitable[bool]] | None:
     """For a long-lived response (an SSE stream): a check that the session it was opened with
-    still exists (no sign-out) and was not ended by a password change. None when the caller
-    is not signed in by a session cookie (an API token)."""
+    was neither signed out (nor replaced by another sign-in) nor ended by a password change.
+    None when the caller is not signed in by a session cookie (an API token)."""
     session_id = connection.cookies.get(RotatingSessionConfig.key)
     if connection.headers.get("authorization") is not None or not session_id:
         return None
@@ -88,8 +107,11 @@ def session_watch(
     redis: Redis = connection.app.state.redis
 
     async def still_valid() -> bool:
-        if not await store.exists(session_id):
-            return False
-        return await session_generation(redis, user_id) == generation
+        try:
+            if await store.exists(_ended_key(session_id)):
+                return False
+            return await session_generation(redis, user_id) == generation
+        except (RedisError, OSError):
+            return True  # Redis is down: cannot tell; the stream itself waits for it to return
 
     return still_valid
