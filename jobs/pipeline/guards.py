@@ -15,7 +15,7 @@ from jobs.pipeline.fact_guard import (
     skill_supported,
 )
 from jobs.pipeline.fallback import Fallbacks
-from jobs.pipeline.item_claims import ClaimScope, ItemText, Problem, item_text
+from jobs.pipeline.item_claims import ClaimScope, ItemText, Problem, item_header, item_text
 from jobs.pipeline.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
@@ -85,7 +85,7 @@ def guard_item(
     out: AdaptedItem, source: Experience | Project, corpus: SourceCorpus
 ) -> tuple[AdaptedItem, Checked]:
     scope = _scope(corpus)
-    own = ItemText(item_text(source))
+    own = ItemText(item_text(source), header=item_header(source))
     bullets, ok, bad = guard_lines(out.bullets, source.bullets, scope, own, source.id)
     if not bullets and source.bullets:
         bullets = list(source.bullets)  # an emptied section is never silently accepted

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from app.lib.cv_content import CvContent, Education, Experience, ExtraItem, Project
-from app.lib.matching.terms import content_words, stem_set, stem_share
+from app.lib.matching.terms import content_words, stem_set, stem_share, stems
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 from jobs.pipeline.offer_copy import Gram, OfferCopy, grams
 from jobs.pipeline.text import fold, guess_language, squash
@@ -22,6 +22,20 @@ from jobs.pipeline.text import fold, guess_language, squash
 MIN_OWN_SHARE = 0.25
 MIN_WORDS_FOR_SHARE = 4
 MOVED_LEAD = 0.15
+
+
+def item_header(item: Experience | Project | Education | ExtraItem) -> str:
+    """The fields that name an item (title, employer, place, dates), not what was done there."""
+    if isinstance(item, Experience):
+        parts = [item.title, item.company, item.location]
+    elif isinstance(item, Project):
+        parts = [item.name, item.role, item.url]
+    elif isinstance(item, Education):
+        parts = [item.institution, item.degree, item.field, item.location]
+    else:
+        parts = [item.name, item.issuer, item.date or ""]
+    dates = [getattr(item, "start", None) or "", getattr(item, "end", None) or ""]
+    return "\n".join(p for p in [*parts, *dates] if p)
 
 
 def item_text(item: Experience | Project | Education | ExtraItem) -> str:
@@ -42,9 +56,20 @@ def item_text(item: Experience | Project | Education | ExtraItem) -> str:
 
 @dataclass(frozen=True)
 class ItemText:
-    """One source item, prepared for the checks."""
+    """One source item, prepared for the checks; ``header``: its naming fields
+    (``item_header``), when the checks should tell them from what the item says was done."""
 
     text: str
+    header: str = ""
+
+    @cached_property
+    def header_stems(self) -> frozenset[str]:
+        return stem_set(self.header)
+
+    def activity_words(self, words: list[str]) -> list[str]:
+        """The sentence's content words that are not the item's own name, title or place:
+        what it says was done ("Participated in recruiting a team" under "Model, Agency X")."""
+        return [w for w in words if not stems(w) & self.header_stems]
 
     @cached_property
     def squashed(self) -> str:
@@ -148,11 +173,27 @@ class ClaimScope:
         other, lead = self._closest_other(words, own_id)
         if other is not None and lead > mine + MOVED_LEAD:
             out.append(Problem("moved", self.labels.get(other, other)))
-        elif len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE and not translated:
+        elif not translated and (
+            (len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE)
+            or self._new_activity(words, own)
+        ):
             # A translation shares no stems with its source: its claims are judged above by
             # figures, names and the job concepts it names instead.
             out.append(Problem("unsupported"))
         return out
+
+    @staticmethod
+    def _new_activity(words: list[str], own: ItemText) -> bool:
+        """What the sentence says was done is not in what the item says was done: the words
+        it shares with the item's title and employer do not make an activity of the item
+        (a model wrote "Assisted in data preprocessing" for a bullet-less "Data scientist
+        intern" entry)."""
+        if not own.header:
+            return False
+        activity = own.activity_words(words)
+        return len(activity) >= 2 and stem_share(activity, own.stems - own.header_stems) < (
+            MIN_OWN_SHARE
+        )
 
     @staticmethod
     def _translated(sentence: str, own: ItemText) -> bool:

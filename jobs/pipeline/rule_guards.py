@@ -36,6 +36,7 @@ from jobs.pipeline.text_rules import (
 )
 
 LANGUAGE = "language"
+DUPLICATE = "duplicate"  # a description that repeats a bullet, back to the source's own
 
 
 class RuledItem(AdaptedItem):
@@ -204,37 +205,66 @@ class TextRules:
 def guard_item_language(
     out: AdaptedItem, source: Experience | Project, rules: TextRules
 ) -> tuple[RuledItem, Checked]:
-    """Bullets and description in the target language, else the source's own."""
+    """Bullets and description in the target language, without first person or praise the
+    CV lacks; else the source's own."""
     bad: list[str] = []
     fallbacks: list[str] = []
-    wrong = {b for b in out.bullets if rules.language_problem("bullet", b)}
-    spare = Fallbacks(list(source.bullets), [b for b in out.bullets if b not in wrong])
+    broken = {b: _item_problems("bullet", b, rules, None) for b in out.bullets}
+    spare = Fallbacks(list(source.bullets), [b for b in out.bullets if not broken[b]])
     bullets: list[str] = []
     for bullet in out.bullets:
-        if bullet not in wrong:
+        if not broken[bullet]:
             bullets.append(bullet)
             continue
         original = spare.take(bullet)
-        bad.append(rules.language_problem("bullet", bullet, original) or "")
-        fallbacks.append(LANGUAGE)
+        found = _item_problems("bullet", bullet, rules, original)
+        bad += [message for _, message in found]
+        fallbacks += list(dict.fromkeys(rule for rule, _ in found))
         if original is not None and original not in bullets:
             bullets.append(original)
     if not bullets and source.bullets:
         bullets = list(source.bullets)
     description = out.description
-    problem = (
-        rules.language_problem("description", description, source.description or None)
+    found = (
+        _item_problems("description", description, rules, source.description or None)
         if description
-        else None
+        else []
     )
-    if problem is not None:
-        bad.append(problem)
-        fallbacks.append(LANGUAGE)
+    if found:
+        bad += [message for _, message in found]
+        fallbacks += list(dict.fromkeys(rule for rule, _ in found))
         description = source.description
+    if description != source.description and _repeats(description, bullets):
+        # The model copied a bullet into the description: the CV would say it twice.
+        description = source.description
+        fallbacks.append(DUPLICATE)
     cleaned = RuledItem(
         id=out.id, description=description, bullets=bullets, skills=out.skills, fallbacks=fallbacks
     )
     return cleaned, Checked(ok=0, bad=bad)
+
+
+def _repeats(description: str, bullets: list[str]) -> bool:
+    """The description says again what one of the bullets says (or the reverse)."""
+    text = squash(description)
+    return any(
+        (line := squash(b)) and (line in text or (len(text) > 20 and text in line)) for b in bullets
+    )
+
+
+def _item_problems(
+    field: str, text: str, rules: TextRules, source: str | None
+) -> list[tuple[str, str]]:
+    """(rule, violation) of one bullet or description; the source sentence, when known, is
+    named so the repair round rewrites from it."""
+    found = rules.writing_problems(field, text)
+    if found and source:
+        hint = f" (rewrite it from this source sentence only: {source!r})"
+        found = [(rule, message + hint) for rule, message in found]
+    language = rules.language_problem(field, text, source)
+    if language is not None:
+        found.append((LANGUAGE, language))
+    return found
 
 
 def guard_extras_rules(out: AdaptedExtras, rules: TextRules) -> tuple[RuledExtras, Checked]:

@@ -13,7 +13,7 @@ from jobs.pipeline.context import OfferBrief, OfferContext
 from jobs.pipeline.engine import repair_request
 from jobs.pipeline.fact_guard import Checked, SourceCorpus
 from jobs.pipeline.guards import guard_extras, guard_item, guard_skills
-from jobs.pipeline.item_claims import ItemText, item_text
+from jobs.pipeline.item_claims import ItemText, item_header, item_text
 from jobs.pipeline.offer_copy import OfferCopy, grams
 from jobs.pipeline.schemas import (
     AdaptedExtraItem,
@@ -412,3 +412,32 @@ def test_an_activity_the_item_never_shows_is_refused_even_in_plain_words() -> No
     problems = scope.problems("Assisted in data cleaning and preprocessing", own, "intern")
     assert [p.kind for p in problems] == ["not_in_item"]
     assert scope.problems("Data analyst intern at Northwind Foods", own, "intern") == []
+
+
+def test_an_entry_without_content_gets_no_activity_from_its_title_words() -> None:
+    # A bullet-less "Model, Agency X" entry: the local model wrote "Participated in building a
+    # team of models for agency X" — its title and employer words make no activity of it.
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {"id": "model", "title": "Fashion model", "company": "Agence Frimousse"},
+                {
+                    "id": "intern",
+                    "title": "Data scientist intern",
+                    "company": "Northwind",
+                    "bullets": ["Cleaned survey data in pandas"],
+                },
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    model, intern = cv.experience
+    own = ItemText(item_text(model), header=item_header(model))
+    claim = "Participated in building a team of fashion models for Agence Frimousse"
+    assert "unsupported" in [p.kind for p in scope.problems(claim, own, "model")]
+    assert scope.problems("Fashion model at Agence Frimousse", own, "model") == []
+    # With content, a rewrite of it passes whatever the title shares.
+    mine = ItemText(item_text(intern), header=item_header(intern))
+    assert scope.problems("Cleaned the survey data with pandas", mine, "intern") == []
+    assert "unsupported" in [p.kind for p in scope.problems("Trained data models", mine, "intern")]

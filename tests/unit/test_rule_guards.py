@@ -276,3 +276,25 @@ def test_source_summary_sentences_rejoined_in_another_order_stay_exempt_offline(
         cleaned, checked = guard_summary_rules(reordered, rules)
         assert bool(checked.bad) is broken
         assert (cleaned.summary == reordered.summary) is not broken
+
+
+def test_a_bullet_in_the_first_person_falls_back_to_its_source_bullet() -> None:
+    # The local model wrote "Je développai et implémentai des algorithmes…" for a French CV.
+    out = AdaptedItem(
+        id=AGENCE.id,
+        bullets=["Je pilotais 12 projets web en méthode Scrum", *AGENCE.bullets[1:]],
+    )
+    cleaned, checked = guard_item_language(out, AGENCE, _fr_rules())
+    assert "Pilotage de 12 projets web en méthode Scrum" in cleaned.bullets
+    assert not any(b.startswith("Je ") for b in cleaned.bullets)
+    assert cleaned.fallbacks == ["first_person"]
+    assert "uses the first person (Je)" in checked.bad[0]
+    assert "'Pilotage de 12 projets web en méthode Scrum'" in checked.bad[0]
+
+
+def test_a_description_repeating_a_bullet_goes_back_to_the_source_description() -> None:
+    project = EN.projects[0]
+    out = AdaptedItem(id=project.id, description=project.bullets[0], bullets=list(project.bullets))
+    cleaned, checked = guard_item_language(out, project, TextRules("en", EN))
+    assert cleaned.description == project.description
+    assert cleaned.fallbacks == ["duplicate"] and checked.bad == []
