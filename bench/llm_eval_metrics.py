@@ -10,6 +10,7 @@
 - requirement evidence kept: source bullets that are evidence for an offer requirement (the
   match analysis, app/lib/matching/analysis.py) whose item still shows that evidence;
 - language purity: every text field of at least ``MIN_WORDS`` words, in the CV's language;
+- first person in items: bullets/descriptions saying "I"/"je" that the source does not;
 - summary rules: first person, another alphabet, more than ``SUMMARY_MAX_WORDS`` words, another
   language.
 """
@@ -160,11 +161,20 @@ def unsupported_activities(source: CvContent, tailored: CvContent) -> list[Unsup
     item's rewritten bullets/description name that its own source item neither names nor
     implies: what the item is made to claim ("gestion de projet", "Kafka") beyond its facts."""
     vocabulary = default_vocabulary()
-    own = {i.id: item_text(i) for i in [*source.experience, *source.projects]}
+    sources = {i.id: i for i in [*source.experience, *source.projects]}
+    own = {i.id: item_text(i) for i in sources.values()}
     found = []
     for n, item in enumerate([*tailored.experience, *tailored.projects], 1):
         text = own.get(item.id)
         if text is None:
+            continue
+        origin = sources[item.id]
+        written_lines = [
+            t for t in [item.description, *item.bullets] if t and fold(t) not in fold(text)
+        ]
+        if not origin.bullets and len(origin.description.split()) < 4 and written_lines:
+            # An entry whose source says nothing of what was done there got sentences.
+            found.append(Unsupported(f"item {n}", ("content for an empty entry",)))
             continue
         shown = vocabulary.concepts_in(text)
         shown |= vocabulary.implied(shown)
@@ -234,6 +244,23 @@ def language_purity(source: CvContent | None, tailored: CvContent, language: str
 
 
 # ------------------------------------------------------------------------ summary rules
+def first_person_lines(source: CvContent, tailored: CvContent) -> list[str]:
+    """Places ("item 2") of bullets/descriptions written in the first person ("I", "my",
+    "je", "j'") that are not the source's own wording."""
+    text = fold(source.full_text())
+    places = []
+    for n, item in enumerate([*tailored.experience, *tailored.projects], 1):
+        for line in [item.description, *item.bullets]:
+            if (
+                line
+                and fold(line) not in text
+                and any(r.search(line) for r in FIRST_PERSON.values())
+            ):
+                places.append(f"item {n}")
+                break
+    return places
+
+
 def summary_breaks(summary: str, language: str, name: str = "") -> list[str]:
     """Rule codes the summary breaks: ``first_person``, ``third_person`` (the candidate's
     name, or a sentence opened by he/she/il/elle), ``script`` (letters of another alphabet),

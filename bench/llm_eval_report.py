@@ -21,6 +21,7 @@ from bench.llm_eval_metrics import (
     Purity,
     Unsupported,
     evidence_kept,
+    first_person_lines,
     language_purity,
     moved_facts,
     offer_copies,
@@ -51,6 +52,7 @@ class PairFigures:
     calls: int = 0
     failed_calls: list[str] = field(default_factory=list)  # the phases whose call failed
     unsupported: list[Unsupported] = field(default_factory=list)
+    first_person: list[str] = field(default_factory=list)  # items with an "I"/"je" line
     retried_calls: list[str] = field(default_factory=list)  # calls that needed a second try
 
     @property
@@ -133,6 +135,7 @@ def measure(entry: dict[str, Any]) -> PairFigures:
     figures.copies = offer_copies(source, tailored, offer_text)
     figures.moved = moved_facts(source, tailored)
     figures.unsupported = unsupported_activities(source, tailored)
+    figures.first_person = first_person_lines(source, tailored)
     figures.evidence = evidence_kept(source, tailored, offer)
     figures.written = language_purity(source, tailored, figures.language)
     figures.fields = language_purity(None, tailored, figures.language)
@@ -152,7 +155,8 @@ def _row(f: PairFigures) -> str:
     if not f.done:
         return (
             f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV | "
-            f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – | – |"
+            f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – | – "
+            "| – |"
         )
     return (
         f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV, written in "
@@ -160,6 +164,7 @@ def _row(f: PairFigures) -> str:
         f"{_claims(f)} | "
         f"{_bold(str(len(f.copies)), bool(f.copies))} | {_bold(str(len(f.moved)), bool(f.moved))} | "
         f"{_bold(str(len(f.unsupported)), bool(f.unsupported))} | "
+        f"{_bold(str(len(f.first_person)), bool(f.first_person))} | "
         f"{_bold(f'{f.evidence.kept}/{f.evidence.total}', f.evidence.kept < f.evidence.total)} | "
         f"{_bold(f'{f.written.pure}/{len(f.written.units)}', bool(f.written.offenders))} | "
         f"{f.fields.pure}/{len(f.fields.units)} | "
@@ -173,6 +178,8 @@ def _places(f: PairFigures) -> list[str]:
     out = []
     if f.copies:
         out.append("offer copies at " + ", ".join(c.where for c in f.copies))
+    if f.first_person:
+        out.append("first person in " + ", ".join(f.first_person))
     if f.unsupported:
         out.append(
             "unsupported activities: "
@@ -208,6 +215,7 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
         ("offer-copied sentences in a final CV", str(sum(len(f.copies) for f in done)), "0"),
         ("moved facts", str(sum(len(f.moved) for f in done)), "0"),
         ("unsupported activities", str(sum(len(f.unsupported) for f in done)), "0"),
+        ("items written in the first person", str(sum(len(f.first_person) for f in done)), "0"),
         (
             "requirement-evidence bullets kept",
             f"{sum(f.evidence.kept for f in done)}/{sum(f.evidence.total for f in done)}",
@@ -245,7 +253,9 @@ pipeline's guards:
 - **moved**: numbers and capitalised names in an item's rewritten bullets/description that its
   own source item lacks and another source item has.
 - **unsupported**: items whose rewritten bullets/description name a job concept (skill, tool,
-  activity of the FR/EN vocabulary) their own source item neither names nor implies.
+  activity of the FR/EN vocabulary) their own source item neither names nor implies, or that
+  got sentences while their source entry says nothing of what was done there.
+- **first person**: items with a rewritten bullet or description saying "I"/"my"/"je"/"j'".
 - **evidence kept**: source bullets the match analysis counts as evidence for a requirement,
   whose item still has a bullet (or its description) evidencing all the same requirements.
 - **written purity**: texts of ≥ 4 words not copied from the source, in the CV's language;
@@ -270,9 +280,9 @@ def write_report(
         "below.",
         "",
         "| pair | languages | status | time (s) | claims v / r / d | offer copies | moved "
-        "| unsupported | evidence kept | written purity | all fields | summary breaks "
-        "| schema repairs |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unsupported | first person | evidence kept | written purity | all fields "
+        "| summary breaks | schema repairs |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(_row(f) for f in figures),
         "",
     ]

@@ -12,6 +12,7 @@ from app.lib.matching.analysis import OfferText
 from bench.llm_eval_metrics import (
     evidence_kept,
     fact_tokens,
+    first_person_lines,
     language_purity,
     moved_facts,
     offer_copies,
@@ -206,7 +207,7 @@ def test_the_page_gives_figures_and_places_never_the_texts(tmp_path: Path) -> No
     page = out.read_text(encoding="utf-8")
     assert "commit `abc1234`" in page and "tiny-model" in page
     row = next(line for line in page.splitlines() if line.startswith("| en_synthetic_backend"))
-    assert "| 12 / 2 / 1 | **1** | **2** | **2** | **0/2** |" in row
+    assert "| 12 / 2 / 1 | **1** | **2** | **2** | 0 | **0/2** |" in row
     assert "| **failed** |" in page
     assert "item 1 bullet 1" in page and "restored_bullets 1" in page
     assert copied not in page and "800" not in page.split("## Totals")[0].split("### Where")[1]
@@ -239,3 +240,20 @@ def test_an_activity_its_own_item_never_shows_is_unsupported() -> None:
     tailored.experience[1].bullets = ["Wrote SQL reports", "Wrote SQL reports in PostgreSQL"]
     found = unsupported_activities(source, tailored)
     assert [u.where for u in found] == ["item 1"]  # SQL is implied by PostgreSQL in item 2
+
+
+def test_first_person_lines_and_content_for_an_empty_entry_are_counted() -> None:
+    source = CvContent.model_validate(
+        {
+            "experience": [
+                {"id": "a", "title": "Fashion model", "company": "Agence Frimousse"},
+                {"id": "b", "title": "Developer", "bullets": ["Wrote SQL reports"]},
+            ]
+        }
+    )
+    tailored = source.model_copy(deep=True)
+    tailored.experience[0].bullets = ["Participated in building a team of models"]
+    tailored.experience[1].bullets = ["I wrote SQL reports"]
+    assert [u.where for u in unsupported_activities(source, tailored)] == ["item 1"]
+    assert first_person_lines(source, tailored) == ["item 2"]
+    assert first_person_lines(source, source) == []
