@@ -134,6 +134,9 @@ async def run_scenario(
                 "PYTHONUNBUFFERED": "1",
                 # One worker must take every generation at once (and the renders around them).
                 "CVTAILOR_MAX_JOBS": str(sc.users + 20),
+                # Every simulated user signs up from this machine's address.
+                "CVTAILOR_REGISTER_MAX_PER_IP": str(sc.users + 10),
+                "CVTAILOR_LOGIN_MAX_ATTEMPTS_PER_IP": str(10 * sc.users + 100),
             }
         )
         llm = stack.fake_llm(sc.latency)
