@@ -22,6 +22,10 @@ from jobs.pipeline.text import fold, guess_language, squash
 MIN_OWN_SHARE = 0.25
 MIN_WORDS_FOR_SHARE = 4
 MOVED_LEAD = 0.15
+# Share of a sentence's activity words (its words minus the item's title, employer and place)
+# that the item's own text uses: the local model's rewrites of an item score ~1.0, the
+# activities it made up ("Présentation des résultats à l'équipe de production") 0.25 or less.
+MIN_ACTIVITY_SHARE = 0.5
 
 
 def item_header(item: Experience | Project | Education | ExtraItem) -> str:
@@ -191,9 +195,8 @@ class ClaimScope:
         if not own.header:
             return False
         activity = own.activity_words(words)
-        return len(activity) >= 2 and stem_share(activity, own.stems - own.header_stems) < (
-            MIN_OWN_SHARE
-        )
+        done = own.stems - own.header_stems
+        return len(activity) >= 2 and stem_share(activity, done) < MIN_ACTIVITY_SHARE
 
     @staticmethod
     def _translated(sentence: str, own: ItemText) -> bool:

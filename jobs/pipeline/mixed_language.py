@@ -23,7 +23,7 @@ from functools import cache
 from spellchecker import SpellChecker
 
 from app.lib.matching.vocabulary import default_vocabulary
-from jobs.pipeline.text import fold
+from jobs.pipeline.text import fold, sentences
 
 SHORT_SENTENCE_WORDS = 8  # up to this many words, one foreign word is enough
 MIN_FOREIGN_WORDS = 2
@@ -101,7 +101,13 @@ def other_script(text: str, source_text: str) -> list[str]:
 
 
 def mixed(text: str, target: str, allowed: Collection[str] = ()) -> list[str]:
-    """The foreign words of ``text`` when they are enough to call it broken (else [])."""
-    found = foreign_words(text, target, allowed)
-    short = len(text.split()) <= SHORT_SENTENCE_WORDS
-    return found if len(found) >= (1 if short else MIN_FOREIGN_WORDS) else []
+    """The foreign words of ``text``'s sentences that have enough of them to be broken (else
+    []): "Real-Time Depth Estimation with Monocular Camera. Applied MiDaS à la détection…" is
+    one bullet, two sentences, the first one English."""
+    found: list[str] = []
+    for part in sentences(text) or [text]:
+        words = foreign_words(part, target, allowed)
+        short = len(part.split()) <= SHORT_SENTENCE_WORDS
+        if len(words) >= (1 if short else MIN_FOREIGN_WORDS):
+            found += words
+    return found

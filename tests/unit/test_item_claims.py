@@ -441,3 +441,29 @@ def test_an_entry_without_content_gets_no_activity_from_its_title_words() -> Non
     mine = ItemText(item_text(intern), header=item_header(intern))
     assert scope.problems("Cleaned the survey data with pandas", mine, "intern") == []
     assert "unsupported" in [p.kind for p in scope.problems("Trained data models", mine, "intern")]
+
+
+def test_an_activity_sharing_one_word_with_the_item_is_still_made_up() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "tech",
+                    "title": "Assistant technicien",
+                    "company": "Aéro Atelier",
+                    "bullets": [
+                        "Prise en charge de la production de 40 jauges de contrôle",
+                        "Prise de mesures pour le contrôle qualité de 25 modèles",
+                    ],
+                }
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    item = cv.experience[0]
+    own = ItemText(item_text(item), header=item_header(item))
+    made_up = "Présentation des résultats à l'équipe de production"  # one word of four is its
+    assert "unsupported" in [p.kind for p in scope.problems(made_up, own, "tech")]
+    reworded = "Prise de mesures et contrôle qualité de 25 modèles"
+    assert scope.problems(reworded, own, "tech") == []

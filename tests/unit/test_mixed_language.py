@@ -52,3 +52,11 @@ def test_letters_of_another_alphabet_break_a_sentence_unless_the_cv_uses_them() 
     rules = TextRules("fr", CvContent())
     problem = rules.language_problem("summary sentence", slipped)
     assert problem is not None and "数" in problem
+
+
+def test_each_sentence_of_a_bullet_is_judged_on_its_own() -> None:
+    bullet = (
+        "Real-Time Depth Estimation with Monocular Camera. Application de MiDaS à "
+        "l'estimation de la profondeur d'une pièce en temps réel"
+    )
+    assert mixed(bullet, "fr") == ["with"]
