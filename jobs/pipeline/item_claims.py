@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from app.lib.cv_content import CvContent, Education, Experience, ExtraItem, Project
-from app.lib.matching.terms import content_words, stem_set, stem_share, stems
+from app.lib.matching.terms import cognate_share, content_words, stem_set, stem_share, stems
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 from jobs.pipeline.offer_copy import Gram, OfferCopy, grams
 from jobs.pipeline.text import fold, guess_language, squash
@@ -26,6 +26,9 @@ MOVED_LEAD = 0.15
 # that the item's own text uses: the local model's rewrites of an item score ~1.0, the
 # activities it made up ("Présentation des résultats à l'équipe de production") 0.25 or less.
 MIN_ACTIVITY_SHARE = 0.5
+# The same for a translated sentence, by cognates (calibrated on the local model's output:
+# faithful translations 0.5–0.9, made-up or garbled ones 0.25 or less).
+MIN_TRANSLATED_SHARE = 0.34
 
 
 def item_header(item: Experience | Project | Education | ExtraItem) -> str:
@@ -177,14 +180,28 @@ class ClaimScope:
         other, lead = self._closest_other(words, own_id)
         if other is not None and lead > mine + MOVED_LEAD:
             out.append(Problem("moved", self.labels.get(other, other)))
-        elif not translated and (
-            (len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE)
-            or self._new_activity(words, own)
+        elif (translated and self._new_translated_activity(words, own)) or (
+            not translated
+            and (
+                (len(words) >= MIN_WORDS_FOR_SHARE and mine < MIN_OWN_SHARE)
+                or self._new_activity(words, own)
+            )
         ):
-            # A translation shares no stems with its source: its claims are judged above by
-            # figures, names and the job concepts it names instead.
             out.append(Problem("unsupported"))
         return out
+
+    @staticmethod
+    def _new_translated_activity(words: list[str], own: ItemText) -> bool:
+        """A translation shares no stems with its source, so its activity words are traced by
+        cognates instead ("démonstrateurs" ~ "demonstrators"): a faithful translation of an
+        item keeps about half of them or more; "Détection des cartons recyclés…" written for a
+        project about selling cardboard items kept none."""
+        if not own.header:
+            return False
+        activity = own.activity_words(words)
+        if len(activity) < 3:
+            return False
+        return cognate_share(activity, content_words(own.text)) < MIN_TRANSLATED_SHARE
 
     @staticmethod
     def _new_activity(words: list[str], own: ItemText) -> bool:

@@ -224,6 +224,10 @@ def guard_item_language(
             bullets.append(original)
     if not bullets and source.bullets:
         bullets = list(source.bullets)
+    unique = _first_of_each(bullets)
+    if len(unique) < len(bullets):  # the same bullet written twice (or four times) says it once
+        bullets = unique
+        fallbacks.append(DUPLICATE)
     description = out.description
     found = (
         _item_problems("description", description, rules, source.description or None)
@@ -242,6 +246,17 @@ def guard_item_language(
         id=out.id, description=description, bullets=bullets, skills=out.skills, fallbacks=fallbacks
     )
     return cleaned, Checked(ok=0, bad=bad)
+
+
+def _first_of_each(bullets: list[str]) -> list[str]:
+    """The bullets in order, each said once (compared without case, accents or spacing)."""
+    seen: set[str] = set()
+    kept = []
+    for bullet in bullets:
+        if squash(bullet) not in seen:
+            seen.add(squash(bullet))
+            kept.append(bullet)
+    return kept
 
 
 def _repeats(description: str, bullets: list[str]) -> bool:

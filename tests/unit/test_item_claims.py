@@ -467,3 +467,29 @@ def test_an_activity_sharing_one_word_with_the_item_is_still_made_up() -> None:
     assert "unsupported" in [p.kind for p in scope.problems(made_up, own, "tech")]
     reworded = "Prise de mesures et contrôle qualité de 25 modèles"
     assert scope.problems(reworded, own, "tech") == []
+
+
+def test_a_translation_is_traced_to_its_item_by_cognates() -> None:
+    cv = CvContent.model_validate(
+        {
+            "projects": [
+                {
+                    "id": "coop",
+                    "name": "Treasurer, student cooperative",
+                    "bullets": [
+                        "Improved the project's profitability by 12% by reducing costs",
+                        "Organized 8 concerts among different locations",
+                        "Collection, design and sale of cardboard items",
+                    ],
+                }
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    item = cv.projects[0]
+    own = ItemText(item_text(item), header=item_header(item))
+    faithful = "Organisation de 8 concerts dans différents lieux"
+    assert scope.problems(faithful, own, "coop") == []
+    made_up = "Détection des cartons recyclés grâce à la reconnaissance de forme"
+    assert "unsupported" in [p.kind for p in scope.problems(made_up, own, "coop")]

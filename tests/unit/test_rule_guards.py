@@ -298,3 +298,12 @@ def test_a_description_repeating_a_bullet_goes_back_to_the_source_description() 
     cleaned, checked = guard_item_language(out, project, TextRules("en", EN))
     assert cleaned.description == project.description
     assert cleaned.fallbacks == ["duplicate"] and checked.bad == []
+
+
+def test_a_bullet_written_several_times_is_said_once() -> None:
+    project = EN.projects[0]
+    twice = project.bullets[0]
+    out = AdaptedItem(id=project.id, bullets=[twice, twice.upper(), *project.bullets[1:], twice])
+    cleaned, _ = guard_item_language(out, project, TextRules("en", EN))
+    assert cleaned.bullets == [twice, *project.bullets[1:]]
+    assert cleaned.fallbacks == ["duplicate"]

@@ -7,6 +7,8 @@ A word matches another when any of their stems agree, so "trained" meets "traini
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import snowballstemmer
@@ -65,3 +67,30 @@ def stem_share(words: list[str], against: frozenset[str]) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if stems(w) & against) / len(words)
+
+
+COGNATE_PREFIX = 5  # "commercialisation"/"commercialization", "démonstrateurs"/"demonstrators"
+COGNATE_RATIO = 0.75  # "concerts"/"concerts", "organisation"/"organized" by letters in common
+
+
+def is_cognate(word: str, other: str) -> bool:
+    """The same word across French and English by its letters (folded): a shared 5-letter
+    start, or mostly the same letters. Says nothing of "taux" and "rate"; it only lets a
+    translation be traced back to its source sentence where the two languages share a root."""
+    a, b = fold(word), fold(other)
+    if len(a) < 4 or len(b) < 4:
+        return a == b
+    prefix = COGNATE_PREFIX
+    if len(a) >= prefix and len(b) >= prefix and a[:prefix] == b[:prefix]:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= COGNATE_RATIO
+
+
+def cognate_share(words: list[str], against: Iterable[str]) -> float:
+    """Share of ``words`` (4 letters or more) with a cognate among ``against``; 1.0 when no
+    word is long enough to tell."""
+    pool = [w for w in against if len(w) >= 4]
+    long_words = [w for w in words if len(fold(w)) >= 4]
+    if not long_words:
+        return 1.0
+    return sum(1 for w in long_words if any(is_cognate(w, p) for p in pool)) / len(long_words)
