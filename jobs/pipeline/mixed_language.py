@@ -29,7 +29,12 @@ SHORT_SENTENCE_WORDS = 8  # up to this many words, one foreign word is enough
 MIN_FOREIGN_WORDS = 2
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\S+")
 _PLAIN_RE = re.compile(r"[^\W\d_]{3,}")
+_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 OTHER = {"fr": "en", "en": "fr"}
+# English function words too short for the dictionaries' test and never French: "Return
+# Forecasting of … : Rang 11/51" is an English line with one word translated. (French ones are
+# not listed: "de", "la", "en" sit inside the names an English CV keeps.)
+_SHORT_ENGLISH = frozenset({"of", "to", "at", "by", "is", "it", "we", "be"})  # not "on", "an", "as"
 
 
 @cache
@@ -64,7 +69,7 @@ def _phrase_words(text: str) -> frozenset[str]:
 
 def words_of(text: str) -> frozenset[str]:
     """The folded plain words of ``text`` (what ``allowed`` expects)."""
-    return frozenset(fold(w) for w in _PLAIN_RE.findall(unicodedata.normalize("NFC", text)))
+    return frozenset(fold(w) for w in _WORDS_RE.findall(unicodedata.normalize("NFC", text)))
 
 
 def foreign_words(text: str, target: str, allowed: Collection[str] = ()) -> list[str]:
@@ -76,6 +81,10 @@ def foreign_words(text: str, target: str, allowed: Collection[str] = ()) -> list
     tools = _tool_words() | _phrase_words(text)
     found: list[str] = []
     for index, token in enumerate(_WORD_RE.findall(unicodedata.normalize("NFC", text))):
+        if target == "fr" and token in _SHORT_ENGLISH:
+            if token not in allowed:  # "Bank of X" among the CV's names may keep its "of"
+                found.append(token)
+            continue
         if not _PLAIN_RE.fullmatch(token) or (index and token[0].isupper()) or token.isupper():
             continue
         word = token.lower()

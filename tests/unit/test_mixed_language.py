@@ -60,3 +60,10 @@ def test_each_sentence_of_a_bullet_is_judged_on_its_own() -> None:
         "l'estimation de la profondeur d'une pièce en temps réel"
     )
     assert mixed(bullet, "fr") == ["with"]
+
+
+def test_an_english_line_with_one_word_translated_is_not_french() -> None:
+    line = "Return Forecasting of Crypto Clusters, Data Challenge, 2022 : Rang 11/51."
+    assert mixed(line, "fr") == ["Return", "of"]
+    # "of" inside a name the CV uses is borrowed with it.
+    assert mixed("Analyste chez Bank of Lyon", "fr", words_of("Bank of Lyon")) == []
