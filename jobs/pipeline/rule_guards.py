@@ -69,6 +69,9 @@ class TextRules:
         self.source_text = source.full_text()
         self.offer_text = offer_text
         self._squashed = squash(self.source_text)
+        # What the offline engine copies is a whole field or line: a set lookup, so a large
+        # CV does not pay a scan of all its text for each of its bullets (quadratic).
+        self._copied = {squash(part) for part in self.source_text.splitlines()}
 
     @classmethod
     def of(cls, ctx: OfferContext, engine_name: str) -> TextRules:
@@ -102,7 +105,10 @@ class TextRules:
         ]
 
     def exempt(self, text: str) -> bool:
-        return self.source_exempt and squash(text) in self._squashed
+        if not self.source_exempt:
+            return False
+        squashed = squash(text)
+        return squashed in self._copied or squashed in self._squashed
 
     def exempt_summary(self, text: str) -> bool:
         """Made only of the source summary's sentences, in any order (as the offline engine

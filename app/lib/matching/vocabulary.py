@@ -10,6 +10,7 @@ Implications (PostgreSQL → SQL) are followed to give what a text supports with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,7 +191,12 @@ def _within_window(form: Form, positions: dict[str, list[int]]) -> bool:
     for anchor in lists[0]:
         chosen = [anchor]
         for other in lists[1:]:
-            near = [p for p in other if abs(p - anchor) < WINDOW and p not in chosen]
+            # Only the slice within the window (the lists are sorted): a long text naming a
+            # word thousands of times must not compare every pair of its positions.
+            window = other[
+                bisect_left(other, anchor - WINDOW + 1) : bisect_left(other, anchor + WINDOW)
+            ]
+            near = [p for p in window if p not in chosen]
             if not near:
                 break
             chosen.append(min(near, key=lambda p: abs(p - anchor)))
