@@ -49,11 +49,11 @@ from app.lib.web import (
     handle_http_exception,
     handle_too_deep,
     handle_unexpected,
+    prepare_request,
     provide_db,
     provide_optional_user,
     provide_settings,
     provide_user,
-    set_request_locale,
 )
 
 ROUTE_HANDLERS: list[Any] = [
@@ -170,7 +170,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RecursionError: handle_too_deep,
             Exception: handle_unexpected,
         },
-        before_request=set_request_locale,
+        before_request=prepare_request,
         openapi_config=openapi_config(),
         logging_config=LoggingConfig(log_exceptions="debug"),
         debug=settings.debug,

@@ -54,6 +54,18 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
+async def release_lock(session: AsyncSession) -> None:
+    """End the session's open transaction before slow work: reading a request body, the
+    network, password hashing, LLM calls, rendering. On SQLite a transaction holds the one
+    write lock from its first statement (_begin_immediate), so another user's write would
+    wait behind the slow work and fail after busy_timeout. Objects stay loaded (see
+    create_session_factory); pending changes must be committed on purpose, not here."""
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("release_lock() with unsaved changes: commit them first")
+    if session.in_transaction():
+        await session.commit()
+
+
 @asynccontextmanager
 async def session_scope(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
     """A session that commits on success and rolls back on error."""

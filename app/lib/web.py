@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User
+from app.db.session import release_lock
 from app.domain.accounts.services import get_user, user_for_token
 from app.lib import i18n
 from app.lib.errors import AppError, Unauthenticated
@@ -26,6 +27,8 @@ SESSION_USER_KEY = "user_id"
 
 
 READ_METHODS = frozenset({"GET", "HEAD"})
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 
 
 async def provide_db(request: Request[Any, Any, Any], state: State) -> AsyncIterator[AsyncSession]:
@@ -72,6 +75,9 @@ async def resolve_user(
             request.clear_session()  # ended by a password change made in another session
         elif user_id:
             user = await get_user(db, str(user_id))
+    # Whatever the handler does next (fetch a URL, hash a password…) must not hold the
+    # write lock this lookup took on SQLite.
+    await release_lock(db)
     request.scope["user"] = user
     if user and user.locale:
         i18n.current_locale.set(user.locale)
@@ -96,8 +102,29 @@ async def provide_user(request: Request[Any, Any, Any], db: NamedDependency[Asyn
     return user
 
 
+async def prepare_request(request: Request[Any, Any, Any]) -> None:
+    """before_request hook: runs before any dependency, so before any database statement."""
+    await read_body_first(request)
+    await set_request_locale(request)
+
+
+async def read_body_first(request: Request[Any, Any, Any]) -> None:
+    """Read the whole body (within the route's size limit) before the handler starts.
+
+    A client trickling its body would otherwise keep the handler waiting between its first
+    statement — which on SQLite holds the write lock — and its commit: every other user's
+    write then fails after busy_timeout. Litestar keeps what was read for ``form()``/``json()``.
+    """
+    if request.method not in BODY_METHODS:
+        return
+    if request.content_type[0] in FORM_TYPES:
+        await request.form()  # the CSRF check may have parsed it already: reuse, not re-read
+    else:
+        await request.body()
+
+
 async def set_request_locale(request: Request[Any, Any, Any]) -> None:
-    """before_request hook: session choice, else Accept-Language, else the configured default.
+    """Session choice, else Accept-Language, else the configured default.
 
     Async on purpose: a sync hook runs in a worker thread and its context variable is lost.
     """

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User
+from app.db.session import release_lock
 from app.domain.admin.settings_service import get_setting
 from app.domain.cvs.errors import InputError
 from app.domain.offers import services
@@ -45,6 +46,13 @@ async def private_urls_allowed(db: AsyncSession) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+async def fetch_offer(db: AsyncSession, url: str) -> OfferInput:
+    """The offer behind ``url``, fetched with no database transaction open (release_lock)."""
+    allow_private = await private_urls_allowed(db)
+    await release_lock(db)
+    return await offer_from_url(url, allow_private=allow_private)
+
+
 async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
     """``{text}`` | ``{url}`` | a JSON Resume job → what the offer is made of."""
     if isinstance(body, dict) and "text" in body:
@@ -56,7 +64,7 @@ async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
             raise InputError(
                 N_("url: expected a web address."), code="offer.invalid_field", where="url"
             )
-        return await offer_from_url(body["url"], allow_private=await private_urls_allowed(db))
+        return await fetch_offer(db, body["url"])
     if is_job_json(body):
         return offer_from_job_json(body)
     raise InputError(

@@ -22,9 +22,9 @@ from app.domain.cvs.errors import InputError
 from app.domain.matching.pages import offer_match_context
 from app.domain.matching.services import MatchService, provide_matching
 from app.domain.offers import services
-from app.domain.offers.api import OFFER_UPDATED, private_urls_allowed
+from app.domain.offers.api import OFFER_UPDATED, fetch_offer
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
-from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_from_url, offer_text
+from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
 from app.domain.tasks.services import commit_deletion
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -146,7 +146,7 @@ class OfferPages(Controller):
         data: URLEncodedBody[UrlForm],
     ) -> Any:
         async def make() -> OfferInput:
-            return await offer_from_url(data.url, allow_private=await private_urls_allowed(db))
+            return await fetch_offer(db, data.url)
 
         return await self._create(request, db, settings, user, make, url=data.url)
 
