@@ -172,8 +172,8 @@ def _multipart_cv() -> tuple[bytes, str]:
         ],
     }
     body = (
-        f"--{boundary}\r\ncontent-disposition: form-data; name=\"file\"; "
-        f"filename=\"resume.json\"\r\ncontent-type: application/json\r\n\r\n"
+        f'--{boundary}\r\ncontent-disposition: form-data; name="file"; '
+        f'filename="resume.json"\r\ncontent-type: application/json\r\n\r\n'
         f"{json.dumps(resume)}\r\n--{boundary}--\r\n"
     ).encode()
     return body, f"multipart/form-data; boundary={boundary}"
@@ -221,7 +221,9 @@ async def test_a_trickled_body_does_not_block_another_users_write(
 
 
 async def _while_the_page_is_slow(
-    users: dict[str, Any], settings: Settings, send: Callable[[str], Coroutine[Any, Any, httpx.Response]]
+    users: dict[str, Any],
+    settings: Settings,
+    send: Callable[[str], Coroutine[Any, Any, httpx.Response]],
 ) -> tuple[bool, int, httpx.Response]:
     async with SlowPage() as page:
         adding = asyncio.create_task(send(page.url))
