@@ -33,6 +33,7 @@ ADMIN_FORMS: dict[str, dict[str, str]] = {
     "/admin/pipeline": {"pipeline_offer_concurrency": "10", "credits_new_user": "10000"},
     "/admin/llm-calls": {"llm_temperature": "1.5", "llm_max_concurrency": "16"},
     "/admin/users/{user_id:str}/credits": {"amount": "10000", "reason": "self-service"},
+    "/admin/invitations": {"email": "friend@example.com", "days": "90"},
 }
 
 

@@ -5,6 +5,7 @@ from app.db.models.base import Base
 from app.db.models.credit import CreditTransaction
 from app.db.models.cv import CvFile, CvVersion
 from app.db.models.generation import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
+from app.db.models.invitation import Invitation
 from app.db.models.offer import JobOffer
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
@@ -20,6 +21,7 @@ __all__ = [
     "CvGenerationSubtask",
     "CvGenerationTask",
     "CvVersion",
+    "Invitation",
     "JobOffer",
     "Setting",
     "TaskSlot",

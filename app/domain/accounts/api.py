@@ -14,7 +14,13 @@ from app.config import Settings
 from app.db.models import ApiToken, User
 from app.domain.accounts import services
 from app.domain.accounts.login import SignUp, end_session, sign_in, sign_up
-from app.domain.accounts.schemas import Credentials, TokenCreate, TokenOut, UserOut
+from app.domain.accounts.schemas import (
+    Credentials,
+    Registration,
+    TokenCreate,
+    TokenOut,
+    UserOut,
+)
 
 
 def user_out(user: NamedDependency[User]) -> UserOut:
@@ -48,9 +54,9 @@ class AuthApi(Controller):
         request: Request[Any, Any, Any],
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
-        data: JSONBody[Credentials],
+        data: JSONBody[Registration],
     ) -> UserOut:
-        signing_up = SignUp(data.email, data.password, data.display_name, data.locale)
+        signing_up = SignUp(data.email, data.password, data.display_name, data.locale, data.invite)
         return user_out(await sign_up(request, db, settings, signing_up))
 
     @post("/login", status_code=HTTP_200_OK)

@@ -31,6 +31,7 @@ class SignUp:
     password: str
     display_name: str = ""
     locale: str | None = None
+    invite: str | None = None  # an invitation link's token ("invitation" sign-up mode)
 
 
 def _client_ip(request: Request[Any, Any, Any]) -> str:
@@ -96,7 +97,7 @@ async def sign_up(
         )
     try:
         user = await services.register(
-            db, settings, data.email, data.password, data.display_name, data.locale
+            db, settings, data.email, data.password, data.display_name, data.locale, data.invite
         )
     except ValidationFailed:
         await rate_limit.refund(redis, key)
@@ -128,6 +129,14 @@ async def end_other_sessions(request: Request[Any, Any, Any], user: User) -> Non
     if request.session.get(SESSION_USER_KEY) == user.id:
         request.session[SESSION_GENERATION_KEY] = generation
         rotate_session_id(request.scope)
+
+
+async def end_all_sessions(request: Request[Any, Any, Any], user: User) -> None:
+    """Sign the user out everywhere, this browser included: the generation bump refuses every
+    session made so far and stops their event streams at their next check
+    (app/lib/sessions.py session_watch); this one is cleared as by a sign-out."""
+    await next_session_generation(request.app.state.redis, user.id)
+    end_session(request)
 
 
 def end_session(request: Request[Any, Any, Any]) -> None:

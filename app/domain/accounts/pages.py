@@ -14,19 +14,35 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
+from app.domain.accounts.invitations import find_invitation
 from app.domain.accounts.login import (
     SignUp,
+    end_all_sessions,
     end_other_sessions,
     end_session,
     safe_next,
     sign_in,
     sign_up,
 )
-from app.domain.accounts.schemas import LocaleForm, LoginForm, PasswordForm, RegisterForm, TokenForm
+from app.domain.accounts.schemas import (
+    LocaleForm,
+    LoginForm,
+    PasswordForm,
+    RegisterForm,
+    SignOutEverywhereForm,
+    TokenForm,
+)
 from app.domain.credits.services import ledger
 from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.web import resolve_user
+
+SIGNED_OUT_NOTICES = {
+    "everywhere": N_("You were signed out on every device, this one included."),
+    "everywhere-tokens": N_(
+        "You were signed out on every device, this one included, and your API tokens revoked."
+    ),
+}
 
 
 class AccountPages(Controller):
@@ -38,10 +54,13 @@ class AccountPages(Controller):
         request: Request[Any, Any, Any],
         db: NamedDependency[AsyncSession],
         next: FromQuery[str] = "/",
+        signed_out: FromQuery[str] = "",
     ) -> Any:
         if await resolve_user(request, db):
             return Redirect(safe_next(next))
-        return Template("accounts/login.html", context={"next": safe_next(next)})
+        # A fixed message per code: the query never puts its own text on the page.
+        notice = SIGNED_OUT_NOTICES.get(signed_out)
+        return Template("accounts/login.html", context={"next": safe_next(next), "notice": notice})
 
     @post("/login", media_type=MediaType.HTML)
     async def login_submit(
@@ -72,14 +91,20 @@ class AccountPages(Controller):
 
     @get("/register")
     async def register_page(
-        self, db: NamedDependency[AsyncSession], settings: NamedDependency[Settings]
+        self,
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        invite: FromQuery[str] = "",
     ) -> Template:
         context: dict[str, Any] = {"min_password_length": settings.min_password_length}
-        if await services.registration_refused(db):
-            context.update(closed=True, error_code="auth.registration_closed")
-            context["error"] = N_(
-                "Sign-up is closed on this server. Ask its administrator for an account."
-            )
+        refusal = await services.registration_refusal(db, invite.strip() or None)
+        if refusal is not None:
+            # No form to fill in for nothing: the message says what to do instead.
+            context.update(closed=True, error=refusal.detail, error_code=refusal.code)
+        elif invite.strip():
+            context["invite"] = invite.strip()
+            invitation = await find_invitation(db, invite.strip())
+            context["email"] = invitation.email if invitation else None
         return Template("accounts/register.html", context=context)
 
     @post("/register", media_type=MediaType.HTML)
@@ -90,8 +115,9 @@ class AccountPages(Controller):
         settings: NamedDependency[Settings],
         data: URLEncodedBody[RegisterForm],
     ) -> Any:
+        invite = data.invite.strip() or None
         signing_up = SignUp(
-            data.email, data.password, data.display_name, request.session.get("locale")
+            data.email, data.password, data.display_name, request.session.get("locale"), invite
         )
         try:
             await sign_up(request, db, settings, signing_up)
@@ -104,6 +130,7 @@ class AccountPages(Controller):
                     "error_code": exc.code,
                     "email": data.email,
                     "display_name": data.display_name,
+                    "invite": invite,
                     "min_password_length": settings.min_password_length,
                 },
                 status_code=exc.status_code,
@@ -166,6 +193,22 @@ class AccountPages(Controller):
             else N_("Password changed. Your other sessions were signed out.")
         )
         return await _account(db, settings, user, notice=notice)
+
+    @post("/account/sessions/logout")
+    async def sign_out_everywhere(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        data: URLEncodedBody[SignOutEverywhereForm],
+    ) -> Redirect:
+        """Every session of the user ends, this one too (a lost phone, a shared computer)."""
+        if data.revoke_tokens:
+            await services.revoke_all_api_tokens(db, user)
+            await db.commit()
+        await end_all_sessions(request, user)
+        done = "everywhere-tokens" if data.revoke_tokens else "everywhere"
+        return Redirect(f"/login?signed_out={done}")
 
     @post("/account/tokens")
     async def create_token(

@@ -14,6 +14,14 @@ class Credentials(Struct):
     locale: str | None = None
 
 
+class Registration(Struct):
+    email: str
+    password: str
+    display_name: str = ""
+    locale: str | None = None
+    invite: str | None = None  # the token of an invitation link (``/register?invite=``)
+
+
 @dataclass
 class LoginForm:
     email: str = ""
@@ -26,12 +34,18 @@ class RegisterForm:
     email: str = ""
     password: str = ""
     display_name: str = ""
+    invite: str = ""
 
 
 @dataclass
 class PasswordForm:
     current_password: str = ""
     new_password: str = ""
+    revoke_tokens: str = ""  # a checkbox: "on" when ticked, absent otherwise
+
+
+@dataclass
+class SignOutEverywhereForm:
     revoke_tokens: str = ""  # a checkbox: "on" when ticked, absent otherwise
 
 

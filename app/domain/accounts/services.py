@@ -9,12 +9,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import ApiToken, User
 from app.db.models.base import utcnow
-from app.domain.admin.settings_registry import REGISTRATION_CLOSED, REGISTRATION_SETTING
+from app.domain.accounts.invitations import (
+    claim_invitation,
+    find_invitation,
+    invitation_required,
+    record_invitee,
+    refusal,
+)
+from app.domain.admin.settings_registry import (
+    REGISTRATION_CLOSED,
+    REGISTRATION_INVITATION,
+    REGISTRATION_MODES,
+    REGISTRATION_OPEN,
+    REGISTRATION_SETTING,
+)
 from app.domain.admin.settings_service import get_int_setting, get_setting
 from app.domain.credits import services as credits
 from app.lib import security
 from app.lib.email_address import checked_email
-from app.lib.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
 
 MAX_PASSWORD_LENGTH = 1024  # argon2 handles any length; this bounds the work per request
@@ -44,22 +57,27 @@ async def register(
     password: str,
     display_name: str = "",
     locale: str | None = None,
+    invite: str | None = None,
 ) -> User:
     """Create an account: the first one is admin; new users get ``credits_new_user`` credits.
 
-    Refused while the ``registration`` setting is "closed", except for the first account of an
-    empty install (a fresh install must stay usable).
+    The ``registration`` setting: "open"; "invitation" (``invite`` must be a valid link's
+    token, taken by this account); "closed". The first account of an empty install is always
+    allowed (a fresh install must stay usable).
     """
     normalised = validate_credentials(email, password, settings)
-    # Hashed before the first query: no transaction (on SQLite, the write lock) is held while
-    # argon2 runs.
+    # argon2 runs with no transaction open: on SQLite the first statement takes the write lock
+    # (app/db/session.py), which would stall every other writer for the hash's duration.
+    await session.commit()
     password_hash = await security.hash_password(password)
     is_first = not await session.scalar(select(func.count()).select_from(User))
-    if not is_first and await _registration_closed(session):
-        raise Forbidden(
-            N_("Sign-up is closed on this server. Ask its administrator for an account."),
-            code="auth.registration_closed",
-        )
+    invitation = None
+    if not is_first:
+        mode = await registration_mode(session)
+        if mode == REGISTRATION_CLOSED:
+            raise _registration_closed_error()
+        if mode == REGISTRATION_INVITATION:
+            invitation = await claim_invitation(session, invite, normalised)
     if await session.scalar(select(User.id).where(User.email == normalised)):
         raise Conflict(N_("An account with this email already exists."), code="auth.email_taken")
     user = User(
@@ -77,6 +95,8 @@ async def register(
         raise Conflict(
             N_("An account with this email already exists."), code="auth.email_taken"
         ) from exc
+    if invitation is not None:
+        await record_invitee(session, invitation, user)
     amount = await get_int_setting(session, "credits_new_user", settings.credits_new_user)
     if amount > 0:
         await credits.grant(session, user.id, amount, "Welcome credits", {"source": "sign_up"})
@@ -84,16 +104,34 @@ async def register(
     return user
 
 
-async def _registration_closed(session: AsyncSession) -> bool:
-    value = await get_setting(session, REGISTRATION_SETTING, "open")
-    return value.strip().lower() == REGISTRATION_CLOSED
+def _registration_closed_error() -> Forbidden:
+    return Forbidden(
+        N_("Sign-up is closed on this server. Ask its administrator for an account."),
+        code="auth.registration_closed",
+    )
 
 
-async def registration_refused(session: AsyncSession) -> bool:
-    """Would a sign-up be refused now (closed, and not the first account of the install)?"""
+async def registration_mode(session: AsyncSession) -> str:
+    """open / invitation / closed; an unknown stored value counts as closed (fail shut)."""
+    value = (await get_setting(session, REGISTRATION_SETTING, REGISTRATION_OPEN)).strip().lower()
+    return value if value in REGISTRATION_MODES else REGISTRATION_CLOSED
+
+
+async def registration_refusal(session: AsyncSession, invite: str | None = None) -> AppError | None:
+    """Why the sign-up page would refuse a new account now (with this invitation), or None.
+
+    The first account of an empty install is never refused.
+    """
     if not await session.scalar(select(func.count()).select_from(User)):
-        return False
-    return await _registration_closed(session)
+        return None
+    mode = await registration_mode(session)
+    if mode == REGISTRATION_CLOSED:
+        return _registration_closed_error()
+    if mode == REGISTRATION_INVITATION:
+        if not invite:
+            return invitation_required()
+        return refusal(await find_invitation(session, invite))
+    return None
 
 
 async def authenticate(reader: AsyncSession, email: str, password: str) -> User | None:
@@ -116,7 +154,8 @@ async def rehash_if_needed(session: AsyncSession, user: User, password: str) -> 
     """Upgrade a hash made with older argon2 parameters; the caller commits (a short write)."""
     if not security.password_needs_rehash(user.password_hash):
         return
-    new_hash = await security.hash_password(password)  # before any statement: no lock held
+    await session.commit()  # no transaction (on SQLite, no write lock) while argon2 runs
+    new_hash = await security.hash_password(password)
     await session.execute(update(User).where(User.id == user.id).values(password_hash=new_hash))
     user.password_hash = new_hash
 
@@ -124,11 +163,16 @@ async def rehash_if_needed(session: AsyncSession, user: User, password: str) -> 
 async def change_password(
     session: AsyncSession, settings: Settings, user: User, current: str, new: str
 ) -> None:
-    await session.commit()  # loading the user opened a transaction: end it before argon2 runs
+    """Check ``current`` and set ``new``; the caller commits (a short write).
+
+    Loading the user opened a transaction (on SQLite: BEGIN IMMEDIATE, the write lock): it is
+    ended before argon2 runs, twice ~50 ms here, and the new hash is written afterwards.
+    """
+    await session.commit()
     if not await security.verify_password(user.password_hash, current):
         raise ValidationFailed(N_("The current password is wrong."), code="auth.wrong_password")
     validate_password(new, settings)  # the address was checked when the account was made
-    user.password_hash = await security.hash_password(new)
+    user.password_hash = await security.hash_password(new)  # written at the caller's commit
 
 
 async def get_user(session: AsyncSession, user_id: str) -> User | None:

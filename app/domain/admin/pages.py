@@ -17,10 +17,11 @@ from app.config import Settings
 from app.db.models import User
 from app.domain.admin.call_settings import concurrency_value, temperature_value
 from app.domain.admin.guards import require_admin
+from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.llm_config import engine_status, llm_endpoint
 from app.domain.admin.settings_registry import (
     AI_MODELS_STRUCTURE,
-    REGISTRATION_CLOSED,
+    REGISTRATION_MODES,
     REGISTRATION_OPEN,
     REGISTRATION_SETTING,
     SETTING_LABELS,
@@ -54,7 +55,7 @@ async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
-class AdminPages(Controller):
+class AdminPages(InvitationRoutes, Controller):
     path = "/admin"
     include_in_schema = False
 
@@ -77,6 +78,7 @@ class AdminPages(Controller):
             "engine": await engine_status(db, settings),
             "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in NUMBERS.items()],
             "users": users,
+            "invitations": await invitation_rows(db),
             "stats": await phase_stats(db),
             "health": await queue_health(db, request.app.state.arq),
             **extra,
@@ -207,9 +209,9 @@ class AdminPages(Controller):
     ) -> Any:
         require_admin(user)
         value = (await _form(request)).get(REGISTRATION_SETTING, "").strip()
-        if value not in (REGISTRATION_OPEN, REGISTRATION_CLOSED):
+        if value not in REGISTRATION_MODES:
             invalid = ValidationFailed(
-                N_("Sign-up is either open or closed."), code="admin.registration_invalid"
+                N_("Sign-up is open, by invitation or closed."), code="admin.registration_invalid"
             )
             return await self._rejected(request, db, settings, user, invalid)
         await update_setting(db, REGISTRATION_SETTING, value)

@@ -67,6 +67,8 @@ TASK_FEATURE_MAPPING: dict[str, str] = {
 REGISTRATION_SETTING = "registration"
 REGISTRATION_OPEN = "open"
 REGISTRATION_CLOSED = "closed"
+REGISTRATION_INVITATION = "invitation"  # only with a link made on the admin page
+REGISTRATION_MODES = (REGISTRATION_OPEN, REGISTRATION_INVITATION, REGISTRATION_CLOSED)
 
 
 def feature_cost_setting(feature: str) -> str:
@@ -114,7 +116,8 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
             REGISTRATION_SETTING,
             "security",
             REGISTRATION_OPEN,
-            "Sign-up: 'open' or 'closed' (closed: only the first account of an empty install)",
+            "Sign-up: 'open', 'invitation' (links made on this page) or 'closed' (the first account"
+            " of an empty install is always allowed)",
         ),
         SettingDef(
             "credits_new_user",

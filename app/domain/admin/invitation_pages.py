@@ -1,0 +1,105 @@
+"""Admin routes for invitation links, mixed into ``AdminPages`` (so they live under /admin)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from litestar import Request, post
+from litestar.di import NamedDependency
+from litestar.enums import MediaType
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import Invitation, User
+from app.domain.accounts.invitations import (
+    MAX_DAYS,
+    MIN_DAYS,
+    create_invitation,
+    list_invitations,
+    revoke_invitation,
+    status,
+)
+from app.domain.admin.guards import require_admin
+from app.lib.errors import AppError, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.numbers import whole_number
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationRow:
+    id: str
+    prefix: str
+    email: str | None
+    created_at: datetime
+    expires_at: datetime
+    status: str  # active / used / expired / revoked
+
+
+def invitation_row(invitation: Invitation) -> InvitationRow:
+    return InvitationRow(
+        id=invitation.id,
+        prefix=invitation.prefix,
+        email=invitation.email,
+        created_at=invitation.created_at,
+        expires_at=invitation.expires_at,
+        status=status(invitation),
+    )
+
+
+async def invitation_rows(db: AsyncSession) -> list[InvitationRow]:
+    return [invitation_row(row) for row in await list_invitations(db)]
+
+
+async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
+    form = await request.form()
+    return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
+
+
+class InvitationRoutes:
+    """The page itself (``_page``, ``_rejected``) comes from ``AdminPages``."""
+
+    _page: Callable[..., Awaitable[Template]]
+    _rejected: Callable[..., Awaitable[Template]]
+
+    @post("/invitations", media_type=MediaType.HTML)
+    async def create_invitation_link(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+    ) -> Any:
+        require_admin(user)
+        form = await _form(request)
+        days = whole_number(form.get("days", ""), MIN_DAYS, MAX_DAYS)
+        try:
+            if days is None:
+                raise ValidationFailed(
+                    N_("An invitation lasts between 1 and 90 days."),
+                    code="invitations.days_invalid",
+                )
+            row, token = await create_invitation(db, user, form.get("email", ""), days)
+        except AppError as exc:
+            return await self._rejected(request, db, settings, user, exc)
+        await db.commit()
+        # Shown once, like an API token: only the hash is stored.
+        link = f"{str(request.base_url).rstrip('/')}/register?invite={token}"
+        return await self._page(
+            request, db, settings, new_invitation=link, new_invitation_email=row.email
+        )
+
+    @post("/invitations/revoke", media_type=MediaType.HTML)
+    async def revoke_invitation_link(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+    ) -> Redirect:
+        require_admin(user)
+        await revoke_invitation(db, (await _form(request)).get("id", ""))
+        await db.commit()
+        return Redirect("/admin?saved=invitations#invitations")
