@@ -91,7 +91,8 @@ async def test_a_link_opens_one_account_and_only_its_hash_is_stored(
     guest_id = await db.scalar(select(User.id).where(User.email == "guest@example.com"))
     assert rows[0].used_at is not None and rows[0].used_by == guest_id
     admin_page = await client.get("/admin/")
-    assert 'data-invitation-status="used"' in admin_page.text
+    assert 'data-invitation-status="used">' in admin_page.text
+    assert "guest@example.com" in admin_page.text
 
 
 async def test_the_html_form_carries_the_link(client: Client, another_client: Any) -> None:

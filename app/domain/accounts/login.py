@@ -131,6 +131,15 @@ async def end_other_sessions(request: Request[Any, Any, Any], user: User) -> Non
         rotate_session_id(request.scope)
 
 
+# The sign-in page's notice after "Sign out everywhere" (/login?signed_out=<key>).
+SIGNED_OUT_NOTICES = {
+    "everywhere": N_("You were signed out on every device, this one included."),
+    "everywhere-tokens": N_(
+        "You were signed out on every device, this one included, and your API tokens revoked."
+    ),
+}
+
+
 async def end_all_sessions(request: Request[Any, Any, Any], user: User) -> None:
     """Sign the user out everywhere, this browser included: the generation bump refuses every
     session made so far and stops their event streams at their next check

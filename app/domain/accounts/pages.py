@@ -16,6 +16,7 @@ from app.db.models import User
 from app.domain.accounts import services
 from app.domain.accounts.invitations import find_invitation
 from app.domain.accounts.login import (
+    SIGNED_OUT_NOTICES,
     SignUp,
     end_all_sessions,
     end_other_sessions,
@@ -36,13 +37,6 @@ from app.domain.credits.services import ledger
 from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.web import resolve_user
-
-SIGNED_OUT_NOTICES = {
-    "everywhere": N_("You were signed out on every device, this one included."),
-    "everywhere-tokens": N_(
-        "You were signed out on every device, this one included, and your API tokens revoked."
-    ),
-}
 
 
 class AccountPages(Controller):

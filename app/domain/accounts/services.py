@@ -63,7 +63,7 @@ async def register(
 
     The ``registration`` setting: "open"; "invitation" (``invite`` must be a valid link's
     token, taken by this account); "closed". The first account of an empty install is always
-    allowed (a fresh install must stay usable).
+    allowed (a fresh install must stay usable). Commits what ``session`` holds before hashing.
     """
     normalised = validate_credentials(email, password, settings)
     # argon2 runs with no transaction open: on SQLite the first statement takes the write lock

@@ -11,10 +11,11 @@ from litestar import Request, post
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.response import Redirect, Template
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import Invitation, User
+from app.db.models import User
 from app.domain.accounts.invitations import (
     MAX_DAYS,
     MIN_DAYS,
@@ -37,21 +38,28 @@ class InvitationRow:
     created_at: datetime
     expires_at: datetime
     status: str  # active / used / expired / revoked
-
-
-def invitation_row(invitation: Invitation) -> InvitationRow:
-    return InvitationRow(
-        id=invitation.id,
-        prefix=invitation.prefix,
-        email=invitation.email,
-        created_at=invitation.created_at,
-        expires_at=invitation.expires_at,
-        status=status(invitation),
-    )
+    used_by: str | None  # the address of the account it opened
 
 
 async def invitation_rows(db: AsyncSession) -> list[InvitationRow]:
-    return [invitation_row(row) for row in await list_invitations(db)]
+    invitations = await list_invitations(db)
+    invitee_ids = {row.used_by for row in invitations if row.used_by}
+    emails: dict[str, str] = {}
+    if invitee_ids:
+        found = await db.execute(select(User.id, User.email).where(User.id.in_(invitee_ids)))
+        emails = {user_id: email for user_id, email in found.all()}
+    return [
+        InvitationRow(
+            id=row.id,
+            prefix=row.prefix,
+            email=row.email,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            status=status(row),
+            used_by=emails.get(row.used_by) if row.used_by else None,
+        )
+        for row in invitations
+    ]
 
 
 async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
