@@ -191,3 +191,21 @@ async def test_the_welcome_credits_set_on_the_admin_page_are_granted(
     assert saved.status_code == 200 and 'id="credits_new_user"' in saved.text
     async with another_client() as member:
         assert (await register(member, "member@example.com"))["creditBalance"] == 42
+
+
+async def test_a_used_link_stays_used_and_an_unknown_one_is_not_found(
+    client: Client, another_client: Any, db: AsyncSession
+) -> None:
+    await invitation_mode(client)
+    token = await invite(client)
+    async with another_client() as guest:
+        assert (await sign_up(guest, "guest@example.com", token)).status_code == 201
+    used_id = await db.scalar(select(Invitation.id))
+    await db.commit()
+    assert used_id is not None
+    await _admin_post(client, "/admin/invitations/revoke", {"id": used_id})
+    page = await client.get("/admin/")
+    assert 'data-invitation-status="used"' in page.text
+    assert 'data-invitation-status="revoked"' not in page.text
+    missing = await _admin_post(client, "/admin/invitations/revoke", {"id": "no-such-id"})
+    assert missing.status_code == 404

@@ -27,7 +27,7 @@ ACTIVE, USED, EXPIRED, REVOKED = "active", "used", "expired", "revoked"
 
 def hash_invitation_token(token: str) -> str:
     # 256 random bits: a fast hash is enough (nothing to guess from a dictionary).
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _aware(moment: datetime) -> datetime:
@@ -75,12 +75,23 @@ async def list_invitations(session: AsyncSession, limit: int = 100) -> list[Invi
 
 
 async def revoke_invitation(session: AsyncSession, invitation_id: str) -> None:
-    """Withdraw a link not used yet (a used one stays as the record of who came in by it)."""
-    row = await session.get(Invitation, invitation_id)
-    if row is None:
+    """Withdraw a link not used yet (a used one stays as the record of who came in by it).
+
+    Conditional like the claim: a sign-up taking the link at the same moment wins or loses
+    whole, never leaving a link both used and revoked."""
+    withdrawn = await session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation_id,
+            Invitation.used_at.is_(None),
+            Invitation.revoked_at.is_(None),
+        )
+        .values(revoked_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    count = int(withdrawn.rowcount or 0)  # type: ignore[attr-defined]
+    if not count and await session.get(Invitation, invitation_id) is None:
         raise NotFound(N_("No such invitation."), code="invitations.not_found")
-    if row.used_at is None and row.revoked_at is None:
-        row.revoked_at = utcnow()
 
 
 async def find_invitation(session: AsyncSession, token: str) -> Invitation | None:
