@@ -13,6 +13,7 @@ from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.exceptions import HTTPException
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.logging import LoggingConfig
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
@@ -37,6 +38,7 @@ from app.domain.renders import RenderApi, RenderPages
 from app.domain.system.api import dashboard, health, ping_worker
 from app.domain.tasks.api import BackgroundTasksApi
 from app.domain.tasks.pages import TaskPages
+from app.lib.body_limit import DEFAULT_BODY_LIMIT, handle_too_large
 from app.lib.channels import SerialPubSubBackend
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
@@ -166,11 +168,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
         template_config=TemplateConfig(instance=build_template_engine()),
         exception_handlers={
             AppError: handle_app_error,
+            RequestEntityTooLarge: handle_too_large,
             HTTPException: handle_http_exception,
             RecursionError: handle_too_deep,
             Exception: handle_unexpected,
         },
         before_request=prepare_request,
+        request_max_body_size=DEFAULT_BODY_LIMIT,
         openapi_config=openapi_config(),
         logging_config=LoggingConfig(log_exceptions="debug"),
         debug=settings.debug,

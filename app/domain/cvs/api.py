@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.cvs import services
-from app.domain.cvs.errors import InputError
+from app.domain.cvs.errors import ContentLimitError, InputError, check_limits
 from app.domain.cvs.importing import start_import
 from app.domain.cvs.intake import Upload, classify_upload, text_upload, too_large
 from app.domain.cvs.schemas import (
@@ -31,6 +31,7 @@ from app.domain.cvs.schemas import (
 )
 from app.domain.tasks.services import commit_deletion
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits import CV_BODY_LIMIT, check_counts, raw_counts
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.openapi import documented_body
@@ -143,7 +144,7 @@ class CvApi(Controller):
         versions = await services.list_versions(db, cv.id)
         return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
 
-    @put("/{cv_id:str}")
+    @put("/{cv_id:str}", request_max_body_size=CV_BODY_LIMIT)
     async def update_cv(
         self,
         request: Request[Any, Any, Any],
@@ -159,6 +160,9 @@ class CvApi(Controller):
                 code="cv.import_running",
                 http_status=409,
             )
+        exceeded = check_counts(raw_counts(data.content))  # before a model per entry is built
+        if exceeded is not None:
+            raise ContentLimitError(exceeded)
         try:
             content = CvContent.model_validate(data.content)
         except ValidationError as exc:
@@ -170,6 +174,7 @@ class CvApi(Controller):
                 field=where,
                 problem=first["msg"],
             ) from None
+        check_limits(content)
         if data.filename is not None and data.filename.strip():
             cv.filename = data.filename.strip()[:255]
         if cv.extraction_status == "failed":

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.domain.cvs.errors import ContentLimitError, user_message
 from app.lib.cv_content import (
     CvContent,
     Education,
@@ -21,12 +22,12 @@ from app.lib.cv_content import (
     Project,
     Skill,
 )
+from app.lib.cv_limits import MAX_ENTRIES, check_counts
 from app.lib.i18n import N_
 
 FieldKind = Literal["text", "textarea", "lines", "csv", "date", "checkbox", "url", "email"]
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
-MAX_ITEMS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,9 +254,11 @@ def form_from_post(spec: SectionSpec, data: Mapping[str, str]) -> tuple[SectionF
         form.values = {f.name: data.get(f.name, "") for f in spec.fields}
         return form, action
     try:
-        count = min(int(data.get("count", "0")), MAX_ITEMS)
+        count = int(data.get("count", "0"))
     except ValueError:
         count = 0
+    if _over_limit(form, count):
+        count = MAX_ENTRIES[spec.key]  # not saved (the error stands); the rest is shown
     for index in range(count):
         prefix = f"items-{index}-"
         row = {f.name: data.get(prefix + f.name, "") for f in spec.fields}
@@ -264,12 +267,22 @@ def form_from_post(spec: SectionSpec, data: Mapping[str, str]) -> tuple[SectionF
     return form, action
 
 
+def _over_limit(form: SectionForm, count: int) -> bool:
+    """More items than app/lib/cv_limits.py allows in this section: say so on the form."""
+    exceeded = check_counts({form.spec.key: count})
+    if exceeded is not None:
+        form.errors["_form"] = user_message(ContentLimitError(exceeded))
+    return exceeded is not None
+
+
 def apply_action(form: SectionForm, action: str) -> bool:
     """Add / remove / move an item in the form. True when the action was one of those."""
     kind, _, raw_index = action.partition("-")
     index = int(raw_index) if raw_index.isdigit() else -1
     items = form.items
-    if kind == "add" and len(items) < MAX_ITEMS:
+    if kind == "add" and _over_limit(form, len(items) + 1):
+        pass  # the form comes back with the limit said, nothing added
+    elif kind == "add":
         items.append({f.name: "" for f in form.spec.fields} | {"id": ""})
     elif kind == "remove" and 0 <= index < len(items):
         items.pop(index)

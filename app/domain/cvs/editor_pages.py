@@ -17,6 +17,7 @@ from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, for
 from app.domain.cvs.editor_save import apply_form
 from app.domain.cvs.pages import detail_context
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits import CV_BODY_LIMIT
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -26,7 +27,7 @@ from app.lib.web import from_htmx
 class CvEditorPages(Controller):
     include_in_schema = False
 
-    @post("/cvs/{cv_id:str}/sections/{section:str}")
+    @post("/cvs/{cv_id:str}/sections/{section:str}", request_max_body_size=CV_BODY_LIMIT)
     async def save_section(
         self,
         request: Request[Any, Any, Any],

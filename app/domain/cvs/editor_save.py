@@ -12,13 +12,17 @@ from app.domain.cvs.editor import (
     FieldSpec,
     SectionForm,
 )
+from app.domain.cvs.errors import ContentLimitError, user_message
 from app.lib.cv_content import CvContent, Link, new_item_id
-from app.lib.i18n import N_
+from app.lib.cv_limits import MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_TOTAL_CHARS, check_content
+from app.lib.i18n import N_, gettext
 from app.lib.parsing.contact import link_for
 from app.lib.parsing.dates import normalise_date_input
 
-MAX_TEXT = 300
-MAX_LONG_TEXT = 8000
+# Per field, from app/lib/cv_limits.py; a list field (bullets, skills) is bounded as a whole
+# only by the CV's total here, each of its lines then by the check of the whole content.
+FIELD_LIMITS = {"textarea": MAX_LONG_CHARS, "lines": MAX_TOTAL_CHARS, "csv": MAX_TOTAL_CHARS}
+TOO_LONG = N_("This is too long (%(chars)s characters; at most %(limit)s).")
 ID_PREFIX = {
     "experience": "exp",
     "projects": "proj",
@@ -43,9 +47,9 @@ def _url(value: str) -> str:
 
 def _convert(spec: FieldSpec, raw: str, key: str, errors: dict[str, str]) -> Any:
     value = raw.strip()
-    limit = MAX_LONG_TEXT if spec.kind in {"textarea", "lines", "csv"} else MAX_TEXT
+    limit = FIELD_LIMITS.get(spec.kind, MAX_SHORT_CHARS)
     if len(value) > limit:
-        errors[key] = N_("This is too long.")
+        errors[key] = gettext(TOO_LONG, chars=len(value), limit=limit)
         return None
     if spec.kind == "lines":
         return [line.strip() for line in value.splitlines() if line.strip()]
@@ -94,8 +98,10 @@ def _item(form: SectionForm, index: int, row: dict[str, str]) -> dict[str, Any] 
     for f in spec.fields:
         item[f.name] = _convert(f, row.get(f.name, ""), f"items-{index}-{f.name}", form.errors)
     if spec.required_any and not any(item.get(name) for name in spec.required_any):
-        form.errors[f"items-{index}-{spec.required_any[0]}"] = REQUIRED_MESSAGE.get(
-            spec.key, DEFAULT_REQUIRED_MESSAGE
+        # A value refused above (too long) keeps its own message.
+        form.errors.setdefault(
+            f"items-{index}-{spec.required_any[0]}",
+            REQUIRED_MESSAGE.get(spec.key, DEFAULT_REQUIRED_MESSAGE),
         )
     if item.get("current"):
         item["end"] = None
@@ -113,6 +119,7 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
     """The content with this section replaced, or ``None`` with ``form.errors`` filled in."""
     new = content.model_copy(deep=True)
     key = form.spec.key
+    rows: list[int] = []  # for list sections: kept item → its form row
     if key == "header":
         values = {
             f.name: _convert(f, form.values.get(f.name, ""), f.name, form.errors)
@@ -135,6 +142,7 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
         )
     else:
         items = [_item(form, i, row) for i, row in enumerate(form.items)]
+        rows = [i for i, item in enumerate(items) if item is not None]
         kept = [item for item in items if item is not None]
         seen: set[str] = set()
         for item in kept:  # ids must stay unique (the pipeline keys its work by them)
@@ -146,4 +154,19 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
             setattr(new.extras if key in EXTRA_GROUPS else new, key, models)
     if form.errors:
         return None
-    return CvContent.from_json(new.to_json())
+    result = CvContent.from_json(new.to_json())
+    _check_limits(form, result, rows)
+    return None if form.errors else result
+
+
+def _check_limits(form: SectionForm, content: CvContent, rows: list[int]) -> None:
+    """The whole CV against app/lib/cv_limits.py; the message also goes next to the field when
+    the limit is about one of this section's items."""
+    exceeded = check_content(content)
+    if exceeded is None:
+        return
+    message = user_message(ContentLimitError(exceeded))
+    form.errors["_form"] = message
+    entry, field = exceeded.entry, exceeded.field
+    if exceeded.section == form.spec.key and entry is not None and entry < len(rows) and field:
+        form.errors[f"items-{rows[entry]}-{field}"] = message

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.lib.cv_content import CvContent
+from app.lib.cv_limits import LimitExceeded, check_content
 from app.lib.errors import AppError
 from app.lib.i18n import gettext
 
@@ -15,6 +17,7 @@ from app.lib.i18n import gettext
 class InputError(AppError):
     status_code = 422
     code = "validation_error"
+    wording: tuple[str, ...] = ()  # values that are UI wording, translated with the template
 
     def __init__(
         self,
@@ -36,10 +39,25 @@ class InputError(AppError):
         self.values = values
 
 
+class ContentLimitError(InputError):
+    """CV content over a limit of app/lib/cv_limits.py: nothing is stored. The JSON carries
+    ``field`` (the path in the content) and ``limitExceeded`` (section, entry, field, limit,
+    actual) so a client can word it itself."""
+
+    wording = ("section", "field")
+
+    def __init__(self, exceeded: LimitExceeded) -> None:
+        super().__init__(
+            exceeded.template, code=exceeded.code, where=exceeded.path, **exceeded.values()
+        )
+        self.extra["limitExceeded"] = exceeded.params()
+
+
 def user_message(exc: AppError) -> str:
     """The error in the page's language."""
     if isinstance(exc, InputError):
-        return gettext(exc.template, **exc.values)
+        values = {k: gettext(v) if k in exc.wording else v for k, v in exc.values.items()}
+        return gettext(exc.template, **values)
     return gettext(exc.detail)
 
 
@@ -54,3 +72,10 @@ def stored_message(entry: dict[str, Any]) -> str:
         return gettext(template, **values) if values else gettext(template)
     except (KeyError, TypeError, ValueError):  # a translation with other placeholders
         return str(entry.get("message") or template)
+
+
+def check_limits(content: CvContent) -> None:
+    """Refuse content over a limit of app/lib/cv_limits.py (422, the limit named)."""
+    exceeded = check_content(content)
+    if exceeded is not None:
+        raise ContentLimitError(exceeded)

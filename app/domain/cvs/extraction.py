@@ -21,6 +21,7 @@ from app.config import Settings
 from app.db.models import CvFile
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
 from app.lib.llm import (
     LLMError,
@@ -59,6 +60,15 @@ class ImportFailure(Exception):
 
     def as_problem(self) -> dict[str, Any]:
         return problem(self.code, self.template, "error", **self.values)
+
+
+def within_limits(content: CvContent) -> CvContent:
+    """An extraction over a limit of app/lib/cv_limits.py (a PDF whose text parses into
+    thousands of entries) fails like any unusable file: nothing stored, the credit refunded."""
+    exceeded = check_content(content)
+    if exceeded is not None:
+        raise ImportFailure(exceeded.code, exceeded.template, **exceeded.values())
+    return content
 
 
 class TransientFailure(Exception):
@@ -141,7 +151,7 @@ async def extract(
 ) -> Extracted:
     if cv.original_mime == "application/json":
         data = json.loads((cv.original_bytes or b"{}").decode("utf-8-sig"))
-        imported = content_from_resume(validate_json_resume(data))
+        imported = within_limits(content_from_resume(validate_json_resume(data)))
         if imported.is_empty() and not imported.header.name:
             raise ImportFailure(
                 "empty_extraction", N_("This JSON Resume has no content to import.")
@@ -198,6 +208,7 @@ async def extract(
                 "and fill the sections in by hand."
             ),
         )
+    within_limits(content)
     report = _report(content, source, parser, unknown_sections, unplaced, findings)
     return Extracted(content, parser, language, warnings, usage, report)
 

@@ -1,5 +1,6 @@
 """What can be checked while the upload request is still open: size, type by content, JSON
-Resume schema, pasted text. A refused upload leaves no row and no task behind."""
+Resume schema and content limits (app/lib/cv_limits.py), pasted text. A refused upload leaves
+no row and no task behind."""
 
 from __future__ import annotations
 
@@ -10,14 +11,30 @@ from pathlib import PurePath
 from typing import Literal
 
 from app.config import Settings
-from app.domain.cvs.errors import InputError
+from app.domain.cvs.errors import ContentLimitError, InputError, check_limits
+from app.lib.cv_limits import check_counts, raw_counts
 from app.lib.i18n import N_
 from app.lib.parsing.json_resume import JsonResumeError, validate_json_resume
+from app.lib.parsing.json_resume_map import content_from_resume
 from app.lib.pdf_text import looks_like_pdf
 
 MIN_TEXT_CHARS = 40
 MAX_TEXT_CHARS = 100_000
 MIME = {"pdf": "application/pdf", "json": "application/json", "text": "text/plain"}
+# JSON Resume lists → the CvContent section each becomes (json_resume_map.py).
+RESUME_SECTIONS = {
+    "basics.profiles": "links",
+    "work": "experience",
+    "projects": "projects",
+    "education": "education",
+    "skills": "skills",
+    "languages": "languages",
+    "certificates": "certifications",
+    "awards": "awards",
+    "volunteer": "volunteering",
+    "publications": "publications",
+    "interests": "interests",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +109,12 @@ def check_json_resume(data: bytes) -> None:
             line=exc.lineno,
             problem=exc.msg,
         ) from None
+    # Counted before validation: 100 000 entries must not become 100 000 models first.
+    exceeded = check_counts(raw_counts(parsed, RESUME_SECTIONS))
+    if exceeded is not None:
+        raise ContentLimitError(exceeded)
     try:
-        validate_json_resume(parsed)
+        check_limits(content_from_resume(validate_json_resume(parsed)))
     except JsonResumeError as exc:
         raise InputError(
             N_("Invalid JSON Resume: %(field)s: %(problem)s."),

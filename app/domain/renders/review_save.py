@@ -12,6 +12,7 @@ from app.db.models import CvFile, CvVersion, User
 from app.db.models.base import utcnow
 from app.domain.cvs import services as cv_services
 from app.domain.cvs.api import CV_LIST_CHANGED
+from app.domain.cvs.errors import check_limits
 from app.domain.renders import services
 from app.domain.renders.review import ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError
@@ -51,6 +52,7 @@ async def save_review(
     content, new_meta = apply_review(
         CvContent.from_json(source_cv.content), before, meta, change, utcnow().isoformat()
     )
+    check_limits(content)  # the limits of app/lib/cv_limits.py hold for tailored CVs too
     relevance = meta.get(services.META_RELEVANCE)
     new_meta[services.META_RELEVANCE] = relevance_after(
         before,
