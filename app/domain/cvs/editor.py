@@ -24,6 +24,7 @@ from app.lib.cv_content import (
 )
 from app.lib.cv_limits import MAX_ENTRIES, check_counts
 from app.lib.i18n import N_
+from app.lib.numbers import whole_number
 
 FieldKind = Literal["text", "textarea", "lines", "csv", "date", "checkbox", "url", "email"]
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -278,7 +279,8 @@ def _over_limit(form: SectionForm, count: int) -> bool:
 def apply_action(form: SectionForm, action: str) -> bool:
     """Add / remove / move an item in the form. True when the action was one of those."""
     kind, _, raw_index = action.partition("-")
-    index = int(raw_index) if raw_index.isdigit() else -1
+    index = whole_number(raw_index, 0, 10_000)  # not isdigit(): "²" passes it, then int() fails
+    index = -1 if index is None else index
     items = form.items
     if kind == "add" and _over_limit(form, len(items) + 1):
         pass  # the form comes back with the limit said, nothing added

@@ -21,6 +21,7 @@ from app.domain.renders.rendering import RenderUnavailable, obtain_render
 from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import RenderSettingsForm, ReviewForm
 from app.lib.errors import AppError
+from app.lib.numbers import whole_number
 from app.lib.pages import reload_after_rollback
 from app.lib.pdf import DESIGNS, RenderResult
 from app.lib.pdf.designs import CV_LOCALES
@@ -174,9 +175,10 @@ class RenderPages(Controller):
     ) -> Template:
         cv = await services.get_cv(db, user.id, cv_id)
         context = await changes_context(db, user, cv)
-        saved = str(request.query_params.get("saved") or "")
-        if saved.isdigit():  # back from a review post made without JS
-            context["saved_version"] = int(saved)
+        # Back from a review post made without JS (not isdigit(): "²" passes it, int() fails).
+        saved = whole_number(str(request.query_params.get("saved") or ""), 1, 2**31)
+        if saved is not None:
+            context["saved_version"] = saved
         return Template("renders/changes.html", context=context)
 
     @post("/cvs/{cv_id:str}/changes")
