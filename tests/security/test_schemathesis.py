@@ -5,12 +5,17 @@ with random ids, and with the caller's real ids so the handlers get past the own
 input validation. Every answer must be a non-5xx response, of the documented content type, whose
 body (errors included) matches the schema the document declares; invalid input must be refused.
 The cases are derandomised (same cases every run) and bounded: about 10 s here.
+
+Values the generator seldom draws are also sent explicitly, in every path and query parameter and
+in the integer fields of JSON bodies: numbers past a database integer, negative and zero, digits
+other than ASCII 0-9, a very long string and a NUL byte (pages and forms, which the document does
+not describe: tests/security/test_hostile_parameters.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import hypothesis
@@ -35,6 +40,17 @@ from tests.security.objects import own_objects
 from tests.security.routes import endpoints
 
 EXAMPLES_PER_OPERATION = 12
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+# int() reads "٣" and "１" as 3 and 1 and fails on "²"; 10**30 is past any database integer.
+HOSTILE_TEXT = [str(10**30), str(-(10**30)), "-1", "0", "²", "٣", "１", "x" * 5000, "a\x00b"]
+HOSTILE_INTEGERS = [10**30, -(10**30), 2**63, 2**31, -1, 0]
+# A body that gets past validation into the handler, per operation; ``None`` marks the integer
+# field to fill with each hostile number ("generated_cv": a tailored CV, whose review it edits).
+BODIES: dict[str, dict[str, Any]] = {
+    "POST /api/cvs/{cv_id}/changes": {"action": "remove_bullet", "item": "", "bullet": None},
+    "PUT /api/cvs/{cv_id}/design": {"design": "classic", "pageBudget": None},
+}
 
 
 def _fuzz_operation(
@@ -80,15 +96,56 @@ def _fuzz_operation(
     return None
 
 
-def fuzz(
-    base_url: str, token: str, own_ids: dict[str, str], skip: Callable[[str], bool]
+def explicit_cases(operation: Any, own_ids: dict[str, Any]) -> Iterator[schemathesis.Case]:
+    """Each hostile value in each path and query parameter (the others valid), and each hostile
+    number in the integer field of the operation's body."""
+    known = {k: v for k, v in own_ids.items() if k in operation.path_parameters}
+    body = BODIES.get(operation.label)
+    valid_body = {k: (1 if v is None else v) for k, v in (body or {}).items()}
+    extra: dict[str, Any] = {"body": valid_body} if body else {}
+    for parameter in operation.path_parameters:
+        is_integer = parameter.definition.get("schema", {}).get("type") == "integer"
+        for value in [*HOSTILE_TEXT, *(HOSTILE_INTEGERS if is_integer else [])]:
+            path = {**known, parameter.name: value}
+            yield operation.Case(path_parameters=path, **extra)
+    for parameter in operation.query:
+        for value in HOSTILE_TEXT:
+            yield operation.Case(path_parameters=known, query={parameter.name: value}, **extra)
+    if body:
+        (field,) = [k for k, v in body.items() if v is None]
+        path = {**known, "cv_id": own_ids["generated_cv"]}
+        real = {k: own_ids["generated_item"] for k in body if k == "item"}  # a real experience
+        for number in HOSTILE_INTEGERS:
+            yield operation.Case(path_parameters=path, body={**valid_body, **real, field: number})
+
+
+def _explicit_failures(
+    operation: Any, base_url: str, headers: dict[str, str], own_ids: dict[str, Any]
 ) -> tuple[list[str], int]:
+    """The failures among the operation's explicit cases, and how many were sent."""
+    failures = []
+    sent = 0
+    for case in explicit_cases(operation, own_ids):
+        sent += 1
+        try:
+            case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS, timeout=30)
+        except (Exception, BaseExceptionGroup) as exc:
+            shown = {k: str(v)[:40] for k, v in (case.path_parameters or {}).items()}
+            what = f"path {shown}, query {case.query}, body {str(case.body)[:80]}"
+            failures.append(f"{operation.label} (explicit: {what}):\n{exc}")
+    return failures, sent
+
+
+def fuzz(
+    base_url: str, token: str, own_ids: dict[str, Any], skip: Callable[[str], bool]
+) -> tuple[list[str], int, int]:
+    """Failures, operations fuzzed and explicit cases sent."""
     schema = schemathesis.openapi.from_url(
         f"{base_url}/schema/openapi.json", config=schemathesis.Config()
     )
     headers = {"Authorization": f"Bearer {token}"}
     failures: list[str] = []
-    operations = 0
+    operations = explicit = 0
     for result in schema.get_all_operations():
         operation = result.ok()
         if skip(operation.label):
@@ -99,7 +156,10 @@ def fuzz(
                 problem = _fuzz_operation(operation, base_url, headers, path_parameters, mode)
                 if problem:
                     failures.append(problem)
-    return failures, operations
+        problems, sent = _explicit_failures(operation, base_url, headers, own_ids)
+        failures += problems
+        explicit += sent
+    return failures, operations, explicit
 
 
 @pytest.mark.timeout(240)
@@ -115,8 +175,12 @@ async def test_the_json_api_never_answers_a_server_error(
     me = await register(api, "fuzz@example.com")
     token = (await api.post("/api/tokens", json={"name": "fuzz"})).json()["token"]
     objects = await own_objects(api, db, settings, me)
-    await wait_finished(session_factory, objects["generation"][0])  # real results to read
+    generation = await wait_finished(session_factory, objects["generation"][0])  # real results
+    assert generation.generated_cv_ids, generation.error
+    tailored = (await api.get(f"/api/cvs/{generation.generated_cv_ids[0]}")).json()
     own = {
+        "generated_cv": tailored["id"],
+        "generated_item": tailored["content"]["experience"][0]["id"],
         "cv_id": objects["cv"][0],
         "offer_id": objects["offer"][0],
         "task_id": objects["generation"][0],
@@ -126,10 +190,11 @@ async def test_the_json_api_never_answers_a_server_error(
     # Streams (SSE) never end, so a fuzzed request would hang on the body; the event tests
     # cover them.
     streams = {f"{e.method} {e.path_format}" for e in endpoints(app) if e.is_streaming}
-    failures, operations = await asyncio.to_thread(
+    failures, operations, explicit = await asyncio.to_thread(
         fuzz, live_server, token, own, lambda label: label in streams
     )
     assert operations >= 25, "the OpenAPI document lost operations"
+    assert explicit >= 200, f"the explicit cases lost their parameters: {explicit} sent"
     assert not failures, "\n\n".join(failures)
 
 
