@@ -44,6 +44,11 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_GENERATION_TIMEOUT_SECONDS": ("worker", "generation_timeout_seconds"),
     "CVTAILOR_RETRY_BACKOFF_SECONDS": ("worker", "retry_backoff_seconds"),
     "CVTAILOR_GENERATION_LEASE_SECONDS": ("worker", "generation_lease_seconds"),
+    "CVTAILOR_GENERATION_BUDGET_SECONDS_PER_OFFER": (
+        "worker",
+        "generation_budget_seconds_per_offer",
+    ),
+    "CVTAILOR_GENERATION_MAX_RUNS": ("worker", "generation_max_runs"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
@@ -90,6 +95,10 @@ class Settings:
     background_tasks_per_user: int
     credits_new_user: int
     default_locale: str
+    # A generation's time budget (per offer) and how many runs (first + resumptions) it gets;
+    # past either it is failed and refunded (jobs/pipeline/budget.py).
+    generation_budget_seconds_per_offer: float = 600.0
+    generation_max_runs: int = 5
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -196,6 +205,10 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         background_tasks_per_user=int(raw["limits"]["background_tasks_per_user"]),
         credits_new_user=int(raw["defaults"]["credits_new_user"]),
         default_locale=locale,
+        generation_budget_seconds_per_offer=float(
+            raw["worker"].get("generation_budget_seconds_per_offer", 600)
+        ),
+        generation_max_runs=int(raw["worker"].get("generation_max_runs", 5)),
     )
 
 

@@ -37,6 +37,7 @@ from app.domain.tasks.services import save_and_publish
 from app.lib.events import publish_event
 from app.lib.problems import problem
 from jobs.imports import CV_LIST_CHANGED, OFFER_UPDATED
+from jobs.pipeline.budget import over_limits, stop_generation
 from jobs.pipeline.lock import is_held
 
 log = logging.getLogger(__name__)
@@ -95,10 +96,19 @@ async def stale_generations(
 
 
 async def resume_stale_generations(ctx: dict[str, Any]) -> int:
-    """Re-enqueue every stale generation; returns how many."""
+    """Re-enqueue every stale generation (or end it, failed and refunded, when it has used up
+    its time budget or its runs: jobs/pipeline/budget.py); returns how many."""
     redis: ArqRedis = ctx["redis"]
     resumed = 0
     for task in await stale_generations(ctx["session_factory"], redis):
+        failure = over_limits(task, ctx["settings"])
+        if failure is not None:
+            if await stop_generation(ctx["session_factory"], redis, task.id, failure):
+                resumed += 1
+                log.warning("generation %s not resumed: %s", task.id, failure["code"])
+            continue
+        # A resumed job is queued behind every job already waiting (arq runs them in order):
+        # it takes no precedence over other users' work.
         if task.status == "running":
             # The dead worker's job may still be "in progress" in Redis: a fresh id.
             job_id = f"{job_id_for(task.id)}:resume:{int(time.time())}"

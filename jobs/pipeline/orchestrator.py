@@ -22,6 +22,7 @@ from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.domain.admin.settings_service import get_int_setting
+from app.domain.generation.failures import budget_exceeded
 from app.domain.generation.state import (
     FINISHED_OFFER,
     FINISHED_TASK,
@@ -41,6 +42,14 @@ from jobs.pipeline.batch import (
     adapt_projects,
     kept_experiences,
     projects_to_adapt,
+)
+from jobs.pipeline.budget import (
+    EVENT,
+    budget_of,
+    mark_started,
+    over_limits,
+    publish_outcome,
+    stop_generation,
 )
 from jobs.pipeline.classify import classify
 from jobs.pipeline.context import OfferBrief, OfferContext
@@ -65,10 +74,11 @@ from jobs.pipeline.skills import adapt_skills
 from jobs.pipeline.summary import write_summary
 from jobs.pipeline.template_mode import process_template_offer, template_cv
 from jobs.pipeline.text import guess_language
+from jobs.pipeline.watch import Ending, pause, run_watched
 from jobs.render import render_spec_pdf, spec_for
 
 log = logging.getLogger(__name__)
-EVENT = "cv_generation_v2"
+TASK_CALLS = 8
 
 
 async def build_engine(session: AsyncSession, settings: Settings) -> PhaseEngine:
@@ -114,8 +124,10 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     # Nothing the offer asks for is lost to a rewrite: bullets before the skills phase reads
     # them, skills before the summary does (jobs/pipeline/keep.py).
     needs, restored = needs_of(run.ctx), Restored()
-    experiences, restored.bullets = restore_items(kept, experiences, needs)
-    projects, more = restore_items(to_adapt, projects, needs)
+    # Work in proportion to the CV's size runs in a thread: the event loop stays free to
+    # deliver a Cancel (arq's abort) and to run other users' jobs meanwhile.
+    experiences, restored.bullets = await asyncio.to_thread(restore_items, kept, experiences, needs)
+    projects, more = await asyncio.to_thread(restore_items, to_adapt, projects, needs)
     restored.bullets.update(more)
     restored.add_guarded([*experiences, *projects])
     skills = await adapt_skills(run, experiences, projects, corpus)
@@ -130,8 +142,10 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
             "summary": summary.summary,
         }
     )
+    await run.ensure_not_cancelled()
     await run.progress("recompose", "running", offer_status="recomposing")
-    cv = assemble(
+    cv = await asyncio.to_thread(
+        assemble,
         source,
         run.ctx.offer,
         run.ctx.language,
@@ -143,11 +157,12 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         summary,
     )
     meta = generation_meta(run, classification, skills, run.counts)
-    meta.update(offer_meta(run.ctx, classification, cv, skills))
+    meta.update(await asyncio.to_thread(offer_meta, run.ctx, classification, cv, skills))
     meta.update(restored.as_meta())
     meta.update(rule_meta([*written, summary]))
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
+        await run.ensure_not_cancelled()
         await render(cv_file)
     await save_generated_cv(run, cv_file)
     await run.progress("recompose", "completed")
@@ -175,6 +190,9 @@ class Generation:
         self.redis: Redis = worker_ctx["redis"]
         self.settings: Settings = worker_ctx["settings"]
         self.task_id = task_id
+        # LLM calls of this task in flight at once: a CV of hundreds of items must not queue
+        # hundreds of calls ahead of other users' in the endpoint's slots (app/lib/llm/slots.py).
+        self.calls = asyncio.Semaphore(TASK_CALLS)
 
     async def publish(self, user_id: str, name: str, payload: dict[str, Any]) -> None:
         await publish_event(
@@ -197,9 +215,15 @@ class Generation:
                 await finish_task(session, task)  # idempotent: frees a slot a crash may have kept
                 await session.commit()
                 return {"taskId": self.task_id, "status": task.status}
-            task.status, task.current_phase = "running", "batching"
-            row = await sync_background_task(session, task, status="running")
+            failure = over_limits(task, self.settings)
+            if failure is None:
+                mark_started(task)
+                task.status, task.current_phase = "running", "batching"
+                row = await sync_background_task(session, task, status="running")
             await session.commit()
+            if failure is not None:  # over its time or its runs (a resumption): fail, refund
+                return await self._stop(failure)
+            budget = budget_of(task, self.settings)
             user_id = task.user_id
             await self._publish_background(user_id, row)  # queued → running
             engine = await build_engine(session, self.settings)
@@ -218,11 +242,31 @@ class Generation:
             async with gate:
                 await self._offer_with_retries(user_id, offer, engine, retries)
 
-        try:
-            await asyncio.gather(*(guarded(o) for o in offers if o.status not in FINISHED_OFFER))
-        except TaskCancelled:
+        async def every_offer() -> None:
+            runs = [
+                asyncio.ensure_future(guarded(o)) for o in offers if o.status not in FINISHED_OFFER
+            ]
+            try:
+                await asyncio.gather(*runs)
+            finally:  # a cancel seen by one offer stops the others too
+                for other in runs:
+                    other.cancel()
+                await asyncio.gather(*runs, return_exceptions=True)
+
+        ending = await run_watched(every_offer(), self.sessions, self.task_id, budget.remaining())
+        if ending is Ending.CANCELLED:
             return {"taskId": self.task_id, "status": "cancelled"}
+        if ending is Ending.OVER_BUDGET:
+            log.warning(
+                "generation %s passed its time budget (%.0f s)", self.task_id, budget.seconds
+            )
+            return await self._stop(budget_exceeded(budget.seconds))
         return await self._finish(user_id)
+
+    async def _stop(self, failure: dict[str, Any]) -> dict[str, Any]:
+        outcome = await stop_generation(self.sessions, self.redis, self.task_id, failure)
+        status = outcome.status if outcome is not None else "ended"
+        return {"taskId": self.task_id, "status": status, "stopped": failure["code"]}
 
     async def _offer_with_retries(
         self, user_id: str, offer: CvGenerationOffer, engine: PhaseEngine, retries: int
@@ -245,12 +289,13 @@ class Generation:
                 last_error = exc
                 if is_outage(exc) and outages < OUTAGE_WAITS:  # not the offer's fault: wait
                     log.warning("offer %s waits for the database or Redis: %s", offer.id, exc)
-                    await asyncio.sleep(outage_pause(backoff, outages))
+                    await pause(self.sessions, self.task_id, outage_pause(backoff, outages))
                     outages += 1
                     continue
                 log.warning("offer %s attempt %d failed: %s", offer.id, attempt + 1, exc)
                 if attempt < retries:
-                    await asyncio.sleep(attempt_pause(backoff * 2**attempt, exc))
+                    wait = attempt_pause(backoff * 2**attempt, exc)
+                    await pause(self.sessions, self.task_id, wait)
                 attempt += 1
         await self._fail(user_id, offer, last_error)
 
@@ -294,6 +339,7 @@ class Generation:
                 today=date.today(),
             )
         run = OfferRun(ctx, engine, self.sessions, self.redis, source_cv_id=task.source_cv_file_id)
+        run.calls = self.calls
         return run, template
 
     async def _fail(
@@ -329,19 +375,7 @@ class Generation:
             assert task is not None
             outcome = await finish_task(session, task)
             await session.commit()
-        await self.publish(
-            user_id,
-            "completed",
-            {
-                "generatedCvIds": outcome.generated,
-                "totalGenerated": len(outcome.generated),
-                "totalFailed": outcome.total_failed,
-                "creditsRefunded": outcome.credits_refunded,
-                "status": outcome.status,
-            },
-        )
-        await self._publish_background(user_id, outcome.background_task)
-        await publish_event(self.redis, user_id, "cv:list:changed", {})
+        await publish_outcome(self.redis, user_id, self.task_id, outcome)
         return {
             "taskId": self.task_id,
             "status": outcome.status,

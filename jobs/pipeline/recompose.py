@@ -156,7 +156,9 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
             )
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]
-            await session.rollback()
+            # No explicit rollback: leaving the block closes the session, which rolls back
+            # and runs to completion even when the job is being cancelled (SQLAlchemy's
+            # AsyncSession.__aexit__), so no transaction can stay open.
             raise TaskCancelled(ctx.task_id)
         task = await session.get(CvGenerationTask, ctx.task_id, with_for_update=True)
         assert task is not None

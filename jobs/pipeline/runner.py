@@ -7,6 +7,7 @@ once after its completion was recorded.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -46,6 +47,8 @@ class OfferRun:
         self.sessions = sessions
         self.redis = redis
         self.counts = GuardCounts()
+        # Shared by the task's offers (orchestrator.Generation): calls of this task at once.
+        self.calls: asyncio.Semaphore | None = None
 
     # ------------------------------------------------------------ events and state
 
@@ -117,6 +120,14 @@ class OfferRun:
         self, phase: str, item: Any, index: int | None, guard: Guard, schema: type[T]
     ) -> T:
         """Run one phase call once: reuse a completed result, else call, guard and record it."""
+        if self.calls is None:
+            return await self._call(phase, item, index, guard, schema)
+        async with self.calls:  # the cancel check below runs once the call may go
+            return await self._call(phase, item, index, guard, schema)
+
+    async def _call(
+        self, phase: str, item: Any, index: int | None, guard: Guard, schema: type[T]
+    ) -> T:
         async with self.sessions() as session:
             row = await self._existing(session, phase, index)
             if row is not None and row.status == "completed" and row.result is not None:

@@ -49,17 +49,63 @@ async def _refund_offers(
 
 
 async def fail_offer(
-    session: AsyncSession, task: CvGenerationTask, offer_id: str, error: str
+    session: AsyncSession,
+    task: CvGenerationTask,
+    offer_id: str,
+    error: str,
+    failure: dict[str, Any] | None = None,
 ) -> tuple[bool, int]:
-    """Mark one offer failed and refund it: (changed, credits refunded); no-op if already final."""
+    """Mark one offer failed and refund it: (changed, credits refunded); no-op if already final.
+
+    ``failure`` (app/domain/generation/failures.py) is the error as a code and values, kept in
+    the offer's ``batch_results`` so pages can show it in the reader's language."""
+    values: dict[str, Any] = {"status": "failed", "error": error[:2000], "completed_at": utcnow()}
+    if failure is not None:
+        kept = await session.scalar(
+            select(CvGenerationOffer.batch_results).where(CvGenerationOffer.id == offer_id)
+        )
+        values["batch_results"] = {**(kept or {}), "failure": failure}
     result = await session.execute(
         update(CvGenerationOffer)
         .where(CvGenerationOffer.id == offer_id, CvGenerationOffer.status.not_in(FINISHED_OFFER))
-        .values(status="failed", error=error[:2000], completed_at=utcnow())
+        .values(**values)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         return False, 0
     return True, await _refund_offers(session, task, [offer_id], "cv_generation_failed")
+
+
+async def fail_unfinished(
+    session: AsyncSession, task: CvGenerationTask, failure: dict[str, Any]
+) -> list[tuple[CvGenerationOffer, int]]:
+    """Fail (and refund, once each) every offer not finished yet; finished ones stay as they
+    are. Subtasks left running are closed. Returns the offers this call failed, with refunds."""
+    offers = list(
+        await session.scalars(
+            select(CvGenerationOffer)
+            .where(
+                CvGenerationOffer.task_id == task.id,
+                CvGenerationOffer.status.not_in(FINISHED_OFFER),
+            )
+            .order_by(CvGenerationOffer.offer_index)
+        )
+    )
+    failed: list[tuple[CvGenerationOffer, int]] = []
+    for offer in offers:
+        changed, refunded = await fail_offer(
+            session, task, offer.id, str(failure["message"]), failure
+        )
+        if changed:
+            failed.append((offer, refunded))
+    await session.execute(
+        update(CvGenerationSubtask)
+        .where(
+            CvGenerationSubtask.task_id == task.id,
+            CvGenerationSubtask.status.in_(("pending", "running")),
+        )
+        .values(status="failed", error=str(failure["message"])[:2000])
+    )
+    return failed
 
 
 async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvGenerationTask
 from app.db.models.generation import OFFER_STEPS
+from app.domain.generation.failures import offer_error_text
 from app.domain.generation.services import generation_offers
 from app.domain.matching.services import MatchService
 from app.domain.matching.view import MatchSummary, match_summary
@@ -89,7 +90,7 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
                 status=offer.status,
                 current_step=offer.current_step,
                 generated_cv_id=offer.generated_cv_file_id,
-                error=offer.error,
+                error=offer_error_text(offer),
                 dots=step_dots(offer.status, offer.current_step),
             )
         )

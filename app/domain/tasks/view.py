@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask
 from app.db.models.background_task import FINISHED_STATUSES
 from app.domain.tasks.services import list_tasks
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext
 
 # The nav panel shows the most recent tasks; the /tasks page shows the whole history (≤ 100).
 PANEL_LIMIT = 20
@@ -85,6 +85,14 @@ def _subject(title: str) -> str:
     return "" if _OFFER_COUNT_TITLE.match(subject) else subject
 
 
+def _error(task: BackgroundTask) -> str | None:
+    """Stored in English; those the catalogue knows (e.g. app/domain/generation/failures.py)
+    are shown in the reader's language."""
+    if not task.error or task.status not in ("failed", "cancelled"):
+        return None
+    return gettext(task.error)
+
+
 def task_item(task: BackgroundTask) -> TaskItem:
     progress: dict[str, Any] = task.progress or {}
     offers = "totalOffers" in progress
@@ -111,7 +119,7 @@ def task_item(task: BackgroundTask) -> TaskItem:
         offers=offers,
         link=link,
         link_label=link_label,
-        error=task.error if task.status in ("failed", "cancelled") else None,
+        error=_error(task),
         created=datetime.fromtimestamp(task.created_at / 1000, tz=UTC),
     )
 
