@@ -283,3 +283,23 @@ async def test_an_import_that_parses_over_a_limit_fails_and_is_refunded(
     page = await client.get(f"/cvs/{cv_id}", headers=FRENCH)
     assert "Expérience : 130 entrées ; un CV peut en avoir au plus 100." in page.text
     await client.aclose()
+
+
+async def test_a_review_change_that_would_go_over_a_limit_saves_nothing(
+    client: Client, db: AsyncSession, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """A tailored CV with 100 projects: moving one more job there would make 101."""
+    me = await signed_in(client, "review@example.com")
+    source = await factories.source_cv(db, me["id"], at_limits())
+    tailored = await factories.source_cv(db, me["id"], at_limits())
+    tailored.kind = "generated"
+    tailored.generation_meta = {"source_cv_id": source.id}
+    await db.commit()
+    before = await snapshot(session_factory)
+    moved = await client.post(
+        f"/api/cvs/{tailored.id}/changes", json={"action": "move_to_projects", "item": "exp_0001"}
+    )
+    assert moved.status_code == 422, moved.text
+    assert moved.json()["error"] == "cv.limit.entries"
+    assert moved.json()["limitExceeded"] == {"section": "projects", "limit": 100, "actual": 101}
+    assert differences(before, await snapshot(session_factory)) == []

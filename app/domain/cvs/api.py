@@ -153,6 +153,12 @@ class CvApi(Controller):
         cv_id: FromPath[str],
         data: JSONBody[CvUpdate],
     ) -> CvDetail:
+        """Replace the CV's content, saved as a new version.
+
+        The content must stay within the CV limits (docs/content-limits.md: entries per section,
+        bullets per entry, characters per field and in all); over one: 422 with the code
+        ``cv.limit.*``, the path in ``field`` and ``limitExceeded``. A body over 4 MB: 413.
+        """
         cv = await services.get_cv(db, user.id, cv_id)
         if await services.import_in_progress(db, cv):
             raise InputError(
