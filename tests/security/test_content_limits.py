@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.domain.admin.settings_registry import feature_cost_setting
 from app.domain.admin.settings_service import update_setting
+from app.domain.renders.bullet_pairs import pair_bullets
 from app.lib import cv_limits as limits
 from app.lib.cv_content import CvContent
 from app.lib.parsing.json_resume_export import resume_from_content
@@ -303,3 +304,17 @@ async def test_a_review_change_that_would_go_over_a_limit_saves_nothing(
     assert moved.json()["error"] == "cv.limit.entries"
     assert moved.json()["limitExceeded"] == {"section": "projects", "limit": 100, "actual": 101}
     assert differences(before, await snapshot(session_factory)) == []
+
+
+def test_bullets_of_items_at_the_limit_still_pair_with_their_source() -> None:
+    """Past 400 pairs the changes view compares only nearby bullets (and identical ones)."""
+    source = [f"Delivered project {i} with {text(30, i)}" for i in range(limits.MAX_BULLETS)]
+    tailored = [*source[1:], source[0]]  # the first bullet moved to the end, the rest kept
+    tailored[10] = tailored[10].replace("Delivered", "Shipped")
+    pairs = pair_bullets(source, tailored)
+    kept = {p.tailored_index: p.source_index for p in pairs if p.status == "unchanged"}
+    assert kept[len(source) - 1] == 0  # identical, far away: still found
+    assert all(kept[ti] == ti + 1 for ti in range(len(source) - 1) if ti != 10)
+    [rewritten] = [p for p in pairs if p.status == "rewritten"]
+    assert (rewritten.source_index, rewritten.tailored_index) == (11, 10)
+    assert not [p for p in pairs if p.status in {"new", "not_kept"}]

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 PAIRING_THRESHOLD = 0.3  # below this similarity a rewritten bullet is shown without a source
+# Every source bullet is compared with every tailored one up to this many pairs (real CVs: 13
+# bullets at most, 169 pairs). Past it (up to 50 x 50 within the CV limits, which made the
+# changes page of a 100-job CV take seconds of CPU), only bullets within WINDOW places of each
+# other, and identical ones, are compared: the work grows with the bullets, not their square.
+MAX_ALL_PAIRS = 400
+WINDOW = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +24,27 @@ class BulletPair:
     tailored_index: int | None = None  # in the tailored item's bullets
 
 
+def _candidates(source: list[str], tailored: list[str]) -> list[tuple[int, int]]:
+    if len(source) * len(tailored) <= MAX_ALL_PAIRS:
+        return [(si, ti) for si in range(len(source)) for ti in range(len(tailored))]
+    same: dict[str, list[int]] = {}
+    for si, text in enumerate(source):
+        same.setdefault(text.lower(), []).append(si)
+    pairs = {
+        (si, ti)
+        for ti in range(len(tailored))
+        for si in range(max(0, ti - WINDOW), min(len(source), ti + WINDOW + 1))
+    }
+    pairs.update((si, ti) for ti, text in enumerate(tailored) for si in same.get(text.lower(), []))
+    return sorted(pairs)
+
+
 def pair_bullets(source: list[str], tailored: list[str]) -> list[BulletPair]:
     """Match each tailored bullet to its most similar source bullet (greedy, best first)."""
     scored = sorted(
         (
-            (SequenceMatcher(None, s.lower(), t.lower()).ratio(), si, ti)
-            for si, s in enumerate(source)
-            for ti, t in enumerate(tailored)
+            (SequenceMatcher(None, source[si].lower(), tailored[ti].lower()).ratio(), si, ti)
+            for si, ti in _candidates(source, tailored)
         ),
         reverse=True,
     )
