@@ -15,6 +15,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.db.models import CvVersion
 from app.domain.admin.settings_registry import feature_cost_setting
 from app.domain.admin.settings_service import update_setting
 from app.domain.renders.bullet_pairs import pair_bullets
@@ -318,3 +319,34 @@ def test_bullets_of_items_at_the_limit_still_pair_with_their_source() -> None:
     [rewritten] = [p for p in pairs if p.status == "rewritten"]
     assert (rewritten.source_index, rewritten.tailored_index) == (11, 10)
     assert not [p for p in pairs if p.status in {"new", "not_kept"}]
+
+
+async def test_a_cv_stored_before_the_limits_is_neither_tailored_nor_restored(
+    client: Client, db: AsyncSession, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    """Content already in the database over a limit (written before the limits existed)."""
+    me = await signed_in(client, "legacy@example.com")
+    legacy = _over(corpus_shaped(), "entries")
+    source = await factories.source_cv(db, me["id"], legacy)
+    offer = await factories.job_offer(db, me["id"])
+    before = await snapshot(session_factory)
+    refused = await client.post(
+        "/api/cv/generate-v2", json={"sourceCvFile": source.id, "jobOfferIds": [offer.id]}
+    )
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"] == "cv.limit.entries"
+    assert differences(before, await snapshot(session_factory)) == []
+    edited = await client.put(f"/api/cvs/{source.id}", json={"content": corpus_shaped()})
+    assert edited.status_code == 200
+    async with session_factory() as session:  # an old version over the limit, as if restored
+        row = await session.get(CvVersion, edited.json()["versions"][0]["id"])
+        assert row is not None
+        row.content = CvContent.from_json(legacy).to_json()
+        await session.commit()
+    before = await snapshot(session_factory)
+    restore = await client.post(
+        f"/cvs/{source.id}/versions/{edited.json()['versions'][0]['id']}/restore",
+        headers={"hx-request": "1"},
+    )
+    assert restore.status_code == 422 and "101" in restore.text
+    assert differences(before, await snapshot(session_factory)) == []

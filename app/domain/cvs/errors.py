@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.cv_limits import LimitExceeded, check_content
+from app.lib.cv_limits import LimitExceeded, check_content, check_counts, raw_counts
 from app.lib.errors import AppError
 from app.lib.i18n import gettext
 
@@ -77,5 +77,13 @@ def stored_message(entry: dict[str, Any]) -> str:
 def check_limits(content: CvContent) -> None:
     """Refuse content over a limit of app/lib/cv_limits.py (422, the limit named)."""
     exceeded = check_content(content)
+    if exceeded is not None:
+        raise ContentLimitError(exceeded)
+
+
+def check_stored_limits(data: dict[str, Any]) -> None:
+    """The same for content read back from the database, which may predate the limits: counted
+    on the JSON first, so a 100 000-entry CV is refused before a model is built per entry."""
+    exceeded = check_counts(raw_counts(data)) or check_content(CvContent.from_json(data))
     if exceeded is not None:
         raise ContentLimitError(exceeded)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import utcnow
-from app.domain.cvs.errors import check_limits
+from app.domain.cvs.errors import check_stored_limits
 from app.domain.cvs.input_tasks import end_import
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
@@ -97,9 +97,8 @@ async def restore_version(session: AsyncSession, cv: CvFile, version_id: str) ->
     )
     if old is None:
         raise NotFound(N_("No such version."), code="cv.version_not_found")
-    content = CvContent.from_json(old.content)
-    check_limits(content)  # a version stored before the limits of app/lib/cv_limits.py
-    return await add_version(session, cv, content, "user_edit")
+    check_stored_limits(old.content)  # a version stored before the limits existed
+    return await add_version(session, cv, CvContent.from_json(old.content), "user_edit")
 
 
 async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:

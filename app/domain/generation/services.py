@@ -22,6 +22,7 @@ from app.db.models import (
 from app.domain.admin.settings_registry import TASK_FEATURE_MAPPING, feature_cost_setting
 from app.domain.admin.settings_service import get_int_setting
 from app.domain.credits.services import debit
+from app.domain.cvs.errors import check_stored_limits
 from app.domain.generation.slots import acquire_slot
 from app.domain.generation.state import cancel_task
 from app.domain.tasks.abort import abort_job
@@ -93,6 +94,8 @@ async def _validate(
                 N_("This CV is not ready yet: wait for its import to finish."),
                 code="generation.source_not_ready",
             )
+        # A CV stored before the limits of app/lib/cv_limits.py is not tailored (422).
+        check_stored_limits(source.content)
     return source, [offers[i] for i in ids]
 
 
