@@ -15,7 +15,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db.models import CvVersion
+from app.db.models import CvFile, CvVersion
 from app.domain.admin.settings_registry import feature_cost_setting
 from app.domain.admin.settings_service import update_setting
 from app.domain.renders.bullet_pairs import pair_bullets
@@ -350,3 +350,37 @@ async def test_a_cv_stored_before_the_limits_is_neither_tailored_nor_restored(
     )
     assert restore.status_code == 422 and "101" in restore.text
     assert differences(before, await snapshot(session_factory)) == []
+
+
+async def test_the_page_of_a_cv_stored_before_the_limits_is_cut_to_them(
+    client: Client, db: AsyncSession
+) -> None:
+    """The 100 000-job CV's page was 240 MB of HTML: it shows the first 100 and says why;
+    saving a section keeps what the page showed and the CV is within the limits again."""
+    me = await signed_in(client, "legacypage@example.com")
+    legacy = {
+        "header": {"name": "Runaway Import"},
+        "experience": [{"id": f"exp_{i}", "company": f"C{i}"} for i in range(100_000)],
+        "extras": {"interests": [f"Interest {i}" for i in range(150)]},
+    }
+    legacy["experience"][0]["bullets"] = ["b"] * 60
+    cv = CvFile(user_id=me["id"], kind="source", filename="old.json", content=legacy)
+    cv.extraction_status = "completed"
+    db.add(cv)
+    await db.commit()
+    page = await client.get(f"/cvs/{cv.id}", headers=FRENCH)
+    assert page.status_code == 200
+    section = page.text.split('id="section-experience"')[1].split("</section>")[0]
+    assert section.count('class="cv-item"') == 100
+    assert "Expérience : 100000 entrées ; un CV peut en avoir au plus 100." in page.text
+    assert "Seul ce qui tient dans les limites est affiché" in page.text
+    assert len(page.content) < 5_000_000
+    shown = [{"id": f"exp_{i}", "company": f"C{i}"} for i in range(100)]
+    shown[0]["bullets"] = ["b"] * 50
+    saved = await client.post(f"/cvs/{cv.id}/sections/experience", data=_experience_form(shown))
+    assert saved.status_code == 200, saved.text[-2000:]
+    stored = (await client.get(f"/api/cvs/{cv.id}")).json()["content"]
+    assert len(stored["experience"]) == 100
+    assert stored["extras"]["interests"] == [f"Interest {i}" for i in range(100)]  # as shown
+    assert limits.check_content(CvContent.from_json(stored)) is None
+    assert "au plus 100" not in (await client.get(f"/cvs/{cv.id}", headers=FRENCH)).text

@@ -17,7 +17,7 @@ from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, for
 from app.domain.cvs.editor_save import apply_form
 from app.domain.cvs.pages import detail_context
 from app.lib.cv_content import CvContent
-from app.lib.cv_limits import CV_BODY_LIMIT
+from app.lib.cv_limits import CV_BODY_LIMIT, cut_to_limits
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -51,7 +51,9 @@ class CvEditorPages(Controller):
                 form.errors["_form"] = N_("The import is still running; save when it is done.")
                 status = 409
             else:
-                content = apply_form(form, CvContent.from_json(cv.content))
+                # What the page showed: a CV stored before the limits is cut to them.
+                shown = CvContent.from_json(cut_to_limits(cv.content or {}))
+                content = apply_form(form, shown)
                 if content is None:
                     status = 422
                 else:

@@ -22,14 +22,21 @@ from app.domain.admin.llm_config import engine_status
 from app.domain.cvs import services
 from app.domain.cvs.api import CV_LIST_CHANGED, UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
-from app.domain.cvs.errors import stored_message, user_message
+from app.domain.cvs.errors import ContentLimitError, stored_message, user_message
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import report_view
 from app.domain.tasks.services import commit_deletion
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits import (
+    LimitExceeded,
+    check_content,
+    check_counts,
+    cut_to_limits,
+    raw_counts,
+)
 from app.lib.errors import AppError
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
 
 SECTION_ORDER = (
@@ -37,6 +44,7 @@ SECTION_ORDER = (
     "certifications", "awards", "volunteering", "publications", "interests",
 )  # fmt: skip
 FINISHED = {"completed", "failed"}
+OVER_LIMITS = N_("Only what fits within the limits is shown; saving any section keeps only that.")
 # Errors that reach the list page by redirect (the request body was refused before any handler).
 REDIRECT_ERRORS = {"cv.too_large": N_("The file is larger than the upload limit.")}
 
@@ -84,7 +92,11 @@ async def list_context(
 async def detail_context(
     db: AsyncSession, user: User, cv: CvFile, override: SectionForm | None = None
 ) -> dict[str, Any]:
-    content = CvContent.from_json(cv.content)
+    # A CV stored before the limits of app/lib/cv_limits.py is shown cut to them (the page of
+    # a 100 000-job CV was 240 MB of HTML), with the limit it goes over said first.
+    raw = cv.content or {}
+    content = CvContent.from_json(cut_to_limits(raw))
+    exceeded = check_counts(raw_counts(raw)) or check_content(content)
     forms = [form_from_content(SECTIONS[key], content) for key in SECTION_ORDER]
     if override is not None:
         forms = [override if f.spec.key == override.spec.key else f for f in forms]
@@ -95,13 +107,18 @@ async def detail_context(
         "title": services.display_name(cv),
         "forms": forms,
         "task": task,
-        "problems": problems(cv),
+        "problems": ([_limit_problem(exceeded)] if exceeded else []) + problems(cv),
         "report": report,
         "flags": report.flags if report else {},
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,
     }
+
+
+def _limit_problem(exceeded: LimitExceeded) -> dict[str, Any]:
+    text = f"{user_message(ContentLimitError(exceeded))} {gettext(OVER_LIMITS)}"
+    return {"severity": "error", "code": exceeded.code, "text": text, "samples": []}
 
 
 class CvPages(Controller):
