@@ -17,7 +17,8 @@ from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, for
 from app.domain.cvs.editor_save import apply_form
 from app.domain.cvs.pages import detail_context
 from app.lib.cv_content import CvContent
-from app.lib.cv_limits import CV_BODY_LIMIT, cut_to_limits
+from app.lib.cv_limits import CV_BODY_LIMIT
+from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_

@@ -32,9 +32,9 @@ from app.lib.cv_limits import (
     LimitExceeded,
     check_content,
     check_counts,
-    cut_to_limits,
     raw_counts,
 )
+from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
