@@ -27,7 +27,7 @@ from tests.faults.invariants import request_key
 from tests.faults.processes import WorkerProcess
 from tests.integration.pipeline_helpers import count_now
 
-LOCK_SECONDS = 3.0
+LOCK_SECONDS = 4.0
 
 
 async def _mid_offer(sessions: async_sessionmaker[AsyncSession], worker: WorkerProcess) -> None:
@@ -38,19 +38,26 @@ async def _mid_offer(sessions: async_sessionmaker[AsyncSession], worker: WorkerP
             await asyncio.sleep(0.05)
 
 
-def _hold_sqlite_lock(path: str, seconds: float) -> None:
-    """Another process-like connection takes SQLite's write lock and sits on it."""
+def _hold_sqlite_lock(path: str, seconds: float) -> tuple[float, float]:
+    """Another process-like connection takes SQLite's write lock and sits on it; returns when
+    it held the lock (monotonic clock, the fake LLM's too)."""
     connection = sqlite3.connect(path, isolation_level=None, timeout=30)
     try:
         connection.execute("BEGIN EXCLUSIVE")
+        held_from = time.monotonic()
         time.sleep(seconds)
+        held_until = time.monotonic()
         connection.execute("ROLLBACK")
     finally:
         connection.close()
+    return held_from, held_until
 
 
-async def _hold_postgres_locks(sessions: async_sessionmaker[AsyncSession], seconds: float) -> None:
-    """Block every write to the tables the pipeline writes (reads stay possible)."""
+async def _hold_postgres_locks(
+    sessions: async_sessionmaker[AsyncSession], seconds: float
+) -> tuple[float, float]:
+    """Block every write to the tables the pipeline writes (reads stay possible); returns when
+    the locks were held."""
     async with sessions() as s:
         await s.execute(
             text(
@@ -58,8 +65,11 @@ async def _hold_postgres_locks(sessions: async_sessionmaker[AsyncSession], secon
                 "IN EXCLUSIVE MODE"
             )
         )
+        held_from = time.monotonic()
         await asyncio.sleep(seconds)
+        held_until = time.monotonic()
         await s.rollback()
+    return held_from, held_until
 
 
 async def _refunds(sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -74,25 +84,25 @@ async def test_database_locked_for_seconds_mid_generation(
     try:
         task_id = await scene.start(api, me)
         await _mid_offer(scene.sessions, worker)
-        locked_at = time.monotonic()
         if backend == "sqlite":
             path = settings.database_url.split("///", 1)[1]
-            await asyncio.to_thread(_hold_sqlite_lock, path, LOCK_SECONDS)
+            locked_at, released_at = await asyncio.to_thread(_hold_sqlite_lock, path, LOCK_SECONDS)
         else:
-            await _hold_postgres_locks(scene.sessions, LOCK_SECONDS)
-        released_at = time.monotonic()
+            locked_at, released_at = await _hold_postgres_locks(scene.sessions, LOCK_SECONDS)
         task = await scene.finished(task_id, timeout=90)
     finally:
         worker.stop()
     assert task.status == "completed" and len(task.generated_cv_ids) == 2, worker.tail()
     assert await _refunds(scene.sessions) == 0
     # The lock really stalled the pipeline: once the calls in flight had answered, no new call
-    # could start (each begins by writing its subtask row) until the lock was released.
-    quiet_from = locked_at + scene.llm.latency_ms / 1000 + 0.5
+    # could start (each begins by writing its subtask row) until the lock was released. Times
+    # are the lock's own and the fake LLM's records; 1.5 s lets a call whose row was written
+    # just before the lock reach the server on a busy machine (the quiet window is still 2 s).
+    quiet_from = locked_at + scene.llm.latency_ms / 1000 + 1.5
     started = [
         r.received_at
         for r in scene.llm.chat_requests
-        if request_key(r) and quiet_from < r.received_at < released_at - 0.2
+        if request_key(r) and quiet_from < r.received_at < released_at
     ]
     assert started == [], "calls started while the database was locked"
     assert any(request_key(r) and r.received_at > released_at for r in scene.llm.chat_requests)

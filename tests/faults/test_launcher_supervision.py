@@ -35,7 +35,7 @@ from tests.integration.test_launcher import (
 )
 
 pytestmark = [
-    pytest.mark.timeout(120),
+    pytest.mark.timeout(300),  # the polls below bound each step, generous for a busy machine
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc"),
 ]
 
@@ -143,7 +143,7 @@ def test_killed_embedded_redis_comes_back_with_its_data_and_the_app_carries_on(
         poll(
             "the key reaches the append-only file",
             lambda: aof.exists() and b"written-before-the-kill" in aof.read_bytes(),
-            timeout=10,
+            timeout=30,
             output=lambda: launcher.output,
         )
         worker = child_pid(launcher, "arq")
@@ -183,7 +183,7 @@ def test_killed_embedded_redis_comes_back_with_its_data_and_the_app_carries_on(
         client.close()
 
         launcher.proc.send_signal(signal.SIGINT)
-        assert launcher.proc.wait(timeout=30) == 0, launcher.output
+        assert launcher.proc.wait(timeout=60) == 0, launcher.output
     assert not socket_path.exists()
 
 
@@ -192,7 +192,7 @@ def test_killed_web_is_restarted(short_dir: Path) -> None:
     env = _launcher_env(short_dir, port, force_standins=True)
     env["CVTAILOR_LAUNCHER_RESTART_DELAY"] = "0.5"
     with launched(env) as launcher:
-        launcher.wait_for("CV Tailor is running at", timeout=30)
+        launcher.wait_for("CV Tailor is running at", timeout=60)
         web = child_pid(launcher, "standin_web")
         assert web is not None, launcher.output
         os.kill(web, signal.SIGKILL)
@@ -204,7 +204,7 @@ def test_killed_web_is_restarted(short_dir: Path) -> None:
                 return httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
             return False
 
-        poll("a new web answers", web_is_back, timeout=30, output=lambda: launcher.output)
+        poll("a new web answers", web_is_back, timeout=60, output=lambda: launcher.output)
         assert "web (pid" in launcher.output and "was killed by SIGKILL" in launcher.output
         assert "restarting web in 0.5s" in launcher.output
         assert launcher.proc.poll() is None, launcher.output
@@ -217,7 +217,7 @@ def test_a_child_that_always_dies_stops_the_launcher(short_dir: Path) -> None:
     )
     env.update(CVTAILOR_LAUNCHER_RESTART_DELAY="0.5", CVTAILOR_LAUNCHER_MAX_FAILURES="3")
     with launched(env) as launcher:
-        launcher.wait_for("starting web", timeout=30)
+        launcher.wait_for("starting web", timeout=60)
         tree = _descendants(launcher.proc.pid)  # the embedded Redis and the web at least
         assert launcher.proc.wait(timeout=60) == 1, launcher.output
         output = launcher.output

@@ -31,7 +31,7 @@ from app.config import PROJECT_ROOT, Settings, build_settings
 from app.lib.embedded_redis import EmbeddedRedisError, start_embedded_redis
 
 pytestmark = [
-    pytest.mark.timeout(60),
+    pytest.mark.timeout(240),  # the waits below are polls, generous for a busy machine
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc"),
 ]
 
@@ -156,7 +156,6 @@ class Launched:
 
 
 def test_embedded_redis_start_ping_stop(settings: Settings) -> None:
-    started = time.monotonic()
     with start_embedded_redis(settings) as server:
         assert server.owned and server.pid is not None
         assert server.url == settings.effective_redis_url  # what the app uses when REDIS_URL=""
@@ -164,9 +163,13 @@ def test_embedded_redis_start_ping_stop(settings: Settings) -> None:
         pid = server.pid
         start = _proc_start_time(pid)
         assert start is not None
+        # Redis stops on the polite SIGTERM, not on the SIGKILL sent 60 s later (20 s: room
+        # for a busy machine, nowhere near the escalation).
+        stopping = time.monotonic()
+        server.stop(timeout=60)
+        assert time.monotonic() - stopping < 20
     assert _survivors({pid: start}) == []
     assert not settings.embedded_redis_socket.exists()
-    assert time.monotonic() - started < 10
 
 
 def test_embedded_redis_replaces_a_stale_socket_and_reuses_a_live_one(settings: Settings) -> None:
@@ -224,10 +227,10 @@ def test_launcher_runs_everything_and_stops_cleanly_on_ctrl_c(short_dir: Path) -
     port = _free_port()
     launched = Launched(_launcher_env(short_dir, port))
     try:
-        launched.wait_for(f"CV Tailor is running at http://127.0.0.1:{port}/", timeout=40)
+        launched.wait_for(f"CV Tailor is running at http://127.0.0.1:{port}/", timeout=90)
         assert "embedded" in launched.output
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as resp:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=30) as resp:
                 status = resp.status
         except urllib.error.HTTPError as exc:  # any HTTP answer means the web is up
             status = exc.code
@@ -240,7 +243,7 @@ def test_launcher_runs_everything_and_stops_cleanly_on_ctrl_c(short_dir: Path) -
 
         stopping = time.monotonic()
         launched.proc.send_signal(signal.SIGINT)  # Ctrl-C: only the launcher gets it
-        assert launched.proc.wait(timeout=20) == 0, launched.output
+        assert launched.proc.wait(timeout=60) == 0, launched.output
         print(f"launcher stopped in {time.monotonic() - stopping:.2f}s")
         assert _survivors(tree) == [], launched.output
         assert not (short_dir / "redis" / "redis.sock").exists()
@@ -256,9 +259,9 @@ def test_launcher_stops_everything_when_a_child_keeps_dying(short_dir: Path) -> 
     env.update(CVTAILOR_LAUNCHER_RESTART_DELAY="0.2", CVTAILOR_LAUNCHER_MAX_FAILURES="2")
     launched = Launched(env)
     try:
-        launched.wait_for("CV Tailor is running at", timeout=20)
+        launched.wait_for("CV Tailor is running at", timeout=60)
         tree = _descendants(launched.proc.pid)
-        assert launched.proc.wait(timeout=20) == 1, launched.output
+        assert launched.proc.wait(timeout=60) == 1, launched.output
         assert "worker" in launched.output and "exited with code 3" in launched.output
         assert "error: worker died 2 times" in launched.output
         assert _survivors(tree) == [], launched.output

@@ -94,7 +94,7 @@ async def next_event(redis: Redis, user_id: str, action: Any) -> tuple[Any, list
     pubsub = redis.pubsub()
     await pubsub.subscribe(user_channel(user_id))
     try:
-        await pubsub.get_message(timeout=1)  # the subscription confirmation
+        await pubsub.get_message(timeout=30)  # the subscription confirmation (at once if idle)
         result = await action()
         names = []
         for _ in range(20):

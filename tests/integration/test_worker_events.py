@@ -21,7 +21,7 @@ async def test_arq_job_round_trip_through_real_redis(settings: Settings, worker:
     try:
         job = await pool.enqueue_job("ping", "no-such-user", 1.0)
         assert isinstance(job, Job)
-        result = await job.result(timeout=10)
+        result = await job.result(timeout=60)
         assert result["message"] == "pong" and result["sentAt"] == 1.0
     finally:
         await pool.aclose()
@@ -30,9 +30,10 @@ async def test_arq_job_round_trip_through_real_redis(settings: Settings, worker:
 async def test_health_reports_database_redis_and_worker(
     client: AsyncTestClient[Litestar], worker: Worker
 ) -> None:
-    for _ in range(50):
+    deadline = asyncio.get_running_loop().time() + 60  # a poll: ends once the worker is seen
+    while True:
         body = (await client.get("/health")).json()
-        if body["worker"]["ok"]:
+        if body["worker"]["ok"] or asyncio.get_running_loop().time() > deadline:
             break
         await asyncio.sleep(0.1)
     assert body["status"] == "ok", body
@@ -60,7 +61,7 @@ async def _browser(base_url: str, email: str) -> httpx.AsyncClient:
 async def test_event_from_worker_reaches_the_users_sse_stream_only(
     live_server: str, worker: Worker
 ) -> None:
-    """Over a real socket: user A's tab gets the worker's event within a second; B's does not."""
+    """Over a real socket: user A's tab gets the worker's event; B's does not."""
     alice = await _browser(live_server, "sse@example.com")
     bob = await _browser(live_server, "other@example.com")
     try:
@@ -80,7 +81,7 @@ async def test_event_from_worker_reaches_the_users_sse_stream_only(
             )
             assert queued.status_code == 202
             received = []
-            async with asyncio.timeout(10):
+            async with asyncio.timeout(30):
                 async for line in lines:
                     received.append(line)
                     if line.startswith("data:") and "pong" in line:

@@ -134,7 +134,7 @@ async def test_an_open_event_stream_stops_when_its_session_ends(
             assert (await anext(lines)).startswith("event:")  # subscribed and streaming
             await end_session(tab, other)
             # Keep-alives every 0.2 s here: the stream must end at the next one, not run on.
-            await asyncio.wait_for(_ends(lines), timeout=10)
+            await asyncio.wait_for(_ends(lines), timeout=30)
     finally:
         await tab.aclose()
         await other.aclose()

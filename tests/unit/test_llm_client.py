@@ -282,7 +282,8 @@ async def test_hang_past_timeout_raises_timeout(server: FakeOpenAIServer) -> Non
     with pytest.raises(LLMTimeoutError) as caught:
         await tailor(endpoint_for(server, timeout_s=0.5), mode=StructuredMode.JSON_SCHEMA)
 
-    assert 0.45 <= time.monotonic() - started < 3
+    # The hang lasts an hour: given up at the 0.5 s timeout, with room for a busy machine.
+    assert 0.45 <= time.monotonic() - started < 20
     assert caught.value.code == "timeout"
 
 

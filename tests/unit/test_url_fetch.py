@@ -108,7 +108,8 @@ async def test_a_page_that_never_answers_times_out(web: WebServer) -> None:
     started = time.monotonic()
     error = await refused(f"{web.url}/hang", LOCAL, timeout_s=1.0)
     assert error.code == "timeout"
-    assert time.monotonic() - started < 3
+    # The page hangs for an hour: given up at the 1 s timeout, with room for a busy machine.
+    assert time.monotonic() - started < 20
 
 
 async def test_status_and_type_errors(web: WebServer) -> None:
