@@ -13,11 +13,16 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
+from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DESKTOP = {"width": 1280, "height": 800}
+
+# Playwright's expect() gives up after 5 s by default: too little for Chromium on a busy machine.
+# A wait ends as soon as its condition holds, so a longer limit costs nothing when all is well
+# (tests/faults/test_web_restart_browser.py imports this module, and so gets it too).
+expect.set_options(timeout=20_000)
 
 # Marks an SSE connection as open the moment htmx's SSE extension reports it.
 SSE_PROBE = """

@@ -32,7 +32,7 @@ async def save_endpoint_and_classify_model(page: Page, base_url: str) -> None:
     await page.get_by_role("button", name="Save the models").click()
     await expect(page.locator("#model_cv_classify")).to_have_value(CLASSIFY_MODEL)
     await page.get_by_role("button", name="Test the connection").click()
-    await expect(page.locator("#connection-report [data-mode]")).to_be_visible(timeout=10_000)
+    await expect(page.locator("#connection-report [data-mode]")).to_be_visible(timeout=30_000)
 
 
 async def test_the_model_saved_on_the_page_is_the_one_the_next_generation_uses(
@@ -55,7 +55,7 @@ async def test_the_model_saved_on_the_page_is_the_one_the_next_generation_uses(
             await page.locator('input[name="job_offer_ids"]').first.check()
             await page.get_by_role("button", name="Generate").click()
             await expect(page.locator(".generation")).to_have_attribute(
-                "data-status", "completed", timeout=30_000
+                "data-status", "completed", timeout=60_000
             )
         finally:
             mode_cache.clear()

@@ -50,9 +50,11 @@ async def test_page_follows_a_generation_across_a_web_restart(
     chromium: Browser, web: RestartableWeb, scene: Scene, worker: Worker
 ) -> None:
     llm = scene.llm
-    llm.latency_ms = 250
-    # The second offer is slower, so it is still running when the web comes back.
-    llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=700)
+    # Each offer takes at least 4 rounds of calls: 4 s for the first, ample for the page to
+    # open its stream before it ends even on a busy machine; the second is slower still (8 s),
+    # so it is still running when the web comes back.
+    llm.latency_ms = 1000
+    llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=1000)
     context = await chromium.new_context(base_url=web.url, viewport=DESKTOP, locale="en-GB")
     await context.add_init_script(PROBE)
     page = await context.new_page()
@@ -69,7 +71,7 @@ async def test_page_follows_a_generation_across_a_web_restart(
         await start_generation(page, source_id, offers)
         first = page.locator('.offer-row[data-offer-index="0"]')
         second = page.locator('.offer-row[data-offer-index="1"]')
-        await page.wait_for_function("window.__sseOpens >= 1", timeout=10_000)
+        await page.wait_for_function("window.__sseOpens >= 1", timeout=30_000)
         await expect(first).not_to_have_attribute("data-status", "completed")
 
         await web.stop()  # every connection cut, as when the process dies
@@ -81,7 +83,7 @@ async def test_page_follows_a_generation_across_a_web_restart(
         await web.start()
 
         # No reload: the same document gets the state from the reconnected stream.
-        await expect(first).to_have_attribute("data-status", "completed", timeout=20_000)
+        await expect(first).to_have_attribute("data-status", "completed", timeout=60_000)
         await expect(first.locator('[data-testid="download"]')).to_be_visible()
         assert await page.evaluate("window.__sameDocument === true")
         assert await page.evaluate("window.__sseOpens") >= 2, "the EventSource reconnected"
@@ -89,7 +91,7 @@ async def test_page_follows_a_generation_across_a_web_restart(
         pdf = await page.request.get(str(href))
         assert pdf.ok and (await pdf.body()).startswith(b"%PDF")
         # The offer still running when the web came back is then followed live.
-        await expect(second).to_have_attribute("data-status", "completed", timeout=30_000)
+        await expect(second).to_have_attribute("data-status", "completed", timeout=60_000)
         await expect(page.locator(".generation")).to_have_attribute("data-status", "completed")
         assert await page.evaluate("window.__sameDocument === true")
     finally:
