@@ -51,8 +51,14 @@ def request_body(endpoint: Endpoint) -> dict[str, Any]:
     return {}
 
 
-async def settled_snapshot(sessions: async_sessionmaker[AsyncSession]) -> dict[str, Any]:
-    """The worker's last writes (task bookkeeping, render records) are over: two equal reads."""
+async def settled_snapshot(
+    sessions: async_sessionmaker[AsyncSession], worker: Worker
+) -> dict[str, Any]:
+    """The worker's last writes (task bookkeeping, render records) are over: it runs no job (on
+    a busy machine its writes can be further apart than the reads below), and two reads agree."""
+    async with asyncio.timeout(60):
+        while worker.tasks:
+            await asyncio.sleep(0.05)
     previous = await snapshot(sessions)
     for _ in range(50):
         await asyncio.sleep(0.2)
@@ -89,7 +95,7 @@ async def test_another_users_ids_answer_404_everywhere_and_change_nothing(
     async with httpx.AsyncClient(base_url=live_server, timeout=60) as intruder:
         await register(intruder, "intruder@example.com")
         intruder.headers["x-csrftoken"] = intruder.cookies["csrftoken"]
-        before = await settled_snapshot(session_factory)
+        before = await settled_snapshot(session_factory, worker)
         for endpoint in endpoints(app):
             if endpoint.is_public or endpoint.is_admin or not endpoint.object_params():
                 continue
