@@ -43,6 +43,7 @@ from app.lib.channels import SerialPubSubBackend
 from app.lib.csrf import TokenAwareCSRFMiddleware
 from app.lib.errors import AppError
 from app.lib.openapi import document_error_responses
+from app.lib.pages import pages_are_html
 from app.lib.redis import arq_settings, redis_from_url
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
@@ -174,6 +175,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             Exception: handle_unexpected,
         },
         before_request=prepare_request,
+        after_request=pages_are_html,  # no layer below may set its own: it would replace this
         request_max_body_size=DEFAULT_BODY_LIMIT,
         openapi_config=openapi_config(),
         logging_config=LoggingConfig(log_exceptions="debug"),

@@ -4,9 +4,11 @@ error, and the status fragments that htmx polls while a background task runs."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from mimetypes import guess_type
 from typing import Any
 
-from litestar import Request
+from litestar import Request, Response
+from litestar.enums import MediaType
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +17,19 @@ from app.db.models.background_task import OPEN_STATUSES
 from app.domain.cvs.errors import user_message
 from app.lib.errors import AppError
 from app.lib.web import from_htmx
+
+
+async def pages_are_html(response: Response[Any]) -> Response[Any]:
+    """``after_request`` hook of the app: a template answers with its own file's type (HTML).
+
+    Litestar gives a ``Template`` the media type of its handler before its own: a handler
+    declared ``-> Any`` (one answering with a page or a redirect) defaults to JSON, and the
+    browser showed a form's error page as its HTML source. Pinned here, once, for every page.
+    """
+    if isinstance(response, Template) and not response.media_type:
+        name = response.template_name or "inline.html"
+        response.media_type = guess_type(name)[0] or MediaType.HTML
+    return response
 
 
 async def reload_after_rollback(db: AsyncSession, *rows: Any) -> None:
