@@ -25,6 +25,7 @@ from litestar.template import TemplateConfig
 
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db.session import create_engine, create_session_factory
+from app.domain.accounts.account_api import AccountApi
 from app.domain.accounts.api import AuthApi, TokensApi
 from app.domain.accounts.pages import AccountPages
 from app.domain.admin.pages import AdminPages
@@ -60,6 +61,7 @@ from app.lib.web import (
 )
 
 ROUTE_HANDLERS: list[Any] = [
+    AccountApi,
     AccountPages,
     AuthApi,
     TokensApi,

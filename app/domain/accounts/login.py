@@ -137,6 +137,7 @@ SIGNED_OUT_NOTICES = {
     "everywhere-tokens": N_(
         "You were signed out on every device, this one included, and your API tokens revoked."
     ),
+    "deleted": N_("Your account and all its data were deleted."),
 }
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
+from app.domain.accounts.deletion import delete_account
 from app.domain.accounts.invitations import find_invitation
 from app.domain.accounts.login import (
     SIGNED_OUT_NOTICES,
@@ -26,6 +27,7 @@ from app.domain.accounts.login import (
     sign_up,
 )
 from app.domain.accounts.schemas import (
+    DeleteAccountForm,
     LocaleForm,
     LoginForm,
     PasswordForm,
@@ -229,6 +231,23 @@ class AccountPages(Controller):
         await services.revoke_api_token(db, user, token_id)
         await db.commit()
         return Redirect("/account#api-tokens")
+
+    @post("/account/delete")
+    async def delete_account(
+        self,
+        request: Request[Any, Any, Any],
+        user: NamedDependency[User],
+        db: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        data: URLEncodedBody[DeleteAccountForm],
+    ) -> Any:
+        """Everything of the account goes; a refusal comes back on the page, nothing deleted."""
+        try:
+            await delete_account(request, db, user, data.password)
+        except AppError as exc:
+            await db.rollback()
+            return await _account(db, settings, user, error=exc, status=exc.status_code)
+        return Redirect("/login?signed_out=deleted")
 
 
 async def _account(

@@ -60,6 +60,15 @@ class TokenForm:
     name: str = ""
 
 
+@dataclass
+class DeleteAccountForm:
+    password: str = ""
+
+
+class AccountDelete(Struct):
+    password: str
+
+
 class TokenCreate(Struct):
     name: str
 

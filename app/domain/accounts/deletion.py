@@ -1,0 +1,134 @@
+"""Delete my account: password check, running work stopped, every row removed, sessions ended.
+
+Order matters: the password is checked with no transaction open (argon2 would otherwise hold
+SQLite's write lock, app/db/session.py); running tasks are cancelled through the same code as
+the task centre's Cancel (their arq jobs are aborted) before their rows go; the rows go in one
+transaction; then the session generation is bumped (app/lib/sessions.py), which refuses every
+session of the account and stops its open event streams at their next check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from arq import ArqRedis
+from litestar import Request
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import (
+    ApiToken,
+    BackgroundTask,
+    CreditTransaction,
+    CvFile,
+    CvGenerationOffer,
+    CvGenerationSubtask,
+    CvGenerationTask,
+    CvVersion,
+    Invitation,
+    JobOffer,
+    TaskSlot,
+    User,
+)
+from app.db.models.background_task import OPEN_STATUSES
+from app.db.session import release_lock
+from app.domain.accounts.login import end_session
+from app.domain.generation.services import cancel_generation
+from app.domain.tasks.actions import cancel_background_task
+from app.lib import security
+from app.lib.errors import AppError, Conflict, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.sessions import next_session_generation
+
+_OPEN_GENERATIONS = ("pending", "running")
+
+
+async def check_deletable(db: AsyncSession, user: User, password: str) -> None:
+    """Refuse a wrong password, and the last administrator while other accounts exist (nobody
+    could run the server any more; an administrator can promote someone first)."""
+    await release_lock(db)  # no transaction (on SQLite, no write lock) while argon2 runs
+    if not await security.verify_password(user.password_hash, password):
+        raise ValidationFailed(N_("The password is wrong."), code="account.wrong_password")
+    if user.is_admin:
+        other_admins = await db.scalar(
+            select(func.count()).select_from(User).where(User.is_admin, User.id != user.id)
+        )
+        others = await db.scalar(select(func.count()).select_from(User).where(User.id != user.id))
+        await release_lock(db)
+        if not other_admins and others:
+            raise Conflict(
+                N_(
+                    "You are the only administrator: make another account administrator "
+                    "before deleting yours."
+                ),
+                code="account.last_admin",
+            )
+
+
+async def _stop_running_work(db: AsyncSession, arq: ArqRedis, user: User) -> None:
+    """Cancel what still runs, so no job writes for the account while (or after) it goes."""
+    open_tasks = list(
+        await db.scalars(
+            select(BackgroundTask.id).where(
+                BackgroundTask.user_id == user.id, BackgroundTask.status.in_(OPEN_STATUSES)
+            )
+        )
+    )
+    await release_lock(db)
+    for task_id in open_tasks:
+        with contextlib.suppress(AppError):  # finished or gone meanwhile
+            await cancel_background_task(db, arq, user, task_id)
+    # A generation whose task-centre row is gone still has its own job.
+    open_generations = list(
+        await db.scalars(
+            select(CvGenerationTask.id).where(
+                CvGenerationTask.user_id == user.id,
+                CvGenerationTask.status.in_(_OPEN_GENERATIONS),
+            )
+        )
+    )
+    await release_lock(db)
+    for generation_id in open_generations:
+        with contextlib.suppress(AppError):
+            await cancel_generation(db, arq, user, generation_id)
+
+
+async def _delete_rows(db: AsyncSession, user_id: str) -> None:
+    """Every row of the account, children first (the foreign keys cascade too; being explicit
+    keeps it right whatever a migration did to them). Invitations the account used or made stay
+    in the admin list, pointing at nobody (their columns are nullable)."""
+    generations = select(CvGenerationTask.id).where(CvGenerationTask.user_id == user_id)
+    cvs = select(CvFile.id).where(CvFile.user_id == user_id)
+    statements: list[Any] = [
+        delete(CvGenerationSubtask).where(CvGenerationSubtask.task_id.in_(generations)),
+        delete(CvGenerationOffer).where(CvGenerationOffer.task_id.in_(generations)),
+        delete(CvGenerationTask).where(CvGenerationTask.user_id == user_id),
+        delete(CvVersion).where(CvVersion.cv_file_id.in_(cvs)),
+        delete(CvFile).where(CvFile.user_id == user_id),
+        delete(JobOffer).where(JobOffer.user_id == user_id),
+        delete(BackgroundTask).where(BackgroundTask.user_id == user_id),
+        delete(TaskSlot).where(TaskSlot.user_id == user_id),
+        delete(CreditTransaction).where(CreditTransaction.user_id == user_id),
+        delete(ApiToken).where(ApiToken.user_id == user_id),
+        update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),
+        update(Invitation).where(Invitation.created_by == user_id).values(created_by=None),
+        delete(User).where(User.id == user_id),
+    ]
+    for statement in statements:
+        await db.execute(statement, execution_options={"synchronize_session": False})
+
+
+async def delete_account(
+    request: Request[Any, Any, Any], db: AsyncSession, user: User, password: str
+) -> None:
+    """The whole deletion; raises ``AppError`` (nothing deleted) when it is refused."""
+    await check_deletable(db, user, password)
+    arq: ArqRedis = request.app.state.arq
+    await _stop_running_work(db, arq, user)
+    user_id = user.id
+    db.expunge_all()  # the rows go by SQL below; no stale object may be flushed afterwards
+    await _delete_rows(db, user_id)
+    await db.commit()
+    await next_session_generation(request.app.state.redis, user_id)
+    end_session(request)

@@ -1,0 +1,223 @@
+"""Export my data: one ZIP of everything the account holds, built in a temporary file.
+
+Rows are read one CV / offer / generation at a time and each read's transaction is ended
+(app/db/session.py release_lock) before the ZIP is written, so memory stays bounded by the
+largest single CV and no lock is held while compressing. PDFs come from the render cache only:
+rendering every CV through a worker (app/domain/renders/rendering.py obtain_render) could take
+minutes for a large account, so README.txt says how to download the ones not included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import tempfile
+import zipfile
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase
+
+from app.config import Settings
+from app.db.models import (
+    ApiToken,
+    BackgroundTask,
+    CreditTransaction,
+    CvFile,
+    CvGenerationOffer,
+    CvGenerationSubtask,
+    CvGenerationTask,
+    CvVersion,
+    JobOffer,
+    User,
+)
+from app.db.session import release_lock
+from app.domain.cvs.services import json_resume
+from app.domain.renders.rendering import cached_render
+from app.domain.renders.services import render_spec
+
+CHUNK_BYTES = 64 * 1024
+# Never in an export: secrets, and the raw upload (written as its own file instead).
+_LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes"})
+
+README = """CV Tailor: export of the account {email}, made {made} (UTC).
+
+account.json         the account: e-mail, name, role, language, credit balance, and the
+                     personal API tokens' names and first characters (never the tokens).
+credits.json         the credit ledger: every grant, charge and refund.
+cvs/<id>/cv.json     one CV (kind "source" = imported, "generated" = tailored to an offer):
+                     its details and current content.
+cvs/<id>/versions.json  every saved version of that CV's content, oldest first.
+cvs/<id>/resume.json the CV as a JSON Resume (jsonresume.org): import it back on the CVs page.
+cvs/<id>/original-*  the file uploaded for that CV, when there was one.
+cvs/<id>/cv.pdf      the PDF, when one was already rendered with the CV as it is now.
+offers/<id>.json     one job offer as extracted and edited.
+generations/<id>.json  one tailoring run: its settings and status, the result for each offer,
+                     and the steps it went through.
+tasks.json           the task centre's history (imports, extractions, generations).
+
+PDFs: {pdf_count} of {cv_count} CVs are included as PDF (those already rendered; rendering all
+of them here could take minutes). Download any other one from its preview page, or from
+GET /api/cvs/<id>/pdf with a session or an API token.
+"""
+
+
+def row_json(row: DeclarativeBase) -> dict[str, Any]:
+    """Every column of ``row`` except secrets and raw bytes, JSON-ready."""
+    out: dict[str, Any] = {}
+    for attr in inspect(
+        row
+    ).mapper.column_attrs:  # attribute names (credit ``meta``, not the column)
+        if attr.key in _LEFT_OUT:
+            continue
+        value = getattr(row, attr.key)
+        out[attr.key] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).encode()
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._")
+    return cleaned[:80] or "upload"
+
+
+class _Zip:
+    """The ZIP in a temporary file; writes run in a thread (compression is CPU work)."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stream()
+        self.zip = zipfile.ZipFile(self.file, "w", compression=zipfile.ZIP_DEFLATED)
+
+    async def add(self, name: str, data: bytes) -> None:
+        await asyncio.to_thread(self.zip.writestr, name, data)
+
+    async def finish(self) -> int:
+        await asyncio.to_thread(self.zip.close)
+        size = self.file.tell()
+        self.file.seek(0)
+        return size
+
+    def close(self) -> None:
+        self.zip.close()
+        self.file.close()
+
+
+async def _ids(db: AsyncSession, stmt: Any) -> list[str]:
+    ids = [str(i) for i in await db.scalars(stmt)]
+    await release_lock(db)
+    return ids
+
+
+async def _add_cv(db: AsyncSession, out: _Zip, settings: Settings, user: User, cv_id: str) -> bool:
+    """Write one CV's files; True when its PDF came from the render cache."""
+    cv = await db.get(CvFile, cv_id)
+    if cv is None:  # deleted meanwhile
+        return False
+    versions = list(
+        await db.scalars(
+            select(CvVersion).where(CvVersion.cv_file_id == cv_id).order_by(CvVersion.version)
+        )
+    )
+    spec = await render_spec(
+        db, cv, fallback_locale=settings.default_locale, user_locale=user.locale
+    )
+    await release_lock(db)
+    base = f"cvs/{cv_id}/"
+    await out.add(base + "cv.json", _dump(row_json(cv)))
+    await out.add(base + "versions.json", _dump([row_json(v) for v in versions]))
+    await out.add(base + "resume.json", _dump(json_resume(cv)))
+    if cv.original_bytes:
+        await out.add(f"{base}original-{_safe_name(cv.filename)}", cv.original_bytes)
+    render = await asyncio.to_thread(cached_render, settings, spec)
+    if render is not None:
+        await out.add(base + "cv.pdf", render.pdf)
+    db.expunge_all()  # one CV at a time in memory
+    return render is not None
+
+
+async def _add_generation(db: AsyncSession, out: _Zip, task_id: str) -> None:
+    task = await db.get(CvGenerationTask, task_id)
+    if task is None:
+        return
+    offers = await db.scalars(
+        select(CvGenerationOffer)
+        .where(CvGenerationOffer.task_id == task_id)
+        .order_by(CvGenerationOffer.offer_index)
+    )
+    steps = await db.scalars(
+        select(CvGenerationSubtask)
+        .where(CvGenerationSubtask.task_id == task_id)
+        .order_by(CvGenerationSubtask.created_at)
+    )
+    data = {
+        **row_json(task),
+        "offers": [row_json(o) for o in offers],
+        "steps": [row_json(s) for s in steps],
+    }
+    await release_lock(db)
+    await out.add(f"generations/{task_id}.json", _dump(data))
+    db.expunge_all()
+
+
+async def build_export(db: AsyncSession, settings: Settings, user: User) -> tuple[IO[bytes], int]:
+    """The ZIP (a temporary file, at its start; the caller closes it) and its size."""
+    out = _Zip()
+    try:
+        tokens = await db.scalars(select(ApiToken).where(ApiToken.user_id == user.id))
+        account = {**row_json(user), "apiTokens": [row_json(t) for t in tokens]}
+        ledger = await db.scalars(
+            select(CreditTransaction)
+            .where(CreditTransaction.user_id == user.id)
+            .order_by(CreditTransaction.created_at)
+        )
+        credits = [row_json(t) for t in ledger]
+        tasks = await db.scalars(
+            select(BackgroundTask)
+            .where(BackgroundTask.user_id == user.id)
+            .order_by(BackgroundTask.created_at)
+        )
+        history = [row_json(t) for t in tasks]
+        await release_lock(db)
+        await out.add("account.json", _dump(account))
+        await out.add("credits.json", _dump(credits))
+        await out.add("tasks.json", _dump(history))
+        cv_ids = await _ids(
+            db, select(CvFile.id).where(CvFile.user_id == user.id).order_by(CvFile.created_at)
+        )
+        pdfs = 0
+        for cv_id in cv_ids:
+            pdfs += await _add_cv(db, out, settings, user, cv_id)
+        for offer_id in await _ids(db, select(JobOffer.id).where(JobOffer.user_id == user.id)):
+            offer = await db.get(JobOffer, offer_id)
+            await release_lock(db)
+            if offer is not None:
+                await out.add(f"offers/{offer_id}.json", _dump(row_json(offer)))
+        generation_ids = await _ids(
+            db, select(CvGenerationTask.id).where(CvGenerationTask.user_id == user.id)
+        )
+        for task_id in generation_ids:
+            await _add_generation(db, out, task_id)
+        made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+        readme = README.format(email=user.email, made=made, pdf_count=pdfs, cv_count=len(cv_ids))
+        await out.add("README.txt", readme.encode())
+        size = await out.finish()
+    except BaseException:
+        out.close()
+        raise
+    return out.file, size
+
+
+async def stream_file(file: IO[bytes]) -> AsyncIterator[bytes]:
+    """The temporary file in chunks, closed (and so removed) at the end or on disconnect."""
+    try:
+        while chunk := await asyncio.to_thread(file.read, CHUNK_BYTES):
+            yield chunk
+    finally:
+        file.close()
