@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import Language
+from app.lib.language_level import level_aside
 from jobs.pipeline.text import fold
 
 # Language names, FR ↔ EN, folded.
@@ -105,15 +106,56 @@ def to_cefr(level: str) -> str | None:
     return None
 
 
+# A level word as one token of the level, accents folded ("Professionnelle", "Avancé").
+_TOKEN_RE = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+_CEFR_SPAN_RE = re.compile(r"\b[abc][12]\b(?:\s*[/-]\s*[abc][12]\b)?", re.IGNORECASE)
+_FEMININE_PLURAL = ("", "e", "s", "es", "le", "les")
+
+
+def _level_word(level: str) -> tuple[re.Match[str], str] | None:
+    """The token of ``level`` that is a level word, with its CEFR level."""
+    for token in _TOKEN_RE.finditer(level):
+        folded = fold(token.group(0))
+        for word, cefr in WORD_LEVELS.items():
+            if folded.startswith(word) and folded[len(word) :] in _FEMININE_PLURAL:
+                return token, cefr
+    return None
+
+
+def _without(text: str, *matches: re.Match[str] | None) -> str:
+    """``text`` with the spans of ``matches`` taken out (the last first: offsets stay right)."""
+    for match in sorted(filter(None, matches), key=lambda m: -m.start()):
+        text = f"{text[: match.start()]} {text[match.end() :]}"
+    return text
+
+
+def _details(text: str) -> str:
+    """What is left of a level once its converted part is taken out, tidied."""
+    text = re.sub(r"\(\s*[,;/:]?\s*", "(", text)
+    text = re.sub(r"\s*[,;/:]?\s*\)", ")", text)
+    text = re.sub(r"\(\s*\)", " ", text)
+    return level_aside(" ".join(text.split()).strip(" ,;:/–—-"))
+
+
 def convert_level(level: str, style: str, cv_language: str) -> str:
+    """The level in the offer's format, keeping every other fact the source states:
+    "fluent (C1, TOEIC 945)" → "C1 (TOEIC 945)" (letters) or "Courant (C1, TOEIC 945)"
+    (French words). A level whose wording cannot be converted whole stays as written."""
     if not level.strip() or any(w in fold(level) for w in NATIVE_WORDS):
         return level  # native is not a CEFR level: keep the author's words
-    cefr = to_cefr(level)
-    if cefr is None:
-        return level
+    word = _level_word(level)
+    letters = _CEFR_SPAN_RE.search(level)
+    if word is None and letters is None:
+        return level  # "upper-intermediate", "TOEIC 945": nothing to convert without loss
     if style == "letters":
-        return cefr
-    return LEVEL_WORDS.get(cv_language, LEVEL_WORDS["en"])[cefr]
+        head = letters.group(0).upper() if letters else word[1] if word else ""
+        rest = _without(level, letters, word[0] if word else None)
+    else:
+        cefr = word[1] if word else letters.group(0)[:2].upper() if letters else ""
+        head = LEVEL_WORDS.get(cv_language, LEVEL_WORDS["en"])[cefr]
+        rest = _without(level, word[0] if word else None)  # CEFR letters stay a detail
+    details = _details(rest)
+    return f"{head} ({details})" if details else head
 
 
 def adapt_languages(languages: list[Language], offer_text: str, cv_language: str) -> list[Language]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.language_level import unwrap_parens
 from app.lib.parsing.text import fold, word_set
 
 # Folded language names (French and English) → the English name, for matching only: what is
@@ -82,14 +83,23 @@ def split_language_item(text: str) -> tuple[str, str] | None:
     name = match.group(0)
     level = stripped[match.end() :].strip()
     # "English (native)", "Anglais : courant", "French – B2"
-    level = level.lstrip(":–—-·|=").strip()
-    if level.startswith("(") and level.endswith(")") and level.count("(") == 1:
-        level = level[1:-1].strip()
+    level = unwrap_parens(level.lstrip(":–—-·|=").strip())
     # An unknown word is a language only when a level made of level words alone follows it
     # ("Wolof : natif"); "Very good …", "Aug 2022 …", "ADAS (Advanced …" are not languages.
     if language_key(name) is None and not _unknown_name_ok(name, level):
         return None
     return name, level
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """Split on commas outside parentheses: "courant (C1, TOEIC 945)" is one part."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth = max(0, depth + {"(": 1, ")": -1}.get(char, 0))
+        if char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
 
 
 def _unknown_name_ok(name: str, level: str) -> bool:
@@ -170,7 +180,7 @@ def languages_in_text(text: str) -> list[tuple[str, str]] | None:
     ``None`` when the line holds anything else (a skill, a sentence about something else)."""
     found: list[tuple[str, str]] = []
     for segment in _SEGMENT_RE.split(text):
-        for part in segment.split(","):
+        for part in _top_level_commas(segment):
             named = _segment_languages(part)
             if named is None:
                 return None

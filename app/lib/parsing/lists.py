@@ -100,21 +100,21 @@ def parse_languages(lines: list[str], dropped: list[str] | None = None) -> list[
     return [x for x in languages if x.name[:1].isalpha()]
 
 
-LANGUAGE_ITEMS_RE = re.compile(r"[,;|•·▪\t]")
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def stated_languages(line: str) -> list[Language] | None:
     """The languages a line states: items that each open with a language name keep their
     wording ("French – Professional working proficiency (B2)"); prose is read word by word."""
-    items = [item.strip() for item in LANGUAGE_ITEMS_RE.split(line) if item.strip()]
+    items = split_items(line)  # a comma inside "(C1, TOEIC 945)" separates no languages
     parsed = [split_language_item(item) for item in items]
     stated = languages_in_text(line)
     one_per_item = not stated or len(stated) <= len(items)  # else an item holds two
     if items and one_per_item and all(p is not None and language_key(p[0]) for p in parsed):
         return [Language(name=p[0], level=p[1]) for p in parsed if p is not None]
     whole = split_language_item(line)
-    if whole and language_key(whole[0]) and all(only_level(item) for item in items[1:]):
+    one_language = not stated or len(stated) == 1  # else a line of several, read as prose
+    if whole and language_key(whole[0]) and one_language and all(map(only_level, items[1:])):
         return [Language(name=whole[0], level=whole[1])]  # "Allemand : lu, écrit"
     return [Language(name=name, level=level) for name, level in stated] if stated else None
 

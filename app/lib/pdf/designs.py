@@ -14,6 +14,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from app.lib.i18n import N_
+from app.lib.language_level import level_aside
 from app.lib.pdf.budget import bullet_key, extra_key, interest_key, skill_key
 from app.lib.pdf.errors import UnknownDesign
 
@@ -252,7 +253,9 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
         "experience": [_entry(e, "experience", trimmed, locale) for e in content.experience],
         "projects": [_entry(p, "projects", trimmed, locale) for p in content.projects],
         "skill_groups": _skill_groups(content, locale, trimmed),
-        "languages": [{"name": lang.name, "level": lang.level} for lang in content.languages],
+        "languages": [
+            {"name": lang.name, "level": level_aside(lang.level)} for lang in content.languages
+        ],
         "education": [
             {
                 "institution": edu.institution,
