@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import FilePayload, Page, expect
 
 from tests.browser.flows import register_with_form, unique_email
 
@@ -20,9 +20,8 @@ async def test_a_wrong_file_on_the_cv_page_shows_the_message(
     page = browser_page
     await register_with_form(page, "Wrong File", unique_email("wrongfile"))
     await page.goto("/cvs")
-    await page.set_input_files(
-        "#cv-file", files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello"}]
-    )
+    wrong_file = FilePayload(name="notes.txt", mimeType="text/plain", buffer=b"hello")
+    await page.set_input_files("#cv-file", files=[wrong_file])
     await page.get_by_role("button", name="Import", exact=True).click(delay=HELD_MS)
     alert = page.get_by_role("alert")
     await expect(alert).to_have_text(
