@@ -14,10 +14,11 @@ import pytest
 from arq import create_pool
 from arq.constants import abort_jobs_ss, default_queue_name
 from arq.worker import Worker
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import BackgroundTask
+from app.db.models import BackgroundTask, User
 from app.domain.events import stream as event_stream
 from app.lib.redis import arq_settings
 from tests.fixtures.cv_texts import JSON_RESUME
@@ -134,3 +135,28 @@ async def test_open_event_streams_stop(live_server: str, quick_keepalive: None) 
     finally:
         await tab.aclose()
         await other.aclose()
+
+
+async def test_two_admins_deleting_at_once_leave_one(
+    live_server: str, db: AsyncSession, backend: str
+) -> None:
+    """Three accounts, two administrators who both delete theirs at the same moment: one goes,
+    the other is refused as the last administrator (never none left while a member remains)."""
+    first = await browser(live_server, "admin-a@example.com", PASSWORD)  # admin: first account
+    second = await browser(live_server, "admin-b@example.com", PASSWORD)
+    member = await browser(live_server, "member-c@example.com", PASSWORD)
+    try:
+        await db.execute(
+            update(User).where(User.email == "admin-b@example.com").values(is_admin=True)
+        )
+        await db.commit()
+        answers = await asyncio.gather(delete_me(first), delete_me(second))
+        assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+        refused = next(a for a in answers if a.status_code == 409)
+        assert refused.json()["error"] == "account.last_admin"
+        admins = list(await db.scalars(select(User.email).where(User.is_admin)))
+        await db.rollback()
+        assert len(admins) == 1
+    finally:
+        for client in (first, second, member):
+            await client.aclose()

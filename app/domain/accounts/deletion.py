@@ -50,20 +50,31 @@ async def check_deletable(db: AsyncSession, user: User, password: str) -> None:
     await release_lock(db)  # no transaction (on SQLite, no write lock) while argon2 runs
     if not await security.verify_password(user.password_hash, password):
         raise ValidationFailed(N_("The password is wrong."), code="account.wrong_password")
-    if user.is_admin:
-        other_admins = await db.scalar(
-            select(func.count()).select_from(User).where(User.is_admin, User.id != user.id)
-        )
-        others = await db.scalar(select(func.count()).select_from(User).where(User.id != user.id))
-        await release_lock(db)
-        if not other_admins and others:
-            raise Conflict(
-                N_(
-                    "You are the only administrator: make another account administrator "
-                    "before deleting yours."
-                ),
-                code="account.last_admin",
-            )
+    refusal = await last_admin_refusal(db, user.id)
+    await release_lock(db)
+    if refusal is not None:
+        raise refusal
+
+
+async def last_admin_refusal(db: AsyncSession, user_id: str) -> Conflict | None:
+    """Why ``user_id`` may not go now, or None. The administrators' rows are locked (on
+    PostgreSQL; SQLite's one writer serialises anyway) so two administrators deleting their
+    accounts at once cannot both see the other one still there."""
+    admins = set(
+        await db.scalars(select(User.id).where(User.is_admin).order_by(User.id).with_for_update())
+    )
+    if user_id not in admins or len(admins) > 1:
+        return None
+    others = await db.scalar(select(func.count()).select_from(User).where(User.id != user_id))
+    if not others:
+        return None
+    return Conflict(
+        N_(
+            "You are the only administrator: make another account administrator "
+            "before deleting yours."
+        ),
+        code="account.last_admin",
+    )
 
 
 async def _stop_running_work(db: AsyncSession, arq: ArqRedis, user: User) -> None:
@@ -128,6 +139,10 @@ async def delete_account(
     await _stop_running_work(db, arq, user)
     user_id = user.id
     db.expunge_all()  # the rows go by SQL below; no stale object may be flushed afterwards
+    refusal = await last_admin_refusal(db, user_id)  # again, in the deleting transaction
+    if refusal is not None:
+        await db.rollback()
+        raise refusal
     await _delete_rows(db, user_id)
     await db.commit()
     await next_session_generation(request.app.state.redis, user_id)
