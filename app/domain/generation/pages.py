@@ -26,6 +26,7 @@ from app.domain.generation.services import (
 from app.domain.generation.view import STATUS_LABELS, page_state
 from app.domain.tasks.live import TaskCentreFeed, fragment_context
 from app.lib.errors import AppError
+from app.lib.web import from_htmx
 
 HISTORY_LIMIT = 50
 
@@ -98,8 +99,12 @@ class GenerationPages(Controller):
         user: NamedDependency[User],
         db: NamedDependency[AsyncSession],
         task_id: FromPath[str],
-    ) -> Redirect:
+    ) -> Template | Redirect:
         await cancel_generation(db, request.app.state.arq, user, task_id)
+        if from_htmx(request):
+            # The page's Cancel posts with htmx: the fresh panel, morphed in place.
+            task = await get_generation(db, user, task_id)
+            return Template("generation/_partials/panel.html", context=await page_state(db, task))
         return Redirect(f"/generations/{task_id}")
 
     @get("/generations/{task_id:str}/stream")

@@ -145,5 +145,8 @@ async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -
         "finished_count": finished,
         "total_count": total,
         "shown_limit": limit,
+        # Prefix of the list's element ids: the /tasks page shows the nav panel's list too, and
+        # the morphed live updates (static/js/live.js) match elements by id.
+        "id_prefix": "task-page" if limit > PANEL_LIMIT else "task-centre",
         "type_labels": TYPE_LABELS,
     }
