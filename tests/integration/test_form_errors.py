@@ -190,3 +190,13 @@ def test_no_layer_replaces_the_hook_that_makes_pages_html(app: Litestar) -> None
             if isinstance(handler, HTTPRouteHandler):
                 hooks = [layer for layer in handler.ownership_layers if layer.after_request]
                 assert hooks == [app], (route.path, hooks)
+
+
+async def test_refusals_before_the_form_is_read_are_pages_too(client: Client) -> None:
+    """An unknown row (404) or a missing CSRF token (403) on a page route: the error page."""
+    token = await signed_in(client, "refusals@example.com")
+    unknown = await client.post("/offers/no-such-offer", data={"_csrf_token": token})
+    shown(unknown, 404, "No such job offer.")
+    forged = await client.post("/cvs/text", data={"text": "x"})
+    assert 'data-error-code="csrf_failed"' in forged.text
+    shown(forged, 403, "CSRF")  # refused before the request's language is chosen
