@@ -142,7 +142,11 @@ async def _fail_lost_input(
 ) -> bool:
     """The input is gone: the task fails with the reason (the row too, if any), refunded, its
     slot freed. False, with nothing written, when it was settled meanwhile (e.g. cancelled)."""
-    reason = f"Refund: {task.type} could not run"
+    reason = (  # words, not the task's type: the ledger shows it (app/lib/labels.py)
+        "Refund: CV import could not run"
+        if task.type == IMPORT_TASK_TYPE
+        else "Refund: offer extraction could not run"
+    )
     if task.type == IMPORT_TASK_TYPE:
         event, key = CV_LIST_CHANGED, "cvId"
         cv = await session.get(CvFile, source_id) if source_id else None

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
+from app.lib.labels import label
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
@@ -48,6 +49,7 @@ def build_environment() -> Environment:
         gettext=_escaped_gettext, ngettext=_escaped_ngettext, newstyle=True
     )
     env.globals.update(current_user=current_user, current_locale=current_locale)
+    env.filters["label"] = label  # stored codes → words (app/lib/labels.py)
     return env
 
 

@@ -30,7 +30,7 @@ async def test_members_get_403_and_the_admin_sees_every_section(
         'id="health"',
         'id="stats"',
         'id="users"',
-        "Pipeline CV v2",
+        "CV tailoring",  # the group of the pipeline's models, in words
     ):
         assert marker in page.text, marker
     async with another_client() as member:

@@ -24,7 +24,6 @@ from app.domain.admin.settings_registry import (
     REGISTRATION_MODES,
     REGISTRATION_OPEN,
     REGISTRATION_SETTING,
-    SETTING_LABELS,
     feature_cost_setting,
 )
 from app.domain.admin.settings_service import all_settings, update_setting
@@ -67,7 +66,7 @@ class AdminPages(InvitationRoutes, Controller):
         users = list(await db.scalars(select(User).order_by(User.created_at).limit(200)))
         context = {
             "groups": [
-                (group, [(n, SETTING_LABELS.get(n, n), values.get(n, "")) for n in names])
+                (group, [(n, values.get(n, "")) for n in names])
                 for group, names in AI_MODELS_STRUCTURE.items()
             ],
             "base_url": values.get("llm_base_url", ""),

@@ -31,7 +31,7 @@ PHASE_MODEL_SETTINGS: dict[str, str] = {
     "offer_extract": "model_offer_extract",
 }
 
-# The seed's AI_MODELS_STRUCTURE, with its labels (admin page grouping).
+# The seed's AI_MODELS_STRUCTURE (admin page grouping; app/lib/labels.py names the groups).
 AI_MODELS_STRUCTURE: dict[str, list[str]] = {
     "Pipeline CV v2": [
         "model_cv_classify",
@@ -43,17 +43,6 @@ AI_MODELS_STRUCTURE: dict[str, list[str]] = {
     ],
     "Import de CV": ["model_cv_import"],
     "Extraction d'offre": ["model_offer_extract"],
-}
-
-SETTING_LABELS: dict[str, str] = {
-    "model_cv_classify": "Pipeline v2 - Classification",
-    "model_cv_batch_experience": "Pipeline v2 - Experience",
-    "model_cv_batch_projects": "Pipeline v2 - Projects",
-    "model_cv_batch_extras": "Pipeline v2 - Extras",
-    "model_cv_batch_skills": "Pipeline v2 - Skills",
-    "model_cv_batch_summary": "Pipeline v2 - Summary",
-    "model_cv_import": "Import de CV",
-    "model_offer_extract": "Extraction d'offre",
 }
 
 # The seed's TASK_FEATURE_MAPPING: task type → credit feature, and each feature's cost setting.

@@ -1,0 +1,126 @@
+"""What users read for the codes the app stores: event names, credit-ledger reasons, setting
+keys, pipeline phases and statuses. One catalogue, English message ids translated by
+``app/locales`` like every other string; templates show ``{{ code | label }}`` while the
+database, the API and the events keep the codes.
+
+Each table mirrors a registry of the code (checked by ``tests/unit/test_labels.py``):
+event names published to the user's tabs, the credit features of
+``app/domain/admin/settings_registry.py`` and its settings, the phases of
+``jobs/pipeline/schemas.py`` and the statuses of ``app/db/models``.
+"""
+
+from __future__ import annotations
+
+from app.lib.i18n import N_, gettext
+
+EVENTS = {
+    "cv_generation_v2:created": N_("Tailoring started"),
+    "cv_generation_v2:offer_progress": N_("Tailoring in progress"),
+    "cv_generation_v2:offer_completed": N_("Tailored CV ready"),
+    "cv_generation_v2:offer_failed": N_("Tailoring failed for an offer"),
+    "cv_generation_v2:error": N_("Tailoring error"),
+    "cv_generation_v2:completed": N_("Tailoring finished"),
+    "cv_generation_v2:cancelled": N_("Tailoring cancelled"),
+    "task:updated": N_("Task updated"),
+    "task:deleted": N_("Task removed"),
+    "tasks:purged": N_("Finished tasks cleared"),
+    "cv:list:changed": N_("CV list updated"),
+    "job_offer:updated": N_("Offer updated"),
+    "system:pong": N_("The worker answered"),
+}
+
+# Credit features (debit reasons) and the reasons written by refunds and grants.
+LEDGER_REASONS = {
+    "gpt_cv_generation": N_("Tailored CVs"),
+    "import_pdf": N_("CV import"),
+    "extract_job_offer": N_("Offer extraction"),
+    "cv_generation_failed": N_("Refund: tailoring failed"),
+    "cv_generation_cancelled": N_("Refund: tailoring cancelled"),
+    # Rows written before refunds named their task in words.
+    "Refund: cv_import could not run": N_("Refund: CV import could not run"),
+    "Refund: offer_extract could not run": N_("Refund: offer extraction could not run"),
+}
+# Reasons stored as English sentences: shown translated.
+LEDGER_SENTENCES = (
+    N_("Welcome credits"),
+    N_("Refund: CV import could not run"),
+    N_("Refund: offer extraction could not run"),
+    N_("Refund: CV import failed"),
+    N_("Refund: CV import cancelled"),
+    N_("Refund: CV import could not be queued"),
+    N_("Refund: CV deleted before its import finished"),
+    N_("Refund: offer extraction failed"),
+    N_("Refund: offer extraction cancelled"),
+    N_("Refund: offer deleted before its extraction finished"),
+)
+
+SETTINGS = {
+    "model_cv_classify": N_("Tailoring: classification"),
+    "model_cv_batch_experience": N_("Tailoring: experience"),
+    "model_cv_batch_projects": N_("Tailoring: projects"),
+    "model_cv_batch_extras": N_("Tailoring: other sections"),
+    "model_cv_batch_skills": N_("Tailoring: skills"),
+    "model_cv_batch_summary": N_("Tailoring: summary"),
+    "model_cv_import": N_("CV import"),
+    "model_offer_extract": N_("Offer extraction"),
+    "llm_base_url": N_("LLM endpoint URL"),
+    "llm_api_key": N_("API key"),
+    "llm_temperature": N_("Temperature"),
+    "llm_max_concurrency": N_("Requests at once per worker"),
+    "pipeline_offer_concurrency": N_("Offers tailored at once"),
+    "max_retries": N_("Attempts per failing offer before its refund"),
+    "registration": N_("Sign-up"),
+    "credits_new_user": N_("Credits given to a new account"),
+    "feature_cost_gpt_cv_generation": N_("Credits per tailored CV"),
+    "feature_cost_import_pdf": N_("Credits per CV import"),
+    "feature_cost_extract_job_offer": N_("Credits per offer extraction"),
+    "allow_private_offer_urls": N_("Offer URLs on private addresses"),
+}
+# The admin page's groups of model settings.
+SETTING_GROUPS = {
+    "Pipeline CV v2": N_("CV tailoring"),
+    "Import de CV": N_("CV import"),
+    "Extraction d'offre": N_("Offer extraction"),
+}
+
+PHASES = {
+    "classify": N_("Classification"),
+    "batch_experience": N_("Experience"),
+    "batch_project": N_("Projects"),
+    "batch_extras": N_("Extras"),
+    "batch_skills": N_("Skills"),
+    "batch_summary": N_("Summary"),
+    "cv_import": N_("CV import"),
+    "offer_extract": N_("Offer extraction"),
+}
+
+# Statuses of generations, offers and background tasks.
+STATUSES = {
+    "pending": N_("Pending"),
+    "queued": N_("Queued"),
+    "running": N_("Running"),
+    "classifying": N_("Classifying"),
+    "batching": N_("Tailoring"),
+    "recomposing": N_("Assembling"),
+    "completed": N_("Completed"),
+    "failed": N_("Failed"),
+    "cancelled": N_("Cancelled"),
+}
+
+LABELS: dict[str, str] = {
+    **EVENTS,
+    **LEDGER_REASONS,
+    **{sentence: sentence for sentence in LEDGER_SENTENCES},
+    **SETTINGS,
+    **SETTING_GROUPS,
+    **PHASES,
+    **STATUSES,
+}
+
+
+def label(code: object) -> str:
+    """The text shown for a stored code, in the current locale; an unknown value as it is
+    (a reason an administrator typed, a model name)."""
+    text = str(code) if code is not None else ""
+    message = LABELS.get(text)
+    return gettext(message) if message is not None else text
