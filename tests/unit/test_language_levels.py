@@ -12,6 +12,7 @@ import pytest
 from app.lib.cv_content import Language
 from app.lib.language_level import level_aside, unwrap_parens
 from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.offer_languages import find_languages
 from app.lib.pdf import DESIGNS, render_cv_html
 from jobs.pipeline.languages import adapt_languages, convert_level
 
@@ -141,3 +142,17 @@ def test_offline_adaptation_keeps_the_score_in_the_cv_html() -> None:
     content.languages = adapted
     text = visible_text(render_cv_html(content, design=sorted(DESIGNS)[0], locale="en"))
     assert "English (Fluent, C1, TOEIC 945" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("Anglais courant (C1, TOEIC 945 minimum)", "courant (C1, TOEIC 945 minimum)"),
+        ("Espagnol : intermédiaire (B1)", "intermédiaire (B1)"),
+        ("Spanish – intermediate (B1) is a plus", "intermediate (B1)"),
+        ("English (C1) required", "C1"),
+        ("Fluent English", "Fluent"),
+    ],
+)
+def test_offer_language_levels_keep_their_detail(line: str, level: str) -> None:
+    assert [x["level"] for x in find_languages(line)] == [level]

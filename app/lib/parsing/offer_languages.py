@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.language_level import unwrap_parens
 from app.lib.parsing.languages import CEFR_RE, LEVEL_WORDS, has_level_wording, language_key
 from app.lib.parsing.text import fold
 
@@ -60,12 +61,17 @@ def _level_near(line: str, start: int, end: int) -> str:
     "English: niveau B2", "fluent English", "maîtrise de l'anglais"."""
     after = line[end : end + 40]
     cefr = CEFR_RE.search(after)
-    if cefr and cefr.start() <= 16 and not re.search(r"[;,.]", after[: cefr.start()]):
-        stop = cefr.end() + (1 if after[cefr.end() : cefr.end() + 1] == ")" else 0)
-        phrase = after[:stop].strip(" :–—-")
-        if phrase.startswith("(") and phrase.endswith(")"):
-            phrase = phrase[1:-1]
-        return phrase.strip()
+    between = after[: cefr.start()] if cefr else ""
+    near = cefr is not None and (  # "anglais courant (C1)", "espagnol : intermédiaire (B1)"
+        cefr.start() <= 16 or all(fold(w) in LEVEL_WORDS for w in re.findall(r"[^\W\d_]+", between))
+    )
+    if cefr and near and not re.search(r"[;,.]", between):
+        phrase = after[: cefr.end()]
+        if phrase.count("(") > phrase.count(")"):
+            # the parenthesis goes on ("(C1, TOEIC 945 minimum)"): keep it whole
+            close = line.find(")", end + cefr.end())
+            phrase = line[end : close + 1] if 0 <= close - end <= 80 else f"{phrase})"
+        return unwrap_parens(phrase.strip(" :–—-"))
     adjacent = re.match(r"[\s:(–—-]*((?:[^\W\d_]+ ?)+)", after)
     if adjacent and (level := _level_words(adjacent.group(1).split())):
         return " ".join(level)
