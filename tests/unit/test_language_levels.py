@@ -156,3 +156,12 @@ def test_offline_adaptation_keeps_the_score_in_the_cv_html() -> None:
 )
 def test_offer_language_levels_keep_their_detail(line: str, level: str) -> None:
     assert [x["level"] for x in find_languages(line)] == [level]
+
+
+def test_prose_language_line_keeps_the_detail_after_the_name() -> None:
+    content = parse_cv_text(
+        "Camille Martin\n\nLANGUAGES\nNative in French; Fluent in English (C1, TOEIC 945)\n"
+    ).content
+    levels = {x.name: x.level for x in content.languages}
+    assert levels["French"] == "Native"
+    assert all(part in levels["English"] for part in ("Fluent", "C1", "TOEIC 945"))

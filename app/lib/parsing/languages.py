@@ -169,8 +169,11 @@ def _segment_languages(segment: str) -> list[tuple[str, str]] | None:
             pending = []
         elif kind == "V" or (kind == "F" and token[0].isdigit()):
             (groups[-1][1] if name_first and groups else pending).append(token)
-    if not name_first and pending and groups and not groups[-1][1]:
-        groups[-1][1].extend(pending)  # "English (C1)" after a level-first phrase
+    if not name_first and pending and groups:
+        # "English (C1)" after a level-first phrase; "Fluent in English (C1, TOEIC 945)" keeps
+        # its detail beside the level word
+        detail = " ".join(pending)
+        groups[-1][1].append(f"({detail})" if groups[-1][1] else detail)
     return [(name, " ".join(level)) for names, level in groups for name in names]
 
 
