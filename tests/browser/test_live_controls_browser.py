@@ -44,11 +44,18 @@ LIVE_PROBE = """
 window.__updates = {};
 window.__focusAfter = [];
 window.__busy = [];
-document.addEventListener("htmx:sseMessage", (e) => {
-  const id = e.target.id;
+// The update counts at the last mouse down: a press must outlast an update that came after it.
+window.__atDown = {};
+document.addEventListener("mousedown", () => { window.__atDown = {...window.__updates}; }, true);
+function updated(id) {
   window.__updates[id] = (window.__updates[id] || 0) + 1;
   const active = document.activeElement;
   window.__focusAfter.push((active && active.id) || (active && active.tagName) || "");
+}
+// Fragments swapped straight from the stream, and lists refetched when the stream says so.
+document.addEventListener("htmx:sseMessage", (e) => updated(e.target.id));
+document.addEventListener("htmx:afterSwap", (e) => {
+  if (e.detail && e.detail.requestConfig && e.detail.target) { updated(e.detail.target.id); }
 });
 new MutationObserver((records) => {
   for (const r of records) {
@@ -84,12 +91,12 @@ async def press_like_a_person(page: Page, button: Locator, region: str) -> None:
     box = await button.bounding_box()
     assert box is not None
     await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    seen = await updates(page, region)
     await page.mouse.down()
     await page.wait_for_timeout(HELD_MS)
     # The press must span an update: that is when a replaced button lost the click.
     await page.wait_for_function(
-        f"(window.__updates['{region}'] || 0) > {seen}", timeout=UPDATE_WAIT_MS
+        f"(window.__updates['{region}'] || 0) > (window.__atDown['{region}'] || 0)",
+        timeout=UPDATE_WAIT_MS,
     )
     await page.mouse.up()
 
@@ -154,15 +161,16 @@ async def ticking_import(
 
     async def tick() -> None:
         step = 0
-        async with sessions() as session:
-            row = await session.get(BackgroundTask, task.id)
-            assert row is not None
-            while True:
-                step += 1
+        while True:
+            step += 1
+            # A session per step: one kept open would hold SQLite's write lock between steps.
+            async with sessions() as session:
+                row = await session.get(BackgroundTask, task.id)
+                assert row is not None
                 await save_and_publish(
                     session, redis, row, status="running", progress={"percent": step % 100}
                 )
-                await asyncio.sleep(0.2)
+            await asyncio.sleep(0.2)
 
     ticker = asyncio.create_task(tick())
     try:
@@ -194,22 +202,32 @@ async def test_cancel_in_the_task_centre_lands_at_human_speed(
         page, db, "Human Centre", unique_email("live-centre"), ["Role C", "Role D"]
     )
     me = await signed_in_user_id(page)
-    region = "task-centre-list"
     # A slow model keeps each generation running while the ticking import streams updates.
     async with (
         llm_in_use(db, latency_ms=4 * LLM_LATENCY_MS),
         ticking_import(session_factory, redis, me),
     ):
-        for attempt in ("mouse", "mouse", "keyboard"):
+        # The nav's panel (on the dashboard), then the full /tasks page's list.
+        for attempt, region in (
+            ("mouse", "task-centre-list"),
+            ("mouse", "task-centre-list"),
+            ("keyboard", "task-centre-list"),
+            ("mouse", "task-page-list"),
+        ):
             task_id = await start_generation(page, source_id, offers)
             background_id = await background_id_of(session_factory, task_id)
-            await page.goto("/")
-            await stream_open(page)
-            centre = await open_centre(page)
+            if region == "task-centre-list":
+                await page.goto("/")
+                await stream_open(page)
+                centre = await open_centre(page)
+            else:
+                await page.goto("/tasks")
+                await stream_open(page)
+                centre = page.locator(f"#{region}")
             item = centre.locator(f'.task-item[data-task-id="{background_id}"]')
             await expect(item).to_have_attribute("data-status", re.compile("queued|running"))
             await next_updates(page, region, 2)  # the list is being re-rendered live
-            button_id = f"task-centre-cancel-{background_id}"
+            button_id = f"{region.removesuffix('-list')}-cancel-{background_id}"
             button = page.locator(f"#{button_id}")
             async with page.expect_response(_is_cancel_post) as answer:
                 if attempt == "mouse":
