@@ -38,6 +38,31 @@
       if (on) { el.setAttribute("aria-busy", "true"); } else { el.removeAttribute("aria-busy"); }
     });
   }
-  document.addEventListener("htmx:beforeRequest", function (e) { busy(e.detail.elt, true); });
-  document.addEventListener("htmx:afterRequest", function (e) { busy(e.detail.elt, false); });
+  // The control focused when its request started (Chrome blurs it once htmx disables it):
+  // once the answer is in, the focus goes back to it, or to its live region if it is gone.
+  var pending = null;
+  function refocus() {
+    if (!pending) { return; }
+    var active = document.activeElement;
+    if (active === pending.control) { return; }  // still focused (disabled, not blurred yet)
+    if (active && active !== document.body) { pending = null; return; }  // the user moved on
+    if (pending.control.isConnected && !pending.control.disabled) {
+      pending.control.focus({ preventScroll: true });
+      pending = null;
+    } else if (!pending.control.isConnected && pending.region && pending.region.isConnected) {
+      pending.region.focus({ preventScroll: true });
+      pending = null;
+    }
+  }
+  function later() { setTimeout(refocus, 0); }
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    busy(e.detail.elt, true);
+    var active = document.activeElement;
+    if (active && active !== document.body && e.detail.elt.contains && e.detail.elt.contains(active)) {
+      pending = { control: active, region: active.closest("[data-live-region]") };
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (e) { busy(e.detail.elt, false); later(); });
+  document.addEventListener("htmx:afterSettle", later);
+  document.addEventListener("htmx:sseMessage", later);
 })();

@@ -140,6 +140,8 @@ async def test_cancel_on_the_generation_page_lands_at_human_speed(
                     await keyboard_press(page, button, "generation-cancel", region)
             assert (await answer.value).ok, attempt
             await expect(panel).to_have_attribute("data-status", "cancelled")
+            # The focused Cancel is gone: the focus went to its live region, not to <body>.
+            await expect(page.locator(f"#{region}")).to_be_focused()
             assert await generation_status(session_factory, task_id) == "cancelled", attempt
             # The button showed its pending state (aria-busy) before the answer removed it.
             assert "generation-cancel" in await page.evaluate("window.__busy"), attempt
@@ -236,6 +238,8 @@ async def test_cancel_in_the_task_centre_lands_at_human_speed(
                     await keyboard_press(page, button, button_id, region)
             assert (await answer.value).ok, attempt
             await expect(item).to_have_attribute("data-status", "cancelled")
+            # Its Cancel gave way to Delete: the focus went to the list, not to <body>.
+            await expect(page.locator(f"#{region}")).to_be_focused()
             assert await generation_status(session_factory, task_id) == "cancelled", attempt
             assert button_id in await page.evaluate("window.__busy"), attempt
     assert js_errors == []
