@@ -210,5 +210,17 @@ async def recover_lost_inputs(ctx: dict[str, Any]) -> int:
 
 
 async def recover_lost_jobs(ctx: dict[str, Any]) -> int:
-    """The sweep the worker runs at start-up and then periodically (jobs/worker.py)."""
-    return await resume_stale_generations(ctx) + await recover_lost_inputs(ctx)
+    """The sweep the worker runs at start-up and then periodically (jobs/worker.py).
+
+    arq's own lines for this sweep are DEBUG (jobs/quiet_cron.py): it says here, at INFO,
+    when it did something.
+    """
+    generations = await resume_stale_generations(ctx)
+    inputs = await recover_lost_inputs(ctx)
+    if generations or inputs:
+        log.info(
+            "recovery sweep: %d generation(s) resumed, %d import(s)/extraction(s) recovered",
+            generations,
+            inputs,
+        )
+    return generations + inputs

@@ -24,12 +24,14 @@ from app.lib import heartbeat
 from app.lib.events import publish_event
 from app.lib.pdf.sandbox import start_render_server
 from app.lib.redis import arq_settings
+from jobs import quiet_cron
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.recovery import recover_lost_jobs
 from jobs.render import RENDER_CV_PDF
 
 log = logging.getLogger(__name__)
+quiet_cron.install()  # the 10 s recovery sweep logs at INFO only when it recovered something
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
