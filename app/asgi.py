@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 settings.database_url, echo=settings.database_echo, immediate=False
             )
         app.state.engine = engine
-        app.state.session_factory = create_session_factory(engine)
+        app.state.session_factory = create_session_factory(engine, redis)
         app.state.read_session_factory = create_session_factory(reader)
         app.state.arq = await create_pool(arq_settings(settings.effective_redis_url))
         try:

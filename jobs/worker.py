@@ -59,7 +59,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.setdefault("settings", get_settings())
     engine = create_engine(settings.database_url, echo=settings.database_echo)
     ctx["engine"] = engine
-    ctx["session_factory"] = create_session_factory(engine)
+    ctx["session_factory"] = create_session_factory(engine, ctx["redis"])
     ctx["worker_id"] = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     ctx["heartbeat_task"] = asyncio.create_task(_beat_forever(ctx))
     # Pre-import WeasyPrint in the render server now: the first CV should not pay for it.

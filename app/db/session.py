@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
@@ -13,6 +13,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -49,9 +52,14 @@ def create_engine(database_url: str, *, echo: bool = False, immediate: bool = Tr
     return create_async_engine(database_url, echo=echo, pool_pre_ping=True, pool_size=10)
 
 
-def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def create_session_factory(
+    engine: AsyncEngine, publisher: Redis | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """``publisher``: where committed ledger changes are announced to the user's tabs
+    (app/domain/credits/events.py reads it from ``Session.info``, copied per session)."""
     # expire_on_commit=False: objects stay readable after commit (templates render them).
-    return async_sessionmaker(engine, expire_on_commit=False)
+    info = {"publisher": publisher} if publisher is not None else None
+    return async_sessionmaker(engine, expire_on_commit=False, info=info)
 
 
 async def release_lock(session: AsyncSession) -> None:

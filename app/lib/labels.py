@@ -25,6 +25,7 @@ EVENTS = {
     "task:deleted": N_("Task removed"),
     "tasks:purged": N_("Finished tasks cleared"),
     "cv:list:changed": N_("CV list updated"),
+    "credits:changed": N_("Credit balance updated"),
     "job_offer:updated": N_("Offer updated"),
     "system:pong": N_("The worker answered"),
 }

@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CreditTransaction, User
+from app.domain.credits.events import note_balance_change
 from app.lib.errors import InsufficientCredits, ValidationFailed
 
 
@@ -25,6 +26,9 @@ async def _record(
     )
     session.add(entry)
     await session.flush()
+    balance = await session.scalar(select(User.credit_balance).where(User.id == user_id))
+    # Every open tab's header counter follows, once the caller's transaction commits.
+    note_balance_change(session, user_id, int(balance or 0))
     return entry
 
 

@@ -12,6 +12,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
+from app.domain.credits.live import CreditCounterFeed
 from app.domain.events.stream import fragment_message, user_event_stream
 from app.domain.tasks.live import TaskCentreFeed
 from app.domain.tasks.services import list_tasks, task_payload
@@ -60,21 +61,30 @@ async def html_event_feed(
     """The stream every signed-in page opens (one per tab): the task centre first (``tasks``,
     rendered from the DB), then each event as a small HTML fragment (``message``, for the
     dashboard's activity list and the pages that refresh on it), plus the task centre again
-    after each task event."""
+    after each task event and the header's credit counter (``credits``) after each balance
+    change."""
     engine = request.app.template_engine
     assert engine is not None  # configured in create_app
     template = engine.get_template("_partials/event_item.html")
     task_centre = TaskCentreFeed(request, user.id)
+    credits = CreditCounterFeed(request, user.id)
+
+    async def initial() -> list[ServerSentEventMessage]:
+        return [*await task_centre.initial(), *await credits.initial()]
 
     async def render(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
         html = template.render(name=name, payload=payload)
-        return [fragment_message("message", html), *await task_centre.on_event(name)]
+        return [
+            fragment_message("message", html),
+            *await task_centre.on_event(name),
+            *await credits.on_event(name),
+        ]
 
     return ServerSentEvent(
         user_event_stream(
             channels,
             user.id,
-            task_centre.initial,
+            initial,
             render,
             still_valid=session_watch(request, user.id),
         ),

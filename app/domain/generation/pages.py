@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvGenerationTask, User
 from app.domain.admin.llm_config import engine_status
+from app.domain.credits.live import CreditCounterFeed
 from app.domain.events.stream import fragment_message, user_event_stream
 from app.domain.generation.services import (
     GenerationRequest,
@@ -118,7 +119,8 @@ class GenerationPages(Controller):
     ) -> ServerSentEvent:
         """HTML fragments for ``sse-swap="panel"``: the current state first, then after each
         event of this task the panel re-rendered from the database (never from the event).
-        It is the page's only stream, so it also carries the task centre (``tasks``)."""
+        It is the page's only stream, so it also carries the task centre (``tasks``) and
+        the header's credit counter (``credits``)."""
         task = await get_generation(db, user, task_id)
         user_id = user.id
         engine = request.app.template_engine
@@ -129,6 +131,7 @@ class GenerationPages(Controller):
         # csrf_input too: the panel's cancel form is a plain form post.
         context = fragment_context(request)
         task_centre = TaskCentreFeed(request, user_id)
+        credits = CreditCounterFeed(request, user_id)
 
         async def panel() -> ServerSentEventMessage:
             async with sessions() as session:
@@ -142,14 +145,18 @@ class GenerationPages(Controller):
         await db.commit()
 
         async def initial() -> list[ServerSentEventMessage]:
-            return [await panel(), *await task_centre.initial()]
+            return [await panel(), *await task_centre.initial(), *await credits.initial()]
 
         async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
             related = payload.get("taskId") == task.id or (
                 name == "task:updated"
                 and (payload.get("result") or {}).get("generationTaskId") == task.id
             )
-            return [*([await panel()] if related else []), *await task_centre.on_event(name)]
+            return [
+                *([await panel()] if related else []),
+                *await task_centre.on_event(name),
+                *await credits.on_event(name),
+            ]
 
         return ServerSentEvent(
             user_event_stream(channels, user_id, initial, on_event),
