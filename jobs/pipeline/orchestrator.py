@@ -35,6 +35,8 @@ from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
 from app.lib.llm import LLMError
+from app.lib.llm.last_error import record_llm_error
+from app.lib.llm.user_messages import user_message
 from app.lib.pdf.designs import DEFAULT_DESIGN
 from jobs.pipeline.batch import (
     adapt_experiences,
@@ -346,6 +348,8 @@ class Generation:
         self, user_id: str, offer: CvGenerationOffer, error: BaseException | None
     ) -> None:
         message = _user_message(error)
+        if isinstance(error, LLMError):
+            await record_llm_error(self.redis, error, where="generation")
         async with self.sessions() as session:
             task = await session.get(CvGenerationTask, self.task_id)
             assert task is not None
@@ -385,7 +389,7 @@ class Generation:
 
 def _user_message(error: BaseException | None) -> str:
     if isinstance(error, LLMError):
-        return error.message
+        return user_message(error)  # never the endpoint's address: that is for the admin page
     if error is None:
         return "Unknown error"
     return str(error) or type(error).__name__

@@ -44,7 +44,9 @@ async def test_the_model_saved_on_the_page_is_the_one_the_next_generation_uses(
 ) -> None:
     page = browser_page
     await register_with_form(page, "Admin Person", unique_email("admin"))  # first account
-    with FakeOpenAIServer(default_reply=pipeline_llm.honest) as llm:
+    # It lists the models the page tests (the endpoint's save tests the default classify model).
+    served = [CLASSIFY_MODEL, "gpt-4o-mini"]
+    with FakeOpenAIServer(default_reply=pipeline_llm.honest, models=served) as llm:
         mode_cache.set(llm.base_url, CLASSIFY_MODEL, StructuredMode.JSON_SCHEMA)
         try:
             await save_endpoint_and_classify_model(page, llm.base_url)

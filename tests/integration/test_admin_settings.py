@@ -44,19 +44,21 @@ async def test_members_get_403_and_the_admin_sees_every_section(
 async def test_api_key_is_write_only_and_urls_are_checked(api: Any, db: AsyncSession) -> None:
     await register(api, "keys@example.com")
     token = api.cookies["csrftoken"]
+    form = {"llm_base_url": "http://llm.internal:8080/v1", "llm_api_key": "sk-secret-123456789"}
+    refused = await api.post("/admin/endpoint", data={**form, "_csrf_token": token})
+    assert refused.status_code == 200 and "data-not-saved" in refused.text  # the test failed
     saved = await api.post(
-        "/admin/endpoint",
-        data={
-            "llm_base_url": "http://llm.internal:8080/v1",
-            "llm_api_key": "sk-secret-123456789",
-            "_csrf_token": token,
-        },
+        "/admin/endpoint", data={**form, "save_anyway": "1", "_csrf_token": token}
     )
     assert saved.status_code == 200
     assert "sk-secret-123456789" not in saved.text and "6789" in saved.text  # masked tail only
     kept = await api.post(
         "/admin/endpoint",
-        data={"llm_base_url": "http://llm.internal:8080/v1", "_csrf_token": token},
+        data={
+            "llm_base_url": "http://llm.internal:8080/v1",
+            "save_anyway": "1",
+            "_csrf_token": token,
+        },
     )
     assert kept.status_code == 200
     value = await db.scalar(select(Setting.value).where(Setting.setting_name == "llm_api_key"))
@@ -74,9 +76,11 @@ async def test_models_saved_per_phase_are_used_by_the_next_generation(
 ) -> None:
     me = await register(api, "models@example.com")
     token = api.cookies["csrftoken"]
-    with FakeOpenAIServer(default_reply=pipeline_llm.honest) as llm:
+    models = {name: f"m-{name}" for group in AI_MODELS_STRUCTURE.values() for name in group}
+    # The endpoint's save tests the saved classify model (the default): listed too.
+    served = [*models.values(), "gpt-4o-mini"]
+    with FakeOpenAIServer(default_reply=pipeline_llm.honest, models=served) as llm:
         await api.post("/admin/endpoint", data={"llm_base_url": llm.base_url, "_csrf_token": token})
-        models = {name: f"m-{name}" for group in AI_MODELS_STRUCTURE.values() for name in group}
         for model in models.values():
             mode_cache.set(llm.base_url, model, StructuredMode.JSON_SCHEMA)
         saved = await api.post("/admin/models", data={**models, "_csrf_token": token})

@@ -17,7 +17,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.domain.admin.settings_registry import AI_MODELS_STRUCTURE
+from app.domain.admin.settings_registry import AI_MODELS_STRUCTURE, DEFAULT_MODEL
 from app.lib.llm import mode_cache
 from tests.conftest import csrf_token, register
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError
@@ -92,7 +92,8 @@ async def _every_readable_page(app: Litestar, client: Client) -> dict[str, str]:
 @pytest.fixture
 def llm_with_key() -> Any:
     secret = _secret()
-    with FakeOpenAIServer(api_key=secret) as server:
+    # It lists the model the admin page tests by default: the save's own test passes.
+    with FakeOpenAIServer(api_key=secret, models=[DEFAULT_MODEL]) as server:
         yield server, secret
     mode_cache.clear()
 

@@ -16,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.admin.call_settings import concurrency_value, temperature_value
+from app.domain.admin.endpoint_check import check_form
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
-from app.domain.admin.llm_config import engine_status, llm_endpoint
+from app.domain.admin.llm_config import engine_status
 from app.domain.admin.settings_registry import (
     AI_MODELS_STRUCTURE,
     REGISTRATION_MODES,
@@ -31,7 +32,7 @@ from app.domain.admin.stats import phase_stats, queue_health
 from app.domain.credits.services import grant
 from app.lib.errors import AppError, NotFound, ValidationFailed
 from app.lib.i18n import N_
-from app.lib.llm import test_connection
+from app.lib.llm.last_error import last_llm_error
 from app.lib.numbers import whole_number
 
 MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")
@@ -80,6 +81,11 @@ class AdminPages(InvitationRoutes, Controller):
             "invitations": await invitation_rows(db),
             "stats": await phase_stats(db),
             "health": await queue_health(db, request.app.state.arq),
+            "last_llm_error": await last_llm_error(request.app.state.arq),
+            "test_model": values.get("model_cv_classify", ""),
+            "phase_models": sorted(
+                {values.get(n, "") for g in AI_MODELS_STRUCTURE.values() for n in g} - {""}
+            ),
             **extra,
         }
         return Template("admin/settings.html", context=context, status_code=status)
@@ -143,6 +149,7 @@ class AdminPages(InvitationRoutes, Controller):
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
     ) -> Any:
+        """Test the typed endpoint first: a failing one is saved only on "Save anyway"."""
         require_admin(user)
         form = await _form(request)
         base_url = form.get("llm_base_url", "").strip()
@@ -151,13 +158,26 @@ class AdminPages(InvitationRoutes, Controller):
                 N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
             return await self._rejected(request, db, settings, user, invalid)
+        report, model = (
+            (None, "") if form.get("save_anyway") else await check_form(db, settings, form)
+        )
+        if report is not None and not report.ok:  # nothing saved; the typed values are kept
+            await db.refresh(user)
+            return await self._page(
+                request, db, settings, report=report, tested_model=model, kept=form
+            )
         await update_setting(db, "llm_base_url", base_url)
         if form.get("clear_key"):
             await update_setting(db, "llm_api_key", "")
         elif form.get("llm_api_key", "").strip():  # empty field = keep the stored key
             await update_setting(db, "llm_api_key", form["llm_api_key"].strip())
         await db.commit()
-        return Redirect("/admin?saved=endpoint")
+        if report is None:
+            return Redirect("/admin?saved=endpoint")
+        await db.refresh(user)
+        return await self._page(
+            request, db, settings, notice="endpoint", report=report, tested_model=model
+        )
 
     @post("/llm-calls", media_type=MediaType.HTML)
     async def save_llm_calls(
@@ -220,15 +240,14 @@ class AdminPages(InvitationRoutes, Controller):
     @post("/test-connection")
     async def check_connection(
         self,
+        request: Request[Any, Any, Any],
         user: NamedDependency[User],
         db: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
     ) -> Template:
+        """Test the values in the form (unsaved); nothing is written."""
         require_admin(user)
-        endpoint = await llm_endpoint(db, settings)
-        model = (await all_settings(db)).get("model_cv_classify", "gpt-4o-mini")
-        await db.commit()  # no transaction held during the network call
-        report = await test_connection(endpoint, model) if endpoint else None
+        report, model = await check_form(db, settings, await _form(request))
         return Template(
             "admin/_partials/connection.html", context={"report": report, "model": model}
         )

@@ -30,6 +30,7 @@ from app.lib.llm import (
     LLMTimeoutError,
     LLMUnreachableError,
 )
+from app.lib.llm.user_messages import user_message
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.import_report import build_import_report, things_to_check
 from app.lib.parsing.json_resume import validate_json_resume
@@ -221,5 +222,5 @@ def _llm_fallback_warning(exc: LLMError) -> dict[str, Any]:
             "used instead."
         ),
         "warning",
-        reason=exc.message,
+        reason=user_message(exc),  # never the endpoint's address
     )

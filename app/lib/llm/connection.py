@@ -1,15 +1,23 @@
-"""Endpoint checks for the admin page: list the models, test a connection (and re-probe)."""
+"""Endpoint checks for the admin page: list the models, test a connection (and re-probe).
+
+``test_connection`` sorts every outcome into one of five codes the admin page words (FR/EN):
+``ok``, ``unreachable`` (DNS, refused, timeout), ``not_openai`` (no OpenAI-compatible API
+answered: HTML pages, 404 on ``/models`` and ``/chat/completions``), ``auth`` (401/403) and
+``model_not_found`` (the server lists its models and this one is not among them, or says so).
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import openai
 
 from app.lib.llm.errors import (
     LLMAuthError,
     LLMError,
+    LLMModelNotFoundError,
     LLMTimeoutError,
     LLMUnreachableError,
     map_openai_error,
@@ -18,15 +26,32 @@ from app.lib.llm.modes import ModeCache, mode_cache, probe_structured_mode
 from app.lib.llm.structured import StructuredMode
 from app.lib.llm.transport import LLMEndpoint, get_client
 
+OK = "ok"
+UNREACHABLE = "unreachable"
+NOT_OPENAI = "not_openai"
+AUTH = "auth"
+MODEL_NOT_FOUND = "model_not_found"
+
 
 @dataclass(frozen=True, slots=True)
 class ConnectionReport:
     ok: bool
-    error_code: str | None  # an LLMError.code when not ok
-    message: str  # English, shown as is
+    error_code: str | None  # one of the codes above when not ok
+    message: str  # English, for logs; the page words the code with ``params``
     mode: StructuredMode | None
     latency_ms: int
     models: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return OK if self.ok else (self.error_code or NOT_OPENAI)
+
+
+class _NotAnAPI(LLMError):
+    """``/models`` answered something that is not an OpenAI model list (an HTML page…)."""
+
+    code = NOT_OPENAI
 
 
 async def list_models(endpoint: LLMEndpoint) -> list[str]:
@@ -41,7 +66,26 @@ async def list_models(endpoint: LLMEndpoint) -> list[str]:
             timeout_s=endpoint.probe_timeout_s,
             secret=endpoint.api_key,
         ) from exc
-    return sorted(model.id for model in page.data)
+    try:
+        return sorted(str(model.id) for model in page.data)
+    except (AttributeError, TypeError) as exc:  # the SDK hands back a text body as is
+        raise _NotAnAPI("the /models answer is not a model list") from exc
+
+
+def _failure(
+    code: str, exc: LLMError, started: float, models: list[str] | None = None, **params: Any
+) -> ConnectionReport:
+    return ConnectionReport(False, code, exc.message, None, _ms(started), models or [], params)
+
+
+def _json_error(exc: LLMError) -> bool:
+    """Did the server word its refusal as an OpenAI-style JSON error (not a bare 404 page)?"""
+    cause = exc.__cause__
+    return isinstance(cause, openai.APIStatusError) and isinstance(cause.body, dict)
+
+
+def _ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
 
 
 async def test_connection(
@@ -49,30 +93,43 @@ async def test_connection(
 ) -> ConnectionReport:
     """List the models, then re-probe the structured mode of ``model`` (the result is remembered).
 
-    Never raises an ``LLMError``: failures come back as ``ok=False`` with code and message.
-    A missing ``/models`` route is tolerated (some servers lack it); the probe decides.
+    Never raises an ``LLMError``: failures come back as ``ok=False`` with a code and params.
+    A missing ``/models`` route is tolerated (some servers lack it) when chat completions work.
     """
     cache = mode_cache if cache is None else cache
     started = time.perf_counter()
-
-    def elapsed_ms() -> int:
-        return round((time.perf_counter() - started) * 1000)
-
-    models: list[str] = []
+    url = endpoint.base_url
+    models: list[str] | None = None
     try:
         models = await list_models(endpoint)
-    except (LLMAuthError, LLMUnreachableError, LLMTimeoutError) as exc:
-        return ConnectionReport(False, exc.code, exc.message, None, elapsed_ms())
+    except (LLMUnreachableError, LLMTimeoutError) as exc:
+        return _failure(UNREACHABLE, exc, started, url=url)
+    except LLMAuthError as exc:
+        return _failure(AUTH, exc, started, url=url, status=exc.status)
     except LLMError:
-        pass
+        models = None  # no model list: the chat probe decides
+    if models is not None and models and model not in models:
+        missing = LLMModelNotFoundError(model, url)
+        return _failure(MODEL_NOT_FOUND, missing, started, models, model=model, served=models[:8])
 
-    cache.clear(endpoint.base_url, model)
+    cache.clear(url, model)
     try:
         mode = await probe_structured_mode(endpoint, model, cache=cache)
+    except (LLMUnreachableError, LLMTimeoutError) as exc:
+        return _failure(UNREACHABLE, exc, started, url=url)
+    except LLMAuthError as exc:
+        return _failure(AUTH, exc, started, url=url, status=exc.status)
+    except LLMModelNotFoundError as exc:
+        if models is None and not _json_error(exc):  # no model list, a bare 404 on chat too
+            return _failure(NOT_OPENAI, exc, started, url=url)
+        return _failure(
+            MODEL_NOT_FOUND, exc, started, models, model=model, served=(models or [])[:8]
+        )
     except LLMError as exc:
-        return ConnectionReport(False, exc.code, exc.message, None, elapsed_ms(), models)
-    message = f"Connected to {endpoint.base_url}; model '{model}' answers in {mode} mode"
-    return ConnectionReport(True, None, message, mode, elapsed_ms(), models)
+        code = NOT_OPENAI if models is None else "server_error"
+        return _failure(code, exc, started, models, url=url, detail=exc.message[:300])
+    message = f"Connected to {url}; model '{model}' answers in {mode} mode"
+    return ConnectionReport(True, None, message, mode, _ms(started), models or [], {"model": model})
 
 
 # The name starts with "test_": keep pytest from collecting it where it is imported.

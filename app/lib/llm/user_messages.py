@@ -1,0 +1,35 @@
+"""What a user is told when the LLM fails: the problem in words, never the endpoint.
+
+``LLMError.message`` names the admin's endpoint (``Could not connect to … at http://10.0.0.5``)
+and may quote the server's answer; users see a fixed sentence per error code instead (stored
+in English, translated by the pages like any catalogue string) and the admin page shows the
+details (``app/lib/llm/last_error.py``).
+"""
+
+from __future__ import annotations
+
+from app.lib.i18n import N_
+from app.lib.llm.errors import LLMError
+
+UNREACHABLE = N_("The AI service is unreachable; the administrator has been told.")
+REFUSED = N_("The AI service refused its access key; the administrator has been told.")
+NO_MODEL = N_("The AI model set for this step is not available; the administrator has been told.")
+BUSY = N_("The AI service is busy right now; try again in a few minutes.")
+BAD_OUTPUT = N_("The AI service's answer could not be used.")
+FAILED = N_("The AI service failed to answer; the administrator has been told.")
+
+_BY_CODE = {
+    "unreachable": UNREACHABLE,
+    "timeout": UNREACHABLE,
+    "auth": REFUSED,
+    "model_not_found": NO_MODEL,
+    "rate_limited": BUSY,
+    "invalid_output": BAD_OUTPUT,
+}
+
+USER_MESSAGES = (UNREACHABLE, REFUSED, NO_MODEL, BUSY, BAD_OUTPUT, FAILED)
+
+
+def user_message(error: LLMError) -> str:
+    """The English sentence stored for the user (``gettext`` it to show it)."""
+    return _BY_CODE.get(error.code, FAILED)
