@@ -17,6 +17,7 @@ from app.db.models import CvGenerationTask, User
 from app.domain.admin.llm_config import engine_status
 from app.domain.credits.live import CreditCounterFeed
 from app.domain.events.stream import fragment_message, user_event_stream
+from app.domain.generation.runs import run_summaries, source_of
 from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
@@ -68,9 +69,12 @@ class GenerationPages(Controller):
         self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
     ) -> Template:
         tasks = await recent_generations(db, user.id, HISTORY_LIMIT)
-        return Template(
-            "generation/list.html", context={"tasks": tasks, "status_labels": STATUS_LABELS}
-        )
+        context = {
+            "tasks": tasks,
+            "runs": await run_summaries(db, tasks),
+            "status_labels": STATUS_LABELS,
+        }
+        return Template("generation/list.html", context=context)
 
     @get("/generations/{task_id:str}")
     async def show(
@@ -83,6 +87,7 @@ class GenerationPages(Controller):
         task = await get_generation(db, user, task_id)
         context = await page_state(db, task)
         context["engine"] = await engine_status(db, settings)
+        context["source"] = await source_of(db, task)
         return Template("generation/page.html", context=context)
 
     @get("/generations/{task_id:str}/panel")
