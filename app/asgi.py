@@ -148,7 +148,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"]),
         ],
         lifespan=[lifespan],
-        state=State({"settings": settings, "redis": redis}),
+        state=State({"settings": settings, "redis": redis, "session_config": sessions}),
         dependencies={
             "db": Provide(provide_db),
             "settings": Provide(provide_settings, sync_to_thread=False),

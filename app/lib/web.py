@@ -19,6 +19,7 @@ from app.db.models import User
 from app.db.session import release_lock
 from app.domain.accounts.services import get_user, user_for_token
 from app.lib import i18n
+from app.lib.error_pages import ErrorPage
 from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_
 from app.lib.sessions import SESSION_GENERATION_KEY, session_generation
@@ -147,12 +148,11 @@ def wants_json(request: Request[Any, Any, Any]) -> bool:
 def _error_page(
     request: Request[Any, Any, Any], status: int, code: str, detail: str
 ) -> Response[Any]:
-    template = "_partials/error.html" if from_htmx(request) else "error.html"
-    return Template(
-        template_name=template,
-        context={"status": status, "code": code, "detail": detail},
-        status_code=status,
-    )
+    context = {"status": status, "code": code, "detail": detail}
+    if from_htmx(request):
+        return Template("_partials/error.html", context=context, status_code=status)
+    # The whole page: its header shows who is signed in (app/lib/error_pages.py).
+    return ErrorPage("error.html", context=context, status_code=status)
 
 
 def error_response(

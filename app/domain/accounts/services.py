@@ -117,6 +117,16 @@ async def registration_mode(session: AsyncSession) -> str:
     return value if value in REGISTRATION_MODES else REGISTRATION_CLOSED
 
 
+async def sign_up_offer(session: AsyncSession) -> str:
+    """What the signed-out landing page offers: "open", "invitation" or "closed".
+
+    An empty install is open whatever the setting (its first account must be creatable).
+    """
+    if not await session.scalar(select(func.count()).select_from(User)):
+        return REGISTRATION_OPEN
+    return await registration_mode(session)
+
+
 async def registration_refusal(session: AsyncSession, invite: str | None = None) -> AppError | None:
     """Why the sign-up page would refuse a new account now (with this invitation), or None.
 

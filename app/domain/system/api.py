@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, JobOffer, User
+from app.domain.accounts.services import sign_up_offer
 from app.domain.admin.llm_config import engine_status
 from app.domain.generation.services import offer_titles, recent_generations
 from app.domain.generation.view import STATUS_LABELS as GENERATION_STATUS_LABELS
@@ -61,10 +62,15 @@ RECENT_GENERATIONS = 5
 
 @get("/", include_in_schema=False)
 async def dashboard(
-    user: NamedDependency[User],
+    optional_user: NamedDependency[User | None],
     db: NamedDependency[AsyncSession],
     settings: NamedDependency[Settings],
 ) -> Template:
+    if optional_user is None:
+        # Signed out: what the app does, the sign-in form, and sign-up as the server allows it.
+        return Template("home/landing.html", context={"sign_up": await sign_up_offer(db)})
+    user = optional_user
+
     async def count(model: type[CvFile] | type[JobOffer], *conditions: Any) -> int:
         stmt = select(func.count()).select_from(model).where(model.user_id == user.id, *conditions)
         return int(await db.scalar(stmt) or 0)
