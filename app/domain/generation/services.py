@@ -192,22 +192,6 @@ async def recent_generations(
     return list(rows)
 
 
-async def offer_titles(
-    session: AsyncSession, tasks: list[CvGenerationTask]
-) -> dict[str, list[str]]:
-    """Each task's offer titles, in offer order (one query for all the tasks)."""
-    titles: dict[str, list[str]] = {task.id: [] for task in tasks}
-    rows = await session.execute(
-        select(CvGenerationOffer.task_id, JobOffer.title)
-        .join(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
-        .where(CvGenerationOffer.task_id.in_(titles))
-        .order_by(CvGenerationOffer.offer_index)
-    )
-    for task_id, title in rows.all():
-        titles[task_id].append(title)
-    return titles
-
-
 async def generation_offers(
     session: AsyncSession, task: CvGenerationTask
 ) -> list[tuple[CvGenerationOffer, JobOffer | None]]:

@@ -16,7 +16,8 @@ from app.config import Settings
 from app.db.models import CvFile, JobOffer, User
 from app.domain.accounts.services import sign_up_offer
 from app.domain.admin.llm_config import engine_status
-from app.domain.generation.services import offer_titles, recent_generations
+from app.domain.generation.runs import run_summaries
+from app.domain.generation.services import recent_generations
 from app.domain.generation.view import STATUS_LABELS as GENERATION_STATUS_LABELS
 from app.lib.heartbeat import live_workers
 
@@ -87,7 +88,7 @@ async def dashboard(
             "counts": counts,
             "engine": await engine_status(db, settings),
             "generations": recent,
-            "offer_titles": await offer_titles(db, recent),
+            "runs": await run_summaries(db, recent),
             "status_labels": GENERATION_STATUS_LABELS,
         },
     )
