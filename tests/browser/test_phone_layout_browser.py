@@ -1,8 +1,9 @@
 """Every main page on a 390 px wide phone, in a real Chromium, with realistic data: several offers
 with long titles, two source CVs, a finished generation (tailored CVs, credit ledger rows).
 
-No page may scroll sideways, and every control of a table (status, open, delete, revoke, grant)
-must lie within the viewport. Each page is screenshotted as ``phone-<page>.png`` (see flows.py).
+No page may scroll sideways, every control of a table (status, open, delete, revoke, grant)
+must lie within the viewport, and the basic accessibility checks of flows.py still hold.
+Each page is screenshotted as ``phone-<page>.png`` (see flows.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.lib.llm import StructuredMode, mode_cache
 from tests import factories
 from tests.browser.flows import (
     PHONE,
+    accessibility_problems,
     register_with_form,
     screenshot,
     signed_in_user_id,
@@ -85,6 +87,7 @@ async def check_page(page: Page, path: str, name: str, problems: dict[str, list[
         found.append(f"scrolls sideways by {overflow}px")
         found += await page.evaluate(OVERFLOWING)
     found += await page.evaluate(TABLE_CONTROLS_OUTSIDE)
+    found += await accessibility_problems(page)  # stacking must not hide a label or a name
     if found:
         problems[path] = found
 
