@@ -59,3 +59,19 @@ async def test_a_rejected_launch_publishes_nothing(
         assert rejected.status_code >= 400
         await api.get("/generations")  # one more round trip: any stray publish lands by then
         assert log.named(CREDITS_CHANGED_EVENT) == []
+
+
+async def test_an_admin_grant_reaches_the_grantees_tabs(
+    api: Any, another_client: Any, settings: Settings
+) -> None:
+    await register(api, "credit-events-admin@example.com")  # first account: admin
+    async with another_client() as member:
+        who = await register(member, "credit-events-grantee@example.com")
+        async with EventLog(settings.effective_redis_url, who["id"]) as log:
+            granted = await api.post(
+                f"/admin/users/{who['id']}/credits",
+                data={"amount": "7", "_csrf_token": api.cookies["csrftoken"]},
+            )
+            assert granted.status_code == 200
+            changed = await log.wait_for(CREDITS_CHANGED_EVENT, 1)
+    assert changed == [{"balance": who["creditBalance"] + 7}]

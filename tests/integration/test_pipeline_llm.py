@@ -266,6 +266,9 @@ async def test_an_offer_failing_every_attempt_is_refunded_once(
             session_factory, (await generate(api, source.id, offer_ids)).json()["taskId"]
         )
         await log.wait_for("cv_generation_v2:completed")
+        # The web's debit and the worker's refund each reach the user's tabs after their commit.
+        credits = await log.wait_for("credits:changed", 2)
+    assert [c["balance"] for c in credits] == [me["creditBalance"] - 2, me["creditBalance"] - 1]
     assert task.status == "completed" and len(task.generated_cv_ids) == 1
     failed = log.named("cv_generation_v2:offer_failed")
     assert len(failed) == 1 and failed[0]["creditsRefunded"] == 1 and failed[0]["offerIndex"] == 1
