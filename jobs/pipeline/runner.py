@@ -19,6 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.base import utcnow
 from app.lib.events import publish_event
+from app.lib.llm import LLMError
+from app.lib.llm.user_messages import user_message
 from jobs.pipeline.context import OfferContext
 from jobs.pipeline.engine import PhaseCall, PhaseEngine
 from jobs.pipeline.fact_guard import Checked, GuardCounts
@@ -217,5 +219,7 @@ class OfferRun:
             row = await session.get(CvGenerationSubtask, row_id)
             if row is not None:
                 row.status = "failed"
-                row.error = f"{type(exc).__name__}: {exc}"[:2000]
+                # The API shows subtasks to their user: an LLM failure in words, no endpoint.
+                said = user_message(exc) if isinstance(exc, LLMError) else str(exc)
+                row.error = f"{type(exc).__name__}: {said}"[:2000]
                 await session.commit()

@@ -40,8 +40,8 @@ def stored_failure(offer: CvGenerationOffer) -> dict[str, Any] | None:
 def offer_error_text(offer: CvGenerationOffer) -> str | None:
     """The offer's error in the current request's language when its code is known."""
     failure = stored_failure(offer)
-    if failure is None:
-        return offer.error
+    if failure is None:  # catalogue sentences (an LLM failure, app/lib/llm/user_messages.py)
+        return gettext(offer.error) if offer.error else offer.error
     try:
         return gettext(str(failure["template"]), **dict(failure.get("values") or {}))
     except (KeyError, TypeError, ValueError):  # a translation with other placeholders
