@@ -30,7 +30,6 @@ from app.lib.llm import (
     LLMTimeoutError,
     LLMUnreachableError,
 )
-from app.lib.llm.user_messages import user_message
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.import_report import build_import_report, things_to_check
 from app.lib.parsing.json_resume import validate_json_resume
@@ -215,12 +214,10 @@ async def extract(
 
 
 def _llm_fallback_warning(exc: LLMError) -> dict[str, Any]:
+    # Worded without the error's text: that names the admin's endpoint (user_messages.py).
     return problem(
         "llm_failed",
-        N_(
-            "The LLM could not read this CV (%(reason)s); the built-in section parser was "
-            "used instead."
-        ),
+        N_("The AI service could not read this CV; the built-in section parser was used instead."),
         "warning",
-        reason=user_message(exc),  # never the endpoint's address
+        reason=exc.code,  # for the record; the sentence shows no code
     )

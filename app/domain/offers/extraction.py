@@ -16,6 +16,7 @@ from app.db.models import JobOffer
 from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.domain.cvs.extraction import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm import LLMError
+from app.lib.llm.user_messages import user_message
 from app.lib.parsing.llm_extract import llm_extract_offer
 from app.lib.parsing.offer_parser import OfferFields, parse_offer_text
 
@@ -57,9 +58,9 @@ async def extract_offer_fields(
         except TRANSIENT_LLM_ERRORS as exc:
             if attempt < max_llm_attempts:
                 raise TransientFailure(str(exc)) from exc
-            note = exc.message
+            note = user_message(exc)  # shown to the user: never the endpoint's address
         except LLMError as exc:
-            note = exc.message
+            note = user_message(exc)  # shown to the user: never the endpoint's address
     rules = parse_offer_text(text, url=offer.source_url)
     if fields is None:
         fields = rules
