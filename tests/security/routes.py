@@ -25,9 +25,11 @@ STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Reachable without signing in. Each one either *is* the way in (login, register), holds no
 # user data (health, static assets, the OpenAPI description of the API, whose shape is public
 # anyway and which scripts read before they hold a token), or only touches the visitor's own
-# anonymous session (sign-out, interface language).
+# anonymous session (sign-out, interface language). "/" is the dashboard signed in and the
+# landing page (what the app does, the sign-in form) signed out: no user data without a user.
 PUBLIC: frozenset[tuple[str, str]] = frozenset(
     {
+        ("GET", "/"),
         ("GET", "/login"),
         ("POST", "/login"),
         ("GET", "/register"),
