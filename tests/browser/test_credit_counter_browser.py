@@ -72,9 +72,12 @@ async def test_debit_and_refund_in_one_tab_update_the_other_tabs_counter(
         debited = await _balance(session_factory, me)
         assert debited == before - 2  # one credit per offer
         await expect(counter_b).to_have_text(f"{debited} credits", timeout=SYNC_SECONDS * 1000)
+        # The dashboard's credits card follows too.
+        await expect(tab_b.locator("#credit-balance")).to_have_text(str(debited))
 
         assert await _post(tab_a, f"/generations/{task_id}/cancel") == 200
         await expect(counter_b).to_have_text(f"{before} credits", timeout=SYNC_SECONDS * 1000)
+        await expect(tab_b.locator("#credit-balance")).to_have_text(str(before))
         assert await _balance(session_factory, me) == before
         assert await tab_b.evaluate("window.__sameDocument === true")
     assert js_errors == []

@@ -1,6 +1,7 @@
-"""The header's credit counter over SSE: ``event: credits``, read from the database on connect
-and after each ``credits:changed`` of the user (app/domain/credits/events.py), so every open
-tab shows the balance after a debit, a refund or a grant without a reload."""
+"""The credit counters over SSE (``event: credits`` for the header, ``credit-balance`` for the
+dashboard's and account page's cards), read from the database on connect and after each
+``credits:changed`` of the user (app/domain/credits/events.py), so every open tab shows the
+balance after a debit, a refund or a grant without a reload."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from app.db.models import User
 from app.domain.credits.events import CREDITS_CHANGED_EVENT
 from app.domain.events.stream import fragment_message
 
-SSE_EVENT = "credits"
+SSE_EVENT = "credits"  # the header's "N credits"
+NUMBER_EVENT = "credit-balance"  # the bare number of the dashboard's and account's cards
 TEMPLATE = "_partials/credit_counter.html"
 
 
@@ -29,15 +31,19 @@ class CreditCounterFeed:
         self._sessions = request.app.state.read_session_factory
         self._user_id = user_id
 
-    async def message(self) -> ServerSentEventMessage:
+    async def messages(self) -> list[ServerSentEventMessage]:
         async with self._sessions() as session:
             balance = await session.scalar(
                 select(User.credit_balance).where(User.id == self._user_id)
             )
-        return fragment_message(SSE_EVENT, self._template.render(balance=int(balance or 0)))
+        number = int(balance or 0)
+        return [
+            fragment_message(SSE_EVENT, self._template.render(balance=number)),
+            fragment_message(NUMBER_EVENT, str(number)),
+        ]
 
     async def initial(self) -> list[ServerSentEventMessage]:
-        return [await self.message()]
+        return await self.messages()
 
     async def on_event(self, name: str) -> list[ServerSentEventMessage]:
-        return [await self.message()] if name == CREDITS_CHANGED_EVENT else []
+        return await self.messages() if name == CREDITS_CHANGED_EVENT else []
