@@ -11,7 +11,7 @@ from playwright.async_api import Browser, Page, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db.models import CvGenerationSubtask
+from app.db.models import CvGenerationSubtask, Setting
 from app.lib.llm import StructuredMode, mode_cache
 from tests import factories
 from tests.browser.flows import register_with_form, unique_email
@@ -94,3 +94,33 @@ async def test_a_member_gets_the_403_page(chromium: Browser, live_server: str) -
         await expect(member.locator('nav a[href="/admin"]')).to_have_count(0)
     finally:
         await context.close()
+
+
+async def test_the_test_button_tests_the_typed_endpoint_without_saving_it(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    page = browser_page
+    await register_with_form(page, "Admin Person", unique_email("admin"))  # first account
+    with FakeOpenAIServer(models=["gpt-4o-mini"]) as llm:
+        await page.goto("/admin")
+        await page.fill("#llm_base_url", llm.base_url)
+        await page.get_by_role("button", name="Save the endpoint").click()
+        await expect(page.locator("#connection-report [data-result='ok']")).to_be_visible()
+        # Typed, not saved: the test reaches the typed URL (a closed port), the saved one stays.
+        await page.fill("#llm_base_url", "http://127.0.0.1:9/v1")
+        await page.get_by_role("button", name="Test the connection").click()
+        report = page.locator("#connection-report [data-result='unreachable']")
+        await expect(report).to_be_visible(timeout=30_000)
+        await expect(report).to_contain_text("127.0.0.1:9")
+        saved = await db.scalar(select(Setting.value).where(Setting.setting_name == "llm_base_url"))
+        assert saved == llm.base_url
+        # Saving it now asks first; "Save anyway" saves it.
+        await page.get_by_role("button", name="Save the endpoint").click()
+        await expect(page.locator("[data-not-saved]")).to_be_visible()
+        await expect(page.locator("#llm_base_url")).to_have_value("http://127.0.0.1:9/v1")
+        await page.get_by_role("button", name="Save anyway").click()
+        await expect(page.locator("[data-not-saved]")).to_have_count(0)
+    await db.commit()  # a fresh snapshot
+    saved = await db.scalar(select(Setting.value).where(Setting.setting_name == "llm_base_url"))
+    assert saved == "http://127.0.0.1:9/v1"
+    assert js_errors == []
