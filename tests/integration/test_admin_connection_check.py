@@ -132,6 +132,7 @@ async def test_a_failing_endpoint_is_saved_only_on_save_anyway(
     assert "data-not-saved" in refused.text and 'data-result="unreachable"' in refused.text
     assert f'value="{dead_url}"' in refused.text  # the typed value is kept in the form
     assert 'name="save_anyway"' in refused.text
+    assert refused.headers["cache-control"] == "private, no-store"
     assert await _saved(session_factory, "llm_base_url") == llm.base_url
 
     anyway = await api.post("/admin/endpoint", data={**form, "save_anyway": "1"}, headers=EN)

@@ -49,6 +49,7 @@ async def test_a_dead_endpoint_is_named_to_the_admin_only(
 
         seen: dict[str, str] = {}
         for path in (
+            "/",
             f"/generations/{task_id}",
             f"/generations/{task_id}/panel",
             "/generations",

@@ -63,6 +63,7 @@ class AdminPages(InvitationRoutes, Controller):
         self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, **extra: Any
     ) -> Template:
         status = int(extra.pop("status", 200))
+        headers = extra.pop("headers", None)
         values = await all_settings(db)
         users = list(await db.scalars(select(User).order_by(User.created_at).limit(200)))
         context = {
@@ -88,7 +89,7 @@ class AdminPages(InvitationRoutes, Controller):
             ),
             **extra,
         }
-        return Template("admin/settings.html", context=context, status_code=status)
+        return Template("admin/settings.html", context=context, status_code=status, headers=headers)
 
     async def _rejected(
         self,
@@ -164,7 +165,13 @@ class AdminPages(InvitationRoutes, Controller):
         if report is not None and not report.ok:  # nothing saved; the typed values are kept
             await db.refresh(user)
             return await self._page(
-                request, db, settings, report=report, tested_model=model, kept=form
+                request,
+                db,
+                settings,
+                report=report,
+                tested_model=model,
+                kept=form,
+                headers={"Cache-Control": "private, no-store"},  # a typed key comes back
             )
         await update_setting(db, "llm_base_url", base_url)
         if form.get("clear_key"):
