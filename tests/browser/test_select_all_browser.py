@@ -8,7 +8,12 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.browser.flows import sign_up_with_offers, unique_email
+from tests.browser.flows import (
+    accessibility_problems,
+    screenshot,
+    sign_up_with_offers,
+    unique_email,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +41,7 @@ async def test_select_all_ticks_every_offer(
     await expect(master).to_be_visible()  # shown by its script
     offers = page.locator('input[name="job_offer_ids"]')
     await expect(offers).to_have_count(len(offer_ids))
+    assert await accessibility_problems(page) == []
 
     await press(page, master)
     for i in range(len(offer_ids)):
@@ -69,4 +75,6 @@ async def test_landing_page_signed_out(browser_page: Page, js_errors: list[str])
         "fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)"
     )
     assert icon == 200
+    assert await accessibility_problems(page) == []
+    await screenshot(page, "landing.png")
     assert js_errors == []
