@@ -84,6 +84,9 @@ async def test_each_result_of_the_test_button_is_told_apart(
     assert "Not an OpenAI-compatible server" in not_openai
     assert "/v1/models" in web.hits and "/v1/chat/completions" in web.hits
 
+    not_a_url = await _test(api, {**good, "llm_base_url": "file:///etc/passwd"})
+    assert 'data-result="url_invalid"' in not_a_url and "http(s) URL" in not_a_url
+
     fr = await _test(api, {**good, "llm_base_url": dead_url}, "fr")
     assert "Injoignable" in fr
 

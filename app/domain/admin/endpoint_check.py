@@ -7,6 +7,7 @@ A post without the endpoint's fields (an old page, a script) tests the saved end
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +19,7 @@ from app.domain.admin.settings_service import all_settings
 from app.lib.llm import ConnectionReport, LLMEndpoint, test_connection
 
 TEST_MODEL_FIELD = "test_model"
+URL_RE = re.compile(r"^https?://[^\s]+$")
 
 
 async def endpoint_from_form(
@@ -55,8 +57,12 @@ async def check_form(
     db: AsyncSession, settings: Settings, form: dict[str, str]
 ) -> tuple[ConnectionReport | None, str]:
     """Test what the form holds; nothing is saved. The transaction ends before the network call."""
-    endpoint = await endpoint_from_form(db, settings, form)
     model = await model_to_test(db, form)
+    base_url = form.get("llm_base_url", "").strip()
+    if base_url and not URL_RE.match(base_url):  # the SDK would try a file:// or a typo as is
+        await db.commit()
+        return ConnectionReport(False, "url_invalid", "not an http(s) URL", None, 0), model
+    endpoint = await endpoint_from_form(db, settings, form)
     await db.commit()  # no transaction held during the network call
     report = await test_connection(endpoint, model) if endpoint is not None else None
     return report, model

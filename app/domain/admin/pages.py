@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import User
 from app.domain.admin.call_settings import concurrency_value, temperature_value
-from app.domain.admin.endpoint_check import check_form
+from app.domain.admin.endpoint_check import URL_RE, check_form
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.llm_config import engine_status
@@ -154,7 +154,7 @@ class AdminPages(InvitationRoutes, Controller):
         require_admin(user)
         form = await _form(request)
         base_url = form.get("llm_base_url", "").strip()
-        if base_url and not re.match(r"^https?://[^\s]+$", base_url):
+        if base_url and not URL_RE.match(base_url):
             invalid = ValidationFailed(
                 N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
