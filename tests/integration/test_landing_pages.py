@@ -48,16 +48,29 @@ async def test_landing_explains_the_app_and_offers_sign_up_when_open(client: Cli
 async def test_landing_follows_the_registration_mode(client: Client, db: AsyncSession) -> None:
     await register(client, "landing-admin@example.com")  # the install is no longer empty
     await _sign_out(client)
+    token = await csrf_token(client)
     await _set_registration(db, "invitation")
     page = await client.get("/", headers=EN)
     assert 'data-sign-up="invitation"' in page.text and "by invitation" in page.text
     assert 'href="/register"' not in page.text
+    login = await client.get("/login", headers=EN)  # the sign-in page says the same
+    assert 'data-sign-up="invitation"' in login.text and 'href="/register"' not in login.text
     await _set_registration(db, "closed")
     page = await client.get("/", headers=EN)
     assert "data-sign-up=" not in page.text and 'href="/register"' not in page.text
     assert 'action="/login"' in page.text  # signing in is still possible
+    for login in (
+        await client.get("/login", headers=EN),
+        await client.post(
+            "/login",
+            data={"email": "x@example.com", "password": "wrong", "_csrf_token": token},
+            headers=EN,
+        ),
+    ):
+        assert login.status_code == 200 and 'href="/register"' not in login.text
     await _set_registration(db, "open")
     assert 'href="/register"' in (await client.get("/", headers=EN)).text
+    assert 'href="/register"' in (await client.get("/login", headers=EN)).text
 
 
 async def test_an_empty_install_always_offers_sign_up(client: Client, db: AsyncSession) -> None:

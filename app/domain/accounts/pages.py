@@ -56,7 +56,9 @@ class AccountPages(Controller):
             return Redirect(safe_next(next))
         # A fixed message per code: the query never puts its own text on the page.
         notice = SIGNED_OUT_NOTICES.get(signed_out)
-        return Template("accounts/login.html", context={"next": safe_next(next), "notice": notice})
+        context = {"next": safe_next(next), "notice": notice}
+        context["sign_up"] = await services.sign_up_offer(db)
+        return Template("accounts/login.html", context=context)
 
     @post("/login", media_type=MediaType.HTML)
     async def login_submit(
@@ -80,6 +82,7 @@ class AccountPages(Controller):
                     "error_code": exc.code,
                     "email": data.email,
                     "next": safe_next(data.next),
+                    "sign_up": await services.sign_up_offer(db),
                 },
                 status_code=status,
             )
