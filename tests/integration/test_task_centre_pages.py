@@ -257,7 +257,9 @@ async def test_dashboard_lists_recent_generations_with_links(
     db.add(CvGenerationOffer(task_id=generation.id, job_offer_id=offer.id, offer_index=0))
     await db.commit()
     page = await client.get("/", headers=EN)
-    assert f'href="/generations/{generation.id}">Data &lt;engineer&gt;</a>' in page.text
+    # Named by its offer and company (templates/generation/_run_name.html), escaped.
+    named = f'href="/generations/{generation.id}">Data &lt;engineer&gt; — {offer.company}</a>'
+    assert named in page.text
     assert "1/1 offers" in page.text and 'href="/generations">See all' in page.text
 
 
