@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
 from app.domain.credits.live import CreditCounterFeed
-from app.domain.events.stream import fragment_message, user_event_stream
+from app.domain.events.stream import fragment_message, user_event_stream, user_locale
 from app.domain.tasks.live import TaskCentreFeed
 from app.domain.tasks.services import list_tasks, task_payload
 from app.lib.sessions import session_watch
@@ -87,6 +87,7 @@ async def html_event_feed(
             initial,
             render,
             still_valid=session_watch(request, user.id),
+            locale=user_locale(request, user.id),
         ),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -8,9 +8,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
 import anyio
+from litestar import Request
 from litestar.channels import ChannelsPlugin
 from litestar.response import ServerSentEventMessage
 
+from app.db.models import User
+from app.lib import i18n
 from app.lib.events import decode_event, user_channel
 
 KEEPALIVE_SECONDS = 15.0
@@ -28,6 +31,28 @@ Rendered = ServerSentEventMessage | Iterable[ServerSentEventMessage] | None
 Renderer = Callable[[str, dict[str, Any]], Rendered | Awaitable[Rendered]]
 # The state sent first: fixed messages, or a coroutine function run *after* subscribing.
 Initial = Iterable[ServerSentEventMessage] | Callable[[], Awaitable[Rendered]]
+# The language to render in now (None: keep the one the request chose).
+LocaleSource = Callable[[], Awaitable[str | None]]
+
+
+def user_locale(request: Request[Any, Any, Any], user_id: str) -> LocaleSource:
+    """The user's language as stored now: a tab switched to another language (``POST /locale``
+    saves it on the user) gets its next fragments in that language, not the one its stream
+    was opened with."""
+    sessions = request.app.state.read_session_factory
+
+    async def read() -> str | None:
+        async with sessions() as session:
+            user = await session.get(User, user_id)
+            return user.locale if user is not None else None
+
+    return read
+
+
+async def _use_locale(locale: LocaleSource | None) -> None:
+    chosen = await locale() if locale is not None else None
+    if chosen in i18n.SUPPORTED_LOCALES:
+        i18n.current_locale.set(str(chosen))
 
 
 async def _messages(rendered: Rendered | Awaitable[Rendered]) -> list[ServerSentEventMessage]:
@@ -49,6 +74,7 @@ async def user_event_stream(
     stop_after: Callable[[str], bool] | None = None,
     still_valid: Callable[[], Awaitable[bool]] | None = None,
     keepalive_seconds: float | None = None,
+    locale: LocaleSource | None = None,
 ) -> AsyncIterator[ServerSentEventMessage]:
     """Yield the current state first, then each live event as ``render`` turns it into messages.
 
@@ -59,12 +85,16 @@ async def user_event_stream(
     ``still_valid`` is asked at every keep-alive and before every event: once it answers False
     (the session was signed out or ended by a password change) the stream ends, so a stream
     opened before never delivers another event.
+
+    ``locale`` is asked before each rendering, so every fragment is in the reader's language
+    of that moment.
     """
     keepalive = KEEPALIVE_SECONDS if keepalive_seconds is None else keepalive_seconds
     subscriber = await channels.subscribe([user_channel(user_id)])
     events = subscriber.iter_events()
     pending: asyncio.Future[bytes] | None = None
     try:
+        await _use_locale(locale)
         first = initial() if callable(initial) else initial
         for message in await _messages(first):
             yield message
@@ -80,6 +110,7 @@ async def user_event_stream(
                 continue
             raw, pending = pending.result(), None
             name, payload = decode_event(raw)
+            await _use_locale(locale)
             for message in await _messages(render(name, payload)):
                 yield message
             if stop_after is not None and stop_after(name):

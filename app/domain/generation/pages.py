@@ -16,7 +16,7 @@ from app.config import Settings
 from app.db.models import CvGenerationTask, User
 from app.domain.admin.llm_config import engine_status
 from app.domain.credits.live import CreditCounterFeed
-from app.domain.events.stream import fragment_message, user_event_stream
+from app.domain.events.stream import fragment_message, user_event_stream, user_locale
 from app.domain.generation.runs import run_summaries, source_of
 from app.domain.generation.services import (
     GenerationRequest,
@@ -164,6 +164,8 @@ class GenerationPages(Controller):
             ]
 
         return ServerSentEvent(
-            user_event_stream(channels, user_id, initial, on_event),
+            user_event_stream(
+                channels, user_id, initial, on_event, locale=user_locale(request, user_id)
+            ),
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
