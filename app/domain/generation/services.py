@@ -158,7 +158,7 @@ async def create_generation(
     except Exception:
         # Nothing will run it: undo the debit and free the slot rather than keep the credits.
         await cancel_task(session, task)
-        task.error = "The job queue is unavailable."
+        task.error = N_("The job queue is unavailable.")
         await session.commit()
         raise
     await publish_event(

@@ -21,6 +21,7 @@ from app.db.models import (
 from app.db.models.base import now_ms, utcnow
 from app.domain.credits.services import refund
 from app.domain.generation.slots import release_slot
+from app.lib.i18n import N_
 
 FINISHED_OFFER = ("completed", "failed", "cancelled")
 FINISHED_TASK = ("completed", "failed", "cancelled")
@@ -136,7 +137,7 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
             CvGenerationSubtask.task_id == task.id,
             CvGenerationSubtask.status.in_(("pending", "running")),
         )
-        .values(status="cancelled", error="The task was cancelled.")
+        .values(status="cancelled", error=N_("The task was cancelled."))
     )
     task.status = "cancelled"
     task.completed_at = utcnow()
@@ -198,6 +199,6 @@ async def sync_background_task(
     if status in FINISHED_TASK:
         row.result = {"generationTaskId": task.id, "generatedCvIds": list(task.generated_cv_ids)}
         if status == "failed":
-            row.error = task.error or "Every offer failed; credits refunded."
+            row.error = task.error or N_("Every offer failed; credits refunded.")
     row.updated_at = now_ms()
     return row
