@@ -18,6 +18,7 @@ from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.domain.admin.settings_service import update_setting
+from app.domain.credits.services import debit
 from app.lib import i18n
 from tests import factories
 from tests.integration.pipeline_helpers import generate, point_llm_at, wait_finished
@@ -96,3 +97,27 @@ async def test_a_french_user_sees_no_english_sentence(
     # The check sees English when there is some: the same walk in English.
     await api.post("/locale", data={"locale": "en", "next": "/"})
     assert len(await english_in_pages()) >= 5
+
+
+async def test_too_few_credits_is_said_in_french_and_the_api_gives_the_amount(
+    api: Any, db: AsyncSession
+) -> None:
+    registered = await api.post(
+        "/api/auth/register",
+        json={"email": "poor-fr@example.com", "password": "correct horse", "locale": "fr"},
+    )
+    me = registered.json()
+    balance = (await api.get("/api/credits")).json()["balance"]
+    await debit(db, me["id"], balance, "test", {})
+    await db.commit()
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+
+    page = await api.post(
+        "/generations", data={"source_cv_id": source.id, "job_offer_ids": offer.id}
+    )
+    assert 'data-error-code="credits.insufficient"' in page.text
+    assert "Votre solde de crédits est insuffisant" in page.text
+    refused = await generate(api, source.id, [offer.id])
+    assert refused.status_code == 403
+    assert refused.json()["error"] == "credits.insufficient" and refused.json()["needed"] >= 1

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CreditTransaction, User
 from app.domain.credits.events import note_balance_change
 from app.lib.errors import InsufficientCredits, ValidationFailed
+from app.lib.i18n import N_
 
 
 async def _record(
@@ -70,7 +71,11 @@ async def debit(
         .values(credit_balance=User.credit_balance - amount)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise InsufficientCredits(f"This needs {amount} credit(s); your balance is too low.")
+        # One sentence without values, so every page can show it in the reader's language;
+        # the API answer also carries the amount.
+        raise InsufficientCredits(
+            N_("Your credit balance is too low for this."), extra={"needed": amount}
+        )
     return await _record(session, user_id, -amount, "debit", reason, meta)
 
 
