@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.domain.cvs.editor_skills import skill_groups
 from app.domain.cvs.errors import ContentLimitError, user_message
 from app.lib.cv_content import (
     CvContent,
@@ -37,6 +38,7 @@ class FieldSpec:
     label: str
     kind: FieldKind = "text"
     wide: bool = False
+    hint: str = ""  # shown under the field, tied to it by aria-describedby
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,11 @@ class SectionSpec:
     add_label: str = ""
 
 
-_DATES = (FieldSpec("start", N_("Start"), "date"), FieldSpec("end", N_("End"), "date"))
+# Hints, not placeholders: a greyed "2021-09" in an empty End field reads as a stored date.
+_DATES = (
+    FieldSpec("start", N_("Start"), "date", hint=N_("A year (2021) or a month (2021-09).")),
+    FieldSpec("end", N_("End"), "date", hint=N_("Leave empty if this is still going on.")),
+)
 _EXTRA_FIELDS = (
     FieldSpec("name", N_("Name")),
     FieldSpec("issuer", N_("Organisation")),
@@ -132,13 +138,12 @@ SECTIONS: dict[str, SectionSpec] = {
             "skills",
             N_("Skills"),
             "list",
-            (
-                FieldSpec("name", N_("Skill")),
+            (  # app/domain/cvs/editor_skills.py: one list of names per category
                 FieldSpec("category", N_("Category")),
-                FieldSpec("level", N_("Level")),
+                FieldSpec("names", N_("Skills (one per line or comma separated)"), "lines", True),
             ),
-            ("name",),
-            N_("Add a skill"),
+            (),
+            N_("Add a category"),
         ),
         SectionSpec(
             "languages",
@@ -238,6 +243,8 @@ def form_from_content(spec: SectionSpec, content: CvContent) -> SectionForm:
         form.values = {"summary": content.summary}
     elif spec.key == "interests":
         form.values = {"items": "\n".join(content.extras.interests)}
+    elif spec.key == "skills":
+        form.items = skill_groups(content)
     else:
         for item in _raw_items(content, spec.key):
             data = item.model_dump()

@@ -12,8 +12,9 @@ from app.domain.cvs.editor import (
     FieldSpec,
     SectionForm,
 )
+from app.domain.cvs.editor_skills import skills_from_form
 from app.domain.cvs.errors import ContentLimitError, user_message
-from app.lib.cv_content import CvContent, Link, new_item_id
+from app.lib.cv_content import CvContent, Link, Skill, new_item_id
 from app.lib.cv_limits import MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_TOTAL_CHARS, check_content
 from app.lib.i18n import N_, gettext
 from app.lib.parsing.contact import link_for
@@ -140,6 +141,10 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
         new.extras.interests = (
             _convert(spec, form.values.get("items", ""), "items", form.errors) or []
         )
+    elif key == "skills":
+        skills = skills_from_form(form, content)
+        if not form.errors:
+            new.skills = [Skill.model_validate(skill) for skill in skills]
     else:
         items = [_item(form, i, row) for i, row in enumerate(form.items)]
         rows = [i for i, item in enumerate(items) if item is not None]

@@ -1,0 +1,98 @@
+// Chips for a list of names (the CV editor's skills). Without JavaScript the textarea
+// (one name per line or comma separated) is the editor; here it stays the posted value,
+// hidden, and is rewritten after every change. Markup: <textarea data-chips
+// data-chip-input-label="…" data-chip-remove-label="Remove {name}">.
+// Keys: Enter or comma adds what is typed; Backspace in the empty input removes the last chip;
+// each chip's remove button is a real button (Tab reaches it, its label names the skill).
+// Also: after an HTMX save, focus goes to the "Saved" note beside the Save button.
+(function () {
+  function names(text) {
+    return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+  function enhance(area) {
+    if (area.dataset.chipsReady) { return; }
+    area.dataset.chipsReady = "1";
+    var box = document.createElement("div");
+    box.className = "chips";
+    var list = document.createElement("ul");
+    list.className = "chip-list";
+    var input = document.createElement("input");
+    input.type = "text";
+    input.className = "chip-input";
+    input.id = area.id + "-new";
+    input.setAttribute("aria-label", area.dataset.chipInputLabel || "Add");
+    input.placeholder = (area.dataset.chipInputLabel || "") + "…";  // a prompt, not a value
+    var described = area.getAttribute("aria-describedby");
+    if (described) { input.setAttribute("aria-describedby", described); }
+    box.appendChild(list);
+    box.appendChild(input);
+    area.hidden = true;
+    area.parentNode.insertBefore(box, area.nextSibling);
+    var label = area.form && area.form.querySelector('label[for="' + area.id + '"]');
+    if (label) { label.htmlFor = input.id; }
+
+    function current() {
+      return Array.prototype.map.call(list.querySelectorAll(".chip-name"), function (el) {
+        return el.textContent;
+      });
+    }
+    function sync() { area.value = current().join("\n"); }
+    function chip(name) {
+      var item = document.createElement("li");
+      item.className = "chip";
+      var text = document.createElement("span");
+      text.className = "chip-name";
+      text.textContent = name;
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "chip-remove";
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", (area.dataset.chipRemoveLabel || "Remove {name}").replace("{name}", name));
+      remove.addEventListener("click", function () {
+        var next = item.nextElementSibling;
+        item.remove();
+        sync();
+        (next ? next.querySelector("button") : input).focus();
+      });
+      item.appendChild(text);
+      item.appendChild(remove);
+      list.appendChild(item);
+    }
+    function add(text) {
+      var seen = current().map(function (n) { return n.toLowerCase(); });
+      names(text).forEach(function (name) {
+        if (seen.indexOf(name.toLowerCase()) < 0) { chip(name); seen.push(name.toLowerCase()); }
+      });
+      sync();
+    }
+    names(area.value).forEach(chip);
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === ",") {
+        e.preventDefault();  // Enter would otherwise save the whole section
+        add(input.value);
+        input.value = "";
+      } else if (e.key === "Backspace" && input.value === "") {
+        var last = list.lastElementChild;
+        if (last) { e.preventDefault(); last.remove(); sync(); }
+      }
+    });
+    input.addEventListener("input", function () {  // a pasted "a, b, c"
+      if (/[,\n]/.test(input.value)) { add(input.value); input.value = ""; }
+    });
+    // What is typed but not yet a chip is saved too (capture: before HTMX reads the form).
+    document.addEventListener("submit", function (e) {
+      if (e.target === area.form && input.value.trim()) { add(input.value); input.value = ""; }
+    }, true);
+  }
+  function scan() { document.querySelectorAll("textarea[data-chips]").forEach(enhance); }
+  document.addEventListener("DOMContentLoaded", scan);
+  document.addEventListener("htmx:afterSettle", function (e) {
+    scan();
+    var note = e.target && e.target.querySelector && e.target.querySelector("[data-saved]");
+    if (note) {
+      note.focus({ preventScroll: true });
+      note.scrollIntoView({ block: "nearest" });
+    }
+  });
+  if (document.readyState !== "loading") { scan(); }
+})();
