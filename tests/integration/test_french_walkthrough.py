@@ -1,7 +1,8 @@
 """A French user's walk through the app shows no English user-interface sentence: after a
 generation whose offer fails (a dead LLM endpoint) and one cancelled (credits refunded), the
 dashboard, task centre, generation page and its SSE panel, account (credit ledger) and admin
-page carry none of the catalogue's English messages whose French translation differs.
+page carry none of the catalogue's English messages whose French translation differs; switched
+to English, the same pages carry no French sentence of the catalogue.
 
 The list comes from ``app/locales/fr/LC_MESSAGES/messages.po``, not from a hand-written list;
 short messages (fewer than 3 words: "Skills", "API key") and those with placeholders are left
@@ -30,6 +31,14 @@ def english_sentences() -> list[str]:
         message
         for message, french in i18n.catalogue("fr").items()
         if french != message and "%" not in message and len(re.findall(r"[A-Za-z]+", message)) >= 3
+    )
+
+
+def french_sentences() -> list[str]:
+    return sorted(
+        french
+        for message, french in i18n.catalogue("fr").items()
+        if french != message and "%" not in french and len(re.findall(r"\w+", french)) >= 3
     )
 
 
@@ -76,7 +85,7 @@ async def test_a_french_user_sees_no_english_sentence(
     sentences = english_sentences()
     assert len(sentences) > 100
 
-    async def english_in_pages() -> dict[str, list[str]]:
+    async def found_in_pages() -> dict[str, list[str]]:
         pages = {
             path: (await api.get(path)).text
             for path in (
@@ -93,10 +102,13 @@ async def test_a_french_user_sees_no_english_sentence(
         found = {w: [s for s in sentences if s in visible_text(p)] for w, p in pages.items()}
         return {where: leaked for where, leaked in found.items() if leaked}
 
-    assert await english_in_pages() == {}
-    # The check sees English when there is some: the same walk in English.
+    assert await found_in_pages() == {}
+    # The check sees English when there is some: the same walk in English...
     await api.post("/locale", data={"locale": "en", "next": "/"})
-    assert len(await english_in_pages()) >= 5
+    assert len(await found_in_pages()) >= 5
+    # ...which shows no French sentence (the admin page's groups of settings included).
+    sentences = french_sentences()
+    assert await found_in_pages() == {}
 
 
 async def test_too_few_credits_is_said_in_french_and_the_api_gives_the_amount(
