@@ -155,3 +155,25 @@ async def test_french_skills_editor(client: Client, db: AsyncSession) -> None:
     assert re.search(r"data-chip-remove-label=\"Retirer {name}\"", page), re.findall(
         r"data-chip[^>]*", page
     )
+
+
+async def test_add_and_remove_a_category_without_js(client: Client, db: AsyncSession) -> None:
+    cv_id, token = await setup(client, db, "skills-groups@example.com")
+    form = {
+        "count": "2",
+        "items-0-category": "Languages",
+        "items-0-names": "Python\nGo",
+        "items-1-category": "",
+        "items-1-names": "Docker",
+    }
+    added = await client.post(
+        f"/cvs/{cv_id}/sections/skills", data=form | {"action": "add"}, headers=htmx(token)
+    )
+    assert added.status_code == 200
+    assert 'name="items-2-category" value=""' in added.text and "Not saved yet" in added.text
+    removed = await client.post(
+        f"/cvs/{cv_id}/sections/skills", data=form | {"action": "remove-0"}, headers=htmx(token)
+    )
+    assert re.search(r'name="items-0-names"[^>]*>Docker</textarea>', removed.text)
+    assert "items-1-names" not in removed.text
+    assert (await content(db, cv_id))["skills"] == SKILLS  # nothing saved until Save
