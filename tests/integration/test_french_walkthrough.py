@@ -103,6 +103,8 @@ async def test_a_french_user_sees_no_english_sentence(
         return {where: leaked for where, leaked in found.items() if leaked}
 
     assert await found_in_pages() == {}
+    # The admin's last AI error: what users were told, in French, above the raw details.
+    assert "injoignable" in visible_text((await api.get("/admin/")).text)
     # The check sees English when there is some: the same walk in English...
     await api.post("/locale", data={"locale": "en", "next": "/"})
     assert len(await found_in_pages()) >= 5

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.lib.llm.errors import LLMError
+from app.lib.llm.user_messages import sentence_for
 
 KEY = "cvtailor:llm:last_error"
 
@@ -40,4 +41,10 @@ async def last_llm_error(redis: Any) -> dict[str, str] | None:
         entry = json.loads(raw)
     except ValueError:
         return None
-    return {k: str(v) for k, v in entry.items()} if isinstance(entry, dict) else None
+    if not isinstance(entry, dict):
+        return None
+    found = {k: str(v) for k, v in entry.items()}
+    # What users were told, a catalogue message the page translates (the details stay as the
+    # server and the client library said them).
+    found["said"] = sentence_for(found.get("code", ""))
+    return found

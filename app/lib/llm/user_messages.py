@@ -32,4 +32,8 @@ USER_MESSAGES = (UNREACHABLE, REFUSED, NO_MODEL, BUSY, BAD_OUTPUT, FAILED)
 
 def user_message(error: LLMError) -> str:
     """The English sentence stored for the user (``gettext`` it to show it)."""
-    return _BY_CODE.get(error.code, FAILED)
+    return sentence_for(error.code)
+
+
+def sentence_for(code: str) -> str:
+    return _BY_CODE.get(code, FAILED)
