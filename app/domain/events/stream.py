@@ -50,7 +50,10 @@ def user_locale(request: Request[Any, Any, Any], user_id: str) -> LocaleSource:
 
 
 async def _use_locale(locale: LocaleSource | None) -> None:
-    chosen = await locale() if locale is not None else None
+    try:
+        chosen = await locale() if locale is not None else None
+    except Exception:  # a database hiccup: keep the last language rather than end the stream
+        return
     if chosen in i18n.SUPPORTED_LOCALES:
         i18n.current_locale.set(str(chosen))
 
