@@ -60,6 +60,13 @@ async def startup(ctx: dict[str, Any]) -> None:
     engine = create_engine(settings.database_url, echo=settings.database_echo)
     ctx["engine"] = engine
     ctx["session_factory"] = create_session_factory(engine, ctx["redis"])
+    # Reads that never write after (a generation polling whether it was cancelled) skip
+    # SQLite's BEGIN IMMEDIATE: they neither queue behind nor hold the one write lock.
+    observer = engine
+    if settings.database_url.startswith("sqlite"):
+        observer = create_engine(settings.database_url, immediate=False)
+    ctx["observer_engine"] = observer
+    ctx["observer_sessions"] = create_session_factory(observer)
     ctx["worker_id"] = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     ctx["heartbeat_task"] = asyncio.create_task(_beat_forever(ctx))
     # Pre-import WeasyPrint in the render server now: the first CV should not pay for it.
@@ -76,6 +83,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await heartbeat.clear(ctx["redis"], ctx["worker_id"])
     if "engine" in ctx:
         await ctx["engine"].dispose()
+    if ctx.get("observer_engine") not in (None, ctx.get("engine")):
+        await ctx["observer_engine"].dispose()
 
 
 FUNCTIONS: list[Any] = [

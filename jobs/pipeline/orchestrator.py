@@ -189,6 +189,10 @@ class Generation:
 
     def __init__(self, worker_ctx: dict[str, Any], task_id: str) -> None:
         self.sessions: async_sessionmaker[AsyncSession] = worker_ctx["session_factory"]
+        # Read-only polls of the task's status (jobs/worker.py: startup).
+        self.observer: async_sessionmaker[AsyncSession] = worker_ctx.get(
+            "observer_sessions", self.sessions
+        )
         self.redis: Redis = worker_ctx["redis"]
         self.settings: Settings = worker_ctx["settings"]
         self.task_id = task_id
@@ -255,7 +259,7 @@ class Generation:
                     other.cancel()
                 await asyncio.gather(*runs, return_exceptions=True)
 
-        ending = await run_watched(every_offer(), self.sessions, self.task_id, budget.remaining())
+        ending = await run_watched(every_offer(), self.observer, self.task_id, budget.remaining())
         if ending is Ending.CANCELLED:
             return {"taskId": self.task_id, "status": "cancelled"}
         if ending is Ending.OVER_BUDGET:
@@ -291,13 +295,13 @@ class Generation:
                 last_error = exc
                 if is_outage(exc) and outages < OUTAGE_WAITS:  # not the offer's fault: wait
                     log.warning("offer %s waits for the database or Redis: %s", offer.id, exc)
-                    await pause(self.sessions, self.task_id, outage_pause(backoff, outages))
+                    await pause(self.observer, self.task_id, outage_pause(backoff, outages))
                     outages += 1
                     continue
                 log.warning("offer %s attempt %d failed: %s", offer.id, attempt + 1, exc)
                 if attempt < retries:
                     wait = attempt_pause(backoff * 2**attempt, exc)
-                    await pause(self.sessions, self.task_id, wait)
+                    await pause(self.observer, self.task_id, wait)
                 attempt += 1
         await self._fail(user_id, offer, last_error)
 
