@@ -31,7 +31,7 @@ PHASE_MODEL_SETTINGS: dict[str, str] = {
     "offer_extract": "model_offer_extract",
 }
 
-# The seed's AI_MODELS_STRUCTURE (admin page grouping; app/lib/labels.py names the groups).
+# How the admin page groups the model settings (app/lib/labels.py names the groups).
 AI_MODELS_STRUCTURE: dict[str, list[str]] = {
     "Pipeline CV v2": [
         "model_cv_classify",
