@@ -114,9 +114,8 @@ async def sign_up_with_offers(
     return source.id, offers
 
 
-async def start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
-    """POST the generation from this page (as the offers page's form does), then open the
-    generation's page; returns the task's id."""
+async def post_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
+    """POST the generation from this page (as the offers page's form does); the task's id."""
     started: dict[str, Any] = await page.evaluate(
         """async ([source, offers]) => {
             const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken='))
@@ -128,7 +127,12 @@ async def start_generation(page: Page, source_id: str, offer_ids: list[str]) -> 
         }""",
         [source_id, offer_ids],
     )
-    task_id = str(started["taskId"])
+    return str(started["taskId"])
+
+
+async def start_generation(page: Page, source_id: str, offer_ids: list[str]) -> str:
+    """``post_generation``, then open the generation's page; returns the task's id."""
+    task_id = await post_generation(page, source_id, offer_ids)
     await page.goto(f"/generations/{task_id}")
     return task_id
 

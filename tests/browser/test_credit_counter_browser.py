@@ -10,7 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import User
-from tests.browser.flows import sign_up_with_offers, signed_in_user_id, unique_email
+from tests.browser.flows import (
+    post_generation,
+    sign_up_with_offers,
+    signed_in_user_id,
+    unique_email,
+)
 from tests.browser.test_task_centre_browser import SYNC_SECONDS, stream_open, two_tabs
 from tests.integration.pipeline_helpers import read_now
 
@@ -57,18 +62,7 @@ async def test_debit_and_refund_in_one_tab_update_the_other_tabs_counter(
         await tab_b.evaluate("window.__sameDocument = true")
 
         # No worker runs: the generation stays queued, so only its launch and cancel move credits.
-        started: dict[str, str] = await tab_a.evaluate(
-            """async ([source, offers]) => {
-                const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken='))
-                    .split('=')[1];
-                const r = await fetch('/api/cv/generate-v2', {method: 'POST',
-                    headers: {'content-type': 'application/json', 'x-csrftoken': token},
-                    body: JSON.stringify({sourceCvFile: source, jobOfferIds: offers})});
-                return r.json();
-            }""",
-            [source_id, offers],
-        )
-        task_id = started["taskId"]
+        task_id = await post_generation(tab_a, source_id, offers)
         debited = await _balance(session_factory, me)
         assert debited == before - 2  # one credit per offer
         await expect(counter_b).to_have_text(f"{debited} credits", timeout=SYNC_SECONDS * 1000)
