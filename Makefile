@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm admin migrate clean screenshots
+.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy app jobs
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(VENV)/bin/ruff format .
@@ -78,6 +79,11 @@ eval-tailor: install
 ## minutes per offer on a CPU; not part of `make test`); rewrites bench/LLM_EVAL.md.
 eval-llm: install-dev
 	$(PY) -m bench.llm_eval
+
+## Cover letters for 4 corpus pairs, offline and with the real local model (a few minutes per
+## letter on a CPU; not part of `make test`); rewrites bench/LETTER_EVAL.md.
+eval-letters: install-dev
+	$(PY) -m bench.letter_eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from arq import create_pool
 from litestar import Litestar
@@ -25,23 +24,33 @@ from litestar.template import TemplateConfig
 
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db.session import create_engine, create_session_factory
-from app.domain.accounts.account_api import AccountApi
-from app.domain.accounts.api import AuthApi, TokensApi
-from app.domain.accounts.pages import AccountPages
-from app.domain.admin.pages import AdminPages
-from app.domain.credits.api import get_credits
-from app.domain.cvs.routes import INPUT_ROUTES
-from app.domain.events.api import api_events, html_event_feed
-from app.domain.generation.api import GenerationApi
-from app.domain.generation.pages import GenerationPages
-from app.domain.matching import MatchApi, MatchPages
-from app.domain.renders import RenderApi, RenderPages
-from app.domain.system.api import dashboard, health, ping_worker
-from app.domain.tasks.api import BackgroundTasksApi
-from app.domain.tasks.pages import TaskPages
+from app.domain.accounts import routes as accounts
+from app.domain.admin import routes as admin
+from app.domain.applications import routes as applications
+from app.domain.credits import routes as credits
+from app.domain.cvs import routes as cvs
+from app.domain.dashboard import routes as dashboard
+from app.domain.events import routes as events
+from app.domain.generation import routes as generation
+from app.domain.inbox import routes as inbox
+from app.domain.letters import routes as letters
+from app.domain.matching import routes as matching
+from app.domain.offers import routes as offers
+from app.domain.renders import routes as renders
+from app.domain.system import routes as system
+from app.domain.tasks import routes as tasks
 from app.lib.body_limit import DEFAULT_BODY_LIMIT, handle_too_large
 from app.lib.channels import SerialPubSubBackend
 from app.lib.csrf import TokenAwareCSRFMiddleware
+from app.lib.current_user import provide_optional_user, provide_user
+from app.lib.dependencies import (
+    provide_arq,
+    provide_db,
+    provide_queue,
+    provide_read_sessions,
+    provide_redis,
+    provide_settings,
+)
 from app.lib.errors import AppError
 from app.lib.openapi import document_error_responses
 from app.lib.pages import pages_are_html
@@ -54,34 +63,42 @@ from app.lib.web import (
     handle_too_deep,
     handle_unexpected,
     prepare_request,
-    provide_db,
-    provide_optional_user,
-    provide_settings,
-    provide_user,
 )
+from app.settings.llm_endpoint import provide_engine
+from app.task_kinds import register_task_kinds
 
-ROUTE_HANDLERS: list[Any] = [
-    AccountApi,
-    AccountPages,
-    AuthApi,
-    TokensApi,
-    get_credits,
-    api_events,
-    html_event_feed,
+# Every feature mounts its handlers through the one Router of its routes.py.
+FEATURES = [
+    accounts,
+    admin,
+    applications,
+    credits,
+    cvs,
     dashboard,
-    health,
-    ping_worker,
-    GenerationApi,
-    GenerationPages,
-    BackgroundTasksApi,
-    TaskPages,
-    AdminPages,
-    RenderApi,
-    RenderPages,
-    MatchApi,
-    MatchPages,
-    *INPUT_ROUTES,
+    events,
+    generation,
+    inbox,
+    letters,
+    matching,
+    offers,
+    renders,
+    system,
+    tasks,
 ]
+
+
+# What a handler may ask for by parameter name (the aliases: app/lib/dependencies.py).
+DEPENDENCIES: dict[str, Provide] = {
+    "settings": Provide(provide_settings, sync_to_thread=False),
+    "redis": Provide(provide_redis, sync_to_thread=False),
+    "arq": Provide(provide_arq, sync_to_thread=False),
+    "queue": Provide(provide_queue, sync_to_thread=False),
+    "db": Provide(provide_db),
+    "read_sessions": Provide(provide_read_sessions, sync_to_thread=False),
+    "engine": Provide(provide_engine, sync_to_thread=False),
+    "user": Provide(provide_user),
+    "optional_user": Provide(provide_optional_user),
+}
 
 
 def openapi_config() -> OpenAPIConfig:
@@ -105,6 +122,7 @@ def openapi_config() -> OpenAPIConfig:
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    register_task_kinds()  # cancels dispatch through the task kernel's registry
     redis = redis_from_url(settings.effective_redis_url)
 
     @asynccontextmanager
@@ -144,17 +162,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     app = Litestar(
         route_handlers=[
-            *ROUTE_HANDLERS,
+            *(feature.router for feature in FEATURES),
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"]),
         ],
         lifespan=[lifespan],
         state=State({"settings": settings, "redis": redis, "session_config": sessions}),
-        dependencies={
-            "db": Provide(provide_db),
-            "settings": Provide(provide_settings, sync_to_thread=False),
-            "user": Provide(provide_user),
-            "optional_user": Provide(provide_optional_user),
-        },
+        dependencies=DEPENDENCIES,
         middleware=[
             sessions.middleware,
             DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),

@@ -13,8 +13,9 @@ from app.config import Settings, get_settings
 from app.db import migrate
 from app.db.session import create_engine, create_session_factory, session_scope
 from app.domain.accounts.services import set_admin
-from app.domain.admin.settings_service import seed_settings
 from app.lib.errors import AppError
+from app.settings.service import seed_settings
+from app.task_kinds import register_task_kinds
 
 
 async def _seed(settings: Settings) -> int:
@@ -28,6 +29,7 @@ async def _seed(settings: Settings) -> int:
 
 def migrate_and_seed(settings: Settings) -> int:
     """Bring the schema to head and insert missing settings (idempotent)."""
+    register_task_kinds()  # each paid kind declares its cost setting
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     migrate.upgrade(settings.database_url)
     return asyncio.run(_seed(settings))

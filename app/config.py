@@ -15,7 +15,8 @@ from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Environment variable → (toml section, key). SPEC §13 names first, then CVTAILOR_* extras.
+# Environment variable → (toml section, key). The deployment names (HOST, PORT, DATABASE_URL…)
+# first, then CVTAILOR_* extras.
 ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "HOST": ("server", "host"),
     "PORT": ("server", "port"),

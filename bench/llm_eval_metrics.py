@@ -27,7 +27,7 @@ from app.lib.matching.terms import content_words, stems
 from app.lib.matching.vocabulary import default_vocabulary
 from bench.tailor_metrics import evidence_bullets, place_of
 from bench.tailor_purity import MIN_WORDS, Unit, produced_texts
-from jobs.pipeline.text import fold, guess_language, sentences
+from jobs.pipeline.core.text import fold, guess_language, sentences
 
 # Thresholds of an offer copy: most of the sentence's trigrams are the offer's, few the CV's.
 COPY_OFFER_MIN = 0.5

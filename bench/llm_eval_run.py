@@ -32,9 +32,9 @@ from app.db.models import (
 )
 from app.db.session import create_engine, create_session_factory
 from app.domain.accounts.services import register
-from app.domain.admin.settings_service import seed_settings, update_setting
 from app.domain.generation.services import GenerationRequest, create_generation
 from app.lib.redis import arq_settings
+from app.settings.service import seed_settings, update_setting
 from bench.pipeline_bench import _Pool
 from bench.tailor_pairs import Offer, SourceCv, load_cv, load_offer
 from jobs.pipeline.orchestrator import Generation

@@ -1,4 +1,4 @@
-"""Load benchmark: N users launch a generation at the same moment on real processes (SPEC §12).
+"""Load benchmark: N users launch a generation at the same moment on real processes.
 
 ``python -m bench.load_bench [--quick] [--users N] [--latency SPEC] [--no-postgres]``; ``make
 bench`` runs it through ``bench/run.py`` and writes its section into bench/RESULTS.md.

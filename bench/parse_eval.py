@@ -4,7 +4,7 @@ bench/PARSING.md.
 The corpus (real CVs, pasted text, job ads, hand-checked truth and its scorer) lives beside the
 project in ``../shared/corpus`` and is never copied here; only the scores are committed. The
 "before" column comes from ``bench/parsing_baseline.json`` (the same scorer on the parsers as they
-were before issue 11), so every run shows how far the import has moved and which files regressed.
+were before the parser rework), so every run shows how far the import has moved and which files regressed.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ BASELINE = ROOT / "bench" / "parsing_baseline.json"
 OUTPUT = ROOT / "bench" / "PARSING.md"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
-# (aggregate, metric, target): the "done" bar of issue 11.
+# (aggregate, metric, target): the bar the parsers must reach.
 TARGETS: list[tuple[str, str, float]] = [
     ("cv_pdf_all", "exp_recall", 0.90),
     ("cv_pdf_all", "exp_precision", 0.90),
@@ -180,7 +180,7 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float) -> 
         "hand-checked truth, scored by the corpus's own `score_parser.py` (its README defines "
         f'every metric). "Before" = the parsers at commit `{baseline.get("commit", "?")}`.',
         "",
-        "## Targets (issue 11)",
+        "## Targets",
         "",
         *targets_table(now, before),
         "",

@@ -22,10 +22,10 @@ from app.db.migrate import upgrade
 from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask, User
 from app.db.session import create_engine, create_session_factory
 from app.domain.accounts.services import register
-from app.domain.admin.settings_service import seed_settings, update_setting
 from app.domain.generation.services import GenerationRequest, create_generation
 from app.lib.llm import StructuredMode, mode_cache
 from app.lib.redis import arq_settings
+from app.settings.service import seed_settings, update_setting
 from jobs.pipeline.orchestrator import Generation
 from tests import factories
 from tests.fakes import pipeline_llm

@@ -3,7 +3,7 @@
 Measures the real path — the sandboxed render server (a fork per render, limits applied) — for
 a one-page and a two-page CV in each design, plus a CV that must be trimmed to two pages, a
 render cache hit, and the in-process layout alone for reference. Prints medians (ms) as a
-Markdown table for bench/RESULTS.md. Target (SPEC §12): < 500 ms for two pages.
+Markdown table for bench/RESULTS.md. Target: < 500 ms for two pages.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from typing import Any
 import pdfplumber
 
 from app.lib.cv_content import CvContent
-from app.lib.pdf import DESIGNS, render_cv_pdf_bytes
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.samples import junior_cv, long_cv, sample_cv
-from app.lib.pdf.sandbox import start_render_server
+from app.lib.pdf_render import DESIGNS, render_cv_pdf_bytes
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.samples import junior_cv, long_cv, sample_cv
+from app.lib.pdf_render.sandbox import start_render_server
 
 TARGET_MS = 500.0
 

@@ -26,9 +26,9 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
 
-from app.lib.pdf import DESIGNS
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.html import templates_fingerprint
+from app.lib.pdf_render import DESIGNS
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.html import templates_fingerprint
 from app.lib.pdf_text import read_pdf_text_sync
 from bench.roundtrip_score import CaseResult, check_case, problems, table
 from tests.fixtures.roundtrip_cvs import PERSONS, Person

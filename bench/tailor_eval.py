@@ -22,8 +22,8 @@ import pdfplumber
 
 from app.lib.matching.analysis import analyse
 from app.lib.matching.relevance import OfferNeeds
-from app.lib.pdf import DEFAULT_DESIGN, default_page_budget
-from app.lib.pdf.fit import render_to_budget
+from app.lib.pdf_render import DEFAULT_DESIGN, default_page_budget
+from app.lib.pdf_render.fit import render_to_budget
 from bench.tailor_metrics import (
     EvidenceKept,
     TimelineGap,
@@ -42,7 +42,7 @@ from bench.tailor_pairs import (
 )
 from bench.tailor_purity import Purity, purity
 from bench.tailor_report import console_details, write_report
-from jobs.pipeline.offline_run import tailor_offline
+from jobs.pipeline.core.offline_run import tailor_offline
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bench" / "TAILORING.md"

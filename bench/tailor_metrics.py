@@ -14,10 +14,10 @@ from itertools import pairwise
 from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.matching.model import MatchAnalysis
 from app.lib.matching.relevance import OfferNeeds
-from app.lib.pdf.budget import bullet_key
-from jobs.pipeline.fact_guard import SourceCorpus, skill_supported, unsupported_claims
-from jobs.pipeline.languages import to_cefr
-from jobs.pipeline.text import fold, words
+from app.lib.pdf_render.budget import bullet_key
+from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported, unsupported_claims
+from jobs.pipeline.core.languages import to_cefr
+from jobs.pipeline.core.text import fold, words
 
 GAP_MONTHS = 6  # a hole longer than this in a timeline needs explaining
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")

@@ -28,7 +28,7 @@ from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_contract import rough_language
 from app.lib.parsing.offer_parser import parse_offer_text
 from app.lib.pdf_text import read_pdf_text_sync
-from jobs.pipeline.context import OfferBrief
+from jobs.pipeline.core.context import OfferBrief
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"

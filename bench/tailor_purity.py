@@ -2,7 +2,7 @@
 language.
 
 Units: the PDF's section headings and date words (they come from the design locale, so they are
-read against the designs' own FR/EN vocabulary, ``app/lib/pdf/designs.py``), and every text of
+read against the designs' own FR/EN vocabulary, ``app/lib/pdf_render/designs.py``), and every text of
 the tailored CV not copied verbatim from the source (headline, summary sentences, one-line
 entries, descriptions…), read by the pipeline's ``guess_language`` when it has at least
 ``MIN_WORDS`` words. Text copied from the source is the user's own and never counts.
@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Experience, Project
-from app.lib.pdf.designs import CV_LOCALES, SECTION_TITLES, date_range
-from jobs.pipeline.text import guess_language, sentences, squash, words
+from app.lib.pdf_render.designs import CV_LOCALES, SECTION_TITLES, date_range
+from jobs.pipeline.core.text import guess_language, sentences, squash, words
 
 MIN_WORDS = 4  # fewer words than this cannot tell French from English
 HEADING_KEYS = {

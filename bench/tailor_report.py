@@ -25,7 +25,7 @@ HOW_MEASURED = """\
   job are kept — then exported and imported back through the app's JSON Resume export and
   import: what a user importing that JSON Resume gets. Offers: the app's offer parser on the ad
   text (the text itself is the offer's description).
-* **Tailoring and render.** `jobs/pipeline/offline_run.py` (`tailor_offline`, the code the worker
+* **Tailoring and render.** `jobs/pipeline/core/offline_run.py` (`tailor_offline`, the code the worker
   runs for the offline engine), then the worker's render: default design, the CV's language as
   design locale, the default page budget, the engine's relevance map (`render_to_budget`). The
   PDF is read back with pdfplumber.
@@ -39,12 +39,12 @@ HOW_MEASURED = """\
 * **Purity**: units of text the tailoring produced — the PDF's section headings and date words
   (read against the designs' FR/EN wording), and every text of the tailored CV not copied word
   for word from the source (headline, summary sentences, one-line entries, …) with at least four
-  words, read by `jobs/pipeline/text.py guess_language` (a tie does not count). Pure = in the
+  words, read by `jobs/pipeline/core/text.py guess_language` (a tie does not count). Pure = in the
   CV's language. Target 100 %.
 * **Gaps**: holes of more than 6 months between the tailored CV's dated experiences where the
   source CV had more than 6 months of experience. Target 0.
 * **Facts**: numbers, capitalised names, dates, skills and language levels of the tailored CV
-  that the source does not hold, by the pipeline's fact guard (`jobs/pipeline/fact_guard.py`;
+  that the source does not hold, by the pipeline's fact guard (`jobs/pipeline/core/fact_guard.py`;
   the headline may use the offer's title). Target 0.
 * **Pages**: PDF pages / page budget (must fit).
 * **Per pair** below: must-haves by the match vocabulary's names, bullets by their place in the

@@ -2,8 +2,8 @@
 
 - ``render_cv_file``: render a ``CvFile`` exactly as downloads will ask for it (same design,
   language, page budget and relevance, so the same cache entry) and record the result on it.
-  ``spec_for`` + ``render_spec_pdf`` are its two halves, for callers (the pipeline's recompose)
-  that must not hold a DB session while WeasyPrint works.
+  ``spec_for`` (app/domain/renders/services.py) + ``render_spec_pdf`` are its two halves, for
+  callers (the pipeline's recompose) that must not hold a DB session while WeasyPrint works.
 - ``render_cv_pdf`` (arq job): the same for the web process, which waits for the result; the
   PDF and HTML travel back through Redis so the web needs no shared disk.
 """
@@ -16,20 +16,10 @@ from arq.worker import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import CvFile, User
-from app.domain.renders.services import RenderSpec, get_cv, record_render, render_spec
-from app.lib.pdf import RenderResult, render_cv_pdf_bytes, renders_dir
-
-
-async def spec_for(session: AsyncSession, settings: Settings, cv: CvFile) -> RenderSpec:
-    """What a download of ``cv`` asks for: its design, language, page budget and relevance."""
-    user = await session.get(User, cv.user_id)
-    return await render_spec(
-        session,
-        cv,
-        fallback_locale=settings.default_locale,
-        user_locale=user.locale if user else None,
-    )
+from app.db.models import CvFile
+from app.domain.cvs.services import get_cv
+from app.domain.renders.services import RenderSpec, record_render, spec_for
+from app.lib.pdf_render import RenderResult, render_cv_pdf_bytes, renders_dir
 
 
 async def render_spec_pdf(settings: Settings, spec: RenderSpec) -> RenderResult:

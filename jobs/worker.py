@@ -20,24 +20,33 @@ from redis.exceptions import RedisError
 
 from app.config import Settings, get_settings
 from app.db.session import create_engine, create_session_factory
+from app.events import SYSTEM_PONG
 from app.lib import heartbeat
 from app.lib.events import publish_event
-from app.lib.pdf.sandbox import start_render_server
+from app.lib.pdf_render.sandbox import start_render_server
 from app.lib.redis import arq_settings
+from app.task_kinds import register_task_kinds
 from jobs import quiet_cron
+from jobs.cover_letters import JOB_FUNCTIONS as LETTER_JOBS
+from jobs.discovery.page_fetch import fetch_inbox_page
+from jobs.discovery.run import RUN_MAX_TRIES, run_search
+from jobs.discovery.scheduler import clean_inbox, schedule_searches
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.recovery import recover_lost_jobs
 from jobs.render import RENDER_CV_PDF
+from jobs.sent_documents import RENDER_SENT_DOCUMENT
 
 log = logging.getLogger(__name__)
 quiet_cron.install()  # the 10 s recovery sweep logs at INFO only when it recovered something
+# The recovery sweep finds each task's kind in the kernel's registry (app/tasks/registry.py).
+register_task_kinds()
 
 
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
     """Round trip through the queue and back to the user's SSE stream."""
     payload = {"sentAt": sent_at, "worker": ctx["worker_id"], "message": "pong"}
-    await publish_event(ctx["redis"], user_id, "system:pong", payload)
+    await publish_event(ctx["redis"], user_id, SYSTEM_PONG, payload)
     return payload
 
 
@@ -92,12 +101,21 @@ FUNCTIONS: list[Any] = [
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
     RENDER_CV_PDF,
+    RENDER_SENT_DOCUMENT,
     *IMPORT_JOBS,
+    # The job inbox: a search's run reads many pages politely (a pause per host): 15 min;
+    # a run that finds the worker's search-run slots taken re-queues itself (a try each).
+    func(run_search, timeout=900, max_tries=RUN_MAX_TRIES),
+    fetch_inbox_page,
+    *LETTER_JOBS,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a dead worker or a job lost by Redis is noticed within
     # 10 s (plus the lease). Cheap: one query on unfinished tasks and an EXISTS per task.
     cron(recover_lost_jobs, second=set(range(0, 60, 10)), run_at_startup=True, unique=True),
+    # Discovery: every minute the due searches are queued; once a day the inbox's TTL.
+    cron(schedule_searches, second=30, unique=True),
+    cron(clean_inbox, hour=3, minute=17, second=0, unique=True),
 ]
 
 

@@ -30,7 +30,8 @@ from app.config import Settings, build_settings
 from app.db.migrate import upgrade
 from app.db.models import Base
 from app.db.session import create_engine, create_session_factory
-from app.domain.admin.settings_service import seed_settings
+from app.settings.service import seed_settings
+from app.task_kinds import register_task_kinds
 from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 IN_CI = os.environ.get("CI") == "1"
@@ -159,6 +160,23 @@ def backend(request: pytest.FixtureRequest, database_urls: dict[str, str]) -> st
     return str(request.param)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def scratch_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database of its own, for migration tests (not the session's, already migrated):
+    a SQLite file, and a scratch PostgreSQL database when ``TEST_DATABASE_URL`` is set."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'migration.db'}"
+        return
+    admin = os.environ.get("TEST_DATABASE_URL")
+    if not admin:
+        pytest.skip("PostgreSQL: set TEST_DATABASE_URL to run these (CI does)")
+    url = await create_scratch_database(admin, prefix="cvt_migration")
+    try:
+        yield url
+    finally:
+        await drop_scratch_database(admin, url)
+
+
 @pytest.fixture
 def database_url(database_urls: dict[str, str]) -> str:
     """Tests that do not ask for ``backend`` run on SQLite (the default deployment)."""
@@ -221,6 +239,7 @@ async def session_factory(settings: Settings) -> AsyncIterator[async_sessionmake
     # waits for the app or the worker (the app itself uses BEGIN IMMEDIATE).
     engine = create_engine(settings.database_url, immediate=False)
     factory = create_session_factory(engine)
+    register_task_kinds()  # their cost settings are seeded too
     async with factory() as session:
         await seed_settings(session, settings)
         await session.commit()

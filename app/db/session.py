@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -13,9 +15,12 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util.concurrency import await_, in_greenlet
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
+
+log = logging.getLogger(__name__)
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -40,12 +45,29 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _rollback_before_close(dbapi_connection: Any, _record: Any) -> None:
+    # A task cancelled mid-query (a Cancel's arq abort, a time budget) gets its connection
+    # invalidated and closed, but sqlite3's close() leaves the connection open, transaction and
+    # write lock included, while the interrupted statement is not finalized: until the garbage
+    # collector frees its cursor, every writer waits and fails after busy_timeout. A ROLLBACK
+    # ends the transaction even with that statement pending
+    # (tests/integration/test_sqlite_cancel.py).
+    driver = getattr(dbapi_connection, "driver_connection", None)
+    if driver is None or not in_greenlet():
+        return  # the garbage collector's own close: nothing can be awaited here
+    try:
+        await_(asyncio.shield(driver.rollback()))
+    except Exception:  # a closed or broken connection has no transaction left to end
+        log.debug("rollback before close failed", exc_info=True)
+
+
 def create_engine(database_url: str, *, echo: bool = False, immediate: bool = True) -> AsyncEngine:
     """``immediate=False`` keeps SQLite's deferred BEGIN: only for observers that never write
     after reading (test assertions), which must not queue behind, or block, the app."""
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo)
         event.listen(engine.sync_engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine.sync_engine.pool, "close", _rollback_before_close)
         if immediate:
             event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
@@ -56,7 +78,7 @@ def create_session_factory(
     engine: AsyncEngine, publisher: Redis | None = None
 ) -> async_sessionmaker[AsyncSession]:
     """``publisher``: where committed ledger changes are announced to the user's tabs
-    (app/domain/credits/events.py reads it from ``Session.info``, copied per session)."""
+    (app/credits/balance_events.py reads it from ``Session.info``, copied per session)."""
     # expire_on_commit=False: objects stay readable after commit (templates render them).
     info = {"publisher": publisher} if publisher is not None else None
     return async_sessionmaker(engine, expire_on_commit=False, info=info)

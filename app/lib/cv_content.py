@@ -1,4 +1,4 @@
-"""The structured CV (SPEC §5.1): what import produces, the pipeline tailors and designs render.
+"""The structured CV: what import produces, the pipeline tailors and designs render.
 
 Stored as JSON in ``CvFile.content``. Experiences, projects, education and extras items carry a
 stable ``id`` so the pipeline can key LLM outputs by source item and copy immutable facts back.

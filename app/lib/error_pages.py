@@ -1,4 +1,4 @@
-"""Error pages that know who is signed in.
+"""Error pages (and the fragments htmx swaps in) that know who is signed in and their language.
 
 An error can be raised before any handler looked the caller up — an unknown address is
 answered by the router, before the session middleware and the request hooks run — so the page
@@ -17,6 +17,8 @@ from litestar import Request
 from litestar.response import Template
 from litestar.response.base import ASGIResponse
 from litestar.types import Receive, Scope, Send
+
+from app.lib.current_user import resolve_user
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class _AfterLookup:
 async def look_up_viewer(request: Request[Any, Any, Any]) -> None:
     """Fill ``scope["user"]`` (and the request's language) unless a handler already did."""
     # Imported here: app.lib.web imports this module.
-    from app.lib.web import resolve_user, set_request_locale
+    from app.lib.web import set_request_locale
 
     if "user" in request.scope:
         return
@@ -58,8 +60,10 @@ async def look_up_viewer(request: Request[Any, Any, Any]) -> None:
                 backend = config._backend_class(config=config)
                 request.scope["session"] = await backend.load_from_connection(request)
             await set_request_locale(request)
+            # An error page is rendered outside any handler, so no dependency is injected:
+            # the app state is all it has.
             async with request.app.state.read_session_factory() as db:
-                await resolve_user(request, db)
+                await resolve_user(request, db, request.app.state.redis)
     except Exception as exc:  # the page is shown signed out rather than not at all
         request.scope["user"] = None
         log.debug("error page: caller not looked up (%s)", type(exc).__name__)

@@ -4,30 +4,35 @@ keys, pipeline phases and statuses. One catalogue, English message ids translate
 database, the API and the events keep the codes.
 
 Each table mirrors a registry of the code (checked by ``tests/unit/test_labels.py``):
-event names published to the user's tabs, the credit features of
-``app/domain/admin/settings_registry.py`` and its settings, the phases of
-``jobs/pipeline/schemas.py`` and the statuses of ``app/db/models``.
+the event names of ``app/events.py``, the credit features of
+``app/settings/registry.py`` and its settings, the phases of
+``jobs/pipeline/core/schemas.py`` and the statuses of ``app/db/models``.
 """
 
 from __future__ import annotations
 
+from app import events
 from app.lib.i18n import N_, gettext
 
 EVENTS = {
-    "cv_generation_v2:created": N_("Tailoring started"),
-    "cv_generation_v2:offer_progress": N_("Tailoring in progress"),
-    "cv_generation_v2:offer_completed": N_("Tailored CV ready"),
-    "cv_generation_v2:offer_failed": N_("Tailoring failed for an offer"),
-    "cv_generation_v2:error": N_("Tailoring error"),
-    "cv_generation_v2:completed": N_("Tailoring finished"),
-    "cv_generation_v2:cancelled": N_("Tailoring cancelled"),
-    "task:updated": N_("Task updated"),
-    "task:deleted": N_("Task removed"),
-    "tasks:purged": N_("Finished tasks cleared"),
-    "cv:list:changed": N_("CV list updated"),
-    "credits:changed": N_("Credit balance updated"),
-    "job_offer:updated": N_("Offer updated"),
-    "system:pong": N_("The worker answered"),
+    events.GENERATION_CREATED: N_("Tailoring started"),
+    events.GENERATION_OFFER_PROGRESS: N_("Tailoring in progress"),
+    events.GENERATION_OFFER_COMPLETED: N_("Tailored CV ready"),
+    events.GENERATION_OFFER_FAILED: N_("Tailoring failed for an offer"),
+    events.GENERATION_ERROR: N_("Tailoring error"),
+    events.GENERATION_COMPLETED: N_("Tailoring finished"),
+    events.GENERATION_CANCELLED: N_("Tailoring cancelled"),
+    events.TASK_UPDATED: N_("Task updated"),
+    events.TASK_DELETED: N_("Task removed"),
+    events.TASKS_PURGED: N_("Finished tasks cleared"),
+    events.CV_LIST_CHANGED: N_("CV list updated"),
+    events.CREDITS_CHANGED: N_("Credit balance updated"),
+    events.OFFER_UPDATED: N_("Offer updated"),
+    events.APPLICATION_UPDATED: N_("Application updated"),
+    events.APPLICATION_DELETED: N_("Application removed"),
+    events.COVER_LETTER_UPDATED: N_("Cover letter updated"),
+    events.JOB_DISCOVERED: N_("New offers found"),
+    events.SYSTEM_PONG: N_("The worker answered"),
 }
 
 # Credit features (debit reasons) and the reasons written by refunds and grants.
@@ -35,6 +40,7 @@ LEDGER_REASONS = {
     "gpt_cv_generation": N_("Tailored CVs"),
     "import_pdf": N_("CV import"),
     "extract_job_offer": N_("Offer extraction"),
+    "cover_letter": N_("Cover letters"),
     "cv_generation_failed": N_("Refund: tailoring failed"),
     "cv_generation_cancelled": N_("Refund: tailoring cancelled"),
     # Rows written before refunds named their task in words.
@@ -44,6 +50,7 @@ LEDGER_REASONS = {
 # Reasons stored as English sentences: shown translated.
 LEDGER_SENTENCES = (
     N_("Welcome credits"),
+    N_("Admin grant"),  # a grant whose administrator typed no reason
     N_("Refund: CV import could not run"),
     N_("Refund: offer extraction could not run"),
     N_("Refund: CV import failed"),
@@ -53,6 +60,10 @@ LEDGER_SENTENCES = (
     N_("Refund: offer extraction failed"),
     N_("Refund: offer extraction cancelled"),
     N_("Refund: offer deleted before its extraction finished"),
+    N_("Refund: cover letter failed"),
+    N_("Refund: cover letter cancelled"),
+    N_("Refund: cover letter could not run"),
+    N_("Refund: cover letter could not be queued"),
 )
 
 SETTINGS = {
@@ -64,6 +75,7 @@ SETTINGS = {
     "model_cv_batch_summary": N_("Tailoring: summary"),
     "model_cv_import": N_("CV import"),
     "model_offer_extract": N_("Offer extraction"),
+    "model_cover_letter": N_("Cover letter"),
     "llm_base_url": N_("LLM endpoint URL"),
     "llm_api_key": N_("API key"),
     "llm_temperature": N_("Temperature"),
@@ -75,6 +87,7 @@ SETTINGS = {
     "feature_cost_gpt_cv_generation": N_("Credits per tailored CV"),
     "feature_cost_import_pdf": N_("Credits per CV import"),
     "feature_cost_extract_job_offer": N_("Credits per offer extraction"),
+    "feature_cost_cover_letter": N_("Credits per cover letter"),
     "allow_private_offer_urls": N_("Offer URLs on private addresses"),
 }
 # The admin page's groups of model settings.
@@ -82,6 +95,7 @@ SETTING_GROUPS = {
     "Pipeline CV v2": N_("CV tailoring"),
     "Import de CV": N_("CV import"),
     "Extraction d'offre": N_("Offer extraction"),
+    "Lettre de motivation": N_("Cover letter"),  # its French label is its code
 }
 
 PHASES = {
@@ -93,6 +107,8 @@ PHASES = {
     "batch_summary": N_("Summary"),
     "cv_import": N_("CV import"),
     "offer_extract": N_("Offer extraction"),
+    "cover_letter": N_("Cover letter"),
+    "generation": N_("CV generation"),  # an AI failure of a generation (the admin's last error)
 }
 
 # Statuses of generations, offers and background tasks.
@@ -108,6 +124,16 @@ STATUSES = {
     "cancelled": N_("Cancelled"),
 }
 
+# Where an application stands (ApplicationStatus in app/db/models/application.py).
+APPLICATION_STATUSES = {
+    "to_apply": N_("To apply"),
+    "applied": N_("Applied"),
+    "interview": N_("Interview"),
+    "offer": N_("Offer received"),
+    "rejected": N_("Rejected"),
+    "hired": N_("Hired"),
+}
+
 LABELS: dict[str, str] = {
     **EVENTS,
     **LEDGER_REASONS,
@@ -116,6 +142,7 @@ LABELS: dict[str, str] = {
     **SETTING_GROUPS,
     **PHASES,
     **STATUSES,
+    **APPLICATION_STATUSES,
 }
 
 

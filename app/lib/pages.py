@@ -7,16 +7,16 @@ from collections.abc import Awaitable, Callable
 from mimetypes import guess_type
 from typing import Any
 
-from litestar import Request, Response
+from litestar import Response
 from litestar.enums import MediaType
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, User
-from app.db.models.background_task import OPEN_STATUSES
-from app.domain.cvs.errors import user_message
+from app.db.models.status import OPEN
 from app.lib.errors import AppError
-from app.lib.web import from_htmx
+from app.lib.input_errors import user_message
 
 
 async def pages_are_html(response: Response[Any]) -> Response[Any]:
@@ -59,11 +59,11 @@ async def form_outcome(
 
 
 def task_running(task: BackgroundTask | None) -> bool:
-    return task is not None and task.status in OPEN_STATUSES
+    return task is not None and task.status in OPEN
 
 
 def status_fragment(
-    request: Request[Any, Any, Any],
+    request: HTMXRequest,
     template: str,
     task: BackgroundTask | None,
     running_key: str,
@@ -71,7 +71,7 @@ def status_fragment(
 ) -> Template:
     """The progress fragment of a task; once it is over, htmx (which polls it) reloads the page."""
     running = task_running(task)
-    headers = {"HX-Refresh": "true"} if not running and from_htmx(request) else {}
+    headers = {"HX-Refresh": "true"} if not running and request.htmx else {}
     return Template(
         template, context={**context, "task": task, running_key: running}, headers=headers
     )

@@ -24,6 +24,8 @@ from litestar.types import Empty, Message, ScopeSession
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from app.lib.i18n import SUPPORTED_LOCALES
+
 _ROTATE = "cvtailor.rotate_session"
 _NEW_ID = "cvtailor.new_session_id"
 
@@ -31,6 +33,19 @@ _NEW_ID = "cvtailor.new_session_id"
 def rotate_session_id(scope: Any) -> None:
     """Ask the session backend to store this response's session under a brand-new id."""
     scope[_ROTATE] = True
+
+
+def end_keeping_language(connection: ASGIConnection[Any, Any, Any, Any], fallback: Any) -> None:
+    """Empty the caller's session and retire its id (the event streams opened with it end), but
+    keep the reader's language (the session's choice, else ``fallback``) in a fresh session:
+    the pages that follow a sign-out — the sign-in page, its notice — stay in that language
+    instead of the default one."""
+    chosen = connection.session.get("locale") if "session" in connection.scope else None
+    locale = chosen or fallback
+    connection.clear_session()
+    if locale in SUPPORTED_LOCALES:
+        rotate_session_id(connection.scope)
+        connection.set_session({"locale": locale})
 
 
 class RotatingSessionBackend(ServerSideSessionBackend):
@@ -94,7 +109,7 @@ async def next_session_generation(redis: Redis, user_id: str) -> int:
 
 
 def session_watch(
-    connection: ASGIConnection[Any, Any, Any, Any], user_id: str
+    connection: ASGIConnection[Any, Any, Any, Any], redis: Redis, user_id: str
 ) -> Callable[[], Awaitable[bool]] | None:
     """For a long-lived response (an SSE stream): a check that the session it was opened with
     was neither signed out (nor replaced by another sign-in) nor ended by a password change.
@@ -104,7 +119,6 @@ def session_watch(
         return None
     generation = connection.session.get(SESSION_GENERATION_KEY, 0)
     store = connection.app.stores.get(RotatingSessionConfig.store)
-    redis: Redis = connection.app.state.redis
 
     async def still_valid() -> bool:
         try:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
+from litestar import Request
 from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.template.base import TemplateProtocol
+from litestar.utils.scope.state import ScopeState
 from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
@@ -55,3 +59,20 @@ def build_environment() -> Environment:
 
 def build_template_engine() -> JinjaTemplateEngine:
     return JinjaTemplateEngine.from_environment(build_environment())
+
+
+def fragment_template(request: Request[Any, Any, Any], name: str) -> TemplateProtocol:
+    """A template rendered by hand (SSE fragments), from the engine ``create_app`` configured."""
+    engine = request.app.template_engine
+    assert engine is not None  # configured in create_app
+    return engine.get_template(name)
+
+
+def fragment_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """What Litestar's ``Template`` response adds, for templates rendered by hand."""
+    token = ScopeState.from_scope(request.scope).csrf_token
+    token = "" if not isinstance(token, str) else token
+    return {
+        "request": request,
+        "csrf_input": f'<input type="hidden" name="_csrf_token" value="{html.escape(token)}" />',
+    }

@@ -1,4 +1,4 @@
-"""Fetch a job offer page server-side without becoming an SSRF proxy (SPEC §5.2, §11).
+"""Fetch a job offer page server-side without becoming an SSRF proxy.
 
 * http and https only, no credentials in the URL, standard or explicit ports only.
 * The host is resolved here and every address checked: loopback, private, link-local,
@@ -9,6 +9,10 @@
   answer differently), with the original Host header and TLS server name.
 * Redirects are followed by hand (at most 5), each one checked the same way.
 * At most ``max_bytes`` are read, within ``timeout_s`` for the whole operation.
+
+``fetch_feed`` (the job inbox's discovery, jobs/discovery/) is the same fetch with feed content
+types accepted and conditional requests: the validators of the last answer are sent
+(If-None-Match / If-Modified-Since) and a 304 comes back as ``not_modified`` with no body.
 """
 
 from __future__ import annotations
@@ -34,6 +38,19 @@ TEXT_TYPES = (
     "text/plain",
     "application/json",
     "application/ld+json",
+)
+# What a feed may be served as, besides pages (RSS, Atom, JSON Feed; servers vary).
+FEED_TYPES = (
+    *TEXT_TYPES,
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+)
+FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,"
+    "text/xml;q=0.9,application/json;q=0.8,text/html;q=0.7,*/*;q=0.1"
 )
 USER_AGENT = "CV-Tailor offer fetcher (+self-hosted)"
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -86,6 +103,10 @@ class FetchedPage:
     content_type: str
     text: str
     redirects: int
+    # The answer's validators, for the next conditional request (fetch_feed).
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False  # 304: the feed did not change since those validators
 
 
 # IPv6 prefixes that carry an IPv4 address in their last 32 bits: IPv4-compatible (::/96,
@@ -206,7 +227,12 @@ async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
 
 
 async def _fetch(
-    client: httpx.AsyncClient, url: str, policy: FetchPolicy, max_bytes: int
+    client: httpx.AsyncClient,
+    url: str,
+    policy: FetchPolicy,
+    max_bytes: int,
+    types: tuple[str, ...] = TEXT_TYPES,
+    conditions: dict[str, str] | None = None,
 ) -> FetchedPage:
     for redirects in range(MAX_REDIRECTS + 1):
         scheme, host, port = check_url(url)
@@ -215,7 +241,7 @@ async def _fetch(
         request = client.build_request(
             "GET",
             _pinned_url(url, address),
-            headers={"Host": _host_header(url)},
+            headers={"Host": _host_header(url), **(conditions or {})},
             extensions=extensions,
         )
         response = await client.send(request, stream=True)
@@ -223,16 +249,34 @@ async def _fetch(
             if response.is_redirect and response.headers.get("location"):
                 url = urljoin(url, response.headers["location"])
                 continue
+            if response.status_code == 304 and conditions:
+                return FetchedPage(
+                    url=url,
+                    content_type="",
+                    text="",
+                    redirects=redirects,
+                    etag=response.headers.get("etag") or conditions.get("If-None-Match"),
+                    last_modified=response.headers.get("last-modified")
+                    or conditions.get("If-Modified-Since"),
+                    not_modified=True,
+                )
             if response.status_code >= 400:
                 raise UrlFetchError("http_status", status=response.status_code)
             content_type = response.headers.get("content-type", "text/html").lower()
-            if not content_type.startswith(TEXT_TYPES):
+            if not content_type.startswith(types):
                 raise UrlFetchError("not_text", type=content_type.split(";")[0] or "?")
             body = await _read_limited(response, max_bytes)
         finally:
             await response.aclose()
         text = _decode(body, _charset(content_type, body[:2048]))
-        return FetchedPage(url=url, content_type=content_type, text=text, redirects=redirects)
+        return FetchedPage(
+            url=url,
+            content_type=content_type,
+            text=text,
+            redirects=redirects,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
     raise UrlFetchError("too_many_redirects")
 
 
@@ -244,6 +288,37 @@ async def fetch_url(
     timeout_s: float = TIMEOUT_S,
 ) -> FetchedPage:
     """Fetch ``url`` under the rules above; raise ``UrlFetchError`` with a clear code."""
+    return await _run(url, policy, max_bytes, timeout_s, "text/html,text/plain;q=0.9")
+
+
+async def fetch_feed(
+    url: str,
+    *,
+    policy: FetchPolicy | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    timeout_s: float = TIMEOUT_S,
+) -> FetchedPage:
+    """A feed or listing page under the same rules, conditionally: ``not_modified`` when the
+    server answers 304 to the validators of the last fetch."""
+    conditions = {}
+    if etag:
+        conditions["If-None-Match"] = etag
+    if last_modified:
+        conditions["If-Modified-Since"] = last_modified
+    return await _run(url, policy, max_bytes, timeout_s, FEED_ACCEPT, FEED_TYPES, conditions)
+
+
+async def _run(
+    url: str,
+    policy: FetchPolicy | None,
+    max_bytes: int,
+    timeout_s: float,
+    accept: str,
+    types: tuple[str, ...] = TEXT_TYPES,
+    conditions: dict[str, str] | None = None,
+) -> FetchedPage:
     policy = policy or FetchPolicy()
     timeout = httpx.Timeout(timeout_s, connect=min(5.0, timeout_s))
     try:
@@ -253,10 +328,10 @@ async def fetch_url(
                 timeout=timeout,
                 follow_redirects=False,
                 trust_env=False,  # no proxy from the environment: the pinned address is used
-                headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9"},
+                headers={"User-Agent": USER_AGENT, "Accept": accept},
             ) as client,
         ):
-            return await _fetch(client, url, policy, max_bytes)
+            return await _fetch(client, url, policy, max_bytes, types, conditions)
     except TimeoutError:
         raise UrlFetchError("timeout", seconds=int(timeout_s)) from None
     except httpx.TimeoutException:

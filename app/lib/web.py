@@ -1,106 +1,28 @@
-"""Request plumbing shared by every controller: DB session, current user, locale, errors."""
+"""Request plumbing shared by every controller: body, locale, errors.
+
+The caller (current user) is looked up in app/lib/current_user.py; the values handlers receive
+as parameters are provided by app/lib/dependencies.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import quote
 
 from litestar import Request, Response
-from litestar.datastructures import State
-from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException, ValidationException
-from litestar.response import Redirect, Template
+from litestar.plugins.htmx import HTMXDetails
+from litestar.response import Redirect
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import User
-from app.db.session import release_lock
-from app.domain.accounts.services import get_user, user_for_token
 from app.lib import i18n
 from app.lib.error_pages import ErrorPage
-from app.lib.errors import AppError, Unauthenticated
+from app.lib.errors import AppError
 from app.lib.i18n import N_
-from app.lib.sessions import SESSION_GENERATION_KEY, session_generation
 
-SESSION_USER_KEY = "user_id"
-
-
-READ_METHODS = frozenset({"GET", "HEAD"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
-
-
-async def provide_db(request: Request[Any, Any, Any], state: State) -> AsyncIterator[AsyncSession]:
-    """One session per request; handlers commit explicitly, anything uncommitted rolls back.
-
-    GET/HEAD use the read factory: on SQLite its statements run without BEGIN IMMEDIATE, each
-    on the latest committed state, so pages never queue behind the worker's writes (with 50
-    generations running, page p95 went from ~640 ms to < 100 ms: bench/load_bench.py). The one
-    write a GET makes (an API token's ``last_used_at``) then commits on its own.
-    """
-    reading = request.method in READ_METHODS
-    factory = state.read_session_factory if reading else state.session_factory
-    async with factory() as session:
-        yield session
-
-
-def provide_settings(state: State) -> Settings:
-    settings: Settings = state.settings
-    return settings
-
-
-async def resolve_user(
-    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
-) -> User | None:
-    """The caller: by Bearer token when an Authorization header is present, else by session."""
-    if "user" in request.scope and request.scope["user"] is not None:
-        cached: User = request.scope["user"]
-        return cached
-    header = request.headers.get("authorization")
-    user: User | None = None
-    if header is not None:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise Unauthenticated(
-                N_("Use 'Authorization: Bearer <token>'."), code="auth.bad_header"
-            )
-        user = await user_for_token(db, token.strip())
-        if user is None:
-            raise Unauthenticated(N_("This API token is not valid."), code="auth.invalid_token")
-        await db.commit()  # records last_used_at
-    else:
-        user_id = request.session.get(SESSION_USER_KEY) if "session" in request.scope else None
-        if user_id and not await _session_is_current(request, str(user_id)):
-            request.clear_session()  # ended by a password change made in another session
-        elif user_id:
-            user = await get_user(db, str(user_id))
-    # Whatever the handler does next (fetch a URL, hash a password…) must not hold the
-    # write lock this lookup took on SQLite.
-    await release_lock(db)
-    request.scope["user"] = user
-    if user and user.locale:
-        i18n.current_locale.set(user.locale)
-    return user
-
-
-async def _session_is_current(request: Request[Any, Any, Any], user_id: str) -> bool:
-    current = await session_generation(request.app.state.redis, user_id)
-    return bool(request.session.get(SESSION_GENERATION_KEY, 0) == current)
-
-
-async def provide_optional_user(
-    request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]
-) -> User | None:
-    return await resolve_user(request, db)
-
-
-async def provide_user(request: Request[Any, Any, Any], db: NamedDependency[AsyncSession]) -> User:
-    user = await resolve_user(request, db)
-    if user is None:
-        raise Unauthenticated(N_("Sign in first."))
-    return user
 
 
 async def prepare_request(request: Request[Any, Any, Any]) -> None:
@@ -128,17 +50,13 @@ async def set_request_locale(request: Request[Any, Any, Any]) -> None:
     """Session choice, else Accept-Language, else the configured default.
 
     Async on purpose: a sync hook runs in a worker thread and its context variable is lost.
+    A before_request hook is given no dependencies, so the settings come from the app state.
     """
     settings: Settings = request.app.state.settings
     chosen = request.session.get("locale") if "session" in request.scope else None
     if chosen not in i18n.SUPPORTED_LOCALES:
         chosen = i18n.negotiate(request.headers.get("accept-language"), settings.default_locale)
     i18n.current_locale.set(str(chosen))
-
-
-def from_htmx(request: Request[Any, Any, Any]) -> bool:
-    """The request was made by htmx (it wants a fragment, not the whole page)."""
-    return bool(request.headers.get("hx-request"))
 
 
 def wants_json(request: Request[Any, Any, Any]) -> bool:
@@ -149,10 +67,11 @@ def _error_page(
     request: Request[Any, Any, Any], status: int, code: str, detail: str
 ) -> Response[Any]:
     context = {"status": status, "code": code, "detail": detail}
-    if from_htmx(request):
-        return Template("_partials/error.html", context=context, status_code=status)
-    # The whole page: its header shows who is signed in (app/lib/error_pages.py).
-    return ErrorPage("error.html", context=context, status_code=status)
+    # Either way the caller is looked up first (app/lib/error_pages.py): a refusal raised before
+    # any handler ran (a missing CSRF token) is then in the reader's language, and the whole
+    # page's header shows who is signed in.
+    template = "_partials/error.html" if HTMXDetails(request) else "error.html"
+    return ErrorPage(template, context=context, status_code=status)
 
 
 def error_response(
@@ -162,7 +81,7 @@ def error_response(
         return Response({"error": code, "detail": detail, **extra}, status_code=status)
     if status == 401:
         target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-        if from_htmx(request):
+        if HTMXDetails(request):
             return Response("", status_code=204, headers={"HX-Redirect": f"/login?next={target}"})
         return Redirect(f"/login?next={target}")
     return _error_page(request, status, code, detail)

@@ -1,31 +1,20 @@
 """Phase 1 — batches: one call per kept experience, one per project (kept + moved), one for
-extras. The orchestrator runs the three groups at once; inside a group the calls run at once too.
+extras. ``phases.process_offer`` runs the three groups at once; inside a group the calls run at
+once too.
 """
 
 from __future__ import annotations
 
 import asyncio
 
-from app.lib.cv_content import CvContent, Experience, Project, as_project
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.offline import needs_of
-from jobs.pipeline.phase_guards import extras_guard, item_guard
-from jobs.pipeline.rule_guards import RuledExtras, RuledItem, TextRules
+from app.lib.cv_content import Experience, Project
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.offline import needs_of
+from jobs.pipeline.core.phase_guards import extras_guard, item_guard
+from jobs.pipeline.core.rule_guards import RuledExtras, RuledItem
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import AdaptedExtras, AdaptedItem
 from jobs.pipeline.runner import OfferRun
-from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, Classification
-
-
-def kept_experiences(source: CvContent, classification: Classification) -> list[Experience]:
-    keep = {d.id for d in classification.experiences if d.decision == "KEEP"}
-    return [e for e in source.experience if e.id in keep]
-
-
-def projects_to_adapt(source: CvContent, classification: Classification) -> list[Project]:
-    keep = {d.id for d in classification.projects if d.decision == "KEEP"}
-    moved = {d.id for d in classification.experiences if d.decision == "MOVE_TO_PROJECTS"}
-    return [p for p in source.projects if p.id in keep] + [
-        as_project(e) for e in source.experience if e.id in moved
-    ]
 
 
 async def adapt_experiences(

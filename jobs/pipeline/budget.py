@@ -23,12 +23,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import CvGenerationTask
+from app.db.models.status import GENERATION_FINISHED
 from app.domain.generation.failures import TASK_ERRORS, budget_exceeded, gave_up
-from app.domain.generation.state import FINISHED_TASK, Outcome, fail_unfinished, finish_task
-from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
+from app.domain.generation.state import Outcome, fail_unfinished, finish_task
+from app.events import (
+    CV_LIST_CHANGED,
+    GENERATION_COMPLETED,
+    GENERATION_ERROR,
+    GENERATION_OFFER_FAILED,
+    TASK_UPDATED,
+    cv_list_changed,
+    task_payload,
+)
 from app.lib.events import publish_event
 
-EVENT = "cv_generation_v2"
 ARQ_TIMEOUT_SHARE = 0.95
 
 
@@ -84,7 +92,7 @@ async def stop_generation(
     send its events. None (nothing written or sent) when the task had already ended."""
     async with sessions() as session:
         task = await session.get(CvGenerationTask, task_id)
-        if task is None or task.status in FINISHED_TASK:
+        if task is None or task.status in GENERATION_FINISHED:
             return None
         failed = await fail_unfinished(session, task, failure)
         task.error = TASK_ERRORS.get(str(failure["code"]), str(failure["message"]))
@@ -114,11 +122,11 @@ async def publish_offer_failed(
     await publish_event(
         redis,
         user_id,
-        f"{EVENT}:offer_failed",
+        GENERATION_OFFER_FAILED,
         {**payload, "error": message, **code, "creditsRefunded": refunded},
     )
     await publish_event(
-        redis, user_id, f"{EVENT}:error", {"taskId": task_id, "offerId": offer_id, "error": message}
+        redis, user_id, GENERATION_ERROR, {"taskId": task_id, "offerId": offer_id, "error": message}
     )
 
 
@@ -128,7 +136,7 @@ async def publish_outcome(redis: Redis, user_id: str, task_id: str, outcome: Out
     await publish_event(
         redis,
         user_id,
-        f"{EVENT}:completed",
+        GENERATION_COMPLETED,
         {
             "taskId": task_id,
             "generatedCvIds": outcome.generated,
@@ -139,7 +147,5 @@ async def publish_outcome(redis: Redis, user_id: str, task_id: str, outcome: Out
         },
     )
     if outcome.background_task is not None:
-        await publish_event(
-            redis, user_id, TASK_UPDATED_EVENT, task_payload(outcome.background_task)
-        )
-    await publish_event(redis, user_id, "cv:list:changed", {})
+        await publish_event(redis, user_id, TASK_UPDATED, task_payload(outcome.background_task))
+    await publish_event(redis, user_id, CV_LIST_CHANGED, cv_list_changed())

@@ -1,17 +1,13 @@
-"""The pipeline, in the seed's order. Read ``process_offer`` for one offer's dependency graph:
-
-    classify ─► ( experiences ‖ projects ‖ extras ) ─► skills ─► summary ─► recompose
-
-Offers run one after another by default (``pipeline_offer_concurrency`` = 1, for the prompt
-cache), and each offer's CV is published the moment its recompose is done.
+"""A generation task: its offers (one after another by default, ``pipeline_offer_concurrency``
+= 1, for the prompt cache) with retries, waits through outages, refunds and the final event.
+One offer's phases, in their dependency order, are ``phases.process_offer``; each offer's CV is
+published the moment its recompose is done.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from datetime import date
 from typing import Any
 
 from redis.asyncio import Redis
@@ -19,169 +15,38 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import BackgroundTask, CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
-from app.domain.admin.llm_config import llm_endpoint, model_for_phase
-from app.domain.admin.settings_service import get_int_setting
+from app.db.models import BackgroundTask, CvGenerationOffer, CvGenerationTask
+from app.db.models.status import GENERATION_FINISHED, OFFER_FINISHED, GenerationStatus
 from app.domain.generation.failures import budget_exceeded
 from app.domain.generation.state import (
-    FINISHED_OFFER,
-    FINISHED_TASK,
     fail_offer,
     finish_task,
     sync_background_task,
 )
-from app.domain.renders.services import record_render
-from app.domain.tasks.services import TASK_UPDATED_EVENT, task_payload
-from app.lib.cv_content import CvContent
+from app.events import GENERATION_ERROR, GENERATION_OFFER_FAILED, TASK_UPDATED, task_payload
 from app.lib.events import publish_event
 from app.lib.llm import LLMError
 from app.lib.llm.last_error import record_llm_error
 from app.lib.llm.user_messages import user_message
-from app.lib.pdf.designs import DEFAULT_DESIGN
-from jobs.pipeline.batch import (
-    adapt_experiences,
-    adapt_extras,
-    adapt_projects,
-    kept_experiences,
-    projects_to_adapt,
-)
+from app.settings.service import get_int_setting
 from jobs.pipeline.budget import (
-    EVENT,
     budget_of,
     mark_started,
     over_limits,
     publish_outcome,
     stop_generation,
 )
-from jobs.pipeline.classify import classify
-from jobs.pipeline.context import OfferBrief, OfferContext
-from jobs.pipeline.engine import LLMEngine, PhaseEngine
-from jobs.pipeline.explain import offer_meta
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.keep import Restored, restore_items, restore_skills
+from jobs.pipeline.core.phase import PhaseEngine
 from jobs.pipeline.lock import task_lease
-from jobs.pipeline.offline import OfflineEngine, needs_of
-from jobs.pipeline.phase_guards import rule_meta
-from jobs.pipeline.recompose import (
-    announce,
-    assemble,
-    build_cv_file,
-    generation_meta,
-    save_generated_cv,
-)
+from jobs.pipeline.offer_setup import build_engine, prepare_offer_run
+from jobs.pipeline.phases import pdf_renderer, process_offer
 from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
-from jobs.pipeline.runner import OfferRun, TaskCancelled
-from jobs.pipeline.schemas import PHASE_SCHEMAS
-from jobs.pipeline.skills import adapt_skills
-from jobs.pipeline.summary import write_summary
-from jobs.pipeline.template_mode import process_template_offer, template_cv
-from jobs.pipeline.text import guess_language
+from jobs.pipeline.runner import TaskCancelled
+from jobs.pipeline.template_mode import process_template_offer
 from jobs.pipeline.watch import Ending, pause, run_watched
-from jobs.render import render_spec_pdf, spec_for
 
 log = logging.getLogger(__name__)
 TASK_CALLS = 8
-
-
-async def build_engine(session: AsyncSession, settings: Settings) -> PhaseEngine:
-    endpoint = await llm_endpoint(session, settings)
-    if endpoint is None:
-        return OfflineEngine()
-    models = {phase: await model_for_phase(session, phase) for phase in PHASE_SCHEMAS}
-    return LLMEngine(endpoint, models)
-
-
-Renderer = Callable[[CvFile], Awaitable[None]]
-
-
-def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> Renderer:
-    """Render a generated CV to PDF in the sandboxed renderer (the cache then serves downloads).
-
-    The DB is only read for the render's inputs, in a session closed before rendering, so the
-    SQLite write lock is never held while WeasyPrint works.
-    """
-
-    async def render(cv_file: CvFile) -> None:
-        async with sessions() as session:
-            spec = await spec_for(session, settings, cv_file)
-        result = await render_spec_pdf(settings, spec)
-        record_render(cv_file, result.meta())
-
-    return render
-
-
-async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
-    """One offer, phase by phase. Completed phases are reused from their subtask rows."""
-    source = run.ctx.source
-    corpus = SourceCorpus.of(source, run.ctx.offer.full_text())
-    classification = await classify(run)
-    kept = kept_experiences(source, classification)
-    to_adapt = projects_to_adapt(source, classification)
-    experiences, projects, extras = await asyncio.gather(
-        adapt_experiences(run, kept, corpus),
-        adapt_projects(run, to_adapt, corpus),
-        adapt_extras(run, corpus),
-    )
-    written = [*experiences, *projects, extras]  # as the rule guards left them (rule_meta)
-    # Nothing the offer asks for is lost to a rewrite: bullets before the skills phase reads
-    # them, skills before the summary does (jobs/pipeline/keep.py).
-    needs, restored = needs_of(run.ctx), Restored()
-    # Work in proportion to the CV's size runs in a thread: the event loop stays free to
-    # deliver a Cancel (arq's abort) and to run other users' jobs meanwhile.
-    experiences, restored.bullets = await asyncio.to_thread(restore_items, kept, experiences, needs)
-    projects, more = await asyncio.to_thread(restore_items, to_adapt, projects, needs)
-    restored.bullets.update(more)
-    restored.add_guarded([*experiences, *projects])
-    skills = await adapt_skills(run, experiences, projects, corpus)
-    skills, restored.skills = restore_skills(source.skills, skills, needs)
-    summary = await write_summary(run, kept, experiences, skills, extras, corpus)
-    await run.save_offer(
-        batch_results={
-            "experiences": [e.model_dump(mode="json") for e in experiences],
-            "projects": [p.model_dump(mode="json") for p in projects],
-            "extras": extras.model_dump(mode="json"),
-            "skills": skills.model_dump(mode="json"),
-            "summary": summary.summary,
-        }
-    )
-    await run.ensure_not_cancelled()
-    await run.progress("recompose", "running", offer_status="recomposing")
-    cv = await asyncio.to_thread(
-        assemble,
-        source,
-        run.ctx.offer,
-        run.ctx.language,
-        classification,
-        experiences,
-        projects,
-        extras,
-        skills,
-        summary,
-    )
-    meta = generation_meta(run, classification, skills, run.counts)
-    meta.update(await asyncio.to_thread(offer_meta, run.ctx, classification, cv, skills))
-    meta.update(restored.as_meta())
-    meta.update(rule_meta([*written, summary]))
-    cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
-    if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
-        await run.ensure_not_cancelled()
-        await render(cv_file)
-    await save_generated_cv(run, cv_file)
-    await run.progress("recompose", "completed")
-    await announce(run, cv_file)
-
-
-async def _load_source(
-    session: AsyncSession, task: CvGenerationTask
-) -> tuple[CvContent, str | None]:
-    if task.source_cv_file_id is None:
-        return CvContent(), None
-    row = await session.scalar(
-        select(CvFile).where(CvFile.id == task.source_cv_file_id, CvFile.user_id == task.user_id)
-    )
-    if row is None:
-        raise LookupError("The source CV no longer exists.")
-    return CvContent.from_json(row.content), row.language
 
 
 class Generation:
@@ -201,9 +66,7 @@ class Generation:
         self.calls = asyncio.Semaphore(TASK_CALLS)
 
     async def publish(self, user_id: str, name: str, payload: dict[str, Any]) -> None:
-        await publish_event(
-            self.redis, user_id, f"{EVENT}:{name}", {"taskId": self.task_id, **payload}
-        )
+        await publish_event(self.redis, user_id, name, {"taskId": self.task_id, **payload})
 
     async def run(self) -> dict[str, Any]:
         lease = self.settings.generation_lease_seconds
@@ -217,7 +80,7 @@ class Generation:
             task = await session.get(CvGenerationTask, self.task_id)
             if task is None:
                 return {"taskId": self.task_id, "skipped": "no such task"}
-            if task.status in FINISHED_TASK:
+            if task.status in GENERATION_FINISHED:
                 await finish_task(session, task)  # idempotent: frees a slot a crash may have kept
                 await session.commit()
                 return {"taskId": self.task_id, "status": task.status}
@@ -225,7 +88,7 @@ class Generation:
             if failure is None:
                 mark_started(task)
                 task.status, task.current_phase = "running", "batching"
-                row = await sync_background_task(session, task, status="running")
+                row = await sync_background_task(session, task, status=GenerationStatus.RUNNING)
             await session.commit()
             if failure is not None:  # over its time or its runs (a resumption): fail, refund
                 return await self._stop(failure)
@@ -250,7 +113,7 @@ class Generation:
 
         async def every_offer() -> None:
             runs = [
-                asyncio.ensure_future(guarded(o)) for o in offers if o.status not in FINISHED_OFFER
+                asyncio.ensure_future(guarded(o)) for o in offers if o.status not in OFFER_FINISHED
             ]
             try:
                 await asyncio.gather(*runs)
@@ -282,7 +145,10 @@ class Generation:
         attempt = outages = 0
         while attempt <= retries:
             try:
-                run, template = await self._prepare(offer, engine)
+                run, template = await prepare_offer_run(
+                    self.sessions, self.redis, self.task_id, offer, engine
+                )
+                run.calls = self.calls
                 render = pdf_renderer(self.settings, self.sessions)
                 await (
                     process_template_offer(run, render) if template else process_offer(run, render)
@@ -305,49 +171,6 @@ class Generation:
                 attempt += 1
         await self._fail(user_id, offer, last_error)
 
-    async def _prepare(
-        self, offer: CvGenerationOffer, engine: PhaseEngine
-    ) -> tuple[OfferRun, bool]:
-        async with self.sessions() as session:
-            task = await session.get(CvGenerationTask, self.task_id)
-            assert task is not None
-            if task.status == "cancelled":
-                raise TaskCancelled(self.task_id)
-            source, source_language = await _load_source(session, task)
-            job = await session.scalar(
-                select(JobOffer).where(
-                    JobOffer.id == offer.job_offer_id, JobOffer.user_id == task.user_id
-                )
-            )
-            if job is None:
-                raise LookupError("The job offer no longer exists.")
-            payload = task.payload or {}
-            offer_language = job.language or guess_language(
-                job.description or job.title, source_language or "fr"
-            )
-            template = payload.get("mode") == "template"
-            language = payload.get("language") or offer_language
-            if engine.name == OfflineEngine.name and not template:
-                # It cannot translate: the CV stays in its own language, titles and dates too.
-                language = source_language or guess_language(source.full_text(), language)
-            brief = OfferBrief.from_row(job, offer_language)
-            if template:
-                source = await template_cv(session, task.user_id, brief)
-            ctx = OfferContext(
-                task_id=task.id,
-                offer_row_id=offer.id,
-                offer_index=offer.offer_index,
-                total_offers=task.total_offers,
-                user_id=task.user_id,
-                source=source,
-                offer=brief,
-                language=language,
-                today=date.today(),
-            )
-        run = OfferRun(ctx, engine, self.sessions, self.redis, source_cv_id=task.source_cv_file_id)
-        run.calls = self.calls
-        return run, template
-
     async def _fail(
         self, user_id: str, offer: CvGenerationOffer, error: BaseException | None
     ) -> None:
@@ -361,21 +184,23 @@ class Generation:
             await session.commit()
         if changed:  # never announce a failure the database does not hold (e.g. cancelled)
             payload = {"offerId": offer.id, "offerIndex": offer.offer_index, "error": message}
-            await self.publish(user_id, "offer_failed", {**payload, "creditsRefunded": refunded})
-            await self.publish(user_id, "error", {"offerId": offer.id, "error": message})
+            await self.publish(
+                user_id, GENERATION_OFFER_FAILED, {**payload, "creditsRefunded": refunded}
+            )
+            await self.publish(user_id, GENERATION_ERROR, {"offerId": offer.id, "error": message})
 
     async def _tick_background(self, user_id: str) -> None:
         async with self.sessions() as session:
             task = await session.get(CvGenerationTask, self.task_id)
             assert task is not None
-            row = await sync_background_task(session, task, status="running")
+            row = await sync_background_task(session, task, status=GenerationStatus.RUNNING)
             await session.commit()
         await self._publish_background(user_id, row)
 
     async def _publish_background(self, user_id: str, row: BackgroundTask | None) -> None:
         """Every tab's task centre shows the generation's row as it now is."""
         if row is not None:
-            await publish_event(self.redis, user_id, TASK_UPDATED_EVENT, task_payload(row))
+            await publish_event(self.redis, user_id, TASK_UPDATED, task_payload(row))
 
     async def _finish(self, user_id: str) -> dict[str, Any]:
         async with self.sessions() as session:

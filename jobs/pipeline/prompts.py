@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from app.config import PROJECT_ROOT
-from jobs.pipeline.context import OfferContext
+from jobs.pipeline.core.context import OfferContext
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 

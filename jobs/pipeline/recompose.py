@@ -1,114 +1,25 @@
-"""Phase 2 — recompose, without an LLM: assemble the tailored CV from source facts and adapted
-text, save it, and make it available at once (``offer_completed`` + ``cv:list:changed``).
+"""Phase 2 — recompose, without an LLM: the CV assembled by ``core/assemble.py`` is saved and
+made available at once (``offer_completed`` + ``cv:list:changed``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import update
 
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion
 from app.db.models.base import utcnow
-from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill, as_project
+from app.db.models.status import OFFER_FINISHED, OfferStatus
+from app.domain.applications import services as applications
+from app.events import CV_LIST_CHANGED, GENERATION_OFFER_COMPLETED, cv_list_changed
+from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
-from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.fact_guard import GuardCounts
-from jobs.pipeline.languages import adapt_languages
+from jobs.cover_letters import letter_for_generated_cv
+from jobs.pipeline.core.assemble import cv_filename
+from jobs.pipeline.core.fact_guard import GuardCounts
+from jobs.pipeline.core.schemas import AdaptedSkills, Classification
 from jobs.pipeline.runner import OfferRun, TaskCancelled
-from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Classification, Summary
-
-
-class IncompleteCvError(RuntimeError):
-    """A section came back short: fail (and retry) the offer rather than drop content."""
-
-
-def _apply(source: Experience | Project, adapted: AdaptedItem) -> Any:
-    # Identity, employer, title, dates, place, links: always the source's.
-    return source.model_copy(
-        update={
-            "description": adapted.description,
-            "bullets": adapted.bullets,
-            "skills": adapted.skills,
-        }
-    )
-
-
-def one_line(exp: Experience) -> Experience:
-    """A condensed experience: title, employer, place and dates — no bullets, no description."""
-    return exp.model_copy(update={"description": "", "bullets": [], "skills": []})
-
-
-def assemble(
-    source: CvContent,
-    offer: OfferBrief,
-    language: str,
-    classification: Classification,
-    experiences: list[AdaptedItem],
-    projects: list[AdaptedItem],
-    extras: AdaptedExtras,
-    skills: AdaptedSkills,
-    summary: Summary,
-) -> CvContent:
-    decisions = {d.id: d.decision for d in classification.experiences}
-    adapted_exp = {a.id: a for a in experiences}
-    kept = [e for e in source.experience if decisions.get(e.id) == "KEEP"]
-    if len(kept) != len(adapted_exp) or any(e.id not in adapted_exp for e in kept):
-        raise IncompleteCvError(f"{len(kept)} experiences kept but {len(adapted_exp)} adapted")
-    shown = [e for e in source.experience if decisions.get(e.id) in ("KEEP", "CONDENSE")]
-    adapted_proj = {a.id: a for a in projects}
-    keep_projects = {d.id for d in classification.projects if d.decision == "KEEP"}
-    project_sources: list[Project] = [p for p in source.projects if p.id in keep_projects]
-    project_sources += [
-        as_project(e) for e in source.experience if decisions.get(e.id) == "MOVE_TO_PROJECTS"
-    ]
-    if any(p.id not in adapted_proj for p in project_sources):
-        raise IncompleteCvError("a kept project was not adapted")
-    levels = {s.name.lower(): s.level for s in source.skills}
-    extras_desc = {i.id: i.description for i in extras.items}
-
-    def pick(group: list[ExtraItem]) -> list[ExtraItem]:
-        return [
-            e.model_copy(update={"description": extras_desc[e.id]})
-            for e in group
-            if e.id in extras_desc
-        ]
-
-    # The offer's title heads the CV only when it is in the CV's language (one language).
-    same_language = offer.language == language
-    header: Header = source.header.model_copy(
-        update={"current_title": (same_language and offer.title) or source.header.current_title}
-    )
-    return CvContent(
-        header=header,
-        summary=summary.summary,
-        experience=[
-            _apply(e, adapted_exp[e.id]) if e.id in adapted_exp else one_line(e) for e in shown
-        ],
-        projects=[_apply(p, adapted_proj[p.id]) for p in project_sources],
-        education=[e.model_copy() for e in source.education],
-        skills=[
-            Skill(name=s.name, category=s.category, level=levels.get(s.name.lower(), ""))
-            for s in skills.skills
-        ],
-        languages=adapt_languages(source.languages, offer.full_text(), language),
-        extras=source.extras.model_copy(
-            update={
-                "certifications": pick(source.extras.certifications),
-                "awards": pick(source.extras.awards),
-                "volunteering": pick(source.extras.volunteering),
-                "publications": pick(source.extras.publications),
-                "interests": list(extras.interests),
-            }
-        ),
-    )
-
-
-def cv_filename(name: str, offer_title: str, company: str) -> str:
-    parts = [p.strip() for p in (name, offer_title, company) if p and p.strip()]
-    cleaned = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", " - ".join(parts) or "CV")
-    return re.sub(r"\s+", " ", cleaned).strip()[:180]
 
 
 def build_cv_file(run: OfferRun, cv: CvContent, *, design: str, meta: dict[str, Any]) -> CvFile:
@@ -128,8 +39,9 @@ def build_cv_file(run: OfferRun, cv: CvContent, *, design: str, meta: dict[str, 
 
 
 async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
-    """Save the CvFile + CvVersion and complete the offer in ONE transaction, unless the task
-    was cancelled meanwhile (then nothing is written)."""
+    """Save the CvFile + CvVersion, complete the offer and track it (its application, see
+    app/domain/applications/services.py) in ONE transaction, unless the task was cancelled
+    meanwhile (then nothing is written)."""
     ctx = run.ctx
     async with run.sessions() as session:
         session.add(cv_file)
@@ -146,10 +58,10 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
             update(CvGenerationOffer)
             .where(
                 CvGenerationOffer.id == ctx.offer_row_id,
-                CvGenerationOffer.status.not_in(("completed", "failed", "cancelled")),
+                CvGenerationOffer.status.not_in(OFFER_FINISHED),
             )
             .values(
-                status="completed",
+                status=OfferStatus.COMPLETED,
                 current_step="recompose",
                 generated_cv_file_id=cv_file.id,
                 completed_at=utcnow(),
@@ -164,7 +76,14 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
         assert task is not None
         task.generated_cv_ids = [*task.generated_cv_ids, cv_file.id]
         task.completed_offers = task.completed_offers + 1
+        application = None
+        if cv_file.job_offer_id:  # the tracker's card for this offer, to apply, with its CV
+            application = await applications.track_generated_cv(
+                session, ctx.user_id, cv_file.job_offer_id, cv_file.id
+            )
         await session.commit()
+    if application is not None:
+        await applications.announce(run.redis, ctx.user_id, application)
     return cv_file
 
 
@@ -189,7 +108,7 @@ async def announce(run: OfferRun, cv_file: CvFile) -> None:
     await publish_event(
         run.redis,
         ctx.user_id,
-        "cv_generation_v2:offer_completed",
+        GENERATION_OFFER_COMPLETED,
         {
             "taskId": ctx.task_id,
             "offerId": ctx.offer_row_id,
@@ -198,4 +117,8 @@ async def announce(run: OfferRun, cv_file: CvFile) -> None:
             "generatedCvFileName": cv_file.filename,
         },
     )
-    await publish_event(run.redis, ctx.user_id, "cv:list:changed", {})
+    await publish_event(run.redis, ctx.user_id, CV_LIST_CHANGED, cv_list_changed())
+    if cv_file.job_offer_id:  # a run started with withLetters: the letter of this CV and offer
+        await letter_for_generated_cv(
+            run.sessions, run.redis, ctx.user_id, ctx.task_id, cv_file.id, cv_file.job_offer_id
+        )

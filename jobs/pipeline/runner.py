@@ -8,6 +8,7 @@ once after its completion was recorded.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,15 +19,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.base import utcnow
+from app.db.models.status import GenerationStatus, SubtaskStatus
+from app.events import GENERATION_OFFER_PROGRESS
 from app.lib.events import publish_event
+from app.lib.i18n import N_
 from app.lib.llm import LLMError
 from app.lib.llm.user_messages import user_message
-from jobs.pipeline.context import OfferContext
-from jobs.pipeline.engine import PhaseCall, PhaseEngine
-from jobs.pipeline.fact_guard import Checked, GuardCounts
-from jobs.pipeline.schemas import PHASE_SCHEMAS
+from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.fact_guard import Checked, GuardCounts
+from jobs.pipeline.core.phase import PhaseCall, PhaseEngine
+from jobs.pipeline.core.schemas import PHASE_SCHEMAS
 
+log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
+STEP_FAILED = N_("This step failed; the offer is tried again, then refunded if it keeps failing.")
 Guard = Callable[[Any], tuple[BaseModel, Checked]]
 
 
@@ -72,7 +78,7 @@ class OfferRun:
         await publish_event(
             self.redis,
             self.ctx.user_id,
-            "cv_generation_v2:offer_progress",
+            GENERATION_OFFER_PROGRESS,
             {
                 "taskId": self.ctx.task_id,
                 "offerId": self.ctx.offer_row_id,
@@ -101,7 +107,7 @@ class OfferRun:
     async def ensure_not_cancelled(self) -> None:
         async with self.sessions() as session:
             status = await self._task_status(session)
-        if status == "cancelled":
+        if status == GenerationStatus.CANCELLED:
             raise TaskCancelled(self.ctx.task_id)
 
     # ------------------------------------------------------------ subtasks
@@ -132,7 +138,7 @@ class OfferRun:
     ) -> T:
         async with self.sessions() as session:
             row = await self._existing(session, phase, index)
-            if row is not None and row.status == "completed" and row.result is not None:
+            if row is not None and row.status == SubtaskStatus.COMPLETED and row.result is not None:
                 self.counts.add(GuardCounts(**row.result.get("guard", {})))
                 return schema.model_validate(row.result["data"])
             if row is None:
@@ -219,7 +225,13 @@ class OfferRun:
             row = await session.get(CvGenerationSubtask, row_id)
             if row is not None:
                 row.status = "failed"
-                # The API shows subtasks to their user: an LLM failure in words, no endpoint.
-                said = user_message(exc) if isinstance(exc, LLMError) else str(exc)
-                row.error = f"{type(exc).__name__}: {said}"[:2000]
+                row.error = subtask_error(exc)
                 await session.commit()
+        log.warning("subtask %s failed: %s: %s", row_id, type(exc).__name__, exc)
+
+
+def subtask_error(exc: BaseException) -> str:
+    """What a failed call's row keeps: a catalogue sentence, shown in the reader's language
+    (the API shows subtasks to their user). Never the exception's text: an LLM error names the
+    admin's endpoint, and any other is the code's own English; the log keeps both."""
+    return user_message(exc) if isinstance(exc, LLMError) else STEP_FAILED

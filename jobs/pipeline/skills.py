@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.guards import guard_skills
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.guards import guard_skills
+from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills
+from jobs.pipeline.core.selection import adapted_text
 from jobs.pipeline.runner import OfferRun
-from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills
-
-
-def adapted_text(items: list[AdaptedItem]) -> str:
-    return "\n".join(line for item in items for line in [item.description, *item.bullets] if line)
 
 
 async def adapt_skills(

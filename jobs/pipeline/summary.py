@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from app.lib.cv_content import Experience
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.phase_guards import summary_guard
-from jobs.pipeline.rule_guards import RuledSummary, TextRules
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.phase_guards import summary_guard
+from jobs.pipeline.core.rule_guards import RuledSummary
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Summary
 from jobs.pipeline.runner import OfferRun
-from jobs.pipeline.schemas import AdaptedExtras, AdaptedItem, AdaptedSkills, Summary
 
 
 async def write_summary(

@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
 from app.lib.cv_content import Contact, CvContent, Header
-from app.lib.pdf.designs import DEFAULT_DESIGN
-from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.fact_guard import GuardCounts
+from app.lib.pdf_render.designs import DEFAULT_DESIGN
+from jobs.pipeline.core.context import OfferBrief
+from jobs.pipeline.core.fact_guard import GuardCounts
 from jobs.pipeline.recompose import announce, build_cv_file, save_generated_cv
 from jobs.pipeline.runner import OfferRun
 

@@ -1,6 +1,6 @@
 """Cancellation that takes effect promptly, and the time budget, around a generation's work.
 
-The web's Cancel settles the database and asks arq to abort the job (app/domain/tasks/abort.py);
+The web's Cancel settles the database and asks arq to abort the job (app/tasks/abort.py);
 the abort cancels whatever the job awaits (an LLM call, a render, a back-off sleep). When the
 abort cannot be delivered (Redis away, a job id arq no longer knows), the task's status is
 polled here, so the work stops within ``POLL_SECONDS`` all the same.
@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationTask
+from app.db.models.status import GenerationStatus
 from jobs.pipeline.runner import TaskCancelled
 
 POLL_SECONDS = 2.0
@@ -40,7 +41,7 @@ async def is_cancelled(sessions: async_sessionmaker[AsyncSession], task_id: str)
     except (SQLAlchemyError, OSError) as exc:  # the database away: the next poll will tell
         log.warning("cannot read the status of task %s: %s", task_id, exc)
         return False
-    return status == "cancelled"
+    return status == GenerationStatus.CANCELLED
 
 
 async def _until_cancelled(sessions: async_sessionmaker[AsyncSession], task_id: str) -> None:

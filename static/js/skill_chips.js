@@ -4,7 +4,10 @@
 // data-chip-input-label="…" data-chip-remove-label="Remove {name}">.
 // Keys: Enter or comma adds what is typed; Backspace in the empty input removes the last chip;
 // each chip's remove button is a real button (Tab reaches it, its label names the skill).
-// Also: after an HTMX save, focus goes to the "Saved" note beside the Save button.
+// A removed chip takes its level field (templates/cvs/_partials/skills.html) with it.
+// A section's refused save is swapped in too (its errors beside the Save button).
+// Also: after an HTMX save, focus goes to the "Saved" note, or to why nothing was saved, both
+// beside the Save button.
 (function () {
   function names(text) {
     return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
@@ -37,6 +40,13 @@
       });
     }
     function sync() { area.value = current().join("\n"); }
+    function dropLevel(name) {
+      var group = area.closest("fieldset");
+      if (!group) { return; }
+      group.querySelectorAll(".skill-level[data-skill]").forEach(function (row) {
+        if (row.dataset.skill === name) { row.remove(); }
+      });
+    }
     function chip(name) {
       var item = document.createElement("li");
       item.className = "chip";
@@ -51,6 +61,7 @@
       remove.addEventListener("click", function () {
         var next = item.nextElementSibling;
         item.remove();
+        dropLevel(name);
         sync();
         (next ? next.querySelector("button") : input).focus();
       });
@@ -73,7 +84,12 @@
         input.value = "";
       } else if (e.key === "Backspace" && input.value === "") {
         var last = list.lastElementChild;
-        if (last) { e.preventDefault(); last.remove(); sync(); }
+        if (last) {
+          e.preventDefault();
+          last.remove();
+          dropLevel(last.querySelector(".chip-name").textContent);
+          sync();
+        }
       }
     });
     input.addEventListener("input", function () {  // a pasted "a, b, c"
@@ -85,10 +101,21 @@
     }, true);
   }
   function scan() { document.querySelectorAll("textarea[data-chips]").forEach(enhance); }
+  // A refused save (422) is answered with the section drawn again, the reason beside its Save
+  // button: swap it in like a saved one (htmx leaves 4xx answers out by default).
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var target = e.detail.target;
+    if (e.detail.xhr.status === 422 && target && target.classList &&
+        target.classList.contains("cv-section")) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
   document.addEventListener("DOMContentLoaded", scan);
   document.addEventListener("htmx:afterSettle", function (e) {
     scan();
-    var note = e.target && e.target.querySelector && e.target.querySelector("[data-saved]");
+    var note = e.target && e.target.querySelector &&
+      e.target.querySelector("[data-save-error], [data-saved]");
     if (note) {
       note.focus({ preventScroll: true });
       note.scrollIntoView({ block: "nearest" });

@@ -1,4 +1,4 @@
-"""The whole journey of SPEC §1 in a real Chromium, only through the pages a person uses.
+"""The whole journey in a real Chromium, only through the pages a person uses.
 
 Register → paste a CV → add two offers → tick both → "Generate" → watch the step dots advance →
 download the first PDF while the second offer is still being tailored → preview, changes, list,
@@ -17,8 +17,8 @@ from arq.worker import Worker
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.admin.settings_service import update_setting
 from app.lib.llm import StructuredMode, mode_cache
+from app.settings.service import update_setting
 from tests.browser.flows import (
     PHONE,
     accessibility_problems,
@@ -168,7 +168,7 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     await shot(page, "dashboard-phone.png")
     await page.set_viewport_size({"width": 1280, "height": 800})
 
-    # The same generation page in French: the seed's wording for steps and counts.
+    # The same generation page in French: the catalogue's wording for steps and counts.
     await page.goto(page.url)
     await page.locator('form[action="/locale"] button').click()
     await page.goto("/generations")

@@ -22,7 +22,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import BackgroundTask, CvGenerationTask
-from app.domain.tasks.services import create_task, save_and_publish
+from app.tasks.lifecycle import create_task, save_and_publish
 from tests.browser.flows import (
     sign_up_with_offers,
     signed_in_user_id,
@@ -187,7 +187,7 @@ async def background_id_of(sessions: async_sessionmaker[AsyncSession], task_id: 
     async with sessions() as session:
         task = await session.get(CvGenerationTask, task_id)
         assert task is not None
-        return str((task.payload or {})["backgroundTaskId"])
+        return str(task.background_task_id)
 
 
 async def test_cancel_in_the_task_centre_lands_at_human_speed(

@@ -15,8 +15,8 @@ from arq.worker import Worker
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.admin.settings_service import update_setting
 from app.lib.llm import StructuredMode, mode_cache
+from app.settings.service import update_setting
 from tests import factories
 from tests.browser.flows import (
     PHONE,

@@ -21,6 +21,7 @@ HELD_MS = 150
 
 
 async def press(page: Page, target: Locator) -> None:
+    await target.scroll_into_view_if_needed()  # a person scrolls to what they press
     box = await target.bounding_box()
     assert box is not None
     await page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -87,3 +87,36 @@ async def test_skill_chips_add_remove_and_save(
     assert len(saved) == 30
     await expect(page.locator("#section-skills .chip")).to_have_count(30)  # enhanced again
     assert js_errors == []
+
+
+async def test_a_skill_level_is_set_and_cleared_beside_its_chips(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    page = browser_page
+    email = unique_email("levels")
+    await register_with_form(page, "Level Tester", email)
+    cv_id = await store_cv(db, email, {"header": {"name": "Level Tester"}, "skills": SKILLS[:4]})
+    await page.goto(f"/cvs/{cv_id}")
+    section = page.locator("#section-skills")
+    group = section.locator(".skill-group").first  # Skill 00 (Expert) and Skill 03
+    await press(page, group.locator(".skill-levels summary"))
+    expert = group.get_by_role("textbox", name="Skill 00", exact=True)
+    await expect(expert).to_have_value("Expert")
+    await expert.fill("")  # cleared
+    await group.get_by_role("textbox", name="Skill 03", exact=True).fill("Advanced")
+    await press(page, section.get_by_role("button", name="Save", exact=True))
+    await expect(page.locator("#section-skills [data-saved]")).to_be_focused()
+    levels = {s["name"]: s["level"] for s in (await content(db, cv_id))["skills"]}
+    assert levels == {"Skill 00": "", "Skill 01": "", "Skill 02": "", "Skill 03": "Advanced"}
+
+    # A refused save says why beside the Save button, focused there.
+    names = page.locator("#section-skills .skill-group").first.locator(".chip-input")
+    await names.fill("x" * 1001)
+    await press(
+        page, page.locator("#section-skills").get_by_role("button", name="Save", exact=True)
+    )
+    error = page.locator("#section-skills [data-save-error]")
+    await expect(error).to_be_focused()
+    await expect(error).to_have_text("Nothing was saved: correct the fields marked above.")
+    # The browser logs the refused request itself; no script failed.
+    assert [e for e in js_errors if "status of 422" not in e] == []

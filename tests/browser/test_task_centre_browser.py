@@ -1,5 +1,5 @@
 """The task centre in a real Chromium: two tabs of one user (one browser context = one session)
-stay in sync through their SSE streams (SPEC §5.4: cancel in B → A shows it within 2 s; purge
+stay in sync through their SSE streams (cancel in B → A shows it within 2 s; purge
 in B → A empties; a generation whose tab was closed still completes and shows in another tab),
 and the centre works without JavaScript.
 """
@@ -27,12 +27,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationTask, User
-from app.domain.admin.settings_service import update_setting
-from app.domain.tasks.services import create_task
 from app.lib.llm import StructuredMode, mode_cache
+from app.settings.service import update_setting
+from app.tasks.lifecycle import create_task
 from tests.browser.conftest import DESKTOP, SSE_PROBE, _is_favicon_404
 from tests.browser.flows import (
     PHONE,
+    post_generation,
     register_with_form,
     screenshot,
     sign_up_with_offers,
@@ -314,3 +315,32 @@ async def user_id_by_email(db: AsyncSession, email: str) -> str:
     await db.commit()
     assert user_id is not None
     return str(user_id)
+
+
+async def test_dashboard_recent_runs_follow_a_generation_without_a_reload(
+    chromium: Browser,
+    live_server: str,
+    db: AsyncSession,
+    worker: Worker,
+    js_errors: list[str],
+) -> None:
+    """The dashboard in one tab, a generation started from the other: the recent runs' counts
+    and the Activity list follow it as it ends, and nothing reloads the page."""
+    async with two_tabs(chromium, live_server, js_errors) as (_, tab_a, tab_b):
+        source_id, offers = await sign_up_with_offers(
+            tab_a, db, "Alex Martin", unique_email("centre-recent"), ["Role 1", "Role 2"]
+        )
+        await tab_b.goto("/")
+        await stream_open(tab_b)
+        await tab_b.evaluate("window.__notReloaded = true")
+        await post_generation(tab_a, source_id, offers)
+        recent = tab_b.locator("#recent-generations li").first
+        await expect(recent).to_contain_text("2/2 offers")
+        await expect(recent).to_have_attribute("data-status", "completed")
+        activity = tab_b.locator("#event-list")
+        await expect(activity.locator('[data-event="cv_generation_v2:completed"]')).to_have_count(1)
+        await expect(
+            activity.locator('[data-event="cv_generation_v2:offer_progress"]')
+        ).to_have_count(0)
+        assert await tab_b.evaluate("window.__notReloaded === true")
+    assert js_errors == []

@@ -31,7 +31,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 ALL_FORMATS = ("json_schema", "json_object")
@@ -67,6 +67,24 @@ class RecordedRequest:
     def response_format_type(self) -> str | None:
         fmt = (self.body or {}).get("response_format")
         return fmt.get("type") if isinstance(fmt, dict) else None
+
+
+@dataclass
+class Gathering:
+    """Answers to the matching requests wait until ``count`` of them have arrived (or
+    ``timeout_s`` passed): a test proves calls were in flight together by their arrival,
+    whatever the machine's load, instead of by a latency window."""
+
+    when: Callable[[RecordedRequest], bool]
+    count: int
+    timeout_s: float = 60.0
+    arrived: int = 0
+    complete: threading.Event = field(default_factory=threading.Event)
+
+    def arrive(self) -> None:
+        self.arrived += 1
+        if self.arrived >= self.count:
+            self.complete.set()
 
 
 def _content_text(content: Any) -> str:
@@ -307,6 +325,7 @@ class FakeOpenAIServer:
         self.default_reply = default_reply
         self.requests: list[RecordedRequest] = []
         self.rules: list[Rule] = []
+        self.gatherings: list[Gathering] = []
         self._prompts: list[str] = []  # earlier prompt texts, for cached_tokens
         self._lock = threading.Lock()  # rules are edited from the test thread
         self._server: asyncio.Server | None = None
@@ -332,8 +351,18 @@ class FakeOpenAIServer:
             self.rules.append(rule)
         return rule
 
+    def gather(
+        self, when: Callable[[RecordedRequest], bool], count: int, timeout_s: float = 60.0
+    ) -> Gathering:
+        """Hold the answers to requests matching ``when`` until ``count`` have arrived."""
+        gathering = Gathering(when, count, timeout_s)
+        with self._lock:
+            self.gatherings.append(gathering)
+        return gathering
+
     def reset(self) -> None:
         with self._lock:
+            self.gatherings.clear()
             self.rules.clear()
             self.requests.clear()
             self._prompts.clear()
@@ -450,6 +479,12 @@ class FakeOpenAIServer:
         request = RecordedRequest(method, path, headers, body, time.monotonic(), time.time())
         self.requests.append(request)
         outcome, rule_latency = self._decide(request)
+        with self._lock:
+            waiting = [g for g in self.gatherings if g.when(request)]
+            for gathering in waiting:
+                gathering.arrive()
+        for gathering in waiting:
+            await asyncio.to_thread(gathering.complete.wait, gathering.timeout_s)
         delay = (self.latency_ms + rule_latency) / 1000
         if delay > 0:
             await asyncio.sleep(delay)

@@ -1,7 +1,7 @@
 """Scripted "models" for the pipeline, answering the fake OpenAI server's requests.
 
 ``honest`` tailors by echoing source facts (what a well-behaved model does); ``adversarial``
-invents a skill, an employer, a date and a number, as the seed's complaint describes. Both read
+invents a skill, an employer, a date and a number, as users complained of. Both read
 the phase from the prompt heading and the item/source from the tagged JSON blocks.
 """
 

@@ -24,6 +24,7 @@ from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.credits.ledger import ledger_sum
 from app.db.models import (
     BackgroundTask,
     CreditTransaction,
@@ -35,9 +36,8 @@ from app.db.models import (
     TaskSlot,
     User,
 )
-from app.db.models.background_task import FINISHED_STATUSES
-from app.domain.credits.services import ledger_sum
-from app.domain.generation.state import FINISHED_OFFER, FINISHED_TASK, cost_per_offer
+from app.db.models.status import FINISHED, GENERATION_FINISHED, OFFER_FINISHED
+from app.domain.generation.state import cost_per_offer
 from jobs.pipeline.lock import lease_key
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer, RecordedRequest
@@ -52,10 +52,10 @@ async def unfinished_rows(session: AsyncSession) -> list[str]:
     """Rows still mid-flight, described for an assertion message."""
     found: list[str] = []
     checks: list[tuple[Any, Any, tuple[str, ...]]] = [
-        (CvGenerationTask, CvGenerationTask.status, FINISHED_TASK),
-        (CvGenerationOffer, CvGenerationOffer.status, FINISHED_OFFER),
+        (CvGenerationTask, CvGenerationTask.status, GENERATION_FINISHED),
+        (CvGenerationOffer, CvGenerationOffer.status, OFFER_FINISHED),
         (CvGenerationSubtask, CvGenerationSubtask.status, FINISHED_SUBTASK),
-        (BackgroundTask, BackgroundTask.status, FINISHED_STATUSES),
+        (BackgroundTask, BackgroundTask.status, FINISHED),
     ]
     for model, column, final in checks:
         for row in await session.scalars(select(model).where(column.not_in(final))):

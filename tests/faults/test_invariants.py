@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.credits.ledger import debit, grant, refund
 from app.db.models import (
     CvGenerationOffer,
     CvGenerationSubtask,
@@ -22,7 +23,6 @@ from app.db.models import (
     User,
 )
 from app.db.models.base import utcnow
-from app.domain.credits.services import debit, grant, refund
 from jobs.pipeline.lock import lease_key
 from tests.fakes.openai_server import FakeOpenAIServer, RecordedRequest
 from tests.faults.invariants import assert_invariants

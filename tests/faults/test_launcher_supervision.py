@@ -178,7 +178,8 @@ def test_killed_embedded_redis_comes_back_with_its_data_and_the_app_carries_on(
         assert http.get("/api/auth/me").json()["email"] == "alice@example.com"
         assert http.get("/").status_code == 200  # a page, not only the API
         # Neither had to be restarted for that.
-        assert (child_pid(launcher, "arq"), child_pid(launcher, "uvicorn")) == (worker, web)
+        children = (child_pid(launcher, "arq"), child_pid(launcher, "uvicorn"))
+        assert children == (worker, web), launcher.output
         assert launcher.proc.poll() is None, launcher.output
         client.close()
 

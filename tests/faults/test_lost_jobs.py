@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, JobOffer
 from app.db.models.base import now_ms
-from app.domain.admin.settings_service import update_setting
-from jobs.recovery import CV_SOURCE_GONE, OFFER_SOURCE_GONE
+from app.domain.cvs.import_kind import SOURCE_GONE as CV_SOURCE_GONE
+from app.domain.offers.extraction_kind import SOURCE_GONE as OFFER_SOURCE_GONE
+from app.settings.service import update_setting
 from tests.conftest import register
 from tests.faults.invariants import assert_invariants
 from tests.faults.processes import WorkerProcess

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.db.models import CvGenerationSubtask, CvGenerationTask
-from app.domain.admin.settings_service import update_setting
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import register
 from tests.fakes import pipeline_llm

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.admin.settings_service import update_setting
+from app.settings.service import update_setting
 from tests import factories
 from tests.fixtures.live import browser
 from tests.fixtures.offer_samples import JOB_PAGE

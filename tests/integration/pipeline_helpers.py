@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationTask
-from app.domain.admin.settings_service import update_setting
 from app.lib.events import user_channel
+from app.settings.service import update_setting
 from tests.conftest import csrf_token
 
 T = TypeVar("T")

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import BackgroundTask, User
-from app.domain.events import stream as event_stream
+from app.lib import sse as event_stream
 from app.lib.redis import arq_settings
 from tests.fixtures.cv_texts import JSON_RESUME
 from tests.fixtures.live import Browser, browser

@@ -15,6 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import (
+    Application,
+    ApplicationNote,
+    ApplicationStatusChange,
     BackgroundTask,
     CvFile,
     CvGenerationOffer,
@@ -22,13 +25,13 @@ from app.db.models import (
     CvGenerationTask,
     CvVersion,
     Invitation,
+    SentDocument,
     TaskSlot,
     User,
 )
 from app.db.models.base import Base, utcnow
-from app.domain.renders.rendering import spec_cache_key
-from app.domain.renders.services import render_spec
-from app.lib.pdf import RenderCache, RenderResult, renders_dir
+from app.domain.renders.services import render_spec, spec_cache_key
+from app.lib.pdf_render import RenderCache, RenderResult, renders_dir
 from tests.conftest import csrf_token, register
 from tests.factories import EN_CV, job_offer, source_cv
 
@@ -98,6 +101,25 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     db.add(result)
     await db.flush()
     db.add(CvGenerationSubtask(task_id=generation.id, offer_id=result.id, type="classify"))
+    tracked = Application(
+        user_id=user_id,
+        job_offer_id=offer.id,
+        cv_file_id=generated.id,
+        contact_name="Ada",
+        contact_email="",
+        contact_link="",
+    )
+    db.add(tracked)
+    await db.flush()
+    db.add_all(
+        [
+            ApplicationNote(application_id=tracked.id, body="Called the recruiter"),
+            ApplicationStatusChange(application_id=tracked.id, to_status="to_apply"),
+            SentDocument(
+                application_id=tracked.id, content=generated.content, pdf=b"%PDF-1.7 sent"
+            ),
+        ]
+    )
     running = BackgroundTask(user_id=user_id, type="cv_import", status="running", title="import")
     db.add(running)
     await db.flush()
@@ -189,6 +211,14 @@ async def test_export_holds_everything_and_no_secret(
     assert account["email"] == "export@example.com"
     assert account["apiTokens"][0]["name"] == "script"
     assert [t["type"] for t in json.loads(archive.read("tasks.json"))] == ["cv_import"]
+    [tracked] = [n for n in names if n.startswith("applications/")]
+    application = json.loads(archive.read(tracked))
+    assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
+    assert [n["body"] for n in application["notes"]] == ["Called the recruiter"]
+    assert [m["to_status"] for m in application["moves"]] == ["to_apply"]
+    [sent] = application["sentDocuments"]
+    assert sent["content"]["summary"] == "Backend engineer tailored to this offer."
+    assert "pdf" not in sent
     readme = archive.read("README.txt").decode()
     assert "1 of 2 CVs" in readme and "/api/cvs/<id>/pdf" in readme
     user = await db.get(User, owned.user_id)

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.domain.accounts.services import register as register_user
-from app.domain.tasks.services import create_task, get_task
 from app.lib.errors import NotFound
+from app.tasks.lifecycle import create_task, get_task
 from tests.conftest import csrf_token, register
 
 

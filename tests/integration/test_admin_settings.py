@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationSubtask, Setting
-from app.domain.admin.settings_registry import AI_MODELS_STRUCTURE
 from app.lib.llm import StructuredMode, mode_cache
+from app.settings.registry import AI_MODELS_STRUCTURE
 from tests import factories
 from tests.conftest import register
 from tests.fakes import pipeline_llm

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User
-from app.domain.credits.events import CREDITS_CHANGED_EVENT
+from app.events import CREDITS_CHANGED as CREDITS_CHANGED_EVENT
 from tests import factories
 from tests.conftest import register
 from tests.integration.pipeline_helpers import EventLog

@@ -305,8 +305,8 @@ async def test_import_cost_is_debited_and_refunded_when_the_import_fails(
     live_server: str, worker: Worker, db: AsyncSession
 ) -> None:
     """Imports are free by default; when an admin sets a cost, a failed import gives it back."""
-    from app.domain.admin.settings_registry import feature_cost_setting
-    from app.domain.admin.settings_service import update_setting
+    from app.settings.registry import feature_cost_setting
+    from app.settings.service import update_setting
 
     await update_setting(db, feature_cost_setting("import_pdf"), "2")
     await db.commit()

@@ -14,9 +14,9 @@ import pytest
 from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.admin.settings_service import update_setting
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.pdf_text import read_pdf_text_sync
+from app.settings.service import update_setting
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError
 from tests.fixtures import pdfs
 from tests.fixtures.live import browser

@@ -9,14 +9,14 @@ from sqlalchemy import inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.credits import ledger as credits
 from app.db.models import Base, CreditTransaction, Setting, User
 from app.db.session import create_engine
 from app.domain.accounts.services import register
-from app.domain.admin.settings_registry import setting_definitions
-from app.domain.admin.settings_service import seed_settings, update_setting
-from app.domain.credits import services as credits
-from app.domain.tasks.services import create_task, list_tasks
 from app.lib.errors import InsufficientCredits
+from app.settings.registry import setting_definitions
+from app.settings.service import seed_settings, update_setting
+from app.tasks.lifecycle import create_task, list_tasks
 
 SEED_COLUMNS = {
     "cv_generation_task": {
@@ -100,7 +100,7 @@ async def test_migrations_create_every_table_with_seed_columns_and_indexes(
         assert columns <= tables[table][0], (table, columns - tables[table][0])
         for index in SEED_INDEXES[table]:
             assert index in tables[table][1], (table, index)
-    # creditTransactionId is @unique in the seed
+    # creditTransactionId is unique
     uniques = [u["column_names"] for u in tables["cv_generation_task"][2]]
     indexes = tables["cv_generation_task"][1]
     assert ["credit_transaction_id"] in uniques or ["credit_transaction_id"] in indexes

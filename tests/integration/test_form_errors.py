@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
-from app.domain.admin.pages import NUMBERS
+from app.domain.admin.pages import number_ranges
 from tests import factories
 from tests.conftest import csrf_token, register
 
@@ -153,7 +153,7 @@ async def test_account_and_admin_forms(client: Client, another_client: Any) -> N
         data={"_csrf_token": token, "current_password": "wrong", "new_password": "x" * 20},
     )
     shown(wrong, 422, "The current password is wrong.")
-    numbers = {name: str(low) for name, (low, _high) in NUMBERS.items()}
+    numbers = {name: str(low) for name, (low, _high) in number_ranges().items()}
     bad = await client.post(
         "/admin/pipeline", data=numbers | {"max_retries": "99", "_csrf_token": token}
     )

@@ -18,9 +18,9 @@ from typing import Any
 from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.domain.admin.settings_service import update_setting
-from app.domain.credits.services import debit
+from app.credits.ledger import debit
 from app.lib import i18n
+from app.settings.service import update_setting
 from tests import factories
 from tests.integration.pipeline_helpers import generate, point_llm_at, wait_finished
 from tests.integration.test_labels_pages import visible_text
@@ -104,7 +104,9 @@ async def test_a_french_user_sees_no_english_sentence(
 
     assert await found_in_pages() == {}
     # The admin's last AI error: what users were told, in French, above the raw details.
-    assert "injoignable" in visible_text((await api.get("/admin/")).text)
+    admin_page = visible_text((await api.get("/admin/")).text)
+    assert "injoignable" in admin_page
+    assert "(Génération de CV)" in admin_page  # the step that failed, by its label
     # The check sees English when there is some: the same walk in English...
     await api.post("/locale", data={"locale": "en", "next": "/"})
     assert len(await found_in_pages()) >= 5

@@ -1,4 +1,4 @@
-"""CV imports under the per-type concurrency rule (SPEC §5.3, seed 10.2), and cancelling one.
+"""CV imports under the per-type concurrency rule (app/tasks/slots.py), and cancelling one.
 
 Every import (PDF, JSON Resume, pasted text) takes the user's ``pdf_import`` slot in the
 transaction that creates it: a second one while it runs is refused with 429 and leaves nothing
@@ -24,12 +24,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.credits.ledger import ledger_sum
 from app.db.models import CreditTransaction, CvVersion, TaskSlot, User
-from app.domain.admin.settings_registry import feature_cost_setting
-from app.domain.admin.settings_service import update_setting
-from app.domain.credits.services import ledger_sum
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.redis import arq_settings
+from app.settings.registry import feature_cost_setting
+from app.settings.service import update_setting
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fixtures import pdfs
 from tests.fixtures.cv_texts import TEXT_A, TEXT_B, TEXT_C

@@ -11,99 +11,82 @@ import re
 from typing import Any
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import events
 from app.config import PROJECT_ROOT, Settings
 from app.db.models import (
     CreditTransaction,
     CvGenerationSubtask,
     CvGenerationTask,
     User,
-    background_task,
-    generation,
 )
-from app.domain.admin.settings_registry import (
-    AI_MODELS_STRUCTURE,
-    PHASE_MODEL_SETTINGS,
-    TASK_FEATURE_MAPPING,
-    setting_definitions,
-)
+from app.db.models.status import GenerationStatus, OfferStatus, TaskStatus
 from app.lib import i18n
 from app.lib.labels import LABELS, LEDGER_REASONS, label
+from app.lib.llm.last_error import KEY as LAST_LLM_ERROR_KEY
 from app.lib.templating import build_environment
-from jobs.pipeline.schemas import PHASE_SCHEMAS
+from app.settings.registry import (
+    AI_MODELS_STRUCTURE,
+    PHASE_MODEL_SETTINGS,
+    setting_definitions,
+)
+from app.task_kinds import register_task_kinds
+from app.tasks.registry import priced
+from jobs.pipeline.core.schemas import PHASE_SCHEMAS
 from tests.conftest import register
 
 LOCALES = ("en", "fr")
 
 
-def _string_constants(tree: ast.AST) -> dict[str, str]:
-    return {
-        target.id: node.value.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-
-
 def published_event_names() -> set[str]:
-    """Every event name passed to ``publish_event`` (or a task's ``publish``) in app/ and jobs/,
-    constants and f-strings resolved; a name passed on through a parameter is counted where the
-    caller writes it."""
-    trees = [
-        ast.parse(path.read_text(encoding="utf-8"))
-        for folder in ("app", "jobs")
-        for path in (PROJECT_ROOT / folder).rglob("*.py")
+    """Every event name a tab may receive: the contract module lists them all (a name written
+    anywhere else fails ``test_events_are_named_in_the_contract_module_only``)."""
+    return set(events.ALL)
+
+
+def _publish_calls() -> list[tuple[str, ast.expr]]:
+    """(file, name argument) of every ``publish_event(…)`` and ``….publish(user, name, …)``."""
+    calls: list[tuple[str, ast.expr]] = []
+    for folder in ("app", "jobs"):
+        for path in (PROJECT_ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                if isinstance(func, ast.Name) and func.id == "publish_event" and len(node.args) > 2:
+                    calls.append((str(path), node.args[2]))
+                elif isinstance(func, ast.Attribute) and func.attr == "publish" and node.args[1:]:
+                    calls.append((str(path), node.args[1]))
+    return calls
+
+
+def test_events_are_named_in_the_contract_module_only() -> None:
+    literals = [
+        (path, ast.unparse(arg))
+        for path, arg in _publish_calls()
+        if isinstance(arg, ast.Constant | ast.JoinedStr)
     ]
-    constants: dict[str, str] = {}
-    for tree in trees:
-        constants.update(_string_constants(tree))
-
-    def value(node: ast.expr) -> str | None:
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return node.value
-        if isinstance(node, ast.Name) and node.id.isupper():  # a constant, not a parameter
-            return constants.get(node.id)
-        if isinstance(node, ast.JoinedStr):
-            parts = [
-                value(v.value) if isinstance(v, ast.FormattedValue) else value(v)
-                for v in node.values
-            ]
-            return None if None in parts else "".join(p or "" for p in parts)
-        return None
-
-    names: set[str] = set()
-    for tree in trees:
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            if isinstance(func, ast.Name) and func.id == "publish_event" and len(node.args) > 2:
-                found = value(node.args[2])
-            elif isinstance(func, ast.Attribute) and func.attr == "publish" and len(node.args) > 1:
-                short = value(node.args[1])  # OfferPipeline.publish prefixes the task's EVENT
-                found = f"{constants['EVENT']}:{short}" if short else None
-            else:
-                continue
-            if found:
-                names.add(found)
-    return names
+    assert literals == []
+    names = {
+        value for name, value in vars(events).items() if name.isupper() and isinstance(value, str)
+    }
+    assert names - {events.GENERATION, events.TASKS_SNAPSHOT} == set(events.ALL)
 
 
 def identifiers(settings: Settings) -> dict[str, set[str]]:
+    register_task_kinds()  # the paid kinds declare their cost settings and credit features
     return {
         "settings": {d.name for d in setting_definitions(settings)},
         "setting groups": set(AI_MODELS_STRUCTURE),
-        "features": set(TASK_FEATURE_MAPPING.values()),
+        "features": {price.feature for price in priced()},
         "phases": set(PHASE_SCHEMAS) | set(PHASE_MODEL_SETTINGS),
         "statuses": {
-            *generation.TASK_STATUSES,
-            *generation.OFFER_STATUSES,
-            *background_task.TASK_STATUSES,
+            *GenerationStatus,
+            *OfferStatus,
+            *TaskStatus,
         },
         "events": published_event_names(),
     }
@@ -163,9 +146,9 @@ async def _seed_codes(db: AsyncSession, email: str, settings: Settings) -> None:
     """Rows that carry every stored code the pages show: ledger reasons, generation statuses,
     completed calls of every phase."""
     user = (await db.scalars(select(User).where(User.email == email))).one()
-    for reason in [*TASK_FEATURE_MAPPING.values(), *LEDGER_REASONS]:
+    for reason in [*(price.feature for price in priced()), *LEDGER_REASONS]:
         db.add(CreditTransaction(user_id=user.id, amount=-1, type="debit", reason=reason))
-    tasks = [CvGenerationTask(user_id=user.id, status=s) for s in generation.TASK_STATUSES]
+    tasks = [CvGenerationTask(user_id=user.id, status=s) for s in GenerationStatus]
     db.add_all(tasks)
     await db.flush()
     for phase in identifiers(settings)["phases"]:
@@ -185,8 +168,11 @@ async def _seed_codes(db: AsyncSession, email: str, settings: Settings) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 async def test_pages_show_no_internal_identifier(
-    client: Any, db: AsyncSession, settings: Settings, locale: str
+    client: Any, db: AsyncSession, redis: Redis, settings: Settings, locale: str
 ) -> None:
+    # An earlier test's LLM failure would show on the admin page in the client library's own
+    # English words ("failed with HTTP 500"), kept verbatim for the administrator.
+    await redis.delete(LAST_LLM_ERROR_KEY)
     email = f"labels-{locale}@example.com"
     await register(client, email)  # the first account: an administrator
     await _seed_codes(db, email, settings)

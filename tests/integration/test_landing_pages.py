@@ -10,7 +10,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.admin.settings_service import update_setting
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import csrf_token, register
 

@@ -8,9 +8,9 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.admin.llm_config import engine_status, llm_endpoint, model_for_phase
-from app.domain.admin.settings_service import update_setting
 from app.lib.llm import complete_structured
+from app.settings.llm_endpoint import engine_status, llm_endpoint, model_for_phase
+from app.settings.service import update_setting
 from tests.fakes.openai_server import FakeOpenAIServer
 
 

@@ -15,7 +15,7 @@ from app.lib.matching.analysis import OfferText
 from bench.llm_eval_report import measure, write_report
 from bench.llm_eval_run import LlmEvalRun
 from bench.tailor_pairs import Offer, SourceCv
-from jobs.pipeline.context import OfferBrief
+from jobs.pipeline.core.context import OfferBrief
 from tests import factories
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError

@@ -11,8 +11,8 @@ import httpx
 from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.domain.admin.settings_service import update_setting
 from app.lib.llm.user_messages import UNREACHABLE
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import register
 from tests.integration.pipeline_helpers import generate, point_llm_at, wait_finished

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, JobOffer
-from app.domain.admin.settings_service import update_setting
+from app.settings.service import update_setting
 from tests.conftest import csrf_token, register
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fixtures.live import Browser, browser

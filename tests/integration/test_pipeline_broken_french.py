@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CvFile
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
-from jobs.pipeline.mixed_language import mixed
+from jobs.pipeline.core.mixed_language import mixed
 from tests import factories
 from tests.conftest import register
 from tests.fakes import broken_french_llm as model

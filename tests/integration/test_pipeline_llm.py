@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.credits.ledger import ledger_sum
 from app.db.models import (
     CreditTransaction,
     CvFile,
@@ -21,7 +22,6 @@ from app.db.models import (
     TaskSlot,
     User,
 )
-from app.domain.credits.services import ledger_sum
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
 from app.lib.llm.user_messages import BUSY
@@ -72,8 +72,13 @@ async def test_dependency_order_and_parallel_batches(
     llm_configured: FakeOpenAIServer,
     worker: Worker,
 ) -> None:
-    latency = 1.0  # the batch calls of a round must all be sent within it: ample when busy
+    latency = 1.0
     llm_configured.latency_ms = latency * 1000
+    # The batch calls' answers wait until all of them have arrived (4 experiences kept by the
+    # honest model, 1 project, the extras): calls sent one after another would never all
+    # arrive, so overlap is proven by arrival, not by how fast a busy machine sends them.
+    batch_phases = {"batch_experience", "batch_project", "batch_extras"}
+    llm_configured.gather(lambda r: pipeline_llm.phase_of(r) in batch_phases, count=6)
     _me, source, offer_ids = await _user_with_cv(api, db, "order@example.com")
     started = asyncio.get_running_loop().time()
     task = await wait_finished(
@@ -93,6 +98,7 @@ async def test_dependency_order_and_parallel_batches(
     batches = first_round + by_phase["batch_extras"]
     # 4 experiences kept (honest model keeps all) + 1 project + extras, all at once.
     assert len(by_phase["batch_experience"]) == 4 and len(by_phase["batch_project"]) == 1
+    assert len(by_phase["batch_extras"]) == 1
     assert min(r.received_at for r in batches) >= classify.answered_at
     # Every batch call arrived before the first batch answer was ready: all were in flight
     # together. Calls made one after another would each wait for the previous answer.

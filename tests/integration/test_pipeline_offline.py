@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.credits.ledger import ledger_sum
 from app.db.models import CvFile, CvGenerationSubtask, CvVersion, User
-from app.domain.credits.services import ledger_sum
 from app.lib.cv_content import CvContent
-from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.offline_run import tailor_offline
+from jobs.pipeline.core.offline_run import tailor_offline
+from jobs.pipeline.offer_setup import offer_brief
 from tests import factories
 from tests.conftest import register
 from tests.integration.pipeline_helpers import EventLog, generate, wait_finished
@@ -80,7 +80,7 @@ async def test_offline_engine_tailors_an_english_cv(
     # The in-memory run that `make eval-tailor` measures is the worker's run, to the letter.
     same = tailor_offline(
         CvContent.from_json(factories.EN_CV),
-        OfferBrief.from_row(offer, "en"),
+        offer_brief(offer, "en"),
         today=date.today(),
         source_language="en",
     )

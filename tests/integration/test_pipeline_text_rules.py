@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CvFile, CvGenerationSubtask
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
-from jobs.pipeline.text import sentences
-from jobs.pipeline.text_rules import first_person, wrong_language
+from jobs.pipeline.core.text import sentences
+from jobs.pipeline.core.text_rules import first_person, wrong_language
 from tests import factories
 from tests.conftest import register
 from tests.fakes import pipeline_llm, wrong_language_llm

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import CvFile
-from app.lib.pdf.budget import bullet_key, interest_key, skill_key
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render.budget import bullet_key, interest_key, skill_key
+from app.lib.pdf_render.samples import sample_cv
 from jobs.render import render_cv_file
 from tests.conftest import register
 from tests.integration.test_renders import add_cv

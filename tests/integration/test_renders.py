@@ -21,8 +21,8 @@ from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer
 from app.domain.renders import rendering
 from app.lib.cv_content import CvContent, as_project
-from app.lib.pdf import renders_dir
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render import renders_dir
+from app.lib.pdf_render.samples import sample_cv
 from jobs.render import render_cv_file
 from tests.conftest import csrf_token, register
 

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CreditTransaction, CvVersion, User
 from app.lib.cv_content import CvContent, Skill, as_project
 from app.lib.events import user_channel
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render.samples import sample_cv
 from tests import factories
 from tests.conftest import csrf_token, register
 from tests.integration.pipeline_helpers import start_generation, wait_finished

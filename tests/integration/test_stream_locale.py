@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.tasks.services import create_task
+from app.tasks.lifecycle import create_task
 
 
 async def _next_fragment(lines: Any, event: str) -> str:

@@ -13,10 +13,12 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.credits.ledger import debit
 from app.db.models import BackgroundTask, CvGenerationOffer, CvGenerationTask
-from app.domain.credits.services import debit
-from app.domain.tasks.services import create_task
 from app.domain.tasks.view import PANEL_LIMIT
+from app.events import GENERATION_OFFER_COMPLETED, GENERATION_OFFER_PROGRESS, SYSTEM_PONG
+from app.lib.events import publish_event
+from app.tasks.lifecycle import create_task
 from tests import factories
 from tests.conftest import csrf_token, register
 from tests.integration.pipeline_helpers import EventLog
@@ -283,3 +285,35 @@ async def test_a_generation_announces_running_and_completed_to_the_task_centre(
     assert statuses[0] == "queued" and "running" in statuses and statuses[-1] == "completed"
     final = log.named("task:updated")[-1]
     assert final["result"]["generationTaskId"] == started.json()["taskId"]
+
+
+async def test_feed_lists_milestones_in_the_activity_list_not_progress_ticks(
+    api: Any, redis: Any
+) -> None:
+    """Every event reaches the pages (``message``: their live parts refresh on it); only a
+    milestone also goes to the dashboard's Activity list (``activity``), so a running
+    generation's progress ticks do not fill it with the same line."""
+    me = await register(api, "centre-activity@example.com")
+
+    async def events_until_pong(lines: Any) -> list[tuple[str, str]]:
+        seen: list[tuple[str, str]] = []
+        name = ""
+        async for line in lines:
+            if line.startswith("event: "):
+                name = line[len("event: ") :]
+            elif line.startswith("data: ") and name in ("message", "activity"):
+                seen.append((name, line))
+                if "system:pong" in line and name == "activity":
+                    return seen
+        raise AssertionError("stream ended")
+
+    async with asyncio.timeout(20), api.stream("GET", "/events/feed") as stream:
+        lines = stream.aiter_lines()
+        await anext(lines)  # subscribed before its first line: what is published now reaches it
+        for name in (GENERATION_OFFER_PROGRESS, GENERATION_OFFER_COMPLETED, SYSTEM_PONG):
+            await publish_event(redis, me["id"], name, {"taskId": "t1"})
+        seen = await events_until_pong(lines)
+    progress = [kind for kind, data in seen if GENERATION_OFFER_PROGRESS in data]
+    completed = [kind for kind, data in seen if GENERATION_OFFER_COMPLETED in data]
+    assert progress == ["message"]
+    assert completed == ["message", "activity"]

@@ -1,4 +1,4 @@
-"""Security test suite (SPEC §11): systematic sweeps over the app's real route table.
+"""Security test suite: systematic sweeps over the app's real route table.
 
 Here (``routes.py`` enumerates and classifies every route; the sweeps iterate it):
 - ``test_auth_everywhere``: every route is classified; all but ``routes.PUBLIC`` answer an

@@ -12,17 +12,20 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import BackgroundTask, Base
-from app.domain.tasks.services import create_task
+from app.db.models import BackgroundTask, Base, CoverLetter, CoverLetterVersion
+from app.domain.inbox.intake import Candidate, file_item
+from app.tasks.lifecycle import create_task
 from tests import factories
 
 Objects = dict[str, list[str]]
+INBOX_TEXT = "A Python developer for our parcel tracking APIs, with PostgreSQL and Redis."
 
 
 async def own_objects(
     http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
 ) -> Objects:
-    """CV (+ a version), offer, API token, a running background task and a generation.
+    """CV (+ a version), offer, API token, a running background task, a generation, the
+    offer's application with the CV frozen as sent, and a written cover letter.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -42,6 +45,45 @@ async def own_objects(
         "/api/cv/generate-v2", json={"sourceCvFile": source.id, "jobOfferIds": [offer.id]}
     )
     assert generation.status_code == 200, generation.text
+    application = await http.post("/api/applications", json={"jobOfferId": offer.id})
+    assert application.status_code == 201, application.text
+    sent = await http.patch(
+        f"/api/applications/{application.json()['id']}", json={"sentCvFileId": source.id}
+    )
+    assert sent.status_code == 200, sent.text
+    search = await http.post(
+        "/api/searches",
+        # Paused: the worker's scheduler would otherwise move its next run during the sweep,
+        # and the sweep reads any change to the owner's rows as another user's doing.
+        json={
+            "name": "Owner's search",
+            "sources": ["https://jobs.example.com/rss"],
+            "active": False,
+        },
+    )
+    assert search.status_code == 201, search.text
+    item = await file_item(
+        db,
+        me["id"],
+        Candidate(url="https://jobs.example.com/1", title="Owner's offer", text=INBOX_TEXT),
+        search=None,
+        source=None,
+        origin="feed",
+    )
+    assert item is not None
+    letter = CoverLetter(  # a written letter (no worker here), with its first version
+        user_id=me["id"],
+        cv_file_id=source.id,
+        job_offer_id=offer.id,
+        status="completed",
+        engine="offline",
+        content={"greeting": "Dear team,", "paragraphs": ["The owner's letter."]},
+        version=1,
+    )
+    db.add(letter)
+    await db.flush()
+    db.add(CoverLetterVersion(cover_letter_id=letter.id, number=1, content=letter.content))
+    await db.commit()
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
         "cv": [source.id],
@@ -51,6 +93,12 @@ async def own_objects(
         "background_task": list(tasks),
         "generation": [generation.json()["taskId"]],
         "user": [me["id"]],
+        "application": [application.json()["id"]],
+        "sent_document": [d["id"] for d in sent.json()["sentDocuments"]],
+        "search": [search.json()["id"]],
+        "feed_source": [s["id"] for s in search.json()["sources"]],
+        "inbox_item": [item.id],
+        "letter": [letter.id],
     }
 
 

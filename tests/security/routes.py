@@ -64,8 +64,21 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("token_id", "/api/tokens/"): "api_token",
     ("token_id", "/account/tokens/"): "api_token",
     ("user_id", "/admin/users/"): "user",
+    ("application_id", "/api/applications/"): "application",
+    ("application_id", "/applications/"): "application",
+    ("document_id", "/api/applications/"): "sent_document",
+    ("search_id", "/api/searches/"): "search",
+    ("search_id", "/inbox/searches/"): "search",
+    ("source_id", "/inbox/searches/"): "feed_source",
+    ("item_id", "/api/inbox/"): "inbox_item",
+    ("item_id", "/inbox/"): "inbox_item",
+    ("letter_id", "/api/cover-letters/"): "letter",
+    ("letter_id", "/cover-letters/"): "letter",
+    ("number", "/api/cover-letters/"): "version_number",
+    ("number", "/cover-letters/"): "version_number",
+    ("kind", "/cover-letters/"): "letter_format",
 }
-SELECTORS: dict[str, Any] = {"version_number": 1, "section": "summary"}
+SELECTORS: dict[str, Any] = {"version_number": 1, "section": "summary", "letter_format": "pdf"}
 
 
 @dataclass(frozen=True)

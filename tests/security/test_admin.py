@@ -17,8 +17,8 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.domain.admin.settings_registry import AI_MODELS_STRUCTURE, DEFAULT_MODEL
 from app.lib.llm import mode_cache
+from app.settings.registry import AI_MODELS_STRUCTURE, DEFAULT_MODEL
 from tests.conftest import csrf_token, register
 from tests.fakes.openai_server import FakeOpenAIServer, HttpError
 from tests.security.objects import differences, snapshot

@@ -13,13 +13,20 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from tests.conftest import csrf_token
-from tests.security.routes import PUBLIC, endpoints, fillings, unclassified
+from tests.security.routes import (
+    PARAM_KINDS,
+    PUBLIC,
+    SELECTORS,
+    endpoints,
+    fillings,
+    unclassified,
+)
 
 Client = AsyncTestClient[Litestar]
 
 
 def random_ids() -> dict[str, list[str]]:
-    kinds = {"cv", "cv_version", "offer", "generation", "background_task", "api_token", "user"}
+    kinds = set(PARAM_KINDS.values()) - set(SELECTORS)  # every kind of object a route names
     return {kind: [str(uuid.uuid4())] for kind in kinds}
 
 

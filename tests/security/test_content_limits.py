@@ -16,12 +16,12 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvFile, CvVersion
-from app.domain.admin.settings_registry import feature_cost_setting
-from app.domain.admin.settings_service import update_setting
 from app.domain.renders.bullet_pairs import pair_bullets
 from app.lib import cv_limits as limits
 from app.lib.cv_content import CvContent
 from app.lib.parsing.json_resume_export import resume_from_content
+from app.settings.registry import feature_cost_setting
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import csrf_token, register
 from tests.fixtures.big_cvs import at_limits, corpus_shaped, runaway_resume, text
@@ -232,12 +232,14 @@ async def test_an_editor_save_over_a_limit_is_refused_in_the_readers_language(
     assert refused.status_code == 422
     assert "Expérience : 101 entrées ; un CV peut en avoir au plus 100." in refused.text
     bullets = [{"title": "Poste", "bullets": [f"Puce {i}" for i in range(51)]}]
-    refused = await client.post(url, data=_experience_form(bullets), headers={"hx-request": "1"})
+    refused = await client.post(url, data=_experience_form(bullets), headers={"hx-request": "true"})
     assert refused.status_code == 422
     assert "Expérience, entrée 1 : 51 puces ; une entrée peut en avoir au plus 50." in refused.text
     assert 'id="items-0-bullets-error"' in refused.text  # said next to the field too
     long_title = [{"title": text(1001)}]
-    refused = await client.post(url, data=_experience_form(long_title), headers={"hx-request": "1"})
+    refused = await client.post(
+        url, data=_experience_form(long_title), headers={"hx-request": "true"}
+    )
     assert refused.status_code == 422 and "1001 caractères ; au plus 1000" in refused.text
     full = [{"title": f"Poste {i}"} for i in range(100)]
     added = await client.post(url, data=_experience_form(full) | {"action": "add"})
@@ -346,7 +348,7 @@ async def test_a_cv_stored_before_the_limits_is_neither_tailored_nor_restored(
     before = await snapshot(session_factory)
     restore = await client.post(
         f"/cvs/{source.id}/versions/{edited.json()['versions'][0]['id']}/restore",
-        headers={"hx-request": "1"},
+        headers={"hx-request": "true"},
     )
     assert restore.status_code == 422 and "101" in restore.text
     assert differences(before, await snapshot(session_factory)) == []

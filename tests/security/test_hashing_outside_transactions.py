@@ -14,7 +14,7 @@ import pytest
 
 from app.config import Settings
 from app.db.session import create_engine, create_session_factory
-from app.domain.admin.settings_service import update_setting
+from app.settings.service import update_setting
 from tests.fixtures.live import browser
 from tests.security.held_hasher import HeldHasher
 

@@ -3,7 +3,7 @@
 End to end, both requests are held inside the password hasher until both are there, so they
 reach the database at about the same moment; the second test forces the worst order (the loser
 reads the link as unused while the winner holds it), which only the conditional UPDATE in
-app/domain/accounts/invitations.py survives.
+app/domain/invitations/services.py survives.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 from app.config import Settings
 from app.db.models import User
 from app.db.session import create_engine, create_session_factory
-from app.domain.accounts.invitations import claim_invitation, create_invitation
+from app.domain.invitations.services import claim_invitation, create_invitation
 from app.lib.errors import Forbidden
 from tests.fixtures.live import browser
 from tests.security.held_hasher import HeldHasher

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Invitation, User
 from app.db.models.base import utcnow
-from app.domain.accounts.invitations import hash_invitation_token
+from app.domain.invitations.services import hash_invitation_token
 from tests.conftest import csrf_token, register
 
 Client = AsyncTestClient[Litestar]
@@ -155,7 +155,7 @@ async def test_a_refused_sign_up_gives_the_link_back(client: Client, another_cli
 async def test_an_empty_install_makes_its_admin_without_a_link(
     client: Client, db: AsyncSession
 ) -> None:
-    from app.domain.admin.settings_service import update_setting
+    from app.settings.service import update_setting
 
     await update_setting(db, "registration", "invitation")
     await db.commit()

@@ -19,9 +19,9 @@ from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvFile
-from app.domain.admin.settings_service import update_setting
 from app.lib.cv_content import CvContent
 from app.lib.llm import StructuredMode, mode_cache
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import register
 from tests.fakes import pipeline_llm

@@ -186,6 +186,12 @@ async def test_the_json_api_never_answers_a_server_error(
         "task_id": objects["generation"][0],
         "token_id": objects["api_token"][0],  # not the token the fuzzer uses
         "version": 1,
+        "application_id": objects["application"][0],
+        "document_id": objects["sent_document"][0],
+        "letter_id": objects["letter"][0],
+        "number": 1,
+        "search_id": objects["search"][0],
+        "item_id": objects["inbox_item"][0],
     }
     # Streams (SSE) never end, so a fuzzed request would hang on the body; the event tests
     # cover them.

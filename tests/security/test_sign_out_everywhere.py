@@ -12,7 +12,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from app.domain.events import stream as event_stream
+from app.lib import sse as event_stream
 from tests.conftest import csrf_token, register
 from tests.fixtures.live import browser
 

@@ -7,10 +7,10 @@ from datetime import date
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds
-from jobs.pipeline.classify import enforce_rules, has_employer
-from jobs.pipeline.context import OfferBrief, OfferContext
-from jobs.pipeline.reasons import decision_reasons
-from jobs.pipeline.schemas import Classification, Decision, ItemDecision
+from jobs.pipeline.core.classify_rules import enforce_rules, has_employer
+from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.reasons import decision_reasons
+from jobs.pipeline.core.schemas import Classification, Decision, ItemDecision
 
 TODAY = date(2026, 11, 1)
 OFFER = OfferBrief(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pytest
 
-from app.lib.pdf import DESIGNS
+from app.lib.pdf_render import DESIGNS
 from bench.roundtrip_eval import evaluate
 from bench.roundtrip_score import CaseResult, Totals, pair_experiences, problems, totals
 from tests.fixtures.roundtrip_cvs import PERSONS

@@ -1,7 +1,7 @@
 """Fact guard v2: each rewritten sentence is held to its own source item and to the offer.
 
 Synthetic CVs (EN and FR) with two jobs each; the guards are the pipeline's own
-(``jobs/pipeline/guards.py``), the scope built as the orchestrator builds it.
+(``jobs/pipeline/core/guards.py``), the scope built as the orchestrator builds it.
 """
 
 from __future__ import annotations
@@ -9,19 +9,19 @@ from __future__ import annotations
 from datetime import date
 
 from app.lib.cv_content import CvContent
-from jobs.pipeline.context import OfferBrief, OfferContext
-from jobs.pipeline.engine import repair_request
-from jobs.pipeline.fact_guard import Checked, SourceCorpus
-from jobs.pipeline.guards import guard_extras, guard_item, guard_skills
-from jobs.pipeline.item_claims import ItemText, item_header, item_text
-from jobs.pipeline.offer_copy import OfferCopy, grams
-from jobs.pipeline.schemas import (
+from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.fact_guard import Checked, SourceCorpus
+from jobs.pipeline.core.guards import guard_extras, guard_item, guard_skills
+from jobs.pipeline.core.item_text import ItemText, item_header, item_text
+from jobs.pipeline.core.offer_copy import OfferCopy, grams
+from jobs.pipeline.core.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
     AdaptedItem,
     AdaptedSkills,
     SkillOut,
 )
+from jobs.pipeline.engine import repair_request
 
 EN = CvContent.model_validate(
     {

@@ -7,18 +7,19 @@ from datetime import date
 from app.lib.cv_content import CvContent, Experience, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds
-from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.keep import (
+from jobs.pipeline.core.context import OfferBrief
+from jobs.pipeline.core.keep import (
     carried,
     guard_item_keep,
     restore_item,
     restore_items,
     restore_skills,
 )
-from jobs.pipeline.offline import MAX_EVIDENCE_BULLETS
-from jobs.pipeline.offline_run import tailor_offline
-from jobs.pipeline.rule_guards import RuledItem, TextRules
-from jobs.pipeline.schemas import AdaptedItem, AdaptedSkills, SkillOut
+from jobs.pipeline.core.offline import MAX_EVIDENCE_BULLETS
+from jobs.pipeline.core.offline_run import tailor_offline
+from jobs.pipeline.core.rule_guards import RuledItem
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills, SkillOut
 
 OFFER = OfferBrief(
     id="o1",

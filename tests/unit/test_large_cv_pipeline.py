@@ -8,20 +8,20 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.lib.cv_content import CvContent, Experience, Project
-from jobs.pipeline import offline
-from jobs.pipeline.batch import kept_experiences, projects_to_adapt
-from jobs.pipeline.classify import enforce_rules
-from jobs.pipeline.context import OfferBrief, OfferContext
-from jobs.pipeline.explain import offer_meta
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.guards import guard_skills
-from jobs.pipeline.keep import restore_items, restore_skills
-from jobs.pipeline.offline_run import tailor_offline
-from jobs.pipeline.phase_guards import item_guard, rule_meta, summary_guard
-from jobs.pipeline.recompose import assemble
-from jobs.pipeline.rule_guards import RuledItem, RuledSummary, TextRules
-from jobs.pipeline.schemas import AdaptedItem
-from jobs.pipeline.skills import adapted_text
+from jobs.pipeline.core import offline
+from jobs.pipeline.core.assemble import assemble
+from jobs.pipeline.core.classify_rules import enforce_rules
+from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.explain import offer_meta
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.guards import guard_skills
+from jobs.pipeline.core.keep import restore_items, restore_skills
+from jobs.pipeline.core.offline_run import tailor_offline
+from jobs.pipeline.core.phase_guards import item_guard, rule_meta, summary_guard
+from jobs.pipeline.core.rule_guards import RuledItem, RuledSummary
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import AdaptedItem
+from jobs.pipeline.core.selection import adapted_text, kept_experiences, projects_to_adapt
 
 TODAY = date(2026, 11, 1)
 EXPERIENCES, BULLETS = 300, 10
@@ -89,7 +89,7 @@ def _adapt(
 
 
 def test_worker_phases_on_a_large_cv() -> None:
-    """The steps ``orchestrator.process_offer`` runs, with the offline engine's answers."""
+    """The steps ``phases.process_offer`` runs, with the offline engine's answers."""
     cv = big_cv()
     ctx = OfferContext(
         task_id="t",

@@ -1,10 +1,10 @@
-"""Words of the other language inside a sentence (``jobs/pipeline/mixed_language.py``)."""
+"""Words of the other language inside a sentence (``jobs/pipeline/core/mixed_language.py``)."""
 
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
-from jobs.pipeline.mixed_language import foreign_words, mixed, other_script, words_of
-from jobs.pipeline.rule_guards import TextRules
+from jobs.pipeline.core.mixed_language import foreign_words, mixed, other_script, words_of
+from jobs.pipeline.core.rules import TextRules
 
 
 def test_an_english_word_in_a_short_french_sentence_breaks_it() -> None:

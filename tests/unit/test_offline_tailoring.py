@@ -6,10 +6,10 @@ from datetime import date
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
-from app.lib.pdf.designs import DEFAULT_DESIGN
-from app.lib.pdf.fit import render_to_budget
-from jobs.pipeline.context import OfferBrief
-from jobs.pipeline.offline_run import tailor_offline
+from app.lib.pdf_render.designs import DEFAULT_DESIGN
+from app.lib.pdf_render.fit import render_to_budget
+from jobs.pipeline.core.context import OfferBrief
+from jobs.pipeline.core.offline_run import tailor_offline
 
 TODAY = date(2026, 11, 1)
 SKILLS = [

@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from app.domain.cvs.errors import InputError
 from app.domain.offers.intake import offer_from_job_json, offer_text
+from app.lib.input_errors import InputError
 from app.lib.parsing.html_text import html_document
 from app.lib.parsing.llm_extract import OfferExtraction, verify_offer
 from app.lib.parsing.offer_company import company_from_url, line_company

@@ -6,7 +6,12 @@ import asyncio
 
 import pytest
 
-from app.lib.pdf_text import PdfTextError, looks_like_pdf, read_pdf_text, read_pdf_text_sync
+from app.lib.pdf_read.text_layer import (
+    PdfTextError,
+    looks_like_pdf,
+    read_pdf_text,
+    read_pdf_text_sync,
+)
 from tests.fixtures import pdfs
 from tests.fixtures.cv_samples import HIDDEN_INJECTION
 

@@ -11,13 +11,13 @@ import pdfplumber
 import pytest
 
 from app.lib.cv_content import CvContent, Experience
-from app.lib.pdf import DESIGNS, default_page_budget, years_of_experience
-from app.lib.pdf.budget import bullet_key, trim_candidates
-from app.lib.pdf.designs import SECTION_TITLES
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.html import render_cv_html
-from app.lib.pdf.layout import layout
-from app.lib.pdf.samples import junior_cv, long_cv, sample_cv
+from app.lib.pdf_render import DESIGNS, default_page_budget, years_of_experience
+from app.lib.pdf_render.budget import bullet_key, trim_candidates
+from app.lib.pdf_render.designs import SECTION_TITLES
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.html import render_cv_html
+from app.lib.pdf_render.layout import layout
+from app.lib.pdf_render.samples import junior_cv, long_cv, sample_cv
 
 TODAY = date(2026, 11, 1)
 

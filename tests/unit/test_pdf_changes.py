@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.renders.bullet_pairs import pair_bullets
 from app.domain.renders.changes import build_changes
 from app.lib.cv_content import Experience, Language, Project, Skill
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render.samples import sample_cv
 
 
 def test_bullets_are_paired_with_their_most_similar_source() -> None:

@@ -10,10 +10,10 @@ import re
 import pdfplumber
 import pytest
 
-from app.lib.pdf import DESIGNS, render_cv_html
-from app.lib.pdf.designs import SECTION_TITLES, build_view, format_date, safe_href
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render import DESIGNS, render_cv_html
+from app.lib.pdf_render.designs import SECTION_TITLES, build_view, format_date, safe_href
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.samples import sample_cv
 
 SECTION_KEYS = [
     "summary",

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from app.domain.renders.filename import ascii_fallback, content_disposition, pdf_filename
+from app.lib.download_names import ascii_fallback, content_disposition, pdf_filename
 
 
 def test_name_title_company() -> None:

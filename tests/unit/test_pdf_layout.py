@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from app.lib.pdf_text import PdfText, _interpret, read_pdf_text_sync
+from app.lib.pdf_read.text_layer import PdfText, _interpret, read_pdf_text_sync
 from tests.fixtures.pdfs import Box, Run, Shade, drawn_pdf, text_width
 
 SIDEBAR = [

@@ -18,11 +18,11 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from app.lib.cv_content import CvContent, Experience, Header
-from app.lib.pdf import DESIGNS, render_cv_html
-from app.lib.pdf.fetcher import BlockedURL, SafeURLFetcher
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.html import CV_TEMPLATES_DIR
-from app.lib.pdf.layout import layout
+from app.lib.pdf_render import DESIGNS, render_cv_html
+from app.lib.pdf_render.fetcher import BlockedURL, SafeURLFetcher
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.html import CV_DESIGNS_DIR
+from app.lib.pdf_render.layout import layout
 
 # 1×1 red PNG
 PNG = base64.b64decode(
@@ -145,14 +145,14 @@ def test_fetcher_allows_data_urls_and_bundled_assets_only(tmp_path: Path) -> Non
     assert attachments_and_images(pdf) == (0, 1)  # data: images do render
 
     fetcher = SafeURLFetcher()
-    asset = CV_TEMPLATES_DIR / "_base.css"
+    asset = CV_DESIGNS_DIR / "_base.css"
     response = fetcher.fetch(asset.as_uri())
     assert response.read() == asset.read_bytes()
     assert response.content_type == "text/css"
     refused = [
-        (CV_TEMPLATES_DIR / ".." / ".." / "app" / "config.py").as_uri(),  # traversal
-        f"file://{CV_TEMPLATES_DIR}/../../litestar.toml",
-        (CV_TEMPLATES_DIR / "classic" / "cv.html").as_uri(),  # not an asset type
+        (CV_DESIGNS_DIR / ".." / ".." / "app" / "config.py").as_uri(),  # traversal
+        f"file://{CV_DESIGNS_DIR}/../../litestar.toml",
+        (CV_DESIGNS_DIR / "classic" / "cv.html").as_uri(),  # not an asset type
         "file://evil.example.com/etc/passwd",
         "file:///etc/passwd",
         "http://127.0.0.1:9/x.css",
@@ -176,7 +176,7 @@ def test_fetcher_allows_data_urls_and_bundled_assets_only(tmp_path: Path) -> Non
 
 def test_no_template_puts_a_variable_inside_style() -> None:
     """User/LLM text never lands in <style> or style=: CSS files and style blocks are literal."""
-    templates = list(CV_TEMPLATES_DIR.rglob("*.html"))
+    templates = list(CV_DESIGNS_DIR.rglob("*.html"))
     assert len(templates) >= 4
     for path in templates:
         source = path.read_text()
@@ -184,7 +184,7 @@ def test_no_template_puts_a_variable_inside_style() -> None:
             assert "{{" not in block, path
             assert not re.search(r"{%-?\s*include\s+[^\"']", block), path  # only literal includes
         assert not re.search(r"\bstyle\s*=", source, re.IGNORECASE), path
-    for css in CV_TEMPLATES_DIR.rglob("*.css"):
+    for css in CV_DESIGNS_DIR.rglob("*.css"):
         assert "{{" not in css.read_text() and "{%" not in css.read_text(), css
 
 

@@ -12,8 +12,8 @@ import pdfplumber
 import pytest
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Extras, Header, Project, Skill
-from app.lib.pdf import DESIGNS
-from app.lib.pdf.budget import (
+from app.lib.pdf_render import DESIGNS
+from app.lib.pdf_render.budget import (
     MIN_SKILLS_KEPT,
     bullet_key,
     default_page_budget,
@@ -22,11 +22,11 @@ from app.lib.pdf.budget import (
     skill_key,
     trim_candidates,
 )
-from app.lib.pdf.designs import SECTION_TITLES
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.html import render_cv_html
-from app.lib.pdf.layout import layout, measure
-from app.lib.pdf.result import TrimmedBullet, TrimmedItem
+from app.lib.pdf_render.designs import SECTION_TITLES
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.html import render_cv_html
+from app.lib.pdf_render.layout import layout, measure
+from app.lib.pdf_render.result import TrimmedBullet, TrimmedItem
 
 # Invented analyst: skills an offer for a reporting role wants, and ones it does not.
 RELATED_SKILLS = ["Power BI", "DAX", "SQL", "Excel", "Data modelling", "Python", "Tableau"]

@@ -11,7 +11,7 @@ from app.domain.renders.review import ACTIONS, ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError
 from app.domain.renders.review_relevance import rekey_relevance, relevance_after
 from app.lib.cv_content import CvContent, Skill, as_project
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render.samples import sample_cv
 
 AT = "2026-01-02T03:04:05+00:00"
 REWORDED = "Rewrote the settlement service in Python: nightly batch from 4 hours to 35 minutes."

@@ -1,4 +1,4 @@
-"""Rule guards (jobs/pipeline/rule_guards.py): a field breaking a writing rule is named for the
+"""Rule guards (jobs/pipeline/core/rule_guards.py): a field breaking a writing rule is named for the
 repair round and falls back to source wording; the offline engine's output passes untouched."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Any
 import pytest
 
 from app.lib.cv_content import CvContent
-from jobs.pipeline import offline
-from jobs.pipeline.context import OfferBrief, OfferContext
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.phase_guards import extras_guard, item_guard, rule_meta, summary_guard
-from jobs.pipeline.rule_guards import (
-    TextRules,
+from jobs.pipeline.core import offline
+from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.phase_guards import extras_guard, item_guard, rule_meta, summary_guard
+from jobs.pipeline.core.rule_guards import (
     guard_extras_rules,
     guard_item_language,
     guard_summary_rules,
 )
-from jobs.pipeline.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
 from tests.factories import EN_CV, EN_OFFER, FR_CV, FR_OFFER
 
 FR = CvContent.from_json(FR_CV)

@@ -4,11 +4,11 @@ subject (the local model wrote "Alex Martin is…" and claims the CV never makes
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
-from jobs.pipeline.fact_guard import SourceCorpus
-from jobs.pipeline.phase_guards import summary_guard
-from jobs.pipeline.rule_guards import TextRules
-from jobs.pipeline.schemas import Summary
-from jobs.pipeline.text_rules import third_person
+from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.phase_guards import summary_guard
+from jobs.pipeline.core.rules import TextRules
+from jobs.pipeline.core.schemas import Summary
+from jobs.pipeline.core.text_rules import third_person
 from tests.factories import EN_CV, EN_OFFER
 
 CV = CvContent.from_json(EN_CV)

@@ -15,8 +15,8 @@ from app.lib.matching.analysis import OfferText
 from app.lib.matching.model import Evidence, MatchAnalysis, Requirement, RequirementMatch
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.vocabulary import Vocabulary
-from app.lib.pdf.fit import render_to_budget
-from app.lib.pdf.samples import sample_cv
+from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.samples import sample_cv
 from bench.tailor_metrics import (
     evidence_kept,
     facts_not_in_source,

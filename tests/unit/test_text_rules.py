@@ -1,12 +1,13 @@
-"""The writing rules of LLM-written text (jobs/pipeline/text_rules.py), on synthetic CV lines."""
+"""The writing rules of LLM-written text (jobs/pipeline/core/text_rules.py), on synthetic CV
+lines."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.config import PROJECT_ROOT
-from jobs.pipeline import offline
-from jobs.pipeline.text_rules import (
+from jobs.pipeline.core import offline
+from jobs.pipeline.core.text_rules import (
     SUMMARY_MAX_WORDS,
     first_person,
     language_of,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.lib.cv_content import Experience
-from jobs.pipeline.schemas import Classification, ItemDecision
-from jobs.pipeline.timeline import condense_for_gaps, hole_left, span
+from jobs.pipeline.core.schemas import Classification, ItemDecision
+from jobs.pipeline.core.timeline import condense_for_gaps, hole_left, span
 
 TODAY = date(2026, 11, 1)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from alembic import context
+from sqlalchemy import event
 from sqlalchemy.engine import Connection
 
 from app.config import get_settings
@@ -30,8 +32,20 @@ def _run_sync(connection: Connection) -> None:
         context.run_migrations()
 
 
+def _foreign_keys_off(dbapi_connection: Any, _record: Any) -> None:
+    # A batch migration rebuilds a SQLite table (copy, DROP, rename). With foreign keys on,
+    # that DROP deletes the table's rows first and cascades to every child row (a generation's
+    # offers and calls). Off while migrating, as Alembic's batch mode expects; set when the
+    # connection opens, outside any transaction (the pragma is ignored inside one).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
 async def _run_online() -> None:
     engine = create_engine(_url())
+    if engine.dialect.name == "sqlite":
+        event.listen(engine.sync_engine, "connect", _foreign_keys_off)
     async with engine.connect() as connection:
         await connection.run_sync(_run_sync)
         await connection.commit()

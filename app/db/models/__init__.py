@@ -1,11 +1,20 @@
 """All ORM models; importing this package registers every table on ``Base.metadata``."""
 
+from app.db.models.application import (
+    Application,
+    ApplicationNote,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    SentDocument,
+)
 from app.db.models.background_task import BackgroundTask
 from app.db.models.base import Base
+from app.db.models.cover_letter import CoverLetter, CoverLetterVersion, LetterStatus
 from app.db.models.credit import CreditTransaction
 from app.db.models.cv import CvFile, CvVersion
 from app.db.models.generation import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.invitation import Invitation
+from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
 from app.db.models.offer import JobOffer
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
@@ -13,16 +22,28 @@ from app.db.models.user import ApiToken, User
 
 __all__ = [
     "ApiToken",
+    "Application",
+    "ApplicationNote",
+    "ApplicationStatus",
+    "ApplicationStatusChange",
     "BackgroundTask",
     "Base",
+    "CoverLetter",
+    "CoverLetterVersion",
     "CreditTransaction",
     "CvFile",
     "CvGenerationOffer",
     "CvGenerationSubtask",
     "CvGenerationTask",
     "CvVersion",
+    "FeedSource",
+    "InboxItem",
+    "InboxStatus",
     "Invitation",
     "JobOffer",
+    "LetterStatus",
+    "SavedSearch",
+    "SentDocument",
     "Setting",
     "TaskSlot",
     "User",

@@ -8,10 +8,7 @@ from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, UUIDPrimaryKey, now_ms
-
-TASK_STATUSES = ("queued", "running", "completed", "failed", "cancelled")
-FINISHED_STATUSES = ("completed", "failed", "cancelled")
-OPEN_STATUSES = ("queued", "running")
+from app.db.models.status import TaskStatus
 
 
 class BackgroundTask(UUIDPrimaryKey, Base):
@@ -20,13 +17,13 @@ class BackgroundTask(UUIDPrimaryKey, Base):
 
     user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(50))
-    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=TaskStatus.QUEUED, index=True)
     title: Mapped[str] = mapped_column(String(300), default="")
     progress: Mapped[dict[str, Any]] = mapped_column(default=dict)
     result: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     job_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     device_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    # Milliseconds since the epoch, as the seed's API exposes them.
+    # Milliseconds since the epoch, as the task-centre API exposes them.
     created_at: Mapped[int] = mapped_column(BigInteger, default=now_ms)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now_ms, onupdate=now_ms)

@@ -21,7 +21,7 @@ class CvFile(UUIDPrimaryKey, Timestamps, Base):
     )
     kind: Mapped[str] = mapped_column(String(16), default="source", index=True)
     filename: Mapped[str] = mapped_column(String(255), default="")
-    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # structured CV (SPEC §5.1)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # a CvContent's JSON
     original_bytes: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     original_mime: Mapped[str | None] = mapped_column(String(100), nullable=True)
     extraction_status: Mapped[str] = mapped_column(String(16), default="pending")

@@ -1,10 +1,10 @@
-"""Pipeline v2 tracking tables: the seed's three Prisma models, column for column.
+"""Pipeline v2 tracking tables: a generation task, its offers and their subtasks.
 
-Seed (camelCase) → here (snake_case): currentPhase → current_phase, totalOffers → total_offers,
+API (camelCase) → here (snake_case): currentPhase → current_phase, totalOffers → total_offers,
 generatedCvIds (String[]) → generated_cv_ids (JSON list), creditTransactionId →
 credit_transaction_id, offerIndex, classificationResult, batchResults, itemIndex, promptTokens,
-completionTokens, durationMs, modelUsed, retryCount likewise. ``cached_tokens`` is an addition
-(SPEC §8.3 asks for it to be recorded).
+completionTokens, durationMs, modelUsed, retryCount likewise. ``cached_tokens`` records the prompt
+tokens the endpoint served from its cache (the bench reports the share).
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.status import GenerationStatus, OfferStatus
 
-TASK_STATUSES = ("pending", "running", "completed", "failed", "cancelled")
-OFFER_STATUSES = ("pending", "classifying", "batching", "recomposing", "completed", "failed")
 OFFER_STEPS = ("classify", "experiences", "projects", "extras", "skills", "summary", "recompose")
 SUBTASK_TYPES = (
     "classify",
@@ -40,7 +39,7 @@ class CvGenerationTask(UUIDPrimaryKey, Timestamps, Base):
     source_cv_file_id: Mapped[str | None] = mapped_column(
         ForeignKey("cv_file.id", ondelete="SET NULL"), nullable=True
     )
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=GenerationStatus.PENDING, index=True)
     current_phase: Mapped[str | None] = mapped_column(String(32), nullable=True)
     total_offers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     completed_offers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -50,6 +49,11 @@ class CvGenerationTask(UUIDPrimaryKey, Timestamps, Base):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     credit_transaction_id: Mapped[str | None] = mapped_column(
         ForeignKey("credit_transaction.id", ondelete="SET NULL"), unique=True, nullable=True
+    )
+    # Its row in the task centre (created with it). SET NULL: deleting that row from the
+    # history keeps the generation and its CVs.
+    background_task_id: Mapped[str | None] = mapped_column(
+        ForeignKey("background_task.id", ondelete="SET NULL"), unique=True, nullable=True
     )
 
 
@@ -63,7 +67,7 @@ class CvGenerationOffer(UUIDPrimaryKey, Timestamps, Base):
         ForeignKey("job_offer.id", ondelete="SET NULL"), nullable=True
     )
     offer_index: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=OfferStatus.PENDING, index=True)
     current_step: Mapped[str | None] = mapped_column(String(16), nullable=True)
     classification_result: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     batch_results: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)

@@ -12,7 +12,7 @@ from app.db.models.base import Base, UUIDPrimaryKey, utcnow
 
 class Invitation(UUIDPrimaryKey, Base):
     """Single use: ``used_at`` is set by one conditional UPDATE, so two sign-ups racing on the
-    same link cannot both take it (app/domain/accounts/invitations.py)."""
+    same link cannot both take it (app/domain/invitations/services.py)."""
 
     __tablename__ = "invitation"
 

@@ -1,4 +1,4 @@
-"""Per-user concurrency slots by task type (seed §10.2), enforced by a unique constraint.
+"""Per-user concurrency slots by task type, enforced by a unique constraint.
 
 A row means "this user has a task of this type running". Inserting a second row for the same
 (user, type) fails atomically in any process, which is the whole point: no in-memory map.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, func
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
@@ -19,6 +19,8 @@ class User(UUIDPrimaryKey, Timestamps, Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     locale: Mapped[str | None] = mapped_column(String(8), nullable=True)
     credit_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The user's own cover-letter template (placeholders: app/domain/letters/template.py).
+    letter_template: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ApiToken(UUIDPrimaryKey, Base):

@@ -5,18 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get
-from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.response import Stream
 from litestar.status_codes import HTTP_200_OK
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
-from app.db.models import User
 from app.domain.accounts.deletion import delete_account
 from app.domain.accounts.export import build_export, stream_file
 from app.domain.accounts.schemas import AccountDelete
-from app.domain.renders.filename import content_disposition
+from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
+from app.lib.download_names import content_disposition
 
 
 def export_response(archive: Any, size: int) -> Stream:
@@ -36,24 +33,15 @@ class AccountApi(Controller):
     tags = ["auth"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/export", media_type="application/zip")
-    async def export(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-    ) -> Stream:
+    async def export(self, user: SignedIn, db: Db, settings: AppSettings) -> Stream:
         """A ZIP of the account's CVs, offers, generations, credits and tasks (README inside)."""
         archive, size = await build_export(db, settings, user)
         return export_response(archive, size)
 
     @delete("/", status_code=HTTP_200_OK)
     async def delete_account(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        data: JSONBody[AccountDelete],
+        self, request: Request, user: SignedIn, db: Db, queue: Queue, data: JSONBody[AccountDelete]
     ) -> dict[str, bool]:
         """Delete the account and all its data; ``password`` must be the account's."""
-        await delete_account(request, db, user, data.password)
+        await delete_account(request, db, queue.redis, queue.arq, user, data.password)
         return {"success": True}

@@ -8,12 +8,10 @@ from litestar import Controller, Request, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.db.models import ApiToken, User
 from app.domain.accounts import services
-from app.domain.accounts.login import SignUp, end_session, sign_in, sign_up
+from app.domain.accounts.login import Login, SignUp, end_session
 from app.domain.accounts.schemas import (
     Credentials,
     Registration,
@@ -21,9 +19,10 @@ from app.domain.accounts.schemas import (
     TokenOut,
     UserOut,
 )
+from app.lib.dependencies import Db, SignedIn
 
 
-def user_out(user: NamedDependency[User]) -> UserOut:
+def user_out(user: User) -> UserOut:
     return UserOut(
         id=user.id,
         email=user.email,
@@ -50,32 +49,22 @@ class AuthApi(Controller):
 
     @post("/register", status_code=HTTP_201_CREATED)
     async def register(
-        self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        data: JSONBody[Registration],
+        self, login: NamedDependency[Login], data: JSONBody[Registration]
     ) -> UserOut:
         signing_up = SignUp(data.email, data.password, data.display_name, data.locale, data.invite)
-        return user_out(await sign_up(request, db, settings, signing_up))
+        return user_out(await login.sign_up(signing_up))
 
     @post("/login", status_code=HTTP_200_OK)
-    async def login(
-        self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        data: JSONBody[Credentials],
-    ) -> UserOut:
-        return user_out(await sign_in(request, db, settings, data.email, data.password))
+    async def login(self, login: NamedDependency[Login], data: JSONBody[Credentials]) -> UserOut:
+        return user_out(await login.sign_in(data.email, data.password))
 
     @post("/logout", status_code=HTTP_200_OK)
-    async def logout(self, request: Request[Any, Any, Any]) -> dict[str, bool]:
+    async def logout(self, request: Request) -> dict[str, bool]:
         end_session(request)
         return {"success": True}
 
     @get("/me")
-    async def me(self, user: NamedDependency[User]) -> UserOut:
+    async def me(self, user: SignedIn) -> UserOut:
         return user_out(user)
 
 
@@ -84,17 +73,12 @@ class TokensApi(Controller):
     tags = ["auth"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_tokens(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
-    ) -> list[TokenOut]:
+    async def list_tokens(self, user: SignedIn, db: Db) -> list[TokenOut]:
         return [token_out(t) for t in await services.list_api_tokens(db, user)]
 
     @post("/", status_code=HTTP_201_CREATED)
     async def create_token(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        data: JSONBody[TokenCreate],
+        self, user: SignedIn, db: Db, data: JSONBody[TokenCreate]
     ) -> dict[str, Any]:
         row, token = await services.create_api_token(db, user, data.name)
         await db.commit()
@@ -105,10 +89,7 @@ class TokensApi(Controller):
 
     @delete("/{token_id:str}", status_code=HTTP_200_OK)
     async def revoke_token(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        token_id: FromPath[str],
+        self, user: SignedIn, db: Db, token_id: FromPath[str]
     ) -> dict[str, bool]:
         await services.revoke_api_token(db, user, token_id)
         await db.commit()

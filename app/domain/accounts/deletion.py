@@ -14,6 +14,7 @@ from typing import Any
 
 from arq import ArqRedis
 from litestar import Request
+from redis.asyncio import Redis
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,17 +32,15 @@ from app.db.models import (
     TaskSlot,
     User,
 )
-from app.db.models.background_task import OPEN_STATUSES
+from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
 from app.domain.accounts.login import end_session
 from app.domain.generation.services import cancel_generation
-from app.domain.tasks.actions import cancel_background_task
 from app.lib import security
 from app.lib.errors import AppError, Conflict, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.sessions import next_session_generation
-
-_OPEN_GENERATIONS = ("pending", "running")
+from app.tasks.actions import cancel_background_task
 
 
 async def check_deletable(db: AsyncSession, user: User, password: str) -> None:
@@ -82,7 +81,7 @@ async def _stop_running_work(db: AsyncSession, arq: ArqRedis, user: User) -> Non
     open_tasks = list(
         await db.scalars(
             select(BackgroundTask.id).where(
-                BackgroundTask.user_id == user.id, BackgroundTask.status.in_(OPEN_STATUSES)
+                BackgroundTask.user_id == user.id, BackgroundTask.status.in_(OPEN)
             )
         )
     )
@@ -95,7 +94,7 @@ async def _stop_running_work(db: AsyncSession, arq: ArqRedis, user: User) -> Non
         await db.scalars(
             select(CvGenerationTask.id).where(
                 CvGenerationTask.user_id == user.id,
-                CvGenerationTask.status.in_(_OPEN_GENERATIONS),
+                CvGenerationTask.status.in_(GENERATION_OPEN),
             )
         )
     )
@@ -131,11 +130,15 @@ async def _delete_rows(db: AsyncSession, user_id: str) -> None:
 
 
 async def delete_account(
-    request: Request[Any, Any, Any], db: AsyncSession, user: User, password: str
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    redis: Redis,
+    arq: ArqRedis,
+    user: User,
+    password: str,
 ) -> None:
     """The whole deletion; raises ``AppError`` (nothing deleted) when it is refused."""
     await check_deletable(db, user, password)
-    arq: ArqRedis = request.app.state.arq
     await _stop_running_work(db, arq, user)
     user_id = user.id
     db.expunge_all()  # the rows go by SQL below; no stale object may be flushed afterwards
@@ -145,5 +148,5 @@ async def delete_account(
         raise refusal
     await _delete_rows(db, user_id)
     await db.commit()
-    await next_session_generation(request.app.state.redis, user_id)
+    await next_session_generation(redis, user_id)
     end_session(request)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import DeclarativeBase
 from app.config import Settings
 from app.db.models import (
     ApiToken,
+    Application,
     BackgroundTask,
     CreditTransaction,
     CvFile,
@@ -36,13 +37,14 @@ from app.db.models import (
     User,
 )
 from app.db.session import release_lock
+from app.domain.applications import services as applications
 from app.domain.cvs.services import json_resume
-from app.domain.renders.rendering import cached_render
-from app.domain.renders.services import render_spec
+from app.domain.renders.services import cached_render, render_spec
 
 CHUNK_BYTES = 64 * 1024
 # Never in an export: secrets, and the raw upload (written as its own file instead).
-_LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes"})
+# (A sent CV's frozen ``pdf`` too: its content is in the export, and it renders again.)
+_LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes", "pdf"})
 
 README = """CV Tailor: export of the account {email}, made {made} (UTC).
 
@@ -59,6 +61,8 @@ offers/<id>.json     one job offer as extracted and edited.
 generations/<id>.json  one tailoring run: its settings and status, the result for each offer,
                      and the steps it went through.
 tasks.json           the task centre's history (imports, extractions, generations).
+applications/<id>.json  one tracked application: status, dates, rating, contact, notes, every
+                     move, and the copies of the CVs marked as sent.
 
 PDFs: {pdf_count} of {cv_count} CVs are included as PDF (those already rendered; rendering all
 of them here could take minutes). Download any other one from its preview page, or from
@@ -166,6 +170,20 @@ async def _add_generation(db: AsyncSession, out: _Zip, task_id: str) -> None:
     db.expunge_all()
 
 
+async def _add_application(db: AsyncSession, out: _Zip, application_id: str) -> None:
+    application = await db.get(Application, application_id)
+    if application is None:
+        return
+    record = {
+        **row_json(application),
+        "notes": [row_json(n) for n in await applications.notes(db, application)],
+        "moves": [row_json(m) for m in await applications.history(db, application)],
+        "sentDocuments": [row_json(d) for d in await applications.sent_documents(db, application)],
+    }
+    await release_lock(db)
+    await out.add(f"applications/{application_id}.json", _dump(record))
+
+
 async def build_export(db: AsyncSession, settings: Settings, user: User) -> tuple[IO[bytes], int]:
     """The ZIP (a temporary file, at its start; the caller closes it) and its size."""
     out = _Zip()
@@ -204,6 +222,10 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         )
         for task_id in generation_ids:
             await _add_generation(db, out, task_id)
+        for application_id in await _ids(
+            db, select(Application.id).where(Application.user_id == user.id)
+        ):
+            await _add_application(db, out, application_id)
         made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
         readme = README.format(email=user.email, made=made, pdf_count=pdfs, cv_count=len(cv_ids))
         await out.add("README.txt", readme.encode())

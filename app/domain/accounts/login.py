@@ -6,23 +6,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
 from app.domain.accounts.services import authenticate, rehash_if_needed
 from app.lib import rate_limit
+from app.lib.current_user import SESSION_USER_KEY
+from app.lib.dependencies import AppSettings, Db, ReadSessions, RedisClient
 from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.security import normalise_email
 from app.lib.sessions import (
     SESSION_GENERATION_KEY,
+    end_keeping_language,
     next_session_generation,
     rotate_session_id,
     session_generation,
 )
-from app.lib.web import SESSION_USER_KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,90 +48,121 @@ def _too_many_sign_ins() -> TooManyRequests:
     )
 
 
-async def sign_in(
-    request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, email: str, password: str
-) -> User:
-    """Check the credentials under two limits, counted before the password is checked.
+@dataclass(frozen=True, slots=True)
+class Login:
+    """Signing in, up and out for one request, as the page and the JSON API both do it.
 
-    Per account (the email alone, whatever IP guesses) and per client IP (higher: one office
-    behind one address signs in many people). A success resets the account's counter and gives
-    its own attempt back to the IP's, so the IP counter holds failures only.
+    Handlers receive it as the ``login`` dependency (``provide_login``, declared by the accounts
+    controllers): the request (its session cookie and client address), the database session,
+    Redis (rate limits and session generations), read sessions (the password is checked
+    outside the write transaction) and the settings (the limits).
     """
-    redis = request.app.state.redis
-    window = settings.login_window_seconds
-    account_key = f"ratelimit:login:account:{normalise_email(email)}"
-    ip_key = f"ratelimit:login:ip:{_client_ip(request)}"
-    if await rate_limit.hit(redis, ip_key, window) > settings.login_max_attempts_per_ip:
-        raise _too_many_sign_ins()
-    if await rate_limit.hit(redis, account_key, window) > settings.login_max_attempts:
-        raise _too_many_sign_ins()
-    async with request.app.state.read_session_factory() as reader:
-        user = await authenticate(reader, email, password)
-    if user is None:
-        raise Unauthenticated(N_("Wrong email or password."), code="auth.invalid_credentials")
-    await rate_limit.reset(redis, account_key)
-    await rate_limit.refund(redis, ip_key)
-    await rehash_if_needed(db, user, password)
-    await db.commit()
-    await start_session(request, user)
-    return user
 
+    request: Request[Any, Any, Any]
+    db: AsyncSession
+    settings: Settings
+    redis: Redis
+    read_sessions: async_sessionmaker[AsyncSession]
 
-async def sign_up(
-    request: Request[Any, Any, Any],
-    db: AsyncSession,
-    settings: Settings,
-    data: SignUp,
-) -> User:
-    """Create the account and sign it in, at most ``register_max_per_ip`` per IP and window.
+    async def sign_in(self, email: str, password: str) -> User:
+        """Check the credentials under two limits, counted before the password is checked.
 
-    Counted before the work, like sign-in; a form error (invalid address, short password) gives
-    the attempt back so a typo never locks anyone out. A taken address stays counted: probing
-    which addresses have accounts is what the limit slows down.
-    """
-    redis = request.app.state.redis
-    key = f"ratelimit:register:ip:{_client_ip(request)}"
-    if await rate_limit.hit(redis, key, settings.register_window_seconds) > (
-        settings.register_max_per_ip
-    ):
-        raise TooManyRequests(
-            N_("Too many accounts created from this address. Try again later."),
-            code="auth.too_many_sign_ups",
-        )
-    try:
-        user = await services.register(
-            db, settings, data.email, data.password, data.display_name, data.locale, data.invite
-        )
-    except ValidationFailed:
-        await rate_limit.refund(redis, key)
-        raise
-    await db.commit()
-    await start_session(request, user)
-    return user
+        Per account (the email alone, whatever IP guesses) and per client IP (higher: one
+        office behind one address signs in many people). A success resets the account's
+        counter and gives its own attempt back to the IP's, so the IP counter holds failures
+        only.
+        """
+        settings, redis = self.settings, self.redis
+        window = settings.login_window_seconds
+        account_key = f"ratelimit:login:account:{normalise_email(email)}"
+        ip_key = f"ratelimit:login:ip:{_client_ip(self.request)}"
+        if await rate_limit.hit(redis, ip_key, window) > settings.login_max_attempts_per_ip:
+            raise _too_many_sign_ins()
+        if await rate_limit.hit(redis, account_key, window) > settings.login_max_attempts:
+            raise _too_many_sign_ins()
+        async with self.read_sessions() as reader:
+            user = await authenticate(reader, email, password)
+        if user is None:
+            raise Unauthenticated(N_("Wrong email or password."), code="auth.invalid_credentials")
+        await rate_limit.reset(redis, account_key)
+        await rate_limit.refund(redis, ip_key)
+        await rehash_if_needed(self.db, user, password)
+        await self.db.commit()
+        await self._start_session(user)
+        return user
 
+    async def sign_up(self, data: SignUp) -> User:
+        """Create the account and sign it in, at most ``register_max_per_ip`` per IP and window.
 
-async def start_session(request: Request[Any, Any, Any], user: User) -> None:
-    locale = request.session.get("locale")
-    generation = await session_generation(request.app.state.redis, user.id)
-    request.clear_session()
-    rotate_session_id(request.scope)
-    request.set_session(
-        {
-            SESSION_USER_KEY: user.id,
-            "locale": user.locale or locale,
-            SESSION_GENERATION_KEY: generation,
-        }
-    )
-    request.scope["user"] = user
+        Counted before the work, like sign-in; a form error (invalid address, short password)
+        gives the attempt back so a typo never locks anyone out. A taken address stays counted:
+        probing which addresses have accounts is what the limit slows down.
+        """
+        settings, redis = self.settings, self.redis
+        key = f"ratelimit:register:ip:{_client_ip(self.request)}"
+        if await rate_limit.hit(redis, key, settings.register_window_seconds) > (
+            settings.register_max_per_ip
+        ):
+            raise TooManyRequests(
+                N_("Too many accounts created from this address. Try again later."),
+                code="auth.too_many_sign_ups",
+            )
+        try:
+            user = await services.register(
+                self.db,
+                settings,
+                data.email,
+                data.password,
+                data.display_name,
+                data.locale,
+                data.invite,
+            )
+        except ValidationFailed:
+            await rate_limit.refund(redis, key)
+            raise
+        await self.db.commit()
+        await self._start_session(user)
+        return user
 
-
-async def end_other_sessions(request: Request[Any, Any, Any], user: User) -> None:
-    """After a password change: every other session of the user is refused from now on (and
-    their event streams stop); this one carries on under a fresh id."""
-    generation = await next_session_generation(request.app.state.redis, user.id)
-    if request.session.get(SESSION_USER_KEY) == user.id:
-        request.session[SESSION_GENERATION_KEY] = generation
+    async def _start_session(self, user: User) -> None:
+        request = self.request
+        locale = request.session.get("locale")
+        generation = await session_generation(self.redis, user.id)
+        request.clear_session()
         rotate_session_id(request.scope)
+        request.set_session(
+            {
+                SESSION_USER_KEY: user.id,
+                "locale": user.locale or locale,
+                SESSION_GENERATION_KEY: generation,
+            }
+        )
+        request.scope["user"] = user
+
+    async def end_other_sessions(self, user: User) -> None:
+        """After a password change: every other session of the user is refused from now on
+        (and their event streams stop); this one carries on under a fresh id."""
+        generation = await next_session_generation(self.redis, user.id)
+        if self.request.session.get(SESSION_USER_KEY) == user.id:
+            self.request.session[SESSION_GENERATION_KEY] = generation
+            rotate_session_id(self.request.scope)
+
+    async def end_all_sessions(self, user: User) -> None:
+        """Sign the user out everywhere, this browser included: the generation bump refuses
+        every session made so far and stops their event streams at their next check
+        (app/lib/sessions.py session_watch); this one is cleared as by a sign-out."""
+        await next_session_generation(self.redis, user.id)
+        end_session(self.request)
+
+
+def provide_login(
+    request: Request[Any, Any, Any],
+    db: Db,
+    settings: AppSettings,
+    redis: RedisClient,
+    read_sessions: ReadSessions,
+) -> Login:
+    return Login(request, db, settings, redis, read_sessions)
 
 
 # The sign-in page's notice after "Sign out everywhere" (/login?signed_out=<key>).
@@ -141,16 +175,10 @@ SIGNED_OUT_NOTICES = {
 }
 
 
-async def end_all_sessions(request: Request[Any, Any, Any], user: User) -> None:
-    """Sign the user out everywhere, this browser included: the generation bump refuses every
-    session made so far and stops their event streams at their next check
-    (app/lib/sessions.py session_watch); this one is cleared as by a sign-out."""
-    await next_session_generation(request.app.state.redis, user.id)
-    end_session(request)
-
-
 def end_session(request: Request[Any, Any, Any]) -> None:
-    request.clear_session()
+    """Sign out, the reader's language kept (app/lib/sessions.py)."""
+    user = request.scope.get("user")
+    end_keeping_language(request, user.locale if isinstance(user, User) else None)
     request.scope["user"] = None
 
 

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.credits.ledger import ledger
 from app.db.models import User
 from app.domain.accounts import services
 from app.domain.accounts.deletion import delete_account
-from app.domain.accounts.invitations import find_invitation
 from app.domain.accounts.login import (
     SIGNED_OUT_NOTICES,
+    Login,
     SignUp,
-    end_all_sessions,
-    end_other_sessions,
     end_session,
     safe_next,
-    sign_in,
-    sign_up,
 )
 from app.domain.accounts.schemas import (
     DeleteAccountForm,
@@ -35,10 +33,17 @@ from app.domain.accounts.schemas import (
     SignOutEverywhereForm,
     TokenForm,
 )
-from app.domain.credits.services import ledger
+from app.domain.invitations.services import find_invitation
+from app.domain.letters import view as letters
+from app.lib.dependencies import (
+    AppSettings,
+    Db,
+    MaybeSignedIn,
+    Queue,
+    SignedIn,
+)
 from app.lib.errors import AppError, Unauthenticated
 from app.lib.i18n import N_, SUPPORTED_LOCALES
-from app.lib.web import resolve_user
 
 
 class AccountPages(Controller):
@@ -47,12 +52,12 @@ class AccountPages(Controller):
     @get("/login", media_type=MediaType.HTML)
     async def login_page(
         self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
+        optional_user: MaybeSignedIn,
+        db: Db,
         next: FromQuery[str] = "/",
         signed_out: FromQuery[str] = "",
     ) -> Any:
-        if await resolve_user(request, db):
+        if optional_user:
             return Redirect(safe_next(next))
         # A fixed message per code: the query never puts its own text on the page.
         notice = SIGNED_OUT_NOTICES.get(signed_out)
@@ -62,14 +67,10 @@ class AccountPages(Controller):
 
     @post("/login", media_type=MediaType.HTML)
     async def login_submit(
-        self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        data: URLEncodedBody[LoginForm],
+        self, db: Db, login: NamedDependency[Login], data: URLEncodedBody[LoginForm]
     ) -> Any:
         try:
-            await sign_in(request, db, settings, data.email, data.password)
+            await login.sign_in(data.email, data.password)
         except AppError as exc:
             # A wrong password is an answer, not a failed request: the form comes back with
             # the message and a 200 (a 401 page shows as an error in the browser's console).
@@ -90,10 +91,7 @@ class AccountPages(Controller):
 
     @get("/register")
     async def register_page(
-        self,
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        invite: FromQuery[str] = "",
+        self, db: Db, settings: AppSettings, invite: FromQuery[str] = ""
     ) -> Template:
         context: dict[str, Any] = {"min_password_length": settings.min_password_length}
         refusal = await services.registration_refusal(db, invite.strip() or None)
@@ -109,9 +107,10 @@ class AccountPages(Controller):
     @post("/register", media_type=MediaType.HTML)
     async def register_submit(
         self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        request: HTMXRequest,
+        db: Db,
+        settings: AppSettings,
+        login: NamedDependency[Login],
         data: URLEncodedBody[RegisterForm],
     ) -> Any:
         invite = data.invite.strip() or None
@@ -119,7 +118,7 @@ class AccountPages(Controller):
             data.email, data.password, data.display_name, request.session.get("locale"), invite
         )
         try:
-            await sign_up(request, db, settings, signing_up)
+            await login.sign_up(signing_up)
         except AppError as exc:
             await db.rollback()
             return Template(
@@ -137,41 +136,36 @@ class AccountPages(Controller):
         return Redirect("/")
 
     @post("/logout")
-    async def logout(self, request: Request[Any, Any, Any]) -> Redirect:
+    async def logout(self, request: HTMXRequest) -> Redirect:
         end_session(request)
         return Redirect("/login")
 
     @post("/locale")
     async def set_locale(
         self,
-        request: Request[Any, Any, Any],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        optional_user: MaybeSignedIn,
+        db: Db,
         data: URLEncodedBody[LocaleForm],
     ) -> Redirect:
         if data.locale in SUPPORTED_LOCALES:
             request.session["locale"] = data.locale
-            user = await resolve_user(request, db)
-            if user is not None:
-                user.locale = data.locale
+            if optional_user is not None:
+                optional_user.locale = data.locale
                 await db.commit()
         return Redirect(safe_next(data.next))
 
     @get("/account")
-    async def account_page(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-    ) -> Template:
+    async def account_page(self, user: SignedIn, db: Db, settings: AppSettings) -> Template:
         return await _account(db, settings, user)
 
     @post("/account/password")
     async def change_password(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        login: NamedDependency[Login],
         data: URLEncodedBody[PasswordForm],
     ) -> Template:
         try:
@@ -185,7 +179,7 @@ class AccountPages(Controller):
             await services.revoke_all_api_tokens(db, user)
         await db.commit()
         # Whoever else held a session (perhaps the reason for the change) is signed out now.
-        await end_other_sessions(request, user)
+        await login.end_other_sessions(user)
         notice = (
             N_("Password changed. Your other sessions were signed out and your API tokens revoked.")
             if revoke_tokens
@@ -196,26 +190,22 @@ class AccountPages(Controller):
     @post("/account/sessions/logout")
     async def sign_out_everywhere(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        user: SignedIn,
+        db: Db,
+        login: NamedDependency[Login],
         data: URLEncodedBody[SignOutEverywhereForm],
     ) -> Redirect:
         """Every session of the user ends, this one too (a lost phone, a shared computer)."""
         if data.revoke_tokens:
             await services.revoke_all_api_tokens(db, user)
             await db.commit()
-        await end_all_sessions(request, user)
+        await login.end_all_sessions(user)
         done = "everywhere-tokens" if data.revoke_tokens else "everywhere"
         return Redirect(f"/login?signed_out={done}")
 
     @post("/account/tokens")
     async def create_token(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        data: URLEncodedBody[TokenForm],
+        self, user: SignedIn, db: Db, settings: AppSettings, data: URLEncodedBody[TokenForm]
     ) -> Template:
         try:
             _, token = await services.create_api_token(db, user, data.name)
@@ -225,12 +215,7 @@ class AccountPages(Controller):
         return await _account(db, settings, user, new_token=token)
 
     @post("/account/tokens/{token_id:str}/delete")
-    async def revoke_token(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        token_id: FromPath[str],
-    ) -> Redirect:
+    async def revoke_token(self, user: SignedIn, db: Db, token_id: FromPath[str]) -> Redirect:
         await services.revoke_api_token(db, user, token_id)
         await db.commit()
         return Redirect("/account#api-tokens")
@@ -238,15 +223,16 @@ class AccountPages(Controller):
     @post("/account/delete")
     async def delete_account(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        queue: Queue,
         data: URLEncodedBody[DeleteAccountForm],
     ) -> Any:
         """Everything of the account goes; a refusal comes back on the page, nothing deleted."""
         try:
-            await delete_account(request, db, user, data.password)
+            await delete_account(request, db, queue.redis, queue.arq, user, data.password)
         except AppError as exc:
             await db.rollback()
             return await _account(db, settings, user, error=exc, status=exc.status_code)
@@ -254,9 +240,9 @@ class AccountPages(Controller):
 
 
 async def _account(
-    db: NamedDependency[AsyncSession],
-    settings: NamedDependency[Settings],
-    user: NamedDependency[User],
+    db: AsyncSession,
+    settings: Settings,
+    user: User,
     *,
     error: AppError | None = None,
     status: int = 200,
@@ -267,6 +253,7 @@ async def _account(
         "tokens": await services.list_api_tokens(db, user),
         "ledger": await ledger(db, user.id),
         "min_password_length": settings.min_password_length,
+        **letters.template_context(user),
         **extra,
     }
     if error is not None:

@@ -7,28 +7,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.credits import ledger as credits
 from app.db.models import ApiToken, User
-from app.db.models.base import utcnow
-from app.domain.accounts.invitations import (
+from app.domain.invitations.services import (
     claim_invitation,
     find_invitation,
     invitation_required,
     record_invitee,
     refusal,
 )
-from app.domain.admin.settings_registry import (
+from app.lib import security
+from app.lib.email_address import checked_email
+from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
+from app.lib.i18n import N_
+from app.settings.registry import (
     REGISTRATION_CLOSED,
     REGISTRATION_INVITATION,
     REGISTRATION_MODES,
     REGISTRATION_OPEN,
     REGISTRATION_SETTING,
 )
-from app.domain.admin.settings_service import get_int_setting, get_setting
-from app.domain.credits import services as credits
-from app.lib import security
-from app.lib.email_address import checked_email
-from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
-from app.lib.i18n import N_
+from app.settings.service import get_int_setting, get_setting
 
 MAX_PASSWORD_LENGTH = 1024  # argon2 handles any length; this bounds the work per request
 
@@ -183,20 +182,6 @@ async def change_password(
         raise ValidationFailed(N_("The current password is wrong."), code="auth.wrong_password")
     validate_password(new, settings)  # the address was checked when the account was made
     user.password_hash = await security.hash_password(new)  # written at the caller's commit
-
-
-async def get_user(session: AsyncSession, user_id: str) -> User | None:
-    return await session.get(User, user_id)
-
-
-async def user_for_token(session: AsyncSession, token: str) -> User | None:
-    row = await session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == security.hash_api_token(token))
-    )
-    if row is None:
-        return None
-    row.last_used_at = utcnow()
-    return await session.get(User, row.user_id)
 
 
 async def create_api_token(session: AsyncSession, user: User, name: str) -> tuple[ApiToken, str]:

@@ -13,10 +13,10 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.admin.llm_config import OPENAI_DEFAULT_BASE_URL, llm_endpoint
-from app.domain.admin.settings_registry import DEFAULT_MODEL
-from app.domain.admin.settings_service import all_settings
 from app.lib.llm import ConnectionReport, LLMEndpoint, test_connection
+from app.settings.llm_endpoint import OPENAI_DEFAULT_BASE_URL, llm_endpoint
+from app.settings.registry import DEFAULT_MODEL
+from app.settings.service import all_settings
 
 TEST_MODEL_FIELD = "test_model"
 URL_RE = re.compile(r"^https?://[^\s]+$")

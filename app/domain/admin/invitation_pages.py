@@ -8,15 +8,15 @@ from datetime import datetime
 from typing import Any
 
 from litestar import Request, post
-from litestar.di import NamedDependency
 from litestar.enums import MediaType
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.db.models import User
-from app.domain.accounts.invitations import (
+from app.domain.admin.guards import require_admin
+from app.domain.invitations.services import (
     MAX_DAYS,
     MIN_DAYS,
     create_invitation,
@@ -24,7 +24,7 @@ from app.domain.accounts.invitations import (
     revoke_invitation,
     status,
 )
-from app.domain.admin.guards import require_admin
+from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.numbers import whole_number
@@ -75,11 +75,7 @@ class InvitationRoutes:
 
     @post("/invitations", media_type=MediaType.HTML)
     async def create_invitation_link(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
         form = await _form(request)
@@ -92,20 +88,17 @@ class InvitationRoutes:
                 )
             row, token = await create_invitation(db, user, form.get("email", ""), days)
         except AppError as exc:
-            return await self._rejected(request, db, settings, user, exc)
+            return await self._rejected(arq, db, settings, user, exc)
         await db.commit()
         # Shown once, like an API token: only the hash is stored.
         link = f"{str(request.base_url).rstrip('/')}/register?invite={token}"
         return await self._page(
-            request, db, settings, new_invitation=link, new_invitation_email=row.email
+            arq, db, settings, new_invitation=link, new_invitation_email=row.email
         )
 
     @post("/invitations/revoke", media_type=MediaType.HTML)
     async def revoke_invitation_link(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        self, request: HTMXRequest, user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
         await revoke_invitation(db, (await _form(request)).get("id", ""))

@@ -5,45 +5,51 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from arq.connections import ArqRedis
 from litestar import Controller, Request, get, post
-from litestar.di import NamedDependency
 from litestar.enums import MediaType
 from litestar.params import FromPath
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.credits.ledger import grant
 from app.db.models import User
 from app.domain.admin.call_settings import concurrency_value, temperature_value
 from app.domain.admin.endpoint_check import URL_RE, check_form
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
-from app.domain.admin.llm_config import engine_status
-from app.domain.admin.settings_registry import (
-    AI_MODELS_STRUCTURE,
-    REGISTRATION_MODES,
-    REGISTRATION_OPEN,
-    REGISTRATION_SETTING,
-    feature_cost_setting,
-)
-from app.domain.admin.settings_service import all_settings, update_setting
 from app.domain.admin.stats import phase_stats, queue_health
-from app.domain.credits.services import grant
+from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.llm.last_error import last_llm_error
 from app.lib.numbers import whole_number
+from app.settings.llm_endpoint import engine_status
+from app.settings.registry import (
+    AI_MODELS_STRUCTURE,
+    REGISTRATION_MODES,
+    REGISTRATION_OPEN,
+    REGISTRATION_SETTING,
+)
+from app.settings.service import all_settings, update_setting
+from app.tasks.registry import priced
 
 MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")
-NUMBERS = {  # setting → (min, max)
+PIPELINE_NUMBERS = {  # setting → (min, max)
     "pipeline_offer_concurrency": (1, 10),
     "max_retries": (0, 5),
     "credits_new_user": (0, 10000),
-    feature_cost_setting("gpt_cv_generation"): (0, 100),
-    feature_cost_setting("import_pdf"): (0, 100),
-    feature_cost_setting("extract_job_offer"): (0, 100),
 }
+
+
+def number_ranges() -> dict[str, tuple[int, int]]:
+    """The numeric fields of the page and their bounds: the pipeline's, then the cost of each
+    paid task kind, as the kind's price declares it (app/tasks/registry.py)."""
+    costs = {price.setting: (0, price.maximum) for price in priced()}
+    return {**PIPELINE_NUMBERS, **costs}
 
 
 def mask_key(key: str) -> str:
@@ -60,7 +66,7 @@ class AdminPages(InvitationRoutes, Controller):
     include_in_schema = False
 
     async def _page(
-        self, request: Request[Any, Any, Any], db: AsyncSession, settings: Settings, **extra: Any
+        self, arq: ArqRedis, db: AsyncSession, settings: Settings, **extra: Any
     ) -> Template:
         status = int(extra.pop("status", 200))
         headers = extra.pop("headers", None)
@@ -77,12 +83,12 @@ class AdminPages(InvitationRoutes, Controller):
             "llm_max_concurrency": values.get("llm_max_concurrency", ""),
             "registration": values.get(REGISTRATION_SETTING, REGISTRATION_OPEN),
             "engine": await engine_status(db, settings),
-            "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in NUMBERS.items()],
+            "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in number_ranges().items()],
             "users": users,
             "invitations": await invitation_rows(db),
             "stats": await phase_stats(db),
-            "health": await queue_health(db, request.app.state.arq),
-            "last_llm_error": await last_llm_error(request.app.state.arq),
+            "health": await queue_health(db, arq),
+            "last_llm_error": await last_llm_error(arq),
             "test_model": values.get("model_cv_classify", ""),
             "phase_models": sorted(
                 {values.get(n, "") for g in AI_MODELS_STRUCTURE.values() for n in g} - {""}
@@ -93,7 +99,7 @@ class AdminPages(InvitationRoutes, Controller):
 
     async def _rejected(
         self,
-        request: Request[Any, Any, Any],
+        arq: ArqRedis,
         db: AsyncSession,
         settings: Settings,
         user: User,
@@ -103,27 +109,19 @@ class AdminPages(InvitationRoutes, Controller):
         await db.rollback()
         await db.refresh(user)  # the rollback expired it; the page header reads it
         return await self._page(
-            request, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
+            arq, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
         )
 
     @get("/")
     async def settings_page(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Template:
         require_admin(user)
-        return await self._page(request, db, settings, notice=request.query_params.get("saved"))
+        return await self._page(arq, db, settings, notice=request.query_params.get("saved"))
 
     @post("/models", media_type=MediaType.HTML)
     async def save_models(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
         form = await _form(request)
@@ -138,17 +136,13 @@ class AdminPages(InvitationRoutes, Controller):
                     )
                 await update_setting(db, name, value)
         except AppError as exc:
-            return await self._rejected(request, db, settings, user, exc)
+            return await self._rejected(arq, db, settings, user, exc)
         await db.commit()
         return Redirect("/admin?saved=models")
 
     @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         """Test the typed endpoint first: a failing one is saved only on "Save anyway"."""
         require_admin(user)
@@ -158,14 +152,14 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
-            return await self._rejected(request, db, settings, user, invalid)
+            return await self._rejected(arq, db, settings, user, invalid)
         report, model = (
             (None, "") if form.get("save_anyway") else await check_form(db, settings, form)
         )
         if report is not None and not report.ok:  # nothing saved; the typed values are kept
             await db.refresh(user)
             return await self._page(
-                request,
+                arq,
                 db,
                 settings,
                 report=report,
@@ -183,16 +177,12 @@ class AdminPages(InvitationRoutes, Controller):
             return Redirect("/admin?saved=endpoint")
         await db.refresh(user)
         return await self._page(
-            request, db, settings, notice="endpoint", report=report, tested_model=model
+            arq, db, settings, notice="endpoint", report=report, tested_model=model
         )
 
     @post("/llm-calls", media_type=MediaType.HTML)
     async def save_llm_calls(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
         form = await _form(request)
@@ -200,7 +190,7 @@ class AdminPages(InvitationRoutes, Controller):
             temperature = temperature_value(form.get("llm_temperature", ""))
             concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
         except AppError as exc:
-            return await self._rejected(request, db, settings, user, exc)
+            return await self._rejected(arq, db, settings, user, exc)
         await update_setting(db, "llm_temperature", temperature)
         await update_setting(db, "llm_max_concurrency", concurrency)
         await db.commit()
@@ -208,30 +198,22 @@ class AdminPages(InvitationRoutes, Controller):
 
     @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
         form = await _form(request)
-        for name, (low, high) in NUMBERS.items():
+        for name, (low, high) in number_ranges().items():
             value = whole_number(form.get(name, ""), low, high)
             if value is None:
                 invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
-                return await self._rejected(request, db, settings, user, invalid)
+                return await self._rejected(arq, db, settings, user, invalid)
             await update_setting(db, name, str(value))
         await db.commit()
         return Redirect("/admin?saved=pipeline")
 
     @post("/registration", media_type=MediaType.HTML)
     async def save_registration(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
         value = (await _form(request)).get(REGISTRATION_SETTING, "").strip()
@@ -239,18 +221,14 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Sign-up is open, by invitation or closed."), code="admin.registration_invalid"
             )
-            return await self._rejected(request, db, settings, user, invalid)
+            return await self._rejected(arq, db, settings, user, invalid)
         await update_setting(db, REGISTRATION_SETTING, value)
         await db.commit()
         return Redirect("/admin?saved=registration#registration")
 
     @post("/test-connection")
     async def check_connection(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Template:
         """Test the values in the form (unsaved); nothing is written."""
         require_admin(user)
@@ -262,10 +240,11 @@ class AdminPages(InvitationRoutes, Controller):
     @post("/users/{user_id:str}/credits", media_type=MediaType.HTML)
     async def grant_credits(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
         user_id: FromPath[str],
     ) -> Any:
         require_admin(user)
@@ -278,8 +257,8 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Grant between 1 and 10000 credits."), code="admin.amount_invalid"
             )
-            return await self._rejected(request, db, settings, user, invalid)
-        reason = form.get("reason", "").strip()[:200] or "Admin grant"
+            return await self._rejected(arq, db, settings, user, invalid)
+        reason = form.get("reason", "").strip()[:200] or N_("Admin grant")
         await grant(db, target.id, amount, reason, {"grantedBy": user.id})
         await db.commit()
         return Redirect("/admin?saved=credits#users")

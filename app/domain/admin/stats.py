@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from arq import ArqRedis
+from arq.constants import default_queue_name
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -87,7 +88,7 @@ async def queue_health(session: AsyncSession, arq: ArqRedis) -> dict[str, Any]:
         ).all()
     )
     return {
-        "queued_jobs": int(await arq.zcard("arq:queue")),
+        "queued_jobs": int(await arq.zcard(default_queue_name)),
         "workers": await live_workers(arq),
         "generations": {k: int(v) for k, v in by_status.items()},
     }

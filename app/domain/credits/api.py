@@ -5,17 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import get
-from litestar.di import NamedDependency
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
-from app.domain.credits.services import ledger
+from app.credits.ledger import ledger
+from app.lib.dependencies import Db, SignedIn
 
 
 @get("/api/credits", tags=["credits"])
-async def get_credits(
-    user: NamedDependency[User], db: NamedDependency[AsyncSession]
-) -> dict[str, Any]:
+async def get_credits(user: SignedIn, db: Db) -> dict[str, Any]:
     entries = await ledger(db, user.id)
     return {
         "balance": user.credit_balance,

@@ -1,35 +1,27 @@
 """The credit counters over SSE (``event: credits`` for the header, ``credit-balance`` for the
 dashboard's and account page's cards), read from the database on connect and after each
-``credits:changed`` of the user (app/domain/credits/events.py), so every open tab shows the
+``credits:changed`` of the user (app/credits/balance_events.py), so every open tab shows the
 balance after a debit, a refund or a grant without a reload."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from litestar import Request
 from litestar.response import ServerSentEventMessage
 from sqlalchemy import select
 
 from app.db.models import User
-from app.domain.credits.events import CREDITS_CHANGED_EVENT
-from app.domain.events.stream import fragment_message
+from app.events import CREDITS_CHANGED
+from app.lib.sse import FragmentFeed, fragment_message
 
 SSE_EVENT = "credits"  # the header's "N credits"
 NUMBER_EVENT = "credit-balance"  # the bare number of the dashboard's and account's cards
 TEMPLATE = "_partials/credit_counter.html"
 
 
-class CreditCounterFeed:
+class CreditCounterFeed(FragmentFeed):
     """Renders the counter for one SSE connection; the balance is read, never taken from the
     event, so two events arriving out of order still leave the last committed balance."""
 
-    def __init__(self, request: Request[Any, Any, Any], user_id: str) -> None:
-        engine = request.app.template_engine
-        assert engine is not None  # configured in create_app
-        self._template = engine.get_template(TEMPLATE)
-        self._sessions = request.app.state.read_session_factory
-        self._user_id = user_id
+    template_name = TEMPLATE
 
     async def messages(self) -> list[ServerSentEventMessage]:
         async with self._sessions() as session:
@@ -46,4 +38,4 @@ class CreditCounterFeed:
         return await self.messages()
 
     async def on_event(self, name: str) -> list[ServerSentEventMessage]:
-        return await self.messages() if name == CREDITS_CHANGED_EVENT else []
+        return await self.messages() if name == CREDITS_CHANGED else []

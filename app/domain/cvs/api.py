@@ -1,4 +1,4 @@
-"""JSON API of CVs (SPEC §13): import, list, read, replace the content, delete, JSON Resume."""
+"""JSON API of CVs: import, list, read, replace the content, delete, JSON Resume."""
 
 from __future__ import annotations
 
@@ -7,17 +7,13 @@ from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.datastructures import UploadFile
-from litestar.di import NamedDependency
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from pydantic import ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import User
 from app.domain.cvs import services
-from app.domain.cvs.errors import ContentLimitError, InputError, check_limits
 from app.domain.cvs.importing import start_import
 from app.domain.cvs.intake import Upload, classify_upload, text_upload, too_large
 from app.domain.cvs.schemas import (
@@ -29,23 +25,26 @@ from app.domain.cvs.schemas import (
     detail_out,
     summary_out,
 )
-from app.domain.tasks.services import commit_deletion
+from app.domain.cvs.user_edits import check_editable, save_user_edit
+from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT, check_counts, raw_counts
-from app.lib.events import publish_event
+from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.i18n import N_
+from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.openapi import documented_body
 from app.lib.parsing.json_resume import TOP_LEVEL_KEYS
 from app.lib.web import error_response
+from app.tasks.lifecycle import commit_deletion
 
 # Hard ceiling on an upload request body: above the 5 MB file limit plus multipart overhead.
 # The configured limit (``upload_max_bytes``) is checked from Content-Length before reading.
 UPLOAD_BODY_CEILING = 16 * 1024 * 1024
 MULTIPART_OVERHEAD = 64 * 1024
-CV_LIST_CHANGED = "cv:list:changed"
 
 
 def body_too_large(request: Request[Any, Any, Any], _: Exception) -> Response[Any]:
+    # An exception handler is given no dependencies: the settings come from the app state.
     error = too_large(request.app.state.settings)
     return error_response(request, 413, error.code, error.detail, {})
 
@@ -104,17 +103,13 @@ class CvApi(Controller):
         ),
     )
     async def import_cv(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: Request, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
     ) -> ImportAccepted:
         upload = await upload_from_request(request, settings)
         started = await start_import(
             db,
-            request.app.state.redis,
-            request.app.state.arq,
+            queue.redis,
+            queue.arq,
             settings,
             user,
             upload,
@@ -129,17 +124,12 @@ class CvApi(Controller):
 
     @get("/")
     async def list_cvs(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        kind: FromQuery[str | None] = None,
+        self, user: SignedIn, db: Db, kind: FromQuery[str | None] = None
     ) -> list[CvSummary]:
         return [summary_out(cv) for cv in await services.list_cvs(db, user.id, kind)]
 
     @get("/{cv_id:str}")
-    async def get_cv(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
-    ) -> CvDetail:
+    async def get_cv(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> CvDetail:
         cv = await services.get_cv(db, user.id, cv_id)
         versions = await services.list_versions(db, cv.id)
         return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
@@ -147,9 +137,9 @@ class CvApi(Controller):
     @put("/{cv_id:str}", request_max_body_size=CV_BODY_LIMIT)
     async def update_cv(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         cv_id: FromPath[str],
         data: JSONBody[CvUpdate],
     ) -> CvDetail:
@@ -160,12 +150,7 @@ class CvApi(Controller):
         ``cv.limit.*``, the path in ``field`` and ``limitExceeded``. A body over 4 MB: 413.
         """
         cv = await services.get_cv(db, user.id, cv_id)
-        if await services.import_in_progress(db, cv):
-            raise InputError(
-                N_("This CV is still being imported; edit it when the import is done."),
-                code="cv.import_running",
-                http_status=409,
-            )
+        await check_editable(db, cv)
         exceeded = check_counts(raw_counts(data.content))  # before a model per entry is built
         if exceeded is not None:
             raise ContentLimitError(exceeded)
@@ -181,33 +166,21 @@ class CvApi(Controller):
                 problem=first["msg"],
             ) from None
         check_limits(content)
-        if data.filename is not None and data.filename.strip():
-            cv.filename = data.filename.strip()[:255]
-        if cv.extraction_status == "failed":
-            cv.extraction_status = "completed"  # the user wrote the content in by hand
-        await services.add_version(db, cv, content, "user_edit")
-        await db.commit()
-        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
+        await save_user_edit(db, redis, cv, content, data.filename)
         versions = await services.list_versions(db, cv.id)
         return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
 
     @delete("/{cv_id:str}", status_code=HTTP_200_OK)
     async def delete_cv(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
+        self, user: SignedIn, db: Db, redis: RedisClient, cv_id: FromPath[str]
     ) -> dict[str, bool]:
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
-        await commit_deletion(
-            db, request.app.state.redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id}
-        )
+        await commit_deletion(db, redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
         return {"success": True}
 
     @get("/{cv_id:str}/json-resume")
     async def export_json_resume(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+        self, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> dict[str, Any]:
         return services.json_resume(await services.get_cv(db, user.id, cv_id))

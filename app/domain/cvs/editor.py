@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app.domain.cvs.editor_skills import skill_groups
-from app.domain.cvs.errors import ContentLimitError, user_message
+from app.domain.cvs.editor_skills import posted_levels, skill_groups
 from app.lib.cv_content import (
     CvContent,
     Education,
@@ -25,6 +24,7 @@ from app.lib.cv_content import (
 )
 from app.lib.cv_limits import MAX_ENTRIES, check_counts
 from app.lib.i18n import N_
+from app.lib.input_errors import ContentLimitError, user_message
 from app.lib.numbers import whole_number
 
 FieldKind = Literal["text", "textarea", "lines", "csv", "date", "checkbox", "url", "email"]
@@ -271,6 +271,8 @@ def form_from_post(spec: SectionSpec, data: Mapping[str, str]) -> tuple[SectionF
         prefix = f"items-{index}-"
         row = {f.name: data.get(prefix + f.name, "") for f in spec.fields}
         row["id"] = data.get(prefix + "id", "")
+        if spec.key == "skills":
+            row["levels"] = posted_levels(data, prefix)
         form.items.append(row)
     return form, action
 

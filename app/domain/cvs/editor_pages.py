@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, post
-from litestar.di import NamedDependency
+from litestar import Controller, post
 from litestar.params import FromPath
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
 from app.domain.cvs import services
-from app.domain.cvs.api import CV_LIST_CHANGED
 from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
 from app.domain.cvs.editor_save import apply_form
 from app.domain.cvs.pages import detail_context
+from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
+from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT
 from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
-from app.lib.web import from_htmx
 
 
 class CvEditorPages(Controller):
@@ -31,9 +30,10 @@ class CvEditorPages(Controller):
     @post("/cvs/{cv_id:str}/sections/{section:str}", request_max_body_size=CV_BODY_LIMIT)
     async def save_section(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         cv_id: FromPath[str],
         section: FromPath[str],
     ) -> Any:
@@ -44,11 +44,13 @@ class CvEditorPages(Controller):
         posted = await request.form()
         values = {key: str(value) for key, value in posted.items() if isinstance(value, str)}
         form, action = form_from_post(spec, values)
-        is_htmx = from_htmx(request)
+        is_htmx = request.htmx
         status = 200
         versions = None
         if not apply_action(form, action):
-            if await services.import_in_progress(db, cv):
+            try:
+                await check_editable(db, cv)
+            except ImportRunning:
                 form.errors["_form"] = N_("The import is still running; save when it is done.")
                 status = 409
             else:
@@ -58,13 +60,7 @@ class CvEditorPages(Controller):
                 if content is None:
                     status = 422
                 else:
-                    await services.add_version(db, cv, content, "user_edit")
-                    if cv.extraction_status == "failed":
-                        cv.extraction_status = "completed"  # typed in by hand after a failure
-                    await db.commit()
-                    await publish_event(
-                        request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id}
-                    )
+                    await save_user_edit(db, redis, cv, content)
                     if not is_htmx:
                         return Redirect(f"/cvs/{cv.id}#section-{spec.key}", status_code=303)
                     form = form_from_content(spec, content)
@@ -87,14 +83,14 @@ class CvEditorPages(Controller):
     @post("/cvs/{cv_id:str}/versions/{version_id:str}/restore")
     async def restore(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         cv_id: FromPath[str],
         version_id: FromPath[str],
     ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
         await services.restore_version(db, cv, version_id)
         await db.commit()
-        await publish_event(request.app.state.redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
+        await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
         return Redirect(f"/cvs/{cv.id}#versions", status_code=303)

@@ -13,10 +13,10 @@ from app.domain.cvs.editor import (
     SectionForm,
 )
 from app.domain.cvs.editor_skills import skills_from_form
-from app.domain.cvs.errors import ContentLimitError, user_message
 from app.lib.cv_content import CvContent, Link, Skill, new_item_id
 from app.lib.cv_limits import MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_TOTAL_CHARS, check_content
 from app.lib.i18n import N_, gettext
+from app.lib.input_errors import ContentLimitError, user_message
 from app.lib.parsing.contact import link_for
 from app.lib.parsing.dates import normalise_date_input
 

@@ -19,17 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile
-from app.domain.admin.llm_config import llm_endpoint, model_for_phase
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
-from app.lib.llm import (
-    LLMError,
-    LLMRateLimitedError,
-    LLMServerError,
-    LLMTimeoutError,
-    LLMUnreachableError,
-)
+from app.lib.llm import LLMError
+from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
+from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.import_report import build_import_report, things_to_check
 from app.lib.parsing.json_resume import validate_json_resume
@@ -38,8 +33,8 @@ from app.lib.parsing.languages import detect_language
 from app.lib.parsing.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfTextError, read_pdf_text
 from app.lib.problems import problem
+from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 
-TRANSIENT_LLM_ERRORS = (LLMRateLimitedError, LLMTimeoutError, LLMUnreachableError, LLMServerError)
 HIDDEN_REASONS = {
     "invisible_colour": N_("white text on a white background"),
     "tiny": N_("text too small to read"),
@@ -69,10 +64,6 @@ def within_limits(content: CvContent) -> CvContent:
     if exceeded is not None:
         raise ImportFailure(exceeded.code, exceeded.template, **exceeded.values())
     return content
-
-
-class TransientFailure(Exception):
-    """Worth retrying later (the LLM endpoint is busy or unreachable)."""
 
 
 @dataclass
@@ -147,8 +138,16 @@ def _report(
 
 
 async def extract(
-    session: AsyncSession, settings: Settings, cv: CvFile, attempt: int, max_llm_attempts: int
+    session: AsyncSession,
+    settings: Settings,
+    cv: CvFile,
+    attempt: int,
+    max_llm_attempts: int,
+    *,
+    redis: Any,
 ) -> Extracted:
+    """Read ``cv`` into content; an LLM failure that makes the rules take over is recorded for
+    the admin page (``redis``: app/lib/llm/last_error.py)."""
     if cv.original_mime == "application/json":
         data = json.loads((cv.original_bytes or b"{}").decode("utf-8-sig"))
         imported = within_limits(content_from_resume(validate_json_resume(data)))
@@ -191,9 +190,9 @@ async def extract(
         except TRANSIENT_LLM_ERRORS as exc:
             if attempt < max_llm_attempts:
                 raise TransientFailure(str(exc)) from exc
-            warnings.append(_llm_fallback_warning(exc))
+            warnings.append(await _llm_fallback(redis, exc))
         except LLMError as exc:
-            warnings.append(_llm_fallback_warning(exc))
+            warnings.append(await _llm_fallback(redis, exc))
     unknown_sections: list[tuple[str, list[str]]] = []
     unplaced: list[str] = []
     if content is None:
@@ -213,7 +212,9 @@ async def extract(
     return Extracted(content, parser, language, warnings, usage, report)
 
 
-def _llm_fallback_warning(exc: LLMError) -> dict[str, Any]:
+async def _llm_fallback(redis: Any, exc: LLMError) -> dict[str, Any]:
+    """The warning the user reads; the details go to the admin page's "last AI error"."""
+    await record_llm_error(redis, exc, where="cv_import")
     # Worded without the error's text: that names the admin's endpoint (user_messages.py).
     return problem(
         "llm_failed",

@@ -21,21 +21,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import BackgroundTask, CvFile, User
-from app.db.models.background_task import OPEN_STATUSES
-from app.domain.cvs.billing import charge
-from app.domain.cvs.errors import InputError
-from app.domain.cvs.input_tasks import end_import
+from app.db.models.status import OPEN, TaskStatus
+from app.domain.cvs.import_task import end_import
 from app.domain.cvs.intake import Upload
 from app.domain.cvs.services import (
-    IMPORT_SLOT_TYPE,
     IMPORT_TASK_TYPE,
     import_job_id,
     latest_import_task,
 )
-from app.domain.generation.slots import acquire_slot
-from app.domain.tasks.services import create_task, save_and_publish
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.problems import problem
+from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30
@@ -102,12 +99,7 @@ async def _new_task(
     task.job_id = import_job_id(cv.id, task.id)
     # One import at a time (429 otherwise), decided before the debit, in this transaction:
     # a refused import leaves no CV, no task and no ledger entry.
-    await acquire_slot(session, cv.user_id, IMPORT_SLOT_TYPE, task.id)
-    transaction = await charge(
-        session, cv.user_id, IMPORT_TASK_TYPE, {"cvId": cv.id, "taskId": task.id}
-    )
-    if transaction:
-        task.progress = {**task.progress, "creditTransactionId": transaction}
+    await reserve(session, task, {"cvId": cv.id, "taskId": task.id})
     return task
 
 
@@ -124,7 +116,7 @@ async def enqueue_import(
             session,
             task,
             cv,
-            status="failed",
+            status=TaskStatus.FAILED,
             failure=problem("queue_unavailable", message, "error"),
             refund_reason="Refund: CV import could not be queued",
         )
@@ -175,7 +167,7 @@ async def retry_import(
 ) -> BackgroundTask:
     """Run the import again (after a failure, or to re-extract with the current engine)."""
     current = await latest_import_task(session, cv.user_id, cv.id)
-    if current is not None and current.status in OPEN_STATUSES:
+    if current is not None and current.status in OPEN:
         return current
     cv.extraction_status = "pending"
     cv.extraction_errors = []

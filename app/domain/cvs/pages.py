@@ -10,23 +10,21 @@ from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
-from litestar.di import NamedDependency
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, User
-from app.domain.admin.llm_config import engine_status
 from app.domain.cvs import services
-from app.domain.cvs.api import CV_LIST_CHANGED, UPLOAD_BODY_CEILING, upload_from_request
+from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
-from app.domain.cvs.errors import ContentLimitError, stored_message, user_message
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import report_view
-from app.domain.tasks.services import commit_deletion
+from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import (
     LimitExceeded,
@@ -35,9 +33,13 @@ from app.lib.cv_limits import (
     raw_counts,
 )
 from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
+from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
+from app.settings.llm_endpoint import Engine, EngineReader
+from app.tasks.lifecycle import commit_deletion
 
 SECTION_ORDER = (
     "header", "summary", "experience", "projects", "education", "skills", "languages",
@@ -76,13 +78,13 @@ def problems(cv: CvFile) -> list[dict[str, Any]]:
 
 
 async def list_context(
-    db: AsyncSession, settings: Settings, user: User, **extra: Any
+    db: AsyncSession, settings: Settings, engine: EngineReader, user: User, **extra: Any
 ) -> dict[str, Any]:
     cvs = await services.list_cvs(db, user.id, "source")
     return {
         "cvs": cvs,
         "names": {cv.id: services.display_name(cv) for cv in cvs},
-        "engine": await engine_status(db, settings),
+        "engine": await engine(),
         "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
         "max_pages": settings.pdf_max_pages,
         **extra,
@@ -127,30 +129,30 @@ class CvPages(Controller):
     @get("/cvs")
     async def index(
         self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        engine: Engine,
         error: FromQuery[str | None] = None,
     ) -> Template:
         message = REDIRECT_ERRORS.get(error or "")
         return Template(
-            "cvs/index.html", context=await list_context(db, settings, user, error=message)
+            "cvs/index.html", context=await list_context(db, settings, engine, user, error=message)
         )
 
     async def _started(
         self,
-        request: Request[Any, Any, Any],
+        queue: TaskQueue,
         db: AsyncSession,
         settings: Settings,
+        engine: EngineReader,
         user: User,
         make: Callable[[], Awaitable[Upload]],
         **form_values: Any,
     ) -> Any:
         async def action() -> str:
             upload = await make()
-            started = await start_import(
-                db, request.app.state.redis, request.app.state.arq, settings, user, upload
-            )
+            started = await start_import(db, queue.redis, queue.arq, settings, user, upload)
             return f"/cvs/{started.cv.id}"
 
         return await form_outcome(
@@ -158,7 +160,7 @@ class CvPages(Controller):
             user,
             action,
             "cvs/index.html",
-            partial(list_context, db, settings, user),
+            partial(list_context, db, settings, engine, user),
             **form_values,
         )
 
@@ -169,43 +171,40 @@ class CvPages(Controller):
     )
     async def upload(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        engine: Engine,
+        queue: Queue,
     ) -> Any:
         return await self._started(
-            request, db, settings, user, lambda: upload_from_request(request, settings)
+            queue, db, settings, engine, user, lambda: upload_from_request(request, settings)
         )
 
     @post("/cvs/text")
     async def paste(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        engine: Engine,
+        queue: Queue,
         data: URLEncodedBody[PasteForm],
     ) -> Any:
         async def make() -> Upload:
             return text_upload(data.text, data.filename)
 
-        return await self._started(request, db, settings, user, make, pasted=data.text)
+        return await self._started(queue, db, settings, engine, user, make, pasted=data.text)
 
     @get("/cvs/{cv_id:str}")
-    async def detail(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
-    ) -> Template:
+    async def detail(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:
         cv = await services.get_cv(db, user.id, cv_id)
         return Template("cvs/detail.html", context=await detail_context(db, user, cv))
 
     @get("/cvs/{cv_id:str}/status")
     async def status(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
+        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> Template:
         """The progress fragment; once the import is over, htmx reloads the page."""
         cv = await services.get_cv(db, user.id, cv_id)
@@ -216,17 +215,12 @@ class CvPages(Controller):
 
     @post("/cvs/{cv_id:str}/retry")
     async def retry(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        cv_id: FromPath[str],
+        self, user: SignedIn, db: Db, settings: AppSettings, queue: Queue, cv_id: FromPath[str]
     ) -> Any:
         cv = await services.get_cv(db, user.id, cv_id)
         if cv.extraction_status == "failed":
             try:
-                await retry_import(db, request.app.state.redis, request.app.state.arq, settings, cv)
+                await retry_import(db, queue.redis, queue.arq, settings, cv)
             except AppError as exc:  # another import running (429), no credits, queue down
                 await reload_after_rollback(db, user, cv)
                 context = await detail_context(db, user, cv)
@@ -236,22 +230,16 @@ class CvPages(Controller):
 
     @post("/cvs/{cv_id:str}/delete")
     async def delete(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
+        self, user: SignedIn, db: Db, redis: RedisClient, cv_id: FromPath[str]
     ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
-        await commit_deletion(
-            db, request.app.state.redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id}
-        )
+        await commit_deletion(db, redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
         return Redirect("/cvs", status_code=303)
 
     @get("/cvs/{cv_id:str}/json-resume")
     async def download_json_resume(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
+        self, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> Response[bytes]:
         cv = await services.get_cv(db, user.id, cv_id)
         body = json.dumps(services.json_resume(cv), ensure_ascii=False, indent=2).encode()

@@ -1,13 +1,12 @@
-"""Route handlers of the inputs feature (CVs and job offers), registered in ``app.asgi``."""
+"""Source CVs: the HTTP handlers of this feature, mounted by ``create_app`` (app/asgi.py)."""
 
-from __future__ import annotations
-
-from typing import Any
+from litestar import Router
 
 from app.domain.cvs.api import CvApi
 from app.domain.cvs.editor_pages import CvEditorPages
 from app.domain.cvs.pages import CvPages
-from app.domain.offers.api import OfferApi
-from app.domain.offers.pages import OfferPages
 
-INPUT_ROUTES: list[Any] = [CvApi, CvPages, CvEditorPages, OfferApi, OfferPages]
+router = Router(
+    path="/",
+    route_handlers=[CvApi, CvEditorPages, CvPages],
+)

@@ -9,9 +9,9 @@ from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from msgspec import Meta, Struct
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
-from app.domain.cvs.errors import stored_message
 from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.cvs.services import display_name
+from app.lib.input_errors import stored_message
 from app.lib.openapi import pasted_text_schema
 from app.lib.parsing.json_resume import TOP_LEVEL_KEYS, JsonResume
 

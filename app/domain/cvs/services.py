@@ -8,19 +8,19 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
-from app.db.models.background_task import OPEN_STATUSES
 from app.db.models.base import utcnow
-from app.domain.cvs.errors import check_stored_limits
-from app.domain.cvs.input_tasks import end_import
+from app.db.models.status import OPEN, TaskStatus
+from app.domain.cvs.import_task import end_import
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.input_errors import check_stored_limits
 from app.lib.parsing.json_resume_export import resume_from_content
 from app.lib.problems import problem
 
 IMPORT_TASK_TYPE = "cv_import"
-# Every CV import (PDF, JSON Resume, pasted text) takes the seed's ``pdf_import`` concurrency
-# slot (SPEC §5.3): one import at a time per user.
+# Every CV import (PDF, JSON Resume, pasted text) takes the ``pdf_import`` concurrency slot:
+# one import at a time per user.
 IMPORT_SLOT_TYPE = "pdf_import"
 CV_DELETED = "The CV was deleted before its import finished."
 
@@ -30,9 +30,13 @@ def import_job_id(cv_id: str, task_id: str) -> str:
     return f"{IMPORT_TASK_TYPE}:{cv_id}:{task_id}"
 
 
-async def get_cv(session: AsyncSession, user_id: str, cv_id: str) -> CvFile:
-    """The user's CV; another user's id answers exactly like a missing one (404)."""
-    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False) -> CvFile:
+    """The user's CV; another user's id answers exactly like a missing one (404). ``lock`` takes
+    the row lock (on PostgreSQL) for a read-modify-write such as saving render settings."""
+    stmt = select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    cv = await session.scalar(stmt)
     if cv is None:
         raise NotFound(N_("No such CV."), code="cv.not_found")
     return cv
@@ -63,7 +67,7 @@ async def latest_import_task(
 
 async def import_in_progress(session: AsyncSession, cv: CvFile) -> bool:
     task = await latest_import_task(session, cv.user_id, cv.id)
-    return task is not None and task.status in OPEN_STATUSES
+    return task is not None and task.status in OPEN
 
 
 async def list_versions(session: AsyncSession, cv_id: str) -> list[CvVersion]:
@@ -110,7 +114,7 @@ async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
         session,
         task,
         None,
-        status="cancelled",
+        status=TaskStatus.CANCELLED,
         failure=problem("cv_deleted", CV_DELETED, "error"),
         refund_reason="Refund: CV deleted before its import finished",
     )

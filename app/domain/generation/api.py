@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
-from litestar.di import NamedDependency
+from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, KwargDefinition
 from litestar.status_codes import HTTP_200_OK
 from msgspec import Struct
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
-from app.db.models import User
 from app.domain.generation.services import (
     MAX_OFFERS,
     GenerationRequest,
@@ -23,6 +19,7 @@ from app.domain.generation.services import (
     get_generation,
     task_summary,
 )
+from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 
 
 class GenerateV2(Struct):
@@ -33,6 +30,7 @@ class GenerateV2(Struct):
     mode: str = "adapt"
     language: str | None = None
     deviceId: str | None = None
+    withLetters: bool = False  # also write a cover letter for each tailored CV
 
 
 class GenerationApi(Controller):
@@ -41,12 +39,7 @@ class GenerationApi(Controller):
 
     @post("/", status_code=HTTP_200_OK)
     async def create(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        data: JSONBody[GenerateV2],
+        self, user: SignedIn, db: Db, settings: AppSettings, arq: Arq, data: JSONBody[GenerateV2]
     ) -> dict[str, Any]:
         req = GenerationRequest(
             source_cv_id=data.sourceCvFile,
@@ -54,14 +47,13 @@ class GenerationApi(Controller):
             mode=data.mode,
             language=data.language,
             device_id=data.deviceId,
+            with_letters=data.withLetters,
         )
-        task = await create_generation(db, request.app.state.arq, settings, user, req)
+        task = await create_generation(db, arq, settings, user, req)
         return {"success": True, "taskId": task.id, "totalOffers": task.total_offers}
 
     @get("/{task_id:str}")
-    async def status(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], task_id: FromPath[str]
-    ) -> dict[str, Any]:
+    async def status(self, user: SignedIn, db: Db, task_id: FromPath[str]) -> dict[str, Any]:
         task = await get_generation(db, user, task_id)
         offers = await generation_offers(db, task)
         subtasks = await generation_subtasks(db, task)
@@ -102,12 +94,7 @@ class GenerationApi(Controller):
 
     @post("/{task_id:str}/cancel", status_code=HTTP_200_OK)
     async def cancel(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        task_id: FromPath[str],
+        self, user: SignedIn, db: Db, arq: Arq, task_id: FromPath[str]
     ) -> dict[str, Any]:
-        refunded = await cancel_generation(db, request.app.state.arq, user, task_id)
-        task = await get_generation(db, user, task_id)
+        task, refunded = await cancel_generation(db, arq, user, task_id)
         return {"success": True, "status": task.status, "creditsRefunded": refunded}

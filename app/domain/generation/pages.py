@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get, post
-from litestar.channels import ChannelsPlugin
-from litestar.di import NamedDependency
+from litestar import Controller, get, post
 from litestar.enums import MediaType
 from litestar.params import FromPath
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
-from app.db.models import CvGenerationTask, User
-from app.domain.admin.llm_config import engine_status
+from app.db.models import CvGenerationTask
 from app.domain.credits.live import CreditCounterFeed
-from app.domain.events.stream import fragment_message, user_event_stream, user_locale
-from app.domain.generation.runs import run_summaries, source_of
 from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
@@ -25,10 +19,14 @@ from app.domain.generation.services import (
     get_generation,
     recent_generations,
 )
-from app.domain.generation.view import STATUS_LABELS, page_state
-from app.domain.tasks.live import TaskCentreFeed, fragment_context
+from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
+from app.domain.tasks.live import TaskCentreFeed
+from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
+from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
 from app.lib.errors import AppError
-from app.lib.web import from_htmx
+from app.lib.sse import fragment_message, user_event_stream, user_locale
+from app.lib.templating import fragment_context, fragment_template
+from app.settings.llm_endpoint import Engine
 
 HISTORY_LIMIT = 50
 
@@ -38,11 +36,7 @@ class GenerationPages(Controller):
 
     @post("/generations", media_type=MediaType.HTML)
     async def start(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         # Read the form by hand: one ticked checkbox arrives as a single value, several as many.
         form = await request.form()
@@ -51,9 +45,10 @@ class GenerationPages(Controller):
             job_offer_ids=[str(v) for v in form.getall("job_offer_ids", []) if v],
             mode=str(form.get("mode") or "adapt"),
             language=str(form.get("language") or "") or None,
+            with_letters=str(form.get("withLetters") or "") in ("true", "on", "1"),
         )
         try:
-            task = await create_generation(db, request.app.state.arq, settings, user, req)
+            task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:
             await db.rollback()
             await db.refresh(user)  # the rollback expired it; the page header reads it
@@ -65,9 +60,7 @@ class GenerationPages(Controller):
         return Redirect(f"/generations/{task.id}")
 
     @get("/generations")
-    async def history(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
-    ) -> Template:
+    async def history(self, user: SignedIn, db: Db) -> Template:
         tasks = await recent_generations(db, user.id, HISTORY_LIMIT)
         context = {
             "tasks": tasks,
@@ -78,22 +71,16 @@ class GenerationPages(Controller):
 
     @get("/generations/{task_id:str}")
     async def show(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        task_id: FromPath[str],
+        self, user: SignedIn, db: Db, engine: Engine, task_id: FromPath[str]
     ) -> Template:
         task = await get_generation(db, user, task_id)
         context = await page_state(db, task)
-        context["engine"] = await engine_status(db, settings)
+        context["engine"] = await engine()
         context["source"] = await source_of(db, task)
         return Template("generation/page.html", context=context)
 
     @get("/generations/{task_id:str}/panel")
-    async def panel(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], task_id: FromPath[str]
-    ) -> Template:
+    async def panel(self, user: SignedIn, db: Db, task_id: FromPath[str]) -> Template:
         """The live part alone: the polling fallback and the SSE stream render this."""
         task = await get_generation(db, user, task_id)
         return Template("generation/_partials/panel.html", context=await page_state(db, task))
@@ -101,25 +88,32 @@ class GenerationPages(Controller):
     @post("/generations/{task_id:str}/cancel")
     async def cancel(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        read_sessions: ReadSessions,
+        arq: Arq,
         task_id: FromPath[str],
     ) -> Template | Redirect:
-        await cancel_generation(db, request.app.state.arq, user, task_id)
-        if from_htmx(request):
-            # The page's Cancel posts with htmx: the fresh panel, morphed in place.
-            task = await get_generation(db, user, task_id)
-            return Template("generation/_partials/panel.html", context=await page_state(db, task))
+        await cancel_generation(db, arq, user, task_id)
+        if request.htmx:
+            # The page's Cancel posts with htmx: the fresh panel, morphed in place. Rendered
+            # with a read session: the cancel is committed, and a write transaction here would
+            # queue on SQLite behind the worker that is stopping.
+            async with read_sessions() as reader:
+                task = await get_generation(reader, user, task_id)
+                context = await page_state(reader, task)
+            return Template("generation/_partials/panel.html", context=context)
         return Redirect(f"/generations/{task_id}")
 
     @get("/generations/{task_id:str}/stream")
     async def stream(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        channels: NamedDependency[ChannelsPlugin],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        read_sessions: ReadSessions,
+        channels: Channels,
         task_id: FromPath[str],
     ) -> ServerSentEvent:
         """HTML fragments for ``sse-swap="panel"``: the current state first, then after each
@@ -128,18 +122,15 @@ class GenerationPages(Controller):
         the header's credit counter (``credits``)."""
         task = await get_generation(db, user, task_id)
         user_id = user.id
-        engine = request.app.template_engine
-        assert engine is not None
-        template = engine.get_template("generation/_partials/panel.html")
-        # Re-renders only read: never queue behind the worker's writes for the SQLite lock.
-        sessions = request.app.state.read_session_factory
+        template = fragment_template(request, "generation/_partials/panel.html")
         # csrf_input too: the panel's cancel form is a plain form post.
         context = fragment_context(request)
-        task_centre = TaskCentreFeed(request, user_id)
-        credits = CreditCounterFeed(request, user_id)
+        task_centre = TaskCentreFeed(request, read_sessions, user_id)
+        credits = CreditCounterFeed(request, read_sessions, user_id)
 
         async def panel() -> ServerSentEventMessage:
-            async with sessions() as session:
+            # Re-renders only read: never queue behind the worker's writes for the SQLite lock.
+            async with read_sessions() as session:
                 fresh = await session.get(CvGenerationTask, task.id)
                 assert fresh is not None
                 html = template.render(**context, **(await page_state(session, fresh)))
@@ -153,9 +144,14 @@ class GenerationPages(Controller):
             return [await panel(), *await task_centre.initial(), *await credits.initial()]
 
         async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
-            related = payload.get("taskId") == task.id or (
-                name == "task:updated"
-                and (payload.get("result") or {}).get("generationTaskId") == task.id
+            related = (
+                payload.get("taskId") == task.id
+                or (
+                    name == TASK_UPDATED
+                    and (payload.get("result") or {}).get("generationTaskId") == task.id
+                )
+                # A letter appeared or changed: its link in the offer's row.
+                or name == COVER_LETTER_UPDATED
             )
             return [
                 *([await panel()] if related else []),
@@ -165,7 +161,7 @@ class GenerationPages(Controller):
 
         return ServerSentEvent(
             user_event_stream(
-                channels, user_id, initial, on_event, locale=user_locale(request, user_id)
+                channels, user_id, initial, on_event, locale=user_locale(read_sessions, user_id)
             ),
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.credits.ledger import debit
 from app.db.models import (
     BackgroundTask,
     CvFile,
@@ -19,21 +20,23 @@ from app.db.models import (
     JobOffer,
     User,
 )
-from app.domain.admin.settings_registry import TASK_FEATURE_MAPPING, feature_cost_setting
-from app.domain.admin.settings_service import get_int_setting
-from app.domain.credits.services import debit
-from app.domain.cvs.errors import check_stored_limits
-from app.domain.generation.slots import acquire_slot
+from app.db.models.status import GenerationStatus
 from app.domain.generation.state import cancel_task
-from app.domain.tasks.abort import abort_job
-from app.domain.tasks.services import TASK_UPDATED_EVENT, create_task, task_payload
+from app.events import GENERATION_CANCELLED, GENERATION_CREATED, TASK_UPDATED, task_payload
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.input_errors import check_stored_limits
+from app.tasks.abort import abort_job
+from app.tasks.billing import cost_of
+from app.tasks.lifecycle import create_task
+from app.tasks.registry import kind_of
+from app.tasks.slots import acquire_slot
 
 MAX_OFFERS = 20
 MODES = ("adapt", "template")
-TASK_TYPE = "cv_generation"
+GENERATION_TASK_TYPE = "cv_generation_v2"  # BackgroundTask.type of a generation's row
+SLOT_TYPE = "cv_generation"  # its concurrency slot (app/tasks/slots.py)
 JOB_NAME = "run_cv_generation"
 
 
@@ -48,6 +51,8 @@ class GenerationRequest:
     mode: str = "adapt"
     language: str | None = None
     device_id: str | None = None
+    # Also write a cover letter for each completed offer (jobs/cover_letters.py, charged then).
+    with_letters: bool = False
 
 
 async def _validate(
@@ -104,27 +109,24 @@ async def create_generation(
 ) -> CvGenerationTask:
     """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
-    cost = max(
-        0,
-        await get_int_setting(
-            session, feature_cost_setting(TASK_FEATURE_MAPPING["cv_generation_v2"]), 1
-        ),
-    )
+    price = kind_of(GENERATION_TASK_TYPE).price  # declared by task_kind.py
+    cost = await cost_of(session, price) if price is not None else 0
     task = CvGenerationTask(
         user_id=user.id,
         source_cv_file_id=source.id if source else None,
-        status="pending",
+        status=GenerationStatus.PENDING,
         total_offers=len(offers),
         payload={
             "mode": req.mode,
             "costPerOffer": cost,
             "language": req.language or None,
             "sourceCvFile": source.filename if source else None,
+            "withLetters": req.with_letters,
         },
     )
     session.add(task)
     await session.flush()
-    await acquire_slot(session, user.id, TASK_TYPE, task.id)
+    await acquire_slot(session, user.id, SLOT_TYPE, task.id)
     transaction = await debit(
         session,
         user.id,
@@ -139,17 +141,14 @@ async def create_generation(
     background = await create_task(
         session,
         user.id,
-        "cv_generation_v2",
+        GENERATION_TASK_TYPE,
         f"CV — {title}",
         cap=settings.background_tasks_per_user,
         device_id=req.device_id,
         progress={"completedOffers": 0, "totalOffers": len(offers)},
     )
-    task.payload = {
-        **(task.payload or {}),
-        "backgroundTaskId": background.id,
-        "jobId": job_id_for(task.id),
-    }
+    task.background_task_id = background.id
+    task.payload = {**(task.payload or {}), "jobId": job_id_for(task.id)}
     background.job_id = job_id_for(task.id)
     background.result = {"generationTaskId": task.id}
     await session.commit()
@@ -162,9 +161,9 @@ async def create_generation(
         await session.commit()
         raise
     await publish_event(
-        arq, user.id, "cv_generation_v2:created", {"taskId": task.id, "totalOffers": len(offers)}
+        arq, user.id, GENERATION_CREATED, {"taskId": task.id, "totalOffers": len(offers)}
     )
-    await publish_event(arq, user.id, TASK_UPDATED_EVENT, task_payload(background))
+    await publish_event(arq, user.id, TASK_UPDATED, task_payload(background))
     return task
 
 
@@ -215,21 +214,32 @@ async def generation_subtasks(
     return list(rows)
 
 
-async def cancel_generation(session: AsyncSession, arq: ArqRedis, user: User, task_id: str) -> int:
-    """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job."""
+async def cancel_generation(
+    session: AsyncSession, arq: ArqRedis, user: User, task_id: str
+) -> tuple[CvGenerationTask, int]:
+    """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job.
+    Returns the task as committed and the credits refunded: reading it again would open
+    another transaction, which on SQLite queues for the write lock behind the stopping job."""
     task = await get_generation(session, user, task_id)
     refunded = await cancel_task(session, task)
+    # Read the task-centre row inside this transaction: a read after the commit would open
+    # another one, and on SQLite queue for the write lock behind the worker that is stopping.
+    row = (
+        await session.get(BackgroundTask, task.background_task_id)
+        if task.background_task_id
+        else None
+    )
     await session.commit()
     await abort_job(arq, job_id_for(task.id))  # skips a job that has already finished
-    await publish_event(
-        arq, user.id, "cv_generation_v2:cancelled", {"taskId": task.id, "creditsRefunded": refunded}
-    )
-    background_id = (task.payload or {}).get("backgroundTaskId")
-    if background_id:
-        row = await session.get(BackgroundTask, background_id)
-        if row is not None:
-            await publish_event(arq, user.id, TASK_UPDATED_EVENT, task_payload(row))
-    return refunded
+    await publish_event(arq, user.id, GENERATION_CANCELLED, cancelled_payload(task, refunded))
+    if row is not None:
+        await publish_event(arq, user.id, TASK_UPDATED, task_payload(row))
+    return task, refunded
+
+
+def cancelled_payload(task: CvGenerationTask, refunded: int) -> dict[str, Any]:
+    """``cv_generation_v2:cancelled``: which generation, and the credits it gave back."""
+    return {"taskId": task.id, "creditsRefunded": refunded}
 
 
 def task_summary(task: CvGenerationTask) -> dict[str, Any]:

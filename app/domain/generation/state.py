@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.credits.ledger import refund
 from app.db.models import (
     BackgroundTask,
     CvGenerationOffer,
@@ -19,12 +20,17 @@ from app.db.models import (
     CvGenerationTask,
 )
 from app.db.models.base import now_ms, utcnow
-from app.domain.credits.services import refund
-from app.domain.generation.slots import release_slot
+from app.db.models.status import (
+    GENERATION_FINISHED,
+    OFFER_FINISHED,
+    SUBTASK_OPEN,
+    GenerationStatus,
+    OfferStatus,
+    SubtaskStatus,
+    task_status_of,
+)
 from app.lib.i18n import N_
-
-FINISHED_OFFER = ("completed", "failed", "cancelled")
-FINISHED_TASK = ("completed", "failed", "cancelled")
+from app.tasks.slots import release_slot
 
 
 def cost_per_offer(task: CvGenerationTask) -> int:
@@ -60,7 +66,11 @@ async def fail_offer(
 
     ``failure`` (app/domain/generation/failures.py) is the error as a code and values, kept in
     the offer's ``batch_results`` so pages can show it in the reader's language."""
-    values: dict[str, Any] = {"status": "failed", "error": error[:2000], "completed_at": utcnow()}
+    values: dict[str, Any] = {
+        "status": OfferStatus.FAILED,
+        "error": error[:2000],
+        "completed_at": utcnow(),
+    }
     if failure is not None:
         kept = await session.scalar(
             select(CvGenerationOffer.batch_results).where(CvGenerationOffer.id == offer_id)
@@ -68,7 +78,7 @@ async def fail_offer(
         values["batch_results"] = {**(kept or {}), "failure": failure}
     result = await session.execute(
         update(CvGenerationOffer)
-        .where(CvGenerationOffer.id == offer_id, CvGenerationOffer.status.not_in(FINISHED_OFFER))
+        .where(CvGenerationOffer.id == offer_id, CvGenerationOffer.status.not_in(OFFER_FINISHED))
         .values(**values)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
@@ -86,7 +96,7 @@ async def fail_unfinished(
             select(CvGenerationOffer)
             .where(
                 CvGenerationOffer.task_id == task.id,
-                CvGenerationOffer.status.not_in(FINISHED_OFFER),
+                CvGenerationOffer.status.not_in(OFFER_FINISHED),
             )
             .order_by(CvGenerationOffer.offer_index)
         )
@@ -102,22 +112,22 @@ async def fail_unfinished(
         update(CvGenerationSubtask)
         .where(
             CvGenerationSubtask.task_id == task.id,
-            CvGenerationSubtask.status.in_(("pending", "running")),
+            CvGenerationSubtask.status.in_(SUBTASK_OPEN),
         )
-        .values(status="failed", error=str(failure["message"])[:2000])
+        .values(status=SubtaskStatus.FAILED, error=str(failure["message"])[:2000])
     )
     return failed
 
 
 async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
     """Cancel the task and refund every offer not finished yet; returns credits refunded."""
-    if task.status in FINISHED_TASK:
+    if task.status in GENERATION_FINISHED:
         return 0
     pending = list(
         await session.scalars(
             select(CvGenerationOffer.id).where(
                 CvGenerationOffer.task_id == task.id,
-                CvGenerationOffer.status.not_in(FINISHED_OFFER),
+                CvGenerationOffer.status.not_in(OFFER_FINISHED),
             )
         )
     )
@@ -125,9 +135,9 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
         await session.execute(
             update(CvGenerationOffer)
             .where(
-                CvGenerationOffer.id.in_(pending), CvGenerationOffer.status.not_in(FINISHED_OFFER)
+                CvGenerationOffer.id.in_(pending), CvGenerationOffer.status.not_in(OFFER_FINISHED)
             )
-            .values(status="cancelled", completed_at=utcnow())
+            .values(status=OfferStatus.CANCELLED, completed_at=utcnow())
         )
     # Calls in flight end with the job (aborted), so nothing would ever record them: close
     # them here. A call that still answers records its result over this.
@@ -135,15 +145,15 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
         update(CvGenerationSubtask)
         .where(
             CvGenerationSubtask.task_id == task.id,
-            CvGenerationSubtask.status.in_(("pending", "running")),
+            CvGenerationSubtask.status.in_(SUBTASK_OPEN),
         )
-        .values(status="cancelled", error=N_("The task was cancelled."))
+        .values(status=SubtaskStatus.CANCELLED, error=N_("The task was cancelled."))
     )
-    task.status = "cancelled"
+    task.status = GenerationStatus.CANCELLED
     task.completed_at = utcnow()
     refunded = await _refund_offers(session, task, pending, "cv_generation_cancelled")
     await release_slot(session, task.id)
-    await sync_background_task(session, task, status="cancelled")
+    await sync_background_task(session, task, status=GenerationStatus.CANCELLED)
     return refunded
 
 
@@ -161,9 +171,13 @@ async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
     offers = list(
         await session.scalars(select(CvGenerationOffer).where(CvGenerationOffer.task_id == task.id))
     )
-    failed = sum(1 for o in offers if o.status == "failed")
-    if task.status not in FINISHED_TASK:
-        task.status = "failed" if offers and failed == len(offers) else "completed"
+    failed = sum(1 for o in offers if o.status == OfferStatus.FAILED)
+    if task.status not in GENERATION_FINISHED:
+        task.status = (
+            GenerationStatus.FAILED
+            if offers and failed == len(offers)
+            else GenerationStatus.COMPLETED
+        )
         task.completed_at = utcnow()
         task.current_phase = None
     await release_slot(session, task.id)
@@ -185,20 +199,19 @@ async def sync_background_task(
     progress: dict[str, Any] | None = None,
 ) -> BackgroundTask | None:
     """Mirror the generation on its task-centre row (queued/running/completed/failed/cancelled)."""
-    background_id = (task.payload or {}).get("backgroundTaskId")
-    if not background_id:
+    if not task.background_task_id:
         return None
-    row = await session.get(BackgroundTask, background_id)
+    row = await session.get(BackgroundTask, task.background_task_id)
     if row is None:
         return None
-    row.status = {"pending": "queued"}.get(status, status)
+    row.status = task_status_of(status)
     row.progress = progress or {
         "completedOffers": task.completed_offers,
         "totalOffers": task.total_offers,
     }
-    if status in FINISHED_TASK:
+    if status in GENERATION_FINISHED:
         row.result = {"generationTaskId": task.id, "generatedCvIds": list(task.generated_cv_ids)}
-        if status == "failed":
+        if status == GenerationStatus.FAILED:
             row.error = task.error or N_("Every offer failed; credits refunded.")
     row.updated_at = now_ms()
     return row

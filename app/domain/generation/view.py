@@ -1,16 +1,23 @@
-"""What the generation page shows: per-offer rows with the seven step dots, k/N, ETA."""
+"""What the generation pages show: per-offer rows with the seven step dots, k/N, ETA; and what
+names a generation in lists (its offers and its source CV), for the tailored-CVs page and the
+dashboard: one query for the offers of all the listed runs and one for their source CVs,
+whatever the number of runs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import CvGenerationTask
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.db.models.generation import OFFER_STEPS
+from app.db.models.status import GENERATION_OPEN, OFFER_FINISHED, OfferStatus
+from app.domain.cvs.services import display_name
 from app.domain.generation.failures import offer_error_text
 from app.domain.generation.services import generation_offers
+from app.domain.letters.view import letters_of_cvs
 from app.domain.matching.services import MatchService
 from app.domain.matching.view import MatchSummary, match_summary
 from app.lib.i18n import N_
@@ -18,7 +25,7 @@ from app.lib.i18n import N_
 # Seed DEFAULT_DURATIONS: 45 s per offer until this task has history of its own.
 DEFAULT_OFFER_SECONDS = 45.0
 
-# The seed's step labels (§4.3); templates translate them with _().
+# Each pipeline step's label; templates translate them with _().
 STEP_LABELS = {
     "classify": N_("Classification"),
     "experiences": N_("Experiences"),
@@ -55,12 +62,14 @@ class OfferRow:
     error: str | None
     dots: list[tuple[str, str]] = field(default_factory=list)  # (step, done|running|upcoming)
     match: MatchSummary | None = None  # finished offers: how the tailored CV matches the offer
+    job_offer_id: str | None = None
+    letter_id: str | None = None  # finished offers: the cover letter of the tailored CV, if any
 
 
 def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
-    if status == "completed":
+    if status == OfferStatus.COMPLETED:
         return [(s, "done") for s in OFFER_STEPS]
-    if current not in OFFER_STEPS or status in ("pending", "cancelled"):
+    if current not in OFFER_STEPS or status in (OfferStatus.PENDING, OfferStatus.CANCELLED):
         return [(s, "upcoming") for s in OFFER_STEPS]
     position = OFFER_STEPS.index(current)
     dots = []
@@ -70,7 +79,7 @@ def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
         if i < position and not (step in together and current in together):
             state = "done"
         elif step == current or (step in together and current in together):
-            state = "failed" if status == "failed" else "running"
+            state = "failed" if status == OfferStatus.FAILED else "running"
         else:
             state = "upcoming"
         dots.append((step, state))
@@ -92,18 +101,27 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
                 generated_cv_id=offer.generated_cv_file_id,
                 error=offer_error_text(offer),
                 dots=step_dots(offer.status, offer.current_step),
+                job_offer_id=offer.job_offer_id,
             )
         )
-    finished = [o.generated_cv_id for o in rows if o.status == "completed" and o.generated_cv_id]
+    finished = [
+        o.generated_cv_id for o in rows if o.status == OfferStatus.COMPLETED and o.generated_cv_id
+    ]
     if finished:
         matches = await MatchService(session).generated_matches(task.user_id, finished)
         for row in rows:
             found = matches.get(row.generated_cv_id or "")
             row.match = match_summary(found.analysis) if found else None
-    done = [o for o in rows if o.status == "completed"]
-    failed = [o for o in rows if o.status == "failed"]
-    remaining = [o for o in rows if o.status not in ("completed", "failed", "cancelled")]
-    ends = [o.completed_at for o, _ in pairs if o.status == "completed" and o.completed_at]
+        letters = await letters_of_cvs(session, finished)
+        for row in rows:
+            letter = letters.get(row.generated_cv_id or "")
+            row.letter_id = letter.id if letter else None
+    done = [o for o in rows if o.status == OfferStatus.COMPLETED]
+    failed = [o for o in rows if o.status == OfferStatus.FAILED]
+    remaining = [o for o in rows if o.status not in OFFER_FINISHED]
+    ends = [
+        o.completed_at for o, _ in pairs if o.status == OfferStatus.COMPLETED and o.completed_at
+    ]
     per_offer = DEFAULT_OFFER_SECONDS
     if ends and task.created_at:
         # Offers run one after another: elapsed time over offers done is this run's pace.
@@ -115,12 +133,59 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
         "done": len(done),
         "failed": len(failed),
         "total": len(rows),
-        "running": task.status in ("pending", "running"),
-        "eta_seconds": int(per_offer * len(remaining))
-        if task.status in ("pending", "running")
-        else 0,
+        "running": task.status in GENERATION_OPEN,
+        "eta_seconds": int(per_offer * len(remaining)) if task.status in GENERATION_OPEN else 0,
         "refunded": len(failed) * int((task.payload or {}).get("costPerOffer", 1)),
         "step_labels": STEP_LABELS,
         "state_labels": STATE_LABELS,
         "status_labels": STATUS_LABELS,
     }
+
+
+@dataclass
+class RunOffer:
+    id: str | None  # None once the offer was deleted (the run keeps its row)
+    title: str
+    company: str
+
+
+@dataclass
+class RunSource:
+    id: str
+    name: str
+
+
+@dataclass
+class RunSummary:
+    offers: list[RunOffer] = field(default_factory=list)
+    source: RunSource | None = None  # None once the source CV was deleted
+
+
+async def source_of(session: AsyncSession, task: CvGenerationTask) -> RunSource | None:
+    cv = await session.get(CvFile, task.source_cv_file_id) if task.source_cv_file_id else None
+    return RunSource(cv.id, display_name(cv)) if cv is not None else None
+
+
+async def run_summaries(
+    session: AsyncSession, tasks: list[CvGenerationTask]
+) -> dict[str, RunSummary]:
+    """Each task's offers in offer order, and its source CV."""
+    runs = {task.id: RunSummary() for task in tasks}
+    if not runs:
+        return runs
+    rows = await session.execute(
+        select(CvGenerationOffer.task_id, JobOffer.id, JobOffer.title, JobOffer.company)
+        .outerjoin(JobOffer, JobOffer.id == CvGenerationOffer.job_offer_id)
+        .where(CvGenerationOffer.task_id.in_(runs))
+        .order_by(CvGenerationOffer.offer_index)
+    )
+    for task_id, offer_id, title, company in rows.all():
+        runs[task_id].offers.append(RunOffer(offer_id, title or "", company or ""))
+    source_ids = {t.source_cv_file_id for t in tasks if t.source_cv_file_id}
+    sources = {
+        cv.id: RunSource(cv.id, display_name(cv))
+        for cv in await session.scalars(select(CvFile).where(CvFile.id.in_(source_ids)))
+    }
+    for task in tasks:
+        runs[task.id].source = sources.get(task.source_cv_file_id or "")
+    return runs

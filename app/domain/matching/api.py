@@ -8,9 +8,9 @@ from litestar import Controller, get
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, QueryParameter
 
-from app.db.models import User
 from app.domain.matching.schemas import MatchOut, match_out
 from app.domain.matching.services import MatchService, provide_matching
+from app.lib.dependencies import SignedIn
 
 CV_QUERY = QueryParameter(
     name="cvId",
@@ -26,7 +26,7 @@ class MatchApi(Controller):
     @get("/job-offers/{offer_id:str}/match")
     async def offer_match(
         self,
-        user: NamedDependency[User],
+        user: SignedIn,
         matching: NamedDependency[MatchService],
         offer_id: FromPath[str],
         cv: Annotated[str | None, CV_QUERY] = None,
@@ -39,10 +39,7 @@ class MatchApi(Controller):
 
     @get("/cvs/{cv_id:str}/match")
     async def generated_match(
-        self,
-        user: NamedDependency[User],
-        matching: NamedDependency[MatchService],
-        cv_id: FromPath[str],
+        self, user: SignedIn, matching: NamedDependency[MatchService], cv_id: FromPath[str]
     ) -> MatchOut:
         """A tailored CV against the offer it was made for: ``after`` reads the CV as sent
         (bullets cut to fit the page budget do not count); ``before`` and ``ceiling`` read its

@@ -7,7 +7,14 @@ chosen here, when the page is rendered, so each reader gets their own language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CvFile, User
+from app.domain.cvs.services import display_name
+from app.domain.matching.services import MatchService
+from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
 from app.lib.matching.model import (
     CLOSE_EXPERIENCE,
@@ -177,3 +184,48 @@ def match_summary(analysis: MatchAnalysis) -> MatchSummary:
         after=percent(analysis.after),
         ceiling=percent(analysis.ceiling) or 0,
     )
+
+
+# Not the user's to choose around: the page itself answers 404 for these.
+OWNERSHIP_CODES = frozenset({"offer.not_found"})
+
+
+async def offer_match_context(
+    matching: MatchService, user: User, offer_id: str, cv_id: str | None
+) -> dict[str, Any]:
+    """The panel and the CV choice of the offer page. Anything that keeps the analysis from
+    being made (no CV yet, a CV still importing, the offer still being read) is said in the
+    panel; another user's offer stays a 404."""
+    sources = await matching.source_cvs(user)
+    context: dict[str, Any] = {
+        "match": None,
+        "match_error": None,
+        "source_cvs": sources,
+        "cv_names": {cv.id: display_name(cv) for cv in sources},
+        "chosen_cv_id": cv_id or (sources[0].id if sources else None),
+    }
+    try:
+        found = await matching.for_offer(user, offer_id, cv_id)
+    except AppError as exc:
+        if exc.code in OWNERSHIP_CODES:
+            raise
+        context["match_error"] = gettext(exc.detail)
+        return context
+    context["match"] = match_view(found.analysis)
+    context["chosen_cv_id"] = found.source.id
+    return context
+
+
+async def generated_match_context(db: AsyncSession, user: User, cv: CvFile) -> dict[str, Any]:
+    """The panel of a tailored CV against its offer (the changes view); none for a source CV,
+    and a message instead when its offer was deleted."""
+    context: dict[str, Any] = {"match": None, "match_error": None}
+    if cv.kind != "generated":
+        return context
+    try:
+        found = await MatchService(db).for_generated(user, cv.id)
+    except AppError as exc:
+        context["match_error"] = gettext(exc.detail)
+    else:
+        context["match"] = match_view(found.analysis, source_missing=found.source_missing)
+    return context

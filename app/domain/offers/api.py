@@ -1,4 +1,4 @@
-"""JSON API of job offers (SPEC §13): add by {text} | {url} | JSON Resume job, list, read,
+"""JSON API of job offers: add by {text} | {url} | JSON Resume job, list, read,
 edit, delete."""
 
 from __future__ import annotations
@@ -6,17 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, post, put
-from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
-from app.db.models import User
 from app.db.session import release_lock
-from app.domain.admin.settings_service import get_setting
-from app.domain.cvs.errors import InputError
 from app.domain.offers import services
 from app.domain.offers.editing import apply_changes, changes_from_json
 from app.domain.offers.intake import (
@@ -33,12 +28,14 @@ from app.domain.offers.schemas import (
     OfferOut,
     offer_out,
 )
-from app.domain.tasks.services import commit_deletion
+from app.events import OFFER_UPDATED
+from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
-
-OFFER_UPDATED = "job_offer:updated"
+from app.settings.service import get_setting
+from app.tasks.lifecycle import commit_deletion
 
 
 async def private_urls_allowed(db: AsyncSession) -> bool:
@@ -96,18 +93,14 @@ class OfferApi(Controller):
         ),
     )
     async def add_offer(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: Request, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
     ) -> OfferAccepted:
         body = await json_body(request)
         given = await offer_input(db, body)
         offer, task = await services.create_offer(
             db,
-            request.app.state.redis,
-            request.app.state.arq,
+            queue.redis,
+            queue.arq,
             settings,
             user,
             given,
@@ -116,18 +109,11 @@ class OfferApi(Controller):
         return OfferAccepted(id=offer.id, taskId=task.id, extractionStatus=offer.extraction_status)
 
     @get("/")
-    async def list_offers(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
-    ) -> list[OfferOut]:
+    async def list_offers(self, user: SignedIn, db: Db) -> list[OfferOut]:
         return [offer_out(o) for o in await services.list_offers(db, user.id)]
 
     @get("/{offer_id:str}")
-    async def get_offer(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        offer_id: FromPath[str],
-    ) -> OfferOut:
+    async def get_offer(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> OfferOut:
         offer = await services.get_offer(db, user.id, offer_id)
         return offer_out(offer, await services.latest_task(db, user.id, offer.id))
 
@@ -136,30 +122,20 @@ class OfferApi(Controller):
         operation_class=documented_body("The offer's fields to change", OFFER_UPDATE_BODY),
     )
     async def update_offer(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        offer_id: FromPath[str],
+        self, request: Request, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
     ) -> OfferOut:
         offer = await services.get_offer(db, user.id, offer_id)
         body = await json_body(request)
         apply_changes(offer, changes_from_json(body))
         await db.commit()
-        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
         return offer_out(offer, await services.latest_task(db, user.id, offer.id))
 
     @delete("/{offer_id:str}", status_code=HTTP_200_OK)
     async def delete_offer(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        offer_id: FromPath[str],
+        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
     ) -> dict[str, bool]:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.delete_offer(db, offer)
-        await commit_deletion(
-            db, request.app.state.redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id}
-        )
+        await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
         return {"success": True}

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.db.models import JobOffer
-from app.domain.cvs.errors import InputError
 from app.domain.offers.intake import MAX_OFFER_CHARS
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 
 TEXT_LIMITS = {"title": 300, "company": 300, "location": 300, "contract_type": 64, "remote": 64}
 LIST_FIELDS = ("requirements", "responsibilities", "skills")

@@ -13,12 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import JobOffer
-from app.domain.admin.llm_config import llm_endpoint, model_for_phase
-from app.domain.cvs.extraction import TRANSIENT_LLM_ERRORS, TransientFailure
+from app.lib.i18n import N_
 from app.lib.llm import LLMError
-from app.lib.llm.user_messages import user_message
+from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
+from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.llm_extract import llm_extract_offer
 from app.lib.parsing.offer_parser import OfferFields, parse_offer_text
+from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+
+# Stored in ``offer.extraction_error`` when the LLM failed and the rules filled the fields: a
+# catalogue sentence, shown in the reader's language (the admin page has the failure's details).
+LLM_FALLBACK = N_("The AI service was unavailable; the built-in parser filled the fields.")
 
 
 def merge_fields(offer: JobOffer, fields: OfferFields) -> list[str]:
@@ -43,14 +48,23 @@ def merge_fields(offer: JobOffer, fields: OfferFields) -> list[str]:
 
 
 async def extract_offer_fields(
-    session: AsyncSession, settings: Settings, offer: JobOffer, attempt: int, max_llm_attempts: int
+    session: AsyncSession,
+    settings: Settings,
+    offer: JobOffer,
+    attempt: int,
+    max_llm_attempts: int,
+    *,
+    redis: Any,
 ) -> dict[str, Any]:
+    """Fill ``offer``; an LLM failure that makes the rules take over is recorded for the admin
+    page (``redis``: app/lib/llm/last_error.py)."""
     text = offer.description
     endpoint = await llm_endpoint(session, settings)
     model = await model_for_phase(session, "offer_extract") if endpoint is not None else ""
     await session.commit()  # no transaction (SQLite: write lock) held during the LLM call
     fields: OfferFields | None = None
-    parser, note, dropped, usage = "rules", None, 0, None
+    parser, dropped, usage = "rules", 0, None
+    failure: LLMError | None = None  # why the rules filled the fields, when they did
     if endpoint is not None:
         try:
             result = await llm_extract_offer(endpoint, model, text)
@@ -58,18 +72,18 @@ async def extract_offer_fields(
         except TRANSIENT_LLM_ERRORS as exc:
             if attempt < max_llm_attempts:
                 raise TransientFailure(str(exc)) from exc
-            note = user_message(exc)  # shown to the user: never the endpoint's address
+            failure = exc
         except LLMError as exc:
-            note = user_message(exc)  # shown to the user: never the endpoint's address
+            failure = exc
+    if failure is not None:
+        await record_llm_error(redis, failure, where="offer_extract")
     rules = parse_offer_text(text, url=offer.source_url)
     if fields is None:
         fields = rules
     filled = merge_fields(offer, fields)
     if parser == "llm":
         filled += merge_fields(offer, rules)  # what the model left empty, the rules may find
-    offer.extraction_error = (
-        f"LLM unavailable ({note}); the built-in parser was used." if note else None
-    )
+    offer.extraction_error = LLM_FALLBACK if failure is not None else None
     return {
         "offerId": offer.id,
         "parser": parser,

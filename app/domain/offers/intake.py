@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.domain.cvs.errors import InputError
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.parsing.html_text import html_document, html_to_text
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_parser import OfferFields, clean_title

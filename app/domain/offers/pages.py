@@ -8,27 +8,32 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, get, post
 from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
+from app.domain.applications import services as applications
 from app.domain.cvs import services as cvs
-from app.domain.cvs.errors import InputError
-from app.domain.matching.pages import offer_match_context
+from app.domain.letters import view as letters
 from app.domain.matching.services import MatchService, provide_matching
+from app.domain.matching.view import offer_match_context
 from app.domain.offers import services
-from app.domain.offers.api import OFFER_UPDATED, fetch_offer
+from app.domain.offers.api import fetch_offer
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
-from app.domain.tasks.services import commit_deletion
+from app.events import OFFER_UPDATED
+from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.pages import form_outcome, status_fragment, task_running
+from app.tasks.lifecycle import commit_deletion
 
 MAX_JSON_BYTES = 1024 * 1024
 
@@ -94,17 +99,12 @@ class OfferPages(Controller):
     dependencies = {"matching": Provide(provide_matching)}  # noqa: RUF012 - Litestar's attribute
 
     @get("/offers")
-    async def index(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        sort: FromQuery[str] = "recent",
-    ) -> Template:
+    async def index(self, user: SignedIn, db: Db, sort: FromQuery[str] = "recent") -> Template:
         return Template("offers/index.html", context=await list_context(db, user, sort))
 
     async def _create(
         self,
-        request: Request[Any, Any, Any],
+        queue: TaskQueue,
         db: AsyncSession,
         settings: Settings,
         user: User,
@@ -114,7 +114,7 @@ class OfferPages(Controller):
         async def action() -> str:
             given: OfferInput = await make()
             offer, _ = await services.create_offer(
-                db, request.app.state.redis, request.app.state.arq, settings, user, given
+                db, queue.redis, queue.arq, settings, user, given
             )
             return f"/offers/{offer.id}"
 
@@ -125,38 +125,34 @@ class OfferPages(Controller):
     @post("/offers/text")
     async def add_text(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        queue: Queue,
         data: URLEncodedBody[TextForm],
     ) -> Any:
         async def make() -> OfferInput:
             return OfferInput(offer_text(data.text))
 
-        return await self._create(request, db, settings, user, make, pasted=data.text)
+        return await self._create(queue, db, settings, user, make, pasted=data.text)
 
     @post("/offers/url")
     async def add_url(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        queue: Queue,
         data: URLEncodedBody[UrlForm],
     ) -> Any:
         async def make() -> OfferInput:
             return await fetch_offer(db, data.url)
 
-        return await self._create(request, db, settings, user, make, url=data.url)
+        return await self._create(queue, db, settings, user, make, url=data.url)
 
     @post("/offers/json", request_max_body_size=2 * MAX_JSON_BYTES)
     async def add_json(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
     ) -> Any:
         form = await request.form()
 
@@ -177,13 +173,13 @@ class OfferPages(Controller):
                 raise InputError(N_("This is not valid JSON."), code="offer.invalid_json") from None
             return offer_from_job_json(data)
 
-        return await self._create(request, db, settings, user, make)
+        return await self._create(queue, db, settings, user, make)
 
     @get("/offers/{offer_id:str}")
     async def detail(
         self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        user: SignedIn,
+        db: Db,
         matching: NamedDependency[MatchService],
         offer_id: FromPath[str],
         saved: FromQuery[bool] = False,
@@ -198,17 +194,15 @@ class OfferPages(Controller):
             {},
             extracting=task_running(task),
             saved=saved,
+            application=await applications.find_for_offer(db, user.id, offer.id),
             **await offer_match_context(matching, user, offer.id, cv or None),
+            **await letters.letter_choices(db, user, offer.id),
         )
         return Template("offers/detail.html", context=context)
 
     @get("/offers/{offer_id:str}/status")
     async def status(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        offer_id: FromPath[str],
+        self, request: HTMXRequest, user: SignedIn, db: Db, offer_id: FromPath[str]
     ) -> Template:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.latest_task(db, user.id, offer.id)
@@ -219,9 +213,10 @@ class OfferPages(Controller):
     @post("/offers/{offer_id:str}")
     async def save(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         offer_id: FromPath[str],
     ) -> Any:
         offer = await services.get_offer(db, user.id, offer_id)
@@ -234,20 +229,14 @@ class OfferPages(Controller):
             return Template("offers/detail.html", context=context, status_code=422)
         apply_changes(offer, changes)
         await db.commit()
-        await publish_event(request.app.state.redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
         return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
 
     @post("/offers/{offer_id:str}/delete")
     async def delete(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        offer_id: FromPath[str],
+        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
     ) -> Redirect:
         offer = await services.get_offer(db, user.id, offer_id)
         task = await services.delete_offer(db, offer)
-        await commit_deletion(
-            db, request.app.state.redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id}
-        )
+        await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
         return Redirect("/offers", status_code=303)

@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
-from app.domain.cvs.billing import charge
-from app.domain.cvs.errors import InputError
-from app.domain.cvs.input_tasks import end_offer_extraction
+from app.db.models.status import TaskStatus
+from app.domain.offers.extraction_task import end_offer_extraction
 from app.domain.offers.intake import OfferInput
-from app.domain.tasks.services import create_task, save_and_publish
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 OFFER_DELETED = N_("The offer was deleted.")
 
@@ -104,11 +104,7 @@ async def create_offer(
         progress={"step": "queued", "percent": 0, "offerId": offer.id},
     )
     task.job_id = f"{OFFER_TASK_TYPE}:{offer.id}:{task.id}"
-    transaction = await charge(
-        session, user.id, OFFER_TASK_TYPE, {"offerId": offer.id, "taskId": task.id}
-    )
-    if transaction:
-        task.progress = {**task.progress, "creditTransactionId": transaction}
+    await reserve(session, task, {"offerId": offer.id, "taskId": task.id})
     await session.commit()
     try:
         await arq.enqueue_job(EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
@@ -117,7 +113,7 @@ async def create_offer(
         message = N_("The job queue is unavailable; the offer is saved and can be edited by hand.")
         offer.extraction_status = "failed"
         offer.extraction_error = message
-        await save_and_publish(session, redis, task, status="failed", error=message)
+        await save_and_publish(session, redis, task, status=TaskStatus.FAILED, error=message)
         raise InputError(message, code="queue_unavailable", http_status=503) from exc
     await save_and_publish(session, redis, task)
     return offer, task
@@ -131,7 +127,7 @@ async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask
         session,
         task,
         None,
-        status="cancelled",
+        status=TaskStatus.CANCELLED,
         message=OFFER_DELETED,
         refund_reason="Refund: offer deleted before its extraction finished",
     )

@@ -1,21 +1,18 @@
-"""JSON API of rendered CVs: PDF download, versions and restore, design and page budget, and the
-review of a tailored CV's changes."""
+"""JSON API of rendered CVs: PDF and Word downloads, versions and restore, design and page
+budget, and the review of a tailored CV's changes."""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
 
-from litestar import Controller, Request, Response, get, post, put
-from litestar.di import NamedDependency
+from litestar import Controller, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK
 from msgspec import UnsetType
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
-from app.db.models import CvFile, User
+from app.db.models import CvFile
+from app.domain.cvs.services import get_cv
 from app.domain.renders import services
-from app.domain.renders.filename import content_disposition, pdf_filename
 from app.domain.renders.rendering import obtain_render
 from app.domain.renders.review import ReviewAction
 from app.domain.renders.review_save import save_review
@@ -26,14 +23,9 @@ from app.domain.renders.schemas import (
     ReviewOut,
     VersionOut,
 )
-
-
-async def spec_for(
-    db: AsyncSession, settings: Settings, user: User, cv: CvFile
-) -> services.RenderSpec:
-    return await services.render_spec(
-        db, cv, fallback_locale=settings.default_locale, user_locale=user.locale
-    )
+from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
+from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.download_names import content_disposition
 
 
 def settings_out(cv: CvFile, spec: services.RenderSpec) -> RenderSettingsOut:
@@ -46,13 +38,6 @@ def settings_out(cv: CvFile, spec: services.RenderSpec) -> RenderSettingsOut:
     )
 
 
-def download_name(spec: services.RenderSpec) -> str:
-    header = spec.content.header
-    if spec.offer_title or spec.offer_company:
-        return pdf_filename(header.name, spec.offer_title, spec.offer_company)
-    return pdf_filename(header.name, header.current_title)
-
-
 class RenderApi(Controller):
     path = "/api/cvs"
     tags = ["renders"]  # noqa: RUF012 - Litestar declares it as a plain attribute
@@ -60,36 +45,53 @@ class RenderApi(Controller):
     @get("/{cv_id:str}/pdf", media_type="application/pdf")
     async def download_pdf(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
         cv_id: FromPath[str],
         inline: FromQuery[bool] = False,
     ) -> Response[bytes]:
         """The CV as PDF (rendered by a worker, or from the render cache)."""
-        cv = await services.get_cv(db, user.id, cv_id)
-        spec = await spec_for(db, settings, user, cv)
+        cv = await get_cv(db, user.id, cv_id)
+        spec = await services.spec_for(db, settings, cv, user)
         # Give the connection back while a worker renders; loaded objects stay readable.
         await db.close()
-        result = await obtain_render(
-            request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id
-        )
+        result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
         return Response(
             result.pdf,
             media_type="application/pdf",
             headers={
-                "Content-Disposition": content_disposition(download_name(spec), inline=inline),
+                "Content-Disposition": content_disposition(
+                    services.download_name(spec), inline=inline
+                ),
                 "X-Page-Count": str(result.page_count),
                 "Cache-Control": "private, no-store",
             },
         )
 
+    @get("/{cv_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
+    async def download_docx(
+        self, user: SignedIn, db: Db, settings: AppSettings, cv_id: FromPath[str]
+    ) -> Response[bytes]:
+        """The CV as a Word document: the PDF's sections, headings and text, with Word's own
+        heading and list styles (no text box, no layout table), for portals that want .docx."""
+        cv = await get_cv(db, user.id, cv_id)
+        spec = await services.spec_for(db, settings, cv, user)
+        await db.close()  # nothing more to read; the file is written off the event loop
+        document = await asyncio.to_thread(services.docx_document, spec)
+        return Response(
+            document,
+            media_type=DOCX_MEDIA_TYPE,
+            headers={
+                "Content-Disposition": content_disposition(services.download_name(spec, word=True)),
+                "Cache-Control": "private, no-store",
+            },
+        )
+
     @get("/{cv_id:str}/versions")
-    async def versions(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession], cv_id: FromPath[str]
-    ) -> list[VersionOut]:
-        cv = await services.get_cv(db, user.id, cv_id)
+    async def versions(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> list[VersionOut]:
+        cv = await get_cv(db, user.id, cv_id)
         rows = await services.list_versions(db, cv)
         current = services.current_version_number(rows, cv)
         return [
@@ -104,14 +106,10 @@ class RenderApi(Controller):
 
     @post("/{cv_id:str}/versions/{version:int}/restore", status_code=HTTP_200_OK)
     async def restore(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
-        version: FromPath[int],
+        self, user: SignedIn, db: Db, cv_id: FromPath[str], version: FromPath[int]
     ) -> VersionOut:
         """Make an old version current again; recorded as a new version ``restore``."""
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = await get_cv(db, user.id, cv_id)
         restored = await services.restore_version(db, cv, version)
         await db.commit()
         return VersionOut(
@@ -124,14 +122,14 @@ class RenderApi(Controller):
     @put("/{cv_id:str}/design")
     async def set_design(
         self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
         cv_id: FromPath[str],
         data: JSONBody[RenderSettingsIn],
     ) -> RenderSettingsOut:
         """Design (``classic``/``modern``), page budget (1-3, null = automatic), CV language."""
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = await get_cv(db, user.id, cv_id)
         await services.set_render_settings(
             db,
             cv,
@@ -142,14 +140,14 @@ class RenderApi(Controller):
             language=services.KEEP if isinstance(data.language, UnsetType) else data.language,
         )
         await db.commit()
-        return settings_out(cv, await spec_for(db, settings, user, cv))
+        return settings_out(cv, await services.spec_for(db, settings, cv, user))
 
     @post("/{cv_id:str}/changes", status_code=HTTP_200_OK)
     async def review_change(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         cv_id: FromPath[str],
         data: JSONBody[ReviewIn],
     ) -> ReviewOut:
@@ -164,9 +162,9 @@ class RenderApi(Controller):
         Errors: 422 unknown item / bullet / skill, 409 when the change no longer applies or the
         source CV is gone; nothing is saved then.
         """
-        cv = await services.get_cv(db, user.id, cv_id, lock=True)
+        cv = await get_cv(db, user.id, cv_id, lock=True)
         change = ReviewAction(data.action, data.item, data.bullet, data.skill, data.override)
-        version = await save_review(db, request.app.state.redis, user, cv, change)
+        version = await save_review(db, redis, user, cv, change)
         return ReviewOut(
             version=version.version,
             createdBy=version.created_by,

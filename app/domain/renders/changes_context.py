@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
-from app.domain.matching.pages import generated_match_context
+from app.domain.matching.view import generated_match_context
 from app.domain.renders import services
 from app.domain.renders.changes import build_changes
 from app.domain.renders.reasons import reason_text

@@ -5,27 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
-from litestar.di import NamedDependency
+from arq.connections import ArqRedis
+from litestar import Controller, Response, get, post
 from litestar.params import FromPath, URLEncodedBody
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, User
-from app.domain.cvs.errors import user_message
+from app.domain.cvs.services import get_cv
 from app.domain.renders import services
-from app.domain.renders.api import download_name, spec_for
 from app.domain.renders.changes_context import action_from_form, changes_context
 from app.domain.renders.rendering import RenderUnavailable, obtain_render
 from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import RenderSettingsForm, ReviewForm
+from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
 from app.lib.errors import AppError
+from app.lib.input_errors import user_message
 from app.lib.numbers import whole_number
 from app.lib.pages import reload_after_rollback
-from app.lib.pdf import DESIGNS, RenderResult
-from app.lib.pdf.designs import CV_LOCALES
-from app.lib.web import from_htmx
+from app.lib.pdf_render import DESIGNS, RenderResult
+from app.lib.pdf_render.designs import CV_LOCALES
 
 # The preview document is user content: no script, no network, no plugin, framed by us only.
 PREVIEW_CSP = (
@@ -44,7 +45,7 @@ async def _versions_context(db: AsyncSession, cv: CvFile) -> dict[str, Any]:
 
 
 async def _render(
-    request: Request[Any, Any, Any],
+    arq: ArqRedis,
     db: AsyncSession,
     settings: Settings,
     user: User,
@@ -52,7 +53,7 @@ async def _render(
     spec: services.RenderSpec,
 ) -> RenderResult:
     await db.close()  # no connection held while a worker renders
-    return await obtain_render(request.app.state.arq, settings, spec, user_id=user.id, cv_id=cv.id)
+    return await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
 
 
 class RenderPages(Controller):
@@ -60,15 +61,10 @@ class RenderPages(Controller):
 
     @get("/cvs/{cv_id:str}/preview")
     async def preview(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        cv_id: FromPath[str],
+        self, user: SignedIn, db: Db, settings: AppSettings, arq: Arq, cv_id: FromPath[str]
     ) -> Template:
-        cv = await services.get_cv(db, user.id, cv_id)
-        spec = await spec_for(db, settings, user, cv)
+        cv = await get_cv(db, user.id, cv_id)
+        spec = await services.spec_for(db, settings, cv, user)
         context: dict[str, Any] = {
             "cv": cv,
             "spec": spec,
@@ -76,12 +72,13 @@ class RenderPages(Controller):
             "locales": CV_LOCALES,
             "budget_choices": services.PAGE_BUDGET_CHOICES,
             "chosen_budget": services.chosen_page_budget(cv),
-            "filename": download_name(spec),
+            "filename": services.download_name(spec),
+            "docx_filename": services.download_name(spec, word=True),
             **await _versions_context(db, cv),
         }
         result: RenderResult | None = None
         try:
-            result = await _render(request, db, settings, user, cv, spec)
+            result = await _render(arq, db, settings, user, cv, spec)
         except RenderUnavailable as exc:
             context.update(render_error=exc.detail, render_error_code=exc.code)
         context["result"] = result
@@ -89,17 +86,12 @@ class RenderPages(Controller):
 
     @get("/cvs/{cv_id:str}/preview/document")
     async def preview_document(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
-        cv_id: FromPath[str],
+        self, user: SignedIn, db: Db, settings: AppSettings, arq: Arq, cv_id: FromPath[str]
     ) -> Response[str]:
         """The very HTML the PDF was made from, locked down by its own CSP."""
-        cv = await services.get_cv(db, user.id, cv_id)
-        spec = await spec_for(db, settings, user, cv)
-        result = await _render(request, db, settings, user, cv, spec)
+        cv = await get_cv(db, user.id, cv_id)
+        spec = await services.spec_for(db, settings, cv, user)
+        result = await _render(arq, db, settings, user, cv, spec)
         return Response(
             result.html,
             media_type="text/html; charset=utf-8",
@@ -114,13 +106,9 @@ class RenderPages(Controller):
 
     @post("/cvs/{cv_id:str}/design")
     async def save_design(
-        self,
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
-        data: URLEncodedBody[RenderSettingsForm],
+        self, user: SignedIn, db: Db, cv_id: FromPath[str], data: URLEncodedBody[RenderSettingsForm]
     ) -> Redirect:
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = await get_cv(db, user.id, cv_id)
         budget = None if data.page_budget == "auto" else _int_or_zero(data.page_budget)
         await services.set_render_settings(
             db,
@@ -134,31 +122,25 @@ class RenderPages(Controller):
 
     @get("/cvs/{cv_id:str}/preview/versions")
     async def versions(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
+        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> Template:
-        cv = await services.get_cv(db, user.id, cv_id)
-        template = (
-            "renders/_partials/versions.html" if from_htmx(request) else "renders/versions.html"
-        )
+        cv = await get_cv(db, user.id, cv_id)
+        template = "renders/_partials/versions.html" if request.htmx else "renders/versions.html"
         return Template(template, context=await _versions_context(db, cv))
 
     @post("/cvs/{cv_id:str}/preview/versions/{version:int}/restore")
     async def restore(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
         cv_id: FromPath[str],
         version: FromPath[int],
     ) -> Template | Redirect:
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = await get_cv(db, user.id, cv_id)
         restored = await services.restore_version(db, cv, version)
         await db.commit()
-        if not from_htmx(request):
+        if not request.htmx:
             return Redirect(f"/cvs/{cv.id}/preview")
         context = await _versions_context(db, cv)
         return Template(
@@ -167,13 +149,9 @@ class RenderPages(Controller):
 
     @get("/cvs/{cv_id:str}/changes")
     async def changes(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        cv_id: FromPath[str],
+        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> Template:
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = await get_cv(db, user.id, cv_id)
         context = await changes_context(db, user, cv)
         # Back from a review post made without JS (not isdigit(): "²" passes it, int() fails).
         saved = whole_number(str(request.query_params.get("saved") or ""), 1, 2**31)
@@ -184,20 +162,19 @@ class RenderPages(Controller):
     @post("/cvs/{cv_id:str}/changes")
     async def review_change(
         self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
         cv_id: FromPath[str],
         data: URLEncodedBody[ReviewForm],
     ) -> Template | Redirect:
         """One button of the changes view: without JS a post and a redirect back; with htmx the
         changes fragment comes back (an error shows in it: htmx swaps only 2xx answers)."""
-        cv = await services.get_cv(db, user.id, cv_id, lock=True)
-        is_htmx = from_htmx(request)
+        cv = await get_cv(db, user.id, cv_id, lock=True)
+        is_htmx = request.htmx
         try:
-            version = await save_review(
-                db, request.app.state.redis, user, cv, action_from_form(data)
-            )
+            version = await save_review(db, redis, user, cv, action_from_form(data))
         except AppError as exc:
             await reload_after_rollback(db, user, cv)
             context = await changes_context(db, user, cv)

@@ -1,8 +1,9 @@
 """Getting a CV's render from the web process: the local render cache, else a worker job.
 
-The web process never runs WeasyPrint (SPEC §2): on a cache miss it enqueues ``render_cv_pdf``
-and waits for its result, which carries the PDF and HTML back through Redis, so a web process on
-another host than the worker still gets them (and caches them in its own ``data_dir``).
+The web process never runs WeasyPrint (it stays responsive): on a cache miss it enqueues
+``render_cv_pdf`` and waits for its result, which carries the PDF and HTML back through Redis, so
+a web process on another host than the worker still gets them (and caches them in its own
+``data_dir``). The cache lookup itself is ``services.cached_render``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from arq.jobs import Job, ResultNotFound
 from app.config import Settings
 from app.lib.errors import AppError
 from app.lib.i18n import N_
-from app.lib.pdf import RenderCache, RenderError, RenderResult, cache_key, renders_dir
-from app.lib.pdf.result import TrimmedBullet
+from app.lib.pdf_render import RenderCache, RenderError, RenderResult, renders_dir
+from app.lib.pdf_render.result import TrimmedBullet
 
-from .services import RenderSpec
+from .services import RenderSpec, spec_cache_key
 
 RENDER_JOB = "render_cv_pdf"
 WAIT_FOR_RENDER_SECONDS = 45.0
@@ -29,20 +30,6 @@ RESULT_POLL_SECONDS = 0.05
 class RenderUnavailable(AppError):
     status_code = 503
     code = "render.unavailable"
-
-
-def spec_cache_key(spec: RenderSpec) -> str:
-    return cache_key(
-        spec.content.to_json(),
-        design=spec.design,
-        locale=spec.locale,
-        page_budget=spec.page_budget,
-        relevance=spec.relevance,
-    )
-
-
-def cached_render(settings: Settings, spec: RenderSpec) -> RenderResult | None:
-    return RenderCache(renders_dir(settings)).get(spec_cache_key(spec))
 
 
 def result_from_job(payload: dict[str, Any]) -> RenderResult:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.cvs.errors import InputError
 from app.domain.renders.bullet_pairs import pair_bullets
 from app.lib.cv_content import CvContent, Experience, Project, Skill
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 
 Item = Experience | Project
 

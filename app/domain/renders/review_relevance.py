@@ -4,7 +4,7 @@ With the offer at hand they are computed again (``budget_relevance``, as the pip
 Without it (the offer was deleted) the old scores are kept under their new keys: bullets are
 keyed ``"<item id>:<index>"``, skills ``"skill:<index>"``, interests ``"interest:<index>"`` and
 certifications/awards ``"extra:<item id>"``
-(``app/lib/pdf/budget.py``), so keys must follow what a change inserted, removed or reworded.
+(``app/lib/pdf_render/budget.py``), so keys must follow what a change inserted, removed or reworded.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from app.db.models import JobOffer
 from app.domain.matching.services import offer_text
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.relevance import budget_relevance
-from app.lib.pdf.budget import bullet_key
+from app.lib.pdf_render.budget import bullet_key
 
 
 def _items(cv: CvContent) -> dict[str, Experience | Project]:

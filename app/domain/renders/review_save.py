@@ -11,16 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, CvVersion, User
 from app.db.models.base import utcnow
 from app.domain.cvs import services as cv_services
-from app.domain.cvs.api import CV_LIST_CHANGED
-from app.domain.cvs.errors import check_limits
 from app.domain.renders import services
 from app.domain.renders.review import ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError
 from app.domain.renders.review_relevance import relevance_after
+from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+from app.lib.input_errors import check_limits
 
 CREATED_BY = "user_review"
 
@@ -31,7 +31,7 @@ async def source_of(db: AsyncSession, user: User, cv: CvFile) -> CvFile | None:
     if cv.kind != "generated" or not source_id:
         return None
     try:
-        return await services.get_cv(db, user.id, str(source_id))
+        return await cv_services.get_cv(db, user.id, str(source_id))
     except NotFound:
         return None
 

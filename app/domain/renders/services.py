@@ -15,12 +15,23 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer, User
 from app.lib.cv_content import CvContent
+from app.lib.docx_export import cv_docx_bytes
+from app.lib.download_names import docx_filename, pdf_filename
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.i18n import N_
-from app.lib.pdf import DEFAULT_DESIGN, DESIGNS, default_page_budget
-from app.lib.pdf.designs import CV_LOCALES
+from app.lib.pdf_render import (
+    DEFAULT_DESIGN,
+    DESIGNS,
+    RenderCache,
+    RenderResult,
+    cache_key,
+    default_page_budget,
+    renders_dir,
+)
+from app.lib.pdf_render.designs import CV_LOCALES
 
 META_PAGE_BUDGET = "page_budget"
 META_RELEVANCE = "relevance"
@@ -36,17 +47,6 @@ class Keep(Enum):
 
 
 KEEP = Keep.KEEP
-
-
-async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False) -> CvFile:
-    """The user's CV, or 404 — another user's CV is indistinguishable from a missing one."""
-    stmt = select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id)
-    if lock:
-        stmt = stmt.with_for_update()
-    cv = await session.scalar(stmt)
-    if cv is None:
-        raise NotFound(N_("No such CV."), code="cv.not_found")
-    return cv
 
 
 async def get_offer(session: AsyncSession, cv: CvFile) -> JobOffer | None:
@@ -198,3 +198,46 @@ def current_version_number(versions: list[CvVersion], cv: CvFile) -> int | None:
 
 def owner_locale(user: User | None) -> str | None:
     return user.locale if user is not None else None
+
+
+def spec_cache_key(spec: RenderSpec) -> str:
+    return cache_key(
+        spec.content.to_json(),
+        design=spec.design,
+        locale=spec.locale,
+        page_budget=spec.page_budget,
+        relevance=spec.relevance,
+    )
+
+
+def cached_render(settings: Settings, spec: RenderSpec) -> RenderResult | None:
+    return RenderCache(renders_dir(settings)).get(spec_cache_key(spec))
+
+
+async def spec_for(
+    session: AsyncSession, settings: Settings, cv: CvFile, owner: User | None = None
+) -> RenderSpec:
+    """What a download of ``cv`` asks for: its design, language, page budget and relevance.
+    Pages pass the signed-in ``owner``; the worker lets it be looked up."""
+    if owner is None:
+        owner = await session.get(User, cv.user_id)
+    return await render_spec(
+        session, cv, fallback_locale=settings.default_locale, user_locale=owner_locale(owner)
+    )
+
+
+def download_name(spec: RenderSpec, *, word: bool = False) -> str:
+    """``Name - Offer title - Company.pdf`` for a tailored CV, ``Name - Title.pdf`` otherwise;
+    ``.docx`` for the Word export (``word``)."""
+    header = spec.content.header
+    filename = docx_filename if word else pdf_filename
+    if spec.offer_title or spec.offer_company:
+        return filename(header.name, spec.offer_title, spec.offer_company)
+    return filename(header.name, header.current_title)
+
+
+def docx_document(spec: RenderSpec) -> bytes:
+    """The CV as a Word file, in the language its PDF is rendered in. Built in the web process
+    (call it in a thread): no HTML, CSS or font is interpreted, so no sandbox is needed, and a CV
+    at the content limits (docs/content-limits.md) takes about half a second."""
+    return cv_docx_bytes(spec.content, locale=spec.locale)

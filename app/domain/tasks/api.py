@@ -1,4 +1,4 @@
-"""Task centre JSON API (seed task-manager-multi-device-sync): list, cancel/delete, purge.
+"""Task centre JSON API, the same on every device of a user: list, cancel/delete, purge.
 
 Every change is published as ``task:updated`` / ``task:deleted`` / ``tasks:purged`` so all tabs
 and devices of the user show the same state (see ``actions``, shared with the HTML forms).
@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, delete, get
-from litestar.di import NamedDependency
+from litestar import Controller, delete, get
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
-from app.domain.tasks.actions import cancel_or_delete, purge_finished_tasks
-from app.domain.tasks.services import list_tasks, task_payload
+from app.events import task_payload
+from app.lib.dependencies import Arq, Db, SignedIn
+from app.tasks.actions import cancel_or_delete, purge_finished_tasks
+from app.tasks.lifecycle import list_tasks
 
 
 class BackgroundTasksApi(Controller):
@@ -24,28 +23,17 @@ class BackgroundTasksApi(Controller):
     tags = ["tasks"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_all(
-        self, user: NamedDependency[User], db: NamedDependency[AsyncSession]
-    ) -> dict[str, Any]:
+    async def list_all(self, user: SignedIn, db: Db) -> dict[str, Any]:
         return {"tasks": [task_payload(t) for t in await list_tasks(db, user.id)]}
 
     @delete("/{task_id:str}", status_code=HTTP_200_OK)
     async def cancel_or_delete(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-        task_id: FromPath[str],
+        self, user: SignedIn, db: Db, arq: Arq, task_id: FromPath[str]
     ) -> dict[str, Any]:
         """Cancel when still queued/running (the work really stops), else delete the row."""
-        return await cancel_or_delete(db, request.app.state.arq, user, task_id)
+        return await cancel_or_delete(db, arq, user, task_id)
 
     @delete("/", status_code=HTTP_200_OK)
-    async def purge(
-        self,
-        request: Request[Any, Any, Any],
-        user: NamedDependency[User],
-        db: NamedDependency[AsyncSession],
-    ) -> dict[str, Any]:
-        deleted = await purge_finished_tasks(db, request.app.state.arq, user)
+    async def purge(self, user: SignedIn, db: Db, arq: Arq) -> dict[str, Any]:
+        deleted = await purge_finished_tasks(db, arq, user)
         return {"success": True, "deleted": deleted}

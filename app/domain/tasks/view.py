@@ -11,25 +11,21 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
-from app.db.models.background_task import FINISHED_STATUSES
-from app.domain.tasks.services import list_tasks
+from app.db.models.status import FINISHED, TaskStatus
 from app.lib.i18n import N_, gettext
+from app.tasks.lifecycle import list_tasks
+from app.tasks.registry import known, label_of
 
 # The nav panel shows the most recent tasks; the /tasks page shows the whole history (≤ 100).
 PANEL_LIMIT = 20
 PAGE_LIMIT = 100
 
-TYPE_LABELS = {
-    "cv_import": N_("CV import"),
-    "offer_extract": N_("Offer extraction"),
-    "cv_generation_v2": N_("CV generation"),
-}
-STATUS_LABELS = {
-    "queued": N_("Queued"),
-    "running": N_("Running"),
-    "completed": N_("Completed"),
-    "failed": N_("Failed"),
-    "cancelled": N_("Cancelled"),
+STATUS_LABELS: dict[str, str] = {
+    TaskStatus.QUEUED: N_("Queued"),
+    TaskStatus.RUNNING: N_("Running"),
+    TaskStatus.COMPLETED: N_("Completed"),
+    TaskStatus.FAILED: N_("Failed"),
+    TaskStatus.CANCELLED: N_("Cancelled"),
 }
 # Titles are stored in English with a type prefix ("Import: cv.pdf"); the panel shows a
 # translated type label instead, so only the subject after the prefix is kept. A generation for
@@ -58,24 +54,16 @@ class TaskItem:
 
 
 def _link(task: BackgroundTask) -> tuple[str | None, str]:
-    result, progress = task.result or {}, task.progress or {}
-    if task.type == "cv_generation_v2" and result.get("generationTaskId"):
-        return f"/generations/{result['generationTaskId']}", N_("Open the generation")
-    if task.status == "cancelled":  # the CV or offer may be gone with it
-        return None, ""
-    if task.type == "cv_import" and (cv_id := result.get("cvId") or progress.get("cvId")):
-        return f"/cvs/{cv_id}", N_("Open the CV")
-    if task.type == "offer_extract" and (
-        offer_id := result.get("offerId") or progress.get("offerId")
-    ):
-        return f"/offers/{offer_id}", N_("Open the offer")
-    return None, ""
+    """Where the task's kind says its result is (app/tasks/registry.py), if anywhere."""
+    kind = known(task.type)
+    found = kind.link(task) if kind is not None and kind.link is not None else None
+    return found if found is not None else (None, "")
 
 
 def _checks(task: BackgroundTask) -> int:
     """Things to check after a finished import: the list says "Imported, 3 things to check"
     rather than "Completed", so the user does not take it for "nothing to review"."""
-    if task.type != "cv_import" or task.status != "completed":
+    if task.type != "cv_import" or task.status != TaskStatus.COMPLETED:
         return 0
     return int((task.result or {}).get("checks") or 0)
 
@@ -88,7 +76,7 @@ def _subject(title: str) -> str:
 def _error(task: BackgroundTask) -> str | None:
     """Stored in English; those the catalogue knows (e.g. app/domain/generation/failures.py)
     are shown in the reader's language."""
-    if not task.error or task.status not in ("failed", "cancelled"):
+    if not task.error or task.status not in (TaskStatus.FAILED, TaskStatus.CANCELLED):
         return None
     return gettext(task.error)
 
@@ -102,17 +90,17 @@ def task_item(task: BackgroundTask) -> TaskItem:
     else:
         percent = int(progress.get("percent") or 0)
         done, total = percent, 100
-    if task.status == "completed":
+    if task.status == TaskStatus.COMPLETED:
         percent = 100
     link, link_label = _link(task)
     return TaskItem(
         id=task.id,
-        type_label=TYPE_LABELS.get(task.type, task.type),
+        type_label=label_of(task.type),
         subject=_subject(task.title or ""),
         status=task.status,
         status_label=STATUS_LABELS.get(task.status, task.status),
         checks=_checks(task),
-        active=task.status not in FINISHED_STATUSES,
+        active=task.status not in FINISHED,
         done=done,
         total=total,
         percent=max(0, min(100, percent)),
@@ -137,7 +125,7 @@ async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -
         ).all()
     )
     total = sum(counts.values())
-    finished = sum(n for status, n in counts.items() if status in FINISHED_STATUSES)
+    finished = sum(n for status, n in counts.items() if status in FINISHED)
     return {
         # Active tasks first (what the user is waiting for), then the history, newest first.
         "tasks": sorted((task_item(t) for t in rows), key=lambda item: not item.active),
@@ -148,5 +136,4 @@ async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -
         # Prefix of the list's element ids: the /tasks page shows the nav panel's list too, and
         # the morphed live updates (static/js/live.js) match elements by id.
         "id_prefix": "task-page" if limit > PANEL_LIMIT else "task-centre",
-        "type_labels": TYPE_LABELS,
     }

@@ -23,6 +23,7 @@ batch_summary       512     0         512  a summary of at most ~70 words
 cv_extraction       512     2.0      8192  the whole CV as JSON (import)
 offer_extraction    256     1.2      4096  the offer's own words, sorted (extraction)
 probe               128     0         128  ``{"ok": true}``
+cover_letter       1536     0        1536  a letter of at most ~350 words (jobs/letters)
 (any other)         512     1.5      4096
 =================  ====  =========  =====  =========================================
 """
@@ -56,6 +57,8 @@ BUDGETS: dict[str, OutputBudget] = {
     "cv_extraction": OutputBudget(512, 2.0, 8192),
     "offer_extraction": OutputBudget(256, 1.2, 4096),
     "probe": OutputBudget(128, 0.0, 128),
+    # The CV and offer sit in the system turn: the user turn says nothing of the letter's size.
+    "cover_letter": OutputBudget(1536, 0.0, 1536),
 }
 DEFAULT_BUDGET = OutputBudget(512, 1.5, 4096)
 

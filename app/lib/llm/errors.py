@@ -191,3 +191,12 @@ def map_openai_error(
             return LLMModelNotFoundError(model, base_url)
         return LLMRequestError(status, detail)
     return LLMServerError(None, redact(str(exc), secret))
+
+
+# Worth retrying later: the endpoint is busy, slow or away, not wrong about the request.
+TRANSIENT_LLM_ERRORS = (LLMRateLimitedError, LLMTimeoutError, LLMUnreachableError, LLMServerError)
+
+
+class TransientFailure(Exception):
+    """A CV import or an offer extraction worth retrying later (the LLM endpoint is busy or
+    unreachable): the worker re-queues the job instead of failing it."""

@@ -2,7 +2,7 @@
 
 ``OfferNeeds`` scores any text by the requirements it is evidence for (must-haves weigh more;
 a text that only implies a requirement counts half). ``budget_relevance`` turns that into the
-page budget's map (``app/lib/pdf/budget.py`` cuts lowest first): interests go first, then
+page budget's map (``app/lib/pdf_render/budget.py`` cuts lowest first): interests go first, then
 skills no requirement asks for, then unrelated certifications and awards, then bullets that show
 nothing asked (oldest first), and evidence for a requirement last of all.
 """

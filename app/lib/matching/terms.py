@@ -7,18 +7,22 @@ A word matches another when any of their stems agree, so "trained" meets "traini
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import snowballstemmer
+from snowballstemmer.basestemmer import BaseStemmer
 
 from app.lib.parsing.text import fold, word_set
 
 # Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd".
 WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)
-_ENGLISH = snowballstemmer.stemmer("english")
-_FRENCH = snowballstemmer.stemmer("french")
+# A snowball stemmer keeps the word it works on in the object: two threads sharing one (sync
+# handlers run in a thread pool) corrupt each other's word (an IndexError inside the stemmer was
+# seen on the offer page). One pair per thread.
+_STEMMERS = threading.local()
 MIN_FRENCH_STEM = 4
 
 FUNCTION_WORDS = word_set(
@@ -43,10 +47,20 @@ def stems(word: str) -> frozenset[str]:
     """The word's English and French stems (the word itself when it is not plain letters)."""
     if not word.isalpha():
         return frozenset({word})
-    french = _FRENCH.stemWord(word)
+    english, french_stemmer = _stemmers()
+    french = french_stemmer.stemWord(word)
     # A short French stem meets English words by accident ("data" and "date" both give "dat").
     extra = {french} if len(french) >= MIN_FRENCH_STEM else set()
-    return frozenset({_ENGLISH.stemWord(word), word, *extra})
+    return frozenset({english.stemWord(word), word, *extra})
+
+
+def _stemmers() -> tuple[BaseStemmer, BaseStemmer]:
+    """This thread's English and French stemmers."""
+    pair: tuple[BaseStemmer, BaseStemmer] | None = getattr(_STEMMERS, "pair", None)
+    if pair is None:
+        pair = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("french"))
+        _STEMMERS.pair = pair
+    return pair
 
 
 def is_content(word: str) -> bool:

@@ -1,0 +1,1 @@
+"""The applications tracker: where each tailored CV went, and what happens next."""

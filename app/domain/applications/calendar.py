@@ -1,0 +1,44 @@
+"""The follow-ups as an iCalendar file (RFC 5545): one all-day event per planned follow-up,
+for the user's own calendar app. ``icalendar`` writes the format (folding, escaping)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from app.domain.applications.services import Tracked
+from app.domain.offers import services as offers
+from app.lib.i18n import gettext
+
+PRODUCT_ID = "-//CV Tailor//Applications//EN"
+
+
+def follow_ups_ics(tracked: list[Tracked], *, base_url: str, now: datetime | None = None) -> bytes:
+    """``base_url`` (the site's address) makes each event link to its application's page."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", gettext("Application follow-ups"))
+    stamp = now or datetime.now(UTC)
+    for item in tracked:
+        application, offer = item.application, item.offer
+        if application.follow_up_at is None:
+            continue
+        title = offers.display_title(offer)
+        where = f" — {offer.company}" if offer.company else ""
+        event = Event()
+        # Stable per application: a re-import updates the event instead of adding a copy.
+        event.add("uid", f"application-{application.id}@cv-tailor")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", application.follow_up_at)
+        event.add("dtend", application.follow_up_at + timedelta(days=1))
+        event.add("summary", gettext("Follow up: %(title)s") % {"title": title} + where)
+        event.add("url", f"{base_url.rstrip('/')}/applications/{application.id}")
+        contact = " ".join(
+            part for part in (application.contact_name, application.contact_email) if part
+        )
+        if contact:
+            event.add("description", contact)
+        calendar.add_component(event)
+    return calendar.to_ical()

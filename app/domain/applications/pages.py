@@ -1,0 +1,197 @@
+"""HTML pages of the tracker: the board (one column per status), the list (filters, sorts),
+one application (its offer, the documents sent, notes, history, follow-up), and the plain
+forms behind them, which work without JavaScript (static/js/board.js only adds drag and drop).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from litestar import Controller, Response, get, post
+from litestar.params import FromPath, FromQuery
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.applications import services, view
+from app.domain.applications.changes import (
+    ApplicationChanges,
+    changes_from_form,
+    parse_note,
+    parse_status,
+)
+from app.domain.applications.editing import Tracked
+from app.domain.applications.schemas import document_url
+from app.domain.applications.stats import statistics
+from app.domain.cvs import services as cvs
+from app.domain.letters import view as letters
+from app.domain.offers import services as offers
+from app.lib.dependencies import Db, SignedIn
+from app.lib.pages import form_outcome
+
+# Where a status form sends the browser back to (a fixed set: never an address from the form).
+RETURN_TO = {"board": "/applications", "list": "/applications/list"}
+
+
+async def board_context(db: AsyncSession, user: User) -> dict[str, Any]:
+    return {
+        "columns": view.columns(await view.cards(db, user)),
+        "statuses": services.STATUSES,
+        "stats": await statistics(db, user.id),
+    }
+
+
+async def detail_context(
+    db: AsyncSession, user: User, application_id: str, **extra: Any
+) -> dict[str, Any]:
+    application = await services.get_application(db, user.id, application_id)
+    offer = await offers.get_offer(db, user.id, application.job_offer_id)
+    documents = await services.sent_documents(db, application)
+    user_cvs = [cv for cv in await cvs.list_cvs(db, user.id) if cv.extraction_status == "completed"]
+    # The tailored CVs of this offer first: the likeliest to have been sent.
+    user_cvs.sort(key=lambda cv: cv.job_offer_id != offer.id)
+    return {
+        "application": application,
+        "offer": offer,
+        "title": offers.display_title(offer),
+        "notes": await services.notes(db, application),
+        "history": await services.history(db, application),
+        "documents": [
+            (d, document_url(application.id, d), document_url(application.id, d, "docx"))
+            for d in documents
+        ],
+        "cvs": [(cv, cvs.display_name(cv)) for cv in user_cvs],
+        "statuses": services.STATUSES,
+        "values": extra.pop("values", None),
+        **await letters.letter_choices(db, user, offer.id),
+        **extra,
+    }
+
+
+class ApplicationPages(Controller):
+    include_in_schema = False
+
+    @get("/applications")
+    async def board(self, user: SignedIn, db: Db) -> Template:
+        return Template("applications/board.html", context=await board_context(db, user))
+
+    @get("/applications/board")
+    async def board_fragment(self, user: SignedIn, db: Db) -> Template:
+        """The columns alone: what the board reloads when another tab moved a card."""
+        return Template("applications/_partials/board.html", context=await board_context(db, user))
+
+    @get("/applications/list")
+    async def listing(
+        self,
+        user: SignedIn,
+        db: Db,
+        status: FromQuery[str] = "",
+        due: FromQuery[str] = "",
+        company: FromQuery[str] = "",
+        sort: FromQuery[str] = "recent",
+    ) -> Template:
+        status = status if status in services.STATUSES else ""
+        due = due if due in view.DUE_FILTERS else ""
+        sort = sort if sort in view.SORTS else "recent"
+        chosen = view.filtered(
+            await view.cards(db, user), status=status, due=due, company=company, sort=sort
+        )
+        filters = {"status": status, "due": due, "company": company[:100], "sort": sort}
+        return Template(
+            "applications/list.html",
+            context={"cards": chosen, "filters": filters, "statuses": services.STATUSES},
+        )
+
+    @post("/applications")
+    async def track(self, request: HTMXRequest, tracker: Tracked) -> Redirect:
+        """The offer page's "Track" button: the offer's application (new, or the one it has)."""
+        form = await request.form()
+        application, _ = await tracker.track(str(form.get("job_offer_id") or ""))
+        return Redirect(f"/applications/{application.id}", status_code=303)
+
+    @get("/applications/{application_id:str}")
+    async def detail(
+        self, user: SignedIn, db: Db, application_id: FromPath[str], saved: FromQuery[bool] = False
+    ) -> Template:
+        context = await detail_context(db, user, application_id, saved=saved)
+        return Template("applications/detail.html", context=context)
+
+    @get("/applications/{application_id:str}/live")
+    async def detail_fragment(
+        self, user: SignedIn, db: Db, application_id: FromPath[str]
+    ) -> Template:
+        """Status, documents, notes, history: what the page reloads after another tab's change."""
+        context = await detail_context(db, user, application_id)
+        return Template("applications/_partials/detail_live.html", context=context)
+
+    @post("/applications/{application_id:str}/status")
+    async def move(
+        self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
+    ) -> Any:
+        """A status select's form (every card has one), or static/js/board.js after a drop."""
+        # 404 before the body
+        await services.get_application(tracker.db, tracker.user.id, application_id)
+        form = await request.form()
+        changes = ApplicationChanges(status=parse_status(form.get("status")))
+        await tracker.change(application_id, changes, request.headers.get("x-device-id"))
+        if request.htmx or request.headers.get("x-board-move"):
+            return Response(content=b"", status_code=204)
+        back = RETURN_TO.get(str(form.get("back") or ""), f"/applications/{application_id}")
+        return Redirect(back, status_code=303)
+
+    @post("/applications/{application_id:str}")
+    async def save(
+        self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
+    ) -> Any:
+        db, user = tracker.db, tracker.user
+        await services.get_application(db, user.id, application_id)
+        form = await request.form()
+        values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+
+        async def action() -> str:
+            await tracker.change(application_id, changes_from_form(values))
+            return f"/applications/{application_id}?saved=1"
+
+        context = partial(detail_context, db, user, application_id, values=values)
+        return await form_outcome(db, user, action, "applications/detail.html", context)
+
+    @post("/applications/{application_id:str}/notes")
+    async def add_note(
+        self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
+    ) -> Any:
+        form = await request.form()
+        body = str(form.get("body") or "")
+
+        async def action() -> str:
+            await tracker.add_note(application_id, parse_note(body))
+            return f"/applications/{application_id}#notes"
+
+        db, user = tracker.db, tracker.user
+        context = partial(detail_context, db, user, application_id, note=body)
+        return await form_outcome(db, user, action, "applications/detail.html", context)
+
+    @post("/applications/{application_id:str}/sent")
+    async def mark_sent(
+        self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
+    ) -> Any:
+        db, user = tracker.db, tracker.user
+        await services.get_application(db, user.id, application_id)
+        form = await request.form()
+        changes = ApplicationChanges(
+            sent_cv_file_id=str(form.get("cv_file_id") or "") or None,
+            sent_letter_id=str(form.get("letter_id") or "") or None,  # a cover letter's form
+        )
+
+        async def action() -> str:
+            await tracker.change(application_id, changes)
+            return f"/applications/{application_id}#documents"
+
+        context = partial(detail_context, db, user, application_id)
+        return await form_outcome(db, user, action, "applications/detail.html", context)
+
+    @post("/applications/{application_id:str}/delete")
+    async def delete(self, tracker: Tracked, application_id: FromPath[str]) -> Redirect:
+        await tracker.delete(application_id)
+        return Redirect("/applications", status_code=303)

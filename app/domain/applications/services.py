@@ -1,0 +1,219 @@
+"""Applications: one per (user, job offer). Scoped look-ups, creation (by hand, or after a
+generation completes an offer), status moves with their history, notes, the tracked fields,
+deletion. Callers commit, then publish ``application:updated`` (``announce``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import (
+    Application,
+    ApplicationNote,
+    ApplicationStatus,
+    ApplicationStatusChange,
+    JobOffer,
+    SentDocument,
+)
+from app.db.models.base import utcnow
+from app.domain.offers import services as offers
+from app.events import APPLICATION_DELETED, APPLICATION_UPDATED, application_changed
+from app.lib.errors import NotFound
+from app.lib.events import publish_event
+from app.lib.i18n import N_
+
+STATUSES = tuple(ApplicationStatus)
+# Statuses that mean the employer answered: the response rate counts them (app/domain/
+# applications/stats.py).
+ANSWERED = frozenset(
+    {ApplicationStatus.INTERVIEW, ApplicationStatus.OFFER, ApplicationStatus.HIRED}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """An application with the offer it is for (what lists and cards show)."""
+
+    application: Application
+    offer: JobOffer
+
+
+async def get_application(
+    session: AsyncSession, user_id: str, application_id: str, *, lock: bool = False
+) -> Application:
+    """The user's application; another user's id answers like a missing one (404). ``lock``
+    takes the row lock (PostgreSQL) so two concurrent moves run one after the other."""
+    stmt = select(Application).where(
+        Application.id == application_id, Application.user_id == user_id
+    )
+    if lock:
+        # A locking SELECT also reloads a row this session read earlier (SQLAlchemy implies
+        # populate_existing), so a move committed meanwhile by another tab is the start.
+        stmt = stmt.with_for_update()
+    found = await session.scalar(stmt)
+    if found is None:
+        raise NotFound(N_("No such application."), code="application.not_found")
+    return found
+
+
+async def find_for_offer(session: AsyncSession, user_id: str, offer_id: str) -> Application | None:
+    return await session.scalar(
+        select(Application).where(
+            Application.user_id == user_id, Application.job_offer_id == offer_id
+        )
+    )
+
+
+async def list_tracked(session: AsyncSession, user_id: str) -> list[Tracked]:
+    """Every application of the user with its offer, the most recently moved first."""
+    rows = await session.execute(
+        select(Application, JobOffer)
+        .join(JobOffer, JobOffer.id == Application.job_offer_id)
+        .where(Application.user_id == user_id)
+        .order_by(Application.status_changed_at.desc(), Application.id)
+    )
+    return [Tracked(application, offer) for application, offer in rows]
+
+
+async def _insert(
+    session: AsyncSession, user_id: str, offer_id: str, cv_file_id: str | None
+) -> tuple[Application, bool]:
+    """The new application, or the one a concurrent request created first (the unique
+    (user, offer) constraint decides, inside a savepoint so the caller's work survives)."""
+    application = Application(
+        user_id=user_id,
+        job_offer_id=offer_id,
+        cv_file_id=cv_file_id,
+        status=ApplicationStatus.TO_APPLY,
+        contact_name="",
+        contact_email="",
+        contact_link="",
+    )
+    try:
+        async with session.begin_nested():
+            session.add(application)
+            await session.flush()
+            session.add(
+                ApplicationStatusChange(
+                    application_id=application.id, to_status=ApplicationStatus.TO_APPLY
+                )
+            )
+            await session.flush()
+    except IntegrityError:
+        existing = await find_for_offer(session, user_id, offer_id)
+        if existing is None:
+            raise
+        return existing, False
+    return application, True
+
+
+async def create_for_offer(
+    session: AsyncSession, user_id: str, offer_id: str
+) -> tuple[Application, bool]:
+    """Track the user's offer by hand: its application, and whether it is new (one per offer:
+    a second call returns the first)."""
+    offer = await offers.get_offer(session, user_id, offer_id)  # another user's: 404
+    existing = await find_for_offer(session, user_id, offer.id)
+    if existing is not None:
+        return existing, False
+    return await _insert(session, user_id, offer.id, None)
+
+
+async def track_generated_cv(
+    session: AsyncSession, user_id: str, offer_id: str, cv_file_id: str
+) -> Application:
+    """A generation completed ``offer_id``: its application (``to_apply``) now points at the
+    tailored CV. Runs in the generation's own transaction (jobs/pipeline/recompose.py)."""
+    existing = await find_for_offer(session, user_id, offer_id)
+    if existing is None:
+        application, created = await _insert(session, user_id, offer_id, cv_file_id)
+        if created:
+            return application
+        existing = application
+    existing.cv_file_id = cv_file_id  # the newest tailored CV is the one to send
+    return existing
+
+
+async def move(
+    session: AsyncSession,
+    application: Application,
+    status: ApplicationStatus,
+    device_id: str | None = None,
+) -> bool:
+    """Move to ``status`` and record the move once; False when it is already there. The caller
+    holds the row lock (``get_application(lock=True)``), so ``from`` is the committed status
+    even when another tab moved it a moment ago."""
+    if application.status == status:
+        return False
+    session.add(
+        ApplicationStatusChange(
+            application_id=application.id,
+            from_status=application.status,
+            to_status=status,
+            device_id=(device_id or None) and device_id[:64],
+        )
+    )
+    application.status = status
+    application.status_changed_at = utcnow()
+    if status == ApplicationStatus.APPLIED and application.applied_on is None:
+        application.applied_on = date.today()
+    return True
+
+
+def add_note(session: AsyncSession, application: Application, body: str) -> ApplicationNote:
+    note = ApplicationNote(application_id=application.id, body=body)
+    session.add(note)
+    application.updated_at = utcnow()  # the note changes the application: bump its version
+    return note
+
+
+async def notes(session: AsyncSession, application: Application) -> list[ApplicationNote]:
+    rows = await session.scalars(
+        select(ApplicationNote)
+        .where(ApplicationNote.application_id == application.id)
+        .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id)
+    )
+    return list(rows)
+
+
+async def history(session: AsyncSession, application: Application) -> list[ApplicationStatusChange]:
+    """Every move, oldest first."""
+    rows = await session.scalars(
+        select(ApplicationStatusChange)
+        .where(ApplicationStatusChange.application_id == application.id)
+        .order_by(ApplicationStatusChange.at, ApplicationStatusChange.id)
+    )
+    return list(rows)
+
+
+async def sent_documents(session: AsyncSession, application: Application) -> list[SentDocument]:
+    """The frozen copies, the latest first (the PDF bytes stay unloaded)."""
+    rows = await session.scalars(
+        select(SentDocument)
+        .where(SentDocument.application_id == application.id)
+        .order_by(SentDocument.sent_at.desc(), SentDocument.id)
+    )
+    return list(rows)
+
+
+async def delete(session: AsyncSession, application: Application) -> None:
+    await session.delete(application)
+
+
+async def announce(redis: Redis, user_id: str, application: Application) -> None:
+    """After the commit: every tab of the user refreshes this application."""
+    await publish_event(
+        redis,
+        user_id,
+        APPLICATION_UPDATED,
+        application_changed(application.id, str(application.status)),
+    )
+
+
+async def announce_deleted(redis: Redis, user_id: str, application_id: str) -> None:
+    await publish_event(redis, user_id, APPLICATION_DELETED, application_changed(application_id))

@@ -1,0 +1,62 @@
+"""The CV generation as a task kind (app/tasks/registry.py).
+
+Its task-centre row mirrors a ``CvGenerationTask`` (linked by ``background_task_id``), which
+holds the offers, the slot and the per-offer refunds: a cancel from the task centre ends that
+generation. Its slot is held by the generation row and it is priced per offer, so
+``create_generation`` (services.py) takes both itself rather than through ``reserve``. Its
+recovery is its own too (a lease per running generation: jobs/recovery.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CvGenerationTask
+from app.db.models.base import now_ms
+from app.db.models.status import TaskStatus
+from app.domain.generation.services import (
+    GENERATION_TASK_TYPE,
+    SLOT_TYPE,
+    cancelled_payload,
+)
+from app.domain.generation.state import cancel_task
+from app.events import GENERATION_CANCELLED
+from app.lib.i18n import N_
+from app.tasks.lifecycle import claim
+from app.tasks.registry import Ended, Price, TaskKind
+
+
+async def generation_of(session: AsyncSession, task: BackgroundTask) -> CvGenerationTask | None:
+    return await session.scalar(
+        select(CvGenerationTask).where(CvGenerationTask.background_task_id == task.id)
+    )
+
+
+def link(task: BackgroundTask) -> tuple[str, str] | None:
+    """The generation's page, cancelled or not (its offers done before the cancel are there)."""
+    generation_id = (task.result or {}).get("generationTaskId")
+    return (f"/generations/{generation_id}", N_("Open the generation")) if generation_id else None
+
+
+async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+    """Cancel the generation: unfinished offers refunded, the slot freed, the row mirrored."""
+    generation = await generation_of(session, task)
+    if generation is None:  # the generation is gone: only the row is left to end
+        if not await claim(session, task.id):
+            return None
+        task.status, task.updated_at = TaskStatus.CANCELLED, now_ms()
+        return Ended()
+    refunded = await cancel_task(session, generation)
+    return Ended(events=((GENERATION_CANCELLED, cancelled_payload(generation, refunded)),))
+
+
+KIND = TaskKind(
+    type=GENERATION_TASK_TYPE,
+    label=N_("CV generation"),
+    slot=SLOT_TYPE,
+    # Per offer: create_generation (services.py) reads it when it debits the generation.
+    price=Price(feature="gpt_cv_generation", default=1, description="Credits per tailored CV"),
+    cancel=cancel,
+    link=link,
+)

@@ -1,0 +1,1 @@
+"""The job inbox: saved searches, the offers they discover, and their triage."""

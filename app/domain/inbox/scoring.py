@@ -1,0 +1,136 @@
+"""How well a discovered offer fits its search (and the user's CV), and its red flags.
+
+Every match is on whole words, case- and accent-insensitive ("Télétravail" matches
+"teletravail"; "java" does not match "javascript"). The score is 0–100: the average of the
+parts that apply, weighted; a part the search does not ask for (no location, remote "any",
+no minimum salary, no CV) is left out rather than counted as a match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.i18n import N_
+from app.lib.matching.analysis import OfferText, analyse
+
+# Stored as the item's reason (a catalogue id) with {"phrase": …}.
+RED_FLAG_REASON = N_("Red flag: %(phrase)s")
+WEIGHTS = {"keywords": 0.4, "location": 0.15, "remote": 0.15, "salary": 0.1, "cv": 0.2}
+REMOTE_WORDS = {
+    "remote": ("full remote", "fully remote", "remote", "teletravail total", "100% teletravail"),
+    "hybrid": ("hybrid", "hybride", "teletravail partiel", "partial remote"),
+    "onsite": ("on-site", "onsite", "on site", "sur site", "presentiel", "in office"),
+}
+# "45 000 €", "€45,000", "45k€", "$120k", "55 k€ - 65 k€", "60K EUR".
+_SALARY = re.compile(
+    r"(?:[€$£]\s?)?(\d{2,3}(?:[ \u00a0\u202f.,]?\d{3})|\d{2,3}\s?[kK])"
+    r"\s?(?:€|eur|euros?|\$|usd|£|gbp)?",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, whitespace collapsed: what every comparison here reads."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+def has_phrase(folded_text: str, phrase: str) -> bool:
+    """Whole-word match of ``phrase`` in text already folded."""
+    wanted = fold(phrase)
+    if not wanted:
+        return False
+    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded_text) is not None
+
+
+def red_flag(title: str, text: str, flags: list[Any]) -> str | None:
+    """The first red-flag phrase found in the title or the text, as the user wrote it."""
+    folded = fold(f"{title}\n{text}")
+    return next((str(f) for f in flags if str(f).strip() and has_phrase(folded, str(f))), None)
+
+
+def detect_remote(text: str) -> str | None:
+    folded = fold(text)
+    for policy in ("hybrid", "onsite", "remote"):  # "remote" last: "partial remote" is hybrid
+        if any(has_phrase(folded, w) for w in REMOTE_WORDS[policy]):
+            return policy
+    return None
+
+
+def detect_salary(text: str) -> tuple[int | None, int | None]:
+    """The yearly amounts an offer states (plausible ones: 10 000 to 1 000 000)."""
+    amounts = []
+    for match in _SALARY.finditer(text):
+        raw = match.group(0)
+        if not re.search(r"[€$£kK]|eur|usd|gbp", raw, re.IGNORECASE):
+            continue  # a bare number (a postcode, a year, a head count) is no salary
+        digits = re.sub(r"\D", "", match.group(1))
+        value = int(digits) * (1000 if match.group(1).strip()[-1] in "kK" else 1)
+        if 10_000 <= value <= 1_000_000:
+            amounts.append(value)
+    if not amounts:
+        return None, None
+    return min(amounts), max(amounts)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCriteria:
+    """What scoring reads of a SavedSearch (a plain copy: scoring needs no session)."""
+
+    keywords: tuple[str, ...] = ()
+    keywords_mode: str = "any"
+    location: str = ""
+    remote: str = "any"
+    min_salary: int | None = None
+
+    @classmethod
+    def of(cls, search: Any) -> SearchCriteria:
+        return cls(
+            keywords=tuple(str(k) for k in (search.keywords or []) if str(k).strip()),
+            keywords_mode=search.keywords_mode or "any",
+            location=search.location or "",
+            remote=search.remote or "any",
+            min_salary=search.min_salary,
+        )
+
+
+def score_item(
+    criteria: SearchCriteria | None,
+    *,
+    title: str,
+    text: str,
+    location: str = "",
+    remote: str | None = None,
+    salary: tuple[int | None, int | None] = (None, None),
+    cv: CvContent | None = None,
+) -> tuple[float, dict[str, Any]]:
+    """(score 0–100, the parts that made it: each 0–1, plus which keywords matched)."""
+    parts: dict[str, float] = {}
+    details: dict[str, Any] = {}
+    folded = fold(f"{title}\n{location}\n{text}")
+    if criteria is not None and criteria.keywords:
+        found = [k for k in criteria.keywords if has_phrase(folded, k)]
+        details["keywordsFound"] = found
+        share = len(found) / len(criteria.keywords)
+        parts["keywords"] = share if criteria.keywords_mode != "all" or share == 1 else share / 2
+    if criteria is not None and criteria.location.strip():
+        parts["location"] = 1.0 if has_phrase(folded, criteria.location) else 0.0
+    if criteria is not None and criteria.remote != "any":
+        parts["remote"] = 0.5 if remote is None else float(remote == criteria.remote)
+    if criteria is not None and criteria.min_salary and any(v is not None for v in salary):
+        top = salary[1] if salary[1] is not None else salary[0]
+        parts["salary"] = 1.0 if top is not None and top >= criteria.min_salary else 0.0
+    if cv is not None:
+        analysis = analyse(cv, OfferText(title=title, description=text))
+        parts["cv"] = analysis.ceiling
+    if not parts:
+        return 0.0, details
+    total = sum(WEIGHTS[name] for name in parts)
+    score = sum(WEIGHTS[name] * value for name, value in parts.items()) / total
+    details.update({name: round(value, 3) for name, value in parts.items()})
+    return round(score * 100, 1), details

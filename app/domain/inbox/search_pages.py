@@ -1,0 +1,141 @@
+"""HTML pages of saved searches: the list with the form for a new one, one search's form with
+its sources and their fetch log, and the plain forms behind them (run now, remove a source,
+delete). Nothing is fetched here: "Run now" hands the search to the worker."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, FromQuery
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.inbox import searches, view
+from app.domain.inbox.discovery import start_search_run
+from app.domain.inbox.schemas import INTERVALS, parse_search
+from app.lib.dependencies import Db, Queue, SignedIn
+from app.lib.pages import form_outcome
+
+
+async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, Any]:
+    found = await searches.list_searches(db, user.id)
+    return {
+        "searches": [view.search_out(s, await searches.sources_of(db, s.id)) for s in found],
+        "values": extra.pop("values", None) or view.form_values(None, []),
+        "intervals": INTERVALS,
+        "remote_choices": view.REMOTE,
+        **extra,
+    }
+
+
+async def search_context(
+    db: AsyncSession, user: User, search_id: str, **extra: Any
+) -> dict[str, Any]:
+    search = await searches.get_search(db, user.id, search_id)
+    sources = await searches.sources_of(db, search.id)
+    return {
+        "search": view.search_out(search, sources),
+        "values": extra.pop("values", None) or view.form_values(search, sources),
+        "intervals": INTERVALS,
+        "remote_choices": view.REMOTE,
+        **extra,
+    }
+
+
+def _form_data(form: Any) -> dict[str, str]:
+    values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    values.setdefault("active", "")  # an unticked checkbox is not sent
+    return values
+
+
+class SearchPages(Controller):
+    include_in_schema = False
+
+    @get("/inbox/searches")
+    async def index(self, user: SignedIn, db: Db) -> Template:
+        return Template("inbox/searches.html", context=await list_context(db, user))
+
+    @post("/inbox/searches")
+    async def create(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
+        values = _form_data(await request.form())
+
+        async def action() -> str:
+            search = await searches.create_search(db, user.id, parse_search(values))
+            await db.commit()
+            return f"/inbox/searches/{search.id}?saved=1"
+
+        context = partial(list_context, db, user, values=values)
+        return await form_outcome(db, user, action, "inbox/searches.html", context)
+
+    @get("/inbox/searches/{search_id:str}")
+    async def detail(
+        self,
+        user: SignedIn,
+        db: Db,
+        search_id: FromPath[str],
+        saved: FromQuery[bool] = False,
+        started: FromQuery[bool] = False,
+    ) -> Template:
+        context = await search_context(db, user, search_id, saved=saved, started=started)
+        return Template("inbox/search.html", context=context)
+
+    @post("/inbox/searches/{search_id:str}")
+    async def save(
+        self, request: HTMXRequest, user: SignedIn, db: Db, search_id: FromPath[str]
+    ) -> Any:
+        search = await searches.get_search(db, user.id, search_id)
+        values = _form_data(await request.form())
+
+        async def action() -> str:
+            await searches.update_search(db, search, parse_search(values))
+            await db.commit()
+            return f"/inbox/searches/{search.id}?saved=1"
+
+        context = partial(search_context, db, user, search_id, values=values)
+        return await form_outcome(db, user, action, "inbox/search.html", context)
+
+    @post("/inbox/searches/{search_id:str}/sources")
+    async def add_source(
+        self, request: HTMXRequest, user: SignedIn, db: Db, search_id: FromPath[str]
+    ) -> Any:
+        search = await searches.get_search(db, user.id, search_id)
+        url = str((await request.form()).get("url") or "")
+
+        async def action() -> str:
+            await searches.add_source(db, search, url)
+            await db.commit()
+            return f"/inbox/searches/{search.id}#sources"
+
+        context = partial(search_context, db, user, search_id, new_source=url)
+        return await form_outcome(db, user, action, "inbox/search.html", context)
+
+    @post("/inbox/searches/{search_id:str}/sources/{source_id:str}/delete")
+    async def remove_source(
+        self, user: SignedIn, db: Db, search_id: FromPath[str], source_id: FromPath[str]
+    ) -> Redirect:
+        search = await searches.get_search(db, user.id, search_id)
+        await searches.remove_source(db, search, source_id)
+        await db.commit()
+        return Redirect(f"/inbox/searches/{search.id}#sources", status_code=303)
+
+    @post("/inbox/searches/{search_id:str}/run")
+    async def run(self, user: SignedIn, db: Db, queue: Queue, search_id: FromPath[str]) -> Any:
+        search = await searches.get_search(db, user.id, search_id)
+
+        async def action() -> str:
+            await start_search_run(db, queue, user, search)
+            return f"/inbox/searches/{search_id}?started=1"
+
+        context = partial(search_context, db, user, search_id)
+        return await form_outcome(db, user, action, "inbox/search.html", context)
+
+    @post("/inbox/searches/{search_id:str}/delete")
+    async def delete(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Redirect:
+        search = await searches.get_search(db, user.id, search_id)
+        await searches.delete_search(db, search)
+        await db.commit()
+        return Redirect("/inbox/searches", status_code=303)

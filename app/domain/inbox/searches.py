@@ -1,0 +1,134 @@
+"""Saved searches and their feed sources: scoped look-ups, create, change, delete.
+
+A search's sources are kept by URL across edits: a URL still listed keeps its row, so its fetch
+log (and its ETag, app/db/models/job_search.py) survives the edit; a URL no longer listed is
+deleted, a new one is added. Nothing is fetched here: the worker reads the sources when the
+search is due or when the user asks for a run (``discovery.start_search_run``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models.base import utcnow
+from app.db.models.job_search import FeedSource, SavedSearch
+from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
+from app.lib.errors import NotFound
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+
+MAX_SEARCHES = 50
+
+
+async def list_searches(session: AsyncSession, user_id: str) -> list[SavedSearch]:
+    rows = await session.scalars(
+        select(SavedSearch)
+        .where(SavedSearch.user_id == user_id)
+        .order_by(SavedSearch.created_at, SavedSearch.id)
+    )
+    return list(rows)
+
+
+async def get_search(session: AsyncSession, user_id: str, search_id: str) -> SavedSearch:
+    """The user's search; another user's id answers like a missing one (404)."""
+    found = await session.scalar(
+        select(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user_id)
+    )
+    if found is None:
+        raise NotFound(N_("No such saved search."), code="search.not_found")
+    return found
+
+
+async def sources_of(session: AsyncSession, search_id: str) -> list[FeedSource]:
+    rows = await session.scalars(
+        select(FeedSource)
+        .where(FeedSource.search_id == search_id)
+        .order_by(FeedSource.created_at, FeedSource.id)
+    )
+    return list(rows)
+
+
+def _apply(search: SavedSearch, given: SearchInput) -> None:
+    search.name = given.name
+    search.keywords = list(given.keywords)
+    search.keywords_mode = given.keywords_mode
+    search.red_flags = list(given.red_flags)
+    search.location = given.location
+    search.remote = given.remote
+    search.min_salary = given.min_salary
+    search.interval_minutes = given.interval_minutes
+    if given.active and (not search.active or search.next_run_at is None):
+        search.next_run_at = utcnow()  # switched on: due now, the scheduler takes it next
+    search.active = given.active
+
+
+async def _sync_sources(session: AsyncSession, search: SavedSearch, urls: list[str]) -> None:
+    existing = {s.url: s for s in await sources_of(session, search.id)}
+    for url, source in existing.items():
+        if url not in urls:
+            await session.delete(source)
+    for url in urls:
+        if url not in existing:
+            session.add(FeedSource(search_id=search.id, url=url))
+
+
+async def create_search(session: AsyncSession, user_id: str, given: SearchInput) -> SavedSearch:
+    count = await session.scalar(
+        select(func.count()).select_from(SavedSearch).where(SavedSearch.user_id == user_id)
+    )
+    if (count or 0) >= MAX_SEARCHES:
+        raise InputError(
+            N_("You already have %(limit)s saved searches: delete one first."),
+            code="search.too_many",
+            limit=MAX_SEARCHES,
+        )
+    search = SavedSearch(user_id=user_id, active=False, next_run_at=None)
+    _apply(search, given)
+    session.add(search)
+    await session.flush()
+    await _sync_sources(session, search, given.sources)
+    await session.flush()
+    return search
+
+
+async def update_search(session: AsyncSession, search: SavedSearch, given: SearchInput) -> None:
+    _apply(search, given)
+    await _sync_sources(session, search, given.sources)
+    await session.flush()
+
+
+async def add_source(session: AsyncSession, search: SavedSearch, url: str) -> FeedSource:
+    url = check_url(url, "url")
+    sources = await sources_of(session, search.id)
+    for source in sources:
+        if source.url == url:
+            return source
+    if len(sources) >= MAX_SOURCES:
+        raise InputError(
+            N_("Too many sources (%(count)s; at most %(limit)s per search)."),
+            code="search.too_many_sources",
+            where="sources",
+            count=len(sources) + 1,
+            limit=MAX_SOURCES,
+        )
+    source = FeedSource(search_id=search.id, url=url)
+    session.add(source)
+    await session.flush()
+    return source
+
+
+async def remove_source(session: AsyncSession, search: SavedSearch, source_id: str) -> None:
+    source = await session.scalar(
+        select(FeedSource).where(FeedSource.id == source_id, FeedSource.search_id == search.id)
+    )
+    if source is None:
+        raise NotFound(N_("No such source."), code="search.source_not_found")
+    await session.delete(source)
+    await session.flush()
+
+
+async def delete_search(session: AsyncSession, search: SavedSearch) -> None:
+    """The search and its sources go; the offers it found stay in the inbox (SET NULL)."""
+    await session.delete(search)
+    await session.flush()

@@ -1,0 +1,181 @@
+"""JSON API of cover letters: ask for one, read, list, edit (a new version each), versions and
+restore, the PDF and Word downloads, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, post, put
+from litestar.exceptions import HTTPException
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from pydantic import ValidationError
+
+from app.domain.letters import services
+from app.domain.letters.lifecycle import announce
+from app.domain.letters.schemas import (
+    LetterCreated,
+    LetterIn,
+    LetterOut,
+    VersionOut,
+    letter_out,
+    version_out,
+)
+from app.lib.dependencies import AppSettings, Arq, Db, Queue, RedisClient, SignedIn
+from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.download_names import content_disposition
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.lib.letter_content import LetterContent
+
+BAD_CONTENT = N_("The letter is not valid: %(reason)s")
+CONTENT_EXPECTED = N_('Send {"content": {…}}: the letter\'s greeting, paragraphs and closing.')
+
+
+async def json_body(request: Request[Any, Any, Any]) -> Any:
+    try:
+        return await request.json()
+    except HTTPException:  # 413: over the size limit, not malformed
+        raise
+    except Exception:
+        raise InputError(CONTENT_EXPECTED, code="letter.invalid_json") from None
+
+
+def parse_content(body: Any) -> LetterContent:
+    """The edited letter of a PUT body, or 422 saying what is wrong."""
+    raw = body.get("content") if isinstance(body, dict) else None
+    if not isinstance(raw, dict):
+        raise InputError(CONTENT_EXPECTED, code="letter.invalid_body", where="content")
+    try:
+        return LetterContent.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        reason = f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
+        raise InputError(
+            BAD_CONTENT, code="letter.invalid_content", where=f"content.{where}", reason=reason
+        ) from None
+
+
+def _download(data: bytes, media_type: str, filename: str, inline: bool = False) -> Response[bytes]:
+    return Response(
+        data,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": content_disposition(filename, inline=inline),
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+class LetterApi(Controller):
+    path = "/api/cover-letters"
+    tags = ["cover letters"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+
+    @post("/", status_code=HTTP_201_CREATED)
+    async def create(
+        self,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        settings: AppSettings,
+        data: JSONBody[LetterIn],
+    ) -> LetterCreated:
+        """Write a letter for one of your CVs (a tailored one, usually) and one of your offers.
+        The letter's credits are taken now; 429 while another letter is being written, 403
+        ``credits.insufficient`` when the balance is too low (nothing is created then)."""
+        letter = await services.request_letter(
+            db,
+            queue,
+            user,
+            cv_file_id=data.cvFileId,
+            job_offer_id=data.jobOfferId,
+            length=data.length,
+            tone=data.tone,
+            language=data.language,
+            settings=settings,
+            device_id=data.deviceId,
+        )
+        return LetterCreated(id=letter.id, taskId=letter.background_task_id, status=letter.status)
+
+    @get("/")
+    async def list_letters(
+        self,
+        user: SignedIn,
+        db: Db,
+        job_offer_id: Annotated[str | None, QueryParameter(name="jobOfferId")] = None,
+        cv_file_id: Annotated[str | None, QueryParameter(name="cvFileId")] = None,
+    ) -> list[LetterOut]:
+        rows = await services.list_letters(
+            db, user, job_offer_id=job_offer_id, cv_file_id=cv_file_id
+        )
+        return [letter_out(row) for row in rows]
+
+    @get("/{letter_id:str}")
+    async def read(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> LetterOut:
+        return letter_out(await services.get_letter(db, user, letter_id))
+
+    @put("/{letter_id:str}")
+    async def update(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        request: Request[Any, Any, Any],
+        letter_id: FromPath[str],
+    ) -> LetterOut:
+        """Save your edit (``{"content": {greeting, paragraphs, closing…}}``) as the next
+        version (409 while the letter is not written yet)."""
+        await services.get_letter(db, user, letter_id)  # 404 before the body's errors
+        content = parse_content(await json_body(request))
+        letter = await services.save_letter(db, user, letter_id, content)
+        await announce(redis, letter)
+        return letter_out(letter)
+
+    @get("/{letter_id:str}/versions")
+    async def versions(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> list[VersionOut]:
+        letter = await services.get_letter(db, user, letter_id)
+        return [
+            version_out(row, letter) for row in await services.letter_versions(db, user, letter_id)
+        ]
+
+    @post("/{letter_id:str}/versions/{number:int}/restore", status_code=HTTP_200_OK)
+    async def restore(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        letter_id: FromPath[str],
+        number: FromPath[int],
+    ) -> LetterOut:
+        """Make an old version current again, kept as a new version."""
+        letter = await services.restore_version(db, user, letter_id, number)
+        await announce(redis, letter)
+        return letter_out(letter)
+
+    @get("/{letter_id:str}/pdf", media_type="application/pdf")
+    async def pdf(
+        self,
+        user: SignedIn,
+        db: Db,
+        arq: Arq,
+        letter_id: FromPath[str],
+        inline: FromQuery[bool] = False,
+    ) -> Response[bytes]:
+        """The letter as a one-page PDF in its CV's design (409 while it is not written)."""
+        data, filename = await services.letter_pdf(db, arq, user, letter_id)
+        return _download(data, "application/pdf", filename, inline)
+
+    @get("/{letter_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
+    async def docx(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> Response[bytes]:
+        """The letter as a Word document (409 while it is not written)."""
+        data, filename = await services.letter_docx(db, user, letter_id)
+        return _download(data, DOCX_MEDIA_TYPE, filename)
+
+    @delete("/{letter_id:str}", status_code=HTTP_200_OK)
+    async def remove(
+        self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
+    ) -> dict[str, bool]:
+        """Delete the letter; one still being written is cancelled and refunded first."""
+        await services.delete_letter(db, queue.arq, queue.redis, user, letter_id)
+        return {"success": True}

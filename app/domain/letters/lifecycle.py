@@ -1,0 +1,96 @@
+"""The names and the end of a cover-letter task, shared by its kind (task_kind.py), the web's
+requests (requesting.py) and the worker's job (jobs/cover_letters.py).
+
+Ending claims the task first (app/tasks/lifecycle.py): a letter the worker has finished
+meanwhile keeps its outcome, and a paid one is refunded exactly once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CoverLetter
+from app.db.models.cover_letter import LetterStatus
+from app.db.models.status import TaskStatus
+from app.events import COVER_LETTER_UPDATED, cover_letter_updated
+from app.lib.errors import Conflict
+from app.lib.events import Publisher, publish_event
+from app.lib.i18n import N_
+from app.tasks.lifecycle import claim, settle
+
+LETTER_TASK_TYPE = "cover_letter"
+LETTER_SLOT = "cover_letter"
+LETTER_JOB = "write_cover_letter"
+LETTER_FEATURE = "cover_letter"  # the ledger's debit reason and feature_cost_cover_letter
+
+# Stored on the letter and its task as catalogue ids, shown translated (app/lib/labels.py).
+LETTER_CANCELLED = N_("Letter cancelled.")
+LETTER_FAILED = N_("The letter could not be written; any credits it took were refunded.")
+LETTER_INPUT_GONE = N_("The CV or the job offer of this letter was deleted; nothing was written.")
+LETTER_NO_CREDITS = N_("Your credit balance was too low to write this letter.")
+LETTER_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
+NOT_READY = N_("The letter is not written yet: wait for it to finish.")
+
+REFUND_FAILED = "Refund: cover letter failed"
+REFUND_CANCELLED = "Refund: cover letter cancelled"
+REFUND_LOST = "Refund: cover letter could not run"
+REFUND_NOT_QUEUED = "Refund: cover letter could not be queued"
+
+# Letter statuses for a task's end status.
+_LETTER_END = {TaskStatus.FAILED: LetterStatus.FAILED, TaskStatus.CANCELLED: LetterStatus.CANCELLED}
+
+
+def require_completed(letter: CoverLetter) -> None:
+    """Edits and downloads need a written letter (409 while it is pending, failed…)."""
+    if letter.status != LetterStatus.COMPLETED:
+        raise Conflict(NOT_READY, code="letter.not_ready")
+
+
+def job_id(task_id: str) -> str:
+    return f"coverletter:{task_id}"
+
+
+def letter_id_of(task: BackgroundTask) -> str:
+    return str((task.progress or {}).get("letterId") or "")
+
+
+async def letter_of(session: AsyncSession, task: BackgroundTask) -> CoverLetter | None:
+    letter_id = letter_id_of(task)
+    return await session.get(CoverLetter, letter_id) if letter_id else None
+
+
+async def end_letter(
+    session: AsyncSession,
+    task: BackgroundTask,
+    letter: CoverLetter | None,
+    *,
+    status: TaskStatus,
+    message: str,
+    refund_reason: str,
+) -> bool:
+    """End an open letter task as failed or cancelled, in the caller's transaction: the letter
+    (if still there) shows ``message``, the charge is refunded once, the slot freed. False, and
+    nothing written, when the task had already ended."""
+    if not await claim(session, task.id):
+        return False
+    if letter is not None:
+        letter.status = _LETTER_END[status]
+        letter.error = message
+    await settle(session, task, status=status, error=message, refund_reason=refund_reason)
+    return True
+
+
+async def announce(publisher: Publisher, letter: CoverLetter) -> None:
+    """Tell the user's tabs a letter changed (after the commit)."""
+    await publish_event(
+        publisher,
+        letter.user_id,
+        COVER_LETTER_UPDATED,
+        cover_letter_updated(letter.id, str(letter.status)),
+    )
+
+
+def event_of(letter_id: str, status: str) -> tuple[str, dict[str, Any]]:
+    return COVER_LETTER_UPDATED, cover_letter_updated(letter_id, status)

@@ -1,0 +1,212 @@
+"""HTML pages of cover letters: the list, one letter (its status while it is written, then the
+editor, the fact guard's summary, the versions, the downloads), the "Write a cover letter" form
+other pages include, and the user's own letter template (a section of the account page).
+
+Plain forms that work without JavaScript; with htmx the editor saves in place and the status
+refreshes on the tab's one event stream (base.html), reloading the page once the letter is done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Response, get, post
+from litestar.enums import MediaType
+from litestar.params import FromPath, FromQuery
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CoverLetter, User
+from app.domain.letters import services, view
+from app.domain.letters.form import (
+    LetterForm,
+    content_from_form,
+    form_from_content,
+    form_from_post,
+)
+from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
+from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.download_names import content_disposition
+from app.lib.errors import AppError, NotFound
+from app.lib.i18n import N_
+from app.lib.input_errors import user_message
+from app.lib.letter_content import LetterContent
+from app.lib.pages import reload_after_rollback
+
+EDITOR = "letters/_partials/editor.html"
+DOWNLOADS = {"pdf": "application/pdf", "docx": DOCX_MEDIA_TYPE}
+
+
+async def letter_context(
+    db: AsyncSession, user: User, letter: CoverLetter, form: LetterForm | None = None, **extra: Any
+) -> dict[str, Any]:
+    (row,) = await view.letter_rows(db, [letter])
+    versions = sorted(await services.letter_versions(db, user, letter.id), key=lambda v: -v.number)
+    return {
+        "letter": letter,
+        "row": row,
+        "writing": view.writing(letter),
+        "form": form or form_from_content(LetterContent.from_json(letter.content)),
+        "facts": view.fact_summary(letter.meta or {}),
+        "versions": versions,
+        "status_labels": view.STATUS_LABELS,
+        "lengths": view.LENGTHS,
+        "tones": view.TONES,
+        **extra,
+    }
+
+
+class LetterPages(Controller):
+    include_in_schema = False
+
+    @get("/cover-letters")
+    async def index(self, user: SignedIn, db: Db) -> Template:
+        letters = await services.list_letters(db, user)
+        context = {"rows": await view.letter_rows(db, letters), "labels": view.STATUS_LABELS}
+        return Template("letters/index.html", context=context)
+
+    @post("/cover-letters", media_type=MediaType.HTML)
+    async def write(
+        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, settings: AppSettings
+    ) -> Any:
+        """The "Write a cover letter" form of the offer, application and generation pages."""
+        form = await request.form()
+        length = str(form.get("length") or "standard")
+        tone = str(form.get("tone") or "formal")
+        try:
+            letter = await services.request_letter(
+                db,
+                queue,
+                user,
+                cv_file_id=str(form.get("cv_file_id") or ""),
+                job_offer_id=str(form.get("job_offer_id") or ""),
+                length=length if length in view.LENGTHS else "standard",
+                tone=tone if tone in view.TONES else "formal",
+                settings=settings,
+                device_id=request.headers.get("x-device-id"),
+            )
+        except AppError as exc:
+            await reload_after_rollback(db, user)
+            return Template(
+                "letters/error.html",
+                context={"error": user_message(exc), "error_code": exc.code},
+                status_code=exc.status_code,
+            )
+        return Redirect(f"/cover-letters/{letter.id}", status_code=303)
+
+    @get("/cover-letters/{letter_id:str}")
+    async def show(
+        self, user: SignedIn, db: Db, letter_id: FromPath[str], saved: FromQuery[bool] = False
+    ) -> Template:
+        letter = await services.get_letter(db, user, letter_id)
+        context = await letter_context(db, user, letter)
+        context["form"].saved = saved
+        return Template("letters/page.html", context=context)
+
+    @get("/cover-letters/{letter_id:str}/status")
+    async def status(
+        self, request: HTMXRequest, user: SignedIn, db: Db, letter_id: FromPath[str]
+    ) -> Template:
+        """The "being written" box the page refreshes; once the letter is over, htmx reloads
+        the page (which then shows the editor or the error)."""
+        letter = await services.get_letter(db, user, letter_id)
+        writing = view.writing(letter)
+        headers = {"HX-Refresh": "true"} if not writing and request.htmx else {}
+        context = {"letter": letter, "writing": writing, "status_labels": view.STATUS_LABELS}
+        return Template("letters/_partials/status.html", context=context, headers=headers)
+
+    @post("/cover-letters/{letter_id:str}", media_type=MediaType.HTML)
+    async def save(
+        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
+    ) -> Any:
+        """Save = a new version. htmx: the editor again ("Saved", or the errors beside Save)
+        and the versions list out of band; a plain post: back to the page, or 422 with it."""
+        letter = await services.get_letter(db, user, letter_id)
+        posted = await request.form()
+        form = form_from_post({k: str(v) for k, v in posted.items() if isinstance(v, str)})
+        content = content_from_form(form)
+        status = 422
+        if content is not None:
+            try:
+                letter = await services.save_letter(db, user, letter_id, content)
+                await services.commit_and_announce(db, queue.redis, letter)
+            except AppError as exc:
+                await reload_after_rollback(db, user, letter)
+                form.errors["_form"] = user_message(exc)
+                status = exc.status_code
+            else:
+                if not request.htmx:
+                    return Redirect(f"/cover-letters/{letter.id}?saved=1#editor", status_code=303)
+                form = form_from_content(LetterContent.from_json(letter.content))
+                form.saved = True
+                status = 200
+        context = await letter_context(db, user, letter, form, oob_versions=bool(request.htmx))
+        template = EDITOR if request.htmx else "letters/page.html"
+        return Template(template, context=context, status_code=status)
+
+    @get("/cover-letters/{letter_id:str}/{kind:str}", media_type=MediaType.HTML)
+    async def download(
+        self, user: SignedIn, db: Db, arq: Arq, letter_id: FromPath[str], kind: FromPath[str]
+    ) -> Any:
+        """The page's download buttons: the file, or the letter's page again saying why not
+        (a letter too long for one page, a render that failed) instead of the API's JSON."""
+        if kind not in DOWNLOADS:
+            raise NotFound(N_("No such cover letter."), code="letter.not_found")
+        try:
+            if kind == "pdf":
+                data, filename = await services.letter_pdf(db, arq, user, letter_id)
+            else:
+                data, filename = await services.letter_docx(db, user, letter_id)
+        except AppError as exc:
+            letter = await services.get_letter(db, user, letter_id)
+            context = await letter_context(
+                db, user, letter, error=user_message(exc), error_code=exc.code
+            )
+            return Template("letters/page.html", context=context, status_code=exc.status_code)
+        disposition = content_disposition(filename)
+        return Response(
+            data,
+            media_type=DOWNLOADS[kind],
+            headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"},
+        )
+
+    @post("/cover-letters/{letter_id:str}/versions/{number:int}/restore")
+    async def restore(
+        self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str], number: FromPath[int]
+    ) -> Redirect:
+        letter = await services.restore_version(db, user, letter_id, number)
+        await services.commit_and_announce(db, queue.redis, letter)
+        return Redirect(f"/cover-letters/{letter_id}?saved=1#editor", status_code=303)
+
+    @post("/cover-letters/{letter_id:str}/delete")
+    async def delete(
+        self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
+    ) -> Redirect:
+        await services.delete_letter(db, queue.arq, queue.redis, user, letter_id)
+        return Redirect("/cover-letters", status_code=303)
+
+    @get("/account/letter-template")
+    async def template_page(self, user: SignedIn, saved: FromQuery[bool] = False) -> Template:
+        """The template form on a page of its own: where a plain post's error is shown."""
+        context = view.template_context(user, saved=saved)
+        return Template("letters/template.html", context=context)
+
+    @post("/account/letter-template", media_type=MediaType.HTML)
+    async def save_template(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
+        """Unknown placeholders → 422 naming them, nothing saved."""
+        form = await request.form()
+        text = str(form.get("letter_template") or "")
+        errors = view.template_errors(text)
+        if errors:
+            context = view.template_context(user, text=text, errors=errors)
+            name = (
+                "letters/_partials/template_form.html" if request.htmx else "letters/template.html"
+            )
+            return Template(name, context=context, status_code=422)
+        user.letter_template = text.strip()
+        await db.commit()
+        if request.htmx:
+            context = view.template_context(user, saved=True)
+            return Template("letters/_partials/template_form.html", context=context)
+        return Redirect("/account/letter-template?saved=1", status_code=303)

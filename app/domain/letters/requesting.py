@@ -1,0 +1,280 @@
+"""Start a cover letter: one ``CoverLetter`` + one ``BackgroundTask`` holding the letter slot and
+its price, in one transaction, then the arq job ``write_cover_letter`` (jobs/cover_letters.py).
+
+A letter asked for by hand that cannot start (a letter already being written, too few credits)
+is refused whole: nothing is created. A letter asked for by a generation (``withLetters``) is
+never refused: when the slot is busy it waits (a pending letter without a task, started by the
+job that ends the running one: ``start_waiting``); without credits it is recorded failed, its
+task too, so the task centre and the letter's page say why.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings, get_settings
+from app.db.models import BackgroundTask, CoverLetter, CvFile, JobOffer, User
+from app.db.models.cover_letter import LetterStatus
+from app.db.models.status import TaskStatus
+from app.domain.cvs import services as cvs
+from app.domain.letters.lifecycle import (
+    LETTER_NO_CREDITS,
+    LETTER_QUEUE_DOWN,
+    LETTER_TASK_TYPE,
+    REFUND_NOT_QUEUED,
+    announce,
+    end_letter,
+    job_id,
+)
+from app.domain.offers import services as offers
+from app.lib.dependencies import TaskQueue
+from app.lib.errors import InsufficientCredits, TooManyRequests
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.tasks.lifecycle import create_task, reserve, save_and_publish
+
+log = logging.getLogger(__name__)
+LENGTHS = ("short", "standard")
+TONES = ("formal", "warm")
+LANGUAGES = ("fr", "en")
+WAITING = "waiting"  # meta key of a generation's letter waiting for the slot
+
+
+def check_options(length: str, tone: str, language: str | None) -> None:
+    if length not in LENGTHS:
+        raise InputError(
+            N_("The length must be 'short' or 'standard'."),
+            code="letter.bad_length",
+            where="length",
+        )
+    if tone not in TONES:
+        raise InputError(
+            N_("The tone must be 'formal' or 'warm'."), code="letter.bad_tone", where="tone"
+        )
+    if language not in (None, "", *LANGUAGES):
+        raise InputError(
+            N_("The letter language must be 'fr' or 'en'."),
+            code="letter.bad_language",
+            where="language",
+        )
+
+
+async def _inputs(
+    session: AsyncSession, user_id: str, cv_file_id: str, job_offer_id: str
+) -> tuple[CvFile, JobOffer]:
+    """The user's CV and offer (another user's: 404); a CV still importing cannot be used."""
+    cv = await cvs.get_cv(session, user_id, cv_file_id)
+    if cv.extraction_status != "completed" or not cv.content:
+        raise InputError(
+            N_("This CV is not ready yet: wait for its import to finish."),
+            code="letter.cv_not_ready",
+            http_status=409,
+            where="cvFileId",
+        )
+    return cv, await offers.get_offer(session, user_id, job_offer_id)
+
+
+def _new_letter(
+    user_id: str, cv: CvFile, offer: JobOffer, length: str, tone: str, language: str | None
+) -> CoverLetter:
+    return CoverLetter(
+        user_id=user_id,
+        cv_file_id=cv.id,
+        job_offer_id=offer.id,
+        status=LetterStatus.PENDING,
+        language=language or offer.language or cv.language or "en",
+        length=length,
+        tone=tone,
+        content={},
+        meta={"requestedLanguage": language or None},
+        version=0,
+    )
+
+
+async def _new_task(
+    session: AsyncSession,
+    cap: int,
+    letter: CoverLetter,
+    title: str,
+    device_id: str | None,
+    *,
+    charged: bool = True,
+) -> BackgroundTask:
+    task = await create_task(
+        session,
+        letter.user_id,
+        LETTER_TASK_TYPE,
+        f"Letter — {title}",
+        cap=cap,
+        device_id=device_id,
+        progress={"step": "queued", "percent": 0, "letterId": letter.id},
+    )
+    task.job_id = job_id(task.id)
+    letter.background_task_id = task.id
+    if charged:  # the slot, then the price (429 / too few credits: the caller rolls back)
+        await reserve(session, task, {"letterId": letter.id, "taskId": task.id})
+    return task
+
+
+async def enqueue(
+    session: AsyncSession, queue: TaskQueue, letter: CoverLetter, task: BackgroundTask
+) -> None:
+    """Queue the job; if Redis refuses, the letter ends failed (refunded, its slot freed)."""
+    try:
+        await queue.arq.enqueue_job("write_cover_letter", letter.id, task.id, _job_id=task.job_id)
+    except Exception as exc:
+        log.exception("Could not enqueue cover letter %s", letter.id)
+        await end_letter(
+            session,
+            task,
+            letter,
+            status=TaskStatus.FAILED,
+            message=LETTER_QUEUE_DOWN,
+            refund_reason=REFUND_NOT_QUEUED,
+        )
+        await save_and_publish(session, queue.redis, task)
+        await announce(queue.redis, letter)
+        raise InputError(LETTER_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
+    await save_and_publish(session, queue.redis, task)  # tells other tabs the task exists
+    await announce(queue.redis, letter)
+
+
+async def request_letter(
+    session: AsyncSession,
+    queue: TaskQueue,
+    user: User,
+    *,
+    cv_file_id: str,
+    job_offer_id: str,
+    length: str = "standard",
+    tone: str = "formal",
+    language: str | None = None,
+    settings: Settings | None = None,
+    device_id: str | None = None,
+) -> CoverLetter:
+    """Create, charge and queue a letter for (CV, offer) of ``user``; refused whole (404, 422,
+    429 a letter is being written, 403 ``credits.insufficient``) with nothing created."""
+    user_id = user.id
+    check_options(length, tone, language)
+    cv, offer = await _inputs(session, user_id, cv_file_id, job_offer_id)
+    cap = (settings or get_settings()).background_tasks_per_user
+    letter = _new_letter(user_id, cv, offer, length, tone, language)
+    session.add(letter)
+    try:
+        await session.flush()
+        task = await _new_task(session, cap, letter, offer.title, device_id)
+    except BaseException:
+        await session.rollback()  # no letter, no task, no ledger entry
+        raise
+    await session.commit()
+    await enqueue(session, queue, letter, task)
+    return letter
+
+
+async def request_for_generation(
+    session: AsyncSession,
+    queue: TaskQueue,
+    settings: Settings,
+    user_id: str,
+    cv_file_id: str,
+    job_offer_id: str,
+    *,
+    language: str | None = None,
+) -> CoverLetter:
+    """The letter a generation asks for when one of its offers completes (never refused)."""
+    cv, offer = await _inputs(session, user_id, cv_file_id, job_offer_id)
+    cv_id, offer_id, title = cv.id, offer.id, offer.title
+    letter = _new_letter(user_id, cv, offer, "standard", "formal", language)
+    session.add(letter)
+    await session.flush()
+    letter_id = letter.id
+    try:
+        task = await _new_task(session, settings.background_tasks_per_user, letter, title, None)
+    except TooManyRequests:  # a letter is being written: this one waits for its turn
+        await session.rollback()
+        letter = await _recreate(session, user_id, cv_id, offer_id, language, letter_id)
+        letter.meta = {**letter.meta, WAITING: True}
+        await session.commit()
+        await announce(queue.redis, letter)
+        return letter
+    except InsufficientCredits:
+        await session.rollback()
+        letter = await _recreate(session, user_id, cv_id, offer_id, language, letter_id)
+        await _fail_unpaid(session, queue, settings, letter, title)
+        return letter
+    await session.commit()
+    await enqueue(session, queue, letter, task)
+    return letter
+
+
+async def _recreate(
+    session: AsyncSession,
+    user_id: str,
+    cv_id: str,
+    offer_id: str,
+    language: str | None,
+    letter_id: str,
+) -> CoverLetter:
+    cv, offer = await _inputs(session, user_id, cv_id, offer_id)
+    letter = _new_letter(user_id, cv, offer, "standard", "formal", language)
+    letter.id = letter_id
+    session.add(letter)
+    await session.flush()
+    return letter
+
+
+async def _fail_unpaid(
+    session: AsyncSession, queue: TaskQueue, settings: Settings, letter: CoverLetter, title: str
+) -> None:
+    """Too few credits: the letter and a task of its own end failed, with the reason."""
+    task = await _new_task(
+        session, settings.background_tasks_per_user, letter, title, None, charged=False
+    )
+    letter.status = LetterStatus.FAILED
+    letter.error = LETTER_NO_CREDITS
+    letter.meta = {k: v for k, v in (letter.meta or {}).items() if k != WAITING}
+    task.status = TaskStatus.FAILED
+    task.error = LETTER_NO_CREDITS
+    task.progress = {**task.progress, "step": "failed", "percent": 100}
+    await save_and_publish(session, queue.redis, task)
+    await announce(queue.redis, letter)
+
+
+async def start_waiting(
+    session: AsyncSession, queue: TaskQueue, settings: Settings, user_id: str
+) -> CoverLetter | None:
+    """Start the user's oldest letter waiting for the slot (called when a letter task ends):
+    the started one, or None (none waiting, or the slot still busy)."""
+    while True:
+        waiting = await session.scalars(
+            select(CoverLetter)
+            .where(
+                CoverLetter.user_id == user_id,
+                CoverLetter.status == LetterStatus.PENDING,
+                CoverLetter.background_task_id.is_(None),
+            )
+            .order_by(CoverLetter.created_at, CoverLetter.id)
+        )
+        letter = next((row for row in waiting if (row.meta or {}).get(WAITING)), None)
+        if letter is None:
+            await session.rollback()
+            return None
+        offer = await session.get(JobOffer, letter.job_offer_id)
+        title = offer.title if offer is not None else ""
+        try:
+            task = await _new_task(session, settings.background_tasks_per_user, letter, title, None)
+        except TooManyRequests:
+            await session.rollback()
+            return None
+        except InsufficientCredits:
+            await session.rollback()
+            letter = await session.get(CoverLetter, letter.id) or letter
+            await _fail_unpaid(session, queue, settings, letter, title)
+            continue
+        letter.meta = {k: v for k, v in (letter.meta or {}).items() if k != WAITING}
+        await session.commit()
+        await enqueue(session, queue, letter, task)
+        return letter

@@ -1,0 +1,164 @@
+"""What the letter pages show, and the "Write a cover letter" box other pages include (the
+offer page, an application's page): which CVs a letter can be written from and the offer's
+letters so far. Read-only helpers; the rules live in services.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CoverLetter, CvFile, JobOffer, User
+from app.db.models.cover_letter import LetterStatus
+from app.domain.cvs.services import display_name
+from app.domain.offers.services import display_title
+from app.lib.i18n import N_, gettext
+from app.lib.letter_reasons import dropped_reason
+from app.lib.letter_template import MAX_TEMPLATE_CHARS, PLACEHOLDERS, check_template
+
+# What the status column and the letter page say; templates translate them with _().
+STATUS_LABELS = {
+    LetterStatus.PENDING: N_("Waiting to be written"),
+    LetterStatus.RUNNING: N_("Being written"),
+    LetterStatus.COMPLETED: N_("Ready"),
+    LetterStatus.FAILED: N_("Failed"),
+    LetterStatus.CANCELLED: N_("Cancelled"),
+}
+WRITING = frozenset({LetterStatus.PENDING, LetterStatus.RUNNING})
+LENGTHS = {"short": N_("Short"), "standard": N_("Standard")}
+TONES = {"formal": N_("Formal"), "warm": N_("Warm")}
+
+
+def writing(letter: CoverLetter) -> bool:
+    return letter.status in WRITING
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    """One line of the letters list."""
+
+    letter: CoverLetter
+    offer_title: str
+    company: str
+
+
+def offer_title(offer: JobOffer | None) -> str:
+    return display_title(offer) if offer is not None else ""
+
+
+async def letter_rows(db: AsyncSession, letters: list[CoverLetter]) -> list[LetterRow]:
+    """Each letter with its offer's title and company (one query for all the offers)."""
+    ids = {letter.job_offer_id for letter in letters}
+    offers: dict[str, JobOffer] = {}
+    if ids:
+        found = await db.scalars(select(JobOffer).where(JobOffer.id.in_(ids)))
+        offers = {offer.id: offer for offer in found}
+    return [
+        LetterRow(
+            letter,
+            offer_title(offers.get(letter.job_offer_id)),
+            getattr(offers.get(letter.job_offer_id), "company", "") or "",
+        )
+        for letter in letters
+    ]
+
+
+async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[str, Any]:
+    """The "Write a cover letter" box of an offer: the CVs to write from (the tailored CVs of
+    this offer first, the likeliest choice, then the source CVs) and the offer's letters."""
+    cvs = list(
+        await db.scalars(
+            select(CvFile)
+            .where(CvFile.user_id == user.id, CvFile.extraction_status == "completed")
+            .where((CvFile.kind != "generated") | (CvFile.job_offer_id == offer_id))
+            .order_by(CvFile.created_at.desc())
+        )
+    )
+    cvs.sort(key=lambda cv: cv.job_offer_id != offer_id)
+    letters = list(
+        await db.scalars(
+            select(CoverLetter)
+            .where(CoverLetter.user_id == user.id, CoverLetter.job_offer_id == offer_id)
+            .order_by(CoverLetter.created_at.desc())
+        )
+    )
+    return {
+        "letter_offer_id": offer_id,
+        "letter_cvs": [(cv.id, cv_label(cv)) for cv in cvs],
+        "offer_letters": letters,
+        "letter_status_labels": STATUS_LABELS,
+        "letter_lengths": LENGTHS,
+        "letter_tones": TONES,
+    }
+
+
+def cv_label(cv: CvFile) -> str:
+    """A tailored CV is named by its file (the offer is in it), a source CV by its person."""
+    return cv.filename or display_name(cv) if cv.kind == "generated" else display_name(cv)
+
+
+def fact_summary(meta: dict[str, Any]) -> dict[str, Any]:
+    """What the fact guard did, from the letter's meta (jobs/letters/request.py: WrittenLetter)."""
+    dropped = [
+        {"text": str(d["text"]), "why": dropped_reason(d)}
+        for d in meta.get("dropped") or []
+        if isinstance(d, dict) and d.get("text")
+    ]
+    return {
+        "verified": int(meta.get("verifiedClaims") or 0),
+        "repaired": int(meta.get("repairedClaims") or 0),
+        "dropped_count": int(meta.get("droppedClaims") or len(dropped)),
+        "dropped": dropped,
+        "known": any(k in meta for k in ("verifiedClaims", "droppedClaims", "repairedClaims")),
+    }
+
+
+# The user's letter template (User.letter_template): a section of the account page and a page
+# of its own (where a plain post's error is shown). Its placeholders: app/lib/letter_template.py.
+def template_errors(text: str) -> list[str]:
+    """Why the template cannot be saved, in the reader's language (none: it can)."""
+    errors = []
+    if len(text) > MAX_TEMPLATE_CHARS:
+        errors.append(
+            gettext(
+                N_("At most %(n)s characters (this one has %(actual)s)."),
+                n=MAX_TEMPLATE_CHARS,
+                actual=len(text),
+            )
+        )
+    unknown = check_template(text)
+    if unknown:
+        names = ", ".join("{" + name + "}" for name in unknown)
+        errors.append(
+            gettext(
+                N_("Unknown placeholders: %(names)s. Use only the ones listed below."), names=names
+            )
+        )
+    return errors
+
+
+def template_context(user: User, **extra: Any) -> dict[str, Any]:
+    """The template form: the stored text (or what was posted), the placeholders to use."""
+    return {
+        "letter_template_text": extra.pop("text", None)
+        if "text" in extra
+        else user.letter_template,
+        "letter_placeholders": PLACEHOLDERS,
+        "letter_template_errors": extra.pop("errors", []),
+        "letter_template_saved": extra.pop("saved", False),
+        **extra,
+    }
+
+
+async def letters_of_cvs(db: AsyncSession, cv_ids: list[str]) -> dict[str, CoverLetter]:
+    """The newest letter written from each of these CVs (a generation's tailored CVs)."""
+    if not cv_ids:
+        return {}
+    found = await db.scalars(
+        select(CoverLetter)
+        .where(CoverLetter.cv_file_id.in_(cv_ids))
+        .order_by(CoverLetter.created_at)
+    )
+    return {letter.cv_file_id: letter for letter in found if letter.cv_file_id}

@@ -1,0 +1,120 @@
+"""A CV as a Word document: the same sections, order, headings and text as its PDF.
+
+The content goes through the designs' own view (``build_view``, app/lib/pdf_render/designs.py),
+so dates, skill groups, section titles (FR/EN) and vetted links are the ones the PDF prints, and
+the sections follow the order of ``templates/cv_designs/_document.html``. Nothing is trimmed:
+the page budget shapes the PDF's layout, while a Word file is meant to be edited.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.docx_export.document import PlainDocx, Span
+from app.lib.pdf_render.designs import build_view, cv_locale
+
+CONTACT_SEPARATOR = " | "
+LIST_SEPARATOR = " · "
+
+
+def cv_docx_bytes(content: CvContent, *, locale: str, created: datetime | None = None) -> bytes:
+    """The .docx file of ``content`` with section titles in ``locale`` (``fr``/``en``)."""
+    view = build_view(content, locale=cv_locale(locale))
+    header = view["header"]
+    title = " – ".join(part for part in (header["name"] or "CV", header["title"]) if part)
+    doc = PlainDocx(language=view["lang"], title=title, author=header["name"], created=created)
+    _header(doc, header)
+    titles = view["t"]
+    if view["summary"].strip():
+        doc.heading(titles["summary"])
+        doc.paragraph(view["summary"])
+    if view["skill_groups"]:
+        doc.heading(titles["skills"])
+        for group in view["skill_groups"]:
+            label = [Span(f"{group['name']}: ", bold=True)] if group["name"] else []
+            items = ", ".join(item["text"] for item in group["items"])
+            doc.spans([*label, Span(items)])
+    for section in ("experience", "projects"):
+        if view[section]:
+            doc.heading(titles[section])
+            for entry in view[section]:
+                _entry(doc, entry)
+    if view["education"]:
+        doc.heading(titles["education"])
+        for edu in view["education"]:
+            _education(doc, edu)
+    if view["languages"]:
+        doc.heading(titles["languages"])
+        doc.joined(
+            (
+                Span(f"{lang['name']} ({lang['level']})" if lang["level"] else lang["name"])
+                for lang in view["languages"]
+            ),
+            LIST_SEPARATOR,
+        )
+    for key, items in view["extra_groups"]:
+        doc.heading(titles[key])
+        for item in items:
+            _extra(doc, item)
+    if view["interests"]:
+        doc.heading(titles["interests"])
+        doc.joined((Span(item["text"]) for item in view["interests"]), LIST_SEPARATOR)
+    return doc.to_bytes()
+
+
+def _header(doc: PlainDocx, header: dict[str, Any]) -> None:
+    doc.title(header["name"])
+    doc.subtitle(header["title"])
+    contact = [
+        Span(header["email"], href=header["email_href"]),
+        Span(header["phone"]),
+        Span(header["location"]),
+        *(
+            Span(link["label"], href=link["href"])
+            if link["href"]
+            else Span(link["label"] or link["text"])
+            for link in header["links"]
+        ),
+    ]
+    doc.joined(contact, CONTACT_SEPARATOR)
+
+
+def _dates(doc: PlainDocx, dates: str) -> None:
+    doc.paragraph(dates, italic=True)
+
+
+def _entry(doc: PlainDocx, entry: dict[str, Any]) -> None:
+    """An experience or project: its title line as Heading 2, then dates, text, bullets, skills."""
+    line = [Span(entry["title"], href=entry["href"])]
+    if entry["org"]:
+        line.append(Span(f" — {entry['org']}"))
+    if entry["place"]:
+        line.append(Span(f", {entry['place']}"))
+    doc.heading_spans(line, level=2)
+    _dates(doc, entry["dates"])
+    doc.paragraph(entry["description"])
+    doc.bullets(bullet["text"] for bullet in entry["bullets"])
+    doc.paragraph(LIST_SEPARATOR.join(entry["skills"]))
+
+
+def _education(doc: PlainDocx, edu: dict[str, Any]) -> None:
+    line = [Span(edu["degree"] or edu["institution"])]
+    if edu["degree"] and edu["institution"]:
+        line.append(Span(f" — {edu['institution']}"))
+    if edu["place"]:
+        line.append(Span(f", {edu['place']}"))
+    doc.heading_spans(line, level=2)
+    _dates(doc, edu["dates"])
+    doc.paragraph(edu["description"])
+
+
+def _extra(doc: PlainDocx, item: dict[str, Any]) -> None:
+    """A certification, award, volunteering or publication, laid out like an entry."""
+    line = [Span(item["name"], href=item["href"])]
+    if item["issuer"]:
+        line.append(Span(f" — {item['issuer']}"))
+    doc.heading_spans(line, level=2)
+    _dates(doc, item["date"])
+    doc.paragraph(item["description"])

@@ -1,0 +1,216 @@
+"""Characters → words → visual lines, with word gaps measured relative to the font size.
+
+Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): stdlib only.
+
+Why not a fixed gap: many producers (LaTeX, Google Docs, Canva) draw no space characters, they
+only move the pen. An absolute 2 pt threshold glues the words of small or justified text, and
+splits letter-spaced headings. Here a gap is a word break when it is wider than the run's usual
+letter gap plus a fraction of the font size; a drawn space always breaks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+Word = dict[str, Any]
+WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
+TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
+TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
+
+
+@dataclass
+class Line:
+    top: float
+    bottom: float
+    words: list[Word] = field(default_factory=list)
+
+    def add(self, word: Word) -> None:
+        self.words.append(word)
+        self.top = min(self.top, word["top"])
+        self.bottom = max(self.bottom, word["bottom"])
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def x0(self) -> float:
+        return min(w["x0"] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+    def text(self) -> str:
+        ordered = sorted(self.words, key=lambda w: w["x0"])
+        parts: list[str] = []
+        for index, word in enumerate(ordered):
+            if index:
+                gap = word["x0"] - ordered[index - 1]["x1"]
+                if gap > max(8.0, TAB_GAP * self.height):
+                    parts.append("\t")
+                elif not _script(ordered[index - 1], word, gap):
+                    parts.append(" ")
+            parts.append(word["text"])
+        return "".join(parts)
+
+
+def _script(before: Word, after: Word, gap: float) -> bool:
+    """A superscript or subscript touching its word ("4th", "m2"): smaller, off the baseline,
+    no gap. It joins the word instead of standing apart."""
+    small, large = sorted((before["size"], after["size"]))
+    return (
+        gap <= TOUCHING * large
+        and small <= 0.85 * large
+        and abs(before["bottom"] - after["bottom"]) > 0.1 * large
+    )
+
+
+def _rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters sharing a baseline: bottoms within a third of the font size of the row's first.
+
+    Bottoms, not box overlap: glyph boxes are taller than tight line spacing, so overlapping
+    boxes would weave two lines together.
+    """
+    rows: list[tuple[float, list[dict[str, Any]]]] = []
+    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+        tolerance = 0.35 * max(char.get("size", 10.0), 1.0)
+        if rows and char["bottom"] - rows[-1][0] <= tolerance:
+            rows[-1][1].append(char)
+        else:
+            rows.append((char["bottom"], [char]))
+    return [sorted(members, key=lambda c: c["x0"]) for _, members in rows]
+
+
+def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
+    """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
+    letter-spaced headings. A run is a stretch of one font and size without a wide gap."""
+    usual = [0.0] * len(row)
+    start = 0
+    for index in range(1, len(row) + 1):
+        if index < len(row):
+            a, b = row[index - 1], row[index]
+            same_font = a.get("fontname") == b.get("fontname") and a.get("size") == b.get("size")
+            if same_font and b["x0"] - a["x1"] < a.get("size", 10.0):
+                continue
+        run = row[start:index]
+        gaps = [
+            (b["x0"] - a["x1"]) / max(a.get("size", 10.0), 1.0)
+            for a, b in itertools.pairwise(run)
+            if not a["text"].isspace() and not b["text"].isspace()
+        ]
+        if len(gaps) >= 3:
+            value = max(0.0, min(statistics.median(gaps), 0.3))
+            usual[start:index] = [value] * len(run)
+        start = index
+    return usual
+
+
+def _word(chars: list[dict[str, Any]]) -> Word:
+    return {
+        "text": "".join(c["text"] for c in chars),
+        "x0": min(c["x0"] for c in chars),
+        "x1": max(c["x1"] for c in chars),
+        "top": min(c["top"] for c in chars),
+        "bottom": max(c["bottom"] for c in chars),
+        "size": max(c.get("size", 0.0) for c in chars),
+    }
+
+
+def _between(space: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """The drawn space separates the two glyphs: it starts between them and lies in the gap
+    between their boxes, or shares the baseline and size of one of them (fonts whose glyph
+    boxes are too wide overlap their spaces too)."""
+    if not before["x0"] < space["x0"] < after["x0"]:
+        return False
+    slack = 0.3 * max(space["x1"] - space["x0"], 0.5)
+    if space["x0"] >= before["x1"] - slack and space["x1"] <= after["x0"] + slack:
+        return True
+    size = max(space.get("size", 10.0), 1.0)
+    return any(
+        abs(space["bottom"] - glyph["bottom"]) < 0.1 * size
+        and abs(glyph.get("size", 10.0) - size) < 0.05 * size
+        for glyph in (before, after)
+    )
+
+
+def _piled_spaces(row: list[dict[str, Any]]) -> set[int]:
+    """Spaces touching or overlapping other spaces: tab fills and stray runs. They are no word
+    separators by themselves (a wide gap still is)."""
+    spaces = [c for c in row if c["text"].isspace()]
+    piled: set[int] = set()
+    for a, b in itertools.pairwise(spaces):
+        if b["x0"] < a["x1"] + 0.1:  # touching or overlapping
+            piled.update((id(a), id(b)))
+    return piled
+
+
+def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
+    """Split each row at drawn spaces and at gaps wider than the run's usual letter gap.
+
+    A drawn space counts only when it lies between the two glyphs: empty paragraphs leave stray
+    spaces at the left margin, near the baseline of a neighbouring line.
+    """
+    words: list[Word] = []
+    for row in _rows(chars):
+        usual_gaps = _usual_gaps(row)
+        piled = _piled_spaces(row)
+        current: list[dict[str, Any]] = []
+        spaces: list[dict[str, Any]] = []
+        for char, usual in zip(row, usual_gaps, strict=True):
+            if char["text"].isspace():
+                if id(char) not in piled:
+                    spaces.append(char)
+                continue
+            if current:
+                previous = current[-1]
+                size = min(previous.get("size", 10.0), char.get("size", 10.0))
+                gap = char["x0"] - previous["x1"]
+                spaced = any(_between(space, previous, char) for space in spaces)
+                if spaced or gap > (usual + WORD_GAP) * size:
+                    words.append(_word(current))
+                    current = []
+            spaces = []
+            current.append(char)
+        if current:
+            words.append(_word(current))
+    return words
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words → lines: a word joins the line it overlaps vertically by half its height."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        height = max(word["bottom"] - word["top"], 0.1)
+        for line in reversed(lines[-3:]):
+            overlap = min(line.bottom, word["bottom"]) - max(line.top, word["top"])
+            if overlap >= 0.5 * min(height, max(line.height, 0.1)):
+                line.add(word)
+                break
+        else:
+            lines.append(Line(word["top"], word["bottom"], [word]))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def block_gap(lines: list[Line]) -> float:
+    """The vertical gap above which a line starts a new block: wider than the usual line gap."""
+    typical = statistics.median(line.height for line in lines)
+    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
+    usual = gaps[len(gaps) // 10] if gaps else 0.0
+    return max(3.0, 0.45 * typical, usual + 0.3 * typical)
+
+
+def lines_to_text(lines: list[Line]) -> list[str]:
+    """Lines → text lines, with an empty line where the vertical gap shows a new block."""
+    if not lines:
+        return []
+    threshold = block_gap(lines)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and line.top - lines[index - 1].bottom > threshold:
+            out.append("")
+        out.append(line.text())
+    return out

@@ -1,0 +1,66 @@
+"""The entry point for cover letters: ``render_letter_pdf_bytes`` (in the worker, like CVs).
+
+Same sandbox as the CVs (``sandbox.py``: a fork of the warmed-up render server with memory and
+wall-clock limits, the safe URL fetcher), same cache with the document kind in its key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from pathlib import Path
+
+from app.lib.cv_content import Header
+from app.lib.letter_content import LetterContent
+from app.lib.pdf_render.cache import RenderCache, cache_key
+from app.lib.pdf_render.designs import check_design, cv_locale
+from app.lib.pdf_render.errors import LetterTooLong
+from app.lib.pdf_render.letter_fit import LETTER_PAGES, letter_payload
+from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
+from app.lib.pdf_render.result import RenderResult
+from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
+
+LETTER_KIND = "letter"
+
+
+async def render_letter_pdf_bytes(
+    letter: LetterContent,
+    header: Header,
+    *,
+    design: str,
+    locale: str,
+    cache_dir: Path | None = None,
+    timeout_seconds: float = RENDER_TIMEOUT_SECONDS,
+    memory_limit: int = RENDER_MEMORY_LIMIT_BYTES,
+) -> RenderResult:
+    """Render ``letter`` under the CV's ``header`` in ``design`` on exactly one A4 page.
+
+    Raises ``LetterTooLong`` (code ``render.letter_too_long``) when the text overflows one page
+    even at the smallest step, and like ``render_cv_pdf_bytes`` ``RenderTimeout`` /
+    ``RenderMemoryExceeded`` / ``RenderCrashed`` / ``RenderError`` otherwise; ``UnknownDesign``
+    for a design not in ``DESIGNS``. With ``cache_dir`` an identical earlier render is reused.
+    """
+    design, locale = check_design(design), cv_locale(locale)
+    payload = letter_payload(letter, header)
+    key = cache_key(
+        payload,
+        design=design,
+        locale=locale,
+        page_budget=LETTER_PAGES,
+        relevance=None,
+        kind=LETTER_KIND,
+    )
+    cache = RenderCache(cache_dir) if cache_dir is not None else None
+    if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
+        return hit
+    result = await run_sandboxed(
+        RenderJob(payload, design, locale, LETTER_PAGES, None, kind=LETTER_KIND),
+        timeout_seconds=timeout_seconds,
+        memory_limit=memory_limit,
+    )
+    if not result.fits:
+        raise LetterTooLong(result.page_count)
+    result = dataclasses.replace(result, cache_key=key)
+    if cache is not None:
+        await asyncio.to_thread(cache.put, key, result)
+    return result

@@ -1,0 +1,89 @@
+"""Which engine tailors CVs: the configured LLM endpoint, or the offline engine.
+
+Environment / ``litestar.toml`` (``LLM_BASE_URL``, ``LLM_API_KEY``) win over the settings page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Literal, TypeVar
+
+from litestar.di import NamedDependency
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.lib.dependencies import AppSettings, Db
+from app.lib.llm import LLMEndpoint
+from app.settings.registry import (
+    DEFAULT_MODEL,
+    DEFAULT_TEMPERATURE,
+    PHASE_MODEL_SETTINGS,
+)
+from app.settings.service import all_settings
+
+# Only a key configured: the SDK's own default endpoint.
+OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class EngineStatus:
+    mode: Literal["llm", "offline"]
+    base_url: str  # empty = the SDK's default (OpenAI)
+    api_key: str
+    source: Literal["environment", "settings", "none"]
+
+
+async def engine_status(session: AsyncSession, settings: Settings) -> EngineStatus:
+    if settings.llm_base_url or settings.llm_api_key:
+        return EngineStatus("llm", settings.llm_base_url, settings.llm_api_key, "environment")
+    values = await all_settings(session)
+    base_url = values.get("llm_base_url", "").strip()
+    api_key = values.get("llm_api_key", "").strip()
+    if base_url or api_key:
+        return EngineStatus("llm", base_url, api_key, "settings")
+    return EngineStatus("offline", "", "", "none")
+
+
+EngineReader = Callable[[], Awaitable[EngineStatus]]
+Engine = NamedDependency[EngineReader]
+"""``engine``: reads which engine tailors CVs when the page is rendered (``provide_engine``), so
+a handler neither knows where the setting lives nor reads it before it has saved a change."""
+
+
+def provide_engine(db: Db, settings: AppSettings) -> EngineReader:
+    return partial(engine_status, db, settings)
+
+
+async def model_for_phase(session: AsyncSession, phase: str) -> str:
+    """The model an admin chose for a pipeline phase (``classify``, ``batch_skills``…)."""
+    setting_name = PHASE_MODEL_SETTINGS[phase]
+    values = await all_settings(session)
+    return values.get(setting_name) or DEFAULT_MODEL
+
+
+def _parsed(raw: str | None, parse: Callable[[str], T], default: T) -> T:
+    # The admin page validates; a value edited in the database by hand must not stop the worker.
+    try:
+        return default if raw is None else parse(raw)
+    except ValueError:
+        return default
+
+
+async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint | None:
+    """The endpoint the LLM engine should call, or ``None`` for the offline engine."""
+    status = await engine_status(session, settings)
+    if status.mode == "offline":
+        return None
+    values = await all_settings(session)
+    return LLMEndpoint(
+        base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
+        api_key=status.api_key,
+        timeout_s=settings.llm_timeout_seconds,
+        probe_timeout_s=settings.llm_probe_timeout_seconds,
+        temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
+        max_concurrency=_parsed(values.get("llm_max_concurrency"), int, 0),
+    )

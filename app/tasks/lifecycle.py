@@ -1,0 +1,190 @@
+"""The life of a task-centre row (``BackgroundTask``), whatever its kind.
+
+Created with the per-user FIFO cap, read by its owner, changed then published, and ended.
+
+Every write to an open task starts by *claiming* it: one conditional UPDATE that matches only a
+task still queued or running. It is the first write of its transaction, so it takes the row lock
+(PostgreSQL) before anything else and a cancel racing the worker's save is serialised on that
+row: whoever commits first wins, the other finds the task settled and writes nothing. That is
+what keeps a cancelled task cancelled and refunds a paid one exactly once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask
+from app.db.models.base import now_ms
+from app.db.models.status import FINISHED, OPEN, TaskStatus
+from app.events import TASK_UPDATED, task_payload
+from app.lib.errors import NotFound
+from app.lib.events import Publisher, publish_event
+from app.tasks.billing import charge, refund_charge
+from app.tasks.registry import kind_of
+from app.tasks.slots import acquire_slot, release_slot
+
+
+class TaskSettled(Exception):
+    """The task was settled elsewhere meanwhile (cancelled, its input deleted): stop quietly."""
+
+
+async def create_task(
+    session: AsyncSession,
+    user_id: str,
+    type_: str,
+    title: str,
+    *,
+    cap: int,
+    device_id: str | None = None,
+    progress: dict[str, Any] | None = None,
+) -> BackgroundTask:
+    """Insert a task; past ``cap`` rows the oldest *finished* ones go (FIFO)."""
+    task = BackgroundTask(
+        user_id=user_id,
+        type=type_,
+        title=title[:300],
+        status=TaskStatus.QUEUED,
+        device_id=device_id,
+        progress=progress or {},
+    )
+    session.add(task)
+    await session.flush()
+    total = await session.scalar(
+        select(func.count()).select_from(BackgroundTask).where(BackgroundTask.user_id == user_id)
+    )
+    excess = int(total or 0) - cap
+    if excess > 0:
+        oldest = (
+            select(BackgroundTask.id)
+            .where(
+                BackgroundTask.user_id == user_id,
+                BackgroundTask.status.in_(FINISHED),
+                BackgroundTask.id != task.id,
+            )
+            .order_by(BackgroundTask.created_at, BackgroundTask.id)
+            .limit(excess)
+        )
+        ids = list(await session.scalars(oldest))
+        if ids:
+            await session.execute(delete(BackgroundTask).where(BackgroundTask.id.in_(ids)))
+    return task
+
+
+async def reserve(session: AsyncSession, task: BackgroundTask, meta: dict[str, Any]) -> None:
+    """Take what the task's kind declares, in the transaction that creates the task: its
+    concurrency slot first (429 otherwise: a refused task is never charged), then its price
+    (the ledger entry is kept on the task, for a refund when it fails or is cancelled)."""
+    kind = kind_of(task.type)
+    if kind.slot is not None:
+        await acquire_slot(session, task.user_id, kind.slot, task.id)
+    if kind.price is not None:
+        entry = await charge(session, task.user_id, kind.price, meta)
+        if entry:
+            task.progress = {**(task.progress or {}), "creditTransactionId": entry}
+
+
+async def get_task(session: AsyncSession, user_id: str, task_id: str) -> BackgroundTask:
+    task = await session.scalar(
+        select(BackgroundTask).where(
+            BackgroundTask.id == task_id, BackgroundTask.user_id == user_id
+        )
+    )
+    if task is None:
+        raise NotFound("No such task.")
+    return task
+
+
+async def list_tasks(session: AsyncSession, user_id: str, limit: int = 100) -> list[BackgroundTask]:
+    rows = await session.scalars(
+        select(BackgroundTask)
+        .where(BackgroundTask.user_id == user_id)
+        .order_by(BackgroundTask.created_at.desc(), BackgroundTask.id)
+        .limit(limit)
+    )
+    return list(rows)
+
+
+async def claim(session: AsyncSession, task_id: str) -> bool:
+    """Lock the task for this transaction if it is still open; False when it is settled.
+
+    No autoflush: changes already made to the task's input (a CV, an offer) must be written
+    *after* the claim, or a cancel (task row, then input row) and the worker (input row, then
+    task row) could deadlock.
+    """
+    with session.no_autoflush:
+        result = await session.execute(
+            update(BackgroundTask)
+            .where(BackgroundTask.id == task_id, BackgroundTask.status.in_(OPEN))
+            .values(updated_at=now_ms())
+            .execution_options(synchronize_session=False)
+        )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def settle(
+    session: AsyncSession,
+    task: BackgroundTask,
+    *,
+    status: TaskStatus,
+    error: str,
+    refund_reason: str,
+) -> None:
+    """Record the end of a task claimed in this transaction: its charge refunded, its slot
+    freed, the outcome on the row. The caller commits and publishes (``save_and_publish``)."""
+    await refund_charge(
+        session, task.user_id, (task.progress or {}).get("creditTransactionId"), refund_reason
+    )
+    await release_slot(session, task.id)
+    task.status = status
+    task.error = error
+    task.progress = {**(task.progress or {}), "step": str(status), "percent": 100}
+    task.updated_at = now_ms()
+
+
+async def save_and_publish(
+    session: AsyncSession,
+    publisher: Publisher,
+    task: BackgroundTask,
+    *,
+    status: TaskStatus | None = None,
+    progress: dict[str, Any] | None = None,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+    job_id: str | None = None,
+) -> None:
+    """Change a task, commit, then tell every tab of its user (``task:updated``).
+
+    The commit comes first so an event never claims a state the database does not hold.
+    """
+    if status is not None:
+        task.status = status
+    if progress is not None:
+        task.progress = progress
+    if result is not None:
+        task.result = result
+    if error is not None:
+        task.error = error
+    if job_id is not None:
+        task.job_id = job_id
+    task.updated_at = now_ms()
+    await session.commit()
+    await publish_event(publisher, task.user_id, TASK_UPDATED, task_payload(task))
+
+
+async def commit_deletion(
+    session: AsyncSession,
+    publisher: Publisher,
+    task: BackgroundTask | None,
+    user_id: str,
+    event: str,
+    data: dict[str, Any],
+) -> None:
+    """Commit the deletion of a row, publish the task it cancelled (if one was open), then the
+    row's own event for the user's tabs."""
+    await session.commit()
+    if task is not None:
+        await save_and_publish(session, publisher, task)
+    await publish_event(publisher, user_id, event, data)

@@ -1,0 +1,274 @@
+"""arq jobs of cover letters: ``write_cover_letter`` (the task) and ``render_letter_pdf`` (a
+download's PDF, which the web process waits for).
+
+``write_cover_letter`` is built on jobs/task_job.py like the CV import (jobs/imports.py): every
+write first claims the task, progress is committed then published, a transient failure is
+retried, anything else ends the letter failed with a catalogue message, refunded once through
+the kernel (app/domain/letters/lifecycle.py). The letter is written by jobs/letters/writer.py
+from the CV's facts only (its fact guard drops what the CV does not support).
+
+When a letter task ends, however it ends, the user's next letter waiting for the slot (the
+letters of a generation started with ``withLetters``) is started.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from typing import Any
+
+from arq.worker import func
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import get_settings
+from app.db.models import (
+    BackgroundTask,
+    CoverLetter,
+    CoverLetterVersion,
+    CvFile,
+    CvGenerationTask,
+    InboxItem,
+    JobOffer,
+    SavedSearch,
+    User,
+)
+from app.db.models.cover_letter import LetterStatus
+from app.db.models.status import FINISHED, TaskStatus
+from app.domain.letters import services as letters
+from app.domain.letters.lifecycle import (
+    LETTER_FAILED,
+    LETTER_INPUT_GONE,
+    REFUND_FAILED,
+    REFUND_LOST,
+    announce,
+    end_letter,
+)
+from app.lib.cv_content import CvContent
+from app.lib.dependencies import TaskQueue
+from app.lib.letter_content import LetterContent
+from app.lib.pdf_render import render_letter_pdf_bytes, renders_dir
+from app.tasks.lifecycle import save_and_publish
+from app.tasks.slots import release_slot
+from jobs.letters import writer
+from jobs.letters.request import LetterRequest
+from jobs.task_job import (
+    Job,
+    claim_or_stop,
+    complete,
+    guarded,
+    progress,
+    publish_failure,
+    unless_settled,
+)
+
+log = logging.getLogger(__name__)
+
+
+async def letter_template(db: AsyncSession, letter: CoverLetter) -> str:
+    """The template of the saved search the offer came from (its inbox item), else the user's
+    own; "" when neither has one."""
+    search_template = await db.scalar(
+        select(SavedSearch.letter_template)
+        .join(InboxItem, InboxItem.search_id == SavedSearch.id)
+        .where(
+            InboxItem.job_offer_id == letter.job_offer_id,
+            InboxItem.user_id == letter.user_id,
+            SavedSearch.letter_template != "",
+        )
+        .limit(1)
+    )
+    if search_template:
+        return str(search_template)
+    user = await db.get(User, letter.user_id)
+    return user.letter_template if user is not None else ""
+
+
+def letter_request(
+    letter: CoverLetter, cv: CvFile, offer: JobOffer, template: str
+) -> LetterRequest:
+    requested = (letter.meta or {}).get("requestedLanguage")
+    return LetterRequest(
+        cv=CvContent.from_json(cv.content),
+        offer_title=offer.title,
+        offer_company=offer.company,
+        offer_location=offer.location,
+        offer_text=offer.description,
+        offer_requirements=[str(r) for r in offer.requirements or []],
+        offer_language=requested or offer.language,
+        length=letter.length,
+        tone=letter.tone,
+        template=template,
+        today=datetime.date.today(),
+    )
+
+
+async def write_cover_letter(ctx: dict[str, Any], letter_id: str, task_id: str) -> dict[str, Any]:
+    try:
+        return await unless_settled(
+            _write(ctx, letter_id, task_id),
+            {"letterId": letter_id, "skipped": "settled"},
+            "Cover letter task %s was settled elsewhere (cancelled); its result is dropped",
+            task_id,
+        )
+    finally:
+        await _start_next(ctx, task_id)
+
+
+async def _start_next(ctx: dict[str, Any], task_id: str) -> None:
+    """The slot is free again (unless this job is retried): start the next waiting letter."""
+    try:
+        async with ctx["session_factory"]() as db:
+            task = await db.get(BackgroundTask, task_id)
+            if task is None or task.status not in FINISHED:
+                await db.rollback()
+                return
+            queue = TaskQueue(ctx["redis"], ctx["redis"])
+            await letters.start_waiting(db, queue, ctx["settings"], task.user_id)
+    except Exception:  # the letter itself is settled; a waiting one is started by the next end
+        log.exception("Could not start the next waiting cover letter after task %s", task_id)
+
+
+async def _write(ctx: dict[str, Any], letter_id: str, task_id: str) -> dict[str, Any]:
+    redis = ctx["redis"]
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED:
+            return {"skipped": task.status if task else "no task"}
+        letter = await db.get(CoverLetter, letter_id)
+        cv = await db.get(CvFile, letter.cv_file_id) if letter and letter.cv_file_id else None
+        offer = await db.get(JobOffer, letter.job_offer_id) if letter else None
+        if letter is None or cv is None or offer is None:  # deleted meanwhile
+            if await end_letter(
+                db,
+                task,
+                letter,
+                status=TaskStatus.FAILED,
+                message=LETTER_INPUT_GONE,
+                refund_reason=REFUND_LOST,
+            ):
+                await save_and_publish(db, redis, task)
+                if letter is not None:
+                    await announce(redis, letter)
+            return {"letterId": letter_id, "skipped": "input gone"}
+        if letter.status == LetterStatus.COMPLETED:  # a re-delivered job whose work is done
+            await claim_or_stop(db, task)
+            await release_slot(db, task.id)
+            await complete(db, redis, task, {"letterId": letter.id, "alreadyDone": True})
+            return {"letterId": letter.id, "alreadyDone": True}
+
+        async def work() -> dict[str, Any]:
+            return await _work(ctx, db, task, letter, cv, offer)
+
+        async def fail(_: dict[str, Any]) -> None:
+            ended = await end_letter(
+                db,
+                task,
+                letter,
+                status=TaskStatus.FAILED,
+                message=LETTER_FAILED,
+                refund_reason=REFUND_FAILED,
+            )
+            await publish_failure(db, redis, task, ended)
+            await announce(redis, letter)
+
+        job = Job("Cover letter", "letterId", letter_id)
+        return await guarded(ctx, db, redis, task, letter, job, work, fail)
+
+
+async def _work(
+    ctx: dict[str, Any],
+    db: AsyncSession,
+    task: BackgroundTask,
+    letter: CoverLetter,
+    cv: CvFile,
+    offer: JobOffer,
+) -> dict[str, Any]:
+    redis = ctx["redis"]
+    letter.status = LetterStatus.RUNNING  # written after the claim (no autoflush there)
+    await progress(db, redis, task, "writing", 20)
+    await announce(redis, letter)
+    request = letter_request(letter, cv, offer, await letter_template(db, letter))
+    engine = await writer.letter_engine(db, ctx["settings"])
+    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+    written = await writer.write_letter(request, engine)
+    await progress(db, redis, task, "saving", 90)
+    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
+    content = LetterContent.model_validate(written.content.to_json())
+    letter.content = content.to_json()
+    letter.language = written.language
+    letter.engine = written.engine
+    letter.meta = {**(letter.meta or {}), **written.meta}
+    letter.status = LetterStatus.COMPLETED
+    letter.error = None
+    letter.version = int(letter.version or 0) + 1
+    db.add(
+        CoverLetterVersion(
+            cover_letter_id=letter.id,
+            number=letter.version,
+            origin="generated",
+            content=letter.content,
+        )
+    )
+    await release_slot(db, task.id)
+    summary = {
+        "letterId": letter.id,
+        "engine": written.engine,
+        "language": written.language,
+        "verifiedClaims": written.meta.get("verifiedClaims", 0),
+        "droppedClaims": written.meta.get("droppedClaims", 0),
+    }
+    await complete(db, redis, task, summary)
+    await announce(redis, letter)
+    return summary
+
+
+async def letter_for_generated_cv(
+    sessions: async_sessionmaker[AsyncSession],
+    redis: Any,
+    user_id: str,
+    generation_id: str,
+    cv_file_id: str,
+    job_offer_id: str,
+) -> None:
+    """Called by the pipeline when an offer's tailored CV is saved (jobs/pipeline/recompose.py):
+    if its generation was started with ``withLetters``, ask for the letter of (that CV, the
+    offer), charged now. Never fails the offer: a letter that cannot start says why itself
+    (app/domain/letters/requesting.py)."""
+    try:
+        async with sessions() as db:
+            generation = await db.get(CvGenerationTask, generation_id)
+            if generation is None or not (generation.payload or {}).get("withLetters"):
+                await db.rollback()
+                return
+            queue = TaskQueue(redis, redis)
+            await letters.request_for_generation(
+                db, queue, get_settings(), user_id, cv_file_id, job_offer_id
+            )
+    except Exception:
+        log.exception("Could not ask for the cover letter of generated CV %s", cv_file_id)
+
+
+async def render_letter_pdf(ctx: dict[str, Any], user_id: str, letter_id: str) -> dict[str, Any]:
+    """A download's PDF: the letter as it is now, one page, in its CV's design."""
+    async with ctx["session_factory"]() as db:
+        spec = await letters.owned_spec(db, user_id, letter_id)
+    return await render_spec(ctx, spec)
+
+
+async def render_spec(ctx: dict[str, Any], spec: letters.LetterSpec) -> dict[str, Any]:
+    result = await render_letter_pdf_bytes(
+        spec.content,
+        spec.header,
+        design=spec.design,
+        locale=spec.locale,
+        cache_dir=renders_dir(ctx["settings"]),
+    )
+    return {"pdf": result.pdf, "pageCount": result.page_count}
+
+
+# The result carries the PDF through Redis: kept just long enough for the waiting request.
+RENDER_LETTER_PDF = func(
+    render_letter_pdf, name=letters.RENDER_LETTER_JOB, keep_result=120, timeout=120, max_tries=1
+)
+JOB_FUNCTIONS: list[Any] = [write_cover_letter, RENDER_LETTER_PDF]

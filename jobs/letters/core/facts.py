@@ -1,0 +1,126 @@
+"""The user's own facts a letter may use, chosen for one offer.
+
+The experiences (or projects, for a CV without experience) whose text shows the most of what
+the offer asks for come first, each with its strongest lines: the ones that are evidence for
+the offer's requirements (``app/lib/matching/relevance.py``), a quantified one before a plain
+one, the author's order on ties. Every string here is the CV's or the offer's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.lib.cv_content import Experience, Project
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds, item_text
+from jobs.letters.request import LetterRequest
+from jobs.pipeline.core.text import sentences
+
+QUANTIFIED_BONUS = 0.25  # a line with a number is a result, not only a task
+MAX_SKILLS = 4
+MAX_LINE_CHARS = 400  # a longer line is a paragraph pasted as a bullet: not quoted
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """One experience or project, with the lines the letter quotes from it."""
+
+    title: str  # the job title (an experience) or the role (a project)
+    company: str  # the employer ("" for a project)
+    name: str  # the project's name ("" for an experience)
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    name: str
+    current_title: str
+    email: str
+    phone: str
+    city: str
+    role: str  # the offer's title
+    company: str  # the offer's company
+    offer_location: str
+    chosen: list[Chosen] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)  # listed skills the offer asks for
+
+
+def offer_needs(request: LetterRequest) -> OfferNeeds:
+    return OfferNeeds(
+        OfferText(
+            title=request.offer_title,
+            description=request.offer_text,
+            requirements=list(request.offer_requirements),
+            language=request.offer_language or "en",
+        )
+    )
+
+
+def _strongest(lines: list[str], needs: OfferNeeds, count: int) -> list[str]:
+    usable = [(i, line.strip()) for i, line in enumerate(lines) if len(line.strip()) > 0]
+    usable = [(i, line) for i, line in usable if len(line) <= MAX_LINE_CHARS]
+
+    def strength(entry: tuple[int, str]) -> tuple[float, int]:
+        index, line = entry
+        bonus = QUANTIFIED_BONUS if re.search(r"\d", line) else 0.0
+        return (-(needs.score(line) + bonus), index)
+
+    return [line for _, line in sorted(usable, key=strength)[:count]]
+
+
+def _lines_of(item: Experience | Project) -> list[str]:
+    return item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+
+
+def choose_items(
+    request: LetterRequest, needs: OfferNeeds, items: int, lines: tuple[int, ...]
+) -> list[Chosen]:
+    """The ``items`` most relevant experiences (projects when the CV has none), each with its
+    ``lines[i]`` strongest lines; an item with nothing to quote is skipped. The first is the
+    most relevant one even when nothing in it matches (the most recent, then)."""
+    pool: list[Experience | Project] = list(request.cv.experience) or list(request.cv.projects)
+    scored = [(-needs.score(item_text(item)), index, item) for index, item in enumerate(pool)]
+    chosen: list[Chosen] = []
+    for minus_score, _, item in sorted(scored, key=lambda entry: entry[:2]):
+        if len(chosen) >= items or (chosen and minus_score == 0):
+            break  # after the first, only items that show something the offer asks for
+        count = lines[min(len(chosen), len(lines) - 1)]
+        quoted = _strongest(_lines_of(item), needs, count)
+        if not quoted:
+            continue
+        if isinstance(item, Experience):
+            chosen.append(Chosen(item.title.strip(), item.company.strip(), "", quoted))
+        else:
+            chosen.append(Chosen(item.role.strip(), "", item.name.strip(), quoted))
+    return chosen
+
+
+def matching_skills(request: LetterRequest, needs: OfferNeeds) -> list[str]:
+    """The CV's listed skills that the offer asks for, the weightiest requirement first."""
+    scored = [
+        (-needs.score(skill.name), index, skill.name.strip())
+        for index, skill in enumerate(request.cv.skills)
+        if skill.name.strip()
+    ]
+    picked = sorted(entry for entry in scored if entry[0] < 0)
+    return list(dict.fromkeys(name for _, _, name in picked))[:MAX_SKILLS]
+
+
+def gather_facts(
+    request: LetterRequest, *, items: int = 2, lines: tuple[int, ...] = (2, 2)
+) -> LetterFacts:
+    needs = offer_needs(request)
+    header = request.cv.header
+    return LetterFacts(
+        name=header.name.strip(),
+        current_title=header.current_title.strip(),
+        email=header.contact.email.strip(),
+        phone=header.contact.phone.strip(),
+        city=header.contact.location.strip(),
+        role=request.offer_title.strip(),
+        company=request.offer_company.strip(),
+        offer_location=request.offer_location.strip(),
+        chosen=choose_items(request, needs, items, lines),
+        skills=matching_skills(request, needs),
+    )

@@ -1,0 +1,224 @@
+"""The letter's fact guard: every sentence is checked against the source CV.
+
+A sentence passes when (``jobs/pipeline/core/fact_guard.py``) every number and proper noun in it
+is in the source CV, and, beyond what the CV guard checks: every skill or topic of the job
+vocabulary it names is one the CV shows (or implies: PostgreSQL supports "SQL"), every number
+written in words ("five years") is in the CV too, and it is written in the letter's language
+(``jobs/pipeline/core/mixed_language.py``). Besides the CV, only the offer's title, company
+and location (a letter names them) and the letters' fixed words (``core/wording.py``) are
+allowed: never the offer's skill list, so a skill the offer asks for and the CV lacks is
+refused. The policy (one repair, then drop sentence by sentence) is ``writer.py``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.matching.vocabulary import default_vocabulary
+from jobs.letters.core import wording
+from jobs.pipeline.core.fact_guard import NUMBER_RE, SourceCorpus, unsupported_claims
+from jobs.pipeline.core.mixed_language import mixed, words_of
+from jobs.pipeline.core.text import fold, sentences
+
+# Reason codes stored with a dropped sentence (app/lib/letter_reasons.py words them).
+NOT_IN_CV = "not_in_cv"  # a number or a name the CV does not contain
+SKILL_NOT_IN_CV = "skill_not_in_cv"  # a skill or topic the CV does not show
+OTHER_LANGUAGE = "other_language"  # words of another language than the letter's
+MAX_NAME = 120  # a longer allowed line is a template's text, not one of the offer's names
+NAME_PARTS = re.compile(r"\s*[,/|()–—]\s*|\s+-\s+")
+
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozen",
+        "dozens",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "quinze",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "cent",
+        "cents",
+        "centaines",
+        "mille",
+        "milliers",
+        "million",
+        "millions",
+        "douzaine",
+        "douzaines",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    tokens: tuple[str, ...]
+
+    def describe(self) -> str:
+        """For the model's repair turn (English, like the pipeline's violations)."""
+        listed = ", ".join(self.tokens)
+        if self.code == SKILL_NOT_IN_CV:
+            return f"{listed}: a skill or topic the source CV does not show"
+        if self.code == OTHER_LANGUAGE:
+            return f"{listed}: not in the letter's language"
+        return f"{listed}: not in the source CV"
+
+
+@dataclass
+class Verdict:
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dropped(self) -> dict[str, Any]:
+        first = self.problems[0]
+        tokens = [t for p in self.problems if p.code == first.code for t in p.tokens]
+        return {"text": self.text, "reason": first.code, "tokens": list(dict.fromkeys(tokens))}
+
+
+@cache
+def _wording_concepts() -> frozenset[str]:
+    vocabulary = default_vocabulary()
+    frames = [v for table in wording.WORDING.values() for v in table.values()]
+    return frozenset(c for frame in frames for c in vocabulary.concepts_in(frame))
+
+
+class LetterGuard:
+    """The checks for one letter: the source CV, the offer's allowed words, the language."""
+
+    def __init__(
+        self, cv: CvContent, language: str, allowed: str = "", names: list[str] | None = None
+    ) -> None:
+        source = cv.full_text()
+        self.corpus = SourceCorpus(source, f"{allowed}\n{wording.vocabulary_text()}")
+        self.language = language
+        vocabulary = default_vocabulary()
+        # A listed skill is shown even when the running text hides it: a one-letter name ("R")
+        # on a line of its own is found only with the context a sentence gives it.
+        listed = [s.name for s in cv.skills]
+        listed += [k for exp in cv.experience for k in exp.skills]
+        listed += [k for proj in cv.projects for k in proj.skills]
+        shown = vocabulary.concepts_in(source) | {
+            vocabulary.concept_of_skill(name) for name in listed if name.strip()
+        }
+        # The offer's names (title, company, location: one a line, and the parts of a title
+        # like "Analytics Engineer, Finance") are names, not claims: taken out of a sentence
+        # before its skill check, and their skills are not allowed elsewhere — "the HR
+        # Assistant position" passes, "my background in human resources" needs the CV.
+        # ``names`` None: every short line of ``allowed`` (``offer_allowed`` without a template).
+        lines = [line.strip() for line in (allowed.splitlines() if names is None else names)]
+        short = [line for line in lines if 0 < len(line) <= MAX_NAME]
+        parts = [p.strip() for line in short for p in NAME_PARTS.split(line)]
+        self.names = sorted({*short, *(p for p in parts if len(p) > 2)}, key=len, reverse=True)
+        self.concepts = (
+            shown | vocabulary.implied(shown) | vocabulary.concepts_in(self._without_names(allowed))
+        ) | _wording_concepts()
+        self.numbers = {_digits(n) for n in NUMBER_RE.findall(f"{source} {allowed}")}
+        self.number_words = frozenset(fold(source).split()) & NUMBER_WORDS
+        self.allowed_words = words_of(f"{source}\n{allowed}")
+
+    def problems(self, sentence: str) -> list[Problem]:
+        found: list[Problem] = []
+        vocabulary = default_vocabulary()
+        # A name the CV implies is the CV's ("SQL" for a CV naming PostgreSQL).
+        claims = [
+            claim
+            for claim in unsupported_claims(sentence, self.corpus)
+            if not (
+                vocabulary.concepts_in(claim) and vocabulary.concepts_in(claim) <= self.concepts
+            )
+        ]
+        # Exactly a number of the CV: the CV guard also takes one inside another ("12" in
+        # "2012"), which a letter's "a team of 12" must not pass on.
+        claims += [n.strip() for n in NUMBER_RE.findall(sentence) if _digits(n) not in self.numbers]
+        if claims:
+            found.append(Problem(NOT_IN_CV, tuple(dict.fromkeys(claims))))
+        missing = sorted(vocabulary.concepts_in(self._without_names(sentence)) - self.concepts)
+        if missing:
+            labels = (vocabulary.form_in(c, sentence) or vocabulary.label(c) for c in missing)
+            found.append(Problem(SKILL_NOT_IN_CV, tuple(dict.fromkeys(labels))))
+        counted = [w for w in re.findall(r"[^\W\d_]+", fold(sentence)) if w in NUMBER_WORDS]
+        invented = [w for w in counted if w not in self.number_words]
+        if invented:
+            found.append(Problem(NOT_IN_CV, tuple(dict.fromkeys(invented))))
+        foreign = mixed(sentence, self.language, self.allowed_words)
+        if foreign:
+            found.append(Problem(OTHER_LANGUAGE, tuple(dict.fromkeys(foreign))))
+        return found
+
+    def _without_names(self, sentence: str) -> str:
+        """The sentence with the offer's names taken out, for the skill check: the words
+        around a name must not read as a topic with it ("poste" + "Jobs for Humanity" is not
+        the topic "job postings"). A skill inside a name is allowed anyway (``concepts``)."""
+        for name in self.names:
+            sentence = re.sub(re.escape(name), " ; ", sentence, flags=re.IGNORECASE)
+        return sentence
+
+    def check(self, paragraph: str) -> list[Verdict]:
+        """The paragraph's sentences, each with what the guard refuses in it."""
+        parts = sentences(" ".join(paragraph.split())) or [paragraph]
+        return [Verdict(part, self.problems(part)) for part in parts if part.strip()]
+
+    def line_ok(self, line: str) -> bool:
+        """A greeting or a closing: kept only when it passes whole."""
+        return bool(line.strip()) and not self.problems(line)
+
+
+def _digits(token: str) -> str:
+    return re.sub(r"\D", "", token)
+
+
+def kept(verdicts: list[Verdict]) -> str:
+    return " ".join(v.text for v in verdicts if v.ok)
+
+
+def violations(verdicts: list[Verdict]) -> list[str]:
+    """The refused sentences, as the repair turn lists them."""
+    return [
+        f"{v.text!r}: {'; '.join(p.describe() for p in v.problems)}" for v in verdicts if not v.ok
+    ]
+
+
+def offer_allowed(title: str, company: str, location: str, name: str = "") -> str:
+    """What a letter may name from outside the CV: the offer's title, company and location."""
+    return "\n".join(part for part in (title, company, location, name) if part.strip())

@@ -1,0 +1,111 @@
+"""The LLM letter engine: one structured call for the draft, one for its repair.
+
+The prompt (``prompts/cover-letter.md``) carries the rules and the options; the source CV and the
+offer follow as tagged JSON data blocks, like the pipeline's (``jobs/pipeline/prompts.py``). The
+answer's schema is ``core/schema.LetterDraft``; ``app.lib.llm.complete_structured`` requests it
+in the endpoint's best structured mode and repairs an answer that does not parse.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from app.lib.llm import LLMEndpoint, complete_structured
+from jobs.letters.core.schema import LetterDraft
+from jobs.letters.core.wording import LANGUAGE_NAMES
+from jobs.letters.request import LetterRequest
+from jobs.pipeline.prompts import load_prompt, without_empty
+
+SCHEMA_NAME = "cover_letter"
+MAX_OFFER_CHARS = 8000  # an offer pasted with its whole page: the start says what matters
+
+LENGTH_RULES = {
+    "short": ("exactly 2 paragraphs", "2 paragraphs, at most 150 words in all."),
+    "standard": ("3 or 4 paragraphs", "3 or 4 paragraphs, at most 350 words in all."),
+}
+TONE_RULES = {
+    "formal": "formal and courteous.",
+    "warm": "warm and personal, still professional.",
+}
+
+
+@dataclass(frozen=True)
+class Drafted:
+    draft: LetterDraft
+    model: str
+
+
+def _block(tag: str, data: Any) -> str:
+    body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    body = body.replace(f"</{tag}>", f"<\\/{tag}>")  # data cannot close its block early
+    return f"<{tag}>\n{body}\n</{tag}>"
+
+
+def build_messages(request: LetterRequest, language: str) -> list[dict[str, Any]]:
+    length = "short" if request.length == "short" else "standard"
+    paragraphs, length_rule = LENGTH_RULES[length]
+    rules = (
+        load_prompt("cover-letter.md")
+        .replace("{language}", LANGUAGE_NAMES[language])
+        .replace("{paragraphs}", paragraphs)
+        .replace("{length_rule}", length_rule)
+        .replace("{tone_rule}", TONE_RULES.get(request.tone, TONE_RULES["formal"]))
+        .replace("{today}", request.today.isoformat())
+    )
+    offer = {
+        "title": request.offer_title,
+        "company": request.offer_company,
+        "location": request.offer_location,
+        "requirements": list(request.offer_requirements),
+        "description": request.offer_text[:MAX_OFFER_CHARS],
+    }
+    system = "\n\n".join(
+        [
+            rules,
+            "The source CV (data):",
+            _block("source_cv", without_empty(request.cv.to_json())),
+            "The job offer (data):",
+            _block("job_offer", without_empty(offer)),
+        ]
+    )
+    user = f"Write the cover letter for this offer now, in {LANGUAGE_NAMES[language]}."
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def repair_request(language: str, violations: list[str]) -> str:
+    listed = "\n".join(f"- {v}" for v in violations)
+    text = load_prompt("cover-letter-repair.md").replace("{language}", LANGUAGE_NAMES[language])
+    return text.replace("{violations}", listed)
+
+
+class LetterEngine:
+    """Writes letters with the model an admin chose (setting ``model_cover_letter``)."""
+
+    name = "llm"
+
+    def __init__(self, endpoint: LLMEndpoint, model: str) -> None:
+        self.endpoint = endpoint
+        self.model = model
+
+    async def _call(self, messages: list[dict[str, Any]]) -> Drafted:
+        result = await complete_structured(
+            self.endpoint,
+            model=self.model,
+            messages=messages,
+            schema=LetterDraft,
+            schema_name=SCHEMA_NAME,
+        )
+        return Drafted(result.data, result.model)
+
+    async def draft(self, request: LetterRequest, language: str) -> Drafted:
+        return await self._call(build_messages(request, language))
+
+    async def repair(
+        self, request: LetterRequest, language: str, previous: LetterDraft, refused: list[str]
+    ) -> Drafted:
+        messages = build_messages(request, language)
+        messages.append({"role": "assistant", "content": previous.model_dump_json()})
+        messages.append({"role": "user", "content": repair_request(language, refused)})
+        return await self._call(messages)

@@ -1,0 +1,180 @@
+"""Per-phase application of the fact guard: clean an output and count its claims.
+
+Each guard returns the output with every refused sentence replaced by the source sentence it was
+written from (or removed when there is none) and a ``Checked`` tally used for the repair round
+and the counts. Each violation names that source sentence, so the repair round rewrites from it.
+"""
+
+from __future__ import annotations
+
+from app.lib.cv_content import CvContent, Experience, Project
+from jobs.pipeline.core.fact_guard import (
+    Checked,
+    SourceCorpus,
+    evidence_supports,
+    skill_supported,
+)
+from jobs.pipeline.core.fallback import Fallbacks
+from jobs.pipeline.core.item_claims import ClaimScope, Problem
+from jobs.pipeline.core.item_text import ItemText, item_header, item_text
+from jobs.pipeline.core.schemas import (
+    AdaptedExtraItem,
+    AdaptedExtras,
+    AdaptedItem,
+    AdaptedSkills,
+    SkillOut,
+    Summary,
+)
+from jobs.pipeline.core.text import contains_phrase, fold, sentences, squash
+
+
+def _scope(corpus: SourceCorpus) -> ClaimScope:
+    return corpus.scope or ClaimScope()  # text only: the item's own checks, no offer, no others
+
+
+def violation(sentence: str, problems: list[Problem], source: str | None) -> str:
+    """What the repair round reads: the sentence, why, and the source sentence to start from."""
+    why = "; ".join(p.describe() for p in problems)
+    fix = (
+        f"rewrite it from this source sentence only: {source!r} (or copy that sentence verbatim)"
+        if source
+        else "remove it"
+    )
+    return f"{sentence!r}: {why}. {fix}"
+
+
+def guard_lines(
+    texts: list[str], sources: list[str], scope: ClaimScope, own: ItemText, own_id: str | None
+) -> tuple[list[str], int, list[str]]:
+    """Each text kept, or replaced whole by its source sentence: (lines, passed, violations)."""
+    judged = [(text, scope.problems(text, own, own_id)) for text in texts]
+    accepted = [text for text, problems in judged if not problems]
+    spare = Fallbacks(sources, accepted)
+    kept: list[str] = []
+    bad: list[str] = []
+    for text, problems in judged:
+        if not problems:
+            kept.append(text)
+            continue
+        fallback = spare.take(text)
+        bad.append(violation(text, problems, fallback))
+        if fallback is not None and fallback not in kept:
+            kept.append(fallback)
+    return kept, len(accepted), bad
+
+
+def guard_prose(
+    text: str, source: str, scope: ClaimScope, own: ItemText, own_id: str | None
+) -> tuple[str, int, list[str]]:
+    """A description, sentence by sentence; unchanged when every sentence passes."""
+    parts = sentences(text)
+    if not parts:
+        return "", 0, []
+    kept, ok, bad = guard_lines(parts, sentences(source), scope, own, own_id)
+    return (text if not bad else " ".join(kept)), ok, bad
+
+
+def _shown_by(skill: str, own: ItemText, scope: ClaimScope) -> bool:
+    """The item names the skill, or a narrower concept of it (PostgreSQL shows SQL)."""
+    if contains_phrase(own.squashed, skill):
+        return True
+    wanted = scope.vocabulary.concepts_in(skill)
+    return bool(wanted) and wanted <= own.concepts(scope.vocabulary)
+
+
+def guard_item(
+    out: AdaptedItem, source: Experience | Project, corpus: SourceCorpus
+) -> tuple[AdaptedItem, Checked]:
+    scope = _scope(corpus)
+    own = ItemText(item_text(source), header=item_header(source))
+    bullets, ok, bad = guard_lines(out.bullets, source.bullets, scope, own, source.id)
+    if not bullets and source.bullets:
+        bullets = list(source.bullets)  # an emptied section is never silently accepted
+    description, desc_ok, desc_bad = guard_prose(
+        out.description, source.description, scope, own, source.id
+    )
+    skills = [s for s in out.skills if _shown_by(s, own, scope)]
+    bad_skills = [f"skill {s!r} is not shown by this item" for s in out.skills if s not in skills]
+    cleaned = AdaptedItem(id=source.id, description=description, bullets=bullets, skills=skills)
+    return cleaned, Checked(ok=ok + desc_ok + len(skills), bad=bad + desc_bad + bad_skills)
+
+
+def guard_extras(
+    out: AdaptedExtras, source: CvContent, corpus: SourceCorpus
+) -> tuple[AdaptedExtras, Checked]:
+    scope = _scope(corpus)
+    extras = source.extras
+    by_id = {
+        e.id: e
+        for group in (
+            extras.certifications,
+            extras.awards,
+            extras.volunteering,
+            extras.publications,
+        )
+        for e in group
+    }
+    items: list[AdaptedExtraItem] = []
+    ok, bad = 0, []
+    for item in out.items:
+        original = by_id.get(item.id)
+        if original is None:
+            bad.append(f"unknown extras id {item.id!r}")
+            continue
+        own = ItemText(item_text(original))
+        text, passed, problems = guard_prose(
+            item.description, original.description, scope, own, None
+        )
+        ok += passed
+        bad += problems
+        items.append(AdaptedExtraItem(id=item.id, description=text))
+    allowed = {fold(i): i for i in extras.interests}
+    interests = [allowed[fold(i)] for i in out.interests if fold(i) in allowed]
+    bad += [f"interest {i!r} not in the source CV" for i in out.interests if fold(i) not in allowed]
+    ok += len(interests)
+    return AdaptedExtras(items=items, interests=interests), Checked(ok=ok, bad=bad)
+
+
+def guard_skills(out: AdaptedSkills, corpus: SourceCorpus) -> tuple[AdaptedSkills, Checked]:
+    kept: list[SkillOut] = []
+    seen: set[str] = set()
+    bad: list[str] = []
+    for skill in out.skills:
+        key = squash(skill.name)
+        if not key or key in seen:
+            continue
+        if skill_supported(skill.name, skill.evidence, corpus):
+            if skill.evidence and not evidence_supports(skill.name, skill.evidence, corpus):
+                # A listed skill needs no quote; a quote that does not show it is not shown.
+                skill = skill.model_copy(update={"evidence": ""})
+            kept.append(skill)
+            seen.add(key)
+        elif skill.evidence.strip():
+            bad.append(
+                f"skill {skill.name!r} has no evidence in the source CV: the quote "
+                f"{skill.evidence!r} is not the source's text naming it"
+            )
+        else:
+            bad.append(f"skill {skill.name!r} has no evidence in the source CV")
+    return AdaptedSkills(skills=kept), Checked(ok=len(kept), bad=bad)
+
+
+def guard_summary(
+    out: Summary, source: CvContent, corpus: SourceCorpus, fallback: str | None = None
+) -> tuple[Summary, Checked]:
+    """Each sentence judged as a claim of the whole CV (the summary speaks of all of it): its
+    figures, names and tools in the CV, its words the CV's rather than the offer's. A refused
+    sentence goes whole; with none left, ``fallback`` (by default the source summary)."""
+    scope = _scope(corpus)
+    own = ItemText(source.full_text())
+    kept: list[str] = []
+    bad: list[str] = []
+    for part in sentences(out.summary):
+        problems = scope.problems(part, own, also_shown=scope.listed_concepts)
+        if problems:
+            bad.append(violation(part, problems, None))
+        else:
+            kept.append(part)
+    rest = source.summary if fallback is None else fallback
+    text = " ".join(kept) if kept else rest
+    return Summary(summary=text), Checked(ok=len(kept), bad=bad)

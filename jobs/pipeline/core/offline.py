@@ -1,0 +1,218 @@
+"""The offline engine: the six phases without an LLM.
+
+It only selects, orders and condenses source text (no new words), so its output passes the fact
+guard by construction. What to keep follows the offer's requirements (``app/lib/matching/``):
+evidence for a requirement is never dropped while something that shows none is still there.
+It writes in the CV's own language (it cannot translate). Deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from app.lib.cv_content import Experience, Project, Skill
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds, item_text
+from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported
+from jobs.pipeline.core.phase import PhaseCall
+from jobs.pipeline.core.reasons import sentence
+from jobs.pipeline.core.schemas import (
+    AdaptedExtraItem,
+    AdaptedExtras,
+    AdaptedItem,
+    AdaptedSkills,
+    Classification,
+    Decision,
+    ItemDecision,
+    SkillOut,
+    Summary,
+)
+from jobs.pipeline.core.text import sentences
+from jobs.pipeline.core.timeline import OLD_YEARS, end_date, years_since
+
+SIDE_PROJECT_MARKERS = re.compile(
+    r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
+    re.IGNORECASE,
+)
+MIN_BULLETS = 3  # an item keeps up to this many bullets even when none is evidence
+MAX_EVIDENCE_BULLETS = 10
+SKILLS_TARGET = 12  # skills no requirement asks for fill the list up to this count
+MAX_ADDED_SKILLS = 8
+QUOTE_CHARS = 160  # an evidence quote: one sentence or one part of a line, not a paragraph
+_QUOTE_SPLIT = re.compile(r"\s+[—–|•·]\s+|(?<=[.;!?])\s+")
+SUMMARY_MAX_WORDS = 70
+OFFLINE_MODEL = "offline"
+
+
+def needs_of(ctx: OfferContext) -> OfferNeeds:
+    return OfferNeeds(OfferText.of(ctx.offer))
+
+
+def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
+    language = ctx.language
+    decisions: list[ItemDecision] = []
+    decision: Decision
+    for exp in ctx.source.experience:
+        age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
+        top = needs.top(item_text(exp))
+        if SIDE_PROJECT_MARKERS.search(f"{exp.title} {exp.company}"):
+            decision, reason = "MOVE_TO_PROJECTS", sentence("side_project", language)
+        elif age > OLD_YEARS and top is None:
+            decision, reason = "REMOVE", sentence("old_unrelated", language, years=OLD_YEARS)
+        elif top is not None:
+            decision = "KEEP"
+            reason = sentence("matches_requirement", language, requirement=top.text)
+        else:
+            decision, reason = "KEEP", sentence("recent", language)
+        decisions.append(ItemDecision(id=exp.id, decision=decision, reason=reason))
+    projects = [
+        ItemDecision(id=p.id, decision="KEEP", reason=sentence("project_kept", language))
+        for p in ctx.source.projects
+    ]
+    return Classification(experiences=decisions, projects=projects)
+
+
+def select_bullets(bullets: list[str], needs: OfferNeeds) -> list[str]:
+    """Evidence first (strongest first), then the others in the author's order, within bounds."""
+    scores = [needs.score(b) for b in bullets]
+    evidence = sorted((i for i, s in enumerate(scores) if s), key=lambda i: -scores[i])
+    others = [i for i, s in enumerate(scores) if not s]
+    keep = evidence[:MAX_EVIDENCE_BULLETS]
+    keep += others[: max(0, MIN_BULLETS - len(keep))]
+    return [bullets[i] for i in keep]
+
+
+def adapt_item(item: Experience | Project, needs: OfferNeeds) -> AdaptedItem:
+    skills = sorted(item.skills, key=lambda s: -needs.score(s))  # stable
+    return AdaptedItem(
+        id=item.id,
+        description=item.description,
+        bullets=select_bullets(item.bullets, needs),
+        skills=skills,
+    )
+
+
+def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
+    extras = ctx.source.extras
+    groups = (extras.certifications, extras.awards, extras.volunteering, extras.publications)
+    items = [AdaptedExtraItem(id=e.id, description=e.description) for g in groups for e in g]
+    return AdaptedExtras(items=items, interests=list(extras.interests))
+
+
+def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
+    """Skills the offer asks for first; the others fill up to ``SKILLS_TARGET``; then what the
+    offer asks for that the CV shows or implies without listing it, named in the CV's language
+    and backed by a quote (``implied_skills``)."""
+    ranked = sorted(ctx.source.skills, key=lambda s: -needs.score(s.name))
+    related = [s for s in ranked if needs.score(s.name)]
+    unrelated = [s for s in ranked if s not in related]
+    chosen = related + unrelated[: max(0, SKILLS_TARGET - len(related))]
+    out = [SkillOut(name=s.name, category=s.category) for s in chosen]
+    out[len(related) : len(related)] = implied_skills(ctx, needs, adapted_text, chosen)
+    return AdaptedSkills(skills=out)
+
+
+def implied_skills(
+    ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Skill]
+) -> list[SkillOut]:
+    """A requirement's concept that no listed skill names, shown by a line of the CV (a skill
+    the offer names, used in a bullet) or implied by one (PostgreSQL → SQL): added as a skill
+    with that line as evidence, if the fact guard accepts the pair."""
+    vocabulary = needs.vocabulary
+    named = {c for s in listed for c in vocabulary.concepts_in(s.name)}
+    lines = [*adapted_text.splitlines(), *ctx.source.full_text().splitlines()]
+    quotes = [q for line in lines for q in _QUOTE_SPLIT.split(line) if q.strip()]
+    shown = [(q, vocabulary.concepts_in(q)) for q in quotes if len(q) <= QUOTE_CHARS]
+    corpus = SourceCorpus(ctx.source.full_text())
+    same_language = ctx.offer.language == ctx.language
+    added: list[SkillOut] = []
+    for req in needs.requirements:
+        for concept in sorted(req.concepts - named):
+            direct = next((line for line, found in shown if concept in found), None)
+            if direct is not None and req.source != "skill":
+                continue  # a bullet already says it in words a reader finds
+            quote = direct or next(
+                (line for line, found in shown if concept in vocabulary.implied(found)), None
+            )
+            if direct is not None:  # the offer's word when it is the CV's language, else the CV's
+                name = req.text if same_language else vocabulary.form_in(concept, direct)
+            else:
+                name = vocabulary.label_in(concept, ctx.language)
+            if quote is None or name is None:
+                continue
+            if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
+                added.append(SkillOut(name=name, evidence=quote.strip()))
+                named.add(concept)
+    return added
+
+
+def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:
+    """The source's own sentences, those the offer asks about first, within the word limit;
+    without a source summary, one factual line (title, employers) in the CV's language."""
+    own = sentences(ctx.source.summary)
+    if own:
+        order = sorted(range(len(own)), key=lambda i: -needs.score(own[i]))
+        chosen: list[int] = []
+        words = 0
+        for i in order:
+            count = len(own[i].split())
+            if chosen and words + count > SUMMARY_MAX_WORDS:
+                continue
+            chosen.append(i)
+            words += count
+        return Summary(summary=" ".join(own[i] for i in sorted(chosen, key=order.index)))
+    return Summary(summary=factual_summary(ctx.source.header.current_title, kept, ctx.language))
+
+
+def factual_summary(current_title: str, kept: list[Experience], language: str) -> str:
+    """One line of facts in the CV's language: the latest title and up to three employers
+    ("Data Analyst — expérience chez X et Y."); what stands when no summary can."""
+    fr = language == "fr"
+    title = (kept[0].title if kept else "") or current_title
+    companies = [e.company for e in kept if e.company][:3]
+    if title and companies:
+        joined = _join(companies, "et" if fr else "and")
+        return (
+            f"{title} — expérience chez {joined}." if fr else f"{title} — experience at {joined}."
+        )
+    return f"{title}." if title else ""
+
+
+def _join(items: list[str], conjunction: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+class OfflineEngine:
+    """The same phase interface as ``LLMEngine``; no network, no invention."""
+
+    name = "offline"
+
+    async def run(self, ctx: OfferContext, phase: str, item: Any) -> PhaseCall:
+        return PhaseCall(data=run_phase(ctx, phase, item), model=OFFLINE_MODEL)
+
+    async def repair(
+        self, ctx: OfferContext, phase: str, item: Any, previous: BaseModel, violations: list[str]
+    ) -> PhaseCall | None:
+        return None  # nothing to repair: the guard's fallback to source wording applies
+
+
+def run_phase(ctx: OfferContext, phase: str, item: Any) -> BaseModel:
+    needs = needs_of(ctx)
+    if phase == "classify":
+        return classify(ctx, needs)
+    if phase == "batch_experience":
+        return adapt_item(Experience.model_validate(item["experience"]), needs)
+    if phase == "batch_project":
+        return adapt_item(Project.model_validate(item["project"]), needs)
+    if phase == "batch_extras":
+        return adapt_extras(ctx)
+    if phase == "batch_skills":
+        return adapt_skills(ctx, needs, str(item.get("adapted_text", "")))
+    if phase == "batch_summary":
+        kept = [Experience.model_validate(e) for e in item.get("experiences", [])]
+        return summary(ctx, needs, kept)
+    raise ValueError(f"unknown phase {phase!r}")

@@ -1,0 +1,108 @@
+"""Why each experience was kept, removed, moved or condensed — as a code with parameters
+(``generation_meta["reasons"]``, rendered in the reader's language by the changes view) and as a
+short sentence in the CV's language (the classification's own ``reason`` field).
+
+The codes are derived from facts the code can check (the requirement an item shows, its age,
+the hole it would leave), whatever engine classified: a model's free-text reason is kept only
+when no code applies.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.matching.relevance import OfferNeeds, item_text
+from jobs.pipeline.core.schemas import Classification
+from jobs.pipeline.core.timeline import OLD_YEARS, end_date, hole_left, years_since
+
+SENTENCES = {
+    "matches_requirement": {
+        "en": "Shows “{requirement}”, asked for by the offer",
+        "fr": "Montre « {requirement} », demandé par l'offre",
+    },
+    "recent": {"en": "Recent experience", "fr": "Expérience récente"},
+    "old_unrelated": {
+        "en": "Ended over {years} years ago and shows nothing the offer asks for",
+        "fr": "Terminée il y a plus de {years} ans, sans rien de ce que demande l'offre",
+    },
+    "side_project": {
+        "en": "A personal project listed as a job",
+        "fr": "Un projet personnel présenté comme un emploi",
+    },
+    "employer_job": {
+        "en": "Kept as an experience: a job at {company}, not a personal project",
+        "fr": "Gardée comme expérience : un emploi chez {company}, pas un projet personnel",
+    },
+    "condensed_gap": {
+        "en": "Kept as one line: removing it would leave a {months}-month gap",
+        "fr": "Gardée sur une ligne : la retirer laisserait un trou de {months} mois",
+    },
+    "recent_rule": {
+        "en": "Kept: ended less than {years} years ago",
+        "fr": "Conservée : terminée il y a moins de {years} ans",
+    },
+    "unclassified": {"en": "Not classified: kept", "fr": "Non classée : conservée"},
+    "kept": {"en": "Kept", "fr": "Conservée"},
+    "project_kept": {"en": "Project kept", "fr": "Projet conservé"},
+}
+
+
+def sentence(code: str, language: str, **params: Any) -> str:
+    table = SENTENCES[code]
+    return table.get(language, table["en"]).format(**params)
+
+
+def _refused_move(reason: str, company: str) -> bool:
+    """Whether the classification's reason is the one ``classify.enforce_rules`` writes when it
+    refuses to file a job with an employer under projects (in either language)."""
+    return any(reason == sentence("employer_job", lang, company=company) for lang in ("en", "fr"))
+
+
+def decision_reasons(
+    source: CvContent,
+    classification: Classification,
+    needs: OfferNeeds,
+    today: date,
+    holes: dict[str, int] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """``{item id: {"code", "params"}}`` for every experience and project."""
+    holes = holes or {}
+    by_id = {e.id: e for e in source.experience}
+    decisions = {d.id: d.decision for d in classification.experiences}
+    given = {d.id: d.reason for d in classification.experiences}
+    shown = [e for e in source.experience if decisions.get(e.id) in ("KEEP", "CONDENSE")]
+    out: dict[str, dict[str, Any]] = {}
+    for decision in classification.experiences:
+        exp = by_id.get(decision.id)
+        if exp is None:
+            continue
+        top = needs.top(item_text(exp))
+        if decision.decision == "CONDENSE":
+            months = holes.get(exp.id) or hole_left(exp, [e for e in shown if e is not exp], today)
+            out[exp.id] = {"code": "condensed_gap", "params": {"months": months}}
+        elif decision.decision == "MOVE_TO_PROJECTS":
+            out[exp.id] = {"code": "side_project", "params": {}}
+        elif decision.decision == "REMOVE":
+            out[exp.id] = {"code": "old_unrelated", "params": {"years": OLD_YEARS}}
+        elif _refused_move(given.get(exp.id, ""), exp.company):
+            out[exp.id] = {"code": "employer_job", "params": {"company": exp.company}}
+        elif top is not None:
+            out[exp.id] = {"code": "matches_requirement", "params": {"requirement": top.text}}
+        else:
+            age = years_since(end_date(exp.end, exp.current, today), today)
+            out[exp.id] = {"code": "recent" if age <= OLD_YEARS else "kept", "params": {}}
+    projects = {p.id: p for p in source.projects}
+    for decision in classification.projects:
+        proj = projects.get(decision.id)
+        if proj is None:
+            continue
+        top = needs.top(item_text(proj))
+        if decision.decision == "REMOVE":
+            out[proj.id] = {"code": "old_unrelated", "params": {"years": OLD_YEARS}}
+        elif top is not None:
+            out[proj.id] = {"code": "matches_requirement", "params": {"requirement": top.text}}
+        else:
+            out[proj.id] = {"code": "project_kept", "params": {}}
+    return out

@@ -1,0 +1,148 @@
+"""What every job of a task-centre task does, whatever its kind: claim before each write,
+publish progress, retry a transient failure with a growing delay, end the task failed when its
+work breaks, and stop quietly when the task was settled elsewhere (cancelled, its input
+deleted). jobs/imports.py builds the CV import and the offer extraction on it.
+
+Every write first claims the task (app/tasks/lifecycle.py): once a cancel from the task centre
+has settled it, the job stops without writing anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from arq import Retry
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask
+from app.db.models.status import TaskStatus
+from app.domain.cvs.extraction import UNEXPECTED, ImportFailure
+from app.lib.llm.errors import TransientFailure
+from app.lib.problems import problem
+from app.tasks.lifecycle import TaskSettled, claim, save_and_publish
+
+log = logging.getLogger(__name__)
+MAX_RETRIES = 4  # below the worker's max_tries (5): the last try always settles the task
+
+
+def retry_delay(ctx: dict[str, Any]) -> int:
+    return min(2 ** int(ctx.get("job_try", 1)), 60)
+
+
+def may_retry(ctx: dict[str, Any]) -> bool:
+    return int(ctx.get("job_try", 1)) < MAX_RETRIES
+
+
+async def rollback(db: AsyncSession, *rows: Any) -> None:
+    """Roll back a failed step and reload the rows it touched (rollback expires them)."""
+    await db.rollback()
+    for row in rows:
+        await db.refresh(row)
+
+
+async def claim_or_stop(db: AsyncSession, task: BackgroundTask) -> None:
+    """Claim the task for this transaction, or stop the job: it was cancelled (or its CV
+    deleted) meanwhile, and that outcome must not be overwritten."""
+    task_id = task.id  # read before the rollback expires the row
+    if not await claim(db, task_id):
+        await db.rollback()
+        raise TaskSettled(task_id)
+
+
+async def progress(
+    db: AsyncSession, redis: Any, task: BackgroundTask, step: str, percent: int, **extra: Any
+) -> None:
+    await claim_or_stop(db, task)
+    await save_and_publish(
+        db,
+        redis,
+        task,
+        status=TaskStatus.RUNNING,
+        progress={**task.progress, "step": step, "percent": percent, **extra},
+    )
+
+
+async def complete(
+    db: AsyncSession, redis: Any, task: BackgroundTask, summary: dict[str, Any]
+) -> None:
+    """Commit the claimed task as completed with its result, and publish it."""
+    await save_and_publish(
+        db,
+        redis,
+        task,
+        status=TaskStatus.COMPLETED,
+        result=summary,
+        progress={**task.progress, "step": "done", "percent": 100},
+    )
+
+
+async def publish_failure(db: AsyncSession, redis: Any, task: BackgroundTask, ended: bool) -> None:
+    """Commit and publish a task that ``end_import``/``end_offer_extraction`` ended as failed;
+    if it had been settled elsewhere (``ended`` False) stop the job: nothing was written, and
+    the session closes with it."""
+    if not ended:
+        raise TaskSettled(task.id)
+    await save_and_publish(db, redis, task)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the failure handling of a job needs to know of it."""
+
+    name: str  # for the log: "CV import"
+    key: str  # of the row id in the job's result: "cvId"
+    row_id: str
+    failures: tuple[type[ImportFailure], ...] = ()  # bad input: failed at once, with its problem
+
+
+async def guarded(
+    ctx: dict[str, Any],
+    db: AsyncSession,
+    redis: Any,
+    task: BackgroundTask,
+    row: Any,
+    job: Job,
+    work: Callable[[], Awaitable[dict[str, Any]]],
+    fail: Callable[[dict[str, Any]], Awaitable[None]],
+) -> dict[str, Any]:
+    """Run a job's ``work``; when it breaks, roll back and end the task as failed through
+    ``fail`` (given the problem to show), or retry a transient failure while tries are left.
+    A task settled elsewhere (``TaskSettled``) stops the job as it is."""
+    try:
+        return await work()
+    except TaskSettled:
+        raise
+    except job.failures as failure:
+        await rollback(db, task, row)
+        await fail(failure.as_problem())
+        return {job.key: job.row_id, "failed": failure.code}
+    except (TransientFailure, OperationalError) as exc:
+        await rollback(db, task, row)
+        if may_retry(ctx):
+            log.warning("%s %s will be retried: %s", job.name, job.row_id, exc)
+            await progress(db, redis, task, "retrying", 30)
+            raise Retry(defer=retry_delay(ctx)) from exc
+        log.exception("%s %s failed after retries", job.name, job.row_id)
+        await fail(problem("unexpected", UNEXPECTED, "error"))
+        return {job.key: job.row_id, "failed": "retries"}
+    except Exception:
+        log.exception("%s %s failed unexpectedly", job.name, job.row_id)
+        await rollback(db, task, row)
+        await fail(problem("unexpected", UNEXPECTED, "error"))
+        return {job.key: job.row_id, "failed": "unexpected"}
+
+
+async def unless_settled(
+    body: Awaitable[dict[str, Any]], settled: dict[str, Any], message: str, task_id: str
+) -> dict[str, Any]:
+    """Run a job's body; if its task was settled elsewhere meanwhile, log ``message`` and return
+    ``settled`` (the job ends quietly, nothing retried)."""
+    try:
+        return await body
+    except TaskSettled:
+        log.info(message, task_id)
+        return settled

@@ -1,0 +1,104 @@
+"""Word downloads over HTTP: a source CV and an offline-tailored one, FR and EN, read back with
+python-docx and compared with the PDF the same app serves; owner scoping and sign-in."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import docx
+import pdfplumber
+from arq.worker import Worker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.pdf_render.designs import SECTION_TITLES
+from tests import factories
+from tests.conftest import register
+from tests.integration.pipeline_helpers import generate, wait_finished
+
+
+def letters(text: str) -> str:
+    """Letters and digits only: the PDF's line breaks, bullets and CSS separators do not count."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def filename_of(response: Any) -> str:
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith("attachment;")
+    return unquote(disposition.split("filename*=UTF-8''", 1)[1])
+
+
+async def download_both(api: Any, cv_id: str) -> tuple[docx.document.Document, str, str]:
+    """The Word document, its text and the PDF's text, at a page budget where the PDF trims
+    nothing (the Word file never trims)."""
+    design = await api.put(f"/api/cvs/{cv_id}/design", json={"pageBudget": 3})
+    assert design.status_code == 200, design.text
+    word = await api.get(f"/api/cvs/{cv_id}/docx")
+    assert word.status_code == 200, word.text
+    assert word.headers["content-type"] == DOCX_MEDIA_TYPE
+    assert word.headers["cache-control"] == "private, no-store"
+    pdf = await api.get(f"/api/cvs/{cv_id}/pdf")
+    assert pdf.status_code == 200, pdf.text
+    assert filename_of(word) == filename_of(pdf).removesuffix(".pdf") + ".docx"
+    document = docx.Document(io.BytesIO(word.content))
+    with pdfplumber.open(io.BytesIO(pdf.content)) as doc:
+        pdf_text = "\n".join(page.extract_text() or "" for page in doc.pages)
+    return document, "\n".join(p.text for p in document.paragraphs), pdf_text
+
+
+def headings(document: docx.document.Document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
+
+
+async def test_source_and_tailored_cvs_download_as_word_with_the_pdf_text(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    worker: Worker,
+) -> None:
+    me = await register(api, "word@example.com")
+    for content, language, offer in (
+        (factories.EN_CV, "en", factories.EN_OFFER),
+        (factories.FR_CV, "fr", factories.FR_OFFER),
+    ):
+        source = await factories.source_cv(db, me["id"], content, language=language)
+        document, text, pdf_text = await download_both(api, source.id)
+        assert letters(text) == letters(pdf_text)
+        assert headings(document, "Title") == [content["header"]["name"]]
+        titles = SECTION_TITLES[language]
+        assert titles["experience"] in headings(document, "Heading 1")
+        assert document.core_properties.author == content["header"]["name"]
+        assert document.core_properties.language.startswith(language)
+
+        row = await factories.job_offer(db, me["id"], **offer)
+        started = await generate(api, source.id, [row.id])
+        assert started.status_code == 200, started.text
+        task = await wait_finished(session_factory, started.json()["taskId"])
+        assert task.status == "completed", task.error
+        tailored_id = task.generated_cv_ids[0]
+        document, text, pdf_text = await download_both(api, tailored_id)
+        assert letters(text) == letters(pdf_text)
+        assert headings(document, "Heading 1")[0] in titles.values()
+        assert headings(document, "List Bullet"), "the tailored CV keeps bullet lists"
+        word = await api.get(f"/api/cvs/{tailored_id}/docx")
+        name = filename_of(word)
+        assert name.endswith(".docx") and offer["company"] in name and offer["title"] in name
+
+
+async def test_word_download_is_scoped_to_the_owner_and_needs_sign_in(
+    client: Any, another_client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "owner-word@example.com")
+    source = await factories.source_cv(db, me["id"])
+    assert (await client.get(f"/api/cvs/{source.id}/docx")).status_code == 200
+    async with another_client() as other:
+        await register(other, "intruder-word@example.com")
+        stolen = await other.get(f"/api/cvs/{source.id}/docx")
+        assert stolen.status_code == 404 and stolen.json()["error"] == "cv.not_found"
+    async with another_client() as anonymous:
+        assert (await anonymous.get(f"/api/cvs/{source.id}/docx")).status_code == 401
+    missing = await client.get("/api/cvs/no-such-cv/docx")
+    assert missing.status_code == 404

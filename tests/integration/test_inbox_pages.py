@@ -1,0 +1,173 @@
+"""The inbox pages without JavaScript: plain forms that answer 303 (or the page again with the
+error in words), bulk approve and reject, the tabs, the saved-search forms, and the
+bookmarklet's confirm page (no token in the link; the item lands pending, or the worker is
+asked to read the page when no text was selected)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, JobOffer
+from app.db.models.job_search import InboxItem, SavedSearch
+from tests.conftest import csrf_token, register
+from tests.integration.inbox_helpers import OFFER_TEXT, inbox_item
+
+
+async def _post(client: Any, url: str, data: Any) -> Any:
+    token = await csrf_token(client)
+    return await client.post(url, data={**data, "_csrf_token": token}, follow_redirects=False)
+
+
+async def test_forms_triage_one_by_one_and_in_bulk(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    client.headers["accept-language"] = "en"
+    me = await register(client, "forms@example.com")
+    items = [await inbox_item(db, me["id"], n, score=float(n * 10)) for n in range(1, 6)]
+    page = (await client.get("/inbox")).text
+    order = re.findall(r'data-item-id="([^"]+)"', page)
+    assert order == [i.id for i in reversed(items)]  # best first
+    assert "Python Developer 5" in page and "Company 5" in page
+
+    one = await _post(client, f"/inbox/{items[4].id}/approve", {"back": "pending"})
+    assert one.status_code == 303 and one.headers["location"] == "/inbox"
+    two = await _post(
+        client, f"/inbox/{items[3].id}/reject", {"back": "pending", "reason": "Agency"}
+    )
+    assert two.status_code == 303
+    bulk = await _post(
+        client,
+        "/inbox/selected",
+        {"action": "reject", "reason": "Too junior", "item_ids": [items[0].id, items[1].id]},
+    )
+    assert bulk.status_code == 303, bulk.text
+    approved = await _post(
+        client, "/inbox/selected", {"action": "approve", "item_ids": [items[2].id]}
+    )
+    assert approved.status_code == 303
+    empty = await _post(client, "/inbox/selected", {"action": "approve"})
+    assert empty.status_code == 422 and "Select at least one offer" in empty.text
+
+    statuses = {
+        i.id: (i.status, i.reason_params)
+        for i in await db.scalars(select(InboxItem).execution_options(populate_existing=True))
+    }
+    assert statuses[items[0].id] == ("rejected", {"words": "Too junior"})
+    assert statuses[items[3].id] == ("rejected", {"words": "Agency"})
+    assert statuses[items[4].id][0] == statuses[items[2].id][0] == "approved"
+    rejected_tab = (await client.get("/inbox?status=rejected")).text
+    assert (
+        "Rejected by you: Too junior" in rejected_tab and "Rejected by you: Agency" in rejected_tab
+    )
+    approved_tab = (await client.get("/inbox?status=approved")).text
+    offers = list(await db.scalars(select(JobOffer.id)))
+    assert len(offers) == 2 and all(f"/offers/{o}" in approved_tab for o in offers)
+    assert "Nothing to triage" in (await client.get("/inbox")).text
+    switched = await _post(client, "/locale", {"locale": "fr", "next": "/inbox"})
+    assert switched.status_code in (302, 303)
+    french = (await client.get("/inbox?status=rejected")).text
+    assert "Rejetée par vous : Too junior" in french and "Offres à trier" in french
+
+
+async def test_scripted_posts_answer_204_or_the_sentence(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    """What static/js/inbox.js receives: no page, the refusal as one sentence."""
+    client.headers["accept-language"] = "en"
+    me = await register(client, "keys@example.com")
+    item = await inbox_item(db, me["id"], 1)
+    blank = await inbox_item(db, me["id"], 2, text="", title="Bare")
+    token = await csrf_token(client)
+    headers = {"x-inbox-key": "1", "x-csrftoken": token}
+    ok = await client.post(f"/inbox/{item.id}/approve", headers=headers)
+    assert ok.status_code == 204
+    refused = await client.post(f"/inbox/{blank.id}/approve", headers=headers)
+    assert refused.status_code == 422
+    assert refused.text == "This offer's text has not been read yet: try again in a moment."
+
+
+async def test_search_forms_refuse_in_words_and_keep_what_was_typed(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    client.headers["accept-language"] = "en"
+    await register(client, "searchforms@example.com")
+    form = {
+        "name": "Data jobs",
+        "keywords": "python, sql\nairflow",
+        "keywords_mode": "any",
+        "red_flags": "unpaid",
+        "remote": "remote",
+        "min_salary": "50000",
+        "interval_minutes": "60",
+        "active": "on",
+        "sources": "https://jobs.example.com/feed\nnot-a-url",
+    }
+    bad = await _post(client, "/inbox/searches", form)
+    assert bad.status_code == 422
+    assert "is not a web address" in bad.text and "airflow" in bad.text  # typed values kept
+    good = await _post(
+        client, "/inbox/searches", {**form, "sources": "https://jobs.example.com/feed"}
+    )
+    assert good.status_code == 303, good.text
+    search = await db.scalar(select(SavedSearch))
+    assert search is not None and search.keywords == ["python", "sql", "airflow"]
+    assert search.min_salary == 50000 and search.remote == "remote" and search.active
+    page = (await client.get(good.headers["location"])).text
+    assert "https://jobs.example.com/feed" in page and "Not fetched yet" in page
+
+    paused = await _post(
+        client, f"/inbox/searches/{search.id}", {**form, "active": "", "sources": ""}
+    )
+    assert paused.status_code == 303
+    await db.refresh(search)
+    assert search.active is False
+    added = await _post(
+        client, f"/inbox/searches/{search.id}/sources", {"url": "https://board.example.org/rss"}
+    )
+    assert added.status_code == 303
+    run = await _post(client, f"/inbox/searches/{search.id}/run", {})
+    assert run.status_code == 303 and run.headers["location"].endswith("started=1")
+    gone = await _post(client, f"/inbox/searches/{search.id}/delete", {})
+    assert gone.status_code == 303
+    assert await db.scalar(select(SavedSearch.id)) is None
+
+
+async def test_bookmarklet_sends_to_the_confirm_page_and_files_a_pending_item(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    client.headers["accept-language"] = "en"
+    me = await register(client, "bookmark@example.com")
+    offers_page = (await client.get("/offers")).text
+    link = re.search(r'data-testid="bookmarklet" href="([^"]+)"', offers_page)
+    assert link is not None and link.group(1).startswith("javascript:")
+    assert "inbox/send?url=" in link.group(1) and "token" not in link.group(1).lower()
+
+    url = "https://careers.example.com/jobs/42?utm_source=x"
+    confirm = await client.get(
+        f"/inbox/send?url={quote(url)}&title=Backend%20dev&text={quote(OFFER_TEXT)}"
+    )
+    assert confirm.status_code == 200
+    assert 'value="https://careers.example.com/jobs/42?utm_source=x"' in confirm.text
+    sent = await _post(
+        client, "/inbox/send", {"url": url, "title": "Backend dev", "text": OFFER_TEXT}
+    )
+    assert sent.status_code == 303 and sent.headers["location"] == "/inbox?sent=1"
+    item = await db.scalar(select(InboxItem).where(InboxItem.user_id == me["id"]))
+    assert item is not None and item.origin == "bookmarklet" and item.status == "pending"
+    assert item.title == "Backend dev" and "parcel tracking" in item.text
+    again = await _post(client, "/inbox/send", {"url": url, "title": "", "text": OFFER_TEXT})
+    assert again.headers["location"] == "/inbox?sent=duplicate"
+
+    bare = await _post(client, "/inbox/send", {"url": "https://careers.example.com/jobs/43"})
+    assert bare.status_code == 303
+    fetch = await db.scalar(select(BackgroundTask).where(BackgroundTask.type == "inbox_page_fetch"))
+    assert fetch is not None and fetch.user_id == me["id"]
+    bad = await _post(client, "/inbox/send", {"url": "javascript:alert(1)"})
+    assert bad.status_code == 422 and "not a web address" in bad.text

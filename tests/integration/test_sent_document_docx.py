@@ -1,0 +1,109 @@
+"""The Word file of a CV marked as sent: built from the frozen copy (its content and language),
+so an edit of the CV afterwards does not show; named like its PDF; linked from the application's
+page; another user's, another application's or an unknown document answers 404."""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any
+from urllib.parse import unquote
+
+import docx
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.download_names import docx_filename
+from app.lib.pdf_render.designs import SECTION_TITLES
+from tests import factories
+from tests.conftest import csrf_token, register
+
+
+def filename_of(response: Any) -> str:
+    disposition = response.headers["content-disposition"]
+    return unquote(disposition.split("filename*=UTF-8''", 1)[1])
+
+
+def word_text(content: bytes) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+
+
+async def _mark_sent(client: Any, offer_id: str, cv_id: str) -> tuple[str, dict[str, Any]]:
+    """Track the offer and mark the CV sent: the application's id and its one sent document."""
+    headers = {"x-csrftoken": await csrf_token(client)}
+    tracked = await client.post("/api/applications", json={"jobOfferId": offer_id}, headers=headers)
+    assert tracked.status_code == 201, tracked.text
+    application_id = tracked.json()["id"]
+    sent = await client.patch(
+        f"/api/applications/{application_id}", json={"sentCvFileId": cv_id}, headers=headers
+    )
+    assert sent.status_code == 200, sent.text
+    [document] = sent.json()["sentDocuments"]
+    return application_id, document
+
+
+async def test_the_sent_word_file_keeps_the_frozen_text_after_the_cv_is_edited(
+    client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "sent-word@example.com")
+    source = await factories.source_cv(db, me["id"], factories.FR_CV, language="fr")
+    offer = await factories.job_offer(db, me["id"])
+    application_id, document = await _mark_sent(client, offer.id, source.id)
+    assert document["docxUrl"] == (
+        f"/api/applications/{application_id}/documents/{document['id']}/docx"
+    )
+    name = factories.FR_CV["header"]["name"]
+
+    edited = copy.deepcopy(factories.FR_CV)
+    edited["header"]["name"] = "Renamed Person"
+    saved = await client.put(
+        f"/api/cvs/{source.id}",
+        json={"content": edited},
+        headers={"x-csrftoken": await csrf_token(client)},
+    )
+    assert saved.status_code == 200, saved.text
+    live = await client.get(f"/api/cvs/{source.id}/docx")
+    assert "Renamed Person" in word_text(live.content)
+
+    word = await client.get(document["docxUrl"])
+    assert word.status_code == 200, word.text
+    assert word.headers["content-type"] == DOCX_MEDIA_TYPE
+    assert word.headers["cache-control"] == "private, no-store"
+    text = word_text(word.content)
+    assert name in text and "Renamed Person" not in text
+    assert SECTION_TITLES["fr"]["experience"] in text  # the copy's language
+    # The PDF's name rule (app/lib/download_names.py; a source CV: name and title), with the
+    # name as it was when sent.
+    header = factories.FR_CV["header"]
+    assert filename_of(word) == docx_filename(name, header["current_title"])
+
+    page = await client.get(f"/applications/{application_id}")
+    assert page.status_code == 200
+    assert f'href="{document["docxUrl"]}"' in page.text and "Word (.docx)" in page.text
+
+
+async def test_another_users_or_another_applications_sent_word_file_answers_404(
+    client: Any, another_client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "sent-word-owner@example.com")
+    source = await factories.source_cv(db, me["id"])
+    first = await factories.job_offer(db, me["id"], company="First")
+    second = await factories.job_offer(db, me["id"], company="Second")
+    application_id, document = await _mark_sent(client, first.id, source.id)
+    other_application_id, _ = await _mark_sent(client, second.id, source.id)
+
+    assert (await client.get(document["docxUrl"])).status_code == 200
+    crossed = await client.get(
+        f"/api/applications/{other_application_id}/documents/{document['id']}/docx"
+    )
+    assert crossed.status_code == 404
+    assert crossed.json()["error"] == "application.document_not_found"
+    unknown = await client.get(f"/api/applications/{application_id}/documents/nope/docx")
+    assert unknown.status_code == 404
+    async with another_client() as other:
+        await register(other, "sent-word-intruder@example.com")
+        stolen = await other.get(document["docxUrl"])
+        assert stolen.status_code == 404
+        assert stolen.json()["error"] == "application.document_not_found"
+    async with another_client() as anonymous:
+        assert (await anonymous.get(document["docxUrl"])).status_code == 401

@@ -1,0 +1,88 @@
+"""The offline letter: the user's own facts in FR/EN templates, never a slot left in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.lib.cv_content import CvContent
+from jobs.letters.core.guard import LetterGuard, offer_allowed
+from jobs.letters.core.offline import as_clause
+from jobs.letters.writer import write_letter
+from tests.factories import EN_CV, EN_OFFER
+from tests.letter_requests import letter_request, request_in
+
+SLOT = re.compile(r"[{}]|\bNone\b| {2,}|\s[,.]|\(\s*\)|:\s*[.;]")  # a slot or a hole
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("length", ["short", "standard"])
+@pytest.mark.parametrize("tone", ["formal", "warm"])
+async def test_letter_in_the_cv_language_with_only_cv_facts(
+    language: str, length: str, tone: str
+) -> None:
+    request = request_in(language, length=length, tone=tone)
+    letter = await write_letter(request, None)
+    assert letter.engine == "offline" and letter.language == language
+    content = letter.content
+    assert len(content.paragraphs) == 2 if length == "short" else 3 <= len(content.paragraphs) <= 4
+    assert content.greeting and content.closing and content.signature == request.cv.header.name
+    text = content.plain_text()
+    assert not SLOT.search(text), text
+    # Every sentence passes the guard by itself: nothing was dropped, all were verified.
+    assert letter.meta["droppedClaims"] == 0 and letter.meta["verifiedClaims"] > 0
+    guard = LetterGuard(
+        request.cv,
+        language,
+        offer_allowed(request.offer_title, request.offer_company, request.offer_location),
+    )
+    assert all(guard.check(p) and all(v.ok for v in guard.check(p)) for p in content.paragraphs)
+    assert request.offer_company in text and request.offer_title in text
+
+
+async def test_strongest_relevant_bullets_of_the_most_relevant_experience() -> None:
+    letter = await write_letter(request_in("en"), None)
+    body = " ".join(letter.content.paragraphs)
+    # Acme's Python/PostgreSQL/Redis lines answer the offer; the book club and the café do not.
+    assert "built Python and PostgreSQL services handling 2 million parcels a day" in body
+    assert "cut API latency by 35% with Redis caching" in body
+    assert "book club" not in body and "Barista" not in body and "coffee" not in body
+    assert body.index("Acme Logistics") < body.index("Beta Bank")
+    # Skills: listed ones the offer asks for; Photoshop is listed but not asked.
+    assert "Python, PostgreSQL" in body and "Photoshop" not in body
+
+
+async def test_french_letter_quotes_french_lines() -> None:
+    letter = await write_letter(request_in("fr"), None)
+    body = " ".join(letter.content.paragraphs)
+    assert "pilotage de 12 projets web en méthode Scrum" in body
+    assert letter.content.greeting == "Madame, Monsieur,"
+    assert letter.content.date_line == "Nantes, le 1er mars 2026"
+    assert letter.content.subject == "Objet : candidature au poste de Product Owner"
+    assert "Vendeuse" not in body  # nothing in it matches the offer
+
+
+async def test_missing_facts_leave_their_sentences_out() -> None:
+    cv = {**EN_CV, "header": {"name": "Alex Martin"}, "skills": []}
+    offer = {**EN_OFFER, "company": "", "location": ""}
+    letter = await write_letter(letter_request(cv, offer), None)
+    text = letter.content.plain_text()
+    assert "I am writing to apply for the Python Backend Developer position." in text
+    assert "With my experience as" not in text  # no current title
+    assert "My skills in" not in text  # no listed skill
+    assert letter.content.recipient == [] and not SLOT.search(text)
+    assert letter.content.date_line == "1 March 2026"
+
+
+async def test_an_empty_cv_still_gives_an_honest_letter() -> None:
+    request = request_in("en", cv=CvContent())
+    letter = await write_letter(request, None)
+    assert len(letter.content.paragraphs) >= 2
+    assert not SLOT.search(letter.content.plain_text())
+
+
+def test_a_quoted_line_keeps_its_names() -> None:
+    assert as_clause("Cut API latency by 35%.") == "cut API latency by 35%"
+    assert as_clause("Python services for 2 teams") == "Python services for 2 teams"
+    assert as_clause("API design") == "API design"

@@ -1,0 +1,163 @@
+"""The offline engine's choices, phase by phase (jobs/pipeline/core/offline.py): it selects and
+reorders the CV's own text, led by what the offer asks for, and never writes anything new."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+import pytest
+
+from app.lib.cv_content import CvContent
+from jobs.pipeline.core import offline
+from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.schemas import Summary
+
+SOURCE = CvContent.model_validate(
+    {
+        "header": {"name": "Robin Vega", "current_title": "Data Engineer"},
+        "summary": "Enjoys cycling to work. Builds Airflow pipelines on PostgreSQL.",
+        "experience": [
+            {
+                "id": "e_now",
+                "title": "Data Engineer",
+                "company": "Northwind",
+                "start": "2022-01",
+                "current": True,
+                "bullets": [
+                    "Ran the office book club",
+                    "Organised team lunches",
+                    "Wrote 40 Airflow jobs",
+                    "Tuned PostgreSQL queries",
+                    "Cleaned the kitchen",
+                ],
+                "skills": ["Excel", "Airflow"],
+            },
+            {
+                "id": "e_old_match",
+                "title": "Developer",
+                "company": "Contoso",
+                "start": "2010-01",
+                "end": "2012-12",
+                "bullets": ["Built Airflow schedulers"],
+            },
+            {
+                "id": "e_old",
+                "title": "Waiter",
+                "company": "Cafe Bleu",
+                "start": "2008-01",
+                "end": "2009-12",
+                "bullets": ["Served tables"],
+            },
+            {
+                "id": "e_recent",
+                "title": "Shop assistant",
+                "company": "Litware",
+                "start": "2021-01",
+                "end": "2021-12",
+                "bullets": ["Sold shoes"],
+            },
+            {
+                "id": "e_side",
+                "title": "Side project: weather bot",
+                "company": "Personal project",
+                "start": "2020-01",
+                "end": "2020-06",
+            },
+        ],
+        "projects": [{"id": "p1", "name": "dbcheck"}],
+        "skills": [{"name": n} for n in ["Photoshop", "Airflow", "Excel", "PostgreSQL"]],
+    }
+)
+OFFER = OfferBrief(
+    id="o1",
+    title="Data Engineer",
+    company="Fabrikam",
+    location="",
+    language="en",
+    description="You will build Airflow pipelines on PostgreSQL.",
+    requirements=["Airflow", "PostgreSQL"],
+    skills=["Airflow", "PostgreSQL"],
+)
+
+
+def _ctx(source: CvContent = SOURCE, language: str = "en") -> OfferContext:
+    return OfferContext(
+        task_id="t",
+        offer_row_id="r",
+        offer_index=0,
+        total_offers=1,
+        user_id="",
+        source=source,
+        offer=OFFER,
+        language=language,
+        today=date(2025, 6, 1),
+    )
+
+
+def test_classify_moves_side_projects_removes_old_unrelated_jobs_and_keeps_the_rest() -> None:
+    ctx = _ctx()
+    out = offline.classify(ctx, offline.needs_of(ctx))
+    decisions = {d.id: d.decision for d in out.experiences}
+    assert decisions == {
+        "e_now": "KEEP",  # shows what the offer asks for
+        "e_old_match": "KEEP",  # old, but shows it too
+        "e_old": "REMOVE",  # over OLD_YEARS ago and nothing the offer asks for
+        "e_recent": "KEEP",  # unrelated but recent
+        "e_side": "MOVE_TO_PROJECTS",
+    }
+    assert [(d.id, d.decision) for d in out.projects] == [("p1", "KEEP")]
+    reasons = {d.id: d.reason for d in out.experiences}
+    assert "Airflow" in reasons["e_now"] and "7 years" in reasons["e_old"]
+
+
+def test_bullets_evidence_first_then_the_authors_order_up_to_the_minimum() -> None:
+    ctx = _ctx()
+    item = offline.adapt_item(SOURCE.experience[0], offline.needs_of(ctx))
+    assert item.bullets == [
+        "Wrote 40 Airflow jobs",
+        "Tuned PostgreSQL queries",
+        "Ran the office book club",  # the first of the others fills up to MIN_BULLETS
+    ]
+    assert item.skills == ["Airflow", "Excel"]  # asked-for skills first
+    assert set(item.bullets) <= set(SOURCE.experience[0].bullets)
+
+
+def test_skills_the_offer_asks_for_come_first_and_none_is_invented() -> None:
+    ctx = _ctx()
+    names = [s.name for s in offline.adapt_skills(ctx, offline.needs_of(ctx), "").skills]
+    assert names[:2] == ["Airflow", "PostgreSQL"]
+    assert sorted(names) == sorted(s.name for s in SOURCE.skills)
+
+
+def test_summary_keeps_the_source_sentences_the_offer_asks_about_first() -> None:
+    ctx = _ctx()
+    out = offline.summary(ctx, offline.needs_of(ctx), list(SOURCE.experience[:1]))
+    assert out == Summary(summary="Builds Airflow pipelines on PostgreSQL. Enjoys cycling to work.")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Data Engineer — experience at Northwind and Contoso."),
+        ("fr", "Data Engineer — expérience chez Northwind et Contoso."),
+    ],
+)
+def test_without_a_source_summary_one_line_of_facts_in_the_cvs_language(
+    language: str, expected: str
+) -> None:
+    source = SOURCE.model_copy(update={"summary": ""})
+    ctx = _ctx(source, language)
+    kept = list(source.experience[:2])
+    assert offline.summary(ctx, offline.needs_of(ctx), kept).summary == expected
+    assert offline.factual_summary("Data Engineer", [], language) == "Data Engineer."
+    assert offline.factual_summary("", [], language) == ""
+
+
+def test_the_engine_answers_each_phase_and_has_nothing_to_repair() -> None:
+    engine, ctx = offline.OfflineEngine(), _ctx()
+    call = asyncio.run(engine.run(ctx, "classify", {}))
+    assert call.model == offline.OFFLINE_MODEL and call.prompt_tokens == 0
+    assert asyncio.run(engine.repair(ctx, "classify", {}, call.data, ["x"])) is None
+    with pytest.raises(ValueError, match="unknown phase"):
+        offline.run_phase(ctx, "batch_poem", {})
