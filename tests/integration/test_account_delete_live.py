@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import BackgroundTask, User
 from app.lib import sse as event_stream
+from app.lib.pdf_render import renders_dir
 from app.lib.redis import arq_settings
 from tests.fixtures.cv_texts import JSON_RESUME
 from tests.fixtures.live import Browser, browser
@@ -53,17 +54,27 @@ async def delete_me(client: Browser) -> httpx.Response:
     )
 
 
-async def test_export_delete_register_again_reimport(live_server: str, worker: Worker) -> None:
+async def test_export_delete_register_again_reimport(
+    live_server: str, worker: Worker, settings: Settings
+) -> None:
+    """The PDF a worker really rendered is in the export, and its render cache entry (PDF, HTML,
+    meta) goes with the account."""
     first = await browser(live_server, "again@example.com", PASSWORD)
     try:
         cv_id = await upload_resume(first, json.dumps(JSON_RESUME).encode())
         before = (await first.get(f"/api/cvs/{cv_id}/json-resume")).json()
+        pdf = await first.get(f"/api/cvs/{cv_id}/pdf")
+        assert pdf.status_code == 200, pdf.text
+        renders = renders_dir(settings)
+        assert {p.suffix for p in renders.iterdir()} == {".pdf", ".html", ".json"}
         export = await first.get("/api/account/export")
         assert export.status_code == 200
         archive = zipfile.ZipFile(io.BytesIO(export.content))
+        assert archive.read(f"cvs/{cv_id}/cv.pdf") == pdf.content
         resume = archive.read(f"cvs/{cv_id}/resume.json")
         assert json.loads(resume) == before
         assert (await delete_me(first)).status_code == 200
+        assert list(renders.iterdir()) == []
     finally:
         await first.aclose()
     second = await browser(live_server, "again@example.com", PASSWORD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -10,7 +11,8 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import func, select
+from markupsafe import escape
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -19,19 +21,28 @@ from app.db.models import (
     ApplicationNote,
     ApplicationStatusChange,
     BackgroundTask,
+    CoverLetter,
+    CoverLetterVersion,
     CvFile,
     CvGenerationOffer,
     CvGenerationSubtask,
     CvGenerationTask,
     CvVersion,
+    FeedSource,
+    InboxItem,
     Invitation,
+    SavedSearch,
     SentDocument,
     TaskSlot,
     User,
 )
 from app.db.models.base import Base, utcnow
+from app.domain.accounts.deletion import deletion_statements
+from app.domain.accounts.files import letter_key
+from app.domain.letters import services as letters
 from app.domain.renders.services import render_spec, spec_cache_key
-from app.lib.pdf_render import RenderCache, RenderResult, renders_dir
+from app.lib.cv_content import CvContent
+from app.lib.pdf_render import RenderCache, RenderResult, cache_key, renders_dir
 from tests.conftest import csrf_token, register
 from tests.factories import EN_CV, job_offer, source_cv
 
@@ -46,6 +57,13 @@ class Owned:
     cv_id: str
     generated_id: str
     generation_id: str
+    letter_id: str
+    application_id: str
+    sent_id: str
+    search_id: str
+    source_id: str
+    inbox_ids: list[str]
+    sender: tuple[str, str]  # the CV header's name and e-mail
 
 
 async def make_token(client: Client) -> str:
@@ -57,11 +75,17 @@ async def make_token(client: Client) -> str:
 
 
 async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
-    """A user with a token, a source CV (uploaded bytes, two versions), an offer, a finished
-    generation with its tailored CV, a running task holding a slot."""
+    """A user with a token, a source CV (uploaded bytes, two versions) whose header names them,
+    an offer, a finished generation with its tailored CV, a written cover letter (two
+    versions), an application (a note, a move, a sent document with its PDF), a saved search
+    with a feed source and two inbox items (one filed as an offer), a running task holding a
+    slot."""
     user_id = (await register(client, email))["id"]
     token = await make_token(client)
-    cv = await source_cv(db, user_id)
+    name = f"Alex {email.split('@')[0].title()}"
+    header = {**EN_CV["header"], "name": name, "contact": {**EN_CV["header"]["contact"]}}
+    header["contact"]["email"] = email
+    cv = await source_cv(db, user_id, {**EN_CV, "header": header})
     cv.original_bytes, cv.original_mime, cv.filename = (
         b"%PDF-1.4 uploaded",
         "application/pdf",
@@ -69,7 +93,12 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     )
     db.add_all(
         [
-            CvVersion(cv_file_id=cv.id, version=1, content=cv.content, created_by="import"),
+            CvVersion(
+                cv_file_id=cv.id,
+                version=1,
+                content={**cv.content, "summary": f"The imported summary of {name}."},
+                created_by="import",
+            ),
             CvVersion(cv_file_id=cv.id, version=2, content=cv.content, created_by="user_edit"),
         ]
     )
@@ -101,6 +130,29 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     db.add(result)
     await db.flush()
     db.add(CvGenerationSubtask(task_id=generation.id, offer_id=result.id, type="classify"))
+    letter = CoverLetter(  # a written letter (no worker here), edited once
+        user_id=user_id,
+        cv_file_id=generated.id,
+        job_offer_id=offer.id,
+        status="completed",
+        engine="offline",
+        content={"greeting": "Dear team,", "paragraphs": [f"{name}'s edited letter."]},
+        version=2,
+    )
+    db.add(letter)
+    await db.flush()
+    db.add_all(
+        [
+            CoverLetterVersion(
+                cover_letter_id=letter.id,
+                number=1,
+                content={"greeting": "Dear team,", "paragraphs": [f"{name}'s letter."]},
+            ),
+            CoverLetterVersion(
+                cover_letter_id=letter.id, number=2, origin="edited", content=letter.content
+            ),
+        ]
+    )
     tracked = Application(
         user_id=user_id,
         job_offer_id=offer.id,
@@ -111,21 +163,86 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     )
     db.add(tracked)
     await db.flush()
+    sent = SentDocument(
+        application_id=tracked.id,
+        source_cv_file_id=generated.id,
+        content=generated.content,
+        pdf=b"%PDF-1.7 sent",
+    )
     db.add_all(
         [
             ApplicationNote(application_id=tracked.id, body="Called the recruiter"),
             ApplicationStatusChange(application_id=tracked.id, to_status="to_apply"),
-            SentDocument(
-                application_id=tracked.id, content=generated.content, pdf=b"%PDF-1.7 sent"
-            ),
+            sent,
         ]
     )
+    search = SavedSearch(user_id=user_id, name="Python jobs", keywords=["python"])
+    db.add(search)
+    await db.flush()
+    source = FeedSource(search_id=search.id, url="https://jobs.example.com/rss", kind="rss")
+    db.add(source)
+    await db.flush()
+    found = [
+        InboxItem(
+            user_id=user_id,
+            search_id=search.id,
+            source_id=source.id,
+            url=f"https://jobs.example.com/{n}",
+            canonical_url=f"https://jobs.example.com/{n}",
+            content_hash=f"{n}" * 64,
+            title=f"Found offer {n}",
+            text="Python backend engineer wanted.",
+            status=status,
+            job_offer_id=offer.id if status == "approved" else None,
+        )
+        for n, status in ((1, "pending"), (2, "approved"))
+    ]
+    db.add_all(found)
     running = BackgroundTask(user_id=user_id, type="cv_import", status="running", title="import")
     db.add(running)
     await db.flush()
     db.add(TaskSlot(user_id=user_id, task_type="pdf_import", task_id=running.id))
     await db.commit()
-    return Owned(user_id, token, cv.id, generated.id, generation.id)
+    return Owned(
+        user_id,
+        token,
+        cv.id,
+        generated.id,
+        generation.id,
+        letter.id,
+        tracked.id,
+        sent.id,
+        search.id,
+        source.id,
+        [item.id for item in found],
+        (name, email),
+    )
+
+
+def put_render(
+    settings: Settings,
+    key: str,
+    pdf: bytes,
+    html: str = "<html></html>",
+    *,
+    design: str = "classic",
+    locale: str = "en",
+    page_budget: int = 1,
+) -> None:
+    """A render cache entry as a worker writes it."""
+    result = RenderResult(
+        pdf=pdf,
+        page_count=1,
+        trimmed=[],
+        html=html,
+        design=design,
+        locale=locale,
+        page_budget=page_budget,
+        fits=True,
+        layout_passes=1,
+        render_ms=1.0,
+    )
+    RenderCache(renders_dir(settings)).put(key, result)
 
 
 async def cache_a_pdf(db: AsyncSession, settings: Settings, cv_id: str) -> None:
@@ -134,42 +251,75 @@ async def cache_a_pdf(db: AsyncSession, settings: Settings, cv_id: str) -> None:
     assert cv is not None
     spec = await render_spec(db, cv, fallback_locale=settings.default_locale)
     await db.rollback()
-    result = RenderResult(
-        pdf=b"%PDF-1.7 cached render",
-        page_count=1,
-        trimmed=[],
-        html="<html></html>",
+    put_render(
+        settings,
+        spec_cache_key(spec),
+        b"%PDF-1.7 cached render",
         design=spec.design,
         locale=spec.locale,
         page_budget=spec.page_budget,
-        fits=True,
-        layout_passes=1,
-        render_ms=1.0,
     )
-    RenderCache(renders_dir(settings)).put(spec_cache_key(spec), result)
+
+
+async def cache_letter_pdf(db: AsyncSession, settings: Settings, letter_id: str) -> None:
+    letter = await db.get(CoverLetter, letter_id)
+    assert letter is not None
+    spec = await letters.letter_spec(db, letter)
+    await db.rollback()
+    put_render(settings, letter_key(spec), b"%PDF-1.7 cached letter", design=spec.design)
+
+
+async def cache_everything(db: AsyncSession, settings: Settings, owned: Owned) -> None:
+    """Renders of all kinds the account can leave in the cache: its tailored CV and its letter
+    as they are now, an old version of its source CV in another design, language and length
+    (found by name), and one made before a design changed (another fingerprint in its name:
+    found by the header it shows)."""
+    await cache_a_pdf(db, settings, owned.generated_id)
+    await cache_letter_pdf(db, settings, owned.letter_id)
+    old = await db.scalar(
+        select(CvVersion.content).where(CvVersion.cv_file_id == owned.cv_id, CvVersion.version == 1)
+    )
+    await db.rollback()
+    assert old is not None
+    content = CvContent.from_json(old).to_json()
+    key = cache_key(content, design="modern", locale="fr", page_budget=2, relevance=None)
+    put_render(settings, key, b"%PDF-1.7 old version", design="modern", locale="fr", page_budget=2)
+    name, email = owned.sender
+    shown = f"<html><h1>{escape(name)}</h1><a>{escape(email)}</a></html>"
+    stale = hashlib.sha256(f"old fingerprint {owned.user_id}".encode()).hexdigest()
+    put_render(settings, stale, b"%PDF-1.7 before a design change", html=shown)
+
+
+def cached_files(settings: Settings) -> set[str]:
+    directory = renders_dir(settings)
+    return {p.name for p in directory.iterdir()} if directory.exists() else set()
 
 
 async def rows_of(db: AsyncSession, user_id: str) -> dict[str, int]:
-    """Rows pointing at ``user_id`` in every table with a user_id column, and the children."""
-    counts: dict[str, int] = {}
-    for table in Base.metadata.sorted_tables:
-        if "user_id" in table.c:
-            stmt = select(func.count()).select_from(table).where(table.c.user_id == user_id)
-            counts[table.name] = int(await db.scalar(stmt) or 0)
-    counts["user_account"] = int(
-        await db.scalar(select(func.count()).select_from(User).where(User.id == user_id)) or 0
-    )
-    cvs = select(CvFile.id).where(CvFile.user_id == user_id)
-    generations = select(CvGenerationTask.id).where(CvGenerationTask.user_id == user_id)
-    for model, column, parents in (
-        (CvVersion, CvVersion.cv_file_id, cvs),
-        (CvGenerationOffer, CvGenerationOffer.task_id, generations),
-        (CvGenerationSubtask, CvGenerationSubtask.task_id, generations),
-    ):
-        stmt = select(func.count()).select_from(model).where(column.in_(parents))
-        counts[model.__tablename__] = int(await db.scalar(stmt) or 0)
+    """For every table of the metadata, its rows that reference ``user_id``: directly (a foreign
+    key to user_account) or through rows that do (a CV's versions, a search's feeds, ...),
+    followed to a fixed point. ``user_account`` counts the account itself."""
+    tables = Base.metadata.sorted_tables
+    owned: dict[str, set[Any]] = {table.name: set() for table in tables}
+    owned["user_account"] = set(await db.scalars(select(User.id).where(User.id == user_id)))
+    changed = True
+    while changed:
+        changed = False
+        for table in tables:
+            [key] = table.primary_key.columns
+            links = []
+            for fk in table.foreign_keys:
+                assert fk.column.primary_key, fk  # every reference names a primary key
+                if owned[fk.column.table.name]:
+                    links.append(fk.parent.in_(owned[fk.column.table.name]))
+            if not links:
+                continue
+            found = set(await db.scalars(select(key).where(or_(*links))))
+            if not found <= owned[table.name]:
+                owned[table.name] |= found
+                changed = True
     await db.rollback()  # SQLite: an open transaction would hold the write lock
-    return counts
+    return {name: len(ids) for name, ids in owned.items()}
 
 
 async def delete_me(client: Client, password: str = PASSWORD) -> Any:
@@ -186,6 +336,7 @@ async def test_export_holds_everything_and_no_secret(
 ) -> None:
     owned = await fill_account(client, db, "export@example.com")
     await cache_a_pdf(db, settings, owned.generated_id)
+    await cache_letter_pdf(db, settings, owned.letter_id)
     response = await client.get("/api/account/export")
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/zip")
@@ -200,7 +351,7 @@ async def test_export_holds_everything_and_no_secret(
     versions = json.loads(archive.read(f"cvs/{owned.cv_id}/versions.json"))
     assert [v["version"] for v in versions] == [1, 2]
     resume = json.loads(archive.read(f"cvs/{owned.cv_id}/resume.json"))
-    assert resume["basics"]["name"] == EN_CV["header"]["name"]
+    assert resume["basics"]["name"] == owned.sender[0] == "Alex Export"
     generation = json.loads(archive.read(f"generations/{owned.generation_id}.json"))
     assert generation["offers"][0]["batch_results"] == {"summary": "tailored"}
     assert len(generation["steps"]) == 1
@@ -211,16 +362,40 @@ async def test_export_holds_everything_and_no_secret(
     assert account["email"] == "export@example.com"
     assert account["apiTokens"][0]["name"] == "script"
     assert [t["type"] for t in json.loads(archive.read("tasks.json"))] == ["cv_import"]
-    [tracked] = [n for n in names if n.startswith("applications/")]
-    application = json.loads(archive.read(tracked))
+    application = json.loads(archive.read(f"applications/{owned.application_id}.json"))
     assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
     assert [n["body"] for n in application["notes"]] == ["Called the recruiter"]
     assert [m["to_status"] for m in application["moves"]] == ["to_apply"]
     [sent] = application["sentDocuments"]
     assert sent["content"]["summary"] == "Backend engineer tailored to this offer."
     assert "pdf" not in sent
+    assert sent["pdfFile"] == f"applications/{owned.application_id}/sent-{owned.sent_id}.pdf"
+    assert archive.read(sent["pdfFile"]) == b"%PDF-1.7 sent"
+    letter = json.loads(archive.read(f"letters/{owned.letter_id}.json"))
+    assert letter["status"] == "completed" and letter["job_offer_id"]
+    assert [v["number"] for v in letter["versions"]] == [1, 2]
+    assert letter["versions"][1]["content"] == letter["content"]
+    assert archive.read(f"letters/{owned.letter_id}.pdf") == b"%PDF-1.7 cached letter"
+    search = json.loads(archive.read(f"searches/{owned.search_id}.json"))
+    assert search["name"] == "Python jobs" and search["keywords"] == ["python"]
+    assert [f["id"] for f in search["sources"]] == [owned.source_id]
+    assert search["sources"][0]["url"] == "https://jobs.example.com/rss"
+    inbox = {n for n in names if n.startswith("inbox/")}
+    assert inbox == {f"inbox/{i}.json" for i in owned.inbox_ids}
+    items = [json.loads(archive.read(n)) for n in sorted(inbox)]
+    assert {i["status"] for i in items} == {"pending", "approved"}
+    assert all(i["text"] == "Python backend engineer wanted." for i in items)
     readme = archive.read("README.txt").decode()
-    assert "1 of 2 CVs" in readme and "/api/cvs/<id>/pdf" in readme
+    assert "1 of 2 CVs and 1 of 1 written cover letters" in readme
+    assert "/api/cvs/<id>/pdf" in readme
+    for folder in ("letters/", "applications/", "searches/", "inbox/"):
+        assert folder in readme, folder
+    # Every top-level folder of the ZIP is described in the README.
+    assert {n.split("/")[0] for n in names if "/" in n} <= {
+        f
+        for f in ("cvs", "offers", "generations", "letters", "applications", "searches", "inbox")
+        if f"{f}/" in readme
+    }
     user = await db.get(User, owned.user_id)
     assert user is not None
     secrets = [user.password_hash, owned.token, "password_hash", "token_hash"]
@@ -235,8 +410,8 @@ async def test_export_holds_everything_and_no_secret(
     assert set(zipfile.ZipFile(io.BytesIO(by_token.content)).namelist()) == names
 
 
-async def test_delete_removes_every_row_and_ends_sessions_and_tokens(
-    client: Client, another_client: Any, db: AsyncSession, backend: str
+async def test_delete_removes_every_row_and_file_and_ends_sessions_and_tokens(
+    client: Client, another_client: Any, db: AsyncSession, settings: Settings, backend: str
 ) -> None:
     async with another_client() as admin_browser:
         admin = await register(admin_browser, "admin@example.com")  # first account: admin
@@ -251,6 +426,11 @@ async def test_delete_removes_every_row_and_ends_sessions_and_tokens(
             assert signed_in.status_code == 200
             async with another_client() as staying:
                 kept = await fill_account(staying, db, "staying@example.com")
+            await cache_everything(db, settings, kept)
+            kept_files = cached_files(settings)
+            await cache_everything(db, settings, owned)
+            leaving_files = cached_files(settings) - kept_files
+            assert len(leaving_files) == len(kept_files) == 12  # 4 renders, 3 files each
             db.add(
                 Invitation(
                     token_hash="h" * 64,
@@ -263,12 +443,15 @@ async def test_delete_removes_every_row_and_ends_sessions_and_tokens(
             )
             await db.commit()
             before_kept = await rows_of(db, kept.user_id)
+            before = await rows_of(db, owned.user_id)
+            assert all(before[t.name] for t in Base.metadata.sorted_tables if t.name != "setting")
 
             response = await delete_me(client)
             assert response.status_code == 200, response.text
 
             assert set((await rows_of(db, owned.user_id)).values()) == {0}
             assert await rows_of(db, kept.user_id) == before_kept
+            assert cached_files(settings) == kept_files  # theirs gone, the other's all there
             invitation = await db.scalar(select(Invitation))
             assert invitation is not None and invitation.used_by is None
             assert invitation.used_at is not None  # stays used
@@ -283,9 +466,11 @@ async def test_delete_removes_every_row_and_ends_sessions_and_tokens(
 
 
 async def test_wrong_password_deletes_nothing(
-    client: Client, db: AsyncSession, backend: str
+    client: Client, db: AsyncSession, settings: Settings, backend: str
 ) -> None:
     owned = await fill_account(client, db, "careful@example.com")
+    await cache_everything(db, settings, owned)
+    files = cached_files(settings)
     before = await rows_of(db, owned.user_id)
     response = await delete_me(client, "not my password")
     assert response.status_code == 422
@@ -299,6 +484,7 @@ async def test_wrong_password_deletes_nothing(
     )
     assert 'data-error-code="account.wrong_password"' in page.text
     assert await rows_of(db, owned.user_id) == before
+    assert cached_files(settings) == files
 
 
 async def test_last_admin_keeps_the_account_while_others_exist(
@@ -330,3 +516,28 @@ async def test_account_page_form_deletes_and_signs_out(client: Client, db: Async
     assert response.headers["location"] == "/login?signed_out=deleted"
     assert (await rows_of(db, user["id"]))["user_account"] == 0
     assert (await client.get("/api/auth/me")).status_code == 401
+
+
+def test_deletion_names_every_table_of_an_account() -> None:
+    """Each table whose rows reach ``user_account`` through foreign keys (of any length) is
+    deleted (or, for invitations, detached) by its own statement, children before parents:
+    none is left to a cascade."""
+    reaching = {"user_account"}
+    changed = True
+    while changed:
+        changed = False
+        for table in Base.metadata.sorted_tables:
+            if table.name not in reaching and any(
+                fk.column.table.name in reaching for fk in table.foreign_keys
+            ):
+                reaching.add(table.name)
+                changed = True
+    order = [statement.table.name for statement in deletion_statements("someone")]
+    assert set(order) == reaching
+    for position, name in enumerate(order):
+        children = {
+            t.name
+            for t in Base.metadata.sorted_tables
+            if any(fk.column.table.name == name for fk in t.foreign_keys) and t.name != name
+        }
+        assert not children & set(order[position + 1 :]), name

@@ -40,8 +40,16 @@ class AccountApi(Controller):
 
     @delete("/", status_code=HTTP_200_OK)
     async def delete_account(
-        self, request: Request, user: SignedIn, db: Db, queue: Queue, data: JSONBody[AccountDelete]
+        self,
+        request: Request,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        settings: AppSettings,
+        data: JSONBody[AccountDelete],
     ) -> dict[str, bool]:
         """Delete the account and all its data; ``password`` must be the account's."""
-        await delete_account(request, db, queue.redis, queue.arq, user, data.password)
+        await delete_account(
+            request, db, queue.redis, queue.arq, user, data.password, settings=settings
+        )
         return {"success": True}

@@ -1,9 +1,12 @@
-"""Delete my account: password check, running work stopped, every row removed, sessions ended.
+"""Delete my account: password check, running work stopped, every row and file removed,
+sessions ended.
 
 Order matters: the password is checked with no transaction open (argon2 would otherwise hold
 SQLite's write lock, app/db/session.py); running tasks are cancelled through the same code as
-the task centre's Cancel (their arq jobs are aborted) before their rows go; the rows go in one
-transaction; then the session generation is bumped (app/lib/sessions.py), which refuses every
+the task centre's Cancel (their arq jobs are aborted) before their rows go; the account's files
+in the render cache are named while its rows still say what was rendered (files.py); the rows go
+in one transaction; only after its commit are the files removed (a refused or failed deletion
+loses nothing) and the session generation bumped (app/lib/sessions.py), which refuses every
 session of the account and stops its open event streams at their next check.
 """
 
@@ -18,22 +21,33 @@ from redis.asyncio import Redis
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.db.models import (
     ApiToken,
+    Application,
+    ApplicationNote,
+    ApplicationStatusChange,
     BackgroundTask,
+    CoverLetter,
+    CoverLetterVersion,
     CreditTransaction,
     CvFile,
     CvGenerationOffer,
     CvGenerationSubtask,
     CvGenerationTask,
     CvVersion,
+    FeedSource,
+    InboxItem,
     Invitation,
     JobOffer,
+    SavedSearch,
+    SentDocument,
     TaskSlot,
     User,
 )
 from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
+from app.domain.accounts.files import account_render_keys, remove_renders
 from app.domain.accounts.login import end_session
 from app.domain.generation.services import cancel_generation
 from app.lib import security
@@ -104,28 +118,54 @@ async def _stop_running_work(db: AsyncSession, arq: ArqRedis, user: User) -> Non
             await cancel_generation(db, arq, user, generation_id)
 
 
-async def _delete_rows(db: AsyncSession, user_id: str) -> None:
-    """Every row of the account, children first (the foreign keys cascade too; being explicit
-    keeps it right whatever a migration did to them). Invitations the account used or made stay
-    in the admin list, pointing at nobody (their columns are nullable)."""
+def deletion_statements(user_id: str) -> list[Any]:
+    """Every row of the account, children before their parents, each table named here (the
+    foreign keys cascade too, but being explicit keeps it right whatever a migration did to
+    them; tests/integration/test_account_export_delete.py checks that every table reaching
+    ``user_account`` through foreign keys is in this list). Invitations the account used or made
+    stay in the admin list, pointing at nobody (their columns are nullable)."""
     generations = select(CvGenerationTask.id).where(CvGenerationTask.user_id == user_id)
     cvs = select(CvFile.id).where(CvFile.user_id == user_id)
-    statements: list[Any] = [
+    cover_letters = select(CoverLetter.id).where(CoverLetter.user_id == user_id)
+    applications = select(Application.id).where(Application.user_id == user_id)
+    searches = select(SavedSearch.id).where(SavedSearch.user_id == user_id)
+    return [
+        # Generations (they point at CVs, offers, tasks and the ledger).
         delete(CvGenerationSubtask).where(CvGenerationSubtask.task_id.in_(generations)),
         delete(CvGenerationOffer).where(CvGenerationOffer.task_id.in_(generations)),
         delete(CvGenerationTask).where(CvGenerationTask.user_id == user_id),
+        # Cover letters (CVs, offers, tasks).
+        delete(CoverLetterVersion).where(CoverLetterVersion.cover_letter_id.in_(cover_letters)),
+        delete(CoverLetter).where(CoverLetter.user_id == user_id),
+        # The applications tracker (offers, CVs).
+        delete(SentDocument).where(SentDocument.application_id.in_(applications)),
+        delete(ApplicationNote).where(ApplicationNote.application_id.in_(applications)),
+        delete(ApplicationStatusChange).where(
+            ApplicationStatusChange.application_id.in_(applications)
+        ),
+        delete(Application).where(Application.user_id == user_id),
+        # The job inbox (searches, their feeds, offers).
+        delete(InboxItem).where(InboxItem.user_id == user_id),
+        delete(FeedSource).where(FeedSource.search_id.in_(searches)),
+        delete(SavedSearch).where(SavedSearch.user_id == user_id),
+        # CVs (offers), then offers.
         delete(CvVersion).where(CvVersion.cv_file_id.in_(cvs)),
         delete(CvFile).where(CvFile.user_id == user_id),
         delete(JobOffer).where(JobOffer.user_id == user_id),
-        delete(BackgroundTask).where(BackgroundTask.user_id == user_id),
+        # The task centre, the ledger, the account.
         delete(TaskSlot).where(TaskSlot.user_id == user_id),
+        delete(BackgroundTask).where(BackgroundTask.user_id == user_id),
         delete(CreditTransaction).where(CreditTransaction.user_id == user_id),
         delete(ApiToken).where(ApiToken.user_id == user_id),
         update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),
         update(Invitation).where(Invitation.created_by == user_id).values(created_by=None),
         delete(User).where(User.id == user_id),
     ]
-    for statement in statements:
+
+
+async def _delete_rows(db: AsyncSession, user_id: str) -> None:
+    """``deletion_statements`` in order, in the caller's transaction."""
+    for statement in deletion_statements(user_id):
         await db.execute(statement, execution_options={"synchronize_session": False})
 
 
@@ -136,10 +176,15 @@ async def delete_account(
     arq: ArqRedis,
     user: User,
     password: str,
+    *,
+    settings: Settings,
 ) -> None:
-    """The whole deletion; raises ``AppError`` (nothing deleted) when it is refused."""
+    """The whole deletion; raises ``AppError`` (nothing deleted) when it is refused.
+    ``settings`` says where the render cache is."""
     await check_deletable(db, user, password)
     await _stop_running_work(db, arq, user)
+    renders = await account_render_keys(db, settings, user)
+    await release_lock(db)
     user_id = user.id
     db.expunge_all()  # the rows go by SQL below; no stale object may be flushed afterwards
     refusal = await last_admin_refusal(db, user_id)  # again, in the deleting transaction
@@ -150,3 +195,4 @@ async def delete_account(
     await db.commit()
     await next_session_generation(redis, user_id)
     end_session(request)
+    await remove_renders(settings, renders)

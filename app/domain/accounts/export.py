@@ -4,12 +4,14 @@ Rows are read one CV / offer / generation at a time and each read's transaction 
 (app/db/session.py release_lock) before the ZIP is written, so memory stays bounded by the
 largest single CV and no lock is held while compressing. PDFs come from the render cache only:
 rendering every CV through a worker (app/domain/renders/rendering.py obtain_render) could take
-minutes for a large account, so README.txt says how to download the ones not included.
+minutes for a large account, so README.txt says how to download the ones not included. The same
+holds for cover letters; a sent document's PDF is its row's own frozen copy, always included.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import tempfile
@@ -18,7 +20,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
@@ -27,23 +29,34 @@ from app.db.models import (
     ApiToken,
     Application,
     BackgroundTask,
+    CoverLetter,
+    CoverLetterVersion,
     CreditTransaction,
     CvFile,
     CvGenerationOffer,
     CvGenerationSubtask,
     CvGenerationTask,
     CvVersion,
+    FeedSource,
+    InboxItem,
     JobOffer,
+    SavedSearch,
+    SentDocument,
     User,
 )
+from app.db.models.cover_letter import LetterStatus
 from app.db.session import release_lock
+from app.domain.accounts.files import letter_key
 from app.domain.applications import services as applications
 from app.domain.cvs.services import json_resume
+from app.domain.letters import services as letters
 from app.domain.renders.services import cached_render, render_spec
+from app.lib.errors import AppError
+from app.lib.pdf_render import RenderCache, renders_dir
 
 CHUNK_BYTES = 64 * 1024
-# Never in an export: secrets, and the raw upload (written as its own file instead).
-# (A sent CV's frozen ``pdf`` too: its content is in the export, and it renders again.)
+# Never in a JSON file: secrets, and raw bytes (the upload and a sent document's frozen ``pdf``
+# are written as files of their own).
 _LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes", "pdf"})
 
 README = """CV Tailor: export of the account {email}, made {made} (UTC).
@@ -60,13 +73,26 @@ cvs/<id>/cv.pdf      the PDF, when one was already rendered with the CV as it is
 offers/<id>.json     one job offer as extracted and edited.
 generations/<id>.json  one tailoring run: its settings and status, the result for each offer,
                      and the steps it went through.
-tasks.json           the task centre's history (imports, extractions, generations).
-applications/<id>.json  one tracked application: status, dates, rating, contact, notes, every
-                     move, and the copies of the CVs marked as sent.
+tasks.json           the task centre's history (imports, extractions, generations, cover
+                     letters, searches).
+letters/<id>.json    one cover letter: its offer, CV, language, tone, status and text, with
+                     "versions": every saved state of its text, oldest first.
+letters/<id>.pdf     its PDF, when one was already rendered with the letter as it is now.
+applications/<id>.json  one tracked application: status, dates, rating, contact, "notes",
+                     "moves" (every status change) and "sentDocuments" (the frozen copies of the
+                     CVs and letters marked as sent; "pdfFile" names the copy's PDF).
+applications/<id>/sent-<document id>.pdf  the PDF of a sent document, exactly as it was sent
+                     (a copy whose PDF was never made has "pdfFile": null).
+searches/<id>.json   one saved search: keywords, red flags, filters, schedule, with "sources":
+                     its feeds and what their last fetch found.
+inbox/<id>.json      one offer found by a search (or the bookmarklet): its text, score, and
+                     your decision.
 
-PDFs: {pdf_count} of {cv_count} CVs are included as PDF (those already rendered; rendering all
-of them here could take minutes). Download any other one from its preview page, or from
-GET /api/cvs/<id>/pdf with a session or an API token.
+PDFs: {pdf_count} of {cv_count} CVs and {letter_pdf_count} of {letter_count} written cover letters
+are included as PDF (those already rendered; rendering all of them here could take minutes).
+Download any other one from its page, or with a session or an API token from
+GET /api/cvs/<id>/pdf, GET /api/cover-letters/<id>/pdf, or for a sent document
+GET /api/applications/<id>/documents/<document id>/pdf.
 """
 
 
@@ -171,17 +197,88 @@ async def _add_generation(db: AsyncSession, out: _Zip, task_id: str) -> None:
 
 
 async def _add_application(db: AsyncSession, out: _Zip, application_id: str) -> None:
+    """The application's JSON, then each sent document's frozen PDF, one at a time."""
     application = await db.get(Application, application_id)
     if application is None:
         return
+    documents = await applications.sent_documents(db, application)  # the PDFs stay unloaded
+    with_pdf = set(
+        await db.scalars(
+            select(SentDocument.id).where(
+                SentDocument.application_id == application_id, SentDocument.pdf.is_not(None)
+            )
+        )
+    )
+    sent = []
+    for document in documents:
+        pdf_name = f"applications/{application_id}/sent-{document.id}.pdf"
+        sent.append(
+            {**row_json(document), "pdfFile": pdf_name if document.id in with_pdf else None}
+        )
     record = {
         **row_json(application),
         "notes": [row_json(n) for n in await applications.notes(db, application)],
         "moves": [row_json(m) for m in await applications.history(db, application)],
-        "sentDocuments": [row_json(d) for d in await applications.sent_documents(db, application)],
+        "sentDocuments": sent,
     }
     await release_lock(db)
+    db.expunge_all()
     await out.add(f"applications/{application_id}.json", _dump(record))
+    for document_id in sorted(with_pdf):
+        pdf = await db.scalar(select(SentDocument.pdf).where(SentDocument.id == document_id))
+        await release_lock(db)
+        if pdf:
+            await out.add(f"applications/{application_id}/sent-{document_id}.pdf", pdf)
+
+
+async def _add_letter(db: AsyncSession, out: _Zip, settings: Settings, letter_id: str) -> int:
+    """Write one cover letter; 1 when its PDF came from the render cache, else 0."""
+    letter = await db.get(CoverLetter, letter_id)
+    if letter is None:
+        return 0
+    versions = await db.scalars(
+        select(CoverLetterVersion)
+        .where(CoverLetterVersion.cover_letter_id == letter_id)
+        .order_by(CoverLetterVersion.number)
+    )
+    record = {**row_json(letter), "versions": [row_json(v) for v in versions]}
+    key = None
+    if letter.status == LetterStatus.COMPLETED:
+        with contextlib.suppress(AppError):  # edited back to not written meanwhile
+            key = letter_key(await letters.letter_spec(db, letter))
+    await release_lock(db)
+    db.expunge_all()
+    await out.add(f"letters/{letter_id}.json", _dump(record))
+    if key is None:
+        return 0
+    render = await asyncio.to_thread(RenderCache(renders_dir(settings)).get, key)
+    if render is None:
+        return 0
+    await out.add(f"letters/{letter_id}.pdf", render.pdf)
+    return 1
+
+
+async def _add_search(db: AsyncSession, out: _Zip, search_id: str) -> None:
+    search = await db.get(SavedSearch, search_id)
+    if search is None:
+        return
+    sources = await db.scalars(
+        select(FeedSource).where(FeedSource.search_id == search_id).order_by(FeedSource.created_at)
+    )
+    record = {**row_json(search), "sources": [row_json(f) for f in sources]}
+    await release_lock(db)
+    db.expunge_all()
+    await out.add(f"searches/{search_id}.json", _dump(record))
+
+
+async def _add_rows(db: AsyncSession, out: _Zip, model: Any, folder: str, ids: list[str]) -> None:
+    """One JSON file per row of ``model`` (read one at a time)."""
+    for row_id in ids:
+        row = await db.get(model, row_id)
+        await release_lock(db)
+        if row is not None:
+            await out.add(f"{folder}/{row_id}.json", _dump(row_json(row)))
+            db.expunge(row)
 
 
 async def build_export(db: AsyncSession, settings: Settings, user: User) -> tuple[IO[bytes], int]:
@@ -212,11 +309,8 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         pdfs = 0
         for cv_id in cv_ids:
             pdfs += await _add_cv(db, out, settings, user, cv_id)
-        for offer_id in await _ids(db, select(JobOffer.id).where(JobOffer.user_id == user.id)):
-            offer = await db.get(JobOffer, offer_id)
-            await release_lock(db)
-            if offer is not None:
-                await out.add(f"offers/{offer_id}.json", _dump(row_json(offer)))
+        offer_ids = await _ids(db, select(JobOffer.id).where(JobOffer.user_id == user.id))
+        await _add_rows(db, out, JobOffer, "offers", offer_ids)
         generation_ids = await _ids(
             db, select(CvGenerationTask.id).where(CvGenerationTask.user_id == user.id)
         )
@@ -226,8 +320,36 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
             db, select(Application.id).where(Application.user_id == user.id)
         ):
             await _add_application(db, out, application_id)
+        letter_ids = await _ids(
+            db,
+            select(CoverLetter.id)
+            .where(CoverLetter.user_id == user.id)
+            .order_by(CoverLetter.created_at),
+        )
+        letter_pdfs = 0
+        for letter_id in letter_ids:
+            letter_pdfs += await _add_letter(db, out, settings, letter_id)
+        written = await db.scalar(
+            select(func.count())
+            .select_from(CoverLetter)
+            .where(CoverLetter.user_id == user.id, CoverLetter.status == LetterStatus.COMPLETED)
+        )
+        await release_lock(db)
+        for search_id in await _ids(
+            db, select(SavedSearch.id).where(SavedSearch.user_id == user.id)
+        ):
+            await _add_search(db, out, search_id)
+        inbox_ids = await _ids(db, select(InboxItem.id).where(InboxItem.user_id == user.id))
+        await _add_rows(db, out, InboxItem, "inbox", inbox_ids)
         made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
-        readme = README.format(email=user.email, made=made, pdf_count=pdfs, cv_count=len(cv_ids))
+        readme = README.format(
+            email=user.email,
+            made=made,
+            pdf_count=pdfs,
+            cv_count=len(cv_ids),
+            letter_pdf_count=letter_pdfs,
+            letter_count=int(written or 0),
+        )
         await out.add("README.txt", readme.encode())
         size = await out.finish()
     except BaseException:

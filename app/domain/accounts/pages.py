@@ -232,7 +232,9 @@ class AccountPages(Controller):
     ) -> Any:
         """Everything of the account goes; a refusal comes back on the page, nothing deleted."""
         try:
-            await delete_account(request, db, queue.redis, queue.arq, user, data.password)
+            await delete_account(
+                request, db, queue.redis, queue.arq, user, data.password, settings=settings
+            )
         except AppError as exc:
             await db.rollback()
             return await _account(db, settings, user, error=exc, status=exc.status_code)
