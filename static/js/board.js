@@ -1,21 +1,65 @@
-// The applications board (templates/applications/board.html): drag a card to another column
-// and the move is posted like the card's own status form (same route, same CSRF token), so the
-// select-and-Move path stays the one for keyboards and for pages without JavaScript.
+// The applications tracker's pages (templates/applications/board.html, detail.html).
+// - Every status change says which tab made it: a per-tab id (kept in sessionStorage) goes with
+//   a drop (the x-device-id header) and with the plain status forms (a device_tab field); the
+//   server adds the browser and system it reads from the User-Agent, and the history shows it.
+// - Board: drag a card to another column and the move is posted like the card's own status
+//   form (same route, same CSRF token), so the select-and-Move path stays the one for keyboards
+//   and for pages without JavaScript. While a card is dragged the board is not reloaded (the
+//   morph would fight the drag); a change announced meanwhile reloads it once the drop ends.
 (function () {
   "use strict";
-  if (typeof Sortable === "undefined") { return; }
+
+  var TAB_KEY = "cvtailor-tab-id";
+  var memoryTabId = "";
+
+  function newTabId() {
+    var bytes = new Uint8Array(4);
+    if (window.crypto && window.crypto.getRandomValues) { window.crypto.getRandomValues(bytes); }
+    else { for (var i = 0; i < bytes.length; i++) { bytes[i] = Math.floor(Math.random() * 256); } }
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function tabId() {
+    try {
+      var id = window.sessionStorage.getItem(TAB_KEY);
+      if (!id) { id = newTabId(); window.sessionStorage.setItem(TAB_KEY, id); }
+      return id;
+    } catch (e) {  // storage refused (private mode, a sandbox): one id for this page
+      memoryTabId = memoryTabId || newTabId();
+      return memoryTabId;
+    }
+  }
+
+  // The plain status forms (a card's, the detail page's) carry the tab's id too.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || !form.getAttribute || !/\/applications\/[^/]+\/status$/.test(form.getAttribute("action") || "")) { return; }
+    var field = form.querySelector("input[name=device_tab]");
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "device_tab";
+      form.appendChild(field);
+    }
+    field.value = tabId();
+  }, true);
+
+  if (typeof Sortable === "undefined") { return; }  // the detail page, or no drag library
 
   function csrfToken() {
     try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["x-csrftoken"] || ""; }
     catch (e) { return ""; }
   }
 
+  function board() { return document.getElementById("board"); }
+
+  // The board's own request (hx-trigger "board:reload"): morphed like a streamed update.
   function reload() {
-    if (typeof htmx !== "undefined" && document.getElementById("board")) {
-      htmx.ajax("GET", "/applications/board", { target: "#board", swap: "outerHTML" });
-    }
+    var element = board();
+    if (typeof htmx !== "undefined" && element) { htmx.trigger(element, "board:reload"); }
   }
 
+  // Resolves to true when it had to reload the board itself (the move was refused).
   function post(card, status) {
     var body = new URLSearchParams({ status: status, back: "board" });
     var select = card.querySelector("select[name=status]");
@@ -25,19 +69,40 @@
     return fetch("/applications/" + encodeURIComponent(card.dataset.applicationId) + "/status", {
       method: "POST",
       credentials: "same-origin",
-      headers: { "x-csrftoken": csrfToken(), "x-board-move": "1" },
+      headers: { "x-csrftoken": csrfToken(), "x-board-move": "1", "x-device-id": tabId() },
       body: body
     }).then(function (response) {
       card.removeAttribute("aria-busy");
       // Refused (or the card is gone): show the board as the server has it.
-      if (!response.ok) { reload(); }
-    }, function () { card.removeAttribute("aria-busy"); reload(); });
+      if (!response.ok) { reload(); return true; }
+      return false;
+    }, function () { card.removeAttribute("aria-busy"); reload(); return true; });
   }
 
-  function setUp(board) {
-    if (!board || board.hasAttribute("data-sortable")) { return; }
-    board.setAttribute("data-sortable", "");
-    board.querySelectorAll(".board-cards").forEach(function (list) {
+  function dragging(element) { return element.hasAttribute("data-dragging"); }
+
+  function setUp(element) {
+    if (!element) { return; }
+    if (!element.hasAttribute("data-board-ready")) {
+      element.setAttribute("data-board-ready", "");
+      // A change announced while a card is dragged is skipped by the board's trigger: note it,
+      // and reload once the drop ends.
+      element.addEventListener("htmx:sseMessage", function (event) {
+        var data = event.detail && event.detail.data;
+        if (dragging(element) && typeof data === "string" && data.indexOf("application:") !== -1) {
+          element.setAttribute("data-missed", "");
+        }
+      });
+      // A reload already on its way when the drag started: not now, after the drop.
+      element.addEventListener("htmx:beforeSwap", function (event) {
+        if (event.detail.target === element && dragging(element)) {
+          event.detail.shouldSwap = false;
+          element.setAttribute("data-missed", "");
+        }
+      });
+    }
+    element.querySelectorAll(".board-cards").forEach(function (list) {
+      if (Sortable.get(list)) { return; }  // a morph keeps the lists, and their Sortable
       Sortable.create(list, {
         group: "applications",
         animation: 150,
@@ -47,18 +112,25 @@
         preventOnFilter: false,
         delay: 150,
         delayOnTouchOnly: true,
-        onStart: function () { board.setAttribute("data-dragging", ""); },
+        onStart: function () { element.setAttribute("data-dragging", ""); },
         onEnd: function (event) {
-          board.removeAttribute("data-dragging");
+          var missed = element.hasAttribute("data-missed");
+          element.removeAttribute("data-dragging");
+          element.removeAttribute("data-missed");
           var to = event.to.dataset.status;
-          if (event.from !== event.to && to) { post(event.item, to); }
+          if (event.from !== event.to && to) {
+            post(event.item, to).then(function (reloaded) { if (missed && !reloaded) { reload(); } });
+          } else if (missed) {
+            reload();
+          }
         }
       });
     });
   }
 
-  function init() { setUp(document.getElementById("board")); }
+  function init() { setUp(board()); }
   document.addEventListener("DOMContentLoaded", init);
-  document.addEventListener("htmx:load", init);  // the board reloaded after another tab's move
+  document.addEventListener("htmx:load", init);
+  document.addEventListener("htmx:afterSettle", init);
   if (document.readyState !== "loading") { init(); }
 })();

@@ -6,6 +6,7 @@ must not scroll sideways)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,7 +15,7 @@ from playwright.async_api import Browser, ConsoleMessage, Locator, Page, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import Application
+from app.db.models import Application, ApplicationStatusChange
 from tests import factories
 from tests.browser.conftest import DESKTOP, SSE_PROBE, _is_favicon_404
 from tests.browser.flows import (
@@ -89,6 +90,17 @@ async def drag_like_a_person(page: Page, card: Locator, column: Locator) -> None
     await page.mouse.up()
 
 
+async def last_device(db: AsyncSession, application_id: str) -> str | None:
+    device = await db.scalar(
+        select(ApplicationStatusChange.device_id)
+        .where(ApplicationStatusChange.application_id == application_id)
+        .order_by(ApplicationStatusChange.at.desc(), ApplicationStatusChange.id.desc())
+        .limit(1)
+    )
+    await db.rollback()
+    return device
+
+
 async def status_now(db: AsyncSession, application_id: str) -> str:
     status = await db.scalar(select(Application.status).where(Application.id == application_id))
     await db.rollback()
@@ -132,6 +144,9 @@ async def test_drag_keyboard_and_the_other_tab(
         other.locator(f'.board-cards[data-status="applied"] #card-{dragged}')
     ).to_be_visible()
     assert await status_now(db, dragged) == "applied"
+    # The drop says which browser and which tab it came from.
+    tab_device = await last_device(db, dragged)
+    assert re.fullmatch(r"ua:Chrome/Linux tab:[0-9a-f]{8}", tab_device or ""), tab_device
 
     # Keyboard: the card's status select, then Tab to Move and Enter.
     select = page.locator(f"#move-{keyed}")
@@ -146,6 +161,7 @@ async def test_drag_keyboard_and_the_other_tab(
         other.locator(f'.board-cards[data-status="interview"] #card-{keyed}')
     ).to_be_visible()
     assert await status_now(db, keyed) == "interview"
+    assert await last_device(db, keyed) == tab_device  # the plain form: the same tab
 
     await page.goto("/applications/list?sort=follow_up")
     await expect(page.locator(f'tr[data-application-id="{keyed}"]')).to_be_visible()
@@ -155,6 +171,8 @@ async def test_drag_keyboard_and_the_other_tab(
     await page.get_by_role("button", name="Add the note").click()
     await expect(page.locator("#notes")).to_contain_text("second interview")
     await expect(page.locator("#history")).to_contain_text("To apply → Interview")
+    await expect(page.locator("#history")).to_contain_text("Chrome on Linux, tab ")
+    await expect(page.locator("#offer")).to_contain_text("parcel tracking APIs")  # its text
     await page.get_by_role("button", name="Mark as sent").click()
     await expect(page.locator("#documents")).to_contain_text("Preview")
     assert await accessibility_problems(page) == []
@@ -169,4 +187,74 @@ async def test_drag_keyboard_and_the_other_tab(
         await page.goto(path)
         assert await page.evaluate(SIDEWAYS_OVERFLOW) <= 1, path
         await screenshot(page, name)
+    assert js_errors == []
+
+
+BOARD_MESSAGES = """() => {
+    window.__boardMessages = 0;
+    document.addEventListener('htmx:sseMessage', (e) => {
+        if (e.target.id === 'board') { window.__boardMessages += 1; }
+    });
+}"""
+
+
+async def test_updates_keep_the_focus_and_a_change_during_a_drag_shows_after_the_drop(
+    two_tabs: tuple[Page, Page], db: AsyncSession, js_errors: list[str]
+) -> None:
+    page, other = two_tabs
+    await register_with_form(page, "Sam Morph", unique_email("morph"))
+    me = await signed_in_user_id(page)
+    offers = [
+        await factories.job_offer(db, me, title=title, company=company)
+        for title, company in (
+            ("Site Reliability Engineer", "Delta Air"),
+            ("QA Engineer", "Epsilon Games"),
+            ("Product Designer", "Zeta Studio"),
+        )
+    ]
+    dragged = await track(page, offers[0].id)  # alone in "To apply"
+    moved_meanwhile = await track(page, offers[1].id, status="applied")
+    focused = await track(page, offers[2].id, status="interview")
+
+    await other.goto("/applications")
+    await page.goto("/applications")
+    await page.wait_for_function("window.__sseOpen === true", timeout=30_000)
+    await page.evaluate(BOARD_MESSAGES)
+
+    # Another tab's change morphs the board: the select being used keeps its node and focus.
+    select = page.locator(f"#move-{focused}")
+    await select.focus()
+    await select.evaluate("el => { el.__kept = true; }")
+    await track(other, offers[1].id, status="offer")
+    await expect(
+        page.locator(f'.board-cards[data-status="offer"] #card-{moved_meanwhile}')
+    ).to_be_visible()
+    assert await page.evaluate("document.activeElement.id") == f"move-{focused}"
+    assert await page.evaluate("document.activeElement.__kept === true")
+
+    # A change announced while a card is dragged shows once the card is dropped (here back
+    # where it was: no move of its own, so nothing else would reload the board).
+    seen = await page.evaluate("window.__boardMessages")
+    card = await page.locator(f"#card-{dragged}").bounding_box()
+    applied = await page.locator('.board-cards[data-status="applied"]').bounding_box()
+    assert card is not None and applied is not None
+    await page.mouse.move(card["x"] + 20, card["y"] + 10)
+    await page.mouse.down()
+    await page.wait_for_timeout(HELD_MS)
+    await page.mouse.move(
+        applied["x"] + applied["width"] / 2, applied["y"] + applied["height"] / 2, steps=12
+    )
+    await expect(page.locator("#board")).to_have_attribute("data-dragging", "")
+    await track(other, offers[1].id, status="hired")
+    await page.wait_for_function(f"window.__boardMessages > {seen}", polling=100)
+    await page.mouse.move(card["x"] + 20, card["y"] + 10, steps=12)
+    await page.wait_for_timeout(HELD_MS)
+    await page.mouse.up()
+    await expect(
+        page.locator(f'.board-cards[data-status="hired"] #card-{moved_meanwhile}')
+    ).to_be_visible()
+    await expect(
+        page.locator(f'.board-cards[data-status="to_apply"] #card-{dragged}')
+    ).to_be_visible()
+    assert await status_now(db, dragged) == "to_apply"
     assert js_errors == []

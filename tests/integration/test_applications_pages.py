@@ -5,14 +5,16 @@ follow-ups, deletion, and the French words."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Application, SentDocument
+from app.domain.applications.view import offer_excerpt, safe_link
 from tests import factories
 from tests.conftest import csrf_token, register
 
@@ -125,3 +127,161 @@ async def test_detail_forms_list_filters_dashboard_and_delete(
     gone = await _form(client, f"/applications/{beta_id}/delete", {})
     assert gone.status_code == 303  # type: ignore[attr-defined]
     assert (await client.get(f"/applications/{beta_id}", headers=ENGLISH)).status_code == 404
+
+
+async def test_the_detail_page_shows_the_offer_itself(client: Client, db: AsyncSession) -> None:
+    me = await register(client, "offer-text@example.com")
+    paragraphs = [f"Paragraph {n}: we build parcel tracking for {n} cities." for n in range(40)]
+    offer = await factories.job_offer(
+        db,
+        me["id"],
+        title="Platform Engineer",
+        company="Orbit <Labs>",
+        location="Lyon",
+        contract_type="CDI",
+        remote="hybrid",
+        source_url="https://jobs.example.com/orbit/42",
+        description="\n\n".join(paragraphs),
+    )
+    application_id = await _track(client, offer.id)
+    page = await client.get(f"/applications/{application_id}", headers=ENGLISH)
+    assert 'id="offer"' in page.text
+    assert 'href="https://jobs.example.com/orbit/42"' in page.text
+    assert "Paragraph 0: we build parcel tracking for 0 cities." in page.text
+    assert "Lyon" in page.text and "CDI" in page.text and "Orbit &lt;Labs&gt;" in page.text
+    # A readable excerpt, then the whole text one click away.
+    excerpt = page.text.split('data-testid="offer-excerpt"', 1)[1].split("</", 1)[0]
+    assert "Paragraph 1:" in excerpt and "Paragraph 39:" not in excerpt
+    assert "Read the whole offer" in page.text and "Paragraph 39:" in page.text
+
+    unsafe = await factories.job_offer(
+        db, me["id"], title="Short", source_url="javascript:alert(1)", description="Short text."
+    )
+    page = await client.get(f"/applications/{await _track(client, unsafe.id)}", headers=ENGLISH)
+    assert "Short text." in page.text and "Read the whole offer" not in page.text
+    assert 'href="javascript:' not in page.text
+    french = await client.get(f"/applications/{application_id}", headers={"accept-language": "fr"})
+    assert "Lire toute l’offre" in french.text
+
+
+async def test_live_regions_are_morphed_and_their_fragments_are_their_content(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "morph@example.com")
+    offer = await factories.job_offer(db, me["id"])
+    application_id = await _track(client, offer.id)
+
+    board = await client.get("/applications", headers=ENGLISH)
+    region = board.text.split('id="board"', 1)[1].split(">", 1)[0]
+    assert 'hx-ext="morph"' in region and 'hx-swap="morph:innerHTML"' in region
+    assert 'hx-get="/applications/board"' in region
+    fragment = await client.get("/applications/board", headers=ENGLISH)
+    assert 'id="board"' not in fragment.text and "<html" not in fragment.text
+    # Stable ids, so that idiomorph keeps every column, list and card where it is.
+    for status in ("to_apply", "applied", "interview", "offer", "rejected", "hired"):
+        assert f'id="cards-{status}"' in fragment.text
+        assert f'id="cards-{status}"' in board.text
+    assert f'id="card-{application_id}"' in fragment.text
+
+    detail = await client.get(f"/applications/{application_id}", headers=ENGLISH)
+    region = detail.text.split('id="application-live"', 1)[1].split(">", 1)[0]
+    assert 'hx-ext="morph"' in region and 'hx-swap="morph:innerHTML"' in region
+    live = await client.get(f"/applications/{application_id}/live", headers=ENGLISH)
+    assert 'id="application-live"' not in live.text and 'id="history"' in live.text
+
+
+async def _tracked_with(
+    client: Client, db: AsyncSession, user_id: str, company: str, **changes: object
+) -> str:
+    offer = await factories.job_offer(db, user_id, title=f"Job at {company}", company=company)
+    application_id = await _track(client, offer.id)
+    if changes:
+        token = await csrf_token(client)
+        patched = await client.patch(
+            f"/api/applications/{application_id}", json=changes, headers={"x-csrftoken": token}
+        )
+        assert patched.status_code == 200, patched.text
+    return application_id
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'<tr data-application-id="([^"]+)"', html)
+
+
+async def test_list_sorts_and_follow_up_filters(client: Client, db: AsyncSession) -> None:
+    me = await register(client, "list-sorts@example.com")
+    today = date.today()
+
+    def day(offset: int) -> str:
+        return (today + timedelta(days=offset)).isoformat()
+
+    ids = {
+        "acme": await _tracked_with(
+            client, db, me["id"], "acme", status="applied", rating=2, followUpAt=day(0)
+        ),
+        "beta": await _tracked_with(
+            client, db, me["id"], "Beta", status="interview", rating=5, followUpAt=day(-1)
+        ),
+        "cobalt": await _tracked_with(client, db, me["id"], "cobalt", followUpAt=day(1)),
+        "delta": await _tracked_with(  # closed: never "due", whatever its date
+            client, db, me["id"], "Delta", status="rejected", rating=3, followUpAt=day(-3)
+        ),
+        "echo": await _tracked_with(client, db, me["id"], "Echo"),
+    }
+    # The last move decides "recent": cobalt, acme, delta, beta, echo.
+    now = datetime.now(UTC)
+    for hours, name in enumerate(("cobalt", "acme", "delta", "beta", "echo")):
+        await db.execute(
+            update(Application)
+            .where(Application.id == ids[name])
+            .values(status_changed_at=now - timedelta(hours=hours + 1))
+        )
+    await db.commit()
+
+    async def listed(query: str) -> list[str]:
+        page = await client.get(f"/applications/list?{query}", headers=ENGLISH)
+        assert page.status_code == 200
+        names = {v: k for k, v in ids.items()}
+        return [names[i] for i in _rows(page.text)]
+
+    recent = ["cobalt", "acme", "delta", "beta", "echo"]
+    assert await listed("") == recent
+    assert await listed("sort=recent") == recent
+    assert await listed("sort=sideways") == recent  # unknown: the default
+    # Next follow-up first (the most overdue leads), none at the end.
+    assert await listed("sort=follow_up") == ["delta", "beta", "acme", "cobalt", "echo"]
+    # Company, whatever its case.
+    assert await listed("sort=company") == ["acme", "beta", "cobalt", "delta", "echo"]
+    # Best rated first; the unrated keep the last-moved order.
+    assert await listed("sort=rating") == ["beta", "delta", "acme", "cobalt", "echo"]
+
+    assert await listed("status=to_apply") == ["cobalt", "echo"]
+    assert await listed("status=interview") == ["beta"]
+    assert await listed("status=lost") == recent  # unknown: no filter
+    assert await listed("due=today") == ["acme"]
+    assert await listed("due=overdue") == ["beta"]  # delta is closed
+    assert await listed("due=due") == ["acme", "beta"]
+    assert await listed("due=due&sort=follow_up") == ["beta", "acme"]
+    assert await listed("status=rejected&due=overdue") == []
+    assert await listed("status=applied&due=overdue") == []
+    assert await listed("due=today&company=ACM") == ["acme"]
+
+    page = await client.get("/applications/list?status=rejected&due=overdue", headers=ENGLISH)
+    assert "No application matches" in page.text
+    page = await client.get("/applications/list?due=overdue&sort=rating", headers=ENGLISH)
+    assert '<option value="overdue" selected>' in page.text
+    assert '<option value="rating" selected>' in page.text
+    # The overdue follow-up is marked so in its row; the closed one's date is not.
+    assert re.search(rf'data-application-id="{ids["beta"]}".*?follow-up overdue', page.text, re.S)
+    page = await client.get("/applications/list?status=rejected", headers=ENGLISH)
+    assert "follow-up overdue" not in page.text
+
+
+def test_the_offer_excerpt_is_cut_between_words() -> None:
+    assert offer_excerpt("Short.\r\n\r\n\r\nText.") == ("Short.\n\nText.", False)
+    text, cut = offer_excerpt(" ".join(["word"] * 400), limit=100)
+    assert cut and text.endswith("word …") and len(text) <= 102
+    text, cut = offer_excerpt("One sentence here. " * 20, limit=100)
+    assert cut and text.endswith("here. …")
+    assert safe_link(" https://ex.com/a ") == "https://ex.com/a"
+    assert safe_link("javascript:alert(1)") is None and safe_link(None) is None

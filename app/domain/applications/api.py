@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.domain.applications import services
 from app.domain.applications.calendar import follow_ups_ics
 from app.domain.applications.changes import changes_from_json, parse_note
+from app.domain.applications.devices import recorded_device
 from app.domain.applications.editing import Tracked
 from app.domain.applications.schemas import (
     CREATE_BODY,
@@ -110,7 +111,10 @@ class ApplicationApi(Controller):
         db, user_id = tracker.db, tracker.user.id
         await services.get_application(db, user_id, application_id)  # 404 before the body
         changes = changes_from_json(await json_body(request))
-        await tracker.change(application_id, changes, request.headers.get("x-device-id"))
+        device = recorded_device(
+            request.headers.get("user-agent"), request.headers.get("x-device-id")
+        )
+        await tracker.change(application_id, changes, device)
         return await _detail(db, user_id, application_id)
 
     @post(

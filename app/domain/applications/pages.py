@@ -1,6 +1,7 @@
 """HTML pages of the tracker: the board (one column per status), the list (filters, sorts),
 one application (its offer, the documents sent, notes, history, follow-up), and the plain
-forms behind them, which work without JavaScript (static/js/board.js only adds drag and drop).
+forms behind them, which work without JavaScript (static/js/board.js only adds drag and drop,
+and the tab's id that the history records with the browser: devices.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.domain.applications.changes import (
     parse_note,
     parse_status,
 )
+from app.domain.applications.devices import described, recorded_device
 from app.domain.applications.editing import Tracked
 from app.domain.applications.schemas import document_url
 from app.domain.applications.stats import statistics
@@ -56,8 +58,12 @@ async def detail_context(
         "application": application,
         "offer": offer,
         "title": offers.display_title(offer),
+        "excerpt": view.offer_excerpt(offer.description),
+        "source_url": view.safe_link(offer.source_url),
         "notes": await services.notes(db, application),
-        "history": await services.history(db, application),
+        "history": [
+            (move, described(move.device_id)) for move in await services.history(db, application)
+        ],
         "documents": [
             (d, document_url(application.id, d), document_url(application.id, d, "docx"))
             for d in documents
@@ -79,8 +85,10 @@ class ApplicationPages(Controller):
 
     @get("/applications/board")
     async def board_fragment(self, user: SignedIn, db: Db) -> Template:
-        """The columns alone: what the board reloads when another tab moved a card."""
-        return Template("applications/_partials/board.html", context=await board_context(db, user))
+        """The columns alone (the content of ``#board``): what the board morphs into when
+        another tab moved a card."""
+        context = await board_context(db, user)
+        return Template("applications/_partials/columns.html", context=context)
 
     @get("/applications/list")
     async def listing(
@@ -122,9 +130,10 @@ class ApplicationPages(Controller):
     async def detail_fragment(
         self, user: SignedIn, db: Db, application_id: FromPath[str]
     ) -> Template:
-        """Status, documents, notes, history: what the page reloads after another tab's change."""
+        """Status, documents, notes, history (the content of ``#application-live``): what the
+        page morphs into after another tab's change."""
         context = await detail_context(db, user, application_id)
-        return Template("applications/_partials/detail_live.html", context=context)
+        return Template("applications/_partials/detail_live_content.html", context=context)
 
     @post("/applications/{application_id:str}/status")
     async def move(
@@ -135,7 +144,10 @@ class ApplicationPages(Controller):
         await services.get_application(tracker.db, tracker.user.id, application_id)
         form = await request.form()
         changes = ApplicationChanges(status=parse_status(form.get("status")))
-        await tracker.change(application_id, changes, request.headers.get("x-device-id"))
+        # The tab's id: board.js's header on a drop, the field it adds to a plain form.
+        tab = request.headers.get("x-device-id") or str(form.get("device_tab") or "")
+        device = recorded_device(request.headers.get("user-agent"), tab)
+        await tracker.change(application_id, changes, device)
         if request.htmx or request.headers.get("x-board-move"):
             return Response(content=b"", status_code=204)
         back = RETURN_TO.get(str(form.get("back") or ""), f"/applications/{application_id}")

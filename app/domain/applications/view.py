@@ -1,6 +1,6 @@
 """What the tracker's pages show: cards (the offer, match score, days since the last move, the
-next follow-up), the board's columns, the list's filters and sorts, and the follow-ups due that
-the dashboard embeds."""
+next follow-up), the board's columns, the list's filters and sorts, the follow-ups due that
+the dashboard embeds, and the offer's excerpt on an application's page."""
 
 from __future__ import annotations
 
@@ -117,3 +117,27 @@ async def follow_ups_due(db: AsyncSession, user: User) -> list[Card]:
     the most overdue first."""
     due = filtered(await cards(db, user, with_scores=False), due="due", sort="follow_up")
     return due
+
+
+EXCERPT_CHARS = 700
+
+
+def offer_excerpt(text: str, limit: int = EXCERPT_CHARS) -> tuple[str, bool]:
+    """The start of the offer's text for the detail page, cut at the end of a paragraph, a
+    sentence or at least a word (never mid-word), and whether anything was left out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n\n".join(part.strip() for part in text.strip().split("\n\n") if part.strip())
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    for mark in ("\n\n", ". ", "\n", " "):
+        cut = head.rfind(mark)
+        if cut >= limit // 2:
+            return head[: cut + (1 if mark == ". " else 0)].rstrip() + " …", True
+    return head.rstrip() + "…", True
+
+
+def safe_link(url: str | None) -> str | None:
+    """A web address to link to, or None (``javascript:`` and the like are never links)."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
