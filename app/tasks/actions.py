@@ -21,26 +21,55 @@ from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.tasks.abort import abort_job
 from app.tasks.lifecycle import get_task
-from app.tasks.registry import kind_of
+from app.tasks.registry import Ended, kind_of
 
 
 async def cancel_background_task(
     db: AsyncSession, arq: ArqRedis, user: User, task_id: str
 ) -> BackgroundTask:
     """Stop a queued/running task (the work really stops); a finished one is left as it is."""
+    task, _ = await cancel_with_outcome(db, arq, user, task_id)
+    return task
+
+
+async def cancel_with_outcome(
+    db: AsyncSession, arq: ArqRedis, user: User, task_id: str
+) -> tuple[BackgroundTask, Ended | None]:
+    """The one cancel of every kind: the kind's handler ends the task and its own rows in this
+    transaction; then the commit, the abort of the arq job, the events. Returns the task as
+    committed and what the handler ended (None: it had ended already, its outcome stands).
+
+    Callers answer from these objects (the session keeps them loaded after the commit): a read
+    through this session would open another write transaction, which on SQLite queues for the
+    lock behind the worker that is stopping (app/db/session.py)."""
     task = await get_task(db, user.id, task_id)
     if task.status in FINISHED:
-        return task
+        await db.commit()  # end the transaction; the objects stay loaded
+        return task, None
     ended = await kind_of(task.type).cancel(db, task)
     if ended is None:  # the worker finished it first: its outcome stands
-        return await _as_it_ended(db, task)
+        return await _as_it_ended(db, task), None
+    await commit_cancel(db, arq, task.user_id, task.job_id, ended, task)
+    return task, ended
+
+
+async def commit_cancel(
+    db: AsyncSession,
+    arq: ArqRedis,
+    user_id: str,
+    job_id: str | None,
+    ended: Ended,
+    task: BackgroundTask | None = None,
+) -> None:
+    """What follows a cancel handler: the commit, the abort of the arq job, then the events
+    (``task:updated`` for the task's row, when there is one, and the handler's)."""
     await db.commit()
     # After the commit: a job that still runs finds the task settled at its next write.
-    await abort_job(arq, task.job_id)
-    await publish_event(arq, task.user_id, TASK_UPDATED, task_payload(task))
+    await abort_job(arq, job_id)
+    if task is not None:
+        await publish_event(arq, user_id, TASK_UPDATED, task_payload(task))
     for name, payload in ended.events:
-        await publish_event(arq, task.user_id, name, payload)
-    return task
+        await publish_event(arq, user_id, name, payload)
 
 
 async def _as_it_ended(db: AsyncSession, task: BackgroundTask) -> BackgroundTask:

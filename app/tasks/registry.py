@@ -25,9 +25,11 @@ from app.settings.registry import SettingDef, declare, feature_cost_setting, wit
 @dataclass(frozen=True, slots=True)
 class Ended:
     """A task a handler has just ended (in the caller's transaction): the events its user's
-    tabs get after the commit, besides the task's own ``task:updated``."""
+    tabs get after the commit, besides the task's own ``task:updated``, and the credits it
+    gave back (what a kind's own page answers, e.g. the generation's cancel)."""
 
     events: tuple[tuple[str, dict[str, Any]], ...] = ()
+    refunded: int = 0
 
 
 @dataclass(frozen=True, slots=True)

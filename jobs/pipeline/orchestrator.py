@@ -87,7 +87,7 @@ class Generation:
             failure = over_limits(task, self.settings)
             if failure is None:
                 mark_started(task)
-                task.status, task.current_phase = "running", "batching"
+                task.status, task.current_phase = GenerationStatus.RUNNING, "batching"
                 row = await sync_background_task(session, task, status=GenerationStatus.RUNNING)
             await session.commit()
             if failure is not None:  # over its time or its runs (a resumption): fail, refund
@@ -124,7 +124,7 @@ class Generation:
 
         ending = await run_watched(every_offer(), self.observer, self.task_id, budget.remaining())
         if ending is Ending.CANCELLED:
-            return {"taskId": self.task_id, "status": "cancelled"}
+            return {"taskId": self.task_id, "status": GenerationStatus.CANCELLED}
         if ending is Ending.OVER_BUDGET:
             log.warning(
                 "generation %s passed its time budget (%.0f s)", self.task_id, budget.seconds

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.base import utcnow
-from app.db.models.status import GenerationStatus, SubtaskStatus
+from app.db.models.status import OFFER_FINISHED, GenerationStatus, SubtaskStatus
 from app.events import GENERATION_OFFER_PROGRESS
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -70,7 +70,7 @@ class OfferRun:
                 update(CvGenerationOffer)
                 .where(
                     CvGenerationOffer.id == self.ctx.offer_row_id,
-                    CvGenerationOffer.status.not_in(("completed", "failed", "cancelled")),
+                    CvGenerationOffer.status.not_in(OFFER_FINISHED),
                 )
                 .values(**values)
             )
@@ -151,9 +151,9 @@ class OfferRun:
                 session.add(row)
             else:
                 row.retry_count += 1
-            row.status, row.error = "running", None
+            row.status, row.error = SubtaskStatus.RUNNING, None
             # Checked in the same transaction that starts the subtask, just before the call.
-            cancelled = await self._task_status(session) == "cancelled"
+            cancelled = await self._task_status(session) == GenerationStatus.CANCELLED
             if not cancelled:
                 await session.commit()
             row_id = row.id
@@ -201,7 +201,7 @@ class OfferRun:
         async with self.sessions() as session:
             row = await session.get(CvGenerationSubtask, row_id)
             assert row is not None
-            row.status = "completed"
+            row.status = SubtaskStatus.COMPLETED
             row.result = {
                 "data": cleaned.model_dump(mode="json"),
                 "guard": {
@@ -224,7 +224,7 @@ class OfferRun:
         async with self.sessions() as session:
             row = await session.get(CvGenerationSubtask, row_id)
             if row is not None:
-                row.status = "failed"
+                row.status = SubtaskStatus.FAILED
                 row.error = subtask_error(exc)
                 await session.commit()
         log.warning("subtask %s failed: %s: %s", row_id, type(exc).__name__, exc)

@@ -39,13 +39,14 @@ async def test_cancel_from_the_task_centre_then_delete_and_purge(
             task_id = created.json()["taskId"]
             tasks = (await api.get("/api/background-tasks")).json()["tasks"]
             assert len(tasks) == 1 and tasks[0]["type"] == "cv_generation_v2"
-            assert tasks[0]["result"]["generationTaskId"] == task_id
+            assert tasks[0]["jobId"] == f"cvgen:{task_id}"
             assert isinstance(tasks[0]["createdAt"], int)
             await log.wait_for("cv_generation_v2:offer_progress")
             response = await api.delete(f"/api/background-tasks/{tasks[0]['id']}")
             assert response.status_code == 200 and response.json()["cancelled"] is True
             generation = await wait_finished(session_factory, task_id)
             assert generation.status == "cancelled"
+            assert generation.background_task_id == tasks[0]["id"]  # the link is the column
             updates = await log.wait_for("task:updated")
             assert any(u["status"] == "cancelled" for u in updates)
         mode_cache.clear()

@@ -69,7 +69,7 @@ async def test_the_page_lists_every_kind_of_task_with_its_actions(
     failed = await make_task(
         db, me["id"], "cv_generation_v2", "failed", "CV — Backend",
         progress={"completedOffers": 0, "totalOffers": 2},
-        result={"generationTaskId": "gen-1"}, error="Every offer failed; credits refunded.",
+        job_id="cvgen:gen-1", error="Every offer failed; credits refunded.",
     )  # fmt: skip
     page = await client.get("/tasks", headers=EN)
     assert page.status_code == 200
@@ -284,7 +284,8 @@ async def test_a_generation_announces_running_and_completed_to_the_task_centre(
     statuses = [u["status"] for u in log.named("task:updated")]
     assert statuses[0] == "queued" and "running" in statuses and statuses[-1] == "completed"
     final = log.named("task:updated")[-1]
-    assert final["result"]["generationTaskId"] == started.json()["taskId"]
+    assert final["jobId"] == f"cvgen:{started.json()['taskId']}"
+    assert "generationTaskId" not in (final["result"] or {})  # the link is the column
 
 
 async def test_feed_lists_milestones_in_the_activity_list_not_progress_ticks(

@@ -148,7 +148,8 @@ class GenerationPages(Controller):
                 payload.get("taskId") == task.id
                 or (
                     name == TASK_UPDATED
-                    and (payload.get("result") or {}).get("generationTaskId") == task.id
+                    and task.background_task_id is not None
+                    and payload.get("id") == task.background_task_id
                 )
                 # A letter appeared or changed: its link in the offer's row.
                 or name == COVER_LETTER_UPDATED

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.credits.ledger import debit
 from app.db.models import (
-    BackgroundTask,
     CvFile,
     CvGenerationOffer,
     CvGenerationSubtask,
@@ -21,13 +20,13 @@ from app.db.models import (
     User,
 )
 from app.db.models.status import GenerationStatus
-from app.domain.generation.state import cancel_task
-from app.events import GENERATION_CANCELLED, GENERATION_CREATED, TASK_UPDATED, task_payload
+from app.domain.generation.state import cancel_task, end_cancelled
+from app.events import GENERATION_CREATED, TASK_UPDATED, task_payload
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
-from app.tasks.abort import abort_job
+from app.tasks.actions import cancel_with_outcome, commit_cancel
 from app.tasks.billing import cost_of
 from app.tasks.lifecycle import create_task
 from app.tasks.registry import kind_of
@@ -38,10 +37,19 @@ MODES = ("adapt", "template")
 GENERATION_TASK_TYPE = "cv_generation_v2"  # BackgroundTask.type of a generation's row
 SLOT_TYPE = "cv_generation"  # its concurrency slot (app/tasks/slots.py)
 JOB_NAME = "run_cv_generation"
+JOB_PREFIX = "cvgen:"  # a generation's arq job id: the prefix, then the generation's id
 
 
 def job_id_for(task_id: str) -> str:
-    return f"cvgen:{task_id}"
+    """The arq job of a generation (also its task-centre row's ``job_id``)."""
+    return f"{JOB_PREFIX}{task_id}"
+
+
+def generation_id_of_job(job_id: str | None) -> str | None:
+    """The generation whose job this is (the inverse of ``job_id_for``), or None."""
+    if not job_id or not job_id.startswith(JOB_PREFIX):
+        return None
+    return job_id.removeprefix(JOB_PREFIX) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +158,6 @@ async def create_generation(
     task.background_task_id = background.id
     task.payload = {**(task.payload or {}), "jobId": job_id_for(task.id)}
     background.job_id = job_id_for(task.id)
-    background.result = {"generationTaskId": task.id}
     await session.commit()
     try:
         await arq.enqueue_job(JOB_NAME, task.id, _job_id=job_id_for(task.id))
@@ -217,29 +224,22 @@ async def generation_subtasks(
 async def cancel_generation(
     session: AsyncSession, arq: ArqRedis, user: User, task_id: str
 ) -> tuple[CvGenerationTask, int]:
-    """Cancel: DB first (status + refunds + slot, one transaction), then abort the arq job.
-    Returns the task as committed and the credits refunded: reading it again would open
-    another transaction, which on SQLite queues for the write lock behind the stopping job."""
+    """Cancel from the generation's page or API: the task centre's own cancel of its row
+    (app/tasks/actions.py), whose kind (task_kind.py) ends the generation and refunds it.
+
+    Returns the generation as committed and the credits refunded, from the objects this
+    transaction loaded: reading them again would open another transaction, which on SQLite
+    queues for the write lock behind the job that is stopping."""
     task = await get_generation(session, user, task_id)
-    refunded = await cancel_task(session, task)
-    # Read the task-centre row inside this transaction: a read after the commit would open
-    # another one, and on SQLite queue for the write lock behind the worker that is stopping.
-    row = (
-        await session.get(BackgroundTask, task.background_task_id)
-        if task.background_task_id
-        else None
-    )
-    await session.commit()
-    await abort_job(arq, job_id_for(task.id))  # skips a job that has already finished
-    await publish_event(arq, user.id, GENERATION_CANCELLED, cancelled_payload(task, refunded))
-    if row is not None:
-        await publish_event(arq, user.id, TASK_UPDATED, task_payload(row))
-    return task, refunded
-
-
-def cancelled_payload(task: CvGenerationTask, refunded: int) -> dict[str, Any]:
-    """``cv_generation_v2:cancelled``: which generation, and the credits it gave back."""
-    return {"taskId": task.id, "creditsRefunded": refunded}
+    if task.background_task_id is not None:
+        _, ended = await cancel_with_outcome(session, arq, user, task.background_task_id)
+    else:  # its row is gone from the history: the same handler and kernel steps, without it
+        ended = await end_cancelled(session, task)
+        if ended is None:
+            await session.commit()
+        else:
+            await commit_cancel(session, arq, user.id, job_id_for(task.id), ended)
+    return task, ended.refunded if ended is not None else 0
 
 
 def task_summary(task: CvGenerationTask) -> dict[str, Any]:

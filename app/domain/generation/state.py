@@ -29,7 +29,9 @@ from app.db.models.status import (
     SubtaskStatus,
     task_status_of,
 )
+from app.events import GENERATION_CANCELLED
 from app.lib.i18n import N_
+from app.tasks.registry import Ended
 from app.tasks.slots import release_slot
 
 
@@ -157,6 +159,22 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
     return refunded
 
 
+async def end_cancelled(session: AsyncSession, task: CvGenerationTask) -> Ended | None:
+    """A user's cancel of the generation (task_kind.py's handler): ``cancel_task``, and what
+    the kernel tells the tabs after the commit; None when it had finished already."""
+    if task.status in GENERATION_FINISHED:
+        return None
+    refunded = await cancel_task(session, task)
+    return Ended(
+        events=((GENERATION_CANCELLED, cancelled_payload(task, refunded)),), refunded=refunded
+    )
+
+
+def cancelled_payload(task: CvGenerationTask, refunded: int) -> dict[str, Any]:
+    """``cv_generation_v2:cancelled``: which generation, and the credits it gave back."""
+    return {"taskId": task.id, "creditsRefunded": refunded}
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     generated: list[str]
@@ -198,7 +216,8 @@ async def sync_background_task(
     status: str,
     progress: dict[str, Any] | None = None,
 ) -> BackgroundTask | None:
-    """Mirror the generation on its task-centre row (queued/running/completed/failed/cancelled)."""
+    """Mirror the generation on its task-centre row (queued/running/completed/failed/cancelled),
+    the one its ``background_task_id`` names."""
     if not task.background_task_id:
         return None
     row = await session.get(BackgroundTask, task.background_task_id)
@@ -210,7 +229,7 @@ async def sync_background_task(
         "totalOffers": task.total_offers,
     }
     if status in GENERATION_FINISHED:
-        row.result = {"generationTaskId": task.id, "generatedCvIds": list(task.generated_cv_ids)}
+        row.result = {"generatedCvIds": list(task.generated_cv_ids)}
         if status == GenerationStatus.FAILED:
             row.error = task.error or N_("Every offer failed; credits refunded.")
     row.updated_at = now_ms()

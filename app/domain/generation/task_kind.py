@@ -18,10 +18,9 @@ from app.db.models.status import TaskStatus
 from app.domain.generation.services import (
     GENERATION_TASK_TYPE,
     SLOT_TYPE,
-    cancelled_payload,
+    generation_id_of_job,
 )
-from app.domain.generation.state import cancel_task
-from app.events import GENERATION_CANCELLED
+from app.domain.generation.state import end_cancelled
 from app.lib.i18n import N_
 from app.tasks.lifecycle import claim
 from app.tasks.registry import Ended, Price, TaskKind
@@ -34,21 +33,25 @@ async def generation_of(session: AsyncSession, task: BackgroundTask) -> CvGenera
 
 
 def link(task: BackgroundTask) -> tuple[str, str] | None:
-    """The generation's page, cancelled or not (its offers done before the cancel are there)."""
-    generation_id = (task.result or {}).get("generationTaskId")
+    """The generation's page, cancelled or not (its offers done before the cancel are there).
+
+    The task centre asks without a session, so the generation is named by the row's arq job
+    (``job_id_for``: the job of generation X is ``cvgen:X``), not looked up by the column."""
+    generation_id = generation_id_of_job(task.job_id)
     return (f"/generations/{generation_id}", N_("Open the generation")) if generation_id else None
 
 
 async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
-    """Cancel the generation: unfinished offers refunded, the slot freed, the row mirrored."""
+    """Cancel the generation: unfinished offers refunded, the slot freed, the row mirrored
+    (state.py:cancel_task). The kernel (app/tasks/actions.py) commits, aborts the job and
+    publishes ``task:updated`` and the events returned here."""
     generation = await generation_of(session, task)
     if generation is None:  # the generation is gone: only the row is left to end
         if not await claim(session, task.id):
             return None
         task.status, task.updated_at = TaskStatus.CANCELLED, now_ms()
         return Ended()
-    refunded = await cancel_task(session, generation)
-    return Ended(events=((GENERATION_CANCELLED, cancelled_payload(generation, refunded)),))
+    return await end_cancelled(session, generation)
 
 
 KIND = TaskKind(
