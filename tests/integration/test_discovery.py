@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
+import itertools
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, timedelta
@@ -21,18 +23,22 @@ from redis.asyncio import Redis
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.db.models import User
+from app.db.models import JobOffer, User
 from app.db.models.base import utcnow
 from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
+from app.domain.inbox import view
 from app.domain.inbox.cleanup import delete_expired
 from app.domain.inbox.discovery import claim_due_searches
 from app.domain.inbox.scoring import RED_FLAG_REASON
+from app.domain.offers.intake import offer_from_url
 from app.events import JOB_DISCOVERED
+from app.lib import i18n
 from app.lib.events import user_channel
 from app.lib.feeds import FEED_ERRORS
 from app.lib.url_fetch import MESSAGES, FetchPolicy, UrlFetchError, fetch_feed
 from app.settings.service import update_setting
 from jobs.discovery.run import run_search
+from tests.factories import source_cv
 
 HUGE = 20 * 1024 * 1024
 
@@ -51,7 +57,11 @@ class FeedServer:
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[str, str, str | None]] = {}
+        self.modified: dict[str, str] = {}  # path → its Last-Modified (If-Modified-Since → 304)
         self.hits: list[str] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers, in order of the hits
+        self.spans: list[tuple[str, float, float]] = []  # (target, start, end): loop time
+        self.answer_after = 0.0  # seconds each routed answer takes (politeness test)
         self.port = 0
         self._server: asyncio.Server | None = None
 
@@ -77,7 +87,10 @@ class FeedServer:
                 headers[name.strip().lower()] = value.strip()
             target = line.split(" ")[1]
             self.hits.append(target)
+            self.headers.append(headers)
+            start = asyncio.get_running_loop().time()
             await self._respond(writer, target, headers)
+            self.spans.append((target, start, asyncio.get_running_loop().time()))
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
@@ -112,12 +125,19 @@ class FeedServer:
             writer.write(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n")
             return
         content_type, body, etag = self.routes[path]
+        if self.answer_after:
+            await asyncio.sleep(self.answer_after)
         if etag and headers.get("if-none-match") == etag:
             writer.write(f"HTTP/1.1 304 Not Modified\r\netag: {etag}\r\n\r\n".encode())
+            return
+        modified = self.modified.get(path)
+        if modified and headers.get("if-modified-since") == modified:
+            writer.write(b"HTTP/1.1 304 Not Modified\r\n\r\n")  # no validator repeated
             return
         data = body.encode()
         head = f"HTTP/1.1 200 OK\r\ncontent-type: {content_type}\r\ncontent-length: {len(data)}\r\n"
         head += f"etag: {etag}\r\n" if etag else ""
+        head += f"last-modified: {modified}\r\n" if modified else ""
         writer.write(head.encode() + b"\r\n" + data)
         await writer.drain()
 
@@ -179,7 +199,8 @@ async def make_search(
     user = User(email=email, password_hash="x")
     db.add(user)
     await db.flush()
-    search = SavedSearch(user_id=user.id, name="Python", keywords=["python"], **fields)
+    fields.setdefault("keywords", ["python"])
+    search = SavedSearch(user_id=user.id, name="Python", **fields)
     db.add(search)
     await db.flush()
     for url in urls:
@@ -300,6 +321,68 @@ async def test_same_offer_in_two_feeds_is_one_item_and_etag_means_no_work(
     assert logged["a.rss"].etag == '"v1"'
 
 
+async def test_last_modified_means_no_work(
+    db: AsyncSession, redis: Redis, session_factory: Any, server: FeedServer
+) -> None:
+    """A feed with Last-Modified and no ETag: the next run asks If-Modified-Since, the 304
+    reads no offer page, files nothing and keeps the stored date."""
+    await allow_private(db)
+    stamp = "Wed, 01 Jan 2025 08:00:00 GMT"
+    server.routes["/a.rss"] = ("application/rss+xml", rss(server, add_offers(server, 1, 2)), None)
+    server.modified["/a.rss"] = stamp
+    user_id, search_id = await make_search(db, "modified@example.com", [f"{server.url}/a.rss"])
+    ctx = ctx_for(redis, session_factory)
+    assert (await run_search(ctx, search_id))["new"] == 2
+    logged = (await sources(db, search_id))["a.rss"]
+    assert (logged.last_modified, logged.etag, logged.items_found) == (stamp, None, 2)
+    assert "if-modified-since" not in server.headers[0]
+    before = len(server.hits)
+    second = await run_search(ctx, search_id)
+    assert (second["found"], second["new"]) == (0, 0)
+    assert server.hits[before:] == ["/a.rss"]  # the feed alone, answered 304: no offer page
+    assert server.headers[before].get("if-modified-since") == stamp
+    assert "if-none-match" not in server.headers[before]
+    logged = (await sources(db, search_id))["a.rss"]
+    assert logged.last_status == "not_modified" and logged.last_modified == stamp
+    assert logged.items_found == 2 and logged.new_items == 0
+    assert len(await items(db, user_id)) == 2
+
+
+async def test_offers_the_user_already_has_are_not_filed_again(
+    db: AsyncSession, redis: Redis, session_factory: Any, server: FeedServer
+) -> None:
+    """Against the user's job offers: by URL (another spelling of it), and by content for an
+    offer pasted without a URL (the same text in another case and spacing)."""
+    await allow_private(db)
+    paths = add_offers(server, 1, 3)
+    server.routes["/a.rss"] = ("application/rss+xml", rss(server, paths), None)
+    user_id, search_id = await make_search(db, "known@example.com", [f"{server.url}/a.rss"])
+    pasted = await offer_from_url(f"{server.url}{paths[1][0]}", allow_private=True)
+    assert "Offer number 2." in pasted.text
+    db.add_all(
+        [
+            JobOffer(
+                user_id=user_id,
+                title="Saved from its address",
+                description="Some other words entirely.",
+                source_url=f"{server.url}{paths[0][0]}/?utm_source=mail#apply",
+            ),
+            JobOffer(
+                user_id=user_id,
+                title="Pasted",
+                description="\n  " + pasted.text.upper().replace(" ", " \n "),
+                source_url=None,
+            ),
+        ]
+    )
+    await db.commit()
+    result = await run_search(ctx_for(redis, session_factory), search_id)
+    assert (result["found"], result["new"]) == (3, 1)
+    assert [i.title for i in await items(db, user_id)] == ["Python developer 3"]
+    # Known offers are skipped before their page is read when the feed's text already says so.
+    assert f"{paths[0][0]}" not in server.hits
+
+
 async def test_broken_feeds_are_logged_in_words(
     db: AsyncSession, redis: Redis, session_factory: Any, server: FeedServer
 ) -> None:
@@ -334,6 +417,120 @@ async def test_private_addresses_are_refused_with_the_setting_off(
     with pytest.raises(UrlFetchError) as refused:
         await fetch_feed(f"{server.url}/go?to=http://10.1.2.3/feed", policy=policy)
     assert refused.value.code == "not_allowed" and server.hits == ["/go?to=http://10.1.2.3/feed"]
+
+
+async def test_a_redirect_to_a_private_address_is_refused_in_a_run(
+    db: AsyncSession,
+    redis: Redis,
+    session_factory: Any,
+    server: FeedServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Through ``run_search``: a source on an allowed host that redirects to a private address
+    is refused before any connection there, and its fetch log says why in words. With the
+    setting off, only this loopback server is let through (as an admin's intranet exception
+    would be); with it on, the cloud metadata address stays refused."""
+    loopback = (ipaddress.ip_network("127.0.0.1/32"),)
+    monkeypatch.setattr(
+        "jobs.discovery.run.FetchPolicy", functools.partial(FetchPolicy, extra_allowed=loopback)
+    )
+    await allow_private(db, on=False)
+    to_private = f"{server.url}/go?to=http://10.1.2.3/jobs.rss"
+    user_id, search_id = await make_search(db, "redirect@example.com", [to_private])
+    result = await run_search(ctx_for(redis, session_factory), search_id)
+    assert result["new"] == 0 and server.hits == ["/go?to=http://10.1.2.3/jobs.rss"]
+    logged = next(iter((await sources(db, search_id)).values()))
+    assert logged.last_status == "error" and logged.items_found == 0
+    assert logged.last_error == MESSAGES["not_allowed"]
+    assert logged.last_error_params == {"address": "10.1.2.3"}
+    shown = await _in_locale("en", view.source_row, logged)
+    assert shown["statusWords"] == "Error"
+    assert shown["lastError"] == (
+        "This address points to a private or local network (10.1.2.3); it cannot be fetched."
+    )
+    shown = await _in_locale("fr", view.source_row, logged)
+    assert "réseau privé ou local (10.1.2.3)" in shown["lastError"]
+
+    await allow_private(db, on=True)  # private addresses allowed: the metadata one never is
+    metadata = f"{server.url}/go?to=http://169.254.169.254/latest/meta-data/"
+    _, other_id = await make_search(db, "metadata@example.com", [metadata])
+    await run_search(ctx_for(redis, session_factory), other_id)
+    logged = next(iter((await sources(db, other_id)).values()))
+    assert logged.last_error == MESSAGES["not_allowed"]
+    assert logged.last_error_params == {"address": "169.254.169.254"}
+    assert len(server.hits) == 2 and await items(db, user_id) == []
+
+
+async def _in_locale(locale: str, render: Any, *args: Any) -> Any:
+    token = i18n.current_locale.set(locale)
+    try:
+        return render(*args)
+    finally:
+        i18n.current_locale.reset(token)
+
+
+async def test_one_request_at_a_time_per_host(
+    db: AsyncSession, redis: Redis, session_factory: Any, server: FeedServer
+) -> None:
+    """Two searches (two workers' runs, at once) whose sources are on one host: the server
+    never serves two of their requests at the same time, and waits the pause between them.
+    Read from the server's own record of each request's start and end."""
+    await allow_private(db)
+    server.answer_after = 0.3
+    server.routes["/a.rss"] = ("application/rss+xml", rss(server, add_offers(server, 1, 1)), None)
+    server.routes["/b.rss"] = ("application/rss+xml", rss(server, add_offers(server, 2, 1)), None)
+    _, first = await make_search(db, "polite-a@example.com", [f"{server.url}/a.rss"])
+    _, second = await make_search(db, "polite-b@example.com", [f"{server.url}/b.rss"])
+    workers = [ctx_for(redis, session_factory) for _ in range(2)]
+    for ctx in workers:
+        ctx["discovery_host_delay_s"] = 0.2
+    results = await asyncio.gather(run_search(workers[0], first), run_search(workers[1], second))
+    assert [r["new"] for r in results] == [1, 1]
+    spans = sorted(server.spans, key=lambda span: span[1])
+    assert sorted(t for t, _, _ in spans) == [
+        "/a.rss",
+        "/b.rss",
+        "/jobs/1-python",
+        "/jobs/2-python",
+    ]
+    for (_, _, end), (target, start, _) in itertools.pairwise(spans):
+        assert start >= end, f"{target} started while another request was being served"
+        assert start - end >= 0.1, f"{target} came without the pause after the previous one"
+
+
+async def test_the_cv_part_of_the_score(
+    db: AsyncSession, redis: Redis, session_factory: Any, server: FeedServer
+) -> None:
+    """With a source CV, each offer is scored against it (the matcher reads the offer's
+    skills and requirements from its text): an offer the CV covers scores high, one it does not
+    scores zero, and the inbox says so. Here the CV is the only part that applies."""
+    await allow_private(db)
+    fits = add_offers(server, 1, 1)
+    server.routes["/jobs/nurse"] = ("text/html; charset=utf-8", NURSE_PAGE, None)
+    server.routes["/a.rss"] = (
+        "application/rss+xml",
+        rss(server, [*fits, ("/jobs/nurse", "Registered nurse")]),
+        None,
+    )
+    user_id, search_id = await make_search(
+        db, "cv-score@example.com", [f"{server.url}/a.rss"], keywords=[]
+    )
+    await source_cv(db, user_id)
+    assert (await run_search(ctx_for(redis, session_factory), search_id))["new"] == 2
+    by_title = {i.title: i for i in await items(db, user_id)}
+    python, nurse = by_title["Python developer 1"], by_title["Registered nurse"]
+    assert python.score_details["cv"] == 1.0 and python.score == 100.0
+    assert nurse.score_details["cv"] == 0.0 and nurse.score == 0.0
+    assert "CV match 100%" in await _in_locale("en", view.why, python)
+    assert "CV match 0%" in await _in_locale("en", view.why, nurse)
+
+
+NURSE_PAGE = (
+    "<html><head><title>Registered nurse</title></head><body><main><h1>Registered nurse</h1>"
+    "<p>Our hospital ward in Lyon needs a registered nurse for patient care and night shifts.</p>"
+    "<h2>Requirements</h2><ul><li>Phlebotomy and wound dressing</li><li>Fluent German</li></ul>"
+    "<p>Skills: triage, phlebotomy</p></main></body></html>"
+)
 
 
 async def test_red_flags_reject_with_the_reason(

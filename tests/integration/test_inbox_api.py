@@ -5,16 +5,19 @@ another user's ids answering 404."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Application, BackgroundTask, JobOffer
-from app.db.models.job_search import FeedSource, InboxItem
+from app.db.models.base import utcnow
+from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
+from app.domain.inbox.discovery import claim_due_searches
 from tests.conftest import csrf_token, register
 from tests.integration.inbox_helpers import inbox_item, saved_search
 
@@ -113,6 +116,105 @@ async def test_every_refusal_names_the_field_in_words(
     assert response.status_code == 422, response.text
     assert response.json()["error"] == code
     assert words is not None and words.lower() in response.json()["detail"].lower()
+
+
+async def test_a_search_has_its_own_cover_letter_template(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    """``letterTemplate``: set, read, kept by a PUT that leaves it out, cleared by an empty one;
+    refused like the account's template (unknown slots named, the length). The form and its
+    French: tests/integration/test_inbox_pages.py."""
+    client.headers["accept-language"] = "en"
+    await register(client, "letters@example.com")
+    template = "Dear {company},\n\nI am {name}, and the {role} role fits me. {{Braces}} stay."
+    created = await client.post(
+        "/api/searches", json={**SEARCH, "letterTemplate": template}, headers=await _headers(client)
+    )
+    assert created.status_code == 201, created.text
+    search = created.json()
+    assert search["letterTemplate"] == template
+    assert await db.scalar(select(SavedSearch.letter_template)) == template
+    read = await client.get(f"/api/searches/{search['id']}")
+    assert read.json()["letterTemplate"] == template
+    assert (await client.get("/api/searches")).json()[0]["letterTemplate"] == template
+
+    url = f"/api/searches/{search['id']}"
+    kept = await client.put(url, json={**SEARCH, "name": "Renamed"}, headers=await _headers(client))
+    assert kept.status_code == 200 and kept.json()["letterTemplate"] == template
+    cleared = await client.put(
+        url, json={**SEARCH, "letterTemplate": "  "}, headers=await _headers(client)
+    )
+    assert cleared.status_code == 200 and cleared.json()["letterTemplate"] == ""
+
+    typo = {**SEARCH, "letterTemplate": "Dear {compnay}, I am {name}. Hello {first name}."}
+    refused = await client.post("/api/searches", json=typo, headers=await _headers(client))
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"] == "search.letter_template_placeholders"
+    detail = refused.json()["detail"]
+    assert "{compnay}, {first name}" in detail and "Cover-letter template" in detail
+    too_long = await client.post(
+        "/api/searches",
+        json={**SEARCH, "letterTemplate": "x" * 6001},
+        headers=await _headers(client),
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["error"] == "search.letter_template_too_long"
+    assert "6000" in too_long.json()["detail"] and "6001" in too_long.json()["detail"]
+    not_text = await client.post(
+        "/api/searches", json={**SEARCH, "letterTemplate": ["x"]}, headers=await _headers(client)
+    )
+    assert not_text.status_code == 422 and not_text.json()["error"] == "search.invalid"
+    assert await db.scalar(select(func.count()).select_from(SavedSearch)) == 1
+
+
+async def test_shortening_the_interval_brings_the_next_run_forward(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    """Daily → every 30 minutes: the next run moves to 30 minutes after the last one (due now
+    when that is past), not a day away; lengthening it leaves the planned run alone."""
+    await register(client, "interval@example.com")
+    created = await client.post(
+        "/api/searches", json={**SEARCH, "intervalMinutes": 1440}, headers=await _headers(client)
+    )
+    search_id = created.json()["id"]
+    row = await db.get(SavedSearch, search_id)
+    assert row is not None
+    now = utcnow()
+    row.last_run_at, row.next_run_at = now - timedelta(minutes=10), now + timedelta(hours=23)
+    await db.commit()
+    url = f"/api/searches/{search_id}"
+    shorter = await client.put(
+        url, json={**SEARCH, "intervalMinutes": 30}, headers=await _headers(client)
+    )
+    assert shorter.status_code == 200, shorter.text
+    planned = _aware(datetime.fromisoformat(shorter.json()["nextRunAt"]))
+    assert now + timedelta(minutes=15) <= planned <= now + timedelta(minutes=25)
+
+    row = await db.get(SavedSearch, search_id, populate_existing=True)
+    assert row is not None
+    row.last_run_at, row.next_run_at = now - timedelta(hours=3), now + timedelta(hours=20)
+    row.interval_minutes = 1440
+    await db.commit()
+    overdue = await client.put(
+        url, json={**SEARCH, "intervalMinutes": 60}, headers=await _headers(client)
+    )
+    planned = _aware(datetime.fromisoformat(overdue.json()["nextRunAt"]))
+    assert planned <= utcnow()  # an hour after a run three hours ago: due now
+    db.expire_all()  # the scheduler reads the row as the PUT left it
+    assert search_id in {s for s, _ in await claim_due_searches(db, utcnow())}
+
+    row = await db.get(SavedSearch, search_id, populate_existing=True)
+    assert row is not None
+    before = _aware(row.next_run_at)
+    longer = await client.put(
+        url, json={**SEARCH, "intervalMinutes": 720}, headers=await _headers(client)
+    )
+    assert _aware(datetime.fromisoformat(longer.json()["nextRunAt"])) == before
+
+
+def _aware(value: datetime | None) -> datetime:
+    assert value is not None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite gives it back naive
 
 
 async def test_run_now_is_a_task_for_the_worker(

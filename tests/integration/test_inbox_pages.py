@@ -171,3 +171,51 @@ async def test_bookmarklet_sends_to_the_confirm_page_and_files_a_pending_item(
     assert fetch is not None and fetch.user_id == me["id"]
     bad = await _post(client, "/inbox/send", {"url": "javascript:alert(1)"})
     assert bad.status_code == 422 and "not a web address" in bad.text
+
+
+async def test_a_search_form_sets_its_cover_letter_template_in_french_and_english(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    client.headers["accept-language"] = "en"
+    await register(client, "letterform@example.com")
+    form = {"name": "Letters", "interval_minutes": "60", "active": "on"}
+    page = (await client.get("/inbox/searches")).text
+    assert "Cover-letter template for this search" in page and "{experience_company}" in page
+    typo = await _post(client, "/inbox/searches", {**form, "letter_template": "Hi {compnay}."})
+    assert typo.status_code == 422
+    assert "Cover-letter template: unknown placeholders {compnay}." in typo.text
+    assert ">Hi {compnay}.</textarea>" in typo.text  # what was typed is kept
+    template = "Dear {company},\r\nI am {name}."
+    good = await _post(client, "/inbox/searches", {**form, "letter_template": template})
+    assert good.status_code == 303, good.text
+    search = await db.scalar(select(SavedSearch))
+    assert search is not None and search.letter_template == "Dear {company},\nI am {name}."
+    edit = (await client.get(f"/inbox/searches/{search.id}")).text
+    assert ">Dear {company},\nI am {name}.</textarea>" in edit
+
+    await _post(client, "/locale", {"locale": "fr", "next": "/inbox/searches"})
+    french = (await client.get(f"/inbox/searches/{search.id}")).text
+    assert "Modèle de lettre de motivation pour les offres de cette recherche" in french
+    refused = await _post(
+        client, f"/inbox/searches/{search.id}", {**form, "letter_template": "{x" * 3001}
+    )
+    assert refused.status_code == 422
+    assert "Modèle de lettre de motivation : 6000 caractères au plus" in refused.text
+    cleared = await _post(client, f"/inbox/searches/{search.id}", {**form, "letter_template": ""})
+    assert cleared.status_code == 303
+    await db.refresh(search)
+    assert search.letter_template == ""
+
+
+async def test_the_inbox_says_when_offers_are_deleted(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    client.headers["accept-language"] = "en"
+    await register(client, "ttlpage@example.com")
+    for tab in ("pending", "rejected", "approved"):
+        page = (await client.get(f"/inbox?status={tab}")).text
+        assert "Offers left untriaged are deleted 60 days after they were found" in page
+        assert "rejected ones 30 days after the decision" in page
+    await _post(client, "/locale", {"locale": "fr", "next": "/inbox"})
+    french = (await client.get("/inbox")).text
+    assert "Les offres non triées sont supprimées 60 jours après" in french

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 
-from app.domain.inbox.intake import Candidate, canonical_url, content_hash
+from app.domain.inbox.intake import Candidate, canonical_url, content_hash, text_digest
 from app.domain.inbox.scoring import SearchCriteria, detect_salary, red_flag, score_item
+from app.lib.cv_content import CvContent
 from app.lib.feeds import detect_kind, parse_feed
 from app.lib.feeds.listing import offer_links
+from tests.factories import EN_CV
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Jobs</title>
@@ -146,3 +148,26 @@ def test_score_keywords_location_remote_salary() -> None:
     half, _ = score_item(all_mode, title="Python dev", text="")
     any_mode, _ = score_item(SearchCriteria(keywords=("python", "rust")), title="Python", text="")
     assert half < any_mode
+
+
+def test_the_cv_part_reads_the_offer_s_skills_from_its_text() -> None:
+    """The matcher reads requirements from an offer's fields; a discovered offer only has text,
+    parsed first. Without any requirement found, the CV part is left out (not a zero)."""
+    cv = CvContent.from_json(EN_CV)
+    text = "Acme is hiring.\n\nYou will build Python services with PostgreSQL and Redis."
+    score, details = score_item(None, title="Backend developer", text=text, cv=cv)
+    assert details["cv"] == 1.0 and score == 100.0
+    nurse = "Requirements:\n- Phlebotomy and wound dressing\n- Fluent German"
+    score, details = score_item(None, title="Registered nurse", text=nurse, cv=cv)
+    assert details["cv"] == 0.0 and score == 0.0
+    criteria = SearchCriteria(keywords=("sunny",))
+    text = "A sunny office, a friendly team and good coffee every morning."
+    score, details = score_item(criteria, title="Colleague", text=text, cv=cv)
+    assert "cv" not in details and score == 100.0  # nothing to match the CV against
+
+
+def test_text_digest_ignores_case_accents_and_spacing_but_not_short_texts() -> None:
+    text = "Développeur Python pour nos API de suivi de colis, à Lyon, en CDI."
+    other = "  DEVELOPPEUR python pour nos API\nde suivi de  colis, a Lyon, en CDI. "
+    assert text_digest(text) == text_digest(other) != text_digest(text + " Stage.")
+    assert text_digest("Python developer") is None

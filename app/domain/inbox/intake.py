@@ -2,12 +2,20 @@
 score and red flags → a ``pending`` item, a ``rejected`` one (with its reason), or None when the
 user already has it (in the inbox, or as a job offer).
 
+"Already has it" compares both keys with both places: the inbox items' canonical URL and content
+hash, and the job offers' source URL (canonicalised) and text (``JobOffer.description``, hashed
+like an item's), so an offer pasted without a URL is matched by its text. A job offer's hash is
+computed from its text, not stored: ``offer_keys`` keeps each one in a per-process cache keyed
+by the offer's id and ``updated_at``, so an edited offer is hashed again and a run reads only
+the texts it has not hashed yet.
+
 Two runs filing the same offer at once cannot both insert it: the unique constraint on
 (user, canonical URL) refuses the second, which is then a duplicate like any other.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +40,9 @@ from app.domain.inbox.scoring import (
 )
 from app.lib.cv_content import CvContent
 
+MIN_HASHED_TEXT = 40  # folded characters: a shorter text is no evidence of the same offer
+OFFER_TEXTS_PER_READ = 200  # job offers' texts read (and hashed) per query
+MAX_CACHED_DIGESTS = 100_000  # job offers' hashes kept by offer_keys (then started afresh)
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_PARAMS = {"gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "yclid"}
 
@@ -73,17 +84,71 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
-def content_hash(candidate: Candidate) -> str:
-    """SHA-256 of the normalised text (folded: case, accents, spacing); without text, of the
-    title, company and canonical URL (then only the URL check can match it)."""
-    basis = fold(candidate.text)
-    if len(basis) < 40:
-        basis = fold(f"{candidate.title}\n{candidate.company}\n{canonical_url(candidate.url)}")
+def text_digest(text: str) -> str | None:
+    """SHA-256 of the normalised text (folded: case, accents, spacing); None when too short to
+    tell one offer from another."""
+    basis = fold(text)
+    if len(basis) < MIN_HASHED_TEXT:
+        return None
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
+def content_hash(candidate: Candidate) -> str:
+    """``text_digest`` of the offer's text; without text, of the title, company and canonical
+    URL (then only the URL check can match it)."""
+    digest = text_digest(candidate.text)
+    if digest is not None:
+        return digest
+    basis = fold(f"{candidate.title}\n{candidate.company}\n{canonical_url(candidate.url)}")
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+# Job offer id → (its updated_at, the digest of its text or None): see the module's docstring.
+_offer_digests: dict[str, tuple[Any, str | None]] = {}
+
+
+def _digests_of(rows: list[tuple[str, Any, str]]) -> list[tuple[str, Any, str | None]]:
+    return [(offer_id, updated, text_digest(text or "")) for offer_id, updated, text in rows]
+
+
+async def offer_keys(session: AsyncSession, user_id: str) -> tuple[set[str], set[str]]:
+    """(canonical source URLs, text digests) of the user's job offers."""
+    rows = await session.execute(
+        select(JobOffer.id, JobOffer.updated_at, JobOffer.source_url).where(
+            JobOffer.user_id == user_id
+        )
+    )
+    urls: set[str] = set()
+    digests: set[str] = set()
+    stale: list[str] = []
+    for offer_id, updated, url in rows:
+        if url:
+            urls.add(canonical_url(url))
+        cached = _offer_digests.get(offer_id)
+        if cached is None or cached[0] != updated:
+            stale.append(offer_id)
+        elif cached[1] is not None:
+            digests.add(cached[1])
+    if len(_offer_digests) + len(stale) > MAX_CACHED_DIGESTS:
+        _offer_digests.clear()
+    for start in range(0, len(stale), OFFER_TEXTS_PER_READ):
+        texts = await session.execute(
+            select(JobOffer.id, JobOffer.updated_at, JobOffer.description).where(
+                JobOffer.id.in_(stale[start : start + OFFER_TEXTS_PER_READ])
+            )
+        )
+        batch = [(offer_id, updated, text) for offer_id, updated, text in texts]
+        # Folding and hashing up to 200 offers' texts: off the event loop.
+        for offer_id, updated, digest in await asyncio.to_thread(_digests_of, batch):
+            _offer_digests[offer_id] = (updated, digest)
+            if digest is not None:
+                digests.add(digest)
+    return urls, digests
+
+
 async def is_known(session: AsyncSession, user_id: str, canonical: str, digest: str) -> bool:
-    """Already in the user's inbox (any status) or among the user's job offers."""
+    """Already in the user's inbox (any status) or among the user's job offers (by URL or by
+    text)."""
     found = await session.scalar(
         select(InboxItem.id)
         .where(
@@ -94,19 +159,15 @@ async def is_known(session: AsyncSession, user_id: str, canonical: str, digest: 
     )
     if found is not None:
         return True
-    offer_urls = await session.scalars(
-        select(JobOffer.source_url).where(
-            JobOffer.user_id == user_id, JobOffer.source_url.is_not(None)
-        )
-    )
-    return any(canonical_url(u) == canonical for u in offer_urls if u)
+    offer_urls, offer_digests = await offer_keys(session, user_id)
+    return canonical in offer_urls or digest in offer_digests
 
 
 async def known_keys(
     session: AsyncSession, user_id: str, canonicals: set[str], digests: set[str]
 ) -> tuple[set[str], set[str]]:
-    """Which of these canonical URLs and content hashes the user already has (inbox items,
-    and job offers by URL): one read for a whole feed, before any of its pages is fetched."""
+    """Which of these canonical URLs and content hashes the user already has (inbox items and
+    job offers): one read for a whole feed, before any of its pages is fetched."""
     if not canonicals and not digests:
         return set(), set()
     rows = await session.execute(
@@ -120,12 +181,9 @@ async def known_keys(
     for url, digest in rows:
         urls.add(url)
         hashes.add(digest)
-    offer_urls = await session.scalars(
-        select(JobOffer.source_url).where(
-            JobOffer.user_id == user_id, JobOffer.source_url.is_not(None)
-        )
-    )
-    urls.update(canonical_url(u) for u in offer_urls if u)
+    offer_urls, offer_digests = await offer_keys(session, user_id)
+    urls.update(offer_urls)
+    hashes.update(offer_digests)
     return urls & canonicals, hashes & digests
 
 

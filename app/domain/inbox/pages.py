@@ -20,7 +20,7 @@ from app.db.models import User
 from app.db.models.base import utcnow
 from app.db.models.job_search import InboxItem, InboxStatus
 from app.domain.cvs import services as cvs
-from app.domain.inbox import triage, view
+from app.domain.inbox import cleanup, triage, view
 from app.domain.inbox.schemas import parse_reason
 from app.domain.inbox.triage import Triaged
 from app.lib.dependencies import Db, SignedIn
@@ -47,6 +47,8 @@ async def inbox_context(
         "source_cvs": [(cv.id, cvs.display_name(cv)) for cv in source_cvs],
         "since": utcnow().isoformat(),
         "max_selected": triage.MAX_SELECTED,
+        "pending_days": cleanup.PENDING_DAYS,
+        "rejected_days": cleanup.REJECTED_DAYS,
         **extra,
     }
 

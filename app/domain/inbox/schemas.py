@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.letter_template import MAX_TEMPLATE_CHARS, check_template
 
 MAX_NAME = 120
 MAX_KEYWORDS = 20
@@ -36,6 +37,7 @@ FIELD_LABELS = {
     "remote": N_("Remote policy"),
     "minSalary": N_("Minimum salary"),
     "intervalMinutes": N_("Check every (minutes)"),
+    "letterTemplate": N_("Cover-letter template"),
 }
 
 
@@ -60,6 +62,9 @@ class SearchInput:
     active: bool = True
     interval_minutes: int = 60
     sources: list[str] = field(default_factory=list)
+    # The cover-letter template for this search's offers ("" = the user's own); None: not
+    # given (a JSON PUT that leaves it out keeps the stored one).
+    letter_template: str | None = None
 
 
 def _words(value: Any, where: str) -> list[str]:
@@ -181,6 +186,44 @@ def _integer(value: Any, where: str, low: int, high: int) -> int | None:
     return number
 
 
+def _letter_template(value: Any) -> str | None:
+    """Checked like the account's template (app/domain/letters/view.py ``template_errors``):
+    at most ``MAX_TEMPLATE_CHARS`` characters, only the known slots; kept trimmed."""
+    if value is None:
+        return None
+    where = "letterTemplate"
+    if not isinstance(value, str):
+        raise SearchError(
+            N_("%(field)s: give the template as text."),
+            code="search.invalid",
+            where=where,
+            field=where,
+        )
+    text = value.replace("\r\n", "\n").strip()
+    if len(text) > MAX_TEMPLATE_CHARS:
+        raise SearchError(
+            N_("%(field)s: at most %(limit)s characters (this one has %(count)s)."),
+            code="search.letter_template_too_long",
+            where=where,
+            field=where,
+            limit=MAX_TEMPLATE_CHARS,
+            count=len(text),
+        )
+    unknown = check_template(text)
+    if unknown:
+        raise SearchError(
+            N_(
+                "%(field)s: unknown placeholders %(names)s. "
+                "Use only the slots listed under the field."
+            ),
+            code="search.letter_template_placeholders",
+            where=where,
+            field=where,
+            names=", ".join("{" + name + "}" for name in unknown),
+        )
+    return text
+
+
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -230,6 +273,7 @@ def parse_search(data: Any) -> SearchInput:
         active=True if active is None else _flag(active),
         interval_minutes=interval or 60,
         sources=_sources(get("sources")),
+        letter_template=_letter_template(get("letterTemplate", get("letter_template"))),
     )
 
 

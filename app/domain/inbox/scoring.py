@@ -4,6 +4,12 @@ Every match is on whole words, case- and accent-insensitive ("Télétravail" mat
 "teletravail"; "java" does not match "javascript"). The score is 0–100: the average of the
 parts that apply, weighted; a part the search does not ask for (no location, remote "any",
 no minimum salary, no CV) is left out rather than counted as a match.
+
+The CV part is the matcher's ceiling (app/lib/matching/): the share of the offer's requirements
+the CV covers. The matcher reads requirements from an offer's fields (skills, requirements,
+missions, languages), which a discovered offer does not have yet: they are read from its text
+by the offline offer parser first. An offer in which no requirement is found leaves the CV
+part out.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.matching.analysis import OfferText, analyse
+from app.lib.parsing.offer_parser import parse_offer_text
 
 # Stored as the item's reason (a catalogue id) with {"phrase": …}.
 RED_FLAG_REASON = N_("Red flag: %(phrase)s")
@@ -99,6 +106,21 @@ class SearchCriteria:
         )
 
 
+def offer_text(title: str, text: str) -> OfferText:
+    """The offer as the matcher reads it, its fields parsed from its text (pure CPU: the
+    caller runs ``score_item`` off the event loop)."""
+    fields = parse_offer_text(f"{title}\n\n{text}" if title and title not in text[:500] else text)
+    return OfferText(
+        title=title or fields.title,
+        description=text,
+        requirements=list(fields.requirements),
+        responsibilities=list(fields.responsibilities),
+        skills=list(fields.skills),
+        languages=list(fields.languages),
+        language=fields.language or "en",
+    )
+
+
 def score_item(
     criteria: SearchCriteria | None,
     *,
@@ -126,8 +148,9 @@ def score_item(
         top = salary[1] if salary[1] is not None else salary[0]
         parts["salary"] = 1.0 if top is not None and top >= criteria.min_salary else 0.0
     if cv is not None:
-        analysis = analyse(cv, OfferText(title=title, description=text))
-        parts["cv"] = analysis.ceiling
+        analysis = analyse(cv, offer_text(title, text))
+        if analysis.requirements:
+            parts["cv"] = analysis.ceiling
     if not parts:
         return 0.0, details
     total = sum(WEIGHTS[name] for name in parts)

@@ -18,6 +18,7 @@ from app.domain.inbox import searches, view
 from app.domain.inbox.discovery import start_search_run
 from app.domain.inbox.schemas import INTERVALS, parse_search
 from app.lib.dependencies import Db, Queue, SignedIn
+from app.lib.letter_template import PLACEHOLDERS
 from app.lib.pages import form_outcome
 
 
@@ -28,6 +29,7 @@ async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, 
         "values": extra.pop("values", None) or view.form_values(None, []),
         "intervals": INTERVALS,
         "remote_choices": view.REMOTE,
+        "letter_placeholders": PLACEHOLDERS,
         **extra,
     }
 
@@ -42,6 +44,7 @@ async def search_context(
         "values": extra.pop("values", None) or view.form_values(search, sources),
         "intervals": INTERVALS,
         "remote_choices": view.REMOTE,
+        "letter_placeholders": PLACEHOLDERS,
         **extra,
     }
 

@@ -2,11 +2,15 @@
 
 A search's sources are kept by URL across edits: a URL still listed keeps its row, so its fetch
 log (and its ETag, app/db/models/job_search.py) survives the edit; a URL no longer listed is
-deleted, a new one is added. Nothing is fetched here: the worker reads the sources when the
-search is due or when the user asks for a run (``discovery.start_search_run``).
+deleted, a new one is added. A shorter interval brings the next run forward (to one new
+interval after the last run, or now); a longer one leaves the planned run as it is. Nothing is
+fetched here: the worker reads the sources when the search is due or when the user asks for a
+run (``discovery.start_search_run``).
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -49,7 +53,23 @@ async def sources_of(session: AsyncSession, search_id: str) -> list[FeedSource]:
     return list(rows)
 
 
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # SQLite gives it back naive
+
+
+def _next_run_after_edit(search: SavedSearch, interval: int) -> datetime | None:
+    """The planned run, brought forward when the new interval ends before it."""
+    planned = search.next_run_at
+    if planned is None or interval >= (search.interval_minutes or interval):
+        return planned
+    now = utcnow()
+    since = _aware(search.last_run_at) if search.last_run_at is not None else now
+    return min(_aware(planned), max(since + timedelta(minutes=interval), now))
+
+
 def _apply(search: SavedSearch, given: SearchInput) -> None:
+    if search.active:
+        search.next_run_at = _next_run_after_edit(search, given.interval_minutes)
     search.name = given.name
     search.keywords = list(given.keywords)
     search.keywords_mode = given.keywords_mode
@@ -58,6 +78,8 @@ def _apply(search: SavedSearch, given: SearchInput) -> None:
     search.remote = given.remote
     search.min_salary = given.min_salary
     search.interval_minutes = given.interval_minutes
+    if given.letter_template is not None:
+        search.letter_template = given.letter_template
     if given.active and (not search.active or search.next_run_at is None):
         search.next_run_at = utcnow()  # switched on: due now, the scheduler takes it next
     search.active = given.active

@@ -141,6 +141,7 @@ def search_out(search: SavedSearch, sources: list[FeedSource]) -> dict[str, Any]
         "intervalMinutes": search.interval_minutes,
         "lastRunAt": _iso(search.last_run_at),
         "nextRunAt": _iso(search.next_run_at),
+        "letterTemplate": search.letter_template or "",
         "sources": [source_row(s) for s in sources],
     }
 
@@ -166,4 +167,5 @@ def form_values(search: SavedSearch | None, sources: list[FeedSource]) -> dict[s
         "interval_minutes": str(search.interval_minutes),
         "active": "on" if search.active else "",
         "sources": "\n".join(s.url for s in sources),
+        "letter_template": search.letter_template or "",
     }
