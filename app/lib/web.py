@@ -20,6 +20,7 @@ from app.lib import i18n
 from app.lib.error_pages import ErrorPage
 from app.lib.errors import AppError
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
@@ -44,6 +45,29 @@ async def read_body_first(request: Request[Any, Any, Any]) -> None:
         await request.form()  # the CSRF check may have parsed it already: reuse, not re-read
     else:
         await request.body()
+
+
+INVALID_JSON = N_("The request body is not valid JSON.")
+
+
+async def json_body(
+    request: Request[Any, Any, Any],
+    *,
+    code: str,
+    message: str = INVALID_JSON,
+    optional: bool = False,
+) -> Any:
+    """The body parsed as JSON, whatever the content type says; a 422 with ``message`` and
+    ``code`` when it is not JSON (an oversized body keeps its 413). ``optional``: an empty
+    body is ``{}``."""
+    if optional and not (await request.body()).strip():
+        return {}
+    try:
+        return await request.json()
+    except HTTPException:  # 413: over the size limit, not malformed
+        raise
+    except Exception:
+        raise InputError(message, code=code) from None
 
 
 async def set_request_locale(request: Request[Any, Any, Any]) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post
-from litestar.exceptions import HTTPException
 from litestar.params import FromPath, FromQuery
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,19 +35,9 @@ from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.web import json_body
 
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
-
-
-async def json_body(request: Request[Any, Any, Any]) -> Any:
-    try:
-        return await request.json()
-    except HTTPException:  # 413: over the size limit, not malformed
-        raise
-    except Exception:
-        raise InputError(
-            N_("The request body is not valid JSON."), code="application.invalid_json"
-        ) from None
 
 
 class ApplicationApi(Controller):
@@ -71,7 +60,7 @@ class ApplicationApi(Controller):
     async def track(
         self, request: Request[Any, Any, Any], tracker: Tracked
     ) -> Response[ApplicationOut]:
-        body = await json_body(request)
+        body = await json_body(request, code="application.invalid_json")
         offer_id = body.get("jobOfferId") if isinstance(body, dict) else None
         if not isinstance(offer_id, str) or not offer_id:
             raise InputError(
@@ -110,7 +99,7 @@ class ApplicationApi(Controller):
     ) -> ApplicationDetailOut:
         db, user_id = tracker.db, tracker.user.id
         await services.get_application(db, user_id, application_id)  # 404 before the body
-        changes = changes_from_json(await json_body(request))
+        changes = changes_from_json(await json_body(request, code="application.invalid_json"))
         device = recorded_device(
             request.headers.get("user-agent"), request.headers.get("x-device-id")
         )
@@ -126,7 +115,7 @@ class ApplicationApi(Controller):
         self, request: Request[Any, Any, Any], tracker: Tracked, application_id: FromPath[str]
     ) -> NoteOut:
         await services.get_application(tracker.db, tracker.user.id, application_id)  # 404 first
-        body = await json_body(request)
+        body = await json_body(request, code="application.invalid_json")
         text = parse_note(body.get("body") if isinstance(body, dict) else None)
         note = await tracker.add_note(application_id, text)
         return NoteOut(note.id, note.body, note.created_at.isoformat())

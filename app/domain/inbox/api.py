@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
-from litestar.exceptions import HTTPException
 from litestar.params import FromPath, FromQuery
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 
@@ -17,20 +16,7 @@ from app.domain.inbox.triage import Triaged
 from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-
-
-async def json_body(request: Request[Any, Any, Any], *, optional: bool = False) -> Any:
-    raw = await request.body()
-    if optional and not raw.strip():
-        return {}
-    try:
-        return await request.json()
-    except HTTPException:  # 413: over the size limit, not malformed
-        raise
-    except Exception:
-        raise InputError(
-            N_("The request body is not valid JSON."), code="inbox.invalid_json"
-        ) from None
+from app.lib.web import json_body
 
 
 def status_filter(status: str) -> str:
@@ -58,7 +44,7 @@ class SearchApi(Controller):
     async def create(
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db
     ) -> dict[str, Any]:
-        given = parse_search(await json_body(request))
+        given = parse_search(await json_body(request, code="inbox.invalid_json"))
         search = await searches.create_search(db, user.id, given)
         await db.commit()
         return view.search_out(search, await searches.sources_of(db, search.id))
@@ -73,7 +59,9 @@ class SearchApi(Controller):
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db, search_id: FromPath[str]
     ) -> dict[str, Any]:
         search = await searches.get_search(db, user.id, search_id)  # 404 before the body
-        await searches.update_search(db, search, parse_search(await json_body(request)))
+        await searches.update_search(
+            db, search, parse_search(await json_body(request, code="inbox.invalid_json"))
+        )
         await db.commit()
         return view.search_out(search, await searches.sources_of(db, search.id))
 
@@ -115,7 +103,7 @@ class InboxApi(Controller):
         self, request: Request[Any, Any, Any], inbox: Triaged, item_id: FromPath[str]
     ) -> Response[dict[str, Any]]:
         await triage.get_item(inbox.db, inbox.user.id, item_id)  # 404 before the body
-        body = await json_body(request, optional=True)
+        body = await json_body(request, code="inbox.invalid_json", optional=True)
         words = parse_reason(body.get("reason") if isinstance(body, dict) else None)
         item = await inbox.reject(item_id, words)
         return Response(view.item_row(item))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
-from litestar.exceptions import HTTPException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from pydantic import ValidationError
@@ -27,18 +26,10 @@ from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
+from app.lib.web import json_body
 
 BAD_CONTENT = N_("The letter is not valid: %(reason)s")
 CONTENT_EXPECTED = N_('Send {"content": {…}}: the letter\'s greeting, paragraphs and closing.')
-
-
-async def json_body(request: Request[Any, Any, Any]) -> Any:
-    try:
-        return await request.json()
-    except HTTPException:  # 413: over the size limit, not malformed
-        raise
-    except Exception:
-        raise InputError(CONTENT_EXPECTED, code="letter.invalid_json") from None
 
 
 def parse_content(body: Any) -> LetterContent:
@@ -127,7 +118,9 @@ class LetterApi(Controller):
         """Save your edit (``{"content": {greeting, paragraphs, closing…}}``) as the next
         version (409 while the letter is not written yet)."""
         await services.get_letter(db, user, letter_id)  # 404 before the body's errors
-        content = parse_content(await json_body(request))
+        content = parse_content(
+            await json_body(request, code="letter.invalid_json", message=CONTENT_EXPECTED)
+        )
         letter = await services.save_letter(db, user, letter_id, content)
         await announce(redis, letter)
         return letter_out(letter)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, Request, delete, get, post, put
-from litestar.exceptions import HTTPException
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +33,7 @@ from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.web import json_body
 from app.settings.service import get_setting
 from app.tasks.lifecycle import commit_deletion
 
@@ -69,18 +69,6 @@ async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
     )
 
 
-async def json_body(request: Request[Any, Any, Any]) -> Any:
-    """The body parsed as JSON, whatever the content type says."""
-    try:
-        return await request.json()
-    except HTTPException:  # 413: the body is over the size limit, not malformed
-        raise
-    except Exception:
-        raise InputError(
-            N_("The request body is not valid JSON."), code="offer.invalid_json"
-        ) from None
-
-
 class OfferApi(Controller):
     path = "/api/job-offers"
     tags = ["job offers"]  # noqa: RUF012 - Litestar declares it as a plain attribute
@@ -95,7 +83,7 @@ class OfferApi(Controller):
     async def add_offer(
         self, request: Request, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
     ) -> OfferAccepted:
-        body = await json_body(request)
+        body = await json_body(request, code="offer.invalid_json")
         given = await offer_input(db, body)
         offer, task = await services.create_offer(
             db,
@@ -125,7 +113,7 @@ class OfferApi(Controller):
         self, request: Request, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
     ) -> OfferOut:
         offer = await services.get_offer(db, user.id, offer_id)
-        body = await json_body(request)
+        body = await json_body(request, code="offer.invalid_json")
         apply_changes(offer, changes_from_json(body))
         await db.commit()
         await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
