@@ -92,6 +92,9 @@ class TaskKind:
     # None: the feature recovers its tasks itself (a generation has a lease: jobs/recovery.py).
     recovery: Recovery | None = field(default=None)
     link: LinkFinder | None = field(default=None)
+    # The English prefix its task titles are stored with ("Import: cv.pdf"); the task centre
+    # shows ``label`` in the reader's language instead and keeps only the subject after it.
+    title_prefix: str = ""
 
 
 _KINDS: dict[str, TaskKind] = {}
@@ -134,6 +137,11 @@ def label_of(task_type: str) -> str:
     """The kind's label; a row of a type no longer registered shows its stored type."""
     kind = known(task_type)
     return kind.label if kind is not None else task_type
+
+
+def title_prefix_of(task_type: str) -> str:
+    kind = known(task_type)
+    return kind.title_prefix if kind is not None else ""
 
 
 def registered() -> tuple[TaskKind, ...]:

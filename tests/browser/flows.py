@@ -141,3 +141,10 @@ async def sign_in_with_form(page: Page, email: str, password: str = PASSWORD) ->
     await page.fill("#email", email)
     await page.fill("#password", password)
     await page.get_by_role("button", name="Sign in").click()
+
+
+async def switch_language(page: Page, locale: str) -> None:
+    """Click the header's language button (``FR`` or ``EN``) like a person; wait for the page
+    to come back in that language."""
+    await page.get_by_role("button", name=locale.upper(), exact=True).click()
+    await expect(page.locator("html")).to_have_attribute("lang", locale)

@@ -1,5 +1,7 @@
 """Every main page on a 390 px wide phone, in a real Chromium, with realistic data: several offers
-with long titles, two source CVs, a finished generation (tailored CVs, credit ledger rows).
+with long titles, two source CVs, a finished generation (tailored CVs, credit ledger rows), a
+cover letter, a saved search with a long name and its inbox item; then, signed out, the landing
+page, sign-in and sign-up.
 
 No page may scroll sideways, every control of a table (status, open, delete, revoke, grant)
 must lie within the viewport, and the basic accessibility checks of flows.py still hold.
@@ -29,6 +31,7 @@ from tests.browser.flows import (
 from tests.fakes import pipeline_llm
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fixtures.matching import GARDENER_CV
+from tests.integration.inbox_helpers import inbox_item, saved_search
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +41,7 @@ LONG_TITLES = [
     "Lead Software Engineer, Internationalisation and Accessibility of the Customer Portal",
     "DevOpsEngineerKubernetesTerraformObservabilityWithAVeryLongUnbrokenWordInTheTitle",
 ]
+LONG_SEARCH = "Senior platform reliability and observability roles in Lyon, Grenoble or remote"
 LONG_URL = "https://careers.example.com/jobs/2026/senior-staff-platform-reliability-engineer?ref=x"
 
 # The document is no wider than the viewport (one pixel of rounding allowed).
@@ -132,6 +136,14 @@ async def test_every_main_page_fits_a_phone(
     )
     assert preview is not None
     tailored = preview.removesuffix("/preview")
+    await update_setting(db, "llm_base_url", "")  # the fake LLM is gone: the offline engine
+    await db.commit()
+    await page.goto(f"/offers/{offers[0].id}")  # a letter, written by the worker
+    await page.locator("#cover-letters").get_by_role("button", name="Write a cover letter").click()
+    await expect(page).to_have_url(re.compile(r"/cover-letters/[^/]+$"))
+    await expect(page.locator("#editor")).to_be_visible(timeout=120_000)
+    search = await saved_search(db, me, name=LONG_SEARCH)
+    await inbox_item(db, me, 1, title=LONG_TITLES[3], search=search)
     await page.goto("/account")
     await page.fill("#token_name", "Nightly export script on the home server")
     await page.get_by_role("button", name="Create token").click()
@@ -151,14 +163,19 @@ async def test_every_main_page_fits_a_phone(
         (tailored, "tailored-cv"),
         (preview, "preview"),
         (f"{tailored}/changes", "changes"),
+        ("/cover-letters", "cover-letters"),
+        ("/inbox/searches", "inbox-searches"),
         ("/tasks", "tasks"),
         ("/account", "account"),
+        ("/account/letter-template", "letter-template"),
         ("/admin", "admin"),
     ]
     for path, name in pages:
         await check_page(page, path, name, problems)
 
     await page.context.clear_cookies()
+    await check_page(page, "/", "landing", problems)
+    await expect(page.locator("#landing-title")).to_be_visible()  # signed out: the landing
     await check_page(page, "/login", "login", problems)
     await check_page(page, "/register", "register", problems)
     report = "\n".join(f"{path}: {'; '.join(found)}" for path, found in problems.items())

@@ -1,28 +1,35 @@
-"""No internal identifier as visible text: the dashboard's activity, the credit ledger and the
-admin page (settings, queue health, per-phase statistics) show words, in English and French,
-for every code the app stores. The identifiers come from the code's own registries (settings,
-credit features, phases, statuses, the event names its publishers send), not from a list here."""
+"""No internal identifier as visible text: the dashboard's activity, the credit ledger, the admin
+page (settings, queue health, per-phase statistics) and every other main member page (CVs, a
+tailored CV with its preview and changes, offers, applications, cover letters, the job inbox,
+tasks, generations) show words, in English and French, for every code the app stores. The
+identifiers come from the code's own registries (settings, credit features, phases, statuses,
+the event names its publishers send), not from a list here."""
 
 from __future__ import annotations
 
 import ast
+import asyncio
 import html
 import re
 from typing import Any
 
 import pytest
+from arq.worker import Worker
 from redis.asyncio import Redis
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app import events
 from app.config import PROJECT_ROOT, Settings
 from app.db.models import (
+    Application,
+    CoverLetter,
     CreditTransaction,
     CvGenerationSubtask,
     CvGenerationTask,
     User,
 )
+from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import GenerationStatus, OfferStatus, TaskStatus
 from app.lib import i18n
 from app.lib.labels import LABELS, LEDGER_REASONS, label
@@ -36,7 +43,10 @@ from app.settings.registry import (
 from app.task_kinds import register_task_kinds
 from app.tasks.registry import priced
 from jobs.pipeline.core.schemas import PHASE_SCHEMAS
+from tests import factories
 from tests.conftest import register
+from tests.integration.inbox_helpers import inbox_item, saved_search
+from tests.integration.pipeline_helpers import generate, read_now, wait_finished
 
 LOCALES = ("en", "fr")
 
@@ -166,31 +176,117 @@ async def _seed_codes(db: AsyncSession, email: str, settings: Settings) -> None:
     await db.commit()
 
 
+async def seed_member_pages(
+    api: Any, db: AsyncSession, sessions: async_sessionmaker[AsyncSession], user_id: str
+) -> dict[str, str]:
+    """What a member's main pages show, made the way the app makes it (the ``worker`` runs, no
+    LLM endpoint: the offline engine): a source CV and an offer, a generation that completed
+    (a tailored CV, the application it tracks), a cover letter written for the offer, a saved
+    search with one inbox item. Returns every main member page's path by name, and the ids
+    (``source``, ``offer``, ``generation``, ``tailored``, ``letter``) under their names."""
+    source = await factories.source_cv(db, user_id)
+    offer = await factories.job_offer(db, user_id)
+    generation = (await generate(api, source.id, [offer.id])).json()["taskId"]
+    done = await wait_finished(sessions, generation)
+    assert done.status == "completed" and done.generated_cv_ids, done.error
+    tailored = done.generated_cv_ids[0]
+    started = await api.post(
+        "/cover-letters",
+        data={"cv_file_id": source.id, "job_offer_id": offer.id},
+        follow_redirects=False,
+    )
+    assert started.status_code == 303, started.text
+    letter = started.headers["location"].rsplit("/", 1)[1]
+    written = select(CoverLetter.status).where(CoverLetter.id == letter)
+    async with asyncio.timeout(60):
+        while await read_now(sessions, written) not in (
+            LetterStatus.COMPLETED,
+            LetterStatus.FAILED,
+        ):
+            await asyncio.sleep(0.1)
+    assert await read_now(sessions, written) == LetterStatus.COMPLETED
+    application = await read_now(
+        sessions, select(Application.id).where(Application.user_id == user_id)
+    )
+    assert application is not None
+    search = await saved_search(db, user_id)
+    await inbox_item(db, user_id, 1, search=search)
+    ids = {
+        "source": source.id,
+        "offer": offer.id,
+        "generation": generation,
+        "tailored": tailored,
+        "letter": letter,
+    }
+    pages = {
+        "dashboard": "/",
+        "cvs": "/cvs",
+        "cv": f"/cvs/{source.id}",
+        "tailored-cv": f"/cvs/{tailored}",
+        "preview": f"/cvs/{tailored}/preview",
+        "changes": f"/cvs/{tailored}/changes",
+        "offers": "/offers",
+        "offer": f"/offers/{offer.id}",
+        "applications": "/applications",
+        "applications-board": "/applications/board",
+        "applications-list": "/applications/list",
+        "application": f"/applications/{application}",
+        "cover-letters": "/cover-letters",
+        "letter": f"/cover-letters/{letter}",
+        "inbox": "/inbox",
+        "inbox-searches": "/inbox/searches",
+        "account": "/account",
+        "letter-template": "/account/letter-template",
+        "tasks": "/tasks",
+        "generations": "/generations",
+        "generation": f"/generations/{generation}",
+        "admin": "/admin/",
+    }
+    return {**ids, **{f"page:{name}": path for name, path in pages.items()}}
+
+
+def member_pages(seeded: dict[str, str]) -> dict[str, str]:
+    """The page paths of ``seed_member_pages``'s answer, by name."""
+    return {k.removeprefix("page:"): v for k, v in seeded.items() if k.startswith("page:")}
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 async def test_pages_show_no_internal_identifier(
-    client: Any, db: AsyncSession, redis: Redis, settings: Settings, locale: str
+    api: Any,
+    db: AsyncSession,
+    redis: Redis,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    worker: Worker,
+    locale: str,
 ) -> None:
     # An earlier test's LLM failure would show on the admin page in the client library's own
     # English words ("failed with HTTP 500"), kept verbatim for the administrator.
     await redis.delete(LAST_LLM_ERROR_KEY)
     email = f"labels-{locale}@example.com"
-    await register(client, email)  # the first account: an administrator
+    me = await register(api, email)  # the first account: an administrator
+    pages = member_pages(await seed_member_pages(api, db, session_factory, me["id"]))
     await _seed_codes(db, email, settings)
     codes = set().union(*identifiers(settings).values())
     headers = {"Accept-Language": locale}
-    for path, marker in (("/", 'id="live-events"'), ("/account", "-1"), ("/admin/", 'id="stats"')):
-        page = await client.get(path, headers=headers)
+    markers = {"dashboard": 'id="live-events"', "account": "-1", "admin": 'id="stats"'}
+    assert set(markers) <= set(pages)
+    shown: dict[str, list[str]] = {}
+    for name, path in pages.items():
+        page = await api.get(path, headers=headers)
         assert page.status_code == 200, path
-        assert marker in page.text, path
-        text = visible_text(page.text)
-        assert not shown_codes(text, codes, locale), (path, shown_codes(text, codes, locale))
-    admin = visible_text((await client.get("/admin/", headers=headers)).text)
+        assert markers.get(name, "") in page.text, path
+        found = shown_codes(visible_text(page.text), codes, locale)
+        if found:
+            shown[path] = found
+    assert shown == {}
+    admin = visible_text((await api.get("/admin/", headers=headers)).text)
     with_locale = i18n.current_locale.set(locale)
     try:
         for phase in PHASE_SCHEMAS:  # the statistics name every phase in words
             assert label(phase) in admin, phase
         assert label("gpt_cv_generation") in visible_text(
-            (await client.get("/account", headers=headers)).text
+            (await api.get("/account", headers=headers)).text
         )
     finally:
         i18n.current_locale.reset(with_locale)

@@ -79,4 +79,5 @@ KIND = TaskKind(
     cancel=cancel,
     recovery=Recovery(job=IMPORT_JOB, find_input=find_input, fail_lost=fail_lost),
     link=link,
+    title_prefix="Import: ",
 )

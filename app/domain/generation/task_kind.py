@@ -62,4 +62,5 @@ KIND = TaskKind(
     price=Price(feature="gpt_cv_generation", default=1, description="Credits per tailored CV"),
     cancel=cancel,
     link=link,
+    title_prefix="CV — ",
 )

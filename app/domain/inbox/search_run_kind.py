@@ -70,6 +70,7 @@ KIND = TaskKind(
     cancel=cancel_run,
     recovery=Recovery(job=RUN_JOB, find_input=find_search, fail_lost=fail_lost),
     link=link,
+    title_prefix="Search: ",
 )
 PAGE_FETCH_KIND = TaskKind(
     type=PAGE_FETCH_TYPE,
@@ -79,4 +80,5 @@ PAGE_FETCH_KIND = TaskKind(
     cancel=cancel_fetch,
     recovery=Recovery(job=PAGE_FETCH_JOB, find_input=find_item, fail_lost=fail_lost),
     link=link,
+    title_prefix="Page: ",
 )

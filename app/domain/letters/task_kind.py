@@ -81,4 +81,5 @@ KIND = TaskKind(
     cancel=cancel,
     recovery=Recovery(job=LETTER_JOB, find_input=find_input, fail_lost=fail_lost),
     link=link,
+    title_prefix="Letter — ",
 )

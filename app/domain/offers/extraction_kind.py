@@ -73,4 +73,5 @@ KIND = TaskKind(
     cancel=cancel,
     recovery=Recovery(job=EXTRACT_JOB, find_input=find_input, fail_lost=fail_lost),
     link=link,
+    title_prefix="Offer: ",
 )

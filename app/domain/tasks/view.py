@@ -14,7 +14,7 @@ from app.db.models import BackgroundTask
 from app.db.models.status import FINISHED, TaskStatus
 from app.lib.i18n import N_, gettext
 from app.tasks.lifecycle import list_tasks
-from app.tasks.registry import known, label_of
+from app.tasks.registry import known, label_of, title_prefix_of
 
 # The nav panel shows the most recent tasks; the /tasks page shows the whole history (≤ 100).
 PANEL_LIMIT = 20
@@ -27,10 +27,9 @@ STATUS_LABELS: dict[str, str] = {
     TaskStatus.FAILED: N_("Failed"),
     TaskStatus.CANCELLED: N_("Cancelled"),
 }
-# Titles are stored in English with a type prefix ("Import: cv.pdf"); the panel shows a
-# translated type label instead, so only the subject after the prefix is kept. A generation for
-# several offers is titled "3 offers": its progress line ("k/3 offers") already says it.
-_TITLE_PREFIX = re.compile(r"^(CV — |Import: |Offer: )")
+# Titles are stored in English with their kind's prefix ("Import: cv.pdf"); the panel shows the
+# kind's translated label instead, so only the subject after ``TaskKind.title_prefix`` is kept.
+# A generation for several offers is titled "3 offers": its progress line ("k/3 offers") says it.
 _OFFER_COUNT_TITLE = re.compile(r"^\d+ offers$")
 
 
@@ -68,8 +67,10 @@ def _checks(task: BackgroundTask) -> int:
     return int((task.result or {}).get("checks") or 0)
 
 
-def _subject(title: str) -> str:
-    subject = _TITLE_PREFIX.sub("", title)
+def _subject(task_type: str, title: str) -> str:
+    """The title without its kind's English prefix (a task of another kind, e.g. a test's
+    throwaway one, or a title written before its kind had a prefix, is shown whole)."""
+    subject = title.removeprefix(title_prefix_of(task_type))
     return "" if _OFFER_COUNT_TITLE.match(subject) else subject
 
 
@@ -96,7 +97,7 @@ def task_item(task: BackgroundTask) -> TaskItem:
     return TaskItem(
         id=task.id,
         type_label=label_of(task.type),
-        subject=_subject(task.title or ""),
+        subject=_subject(task.type, task.title or ""),
         status=task.status,
         status_label=STATUS_LABELS.get(task.status, task.status),
         checks=_checks(task),
