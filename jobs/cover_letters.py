@@ -5,7 +5,8 @@ download's PDF, which the web process waits for).
 write first claims the task, progress is committed then published, a transient failure is
 retried, anything else ends the letter failed with a catalogue message, refunded once through
 the kernel (app/domain/letters/lifecycle.py). The letter is written by jobs/letters/writer.py
-from the CV's facts only (its fact guard drops what the CV does not support).
+from the CV's facts only (its fact guard drops what the source CV does not support: for a
+tailored CV, the source CV it was made from, ``source_of``).
 
 When a letter task ends, however it ends, the user's next letter waiting for the slot (the
 letters of a generation started with ``withLetters``) is started.
@@ -84,9 +85,24 @@ async def letter_template(db: AsyncSession, letter: CoverLetter) -> str:
     return user.letter_template if user is not None else ""
 
 
+async def source_of(db: AsyncSession, cv: CvFile) -> CvFile | None:
+    """The source CV a tailored CV was made from (its ``generation_meta``), the same user's;
+    None for a source CV, or when the source was deleted (the tailored CV's facts are then
+    all there is, and they are a subset of the source's)."""
+    source_id = (cv.generation_meta or {}).get("source_cv_id")
+    if not source_id or str(source_id) == cv.id:
+        return None
+    source = await db.get(CvFile, str(source_id))
+    if source is None or source.user_id != cv.user_id or not source.content:
+        return None
+    return source
+
+
 def letter_request(
-    letter: CoverLetter, cv: CvFile, offer: JobOffer, template: str
+    letter: CoverLetter, cv: CvFile, offer: JobOffer, template: str, source: CvFile | None = None
 ) -> LetterRequest:
+    """The writer's input: the letter's CV (its facts are chosen from it) and, for a tailored
+    CV, its source CV (the guard's facts: a claim must be in the source, as for the CV)."""
     requested = (letter.meta or {}).get("requestedLanguage")
     return LetterRequest(
         cv=CvContent.from_json(cv.content),
@@ -100,6 +116,7 @@ def letter_request(
         tone=letter.tone,
         template=template,
         today=datetime.date.today(),
+        source=CvContent.from_json(source.content) if source is not None else None,
     )
 
 
@@ -188,7 +205,8 @@ async def _work(
     letter.status = LetterStatus.RUNNING  # written after the claim (no autoflush there)
     await progress(db, redis, task, "writing", 20)
     await announce(redis, letter)
-    request = letter_request(letter, cv, offer, await letter_template(db, letter))
+    template = await letter_template(db, letter)
+    request = letter_request(letter, cv, offer, template, await source_of(db, cv))
     engine = await writer.letter_engine(db, ctx["settings"])
     await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
     written = await writer.write_letter(request, engine)

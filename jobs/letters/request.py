@@ -23,6 +23,14 @@ class LetterRequest:
     tone: str  # "formal" | "warm"
     template: str  # the user's own template ("" = none): app/lib/letter_template.py
     today: datetime.date
+    # The source CV the letter's CV was tailored from (None: the letter's CV is a source CV, or
+    # its source was deleted). The fact guard allows its facts, not the tailored CV's.
+    source: CvContent | None = None
+
+    @property
+    def facts_cv(self) -> CvContent:
+        """What the guard checks every sentence against: the source CV when known."""
+        return self.source if self.source is not None else self.cv
 
 
 @dataclass

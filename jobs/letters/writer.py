@@ -51,7 +51,7 @@ def _guard_for(request: LetterRequest, language: str, extra: str = "") -> Letter
         request.offer_title, request.offer_company, request.offer_location, extra
     )
     names = [request.offer_title, request.offer_company, request.offer_location]
-    return LetterGuard(request.cv, language, allowed, names)
+    return LetterGuard(request.facts_cv, language, allowed, names, today=request.today)
 
 
 def _static(

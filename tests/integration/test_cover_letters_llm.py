@@ -8,6 +8,7 @@ included: none of them reaches the saved letter, its PDF or its Word file.
 from __future__ import annotations
 
 import asyncio
+import copy
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import BackgroundTask, CoverLetter, CvFile, User
+from app.lib.cv_content import CvContent
 from app.lib.letter_content import LetterContent
 from tests import factories
 from tests.conftest import register
@@ -152,3 +154,51 @@ async def test_generation_letters_without_credits_fail_and_say_why(
     )
     assert row is not None and row.type == "cover_letter" and row.status == "failed"
     assert row.error == letter.error
+
+
+# A tailored CV whose line the source CV does not hold (an edit, a slip of the pipeline): the
+# letter's guard checks its claims against the source CV the tailored one was made from.
+TAILORED_LINE = "Cut API latency by 80% with Redis caching"
+
+
+async def tailored_cv(db: AsyncSession, user_id: str, source_id: str) -> CvFile:
+    content = copy.deepcopy(factories.EN_CV)
+    content["experience"][0]["bullets"][1] = TAILORED_LINE
+    row = CvFile(
+        user_id=user_id,
+        kind="generated",
+        filename="tailored.json",
+        content=CvContent.from_json(content).to_json(),
+        extraction_status="completed",
+        language="en",
+        generation_meta={"source_cv_id": source_id},
+    )
+    db.add(row)
+    await db.commit()
+    return row
+
+
+@pytest.mark.parametrize("source_deleted", [False, True])
+async def test_a_tailored_cvs_letter_is_checked_against_its_source_cv(
+    api: Any, db: AsyncSession, worker: Worker, source_deleted: bool
+) -> None:
+    me = await register(api, f"tailored-{source_deleted}@example.com")
+    source = await factories.source_cv(db, me["id"])
+    tailored = await tailored_cv(db, me["id"], source.id)
+    offer = await factories.job_offer(db, me["id"])
+    if source_deleted:
+        await db.delete(source)
+        await db.commit()
+    created = await api.post(
+        "/api/cover-letters", json={"cvFileId": tailored.id, "jobOfferId": offer.id}
+    )
+    assert created.status_code == 201, created.text
+    body = await wait_letter(api, created.json()["id"])
+    assert body["status"] == "completed" and body["engine"] == "offline", body
+    text = LetterContent.from_json(body["content"]).plain_text()
+    if source_deleted:  # the tailored CV's facts are all there is: its line is quoted
+        assert "80%" in text, text
+    else:
+        assert "80%" not in text, text
+        dropped = body["meta"]["dropped"]
+        assert any("80" in entry["tokens"] for entry in dropped), dropped

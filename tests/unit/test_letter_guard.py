@@ -29,7 +29,7 @@ def _guard(language: str = "en") -> LetterGuard:
     [
         ("At Globex I improved the delivery process.", NOT_IN_CV, "Globex"),
         ("I cut API latency by 60% with Redis caching.", NOT_IN_CV, "60"),
-        ("I have five years of experience with Python.", NOT_IN_CV, "five"),
+        ("I have five years of experience with Python.", NOT_IN_CV, "five years"),
         ("I ran our kafka clusters in production.", SKILL_NOT_IN_CV, "Kafka"),
         ("I also worked with continuous integration tools in Kubernetes.", NOT_IN_CV, "Kubernetes"),
         ("J'ai construit des services Python.", OTHER_LANGUAGE, "construit"),

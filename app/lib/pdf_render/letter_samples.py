@@ -1,5 +1,13 @@
 """A fictional cover letter (no real person or company) from the sample CV's author
-(``samples.sample_cv``): the committed samples, the render warm-up and tests.
+(``samples.sample_cv``) for a fictional offer: the committed samples, the render warm-up and
+tests.
+
+The letters are what the app writes: the offline letter engine's output (its fact guard
+included) on the sample CV and ``SAMPLE_OFFERS``. The web app never imports the worker, so the
+text is kept here as data; ``python -m jobs.letters.sample`` prints it again after a change of
+the engine, and ``tests/unit/test_letter_samples.py`` fails while the two differ. The sample
+CV's sentences are English in both locales, so both letters are (the offline engine writes in
+the CV's language).
 
 ``python -m app.lib.pdf_render.samples docs/samples`` writes ``letter.pdf`` beside the CV samples
 (``write_letter_sample``); ``python -m app.lib.docx_export.samples docs/samples`` writes
@@ -8,74 +16,122 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
+from typing import Any
 
 from app.lib.cv_content import Header
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render.samples import sample_cv
 
 SAMPLE_LETTER_DESIGN = "classic"
+SAMPLE_DATE = datetime.date(2026, 11, 23)
+_REQUIREMENTS = ["Python", "PostgreSQL", "Redis", "event-driven architecture", "mentoring"]
+SAMPLE_OFFERS: dict[str, dict[str, Any]] = {
+    "en": {
+        "title": "Lead Backend Engineer",
+        "company": "Brightwater Logistics",
+        "location": "Villeurbanne",
+        "language": "en",
+        "description": (
+            "Brightwater Logistics is looking for a lead backend engineer to build its real-time "
+            "shipment tracking platform in Python and PostgreSQL. You will design event "
+            "pipelines, improve API latency and mentor engineers."
+        ),
+        "requirements": _REQUIREMENTS,
+    },
+    "fr": {
+        "title": "Lead Backend Engineer",
+        "company": "Brightwater Logistique",
+        "location": "Villeurbanne",
+        "language": "fr",
+        "description": (
+            "Brightwater Logistique recherche un lead backend engineer pour construire sa "
+            "plateforme de suivi des expéditions en temps réel en Python et PostgreSQL. Vous "
+            "concevrez des pipelines d'événements, améliorerez la latence des API et "
+            "accompagnerez les ingénieurs."
+        ),
+        "requirements": _REQUIREMENTS,
+    },
+}
 
-_EN = LetterContent(
-    recipient=["Hiring team", "Brightwater Logistics", "12 rue des Docks", "69002 Lyon"],
-    date_line="Lyon, 23 November 2026",
-    subject="Application: Lead Backend Engineer",
-    greeting="Dear hiring team,",
-    paragraphs=[
-        (
-            "I am applying for the Lead Backend Engineer position at Brightwater Logistics. "
-            "For the last five years I have built payment back ends in Python and PostgreSQL, "
-            "and your work on real-time shipment tracking is the kind of system I enjoy making "
-            "reliable."
-        ),
-        (
-            "At Northwind Payments I led the rewrite of the settlement service, cutting nightly "
-            "batch time from 4 hours to 35 minutes, and designed an idempotent event pipeline "
-            "on Redis Streams that processes 2 million ledger entries a day."
-        ),
-        (
-            "I have also mentored four engineers and introduced design reviews for every "
-            "cross-team API change: I would bring the same care for shared interfaces to a team "
-            "that is growing as quickly as yours."
-        ),
-        (
-            "I would be glad to discuss how my experience could help your platform team. Thank "
-            "you for your time and consideration."
-        ),
-    ],
-    closing="Kind regards,",
-    signature="Camille Laurent",
-)
-
-_FR = LetterContent(
-    recipient=["Équipe recrutement", "Brightwater Logistique", "12 rue des Docks", "69002 Lyon"],
-    date_line="Lyon, le 23 novembre 2026",
-    subject="Objet : candidature au poste de responsable back-end",
-    greeting="Madame, Monsieur,",
-    paragraphs=[
-        (
-            "Je vous adresse ma candidature au poste de responsable back-end. Depuis cinq ans, "
-            "je conçois des services de paiement en Python et PostgreSQL, et la fiabilité de "
-            "votre suivi d'expéditions en temps réel correspond à ce que j'aime construire."
-        ),
-        (
-            "Chez Northwind Payments, j'ai mené la réécriture du service de règlement, ramenant "
-            "le traitement nocturne de 4 heures à 35 minutes, et conçu un pipeline "
-            "d'événements idempotent sur Redis Streams (2 millions d'écritures par jour)."
-        ),
-        (
-            "J'ai également accompagné quatre ingénieurs et instauré des revues de conception "
-            "pour chaque changement d'API entre équipes."
-        ),
-        "Je serais ravie d'échanger avec vous. Veuillez agréer mes salutations distinguées.",
-    ],
-    closing="Bien cordialement,",
-    signature="Camille Laurent",
-)
+# The offline engine's letters for SAMPLE_OFFERS (python -m jobs.letters.sample).
+_LETTERS: dict[str, dict[str, Any]] = {
+    "en": {
+        "recipient": [
+            "Hiring team",
+            "Brightwater Logistics",
+            "Villeurbanne",
+        ],
+        "date_line": "Lyon, France, 23 November 2026",
+        "subject": "Application for the Lead Backend Engineer position",
+        "greeting": "Dear Hiring Manager,",
+        "paragraphs": [
+            (
+                "I am writing to apply for the Lead Backend Engineer position at Brightwater "
+                "Logistics. With my experience as Senior Python Engineer, I would like to "
+                "contribute to your team."
+            ),
+            (
+                "As Senior Backend Engineer at Northwind Payments, my achievements include: led "
+                "the rewrite of the settlement service in Python and PostgreSQL, cutting nightly "
+                "batch time from 4 hours to 35 minutes; designed an idempotent event pipeline on "
+                "Redis Streams processing 2 million ledger entries a day."
+            ),
+            (
+                "As Web Developer at Atelier Pixel, my achievements also include: delivered 25 "
+                "client websites and e-shops with Django and PostgreSQL; trained two apprentices "
+                "in Python and Git. My skills in Python, PostgreSQL, Redis and Kafka match the "
+                "requirements of the position."
+            ),
+            (
+                "I would welcome the opportunity to discuss my application with you in an "
+                "interview. Thank you for your time and consideration."
+            ),
+        ],
+        "closing": "Yours sincerely,",
+        "signature": "Camille Laurent",
+    },
+    "fr": {
+        "recipient": [
+            "Hiring team",
+            "Brightwater Logistique",
+            "Villeurbanne",
+        ],
+        "date_line": "Lyon, France, 23 November 2026",
+        "subject": "Application for the Lead Backend Engineer position",
+        "greeting": "Dear Hiring Manager,",
+        "paragraphs": [
+            (
+                "I am writing to apply for the Lead Backend Engineer position at Brightwater "
+                "Logistique. With my experience as Ingénieure Python senior, I would like to "
+                "contribute to your team."
+            ),
+            (
+                "As Senior Backend Engineer at Northwind Payments, my achievements include: led "
+                "the rewrite of the settlement service in Python and PostgreSQL, cutting nightly "
+                "batch time from 4 hours to 35 minutes; designed an idempotent event pipeline on "
+                "Redis Streams processing 2 million ledger entries a day."
+            ),
+            (
+                "As Web Developer at Atelier Pixel, my achievements also include: delivered 25 "
+                "client websites and e-shops with Django and PostgreSQL; trained two apprentices "
+                "in Python and Git. My skills in Python, PostgreSQL, Redis and Kafka match the "
+                "requirements of the position."
+            ),
+            (
+                "I would welcome the opportunity to discuss my application with you in an "
+                "interview. Thank you for your time and consideration."
+            ),
+        ],
+        "closing": "Yours sincerely,",
+        "signature": "Camille Laurent",
+    },
+}
 
 
 def sample_letter(locale: str = "en") -> LetterContent:
-    return (_FR if locale == "fr" else _EN).model_copy(deep=True)
+    return LetterContent.from_json(_LETTERS["fr" if locale == "fr" else "en"])
 
 
 def sample_header(locale: str = "en") -> Header:

@@ -2,16 +2,21 @@
 
 A sentence passes when (``jobs/pipeline/core/fact_guard.py``) every number and proper noun in it
 is in the source CV, and, beyond what the CV guard checks: every skill or topic of the job
-vocabulary it names is one the CV shows (or implies: PostgreSQL supports "SQL"), every number
-written in words ("five years") is in the CV too, and it is written in the letter's language
-(``jobs/pipeline/core/mixed_language.py``). Besides the CV, only the offer's title, company
-and location (a letter names them) and the letters' fixed words (``core/wording.py``) are
-allowed: never the offer's skill list, so a skill the offer asks for and the CV lacks is
-refused. The policy (one repair, then drop sentence by sentence) is ``writer.py``'s.
+vocabulary it names is one the CV shows (or implies: PostgreSQL supports "SQL"), it is written
+in the letter's language (``jobs/pipeline/core/mixed_language.py``), and what the capital
+letters do not show is checked too: numbers in words and multipliers are values of the CV
+("four" for its "4", "doubled" for its "x2"), a duration ("ten years", "a decade") fits the
+CV's dates (``core/quantities.py``), and job titles and employers written in lower case ("as
+lead architect", "at google") are the CV's (``core/names.py``). Besides the CV, only the
+offer's title, company and location (a letter names them) and the letters' fixed words
+(``core/wording.py``) are allowed: never the offer's skill list, so a skill the offer asks for
+and the CV lacks is refused. The policy (one repair, then drop sentence by sentence) is
+``writer.py``'s.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,10 +24,11 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.vocabulary import default_vocabulary
-from jobs.letters.core import wording
+from jobs.letters.core import names as name_claims
+from jobs.letters.core import quantities, wording
 from jobs.pipeline.core.fact_guard import NUMBER_RE, SourceCorpus, unsupported_claims
 from jobs.pipeline.core.mixed_language import mixed, words_of
-from jobs.pipeline.core.text import fold, sentences
+from jobs.pipeline.core.text import fold, sentences, squash
 
 # Reason codes stored with a dropped sentence (app/lib/letter_reasons.py words them).
 NOT_IN_CV = "not_in_cv"  # a number or a name the CV does not contain
@@ -31,58 +37,11 @@ OTHER_LANGUAGE = "other_language"  # words of another language than the letter's
 MAX_NAME = 120  # a longer allowed line is a template's text, not one of the offer's names
 NAME_PARTS = re.compile(r"\s*[,/|()–—]\s*|\s+-\s+")
 
-NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "dozen",
-        "dozens",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "onze",
-        "douze",
-        "quinze",
-        "vingt",
-        "trente",
-        "quarante",
-        "cinquante",
-        "cent",
-        "cents",
-        "centaines",
-        "mille",
-        "milliers",
-        "million",
-        "millions",
-        "douzaine",
-        "douzaines",
-    ]
+# Durations written with digits ("5 years", "18 mois"): checked against the CV's dates
+# (``quantities.durations``), not as a number of its text.
+DIGIT_DURATION_RE = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|ans?|ann[ée]es?|mois|decades?|d[ée]cennies?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -127,7 +86,12 @@ class LetterGuard:
     """The checks for one letter: the source CV, the offer's allowed words, the language."""
 
     def __init__(
-        self, cv: CvContent, language: str, allowed: str = "", names: list[str] | None = None
+        self,
+        cv: CvContent,
+        language: str,
+        allowed: str = "",
+        names: list[str] | None = None,
+        today: datetime.date | None = None,
     ) -> None:
         source = cv.full_text()
         self.corpus = SourceCorpus(source, f"{allowed}\n{wording.vocabulary_text()}")
@@ -146,7 +110,8 @@ class LetterGuard:
         # before its skill check, and their skills are not allowed elsewhere — "the HR
         # Assistant position" passes, "my background in human resources" needs the CV.
         # ``names`` None: every short line of ``allowed`` (``offer_allowed`` without a template).
-        lines = [line.strip() for line in (allowed.splitlines() if names is None else names)]
+        given = allowed.splitlines() if names is None else names
+        lines = [line.strip() for line in given]
         short = [line for line in lines if 0 < len(line) <= MAX_NAME]
         parts = [p.strip() for line in short for p in NAME_PARTS.split(line)]
         self.names = sorted({*short, *(p for p in parts if len(p) > 2)}, key=len, reverse=True)
@@ -154,37 +119,64 @@ class LetterGuard:
             shown | vocabulary.implied(shown) | vocabulary.concepts_in(self._without_names(allowed))
         ) | _wording_concepts()
         self.numbers = {_digits(n) for n in NUMBER_RE.findall(f"{source} {allowed}")}
-        self.number_words = frozenset(fold(source).split()) & NUMBER_WORDS
         self.allowed_words = words_of(f"{source}\n{allowed}")
+        # Numbers in words, multipliers and durations are read as values (core/quantities.py).
+        self.values = quantities.values_of(f"{source}\n{allowed}")
+        self.factors = quantities.factors_of(f"{source}\n{allowed}")
+        self.months = max(
+            quantities.longest_stretch(cv, today), quantities.stated_months(f"{source}\n{allowed}")
+        )
+        # Titles and employers in any case (core/names.py): the CV's lines and the offer's.
+        lines = [*source.splitlines(), *allowed.splitlines()]
+        lines = [part for line in lines for part in sentences(line) or [line]]
+        self.title_lines = [name_claims.plain_words(line) for line in lines if line.strip()]
+        self.known_text = squash(f"{source}\n{allowed}")
 
     def problems(self, sentence: str) -> list[Problem]:
         found: list[Problem] = []
         vocabulary = default_vocabulary()
+        # A duration is checked against the CV's dates, not as a number of its text.
+        counted = DIGIT_DURATION_RE.sub(" ", sentence)
         # A name the CV implies is the CV's ("SQL" for a CV naming PostgreSQL).
         claims = [
             claim
-            for claim in unsupported_claims(sentence, self.corpus)
+            for claim in unsupported_claims(counted, self.corpus)
             if not (
                 vocabulary.concepts_in(claim) and vocabulary.concepts_in(claim) <= self.concepts
             )
         ]
         # Exactly a number of the CV: the CV guard also takes one inside another ("12" in
         # "2012"), which a letter's "a team of 12" must not pass on.
-        claims += [n.strip() for n in NUMBER_RE.findall(sentence) if _digits(n) not in self.numbers]
+        claims += [n.strip() for n in NUMBER_RE.findall(counted) if _digits(n) not in self.numbers]
+        worded = self._quantity_claims(sentence)
+        worded += [" ".join(title) for title in name_claims.title_claims(sentence)
+                   if not name_claims.title_supported(title, self.title_lines)]  # fmt: skip
+        worded += name_claims.employer_claims(sentence, self.known_text)
+        claims += [as_written(sentence, claim) for claim in worded]
         if claims:
             found.append(Problem(NOT_IN_CV, tuple(dict.fromkeys(claims))))
         missing = sorted(vocabulary.concepts_in(self._without_names(sentence)) - self.concepts)
         if missing:
             labels = (vocabulary.form_in(c, sentence) or vocabulary.label(c) for c in missing)
             found.append(Problem(SKILL_NOT_IN_CV, tuple(dict.fromkeys(labels))))
-        counted = [w for w in re.findall(r"[^\W\d_]+", fold(sentence)) if w in NUMBER_WORDS]
-        invented = [w for w in counted if w not in self.number_words]
-        if invented:
-            found.append(Problem(NOT_IN_CV, tuple(dict.fromkeys(invented))))
         foreign = mixed(sentence, self.language, self.allowed_words)
         if foreign:
             found.append(Problem(OTHER_LANGUAGE, tuple(dict.fromkeys(foreign))))
         return found
+
+    def _quantity_claims(self, sentence: str) -> list[str]:
+        """Numbers in words, multipliers and durations the CV does not support."""
+        language = self.language if self.language in quantities.UNITS else "en"
+        durations = quantities.durations(sentence, language)
+        within = {i for d in durations for i in range(d.start, d.end)}
+        claims = [d.text for d in durations if not quantities.duration_supported(d, self.months)]
+        claims += [
+            q.text
+            for q in quantities.number_words(sentence, language)
+            if q.start not in within and not quantities.supported_value(q, self.values)
+        ]
+        claims += [q.text for q in quantities.multipliers(sentence) if q.value not in self.factors]
+        return claims
 
     def _without_names(self, sentence: str) -> str:
         """The sentence with the offer's names taken out, for the skill check: the words
@@ -202,6 +194,17 @@ class LetterGuard:
     def line_ok(self, line: str) -> bool:
         """A greeting or a closing: kept only when it passes whole."""
         return bool(line.strip()) and not self.problems(line)
+
+
+def as_written(sentence: str, folded: str) -> str:
+    """A claim found in the folded sentence ("dizaine d annees"), as the sentence writes it
+    ("dizaine d'années"); the folded form when it cannot be found again."""
+    text = fold(sentence)
+    words = re.findall(r"\w+", folded)
+    if len(text) != len(sentence) or not words:
+        return folded
+    match = re.search(r"[\W_]+".join(re.escape(w) for w in words), text)
+    return sentence[match.start() : match.end()] if match else folded
 
 
 def _digits(token: str) -> str:
