@@ -145,3 +145,38 @@ def test_quantities_are_read_as_values() -> None:
     assert [q.value for q in durations("une dizaine d'années", "fr")] == [120]
     assert [q.value for q in durations("over two decades", "en")] == [240]
     assert [q.value for q in multipliers("divisé par deux")] == [0.5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("I worked as a product owner at Acme Logistics.", True),
+        ("As product owner at Beta Bank, I ran the backlog.", True),
+        ("I'm a product owner with a backend background.", True),
+        ("I have been a Product Owner since 2021.", True),
+        ("I am applying for the Product Owner position at Parcel Express.", False),
+        ("I would like to join Parcel Express as Product Owner.", False),
+        ("I am applying as your next Product Owner.", False),
+        ("The Product Owner role matches what I built at Acme Logistics.", False),
+    ],
+)
+def test_the_offer_s_title_names_the_role_never_one_held(sentence: str, held: bool) -> None:
+    offer = {**EN_OFFER, "title": "Product Owner"}
+    refused = _refused(_guard(EN_CV, offer, "en"), sentence)
+    assert ("product owner" in [t.lower() for t in refused]) is held, refused
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("J'ai été product owner chez Agence Nova.", True),
+        ("En tant que Product Owner, j'ai animé des ateliers.", True),
+        ("Je souhaite devenir votre Product Owner.", False),
+        ("Le poste de Product Owner correspond à mon parcours.", False),
+    ],
+)
+def test_le_titre_de_l_offre_nomme_le_poste_jamais_un_poste_occupe(
+    sentence: str, held: bool
+) -> None:
+    refused = _refused(_guard(FR_CV, FR_OFFER, "fr"), sentence)
+    assert ("product owner" in [t.lower() for t in refused]) is held, refused

@@ -82,6 +82,11 @@ def _wording_concepts() -> frozenset[str]:
     return frozenset(c for frame in frames for c in vocabulary.concepts_in(frame))
 
 
+def _title_lines(text: str) -> list[list[str]]:
+    lines = [part for line in text.splitlines() for part in sentences(line) or [line]]
+    return [name_claims.plain_words(line) for line in lines if line.strip()]
+
+
 class LetterGuard:
     """The checks for one letter: the source CV, the offer's allowed words, the language."""
 
@@ -127,10 +132,17 @@ class LetterGuard:
             quantities.longest_stretch(cv, today), quantities.stated_months(f"{source}\n{allowed}")
         )
         # Titles and employers in any case (core/names.py): the CV's lines and the offer's.
-        lines = [*source.splitlines(), *allowed.splitlines()]
-        lines = [part for line in lines for part in sentences(line) or [line]]
-        self.title_lines = [name_claims.plain_words(line) for line in lines if line.strip()]
+        # A title only the offer names is the role applied for, never one held (names.held).
+        self.cv_title_lines = _title_lines(source)
+        self.offer_title_lines = _title_lines(allowed)
         self.known_text = squash(f"{source}\n{allowed}")
+
+    def _title_allowed(self, title: tuple[str, ...], sentence: str) -> bool:
+        if name_claims.title_supported(title, self.cv_title_lines):
+            return True
+        return name_claims.title_supported(title, self.offer_title_lines) and not name_claims.held(
+            title, sentence
+        )
 
     def problems(self, sentence: str) -> list[Problem]:
         found: list[Problem] = []
@@ -150,7 +162,7 @@ class LetterGuard:
         claims += [n.strip() for n in NUMBER_RE.findall(counted) if _digits(n) not in self.numbers]
         worded = self._quantity_claims(sentence)
         worded += [" ".join(title) for title in name_claims.title_claims(sentence)
-                   if not name_claims.title_supported(title, self.title_lines)]  # fmt: skip
+                   if not self._title_allowed(title, sentence)]  # fmt: skip
         worded += name_claims.employer_claims(sentence, self.known_text)
         claims += [as_written(sentence, claim) for claim in worded]
         if claims:

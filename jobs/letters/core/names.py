@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from spellchecker import SpellChecker
 
@@ -185,6 +186,34 @@ def title_claims(sentence: str) -> list[tuple[str, ...]]:
 def _after_as(words: list[str], index: int) -> bool:
     before = words[max(0, index - 4) : index]
     return "as" in before or ("tant" in before and "que" in before)
+
+
+# Words before a title that make it one the candidate held or holds ("as", "I am", "j'ai été",
+# "en tant que"), and words that make it the role applied for ("your next", "apply as",
+# "devenir votre"): the offer's title is the letter's subject, not the candidate's past.
+HELD_CUES = _set("as am was were been worked served comme suis ete etais travaille occupe")
+ASPIRATION_CUES = _set(
+    """
+    your next future apply applying application candidate become becoming join joining
+    votre vos prochain futur candidature candidat postule postuler devenir rejoindre
+    """
+)
+
+
+def held(title: tuple[str, ...], sentence: str) -> bool:
+    """Whether ``sentence`` says the candidate is or was ``title`` ("I worked as product
+    owner", "en tant que product owner") rather than naming the role applied for."""
+    words = plain_words(sentence)
+    for index, word in enumerate(words):
+        if word != title[0]:
+            continue
+        before = words[max(0, index - 4) : index]
+        if any(w in ASPIRATION_CUES for w in before):
+            continue
+        pairs = set(pairwise(before))
+        if any(w in HELD_CUES for w in before) or {("tant", "que"), ("i", "m")} & pairs:
+            return True
+    return False
 
 
 def title_supported(title: tuple[str, ...], lines: list[list[str]]) -> bool:
