@@ -5,8 +5,6 @@ once too.
 
 from __future__ import annotations
 
-import asyncio
-
 from app.lib.cv_content import Experience, Project
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.offline import needs_of
@@ -15,6 +13,7 @@ from jobs.pipeline.core.rule_guards import RuledExtras, RuledItem
 from jobs.pipeline.core.rules import TextRules
 from jobs.pipeline.core.schemas import AdaptedExtras, AdaptedItem
 from jobs.pipeline.runner import OfferRun
+from jobs.pipeline.together import run_together
 
 
 async def adapt_experiences(
@@ -23,7 +22,7 @@ async def adapt_experiences(
     await run.progress("experiences", "running", offer_status="batching")
     rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
     kept = {exp.id for exp in experiences}  # a set: a CV's size must not square the work
-    results = await asyncio.gather(
+    results = await run_together(
         *(
             run.call(
                 "batch_experience",
@@ -45,7 +44,7 @@ async def adapt_projects(
 ) -> list[AdaptedItem]:
     await run.progress("projects", "running", offer_status="batching")
     rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
-    results = await asyncio.gather(
+    results = await run_together(
         *(
             run.call(
                 "batch_project",

@@ -43,6 +43,7 @@ from jobs.pipeline.phases import pdf_renderer, process_offer
 from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
 from jobs.pipeline.runner import TaskCancelled
 from jobs.pipeline.template_mode import process_template_offer
+from jobs.pipeline.together import cancel_and_wait
 from jobs.pipeline.watch import Ending, pause, run_watched
 
 log = logging.getLogger(__name__)
@@ -118,9 +119,7 @@ class Generation:
             try:
                 await asyncio.gather(*runs)
             finally:  # a cancel seen by one offer stops the others too
-                for other in runs:
-                    other.cancel()
-                await asyncio.gather(*runs, return_exceptions=True)
+                await cancel_and_wait(runs)
 
         ending = await run_watched(every_offer(), self.observer, self.task_id, budget.remaining())
         if ending is Ending.CANCELLED:

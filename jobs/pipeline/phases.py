@@ -32,6 +32,7 @@ from jobs.pipeline.recompose import announce, build_cv_file, generation_meta, sa
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.skills import adapt_skills
 from jobs.pipeline.summary import write_summary
+from jobs.pipeline.together import run_together
 from jobs.render import render_spec_pdf
 
 Renderer = Callable[[CvFile], Awaitable[None]]
@@ -60,11 +61,13 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
     classification = await classify(run)
     kept = kept_experiences(source, classification)
     to_adapt = projects_to_adapt(source, classification)
-    experiences, projects, extras = await asyncio.gather(
-        adapt_experiences(run, kept, corpus),
-        adapt_projects(run, to_adapt, corpus),
-        adapt_extras(run, corpus),
-    )
+    adapting_experiences = asyncio.ensure_future(adapt_experiences(run, kept, corpus))
+    adapting_projects = asyncio.ensure_future(adapt_projects(run, to_adapt, corpus))
+    adapting_extras = asyncio.ensure_future(adapt_extras(run, corpus))
+    # One failing group stops the other two (together.py).
+    await run_together(adapting_experiences, adapting_projects, adapting_extras)
+    experiences, projects = adapting_experiences.result(), adapting_projects.result()
+    extras = adapting_extras.result()
     written = [*experiences, *projects, extras]  # as the rule guards left them (rule_meta)
     # Nothing the offer asks for is lost to a rewrite: bullets before the skills phase reads
     # them, skills before the summary does (jobs/pipeline/core/keep.py).

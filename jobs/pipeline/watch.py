@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CvGenerationTask
 from app.db.models.status import GenerationStatus
 from jobs.pipeline.runner import TaskCancelled
+from jobs.pipeline.together import cancel_and_wait
 
 POLL_SECONDS = 2.0
 log = logging.getLogger(__name__)
@@ -76,10 +77,8 @@ async def run_watched(
         done, _ = await asyncio.wait(
             {job, watcher}, timeout=max(0.0, seconds), return_when=asyncio.FIRST_COMPLETED
         )
-    finally:
-        for pending in (job, watcher):
-            pending.cancel()
-        await asyncio.gather(job, watcher, return_exceptions=True)
+    finally:  # even when this is cancelled again meanwhile (jobs/pipeline/together.py)
+        await cancel_and_wait((job, watcher))
     if job in done:
         try:
             job.result()
