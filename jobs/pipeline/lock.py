@@ -66,8 +66,14 @@ async def task_lease(redis: Redis, task_id: str, seconds: int) -> AsyncIterator[
     try:
         yield True
     finally:
-        renewer.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await renewer
-        with contextlib.suppress(Exception):
-            await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
+        # Shielded: a cancel landing now (arq's abort of a job that is ending) must not stop
+        # the release halfway, or the lease stays until it expires and blocks a resumption.
+        await asyncio.shield(asyncio.ensure_future(_release(redis, renewer, key, token)))
+
+
+async def _release(redis: Redis, renewer: asyncio.Task[None], key: str, token: str) -> None:
+    renewer.cancel()  # first: a renewal after the release would take the lease back
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await renewer
+    with contextlib.suppress(Exception):
+        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
