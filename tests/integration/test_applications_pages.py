@@ -188,6 +188,17 @@ async def test_live_regions_are_morphed_and_their_fragments_are_their_content(
     assert 'hx-ext="morph"' in region and 'hx-swap="morph:innerHTML"' in region
     live = await client.get(f"/applications/{application_id}/live", headers=ENGLISH)
     assert 'id="application-live"' not in live.text and 'id="history"' in live.text
+    # The status form is in the region: a move made in another tab reaches its select, so
+    # "Move" never sends back a status the page no longer shows.
+    assert 'id="detail-status"' in live.text and 'id="detail-status"' not in region
+    moved = await client.patch(
+        f"/api/applications/{application_id}",
+        json={"status": "interview"},
+        headers={"x-csrftoken": await csrf_token(client)},
+    )
+    assert moved.status_code == 200, moved.text
+    live = await client.get(f"/applications/{application_id}/live", headers=ENGLISH)
+    assert '<option value="interview" selected>' in live.text
 
 
 async def _tracked_with(
