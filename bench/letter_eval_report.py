@@ -60,8 +60,10 @@ FINDINGS = [
     "offer's names are now taken out of a sentence before the skill check and their skills "
     "are no longer allowed; the sentence is refused for *human resources*. The kept sentences "
     "of the eight letters above (measured before this fix) pass the fixed guard unchanged.",
-    "- **Guard over-drop, not fixed**: the verb *excel* is read as Microsoft Excel (the "
-    "vocabulary's skill finder, `app/lib/matching/`).",
+    "- **Guard over-drop**: the verb *excel* was read as Microsoft Excel (the vocabulary's "
+    "skill finder). *Since the run of e478598:* a tool name that is also an English verb is "
+    "the verb in lower case before what a verb takes (`VERB_READING`, "
+    "`app/lib/parsing/skills_vocab.py`; `tests/unit/test_letter_guard_names.py`).",
     "- **The model runs on**: for both French ads the draft and the client's schema repair "
     "each used the whole `cover_letter` output budget (1536 tokens, `app/lib/llm/budget.py`; "
     "llama-server's log) and were cut off. A cut-off draft cannot be salvaged because "
@@ -74,7 +76,11 @@ FINDINGS = [
     "the ad's praise of the company (the prompt's rule 3), which has no number, name or skill "
     "to check. The offline letters quote the parsed CV as it is: one quotes an experience's "
     'location line as an achievement, one says "my experience as" before a degree used as '
-    "the CV's current title.",
+    "the CV's current title. *Since the run of e478598:* a letter quotes only lines that say "
+    "something done (three words or more, one of them an ordinary word, not a place), and "
+    'leaves out "my experience as" before a headline that is a degree or studies '
+    "(`jobs/letters/core/facts.py`; `tests/unit/test_letter_offline.py`). Re-run offline: "
+    "those two sentences are gone, the other two offline letters are unchanged.",
 ]
 
 

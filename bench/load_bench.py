@@ -1,6 +1,6 @@
 """Load benchmark: N users launch a generation at the same moment on real processes.
 
-``python -m bench.load_bench [--quick] [--users N] [--latency SPEC] [--no-postgres]``; ``make
+``python -m bench.load_bench [--quick] [--users N] [--latency fixed:L] [--no-postgres]``; ``make
 bench`` runs it through ``bench/run.py`` and writes its section into bench/RESULTS.md.
 
 Scenarios: 1 web + 1 worker on SQLite with a fixed latency L and with a gpt-4o-mini-like

@@ -1,5 +1,5 @@
 """Claims the capital letters do not show: employers and job titles written in lower case,
-numbers in words, multipliers and durations (issue 18's review), in English and French, each
+numbers in words, multipliers and durations, in English and French, each
 beside honest sentences that must still pass."""
 
 from __future__ import annotations

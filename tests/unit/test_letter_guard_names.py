@@ -1,6 +1,7 @@
-"""Two over-drops of the letter's fact guard that ``make eval-letters`` found on real pairs,
-here with fictional text: a one-letter skill the CV lists ("R") refused as not shown, and the
-offer's company name read with a frame word as a topic ("poste" + "Jobs …" = "job postings")."""
+"""Over-drops of the letter's fact guard that ``make eval-letters`` found on real pairs,
+here with fictional text: a one-letter skill the CV lists ("R") refused as not shown, the
+offer's company name read with a frame word as a topic ("poste" + "Jobs …" = "job postings"), and
+the verb "excel" read as the spreadsheet."""
 
 from __future__ import annotations
 
@@ -63,3 +64,11 @@ def test_a_skill_in_the_title_is_not_a_skill_of_the_cv() -> None:
     assert guard.problems("I am applying for the Kafka Platform Engineer position.") == []
     problems = guard.problems("I have run Kafka clusters for years.")
     assert problems, "a skill only the title names passed"
+
+
+def test_the_verb_excel_is_not_the_spreadsheet() -> None:
+    cv = CvContent.from_json(EN_CV)  # a backend developer: no Excel among the skills
+    guard = LetterGuard(cv, "en", offer_allowed("Data Analyst", "Parcel Express", "Lyon"))
+    assert guard.problems("I excel at building reliable Python services.") == []
+    problems = guard.problems("I build my reports in Excel every week.")
+    assert any(p.code == SKILL_NOT_IN_CV and "Excel" in p.tokens for p in problems), problems

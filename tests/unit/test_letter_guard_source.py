@@ -1,4 +1,4 @@
-"""The letter's guard allows the source CV's facts, not the tailored CV's (issue 18): a line of
+"""The letter's guard allows the source CV's facts, not the tailored CV's: a line of
 the tailored CV that its source does not hold is dropped; without a source (a source CV's
 letter, or a deleted source) the letter's own CV is the reference."""
 

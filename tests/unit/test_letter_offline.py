@@ -86,3 +86,36 @@ def test_a_quoted_line_keeps_its_names() -> None:
     assert as_clause("Cut API latency by 35%.") == "cut API latency by 35%"
     assert as_clause("Python services for 2 teams") == "Python services for 2 teams"
     assert as_clause("API design") == "API design"
+
+
+async def test_a_place_or_a_list_among_the_lines_is_not_an_achievement() -> None:
+    job = {
+        **EN_CV["experience"][0],
+        "bullets": [
+            "Lyon, France",
+            "Python, PostgreSQL, Redis",
+            "Built Python services for the parcel tracking API",
+        ],
+    }
+    letter = await write_letter(letter_request({**EN_CV, "experience": [job]}, EN_OFFER), None)
+    body = " ".join(letter.content.paragraphs)
+    assert "built Python services for the parcel tracking API" in body
+    assert "Lyon, France" not in body and "Python, PostgreSQL, Redis" not in body
+
+
+@pytest.mark.parametrize(
+    ("headline", "said"),
+    [
+        ("Master Data Science", False),
+        ("Étudiante en finance", False),
+        ("MSc Business Analytics", False),
+        ("Scrum Master", True),
+        ("Data Analyst", True),
+    ],
+)
+async def test_a_degree_as_the_headline_is_no_experience(headline: str, said: bool) -> None:
+    cv = {**EN_CV, "header": {**EN_CV["header"], "current_title": headline}}
+    letter = await write_letter(letter_request(cv, EN_OFFER), None)
+    text = letter.content.plain_text()
+    assert (f"With my experience as {headline}" in text) is said
+    assert not SLOT.search(text)

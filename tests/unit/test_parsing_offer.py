@@ -280,6 +280,18 @@ def test_skills_are_whole_words_with_case_where_it_matters() -> None:
     ]
 
 
+def test_a_tool_name_used_as_a_verb_is_not_the_tool() -> None:
+    assert find_skills("I excel at negotiation and she excels in client care.") == ["Negotiation"]
+    assert find_skills("Ideas that spark new projects.") == []
+    # The tool, whatever the case, when it is not followed by what the verb takes.
+    assert find_skills("Excel at an advanced level; excel, word; Spark and Airflow") == [
+        "Excel",
+        "Spark",
+        "Airflow",
+    ]
+    assert find_skills("Reporting sous excel et Power BI") == ["Reporting", "Excel", "Power BI"]
+
+
 def test_requirement_phrases_are_copied_from_the_ad() -> None:
     items = [
         "Maîtrise de l'anglais et de la gestion de projet",

@@ -27,3 +27,8 @@ class BackgroundTask(UUIDPrimaryKey, Base):
     # Milliseconds since the epoch, as the task-centre API exposes them.
     created_at: Mapped[int] = mapped_column(BigInteger, default=now_ms)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now_ms, onupdate=now_ms)
+
+    def input_id(self, key: str) -> str:
+        """The id of the row this task works on (``progress[key]``, set when it was created):
+        how each task kind finds its CV, offer, letter, search or inbox item; "" without one."""
+        return str((self.progress or {}).get(key) or "")

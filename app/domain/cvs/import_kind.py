@@ -19,7 +19,7 @@ SOURCE_GONE = "The uploaded file is no longer available; import the CV again."
 
 
 async def _cv_of(session: AsyncSession, task: BackgroundTask) -> tuple[str, CvFile | None]:
-    cv_id = str((task.progress or {}).get("cvId") or "")
+    cv_id = task.input_id("cvId")
     return cv_id, await session.get(CvFile, cv_id) if cv_id else None
 
 
@@ -31,7 +31,7 @@ def link(task: BackgroundTask) -> tuple[str, str] | None:
     """The imported CV, unless the import was cancelled (the CV may be gone with it)."""
     if task.status == TaskStatus.CANCELLED:
         return None
-    cv_id = (task.result or {}).get("cvId") or (task.progress or {}).get("cvId")
+    cv_id = (task.result or {}).get("cvId") or task.input_id("cvId")
     return (f"/cvs/{cv_id}", N_("Open the CV")) if cv_id else None
 
 

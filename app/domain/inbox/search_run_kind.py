@@ -47,13 +47,13 @@ async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None
 
 
 async def find_search(session: AsyncSession, task: BackgroundTask) -> LostInput:
-    search_id = str((task.progress or {}).get("searchId") or "")
+    search_id = task.input_id("searchId")
     found = search_id and await session.get(SavedSearch, search_id) is not None
     return LostInput(job_args=(search_id, task.id) if found else None)
 
 
 async def find_item(session: AsyncSession, task: BackgroundTask) -> LostInput:
-    item_id = str((task.progress or {}).get("itemId") or "")
+    item_id = task.input_id("itemId")
     found = item_id and await session.get(InboxItem, item_id) is not None
     return LostInput(job_args=(item_id, task.id) if found else None)
 

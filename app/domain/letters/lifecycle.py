@@ -53,7 +53,7 @@ def job_id(task_id: str) -> str:
 
 
 def letter_id_of(task: BackgroundTask) -> str:
-    return str((task.progress or {}).get("letterId") or "")
+    return task.input_id("letterId")
 
 
 async def letter_of(session: AsyncSession, task: BackgroundTask) -> CoverLetter | None:

@@ -17,7 +17,7 @@ SOURCE_GONE = "The offer text is no longer available; add the offer again."
 
 
 async def _offer_of(session: AsyncSession, task: BackgroundTask) -> tuple[str, JobOffer | None]:
-    offer_id = str((task.progress or {}).get("offerId") or "")
+    offer_id = task.input_id("offerId")
     return offer_id, await session.get(JobOffer, offer_id) if offer_id else None
 
 
@@ -29,7 +29,7 @@ def link(task: BackgroundTask) -> tuple[str, str] | None:
     """The offer, unless its extraction was cancelled (the offer may be gone with it)."""
     if task.status == TaskStatus.CANCELLED:
         return None
-    offer_id = (task.result or {}).get("offerId") or (task.progress or {}).get("offerId")
+    offer_id = (task.result or {}).get("offerId") or task.input_id("offerId")
     return (f"/offers/{offer_id}", N_("Open the offer")) if offer_id else None
 
 

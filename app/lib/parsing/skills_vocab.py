@@ -99,6 +99,16 @@ SHORT_NEEDS_CONTEXT = {
 }  # only in lists ("C, C++") or after "langage"
 # A tool name that is also the start of an ordinary phrase: "tableau de bord" is a dashboard.
 NOT_FOLLOWED_BY = {"Tableau": r"\s+(?:de|des|d')\b"}
+# A tool name that is also an English verb, read as the verb when written in lower case and
+# followed by what a verb takes ("I excel at negotiation", "excels in"): capitalised, or in a
+# list ("excel, word"), it stays the tool.
+_VERB_FOLLOWERS = r"(?:at|in|as|on|under|when|through|by|with\s+(?:people|clients|teams?))\b"
+VERB_READING = {
+    "Excel": re.compile(rf"excels?\s+{_VERB_FOLLOWERS}"),
+    "Spark": re.compile(
+        r"sparks?\s+(?:the|a|an|new|interest|curiosity|change|innovation|conversations?|ideas)\b"
+    ),
+}
 
 
 def _names() -> list[str]:
@@ -165,6 +175,9 @@ def find_skill_spans(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(source):
             name = _name_of(match.group(0), matcher.names)
             if name in SHORT_NEEDS_CONTEXT and not _in_a_list(text, match.start(), match.end()):
+                continue
+            verb = VERB_READING.get(name)
+            if verb and verb.match(text, match.start()):  # case-sensitive: lower case only
                 continue
             matches.append((match.start(), match.end(), name))
     matches += [(m.start(), m.end(), m.group(0)) for m in STANDARD_RE.finditer(text)]

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import Experience, Project
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
+from app.lib.parsing.entry_words import is_place, words
+from app.lib.parsing.section_lines import DEGREE_ONLY
+from app.lib.parsing.text import word_set
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.core.text import sentences
 
 QUANTIFIED_BONUS = 0.25  # a line with a number is a result, not only a task
 MAX_SKILLS = 4
 MAX_LINE_CHARS = 400  # a longer line is a paragraph pasted as a bullet: not quoted
+MIN_LINE_WORDS = 3  # "Paris, France", "Python, SQL": a label or a list, not something done
+STUDENT_WORDS = word_set("etudiant etudiante eleve student apprenti apprentie alternant alternante")
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,27 @@ def offer_needs(request: LetterRequest) -> OfferNeeds:
     )
 
 
+def is_statement(line: str) -> bool:
+    """A line that says something done: a few words, one of them an ordinary lower-case word.
+    An import can leave a place, a date or a list of names among an entry's lines; quoted in
+    "my achievements include: …" they would read as achievements."""
+    text = line.strip()
+    tokens = text.split()
+    if len(tokens) < MIN_LINE_WORDS or len(text) > MAX_LINE_CHARS or is_place(text):
+        return False
+    return any(t[:1].isalpha() and t[:1].islower() for t in tokens)
+
+
+def is_study(title: str) -> bool:
+    """A headline that names a degree or studies ("Master Data Science", "Étudiant en
+    finance"), not a job: the letter does not say "my experience as" before it. The degree word
+    must come first, so "Scrum Master" stays a job."""
+    found = words(title)
+    return bool(found) and (found[0] in DEGREE_ONLY or any(w in STUDENT_WORDS for w in found))
+
+
 def _strongest(lines: list[str], needs: OfferNeeds, count: int) -> list[str]:
-    usable = [(i, line.strip()) for i, line in enumerate(lines) if len(line.strip()) > 0]
-    usable = [(i, line) for i, line in usable if len(line) <= MAX_LINE_CHARS]
+    usable = [(i, line.strip()) for i, line in enumerate(lines) if is_statement(line)]
 
     def strength(entry: tuple[int, str]) -> tuple[float, int]:
         index, line = entry

@@ -12,7 +12,7 @@ from __future__ import annotations
 from app.lib.letter_content import MAX_PARAGRAPH_CHARS, LetterContent
 from app.lib.matching.vocabulary import default_vocabulary
 from jobs.letters.core import wording
-from jobs.letters.core.facts import Chosen, LetterFacts, gather_facts
+from jobs.letters.core.facts import Chosen, LetterFacts, gather_facts, is_study
 from jobs.letters.core.frame import frame_fields, letter_language
 from jobs.letters.request import LetterRequest
 
@@ -37,7 +37,7 @@ def intro(facts: LetterFacts, language: str, tone: str) -> str:
         first = wording.text(language, "intro.company", company=facts.company)
     else:
         first = wording.text(language, "intro.plain")
-    if not facts.current_title:
+    if not facts.current_title or is_study(facts.current_title):
         return first
     return f"{first} {wording.text(language, f'current.{tone}', title=facts.current_title)}"
 
