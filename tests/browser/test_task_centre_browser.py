@@ -138,7 +138,8 @@ async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
         source_id, offers = await sign_up_with_offers(
             tab_a, db, "Alex Martin", unique_email("centre-a"), ["Role 1", "Role 2"]
         )
-        async with llm_in_use(db, latency_ms=400) as llm:
+        # Slow calls: both offers must still be at work when B cancels, however busy the machine.
+        async with llm_in_use(db, latency_ms=1000) as llm:
             task_id = await start_generation(tab_a, source_id, offers)
             await tab_b.goto("/")
             await stream_open(tab_a)
@@ -151,9 +152,12 @@ async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
                 re.compile("Queued|Running")
             )
             # A's generation panel now comes from its stream (sent before the task centre): its
-            # plain "Cancel" form must still carry the CSRF token.
+            # plain "Cancel" form must still carry the CSRF token. (An offer done by now adds its
+            # own "write a letter" form to the panel, hence the form's action in the locator.)
             await expect(
-                tab_a.locator('#generation-panel input[name="_csrf_token"]')
+                tab_a.locator(
+                    '#generation-panel form[action$="/cancel"] input[name="_csrf_token"]'
+                )
             ).to_have_attribute("value", re.compile(".+"))
             # The badge counts the active task, in both tabs.
             await expect(tab_a.locator("#task-badge")).to_contain_text("1")
