@@ -66,7 +66,7 @@ new MutationObserver((records) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["aria-busy"]});
 """
 HELD_MS = 150  # how long a person holds the mouse button down
-LLM_LATENCY_MS = 300  # slow enough that one generation streams updates for several seconds
+LLM_LATENCY_MS = 500  # one generation streams updates for seconds, even on a busy machine
 UPDATE_WAIT_MS = 30_000
 
 

@@ -155,9 +155,7 @@ async def test_cancel_in_one_tab_shows_in_the_other_within_two_seconds(
             # plain "Cancel" form must still carry the CSRF token. (An offer done by now adds its
             # own "write a letter" form to the panel, hence the form's action in the locator.)
             await expect(
-                tab_a.locator(
-                    '#generation-panel form[action$="/cancel"] input[name="_csrf_token"]'
-                )
+                tab_a.locator('#generation-panel form[action$="/cancel"] input[name="_csrf_token"]')
             ).to_have_attribute("value", re.compile(".+"))
             # The badge counts the active task, in both tabs.
             await expect(tab_a.locator("#task-badge")).to_contain_text("1")
