@@ -7,6 +7,7 @@ they go to a temporary folder, so ``make test`` leaves the working tree clean.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import tempfile
@@ -16,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from playwright.async_api import Page, expect
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.lib.events import user_channel
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,3 +151,15 @@ async def switch_language(page: Page, locale: str) -> None:
     to come back in that language."""
     await page.get_by_role("button", name=locale.upper(), exact=True).click()
     await expect(page.locator("html")).to_have_attribute("lang", locale)
+
+
+async def streams_subscribed(redis: Redis, user_id: str, streams: int = 1) -> None:
+    """Wait until ``streams`` event streams of the user listen on the user's channel.
+
+    The browser's ``htmx:sseOpen`` fires on the response headers, before the server has
+    subscribed, and pub/sub keeps no history: an event published in between is lost.
+    """
+    channel = user_channel(user_id)
+    async with asyncio.timeout(30):  # a poll, generous for a busy machine
+        while dict(await redis.pubsub_numsub(channel)).get(channel.encode(), 0) < streams:
+            await asyncio.sleep(0.02)

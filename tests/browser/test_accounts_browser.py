@@ -20,12 +20,14 @@ from playwright.async_api import Page, expect
 from redis.asyncio import Redis
 
 from app.config import Settings
+from app.lib.events import user_channel
 from app.lib.redis import arq_settings
 from tests.browser.flows import (
     path_of,
     register_with_form,
     screenshot,
     sign_in_with_form,
+    streams_subscribed,
     unique_email,
 )
 
@@ -228,12 +230,8 @@ async def test_worker_event_reaches_the_dashboard_through_sse(
     # channel: pub/sub keeps no history, so a ping published earlier would be lost.
     await page.wait_for_function("window.__sseOpen === true", timeout=30_000)
     me = await page.evaluate("fetch('/api/auth/me').then((r) => r.json())")
-    channel = f"user:{me['id']}"
-    deadline = asyncio.get_running_loop().time() + 30  # a poll, generous for a busy machine
-    while not dict(await redis.pubsub_numsub(channel)).get(channel.encode(), 0):
-        if asyncio.get_running_loop().time() > deadline:
-            pytest.fail(f"the SSE stream never subscribed to {channel}")
-        await asyncio.sleep(0.02)
+    await streams_subscribed(redis, me["id"])
+    channel = user_channel(me["id"])
 
     await warm_up
     result = await page.evaluate(

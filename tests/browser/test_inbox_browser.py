@@ -22,6 +22,7 @@ from tests.browser.flows import (
     register_with_form,
     screenshot,
     signed_in_user_id,
+    streams_subscribed,
     unique_email,
 )
 from tests.integration.inbox_helpers import inbox_item, saved_search
@@ -110,6 +111,7 @@ async def test_new_offers_banner_and_phone_layout(
     )
     await page.goto("/inbox")
     await page.wait_for_function("window.__sseOpen === true")
+    await streams_subscribed(redis, user_id)
     await inbox_item(db, user_id, 2, search=search, score=40.0)
     await publish_event(redis, user_id, JOB_DISCOVERED, job_discovered(search.id, 1))
     await expect(page.locator(".inbox-banner")).to_contain_text("1 new offer")

@@ -103,8 +103,8 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     await shot(page, "offer.png")
     await add_offer(page, RESEARCH_OFFER, "Lead UX Researcher")
 
-    # An offer is at least 4 rounds of calls: 2.4 s between the first CV and the second, for
-    # the page to show one while the other runs, even on a busy machine.
+    # An offer is at least 4 rounds of calls: 2.4 s for the first; the second's are slower (below),
+    # so the page shows one CV while the other runs, even on a busy machine.
     with FakeOpenAIServer(default_reply=pipeline_llm.honest, latency_ms=600) as llm:
         # Imports above used the offline engine; the generation goes through the LLM.
         mode_cache.set(llm.base_url, "gpt-4o-mini", StructuredMode.JSON_SCHEMA)
@@ -120,6 +120,10 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
 
             first = page.locator('.offer-row[data-offer-index="0"]')
             second = page.locator('.offer-row[data-offer-index="1"]')
+            # The second offer's calls are slower still, so it is at work when the first is done.
+            # (Offers run one after the other: the first is at its first round now.)
+            second_title = await second.locator(".offer-title strong").inner_text()
+            llm.script(second_title, reply=pipeline_llm.honest, latency_ms=1500)
             await expect(page.locator(".dot.running").first).to_be_visible(timeout=30_000)
             download = first.locator('[data-testid="download"]')
             await expect(download).to_be_visible(timeout=60_000)

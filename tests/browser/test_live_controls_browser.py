@@ -35,6 +35,7 @@ from tests.browser.test_task_centre_browser import (
     open_centre,
     stream_open,
 )
+from tests.fakes import pipeline_llm
 
 pytestmark = pytest.mark.browser
 
@@ -125,7 +126,9 @@ async def test_cancel_on_the_generation_page_lands_at_human_speed(
         page, db, "Human Speed", unique_email("live-gen"), ["Role A", "Role B"]
     )
     region = "generation-panel"
-    async with llm_in_use(db, latency_ms=LLM_LATENCY_MS):
+    async with llm_in_use(db, latency_ms=LLM_LATENCY_MS) as llm:
+        # The second offer is slow: each run is still at work when a press ends.
+        llm.script("Role B", reply=pipeline_llm.honest, latency_ms=3000)
         for attempt in ("mouse", "mouse", "keyboard"):
             task_id = await start_generation(page, source_id, offers)
             await stream_open(page)

@@ -49,11 +49,12 @@ async def test_page_follows_a_generation_across_a_web_restart(
     chromium: Browser, web: RestartableWeb, scene: Scene, worker: Worker
 ) -> None:
     llm = scene.llm
-    # Each offer takes at least 4 rounds of calls: 4 s for the first, ample for the page to
-    # open its stream before it ends even on a busy machine; the second is slower still (8 s),
+    # Each offer takes at least 4 rounds of calls: 8 s for the first, ample for the page to
+    # open its stream before it ends even on a busy machine; the second is slower still (12 s),
     # so it is still running when the web comes back.
     llm.latency_ms = 1000
-    llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=1000)
+    llm.script("Backend role 1", reply=pipeline_llm.honest, latency_ms=1000)
+    llm.script("Backend role 2", reply=pipeline_llm.honest, latency_ms=2000)
     context = await chromium.new_context(base_url=web.url, viewport=DESKTOP, locale="en-GB")
     await context.add_init_script(PROBE)
     page = await context.new_page()
