@@ -11,8 +11,9 @@ Most lines stay in their section. These move, by content, never by position alon
   lines below them the same way;
 * two columns read across (a sidebar interleaved with the main column, as PDF viewers copy
   them): a dated entry block inside skills, languages or contact belongs to the last dated
-  section, skill items inside a languages list belong to skills, and "Maîtrise Docker" inside a
-  hobbies list is a skill;
+  section, or to education when it names a degree, or a school and no job title ("Lycée
+  Duruy : 2015-2020"); skill items inside a languages list belong to skills, and "Maîtrise
+  Docker" inside a hobbies list is a skill;
 * copied two-column text (``app/lib/parsing/section_interleave.py``): job blocks filed under a
   sidebar heading (languages, skills, contact, hobbies, training) go to experience, and the
   blocks of an education section they were mixed with that name no degree or school are
@@ -25,11 +26,14 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.dates import find_date_range
+from app.lib.parsing.entry_words import words
 from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
+from app.lib.parsing.roles import SCHOOL_WORDS
 from app.lib.parsing.section_education import job_entries_in_education
 from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks, stray_blocks
+from app.lib.parsing.section_lines import DEGREE_ONLY, job_heading
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
@@ -85,6 +89,16 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [block for block in blocks if block]
 
 
+def _dated_name(line: str) -> bool:
+    """ "EM Normandie : 2021-2023": a name and, after its colon, nothing but a date range; the
+    head of an entry, not a "Label: items" line."""
+    text = clean(line)
+    found = find_date_range(text)
+    if found is None or found.single or not LABEL_RE.match(text):
+        return False
+    return not text[found.span[1] :].strip(" .,;") and text[: found.span[0]].rstrip().endswith(":")
+
+
 def _dated(block: list[str]) -> bool:
     """A block that reads as an entry: a short line with a date range and words beside it, or
     a date range alone on its line within the block ("Python (2018 – 2023)" is a skill, a
@@ -106,21 +120,35 @@ def _title_like(block: list[str]) -> bool:
     return len(block) == 1 and 0 < len(text.split()) <= MAX_TITLE_WORDS and not is_bullet(text)
 
 
-def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(entry lines, list lines) of a list section: blocks holding a date range, and a lone
-    title line right above one, are entries of the other column, read across when two
-    columns sit side by side ("EXPÉRIENCES" beside "COMPÉTENCES")."""
+def _studies(block: list[str]) -> bool:
+    """A dated block that names a degree, or a school and no job title: a study, whichever
+    dated section came last."""
+    found = {w for line in block for w in words(line)}
+    if found & DEGREE_ONLY:
+        return True
+    return bool(found & SCHOOL_WORDS) and not any(job_heading(line) for line in block)
+
+
+def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(entry lines, study lines, list lines) of a list section: blocks holding a date range,
+    and a lone title line right above one, are entries of the other column, read across when
+    two columns sit side by side ("EXPÉRIENCES" beside "COMPÉTENCES")."""
     blocks = _blocks(lines)
     entries: list[str] = []
+    studies: list[str] = []
     rest: list[str] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else []
         title = _title_like(block) and bool(following) and _dated(following)
-        if _dated(block) or (title and not states_languages(clean(block[0]))):
-            entries += [*block, ""]
+        if _dated_name(block[0]) and _studies(block):
+            studies += [*block, ""]  # "Lycée X : 2016-2021" / "Baccalauréat : SES, HGGSP"
+        elif _dated(block):
+            (studies if _studies(block) else entries).extend([*block, ""])
+        elif title and not states_languages(clean(block[0])):
+            (studies if _studies([*block, *following]) else entries).extend([*block, ""])
         else:
             rest += [*block, ""]
-    return entries, rest
+    return entries, studies, rest
 
 
 def _skill_item(line: str) -> bool:
@@ -144,8 +172,9 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
         jobs, lines = job_blocks(lines, section.key)
         routed.add("experience", jobs)
     if dated_key and default in READ_ACROSS:
-        entries, lines = _other_column_entries(lines)
+        entries, studies, lines = _other_column_entries(lines)
         routed.add(dated_key, entries)
+        routed.add("education", studies)
     for line in lines:
         labelled = _labelled(line) if line.strip() else None
         if labelled is not None:
