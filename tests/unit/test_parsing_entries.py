@@ -343,3 +343,15 @@ def test_a_dash_carries_on_the_title_when_the_employer_has_its_own_line() -> Non
     assert [(t, c) for t, c, _, _ in _jobs(text)] == [
         ("Stage ingénieur - Vision & Robotique", "ORVALEC")
     ]
+
+
+def test_a_workshop_employer_is_not_a_title_for_its_ending() -> None:
+    # "Atelier" ends like "caissier"; it names the employer, and "Chef d'atelier" stays a title.
+    text = (
+        "Chargée de communication – Atelier Brume\nJanvier 2023 – Présent\n\n"
+        "Chef d'atelier – Garage Martin\nMars 2019 – Décembre 2022\n"
+    )
+    assert _jobs(text) == [
+        ("Chargée de communication", "Atelier Brume", "2023-01", "present"),
+        ("Chef d'atelier", "Garage Martin", "2019-03", "2022-12"),
+    ]

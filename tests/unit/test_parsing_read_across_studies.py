@@ -9,7 +9,7 @@ from app.lib.parsing.cv_parser import parse_cv_text
 SIDEBAR_THEN_STUDIES = (
     "Lina Moreau\nChargée de communication\n\n"
     "EXPÉRIENCE\n\n"
-    "Chargée de communication – Atelier Brume SAS\nJanvier 2023 – Présent\n"
+    "Chargée de communication – Atelier Brume\nJanvier 2023 – Présent\n"
     "Animation des réseaux sociaux de la marque.\n\n"
     "FORMATION\n\nAnglais : C1\n\n"
     "BÉNÉVOLAT\nBanque alimentaire : collectes\nClub de lecture du quartier\n\n"
@@ -32,7 +32,7 @@ def test_dated_school_blocks_after_a_sidebar_list_are_studies() -> None:
         "Banque alimentaire : collectes",
         "Club de lecture du quartier",
     ]
-    assert [e.company for e in content.experience] == ["Atelier Brume SAS"]
+    assert [e.company for e in content.experience] == ["Atelier Brume"]
 
 
 def test_a_dated_job_at_a_university_read_across_stays_a_job() -> None:

@@ -70,7 +70,7 @@ COMPANY_WORDS = word_set(
     systems partners capital foundation fondation association ministere ministry mairie
     hopital hospital clinique clinic centre center university universite institut institute
     ecole school college lycee restaurant hotel magasin boutique supermarche
-    cabinet office entreprise societe industries industrie international holding
+    cabinet office entreprise societe industries industrie international holding atelier ateliers
     """
 )
 LEGAL_FORM_RE = re.compile(r"\b(?:sas|sarl|sasu|eurl|inc|ltd|llc|gmbh|plc|s\.?r\.?l|s\.?a)\.?$")
@@ -109,7 +109,12 @@ def strong_title_words(part: str) -> int:
 def title_score(part: str) -> float:
     tokens = words(part)
     exact = sum(0.5 if word in TITLE_MODIFIERS else 1 for word in tokens if word in TITLE_WORDS)
-    suffix = sum(0.5 for word in tokens if word not in TITLE_WORDS and TITLE_SUFFIX_RE.search(word))
+    # "Atelier Brume" ends like "caissier" but names a workshop: company words are no titles.
+    suffix = sum(
+        0.5
+        for word in tokens
+        if word not in TITLE_WORDS and word not in COMPANY_WORDS and TITLE_SUFFIX_RE.search(word)
+    )
     return exact + min(suffix, 1.0)
 
 
