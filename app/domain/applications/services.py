@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from redis.asyncio import Redis
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -203,6 +203,35 @@ async def sent_documents(session: AsyncSession, application: Application) -> lis
 
 async def delete(session: AsyncSession, application: Application) -> None:
     await session.delete(application)
+
+
+@dataclass(frozen=True)
+class AtStake:
+    """What the user wrote or sent in an application that deleting its offer would lose."""
+
+    application: Application
+    notes: int
+    sent: int
+
+
+async def at_stake(session: AsyncSession, user_id: str, offer_id: str) -> AtStake | None:
+    """The offer's application when it holds more than its automatic creation: a move, notes,
+    documents sent, a rating, a follow-up or a contact. None when there is nothing to lose."""
+    application = await find_for_offer(session, user_id, offer_id)
+    if application is None:
+        return None
+    count = select(func.count())
+    notes = await session.scalar(count.where(ApplicationNote.application_id == application.id))
+    sent = await session.scalar(count.where(SentDocument.application_id == application.id))
+    touched = (
+        application.status != ApplicationStatus.TO_APPLY
+        or application.rating is not None
+        or application.follow_up_at is not None
+        or bool(application.contact_name or application.contact_email or application.contact_link)
+    )
+    if not (touched or notes or sent):
+        return None
+    return AtStake(application, notes or 0, sent or 0)
 
 
 async def announce(redis: Redis, user_id: str, application: Application) -> None:

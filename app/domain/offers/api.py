@@ -11,6 +11,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.session import release_lock
+from app.domain.applications import services as applications
 from app.domain.offers import services
 from app.domain.offers.editing import apply_changes, changes_from_json
 from app.domain.offers.intake import (
@@ -123,7 +124,12 @@ class OfferApi(Controller):
     async def delete_offer(
         self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
     ) -> dict[str, bool]:
+        """Delete the offer, and its application with it (status, history, notes, documents
+        sent); the pages ask first when the application holds any of those."""
         offer = await services.get_offer(db, user.id, offer_id)
+        application = await applications.find_for_offer(db, user.id, offer.id)
         task = await services.delete_offer(db, offer)
         await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        if application is not None:
+            await applications.announce_deleted(redis, user.id, application.id)
         return {"success": True}

@@ -48,6 +48,11 @@ class UrlForm:
     url: str = ""
 
 
+@dataclass
+class DeleteForm:
+    confirm: str = ""  # "yes" from the confirmation page
+
+
 SORTS = ("recent", "match")
 
 
@@ -234,9 +239,22 @@ class OfferPages(Controller):
 
     @post("/offers/{offer_id:str}/delete")
     async def delete(
-        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
-    ) -> Redirect:
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        offer_id: FromPath[str],
+        data: URLEncodedBody[DeleteForm],
+    ) -> Redirect | Template:
+        """An offer whose application holds the user's own record (a move, notes, documents
+        sent…) goes only once the user has seen what goes with it."""
         offer = await services.get_offer(db, user.id, offer_id)
+        stake = await applications.at_stake(db, user.id, offer.id)
+        if stake is not None and data.confirm != "yes":
+            context = {"offer": offer, "stake": stake, "title": offer.title or offer.id}
+            return Template("offers/confirm_delete.html", context=context)
         task = await services.delete_offer(db, offer)
         await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
+        if stake is not None:
+            await applications.announce_deleted(redis, user.id, stake.application.id)
         return Redirect("/offers", status_code=303)
