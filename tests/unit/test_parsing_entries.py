@@ -355,3 +355,46 @@ def test_a_workshop_employer_is_not_a_title_for_its_ending() -> None:
         ("Chargée de communication", "Atelier Brume", "2023-01", "present"),
         ("Chef d'atelier", "Garage Martin", "2019-03", "2022-12"),
     ]
+
+
+def test_an_employer_wrapped_onto_its_date_line_is_one_heading() -> None:
+    text = (
+        "Chargée de communication\nStudio Nordet - Agence (Lille 59) de\nmars 2023 à aujourd'hui\n"
+        "rédaction de newsletters\n\n"
+        "Assistante manager\nLa Belle Échoppe - Épicerie fine et vins\n"
+        "naturels (Arras 62) de septembre\n2020 à février 2023\ngestion des stocks\n\n"
+        "Vendeuse\nLa Belle Échoppe - Épicerie fine et vins\n"
+        "naturels (Arras 62) de mai à août\n2020 (emploi saisonnier)\naccueil des clients\n"
+    )
+    jobs = _jobs(text)
+    assert [(title, start, end) for title, _, start, end in jobs] == [
+        ("Chargée de communication", "2023-03", "present"),
+        ("Assistante manager", "2020-09", "2023-02"),
+        ("Vendeuse", "2020-05", "2020-08"),
+    ]
+    assert jobs[1][1] == jobs[2][1] == "Épicerie fine et vins naturels"
+
+
+def test_a_date_line_opening_on_a_lower_case_month_under_a_long_heading() -> None:
+    text = (
+        "Stage aux services achats et logistique chez Maison Verlaine Équipements\n"
+        "janvier 2021 - juin 2021\n\n"
+        "Suivi des commandes fournisseurs et des livraisons.\n"
+    )
+    assert _jobs(text) == [
+        (
+            "Stage aux services achats et logistique",
+            "Maison Verlaine Équipements",
+            "2021-01",
+            "2021-06",
+        )
+    ]
+
+
+def test_a_sentence_running_on_to_a_dated_line_stays_a_description() -> None:
+    text = (
+        "Data engineer – Orbit Labs\nJanuary 2022 – Present\n"
+        "Led a team of twelve engineers across three sites in Europe\n"
+        "and shipped the new platform, from 2019 to 2021.\n"
+    )
+    assert _jobs(text) == [("Data engineer", "Orbit Labs", "2022-01", "present")]

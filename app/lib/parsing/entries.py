@@ -14,7 +14,13 @@ from app.lib.parsing.date_lines import join_split_dates
 from app.lib.parsing.dates import DateRange, is_duration, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
 from app.lib.parsing.entry_headings import heading_text, headings
-from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line, classify
+from app.lib.parsing.entry_lines import (
+    MAX_HEADING_WORDS,
+    Kind,
+    Line,
+    classify,
+    join_wrapped_headings,
+)
 from app.lib.parsing.entry_words import (
     company_score,
     is_place_like,
@@ -51,7 +57,7 @@ class RawEntry:
 def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawEntry]:
     """Entries of a section. ``undated_items``: dated and undated items mix (projects), so a
     heading-like line after a blank line starts a new item even without a date."""
-    marked = classify(join_split_dates(lines))
+    marked = classify(join_wrapped_headings(join_split_dates(lines)))
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
         return split_blocks(lines)

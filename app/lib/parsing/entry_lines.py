@@ -39,6 +39,7 @@ MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
 PREPOSITION_BEFORE_RE = re.compile(r"(?:^|\s)(?:in|en|on|au|le|the|of|by|dans|pour|for)\s*$", re.I)
 
 
+TRAILING_ASIDE_RE = re.compile(r"\s*\([^()]*\)\s*$")  # "… 2020 (emploi saisonnier)"
 OPEN_LINE_WORDS = 6  # "…ran the till in": a sentence, not a heading ending on "et"
 CONTINUED_LINE_WORDS = 8  # a line this long without a full stop may run on to the next
 # A line ending on one of these words runs on to the next one.
@@ -82,7 +83,9 @@ def anchor_dates(line: str) -> DateRange | None:
         return None
     if is_bullet(text) and not _bullet_dates(text, found):
         return None
-    if (text[:1].islower() or _since(text, found)) and not date_at_edge(text, found):
+    # "… 2020 (emploi saisonnier)": an aside after the dates leaves them at the line's end.
+    at_edge = date_at_edge(TRAILING_ASIDE_RE.sub("", text), found)
+    if (text[:1].islower() or _since(text, found)) and not at_edge:
         return None  # "… of 3 months from May 2024 and a …": prose, not an entry's dates
     rest = remove_span(text, found.span)
     if text.endswith(SENTENCE_END) and word_count(rest) > MAX_SINGLE_DATE_WORDS:
@@ -233,3 +236,23 @@ def classify(lines: list[str]) -> list[Line]:
             result.append(Line(raw, Kind.HEAD))
         previous = result[-1]
     return result
+
+
+def join_wrapped_headings(lines: list[str]) -> list[str]:
+    """Join a heading line and the line its text wraps onto when that line ends with the
+    entry's dates ("La Folle Adresse - Concept store à l'éthique" / "écologique (Wimereux)
+    de mai 2020 à août 2023"): one heading with its dates, as when the text fits one line."""
+    out = list(lines)
+    for index in range(len(out) - 1):
+        above, below = out[index].strip(), out[index + 1].strip()
+        if not above or not below[:1].islower() or is_bullet(above):
+            continue
+        if above.endswith(SENTENCE_END) or OPEN_WORD_RE.search(above) or anchor_dates(above):
+            continue
+        found = anchor_dates(below)
+        if found is None or found.single or not _heading_like(clean(above)):
+            continue
+        joined = f"{above} {below}"
+        if anchor_dates(joined) is not None:
+            out[index], out[index + 1] = joined, ""
+    return out
