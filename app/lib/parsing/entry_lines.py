@@ -199,6 +199,16 @@ def _continues(text: str, previous: Line | None) -> bool:
     return carries_on and word_count(above) >= CONTINUED_LINE_WORDS
 
 
+def _dates_below(text: str, found: DateRange, previous: Line | None) -> bool:
+    """A range alone on its line ("janvier 2021 - juin 2021") under a heading line: the
+    heading's dates, even when that heading is long enough to read as a sentence."""
+    if previous is None or previous.kind is not Kind.HEAD or found.single:
+        return False
+    if OPEN_WORD_RE.search(previous.text.strip()):
+        return False  # "…worked there from" / "2019 to 2021"
+    return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
+
+
 def _side_cell(text: str, found: DateRange) -> bool:
     """Are the dates alone in the last cell of a line whose first cell is body text?"""
     cells = CELL_GAP_RE.split(text)
@@ -226,7 +236,7 @@ def classify(lines: list[str]) -> list[Line]:
             and previous.kind is Kind.BODY
             and _side_cell(text, found)
         )
-        if found is not None and (side or not continuation):
+        if found is not None and (side or not continuation or _dates_below(text, found, previous)):
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue
@@ -252,6 +262,8 @@ def join_wrapped_headings(lines: list[str]) -> list[str]:
         found = anchor_dates(below)
         if found is None or found.single or not _heading_like(clean(above)):
             continue
+        if not re.search(r"[^\W\d_]", below[: found.span[0]]):
+            continue  # a date line of its own ("janvier 2021 - juin 2021"): see classify
         joined = f"{above} {below}"
         if anchor_dates(joined) is not None:
             out[index], out[index + 1] = joined, ""
