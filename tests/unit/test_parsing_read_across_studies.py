@@ -46,3 +46,18 @@ def test_a_dated_job_at_a_university_read_across_stays_a_job() -> None:
     content = parse_cv_text(text).content
     assert [e.company for e in content.experience] == ["Orbit Labs", "University of Lyon"]
     assert content.education == []
+
+
+def test_a_school_line_and_the_dates_below_it_stay_one_study() -> None:
+    # The school alone on its line decides for the dated block under it: both are the study.
+    text = (
+        "Paul Girard\n\nEXPÉRIENCE\n\n"
+        "Vendeur – Maison Lenoir SAS\nJanvier 2022 – Présent\nConseil client.\n\n"
+        "COMPÉTENCES\nExcel, Canva\nAnglais\n\n"
+        "École Pigier Lille\n\n2019-2021 Commerce international\n"
+    )
+    content = parse_cv_text(text).content
+    assert [(e.institution, e.degree, e.start, e.end) for e in content.education] == [
+        ("École Pigier Lille", "Commerce international", "2019", "2021")
+    ]
+    assert [e.company for e in content.experience] == ["Maison Lenoir SAS"]

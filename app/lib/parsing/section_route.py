@@ -137,17 +137,20 @@ def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str], list[
     entries: list[str] = []
     studies: list[str] = []
     rest: list[str] = []
+    titled: list[str] | None = None  # where the lone title line above went: its dates follow
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else []
         title = _title_like(block) and bool(following) and _dated(following)
-        if _dated_name(block[0]) and _studies(block):
-            studies += [*block, ""]  # "Lycée X : 2016-2021" / "Baccalauréat : SES, HGGSP"
-        elif _dated(block):
-            (studies if _studies(block) else entries).extend([*block, ""])
+        study = _studies(block)
+        # "Lycée X : 2016-2021" / "Baccalauréat : SES, HGGSP": label lines, yet an entry.
+        if _dated(block) or (_dated_name(block[0]) and study):
+            target = titled if titled is not None else studies if study else entries
+            titled = None
         elif title and not states_languages(clean(block[0])):
-            (studies if _studies([*block, *following]) else entries).extend([*block, ""])
+            target = titled = studies if _studies([*block, *following]) else entries
         else:
-            rest += [*block, ""]
+            target, titled = rest, None
+        target.extend([*block, ""])
     return entries, studies, rest
 
 
