@@ -12,11 +12,12 @@ import asyncio
 import contextlib
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from arq.worker import Worker
 from litestar import Litestar
@@ -337,6 +338,20 @@ async def csrf_token(client: AsyncTestClient[Litestar]) -> str:
     if "csrftoken" not in client.cookies:
         await client.get("/health")
     return str(client.cookies["csrftoken"])
+
+
+async def post_form(
+    client: AsyncTestClient[Litestar], url: str, data: Mapping[str, Any], **headers: str
+) -> httpx.Response:
+    """Submit a page's form as a browser does: with the CSRF token, in English unless the
+    headers say otherwise, without following the redirect (tests read where it leads)."""
+    token = await csrf_token(client)
+    return await client.post(
+        url,
+        data={**data, "_csrf_token": token},
+        headers={"accept-language": "en", **headers},
+        follow_redirects=False,
+    )
 
 
 async def register(

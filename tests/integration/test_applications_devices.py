@@ -19,7 +19,7 @@ from app.domain.applications.devices import (
     recorded_device,
 )
 from tests import factories
-from tests.conftest import csrf_token, register
+from tests.conftest import csrf_token, post_form, register
 
 Client = AsyncTestClient[Litestar]
 
@@ -85,13 +85,6 @@ def test_what_is_stored_and_read_back() -> None:
     assert recorded_device("curl/8", None) is None and described(None) is None
 
 
-async def _form(client: Client, url: str, data: dict[str, str], **headers: str) -> object:
-    token = await csrf_token(client)
-    return await client.post(
-        url, data={**data, "_csrf_token": token}, headers=headers, follow_redirects=False
-    )
-
-
 async def test_browser_moves_record_and_show_their_device(client: Client, db: AsyncSession) -> None:
     me = await register(client, "devices@example.com")
     offer = await factories.job_offer(db, me["id"], title="SRE", company="Orbit")
@@ -103,7 +96,7 @@ async def test_browser_moves_record_and_show_their_device(client: Client, db: As
     application_id = tracked.json()["id"]
 
     # The board's plain form, from a phone (the tab's id in a field board.js adds)...
-    moved = await _form(
+    moved = await post_form(
         client,
         f"/applications/{application_id}/status",
         {"status": "applied", "back": "board", "device_tab": "a1b2c3d4"},
@@ -111,7 +104,7 @@ async def test_browser_moves_record_and_show_their_device(client: Client, db: As
     )
     assert moved.status_code == 303  # type: ignore[attr-defined]
     # ... a drop on the board of a laptop (board.js's header), and the API from a page.
-    dropped = await _form(
+    dropped = await post_form(
         client,
         f"/applications/{application_id}/status",
         {"status": "interview"},

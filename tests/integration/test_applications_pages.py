@@ -16,24 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import Application, SentDocument
 from app.domain.applications.view import offer_excerpt, safe_link
 from tests import factories
-from tests.conftest import csrf_token, register
+from tests.conftest import csrf_token, post_form, register
 
 Client = AsyncTestClient[Litestar]
 ENGLISH = {"accept-language": "en"}
 
 
-async def _form(client: Client, url: str, data: dict[str, str], **headers: str) -> object:
-    token = await csrf_token(client)
-    return await client.post(
-        url,
-        data={**data, "_csrf_token": token},
-        headers={**ENGLISH, **headers},
-        follow_redirects=False,
-    )
-
-
 async def _track(client: Client, offer_id: str) -> str:
-    response = await _form(client, "/applications", {"job_offer_id": offer_id})
+    response = await post_form(client, "/applications", {"job_offer_id": offer_id})
     assert response.status_code == 303, response.text  # type: ignore[attr-defined]
     return str(response.headers["location"]).rsplit("/", 1)[1]  # type: ignore[attr-defined]
 
@@ -58,18 +48,18 @@ async def test_track_from_the_offer_page_then_move_on_the_board_without_javascri
     assert f'id="card-{application_id}"' in board.text and "Zenith" in board.text
     assert "/static/vendor/sortable-1.15.7.min.js" in board.text
 
-    moved = await _form(
+    moved = await post_form(
         client, f"/applications/{application_id}/status", {"status": "applied", "back": "board"}
     )
     assert moved.status_code == 303 and moved.headers["location"] == "/applications"  # type: ignore[attr-defined]
-    dropped = await _form(
+    dropped = await post_form(
         client,
         f"/applications/{application_id}/status",
         {"status": "interview"},
         **{"x-board-move": "1"},
     )
     assert dropped.status_code == 204  # type: ignore[attr-defined]
-    bad = await _form(client, f"/applications/{application_id}/status", {"status": "lost"})
+    bad = await post_form(client, f"/applications/{application_id}/status", {"status": "lost"})
     assert bad.status_code == 422  # type: ignore[attr-defined]
     stats = await client.get("/applications", headers=ENGLISH)
     assert 'id="tracker-stats"' in stats.text and "100&nbsp;%" in stats.text  # 1 sent, 1 answer
@@ -90,21 +80,21 @@ async def test_detail_forms_list_filters_dashboard_and_delete(
     acme_id, beta_id = await _track(client, acme.id), await _track(client, beta.id)
     yesterday = (date.today() - timedelta(days=1)).isoformat()
 
-    refused = await _form(
+    refused = await post_form(
         client, f"/applications/{acme_id}", {"follow_up_at": yesterday, "rating": "9"}
     )
     assert refused.status_code == 422  # type: ignore[attr-defined]
     assert "rating: expected a whole number from 1 to 5" in refused.text  # type: ignore[attr-defined]
     assert f'value="{yesterday}"' in refused.text  # type: ignore[attr-defined]  # what was posted
-    saved = await _form(
+    saved = await post_form(
         client,
         f"/applications/{acme_id}",
         {"follow_up_at": yesterday, "rating": "5", "contact_name": "Ada", "contact_email": ""},
     )
     assert saved.status_code == 303  # type: ignore[attr-defined]
-    note = await _form(client, f"/applications/{acme_id}/notes", {"body": "Phoned <b>HR</b>"})
+    note = await post_form(client, f"/applications/{acme_id}/notes", {"body": "Phoned <b>HR</b>"})
     assert note.status_code == 303  # type: ignore[attr-defined]
-    sent = await _form(client, f"/applications/{acme_id}/sent", {"cv_file_id": cv.id})
+    sent = await post_form(client, f"/applications/{acme_id}/sent", {"cv_file_id": cv.id})
     assert sent.status_code == 303  # type: ignore[attr-defined]
     detail = await client.get(f"/applications/{acme_id}", headers=ENGLISH)
     assert "Phoned &lt;b&gt;HR&lt;/b&gt;" in detail.text and "★★★★★" in detail.text
@@ -124,7 +114,7 @@ async def test_detail_forms_list_filters_dashboard_and_delete(
     french = await client.get("/applications", headers={"accept-language": "fr"})
     assert "À postuler" in french.text and "Candidatures" in french.text
 
-    gone = await _form(client, f"/applications/{beta_id}/delete", {})
+    gone = await post_form(client, f"/applications/{beta_id}/delete", {})
     assert gone.status_code == 303  # type: ignore[attr-defined]
     assert (await client.get(f"/applications/{beta_id}", headers=ENGLISH)).status_code == 404
 

@@ -6,7 +6,6 @@ asked to read the page when no text was selected)."""
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import quote
 
 from litestar import Litestar
@@ -16,13 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, JobOffer
 from app.db.models.job_search import InboxItem, SavedSearch
-from tests.conftest import csrf_token, register
+from tests.conftest import csrf_token, post_form, register
 from tests.integration.inbox_helpers import OFFER_TEXT, inbox_item
-
-
-async def _post(client: Any, url: str, data: Any) -> Any:
-    token = await csrf_token(client)
-    return await client.post(url, data={**data, "_csrf_token": token}, follow_redirects=False)
 
 
 async def test_forms_triage_one_by_one_and_in_bulk(
@@ -36,23 +30,23 @@ async def test_forms_triage_one_by_one_and_in_bulk(
     assert order == [i.id for i in reversed(items)]  # best first
     assert "Python Developer 5" in page and "Company 5" in page
 
-    one = await _post(client, f"/inbox/{items[4].id}/approve", {"back": "pending"})
+    one = await post_form(client, f"/inbox/{items[4].id}/approve", {"back": "pending"})
     assert one.status_code == 303 and one.headers["location"] == "/inbox"
-    two = await _post(
+    two = await post_form(
         client, f"/inbox/{items[3].id}/reject", {"back": "pending", "reason": "Agency"}
     )
     assert two.status_code == 303
-    bulk = await _post(
+    bulk = await post_form(
         client,
         "/inbox/selected",
         {"action": "reject", "reason": "Too junior", "item_ids": [items[0].id, items[1].id]},
     )
     assert bulk.status_code == 303, bulk.text
-    approved = await _post(
+    approved = await post_form(
         client, "/inbox/selected", {"action": "approve", "item_ids": [items[2].id]}
     )
     assert approved.status_code == 303
-    empty = await _post(client, "/inbox/selected", {"action": "approve"})
+    empty = await post_form(client, "/inbox/selected", {"action": "approve"})
     assert empty.status_code == 422 and "Select at least one offer" in empty.text
 
     statuses = {
@@ -70,7 +64,7 @@ async def test_forms_triage_one_by_one_and_in_bulk(
     offers = list(await db.scalars(select(JobOffer.id)))
     assert len(offers) == 2 and all(f"/offers/{o}" in approved_tab for o in offers)
     assert "Nothing to triage" in (await client.get("/inbox")).text
-    switched = await _post(client, "/locale", {"locale": "fr", "next": "/inbox"})
+    switched = await post_form(client, "/locale", {"locale": "fr", "next": "/inbox"})
     assert switched.status_code in (302, 303)
     french = (await client.get("/inbox?status=rejected")).text
     assert "Rejetée par vous : Too junior" in french and "Offres à trier" in french
@@ -109,10 +103,10 @@ async def test_search_forms_refuse_in_words_and_keep_what_was_typed(
         "active": "on",
         "sources": "https://jobs.example.com/feed\nnot-a-url",
     }
-    bad = await _post(client, "/inbox/searches", form)
+    bad = await post_form(client, "/inbox/searches", form)
     assert bad.status_code == 422
     assert "is not a web address" in bad.text and "airflow" in bad.text  # typed values kept
-    good = await _post(
+    good = await post_form(
         client, "/inbox/searches", {**form, "sources": "https://jobs.example.com/feed"}
     )
     assert good.status_code == 303, good.text
@@ -122,19 +116,19 @@ async def test_search_forms_refuse_in_words_and_keep_what_was_typed(
     page = (await client.get(good.headers["location"])).text
     assert "https://jobs.example.com/feed" in page and "Not fetched yet" in page
 
-    paused = await _post(
+    paused = await post_form(
         client, f"/inbox/searches/{search.id}", {**form, "active": "", "sources": ""}
     )
     assert paused.status_code == 303
     await db.refresh(search)
     assert search.active is False
-    added = await _post(
+    added = await post_form(
         client, f"/inbox/searches/{search.id}/sources", {"url": "https://board.example.org/rss"}
     )
     assert added.status_code == 303
-    run = await _post(client, f"/inbox/searches/{search.id}/run", {})
+    run = await post_form(client, f"/inbox/searches/{search.id}/run", {})
     assert run.status_code == 303 and run.headers["location"].endswith("started=1")
-    gone = await _post(client, f"/inbox/searches/{search.id}/delete", {})
+    gone = await post_form(client, f"/inbox/searches/{search.id}/delete", {})
     assert gone.status_code == 303
     assert await db.scalar(select(SavedSearch.id)) is None
 
@@ -155,21 +149,21 @@ async def test_bookmarklet_sends_to_the_confirm_page_and_files_a_pending_item(
     )
     assert confirm.status_code == 200
     assert 'value="https://careers.example.com/jobs/42?utm_source=x"' in confirm.text
-    sent = await _post(
+    sent = await post_form(
         client, "/inbox/send", {"url": url, "title": "Backend dev", "text": OFFER_TEXT}
     )
     assert sent.status_code == 303 and sent.headers["location"] == "/inbox?sent=1"
     item = await db.scalar(select(InboxItem).where(InboxItem.user_id == me["id"]))
     assert item is not None and item.origin == "bookmarklet" and item.status == "pending"
     assert item.title == "Backend dev" and "parcel tracking" in item.text
-    again = await _post(client, "/inbox/send", {"url": url, "title": "", "text": OFFER_TEXT})
+    again = await post_form(client, "/inbox/send", {"url": url, "title": "", "text": OFFER_TEXT})
     assert again.headers["location"] == "/inbox?sent=duplicate"
 
-    bare = await _post(client, "/inbox/send", {"url": "https://careers.example.com/jobs/43"})
+    bare = await post_form(client, "/inbox/send", {"url": "https://careers.example.com/jobs/43"})
     assert bare.status_code == 303
     fetch = await db.scalar(select(BackgroundTask).where(BackgroundTask.type == "inbox_page_fetch"))
     assert fetch is not None and fetch.user_id == me["id"]
-    bad = await _post(client, "/inbox/send", {"url": "javascript:alert(1)"})
+    bad = await post_form(client, "/inbox/send", {"url": "javascript:alert(1)"})
     assert bad.status_code == 422 and "not a web address" in bad.text
 
 
@@ -181,27 +175,29 @@ async def test_a_search_form_sets_its_cover_letter_template_in_french_and_englis
     form = {"name": "Letters", "interval_minutes": "60", "active": "on"}
     page = (await client.get("/inbox/searches")).text
     assert "Cover-letter template for this search" in page and "{experience_company}" in page
-    typo = await _post(client, "/inbox/searches", {**form, "letter_template": "Hi {compnay}."})
+    typo = await post_form(client, "/inbox/searches", {**form, "letter_template": "Hi {compnay}."})
     assert typo.status_code == 422
     assert "Cover-letter template: unknown placeholders {compnay}." in typo.text
     assert ">Hi {compnay}.</textarea>" in typo.text  # what was typed is kept
     template = "Dear {company},\r\nI am {name}."
-    good = await _post(client, "/inbox/searches", {**form, "letter_template": template})
+    good = await post_form(client, "/inbox/searches", {**form, "letter_template": template})
     assert good.status_code == 303, good.text
     search = await db.scalar(select(SavedSearch))
     assert search is not None and search.letter_template == "Dear {company},\nI am {name}."
     edit = (await client.get(f"/inbox/searches/{search.id}")).text
     assert ">Dear {company},\nI am {name}.</textarea>" in edit
 
-    await _post(client, "/locale", {"locale": "fr", "next": "/inbox/searches"})
+    await post_form(client, "/locale", {"locale": "fr", "next": "/inbox/searches"})
     french = (await client.get(f"/inbox/searches/{search.id}")).text
     assert "Modèle de lettre de motivation pour les offres de cette recherche" in french
-    refused = await _post(
+    refused = await post_form(
         client, f"/inbox/searches/{search.id}", {**form, "letter_template": "{x" * 3001}
     )
     assert refused.status_code == 422
     assert "Modèle de lettre de motivation : 6000 caractères au plus" in refused.text
-    cleared = await _post(client, f"/inbox/searches/{search.id}", {**form, "letter_template": ""})
+    cleared = await post_form(
+        client, f"/inbox/searches/{search.id}", {**form, "letter_template": ""}
+    )
     assert cleared.status_code == 303
     await db.refresh(search)
     assert search.letter_template == ""
@@ -216,6 +212,6 @@ async def test_the_inbox_says_when_offers_are_deleted(
         page = (await client.get(f"/inbox?status={tab}")).text
         assert "Offers left untriaged are deleted 60 days after they were found" in page
         assert "rejected ones 30 days after the decision" in page
-    await _post(client, "/locale", {"locale": "fr", "next": "/inbox"})
+    await post_form(client, "/locale", {"locale": "fr", "next": "/inbox"})
     french = (await client.get("/inbox")).text
     assert "Les offres non triées sont supprimées 60 jours après" in french

@@ -6,8 +6,6 @@ placeholders by name; French words."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
@@ -17,7 +15,7 @@ from app.db.models import CoverLetter, CoverLetterVersion, User
 from app.db.models.cover_letter import LetterStatus
 from app.lib.letter_content import LetterContent
 from tests import factories
-from tests.conftest import csrf_token, register
+from tests.conftest import post_form, register
 
 Client = AsyncTestClient[Litestar]
 ENGLISH = {"accept-language": "en"}
@@ -30,16 +28,6 @@ WRITTEN = LetterContent(
     closing="Kind regards,",
     signature="Alex Martin",
 )
-
-
-async def _form(client: Client, url: str, data: dict[str, str], **headers: str) -> Any:
-    token = await csrf_token(client)
-    return await client.post(
-        url,
-        data={**data, "_csrf_token": token},
-        headers={**ENGLISH, **headers},
-        follow_redirects=False,
-    )
 
 
 def _editor_fields(content: LetterContent, **changes: str) -> dict[str, str]:
@@ -82,7 +70,7 @@ async def test_write_from_the_offer_page_then_edit_save_and_restore(
     page = await client.get(f"/offers/{offer.id}", headers=ENGLISH)
     assert "Write a cover letter" in page.text and f'value="{cv.id}"' in page.text
 
-    started = await _form(
+    started = await post_form(
         client,
         "/cover-letters",
         {"cv_file_id": cv.id, "job_offer_id": offer.id, "length": "short", "tone": "warm"},
@@ -113,27 +101,29 @@ async def test_write_from_the_offer_page_then_edit_save_and_restore(
     assert (await client.get(f"/cover-letters/{letter_id}/odt")).status_code == 404
 
     edited = _editor_fields(WRITTEN, **{"paragraph-0": "I build and run Python services."})
-    saved = await _form(client, f"/cover-letters/{letter_id}", edited)
+    saved = await post_form(client, f"/cover-letters/{letter_id}", edited)
     assert saved.status_code == 303 and saved.headers["location"].endswith("?saved=1#editor")
     page = await client.get(saved.headers["location"], headers=ENGLISH)
     assert "Saved as a new version." in page.text and 'data-version="2"' in page.text
 
     too_long = _editor_fields(WRITTEN, subject="x" * 301)
-    refused = await _form(client, f"/cover-letters/{letter_id}", too_long)
+    refused = await post_form(client, f"/cover-letters/{letter_id}", too_long)
     assert refused.status_code == 422
     assert "At most 300 characters (this one has 301)." in refused.text
     assert 'value="' + "x" * 301 + '"' in refused.text  # what was typed stays
-    refused = await _form(client, f"/cover-letters/{letter_id}", too_long, **{"hx-request": "true"})
+    refused = await post_form(
+        client, f"/cover-letters/{letter_id}", too_long, **{"hx-request": "true"}
+    )
     assert refused.status_code == 422 and "data-save-error" in refused.text
     assert "<html" not in refused.text  # the editor alone, swapped in place
 
-    in_place = await _form(
+    in_place = await post_form(
         client, f"/cover-letters/{letter_id}", _editor_fields(WRITTEN), **{"hx-request": "true"}
     )
     assert in_place.status_code == 200 and "Saved as a new version." in in_place.text
     assert 'hx-swap-oob="true"' in in_place.text and 'data-version="3"' in in_place.text
 
-    restored = await _form(client, f"/cover-letters/{letter_id}/versions/2/restore", {})
+    restored = await post_form(client, f"/cover-letters/{letter_id}/versions/2/restore", {})
     assert restored.status_code == 303
     letter = await db.get(CoverLetter, letter_id, populate_existing=True)
     assert letter is not None and letter.version == 4
@@ -148,16 +138,16 @@ async def test_write_from_the_offer_page_then_edit_save_and_restore(
     assert "Lettre de motivation" in french.text and "Enregistrer" in french.text
 
     # Tracked: the application's page offers to mark the letter as sent (a frozen copy).
-    tracked = await _form(client, "/applications", {"job_offer_id": offer.id})
+    tracked = await post_form(client, "/applications", {"job_offer_id": offer.id})
     application = tracked.headers["location"]
     detail = await client.get(application, headers=ENGLISH)
     assert "Mark this letter as sent" in detail.text and 'id="cover-letters"' in detail.text
-    sent = await _form(client, f"{application}/sent", {"letter_id": letter_id})
+    sent = await post_form(client, f"{application}/sent", {"letter_id": letter_id})
     assert sent.status_code == 303, sent.text
     detail = await client.get(application, headers=ENGLISH)
     assert 'data-kind="letter"' in detail.text and "Cover letter: " in detail.text
 
-    deleted = await _form(client, f"/cover-letters/{letter_id}/delete", {})
+    deleted = await post_form(client, f"/cover-letters/{letter_id}/delete", {})
     assert deleted.status_code == 303
     assert await db.scalar(select(CoverLetter).where(CoverLetter.id == letter_id)) is None
 
@@ -170,19 +160,19 @@ async def test_letter_template_refuses_unknown_placeholders_by_name(
     assert 'id="letter-template"' in account.text and "{company}" in account.text
 
     text = "I would like to join {company} as {role}. Ask {compnay} or {first name}."
-    refused = await _form(client, "/account/letter-template", {"letter_template": text})
+    refused = await post_form(client, "/account/letter-template", {"letter_template": text})
     assert refused.status_code == 422
     assert "{compnay}, {first name}" in refused.text
     user = await db.get(User, me["id"], populate_existing=True)
     assert user is not None and user.letter_template == ""
 
-    refused = await _form(
+    refused = await post_form(
         client, "/account/letter-template", {"letter_template": text}, **{"hx-request": "true"}
     )
     assert refused.status_code == 422 and "<html" not in refused.text
 
     good = "I would like to join {company} as {role}."
-    saved = await _form(client, "/account/letter-template", {"letter_template": good})
+    saved = await post_form(client, "/account/letter-template", {"letter_template": good})
     assert saved.status_code == 303
     user = await db.get(User, me["id"], populate_existing=True)
     assert user is not None and user.letter_template == good

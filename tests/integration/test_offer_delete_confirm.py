@@ -8,26 +8,16 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests import factories
-from tests.conftest import csrf_token, register
+from tests.conftest import post_form, register
 
 Client = AsyncTestClient[Litestar]
 ENGLISH = {"accept-language": "en"}
 
 
-async def _post(client: Client, url: str, data: dict[str, str], **headers: str) -> object:
-    token = await csrf_token(client)
-    return await client.post(
-        url,
-        data={**data, "_csrf_token": token},
-        headers={**ENGLISH, **headers},
-        follow_redirects=False,
-    )
-
-
 async def _track(client: Client, offer_id: str) -> str:
-    response = await _post(client, "/applications", {"job_offer_id": offer_id})
-    assert response.status_code == 303, response.text  # type: ignore[attr-defined]
-    return str(response.headers["location"]).rsplit("/", 1)[1]  # type: ignore[attr-defined]
+    response = await post_form(client, "/applications", {"job_offer_id": offer_id})
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"]).rsplit("/", 1)[1]
 
 
 async def _status(client: Client, url: str) -> int:
@@ -40,8 +30,8 @@ async def test_an_untouched_application_goes_with_its_offer_without_a_question(
     me = await register(client, "untouched@example.com")
     offer = await factories.job_offer(db, me["id"], title="Data Engineer", company="Zenith")
     application_id = await _track(client, offer.id)
-    deleted = await _post(client, f"/offers/{offer.id}/delete", {})
-    assert deleted.status_code == 303  # type: ignore[attr-defined]
+    deleted = await post_form(client, f"/offers/{offer.id}/delete", {})
+    assert deleted.status_code == 303
     assert await _status(client, f"/offers/{offer.id}") == 404
     assert await _status(client, f"/applications/{application_id}") == 404
 
@@ -53,13 +43,13 @@ async def test_an_application_with_a_record_is_named_before_it_goes(
     offer = await factories.job_offer(db, me["id"], title="Backend Dev", company="Acme")
     cv = await factories.source_cv(db, me["id"])
     application_id = await _track(client, offer.id)
-    await _post(client, f"/applications/{application_id}/status", {"status": "applied"})
-    await _post(client, f"/applications/{application_id}/notes", {"body": "Phoned HR"})
-    await _post(client, f"/applications/{application_id}/sent", {"cv_file_id": cv.id})
+    await post_form(client, f"/applications/{application_id}/status", {"status": "applied"})
+    await post_form(client, f"/applications/{application_id}/notes", {"body": "Phoned HR"})
+    await post_form(client, f"/applications/{application_id}/sent", {"cv_file_id": cv.id})
 
-    asked = await _post(client, f"/offers/{offer.id}/delete", {})
-    assert asked.status_code == 200  # type: ignore[attr-defined]
-    page = asked.text  # type: ignore[attr-defined]
+    asked = await post_form(client, f"/offers/{offer.id}/delete", {})
+    assert asked.status_code == 200
+    page = asked.text
     assert "Delete this offer?" in page and "its status (Applied)" in page
     assert "1 note" in page and "1 document sent" in page
     assert 'name="confirm" value="yes"' in page and f"/applications/{application_id}" in page
@@ -67,13 +57,13 @@ async def test_an_application_with_a_record_is_named_before_it_goes(
     assert await _status(client, f"/offers/{offer.id}") == 200
     assert await _status(client, f"/applications/{application_id}") == 200
 
-    french = await _post(client, f"/offers/{offer.id}/delete", {}, **{"accept-language": "fr"})
-    assert "Supprimer cette offre ?" in french.text  # type: ignore[attr-defined]
-    assert "1 document envoyé" in french.text  # type: ignore[attr-defined]
+    french = await post_form(client, f"/offers/{offer.id}/delete", {}, **{"accept-language": "fr"})
+    assert "Supprimer cette offre ?" in french.text
+    assert "1 document envoyé" in french.text
 
-    confirmed = await _post(client, f"/offers/{offer.id}/delete", {"confirm": "yes"})
-    assert confirmed.status_code == 303  # type: ignore[attr-defined]
-    assert confirmed.headers["location"] == "/offers"  # type: ignore[attr-defined]
+    confirmed = await post_form(client, f"/offers/{offer.id}/delete", {"confirm": "yes"})
+    assert confirmed.status_code == 303
+    assert confirmed.headers["location"] == "/offers"
     assert await _status(client, f"/offers/{offer.id}") == 404
     assert await _status(client, f"/applications/{application_id}") == 404
 
@@ -84,10 +74,10 @@ async def test_another_users_offer_is_not_found_even_confirmed(
     me = await register(client, "owner-confirm@example.com")
     offer = await factories.job_offer(db, me["id"], title="Analyst", company="Beta")
     application_id = await _track(client, offer.id)
-    await _post(client, f"/applications/{application_id}/status", {"status": "interview"})
+    await post_form(client, f"/applications/{application_id}/status", {"status": "interview"})
     async with another_client() as other:  # type: ignore[operator]
         await register(other, "intruder-confirm@example.com")
         for data in ({}, {"confirm": "yes"}):
-            refused = await _post(other, f"/offers/{offer.id}/delete", data)
-            assert refused.status_code == 404  # type: ignore[attr-defined]
+            refused = await post_form(other, f"/offers/{offer.id}/delete", data)
+            assert refused.status_code == 404
     assert await _status(client, f"/applications/{application_id}") == 200
