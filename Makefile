@@ -5,8 +5,13 @@ PY := $(VENV)/bin/python
 APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
+# Parallel test processes (pytest-xdist). Most tests wait on a worker, a server or the fake model
+# for part of their time, so twice the cores keeps both cores busy (bench/TESTS.md).
+TEST_WORKERS ?= 4
+BROWSER_WORKERS ?= 2
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run test test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
+.PHONY: run test test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,10 +53,14 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 test-python: install-dev
-	$(VENV)/bin/pytest -m "not browser" -q
+	$(VENV)/bin/pytest -m "not browser" -q $(PYTEST_PARALLEL)
 
 test-browser: install-dev browser-deps
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) --dist worksteal
+
+## The quick loop while developing: unit and pure-core tests (no server, no browser), ~1 min.
+test-fast: install-dev
+	$(VENV)/bin/pytest tests/unit -m "not browser" -q $(PYTEST_PARALLEL)
 
 ## Rewrite docs/screenshots/ from the browser tests (they only write to a temp folder otherwise).
 screenshots: install-dev browser-deps

@@ -4,6 +4,9 @@ Redis: ``TEST_REDIS_URL``, else ``REDIS_URL`` with a database chosen per session
 embedded Redis.
 PostgreSQL: ``TEST_DATABASE_URL`` (CI sets it); without it the PostgreSQL variants are skipped,
 except under ``CI=1`` where a missing PostgreSQL is an error, never a silent skip.
+
+In a parallel run (pytest-xdist, ``make test``) each worker process is a session of its own:
+its own Redis database, its own scratch PostgreSQL database, SQLite file and temp dirs.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from argon2 import PasswordHasher, profiles
 from arq.worker import Worker
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -31,6 +35,7 @@ from app.config import Settings, build_settings
 from app.db.migrate import upgrade
 from app.db.models import Base
 from app.db.session import create_engine, create_session_factory
+from app.lib import security
 from app.settings.service import seed_settings
 from app.task_kinds import register_task_kinds
 from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
@@ -42,6 +47,15 @@ IN_CI = os.environ.get("CI") == "1"
 # per-IP counters outlive a test. tests/security/test_sign_in_limits.py tests the limits.
 os.environ.setdefault("CVTAILOR_REGISTER_MAX_PER_IP", "100000")
 os.environ.setdefault("CVTAILOR_LOGIN_MAX_ATTEMPTS_PER_IP", "100000")
+
+# argon2 at its production cost spends ~0.25 s of CPU per hash, and the suite signs up or in a
+# few thousand times: a fifth of its CPU. In this process passwords are hashed with argon2's own
+# profile for tests (argon2.profiles.CHEAPEST); the timing-equaliser hash is made with it too,
+# or every unknown-email sign-in would still verify at full cost. Servers the tests start as
+# subprocesses hash at full cost; tests/unit/test_password_hashing.py checks the app's profile.
+PRODUCTION_HASHER = security._hasher
+security._hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+security.DUMMY_PASSWORD_HASH = security._hasher.hash("not-a-real-password")
 
 
 # ---------------------------------------------------------------- Redis
@@ -93,14 +107,16 @@ def _pid_alive(pid: int) -> bool:
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if os.environ.get("TEST_REDIS_URL"):
-        yield os.environ["TEST_REDIS_URL"]
+    given = os.environ.get("TEST_REDIS_URL")
+    if given and not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield given
         return
-    if os.environ.get("REDIS_URL"):
-        # A database of its own per test session (1-15): two sessions on one Redis must not
-        # flush each other's keys or run each other's jobs.
-        with _claimed_redis_db(os.environ["REDIS_URL"]) as db:
-            yield _redis_url_with_db(os.environ["REDIS_URL"], db)
+    if given or os.environ.get("REDIS_URL"):
+        # A database of its own per test session (1-15), and so per worker of a parallel run:
+        # two sessions on one Redis must not flush each other's keys or run each other's jobs.
+        base = given or os.environ["REDIS_URL"]
+        with _claimed_redis_db(base) as db:
+            yield _redis_url_with_db(base, db)
         return
     if IN_CI:
         pytest.fail("CI=1 but neither TEST_REDIS_URL nor REDIS_URL is set")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
 from app.domain.cvs.services import add_version
+from app.domain.renders import rendering
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import MAX_ENTRIES, MAX_SHORT_CHARS
 from tests.conftest import csrf_token, register
@@ -137,14 +139,19 @@ async def test_end_date_has_a_hint_not_a_value_looking_placeholder(
 
 
 async def test_source_cv_page_links_to_its_preview_and_pdf(
-    client: Client, db: AsyncSession
+    client: Client, db: AsyncSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # No worker here: the preview page says no render came (waiting 0.5 s for it, not the
+    # 45 s a user gets). The rendered preview itself: tests/integration/test_renders.py.
+    monkeypatch.setattr(rendering, "WAIT_FOR_RENDER_SECONDS", 0.5)
     cv_id, _ = await setup(client, db, "skills-links@example.com")
     page = (await client.get(f"/cvs/{cv_id}")).text
     assert f'href="/cvs/{cv_id}/preview"' in page
     assert f'href="/api/cvs/{cv_id}/pdf"' in page
     preview = await client.get(f"/cvs/{cv_id}/preview")
     assert preview.status_code == 200
+    assert f'action="/cvs/{cv_id}/design"' in preview.text
+    assert 'data-error-code="render.timeout"' in preview.text
 
 
 async def test_french_skills_editor(client: Client, db: AsyncSession) -> None:

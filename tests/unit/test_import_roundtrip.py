@@ -18,6 +18,7 @@ import pytest
 from app.lib.pdf_render import DESIGNS
 from bench.roundtrip_eval import evaluate
 from bench.roundtrip_score import CaseResult, Totals, pair_experiences, problems, totals
+from tests.fixtures.once_per_run import once_per_run
 from tests.fixtures.roundtrip_cvs import PERSONS
 from tests.fixtures.roundtrip_shapes import TEXT_SHAPES
 
@@ -33,12 +34,19 @@ CASES = [f"{v}/{p.key}" for v in PDF_VARIANTS + PASTED_VARIANTS for p in PERSONS
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
-@pytest.fixture(scope="module")
-def results(request: pytest.FixtureRequest) -> dict[str, CaseResult]:
-    """Every case, rendered once (PDFs kept in the pytest cache between runs) and parsed once."""
+@pytest.fixture(scope="session")
+def results(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, CaseResult]:
+    """Every case, rendered once (PDFs kept in the pytest cache between runs) and parsed once
+    per run, however many workers run these tests (tests/fixtures/once_per_run.py)."""
     cache_dir = request.config.cache.mkdir("cv-roundtrip-pdfs") if request.config.cache else None
-    found = evaluate(cache_dir=cache_dir) if cache_dir else evaluate()
-    return {r.case_id: r for r in found}
+
+    def evaluate_all() -> dict[str, CaseResult]:
+        found = evaluate(cache_dir=cache_dir) if cache_dir else evaluate()
+        return {r.case_id: r for r in found}
+
+    return once_per_run(tmp_path_factory, "import-roundtrip", evaluate_all)
 
 
 def _group(results: dict[str, CaseResult], variants: list[str]) -> Totals:

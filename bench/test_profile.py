@@ -1,0 +1,97 @@
+"""Where `make test`'s time goes: a summary of pytest's ``--durations=0`` report.
+
+    .venv/bin/pytest -m "not browser" --durations=0 -q > run.txt
+    python -m bench.test_profile run.txt [--top 25]
+
+Prints Markdown: seconds per suite (tests/<suite>/) and per phase (setup, call, teardown),
+the slowest files and the slowest tests. bench/TESTS.md keeps the summaries of the runs it
+compares. With pytest-xdist the phases of all workers add up (CPU-seconds of test time, not
+wall time): the wall time is the run's own last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DURATION = re.compile(r"^(?P<secs>\d+(?:\.\d+)?)s (?P<phase>setup|call|teardown)\s+(?P<id>\S.*)$")
+SUMMARY = re.compile(r"(?P<counts>(?:\d+ \w+(?:, )?)+) in (?P<secs>[\d.]+)s")
+
+
+@dataclass(frozen=True)
+class Row:
+    seconds: float
+    phase: str
+    test_id: str
+
+    @property
+    def file(self) -> str:
+        return self.test_id.split("::", 1)[0]
+
+    @property
+    def suite(self) -> str:
+        parts = self.file.split("/")
+        return "/".join(parts[:2]) if len(parts) > 2 else self.file
+
+
+def read_rows(text: str) -> list[Row]:
+    rows = []
+    for line in text.splitlines():
+        match = DURATION.match(line.strip())
+        if match:
+            rows.append(Row(float(match["secs"]), match["phase"], match["id"].strip()))
+    return rows
+
+
+def wall_time(text: str) -> str:
+    found = SUMMARY.findall(text)
+    return f"{found[-1][0]} in {float(found[-1][1]):.0f} s" if found else "no summary line"
+
+
+def _table(title: str, totals: dict[str, float], top: int | None = None) -> list[str]:
+    lines = [f"| {title} | s | share |", "|---|---:|---:|"]
+    whole = sum(totals.values()) or 1.0
+    ranked = sorted(totals.items(), key=lambda item: -item[1])
+    for name, secs in ranked[:top] if top else ranked:
+        lines.append(f"| `{name}` | {secs:.1f} | {secs / whole:.0%} |")
+    return lines
+
+
+def summarise(text: str, top: int = 25) -> list[str]:
+    rows = read_rows(text)
+    by_suite: dict[str, float] = defaultdict(float)
+    by_phase: dict[str, float] = defaultdict(float)
+    by_file: dict[str, float] = defaultdict(float)
+    by_test: dict[str, float] = defaultdict(float)
+    for row in rows:
+        by_suite[row.suite] += row.seconds
+        by_phase[row.phase] += row.seconds
+        by_file[row.file] += row.seconds
+        by_test[row.test_id] += row.seconds
+    total = sum(by_phase.values())
+    return [
+        f"Run: {wall_time(text)}; test time summed over tests: {total:.0f} s.",
+        "",
+        *_table("suite", by_suite),
+        "",
+        *_table("phase", by_phase),
+        "",
+        *_table(f"file (top {top})", by_file, top),
+        "",
+        *_table(f"test (top {top})", by_test, top),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("report", type=Path, help="pytest output with --durations=0")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    print("\n".join(summarise(args.report.read_text(errors="replace"), args.top)))
+
+
+if __name__ == "__main__":
+    main()
