@@ -10,6 +10,10 @@ CHROMIUM ?= /usr/bin/chromium
 TEST_WORKERS ?= 4
 BROWSER_WORKERS ?= 2
 PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist worksteal
+# Bytecode caches on: without them every test process and every server or worker the tests
+# start compiles the app again, and pytest rewrites every test module's asserts again
+# (~10 s of CPU per process; __pycache__/ is ignored by git).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
 

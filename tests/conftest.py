@@ -27,7 +27,6 @@ from arq.worker import Worker
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from redis.asyncio import Redis
-from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -208,13 +207,11 @@ async def _truncate(url: str, attempts: int = 3) -> None:
     try:
         for attempt in range(attempts):
             try:
+                # DELETE, children first: a test leaves a few rows, and on PostgreSQL deleting
+                # them takes ~8 ms where TRUNCATE of every table takes ~90 ms (new files).
                 async with engine.begin() as conn:
-                    if conn.dialect.name == "postgresql":
-                        names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-                        await conn.execute(text(f"TRUNCATE {names} CASCADE"))
-                    else:
-                        for table in reversed(Base.metadata.sorted_tables):
-                            await conn.execute(table.delete())
+                    for table in reversed(Base.metadata.sorted_tables):
+                        await conn.execute(table.delete())
                 return
             except OperationalError as exc:
                 if "locked" not in str(exc) or attempt == attempts - 1:
