@@ -15,7 +15,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist worksteal
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,12 @@ admin: install
 	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=you@example.com"; exit 2; }
 	$(PY) -m app.cli admin "$(EMAIL)"
 
-## The whole suite: lint, Python tests (unit + integration), browser tests.
-test: lint test-python test-browser
+## The whole suite: lint, then the Python and browser tests in one parallel run (a browser test
+## mostly waits on Chromium or the server, so it shares the cores with the Python tests).
+test: lint test-all
+
+test-all: install-dev browser-deps
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL)
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .
