@@ -8,6 +8,7 @@ once after its completion was recorded.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -161,6 +162,12 @@ class OfferRun:
             raise TaskCancelled(self.ctx.task_id)
         try:
             call, cleaned, counts = await self._guarded(phase, item, guard)
+        except asyncio.CancelledError:
+            # A sibling call failed (jobs/pipeline/together.py) or the job is being stopped:
+            # this call ends unanswered, and its row must not stay "running" after the offer.
+            with contextlib.suppress(Exception):
+                await self._record_cancelled(row_id)
+            raise
         except Exception as exc:
             await self._record_failure(row_id, exc)
             raise
@@ -219,6 +226,13 @@ class OfferRun:
             row.schema_repairs = call.schema_repairs
             row.completed_at = utcnow()
             await session.commit()
+
+    async def _record_cancelled(self, row_id: str) -> None:
+        async with self.sessions() as session:
+            row = await session.get(CvGenerationSubtask, row_id)
+            if row is not None and row.status == SubtaskStatus.RUNNING:
+                row.status = SubtaskStatus.CANCELLED
+                await session.commit()
 
     async def _record_failure(self, row_id: str, exc: BaseException) -> None:
         async with self.sessions() as session:

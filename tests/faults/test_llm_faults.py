@@ -54,8 +54,11 @@ async def test_a_429_storm_is_ridden_out_honouring_retry_after(
 ) -> None:
     llm = scene.llm
     llm.script(CLASSIFY, reply=HttpError(429, retry_after=1), times=2)
-    # Then every parallel experience call of the next attempt is refused at once.
+    # Then every parallel experience call of the next attempt is refused at once: their answers
+    # wait until all four have arrived, so on a busy machine the first refusal cannot cancel a
+    # sibling before it is sent (the refusals would then spill over into the next attempt).
     llm.script(EXPERIENCE, reply=HttpError(429, retry_after=0.5), times=4)
+    llm.gather(lambda r: pipeline_llm.phase_of(r) == "batch_experience", count=4)
     me = await scene.account(api, "storm@example.com")
     task = await scene.finished(await scene.start(api, me))
     assert task.status == "completed" and len(task.generated_cv_ids) == 1
@@ -143,3 +146,35 @@ async def test_truncated_json_is_repaired_or_fails_the_offer_cleanly(
     assert offers[1].error  # the reason is kept for the page
     assert len(_times(llm, "batch_summary", first)) == 2
     assert len(_times(llm, "batch_skills", second)) == 8  # 4 attempts × (answer + repair)
+
+
+def _experience_at(company: str) -> Any:
+    def matches(request: Any) -> bool:
+        item = pipeline_llm.block(request.text, "item") or {}
+        return bool(pipeline_llm.phase_of(request) == "batch_experience") and (
+            item.get("experience", {}).get("company") == company
+        )
+
+    return matches
+
+
+async def test_calls_cancelled_by_a_failing_sibling_are_closed_not_left_running(
+    api: Any, scene: Scene, worker: Worker
+) -> None:
+    llm = scene.llm
+    # One experience call always fails at once; its siblings would answer only after an hour,
+    # so each attempt's failure cancels them mid-call, the last attempt's included.
+    llm.script(when=_experience_at("Acme Logistics"), reply=HttpError(500))
+    llm.script(EXPERIENCE, reply=Hang())
+    me = await scene.account(api, "siblings@example.com")
+    task = await scene.finished(await scene.start(api, me))  # no row is left "running"
+    assert task.status == "failed"
+    async with scene.sessions() as s:
+        rows = list(
+            await s.scalars(
+                select(CvGenerationSubtask).where(CvGenerationSubtask.type == "batch_experience")
+            )
+        )
+    statuses = sorted(str(row.status) for row in rows)
+    assert statuses[0] == "cancelled" and statuses.count("failed") == 1, statuses
+    assert all(row.retry_count > 0 for row in rows)  # every attempt ran them again
