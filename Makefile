@@ -66,7 +66,7 @@ test-python: install-dev
 test-browser: install-dev browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) --dist worksteal
 
-## The quick loop while developing: unit and pure-core tests (no server, no browser), ~1 min.
+## The quick loop while developing: unit and pure-core tests (no browser), about 2 min.
 test-fast: install-dev
 	$(VENV)/bin/pytest tests/unit -m "not browser" -q $(PYTEST_PARALLEL)
 

@@ -199,7 +199,7 @@ def database_url(database_urls: dict[str, str]) -> str:
     return database_urls["sqlite"]
 
 
-async def _truncate(url: str, attempts: int = 3) -> None:
+async def _empty_tables(url: str, attempts: int = 3) -> None:
     """Empty every table. A live server or worker torn down just before may still be finishing
     its last SQLite write: past the busy timeout, a locked database is tried again (a few times)
     rather than failing the teardown of a test that passed."""
@@ -259,7 +259,7 @@ async def session_factory(settings: Settings) -> AsyncIterator[async_sessionmake
         await session.commit()
     yield factory
     await engine.dispose()
-    await _truncate(settings.database_url)
+    await _empty_tables(settings.database_url)
 
 
 @pytest.fixture

@@ -151,8 +151,9 @@ async def test_truncated_json_is_repaired_or_fails_the_offer_cleanly(
 def _experience_at(company: str) -> Any:
     def matches(request: Any) -> bool:
         item = pipeline_llm.block(request.text, "item") or {}
-        return bool(pipeline_llm.phase_of(request) == "batch_experience") and (
-            item.get("experience", {}).get("company") == company
+        return (
+            pipeline_llm.phase_of(request) == "batch_experience"
+            and item.get("experience", {}).get("company") == company
         )
 
     return matches
