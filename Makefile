@@ -9,7 +9,10 @@ CHROMIUM ?= /usr/bin/chromium
 # for part of their time, so twice the cores keeps both cores busy (bench/TESTS.md).
 TEST_WORKERS ?= 4
 BROWSER_WORKERS ?= 2
-PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist worksteal
+# Tests handed out one at a time, known long ones first (tests/conftest.py): no long test starts
+# last and sets the run's tail (bench/TESTS.md).
+PYTEST_SCHEDULE = --dist load --maxschedchunk 1
+PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # Bytecode caches on: without them every test process and every server or worker the tests
 # start compiles the app again, and pytest rewrites every test module's asserts again
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
@@ -64,7 +67,7 @@ test-python: install-dev
 	$(VENV)/bin/pytest -m "not browser" -q $(PYTEST_PARALLEL)
 
 test-browser: install-dev browser-deps
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) --dist worksteal
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)
 
 ## The quick loop while developing: unit and pure-core tests (no browser), about 2 min.
 test-fast: install-dev

@@ -2,6 +2,7 @@
 
     .venv/bin/pytest -m "not browser" --durations=0 -q > run.txt
     python -m bench.test_profile run.txt [--top 25]
+    python -m bench.test_profile run.txt --write-durations tests/durations.json
 
 Prints Markdown: seconds per suite (tests/<suite>/) and per phase (setup, call, teardown),
 the slowest files and the slowest tests. bench/TESTS.md keeps the summaries of the runs it
@@ -12,6 +13,7 @@ wall time): the wall time is the run's own last line.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -85,12 +87,32 @@ def summarise(text: str, top: int = 25) -> list[str]:
     ]
 
 
+LONG_TEST_S = 2.0  # shorter tests need no place at the head of the run
+
+
+def long_tests(text: str) -> dict[str, float]:
+    """Seconds per test (setup, call and teardown together) for the tests of ``LONG_TEST_S`` or
+    more, longest first: the order hint tests/conftest.py starts the run with."""
+    by_test: dict[str, float] = defaultdict(float)
+    for row in read_rows(text):
+        by_test[row.test_id] += row.seconds
+    ranked = sorted(by_test.items(), key=lambda item: (-item[1], item[0]))
+    return {test: round(secs, 1) for test, secs in ranked if secs >= LONG_TEST_S}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="pytest output with --durations=0")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--write-durations", type=Path, help="write the long tests' seconds")
     args = parser.parse_args()
-    print("\n".join(summarise(args.report.read_text(errors="replace"), args.top)))
+    text = args.report.read_text(errors="replace")
+    if args.write_durations:
+        found = long_tests(text)
+        args.write_durations.write_text(json.dumps(found, indent=0) + "\n", encoding="utf-8")
+        print(f"{len(found)} tests of {LONG_TEST_S} s or more written to {args.write_durations}")
+        return
+    print("\n".join(summarise(text, args.top)))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
@@ -40,6 +41,19 @@ from app.task_kinds import register_task_kinds
 from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 IN_CI = os.environ.get("CI") == "1"
+
+
+# Known long tests start first (longest processing time first), so no long test starts last
+# and sets the run's tail; the rest keep their order. tests/durations.json is written by
+# `python -m bench.test_profile <report> --write-durations tests/durations.json`; a test it
+# does not list counts as short. Only the order depends on it, never a result.
+DURATIONS = Path(__file__).with_name("durations.json")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    known: dict[str, float] = json.loads(DURATIONS.read_text()) if DURATIONS.exists() else {}
+    items.sort(key=lambda item: -known.get(item.nodeid, 0.0))  # stable: ties keep their order
+
 
 # Web servers the tests start as subprocesses (fault tests, the launcher, the load-bench smoke)
 # inherit this environment: every one signs up from 127.0.0.1 into the one test Redis, whose
@@ -139,8 +153,19 @@ async def _flushed_redis(redis_url: str) -> str:
 
 
 @pytest.fixture
-async def redis(_flushed_redis: str) -> AsyncIterator[Redis]:
-    client = Redis.from_url(_flushed_redis)
+def _clean_redis(_flushed_redis: str) -> str:
+    """The session's Redis database, emptied before each test: a job an earlier test queued and
+    never ran (it had no worker) must not be counted, nor run, by the next one."""
+    import redis as sync_redis
+
+    with sync_redis.Redis.from_url(_flushed_redis) as client:
+        client.flushdb()
+    return _flushed_redis
+
+
+@pytest.fixture
+async def redis(_clean_redis: str) -> AsyncIterator[Redis]:
+    client = Redis.from_url(_clean_redis)
     yield client
     await client.aclose()
 
@@ -223,7 +248,7 @@ async def _empty_tables(url: str, attempts: int = 3) -> None:
 
 @pytest.fixture
 def settings(
-    tmp_path: Path, database_url: str, request: pytest.FixtureRequest, _flushed_redis: str
+    tmp_path: Path, database_url: str, request: pytest.FixtureRequest, _clean_redis: str
 ) -> Settings:
     url = database_url
     if "backend" in request.fixturenames:
@@ -232,7 +257,7 @@ def settings(
         {
             "DATA_DIR": str(tmp_path / "var"),
             "DATABASE_URL": url,
-            "REDIS_URL": _flushed_redis,
+            "REDIS_URL": _clean_redis,
             "SECRET_KEY": "test-secret-key",
             "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": "1",
             # Retries and crash recovery at test speed (production: 1 s backoff, 45 s lease).

@@ -7,6 +7,7 @@ where it must not scroll sideways; no JavaScript error anywhere."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import re
 
@@ -14,15 +15,19 @@ import docx
 import pdfplumber
 import pytest
 from arq.worker import Worker
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Locator, Page, Route, expect
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.models import CoverLetter
+from app.lib.letter_content import LetterContent
 from tests.browser.flows import (
     PHONE,
     accessibility_problems,
     path_of,
     screenshot,
     sign_up_with_offers,
+    signed_in_user_id,
     unique_email,
 )
 
@@ -115,4 +120,42 @@ async def test_write_a_letter_watch_it_finish_edit_it_and_download_both_formats(
     await screenshot(page, "phone-letter.png")
     assert await page.evaluate(SIDEWAYS_OVERFLOW) <= 1
     assert await accessibility_problems(page) == []
+    assert js_errors == []
+
+
+async def test_a_letter_finished_before_the_tab_stream_opened_still_shows(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    """The letter is written while the page's event stream is still connecting: its live event
+    is heard by nobody, and once the stream is open the page no longer polls. The stream's first
+    message is the state of the user's tasks (app/domain/events/api.py), which refreshes the
+    status, so the letter shows rather than staying "being written" for good."""
+    page = browser_page
+    source_id, (offer_id,) = await sign_up_with_offers(
+        page, db, "Robin Vale", unique_email("letter-race"), ["Python Backend Developer"]
+    )
+    letter = CoverLetter(
+        user_id=await signed_in_user_id(page), cv_file_id=source_id, job_offer_id=offer_id
+    )
+    db.add(letter)
+    await db.commit()
+    release = asyncio.Event()
+
+    async def hold_stream(route: Route) -> None:
+        await release.wait()
+        await route.continue_()
+
+    await page.route("**/events/**", hold_stream)
+    await page.goto(f"/cover-letters/{letter.id}")
+    await expect(page.locator("#letter-status")).to_be_visible()
+    # Written now, its event published to a stream no tab listens to yet.
+    content = LetterContent(greeting="Dear Hiring Manager,", paragraphs=[EDITED])
+    await db.execute(
+        update(CoverLetter)
+        .where(CoverLetter.id == letter.id)
+        .values(status="completed", engine="offline", content=content.to_json(), version=1)
+    )
+    await db.commit()
+    release.set()
+    await expect(page.locator("#editor")).to_be_visible(timeout=WRITING_TIMEOUT_MS)
     assert js_errors == []

@@ -180,9 +180,22 @@ async def _check_credits(session: AsyncSession) -> list[str]:
     return problems
 
 
-async def _check_redis(session: AsyncSession, redis: Redis) -> list[str]:
+LEASE_RELEASE_TIMEOUT_S = 15.0  # the release follows the task's last commit, on a busy machine
+
+
+async def _held_leases(session: AsyncSession, redis: Redis) -> list[str]:
     task_ids = list(await session.scalars(select(CvGenerationTask.id)))
-    leases = [key for key in map(lease_key, task_ids) if await redis.exists(key)]
+    return [key for key in map(lease_key, task_ids) if await redis.exists(key)]
+
+
+async def _check_redis(session: AsyncSession, redis: Redis) -> list[str]:
+    """Leases and import locks left behind. A job releases its lease just after the commit that
+    ends its task (jobs/pipeline/lock.py), so a lease still held is waited for a while first."""
+    deadline = asyncio.get_running_loop().time() + LEASE_RELEASE_TIMEOUT_S
+    leases = await _held_leases(session, redis)
+    while leases and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
+        leases = await _held_leases(session, redis)
     locks = [key async for key in redis.scan_iter(match="cvtailor:cvimport:*", count=1000)]
     return [f"Redis key left behind: {key!r}" for key in [*leases, *locks]]
 

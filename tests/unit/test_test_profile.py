@@ -1,0 +1,38 @@
+"""The long-tests-first order: bench/test_profile.py reads a ``--durations=0`` report into the
+seconds tests/conftest.py sorts by (setup, call and teardown of a test added up)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.test_profile import LONG_TEST_S, long_tests
+
+REPORT = """
+============================== slowest durations ===============================
+30.00s call     tests/a.py::test_slow
+1.50s setup    tests/a.py::test_slow
+1.50s call     tests/b.py::test_medium[x]
+0.60s teardown tests/b.py::test_medium[x]
+0.40s call     tests/c.py::test_quick
+= 3 passed in 40.00s =
+"""
+
+
+def test_long_tests_add_phases_and_keep_only_the_long_ones_longest_first() -> None:
+    found = long_tests(REPORT)
+    assert found == {"tests/a.py::test_slow": 31.5, "tests/b.py::test_medium[x]": 2.1}
+    assert list(found) == ["tests/a.py::test_slow", "tests/b.py::test_medium[x]"]
+    assert all(secs >= LONG_TEST_S for secs in found.values())
+
+
+def test_the_committed_order_hint_names_tests_that_exist() -> None:
+    """A renamed test would silently lose its place at the head of the run."""
+    root = Path(__file__).resolve().parents[2]
+    hint = json.loads((root / "tests" / "durations.json").read_text())
+    assert hint
+    for test in hint:
+        file, name = test.split("::", 1)
+        source = root / file
+        assert source.exists(), test
+        assert f"def {name.split('[', 1)[0]}(" in source.read_text(), test
