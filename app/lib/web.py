@@ -16,7 +16,7 @@ from litestar.response import Redirect
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.config import Settings
-from app.lib import i18n
+from app.lib import bounded_json, i18n
 from app.lib.error_pages import ErrorPage
 from app.lib.errors import AppError
 from app.lib.i18n import N_
@@ -24,6 +24,7 @@ from app.lib.input_errors import InputError
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+TOO_DEEP = N_("The request body is nested too deeply to be a real document.")
 
 
 async def prepare_request(request: Request[Any, Any, Any]) -> None:
@@ -43,8 +44,18 @@ async def read_body_first(request: Request[Any, Any, Any]) -> None:
         return
     if request.content_type[0] in FORM_TYPES:
         await request.form()  # the CSRF check may have parsed it already: reuse, not re-read
-    else:
-        await request.body()
+        return
+    body = await request.body()
+    if request.content_type[0].endswith("json"):
+        refuse_too_deep(body)
+
+
+def refuse_too_deep(body: bytes) -> None:
+    """Before any decoder recurses into it (app/lib/bounded_json.py says why)."""
+    try:
+        bounded_json.check_depth(body)
+    except bounded_json.TooDeepError:
+        raise InputError(TOO_DEEP, code="request.too_deep", http_status=400) from None
 
 
 INVALID_JSON = N_("The request body is not valid JSON.")
@@ -60,8 +71,10 @@ async def json_body(
     """The body parsed as JSON, whatever the content type says; a 422 with ``message`` and
     ``code`` when it is not JSON (an oversized body keeps its 413). ``optional``: an empty
     body is ``{}``."""
-    if optional and not (await request.body()).strip():
+    body = await request.body()
+    if optional and not body.strip():
         return {}
+    refuse_too_deep(body)  # whatever the content type says, it is parsed as JSON below
     try:
         return await request.json()
     except HTTPException:  # 413: over the size limit, not malformed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
@@ -27,6 +26,7 @@ from app.domain.cvs.schemas import (
 )
 from app.domain.cvs.user_edits import check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
+from app.lib import bounded_json
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT, check_counts, raw_counts
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
@@ -68,7 +68,7 @@ async def upload_from_request(request: Request[Any, Any, Any], settings: Setting
     if content_type == "application/json":
         raw = await request.body()
         try:
-            body = json.loads(raw or b"null")
+            body = bounded_json.loads(raw or b"null")
         except ValueError:
             raise InputError(
                 N_("The request body is not valid JSON."), code="cv.invalid_json"

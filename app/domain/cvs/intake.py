@@ -11,6 +11,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from app.config import Settings
+from app.lib import bounded_json
 from app.lib.cv_limits import check_counts, raw_counts
 from app.lib.i18n import N_
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
@@ -99,7 +100,7 @@ def classify_upload(filename: str, data: bytes, settings: Settings) -> Upload:
 
 def check_json_resume(data: bytes) -> None:
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
+        parsed = bounded_json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(N_("This JSON file is not UTF-8 text."), code="cv.invalid_json") from None
     except json.JSONDecodeError as exc:

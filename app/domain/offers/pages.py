@@ -28,6 +28,7 @@ from app.domain.offers.api import fetch_offer
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
 from app.events import OFFER_UPDATED
+from app.lib import bounded_json
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -173,7 +174,7 @@ class OfferPages(Controller):
             if len(raw) > MAX_JSON_BYTES:
                 raise InputError(N_("This JSON is too large."), code="offer.json_too_large")
             try:
-                data = json.loads(raw.decode("utf-8-sig"))
+                data = bounded_json.loads(raw.decode("utf-8-sig"))
             except (UnicodeDecodeError, json.JSONDecodeError):
                 raise InputError(N_("This is not valid JSON."), code="offer.invalid_json") from None
             return offer_from_job_json(data)

@@ -4,7 +4,6 @@ by hand, HTML listings in listing.py). No I/O: feedparser is given bytes, never 
 from __future__ import annotations
 
 import io
-import json
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from app.lib import bounded_json
 from app.lib.feeds.listing import offer_links
 from app.lib.feeds.model import MAX_ENTRIES, FeedEntry, ParsedFeed
 from app.lib.parsing.html_text import html_to_text
@@ -95,7 +95,7 @@ def _xml(text: str, base: str) -> ParsedFeed:
 
 def _json(text: str, base: str) -> ParsedFeed:
     try:
-        data = json.loads(text)
+        data = bounded_json.loads(text)
     except ValueError as exc:
         return ParsedFeed(
             kind="", problem="feed_malformed", problem_params={"detail": str(exc)[:200]}

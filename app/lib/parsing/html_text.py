@@ -7,11 +7,12 @@ more reliable than the visible text, so it is returned too.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+
+from app.lib import bounded_json
 
 # Not "form" or "head": some sites wrap the whole page in a form, and a missing </head> would
 # hide everything after it.
@@ -116,7 +117,7 @@ def html_document(html: str) -> HtmlDocument:
     postings: list[dict[str, Any]] = []
     for block in extractor.json_ld:
         try:
-            parsed = json.loads(block)
+            parsed = bounded_json.loads(block)
         except ValueError:
             continue
         postings += [node for node in _flatten_ld(parsed) if _is_job_posting(node)]
