@@ -210,6 +210,10 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
     done = [f for f in figures if f.done]
     written = sum(len(f.written.units) for f in done)
     pure = sum(f.written.pure for f in done)
+    fields = sum(len(f.fields.units) for f in done)
+    fields_pure = sum(f.fields.pure for f in done)
+    verified = sum(f.claims.get("verified", 0) for f in figures)
+    dropped = sum(f.claims.get("dropped", 0) for f in figures)
     return [
         ("pairs completed", f"{len(done)}/{len(figures)}", "all"),
         ("offer-copied sentences in a final CV", str(sum(len(f.copies) for f in done)), "0"),
@@ -222,6 +226,11 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
             "all",
         ),
         ("written fields in the CV's language", f"{pure}/{written}", "100 %"),
+        (
+            "all fields in the CV's language (source wording kept included)",
+            f"{fields_pure}/{fields} ({fields_pure / fields:.0%})" if fields else "–",
+            "≥ 90 %",
+        ),
         ("summary rule breaks", str(sum(len(f.summary_breaks) for f in done)), "0"),
         (
             "claims verified / repaired / dropped",
@@ -230,6 +239,11 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
                 for k in ("verified", "repaired", "dropped")
             ),
             "–",
+        ),
+        (
+            "verified / (verified + dropped)",
+            f"{verified / (verified + dropped):.2f}" if verified + dropped else "–",
+            "≥ 0.6",
         ),
         (
             "time per offer (s)",

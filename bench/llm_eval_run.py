@@ -35,6 +35,7 @@ from app.domain.accounts.services import register
 from app.domain.generation.services import GenerationRequest, create_generation
 from app.lib.redis import arq_settings
 from app.settings.service import seed_settings, update_setting
+from app.task_kinds import register_task_kinds
 from bench.pipeline_bench import _Pool
 from bench.tailor_pairs import Offer, SourceCv, load_cv, load_offer
 from jobs.pipeline.orchestrator import Generation
@@ -73,6 +74,7 @@ class LlmEvalRun:
         self.settings_extra: dict[str, bool] = {}
 
     async def __aenter__(self) -> LlmEvalRun:
+        register_task_kinds()  # as the web app and the worker do at start-up
         self._tmp = tempfile.TemporaryDirectory(prefix="cvt-llm-eval-")
         tmp = Path(self._tmp.name)
         settings: Settings = build_settings(

@@ -232,8 +232,9 @@ def facts_not_in_source(
         problems += [f"{where}: {token}" for token in unsupported_claims(text, corpus)]
     problems += [f"date: {d}" for d in sorted(_dates_of(tailored) - _dates_of(source))]
     evidence = {fold(k): v for k, v in (added_skill_evidence or {}).items()}
+    listing = SourceCorpus.of(source)  # knows the source's skill list, as the pipeline's does
     for skill in tailored.skills:
-        if not skill_supported(skill.name, evidence.get(fold(skill.name), ""), corpus):
+        if not skill_supported(skill.name, evidence.get(fold(skill.name), ""), listing):
             problems.append(f"skill: {skill.name}")
     levels = {fold(lang.name): lang.level for lang in source.languages}
     for lang in tailored.languages:

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.lib.llm import LLMEndpoint, complete_structured
+from app.lib.llm.field_checks import Check, FieldCheck, declare
+from jobs.letters.core.guard import LetterGuard
+from jobs.letters.core.policy import line_or
 from jobs.letters.core.schema import LetterDraft
 from jobs.letters.core.wording import LANGUAGE_NAMES
 from jobs.letters.request import LetterRequest
@@ -80,6 +83,18 @@ def repair_request(language: str, violations: list[str]) -> str:
     return text.replace("{violations}", listed)
 
 
+# Every sentence of a paragraph is a claim held to the source CV (refused ones repaired once,
+# then dropped: writer.py); a greeting or closing is kept only when it passes whole.
+CHECKED_DRAFT = declare(
+    LetterDraft,
+    {
+        "greeting": FieldCheck(Check.CLAIM, line_or),
+        "paragraphs[]": FieldCheck(Check.CLAIM, LetterGuard.check),
+        "closing": FieldCheck(Check.CLAIM, line_or),
+    },
+)
+
+
 class LetterEngine:
     """Writes letters with the model an admin chose (setting ``model_cover_letter``)."""
 
@@ -94,7 +109,7 @@ class LetterEngine:
             self.endpoint,
             model=self.model,
             messages=messages,
-            schema=LetterDraft,
+            schema=CHECKED_DRAFT,
             schema_name=SCHEMA_NAME,
         )
         return Drafted(result.data, result.model)

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from app.lib.llm import LLMEndpoint, complete_structured
 from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS
 from jobs.pipeline.core.phase import PhaseCall
-from jobs.pipeline.core.schemas import PHASE_SCHEMAS
 from jobs.pipeline.prompts import build_messages, load_prompt
 
 
@@ -30,7 +30,7 @@ class LLMEngine:
             self.endpoint,
             model=self.models[phase],
             messages=messages,
-            schema=PHASE_SCHEMAS[phase],
+            schema=CHECKED_SCHEMAS[phase],
             schema_name=phase,
         )
         return PhaseCall(

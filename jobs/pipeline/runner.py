@@ -179,7 +179,7 @@ class OfferRun:
         self, phase: str, item: Any, guard: Guard
     ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
         call = await self.engine.run(self.ctx, phase, item)
-        cleaned, checked = guard(PHASE_SCHEMAS[phase].model_validate(call.data.model_dump()))
+        cleaned, checked = guard(_as_phase(phase, call))
         counts = GuardCounts(verified=checked.ok)
         if not checked.bad:
             return call, cleaned, counts
@@ -192,7 +192,7 @@ class OfferRun:
                 GuardCounts(verified=checked.ok, dropped=len(checked.bad), notes=checked.bad),
             )
         call = call.plus(repair)
-        cleaned, after = guard(repair.data)
+        cleaned, after = guard(_as_phase(phase, repair))
         fixed = max(0, len(checked.bad) - len(after.bad))
         counts = GuardCounts(
             verified=max(0, after.ok - fixed),
@@ -242,6 +242,12 @@ class OfferRun:
                 row.error = subtask_error(exc)
                 await session.commit()
         log.warning("subtask %s failed: %s: %s", row_id, type(exc).__name__, exc)
+
+
+def _as_phase(phase: str, call: PhaseCall) -> BaseModel:
+    """An answer as the phase's guard reads it, whatever subset of it the model was asked for
+    (an item is asked for its sentences only: ``core/field_checks.py``)."""
+    return PHASE_SCHEMAS[phase].model_validate(call.data.model_dump())
 
 
 def subtask_error(exc: BaseException) -> str:

@@ -6,6 +6,7 @@ from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.guards import guard_skills
 from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills
 from jobs.pipeline.core.selection import adapted_text
+from jobs.pipeline.core.skill_terms import categories_in
 from jobs.pipeline.runner import OfferRun
 
 
@@ -21,9 +22,11 @@ async def adapt_skills(
         "source_skills": [s.model_dump(mode="json") for s in run.ctx.source.skills],
         "adapted_text": adapted_text(items),
         "adapted_item_skills": list(dict.fromkeys(s for i in items for s in i.skills)),
+        "categories": list(categories_in(run.ctx.language)),
     }
+    language = run.ctx.language
     result = await run.call(
-        "batch_skills", item, None, lambda out: guard_skills(out, corpus), AdaptedSkills
+        "batch_skills", item, None, lambda out: guard_skills(out, corpus, language), AdaptedSkills
     )
     await run.progress("skills", "completed")
     return result

@@ -12,10 +12,14 @@ from app.lib.llm import complete_structured
 from app.settings.llm_endpoint import engine_status, llm_endpoint, model_for_phase
 from app.settings.service import update_setting
 from tests.fakes.openai_server import FakeOpenAIServer
+from tests.fakes.toy_schemas import toy_schema
 
 
 class Echo(BaseModel):
     word: str
+
+
+toy_schema(Echo)
 
 
 async def test_offline_engine_when_nothing_is_configured(

@@ -40,7 +40,8 @@ def results(
 ) -> dict[str, CaseResult]:
     """Every case, rendered once (PDFs kept in the pytest cache between runs) and parsed once
     per run, however many workers run these tests (tests/fixtures/once_per_run.py)."""
-    cache_dir = request.config.cache.mkdir("cv-roundtrip-pdfs") if request.config.cache else None
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    cache_dir = cache.mkdir("cv-roundtrip-pdfs") if cache else None
 
     def evaluate_all() -> dict[str, CaseResult]:
         found = evaluate(cache_dir=cache_dir) if cache_dir else evaluate()

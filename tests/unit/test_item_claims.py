@@ -493,3 +493,15 @@ def test_a_translation_is_traced_to_its_item_by_cognates() -> None:
     assert scope.problems(faithful, own, "coop") == []
     made_up = "Détection des cartons recyclés grâce à la reconnaissance de forme"
     assert "unsupported" in [p.kind for p in scope.problems(made_up, own, "coop")]
+
+
+def test_interests_split_from_one_source_line_are_the_sources_text() -> None:
+    cv = CvContent.model_validate(
+        {"extras": {"interests": ["Boxe thaï, Basketball ; Visites culturelles : Musées"]}}
+    )
+    out = AdaptedExtras(
+        interests=["Basketball", "boxe thaï", "Musées", "Opéra", "Basketball — 1987 champion"]
+    )
+    cleaned, checked = guard_extras(out, cv, _corpus(cv, ""))
+    assert cleaned.interests == ["Basketball", "Boxe thaï", "Musées"]
+    assert len(checked.bad) == 2

@@ -9,8 +9,9 @@ import pytest
 from app.lib.cv_content import CvContent
 from jobs.letters.core.guard import LetterGuard, offer_allowed
 from jobs.letters.core.offline import as_clause
+from jobs.letters.core.wording import elide
 from jobs.letters.writer import write_letter
-from tests.factories import EN_CV, EN_OFFER
+from tests.factories import EN_CV, EN_OFFER, FR_CV, FR_OFFER
 from tests.letter_requests import letter_request, request_in
 
 SLOT = re.compile(r"[{}]|\bNone\b| {2,}|\s[,.]|\(\s*\)|:\s*[.;]")  # a slot or a hole
@@ -119,3 +120,44 @@ async def test_a_degree_as_the_headline_is_no_experience(headline: str, said: bo
     text = letter.content.plain_text()
     assert (f"With my experience as {headline}" in text) is said
     assert not SLOT.search(text)
+
+
+async def test_the_offer_title_heading_a_tailored_cv_is_never_written_as_past_experience() -> None:
+    """A tailored CV's headline is the offer's title (the role applied for): the letter speaks of
+    the source CV's title, elided where French wants it ("d'…"), and of the offer's title only
+    as the post applied for ("au poste d'…")."""
+    source = CvContent.from_json(FR_CV)
+    offer = {**FR_OFFER, "title": "Acheteur projet"}
+    tailored = source.model_copy(deep=True)
+    tailored.header.current_title = "Acheteur projet"
+    request = letter_request(FR_CV, offer, cv=tailored, source=source)
+    text = (await write_letter(request, None)).content.plain_text()
+    assert "expérience de Acheteur" not in text and "expérience d'Acheteur" not in text
+    assert "au poste d'Acheteur projet" in text
+    held = source.header.current_title
+    assert held and held in text
+    # Without the source, a headline equal to the offer's title cannot be told from it.
+    alone = letter_request(FR_CV, offer, cv=tailored)
+    text = (await write_letter(alone, None)).content.plain_text()
+    assert "Avec mon expérience d" not in text
+
+
+@pytest.mark.parametrize(
+    ("frame", "slots", "expected"),
+    [
+        ("au poste de {role}", {"role": "Ingénieur"}, "au poste d'{role}"),
+        ("en tant que {title}", {"title": "Acheteur"}, "en tant qu'{title}"),
+        ("au poste de {role}", {"role": "Chef de projet"}, "au poste de {role}"),
+        ("au poste de {role}", {"role": "Hôtelier"}, "au poste de {role}"),  # h: not guessed
+        ("de {{role}}", {"role": "Ingénieur"}, "de {{role}}"),  # escaped braces are text
+    ],
+)
+def test_french_elision_before_a_slot(frame: str, slots: dict[str, str], expected: str) -> None:
+    assert elide(frame, slots) == expected
+
+
+async def test_a_user_template_in_french_is_elided_at_its_slots() -> None:
+    offer = {**FR_OFFER, "title": "Ingénieur logiciel"}
+    template = "Madame, Monsieur,\n\nJe postule au poste de {role} chez {company}.\n\nCordialement,"
+    letter = await write_letter(letter_request(FR_CV, offer, template=template), None)
+    assert "au poste d'Ingénieur logiciel" in letter.content.plain_text()

@@ -23,10 +23,14 @@ from app.lib.llm import (
 from app.lib.llm.budget import BUDGETS, CHARS_PER_TOKEN, DEFAULT_BUDGET, max_tokens_for
 from app.lib.llm.transport import chat_once
 from tests.fakes.openai_server import FakeOpenAIServer, Hang, RecordedRequest, Text
+from tests.fakes.toy_schemas import toy_schema
 
 
 class Summary(BaseModel):
     summary: str
+
+
+toy_schema(Summary)
 
 
 MODEL = "fake-model"
@@ -135,6 +139,9 @@ class Skill(BaseModel):
 
 class Skills(BaseModel):
     skills: list[Skill]
+
+
+toy_schema(Skills)
 
 
 async def test_a_list_cut_off_mid_element_keeps_its_finished_elements_without_a_new_call(

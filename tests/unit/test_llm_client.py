@@ -40,6 +40,7 @@ from tests.fakes.openai_server import (
     Text,
     strict_schema_problem,
 )
+from tests.fakes.toy_schemas import toy_schema
 
 
 class Skill(BaseModel):
@@ -52,6 +53,9 @@ class Tailored(BaseModel):
     summary: str | None = None
     skills: list[Skill]
     primary: Skill | None = Field(default=None, description="The skill to put first")
+
+
+toy_schema(Tailored)
 
 
 GOOD: dict[str, Any] = {

@@ -13,6 +13,7 @@ from typing import Any, Generic
 
 from app.lib.llm.budget import max_tokens_for
 from app.lib.llm.errors import LLMInvalidOutputError, LLMUnsupportedResponseFormatError
+from app.lib.llm.field_checks import checks_of
 from app.lib.llm.modes import ModeCache, mode_cache, probe_structured_mode
 from app.lib.llm.structured import (
     StructuredMode,
@@ -105,8 +106,10 @@ async def complete_structured(
     falls back (and remembers) when the server refuses that mode. An explicit ``mode`` is used
     as is: no probe, no fallback, nothing remembered.
 
-    Raises an ``LLMError`` subclass; ``LLMInvalidOutputError`` after a failed repair round.
+    Raises an ``LLMError`` subclass; ``LLMInvalidOutputError`` after a failed repair round;
+    ``UncheckedSchemaError`` (before any request) for a schema without declared field checks.
     """
+    checks_of(schema)  # closed by default: no declared checks, no question (field_checks.py)
     started = time.perf_counter()
     cache = mode_cache if cache is None else cache
     # One budget for the first answer and its repair: the repair answers the same question.

@@ -28,7 +28,13 @@ def _header(check: Checker, out: CvContent) -> None:
         check.dropped.append({"field": "header.contact.phone", "value": header.contact.phone})
         header.contact.phone = ""
     header.contact.location = check.text(header.contact.location, "header.contact.location")
-    header.links = [link for link in header.links if check.source.has_url(link.url)]
+    links = []
+    for i, link in enumerate(header.links):
+        if check.source.has_url(link.url):
+            # A label the source does not write is dropped: the link prints as its address.
+            link.label = check.text(link.label, f"header.links[{i}].label")
+            links.append(link)
+    header.links = links
 
 
 def _lists(check: Checker, out: CvContent) -> None:

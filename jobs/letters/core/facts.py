@@ -18,7 +18,7 @@ from app.lib.parsing.entry_words import is_place, words
 from app.lib.parsing.section_lines import DEGREE_ONLY
 from app.lib.parsing.text import word_set
 from jobs.letters.request import LetterRequest
-from jobs.pipeline.core.text import sentences
+from jobs.pipeline.core.text import fold, sentences
 
 QUANTIFIED_BONUS = 0.25  # a line with a number is a result, not only a task
 MAX_SKILLS = 4
@@ -130,6 +130,16 @@ def matching_skills(request: LetterRequest, needs: OfferNeeds) -> list[str]:
     return list(dict.fromkeys(name for _, _, name in picked))[:MAX_SKILLS]
 
 
+def held_title(request: LetterRequest) -> str:
+    """The title the candidate holds: the source CV's. A tailored CV's headline is the offer's
+    title (``jobs/pipeline/core/assemble.py``), the role applied for, never one held; without
+    the source, a headline equal to the offer's title cannot be told from it and is left out."""
+    title = request.facts_cv.header.current_title.strip()
+    if request.source is None and fold(title) == fold(request.offer_title.strip()):
+        return ""
+    return title
+
+
 def gather_facts(
     request: LetterRequest, *, items: int = 2, lines: tuple[int, ...] = (2, 2)
 ) -> LetterFacts:
@@ -137,7 +147,7 @@ def gather_facts(
     header = request.cv.header
     return LetterFacts(
         name=header.name.strip(),
-        current_title=header.current_title.strip(),
+        current_title=held_title(request),
         email=header.contact.email.strip(),
         phone=header.contact.phone.strip(),
         city=header.contact.location.strip(),

@@ -104,7 +104,10 @@ def template_letter(request: LetterRequest) -> tuple[LetterContent, str]:
     """The user's template filled for this offer, and its language."""
     language = template_language(request)
     facts = gather_facts(request, items=1, lines=(1,))
-    body = fill_template(request.template, slot_values(facts, language, request))
+    values = slot_values(facts, language, request)
+    # "au poste de {role}" reads "au poste d'Acheteur" for a role starting with a vowel.
+    template = wording.elide(request.template, values) if language == "fr" else request.template
+    body = fill_template(template, values)
     greeting, paragraphs, closing = split_letter(body, facts.name)
     tone = "warm" if request.tone == "warm" else "formal"
     fields = frame_fields(facts, language, tone, request.today)

@@ -132,8 +132,27 @@ SALUTATIONS: Final = (
 )
 
 
+# French drops the vowel of "de" and "que" before a vowel: "au poste d'acheteur", "en tant
+# qu'ingénieur". Only before a slot: the frames' own words are written elided already.
+ELIDING = re.compile(r"\b(d|qu)e \{(\w+)\}")
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÆŒ")
+
+
+def elide(frame: str, slots: dict[str, str]) -> str:
+    def join(match: re.Match[str]) -> str:
+        value = slots.get(match.group(2), "")
+        if value[:1] in VOWELS:
+            return f"{match.group(1)}'{{{match.group(2)}}}"
+        return match.group(0)
+
+    return ELIDING.sub(join, frame)
+
+
 def text(language: str, key: str, **slots: str) -> str:
-    return WORDING[language][key].format(**slots)
+    frame = WORDING[language][key]
+    if language == "fr":
+        frame = elide(frame, slots)
+    return frame.format(**slots)
 
 
 def vocabulary_text() -> str:

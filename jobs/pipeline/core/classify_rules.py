@@ -15,7 +15,7 @@ from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.fact_guard import Checked
 from jobs.pipeline.core.offline import SIDE_PROJECT_MARKERS, needs_of
-from jobs.pipeline.core.reasons import sentence
+from jobs.pipeline.core.reasons import decision_sentence, sentence
 from jobs.pipeline.core.schemas import Classification, ItemDecision
 from jobs.pipeline.core.timeline import OLD_YEARS, condense_for_gaps, end_date, years_since
 
@@ -48,6 +48,25 @@ def _may_leave(item: Experience | Project, ctx: OfferContext, needs: OfferNeeds)
     return None
 
 
+def _with_code_reasons(
+    result: Classification, ctx: OfferContext, needs: OfferNeeds
+) -> Classification:
+    items: dict[str, Experience | Project] = {e.id: e for e in ctx.source.experience}
+    items.update({p.id: p for p in ctx.source.projects})
+
+    def filled(decisions: list[ItemDecision]) -> list[ItemDecision]:
+        return [
+            d
+            if d.reason or d.id not in items
+            else d.model_copy(
+                update={"reason": decision_sentence(d.decision, items[d.id], ctx.language, needs)}
+            )
+            for d in decisions
+        ]
+
+    return Classification(experiences=filled(result.experiences), projects=filled(result.projects))
+
+
 def classify_item(source: CvContent) -> dict[str, object]:
     """What the classify call is shown of the CV: ids, titles, employers and dates."""
     return {
@@ -72,9 +91,16 @@ def enforce_rules(out: Classification, ctx: OfferContext) -> tuple[Classificatio
     line) only when it ended over ``OLD_YEARS`` ago and shows nothing the offer asks for; a
     removal that would leave a hole in the timeline becomes CONDENSE. Only an experience without
     an employer (``has_employer``) moves to projects; a project is removed on the same terms
-    as an experience, and never condensed (a project has no one-line form)."""
+    as an experience, and never condensed (a project has no one-line form).
+
+    The model's reasons are dropped here: a stored reason is one of the code's sentences, and
+    what the user reads is written by code from the decision (``reasons.py``)."""
     language = ctx.language
     needs = needs_of(ctx)
+    out = Classification(
+        experiences=[d.model_copy(update={"reason": ""}) for d in out.experiences],
+        projects=[d.model_copy(update={"reason": ""}) for d in out.projects],
+    )
     given = {d.id: d for d in out.experiences}
     experiences: list[ItemDecision] = []
     for exp in ctx.source.experience:
@@ -109,4 +135,5 @@ def enforce_rules(out: Classification, ctx: OfferContext) -> tuple[Classificatio
         ctx.today,
         sentence("condensed_gap", language, months="{months}"),
     )
+    result = _with_code_reasons(result, ctx, needs)
     return result, Checked(ok=len(experiences) + len(projects), bad=[])

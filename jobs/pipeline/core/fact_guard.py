@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import CvContent
 from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.item_claims import ClaimScope
+from jobs.pipeline.core.skill_terms import is_term, quoted_term
 from jobs.pipeline.core.text import contains_phrase, squash
 
 NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
@@ -90,10 +91,14 @@ def unsupported_claims(sentence: str, corpus: SourceCorpus) -> list[str]:
 
 
 def skill_supported(name: str, evidence: str, corpus: SourceCorpus) -> bool:
-    """Listed in the source, or shown by a quote of it that names the skill or a narrower one
-    (a quote naming PostgreSQL supports SQL: ``app/lib/matching/vocabulary_data.py``). A corpus
-    without ``scope`` (text only) cannot tell a listed skill: any mention in the text counts."""
-    listed = corpus.scope.is_listed(name) if corpus.scope else corpus.has_name(name)
+    """Listed in the source (as that exact term: ``skill_terms.py``), or shown by a quote of it
+    that names the skill or a narrower one (a quote naming PostgreSQL supports SQL:
+    ``app/lib/matching/vocabulary_data.py``). A corpus without ``scope`` (text only) cannot tell
+    a listed skill: a term its text names counts."""
+    if corpus.scope is not None:
+        listed = corpus.scope.is_listed(name)
+    else:
+        listed = is_term(name) and corpus.has_name(name)
     return listed or evidence_supports(name, evidence, corpus)
 
 
@@ -101,14 +106,7 @@ def evidence_supports(name: str, evidence: str, corpus: SourceCorpus) -> bool:
     """The quote is the source's own text and names the skill (or a narrower concept)."""
     if not evidence.strip() or squash(evidence) not in corpus.squashed:
         return False
-    return contains_phrase(squash(evidence), name) or _implied_by(evidence, name)
-
-
-def _implied_by(evidence: str, name: str) -> bool:
-    vocabulary = default_vocabulary()
-    wanted = vocabulary.concepts_in(name)
-    shown = vocabulary.concepts_in(evidence)
-    return bool(wanted) and wanted <= shown | vocabulary.implied(shown)
+    return quoted_term(name, evidence, default_vocabulary())
 
 
 @dataclass

@@ -7,6 +7,8 @@ and the counts. Each violation names that source sentence, so the repair round r
 
 from __future__ import annotations
 
+import re
+
 from app.lib.cv_content import CvContent, Experience, Project
 from jobs.pipeline.core.fact_guard import (
     Checked,
@@ -25,7 +27,8 @@ from jobs.pipeline.core.schemas import (
     SkillOut,
     Summary,
 )
-from jobs.pipeline.core.text import contains_phrase, fold, sentences, squash
+from jobs.pipeline.core.skill_terms import quoted_term, term_key
+from jobs.pipeline.core.text import contains_phrase, fold, sentences
 
 
 def _scope(corpus: SourceCorpus) -> ClaimScope:
@@ -74,12 +77,17 @@ def guard_prose(
     return (text if not bad else " ".join(kept)), ok, bad
 
 
-def _shown_by(skill: str, own: ItemText, scope: ClaimScope) -> bool:
-    """The item names the skill, or a narrower concept of it (PostgreSQL shows SQL)."""
-    if contains_phrase(own.squashed, skill):
-        return True
-    wanted = scope.vocabulary.concepts_in(skill)
-    return bool(wanted) and wanted <= own.concepts(scope.vocabulary)
+def _item_skill(skill: str, own: ItemText, scope: ClaimScope) -> str | None:
+    """The name an item's skill prints under, or None: a source skill (its spelling) or a term
+    the item's own text names, and in both cases one the item shows (PostgreSQL shows SQL)."""
+    listed = scope.terms.listed(skill)
+    name = listed.name if listed is not None else skill.strip()
+    if listed is None and not quoted_term(name, own.text, scope.vocabulary):
+        return None
+    if contains_phrase(own.squashed, name):
+        return name
+    wanted = scope.vocabulary.concepts_in(name)
+    return name if wanted and wanted <= own.concepts(scope.vocabulary) else None
 
 
 def guard_item(
@@ -93,10 +101,26 @@ def guard_item(
     description, desc_ok, desc_bad = guard_prose(
         out.description, source.description, scope, own, source.id
     )
-    skills = [s for s in out.skills if _shown_by(s, own, scope)]
-    bad_skills = [f"skill {s!r} is not shown by this item" for s in out.skills if s not in skills]
+    skills_ok, bad_skills = 0, []
+    if out.skills:  # an engine that orders the item's skills (offline): those it shows, in order
+        named = [(s, _item_skill(s, own, scope)) for s in out.skills]
+        skills = list(dict.fromkeys(name for _, name in named if name is not None))
+        bad_skills = [f"skill {s!r} is not shown by this item" for s, name in named if name is None]
+        skills_ok = len(skills)
+    else:  # the model is not asked for them (ItemAnswer): the source item's, no claim
+        skills = list(dict.fromkeys(s.strip() for s in source.skills if s.strip()))
     cleaned = AdaptedItem(id=source.id, description=description, bullets=bullets, skills=skills)
-    return cleaned, Checked(ok=ok + desc_ok + len(skills), bad=bad + desc_bad + bad_skills)
+    return cleaned, Checked(ok=ok + desc_ok + skills_ok, bad=bad + desc_bad + bad_skills)
+
+
+INTEREST_SEPARATORS = re.compile(r"[,;:/•·|()]+")
+
+
+def interest_parts(interest: str) -> list[str]:
+    """An interest and, when the source lists several in one line ("Boxe, Basketball, Musées"),
+    each of them: a model that splits the line writes nothing the source does not."""
+    parts = [p.strip(" .-") for p in INTEREST_SEPARATORS.split(interest)]
+    return [interest.strip(), *(p for p in parts if len(p) > 1)]
 
 
 def guard_extras(
@@ -128,34 +152,44 @@ def guard_extras(
         ok += passed
         bad += problems
         items.append(AdaptedExtraItem(id=item.id, description=text))
-    allowed = {fold(i): i for i in extras.interests}
+    allowed = {fold(part): part for i in extras.interests for part in interest_parts(i)}
     interests = [allowed[fold(i)] for i in out.interests if fold(i) in allowed]
     bad += [f"interest {i!r} not in the source CV" for i in out.interests if fold(i) not in allowed]
     ok += len(interests)
     return AdaptedExtras(items=items, interests=interests), Checked(ok=ok, bad=bad)
 
 
-def guard_skills(out: AdaptedSkills, corpus: SourceCorpus) -> tuple[AdaptedSkills, Checked]:
+def guard_skills(
+    out: AdaptedSkills, corpus: SourceCorpus, language: str = "en"
+) -> tuple[AdaptedSkills, Checked]:
+    """Each skill a source skill (printed with the source's spelling and category) or an added
+    term a verbatim source quote names; its category the source's or one of the closed list in
+    the CV's ``language`` (``skill_terms.py``). Nothing else of the model's text is kept."""
+    terms = _scope(corpus).terms
     kept: list[SkillOut] = []
     seen: set[str] = set()
     bad: list[str] = []
     for skill in out.skills:
-        key = squash(skill.name)
+        listed = terms.listed(skill.name) if corpus.scope is not None else None
+        if listed is not None:
+            name, evidence = listed.name, ""
+        elif evidence_supports(skill.name, skill.evidence, corpus):
+            name, evidence = skill.name.strip(), skill.evidence
+        elif corpus.scope is None and skill_supported(skill.name, "", corpus):
+            name, evidence = skill.name.strip(), ""  # text only: a term its text names
+        else:
+            quote = skill.evidence.strip()
+            bad.append(
+                f"skill {skill.name!r} has no evidence in the source CV"
+                + (f": the quote {quote!r} is not the source's text naming it" if quote else "")
+            )
+            continue
+        key = term_key(name)
         if not key or key in seen:
             continue
-        if skill_supported(skill.name, skill.evidence, corpus):
-            if skill.evidence and not evidence_supports(skill.name, skill.evidence, corpus):
-                # A listed skill needs no quote; a quote that does not show it is not shown.
-                skill = skill.model_copy(update={"evidence": ""})
-            kept.append(skill)
-            seen.add(key)
-        elif skill.evidence.strip():
-            bad.append(
-                f"skill {skill.name!r} has no evidence in the source CV: the quote "
-                f"{skill.evidence!r} is not the source's text naming it"
-            )
-        else:
-            bad.append(f"skill {skill.name!r} has no evidence in the source CV")
+        seen.add(key)
+        category = terms.category(skill.category, listed, language)
+        kept.append(SkillOut(name=name, category=category, evidence=evidence))
     return AdaptedSkills(skills=kept), Checked(ok=len(kept), bad=bad)
 
 

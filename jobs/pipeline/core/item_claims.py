@@ -16,7 +16,8 @@ from app.lib.matching.terms import cognate_share, content_words, stem_share
 from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.item_text import ItemText, item_text
 from jobs.pipeline.core.offer_copy import OfferCopy
-from jobs.pipeline.core.text import fold, guess_language
+from jobs.pipeline.core.skill_terms import SkillTerms
+from jobs.pipeline.core.text import guess_language
 
 # Own-item share under which a sentence describes something its item does not (a rewrite keeps
 # at least some of its source's words), and the lead another item needs to claim the sentence.
@@ -63,21 +64,18 @@ class ClaimScope:
         self.items = {e.id: ItemText(item_text(e)) for e in entries}
         self.labels = {e.id: _label(e) for e in entries}
         self.offer = OfferCopy(offer_text) if offer_text.strip() else None
-        self.listed_names = [s.name for s in cv.skills] + [
-            s for e in entries for s in _skills_of(e)
-        ]
-        self.listed = frozenset(fold(s) for s in self.listed_names)
+        item_skills = [s for e in entries for s in _skills_of(e)]
+        self.listed_names = [s.name for s in cv.skills] + item_skills
+        self.terms = SkillTerms(cv.skills, item_skills, self.vocabulary)
 
     @cached_property
     def listed_concepts(self) -> frozenset[str]:
         return frozenset(c for s in self.listed_names for c in self.vocabulary.concepts_in(s))
 
     def is_listed(self, skill: str) -> bool:
-        """The source lists this skill (same name, or another name of the same concept)."""
-        if fold(skill).strip() in self.listed:
-            return True
-        concepts = self.vocabulary.concepts_in(skill)
-        return bool(concepts) and concepts <= self.listed_concepts
+        """The source lists this skill: the same term once normalised, or another form of the
+        same concept (``skill_terms.py``); a longer string that contains one is not."""
+        return self.terms.listed(skill) is not None
 
     def problems(
         self,

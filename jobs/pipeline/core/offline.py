@@ -19,7 +19,7 @@ from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported
 from jobs.pipeline.core.phase import PhaseCall
-from jobs.pipeline.core.reasons import sentence
+from jobs.pipeline.core.reasons import decision_sentence
 from jobs.pipeline.core.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
@@ -58,19 +58,16 @@ def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
     decision: Decision
     for exp in ctx.source.experience:
         age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
-        top = needs.top(item_text(exp))
         if SIDE_PROJECT_MARKERS.search(f"{exp.title} {exp.company}"):
-            decision, reason = "MOVE_TO_PROJECTS", sentence("side_project", language)
-        elif age > OLD_YEARS and top is None:
-            decision, reason = "REMOVE", sentence("old_unrelated", language, years=OLD_YEARS)
-        elif top is not None:
-            decision = "KEEP"
-            reason = sentence("matches_requirement", language, requirement=top.text)
+            decision = "MOVE_TO_PROJECTS"
+        elif age > OLD_YEARS and needs.top(item_text(exp)) is None:
+            decision = "REMOVE"
         else:
-            decision, reason = "KEEP", sentence("recent", language)
+            decision = "KEEP"
+        reason = decision_sentence(decision, exp, language, needs)
         decisions.append(ItemDecision(id=exp.id, decision=decision, reason=reason))
     projects = [
-        ItemDecision(id=p.id, decision="KEEP", reason=sentence("project_kept", language))
+        ItemDecision(id=p.id, decision="KEEP", reason=decision_sentence("KEEP", p, language, needs))
         for p in ctx.source.projects
     ]
     return Classification(experiences=decisions, projects=projects)

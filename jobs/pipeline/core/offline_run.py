@@ -61,7 +61,7 @@ def tailor_offline(
     if not source.extras.is_empty():
         extras = guard_extras(offline.adapt_extras(ctx), source, corpus)[0]
     text = adapted_text(experiences + projects)
-    skills = guard_skills(offline.adapt_skills(ctx, needs, text), corpus)[0]
+    skills = guard_skills(offline.adapt_skills(ctx, needs, text), corpus, language)[0]
     summary = guard_summary(offline.summary(ctx, needs, kept), source, corpus)[0]
     cv = assemble(
         source, offer, language, classification, experiences, projects, extras, skills, summary

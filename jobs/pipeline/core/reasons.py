@@ -3,8 +3,8 @@
 short sentence in the CV's language (the classification's own ``reason`` field).
 
 The codes are derived from facts the code can check (the requirement an item shows, its age,
-the hole it would leave), whatever engine classified: a model's free-text reason is kept only
-when no code applies.
+the hole it would leave), whatever engine classified; so are the sentences: a model's free-text
+reason is never stored (``classify_rules.enforce_rules``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.schemas import Classification
 from jobs.pipeline.core.timeline import OLD_YEARS, end_date, hole_left, years_since
@@ -52,6 +52,21 @@ SENTENCES = {
 def sentence(code: str, language: str, **params: Any) -> str:
     table = SENTENCES[code]
     return table.get(language, table["en"]).format(**params)
+
+
+def decision_sentence(
+    decision: str, item: Experience | Project, language: str, needs: OfferNeeds
+) -> str:
+    """The reason stored with a decision: a side project, an old item showing nothing the offer
+    asks for, the requirement the item shows, else a recent experience or a kept project."""
+    if decision == "MOVE_TO_PROJECTS":
+        return sentence("side_project", language)
+    if decision == "REMOVE":
+        return sentence("old_unrelated", language, years=OLD_YEARS)
+    top = needs.top(item_text(item))
+    if top is not None:
+        return sentence("matches_requirement", language, requirement=top.text)
+    return sentence("recent" if isinstance(item, Experience) else "project_kept", language)
 
 
 def _refused_move(reason: str, company: str) -> bool:

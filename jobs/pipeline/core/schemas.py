@@ -27,6 +27,15 @@ class Classification(_Out):
     projects: list[ItemDecision] = Field(default_factory=list)
 
 
+class ItemAnswer(_Out):
+    """What the model writes for one experience or project: its sentences, nothing else. Its
+    skills are the source item's (``guards.guard_item``), facts are copied at recompose."""
+
+    id: str
+    description: str = ""
+    bullets: list[str] = Field(default_factory=list)
+
+
 class AdaptedItem(_Out):
     """One experience or project, rewritten: only text fields; facts are copied at recompose."""
 
