@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from app.lib.llm import LLMEndpoint, complete_structured
 from jobs.pipeline.core.context import OfferContext
-from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS
+from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS, TRANSLATE
 from jobs.pipeline.core.phase import PhaseCall
-from jobs.pipeline.prompts import build_messages, load_prompt
+from jobs.pipeline.prompts import build_messages, load_prompt, translation_messages
 
 
 class LLMEngine:
@@ -24,14 +24,17 @@ class LLMEngine:
         self.endpoint = endpoint
         self.models = models
 
-    async def _call(self, phase: str, messages: list[dict[str, Any]]) -> PhaseCall:
+    async def _call(
+        self, phase: str, messages: list[dict[str, Any]], asked: str | None = None
+    ) -> PhaseCall:
+        """``asked``: the schema's name when it is not the phase's own (a translation)."""
         started = time.perf_counter()
         result = await complete_structured(
             self.endpoint,
             model=self.models[phase],
             messages=messages,
-            schema=CHECKED_SCHEMAS[phase],
-            schema_name=phase,
+            schema=CHECKED_SCHEMAS[asked or phase],
+            schema_name=asked or phase,
         )
         return PhaseCall(
             data=result.data,
@@ -53,6 +56,9 @@ class LLMEngine:
         messages.append({"role": "assistant", "content": previous.model_dump_json()})
         messages.append({"role": "user", "content": repair_request(ctx, violations)})
         return await self._call(phase, messages)
+
+    async def translate(self, ctx: OfferContext, phase: str, text: str) -> PhaseCall | None:
+        return await self._call(phase, translation_messages(ctx, text), asked=TRANSLATE)
 
 
 def repair_request(ctx: OfferContext, violations: list[str]) -> str:

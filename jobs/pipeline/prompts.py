@@ -62,6 +62,13 @@ def shared_prefix(ctx: OfferContext) -> str:
     )
 
 
+def translation_messages(ctx: OfferContext, text: str) -> list[dict[str, str]]:
+    """One field to translate (``core/translation.py``): no CV, no offer, so a CPU model reads
+    a few dozen tokens instead of the phase's whole prefix."""
+    instructions = load_prompt("translate.md").replace("{language}", ctx.language_name)
+    return [{"role": "user", "content": instructions.replace("{text}", _block("text", text))}]
+
+
 def build_messages(ctx: OfferContext, phase: str, item: Any) -> list[dict[str, str]]:
     instructions = load_prompt(PHASE_PROMPTS[phase]).replace("{today}", ctx.today.isoformat())
     user = instructions.replace("{item}", _block("item", item))

@@ -29,7 +29,8 @@ from app.lib.llm.user_messages import user_message
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.fact_guard import Checked, GuardCounts
 from jobs.pipeline.core.phase import PhaseCall, PhaseEngine
-from jobs.pipeline.core.schemas import PHASE_SCHEMAS
+from jobs.pipeline.core.schemas import PHASE_SCHEMAS, Translation
+from jobs.pipeline.core.translation import accept, settled, untranslated
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
@@ -178,6 +179,13 @@ class OfferRun:
     async def _guarded(
         self, phase: str, item: Any, guard: Guard
     ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
+        call, cleaned, counts = await self._answered(phase, item, guard)
+        return await self._translated(phase, call, cleaned, counts, guard)
+
+    async def _answered(
+        self, phase: str, item: Any, guard: Guard
+    ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
+        """The phase's call, guarded, and its repair round when the guard refused something."""
         call = await self.engine.run(self.ctx, phase, item)
         cleaned, checked = guard(_as_phase(phase, call))
         counts = GuardCounts(verified=checked.ok)
@@ -202,6 +210,30 @@ class OfferRun:
         )
         return call, cleaned, counts
 
+    async def _translated(
+        self, phase: str, call: PhaseCall, cleaned: BaseModel, counts: GuardCounts, guard: Guard
+    ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
+        """Each prose field left in the other language, translated alone and kept when the
+        phase's guard passes it (``core/translation.py``)."""
+        language = self.ctx.language
+        todo = untranslated(cleaned, language)
+        if not todo:
+            return call, cleaned, counts
+        refused = guard(cleaned)[1].bad
+        for path, text in todo:
+            await self.ensure_not_cancelled()
+            answer = await self.engine.translate(self.ctx, phase, text)
+            if answer is None:
+                break  # an engine that cannot translate
+            call = call.plus_cost(answer)
+            translation = Translation.model_validate(answer.data.model_dump()).text
+            accepted = accept(guard, cleaned, refused, path, translation)
+            if accepted is not None:
+                cleaned, refused = accepted
+                counts.verified += 1
+                counts.translated += 1
+        return call, settled(cleaned, language), counts
+
     async def _record_success(
         self, row_id: str, call: PhaseCall, cleaned: BaseModel, counts: GuardCounts
     ) -> None:
@@ -215,6 +247,7 @@ class OfferRun:
                     "verified": counts.verified,
                     "repaired": counts.repaired,
                     "dropped": counts.dropped,
+                    "translated": counts.translated,
                     "notes": counts.notes[:20],
                 },
             }

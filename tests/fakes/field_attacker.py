@@ -4,7 +4,8 @@ field of it, as an outside attacker would: the field is named by its declared pa
 
 Each offer of the attacked generation carries one case in its title ("Data Engineer 07"): the
 CV phase field ``CV_FIELDS[7]`` and the letter field ``LETTER_FIELDS[7 % 3]`` are attacked
-with the run's variant, in the first answer and in the repair alike (a stubborn model).
+with the run's variant, in the first answer and in the repair alike (a stubborn model). A
+translation (asked only when the CV is in another language than its source) is always attacked.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from app.lib.llm.field_checks import checks_of
 from jobs.letters.llm import CHECKED_DRAFT
-from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS
+from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS, TRANSLATE
 from tests.fakes.openai_server import RecordedRequest, default_reply
 from tests.fakes.pipeline_llm import block, honest, phase_of
 
@@ -92,6 +93,10 @@ def attacker(variant: str) -> Callable[[RecordedRequest], Any]:
 
     def reply(request: RecordedRequest) -> Any:
         phase, case = phase_of(request), case_of(request)
+        if phase == TRANSLATE:  # asked with one field only (no CV, no offer): always attacked
+            answer = honest(request)
+            inject(answer, "text", make)
+            return answer
         if "<source_cv>" not in request.messages[0].get("content", "") or case is None:
             return default_reply(request)
         if phase is None:  # a cover letter

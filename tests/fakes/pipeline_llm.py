@@ -20,6 +20,7 @@ PHASES = {
     "## Task: adapt the extras": "batch_extras",
     "## Task: adapt the skills": "batch_skills",
     "## Task: write the summary": "batch_summary",
+    "## Task: translate one sentence of a CV": "translate",
 }
 INVENTED_BULLET = "Increased revenue by 937% at Google in 2031"
 
@@ -53,6 +54,8 @@ def honest(request: RecordedRequest) -> Any:
     phase = phase_of(request)
     if phase is None:
         return default_reply(request)  # structured-output probes and other requests
+    if phase == "translate":  # a scripted model cannot translate: it answers the text as it is
+        return {"text": block(request.text, "text")}
     item = block(request.text, "item") or {}
     source = block(request.messages[0]["content"], "source_cv") or {}
     if phase == "classify":

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvFile, CvGenerationOffer, User
 from app.lib.llm import StructuredMode, mode_cache
+from jobs.pipeline.core.field_checks import TRANSLATE
 from tests import factories
 from tests.conftest import register
 from tests.fakes import field_attacker
@@ -103,6 +104,22 @@ OFFER: dict[str, Any] = {
 }
 
 
+FRENCH_OFFER: dict[str, Any] = {
+    **OFFER,
+    "language": "fr",
+    "description": (
+        "Nous cherchons un ingénieur data pour piloter les pipelines Airflow et PostgreSQL. "
+        + field_attacker.OFFER_SENTENCE
+    ),
+}
+
+
+def _offer_for(phase: str) -> dict[str, Any]:
+    """A French ad for the translation's case: the English CV's sentences the honest model
+    copies fall back in English, and each is sent to be translated (and attacked)."""
+    return FRENCH_OFFER if phase == TRANSLATE else OFFER
+
+
 @pytest.fixture(params=list(field_attacker.VARIANTS))
 def llm(request: pytest.FixtureRequest) -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer(default_reply=field_attacker.attacker(request.param)) as server:
@@ -134,7 +151,9 @@ async def test_no_invented_marker_in_any_field_reaches_a_cv_or_letter(
     await db.commit()
     source = await factories.source_cv(db, me["id"], CV)
     offers = [
-        await factories.job_offer(db, me["id"], **OFFER, title=f"Data Engineer {case:02d}")
+        await factories.job_offer(
+            db, me["id"], **_offer_for(CV_FIELDS[case][0]), title=f"Data Engineer {case:02d}"
+        )
         for case in range(len(CV_FIELDS))
     ]
     started = await generate(api, source.id, [o.id for o in offers], withLetters=True)

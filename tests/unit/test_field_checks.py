@@ -24,8 +24,14 @@ from app.lib.parsing.extraction_checks import CV_EXTRACTION, OFFER_EXTRACTION
 from app.lib.parsing.verify_offer import OfferExtraction
 from jobs.letters.core.schema import LetterDraft
 from jobs.letters.llm import CHECKED_DRAFT
-from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS
-from jobs.pipeline.core.schemas import PHASE_SCHEMAS, AdaptedSkills, ItemAnswer, SkillOut
+from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS, TRANSLATE
+from jobs.pipeline.core.schemas import (
+    PHASE_SCHEMAS,
+    AdaptedSkills,
+    ItemAnswer,
+    SkillOut,
+    Translation,
+)
 from tests.fakes.openai_server import FakeOpenAIServer
 
 # Every schema the product asks a model for: the tailoring phases, letters, CV and offer imports.
@@ -38,7 +44,8 @@ PRODUCT_SCHEMAS: list[type[BaseModel]] = [
 
 
 def test_the_engines_ask_for_the_declared_schemas() -> None:
-    assert set(CHECKED_SCHEMAS) == set(PHASE_SCHEMAS)
+    assert set(CHECKED_SCHEMAS) == {*PHASE_SCHEMAS, TRANSLATE}
+    assert CHECKED_SCHEMAS[TRANSLATE] is Translation  # one field, judged by its phase's guard
     # An item is asked for its sentences only; the guards read it as the phase's schema.
     assert CHECKED_SCHEMAS["batch_experience"] is ItemAnswer
     assert set(string_fields(ItemAnswer)) == {"id", "description", "bullets[]"}

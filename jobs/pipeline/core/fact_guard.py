@@ -27,12 +27,16 @@ class GuardCounts:
     verified: int = 0
     repaired: int = 0
     dropped: int = 0
+    # Of the verified: source sentences the CV kept in their own language, translated by the
+    # model and passed by the same guard (``core/translation.py``).
+    translated: int = 0
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: GuardCounts) -> None:
         self.verified += other.verified
         self.repaired += other.repaired
         self.dropped += other.dropped
+        self.translated += other.translated
         self.notes.extend(other.notes)
 
     def as_meta(self) -> dict[str, object]:
@@ -40,6 +44,7 @@ class GuardCounts:
             "verifiedClaims": self.verified,
             "repairedClaims": self.repaired,
             "droppedClaims": self.dropped,
+            "translatedClaims": self.translated,
             "notes": self.notes[:50],
         }
 

@@ -21,7 +21,9 @@ from jobs.pipeline.core.schemas import (
     Classification,
     ItemAnswer,
     Summary,
+    Translation,
 )
+from jobs.pipeline.core.translation import accept
 
 _DECISIONS = {
     f"{group}[].{field}": FieldCheck(check, enforce_rules)
@@ -57,6 +59,12 @@ _CHECKS: dict[type[BaseModel], dict[str, FieldCheck]] = {
     Summary: {"summary": FieldCheck(Check.CLAIM, guard_summary)},
 }
 
+# A source field the output kept in the other language, translated alone: the phase's guard
+# judges it in place (``translation.accept``).
+TRANSLATE = "translate"
+_CHECKS[Translation] = {"text": FieldCheck(Check.CLAIM, accept)}
+
+_SCHEMAS: dict[str, type[BaseModel]] = {**ASKED, TRANSLATE: Translation}
 CHECKED_SCHEMAS: dict[str, type[BaseModel]] = {
-    phase: declare(schema, _CHECKS[schema]) for phase, schema in ASKED.items()
+    phase: declare(schema, _CHECKS[schema]) for phase, schema in _SCHEMAS.items()
 }

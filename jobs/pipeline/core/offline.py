@@ -196,6 +196,9 @@ class OfflineEngine:
     ) -> PhaseCall | None:
         return None  # nothing to repair: the guard's fallback to source wording applies
 
+    async def translate(self, ctx: OfferContext, phase: str, text: str) -> PhaseCall | None:
+        return None  # it writes nothing of its own: the source's wording stays
+
 
 def run_phase(ctx: OfferContext, phase: str, item: Any) -> BaseModel:
     needs = needs_of(ctx)

@@ -4,7 +4,7 @@ returns a validated result with its cost (tokens, duration, model). The LLM engi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from pydantic import BaseModel
@@ -34,6 +34,10 @@ class PhaseCall:
             schema_repairs=self.schema_repairs + other.schema_repairs,
         )
 
+    def plus_cost(self, other: PhaseCall) -> PhaseCall:
+        """This call's data, with a follow-up's cost added (a translation of one field)."""
+        return replace(self.plus(other), data=self.data)
+
 
 class PhaseEngine(Protocol):
     name: str
@@ -43,3 +47,8 @@ class PhaseEngine(Protocol):
     async def repair(
         self, ctx: OfferContext, phase: str, item: Any, previous: BaseModel, violations: list[str]
     ) -> PhaseCall | None: ...
+
+    async def translate(self, ctx: OfferContext, phase: str, text: str) -> PhaseCall | None:
+        """``text`` (one field of ``phase``'s output) in the CV's language, as a ``Translation``;
+        None when the engine cannot translate."""
+        ...

@@ -70,6 +70,12 @@ class Summary(_Out):
     summary: str = ""
 
 
+class Translation(_Out):
+    """One field of a phase's output in the CV's language (``core/translation.py``)."""
+
+    text: str = ""
+
+
 PHASE_SCHEMAS: dict[str, type[BaseModel]] = {
     "classify": Classification,
     "batch_experience": AdaptedItem,

@@ -1,0 +1,101 @@
+"""Source sentences a phase kept in the other language, translated one field at a time.
+
+When a rewrite is refused, the CV falls back to the source sentence it came from: for an English
+CV tailored to a French offer that is an English sentence in a French CV (``make eval-llm``: most
+fields of such a CV). A small model that fails to rewrite and translate a whole item at once
+translates one sentence well enough; so each such field is sent alone (``prompts/translate.md``),
+and its translation is judged by the phase's own guard, as if the model had written it in the
+item: it is kept only when the guard refuses nothing it did not already refuse and keeps the
+text. Nothing else of the output changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from jobs.pipeline.core.fact_guard import Checked, SourceCorpus, unsupported_claims
+from jobs.pipeline.core.rules import LANGUAGE
+from jobs.pipeline.core.text_rules import wrong_language
+
+Guard = Callable[[Any], tuple[BaseModel, Checked]]
+Path = tuple[str | int, ...]
+# The fields whose text is the CV's prose: bullets, descriptions (items and extras), summary.
+# Ids, skills and interests are values of closed lists, never translated by a model.
+PROSE_FIELDS = frozenset({"bullets", "description", "summary"})
+MIN_WORDS = 3  # shorter texts are names or labels, not sentences a reader reads as language
+
+
+def untranslated(out: BaseModel, language: str) -> list[tuple[Path, str]]:
+    """(path, text) of each prose field of ``out`` written in another language than ``language``."""
+    found: list[tuple[Path, str]] = []
+    for path, text in _prose(out.model_dump(), ()):
+        if len(text.split()) >= MIN_WORDS and wrong_language(text, language) is not None:
+            found.append((path, text))
+    return found
+
+
+def _prose(data: Any, path: Path, inside: bool = False) -> list[tuple[Path, str]]:
+    if isinstance(data, str):
+        return [(path, data)] if inside and data.strip() else []
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _prose(v, (*path, i), inside)]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _prose(v, (*path, k), k in PROSE_FIELDS)]
+    return []
+
+
+def with_text(out: BaseModel, path: Path, text: str) -> BaseModel:
+    """``out`` with the field at ``path`` replaced by ``text``."""
+    data = out.model_dump()
+    node: Any = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = text
+    return type(out).model_validate(data)
+
+
+def _at(out: BaseModel, path: Path) -> str:
+    node: Any = out.model_dump()
+    for step in path:
+        node = node[step]
+    return str(node)
+
+
+def _names(violation: str, text: str) -> bool:
+    return text in violation or repr(text) in violation
+
+
+def accept(
+    guard: Guard, current: BaseModel, refused: list[str], path: Path, translation: str
+) -> tuple[BaseModel, list[str]] | None:
+    """``current`` with ``translation`` at ``path`` and what the guard then refuses, when the
+    translation keeps the numbers and names of the text it translates and the guard passes it
+    (refuses nothing more, names nothing of it, keeps it); else None. ``refused``: what the
+    guard refuses in ``current``."""
+    text = translation.strip()
+    original = _at(current, path)
+    if not text or unsupported_claims(text, SourceCorpus(original)):
+        return None  # empty, or a number or name its own source text lacks
+    candidate = with_text(current, path, text)
+    guarded, checked = guard(candidate)
+    if len(checked.bad) > len(refused) or any(_names(v, text) for v in checked.bad):
+        return None
+    if text not in _texts(guarded):  # replaced by a rule (a duplicate, a fallback)
+        return None
+    return candidate, checked.bad
+
+
+def _texts(out: BaseModel) -> list[str]:
+    return [text for _, text in _prose(out.model_dump(), ())]
+
+
+def settled(out: BaseModel, language: str) -> BaseModel:
+    """``out`` without its language fallback once none of its prose is in another language
+    (``phase_guards.rule_meta`` counts what fell back)."""
+    fallbacks = getattr(out, "fallbacks", None)
+    if not fallbacks or LANGUAGE not in fallbacks or untranslated(out, language):
+        return out
+    return out.model_copy(update={"fallbacks": [f for f in fallbacks if f != LANGUAGE]})
