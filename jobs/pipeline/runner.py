@@ -228,10 +228,12 @@ class OfferRun:
             call = call.plus_cost(answer)
             translation = Translation.model_validate(answer.data.model_dump()).text
             accepted = accept(guard, cleaned, refused, path, translation)
-            if accepted is not None:
-                cleaned, refused = accepted
-                counts.verified += 1
-                counts.translated += 1
+            if accepted is None:
+                counts.notes.append(f"translation {translation!r} of {text!r} refused")
+                continue
+            cleaned, refused = accepted
+            counts.verified += 1
+            counts.translated += 1
         return call, settled(cleaned, language), counts
 
     async def _record_success(

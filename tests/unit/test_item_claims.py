@@ -495,6 +495,36 @@ def test_a_translation_is_traced_to_its_item_by_cognates() -> None:
     assert "unsupported" in [p.kind for p in scope.problems(made_up, own, "coop")]
 
 
+def test_a_concept_a_translation_names_is_traced_by_the_cognates_that_name_it() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "lab",
+                    "title": "Research Intern",
+                    "company": "Vision Lab",
+                    "start": "2023-01",
+                    "bullets": [
+                        "Development of sensor fusion algorithms on real-time platforms",
+                        "Prepared the monthly sales data for the finance team",
+                    ],
+                }
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    item = cv.experience[0]
+    own = ItemText(item_text(item), header=item_header(item))
+    traced = "Développement d'algorithmes de fusion de capteurs sur des plateformes en temps réel"
+    assert scope.problems(traced, own, "lab") == []  # "réel" ~ "real": the item names it
+    untraced = "Préparation des ventes mensuelles pour l'équipe finance"
+    kinds = [p.kind for p in scope.problems(untraced, own, "lab")]
+    assert "not_in_item" in kinds  # "ventes" shares no letters with "sales": not traced
+    tool = "Développement d'algorithmes de fusion sur Kubernetes en temps réel"
+    assert any("Kubernetes" in p.detail for p in scope.problems(tool, own, "lab"))
+
+
 def test_interests_split_from_one_source_line_are_the_sources_text() -> None:
     cv = CvContent.model_validate(
         {"extras": {"interests": ["Boxe thaï, Basketball ; Visites culturelles : Musées"]}}

@@ -31,6 +31,10 @@ MIN_ACTIVITY_SHARE = 0.5
 # The same for a translated sentence, by cognates (calibrated on the local model's output:
 # faithful translations 0.5–0.9, made-up or garbled ones 0.25 or less).
 MIN_TRANSLATED_SHARE = 0.34
+# A concept a translation names is traced to its item when half the words naming it are
+# cognates of the item's words ("temps réel" ~ "real-time"; "ventes" ~ "sales" is not traced).
+MIN_TRACED_SHARE = 0.5
+COGNATE_MIN_LETTERS = 4  # shorter words carry no letters to compare (terms.cognate_share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,8 @@ class ClaimScope:
         out: list[Problem] = []
         translated = self._translated(sentence, own)
         missing = unsupported_claims(sentence, SourceCorpus(own.text))
-        missing += [t for t in self._unshown(sentence, own, also_shown) if t not in missing]
+        unshown = self._unshown(sentence, own, also_shown, translated)
+        missing += [t for t in unshown if t not in missing]
         if missing:
             out.append(Problem("not_in_item", ", ".join(missing)))
         words = content_words(sentence)
@@ -151,14 +156,32 @@ class ClaimScope:
             return self.offer.copies_translated(words, mine)
         return self.offer.copies(sentence, own.grams)
 
-    def _unshown(self, sentence: str, own: ItemText, also_shown: frozenset[str]) -> list[str]:
+    def _unshown(
+        self, sentence: str, own: ItemText, also_shown: frozenset[str], translated: bool = False
+    ) -> list[str]:
         """Job concepts (tools, skills, activities, in either language) the sentence names
         that the item neither names nor implies: "data cleaning" written under a job whose
-        source says nothing of it is an activity the candidate never claimed there."""
+        source says nothing of it is an activity the candidate never claimed there. In a
+        translation, a concept is also shown when the words naming it are cognates of the
+        item's: the vocabulary lists "en temps réel" but not every "real-time X" the source
+        may write, and a translation can only be traced by its letters."""
         vocabulary = self.vocabulary
         named = vocabulary.concepts_in(sentence)
         allowed = own.concepts(vocabulary) | also_shown
-        return [vocabulary.label(c) for c in sorted(named - allowed)]
+        unshown = sorted(named - allowed)
+        if translated:
+            pool = [part for w in content_words(own.text) for part in (w, *w.split("-"))]
+            unshown = [c for c in unshown if not self._traced(c, sentence, pool)]
+        return [vocabulary.label(c) for c in unshown]
+
+    def _traced(self, concept: str, sentence: str, pool: list[str]) -> bool:
+        """Half or more of the words the sentence names ``concept`` with have a cognate in
+        ``pool`` (a tool's name, written the same everywhere, is not traced this way)."""
+        if self.vocabulary.is_tool(concept):
+            return False
+        form = self.vocabulary.form_in(concept, sentence)
+        words = [w for w in content_words(form or "") if len(w) >= COGNATE_MIN_LETTERS]
+        return bool(words) and cognate_share(words, pool) >= MIN_TRACED_SHARE
 
     def _closest_other(self, words: list[str], own_id: str | None) -> tuple[str | None, float]:
         best: tuple[str | None, float] = (None, 0.0)
