@@ -6,7 +6,8 @@ company there), then the ad's own sentences — "X recrute", "X is hiring / look
 X", "Rejoignez X", "At X, we…", "Chez X,", an "About X" heading, "X est / is / specializes…"
 opening the company section — the name the ad repeats most winning. Then the title's dash part,
 then the address of the offer (``url``): the employer's domain, or the company slug of a known
-applicant-tracking host.
+applicant-tracking host. A source whose value is not shaped like a name (``offer_guard.py``)
+passes to the next; with none, the company is left empty for the user to fill.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from app.lib.parsing.headings import match_heading
 from app.lib.parsing.offer_contract import is_contract_phrase
+from app.lib.parsing.offer_guard import plausible_company
 from app.lib.parsing.offer_header import (
     REMOTE_WORDS_RE,
     company_in_title_line,
@@ -246,17 +248,16 @@ def find_company(
     """The hiring company (see the module docstring for the order of the sources)."""
     text = "\n".join(lines)
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
-    at_company = company_in_title_line(title_line, location_line=location_line)
+    at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company
     following = [line for line in lines[title_index + 1 : title_index + 4] if line.strip()]
-    if following:
-        under_title = line_company(following[0])
-        if under_title:
-            return under_title
-    sentences = most_repeated(candidates_in(lines, company_lines), text)
+    under_title = plausible_company(line_company(following[0])) if following else ""
+    if under_title:
+        return under_title
+    sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
     if sentences:
         return sentences
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company
-    return company_from_url(url, text)
+    return plausible_company(company_from_url(url, text))

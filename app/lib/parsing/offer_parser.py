@@ -18,6 +18,7 @@ from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
+from app.lib.parsing.offer_guard import is_navigation, plausible_company, plausible_title
 from app.lib.parsing.offer_header import (
     clean_title,
     contract_in_title,
@@ -132,7 +133,13 @@ def _title_index(lines: list[str]) -> int:
     "Offre d'emploi" / "We're hiring!" (-1 when none)."""
     for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE]):
         text = clean(line)
-        if not text or _label_of(line) or BANNER_RE.match(text) or match_heading(text, offer=True):
+        if (
+            not text
+            or _label_of(line)
+            or BANNER_RE.match(text)
+            or is_navigation(text)
+            or match_heading(text, offer=True)
+        ):
             continue
         return index
     return next((i for i, line in enumerate(lines) if clean(line)), -1)
@@ -169,7 +176,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     index = _title_index(lines)
     title_line = clean(lines[index]) if index >= 0 else ""
     location = _location(lines, index, labelled)
-    company = labelled.get("company") or find_company(
+    company = plausible_company(labelled.get("company", "")) or find_company(
         lines,
         title_index=index,
         company_lines=_company_lines(sections),
@@ -194,7 +201,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         (m.group(0) for m in [REMOTE_RE.search(text)] if m), None
     )
     return OfferFields(
-        title=clean_title(title),
+        title=plausible_title(clean_title(title)),
         company=company,
         location=location,
         language=language,
