@@ -37,6 +37,7 @@ TARGETS: list[tuple[str, str, float]] = [
     ("offers_all", "company_acc", 0.80),
     ("offers_all", "title_acc", 0.95),
     ("offers_all", "contract_acc", 0.90),
+    ("offers_all", "skills_recall", 0.90),
 ]
 CV_METRICS = [
     "exp_recall", "exp_precision", "title_acc", "company_acc", "start_acc", "end_acc",
@@ -164,7 +165,42 @@ def per_offer_table(now: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float) -> str:
+def offer_reading(corpus: Path, rows: dict[str, Any]) -> list[str]:
+    """What no truth field scores: ads the parser finds no requirement in (from any section or
+    sentence), and companies that are wrong rather than empty."""
+    from app.lib.parsing.offer_parser import parse_offer_text
+
+    files = sorted((corpus / "offers").glob("*.txt"))
+    parsed = {f.name: parse_offer_text(f.read_text(encoding="utf-8")) for f in files}
+    no_requirement = [name for name, offer in parsed.items() if not offer.requirements]
+    # The matcher reads missions too (app/lib/matching/requirements.py): an ad with neither
+    # leaves everything downstream working from nothing.
+    nothing = [n for n in no_requirement if not parsed[n].responsibilities]
+    wrong = [
+        name
+        for name, row in rows.items()
+        if (row.get("predicted") or {}).get("company") and row.get("company") is False
+    ]
+    empty = [name for name, row in rows.items() if not (row.get("predicted") or {}).get("company")]
+    return [
+        "| figure | now | target |",
+        "|---|---|---|",
+        f"| ads with no requirement found | {len(no_requirement)}/{len(parsed)} | 0 |",
+        f"| ads with neither a requirement nor a mission | {len(nothing)}/{len(parsed)} | 0 |",
+        f"| wrong company (a value that is not the employer) | {len(wrong)} | 0 |",
+        f"| company left empty for the user to fill | {len(empty)} | – |",
+        "",
+        "No requirement: "
+        + (", ".join(no_requirement) or "none")
+        + ". Wrong company: "
+        + (", ".join(wrong) or "none")
+        + ". Empty: "
+        + (", ".join(empty) or "none")
+        + ".",
+    ]
+
+
+def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, corpus: Path) -> str:
     now, before = scores["aggregates"], baseline.get("aggregates", {})
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -192,6 +228,8 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float) -> 
         "",
         *aggregates_table(OFFER_GROUPS, OFFER_METRICS, now, before),
         "",
+        *offer_reading(corpus, scores.get("offers", {})),
+        "",
         "## Per CV",
         "",
         "Jobs found = required experiences paired with the truth / required; N, E, P = name, "
@@ -214,7 +252,7 @@ def main() -> int:
     args = parser.parse_args()
     scores, elapsed = run_scorer(args.corpus.resolve())
     baseline = json.loads(BASELINE.read_text()) if BASELINE.is_file() else {}
-    args.output.write_text(render(scores, baseline, elapsed))
+    args.output.write_text(render(scores, baseline, elapsed, args.corpus.resolve()))
     print(f"{args.output.relative_to(ROOT)} rewritten")
     for line in targets_table(scores["aggregates"], baseline.get("aggregates", {}))[2:]:
         print(line)

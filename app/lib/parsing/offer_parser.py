@@ -18,6 +18,7 @@ from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
+from app.lib.parsing.offer_cues import missions_in, requirements_in
 from app.lib.parsing.offer_guard import is_navigation, plausible_company, plausible_title
 from app.lib.parsing.offer_header import (
     clean_title,
@@ -128,6 +129,14 @@ def _items(lines: list[str]) -> list[str]:
     return section_items([line for line in lines if _label_of(line) is None])
 
 
+def _distinct(items: list[str]) -> list[str]:
+    """Each item once (an ad repeating a line says it once)."""
+    firsts: dict[str, str] = {}
+    for item in items:
+        firsts.setdefault(fold(item), item)
+    return list(firsts.values())
+
+
 def _title_index(lines: list[str]) -> int:
     """The first line with text that is not a labelled field, a heading or a banner such as
     "Offre d'emploi" / "We're hiring!" (-1 when none)."""
@@ -200,14 +209,24 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     remote = labelled.get("remote") or next(
         (m.group(0) for m in [REMOTE_RE.search(text)] if m), None
     )
+    # Headings place requirements and missions; the grammar of the rest finds those the ad put
+    # anywhere else (offer_cues.py).
+    requirements = _distinct(_items(sections.get("requirements")))
+    responsibilities = _items(sections.get("responsibilities"))
+    elsewhere = _items(sections.lines_outside(("requirements", "responsibilities")))
+    # A mission list also holds what is required ("Be able to lift 25 lbs"): read it too.
+    requirements += requirements_in([*elsewhere, *responsibilities], known=requirements)
+    responsibilities = responsibilities or missions_in(elsewhere)
     return OfferFields(
         title=plausible_title(clean_title(title)),
         company=company,
         location=location,
         language=language,
-        requirements=_items(sections.get("requirements")),
-        responsibilities=_items(sections.get("responsibilities")),
-        skills=offer_skills(sections, labelled.get("skills", ""), text, company=company),
+        requirements=requirements,
+        responsibilities=responsibilities,
+        skills=offer_skills(
+            sections, labelled.get("skills", ""), text, company=company, requirements=requirements
+        ),
         languages=find_languages(text),
         contract_type=contract,
         remote=remote,

@@ -22,7 +22,8 @@ SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process"
 INLINE_SECTIONS = {"requirements", "responsibilities", "benefits", "process"}
 _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'¿¡]+")
 _BULLET_START = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*\S")
-_INLINE_BULLET = re.compile(r"\s+[•▪●◦]\s+|\s*(?:^|\s)[•▪●◦](?=\S)")
+# "a • b • c" on one line, and the " * " of a list pasted onto one line.
+_INLINE_BULLET = re.compile(r"\s+[•▪●◦*]\s+|\s*(?:^|\s)[•▪●◦](?=\S)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 MAX_HEADING_WORDS = 10
 MAX_LIST_HEADING_WORDS = 6

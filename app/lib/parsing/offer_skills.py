@@ -34,16 +34,23 @@ def _job_scope(sections: OfferSections, text: str) -> tuple[str, list[str]]:
 
 
 def offer_skills(
-    sections: OfferSections, labelled: str, text: str, *, company: str = ""
+    sections: OfferSections,
+    labelled: str,
+    text: str,
+    *,
+    company: str = "",
+    requirements: list[str] | None = None,
 ) -> list[str]:
-    """The offer's skills; words of the company's name ("Acme Logistique") are not skills."""
-    scope, requirements = _job_scope(sections, text)
+    """The offer's skills; words of the company's name ("Acme Logistique") are not skills.
+    ``requirements``: the ad's requirement items wherever they sit (``offer_cues.py``); by
+    default those of its requirement section."""
+    scope, in_section = _job_scope(sections, text)
     if company:
         scope = re.sub(re.escape(company), lambda m: " " * len(m.group(0)), scope, flags=re.I)
     found = split_items(labelled) if labelled else []
     found += [scope[start:end] for start, end, _ in find_skill_spans(scope)]
-    found += requirement_phrases(requirements)
-    if not requirements:  # no requirement section: only the cue phrases of the whole ad
+    found += requirement_phrases(in_section if requirements is None else requirements)
+    if not in_section:  # no requirement section: only the cue phrases of the whole ad
         found += [p for item in section_items(scope.split("\n")) for p in after_cues(item)]
     skills: list[str] = []
     seen = {fold(word) for word in company.split()} | {fold(company)}  # the employer is no skill
