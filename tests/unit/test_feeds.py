@@ -120,6 +120,17 @@ def test_red_flags_whole_words_case_and_accent_insensitive() -> None:
     assert red_flag("Dev", "javascript", ["java"]) is None
 
 
+def test_red_flags_and_keywords_match_every_form_of_their_words() -> None:
+    assert red_flag("Agent", "Astreintes un week-end sur deux", ["astreinte"]) == "astreinte"
+    assert red_flag("Agent", "Travail de nuits et week-ends", ["travail de nuit"])
+    assert red_flag("Offre", "Animal care assistant", ["animateur"]) is None  # "anim" only
+    criteria = SearchCriteria(keywords=("développeur", "infirmier", "java"))
+    _, details = score_item(
+        criteria, title="Développeuse back-end", text="Équipe d'infirmières ; JavaScript"
+    )
+    assert details["keywordsFound"] == ["développeur", "infirmier"]
+
+
 def test_score_keywords_location_remote_salary() -> None:
     criteria = SearchCriteria(
         keywords=("python", "django"), location="Lyon", remote="remote", min_salary=50_000

@@ -1,9 +1,10 @@
 """How well a discovered offer fits its search (and the user's CV), and its red flags.
 
 Every match is on whole words, case- and accent-insensitive ("Télétravail" matches
-"teletravail"; "java" does not match "javascript"). The score is 0–100: the average of the
-parts that apply, weighted; a part the search does not ask for (no location, remote "any",
-no minimum salary, no CV) is left out rather than counted as a match.
+"teletravail"; "java" does not match "javascript"), each word in any of its forms: plural,
+gender, conjugation ("astreinte" catches "astreintes", "développeur" "développeuse"). The score
+is 0–100: the average of the parts that apply, weighted; a part the search does not ask for (no
+location, remote "any", no minimum salary, no CV) is left out rather than counted as a match.
 
 The CV part is the matcher's ceiling (app/lib/matching/): the share of the offer's requirements
 the CV covers. The matcher reads requirements from an offer's fields (skills, requirements,
@@ -22,6 +23,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.matching.analysis import OfferText, analyse
+from app.lib.matching.terms import contains_words
 from app.lib.parsing.offer_parser import parse_offer_text
 
 # Stored as the item's reason (a catalogue id) with {"phrase": …}.
@@ -48,11 +50,10 @@ def fold(text: str) -> str:
 
 
 def has_phrase(folded_text: str, phrase: str) -> bool:
-    """Whole-word match of ``phrase`` in text already folded."""
-    wanted = fold(phrase)
-    if not wanted:
-        return False
-    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded_text) is not None
+    """``phrase`` in text already folded, word by word, each word in any of its forms
+    ("astreinte" finds "astreintes", "développeur" finds "développeuse"; "java" never finds
+    "javascript"): ``app/lib/matching/terms.py``."""
+    return contains_words(folded_text, phrase)
 
 
 def red_flag(title: str, text: str, flags: list[Any]) -> str | None:

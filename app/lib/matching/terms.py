@@ -108,3 +108,47 @@ def cognate_share(words: list[str], against: Iterable[str]) -> float:
     if not long_words:
         return 1.0
     return sum(1 for w in long_words if any(is_cognate(w, p) for p in pool)) / len(long_words)
+
+
+# French feminine endings and their masculine ("développeuse" / "développeur"): an ad written
+# for one gender names the same job as a search written for the other.
+_FEMININE = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("ienne", "ien"), ("ive", "if"))
+SAME_STEM_SHARE = 0.7  # a shared stem covering less of the words is a coincidence ("anim")
+
+
+@lru_cache(maxsize=100_000)
+def word_forms(word: str) -> frozenset[str]:
+    """The stems of ``word`` and of its masculine form, each long enough to name the word."""
+    forms = {word}
+    for feminine, masculine in _FEMININE:
+        if word.endswith(feminine) and len(word) > len(feminine) + 2:
+            forms.add(word[: -len(feminine)] + masculine)
+    return frozenset(s for form in forms for s in stems(form) | {form})
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two folded words are one word in different forms (plural, gender, conjugation): equal,
+    or sharing a stem that covers most of the shorter ("java" is not "javascript")."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    shared = word_forms(a) & word_forms(b)
+    return any(len(s) >= SAME_STEM_SHARE * shortest for s in shared)
+
+
+@lru_cache(maxsize=32)
+def _words_of(text: str) -> tuple[str, ...]:
+    """One text's words, kept while several phrases are looked for in it."""
+    return tuple(words(text))
+
+
+def contains_words(text: str, phrase: str) -> bool:
+    """``phrase`` appears in ``text`` as consecutive whole words, each in any of its forms."""
+    wanted, found = words(phrase), _words_of(text)
+    size = len(wanted)
+    if not size:
+        return False
+    return any(
+        all(same_word(found[i + j], wanted[j]) for j in range(size))
+        for i in range(len(found) - size + 1)
+    )
