@@ -286,3 +286,45 @@ def test_the_offer_excerpt_is_cut_between_words() -> None:
     assert cut and text.endswith("here. …")
     assert safe_link(" https://ex.com/a ") == "https://ex.com/a"
     assert safe_link("javascript:alert(1)") is None and safe_link(None) is None
+
+
+async def test_a_card_scores_the_cv_linked_to_its_application(
+    client: Client, db: AsyncSession
+) -> None:
+    """A card shows the match of the tailored CV its application sends, not of whichever CV
+    is newest; a card without one shows the newest source CV's, as the offers page does."""
+    from app.db.models import CvFile, User
+    from app.domain.applications.view import cards
+    from app.lib.cv_content import CvContent
+
+    me = await register(client, "scores@example.com")
+    fitting = await factories.source_cv(db, me["id"])  # the offer's own skills
+    tailored = CvFile(
+        user_id=me["id"],
+        kind="generated",
+        filename="tailored.json",
+        content=fitting.content,
+        extraction_status="completed",
+        language="en",
+        generation_meta={"source_cv_id": fitting.id},
+    )
+    unrelated = CvContent.from_json(
+        {"header": {"name": "Sam Hale"}, "skills": [{"name": "Pottery"}], "summary": "Potter."}
+    )
+    linked_offer = await factories.job_offer(db, me["id"], title="Linked")
+    other_offer = await factories.job_offer(db, me["id"], title="Unlinked")
+    tailored.job_offer_id = linked_offer.id
+    db.add(tailored)
+    await db.commit()
+    await factories.source_cv(db, me["id"], unrelated.to_json())  # newest: fits nothing
+    linked_id = await _track(client, linked_offer.id)
+    other_id = await _track(client, other_offer.id)
+    await db.execute(
+        update(Application).where(Application.id == linked_id).values(cv_file_id=tailored.id)
+    )
+    await db.commit()
+    user = await db.get(User, me["id"])
+    assert user is not None
+    by_id = {c.id: c.score for c in await cards(db, user)}
+    assert by_id[linked_id] is not None and by_id[linked_id] >= 50
+    assert by_id[other_id] == 0  # the newest source CV fits nothing

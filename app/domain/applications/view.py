@@ -64,17 +64,34 @@ def card(item: Tracked, today: date, now: datetime, score: int | None = None) ->
 
 
 async def cards(db: AsyncSession, user: User, *, with_scores: bool = True) -> list[Card]:
-    """Every card of the user, the most recently moved first; scores against the most recent
-    source CV (the one the offers page scores with), when there is one."""
+    """Every card of the user, the most recently moved first. Its score is the match of the CV
+    linked to the application (the tailored one sent) when there is one, else of the most
+    recent source CV (the one the offers page scores with)."""
     tracked = await list_tracked(db, user.id)
-    scores: dict[str, int] = {}
-    if with_scores and tracked:
-        matching = MatchService(db)
-        sources = await matching.source_cvs(user)
-        if sources:
-            scores = await matching.scores(sources[0], [t.offer for t in tracked])
+    scores = await _scores(db, user, tracked) if with_scores and tracked else {}
     now = datetime.now(UTC)
-    return [card(t, now.date(), now, scores.get(t.offer.id)) for t in tracked]
+    return [card(t, now.date(), now, scores.get(t.application.id)) for t in tracked]
+
+
+async def _scores(db: AsyncSession, user: User, tracked: list[Tracked]) -> dict[str, int]:
+    """Score per application id."""
+    matching = MatchService(db)
+    linked = await matching.generated_matches(
+        user.id, [t.application.cv_file_id for t in tracked if t.application.cv_file_id]
+    )
+    scores = {
+        t.application.id: linked[t.application.cv_file_id].analysis.score
+        for t in tracked
+        if t.application.cv_file_id in linked
+    }
+    rest = [t for t in tracked if t.application.id not in scores]
+    sources = await matching.source_cvs(user) if rest else []
+    if sources:
+        by_offer = await matching.scores(sources[0], [t.offer for t in rest])
+        scores.update(
+            {t.application.id: by_offer[t.offer.id] for t in rest if t.offer.id in by_offer}
+        )
+    return scores
 
 
 def columns(all_cards: list[Card]) -> list[tuple[str, list[Card]]]:
