@@ -185,3 +185,26 @@ async def test_finished_offers_show_their_score_on_the_generation_page(
         assert await anext(lines) == "event: panel"
         streamed = await anext(lines)
     assert 'class="match-compact"' in streamed and f'data-score="{analysis["score"]}"' in streamed
+
+
+async def test_the_offer_page_compares_the_cv_last_tailored_for_it_by_default(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "match-default@example.com")
+    tailored_from = await factories.source_cv(db, me["id"])
+    newest = await factories.source_cv(db, me["id"], GARDENER_CV)
+    offer = await factories.job_offer(db, me["id"])
+    untouched = await factories.job_offer(db, me["id"], title="Another offer")
+    await generated_cv(db, me["id"], offer, tailored_from, tailored_from.content)
+
+    page = await client.get(f"/offers/{offer.id}", headers=ENGLISH)
+    assert selected_cv(page.text) == tailored_from.id  # the select names the CV compared
+    api = (await client.get(f"/api/job-offers/{offer.id}/match")).json()
+    assert (
+        api["score"]
+        == (await client.get(f"/api/job-offers/{offer.id}/match?cvId={tailored_from.id}")).json()[
+            "score"
+        ]
+    )
+    other = await client.get(f"/offers/{untouched.id}", headers=ENGLISH)
+    assert selected_cv(other.text) == newest.id  # never tailored: the newest source CV

@@ -102,9 +102,30 @@ class MatchService:
             )
         return found[0]
 
+    async def last_tailored_source(self, user: User, offer_id: str) -> str | None:
+        """The source CV of the user's most recent CV tailored to this offer, if any."""
+        latest = await self.db.scalar(
+            select(CvFile)
+            .where(
+                CvFile.user_id == user.id,
+                CvFile.kind == "generated",
+                CvFile.job_offer_id == offer_id,
+            )
+            .order_by(CvFile.created_at.desc())
+            .limit(1)
+        )
+        if latest is None:
+            return None
+        return source_id_of(latest) or None
+
     async def for_offer(self, user: User, offer_id: str, cv_id: str | None = None) -> Match:
-        """``cv_id`` (any of the user's CVs) against the offer; none → the most recent source."""
+        """``cv_id`` (any of the user's CVs) against the offer; none → the source CV the user
+        last tailored for this offer, else the most recent source."""
         offer = _offer_ready(await get_offer(self.db, user.id, offer_id))
+        if not cv_id:
+            tailored_from = await self.last_tailored_source(user, offer_id)
+            sources = await self.source_cvs(user)
+            cv_id = next((cv.id for cv in sources if cv.id == tailored_from), None)
         source = (
             _ready(await get_cv(self.db, user.id, cv_id))
             if cv_id
