@@ -10,6 +10,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Header, Project, Skill, as_project
 from jobs.pipeline.core.context import OfferBrief
+from jobs.pipeline.core.interests import sorted_interests
 from jobs.pipeline.core.languages import adapt_languages
 from jobs.pipeline.core.schemas import (
     AdaptedExtras,
@@ -78,6 +79,7 @@ def assemble(
             if e.id in extras_desc
         ]
 
+    interests, dated_roles = sorted_interests(list(extras.interests))
     # The offer's title heads the CV only when it is in the CV's language (one language).
     same_language = offer.language == language
     header: Header = source.header.model_copy(
@@ -100,9 +102,9 @@ def assemble(
             update={
                 "certifications": pick(source.extras.certifications),
                 "awards": pick(source.extras.awards),
-                "volunteering": pick(source.extras.volunteering),
+                "volunteering": pick(source.extras.volunteering) + dated_roles,
                 "publications": pick(source.extras.publications),
-                "interests": list(extras.interests),
+                "interests": interests,
             }
         ),
     )
