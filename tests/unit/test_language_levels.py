@@ -165,3 +165,29 @@ def test_prose_language_line_keeps_the_detail_after_the_name() -> None:
     levels = {x.name: x.level for x in content.languages}
     assert levels["French"] == "Native"
     assert all(part in levels["English"] for part in ("Fluent", "C1", "TOEIC 945"))
+
+
+@pytest.mark.parametrize(
+    ("level", "words", "letters"),
+    [
+        ("Niveau professionnel", "Professionnel", "B2"),  # not "Professionnel (Niveau)"
+        ("Professional working proficiency", "Professionnel", "B2"),
+        ("Niveau B2", "Professionnel (B2)", "B2"),
+        (
+            "Limited working proficiency",
+            "Limited working proficiency",
+            "Limited working proficiency",
+        ),
+        (
+            "Full professional proficiency",
+            "Full professional proficiency",
+            "Full professional proficiency",
+        ),
+        ("Courant (lu, écrit, parlé)", "Courant (lu, écrit, parlé)", "Courant (lu, écrit, parlé)"),
+    ],
+)
+def test_a_level_is_converted_whole_or_kept_as_written(
+    level: str, words: str, letters: str
+) -> None:
+    assert convert_level(level, "words", "fr") == words
+    assert convert_level(level, "letters", "fr") == letters

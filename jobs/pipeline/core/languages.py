@@ -154,8 +154,29 @@ def convert_level(level: str, style: str, cv_language: str) -> str:
         cefr = word[1] if word else letters.group(0)[:2].upper() if letters else ""
         head = LEVEL_WORDS.get(cv_language, LEVEL_WORDS["en"])[cefr]
         rest = _without(level, word[0] if word else None)  # CEFR letters stay a detail
-    details = _details(rest)
+    if not _only_facts_and_level_words(rest):
+        return level  # "Limited working proficiency": converting "working" would change it
+    details = _details(_without_words(rest, FILLER_WORDS))
     return f"{head} ({details})" if details else head
+
+
+# Words that only say "level" ("Niveau professionnel", "Professional working proficiency").
+FILLER_WORDS = frozenset({"niveau", "level", "proficiency", "maitrise", "working", "de", "of"})
+
+
+def _only_facts_and_level_words(rest: str) -> bool:
+    """What is left of a level once converted holds nothing but fillers and facts (a score,
+    CEFR letters, a certificate's acronym): any other word qualifies the level itself."""
+    for token in re.findall(r"[^\W_]+", rest):
+        folded = fold(token)
+        is_fact = any(c.isdigit() for c in token) or (token.isupper() and len(token) >= 2)
+        if not (is_fact or folded in FILLER_WORDS or _level_word(token) is not None):
+            return False
+    return True
+
+
+def _without_words(text: str, words: frozenset[str]) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
 
 
 def adapt_languages(languages: list[Language], offer_text: str, cv_language: str) -> list[Language]:
