@@ -80,10 +80,11 @@ def schema_repairs(subtasks: list[dict[str, Any]]) -> int | None:
 
 def claims(guard: dict[str, Any], subtasks: list[dict[str, Any]]) -> dict[str, int]:
     """The fact guard's counts of the CV; of its completed calls when no CV was saved."""
+    kinds = ("verified", "repaired", "dropped", "translated")
     if guard:
-        return {k: _count(guard.get(f"{k}Claims")) for k in ("verified", "repaired", "dropped")}
+        return {k: _count(guard.get(f"{k}Claims")) for k in kinds}
     rows = [st.get("guard") or {} for st in subtasks]
-    return {k: sum(_count(r.get(k)) for r in rows) for k in ("verified", "repaired", "dropped")}
+    return {k: sum(_count(r.get(k)) for r in rows) for k in kinds}
 
 
 def measure(entry: dict[str, Any]) -> PairFigures:
@@ -241,6 +242,11 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
             "–",
         ),
         (
+            "of the verified: source sentences translated alone and passed",
+            str(sum(f.claims.get("translated", 0) for f in figures)),
+            "–",
+        ),
+        (
             "verified / (verified + dropped)",
             f"{verified / (verified + dropped):.2f}" if verified + dropped else "–",
             "≥ 0.6",
@@ -261,7 +267,9 @@ pointed at the local model. The CV enters as `make eval-tailor`'s does (bench/ta
 the ad as a pasted offer. Figures are computed by bench/llm_eval_metrics.py, not by the
 pipeline's guards:
 
-- **claims v / r / d**: the fact guard's own counts (`generation_meta.fact_guard`).
+- **claims v / r / d**: the fact guard's own counts (`generation_meta.fact_guard`); the
+  verified include the source sentences a phase kept in the other language that were then
+  translated one at a time and passed the same guard (`translatedClaims`).
 - **offer copies**: sentences of the final CV (summary, descriptions, bullets) with ≥ 3 stem
   trigrams, ≥ 50 % of them in the offer and ≤ 20 % in the source CV.
 - **moved**: numbers and capitalised names in an item's rewritten bullets/description that its

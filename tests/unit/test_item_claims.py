@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.lib.cv_content import CvContent
+from app.lib.matching.vocabulary import Vocabulary
 from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.fact_guard import Checked, SourceCorpus
 from jobs.pipeline.core.guards import guard_extras, guard_item, guard_skills
@@ -514,6 +515,10 @@ def test_a_concept_a_translation_names_is_traced_by_the_cognates_that_name_it() 
     )
     scope = _corpus(cv, "").scope
     assert scope is not None
+    # A concept the vocabulary names in French only, as bilingual lists often do.
+    scope.vocabulary = Vocabulary(
+        {"live_platforms": ["plateformes en temps réel"], "sales": ["ventes mensuelles"]}, {}
+    )
     item = cv.experience[0]
     own = ItemText(item_text(item), header=item_header(item))
     traced = "Développement d'algorithmes de fusion de capteurs sur des plateformes en temps réel"
@@ -535,3 +540,23 @@ def test_interests_split_from_one_source_line_are_the_sources_text() -> None:
     cleaned, checked = guard_extras(out, cv, _corpus(cv, ""))
     assert cleaned.interests == ["Basketball", "Boxe thaï", "Musées"]
     assert len(checked.bad) == 2
+
+
+def test_an_entry_that_says_nothing_gets_no_sentence_not_even_a_restatement() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "intern",
+                    "title": "Data scientist Intern",
+                    "company": "Sanofi",
+                    "description": "Gentilly, Ile-de-France",
+                    "start": "2023-01",
+                }
+            ]
+        }
+    )
+    out = AdaptedItem(id="intern", description="Interned at Sanofi in Gentilly, Ile-de-France")
+    cleaned, checked = guard_item(out, cv.experience[0], _corpus(cv, ""))
+    assert cleaned.description == "Gentilly, Ile-de-France"  # the source's own words
+    assert checked.bad and "does not describe it" in checked.bad[0]

@@ -121,8 +121,8 @@ talend: Talend
 informatica: Informatica
 ssis: SSIS
 fivetran: Fivetran
-stream_processing: stream processing | real-time data | données temps réel | event streaming \
-    | event-driven | temps réel
+stream_processing: stream processing | real-time data | données temps réel \
+    | données en temps réel | event streaming | event-driven
 message_queues: message queues | message broker | file de messages | messaging queue
 big_data: big data | données massives | large datasets | gros volumes de données
 data_quality: data quality | qualité des données | data cleaning | nettoyage des données \

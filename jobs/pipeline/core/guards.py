@@ -18,7 +18,7 @@ from jobs.pipeline.core.fact_guard import (
 )
 from jobs.pipeline.core.fallback import Fallbacks
 from jobs.pipeline.core.item_claims import ClaimScope, Problem
-from jobs.pipeline.core.item_text import ItemText, item_header, item_text
+from jobs.pipeline.core.item_text import ItemText, item_header, item_text, says_nothing
 from jobs.pipeline.core.schemas import (
     AdaptedExtraItem,
     AdaptedExtras,
@@ -94,7 +94,7 @@ def guard_item(
     out: AdaptedItem, source: Experience | Project, corpus: SourceCorpus
 ) -> tuple[AdaptedItem, Checked]:
     scope = _scope(corpus)
-    own = ItemText(item_text(source), header=item_header(source))
+    own = ItemText(item_text(source), header=item_header(source), silent=says_nothing(source))
     bullets, ok, bad = guard_lines(out.bullets, source.bullets, scope, own, source.id)
     if not bullets and source.bullets:
         bullets = list(source.bullets)  # an emptied section is never silently accepted

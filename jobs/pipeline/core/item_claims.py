@@ -92,6 +92,8 @@ class ClaimScope:
         ``also_shown``: concepts the claim may name beyond those ``own``'s text shows."""
         if own.holds(sentence):
             return []  # the author's own sentence of this item
+        if own.silent:  # "Interned at X in Y" for an entry that says nothing: a restatement
+            return [Problem("unsupported")]  # at best, an invention at worst
         from jobs.pipeline.core.fact_guard import SourceCorpus, unsupported_claims
 
         out: list[Problem] = []

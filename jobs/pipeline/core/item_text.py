@@ -44,6 +44,14 @@ def item_text(item: Experience | Project | Education | ExtraItem) -> str:
     return "\n".join(p for p in [*parts, *dates, *bullets, *skills] if p)
 
 
+MIN_SAID_WORDS = 4  # a shorter description names a place or a team, not what was done
+
+
+def says_nothing(item: Experience | Project) -> bool:
+    """No bullets and a description too short to say what was done."""
+    return not item.bullets and len(item.description.split()) < MIN_SAID_WORDS
+
+
 @dataclass(frozen=True)
 class ItemText:
     """One source item, prepared for the checks; ``header``: its naming fields
@@ -51,6 +59,9 @@ class ItemText:
 
     text: str
     header: str = ""
+    # The source says nothing of what was done there (no bullets, a description of a few
+    # words): any sentence a model writes for it is made up (``says_nothing``).
+    silent: bool = False
 
     @cached_property
     def header_stems(self) -> frozenset[str]:
