@@ -560,3 +560,25 @@ def test_an_entry_that_says_nothing_gets_no_sentence_not_even_a_restatement() ->
     cleaned, checked = guard_item(out, cv.experience[0], _corpus(cv, ""))
     assert cleaned.description == "Gentilly, Ile-de-France"  # the source's own words
     assert checked.bad and "does not describe it" in checked.bad[0]
+
+
+def test_a_short_translation_without_function_words_is_judged_as_a_translation() -> None:
+    cv = CvContent.model_validate(
+        {
+            "experience": [
+                {
+                    "id": "sales",
+                    "title": "Conseillère commerciale",
+                    "company": "Enerlia",
+                    "start": "2021-01",
+                    "bullets": ["Vente de contrats d'énergie", "Suivi de la clientèle"],
+                }
+            ]
+        }
+    )
+    scope = _corpus(cv, "").scope
+    assert scope is not None
+    item = cv.experience[0]
+    own = ItemText(item_text(item), header=item_header(item))
+    assert scope.problems("Energy contract sales", own, "sales") == []  # read as English
+    assert scope.problems("Nuclear plant inspections", own, "sales")  # shares nothing

@@ -15,6 +15,7 @@ from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.matching.terms import cognate_share, content_words, stem_share
 from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.item_text import ItemText, item_text
+from jobs.pipeline.core.mixed_language import dictionary_language
 from jobs.pipeline.core.offer_copy import OfferCopy
 from jobs.pipeline.core.skill_terms import SkillTerms
 from jobs.pipeline.core.text import guess_language
@@ -147,7 +148,7 @@ class ClaimScope:
 
     @staticmethod
     def _translated(sentence: str, own: ItemText) -> bool:
-        language = guess_language(sentence, "")
+        language = guess_language(sentence, "") or dictionary_language(sentence)
         return bool(language and own.language and language != own.language)
 
     def _copies_offer(

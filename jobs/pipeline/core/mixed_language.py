@@ -120,3 +120,19 @@ def mixed(text: str, target: str, allowed: Collection[str] = ()) -> list[str]:
         if len(words) >= (1 if short else MIN_FOREIGN_WORDS):
             found += words
     return found
+
+
+def dictionary_language(text: str) -> str:
+    """"fr" or "en" by the words only one language's word list knows ("Energy contract
+    sales": three English words), "" when they do not tell: for the short noun phrases that
+    carry no function word for ``text.guess_language`` to count."""
+    english, french = _dictionary("en"), _dictionary("fr")
+    votes = {"en": 0, "fr": 0}
+    for token in _PLAIN_RE.findall(unicodedata.normalize("NFC", text)):
+        word = token.lower()
+        in_english, in_french = word in english, word in french or fold(word) in french
+        if in_english != in_french:
+            votes["en" if in_english else "fr"] += 1
+    if votes["en"] == votes["fr"]:
+        return ""
+    return "en" if votes["en"] > votes["fr"] else "fr"
