@@ -30,6 +30,7 @@ from bench.tailor_metrics import (
     evidence_kept,
     facts_not_in_source,
     new_gaps,
+    removed_before_render,
 )
 from bench.tailor_pairs import (
     DEFAULT_CORPUS,
@@ -67,6 +68,7 @@ class PairResult:
     seconds: float
     uncovered_musts: list[str] = field(default_factory=list)
     trimmed: list[str] = field(default_factory=list)  # keys the render cut to fit the budget
+    removed: list[str] = field(default_factory=list)  # bullets gone before the render
 
     @property
     def reach(self) -> float:
@@ -125,6 +127,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         budget=render.page_budget,
         seconds=time.perf_counter() - started,
         trimmed=sorted(hidden),
+        removed=removed_before_render(source.content, cv),
         uncovered_musts=[
             " / ".join(sorted({vocab.label(c) for c in m.requirement.concepts}))
             for m in source_view.requirements

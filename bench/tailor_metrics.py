@@ -244,3 +244,19 @@ def facts_not_in_source(
         elif lang.level != before and to_cefr(lang.level) != to_cefr(before):
             problems.append(f"language level: {lang.name} {lang.level}")
     return problems
+
+
+# ------------------------------------------------------------------------------ thinning
+def removed_before_render(source: CvContent, tailored: CvContent) -> list[str]:
+    """Source bullets of the items the tailored CV shows in full (with bullets) that it no
+    longer holds, before any render: removed for relevance, not to fit the page budget (the
+    render's cuts are listed apart)."""
+    shown = {i.id: i for i in [*tailored.experience, *tailored.projects] if i.bullets}
+    removed: list[str] = []
+    for item in [*source.experience, *source.projects]:
+        kept = shown.get(item.id)
+        if kept is None:
+            continue
+        have = {" ".join(b.split()).casefold() for b in kept.bullets}
+        removed += [b for b in item.bullets if " ".join(b.split()).casefold() not in have]
+    return removed

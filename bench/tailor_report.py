@@ -111,6 +111,10 @@ def totals(results: list[PairResult]) -> list[str]:
         f"| unexplained gaps | {sum(len(r.gaps) for r in results)} | 0 |",
         f"| facts not in the source | {sum(len(r.facts) for r in results)} | 0 |",
         f"| PDFs within their page budget | {sum(r.fits for r in results)}/{len(results)} | all |",
+        f"| bullets removed before the render (not to fit) | "
+        f"{sum(len(r.removed) for r in results)} | 0 |",
+        f"| pairs with after ≥ before | {sum(r.after >= r.before for r in results)}/"
+        f"{len(results)} | all |",
     ]
 
 

@@ -15,7 +15,6 @@ from jobs.pipeline.core.keep import (
     restore_items,
     restore_skills,
 )
-from jobs.pipeline.core.offline import MAX_EVIDENCE_BULLETS
 from jobs.pipeline.core.offline_run import tailor_offline
 from jobs.pipeline.core.rule_guards import RuledItem
 from jobs.pipeline.core.rules import TextRules
@@ -64,8 +63,23 @@ def test_a_dropped_evidence_bullet_is_restored_verbatim_before_unrelated_ones() 
     fixed, back = restore_item(JOB, rewrite, NEEDS)
     assert back == [LATENCY]
     assert fixed.bullets == [KAFKA, LATENCY, "Organised the office book club"]
-    # Unrelated bullets the rewrite dropped stay dropped (the hiring fair shows nothing asked).
+    # Between phases (no way to tell the CV's language) only evidence comes back.
     assert "Ran the team's hiring fair" not in fixed.bullets
+
+
+def test_a_cv_is_never_thinned_for_relevance_the_other_bullets_come_back_last() -> None:
+    """The page budget cuts the least relevant bullets only when the CV does not fit."""
+    rewrite = _adapted(KAFKA, "Organised the office book club")
+    fixed, back = restore_item(JOB, rewrite, NEEDS, readable=lambda bullet: True)
+    assert back == [LATENCY]  # evidence: named to the repair round
+    assert fixed.bullets == [
+        KAFKA,
+        LATENCY,
+        "Organised the office book club",
+        "Ran the team's hiring fair",  # shows nothing asked: last, in the author's words
+    ]
+    unreadable, _ = restore_item(JOB, rewrite, NEEDS, readable=lambda bullet: False)
+    assert "Ran the team's hiring fair" not in unreadable.bullets  # another language
 
 
 def test_a_rewrite_that_keeps_everything_is_left_as_it_is() -> None:
@@ -76,13 +90,10 @@ def test_a_rewrite_that_keeps_everything_is_left_as_it_is() -> None:
     assert back == [] and fixed == rewrite
 
 
-def test_strongest_first_and_never_past_the_evidence_cap() -> None:
+def test_strongest_first_and_every_lost_evidence_bullet() -> None:
     fixed, back = restore_item(JOB, _adapted("Organised the office book club"), NEEDS)
     assert back == [LATENCY, KAFKA]  # latency + Redis + PostgreSQL outweighs Kafka
     assert fixed.bullets == [LATENCY, KAFKA, "Organised the office book club"]
-    full = [f"Tuned Redis cluster number {i}" for i in range(MAX_EVIDENCE_BULLETS)]
-    fixed, back = restore_item(JOB, _adapted(*full), NEEDS)
-    assert back == [] and fixed.bullets == full
 
 
 def test_an_items_own_asked_for_skills_come_back() -> None:
@@ -120,7 +131,7 @@ def test_asked_for_skills_cannot_be_dropped() -> None:
 
 
 def test_the_offline_engine_output_is_never_touched() -> None:
-    """Its selection already keeps every evidence bullet (up to its cap) and asked-for skill."""
+    """It keeps every bullet (evidence first) and every asked-for skill."""
     many = [f"Tuned Redis cluster number {i} for lower latency" for i in range(12)]
     source = CvContent(
         experience=[JOB, JOB.model_copy(update={"id": "exp_many", "bullets": many})],
@@ -131,7 +142,7 @@ def test_the_offline_engine_output_is_never_touched() -> None:
         AdaptedItem(id=e.id, description=e.description, bullets=e.bullets, skills=e.skills)
         for e in result.cv.experience
     ]
-    assert len(result.cv.experience[1].bullets) == MAX_EVIDENCE_BULLETS  # the cap applied
+    assert result.cv.experience[1].bullets == many  # all of them: the page budget cuts, not it
     assert restore_items(source.experience, adapted, NEEDS)[1] == {}
     skills = AdaptedSkills(skills=[SkillOut(name=s.name) for s in result.cv.skills])
     assert restore_skills(source.skills, skills, NEEDS)[1] == []

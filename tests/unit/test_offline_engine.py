@@ -111,13 +111,15 @@ def test_classify_moves_side_projects_removes_old_unrelated_jobs_and_keeps_the_r
     assert "Airflow" in reasons["e_now"] and "7 years" in reasons["e_old"]
 
 
-def test_bullets_evidence_first_then_the_authors_order_up_to_the_minimum() -> None:
+def test_bullets_evidence_first_then_every_other_in_the_authors_order() -> None:
     ctx = _ctx()
     item = offline.adapt_item(SOURCE.experience[0], offline.needs_of(ctx))
     assert item.bullets == [
         "Wrote 40 Airflow jobs",
         "Tuned PostgreSQL queries",
-        "Ran the office book club",  # the first of the others fills up to MIN_BULLETS
+        "Ran the office book club",  # none is dropped: the page budget cuts, only to fit
+        "Organised team lunches",
+        "Cleaned the kitchen",
     ]
     assert item.skills == ["Airflow", "Excel"]  # asked-for skills first
     assert set(item.bullets) <= set(SOURCE.experience[0].bullets)

@@ -7,10 +7,11 @@ wrote the text:
   bullet that is evidence for an offer requirement (``OfferNeeds.hits``) and that no rewritten
   bullet of its item still carries — one with the same requirement concepts, the same numbers,
   or a close paraphrase — is named to the repair round (to be written back in the CV's
-  language), and put back in the author's words if the repair does not carry it either; up to
-  the offline engine's cap of evidence bullets per item (so its selection, which already keeps
-  the strongest evidence, is never second-guessed). ``process_offer`` runs the same
-  restore once more over the batches (``restore_items``: results reused from an older run);
+  language), and put back in the author's words if the repair does not carry it either; the
+  item's other source bullets it dropped come back last, verbatim, when they are in the CV's
+  language (a CV is never thinned for relevance: the page budget cuts the least relevant
+  only to fit). ``process_offer`` runs the evidence restore once more over the batches
+  (``restore_items``: results reused from an older run);
 * after the skills phase, a source skill the offer asks for (named or implied) that the list
   no longer holds under its name or concept is put back; the same for an item's own skills.
 
@@ -19,7 +20,7 @@ Pure functions: ``process_offer`` records what came back in ``generation_meta``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,6 @@ from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stem_set, stem_share
 from jobs.pipeline.core.fact_guard import NUMBER_RE, Checked
-from jobs.pipeline.core.offline import MAX_EVIDENCE_BULLETS
 from jobs.pipeline.core.rule_guards import RuledItem
 from jobs.pipeline.core.rules import LANGUAGE, TextRules
 from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills, SkillOut
@@ -90,21 +90,32 @@ def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:
 
 
 def restore_item(
-    source: Experience | Project, adapted: AdaptedItem, needs: OfferNeeds
+    source: Experience | Project,
+    adapted: AdaptedItem,
+    needs: OfferNeeds,
+    readable: Callable[[str], bool] | None = None,
 ) -> tuple[AdaptedItem, list[str]]:
     """``adapted`` with the evidence bullets it lost put back (strongest first), after its
-    own evidence bullets and before the bullets that show nothing asked; and those bullets."""
+    own evidence bullets and before the bullets that show nothing asked; and those bullets.
+    With ``readable`` (a bullet the CV can print as it is: in its language), the other bullets
+    it lost come back too, last: a CV is never thinned for relevance, the page budget cuts
+    the least relevant only when it does not fit (``app/lib/pdf_render/budget.py``)."""
     bullets = list(adapted.bullets)
-    evidence = sum(1 for b in bullets if needs.hits(b))
     lost = [b for b in source.bullets if needs.hits(b) and not carried(b, bullets, needs)]
     lost.sort(key=lambda b: -needs.score(b))  # stable: the author's order on ties
-    back = lost[: max(0, MAX_EVIDENCE_BULLETS - evidence)]
+    back = lost
     at = next((i for i, b in enumerate(bullets) if not needs.hits(b)), len(bullets))
     bullets[at:at] = back
+    if readable is not None:
+        bullets += [
+            b
+            for b in source.bullets
+            if not needs.hits(b) and readable(b) and not carried(b, bullets, needs)
+        ]
     skills = list(adapted.skills)
     have = {s.casefold() for s in skills}
     skills += [s for s in source.skills if needs.hits(s) and s.casefold() not in have]
-    if not back and len(skills) == len(adapted.skills):
+    if not back and bullets == adapted.bullets and len(skills) == len(adapted.skills):
         return adapted, []
     return adapted.model_copy(update={"bullets": bullets, "skills": skills}), back
 
@@ -115,7 +126,9 @@ def guard_item_keep(
     """The item's lost evidence bullets named to the repair round, and put back verbatim in the
     cleaned output meanwhile; a restored bullet in another language than the CV's is counted
     as a language fallback too (the CV records it)."""
-    fixed, back = restore_item(source, out, needs)
+    fixed, back = restore_item(
+        source, out, needs, readable=lambda b: rules.language_problem("bullet", b) is None
+    )
     if not back:
         return RuledItem.model_validate(fixed.model_dump()), Checked(ok=0, bad=[])
     target = rules.language_name

@@ -38,8 +38,6 @@ SIDE_PROJECT_MARKERS = re.compile(
     r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
     re.IGNORECASE,
 )
-MIN_BULLETS = 3  # an item keeps up to this many bullets even when none is evidence
-MAX_EVIDENCE_BULLETS = 10
 SKILLS_TARGET = 12  # skills no requirement asks for fill the list up to this count
 MAX_ADDED_SKILLS = 8
 QUOTE_CHARS = 160  # an evidence quote: one sentence or one part of a line, not a paragraph
@@ -74,13 +72,13 @@ def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
 
 
 def select_bullets(bullets: list[str], needs: OfferNeeds) -> list[str]:
-    """Evidence first (strongest first), then the others in the author's order, within bounds."""
+    """Every bullet, evidence first (strongest first), then the others in the author's order:
+    a CV is reordered, never thinned for relevance; the page budget cuts the least relevant
+    only when the CV does not fit (``app/lib/pdf_render/budget.py``)."""
     scores = [needs.score(b) for b in bullets]
     evidence = sorted((i for i, s in enumerate(scores) if s), key=lambda i: -scores[i])
     others = [i for i, s in enumerate(scores) if not s]
-    keep = evidence[:MAX_EVIDENCE_BULLETS]
-    keep += others[: max(0, MIN_BULLETS - len(keep))]
-    return [bullets[i] for i in keep]
+    return [bullets[i] for i in evidence + others]
 
 
 def adapt_item(item: Experience | Project, needs: OfferNeeds) -> AdaptedItem:
