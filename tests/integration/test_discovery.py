@@ -483,7 +483,9 @@ async def test_one_request_at_a_time_per_host(
     _, second = await make_search(db, "polite-b@example.com", [f"{server.url}/b.rss"])
     workers = [ctx_for(redis, session_factory) for _ in range(2)]
     for ctx in workers:
-        ctx["discovery_host_delay_s"] = 0.2
+        # A pause wide enough that a starved event loop recording a span late (a busy
+        # machine) cannot make a polite client look impolite: asserted at half of it below.
+        ctx["discovery_host_delay_s"] = 0.5
     results = await asyncio.gather(run_search(workers[0], first), run_search(workers[1], second))
     assert [r["new"] for r in results] == [1, 1]
     spans = sorted(server.spans, key=lambda span: span[1])
@@ -495,7 +497,7 @@ async def test_one_request_at_a_time_per_host(
     ]
     for (_, _, end), (target, start, _) in itertools.pairwise(spans):
         assert start >= end, f"{target} started while another request was being served"
-        assert start - end >= 0.1, f"{target} came without the pause after the previous one"
+        assert start - end >= 0.25, f"{target} came without the pause after the previous one"
 
 
 async def test_the_cv_part_of_the_score(
