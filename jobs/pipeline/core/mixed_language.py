@@ -123,7 +123,7 @@ def mixed(text: str, target: str, allowed: Collection[str] = ()) -> list[str]:
 
 
 def dictionary_language(text: str) -> str:
-    """"fr" or "en" by the words only one language's word list knows ("Energy contract
+    """ "fr" or "en" by the words only one language's word list knows ("Energy contract
     sales": three English words), "" when they do not tell: for the short noun phrases that
     carry no function word for ``text.guess_language`` to count."""
     english, french = _dictionary("en"), _dictionary("fr")
