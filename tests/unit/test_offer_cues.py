@@ -105,3 +105,20 @@ def test_headed_requirements_keep_their_place_and_are_not_repeated() -> None:
     )
     parsed = parse_offer_text(ad)
     assert parsed.requirements == ["Maîtrise de SQL indispensable", "2 ans d'expérience en analyse"]
+
+
+def test_the_employers_text_yields_requirements_only_from_what_the_candidate_has() -> None:
+    ad = (
+        "Chargé de recrutement\nBrightwater\n\nQui sommes-nous ?\n\n"
+        "Les ingénieurs de Brightwater œuvrent à la maîtrise de la durabilité des ouvrages.\n"
+        "40 ans d'expérience au service des ouvrages d'art.\n"
+        "Vous possédez une première expérience du recrutement technique.\n\n"
+        "Missions\n\n- Communicate the new hire experience in every office\n"
+        "- Be able to travel twice a month\n"
+    )
+    parsed = parse_offer_text(ad)
+    assert parsed.requirements == [
+        "Be able to travel twice a month",
+        "Vous possédez une première expérience du recrutement technique.",
+    ]
+    assert not is_requirement("You will help deepen our understanding of billing data.")

@@ -21,25 +21,29 @@ from app.lib.parsing.text import fold
 COMPANY_VOICE = re.compile(
     r"^(?:(?:here |chez \S+ |at \S+ )?(?:we|our|us|nous|notre|nos|on)\b|(?:here|ici)\b)"
 )
-# A requirement: what the candidate has, is, knows or can do (folded text).
-REQUIREMENT = re.compile(
+# A requirement, said of the candidate whatever the section: what they have, are or hold.
+STRONG_REQUIREMENT = re.compile(
     r"\b(?:"
-    # the candidate, in the second person
     r"vous (?:possedez|avez|maitrisez|disposez|justifiez|parlez|savez|connaissez|etes "
     r"(?!accompagn|form|integr|rattach|amene|charge|responsable|en charge|invit|le bienvenu|"
     r"la bienvenue|libre))"
     r"|you (?:have|hold|bring|possess|speak|are (?:a|an|able|fluent|comfortable|familiar))"
-    # what is required, welcome or a plus
-    r"|required|requis|exigee?s?|indispensables?|imperati(?:f|ve)s?|obligatoires?|preferred|"
+    r"|must (?:be|have|possess|hold)|should (?:be|have)|(?:ability|able) to|capacite a|aptitude"
+    r"|bachelor|master'?s|degree|diploma|phd|high school|titulaire|diplome|"
+    r"bac ?\+ ?\d|\b(?:bac|bts|dut|but|cap|bep|licence)\b"
+    r")"
+)
+# Words that make a requirement of a sentence about the job, but that the employer's own text
+# uses too ("40 ans d'expérience", "la maîtrise de la durabilité", "any required training"):
+# read outside the company, benefits and process sections, and never in a mission.
+REQUIREMENT = re.compile(
+    r"\b(?:"
+    r"required|requis|exigee?s?|indispensables?|imperati(?:f|ve)s?|obligatoires?|preferred|"
     r"desirable|beneficial|(?:is )?a plus|un plus|atouts?|is an asset|nice to have|souhaitee?s?|"
     r"appreciee?s?"
-    # abilities, knowledge, experience, diplomas
-    r"|must (?:be|have|possess|hold)|should (?:be|have)|(?:ability|able) to|capacite a|aptitude"
     r"|(?:experience|knowledge|proficiency|familiarity|understanding) (?:of|in|with)"
     r"|(?:experience|connaissances?|maitrise|notions?) (?:de|du|des|en|dans|d')"
     r"|\d+\+? ?(?:years?|yrs|ans?|annees?)(?: of| d'| de)? ?(?:experience|industry)"
-    r"|bachelor|master'?s|degree|diploma|phd|high school|titulaire|diplome|"
-    r"bac ?\+ ?\d|\b(?:bac|bts|dut|but|cap|bep|licence)\b"
     r")"
 )
 MISSION = re.compile(
@@ -61,9 +65,16 @@ def _usable(sentence: str) -> str | None:
     return None if COMPANY_VOICE.match(folded) else folded
 
 
-def is_requirement(sentence: str) -> bool:
+def is_requirement(sentence: str, *, employer_text: bool = False, company: str = "") -> bool:
+    """``employer_text``: the sentence sits in the employer's text (company, benefits,
+    process) or in the missions, where only the strong cues count; a sentence naming the
+    ``company`` is the employer's."""
     folded = _usable(sentence)
-    return folded is not None and bool(REQUIREMENT.search(folded))
+    if folded is None or (len(company) >= 3 and fold(company) in folded):
+        return False
+    if STRONG_REQUIREMENT.search(folded):
+        return True
+    return not employer_text and not MISSION.search(folded) and bool(REQUIREMENT.search(folded))
 
 
 def is_mission(sentence: str) -> bool:
@@ -71,10 +82,17 @@ def is_mission(sentence: str) -> bool:
     return folded is not None and bool(MISSION.search(folded)) and not is_requirement(sentence)
 
 
-def requirements_in(items: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+def requirements_in(
+    items: Iterable[str],
+    known: Iterable[str] = (),
+    *,
+    employer_text: bool = False,
+    company: str = "",
+) -> list[str]:
     """The items that state a requirement, in order, without those already ``known``."""
     seen = {fold(k) for k in known}
-    return _new([i for i in items if is_requirement(i)], seen)
+    found = [i for i in items if is_requirement(i, employer_text=employer_text, company=company)]
+    return _new(found, seen)
 
 
 def missions_in(items: Iterable[str], known: Iterable[str] = ()) -> list[str]:

@@ -67,6 +67,7 @@ MAX_LINES_BEFORE_TITLE = 5
 MAX_TITLE_WORDS = 18
 MAX_NAME_WORDS = {"company": 6, "title": MAX_TITLE_WORDS}
 MAX_PLACE_WORDS = 8  # a longer "Lieu :" value is a sentence about the place
+EMPLOYER_SECTIONS = ("company", "benefits", "process")  # the employer's text, not the job's
 
 
 @dataclass
@@ -213,9 +214,16 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     # anywhere else (offer_cues.py).
     requirements = _distinct(_items(sections.get("requirements")))
     responsibilities = _items(sections.get("responsibilities"))
-    elsewhere = _items(sections.lines_outside(("requirements", "responsibilities")))
-    # A mission list also holds what is required ("Be able to lift 25 lbs"): read it too.
-    requirements += requirements_in([*elsewhere, *responsibilities], known=requirements)
+    employer = _items(sections.lines_in(EMPLOYER_SECTIONS))
+    elsewhere = _items(
+        sections.lines_outside(("requirements", "responsibilities", *EMPLOYER_SECTIONS))
+    )
+    requirements += requirements_in(elsewhere, known=requirements, company=company)
+    # A mission list, and the employer's text, may hold what is required ("Be able to lift
+    # 25 lbs", "Vous possédez un BTS" glued after the benefits): the strong cues only there.
+    requirements += requirements_in(
+        [*responsibilities, *employer], known=requirements, employer_text=True, company=company
+    )
     responsibilities = responsibilities or missions_in(elsewhere)
     return OfferFields(
         title=plausible_title(clean_title(title)),

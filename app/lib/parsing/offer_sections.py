@@ -46,6 +46,9 @@ class OfferSections:
     def lines_outside(self, names: tuple[str, ...]) -> list[str]:
         return [line for section, line in self.tagged if section not in names]
 
+    def lines_in(self, names: tuple[str, ...]) -> list[str]:
+        return [line for section, line in self.tagged if section in names]
+
 
 def _is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
