@@ -17,7 +17,7 @@ from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render.budget import bullet_key
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported, unsupported_claims
 from jobs.pipeline.core.languages import to_cefr
-from jobs.pipeline.core.text import fold, words
+from jobs.pipeline.core.text import fold, squash, words
 
 GAP_MONTHS = 6  # a hole longer than this in a timeline needs explaining
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")
@@ -257,6 +257,6 @@ def removed_before_render(source: CvContent, tailored: CvContent) -> list[str]:
         kept = shown.get(item.id)
         if kept is None:
             continue
-        have = {" ".join(b.split()).casefold() for b in kept.bullets}
-        removed += [b for b in item.bullets if " ".join(b.split()).casefold() not in have]
+        have = {squash(b) for b in kept.bullets}
+        removed += [b for b in item.bullets if squash(b) not in have]
     return removed

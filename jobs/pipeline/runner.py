@@ -220,14 +220,15 @@ class OfferRun:
         if not todo:
             return call, cleaned, counts
         refused = guard(cleaned)[1].bad
-        for path, text in todo:
+        for field in todo:
+            text = field[1]
             await self.ensure_not_cancelled()
             answer = await self.engine.translate(self.ctx, phase, text)
             if answer is None:
                 break  # an engine that cannot translate
             call = call.plus_cost(answer)
             translation = Translation.model_validate(answer.data.model_dump()).text
-            accepted = accept(guard, cleaned, refused, path, translation)
+            accepted = accept(guard, cleaned, refused, field, translation)
             if accepted is None:
                 counts.notes.append(f"translation {translation!r} of {text!r} refused")
                 continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,7 +35,6 @@ from app.domain.inbox.scoring import (
     SearchCriteria,
     detect_remote,
     detect_salary,
-    fold,
     red_flag,
     score_item,
 )
@@ -59,6 +59,14 @@ class Candidate:
     summary: str = ""
     published_at: datetime | None = None
     remote: str | None = None
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, whitespace collapsed: what the content hash reads (an
+    offer re-published with other case or accents is the same offer)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
 
 
 def canonical_url(url: str) -> str:

@@ -16,7 +16,6 @@ part out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,30 +41,15 @@ _SALARY = re.compile(
 )
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, whitespace collapsed: what every comparison here reads."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.lower().split())
-
-
-def has_phrase(folded_text: str, phrase: str) -> bool:
-    """``phrase`` in text already folded, word by word, each word in any of its forms
-    ("astreinte" finds "astreintes", "développeur" finds "développeuse"; "java" never finds
-    "javascript"): ``app/lib/matching/terms.py``."""
-    return contains_words(folded_text, phrase)
-
-
 def red_flag(title: str, text: str, flags: list[Any]) -> str | None:
     """The first red-flag phrase found in the title or the text, as the user wrote it."""
-    folded = fold(f"{title}\n{text}")
-    return next((str(f) for f in flags if str(f).strip() and has_phrase(folded, str(f))), None)
+    both = f"{title}\n{text}"  # contains_words folds it (case, accents)
+    return next((str(f) for f in flags if str(f).strip() and contains_words(both, str(f))), None)
 
 
 def detect_remote(text: str) -> str | None:
-    folded = fold(text)
     for policy in ("hybrid", "onsite", "remote"):  # "remote" last: "partial remote" is hybrid
-        if any(has_phrase(folded, w) for w in REMOTE_WORDS[policy]):
+        if any(contains_words(text, w) for w in REMOTE_WORDS[policy]):
             return policy
     return None
 
@@ -135,14 +119,14 @@ def score_item(
     """(score 0–100, the parts that made it: each 0–1, plus which keywords matched)."""
     parts: dict[str, float] = {}
     details: dict[str, Any] = {}
-    folded = fold(f"{title}\n{location}\n{text}")
+    everything = f"{title}\n{location}\n{text}"  # contains_words folds it
     if criteria is not None and criteria.keywords:
-        found = [k for k in criteria.keywords if has_phrase(folded, k)]
+        found = [k for k in criteria.keywords if contains_words(everything, k)]
         details["keywordsFound"] = found
         share = len(found) / len(criteria.keywords)
         parts["keywords"] = share if criteria.keywords_mode != "all" or share == 1 else share / 2
     if criteria is not None and criteria.location.strip():
-        parts["location"] = 1.0 if has_phrase(folded, criteria.location) else 0.0
+        parts["location"] = 1.0 if contains_words(everything, criteria.location) else 0.0
     if criteria is not None and criteria.remote != "any":
         parts["remote"] = 0.5 if remote is None else float(remote == criteria.remote)
     if criteria is not None and criteria.min_salary and any(v is not None for v in salary):

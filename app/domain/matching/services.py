@@ -93,14 +93,17 @@ class MatchService:
         rows = await list_cvs(self.db, user.id, "source")
         return [cv for cv in rows if cv.extraction_status == "completed"]
 
-    async def default_source(self, user: User) -> CvFile:
+    async def default_source(self, user: User, offer_id: str | None = None) -> CvFile:
+        """The source CV last tailored for ``offer_id`` when it still exists, else the most
+        recent one."""
         found = await self.source_cvs(user)
         if not found:
             raise NotFound(
                 N_("No imported CV to compare with: import a CV first."),
                 code="match.no_source_cv",
             )
-        return found[0]
+        tailored_from = await self.last_tailored_source(user, offer_id) if offer_id else None
+        return next((cv for cv in found if cv.id == tailored_from), found[0])
 
     async def last_tailored_source(self, user: User, offer_id: str) -> str | None:
         """The source CV of the user's most recent CV tailored to this offer, if any."""
@@ -122,14 +125,10 @@ class MatchService:
         """``cv_id`` (any of the user's CVs) against the offer; none → the source CV the user
         last tailored for this offer, else the most recent source."""
         offer = _offer_ready(await get_offer(self.db, user.id, offer_id))
-        if not cv_id:
-            tailored_from = await self.last_tailored_source(user, offer_id)
-            sources = await self.source_cvs(user)
-            cv_id = next((cv.id for cv in sources if cv.id == tailored_from), None)
         source = (
             _ready(await get_cv(self.db, user.id, cv_id))
             if cv_id
-            else await self.default_source(user)
+            else await self.default_source(user, offer_id)
         )
         content = CvContent.from_json(source.content)
         return Match(await ANALYSES.analysis(content, offer_text(offer)), offer, source)

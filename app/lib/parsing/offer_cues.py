@@ -90,17 +90,17 @@ def requirements_in(
     company: str = "",
 ) -> list[str]:
     """The items that state a requirement, in order, without those already ``known``."""
-    seen = {fold(k) for k in known}
     found = [i for i in items if is_requirement(i, employer_text=employer_text, company=company)]
-    return _new(found, seen)
+    return distinct(found, known)
 
 
 def missions_in(items: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+    return distinct([i for i in items if is_mission(i)], known)
+
+
+def distinct(items: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+    """Each item once, in order (accents and case aside), and none of those ``known``."""
     seen = {fold(k) for k in known}
-    return _new([i for i in items if is_mission(i)], seen)
-
-
-def _new(items: list[str], seen: set[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         key = fold(item)

@@ -18,7 +18,7 @@ from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.offer_company import find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
-from app.lib.parsing.offer_cues import missions_in, requirements_in
+from app.lib.parsing.offer_cues import distinct, missions_in, requirements_in
 from app.lib.parsing.offer_guard import is_navigation, plausible_company, plausible_title
 from app.lib.parsing.offer_header import (
     clean_title,
@@ -130,14 +130,6 @@ def _items(lines: list[str]) -> list[str]:
     return section_items([line for line in lines if _label_of(line) is None])
 
 
-def _distinct(items: list[str]) -> list[str]:
-    """Each item once (an ad repeating a line says it once)."""
-    firsts: dict[str, str] = {}
-    for item in items:
-        firsts.setdefault(fold(item), item)
-    return list(firsts.values())
-
-
 def _title_index(lines: list[str]) -> int:
     """The first line with text that is not a labelled field, a heading or a banner such as
     "Offre d'emploi" / "We're hiring!" (-1 when none)."""
@@ -212,7 +204,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     )
     # Headings place requirements and missions; the grammar of the rest finds those the ad put
     # anywhere else (offer_cues.py).
-    requirements = _distinct(_items(sections.get("requirements")))
+    requirements = distinct(_items(sections.get("requirements")))  # an ad may repeat a line
     responsibilities = _items(sections.get("responsibilities"))
     employer = _items(sections.lines_in(EMPLOYER_SECTIONS))
     elsewhere = _items(

@@ -102,8 +102,7 @@ def restore_item(
     the least relevant only when it does not fit (``app/lib/pdf_render/budget.py``)."""
     bullets = list(adapted.bullets)
     lost = [b for b in source.bullets if needs.hits(b) and not carried(b, bullets, needs)]
-    lost.sort(key=lambda b: -needs.score(b))  # stable: the author's order on ties
-    back = lost
+    back = sorted(lost, key=lambda b: -needs.score(b))  # stable: the author's order on ties
     at = next((i for i, b in enumerate(bullets) if not needs.hits(b)), len(bullets))
     bullets[at:at] = back
     if readable is not None:

@@ -110,6 +110,8 @@ def to_cefr(level: str) -> str | None:
 _TOKEN_RE = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 _CEFR_SPAN_RE = re.compile(r"\b[abc][12]\b(?:\s*[/-]\s*[abc][12]\b)?", re.IGNORECASE)
 _FEMININE_PLURAL = ("", "e", "s", "es", "le", "les")
+# Words that only say "level" ("Niveau professionnel", "Professional working proficiency").
+FILLER_WORDS = frozenset({"niveau", "level", "proficiency", "maitrise", "working", "de", "of"})
 
 
 def _level_word(level: str) -> tuple[re.Match[str], str] | None:
@@ -158,10 +160,6 @@ def convert_level(level: str, style: str, cv_language: str) -> str:
         return level  # "Limited working proficiency": converting "working" would change it
     details = _details(_without_words(rest, FILLER_WORDS))
     return f"{head} ({details})" if details else head
-
-
-# Words that only say "level" ("Niveau professionnel", "Professional working proficiency").
-FILLER_WORDS = frozenset({"niveau", "level", "proficiency", "maitrise", "working", "de", "of"})
 
 
 def _only_facts_and_level_words(rest: str) -> bool:

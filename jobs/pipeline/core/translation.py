@@ -57,26 +57,24 @@ def with_text(out: BaseModel, path: Path, text: str) -> BaseModel:
     return type(out).model_validate(data)
 
 
-def _at(out: BaseModel, path: Path) -> str:
-    node: Any = out.model_dump()
-    for step in path:
-        node = node[step]
-    return str(node)
-
-
 def _names(violation: str, text: str) -> bool:
     return text in violation or repr(text) in violation
 
 
 def accept(
-    guard: Guard, current: BaseModel, refused: list[str], path: Path, translation: str
+    guard: Guard,
+    current: BaseModel,
+    refused: list[str],
+    field: tuple[Path, str],
+    translation: str,
 ) -> tuple[BaseModel, list[str]] | None:
-    """``current`` with ``translation`` at ``path`` and what the guard then refuses, when the
-    translation keeps the numbers and names of the text it translates and the guard passes it
-    (refuses nothing more, names nothing of it, keeps it); else None. ``refused``: what the
-    guard refuses in ``current``."""
+    """``current`` with ``translation`` in place of ``field`` (its path and text, as
+    ``untranslated`` gives it) and what the guard then refuses, when the translation keeps the
+    numbers and names of the text it translates and the guard passes it (refuses nothing
+    more, names nothing of it, keeps it); else None. ``refused``: what the guard refuses in
+    ``current``."""
+    path, original = field
     text = translation.strip()
-    original = _at(current, path)
     if not text or unsupported_claims(text, SourceCorpus(original)):
         return None  # empty, or a number or name its own source text lacks
     candidate = with_text(current, path, text)
