@@ -23,7 +23,7 @@ import pdfplumber
 from app.lib.matching.analysis import analyse
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render import DEFAULT_DESIGN, default_page_budget
-from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.fit import ORPHAN_PAGE_FILL, render_to_budget
 from bench.tailor_metrics import (
     EvidenceKept,
     TimelineGap,
@@ -47,6 +47,7 @@ from jobs.pipeline.core.offline_run import tailor_offline
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bench" / "TAILORING.md"
+EMPTY_SHARE_AFTER_CUTS = 0.25  # no empty quarter page while source content was cut
 
 
 @dataclass
@@ -66,6 +67,7 @@ class PairResult:
     pages: int
     budget: int
     seconds: float
+    last_fill: float = 1.0  # share of the last page's height in use
     uncovered_musts: list[str] = field(default_factory=list)
     trimmed: list[str] = field(default_factory=list)  # keys the render cut to fit the budget
     removed: list[str] = field(default_factory=list)  # bullets gone before the render
@@ -78,6 +80,16 @@ class PairResult:
     @property
     def fits(self) -> bool:
         return self.pages <= self.budget
+
+    @property
+    def orphan_page(self) -> bool:
+        """A last page holding a few spilled-over lines (under a third of a page)."""
+        return self.pages > 1 and self.last_fill < ORPHAN_PAGE_FILL
+
+    @property
+    def room_left_after_cuts(self) -> bool:
+        """The render cut source content yet left more than a quarter of its last page empty."""
+        return bool(self.trimmed) and self.last_fill < 1 - EMPTY_SHARE_AFTER_CUTS
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -125,6 +137,7 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         facts=facts_not_in_source(source.content, cv, offer.brief.title, evidence),
         pages=render.page_count,
         budget=render.page_budget,
+        last_fill=float(render.extra.get("lastPageFill", 1.0)),
         seconds=time.perf_counter() - started,
         trimmed=sorted(hidden),
         removed=removed_before_render(source.content, cv),

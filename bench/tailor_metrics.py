@@ -98,8 +98,12 @@ def new_gaps(
 
 # ------------------------------------------------------------------------------ evidence
 def pdf_word_string(pdf_text: str) -> str:
-    """The PDF text as one space-separated word string, for ``shows_text``."""
-    return f" {' '.join(words(pdf_text))} "
+    """The PDF text as one space-separated word string, for ``shows_text``. A word broken at a
+    line end ("start-" / "up") is read both ways: kept hyphen (a compound) and joined (a
+    hyphenation the layout added)."""
+    compound = re.sub(r"-\s*\n\s*", "-", pdf_text)
+    joined = re.sub(r"-\s*\n\s*", "", pdf_text)
+    return f" {' '.join(words(compound))} | {' '.join(words(joined))} "
 
 
 def shows_text(pdf_words: str, text: str) -> bool:

@@ -46,7 +46,10 @@ HOW_MEASURED = """\
 * **Facts**: numbers, capitalised names, dates, skills and language levels of the tailored CV
   that the source does not hold, by the pipeline's fact guard (`jobs/pipeline/core/fact_guard.py`;
   the headline may use the offer's title). Target 0.
-* **Pages**: PDF pages / page budget (must fit).
+* **Pages**: PDF pages / page budget (must fit). **Last page**: the share of the last page's
+  height in use, by the render's own layout. An *orphan* last page is under a third full (a few
+  lines spilled over: the CV should fit on one page less); a render that cut source content must
+  not leave more than a quarter of its last page empty. Target 0 of each.
 * **Per pair** below: must-haves by the match vocabulary's names, bullets by their place in the
   source CV, problems by kind — the corpus's sentences stay out of the project;
   `python -m bench.tailor_eval --details` prints them in the terminal.
@@ -85,8 +88,14 @@ def _row(r: PairResult) -> str:
         f"**{len(r.gaps)}**" if r.gaps else "0",
         f"**{len(r.facts)}**" if r.facts else "0",
         f"{r.pages}/{r.budget}" if r.fits else f"**{r.pages}/{r.budget}**",
+        _fill(r),
     ]
     return "| " + " | ".join(cells) + " |"
+
+
+def _fill(r: PairResult) -> str:
+    cell = f"{100 * r.last_fill:.0f} %"
+    return f"**{cell}**" if r.orphan_page or r.room_left_after_cuts else cell
 
 
 def totals(results: list[PairResult]) -> list[str]:
@@ -113,6 +122,9 @@ def totals(results: list[PairResult]) -> list[str]:
         f"| PDFs within their page budget | {sum(r.fits for r in results)}/{len(results)} | all |",
         f"| bullets removed before the render (not to fit) | "
         f"{sum(len(r.removed) for r in results)} | 0 |",
+        f"| orphan last pages (under a third full) | {sum(r.orphan_page for r in results)} | 0 |",
+        f"| content cut while a quarter of the last page stays empty | "
+        f"{sum(r.room_left_after_cuts for r in results)} | 0 |",
         f"| pairs with after ≥ before | {sum(r.after >= r.before for r in results)}/"
         f"{len(results)} | all |",
     ]
@@ -185,8 +197,8 @@ def render(results: list[PairResult], elapsed: float) -> str:
         "defined under *How measured*. Bold = off target.",
         "",
         "| pair | offer → CV language | before | after | ceiling | after/ceiling | evidence kept "
-        "| purity | gaps | facts | pages/budget |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| purity | gaps | facts | pages/budget | last page |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *[_row(r) for r in results],
         "",
         "## Totals",

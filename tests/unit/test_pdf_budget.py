@@ -159,3 +159,67 @@ def test_section_titles_are_never_separated_from_their_first_item(design: str) -
             assert first_item.lower() in after, f"{title!r} left alone at a page end ({extra})"
             titles_opening_a_page += page > 0 and line == 0
     assert titles_opening_a_page >= 2  # page breaks did fall right before section titles
+
+
+def _spilling_cv(extra: int) -> CvContent:
+    cv = junior_cv()
+    cv.experience[0].bullets += [
+        f"Shipped release {n} of the billing service with its migration plan." for n in range(extra)
+    ]
+    return cv
+
+
+def _first_spill() -> int:
+    """The fewest added bullets that push the junior CV onto a second page: a few lines over."""
+    low, high = 0, 60
+    while high - low > 1:
+        middle = (low + high) // 2
+        pages = len(
+            layout(render_cv_html(_spilling_cv(middle), design="classic", locale="en")).pages
+        )
+        low, high = (middle, high) if pages == 1 else (low, middle)
+    return high
+
+
+def test_a_tailored_cv_that_spills_a_few_lines_is_fitted_on_one_page_less() -> None:
+    extra = _first_spill()
+    cv = _spilling_cv(extra)
+    first = cv.experience[0]
+    # The added bullets show nothing the offer asks; the source ones are evidence.
+    relevance = {
+        bullet_key(first.id, i): (100.0 if i < len(first.bullets) - extra else 1.0 - i / 100)
+        for i in range(len(first.bullets))
+    }
+    own = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=2, relevance=None
+    )
+    assert own.page_count == 2 and not own.trimmed  # the user's own CV is never cut for that
+    assert own.extra["lastPageFill"] < 1 / 3
+
+    tailored = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=2, relevance=relevance
+    )
+    assert tailored.page_count == 1 and tailored.fits
+    assert tailored.trimmed and all(t.relevance < 100 for t in tailored.trimmed)
+    # Only what was needed: the last item cut does not fit back on the page.
+    back = {t.key for t in tailored.trimmed[:-1]}
+    again = layout(render_cv_html(cv, design="classic", locale="en", trimmed=back))
+    assert len(again.pages) == 2
+
+
+@pytest.mark.parametrize("extra", [8, 16, 24])
+def test_a_tailored_cv_uses_its_pages(extra: int) -> None:
+    """Whatever the length: the last page is a third full or more, and content is cut only
+    while giving back the last item cut would break the page count."""
+    cv = _spilling_cv(extra)
+    first = cv.experience[0]
+    relevance = {bullet_key(first.id, i): 1.0 - i / 100 for i in range(len(first.bullets))}
+    result = render_to_budget(
+        cv.to_json(), design="modern", locale="en", page_budget=2, relevance=relevance
+    )
+    assert result.fits
+    assert result.page_count == 1 or result.extra["lastPageFill"] >= 1 / 3
+    if result.trimmed:
+        back = {t.key for t in result.trimmed[:-1]}
+        again = layout(render_cv_html(cv, design="modern", locale="en", trimmed=back))
+        assert len(again.pages) > result.page_count

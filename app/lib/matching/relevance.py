@@ -4,7 +4,10 @@
 a text that only implies a requirement counts half). ``budget_relevance`` turns that into the
 page budget's map (``app/lib/pdf_render/budget.py`` cuts lowest first): interests go first, then
 skills no requirement asks for, then unrelated certifications and awards, then bullets that show
-nothing asked (oldest first), and evidence for a requirement last of all.
+nothing the ad mentions (oldest first), then whatever shares a concept with the ad's text
+without meeting a requirement found in it, and evidence for a requirement last of all. The ad as
+a whole counts, not only the requirements read from it: a reader that missed a requirement must
+not make its evidence go first.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from app.lib.matching.requirements import offer_requirements
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 
 EVIDENCE_FLOOR = 100.0  # above anything that is not evidence
+AD_RELATED_FLOOR = 50.0  # shares a concept with the ad: above anything that shares none
 UNRELATED_SKILL = 0.5
 UNRELATED_EXTRA = 0.8  # an unrelated certification or award: after unrelated skills
 INTEREST = 0.0
@@ -25,6 +29,12 @@ class OfferNeeds:
     def __init__(self, offer: OfferText, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary or default_vocabulary()
         self.requirements = offer_requirements(offer, self.vocabulary)
+        whole = [offer.title, offer.description, *offer.requirements, *offer.responsibilities]
+        self.ad_concepts = self.vocabulary.concepts_in("\n".join([*whole, *offer.skills]))
+
+    def mentioned(self, text: str) -> bool:
+        """Whether the text names a concept the ad's text names anywhere."""
+        return bool(text.strip()) and bool(self.vocabulary.concepts_in(text) & self.ad_concepts)
 
     def hits(self, text: str) -> list[tuple[Requirement, bool]]:
         """Requirements the text is evidence for, each with whether it names it (else implies)."""
@@ -69,10 +79,10 @@ def budget_relevance(
         for index, bullet in enumerate(item.bullets):
             value = needs.score(bullet)
             position = recency + (count - index) / (100 * (count + 1))
-            scores[f"{item.id}:{index}"] = EVIDENCE_FLOOR + value if value else 1.0 + position
+            scores[f"{item.id}:{index}"] = _scored(needs, bullet, value, 1.0 + position)
     for index, skill in enumerate(cv.skills):
         value = needs.score(skill.name)
-        scores[f"skill:{index}"] = EVIDENCE_FLOOR + value if value else UNRELATED_SKILL
+        scores[f"skill:{index}"] = _scored(needs, skill.name, value, UNRELATED_SKILL)
     extras = cv.extras
     for entry in [
         *extras.certifications,
@@ -80,9 +90,16 @@ def budget_relevance(
         *extras.volunteering,
         *extras.publications,
     ]:
-        value = needs.score(" ".join((entry.name, entry.issuer, entry.description)))
-        scores[f"extra:{entry.id}"] = EVIDENCE_FLOOR + value if value else UNRELATED_EXTRA
+        text = " ".join((entry.name, entry.issuer, entry.description))
+        scores[f"extra:{entry.id}"] = _scored(needs, text, needs.score(text), UNRELATED_EXTRA)
     for index, interest in enumerate(cv.extras.interests):
-        value = needs.score(interest)
-        scores[f"interest:{index}"] = EVIDENCE_FLOOR + value if value else INTEREST
+        scores[f"interest:{index}"] = _scored(needs, interest, needs.score(interest), INTEREST)
     return scores
+
+
+def _scored(needs: OfferNeeds, text: str, value: float, unrelated: float) -> float:
+    """Evidence above the ad-related band, the ad-related above the unrelated; ``unrelated``
+    keeps its kind's rank inside each band."""
+    if value:
+        return EVIDENCE_FLOOR + value
+    return AD_RELATED_FLOOR + unrelated if needs.mentioned(text) else unrelated

@@ -40,6 +40,13 @@ class Measurements:
     overflow: float  # CSS px of content on the pages beyond the budget
     slack: float  # CSS px left empty at the bottom of the pages within the budget
     heights: dict[str, float]  # trim key → px it occupies (summed over pages)
+    fills: tuple[float, ...] = ()  # share of each page's content height in use, 0–1
+    last_page_room: float = 0.0  # the last page's content height, CSS px
+
+    @property
+    def last_page_free(self) -> float:
+        """CSS px left empty at the bottom of the last page."""
+        return self.last_page_room * (1.0 - self.fills[-1]) if self.fills else 0.0
 
 
 @dataclass(slots=True)
@@ -68,6 +75,8 @@ def measure(document: Document, budget: int) -> Measurements | None:
         overflow = 0.0
         slack = 0.0
         extents: dict[str, list[float]] = defaultdict(list)
+        fills: list[float] = []
+        room = 0.0
         for number, page in enumerate(document.pages):
             page_box = page._page_box
             top = page_box.content_box_y()
@@ -99,10 +108,18 @@ def measure(document: Document, budget: int) -> Measurements | None:
                 total = sum(trim_box.widths.values())
                 for key, width in trim_box.widths.items():
                     extents[key].append(trim_box.height * width / total if total else 0.0)
+            room = float(page_box.height)
+            fills.append(min(1.0, max(0.0, (bottom - top) / room)) if room > 0 else 1.0)
             if number >= budget:
                 overflow += bottom - top
             else:
                 slack += max(0.0, top + page_box.height - bottom)
-        return Measurements(overflow, slack, {k: sum(v) for k, v in extents.items()})
+        return Measurements(
+            overflow,
+            slack,
+            {k: sum(v) for k, v in extents.items()},
+            tuple(fills),
+            room,
+        )
     except (AttributeError, TypeError):
         return None
