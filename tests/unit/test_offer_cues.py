@@ -122,3 +122,28 @@ def test_the_employers_text_yields_requirements_only_from_what_the_candidate_has
         "Vous possédez une première expérience du recrutement technique.",
     ]
     assert not is_requirement("You will help deepen our understanding of billing data.")
+
+
+def test_skills_are_the_job_terms_of_requirements_and_missions_as_the_ad_words_them() -> None:
+    ad = (
+        "Agent de planning (H/F)\nTransports Belmont\n\n"
+        "Vous organiserez les tournées de 30 conducteurs et assurerez le reporting.\n\n"
+        "Vous êtes reconnu pour votre gestion des priorités et votre autonomie. "
+        "Une première expérience en logistique serait un plus.\n"
+    )
+    skills = parse_offer_text(ad).skills
+    # No heading, no cue before them: the concept vocabulary reads them in the requirement.
+    assert {"gestion des priorités", "autonomie", "logistique", "reporting"} <= set(skills)
+
+
+def test_vocabulary_spans_copy_the_text_and_keep_the_longest() -> None:
+    from app.lib.matching.vocabulary import default_vocabulary
+
+    text = "Votre Gestion des Priorités, votre autonomie et la gestion de projet."
+    spans = default_vocabulary().spans_in(text)
+    found = [text[start:end] for start, end, _ in spans]
+    assert "Gestion des Priorités" in found and "autonomie" in found
+    assert "gestion de projet" in found and "projet" not in found  # the longest form wins
+    # Words of one form spread over a sentence are no span of it.
+    far = "Gestion des stocks, des commandes, des litiges clients et de leurs priorités."
+    assert all(far[s:e] != far for s, e, _ in default_vocabulary().spans_in(far))

@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.lib.matching.terms import content_words, stems, words
+from app.lib.matching.terms import WORD_RE, content_words, stems, words
 from app.lib.parsing.skills_vocab import TECH, find_skills
 from app.lib.parsing.skills_vocab import _names as skill_names
 from app.lib.parsing.text import fold, word_set
 
 WINDOW = 6  # a form's words must all fall within this many consecutive words
+SPAN_SLACK = 2  # a span may hold this many words beyond its form's ("gestion de la paie")
 SKILL_PREFIX = "skill:"
 
 
@@ -85,6 +86,30 @@ class Vocabulary:
                 if form.concept not in found and _within_window(form, positions):
                     found.add(form.concept)
         return frozenset(found)
+
+    def spans_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Where the text names a concept by one of its forms (named tools aside: the skill
+        finder has their spans): ``(start, end, concept)``, in text order, the longest of
+        overlapping spans. A span runs from the form's first word to its last as the text
+        has them, and holds at most ``SPAN_SLACK`` other words."""
+        tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(fold(text))]
+        if len(fold(text)) != len(text):  # a character that folds to two: offsets by word
+            tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
+        positions: dict[str, list[int]] = {}
+        for index, (_, _, token) in enumerate(tokens):
+            for stem in stems(token):
+                positions.setdefault(stem, []).append(index)
+        found: list[tuple[int, int, str]] = []
+        for stem in list(positions):
+            for form in self._forms_by_stem.get(stem, ()):
+                placed = _placed(form, positions)
+                if placed and max(placed) - min(placed) < len(form.words) + SPAN_SLACK:
+                    found.append((tokens[min(placed)][0], tokens[max(placed)][1], form.concept))
+        spans: list[tuple[int, int, str]] = []
+        for start, end, concept in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+            if all(end <= s or start >= e for s, e, _ in spans):
+                spans.append((start, end, concept))
+        return sorted(spans)
 
     def implied(self, concepts: Iterable[str]) -> frozenset[str]:
         """Broader concepts the given ones support (transitively), not counting themselves."""
@@ -183,11 +208,16 @@ def _positions_of(stem_set: frozenset[str], positions: dict[str, list[int]]) -> 
 
 
 def _within_window(form: Form, positions: dict[str, list[int]]) -> bool:
+    return _placed(form, positions) is not None
+
+
+def _placed(form: Form, positions: dict[str, list[int]]) -> list[int] | None:
+    """The word positions of one occurrence of the form within ``WINDOW`` words, if any."""
     lists = [_positions_of(part, positions) for part in form.words]
     if any(not p for p in lists):
-        return False
+        return None
     if len(lists) == 1:
-        return True
+        return [lists[0][0]]
     for anchor in lists[0]:
         chosen = [anchor]
         for other in lists[1:]:
@@ -202,8 +232,8 @@ def _within_window(form: Form, positions: dict[str, list[int]]) -> bool:
             chosen.append(min(near, key=lambda p: abs(p - anchor)))
         else:
             if max(chosen) - min(chosen) < WINDOW:
-                return True
-    return False
+                return chosen
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -225,7 +225,12 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         requirements=requirements,
         responsibilities=responsibilities,
         skills=offer_skills(
-            sections, labelled.get("skills", ""), text, company=company, requirements=requirements
+            sections,
+            labelled.get("skills", ""),
+            text,
+            company=company,
+            requirements=requirements,
+            missions=responsibilities,
         ),
         languages=find_languages(text),
         contract_type=contract,

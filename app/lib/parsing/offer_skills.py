@@ -1,15 +1,19 @@
 """Skills a job offer asks for, as the offer writes them.
 
-Three sources, in this order: a labelled "Compétences : a, b" line; the skills vocabulary
+Four sources, in this order: a labelled "Compétences : a, b" line; the skills vocabulary
 (``app/lib/parsing/skills_vocab.py``) found in the job's own sections (not in the company,
-benefits or process text, which describe the employer); and phrases of the requirements
-themselves (``app/lib/parsing/offer_phrases.py``), so that skills no vocabulary lists are kept.
+benefits or process text, which describe the employer); the job terms of the matcher's concept
+vocabulary (``app/lib/matching/vocabulary.py``) in the requirements, wherever the ad put them,
+copied as the ad words them ("votre gestion des priorités" → "gestion des priorités"); and
+phrases of the requirements themselves (``app/lib/parsing/offer_phrases.py``), so that skills no
+vocabulary lists are kept.
 """
 
 from __future__ import annotations
 
 import re
 
+from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.parsing.offer_phrases import after_cues, phrase_key, requirement_phrases
 from app.lib.parsing.offer_sections import OfferSections, section_items
 from app.lib.parsing.skills_vocab import find_skill_spans
@@ -33,6 +37,12 @@ def _job_scope(sections: OfferSections, text: str) -> tuple[str, list[str]]:
     return "\n".join(kept), []
 
 
+def _terms(items: list[str]) -> list[str]:
+    """The concept vocabulary's job terms in the items, as the ad words them."""
+    vocabulary = default_vocabulary()
+    return [item[start:end] for item in items for start, end, _ in vocabulary.spans_in(item)]
+
+
 def offer_skills(
     sections: OfferSections,
     labelled: str,
@@ -40,6 +50,7 @@ def offer_skills(
     *,
     company: str = "",
     requirements: list[str] | None = None,
+    missions: list[str] | None = None,
 ) -> list[str]:
     """The offer's skills; words of the company's name ("Acme Logistique") are not skills.
     ``requirements``: the ad's requirement items wherever they sit (``offer_cues.py``); by
@@ -49,9 +60,12 @@ def offer_skills(
         scope = re.sub(re.escape(company), lambda m: " " * len(m.group(0)), scope, flags=re.I)
     found = split_items(labelled) if labelled else []
     found += [scope[start:end] for start, end, _ in find_skill_spans(scope)]
-    found += requirement_phrases(in_section if requirements is None else requirements)
+    asked = in_section if requirements is None else requirements
+    found += _terms(asked)
+    found += requirement_phrases(asked)
     if not in_section:  # no requirement section: only the cue phrases of the whole ad
         found += [p for item in section_items(scope.split("\n")) for p in after_cues(item)]
+    found += _terms(missions or [])  # what the job involves, after what it asks for
     skills: list[str] = []
     seen = {fold(word) for word in company.split()} | {fold(company)}  # the employer is no skill
     for skill in found:
