@@ -34,6 +34,7 @@ from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pages import form_outcome, status_fragment, task_running
+from app.lib.parsing.offer_parser import suggest_companies
 from app.tasks.lifecycle import commit_deletion
 
 MAX_JSON_BYTES = 1024 * 1024
@@ -89,8 +90,13 @@ def detail_context(
     errors: dict[str, str],
     **extra: Any,
 ) -> dict[str, Any]:
-    """The offer page: its form with ``values`` (stored or as posted) and their ``errors``."""
+    """The offer page: its form with ``values`` (stored or as posted) and their ``errors``; an
+    offer read without a company lists the names its text gives, for the user to pick."""
+    unsure = not (values.get("company") or "").strip() and not extra.get("extracting")
     return {
+        "company_suggestions": (
+            suggest_companies(offer.description or "", offer.source_url) if unsure else None
+        ),
         "offer": offer,
         "title": services.display_title(offer),
         "task": task,

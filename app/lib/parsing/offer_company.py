@@ -7,7 +7,8 @@ X", "Rejoignez X", "At X, we…", "Chez X,", an "About X" heading, "X est / is /
 opening the company section — the name the ad repeats most winning. Then the title's dash part,
 then the address of the offer (``url``): the employer's domain, or the company slug of a known
 applicant-tracking host. A source whose value is not shaped like a name (``offer_guard.py``)
-passes to the next; with none, the company is left empty for the user to fill.
+passes to the next; with none, the company is left empty for the user to fill, and
+``company_suggestions`` lists the names the ad may give as its employer for the user to pick.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ PATTERNS = (
         r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)"
     ),
 )
+# Where an ad may name its employer without saying it hires: suggestions only, never chosen.
+SUGGESTION_PATTERNS = (
+    re.compile(
+        rf"\b(?:au sein (?:de |du |d'|d’)|within |working for |travailler pour )(?P<name>{NAME})"
+    ),
+)
+MAX_SUGGESTIONS = 5
 # A company section opening with its subject: "X, groupe leader…", "X specializes in…".
 SUBJECT_RE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
@@ -261,3 +269,27 @@ def find_company(
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company
     return plausible_company(company_from_url(url, text))
+
+
+def company_suggestions(
+    lines: list[str],
+    *,
+    title_index: int,
+    company_lines: list[str],
+    location_line: str = "",
+    url: str | None = None,
+) -> list[str]:
+    """Every name the ad may give as its employer, most likely first, each shaped like a
+    name: what the user picks from when ``find_company`` was too unsure to choose."""
+    text = "\n".join(lines)
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    found = candidates_in(lines, company_lines)
+    found.append(company_in_title_line(title_line, location_line=location_line))
+    for line in lines:
+        for pattern in SUGGESTION_PATTERNS:
+            for match in pattern.finditer(clean(line)):
+                # A name runs to the sentence's end at most ("… de Lesaffre. Depuis 2022").
+                found.append(_acceptable(re.split(r"[.!?]\s", match.group("name"))[0].rstrip(".")))
+    found.append(company_from_url(url, text))
+    names = [plausible_company(name) for name in found if name]
+    return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.lib.parsing.headings import match_heading
 from app.lib.parsing.languages import detect_language
-from app.lib.parsing.offer_company import find_company
+from app.lib.parsing.offer_company import company_suggestions, find_company
 from app.lib.parsing.offer_contract import contract_in, rough_language
 from app.lib.parsing.offer_cues import distinct, missions_in, requirements_in
 from app.lib.parsing.offer_guard import is_navigation, plausible_company, plausible_title
@@ -167,6 +167,20 @@ def _company_lines(sections: OfferSections) -> list[str]:
         for i, line in enumerate(lines)
         if line.strip() and (i == 0 or not lines[i - 1].strip())
     ]
+
+
+def suggest_companies(text: str, url: str | None = None) -> list[str]:
+    """Names the ad may give as its employer, for the user to pick when the parser left the
+    company empty (``offer_company.company_suggestions``)."""
+    lines = normalise_text(text).split("\n")
+    index = _title_index(lines)
+    return company_suggestions(
+        lines,
+        title_index=index,
+        company_lines=_company_lines(split_sections(lines)),
+        location_line=_location(lines, index, _labelled(lines)),
+        url=url,
+    )
 
 
 def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
