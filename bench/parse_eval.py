@@ -200,6 +200,26 @@ def offer_reading(corpus: Path, rows: dict[str, Any]) -> list[str]:
     ]
 
 
+SYNTHETIC_ADS = 1000
+
+
+def synthetic_reading() -> list[str]:
+    """The offer reader on ``SYNTHETIC_ADS`` generated ads (bench/synthetic_offers.py): every
+    shape of company placement, header noise and requirement placement, with known truth."""
+    from bench.synthetic_offers import synthetic_ads
+    from bench.synthetic_offers_score import score, summary
+
+    result = score(synthetic_ads(SYNTHETIC_ADS))
+    shapes = ", ".join(f"{k} {v}" for k, v in sorted(result.missed_by_shape.items()))
+    return [
+        "| figure | now | target |",
+        "|---|---|---|",
+        *summary(result),
+        "",
+        f"Skills missed by shape: {shapes or 'none'}.",
+    ]
+
+
 def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, corpus: Path) -> str:
     now, before = scores["aggregates"], baseline.get("aggregates", {})
     commit = subprocess.run(
@@ -229,6 +249,10 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         *aggregates_table(OFFER_GROUPS, OFFER_METRICS, now, before),
         "",
         *offer_reading(corpus, scores.get("offers", {})),
+        "",
+        "## Synthetic ads (the offer reader's layout fuzzer)",
+        "",
+        *synthetic_reading(),
         "",
         "## Per CV",
         "",

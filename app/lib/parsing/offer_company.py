@@ -71,6 +71,8 @@ NOT_NAMES = frozenset(
     qualifications responsibilities benefits"""
     )
 )
+# Generic words that end a name as its own part ("Kordovel Group", "Acme Company").
+NAME_ENDINGS = frozenset({"group", "groupe", "company"})
 LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
 LINE_STOPS = re.compile(
     r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|applicants?|candidat(?:ure)?s?|"
@@ -98,7 +100,7 @@ def _acceptable(name: str) -> str:
     words = name.split()
     while words and fold(words[0]).strip("'’") in NOT_NAMES:
         words = words[1:]
-    while words and fold(words[-1]).strip("'’.,") in NOT_NAMES:
+    while words and fold(words[-1]).strip("'’.,") in NOT_NAMES - NAME_ENDINGS:
         words = words[:-1]
     kept = clean(" ".join(words)).rstrip("'’")
     if kept.endswith(".") and not LEGAL_ABBREVIATION.search(kept):
@@ -163,7 +165,7 @@ def _is_name(words: list[str]) -> bool:
     return (
         bool(words)
         and fold(words[0]) not in NOT_NAMES
-        and fold(words[-1]) not in NOT_NAMES
+        and fold(words[-1]) not in NOT_NAMES - NAME_ENDINGS
         and (words[0][0].isupper() or words[0][0].isdigit())
     )
 

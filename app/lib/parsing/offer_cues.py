@@ -7,7 +7,7 @@ read for the grammar of a requirement — what the candidate has, is or knows ("
 BTS", "At least 5 years of experience required", "Must be able to lift 25 lbs", "Maîtrise
 d'Excel indispensable") — or of a mission ("You will…", "Vous serez en charge de…"). The cues
 are the two languages' own phrasing of a requirement, not any ad's words; the employer speaking
-of itself ("We value…", "Nous sommes…") is never one.
+of itself ("We value…", "Nous sommes…", "Founded in 1987, X has…") is never one.
 """
 
 from __future__ import annotations
@@ -20,6 +20,13 @@ from app.lib.parsing.text import fold
 # The employer speaking of itself (folded text at the sentence's start).
 COMPANY_VOICE = re.compile(
     r"^(?:(?:here |chez \S+ |at \S+ )?(?:we|our|us|nous|notre|nos|on)\b|(?:here|ici)\b)"
+)
+# The employer's facts about itself, whoever the sentence's subject: "Founded in 1987, X has 35
+# years of experience", "X emploie 1 200 personnes" — the years there are the company's.
+EMPLOYER_FACTS = re.compile(
+    r"\b(?:founded|fondee?|creee? en|established in|headquartered|siege|since (?:18|19|20)\d\d|"
+    r"depuis (?:18|19|20)\d\d|employs|emploie|compte (?:plus de )?\d|"
+    r"\d[\d ,.]* (?:employees|people|salaries|collaborateurs|personnes))"
 )
 # A requirement, said of the candidate whatever the section: what they have, are or hold.
 STRONG_REQUIREMENT = re.compile(
@@ -40,6 +47,7 @@ REQUIREMENT = re.compile(
     r"\b(?:"
     r"required|requis|exigee?s?|indispensables?|imperati(?:f|ve)s?|obligatoires?|preferred|"
     r"desirable|beneficial|(?:is )?a plus|un plus|atouts?|is an asset|nice to have|souhaitee?s?|"
+    r"(?:is )?a must|must-have|hands-on|"
     r"appreciee?s?"
     r"|(?:experience|knowledge|proficiency|familiarity|understanding) (?:of|in|with)"
     r"|(?:experience|connaissances?|maitrise|notions?) (?:de|du|des|en|dans|d')"
@@ -74,7 +82,9 @@ def is_requirement(sentence: str, *, employer_text: bool = False, company: str =
         return False
     if STRONG_REQUIREMENT.search(folded):
         return True
-    return not employer_text and not MISSION.search(folded) and bool(REQUIREMENT.search(folded))
+    if employer_text or MISSION.search(folded) or EMPLOYER_FACTS.search(folded):
+        return False
+    return bool(REQUIREMENT.search(folded))
 
 
 def is_mission(sentence: str) -> bool:

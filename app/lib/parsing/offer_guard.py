@@ -23,8 +23,21 @@ MAX_TITLE_WORDS = 18
 NAVIGATION_RE = re.compile(r"[»›→]|\s>\s|(?:^|\s)<\s")  # breadcrumbs: "Home › Careers › …"
 CALL_TO_ACTION_RE = re.compile(
     r"(?i)^(?:rejoign\w*|rejoindre|join us|apply|postuler|postulez|candidater|candidatez|"
+    r"save|share|report|enregistrer|partager|signaler|sauvegarder|"
     r"d[ée]couvrez|discover|learn more|en savoir plus|contactez[- ]nous|contact us|"
     r"(?:voir|view|see)\s+(?:l'offre|the job|more|all|plus|tou))\b"
+)
+# A job board's line about the listing, not the job: "48 applicants", "Posted 3 days ago".
+BOARD_META_RE = re.compile(
+    r"(?i)^\d+\+?\s+(?:applicants?|candidat(?:ure)?s|views?|vues)\b|"
+    r"^(?:posted|publi[ée]e?|mise? en ligne|actualis[ée]e?)\b|\b(?:days?|weeks?|hours?) ago\b|"
+    r"\bil y a \d+\s*(?:j|jours?|h|heures?|semaines?|mois)\b"
+)
+# A line that only gives the contract or the schedule ("Full-time / Hourly", "CDI").
+ONLY_SCHEDULE_RE = re.compile(
+    r"(?i)^(?:full[- ]?time|part[- ]?time|temps (?:plein|partiel)|cdi|cdd|permanent|contract|"
+    r"freelance|int[ée]rim|hourly|salaried|remote|hybrid|on[- ]site|t[ée]l[ée]travail|"
+    r"[\s/|,·•-])+$"
 )
 QUESTION_RE = re.compile(
     r"\?\s*$|(?i:^(?:what|why|how|who|when|where|which|quel(?:le)?s?|pourquoi|comment|qu'est)\b)"
@@ -79,6 +92,8 @@ def plausible_title(value: str) -> str:
     if not title or word_count(title) > MAX_TITLE_WORDS:
         return ""
     if is_navigation(title) or CALL_TO_ACTION_RE.match(title) or QUESTION_RE.search(title):
+        return ""
+    if BOARD_META_RE.search(title) or ONLY_SCHEDULE_RE.match(title):
         return ""
     heading = match_heading(title, offer=True)
     if heading and not heading[1]:  # "Job Description", "Profil recherché" alone

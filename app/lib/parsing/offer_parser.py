@@ -27,7 +27,12 @@ from app.lib.parsing.offer_header import (
     title_from_line,
 )
 from app.lib.parsing.offer_languages import find_languages
-from app.lib.parsing.offer_sections import OfferSections, section_items, split_sections
+from app.lib.parsing.offer_sections import (
+    OfferSections,
+    prose_items,
+    section_items,
+    split_sections,
+)
 from app.lib.parsing.offer_skills import offer_skills
 from app.lib.parsing.text import clean, fold, normalise_text, word_count
 
@@ -132,7 +137,8 @@ def _items(lines: list[str]) -> list[str]:
 
 def _title_index(lines: list[str]) -> int:
     """The first line with text that is not a labelled field, a heading or a banner such as
-    "Offre d'emploi" / "We're hiring!" (-1 when none)."""
+    "Offre d'emploi" / "We're hiring!", nor a job board's line about the listing (-1 when
+    none)."""
     for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE]):
         text = clean(line)
         if (
@@ -141,6 +147,7 @@ def _title_index(lines: list[str]) -> int:
             or BANNER_RE.match(text)
             or is_navigation(text)
             or match_heading(text, offer=True)
+            or not plausible_title(text)  # "Apply now", "48 applicants", "Full-time"
         ):
             continue
         return index
@@ -220,6 +227,16 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     # anywhere else (offer_cues.py).
     requirements = distinct(_items(sections.get("requirements")))  # an ad may repeat a line
     responsibilities = _items(sections.get("responsibilities"))
+    # A mission or benefits section may run on, with no heading, into a paragraph of what is
+    # required ("Experience with SAP is required."): its prose, not its list, is read as
+    # elsewhere.
+    run_on = requirements_in(
+        prose_items(sections.lines_in(("responsibilities", "benefits"))),
+        known=requirements,
+        company=company,
+    )
+    requirements += run_on
+    responsibilities = distinct(responsibilities, known=run_on)
     employer = _items(sections.lines_in(EMPLOYER_SECTIONS))
     elsewhere = _items(
         sections.lines_outside(("requirements", "responsibilities", *EMPLOYER_SECTIONS))

@@ -41,8 +41,12 @@ CUE_RE = re.compile(
     r"\b(?:(?:(?:work\s+)?experience|exp[ée]rience(?:\s+significative)?|knowledge|understanding|"
     r"proficien(?:t|cy)|familiar(?:ity)?|expertise|skilled|background|exposure|competen(?:ce|cy)|"
     r"ma[îi]trise|connaissances?|notions?|comp[ée]tences?|sp[ée]cialis[ée]e?|app[ée]tences?|"
-    r"fluent|fluency|experienced|versed|savoir-faire|bases?)"
-    rf"(?:\s+{_PREPOSITION})+|(?:ma[îi]triser|ma[îi]trisez|master|proficient))\s*{_ARTICLE}",
+    r"fluent|fluency|experienced|versed|savoir-faire|bases?|pratique|"
+    # The qualities an ad asks for: "sens du commerce", "qualités d'écoute", "esprit d'équipe".
+    r"qualit[ée]s|sens|sense|esprit)"
+    rf"(?:\s+{_PREPOSITION})+|(?:ma[îi]triser|ma[îi]trisez|master|proficient|"
+    r"worked (?:with|on)|pratiquez|pratiqu[ée] (?:le|la|les|l')?|reconnue?s? pour|known for)"
+    rf")\s*{_ARTICLE}",
     re.IGNORECASE,
 )
 # Words that end a skill phrase: what follows is about the requirement, not the skill.
@@ -54,7 +58,7 @@ END_RE = re.compile(
     r"id[ée]alement|de préférence|avec|ainsi que|aussi bien|minimum|mini|couramment|également|"
     r"principalement|particulièrement|généralement|notably|mainly|ideally|preferably|especially|"
     r"particularly|commonly|typically|utilis[ée]e?s?|used|acquired|acquise?s?|dans|au sein|"
-    r"in (?:a|an|the)|at (?:a|an|the))\b)",
+    r"in (?:a|an|the)|at (?:a|an|the)|before|previously|auparavant)\b)",
     re.IGNORECASE,
 )
 # List separators; a slash only between spaced or long words ("Transport / Logistique",

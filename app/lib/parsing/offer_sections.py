@@ -5,7 +5,9 @@ Ads word their headings freely, so a line counts as a heading when the heading t
 (``app/lib/parsing/offer_headings.py``) or when it is shaped like one — short, standing alone
 between blank lines, ending with a colon, in capitals or in title case — and a word of it names
 the section ("The Qualifications We Need You to Possess" → requirements). A heading-shaped line
-that names no section ("Connaissances particulières :") is a sub-heading: the section goes on.
+that names no section ("Connaissances particulières :") is a sub-heading: the section goes on;
+but a short line opening a list outside the requirements ("Votre bagage" after the missions)
+starts a part of its own (``UNNAMED``), read by its sentences' grammar like any unplaced text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from app.lib.parsing.offer_headings import HEADING_WORDS
 from app.lib.parsing.text import BULLET_CHARS, clean, fold
 
 SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process")
+UNNAMED = "other"  # a list under a heading that names no section
+# Where an unnamed list heading is a sub-heading of the section instead: what follows it in the
+# requirements is still required ("Connaissances particulières" then a list).
+SUB_HEADING_SECTIONS = ("header", "requirements")
 # Sections whose inline form ("Missions : concevoir…") opens the section with content.
 INLINE_SECTIONS = {"requirements", "responsibilities", "benefits", "process"}
 _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'¿¡]+")
@@ -98,9 +104,9 @@ def classify_heading(
         return known
     list_heading = before_list and len(text.split()) <= MAX_LIST_HEADING_WORDS
     if list_heading and text[0].isupper() and not text.endswith((".", ",", ";")):
-        section = section_named_by(text)
-        if section:
-            return section, ""
+        # A list's own heading: the section it names, else a part of the job no table knows
+        # ("Votre bagage", "Your toolbox"), read by its sentences' grammar (offer_cues.py).
+        return section_named_by(text) or UNNAMED, ""
     if not _heading_shaped(text, standalone):
         return None
     return (section_named_by(text) or "", "")
@@ -118,6 +124,8 @@ def split_sections(lines: list[str]) -> OfferSections:
             standalone=blank_before and blank_after,
             before_list=blank_before and bool(_BULLET_START.match(next_line)),
         )
+        if heading is not None and heading[0] == UNNAMED and current in SUB_HEADING_SECTIONS:
+            heading = ("", "")
         if heading is None or (heading[0] == "" and current == "header"):
             sections.tagged.append((current, line))
             continue
@@ -130,6 +138,17 @@ def split_sections(lines: list[str]) -> OfferSections:
 
 def _sentences(paragraph: str) -> list[str]:
     return [clean(s) for s in _SENTENCE_SPLIT.split(paragraph) if clean(s)]
+
+
+def prose_items(lines: list[str]) -> list[str]:
+    """The items of a section's lines that are not list bullets: its paragraphs' sentences
+    (and what a paragraph glues with " * ")."""
+    return [
+        item
+        for line in lines
+        if line.strip() and not _BULLET_START.match(line)
+        for item in section_items([line])
+    ]
 
 
 def section_items(lines: list[str]) -> list[str]:
