@@ -85,16 +85,23 @@ async def test_a_messy_pasted_cv_reports_what_to_check_everywhere(
     french_page = (await client.get(f"/cvs/{accepted['id']}", headers=FR)).text
     assert "Rapport d&#39;import" in french_page and "Texte non placé" in french_page
 
-    # Fixing the flagged field on the CV removes its flag (the report itself is kept).
+    # Fixing the flagged field on the CV removes its flag, and it no longer counts: the report,
+    # the list's badge and the page say one thing less to check.
     content = body["content"]
     content["experience"][0][field] = "Supérette Exemple" if field != "start" else "2019"
     saved = await client.put(
         f"/api/cvs/{accepted['id']}", json={"content": content}, headers=await headers(client)
     )
     assert saved.status_code == 200, saved.text
-    assert saved.json()["importReport"] == report
+    now = saved.json()["importReport"]
+    fixed = [i for i in report["items"] if i["path"] == flagged[0]["path"]]
+    assert now["checks"] == checks - len(fixed)
+    assert flagged[0]["path"] not in {i["path"] for i in now["items"]}
     page = (await client.get(f"/cvs/{accepted['id']}", headers=EN)).text
     assert f'data-flag-for="items-0-{field}"' not in page
+    listing = (await client.get("/cvs", headers=EN)).text
+    left = now["checks"]
+    assert (f"{left} thing" in listing) if left else ("things to check" not in listing)
 
 
 async def test_cvs_stored_before_reports_existed_still_render(

@@ -1,15 +1,17 @@
-"""The review page's section forms (HTMX or plain posts) and version restore."""
+"""The review page's section forms (HTMX or plain posts), version restore, and dismissing an
+import report item."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from litestar import Controller, post
-from litestar.params import FromPath
+from litestar.params import FromPath, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
-from app.domain.cvs import services
+from app.domain.cvs import review, services
 from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
 from app.domain.cvs.editor_save import apply_form
 from app.domain.cvs.pages import detail_context
@@ -22,6 +24,11 @@ from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
+
+
+@dataclass
+class DismissForm:
+    key: str = ""
 
 
 class CvEditorPages(Controller):
@@ -94,3 +101,19 @@ class CvEditorPages(Controller):
         await db.commit()
         await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
         return Redirect(f"/cvs/{cv.id}#versions", status_code=303)
+
+    @post("/cvs/{cv_id:str}/report/dismiss")
+    async def dismiss(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[DismissForm],
+    ) -> Redirect:
+        """ "This is right": the item stops counting (its badge too)."""
+        cv = await services.get_cv(db, user.id, cv_id, lock=True)
+        if review.dismiss(cv, data.key):
+            await db.commit()
+            await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
+        return Redirect(f"/cvs/{cv.id}#import-report", status_code=303)

@@ -23,7 +23,7 @@ from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
-from app.domain.cvs.report_view import report_view
+from app.domain.cvs.report_view import checks_now, report_view
 from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import (
@@ -84,6 +84,7 @@ async def list_context(
     return {
         "cvs": cvs,
         "names": {cv.id: services.display_name(cv) for cv in cvs},
+        "checks": {cv.id: checks_now(cv) for cv in cvs},
         "engine": await engine(),
         "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
         "max_pages": settings.pdf_max_pages,

@@ -2,8 +2,10 @@
 next to the fields the items name.
 
 A flag follows its item by id (the user may have moved it) and disappears once the field no
-longer holds the value the import left there: the user has checked it. CVs imported before
-reports existed have none; the page then shows no report at all.
+longer holds the value the import left there: the user has checked it. What is still open, and
+so every count and badge, comes from app/lib/parsing/report_live.py: fixed, dismissed and
+no-longer-true items are gone. CVs imported before reports existed have none; the page then
+shows no report at all.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Any
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.i18n import N_, gettext, ngettext
+from app.lib.parsing.report_live import is_major, item_key, open_checks, open_items
 
 GROUP_TITLES = {
     "entries": N_("Entries to check"),
@@ -37,6 +41,8 @@ class ReportLine:
     code: str
     samples: list[str]
     section: str | None  # the editor section it points at (for the link)
+    key: str = ""  # for dismissing it (report_live.item_key); "" for summary lines
+    major: bool = False  # makes the generate form ask first
 
 
 @dataclass
@@ -130,9 +136,8 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         return None
     grouped: dict[str, list[ReportLine]] = {key: [] for key in GROUP_TITLES}
     flags: dict[str, list[str]] = {}
-    for item in stored.get("items") or []:
-        if not isinstance(item, dict):
-            continue
+    items = open_items(stored, content)
+    for item in items:
         text = report_message(item)
         where = flag_key(item, content)
         if where is not None:
@@ -143,6 +148,8 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
             code=str(item.get("code") or ""),
             samples=[str(s) for s in item.get("samples") or []],
             section=where[0] if where else None,
+            key=item_key(item),
+            major=is_major(item),
         )
         grouped.setdefault(str(item.get("group") or "entries"), []).append(line)
     for key, lines in grouped.items():
@@ -150,10 +157,17 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
     unplaced = [str(line) for line in stored.get("unplaced") or []]
     share = stored.get("placedShare")
     return ReportView(
-        checks=int(stored.get("checks") or 0),
+        checks=sum(1 for item in items if item.get("severity") == "warning"),
         placed_percent=round(100 * float(share)) if share is not None else None,
         groups=[(GROUP_TITLES.get(key, key), lines) for key, lines in grouped.items() if lines],
         unplaced=unplaced,
         unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
         flags=flags,
     )
+
+
+def checks_now(cv: CvFile) -> int:
+    """Things still to check in ``cv`` (its badge); 0 before an import finished."""
+    if cv.extraction_status != "completed":
+        return 0
+    return open_checks(cv.import_report, CvContent.from_json(cut_to_limits(cv.content or {})))

@@ -11,9 +11,12 @@ from msgspec import Meta, Struct
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.cvs.services import display_name
+from app.lib.cv_content import CvContent
+from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.input_errors import stored_message
 from app.lib.openapi import pasted_text_schema
 from app.lib.parsing.json_resume import TOP_LEVEL_KEYS, JsonResume
+from app.lib.parsing.report_live import open_items
 
 UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
 _FILENAME = Schema(
@@ -170,10 +173,12 @@ def problems_out(cv: CvFile) -> list[dict[str, Any]]:
 
 
 def report_out(cv: CvFile) -> ImportReport | None:
-    """The stored report in the API's shape (English messages, no templates)."""
+    """The report as it stands now (app/lib/parsing/report_live.py: fixed and dismissed items
+    gone) in the API's shape (English messages, no templates)."""
     stored = cv.import_report
     if not isinstance(stored, dict):
         return None
+    live = open_items(stored, CvContent.from_json(cut_to_limits(cv.content or {})))
     items = [
         ImportReportItem(
             code=str(item.get("code", "")),
@@ -185,12 +190,11 @@ def report_out(cv: CvFile) -> ImportReport | None:
             itemId=item.get("itemId"),
             samples=[str(s) for s in item.get("samples") or []],
         )
-        for item in stored.get("items") or []
-        if isinstance(item, dict)
+        for item in live
     ]
     return ImportReport(
         parser=str(stored.get("parser", "")),
-        checks=int(stored.get("checks") or 0),
+        checks=sum(1 for item in live if item.get("severity") == "warning"),
         placedShare=stored.get("placedShare"),
         unplaced=[str(line) for line in stored.get("unplaced") or []],
         unplacedCount=int(stored.get("unplacedCount") or 0),

@@ -10,7 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.base import utcnow
 from app.db.models.status import OPEN, TaskStatus
+from app.domain.cvs import review
 from app.domain.cvs.import_task import end_import
+from app.domain.cvs.report_view import report_message
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
@@ -131,3 +133,21 @@ def display_name(cv: CvFile) -> str:
     header = (cv.content or {}).get("header") or {}
     name = " — ".join(p for p in (header.get("name"), header.get("current_title")) if p)
     return name or cv.filename or cv.id[:8]
+
+
+async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list[str]:
+    """What in the user's source CV ``cv_id`` looks misread and was not yet answered (the major
+    import suspicions, in the reader's language); [] for no such CV (the generation's own
+    checks say so)."""
+    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+    if cv is None or cv.kind != "source":
+        return []
+    return [report_message(item) for item in review.unanswered_major(cv)]
+
+
+async def tailor_as_it_is(session: AsyncSession, user_id: str, cv_id: str) -> None:
+    """The user chose to tailor ``cv_id`` despite its open major suspicions: not asked again
+    for those (committed with the generation)."""
+    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+    if cv is not None:
+        review.acknowledge(cv)

@@ -12,6 +12,7 @@ from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage,
 
 from app.db.models import CvGenerationTask
 from app.domain.credits.live import CreditCounterFeed
+from app.domain.cvs import services as cv_services
 from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
@@ -47,6 +48,18 @@ class GenerationPages(Controller):
             language=str(form.get("language") or "") or None,
             with_letters=str(form.get("withLetters") or "") in ("true", "on", "1"),
         )
+        if req.mode == "adapt" and req.source_cv_id:
+            # A CV that looks misread is tailored only once the user says so (one click, then
+            # not asked again for the same suspicions): a misread reaches every PDF.
+            if str(form.get("misread_ok") or "") != "1":
+                misread = await cv_services.misread_check(db, user.id, req.source_cv_id)
+                if misread:
+                    return Template(
+                        "generation/confirm_misread.html",
+                        context={"request_data": req, "misread": misread},
+                    )
+            else:
+                await cv_services.tailor_as_it_is(db, user.id, req.source_cv_id)
         try:
             task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:

@@ -6,8 +6,8 @@ returns a JSON-ready dict. Every item is stored as a code + English template + v
 (app/lib/problems.py), so pages render it in the reader's language. Groups:
 
 * ``entries``  — entries without company, title or dates, suspicious values
-  (report_experience.py, report_entries.py), and the fields an LLM extraction's checks
-  replaced or left out (verify_findings.py);
+  (report_experience.py, report_entries.py), structural suspicions (report_suspicions.py),
+  and the fields an LLM extraction's checks replaced or left out (verify_findings.py);
 * ``text``     — problems of the PDF's text layer (doubled characters, junk glyphs…);
 * ``sections`` — sections the parser did not recognise, with their lines;
 * ``coverage`` — the source lines that landed nowhere in the CV (report_coverage.py).
@@ -27,6 +27,7 @@ from app.lib.i18n import N_
 from app.lib.parsing.report_coverage import coverage
 from app.lib.parsing.report_entries import education_checks, header_checks, list_section_checks
 from app.lib.parsing.report_experience import experience_checks
+from app.lib.parsing.report_suspicions import structure_suspicions
 from app.lib.parsing.text import fold
 from app.lib.problems import problem
 
@@ -124,6 +125,7 @@ def build_import_report(
     items = [dict(item) for item in extraction_findings]
     items += header_checks(content, source_text or "") + experience_checks(content, today)
     items += education_checks(content, today) + list_section_checks(content)
+    items += structure_suspicions(content)
     items += section_items(unknown)
     share: float | None = None
     unplaced: list[str] = []

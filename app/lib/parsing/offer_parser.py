@@ -261,7 +261,6 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
             text,
             company=company,
             requirements=requirements,
-            missions=responsibilities,
         ),
         languages=find_languages(text),
         contract_type=contract,

@@ -4,7 +4,8 @@ Four sources, in this order: a labelled "Compétences : a, b" line; the skills v
 (``app/lib/parsing/skills_vocab.py``) found in the job's own sections (not in the company,
 benefits or process text, which describe the employer); the job terms of the matcher's concept
 vocabulary (``app/lib/matching/vocabulary.py``) in the requirements, wherever the ad put them,
-copied as the ad words them ("votre gestion des priorités" → "gestion des priorités"); and
+copied as the ad words them ("votre gestion des priorités" → "gestion des priorités"; not in the
+missions: the matcher reads those itself, and a skill list is what the ad asks for); and
 phrases of the requirements themselves (``app/lib/parsing/offer_phrases.py``), so that skills no
 vocabulary lists are kept.
 """
@@ -50,7 +51,6 @@ def offer_skills(
     *,
     company: str = "",
     requirements: list[str] | None = None,
-    missions: list[str] | None = None,
 ) -> list[str]:
     """The offer's skills; words of the company's name ("Acme Logistique") are not skills.
     ``requirements``: the ad's requirement items wherever they sit (``offer_cues.py``); by
@@ -65,7 +65,6 @@ def offer_skills(
     found += requirement_phrases(asked)
     if not in_section:  # no requirement section: only the cue phrases of the whole ad
         found += [p for item in section_items(scope.split("\n")) for p in after_cues(item)]
-    found += _terms(missions or [])  # what the job involves, after what it asks for
     skills: list[str] = []
     seen = {fold(word) for word in company.split()} | {fold(company)}  # the employer is no skill
     for skill in found:

@@ -1,0 +1,176 @@
+"""How well the import report catches misreads on the development corpus (``make eval-parse``
+prints it; ``python -m bench.suspicions_eval`` alone).
+
+Each corpus CV (PDF, and the same CV pasted as text) is imported as the app does and its report
+built (app/lib/parsing/import_report.py). The corpus's hand-checked truth says what a recruiter
+would see wrong: required jobs missing, jobs that are not jobs, a paired job whose title or
+company is wrong. Figures:
+
+* **caught**: CVs with such an error whose report has at least one thing to check, per kind;
+* **false alarms**: warnings pointing at a job the truth says was read right (its title,
+  company and dates all right), over all such jobs; target ≤ 3 %;
+* **clean CVs flagged**: CVs with no such error whose report still asks something.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.import_report import build_import_report
+from app.lib.parsing.report_live import is_major
+from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+PDF_MAX_PAGES = 10
+FALSE_ALARM_TARGET = 0.03
+
+
+def _scorer(corpus: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_scorer", corpus / "score_parser.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("No corpus scorer: put the shared corpus beside the project.")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Caught:
+    cvs: int = 0
+    errors: dict[str, int] = field(default_factory=dict)  # kind → CVs with that error
+    caught: dict[str, int] = field(default_factory=dict)  # kind → of those, flagged
+    with_errors: int = 0
+    errors_asked: int = 0  # of those, with a major suspicion: the generate form asks first
+    right_jobs: int = 0
+    false_alarms: int = 0
+    clean: int = 0
+    clean_flagged: int = 0
+    clean_asked: int = 0  # CVs read right whose generate form would still ask first
+    alarms: list[str] = field(default_factory=list)  # "cv: code" of each false alarm
+
+    @property
+    def false_alarm_share(self) -> float:
+        return self.false_alarms / self.right_jobs if self.right_jobs else 0.0
+
+
+def _errors(score: dict[str, Any]) -> set[str]:
+    kinds = set()
+    if score["exp_matched"] < score["exp_truth"]:
+        kinds.add("jobs missing")
+    if score["unmatched_pred"]:
+        kinds.add("entries that are not jobs")
+    if any(not (p["title"] and p["company"]) for p in score["pairs"]):
+        kinds.add("wrong title or company")
+    return kinds
+
+
+def _right_job_ids(score: dict[str, Any], content: dict[str, Any]) -> set[str]:
+    """Ids of the parsed jobs the truth pairs with all of title, company and dates right."""
+    views = [(p["pred"], p) for p in score["pairs"]]
+    right = set()
+    for job in content.get("experience") or []:
+        for pred, pair in views:
+            same = pred["title"] == (job.get("title") or "") and pred["company"] == (
+                job.get("company") or ""
+            )
+            dates_ok = pair["start"] is not False and pair["end"] is not False
+            if same and pair["title"] and pair["company"] and dates_ok:
+                right.add(str(job.get("id")))
+    return right
+
+
+def evaluate(corpus: Path, today: date | None = None) -> Caught:
+    scorer = _scorer(corpus)
+    day = today or date.today()
+    result = Caught()
+    for truth_path in sorted((corpus / "truth").glob("*.json")):
+        truth = scorer.json.loads(truth_path.read_text(encoding="utf-8"))
+        if truth.get("kind") == "offer":
+            continue
+        stem = truth_path.stem
+        sources = []
+        pdf = corpus / "cvs" / f"{stem}.pdf"
+        if pdf.is_file():
+            try:
+                read = read_pdf_text_sync(pdf.read_bytes(), max_pages=PDF_MAX_PAGES)
+                sources.append(("pdf", read))
+            except PdfTextError:  # a scan: the import refuses it with its own message
+                pass
+        pasted = corpus / "pasted" / f"{stem}.txt"
+        if pasted.is_file():
+            sources.append(("pasted", pasted.read_text(encoding="utf-8")))
+        for kind, source in sources:
+            text = source if isinstance(source, str) else source.text
+            parsed = parse_cv_text(text)
+            report = build_import_report(
+                parsed.content,
+                text,
+                today=day,
+                parser="rules",
+                text_problems=None if isinstance(source, str) else source.problems,
+                unknown_sections=parsed.unknown_sections,
+                parser_unplaced=parsed.unplaced,
+            )
+            content = parsed.content.model_dump(mode="json")
+            score = scorer.score_cv(truth, content)
+            _count(result, f"{stem} ({kind})", report, score, content)
+    return result
+
+
+def _count(
+    result: Caught, name: str, report: dict[str, Any], score: dict[str, Any], content: Any
+) -> None:
+    result.cvs += 1
+    warnings = [i for i in report["items"] if i.get("severity") == "warning"]
+    major = any(is_major(i) for i in warnings)
+    errors = _errors(score)
+    result.with_errors += bool(errors)
+    result.errors_asked += bool(errors) and major
+    for kind in errors:
+        result.errors[kind] = result.errors.get(kind, 0) + 1
+        result.caught[kind] = result.caught.get(kind, 0) + bool(warnings)
+    if not errors:
+        result.clean += 1
+        result.clean_flagged += bool(warnings)
+        result.clean_asked += major
+        result.alarms += [f"{name}: major {i.get('code')}" for i in warnings if is_major(i)]
+    right = _right_job_ids(score, content)
+    result.right_jobs += len(right)
+    for item in warnings:
+        if item.get("itemId") in right:
+            result.false_alarms += 1
+            result.alarms.append(f"{name}: {item.get('code')}")
+
+
+def summary(result: Caught) -> list[str]:
+    lines = ["| figure | now | target |", "|---|---|---|"]
+    for kind in sorted(result.errors):
+        lines.append(
+            f"| CVs with {kind} that the report flags | "
+            f"{result.caught.get(kind, 0)}/{result.errors[kind]} | all |"
+        )
+    lines += [
+        f"| false alarms on jobs read right | {result.false_alarms}/{result.right_jobs} "
+        f"({100 * result.false_alarm_share:.1f} %) | ≤ {100 * FALSE_ALARM_TARGET:.0f} % |",
+        f"| CVs read right that still ask something | {result.clean_flagged}/{result.clean} | – |",
+        f"| CVs with an error whose generate form asks first (a major suspicion) | "
+        f"{result.errors_asked}/{result.with_errors} | – |",
+        f"| CVs read right whose generate form asks first | {result.clean_asked}/{result.clean} "
+        "| – |",
+    ]
+    return lines
+
+
+if __name__ == "__main__":
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    outcome = evaluate(corpus.resolve())
+    print("\n".join(summary(outcome)))
+    print("false alarms:", outcome.alarms)

@@ -1,0 +1,110 @@
+"""A CV that looks misread is tailored only once the user says so: the generate form asks first
+(nothing created, no credit spent), "Generate anyway" goes on and is remembered for those
+suspicions; "This is right" dismisses one report item and its badge count drops."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CvFile, CvGenerationTask
+from app.lib.cv_content import CvContent
+from app.lib.parsing.import_report import build_import_report
+from app.lib.parsing.report_live import item_key
+from tests import factories
+from tests.conftest import post_form, register
+
+EN = {"accept-language": "en"}
+
+
+def _job(n: int, bullets: int) -> dict[str, Any]:
+    return {
+        "id": f"exp_{n}",
+        "title": f"Engineer {n}",
+        "company": f"Company {n}",
+        "start": f"20{10 + n}-01",
+        "end": f"20{11 + n}-01",
+        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
+    }
+
+
+PILED = {
+    "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
+    "experience": [_job(1, 0), _job(2, 10), _job(3, 0)],
+    "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
+}
+
+
+async def _misread_cv(db: AsyncSession, user_id: str) -> CvFile:
+    cv = await factories.source_cv(db, user_id, content=PILED)
+    content = CvContent.from_json(PILED)
+    cv.import_report = build_import_report(content, None, today=date(2026, 11, 1), parser="rules")
+    await db.commit()
+    return cv
+
+
+async def _generations(db: AsyncSession, user_id: str) -> int:
+    query = select(func.count()).select_from(CvGenerationTask)
+    return int(await db.scalar(query.where(CvGenerationTask.user_id == user_id)) or 0)
+
+
+async def test_the_generate_form_asks_first_then_remembers_the_answer(
+    client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "misread@example.com")
+    cv = await _misread_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"], title="Backend Engineer")
+    form = {"source_cv_id": cv.id, "job_offer_ids": [offer.id], "mode": "adapt"}
+
+    asked = await post_form(client, "/generations", form)
+    assert asked.status_code == 200
+    assert "1 thing in this CV looks misread" in asked.text and "holds 10 of the 10" in asked.text
+    assert f'href="/cvs/{cv.id}#import-report"' in asked.text
+    assert 'name="misread_ok" value="1"' in asked.text
+    assert await _generations(db, me["id"]) == 0  # nothing started, nothing spent
+
+    french = await post_form(client, "/generations", form, **{"accept-language": "fr"})
+    assert "semble mal lu" in french.text and "Générer quand même" in french.text
+
+    went_on = await post_form(client, "/generations", {**form, "misread_ok": "1"})
+    assert went_on.status_code in (302, 303), went_on.text
+    assert await _generations(db, me["id"]) == 1
+    # Remembered for these suspicions: the next generation of this CV does not ask (it meets
+    # the one-generation-at-a-time rule instead, the first having no worker here).
+    again = await post_form(client, "/generations", form)
+    assert "looks misread" not in again.text and again.status_code == 429
+
+
+async def test_this_is_right_dismisses_one_item_and_the_badge_counts_one_less(
+    client: Any, another_client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "dismiss@example.com")
+    cv = await _misread_cv(db, me["id"])
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert "1 thing to check" in page
+    key = item_key(next(i for i in cv.import_report["items"] if i["code"] == "bullets_piled"))
+    assert f'value="{key}"' in page and "This is right" in page
+
+    # Another user cannot dismiss it, and a key that names nothing open changes nothing.
+    async with another_client() as intruder:
+        await register(intruder, "intruder@example.com")
+        refused = await post_form(intruder, f"/cvs/{cv.id}/report/dismiss", {"key": key})
+        assert refused.status_code == 404
+    await post_form(client, f"/cvs/{cv.id}/report/dismiss", {"key": "made|up|key"})
+    await db.refresh(cv)
+    assert not cv.import_report.get("dismissed")
+
+    done = await post_form(client, f"/cvs/{cv.id}/report/dismiss", {"key": key})
+    assert done.status_code == 303 and done.headers["location"].endswith("#import-report")
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert "Nothing in particular to check." in page
+    listing = (await client.get("/cvs", headers=EN)).text
+    assert "thing to check" not in listing
+    # Dismissed, it no longer makes the generate form ask.
+    offer = await factories.job_offer(db, me["id"], title="Backend Engineer")
+    form = {"source_cv_id": cv.id, "job_offer_ids": [offer.id], "mode": "adapt"}
+    started = await post_form(client, "/generations", form)
+    assert started.status_code in (302, 303)
