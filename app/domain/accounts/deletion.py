@@ -49,6 +49,7 @@ from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
 from app.domain.accounts.files import account_render_keys, remove_renders
 from app.domain.accounts.login import end_session
+from app.domain.cvs import services as cv_services
 from app.domain.generation.services import cancel_generation
 from app.lib import security
 from app.lib.errors import AppError, Conflict, ValidationFailed
@@ -184,6 +185,7 @@ async def delete_account(
     await check_deletable(db, user, password)
     await _stop_running_work(db, arq, user)
     renders = await account_render_keys(db, settings, user)
+    cv_ids = list(await db.scalars(select(CvFile.id).where(CvFile.user_id == user.id)))
     await release_lock(db)
     user_id = user.id
     db.expunge_all()  # the rows go by SQL below; no stale object may be flushed afterwards
@@ -196,3 +198,4 @@ async def delete_account(
     await next_session_generation(redis, user_id)
     end_session(request)
     await remove_renders(settings, renders)
+    await cv_services.forget_source_pages(redis, cv_ids)

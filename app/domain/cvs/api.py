@@ -177,6 +177,7 @@ class CvApi(Controller):
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
         await commit_deletion(db, redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        await services.forget_source_pages(redis, [cv_id])
         return {"success": True}
 
     @get("/{cv_id:str}/json-resume")

@@ -89,6 +89,7 @@ class Source:
     text: str
     warnings: list[dict[str, Any]] = field(default_factory=list)
     problems: dict[str, int] = field(default_factory=dict)
+    pages: int = 0  # of the PDF (the review page shows each beside the sections); 0 for text
 
 
 async def read_source(cv: CvFile, settings: Settings) -> Source:
@@ -114,7 +115,7 @@ async def read_source(cv: CvFile, settings: Settings) -> Source:
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
-    return Source(parsed.text, warnings, parsed.problems)
+    return Source(parsed.text, warnings, parsed.problems, parsed.pages)
 
 
 def _report(
@@ -125,7 +126,7 @@ def _report(
     unplaced: Iterable[str] = (),
     findings: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    return build_import_report(
+    report = build_import_report(
         content,
         source.text if source else None,
         today=datetime.now(UTC).date(),
@@ -135,6 +136,7 @@ def _report(
         parser_unplaced=unplaced,
         extraction_findings=findings,
     )
+    return report | {"pages": source.pages} if source and source.pages else report
 
 
 async def extract(

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, User
-from app.domain.cvs import services
+from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.importing import retry_import, start_import
@@ -34,7 +34,7 @@ from app.lib.cv_limits import (
 )
 from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
-from app.lib.errors import AppError
+from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
@@ -113,6 +113,7 @@ async def detail_context(
         "problems": ([_limit_problem(exceeded)] if exceeded else []) + problems(cv),
         "report": report,
         "flags": report.flags if report else {},
+        "source_pages": source_pages.page_count(cv),
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,
@@ -236,7 +237,29 @@ class CvPages(Controller):
         cv = await services.get_cv(db, user.id, cv_id)
         task = await services.delete_cv(db, cv)
         await commit_deletion(db, redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
+        await services.forget_source_pages(redis, [cv_id])
         return Redirect("/cvs", status_code=303)
+
+    @get("/cvs/{cv_id:str}/pages/{page:int}", media_type="image/png")
+    async def source_page(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        settings: AppSettings,
+        cv_id: FromPath[str],
+        page: FromPath[int],
+    ) -> Response[bytes]:
+        """Page ``page`` of the CV's uploaded PDF as an image (the owner only: 404 otherwise)."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        png = await source_pages.page_png(redis, cv, page, max_pages=settings.pdf_max_pages)
+        if png is None:
+            raise NotFound(N_("This CV has no such page."), code="cv.no_page")
+        return Response(
+            png,
+            media_type="image/png",
+            headers={"cache-control": "private, max-age=3600", "x-content-type-options": "nosniff"},
+        )
 
     @get("/cvs/{cv_id:str}/json-resume")
     async def download_json_resume(

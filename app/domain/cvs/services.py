@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from redis.asyncio import Redis
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.base import utcnow
 from app.db.models.status import OPEN, TaskStatus
-from app.domain.cvs import review
+from app.domain.cvs import review, source_pages
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.report_view import report_message
 from app.lib.cv_content import CvContent
@@ -151,3 +152,8 @@ async def tailor_as_it_is(session: AsyncSession, user_id: str, cv_id: str) -> No
     cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
     if cv is not None:
         review.acknowledge(cv)
+
+
+async def forget_source_pages(redis: Redis, cv_ids: list[str]) -> None:
+    """Drop the cached page images of these CVs (deleted, or their account is)."""
+    await source_pages.forget_pages(redis, cv_ids)
