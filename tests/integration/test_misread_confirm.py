@@ -108,3 +108,34 @@ async def test_this_is_right_dismisses_one_item_and_the_badge_counts_one_less(
     form = {"source_cv_id": cv.id, "job_offer_ids": [offer.id], "mode": "adapt"}
     started = await post_form(client, "/generations", form)
     assert started.status_code in (302, 303)
+
+
+async def test_misfiled_bullets_move_in_one_form_and_the_suspicion_clears(
+    client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "move@example.com")
+    cv = await _misread_cv(db, me["id"])
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert 'data-testid="move-bullets"' in page and '<option value="exp_1">' in page
+
+    # Bullets 1–5 belong to the first job, 9–10 to a job the import missed.
+    first = {"source": "exp_2", "first": "1", "last": "5", "target": "exp_1"}
+    moved = await post_form(client, f"/cvs/{cv.id}/fixes/move-bullets", first)
+    assert moved.status_code == 303 and moved.headers["location"].endswith("#section-experience")
+    split = {"source": "exp_2", "first": "4", "last": "5", "target": "new"}
+    assert (await post_form(client, f"/cvs/{cv.id}/fixes/move-bullets", split)).status_code == 303
+    await db.refresh(cv)
+    jobs = cv.content["experience"]
+    assert [len(j["bullets"]) for j in jobs] == [5, 3, 2, 0]
+    assert jobs[0]["bullets"][0] == "Shipped release 2.0 of the billing service."
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert "Nothing in particular to check." in page
+    listing = (await client.get("/cvs", headers=EN)).text
+    assert "thing to check" not in listing
+
+    nothing = await post_form(
+        client, f"/cvs/{cv.id}/fixes/move-bullets", {**first, "first": "9", "last": "2"}
+    )
+    assert nothing.status_code == 422 and "Choose bullets of this job" in nothing.text
+    await db.refresh(cv)
+    assert [len(j["bullets"]) for j in cv.content["experience"]] == [5, 3, 2, 0]

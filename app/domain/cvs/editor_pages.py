@@ -14,6 +14,7 @@ from litestar.response import Redirect, Template
 from app.domain.cvs import review, services
 from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
 from app.domain.cvs.editor_save import apply_form
+from app.domain.cvs.fixes import move_bullets
 from app.domain.cvs.pages import detail_context
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
@@ -23,12 +24,22 @@ from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext
+from app.lib.input_errors import user_message
+from app.lib.numbers import whole_number
 
 
 @dataclass
 class DismissForm:
     key: str = ""
+
+
+@dataclass
+class MoveBulletsForm:
+    source: str = ""
+    first: str = ""
+    last: str = ""
+    target: str = ""
 
 
 class CvEditorPages(Controller):
@@ -117,3 +128,35 @@ class CvEditorPages(Controller):
             await db.commit()
             await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
         return Redirect(f"/cvs/{cv.id}#import-report", status_code=303)
+
+    @post("/cvs/{cv_id:str}/fixes/move-bullets")
+    async def move_bullets(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[MoveBulletsForm],
+    ) -> Any:
+        """Bullets the import filed under the wrong job go to the right one (or a new job):
+        one form, saved as a new version."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        first, last = whole_number(data.first, 1, 10_000), whole_number(data.last, 1, 10_000)
+        content = CvContent.from_json(cut_to_limits(cv.content or {}))
+        moved = None
+        if first is not None and last is not None:
+            moved = move_bullets(content, data.source, first, last, data.target)
+        try:
+            await check_editable(db, cv)
+        except ImportRunning as exc:
+            return await self._refused(db, user, cv, user_message(exc), 409)
+        if moved is None:
+            message = gettext(N_("Choose bullets of this job and another job to move them to."))
+            return await self._refused(db, user, cv, message, 422)
+        await save_user_edit(db, redis, cv, moved)
+        return Redirect(f"/cvs/{cv.id}#section-experience", status_code=303)
+
+    async def _refused(self, db: Any, user: Any, cv: Any, message: str, status: int) -> Template:
+        context = await detail_context(db, user, cv)
+        context["error"] = message
+        return Template("cvs/detail.html", context=context, status_code=status)

@@ -43,6 +43,8 @@ class ReportLine:
     section: str | None  # the editor section it points at (for the link)
     key: str = ""  # for dismissing it (report_live.item_key); "" for summary lines
     major: bool = False  # makes the generate form ask first
+    item_id: str = ""  # the entry it is about, for the fix form next to it
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class ReportView:
     unplaced: list[str]
     unplaced_hidden: int  # lines beyond those stored
     flags: dict[str, list[str]] = field(default_factory=dict)
+    jobs: list[tuple[str, str]] = field(default_factory=list)  # (id, label): fix forms' targets
 
 
 def report_message(item: dict[str, Any]) -> str:
@@ -150,6 +153,8 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
             section=where[0] if where else None,
             key=item_key(item),
             major=is_major(item),
+            item_id=str(item.get("itemId") or ""),
+            values=dict(item.get("values") or {}),
         )
         grouped.setdefault(str(item.get("group") or "entries"), []).append(line)
     for key, lines in grouped.items():
@@ -163,6 +168,10 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         unplaced=unplaced,
         unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
         flags=flags,
+        jobs=[
+            (job.id, " — ".join(p for p in (job.title, job.company) if p) or job.start or "?")
+            for job in content.experience
+        ],
     )
 
 

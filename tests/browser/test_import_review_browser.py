@@ -1,0 +1,86 @@
+"""Reviewing a misread import in a real Chromium: the suspicion shows beside the report with its
+fix form; the bullets move in two actions (choose, then submit with the keyboard); the badge
+clears; the generate form then goes straight to the generation, where before the fix it asked
+first."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from playwright.async_api import Page, expect
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.import_report import build_import_report
+from tests import factories
+from tests.browser.flows import register_with_form, signed_in_user_id, unique_email
+
+pytestmark = pytest.mark.browser
+CLICK_DELAY_MS = 150  # press, wait, release: a person's click
+
+
+def _job(n: int, bullets: int) -> dict[str, Any]:
+    return {
+        "id": f"exp_{n}",
+        "title": f"Engineer {n}",
+        "company": f"Company {n}",
+        "start": f"20{10 + n}-01",
+        "end": f"20{11 + n}-01",
+        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
+    }
+
+
+MISFILED = {
+    "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
+    "experience": [_job(1, 0), _job(2, 8), _job(3, 0)],
+    "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
+}
+
+
+async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a_warning(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    page = browser_page
+    await register_with_form(page, "Ana Lima", unique_email("review-import"))
+    me = await signed_in_user_id(page)
+    cv = await factories.source_cv(db, me, content=MISFILED)
+    cv.import_report = build_import_report(
+        CvContent.from_json(MISFILED), None, today=date(2026, 11, 1), parser="rules"
+    )
+    await db.commit()
+    await factories.job_offer(db, me, title="Backend Engineer")
+
+    # Before the fix, the generate form asks first.
+    await page.goto("/offers")
+    await page.locator('input[name="job_offer_ids"]').first.check()
+    await page.get_by_role("button", name="Generate").click(delay=CLICK_DELAY_MS)
+    await expect(page.locator("#confirm-misread")).to_contain_text("looks misread")
+    await page.get_by_role("link", name="Review the CV").click(delay=CLICK_DELAY_MS)
+    await expect(page).to_have_url(re.compile(rf"/cvs/{cv.id}#import-report$"))
+
+    report = page.locator("#import-report")
+    await expect(report).to_contain_text("holds 8 of the 8 bullets")
+    fix = page.get_by_test_id("move-bullets")
+    # Two actions: choose the bullets and their job (typed, then picked), then submit with Enter.
+    await fix.get_by_label("Last bullet to move").fill("")
+    await fix.get_by_label("Last bullet to move").type("5")
+    await fix.locator("select").select_option("exp_1")
+    await fix.get_by_label("Last bullet to move").press("Enter")
+    await expect(page).to_have_url(re.compile(r"#section-experience$"))
+    await expect(page.locator("#import-report")).to_contain_text("Nothing in particular to check.")
+    await expect(page.locator("#import-report")).not_to_contain_text("holds")
+
+    await page.goto("/cvs")
+    await expect(page.locator(f'tr[data-cv-id="{cv.id}"]')).not_to_contain_text("to check")
+
+    # After the fix, the generate form goes straight to the generation.
+    await page.goto("/offers")
+    await page.locator('input[name="job_offer_ids"]').first.check()
+    await page.get_by_role("button", name="Generate").click(delay=CLICK_DELAY_MS)
+    await expect(page).to_have_url(re.compile(r"/generations/[\w-]+$"))
+    await db.refresh(cv)
+    assert [len(j["bullets"]) for j in cv.content["experience"]] == [5, 3, 0]
+    assert js_errors == []

@@ -1,0 +1,42 @@
+"""Fixing a misfiled import in place (app/domain/cvs/fixes.py): bullets move to the right job or
+start a job of their own; a request that names nothing changes nothing."""
+
+from __future__ import annotations
+
+from app.domain.cvs.fixes import NEW_ENTRY, move_bullets
+from app.lib.cv_content import CvContent
+
+CV = CvContent.from_json(
+    {
+        "experience": [
+            {"id": "a", "title": "Buyer", "company": "Acme", "bullets": []},
+            {"id": "b", "title": "Analyst", "company": "Brightwater",
+             "bullets": ["b1", "b2", "a1", "a2", "c1"]},
+            {"id": "c", "title": "Intern", "company": "Corsaire", "bullets": []},
+        ]
+    }
+)  # fmt: skip
+
+
+def test_bullets_move_to_the_job_they_belong_to_in_order() -> None:
+    moved = move_bullets(CV, "b", 3, 4, "a")
+    assert moved is not None
+    assert [j.bullets for j in moved.experience] == [["a1", "a2"], ["b1", "b2", "c1"], []]
+    assert [j.bullets for j in CV.experience][1] == ["b1", "b2", "a1", "a2", "c1"]  # untouched
+
+
+def test_bullets_can_start_a_job_of_their_own_right_after_their_source() -> None:
+    moved = move_bullets(CV, "b", 5, 5, NEW_ENTRY)
+    assert moved is not None
+    assert [j.id for j in moved.experience][:2] == ["a", "b"] and len(moved.experience) == 4
+    new = moved.experience[2]
+    assert new.bullets == ["c1"] and new.title == "" and new.id.startswith("exp_")
+
+
+def test_a_request_that_names_nothing_changes_nothing() -> None:
+    assert move_bullets(CV, "b", 0, 2, "a") is None
+    assert move_bullets(CV, "b", 4, 3, "a") is None
+    assert move_bullets(CV, "b", 1, 6, "a") is None
+    assert move_bullets(CV, "b", 1, 1, "b") is None
+    assert move_bullets(CV, "zz", 1, 1, "a") is None
+    assert move_bullets(CV, "b", 1, 1, "zz") is None
