@@ -205,3 +205,39 @@ async def job_offer(db: AsyncSession, user_id: str, **fields: Any) -> JobOffer:
     db.add(row)
     await db.commit()
     return row
+
+
+def dated_job(n: int, bullets: int) -> dict[str, Any]:
+    """Experience ``n`` (id ``exp_<n>``) with ``bullets`` bullets, a year long."""
+    return {
+        "id": f"exp_{n}",
+        "title": f"Engineer {n}",
+        "company": f"Company {n}",
+        "start": f"20{10 + n}-01",
+        "end": f"20{11 + n}-01",
+        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
+    }
+
+
+def misfiled_cv(piled: int) -> dict[str, Any]:
+    """A CV as a misread import leaves it: every bullet under the second of three jobs."""
+    return {
+        "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
+        "experience": [dated_job(1, 0), dated_job(2, piled), dated_job(3, 0)],
+        "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
+    }
+
+
+async def misread_source_cv(db: AsyncSession, user_id: str, piled: int) -> CvFile:
+    """``misfiled_cv`` stored as an imported source CV, with the report its import writes."""
+    from datetime import date
+
+    from app.lib.parsing.import_report import build_import_report
+
+    content = misfiled_cv(piled)
+    row = await source_cv(db, user_id, content=content)
+    row.import_report = build_import_report(
+        CvContent.from_json(content), None, today=date(2026, 11, 1), parser="rules"
+    )
+    await db.commit()
+    return row

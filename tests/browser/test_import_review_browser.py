@@ -6,38 +6,16 @@ first."""
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Any
 
 import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.lib.cv_content import CvContent
-from app.lib.parsing.import_report import build_import_report
 from tests import factories
 from tests.browser.flows import register_with_form, signed_in_user_id, unique_email
 
 pytestmark = pytest.mark.browser
 CLICK_DELAY_MS = 150  # press, wait, release: a person's click
-
-
-def _job(n: int, bullets: int) -> dict[str, Any]:
-    return {
-        "id": f"exp_{n}",
-        "title": f"Engineer {n}",
-        "company": f"Company {n}",
-        "start": f"20{10 + n}-01",
-        "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
-    }
-
-
-MISFILED = {
-    "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
-    "experience": [_job(1, 0), _job(2, 8), _job(3, 0)],
-    "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
-}
 
 
 async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a_warning(
@@ -46,11 +24,7 @@ async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a
     page = browser_page
     await register_with_form(page, "Ana Lima", unique_email("review-import"))
     me = await signed_in_user_id(page)
-    cv = await factories.source_cv(db, me, content=MISFILED)
-    cv.import_report = build_import_report(
-        CvContent.from_json(MISFILED), None, today=date(2026, 11, 1), parser="rules"
-    )
-    await db.commit()
+    cv = await factories.misread_source_cv(db, me, piled=8)
     await factories.job_offer(db, me, title="Backend Engineer")
 
     # Before the fix, the generate form asks first.

@@ -4,46 +4,17 @@ suspicions; "This is right" dismisses one report item and its badge count drops.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import CvFile, CvGenerationTask
-from app.lib.cv_content import CvContent
-from app.lib.parsing.import_report import build_import_report
+from app.db.models import CvGenerationTask
 from app.lib.parsing.report_live import item_key
 from tests import factories
 from tests.conftest import post_form, register
 
 EN = {"accept-language": "en"}
-
-
-def _job(n: int, bullets: int) -> dict[str, Any]:
-    return {
-        "id": f"exp_{n}",
-        "title": f"Engineer {n}",
-        "company": f"Company {n}",
-        "start": f"20{10 + n}-01",
-        "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
-    }
-
-
-PILED = {
-    "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
-    "experience": [_job(1, 0), _job(2, 10), _job(3, 0)],
-    "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
-}
-
-
-async def _misread_cv(db: AsyncSession, user_id: str) -> CvFile:
-    cv = await factories.source_cv(db, user_id, content=PILED)
-    content = CvContent.from_json(PILED)
-    cv.import_report = build_import_report(content, None, today=date(2026, 11, 1), parser="rules")
-    await db.commit()
-    return cv
 
 
 async def _generations(db: AsyncSession, user_id: str) -> int:
@@ -55,7 +26,7 @@ async def test_the_generate_form_asks_first_then_remembers_the_answer(
     client: Any, db: AsyncSession
 ) -> None:
     me = await register(client, "misread@example.com")
-    cv = await _misread_cv(db, me["id"])
+    cv = await factories.misread_source_cv(db, me["id"], piled=10)
     offer = await factories.job_offer(db, me["id"], title="Backend Engineer")
     form = {"source_cv_id": cv.id, "job_offer_ids": [offer.id], "mode": "adapt"}
 
@@ -82,7 +53,7 @@ async def test_this_is_right_dismisses_one_item_and_the_badge_counts_one_less(
     client: Any, another_client: Any, db: AsyncSession
 ) -> None:
     me = await register(client, "dismiss@example.com")
-    cv = await _misread_cv(db, me["id"])
+    cv = await factories.misread_source_cv(db, me["id"], piled=10)
     page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
     assert "1 thing to check" in page
     key = item_key(next(i for i in cv.import_report["items"] if i["code"] == "bullets_piled"))
@@ -114,7 +85,7 @@ async def test_misfiled_bullets_move_in_one_form_and_the_suspicion_clears(
     client: Any, db: AsyncSession
 ) -> None:
     me = await register(client, "move@example.com")
-    cv = await _misread_cv(db, me["id"])
+    cv = await factories.misread_source_cv(db, me["id"], piled=10)
     page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
     assert 'data-testid="move-bullets"' in page and '<option value="exp_1">' in page
 
