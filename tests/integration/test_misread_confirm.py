@@ -110,3 +110,40 @@ async def test_misfiled_bullets_move_in_one_form_and_the_suspicion_clears(
     assert nothing.status_code == 422 and "Choose bullets of this job" in nothing.text
     await db.refresh(cv)
     assert [len(j["bullets"]) for j in cv.content["experience"]] == [5, 3, 2, 0]
+
+
+async def test_a_line_placed_nowhere_is_placed_in_one_action_and_leaves_the_list(
+    client: Any, db: AsyncSession
+) -> None:
+    me = await register(client, "place@example.com")
+    cv = await factories.misread_source_cv(db, me["id"], piled=3)
+    lost = "o Negotiated three supplier contracts"
+    cv.import_report = {
+        **cv.import_report,
+        "unplaced": [lost],
+        "unplacedCount": 1,
+        "items": [
+            *cv.import_report["items"],
+            {
+                "code": "unplaced_text", "severity": "warning", "group": "coverage",
+                "template": "Lines placed in no section: %(count)s (%(percent)s%% of the text "
+                "was placed). They are listed below.", "values": {"count": 1, "percent": 97},
+            },
+        ],
+    }  # fmt: skip
+    await db.commit()
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert "Lines placed in no section: 1" in page and 'value="bullet:exp_1"' in page
+
+    refused = await post_form(
+        client, f"/cvs/{cv.id}/fixes/place-line", {"line": "Not in the list", "target": "skill"}
+    )
+    assert refused.status_code == 422 and "could not be placed" in refused.text
+    placed = await post_form(
+        client, f"/cvs/{cv.id}/fixes/place-line", {"line": lost, "target": "bullet:exp_1"}
+    )
+    assert placed.status_code == 303
+    await db.refresh(cv)
+    assert cv.content["experience"][0]["bullets"] == ["Negotiated three supplier contracts"]
+    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
+    assert "Lines placed in no section" not in page and lost not in page

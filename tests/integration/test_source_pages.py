@@ -54,7 +54,7 @@ async def test_the_uploaded_pages_are_shown_beside_the_sections_to_their_owner_o
     assert await _cached(redis, cv_id) == []
 
 
-async def test_pasted_text_has_no_pages_and_the_account_takes_its_pages_along(
+async def test_pasted_text_is_shown_as_its_text_and_the_account_takes_its_pages_along(
     live_server: str, worker: Worker, redis: Redis
 ) -> None:
     user = await browser(live_server, "pages-account@example.com")
@@ -65,7 +65,9 @@ async def test_pasted_text_has_no_pages_and_the_account_takes_its_pages_along(
     )
     await wait_for_import(user, pasted.json()["id"])
     page = (await user.get(f"/cvs/{pasted.json()['id']}", headers={"accept-language": "en"})).text
-    assert "The uploaded file" not in page
+    # The text itself stands in for the page images.
+    assert 'data-testid="source-text"' in page and "Engineer, Acme, 2020 - 2023" in page
+    assert 'data-testid="source-page"' not in page
     assert (await user.get(f"/cvs/{pasted.json()['id']}/pages/1")).status_code == 404
 
     accepted = (await upload(user, "cv.pdf", pdfs.two_page_cv_pdf())).json()

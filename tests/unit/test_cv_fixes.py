@@ -40,3 +40,21 @@ def test_a_request_that_names_nothing_changes_nothing() -> None:
     assert move_bullets(CV, "b", 1, 1, "b") is None
     assert move_bullets(CV, "zz", 1, 1, "a") is None
     assert move_bullets(CV, "b", 1, 1, "zz") is None
+
+
+def test_a_line_placed_nowhere_goes_where_the_user_says() -> None:
+    from app.domain.cvs.fixes import place_line, place_targets
+
+    targets = [t for t, _ in place_targets(CV)]
+    assert targets == ["bullet:a", "bullet:b", "bullet:c", "summary", "skill", "interest"]
+    as_bullet = place_line(CV, "o  Negotiated   three supplier contracts", "bullet:c")
+    assert as_bullet is not None and as_bullet.experience[2].bullets == [
+        "Negotiated three supplier contracts"
+    ]
+    as_skill = place_line(CV, "• SAP", "skill")
+    assert as_skill is not None and as_skill.skills[-1].name == "SAP"
+    organised = place_line(CV, "organised the team offsite", "interest")
+    assert organised is not None and organised.extras.interests == ["organised the team offsite"]
+    assert place_line(CV, "SAP", "bullet:zz") is None
+    assert place_line(CV, "  ", "skill") is None
+    assert place_line(CV, "SAP", "header") is None

@@ -124,3 +124,28 @@ def test_low_coverage_is_major_and_a_report_less_cv_counts_nothing() -> None:
     nearly = unplaced | {"values": {"count": 2, "percent": 96}}
     assert major_items({"items": [nearly]}, cv) == []
     assert open_checks(None, cv) == 0
+
+
+def test_unplaced_lines_leave_the_report_once_placed() -> None:
+    from app.lib.parsing.report_live import unplaced_now
+
+    cv = _cv()
+    stored = {
+        "unplaced": ["o Negotiated three supplier contracts", "Sailing, chess"],
+        "unplacedCount": 2,
+        "items": [
+            {
+                "code": "unplaced_text", "severity": "warning", "group": "coverage",
+                "template": "Lines placed in no section: %(count)s (%(percent)s%% of the text "
+                "was placed).", "values": {"count": 2, "percent": 80},
+            }
+        ],
+    }  # fmt: skip
+    assert unplaced_now(stored, cv) == stored["unplaced"]
+    cv.experience[0].bullets.append("Negotiated three supplier contracts")
+    assert unplaced_now(stored, cv) == ["Sailing, chess"]
+    (item,) = open_items(stored, cv)
+    assert item["values"]["count"] == 1 and item["values"]["percent"] > 80
+    assert item["message"].startswith("Lines placed in no section: 1 (")
+    cv.extras.interests.append("Sailing, chess")
+    assert open_items(stored, cv) == []

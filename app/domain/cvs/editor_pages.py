@@ -14,12 +14,12 @@ from litestar.response import Redirect, Template
 from app.domain.cvs import review, services
 from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
 from app.domain.cvs.editor_save import apply_form
-from app.domain.cvs.fixes import move_bullets
+from app.domain.cvs.fixes import move_bullets, place_line
 from app.domain.cvs.pages import detail_context
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
-from app.lib.cv_limits import CV_BODY_LIMIT
+from app.lib.cv_limits import CV_BODY_LIMIT, check_content
 from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
@@ -27,11 +27,18 @@ from app.lib.events import publish_event
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import user_message
 from app.lib.numbers import whole_number
+from app.lib.parsing.report_live import unplaced_now
 
 
 @dataclass
 class DismissForm:
     key: str = ""
+
+
+@dataclass
+class PlaceLineForm:
+    line: str = ""
+    target: str = ""
 
 
 @dataclass
@@ -155,6 +162,32 @@ class CvEditorPages(Controller):
             return await self._refused(db, user, cv, message, 422)
         await save_user_edit(db, redis, cv, moved)
         return Redirect(f"/cvs/{cv.id}#section-experience", status_code=303)
+
+    @post("/cvs/{cv_id:str}/fixes/place-line")
+    async def place_line(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[PlaceLineForm],
+    ) -> Any:
+        """A line the import placed nowhere goes where the user says, in one action."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        content = CvContent.from_json(cut_to_limits(cv.content or {}))
+        stored = cv.import_report if isinstance(cv.import_report, dict) else {}
+        placed = None
+        if data.line in unplaced_now(stored, content):
+            placed = place_line(content, data.line, data.target)
+        try:
+            await check_editable(db, cv)
+        except ImportRunning as exc:
+            return await self._refused(db, user, cv, user_message(exc), 409)
+        if placed is None or check_content(placed) is not None:
+            message = gettext(N_("This line could not be placed there."))
+            return await self._refused(db, user, cv, message, 422)
+        await save_user_edit(db, redis, cv, placed)
+        return Redirect(f"/cvs/{cv.id}#import-report", status_code=303)
 
     async def _refused(self, db: Any, user: Any, cv: Any, message: str, status: int) -> Template:
         context = await detail_context(db, user, cv)

@@ -1,10 +1,12 @@
 """Fixes for what an import misfiled, each one form on the review page: bullets read under the
-wrong job move to the right one, or start a job of their own (an entry split at a bullet).
-Pure: content in, content out; the page saves the result as a new version."""
+wrong job move to the right one, or start a job of their own (an entry split at a bullet); a
+line the import placed nowhere goes where it belongs. Pure: content in, content out; the page
+saves the result as a new version."""
 
 from __future__ import annotations
 
-from app.lib.cv_content import CvContent, Experience, new_item_id
+from app.lib.cv_content import CvContent, Experience, Skill, new_item_id
+from app.lib.parsing.report_live import line_text
 
 NEW_ENTRY = "new"  # the target that makes the bullets a job of their own
 
@@ -33,4 +35,38 @@ def move_bullets(
     if target is None:
         return None
     target.bullets = [*target.bullets, *moving]
+    return updated
+
+
+def place_targets(content: CvContent) -> list[tuple[str, str]]:
+    """Where an unplaced line may go: (target, the job's label or "") — each job's bullets,
+    then the summary, the skills and the interests (the page names the last three)."""
+    jobs = [
+        (f"bullet:{job.id}", " — ".join(p for p in (job.title, job.company) if p) or "?")
+        for job in content.experience
+    ]
+    return [*jobs, ("summary", ""), ("skill", ""), ("interest", "")]
+
+
+def place_line(content: CvContent, line: str, target: str) -> CvContent | None:
+    """``content`` with ``line`` added where ``target`` (``place_targets``) says: a bullet of a
+    job, a sentence of the summary, a skill or an interest; None for an unknown target."""
+    text = line_text(line)
+    if not text:
+        return None
+    updated = content.model_copy(deep=True)
+    kind, _, item_id = target.partition(":")
+    if kind == "bullet":
+        job = next((j for j in updated.experience if j.id == item_id), None)
+        if job is None:
+            return None
+        job.bullets = [*job.bullets, text]
+    elif target == "summary":
+        updated.summary = f"{updated.summary.rstrip()} {text}".strip()
+    elif target == "skill":
+        updated.skills = [*updated.skills, Skill(name=text)]
+    elif target == "interest":
+        updated.extras.interests = [*updated.extras.interests, text]
+    else:
+        return None
     return updated

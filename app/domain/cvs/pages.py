@@ -114,6 +114,7 @@ async def detail_context(
         "report": report,
         "flags": report.flags if report else {},
         "source_pages": source_pages.page_count(cv),
+        "source_text": source_pages.source_text(cv),
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,

@@ -16,10 +16,17 @@ from typing import Any
 
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
+from app.domain.cvs.fixes import place_targets
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import cut_to_limits
 from app.lib.i18n import N_, gettext, ngettext
-from app.lib.parsing.report_live import is_major, item_key, open_checks, open_items
+from app.lib.parsing.report_live import (
+    is_major,
+    item_key,
+    open_checks,
+    open_items,
+    unplaced_now,
+)
 
 GROUP_TITLES = {
     "entries": N_("Entries to check"),
@@ -56,6 +63,7 @@ class ReportView:
     unplaced_hidden: int  # lines beyond those stored
     flags: dict[str, list[str]] = field(default_factory=dict)
     jobs: list[tuple[str, str]] = field(default_factory=list)  # (id, label): fix forms' targets
+    places: list[tuple[str, str]] = field(default_factory=list)  # where an unplaced line may go
 
 
 def report_message(item: dict[str, Any]) -> str:
@@ -159,19 +167,23 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         grouped.setdefault(str(item.get("group") or "entries"), []).append(line)
     for key, lines in grouped.items():
         grouped[key] = _folded(lines)
-    unplaced = [str(line) for line in stored.get("unplaced") or []]
+    unplaced = unplaced_now(stored, content)
+    places = place_targets(content)
+    # The share placed follows the lines placed since the import (report_live._unplaced_item).
+    lost = next((i for i in items if i.get("code") == "unplaced_text"), None)
+    percent = (lost or {}).get("values", {}).get("percent")
     share = stored.get("placedShare")
     return ReportView(
         checks=sum(1 for item in items if item.get("severity") == "warning"),
-        placed_percent=round(100 * float(share)) if share is not None else None,
+        placed_percent=(
+            None if share is None else int(percent) if lost else round(100 * float(share))
+        ),
         groups=[(GROUP_TITLES.get(key, key), lines) for key, lines in grouped.items() if lines],
         unplaced=unplaced,
         unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
         flags=flags,
-        jobs=[
-            (job.id, " — ".join(p for p in (job.title, job.company) if p) or job.start or "?")
-            for job in content.experience
-        ],
+        jobs=[(t.removeprefix("bullet:"), label) for t, label in places if label],
+        places=places,
     )
 
 

@@ -1,7 +1,7 @@
 """The pages of a CV's uploaded PDF as images, for the review page: the source beside what was
-read. Rendered in a sandbox (app/lib/pdf_read/page_image.py), cached in Redis for an hour under
-the file's own hash (a new import of other bytes never shows old pages), and forgotten with the
-CV and with the account."""
+read (a pasted CV shows its text there instead, ``source_text``). Rendered in a sandbox
+(app/lib/pdf_read/page_image.py), cached in Redis for an hour under the file's own hash (a new
+import of other bytes never shows old pages), and forgotten with the CV and with the account."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ def page_count(cv: CvFile) -> int:
     stored = cv.import_report if isinstance(cv.import_report, dict) else {}
     pages = stored.get("pages")
     return int(pages) if isinstance(pages, int) and pages > 0 else 1
+
+
+MAX_SOURCE_TEXT = 60_000  # characters shown beside a pasted CV; a CV is far shorter
+
+
+def source_text(cv: CvFile) -> str:
+    """The text a pasted CV was read from ("" for a PDF or a JSON Resume)."""
+    if cv.original_mime != "text/plain" or not cv.original_bytes:
+        return ""
+    return cv.original_bytes.decode("utf-8", errors="replace")[:MAX_SOURCE_TEXT]
 
 
 def has_pages(cv: CvFile) -> bool:

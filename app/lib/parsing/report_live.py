@@ -15,6 +15,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.parsing.report_suspicions import MAJOR, SUSPICION_CODES, structure_suspicions
+from app.lib.parsing.text import fold
 
 PATH_RE = re.compile(
     r"^(?P<section>[a-z_]+)(?:\.(?P<sub>[a-z_]+))?(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[\w.]+))?$"
@@ -72,19 +73,67 @@ def is_major(item: Mapping[str, Any]) -> bool:
     return item.get("code") in MAJOR
 
 
+BULLET_MARK_RE = re.compile(r"^\s*(?:[•·◦▪●\-–—*]|o(?=\s))\s*")
+
+
+def line_text(line: str) -> str:
+    """An unplaced line as it goes into the CV: one space between words, no bullet mark (a
+    PDF's "o" or "•" read as text)."""
+    return BULLET_MARK_RE.sub("", " ".join(line.split()))
+
+
+def _squashed(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def unplaced_now(stored: Mapping[str, Any], content: CvContent) -> list[str]:
+    """The stored unplaced lines that are still nowhere in ``content`` (the user placed the
+    others, by the review page's form or by hand)."""
+    placed = _squashed(content.full_text())
+    lines = [str(line) for line in stored.get("unplaced") or []]
+    return [line for line in lines if _squashed(line_text(line)) not in placed]
+
+
+def _unplaced_item(
+    item: dict[str, Any], stored: Mapping[str, Any], content: CvContent
+) -> dict[str, Any] | None:
+    """The "text placed in no section" item as it stands: its count and share follow the lines
+    the user has placed since (the share scaled by the characters placed); gone with them."""
+    lines = [str(line) for line in stored.get("unplaced") or []]
+    left = unplaced_now(stored, content)
+    if len(left) == len(lines):
+        return item
+    hidden = max(0, int(stored.get("unplacedCount") or 0) - len(lines))
+    if not left and not hidden:
+        return None
+    values = dict(item.get("values") or {})
+    before = sum(len(line) for line in lines) or 1
+    share_left = sum(len(line) for line in left) / before
+    percent = values.get("percent")
+    if isinstance(percent, int | float):
+        values["percent"] = int(100 - (100 - percent) * share_left)
+    values["count"] = len(left) + hidden
+    template = str(item.get("template") or "")
+    message = template % values if template else item.get("message")
+    return item | {"values": values, "message": message}
+
+
 def open_items(
     stored: Mapping[str, Any], content: CvContent, dismissed: Iterable[str] = ()
 ) -> list[dict[str, Any]]:
     """The stored report's items still open on ``content``, its structural suspicions as the
     content is now, without those the user dismissed."""
     skip = set(dismissed) | set(stored.get("dismissed") or [])
-    items = [
-        dict(item)
-        for item in stored.get("items") or []
-        if isinstance(item, dict)
-        and item.get("code") not in SUSPICION_CODES
-        and still_open(item, content)
-    ]
+    items = []
+    for item in stored.get("items") or []:
+        if not isinstance(item, dict) or item.get("code") in SUSPICION_CODES:
+            continue
+        if item.get("code") == "unplaced_text":
+            now = _unplaced_item(dict(item), stored, content)
+            if now is not None:
+                items.append(now)
+        elif still_open(item, content):
+            items.append(dict(item))
     items += structure_suspicions(content)
     return [item for item in items if item_key(item) not in skip]
 
