@@ -8,7 +8,8 @@
 * The connection goes to the checked address (pinned: no second DNS lookup an attacker could
   answer differently), with the original Host header and TLS server name.
 * Redirects are followed by hand (at most 5), each one checked the same way.
-* At most ``max_bytes`` are read, within ``timeout_s`` for the whole operation.
+* At most ``max_bytes`` are read, within ``timeout_s`` for the whole operation, and at most that
+  many are ever inflated from a compressed body (``bounded_decode.py``: no compression bomb).
 
 ``fetch_feed`` (the job inbox's discovery, jobs/discovery/) is the same fetch with feed content
 types accepted and conditional requests: the validators of the last answer are sent
@@ -27,6 +28,13 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from app.lib.bounded_decode import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    BoundedDecoder,
+    CorruptBody,
+    UnsupportedEncoding,
+)
 from app.lib.i18n import N_
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -76,6 +84,10 @@ MESSAGES = {
     "unreachable": N_("The site could not be reached; check the address or paste the offer text."),
     "http_status": N_("The site answered with HTTP %(status)s; paste the offer text instead."),
     "not_text": N_("This address is not a web page (%(type)s); paste the offer text instead."),
+    "bad_encoding": N_(
+        "The site sent the page compressed in a way this app does not read (%(encoding)s); "
+        "paste the offer text instead."
+    ),
 }
 
 
@@ -215,14 +227,24 @@ def _decode(body: bytes, charset: str) -> str:
 
 
 async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decoded by ``BoundedDecoder`` from the raw bytes: a compression bomb stops at
+    the limit without ever being inflated past it."""
+    too_large = UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
-    body = bytearray()
-    async for chunk in response.aiter_bytes():  # decoded: a gzip bomb stops at the limit too
-        body += chunk
-        if len(body) > max_bytes:
-            raise UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
+        raise too_large
+    try:
+        decoder = BoundedDecoder(response.headers.get("content-encoding"), max_bytes)
+        body = bytearray()
+        async for chunk in response.aiter_raw():
+            body += decoder.feed(chunk)
+        body += decoder.finish()
+    except BodyTooLarge:
+        raise too_large from None
+    except UnsupportedEncoding as exc:
+        raise UrlFetchError("bad_encoding", encoding=exc.encoding[:40]) from None
+    except CorruptBody:
+        raise UrlFetchError("unreachable") from None
     return bytes(body)
 
 
@@ -328,7 +350,11 @@ async def _run(
                 timeout=timeout,
                 follow_redirects=False,
                 trust_env=False,  # no proxy from the environment: the pinned address is used
-                headers={"User-Agent": USER_AGENT, "Accept": accept},
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": accept,
+                    "Accept-Encoding": ACCEPT_ENCODING,  # what BoundedDecoder inflates safely
+                },
             ) as client,
         ):
             return await _fetch(client, url, policy, max_bytes, types, conditions)

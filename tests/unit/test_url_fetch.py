@@ -4,13 +4,16 @@ redirect checked, size and time limits, the Host header kept while the address i
 from __future__ import annotations
 
 import asyncio
+import gzip
 import ipaddress
 import time
+import tracemalloc
 from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 import pytest
 
+from app.lib.bounded_decode import BodyTooLarge, BoundedDecoder, UnsupportedEncoding
 from app.lib.url_fetch import FetchPolicy, UrlFetchError, address_allowed, check_url, fetch_url
 from tests.fixtures.web_server import WebServer
 
@@ -102,6 +105,34 @@ async def test_size_limits(web: WebServer) -> None:
     for path in ("/huge", "/huge-declared", "/gzip-bomb"):
         error = await refused(f"{web.url}{path}", LOCAL)
         assert error.code == "too_large", path
+
+
+async def test_only_what_can_be_inflated_safely_is_asked_for_and_read(web: WebServer) -> None:
+    accepted = await fetch_url(f"{web.url}/accept", policy=LOCAL)
+    assert accepted.text == "gzip, deflate"  # never br: httpx would inflate it unbounded
+    for path in ("/gzip-offer", "/deflate-offer"):
+        page = await fetch_url(f"{web.url}{path}", policy=LOCAL)
+        assert page.text == (await fetch_url(f"{web.url}/offer", policy=LOCAL)).text, path
+    error = await refused(f"{web.url}/brotli", LOCAL)
+    assert error.code == "bad_encoding" and "br" in error.message
+
+
+def test_a_compression_bomb_is_never_inflated_past_the_limit() -> None:
+    bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)  # 64 MB in ~64 kB
+    limit = 2 * 1024 * 1024
+    decoder = BoundedDecoder("gzip", limit)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BodyTooLarge):
+            for start in range(0, len(bomb), 16_384):
+                decoder.feed(bomb[start : start + 16_384])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert decoder.produced <= limit + 1
+    assert peak < 4 * limit  # the 64 MB never existed
+    with pytest.raises(UnsupportedEncoding):
+        BoundedDecoder("gzip, br", limit)
 
 
 async def test_a_page_that_never_answers_times_out(web: WebServer) -> None:
