@@ -6,6 +6,7 @@ as parameters are provided by app/lib/dependencies.py.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -25,12 +26,35 @@ from app.lib.input_errors import InputError
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 TOO_DEEP = N_("The request body is nested too deeply to be a real document.")
+NUL_CHARACTER = N_("Text may not contain the NUL character (U+0000).")
+# A NUL in any text the request carries: raw, percent-encoded, or escaped in JSON. PostgreSQL
+# refuses it in text columns (a 500 on the write), so no route may pass one on.
+_NUL_IN_QUERY = re.compile(rb"%00|\x00")
+_NUL_IN_JSON = re.compile(rb"\x00|(?<!\\)\\u0000", re.IGNORECASE)
 
 
 async def prepare_request(request: Request[Any, Any, Any]) -> None:
     """before_request hook: runs before any dependency, so before any database statement."""
+    refuse_nul_in_address(request)
     await read_body_first(request)
     await set_request_locale(request)
+
+
+def _nul_refused() -> InputError:
+    return InputError(NUL_CHARACTER, code="request.nul_character", http_status=400)
+
+
+def refuse_nul_in_address(request: Request[Any, Any, Any]) -> None:
+    """A NUL in the path or the query string, however encoded."""
+    if "\x00" in request.scope.get("path", "") or _NUL_IN_QUERY.search(
+        request.scope.get("query_string", b"")
+    ):
+        raise _nul_refused()
+
+
+def refuse_nul_in_json(body: bytes) -> None:
+    if _NUL_IN_JSON.search(body):
+        raise _nul_refused()
 
 
 async def read_body_first(request: Request[Any, Any, Any]) -> None:
@@ -43,11 +67,15 @@ async def read_body_first(request: Request[Any, Any, Any]) -> None:
     if request.method not in BODY_METHODS:
         return
     if request.content_type[0] in FORM_TYPES:
-        await request.form()  # the CSRF check may have parsed it already: reuse, not re-read
+        # The CSRF check may have parsed it already: reuse, not re-read. Files keep their bytes.
+        form = await request.form()
+        if any(isinstance(v, str) and "\x00" in v for _, v in form.multi_items()):
+            raise _nul_refused()
         return
     body = await request.body()
     if request.content_type[0].endswith("json"):
         refuse_too_deep(body)
+        refuse_nul_in_json(body)
 
 
 def refuse_too_deep(body: bytes) -> None:
@@ -75,6 +103,7 @@ async def json_body(
     if optional and not body.strip():
         return {}
     refuse_too_deep(body)  # whatever the content type says, it is parsed as JSON below
+    refuse_nul_in_json(body)
     try:
         return await request.json()
     except HTTPException:  # 413: over the size limit, not malformed

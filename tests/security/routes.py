@@ -55,6 +55,7 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("version", "/cvs/"): "version_number",
     ("version_id", "/cvs/"): "cv_version",
     ("section", "/cvs/"): "section",
+    ("page", "/cvs/"): "page_number",
     ("offer_id", "/api/job-offers/"): "offer",
     ("offer_id", "/offers/"): "offer",
     ("task_id", "/api/cv/generate-v2/"): "generation",
@@ -78,7 +79,12 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("number", "/cover-letters/"): "version_number",
     ("kind", "/cover-letters/"): "letter_format",
 }
-SELECTORS: dict[str, Any] = {"version_number": 1, "section": "summary", "letter_format": "pdf"}
+SELECTORS: dict[str, Any] = {
+    "version_number": 1,
+    "page_number": 1,
+    "section": "summary",
+    "letter_format": "pdf",
+}
 
 
 @dataclass(frozen=True)
