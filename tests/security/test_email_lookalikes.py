@@ -99,7 +99,11 @@ async def test_nfd_and_nfc_spellings_are_one_account(client: Client) -> None:
     ],
 )
 async def test_invisible_and_control_characters_are_refused(client: Client, address: str) -> None:
-    assert await _post_register(client, address) == (422, "auth.email_invisible_characters")
+    refused = await _post_register(client, address)
+    if "\x00" in address:  # refused for every route before any handler (app/lib/web.py)
+        assert refused == (400, "request.nul_character")
+    else:
+        assert refused == (422, "auth.email_invisible_characters")
 
 
 @pytest.mark.parametrize(
