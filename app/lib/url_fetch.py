@@ -231,7 +231,7 @@ async def _read_limited(response: httpx.Response, max_bytes: int) -> bytes:
     the limit without ever being inflated past it."""
     too_large = UrlFetchError("too_large", limit=max_bytes // (1024 * 1024) or 1)
     declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
+    if declared and declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         raise too_large
     try:
         decoder = BoundedDecoder(response.headers.get("content-encoding"), max_bytes)

@@ -53,3 +53,23 @@ def test_whole_number_reads_ascii_digits_within_bounds_only() -> None:
     assert whole_number("17", 0, 16) is None
     assert whole_number("²", 0, 16) is None and whole_number("١", 0, 16) is None
     assert whole_number(HUGE, 0, 10**40) is None  # no unbounded int() on a form value
+
+
+@pytest.mark.parametrize("typed", ["²", "³", "٣", "１", "6", "0", HUGE])
+async def test_an_application_rating_that_is_not_1_to_5_is_refused_not_a_500(
+    client: Client, db: AsyncSession, typed: str
+) -> None:
+    me = await register(client, f"rating-{typed.encode().hex()}@example.com")
+    offer = await factories.job_offer(db, me["id"])
+    headers = {"x-csrftoken": await csrf_token(client)}
+    created = await client.post("/api/applications", json={"jobOfferId": offer.id}, headers=headers)
+    assert created.status_code == 201, created.text
+    app_id = created.json()["id"]
+    api = await client.patch(f"/api/applications/{app_id}", json={"rating": typed}, headers=headers)
+    assert api.status_code == 422 and api.json()["error"].startswith("application"), api.text
+    form = await client.post(
+        f"/applications/{app_id}", data={"rating": typed, "_csrf_token": headers["x-csrftoken"]}
+    )
+    assert form.status_code < 500, form.text
+    fine = await client.patch(f"/api/applications/{app_id}", json={"rating": "4"}, headers=headers)
+    assert fine.status_code == 200 and fine.json()["rating"] == 4

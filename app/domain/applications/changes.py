@@ -12,6 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 from app.db.models import Application, ApplicationStatus
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.numbers import whole_number
 
 CONTACT_LIMITS = {"name": 200, "email": 320, "link": 2048}
 MAX_NOTE_CHARS = 5000
@@ -45,8 +46,8 @@ def parse_status(value: Any) -> ApplicationStatus:
 def parse_rating(value: Any) -> int | None:
     if value is None or value == "":
         return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):  # "²" passes str.isdigit, then int() fails: ASCII digits only
+        value = whole_number(value, 1, 5)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
         raise _invalid(N_("rating: expected a whole number from 1 to 5, or nothing."), "rating")
     return value

@@ -51,7 +51,8 @@ def body_too_large(request: Request[Any, Any, Any], _: Exception) -> Response[An
 
 def refuse_oversized(request: Request[Any, Any, Any], settings: Settings) -> None:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > settings.upload_max_bytes + MULTIPART_OVERHEAD:
+    limit = settings.upload_max_bytes + MULTIPART_OVERHEAD
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise too_large(settings)
 
 
