@@ -344,7 +344,7 @@ organisation_skills: organisation skills | organizational skills | organisationa
 time_management: Time Management | Gestion du temps | prioritisation | prioritization \
     | prioriser | prioritise | prioritize | gestion des priorités | manage priorities
 multitasking: multitasking | multi-tasking | manage multiple tasks | multitâche \
-    | multi-tâches | multi-tâche \
+    | multi-tâches | multi-tâche | multi-task | multitask \
     | manage multiple projects | gérer plusieurs projets
 teamwork: Travail en équipe | Teamwork | Esprit d'équipe | team player | team spirit \
     | esprit collaboratif | collaborative mindset
