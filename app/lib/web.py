@@ -30,7 +30,8 @@ NUL_CHARACTER = N_("Text may not contain the NUL character (U+0000).")
 # A NUL in any text the request carries: raw, percent-encoded, or escaped in JSON. PostgreSQL
 # refuses it in text columns (a 500 on the write), so no route may pass one on.
 _NUL_IN_QUERY = re.compile(rb"%00|\x00")
-_NUL_IN_JSON = re.compile(rb"\x00|(?<!\\)\\u0000", re.IGNORECASE)
+# In JSON only the escape carries a NUL: a raw one makes the body invalid JSON, said as such.
+_NUL_IN_JSON = re.compile(rb"(?<!\\)\\u0000", re.IGNORECASE)
 
 
 async def prepare_request(request: Request[Any, Any, Any]) -> None:
