@@ -64,6 +64,10 @@ class RotatingSessionBackend(ServerSideSessionBackend):
         connection: ASGIConnection[Any, Any, Any, Any],
     ) -> None:
         old_id = connection.cookies.get(self.config.key)
+        if not old_id and scope_session is not Empty and not scope_session:
+            # Nothing to keep for a caller without a session (a static file, an API token, a
+            # bot): no session is created until something is stored in it.
+            return
         store = self.config.get_store_from_app(connection.scope["app"])
         if old_id and message["type"] == "http.response.start":
             if connection.scope.get(_ROTATE):

@@ -83,3 +83,18 @@ async def test_sign_out_deletes_the_session_on_the_server(
         assert (await thief.get("/api/auth/me")).status_code == 401
         page = await thief.get("/account", follow_redirects=False)
         assert page.headers["location"].startswith("/login")
+
+
+async def test_callers_without_a_session_get_none_created(client: Client, redis: Redis) -> None:
+    """A thousand anonymous GETs (static files, the health check, an API-token script) used to
+    leave a thousand empty 14-day sessions in Redis."""
+    from app.lib.sessions import RotatingSessionConfig
+
+    before = await redis.dbsize()
+    for path in ("/health", "/static/css/app.css", "/login", "/api/auth/me") * 10:
+        client.cookies.clear()
+        response = await client.get(path)
+        assert RotatingSessionConfig.key not in _cookies(response), path
+    assert await redis.dbsize() <= before + 2  # the per-IP counters, not one key per request
+    # Signing up still creates one, as before.
+    assert RotatingSessionConfig.key in _cookies(await _sign_up(client, "fresh@example.com"))
