@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from app.lib.cv_content import CvContent
 from app.lib.cv_limits import (
     CONTENT_PATHS,
     MAX_BULLETS,
@@ -12,6 +13,11 @@ from app.lib.cv_limits import (
     MAX_ENTRY_SKILLS,
     SECTION_KEYS,
 )
+
+
+def shown_content(data: dict[str, Any] | None) -> CvContent:
+    """Stored content JSON as the pages show and edit it: ``cut_to_limits``, then parsed."""
+    return CvContent.from_json(cut_to_limits(data or {}))
 
 
 def cut_to_limits(data: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_e
 from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT, check_content
-from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
@@ -80,7 +80,7 @@ class CvEditorPages(Controller):
                 status = 409
             else:
                 # What the page showed: a CV stored before the limits is cut to them.
-                shown = CvContent.from_json(cut_to_limits(cv.content or {}))
+                shown = shown_content(cv.content)
                 content = apply_form(form, shown)
                 if content is None:
                     status = 422
@@ -149,19 +149,12 @@ class CvEditorPages(Controller):
         one form, saved as a new version."""
         cv = await services.get_cv(db, user.id, cv_id)
         first, last = whole_number(data.first, 1, 10_000), whole_number(data.last, 1, 10_000)
-        content = CvContent.from_json(cut_to_limits(cv.content or {}))
+        content = shown_content(cv.content)
         moved = None
         if first is not None and last is not None:
             moved = move_bullets(content, data.source, first, last, data.target)
-        try:
-            await check_editable(db, cv)
-        except ImportRunning as exc:
-            return await self._refused(db, user, cv, user_message(exc), 409)
-        if moved is None:
-            message = gettext(N_("Choose bullets of this job and another job to move them to."))
-            return await self._refused(db, user, cv, message, 422)
-        await save_user_edit(db, redis, cv, moved)
-        return Redirect(f"/cvs/{cv.id}#section-experience", status_code=303)
+        refusal = N_("Choose bullets of this job and another job to move them to.")
+        return await self._save_fix(db, redis, user, cv, moved, refusal, "#section-experience")
 
     @post("/cvs/{cv_id:str}/fixes/place-line")
     async def place_line(
@@ -174,20 +167,34 @@ class CvEditorPages(Controller):
     ) -> Any:
         """A line the import placed nowhere goes where the user says, in one action."""
         cv = await services.get_cv(db, user.id, cv_id)
-        content = CvContent.from_json(cut_to_limits(cv.content or {}))
+        content = shown_content(cv.content)
         stored = cv.import_report if isinstance(cv.import_report, dict) else {}
         placed = None
         if data.line in unplaced_now(stored, content):
             placed = place_line(content, data.line, data.target)
+        refusal = N_("This line could not be placed there.")
+        return await self._save_fix(db, redis, user, cv, placed, refusal, "#import-report")
+
+    async def _save_fix(
+        self,
+        db: Any,
+        redis: Any,
+        user: Any,
+        cv: Any,
+        fixed: CvContent | None,
+        refusal: str,
+        anchor: str,
+    ) -> Redirect | Template:
+        """Save a fix's content as a new version and go back to ``anchor``; the review page with
+        ``refusal`` when the fix names nothing (or breaks a limit), or while an import runs."""
         try:
             await check_editable(db, cv)
         except ImportRunning as exc:
             return await self._refused(db, user, cv, user_message(exc), 409)
-        if placed is None or check_content(placed) is not None:
-            message = gettext(N_("This line could not be placed there."))
-            return await self._refused(db, user, cv, message, 422)
-        await save_user_edit(db, redis, cv, placed)
-        return Redirect(f"/cvs/{cv.id}#import-report", status_code=303)
+        if fixed is None or check_content(fixed) is not None:
+            return await self._refused(db, user, cv, gettext(refusal), 422)
+        await save_user_edit(db, redis, cv, fixed)
+        return Redirect(f"/cvs/{cv.id}{anchor}", status_code=303)
 
     async def _refused(self, db: Any, user: Any, cv: Any, message: str, status: int) -> Template:
         context = await detail_context(db, user, cv)

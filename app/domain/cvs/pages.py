@@ -25,14 +25,13 @@ from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
 from app.events import CV_LIST_CHANGED
-from app.lib.cv_content import CvContent
 from app.lib.cv_limits import (
     LimitExceeded,
     check_content,
     check_counts,
     raw_counts,
 )
-from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_, gettext
@@ -98,7 +97,7 @@ async def detail_context(
     # A CV stored before the limits of app/lib/cv_limits.py is shown cut to them (the page of
     # a 100 000-job CV was 240 MB of HTML), with the limit it goes over said first.
     raw = cv.content or {}
-    content = CvContent.from_json(cut_to_limits(raw))
+    content = shown_content(raw)
     exceeded = check_counts(raw_counts(raw)) or check_content(content)
     forms = [form_from_content(SECTIONS[key], content) for key in SECTION_ORDER]
     if override is not None:

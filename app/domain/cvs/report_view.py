@@ -18,7 +18,7 @@ from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.domain.cvs.fixes import place_targets
 from app.lib.cv_content import CvContent
-from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.parsing.report_live import (
     is_major,
@@ -191,4 +191,4 @@ def checks_now(cv: CvFile) -> int:
     """Things still to check in ``cv`` (its badge); 0 before an import finished."""
     if cv.extraction_status != "completed":
         return 0
-    return open_checks(cv.import_report, CvContent.from_json(cut_to_limits(cv.content or {})))
+    return open_checks(cv.import_report, shown_content(cv.content))

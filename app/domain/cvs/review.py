@@ -8,15 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.db.models import CvFile
-from app.lib.cv_content import CvContent
-from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.cv_limits_cut import shown_content
 from app.lib.parsing.report_live import item_key, major_items, open_items
 
 MAX_DISMISSED = 500  # a report holds far fewer items; the bound keeps a scripted loop harmless
-
-
-def _content(cv: CvFile) -> CvContent:
-    return CvContent.from_json(cut_to_limits(cv.content or {}))
 
 
 def dismiss(cv: CvFile, key: str) -> bool:
@@ -24,7 +19,7 @@ def dismiss(cv: CvFile, key: str) -> bool:
     stored = cv.import_report
     if not isinstance(stored, dict):
         return False
-    if key not in {item_key(item) for item in open_items(stored, _content(cv))}:
+    if key not in {item_key(item) for item in open_items(stored, shown_content(cv.content))}:
         return False
     dismissed = [k for k in stored.get("dismissed") or [] if isinstance(k, str)]
     if len(dismissed) >= MAX_DISMISSED:
@@ -39,7 +34,11 @@ def unanswered_major(cv: CvFile) -> list[dict[str, Any]]:
     if cv.extraction_status != "completed" or not isinstance(stored, dict):
         return []
     seen = set(stored.get("acknowledged") or [])
-    return [item for item in major_items(stored, _content(cv)) if item_key(item) not in seen]
+    return [
+        item
+        for item in major_items(stored, shown_content(cv.content))
+        if item_key(item) not in seen
+    ]
 
 
 def acknowledge(cv: CvFile) -> None:
@@ -47,6 +46,6 @@ def acknowledge(cv: CvFile) -> None:
     stored = cv.import_report
     if not isinstance(stored, dict):
         return
-    keys = {item_key(item) for item in major_items(stored, _content(cv))}
+    keys = {item_key(item) for item in major_items(stored, shown_content(cv.content))}
     known = {k for k in stored.get("acknowledged") or [] if isinstance(k, str)}
     cv.import_report = {**stored, "acknowledged": sorted(known | keys)[:MAX_DISMISSED]}

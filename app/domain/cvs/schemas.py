@@ -11,8 +11,7 @@ from msgspec import Meta, Struct
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.cvs.services import display_name
-from app.lib.cv_content import CvContent
-from app.lib.cv_limits_cut import cut_to_limits
+from app.lib.cv_limits_cut import shown_content
 from app.lib.input_errors import stored_message
 from app.lib.openapi import pasted_text_schema
 from app.lib.parsing.json_resume import TOP_LEVEL_KEYS, JsonResume
@@ -178,7 +177,7 @@ def report_out(cv: CvFile) -> ImportReport | None:
     stored = cv.import_report
     if not isinstance(stored, dict):
         return None
-    live = open_items(stored, CvContent.from_json(cut_to_limits(cv.content or {})))
+    live = open_items(stored, shown_content(cv.content))
     items = [
         ImportReportItem(
             code=str(item.get("code", "")),

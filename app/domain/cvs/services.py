@@ -36,13 +36,18 @@ def import_job_id(cv_id: str, task_id: str) -> str:
 async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False) -> CvFile:
     """The user's CV; another user's id answers exactly like a missing one (404). ``lock`` takes
     the row lock (on PostgreSQL) for a read-modify-write such as saving render settings."""
-    stmt = select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id)
-    if lock:
-        stmt = stmt.with_for_update()
-    cv = await session.scalar(stmt)
+    cv = await find_cv(session, user_id, cv_id, lock=lock)
     if cv is None:
         raise NotFound(N_("No such CV."), code="cv.not_found")
     return cv
+
+
+async def find_cv(
+    session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False
+) -> CvFile | None:
+    """The user's CV, or None (another user's id included)."""
+    stmt = select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id)
+    return await session.scalar(stmt.with_for_update() if lock else stmt)
 
 
 async def list_cvs(session: AsyncSession, user_id: str, kind: str | None = None) -> list[CvFile]:
@@ -140,7 +145,7 @@ async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list
     """What in the user's source CV ``cv_id`` looks misread and was not yet answered (the major
     import suspicions, in the reader's language); [] for no such CV (the generation's own
     checks say so)."""
-    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+    cv = await find_cv(session, user_id, cv_id)
     if cv is None or cv.kind != "source":
         return []
     return [report_message(item) for item in review.unanswered_major(cv)]
@@ -149,7 +154,7 @@ async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list
 async def tailor_as_it_is(session: AsyncSession, user_id: str, cv_id: str) -> None:
     """The user chose to tailor ``cv_id`` despite its open major suspicions: not asked again
     for those (committed with the generation)."""
-    cv = await session.scalar(select(CvFile).where(CvFile.id == cv_id, CvFile.user_id == user_id))
+    cv = await find_cv(session, user_id, cv_id)
     if cv is not None:
         review.acknowledge(cv)
 

@@ -53,6 +53,7 @@ class _Layout:
     html: str
     document: Document
     measured: Measurements | None
+    budget: int  # the page count ``measured`` counts overflow and slack against
 
     @property
     def pages(self) -> int:
@@ -81,7 +82,7 @@ class _Fitter:
         measured = measure(document, pages)
         if measured:
             self.heights.update(measured.heights)
-        return _Layout(cut, html, document, measured)
+        return _Layout(cut, html, document, measured, pages)
 
     def fit(self, start: _Layout | None, pages: int) -> _Layout:
         """Cut in trim order from ``start`` until the document holds on ``pages`` pages, or
@@ -91,8 +92,9 @@ class _Fitter:
             remaining = self.candidates[current.cut :]
             if current.pages <= pages or not remaining:
                 break
-            measured = current.measured if start is None else measure(current.document, pages)
-            start = None
+            measured = (
+                current.measured if current.budget == pages else measure(current.document, pages)
+            )
             cut = _next_cut(
                 remaining,
                 # Space left blank at the bottom of the allowed pages (content pushed on by
