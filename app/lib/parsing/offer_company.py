@@ -290,7 +290,7 @@ def company_suggestions(
     for line in lines:
         for pattern in SUGGESTION_PATTERNS:
             for match in pattern.finditer(clean(line)):
-                # A name runs to the sentence's end at most ("… de Lesaffre. Depuis 2022").
+                # A name ends with its sentence ("… au sein de Vellacourt. Depuis 2022").
                 found.append(_acceptable(re.split(r"[.!?]\s", match.group("name"))[0].rstrip(".")))
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
