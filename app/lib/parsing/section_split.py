@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.entry_words import strong_title_words
+from app.lib.parsing.heading_style import HeadingStyle, learn_heading_style, styled_like_heading
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
 from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
+from app.lib.styled_text import line_styles_of
 
 UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).
@@ -98,15 +100,19 @@ def _heading_shape(line: str) -> bool:
     return (_caps(text) and len(text.split()) <= 5) or _letter_spaced(text)
 
 
-def _document_style(lines: list[str]) -> bool:
-    """Do this document's known headings stand in capitals with a gap above them (copied text
-    sets their content right below)? Only then can a line of that shape, set apart above and
-    below, be taken for an unknown heading."""
-    known = [
+def _known_headings(lines: list[str]) -> list[int]:
+    """Lines that are a heading by their words alone."""
+    return [
         i
         for i, line in enumerate(lines)
         if (found := match_cv_heading(line)) is not None and not found.rest
     ]
+
+
+def _document_style(lines: list[str], known: list[int]) -> bool:
+    """Do this document's known headings stand in capitals with a gap above them (copied text
+    sets their content right below)? Only then can a line of that shape, set apart above and
+    below, be taken for an unknown heading."""
     shaped = [i for i in known if _heading_shape(lines[i]) and _gap_above(lines, i)]
     return len(known) >= 3 and len(shaped) >= 0.6 * len(known)
 
@@ -120,6 +126,15 @@ def _list_item(lines: list[str], index: int) -> bool:
     return not _blank(lines[index - 1]) and not _blank(lines[index + 1])
 
 
+def _continuation(lines: list[str], index: int) -> bool:
+    """A lowercase line right under an unfinished line continues its sentence ("showcases" /
+    "experience and projects"): it names no section, whatever its words."""
+    text = lines[index].strip()
+    if not text[:1].islower() or index == 0 or _blank(lines[index - 1]):
+        return False
+    return not lines[index - 1].rstrip().endswith((*SENTENCE_END, ":"))
+
+
 def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     """A label ending with a colon inside an entry section, directly over bullets: the
     entry's own sub-heading ("Réalisations :", "Activités :")."""
@@ -129,17 +144,22 @@ def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     return is_bullet(following)
 
 
-def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
+def _unknown_heading(
+    lines: list[str], index: int, current: Section, style: HeadingStyle | None
+) -> bool:
     """A line shaped like this document's headings, naming no known section: set apart with
     a gap, with content below it, not a section's first line (that is its content), not a job
-    title, two real words at least, and in a list section more than a two-word item."""
+    title, two real words at least, and in a list section more than a two-word item. When the
+    document's heading style is known, that style decides instead of the shape and the words."""
     line = lines[index]
-    if not _heading_shape(line) or not _gap_around(lines, index):
-        return False
     if not any(x.strip() for x in current.lines):
         return False
     following = next((x for x in lines[index + 1 :] if not _blank(x)), "")
     if not following or match_cv_heading(following) is not None:
+        return False
+    if style is not None:
+        return style.matches(index) and styled_like_heading(line)
+    if not _heading_shape(line) or not _gap_around(lines, index):
         return False
     if _letter_spaced(line):
         return True
@@ -153,7 +173,9 @@ def _unknown_heading(lines: list[str], index: int, current: Section) -> bool:
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
-    unknown_allowed = _document_style(lines)
+    known = _known_headings(lines)
+    style = learn_heading_style(lines, line_styles_of(text), known)
+    unknown_allowed = style is not None or _document_style(lines, known)
     header: list[str] = []
     sections: list[Section] = []
     index = 0
@@ -165,7 +187,11 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             # "Outils : Docker" is a line of its section (routed by content later); in an
             # entry, "Objective: …" or "Skills: …" belongs to the entry
             heading = None
-        if heading is not None and heading[1] == 1 and _list_item(lines, index):
+        if (
+            heading is not None
+            and heading[1] == 1
+            and (_list_item(lines, index) or _continuation(lines, index))
+        ):
             heading = None
         if heading is not None and current and _entry_label(lines, index, current):
             heading = None  # "Activités :" over a job's bullets labels them, opens nothing
@@ -175,7 +201,11 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             sections.append(Section(found.sections, printed, [found.rest] if found.rest else []))
             index += taken
             continue
-        if unknown_allowed and current is not None and _unknown_heading(lines, index, current):
+        if (
+            unknown_allowed
+            and current is not None
+            and _unknown_heading(lines, index, current, style)
+        ):
             sections.append(Section((UNKNOWN,), line.strip()))
         elif current is not None:
             current.lines.append(line)

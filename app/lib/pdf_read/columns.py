@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from .words import TAB_GAP, Line, Word, group_lines, lines_to_text
+from .words import TAB_GAP, Line, Row, Word, group_lines, lines_to_rows
 
 MIN_WORDS_FOR_COLUMNS = 30
 MIN_WORDS_IN_SUBCOLUMNS = 20
@@ -173,31 +173,32 @@ def _reading_sides(left: list[Word], right: list[Word], later_page: bool) -> lis
     return [right, left] if first_right else [left, right]
 
 
-def _append_block(out: list[str], block: list[str]) -> None:
+def _append_block(out: list[Row], block: list[Row]) -> None:
     if not block:
         return
-    if out and out[-1] != "":
-        out.append("")
+    if out and out[-1][0] != "":
+        out.append(("", None))
     out.extend(block)
 
 
 def read_region(
     words: list[Word], problems: dict[str, int], later_page: bool = False, depth: int = 0
-) -> tuple[list[str], int]:
-    """Text lines of a region in reading order, and how many columns it was read as."""
+) -> tuple[list[Row], int]:
+    """Text lines (with their style) of a region in reading order, and how many columns it was
+    read as."""
     minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
     if depth > MAX_DEPTH or len(words) < minimum:
-        return lines_to_text(group_lines(words)), 1
+        return lines_to_rows(group_lines(words)), 1
     for gutter in gutter_candidates(words):
         left = [w for w in words if w["x1"] <= gutter]
         right = [w for w in words if w["x0"] >= gutter]
         if is_label_column(group_lines(left), group_lines(right)):
             continue
-        out: list[str] = []
+        out: list[Row] = []
         columns = 2
         for band_left, band_right, full in _bands(group_lines(words), gutter, problems):
             if full:
-                _append_block(out, lines_to_text(full))
+                _append_block(out, lines_to_rows(full))
                 continue
             for side in _reading_sides(band_left, band_right, later_page):
                 if side:
@@ -205,12 +206,13 @@ def read_region(
                     columns = max(columns, count + 1)
                     _append_block(out, text)
         return out, min(columns, 3)
-    return lines_to_text(group_lines(words)), 1
+    return lines_to_rows(group_lines(words)), 1
 
 
 def reading_order(
     words: list[Word], problems: dict[str, int], later_page: bool = False
-) -> tuple[list[str], int]:
-    """The page's text lines in reading order and the number of columns found; a word across
-    a gutter that had to be given to one side counts as ``interleaved_columns``."""
+) -> tuple[list[Row], int]:
+    """The page's text lines (with their style) in reading order and the number of columns
+    found; a word across a gutter that had to be given to one side counts as
+    ``interleaved_columns``."""
     return read_region(words, problems, later_page)

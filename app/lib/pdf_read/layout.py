@@ -36,7 +36,7 @@ from .hidden import (
     hidden_runs,
     rendered_background,
 )
-from .words import Word, chars_to_words, group_lines
+from .words import Row, Word, chars_to_words, group_lines
 
 
 @dataclass
@@ -54,6 +54,7 @@ class PageWords:
 @dataclass
 class DocumentText:
     pages: list[str]
+    styles: list[list[dict[str, Any] | None]]  # per page, one per text line (words.Row)
     columns: list[int]
     hidden: list[tuple[int, str, str]]  # (page number, reason, text)
     problems: dict[str, int]
@@ -102,6 +103,7 @@ def read_document(pages: list[PageWords], problems: dict[str, int]) -> DocumentT
         [(page_lines, page.height) for page_lines, page in zip(lines, pages, strict=True)]
     )
     texts: list[str] = []
+    styles: list[list[dict[str, Any] | None]] = []
     columns: list[int] = []
     hidden: list[tuple[int, str, str]] = []
     for number, (page, page_lines, drop) in enumerate(
@@ -112,8 +114,20 @@ def read_document(pages: list[PageWords], problems: dict[str, int]) -> DocumentT
         words = without_lines(page_lines, drop) if drop else page.words
         out, count = reading_order(words, problems, later_page=number > 1)
         if page.rotated:
-            out += ["", *page.rotated]
-        texts.append("\n".join(out).strip())
+            out += [("", None), *((text, None) for text in page.rotated)]
+        text, page_styles = _page_text(out)
+        texts.append(text)
+        styles.append(page_styles)
         columns.append(count)
         hidden += [(number, reason, text) for reason, text in page.hidden]
-    return DocumentText(texts, columns, hidden, problems, sum(p.images for p in pages))
+    return DocumentText(texts, styles, columns, hidden, problems, sum(p.images for p in pages))
+
+
+def _page_text(rows: list[Row]) -> tuple[str, list[dict[str, Any] | None]]:
+    """The page's text without blank lines at its ends, and the style of each of its lines."""
+    kept = [(text.strip("\n"), style) for text, style in rows]
+    while kept and not kept[0][0].strip():
+        kept.pop(0)
+    while kept and not kept[-1][0].strip():
+        kept.pop()
+    return "\n".join(text for text, _ in kept), [style for _, style in kept]

@@ -81,7 +81,7 @@ class HiddenText:
 
 @dataclass(frozen=True, slots=True)
 class PdfText:
-    text: str  # visible text in reading order, pages separated by a blank line
+    text: str  # visible text in reading order, pages separated by a blank line (StyledText)
     pages: int
     columns: list[int]  # detected text columns per page
     hidden: list[HiddenText] = field(default_factory=list)
@@ -126,8 +126,11 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
         if error == "timeout":
             raise PdfTextError(error, seconds=int(timeout_s))
         raise PdfTextError(error)
+    from app.lib.styled_text import StyledText  # here: the child process never imports ``app``
+
+    styles = result.get("line_styles")
     parsed = PdfText(
-        text=str(result["text"]),
+        text=StyledText(str(result["text"]), styles if isinstance(styles, list) else []),
         pages=int(result["pages"]),
         columns=[int(c) for c in result["columns"]],
         hidden=[
@@ -259,8 +262,11 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
             words.append(layout.page_words(page, problems))
             page.close()
         document = layout.read_document(words, problems)
+        kept = [(t, s) for t, s in zip(document.pages, document.styles, strict=True) if t.strip()]
         return {
-            "text": "\n\n".join(t for t in document.pages if t.strip()),
+            "text": "\n\n".join(t for t, _ in kept),
+            # one style per line of "text": each page's, and None for the blank line between
+            "line_styles": [x for i, (_, s) in enumerate(kept) for x in ([None] if i else []) + s],
             "pages": len(pages),
             "columns": document.columns,
             "hidden": [

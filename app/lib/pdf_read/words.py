@@ -15,7 +15,11 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from .line_style import line_style, word_style
+
 Word = dict[str, Any]
+# A text line and its style ({"size", "bold", "colour"}; None for a blank line).
+Row = tuple[str, dict[str, Any] | None]
 WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
 TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
 TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
@@ -117,6 +121,7 @@ def _word(chars: list[dict[str, Any]]) -> Word:
         "top": min(c["top"] for c in chars),
         "bottom": max(c["bottom"] for c in chars),
         "size": max(c.get("size", 0.0) for c in chars),
+        **word_style(chars),
     }
 
 
@@ -203,14 +208,15 @@ def block_gap(lines: list[Line]) -> float:
     return max(3.0, 0.45 * typical, usual + 0.3 * typical)
 
 
-def lines_to_text(lines: list[Line]) -> list[str]:
-    """Lines → text lines, with an empty line where the vertical gap shows a new block."""
+def lines_to_rows(lines: list[Line]) -> list[Row]:
+    """Lines → text lines with their style, and an empty line where the vertical gap shows a
+    new block."""
     if not lines:
         return []
     threshold = block_gap(lines)
-    out: list[str] = []
+    out: list[Row] = []
     for index, line in enumerate(lines):
         if index and line.top - lines[index - 1].bottom > threshold:
-            out.append("")
-        out.append(line.text())
+            out.append(("", None))
+        out.append((line.text(), line_style(line.words)))
     return out
