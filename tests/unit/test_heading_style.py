@@ -116,3 +116,43 @@ def test_no_style_is_learned_when_headings_look_like_the_body() -> None:
 def test_styles_that_do_not_line_up_with_the_text_are_dropped() -> None:
     assert StyledText("a\nb", [None]).line_styles == ()
     assert len(StyledText("a\nb", [None, None]).line_styles) == 2
+
+
+def test_a_sidebar_and_a_main_column_may_each_have_their_heading_style() -> None:
+    body = ["Planned the shifts", "Kept the stock counts", "Trained new staff", "Drove forklifts"]
+    lines = [
+        "Contact", "a@b.example", "Langues", "Anglais",  # sidebar: 12 pt, bold, black
+        "EXPÉRIENCE", *body, "BÉNÉVOLAT", *body, "FORMATION", *body, "PASSIONS", *body,
+    ]  # fmt: skip
+    side = {"size": 12.0, "bold": True, "colour": "0.00"}
+    main = {"size": 10.0, "bold": True, "colour": "0.21,0.49,0.64"}
+    text = {"size": 10.0, "bold": False, "colour": "0.20"}
+    styles = tuple(
+        side if line in ("Contact", "Langues") else main if line.isupper() else text
+        for line in lines
+    )
+    known = [
+        i
+        for i, line in enumerate(lines)
+        if line in ("Contact", "Langues", "EXPÉRIENCE", "FORMATION")
+    ]
+    learned = learn_heading_style(lines, styles, known)
+    assert learned is not None
+    assert learned.matches(lines.index("BÉNÉVOLAT")) and learned.matches(lines.index("Contact"))
+    assert not learned.matches(lines.index("Drove forklifts"))
+
+
+def test_a_style_the_entries_share_is_no_heading_style() -> None:
+    """Bold job titles set like the headings: the style is mostly the entries', not learned."""
+    lines = ["Experience", "Sales lead", "text", "Cashier", "text", "Clerk", "text", "Education"]
+    lines += ["text"] * 12
+    bold = {"size": 10.0, "bold": True, "colour": "0.00"}
+    plain = {"size": 10.0, "bold": False, "colour": "0.00"}
+    styles = tuple(plain if line == "text" else bold for line in lines)
+    assert learn_heading_style(lines, styles, [0, 7]) is None
+
+
+def test_a_line_with_a_year_is_never_a_heading() -> None:
+    text = "EXPÉRIENCE\n\nVendeuse\nBoutique Lune, de mai à août\n2020 (emploi saisonnier)\n"
+    _, sections = split_sections(text + "\nFORMATION\n\nBTS, 2019")
+    assert [s.key for s in sections] == ["experience", "education"]

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from app.lib.styled_text import LineStyle
 
 Signature = tuple[float, bool, str, bool]  # size, bold, colour, set in capitals
-MIN_KNOWN = 2  # recognised headings needed to learn a style
-AGREEMENT = 0.6  # share of the recognised headings that must share the style
+MIN_KNOWN = 2  # recognised headings that must share a style for it to be learned
 MAX_SHARE = 0.25  # of the non-blank lines: a style that common is the body's, not headings'
 MAX_WORDS = 6
 
@@ -40,31 +39,34 @@ def _signature(line: str, style: LineStyle | None) -> Signature | None:
 
 @dataclass(frozen=True, slots=True)
 class HeadingStyle:
-    signature: Signature
+    styles: frozenset[Signature]  # a sidebar's headings are often set unlike the main column's
     signatures: tuple[Signature | None, ...]  # one per line
 
     def matches(self, index: int) -> bool:
-        return 0 <= index < len(self.signatures) and self.signatures[index] == self.signature
+        return 0 <= index < len(self.signatures) and self.signatures[index] in self.styles
 
 
 def learn_heading_style(
     lines: list[str], styles: tuple[LineStyle | None, ...], known: list[int]
 ) -> HeadingStyle | None:
-    """The style shared by the recognised headings at ``known`` (line indexes), if it is a
-    heading style: shared by most of them and rare in the rest of the document."""
+    """The styles of the recognised headings at ``known`` (line indexes) that are heading
+    styles: shared by two of them at least, mostly used for them (a style the entry titles
+    share is no heading style) and rare in the document."""
     if len(styles) != len(lines) or len(known) < MIN_KNOWN:
         return None
     signatures = tuple(_signature(line, style) for line, style in zip(lines, styles, strict=True))
-    counts = Counter(signatures[i] for i in known if signatures[i] is not None)
-    if not counts:
-        return None
-    signature, shared = counts.most_common(1)[0]
-    if signature is None or shared < MIN_KNOWN or shared < AGREEMENT * len(known):
-        return None
-    filled = [s for s, line in zip(signatures, lines, strict=True) if line.strip() and s]
-    if sum(1 for s in filled if s == signature) > MAX_SHARE * len(filled):
-        return None
-    return HeadingStyle(signature, signatures)
+    in_headings = Counter(signatures[i] for i in known if signatures[i] is not None)
+    everywhere = Counter(s for s, line in zip(signatures, lines, strict=True) if line.strip() and s)
+    filled = sum(everywhere.values())
+    found = frozenset(
+        signature
+        for signature, shared in in_headings.items()
+        if signature is not None
+        and shared >= MIN_KNOWN
+        and everywhere[signature] - shared <= shared
+        and everywhere[signature] <= MAX_SHARE * filled
+    )
+    return HeadingStyle(found, signatures) if found else None
 
 
 def styled_like_heading(line: str) -> bool:

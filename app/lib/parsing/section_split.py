@@ -23,6 +23,7 @@ UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).
 ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
 MAX_SPLIT_HEADING_WORDS = 3
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
 
 
@@ -49,8 +50,11 @@ def _only_qualifiers(line: str) -> bool:
 
 
 def _heading_at(lines: list[str], index: int) -> tuple[HeadingMatch, int] | None:
-    """The heading starting at ``index`` and how many lines it takes (1 or 2)."""
+    """The heading starting at ``index`` and how many lines it takes (1 or 2). A line with a
+    year is an entry's ("2020 (emploi saisonnier)"), never a heading."""
     line = lines[index]
+    if YEAR_RE.search(line):
+        return None
     following = lines[index + 1] if index + 1 < len(lines) else ""
     found = match_cv_heading(line)
     if found is not None:

@@ -26,7 +26,7 @@ def _each(words: str) -> list[str]:
 HEADING_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _each(
-            "experience experiences emplois jobs job stages stage internships internship "
+            "experience experiences emploi emplois jobs job stages stage internships internship "
             "employment career carriere parcours initiative initiatives"
         ),
         "experience",
@@ -95,7 +95,7 @@ QUALIFIERS = word_set(
     part-time freelance side school academic interpersonal methodologiques
     fonctionnelles metier metiers clinical medical industrielles industrial initiale continue
     supplementary complementary specific specifiques diverses divers various miscellaneous
-    extra centres centre sociales social
+    extra centres centre sociales social saisonnier saisonniers saisonniere saisonnieres seasonal
     """
 )
 
