@@ -31,6 +31,7 @@ from app.lib.parsing.headings import match_cv_heading
 from app.lib.parsing.languages import languages_in_text, split_language_item
 from app.lib.parsing.lists import only_level
 from app.lib.parsing.roles import SCHOOL_WORDS
+from app.lib.parsing.section_content import entries_kind
 from app.lib.parsing.section_education import job_entries_in_education
 from app.lib.parsing.section_interleave import LIST_KINDS, job_blocks, stray_blocks
 from app.lib.parsing.section_lines import DEGREE_ONLY, job_heading
@@ -222,6 +223,9 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.add("skills", [*section.lines, ""])
             continue
         previous = section.key if section.key != UNKNOWN else previous
+        kind = entries_kind(section.lines) if section.key == UNKNOWN else None
+        if kind is not None:  # an unnamed heading over jobs or studies: filed by content
+            section = Section((kind,), section.heading, section.lines)
         if section.key == UNKNOWN:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key == "education":

@@ -10,19 +10,25 @@ apart for the import report rather than filed under the section before it.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.lib.parsing.entry_words import strong_title_words
 from app.lib.parsing.heading_style import HeadingStyle, learn_heading_style, styled_like_heading
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
-from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
+from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, fold, is_bullet, normalise_text
 from app.lib.styled_text import line_styles_of
 
 UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).
 ENTRY_SECTIONS = {"experience", "projects", "volunteering"}
 MAX_SPLIT_HEADING_WORDS = 3
+# Symbols, dingbats and private-use icons ("⚙", "✎", "★"), not letters, digits or punctuation.
+PICTOGRAM_CATEGORIES = {"So", "Sm", "Sk", "Co"}
+MAX_PICTOGRAM_WORDS = 5
+MIN_PICTOGRAM_HEADINGS = 3
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
 
@@ -174,11 +180,34 @@ def _unknown_heading(
     return words >= (LIST_UNKNOWN_WORDS if list_section else 2)
 
 
+def _pictogram_heading(line: str) -> bool:
+    """ "⚙ Where I have been", or "⚙" alone: a pictogram (not a list bullet) and at most a few
+    words. Alone it proves nothing; repeated down the page with a gap above, it is how the
+    document sets its headings."""
+    text = line.strip()
+    if not text or is_bullet(text) or text[0] in BULLET_CHARS:
+        return False
+    if unicodedata.category(text[0]) not in PICTOGRAM_CATEGORIES:
+        return False
+    rest = text[1:].strip()
+    return not rest or (rest[:1].isalpha() and len(rest.split()) <= MAX_PICTOGRAM_WORDS)
+
+
+def _pictogram_headings(lines: list[str]) -> set[int]:
+    """Pictogram lines with a gap above, each with its own pictogram: one used twice marks a
+    field of every entry (a pin before each place, a calendar before each date)."""
+    found = [i for i, line in enumerate(lines) if _pictogram_heading(line) and _gap_above(lines, i)]
+    uses = Counter(lines[i].strip()[0] for i in found)
+    own = {i for i in found if uses[lines[i].strip()[0]] == 1}
+    return own if len(own) >= MIN_PICTOGRAM_HEADINGS else set()
+
+
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
+    pictograms = _pictogram_headings(lines)
     known = _known_headings(lines)
-    style = learn_heading_style(lines, line_styles_of(text), known)
+    style = learn_heading_style(lines, line_styles_of(text), sorted({*known, *pictograms}))
     unknown_allowed = style is not None or _document_style(lines, known)
     header: list[str] = []
     sections: list[Section] = []
@@ -205,7 +234,7 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             sections.append(Section(found.sections, printed, [found.rest] if found.rest else []))
             index += taken
             continue
-        if (
+        if index in pictograms or (
             unknown_allowed
             and current is not None
             and _unknown_heading(lines, index, current, style)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from .cells import date_column_beside, read_as_cells
 from .words import TAB_GAP, Line, Row, Word, group_lines, lines_to_rows
 
 MIN_WORDS_FOR_COLUMNS = 30
@@ -189,11 +190,19 @@ def read_region(
     minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
     if depth > MAX_DEPTH or len(words) < minimum:
         return lines_to_rows(group_lines(words)), 1
-    for gutter in gutter_candidates(words):
+    gutters = gutter_candidates(words)
+    for gutter in gutters:
         left = [w for w in words if w["x1"] <= gutter]
         right = [w for w in words if w["x0"] >= gutter]
-        if is_label_column(group_lines(left), group_lines(right)):
-            continue
+        left_lines, right_lines = group_lines(left), group_lines(right)
+        if is_label_column(left_lines, right_lines):
+            continue  # labels level with their entries read row by row
+        spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
+        cells = read_as_cells(left_lines, right_lines, group_lines(spanning))
+        if cells is not None:
+            return cells, 2
+        if len(gutters) > 1 and date_column_beside(left_lines, right_lines):
+            continue  # the other side holds a further column: split there first
         out: list[Row] = []
         columns = 2
         for band_left, band_right, full in _bands(group_lines(words), gutter, problems):
