@@ -1,18 +1,19 @@
 """Date ranges that a layout broke over two lines, joined back before entries are split.
 
 "Sep 2022 –" / "Present", "September 2013 – January" / "2016", "Mars - Sept" / "2024",
-"Employer (City) de" / "septembre 2023 à aujourd'hui", a range written end first in a date
-column ("Oct 2025" above "Nov 2024"), and the same inside a date column whose cells share their
-lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer").
+"Employer (City) de" / "septembre 2023 à aujourd'hui", "Depuis" / "2021", a range written end
+first in a date column ("Oct 2025" above "Nov 2024", "Présent" above "2019", and "2021" above
+"2019" when the pair stands alone before an entry's text), and the same inside a date column
+whose cells share their lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer").
 """
 
 from __future__ import annotations
 
 import re
 
-from app.lib.parsing.date_tokens import tokens
+from app.lib.parsing.date_tokens import fold_dates, tokens
 from app.lib.parsing.dates import DateRange, find_date_range, remove_span
-from app.lib.parsing.text import fold_same_length, is_bullet
+from app.lib.parsing.text import is_bullet
 
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 # What may remain of a date cell once its date tokens are taken out: separators, "de", "à".
@@ -25,29 +26,43 @@ def _date_only(line: str, found: DateRange | None) -> bool:
     return found is not None and not remove_span(line, found.span)
 
 
-def _end_first(first: str, second: str) -> bool:
-    """Two date-only lines of month precision, the later date first: one range, end first."""
-    a, b = find_date_range(first), find_date_range(second)
-    if not (_date_only(first, a) and _date_only(second, b)):
+def _only_present(line: str) -> bool:
+    """Is the line only an ongoing marker ("Présent", "Aujourd'hui", "Now")?"""
+    found = tokens(fold_dates(line))
+    return bool(found) and all(t.kind == "present" for t in found) and is_date_cell(line)
+
+
+def _end_first(first: str, second: str, years: bool) -> bool:
+    """Two date-only lines, the later date first: one range, end first. "Présent" above a date
+    always; two years ("2021" above "2019") only when ``years`` (the pair stands alone, not in a
+    column of dates that could each date an entry of their own)."""
+    b = find_date_range(second)
+    if not (_date_only(second, b) and b is not None and b.single and b.start):
         return False
-    assert a is not None and b is not None
-    months = a.single and b.single and len(a.start or "") == 7 and len(b.start or "") == 7
-    return months and (b.start or "") < (a.start or "")
+    if _only_present(first):
+        return True
+    a = find_date_range(first)
+    if not (_date_only(first, a) and a is not None and a.single and a.start):
+        return False
+    if len(a.start) == 7 and len(b.start) == 7:
+        return b.start < a.start
+    return years and b.start[:4] < a.start[:4]
 
 
-def _joined(first: str, second: str) -> str | None:
+def _joined(first: str, second: str, years: bool = False) -> str | None:
     """``first`` and ``second`` as one line when a range runs from one into the other (and the
     second line holds no further date of its own), or an end-first pair as one range."""
     joined = f"{first} {second}"
     found = find_date_range(joined)
     if found and not found.single and found.span[0] < len(first) < found.span[1]:
         rest = joined[found.span[1] :]
-        starts_with_date = not second[: max(0, found.span[1] - len(first) - 1)].strip() or (
-            find_date_range(second) is not None
+        inside = second[: max(0, found.span[1] - len(first) - 1)]
+        starts_with_date = not inside.strip() or (
+            find_date_range(second) is not None or _only_present(second)
         )
         if starts_with_date and find_date_range(rest) is None:
             return joined
-    if _end_first(first, second):
+    if _end_first(first, second, years):
         return f"{second.strip()} – {first.strip()}"
     return None
 
@@ -59,7 +74,7 @@ def _year_below(text: str, below: str) -> tuple[str, str] | None:
     match = YEAR_START_RE.match(below)
     if found is None or found.single or match is None:
         return None
-    inside = [t for t in tokens(fold_same_length(text)) if t.end <= found.span[1]]
+    inside = [t for t in tokens(fold_dates(text)) if t.end <= found.span[1]]
     if not inside or inside[-1].kind != "yearless":
         return None
     end = inside[-1].end
@@ -68,7 +83,7 @@ def _year_below(text: str, below: str) -> tuple[str, str] | None:
 
 def is_date_cell(text: str) -> bool:
     """Is ``text`` only dates ("Oct 2025", "Mars - Sept", "2024")?"""
-    folded = fold_same_length(text)
+    folded = fold_dates(text)
     found = tokens(folded)
     if not found:
         return False
@@ -84,6 +99,14 @@ def _split_cell(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _alone(lines: list[str], first: int, second: int) -> bool:
+    """Do the lines ``first`` and ``second`` stand alone: no date line just before them, and
+    an entry's text (not another date, not the end of the section) just after?"""
+    before = next((lines[j] for j in range(first - 1, -1, -1) if lines[j].strip()), "")
+    after = next((lines[j] for j in range(second + 1, len(lines)) if lines[j].strip()), "")
+    return bool(after) and not is_date_cell(before) and not is_date_cell(after)
+
+
 def join_split_dates(lines: list[str]) -> list[str]:
     """Join a date range broken over two lines; what is left of the second line stays."""
     out = list(lines)
@@ -96,7 +119,7 @@ def join_split_dates(lines: list[str]) -> list[str]:
         if following is None:
             continue
         nxt = out[following].strip()
-        whole = _joined(text, nxt)
+        whole = _joined(text, nxt, _alone(out, index, following))
         if whole is not None:
             out[index], out[following] = whole, ""
             continue

@@ -1,16 +1,22 @@
 """The date words and numbers CVs use, as typed tokens (see ``dates.py`` for ranges).
 
-Kinds: ``month`` (YYYY-MM: "mars 2020", "03/2020", "2020-03", "15/03/2020"), ``year``,
-``season`` ("Été 2022", "Summer 2021": the year only), ``short`` (two-digit years, "Feb 22",
-"09/21": only trusted inside a range, where they cannot be a day or a fraction), ``yearless``
-(a month without a year, "juin" in "juin-août 2023": a range start that borrows the end's year)
-and ``present`` ("présent", "until now", "à ce jour"…).
+Kinds: ``month`` (YYYY-MM: "mars 2020", "March, 2020", "15 mars 2020", "03/2020", "03-2020",
+"2020-03", "2020.03", "15/03/2020"), ``year``, ``season`` ("Été 2022", "Summer 2021", "Q1 2020":
+the year only), ``short`` (two-digit years, "Feb 22", "09/21": only trusted inside a range,
+where they cannot be a day or a fraction), ``yearless`` (a month without a year, "juin" in
+"juin-août 2023": a range start that borrows the end's year), ``present`` ("présent", "until
+now", "à ce jour", "till date"…) and ``open`` (an ellipsis after a start, "2018 …": ongoing).
+
+A year is not a date when it is a product's version ("Windows Server 2019", "Office 2016", "ISO
+27001:2013") or an amount ("2000 €", "$2000").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from app.lib.parsing.text import INVISIBLE_RE, fold_same_length
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -34,40 +40,59 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SEASON_ALT = "ete|summer|hiver|winter|printemps|spring|automne|autumn|fall"
+_SEASON_ALT = r"ete|summer|hiver|winter|printemps|spring|automne|autumn|fall|q[1-4]"
 _PRESENT_ALT = (
-    r"until now|till now|up to now|up to date|to date|to present|"
-    r"jusqu'?(?:a|au) (?:ce jour|aujourd'hui|present|maintenant)|a ce jour|ce jour|"
-    r"aujourd'hui|auj\.|present|actuellement|actuel|en cours|maintenant|now|current(?:ly)?|"
-    r"today|ongoing|in progress|continue|a date"
+    r"until now|till now|up to now|up to date|to date|(?:till|until) date|to present|"
+    r"jusqu'?(?:a|au) (?:ce jour|aujourd'hui|present|maintenant)|a ce jour|ce jour|nos jours|"
+    r"aujourd'hui|auj\.|present|actuellement|actuel|en cours|en poste|maintenant|now|"
+    r"current(?:ly)?|today|ongoing|in progress|continue|a date"
 )
 _PRESENT_ALT = _PRESENT_ALT.replace(" ", r"\s+")  # TOKEN_RE is verbose: spaces are ignored
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NOT_A_DAY = r"(?![\d/:])(?!\s*,?\s*(?:19|20)\d{2})"  # "May 19, 2020" is a day, not 2019
+_DAY = r"(?:(?<![\w/.,+])[0-3]?\d(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?"  # "15 mars", "1er"
+_DAY_AFTER_RE = re.compile(
+    r"(?:^|[^\w\s]|\t|\s\s|(?<![a-z])(?:du|le|depuis|since|from|on|de|des|au|a|to|the|et|and))\s*$"
+)
+# "…" / "..." ends an open range only where a date column would end: the line's end or a gap.
+_OPEN_END = r"(?:\.{3}|…)(?!\.)(?=\s*$|\s*[)\]|;,·•\t]|\s{2}|\s+[-–—]\s)"
 
 TOKEN_RE = re.compile(
     rf"""
-    (?<![\d/.])(?P<dd>[0-3]?\d)[/.](?P<dm>0?[1-9]|1[0-2])[/.](?P<dy>{_YEAR})(?!\d)
-  | (?<![a-z])(?P<mname>{_MONTH_ALT})\.?\s*(?:de\s+|of\s+|')?(?P<my>{_YEAR})(?!\d)
+    (?<![\d/.])(?P<dd>[0-3]?\d)(?P<ds>[/.-])(?P<dm>0?[1-9]|1[0-2])(?P=ds)(?P<dy>{_YEAR})(?!\d)
+  | {_DAY}(?<![a-z])(?P<mname>{_MONTH_ALT})\.?\s*,?\s*(?:de\s+|of\s+|')?(?P<my>{_YEAR})(?!\d)
   | (?<![\d/.])(?P<nm>0?[1-9]|1[0-2])\s?[/.]\s?(?P<ny>{_YEAR})(?!\d)
+  | (?<![\d/.])(?P<hm>0[1-9]|1[0-2])-(?P<hy>{_YEAR})(?!\d)
   | (?<![\d/])(?P<iy>{_YEAR})[/.-](?P<im>0[1-9]|1[0-2])(?!\d)
-  | (?<![a-z])(?P<season>{_SEASON_ALT})\s*(?:de\s+|')?(?P<sy>{_YEAR})(?!\d)
-  | (?<!\d)(?P<year>{_YEAR})(?!\d)
+  | (?<![a-z])(?P<season>{_SEASON_ALT})\s*(?:de\s+|of\s+|')?(?P<sy>{_YEAR})(?!\d)
+  | (?<![\d$€£])(?P<year>{_YEAR})(?!\d)
   | (?<![a-z])(?P<sname>{_MONTH_ALT})\.?\s*'?(?P<syy>\d{{2}}){_NOT_A_DAY}
-  | (?<![\d/.])(?P<snm>0[1-9]|1[0-2]|[1-9])[/.](?P<snyy>\d{{2}})(?![\d/.])
+  | (?<![\d/.])(?P<snm>0[1-9]|1[0-2]|[1-9](?=/))[/.](?P<snyy>\d{{2}})(?![\d/.])
   | (?<![\d/.])(?P<yd>[0-3]?\d)/(?P<ym>0?[1-9]|1[0-2])(?![\d/])
   | (?<![\d/.])(?P<bm>0[1-9]|1[0-2])(?=\s*(?:au|a|-|–)\s*\d{{1,2}}/{_YEAR})
-  | (?<![a-z])(?P<yname>{_MONTH_ALT})\.?(?![a-z])
+  | {_DAY}(?<![a-z])(?P<yname>{_MONTH_ALT})\.?(?![a-z])
   | (?<![a-z])(?P<present>{_PRESENT_ALT})(?![a-z])
+  | (?<!\.)(?P<open>{_OPEN_END})
     """,
     re.VERBOSE,
 )
+# A year that names a product's version or an amount, not a time.
+_PRODUCT_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:windows(?:\s+server)?|sql\s+server|visual\s+studio|office|excel|powerpoint|"
+    r"outlook|sharepoint|exchange|autocad|revit|solidworks|catia|"
+    r"(?:ms|microsoft)\s+(?:word|project)|\d:)\s*$"
+)
+_RANGE_ON_RE = re.compile(r"^\s*[-–—]\s*\d")
+_UNIT_AFTER_RE = re.compile(r"^\s*(?:€|\$|£|%|k€|keur\b|eur\b|euros?\b|usd\b|dollars?\b)")
+# Dashes and quotes that PDFs use for "-" and "'" (one character each: spans stay in place).
+_SAME_LENGTH = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2015": "—", "\u2212": "-"})
+_SAME_LENGTH.update(str.maketrans({"\ufe63": "-", "\uff0d": "-", "\u2019": "'", "\u02bc": "'"}))
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    kind: str  # month | year | season | short | yearless | present
-    value: str | None  # YYYY or YYYY-MM; None for present and yearless
+    kind: str  # month | year | season | short | yearless | present | open
+    value: str | None  # YYYY or YYYY-MM; None for present, open and yearless
     start: int
     end: int
     month: int | None = None  # the month of a yearless token
@@ -75,22 +100,38 @@ class Token:
     day_month: int | None = None  # "02/01" read as day/month instead of month/year
 
 
+def fold_dates(text: str) -> str:
+    """``text`` folded for the date grammar, one character per character: lowercase without
+    accents, PDF hyphens and quotes unified, invisible marks (bidi, zero-width) as spaces."""
+    return INVISIBLE_RE.sub(" ", fold_same_length(text).translate(_SAME_LENGTH))
+
+
 def _two_digit_year(text: str) -> str:
     number = int(text)
     return str(2000 + number if number <= 40 else 1900 + number)
 
 
+def _start(match: re.Match[str]) -> int:
+    """Where the token starts: a day before the month only where a date can start ("15 mars
+    2019", "du 1er mars"), not after a word ("Paris 15 juin 2023" is an arrondissement)."""
+    name = "mname" if match.group("mname") else "yname" if match.group("yname") else None
+    if name is None or match.start() == match.start(name):
+        return match.start()
+    if _DAY_AFTER_RE.search(match.string[: match.start()]):
+        return match.start()
+    return match.start(name)
+
+
 def _token(match: re.Match[str]) -> Token:
     g = match.groupdict()
-    at = (match.start(), match.end())
+    at = (_start(match), match.end())
     if g["dy"]:
         return Token("month", f"{g['dy']}-{int(g['dm']):02d}", *at, day_first=True)
     if g["my"]:
         return Token("month", f"{g['my']}-{MONTHS[g['mname']]:02d}", *at)
-    if g["ny"]:
-        return Token("month", f"{g['ny']}-{int(g['nm']):02d}", *at)
-    if g["iy"]:
-        return Token("month", f"{g['iy']}-{int(g['im']):02d}", *at)
+    for month_group, year_group in (("nm", "ny"), ("hm", "hy"), ("im", "iy")):
+        if g[year_group]:
+            return Token("month", f"{g[year_group]}-{int(g[month_group]):02d}", *at)
     if g["sy"]:
         return Token("season", g["sy"], *at)
     if g["year"]:
@@ -107,13 +148,22 @@ def _token(match: re.Match[str]) -> Token:
         return Token("yearless", None, *at, month=int(g["bm"]))
     if g["yname"]:
         return Token("yearless", None, *at, month=MONTHS[g["yname"]])
-    return Token("present", None, *at)
+    return Token("open" if g["open"] else "present", None, *at)
+
+
+def _not_a_year(folded: str, token: Token) -> bool:
+    """A product's version or an amount; "Back office 2019 - 2021" still starts a range."""
+    if token.kind != "year" or _RANGE_ON_RE.match(folded[token.end :]):
+        return False
+    after = folded[token.end :]
+    return bool(_PRODUCT_BEFORE_RE.search(folded[: token.start]) or _UNIT_AFTER_RE.match(after))
 
 
 def tokens(folded: str) -> list[Token]:
-    """Date tokens of an already folded line (``text.fold_same_length``), in order. A two-digit
+    """Date tokens of an already folded line (``fold_dates``), in order. A two-digit
     day/month written before a day/month/year date is a day/month ("02/01 au 30/06/2024")."""
     found = [_token(m) for m in TOKEN_RE.finditer(folded)]
+    found = [token for token in found if not _not_a_year(folded, token)]
     for index, token in enumerate(found[:-1]):
         if token.day_month is not None and found[index + 1].day_first:
             found[index] = Token("yearless", None, token.start, token.end, month=token.day_month)

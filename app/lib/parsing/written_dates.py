@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from app.lib.parsing.date_tokens import MONTHS, tokens
+from app.lib.parsing.date_tokens import MONTHS, fold_dates, tokens
 from app.lib.parsing.dates import find_date_range
-from app.lib.parsing.text import fold_same_length
 
 TAB = "\t"  # PDF text separates a page's columns on one line with a tab
 _YEAR = r"(?:19|20)\d\d"
@@ -53,7 +52,7 @@ class WrittenDates:
         self.years: set[str] = set(_ANY_YEAR_RE.findall(text))
         self.months: set[str] = set()
         self.days: set[str] = set()
-        lines = [fold_same_length(line) for line in text.splitlines()]
+        lines = [fold_dates(line) for line in text.splitlines()]
         for line in lines:
             self._read_line(line)
         # A month at the end of a line whose year starts the next ("de septembre\n2020"), or a
