@@ -220,7 +220,7 @@ def synthetic_reading() -> list[str]:
     ]
 
 
-SYNTHETIC_CVS_PER_FAMILY = 8  # seeds 0-7 of every family: ~30 s on two cores
+SYNTHETIC_CVS_PER_FAMILY = 8  # documents 0-7 of every family: ~30 s on two cores
 
 
 def synthetic_cv_reading() -> list[str]:
@@ -233,7 +233,7 @@ def synthetic_cv_reading() -> list[str]:
     below = [s.family for s in scores.values() if s.recall < TARGET_RECALL]
     failing = examples(scores)
     return [
-        f"{SYNTHETIC_CVS_PER_FAMILY} CVs per family (seeds 0–{SYNTHETIC_CVS_PER_FAMILY - 1}), French "
+        f"{SYNTHETIC_CVS_PER_FAMILY} CVs per family (documents 0–{SYNTHETIC_CVS_PER_FAMILY - 1}), French "
         "or English by seed, with their truth by construction. Recall = truth jobs paired with a "
         "read job (same start year, and the employer's words in the read title + company or the "
         "titles alike), precision = read jobs paired; title, company, start and end = accuracy "

@@ -9,8 +9,8 @@ job and a predicted one pair when their start years agree and the employer's wor
 predicted title + company (swapped or polluted fields still count as found), or the titles match.
 
     python -m bench.synthetic_cvs_score                          # 8 CVs per family
-    python -m bench.synthetic_cvs_score 20 --seed0 100           # 20 per family from seed 100
-    python -m bench.synthetic_cvs_score --family timeline --seed 3 --show
+    python -m bench.synthetic_cvs_score 20 --seed0=100           # 20 per family, numbered from 100
+    python -m bench.synthetic_cvs_score --family timeline --seed=3 --show
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ class FamilyScore:
     paired: int = 0
     fields: dict[str, int] = field(default_factory=dict)
     examples: list[str] = field(default_factory=list)  # "seed N: what went wrong"
-    seeds_failing: list[int] = field(default_factory=list)  # seeds with a missed job
+    failing_numbers: list[int] = field(default_factory=list)  # documents with a missed job
 
     def add(self, doc: DocResult) -> None:
         self.docs += 1
@@ -227,7 +227,7 @@ class FamilyScore:
         for name, count in doc.fields.items():
             self.fields[name] = self.fields.get(name, 0) + count
         if doc.paired < doc.truth:
-            self.seeds_failing.append(doc.seed)
+            self.failing_numbers.append(doc.seed)
         room = EXAMPLES_PER_FAMILY - len(self.examples)
         self.examples += [f"seed {doc.seed}: {f}" for f in doc.failures[: min(2, max(room, 0))]]
 
@@ -254,7 +254,7 @@ def score(
     families: list[str] | None = None,
     workers: int | None = None,
 ) -> dict[str, FamilyScore]:
-    """Per-family figures over seeds ``seed0 .. seed0 + n_per_family - 1``; rendering and
+    """Per-family figures over documents ``seed0 .. seed0 + n_per_family - 1``; rendering and
     reading run in ``workers`` processes (all cores by default; 1 = in this process)."""
     names = families or list(FAMILIES)
     work = _documents(names, n_per_family, seed0)
@@ -298,7 +298,7 @@ def examples(scores: dict[str, FamilyScore]) -> list[str]:
     for s in scores.values():
         if s.recall < TARGET_RECALL or s.precision < TARGET_RECALL:
             out.append(
-                f"- **{s.family}** (seeds with a missed job: {s.seeds_failing[:8] or 'none'})"
+                f"- **{s.family}** (documents with a missed job: {s.failing_numbers[:8] or 'none'})"
             )
             out += [f"  - {x}" for x in s.examples]
     return out

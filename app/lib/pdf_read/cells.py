@@ -27,6 +27,9 @@ MIN_ATTACHED = 0.6  # of the narrow side's dated blocks
 MIN_DATED_SHARE = 0.5  # of the narrow side's blocks: a date column holds mostly dates
 MAX_LABEL_SHARE = 0.6  # the dated side is at most this share of the two sides' width
 MAX_LABEL_WORDS = 5  # per line of a dated block: dates, a town, a duration — not prose
+LEVEL = 0.5  # of the taller first line: an undated label starts level with its entry
+MIN_LABEL_BLOCKS = 4
+LEVEL_SHARE = 0.8  # of an undated label column's blocks start level with an entry's
 
 
 @dataclass
@@ -66,23 +69,50 @@ def _width(lines: list[Line]) -> float:
     return max(line.x1 for line in lines) - min(line.x0 for line in lines)
 
 
-def _attach(dates: list[_Block], entries: list[_Block]) -> dict[int, int]:
-    """Dated block index → entry block index, for the tops that line up (one date per entry)."""
+def _attach(labels: list[_Block], entries: list[_Block], dated_only: bool) -> dict[int, int]:
+    """Label block index → entry block index, for the tops that line up (one label per entry):
+    a date within about a line of its entry's top, any other label level with it."""
     attached: dict[int, int] = {}
     taken: set[int] = set()
-    for d, block in enumerate(dates):
-        if not block.dated():
+    for d, block in enumerate(labels):
+        if dated_only and not block.dated():
             continue
         best: tuple[float, int] | None = None
         for e, entry in enumerate(entries):
             distance = abs(entry.top - block.top)
-            reach = ALIGN * max(entry.first_height, block.first_height)
+            reach = (ALIGN if dated_only else LEVEL) * max(entry.first_height, block.first_height)
             if e not in taken and distance <= reach and (best is None or distance < best[0]):
                 best = (distance, e)
         if best is not None:
             attached[d] = best[1]
             taken.add(best[1])
     return attached
+
+
+def _labelled(
+    left: list[Line], right: list[Line]
+) -> tuple[list[_Block], list[_Block], dict[int, int]] | None:
+    """(label blocks, entry blocks, label → entry) for the side that reads as a label column
+    beside the other: not the wider part of the page, and either mostly dates that line up
+    with entries, or blocks that nearly all start level with an entry's (a Europass label
+    column whose labels wrap, so that its lines are not level with the entries' lines)."""
+    if not left or not right:
+        return None
+    total = _width(left) + _width(right)
+    for side, other in ((left, right), (right, left)):
+        if _width(side) > MAX_LABEL_SHARE * total:
+            continue
+        labels, entries = _blocks(side), _blocks(other)
+        if _mostly_dated(labels):
+            dated = sum(1 for block in labels if block.dated())
+            attached = _attach(labels, entries, dated_only=True)
+            if len(attached) >= MIN_DATED_BLOCKS and len(attached) >= MIN_ATTACHED * dated:
+                return labels, entries, attached
+            continue
+        attached = _attach(labels, entries, dated_only=False)
+        if len(labels) >= MIN_LABEL_BLOCKS and len(attached) >= LEVEL_SHARE * len(labels):
+            return labels, entries, attached
+    return None
 
 
 def _date_side(left: list[Line], right: list[Line]) -> tuple[list[_Block], list[_Block]] | None:
@@ -110,30 +140,41 @@ def date_column_beside(left: list[Line], right: list[Line]) -> bool:
 
 
 def read_as_cells(left: list[Line], right: list[Line], spanning: list[Line]) -> list[Row] | None:
-    """The two sides read block by block, dates with their entries, and lines spanning both
-    sides in their place; ``None`` when neither side is a date column (too wide, mostly not
-    dates, or dates that line up with nothing: a sidebar whose education years merely sit
-    somewhere beside the jobs)."""
-    sides = _date_side(left, right)
-    if sides is None:
+    """The two sides read block by block, labels with their entries, and lines spanning both
+    sides in their place; ``None`` when neither side is a label column (too wide, or labels
+    that line up with nothing: a sidebar whose education years merely sit somewhere beside the
+    jobs)."""
+    found = _labelled(left, right)
+    if found is None:
         return None
-    dates, entries = sides
-    dated = [block for block in dates if block.dated()]
-    attached = _attach(dates, entries)
-    if len(attached) < MIN_DATED_BLOCKS or len(attached) < MIN_ATTACHED * len(dated):
-        return None
+    dates, entries, attached = found
     label_of = {e: d for d, e in attached.items()}
-    items: list[tuple[float, list[Line]]] = [
-        (block.top, block.lines) for d, block in enumerate(dates) if d not in attached
+    items: list[tuple[float, list[Row]]] = [
+        (block.top, lines_to_rows(block.lines))
+        for d, block in enumerate(dates)
+        if d not in attached
     ]
-    items += [(line.top, [line]) for line in spanning]
+    items += [(line.top, lines_to_rows([line])) for line in spanning]
     for e, entry in enumerate(entries):
-        label = dates[label_of[e]].lines if e in label_of else []
-        top = min(entry.top, label[0].top) if label else entry.top
-        items.append((top, [*label, *entry.lines]))
-    rows: list[Row] = []
-    for _, lines in sorted(items, key=lambda item: item[0]):
-        if rows:
-            rows.append(("", None))
-        rows.extend(row for line in lines for row in lines_to_rows([line]))
-    return rows
+        label = dates[label_of[e]] if e in label_of else None
+        top = min(entry.top, label.top) if label else entry.top
+        items.append((top, _labelled_rows(label, entry)))
+    out: list[Row] = []
+    for _, rows in sorted(items, key=lambda item: item[0]):
+        if out:
+            out.append(("", None))
+        out.extend(rows)
+    return out
+
+
+def _labelled_rows(label: _Block | None, entry: _Block) -> list[Row]:
+    """An entry's lines under its dates (a date line above a title, as entries are read), or
+    after its label on its first line ("Fonction ou poste occupé⇥Acheteur", as a label
+    column is read row by row)."""
+    rows = [row for line in entry.lines for row in lines_to_rows([line])]
+    if label is None:
+        return rows
+    if label.dated():
+        return [row for line in label.lines for row in lines_to_rows([line])] + rows
+    text = " ".join(line.text() for line in label.lines)
+    return [(f"{text}\t{rows[0][0]}", rows[0][1]), *rows[1:]]

@@ -90,12 +90,29 @@ def _splits_text(words: list[Word], gutter: float) -> bool:
 
 
 def is_label_column(left: list[Line], right: list[Line]) -> bool:
-    """Dates or labels beside each entry: the smaller side's lines sit level with the other's."""
-    smaller, other = (left, right) if len(left) <= len(right) else (right, left)
-    if not smaller:
+    """Dates or labels beside each entry: one side's lines sit level with the other's. Usually
+    the side with fewer lines; labels that wrap ("Principales activités et" / "responsabilités")
+    outnumber their entry's lines, and then the other side's lines are not all level."""
+    if not left or not right:
         return True
-    level = sum(1 for line in smaller if any(_level(line, o) for o in other))
-    return level >= 0.7 * len(smaller)
+    return any(
+        sum(1 for line in side if any(_level(line, o) for o in other)) >= 0.7 * len(side)
+        for side, other in ((left, right), (right, left))
+    )
+
+
+def _straddling(words: list[Word], gutter: float) -> set[int]:
+    """Words of the lines the gutter crosses: a word across it, or a word space in it (a
+    name or a heading set across both columns), not a column gap."""
+    found: set[int] = set()
+    for line in group_lines(words):
+        left = [w for w in line.words if w["x1"] <= gutter]
+        right = [w for w in line.words if w["x0"] >= gutter]
+        across = len(left) + len(right) < len(line.words)
+        gap = min((w["x0"] for w in right), default=0.0) - max((w["x1"] for w in left), default=0.0)
+        if across or (left and right and gap <= max(8.0, TAB_GAP * line.height)):
+            found.update(id(w) for w in line.words)
+    return found
 
 
 def _level(line: Line, other: Line) -> bool:
@@ -197,8 +214,12 @@ def read_region(
         left_lines, right_lines = group_lines(left), group_lines(right)
         if is_label_column(left_lines, right_lines):
             continue  # labels level with their entries read row by row
-        spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
-        cells = read_as_cells(left_lines, right_lines, group_lines(spanning))
+        across = _straddling(words, gutter)
+        cells = read_as_cells(
+            group_lines([w for w in left if id(w) not in across]),
+            group_lines([w for w in right if id(w) not in across]),
+            group_lines([w for w in words if id(w) in across]),
+        )
         if cells is not None:
             return cells, 2
         if len(gutters) > 1 and date_column_beside(left_lines, right_lines):
