@@ -236,3 +236,21 @@ def test_written_dates_read_the_new_forms() -> None:
 )
 def test_editor_dates_follow_the_grammar(typed: str, value: str) -> None:
     assert normalise_date_input(typed) == value
+
+
+def test_a_timeline_cell_column_with_the_end_above_the_start_is_one_range() -> None:
+    """ "present" / "|" / "2024" beside a job's lines: end first, a connector between."""
+    lines = ["• Ran the night shift.", "present\tMaintenance Technician", "|\tNorvale · Lyon"]
+    lines += ["2024\t• Led the migration.", "• Wrote the procedures."]
+    assert join_split_dates(lines)[1:4] == [
+        "2024 – present\tMaintenance Technician",
+        "Norvale · Lyon",
+        "• Led the migration.",
+    ]
+    years = ["• Ran the night shift.", "2022\tBuyer", "2021\tBrakton Foods · Leeds", "• Bought."]
+    assert join_split_dates(years)[1:3] == ["2021 – 2022\tBuyer", "Brakton Foods · Leeds"]
+
+
+def test_a_column_of_one_year_per_entry_is_not_joined() -> None:
+    lines = ["2022\tBuyer, Norvale", "2021\tClerk, Brakton", "2019\tIntern, Corvin", "• Filed."]
+    assert join_split_dates(lines) == lines

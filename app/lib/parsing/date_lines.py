@@ -4,7 +4,8 @@
 "Employer (City) de" / "septembre 2023 à aujourd'hui", "Depuis" / "2021", a range written end
 first in a date column ("Oct 2025" above "Nov 2024", "Présent" above "2019", and "2021" above
 "2019" when the pair stands alone before an entry's text), and the same inside a date column
-whose cells share their lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer").
+whose cells share their lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer"),
+also with a timeline's connector between the two cells ("present" / "|" / "2024").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
 CELL_REST_RE = re.compile(r"^[\s\-–—/.,:~]*(?:(?:a|au|to|de|du|from|et)[\s\-–—/.,:~]*)*$")
 YEAR_START_RE = re.compile(r"^\s*((?:19|20)\d{2})(?!\d)\s*(.*)$")
 LOOK_AHEAD = 3  # the next text line may sit after a blank line or two
+MAX_CONNECTOR = 3
 
 
 def _date_only(line: str, found: DateRange | None) -> bool:
@@ -99,6 +101,47 @@ def _split_cell(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _connector_cell(line: str) -> str | None:
+    """The rest of a line whose first cell is only a timeline's connector ("|", "↓", "–")."""
+    cells = CELL_GAP_RE.split(line.strip(), maxsplit=1)
+    if (
+        len(cells) == 2
+        and 0 < len(cells[0]) <= MAX_CONNECTOR
+        and not any(c.isalnum() for c in cells[0])
+    ):
+        return cells[1]
+    return None
+
+
+def _join_cells(out: list[str], index: int, following: int) -> None:
+    """A date column sharing its lines with the headings: "Mars - Sept<TAB>Title" /
+    "2024<TAB>Employer", or a timeline's "present<TAB>Title" / "|<TAB>Employer" /
+    "2024<TAB>…" (the end above the start, a connector between)."""
+    first = _split_cell(out[index].rstrip())
+    if first is None:
+        return
+    middle = _connector_cell(out[following])
+    last = following
+    if middle is not None and following + 1 < len(out):
+        last = following + 1
+    second = _split_cell(out[last].strip())
+    if second is None:
+        return
+    cell = _joined(first[0], second[0], _cells_alone(out, index, last))
+    if cell is not None and find_date_range(cell) is not None:
+        out[index], out[last] = f"{cell}\t{first[1]}", second[1]
+        if last != following and middle is not None:
+            out[following] = middle
+
+
+def _cells_alone(lines: list[str], first: int, second: int) -> bool:
+    """As ``_alone``, for date cells at the start of lines: no date cell on the text line
+    just before ``first`` nor on the one just after ``second``."""
+    before = next((lines[j] for j in range(first - 1, -1, -1) if lines[j].strip()), "")
+    after = next((lines[j] for j in range(second + 1, len(lines)) if lines[j].strip()), "")
+    return bool(after) and not _split_cell(before) and not _split_cell(after)
+
+
 def _alone(lines: list[str], first: int, second: int) -> bool:
     """Do the lines ``first`` and ``second`` stand alone: no date line just before them, and
     an entry's text (not another date, not the end of the section) just after?"""
@@ -127,9 +170,5 @@ def join_split_dates(lines: list[str]) -> list[str]:
         if year is not None:
             out[index], out[following] = year
             continue
-        first, second = _split_cell(text), _split_cell(nxt)
-        if first and second:  # a date column sharing its lines with the headings
-            cell = _joined(first[0], second[0])
-            if cell is not None and find_date_range(cell) is not None:
-                out[index], out[following] = f"{cell}\t{first[1]}", second[1]
+        _join_cells(out, index, following)
     return out
