@@ -16,6 +16,7 @@ from app.lib.parsing.contact import (
     standalone_phone,
 )
 from app.lib.parsing.entries import RawEntry, split_entries
+from app.lib.parsing.entry_labels import unlabel_fields
 from app.lib.parsing.header_name import find_name, is_name
 from app.lib.parsing.lists import (
     parse_extras,
@@ -114,7 +115,7 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     """The experience entries. Among dated jobs, an entry without dates is a fragment (a
     sidebar's lines, or a heading whose dates were read elsewhere in a two-column copy): its
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
-    entries = split_entries(lines)
+    entries = split_entries(unlabel_fields(lines))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
     kept = [e for e in entries if e.dates or (e.heading and not among_dated)]
     for entry in entries:
