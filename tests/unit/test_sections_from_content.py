@@ -79,3 +79,23 @@ def test_an_unnamed_section_of_studies_or_roles_stays_apart() -> None:
     talks = ["2019 – 2020", "Talk on supply chains", "", "2021 – 2022", "Poster on robotics"]
     assert entries_kind(talks) is None
     assert entries_kind(JOBS.split("\n")) == "experience"
+
+
+def test_a_section_filed_by_its_content_is_reported_for_review() -> None:
+    from datetime import date
+
+    from app.lib.parsing.import_report import build_import_report
+
+    text = _cv("⚙ Where I have been")
+    parsed = parse_cv_text(text)
+    assert parsed.inferred_sections == [("⚙ Where I have been", "experience")]
+    report = build_import_report(
+        parsed.content,
+        text,
+        today=date(2026, 11, 24),
+        parser="rules",
+        inferred_sections=parsed.inferred_sections,
+    )
+    item = next(i for i in report["items"] if i["code"] == "inferred_section")
+    assert item["severity"] == "warning"
+    assert item["values"]["heading"] == "⚙ Where I have been"

@@ -125,6 +125,7 @@ def _report(
     unknown_sections: Iterable[tuple[str, list[str]]] = (),
     unplaced: Iterable[str] = (),
     findings: Iterable[dict[str, Any]] = (),
+    inferred: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     report = build_import_report(
         content,
@@ -135,6 +136,7 @@ def _report(
         unknown_sections=unknown_sections,
         parser_unplaced=unplaced,
         extraction_findings=findings,
+        inferred_sections=inferred,
     )
     return report | {"pages": source.pages} if source and source.pages else report
 
@@ -196,11 +198,13 @@ async def extract(
         except LLMError as exc:
             warnings.append(await _llm_fallback(redis, exc))
     unknown_sections: list[tuple[str, list[str]]] = []
+    inferred: list[tuple[str, str]] = []
     unplaced: list[str] = []
     if content is None:
         parsed = parse_cv_text(text)
         content = parsed.content
         unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
+        inferred = parsed.inferred_sections
     if content.is_empty():
         raise ImportFailure(
             "empty_extraction",
@@ -210,7 +214,7 @@ async def extract(
             ),
         )
     within_limits(content)
-    report = _report(content, source, parser, unknown_sections, unplaced, findings)
+    report = _report(content, source, parser, unknown_sections, unplaced, findings, inferred)
     return Extracted(content, parser, language, warnings, usage, report)
 
 

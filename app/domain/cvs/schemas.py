@@ -99,9 +99,10 @@ class ImportReportItem(Struct):
             description="Stable code: missing_title, missing_company, missing_dates, "
             "dates_reversed, future_date, title_sentence, company_is_place, company_has_date, "
             "duplicate_entry, missing_school, missing_name, missing_email, no_experience, "
-            "dated_list_items, unknown_section, unplaced_text, text_<problem of the PDF text "
-            "layer>; after an LLM import: llm_date_replaced, llm_date_dropped, llm_title_split, "
-            "llm_title_replaced, llm_title_dropped, llm_description_repeated"
+            "dated_list_items, unknown_section, inferred_section, unplaced_text, "
+            "text_<problem of the PDF text layer>; after an LLM import: llm_date_replaced, "
+            "llm_date_dropped, llm_title_split, llm_title_replaced, llm_title_dropped, "
+            "llm_description_repeated"
         ),
     ]
     group: Annotated[str, Meta(description="entries | sections | coverage | text")]

@@ -45,6 +45,8 @@ class CvParse:
     # Sections under a heading the parser does not know: (heading as printed, lines).
     unknown_sections: list[tuple[str, list[str]]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)  # lines knowingly left out of content
+    # Sections filed by their content, their heading naming none: (heading, section key).
+    inferred_sections: list[tuple[str, str]] = field(default_factory=list)
 
 
 # Short list sections a sidebar holds; the main column's header (name, headline, place) may
@@ -168,5 +170,6 @@ def parse_cv_text(text: str) -> CvParse:
         content=content,
         sections=[section.key for section in sections],
         unknown_sections=routed.unknown,
+        inferred_sections=routed.inferred,
         unplaced=unplaced,
     )

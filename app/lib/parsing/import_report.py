@@ -62,6 +62,11 @@ TEXT_PROBLEMS: dict[str, tuple[str, str]] = {
         N_("Words printed without spaces were split (places: %(count)s): check the spelling "
            "of the fields."),
     ),
+    "guessed_glyphs": (
+        "warning",
+        N_("Letters the PDF had lost (ligatures such as “fi”) were restored from the words "
+           "around them (places: %(count)s): check the spelling."),
+    ),
     "bad_glyph_widths": (
         "warning",
         N_("Letters the PDF gives wrong widths were re-spaced (letters: %(count)s): check that "
@@ -107,6 +112,23 @@ def section_items(unknown_sections: Iterable[tuple[str, list[str]]]) -> list[dic
     return out
 
 
+def inferred_items(inferred: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Sections the import filed by their content: right most of the time, never silently."""
+    return [
+        _grouped(
+            problem(
+                "inferred_section",
+                N_("The heading “%(heading)s” names no section the import knows; its dated "
+                   "entries were read as work experience. Check them."),
+                "warning", heading=heading.strip(),
+            ),
+            "sections",
+        )
+        for heading, key in inferred
+        if key == "experience"
+    ]  # fmt: skip
+
+
 def build_import_report(
     content: CvContent,
     source_text: str | None,
@@ -117,6 +139,7 @@ def build_import_report(
     unknown_sections: Iterable[tuple[str, list[str]]] = (),
     parser_unplaced: Iterable[str] = (),
     extraction_findings: Iterable[Mapping[str, Any]] = (),
+    inferred_sections: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     """The report of one import. ``source_text`` is None when there is no text to compare
     with (a JSON Resume): then only the checks on the structure run. ``extraction_findings``
@@ -126,7 +149,7 @@ def build_import_report(
     items += header_checks(content, source_text or "") + experience_checks(content, today)
     items += education_checks(content, today) + list_section_checks(content)
     items += structure_suspicions(content)
-    items += section_items(unknown)
+    items += section_items(unknown) + inferred_items(inferred_sections)
     share: float | None = None
     unplaced: list[str] = []
     if source_text is not None:

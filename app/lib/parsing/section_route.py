@@ -55,6 +55,8 @@ LABEL_RE = re.compile(r"^[^\W\d][^:\d]{1,40}:\s*\S")  # "Management: SAP", not "
 class Routed:
     lines: dict[str, list[str]] = field(default_factory=dict)  # section key → its lines
     unknown: list[tuple[str, list[str]]] = field(default_factory=list)  # (heading, lines)
+    # Sections filed by their content under a heading naming none: (heading, section key).
+    inferred: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, key: str, lines: list[str]) -> None:
         self.lines.setdefault(key, []).extend(lines)
@@ -224,8 +226,9 @@ def route_sections(sections: list[Section]) -> Routed:
             continue
         previous = section.key if section.key != UNKNOWN else previous
         kind = entries_kind(section.lines) if section.key == UNKNOWN else None
-        if kind is not None:  # an unnamed heading over jobs or studies: filed by content
+        if kind is not None:  # an unnamed heading over jobs: filed by content, and reported
             section = Section((kind,), section.heading, section.lines)
+            routed.inferred.append((section.heading, kind))
         if section.key == UNKNOWN:
             routed.unknown.append((section.heading, [x for x in section.lines if x.strip()]))
         elif section.key == "education":
