@@ -6,9 +6,16 @@ repair is a property of how PDFs are produced, counted in ``problems`` for the i
 
 * ``doubled_chars``: fake bold and shadows draw each glyph twice, a fraction of its width
   apart ("EEYY FFrraannccee"); only the first copy is kept.
-* ``junk_glyphs``: ``(cid:NN)`` (a glyph with no Unicode mapping), control codes, private-use
-  code points and icon fonts (phone, mail, map-pin pictograms before contact details and dates).
-  A private-use glyph from a symbol font (Word's Symbol/Wingdings bullets) becomes "•".
+* ``junk_glyphs``: ``(cid:NN)`` (a glyph with no Unicode mapping), private-use code points and
+  icon fonts (phone, mail, map-pin pictograms before contact details and dates). A private-use
+  glyph from a symbol font (Word's Symbol/Wingdings bullets) becomes "•".
+* Lost glyphs of text fonts (read as U+0000 or another control code: an unmapped ligature; as
+  U+FFFD; as ``(cid:NN)``) are not dropped: each becomes a marker for its font and glyph, solved
+  from the words around it once the document is read (``glyph_text``, ``glyph_repair``).
+  Control codes and characters that draw nothing are stripped from a glyph's text, the glyph
+  kept; undrawn soft hyphens are removed (``glyph_text``).
+* ``glued_words``: two runs of different fonts drawn touching ("Acme CorpSoftware") get a word
+  break between them when both are words (``font_runs``, last).
 * TeX accents: pdfTeX with OT1 fonts draws "é" as "e" plus a separate "´" over it; they are
   merged back into one letter (not a problem the user can act on, so not counted).
 * ``bad_glyph_widths``: some fonts declare one width for every glyph, so each glyph's box
@@ -24,6 +31,9 @@ import statistics
 import unicodedata
 from collections import defaultdict
 from typing import Any
+
+from .font_runs import split_font_runs
+from .glyph_text import clean_text, lost_glyph, lost_kind
 
 Char = dict[str, Any]
 
@@ -70,9 +80,17 @@ def strip_junk(chars: list[Char], problems: dict[str, int]) -> list[Char]:
     kept: list[Char] = []
     kinds: dict[str, str] = {}
     for char in chars:
-        text = char["text"]
         kind = _font_kind(str(char.get("fontname", "")), kinds)
-        junk = text.startswith("(cid:") or kind == "icon" or _control(text)
+        marked = lost_glyph(char) if kind == "text" else None
+        if marked is not None:
+            kept.append(marked)
+            continue
+        text = clean_text(char)
+        if text != char["text"]:
+            if not text and not char["text"].isspace() and not lost_kind(char["text"]):
+                continue  # an invisible character: nothing was lost
+            char = {**char, "text": text}
+        junk = not text or text.startswith("(cid:") or kind == "icon" or "\ufffd" in text
         if not junk and _private_use(text):
             if kind == "symbol":
                 char = {**char, "text": "•"}
@@ -85,11 +103,6 @@ def strip_junk(chars: list[Char], problems: dict[str, int]) -> list[Char]:
             char = {**char, "text": LIGATURES[text]}
         kept.append(char)
     return kept
-
-
-def _control(text: str) -> bool:
-    """A control code where a glyph should be (an unmapped ligature often reads as NUL)."""
-    return any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text) and not text.isspace()
 
 
 def drop_doubles(chars: list[Char], problems: dict[str, int]) -> list[Char]:
@@ -191,8 +204,9 @@ def repair_widths(chars: list[Char], problems: dict[str, int]) -> list[Char]:
 
 
 def repair_chars(chars: list[Char], problems: dict[str, int]) -> list[Char]:
-    """All repairs, in the order they depend on each other (doubles before widths)."""
+    """All repairs, in the order they depend on each other (doubles before widths, widths
+    before the gaps between font runs)."""
     cleaned = strip_junk(chars, problems)
     cleaned = drop_doubles(cleaned, problems)
     cleaned = merge_accents(cleaned)
-    return repair_widths(cleaned, problems)
+    return split_font_runs(repair_widths(cleaned, problems), problems)

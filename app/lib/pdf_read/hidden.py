@@ -16,6 +16,7 @@ leave placeholder text behind; both must be reported, never read into the CV.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MIN_VISIBLE_SIZE = 4.0
@@ -32,6 +33,8 @@ RENDER_DPI = 36
 VISIBLE_ON_RENDER = 0.85  # a white glyph whose rendered box is darker than this sits on colour
 
 Box = tuple[float, float, float, float]
+# Control codes and U+FFFD in hidden glyphs' text (unmapped glyphs): not shown in the report.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
 
 def luminance(colour: Any) -> float | None:
@@ -189,7 +192,7 @@ def hidden_runs(chars: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str]
         runs.append((key[0], buffer))
     merged: list[tuple[str, str]] = []
     for reason, raw in runs:
-        text = " ".join(raw.split())
+        text = " ".join(CONTROL.sub("", raw).split())
         if sum(not c.isspace() for c in text) < 3:
             continue
         if merged and merged[-1][0] == reason:

@@ -239,18 +239,15 @@ def _load_layout() -> Any:
 
 
 def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
-    import io
+    import importlib
 
-    import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdftypes import resolve1
 
     layout = _load_layout()
+    repairs = importlib.import_module("pdf_reader.document_repair")
+    repairs.prepare()
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        # /Count first: cheap, and it refuses a 10 000-page file before building its pages.
-        declared = resolve1(pdf.doc.catalog.get("Pages"))
-        count = int(resolve1(declared.get("Count", 0))) if isinstance(declared, dict) else 0
+        pdf, count = repairs.open_pdf(data)  # a damaged file is rebuilt as poppler reads it
         if count > max_pages:
             return {"error": "too_many_pages", "pages": count, "limit": max_pages}
         pages = pdf.pages
@@ -261,8 +258,9 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
         for page in pages:
             words.append(layout.page_words(page, problems))
             page.close()
+        repairs.repair_words(words, problems)  # lost glyphs, solved from all pages' words
         document = layout.read_document(words, problems)
-        kept = [(t, s) for t, s in zip(document.pages, document.styles, strict=True) if t.strip()]
+        kept = repairs.readable_pages(words, document.pages, document.styles)
         return {
             "text": "\n\n".join(t for t, _ in kept),
             # one style per line of "text": each page's, and None for the blank line between

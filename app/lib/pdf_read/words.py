@@ -73,7 +73,7 @@ def _script(before: Word, after: Word, gap: float) -> bool:
     )
 
 
-def _rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def char_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Characters sharing a baseline: bottoms within a third of the font size of the row's first.
 
     Bottoms, not box overlap: glyph boxes are taller than tight line spacing, so overlapping
@@ -160,7 +160,7 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     spaces at the left margin, near the baseline of a neighbouring line.
     """
     words: list[Word] = []
-    for row in _rows(chars):
+    for row in char_rows(chars):
         usual_gaps = _usual_gaps(row)
         piled = _piled_spaces(row)
         current: list[dict[str, Any]] = []
