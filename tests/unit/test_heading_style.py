@@ -156,3 +156,9 @@ def test_a_line_with_a_year_is_never_a_heading() -> None:
     text = "EXPÉRIENCE\n\nVendeuse\nBoutique Lune, de mai à août\n2020 (emploi saisonnier)\n"
     _, sections = split_sections(text + "\nFORMATION\n\nBTS, 2019")
     assert [s.key for s in sections] == ["experience", "education"]
+
+
+def test_a_label_column_heading_cell_beside_a_dated_entry_is_a_heading() -> None:
+    text = "FORMATION\tBTS Maintenance, 2019\n\nPARCOURS\tAGENT DE MAINTENANCE 09/2019 – 03/2020\n"
+    _, sections = split_sections(text + "PROFESSIONNEL\tNorvale | Lyon\n")
+    assert [s.key for s in sections] == ["education", "experience"]

@@ -59,7 +59,7 @@ def _heading_at(lines: list[str], index: int) -> tuple[HeadingMatch, int] | None
     """The heading starting at ``index`` and how many lines it takes (1 or 2). A line with a
     year is an entry's ("2020 (emploi saisonnier)"), never a heading."""
     line = lines[index]
-    if YEAR_RE.search(line):
+    if YEAR_RE.search(line.split("\t")[0]):  # a label column's heading cell may sit beside dates
         return None
     following = lines[index + 1] if index + 1 < len(lines) else ""
     found = match_cv_heading(line)
