@@ -29,6 +29,7 @@ from app.lib.parsing.roles import education_from, experience_from, project_from
 from app.lib.parsing.section_route import route_sections, skill_lines_in_entries
 from app.lib.parsing.section_skills import parse_skills
 from app.lib.parsing.section_split import Section, split_sections
+from app.lib.parsing.stray_dates import dates_to_headings
 from app.lib.parsing.text import clean, normalise_text
 
 # Sections the parser turns into content; the lines of any other (references…) are unplaced.
@@ -117,7 +118,7 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     """The experience entries. Among dated jobs, an entry without dates is a fragment (a
     sidebar's lines, or a heading whose dates were read elsewhere in a two-column copy): its
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
-    entries = split_entries(unlabel_fields(lines))
+    entries = split_entries(dates_to_headings(unlabel_fields(lines)))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
     kept = [e for e in entries if e.dates or (e.heading and not among_dated)]
     for entry in entries:
