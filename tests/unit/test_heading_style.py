@@ -162,3 +162,14 @@ def test_a_label_column_heading_cell_beside_a_dated_entry_is_a_heading() -> None
     text = "FORMATION\tBTS Maintenance, 2019\n\nPARCOURS\tAGENT DE MAINTENANCE 09/2019 – 03/2020\n"
     _, sections = split_sections(text + "PROFESSIONNEL\tNorvale | Lyon\n")
     assert [s.key for s in sections] == ["education", "experience"]
+
+
+def test_a_label_column_heading_level_with_an_entrys_second_line_takes_the_whole_entry() -> None:
+    text = (
+        "Ada Morrel\n\nProfile text about a career in retail.\n\n"
+        "Customer Service\tOct 2018 – Jul 2019\nExperience\tNorvale Telecom\n• Answered calls.\n\n"
+        "Call Center\tAug 2019 – Oct 2020\nBrakton Lines\n• Trained staff.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [j.start for j in jobs] == ["2018-10", "2019-08"]
+    assert (jobs[0].title, jobs[0].company) == ("Customer Service", "Norvale Telecom")

@@ -28,6 +28,7 @@ MAX_SPLIT_HEADING_WORDS = 3
 # Symbols, dingbats and private-use icons ("⚙", "✎", "★"), not letters, digits or punctuation.
 PICTOGRAM_CATEGORIES = {"So", "Sm", "Sk", "Co"}
 MAX_PICTOGRAM_WORDS = 5
+MAX_LINES_ABOVE_LABEL = 2
 MIN_PICTOGRAM_HEADINGS = 3
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
@@ -108,6 +109,20 @@ def _heading_shape(line: str) -> bool:
     if any(c.isdigit() or c in "@|/,–—:()" for c in text):
         return False
     return (_caps(text) and len(text.split()) <= 5) or _letter_spaced(text)
+
+
+def _block_above(lines: list[str]) -> list[str]:
+    """The start of the block a label column's heading cell sits in, taken off the section
+    before: a label set level with an entry's second line ("Customer Service⇥Oct 2018" /
+    "Experience⇥Vodafone") names the section from the entry's first line on. At most
+    ``MAX_LINES_ABOVE_LABEL`` lines, and only lines of a block (no blank line in between)."""
+    taken: list[str] = []
+    while lines and lines[-1].strip() and len(taken) < MAX_LINES_ABOVE_LABEL:
+        taken.insert(0, lines.pop())
+    if lines and lines[-1].strip():  # the block goes on above: a paragraph, not an entry's head
+        lines.extend(taken)
+        return []
+    return taken
 
 
 def _known_headings(lines: list[str]) -> list[int]:
@@ -231,7 +246,9 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
         if heading is not None:
             found, taken = heading
             printed = " ".join(part.strip() for part in lines[index : index + taken])
-            sections.append(Section(found.sections, printed, [found.rest] if found.rest else []))
+            above = _block_above(current.lines if current else header) if found.column else []
+            rest = [found.rest] if found.rest else []
+            sections.append(Section(found.sections, printed, [*above, *rest]))
             index += taken
             continue
         if index in pictograms or (
