@@ -10,15 +10,14 @@ apart for the import report rather than filed under the section before it.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from app.lib.parsing.entry_words import strong_title_words
+from app.lib.parsing.heading_pictograms import pictogram_headings
 from app.lib.parsing.heading_style import HeadingStyle, learn_heading_style, styled_like_heading
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
-from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, fold, is_bullet, normalise_text
+from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
 from app.lib.styled_text import line_styles_of
 
 UNKNOWN = "unknown"
@@ -195,32 +194,10 @@ def _unknown_heading(
     return words >= (LIST_UNKNOWN_WORDS if list_section else 2)
 
 
-def _pictogram_heading(line: str) -> bool:
-    """ "⚙ Where I have been", or "⚙" alone: a pictogram (not a list bullet) and at most a few
-    words. Alone it proves nothing; repeated down the page with a gap above, it is how the
-    document sets its headings."""
-    text = line.strip()
-    if not text or is_bullet(text) or text[0] in BULLET_CHARS:
-        return False
-    if unicodedata.category(text[0]) not in PICTOGRAM_CATEGORIES:
-        return False
-    rest = text[1:].strip()
-    return not rest or (rest[:1].isalpha() and len(rest.split()) <= MAX_PICTOGRAM_WORDS)
-
-
-def _pictogram_headings(lines: list[str]) -> set[int]:
-    """Pictogram lines with a gap above, each with its own pictogram: one used twice marks a
-    field of every entry (a pin before each place, a calendar before each date)."""
-    found = [i for i, line in enumerate(lines) if _pictogram_heading(line) and _gap_above(lines, i)]
-    uses = Counter(lines[i].strip()[0] for i in found)
-    own = {i for i in found if uses[lines[i].strip()[0]] == 1}
-    return own if len(own) >= MIN_PICTOGRAM_HEADINGS else set()
-
-
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
-    pictograms = _pictogram_headings(lines)
+    pictograms = pictogram_headings(lines)
     known = _known_headings(lines)
     style = learn_heading_style(lines, line_styles_of(text), sorted({*known, *pictograms}))
     unknown_allowed = style is not None or _document_style(lines, known)
