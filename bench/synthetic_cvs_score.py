@@ -229,7 +229,7 @@ class FamilyScore:
         if doc.paired < doc.truth:
             self.failing_numbers.append(doc.seed)
         room = EXAMPLES_PER_FAMILY - len(self.examples)
-        self.examples += [f"seed {doc.seed}: {f}" for f in doc.failures[: min(2, max(room, 0))]]
+        self.examples += [f"document {doc.seed}: {f}" for f in doc.failures[: min(2, max(room, 0))]]
 
     @property
     def recall(self) -> float:
@@ -311,7 +311,7 @@ def show(family: str, seed: int) -> None:
     cv = synthetic_cv(family, seed)
     text = read_text(cv)
     predicted = predicted_jobs(text)
-    print(f"== {family} seed {seed} ({cv.content.language})\n--- text read from the PDF")
+    print(f"== {family} document {seed} ({cv.content.language})\n--- text read from the PDF")
     print(text)
     print("--- truth")
     for job, date in zip(cv.truth, cv.dates, strict=True):
