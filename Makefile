@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse eval-tailor eval-llm eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,11 @@ bench: install-dev
 ## Score the import parsers on ../shared/corpus (real CVs and ads); rewrites bench/PARSING.md.
 eval-parse: install
 	$(PY) -m bench.parse_eval
+
+## Retrain the experience-heading field labeller on the corpus (../shared/corpus) and synthetic
+## CVs; prints training vs cross-validated-by-person accuracy beside the rules'.
+train-fields: install
+	$(PY) -m bench.train_fields
 
 ## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
 eval-tailor: install

@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.lib.parsing.entries import RawEntry
 from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts, trailing_place
 from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.field_labeller import combine, label_heading
 
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 
@@ -179,4 +180,7 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     split = trailing_place(company) if title and company and not location else None
     if split is not None:
         company, location = split  # "Title — Employer, Town": a town the place list lacks
+    if entry.heading:  # the learned labeller settles the splits the rules are unsure of
+        fields = label_heading(entry.heading, (title, company, location))
+        title, company, location = combine(title, company, location, fields)
     return title, company, location, leftovers

@@ -1,0 +1,193 @@
+"""Train the experience-heading field labeller (app/lib/parsing/field_labeller.py) and measure it
+against the rules, cross-validated by person.
+
+    python -m bench.train_fields                      # train, cross-validate, write the model
+    python -m bench.train_fields --folds 10 --synthetic 300 --no-write
+
+Examples (bench/field_data.py): every experience the parser reads from the development corpus
+(PDF through the project's reader, and the pasted text), paired with its truth job, plus
+plain-text synthetic CVs in many heading shapes (bench/synthetic_headings.py). A heading whose
+truth words cannot be found in it is scored but not trained on.
+
+Printed: token and field accuracy on the training set (the model scoring what it learnt), then
+the figure that counts, cross-validation grouped by person: each corpus CV's entries (both its
+variants) are labelled by a model trained without that CV. Beside them, the rules' accuracy
+on the same entries, and the ``combine`` policy the parser uses (rules first, the labeller
+where the rules are unsure), cross-validated the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from app.lib.parsing.field_features import heading_features
+from app.lib.parsing.field_labeller import MODEL_PATH, combine, label_heading
+from bench.field_data import (
+    Example,
+    company_right,
+    corpus_examples,
+    synthetic_examples,
+    title_right,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+PARAMS = {"c1": 3.0, "c2": 0.02, "max_iterations": 150, "feature.possible_transitions": True}
+Predict = Callable[[Example], tuple[str, str]]
+
+
+def train(examples: list[Example], path: str) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for example in examples:
+        if example.labels is not None:
+            trainer.append(heading_features(example.heading, rules=example.rules), example.labels)
+    trainer.set_params(PARAMS)
+    trainer.train(path)
+
+
+def _tagger(path: str) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def _predictions(tagger: Any, example: Example) -> dict[str, tuple[str, str]]:
+    """What each method reads for one entry: rules, labeller alone, and the parser's policy."""
+    fields = label_heading(example.heading, example.rules, tagger)
+    crf = (fields.title.text, fields.company.text) if fields else ("", "")
+    title, company, _ = combine(*example.rules, fields)
+    return {"rules": example.rules[:2], "crf": crf, "combined": (title, company)}
+
+
+def _fold(job: tuple[list[Example], list[Example]]) -> list[dict[str, tuple[str, str]]]:
+    train_set, held_out = job
+    with tempfile.NamedTemporaryFile(suffix=".crfsuite") as model:
+        train(train_set, model.name)
+        tagger = _tagger(model.name)
+        return [_predictions(tagger, e) for e in held_out]
+
+
+def cross_validate(
+    corpus: list[Example], synthetic: list[Example], folds: int
+) -> list[dict[str, tuple[str, str]]]:
+    """Predictions for every corpus example from a model that never saw its person."""
+    groups = sorted({e.group for e in corpus})
+    random.Random(0).shuffle(groups)
+    folds = min(folds, len(groups)) if folds > 0 else len(groups)
+    jobs = []
+    for number in range(folds):
+        held = set(groups[number::folds])
+        jobs.append(([e for e in corpus if e.group not in held] + synthetic,
+                     [e for e in corpus if e.group in held]))  # fmt: skip
+    with ProcessPoolExecutor() as pool:
+        results = list(pool.map(_fold, jobs))
+    by_id: dict[int, dict[str, tuple[str, str]]] = {}
+    for (_, held_out), predicted in zip(jobs, results, strict=True):
+        by_id.update({id(e): p for e, p in zip(held_out, predicted, strict=True)})
+    return [by_id[id(e)] for e in corpus]
+
+
+def token_accuracy(tagger: Any, examples: list[Example]) -> float:
+    right = total = 0
+    for example in examples:
+        if example.labels is None:
+            continue
+        labels = tagger.tag(heading_features(example.heading, rules=example.rules))
+        right += sum(a == b for a, b in zip(labels, example.labels, strict=True))
+        total += len(labels)
+    return right / max(total, 1)
+
+
+def field_table(examples: list[Example], columns: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """Title / company accuracy on the corpus's required jobs, per source and method."""
+    rows = [
+        "| source | entries | " + " | ".join(f"{c} title | {c} company" for c in columns) + " |"
+    ]
+    rows.append("|---|---|" + "---|---|" * len(columns))
+    for source in ("pdf", "pasted", "all"):
+        chosen = [i for i, e in enumerate(examples) if e.required and source in ("all", e.source)]
+        cells = []
+        for predictions in columns.values():
+            for name in ("title", "company"):
+                right = sum(_right(examples[i], predictions[i], name) for i in chosen)
+                cells.append(f"{right / max(len(chosen), 1):.3f} ({right})")
+        rows.append(f"| {source} | {len(chosen)} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def _right(example: Example, predicted: tuple[str, str], name: str) -> bool:
+    if name == "title":
+        return title_right(example.truth, predicted[0])
+    return company_right(example.truth, predicted[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--synthetic", type=int, default=300, help="synthetic CVs to train on")
+    parser.add_argument("--folds", type=int, default=0, help="0 = leave one CV out")
+    parser.add_argument("--no-write", action="store_true", help="do not replace the model file")
+    parser.add_argument("--cache", type=Path, help="keep the parsed corpus examples in this file")
+    parser.add_argument("--dump", type=Path, help="write examples and predictions (pickle)")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 weight")
+    args = parser.parse_args()
+    PARAMS.update(c1=args.c1, c2=args.c2)
+    started = time.monotonic()
+    corpus = _cached(args.cache, lambda: corpus_examples(args.corpus))
+    synthetic = synthetic_examples(args.synthetic)
+    usable = sum(e.labels is not None for e in corpus)
+    print(f"corpus entries paired: {len(corpus)} ({usable} aligned for training); "
+          f"synthetic: {len(synthetic)} ({sum(e.labels is not None for e in synthetic)} aligned)")  # fmt: skip
+    path = tempfile.mktemp(suffix=".crfsuite") if args.no_write else str(MODEL_PATH)
+    train(corpus + synthetic, path)
+    tagger = _tagger(path)
+    print(f"model: {Path(path).stat().st_size / 1024:.0f} kB at {path}")
+    print(f"training-set token accuracy: corpus {token_accuracy(tagger, corpus):.3f}, "
+          f"synthetic {token_accuracy(tagger, synthetic):.3f}")  # fmt: skip
+    trained = [_predictions(tagger, e) for e in corpus]
+    held = cross_validate(corpus, synthetic, args.folds)
+    columns = {
+        "rules": _pick(trained, "rules"),
+        "crf train": _pick(trained, "crf"),
+        "crf CV": _pick(held, "crf"),
+        "combined train": _pick(trained, "combined"),
+        "combined CV": _pick(held, "combined"),
+    }
+    print("\nField accuracy on the corpus's paired required jobs (CV = cross-validated by person):")
+    print("\n".join(field_table(corpus, columns)))
+    if args.dump:
+        args.dump.write_bytes(pickle.dumps((corpus, trained, held)))
+    print(f"\n{time.monotonic() - started:.0f} s")
+
+
+def _cached(path: Path | None, make: Callable[[], list[Example]]) -> list[Example]:
+    """Parsing the corpus takes ~30 s: a run tuning the model may reuse the last one's."""
+    if path is not None and path.is_file():
+        loaded: list[Example] = pickle.loads(path.read_bytes())
+        return loaded
+    examples = make()
+    if path is not None:
+        path.write_bytes(pickle.dumps(examples))
+    return examples
+
+
+def _pick(rows: list[dict[str, tuple[str, str]]], method: str) -> list[tuple[str, str]]:
+    return [row[method] for row in rows]
+
+
+if __name__ == "__main__":
+    main()
