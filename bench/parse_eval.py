@@ -247,6 +247,18 @@ def synthetic_cv_reading() -> list[str]:
     ]  # fmt: skip
 
 
+FIELD_LABELLER = ROOT / "bench" / "FIELD_LABELLER.md"
+
+
+def field_labeller_figures() -> list[str]:
+    """The labeller's training and cross-validated figures, as ``make train-fields`` wrote
+    them beside the model it committed (training takes minutes, so it is not rerun here)."""
+    if not FIELD_LABELLER.is_file():
+        return ["Not trained yet: run `make train-fields`."]
+    lines = FIELD_LABELLER.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if not line.startswith("# ")]
+
+
 def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, corpus: Path) -> str:
     now, before = scores["aggregates"], baseline.get("aggregates", {})
     commit = subprocess.run(
@@ -261,7 +273,10 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         f"`make eval-parse` on commit `{commit or '?'}`, {datetime.now(UTC):%Y-%m-%d} "
         f"({elapsed:.0f} s). Real CVs (PDF, and the same CVs pasted as text) and job ads with "
         "hand-checked truth, scored by the corpus's own `score_parser.py` (its README defines "
-        f'every metric). "Before" = the parsers at commit `{baseline.get("commit", "?")}`.',
+        f'every metric). "Before" = the parsers at commit `{baseline.get("commit", "?")}`. '
+        "The experience-heading field labeller was trained on this corpus, so the title, "
+        "company and all-four figures below are training-set figures for it; what to expect on "
+        "unseen CVs is its cross-validated figure, under *The learned part*.",
         "",
         "## Targets",
         "",
@@ -284,6 +299,10 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "## Synthetic CVs (the CV reader's layout fuzzer)",
         "",
         *synthetic_cv_reading(),
+        "",
+        "## The learned part: experience-heading field labeller",
+        "",
+        *field_labeller_figures(),
         "",
         "## Per CV",
         "",
