@@ -207,6 +207,19 @@ async def job_offer(db: AsyncSession, user_id: str, **fields: Any) -> JobOffer:
     return row
 
 
+# One word of its own per bullet, so each bullet can be told from the others by its words.
+SERVICES = (
+    "billing",
+    "search",
+    "payroll",
+    "invoicing",
+    "catalogue",
+    "shipping",
+    "ledger",
+    "pricing",
+)
+
+
 def dated_job(n: int, bullets: int) -> dict[str, Any]:
     """Experience ``n`` (id ``exp_<n>``) with ``bullets`` bullets, a year long."""
     return {
@@ -215,7 +228,10 @@ def dated_job(n: int, bullets: int) -> dict[str, Any]:
         "company": f"Company {n}",
         "start": f"20{10 + n}-01",
         "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(bullets)],
+        "bullets": [
+            f"Shipped release {n}.{b} of the {SERVICES[b % len(SERVICES)]} service."
+            for b in range(bullets)
+        ],
     }
 
 
@@ -228,16 +244,29 @@ def misfiled_cv(piled: int) -> dict[str, Any]:
     }
 
 
-async def misread_source_cv(db: AsyncSession, user_id: str, piled: int) -> CvFile:
-    """``misfiled_cv`` stored as an imported source CV, with the report its import writes."""
+async def misread_source_cv(
+    db: AsyncSession, user_id: str, piled: int, pasted: bool = False
+) -> CvFile:
+    """``misfiled_cv`` stored as an imported source CV, with the report its import writes;
+    ``pasted``: imported from a pasted text (the review page shows it beside the sections)."""
     from datetime import date
 
     from app.lib.parsing.import_report import build_import_report
 
     content = misfiled_cv(piled)
     row = await source_cv(db, user_id, content=content)
+    text = None
+    if pasted:
+        jobs = [
+            [f"{job['title']}, {job['company']}, {job['start'][:4]} - {job['end'][:4]}"]
+            + [f"• {bullet}" for bullet in job["bullets"]]
+            for job in content["experience"]
+        ]
+        lines = ["Ana Lima", "ana@example.com", "Experience", *sum(jobs, []), "Skills"]
+        text = "\n".join([*lines, "Python, PostgreSQL"])
+        row.original_mime, row.original_bytes = "text/plain", text.encode()
     row.import_report = build_import_report(
-        CvContent.from_json(content), None, today=date(2026, 11, 1), parser="rules"
+        CvContent.from_json(content), text, today=date(2026, 11, 1), parser="rules"
     )
     await db.commit()
     return row

@@ -1,5 +1,6 @@
 """Reviewing a misread import in a real Chromium: the suspicion shows beside the report with its
-fix form; the bullets move in two actions (choose, then submit with the keyboard); the badge
+fix form, and pointing at the job lights its source lines beside the sections (by mouse and by
+keyboard); the bullets move in two actions (choose, then submit with the keyboard); the badge
 clears; the generate form then goes straight to the generation, where before the fix it asked
 first."""
 
@@ -24,7 +25,7 @@ async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a
     page = browser_page
     await register_with_form(page, "Ana Lima", unique_email("review-import"))
     me = await signed_in_user_id(page)
-    cv = await factories.misread_source_cv(db, me, piled=8)
+    cv = await factories.misread_source_cv(db, me, piled=8, pasted=True)
     await factories.job_offer(db, me, title="Backend Engineer")
 
     # Before the fix, the generate form asks first.
@@ -37,6 +38,15 @@ async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a
 
     report = page.locator("#import-report")
     await expect(report).to_contain_text("holds 8 of the 8 bullets")
+    # The job holding every bullet lights its heading and its 8 bullets in the pasted text.
+    lit = page.locator(".source-text .source-line.lit")
+    jobs = page.locator("#section-experience fieldset.cv-item")
+    await jobs.nth(1).locator("legend").hover()
+    await expect(lit).to_have_count(9)
+    await expect(lit.nth(1)).to_contain_text("Shipped release 2.0")
+    await jobs.nth(0).get_by_label("Job title").focus()  # the keyboard lights the same way
+    await expect(lit).to_have_count(1)
+    await expect(lit.first).to_have_text("Engineer 1, Company 1, 2011 - 2012")
     fix = page.get_by_test_id("move-bullets")
     # Two actions: choose the bullets and their job (typed, then picked), then submit with Enter.
     await fix.get_by_label("Last bullet to move").fill("")
@@ -46,6 +56,10 @@ async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a
     await expect(page).to_have_url(re.compile(r"#section-experience$"))
     await expect(page.locator("#import-report")).to_contain_text("Nothing in particular to check.")
     await expect(page.locator("#import-report")).not_to_contain_text("holds")
+
+    # The moved bullets now light with the job they went to.
+    await page.locator("#section-experience fieldset.cv-item").nth(0).locator("legend").hover()
+    await expect(page.locator(".source-text .source-line.lit")).to_have_count(6)
 
     await page.goto("/cvs")
     await expect(page.locator(f'tr[data-cv-id="{cv.id}"]')).not_to_contain_text("to check")

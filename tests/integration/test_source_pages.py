@@ -4,6 +4,7 @@ sandbox as a PNG, served to its owner only, cached, and forgotten with the CV an
 from __future__ import annotations
 
 import io
+import re
 
 from arq.worker import Worker
 from PIL import Image
@@ -34,6 +35,14 @@ async def test_the_uploaded_pages_are_shown_beside_the_sections_to_their_owner_o
     assert "The uploaded file" in page
     assert page.count('data-testid="source-page"') == 2
     assert f'src="/cvs/{cv_id}/pages/2"' in page
+    # Each piece of text has its box over the page; each job names the boxes it was read from
+    # (pointing at it lights them: static/js/source_lines.js).
+    boxes = set(re.findall(r'<rect [^>]*data-line="(\d+)"', page))
+    assert len(boxes) >= 40
+    jobs = re.findall(r'<fieldset class="cv-item" data-source-lines="([\d ]+)"', page)
+    assert len(jobs) >= 3 and all(set(lines.split()) <= boxes for lines in jobs)
+    assert len({lines for lines in jobs}) == len(jobs)  # each job its own lines
+    assert 'data-source-lines="' in page.split('id="section-experience"')[1][:200]
 
     first = await owner.get(f"/cvs/{cv_id}/pages/1")
     assert first.status_code == 200 and first.headers["content-type"].startswith("image/png")
@@ -67,6 +76,11 @@ async def test_pasted_text_is_shown_as_its_text_and_the_account_takes_its_pages_
     page = (await user.get(f"/cvs/{pasted.json()['id']}", headers={"accept-language": "en"})).text
     # The text itself stands in for the page images.
     assert 'data-testid="source-text"' in page and "Engineer, Acme, 2020 - 2023" in page
+    # Line by line, each traced: the job's line lights with the job.
+    job_lines = re.search(r'<fieldset class="cv-item" data-source-lines="([\d ]+)"', page)
+    assert job_lines is not None
+    first = job_lines[1].split()[0]
+    assert re.search(rf'data-line="{first}">Engineer, Acme, 2020 - 2023<', page)
     assert 'data-testid="source-page"' not in page
     assert (await user.get(f"/cvs/{pasted.json()['id']}/pages/1")).status_code == 404
 

@@ -3,7 +3,7 @@ start a job of their own; a request that names nothing changes nothing."""
 
 from __future__ import annotations
 
-from app.domain.cvs.fixes import NEW_ENTRY, move_bullets
+from app.domain.cvs.fixes import NEW_ENTRY, move_bullets, to_skill
 from app.lib.cv_content import CvContent
 
 CV = CvContent.from_json(
@@ -58,3 +58,31 @@ def test_a_line_placed_nowhere_goes_where_the_user_says() -> None:
     assert place_line(CV, "SAP", "bullet:zz") is None
     assert place_line(CV, "  ", "skill") is None
     assert place_line(CV, "SAP", "header") is None
+
+
+MISFILED = CvContent.from_json(
+    {
+        "languages": [{"name": "English", "level": "C1"}, {"name": "Python"}],
+        "skills": [{"name": "SQL"}, {"name": "excel"}],
+        "extras": {"certifications": [{"id": "c1", "name": "Excel"}, {"id": "c2", "name": "PMP"}]},
+    }
+)
+
+
+def test_a_language_or_an_extra_that_is_a_skill_becomes_one() -> None:
+    changed = to_skill(MISFILED, "languages", 1, "Python")
+    assert changed is not None
+    assert [lang.name for lang in changed.languages] == ["English"]
+    assert [skill.name for skill in changed.skills] == ["SQL", "excel", "Python"]
+    # A skill already there is not doubled: the misfiled item only leaves its section.
+    again = to_skill(MISFILED, "certifications", 0, "Excel")
+    assert again is not None
+    assert [c.name for c in again.extras.certifications] == ["PMP"]
+    assert [skill.name for skill in again.skills] == ["SQL", "excel"]
+
+
+def test_to_skill_refuses_a_stale_or_unknown_item() -> None:
+    assert to_skill(MISFILED, "languages", 1, "Java") is None  # the page is older than the CV
+    assert to_skill(MISFILED, "languages", 5, "Python") is None
+    assert to_skill(MISFILED, "experience", 0, "Python") is None
+    assert to_skill(MISFILED, "languages", 0, "") is None

@@ -1,8 +1,9 @@
 """The section editor: which fields each CV section has, form data ⇄ content, validation.
 
 One HTML form per section. List sections post ``items-<i>-<field>`` fields; the button pressed
-(``action``) is ``save``, ``add``, ``remove-<i>``, ``up-<i>`` or ``down-<i>``. Add, remove and
-move only change the form (nothing is saved until "Save"), so they work without JavaScript too.
+(``action``) is ``save``, ``add``, ``remove-<i>``, ``up-<i>``, ``down-<i>`` or ``merge-<i>``
+(with the next row: app/domain/cvs/editor_merge.py). Add, remove, move and merge only change
+the form (nothing is saved until "Save"), so they work without JavaScript too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.domain.cvs.editor_merge import merge_rows
 from app.domain.cvs.editor_skills import posted_levels, skill_groups
 from app.lib.cv_content import (
     CvContent,
@@ -286,7 +288,7 @@ def _over_limit(form: SectionForm, count: int) -> bool:
 
 
 def apply_action(form: SectionForm, action: str) -> bool:
-    """Add / remove / move an item in the form. True when the action was one of those."""
+    """Add / remove / move / merge items in the form. True when the action was one of those."""
     kind, _, raw_index = action.partition("-")
     index = whole_number(raw_index, 0, 10_000)  # not isdigit(): "²" passes it, then int() fails
     index = -1 if index is None else index
@@ -301,6 +303,8 @@ def apply_action(form: SectionForm, action: str) -> bool:
         items[index - 1], items[index] = items[index], items[index - 1]
     elif kind == "down" and 0 <= index < len(items) - 1:
         items[index + 1], items[index] = items[index], items[index + 1]
+    elif kind == "merge" and 0 <= index < len(items) - 1:
+        items[index : index + 2] = [merge_rows(form.spec.fields, items[index], items[index + 1])]
     else:
         return False
     form.unsaved = True

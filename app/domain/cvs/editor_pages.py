@@ -14,8 +14,9 @@ from litestar.response import Redirect, Template
 from app.domain.cvs import review, services
 from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
 from app.domain.cvs.editor_save import apply_form
-from app.domain.cvs.fixes import move_bullets, place_line
+from app.domain.cvs.fixes import move_bullets, place_line, to_skill
 from app.domain.cvs.pages import detail_context
+from app.domain.cvs.source_lines import SourceView, source_view
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
 from app.lib.cv_content import CvContent
@@ -42,11 +43,22 @@ class PlaceLineForm:
 
 
 @dataclass
+class ToSkillForm:
+    section: str = ""
+    item: str = ""  # "<index>|<name>": the name as the page showed it
+
+
+@dataclass
 class MoveBulletsForm:
     source: str = ""
     first: str = ""
     last: str = ""
     target: str = ""
+
+
+def _source(cv: Any, content: CvContent) -> SourceView:
+    stored = cv.import_report if isinstance(cv.import_report, dict) else {}
+    return source_view(cv, content, unplaced_now(stored, content))
 
 
 class CvEditorPages(Controller):
@@ -72,6 +84,7 @@ class CvEditorPages(Controller):
         is_htmx = request.htmx
         status = 200
         versions = None
+        source = None  # the source lines of the section as saved (the page's highlights)
         if not apply_action(form, action):
             try:
                 await check_editable(db, cv)
@@ -90,6 +103,7 @@ class CvEditorPages(Controller):
                         return Redirect(f"/cvs/{cv.id}#section-{spec.key}", status_code=303)
                     form = form_from_content(spec, content)
                     form.saved = True
+                    source = _source(cv, content)
                     versions = await services.list_versions(db, cv.id)
         if is_htmx:
             return Template(
@@ -99,6 +113,7 @@ class CvEditorPages(Controller):
                     "form": form,
                     "versions": versions,
                     "oob_versions": versions is not None,
+                    "source": source,
                 },
                 status_code=status,
             )
@@ -174,6 +189,25 @@ class CvEditorPages(Controller):
             placed = place_line(content, data.line, data.target)
         refusal = N_("This line could not be placed there.")
         return await self._save_fix(db, redis, user, cv, placed, refusal, "#import-report")
+
+    @post("/cvs/{cv_id:str}/fixes/to-skill")
+    async def to_skill(
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[ToSkillForm],
+    ) -> Any:
+        """A language or an extra that is a skill becomes one: one click, a new version."""
+        cv = await services.get_cv(db, user.id, cv_id)
+        raw_index, _, name = data.item.partition("|")
+        index = whole_number(raw_index, 0, 10_000)
+        changed = None
+        if index is not None:
+            changed = to_skill(shown_content(cv.content), data.section, index, name)
+        refusal = N_("This item could not be turned into a skill: reload the page and try again.")
+        return await self._save_fix(db, redis, user, cv, changed, refusal, "#section-skills")
 
     async def _save_fix(
         self,

@@ -90,6 +90,9 @@ class Source:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     problems: dict[str, int] = field(default_factory=dict)
     pages: int = 0  # of the PDF (the review page shows each beside the sections); 0 for text
+    # Where each piece of text sits on its page (app/lib/pdf_read/source_boxes.py): the
+    # review page lights an entry's lines with them.
+    boxes: list[tuple[int, float, float, float, float, str]] = field(default_factory=list)
 
 
 async def read_source(cv: CvFile, settings: Settings) -> Source:
@@ -115,7 +118,7 @@ async def read_source(cv: CvFile, settings: Settings) -> Source:
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
-    return Source(parsed.text, warnings, parsed.problems, parsed.pages)
+    return Source(parsed.text, warnings, parsed.problems, parsed.pages, parsed.boxes)
 
 
 def _report(
@@ -138,7 +141,9 @@ def _report(
         extraction_findings=findings,
         inferred_sections=inferred,
     )
-    return report | {"pages": source.pages} if source and source.pages else report
+    if source is None or not source.pages:
+        return report
+    return report | {"pages": source.pages, "sourceBoxes": [list(box) for box in source.boxes]}
 
 
 async def extract(

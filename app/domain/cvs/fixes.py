@@ -1,12 +1,15 @@
 """Fixes for what an import misfiled, each one form on the review page: bullets read under the
 wrong job move to the right one, or start a job of their own (an entry split at a bullet); a
-line the import placed nowhere goes where it belongs. Pure: content in, content out; the page
-saves the result as a new version."""
+line the import placed nowhere goes where it belongs; a language or an extra that is a skill
+becomes one. Pure: content in, content out; the page saves the result as a new version."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.lib.cv_content import CvContent, Experience, Skill, new_item_id
 from app.lib.parsing.report_live import line_text
+from app.lib.parsing.text import fold
 
 NEW_ENTRY = "new"  # the target that makes the bullets a job of their own
 
@@ -69,4 +72,25 @@ def place_line(content: CvContent, line: str, target: str) -> CvContent | None:
         updated.extras.interests = [*updated.extras.interests, text]
     else:
         return None
+    return updated
+
+
+TO_SKILL_SECTIONS = ("languages", "certifications", "awards", "volunteering", "publications")
+
+
+def to_skill(content: CvContent, section: str, index: int, name: str) -> CvContent | None:
+    """Item ``index`` of ``section`` (a language or an extra the import misfiled: "Python" read
+    as a language, "Excel" as a certification) turned into a skill of the same name. ``name``
+    must still be the item's (the page may be older than the content); None otherwise."""
+    if section not in TO_SKILL_SECTIONS:
+        return None
+    updated = content.model_copy(deep=True)
+    holder: Any = updated if section == "languages" else updated.extras
+    items = list(getattr(holder, section))
+    if not 0 <= index < len(items) or not name.strip() or items[index].name != name:
+        return None
+    items.pop(index)
+    setattr(holder, section, items)
+    if fold(name) not in {fold(skill.name) for skill in updated.skills}:
+        updated.skills = [*updated.skills, Skill(name=name.strip())]
     return updated

@@ -24,6 +24,7 @@ from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
+from app.domain.cvs.source_lines import source_view
 from app.events import CV_LIST_CHANGED
 from app.lib.cv_limits import (
     LimitExceeded,
@@ -114,6 +115,7 @@ async def detail_context(
         "flags": report.flags if report else {},
         "source_pages": source_pages.page_count(cv),
         "source_text": source_pages.source_text(cv),
+        "source": source_view(cv, content, report.unplaced if report else []),
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,

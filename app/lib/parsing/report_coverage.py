@@ -30,6 +30,7 @@ CONTACT_RE = re.compile(
     re.IGNORECASE,
 )
 PHONE_DIGITS = 8
+YEAR_RANGE_RE = re.compile(r"\s*(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)\d\d\s*")  # 8 digits, not a phone
 
 
 # The month names and abbreviations the date parser reads (dates are stored normalised).
@@ -77,7 +78,9 @@ def words(text: str) -> list[str]:
 
 def _without_contact(match: re.Match[str]) -> str:
     digits = match["digits"]
-    if digits is not None and sum(c.isdigit() for c in digits) < PHONE_DIGITS:
+    if digits is not None and (
+        sum(c.isdigit() for c in digits) < PHONE_DIGITS or YEAR_RANGE_RE.fullmatch(digits)
+    ):
         return digits  # "2019 - 2022" is not a phone number
     return " "
 
@@ -99,37 +102,50 @@ def _texts(value: Any) -> Iterator[str]:
             yield from _texts(inner)
 
 
-def content_bags(content: CvContent) -> list[frozenset[str]]:
-    """One bag of words per item a source line may land in: the header, the summary, each
-    experience, project and degree, and each list section as a whole (a "Python, Go, Docker"
-    line spans many skills)."""
+def keyed_bags(content: CvContent) -> list[tuple[str, frozenset[str]]]:
+    """One bag of words per item a source line may land in, with the item's key: the header,
+    the summary, each experience, project and degree (``experience:<id>``…), and each list
+    section as a whole (a "Python, Go, Docker" line spans many skills)."""
     data = content.to_json()
     extras = data.pop("extras")
-    items: list[Any] = [data["header"], data["summary"], data["skills"], data["languages"]]
-    items += data["experience"] + data["projects"] + data["education"]
-    items += list(extras.values())
-    return [frozenset(w for text in _texts(item) for w in words(text)) for item in items]
+    items: list[tuple[str, Any]] = [
+        ("header", data["header"]),
+        ("summary", data["summary"]),
+        ("skills", data["skills"]),
+        ("languages", data["languages"]),
+    ]
+    for section in ("experience", "projects", "education"):
+        items += [(f"{section}:{entry.get('id', '')}", entry) for entry in data[section]]
+    items += list(extras.items())
+    return [
+        (key, frozenset(w for text in _texts(item) for w in words(text))) for key, item in items
+    ]
+
+
+def content_bags(content: CvContent) -> list[frozenset[str]]:
+    return [bag for _, bag in keyed_bags(content)]
 
 
 def _best_share(line_words: set[str], bags: list[frozenset[str]]) -> float:
     return max((len(line_words & bag) / len(line_words) for bag in bags), default=0.0)
 
 
+def content_words(raw: str, skip: frozenset[str] = frozenset()) -> tuple[str, set[str]] | None:
+    """(the line as written, its significant words) when ``raw`` is content: not blank, not a
+    heading, not only contact data or bullet marks, not one of ``skip`` (folded lines)."""
+    line = " ".join(strip_bullet(raw).split())
+    if not line or fold(line) in skip or PERSONAL_DETAIL_RE.match(LEAD_RE.sub("", fold(line))):
+        return None
+    heading = match_heading(line)
+    if heading is not None:
+        line = heading[1]  # "Langues : anglais" → "anglais"; a bare heading → ""
+    line_words = set(words(_contact_free(line)))
+    return (line, line_words) if line_words else None
+
+
 def source_lines(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, set[str]]]:
-    """(line as written, its significant words) for every line that is content: not blank, not
-    a heading, not only contact data or bullet marks, not one of ``skip`` (folded lines)."""
-    out = []
-    for raw in text.splitlines():
-        line = " ".join(strip_bullet(raw).split())
-        if not line or fold(line) in skip or PERSONAL_DETAIL_RE.match(LEAD_RE.sub("", fold(line))):
-            continue
-        heading = match_heading(line)
-        if heading is not None:
-            line = heading[1]  # "Langues : anglais" → "anglais"; a bare heading → ""
-        line_words = set(words(_contact_free(line)))
-        if line_words:
-            out.append((line, line_words))
-    return out
+    """``content_words`` of every line of ``text`` that is content."""
+    return [found for raw in text.splitlines() if (found := content_words(raw, skip))]
 
 
 def coverage(text: str, content: CvContent, skip: frozenset[str] = frozenset()) -> Coverage:

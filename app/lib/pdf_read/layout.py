@@ -36,6 +36,7 @@ from .hidden import (
     hidden_runs,
     rendered_background,
 )
+from .source_boxes import MAX_BOXES, SourceBox, page_boxes
 from .words import Row, Word, chars_to_words, group_lines
 
 
@@ -59,6 +60,7 @@ class DocumentText:
     hidden: list[tuple[int, str, str]]  # (page number, reason, text)
     problems: dict[str, int]
     images: int
+    boxes: list[SourceBox] = field(default_factory=list)  # where the text sits, per piece
 
 
 def page_words(page: Any, problems: dict[str, int]) -> PageWords:
@@ -106,12 +108,14 @@ def read_document(pages: list[PageWords], problems: dict[str, int]) -> DocumentT
     styles: list[list[dict[str, Any] | None]] = []
     columns: list[int] = []
     hidden: list[tuple[int, str, str]] = []
+    boxes: list[SourceBox] = []
     for number, (page, page_lines, drop) in enumerate(
         zip(pages, lines, furniture, strict=True), start=1
     ):
         if drop:
             problems["page_furniture"] = problems.get("page_furniture", 0) + len(drop)
         words = without_lines(page_lines, drop) if drop else page.words
+        boxes += page_boxes(number, group_lines(words), page.width, page.height)
         out, count = reading_order(words, problems, later_page=number > 1)
         if page.rotated:
             out += [("", None), *((text, None) for text in page.rotated)]
@@ -120,7 +124,8 @@ def read_document(pages: list[PageWords], problems: dict[str, int]) -> DocumentT
         styles.append(page_styles)
         columns.append(count)
         hidden += [(number, reason, text) for reason, text in page.hidden]
-    return DocumentText(texts, styles, columns, hidden, problems, sum(p.images for p in pages))
+    images = sum(p.images for p in pages)
+    return DocumentText(texts, styles, columns, hidden, problems, images, boxes[:MAX_BOXES])
 
 
 def _page_text(rows: list[Row]) -> tuple[str, list[dict[str, Any] | None]]:

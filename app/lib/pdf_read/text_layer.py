@@ -20,7 +20,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the child process never imports ``app``
+    from app.lib.pdf_read.source_boxes import SourceBox
 
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MEMORY_MB = 512
@@ -89,6 +92,9 @@ class PdfText:
     # What the text layer had to repair, code → count (app/lib/pdf_read/layout.py lists the
     # codes): "doubled_chars", "junk_glyphs", "page_furniture", "clipped_text", ...
     problems: dict[str, int] = field(default_factory=dict)
+    # Where the text sits: (page, x0, top, x1, bottom, text), fractions of the page
+    # (app/lib/pdf_read/source_boxes.py); the review page highlights an entry's lines with them.
+    boxes: list[SourceBox] = field(default_factory=list)
 
     @property
     def visible_chars(self) -> int:
@@ -126,7 +132,8 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
         if error == "timeout":
             raise PdfTextError(error, seconds=int(timeout_s))
         raise PdfTextError(error)
-    from app.lib.styled_text import StyledText  # here: the child process never imports ``app``
+    from app.lib.pdf_read.source_boxes import parse_boxes  # here: the child never imports app
+    from app.lib.styled_text import StyledText
 
     styles = result.get("line_styles")
     parsed = PdfText(
@@ -138,6 +145,7 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
         ],
         elapsed_ms=round((time.perf_counter() - started) * 1000),
         problems={str(k): int(v) for k, v in dict(result.get("problems") or {}).items()},
+        boxes=parse_boxes(result.get("boxes")),
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.visible_chars == 0 or result.get("images", 0):
@@ -273,6 +281,7 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
             ],
             "images": document.images,
             "problems": document.problems,
+            "boxes": document.boxes,
         }
     except MemoryError:
         raise
