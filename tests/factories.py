@@ -257,13 +257,11 @@ async def misread_source_cv(
     row = await source_cv(db, user_id, content=content)
     text = None
     if pasted:
-        jobs = [
-            [f"{job['title']}, {job['company']}, {job['start'][:4]} - {job['end'][:4]}"]
-            + [f"• {bullet}" for bullet in job["bullets"]]
-            for job in content["experience"]
-        ]
-        lines = ["Ana Lima", "ana@example.com", "Experience", *sum(jobs, []), "Skills"]
-        text = "\n".join([*lines, "Python, PostgreSQL"])
+        lines = ["Ana Lima", "ana@example.com", "Experience"]
+        for job in content["experience"]:
+            lines.append(f"{job['title']}, {job['company']}, {job['start'][:4]} - {job['end'][:4]}")
+            lines += [f"• {bullet}" for bullet in job["bullets"]]
+        text = "\n".join([*lines, "Skills", "Python, PostgreSQL"])
         row.original_mime, row.original_bytes = "text/plain", text.encode()
     row.import_report = build_import_report(
         CvContent.from_json(content), text, today=date(2026, 11, 1), parser="rules"

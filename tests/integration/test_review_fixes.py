@@ -42,7 +42,8 @@ async def test_an_entry_read_as_two_is_merged_then_saved_as_a_new_version(
         "count": "2",
         "items-0-id": "exp_1", "items-0-title": "Buyer", "items-0-company": "Acme",
         "items-0-start": "2019-03", "items-0-end": "2021",
-        "items-1-id": "exp_2", "items-1-start": "2019", "items-1-bullets": "Ran tenders\nCut costs by 8%",
+        "items-1-id": "exp_2", "items-1-start": "2019",
+        "items-1-bullets": "Ran tenders\nCut costs by 8%",
     }  # fmt: skip
     merged = await post_form(
         client, f"/cvs/{cv.id}/sections/experience", rows | {"action": "merge-0"}
