@@ -250,6 +250,13 @@ def synthetic_cv_reading() -> list[str]:
 FIELD_LABELLER = ROOT / "bench" / "FIELD_LABELLER.md"
 
 
+def import_review_figures(corpus: Path) -> list[str]:
+    """Which misreads the import report flags, and its false alarms (bench/suspicions_eval.py)."""
+    from bench.suspicions_eval import evaluate, summary
+
+    return summary(evaluate(corpus))
+
+
 def field_labeller_figures() -> list[str]:
     """The labeller's training and cross-validated figures, as ``make train-fields`` wrote
     them beside the model it committed (training takes minutes, so it is not rerun here)."""
@@ -299,6 +306,13 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "## Synthetic CVs (the CV reader's layout fuzzer)",
         "",
         *synthetic_cv_reading(),
+        "",
+        "## The import review: misreads the report catches",
+        "",
+        "Each corpus CV imported as the app does; its report's suspicions set against what the "
+        "truth says a recruiter would see wrong (bench/suspicions_eval.py).",
+        "",
+        *import_review_figures(corpus),
         "",
         "## The learned part: experience-heading field labeller",
         "",

@@ -142,17 +142,14 @@ def markdown(rows: list[dict[str, Any]], runs: int) -> str:
     return "\n".join(lines)
 
 
-SECTION_START = "<!-- render_bench:start -->"
-SECTION_END = "<!-- render_bench:end -->"
-
-
-def write_section(path: Path, text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md (or append it), leaving the rest alone."""
-    block = f"{SECTION_START}\n{text}\n{SECTION_END}"
+def write_section(path: Path, text: str, name: str = "render_bench") -> None:
+    """Replace benchmark ``name``'s section of RESULTS.md (or append it), leaving the rest."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text}\n{end}"
     current = path.read_text() if path.exists() else "# Benchmark results\n"
-    if SECTION_START in current and SECTION_END in current:
-        head, rest = current.split(SECTION_START, 1)
-        current = head + block + rest.split(SECTION_END, 1)[1]
+    if start in current and end in current:
+        head, rest = current.split(start, 1)
+        current = head + block + rest.split(end, 1)[1]
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(current)
