@@ -32,7 +32,9 @@
     });
     if (!lit.length) { return; }
     if (bringIntoView) {
-      lit[0].scrollIntoView({ block: "center" });
+      // After the link's own jump to the pages (kept, so Back returns to the entry).
+      var first = lit[0];
+      setTimeout(function () { first.scrollIntoView({ block: "center" }); }, 0);
       return;
     }
     // A sticky pane beside the sections scrolls by itself to the lines, the page does not.
@@ -56,7 +58,6 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.show-source");
     if (!link) { return; }
-    event.preventDefault();
     light(holder(link), true);
   });
 })();

@@ -72,3 +72,34 @@ async def test_misfiled_bullets_are_seen_moved_and_the_cv_is_generated_without_a
     await db.refresh(cv)
     assert [len(j["bullets"]) for j in cv.content["experience"]] == [5, 3, 0]
     assert js_errors == []
+
+
+async def test_on_a_phone_sections_fold_and_an_entry_shows_its_lines_in_the_file(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    page = browser_page
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await register_with_form(page, "Ana Lima", unique_email("review-phone"))
+    cv = await factories.misread_source_cv(db, await signed_in_user_id(page), piled=4, pasted=True)
+    await page.goto(f"/cvs/{cv.id}")
+
+    # A section folds by its heading, with the keyboard, and opens again.
+    header = page.locator("#section-header")
+    name_field = header.get_by_label("Name", exact=True)
+    await expect(name_field).to_be_visible()
+    await header.locator("summary").focus()
+    await page.keyboard.press("Enter")
+    await expect(name_field).to_be_hidden()
+    await page.keyboard.press("Enter")
+    await expect(name_field).to_be_visible()
+
+    # On a phone the file comes after the sections: "Show in the file" goes there, lit.
+    job = page.locator("#section-experience fieldset.cv-item").nth(1)
+    await job.get_by_role("link", name="Show in the file").click(delay=CLICK_DELAY_MS)
+    lit = page.locator(".source-text .source-line.lit")
+    await expect(lit).to_have_count(5)
+    await expect(lit.first).to_be_in_viewport()
+    await expect(lit.first).to_have_text("Engineer 2, Company 2, 2012 - 2013")
+    await page.go_back()  # and Back returns to the entry
+    await expect(job).to_be_in_viewport()
+    assert js_errors == []
