@@ -1,7 +1,9 @@
 """CV import with an LLM configured (the fake OpenAI-compatible server over real HTTP).
 
 The model's answer is checked against the file: invented employers, bullets and skills are
-dropped and reported; a failing endpoint is retried, then the rule-based parser takes over.
+dropped and reported; then merged with the rule-based parser's reading of the same file, entry
+by entry (the rules' reading stands where both found an entry; an entry only the model found is
+added and reported). A failing endpoint is retried, then the rule-based parser takes over.
 """
 
 from __future__ import annotations
@@ -63,20 +65,19 @@ async def test_llm_extraction_keeps_only_what_the_file_contains(
     dumped = json.dumps(content)
     for invented in ("300%", "Google", "OpenAI", "Rust", "555 0100"):
         assert invented not in dumped, invented
-    # The real facts survive: the second job keeps its title, loses only the invented employer.
+    # The real facts survive: where the model invented the employer, the rules' reading of the
+    # same job stands, and the line the model forgot is there, as the rules read it.
     assert content["experience"][1]["title"] == "Data Engineer"
-    assert content["experience"][1]["company"] == ""
+    assert content["experience"][1]["company"] == "Contoso Media"
     assert len(content["experience"]) == 4
     assert "Kafka" in content["experience"][0]["bullets"][0]
+    assert forgotten in content["experience"][2]["bullets"]
     [dropped] = [e for e in body["extractionErrors"] if e["code"] == "unverified_dropped"]
     assert dropped["values"]["count"] >= 5 and dropped["severity"] == "warning"
-    # The import report reads the model's output like the parser's: the emptied employer is
-    # flagged and the line the model forgot is listed as unplaced text.
     report = body["importReport"]
     assert report["parser"] == "llm"
-    paths = {item["path"] for item in report["items"] if item["code"] == "missing_company"}
-    assert "experience[1].company" in paths
-    assert max(forgotten.split(), key=len) in " ".join(report["unplaced"])
+    assert not any(item["path"] == "experience[1].company" for item in report["items"])
+    assert report["unplaced"] == []
     requests = [r for r in fake_llm.chat_requests if "<cv_text>" in r.text]
     assert requests and requests[-1].model == "import-model"
     # The CV text is data inside the tagged block; the instructions say so.
@@ -130,7 +131,8 @@ async def test_an_empty_llm_answer_falls_back_to_the_parser_never_to_example_dat
 async def test_a_model_that_invents_days_joins_titles_and_repeats_bullets_is_corrected(
     live_server: str, worker: Worker, db: AsyncSession, fake_llm: FakeOpenAIServer
 ) -> None:
-    """The file writes "Jan 2020", "Data Engineer" above "Contoso Media", and "2013–2016"."""
+    """The file writes "Jan 2020", "Data Engineer" above "Contoso Media", "2013–2016", and a
+    volunteering "Code Club mentor, Leeds Central Library, 2014 – 2018"."""
     await use_llm(db, fake_llm)
     answer = faithful_answer()
     first, second, third = answer["experience"][:3]
@@ -139,6 +141,11 @@ async def test_a_model_that_invents_days_joins_titles_and_repeats_bullets_is_cor
     second["title"], second["company"] = "Data Engineer at Contoso Media", ""
     third["start"] = "2013-03"  # the file says only "2013"
     answer["education"][0]["end"] = "2012-06-30"
+    # An entry the rules do not read as a job, with a day the file never writes.
+    answer["experience"].append(
+        {"id": "v", "title": "Code Club mentor", "company": "Leeds Central Library",
+         "start": "2014-03-02", "end": "2018", "bullets": []}
+    )  # fmt: skip
     fake_llm.script("<cv_text>", reply=answer)
 
     client = await browser(live_server, "llm-checks@example.com")
@@ -146,39 +153,42 @@ async def test_a_model_that_invents_days_joins_titles_and_repeats_bullets_is_cor
     body = await wait_for_import(client, response.json()["id"])
     assert body["extractionStatus"] == "completed", body["extractionErrors"]
     jobs = body["content"]["experience"]
+    # Where the rules read the same job, their reading stands: the model's errors never land.
     assert jobs[0]["start"] == "2020-01" and jobs[0]["current"]
     assert jobs[0]["description"] == "" and len(jobs[0]["bullets"]) == 3
     assert (jobs[1]["title"], jobs[1]["company"]) == ("Data Engineer", "Contoso Media")
     assert (jobs[1]["start"], jobs[1]["end"]) == ("2016-06", "2019-12")
     assert (jobs[2]["start"], jobs[2]["end"]) == ("2013", "2016")
     assert body["content"]["education"][0]["end"] == "2012"
+    # The entry only the model found is added, in the text's order, checked like any other.
+    assert len(jobs) == 5
+    mentor = jobs[4]
+    assert (mentor["title"], mentor["company"]) == ("Code Club mentor", "Leeds Central Library")
+    assert (mentor["start"], mentor["end"]) == ("2014", "2018")
 
     report = body["importReport"]
     assert report["parser"] == "llm"
-    found = {(i["code"], i["path"]): i for i in report["items"] if i["code"].startswith("llm_")}
+    found = {
+        (i["code"], i["path"]): i
+        for i in report["items"]
+        if i["code"].startswith(("llm_", "import_"))
+    }
     assert set(found) == {
-        ("llm_date_replaced", "experience[0].start"),
-        ("llm_description_repeated", "experience[0].description"),
-        ("llm_title_split", "experience[1].title"),
-        ("llm_date_replaced", "experience[2].start"),
-        ("llm_date_replaced", "education[0].end"),
+        ("llm_date_replaced", "experience[4].start"),
+        ("import_model_only", "experience[4].title"),
     }
-    day = found[("llm_date_replaced", "experience[0].start")]
-    assert day["values"]["value"] == "2020-01-14" and day["values"]["replacement"] == "2020-01"
-    assert day["itemId"] == jobs[0]["id"] and day["severity"] == "warning"
-    assert found[("llm_title_split", "experience[1].title")]["severity"] == "info"
-    assert found[("llm_description_repeated", "experience[0].description")]["values"] == {
-        "label": "Senior Data Engineer",
-        "count": 3,
-    }
-    # No "missing company" left for the split job, and the three dates are things to check.
-    assert not any(i["path"] == "experience[1].company" for i in report["items"])
-    assert report["checks"] >= 3
+    day = found[("llm_date_replaced", "experience[4].start")]
+    assert day["values"]["value"] == "2014-03-02" and day["values"]["replacement"] == "2014"
+    assert day["itemId"] == mentor["id"] and day["severity"] == "warning"
+    assert found[("import_model_only", "experience[4].title")]["itemId"] == mentor["id"]
+    assert report["checks"] >= 2
 
     # The review page shows them in the reader's language, flagged by their fields.
     cv_id = response.json()["id"]
     english = (await client.get(f"/cvs/{cv_id}", headers={"accept-language": "en"})).text
-    assert "the date 2020-01-14 is not written so in your file" in english
-    assert 'data-flag-for="items-0-start"' in english
+    assert "the date 2014-03-02 is not written so in your file" in english
+    assert "was found by the AI only" in english
+    assert 'data-flag-for="items-4-start"' in english
     french = (await client.get(f"/cvs/{cv_id}", headers={"accept-language": "fr"})).text
-    assert "la date 2020-01-14 n&#39;est pas écrite ainsi dans votre fichier" in french
+    assert "la date 2014-03-02 n&#39;est pas écrite ainsi dans votre fichier" in french
+    assert "n&#39;a été trouvé que par l&#39;IA" in french

@@ -1,7 +1,9 @@
 """Turn an imported file into ``CvContent`` (run by the worker).
 
-PDF → sandboxed text layer; JSON Resume → direct mapping; text as is. Then the LLM (checked
-against the source) when one is configured, else — or when it fails — the rule-based parser.
+PDF → sandboxed text layer; JSON Resume → direct mapping; text as is. Then the rule-based
+parser, and when an LLM is configured the model too (its answer checked against the source),
+the two readings merged entry by entry (app/lib/parsing/import_merge.py); the rules alone when
+the model fails.
 An extraction that finds nothing fails: example data is never filled in. Whichever path ran,
 the result carries an import report (app/lib/parsing/import_report.py) built from the same
 source text, so the LLM's output is checked for lost lines the same way as the parser's.
@@ -26,6 +28,7 @@ from app.lib.llm import LLMError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.import_merge import merge_readings
 from app.lib.parsing.import_report import build_import_report, things_to_check
 from app.lib.parsing.json_resume import validate_json_resume
 from app.lib.parsing.json_resume_map import content_from_resume
@@ -178,11 +181,16 @@ async def extract(
     text, warnings = source.text, source.warnings
     language = detect_language(text)
     parser, usage = "rules", None
-    content: CvContent | None = None
+    # The rules always read the CV: alone without an LLM, else merged with the model's reading
+    # entry by entry (app/lib/parsing/import_merge.py), each the other's check.
+    parsed = parse_cv_text(text)
+    content = parsed.content
+    unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
+    inferred = parsed.inferred_sections
     findings: list[dict[str, Any]] = []  # what the checks of the LLM's answer changed
     if endpoint is not None:
         try:
-            result = await llm_extract_cv(endpoint, model, text)
+            result = await llm_extract_cv(endpoint, model, text, parsed.content)
             usage = result.usage.as_dict() if result.usage else None
             if result.dropped:
                 warnings.append(
@@ -195,21 +203,16 @@ async def extract(
                     | {"samples": [str(d["value"])[:200] for d in result.dropped[:MAX_SAMPLES]]}
                 )
             if not result.content.is_empty():
-                content, parser, findings = result.content, "llm", result.findings
+                merged = merge_readings(parsed.content, result.content, result.findings)
+                content, parser, findings = merged.content, "llm", merged.findings
+                # What the rules could not place or name, the model may have read.
+                unknown_sections, unplaced, inferred = [], [], []
         except TRANSIENT_LLM_ERRORS as exc:
             if attempt < max_llm_attempts:
                 raise TransientFailure(str(exc)) from exc
             warnings.append(await _llm_fallback(redis, exc))
         except LLMError as exc:
             warnings.append(await _llm_fallback(redis, exc))
-    unknown_sections: list[tuple[str, list[str]]] = []
-    inferred: list[tuple[str, str]] = []
-    unplaced: list[str] = []
-    if content is None:
-        parsed = parse_cv_text(text)
-        content = parsed.content
-        unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
-        inferred = parsed.inferred_sections
     if content.is_empty():
         raise ImportFailure(
             "empty_extraction",

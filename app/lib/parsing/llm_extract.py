@@ -57,7 +57,11 @@ class CvExtraction:
     findings: list[dict[str, Any]] = field(default_factory=list)  # import-report items
 
 
-async def llm_extract_cv(endpoint: LLMEndpoint, model: str, source_text: str) -> CvExtraction:
+async def llm_extract_cv(
+    endpoint: LLMEndpoint, model: str, source_text: str, rules: CvContent | None = None
+) -> CvExtraction:
+    """The model's reading of ``source_text``, checked against it; ``rules``: the rule-based
+    parser's reading of the same text, the fallback for a field that fails (parsed if None)."""
     messages = [
         {"role": "system", "content": load_prompt("extract-cv.md")},
         {"role": "user", "content": data_block("cv_text", source_text)},
@@ -65,7 +69,7 @@ async def llm_extract_cv(endpoint: LLMEndpoint, model: str, source_text: str) ->
     result = await complete_structured(
         endpoint, model=model, messages=messages, schema=CV_EXTRACTION, schema_name="cv_extraction"
     )
-    checked = check_cv(result.data, source_text)
+    checked = check_cv(result.data, source_text, rules)
     usage = LlmUsage(
         result.model, result.prompt_tokens, result.completion_tokens, result.duration_ms
     )

@@ -43,6 +43,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         N_("%(label)s: the description repeated the entry's bullet points (sentences: "
            "%(count)s); the repeats were left out."),
     ),
+    # The rules and the model read the same CV (app/lib/parsing/import_merge.py).
+    "import_readings_differ": (
+        "warning",
+        N_("%(label)s: the built-in parser read “%(value)s” where the AI read “%(other)s”; "
+           "the parser's reading was kept. Check it against your file."),
+    ),
+    "import_model_only": (
+        "warning",
+        N_("%(label)s was found by the AI only (the built-in parser did not see this entry): "
+           "check its fields against your file."),
+    ),
 }  # fmt: skip
 
 

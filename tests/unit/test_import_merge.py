@@ -1,0 +1,73 @@
+"""The rules and the LLM check each other (app/lib/parsing/import_merge.py): where both found an
+entry the rules' reading stands, filled where it is empty; an entry only the model found is
+added in the text's order and reported; disagreements on names are reported, never hidden."""
+
+from __future__ import annotations
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.import_merge import merge_readings
+
+RULES = CvContent.from_json(
+    {
+        "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
+        "experience": [
+            {"id": "r1", "title": "Buyer", "company": "Acme", "start": "2021",
+             "bullets": ["Ran tenders", "Cut costs by 8%"]},
+            {"id": "r2", "title": "Junior buyer", "company": "Brightwater", "start": "2017"},
+        ],
+        "skills": [{"name": "SAP"}],
+    }
+)  # fmt: skip
+MODEL = CvContent.from_json(
+    {
+        "header": {"name": "Ana", "current_title": "Buyer", "contact": {"phone": "0612345678"}},
+        "summary": "Buyer with six years in retail.",
+        "experience": [
+            {"id": "m1", "title": "Category manager", "company": "Acme", "start": "2021",
+             "location": "Lyon", "bullets": ["Ran tenders", "Hired two buyers"]},
+            {"id": "m2", "title": "Purchasing intern", "company": "Corsaire", "start": "2019",
+             "end": "2019", "bullets": ["Cut costs by 8%"]},
+            {"id": "m3", "title": "Junior buyer", "company": "Brightwater", "start": "2017",
+             "end": "2019"},
+        ],
+        "skills": [{"name": "sap"}, {"name": "Excel"}],
+    }
+)  # fmt: skip
+
+
+def test_the_rules_reading_stands_and_the_model_fills_and_adds() -> None:
+    merged = merge_readings(RULES, MODEL)
+    jobs = merged.content.experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Buyer", "Acme"),  # the rules' title kept, the model's reported
+        ("Purchasing intern", "Corsaire"),  # only the model found it: in the text's order
+        ("Junior buyer", "Brightwater"),
+    ]
+    assert jobs[0].id == "r1" and jobs[0].location == "Lyon"  # an empty field filled
+    # A bullet is never doubled: "Cut costs by 8%" stays where the rules filed it.
+    assert jobs[0].bullets == ["Ran tenders", "Cut costs by 8%", "Hired two buyers"]
+    assert jobs[1].bullets == ["Cut costs by 8%"]  # the model's entry as the model read it
+    assert jobs[2].end == "2019"
+    header = merged.content.header
+    assert (header.name, header.current_title, header.contact.phone) == (
+        "Ana Lima", "Buyer", "0612345678",
+    )  # fmt: skip
+    assert merged.content.summary == "Buyer with six years in retail."
+    assert [s.name for s in merged.content.skills] == ["SAP", "Excel"]
+
+
+def test_disagreements_and_entries_only_the_model_found_are_reported_at_their_field() -> None:
+    findings = merge_readings(RULES, MODEL).findings
+    by_code = {f["code"]: f for f in findings}
+    assert set(by_code) == {"import_readings_differ", "import_model_only"}
+    differ = by_code["import_readings_differ"]
+    assert differ["path"] == "experience[0].title" and differ["itemId"] == "r1"
+    assert differ["values"]["other"] == "Category manager" and differ["value"] == "Buyer"
+    only = by_code["import_model_only"]
+    assert only["path"] == "experience[1].title" and only["value"] == "Purchasing intern"
+    assert all(f["severity"] == "warning" for f in findings)
+
+
+def test_without_the_model_s_entries_the_rules_reading_is_unchanged() -> None:
+    merged = merge_readings(RULES, CvContent())
+    assert merged.content.to_json() == RULES.to_json() and merged.findings == []
