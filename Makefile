@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,11 @@ eval-tailor: install
 ## minutes per offer on a CPU; not part of `make test`); rewrites bench/LLM_EVAL.md.
 eval-llm: install-dev
 	$(PY) -m bench.llm_eval
+
+## The CV import with the local model: the rules and the model merged entry by entry, beside each
+## alone, on a fixed sample of corpus PDFs (minutes per CV; writes bench/LLM_IMPORT.md).
+eval-llm-import: install
+	$(PY) -m bench.llm_import_eval $(ARGS)
 
 ## Cover letters for 4 corpus pairs, offline and with the real local model (a few minutes per
 ## letter on a CPU; not part of `make test`); rewrites bench/LETTER_EVAL.md.

@@ -250,6 +250,21 @@ def synthetic_cv_reading() -> list[str]:
 FIELD_LABELLER = ROOT / "bench" / "FIELD_LABELLER.md"
 
 
+LLM_IMPORT = ROOT / "bench" / "LLM_IMPORT.md"
+
+
+def llm_import_figures() -> list[str]:
+    """The import with a local model, as ``make eval-llm-import`` last wrote it (minutes per
+    CV on a CPU, so it is not rerun here)."""
+    if not LLM_IMPORT.is_file():
+        return ["Not measured yet: run `make eval-llm-import`."]
+    return [
+        line
+        for line in LLM_IMPORT.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("# ")
+    ]
+
+
 def import_review_figures(corpus: Path) -> list[str]:
     """Which misreads the import report flags, and its false alarms (bench/suspicions_eval.py)."""
     from bench.suspicions_eval import evaluate, summary
@@ -313,6 +328,10 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "truth says a recruiter would see wrong (bench/suspicions_eval.py).",
         "",
         *import_review_figures(corpus),
+        "",
+        "## With an LLM: the rules and the model merged",
+        "",
+        *llm_import_figures(),
         "",
         "## The learned part: experience-heading field labeller",
         "",
