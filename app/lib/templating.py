@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from app.config import PROJECT_ROOT
 from app.lib import i18n
 from app.lib.labels import label
+from app.lib.parsing.languages import language_key
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
@@ -54,6 +55,8 @@ def build_environment() -> Environment:
     )
     env.globals.update(current_user=current_user, current_locale=current_locale)
     env.filters["label"] = label  # stored codes → words (app/lib/labels.py)
+    # "Python" under Languages is a skill the import misfiled; "English" is not.
+    env.tests["known_language"] = lambda name: language_key(str(name)) is not None
     return env
 
 

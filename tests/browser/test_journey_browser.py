@@ -98,6 +98,9 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
     PROBLEMS.clear()
     await register_with_form(page, "Emily Chen", unique_email("journey"))
     await import_pasted_cv(page, TEXT_B)
+    # Pointing at the first job lights the lines it was read from in the pasted text beside it.
+    await page.locator("#section-experience fieldset.cv-item").first.locator("legend").hover()
+    await expect(page.locator(".source-text .source-line.lit").first).to_be_visible()
     await shot(page, "cv-review.png")
     await add_offer(page, DESIGN_OFFER, "Senior Product Designer")
     await shot(page, "offer.png")

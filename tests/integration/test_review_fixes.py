@@ -75,6 +75,7 @@ async def test_a_misfiled_language_becomes_a_skill_in_one_click(
     cv = await factories.source_cv(db, me["id"], content=CONTENT)
     page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
     assert 'form="to-skill-languages" name="item" value="1|Python"' in page
+    assert 'value="0|English"' not in page  # offered where the item looks like a skill only
 
     moved = await post_form(
         client, f"/cvs/{cv.id}/fixes/to-skill", {"section": "languages", "item": "1|Python"}
