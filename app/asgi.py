@@ -54,6 +54,7 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.openapi import document_error_responses
 from app.lib.pages import pages_are_html
+from app.lib.proxies import proxy_headers_middleware
 from app.lib.redis import arq_settings, redis_from_url
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State({"settings": settings, "redis": redis, "session_config": sessions}),
         dependencies=DEPENDENCIES,
         middleware=[
+            proxy_headers_middleware(settings.trusted_proxies),  # first: the client's address
             sessions.middleware,
             DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),
         ],
