@@ -56,6 +56,7 @@ from app.lib.openapi import document_error_responses
 from app.lib.pages import pages_are_html
 from app.lib.proxies import proxy_headers_middleware
 from app.lib.redis import arq_settings, redis_from_url
+from app.lib.security_headers import SecurityHeadersMiddleware
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
 from app.lib.web import (
@@ -171,6 +172,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         dependencies=DEPENDENCIES,
         middleware=[
             proxy_headers_middleware(settings.trusted_proxies),  # first: the client's address
+            SecurityHeadersMiddleware,
             sessions.middleware,
             DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),
         ],
