@@ -15,9 +15,7 @@ still with nothing from another origin and no framing.
 from __future__ import annotations
 
 from litestar.datastructures import MutableScopeHeaders
-from litestar.enums import ScopeType
-from litestar.middleware import AbstractMiddleware
-from litestar.types import Message, Receive, Scope, Send
+from litestar.types import Message, Scope
 
 PAGE_CSP = (
     "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -35,20 +33,14 @@ def _policy_for(path: str) -> str:
     return SCHEMA_CSP if path == SCHEMA_PREFIX or path.startswith(SCHEMA_PREFIX + "/") else PAGE_CSP
 
 
-class SecurityHeadersMiddleware(AbstractMiddleware):
-    scopes = {ScopeType.HTTP}  # noqa: RUF012 - Litestar declares it as a plain attribute
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        policy = _policy_for(scope.get("path", ""))
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                if "content-security-policy" not in headers:
-                    headers["Content-Security-Policy"] = policy
-                    headers["X-Frame-Options"] = "DENY"
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("Referrer-Policy", "same-origin")
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+async def add_security_headers(message: Message, scope: Scope) -> None:
+    """``before_send`` hook of the app: it sees every answer, a route's or the router's own (an
+    unknown address, a wrong method), which middleware would not."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
+    if "content-security-policy" not in headers:
+        headers["Content-Security-Policy"] = _policy_for(scope.get("path", ""))
+        headers["X-Frame-Options"] = "DENY"
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")

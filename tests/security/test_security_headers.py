@@ -60,8 +60,12 @@ async def test_every_route_answers_with_the_policy_and_no_framing(
                     f"{endpoint} (signed in: {signed_in}) {response.status_code}: {problem}"
                 )
     assert not wrong, "\n".join(wrong)
-    missing = await client.get("/no/such/page", follow_redirects=False)
-    assert missing.status_code == 404
+    # The router's own answers too: an unknown address, a method the route does not serve.
+    for method, url in (("GET", "/no/such/page"), ("PATCH", "/health")):
+        answer = await client.request(method, url, follow_redirects=False)
+        assert answer.status_code in (404, 405)
+        assert answer.headers.get("content-security-policy") == PAGE_CSP, (method, url)
+        assert answer.headers.get("x-frame-options") == "DENY"
 
 
 TEMPLATES = PROJECT_ROOT / "templates"
