@@ -54,7 +54,9 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.openapi import document_error_responses
 from app.lib.pages import pages_are_html
+from app.lib.proxies import proxy_headers_middleware
 from app.lib.redis import arq_settings, redis_from_url
+from app.lib.security_headers import add_security_headers
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.templating import build_template_engine
 from app.lib.web import (
@@ -169,6 +171,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State({"settings": settings, "redis": redis, "session_config": sessions}),
         dependencies=DEPENDENCIES,
         middleware=[
+            proxy_headers_middleware(settings.trusted_proxies),  # first: the client's address
             sessions.middleware,
             DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),
         ],
@@ -190,6 +193,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             Exception: handle_unexpected,
         },
         before_request=prepare_request,
+        before_send=[add_security_headers],
         after_request=pages_are_html,  # no layer below may set its own: it would replace this
         request_max_body_size=DEFAULT_BODY_LIMIT,
         openapi_config=openapi_config(),

@@ -5,6 +5,7 @@ Loaded once per process (``get_settings``); everything else receives the ``Setti
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import tomllib
@@ -34,6 +35,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_REGISTER_MAX_PER_IP": ("security", "register_max_per_ip"),
     "CVTAILOR_REGISTER_WINDOW_SECONDS": ("security", "register_window_seconds"),
     "CVTAILOR_MIN_PASSWORD_LENGTH": ("security", "min_password_length"),
+    "CVTAILOR_TRUSTED_PROXIES": ("security", "trusted_proxies"),
     "LLM_BASE_URL": ("llm", "base_url"),
     "LLM_API_KEY": ("llm", "api_key"),
     "CVTAILOR_LLM_TIMEOUT_SECONDS": ("llm", "timeout_seconds"),
@@ -100,6 +102,9 @@ class Settings:
     # past either it is failed and refunded (jobs/pipeline/budget.py).
     generation_budget_seconds_per_offer: float = 600.0
     generation_max_runs: int = 5
+    # Peers whose X-Forwarded-For / X-Forwarded-Proto the app believes (app/lib/proxies.py):
+    # addresses or networks, comma-separated; "" trusts nobody, "*" everybody.
+    trusted_proxies: str = "127.0.0.1,::1"
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -161,6 +166,21 @@ def _secret_key(configured: str, data_dir: Path) -> str:
     return key
 
 
+def trusted_proxies(value: str) -> str:
+    """The trusted-proxies setting, checked: each entry an IP address or network, or "*"."""
+    entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ConfigError(
+                f"CVTAILOR_TRUSTED_PROXIES: {entry!r} is not an IP address or network"
+            ) from exc
+    return ",".join(entries)
+
+
 def build_settings(environ: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if environ is None else environ)
     config_path = Path(env.get("CVTAILOR_CONFIG", PROJECT_ROOT / "litestar.toml"))
@@ -210,6 +230,9 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             raw["worker"].get("generation_budget_seconds_per_offer", 600)
         ),
         generation_max_runs=int(raw["worker"].get("generation_max_runs", 5)),
+        trusted_proxies=trusted_proxies(
+            str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
+        ),
     )
 
 

@@ -18,7 +18,8 @@ command skips that step):
 - ``CVTAILOR_LAUNCHER_MIGRATE_CMD``  default ``{python} -m app.cli migrate``
 - ``CVTAILOR_LAUNCHER_WORKER_CMD``   default ``{python} -m arq jobs.worker.WorkerSettings``
 - ``CVTAILOR_LAUNCHER_WEB_CMD``      default ``{python} -m uvicorn app.asgi:create_app --factory
-  --host {host} --port {port}``
+  --host {host} --port {port} --no-proxy-headers`` (the app reads forwarded headers itself,
+  from ``CVTAILOR_TRUSTED_PROXIES`` only: app/lib/proxies.py)
 - ``CVTAILOR_LAUNCHER_STARTUP_TIMEOUT`` seconds to wait for ``GET /health`` (default 60)
 - ``CVTAILOR_LAUNCHER_STOP_TIMEOUT`` seconds before SIGKILL, per child (default 10)
 - ``CVTAILOR_LAUNCHER_RESTART_DELAY`` first back-off before a restart, seconds (default 1)
@@ -54,7 +55,10 @@ from app.lib.supervision import FailureHistory, OutputRelay, RestartPolicy, writ
 DEFAULT_COMMANDS: dict[str, str] = {
     "migrate": "{python} -m app.cli migrate",
     "worker": "{python} -m arq jobs.worker.WorkerSettings",
-    "web": "{python} -m uvicorn app.asgi:create_app --factory --host {host} --port {port}",
+    "web": (
+        "{python} -m uvicorn app.asgi:create_app --factory --host {host} --port {port}"
+        " --no-proxy-headers"
+    ),
 }
 ENV_PREFIX = "CVTAILOR_LAUNCHER_"
 POLL_SECONDS = 0.2

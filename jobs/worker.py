@@ -43,6 +43,11 @@ quiet_cron.install()  # the 10 s recovery sweep logs at INFO only when it recove
 register_task_kinds()
 
 
+# How long a ping's result stays in Redis (arq's default: an hour). With the web's limit of
+# pings per user and minute (app/domain/system/api.py), a flood of pings leaves a few keys.
+PING_RESULT_SECONDS = 60
+
+
 async def ping(ctx: dict[str, Any], user_id: str, sent_at: float) -> dict[str, Any]:
     """Round trip through the queue and back to the user's SSE stream."""
     payload = {"sentAt": sent_at, "worker": ctx["worker_id"], "message": "pong"}
@@ -97,7 +102,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 FUNCTIONS: list[Any] = [
-    ping,
+    func(ping, keep_result=PING_RESULT_SECONDS),  # the pong is the answer; its result goes soon
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
     RENDER_CV_PDF,

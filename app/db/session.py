@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.util.concurrency import await_, in_greenlet
+
+from app.db.models import User
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -94,6 +96,15 @@ async def release_lock(session: AsyncSession) -> None:
         raise RuntimeError("release_lock() with unsaved changes: commit them first")
     if session.in_transaction():
         await session.commit()
+
+
+async def lock_owner(session: AsyncSession, user_id: str) -> None:
+    """Hold the user's account row until the transaction ends, before counting what the user
+    owns against a limit and adding one more: parallel requests of one user then count one
+    after another, never all the same number (PostgreSQL: ``SELECT … FOR UPDATE``, and each
+    statement after it sees what the previous holder committed; SQLite: its one writer,
+    taken at BEGIN IMMEDIATE, serialises them already)."""
+    await session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
 @asynccontextmanager

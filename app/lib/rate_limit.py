@@ -8,7 +8,15 @@ the work would let every one of them pass the check before any was counted.
 
 from __future__ import annotations
 
+import ipaddress
+from typing import Any
+
+from litestar import Request
 from redis.asyncio import Redis
+
+# One IPv6 subscriber holds a whole /64 (any address in it is theirs to use): a per-address
+# limit would give them 2**64 budgets. IPv4 addresses are counted one by one.
+IPV6_PREFIX = 64
 
 # Give an attempt back (it turned out not to be one worth limiting): never below zero, and
 # never on a key whose window has expired (a DECR there would create a key without expiry).
@@ -36,3 +44,24 @@ async def refund(redis: Redis, key: str) -> None:
 
 async def reset(redis: Redis, key: str) -> None:
     await redis.delete(key)
+
+
+def client_key(host: str) -> str:
+    """What per-client limits count by: the IPv4 address, or the IPv6 /64 it belongs to (an
+    IPv4 address written as IPv6, ``::ffff:a.b.c.d``, is the IPv4 address). Anything that is
+    no IP address (a test client's name) is used as it is."""
+    try:
+        address = ipaddress.ip_address(host.strip().split("%", 1)[0])
+    except ValueError:
+        return host or "unknown"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, IPV6_PREFIX), strict=False))
+    return str(address)
+
+
+def client_of(request: Request[Any, Any, Any]) -> str:
+    """The request's client for per-client limits (``client_key`` of its address, as the
+    trusted proxies reported it)."""
+    return client_key(request.client.host if request.client else "unknown")

@@ -3,8 +3,10 @@
 * http and https only, no credentials in the URL, standard or explicit ports only.
 * The host is resolved here and every address checked: loopback, private, link-local,
   carrier-grade NAT, reserved, multicast and unspecified addresses are refused unless
-  ``allow_private`` (the ``allow_private_offer_urls`` admin setting). Cloud metadata addresses,
-  multicast and unspecified ones are refused always.
+  ``allow_private`` (the ``allow_private_offer_urls`` admin setting). Cloud metadata addresses
+  (``ALWAYS_BLOCKED``: IPv4 link-local as a whole, and the providers' own, public-looking ones),
+  in any IPv6 spelling (mapped, NAT64 including the local-use prefix, 6to4, Teredo), multicast
+  and unspecified ones are refused always.
 * The connection goes to the checked address (pinned: no second DNS lookup an attacker could
   answer differently), with the original Host header and TLS server name.
 * Redirects are followed by hand (at most 5), each one checked the same way.
@@ -63,11 +65,20 @@ FEED_ACCEPT = (
 USER_AGENT = "CV-Tailor offer fetcher (+self-hosted)"
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-ALWAYS_BLOCKED = {
-    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack metadata
-    ipaddress.ip_address("fd00:ec2::254"),  # AWS metadata over IPv6
-    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud metadata
-}
+# Refused even when private networks are allowed: where clouds serve instance credentials.
+# IPv4 link-local as a whole (169.254.169.254 for AWS, GCP, Azure, OpenStack and most others,
+# 169.254.170.2 for AWS container credentials, 169.254.0.23 for Tencent Cloud...): no job board
+# lives there. Embedded in an IPv6 address (NAT64, 6to4, mapped...) they are refused too.
+ALWAYS_BLOCKED: tuple[Network, ...] = tuple(
+    ipaddress.ip_network(network)
+    for network in (
+        "169.254.0.0/16",  # IPv4 link-local: cloud metadata and container credentials
+        "168.63.129.16/32",  # Azure WireServer (a public address: allowed by is_global)
+        "192.0.0.192/32",  # Oracle Cloud metadata
+        "100.100.100.200/32",  # Alibaba Cloud metadata
+        "fd00:ec2::254/128",  # AWS metadata over IPv6
+    )
+)
 
 MESSAGES = {
     "bad_url": N_("This is not a valid web address."),
@@ -126,6 +137,27 @@ class FetchedPage:
 # ``is_global`` calls the first and the last public whatever the IPv4 inside.
 _LAST_32_BITS = tuple(ipaddress.ip_network(n) for n in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96"))
 _LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, any IPv4 inside
+# Where RFC 6052 puts the IPv4 address under a prefix of 48, 56, 64 or 96 bits, as runs of
+# (first bit, length) counted from the most significant bit; bits 64-71 are never used. The
+# local-use prefix may be cut at any of these lengths, so each reading counts.
+_NAT64_LAYOUTS = (
+    ((48, 16), (72, 16)),  # /48
+    ((56, 8), (72, 24)),  # /56
+    ((72, 32),),  # /64
+    ((96, 32),),  # /96
+)
+
+
+def _local_nat64_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    value = int(address)
+    found = []
+    for runs in _NAT64_LAYOUTS:
+        ipv4 = 0
+        for start, length in runs:
+            ipv4 = (ipv4 << length) | ((value >> (128 - start - length)) & ((1 << length) - 1))
+        if ipv4 >> 24:  # a reading in 0.0.0.0/8 is no destination: the layout is another one
+            found.append(ipaddress.IPv4Address(ipv4))
+    return found
 
 
 def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
@@ -140,18 +172,22 @@ def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]
         found.append(address.sixtofour)
     if address.teredo is not None:
         found += list(address.teredo)
+    if address in _LOCAL_NAT64:
+        found += _local_nat64_ipv4(address)
     return found
 
 
 def address_allowed(address: IPAddress, policy: FetchPolicy) -> bool:
     if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64 and not policy.allow_private:
+            return False
         inside = embedded_ipv4(address)
         if inside:
             # Every IPv4 it may reach must be allowed itself; the IPv6 form adds nothing.
             return all(address_allowed(v4, policy) for v4 in inside)
-        if address in _LOCAL_NAT64 and not policy.allow_private:
-            return False
-    if address in ALWAYS_BLOCKED or address.is_multicast or address.is_unspecified:
+    if any(address in network for network in ALWAYS_BLOCKED):
+        return False
+    if address.is_multicast or address.is_unspecified:
         return False
     if any(address in network for network in policy.extra_allowed):
         return True

@@ -85,13 +85,11 @@
     if (!element) { return; }
     if (!element.hasAttribute("data-board-ready")) {
       element.setAttribute("data-board-ready", "");
-      // A change announced while a card is dragged is skipped by the board's trigger: note it,
-      // and reload once the drop ends.
-      element.addEventListener("htmx:sseMessage", function (event) {
-        var data = event.detail && event.detail.data;
-        if (dragging(element) && typeof data === "string" && data.indexOf("application:") !== -1) {
-          element.setAttribute("data-missed", "");
-        }
+      // A change the stream names (live:application, static/js/page.js) reloads the board;
+      // while a card is dragged it is noted instead, and the board reloads once the drop ends.
+      document.body.addEventListener("live:application", function () {
+        if (!element.isConnected) { return; }
+        if (dragging(element)) { element.setAttribute("data-missed", ""); } else { reload(); }
       });
       // A reload already on its way when the drag started: not now, after the drop.
       element.addEventListener("htmx:beforeSwap", function (event) {

@@ -228,7 +228,7 @@ async def test_worker_event_reaches_the_dashboard_through_sse(
 
     # Wait until htmx's EventSource is open *and* the server has subscribed to the user's
     # channel: pub/sub keeps no history, so a ping published earlier would be lost.
-    await page.wait_for_function("window.__sseOpen === true", timeout=30_000)
+    await page.wait_for_function("() => window.__sseOpen === true", timeout=30_000)
     me = await page.evaluate("fetch('/api/auth/me').then((r) => r.json())")
     await streams_subscribed(redis, me["id"])
     channel = user_channel(me["id"])

@@ -127,7 +127,7 @@ async def test_drag_keyboard_and_the_other_tab(
     await track(page, offers[2].id, status="interview", rating=4, followUpAt="2099-05-01")
 
     await other.goto("/applications")
-    await other.wait_for_function("window.__sseOpen === true", timeout=30_000)
+    await other.wait_for_function("() => window.__sseOpen === true", timeout=30_000)
     await page.goto("/applications")
     await expect(page.locator(f"#card-{dragged}")).to_be_visible()
     assert await accessibility_problems(page) == []
@@ -190,11 +190,10 @@ async def test_drag_keyboard_and_the_other_tab(
     assert js_errors == []
 
 
+# The stream's application changes, as the board hears them (static/js/page.js).
 BOARD_MESSAGES = """() => {
     window.__boardMessages = 0;
-    document.addEventListener('htmx:sseMessage', (e) => {
-        if (e.target.id === 'board') { window.__boardMessages += 1; }
-    });
+    document.body.addEventListener('live:application', () => { window.__boardMessages += 1; });
 }"""
 
 
@@ -218,7 +217,7 @@ async def test_updates_keep_the_focus_and_a_change_during_a_drag_shows_after_the
 
     await other.goto("/applications")
     await page.goto("/applications")
-    await page.wait_for_function("window.__sseOpen === true", timeout=30_000)
+    await page.wait_for_function("() => window.__sseOpen === true", timeout=30_000)
     await page.evaluate(BOARD_MESSAGES)
 
     # Another tab's change morphs the board: the select being used keeps its node and focus.
@@ -246,7 +245,7 @@ async def test_updates_keep_the_focus_and_a_change_during_a_drag_shows_after_the
     )
     await expect(page.locator("#board")).to_have_attribute("data-dragging", "")
     await track(other, offers[1].id, status="hired")
-    await page.wait_for_function(f"window.__boardMessages > {seen}", polling=100)
+    await page.wait_for_function(f"() => window.__boardMessages > {seen}", polling=100)
     await page.mouse.move(card["x"] + 20, card["y"] + 10, steps=12)
     await page.wait_for_timeout(HELD_MS)
     await page.mouse.up()

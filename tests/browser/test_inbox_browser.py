@@ -110,7 +110,7 @@ async def test_new_offers_banner_and_phone_layout(
         db, user_id, 1, search=search, score=64.0, title="Senior Python Engineer (hybrid, Lyon)"
     )
     await page.goto("/inbox")
-    await page.wait_for_function("window.__sseOpen === true")
+    await page.wait_for_function("() => window.__sseOpen === true")
     await streams_subscribed(redis, user_id)
     await inbox_item(db, user_id, 2, search=search, score=40.0)
     await publish_event(redis, user_id, JOB_DISCOVERED, job_discovered(search.id, 1))

@@ -79,7 +79,7 @@ async def next_updates(page: Page, region: str, count: int = 1) -> None:
     """Wait until ``region`` has received ``count`` more live updates than now."""
     seen = await updates(page, region)
     await page.wait_for_function(
-        f"(window.__updates['{region}'] || 0) >= {seen + count}", timeout=UPDATE_WAIT_MS
+        f"() => (window.__updates['{region}'] || 0) >= {seen + count}", timeout=UPDATE_WAIT_MS
     )
 
 
@@ -96,7 +96,7 @@ async def press_like_a_person(page: Page, button: Locator, region: str) -> None:
     await page.wait_for_timeout(HELD_MS)
     # The press must span an update: that is when a replaced button lost the click.
     await page.wait_for_function(
-        f"(window.__updates['{region}'] || 0) > (window.__atDown['{region}'] || 0)",
+        f"() => (window.__updates['{region}'] || 0) > (window.__atDown['{region}'] || 0)",
         timeout=UPDATE_WAIT_MS,
     )
     await page.mouse.up()

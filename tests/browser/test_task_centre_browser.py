@@ -106,7 +106,7 @@ async def llm_in_use(db: AsyncSession, latency_ms: float) -> AsyncIterator[FakeO
 
 
 async def stream_open(page: Page) -> None:
-    await page.wait_for_function("window.__sseOpen === true", timeout=30_000)
+    await page.wait_for_function("() => window.__sseOpen === true", timeout=30_000)
 
 
 async def open_centre(page: Page) -> Locator:

@@ -71,7 +71,7 @@ async def test_page_follows_a_generation_across_a_web_restart(
         await start_generation(page, source_id, offers)
         first = page.locator('.offer-row[data-offer-index="0"]')
         second = page.locator('.offer-row[data-offer-index="1"]')
-        await page.wait_for_function("window.__sseOpens >= 1", timeout=30_000)
+        await page.wait_for_function("() => window.__sseOpens >= 1", timeout=30_000)
         await expect(first).not_to_have_attribute("data-status", "completed")
 
         await page.evaluate("window.__beforeRestart = true")  # a reload would drop it
@@ -89,7 +89,7 @@ async def test_page_follows_a_generation_across_a_web_restart(
         assert await page.evaluate("window.__beforeRestart === true"), "no reload"
         # The 5 s polling fallback (templates/generation/page.html) may bring the state before
         # the stream's reconnection back-off ends: wait for the reconnection itself.
-        await page.wait_for_function("window.__sseOpens >= 2", timeout=60_000)
+        await page.wait_for_function("() => window.__sseOpens >= 2", timeout=60_000)
         href = await first.locator('[data-testid="download"]').get_attribute("href")
         pdf = await page.request.get(str(href))
         assert pdf.ok and (await pdf.body()).startswith(b"%PDF")

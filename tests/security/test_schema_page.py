@@ -21,4 +21,10 @@ async def test_the_schema_page_loads_only_our_own_files(client: Client) -> None:
     for source in sources:
         served = await client.get(source)
         assert served.status_code == 200, source
+        # What the script itself loads (images it renders, CSS it injects): our own files too.
+        loaded = re.findall(r"""\bsrc\s*[:=]\s*["']([^"']+)""", served.text)
+        loaded += re.findall(r"""url\(\s*["']?([^"')]+)""", served.text)
+        assert [u for u in loaded if re.match(r"(?:https?:)?//", u)] == [], source
+        for own in {u for u in loaded if u.startswith("/static/")}:
+            assert (await client.get(own)).status_code == 200, own
     assert (await client.get("/schema/openapi.json")).json()["info"]["title"] == "CV Tailor"

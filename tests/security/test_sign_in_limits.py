@@ -132,6 +132,24 @@ async def test_one_address_guessing_many_accounts_hits_the_ip_limit(
     assert elsewhere.status_code == 200
 
 
+async def test_an_ipv6_slash_64_is_one_client(http: httpx.AsyncClient) -> None:
+    """Whoever holds one address of a /64 holds them all: the IP limit counts the /64, and the
+    sign-up limit too."""
+    answers = [
+        await _sign_in(http, f"user{i}@example.com", "some guess", ip=f"2001:db8:7:7::{i + 1:x}")
+        for i in range(IP_LIMIT + 2)
+    ]
+    codes = Counter(a.status_code for a in answers)
+    assert codes == {401: IP_LIMIT, 429: 2}, codes
+    other_network = await _sign_in(http, "user0@example.com", "some guess", ip="2001:db8:7:8::1")
+    assert other_network.status_code == 401
+    sign_ups = [
+        await _sign_up(http, f"v6farm{i}@example.com", ip=f"2001:db8:9:9:{i + 1:x}::1")
+        for i in range(SIGN_UP_LIMIT + 1)
+    ]
+    assert [a.status_code for a in sign_ups] == [201] * SIGN_UP_LIMIT + [429]
+
+
 async def test_a_success_resets_the_account_and_spends_nothing_of_the_ip_budget(
     http: httpx.AsyncClient,
 ) -> None:

@@ -43,3 +43,39 @@ def test_embedded_public_ipv4_is_judged_as_that_ipv4() -> None:
     local = FetchPolicy(allow_private=True)
     assert address_allowed(ipaddress.ip_address("::ffff:10.0.0.1"), local)
     assert not address_allowed(ipaddress.ip_address("2002:a9fe:a9fe::1"), local)
+
+
+# Where clouds serve instance credentials: refused by default, and when private networks are
+# allowed too (app/lib/url_fetch.ALWAYS_BLOCKED).
+METADATA = [
+    "169.254.169.254",  # AWS, GCP, Azure, OpenStack...
+    "169.254.170.2",  # AWS container credentials
+    "169.254.0.23",  # Tencent Cloud
+    "168.63.129.16",  # Azure WireServer (a public address)
+    "192.0.0.192",  # Oracle Cloud
+    "100.100.100.200",  # Alibaba Cloud
+    "fd00:ec2::254",  # AWS over IPv6
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "64:ff9b:1::a9fe:a9fe",  # local-use NAT64, /96 layout
+    "64:ff9b:1:a9fe:a9:fe00::",  # local-use NAT64, /48 layout
+    "64:ff9b:1:0:a9:fea9:fe00:0",  # local-use NAT64, /64 layout
+    "::ffff:168.63.129.16",  # mapped
+    "2002:c000:c0::1",  # 6to4 of 192.0.0.192
+]
+
+
+@pytest.mark.parametrize("address", METADATA)
+@pytest.mark.parametrize("allow_private", [False, True])
+async def test_metadata_addresses_are_refused_always(address: str, allow_private: bool) -> None:
+    policy = FetchPolicy(allow_private=allow_private)
+    assert not address_allowed(ipaddress.ip_address(address), policy)
+    host = f"[{address}]" if ":" in address else address
+    with pytest.raises(UrlFetchError) as caught:
+        await fetch_url(f"http://{host}/latest/meta-data/", policy=policy)
+    assert caught.value.code == "not_allowed"
+
+
+def test_allowing_private_networks_still_allows_them_through_local_nat64() -> None:
+    local = FetchPolicy(allow_private=True)
+    assert address_allowed(ipaddress.ip_address("64:ff9b:1::a00:1"), local)  # 10.0.0.1
+    assert not address_allowed(ipaddress.ip_address("64:ff9b:1::a00:1"), FetchPolicy())

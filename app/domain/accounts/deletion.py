@@ -49,20 +49,23 @@ from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
 from app.domain.accounts.files import account_render_keys, remove_renders
 from app.domain.accounts.login import end_session
+from app.domain.accounts.password_checks import PasswordChecks
 from app.domain.cvs import services as cv_services
 from app.domain.generation.services import cancel_generation
-from app.lib import security
 from app.lib.errors import AppError, Conflict, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.sessions import next_session_generation
 from app.tasks.actions import cancel_background_task
 
 
-async def check_deletable(db: AsyncSession, user: User, password: str) -> None:
-    """Refuse a wrong password, and the last administrator while other accounts exist (nobody
-    could run the server any more; an administrator can promote someone first)."""
+async def check_deletable(
+    db: AsyncSession, passwords: PasswordChecks, user: User, password: str
+) -> None:
+    """Refuse a wrong password (checked under the password-check limits), and the last
+    administrator while other accounts exist (nobody could run the server any more; an
+    administrator can promote someone first)."""
     await release_lock(db)  # no transaction (on SQLite, no write lock) while argon2 runs
-    if not await security.verify_password(user.password_hash, password):
+    if not await passwords.verify(user, password):
         raise ValidationFailed(N_("The password is wrong."), code="account.wrong_password")
     refusal = await last_admin_refusal(db, user.id)
     await release_lock(db)
@@ -182,7 +185,7 @@ async def delete_account(
 ) -> None:
     """The whole deletion; raises ``AppError`` (nothing deleted) when it is refused.
     ``settings`` says where the render cache is."""
-    await check_deletable(db, user, password)
+    await check_deletable(db, PasswordChecks.of(request, redis, settings), user, password)
     await _stop_running_work(db, arq, user)
     renders = await account_render_keys(db, settings, user)
     cv_ids = list(await db.scalars(select(CvFile.id).where(CvFile.user_id == user.id)))

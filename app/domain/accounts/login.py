@@ -12,13 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.db.models import User
 from app.domain.accounts import services
+from app.domain.accounts.password_checks import PasswordChecks, too_many_sign_ins
 from app.domain.accounts.services import authenticate, rehash_if_needed
 from app.lib import rate_limit
 from app.lib.current_user import SESSION_USER_KEY
 from app.lib.dependencies import AppSettings, Db, ReadSessions, RedisClient
 from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
 from app.lib.i18n import N_
-from app.lib.security import normalise_email
 from app.lib.sessions import (
     SESSION_GENERATION_KEY,
     end_keeping_language,
@@ -37,17 +37,6 @@ class SignUp:
     invite: str | None = None  # an invitation link's token ("invitation" sign-up mode)
 
 
-def _client_ip(request: Request[Any, Any, Any]) -> str:
-    return request.client.host if request.client else "unknown"
-
-
-def _too_many_sign_ins() -> TooManyRequests:
-    return TooManyRequests(
-        N_("Too many failed sign-in attempts. Wait a few minutes and try again."),
-        code="auth.too_many_attempts",
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Login:
     """Signing in, up and out for one request, as the page and the JSON API both do it.
@@ -64,28 +53,20 @@ class Login:
     redis: Redis
     read_sessions: async_sessionmaker[AsyncSession]
 
-    async def sign_in(self, email: str, password: str) -> User:
-        """Check the credentials under two limits, counted before the password is checked.
+    @property
+    def passwords(self) -> PasswordChecks:
+        """This request's password checks, under the sign-in limits (password_checks.py)."""
+        return PasswordChecks.of(self.request, self.redis, self.settings)
 
-        Per account (the email alone, whatever IP guesses) and per client IP (higher: one
-        office behind one address signs in many people). A success resets the account's
-        counter and gives its own attempt back to the IP's, so the IP counter holds failures
-        only.
-        """
-        settings, redis = self.settings, self.redis
-        window = settings.login_window_seconds
-        account_key = f"ratelimit:login:account:{normalise_email(email)}"
-        ip_key = f"ratelimit:login:ip:{_client_ip(self.request)}"
-        if await rate_limit.hit(redis, ip_key, window) > settings.login_max_attempts_per_ip:
-            raise _too_many_sign_ins()
-        if await rate_limit.hit(redis, account_key, window) > settings.login_max_attempts:
-            raise _too_many_sign_ins()
+    async def sign_in(self, email: str, password: str) -> User:
+        """Check the credentials, counted first under the per-account and per-client limits
+        every password check shares (app/domain/accounts/password_checks.py)."""
+        attempt = await self.passwords.count(email, too_many_sign_ins())
         async with self.read_sessions() as reader:
             user = await authenticate(reader, email, password)
         if user is None:
             raise Unauthenticated(N_("Wrong email or password."), code="auth.invalid_credentials")
-        await rate_limit.reset(redis, account_key)
-        await rate_limit.refund(redis, ip_key)
+        await attempt.succeeded()
         await rehash_if_needed(self.db, user, password)
         await self.db.commit()
         await self._start_session(user)
@@ -99,7 +80,7 @@ class Login:
         probing which addresses have accounts is what the limit slows down.
         """
         settings, redis = self.settings, self.redis
-        key = f"ratelimit:register:ip:{_client_ip(self.request)}"
+        key = f"ratelimit:register:ip:{rate_limit.client_of(self.request)}"
         if await rate_limit.hit(redis, key, settings.register_window_seconds) > (
             settings.register_max_per_ip
         ):

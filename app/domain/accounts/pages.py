@@ -170,7 +170,7 @@ class AccountPages(Controller):
     ) -> Template:
         try:
             await services.change_password(
-                db, settings, user, data.current_password, data.new_password
+                db, settings, login.passwords, user, data.current_password, data.new_password
             )
         except AppError as exc:
             return await _account(db, settings, user, error=exc, status=exc.status_code)

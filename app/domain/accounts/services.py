@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.credits import ledger as credits
 from app.db.models import ApiToken, User
+from app.domain.accounts.password_checks import PasswordChecks
 from app.domain.invitations.services import (
     claim_invitation,
     find_invitation,
@@ -170,15 +171,21 @@ async def rehash_if_needed(session: AsyncSession, user: User, password: str) -> 
 
 
 async def change_password(
-    session: AsyncSession, settings: Settings, user: User, current: str, new: str
+    session: AsyncSession,
+    settings: Settings,
+    passwords: PasswordChecks,
+    user: User,
+    current: str,
+    new: str,
 ) -> None:
-    """Check ``current`` and set ``new``; the caller commits (a short write).
+    """Check ``current`` (under the password-check limits) and set ``new``; the caller commits
+    (a short write).
 
     Loading the user opened a transaction (on SQLite: BEGIN IMMEDIATE, the write lock): it is
     ended before argon2 runs, twice ~50 ms here, and the new hash is written afterwards.
     """
     await session.commit()
-    if not await security.verify_password(user.password_hash, current):
+    if not await passwords.verify(user, current):
         raise ValidationFailed(N_("The current password is wrong."), code="auth.wrong_password")
     validate_password(new, settings)  # the address was checked when the account was made
     user.password_hash = await security.hash_password(new)  # written at the caller's commit

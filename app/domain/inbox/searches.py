@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models.base import utcnow
 from app.db.models.job_search import FeedSource, SavedSearch
+from app.db.session import lock_owner
 from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
@@ -96,6 +97,7 @@ async def _sync_sources(session: AsyncSession, search: SavedSearch, urls: list[s
 
 
 async def create_search(session: AsyncSession, user_id: str, given: SearchInput) -> SavedSearch:
+    await lock_owner(session, user_id)  # parallel creates count one after another
     count = await session.scalar(
         select(func.count()).select_from(SavedSearch).where(SavedSearch.user_id == user_id)
     )
@@ -122,6 +124,7 @@ async def update_search(session: AsyncSession, search: SavedSearch, given: Searc
 
 async def add_source(session: AsyncSession, search: SavedSearch, url: str) -> FeedSource:
     url = check_url(url, "url")
+    await lock_owner(session, search.user_id)  # parallel adds count one after another
     sources = await sources_of(session, search.id)
     for source in sources:
         if source.url == url:

@@ -10,10 +10,15 @@ from typing import Any
 from litestar import Response, get, post
 from sqlalchemy import text
 
+from app.lib import rate_limit
 from app.lib.dependencies import Arq, Db, RedisClient, SignedIn
+from app.lib.errors import TooManyRequests
 from app.lib.heartbeat import live_workers
+from app.lib.i18n import N_
 
 HEALTH_REDIS_TIMEOUT_SECONDS = 2.0
+PINGS_PER_MINUTE = 10
+PING_EXPIRES_SECONDS = 60
 
 
 # No session: sessions live in Redis, and health must answer (503) when Redis is away.
@@ -49,7 +54,18 @@ async def health(db: Db, redis: RedisClient) -> Response[dict[str, Any]]:
 
 
 @post("/api/system/ping-worker", tags=["system"], status_code=202)
-async def ping_worker(user: SignedIn, arq: Arq) -> dict[str, Any]:
-    """Ask a worker to publish ``system:pong`` on the caller's event stream."""
-    job = await arq.enqueue_job("ping", user.id, time.time())
+async def ping_worker(user: SignedIn, arq: Arq, redis: RedisClient) -> dict[str, Any]:
+    """Ask a worker to publish ``system:pong`` on the caller's event stream.
+
+    At most ``PINGS_PER_MINUTE`` per user; a ping no worker took within ``PING_EXPIRES_SECONDS``
+    is dropped, and the worker keeps its result a minute only (jobs/worker.py): a flood of pings
+    leaves a few keys in Redis, not one an hour per call.
+    """
+    key = f"ratelimit:ping:user:{user.id}"
+    if await rate_limit.hit(redis, key, 60) > PINGS_PER_MINUTE:
+        raise TooManyRequests(
+            N_("Too many worker checks. Wait a minute and try again."),
+            code="system.too_many_pings",
+        )
+    job = await arq.enqueue_job("ping", user.id, time.time(), _expires=PING_EXPIRES_SECONDS)
     return {"queued": job is not None, "jobId": job.job_id if job else None}
