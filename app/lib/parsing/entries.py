@@ -21,6 +21,7 @@ from app.lib.parsing.entry_lines import (
     classify,
     join_wrapped_headings,
 )
+from app.lib.parsing.entry_pattern import promote_pattern_anchors
 from app.lib.parsing.entry_words import (
     company_score,
     is_place_like,
@@ -57,7 +58,7 @@ class RawEntry:
 def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawEntry]:
     """Entries of a section. ``undated_items``: dated and undated items mix (projects), so a
     heading-like line after a blank line starts a new item even without a date."""
-    marked = classify(join_wrapped_headings(join_split_dates(lines)))
+    marked = promote_pattern_anchors(classify(join_wrapped_headings(join_split_dates(lines))))
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
         return split_blocks(lines)
