@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 
 from app.lib.parsing.dates import DateRange, find_date_range
 from app.lib.parsing.entry_lines import MAX_ANCHOR_WORDS, Kind, Line
-from app.lib.parsing.text import SENTENCE_END, is_bullet, strip_bullet, word_count
+from app.lib.parsing.entry_shape import in_shape, learn_shape, starts_block
+from app.lib.parsing.text import is_bullet, strip_bullet, word_count
 
 MIN_SHARED = 2  # accepted date lines that must share a pattern for it to be learned
 # "in 2020", "en septembre 2024": a date inside a sentence, whatever the pattern.
@@ -79,31 +80,27 @@ def learn_date_pattern(lines: list[Line]) -> DatePattern | None:
     return pattern if pattern.place != "alone" else None  # a lone date says nothing new
 
 
-def promote_pattern_anchors(lines: list[Line]) -> list[Line]:
+def promote_pattern_anchors(lines: list[Line]) -> tuple[list[Line], set[int]]:
     """``lines`` with each line that starts a block and carries dates in the section's learned
-    pattern marked as a date line."""
-    pattern = learn_date_pattern(lines)
-    if pattern is None:
-        return lines
-    out = list(lines)
+    pattern, or is written in the shape of its dated headings, marked as a date line; and the
+    lines written in that shape without dates, which start undated entries."""
+    pattern, shape = learn_date_pattern(lines), learn_shape(lines)
+    out, undated = list(lines), set()
     for index, line in enumerate(lines):
         if line.kind is Kind.ANCHOR or line.kind is Kind.BLANK:
             continue
-        if not _starts_block(lines, index):
+        if not starts_block(lines, index):
             continue  # inside a block: a sentence's date, or a line run on from above
-        found = _dates_in_pattern(line.text.strip(), pattern)
+        text = line.text.strip()
+        found = _dates_in_pattern(text, pattern) if pattern else None
+        shaped = in_shape(text, shape) if shape and found is None else None
+        if shaped is True:
+            undated.add(index)
+        elif isinstance(shaped, DateRange):
+            found = shaped
         if found is not None:
             out[index] = replace(line, kind=Kind.ANCHOR, dates=found)
-    return out
-
-
-def _starts_block(lines: list[Line], index: int) -> bool:
-    """Does the line open a block: first, after a blank line, or after a finished sentence
-    (text read from a PDF keeps no blank line between one entry's text and the next)?"""
-    if index == 0 or lines[index - 1].kind is Kind.BLANK:
-        return True
-    above = lines[index - 1]
-    return above.kind is not Kind.ANCHOR and above.text.rstrip().endswith(SENTENCE_END)
+    return out, undated
 
 
 def _dates_in_pattern(text: str, pattern: DatePattern) -> DateRange | None:
