@@ -16,6 +16,7 @@ from app.lib.parsing.date_lines import join_split_dates
 from app.lib.parsing.dates import DateRange, is_duration, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
 from app.lib.parsing.entry_closing_dates import move_closing_dates
+from app.lib.parsing.entry_date_headers import spread_date_headers
 from app.lib.parsing.entry_headings import heading_text, headings
 from app.lib.parsing.entry_lines import (
     MAX_HEADING_WORDS,
@@ -63,7 +64,9 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     """Entries of a section. ``undated_items``: dated and undated items mix (projects), so a
     heading-like line after a blank line starts a new item even without a date."""
     marked, undated = promote_pattern_anchors(
-        classify(join_wrapped_headings(move_closing_dates(join_split_dates(lines))))
+        classify(
+            join_wrapped_headings(move_closing_dates(spread_date_headers(join_split_dates(lines))))
+        )
     )
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
