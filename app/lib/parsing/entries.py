@@ -78,7 +78,7 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     opening = first[0] if first else starts[0]
     if any(line.kind is not Kind.BLANK for line in marked[:opening]):
         entries += _text_before([line.text for line in marked[:opening]], undated_items)
-    entries += _undated_entries(marked, first, starts[0])
+    entries += _undated_entries(marked, first, starts[0], undated)
     employer = ""  # the employer line over a group of roles, while the group lasts
     for number, anchor in enumerate(anchors):
         end = starts[number + 1] if number + 1 < len(anchors) else len(marked)
@@ -90,7 +90,7 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         if not employer:
             _place_under_dates(marked, anchor, (before, after), entry)
         entries.append(entry)
-        entries += _undated_entries(marked, cuts, end)
+        entries += _undated_entries(marked, cuts, end, undated)
         if undated_items:
             entries += _split_off_undated(entry)
     for entry in entries:
@@ -98,15 +98,18 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     return entries
 
 
-def _undated_entries(lines: list[Line], cuts: list[int], end: int) -> list[RawEntry]:
+def _undated_entries(
+    lines: list[Line], cuts: list[int], end: int, standing: dict[int, bool]
+) -> list[RawEntry]:
     """Entries opened by lines written like the section's dated headings but without dates
-    (``entry_shape.py``): each runs to the next such line or to ``end``."""
+    (``entry_shape.py``): each runs to the next such line or to ``end``. ``standing``: which
+    of them stand as entries without dates (the others are fragments, as elsewhere)."""
     made = []
     for number, cut in enumerate(cuts):
         stop = cuts[number + 1] if number + 1 < len(cuts) else end
         entry = RawEntry(heading=[heading_text(lines[cut].text)])
         entry.body = [lines[i].text for i in range(cut + 1, stop)]
-        entry.cache[PATTERN] = True
+        entry.cache[PATTERN] = standing[cut]
         made.append(entry)
     return made
 

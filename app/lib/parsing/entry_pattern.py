@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from app.lib.parsing.dates import DateRange, find_date_range
 from app.lib.parsing.entry_lines import MAX_ANCHOR_WORDS, Kind, Line
-from app.lib.parsing.entry_shape import in_shape, learn_shape, starts_block
+from app.lib.parsing.entry_shape import DATES, in_shape, learn_shape, starts_block, style_of
 from app.lib.parsing.text import is_bullet, strip_bullet, word_count
 
 MIN_SHARED = 2  # accepted date lines that must share a pattern for it to be learned
@@ -80,22 +80,33 @@ def learn_date_pattern(lines: list[Line]) -> DatePattern | None:
     return pattern if pattern.place != "alone" else None  # a lone date says nothing new
 
 
-def promote_pattern_anchors(lines: list[Line]) -> tuple[list[Line], set[int]]:
+def promote_pattern_anchors(lines: list[Line]) -> tuple[list[Line], dict[int, bool]]:
     """``lines`` with each line that starts a block and carries dates in the section's learned
     pattern, or is written in the shape of its dated headings, marked as a date line; and the
-    lines written in that shape without dates, which start undated entries."""
-    pattern, shape = learn_date_pattern(lines), learn_shape(lines)
-    out, undated = list(lines), set()
+    lines written in that shape without dates, which start undated entries (each with whether
+    the entry stands as one without dates)."""
+    pattern, learned = learn_date_pattern(lines), learn_shape(lines)
+    shape, shape_styles = learned if learned else ((), set())
+    dated_styles = {style_of(line) for line in lines if line.kind is Kind.ANCHOR} - {None}
+    out, undated = list(lines), dict[int, bool]()
     for index, line in enumerate(lines):
         if line.kind is Kind.ANCHOR or line.kind is Kind.BLANK:
             continue
         if not starts_block(lines, index):
             continue  # inside a block: a sentence's date, or a line run on from above
-        text = line.text.strip()
-        found = _dates_in_pattern(text, pattern) if pattern else None
-        shaped = in_shape(text, shape) if shape and found is None else None
+        text, style = line.text.strip(), style_of(line)
+        found = None
+        # A line set unlike the lines it is compared with is body text, not an entry.
+        if pattern and (not dated_styles or style in dated_styles):
+            found = _dates_in_pattern(text, pattern)
+        shaped = None
+        if shape and found is None and (not shape_styles or style in shape_styles):
+            shaped = in_shape(text, shape)
         if shaped is True:
-            undated.add(index)
+            # Dates left out of a line that carries its dates in the pattern: the entry has
+            # none. A heading line whose date line is missing may have had its dates read
+            # elsewhere (a two-column copy): it still ends the entry above, no more.
+            undated[index] = DATES in shape
         elif isinstance(shaped, DateRange):
             found = shaped
         if found is not None:

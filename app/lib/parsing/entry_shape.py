@@ -6,7 +6,8 @@ that opens a block and is written the same way is an entry's heading even when t
 tests miss it: dated, its dates may be in a form the section's other entries do not use (or the
 line reads like a phone number by its digits); undated, it is an entry whose dates the CV left
 out ("Title | Employer — " without a date is still the pattern). Commas and single spaces are no
-separators here: prose has them too.
+separators here: prose has them too. When the text comes from a PDF, the lines must also be set
+in the style (size, weight, colour) of the dated lines they are compared with.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from collections import Counter
 from app.lib.parsing.dates import DateRange, find_date_range, remove_span
 from app.lib.parsing.entry_lines import MAX_HEADING_WORDS, Kind, Line
 from app.lib.parsing.text import SENTENCE_END, is_bullet, word_count
+from app.lib.styled_text import line_styles_of
 
 Shape = tuple[str, ...]
+StyleKey = tuple[float, bool, str]
 DATES = "D"
 MIN_EVIDENCE = 3  # entries sharing the shape plus its separators: one entry with two, two with one
 SEPARATOR_RE = re.compile(r"\s([|–—•·/-])\s|\t+|\s{3,}")
@@ -43,25 +46,40 @@ def shape_of(text: str, found: DateRange | None) -> Shape:
     return (*_marks(before), DATES, *_marks(after))
 
 
-def learn_shape(lines: list[Line]) -> Shape | None:
-    """The shape of the section's dated heading lines (dates and words on one line), when the
-    entries written that way are the majority and say enough: two entries sharing a shape with
-    one separator, or one entry with two."""
-    shapes = Counter(
-        shape_of(line.text.strip(), line.dates)
-        for line in lines
-        if line.kind is Kind.ANCHOR
-        and line.dates is not None
-        and not line.side_cell
-        and remove_span(line.text.strip(), line.dates.span)
-    )
-    if not shapes:
+def _heading_line(lines: list[Line], anchor: int) -> tuple[Shape, Line] | None:
+    """The shape of a dated entry's heading line: the date line itself when it carries words,
+    else the heading line right above a date-only line ("Title • Employer" / "2019 – 2021")."""
+    line = lines[anchor]
+    if line.dates is None or line.side_cell:
         return None
-    shape, shared = shapes.most_common(1)[0]
-    separators = len(shape) - 1
-    if not separators or 2 * shared <= sum(shapes.values()):
+    text = line.text.strip()
+    if remove_span(text, line.dates.span):
+        return shape_of(text, line.dates), line
+    above = lines[anchor - 1] if anchor > 0 else None
+    if above is not None and above.kind is Kind.HEAD:
+        return shape_of(above.text.strip(), None), above
+    return None
+
+
+def learn_shape(lines: list[Line]) -> tuple[Shape, set[StyleKey]] | None:
+    """The shape of the section's dated heading lines, when the entries written that way are
+    the majority and say enough (two entries sharing a shape with one separator, or one entry
+    with two); and the styles those lines are set in (none for pasted text)."""
+    found = [
+        heading
+        for index, line in enumerate(lines)
+        if line.kind is Kind.ANCHOR and (heading := _heading_line(lines, index))
+    ]
+    if not found:
         return None
-    return shape if shared + separators >= MIN_EVIDENCE else None
+    shape, shared = Counter(shape for shape, _ in found).most_common(1)[0]
+    separators = len([mark for mark in shape if mark != DATES])
+    if not separators or 2 * shared <= len(found):
+        return None
+    if shared + separators < MIN_EVIDENCE:
+        return None
+    styles = {style_of(line) for seen, line in found if seen == shape}
+    return shape, {style for style in styles if style is not None}
 
 
 def _written_like_heading(text: str) -> bool:
@@ -88,12 +106,21 @@ def in_shape(text: str, shape: Shape) -> DateRange | bool | None:
     if not _written_like_heading(text):
         return None
     found = find_date_range(text)
-    if found is not None and shape_of(text, found) == shape:
+    if found is not None and DATES in shape and shape_of(text, found) == shape:
         return found
-    undated = _without_dates(shape)
+    undated = _without_dates(shape) if DATES in shape else shape
     if found is None and undated and shape_of(text, None) == undated:
         return True
     return None
+
+
+def style_of(line: Line) -> StyleKey | None:
+    """The size, weight and colour the PDF set the line in; ``None`` for pasted text."""
+    styles = line_styles_of(line.text)
+    style = styles[0] if len(styles) == 1 else None
+    if not style:
+        return None
+    return (float(style.get("size", 0.0)), bool(style.get("bold")), str(style.get("colour", "")))
 
 
 def starts_block(lines: list[Line], index: int) -> bool:
