@@ -15,7 +15,7 @@ from app.lib.parsing.contact import (
     parse_header,
     standalone_phone,
 )
-from app.lib.parsing.entries import RawEntry, split_entries
+from app.lib.parsing.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entry_labels import unlabel_fields
 from app.lib.parsing.header_name import find_name, is_name
 from app.lib.parsing.lists import (
@@ -120,7 +120,9 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
     entries = split_entries(dates_to_headings(unlabel_fields(lines)))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
-    kept = [e for e in entries if e.dates or (e.heading and not among_dated)]
+    kept = [
+        e for e in entries if e.dates or (e.heading and (not among_dated or e.cache.get(PATTERN)))
+    ]
     for entry in entries:
         if entry not in kept:
             dropped.extend(clean(x) for x in [*entry.heading, *entry.body] if clean(x))

@@ -2,7 +2,9 @@
 
 Dates anchor entries: each date line (see ``entry_lines.py``) is one entry, and the lines around
 it that name it are its heading (``entry_headings.py``); the lines up to the next entry are its
-body. Sections without dates are split into blocks: a short line followed by bullets or text.
+body. The section's own pattern (``entry_pattern.py``, ``entry_shape.py``) adds the date lines
+the generic test misses and starts undated entries written like the dated ones. Sections
+without dates are split into blocks: a short line followed by bullets or text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from app.lib.parsing.date_lines import join_split_dates
 from app.lib.parsing.dates import DateRange, is_duration, remove_span
 from app.lib.parsing.entry_body import Body, parse_body
+from app.lib.parsing.entry_closing_dates import move_closing_dates
+from app.lib.parsing.entry_date_headers import spread_date_headers
 from app.lib.parsing.entry_headings import heading_text, headings
 from app.lib.parsing.entry_lines import (
     MAX_HEADING_WORDS,
@@ -21,6 +25,7 @@ from app.lib.parsing.entry_lines import (
     classify,
     join_wrapped_headings,
 )
+from app.lib.parsing.entry_pattern import promote_pattern_anchors
 from app.lib.parsing.entry_words import (
     company_score,
     is_place_like,
@@ -34,10 +39,11 @@ from app.lib.parsing.text import (
     word_count,
 )
 
-__all__ = ["Body", "RawEntry", "parse_body", "split_blocks", "split_entries"]
+__all__ = ["PATTERN", "Body", "RawEntry", "parse_body", "split_blocks", "split_entries"]
 
 # What follows the dates on their line after a comma or a wide gap: "…, Leeds", "…\tParis".
 PLACE_WORDS = 4  # "Providence", "Saint-Denis, France": a place line under a role's dates
+PATTERN = "pattern"  # cache key: an undated entry written in the shape of the dated ones
 PLACE_TAIL_RE = re.compile(r"^\s*(?:,|\t|\s{3,}|\s[|·–—-]\s)\s*(?P<place>[^,|·–—\t]+)\s*$")
 
 
@@ -57,29 +63,55 @@ class RawEntry:
 def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawEntry]:
     """Entries of a section. ``undated_items``: dated and undated items mix (projects), so a
     heading-like line after a blank line starts a new item even without a date."""
-    marked = classify(join_wrapped_headings(join_split_dates(lines)))
+    marked, undated = promote_pattern_anchors(
+        classify(
+            join_wrapped_headings(move_closing_dates(spread_date_headers(join_split_dates(lines))))
+        )
+    )
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
         return split_blocks(lines)
     around = headings(marked, anchors)
     starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, around, strict=True)]
     entries: list[RawEntry] = []
-    if any(line.kind is not Kind.BLANK for line in marked[: starts[0]]):
-        entries += _text_before([line.text for line in marked[: starts[0]]], undated_items)
+    first = [u for u in sorted(undated) if u < starts[0]]
+    opening = first[0] if first else starts[0]
+    if any(line.kind is not Kind.BLANK for line in marked[:opening]):
+        entries += _text_before([line.text for line in marked[:opening]], undated_items)
+    entries += _undated_entries(marked, first, starts[0], undated)
     employer = ""  # the employer line over a group of roles, while the group lasts
     for number, anchor in enumerate(anchors):
         end = starts[number + 1] if number + 1 < len(anchors) else len(marked)
         before, after = around[number]
-        entry = _entry(marked, anchor, before, after, range(starts[number], end))
+        cuts = [u for u in sorted(undated) if anchor < u < end and u not in after]
+        span = range(starts[number], cuts[0] if cuts else end)
+        entry = _entry(marked, anchor, before, after, span)
         employer = _grouped_role(marked, anchor, (before, after), entry, employer)
         if not employer:
             _place_under_dates(marked, anchor, (before, after), entry)
         entries.append(entry)
+        entries += _undated_entries(marked, cuts, end, undated)
         if undated_items:
             entries += _split_off_undated(entry)
     for entry in entries:
         entry.section = entries
     return entries
+
+
+def _undated_entries(
+    lines: list[Line], cuts: list[int], end: int, standing: dict[int, bool]
+) -> list[RawEntry]:
+    """Entries opened by lines written like the section's dated headings but without dates
+    (``entry_shape.py``): each runs to the next such line or to ``end``. ``standing``: which
+    of them stand as entries without dates (the others are fragments, as elsewhere)."""
+    made = []
+    for number, cut in enumerate(cuts):
+        stop = cuts[number + 1] if number + 1 < len(cuts) else end
+        entry = RawEntry(heading=[heading_text(lines[cut].text)])
+        entry.body = [lines[i].text for i in range(cut + 1, stop)]
+        entry.cache[PATTERN] = standing[cut]
+        made.append(entry)
+    return made
 
 
 def _entry(

@@ -18,7 +18,7 @@ from app.lib.parsing.heading_style import HeadingStyle, learn_heading_style, sty
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
 from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
-from app.lib.styled_text import line_styles_of
+from app.lib.styled_text import LineStyle, StyledText, line_styles_of
 
 UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).
@@ -194,12 +194,21 @@ def _unknown_heading(
     return words >= (LIST_UNKNOWN_WORDS if list_section else 2)
 
 
+def _with_styles(lines: list[str], styles: tuple[LineStyle | None, ...]) -> list[str]:
+    """Each line carrying its own style, so that the entry grouping can compare the lines of a
+    section by their style too (``entry_shape.py``); unchanged lines keep it to the end."""
+    if len(styles) != len(lines):
+        return lines
+    return [StyledText(line, (style,)) for line, style in zip(lines, styles, strict=True)]
+
+
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
     pictograms = pictogram_headings(lines)
     known = _known_headings(lines)
     style = learn_heading_style(lines, line_styles_of(text), sorted({*known, *pictograms}))
+    lines = _with_styles(lines, line_styles_of(text))
     unknown_allowed = style is not None or _document_style(lines, known)
     header: list[str] = []
     sections: list[Section] = []

@@ -18,6 +18,9 @@ INVISIBLE_RE = re.compile(
     "[\ue000-\uf8ff\U000f0000-\U0010fffd\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 )
 
+BIDI_BETWEEN_RE = re.compile("\u202c[ \t]*[\u202a\u202b\u202d\u202e]")
+BIDI_RE = re.compile("[\u202a-\u202e]")
+
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Expérience" → "experience" (lengths may change)."""
@@ -48,6 +51,11 @@ def normalise_text(text: str) -> str:
         {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x00A0: " ", 0x202F: " ", 0x2009: " ", 0xFEFF: None}
     )
     text = text.replace("\u00ad", "")  # soft hyphens
+    # Text copied from right-to-left-aware viewers wraps each word in a bidi embedding or
+    # override ("\u202dWord\u202c\u202dNext\u202c") and writes no space between words: the end
+    # of one run and the start of the next is the space; the marks themselves mean nothing here.
+    text = BIDI_BETWEEN_RE.sub(" ", text)
+    text = BIDI_RE.sub("", text)
     lines = [_unspace_letters(line.rstrip()) for line in text.split("\n")]
     return "\n".join(lines)
 

@@ -1,0 +1,52 @@
+"""Date cells that close each paragraph date the paragraph (``entry_closing_dates.py``)."""
+
+from __future__ import annotations
+
+from app.lib.parsing.entries import split_entries
+from app.lib.parsing.entry_closing_dates import move_closing_dates
+
+SECTION = [
+    "Northwind: built a booking platform",
+    "for local sports clubs (React and",
+    "Docker).\t07/2022-09/2022 (3 mois)",
+    "",
+    "Contoso Labs: made shop websites",
+    "with a content system, and web",
+    "apps for clients.\t08/2021-09/2021",
+    "",
+    "Fabrikam: wrote a stock tool in",
+    "a small web framework.\t07/2019-08/2019",
+]
+
+
+def test_closing_dates_move_to_the_paragraphs_first_line() -> None:
+    moved = move_closing_dates(SECTION)
+    assert moved[0] == "Northwind: built a booking platform\t07/2022-09/2022 (3 mois)"
+    assert moved[2] == "Docker)."
+    assert moved[4].endswith("\t08/2021-09/2021") and moved[6] == "apps for clients."
+
+
+def test_each_paragraph_is_one_entry_named_by_its_first_line() -> None:
+    entries = split_entries(SECTION)
+    assert [e.dates.start for e in entries if e.dates] == ["2022-07", "2021-08", "2019-07"]
+    assert [e.heading[0] for e in entries] == [
+        "Northwind: built a booking platform",
+        "Contoso Labs: made shop websites",
+        "Fabrikam: wrote a stock tool in",
+    ]
+
+
+def test_one_closing_paragraph_is_no_pattern() -> None:
+    lines = [*SECTION[:4], "2019 – 2021 Developer, Fabrikam", "Wrote a stock tool."]
+    assert move_closing_dates(lines) == lines
+
+
+def test_paragraphs_dated_on_their_first_line_are_left_alone() -> None:
+    lines = [
+        "Developer\t2021 – 2023",
+        "Built things.",
+        "",
+        "Intern\t2020 – 2021",
+        "Tested things.\t2020",
+    ]
+    assert move_closing_dates(lines) == lines
