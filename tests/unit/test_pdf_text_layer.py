@@ -1,5 +1,5 @@
 """The PDF's text layer survives what users write: an emoji, a character no font has, Greek,
-Cyrillic, CJK; and the bullets are written in reading order (not after the rest of the page)."""
+Cyrillic, CJK. (Reading order, bullets under their entries: ``test_pdf_extractors.py``.)"""
 
 from __future__ import annotations
 
@@ -95,27 +95,3 @@ def test_strip_characters_tidies_the_spaces_left() -> None:
         "b": 3,
         "c": "keep  this",
     }
-
-
-@pytest.mark.parametrize("design", sorted(DESIGNS))
-def test_bullets_are_read_under_their_entry_by_every_reader(design: str) -> None:
-    cv = sample_cv("en")
-    result = render_to_budget(
-        cv.to_json(), design=design, locale="en", page_budget=2, relevance=None
-    )
-    entries = [(e.title, e.bullets) for e in cv.experience] + [
-        (p.name, p.bullets) for p in cv.projects
-    ]
-    for name, read in readers().items():
-        text = words(read(result.pdf))
-        for number, (title, bullets) in enumerate(entries):
-            start = find_run(text, words(title))
-            assert start >= 0, (name, title)
-            following = entries[number + 1][0] if number + 1 < len(entries) else None
-            after = start + len(words(title))
-            end = find_run(text, words(following), after) if following else len(text)
-            position = start
-            for bullet in bullets:
-                found = find_run(text, words(bullet), position)
-                assert 0 <= found < end, f"{name}: {bullet!r} not under {title!r}"
-                position = found
