@@ -21,7 +21,10 @@ from typing import Any
 from weasyprint import LOGGER
 from weasyprint.document import Document
 
-PDF_OPTIONS: dict[str, Any] = {}
+# WeasyPrint's options for every CV and letter: PDF/UA-1, so tagged (a structure tree in reading
+# order, headings, lists and their items, links), marked, the <title> shown as the window title
+# (DisplayDocTitle) and the language declared; PDF 1.7.
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
 # The start of the warning WeasyPrint logs for a character with no glyph (weasyprint/draw/text.py).
 NOTDEF_WARNING = ".notdef glyph rendered"
 _DOUBLED_SPACE = re.compile(" {2,}")
@@ -41,7 +44,8 @@ class _MissingGlyphs(logging.Handler):
 
 
 def write_pdf(document: Document) -> tuple[bytes, frozenset[str]]:
-    """The tagged PDF of ``document`` and the characters it had to draw with no glyph."""
+    """The PDF of ``document`` (tagged: ``PDF_OPTIONS``) and the characters it had to draw
+    with no glyph."""
     listener = _MissingGlyphs()
     LOGGER.addHandler(listener)
     try:
