@@ -144,10 +144,17 @@ class ApplicationApi(Controller):
 
     @get("/{application_id:str}/documents/{document_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def sent_document_docx(
-        self, user: SignedIn, db: Db, application_id: FromPath[str], document_id: FromPath[str]
+        self,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
+        application_id: FromPath[str],
+        document_id: FromPath[str],
     ) -> Response[bytes]:
-        """The Word file of a CV as it was when marked sent (later edits of the CV do not show)."""
-        document, docx = await sent_docx(db, user.id, application_id, document_id)
+        """The Word file of a CV as it was when marked sent (later edits of the CV do not show),
+        trimmed like its PDF."""
+        document, docx = await sent_docx(db, arq, settings, user.id, application_id, document_id)
         return Response(
             docx,
             media_type=DOCX_MEDIA_TYPE,
