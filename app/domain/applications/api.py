@@ -37,7 +37,8 @@ from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
 from app.lib.web import json_body
 
-ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
+# Litestar adds "; charset=utf-8" to a text/* type itself: naming it here sent it twice.
+ICS_MEDIA_TYPE = "text/calendar"
 
 
 class ApplicationApi(Controller):
