@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev document-deps browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ install: $(APP_STAMP)
 install-dev: $(DEV_STAMP)
 
 ## Start everything (migrations, embedded Redis unless REDIS_URL, worker, web). Ctrl-C stops all.
-run: install
+run: install document-deps
 	$(PY) -m app.launcher
 
 migrate: install
@@ -50,7 +50,7 @@ admin: install
 ## mostly waits on Chromium or the server, so it shares the cores with the Python tests).
 test: lint test-all
 
-test-all: install-dev browser-deps
+test-all: install-dev document-deps browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL)
 
 lint: install-dev
@@ -63,19 +63,29 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test-python: install-dev
+test-python: install-dev document-deps
 	$(VENV)/bin/pytest -m "not browser" -q $(PYTEST_PARALLEL)
 
-test-browser: install-dev browser-deps
+test-browser: install-dev document-deps browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)
 
 ## The quick loop while developing: unit and pure-core tests (no browser), about 2 min.
-test-fast: install-dev
+test-fast: install-dev document-deps
 	$(VENV)/bin/pytest tests/unit -m "not browser" -q $(PYTEST_PARALLEL)
 
 ## Rewrite docs/screenshots/ from the browser tests (they only write to a temp folder otherwise).
 screenshots: install-dev browser-deps
 	UPDATE_SCREENSHOTS=1 CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q
+
+## Debian's fonts the CV designs name (Latin, Greek, Cyrillic, symbols and emoji, CJK: a character
+## no font has breaks a PDF's text layer) and poppler's pdftotext, one of the readers the tests
+## read every PDF back with.
+DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-dejavu-extra fonts-symbola fonts-droid-fallback poppler-utils
+document-deps:
+	@dpkg -s $(DOCUMENT_PACKAGES) >/dev/null 2>&1 || { \
+	  echo "Installing Debian's fonts and poppler-utils for the PDFs..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DOCUMENT_PACKAGES); \
+	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DOCUMENT_PACKAGES); fi; }
 
 ## Debian's Chromium for Playwright (its own browser download is not available here).
 browser-deps:

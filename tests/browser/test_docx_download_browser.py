@@ -7,6 +7,7 @@ import io
 
 import docx
 import pytest
+from arq.worker import Worker
 from playwright.async_api import Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,8 +34,9 @@ async def click_and_save(page: Page, name: str) -> tuple[str, docx.document.Docu
 
 
 async def test_word_buttons_save_a_docx_of_the_source_and_the_tailored_cv(
-    browser_page: Page, js_errors: list[str], db: AsyncSession
+    browser_page: Page, js_errors: list[str], db: AsyncSession, worker: Worker
 ) -> None:
+    """A worker runs: the Word file is trimmed like the CV's PDF, so it needs that render."""
     page = browser_page
     source_id, (offer_id,) = await sign_up_with_offers(
         page, db, "Alex Martin", unique_email("word"), ["Python Backend Developer"]

@@ -169,6 +169,16 @@ async def test_follow_ups_calendar_and_statistics(
     for company in ('Acme; Inc, \\ "Quoted"', "Beta", "Gamma"):
         offer = await factories.job_offer(db, me["id"], company=company)
         ids.append((await _track(client, offer.id)).json()["id"])
+    empty = await client.get("/api/applications.ics")
+    assert empty.status_code == 200
+    assert empty.headers["content-type"] == "text/calendar; charset=utf-8"  # charset once
+    # RFC 5545: a calendar holds at least one component, even with nothing planned.
+    [placeholder] = Calendar.from_ical(empty.content).walk("VEVENT")
+    assert (
+        str(placeholder["transp"]) == "TRANSPARENT"
+        and placeholder["uid"]
+        and placeholder["dtstamp"]
+    )
     await _patch(client, ids[0], {"followUpAt": "2030-02-01", "status": "applied"})
     await _patch(client, ids[0], {"status": "interview"})
     await _patch(client, ids[1], {"status": "applied", "followUpAt": "2030-03-01"})

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.pdf_render.designs import SECTION_TITLES
+from app.lib.pdf_render.samples import long_cv
 from tests import factories
 from tests.conftest import register
 from tests.integration.pipeline_helpers import generate, wait_finished
@@ -31,10 +32,12 @@ def filename_of(response: Any) -> str:
     return unquote(disposition.split("filename*=UTF-8''", 1)[1])
 
 
-async def download_both(api: Any, cv_id: str) -> tuple[docx.document.Document, str, str]:
-    """The Word document, its text and the PDF's text, at a page budget where the PDF trims
-    nothing (the Word file never trims)."""
-    design = await api.put(f"/api/cvs/{cv_id}/design", json={"pageBudget": 3})
+async def download_both(
+    api: Any, cv_id: str, page_budget: int = 3
+) -> tuple[docx.document.Document, str, str]:
+    """The Word document, its text and the PDF's text, at ``page_budget`` (by default one where
+    the PDF trims nothing)."""
+    design = await api.put(f"/api/cvs/{cv_id}/design", json={"pageBudget": page_budget})
     assert design.status_code == 200, design.text
     word = await api.get(f"/api/cvs/{cv_id}/docx")
     assert word.status_code == 200, word.text
@@ -89,16 +92,32 @@ async def test_source_and_tailored_cvs_download_as_word_with_the_pdf_text(
 
 
 async def test_word_download_is_scoped_to_the_owner_and_needs_sign_in(
-    client: Any, another_client: Any, db: AsyncSession
+    api: Any, another_client: Any, db: AsyncSession, worker: Worker
 ) -> None:
-    me = await register(client, "owner-word@example.com")
+    me = await register(api, "owner-word@example.com")
     source = await factories.source_cv(db, me["id"])
-    assert (await client.get(f"/api/cvs/{source.id}/docx")).status_code == 200
+    assert (await api.get(f"/api/cvs/{source.id}/docx")).status_code == 200
     async with another_client() as other:
         await register(other, "intruder-word@example.com")
         stolen = await other.get(f"/api/cvs/{source.id}/docx")
         assert stolen.status_code == 404 and stolen.json()["error"] == "cv.not_found"
     async with another_client() as anonymous:
         assert (await anonymous.get(f"/api/cvs/{source.id}/docx")).status_code == 401
-    missing = await client.get("/api/cvs/no-such-cv/docx")
+    missing = await api.get("/api/cvs/no-such-cv/docx")
     assert missing.status_code == 404
+
+
+async def test_the_word_file_is_trimmed_like_the_pdf(
+    api: Any, db: AsyncSession, worker: Worker
+) -> None:
+    """A CV over its page budget: the PDF leaves bullets out, and the Word file is that CV (the
+    one the user reviewed), not the untrimmed content."""
+    me = await register(api, "word-trimmed@example.com")
+    source = await factories.source_cv(db, me["id"], long_cv(2).to_json(), language="en")
+    _, untrimmed, _ = await download_both(api, source.id, page_budget=3)
+    document, text, pdf_text = await download_both(api, source.id, page_budget=1)
+    assert len(letters(pdf_text)) < len(letters(untrimmed)) * 0.8, "the PDF trims nothing"
+    assert letters(text) == letters(pdf_text)
+    cv = long_cv(2)
+    bullets = sum(len(item.bullets) for item in [*cv.experience, *cv.projects])
+    assert len(headings(document, "List Bullet")) < bullets

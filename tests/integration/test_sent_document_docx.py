@@ -1,6 +1,7 @@
 """The Word file of a CV marked as sent: built from the frozen copy (its content and language),
 so an edit of the CV afterwards does not show; named like its PDF; linked from the application's
-page; another user's, another application's or an unknown document answers 404."""
+page; another user's, another application's or an unknown document answers 404. A worker
+runs: the Word file is trimmed like the copy's PDF, so it needs that render."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import docx
+from arq.worker import Worker
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.lib.docx_export import DOCX_MEDIA_TYPE
@@ -43,12 +45,12 @@ async def _mark_sent(client: Any, offer_id: str, cv_id: str) -> tuple[str, dict[
 
 
 async def test_the_sent_word_file_keeps_the_frozen_text_after_the_cv_is_edited(
-    client: Any, db: AsyncSession
+    api: Any, db: AsyncSession, worker: Worker
 ) -> None:
-    me = await register(client, "sent-word@example.com")
+    me = await register(api, "sent-word@example.com")
     source = await factories.source_cv(db, me["id"], factories.FR_CV, language="fr")
     offer = await factories.job_offer(db, me["id"])
-    application_id, document = await _mark_sent(client, offer.id, source.id)
+    application_id, document = await _mark_sent(api, offer.id, source.id)
     assert document["docxUrl"] == (
         f"/api/applications/{application_id}/documents/{document['id']}/docx"
     )
@@ -56,16 +58,16 @@ async def test_the_sent_word_file_keeps_the_frozen_text_after_the_cv_is_edited(
 
     edited = copy.deepcopy(factories.FR_CV)
     edited["header"]["name"] = "Renamed Person"
-    saved = await client.put(
+    saved = await api.put(
         f"/api/cvs/{source.id}",
         json={"content": edited},
-        headers={"x-csrftoken": await csrf_token(client)},
+        headers={"x-csrftoken": await csrf_token(api)},
     )
     assert saved.status_code == 200, saved.text
-    live = await client.get(f"/api/cvs/{source.id}/docx")
+    live = await api.get(f"/api/cvs/{source.id}/docx")
     assert "Renamed Person" in word_text(live.content)
 
-    word = await client.get(document["docxUrl"])
+    word = await api.get(document["docxUrl"])
     assert word.status_code == 200, word.text
     assert word.headers["content-type"] == DOCX_MEDIA_TYPE
     assert word.headers["cache-control"] == "private, no-store"
@@ -77,28 +79,28 @@ async def test_the_sent_word_file_keeps_the_frozen_text_after_the_cv_is_edited(
     header = factories.FR_CV["header"]
     assert filename_of(word) == docx_filename(name, header["current_title"])
 
-    page = await client.get(f"/applications/{application_id}")
+    page = await api.get(f"/applications/{application_id}")
     assert page.status_code == 200
     assert f'href="{document["docxUrl"]}"' in page.text and "Word (.docx)" in page.text
 
 
 async def test_another_users_or_another_applications_sent_word_file_answers_404(
-    client: Any, another_client: Any, db: AsyncSession
+    api: Any, another_client: Any, db: AsyncSession, worker: Worker
 ) -> None:
-    me = await register(client, "sent-word-owner@example.com")
+    me = await register(api, "sent-word-owner@example.com")
     source = await factories.source_cv(db, me["id"])
     first = await factories.job_offer(db, me["id"], company="First")
     second = await factories.job_offer(db, me["id"], company="Second")
-    application_id, document = await _mark_sent(client, first.id, source.id)
-    other_application_id, _ = await _mark_sent(client, second.id, source.id)
+    application_id, document = await _mark_sent(api, first.id, source.id)
+    other_application_id, _ = await _mark_sent(api, second.id, source.id)
 
-    assert (await client.get(document["docxUrl"])).status_code == 200
-    crossed = await client.get(
+    assert (await api.get(document["docxUrl"])).status_code == 200
+    crossed = await api.get(
         f"/api/applications/{other_application_id}/documents/{document['id']}/docx"
     )
     assert crossed.status_code == 404
     assert crossed.json()["error"] == "application.document_not_found"
-    unknown = await client.get(f"/api/applications/{application_id}/documents/nope/docx")
+    unknown = await api.get(f"/api/applications/{application_id}/documents/nope/docx")
     assert unknown.status_code == 404
     async with another_client() as other:
         await register(other, "sent-word-intruder@example.com")

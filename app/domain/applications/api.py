@@ -37,7 +37,8 @@ from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
 from app.lib.web import json_body
 
-ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
+# Litestar adds "; charset=utf-8" to a text/* type itself: naming it here sent it twice.
+ICS_MEDIA_TYPE = "text/calendar"
 
 
 class ApplicationApi(Controller):
@@ -144,10 +145,17 @@ class ApplicationApi(Controller):
 
     @get("/{application_id:str}/documents/{document_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def sent_document_docx(
-        self, user: SignedIn, db: Db, application_id: FromPath[str], document_id: FromPath[str]
+        self,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
+        application_id: FromPath[str],
+        document_id: FromPath[str],
     ) -> Response[bytes]:
-        """The Word file of a CV as it was when marked sent (later edits of the CV do not show)."""
-        document, docx = await sent_docx(db, user.id, application_id, document_id)
+        """The Word file of a CV as it was when marked sent (later edits of the CV do not show),
+        trimmed like its PDF."""
+        document, docx = await sent_docx(db, arq, settings, user.id, application_id, document_id)
         return Response(
             docx,
             media_type=DOCX_MEDIA_TYPE,

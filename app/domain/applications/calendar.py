@@ -1,5 +1,9 @@
 """The follow-ups as an iCalendar file (RFC 5545): one all-day event per planned follow-up,
-for the user's own calendar app. ``icalendar`` writes the format (folding, escaping)."""
+for the user's own calendar app. ``icalendar`` writes the format (folding, escaping).
+
+RFC 5545 requires at least one component in a calendar: with no follow-up planned, the file
+holds one all-day event saying so, transparent (it never shows the user as busy), with a stable
+UID so that a later import with real follow-ups replaces nothing but it."""
 
 from __future__ import annotations
 
@@ -41,4 +45,17 @@ def follow_ups_ics(tracked: list[Tracked], *, base_url: str, now: datetime | Non
         if contact:
             event.add("description", contact)
         calendar.add_component(event)
+    if not calendar.subcomponents:
+        calendar.add_component(_nothing_planned(stamp))
     return calendar.to_ical()
+
+
+def _nothing_planned(stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", "no-follow-up@cv-tailor")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", stamp.date())
+    event.add("dtend", stamp.date() + timedelta(days=1))
+    event.add("summary", gettext("No follow-up planned"))
+    event.add("transp", "TRANSPARENT")
+    return event

@@ -6,7 +6,8 @@ into the application's own row, so later edits of the CV never change what was s
 rendered from that copy by the same renderer, then kept in the row: a later change of the
 renderer does not change it either. The web process never renders: on a miss it asks the
 worker (``render_sent_document``, jobs/sent_documents.py), like CV downloads do. The Word file
-is built from the same copy on each download (no browser involved, so nothing to keep).
+is built from the same copy on each download, trimmed like the PDF (no browser involved, so
+nothing to keep).
 """
 
 from __future__ import annotations
@@ -158,15 +159,26 @@ def download_name(document: SentDocument, *, word: bool = False) -> str:
 
 
 async def sent_docx(
-    session: AsyncSession, user_id: str, application_id: str, document_id: str
+    session: AsyncSession,
+    arq: ArqRedis,
+    settings: Settings,
+    user_id: str,
+    application_id: str,
+    document_id: str,
 ) -> tuple[SentDocument, bytes]:
     """The frozen copy and its Word file, built from the copy's content and language (never
-    from the live CV), off the event loop once the connection is given back."""
+    from the live CV) and trimmed like the copy's PDF (its render from the cache, else from a
+    worker, which fills the cache), off the event loop once the connection is given back."""
     document = await get_document(session, user_id, document_id, application_id=application_id)
     await session.close()  # loaded objects stay readable
     if document.kind == "letter":
         return document, await asyncio.to_thread(letters.docx_bytes, letter_spec_of(document))
-    return document, await asyncio.to_thread(renders.docx_document, sent_spec(document))
+    spec = sent_spec(document)
+    render = await asyncio.to_thread(renders.cached_render, settings, spec)
+    if render is None:
+        await _render_in_worker(arq, user_id, document_id)
+        render = await asyncio.to_thread(renders.cached_render, settings, spec)
+    return document, await asyncio.to_thread(renders.docx_document, spec, render)
 
 
 async def sent_pdf(

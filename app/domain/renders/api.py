@@ -72,14 +72,16 @@ class RenderApi(Controller):
 
     @get("/{cv_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def download_docx(
-        self, user: SignedIn, db: Db, settings: AppSettings, cv_id: FromPath[str]
+        self, user: SignedIn, db: Db, settings: AppSettings, arq: Arq, cv_id: FromPath[str]
     ) -> Response[bytes]:
-        """The CV as a Word document: the PDF's sections, headings and text, with Word's own
-        heading and list styles (no text box, no layout table), for portals that want .docx."""
+        """The CV as a Word document: the PDF's sections, headings and text, trimmed like the
+        PDF (its render is the cached one, else a worker's), with Word's own heading and list
+        styles (no text box, no layout table), for portals that want .docx."""
         cv = await get_cv(db, user.id, cv_id)
         spec = await services.spec_for(db, settings, cv, user)
         await db.close()  # nothing more to read; the file is written off the event loop
-        document = await asyncio.to_thread(services.docx_document, spec)
+        result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
+        document = await asyncio.to_thread(services.docx_document, spec, result)
         return Response(
             document,
             media_type=DOCX_MEDIA_TYPE,

@@ -18,7 +18,7 @@ from app.config import Settings
 from app.lib.errors import AppError
 from app.lib.i18n import N_
 from app.lib.pdf_render import RenderCache, RenderError, RenderResult, renders_dir
-from app.lib.pdf_render.result import TrimmedBullet
+from app.lib.pdf_render.result import TrimmedBullet, extra_from_meta
 
 from .services import RenderSpec, spec_cache_key
 
@@ -46,6 +46,7 @@ def result_from_job(payload: dict[str, Any]) -> RenderResult:
         layout_passes=int(meta["layoutPasses"]),
         render_ms=float(meta["renderMs"]),
         cache_key=str(payload["cacheKey"]),
+        extra=extra_from_meta(meta),
     )
 
 

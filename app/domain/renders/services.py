@@ -236,8 +236,10 @@ def download_name(spec: RenderSpec, *, word: bool = False) -> str:
     return filename(header.name, header.current_title)
 
 
-def docx_document(spec: RenderSpec) -> bytes:
-    """The CV as a Word file, in the language its PDF is rendered in. Built in the web process
-    (call it in a thread): no HTML, CSS or font is interpreted, so no sandbox is needed, and a CV
-    at the content limits (docs/content-limits.md) takes about half a second."""
-    return cv_docx_bytes(spec.content, locale=spec.locale)
+def docx_document(spec: RenderSpec, render: RenderResult | None = None) -> bytes:
+    """The CV as a Word file, in the language its PDF is rendered in, trimmed like ``render``
+    (the PDF of ``spec``) so it is the CV the user reviewed. Built in the web process (call it
+    in a thread): no HTML, CSS or font is interpreted, so no sandbox is needed, and a CV at the
+    content limits (docs/content-limits.md) takes about half a second."""
+    trimmed = [item.key for item in render.trimmed] if render is not None else []
+    return cv_docx_bytes(spec.content, locale=spec.locale, trimmed=trimmed)

@@ -2,12 +2,14 @@
 
 The content goes through the designs' own view (``build_view``, app/lib/pdf_render/designs.py),
 so dates, skill groups, section titles (FR/EN) and vetted links are the ones the PDF prints, and
-the sections follow the order of ``templates/cv_designs/_document.html``. Nothing is trimmed:
-the page budget shapes the PDF's layout, while a Word file is meant to be edited.
+the sections follow the order of ``templates/cv_designs/_document.html``. ``trimmed`` takes the
+keys the PDF's page budget cut (``RenderResult.trimmed``), so the Word file is the CV the user
+reviewed: same content, same trimming.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +21,16 @@ CONTACT_SEPARATOR = " | "
 LIST_SEPARATOR = " · "
 
 
-def cv_docx_bytes(content: CvContent, *, locale: str, created: datetime | None = None) -> bytes:
-    """The .docx file of ``content`` with section titles in ``locale`` (``fr``/``en``)."""
-    view = build_view(content, locale=cv_locale(locale))
+def cv_docx_bytes(
+    content: CvContent,
+    *,
+    locale: str,
+    trimmed: Collection[str] = (),
+    created: datetime | None = None,
+) -> bytes:
+    """The .docx file of ``content`` with section titles in ``locale`` (``fr``/``en``), without
+    the bullets, skills and interests whose trim keys are in ``trimmed``."""
+    view = build_view(content, locale=cv_locale(locale), trimmed=frozenset(trimmed))
     header = view["header"]
     title = " – ".join(part for part in (header["name"] or "CV", header["title"]) if part)
     doc = PlainDocx(language=view["lang"], title=title, author=header["name"], created=created)

@@ -1,5 +1,13 @@
 """Export ``CvContent`` as a JSON Resume (schema 1.0 names) — the reverse of
-``json_resume_map.content_from_resume``; what both models hold round-trips without loss."""
+``json_resume_map.content_from_resume``; what both models hold round-trips without loss.
+
+Shaped for the themes that render it: every skill group has keywords (uncategorised skills go
+in one group with no name rather than one keyword-less group each, which themes print as empty
+headings), an interest written "Name: a, b" becomes a short name with keywords, and a
+certificate whose name carries its issuer ("Name — Issuer, Place", as imported from a PDF whose
+issuer was on the same line) has them split. The CV printed from the re-imported content reads
+the same: the designs print a certificate as "name — issuer".
+"""
 
 from __future__ import annotations
 
@@ -25,14 +33,12 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _skills_out(skills: list[Skill]) -> list[dict[str, Any]]:
-    """Skills with a category become JSON Resume groups (``keywords``), one per category and
-    level so no level is lost; the others stay single entries. First occurrence keeps order."""
+    """Skills become JSON Resume groups (``keywords``), one per category and level so no level
+    is lost; skills with no category share a group with no name (the importer reads a group's
+    name as its skills' category). First occurrence keeps order."""
     out: list[dict[str, Any]] = []
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for skill in skills:
-        if not skill.category:
-            out.append(_clean({"name": skill.name, "level": skill.level}))
-            continue
         key = (skill.category, skill.level)
         if key not in groups:
             groups[key] = _clean({"name": skill.category, "level": skill.level})
@@ -65,6 +71,30 @@ def _dates_out(
 
 def _joined(*parts: str) -> str:
     return "\n".join(p for p in parts if p)
+
+
+def _interest_out(interest: str) -> dict[str, Any]:
+    """``{"name"}``, or a short name and keywords for "Name: a, b": the importer rebuilds
+    exactly that text from them (``f"{name}: {', '.join(keywords)}"``)."""
+    name, colon, rest = interest.partition(": ")
+    keywords = rest.split(", ")
+    if colon and name.strip() and all(k.strip() and k == k.strip() for k in keywords):
+        return {"name": name, "keywords": keywords}
+    return {"name": interest}
+
+
+# How a certificate's issuer is joined to its name when both were read from one line.
+_ISSUER_SEPARATORS = (" — ", " – ")
+
+
+def _certificate_out(name: str, issuer: str) -> tuple[str, str]:
+    """The certificate's name and issuer, split when the issuer is only in the name."""
+    if not issuer:
+        for separator in _ISSUER_SEPARATORS:
+            head, found, tail = name.partition(separator)
+            if found and head.strip() and tail.strip():
+                return head.strip(), tail.strip()
+    return name, issuer
 
 
 def resume_from_content(content: CvContent) -> dict[str, Any]:
@@ -144,13 +174,14 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
         "certificates": [
             _clean(
                 {
-                    "name": " — ".join(filter(None, [c.name, _dates_out(c.date, "date", None)[1]])),
-                    "issuer": c.issuer,
+                    "name": " — ".join(filter(None, [name, _dates_out(c.date, "date", None)[1]])),
+                    "issuer": issuer,
                     "url": c.url,
                     **_dates_out(c.date, "date", None)[0],
                 }
             )
             for c in extras.certifications
+            for name, issuer in [_certificate_out(c.name, c.issuer)]
         ],
         "publications": [
             _clean(
@@ -168,7 +199,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
         "languages": [
             _clean({"language": lang.name, "fluency": lang.level}) for lang in content.languages
         ],
-        "interests": [{"name": interest} for interest in extras.interests],
+        "interests": [_interest_out(interest) for interest in extras.interests],
         "projects": [
             _clean(
                 {

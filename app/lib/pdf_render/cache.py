@@ -17,7 +17,7 @@ from typing import Any
 
 from app.config import Settings
 from app.lib.pdf_render.html import templates_fingerprint
-from app.lib.pdf_render.result import RenderResult, TrimmedBullet
+from app.lib.pdf_render.result import RenderResult, TrimmedBullet, extra_from_meta
 
 MAX_ENTRIES = 500  # beyond this the least recently used entries go
 
@@ -98,6 +98,7 @@ class RenderCache:
             render_ms=float(meta["renderMs"]),
             cache_key=key,
             cached=True,
+            extra=extra_from_meta(meta),
         )
 
     def put(self, key: str, result: RenderResult) -> None:

@@ -11,6 +11,7 @@ spilled over) is fitted onto one page less. A user's own CV (no map) is never cu
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from app.lib.cv_content import CvContent
 from app.lib.pdf_render.budget import TrimCandidate, trim_candidates
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
+from app.lib.pdf_render.glyphs import strip_characters, write_pdf
 from app.lib.pdf_render.html import render_cv_html
 from app.lib.pdf_render.layout import Measurements, layout, measure
 from app.lib.pdf_render.result import RenderResult, TrimmedItem
@@ -137,6 +139,37 @@ def render_to_budget(
     relevance: dict[str, float] | None,
 ) -> RenderResult:
     started = time.perf_counter()
+    result, missing = _render_once(
+        content_json, design=design, locale=locale, page_budget=page_budget, relevance=relevance
+    )
+    if not missing:
+        return result
+    # A character no font has breaks the whole text layer (``glyphs.py``): fit the CV again
+    # without it, so the trimming and the HTML preview match the PDF, and say what went.
+    result, _ = _render_once(
+        strip_characters(content_json, missing),
+        design=design,
+        locale=locale,
+        page_budget=page_budget,
+        relevance=relevance,
+    )
+    return dataclasses.replace(
+        result,
+        layout_passes=result.layout_passes * 2,
+        render_ms=(time.perf_counter() - started) * 1000,
+        extra={**result.extra, "droppedCharacters": sorted(missing)},
+    )
+
+
+def _render_once(
+    content_json: dict[str, Any],
+    *,
+    design: str,
+    locale: str,
+    page_budget: int,
+    relevance: dict[str, float] | None,
+) -> tuple[RenderResult, frozenset[str]]:
+    started = time.perf_counter()
     content = CvContent.from_json(content_json)
     budget = max(1, int(page_budget))
     fitter = _Fitter(
@@ -150,8 +183,9 @@ def render_to_budget(
             if shorter.pages < best.pages:
                 best = fitter.refill(shorter, shorter.pages)
     trimmed = fitter.candidates[: best.cut]
-    return RenderResult(
-        pdf=best.document.write_pdf(),
+    pdf, missing = write_pdf(best.document)
+    result = RenderResult(
+        pdf=pdf,
         page_count=best.pages,
         trimmed=[
             TrimmedItem(c.key, c.section, c.item_id, c.index, c.text, c.relevance, c.kind)
@@ -169,3 +203,4 @@ def render_to_budget(
             "lastPageFill": round(best.last_fill, 3),
         },
     )
+    return result, missing

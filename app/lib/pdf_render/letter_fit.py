@@ -9,6 +9,7 @@ onto a second page, the result says ``fits=False`` with no PDF, and ``letter.py`
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
@@ -16,6 +17,7 @@ from app.lib.cv_content import Header
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
+from app.lib.pdf_render.glyphs import strip_characters, write_pdf
 from app.lib.pdf_render.layout import layout
 from app.lib.pdf_render.letter_html import FIT_STEPS, render_letter_html
 from app.lib.pdf_render.result import RenderResult
@@ -30,6 +32,22 @@ def letter_payload(letter: LetterContent, header: Header) -> dict[str, Any]:
 
 def render_letter_to_page(payload: dict[str, Any], *, design: str, locale: str) -> RenderResult:
     started = time.perf_counter()
+    result, missing = _render_once(payload, design=design, locale=locale)
+    if not missing:
+        return result
+    # A character no font has breaks the text layer (``glyphs.py``): lay out again without it.
+    result, _ = _render_once(strip_characters(payload, missing), design=design, locale=locale)
+    return dataclasses.replace(
+        result,
+        render_ms=(time.perf_counter() - started) * 1000,
+        extra={**result.extra, "droppedCharacters": sorted(missing)},
+    )
+
+
+def _render_once(
+    payload: dict[str, Any], *, design: str, locale: str
+) -> tuple[RenderResult, frozenset[str]]:
+    started = time.perf_counter()
     letter = LetterContent.from_json(payload.get("letter"))
     header = Header.model_validate(payload.get("header") or {})
     design, locale = check_design(design), cv_locale(locale)
@@ -42,8 +60,10 @@ def render_letter_to_page(payload: dict[str, Any], *, design: str, locale: str) 
             break
         step += 1
     fits = len(document.pages) <= LETTER_PAGES
-    return RenderResult(
-        pdf=document.write_pdf() if fits else b"",  # an overflowing letter is refused anyway
+    # An overflowing letter is refused anyway: no PDF to write.
+    pdf, missing = write_pdf(document) if fits else (b"", frozenset[str]())
+    result = RenderResult(
+        pdf=pdf,
         page_count=len(document.pages),
         trimmed=[],
         html=html,
@@ -55,3 +75,4 @@ def render_letter_to_page(payload: dict[str, Any], *, design: str, locale: str) 
         render_ms=(time.perf_counter() - started) * 1000,
         extra={"blockedUrls": fetcher.blocked[:20], "fitStep": step},
     )
+    return result, missing

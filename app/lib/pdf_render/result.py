@@ -57,8 +57,11 @@ class RenderResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def meta(self) -> dict[str, Any]:
-        """Everything but the bytes and the HTML: what gets recorded next to the CV."""
+        """Everything but the bytes and the HTML: what gets recorded next to the CV (with the
+        characters no font could print, left out of the PDF, when there were any)."""
+        dropped = self.extra.get("droppedCharacters")
         return {
+            **({"droppedCharacters": list(dropped)} if dropped else {}),
             "pageCount": self.page_count,
             "pageBudget": self.page_budget,
             "fits": self.fits,
@@ -69,3 +72,9 @@ class RenderResult:
             "renderMs": round(self.render_ms, 1),
             "cacheKey": self.cache_key,
         }
+
+
+def extra_from_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """What of ``extra`` a recorded ``meta()`` keeps (a cached or a worker's render)."""
+    dropped = meta.get("droppedCharacters")
+    return {"droppedCharacters": [str(c) for c in dropped]} if dropped else {}

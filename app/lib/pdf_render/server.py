@@ -25,6 +25,7 @@ from typing import Any
 from app.lib.pdf_render import protocol
 
 REQUEST_READ_TIMEOUT_SECONDS = 10.0
+MEMORY_LIMIT_MARGIN = 32 * 1024 * 1024
 
 
 def _limit_self(timeout: float, memory_limit: int) -> None:
@@ -66,7 +67,21 @@ def _serve_one(conn: socket.socket) -> None:
     except MemoryError:
         _try_send(conn, {"status": "memory"})
     except Exception as exc:
+        if isinstance(exc, SystemError) and _near_memory_limit(int(request["memory_limit"])):
+            _try_send(conn, {"status": "memory"})
+            return
         _try_send(conn, {"status": "error", "type": type(exc).__name__, "message": str(exc)[:500]})
+
+
+def _near_memory_limit(limit: int) -> bool:
+    """Whether the address space is within ``MEMORY_LIMIT_MARGIN`` of its limit: an allocation
+    refused inside C code (the interpreter's, Pango's) can surface as a SystemError ("error
+    return without exception set") rather than a MemoryError."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return pages * resource.getpagesize() >= limit - MEMORY_LIMIT_MARGIN
 
 
 def _try_send(conn: socket.socket, message: dict[str, Any]) -> None:
