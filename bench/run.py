@@ -52,7 +52,8 @@ async def main() -> int:
         # Real processes on a private Redis (its own arq queue) and a scratch PostgreSQL DB.
         sections += [""] + await load_bench.run()
         # Render and parse benchmarks start their own child processes: run each in a clean one.
-        for module in ("bench.render_bench", "bench.parse_bench", "bench.page_image_bench"):
+        benches = ("render_bench", "parse_bench", "page_image_bench", "bomb_bench")
+        for module in (f"bench.{name}" for name in benches):
             out = subprocess.run(
                 [sys.executable, "-m", module, "--markdown"],
                 capture_output=True,
