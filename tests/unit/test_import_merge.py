@@ -71,3 +71,27 @@ def test_disagreements_and_entries_only_the_model_found_are_reported_at_their_fi
 def test_without_the_model_s_entries_the_rules_reading_is_unchanged() -> None:
     merged = merge_readings(RULES, CvContent())
     assert merged.content.to_json() == RULES.to_json() and merged.findings == []
+
+
+def test_an_entry_the_rules_filed_elsewhere_is_not_added_twice() -> None:
+    rules = CvContent.from_json(
+        {
+            "summary": "Buyer who spent two years at Lumen Clinics.",
+            "experience": [{"id": "r1", "title": "Buyer", "company": "Acme", "start": "2021"}],
+            "education": [{"id": "e1", "degree": "MSc Supply Chain", "institution": "Kedge"}],
+        }
+    )
+    model = CvContent.from_json(
+        {
+            "experience": [
+                {"id": "m1", "title": "MSc Supply Chain", "company": "Kedge", "start": "2018"},
+                {"id": "m2", "title": "Buyer", "company": "Lumen Clinics", "start": "2019"},
+            ]
+        }
+    )
+    merged = merge_readings(rules, model)
+    # The degree the model took for a job stays a degree; a job the summary only mentions is
+    # a job the rules missed, and comes in.
+    jobs = [(j.title, j.company) for j in merged.content.experience]
+    assert ("MSc Supply Chain", "Kedge") not in jobs and ("Buyer", "Lumen Clinics") in jobs
+    assert [f["code"] for f in merged.findings] == ["import_model_only"]

@@ -19,6 +19,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.parsing.entry_checks import match_entries
+from app.lib.parsing.report_coverage import PLACED_SHARE, keyed_bags, words
 from app.lib.parsing.text import squash
 from app.lib.parsing.verify_findings import llm_finding
 
@@ -68,19 +69,39 @@ def _at(entries: list[Any], entry: Any) -> int:
     return next(i for i, other in enumerate(entries) if other is entry)
 
 
+def _same_entry(model: Entry, rules: Entry, organisation: str) -> bool:
+    """A pair the matcher made on a shared title alone is two jobs when their employers differ
+    and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019")."""
+    theirs, mine = getattr(model, organisation), getattr(rules, organisation)
+    same_year = bool(model.start and rules.start and model.start[:4] == rules.start[:4])
+    return same_year or not _differ(theirs, mine)
+
+
+def _read_elsewhere(entry: Entry, names: tuple[str, str], placed: list[frozenset[str]]) -> bool:
+    """The rules read this entry's names into one of their items (a degree, a project, an
+    extra…): they did not miss it, they filed it otherwise, and it is not added twice."""
+    named = set(words(" ".join(getattr(entry, n) for n in names)))
+    return bool(named) and any(len(named & bag) >= PLACED_SHARE * len(named) for bag in placed)
+
+
 def _section(
-    section: str, rules: list[Any], model: list[Any]
+    section: str, rules: list[Any], model: list[Any], placed: list[frozenset[str]]
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     names = NAMES[section]
     keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in model]
     rule_keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in rules]
-    twins = match_entries(keys, rule_keys)
+    twins = [
+        twin if twin is not None and _same_entry(entry, rules[twin], names[1]) else None
+        for entry, twin in zip(model, match_entries(keys, rule_keys), strict=True)
+    ]
     merged = [entry.model_copy(deep=True) for entry in rules]
     known = _bullets_known(merged)
     disagreements: list[tuple[Entry, str, str]] = []
     only_model: list[Entry] = []
     after = -1  # where the model's previous entry stands in ``merged``: the order of the text
     for entry, twin in zip(model, twins, strict=True):
+        if twin is None and _read_elsewhere(entry, names, placed):
+            continue
         if twin is None:
             only_model.append(entry)
             merged.insert(after + 1, entry)
@@ -132,8 +153,12 @@ def merge_readings(
     (an entry the rules also read is the rules' now: what the model got wrong there is moot)."""
     out = rules.model_copy(deep=True)
     findings: list[dict[str, Any]] = []
+    # Where the rules put text: every item but the header and the summary (a summary naming an
+    # employer does not make a job of it).
+    placed = [bag for key, bag in keyed_bags(rules) if key not in ("header", "summary")]
     for section in NAMES:
-        entries, found = _section(section, getattr(rules, section), getattr(model, section))
+        rules_entries, model_entries = getattr(rules, section), getattr(model, section)
+        entries, found = _section(section, rules_entries, model_entries, placed)
         setattr(out, section, entries)
         findings += found
     header, theirs = out.header, model.header
