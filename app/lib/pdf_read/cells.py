@@ -30,6 +30,7 @@ MAX_LABEL_WORDS = 5  # per line of a dated block: dates, a town, a duration — 
 LEVEL = 0.5  # of the taller first line: an undated label starts level with its entry
 MIN_LABEL_BLOCKS = 4
 LEVEL_SHARE = 0.8  # of an undated label column's blocks start level with an entry's
+WRAP_GAP = 0.5  # of a line's height: a wrapped label's next line sits closer than this
 
 
 @dataclass
@@ -63,6 +64,31 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             blocks.append(_Block([]))
         blocks[-1].lines.append(line)
     return blocks
+
+
+def _cut_at_entries(labels: list[_Block], entries: list[_Block]) -> list[_Block]:
+    """Label blocks cut again where a line starts level with an entry, or, after a wider gap
+    than a wrapped label's, below the end of the entry its block started beside. Labels set at
+    an even spacing ("Dates" / "Position held" / "Employer", each beside its own value, then a
+    section heading) leave no wider gap between one entry's labels, yet each starts a cell."""
+    out: list[_Block] = []
+    for block in labels:
+        beside = _level_entry(block.lines[0], entries)
+        out.append(_Block([block.lines[0]]))
+        for previous, line in itertools.pairwise(block.lines):
+            level = _level_entry(line, entries)
+            spaced = line.top - previous.bottom > WRAP_GAP * line.height  # not a wrapped label
+            past = beside is not None and spaced and line.top > beside.lines[-1].bottom
+            if level is not None or past:
+                out.append(_Block([]))
+                beside = level
+            out[-1].lines.append(line)
+    return out
+
+
+def _level_entry(line: Line, entries: list[_Block]) -> _Block | None:
+    reach = LEVEL * max(line.height, 1.0)
+    return next((entry for entry in entries if abs(line.top - entry.top) <= reach), None)
 
 
 def _width(lines: list[Line]) -> float:
@@ -110,8 +136,13 @@ def _labelled(
                 return labels, entries, attached
             continue
         attached = _attach(labels, entries, dated_only=False)
-        if len(labels) >= MIN_LABEL_BLOCKS and len(attached) >= LEVEL_SHARE * len(labels):
-            return labels, entries, attached
+        # Blocks above the first entry (the name and title of a header set in the label
+        # column, the first section heading) label nothing and do not count against it.
+        first = entries[0].top - LEVEL * entries[0].first_height
+        counted = sum(1 for block in labels if block.top >= first)
+        if len(labels) >= MIN_LABEL_BLOCKS and len(attached) >= LEVEL_SHARE * counted:
+            labels = _cut_at_entries(labels, entries)  # decided on the blocks as printed
+            return labels, entries, _attach(labels, entries, dated_only=False)
     return None
 
 
