@@ -164,6 +164,23 @@ def _mostly_dated(blocks: list[_Block]) -> bool:
     return dated >= MIN_DATED_BLOCKS and dated >= MIN_DATED_SHARE * len(blocks)
 
 
+def date_alignment(dates: list[Line], entries: list[Line]) -> tuple[int, float] | None:
+    """How well ``dates`` line up as a date column beside ``entries``: (date blocks attached,
+    minus their mean distance to their entry's top, so that a larger tuple is a better fit), or
+    ``None`` when they do not read as a date column that lines up."""
+    if not dates or not entries:
+        return None
+    blocks, targets = _blocks(dates), _blocks(entries)
+    if not _mostly_dated(blocks):
+        return None
+    dated = sum(1 for block in blocks if block.dated())
+    attached = _attach(blocks, targets, dated_only=True)
+    if len(attached) < MIN_DATED_BLOCKS or len(attached) < MIN_ATTACHED * dated:
+        return None
+    distance = sum(abs(blocks[d].top - targets[e].top) for d, e in attached.items())
+    return len(attached), -distance / len(attached)
+
+
 def date_column_beside(left: list[Line], right: list[Line]) -> bool:
     """One side reads like a date column (whether or not its dates line up with the blocks of
     the other side, which may hold more than one column)."""
