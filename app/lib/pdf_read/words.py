@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .line_style import line_style, word_style
+from .table_cells import cell_edges, starts_cell
 
 Word = dict[str, Any]
 # A text line and its style ({"size", "bold", "colour"}; None for a blank line).
@@ -48,13 +49,22 @@ class Line:
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
 
-    def text(self) -> str:
+    @property
+    def tab_gap(self) -> float:
+        """The gap above which the next word starts a cell (a TAB)."""
+        return max(8.0, TAB_GAP * self.height)
+
+    def text(self, cells: list[float] | None = None) -> str:
+        """The words, a TAB between cells: after a wide gap, or at one of the ``cells``
+        edges (the columns of a table, see ``table_cells``)."""
         ordered = sorted(self.words, key=lambda w: w["x0"])
         parts: list[str] = []
         for index, word in enumerate(ordered):
             if index:
                 gap = word["x0"] - ordered[index - 1]["x1"]
-                if gap > max(8.0, TAB_GAP * self.height):
+                if gap > self.tab_gap or (
+                    cells and starts_cell(ordered[index - 1], word, self.height, cells)
+                ):
                     parts.append("\t")
                 elif not _script(ordered[index - 1], word, gap):
                     parts.append(" ")
@@ -214,9 +224,12 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
     if not lines:
         return []
     threshold = block_gap(lines)
+    cells = cell_edges(
+        [(sorted(line.words, key=lambda w: w["x0"]), line.tab_gap) for line in lines]
+    )
     out: list[Row] = []
     for index, line in enumerate(lines):
         if index and line.top - lines[index - 1].bottom > threshold:
             out.append(("", None))
-        out.append((line.text(), line_style(line.words)))
+        out.append((line.text(cells), line_style(line.words)))
     return out
