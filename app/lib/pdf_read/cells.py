@@ -18,7 +18,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .words import Line, Row, block_gap, lines_to_rows
+from .rows import block_gap, lines_to_rows
+from .words import Line, Row
 
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d/.])\d\d?[./]\d\d(?![\d/.])")
 ALIGN = 1.2  # of the taller first line: how far apart the tops of a date and its entry may be

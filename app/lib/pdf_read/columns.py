@@ -19,7 +19,8 @@ import math
 
 from .cells import date_column_beside, read_as_cells
 from .gutter_order import ordered_gutters
-from .words import TAB_GAP, Line, Row, Word, group_lines, lines_to_rows
+from .rows import lines_to_rows
+from .words import TAB_GAP, Line, Row, Word, group_lines
 
 MIN_WORDS_FOR_COLUMNS = 30
 MIN_WORDS_IN_SUBCOLUMNS = 20
