@@ -110,3 +110,20 @@ def test_labels_set_at_an_even_spacing_are_cut_at_each_value() -> None:
         assert f"{LABELS[3]}\t{company}, {town}" in lines, lines
     assert "EDUCATION" in lines, lines  # not glued to the last "Employer" label
     assert "2015 – 2018" in lines and lines.index("2015 – 2018") > lines.index("EDUCATION")
+
+
+def test_a_heading_stacked_on_the_first_date_of_a_date_column_is_cut_off() -> None:
+    """The section heading sits just above the first date, as close as a line: read as one
+    block with it, the date's top was the heading's, more than a line above its entry."""
+    dates = [_line("WORK", 60, 111.7, 9.4), _line("Dec 2023 - now", 60, 128.0, 9.4)]
+    dates += [_line("Feb 2023 - Aug 2023", 60, 181.0, 9.4)]
+    dates += [_line("EDUCATION", 60, 247.6, 9.4), _line("2021 - 2023", 60, 264.0, 9.4)]
+    entries = [_line("Field Engineer", 210, 128.2, 10.5), _line("Halvard, Porto", 210, 141.0)]
+    entries += [_line("Lab Assistant", 210, 181.2, 10.5), _line("Corvin, Lyon", 210, 194.0)]
+    entries += [_line("BSc Chemistry", 210, 264.1, 10.5), _line("Utrecht", 210, 277.0)]
+    rows = read_as_cells(dates, entries, [])
+    assert rows is not None
+    lines = [text for text, _ in rows if text]
+    assert lines[:4] == ["WORK", "Dec 2023 - now", "Field Engineer", "Halvard, Porto"], lines
+    assert lines[4:6] == ["Feb 2023 - Aug 2023", "Lab Assistant"], lines
+    assert lines[7:10] == ["EDUCATION", "2021 - 2023", "BSc Chemistry"], lines

@@ -87,6 +87,23 @@ def _cut_at_entries(labels: list[_Block], entries: list[_Block]) -> list[_Block]
     return out
 
 
+def _headings_apart(labels: list[_Block], entries: list[_Block]) -> list[_Block]:
+    """Date blocks with the undated lines stacked above their first date (a section heading
+    set in the date column) cut off, where that date starts within about a line of an entry:
+    the heading's top would otherwise stand for the date's."""
+    tops = [entry.top for entry in entries]
+    out: list[_Block] = []
+    for block in labels:
+        out.append(_Block([block.lines[0]]))
+        for line in block.lines[1:]:
+            reach = ALIGN * max(line.height, 1.0)
+            above_undated = not out[-1].dated()
+            if above_undated and any(abs(line.top - top) <= reach for top in tops):
+                out.append(_Block([]))
+            out[-1].lines.append(line)
+    return out
+
+
 def _level_entry(line: Line, entries: list[_Block]) -> _Block | None:
     reach = LEVEL * max(line.height, 1.0)
     return next((entry for entry in entries if abs(line.top - entry.top) <= reach), None)
@@ -131,6 +148,7 @@ def _labelled(
             continue
         labels, entries = _blocks(side), _blocks(other)
         if _mostly_dated(labels):
+            labels = _headings_apart(labels, entries)
             dated = sum(1 for block in labels if block.dated())
             attached = _attach(labels, entries, dated_only=True)
             if len(attached) >= MIN_DATED_BLOCKS and len(attached) >= MIN_ATTACHED * dated:
