@@ -195,6 +195,11 @@ def test_not_dates(text: str) -> None:
             ["February 2023\tAnalyst", "|\tKorvel SAS", "September\t• Built", "2022\t• Ran"],
             ["September 2022 – February 2023\tAnalyst", "Korvel SAS", "• Built", "• Ran"],
         ),
+        # a right-hand date cell whose year wrapped under it
+        (
+            ["Analyst\tSeptember 2022 - February", "Korvel SAS, Lyon\t2023"],
+            ["Analyst\tSeptember 2022 - February 2023", "Korvel SAS, Lyon"],
+        ),
     ],
 )
 def test_dates_split_over_two_lines(lines: list[str], joined: list[str]) -> None:

@@ -8,7 +8,7 @@ whose cells share their lines with the heading ("Mars - Sept<TAB>Title" / "2024<
 also with a timeline's connector between the two cells ("present" / "|" / "2024"), and a
 month whose year wrapped onto the next line of its cell ("September" / "2022"), and a
 timeline's end, connector and start each on a line of their own ("May 2025" / "|" /
-"June 2023").
+"June 2023"), or a right-hand date cell whose year wrapped under it.
 """
 
 from __future__ import annotations
@@ -138,6 +138,17 @@ def _join_cells(out: list[str], index: int, following: int) -> None:
             out[following] = middle
 
 
+def _join_trailing_cells(out: list[str], index: int, following: int) -> None:
+    """A right-hand date cell whose year wrapped under it: "Analyst⇥September 2022 - February"
+    / "Korvel SAS⇥2023" → "Analyst⇥September 2022 - February 2023" / "Korvel SAS"."""
+    first, second = out[index].rstrip().rsplit("\t", 1), out[following].rstrip().rsplit("\t", 1)
+    if len(first) != 2 or len(second) != 2 or not _only(second[1].strip(), "year"):
+        return
+    joined = _year_below(first[1], second[1].strip())
+    if joined is not None:
+        out[index], out[following] = f"{first[0]}\t{joined[0]}", second[0]
+
+
 def _cells_alone(lines: list[str], first: int, second: int) -> bool:
     """As ``_alone``, for date cells at the start of lines: no date cell on the text line
     just before ``first`` nor on the one just after ``second``."""
@@ -203,4 +214,5 @@ def join_split_dates(lines: list[str]) -> list[str]:
             out[index], out[following] = year
             continue
         _join_cells(out, index, following)
+        _join_trailing_cells(out, index, following)
     return out
