@@ -187,6 +187,19 @@ def test_not_dates(text: str) -> None:
             ["Chef de rang", "2019 – 2021", "", "Brasserie Lutèce"],
         ),
         (["2021", "", "2019", "Caissier"], ["2019 – 2021", "", "", "Caissier"]),
+        # a timeline's end, connector and start, each on a line of its own
+        (["May 2025", "|", "June 2023", "Buyer"], ["June 2023 – May 2025", "", "", "Buyer"]),
+        # a month whose year wrapped onto the next line of a narrow date cell
+        (["September", "2022"], ["September 2022", ""]),
+        (
+            ["February 2023\tAnalyst", "|\tKorvel SAS", "September\t• Built", "2022\t• Ran"],
+            ["September 2022 – February 2023\tAnalyst", "Korvel SAS", "• Built", "• Ran"],
+        ),
+        # a right-hand date cell whose year wrapped under it
+        (
+            ["Analyst\tSeptember 2022 - February", "Korvel SAS, Lyon\t2023"],
+            ["Analyst\tSeptember 2022 - February 2023", "Korvel SAS, Lyon"],
+        ),
     ],
 )
 def test_dates_split_over_two_lines(lines: list[str], joined: list[str]) -> None:
@@ -203,6 +216,7 @@ def test_dates_split_over_two_lines(lines: list[str], joined: list[str]) -> None
         ["Sep 2022 to", "Present day in the office"],  # the next line is prose
         ["2021 –", "2019"],  # backwards on one line: not a range we understand
         ["Atelier Verne, Paris 15", "juin-août 2023"],  # an arrondissement is not a day
+        ["Cuisine", "|", "Football"],  # a connector between two lines of words
     ],
 )
 def test_lines_that_are_not_one_split_range(lines: list[str]) -> None:

@@ -64,3 +64,47 @@ def test_dates_in_a_column_stay_with_their_entries(date_size: str, third_column:
     for job, (_, _, title, company, _, _) in zip(jobs, JOBS, strict=True):
         assert title in f"{job.title} {job.company}"
         assert company in f"{job.title} {job.company}"
+
+
+THREE = [
+    ("Field intern", "Halvard Instrum", "Fév – Juil. 2024", "Lyon, France", "2024-02", "2024-07"),
+    ("Lab intern", "Corvin Biotech", "Juil. – Août 2021", "Nantes, France", "2021-07", "2021-08"),
+    ("Sampling intern", "Westfold Dairies", "Juil. 2020", "Rennes, France", "2020-07", "2020-07"),
+]  # fmt: skip
+
+
+def _three_columns() -> str:
+    """The entries (title, employer, then their description), a narrow column of their dates
+    and places right of them (the date level with the employer, the second line), and a
+    sidebar of activities whose own items happen to start near the dates. The gutter between
+    the entries and their dates is the wider one."""
+    rows = "".join(
+        f'<tr><td class="entry"><b>{title}</b><br>{company}<p class="what">'
+        "Automated the line's conveyor checks and wrote the test plans.</p></td>"
+        f'<td class="date"><br>{date}<br>{town}</td></tr>'
+        for title, company, date, town, _, _ in THREE
+    )
+    side = "".join(
+        f"<p><b>{club}</b><br>Organised events and<br>the members' meetings.</p>"
+        for club in ("Robotics club", "Student union", "Chess society", "Hiking group")
+    )
+    return f"""<html><head><style>
+      @page {{ size: A4; margin: 12mm; }}
+      body {{ font-family: sans-serif; font-size: 9pt; display: flex; }}
+      .main {{ width: 120mm; }} .side {{ width: 52mm; margin-left: 5mm; }}
+      table {{ border-collapse: collapse; }} td {{ vertical-align: top; padding: 0 0 9pt; }}
+      .entry {{ width: 80mm; }} .date {{ width: 26mm; padding-left: 14mm; color: #555; }}
+      h2 {{ font-size: 12pt; margin: 0 0 6pt; }} p {{ margin: 0 0 9pt; }}
+      p.what {{ margin: 8pt 0 0 6mm; }}
+    </style></head><body>
+      <div class="main"><h1>Ilse Maarten</h1><h2>EXPERIENCE</h2><table>{rows}</table></div>
+      <div class="side"><h2>ACTIVITIES</h2>{side}</div>
+    </body></html>"""
+
+
+def test_a_date_column_between_two_columns_stays_with_its_entries() -> None:
+    text = read_pdf_text_sync(render_html(_three_columns()), max_pages=2).text
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.start, j.end) for j in jobs] == [(s, e) for *_, s, e in THREE], text
+    for job, (title, company, *_) in zip(jobs, THREE, strict=True):
+        assert (job.title, job.company) == (title, company), text

@@ -5,7 +5,10 @@
 first in a date column ("Oct 2025" above "Nov 2024", "Présent" above "2019", and "2021" above
 "2019" when the pair stands alone before an entry's text), and the same inside a date column
 whose cells share their lines with the heading ("Mars - Sept<TAB>Title" / "2024<TAB>Employer"),
-also with a timeline's connector between the two cells ("present" / "|" / "2024").
+also with a timeline's connector between the two cells ("present" / "|" / "2024"), and a
+month whose year wrapped onto the next line of its cell ("September" / "2022"), and a
+timeline's end, connector and start each on a line of their own ("May 2025" / "|" /
+"June 2023"), or a right-hand date cell whose year wrapped under it.
 """
 
 from __future__ import annotations
@@ -101,14 +104,15 @@ def _split_cell(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_connector(text: str) -> bool:
+    """Is ``text`` only a timeline's connector ("|", "↓", "–")?"""
+    return 0 < len(text) <= MAX_CONNECTOR and not any(c.isalnum() for c in text)
+
+
 def _connector_cell(line: str) -> str | None:
     """The rest of a line whose first cell is only a timeline's connector ("|", "↓", "–")."""
     cells = CELL_GAP_RE.split(line.strip(), maxsplit=1)
-    if (
-        len(cells) == 2
-        and 0 < len(cells[0]) <= MAX_CONNECTOR
-        and not any(c.isalnum() for c in cells[0])
-    ):
+    if len(cells) == 2 and _is_connector(cells[0]):
         return cells[1]
     return None
 
@@ -134,6 +138,17 @@ def _join_cells(out: list[str], index: int, following: int) -> None:
             out[following] = middle
 
 
+def _join_trailing_cells(out: list[str], index: int, following: int) -> None:
+    """A right-hand date cell whose year wrapped under it: "Analyst⇥September 2022 - February"
+    / "Korvel SAS⇥2023" → "Analyst⇥September 2022 - February 2023" / "Korvel SAS"."""
+    first, second = out[index].rstrip().rsplit("\t", 1), out[following].rstrip().rsplit("\t", 1)
+    if len(first) != 2 or len(second) != 2 or not _only(second[1].strip(), "year"):
+        return
+    joined = _year_below(first[1], second[1].strip())
+    if joined is not None:
+        out[index], out[following] = f"{first[0]}\t{joined[0]}", second[0]
+
+
 def _cells_alone(lines: list[str], first: int, second: int) -> bool:
     """As ``_alone``, for date cells at the start of lines: no date cell on the text line
     just before ``first`` nor on the one just after ``second``."""
@@ -150,9 +165,31 @@ def _alone(lines: list[str], first: int, second: int) -> bool:
     return bool(after) and not is_date_cell(before) and not is_date_cell(after)
 
 
+def _only(text: str, kind: str) -> bool:
+    """Is ``text`` a date cell made of one date token of ``kind`` ("September", "2022")?"""
+    found = tokens(fold_dates(text))
+    return len(found) == 1 and found[0].kind == kind and is_date_cell(text)
+
+
+def _join_wrapped_month(out: list[str], index: int) -> None:
+    """A date cell wrapped in a narrow column, its month above its year: "September⇥• Built
+    …" / "2022⇥• Trained …" (or the two cells alone) → "September 2022⇥• Built …" /
+    "• Trained …", so that the range it ends or starts can be read whole."""
+    if index + 1 >= len(out):
+        return
+    first = _split_cell(out[index]) or (out[index].strip(), "")
+    second = _split_cell(out[index + 1]) or (out[index + 1].strip(), "")
+    if _only(first[0], "yearless") and _only(second[0], "year"):
+        cell = f"{first[0]} {second[0]}"
+        out[index] = f"{cell}\t{first[1]}" if first[1] else cell
+        out[index + 1] = second[1]
+
+
 def join_split_dates(lines: list[str]) -> list[str]:
     """Join a date range broken over two lines; what is left of the second line stays."""
     out = list(lines)
+    for index in range(len(out)):
+        _join_wrapped_month(out, index)
     for index, line in enumerate(out):
         text = line.rstrip()
         if not text.strip() or is_bullet(text):
@@ -162,6 +199,12 @@ def join_split_dates(lines: list[str]) -> list[str]:
         if following is None:
             continue
         nxt = out[following].strip()
+        if _is_connector(nxt) and following + 1 < len(out) and out[following + 1].strip():
+            after = following + 1  # a timeline's end / "|" / start, each on its own line
+            whole = _joined(text, out[after].strip(), _alone(out, index, after))
+            if whole is not None:
+                out[index], out[following], out[after] = whole, "", ""
+                continue
         whole = _joined(text, nxt, _alone(out, index, following))
         if whole is not None:
             out[index], out[following] = whole, ""
@@ -171,4 +214,5 @@ def join_split_dates(lines: list[str]) -> list[str]:
             out[index], out[following] = year
             continue
         _join_cells(out, index, following)
+        _join_trailing_cells(out, index, following)
     return out

@@ -18,7 +18,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .words import Line, Row, block_gap, lines_to_rows
+from .rows import block_gap, lines_to_rows
+from .words import Line, Row
 
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d/.])\d\d?[./]\d\d(?![\d/.])")
 ALIGN = 1.2  # of the taller first line: how far apart the tops of a date and its entry may be
@@ -30,6 +31,7 @@ MAX_LABEL_WORDS = 5  # per line of a dated block: dates, a town, a duration — 
 LEVEL = 0.5  # of the taller first line: an undated label starts level with its entry
 MIN_LABEL_BLOCKS = 4
 LEVEL_SHARE = 0.8  # of an undated label column's blocks start level with an entry's
+WRAP_GAP = 0.5  # of a line's height: a wrapped label's next line sits closer than this
 
 
 @dataclass
@@ -63,6 +65,48 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             blocks.append(_Block([]))
         blocks[-1].lines.append(line)
     return blocks
+
+
+def _cut_at_entries(labels: list[_Block], entries: list[_Block]) -> list[_Block]:
+    """Label blocks cut again where a line starts level with an entry, or, after a wider gap
+    than a wrapped label's, below the end of the entry its block started beside. Labels set at
+    an even spacing ("Dates" / "Position held" / "Employer", each beside its own value, then a
+    section heading) leave no wider gap between one entry's labels, yet each starts a cell."""
+    out: list[_Block] = []
+    for block in labels:
+        beside = _level_entry(block.lines[0], entries)
+        out.append(_Block([block.lines[0]]))
+        for previous, line in itertools.pairwise(block.lines):
+            level = _level_entry(line, entries)
+            spaced = line.top - previous.bottom > WRAP_GAP * line.height  # not a wrapped label
+            past = beside is not None and spaced and line.top > beside.lines[-1].bottom
+            if level is not None or past:
+                out.append(_Block([]))
+                beside = level
+            out[-1].lines.append(line)
+    return out
+
+
+def _headings_apart(labels: list[_Block], entries: list[_Block]) -> list[_Block]:
+    """Date blocks with the undated lines stacked above their first date (a section heading
+    set in the date column) cut off, where that date starts within about a line of an entry:
+    the heading's top would otherwise stand for the date's."""
+    tops = [entry.top for entry in entries]
+    out: list[_Block] = []
+    for block in labels:
+        out.append(_Block([block.lines[0]]))
+        for line in block.lines[1:]:
+            reach = ALIGN * max(line.height, 1.0)
+            above_undated = not out[-1].dated()
+            if above_undated and any(abs(line.top - top) <= reach for top in tops):
+                out.append(_Block([]))
+            out[-1].lines.append(line)
+    return out
+
+
+def _level_entry(line: Line, entries: list[_Block]) -> _Block | None:
+    reach = LEVEL * max(line.height, 1.0)
+    return next((entry for entry in entries if abs(line.top - entry.top) <= reach), None)
 
 
 def _width(lines: list[Line]) -> float:
@@ -104,14 +148,20 @@ def _labelled(
             continue
         labels, entries = _blocks(side), _blocks(other)
         if _mostly_dated(labels):
+            labels = _headings_apart(labels, entries)
             dated = sum(1 for block in labels if block.dated())
             attached = _attach(labels, entries, dated_only=True)
             if len(attached) >= MIN_DATED_BLOCKS and len(attached) >= MIN_ATTACHED * dated:
                 return labels, entries, attached
             continue
         attached = _attach(labels, entries, dated_only=False)
-        if len(labels) >= MIN_LABEL_BLOCKS and len(attached) >= LEVEL_SHARE * len(labels):
-            return labels, entries, attached
+        # Blocks above the first entry (the name and title of a header set in the label
+        # column, the first section heading) label nothing and do not count against it.
+        first = entries[0].top - LEVEL * entries[0].first_height
+        counted = sum(1 for block in labels if block.top >= first)
+        if len(labels) >= MIN_LABEL_BLOCKS and len(attached) >= LEVEL_SHARE * counted:
+            labels = _cut_at_entries(labels, entries)  # decided on the blocks as printed
+            return labels, entries, _attach(labels, entries, dated_only=False)
     return None
 
 
@@ -131,6 +181,23 @@ def _date_side(left: list[Line], right: list[Line]) -> tuple[list[_Block], list[
 def _mostly_dated(blocks: list[_Block]) -> bool:
     dated = sum(1 for block in blocks if block.dated())
     return dated >= MIN_DATED_BLOCKS and dated >= MIN_DATED_SHARE * len(blocks)
+
+
+def date_alignment(dates: list[Line], entries: list[Line]) -> tuple[int, float] | None:
+    """How well ``dates`` line up as a date column beside ``entries``: (date blocks attached,
+    minus their mean distance to their entry's top, so that a larger tuple is a better fit), or
+    ``None`` when they do not read as a date column that lines up."""
+    if not dates or not entries:
+        return None
+    blocks, targets = _blocks(dates), _blocks(entries)
+    if not _mostly_dated(blocks):
+        return None
+    dated = sum(1 for block in blocks if block.dated())
+    attached = _attach(blocks, targets, dated_only=True)
+    if len(attached) < MIN_DATED_BLOCKS or len(attached) < MIN_ATTACHED * dated:
+        return None
+    distance = sum(abs(blocks[d].top - targets[e].top) for d, e in attached.items())
+    return len(attached), -distance / len(attached)
 
 
 def date_column_beside(left: list[Line], right: list[Line]) -> bool:

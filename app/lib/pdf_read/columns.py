@@ -18,7 +18,9 @@ from __future__ import annotations
 import math
 
 from .cells import date_column_beside, read_as_cells
-from .words import TAB_GAP, Line, Row, Word, group_lines, lines_to_rows
+from .gutter_order import ordered_gutters
+from .rows import lines_to_rows
+from .words import TAB_GAP, Line, Row, Word, group_lines
 
 MIN_WORDS_FOR_COLUMNS = 30
 MIN_WORDS_IN_SUBCOLUMNS = 20
@@ -207,7 +209,7 @@ def read_region(
     minimum = MIN_WORDS_FOR_COLUMNS if depth == 0 else MIN_WORDS_IN_SUBCOLUMNS
     if depth > MAX_DEPTH or len(words) < minimum:
         return lines_to_rows(group_lines(words)), 1
-    gutters = gutter_candidates(words)
+    gutters = ordered_gutters(words, gutter_candidates(words), _straddling)
     for gutter in gutters:
         left = [w for w in words if w["x1"] <= gutter]
         right = [w for w in words if w["x0"] >= gutter]

@@ -15,7 +15,8 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from .line_style import line_style, word_style
+from .line_style import word_style
+from .table_cells import starts_cell
 
 Word = dict[str, Any]
 # A text line and its style ({"size", "bold", "colour"}; None for a blank line).
@@ -48,18 +49,38 @@ class Line:
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
 
-    def text(self) -> str:
+    @property
+    def tab_gap(self) -> float:
+        """The gap above which the next word starts a cell (a TAB)."""
+        return max(8.0, TAB_GAP * self.height)
+
+    def cells(self, edges: list[float] | None = None) -> list[list[Word]]:
+        """The words left to right, cut into cells: after a wide gap, or at one of the
+        ``edges`` (the columns of a table, see ``table_cells``)."""
         ordered = sorted(self.words, key=lambda w: w["x0"])
-        parts: list[str] = []
-        for index, word in enumerate(ordered):
-            if index:
-                gap = word["x0"] - ordered[index - 1]["x1"]
-                if gap > max(8.0, TAB_GAP * self.height):
-                    parts.append("\t")
-                elif not _script(ordered[index - 1], word, gap):
-                    parts.append(" ")
-            parts.append(word["text"])
-        return "".join(parts)
+        cells: list[list[Word]] = [[ordered[0]]] if ordered else []
+        for before, word in itertools.pairwise(ordered):
+            gap = word["x0"] - before["x1"]
+            if gap > self.tab_gap or (
+                edges and starts_cell(before, word, self.height, edges, before is ordered[0])
+            ):
+                cells.append([])
+            cells[-1].append(word)
+        return cells
+
+    def text(self, edges: list[float] | None = None) -> str:
+        """The words, a TAB between cells."""
+        return "\t".join(cell_text(cell) for cell in self.cells(edges))
+
+
+def cell_text(words: list[Word]) -> str:
+    """The words of one cell, left to right, a space between them but for a script."""
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        if index and not _script(words[index - 1], word, word["x0"] - words[index - 1]["x1"]):
+            parts.append(" ")
+        parts.append(word["text"])
+    return "".join(parts)
 
 
 def _script(before: Word, after: Word, gap: float) -> bool:
@@ -198,25 +219,3 @@ def group_lines(words: list[Word]) -> list[Line]:
         else:
             lines.append(Line(word["top"], word["bottom"], [word]))
     return sorted(lines, key=lambda line: line.top)
-
-
-def block_gap(lines: list[Line]) -> float:
-    """The vertical gap above which a line starts a new block: wider than the usual line gap."""
-    typical = statistics.median(line.height for line in lines)
-    gaps = sorted(b.top - a.bottom for a, b in itertools.pairwise(lines) if b.top > a.bottom)
-    usual = gaps[len(gaps) // 10] if gaps else 0.0
-    return max(3.0, 0.45 * typical, usual + 0.3 * typical)
-
-
-def lines_to_rows(lines: list[Line]) -> list[Row]:
-    """Lines → text lines with their style, and an empty line where the vertical gap shows a
-    new block."""
-    if not lines:
-        return []
-    threshold = block_gap(lines)
-    out: list[Row] = []
-    for index, line in enumerate(lines):
-        if index and line.top - lines[index - 1].bottom > threshold:
-            out.append(("", None))
-        out.append((line.text(), line_style(line.words)))
-    return out
