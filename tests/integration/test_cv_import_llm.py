@@ -222,4 +222,4 @@ async def test_a_degree_the_model_takes_for_a_job_stays_a_degree(
     assert body["extractionStatus"] == "completed", body["extractionErrors"]
     titles = [job["title"] for job in body["content"]["experience"]]
     assert len(titles) == 4 and degree["degree"] not in titles
-    assert [e["degree"] for e in body["content"]["education"]][0] == degree["degree"]
+    assert body["content"]["education"][0]["degree"] == degree["degree"]
