@@ -11,11 +11,13 @@ from functools import partial
 from typing import Literal, TypeVar
 
 from litestar.di import NamedDependency
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.lib.dependencies import AppSettings, Db
 from app.lib.llm import LLMEndpoint
+from app.lib.llm.spend import SpendMeter
 from app.settings.registry import (
     DEFAULT_MODEL,
     DEFAULT_TEMPERATURE,
@@ -73,12 +75,23 @@ def _parsed(raw: str | None, parse: Callable[[str], T], default: T) -> T:
         return default
 
 
-async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint | None:
-    """The endpoint the LLM engine should call, or ``None`` for the offline engine."""
+async def llm_endpoint(
+    session: AsyncSession, settings: Settings, *, user_id: object | None, redis: Redis | None
+) -> LLMEndpoint | None:
+    """The endpoint the LLM engine should call, or ``None`` for the offline engine.
+
+    ``user_id``: whose work the calls are; the endpoint then carries a new ``SpendMeter`` (one per
+    piece of work) that counts them on that user's daily budget (app/lib/llm/spend.py). ``None``
+    only for calls no user's work makes (the admin's connection check)."""
+    if user_id is not None and redis is None:
+        raise ValueError("a user's LLM work needs Redis to count its spend")
     status = await engine_status(session, settings)
     if status.mode == "offline":
         return None
     values = await all_settings(session)
+    meter = None
+    if user_id is not None and redis is not None:
+        meter = SpendMeter(redis, user_id, settings.llm_daily_tokens_per_user)
     return LLMEndpoint(
         base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
         api_key=status.api_key,
@@ -86,4 +99,5 @@ async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint
         probe_timeout_s=settings.llm_probe_timeout_seconds,
         temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
         max_concurrency=_parsed(values.get("llm_max_concurrency"), int, 0),
+        meter=meter,
     )

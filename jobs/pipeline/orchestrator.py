@@ -96,7 +96,7 @@ class Generation:
             budget = budget_of(task, self.settings)
             user_id = task.user_id
             await self._publish_background(user_id, row)  # queued → running
-            engine = await build_engine(session, self.settings)
+            engine = await build_engine(session, self.settings, user_id=user_id, redis=self.redis)
             concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
             retries = max(0, await get_int_setting(session, "max_retries", 3))
             offers = list(
