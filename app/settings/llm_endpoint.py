@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.lib.dependencies import AppSettings, Db
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.llm import LLMEndpoint
 from app.lib.llm.spend import SpendMeter
 from app.settings.registry import (
@@ -27,6 +29,11 @@ from app.settings.service import all_settings
 
 # Only a key configured: the SDK's own default endpoint.
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+SPENT = N_(
+    "Your daily AI budget (%(limit)s tokens) is used up; try again tomorrow (the day counts in "
+    "UTC)."
+)
 
 T = TypeVar("T")
 
@@ -101,3 +108,20 @@ async def llm_endpoint(
         max_concurrency=_parsed(values.get("llm_max_concurrency"), int, 0),
         meter=meter,
     )
+
+
+async def refuse_when_spent(
+    session: AsyncSession, settings: Settings, redis: Redis, user_id: str
+) -> None:
+    """Before LLM work is charged: 429 ``llm.spend_limit`` (with ``used`` and ``limit``) when the
+    user's budget of today is used up and the LLM engine would do the work. The worker's meter
+    (app/lib/llm/spend.py) is the guarantee; this only keeps the credits of work it would refuse.
+    """
+    limit = settings.llm_daily_tokens_per_user
+    if limit <= 0 or (await engine_status(session, settings)).mode == "offline":
+        return
+    used = await SpendMeter(redis, user_id, limit).used_today()
+    if used >= limit:
+        error = InputError(SPENT, code="llm.spend_limit", http_status=429, limit=limit)
+        error.extra.update(used=used, limit=limit)
+        raise error

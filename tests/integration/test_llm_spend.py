@@ -16,9 +16,10 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from pydantic import BaseModel
 from redis.asyncio import Redis
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.db.models import CoverLetter, CvGenerationTask
 from app.domain.cvs.extraction import extract
 from app.domain.offers.extraction import SPEND_FALLBACK, extract_offer_fields
 from app.lib.llm import LLMEndpoint, LLMSpendLimitError, SpendMeter, complete_structured
@@ -28,9 +29,11 @@ from app.lib.llm.structured import StructuredMode
 from app.settings.llm_endpoint import llm_endpoint
 from app.settings.service import update_setting
 from tests import factories
-from tests.conftest import register
+from tests.conftest import csrf_token, register
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fakes.toy_schemas import toy_schema
+from tests.integration.pipeline_helpers import count_now, generate
+from tests.integration.test_cover_letters_api import balance
 from tests.integration.test_extraction_llm_failure import CV_TEXT, OFFER_TEXT
 
 
@@ -218,3 +221,41 @@ async def test_a_cv_import_past_the_budget_uses_the_rules_and_says_why(
     ]
     assert llm.chat_requests == []
     assert await last_llm_error(redis) is None
+
+
+async def test_generations_and_letters_past_the_budget_are_refused_before_any_debit(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    redis: Redis,
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    llm: FakeOpenAIServer,
+) -> None:
+    me = await register(client, "gen-spent@example.com")
+    await _use(db, llm)
+    limit = settings.llm_daily_tokens_per_user
+    await redis.set(spend_key(me["id"], datetime.now(UTC).date().isoformat()), limit)
+    cv = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    before = await balance(session_factory, me["id"])
+
+    refused = await generate(client, cv.id, [offer.id])
+    assert refused.status_code == 429, refused.text
+    body = refused.json()
+    assert (body["error"], body["used"], body["limit"]) == ("llm.spend_limit", limit, limit)
+    token = await csrf_token(client)
+    letter = await client.post(
+        "/api/cover-letters",
+        json={"cvFileId": cv.id, "jobOfferId": offer.id},
+        headers={"x-csrftoken": token},
+    )
+    assert (letter.status_code, letter.json()["error"]) == (429, "llm.spend_limit")
+    assert await balance(session_factory, me["id"]) == before  # no credit debited
+    assert await count_now(session_factory, CvGenerationTask) == 0
+    assert await count_now(session_factory, CoverLetter) == 0
+
+    other = await register(client, "gen-fresh@example.com")  # another user: not refused
+    their_cv = await factories.source_cv(db, other["id"])
+    their_offer = await factories.job_offer(db, other["id"])
+    accepted = await generate(client, their_cv.id, [their_offer.id])
+    assert accepted.status_code < 300, accepted.text
