@@ -40,6 +40,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "LLM_API_KEY": ("llm", "api_key"),
     "CVTAILOR_LLM_TIMEOUT_SECONDS": ("llm", "timeout_seconds"),
     "CVTAILOR_LLM_PROBE_TIMEOUT_SECONDS": ("llm", "probe_timeout_seconds"),
+    "CVTAILOR_LLM_DAILY_TOKENS_PER_USER": ("llm", "daily_tokens_per_user"),
     "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
     "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
@@ -105,6 +106,9 @@ class Settings:
     # Peers whose X-Forwarded-For / X-Forwarded-Proto the app believes (app/lib/proxies.py):
     # addresses or networks, comma-separated; "" trusts nobody, "*" everybody.
     trusted_proxies: str = "127.0.0.1,::1"
+    # LLM tokens (sent + received) one user's work may spend per UTC day; 0 = no limit
+    # (app/lib/llm/spend.py).
+    llm_daily_tokens_per_user: int = 5_000_000
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -230,6 +234,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             raw["worker"].get("generation_budget_seconds_per_offer", 600)
         ),
         generation_max_runs=int(raw["worker"].get("generation_max_runs", 5)),
+        llm_daily_tokens_per_user=int(raw["llm"].get("daily_tokens_per_user", 5_000_000)),
         trusted_proxies=trusted_proxies(
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),

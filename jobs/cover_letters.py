@@ -207,7 +207,7 @@ async def _work(
     await announce(redis, letter)
     template = await letter_template(db, letter)
     request = letter_request(letter, cv, offer, template, await source_of(db, cv))
-    engine = await writer.letter_engine(db, ctx["settings"])
+    engine = await writer.letter_engine(db, ctx["settings"], user_id=letter.user_id, redis=redis)
     await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
     written = await writer.write_letter(request, engine)
     await progress(db, redis, task, "saving", 90)

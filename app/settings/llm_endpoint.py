@@ -11,11 +11,15 @@ from functools import partial
 from typing import Literal, TypeVar
 
 from litestar.di import NamedDependency
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.lib.dependencies import AppSettings, Db
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.llm import LLMEndpoint
+from app.lib.llm.spend import SpendMeter
 from app.settings.registry import (
     DEFAULT_MODEL,
     DEFAULT_TEMPERATURE,
@@ -25,6 +29,11 @@ from app.settings.service import all_settings
 
 # Only a key configured: the SDK's own default endpoint.
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+SPENT = N_(
+    "Your daily AI budget (%(limit)s tokens) is used up; try again tomorrow (the day counts in "
+    "UTC)."
+)
 
 T = TypeVar("T")
 
@@ -73,12 +82,23 @@ def _parsed(raw: str | None, parse: Callable[[str], T], default: T) -> T:
         return default
 
 
-async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint | None:
-    """The endpoint the LLM engine should call, or ``None`` for the offline engine."""
+async def llm_endpoint(
+    session: AsyncSession, settings: Settings, *, user_id: object | None, redis: Redis | None
+) -> LLMEndpoint | None:
+    """The endpoint the LLM engine should call, or ``None`` for the offline engine.
+
+    ``user_id``: whose work the calls are; the endpoint then carries a new ``SpendMeter`` (one per
+    piece of work) that counts them on that user's daily budget (app/lib/llm/spend.py). ``None``
+    only for calls no user's work makes (the admin's connection check)."""
+    if user_id is not None and redis is None:
+        raise ValueError("a user's LLM work needs Redis to count its spend")
     status = await engine_status(session, settings)
     if status.mode == "offline":
         return None
     values = await all_settings(session)
+    meter = None
+    if user_id is not None and redis is not None:
+        meter = SpendMeter(redis, user_id, settings.llm_daily_tokens_per_user)
     return LLMEndpoint(
         base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
         api_key=status.api_key,
@@ -86,4 +106,22 @@ async def llm_endpoint(session: AsyncSession, settings: Settings) -> LLMEndpoint
         probe_timeout_s=settings.llm_probe_timeout_seconds,
         temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
         max_concurrency=_parsed(values.get("llm_max_concurrency"), int, 0),
+        meter=meter,
     )
+
+
+async def refuse_when_spent(
+    session: AsyncSession, settings: Settings, redis: Redis, user_id: str
+) -> None:
+    """Before LLM work is charged: 429 ``llm.spend_limit`` (with ``used`` and ``limit``) when the
+    user's budget of today is used up and the LLM engine would do the work. The worker's meter
+    (app/lib/llm/spend.py) is the guarantee; this only keeps the credits of work it would refuse.
+    """
+    limit = settings.llm_daily_tokens_per_user
+    if limit <= 0 or (await engine_status(session, settings)).mode == "offline":
+        return
+    used = await SpendMeter(redis, user_id, limit).used_today()
+    if used >= limit:
+        error = InputError(SPENT, code="llm.spend_limit", http_status=429, limit=limit)
+        error.extra.update(used=used, limit=limit)
+        raise error

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -38,9 +39,12 @@ FALLBACK_INVALID = "invalid_output"  # the model's answer was not a letter
 FALLBACK_TOO_LITTLE = "too_little_left"  # the guard left fewer than two paragraphs
 
 
-async def letter_engine(session: AsyncSession, settings: Settings) -> LetterEngine | None:
-    """The LLM engine with the admin's model for letters, or None (no endpoint: offline)."""
-    endpoint = await llm_endpoint(session, settings)
+async def letter_engine(
+    session: AsyncSession, settings: Settings, *, user_id: str, redis: Redis
+) -> LetterEngine | None:
+    """The LLM engine with the admin's model for letters, or None (no endpoint: offline). Its
+    calls count on ``user_id``'s daily budget (app/lib/llm/spend.py)."""
+    endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
     if endpoint is None:
         return None
     return LetterEngine(endpoint, await model_for_phase(session, PHASE))

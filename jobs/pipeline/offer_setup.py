@@ -32,9 +32,12 @@ SOURCE_CV_GONE = N_("The source CV no longer exists.")
 JOB_OFFER_GONE = N_("The job offer no longer exists.")
 
 
-async def build_engine(session: AsyncSession, settings: Settings) -> PhaseEngine:
-    """The LLM engine with each phase's model, or the offline engine when no endpoint is set."""
-    endpoint = await llm_endpoint(session, settings)
+async def build_engine(
+    session: AsyncSession, settings: Settings, *, user_id: str, redis: Redis
+) -> PhaseEngine:
+    """The LLM engine with each phase's model, or the offline engine when no endpoint is set.
+    Its calls count on ``user_id``'s daily budget (app/lib/llm/spend.py)."""
+    endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
     if endpoint is None:
         return OfflineEngine()
     models = {phase: await model_for_phase(session, phase) for phase in PHASE_SCHEMAS}

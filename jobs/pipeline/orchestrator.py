@@ -25,7 +25,7 @@ from app.domain.generation.state import (
 )
 from app.events import GENERATION_ERROR, GENERATION_OFFER_FAILED, TASK_UPDATED, task_payload
 from app.lib.events import publish_event
-from app.lib.llm import LLMError
+from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.last_error import record_llm_error
 from app.lib.llm.user_messages import user_message
 from app.settings.service import get_int_setting
@@ -96,7 +96,7 @@ class Generation:
             budget = budget_of(task, self.settings)
             user_id = task.user_id
             await self._publish_background(user_id, row)  # queued → running
-            engine = await build_engine(session, self.settings)
+            engine = await build_engine(session, self.settings, user_id=user_id, redis=self.redis)
             concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
             retries = max(0, await get_int_setting(session, "max_retries", 3))
             offers = list(
@@ -174,7 +174,7 @@ class Generation:
         self, user_id: str, offer: CvGenerationOffer, error: BaseException | None
     ) -> None:
         message = _user_message(error)
-        if isinstance(error, LLMError):
+        if isinstance(error, LLMError) and not isinstance(error, LLMSpendLimitError):
             await record_llm_error(self.redis, error, where="generation")
         async with self.sessions() as session:
             task = await session.get(CvGenerationTask, self.task_id)

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -159,12 +160,13 @@ async def test_written_in_the_offer_language_and_one_language_only(
 
 
 async def test_letter_engine_reads_the_endpoint_and_the_letter_model(
-    db: AsyncSession, settings: Settings, server: FakeOpenAIServer
+    db: AsyncSession, settings: Settings, server: FakeOpenAIServer, redis: Redis
 ) -> None:
-    assert await letter_engine(db, settings) is None  # no endpoint: the offline engine
+    # No endpoint: the offline engine.
+    assert await letter_engine(db, settings, user_id="u1", redis=redis) is None
     await point_llm_at(db, server.base_url)
     await update_setting(db, "model_cover_letter", MODEL)
     await db.commit()
-    engine = await letter_engine(db, settings)
+    engine = await letter_engine(db, settings, user_id="u1", redis=redis)
     assert engine is not None and engine.model == MODEL
     assert engine.endpoint.base_url == server.base_url

@@ -27,7 +27,7 @@ async def test_offline_engine_when_nothing_is_configured(
 ) -> None:
     status = await engine_status(db, settings)
     assert status.mode == "offline" and status.source == "none"
-    assert await llm_endpoint(db, settings) is None
+    assert await llm_endpoint(db, settings, user_id=None, redis=None) is None
 
 
 async def test_settings_page_values_then_environment_override(
@@ -42,7 +42,7 @@ async def test_settings_page_values_then_environment_override(
         assert (status.mode, status.source, status.api_key) == ("llm", "settings", "from-settings")
         assert await model_for_phase(db, "batch_skills") == "skills-model"
         assert await model_for_phase(db, "classify") == "gpt-4o-mini"
-        endpoint = await llm_endpoint(db, settings)
+        endpoint = await llm_endpoint(db, settings, user_id=None, redis=None)
         assert endpoint is not None
         server.script(reply={"word": "hello"})
         result = await complete_structured(

@@ -26,7 +26,7 @@ async def endpoint_from_form(
     db: AsyncSession, settings: Settings, form: dict[str, str]
 ) -> LLMEndpoint | None:
     """The endpoint the form describes (``None``: no URL and no key, the offline engine)."""
-    saved = await llm_endpoint(db, settings)
+    saved = await llm_endpoint(db, settings, user_id=None, redis=None)  # no user's work
     if "llm_base_url" not in form:
         return saved
     values = await all_settings(db)

@@ -24,7 +24,7 @@ from app.db.models import CvFile
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
-from app.lib.llm import LLMError
+from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.cv_parser import parse_cv_text
@@ -173,7 +173,7 @@ async def extract(
             detect_language(imported.full_text()),
             report=_report(imported, None, "json_resume"),
         )
-    endpoint = await llm_endpoint(session, settings)
+    endpoint = await llm_endpoint(session, settings, user_id=cv.user_id, redis=redis)
     model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
     # No transaction may stay open during the slow part (SQLite takes the write lock at BEGIN).
     await session.commit()
@@ -228,6 +228,16 @@ async def extract(
 
 async def _llm_fallback(redis: Any, exc: LLMError) -> dict[str, Any]:
     """The warning the user reads; the details go to the admin page's "last AI error"."""
+    if isinstance(exc, LLMSpendLimitError):  # the user's own budget, not the endpoint's fault
+        return problem(
+            "llm_spend_limit",
+            N_(
+                "Your daily AI budget (%(limit)s tokens) is used up; the built-in section parser "
+                "read this CV instead."
+            ),
+            "warning",
+            limit=exc.limit,
+        )
     await record_llm_error(redis, exc, where="cv_import")
     # Worded without the error's text: that names the admin's endpoint (user_messages.py).
     return problem(

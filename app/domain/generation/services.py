@@ -26,6 +26,7 @@ from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
+from app.settings.llm_endpoint import refuse_when_spent
 from app.tasks.actions import cancel_with_outcome, commit_cancel
 from app.tasks.billing import cost_of
 from app.tasks.lifecycle import create_task
@@ -117,6 +118,7 @@ async def create_generation(
 ) -> CvGenerationTask:
     """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
+    await refuse_when_spent(session, settings, arq, user.id)  # before any debit
     price = kind_of(GENERATION_TASK_TYPE).price  # declared by task_kind.py
     cost = await cost_of(session, price) if price is not None else 0
     task = CvGenerationTask(

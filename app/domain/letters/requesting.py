@@ -34,6 +34,7 @@ from app.lib.dependencies import TaskQueue
 from app.lib.errors import InsufficientCredits, TooManyRequests
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.settings.llm_endpoint import refuse_when_spent
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,9 @@ async def request_letter(
     user_id = user.id
     check_options(length, tone, language)
     cv, offer = await _inputs(session, user_id, cv_file_id, job_offer_id)
-    cap = (settings or get_settings()).background_tasks_per_user
+    settings = settings or get_settings()
+    await refuse_when_spent(session, settings, queue.redis, user_id)  # before any debit
+    cap = settings.background_tasks_per_user
     letter = _new_letter(user_id, cv, offer, length, tone, language)
     session.add(letter)
     try:

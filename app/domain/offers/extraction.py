@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import JobOffer
 from app.lib.i18n import N_
-from app.lib.llm import LLMError
+from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.llm_extract import llm_extract_offer
@@ -24,6 +24,7 @@ from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 # Stored in ``offer.extraction_error`` when the LLM failed and the rules filled the fields: a
 # catalogue sentence, shown in the reader's language (the admin page has the failure's details).
 LLM_FALLBACK = N_("The AI service was unavailable; the built-in parser filled the fields.")
+SPEND_FALLBACK = N_("Your daily AI budget is used up; the built-in parser filled the fields.")
 
 
 def merge_fields(offer: JobOffer, fields: OfferFields) -> list[str]:
@@ -59,7 +60,7 @@ async def extract_offer_fields(
     """Fill ``offer``; an LLM failure that makes the rules take over is recorded for the admin
     page (``redis``: app/lib/llm/last_error.py)."""
     text = offer.description
-    endpoint = await llm_endpoint(session, settings)
+    endpoint = await llm_endpoint(session, settings, user_id=offer.user_id, redis=redis)
     model = await model_for_phase(session, "offer_extract") if endpoint is not None else ""
     await session.commit()  # no transaction (SQLite: write lock) held during the LLM call
     fields: OfferFields | None = None
@@ -75,7 +76,8 @@ async def extract_offer_fields(
             failure = exc
         except LLMError as exc:
             failure = exc
-    if failure is not None:
+    spent = isinstance(failure, LLMSpendLimitError)  # the user's budget, not the endpoint's fault
+    if failure is not None and not spent:
         await record_llm_error(redis, failure, where="offer_extract")
     rules = parse_offer_text(text, url=offer.source_url)
     if fields is None:
@@ -83,7 +85,9 @@ async def extract_offer_fields(
     filled = merge_fields(offer, fields)
     if parser == "llm":
         filled += merge_fields(offer, rules)  # what the model left empty, the rules may find
-    offer.extraction_error = LLM_FALLBACK if failure is not None else None
+    offer.extraction_error = (
+        SPEND_FALLBACK if spent else LLM_FALLBACK if failure is not None else None
+    )
     return {
         "offerId": offer.id,
         "parser": parser,

@@ -3,7 +3,8 @@
 Modules: ``transport`` (endpoint config, cached SDK clients, one round trip), ``slots``
 (per-endpoint concurrency limit), ``budget`` (``max_tokens`` per schema), ``structured`` (modes,
 strict schemas, JSON extraction), ``modes`` (mode cache + probe), ``client``
-(``complete_structured``), ``connection`` (admin checks), ``errors``.
+(``complete_structured``), ``connection`` (admin checks), ``errors``, ``spend`` (daily token
+budget per user).
 """
 
 from app.lib.llm.client import LLMResult, complete_structured
@@ -21,6 +22,7 @@ from app.lib.llm.errors import (
     LLMUnsupportedResponseFormatError,
 )
 from app.lib.llm.modes import ModeCache, mode_cache, probe_structured_mode
+from app.lib.llm.spend import LLMSpendLimitError, SpendMeter
 from app.lib.llm.structured import StructuredMode, extract_json, strict_schema
 from app.lib.llm.transport import LLMEndpoint, aclose_clients
 
@@ -35,10 +37,12 @@ __all__ = [
     "LLMRequestError",
     "LLMResult",
     "LLMServerError",
+    "LLMSpendLimitError",
     "LLMTimeoutError",
     "LLMUnreachableError",
     "LLMUnsupportedResponseFormatError",
     "ModeCache",
+    "SpendMeter",
     "StructuredMode",
     "aclose_clients",
     "complete_structured",

@@ -16,8 +16,9 @@ from typing import Any, cast
 
 import openai
 
-from app.lib.llm.errors import LLMServerError, map_openai_error
+from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import UNLIMITED, endpoint_slot
+from app.lib.llm.spend import SpendMeter, estimate_tokens
 
 # Local servers (Ollama, llama.cpp, vLLM…) need no key, but the SDK refuses to start without one.
 _PLACEHOLDER_KEY = "no-key"
@@ -34,6 +35,9 @@ class LLMEndpoint:
     # Low: the same CV and offer should give the same tailoring; ``None`` = the server's default.
     temperature: float | None = 0.2
     max_concurrency: int = UNLIMITED  # requests in flight per process (1 for a local server)
+    # Whose work the calls are, and that user's daily token budget (spend.py); every endpoint
+    # ``app.settings.llm_endpoint.llm_endpoint`` builds for a user's work has one.
+    meter: SpendMeter | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,9 @@ async def chat_once(
 ) -> ChatReply:
     """Send one non-streaming chat completion; SDK failures come out as ``LLMError``.
 
-    Waits for a slot of the endpoint first; ``timeout_s`` starts once the slot is held."""
+    Reserves the call on the user's daily budget first (``spend``; ``LLMSpendLimitError``
+    when it is used up, nothing sent), then waits for a slot of the endpoint; ``timeout_s``
+    starts once the slot is held."""
     extra: dict[str, Any] = {}
     if response_format is not None:
         extra["response_format"] = response_format
@@ -108,6 +114,10 @@ async def chat_once(
         extra["max_tokens"] = max_tokens
     if endpoint.temperature is not None:
         extra["temperature"] = endpoint.temperature
+    meter = endpoint.meter
+    reservation = None
+    if meter is not None:
+        reservation = await meter.reserve(estimate_tokens(messages, max_tokens))
     try:
         async with endpoint_slot(endpoint.base_url, endpoint.max_concurrency):
             completion = await get_client(endpoint).chat.completions.create(
@@ -117,19 +127,26 @@ async def chat_once(
                 **extra,
             )
     except openai.OpenAIError as exc:
-        raise map_openai_error(
+        error = map_openai_error(
             exc,
             base_url=endpoint.base_url,
             model=model,
             timeout_s=timeout_s,
             secret=endpoint.api_key,
-        ) from exc
+        )
+        if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
+            await meter.cancel(reservation)  # nothing reached the server; else the estimate stays
+        raise error from exc
 
+    prompt_tokens, completion_tokens, cached_tokens = _usage_numbers(
+        getattr(completion, "usage", None)
+    )
+    if meter is not None and reservation is not None:
+        await meter.settle(reservation, prompt_tokens + completion_tokens)
     choices = getattr(completion, "choices", None)
     if not choices:
         raise LLMServerError(None, "the response contained no choices")
     choice = choices[0]
-    prompt_tokens, completion_tokens, cached_tokens = _usage_numbers(completion.usage)
     return ChatReply(
         text=choice.message.content,
         model=getattr(completion, "model", None) or model,

@@ -17,6 +17,7 @@ NO_MODEL = N_("The AI model set for this step is not available; the administrato
 BUSY = N_("The AI service is busy right now; try again in a few minutes.")
 BAD_OUTPUT = N_("The AI service's answer could not be used.")
 FAILED = N_("The AI service failed to answer; the administrator has been told.")
+SPENT = N_("Your daily AI budget is used up; try again tomorrow (the day counts in UTC).")
 
 _BY_CODE = {
     "unreachable": UNREACHABLE,
@@ -25,9 +26,10 @@ _BY_CODE = {
     "model_not_found": NO_MODEL,
     "rate_limited": BUSY,
     "invalid_output": BAD_OUTPUT,
+    "spend_limit": SPENT,
 }
 
-USER_MESSAGES = (UNREACHABLE, REFUSED, NO_MODEL, BUSY, BAD_OUTPUT, FAILED)
+USER_MESSAGES = (UNREACHABLE, REFUSED, NO_MODEL, BUSY, BAD_OUTPUT, FAILED, SPENT)
 
 
 def user_message(error: LLMError) -> str:
