@@ -106,6 +106,24 @@ def education_from(entry: RawEntry) -> Education:
     )
 
 
+MAX_NAME = 80
+# "Route planner: a web app that…" / "Route planner – a web app…": the name before the colon.
+NAMED_BULLET_RE = re.compile(r"^(?P<name>[^:–—]{2,60}?)\s*(?::|\s[–—-]\s)\s*\S")
+NAME_WORDS = 8
+
+
+def name_from_bullet(bullet: str) -> str:
+    """A project with no heading is named by its first bullet: the phrase before its colon or
+    dash when it has one, else the bullet itself, shortened at a word, never inside one."""
+    text = " ".join(bullet.split())
+    named = NAMED_BULLET_RE.match(text)
+    if named and len(named["name"].split()) <= NAME_WORDS:
+        return named["name"].strip()
+    if len(text) <= MAX_NAME:
+        return text
+    return text[: MAX_NAME + 1].rsplit(" ", 1)[0].rstrip(" ,;:.–—-")
+
+
 def project_from(entry: RawEntry) -> Project:
     parts = [p.text for p in heading_parts(entry.heading)]
     name = parts[0] if parts else ""
@@ -117,7 +135,7 @@ def project_from(entry: RawEntry) -> Project:
     if entry.dates is not None and entry.dates.single:
         end = None
     return Project(
-        name=name or (body.bullets[0][:80] if body.bullets else ""),
+        name=name or (name_from_bullet(body.bullets[0]) if body.bullets else ""),
         role=role,
         url=link_for(urls[0]).url if urls else "",
         start=start,
