@@ -9,17 +9,15 @@ section; ``--write`` replaces it in bench/RESULTS.md.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import resource
 import time
 import tracemalloc
 import zlib
-from pathlib import Path
 
 from app.lib.url_fetch import MAX_BYTES, FetchPolicy, UrlFetchError, fetch_url
-from bench.render_bench import write_section
+from bench.render_bench import section_main
 
 INFLATED = 1024 * 1024 * 1024  # 1 GiB of zeros once inflated
 TICK_S = 0.005
@@ -135,15 +133,7 @@ def markdown(rows: list[tuple[str, int, dict[str, float | str]]]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--markdown", action="store_true", help="print only the Markdown")
-    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
-    args = parser.parse_args()
-    text = markdown(asyncio.run(run()))
-    print(text)
-    if args.write:
-        write_section(Path(__file__).resolve().parent / "RESULTS.md", text, "bomb_bench")
-    return 0
+    return section_main(__doc__ or "", lambda: markdown(asyncio.run(run())), "bomb_bench")
 
 
 if __name__ == "__main__":

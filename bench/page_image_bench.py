@@ -10,16 +10,14 @@ the timeout, under half the memory ceiling).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import resource
 import statistics
 import time
-from pathlib import Path
 
 from app.lib.pdf_read.page_image import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, render_page_png
 from app.lib.pdf_text import read_pdf_text
-from bench.render_bench import write_section
+from bench.render_bench import section_main
 
 PAGES = 10
 
@@ -101,15 +99,7 @@ def markdown(r: dict[str, float]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--markdown", action="store_true", help="print only the Markdown")
-    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
-    args = parser.parse_args()
-    text = markdown(asyncio.run(run()))
-    print(text)
-    if args.write:
-        write_section(Path(__file__).resolve().parent / "RESULTS.md", text, "page_image_bench")
-    return 0
+    return section_main(__doc__ or "", lambda: markdown(asyncio.run(run())), "page_image_bench")
 
 
 if __name__ == "__main__":

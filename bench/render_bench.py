@@ -16,6 +16,7 @@ import platform
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,20 @@ def write_section(path: Path, text: str, name: str = "render_bench") -> None:
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(current)
+
+
+def section_main(description: str, produce: Callable[[], str], name: str) -> int:
+    """``python -m bench.<name> [--markdown] [--write]``: print the section ``produce`` gives;
+    ``--write`` replaces it in bench/RESULTS.md."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--markdown", action="store_true", help="print only the Markdown")
+    parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    args = parser.parse_args()
+    text = produce()
+    print(text)
+    if args.write:
+        write_section(Path(__file__).resolve().parent / "RESULTS.md", text, name)
+    return 0
 
 
 def main() -> int:

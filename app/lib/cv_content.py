@@ -118,6 +118,10 @@ class ExtraItem(_Item):
     url: str = ""
 
 
+# The extras that are lists of items (interests are plain strings).
+EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
+
+
 class Extras(_Item):
     certifications: list[ExtraItem] = Field(default_factory=list)
     awards: list[ExtraItem] = Field(default_factory=list)

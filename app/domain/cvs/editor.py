@@ -16,6 +16,7 @@ from typing import Any, Literal
 from app.domain.cvs.editor_merge import merge_rows
 from app.domain.cvs.editor_skills import posted_levels, skill_groups
 from app.lib.cv_content import (
+    EXTRA_GROUPS,
     CvContent,
     Education,
     Experience,
@@ -188,7 +189,6 @@ SECTIONS: dict[str, SectionSpec] = {
         ),
     )
 }
-EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
 ITEM_MODELS: dict[str, type[Any]] = {
     "experience": Experience,
     "projects": Project,

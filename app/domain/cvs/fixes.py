@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.lib.cv_content import CvContent, Experience, Skill, new_item_id
+from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Skill, new_item_id
 from app.lib.parsing.report_live import line_text
 from app.lib.parsing.text import fold
 
@@ -75,7 +75,7 @@ def place_line(content: CvContent, line: str, target: str) -> CvContent | None:
     return updated
 
 
-TO_SKILL_SECTIONS = ("languages", "certifications", "awards", "volunteering", "publications")
+TO_SKILL_SECTIONS = ("languages", *EXTRA_GROUPS)
 
 
 def to_skill(content: CvContent, section: str, index: int, name: str) -> CvContent | None:

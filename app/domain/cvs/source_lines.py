@@ -78,14 +78,17 @@ def _anchors(lines: Sequence[str], unplaced: list[int], listed: list[str]) -> di
 def source_view(cv: CvFile, content: CvContent, unplaced_listed: list[str]) -> SourceView:
     """The boxes (PDF) or lines (pasted text) of ``cv``'s source, traced to ``content``;
     ``unplaced_listed``: the report's unplaced lines, in the order their forms are shown."""
-    if has_pages(cv):
-        stored = cv.import_report if isinstance(cv.import_report, dict) else {}
-        boxes = parse_boxes(stored.get("sourceBoxes"))
-        texts = [box[5] for box in boxes]
-        found = provenance(texts, content)
-        anchors = _anchors(texts, found.unplaced, unplaced_listed)
-        lost = set(found.unplaced)
-        view = SourceView(found=found)
+    pdf = has_pages(cv)
+    stored = cv.import_report if isinstance(cv.import_report, dict) else {}
+    boxes = parse_boxes(stored.get("sourceBoxes")) if pdf else []
+    lines = [box[5] for box in boxes] if pdf else source_text(cv).splitlines()
+    if not lines:
+        return SourceView()
+    found = provenance(lines, content)
+    anchors = _anchors(lines, found.unplaced, unplaced_listed)
+    lost = set(found.unplaced)
+    view = SourceView(found=found)
+    if pdf:
         for index, (page, x0, top, x1, bottom, _) in enumerate(boxes):
             view.pages.setdefault(page, []).append(
                 Box(
@@ -99,16 +102,7 @@ def source_view(cv: CvFile, content: CvContent, unplaced_listed: list[str]) -> S
                 )
             )
         return view
-    text = source_text(cv)
-    if not text:
-        return SourceView()
-    lines = text.splitlines()
-    found = provenance(lines, content)
-    anchors = _anchors(lines, found.unplaced, unplaced_listed)
-    lost = set(found.unplaced)
-    return SourceView(
-        text_lines=[
-            TextLine(i, line, i in lost, anchors.get(i, "")) for i, line in enumerate(lines)
-        ],
-        found=found,
-    )
+    view.text_lines = [
+        TextLine(i, line, i in lost, anchors.get(i, "")) for i, line in enumerate(lines)
+    ]
+    return view

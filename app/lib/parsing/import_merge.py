@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.lib.cv_content import CvContent, Education, Experience, Project
+from app.lib.cv_content import EXTRA_GROUPS, CvContent, Education, Experience, Project
 from app.lib.parsing.entry_checks import match_entries
 from app.lib.parsing.report_coverage import PLACED_SHARE, keyed_bags, words
 from app.lib.parsing.text import squash
@@ -28,7 +28,6 @@ Entry = Experience | Education | Project
 NAMES = {"experience": ("title", "company"), "education": ("degree", "institution"),
          "projects": ("name", "role")}  # fmt: skip
 FILLED = ("location", "start", "end", "description", "url", "field")
-EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
 
 
 @dataclass

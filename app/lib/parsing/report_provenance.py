@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import EXTRA_GROUPS, CvContent
 from app.lib.parsing.report_coverage import PLACED_SHARE, content_words, keyed_bags, words
-
-EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
 
 
 @dataclass
