@@ -26,7 +26,8 @@ LEGAL_FORMS = ("SAS", "SARL", "SA", "Ltd", "GmbH", "Inc.")
 PREFIXES = ("Groupe", "Maison", "Studio", "Atelier", "Banque", "Clinique")
 TOWNS = ("Lyon", "Nantes", "Rennes", "Lille", "Grenoble", "Bordeaux", "Toulouse",
          "Clermont-Ferrand", "Saint-Étienne", "Leeds", "Bristol", "Manchester", "Dublin",
-         "Barcelona", "Montréal", "Berlin", "Genève", "Remote", "Porto", "Lausanne")  # fmt: skip
+         "Barcelona", "Montréal", "Berlin", "Genève", "Remote", "Porto", "Lausanne",
+         "À distance", "Télétravail", "Hybride")  # fmt: skip
 TITLES = {
     "en": ("Data Analyst", "Project Manager", "Sales Representative", "Software Engineer",
            "Logistics Coordinator", "Marketing Assistant", "Junior Accountant",
