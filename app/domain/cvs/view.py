@@ -1,0 +1,64 @@
+"""How pickers and lists name a CV so that two CVs are never told apart by guesswork: a source
+CV by its person and title, file and date; a tailored CV by its offer, the source CV it was
+tailored from, and its date. Embedded by the pages of other features (offers, letters,
+applications, the inbox, matching)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import CvFile, JobOffer
+from app.domain.cvs.services import display_name
+from app.domain.offers.services import title_and_company
+from app.lib.i18n import gettext
+
+STAMP = "%Y-%m-%d %H:%M"
+
+
+def source_id_of(cv: CvFile) -> str:
+    """The source CV a tailored CV was made from ("" when unknown)."""
+    return str((cv.generation_meta or {}).get("source_cv_id") or "")
+
+
+async def cv_labels(session: AsyncSession, user_id: str, cvs: Iterable[CvFile]) -> dict[str, str]:
+    """``{cv id: label}`` in the reader's language, two look-ups for the whole list."""
+    cvs = list(cvs)
+    offer_ids = {cv.job_offer_id for cv in cvs if cv.kind == "generated" and cv.job_offer_id}
+    source_ids = {source_id_of(cv) for cv in cvs if cv.kind == "generated"} - {""}
+    offers: dict[str, JobOffer] = {}
+    if offer_ids:
+        found = await session.scalars(
+            select(JobOffer).where(JobOffer.user_id == user_id, JobOffer.id.in_(offer_ids))
+        )
+        offers = {offer.id: offer for offer in found}
+    sources: dict[str, CvFile] = {cv.id: cv for cv in cvs}
+    missing = source_ids - sources.keys()
+    if missing:
+        rows = await session.scalars(
+            select(CvFile).where(CvFile.user_id == user_id, CvFile.id.in_(missing))
+        )
+        sources.update({cv.id: cv for cv in rows})
+    return {cv.id: _label(cv, offers, sources) for cv in cvs}
+
+
+def _label(cv: CvFile, offers: dict[str, JobOffer], sources: dict[str, CvFile]) -> str:
+    stamp = cv.created_at.strftime(STAMP) if cv.created_at else ""
+    if cv.kind != "generated":
+        parts = [display_name(cv), cv.filename if cv.filename != display_name(cv) else "", stamp]
+        return " · ".join(p for p in parts if p)
+    offer = offers.get(cv.job_offer_id or "")
+    target = (
+        gettext("For %(offer)s", offer=title_and_company(offer))
+        if offer is not None
+        else gettext("Tailored CV (its offer was deleted)")
+    )
+    source = sources.get(source_id_of(cv))
+    origin = (
+        gettext("from %(source)s", source=display_name(source))
+        if source is not None
+        else gettext("from a deleted source CV")
+    )
+    return " · ".join(p for p in (target, origin, stamp) if p)
