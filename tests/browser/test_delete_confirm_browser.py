@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
 from tests import factories
-
 from tests.browser.conftest import DESKTOP
 from tests.browser.flows import (
     PHONE,

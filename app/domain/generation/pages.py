@@ -21,10 +21,10 @@ from app.domain.generation.services import (
     recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
+from app.domain.offers.view import list_context
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
-from app.domain.offers.view import list_context
 from app.lib.errors import AppError, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
