@@ -28,6 +28,7 @@ from app.domain.applications.editing import Tracked
 from app.domain.applications.schemas import document_url
 from app.domain.applications.stats import statistics
 from app.domain.cvs import services as cvs
+from app.domain.cvs.view import cv_labels
 from app.domain.letters import view as letters
 from app.domain.offers import services as offers
 from app.lib.confirm import Confirmation, DeleteForm, confirm_page
@@ -56,6 +57,7 @@ async def detail_context(
     user_cvs = [cv for cv in await cvs.list_cvs(db, user.id) if cv.extraction_status == "completed"]
     # The tailored CVs of this offer first: the likeliest to have been sent.
     user_cvs.sort(key=lambda cv: cv.job_offer_id != offer.id)
+    labels = await cv_labels(db, user.id, user_cvs)
     return {
         "application": application,
         "offer": offer,
@@ -70,7 +72,7 @@ async def detail_context(
             (d, document_url(application.id, d), document_url(application.id, d, "docx"))
             for d in documents
         ],
-        "cvs": [(cv, cvs.display_name(cv)) for cv in user_cvs],
+        "cvs": [(cv, labels[cv.id]) for cv in user_cvs],
         "statuses": services.STATUSES,
         "values": extra.pop("values", None),
         **await letters.letter_choices(db, user, offer.id),

@@ -41,7 +41,22 @@ async def cv_labels(session: AsyncSession, user_id: str, cvs: Iterable[CvFile]) 
             select(CvFile).where(CvFile.user_id == user_id, CvFile.id.in_(missing))
         )
         sources.update({cv.id: cv for cv in rows})
-    return {cv.id: _label(cv, offers, sources) for cv in cvs}
+    labels = {cv.id: _label(cv, offers, sources) for cv in cvs}
+    return _told_apart(labels, cvs)
+
+
+def _told_apart(labels: dict[str, str], cvs: list[CvFile]) -> dict[str, str]:
+    """Two CVs made from the same source for the same offer in the same minute still differ:
+    numbered in the order they were made."""
+    same: dict[str, list[CvFile]] = {}
+    for cv in cvs:
+        same.setdefault(labels[cv.id], []).append(cv)
+    for label, group in same.items():
+        if len(group) > 1:
+            group.sort(key=lambda cv: (cv.created_at is None, cv.created_at, cv.id))
+            for n, cv in enumerate(group, start=1):
+                labels[cv.id] = f"{label} ({n})"
+    return labels
 
 
 def _label(cv: CvFile, offers: dict[str, JobOffer], sources: dict[str, CvFile]) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
-from app.domain.cvs.services import display_name
+from app.domain.cvs.view import cv_labels
 from app.domain.offers.services import display_title
 from app.lib.i18n import N_, gettext
 from app.lib.letter_reasons import dropped_reason
@@ -86,17 +86,12 @@ async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[st
     )
     return {
         "letter_offer_id": offer_id,
-        "letter_cvs": [(cv.id, cv_label(cv)) for cv in cvs],
+        "letter_cvs": list((await cv_labels(db, user.id, cvs)).items()),
         "offer_letters": letters,
         "letter_status_labels": STATUS_LABELS,
         "letter_lengths": LENGTHS,
         "letter_tones": TONES,
     }
-
-
-def cv_label(cv: CvFile) -> str:
-    """A tailored CV is named by its file (the offer is in it), a source CV by its person."""
-    return cv.filename or display_name(cv) if cv.kind == "generated" else display_name(cv)
 
 
 def fact_summary(meta: dict[str, Any]) -> dict[str, Any]:

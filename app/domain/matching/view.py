@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
-from app.domain.cvs.services import display_name
+from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
@@ -201,7 +201,7 @@ async def offer_match_context(
         "match": None,
         "match_error": None,
         "source_cvs": sources,
-        "cv_names": {cv.id: display_name(cv) for cv in sources},
+        "cv_names": await cv_labels(matching.db, user.id, sources),
         "chosen_cv_id": cv_id or (sources[0].id if sources else None),
     }
     try:
