@@ -42,7 +42,7 @@ async def test_the_application_and_letter_pickers_name_offer_source_and_date(
     client: Client, db: AsyncSession
 ) -> None:
     me = await register(client, "labels@example.com")
-    source, zenith, _ = await _three_tailored(db, me["id"])
+    _, zenith, _ = await _three_tailored(db, me["id"])
     tracked = await post_form(client, "/applications", {"job_offer_id": zenith.id})
     page = (await client.get(tracked.headers["location"], headers=ENGLISH)).text
     options = _options(page, "sent-cv")
