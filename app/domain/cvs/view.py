@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, JobOffer
+from app.domain.cvs.report_view import checks_now
 from app.domain.cvs.services import display_name
 from app.domain.offers.services import title_and_company
 from app.lib.i18n import gettext
@@ -77,3 +78,16 @@ def _label(cv: CvFile, offers: dict[str, JobOffer], sources: dict[str, CvFile]) 
         else gettext("from a deleted source CV")
     )
     return " · ".join(p for p in (target, origin, stamp) if p)
+
+
+async def open_checks(session: AsyncSession, user_id: str, cv_ids: Iterable[str]) -> dict[str, int]:
+    """``{cv id: things still to check}`` on each CV as it is now (what the user fixed or
+    dismissed since the import no longer counts); a deleted CV has nothing left to check."""
+    wanted = set(cv_ids)
+    if not wanted:
+        return {}
+    rows = await session.scalars(
+        select(CvFile).where(CvFile.user_id == user_id, CvFile.id.in_(wanted))
+    )
+    found = {cv.id: checks_now(cv) for cv in rows}
+    return {cv_id: found.get(cv_id, 0) for cv_id in wanted}
