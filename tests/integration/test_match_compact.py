@@ -75,3 +75,22 @@ async def test_with_nothing_missing_the_covered_group_is_open(
     panel = _panel((await client.get(f"/offers/{offer.id}", headers=ENGLISH)).text)
     assert 'data-group="missing"' not in panel
     assert '<details class="match-group" data-group="met" open>' in panel
+
+
+async def test_the_offer_page_names_the_company_and_folds_its_long_fields(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "offer-title@example.com")
+    offer = await factories.job_offer(db, me["id"], title="Data Engineer", company="Zenith")
+    page = (await client.get(f"/offers/{offer.id}", headers=ENGLISH)).text
+    assert "<title>Data Engineer — Zenith · CV Tailor</title>" in page
+    assert re.search(r"<h1>\s*Data Engineer — Zenith\s*</h1>", page)
+    assert '<details class="offer-long-fields" id="offer-long-fields">' in page
+    assert 'id="offer-requirements"' in page  # folded, still in the form that saves them
+
+    failed = await factories.job_offer(db, me["id"], title="Unread", company="")
+    failed.extraction_status = "failed"
+    await db.commit()
+    page = (await client.get(f"/offers/{failed.id}", headers=ENGLISH)).text
+    assert "<title>Unread · CV Tailor</title>" in page
+    assert '<details class="offer-long-fields" id="offer-long-fields" open>' in page
