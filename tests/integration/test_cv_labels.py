@@ -98,3 +98,21 @@ async def test_a_tailored_cv_whose_offer_and_source_are_gone_says_so(
     assert "its offer was deleted" in labels[tailored.id]
     assert "from a deleted source CV" in labels[tailored.id]
     current_locale.reset(english)
+
+
+async def test_letter_lists_name_the_cv_each_letter_was_written_from(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "labels-letters@example.com")
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"], title="Data Engineer", company="Zenith")
+    tailored = await factories.tailored_cv(db, source, offer)
+    await factories.cover_letter(db, tailored, offer)
+    await factories.cover_letter(db, source, offer)
+    listing = (await client.get("/cover-letters", headers=ENGLISH)).text
+    written = re.findall(r'data-testid="letter-cv">([^<]+)<', listing)
+    assert len(written) == 2 and written[0] != written[1]
+    assert any("written from For Data Engineer — Zenith · from Alex Martin" in w for w in written)
+    assert any(w.startswith("written from Alex Martin") and "cv.json" in w for w in written)
+    offer_page = (await client.get(f"/offers/{offer.id}", headers=ENGLISH)).text
+    assert len(re.findall(r'data-testid="letter-cv">', offer_page)) == 2

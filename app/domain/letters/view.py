@@ -42,6 +42,7 @@ class LetterRow:
     letter: CoverLetter
     offer_title: str
     company: str
+    cv_name: str = ""  # the CV it was written from ("" once that CV is deleted)
 
 
 def offer_title(offer: JobOffer | None) -> str:
@@ -55,14 +56,25 @@ async def letter_rows(db: AsyncSession, letters: list[CoverLetter]) -> list[Lett
     if ids:
         found = await db.scalars(select(JobOffer).where(JobOffer.id.in_(ids)))
         offers = {offer.id: offer for offer in found}
+    names = await _cv_names(db, letters)
     return [
         LetterRow(
             letter,
             offer_title(offers.get(letter.job_offer_id)),
             getattr(offers.get(letter.job_offer_id), "company", "") or "",
+            names.get(letter.cv_file_id or "", ""),
         )
         for letter in letters
     ]
+
+
+async def _cv_names(db: AsyncSession, letters: list[CoverLetter]) -> dict[str, str]:
+    """How pickers name the CV each letter was written from (one look-up for all)."""
+    ids = {letter.cv_file_id for letter in letters if letter.cv_file_id}
+    if not ids or not letters:
+        return {}
+    cvs = await db.scalars(select(CvFile).where(CvFile.id.in_(ids)))
+    return await cv_labels(db, letters[0].user_id, cvs)
 
 
 async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[str, Any]:
@@ -88,6 +100,7 @@ async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[st
         "letter_offer_id": offer_id,
         "letter_cvs": list((await cv_labels(db, user.id, cvs)).items()),
         "offer_letters": letters,
+        "letter_cv_names": await _cv_names(db, letters),
         "letter_status_labels": STATUS_LABELS,
         "letter_lengths": LENGTHS,
         "letter_tones": TONES,
