@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import CoverLetter, CvFile, CvVersion, InboxItem, SavedSearch
+from app.db.models import BackgroundTask, CoverLetter, CvFile, CvVersion, InboxItem, SavedSearch
 from app.db.models.job_search import FeedSource
 from tests import factories
 from tests.conftest import post_form, register
@@ -63,6 +63,26 @@ async def test_a_source_cv_names_its_versions_and_what_was_made_from_it(
     await _confirmed(client, f"/cvs/{cv.id}/delete", f"/cvs/{cv.id}", "/cvs")
     db.expire_all()
     assert await db.scalar(select(CvFile.id).where(CvFile.id == tailored_id)) == tailored_id
+
+
+async def test_a_cv_still_importing_says_its_import_stops(client: Client, db: AsyncSession) -> None:
+    me = await register(client, "cv-importing@example.com")
+    cv = CvFile(user_id=me["id"], kind="source", filename="new.pdf", extraction_status="running")
+    db.add(cv)
+    await db.flush()
+    db.add(
+        BackgroundTask(
+            user_id=me["id"],
+            type="cv_import",
+            status="running",
+            title="Import: new.pdf",
+            job_id=f"cv_import:{cv.id}:t1",
+        )
+    )
+    await db.commit()
+    page = (await client.get(f"/cvs/{cv.id}/delete", headers=ENGLISH)).text
+    assert "the import still under way (its credits are refunded)" in page
+    assert "new.pdf" in page
 
 
 async def test_an_application_names_its_record_and_keeps_the_offer(

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Application, CoverLetter, CvFile, CvVersion, User
+from app.domain.cvs.services import import_in_progress
 from app.domain.cvs.view import cv_labels
 from app.lib.confirm import Confirmation
 from app.lib.i18n import gettext, ngettext
@@ -32,6 +33,8 @@ async def cv_confirmation(session: AsyncSession, user: User, cv: CvFile) -> Conf
     gone = []
     if versions:
         gone.append(ngettext("%(num)d saved version", "%(num)d saved versions", versions))
+    if await import_in_progress(session, cv):
+        gone.append(gettext("the import still under way (its credits are refunded)"))
     kept = []
     if tailored:
         kept.append(
