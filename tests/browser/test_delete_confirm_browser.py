@@ -108,3 +108,28 @@ async def test_without_javascript_the_link_opens_the_confirmation_page(
         await expect(row(page, offer_id)).to_have_count(0)
     finally:
         await context.close()
+
+
+async def test_a_cv_is_deleted_the_same_way_and_escape_keeps_it(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    """The same dialog for a CV on a phone; Escape closes it like "Keep it" does."""
+    page = browser_page
+    await page.set_viewport_size(PHONE)
+    source_id, _ = await sign_up_with_offers(
+        page, db, "Cee Vee", unique_email("delete-cv"), ["Any offer"]
+    )
+    cv_row = page.locator(f'tr[data-cv-id="{source_id}"]')
+    await page.goto("/cvs")
+    await press(page, cv_row.get_by_role("link", name="Delete…"))
+    dialog = page.get_by_role("dialog")
+    await expect(dialog.get_by_role("heading", name="Delete this CV?")).to_be_visible()
+    await page.keyboard.press("Escape")
+    await expect(dialog).to_have_count(0)
+    await expect(cv_row).to_be_visible()
+
+    await press(page, cv_row.get_by_role("link", name="Delete…"))
+    await press(page, page.get_by_role("dialog").get_by_role("button", name="Delete the CV"))
+    await expect(page).to_have_url("/cvs")
+    await expect(cv_row).to_have_count(0)
+    assert js_errors == []
