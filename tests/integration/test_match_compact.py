@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests import factories
-from tests.conftest import register
+from tests.conftest import post_form, register
 
 Client = AsyncTestClient[Litestar]
 ENGLISH = {"accept-language": "en"}
@@ -94,3 +94,16 @@ async def test_the_offer_page_names_the_company_and_folds_its_long_fields(
     page = (await client.get(f"/offers/{failed.id}", headers=ENGLISH)).text
     assert "<title>Unread · CV Tailor</title>" in page
     assert '<details class="offer-long-fields" id="offer-long-fields" open>' in page
+
+
+async def test_a_refused_save_opens_the_folded_field_it_is_about(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "offer-fold-error@example.com")
+    offer = await factories.job_offer(db, me["id"], title="Data Engineer", company="Zenith")
+    refused = await post_form(
+        client, f"/offers/{offer.id}", {"title": "Data Engineer", "description": ""}
+    )
+    assert refused.status_code == 422
+    assert '<details class="offer-long-fields" id="offer-long-fields" open>' in refused.text
+    assert "The offer text cannot be empty." in refused.text
