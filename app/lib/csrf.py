@@ -4,8 +4,8 @@ Litestar's own middleware is a double-submit cookie: any well-signed token whose
 along passes, so a token taken from one browser (and a cookie planted in another, e.g. from a
 sibling subdomain) would pass in every session. Here each token is also signed with a random
 key kept in the server-side session: ``token = nonce + HMAC(secret, nonce + key)``. A token is
-accepted only if it equals the cookie *and* was made for the caller's session. A caller without
-a session (before sign-in) gets the plain double-submit check with an empty key.
+accepted only if it was made for the caller's session. A caller without a session (before
+sign-in) gets the plain double-submit check (the token must equal the cookie) with an empty key.
 
 The key is replaced whenever the session id is (sign-in, sign-out, password change:
 ``rebind``), so a token from before a sign-in is refused after it; the response that rotates
@@ -158,7 +158,10 @@ class SessionCSRFMiddleware(CSRFMiddleware):
                 # sign-out (in this tab or another): say so, rather than "invalid".
                 stale = token is not None and _WELL_FORMED.fullmatch(token) is not None
                 raise PermissionDeniedException(OTHER_SESSION if stale else INVALID)
-            if not cookie or not hmac.compare_digest(str(token), cookie):
+            # Without a session the cookie is the only secret the token is checked against;
+            # with one, the token is signed with the session's own key, which no other site
+            # can read, so pages loaded at once (each with its own nonce) all stay valid.
+            if not request_bound and (not cookie or not hmac.compare_digest(str(token), cookie)):
                 raise PermissionDeniedException(INVALID)
         state.csrf_token = token
         await self.app(scope, receive, self._reissuing(scope, send, cookie))

@@ -128,3 +128,21 @@ async def test_sign_out_retires_the_signed_in_token(client: Client) -> None:
         headers={"x-csrftoken": signed_in},
     )
     assert again.status_code == 403 and again.json()["detail"] == OTHER_SESSION
+
+
+async def test_pages_loaded_at_once_in_one_session_all_keep_working(client: Client) -> None:
+    """Two pages of one session loaded before either had the cookie (two tabs opened together)
+    got different tokens; the cookie holds the last one, and the first page's form still posts:
+    its token is signed with the session's key, which is what counts once there is a session."""
+    await register(client, "erin@example.com")
+    client.cookies.delete("csrftoken")
+    first = page_token((await client.get("/account")).text)
+    client.cookies.delete("csrftoken")
+    second = page_token((await client.get("/account")).text)
+    assert first != second and client.cookies["csrftoken"] == second
+    posted = await client.post(
+        "/account/tokens",
+        data={"name": "from the first tab", "_csrf_token": first},
+        follow_redirects=False,
+    )
+    assert posted.status_code == 200 and "from the first tab" in posted.text
