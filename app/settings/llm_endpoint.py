@@ -128,7 +128,8 @@ async def refuse_when_spent(
     limit = settings.llm_daily_tokens_per_user
     if limit <= 0 or (await engine_status(session, settings)).mode == "offline":
         return
-    used = await SpendMeter(redis, user_id, limit).used_today()
+    # The holds of the user's running work count: the meter will count them too.
+    used = await SpendMeter(redis, user_id, limit).committed_today()
     if used >= limit:
         error = InputError(SPENT, code="llm.spend_limit", http_status=429, limit=limit)
         error.extra.update(used=used, limit=limit)

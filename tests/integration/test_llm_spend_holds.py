@@ -17,9 +17,10 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.lib.input_errors import InputError
 from app.lib.llm import LLMSpendLimitError
 from app.lib.llm.spend import estimate_tokens, spend_key
-from app.settings.llm_endpoint import llm_endpoint
+from app.settings.llm_endpoint import llm_endpoint, refuse_when_spent
 from tests.fakes.openai_server import FakeOpenAIServer
 from tests.integration.test_llm_spend import _ask, _endpoint, _use, llm  # noqa: F401
 
@@ -83,9 +84,13 @@ async def test_a_hold_lapses_without_a_release(
     assert with_hold is not None
     with pytest.raises(LLMSpendLimitError):  # the crashed work's hold still counts
         await _ask(with_hold)
+    with pytest.raises(InputError) as refused:  # and new work is refused before any debit
+        await refuse_when_spent(db, limited, redis, "cy")
+    assert refused.value.code == "llm.spend_limit"
     key = spend_key("cy", datetime.now(UTC).date().isoformat())
     assert crashed.meter is not None
     await redis.zadd(f"{key}:held-until", {crashed.meter.work_id: 1})  # lapsed long ago
     later = await llm_endpoint(db, limited, user_id="cy", redis=redis)
     assert later is not None
     assert await _ask(later) > 0
+    await refuse_when_spent(db, limited, redis, "cy")  # nothing held: the real spend is below

@@ -132,6 +132,14 @@ class SpendMeter:
     def _keys(self, key: str) -> tuple[str, str, str]:
         return key, f"{key}:held-until", f"{key}:held"
 
+    async def committed_today(self) -> int:
+        """What today's counter holds plus the live holds of the user's running work."""
+        _, until, held = self._keys(self.key())
+        now, _ = await self.redis.time()
+        live = await self.redis.zrangebyscore(until, now, "+inf")
+        amounts = await self.redis.hmget(held, live) if live else []  # type: ignore[misc]
+        return await self.used_today() + sum(int(a) for a in amounts if a)
+
     async def release(self) -> None:
         """The work is over: its unused hold is free for the user's other work at once."""
         _, until, held = self._keys(self.key())
