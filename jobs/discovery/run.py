@@ -66,8 +66,10 @@ MAX_NEW_PER_SOURCE = 30  # offer pages read per source and run; the rest waits f
 RUN_LOCK_S = 900
 RUNS_PER_WORKER = 2  # search runs at once on one worker (ctx "discovery_runs_per_worker")
 BUSY_DEFER_S = (5.0, 20.0)  # a run that finds them taken is re-queued after this long
-# arq counts each re-queue as a try: enough for ~8 min of waiting for a slot (jobs/worker.py).
-RUN_MAX_TRIES = 40
+# arq counts each re-queue as a try: enough for ~25 min of waiting for a slot, or for the
+# user's own run lease (fairness.py: one user's runs go one at a time; a user's hour of fetching
+# is 10 min by default, and runs past it end at once) (jobs/worker.py).
+RUN_MAX_TRIES = 120
 _RELEASE = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0
