@@ -8,12 +8,21 @@ that, title first.
 
 from __future__ import annotations
 
+import re
+
 from app.lib.parsing.entries import RawEntry
 from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts, trailing_place
-from app.lib.parsing.entry_words import company_score, is_place, title_score
+from app.lib.parsing.entry_words import company_score, is_place, strong_title_words, title_score
 from app.lib.parsing.field_labeller import combine, label_heading
+from app.lib.parsing.skills_vocab import find_skills
+from app.lib.parsing.text import fold, word_set
 
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
+# Words that go on a title rather than start an employer: "Head of Sales", "Chef de projet".
+TITLE_COMPLEMENTS = word_set(
+    "of de du des d' in en for pour at chez a au aux dans within with avec & and et / - – | ,"
+)
+LEVEL_RE = re.compile(r"^(?:[ivx]{1,4}|\d+|sr|jr|senior|junior|confirme|confirmee)\.?$")
 
 
 def _job_key(part: Part) -> float:
@@ -171,11 +180,42 @@ def _same_employer(entry: RawEntry, order: int | None) -> str:
     return _assign_job(_job_parts(above), order)[1] if above.dates else ""
 
 
+def fused_title_employer(text: str) -> tuple[str, str] | None:
+    """ "SOFTWARE ARCHITECT CASEFLEET", "Senior Engineer Norvale": a title and its employer
+    set on one line with no separator (the PDF told them apart by weight alone). Cut after
+    the last word that is a title on its own, when what follows names no job ("Head of
+    Sales" and "Directeur commercial Acme" stay whole)."""
+    tokens = text.split()
+    for cut in range(len(tokens) - 1, 0, -1):
+        rest = tokens[cut:]
+        if strong_title_words(tokens[cut - 1]) and fold(rest[0]) not in TITLE_COMPLEMENTS:
+            named = " ".join(rest)
+            if _names_employer(named):
+                return " ".join(tokens[:cut]), named
+            return None
+    return None
+
+
+def _names_employer(text: str) -> bool:
+    """What follows a title names its employer: a capitalised name that is no title, place,
+    skill ("Développeur Java") or level ("Engineer II")."""
+    return (
+        text[:1].isupper()
+        and not title_score(text)
+        and not is_place(text)
+        and not find_skills(text)
+        and not LEVEL_RE.match(fold(text))
+    )
+
+
 def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     """(title, company, location, leftovers) of an experience entry, in the CV's words."""
     order = _section_order(entry)
     title, company, location, leftovers = _assign_job(_job_parts(entry), order)
     company = company or _same_employer(entry, order)
+    fused = None if company else fused_title_employer(title)
+    if fused:
+        title, company = fused
     location = ", ".join(filter(None, [location, *entry.places]))
     split = trailing_place(company) if title and company and not location else None
     if split is not None:

@@ -1,0 +1,41 @@
+"""A title and its employer set on one line with no separator, told apart in the PDF by weight
+alone ("SOFTWARE ARCHITECT CASEFLEET"), are cut after the last word that is a title on its own,
+only when what follows names an employer (app/lib/parsing/entry_jobs.py). Names are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.entry_jobs import fused_title_employer
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "employer"),
+    [
+        ("SOFTWARE ARCHITECT VELMORA", "SOFTWARE ARCHITECT", "VELMORA"),
+        ("INTERIM CEO BRIGHT HARBOUR", "INTERIM CEO", "BRIGHT HARBOUR"),
+        ("FOUNDER ORBIT MAKERS CLUB", "FOUNDER", "ORBIT MAKERS CLUB"),
+        ("Senior Engineer Norvale", "Senior Engineer", "Norvale"),
+    ],
+)
+def test_a_fused_line_is_cut_after_its_title(line: str, title: str, employer: str) -> None:
+    assert fused_title_employer(line) == (title, employer)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Head of Sales",  # a complement of the title
+        "Directeur commercial Norvale",  # "commercial" still speaks of the job
+        "Stage au service Informatique",
+        "Développeur Java",  # a skill
+        "CONSULTANT SAP",
+        "Engineer II",  # a level
+        "Data Scientist Senior",
+        "Software Engineer Paris",  # a place
+        "Ingénieur logiciel",  # lowercase: the title goes on
+        "Data Engineer",
+    ],
+)
+def test_a_title_that_goes_on_is_not_cut(line: str) -> None:
+    assert fused_title_employer(line) is None
