@@ -5,6 +5,7 @@ written the reader's way ("2,5 Mo")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import SimpleNamespace
@@ -112,3 +113,27 @@ def test_hidden_text_reasons_are_words_never_codes() -> None:
     odd = {"code": "hidden_text", "template": template, "values": {"reason": "sneaky_code"}}
     with locale("fr"):
         assert "sneaky_code" not in report_message(odd)
+
+
+def test_no_french_text_hedges_its_plural() -> None:
+    """ "gardée(s)", "échec(s)": a count's words come from ngettext's forms, never a "(s)"."""
+    hedged = [
+        french
+        for message, french in i18n.catalogue("fr").items()
+        if re.search(r"\w\((?:s|e|es|x)\)", french) and "http(s)" not in french
+    ]
+    assert hedged == []
+    for (_, singular), forms in i18n.plurals("fr").items():
+        assert len(forms) == 2 and all(forms), singular
+
+
+def test_counts_on_the_changes_and_report_pages() -> None:
+    kept = (
+        '{{ ngettext("%(num)s kept", "%(num)s kept", k) }}, '
+        '{{ ngettext("%(num)s removed", "%(num)s removed", r) }}'
+    )
+    assert render(kept, "fr", k=1, r=3) == "1 conservée, 3 retirées"
+    assert render(kept, "en", k=1, r=3) == "1 kept, 3 removed"
+    more = '{{ ngettext("…and %(num)s more line.", "…and %(num)s more lines.", n) }}'
+    assert render(more, "fr", n=1) == "…et 1 ligne de plus."
+    assert render(more, "en", n=2) == "…and 2 more lines."

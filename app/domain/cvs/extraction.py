@@ -192,7 +192,12 @@ async def extract(
                 warnings.append(
                     problem(
                         "unverified_dropped",
-                        N_("%(count)s extracted values were not in your file and were left out."),
+                        # Stored, then worded in the reader's language: one template per number.
+                        N_("%(count)s extracted value was not in your file and was left out.")
+                        if len(result.dropped) == 1
+                        else N_(
+                            "%(count)s extracted values were not in your file and were left out."
+                        ),
                         "warning",
                         count=len(result.dropped),
                     )
