@@ -38,6 +38,16 @@ async def test_the_form_reads_salaries_as_typed_and_words_refusals_in_french(
         )
         assert search is not None and search.min_salary == stored, typed
         await db.rollback()
+    # The form shows the amount the French way, and saving it as shown keeps it.
+    shown = (await client.get(saved.headers["location"])).text
+    assert 'value="30\u202f001"' in shown
+    again = await post_form(
+        client, saved.headers["location"].split("?")[0], {**FORM, "min_salary": "30\u202f001"}
+    )
+    assert again.status_code == 303
+    await db.refresh(search)
+    assert search.min_salary == 30001
+    await db.rollback()
     refused = await post_form(client, "/inbox/searches", {**FORM, "min_salary": "trente mille"})
     assert refused.status_code == 422
     assert "Salaire minimum : « trente mille » n&#39;est pas un montant" in refused.text
