@@ -93,11 +93,16 @@ def pgettext(context: str, message: str, **variables: Any) -> str:
     return text % variables if variables else text
 
 
+@cache
+def _plural_rule(locale: str) -> Any:
+    return Locale.parse(locale).plural_form
+
+
 def plural_text(singular: str, plural: str, n: int, context: str = "") -> str:
     """The catalogue's form of the message for ``n`` (unformatted), by the locale's plural
     rule (CLDR: French counts 0 and 1 as singular, English only 1)."""
     locale = current_locale.get()
-    is_one = Locale.parse(locale).plural_form(abs(n)) == "one"
+    is_one = _plural_rule(locale)(abs(n)) == "one"
     forms = plurals(locale).get((context, singular))
     if forms:
         return forms[0] if is_one else forms[min(1, len(forms) - 1)]
