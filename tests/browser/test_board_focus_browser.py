@@ -50,6 +50,10 @@ async def test_a_keyboard_move_keeps_the_focus_on_the_moved_card(
     scrolled = await page.evaluate("window.scrollY")
     assert scrolled > 0
 
+    await page.evaluate(
+        """() => { window.__settled = 0; document.getElementById('board')
+            .addEventListener('htmx:afterSettle', () => { window.__settled += 1; }); }"""
+    )
     await keyboard_move(page, last, "interview")
     await expect(
         page.locator(f'.board-cards[data-status="interview"] #card-{last}')
@@ -57,7 +61,7 @@ async def test_a_keyboard_move_keeps_the_focus_on_the_moved_card(
     await expect(page.locator("#board-announce")).to_have_text("“Engineer 1” moved to Interview.")
     await expect(page.locator("#column-count-interview")).to_have_text("1")
     # The board settles to the server's order; the focus is still on the card's select.
-    await page.wait_for_timeout(500)
+    await page.wait_for_function("() => window.__settled > 0")
     assert await page.evaluate("document.activeElement.id") == f"move-{last}"
     assert await page.evaluate("window.scrollY") > 0  # no jump to the top
     assert await status_now(db, last) == "interview"

@@ -7,6 +7,7 @@ Real parts: the live server, a real arq worker (tests/conftest.py ``worker``) an
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -66,8 +67,9 @@ async def test_the_fetch_log_refreshes_during_a_check_and_stops_after(
     await press(page, page.get_by_role("button", name="Check now"))
     await expect(log).to_have_attribute("data-checking", "true")
     await expect(log).to_contain_text("Checking the sources…")
-    while "/gate.rss" not in feeds.hits:  # the worker waits on the feed: the run is under way
-        await page.wait_for_timeout(100)
+    async with asyncio.timeout(60):  # the worker waits on the feed: the run is under way
+        while "/gate.rss" not in feeds.hits:
+            await page.wait_for_timeout(100)
     await expect(log).to_contain_text("Not fetched yet")  # nothing written yet
     feeds.gate.set()
 
