@@ -7,11 +7,14 @@ The current request's locale lives in a context variable that the Jinja ``_()`` 
 from __future__ import annotations
 
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 SUPPORTED_LOCALES = ("fr", "en")
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -20,19 +23,24 @@ current_locale: ContextVar[str] = ContextVar("current_locale", default="fr")
 
 
 @cache
-def catalogue(locale: str) -> dict[str, str]:
+def _read(locale: str) -> Any:
     path = LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
     if not path.exists():
-        return {}
+        return []
     with path.open("rb") as fh:
-        cat = read_po(fh, locale=locale)
+        return list(read_po(fh, locale=locale))
+
+
+@cache
+def catalogue(locale: str) -> dict[str, str]:
+    """msgid → translation, for messages without a context; a plural message is indexed by
+    its singular and its plural id (its first and last forms)."""
     table: dict[str, str] = {}
-    for message in cat:
-        if not message.id or not message.string or message.fuzzy:
+    for message in _read(locale):
+        if not message.id or not message.string or message.fuzzy or message.context:
             continue
         if isinstance(message.id, tuple):  # plural forms: index by singular and plural ids
-            raw = message.string
-            forms = [str(f) for f in raw] if isinstance(raw, tuple | list) else [str(raw)]
+            forms = _forms(message.string)
             table[str(message.id[0])] = forms[0]
             table[str(message.id[1])] = forms[-1]
         else:
@@ -40,19 +48,85 @@ def catalogue(locale: str) -> dict[str, str]:
     return table
 
 
+@cache
+def plurals(locale: str) -> dict[tuple[str, str], list[str]]:
+    """(context, singular id) → every translated form, for ``ngettext``: a French word that
+    changes where the English one does not ("1 completed" / "2 terminées") needs them all."""
+    table: dict[tuple[str, str], list[str]] = {}
+    for message in _read(locale):
+        if isinstance(message.id, tuple) and not message.fuzzy:
+            forms = _forms(message.string)
+            if all(forms):
+                table[(message.context or "", str(message.id[0]))] = forms
+    return table
+
+
+@cache
+def contexts(locale: str) -> dict[tuple[str, str], str]:
+    """(context, msgid) → translation: one English word that French words twice ("Rejected"
+    for an offer, feminine plural, and for an application's status)."""
+    return {
+        (str(m.context), str(m.id)): str(m.string)
+        for m in _read(locale)
+        if m.context and m.id and not isinstance(m.id, tuple) and m.string and not m.fuzzy
+    }
+
+
+def _forms(raw: Any) -> list[str]:
+    return [str(f) for f in raw] if isinstance(raw, tuple | list) else [str(raw)]
+
+
 def gettext(message: str, **variables: Any) -> str:
     text = catalogue(current_locale.get()).get(message, message)
+    if not variables:
+        return text
+    # A decimal number (a size, a share) is written the reader's way: "5,5" in French.
+    shown = {
+        k: format_number(v) if isinstance(v, float) and f"%({k})s" in text else v
+        for k, v in variables.items()
+    }
+    return text % shown
+
+
+def pgettext(context: str, message: str, **variables: Any) -> str:
+    text = contexts(current_locale.get()).get((context, message), message)
     return text % variables if variables else text
 
 
-def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
-    # FR and EN share the rule "one vs other" closely enough (FR: 0 and 1 are singular).
+@cache
+def _plural_rule(locale: str) -> Any:
+    return Locale.parse(locale).plural_form
+
+
+def plural_text(singular: str, plural: str, n: int, context: str = "") -> str:
+    """The catalogue's form of the message for ``n`` (unformatted), by the locale's plural
+    rule (CLDR: French counts 0 and 1 as singular, English only 1)."""
     locale = current_locale.get()
-    is_one = n in (0, 1) if locale == "fr" else n == 1
-    chosen = singular if is_one else plural
-    text = catalogue(locale).get(chosen, chosen)
+    is_one = _plural_rule(locale)(abs(n)) == "one"
+    forms = plurals(locale).get((context, singular))
+    if forms:
+        return forms[0] if is_one else forms[min(1, len(forms) - 1)]
+    return singular if is_one else plural
+
+
+def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
     variables.setdefault("num", n)
-    return text % variables
+    return plural_text(singular, plural, n) % variables
+
+
+def npgettext(context: str, singular: str, plural: str, n: int, **variables: Any) -> str:
+    variables.setdefault("num", n)
+    return plural_text(singular, plural, n, context) % variables
+
+
+def format_number(value: float | int | Decimal, digits: int | None = None) -> str:
+    """A number in the current locale ("5,0" in French when ``digits`` is 1, "30 000");
+    without ``digits``, a float keeps the decimals it has (at most 3)."""
+    locale = current_locale.get()
+    if digits is None:
+        return format_decimal(value, locale=locale)
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def negotiate(accept_language: str | None, default: str) -> str:

@@ -11,8 +11,10 @@ the event names of ``app/events.py``, the credit features of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app import events
-from app.lib.i18n import N_, gettext
+from app.lib.i18n import N_, gettext, npgettext
 
 EVENTS = {
     events.GENERATION_CREATED: N_("Tailoring started"),
@@ -144,6 +146,24 @@ LABELS: dict[str, str] = {
     **STATUSES,
     **APPLICATION_STATUSES,
 }
+
+
+# "2 completed" beside a count of generations: French agrees the word with "génération" and
+# with the number ("1 terminée", "2 terminées"), so each is a plural message of its own.
+_GENERATION_COUNTS: dict[str, Callable[[int], str]] = {
+    "pending": lambda n: npgettext("generations", "%(num)s pending", "%(num)s pending", n),
+    "running": lambda n: npgettext("generations", "%(num)s running", "%(num)s running", n),
+    "completed": lambda n: npgettext("generations", "%(num)s completed", "%(num)s completed", n),
+    "failed": lambda n: npgettext("generations", "%(num)s failed", "%(num)s failed", n),
+    "cancelled": lambda n: npgettext("generations", "%(num)s cancelled", "%(num)s cancelled", n),
+}
+
+
+def generation_count(status: object, count: int) -> str:
+    """``count`` generations in ``status``, in words ("2 terminées"); an unknown status as
+    "status: count"."""
+    words = _GENERATION_COUNTS.get(str(status))
+    return words(count) if words is not None else f"{label(status)}: {count}"
 
 
 def label(code: object) -> str:

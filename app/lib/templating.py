@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
-from app.lib.labels import label
+from app.lib.labels import generation_count, label
 from app.lib.parsing.languages import language_key
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -38,8 +38,25 @@ def _escaped_gettext(message: str) -> Markup:
     return escape(i18n.gettext(message))
 
 
+# Jinja fills %(num)s and the other values in itself, after these return: they only choose the
+# catalogue's form (by the locale's plural rule) and escape it.
 def _escaped_ngettext(singular: str, plural: str, n: int) -> Markup:
-    return escape(i18n.ngettext(singular, plural, n))
+    return escape(i18n.plural_text(singular, plural, n))
+
+
+def _escaped_pgettext(context: str, message: str) -> Markup:
+    return escape(i18n.pgettext(context, message))
+
+
+def _escaped_npgettext(context: str, singular: str, plural: str, n: int) -> Markup:
+    return escape(i18n.plural_text(singular, plural, n, context))
+
+
+def _number(value: object, digits: int | None = None) -> str:
+    """``{{ size | number(1) }}``: "5,0" on a French page, "5.0" on an English one."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return str(value)
+    return i18n.format_number(value, digits)
 
 
 def build_environment() -> Environment:
@@ -51,10 +68,16 @@ def build_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_escaped_gettext, ngettext=_escaped_ngettext, newstyle=True
+        gettext=_escaped_gettext,
+        ngettext=_escaped_ngettext,
+        pgettext=_escaped_pgettext,
+        npgettext=_escaped_npgettext,
+        newstyle=True,
     )
     env.globals.update(current_user=current_user, current_locale=current_locale)
     env.filters["label"] = label  # stored codes → words (app/lib/labels.py)
+    env.filters["number"] = _number
+    env.globals["generation_count"] = generation_count
     # "Python" under Languages is a skill the import misfiled; "English" is not.
     env.tests["known_language"] = lambda name: language_key(str(name)) is not None
     return env

@@ -81,6 +81,54 @@
 
   function dragging(element) { return element.hasAttribute("data-dragging"); }
 
+  // Says where a card went, in the page's language (the region's data-moved, board.html).
+  function announce(card, status) {
+    var region = document.getElementById("board-announce");
+    var heading = document.getElementById("column-" + status);
+    var title = card.querySelector(".board-card-title");
+    if (!region || !heading || !title) { return; }
+    var column = heading.firstChild ? heading.firstChild.textContent.trim() : status;
+    region.textContent = (region.getAttribute("data-moved") || "")
+      .replace("%(title)s", title.textContent.trim()).replace("%(status)s", column);
+  }
+
+  function recount(element) {
+    element.querySelectorAll(".board-cards").forEach(function (list) {
+      var badge = document.getElementById("column-count-" + list.dataset.status);
+      if (badge) { badge.textContent = String(list.querySelectorAll(".board-card").length); }
+    });
+  }
+
+  // The keyboard's path (a card's status select, then Move): posted like a drop and the card
+  // moved in place, so the focus stays on its select rather than the page reloading to its
+  // top. The board is then morphed to the server's order; the focus is put back if that
+  // replaced the select.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var element = board();
+    if (!form || !form.classList || !form.classList.contains("board-move")) { return; }
+    if (!element || !element.contains(form) || event.defaultPrevented) { return; }
+    var card = form.closest(".board-card");
+    var select = form.querySelector("select[name=status]");
+    var list = select && element.querySelector('.board-cards[data-status="' + select.value + '"]');
+    if (!card || !list) { return; }  // an unknown column: the plain form says why
+    event.preventDefault();
+    var status = select.value;
+    if (status === card.getAttribute("data-status")) { select.focus(); return; }
+    list.insertBefore(card, list.firstChild);
+    recount(element);
+    select.focus();
+    var selectId = select.id;
+    post(card, status).then(function (reloaded) {
+      if (!reloaded) { announce(card, status); reload(); }
+      element.addEventListener("htmx:afterSettle", function refocus() {
+        element.removeEventListener("htmx:afterSettle", refocus);
+        var again = document.getElementById(selectId);
+        if (again && (document.activeElement === document.body || !document.activeElement)) { again.focus(); }
+      });
+    });
+  });
+
   function setUp(element) {
     if (!element) { return; }
     if (!element.hasAttribute("data-board-ready")) {
@@ -117,7 +165,10 @@
           element.removeAttribute("data-missed");
           var to = event.to.dataset.status;
           if (event.from !== event.to && to) {
-            post(event.item, to).then(function (reloaded) { if (missed && !reloaded) { reload(); } });
+            post(event.item, to).then(function (reloaded) {
+              if (!reloaded) { announce(event.item, to); }
+              if (missed && !reloaded) { reload(); }
+            });
           } else if (missed) {
             reload();
           }

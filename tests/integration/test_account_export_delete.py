@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from markupsafe import escape
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -343,16 +344,32 @@ async def test_export_holds_everything_and_no_secret(
     assert "attachment" in response.headers["content-disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = set(archive.namelist())
-    for cv_id in (owned.cv_id, owned.generated_id):
-        assert {f"cvs/{cv_id}/{n}" for n in ("cv.json", "versions.json", "resume.json")} <= names
-    assert archive.read(f"cvs/{owned.cv_id}/original-my_cv.pdf") == b"%PDF-1.4 uploaded"
-    assert archive.read(f"cvs/{owned.generated_id}/cv.pdf") == b"%PDF-1.7 cached render"
-    assert f"cvs/{owned.cv_id}/cv.pdf" not in names  # never rendered: README says how
-    versions = json.loads(archive.read(f"cvs/{owned.cv_id}/versions.json"))
+
+    def named(folder: str, row_id: str) -> str:
+        """The one folder or file of ``folder`` named after row ``row_id`` (its words, then
+        the start of its id: never the bare id)."""
+        found = {
+            n.split("/")[1].removesuffix(".json").removesuffix(".pdf")
+            for n in names
+            if n.startswith(f"{folder}/") and f"-{row_id.replace('-', '')[:8]}" in n.split("/")[1]
+        }
+        assert len(found) == 1, (folder, row_id, found)
+        [stem] = found
+        assert row_id not in stem and re.fullmatch(r"[a-z0-9-]+", stem), stem
+        return f"{folder}/{stem}"
+
+    cv_dir, generated_dir = named("cvs", owned.cv_id), named("cvs", owned.generated_id)
+    assert cv_dir.startswith("cvs/alex-export-")  # the CV's name, accents and case folded
+    for folder in (cv_dir, generated_dir):
+        assert {f"{folder}/{n}" for n in ("cv.json", "versions.json", "resume.json")} <= names
+    assert archive.read(f"{cv_dir}/original-my_cv.pdf") == b"%PDF-1.4 uploaded"
+    assert archive.read(f"{generated_dir}/cv.pdf") == b"%PDF-1.7 cached render"
+    assert f"{cv_dir}/cv.pdf" not in names  # never rendered: README says how
+    versions = json.loads(archive.read(f"{cv_dir}/versions.json"))
     assert [v["version"] for v in versions] == [1, 2]
-    resume = json.loads(archive.read(f"cvs/{owned.cv_id}/resume.json"))
+    resume = json.loads(archive.read(f"{cv_dir}/resume.json"))
     assert resume["basics"]["name"] == owned.sender[0] == "Alex Export"
-    generation = json.loads(archive.read(f"generations/{owned.generation_id}.json"))
+    generation = json.loads(archive.read(named("generations", owned.generation_id) + ".json"))
     assert generation["offers"][0]["batch_results"] == {"summary": "tailored"}
     assert len(generation["steps"]) == 1
     assert len([n for n in names if n.startswith("offers/")]) == 1
@@ -362,32 +379,38 @@ async def test_export_holds_everything_and_no_secret(
     assert account["email"] == "export@example.com"
     assert account["apiTokens"][0]["name"] == "script"
     assert [t["type"] for t in json.loads(archive.read("tasks.json"))] == ["cv_import"]
-    application = json.loads(archive.read(f"applications/{owned.application_id}.json"))
+    application_file = named("applications", owned.application_id)
+    application = json.loads(archive.read(application_file + ".json"))
     assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
     assert [n["body"] for n in application["notes"]] == ["Called the recruiter"]
     assert [m["to_status"] for m in application["moves"]] == ["to_apply"]
     [sent] = application["sentDocuments"]
     assert sent["content"]["summary"] == "Backend engineer tailored to this offer."
     assert "pdf" not in sent
-    assert sent["pdfFile"] == f"applications/{owned.application_id}/sent-{owned.sent_id}.pdf"
+    assert sent["pdfFile"].startswith(application_file + "/sent-")
     assert archive.read(sent["pdfFile"]) == b"%PDF-1.7 sent"
-    letter = json.loads(archive.read(f"letters/{owned.letter_id}.json"))
+    letter_file = named("letters", owned.letter_id)
+    letter = json.loads(archive.read(letter_file + ".json"))
     assert letter["status"] == "completed" and letter["job_offer_id"]
     assert [v["number"] for v in letter["versions"]] == [1, 2]
     assert letter["versions"][1]["content"] == letter["content"]
-    assert archive.read(f"letters/{owned.letter_id}.pdf") == b"%PDF-1.7 cached letter"
-    search = json.loads(archive.read(f"searches/{owned.search_id}.json"))
+    assert archive.read(letter_file + ".pdf") == b"%PDF-1.7 cached letter"
+    search_file = named("searches", owned.search_id)
+    assert search_file.startswith("searches/python-jobs-")
+    search = json.loads(archive.read(search_file + ".json"))
     assert search["name"] == "Python jobs" and search["keywords"] == ["python"]
     assert [f["id"] for f in search["sources"]] == [owned.source_id]
     assert search["sources"][0]["url"] == "https://jobs.example.com/rss"
     inbox = {n for n in names if n.startswith("inbox/")}
-    assert inbox == {f"inbox/{i}.json" for i in owned.inbox_ids}
+    assert inbox == {named("inbox", i) + ".json" for i in owned.inbox_ids}
     items = [json.loads(archive.read(n)) for n in sorted(inbox)]
     assert {i["status"] for i in items} == {"pending", "approved"}
     assert all(i["text"] == "Python backend engineer wanted." for i in items)
+    # The README is in the account's language (French here, the site's default).
     readme = archive.read("README.txt").decode()
-    assert "1 of 2 CVs and 1 of 1 written cover letters" in readme
-    assert "/api/cvs/<id>/pdf" in readme
+    assert readme.startswith("CV Tailor : export du compte export@example.com")
+    assert "CV : 1 sur 2 ; lettres de motivation rédigées : 1 sur 1." in readme
+    assert "written cover letters" not in readme and "/api/cvs/<id>/pdf" in readme
     for folder in ("letters/", "applications/", "searches/", "inbox/"):
         assert folder in readme, folder
     # Every top-level folder of the ZIP is described in the README.
@@ -396,6 +419,12 @@ async def test_export_holds_everything_and_no_secret(
         for f in ("cvs", "offers", "generations", "letters", "applications", "searches", "inbox")
         if f"{f}/" in readme
     }
+    await db.execute(update(User).where(User.id == owned.user_id).values(locale="en"))
+    await db.commit()
+    english = await client.get("/api/account/export")
+    readme = zipfile.ZipFile(io.BytesIO(english.content)).read("README.txt").decode()
+    assert readme.startswith("CV Tailor: export of the account export@example.com")
+    assert "1 of 2 CVs and 1 of 1 written cover letters" in readme
     user = await db.get(User, owned.user_id)
     assert user is not None
     secrets = [user.password_hash, owned.token, "password_hash", "token_hash"]

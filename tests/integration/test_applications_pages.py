@@ -51,7 +51,12 @@ async def test_track_from_the_offer_page_then_move_on_the_board_without_javascri
     moved = await post_form(
         client, f"/applications/{application_id}/status", {"status": "applied", "back": "board"}
     )
-    assert moved.status_code == 303 and moved.headers["location"] == "/applications"  # type: ignore[attr-defined]
+    location = str(moved.headers["location"])  # type: ignore[attr-defined]
+    assert moved.status_code == 303  # type: ignore[attr-defined]
+    # Back to the moved card (its select takes the focus again), not to the page's top.
+    assert location == f"/applications?moved={application_id}"
+    back = await client.get(location, headers=ENGLISH)
+    assert f'id="move-{application_id}" autofocus' in back.text
     dropped = await post_form(
         client,
         f"/applications/{application_id}/status",

@@ -97,8 +97,8 @@ async def test_saved_search_crud_keeps_a_source_log_across_edits(
         ({"keywords": ["x" * 81]}, "search.word_too_long", "too long"),
         ({"keywords": "python"}, None, None),  # text is split like the form's
         ({"remote": "moon"}, "search.invalid_choice", "remote"),
-        ({"minSalary": -5}, "search.invalid_number", "between"),
-        ({"minSalary": "lots"}, "search.invalid_number", "whole number"),
+        ({"minSalary": -5}, "money.out_of_range", "between"),
+        ({"minSalary": "lots"}, "money.unreadable", "not an amount"),
         ({"intervalMinutes": 1}, "search.invalid_number", "between 15"),
     ],
 )

@@ -262,7 +262,7 @@ async def test_dashboard_lists_recent_generations_with_links(
     # Named by its offer and company (templates/generation/_run_name.html), escaped.
     named = f'href="/generations/{generation.id}">Data &lt;engineer&gt; — {offer.company}</a>'
     assert named in page.text
-    assert "1/1 offers" in page.text and 'href="/generations">See all' in page.text
+    assert "1/1 offer" in page.text and 'href="/generations">See all' in page.text
 
 
 async def test_a_generation_announces_running_and_completed_to_the_task_centre(

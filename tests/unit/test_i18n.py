@@ -36,14 +36,19 @@ def test_every_extracted_ui_string_has_a_french_translation(tmp_path: Path) -> N
 
     with pot.open("rb") as fh:
         ids: set[str] = set()
+        in_context: set[tuple[str, str]] = set()  # pgettext/npgettext: (context, singular id)
         for m in read_po(fh):
-            if isinstance(m.id, tuple):
+            if m.context:
+                in_context.add((m.context, m.id[0] if isinstance(m.id, tuple) else m.id))
+            elif isinstance(m.id, tuple):
                 ids.update(m.id)
             elif m.id:
                 ids.add(m.id)
     assert len(ids) > 50
     french = i18n.catalogue("fr")
     assert sorted(ids - set(french)) == []
+    french_in_context = set(i18n.contexts("fr")) | set(i18n.plurals("fr"))
+    assert sorted(in_context - french_in_context) == []
 
 
 def test_gettext_follows_the_current_locale() -> None:

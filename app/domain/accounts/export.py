@@ -46,9 +46,11 @@ from app.db.models import (
 )
 from app.db.models.cover_letter import LetterStatus
 from app.db.session import release_lock
+from app.domain.accounts.export_names import ExportNames
+from app.domain.accounts.export_readme import readme
 from app.domain.accounts.files import letter_key
 from app.domain.applications import services as applications
-from app.domain.cvs.services import json_resume
+from app.domain.cvs.services import display_name, json_resume
 from app.domain.letters import services as letters
 from app.domain.renders.services import cached_render, render_spec
 from app.lib.errors import AppError
@@ -58,42 +60,6 @@ CHUNK_BYTES = 64 * 1024
 # Never in a JSON file: secrets, and raw bytes (the upload and a sent document's frozen ``pdf``
 # are written as files of their own).
 _LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes", "pdf"})
-
-README = """CV Tailor: export of the account {email}, made {made} (UTC).
-
-account.json         the account: e-mail, name, role, language, credit balance, and the
-                     personal API tokens' names and first characters (never the tokens).
-credits.json         the credit ledger: every grant, charge and refund.
-cvs/<id>/cv.json     one CV (kind "source" = imported, "generated" = tailored to an offer):
-                     its details and current content.
-cvs/<id>/versions.json  every saved version of that CV's content, oldest first.
-cvs/<id>/resume.json the CV as a JSON Resume (jsonresume.org): import it back on the CVs page.
-cvs/<id>/original-*  the file uploaded for that CV, when there was one.
-cvs/<id>/cv.pdf      the PDF, when one was already rendered with the CV as it is now.
-offers/<id>.json     one job offer as extracted and edited.
-generations/<id>.json  one tailoring run: its settings and status, the result for each offer,
-                     and the steps it went through.
-tasks.json           the task centre's history (imports, extractions, generations, cover
-                     letters, searches).
-letters/<id>.json    one cover letter: its offer, CV, language, tone, status and text, with
-                     "versions": every saved state of its text, oldest first.
-letters/<id>.pdf     its PDF, when one was already rendered with the letter as it is now.
-applications/<id>.json  one tracked application: status, dates, rating, contact, "notes",
-                     "moves" (every status change) and "sentDocuments" (the frozen copies of the
-                     CVs and letters marked as sent; "pdfFile" names the copy's PDF).
-applications/<id>/sent-<document id>.pdf  the PDF of a sent document, exactly as it was sent
-                     (a copy whose PDF was never made has "pdfFile": null).
-searches/<id>.json   one saved search: keywords, red flags, filters, schedule, with "sources":
-                     its feeds and what their last fetch found.
-inbox/<id>.json      one offer found by a search (or the bookmarklet): its text, score, and
-                     your decision.
-
-PDFs: {pdf_count} of {cv_count} CVs and {letter_pdf_count} of {letter_count} written cover letters
-are included as PDF (those already rendered; rendering all of them here could take minutes).
-Download any other one from its page, or with a session or an API token from
-GET /api/cvs/<id>/pdf, GET /api/cover-letters/<id>/pdf, or for a sent document
-GET /api/applications/<id>/documents/<document id>/pdf.
-"""
 
 
 def row_json(row: DeclarativeBase) -> dict[str, Any]:
@@ -119,11 +85,17 @@ def _safe_name(name: str) -> str:
 
 
 class _Zip:
-    """The ZIP in a temporary file; writes run in a thread (compression is CPU work)."""
+    """The ZIP in a temporary file; writes run in a thread (compression is CPU work). Its
+    ``names`` give each row's folder or file its readable name (export_names.py)."""
 
     def __init__(self) -> None:
         self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stream()
         self.zip = zipfile.ZipFile(self.file, "w", compression=zipfile.ZIP_DEFLATED)
+        self.names = ExportNames()
+
+    def named(self, folder: str, words: str, row_id: str, fallback: str) -> str:
+        """``folder/<words>-<id start>``: where row ``row_id`` goes."""
+        return f"{folder}/{self.names.name(folder, words, row_id, fallback)}"
 
     async def add(self, name: str, data: bytes) -> None:
         await asyncio.to_thread(self.zip.writestr, name, data)
@@ -137,6 +109,16 @@ class _Zip:
     def close(self) -> None:
         self.zip.close()
         self.file.close()
+
+
+async def _offer_words(db: AsyncSession, offer_id: str | None) -> str:
+    """ "Title Company" of an offer, what its application, letter or generation is named by."""
+    if not offer_id:
+        return ""
+    found = (
+        await db.execute(select(JobOffer.title, JobOffer.company).where(JobOffer.id == offer_id))
+    ).first()
+    return " ".join(p for p in found if p) if found else ""
 
 
 async def _ids(db: AsyncSession, stmt: Any) -> list[str]:
@@ -159,7 +141,7 @@ async def _add_cv(db: AsyncSession, out: _Zip, settings: Settings, user: User, c
         db, cv, fallback_locale=settings.default_locale, user_locale=user.locale
     )
     await release_lock(db)
-    base = f"cvs/{cv_id}/"
+    base = out.named("cvs", display_name(cv), cv_id, "cv") + "/"
     await out.add(base + "cv.json", _dump(row_json(cv)))
     await out.add(base + "versions.json", _dump([row_json(v) for v in versions]))
     await out.add(base + "resume.json", _dump(json_resume(cv)))
@@ -176,11 +158,14 @@ async def _add_generation(db: AsyncSession, out: _Zip, task_id: str) -> None:
     task = await db.get(CvGenerationTask, task_id)
     if task is None:
         return
-    offers = await db.scalars(
-        select(CvGenerationOffer)
-        .where(CvGenerationOffer.task_id == task_id)
-        .order_by(CvGenerationOffer.offer_index)
+    offers = list(
+        await db.scalars(
+            select(CvGenerationOffer)
+            .where(CvGenerationOffer.task_id == task_id)
+            .order_by(CvGenerationOffer.offer_index)
+        )
     )
+    words = await _offer_words(db, offers[0].job_offer_id if offers else None)
     steps = await db.scalars(
         select(CvGenerationSubtask)
         .where(CvGenerationSubtask.task_id == task_id)
@@ -192,7 +177,7 @@ async def _add_generation(db: AsyncSession, out: _Zip, task_id: str) -> None:
         "steps": [row_json(s) for s in steps],
     }
     await release_lock(db)
-    await out.add(f"generations/{task_id}.json", _dump(data))
+    await out.add(out.named("generations", words, task_id, "generation") + ".json", _dump(data))
     db.expunge_all()
 
 
@@ -209,9 +194,16 @@ async def _add_application(db: AsyncSession, out: _Zip, application_id: str) -> 
             )
         )
     )
+    base = out.named(
+        "applications",
+        await _offer_words(db, application.job_offer_id),
+        application_id,
+        "application",
+    )
     sent = []
+    pdf_names = {}
     for document in documents:
-        pdf_name = f"applications/{application_id}/sent-{document.id}.pdf"
+        pdf_name = pdf_names[document.id] = f"{base}/sent-{document.id[:8]}.pdf"
         sent.append(
             {**row_json(document), "pdfFile": pdf_name if document.id in with_pdf else None}
         )
@@ -223,12 +215,12 @@ async def _add_application(db: AsyncSession, out: _Zip, application_id: str) -> 
     }
     await release_lock(db)
     db.expunge_all()
-    await out.add(f"applications/{application_id}.json", _dump(record))
+    await out.add(f"{base}.json", _dump(record))
     for document_id in sorted(with_pdf):
         pdf = await db.scalar(select(SentDocument.pdf).where(SentDocument.id == document_id))
         await release_lock(db)
         if pdf:
-            await out.add(f"applications/{application_id}/sent-{document_id}.pdf", pdf)
+            await out.add(pdf_names[document_id], pdf)
 
 
 async def _add_letter(db: AsyncSession, out: _Zip, settings: Settings, letter_id: str) -> int:
@@ -242,19 +234,20 @@ async def _add_letter(db: AsyncSession, out: _Zip, settings: Settings, letter_id
         .order_by(CoverLetterVersion.number)
     )
     record = {**row_json(letter), "versions": [row_json(v) for v in versions]}
+    base = out.named("letters", await _offer_words(db, letter.job_offer_id), letter_id, "letter")
     key = None
     if letter.status == LetterStatus.COMPLETED:
         with contextlib.suppress(AppError):  # edited back to not written meanwhile
             key = letter_key(await letters.letter_spec(db, letter))
     await release_lock(db)
     db.expunge_all()
-    await out.add(f"letters/{letter_id}.json", _dump(record))
+    await out.add(f"{base}.json", _dump(record))
     if key is None:
         return 0
     render = await asyncio.to_thread(RenderCache(renders_dir(settings)).get, key)
     if render is None:
         return 0
-    await out.add(f"letters/{letter_id}.pdf", render.pdf)
+    await out.add(f"{base}.pdf", render.pdf)
     return 1
 
 
@@ -268,16 +261,23 @@ async def _add_search(db: AsyncSession, out: _Zip, search_id: str) -> None:
     record = {**row_json(search), "sources": [row_json(f) for f in sources]}
     await release_lock(db)
     db.expunge_all()
-    await out.add(f"searches/{search_id}.json", _dump(record))
+    name = out.named("searches", search.name, search_id, "search")
+    await out.add(f"{name}.json", _dump(record))
 
 
-async def _add_rows(db: AsyncSession, out: _Zip, model: Any, folder: str, ids: list[str]) -> None:
-    """One JSON file per row of ``model`` (read one at a time)."""
+async def _add_rows(
+    db: AsyncSession, out: _Zip, model: Any, folder: str, ids: list[str], fallback: str
+) -> None:
+    """One JSON file per row of ``model`` (read one at a time), named by its title and company
+    (offers, inbox items)."""
     for row_id in ids:
         row = await db.get(model, row_id)
         await release_lock(db)
         if row is not None:
-            await out.add(f"{folder}/{row_id}.json", _dump(row_json(row)))
+            words = f"{row.title or ''} {row.company or ''}"
+            await out.add(
+                f"{out.named(folder, words, row_id, fallback)}.json", _dump(row_json(row))
+            )
             db.expunge(row)
 
 
@@ -310,7 +310,7 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         for cv_id in cv_ids:
             pdfs += await _add_cv(db, out, settings, user, cv_id)
         offer_ids = await _ids(db, select(JobOffer.id).where(JobOffer.user_id == user.id))
-        await _add_rows(db, out, JobOffer, "offers", offer_ids)
+        await _add_rows(db, out, JobOffer, "offers", offer_ids, "offer")
         generation_ids = await _ids(
             db, select(CvGenerationTask.id).where(CvGenerationTask.user_id == user.id)
         )
@@ -340,9 +340,10 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         ):
             await _add_search(db, out, search_id)
         inbox_ids = await _ids(db, select(InboxItem.id).where(InboxItem.user_id == user.id))
-        await _add_rows(db, out, InboxItem, "inbox", inbox_ids)
+        await _add_rows(db, out, InboxItem, "inbox", inbox_ids, "offer")
         made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
-        readme = README.format(
+        text = readme(
+            user.locale or settings.default_locale,
             email=user.email,
             made=made,
             pdf_count=pdfs,
@@ -350,7 +351,7 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
             letter_pdf_count=letter_pdfs,
             letter_count=int(written or 0),
         )
-        await out.add("README.txt", readme.encode())
+        await out.add("README.txt", text.encode())
         size = await out.finish()
     except BaseException:
         out.close()

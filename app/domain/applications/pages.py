@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
+from urllib.parse import quote
 
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, FromQuery, URLEncodedBody
@@ -84,8 +85,11 @@ class ApplicationPages(Controller):
     include_in_schema = False
 
     @get("/applications")
-    async def board(self, user: SignedIn, db: Db) -> Template:
-        return Template("applications/board.html", context=await board_context(db, user))
+    async def board(self, user: SignedIn, db: Db, moved: FromQuery[str] = "") -> Template:
+        """``moved``: the card a plain status form just moved (no JavaScript): its select
+        takes the focus again, where the keyboard left it."""
+        context = {**await board_context(db, user), "moved": moved[:64]}
+        return Template("applications/board.html", context=context)
 
     @get("/applications/board")
     async def board_fragment(self, user: SignedIn, db: Db) -> Template:
@@ -155,6 +159,9 @@ class ApplicationPages(Controller):
         if request.htmx or request.headers.get("x-board-move"):
             return Response(content=b"", status_code=204)
         back = RETURN_TO.get(str(form.get("back") or ""), f"/applications/{application_id}")
+        if back == RETURN_TO["board"]:  # back to the moved card, not to the page's top
+            # No #fragment: a page opened at one ignores autofocus (HTML's rule).
+            back = f"{back}?moved={quote(application_id)}"
         return Redirect(back, status_code=303)
 
     @post("/applications/{application_id:str}")

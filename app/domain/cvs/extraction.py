@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile
+from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
@@ -38,11 +39,6 @@ from app.lib.pdf_text import PdfTextError, read_pdf_text
 from app.lib.problems import problem
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 
-HIDDEN_REASONS = {
-    "invisible_colour": N_("white text on a white background"),
-    "tiny": N_("text too small to read"),
-    "off_page": N_("text placed outside the page"),
-}
 MAX_SAMPLES = 5
 UNEXPECTED = N_("The import failed unexpectedly. Try again; if it keeps failing, paste the text.")
 
@@ -117,7 +113,7 @@ async def read_source(cv: CvFile, settings: Settings) -> Source:
                 "hidden_text",
                 N_("This PDF contains hidden text (%(reason)s). It was left out of the import:"),
                 "warning",
-                reason=HIDDEN_REASONS.get(reason, reason),
+                reason=HIDDEN_REASONS.get(reason, HIDDEN_OTHER),
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
@@ -196,7 +192,12 @@ async def extract(
                 warnings.append(
                     problem(
                         "unverified_dropped",
-                        N_("%(count)s extracted values were not in your file and were left out."),
+                        # Stored, then worded in the reader's language: one template per number.
+                        N_("%(count)s extracted value was not in your file and was left out.")
+                        if len(result.dropped) == 1
+                        else N_(
+                            "%(count)s extracted values were not in your file and were left out."
+                        ),
                         "warning",
                         count=len(result.dropped),
                     )

@@ -17,6 +17,7 @@ from typing import Any
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.domain.cvs.fixes import place_targets
+from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
@@ -66,11 +67,23 @@ class ReportView:
     places: list[tuple[str, str]] = field(default_factory=list)  # where an unplaced line may go
 
 
+def hidden_reason(stored: object) -> str:
+    """The reason of a hidden-text warning in the page's language: reports keep the English
+    words (older ones the reader's code, "covered"), translated here like UI text."""
+    text = str(stored or "")
+    phrase = HIDDEN_REASONS.get(text, text) if text else HIDDEN_OTHER
+    if phrase not in HIDDEN_REASONS.values():
+        phrase = HIDDEN_OTHER
+    return gettext(phrase)
+
+
 def report_message(item: dict[str, Any]) -> str:
     """The item in the page's language. Unlike other stored messages, its values are the CV's
     own words (titles, headings) and are never looked up in the catalogue."""
     template = str(item.get("template") or item.get("message") or "")
     values = item.get("values") or {}
+    if item.get("code") == "hidden_text":
+        values = {**values, "reason": hidden_reason(values.get("reason"))}
     try:
         return gettext(template, **values) if values else gettext(template)
     except (KeyError, TypeError, ValueError):

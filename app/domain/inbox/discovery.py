@@ -18,7 +18,7 @@ from app.config import Settings, get_settings
 from app.db.models import BackgroundTask, User
 from app.db.models.base import utcnow
 from app.db.models.job_search import InboxItem, SavedSearch
-from app.db.models.status import TaskStatus
+from app.db.models.status import OPEN, TaskStatus
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
@@ -118,6 +118,19 @@ async def start_page_fetch(
         {"itemId": item.id},
         (item.id,),
     )
+
+
+async def run_in_progress(session: AsyncSession, user_id: str, search_id: str) -> bool:
+    """Whether a "Check now" of this search is queued or running: its page then refreshes the
+    fetch log until it ends. A user has few open tasks; the search is in each one's progress."""
+    tasks = await session.scalars(
+        select(BackgroundTask).where(
+            BackgroundTask.user_id == user_id,
+            BackgroundTask.type == SEARCH_RUN_TYPE,
+            BackgroundTask.status.in_(OPEN),
+        )
+    )
+    return any(task.input_id("searchId") == search_id for task in tasks)
 
 
 def next_run(search: SavedSearch, now: datetime, rng: random.Random | None = None) -> datetime:

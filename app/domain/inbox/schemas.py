@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP
 from typing import Any
 from urllib.parse import urlsplit
 
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_template import MAX_TEMPLATE_CHARS, check_template
+from app.lib.money import money_value
 
 MAX_NAME = 120
 MAX_KEYWORDS = 20
@@ -186,6 +188,15 @@ def _integer(value: Any, where: str, low: int, high: int) -> int | None:
     return number
 
 
+def _salary(value: Any) -> int | None:
+    """Read like every money field (app/lib/money.py: "30 000 €", "30k", "45K€"); kept in whole
+    units, as offers state yearly salaries."""
+    amount = money_value(
+        value, where="minSalary", field=FIELD_LABELS["minSalary"], low=0, high=MAX_SALARY
+    )
+    return None if amount is None else int(amount.to_integral_value(ROUND_HALF_UP))
+
+
 def _letter_template(value: Any) -> str | None:
     """Checked like the account's template (app/domain/letters/view.py ``template_errors``):
     at most ``MAX_TEMPLATE_CHARS`` characters, only the known slots; kept trimmed."""
@@ -269,7 +280,7 @@ def parse_search(data: Any) -> SearchInput:
         red_flags=_words(get("redFlags", get("red_flags")), "redFlags"),
         location=location,
         remote=_choice(get("remote"), REMOTE_POLICIES, "any", "remote"),
-        min_salary=_integer(get("minSalary", get("min_salary")), "minSalary", 0, MAX_SALARY),
+        min_salary=_salary(get("minSalary", get("min_salary"))),
         active=True if active is None else _flag(active),
         interval_minutes=interval or 60,
         sources=_sources(get("sources")),

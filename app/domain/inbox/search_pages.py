@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import SavedSearch, User
 from app.domain.inbox import searches, view
-from app.domain.inbox.discovery import start_search_run
+from app.domain.inbox.discovery import run_in_progress, start_search_run
 from app.domain.inbox.schemas import INTERVALS, parse_search
 from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, Queue, SignedIn
@@ -43,6 +43,7 @@ async def search_context(
     sources = await searches.sources_of(db, search.id)
     return {
         "search": view.search_out(search, sources),
+        "checking": await run_in_progress(db, user.id, search.id),
         "values": extra.pop("values", None) or view.form_values(search, sources),
         "intervals": INTERVALS,
         "remote_choices": view.REMOTE,
@@ -87,6 +88,13 @@ class SearchPages(Controller):
     ) -> Template:
         context = await search_context(db, user, search_id, saved=saved, started=started)
         return Template("inbox/search.html", context=context)
+
+    @get("/inbox/searches/{search_id:str}/log")
+    async def fetch_log(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Template:
+        """The sources' fetch log alone (``#fetch-log``): what the page swaps in while a check
+        runs; once none runs, the answer no longer asks to be refreshed."""
+        context = await search_context(db, user, search_id)
+        return Template("inbox/_partials/fetch_log.html", context=context)
 
     @post("/inbox/searches/{search_id:str}")
     async def save(

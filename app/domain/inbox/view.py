@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
-from app.lib.i18n import N_, gettext
+from app.lib.i18n import N_, format_number, gettext
 from app.lib.input_errors import stored_message
 
 REMOTE = {
@@ -30,11 +30,13 @@ def remote_words(value: str | None) -> str:
 
 
 def salary_words(item: InboxItem) -> str:
+    """The offer's salary as the reader writes numbers ("45 000" in French, "45,000" in
+    English)."""
     low, high = item.salary_min, item.salary_max
     if low and high and low != high:
-        return f"{low:,}–{high:,}".replace(",", " ")
+        return f"{format_number(low)}–{format_number(high)}"
     if low or high:
-        return f"{(low or high):,}".replace(",", " ")
+        return format_number(low or high or 0)
     return ""
 
 
@@ -163,7 +165,7 @@ def form_values(search: SavedSearch | None, sources: list[FeedSource]) -> dict[s
         "red_flags": "\n".join(search.red_flags or []),
         "location": search.location,
         "remote": search.remote,
-        "min_salary": "" if search.min_salary is None else str(search.min_salary),
+        "min_salary": "" if search.min_salary is None else format_number(search.min_salary),
         "interval_minutes": str(search.interval_minutes),
         "active": "on" if search.active else "",
         "sources": "\n".join(s.url for s in sources),
