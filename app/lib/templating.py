@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
+from app.lib.html_time import html_datetime
 from app.lib.labels import label
 from app.lib.parsing.languages import language_key
 
@@ -55,6 +56,7 @@ def build_environment() -> Environment:
     )
     env.globals.update(current_user=current_user, current_locale=current_locale)
     env.filters["label"] = label  # stored codes → words (app/lib/labels.py)
+    env.filters["html_datetime"] = html_datetime  # a datetime="" the HTML standard accepts
     # "Python" under Languages is a skill the import misfiled; "English" is not.
     env.tests["known_language"] = lambda name: language_key(str(name)) is not None
     return env
