@@ -23,8 +23,7 @@ from typing import Any
 import html5lib
 import pytest
 from html5lib.html5parser import ParseError
-from litestar import Litestar
-from litestar.testing import AsyncTestClient
+from arq.worker import Worker
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,7 +40,6 @@ DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$")
 FIELD = {"input", "select", "textarea"}
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
-Client = AsyncTestClient[Litestar]
 NS = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -113,16 +111,21 @@ def own_rule_errors(html: str) -> list[str]:
 
 
 async def test_main_pages_are_valid_html_with_labelled_fields(
-    client: Client, db: AsyncSession, tmp_path: Path
+    api: Any, db: AsyncSession, worker: Worker, tmp_path: Path
 ) -> None:
-    owned = await fill_account(client, db, "valid-html@example.com")
+    """``api`` and a ``worker``: the review page waits for the worker's render."""
+    owned = await fill_account(api, db, "valid-html@example.com")
     await give_every_section(db, owned.cv_id)
     offer_id = await db.scalar(select(JobOffer.id).where(JobOffer.user_id == owned.user_id))
-    pages = main_pages(owned, str(offer_id))
+    # The review page's frame: the very HTML the PDF is made from.
+    pages = {
+        **main_pages(owned, str(offer_id)),
+        "cv-document": f"/cvs/{owned.generated_id}/preview/document",
+    }
     files: list[Path] = []
     problems: dict[str, list[str]] = {}
     for name, url in pages.items():
-        response = await client.get(url, headers={"accept-language": "en"})
+        response = await api.get(url, headers={"accept-language": "en"})
         assert response.status_code == 200, (name, url, response.status_code)
         assert response.headers["content-type"].startswith("text/html"), (name, url)
         files.append(tmp_path / f"{name}.html")
