@@ -22,8 +22,8 @@ from typing import Any
 
 import html5lib
 import pytest
-from html5lib.html5parser import ParseError
 from arq.worker import Worker
+from html5lib.html5parser import ParseError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
