@@ -192,7 +192,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                     "area": e.field,
                     "studyType": e.degree,
                     "location": e.location,
-                    **(dates := _entry_dates(e.start, e.end, False))[0],
+                    **(dates := _entry_dates(e.start, e.end, e.current))[0],
                     "courses": _joined(dates[1], e.description).split("\n")
                     if dates[1] or e.description
                     else [],
