@@ -1,6 +1,6 @@
 """Hyphenated line ends in pasted or PDF text: the word is whole again when it is a word (the
-CV's own, a known skill, the English or French dictionary), the hyphen stays when it is the
-word's own, and nothing else moves."""
+CV's own, a known skill, the FR/EN word list), the hyphen stays when it is the word's own (no
+space after it), and nothing else moves."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def test_the_documents_own_words_decide() -> None:
     assert rejoin_hyphenated("sites e-\ncommerce\nand more e-commerce") == (
         "sites e-commerce\nand more e-commerce"
     )
-    # A word no dictionary has ("Figmalab") is rejoined because the CV writes it whole.
+    # A word no list has ("Figmalab") is rejoined because the CV writes it whole.
     assert rejoin_hyphenated("Led Figma-\nlab training.\nFigmalab") == (
         "Led Figmalab\ntraining.\nFigmalab"
     )

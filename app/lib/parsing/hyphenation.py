@@ -1,89 +1,60 @@
-"""Words a line end hyphenated ("manage-" / "ment service…") made whole again.
+"""Words a line end hyphenated ("manage-" / "ment service…") made whole again, in any CV text.
 
-PDFs and pasted text keep the hyphen a word processor put where it wrapped a word. Read as they
-are, the two lines join into "manage- ment", a word no reader, search or skill match knows. The
-word is rejoined when the joined form is a word: one the CV writes elsewhere, a skill the
-parsers know ("Kuber-" / "netes"), or a word of the English or French dictionary (pyspellchecker's
-frequency lists). Otherwise the hyphen was the word's own ("self-" / "service", "e-" /
-"commerce") and stays, with no space after it; a hyphenated form the CV writes elsewhere wins over
-the dictionary. "short- and long-term" (a hyphen that stands for a word still to come) is left as
-it is. The fragment moves up to the line it belongs to, so every line keeps its place.
+The PDF reader joins a known word broken at a line end (``app/lib/pdf_read/hyphenation.py``,
+with the FR/EN word list and the document's own words) and leaves a compound as printed; pasted
+text had nothing, and either way the line join after it wrote the hyphen's line end as a space
+("manage- ment", "goal- oriented"), a word no reader, search or skill match knows.
+
+Here, on the text the parser reads (pasted, or the PDF's already repaired): the same ``rejoin``
+joins known words, with the CV's own words and the skills the parsers know as vocabulary
+("Kuber-" / "netes"); what stays hyphenated was the word's own hyphen ("goal-" / "oriented",
+"e-" / "commerce") and is glued with it. A hyphen that stands for a word still to come ("short-
+and long-term") is left. The second half moves up to the line it belongs to; a line left empty
+goes (a blank line would end the paragraph).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from app.lib.parsing.skills_vocab import SKILLS
-from app.lib.parsing.text import fold
+from app.lib.pdf_read.hyphenation import CONTINUATION, rejoin
+from app.lib.pdf_read.lexicon import Vocabulary, letter_runs
 
-# A line ending with letters glued to a hyphen (a range's "2019 -" is no word part); of
-# "real-time-", the last part.
-_BROKEN_END = re.compile(r"([^\W\d_]+)-\s*$")
-# The next line starting with the word's end (lower case: a capital starts a new phrase).
-_NEXT_PART = re.compile(r"^(\s*)([^\W\d_A-ZÀ-Ý][^\W\d_]*)(.*)$")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # After "short-": the hyphen stands for "-term" still to come ("short- and long-term").
-_SUSPENDED = frozenset({"and", "or", "to", "et", "ou", "à", "a"})
-LANGUAGES = ("en", "fr")
+SUSPENDED = frozenset({"and", "or", "to", "et", "ou", "à", "a"})
+_OWN_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 
 
-@lru_cache(maxsize=1)
-def _skill_words() -> frozenset[str]:
-    return frozenset(fold(name).replace(" ", "") for name in SKILLS.split("|") if name.strip())
+@cache
+def _skill_words() -> tuple[str, ...]:
+    return tuple(letter_runs(SKILLS))
 
 
-@lru_cache(maxsize=len(LANGUAGES))
-def _dictionary(language: str) -> Callable[[str], bool]:
-    from spellchecker import SpellChecker  # loaded on the first hyphenated line end only
-
-    checker = SpellChecker(language=language, distance=1)
-    return checker.__contains__
-
-
-def _is_word(word: str, vocabulary: frozenset[str]) -> bool:
-    """In the CV (``vocabulary``, folded), a known skill, or a dictionary word (accented)."""
-    folded, lowered = fold(word), word.casefold()
-    return (
-        folded in vocabulary
-        or folded in _skill_words()
-        or any(_dictionary(language)(lowered) for language in LANGUAGES)
-    )
-
-
-def _rejoined(head: str, tail: str, vocabulary: frozenset[str]) -> str:
-    whole = fold(head + tail)
-    if whole in vocabulary:
-        return head + tail
-    if f"{fold(head)}-{fold(tail)}" in vocabulary or not _is_word(head + tail, vocabulary):
-        return f"{head}-{tail}"
-    return head + tail
+def _glue_compounds(lines: list[str]) -> list[str]:
+    """A hyphen the word-joining left at a line end is the word's own: the next line's first
+    word joins it, hyphen kept ("goal-" / "oriented team" → "goal-oriented" / "team")."""
+    out = list(lines)
+    index = 0
+    while index < len(out) - 1:
+        end = _OWN_HYPHEN.search(out[index].rstrip())
+        start = CONTINUATION.match(out[index + 1].lstrip()) if end else None
+        if end and start and start.group(1)[0].islower() and start.group(1) not in SUSPENDED:
+            following = out[index + 1].lstrip()
+            out[index] = out[index].rstrip() + following[: start.end(2)]
+            out[index + 1] = following[start.end() :]
+            if not out[index + 1].strip():
+                del out[index + 1]
+        index += 1
+    return out
 
 
 def rejoin_hyphenated(text: str) -> str:
-    """``text`` with every hyphenated line end joined to its word's end (see the module)."""
+    """``text`` with every word hyphenated at a line end whole again (see the module)."""
     lines = text.split("\n")
-    candidates = [
-        i
-        for i in range(len(lines) - 1)
-        if _BROKEN_END.search(lines[i]) and _NEXT_PART.match(lines[i + 1])
-    ]
-    if not candidates:
+    if not any(_OWN_HYPHEN.search(line.rstrip()) for line in lines[:-1]):
         return text
-    vocabulary = frozenset(fold(word) for word in _WORD.findall(text))
-    emptied: set[int] = set()  # lines that held only the word's end
-    for i in candidates:
-        end = _BROKEN_END.search(lines[i])
-        following = _NEXT_PART.match(lines[i + 1])
-        if end is None or following is None:
-            continue  # the line above took this line's start
-        head, (indent, tail, rest) = end.group(1), following.groups()
-        if fold(tail) in _SUSPENDED:
-            continue
-        lines[i] = lines[i][: end.start()] + _rejoined(head, tail, vocabulary)
-        lines[i + 1] = indent + rest.lstrip()
-        if not rest.strip():
-            emptied.add(i + 1)  # gone, not left blank: a blank line would end the paragraph
-    return "\n".join(line for i, line in enumerate(lines) if i not in emptied)
+    vocabulary = Vocabulary([*letter_runs(text), *_skill_words()])
+    joined, _ = rejoin(lines, [None] * len(lines), vocabulary)
+    return "\n".join(_glue_compounds(joined))
