@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev document-deps browser-deps test-tools bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,15 @@ $(TEST_TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json
 	cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 test-tools: $(TEST_TOOLS_STAMP)
+
+## The Word export converted by LibreOffice headless: as many pages as the PDF, ± 1; rewrites
+## bench/DOCX_PAGES.md. Not in `make test`: Debian's LibreOffice Writer is a large install.
+bench-docx-pages: install document-deps
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing Debian's LibreOffice Writer (headless) for the Word page check..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui; \
+	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui; fi; }
+	$(PY) -m bench.docx_pages
 
 bench: install-dev
 	$(PY) -m bench.run
