@@ -55,9 +55,10 @@ def _libreoffice_pages(soffice: str, docx: bytes, work: Path) -> tuple[int, floa
     source = work / "cv.docx"
     source.write_bytes(docx)
     started = time.perf_counter()
+    profile = f"-env:UserInstallation=file://{work}/profile"  # no shared profile, no lock
+    convert = ["--convert-to", "pdf", "--outdir", str(work), str(source)]
     subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{work}/profile"]
-        + ["--convert-to", "pdf", "--outdir", str(work), str(source)],
+        [soffice, "--headless", "--norestore", profile, *convert],
         check=True,
         capture_output=True,
         timeout=180,
