@@ -110,6 +110,45 @@ def own_rule_errors(html: str) -> list[str]:
     return errors
 
 
+async def page_problems(client: Any, pages: dict[str, str], folder: Path) -> dict[str, list[str]]:
+    """Page name → what the three checks found on it (pages with nothing found left out)."""
+    files: list[Path] = []
+    problems: dict[str, list[str]] = {}
+    for name, url in pages.items():
+        response = await client.get(url, headers={"accept-language": "en"})
+        assert response.status_code == 200, (name, url, response.status_code)
+        assert response.headers["content-type"].startswith("text/html"), (name, url)
+        files.append(folder / f"{name}.html")
+        files[-1].write_text(response.text, encoding="utf-8")
+        problems[name] = html5lib_errors(response.text) + own_rule_errors(response.text)
+    for name, errors in vnu_errors(files).items():
+        problems[name] += errors
+    return {name: errors for name, errors in problems.items() if errors}
+
+
+def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
+    bad = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta charset="utf-8">'
+        "<title>t</title></head><body><p id=a>x</p><p id=a>y</p><input name=q>"
+        '<time datetime="2026-05-01T09:30:05.123456">now</time></body></html>'
+    )
+    assert own_rule_errors(bad) == [
+        "duplicate id 'a' ×2",
+        "unlabelled input name='q' id=None",
+        "datetime '2026-05-01T09:30:05.123456' on <time>",
+    ]
+    (tmp_path / "bad.html").write_text(bad, encoding="utf-8")
+    found = " ".join(vnu_errors([tmp_path / "bad.html"])["bad"])
+    assert "Duplicate ID" in found and "charset" in found and "fraction of a second" in found
+    assert html5lib_errors("<p>unclosed <b>tag</p>") != []
+
+
+async def test_signed_out_pages_are_valid_html(client: Any, tmp_path: Path) -> None:
+    pages = {"landing": "/", "login": "/login", "register": "/register"}
+    found = await page_problems(client, pages, tmp_path)
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
 async def test_main_pages_are_valid_html_with_labelled_fields(
     api: Any, db: AsyncSession, worker: Worker, tmp_path: Path
 ) -> None:
@@ -122,16 +161,5 @@ async def test_main_pages_are_valid_html_with_labelled_fields(
         **main_pages(owned, str(offer_id)),
         "cv-document": f"/cvs/{owned.generated_id}/preview/document",
     }
-    files: list[Path] = []
-    problems: dict[str, list[str]] = {}
-    for name, url in pages.items():
-        response = await api.get(url, headers={"accept-language": "en"})
-        assert response.status_code == 200, (name, url, response.status_code)
-        assert response.headers["content-type"].startswith("text/html"), (name, url)
-        files.append(tmp_path / f"{name}.html")
-        files[-1].write_text(response.text, encoding="utf-8")
-        problems[name] = html5lib_errors(response.text) + own_rule_errors(response.text)
-    for name, errors in vnu_errors(files).items():
-        problems[name] += errors
-    found = {name: errors for name, errors in problems.items() if errors}
+    found = await page_problems(api, pages, tmp_path)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
