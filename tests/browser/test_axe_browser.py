@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import JobOffer
 from tests.browser.conftest import DESKTOP
 from tests.browser.flows import PHONE
-from tests.fixtures.page_tour import give_every_section, main_pages
+from tests.fixtures.page_tour import give_every_section, imported_pasted_cv, main_pages
 from tests.integration.test_account_export_delete import fill_account
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,8 @@ async def test_main_pages_pass_axe(
     owned = await fill_account(api, db, "axe@example.com")
     await give_every_section(db, owned.cv_id)
     offer_id = await db.scalar(select(JobOffer.id).where(JobOffer.user_id == owned.user_id))
-    pages = main_pages(owned, str(offer_id))
+    imported_id = await imported_pasted_cv(db, owned.user_id)
+    pages = main_pages(owned, str(offer_id), imported_id)
     cookies = [
         {"name": name, "value": value, "url": live_server} for name, value in api.cookies.items()
     ]
@@ -67,7 +68,8 @@ async def test_main_pages_pass_axe(
             await context.add_init_script(path=str(axe))
             page = await context.new_page()
             for name, url in pages.items():
-                response = await page.goto(url, wait_until="load")
+                # The review page waits for its render: generous on a busy machine.
+                response = await page.goto(url, wait_until="load", timeout=180_000)
                 assert response is not None and response.status == 200, (name, url)
                 violations: list[str] = await page.evaluate(RUN_AXE, RULES)
                 if violations:

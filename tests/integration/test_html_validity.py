@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import JobOffer
-from tests.fixtures.page_tour import give_every_section, main_pages
+from tests.fixtures.page_tour import give_every_section, imported_pasted_cv, main_pages
 from tests.integration.test_account_export_delete import fill_account
 
 VNU_JAR = Path(__file__).resolve().parents[1] / "tools/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -115,7 +115,8 @@ async def page_problems(client: Any, pages: dict[str, str], folder: Path) -> dic
     files: list[Path] = []
     problems: dict[str, list[str]] = {}
     for name, url in pages.items():
-        response = await client.get(url, headers={"accept-language": "en"})
+        # The review page waits for its render: generous on a busy machine.
+        response = await client.get(url, headers={"accept-language": "en"}, timeout=180)
         assert response.status_code == 200, (name, url, response.status_code)
         assert response.headers["content-type"].startswith("text/html"), (name, url)
         files.append(folder / f"{name}.html")
@@ -156,9 +157,10 @@ async def test_main_pages_are_valid_html_with_labelled_fields(
     owned = await fill_account(api, db, "valid-html@example.com")
     await give_every_section(db, owned.cv_id)
     offer_id = await db.scalar(select(JobOffer.id).where(JobOffer.user_id == owned.user_id))
+    imported_id = await imported_pasted_cv(db, owned.user_id)
     # The review page's frame: the very HTML the PDF is made from.
     pages = {
-        **main_pages(owned, str(offer_id)),
+        **main_pages(owned, str(offer_id), imported_id),
         "cv-document": f"/cvs/{owned.generated_id}/preview/document",
     }
     found = await page_problems(api, pages, tmp_path)
