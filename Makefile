@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +50,7 @@ admin: install
 ## mostly waits on Chromium or the server, so it shares the cores with the Python tests).
 test: lint test-all
 
-test-all: install-dev document-deps browser-deps
+test-all: install-dev document-deps browser-deps test-tools
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m "not fuzz_postgresql"
 
 ## The JSON API fuzzed (schemathesis) against the app on PostgreSQL (TEST_DATABASE_URL): as long
@@ -68,14 +68,14 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test-python: install-dev document-deps
+test-python: install-dev document-deps test-tools
 	$(VENV)/bin/pytest -m "not browser and not fuzz_postgresql" -q $(PYTEST_PARALLEL)
 
-test-browser: install-dev document-deps browser-deps
+test-browser: install-dev document-deps browser-deps test-tools
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)
 
 ## The quick loop while developing: unit and pure-core tests (no browser), about 2 min.
-test-fast: install-dev document-deps
+test-fast: install-dev document-deps test-tools
 	$(VENV)/bin/pytest tests/unit -m "not browser" -q $(PYTEST_PARALLEL)
 
 ## Rewrite docs/screenshots/ from the browser tests (they only write to a temp folder otherwise).
@@ -98,6 +98,25 @@ browser-deps:
 	  echo "Installing Debian's chromium for the browser tests..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi; }
+
+## The checkers the tests run beside the app (tests/tools/package.json, pinned by its lock file):
+## the Nu HTML checker (run with the machine's Java), axe-core (injected into the browser tests'
+## pages), the JSON Resume schema and a JSON Resume theme. Install scripts are skipped: the Nu
+## checker's would fetch a Java runtime of its own.
+TEST_TOOLS_STAMP := tests/tools/node_modules/.installed
+$(TEST_TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+test-tools: $(TEST_TOOLS_STAMP)
+
+## The Word export converted by LibreOffice headless: as many pages as the PDF, ± 1; rewrites
+## bench/DOCX_PAGES.md. Not in `make test`: Debian's LibreOffice Writer is a large install.
+bench-docx-pages: install document-deps
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing Debian's LibreOffice Writer (headless) for the Word page check..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui; \
+	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-writer-nogui; fi; }
+	$(PY) -m bench.docx_pages
 
 bench: install-dev
 	$(PY) -m bench.run

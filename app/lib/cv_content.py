@@ -88,6 +88,8 @@ class Education(_Item):
     location: str = ""
     start: str | None = None
     end: str | None = None
+    # Still studying ("2023 – present"): printed with the design's word for now, not a bare year.
+    current: bool = False
     description: str = ""
 
 

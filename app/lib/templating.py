@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
+from app.lib.html_time import html_datetime
 from app.lib.labels import generation_count, label
 from app.lib.parsing.languages import language_key
 
@@ -78,6 +79,7 @@ def build_environment() -> Environment:
     env.filters["label"] = label  # stored codes → words (app/lib/labels.py)
     env.filters["number"] = _number
     env.globals["generation_count"] = generation_count
+    env.filters["html_datetime"] = html_datetime  # a datetime="" the HTML standard accepts
     # "Python" under Languages is a skill the import misfiled; "English" is not.
     env.tests["known_language"] = lambda name: language_key(str(name)) is not None
     return env

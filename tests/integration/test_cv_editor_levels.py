@@ -28,9 +28,13 @@ async def test_each_skill_has_a_level_field_that_sets_and_clears_it(
     section = _skills_section((await client.get(f"/cvs/{cv_id}")).text)
     # Python is Expert, Go has no level (tests/integration/test_cv_editor_skills.py's SKILLS).
     assert '<input type="hidden" name="items-0-level-0-name" value="Python">' in section
-    assert re.search(r'<input id="items-0-level-0" name="items-0-level-0" value="Expert">', section)
-    assert '<label for="items-0-level-1">Go</label>' in section
-    assert re.search(r'<input id="items-0-level-1" name="items-0-level-1" value="">', section)
+    assert re.search(
+        r'<input id="skills-items-0-level-0" name="items-0-level-0" value="Expert">', section
+    )
+    assert '<label for="skills-items-0-level-1">Go</label>' in section
+    assert re.search(
+        r'<input id="skills-items-0-level-1" name="items-0-level-1" value="">', section
+    )
     assert '<input type="hidden" name="items-1-level-0-name" value="Docker">' in section
 
     form = {

@@ -59,7 +59,8 @@ async def test_skills_are_one_text_list_per_category_and_save_without_js(
     section = section[: section.index("</section>")]
     assert 'name="items-0-category" value="Languages"' in section
     assert re.search(
-        r'<textarea id="items-0-names" name="items-0-names"[^>]*>Python\nGo</textarea>', section
+        r'<textarea id="skills-items-0-names" name="items-0-names"[^>]*>Python\nGo</textarea>',
+        section,
     )
     assert re.search(r'name="items-1-names"[^>]*>Docker</textarea>', section)
     assert 'name="items-0-name"' not in section and "items-2-" not in section  # no card per skill
@@ -128,11 +129,11 @@ async def test_end_date_has_a_hint_not_a_value_looking_placeholder(
     cv_id, _ = await setup(client, db, "skills-end@example.com")
     page = (await client.get(f"/cvs/{cv_id}")).text
     assert 'placeholder="2021-09"' not in page
-    end = re.search(r'<input id="items-0-end" name="items-0-end" value="" [^>]*>', page)
+    end = re.search(r'<input id="experience-items-0-end" name="items-0-end" value="" [^>]*>', page)
     assert end is not None and "placeholder" not in end.group(0)
-    assert 'aria-describedby="items-0-end-hint"' in end.group(0)
+    assert 'aria-describedby="experience-items-0-end-hint"' in end.group(0)
     assert (
-        '<p class="field-hint muted" id="items-0-end-hint">'
+        '<p class="field-hint muted" id="experience-items-0-end-hint">'
         "Leave empty if this is still going on.</p>" in page
     )
     assert 'name="items-0-current" checked' in page

@@ -235,7 +235,7 @@ async def test_an_editor_save_over_a_limit_is_refused_in_the_readers_language(
     refused = await client.post(url, data=_experience_form(bullets), headers={"hx-request": "true"})
     assert refused.status_code == 422
     assert "Expérience, entrée 1 : 51 puces ; une entrée peut en avoir au plus 50." in refused.text
-    assert 'id="items-0-bullets-error"' in refused.text  # said next to the field too
+    assert 'id="experience-items-0-bullets-error"' in refused.text  # said next to the field too
     long_title = [{"title": text(1001)}]
     refused = await client.post(
         url, data=_experience_form(long_title), headers={"hx-request": "true"}

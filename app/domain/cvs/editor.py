@@ -132,6 +132,7 @@ SECTIONS: dict[str, SectionSpec] = {
                 FieldSpec("institution", N_("School")),
                 FieldSpec("location", N_("Location")),
                 *_DATES,
+                FieldSpec("current", N_("Still studying"), "checkbox"),
                 FieldSpec("description", N_("Description"), "textarea", True),
             ),
             ("institution", "degree"),

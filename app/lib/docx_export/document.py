@@ -24,7 +24,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 # Everything XML 1.0 does not allow, plus the C1 controls it allows but no text should carry.
 _NOT_XML_TEXT = re.compile(
@@ -35,6 +35,18 @@ _WHITESPACE = re.compile(r"\s+")
 WORD_LANGUAGES = {"fr": "fr-FR", "en": "en-GB"}
 LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x8C)
 A4_WIDTH, A4_HEIGHT, PAGE_MARGIN = Mm(210), Mm(297), Mm(16)
+# Style name → (font size, space before, space after) in points, near the PDF designs' (10 pt
+# text, 11–12 pt section titles). Word's defaults (11–12 pt text, 10 pt after every paragraph,
+# 24 pt before a heading) made the same trimmed CV a page or two longer than its PDF
+# (bench/DOCX_PAGES.md), while it was cut to fit the PDF's pages.
+STYLE_SIZES = {
+    "Normal": (10.0, 0.0, 2.0),
+    "Title": (20.0, 0.0, 2.0),
+    "Subtitle": (11.5, 0.0, 4.0),
+    "Heading 1": (11.5, 9.0, 3.0),
+    "Heading 2": (10.5, 5.0, 1.0),
+    "List Bullet": (10.0, 0.0, 1.0),
+}
 CORE_PROPERTY_MAX_CHARS = 255
 
 
@@ -63,6 +75,7 @@ class PlainDocx:
         self._body_end = self._doc.element.body.get_or_add_sectPr()
         self._style_ids: dict[str, str] = {}
         self._set_page()
+        self._set_sizes()
         self._set_language(WORD_LANGUAGES.get(language, language))
         props = self._doc.core_properties
         props.title = _property(title)
@@ -79,6 +92,13 @@ class PlainDocx:
             section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
             section.left_margin = section.right_margin = PAGE_MARGIN
             section.top_margin = section.bottom_margin = PAGE_MARGIN
+
+    def _set_sizes(self) -> None:
+        for name, (size, before, after) in STYLE_SIZES.items():
+            style = self._doc.styles[name]
+            style.font.size = Pt(size)
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(after)
 
     def _set_language(self, tag: str) -> None:
         """The default run language, so Word proofs the document in the CV's language."""

@@ -18,6 +18,7 @@ from app.lib.parsing.contact import (
 from app.lib.parsing.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entry_labels import unlabel_fields
 from app.lib.parsing.header_name import find_name, is_name
+from app.lib.parsing.hyphenation import rejoin_hyphenated
 from app.lib.parsing.lists import (
     parse_extras,
     parse_interests,
@@ -131,6 +132,7 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
 
 def parse_cv_text(text: str) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented."""
+    text = rejoin_hyphenated(text)
     header_lines, sections = split_sections(text)
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)

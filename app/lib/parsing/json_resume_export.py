@@ -11,9 +11,12 @@ the same: the designs print a certificate as "name — issuer".
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from app.lib.cv_content import CvContent, Skill
+from app.lib.parsing.date_tokens import fold_dates, tokens
 from app.lib.parsing.dates import normalise_date_input
 from app.lib.parsing.json_resume_map import RANGE_SEPARATOR
 
@@ -54,6 +57,40 @@ def _iso(value: str | None) -> str | None:
         return normalise_date_input(value or "")
     except ValueError:
         return None
+
+
+def _is_present(value: str | None) -> bool:
+    """ "Present", "aujourd'hui", "en cours": an end that says the entry goes on."""
+    found = tokens(fold_dates(value or ""))
+    return bool(found) and all(token.kind == "present" for token in found)
+
+
+def _entry_dates(start: str | None, end: str | None, current: bool) -> tuple[dict[str, Any], str]:
+    """``startDate``/``endDate`` in the schema's form (YYYY, YYYY-MM): an end that says
+    "present" is left out (ongoing, as the schema writes it), and a date in words no date
+    reader understands is returned as wording, to keep in the entry's text rather than lose."""
+    ongoing = current or _is_present(end)
+    fields = {"startDate": _iso(start), "endDate": None if ongoing else _iso(end)}
+    loose = [
+        v
+        for v, key in ((start, "startDate"), (None if ongoing else end, "endDate"))
+        if v and not fields[key]
+    ]
+    return fields, RANGE_SEPARATOR.join(loose)
+
+
+# A web address written without its scheme ("github.com/x", "www.x.fr"): a host with a dot.
+_BARE_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def _link(value: str) -> str:
+    """An absolute URL (the schema's ``uri``, what themes make a link of): a bare host gets
+    ``https://``; anything else that is no web or mail address is left out."""
+    value = value.strip()
+    scheme = urlsplit(value).scheme.lower() if value else ""
+    if (scheme in ("http", "https") and urlsplit(value).netloc) or scheme == "mailto":
+        return value
+    return f"https://{value}" if _BARE_HOST.match(value) else ""
 
 
 def _dates_out(
@@ -101,7 +138,10 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
     header = content.header
     website = next((link.url for link in header.links if link.label == "Website"), "")
     profiles = [
-        _clean({"network": link.label, "url": link.url})
+        # An address that is no link is kept as the profile's user name.
+        _clean({"network": link.label, "url": _link(link.url)})
+        if _link(link.url) or not link.url
+        else _clean({"network": link.label, "username": link.url})
         for link in header.links
         if link.url != website or link.label != "Website"
     ]
@@ -113,7 +153,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                 "label": header.current_title,
                 "email": header.contact.email,
                 "phone": header.contact.phone,
-                "url": website,
+                "url": _link(website),
                 "summary": content.summary,
                 "location": _clean({"address": header.contact.location}),
                 "profiles": profiles,
@@ -125,9 +165,8 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                     "name": e.company,
                     "position": e.title,
                     "location": e.location,
-                    "startDate": e.start,
-                    "endDate": None if e.current else e.end,
-                    "summary": e.description,
+                    **(dates := _entry_dates(e.start, e.end, e.current))[0],
+                    "summary": _joined(dates[1], e.description),
                     "highlights": e.bullets,
                     "keywords": e.skills,  # an extension (JSON Resume allows extra fields)
                 }
@@ -139,7 +178,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                 {
                     "organization": v.issuer,
                     "position": v.name,
-                    "url": v.url,
+                    "url": _link(v.url),
                     **(dates := _dates_out(v.date, "startDate", "endDate"))[0],
                     "summary": _joined(dates[1], v.description),
                 }
@@ -153,9 +192,10 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                     "area": e.field,
                     "studyType": e.degree,
                     "location": e.location,
-                    "startDate": e.start,
-                    "endDate": e.end,
-                    "courses": e.description.split("\n") if e.description else [],
+                    **(dates := _entry_dates(e.start, e.end, e.current))[0],
+                    "courses": _joined(dates[1], e.description).split("\n")
+                    if dates[1] or e.description
+                    else [],
                 }
             )
             for e in content.education
@@ -176,7 +216,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                 {
                     "name": " — ".join(filter(None, [name, _dates_out(c.date, "date", None)[1]])),
                     "issuer": issuer,
-                    "url": c.url,
+                    "url": _link(c.url),
                     **_dates_out(c.date, "date", None)[0],
                 }
             )
@@ -188,7 +228,7 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
                 {
                     "name": p.name,
                     "publisher": p.issuer,
-                    "url": p.url,
+                    "url": _link(p.url),
                     **(dates := _dates_out(p.date, "releaseDate", None))[0],
                     "summary": _joined(dates[1], p.description),
                 }
@@ -204,12 +244,11 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
             _clean(
                 {
                     "name": p.name,
-                    "description": p.description,
+                    **(dates := _entry_dates(p.start, p.end, False))[0],
+                    "description": _joined(dates[1], p.description),
                     "highlights": p.bullets,
                     "keywords": p.skills,
-                    "startDate": p.start,
-                    "endDate": p.end,
-                    "url": p.url,
+                    "url": _link(p.url),
                     "roles": [p.role] if p.role else [],
                 }
             )

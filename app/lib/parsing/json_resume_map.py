@@ -107,6 +107,7 @@ def content_from_resume(resume: JsonResume) -> CvContent:
                 location=_text(e.location),
                 start=e.startDate,
                 end=e.endDate,
+                current=bool(e.startDate) and not e.endDate,  # as for work: begun, not ended
                 description="\n".join(filter(None, [e.score, *e.courses])),
             )
             for e in resume.education

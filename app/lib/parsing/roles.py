@@ -91,7 +91,7 @@ def education_from(entry: RawEntry) -> Education:
         institution = ""
     field = leftovers.pop(0) if leftovers else ""
     body = parse_body(entry.body)
-    start, end, _ = _dates(entry)
+    start, end, current = _dates(entry)
     if entry.dates is not None and entry.dates.single:
         start = None  # a single year on a degree is its graduation year
     description = "\n".join(filter(None, [*body.bullets, body.description]))
@@ -102,6 +102,7 @@ def education_from(entry: RawEntry) -> Education:
         location=location,
         start=start,
         end=end,
+        current=current and not end,
         description=_with_leftovers(leftovers, description),
     )
 

@@ -261,7 +261,7 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
                 "institution": edu.institution,
                 "degree": ", ".join(x for x in (edu.degree, edu.field) if x),
                 "place": edu.location,
-                "dates": date_range(edu.start, edu.end, False, locale),
+                "dates": date_range(edu.start, edu.end, edu.current, locale),
                 "description": edu.description,
             }
             for edu in content.education
