@@ -24,6 +24,7 @@ from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.stats import phase_stats, queue_health
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound, ValidationFailed
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.llm.last_error import last_llm_error
 from app.lib.numbers import whole_number
@@ -97,20 +98,10 @@ class AdminPages(InvitationRoutes, Controller):
         }
         return Template("admin/settings.html", context=context, status_code=status, headers=headers)
 
-    async def _rejected(
-        self,
-        arq: ArqRedis,
-        db: AsyncSession,
-        settings: Settings,
-        user: User,
-        exc: AppError,
-    ) -> Template:
-        """Re-render the page with the error; nothing of the refused form is kept."""
+    async def _rejected(self, request: HTMXRequest, db: AsyncSession, exc: AppError) -> Redirect:
+        """Back to the page with the error; nothing of the refused form is kept."""
         await db.rollback()
-        await db.refresh(user)  # the rollback expired it; the page header reads it
-        return await self._page(
-            arq, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
-        )
+        return redirect_back(request, "/admin", exc)
 
     @get("/")
     async def settings_page(
@@ -136,9 +127,9 @@ class AdminPages(InvitationRoutes, Controller):
                     )
                 await update_setting(db, name, value)
         except AppError as exc:
-            return await self._rejected(arq, db, settings, user, exc)
+            return await self._rejected(request, db, exc)
         await db.commit()
-        return Redirect("/admin?saved=models")
+        return see_other("/admin?saved=models")
 
     @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
@@ -152,7 +143,7 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         report, model = (
             (None, "") if form.get("save_anyway") else await check_form(db, settings, form)
         )
@@ -174,7 +165,7 @@ class AdminPages(InvitationRoutes, Controller):
             await update_setting(db, "llm_api_key", form["llm_api_key"].strip())
         await db.commit()
         if report is None:
-            return Redirect("/admin?saved=endpoint")
+            return see_other("/admin?saved=endpoint")
         await db.refresh(user)
         return await self._page(
             arq, db, settings, notice="endpoint", report=report, tested_model=model
@@ -190,11 +181,11 @@ class AdminPages(InvitationRoutes, Controller):
             temperature = temperature_value(form.get("llm_temperature", ""))
             concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
         except AppError as exc:
-            return await self._rejected(arq, db, settings, user, exc)
+            return await self._rejected(request, db, exc)
         await update_setting(db, "llm_temperature", temperature)
         await update_setting(db, "llm_max_concurrency", concurrency)
         await db.commit()
-        return Redirect("/admin?saved=llm-calls#llm-calls")
+        return see_other("/admin?saved=llm-calls#llm-calls")
 
     @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(
@@ -206,10 +197,10 @@ class AdminPages(InvitationRoutes, Controller):
             value = whole_number(form.get(name, ""), low, high)
             if value is None:
                 invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
-                return await self._rejected(arq, db, settings, user, invalid)
+                return await self._rejected(request, db, invalid)
             await update_setting(db, name, str(value))
         await db.commit()
-        return Redirect("/admin?saved=pipeline")
+        return see_other("/admin?saved=pipeline")
 
     @post("/registration", media_type=MediaType.HTML)
     async def save_registration(
@@ -221,10 +212,10 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Sign-up is open, by invitation or closed."), code="admin.registration_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         await update_setting(db, REGISTRATION_SETTING, value)
         await db.commit()
-        return Redirect("/admin?saved=registration#registration")
+        return see_other("/admin?saved=registration#registration")
 
     @post("/test-connection")
     async def check_connection(
@@ -257,8 +248,8 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Grant between 1 and 10000 credits."), code="admin.amount_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         reason = form.get("reason", "").strip()[:200] or N_("Admin grant")
         await grant(db, target.id, amount, reason, {"grantedBy": user.id})
         await db.commit()
-        return Redirect("/admin?saved=credits#users")
+        return see_other("/admin?saved=credits#users")

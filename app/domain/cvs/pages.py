@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -35,6 +34,7 @@ from app.lib.cv_limits import (
 from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.errors import AppError, NotFound
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
@@ -146,6 +146,7 @@ class CvPages(Controller):
 
     async def _started(
         self,
+        request: Request[Any, Any, Any],
         queue: TaskQueue,
         db: AsyncSession,
         settings: Settings,
@@ -159,14 +160,7 @@ class CvPages(Controller):
             started = await start_import(db, queue.redis, queue.arq, settings, user, upload)
             return f"/cvs/{started.cv.id}"
 
-        return await form_outcome(
-            db,
-            user,
-            action,
-            "cvs/index.html",
-            partial(list_context, db, settings, engine, user),
-            **form_values,
-        )
+        return await form_outcome(request, db, user, action, "/cvs", **form_values)
 
     @post(
         "/cvs/upload",
@@ -183,12 +177,19 @@ class CvPages(Controller):
         queue: Queue,
     ) -> Any:
         return await self._started(
-            queue, db, settings, engine, user, lambda: upload_from_request(request, settings)
+            request,
+            queue,
+            db,
+            settings,
+            engine,
+            user,
+            lambda: upload_from_request(request, settings),
         )
 
     @post("/cvs/text")
     async def paste(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
@@ -199,7 +200,9 @@ class CvPages(Controller):
         async def make() -> Upload:
             return text_upload(data.text, data.filename)
 
-        return await self._started(queue, db, settings, engine, user, make, pasted=data.text)
+        return await self._started(
+            request, queue, db, settings, engine, user, make, pasted=data.text
+        )
 
     @get("/cvs/{cv_id:str}")
     async def detail(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:
@@ -219,18 +222,22 @@ class CvPages(Controller):
 
     @post("/cvs/{cv_id:str}/retry")
     async def retry(
-        self, user: SignedIn, db: Db, settings: AppSettings, queue: Queue, cv_id: FromPath[str]
-    ) -> Any:
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        queue: Queue,
+        cv_id: FromPath[str],
+    ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
         if cv.extraction_status == "failed":
             try:
                 await retry_import(db, queue.redis, queue.arq, settings, cv)
             except AppError as exc:  # another import running (429), no credits, queue down
                 await reload_after_rollback(db, user, cv)
-                context = await detail_context(db, user, cv)
-                context["error"] = user_message(exc)
-                return Template("cvs/detail.html", context=context, status_code=exc.status_code)
-        return Redirect(f"/cvs/{cv.id}", status_code=303)
+                return redirect_back(request, f"/cvs/{cv.id}", exc)
+        return see_other(f"/cvs/{cv.id}")
 
     @post("/cvs/{cv_id:str}/delete")
     async def delete(

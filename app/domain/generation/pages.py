@@ -25,6 +25,7 @@ from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
 from app.lib.errors import AppError
+from app.lib.form_flash import back_to_referer, see_other
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
@@ -64,13 +65,9 @@ class GenerationPages(Controller):
             task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:
             await db.rollback()
-            await db.refresh(user)  # the rollback expired it; the page header reads it
-            return Template(
-                "generation/error.html",
-                context={"error": exc.detail, "error_code": exc.code},
-                status_code=exc.status_code,
-            )
-        return Redirect(f"/generations/{task.id}")
+            # Back to the form's page (the offers list, an offer, the inbox), the error on top.
+            return back_to_referer(request, "/offers", exc)
+        return see_other(f"/generations/{task.id}")
 
     @get("/generations")
     async def history(self, user: SignedIn, db: Db) -> Template:
@@ -117,7 +114,7 @@ class GenerationPages(Controller):
                 task = await get_generation(reader, user, task_id)
                 context = await page_state(reader, task)
             return Template("generation/_partials/panel.html", context=context)
-        return Redirect(f"/generations/{task_id}")
+        return see_other(f"/generations/{task_id}")
 
     @get("/generations/{task_id:str}/stream")
     async def stream(
