@@ -148,7 +148,9 @@ async def test_section_actions_without_and_with_javascript(
         headers=htmx(token),
     )
     assert moved.status_code == 200
-    assert moved.text.lstrip().startswith('<section class="card cv-section" id="section-experience"')
+    assert moved.text.lstrip().startswith(
+        '<section class="card cv-section" id="section-experience"'
+    )
     assert "<html" not in moved.text and "Not saved yet" in moved.text
     first = page.fields["experience-items-0-title"]
     assert f'name="experience-items-1-title" value="{first}"' in moved.text
