@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from typing import Any
 
 from arq.connections import ArqRedis
@@ -108,7 +109,10 @@ class AdminPages(InvitationRoutes, Controller):
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Template:
         require_admin(user)
-        return await self._page(arq, db, settings, notice=request.query_params.get("saved"))
+        notice = request.query_params.get("saved")
+        # No copy kept: a key typed into a refused endpoint form comes back (app/lib/form_flash.py).
+        headers = {"Cache-Control": "private, no-store"}
+        return await self._page(arq, db, settings, notice=notice, headers=headers)
 
     @post("/models", media_type=MediaType.HTML)
     async def save_models(
@@ -148,16 +152,8 @@ class AdminPages(InvitationRoutes, Controller):
             (None, "") if form.get("save_anyway") else await check_form(db, settings, form)
         )
         if report is not None and not report.ok:  # nothing saved; the typed values are kept
-            await db.refresh(user)
-            return await self._page(
-                arq,
-                db,
-                settings,
-                report=report,
-                tested_model=model,
-                kept=form,
-                headers={"Cache-Control": "private, no-store"},  # a typed key comes back
-            )
+            tested: dict[str, Any] = {"report": asdict(report), "tested_model": model}
+            return redirect_back(request, "/admin#endpoint-form", kept=form, **tested)
         await update_setting(db, "llm_base_url", base_url)
         if form.get("clear_key"):
             await update_setting(db, "llm_api_key", "")
@@ -166,10 +162,8 @@ class AdminPages(InvitationRoutes, Controller):
         await db.commit()
         if report is None:
             return see_other("/admin?saved=endpoint")
-        await db.refresh(user)
-        return await self._page(
-            arq, db, settings, notice="endpoint", report=report, tested_model=model
-        )
+        tested = {"report": asdict(report), "tested_model": model}
+        return redirect_back(request, "/admin#endpoint-form", notice="endpoint", **tested)
 
     @post("/llm-calls", media_type=MediaType.HTML)
     async def save_llm_calls(
