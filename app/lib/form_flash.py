@@ -28,6 +28,16 @@ _TAKEN = "cvtailor.flash"  # scope key: the flash the page being rendered took
 SECRET_MARK = "password"  # noqa: S105 - a field whose name holds this is never kept
 
 
+# Not about what the form holds: the error page says these (the row is not the caller's, the
+# caller may not do this, or must sign in).
+NOT_FORM_REFUSALS = frozenset({401, 403, 404})
+
+
+def is_form_refusal(exc: AppError) -> bool:
+    """The form's input or the moment was refused (shown back on its page), not the caller."""
+    return exc.status_code not in NOT_FORM_REFUSALS
+
+
 def see_other(location: str) -> Redirect:
     """The answer to a form's post: GET ``location`` next (303, whatever the method was)."""
     return Redirect(location, status_code=303)

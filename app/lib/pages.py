@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, User
 from app.db.models.status import OPEN
 from app.lib.errors import AppError
-from app.lib.form_flash import redirect_back, see_other
+from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 
 
 async def pages_are_html(response: Response[Any]) -> Response[Any]:
@@ -48,6 +48,8 @@ async def attempt(
     try:
         return await action()
     except AppError as exc:
+        if not is_form_refusal(exc):
+            raise  # a row that is not the caller's: the 404 page, as on any route
         await reload_after_rollback(db, user)
         return exc
 

@@ -27,8 +27,9 @@ from app.lib.input_errors import InputError
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 TOO_DEEP = N_("The request body is nested too deeply to be a real document.")
-# Refusals of what a plain form sent, answered by a redirect back to its page (others: a page).
-BACK_WITH_ERROR = frozenset({400, 409, 413, 422, 429})
+# Refusals of what a plain form sent, answered by a redirect back to its page; the others (a
+# missing row, a forbidden action, a body over the limit, too many requests) are error pages.
+BACK_WITH_ERROR = frozenset({400, 409, 415, 422, 503})
 # The reader's words for what Litestar itself refuses (its details are English status phrases).
 HTTP_MESSAGES = {
     400: N_("The request could not be read."),
@@ -172,9 +173,11 @@ def error_response(
 def _form_refused(request: Request[Any, Any, Any], status: int) -> bool:
     """A plain HTML form refused for what was sent: back to its page with the message (Post/
     Redirect/Get, app/lib/form_flash.py) rather than an error page at the post's address."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     return (
         request.method == "POST"
         and status in BACK_WITH_ERROR
+        and content_type in FORM_TYPES  # what a browser's form sends, not a script's JSON
         and not HTMXDetails(request)
         and "session" in request.scope
     )

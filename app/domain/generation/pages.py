@@ -25,7 +25,7 @@ from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
 from app.lib.errors import AppError
-from app.lib.form_flash import back_to_referer, see_other
+from app.lib.form_flash import back_to_referer, is_form_refusal, see_other
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
@@ -64,6 +64,8 @@ class GenerationPages(Controller):
         try:
             task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:
+            if not is_form_refusal(exc):
+                raise  # another user's CV or offer: the 404 page
             await db.rollback()
             # Back to the form's page (the offers list, an offer, the inbox), the error on top.
             return back_to_referer(request, "/offers", exc)

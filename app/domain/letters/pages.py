@@ -29,7 +29,7 @@ from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
 from app.lib.errors import AppError, NotFound
-from app.lib.form_flash import back_to_referer, flashed, redirect_back, see_other
+from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
@@ -100,6 +100,8 @@ class LetterPages(Controller):
                 device_id=request.headers.get("x-device-id"),
             )
         except AppError as exc:
+            if not is_form_refusal(exc):
+                raise  # another user's CV or offer: the 404 page
             await reload_after_rollback(db, user)
             return back_to_referer(request, "/cover-letters", exc)
         return see_other(f"/cover-letters/{letter.id}")
