@@ -114,7 +114,8 @@ class CvEditorPages(Controller):
                     source = _source(cv, content)
                     versions = await services.list_versions(db, cv.id)
         if not is_htmx:  # a row added, moved or merged: the page shows it, unsaved
-            return kept_form(request, cv, form_fields(form), {}, section=spec.key)
+            errors = {spec.key: form.errors} if form.errors else {}  # e.g. a row over the limit
+            return kept_form(request, cv, form_fields(form), errors, section=spec.key)
         return Template(
             "cvs/_partials/section.html",
             context={

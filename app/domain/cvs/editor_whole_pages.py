@@ -84,7 +84,8 @@ class CvEditorForm(Controller):
             # The changed section as it now is; the others as posted.
             posted = {k: v for k, v in posted.items() if not k.startswith(f"{key}-")}
             posted |= form_fields(changed)
-            return kept_form(request, cv, posted, {}, section=key)
+            errors = {key: changed.errors} if changed.errors else {}  # e.g. a row over the limit
+            return kept_form(request, cv, posted, errors, section=key)
         pressed = section_action(action)
         if pressed is not None:  # an action that changes nothing (the first row up)
             return kept_form(request, cv, posted, {}, section=pressed[0])
