@@ -1,4 +1,5 @@
-"""Post/Redirect/Get in tests: a refused HTML form answers with a 303 to its page (app/lib/form_flash.py)."""
+"""Post/Redirect/Get in tests: a refused HTML form answers with a 303 to its page, which says
+why (app/lib/form_flash.py)."""
 
 from __future__ import annotations
 
