@@ -27,9 +27,10 @@ from app.lib.input_errors import InputError
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 TOO_DEEP = N_("The request body is nested too deeply to be a real document.")
-# Refusals of what a plain form sent, answered by a redirect back to its page; the others (a
-# missing row, a forbidden action, a body over the limit, too many requests) are error pages.
-BACK_WITH_ERROR = frozenset({400, 409, 415, 422, 503})
+# Refusals of what a plain form held, answered by a redirect back to its page; the others (a
+# malformed body, a missing row, a forbidden action, a body over the limit, too many requests)
+# are error pages.
+BACK_WITH_ERROR = frozenset({409, 422, 503})
 # The reader's words for what Litestar itself refuses (its details are English status phrases).
 HTTP_MESSAGES = {
     400: N_("The request could not be read."),

@@ -256,7 +256,7 @@ async def test_account_page_tokens_and_password(client: AsyncTestClient[Litestar
         "/account/password",
         data={"current_password": "nope", "new_password": "new password", "_csrf_token": token},
     )
-    assert came_back(wrong) and "The current password is wrong." in wrong.text
+    assert came_back(wrong) and 'data-error-code="auth.wrong_password"' in wrong.text
     ok = await client.post(
         "/account/password",
         data={

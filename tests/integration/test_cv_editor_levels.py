@@ -27,11 +27,15 @@ async def test_each_skill_has_a_level_field_that_sets_and_clears_it(
     cv_id, token = await setup(client, db, "levels@example.com")
     section = _skills_section((await client.get(f"/cvs/{cv_id}")).text)
     # Python is Expert, Go has no level (tests/integration/test_cv_editor_skills.py's SKILLS).
-    assert '<input type="hidden" name="items-0-level-0-name" value="Python">' in section
-    assert re.search(r'<input id="items-0-level-0" name="items-0-level-0" value="Expert">', section)
+    assert '<input type="hidden" name="skills-items-0-level-0-name" value="Python">' in section
+    assert re.search(
+        r'<input id="skills-items-0-level-0" name="skills-items-0-level-0" value="Expert">', section
+    )
     assert '<label for="items-0-level-1">Go</label>' in section
-    assert re.search(r'<input id="items-0-level-1" name="items-0-level-1" value="">', section)
-    assert '<input type="hidden" name="items-1-level-0-name" value="Docker">' in section
+    assert re.search(
+        r'<input id="skills-items-0-level-1" name="skills-items-0-level-1" value="">', section
+    )
+    assert '<input type="hidden" name="skills-items-1-level-0-name" value="Docker">' in section
 
     form = {
         "count": "2",
@@ -56,7 +60,7 @@ async def test_each_skill_has_a_level_field_that_sets_and_clears_it(
         {"name": "Docker", "category": "", "level": "Intermediate"},
     ]
     # The section drawn after the save has a field for the new skill too.
-    assert 'name="items-0-level-2-name" value="Rust"' in saved.text
+    assert 'name="skills-items-0-level-2-name" value="Rust"' in saved.text
 
 
 async def test_a_skill_moved_to_another_category_keeps_the_level_set_for_it(

@@ -136,8 +136,14 @@ async def test_editor_section_form_plain_and_htmx(client: Client, db: AsyncSessi
     cv = await factories.source_cv(db, await user_id(db, "editorform@example.com"))
     posted = {"name": "Jane Doe", "email": "not-an-email", "action": "save"}
     plain = await client.post(f"/cvs/{cv.id}/sections/header", data=posted | {"_csrf_token": token})
-    page = shown(plain, 422, "Enter a valid email address.")
+    page = shown(plain, BACK, "Enter a valid email address.")
     assert "html" in page.tags and "not-an-email" in page.values  # whole page, value kept
+    whole = await client.post(
+        f"/cvs/{cv.id}/edit",
+        data={"header-name": "Jane Doe", "header-email": "not-an-email", "_csrf_token": token},
+    )
+    page = shown(whole, BACK, "Enter a valid email address.")
+    assert "not-an-email" in page.values
     fragment = await client.post(
         f"/cvs/{cv.id}/sections/header",
         data=posted,

@@ -17,7 +17,7 @@ from app.db.models import CvFile, JobOffer, User
 from tests.conftest import csrf_token, register
 from tests.fixtures.live import browser
 from tests.fixtures.offer_samples import EN_OFFER, FR_OFFER, JOB_JSON
-from tests.prg import came_back
+from tests.prg import came_back, followed
 
 Client = AsyncTestClient[Litestar]
 ENGLISH = {"accept-language": "en"}
@@ -75,7 +75,7 @@ async def test_add_by_text_follow_the_extraction_then_edit(
         {"name": "Allemand", "level": ""},
     ]
     invalid = await client.post(location, data=form | {"description": "  ", "language": "de"})
-    assert came_back(invalid)
+    invalid = await followed(client, invalid)
     assert "The offer text cannot be empty." in invalid.text
     assert "Choose French or English." in invalid.text
     await client.aclose()

@@ -44,6 +44,8 @@ async def test_closed_registration_refuses_the_api_and_the_page(
     assert refused.status_code == 403
     assert refused.json()["error"] == "auth.registration_closed"
 
+    # Signed out: the sign-up page is for visitors (a signed-in user is sent home).
+    await client.post("/api/auth/logout", headers={"x-csrftoken": await csrf_token(client)})
     page = await client.get("/register")
     assert 'data-error-code="auth.registration_closed"' in page.text
     assert 'action="/register"' not in page.text  # no form to fill in for nothing

@@ -172,6 +172,8 @@ class ApplicationPages(Controller):
     async def add_note(
         self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
     ) -> Any:
+        # 404 before the body: another user's application is not theirs to hear about
+        await services.get_application(tracker.db, tracker.user.id, application_id)
         form = await request.form()
         body = str(form.get("body") or "")
 

@@ -124,6 +124,7 @@ class CvEditorPages(Controller):
                 "versions": versions,
                 "oob_versions": versions is not None,
                 "source": source,
+                "section_alone": True,
             },
             status_code=status,
         )
