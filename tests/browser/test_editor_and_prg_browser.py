@@ -78,8 +78,9 @@ async def test_leaving_with_unsaved_changes_asks_first(
     assert asked == []
     await page.goto(f"/cvs/{cv_id}")
     await _type_into(page, "#header-location", "Nantes")
-    await back.click(delay=HELD_MS, no_wait_after=True)
-    await expect.poll(lambda: asked).to_equal(["beforeunload"])
+    async with page.expect_event("dialog") as shown:
+        await back.click(delay=HELD_MS, no_wait_after=True)
+    assert (await shown.value).type == "beforeunload"
     await expect(page).to_have_url(re.compile(f"/cvs/{cv_id}$"))  # stayed, the edit kept
     await expect(page.locator("#header-location")).to_have_value("Nantes")
     # Saved: leaving asks nothing.
