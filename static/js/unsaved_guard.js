@@ -28,6 +28,12 @@
       e.returnValue = "";  // older browsers need a value to ask
     });
     show();
+    // After a save (or a refused one), what happened is said beside Save: reading from there.
+    // Again once loaded: the jump to a refused section's anchor takes the focus back.
+    var said = form.querySelector("[data-save-error], [data-saved]");
+    function focusSaid() { if (said) { said.focus({ preventScroll: true }); } }
+    focusSaid();
+    if (document.readyState !== "complete") { window.addEventListener("load", focusSaid); }
   }
 
   function scan() { document.querySelectorAll("form[data-unsaved-guard]").forEach(guard); }
