@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
@@ -75,7 +75,8 @@ class AccountPages(Controller):
             await login.sign_in(data.email, data.password)
         except AppError as exc:
             # Back to the form with the message (the JSON API keeps its 401 and 429).
-            back = f"/login?{urlencode({'next': safe_next(data.next)})}"
+            target = safe_next(data.next)
+            back = "/login" if target == "/" else f"/login?next={quote(target)}"
             return redirect_back(request, back, exc, email=data.email)
         return see_other(safe_next(data.next))
 
