@@ -146,3 +146,26 @@ async def test_sign_up_and_sign_in_pages_send_a_signed_in_user_home(browser_page
         await page.goto(address)
         assert path_of(page) == "/", address
         await expect(page.locator("#password")).to_have_count(0)
+
+
+async def test_a_section_row_added_in_place_is_saved_with_the_rest(
+    browser_page: Page, db: AsyncSession, js_errors: list[str]
+) -> None:
+    page = browser_page
+    await _cv_page(page, db, "Row Adder")
+    section = page.locator("#section-projects")
+    rows = section.locator("fieldset.cv-item")
+    before = await rows.count()
+    await _type_into(page, "#summary-summary", "Typed before adding a row.")
+    await section.get_by_role("button", name="Add a project").click(delay=HELD_MS)
+    await expect(rows).to_have_count(before + 1)  # swapped in place by htmx, not a new page
+    await expect(section.get_by_text("Not saved yet")).to_be_visible()
+    await expect(page.get_by_text("Unsaved changes")).to_be_visible()
+    await expect(page.locator("#summary-summary")).to_have_value("Typed before adding a row.")
+    await _type_into(page, f"#projects-items-{before}-name", "Parcel tracker")
+    await page.get_by_role("button", name="Save", exact=True).click(delay=HELD_MS)
+    await expect(page.get_by_text("Saved as a new version.")).to_be_visible()
+    await expect(rows).to_have_count(before + 1)
+    await expect(page.locator(f"#projects-items-{before}-name")).to_have_value("Parcel tracker")
+    await expect(page.locator("#summary-summary")).to_have_value("Typed before adding a row.")
+    assert js_errors == []
