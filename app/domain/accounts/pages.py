@@ -233,23 +233,13 @@ class AccountPages(Controller):
         return see_other("/login?signed_out=deleted")
 
 
-async def _account(
-    db: AsyncSession,
-    settings: Settings,
-    user: User,
-    *,
-    error: AppError | None = None,
-    status: int = 200,
-    **extra: Any,
-) -> Template:
+async def _account(db: AsyncSession, settings: Settings, user: User) -> Template:
+    """The account page; a refused form's message and values come from the flash."""
     context: dict[str, Any] = {
         "user": user,
         "tokens": await services.list_api_tokens(db, user),
         "ledger": await ledger(db, user.id),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
-        **extra,
     }
-    if error is not None:
-        context.update(error=error.detail, error_code=error.code)
-    return Template("accounts/account.html", context=context, status_code=status)
+    return Template("accounts/account.html", context=context)
