@@ -1,5 +1,6 @@
-"""Shapes shared by the HTML page controllers: form posts that redirect or re-render with the
-error, and the status fragments that htmx polls while a background task runs."""
+"""Shapes shared by the HTML page controllers: form posts that redirect (to the next page, or
+back to the form with the error), and the status fragments that htmx polls while a background
+task runs."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from mimetypes import guess_type
 from typing import Any
 
-from litestar import Response
+from litestar import Request, Response
 from litestar.enums import MediaType
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, User
 from app.db.models.status import OPEN
 from app.lib.errors import AppError
-from app.lib.input_errors import user_message
+from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 
 
 async def pages_are_html(response: Response[Any]) -> Response[Any]:
@@ -39,23 +40,35 @@ async def reload_after_rollback(db: AsyncSession, *rows: Any) -> None:
         await db.refresh(row)
 
 
+async def attempt(
+    db: AsyncSession, user: User, action: Callable[[], Awaitable[str]]
+) -> str | AppError:
+    """Run a form's action: the address to go to next, or the ``AppError`` that refused it
+    (rolled back; the user reloaded, the page header reads it)."""
+    try:
+        return await action()
+    except AppError as exc:
+        if not is_form_refusal(exc):
+            raise  # a row that is not the caller's: the 404 page, as on any route
+        await reload_after_rollback(db, user)
+        return exc
+
+
 async def form_outcome(
+    request: Request[Any, Any, Any],
     db: AsyncSession,
     user: User,
     action: Callable[[], Awaitable[str]],
-    template: str,
-    context: Callable[..., Awaitable[dict[str, Any]]],
+    back: str,
     **echo: Any,
-) -> Template | Redirect:
+) -> Redirect:
     """Run a form's action: a 303 to the address it returns, or, when it raises an ``AppError``,
-    the form page again with the error (its status code) and what was posted (``echo``)."""
-    try:
-        location = await action()
-    except AppError as exc:
-        await reload_after_rollback(db, user)  # the page header shows the user
-        page = await context(error=user_message(exc), error_code=exc.code, **echo)
-        return Template(template, context=page, status_code=exc.status_code)
-    return Redirect(location, status_code=303)
+    a 303 back to the form's page (``back``) showing the error and what was posted (``echo``:
+    template variables) once (app/lib/form_flash.py)."""
+    outcome = await attempt(db, user, action)
+    if isinstance(outcome, AppError):
+        return redirect_back(request, back, outcome, **echo)
+    return see_other(outcome)
 
 
 def task_running(task: BackgroundTask | None) -> bool:

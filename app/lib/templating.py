@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from app.config import PROJECT_ROOT
 from app.lib import i18n
+from app.lib.form_flash import FlashTemplate
 from app.lib.html_time import html_datetime
 from app.lib.labels import generation_count, label
 from app.lib.parsing.languages import language_key
@@ -68,6 +69,7 @@ def build_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.template_class = FlashTemplate  # a refused form's values, after its redirect
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_escaped_gettext,
         ngettext=_escaped_ngettext,

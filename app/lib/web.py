@@ -20,12 +20,26 @@ from app.config import Settings
 from app.lib import bounded_json, csrf, i18n
 from app.lib.error_pages import ErrorPage
 from app.lib.errors import AppError
-from app.lib.i18n import N_
+from app.lib.form_flash import back_to_referer, take_flash
+from app.lib.i18n import N_, gettext
 from app.lib.input_errors import InputError
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 TOO_DEEP = N_("The request body is nested too deeply to be a real document.")
+# Refusals of what a plain form held, answered by a redirect back to its page; the others (a
+# malformed body, a missing row, a forbidden action, a body over the limit, too many requests)
+# are error pages.
+BACK_WITH_ERROR = frozenset({409, 422, 503})
+# The reader's words for what Litestar itself refuses (its details are English status phrases).
+HTTP_MESSAGES = {
+    400: N_("The request could not be read."),
+    403: N_("You are not allowed to do this."),
+    405: N_("This address cannot be opened like this: go back and use the page's buttons."),
+    413: N_("What was sent is larger than the limit."),
+    429: N_("Too many requests: wait a moment, then try again."),
+}
+OTHER_HTTP_MESSAGE = N_("This request could not be answered.")
 NUL_CHARACTER = N_("Text may not contain the NUL character (U+0000).")
 # A NUL in any text the request carries: raw, percent-encoded, or escaped in JSON. PostgreSQL
 # refuses it in text columns (a 500 on the write), so no route may pass one on.
@@ -39,6 +53,7 @@ async def prepare_request(request: Request[Any, Any, Any]) -> None:
     refuse_nul_in_address(request)
     await read_body_first(request)
     await set_request_locale(request)
+    take_flash(request)
 
 
 def _nul_refused() -> InputError:
@@ -151,10 +166,27 @@ def error_response(
         if HTMXDetails(request):
             return Response("", status_code=204, headers={"HX-Redirect": f"/login?next={target}"})
         return Redirect(f"/login?next={target}")
+    if _form_refused(request, status):
+        return back_to_referer(request, "/", gettext(detail), code)
     return _error_page(request, status, code, detail)
 
 
+def _form_refused(request: Request[Any, Any, Any], status: int) -> bool:
+    """A plain HTML form refused for what was sent: back to its page with the message (Post/
+    Redirect/Get, app/lib/form_flash.py) rather than an error page at the post's address."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return (
+        request.method == "POST"
+        and status in BACK_WITH_ERROR
+        and content_type in FORM_TYPES  # what a browser's form sends, not a script's JSON
+        and not HTMXDetails(request)
+        and "session" in request.scope
+    )
+
+
 def handle_app_error(request: Request[Any, Any, Any], exc: AppError) -> Response[Any]:
+    if not wants_json(request) and _form_refused(request, exc.status_code):
+        return back_to_referer(request, "/", exc)
     return error_response(request, exc.status_code, exc.code, exc.detail, exc.extra)
 
 
@@ -187,7 +219,10 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
         413: "too_large",
         429: "rate_limited",
     }.get(status, "http_error")
-    response = error_response(request, status, code, str(exc.detail), {})
+    detail = (
+        str(exc.detail) if wants_json(request) else HTTP_MESSAGES.get(status, OTHER_HTTP_MESSAGE)
+    )
+    response = error_response(request, status, code, detail, {})
     response.headers.update(exc.headers or {})  # e.g. the Allow list a 405 must carry
     return response
 

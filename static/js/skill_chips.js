@@ -39,7 +39,11 @@
         return el.textContent;
       });
     }
-    function sync() { area.value = current().join("\n"); }
+    // "change" so the editor's unsaved-changes guard (unsaved_guard.js) sees a chip come or go.
+    function sync() {
+      area.value = current().join("\n");
+      area.dispatchEvent(new Event("change", { bubbles: true }));
+    }
     function dropLevel(name) {
       var group = area.closest("fieldset");
       if (!group) { return; }

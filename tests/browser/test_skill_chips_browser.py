@@ -75,10 +75,10 @@ async def test_skill_chips_add_remove_and_save(
     await expect(section.get_by_text("Skill 06", exact=True)).to_have_count(0)
     assert await accessibility_problems(page) == []
 
-    await press(page, section.get_by_role("button", name="Save", exact=True))
-    note = page.locator("#section-skills .saved-note[role=status]")
+    await press(page, page.get_by_role("button", name="Save", exact=True))  # the CV's one Save
+    note = page.locator("#cv-editor .saved-note[role=status]")
     await expect(note).to_have_text("Saved as a new version.")
-    await expect(note).to_be_focused()  # beside the Save button, not at the section's top
+    await expect(note).to_be_focused()  # beside the Save button, not at the page's top
     saved = (await content(db, cv_id))["skills"]
     names = [s["name"] for s in saved]
     assert "Skill 03" not in names and "Skill 06" not in names and "Zig" not in names
@@ -104,19 +104,20 @@ async def test_a_skill_level_is_set_and_cleared_beside_its_chips(
     await expect(expert).to_have_value("Expert")
     await expert.fill("")  # cleared
     await group.get_by_role("textbox", name="Skill 03", exact=True).fill("Advanced")
-    await press(page, section.get_by_role("button", name="Save", exact=True))
-    await expect(page.locator("#section-skills [data-saved]")).to_be_focused()
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    await expect(page.locator("#cv-editor [data-saved]")).to_be_focused()
     levels = {s["name"]: s["level"] for s in (await content(db, cv_id))["skills"]}
     assert levels == {"Skill 00": "", "Skill 01": "", "Skill 02": "", "Skill 03": "Advanced"}
 
     # A refused save says why beside the Save button, focused there.
     names = page.locator("#section-skills .skill-group").first.locator(".chip-input")
     await names.fill("x" * 1001)
-    await press(
-        page, page.locator("#section-skills").get_by_role("button", name="Save", exact=True)
-    )
-    error = page.locator("#section-skills [data-save-error]")
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    error = page.locator("#cv-editor [data-save-error]")
     await expect(error).to_be_focused()
-    await expect(error).to_have_text("Nothing was saved: correct the fields marked above.")
+    await expect(error).to_contain_text("Nothing was saved: correct the fields marked above.")
+    await expect(error.get_by_role("link", name="Skills")).to_have_attribute(
+        "href", "#section-skills"
+    )
     # The browser logs the refused request itself; no script failed.
     assert [e for e in js_errors if "status of 422" not in e] == []

@@ -56,7 +56,8 @@ async def test_a_rejected_launch_publishes_nothing(
         rejected = await api.post(
             "/generations", data={"source_cv_id": source.id}, follow_redirects=False
         )
-        assert rejected.status_code >= 400
+        # Refused: back to the form's page (Post/Redirect/Get), not to a generation.
+        assert rejected.status_code == 303 and "/generations/" not in rejected.headers["location"]
         await api.get("/generations")  # one more round trip: any stray publish lands by then
         assert log.named(CREDITS_CHANGED_EVENT) == []
 

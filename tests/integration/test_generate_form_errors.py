@@ -1,5 +1,5 @@
-""" "Generate" with nothing ticked (or any other refusal) shows the offers list again with the
-form as it was posted (the chosen CV, the ticked offers, "also write letters") and says what
+""" "Generate" with nothing ticked (or any other refusal) goes back to the offers list (303) with
+the form as it was posted (the chosen CV, the ticked offers, "also write letters") and says what
 is missing at the top of the form: no dead end, nothing lost, nothing started."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvGenerationTask
 from tests import factories
 from tests.conftest import post_form, register
+from tests.prg import followed
 
 Client = AsyncTestClient[Litestar]
 
@@ -32,9 +33,8 @@ async def test_nothing_ticked_keeps_the_form_and_says_what_is_missing(
     second = await factories.source_cv(db, me["id"])
     offer = await factories.job_offer(db, me["id"], title="Data Engineer")
     form = {"source_cv_id": second.id, "withLetters": "true"}
-    refused = await post_form(client, "/generations", form)
-    assert refused.status_code == 422
-    page = refused.text
+    # Post/Redirect/Get: the offers page again, the form as posted.
+    page = (await followed(client, await post_form(client, "/generations", form))).text
     assert 'id="generate-form"' in page and 'id="generate-error"' in page
     assert "Tick at least one offer above" in page
     assert 'data-error-code="generation.no_offer_ticked"' in page
@@ -44,7 +44,8 @@ async def test_nothing_ticked_keeps_the_form_and_says_what_is_missing(
     assert f'value="{offer.id}" id="pick-{offer.id}"' in page  # the offers are all there
     assert await db.scalar(select(func.count()).select_from(CvGenerationTask)) == 0
 
-    french = await post_form(client, "/generations", form, **{"accept-language": "fr"})
+    fr = {"accept-language": "fr"}
+    french = await followed(client, await post_form(client, "/generations", form, **fr), **fr)
     assert "Cochez au moins une offre" in french.text
 
 
@@ -53,10 +54,10 @@ async def test_a_refused_launch_keeps_the_ticked_offers(client: Client, db: Asyn
     await factories.source_cv(db, me["id"])
     ticked = await factories.job_offer(db, me["id"], title="Ticked")
     other = await factories.job_offer(db, me["id"], title="Not ticked")
-    refused = await post_form(
+    posted = await post_form(
         client, "/generations", {"source_cv_id": "no-such-cv", "job_offer_ids": ticked.id}
     )
-    assert refused.status_code == 422
+    refused = await followed(client, posted)
     assert "This source CV does not exist." in refused.text
     assert f'id="pick-{ticked.id}" checked' in refused.text
     assert f'id="pick-{other.id}" checked' not in refused.text

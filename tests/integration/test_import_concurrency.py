@@ -37,6 +37,7 @@ from tests.fixtures.live import Browser, browser, second_live_server  # noqa: F4
 from tests.integration.pipeline_helpers import EventLog
 from tests.integration.test_cv_import import count_rows, headers, upload, wait_for_import
 from tests.integration.test_cv_import_llm import use_llm
+from tests.prg import followed
 
 ENGLISH = {"accept-language": "en"}
 ALREADY_RUNNING = "pdf_import_already_running"
@@ -139,7 +140,7 @@ async def test_a_second_import_while_one_runs_is_refused_and_leaves_nothing(
     # The paste form shows the message (in French by default) and keeps the pasted text.
     token = client.cookies["csrftoken"]
     page = await client.post("/cvs/text", data={"text": TEXT_B, "_csrf_token": token})
-    assert page.status_code == 429
+    page = await followed(client, page)  # back to the form's page (Post/Redirect/Get)
     assert "Un import de CV est déjà en cours" in page.text
     assert f'data-error-code="{ALREADY_RUNNING}"' in page.text
     assert str(escape(TEXT_B.strip())) in page.text
@@ -150,7 +151,7 @@ async def test_a_second_import_while_one_runs_is_refused_and_leaves_nothing(
         data={"_csrf_token": token},
         headers=ENGLISH,
     )
-    assert page.status_code == 429
+    page = await followed(client, page)
     assert "A CV import is already running" in page.text
 
     # Nothing was half-created, nothing debited.

@@ -101,7 +101,7 @@ async def _password_changed_elsewhere(_tab: httpx.AsyncClient, other: httpx.Asyn
             "_csrf_token": other.cookies["csrftoken"],
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 303 and response.headers["location"] == "/account"
 
 
 async def _ends(lines: AsyncIterator[str]) -> list[str]:

@@ -19,6 +19,7 @@ from app.lib.current_user import SESSION_USER_KEY
 from app.lib.dependencies import AppSettings, Db, ReadSessions, RedisClient
 from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.sessions import (
     SESSION_GENERATION_KEY,
     end_keeping_language,
@@ -98,7 +99,7 @@ class Login:
                 data.locale,
                 data.invite,
             )
-        except ValidationFailed:
+        except (ValidationFailed, InputError):  # InputError: a message with values in it
             await rate_limit.refund(redis, key)
             raise
         await self.db.commit()

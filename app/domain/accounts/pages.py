@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
@@ -42,7 +43,8 @@ from app.lib.dependencies import (
     Queue,
     SignedIn,
 )
-from app.lib.errors import AppError, Unauthenticated
+from app.lib.errors import AppError
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 
 
@@ -58,7 +60,7 @@ class AccountPages(Controller):
         signed_out: FromQuery[str] = "",
     ) -> Any:
         if optional_user:
-            return Redirect(safe_next(next))
+            return see_other(safe_next(next))
         # A fixed message per code: the query never puts its own text on the page.
         notice = SIGNED_OUT_NOTICES.get(signed_out)
         context = {"next": safe_next(next), "notice": notice}
@@ -67,32 +69,27 @@ class AccountPages(Controller):
 
     @post("/login", media_type=MediaType.HTML)
     async def login_submit(
-        self, db: Db, login: NamedDependency[Login], data: URLEncodedBody[LoginForm]
+        self, request: HTMXRequest, login: NamedDependency[Login], data: URLEncodedBody[LoginForm]
     ) -> Any:
         try:
             await login.sign_in(data.email, data.password)
         except AppError as exc:
-            # A wrong password is an answer, not a failed request: the form comes back with
-            # the message and a 200 (a 401 page shows as an error in the browser's console).
-            # The JSON API keeps its 401; "too many attempts" keeps its 429.
-            status = 200 if isinstance(exc, Unauthenticated) else exc.status_code
-            return Template(
-                "accounts/login.html",
-                context={
-                    "error": exc.detail,
-                    "error_code": exc.code,
-                    "email": data.email,
-                    "next": safe_next(data.next),
-                    "sign_up": await services.sign_up_offer(db),
-                },
-                status_code=status,
-            )
-        return Redirect(safe_next(data.next))
+            # Back to the form with the message (the JSON API keeps its 401 and 429).
+            target = safe_next(data.next)
+            back = "/login" if target == "/" else f"/login?next={quote(target)}"
+            return redirect_back(request, back, exc, email=data.email)
+        return see_other(safe_next(data.next))
 
     @get("/register")
     async def register_page(
-        self, db: Db, settings: AppSettings, invite: FromQuery[str] = ""
-    ) -> Template:
+        self,
+        optional_user: MaybeSignedIn,
+        db: Db,
+        settings: AppSettings,
+        invite: FromQuery[str] = "",
+    ) -> Any:
+        if optional_user:  # signed in already: no second account from this browser
+            return see_other("/")
         context: dict[str, Any] = {"min_password_length": settings.min_password_length}
         refusal = await services.registration_refusal(db, invite.strip() or None)
         if refusal is not None:
@@ -121,24 +118,15 @@ class AccountPages(Controller):
             await login.sign_up(signing_up)
         except AppError as exc:
             await db.rollback()
-            return Template(
-                "accounts/register.html",
-                context={
-                    "error": exc.detail,
-                    "error_code": exc.code,
-                    "email": data.email,
-                    "display_name": data.display_name,
-                    "invite": invite,
-                    "min_password_length": settings.min_password_length,
-                },
-                status_code=exc.status_code,
-            )
-        return Redirect("/")
+            back = f"/register?{urlencode({'invite': invite})}" if invite else "/register"
+            echo = {"email": data.email, "display_name": data.display_name}
+            return redirect_back(request, back, exc, **echo)
+        return see_other("/")
 
     @post("/logout")
     async def logout(self, request: HTMXRequest) -> Redirect:
         end_session(request)
-        return Redirect("/login")
+        return see_other("/login")
 
     @post("/locale")
     async def set_locale(
@@ -153,7 +141,7 @@ class AccountPages(Controller):
             if optional_user is not None:
                 optional_user.locale = data.locale
                 await db.commit()
-        return Redirect(safe_next(data.next))
+        return see_other(safe_next(data.next))
 
     @get("/account")
     async def account_page(self, user: SignedIn, db: Db, settings: AppSettings) -> Template:
@@ -162,18 +150,20 @@ class AccountPages(Controller):
     @post("/account/password")
     async def change_password(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
         login: NamedDependency[Login],
         data: URLEncodedBody[PasswordForm],
-    ) -> Template:
+    ) -> Redirect:
         try:
             await services.change_password(
                 db, settings, login.passwords, user, data.current_password, data.new_password
             )
         except AppError as exc:
-            return await _account(db, settings, user, error=exc, status=exc.status_code)
+            await db.rollback()
+            return redirect_back(request, "/account", exc)
         revoke_tokens = bool(data.revoke_tokens)
         if revoke_tokens:
             await services.revoke_all_api_tokens(db, user)
@@ -185,7 +175,7 @@ class AccountPages(Controller):
             if revoke_tokens
             else N_("Password changed. Your other sessions were signed out.")
         )
-        return await _account(db, settings, user, notice=notice)
+        return redirect_back(request, "/account", notice=notice)
 
     @post("/account/sessions/logout")
     async def sign_out_everywhere(
@@ -201,24 +191,26 @@ class AccountPages(Controller):
             await db.commit()
         await login.end_all_sessions(user)
         done = "everywhere-tokens" if data.revoke_tokens else "everywhere"
-        return Redirect(f"/login?signed_out={done}")
+        return see_other(f"/login?signed_out={done}")
 
     @post("/account/tokens")
     async def create_token(
-        self, user: SignedIn, db: Db, settings: AppSettings, data: URLEncodedBody[TokenForm]
-    ) -> Template:
+        self, request: HTMXRequest, user: SignedIn, db: Db, data: URLEncodedBody[TokenForm]
+    ) -> Redirect:
         try:
             _, token = await services.create_api_token(db, user, data.name)
         except AppError as exc:
-            return await _account(db, settings, user, error=exc, status=exc.status_code)
+            await db.rollback()
+            return redirect_back(request, "/account", exc, token_name=data.name)
         await db.commit()
-        return await _account(db, settings, user, new_token=token)
+        # Shown once, on the page the redirect opens (the flash is in the server-side session).
+        return redirect_back(request, "/account#api-tokens", new_token=token)
 
     @post("/account/tokens/{token_id:str}/delete")
     async def revoke_token(self, user: SignedIn, db: Db, token_id: FromPath[str]) -> Redirect:
         await services.revoke_api_token(db, user, token_id)
         await db.commit()
-        return Redirect("/account#api-tokens")
+        return see_other("/account#api-tokens")
 
     @post("/account/delete")
     async def delete_account(
@@ -237,27 +229,17 @@ class AccountPages(Controller):
             )
         except AppError as exc:
             await db.rollback()
-            return await _account(db, settings, user, error=exc, status=exc.status_code)
-        return Redirect("/login?signed_out=deleted")
+            return redirect_back(request, "/account", exc)
+        return see_other("/login?signed_out=deleted")
 
 
-async def _account(
-    db: AsyncSession,
-    settings: Settings,
-    user: User,
-    *,
-    error: AppError | None = None,
-    status: int = 200,
-    **extra: Any,
-) -> Template:
+async def _account(db: AsyncSession, settings: Settings, user: User) -> Template:
+    """The account page; a refused form's message and values come from the flash."""
     context: dict[str, Any] = {
         "user": user,
         "tokens": await services.list_api_tokens(db, user),
         "ledger": await ledger(db, user.id),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
-        **extra,
     }
-    if error is not None:
-        context.update(error=error.detail, error_code=error.code)
-    return Template("accounts/account.html", context=context, status_code=status)
+    return Template("accounts/account.html", context=context)

@@ -21,6 +21,7 @@ from app.lib import security
 from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.settings.registry import (
     REGISTRATION_CLOSED,
     REGISTRATION_INVITATION,
@@ -35,9 +36,10 @@ MAX_PASSWORD_LENGTH = 1024  # argon2 handles any length; this bounds the work pe
 
 def validate_password(password: str, settings: Settings) -> None:
     if len(password) < settings.min_password_length:
-        raise ValidationFailed(
-            f"The password must be at least {settings.min_password_length} characters.",
+        raise InputError(
+            N_("The password must be at least %(n)s characters."),
             code="auth.password_too_short",
+            n=settings.min_password_length,
         )
     if len(password) > MAX_PASSWORD_LENGTH:
         raise ValidationFailed(N_("The password is too long."), code="auth.password_too_long")

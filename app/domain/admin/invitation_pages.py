@@ -26,6 +26,7 @@ from app.domain.invitations.services import (
 )
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, ValidationFailed
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.numbers import whole_number
 
@@ -71,7 +72,7 @@ class InvitationRoutes:
     """The page itself (``_page``, ``_rejected``) comes from ``AdminPages``."""
 
     _page: Callable[..., Awaitable[Template]]
-    _rejected: Callable[..., Awaitable[Template]]
+    _rejected: Callable[..., Awaitable[Redirect]]
 
     @post("/invitations", media_type=MediaType.HTML)
     async def create_invitation_link(
@@ -88,12 +89,12 @@ class InvitationRoutes:
                 )
             row, token = await create_invitation(db, user, form.get("email", ""), days)
         except AppError as exc:
-            return await self._rejected(arq, db, settings, user, exc)
+            return await self._rejected(request, db, exc)
         await db.commit()
         # Shown once, like an API token: only the hash is stored.
         link = f"{str(request.base_url).rstrip('/')}/register?invite={token}"
-        return await self._page(
-            arq, db, settings, new_invitation=link, new_invitation_email=row.email
+        return redirect_back(
+            request, "/admin#invitations", new_invitation=link, new_invitation_email=row.email
         )
 
     @post("/invitations/revoke", media_type=MediaType.HTML)
@@ -103,4 +104,4 @@ class InvitationRoutes:
         require_admin(user)
         await revoke_invitation(db, (await _form(request)).get("id", ""))
         await db.commit()
-        return Redirect("/admin?saved=invitations#invitations")
+        return see_other("/admin?saved=invitations#invitations")

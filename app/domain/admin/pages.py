@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from typing import Any
 
 from arq.connections import ArqRedis
@@ -24,6 +25,7 @@ from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.stats import phase_stats, queue_health
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound, ValidationFailed
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.llm.last_error import last_llm_error
 from app.lib.numbers import whole_number
@@ -97,27 +99,20 @@ class AdminPages(InvitationRoutes, Controller):
         }
         return Template("admin/settings.html", context=context, status_code=status, headers=headers)
 
-    async def _rejected(
-        self,
-        arq: ArqRedis,
-        db: AsyncSession,
-        settings: Settings,
-        user: User,
-        exc: AppError,
-    ) -> Template:
-        """Re-render the page with the error; nothing of the refused form is kept."""
+    async def _rejected(self, request: HTMXRequest, db: AsyncSession, exc: AppError) -> Redirect:
+        """Back to the page with the error; nothing of the refused form is kept."""
         await db.rollback()
-        await db.refresh(user)  # the rollback expired it; the page header reads it
-        return await self._page(
-            arq, db, settings, error=exc.detail, error_code=exc.code, status=exc.status_code
-        )
+        return redirect_back(request, "/admin", exc)
 
     @get("/")
     async def settings_page(
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Template:
         require_admin(user)
-        return await self._page(arq, db, settings, notice=request.query_params.get("saved"))
+        notice = request.query_params.get("saved")
+        # No copy kept: a key typed into a refused endpoint form comes back (app/lib/form_flash.py).
+        headers = {"Cache-Control": "private, no-store"}
+        return await self._page(arq, db, settings, notice=notice, headers=headers)
 
     @post("/models", media_type=MediaType.HTML)
     async def save_models(
@@ -136,9 +131,9 @@ class AdminPages(InvitationRoutes, Controller):
                     )
                 await update_setting(db, name, value)
         except AppError as exc:
-            return await self._rejected(arq, db, settings, user, exc)
+            return await self._rejected(request, db, exc)
         await db.commit()
-        return Redirect("/admin?saved=models")
+        return see_other("/admin?saved=models")
 
     @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
@@ -152,21 +147,13 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("The endpoint must be an http(s) URL."), code="admin.url_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         report, model = (
             (None, "") if form.get("save_anyway") else await check_form(db, settings, form)
         )
         if report is not None and not report.ok:  # nothing saved; the typed values are kept
-            await db.refresh(user)
-            return await self._page(
-                arq,
-                db,
-                settings,
-                report=report,
-                tested_model=model,
-                kept=form,
-                headers={"Cache-Control": "private, no-store"},  # a typed key comes back
-            )
+            tested: dict[str, Any] = {"report": asdict(report), "tested_model": model}
+            return redirect_back(request, "/admin#endpoint-form", kept=form, **tested)
         await update_setting(db, "llm_base_url", base_url)
         if form.get("clear_key"):
             await update_setting(db, "llm_api_key", "")
@@ -174,11 +161,9 @@ class AdminPages(InvitationRoutes, Controller):
             await update_setting(db, "llm_api_key", form["llm_api_key"].strip())
         await db.commit()
         if report is None:
-            return Redirect("/admin?saved=endpoint")
-        await db.refresh(user)
-        return await self._page(
-            arq, db, settings, notice="endpoint", report=report, tested_model=model
-        )
+            return see_other("/admin?saved=endpoint")
+        tested = {"report": asdict(report), "tested_model": model}
+        return redirect_back(request, "/admin#endpoint-form", notice="endpoint", **tested)
 
     @post("/llm-calls", media_type=MediaType.HTML)
     async def save_llm_calls(
@@ -190,11 +175,11 @@ class AdminPages(InvitationRoutes, Controller):
             temperature = temperature_value(form.get("llm_temperature", ""))
             concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
         except AppError as exc:
-            return await self._rejected(arq, db, settings, user, exc)
+            return await self._rejected(request, db, exc)
         await update_setting(db, "llm_temperature", temperature)
         await update_setting(db, "llm_max_concurrency", concurrency)
         await db.commit()
-        return Redirect("/admin?saved=llm-calls#llm-calls")
+        return see_other("/admin?saved=llm-calls#llm-calls")
 
     @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(
@@ -206,10 +191,10 @@ class AdminPages(InvitationRoutes, Controller):
             value = whole_number(form.get(name, ""), low, high)
             if value is None:
                 invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
-                return await self._rejected(arq, db, settings, user, invalid)
+                return await self._rejected(request, db, invalid)
             await update_setting(db, name, str(value))
         await db.commit()
-        return Redirect("/admin?saved=pipeline")
+        return see_other("/admin?saved=pipeline")
 
     @post("/registration", media_type=MediaType.HTML)
     async def save_registration(
@@ -221,10 +206,10 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Sign-up is open, by invitation or closed."), code="admin.registration_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         await update_setting(db, REGISTRATION_SETTING, value)
         await db.commit()
-        return Redirect("/admin?saved=registration#registration")
+        return see_other("/admin?saved=registration#registration")
 
     @post("/test-connection")
     async def check_connection(
@@ -257,8 +242,8 @@ class AdminPages(InvitationRoutes, Controller):
             invalid = ValidationFailed(
                 N_("Grant between 1 and 10000 credits."), code="admin.amount_invalid"
             )
-            return await self._rejected(arq, db, settings, user, invalid)
+            return await self._rejected(request, db, invalid)
         reason = form.get("reason", "").strip()[:200] or N_("Admin grant")
         await grant(db, target.id, amount, reason, {"grantedBy": user.id})
         await db.commit()
-        return Redirect("/admin?saved=credits#users")
+        return see_other("/admin?saved=credits#users")

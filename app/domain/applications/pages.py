@@ -6,7 +6,6 @@ and the tab's id that the history records with the browser: devices.py).
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -177,13 +176,15 @@ class ApplicationPages(Controller):
             await tracker.change(application_id, changes_from_form(values))
             return f"/applications/{application_id}?saved=1"
 
-        context = partial(detail_context, db, user, application_id, values=values)
-        return await form_outcome(db, user, action, "applications/detail.html", context)
+        back = f"/applications/{application_id}"
+        return await form_outcome(request, db, user, action, back, values=values)
 
     @post("/applications/{application_id:str}/notes")
     async def add_note(
         self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
     ) -> Any:
+        # 404 before the body: another user's application is not theirs to hear about
+        await services.get_application(tracker.db, tracker.user.id, application_id)
         form = await request.form()
         body = str(form.get("body") or "")
 
@@ -191,9 +192,8 @@ class ApplicationPages(Controller):
             await tracker.add_note(application_id, parse_note(body))
             return f"/applications/{application_id}#notes"
 
-        db, user = tracker.db, tracker.user
-        context = partial(detail_context, db, user, application_id, note=body)
-        return await form_outcome(db, user, action, "applications/detail.html", context)
+        back = f"/applications/{application_id}#notes"
+        return await form_outcome(request, tracker.db, tracker.user, action, back, note=body)
 
     @post("/applications/{application_id:str}/sent")
     async def mark_sent(
@@ -211,8 +211,8 @@ class ApplicationPages(Controller):
             await tracker.change(application_id, changes)
             return f"/applications/{application_id}#documents"
 
-        context = partial(detail_context, db, user, application_id)
-        return await form_outcome(db, user, action, "applications/detail.html", context)
+        back = f"/applications/{application_id}#documents"
+        return await form_outcome(request, db, user, action, back)
 
     @get("/applications/{application_id:str}/delete")
     async def confirm_delete(

@@ -1,5 +1,6 @@
-"""The review page's section forms (HTMX or plain posts), version restore, and dismissing an
-import report item."""
+"""One section of the review page's editor on its own (htmx, or a plain post of that section's
+fields), version restore, the import report's fixes, and dismissing an import report item. The
+page itself posts every section at once: app/domain/cvs/editor_whole_pages.py."""
 
 from __future__ import annotations
 
@@ -12,10 +13,17 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
 from app.domain.cvs import review, services
-from app.domain.cvs.editor import SECTIONS, apply_action, form_from_content, form_from_post
+from app.domain.cvs.editor import (
+    SECTIONS,
+    SectionForm,
+    apply_action,
+    form_from_content,
+    form_from_post,
+)
+from app.domain.cvs.editor_form import form_fields, prefixed
 from app.domain.cvs.editor_save import apply_form
+from app.domain.cvs.editor_whole_pages import kept_form
 from app.domain.cvs.fixes import move_bullets, place_line, to_skill
-from app.domain.cvs.pages import detail_context
 from app.domain.cvs.source_lines import SourceView, source_view
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
@@ -25,8 +33,8 @@ from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, gettext
-from app.lib.input_errors import user_message
 from app.lib.numbers import whole_number
 from app.lib.parsing.report_live import unplaced_now
 
@@ -86,6 +94,8 @@ class CvEditorPages(Controller):
         versions = None
         source = None  # the source lines of the section as saved (the page's highlights)
         if not apply_action(form, action):
+            if not is_htmx:  # the page's own form saves every section at once
+                return await self._save_one(request, db, redis, cv, form, values)
             try:
                 await check_editable(db, cv)
             except ImportRunning:
@@ -99,26 +109,47 @@ class CvEditorPages(Controller):
                     status = 422
                 else:
                     await save_user_edit(db, redis, cv, content)
-                    if not is_htmx:
-                        return Redirect(f"/cvs/{cv.id}#section-{spec.key}", status_code=303)
                     form = form_from_content(spec, content)
                     form.saved = True
                     source = _source(cv, content)
                     versions = await services.list_versions(db, cv.id)
-        if is_htmx:
-            return Template(
-                "cvs/_partials/section.html",
-                context={
-                    "cv": cv,
-                    "form": form,
-                    "versions": versions,
-                    "oob_versions": versions is not None,
-                    "source": source,
-                },
-                status_code=status,
-            )
-        context = await detail_context(db, user, cv, override=form)
-        return Template("cvs/detail.html", context=context, status_code=status)
+        if not is_htmx:  # a row added, moved or merged: the page shows it, unsaved
+            errors = {spec.key: form.errors} if form.errors else {}  # e.g. a row over the limit
+            return kept_form(request, cv, form_fields(form), errors, section=spec.key)
+        return Template(
+            "cvs/_partials/section.html",
+            context={
+                "cv": cv,
+                "form": form,
+                "versions": versions,
+                "oob_versions": versions is not None,
+                "source": source,
+                "section_alone": True,
+            },
+            status_code=status,
+        )
+
+    async def _save_one(
+        self,
+        request: HTMXRequest,
+        db: Any,
+        redis: Any,
+        cv: Any,
+        form: SectionForm,
+        values: dict[str, str],
+    ) -> Redirect:
+        """A plain post of one section (its own field names): saved, or back to the page with
+        the section as posted and its errors."""
+        try:
+            await check_editable(db, cv)
+        except ImportRunning as exc:
+            return redirect_back(request, f"/cvs/{cv.id}", exc)
+        content = apply_form(form, shown_content(cv.content))
+        if content is None:
+            errors = {form.spec.key: form.errors}
+            return kept_form(request, cv, prefixed(form.spec.key, values), errors)
+        await save_user_edit(db, redis, cv, content)
+        return see_other(f"/cvs/{cv.id}#section-{form.spec.key}")
 
     @post("/cvs/{cv_id:str}/versions/{version_id:str}/restore")
     async def restore(
@@ -133,7 +164,7 @@ class CvEditorPages(Controller):
         await services.restore_version(db, cv, version_id)
         await db.commit()
         await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
-        return Redirect(f"/cvs/{cv.id}#versions", status_code=303)
+        return see_other(f"/cvs/{cv.id}#versions")
 
     @post("/cvs/{cv_id:str}/report/dismiss")
     async def dismiss(
@@ -149,11 +180,12 @@ class CvEditorPages(Controller):
         if review.dismiss(cv, data.key):
             await db.commit()
             await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
-        return Redirect(f"/cvs/{cv.id}#import-report", status_code=303)
+        return see_other(f"/cvs/{cv.id}#import-report")
 
     @post("/cvs/{cv_id:str}/fixes/move-bullets")
     async def move_bullets(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         redis: RedisClient,
@@ -169,11 +201,12 @@ class CvEditorPages(Controller):
         if first is not None and last is not None:
             moved = move_bullets(content, data.source, first, last, data.target)
         refusal = N_("Choose bullets of this job and another job to move them to.")
-        return await self._save_fix(db, redis, user, cv, moved, refusal, "#section-experience")
+        return await self._save_fix(request, db, redis, cv, moved, refusal, "#section-experience")
 
     @post("/cvs/{cv_id:str}/fixes/place-line")
     async def place_line(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         redis: RedisClient,
@@ -188,11 +221,12 @@ class CvEditorPages(Controller):
         if data.line in unplaced_now(stored, content):
             placed = place_line(content, data.line, data.target)
         refusal = N_("This line could not be placed there.")
-        return await self._save_fix(db, redis, user, cv, placed, refusal, "#import-report")
+        return await self._save_fix(request, db, redis, cv, placed, refusal, "#import-report")
 
     @post("/cvs/{cv_id:str}/fixes/to-skill")
     async def to_skill(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         redis: RedisClient,
@@ -207,30 +241,26 @@ class CvEditorPages(Controller):
         if index is not None:
             changed = to_skill(shown_content(cv.content), data.section, index, name)
         refusal = N_("This item could not be turned into a skill: reload the page and try again.")
-        return await self._save_fix(db, redis, user, cv, changed, refusal, "#section-skills")
+        return await self._save_fix(request, db, redis, cv, changed, refusal, "#section-skills")
 
     async def _save_fix(
         self,
+        request: HTMXRequest,
         db: Any,
         redis: Any,
-        user: Any,
         cv: Any,
         fixed: CvContent | None,
         refusal: str,
         anchor: str,
-    ) -> Redirect | Template:
-        """Save a fix's content as a new version and go back to ``anchor``; the review page with
-        ``refusal`` when the fix names nothing (or breaks a limit), or while an import runs."""
+    ) -> Redirect:
+        """Save a fix's content as a new version and go back to ``anchor``; back to the page
+        with ``refusal`` when the fix names nothing (or breaks a limit), or while an import
+        runs."""
         try:
             await check_editable(db, cv)
         except ImportRunning as exc:
-            return await self._refused(db, user, cv, user_message(exc), 409)
+            return redirect_back(request, f"/cvs/{cv.id}", exc)
         if fixed is None or check_content(fixed) is not None:
-            return await self._refused(db, user, cv, gettext(refusal), 422)
+            return redirect_back(request, f"/cvs/{cv.id}", gettext(refusal))
         await save_user_edit(db, redis, cv, fixed)
-        return Redirect(f"/cvs/{cv.id}{anchor}", status_code=303)
-
-    async def _refused(self, db: Any, user: Any, cv: Any, message: str, status: int) -> Template:
-        context = await detail_context(db, user, cv)
-        context["error"] = message
-        return Template("cvs/detail.html", context=context, status_code=status)
+        return see_other(f"/cvs/{cv.id}{anchor}")

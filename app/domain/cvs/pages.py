@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -21,7 +20,7 @@ from app.db.models import CvFile, User
 from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.deletion import cv_confirmation
-from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
+from app.domain.cvs.editor_form import page_forms
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
@@ -37,16 +36,13 @@ from app.lib.cv_limits import (
 from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.errors import AppError, NotFound
+from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
 from app.settings.llm_endpoint import Engine, EngineReader
 from app.tasks.lifecycle import commit_deletion
 
-SECTION_ORDER = (
-    "header", "summary", "experience", "projects", "education", "skills", "languages",
-    "certifications", "awards", "volunteering", "publications", "interests",
-)  # fmt: skip
 FINISHED = {"completed", "failed"}
 OVER_LIMITS = N_("Only what fits within the limits is shown; saving any section keeps only that.")
 # Errors that reach the list page by redirect (the request body was refused before any handler).
@@ -95,22 +91,24 @@ async def list_context(
 
 
 async def detail_context(
-    db: AsyncSession, user: User, cv: CvFile, override: SectionForm | None = None
+    db: AsyncSession, user: User, cv: CvFile, kept: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    """The review page; ``kept``: what a refused or unsaved post of the editor left in the
+    flash (app/domain/cvs/editor_form.py), shown instead of the stored sections."""
     # A CV stored before the limits of app/lib/cv_limits.py is shown cut to them (the page of
     # a 100 000-job CV was 240 MB of HTML), with the limit it goes over said first.
     raw = cv.content or {}
     content = shown_content(raw)
     exceeded = check_counts(raw_counts(raw)) or check_content(content)
-    forms = [form_from_content(SECTIONS[key], content) for key in SECTION_ORDER]
-    if override is not None:
-        forms = [override if f.spec.key == override.spec.key else f for f in forms]
+    forms = page_forms(content, kept)
     task = await services.latest_import_task(db, user.id, cv.id)
     report = report_view(cv, content)
     return {
         "cv": cv,
         "title": services.display_name(cv),
         "forms": forms,
+        "editor_unsaved": bool((kept or {}).get("editor_unsaved")),
+        "editor_failed": any(form.errors for form in forms),
         "task": task,
         "problems": ([_limit_problem(exceeded)] if exceeded else []) + problems(cv),
         "report": report,
@@ -148,6 +146,7 @@ class CvPages(Controller):
 
     async def _started(
         self,
+        request: Request[Any, Any, Any],
         queue: TaskQueue,
         db: AsyncSession,
         settings: Settings,
@@ -161,14 +160,7 @@ class CvPages(Controller):
             started = await start_import(db, queue.redis, queue.arq, settings, user, upload)
             return f"/cvs/{started.cv.id}"
 
-        return await form_outcome(
-            db,
-            user,
-            action,
-            "cvs/index.html",
-            partial(list_context, db, settings, engine, user),
-            **form_values,
-        )
+        return await form_outcome(request, db, user, action, "/cvs", **form_values)
 
     @post(
         "/cvs/upload",
@@ -185,12 +177,19 @@ class CvPages(Controller):
         queue: Queue,
     ) -> Any:
         return await self._started(
-            queue, db, settings, engine, user, lambda: upload_from_request(request, settings)
+            request,
+            queue,
+            db,
+            settings,
+            engine,
+            user,
+            lambda: upload_from_request(request, settings),
         )
 
     @post("/cvs/text")
     async def paste(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
@@ -201,12 +200,17 @@ class CvPages(Controller):
         async def make() -> Upload:
             return text_upload(data.text, data.filename)
 
-        return await self._started(queue, db, settings, engine, user, make, pasted=data.text)
+        return await self._started(
+            request, queue, db, settings, engine, user, make, pasted=data.text
+        )
 
     @get("/cvs/{cv_id:str}")
-    async def detail(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:
+    async def detail(
+        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
+    ) -> Template:
         cv = await services.get_cv(db, user.id, cv_id)
-        return Template("cvs/detail.html", context=await detail_context(db, user, cv))
+        context = await detail_context(db, user, cv, flashed(request))
+        return Template("cvs/detail.html", context=context)
 
     @get("/cvs/{cv_id:str}/status")
     async def status(
@@ -221,18 +225,22 @@ class CvPages(Controller):
 
     @post("/cvs/{cv_id:str}/retry")
     async def retry(
-        self, user: SignedIn, db: Db, settings: AppSettings, queue: Queue, cv_id: FromPath[str]
-    ) -> Any:
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        queue: Queue,
+        cv_id: FromPath[str],
+    ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
         if cv.extraction_status == "failed":
             try:
                 await retry_import(db, queue.redis, queue.arq, settings, cv)
             except AppError as exc:  # another import running (429), no credits, queue down
                 await reload_after_rollback(db, user, cv)
-                context = await detail_context(db, user, cv)
-                context["error"] = user_message(exc)
-                return Template("cvs/detail.html", context=context, status_code=exc.status_code)
-        return Redirect(f"/cvs/{cv.id}", status_code=303)
+                return redirect_back(request, f"/cvs/{cv.id}", exc)
+        return see_other(f"/cvs/{cv.id}")
 
     @get("/cvs/{cv_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from litestar import Controller, get, post
 from litestar.enums import MediaType
@@ -21,11 +22,17 @@ from app.domain.generation.services import (
     recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
-from app.domain.offers.view import list_context
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
 from app.lib.errors import AppError, ValidationFailed
+from app.lib.form_flash import (
+    back_to_referer,
+    is_form_refusal,
+    redirect_back,
+    referer_location,
+    see_other,
+)
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
 from app.lib.sse import fragment_message, user_event_stream, user_locale
@@ -71,20 +78,24 @@ class GenerationPages(Controller):
                 raise ValidationFailed(NOTHING_TICKED, code="generation.no_offer_ticked")
             task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:
+            if not is_form_refusal(exc):
+                raise  # another user's CV or offer: the 404 page
             await db.rollback()
-            await db.refresh(user)  # the rollback expired it; the page header reads it
-            # The form again, as it was posted, with what was missing: never a dead end.
-            context = await list_context(
-                db,
-                user,
-                generate_error=user_message(exc),
-                generate_error_code=exc.code,
-                picked=set(req.job_offer_ids),
-                chosen_cv_id=req.source_cv_id or "",
-                with_letters=req.with_letters,
-            )
-            return Template("offers/index.html", context=context, status_code=exc.status_code)
-        return Redirect(f"/generations/{task.id}")
+            location = referer_location(request, "/offers")
+            if urlsplit(location).path == "/offers":
+                # The form again, as it was posted, with what was missing: never a dead end.
+                return redirect_back(
+                    request,
+                    location,
+                    generate_error=user_message(exc),
+                    generate_error_code=exc.code,
+                    picked=list(req.job_offer_ids),
+                    chosen_cv_id=req.source_cv_id or "",
+                    with_letters=req.with_letters,
+                )
+            # Back to the form's other pages (an offer, the inbox), the error on top.
+            return back_to_referer(request, "/offers", exc)
+        return see_other(f"/generations/{task.id}")
 
     @get("/generations")
     async def history(self, user: SignedIn, db: Db) -> Template:
@@ -131,7 +142,7 @@ class GenerationPages(Controller):
                 task = await get_generation(reader, user, task_id)
                 context = await page_state(reader, task)
             return Template("generation/_partials/panel.html", context=context)
-        return Redirect(f"/generations/{task_id}")
+        return see_other(f"/generations/{task_id}")
 
     @get("/generations/{task_id:str}/stream")
     async def stream(

@@ -22,7 +22,7 @@ from app.domain.inbox.intake import Candidate, file_item
 from app.domain.inbox.schemas import check_url
 from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.errors import AppError
-from app.lib.input_errors import user_message
+from app.lib.form_flash import redirect_back
 
 MAX_TEXT = 20_000  # what the form takes (the link itself sends at most 6 000 characters:
 # templates/inbox/_partials/bookmarklet.html, as a URL over ~8 kB is refused by some servers)
@@ -69,7 +69,5 @@ class BookmarkletPages(Controller):
                 await start_page_fetch(db, queue, user, item)
         except AppError as exc:
             await db.rollback()
-            await db.refresh(user)
-            context = {"values": values, "error": user_message(exc), "error_code": exc.code}
-            return Template("inbox/send.html", context=context, status_code=exc.status_code)
+            return redirect_back(request, "/inbox/send", exc, values=values)
         return Redirect("/inbox?sent=1", status_code=303)

@@ -6,13 +6,12 @@ with ``fetch``, which then answer 204."""
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from litestar import Controller, Response, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
-from litestar.response import Redirect, Template
+from litestar.response import Template
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +24,10 @@ from app.domain.inbox import cleanup, triage, view
 from app.domain.inbox.schemas import parse_reason
 from app.domain.inbox.triage import Triaged
 from app.lib.dependencies import Db, SignedIn
-from app.lib.pages import form_outcome
+from app.lib.errors import AppError
+from app.lib.form_flash import redirect_back, see_other
+from app.lib.input_errors import user_message
+from app.lib.pages import attempt
 
 
 def _tab(status: str) -> str:
@@ -141,19 +143,15 @@ class InboxPages(Controller):
     async def _outcome(
         self, request: HTMXRequest, inbox: triage.Triage, action: Any, status: str
     ) -> Any:
-        outcome = await form_outcome(
-            inbox.db,
-            inbox.user,
-            action,
-            "inbox/index.html",
-            partial(inbox_context, inbox.db, inbox.user, status),
-        )
+        outcome = await attempt(inbox.db, inbox.user, action)
         if not _scripted(request):
-            return outcome
-        if isinstance(outcome, Redirect):
-            location = outcome.headers.get("location", "")
-            headers = {"x-location": location} if location.startswith("/generations/") else {}
+            if isinstance(outcome, AppError):
+                return redirect_back(request, _back(status), outcome)
+            return see_other(outcome)
+        if not isinstance(outcome, AppError):
+            headers = {"x-location": outcome} if outcome.startswith("/generations/") else {}
             return Response(content=b"", status_code=204, headers=headers)
         # Refused: the sentence alone, which the script shows in its status line.
-        error = str((outcome.context or {}).get("error") or "")
-        return Response(content=error, status_code=outcome.status_code, media_type="text/plain")
+        return Response(
+            content=user_message(outcome), status_code=outcome.status_code, media_type="text/plain"
+        )

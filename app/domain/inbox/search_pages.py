@@ -4,7 +4,6 @@ delete). Nothing is fetched here: "Run now" hands the search to the worker."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from litestar import Controller, get, post
@@ -74,8 +73,7 @@ class SearchPages(Controller):
             await db.commit()
             return f"/inbox/searches/{search.id}?saved=1"
 
-        context = partial(list_context, db, user, values=values)
-        return await form_outcome(db, user, action, "inbox/searches.html", context)
+        return await form_outcome(request, db, user, action, "/inbox/searches", values=values)
 
     @get("/inbox/searches/{search_id:str}")
     async def detail(
@@ -108,8 +106,8 @@ class SearchPages(Controller):
             await db.commit()
             return f"/inbox/searches/{search.id}?saved=1"
 
-        context = partial(search_context, db, user, search_id, values=values)
-        return await form_outcome(db, user, action, "inbox/search.html", context)
+        back = f"/inbox/searches/{search.id}"
+        return await form_outcome(request, db, user, action, back, values=values)
 
     @post("/inbox/searches/{search_id:str}/sources")
     async def add_source(
@@ -123,8 +121,8 @@ class SearchPages(Controller):
             await db.commit()
             return f"/inbox/searches/{search.id}#sources"
 
-        context = partial(search_context, db, user, search_id, new_source=url)
-        return await form_outcome(db, user, action, "inbox/search.html", context)
+        back = f"/inbox/searches/{search.id}#sources"
+        return await form_outcome(request, db, user, action, back, new_source=url)
 
     @post("/inbox/searches/{search_id:str}/sources/{source_id:str}/delete")
     async def remove_source(
@@ -136,15 +134,16 @@ class SearchPages(Controller):
         return Redirect(f"/inbox/searches/{search.id}#sources", status_code=303)
 
     @post("/inbox/searches/{search_id:str}/run")
-    async def run(self, user: SignedIn, db: Db, queue: Queue, search_id: FromPath[str]) -> Any:
+    async def run(
+        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, search_id: FromPath[str]
+    ) -> Any:
         search = await searches.get_search(db, user.id, search_id)
 
         async def action() -> str:
             await start_search_run(db, queue, user, search)
             return f"/inbox/searches/{search_id}?started=1"
 
-        context = partial(search_context, db, user, search_id)
-        return await form_outcome(db, user, action, "inbox/search.html", context)
+        return await form_outcome(request, db, user, action, f"/inbox/searches/{search_id}")
 
     @get("/inbox/searches/{search_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Template:

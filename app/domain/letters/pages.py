@@ -31,12 +31,25 @@ from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
 from app.lib.errors import AppError, NotFound
+from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
 from app.lib.pages import reload_after_rollback
 
 EDITOR = "letters/_partials/editor.html"
+
+
+def _refused_form(taken: dict[str, Any]) -> LetterForm | None:
+    """The editor as a refused plain post left it (app/lib/form_flash.py), else None."""
+    posted = taken.get("letter_posted")
+    if not isinstance(posted, dict):
+        return None
+    form = form_from_post(posted)
+    form.errors.update(taken.get("letter_errors") or {})
+    return form
+
+
 DOWNLOADS = {"pdf": "application/pdf", "docx": DOCX_MEDIA_TYPE}
 
 
@@ -89,20 +102,23 @@ class LetterPages(Controller):
                 device_id=request.headers.get("x-device-id"),
             )
         except AppError as exc:
+            if not is_form_refusal(exc):
+                raise  # another user's CV or offer: the 404 page
             await reload_after_rollback(db, user)
-            return Template(
-                "letters/error.html",
-                context={"error": user_message(exc), "error_code": exc.code},
-                status_code=exc.status_code,
-            )
-        return Redirect(f"/cover-letters/{letter.id}", status_code=303)
+            return back_to_referer(request, "/cover-letters", exc)
+        return see_other(f"/cover-letters/{letter.id}")
 
     @get("/cover-letters/{letter_id:str}")
     async def show(
-        self, user: SignedIn, db: Db, letter_id: FromPath[str], saved: FromQuery[bool] = False
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        letter_id: FromPath[str],
+        saved: FromQuery[bool] = False,
     ) -> Template:
         letter = await services.get_letter(db, user, letter_id)
-        context = await letter_context(db, user, letter)
+        context = await letter_context(db, user, letter, _refused_form(flashed(request)))
         context["form"].saved = saved
         return Template("letters/page.html", context=context)
 
@@ -126,7 +142,8 @@ class LetterPages(Controller):
         and the versions list out of band; a plain post: back to the page, or 422 with it."""
         letter = await services.get_letter(db, user, letter_id)
         posted = await request.form()
-        form = form_from_post({k: str(v) for k, v in posted.items() if isinstance(v, str)})
+        posted_values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
+        form = form_from_post(posted_values)
         content = content_from_form(form)
         status = 422
         if content is not None:
@@ -139,13 +156,17 @@ class LetterPages(Controller):
                 status = exc.status_code
             else:
                 if not request.htmx:
-                    return Redirect(f"/cover-letters/{letter.id}?saved=1#editor", status_code=303)
+                    return see_other(f"/cover-letters/{letter.id}?saved=1#editor")
                 form = form_from_content(LetterContent.from_json(letter.content))
                 form.saved = True
                 status = 200
-        context = await letter_context(db, user, letter, form, oob_versions=bool(request.htmx))
-        template = EDITOR if request.htmx else "letters/page.html"
-        return Template(template, context=context, status_code=status)
+        if not request.htmx:  # the page shows the form as posted, with its errors
+            back = f"/cover-letters/{letter.id}#editor"
+            return redirect_back(
+                request, back, letter_posted=posted_values, letter_errors=form.errors
+            )
+        context = await letter_context(db, user, letter, form, oob_versions=True)
+        return Template(EDITOR, context=context, status_code=status)
 
     @get("/cover-letters/{letter_id:str}/{kind:str}", media_type=MediaType.HTML)
     async def download(
@@ -213,17 +234,23 @@ class LetterPages(Controller):
         text = str(form.get("letter_template") or "")
         errors = view.template_errors(text)
         if errors:
+            if not request.htmx:
+                return redirect_back(
+                    request,
+                    "/account/letter-template",
+                    letter_template_text=text,
+                    letter_template_errors=errors,
+                )
             context = view.template_context(user, text=text, errors=errors)
-            name = (
-                "letters/_partials/template_form.html" if request.htmx else "letters/template.html"
+            return Template(
+                "letters/_partials/template_form.html", context=context, status_code=422
             )
-            return Template(name, context=context, status_code=422)
         user.letter_template = text.strip()
         await db.commit()
         if request.htmx:
             context = view.template_context(user, saved=True)
             return Template("letters/_partials/template_form.html", context=context)
-        return Redirect("/account/letter-template?saved=1", status_code=303)
+        return see_other("/account/letter-template?saved=1")
 
 
 async def letter_confirmation(db: AsyncSession, user: User, letter_id: str) -> Confirmation:

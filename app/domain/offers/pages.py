@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from litestar import Controller, get, post
@@ -33,6 +32,7 @@ from app.lib import bounded_json
 from app.lib.confirm import DeleteForm, confirm_page
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.events import publish_event
+from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pages import form_outcome, status_fragment, task_running
@@ -86,6 +86,7 @@ class OfferPages(Controller):
 
     async def _create(
         self,
+        request: HTMXRequest,
         queue: TaskQueue,
         db: AsyncSession,
         settings: Settings,
@@ -100,13 +101,12 @@ class OfferPages(Controller):
             )
             return f"/offers/{offer.id}"
 
-        return await form_outcome(
-            db, user, action, "offers/index.html", partial(list_context, db, user), **echo
-        )
+        return await form_outcome(request, db, user, action, "/offers", **echo)
 
     @post("/offers/text")
     async def add_text(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
@@ -116,11 +116,12 @@ class OfferPages(Controller):
         async def make() -> OfferInput:
             return OfferInput(offer_text(data.text))
 
-        return await self._create(queue, db, settings, user, make, pasted=data.text)
+        return await self._create(request, queue, db, settings, user, make, pasted=data.text)
 
     @post("/offers/url")
     async def add_url(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
@@ -130,7 +131,7 @@ class OfferPages(Controller):
         async def make() -> OfferInput:
             return await fetch_offer(db, data.url)
 
-        return await self._create(queue, db, settings, user, make, url=data.url)
+        return await self._create(request, queue, db, settings, user, make, url=data.url)
 
     @post("/offers/json", request_max_body_size=2 * MAX_JSON_BYTES)
     async def add_json(
@@ -155,7 +156,7 @@ class OfferPages(Controller):
                 raise InputError(N_("This is not valid JSON."), code="offer.invalid_json") from None
             return offer_from_job_json(data)
 
-        return await self._create(queue, db, settings, user, make)
+        return await self._create(request, queue, db, settings, user, make)
 
     @get("/offers/{offer_id:str}")
     async def detail(
@@ -206,9 +207,7 @@ class OfferPages(Controller):
         values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
         changes, errors = changes_from_form(values)
         if errors:
-            task = await services.latest_task(db, user.id, offer.id)
-            context = detail_context(offer, task, values, errors, extracting=False)
-            return Template("offers/detail.html", context=context, status_code=422)
+            return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
         apply_changes(offer, changes)
         await db.commit()
         await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})

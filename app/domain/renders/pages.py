@@ -22,6 +22,7 @@ from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import RenderSettingsForm, ReviewForm
 from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
 from app.lib.errors import AppError
+from app.lib.form_flash import redirect_back, see_other
 from app.lib.input_errors import user_message
 from app.lib.numbers import whole_number
 from app.lib.pages import reload_after_rollback
@@ -118,7 +119,7 @@ class RenderPages(Controller):
             language=None if data.language == "auto" else data.language,
         )
         await db.commit()
-        return Redirect(f"/cvs/{cv.id}/preview")
+        return see_other(f"/cvs/{cv.id}/preview")
 
     @get("/cvs/{cv_id:str}/preview/versions")
     async def versions(
@@ -141,7 +142,7 @@ class RenderPages(Controller):
         restored = await services.restore_version(db, cv, version)
         await db.commit()
         if not request.htmx:
-            return Redirect(f"/cvs/{cv.id}/preview")
+            return see_other(f"/cvs/{cv.id}/preview")
         context = await _versions_context(db, cv)
         return Template(
             "renders/_partials/versions.html", context={**context, "restored": restored.version}
@@ -177,13 +178,14 @@ class RenderPages(Controller):
             version = await save_review(db, redis, user, cv, action_from_form(data))
         except AppError as exc:
             await reload_after_rollback(db, user, cv)
+            refusal = {"review_error": user_message(exc), "review_error_code": exc.code}
+            if not is_htmx:
+                return redirect_back(request, f"/cvs/{cv.id}/changes", **refusal)
             context = await changes_context(db, user, cv)
-            context.update(review_error=user_message(exc), review_error_code=exc.code)
-            if is_htmx:
-                return Template("renders/_partials/changes_swap.html", context=context)
-            return Template("renders/changes.html", context=context, status_code=exc.status_code)
+            context.update(refusal)
+            return Template("renders/_partials/changes_swap.html", context=context)
         if not is_htmx:
-            return Redirect(f"/cvs/{cv.id}/changes?saved={version.version}", status_code=303)
+            return see_other(f"/cvs/{cv.id}/changes?saved={version.version}")
         context = await changes_context(db, user, cv)
         context["saved_version"] = version.version
         return Template("renders/_partials/changes_swap.html", context=context)
