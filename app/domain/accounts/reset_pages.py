@@ -21,7 +21,7 @@ from app.domain.accounts.password_reset import RESET_PATH, open_reset, use_reset
 from app.domain.accounts.reset_mail import count_request, send_reset_mail
 from app.domain.accounts.services import validate_password
 from app.lib import rate_limit
-from app.lib.dependencies import AppSettings, Db, RedisClient, WriteSessions
+from app.lib.dependencies import AppSettings, Db, MaybeSignedIn, RedisClient, WriteSessions
 from app.lib.errors import AppError, TooManyRequests
 from app.lib.i18n import N_
 from app.lib.sessions import next_session_generation
@@ -53,7 +53,11 @@ class PasswordResetPages(Controller):
 
     @get(FORGOT_PATH, media_type=MediaType.HTML)
     async def forgot_page(
-        self, settings: AppSettings, sent: FromQuery[str] = "", error: FromQuery[str] = ""
+        self,
+        optional_user: MaybeSignedIn,  # the header shows who is signed in, if anyone
+        settings: AppSettings,
+        sent: FromQuery[str] = "",
+        error: FromQuery[str] = "",
     ) -> Template:
         context = {
             "mail": settings.sends_mail,
@@ -87,6 +91,7 @@ class PasswordResetPages(Controller):
     @get(RESET_PATH, media_type=MediaType.HTML)
     async def reset_page(
         self,
+        optional_user: MaybeSignedIn,  # the header shows who is signed in, if anyone
         db: Db,
         settings: AppSettings,
         token: FromQuery[str] = "",
