@@ -40,7 +40,7 @@ class UserRoutes:
             return refused(exc)
         await db.commit()
         if user_id == user.id and not make_admin:
-            return Redirect("/?stepped_down=1", status_code=303)  # no admin page for them now
+            return Redirect("/", status_code=303)  # no admin page for them now
         return Redirect("/admin?saved=role#users", status_code=303)
 
     @post("/users/{user_id:str}/reset-link", media_type=MediaType.HTML)
