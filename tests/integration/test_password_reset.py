@@ -48,7 +48,7 @@ async def _sign_in(client: Client, email: str, password: str) -> int:
 
 
 async def test_an_admin_link_sets_a_new_password_once_and_ends_sessions_and_tokens(
-    client: Client, another_client: Any, db: AsyncSession
+    client: Client, another_client: Any, db: AsyncSession, backend: str
 ) -> None:
     await register(client, "reset-admin@example.com")  # the first account: admin
     async with another_client() as member_browser, another_client() as stranger:
