@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser lint format install install-dev document-deps browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,12 @@ admin: install
 test: lint test-all
 
 test-all: install-dev document-deps browser-deps
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL)
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m "not fuzz_postgresql"
+
+## The JSON API fuzzed (schemathesis) against the app on PostgreSQL (TEST_DATABASE_URL): as long
+## as the SQLite run in `make test` (about 1.5-2 min), so a target of its own that CI runs.
+test-fuzz-postgresql: install-dev document-deps
+	$(VENV)/bin/pytest -q -m fuzz_postgresql tests/security/test_schemathesis.py
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .
@@ -64,7 +69,7 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 test-python: install-dev document-deps
-	$(VENV)/bin/pytest -m "not browser" -q $(PYTEST_PARALLEL)
+	$(VENV)/bin/pytest -m "not browser and not fuzz_postgresql" -q $(PYTEST_PARALLEL)
 
 test-browser: install-dev document-deps browser-deps
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)

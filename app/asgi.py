@@ -41,7 +41,7 @@ from app.domain.system import routes as system
 from app.domain.tasks import routes as tasks
 from app.lib.body_limit import DEFAULT_BODY_LIMIT, handle_too_large
 from app.lib.channels import SerialPubSubBackend
-from app.lib.csrf import TokenAwareCSRFMiddleware
+from app.lib.csrf import SessionCSRFMiddleware
 from app.lib.current_user import provide_optional_user, provide_user
 from app.lib.dependencies import (
     provide_arq,
@@ -173,7 +173,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[
             proxy_headers_middleware(settings.trusted_proxies),  # first: the client's address
             sessions.middleware,
-            DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf),
+            DefineMiddleware(SessionCSRFMiddleware, config=csrf),
         ],
         stores={"sessions": RedisStore(redis, namespace="cvtailor:sessions")},
         plugins=[

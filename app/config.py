@@ -41,6 +41,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_LLM_TIMEOUT_SECONDS": ("llm", "timeout_seconds"),
     "CVTAILOR_LLM_PROBE_TIMEOUT_SECONDS": ("llm", "probe_timeout_seconds"),
     "CVTAILOR_LLM_DAILY_TOKENS_PER_USER": ("llm", "daily_tokens_per_user"),
+    "CVTAILOR_DISCOVERY_RUNS_PER_USER": ("worker", "discovery_runs_per_user"),
+    "CVTAILOR_DISCOVERY_SECONDS_PER_USER_HOUR": ("worker", "discovery_seconds_per_user_hour"),
     "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
     "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
@@ -118,6 +120,10 @@ class Settings:
     # LLM tokens (sent + received) one user's work may spend per UTC day; 0 = no limit
     # (app/lib/llm/spend.py).
     llm_daily_tokens_per_user: int = 5_000_000
+    # One user's saved searches share these, across workers (jobs/discovery/fairness.py): runs
+    # at once, and seconds of fetching per hour (0 = no limit).
+    discovery_runs_per_user: int = 1
+    discovery_seconds_per_user_hour: float = 600.0
     # Where people reach the app ("https://cv.example.com"): the start of the links sent by
     # email, never taken from a request's Host header (anyone can forge one).
     public_url: str = ""
@@ -294,6 +300,10 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         ),
         generation_max_runs=int(raw["worker"].get("generation_max_runs", 5)),
         llm_daily_tokens_per_user=int(raw["llm"].get("daily_tokens_per_user", 5_000_000)),
+        discovery_runs_per_user=int(raw["worker"].get("discovery_runs_per_user", 1)),
+        discovery_seconds_per_user_hour=float(
+            raw["worker"].get("discovery_seconds_per_user_hour", 600)
+        ),
         trusted_proxies=trusted_proxies(
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),

@@ -26,7 +26,8 @@ LEGAL_FORMS = ("SAS", "SARL", "SA", "Ltd", "GmbH", "Inc.")
 PREFIXES = ("Groupe", "Maison", "Studio", "Atelier", "Banque", "Clinique")
 TOWNS = ("Lyon", "Nantes", "Rennes", "Lille", "Grenoble", "Bordeaux", "Toulouse",
          "Clermont-Ferrand", "Saint-Étienne", "Leeds", "Bristol", "Manchester", "Dublin",
-         "Barcelona", "Montréal", "Berlin", "Genève", "Remote", "Porto", "Lausanne")  # fmt: skip
+         "Barcelona", "Montréal", "Berlin", "Genève", "Remote", "Porto", "Lausanne",
+         "À distance", "Télétravail", "Hybride")  # fmt: skip
 TITLES = {
     "en": ("Data Analyst", "Project Manager", "Sales Representative", "Software Engineer",
            "Logistics Coordinator", "Marketing Assistant", "Junior Accountant",
@@ -319,11 +320,27 @@ def _short_years(job: Job, lang: str, rng: random.Random) -> PrintedDate:  # 201
     return PrintedDate(f"{year}-{end}", "", "", str(year), str(year + 1))
 
 
+def _slip(name: str, rng: random.Random) -> str:
+    """A long month name typed with one slip: two neighbours swapped or a letter dropped."""
+    if len(name) < 7:
+        return name
+    at = rng.randint(2, len(name) - 3)
+    if rng.random() < 0.5:
+        return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+    return name[:at] + name[at + 1 :]
+
+
+def _misspelt(job: Job, lang: str, rng: random.Random) -> PrintedDate:  # Setpembre 2019 – …
+    return _ranged(
+        job, lang, rng, lambda m: f"{_slip(MONTHS_LONG[lang][m[1] - 1], rng)} {m[0]}", True
+    )
+
+
 DateForm = Callable[[Job, str, random.Random], PrintedDate]
 DATE_FORMS: dict[str, DateForm] = {
     "month_short": _month_short, "slash": _slash, "years": _years, "since": _since,
     "month_to": _month_to, "season": _season, "short_years": _short_years, "dotted": _dotted,
-    "month_long": _month_long,
+    "month_long": _month_long, "misspelt": _misspelt,
 }  # fmt: skip
 # One form for a whole document (families other than every_date_form): the ranged ones.
 DOCUMENT_FORMS = ("month_short", "slash", "years", "dotted", "month_long")

@@ -39,10 +39,12 @@ SKILLS = {
 ASK = {
     "en": ["Experience with {s} is required.", "Strong knowledge of {s}.", "You are fluent in {s}.",
            "{s} experience is a must.", "Proficiency in {s}.", "Hands-on {s} skills.",
-           "You have worked with {s} before."],
+           "You have worked with {s} before.", "Ability to work with {s}.",
+           "Must be able to use {s} daily."],
     "fr": ["Maîtrise de {s} exigée.", "Vous avez une expérience en {s}.",
            "Bonne connaissance de {s}.", "Vous maîtrisez {s}.", "Des compétences en {s} sont "
-           "indispensables.", "La pratique de {s} est un plus."],
+           "indispensables.", "La pratique de {s} est un plus.", "Savoir utiliser {s}.",
+           "Capacité à mettre en œuvre {s} au quotidien."],
 }  # fmt: skip
 MISSIONS = {
     "en": ["You will run the weekly review with the operations team.",
@@ -63,6 +65,13 @@ BENEFITS = {
     "fr": ["Avantages", "- Mutuelle", "- 25 jours de congés", "- Télétravail deux jours par semaine"],
 }  # fmt: skip
 KNOWN_HEADING = {"en": "Requirements", "fr": "Profil recherché"}
+# Headings in sentence case that no table lists, standing alone between blank lines.
+SENTENCE_CASE_HEADING = {"en": ["Skills we look for", "The experience you need"],
+                         "fr": ["Les compétences attendues", "Votre expérience"]}  # fmt: skip
+# French missions as infinitive clauses whose object is the skill ("Assurer la planification").
+TASK = ["Assurer la {s} du site", "Réaliser la {s} des équipements", "Piloter le {s} au quotidien"]
+TASK_SKILLS = ["planification", "maintenance préventive", "contrôle de gestion", "comptabilité",
+               "relation client", "recrutement"]  # fmt: skip
 UNKNOWN_HEADING = {"en": ["What you bring", "Your toolbox", "About you"],
                    "fr": ["Votre bagage", "Ce que vous apportez", "Vos atouts"]}  # fmt: skip
 MISSION_HEADING = {"en": "Your missions", "fr": "Vos missions"}
@@ -70,7 +79,16 @@ BOARD_LINES = ["Posted 3 days ago", "Full-time", "48 applicants", "Home > Jobs >
                "Apply now", "Save this job"]  # fmt: skip
 PLACES = {"en": ["London", "Manchester", "Austin, TX"], "fr": ["Lyon (69)", "Nantes", "Lille"]}
 COMPANY_SHAPES = ("under_title", "at_title", "recruits", "url_only", "none")
-REQUIREMENT_SHAPES = ("known_heading", "unknown_heading", "no_heading", "numbered", "glued")
+REQUIREMENT_SHAPES = ("known_heading", "unknown_heading", "no_heading", "numbered", "glued",
+                      "sentence_case", "flattened", "tasks")  # fmt: skip
+# "flattened": the ad's body pasted as one line (its headings inline with a colon, its lists
+# marked by recurring " - ", " * " or Word's " o "); "tasks": a French ad naming what it needs
+# only in its infinitive missions.
+FLAT_MARKERS = ("-", "*", "o")
+
+
+HEADINGS = frozenset([*KNOWN_HEADING.values(), *MISSION_HEADING.values(),
+                      *(b[0] for b in BENEFITS.values())])  # fmt: skip
 
 
 @dataclass
@@ -94,13 +112,29 @@ def _requirements(rng: random.Random, language: str, skills: list[str], shape: s
     asks = [a[0].upper() + a[1:] for a in asks]
     if shape == "known_heading":
         return ["", KNOWN_HEADING[language], *[f"- {a}" for a in asks]]
+    if shape == "flattened":  # cut into one line by ``_flattened``
+        return ["", KNOWN_HEADING[language], *[f"- {a}" for a in asks]]
     if shape == "unknown_heading":
         return ["", rng.choice(UNKNOWN_HEADING[language]), *[f"• {a}" for a in asks]]
     if shape == "numbered":
         return ["", KNOWN_HEADING[language], *[f"{n}) {a}" for n, a in enumerate(asks, 1)]]
     if shape == "glued":
         return ["", " * ".join(asks)]
+    if shape == "sentence_case":
+        return ["", rng.choice(SENTENCE_CASE_HEADING[language]), "", *[f"- {a}" for a in asks]]
     return ["", " ".join(asks)]  # prose, no heading
+
+
+def _flattened(rng: random.Random, body: list[str]) -> list[str]:
+    """The body as one line: a heading gets a colon, every item the same recurring marker."""
+    marker = rng.choice(FLAT_MARKERS)
+    parts: list[str] = []
+    for line in body:
+        if line.startswith("- "):
+            parts.append(f"{marker} {line[2:]}")
+        elif line:
+            parts.append(f"{line} :" if line in HEADINGS else line)
+    return ["", " ".join(parts)]
 
 
 def synthetic_ad(seed: int) -> SyntheticAd:
@@ -110,6 +144,9 @@ def synthetic_ad(seed: int) -> SyntheticAd:
     company = _name(rng)
     company_shape = rng.choice(COMPANY_SHAPES)
     requirement_shape = rng.choice(REQUIREMENT_SHAPES)
+    if requirement_shape == "tasks":
+        language = "fr"
+        title = rng.choice(TITLES[language])
     skills = rng.sample(SKILLS[language], rng.randint(3, 5))
     place = rng.choice(PLACES[language])
     board = rng.random() < 0.5
@@ -129,13 +166,21 @@ def synthetic_ad(seed: int) -> SyntheticAd:
         lines.append(f"{company} {verb} {title} {'à' if language == 'fr' else 'in'} {place}.")
     if named:
         lines.append(EMPLOYER[language].format(c=company))
-    lines += ["", MISSION_HEADING[language], *[f"- {m}" for m in MISSIONS[language]]]
+    missions = MISSIONS[language]
+    if requirement_shape == "tasks":
+        skills = rng.sample(TASK_SKILLS, 3)
+        missions = [task.format(s=skill) for task, skill in zip(TASK, skills, strict=True)]
+    body = ["", MISSION_HEADING[language], *[f"- {m}" for m in missions]]
     benefits_first = rng.random() < 0.3
     if benefits_first:
-        lines += ["", *BENEFITS[language]]
-    lines += _requirements(rng, language, skills, requirement_shape)
+        body += ["", *BENEFITS[language]]
+    if requirement_shape == "tasks":  # a profile that names no skill
+        body += ["", KNOWN_HEADING[language], "- Vous avez une première expérience réussie."]
+    else:
+        body += _requirements(rng, language, skills, requirement_shape)
     if not benefits_first:
-        lines += ["", *BENEFITS[language]]
+        body += ["", *BENEFITS[language]]
+    lines += _flattened(rng, body) if requirement_shape == "flattened" else body
     url = None
     if company_shape == "url_only":
         url = f"https://jobs.lever.co/{company.split()[0].lower()}/4f2a9c"

@@ -354,7 +354,7 @@ async def live_server(settings: Settings, session_factory: Any) -> AsyncIterator
 
 @pytest.fixture
 async def api(live_server: str) -> AsyncIterator[Any]:
-    """An HTTP client on the live server, CSRF header preset.
+    """An HTTP client on the live server, the CSRF cookie echoed in its header.
 
     Tests that run the in-loop ``worker`` while calling the web use this rather than ``client``:
     the in-process test client serves the app from another thread and blocks this event loop
@@ -362,9 +362,15 @@ async def api(live_server: str) -> AsyncIterator[Any]:
     """
     import httpx
 
-    async with httpx.AsyncClient(base_url=live_server, timeout=30, follow_redirects=True) as http:
+    from tests.fixtures.live import echo_csrf_cookie
+
+    async with httpx.AsyncClient(
+        base_url=live_server,
+        timeout=30,
+        follow_redirects=True,
+        event_hooks={"request": [echo_csrf_cookie]},
+    ) as http:
         await http.get("/health")
-        http.headers["x-csrftoken"] = http.cookies["csrftoken"]
         yield http
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import CvFile, JobOffer
+from app.db.models import CoverLetter, CoverLetterVersion, CvFile, JobOffer, LetterStatus
 from app.lib.cv_content import CvContent
 
 EN_CV: dict[str, Any] = {
@@ -203,6 +203,42 @@ async def job_offer(db: AsyncSession, user_id: str, **fields: Any) -> JobOffer:
     data = {**EN_OFFER, **fields}
     row = JobOffer(user_id=user_id, extraction_status="completed", **data)
     db.add(row)
+    await db.commit()
+    return row
+
+
+async def tailored_cv(db: AsyncSession, source: CvFile, offer: JobOffer) -> CvFile:
+    """A CV tailored from ``source`` to ``offer`` as the generation saves it (no worker)."""
+    row = CvFile(
+        user_id=source.user_id,
+        kind="generated",
+        filename=f"{offer.title} - {offer.company}",
+        content=source.content,
+        extraction_status="completed",
+        job_offer_id=offer.id,
+        language=source.language,
+        generation_meta={"source_cv_id": source.id},
+    )
+    db.add(row)
+    await db.commit()
+    return row
+
+
+async def cover_letter(db: AsyncSession, cv: CvFile, offer: JobOffer) -> CoverLetter:
+    """A written letter for ``offer`` from ``cv``, with its first version (no worker)."""
+    content = {"greeting": "Dear team,", "paragraphs": ["I build pipelines."], "closing": "Best"}
+    row = CoverLetter(
+        user_id=cv.user_id,
+        cv_file_id=cv.id,
+        job_offer_id=offer.id,
+        status=LetterStatus.COMPLETED,
+        engine="offline",
+        content=content,
+        version=1,
+    )
+    db.add(row)
+    await db.flush()
+    db.add(CoverLetterVersion(cover_letter_id=row.id, number=1, content=content))
     await db.commit()
     return row
 

@@ -24,6 +24,7 @@ from litestar.types import Empty, Message, ScopeSession
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from app.lib import csrf
 from app.lib.i18n import SUPPORTED_LOCALES
 
 _ROTATE = "cvtailor.rotate_session"
@@ -31,8 +32,10 @@ _NEW_ID = "cvtailor.new_session_id"
 
 
 def rotate_session_id(scope: Any) -> None:
-    """Ask the session backend to store this response's session under a brand-new id."""
+    """Ask the session backend to store this response's session under a brand-new id, and
+    sign its CSRF tokens with a new key (a token from before is refused after)."""
     scope[_ROTATE] = True
+    csrf.rebind(scope)
 
 
 def end_keeping_language(connection: ASGIConnection[Any, Any, Any, Any], fallback: Any) -> None:

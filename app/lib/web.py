@@ -17,7 +17,7 @@ from litestar.response import Redirect
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.config import Settings
-from app.lib import bounded_json, i18n
+from app.lib import bounded_json, csrf, i18n
 from app.lib.error_pages import ErrorPage
 from app.lib.errors import AppError
 from app.lib.i18n import N_
@@ -171,6 +171,10 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
         )
     if isinstance(exc, NotFoundException):
         return error_response(request, 404, "not_found", N_("Not found."), {})
+    if status == 403 and str(exc.detail) == csrf.OTHER_SESSION:
+        # Well formed, but made for another session: a sign-in or sign-out since the page loaded.
+        detail = N_("This form was loaded before a sign-in or sign-out; reload the page.")
+        return error_response(request, 403, "csrf_failed", detail, {})
     if status == 403 and "CSRF" in str(exc.detail):
         return error_response(
             request, 403, "csrf_failed", N_("Missing or invalid CSRF token; reload the page."), {}

@@ -83,13 +83,19 @@ def _parsed(raw: str | None, parse: Callable[[str], T], default: T) -> T:
 
 
 async def llm_endpoint(
-    session: AsyncSession, settings: Settings, *, user_id: object | None, redis: Redis | None
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    user_id: object | None,
+    redis: Redis | None,
+    work_calls: int = 1,
 ) -> LLMEndpoint | None:
     """The endpoint the LLM engine should call, or ``None`` for the offline engine.
 
     ``user_id``: whose work the calls are; the endpoint then carries a new ``SpendMeter`` (one per
     piece of work) that counts them on that user's daily budget (app/lib/llm/spend.py). ``None``
-    only for calls no user's work makes (the admin's connection check)."""
+    only for calls no user's work makes (the admin's connection check). ``work_calls``: the calls
+    the work expects to make; its first holds room for the others on the budget."""
     if user_id is not None and redis is None:
         raise ValueError("a user's LLM work needs Redis to count its spend")
     status = await engine_status(session, settings)
@@ -98,7 +104,9 @@ async def llm_endpoint(
     values = await all_settings(session)
     meter = None
     if user_id is not None and redis is not None:
-        meter = SpendMeter(redis, user_id, settings.llm_daily_tokens_per_user)
+        meter = SpendMeter(
+            redis, user_id, settings.llm_daily_tokens_per_user, work_calls=work_calls
+        )
     return LLMEndpoint(
         base_url=status.base_url or OPENAI_DEFAULT_BASE_URL,
         api_key=status.api_key,
@@ -120,7 +128,8 @@ async def refuse_when_spent(
     limit = settings.llm_daily_tokens_per_user
     if limit <= 0 or (await engine_status(session, settings)).mode == "offline":
         return
-    used = await SpendMeter(redis, user_id, limit).used_today()
+    # The holds of the user's running work count: the meter will count them too.
+    used = await SpendMeter(redis, user_id, limit).committed_today()
     if used >= limit:
         error = InputError(SPENT, code="llm.spend_limit", http_status=429, limit=limit)
         error.extra.update(used=used, limit=limit)

@@ -6,6 +6,9 @@ Started by the scheduler (no task: an hourly run per search would push the user'
 out of the task centre) or by "Run now" (a ``search_run`` task, claimed before each write so a
 cancel sticks). One run per search at a time (a Redis lock).
 
+One user's runs share one budget of concurrent runs and of fetching time (fairness.py), so a
+user with many searches cannot starve the others.
+
 Discovery must not delay generations on the same worker (bench/DISCOVERY.md measures it):
 - at most ``RUNS_PER_WORKER`` runs at once per worker; a run that finds them taken goes back
   to the queue (arq ``Retry`` with a jittered delay) rather than wait inside a job slot, so
@@ -53,6 +56,7 @@ from app.lib.feeds import FeedEntry
 from app.lib.url_fetch import TIMEOUT_S, FetchPolicy
 from app.settings.service import get_setting
 from app.tasks.lifecycle import TaskSettled, save_and_publish
+from jobs.discovery import fairness
 from jobs.discovery.fetching import FeedOutcome, fetch_offer, fetch_source
 from jobs.discovery.politeness import HOST_DELAY_S
 from jobs.task_job import claim_or_stop, complete, progress
@@ -62,8 +66,10 @@ MAX_NEW_PER_SOURCE = 30  # offer pages read per source and run; the rest waits f
 RUN_LOCK_S = 900
 RUNS_PER_WORKER = 2  # search runs at once on one worker (ctx "discovery_runs_per_worker")
 BUSY_DEFER_S = (5.0, 20.0)  # a run that finds them taken is re-queued after this long
-# arq counts each re-queue as a try: enough for ~8 min of waiting for a slot (jobs/worker.py).
-RUN_MAX_TRIES = 40
+# arq counts each re-queue as a try: enough for ~25 min of waiting for a slot, or for the
+# user's own run lease (fairness.py: one user's runs go one at a time; a user's hour of fetching
+# is 10 min by default, and runs past it end at once) (jobs/worker.py).
+RUN_MAX_TRIES = 120
 _RELEASE = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0
@@ -95,12 +101,29 @@ def _slots(ctx: dict[str, Any]) -> asyncio.Semaphore:
     return slots
 
 
+def _busy(ctx: dict[str, Any]) -> Retry:
+    return Retry(defer=random.uniform(*ctx.get("discovery_busy_defer_s", BUSY_DEFER_S)))
+
+
 async def run_search(
     ctx: dict[str, Any], search_id: str, task_id: str | None = None
 ) -> dict[str, Any]:
+    async with ctx["session_factory"]() as db:
+        owner = await db.scalar(select(SavedSearch.user_id).where(SavedSearch.id == search_id))
+    if owner is None:  # deleted: the run says so (and ends its task)
+        return await _in_slot(ctx, search_id, task_id)
+    # The user's own budget first (fairness.py): a user whose runs are all taken leaves the
+    # worker's slots to the other users' runs.
+    async with fairness.user_run(ctx["redis"], owner, fairness.budget(ctx)[0]) as taken:
+        if not taken:
+            raise _busy(ctx)
+        return await _in_slot(ctx, search_id, task_id)
+
+
+async def _in_slot(ctx: dict[str, Any], search_id: str, task_id: str | None) -> dict[str, Any]:
     slots = _slots(ctx)
     if slots.locked():  # no await between this check and the acquire: it cannot block
-        raise Retry(defer=random.uniform(*BUSY_DEFER_S))
+        raise _busy(ctx)
     async with slots:
         return await _run_locked(ctx, search_id, task_id)
 
@@ -169,12 +192,20 @@ async def _run(
         "new": 0,
         "pending": 0,
     }
+    per_hour = fairness.budget(ctx)[1]
+    loop = asyncio.get_running_loop()
     for index, source in enumerate(sources):
+        if await fairness.seconds_left(redis, search.user_id, per_hour) <= 0:
+            # The user's hour of fetching is used up: the other sources wait for a later run.
+            totals["deferred"] = len(sources) - index
+            break
         if task is not None:
             percent = 5 + int(90 * index / max(len(sources), 1))
             await progress(db, redis, task, "fetching", percent, searchId=search_id)
+        started = loop.time()
         outcome = await fetch_source(redis, source, policy, delay_s=delay_s, timeout_s=timeout_s)
         prepared = await _prepare(ctx, db, search, outcome, cv, allow_private, delay_s)
+        await fairness.charge(redis, search.user_id, loop.time() - started)
         if task is not None:
             await claim_or_stop(db, task)
         new, pending = await _file(db, search, source, prepared)

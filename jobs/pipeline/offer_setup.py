@@ -30,18 +30,31 @@ from jobs.pipeline.template_mode import template_cv
 # sentences, so the page shows them in the reader's language.
 SOURCE_CV_GONE = N_("The source CV no longer exists.")
 JOB_OFFER_GONE = N_("The job offer no longer exists.")
+# LLM calls of one offer, about (classify, the batches, skills, summary): what a generation's
+# first call holds of the daily budget for the rest (app/lib/llm/spend.py).
+CALLS_PER_OFFER = 6
 
 
 async def build_engine(
-    session: AsyncSession, settings: Settings, *, user_id: str, redis: Redis
+    session: AsyncSession, settings: Settings, *, user_id: str, redis: Redis, offers: int = 1
 ) -> PhaseEngine:
     """The LLM engine with each phase's model, or the offline engine when no endpoint is set.
-    Its calls count on ``user_id``'s daily budget (app/lib/llm/spend.py)."""
-    endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
+    Its calls count on ``user_id``'s daily budget (app/lib/llm/spend.py), its first one holding
+    room for the calls of all ``offers``."""
+    endpoint = await llm_endpoint(
+        session, settings, user_id=user_id, redis=redis, work_calls=CALLS_PER_OFFER * offers
+    )
     if endpoint is None:
         return OfflineEngine()
     models = {phase: await model_for_phase(session, phase) for phase in PHASE_SCHEMAS}
     return LLMEngine(endpoint, models)
+
+
+async def release_spend(engine: PhaseEngine) -> None:
+    """The generation is over: free what its meter still holds of the user's daily budget."""
+    meter = engine.endpoint.meter if isinstance(engine, LLMEngine) else None
+    if meter is not None:
+        await meter.release()
 
 
 def offer_brief(row: JobOffer, language: str) -> OfferBrief:

@@ -38,7 +38,7 @@ from jobs.pipeline.budget import (
 )
 from jobs.pipeline.core.phase import PhaseEngine
 from jobs.pipeline.lock import task_lease
-from jobs.pipeline.offer_setup import build_engine, prepare_offer_run
+from jobs.pipeline.offer_setup import build_engine, prepare_offer_run, release_spend
 from jobs.pipeline.phases import pdf_renderer, process_offer
 from jobs.pipeline.retry import OUTAGE_WAITS, attempt_pause, is_outage, outage_pause
 from jobs.pipeline.runner import TaskCancelled
@@ -96,7 +96,6 @@ class Generation:
             budget = budget_of(task, self.settings)
             user_id = task.user_id
             await self._publish_background(user_id, row)  # queued → running
-            engine = await build_engine(session, self.settings, user_id=user_id, redis=self.redis)
             concurrency = max(1, await get_int_setting(session, "pipeline_offer_concurrency", 1))
             retries = max(0, await get_int_setting(session, "max_retries", 3))
             offers = list(
@@ -105,6 +104,10 @@ class Generation:
                     .where(CvGenerationOffer.task_id == task.id)
                     .order_by(CvGenerationOffer.offer_index)
                 )
+            )
+            left = sum(o.status not in OFFER_FINISHED for o in offers)
+            engine = await build_engine(
+                session, self.settings, user_id=user_id, redis=self.redis, offers=left
             )
         gate = asyncio.Semaphore(concurrency)
 
@@ -121,7 +124,12 @@ class Generation:
             finally:  # a cancel seen by one offer stops the others too
                 await cancel_and_wait(runs)
 
-        ending = await run_watched(every_offer(), self.observer, self.task_id, budget.remaining())
+        try:
+            ending = await run_watched(
+                every_offer(), self.observer, self.task_id, budget.remaining()
+            )
+        finally:
+            await release_spend(engine)  # what the generation held of the daily budget
         if ending is Ending.CANCELLED:
             return {"taskId": self.task_id, "status": GenerationStatus.CANCELLED}
         if ending is Ending.OVER_BUDGET:

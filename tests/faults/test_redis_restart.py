@@ -24,6 +24,7 @@ from tests.faults.conftest import Account, account
 from tests.faults.invariants import assert_invariants
 from tests.faults.processes import PrivateRedis, WorkerProcess
 from tests.faults.web import EventStream, RestartableWeb
+from tests.fixtures.live import echo_csrf_cookie
 from tests.integration.pipeline_helpers import wait_finished
 
 PASSWORD = "correct horse"
@@ -54,9 +55,10 @@ async def _start(http: httpx.AsyncClient, who: Account) -> str:
 
 
 async def _client(base_url: str) -> httpx.AsyncClient:
-    http = httpx.AsyncClient(base_url=base_url, timeout=30)
+    http = httpx.AsyncClient(
+        base_url=base_url, timeout=30, event_hooks={"request": [echo_csrf_cookie]}
+    )
     await http.get("/health")
-    http.headers["x-csrftoken"] = http.cookies["csrftoken"]
     return http
 
 

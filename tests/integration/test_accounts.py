@@ -79,6 +79,7 @@ async def test_login_logout_and_session_cookie(client: AsyncTestClient[Litestar]
         await client.post("/api/auth/logout", headers={"x-csrftoken": token})
     ).status_code == 200
     assert (await client.get("/api/auth/me")).status_code == 401
+    token = await csrf_token(client)  # the sign-out changed the session, and so its token
     bad = await client.post(
         "/api/auth/login",
         json={"email": "login@example.com", "password": "nope nope"},
@@ -108,7 +109,9 @@ async def test_login_page_form_flow(client: AsyncTestClient[Litestar]) -> None:
     assert created.status_code in (301, 302, 303), created.text
     home = await client.get("/")
     assert home.status_code == 200 and "data-engine=" in home.text
+    token = await csrf_token(client)  # the sign-up's session has its own token
     await client.post("/logout", data={"_csrf_token": token})
+    token = await csrf_token(client)
     landing = await client.get("/", follow_redirects=False)  # signed out: the landing page
     assert landing.status_code == 200 and 'action="/login"' in landing.text
     assert "data-engine=" not in landing.text
@@ -273,6 +276,7 @@ async def test_sign_in_rotates_the_session_id(client: AsyncTestClient[Litestar])
     await register(client, "fixation@example.com", "my password")
     token = await csrf_token(client)
     await client.post("/api/auth/logout", headers={"x-csrftoken": token})
+    token = await csrf_token(client)  # the signed-out browser's token
     planted = "a" * 64
     client.cookies.delete("session")
     client.cookies.set("session", planted, domain="testserver.local")

@@ -114,7 +114,7 @@ async def test_detail_forms_list_filters_dashboard_and_delete(
     french = await client.get("/applications", headers={"accept-language": "fr"})
     assert "À postuler" in french.text and "Candidatures" in french.text
 
-    gone = await post_form(client, f"/applications/{beta_id}/delete", {})
+    gone = await post_form(client, f"/applications/{beta_id}/delete", {"confirm": "yes"})
     assert gone.status_code == 303  # type: ignore[attr-defined]
     assert (await client.get(f"/applications/{beta_id}", headers=ENGLISH)).status_code == 404
 

@@ -20,6 +20,7 @@ from app.db.models import BackgroundTask, CoverLetter, CoverLetterVersion, Credi
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from tests import factories
 from tests.conftest import register
+from tests.fixtures.live import echo_csrf_cookie
 from tests.integration.pipeline_helpers import count_now, read_now
 
 FINISHED = {"completed", "failed", "cancelled"}
@@ -251,9 +252,10 @@ async def test_another_users_letter_is_not_found_on_every_route(
     me = await register(api, "owner@example.com")
     cv_id, offer_id = await inputs(db, me["id"])
     letter_id = (await ask(api, cv_id, offer_id)).json()["id"]
-    async with httpx.AsyncClient(base_url=live_server, timeout=30) as other:
+    async with httpx.AsyncClient(
+        base_url=live_server, timeout=30, event_hooks={"request": [echo_csrf_cookie]}
+    ) as other:
         await other.get("/health")
-        other.headers["x-csrftoken"] = other.cookies["csrftoken"]
         await register(other, "intruder@example.com")  # type: ignore[arg-type]
         base = f"/api/cover-letters/{letter_id}"
         for method, path, body in (

@@ -298,10 +298,12 @@ async def test_a_failed_import_shows_the_reason_with_retry_and_delete(
     assert page.status_code == 200
     assert "no text layer" in page.text and 'data-problem="no_text_layer"' in page.text
     assert f'action="/cvs/{cv.id}/retry"' in page.text
-    assert f'action="/cvs/{cv.id}/delete"' in page.text
+    assert f'href="/cvs/{cv.id}/delete"' in page.text
     token = await csrf_token(client)
     deleted = await client.post(
-        f"/cvs/{cv.id}/delete", data={"_csrf_token": token}, follow_redirects=False
+        f"/cvs/{cv.id}/delete",
+        data={"_csrf_token": token, "confirm": "yes"},
+        follow_redirects=False,
     )
     assert deleted.status_code == 303 and deleted.headers["location"] == "/cvs"
     assert (await client.get(f"/cvs/{cv.id}")).status_code == 404
@@ -370,7 +372,9 @@ async def test_another_users_cv_pages_answer_404(
             headers={"x-csrftoken": token},
         )
         assert post.status_code == 404
-        deleted = await other.post(f"/cvs/{cv_id}/delete", data={"_csrf_token": token})
+        deleted = await other.post(
+            f"/cvs/{cv_id}/delete", data={"_csrf_token": token, "confirm": "yes"}
+        )
         assert deleted.status_code == 404
     assert (await content(db, cv_id))["summary"] != "hacked"
 

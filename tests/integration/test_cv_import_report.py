@@ -102,6 +102,10 @@ async def test_a_messy_pasted_cv_reports_what_to_check_everywhere(
     listing = (await client.get("/cvs", headers=EN)).text
     left = now["checks"]
     assert (f"{left} thing" in listing) if left else ("things to check" not in listing)
+    # The task centre's badge too counts on the CV as it is now, not as it was imported.
+    tasks_page = (await client.get("/tasks", headers=EN)).text
+    assert f"Imported, {checks} things to check" not in tasks_page
+    assert (f"Imported, {left} thing" in tasks_page) if left else ("to check" not in tasks_page)
 
 
 async def test_cvs_stored_before_reports_existed_still_render(

@@ -143,7 +143,11 @@ async def test_generation_start_form(client: Client) -> None:
     token = await signed_in(client, "genform@example.com")
     refused = await client.post("/generations", data={"_csrf_token": token, "mode": "adapt"})
     assert refused.status_code >= 400
-    shown(refused, refused.status_code, "Choose between 1 and 20 job offers.")
+    shown(
+        refused,
+        refused.status_code,
+        "Tick at least one offer above: nothing was started, and your choices are kept.",
+    )
 
 
 async def test_account_and_admin_forms(client: Client, another_client: Any) -> None:

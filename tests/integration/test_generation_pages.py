@@ -64,7 +64,7 @@ async def test_form_errors_are_shown_and_create_nothing(api: Any, db: AsyncSessi
         headers={"Accept-Language": "en"},
     )
     assert response.status_code == 422
-    assert 'data-error-code="generation.offer_count"' in response.text
+    assert 'data-error-code="generation.no_offer_ticked"' in response.text
     history = await api.get("/generations", headers={"Accept-Language": "en"})
     assert history.status_code == 200 and "No generation yet" in history.text
 

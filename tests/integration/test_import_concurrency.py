@@ -267,7 +267,7 @@ async def test_cancelling_a_running_import_ends_it_for_good(
         page = await client.get(f"/cvs/{cv_id}", headers=ENGLISH)
         assert 'data-problem="cancelled"' in page.text and "Import cancelled." in page.text
         assert f'action="/cvs/{cv_id}/retry"' in page.text
-        assert f'action="/cvs/{cv_id}/delete"' in page.text
+        assert f'href="/cvs/{cv_id}/delete"' in page.text
         assert "Importing your CV" not in page.text
 
         gate.set()  # the model answers now

@@ -128,7 +128,7 @@ async def test_search_forms_refuse_in_words_and_keep_what_was_typed(
     assert added.status_code == 303
     run = await post_form(client, f"/inbox/searches/{search.id}/run", {})
     assert run.status_code == 303 and run.headers["location"].endswith("started=1")
-    gone = await post_form(client, f"/inbox/searches/{search.id}/delete", {})
+    gone = await post_form(client, f"/inbox/searches/{search.id}/delete", {"confirm": "yes"})
     assert gone.status_code == 303
     assert await db.scalar(select(SavedSearch.id)) is None
 

@@ -147,7 +147,7 @@ async def test_write_from_the_offer_page_then_edit_save_and_restore(
     detail = await client.get(application, headers=ENGLISH)
     assert 'data-kind="letter"' in detail.text and "Cover letter: " in detail.text
 
-    deleted = await post_form(client, f"/cover-letters/{letter_id}/delete", {})
+    deleted = await post_form(client, f"/cover-letters/{letter_id}/delete", {"confirm": "yes"})
     assert deleted.status_code == 303
     assert await db.scalar(select(CoverLetter).where(CoverLetter.id == letter_id)) is None
 

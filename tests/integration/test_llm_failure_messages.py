@@ -15,6 +15,7 @@ from app.lib.llm.user_messages import UNREACHABLE
 from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import register
+from tests.fixtures.live import echo_csrf_cookie
 from tests.integration.pipeline_helpers import generate, point_llm_at, wait_finished
 
 
@@ -36,9 +37,10 @@ async def test_a_dead_endpoint_is_named_to_the_admin_only(
     await point_llm_at(db, f"http://127.0.0.1:{port}/v1")
     await update_setting(db, "max_retries", "0")
     await db.commit()
-    async with httpx.AsyncClient(base_url=live_server, follow_redirects=True) as member:
+    async with httpx.AsyncClient(
+        base_url=live_server, follow_redirects=True, event_hooks={"request": [echo_csrf_cookie]}
+    ) as member:
         await member.get("/health")
-        member.headers["x-csrftoken"] = member.cookies["csrftoken"]
         me = await register(member, "member@example.com")  # type: ignore[arg-type]
         source = await factories.source_cv(db, me["id"])
         offer = await factories.job_offer(db, me["id"])

@@ -49,13 +49,13 @@ async def test_the_offer_page_shows_the_analysis_in_english_and_french(
     ):
         assert words in page, words
     assert "What the tailored CV shows." not in page  # no tailored CV on the offer page
-    kinds = {r["kind"] for r in api["requirements"]}
-    headings = [h for h in ("Must-haves", "Nice-to-haves") if h in page]
-    assert headings == [
-        h for k, h in (("must", "Must-haves"), ("nice", "Nice-to-haves")) if k in kinds
-    ]
-    if len(headings) == 2:
-        assert page.index("Must-haves") < page.index("Nice-to-haves")
+    # Must-haves are tagged, and come first in each group.
+    musts = [r for r in api["requirements"] if r["kind"] == "must"]
+    assert page.count('data-kind="must"') == len(musts)
+    for group in ("missing", "met"):
+        block = page.split(f'data-group="{group}"', 1)[-1].split("</details>", 1)[0]
+        kinds = re.findall(r'data-kind="(must|nice)"', block)
+        assert kinds == sorted(kinds, key=lambda kind: kind != "must")
     python = next(r for r in api["requirements"] if r["text"] == "Python")
     assert html.escape(python["evidence"][0]["where"], quote=True) in page
     assert "Covered:" in page  # said in words, not only by colour

@@ -166,12 +166,16 @@ async def test_delete_and_other_users(
             f"/offers/{offer.id}", data={"title": "x", "description": "y", "_csrf_token": token}
         )
         assert post.status_code == 404
-        gone = await other.post(f"/offers/{offer.id}/delete", data={"_csrf_token": token})
+        gone = await other.post(
+            f"/offers/{offer.id}/delete", data={"_csrf_token": token, "confirm": "yes"}
+        )
         assert gone.status_code == 404
         assert f"/offers/{offer.id}" not in (await other.get("/offers")).text
     token = await csrf_token(client)
     deleted = await client.post(
-        f"/offers/{offer.id}/delete", data={"_csrf_token": token}, follow_redirects=False
+        f"/offers/{offer.id}/delete",
+        data={"_csrf_token": token, "confirm": "yes"},
+        follow_redirects=False,
     )
     assert deleted.status_code == 303 and deleted.headers["location"] == "/offers"
     assert (await client.get(f"/offers/{offer.id}")).status_code == 404

@@ -414,6 +414,7 @@ async def test_cancel_stops_llm_calls_and_refunds_unfinished_offers(
                 headers=headers,
             )
         ).json()
+        headers = {"x-csrftoken": browser.cookies["csrftoken"]}  # the signed-in session's own
         source = await factories.source_cv(db, me["id"])
         offer_ids = [
             (await factories.job_offer(db, me["id"], title=f"Dev {i}")).id for i in range(3)

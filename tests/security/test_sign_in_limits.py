@@ -56,7 +56,11 @@ async def server(limited: Settings, session_factory: Any, redis: Redis) -> Async
 async def http(server: str) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=server, timeout=60) as client:
         await client.get("/health")
-        client.headers["x-csrftoken"] = client.cookies["csrftoken"]
+        # Every request is a stranger's: the anonymous CSRF pair, never the session a sign-up
+        # or sign-in just made (an explicit Cookie header keeps httpx's jar out of it).
+        anonymous = client.cookies["csrftoken"]
+        client.headers["x-csrftoken"] = anonymous
+        client.headers["cookie"] = f"csrftoken={anonymous}"
         yield client
 
 
@@ -73,8 +77,7 @@ async def _sign_up(http: httpx.AsyncClient, email: str, ip: str = "10.9.9.9") ->
 async def _sign_in(
     http: httpx.AsyncClient, email: str, password: str, ip: str = "10.0.0.1"
 ) -> httpx.Response:
-    # No session cookie sent along: each attempt is a stranger's.
-    http.cookies.delete("session")
+    # No session cookie sent along (the ``http`` fixture): each attempt is a stranger's.
     return await http.post(
         "/api/auth/login", json={"email": email, "password": password}, headers=_from(ip)
     )

@@ -46,7 +46,7 @@ def test_the_generator_covers_both_languages_and_every_date_form() -> None:
     printed = {d.text for cv in cvs for d in cv.dates}
     assert any(t.startswith(("depuis", "Depuis", "Since")) for t in printed)
     assert any(t.startswith(("Summer", "Été")) for t in printed)
-    assert len(DATE_FORMS) == 9
+    assert len(DATE_FORMS) == 10
     # The same seed is the same person in every family: only the layout differs.
     assert len({synthetic_cv(f, 50_000).content.name for f in FAMILIES}) == 1
 

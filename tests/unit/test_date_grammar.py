@@ -268,3 +268,27 @@ def test_a_timeline_cell_column_with_the_end_above_the_start_is_one_range() -> N
 def test_a_column_of_one_year_per_entry_is_not_joined() -> None:
     lines = ["2022\tBuyer, Norvale", "2021\tClerk, Brakton", "2019\tIntern, Corvin", "• Filed."]
     assert join_split_dates(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("printed", "start", "end"),
+    [
+        ("Setpembre 2019 - Febuary 2021", "2019-09", "2021-02"),  # neighbours swapped, a drop
+        ("juilet 2020 – aujourd'hui", "2020-07", "present"),
+        ("Octobere 2017 - Decmber 2018", "2017-10", "2018-12"),  # a letter added, one dropped
+    ],
+)
+def test_a_long_month_name_with_one_slip_is_still_that_month(
+    printed: str, start: str, end: str
+) -> None:
+    found = find_date_range(printed)
+    assert found is not None
+    assert (found.start, "present" if found.current else found.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["Étude de marché 2019", "Paris 2019", "Stage 2018"])
+def test_a_word_before_a_year_is_no_month_unless_it_is_one_slip_from_a_long_name(
+    text: str,
+) -> None:
+    found = find_date_range(text)
+    assert found is not None and found.start == text[-4:]

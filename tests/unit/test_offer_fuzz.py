@@ -1,12 +1,13 @@
 """The offer reader on generated ads of every shape (bench/synthetic_offers.py): the company
 under the title, in "Title at X", in "X recrute", only in the address or nowhere; job-board lines
 around the header; requirements under a known heading, a heading no table knows, no heading, a
-numbered list, glued on one line, or after the benefits; the employer's own "35 years of
+numbered list, glued on one line, under a sentence-case heading, the whole body pasted as one
+line, or only in French infinitive missions; after the benefits; the employer's own "35 years of
 experience". A reader fitted to a few files fails here."""
 
 from __future__ import annotations
 
-from bench.synthetic_offers import synthetic_ad, synthetic_ads
+from bench.synthetic_offers import REQUIREMENT_SHAPES, synthetic_ad, synthetic_ads
 from bench.synthetic_offers_score import score, skill_found
 
 ADS = 400
@@ -25,7 +26,7 @@ def test_the_generator_covers_every_shape_and_keeps_its_truth_in_the_text() -> N
     assert {ad.shapes["company"] for ad in ads} == {
         "under_title", "at_title", "recruits", "url_only", "none"
     }  # fmt: skip
-    assert len({ad.shapes["requirements"] for ad in ads}) == 5
+    assert {ad.shapes["requirements"] for ad in ads} == set(REQUIREMENT_SHAPES)
     for ad in ads:
         assert all(skill.lower() in ad.text.lower() for skill in ad.skills)
         if ad.shapes["company"] in ("none", "url_only"):

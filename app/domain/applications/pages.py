@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,9 +28,12 @@ from app.domain.applications.editing import Tracked
 from app.domain.applications.schemas import document_url
 from app.domain.applications.stats import statistics
 from app.domain.cvs import services as cvs
+from app.domain.cvs.view import cv_labels
 from app.domain.letters import view as letters
 from app.domain.offers import services as offers
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, SignedIn
+from app.lib.i18n import gettext
 from app.lib.pages import form_outcome
 
 # Where a status form sends the browser back to (a fixed set: never an address from the form).
@@ -54,6 +57,7 @@ async def detail_context(
     user_cvs = [cv for cv in await cvs.list_cvs(db, user.id) if cv.extraction_status == "completed"]
     # The tailored CVs of this offer first: the likeliest to have been sent.
     user_cvs.sort(key=lambda cv: cv.job_offer_id != offer.id)
+    labels = await cv_labels(db, user.id, user_cvs)
     return {
         "application": application,
         "offer": offer,
@@ -68,7 +72,7 @@ async def detail_context(
             (d, document_url(application.id, d), document_url(application.id, d, "docx"))
             for d in documents
         ],
-        "cvs": [(cv, cvs.display_name(cv)) for cv in user_cvs],
+        "cvs": [(cv, labels[cv.id]) for cv in user_cvs],
         "statuses": services.STATUSES,
         "values": extra.pop("values", None),
         **await letters.letter_choices(db, user, offer.id),
@@ -203,7 +207,41 @@ class ApplicationPages(Controller):
         context = partial(detail_context, db, user, application_id)
         return await form_outcome(db, user, action, "applications/detail.html", context)
 
+    @get("/applications/{application_id:str}/delete")
+    async def confirm_delete(
+        self, user: SignedIn, db: Db, application_id: FromPath[str]
+    ) -> Template:
+        return confirm_page(await application_confirmation(db, user, application_id))
+
     @post("/applications/{application_id:str}/delete")
-    async def delete(self, tracker: Tracked, application_id: FromPath[str]) -> Redirect:
+    async def delete(
+        self,
+        user: SignedIn,
+        db: Db,
+        tracker: Tracked,
+        application_id: FromPath[str],
+        data: URLEncodedBody[DeleteForm],
+    ) -> Redirect | Template:
+        """Only the confirmation page's form deletes; any other post shows that page."""
+        if not data.confirmed:
+            return confirm_page(await application_confirmation(db, user, application_id))
         await tracker.delete(application_id)
         return Redirect("/applications", status_code=303)
+
+
+async def application_confirmation(
+    db: AsyncSession, user: User, application_id: str
+) -> Confirmation:
+    """The application's own record goes; its offer and the CVs and letters stay."""
+    application = await services.get_application(db, user.id, application_id)
+    offer = await offers.get_offer(db, user.id, application.job_offer_id)
+    stake = await services.record(db, application)
+    return Confirmation(
+        heading=gettext("Stop tracking this offer?"),
+        subject=offers.title_and_company(offer),
+        action=f"/applications/{application.id}/delete",
+        back=f"/applications/{application.id}",
+        confirm_label=gettext("Stop tracking and delete the record"),
+        gone=services.record_lines(stake),
+        kept=[gettext("the offer itself, its tailored CVs and its cover letters")],
+    )

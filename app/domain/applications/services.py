@@ -25,7 +25,8 @@ from app.domain.offers import services as offers
 from app.events import APPLICATION_DELETED, APPLICATION_UPDATED, application_changed
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext, ngettext
+from app.lib.labels import label
 
 STATUSES = tuple(ApplicationStatus)
 # Statuses that mean the employer answered: the response rate counts them (app/domain/
@@ -220,18 +221,45 @@ async def at_stake(session: AsyncSession, user_id: str, offer_id: str) -> AtStak
     application = await find_for_offer(session, user_id, offer_id)
     if application is None:
         return None
-    count = select(func.count())
-    notes = await session.scalar(count.where(ApplicationNote.application_id == application.id))
-    sent = await session.scalar(count.where(SentDocument.application_id == application.id))
+    stake = await record(session, application)
     touched = (
         application.status != ApplicationStatus.TO_APPLY
         or application.rating is not None
         or application.follow_up_at is not None
         or bool(application.contact_name or application.contact_email or application.contact_link)
     )
-    if not (touched or notes or sent):
+    if not (touched or stake.notes or stake.sent):
         return None
+    return stake
+
+
+async def record(session: AsyncSession, application: Application) -> AtStake:
+    """The application with the count of its notes and documents sent (what its deletion loses)."""
+    count = select(func.count())
+    notes = await session.scalar(count.where(ApplicationNote.application_id == application.id))
+    sent = await session.scalar(count.where(SentDocument.application_id == application.id))
     return AtStake(application, notes or 0, sent or 0)
+
+
+def record_lines(stake: AtStake) -> list[str]:
+    """The deletion page's lines for an application's own record, in the reader's language."""
+    lines = [
+        gettext(
+            "its status (%(status)s) and the history of its moves",
+            status=label(str(stake.application.status)),
+        )
+    ]
+    if stake.notes:
+        lines.append(ngettext("%(num)d note", "%(num)d notes", stake.notes))
+    if stake.sent:
+        lines.append(
+            ngettext(
+                "%(num)d document sent (the copy kept of what you sent)",
+                "%(num)d documents sent (the copies kept of what you sent)",
+                stake.sent,
+            )
+        )
+    return lines
 
 
 async def announce(redis: Redis, user_id: str, application: Application) -> None:

@@ -20,12 +20,14 @@ from app.config import Settings
 from app.db.models import CvFile, User
 from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
+from app.domain.cvs.deletion import cv_confirmation
 from app.domain.cvs.editor import SECTIONS, SectionForm, form_from_content
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
 from app.domain.cvs.source_lines import source_view
 from app.events import CV_LIST_CHANGED
+from app.lib.confirm import DeleteForm, confirm_page
 from app.lib.cv_limits import (
     LimitExceeded,
     check_content,
@@ -232,11 +234,24 @@ class CvPages(Controller):
                 return Template("cvs/detail.html", context=context, status_code=exc.status_code)
         return Redirect(f"/cvs/{cv.id}", status_code=303)
 
+    @get("/cvs/{cv_id:str}/delete")
+    async def confirm_delete(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:
+        cv = await services.get_cv(db, user.id, cv_id)
+        return confirm_page(await cv_confirmation(db, user, cv))
+
     @post("/cvs/{cv_id:str}/delete")
     async def delete(
-        self, user: SignedIn, db: Db, redis: RedisClient, cv_id: FromPath[str]
-    ) -> Redirect:
+        self,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[DeleteForm],
+    ) -> Redirect | Template:
+        """Only the confirmation page's form deletes; any other post shows that page."""
         cv = await services.get_cv(db, user.id, cv_id)
+        if not data.confirmed:
+            return confirm_page(await cv_confirmation(db, user, cv))
         task = await services.delete_cv(db, cv)
         await commit_deletion(db, redis, task, user.id, CV_LIST_CHANGED, {"cvId": cv_id})
         await services.forget_source_pages(redis, [cv_id])

@@ -135,7 +135,11 @@ def json_resume(cv: CvFile) -> dict[str, Any]:
 
 
 def display_name(cv: CvFile) -> str:
-    """What lists show: the person's name and title when extracted, else the file name."""
+    """What lists show: a tailored CV is named after its offer (its file name, "Name - Offer
+    title - Company", set when it was made and kept if the offer goes); a source CV by the
+    person's name and title when extracted, else its file name."""
+    if cv.kind == "generated" and cv.filename:
+        return cv.filename
     header = (cv.content or {}).get("header") or {}
     name = " — ".join(p for p in (header.get("name"), header.get("current_title")) if p)
     return name or cv.filename or cv.id[:8]

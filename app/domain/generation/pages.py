@@ -21,15 +21,21 @@ from app.domain.generation.services import (
     recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
+from app.domain.offers.view import list_context
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
-from app.lib.errors import AppError
+from app.lib.errors import AppError, ValidationFailed
+from app.lib.i18n import N_
+from app.lib.input_errors import user_message
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
 
 HISTORY_LIMIT = 50
+NOTHING_TICKED = N_(
+    "Tick at least one offer above: nothing was started, and your choices are kept."
+)
 
 
 class GenerationPages(Controller):
@@ -61,15 +67,23 @@ class GenerationPages(Controller):
             else:
                 await cv_services.tailor_as_it_is(db, user.id, req.source_cv_id)
         try:
+            if not req.job_offer_ids:
+                raise ValidationFailed(NOTHING_TICKED, code="generation.no_offer_ticked")
             task = await create_generation(db, arq, settings, user, req)
         except AppError as exc:
             await db.rollback()
             await db.refresh(user)  # the rollback expired it; the page header reads it
-            return Template(
-                "generation/error.html",
-                context={"error": exc.detail, "error_code": exc.code},
-                status_code=exc.status_code,
+            # The form again, as it was posted, with what was missing: never a dead end.
+            context = await list_context(
+                db,
+                user,
+                generate_error=user_message(exc),
+                generate_error_code=exc.code,
+                picked=set(req.job_offer_ids),
+                chosen_cv_id=req.source_cv_id or "",
+                with_letters=req.with_letters,
             )
+            return Template("offers/index.html", context=context, status_code=exc.status_code)
         return Redirect(f"/generations/{task.id}")
 
     @get("/generations")

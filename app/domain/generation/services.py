@@ -26,7 +26,7 @@ from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
-from app.settings.llm_endpoint import refuse_when_spent
+from app.settings.llm_endpoint import engine_status, refuse_when_spent
 from app.tasks.actions import cancel_with_outcome, commit_cancel
 from app.tasks.billing import cost_of
 from app.tasks.lifecycle import create_task
@@ -119,6 +119,7 @@ async def create_generation(
     """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
     await refuse_when_spent(session, settings, arq, user.id)  # before any debit
+    engine = await engine_status(session, settings)  # recorded: its runs time its estimates
     price = kind_of(GENERATION_TASK_TYPE).price  # declared by task_kind.py
     cost = await cost_of(session, price) if price is not None else 0
     task = CvGenerationTask(
@@ -132,6 +133,7 @@ async def create_generation(
             "language": req.language or None,
             "sourceCvFile": source.filename if source else None,
             "withLetters": req.with_letters,
+            "engine": engine.mode,
         },
     )
     session.add(task)

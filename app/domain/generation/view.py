@@ -16,14 +16,12 @@ from app.db.models.generation import OFFER_STEPS
 from app.db.models.status import GENERATION_OPEN, OFFER_FINISHED, OfferStatus
 from app.domain.cvs.services import display_name
 from app.domain.generation.failures import offer_error_text
+from app.domain.generation.pace import engine_of, measured_seconds_per_offer
 from app.domain.generation.services import generation_offers
 from app.domain.letters.view import letters_of_cvs
 from app.domain.matching.services import MatchService
 from app.domain.matching.view import MatchSummary, match_summary
 from app.lib.i18n import N_
-
-# Seed DEFAULT_DURATIONS: 45 s per offer until this task has history of its own.
-DEFAULT_OFFER_SECONDS = 45.0
 
 # Each pipeline step's label; templates translate them with _().
 STEP_LABELS = {
@@ -122,11 +120,14 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
     ends = [
         o.completed_at for o, _ in pairs if o.status == OfferStatus.COMPLETED and o.completed_at
     ]
-    per_offer = DEFAULT_OFFER_SECONDS
+    per_offer: float | None = None
     if ends and task.created_at:
         # Offers run one after another: elapsed time over offers done is this run's pace.
         elapsed = (max(ends) - task.created_at).total_seconds()
-        per_offer = max(1.0, elapsed / len(ends))
+        per_offer = max(0.5, elapsed / len(ends))
+    elif remaining and task.status in GENERATION_OPEN:
+        # Before its first offer ends: the recent runs of its engine (None: no figure shown).
+        per_offer = await measured_seconds_per_offer(session, engine_of(task))
     return {
         "task": task,
         "offers": rows,
@@ -134,7 +135,11 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
         "failed": len(failed),
         "total": len(rows),
         "running": task.status in GENERATION_OPEN,
-        "eta_seconds": int(per_offer * len(remaining)) if task.status in GENERATION_OPEN else 0,
+        "eta_seconds": (
+            max(1, round(per_offer * len(remaining)))
+            if per_offer is not None and remaining and task.status in GENERATION_OPEN
+            else 0
+        ),
         "refunded": len(failed) * int((task.payload or {}).get("costPerOffer", 1)),
         "step_labels": STEP_LABELS,
         "state_labels": STATE_LABELS,

@@ -20,6 +20,7 @@ from app.db.models import User
 from app.db.models.base import utcnow
 from app.db.models.job_search import InboxItem, InboxStatus
 from app.domain.cvs import services as cvs
+from app.domain.cvs.view import cv_labels
 from app.domain.inbox import cleanup, triage, view
 from app.domain.inbox.schemas import parse_reason
 from app.domain.inbox.triage import Triaged
@@ -44,7 +45,7 @@ async def inbox_context(
         "status": status,
         "items": [view.item_row(i) for i in await triage.list_items(db, user.id, status)],
         "counts": await triage.counts(db, user.id),
-        "source_cvs": [(cv.id, cvs.display_name(cv)) for cv in source_cvs],
+        "source_cvs": list((await cv_labels(db, user.id, source_cvs)).items()),
         "since": utcnow().isoformat(),
         "max_selected": triage.MAX_SELECTED,
         "pending_days": cleanup.PENDING_DAYS,

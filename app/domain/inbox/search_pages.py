@@ -8,16 +8,18 @@ from functools import partial
 from typing import Any
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
+from app.db.models import SavedSearch, User
 from app.domain.inbox import searches, view
 from app.domain.inbox.discovery import start_search_run
 from app.domain.inbox.schemas import INTERVALS, parse_search
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, Queue, SignedIn
+from app.lib.i18n import gettext, ngettext
 from app.lib.letter_template import PLACEHOLDERS
 from app.lib.pages import form_outcome
 
@@ -136,9 +138,47 @@ class SearchPages(Controller):
         context = partial(search_context, db, user, search_id)
         return await form_outcome(db, user, action, "inbox/search.html", context)
 
-    @post("/inbox/searches/{search_id:str}/delete")
-    async def delete(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Redirect:
+    @get("/inbox/searches/{search_id:str}/delete")
+    async def confirm_delete(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Template:
         search = await searches.get_search(db, user.id, search_id)
+        return confirm_page(await search_confirmation(db, search))
+
+    @post("/inbox/searches/{search_id:str}/delete")
+    async def delete(
+        self, user: SignedIn, db: Db, search_id: FromPath[str], data: URLEncodedBody[DeleteForm]
+    ) -> Redirect | Template:
+        """Only the confirmation page's form deletes; any other post shows that page."""
+        search = await searches.get_search(db, user.id, search_id)
+        if not data.confirmed:
+            return confirm_page(await search_confirmation(db, search))
         await searches.delete_search(db, search)
         await db.commit()
         return Redirect("/inbox/searches", status_code=303)
+
+
+async def search_confirmation(db: AsyncSession, search: SavedSearch) -> Confirmation:
+    """Its sources and letter template go; the offers it found stay in the inbox."""
+    sources, found = await searches.deletion_counts(db, search)
+    gone = []
+    if sources:
+        gone.append(ngettext("%(num)d source it reads", "%(num)d sources it reads", sources))
+    if search.letter_template.strip():
+        gone.append(gettext("its cover letter template"))
+    kept = []
+    if found:
+        kept.append(
+            ngettext(
+                "%(num)d offer it found: it stays in your inbox",
+                "%(num)d offers it found: they stay in your inbox",
+                found,
+            )
+        )
+    return Confirmation(
+        heading=gettext("Delete this search?"),
+        subject=search.name or ", ".join(str(k) for k in search.keywords) or search.id[:8],
+        action=f"/inbox/searches/{search.id}/delete",
+        back=f"/inbox/searches/{search.id}",
+        confirm_label=gettext("Delete the search"),
+        gone=gone,
+        kept=kept,
+    )

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models.base import utcnow
-from app.db.models.job_search import FeedSource, SavedSearch
+from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
 from app.db.session import lock_owner
 from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
 from app.lib.errors import NotFound
@@ -151,6 +151,14 @@ async def remove_source(session: AsyncSession, search: SavedSearch, source_id: s
         raise NotFound(N_("No such source."), code="search.source_not_found")
     await session.delete(source)
     await session.flush()
+
+
+async def deletion_counts(session: AsyncSession, search: SavedSearch) -> tuple[int, int]:
+    """(its sources, the inbox offers it found): what its confirmation page names."""
+    count = select(func.count())
+    sources = await session.scalar(count.where(FeedSource.search_id == search.id))
+    found = await session.scalar(count.where(InboxItem.search_id == search.id))
+    return sources or 0, found or 0
 
 
 async def delete_search(session: AsyncSession, search: SavedSearch) -> None:

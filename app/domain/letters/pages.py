@@ -12,12 +12,12 @@ from typing import Any
 
 from litestar import Controller, Response, get, post
 from litestar.enums import MediaType
-from litestar.params import FromPath, FromQuery
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import CoverLetter, User
+from app.db.models import CoverLetter, LetterStatus, User
 from app.domain.letters import services, view
 from app.domain.letters.form import (
     LetterForm,
@@ -25,11 +25,13 @@ from app.domain.letters.form import (
     form_from_content,
     form_from_post,
 )
+from app.domain.offers import services as offers
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
 from app.lib.errors import AppError, NotFound
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
 from app.lib.pages import reload_after_rollback
@@ -179,10 +181,22 @@ class LetterPages(Controller):
         await services.commit_and_announce(db, queue.redis, letter)
         return Redirect(f"/cover-letters/{letter_id}?saved=1#editor", status_code=303)
 
+    @get("/cover-letters/{letter_id:str}/delete")
+    async def confirm_delete(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> Template:
+        return confirm_page(await letter_confirmation(db, user, letter_id))
+
     @post("/cover-letters/{letter_id:str}/delete")
     async def delete(
-        self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
-    ) -> Redirect:
+        self,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        letter_id: FromPath[str],
+        data: URLEncodedBody[DeleteForm],
+    ) -> Redirect | Template:
+        """Only the confirmation page's form deletes; any other post shows that page."""
+        if not data.confirmed:
+            return confirm_page(await letter_confirmation(db, user, letter_id))
         await services.delete_letter(db, queue.arq, queue.redis, user, letter_id)
         return Redirect("/cover-letters", status_code=303)
 
@@ -210,3 +224,28 @@ class LetterPages(Controller):
             context = view.template_context(user, saved=True)
             return Template("letters/_partials/template_form.html", context=context)
         return Redirect("/account/letter-template?saved=1", status_code=303)
+
+
+async def letter_confirmation(db: AsyncSession, user: User, letter_id: str) -> Confirmation:
+    """Its saved versions go (a letter still being written is stopped and refunded); the offer
+    and the CV it was written from stay, and so do the copies kept of letters already sent."""
+    letter = await services.get_letter(db, user, letter_id)
+    versions = len(await services.letter_versions(db, user, letter_id))
+    offer = await offers.get_offer(db, user.id, letter.job_offer_id)
+    gone = []
+    if versions:
+        gone.append(ngettext("%(num)d saved version", "%(num)d saved versions", versions))
+    if letter.status in (LetterStatus.PENDING, LetterStatus.RUNNING):
+        gone.append(gettext("the writing still under way (its credits are refunded)"))
+    return Confirmation(
+        heading=gettext("Delete this cover letter?"),
+        subject=gettext("Cover letter for %(offer)s", offer=offers.title_and_company(offer))
+        + f" · {letter.created_at.strftime('%Y-%m-%d %H:%M')}",
+        action=f"/cover-letters/{letter.id}/delete",
+        back=f"/cover-letters/{letter.id}",
+        confirm_label=gettext("Delete the letter"),
+        gone=gone,
+        kept=[
+            gettext("the offer, the CV it was written from, and any copy sent with an application")
+        ],
+    )

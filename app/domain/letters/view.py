@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
-from app.domain.cvs.services import display_name
+from app.domain.cvs.view import cv_labels
 from app.domain.offers.services import display_title
 from app.lib.i18n import N_, gettext
 from app.lib.letter_reasons import dropped_reason
@@ -42,6 +42,7 @@ class LetterRow:
     letter: CoverLetter
     offer_title: str
     company: str
+    cv_name: str = ""  # the CV it was written from ("" once that CV is deleted)
 
 
 def offer_title(offer: JobOffer | None) -> str:
@@ -55,14 +56,25 @@ async def letter_rows(db: AsyncSession, letters: list[CoverLetter]) -> list[Lett
     if ids:
         found = await db.scalars(select(JobOffer).where(JobOffer.id.in_(ids)))
         offers = {offer.id: offer for offer in found}
+    names = await _cv_names(db, letters)
     return [
         LetterRow(
             letter,
             offer_title(offers.get(letter.job_offer_id)),
             getattr(offers.get(letter.job_offer_id), "company", "") or "",
+            names.get(letter.cv_file_id or "", ""),
         )
         for letter in letters
     ]
+
+
+async def _cv_names(db: AsyncSession, letters: list[CoverLetter]) -> dict[str, str]:
+    """How pickers name the CV each letter was written from (one look-up for all)."""
+    ids = {letter.cv_file_id for letter in letters if letter.cv_file_id}
+    if not ids or not letters:
+        return {}
+    cvs = await db.scalars(select(CvFile).where(CvFile.id.in_(ids)))
+    return await cv_labels(db, letters[0].user_id, cvs)
 
 
 async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[str, Any]:
@@ -86,17 +98,13 @@ async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[st
     )
     return {
         "letter_offer_id": offer_id,
-        "letter_cvs": [(cv.id, cv_label(cv)) for cv in cvs],
+        "letter_cvs": list((await cv_labels(db, user.id, cvs)).items()),
         "offer_letters": letters,
+        "letter_cv_names": await _cv_names(db, letters),
         "letter_status_labels": STATUS_LABELS,
         "letter_lengths": LENGTHS,
         "letter_tones": TONES,
     }
-
-
-def cv_label(cv: CvFile) -> str:
-    """A tailored CV is named by its file (the offer is in it), a source CV by its person."""
-    return cv.filename or display_name(cv) if cv.kind == "generated" else display_name(cv)
 
 
 def fact_summary(meta: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
-from app.domain.cvs.services import display_name
+from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
@@ -95,6 +95,8 @@ class RequirementLine:
     covered: bool
     direct: bool  # said in the offer's words (not only implied)
     evidence: list[EvidenceLine]
+    must: bool = False
+    close: str = ""  # not covered: how to close the gap honestly
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,20 +120,27 @@ class MatchView:
     covered: int = 0
     total: int = 0
     notices: list[str] = field(default_factory=list)
+    missing: list[RequirementLine] = field(default_factory=list)  # not covered, with the gap
+    met: list[RequirementLine] = field(default_factory=list)  # covered, with the CV's quote
 
 
-def _line(match: RequirementMatch) -> RequirementLine:
+def _line(match: RequirementMatch, closes: dict[str, str]) -> RequirementLine:
     return RequirementLine(
         id=match.requirement.id,
         text=match.requirement.text,
         covered=match.covered,
         direct=match.direct,
         evidence=[EvidenceLine(e.quote, where(e), e.strength == "direct") for e in match.evidence],
+        must=match.requirement.kind == "must",
+        close=closes.get(match.requirement.id, ""),
     )
 
 
 def match_view(analysis: MatchAnalysis, *, source_missing: bool = False) -> MatchView:
-    lines = [_line(m) for m in analysis.requirements]
+    closes = {g.requirement.id: note_sentence(g.close) for g in analysis.gaps}
+    lines = [_line(m, closes) for m in analysis.requirements]
+    # The panel lists each requirement once, in two groups, must-haves first in each.
+    ranked = sorted(lines, key=lambda line: not line.must)
     notices = []
     if source_missing:
         notices.append(
@@ -161,6 +170,8 @@ def match_view(analysis: MatchAnalysis, *, source_missing: bool = False) -> Matc
         ],
         pros=[note_sentence(n) for n in analysis.pros],
         cons=[note_sentence(n) for n in analysis.cons],
+        missing=[line for line in ranked if not line.covered],
+        met=[line for line in ranked if line.covered],
         covered=sum(1 for line in lines if line.covered),
         total=len(lines),
         notices=notices,
@@ -201,7 +212,7 @@ async def offer_match_context(
         "match": None,
         "match_error": None,
         "source_cvs": sources,
-        "cv_names": {cv.id: display_name(cv) for cv in sources},
+        "cv_names": await cv_labels(matching.db, user.id, sources),
         "chosen_cv_id": cv_id or (sources[0].id if sources else None),
     }
     try:

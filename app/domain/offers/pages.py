@@ -19,16 +19,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.applications import services as applications
-from app.domain.cvs import services as cvs
 from app.domain.letters import view as letters
 from app.domain.matching.services import MatchService, provide_matching
 from app.domain.matching.view import offer_match_context
 from app.domain.offers import services
 from app.domain.offers.api import fetch_offer
+from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
+from app.domain.offers.view import list_context
 from app.events import OFFER_UPDATED
 from app.lib import bounded_json
+from app.lib.confirm import DeleteForm, confirm_page
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -50,39 +52,6 @@ class UrlForm:
     url: str = ""
 
 
-@dataclass
-class DeleteForm:
-    confirm: str = ""  # "yes" from the confirmation page
-
-
-SORTS = ("recent", "match")
-
-
-async def list_context(
-    db: AsyncSession, user: User, sort: str = "recent", **extra: Any
-) -> dict[str, Any]:
-    """The list, newest first, or best matches first against the most recent source CV (the
-    one the generate form preselects), each row then showing its score."""
-    offers = await services.list_offers(db, user.id)
-    matching = MatchService(db)
-    source_cvs = await matching.source_cvs(user)
-    sort = sort if sort in SORTS and source_cvs else "recent"
-    scores: dict[str, int] = {}
-    if sort == "match":
-        scores = await matching.scores(source_cvs[0], offers)
-        # Stable: equal scores (and offers still being read, scored -1) keep newest first.
-        offers = sorted(offers, key=lambda o: -scores.get(o.id, -1))
-    return {
-        "offers": offers,
-        "titles": {o.id: services.display_title(o) for o in offers},
-        "source_cvs": source_cvs,
-        "cv_names": {cv.id: cvs.display_name(cv) for cv in source_cvs},
-        "sort": sort,
-        "scores": scores,
-        **extra,
-    }
-
-
 def detail_context(
     offer: JobOffer,
     task: BackgroundTask | None,
@@ -98,7 +67,8 @@ def detail_context(
             suggest_companies(offer.description or "", offer.source_url) if unsure else None
         ),
         "offer": offer,
-        "title": services.display_title(offer),
+        # Title and company: the page of "Data Engineer" at one company is told from another's.
+        "title": services.title_and_company(offer),
         "task": task,
         "values": values,
         "errors": errors,
@@ -244,6 +214,11 @@ class OfferPages(Controller):
         await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
         return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
 
+    @get("/offers/{offer_id:str}/delete")
+    async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:
+        offer = await services.get_offer(db, user.id, offer_id)
+        return confirm_page(await offer_confirmation(db, user, offer))
+
     @post("/offers/{offer_id:str}/delete")
     async def delete(
         self,
@@ -253,15 +228,13 @@ class OfferPages(Controller):
         offer_id: FromPath[str],
         data: URLEncodedBody[DeleteForm],
     ) -> Redirect | Template:
-        """An offer whose application holds the user's own record (a move, notes, documents
-        sent…) goes only once the user has seen what goes with it."""
+        """Only the confirmation page's form deletes; any other post shows that page."""
         offer = await services.get_offer(db, user.id, offer_id)
-        stake = await applications.at_stake(db, user.id, offer.id)
-        if stake is not None and data.confirm != "yes":
-            context = {"offer": offer, "stake": stake, "title": offer.title or offer.id}
-            return Template("offers/confirm_delete.html", context=context)
+        if not data.confirmed:
+            return confirm_page(await offer_confirmation(db, user, offer))
+        application = await applications.find_for_offer(db, user.id, offer.id)
         task = await services.delete_offer(db, offer)
         await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
-        if stake is not None:
-            await applications.announce_deleted(redis, user.id, stake.application.id)
+        if application is not None:
+            await applications.announce_deleted(redis, user.id, application.id)
         return Redirect("/offers", status_code=303)

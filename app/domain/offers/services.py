@@ -34,6 +34,12 @@ def display_title(offer: JobOffer) -> str:
     return first[:90] or offer.id[:8]
 
 
+def title_and_company(offer: JobOffer) -> str:
+    """How the offer is named wherever it must be told from another: "Title — Company"."""
+    title = display_title(offer)
+    return f"{title} — {offer.company}" if offer.company else title
+
+
 async def get_offer(session: AsyncSession, user_id: str, offer_id: str) -> JobOffer:
     offer = await session.scalar(
         select(JobOffer).where(JobOffer.id == offer_id, JobOffer.user_id == user_id)

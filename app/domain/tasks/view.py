@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
 from app.db.models.status import FINISHED, TaskStatus
+from app.domain.cvs.view import open_checks
 from app.lib.i18n import N_, gettext
 from app.tasks.lifecycle import list_tasks
 from app.tasks.registry import known, label_of, title_prefix_of
@@ -59,12 +60,23 @@ def _link(task: BackgroundTask) -> tuple[str | None, str]:
     return found if found is not None else (None, "")
 
 
-def _checks(task: BackgroundTask) -> int:
-    """Things to check after a finished import: the list says "Imported, 3 things to check"
-    rather than "Completed", so the user does not take it for "nothing to review"."""
+def _imported_cv_id(task: BackgroundTask) -> str | None:
+    """The CV a finished import filled (its job id is ``cv_import:<cv id>:<task id>``)."""
     if task.type != "cv_import" or task.status != TaskStatus.COMPLETED:
-        return 0
-    return int((task.result or {}).get("checks") or 0)
+        return None
+    parts = (task.job_id or "").split(":")
+    return parts[1] if len(parts) == 3 and parts[1] else None
+
+
+async def _checks_now(
+    session: AsyncSession, user_id: str, rows: list[BackgroundTask]
+) -> dict[str, int]:
+    """Things to check after a finished import, counted on the CV as it is now (the count the
+    import stored is the import's: fixed or dismissed items no longer count): the list says
+    "Imported, 3 things to check" rather than "Completed", until there is nothing left."""
+    cv_of = {task.id: cv_id for task in rows if (cv_id := _imported_cv_id(task))}
+    now = await open_checks(session, user_id, cv_of.values())
+    return {task_id: now.get(cv_id, 0) for task_id, cv_id in cv_of.items()}
 
 
 def _subject(task_type: str, title: str) -> str:
@@ -82,7 +94,7 @@ def _error(task: BackgroundTask) -> str | None:
     return gettext(task.error)
 
 
-def task_item(task: BackgroundTask) -> TaskItem:
+def task_item(task: BackgroundTask, checks: int = 0) -> TaskItem:
     progress: dict[str, Any] = task.progress or {}
     offers = "totalOffers" in progress
     if offers:
@@ -100,7 +112,7 @@ def task_item(task: BackgroundTask) -> TaskItem:
         subject=_subject(task.type, task.title or ""),
         status=task.status,
         status_label=STATUS_LABELS.get(task.status, task.status),
-        checks=_checks(task),
+        checks=checks,
         active=task.status not in FINISHED,
         done=done,
         total=total,
@@ -116,6 +128,7 @@ def task_item(task: BackgroundTask) -> TaskItem:
 async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -> dict[str, Any]:
     """Everything ``_partials/task_list.html`` needs, straight from the database."""
     rows = await list_tasks(session, user_id, limit=limit)
+    checks = await _checks_now(session, user_id, list(rows))
     counts = dict(
         (
             await session.execute(
@@ -129,7 +142,9 @@ async def task_centre_context(session: AsyncSession, user_id: str, limit: int) -
     finished = sum(n for status, n in counts.items() if status in FINISHED)
     return {
         # Active tasks first (what the user is waiting for), then the history, newest first.
-        "tasks": sorted((task_item(t) for t in rows), key=lambda item: not item.active),
+        "tasks": sorted(
+            (task_item(t, checks.get(t.id, 0)) for t in rows), key=lambda item: not item.active
+        ),
         "active_count": total - finished,
         "finished_count": finished,
         "total_count": total,

@@ -1,11 +1,12 @@
 """The date words and numbers CVs use, as typed tokens (see ``dates.py`` for ranges).
 
 Kinds: ``month`` (YYYY-MM: "mars 2020", "March, 2020", "15 mars 2020", "03/2020", "03-2020",
-"2020-03", "2020.03", "15/03/2020"), ``year``, ``season`` ("Été 2022", "Summer 2021", "Q1 2020":
-the year only), ``short`` (two-digit years, "Feb 22", "09/21": only trusted inside a range,
-where they cannot be a day or a fraction), ``yearless`` (a month without a year, "juin" in
-"juin-août 2023": a range start that borrows the end's year), ``present`` ("présent", "until
-now", "à ce jour", "till date"…) and ``open`` (an ellipsis after a start, "2018 …": ongoing).
+"2020-03", "2020.03", "15/03/2020"; a long month name typed with one slip, "Setpembre 2020"),
+``year``, ``season`` ("Été 2022", "Summer 2021", "Q1 2020": the year only), ``short`` (two-digit
+years, "Feb 22", "09/21": only trusted inside a range, where they cannot be a day or a
+fraction), ``yearless`` (a month without a year, "juin" in "juin-août 2023": a range start that
+borrows the end's year), ``present`` ("présent", "until now", "à ce jour", "till date"…) and
+``open`` (an ellipsis after a start, "2018 …": ongoing).
 
 A year is not a date when it is a product's version ("Windows Server 2019", "Office 2016", "ISO
 27001:2013") or an amount ("2000 €", "$2000").
@@ -40,6 +41,9 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Month names long enough that a word one slip away from them is that month misspelt
+# ("setpembre", "febuary", "juilet"); "march" and "marche" are two words.
+_LONG_MONTHS = {name: number for name, number in MONTHS.items() if len(name) >= 6}
 _SEASON_ALT = r"ete|summer|hiver|winter|printemps|spring|automne|autumn|fall|q[1-4]"
 _PRESENT_ALT = (
     r"until now|till now|up to now|up to date|to date|(?:till|until) date|to present|"
@@ -73,6 +77,7 @@ TOKEN_RE = re.compile(
   | {_DAY}(?<![a-z])(?P<yname>{_MONTH_ALT})\.?(?![a-z])
   | (?<![a-z])(?P<present>{_PRESENT_ALT})(?![a-z])
   | (?<!\.)(?P<open>{_OPEN_END})
+  | (?<![a-z])(?P<fname>[a-z]{{5,11}})\.?\s+(?P<fy>{_YEAR})(?!\d)
     """,
     re.VERBOSE,
 )
@@ -122,8 +127,30 @@ def _start(match: re.Match[str]) -> int:
     return match.start(name)
 
 
+def _one_slip(word: str, name: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped."""
+    if abs(len(word) - len(name)) > 1 or word == name:
+        return False
+    if len(word) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == name[diff[1]]
+        return len(diff) == 1 or (swapped and word[diff[1]] == name[diff[0]])
+    short, long = sorted((word, name), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def misspelt_month(word: str) -> int | None:
+    """The month a word names with one slip, when it is one of the long names."""
+    return next((n for name, n in _LONG_MONTHS.items() if _one_slip(word, name)), None)
+
+
 def _token(match: re.Match[str]) -> Token:
     g = match.groupdict()
+    if g["fname"]:  # a word then a year: a misspelt month, else the year alone
+        month = misspelt_month(g["fname"])
+        if month is None:
+            return Token("year", g["fy"], match.start("fy"), match.end())
+        return Token("month", f"{g['fy']}-{month:02d}", match.start(), match.end())
     at = (_start(match), match.end())
     if g["dy"]:
         return Token("month", f"{g['dy']}-{int(g['dm']):02d}", *at, day_first=True)

@@ -132,12 +132,31 @@ def company_score(part: str) -> float:
     return score
 
 
+# Where CVs put the place, some name a way of working instead: "À distance", "Full remote",
+# "Télétravail", "Hybride" (alone, or beside a town: "Lyon / hybride").
+WORK_MODE_RE = re.compile(
+    r"^(?:(?:en|a|in)\s+)?(?:distance|distanciel|remote|full[\s-]remote|fully\s+remote|"
+    r"(?:100\s*%\s*)?teletravail|(?:100\s*%\s*)?remote|hybride?|hybrid|on[\s-]?site|sur\s+site|"
+    r"en\s+ligne|online|work\s+from\s+home|wfh)$"
+)
+
+
+def is_work_mode(text: str) -> bool:
+    return bool(WORK_MODE_RE.match(fold(text).strip(" ()[]")))
+
+
 def is_place(part: str) -> bool:
     """A place as CVs write it: "Lyon", "Paris, France", "Almaty, Kazakhstan", "Nancy 54",
-    "Arcueil (92)", "Toulouse - France" (never a piece naming an organisation or a job)."""
+    "Arcueil (92)", "Toulouse - France", "À distance", "Lyon / hybride" (never a piece naming
+    an organisation or a job)."""
     text = part.strip()
     if not text:
         return False
+    if is_work_mode(text):
+        return True
+    mode = re.match(r"^(?P<town>[^/(]+?)\s*(?:/|\()\s*(?P<mode>[^/()]+?)\)?$", text)
+    if mode and is_work_mode(mode.group("mode")):
+        return is_place(mode.group("town"))
     if DEPARTMENT_RE.match(text):
         return True
     if re.search(r"[\[\]&@]|\([^)]*\)\s*\S", text):

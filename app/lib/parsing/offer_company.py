@@ -38,7 +38,7 @@ PATTERNS = (
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
-    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!;]|$)"),
+    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
     # "X est un groupe…", "Marque française, X est…", "X is a global leader…"
     re.compile(

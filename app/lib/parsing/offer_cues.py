@@ -36,6 +36,9 @@ STRONG_REQUIREMENT = re.compile(
     r"la bienvenue|libre))"
     r"|you (?:have|hold|bring|possess|speak|are (?:a|an|able|fluent|comfortable|familiar))"
     r"|must (?:be|have|possess|hold)|should (?:be|have)|(?:ability|able) to|capacite a|aptitude"
+    # A profile list's item opening on what the candidate can do: "Savoir animer", "Faire
+    # preuve de rigueur", "Être capable de…" (not "en savoir plus").
+    r"|^savoir\s(?!plus\b)|^faire preuve|capable (?:de|d'|of)"
     r"|bachelor|master'?s|degree|diploma|phd|high school|titulaire|diplome|"
     r"bac ?\+ ?\d|\b(?:bac|bts|dut|but|cap|bep|licence)\b"
     r")"

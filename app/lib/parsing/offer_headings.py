@@ -74,7 +74,8 @@ HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "competence", "skills", "prerequis", "pre-requis", "must", "nice to have", "a fit",
         "nice-to-have",
         "bonus", "background", "experience", "savoir", "qualites", "atouts", "exigences",
-        "need", "you are", "vous etes", "attend", "preferred", "ideally", "bring", "apporterez",
+        "need", "you are", "vous etes", "attend", "preferred", "preference", "ideally", "bring",
+        "apporterez",
     )),
     ("responsibilities", (
         "responsibilit", "mission", "day-to-day", "day to day", "you will", "you'll",

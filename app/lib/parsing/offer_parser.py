@@ -26,7 +26,9 @@ from app.lib.parsing.offer_header import (
     location_in,
     title_from_line,
 )
+from app.lib.parsing.offer_labels import label_of
 from app.lib.parsing.offer_languages import find_languages
+from app.lib.parsing.offer_reflow import reflow
 from app.lib.parsing.offer_sections import (
     OfferSections,
     prose_items,
@@ -34,28 +36,10 @@ from app.lib.parsing.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offer_skills import offer_skills
-from app.lib.parsing.text import clean, fold, normalise_text, word_count
+from app.lib.parsing.text import clean, normalise_text, word_count
 
 __all__ = ["OfferFields", "clean_title", "find_languages", "parse_offer_text"]
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("poste", "intitule du poste", "intitule", "job title", "title", "position", "role"),
-    "company": (
-        "entreprise", "societe", "company", "employeur", "employer", "client", "hiring company",
-        "company name", "nom de l'entreprise", "organisation", "organization",
-    ),
-    "location": (
-        "lieu", "localisation", "location", "ville", "city", "lieu de travail", "work location",
-        "job location", "lieu du poste",
-    ),
-    "contract_type": (
-        "type de contrat", "contrat", "contract", "contract type", "employment type",
-        "job type", "type d'emploi", "type de poste", "statut", "employment",
-    ),
-    "remote": ("teletravail", "remote", "remote work", "work mode", "mode de travail"),
-    "skills": ("competences", "skills", "stack", "stack technique", "technologies", "outils"),
-}  # fmt: skip
-LABEL_RE = re.compile(r"^\s*(?P<label>[^:]{2,30}?)\s*:\s*(?P<value>.+)$")
 REMOTE_RE = re.compile(
     r"(\d\s*(?:à|to|-)?\s*\d?\s*jours?\s+(?:de\s+)?t[ée]l[ée]travail(?:\s+par\s+semaine)?|"
     r"\d\s*(?:à|to|-)?\s*\d?\s*days?\s+(?:of\s+)?remote(?:\s+per\s+week)?|"
@@ -103,24 +87,12 @@ class OfferFields:
         }
 
 
-def _label_of(line: str) -> tuple[str, str] | None:
-    """ "Type de contrat : CDI" → ("contract_type", "CDI")."""
-    match = LABEL_RE.match(line)
-    if not match:
-        return None
-    label = fold(match.group("label")).strip()
-    for key, names in LABELS.items():
-        if label in names:
-            return key, clean(match.group("value"))
-    return None
-
-
 def _labelled(lines: list[str]) -> dict[str, str]:
     """Field values the ad labels itself; a company or title "value" that is a sentence
     ("Entreprise : leader mondial de la cosmétique…") describes rather than names."""
     found: dict[str, str] = {}
     for line in lines:
-        labelled = _label_of(line)
+        labelled = label_of(line)
         if not labelled or labelled[0] in found:
             continue
         key, value = labelled
@@ -132,7 +104,7 @@ def _labelled(lines: list[str]) -> dict[str, str]:
 
 def _items(lines: list[str]) -> list[str]:
     """A section's items, without "Type de contrat : CDI"-like field lines."""
-    return section_items([line for line in lines if _label_of(line) is None])
+    return section_items([line for line in lines if label_of(line) is None])
 
 
 def _title_index(lines: list[str]) -> int:
@@ -143,7 +115,7 @@ def _title_index(lines: list[str]) -> int:
         text = clean(line)
         if (
             not text
-            or _label_of(line)
+            or label_of(line)
             or BANNER_RE.match(text)
             or is_navigation(text)
             or match_heading(text, offer=True)
@@ -179,7 +151,7 @@ def _company_lines(sections: OfferSections) -> list[str]:
 def suggest_companies(text: str, url: str | None = None) -> list[str]:
     """Names the ad may give as its employer, for the user to pick when the parser left the
     company empty (``offer_company.company_suggestions``)."""
-    lines = normalise_text(text).split("\n")
+    lines = reflow(normalise_text(text).split("\n"))
     index = _title_index(lines)
     return company_suggestions(
         lines,
@@ -192,7 +164,7 @@ def suggest_companies(text: str, url: str | None = None) -> list[str]:
 
 def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     """Parse a pasted or fetched offer; ``url`` (where it was found) helps name the company."""
-    lines = normalise_text(text).split("\n")
+    lines = reflow(normalise_text(text).split("\n"))
     labelled = _labelled(lines)
     sections = split_sections(lines)
     language = detect_language(text)
@@ -261,6 +233,9 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
             text,
             company=company,
             requirements=requirements,
+            # An infinitive clause names a task wherever it sits ("Assurer le service des
+            # repas" under no heading, or among the requirements' "savoir-faire").
+            missions=[*responsibilities, *elsewhere, *requirements],
         ),
         languages=find_languages(text),
         contract_type=contract,

@@ -45,7 +45,14 @@ CUE_RE = re.compile(
     # The qualities an ad asks for: "sens du commerce", "qualités d'écoute", "esprit d'équipe".
     r"qualit[ée]s|sens|sense|esprit)"
     rf"(?:\s+{_PREPOSITION})+|(?:ma[îi]triser|ma[îi]trisez|master|proficient|"
-    r"worked (?:with|on)|pratiquez|pratiqu[ée] (?:le|la|les|l')?|reconnue?s? pour|known for)"
+    r"worked (?:with|on)|pratiquez|pratiqu[ée] (?:le|la|les|l')?|reconnue?s? pour|known for|"
+    # What the candidate can do, said with a verb: "savoir animer", "capacité à communiquer",
+    # "(be) able to lift", "ability to work"; and what they are gifted with: "doté d'un bon
+    # relationnel".
+    r"savoir(?=\s)(?!\s+(?:faire|[êe]tre|plus)\b)|(?:capacit[ée]s?|aptitudes?)\s+(?:[àa]|de|d')|"
+    r"(?:be\s+)?able\s+to|abilit(?:y|ies)\s+to|dot[ée]e?s?\s+d(?:'|e\s)|"
+    # The field a requirement names: "dans le domaine de la Qualité", "in the field of X".
+    r"(?:dans|en)\s+le\s+domaine(?:\s+(?:de|du|des)\b|\s+d')?|in\s+the\s+(?:field|area)\s+of)"
     rf")\s*{_ARTICLE}",
     re.IGNORECASE,
 )
@@ -53,6 +60,7 @@ CUE_RE = re.compile(
 END_RE = re.compile(
     r"\s*(?:[.;:!?()\[\]]|\s(?:is|are|was|will|would|should|preferred|required|desirable|"
     r"highly|strongly|a plus|is a plus|beneficial|mandatory|to\s|for\s|that|which|who|such as|"
+    r"will be|seront|sera|"
     r"including|within|across|est|sont|serait|seraient|souhait\w*|appr[ée]ci\w*|exig\w*|"
     r"indispensable|impératif|obligatoire|afin|pour|qui|que|dont|notamment|idéalement|"
     r"id[ée]alement|de préférence|avec|ainsi que|aussi bien|minimum|mini|couramment|également|"
@@ -71,9 +79,10 @@ LEADING = folded_words(
     proven solide solides bonne bonnes bon bons excellente excellent forte fortes fort réelle
     réelles réel vraie
     le la les l' un une des du de d' en sa son ses vos votre your our their its this these
-    particulier particulière particulières particuliers prior previous relevant hands-on
+    particulier particulière particulières particuliers prior previous relevant hands-on à
     demonstrated significant significative extensive advanced basic good-level"""
 )
+ADVERB_RE = re.compile(r"^[a-z]{3,}ly$")  # "consistently lift", "verbally communicate"
 TRAILING = folded_words("""etc etc. … ... e.g. ex""")
 NOT_SKILLS = folded_words(
     """experience expérience years ans year an mois months skills compétences written verbal
@@ -129,7 +138,7 @@ CONNECTORS = folded_words("de du des d' en et à a of for and the la le les l' i
 def _trim(phrase: str) -> str:
     """Without the leading article/adjective and trailing "etc."; "" when not a skill."""
     words = clean(phrase).strip(" .,…").split()
-    while words and fold(words[0]) in LEADING:
+    while words and (fold(words[0]) in LEADING or ADVERB_RE.match(words[0])):
         words = words[1:]
     while words and (fold(words[-1]).strip(".…") in TRAILING or fold(words[-1]) in CONNECTORS):
         words = words[:-1]
@@ -156,11 +165,12 @@ def _split_list(text: str) -> list[str]:
 
 def _names_a_skill(phrase: str) -> bool:
     """A lone word after a cue names a skill unless it is a generic noun ("tools",
-    "customers", "marché") or an English verb form ("managing", "structured")."""
+    "customers", "marché") or an English participle ("structured"); a gerund names an activity
+    ("budgeting", "scheduling")."""
     if " " in phrase or phrase[:1].isupper() or find_skills(phrase):
         return True
     word = fold(phrase)
-    return word not in GENERIC_WORDS and not re.search(r"[a-z](?:ing|ed)$", word)
+    return word not in GENERIC_WORDS and not re.search(r"[a-z]ed$", word)
 
 
 def after_cues(item: str) -> list[str]:

@@ -33,6 +33,7 @@ _INLINE_BULLET = re.compile(r"\s+[•▪●◦*]\s+|\s*(?:^|\s)[•▪●◦](?=
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 MAX_HEADING_WORDS = 10
 MAX_LIST_HEADING_WORDS = 6
+MAX_SENTENCE_CASE_WORDS = 6
 
 
 @dataclass
@@ -76,7 +77,11 @@ def _heading_shaped(text: str, standalone: bool) -> bool:
         return ":" not in text[:-1] or _is_title_case(text)
     if text.endswith((".", ",", ";")) or not text[0].isupper():
         return False
-    return _is_capitals(text) or (standalone and len(words) <= 8 and _is_title_case(text))
+    if _is_capitals(text) or (standalone and len(words) <= 8 and _is_title_case(text)):
+        return True
+    # French headings are often in sentence case ("À propos de la société", "Avantages du
+    # poste"): a short line standing alone counts when its words name a section.
+    return standalone and len(words) <= MAX_SENTENCE_CASE_WORDS and bool(section_named_by(text))
 
 
 def section_named_by(text: str) -> str | None:
@@ -162,6 +167,8 @@ def section_items(lines: list[str]) -> list[str]:
             open_bullet = False
             continue
         parts = [p for p in _INLINE_BULLET.split(text) if clean(p)]
+        if not parts:  # a bullet mark alone on its line
+            continue
         if _BULLET_START.match(text):
             first = clean(re.sub(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*", "", parts[0]))
             items += [first, *(clean(p) for p in parts[1:])]

@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.parsing.headings import match_heading
+from app.lib.parsing.offer_degrees import degrees_in
+from app.lib.parsing.offer_missions import mission_objects
 from app.lib.parsing.offer_phrases import after_cues, phrase_key, requirement_phrases
 from app.lib.parsing.offer_sections import OfferSections, section_items
 from app.lib.parsing.skills_vocab import find_skill_spans
@@ -38,6 +41,24 @@ def _job_scope(sections: OfferSections, text: str) -> tuple[str, list[str]]:
     return "\n".join(kept), []
 
 
+# The employer speaking of itself ("notre secteur géographique", "our values") and what an ad
+# says of the candidates it takes ("Débutant accepté", "Juniors welcome") are no skills.
+EMPLOYER_POSSESSIVE = frozenset({"notre", "nos", "our"})
+ACCEPTANCE_RE = re.compile(r"\b(?:accepte(?:e|s|es)?|accepted|bienvenue?s?|welcome)\b")
+
+
+def _not_a_skill(phrase: str) -> bool:
+    """Besides the above, a word that is itself a section heading ("Rémunération"; a longer
+    heading may be a skill: "compensation and benefits")."""
+    folded = fold(phrase)
+    first = folded.split()[0] if folded.split() else ""
+    return (
+        first in EMPLOYER_POSSESSIVE
+        or bool(ACCEPTANCE_RE.search(folded))
+        or (len(folded.split()) == 1 and match_heading(phrase, offer=True) is not None)
+    )
+
+
 def _terms(items: list[str]) -> list[str]:
     """The concept vocabulary's job terms in the items, as the ad words them."""
     vocabulary = default_vocabulary()
@@ -51,10 +72,12 @@ def offer_skills(
     *,
     company: str = "",
     requirements: list[str] | None = None,
+    missions: list[str] | None = None,
 ) -> list[str]:
     """The offer's skills; words of the company's name ("Acme Logistique") are not skills.
     ``requirements``: the ad's requirement items wherever they sit (``offer_cues.py``); by
-    default those of its requirement section."""
+    default those of its requirement section; ``missions``: its mission items, whose verbs'
+    objects name what the job handles (``offer_missions.py``)."""
     scope, in_section = _job_scope(sections, text)
     if company:
         scope = re.sub(re.escape(company), lambda m: " " * len(m.group(0)), scope, flags=re.I)
@@ -63,13 +86,15 @@ def offer_skills(
     asked = in_section if requirements is None else requirements
     found += _terms(asked)
     found += requirement_phrases(asked)
+    found += [degree for item in asked for degree in degrees_in(item)]
+    found += mission_objects(missions or [])
     if not in_section:  # no requirement section: only the cue phrases of the whole ad
         found += [p for item in section_items(scope.split("\n")) for p in after_cues(item)]
     skills: list[str] = []
     seen = {fold(word) for word in company.split()} | {fold(company)}  # the employer is no skill
     for skill in found:
         key = phrase_key(skill)
-        if key and key not in seen:
+        if key and key not in seen and not _not_a_skill(skill):
             seen.add(key)
             skills.append(clean(skill))
     return skills[:MAX_SKILLS]

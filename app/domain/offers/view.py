@@ -1,0 +1,42 @@
+"""What the offers list shows, for its own page and for the pages that answer its forms (the
+"Generate" form re-shown with what was missing, app/domain/generation/pages.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import User
+from app.domain.cvs.view import cv_labels
+from app.domain.matching.services import MatchService
+from app.domain.offers import services
+
+SORTS = ("recent", "match")
+
+
+async def list_context(
+    db: AsyncSession, user: User, sort: str = "recent", **extra: Any
+) -> dict[str, Any]:
+    """The list, newest first, or best matches first against the most recent source CV (the
+    one the generate form preselects), each row then showing its score."""
+    offers = await services.list_offers(db, user.id)
+    matching = MatchService(db)
+    source_cvs = await matching.source_cvs(user)
+    sort = sort if sort in SORTS and source_cvs else "recent"
+    scores: dict[str, int] = {}
+    if sort == "match":
+        scores = await matching.scores(source_cvs[0], offers)
+        # Stable: equal scores (and offers still being read, scored -1) keep newest first.
+        offers = sorted(offers, key=lambda o: -scores.get(o.id, -1))
+    extra.setdefault("picked", ())  # the offers ticked when the form comes back with an error
+    extra.setdefault("chosen_cv_id", source_cvs[0].id if source_cvs else "")
+    return {
+        "offers": offers,
+        "titles": {o.id: services.display_title(o) for o in offers},
+        "source_cvs": source_cvs,
+        "cv_names": await cv_labels(db, user.id, source_cvs),
+        "sort": sort,
+        "scores": scores,
+        **extra,
+    }
