@@ -60,7 +60,16 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
     "CVTAILOR_CREDITS_NEW_USER": ("defaults", "credits_new_user"),
     "CVTAILOR_DEFAULT_LOCALE": ("defaults", "locale"),
+    "CVTAILOR_PUBLIC_URL": ("server", "public_url"),
+    "CVTAILOR_SMTP_HOST": ("smtp", "host"),
+    "CVTAILOR_SMTP_PORT": ("smtp", "port"),
+    "CVTAILOR_SMTP_USER": ("smtp", "user"),
+    "CVTAILOR_SMTP_PASSWORD": ("smtp", "password"),
+    "CVTAILOR_SMTP_FROM": ("smtp", "from"),
+    "CVTAILOR_SMTP_TLS": ("smtp", "tls"),
 }
+
+SMTP_TLS_MODES = ("starttls", "ssl", "none")
 
 
 class ConfigError(ValueError):
@@ -115,6 +124,21 @@ class Settings:
     # at once, and seconds of fetching per hour (0 = no limit).
     discovery_runs_per_user: int = 1
     discovery_seconds_per_user_hour: float = 600.0
+    # Where people reach the app ("https://cv.example.com"): the start of the links sent by
+    # email, never taken from a request's Host header (anyone can forge one).
+    public_url: str = ""
+    # The mail server for "forgot password" emails; no host = no email (an admin makes the
+    # reset link). TLS: "starttls" (port 587), "ssl" (implicit TLS, port 465) or "none".
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    smtp_tls: str = "starttls"
+
+    @property
+    def sends_mail(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -191,6 +215,40 @@ def trusted_proxies(value: str) -> str:
     return ",".join(entries)
 
 
+def _smtp(raw: dict[str, Any], public_url: str) -> dict[str, Any]:
+    """The mail settings, checked: a host needs a sender and the public address of the app."""
+    smtp = raw.get("smtp", {})
+    tls = str(smtp.get("tls", "starttls")).strip().lower()
+    if tls not in SMTP_TLS_MODES:
+        raise ConfigError(f"CVTAILOR_SMTP_TLS: expected one of {SMTP_TLS_MODES}, got {tls!r}")
+    host = str(smtp.get("host", "")).strip()
+    sender = str(smtp.get("from", "")).strip()
+    if host and not sender:
+        raise ConfigError(
+            "CVTAILOR_SMTP_FROM: the sender address is needed with CVTAILOR_SMTP_HOST"
+        )
+    if host and not public_url:
+        raise ConfigError(
+            "CVTAILOR_PUBLIC_URL: the app's public address is needed with CVTAILOR_SMTP_HOST"
+            " (the links in emails start with it)"
+        )
+    return {
+        "smtp_host": host,
+        "smtp_port": int(smtp.get("port", 587)),
+        "smtp_user": str(smtp.get("user", "")),
+        "smtp_password": str(smtp.get("password", "")),
+        "smtp_from": sender,
+        "smtp_tls": tls,
+    }
+
+
+def _public_url(value: str) -> str:
+    url = value.strip().rstrip("/")
+    if url and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"CVTAILOR_PUBLIC_URL: expected an http(s) address, got {value!r}")
+    return url
+
+
 def build_settings(environ: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if environ is None else environ)
     config_path = Path(env.get("CVTAILOR_CONFIG", PROJECT_ROOT / "litestar.toml"))
@@ -202,6 +260,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
     locale = raw["defaults"]["locale"]
     if locale not in {"fr", "en"}:
         raise ConfigError(f"CVTAILOR_DEFAULT_LOCALE: expected 'fr' or 'en', got {locale!r}")
+    public_url = _public_url(str(raw["server"].get("public_url", "")))
     return Settings(
         host=raw["server"]["host"],
         port=int(raw["server"]["port"]),
@@ -248,6 +307,8 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         trusted_proxies=trusted_proxies(
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),
+        public_url=public_url,
+        **_smtp(raw, public_url),
     )
 
 

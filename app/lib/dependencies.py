@@ -52,6 +52,9 @@ Channels = NamedDependency[ChannelsPlugin]
 ReadSessions = NamedDependency[async_sessionmaker[AsyncSession]]
 """``read_sessions``: opens read-only sessions, for long-lived responses (SSE streams) that
 must not hold the request's session open for their whole life."""
+WriteSessions = NamedDependency[async_sessionmaker[AsyncSession]]
+"""``write_sessions``: opens read-write sessions, for work done after the answer was sent (a
+response's background task), when the request's own session is already closed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,11 @@ async def provide_db(request: Request[Any, Any, Any], state: State) -> AsyncIter
 
 def provide_read_sessions(state: State) -> async_sessionmaker[AsyncSession]:
     factory: async_sessionmaker[AsyncSession] = state.read_session_factory
+    return factory
+
+
+def provide_write_sessions(state: State) -> async_sessionmaker[AsyncSession]:
+    factory: async_sessionmaker[AsyncSession] = state.session_factory
     return factory
 
 

@@ -24,6 +24,13 @@ MAX_EMAIL_LENGTH = 320
 # private use and unassigned code points.
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
 
+# Special-use names an intranet install gives its own mail: mDNS ".local" (RFC 6762), ".test"
+# and "localhost" (RFC 6761). email-validator refuses them as never globally deliverable; here
+# they are checked as if under the reserved ".example" (which it accepts), so every label keeps
+# its syntax check. ".invalid", ".onion" and ".arpa" stay refused: no mailbox lives there.
+_INTRANET_SUFFIXES = frozenset({"local", "test", "localhost"})
+_STAND_IN_SUFFIX = ".example"
+
 # Characters every script shares (digits, "@", ".") and combining marks take no side.
 _NEUTRAL_SCRIPTS = frozenset({"COMMON", "INHERITED"})
 
@@ -71,9 +78,20 @@ def checked_email(raw: str) -> str:
             code="auth.email_mixed_scripts",
         )
     try:
-        validate_email(normalised, check_deliverability=False, allow_smtputf8=True)
+        _check_syntax(normalised)
     except EmailNotValidError as exc:
         raise ValidationFailed(
             N_("Enter a valid email address."), code="auth.invalid_email"
         ) from exc
     return normalised
+
+
+def _check_syntax(address: str) -> None:
+    """email-validator's syntax rules, without its "globally deliverable" demands: a self-hosted
+    install may use a single-label or intranet domain (``ana@corp``, ``ana@intranet.local``)."""
+    last_label = address.rpartition("@")[2].rpartition(".")[2]
+    if last_label in _INTRANET_SUFFIXES:
+        address += _STAND_IN_SUFFIX
+    validate_email(
+        address, check_deliverability=False, globally_deliverable=False, allow_smtputf8=True
+    )

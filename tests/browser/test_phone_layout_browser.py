@@ -51,7 +51,8 @@ SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 TABLE_CONTROLS_OUTSIDE = """
 () => {
   const out = [];
-  const scrolls = (el) => getComputedStyle(el.closest('table')).overflowX === 'auto';
+  const scrolls = (el) => getComputedStyle(el.closest('table')).overflowX === 'auto'
+      || el.closest('.scroll-box') !== null;  // a table in its own scrolling box
   const controls = 'table button, table a[href], table input, table select, table .status';
   const lastCells = 'table td:nth-last-child(-n+2)';  // status and actions, where tables have them
   const elements = [...document.querySelectorAll(controls)]

@@ -32,6 +32,7 @@ from app.db.models import (
     FeedSource,
     InboxItem,
     Invitation,
+    PasswordReset,
     SavedSearch,
     SentDocument,
     TaskSlot,
@@ -468,6 +469,11 @@ async def test_delete_removes_every_row_and_file_and_ends_sessions_and_tokens(
                     expires_at=utcnow(),
                     used_at=utcnow(),
                     used_by=owned.user_id,
+                )
+            )
+            db.add(
+                PasswordReset(
+                    user_id=owned.user_id, token_hash="r" * 64, expires_at=utcnow(), used_at=None
                 )
             )
             await db.commit()

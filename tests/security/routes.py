@@ -40,6 +40,11 @@ PUBLIC: frozenset[tuple[str, str]] = frozenset(
         ("POST", "/api/auth/register"),
         ("POST", "/api/auth/logout"),
         ("GET", "/health"),
+        # Getting back into an account (app/domain/accounts/reset_pages.py).
+        ("GET", "/password/forgot"),
+        ("POST", "/password/forgot"),
+        ("GET", "/password/reset"),
+        ("POST", "/password/reset"),
     }
 )
 PUBLIC_PREFIXES = ("/static/", "/schema")

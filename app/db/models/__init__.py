@@ -16,6 +16,7 @@ from app.db.models.generation import CvGenerationOffer, CvGenerationSubtask, CvG
 from app.db.models.invitation import Invitation
 from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
 from app.db.models.offer import JobOffer
+from app.db.models.password_reset import PasswordReset
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
@@ -42,6 +43,7 @@ __all__ = [
     "Invitation",
     "JobOffer",
     "LetterStatus",
+    "PasswordReset",
     "SavedSearch",
     "SentDocument",
     "Setting",

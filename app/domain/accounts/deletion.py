@@ -40,6 +40,7 @@ from app.db.models import (
     InboxItem,
     Invitation,
     JobOffer,
+    PasswordReset,
     SavedSearch,
     SentDocument,
     TaskSlot,
@@ -161,6 +162,9 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(BackgroundTask).where(BackgroundTask.user_id == user_id),
         delete(CreditTransaction).where(CreditTransaction.user_id == user_id),
         delete(ApiToken).where(ApiToken.user_id == user_id),
+        delete(PasswordReset).where(PasswordReset.user_id == user_id),
+        # Reset links an admin made for others stay theirs, made by nobody now.
+        update(PasswordReset).where(PasswordReset.created_by == user_id).values(created_by=None),
         update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),
         update(Invitation).where(Invitation.created_by == user_id).values(created_by=None),
         delete(User).where(User.id == user_id),

@@ -154,6 +154,10 @@ SIGNED_OUT_NOTICES = {
         "You were signed out on every device, this one included, and your API tokens revoked."
     ),
     "deleted": N_("Your account and all its data were deleted."),
+    "password-reset": N_(
+        "Your password was changed and your account signed out everywhere. Sign in with the new"
+        " password."
+    ),
 }
 
 

@@ -74,7 +74,7 @@ class PasswordChecks:
         window = settings.login_window_seconds
         attempt = Attempt(
             redis,
-            f"ratelimit:login:account:{security.normalise_email(email)}",
+            account_key(email),
             f"ratelimit:login:ip:{self.client}",
         )
         refused = refusal or too_many_wrong_passwords()
@@ -93,3 +93,13 @@ class PasswordChecks:
             return False
         await attempt.succeeded()
         return True
+
+
+def account_key(email: str) -> str:
+    return f"ratelimit:login:account:{security.normalise_email(email)}"
+
+
+async def forgive_account(redis: Redis, email: str) -> None:
+    """After a password reset: the account's failed checks no longer count (its owner, perhaps
+    locked out by them, signs in with the new password at once)."""
+    await rate_limit.reset(redis, account_key(email))

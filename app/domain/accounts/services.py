@@ -10,6 +10,11 @@ from app.config import Settings
 from app.credits import ledger as credits
 from app.db.models import ApiToken, User
 from app.domain.accounts.password_checks import PasswordChecks
+from app.domain.accounts.password_reset import (  # the admin page makes reset links
+    ADMIN_LINK_LIFETIME as ADMIN_LINK_LIFETIME,
+)
+from app.domain.accounts.password_reset import issue_reset as issue_reset
+from app.domain.accounts.password_reset import reset_link as reset_link
 from app.domain.invitations.services import (
     claim_invitation,
     find_invitation,

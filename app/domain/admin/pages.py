@@ -22,7 +22,10 @@ from app.domain.admin.call_settings import concurrency_value, temperature_value
 from app.domain.admin.endpoint_check import URL_RE, check_form
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
+from app.domain.admin.offer_url_pages import PRIVATE_URLS_SETTING, OfferUrlRoutes
+from app.domain.admin.roles import last_admin
 from app.domain.admin.stats import phase_stats, queue_health
+from app.domain.admin.user_pages import RESET_LINK_KEY, UserRoutes
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound, ValidationFailed
 from app.lib.form_flash import redirect_back, see_other
@@ -54,6 +57,13 @@ def number_ranges() -> dict[str, tuple[int, int]]:
     return {**PIPELINE_NUMBERS, **costs}
 
 
+# Refusals a redirect names in ``?error=``, shown by their fixed message.
+REFUSALS = {
+    "admin.last_admin": last_admin().detail,
+    "admin.user_not_found": N_("No such user."),
+}
+
+
 def mask_key(key: str) -> str:
     return "" if not key else ("•" * 8 + key[-4:] if len(key) > 8 else "•" * 8)
 
@@ -63,7 +73,7 @@ async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
-class AdminPages(InvitationRoutes, Controller):
+class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, Controller):
     path = "/admin"
     include_in_schema = False
 
@@ -84,6 +94,7 @@ class AdminPages(InvitationRoutes, Controller):
             "llm_temperature": values.get("llm_temperature", ""),
             "llm_max_concurrency": values.get("llm_max_concurrency", ""),
             "registration": values.get(REGISTRATION_SETTING, REGISTRATION_OPEN),
+            "private_offer_urls": values.get(PRIVATE_URLS_SETTING, "false") == "true",
             "engine": await engine_status(db, settings),
             "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in number_ranges().items()],
             "users": users,
@@ -109,10 +120,17 @@ class AdminPages(InvitationRoutes, Controller):
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Template:
         require_admin(user)
-        notice = request.query_params.get("saved")
-        # No copy kept: a key typed into a refused endpoint form comes back (app/lib/form_flash.py).
-        headers = {"Cache-Control": "private, no-store"}
-        return await self._page(arq, db, settings, notice=notice, headers=headers)
+        extra: dict[str, Any] = {"notice": request.query_params.get("saved")}
+        error = request.query_params.get("error", "")
+        if error in REFUSALS:
+            extra.update(error=REFUSALS[error], error_code=error, notice=None)
+        new_link = request.session.pop(RESET_LINK_KEY, None)
+        if new_link:  # shown once
+            extra.update(new_reset_link=new_link)
+        # No copy kept: a key typed into a refused endpoint form comes back
+        # (app/lib/form_flash.py), and a new reset link is shown on this page once.
+        extra["headers"] = {"Cache-Control": "private, no-store"}
+        return await self._page(arq, db, settings, **extra)
 
     @post("/models", media_type=MediaType.HTML)
     async def save_models(
