@@ -102,9 +102,10 @@ def take_flash(request: Request[Any, Any, Any]) -> None:
 
 def flashed(request: Request[Any, Any, Any] | None) -> dict[str, Any]:
     """What the page being rendered took from the flash (empty: nothing)."""
-    if request is None:
+    scope = getattr(request, "scope", None)  # a template rendered outside a request has none
+    if not isinstance(scope, dict):
         return {}
-    taken = request.scope.get(_TAKEN)
+    taken = scope.get(_TAKEN)
     return taken if isinstance(taken, dict) else {}
 
 

@@ -124,6 +124,7 @@ async def test_login_page_form_flow(client: AsyncTestClient[Litestar]) -> None:
     # The page answers 200 with the form and its error (the JSON API keeps 401).
     assert wrong.status_code == 200 and "Wrong email or password" in wrong.text
     assert 'data-error-code="auth.invalid_credentials"' in wrong.text
+    token = await csrf_token(client)  # the refusal's flash began a session: its own token
     evil_next = await client.post(
         "/login",
         data={

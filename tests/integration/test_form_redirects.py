@@ -67,6 +67,9 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
         _same({"letter_template": "Dear {compnay},"}),
     ),
     "/admin/invitations": (_same({"days": "7"}), _same({"days": "0"})),
+    "/admin/offer-urls": (_same({"allow_private_offer_urls": "true"}), None),  # a tick box
+    "/admin/users/{user_id:str}/role": (_same({"admin": "1"}), None),
+    "/admin/users/{user_id:str}/reset-link": (_same({}), None),
     "/admin/invitations/revoke": (lambda o: {"id": o["invitation"][0]}, None),
     "/admin/users/{user_id:str}/credits": (_same({"amount": "5"}), _same({"amount": "0"})),
     "/admin/endpoint": (_same({"llm_base_url": ""}), _same({"llm_base_url": "ftp://x"})),
@@ -169,6 +172,8 @@ PUBLIC_STEPS: list[tuple[str, dict[str, str], bool]] = [
     ("/register", VISITOR, False),
     ("/login", VISITOR, False),
     ("/locale", {"locale": "fr", "next": "/"}, False),
+    ("/password/forgot", {"email": "someone@example.com"}, False),
+    ("/password/reset", {"token": "not-a-link", "password": "long enough, new"}, True),
     ("/logout", {}, False),
 ]
 PUBLIC_FORMS = {path for path, _body, _refused in PUBLIC_STEPS}

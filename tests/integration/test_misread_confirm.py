@@ -49,7 +49,8 @@ async def test_the_generate_form_asks_first_then_remembers_the_answer(
     again = await post_form(client, "/generations", form)
     assert again.status_code == 303 and "/generations/" not in again.headers["location"]
     again = await followed(client, again)
-    assert "looks misread" not in again.text and "data-flash-error" in again.text
+    # Not asked again (no confirmation form): the offers list with the refusal by its form.
+    assert 'name="misread_ok"' not in again.text and 'id="generate-error"' in again.text
 
 
 async def test_this_is_right_dismisses_one_item_and_the_badge_counts_one_less(

@@ -100,7 +100,8 @@ async def test_sign_in_changes_the_token_and_the_next_form_post_works(
         data={"name": "right after sign-in", "_csrf_token": after},
         follow_redirects=False,
     )
-    assert created.status_code == 200 and "right after sign-in" in created.text
+    assert created.status_code == 303, created.text  # saved: Post/Redirect/Get
+    assert "right after sign-in" in (await client.get(created.headers["location"])).text
 
     # The anonymous token (and its cookie) from before the sign-in is worth nothing now.
     plant(client, before)
@@ -145,4 +146,5 @@ async def test_pages_loaded_at_once_in_one_session_all_keep_working(client: Clie
         data={"name": "from the first tab", "_csrf_token": first},
         follow_redirects=False,
     )
-    assert posted.status_code == 200 and "from the first tab" in posted.text
+    assert posted.status_code == 303, posted.text
+    assert "from the first tab" in (await client.get(posted.headers["location"])).text
