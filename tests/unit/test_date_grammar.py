@@ -292,3 +292,11 @@ def test_a_word_before_a_year_is_no_month_unless_it_is_one_slip_from_a_long_name
 ) -> None:
     found = find_date_range(text)
     assert found is not None and found.start == text[-4:]
+
+
+def test_the_dates_slash_goes_with_the_date() -> None:
+    """ "JUIN 2020 / Serveur en salle": the heading keeps no stray slash."""
+    line = "JUILLET-AOUT 2020 / Serveur en salle, Brasserie Corvin"
+    found = find_date_range(line)
+    assert found is not None
+    assert remove_span(line, found.span) == "Serveur en salle, Brasserie Corvin"

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.entry_jobs import fused_title_employer
+from app.lib.parsing.entry_jobs import (
+    fused_title_employer,
+    reads_as_description,
+    without_description,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,3 +43,26 @@ def test_a_fused_line_is_cut_after_its_title(line: str, title: str, employer: st
 )
 def test_a_title_that_goes_on_is_not_cut(line: str) -> None:
     assert fused_title_employer(line) is None
+
+
+def test_a_description_in_the_employers_place_gives_way_to_the_fused_name() -> None:
+    """A heading's next line describing the work ("Built tools; ran…") is no employer: the
+    name fused on the title line is."""
+    assert reads_as_description("Built the release tooling; ran the nightly builds")
+    assert reads_as_description("helping small shops sell their goods on the web")
+    assert not reads_as_description("Société Générale Corporate & Investment Banking")
+    assert not reads_as_description("Norvale")
+
+
+@pytest.mark.parametrize(
+    ("company", "name"),
+    [
+        ("VELMORA LABS Agence de conseil en stratégie et opérations", "VELMORA LABS"),
+        ("BRAKTON Leader européen du transport routier", "BRAKTON"),
+        ("KORLY Audit et Conseil", "KORLY Audit et Conseil"),  # short: part of the name
+        ("Crêperie du Port", "Crêperie du Port"),
+        ("IBM France", "IBM France"),
+    ],
+)
+def test_a_firms_description_after_its_name_in_capitals_is_dropped(company: str, name: str) -> None:
+    assert without_description(company) == name

@@ -64,6 +64,17 @@ def test_heading_on_two_lines_and_compound_heading_shared_by_content() -> None:
     assert [s.name for s in content.skills] == ["Excel", "Canva", "Travail en équipe"]
 
 
+def test_a_heading_wrapped_over_a_blank_line_is_one_heading() -> None:
+    """A heading in a narrow text box: "EXPÉRIENCES", a blank line, "PROFESSIONNELLES"; the
+    second word is not the first job's employer."""
+    lines = ["Nora Vidal", "", "EXPÉRIENCES", "", "PROFESSIONNELLES", ""]
+    lines += ["BRAKTON SARL,\tDepuis mars 2024", "Vendeuse en alternance", "- Tenue de caisse"]
+    parsed = parse_cv_text("\n".join(lines))
+    assert parsed.sections == ["experience"]
+    jobs = [(e.title, e.company) for e in parsed.content.experience]
+    assert jobs == [("Vendeuse en alternance", "BRAKTON SARL")]
+
+
 def test_programming_languages_line_stays_in_skills() -> None:
     text = "Sam Ortega\n\nSKILLS\nLanguages: Python, Go, TypeScript\nTools: Docker, Git\n"
     content = parse_cv_text(text).content

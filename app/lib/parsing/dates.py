@@ -60,7 +60,7 @@ def remove_span(line: str, span: tuple[int, int]) -> str:
     text = re.sub(r"(?:^|\s)(?:de|du|from|depuis|since)\s*$", " ", text.rstrip())
     text = re.sub(r"\s*([—–|·•,-])\s*([—–|·•,-]\s*)+", r" \1 ", text)
     text = re.sub(r"[\s,;]+\.$", "", text)  # "Assiut University, Assiut ,2015." → no " ."
-    return text.strip(" \t,;:|·•-–—(")
+    return text.strip(" \t,;:|/·•-–—(")  # "JUIN 2020 / Serveur": the date's slash goes too
 
 
 def is_duration(text: str) -> bool:
@@ -71,8 +71,8 @@ def is_duration(text: str) -> bool:
 
 def date_at_edge(line: str, found: DateRange) -> bool:
     """Is the date at the start or the end of the line (where CVs put entry dates)?"""
-    before = line[: found.span[0]].strip(" \t,;:|·•-–—(")
-    after = line[found.span[1] :].strip(" \t,;:|·•-–—).")
+    before = line[: found.span[0]].strip(" \t,;:|/·•-–—(")
+    after = line[found.span[1] :].strip(" \t,;:|/·•-–—).")
     return not before or not after
 
 

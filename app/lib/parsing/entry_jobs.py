@@ -196,6 +196,32 @@ def fused_title_employer(text: str) -> tuple[str, str] | None:
     return None
 
 
+DESCRIPTION_WORDS = 6
+
+
+def reads_as_description(text: str) -> bool:
+    """A sentence about the work, not a name: clauses ("Translation engineering; development
+    of…"), or six words or more that are mostly lowercase."""
+    words = text.split()
+    lowercase = sum(1 for w in words if w[:1].islower())
+    return ";" in text or (len(words) >= DESCRIPTION_WORDS and lowercase * 2 >= len(words))
+
+
+def without_description(company: str) -> str:
+    """ "SALES FACTORY Agence de marketing stratégique et opérationnel" → "SALES FACTORY": a name
+    in capitals followed by a sentence-case description of the firm."""
+    words = company.split()
+    caps = 0
+    while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
+        caps += 1
+    rest = words[caps:]
+    lowercase = sum(1 for w in rest[1:] if w[:1].islower())
+    described = len(rest) >= DESCRIPTION_WORDS - 2 and lowercase * 2 > len(rest) - 1
+    if caps and described and rest[0][:1].isupper() and not rest[0].isupper():
+        return " ".join(words[:caps])
+    return company
+
+
 def _names_employer(text: str) -> bool:
     """What follows a title names its employer: a capitalised name that is no title, place,
     skill ("Développeur Java") or level ("Engineer II")."""
@@ -213,9 +239,10 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     order = _section_order(entry)
     title, company, location, leftovers = _assign_job(_job_parts(entry), order)
     company = company or _same_employer(entry, order)
-    fused = None if company else fused_title_employer(title)
-    if fused:
+    fused = None if company and not reads_as_description(company) else fused_title_employer(title)
+    if fused:  # a description line had taken the employer's place
         title, company = fused
+    company = without_description(company)
     location = ", ".join(filter(None, [location, *entry.places]))
     split = trailing_place(company) if title and company and not location else None
     if split is not None:

@@ -64,9 +64,12 @@ def _heading_at(lines: list[str], index: int) -> tuple[HeadingMatch, int] | None
     following = lines[index + 1] if index + 1 < len(lines) else ""
     found = match_cv_heading(line)
     if found is not None:
-        if not found.rest and _short(following) and _only_qualifiers(following):
-            joined = match_cv_heading(f"{line.strip()} {following.strip()}")
-            return (joined or found), 2  # "EXPÉRIENCES" / "PROFESSIONNELLES"
+        # The heading's second line may follow a blank line (a wrapped heading in a text box).
+        gap = 1 if not following.strip() and index + 2 < len(lines) else 0
+        second = lines[index + 1 + gap] if gap else following
+        if not found.rest and _short(second) and _only_qualifiers(second):
+            joined = match_cv_heading(f"{line.strip()} {second.strip()}")
+            return (joined or found), 2 + gap  # "EXPÉRIENCES" / "PROFESSIONNELLES"
         return found, 1
     if _short(line) and _short(following):
         joined = match_cv_heading(f"{line.strip()} {following.strip()}")
