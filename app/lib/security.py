@@ -57,5 +57,10 @@ def mint_api_token() -> tuple[str, str]:
 
 
 def hash_api_token(token: str) -> str:
-    # Tokens are 256-bit random: a fast hash is enough (no dictionary to attack).
-    return hashlib.sha256(token.encode()).hexdigest()
+    return hash_random_token(token)
+
+
+def hash_random_token(token: str) -> str:
+    """What is stored of a secret shown once (API tokens, invitation and reset links): they are
+    256-bit random, so a fast hash is enough (no dictionary to attack)."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()

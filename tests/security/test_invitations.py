@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Invitation, User
 from app.db.models.base import utcnow
-from app.domain.invitations.services import hash_invitation_token
+from app.lib.security import hash_random_token
 from tests.conftest import csrf_token, register
 from tests.prg import came_back
 
@@ -70,7 +70,7 @@ async def test_a_link_opens_one_account_and_only_its_hash_is_stored(
     await invitation_mode(client)
     token = await invite(client)
     rows = list(await db.scalars(select(Invitation)))
-    assert len(rows) == 1 and rows[0].token_hash == hash_invitation_token(token)
+    assert len(rows) == 1 and rows[0].token_hash == hash_random_token(token)
     assert not [c for c in Invitation.__table__.columns if token in str(getattr(rows[0], c.key))]
 
     async with another_client() as guest, another_client() as late:
@@ -119,12 +119,12 @@ async def test_expired_revoked_unknown_and_other_address_links_are_refused(
     addressed = await invite(client, email="Named@Example.com")
     await db.execute(
         update(Invitation)
-        .where(Invitation.token_hash == hash_invitation_token(expired))
+        .where(Invitation.token_hash == hash_random_token(expired))
         .values(expires_at=utcnow() - timedelta(minutes=1))
     )
     await db.commit()
     revoked_id = await db.scalar(
-        select(Invitation.id).where(Invitation.token_hash == hash_invitation_token(revoked))
+        select(Invitation.id).where(Invitation.token_hash == hash_random_token(revoked))
     )
     await db.commit()
     assert revoked_id is not None

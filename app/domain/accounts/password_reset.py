@@ -8,7 +8,6 @@ the account; the caller then signs out all its sessions (app/lib/sessions.py).
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -24,11 +23,6 @@ from app.lib.i18n import N_
 ADMIN_LINK_LIFETIME = timedelta(hours=72)  # handed over by a person: a weekend may pass
 EMAIL_LINK_LIFETIME = timedelta(hours=1)  # read in a mailbox minutes after asking
 RESET_PATH = "/password/reset"
-
-
-def hash_reset_token(token: str) -> str:
-    # 256 random bits: a fast hash is enough (nothing to guess from a dictionary).
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def reset_link(base_url: str, token: str) -> str:
@@ -48,7 +42,7 @@ async def issue_reset(
     db.add(
         PasswordReset(
             user_id=user.id,
-            token_hash=hash_reset_token(token),
+            token_hash=security.hash_random_token(token),
             created_by=by.id if by else None,
             expires_at=utcnow() + lifetime,
         )
@@ -84,7 +78,9 @@ async def open_reset(db: AsyncSession, token: str) -> PasswordReset:
     row = None
     if token:
         row = await db.scalar(
-            select(PasswordReset).where(PasswordReset.token_hash == hash_reset_token(token))
+            select(PasswordReset).where(
+                PasswordReset.token_hash == security.hash_random_token(token)
+            )
         )
     problem = _refusal(row)
     if problem is not None or row is None:

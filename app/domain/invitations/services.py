@@ -8,7 +8,6 @@ sees ``used_at`` set) and is refused.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -20,14 +19,10 @@ from app.db.models.base import utcnow
 from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.security import hash_random_token
 
 MIN_DAYS, MAX_DAYS, DEFAULT_DAYS = 1, 90, 7
 ACTIVE, USED, EXPIRED, REVOKED = "active", "used", "expired", "revoked"
-
-
-def hash_invitation_token(token: str) -> str:
-    # 256 random bits: a fast hash is enough (nothing to guess from a dictionary).
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _aware(moment: datetime) -> datetime:
@@ -56,7 +51,7 @@ async def create_invitation(
     meant_for = checked_email(email) if email.strip() else None
     token = secrets.token_urlsafe(32)
     row = Invitation(
-        token_hash=hash_invitation_token(token),
+        token_hash=hash_random_token(token),
         prefix=token[:8],
         email=meant_for,
         created_by=admin.id,
@@ -98,7 +93,7 @@ async def find_invitation(session: AsyncSession, token: str) -> Invitation | Non
     if not token:
         return None
     return await session.scalar(
-        select(Invitation).where(Invitation.token_hash == hash_invitation_token(token))
+        select(Invitation).where(Invitation.token_hash == hash_random_token(token))
     )
 
 
