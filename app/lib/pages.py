@@ -71,6 +71,12 @@ async def form_outcome(
     return see_other(outcome)
 
 
+async def posted_text(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """A form post's text fields by name (uploaded files left out)."""
+    form = await request.form()
+    return {key: str(value) for key, value in form.items() if isinstance(value, str)}
+
+
 def task_running(task: BackgroundTask | None) -> bool:
     return task is not None and task.status in OPEN
 

@@ -34,7 +34,7 @@ from app.domain.offers import services as offers
 from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, SignedIn
 from app.lib.i18n import gettext
-from app.lib.pages import form_outcome
+from app.lib.pages import form_outcome, posted_text
 
 # Where a status form sends the browser back to (a fixed set: never an address from the form).
 RETURN_TO = {"board": "/applications", "list": "/applications/list"}
@@ -169,8 +169,7 @@ class ApplicationPages(Controller):
     ) -> Any:
         db, user = tracker.db, tracker.user
         await services.get_application(db, user.id, application_id)
-        form = await request.form()
-        values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+        values = await posted_text(request)
 
         async def action() -> str:
             await tracker.change(application_id, changes_from_form(values))

@@ -36,6 +36,7 @@ from app.lib.events import publish_event
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.numbers import whole_number
+from app.lib.pages import posted_text
 from app.lib.parsing.report_live import unplaced_now
 
 
@@ -86,8 +87,7 @@ class CvEditorPages(Controller):
         spec = SECTIONS.get(section)
         if spec is None:
             raise NotFound(N_("No such section."), code="cv.no_such_section")
-        posted = await request.form()
-        values = {key: str(value) for key, value in posted.items() if isinstance(value, str)}
+        values = await posted_text(request)
         form, action = form_from_post(spec, values)
         is_htmx = request.htmx
         status = 200

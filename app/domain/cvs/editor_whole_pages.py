@@ -31,6 +31,7 @@ from app.lib.cv_limits_cut import shown_content
 from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
+from app.lib.pages import posted_text
 
 SAVED = N_("Saved as a new version.")
 UNCHANGED = N_("Nothing had changed: no new version was made.")
@@ -71,8 +72,7 @@ class CvEditorForm(Controller):
         cv_id: FromPath[str],
     ) -> Any:
         cv = await services.get_cv(db, user.id, cv_id)
-        form_data = await request.form()
-        posted = {k: str(v) for k, v in form_data.items() if isinstance(v, str)}
+        posted = await posted_text(request)
         action = posted.get("action", "save")
         forms = posted_forms(posted)
         changed = apply_section_action(forms, action)

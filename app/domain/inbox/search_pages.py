@@ -20,7 +20,7 @@ from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.i18n import gettext, ngettext
 from app.lib.letter_template import PLACEHOLDERS
-from app.lib.pages import form_outcome
+from app.lib.pages import form_outcome, posted_text
 
 
 async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, Any]:
@@ -51,8 +51,8 @@ async def search_context(
     }
 
 
-def _form_data(form: Any) -> dict[str, str]:
-    values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+async def _form_data(request: HTMXRequest) -> dict[str, str]:
+    values = await posted_text(request)
     values.setdefault("active", "")  # an unticked checkbox is not sent
     return values
 
@@ -66,7 +66,7 @@ class SearchPages(Controller):
 
     @post("/inbox/searches")
     async def create(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
-        values = _form_data(await request.form())
+        values = await _form_data(request)
 
         async def action() -> str:
             search = await searches.create_search(db, user.id, parse_search(values))
@@ -99,7 +99,7 @@ class SearchPages(Controller):
         self, request: HTMXRequest, user: SignedIn, db: Db, search_id: FromPath[str]
     ) -> Any:
         search = await searches.get_search(db, user.id, search_id)
-        values = _form_data(await request.form())
+        values = await _form_data(request)
 
         async def action() -> str:
             await searches.update_search(db, search, parse_search(values))

@@ -35,7 +35,7 @@ from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redire
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
-from app.lib.pages import reload_after_rollback
+from app.lib.pages import posted_text, reload_after_rollback
 
 EDITOR = "letters/_partials/editor.html"
 
@@ -141,8 +141,7 @@ class LetterPages(Controller):
         """Save = a new version. htmx: the editor again ("Saved", or the errors beside Save)
         and the versions list out of band; a plain post: back to the page, or 422 with it."""
         letter = await services.get_letter(db, user, letter_id)
-        posted = await request.form()
-        posted_values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
+        posted_values = await posted_text(request)
         form = form_from_post(posted_values)
         content = content_from_form(form)
         status = 422

@@ -35,7 +35,7 @@ from app.lib.events import publish_event
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.pages import form_outcome, status_fragment, task_running
+from app.lib.pages import form_outcome, posted_text, status_fragment, task_running
 from app.lib.parsing.offer_parser import suggest_companies
 from app.tasks.lifecycle import commit_deletion
 
@@ -203,8 +203,7 @@ class OfferPages(Controller):
         offer_id: FromPath[str],
     ) -> Any:
         offer = await services.get_offer(db, user.id, offer_id)
-        posted = await request.form()
-        values = {k: str(v) for k, v in posted.items() if isinstance(v, str)}
+        values = await posted_text(request)
         changes, errors = changes_from_form(values)
         if errors:
             return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
