@@ -58,7 +58,7 @@ def _object(phrase: str) -> str:
 def _parts(phrase: str) -> list[str]:
     """The phrase's coordinated objects; "parties communes et individuelles" stays whole (a
     lone lowercase word joined without an article to a longer phrase is its adjective)."""
-    parts: list[str] = []
+    spans: list[tuple[int, int]] = []  # where each object starts and ends in the phrase
     start, joined_by = 0, ""
     for separator in [*SPLIT_RE.finditer(phrase), None]:
         end = separator.start() if separator else len(phrase)
@@ -69,13 +69,13 @@ def _parts(phrase: str) -> list[str]:
             and not _VERB_RE.match(part)
             and not ARTICLE_AFTER_RE.search(joined_by)
         )
-        if parts and lone_adjective and len(parts[-1].split()) > 1:
-            parts[-1] = phrase[phrase.index(parts[-1]) : end]
+        if spans and lone_adjective and len(phrase[slice(*spans[-1])].split()) > 1:
+            spans[-1] = (spans[-1][0], end)
         elif part.strip():
-            parts.append(part)
+            spans.append((start, end))
         if separator:
             start, joined_by = separator.end(), separator.group(0)
-    return parts
+    return [phrase[first:last] for first, last in spans]
 
 
 def _clause_objects(clause: str) -> list[str]:
