@@ -12,11 +12,13 @@ from app.domain.inbox.search_run_kind import KIND as SEARCH_RUN
 from app.domain.inbox.search_run_kind import PAGE_FETCH_KIND as INBOX_PAGE_FETCH
 from app.domain.letters.task_kind import KIND as COVER_LETTER
 from app.domain.offers.extraction_kind import KIND as OFFER_EXTRACTION
+from app.domain.pitches.task_kind import KIND as PITCH
 from app.tasks.registry import TaskKind, register
 
 KINDS: tuple[TaskKind, ...] = (GENERATION, CV_IMPORT, OFFER_EXTRACTION, COVER_LETTER)
 
 KINDS += (SEARCH_RUN, INBOX_PAGE_FETCH)  # the job inbox (app/domain/inbox/search_run_kind.py)
+KINDS += (PITCH,)  # the pitch coach (app/domain/pitches/task_kind.py)
 
 
 def register_task_kinds() -> None:

@@ -33,6 +33,7 @@ from jobs.discovery.run import RUN_MAX_TRIES, run_search
 from jobs.discovery.scheduler import clean_inbox, schedule_searches
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.pipeline.orchestrator import run_cv_generation
+from jobs.pitch_jobs import JOB_FUNCTIONS as PITCH_JOBS
 from jobs.recovery import recover_lost_jobs
 from jobs.render import RENDER_CV_PDF
 from jobs.sent_documents import RENDER_SENT_DOCUMENT
@@ -113,6 +114,7 @@ FUNCTIONS: list[Any] = [
     func(run_search, timeout=900, max_tries=RUN_MAX_TRIES),
     fetch_inbox_page,
     *LETTER_JOBS,
+    *PITCH_JOBS,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a dead worker or a job lost by Redis is noticed within

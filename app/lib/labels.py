@@ -78,6 +78,7 @@ SETTINGS = {
     "model_cv_import": N_("CV import"),
     "model_offer_extract": N_("Offer extraction"),
     "model_cover_letter": N_("Cover letter"),
+    "model_pitch": N_("Pitch"),
     "llm_base_url": N_("LLM endpoint URL"),
     "llm_api_key": N_("API key"),
     "llm_temperature": N_("Temperature"),
@@ -98,6 +99,7 @@ SETTING_GROUPS = {
     "Import de CV": N_("CV import"),
     "Extraction d'offre": N_("Offer extraction"),
     "Lettre de motivation": N_("Cover letter"),  # its French label is its code
+    "Pitch": N_("Pitch"),
 }
 
 PHASES = {
@@ -110,6 +112,7 @@ PHASES = {
     "cv_import": N_("CV import"),
     "offer_extract": N_("Offer extraction"),
     "cover_letter": N_("Cover letter"),
+    "pitch": N_("Pitch"),
     "generation": N_("CV generation"),  # an AI failure of a generation (the admin's last error)
 }
 

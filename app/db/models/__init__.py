@@ -17,6 +17,7 @@ from app.db.models.invitation import Invitation
 from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
 from app.db.models.offer import JobOffer
 from app.db.models.password_reset import PasswordReset
+from app.db.models.pitch import Pitch, PitchKind, PitchStatus
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
@@ -44,6 +45,9 @@ __all__ = [
     "JobOffer",
     "LetterStatus",
     "PasswordReset",
+    "Pitch",
+    "PitchKind",
+    "PitchStatus",
     "SavedSearch",
     "SentDocument",
     "Setting",

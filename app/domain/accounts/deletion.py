@@ -41,6 +41,7 @@ from app.db.models import (
     Invitation,
     JobOffer,
     PasswordReset,
+    Pitch,
     SavedSearch,
     SentDocument,
     TaskSlot,
@@ -139,6 +140,8 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(CvGenerationSubtask).where(CvGenerationSubtask.task_id.in_(generations)),
         delete(CvGenerationOffer).where(CvGenerationOffer.task_id.in_(generations)),
         delete(CvGenerationTask).where(CvGenerationTask.user_id == user_id),
+        # Pitches (CVs, offers, tasks).
+        delete(Pitch).where(Pitch.user_id == user_id),
         # Cover letters (CVs, offers, tasks).
         delete(CoverLetterVersion).where(CoverLetterVersion.cover_letter_id.in_(cover_letters)),
         delete(CoverLetter).where(CoverLetter.user_id == user_id),

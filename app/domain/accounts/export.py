@@ -40,6 +40,7 @@ from app.db.models import (
     FeedSource,
     InboxItem,
     JobOffer,
+    Pitch,
     SavedSearch,
     SentDocument,
     User,
@@ -334,7 +335,12 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
             .select_from(CoverLetter)
             .where(CoverLetter.user_id == user.id, CoverLetter.status == LetterStatus.COMPLETED)
         )
+        pitches = await db.scalars(
+            select(Pitch).where(Pitch.user_id == user.id).order_by(Pitch.created_at)
+        )
+        pitch_rows = [row_json(p) for p in pitches]
         await release_lock(db)
+        await out.add("pitches.json", _dump(pitch_rows))
         for search_id in await _ids(
             db, select(SavedSearch.id).where(SavedSearch.user_id == user.id)
         ):

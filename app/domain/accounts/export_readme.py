@@ -31,6 +31,8 @@ tasks.json           the task centre's history (imports, extractions, generation
 letters/<name>.json  one cover letter: its offer, CV, language, tone, status and text, with
                      "versions": every saved state of its text, oldest first.
 letters/<name>.pdf   its PDF, when one was already rendered with the letter as it is now.
+pitches.json         your pitches (30-second and 3-minute): target, CV, language, text, default,
+                     and what the fact check left out.
 applications/<name>.json  one tracked application: status, dates, rating, contact, "notes",
                      "moves" (every status change) and "sentDocuments" (the frozen copies of the
                      CVs and letters marked as sent; "pdfFile" names the copy's PDF).
@@ -74,6 +76,8 @@ tasks.json           l'historique du centre des tâches (imports, extractions, g
 letters/<nom>.json   une lettre de motivation : son offre, son CV, sa langue, son ton, son état
                      et son texte, avec « versions » : chaque état enregistré du texte.
 letters/<nom>.pdf    son PDF, s'il a déjà été produit avec la lettre telle qu'elle est.
+pitches.json         vos pitchs (30 secondes et 3 minutes) : cible, CV, langue, texte, pitch par
+                     défaut, et ce que la vérification des faits a écarté.
 applications/<nom>.json  une candidature suivie : état, dates, note, contact, « notes »,
                      « moves » (chaque changement d'état) et « sentDocuments » (les copies
                      figées des CV et lettres marqués comme envoyés ; « pdfFile » nomme le PDF

@@ -1,0 +1,160 @@
+"""HTML pages of the pitch coach: the list with the "Write a pitch" form, one pitch (its status
+while it is written, then its text with word count and speaking time, the fact check, the edit
+form, the default switch), and the delete confirmation.
+
+Plain forms that work without JavaScript (Post/Redirect/Get, app/lib/form_flash.py); with htmx
+the status box refreshes on the tab's event stream and reloads the page once the pitch is done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, get, post
+from litestar.enums import MediaType
+from litestar.params import FromPath, URLEncodedBody
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import Pitch, PitchStatus, User
+from app.domain.pitches import services, view
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page
+from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
+from app.lib.errors import AppError
+from app.lib.form_flash import is_form_refusal, redirect_back, see_other
+from app.lib.i18n import gettext
+from app.lib.pages import posted_text, reload_after_rollback
+
+
+async def _row(db: AsyncSession, user: User, pitch: Pitch) -> view.PitchRow:
+    (row,) = await view.pitch_rows(db, user, [pitch])
+    return row
+
+
+class PitchPages(Controller):
+    include_in_schema = False
+
+    @get("/pitches")
+    async def index(self, user: SignedIn, db: Db) -> Template:
+        pitches = await services.list_pitches(db, user)
+        context = {
+            "rows": await view.pitch_rows(db, user, pitches),
+            "status_labels": view.STATUS_LABELS,
+            **await view.form_choices(db, user),
+        }
+        return Template("pitches/index.html", context=context)
+
+    @post("/pitches", media_type=MediaType.HTML)
+    async def write(
+        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, settings: AppSettings
+    ) -> Any:
+        """The "Write a pitch" form: the target is an offer, or (target "context") the line
+        typed."""
+        form = await posted_text(request)
+        target = form.get("target", "")
+        offer_id = "" if target in ("", "context") else target
+        try:
+            pitch = await services.request_pitch(
+                db,
+                queue,
+                user,
+                cv_file_id=form.get("cv_file_id", ""),
+                kind=form.get("kind", "30s"),
+                job_offer_id=offer_id,
+                context=form.get("context", "") if target == "context" else "",
+                language=form.get("language") or None,
+                settings=settings,
+                device_id=request.headers.get("x-device-id"),
+            )
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise  # another user's CV or offer: the 404 page
+            await reload_after_rollback(db, user)
+            return redirect_back(request, "/pitches", exc, pitch_posted=form)
+        return see_other(f"/pitches/{pitch.id}")
+
+    @get("/pitches/{pitch_id:str}")
+    async def show(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> Template:
+        pitch = await services.get_pitch(db, user, pitch_id)
+        context = view.page_context(await _row(db, user, pitch))
+        return Template("pitches/page.html", context=context)
+
+    @get("/pitches/{pitch_id:str}/status")
+    async def status(
+        self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
+    ) -> Template:
+        """The "being written" box the page refreshes; once the pitch is over, htmx reloads."""
+        pitch = await services.get_pitch(db, user, pitch_id)
+        writing = view.writing(pitch)
+        headers = {"HX-Refresh": "true"} if not writing and request.htmx else {}
+        context = {"pitch": pitch, "writing": writing, "status_labels": view.STATUS_LABELS}
+        return Template("pitches/_partials/status.html", context=context, headers=headers)
+
+    @post("/pitches/{pitch_id:str}", media_type=MediaType.HTML)
+    async def save(
+        self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
+    ) -> Any:
+        """Save the edited text; refused (empty, too long, not written yet): back to the page
+        with the text as typed and the reason."""
+        form = await posted_text(request)
+        text = form.get("text", "")
+        try:
+            await services.save_text(db, user, pitch_id, text)
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user)
+            return redirect_back(request, f"/pitches/{pitch_id}", exc, edited_text=text)
+        return see_other(f"/pitches/{pitch_id}?saved=1")
+
+    @post("/pitches/{pitch_id:str}/default", media_type=MediaType.HTML)
+    async def default(
+        self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
+    ) -> Any:
+        form = await posted_text(request)
+        try:
+            await services.set_default(db, user, pitch_id, form.get("on") == "1")
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user)
+            return redirect_back(request, f"/pitches/{pitch_id}", exc)
+        return see_other(f"/pitches/{pitch_id}")
+
+    @get("/pitches/{pitch_id:str}/delete")
+    async def confirm_delete(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> Template:
+        return confirm_page(await pitch_confirmation(db, user, pitch_id))
+
+    @post("/pitches/{pitch_id:str}/delete")
+    async def delete(
+        self,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        pitch_id: FromPath[str],
+        data: URLEncodedBody[DeleteForm],
+    ) -> Redirect | Template:
+        """Only the confirmation page's form deletes; any other post shows that page."""
+        if not data.confirmed:
+            return confirm_page(await pitch_confirmation(db, user, pitch_id))
+        await services.delete_pitch(db, queue.arq, queue.redis, user, pitch_id)
+        return Redirect("/pitches", status_code=303)
+
+
+async def pitch_confirmation(db: AsyncSession, user: User, pitch_id: str) -> Confirmation:
+    pitch = await services.get_pitch(db, user, pitch_id)
+    row = await _row(db, user, pitch)
+    gone = [gettext("its text and your edits")]
+    if pitch.status in (PitchStatus.PENDING, PitchStatus.RUNNING):
+        gone.append(gettext("the writing still under way"))
+    return Confirmation(
+        heading=gettext("Delete this pitch?"),
+        subject=f"{gettext(view.KIND_LABELS.get(pitch.kind, pitch.kind))} · {row.target}"
+        + f" · {pitch.created_at.strftime('%Y-%m-%d %H:%M')}",
+        action=f"/pitches/{pitch.id}/delete",
+        back=f"/pitches/{pitch.id}",
+        confirm_label=gettext("Delete the pitch"),
+        gone=gone,
+        kept=[gettext("the CV, the offer and the achievements it was written from")],
+    )

@@ -1,0 +1,143 @@
+"""Start a pitch: one ``Pitch`` + one ``BackgroundTask`` in one transaction, then the arq job
+``write_pitch`` (jobs/pitch_jobs.py). A request that cannot start (bad option, a CV still
+importing, another user's CV or offer) is refused whole: nothing is created."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings, get_settings
+from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus, User
+from app.db.models.status import TaskStatus
+from app.domain.cvs import services as cvs
+from app.domain.offers import services as offers
+from app.domain.pitches.lifecycle import (
+    PITCH_QUEUE_DOWN,
+    PITCH_TASK_TYPE,
+    end_pitch,
+    job_id,
+)
+from app.lib.dependencies import TaskQueue
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.settings.llm_endpoint import refuse_when_spent
+from app.tasks.lifecycle import create_task, reserve, save_and_publish
+
+log = logging.getLogger(__name__)
+KINDS = ("30s", "3min")
+LANGUAGES = ("fr", "en")
+MAX_CONTEXT = 120  # one line naming the target: the pitch may say it (jobs/pitches/evidence.py)
+
+
+def check_options(kind: str, language: str | None, job_offer_id: str, context: str) -> str:
+    """The context as stored (spaces squeezed), or 422 saying which option is wrong."""
+    if kind not in KINDS:
+        raise InputError(
+            N_("The pitch length must be '30s' or '3min'."), code="pitch.bad_kind", where="kind"
+        )
+    if language not in (None, "", *LANGUAGES):
+        raise InputError(
+            N_("The pitch language must be 'fr' or 'en'."),
+            code="pitch.bad_language",
+            where="language",
+        )
+    context = " ".join(context.split())
+    if len(context) > MAX_CONTEXT:
+        raise InputError(
+            N_("The context must be one line of at most %(max)d characters."),
+            code="pitch.context_too_long",
+            where="context",
+            max=MAX_CONTEXT,
+        )
+    if bool(job_offer_id) == bool(context):
+        raise InputError(
+            N_("Choose the target of the pitch: one of your offers, or a context (not both)."),
+            code="pitch.no_target",
+            where="jobOfferId",
+        )
+    return context
+
+
+async def _inputs(
+    session: AsyncSession, user_id: str, cv_file_id: str, job_offer_id: str
+) -> tuple[CvFile, JobOffer | None]:
+    cv = await cvs.get_cv(session, user_id, cv_file_id)
+    if cv.extraction_status != "completed" or not cv.content:
+        raise InputError(
+            N_("This CV is not ready yet: wait for its import to finish."),
+            code="pitch.cv_not_ready",
+            http_status=409,
+            where="cvFileId",
+        )
+    offer = await offers.get_offer(session, user_id, job_offer_id) if job_offer_id else None
+    return cv, offer
+
+
+async def enqueue(
+    session: AsyncSession, queue: TaskQueue, pitch: Pitch, task: BackgroundTask
+) -> None:
+    """Queue the job; if Redis refuses, the pitch ends failed and the request says why (503)."""
+    try:
+        await queue.arq.enqueue_job("write_pitch", pitch.id, task.id, _job_id=task.job_id)
+    except Exception as exc:
+        log.exception("Could not enqueue pitch %s", pitch.id)
+        await end_pitch(session, task, pitch, status=TaskStatus.FAILED, message=PITCH_QUEUE_DOWN)
+        await save_and_publish(session, queue.redis, task)
+        raise InputError(PITCH_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
+    await save_and_publish(session, queue.redis, task)
+
+
+async def request_pitch(
+    session: AsyncSession,
+    queue: TaskQueue,
+    user: User,
+    *,
+    cv_file_id: str,
+    kind: str,
+    job_offer_id: str = "",
+    context: str = "",
+    language: str | None = None,
+    settings: Settings | None = None,
+    device_id: str | None = None,
+) -> Pitch:
+    """Create and queue a pitch of ``user``; refused whole (404, 409, 422) with nothing made."""
+    context = check_options(kind, language, job_offer_id, context)
+    cv, offer = await _inputs(session, user.id, cv_file_id, job_offer_id)
+    settings = settings or get_settings()
+    await refuse_when_spent(session, settings, queue.redis, user.id)
+    chosen = language or (offer.language if offer else None) or cv.language or user.locale
+    pitch = Pitch(
+        user_id=user.id,
+        cv_file_id=cv.id,
+        job_offer_id=offer.id if offer else None,
+        context=context,
+        kind=kind,
+        language=chosen if chosen in LANGUAGES else "en",
+        status=PitchStatus.PENDING,
+        text="",
+        meta={"requestedLanguage": language or None},
+    )
+    session.add(pitch)
+    try:
+        await session.flush()
+        subject = offer.title if offer else context
+        task = await create_task(
+            session,
+            user.id,
+            PITCH_TASK_TYPE,
+            f"Pitch — {kind} · {subject}"[:200],
+            cap=settings.background_tasks_per_user,
+            device_id=device_id,
+            progress={"step": "queued", "percent": 0, "pitchId": pitch.id},
+        )
+        task.job_id = job_id(task.id)
+        pitch.background_task_id = task.id
+        await reserve(session, task, {"pitchId": pitch.id, "taskId": task.id})
+    except BaseException:
+        await session.rollback()  # no pitch, no task
+        raise
+    await session.commit()
+    await enqueue(session, queue, pitch, task)
+    return pitch

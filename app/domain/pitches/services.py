@@ -1,0 +1,121 @@
+"""Pitches: start one (requesting.py), read, list, edit, choose the default, delete.
+
+Every lookup is scoped to the owner: another user's pitch answers exactly like a missing one
+(404). A user has at most one default pitch: setting one unsets the others in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+from arq.connections import ArqRedis
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, Pitch, PitchStatus, User
+from app.db.models.status import OPEN, TaskStatus
+from app.domain.pitches.lifecycle import PITCH_CANCELLED, end_pitch
+from app.domain.pitches.requesting import check_options, request_pitch
+from app.lib.errors import Conflict, NotFound
+from app.lib.events import Publisher
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.tasks.abort import abort_job
+from app.tasks.lifecycle import save_and_publish
+
+__all__ = [
+    "check_options",
+    "delete_pitch",
+    "get_pitch",
+    "list_pitches",
+    "request_pitch",
+    "save_text",
+    "set_default",
+]
+
+MAX_TEXT = 6000  # a 3-minute pitch is ~2,500 characters: room for edits, not for a book
+EMPTY_PITCH = N_("A pitch needs some text.")
+TOO_LONG = N_("A pitch can have at most %(max)d characters.")
+NOT_READY = N_("The pitch is not written yet: wait for it to finish.")
+
+
+async def get_pitch(session: AsyncSession, user: User | str, pitch_id: str) -> Pitch:
+    user_id = user if isinstance(user, str) else user.id
+    pitch = await session.scalar(
+        select(Pitch).where(Pitch.id == pitch_id, Pitch.user_id == user_id)
+    )
+    if pitch is None:
+        raise NotFound(N_("No such pitch."), code="pitch.not_found")
+    return pitch
+
+
+async def list_pitches(session: AsyncSession, user: User) -> list[Pitch]:
+    """The default pitch first, then the newest."""
+    rows = await session.scalars(
+        select(Pitch)
+        .where(Pitch.user_id == user.id)
+        .order_by(Pitch.is_default.desc(), Pitch.created_at.desc(), Pitch.id)
+    )
+    return list(rows)
+
+
+def require_completed(pitch: Pitch) -> None:
+    if pitch.status != PitchStatus.COMPLETED:
+        raise Conflict(NOT_READY, code="pitch.not_ready")
+
+
+def checked_text(text: str) -> str:
+    """The edited text: lines' spaces squeezed, paragraphs kept; empty or too long is 422."""
+    paragraphs = [" ".join(p.split()) for p in text.replace("\r\n", "\n").split("\n\n")]
+    cleaned = "\n\n".join(p for p in paragraphs if p)
+    if not cleaned:
+        raise InputError(EMPTY_PITCH, code="pitch.empty", where="text")
+    if len(cleaned) > MAX_TEXT:
+        raise InputError(TOO_LONG, code="pitch.too_long", where="text", max=MAX_TEXT)
+    return cleaned
+
+
+async def save_text(session: AsyncSession, user: User, pitch_id: str, text: str) -> Pitch:
+    """The user's edit of a written pitch (their own words: not checked against the CV)."""
+    pitch = await get_pitch(session, user, pitch_id)
+    require_completed(pitch)
+    pitch.text = checked_text(text)
+    pitch.meta = {**(pitch.meta or {}), "edited": True}
+    await session.commit()
+    return pitch
+
+
+async def set_default(session: AsyncSession, user: User, pitch_id: str, on: bool) -> Pitch:
+    """Make a written pitch the user's default (the previous one stops being it), or unset it."""
+    pitch = await get_pitch(session, user, pitch_id)
+    if on:
+        require_completed(pitch)
+        await session.execute(
+            update(Pitch)
+            .where(Pitch.user_id == user.id, Pitch.id != pitch.id, Pitch.is_default.is_(True))
+            .values(is_default=False)
+        )
+    pitch.is_default = on
+    await session.commit()
+    return pitch
+
+
+async def delete_pitch(
+    session: AsyncSession, arq: ArqRedis, publisher: Publisher, user: User, pitch_id: str
+) -> None:
+    """Delete a pitch; one still being written is cancelled first."""
+    pitch = await get_pitch(session, user, pitch_id)
+    task = None
+    if pitch.background_task_id:
+        task = await session.get(BackgroundTask, pitch.background_task_id)
+        if task is not None and task.status in OPEN:
+            ended = await end_pitch(
+                session, task, None, status=TaskStatus.CANCELLED, message=PITCH_CANCELLED
+            )
+            task = task if ended else None
+        else:
+            task = None
+    await session.delete(pitch)
+    await session.commit()
+    if task is not None:
+        await save_and_publish(session, publisher, task)
+        await abort_job(arq, task.job_id)

@@ -1,0 +1,62 @@
+"""The pitch as a task kind (app/tasks/registry.py): no slot (a 30-second and a 3-minute pitch
+may be written together), free (its LLM calls count on the daily budget), its cancel and its
+recovery when the worker's queue lost its job."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask
+from app.db.models.status import TaskStatus
+from app.domain.pitches.lifecycle import (
+    PITCH_CANCELLED,
+    PITCH_INPUT_GONE,
+    PITCH_JOB,
+    PITCH_TASK_TYPE,
+    end_pitch,
+    pitch_id_of,
+    pitch_of,
+)
+from app.lib.i18n import N_
+from app.tasks.registry import Ended, LostInput, Recovery, TaskKind
+
+
+def link(task: BackgroundTask) -> tuple[str, str] | None:
+    if task.status == TaskStatus.CANCELLED:
+        return None
+    pitch_id = pitch_id_of(task)
+    return (f"/pitches/{pitch_id}", N_("Open the pitch")) if pitch_id else None
+
+
+async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+    pitch = await pitch_of(session, task)
+    ended = await end_pitch(
+        session, task, pitch, status=TaskStatus.CANCELLED, message=PITCH_CANCELLED
+    )
+    return Ended() if ended else None
+
+
+async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
+    pitch = await pitch_of(session, task)
+    present = pitch is not None and pitch.cv_file_id is not None
+    return LostInput(job_args=(pitch_id_of(task), task.id) if present else None)
+
+
+async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+    pitch = await pitch_of(session, task)
+    ended = await end_pitch(
+        session, task, pitch, status=TaskStatus.FAILED, message=PITCH_INPUT_GONE
+    )
+    return Ended() if ended else None
+
+
+KIND = TaskKind(
+    type=PITCH_TASK_TYPE,
+    label=N_("Pitch"),
+    slot=None,
+    price=None,
+    cancel=cancel,
+    recovery=Recovery(job=PITCH_JOB, find_input=find_input, fail_lost=fail_lost),
+    link=link,
+    title_prefix="Pitch — ",
+)

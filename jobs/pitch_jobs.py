@@ -1,0 +1,124 @@
+"""The arq job of pitches: ``write_pitch``, built on jobs/task_job.py like the cover letter's
+(jobs/cover_letters.py): every write first claims the task, progress is committed then
+published, a transient failure is retried, anything else ends the pitch failed with a catalogue
+message. The pitch is written by jobs/pitches/writer.py from the CV (its source CV, for a
+tailored one) and the user's complete achievements, the only facts it may state."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus
+from app.db.models.status import FINISHED, TaskStatus
+from app.domain.pitches.lifecycle import PITCH_FAILED, PITCH_INPUT_GONE, end_pitch
+from app.lib.cv_content import CvContent
+from app.tasks.lifecycle import save_and_publish
+from jobs.cover_letters import source_of
+from jobs.pitches import writer
+from jobs.pitches.request import PitchRequest
+from jobs.pitches.stories import complete_stories
+from jobs.task_job import (
+    Job,
+    claim_or_stop,
+    complete,
+    guarded,
+    progress,
+    publish_failure,
+    unless_settled,
+)
+
+log = logging.getLogger(__name__)
+
+
+async def pitch_request(db: AsyncSession, pitch: Pitch, cv: CvFile) -> PitchRequest:
+    offer = await db.get(JobOffer, pitch.job_offer_id) if pitch.job_offer_id else None
+    source = await source_of(db, cv)
+    return PitchRequest(
+        cv=CvContent.from_json(cv.content),
+        kind=pitch.kind,
+        language=pitch.language,
+        stories=await complete_stories(db, pitch.user_id, pitch.cv_file_id),
+        offer_title=offer.title if offer else "",
+        offer_company=offer.company if offer else "",
+        offer_location=offer.location if offer else "",
+        offer_text=offer.description if offer else "",
+        offer_requirements=tuple(str(r) for r in (offer.requirements or [])) if offer else (),
+        context=pitch.context,
+        source=CvContent.from_json(source.content) if source is not None else None,
+    )
+
+
+async def write_pitch(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, Any]:
+    return await unless_settled(
+        _write(ctx, pitch_id, task_id),
+        {"pitchId": pitch_id, "skipped": "settled"},
+        "Pitch task %s was settled elsewhere (cancelled); its result is dropped",
+        task_id,
+    )
+
+
+async def _write(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, Any]:
+    redis = ctx["redis"]
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED:
+            return {"skipped": task.status if task else "no task"}
+        pitch = await db.get(Pitch, pitch_id)
+        cv = await db.get(CvFile, pitch.cv_file_id) if pitch and pitch.cv_file_id else None
+        if pitch is None or cv is None or not cv.content:  # deleted meanwhile
+            ended = await end_pitch(
+                db, task, pitch, status=TaskStatus.FAILED, message=PITCH_INPUT_GONE
+            )
+            if ended:
+                await save_and_publish(db, redis, task)
+            return {"pitchId": pitch_id, "skipped": "input gone"}
+        if pitch.status == PitchStatus.COMPLETED:  # a re-delivered job whose work is done
+            await claim_or_stop(db, task)
+            await complete(db, redis, task, {"pitchId": pitch.id, "alreadyDone": True})
+            return {"pitchId": pitch.id, "alreadyDone": True}
+
+        async def work() -> dict[str, Any]:
+            return await _work(ctx, db, task, pitch, cv)
+
+        async def fail(_: dict[str, Any]) -> None:
+            ended = await end_pitch(db, task, pitch, status=TaskStatus.FAILED, message=PITCH_FAILED)
+            await publish_failure(db, redis, task, ended)
+
+        job = Job("Pitch", "pitchId", pitch_id)
+        return await guarded(ctx, db, redis, task, pitch, job, work, fail)
+
+
+async def _work(
+    ctx: dict[str, Any], db: AsyncSession, task: BackgroundTask, pitch: Pitch, cv: CvFile
+) -> dict[str, Any]:
+    redis = ctx["redis"]
+    pitch.status = PitchStatus.RUNNING  # written after the claim (no autoflush there)
+    await progress(db, redis, task, "writing", 20)
+    request = await pitch_request(db, pitch, cv)
+    engine = await writer.pitch_engine(db, ctx["settings"], user_id=pitch.user_id, redis=redis)
+    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+    written = await writer.write_pitch(request, engine)
+    await progress(db, redis, task, "saving", 90)
+    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
+    pitch.text = written.text
+    pitch.language = written.language
+    pitch.engine = written.engine
+    pitch.meta = {**(pitch.meta or {}), **written.meta, "stories": len(request.stories)}
+    pitch.status = PitchStatus.COMPLETED
+    pitch.error = None
+    summary = {
+        "pitchId": pitch.id,
+        "engine": written.engine,
+        "language": written.language,
+        "words": written.meta.get("words", 0),
+        "verifiedClaims": written.meta.get("verifiedClaims", 0),
+        "droppedClaims": written.meta.get("droppedClaims", 0),
+    }
+    await complete(db, redis, task, summary)
+    return summary
+
+
+JOB_FUNCTIONS: list[Any] = [write_pitch]

@@ -1,0 +1,242 @@
+"""The offline engine: a pitch assembled from frames (wording.py) and the user's own sentences.
+
+Blocks in speaking order: hello (name and current title), the most relevant experience and its
+strongest lines, the achievements (the 30-second pitch: the first one's title and result; the
+3-minute pitch: each one's four STAR sentences), a second experience, skills, education,
+languages, why this target, the closing. The hello, the target and the closing are always
+there; the others are taken by rank, each only while the pitch stays under its most words
+(request.MAX_WORDS) and until it reaches its target, so a thin CV gives a shorter pitch, never
+a padded one. Quoted lines are the CV's and the achievements' own, in their language: the pitch
+is written in the CV's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds, item_text
+from app.lib.speech import word_count
+from jobs.letters.core.facts import is_statement, is_study
+from jobs.letters.core.frame import cv_language
+from jobs.letters.core.offline import as_clause
+from jobs.pipeline.core.text import sentences
+from jobs.pitches import wording
+from jobs.pitches.evidence import target_context
+from jobs.pitches.request import MAX_WORDS, TARGET_WORDS, PitchRequest, Story
+
+# English bullets that start with a past-tense verb read as "I <line>"; others are quoted.
+IRREGULAR_PAST = frozenset(
+    [
+        "built",
+        "led",
+        "ran",
+        "made",
+        "wrote",
+        "grew",
+        "cut",
+        "set",
+        "drove",
+        "won",
+        "taught",
+        "sold",
+        "brought",
+        "took",
+        "gave",
+        "oversaw",
+        "began",
+        "kept",
+        "found",
+        "met",
+        "spent",
+        "got",
+        "did",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    rank: int  # lower is taken first; 0: always there
+    sentences: tuple[str, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(s) for s in self.sentences)
+
+
+def pitch_language(request: PitchRequest) -> str:
+    """The offline pitch quotes the CV as written: the CV's language."""
+    default = request.language if request.language in wording.WORDING else "en"
+    return cv_language(request.cv, default=default)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else f"{text}."
+
+
+def _needs(request: PitchRequest) -> OfferNeeds | None:
+    if not (request.offer_title or request.offer_text):
+        return None
+    return OfferNeeds(
+        OfferText(
+            title=request.offer_title,
+            description=request.offer_text,
+            requirements=list(request.offer_requirements),
+            language=request.language or "en",
+        )
+    )
+
+
+def _ranked_items(cv: CvContent, needs: OfferNeeds | None) -> list[Experience | Project]:
+    """Experiences (projects without any), the most relevant to the offer first; the CV's order
+    without an offer."""
+    pool: list[Experience | Project] = list(cv.experience) or list(cv.projects)
+    if needs is None:
+        return pool
+    scored = sorted(
+        enumerate(pool), key=lambda entry: (-needs.score(item_text(entry[1])), entry[0])
+    )
+    return [item for _, item in scored]
+
+
+def _lines(item: Experience | Project, needs: OfferNeeds | None, count: int) -> list[str]:
+    raw = item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+    usable = [(i, line.strip()) for i, line in enumerate(raw) if is_statement(line)]
+    if needs is not None:
+        usable.sort(key=lambda entry: (-needs.score(entry[1]), entry[0]))
+    return [line for _, line in usable[:count]]
+
+
+def _line_sentence(line: str, language: str, first: bool) -> str:
+    clause = as_clause(line)
+    if language == "en":
+        verb = clause.split(" ", 1)[0].lower()
+        if verb.endswith("ed") or verb in IRREGULAR_PAST:
+            return f"I {clause[:1].lower()}{clause[1:]}."
+        return _sentence(line)
+    return wording.text(language, "line" if first else "line.next", line=clause)
+
+
+def _role_sentence(item: Experience | Project, language: str, first: bool) -> str:
+    if isinstance(item, Project):
+        return ""
+    title, company = item.title.strip(), item.company.strip()
+    if title and company:
+        key = "now.title_company" if first and item.current else "past.title_company"
+        return wording.text(language, key, title=title, company=company)
+    if title:
+        return wording.text(language, "past.title", title=title)
+    if company:
+        return wording.text(language, "past.company", company=company)
+    return ""
+
+
+def _item_block(
+    item: Experience | Project, needs: OfferNeeds | None, language: str, first: bool, lines: int
+) -> tuple[str, ...]:
+    found = _lines(item, needs, lines)
+    quoted = [_line_sentence(line, language, i == 0) for i, line in enumerate(found)]
+    role = _role_sentence(item, language, first)  # "" for a project: its lines say it
+    return tuple(s for s in (role, *quoted) if s)
+
+
+def _story_block(story: Story, language: str, first: bool, short: bool) -> tuple[str, ...]:
+    key = "story.title" if first else "story.title_next"
+    head = wording.text(language, key, title=story.title.strip().rstrip(".")) if story.title else ""
+    parts = [story.result] if short else [story.situation, story.task, story.action, story.result]
+    said = [_sentence(s) for part in parts for s in sentences(part) or [part] if s.strip()]
+    return tuple(s for s in (head, *said) if s)
+
+
+def _hello(cv: CvContent, language: str) -> str:
+    name, title = cv.header.name.strip(), cv.header.current_title.strip()
+    if title and is_study(title):
+        title = ""
+    if name and title:
+        return wording.text(language, "hello.name_title", name=name, title=title)
+    if name:
+        return wording.text(language, "hello.name", name=name)
+    if title:
+        return wording.text(language, "hello.title", title=title)
+    return wording.text(language, "hello.plain")
+
+
+def _target(request: PitchRequest, language: str) -> str:
+    role, company = request.offer_title.strip(), request.offer_company.strip()
+    if role and company:
+        return wording.text(language, "target.role_company", role=role, company=company)
+    if role:
+        return wording.text(language, "target.role", role=role)
+    if company:
+        return wording.text(language, "target.company", company=company)
+    context = target_context(request)
+    return wording.text(language, "target.context", context=context) if context else ""
+
+
+def _middle(request: PitchRequest, language: str, short: bool) -> list[Block]:
+    """The blocks between the hello and the target, in speaking order, each with its rank."""
+    cv = request.cv
+    needs = _needs(request)
+    items = _ranked_items(cv, needs)
+    blocks: list[Block] = []
+    if not short and cv.summary.strip():
+        said = tuple(_sentence(s) for s in sentences(cv.summary)[:3] if is_statement(s))
+        blocks.append(Block(12, said))
+    if items:
+        blocks.append(Block(1, _item_block(items[0], needs, language, True, 1 if short else 4)))
+    for index, story in enumerate(request.stories[: 1 if short else 4]):
+        blocks.append(Block(2 + index * 2, _story_block(story, language, index == 0, short)))
+    if short:
+        return blocks
+    for index, item in enumerate(items[1:4]):
+        blocks.append(Block(3 + index * 2, _item_block(item, needs, language, False, 3)))
+    skills = [s.name.strip() for s in cv.skills if s.name.strip()][:6]
+    if skills:
+        listed = wording.join_list(skills, language)
+        blocks.append(Block(9, (wording.text(language, "skills", skills=listed),)))
+    for education in cv.education[:1]:
+        degree, school = education.degree.strip(), education.institution.strip()
+        if degree and school:
+            studied = wording.text(language, "education", degree=degree, school=school)
+            blocks.append(Block(10, (studied,)))
+    spoken = [x.name.strip() for x in cv.languages if x.name.strip()][:4]
+    if len(spoken) > 1:
+        listed = wording.join_list(spoken, language)
+        blocks.append(Block(11, (wording.text(language, "languages", languages=listed),)))
+    return blocks
+
+
+def choose(blocks: list[Block], target: int, most: int) -> list[Block]:
+    """The always-there blocks, then the others by rank while under the target and the most."""
+    total = sum(b.words for b in blocks if b.rank == 0)
+    taken = {id(b) for b in blocks if b.rank == 0}
+    for block in sorted((b for b in blocks if b.rank), key=lambda b: b.rank):
+        if total >= target:
+            break
+        if block.sentences and total + block.words <= most:
+            taken.add(id(block))
+            total += block.words
+    return [b for b in blocks if id(b) in taken]
+
+
+def offline_pitch(request: PitchRequest) -> tuple[list[str], str]:
+    """The pitch's paragraphs (one for 30 seconds; one a block for 3 minutes) and its
+    language."""
+    language = pitch_language(request)
+    short = request.kind == "30s"
+    closing = wording.text(language, "close.short" if short else "close.long")
+    blocks = [
+        Block(0, (_hello(request.cv, language),)),
+        *_middle(request, language, short),
+        Block(0, tuple(s for s in (_target(request, language),) if s)),
+        Block(0, (closing,)),
+    ]
+    chosen = choose(blocks, TARGET_WORDS[request.kind], MAX_WORDS[request.kind])
+    paragraphs = [" ".join(block.sentences) for block in chosen if block.sentences]
+    return ([" ".join(paragraphs)] if short else paragraphs), language
