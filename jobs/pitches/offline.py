@@ -60,6 +60,7 @@ IRREGULAR_PAST = frozenset(
 class Block:
     rank: int  # lower is taken first; 0: always there
     sentences: tuple[str, ...]
+    group: int = 0  # consecutive blocks of one group make one paragraph (3-minute pitch)
 
     @property
     def words(self) -> int:
@@ -113,6 +114,17 @@ def _lines(item: Experience | Project, needs: OfferNeeds | None, count: int) -> 
     return [line for _, line in usable[:count]]
 
 
+def _spoken(text: str, language: str) -> str:
+    """One of the user's sentences as said: an English one that starts with a past-tense verb
+    ("Cut latency by 35%") gets its "I"; others are said as written."""
+    sentence = _sentence(text)
+    if language == "en" and sentence:
+        verb = sentence.split(" ", 1)[0].lower()
+        if verb.endswith("ed") or verb in IRREGULAR_PAST:
+            return f"I {sentence[:1].lower()}{sentence[1:]}"
+    return sentence
+
+
 def _line_sentence(line: str, language: str, first: bool) -> str:
     clause = as_clause(line)
     if language == "en":
@@ -150,7 +162,7 @@ def _story_block(story: Story, language: str, first: bool, short: bool) -> tuple
     key = "story.title" if first else "story.title_next"
     head = wording.text(language, key, title=story.title.strip().rstrip(".")) if story.title else ""
     parts = [story.result] if short else [story.situation, story.task, story.action, story.result]
-    said = [_sentence(s) for part in parts for s in sentences(part) or [part] if s.strip()]
+    said = [_spoken(s, language) for part in parts for s in sentences(part) or [part] if s.strip()]
     return tuple(s for s in (head, *said) if s)
 
 
@@ -187,28 +199,31 @@ def _middle(request: PitchRequest, language: str, short: bool) -> list[Block]:
     blocks: list[Block] = []
     if not short and cv.summary.strip():
         said = tuple(_sentence(s) for s in sentences(cv.summary)[:3] if is_statement(s))
-        blocks.append(Block(12, said))
+        blocks.append(Block(12, said, group=0))
     if items:
-        blocks.append(Block(1, _item_block(items[0], needs, language, True, 1 if short else 4)))
+        first = _item_block(items[0], needs, language, True, 1 if short else 4)
+        blocks.append(Block(1, first, group=1))
     for index, story in enumerate(request.stories[: 1 if short else 4]):
-        blocks.append(Block(2 + index * 2, _story_block(story, language, index == 0, short)))
+        told = _story_block(story, language, index == 0, short)
+        blocks.append(Block(2 + index * 2, told, group=2 + index))
     if short:
         return blocks
     for index, item in enumerate(items[1:4]):
-        blocks.append(Block(3 + index * 2, _item_block(item, needs, language, False, 3)))
+        said = _item_block(item, needs, language, False, 3)
+        blocks.append(Block(3 + index * 2, said, group=10))
     skills = [s.name.strip() for s in cv.skills if s.name.strip()][:6]
     if skills:
         listed = wording.join_list(skills, language)
-        blocks.append(Block(9, (wording.text(language, "skills", skills=listed),)))
+        blocks.append(Block(9, (wording.text(language, "skills", skills=listed),), group=11))
     for education in cv.education[:1]:
         degree, school = education.degree.strip(), education.institution.strip()
         if degree and school:
             studied = wording.text(language, "education", degree=degree, school=school)
-            blocks.append(Block(10, (studied,)))
+            blocks.append(Block(10, (studied,), group=11))
     spoken = [x.name.strip() for x in cv.languages if x.name.strip()][:4]
     if len(spoken) > 1:
         listed = wording.join_list(spoken, language)
-        blocks.append(Block(11, (wording.text(language, "languages", languages=listed),)))
+        blocks.append(Block(11, (wording.text(language, "languages", languages=listed),), group=11))
     return blocks
 
 
@@ -234,9 +249,13 @@ def offline_pitch(request: PitchRequest) -> tuple[list[str], str]:
     blocks = [
         Block(0, (_hello(request.cv, language),)),
         *_middle(request, language, short),
-        Block(0, tuple(s for s in (_target(request, language),) if s)),
-        Block(0, (closing,)),
+        Block(0, tuple(s for s in (_target(request, language),) if s), group=12),
+        Block(0, (closing,), group=12),
     ]
     chosen = choose(blocks, TARGET_WORDS[request.kind], MAX_WORDS[request.kind])
-    paragraphs = [" ".join(block.sentences) for block in chosen if block.sentences]
-    return ([" ".join(paragraphs)] if short else paragraphs), language
+    if short:
+        return [" ".join(s for block in chosen for s in block.sentences)], language
+    grouped: dict[int, list[str]] = {}
+    for block in chosen:
+        grouped.setdefault(block.group, []).extend(block.sentences)
+    return [" ".join(grouped[g]) for g in sorted(grouped) if grouped[g]], language

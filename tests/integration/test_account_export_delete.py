@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import (
+    Achievement,
     Application,
     ApplicationNote,
     ApplicationStatusChange,
@@ -33,6 +34,7 @@ from app.db.models import (
     InboxItem,
     Invitation,
     PasswordReset,
+    Pitch,
     SavedSearch,
     SentDocument,
     TaskSlot,
@@ -200,6 +202,29 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
         for n, status in ((1, "pending"), (2, "approved"))
     ]
     db.add_all(found)
+    db.add(
+        Achievement(
+            user_id=user_id,
+            title="Faster tracking",
+            situation="Slow pages.",
+            task="Make them fast.",
+            action="Added caching.",
+            result="Cut latency by 35%.",
+            status="complete",
+        )
+    )
+    db.add(
+        Pitch(
+            user_id=user_id,
+            cv_file_id=cv.id,
+            job_offer_id=offer.id,
+            kind="30s",
+            status="completed",
+            engine="offline",
+            text=f"Hello, I am {name}.",
+            is_default=True,
+        )
+    )
     running = BackgroundTask(user_id=user_id, type="cv_import", status="running", title="import")
     db.add(running)
     await db.flush()
@@ -396,6 +421,8 @@ async def test_export_holds_everything_and_no_secret(
     assert [v["number"] for v in letter["versions"]] == [1, 2]
     assert letter["versions"][1]["content"] == letter["content"]
     assert archive.read(letter_file + ".pdf") == b"%PDF-1.7 cached letter"
+    [pitch] = json.loads(archive.read("pitches.json"))
+    assert pitch["text"] == "Hello, I am Alex Export." and pitch["is_default"] is True
     search_file = named("searches", owned.search_id)
     assert search_file.startswith("searches/python-jobs-")
     search = json.loads(archive.read(search_file + ".json"))
