@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -148,6 +148,11 @@ eval-llm-import: install
 ## letter on a CPU; not part of `make test`); rewrites bench/LETTER_EVAL.md.
 eval-letters: install-dev
 	$(PY) -m bench.letter_eval
+
+## A 30-second and a 3-minute pitch per language (English, French), offline and with the real
+## local model (minutes per pitch on a CPU; not part of `make test`); rewrites bench/COACH_EVAL.md.
+eval-coach: install-dev
+	$(PY) -m bench.coach_eval $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
