@@ -13,7 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus
 from app.db.models.status import FINISHED, TaskStatus
-from app.domain.pitches.lifecycle import PITCH_FAILED, PITCH_INPUT_GONE, end_pitch
+from app.domain.pitches.lifecycle import (
+    PITCH_FAILED,
+    PITCH_INPUT_GONE,
+    REFUND_FAILED,
+    REFUND_LOST,
+    end_pitch,
+)
 from app.lib.cv_content import CvContent
 from app.tasks.lifecycle import save_and_publish
 from jobs.cover_letters import source_of
@@ -70,7 +76,12 @@ async def _write(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, 
         cv = await db.get(CvFile, pitch.cv_file_id) if pitch and pitch.cv_file_id else None
         if pitch is None or cv is None or not cv.content:  # deleted meanwhile
             ended = await end_pitch(
-                db, task, pitch, status=TaskStatus.FAILED, message=PITCH_INPUT_GONE
+                db,
+                task,
+                pitch,
+                status=TaskStatus.FAILED,
+                message=PITCH_INPUT_GONE,
+                refund_reason=REFUND_LOST,
             )
             if ended:
                 await save_and_publish(db, redis, task)
@@ -84,7 +95,14 @@ async def _write(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, 
             return await _work(ctx, db, task, pitch, cv)
 
         async def fail(_: dict[str, Any]) -> None:
-            ended = await end_pitch(db, task, pitch, status=TaskStatus.FAILED, message=PITCH_FAILED)
+            ended = await end_pitch(
+                db,
+                task,
+                pitch,
+                status=TaskStatus.FAILED,
+                message=PITCH_FAILED,
+                refund_reason=REFUND_FAILED,
+            )
             await publish_failure(db, redis, task, ended)
 
         job = Job("Pitch", "pitchId", pitch_id)

@@ -43,6 +43,7 @@ LEDGER_REASONS = {
     "import_pdf": N_("CV import"),
     "extract_job_offer": N_("Offer extraction"),
     "cover_letter": N_("Cover letters"),
+    "pitch": N_("Pitches"),
     "cv_generation_failed": N_("Refund: tailoring failed"),
     "cv_generation_cancelled": N_("Refund: tailoring cancelled"),
     # Rows written before refunds named their task in words.
@@ -66,6 +67,10 @@ LEDGER_SENTENCES = (
     N_("Refund: cover letter cancelled"),
     N_("Refund: cover letter could not run"),
     N_("Refund: cover letter could not be queued"),
+    N_("Refund: pitch failed"),
+    N_("Refund: pitch cancelled"),
+    N_("Refund: pitch could not run"),
+    N_("Refund: pitch could not be queued"),
 )
 
 SETTINGS = {
@@ -91,6 +96,7 @@ SETTINGS = {
     "feature_cost_import_pdf": N_("Credits per CV import"),
     "feature_cost_extract_job_offer": N_("Credits per offer extraction"),
     "feature_cost_cover_letter": N_("Credits per cover letter"),
+    "feature_cost_pitch": N_("Credits per pitch"),
     "allow_private_offer_urls": N_("Offer URLs on private addresses"),
 }
 # The admin page's groups of model settings.

@@ -91,7 +91,7 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
         "model_cv_import": "Extraction structurée d'un CV importé",
         "model_offer_extract": "Extraction structurée d'une offre d'emploi",
         "model_cover_letter": "Rédaction d'une lettre de motivation",
-        "model_pitch": "Rédaction d'un pitch (30 secondes, 3 minutes)",
+        "model_pitch": "Rédaction d'une présentation orale (30 secondes, 3 minutes)",
     }
     defs = [
         SettingDef(name, "ai_models", DEFAULT_MODEL, desc)

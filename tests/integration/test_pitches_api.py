@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import Achievement, BackgroundTask, Pitch
 from app.lib.speech import WORDS_PER_MINUTE, word_count
+from app.settings.service import update_setting
 from tests import factories
 from tests.conftest import register
 from tests.fakes.openai_server import FakeOpenAIServer, RecordedRequest, default_reply
@@ -196,6 +197,11 @@ async def test_refusals_create_nothing_and_other_users_are_404(
             assert answer.json()["error"] == code, answer.json()
     wrong_type = await api.post("/api/pitches", json={"cvFileId": 3, "context": "x"})
     assert wrong_type.status_code == 422
+    # A cost set by an admin, a balance too low: refused whole too.
+    await update_setting(db, "feature_cost_pitch", "1000")
+    await db.commit()
+    poor = await api.post("/api/pitches", json={"cvFileId": cv_id, "context": "x"})
+    assert poor.status_code == 403 and poor.json()["error"] == "credits.insufficient"
     assert await read_now(session_factory, select(func.count()).select_from(Pitch)) == 0
     tasks = select(func.count()).select_from(BackgroundTask)
     assert await read_now(session_factory, tasks) == 0

@@ -27,6 +27,7 @@ PRICES = {
     "cv_import": ("import_pdf", 0),
     "offer_extract": ("extract_job_offer", 0),
     "cover_letter": ("cover_letter", 1),
+    "pitch": ("pitch", 0),
 }
 # Kinds that cost nothing (no cost setting): the job inbox's discovery (no AI call).
 FREE = {"search_run", "inbox_page_fetch"}

@@ -29,7 +29,9 @@ class PitchApi(Controller):
         """Write a 30-second (``"30s"``, ~75 words) or 3-minute (``"3min"``, ~400 words) pitch
         from one of your CVs and your complete achievements, for one of your offers or a
         one-line context. Every sentence is held to the CV and the achievements: one that is
-        not is dropped (counted in ``meta.droppedClaims``). Free of credits."""
+        not is dropped (counted in ``meta.droppedClaims``). Free unless an admin set a cost
+        (``feature_cost_pitch``): then 403 ``credits.insufficient`` when the balance is too low,
+        and nothing is created."""
         pitch = await services.request_pitch(
             db,
             queue,

@@ -1,6 +1,6 @@
 """Start a pitch: one ``Pitch`` + one ``BackgroundTask`` in one transaction, then the arq job
 ``write_pitch`` (jobs/pitch_jobs.py). A request that cannot start (bad option, a CV still
-importing, another user's CV or offer) is refused whole: nothing is created."""
+importing, another user's CV or offer, too few credits) is refused whole: nothing is created."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from app.domain.offers import services as offers
 from app.domain.pitches.lifecycle import (
     PITCH_QUEUE_DOWN,
     PITCH_TASK_TYPE,
+    REFUND_NOT_QUEUED,
     end_pitch,
     job_id,
 )
@@ -83,7 +84,14 @@ async def enqueue(
         await queue.arq.enqueue_job("write_pitch", pitch.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue pitch %s", pitch.id)
-        await end_pitch(session, task, pitch, status=TaskStatus.FAILED, message=PITCH_QUEUE_DOWN)
+        await end_pitch(
+            session,
+            task,
+            pitch,
+            status=TaskStatus.FAILED,
+            message=PITCH_QUEUE_DOWN,
+            refund_reason=REFUND_NOT_QUEUED,
+        )
         await save_and_publish(session, queue.redis, task)
         raise InputError(PITCH_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
     await save_and_publish(session, queue.redis, task)
@@ -102,7 +110,8 @@ async def request_pitch(
     settings: Settings | None = None,
     device_id: str | None = None,
 ) -> Pitch:
-    """Create and queue a pitch of ``user``; refused whole (404, 409, 422) with nothing made."""
+    """Create, charge (when an admin set a cost) and queue a pitch of ``user``; refused whole
+    (404, 409, 422, 403 ``credits.insufficient``) with nothing made."""
     context = check_options(kind, language, job_offer_id, context)
     cv, offer = await _inputs(session, user.id, cv_file_id, job_offer_id)
     settings = settings or get_settings()

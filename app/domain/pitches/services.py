@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, Pitch, PitchStatus, User
 from app.db.models.status import OPEN, TaskStatus
-from app.domain.pitches.lifecycle import PITCH_CANCELLED, end_pitch
+from app.domain.pitches.lifecycle import PITCH_CANCELLED, REFUND_CANCELLED, end_pitch
 from app.domain.pitches.requesting import check_options, request_pitch
 from app.lib.errors import Conflict, NotFound
 from app.lib.events import Publisher
@@ -102,14 +102,19 @@ async def set_default(session: AsyncSession, user: User, pitch_id: str, on: bool
 async def delete_pitch(
     session: AsyncSession, arq: ArqRedis, publisher: Publisher, user: User, pitch_id: str
 ) -> None:
-    """Delete a pitch; one still being written is cancelled first."""
+    """Delete a pitch; one still being written is cancelled first (refunded once)."""
     pitch = await get_pitch(session, user, pitch_id)
     task = None
     if pitch.background_task_id:
         task = await session.get(BackgroundTask, pitch.background_task_id)
         if task is not None and task.status in OPEN:
             ended = await end_pitch(
-                session, task, None, status=TaskStatus.CANCELLED, message=PITCH_CANCELLED
+                session,
+                task,
+                None,
+                status=TaskStatus.CANCELLED,
+                message=PITCH_CANCELLED,
+                refund_reason=REFUND_CANCELLED,
             )
             task = task if ended else None
         else:

@@ -1,6 +1,6 @@
 """The pitch as a task kind (app/tasks/registry.py): no slot (a 30-second and a 3-minute pitch
-may be written together), free (its LLM calls count on the daily budget), its cancel and its
-recovery when the worker's queue lost its job."""
+may be written together), its price (free by default), its cancel and its recovery when the
+worker's queue lost its job."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from app.db.models import BackgroundTask
 from app.db.models.status import TaskStatus
 from app.domain.pitches.lifecycle import (
     PITCH_CANCELLED,
+    PITCH_FEATURE,
     PITCH_INPUT_GONE,
     PITCH_JOB,
     PITCH_TASK_TYPE,
+    REFUND_CANCELLED,
+    REFUND_LOST,
     end_pitch,
     pitch_id_of,
     pitch_of,
 )
 from app.lib.i18n import N_
-from app.tasks.registry import Ended, LostInput, Recovery, TaskKind
+from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
 
 
 def link(task: BackgroundTask) -> tuple[str, str] | None:
@@ -31,7 +34,12 @@ def link(task: BackgroundTask) -> tuple[str, str] | None:
 async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
     pitch = await pitch_of(session, task)
     ended = await end_pitch(
-        session, task, pitch, status=TaskStatus.CANCELLED, message=PITCH_CANCELLED
+        session,
+        task,
+        pitch,
+        status=TaskStatus.CANCELLED,
+        message=PITCH_CANCELLED,
+        refund_reason=REFUND_CANCELLED,
     )
     return Ended() if ended else None
 
@@ -45,16 +53,21 @@ async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
 async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
     pitch = await pitch_of(session, task)
     ended = await end_pitch(
-        session, task, pitch, status=TaskStatus.FAILED, message=PITCH_INPUT_GONE
+        session,
+        task,
+        pitch,
+        status=TaskStatus.FAILED,
+        message=PITCH_INPUT_GONE,
+        refund_reason=REFUND_LOST,
     )
     return Ended() if ended else None
 
 
 KIND = TaskKind(
     type=PITCH_TASK_TYPE,
-    label=N_("Pitch"),
+    label=N_("Pitch writing"),
     slot=None,
-    price=None,
+    price=Price(feature=PITCH_FEATURE, default=0, description="Credits per pitch"),
     cancel=cancel,
     recovery=Recovery(job=PITCH_JOB, find_input=find_input, fail_lost=fail_lost),
     link=link,
