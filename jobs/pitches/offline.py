@@ -106,6 +106,18 @@ def _ranked_items(cv: CvContent, needs: OfferNeeds | None) -> list[Experience | 
     return [item for _, item in scored]
 
 
+def _ranked_stories(stories: tuple[Story, ...], needs: OfferNeeds | None) -> list[Story]:
+    """The achievements that show the most of what the offer asks for first (the bank's order
+    on ties, and without an offer)."""
+    if needs is None:
+        return list(stories)
+    scored = [
+        (-needs.score(f"{s.title}\n{s.sentences_text()}\n{' '.join(s.skills)}"), i, s)
+        for i, s in enumerate(stories)
+    ]
+    return [story for _, _, story in sorted(scored, key=lambda entry: entry[:2])]
+
+
 def _lines(item: Experience | Project, needs: OfferNeeds | None, count: int) -> list[str]:
     raw = item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
     usable = [(i, line.strip()) for i, line in enumerate(raw) if is_statement(line)]
@@ -203,7 +215,7 @@ def _middle(request: PitchRequest, language: str, short: bool) -> list[Block]:
     if items:
         first = _item_block(items[0], needs, language, True, 1 if short else 4)
         blocks.append(Block(1, first, group=1))
-    for index, story in enumerate(request.stories[: 1 if short else 4]):
+    for index, story in enumerate(_ranked_stories(request.stories, needs)[: 1 if short else 4]):
         told = _story_block(story, language, index == 0, short)
         blocks.append(Block(2 + index * 2, told, group=2 + index))
     if short:

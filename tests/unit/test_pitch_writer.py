@@ -96,3 +96,9 @@ def test_within_cuts_the_last_sentences_before_the_closing() -> None:
     text = " ".join(kept)
     assert word_count(text) <= MAX_WORDS["30s"] and cut > 0
     assert text.endswith("Thank you.") and text.startswith("Sentence number 0")
+
+
+async def test_the_achievement_closest_to_the_offer_is_told_first() -> None:
+    reordered = tuple(reversed(stories("en")))
+    pitch = await write_pitch(request("en", "30s", stories=reordered), None)
+    assert "Faster parcel tracking" in pitch.text and "Safer payments" not in pitch.text
