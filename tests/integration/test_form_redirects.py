@@ -124,6 +124,13 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     "/cover-letters/{letter_id:str}": (_same(LETTER), _same({**LETTER, "subject": "x" * 301})),
     "/cover-letters/{letter_id:str}/versions/{number:int}/restore": (_same({}), None),
     "/cover-letters/{letter_id:str}/delete": (_same({"confirm": "yes"}), None),
+    "/pitches": (
+        lambda o: {"cv_file_id": o["cv"][0], "target": o["offer"][0], "kind": "30s"},
+        lambda o: {"cv_file_id": o["cv"][0], "target": "context", "context": ""},
+    ),
+    "/pitches/{pitch_id:str}": (_same({"text": "My own pitch."}), _same({"text": " "})),
+    "/pitches/{pitch_id:str}/default": (_same({"on": "1"}), None),
+    "/pitches/{pitch_id:str}/delete": (_same({"confirm": "yes"}), None),
     "/inbox/send": (
         _same({"url": "https://jobs.example.com/9", "title": "Dev", "text": OFFER_TEXT}),
         _same({"url": "not an address"}),

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import BackgroundTask, Base, CoverLetter, CoverLetterVersion
+from app.db.models import BackgroundTask, Base, CoverLetter, CoverLetterVersion, Pitch
 from app.domain.inbox.intake import Candidate, file_item
 from app.tasks.lifecycle import create_task
 from tests import factories
@@ -25,7 +25,8 @@ async def own_objects(
     http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
-    offer's application with the CV frozen as sent, and a written cover letter.
+    offer's application with the CV frozen as sent, and a written cover letter and a written
+    pitch.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -83,6 +84,16 @@ async def own_objects(
     db.add(letter)
     await db.flush()
     db.add(CoverLetterVersion(cover_letter_id=letter.id, number=1, content=letter.content))
+    pitch = Pitch(  # a written pitch (no worker here)
+        user_id=me["id"],
+        cv_file_id=source.id,
+        job_offer_id=offer.id,
+        kind="30s",
+        status="completed",
+        engine="offline",
+        text="The owner's pitch.",
+    )
+    db.add(pitch)
     await db.commit()
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
@@ -99,6 +110,7 @@ async def own_objects(
         "feed_source": [s["id"] for s in search.json()["sources"]],
         "inbox_item": [item.id],
         "letter": [letter.id],
+        "pitch": [pitch.id],
     }
 
 

@@ -83,6 +83,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("number", "/api/cover-letters/"): "version_number",
     ("number", "/cover-letters/"): "version_number",
     ("kind", "/cover-letters/"): "letter_format",
+    ("pitch_id", "/api/pitches/"): "pitch",
+    ("pitch_id", "/pitches/"): "pitch",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

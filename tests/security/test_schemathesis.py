@@ -199,6 +199,7 @@ async def test_the_json_api_never_answers_a_server_error(
         "application_id": objects["application"][0],
         "document_id": objects["sent_document"][0],
         "letter_id": objects["letter"][0],
+        "pitch_id": objects["pitch"][0],
         "number": 1,
         "search_id": objects["search"][0],
         "item_id": objects["inbox_item"][0],

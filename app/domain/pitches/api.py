@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from litestar import Controller, delete, get, post, put
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import Controller, Request, delete, get, post, put
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -16,6 +19,22 @@ from app.domain.pitches.schemas import (
     pitch_out,
 )
 from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.lib.web import json_body
+
+T = TypeVar("T")
+TEXT_EXPECTED = N_('Send {"text": "…"}: the pitch as you want it.')
+DEFAULT_EXPECTED = N_('Send {"isDefault": true} or {"isDefault": false}.')
+
+
+async def _body(request: Request[Any, Any, Any], shape: type[T], message: str) -> T:
+    """The JSON body as ``shape`` (a msgspec Struct), or 422 with ``message``."""
+    raw = await json_body(request, code="pitch.invalid_body", message=message)
+    try:
+        return msgspec.convert(raw, shape)
+    except msgspec.ValidationError:
+        raise InputError(message, code="pitch.invalid_body") from None
 
 
 class PitchApi(Controller):
@@ -58,18 +77,23 @@ class PitchApi(Controller):
 
     @put("/{pitch_id:str}")
     async def update(
-        self, user: SignedIn, db: Db, pitch_id: FromPath[str], data: JSONBody[PitchEdit]
+        self, user: SignedIn, db: Db, request: Request[Any, Any, Any], pitch_id: FromPath[str]
     ) -> PitchOut:
-        """Save your edit of a written pitch (409 while it is being written)."""
-        return pitch_out(await services.save_text(db, user, pitch_id, data.text))
+        """Save your edit of a written pitch, ``{"text": "…"}`` (paragraphs separated by a
+        blank line; 409 while it is being written)."""
+        await services.get_pitch(db, user, pitch_id)  # 404 before the body's errors
+        edit = await _body(request, PitchEdit, TEXT_EXPECTED)
+        return pitch_out(await services.save_text(db, user, pitch_id, edit.text))
 
     @put("/{pitch_id:str}/default")
     async def default(
-        self, user: SignedIn, db: Db, pitch_id: FromPath[str], data: JSONBody[DefaultIn]
+        self, user: SignedIn, db: Db, request: Request[Any, Any, Any], pitch_id: FromPath[str]
     ) -> PitchOut:
-        """Make a written pitch your default (the previous default stops being it), or unset
-        it. You have at most one default pitch."""
-        return pitch_out(await services.set_default(db, user, pitch_id, data.isDefault))
+        """Make a written pitch your default, ``{"isDefault": true}`` (the previous default
+        stops being it), or unset it with ``false``. You have at most one default pitch."""
+        await services.get_pitch(db, user, pitch_id)  # 404 before the body's errors
+        choice = await _body(request, DefaultIn, DEFAULT_EXPECTED)
+        return pitch_out(await services.set_default(db, user, pitch_id, choice.isDefault))
 
     @delete("/{pitch_id:str}", status_code=HTTP_200_OK)
     async def remove(
