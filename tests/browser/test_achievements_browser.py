@@ -40,24 +40,24 @@ async def test_write_an_achievement_through_the_form(
     await expect(page).to_have_url(re.compile(r"/achievements$"))
     await press(page.get_by_role("link", name="New achievement"))
 
-    await page.get_by_label("Title").fill("Faster payment batch")
-    await page.get_by_label("Situation").fill("The nightly payment batch took 6 hours.")
-    await page.get_by_label("Action").fill("I moved the batch to Kubernetes jobs.")
-    await page.get_by_label("Result").fill("I cut the batch run time to 40 minutes.")
+    await page.get_by_label("Title", exact=True).fill("Faster payment batch")
+    await page.get_by_label("Situation", exact=True).fill("The nightly payment batch took 6 hours.")
+    await page.get_by_label("Action", exact=True).fill("I moved the batch to Kubernetes jobs.")
+    await page.get_by_label("Result", exact=True).fill("I cut the batch run time to 40 minutes.")
     await page.get_by_label(re.compile("^Skills shown")).fill("Kubernetes, Python")
     await page.get_by_label("Experience it belongs to").select_option(
         label="Software Developer — Beta Bank (2017-09 – 2021-02)"
     )
-    await press(page.get_by_label(re.compile("^Complete")))
+    await press(page.get_by_role("radio", name=re.compile("^Complete")))
     await press(page.get_by_role("button", name="Add the achievement"))
 
     # Refused: the task is missing. Back on the form with the message, nothing typed lost.
     await expect(page).to_have_url(re.compile(r"/achievements/new$"))
     await expect(page.get_by_role("alert")).to_contain_text("“Task” is empty")
-    task = page.get_by_label("Task")
+    task = page.get_by_label("Task", exact=True)
     await expect(task).to_have_attribute("aria-invalid", "true")
     await expect(task).to_be_focused()
-    await expect(page.get_by_label("Result")).to_have_value(
+    await expect(page.get_by_label("Result", exact=True)).to_have_value(
         "I cut the batch run time to 40 minutes."
     )
     await expect(page.get_by_label("Experience it belongs to")).to_have_value(
