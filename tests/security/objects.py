@@ -25,8 +25,8 @@ async def own_objects(
     http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
-    offer's application with the CV frozen as sent, and a written cover letter and a written
-    pitch.
+    offer's application with the CV frozen as sent, a written cover letter, a written pitch,
+    and an achievement linked to an experience of the CV.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -95,6 +95,11 @@ async def own_objects(
     )
     db.add(pitch)
     await db.commit()
+    achievement = await http.post(
+        "/api/achievements",
+        json={"title": "Owner's story", "cvFileId": source.id, "experienceId": "exp_acme"},
+    )
+    assert achievement.status_code == 201, achievement.text
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
         "cv": [source.id],
@@ -111,6 +116,7 @@ async def own_objects(
         "inbox_item": [item.id],
         "letter": [letter.id],
         "pitch": [pitch.id],
+        "achievement": [achievement.json()["id"]],
     }
 
 

@@ -85,6 +85,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("kind", "/cover-letters/"): "letter_format",
     ("pitch_id", "/api/pitches/"): "pitch",
     ("pitch_id", "/pitches/"): "pitch",
+    ("achievement_id", "/api/achievements/"): "achievement",
+    ("achievement_id", "/achievements/"): "achievement",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

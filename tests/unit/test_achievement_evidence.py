@@ -5,18 +5,23 @@ holds it, and the changes view says which bullet came from the bank."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from app.domain.renders.changes import build_changes
 from app.lib.cv_content import CvContent, Experience
+from jobs.letters.llm import build_messages
+from jobs.letters.writer import write_letter
 from jobs.pipeline.core import offline
 from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.evidence import as_bullet, bank_meta, evidence_of, experience_item
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.guards import guard_item
+from jobs.pipeline.core.keep import restore_item
 from jobs.pipeline.core.offline_run import tailor_offline
 from jobs.pipeline.core.schemas import AdaptedItem
 from tests.factories import EN_CV, EN_OFFER
+from tests.letter_requests import letter_request
 
 STORY = {
     "situation": "The nightly payment batch at Beta Bank took 6 hours.",
@@ -144,3 +149,57 @@ def test_the_changes_view_shows_the_bullet_from_the_bank() -> None:
     before = build_changes(stored, result.cv, {"classification": []})
     beta_before = next(i for i in before.experiences if i.id == "exp_beta")
     assert all(p.status != "from_bank" for p in beta_before.bullets)
+
+
+KUBERNETES_LETTER_OFFER = {
+    **EN_OFFER,
+    "title": "Platform Engineer",
+    "description": "We need a platform engineer to run our batch jobs on Kubernetes.",
+    "requirements": ["Kubernetes", "Python"],
+}
+
+
+async def test_a_cover_letter_may_state_it_when_its_source_holds_it() -> None:
+    """A letter written from a CV tailored with the bank: the guard's facts (the source CV)
+    hold the achievement, so its result stays; without it, the same line is dropped."""
+    tailored = CvContent.from_json(EN_CV)
+    _item(tailored, "exp_beta").bullets.insert(0, FROM_STORY)
+    with_story = letter_request(
+        tailored.to_json(), KUBERNETES_LETTER_OFFER, source=source_with_story()
+    )
+    letter = await write_letter(with_story, None)
+    assert "40 minutes" in letter.content.plain_text(), letter.content.plain_text()
+    assert letter.meta["droppedClaims"] == 0
+
+    without = letter_request(
+        tailored.to_json(), KUBERNETES_LETTER_OFFER, source=CvContent.from_json(EN_CV)
+    )
+    refused = await write_letter(without, None)
+    assert "40 minutes" not in refused.content.plain_text()
+
+    # A letter from the source CV itself quotes the result (its lines include the bank's).
+    source = source_with_story()
+    own = letter_request(EN_CV, KUBERNETES_LETTER_OFFER)
+    direct = letter_request(source.to_json(), KUBERNETES_LETTER_OFFER)
+    direct = replace(direct, cv=source)
+    assert "40 minutes" in (await write_letter(direct, None)).content.plain_text()
+    assert "40 minutes" not in (await write_letter(own, None)).content.plain_text()
+    # The model's prompt shows the achievements of the letter's CV.
+    prompt = build_messages(direct, "en")[0]["content"]
+    assert STORY["action"] in prompt
+
+
+def test_a_result_the_offer_asks_for_comes_back_when_a_rewrite_drops_it() -> None:
+    source = source_with_story()
+    beta = _item(source, "exp_beta")
+    needs = offline.needs_of(_ctx(source, KUBERNETES_OFFER))
+    dropped = AdaptedItem(id="exp_beta", bullets=["Developed payment APIs in Python with Django"])
+    fixed, back = restore_item(beta, dropped, needs, language="en")
+    assert back == [FROM_STORY] and FROM_STORY in fixed.bullets
+    # Carried by the rewrite (its figures): nothing of it comes back.
+    carried_by = "Cut the nightly batch from 6 hours to 40 minutes with Kubernetes"
+    rewritten = AdaptedItem(id="exp_beta", bullets=[carried_by, *dropped.bullets])
+    assert FROM_STORY not in restore_item(beta, rewritten, needs, language="en")[1]
+    # In another language than the CV's, or without the CV's language: never put back.
+    assert FROM_STORY not in restore_item(beta, dropped, needs, language="fr")[1]
+    assert FROM_STORY not in restore_item(beta, dropped, needs)[1]

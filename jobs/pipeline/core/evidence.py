@@ -71,6 +71,23 @@ def experience_item(exp: Experience) -> dict[str, Any]:
     return data
 
 
+def cv_with_achievements(cv: CvContent) -> dict[str, Any]:
+    """The CV's JSON with each experience's achievements (``experience_item``): what a prompt
+    that shows the whole CV shows (the cover letter's)."""
+    data = cv.to_json()
+    data["experience"] = [experience_item(exp) for exp in cv.experience]
+    return data
+
+
+def share_evidence(source: CvContent, tailored: CvContent) -> None:
+    """Give ``tailored``'s experiences the achievements of the source experience they were
+    made from (a tailored CV keeps its source's experience ids)."""
+    by_id = {exp.id: exp.evidence for exp in source.experience if exp.evidence}
+    for exp in tailored.experience:
+        if exp.id in by_id and not exp.evidence:
+            exp.evidence.extend(by_id[exp.id])
+
+
 def wanted_evidence(exp: Experience, needs: OfferNeeds, language: str) -> list[Evidence]:
     """The achievements of ``exp`` the offer asks for: a skill it shows, or words of its result,
     that a requirement names; only those written in the CV's ``language`` (the offline engine
