@@ -32,6 +32,9 @@ class AchievementRow:
     # experience was removed since.
     linked_to: str
     link_gone: bool
+    # Linked and complete, but not in its CV's language: tailoring that CV does not use it
+    # (jobs/pipeline/bank.py). The CV's language code, else "".
+    other_language: str = ""
 
 
 def experience_label(experience: Experience) -> str:
@@ -61,7 +64,11 @@ async def rows(db: AsyncSession, achievements: list[Achievement]) -> list[Achiev
         if linked is not None:
             label = f"{experience_label(linked.experience)} · {cvs.display_name(linked.cv)}"
         gone = linked is None and achievement.experience_id is not None
-        out.append(AchievementRow(achievement, label, gone))
+        cv_language = linked.cv.language if linked is not None else None
+        other = ""
+        if achievement.status == "complete" and cv_language and cv_language != achievement.language:
+            other = cv_language
+        out.append(AchievementRow(achievement, label, gone, other))
     return out
 
 
