@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import Achievement
+from app.db.models import Achievement, User
 from app.domain.achievements import services
 from app.domain.achievements.checks import AchievementInput, parse, split_skills
 from app.domain.cvs import services as cvs
 from app.lib.cv_content import CvContent, Experience
+from app.lib.i18n import SUPPORTED_LOCALES, current_locale
 
 # The form's one field for the link: "<cv id>|<experience id>" (a CV id is a UUID, no "|").
 LINK_SEPARATOR = "|"
@@ -70,6 +71,11 @@ async def rows(db: AsyncSession, achievements: list[Achievement]) -> list[Achiev
             other = cv_language
         out.append(AchievementRow(achievement, label, gone, other))
     return out
+
+
+def user_language(user: User) -> str:
+    """A new achievement's language: the account's, else the page's."""
+    return user.locale if user.locale in SUPPORTED_LOCALES else current_locale.get()
 
 
 def form_values(achievement: Achievement | None, language: str) -> dict[str, str]:
