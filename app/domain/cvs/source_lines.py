@@ -18,8 +18,8 @@ from app.domain.cvs.source_pages import has_pages, source_text
 from app.lib.cv_content import CvContent
 from app.lib.parsing.report_live import line_text
 from app.lib.parsing.report_provenance import Provenance, provenance
-from app.lib.parsing.text import fold
 from app.lib.pdf_read.source_boxes import parse_boxes
+from app.lib.text_forms import fold
 
 SCALE = 1000  # boxes are drawn in a 1000 × 1000 view box stretched over the page image
 

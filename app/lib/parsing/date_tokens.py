@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.lib.parsing.text import INVISIBLE_RE, fold_same_length
+from app.lib.parsing.text import INVISIBLE_RE
+from app.lib.text_forms import fold_same_length
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(

@@ -16,7 +16,8 @@ from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts, tra
 from app.lib.parsing.entry_words import company_score, is_place, strong_title_words, title_score
 from app.lib.parsing.field_labeller import combine, label_heading
 from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 # Words that go on a title rather than start an employer: "Head of Sales", "Chef de projet".

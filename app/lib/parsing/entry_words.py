@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.contact import looks_like_location
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 TITLE_WORDS = word_set(
     """developpeur developpeuse developer engineer ingenieur ingenieure manager chef cheffe

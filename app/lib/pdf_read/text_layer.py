@@ -235,11 +235,20 @@ def _load_layout() -> Any:
     """``app/lib/pdf_read/layout.py`` and its siblings as a stand-alone package.
 
     The package is named ``pdf_reader`` and its path is this folder, so the modules'
-    relative imports work without importing ``app`` (and its settings, database, ...).
+    relative imports work without importing ``app`` (and its settings, database, ...). The
+    project's text forms (``app/lib/text_forms.py``, stdlib only) are loaded from their file
+    under their own name, so ``from app.lib.text_forms import fold`` finds them without ``app``.
     """
     import importlib
+    import importlib.util
     import types
 
+    forms = importlib.util.spec_from_file_location(
+        "app.lib.text_forms", CHILD.parent.parent / "text_forms.py"
+    )
+    assert forms is not None and forms.loader is not None
+    sys.modules[forms.name] = module = importlib.util.module_from_spec(forms)
+    forms.loader.exec_module(module)
     package = types.ModuleType("pdf_reader")
     package.__path__ = [str(CHILD.parent)]
     sys.modules["pdf_reader"] = package
