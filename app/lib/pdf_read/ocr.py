@@ -34,6 +34,7 @@ NOISE_CONFIDENCE = 40.0  # specks read as punctuation below this are dropped
 MAX_DOUBTS = 300  # flagged words kept for the review page (a page of noise must not bloat it)
 DIGITS = 4
 # What Tesseract makes of a round bullet starting a line; read back as the bullet it is.
+DOT_READINGS = frozenset({":", "."})
 BULLET_READINGS = frozenset({"*", "+", "°", "«", "¢", "©", "®", "e", "o", "»"})
 
 
@@ -88,6 +89,14 @@ def _page_png(document: Any, index: int) -> tuple[bytes, float]:
     return out.getvalue(), scale
 
 
+def _middle_dot(top: float, bottom: float, line_top: float, line_bottom: float) -> bool:
+    """A speck halfway up its line: the "·" between contact details, which Tesseract reads as
+    ":" or "." (a colon spans the x-height, a full stop sits on the baseline)."""
+    line = max(line_bottom - line_top, 0.1)
+    middle = ((top + bottom) / 2 - line_top) / line
+    return bottom - top <= 0.3 * line and 0.3 <= middle <= 0.75
+
+
 def _number(value: str) -> float:
     try:
         return float(value)
@@ -112,11 +121,15 @@ def read_tsv(tsv: str, scale: float) -> list[tuple[dict[str, Any], float]]:
         text, confidence = cells[11].strip(), _number(cells[10])
         if level != "5" or not text or confidence < 0:
             continue
-        if confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text):
-            continue
         if cells[5] == "1" and text in BULLET_READINGS:  # a line's first word: a list bullet
             text, confidence = "•", max(confidence, LOW_CONFIDENCE)
+        if confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in text):
+            continue
         line_top, line_bottom = lines.get(key, (top / scale, (top + height) / scale))
+        if text in DOT_READINGS and _middle_dot(
+            top / scale, (top + height) / scale, line_top, line_bottom
+        ):
+            text = "·"
         word = {
             "text": text,
             "x0": left / scale,
