@@ -128,7 +128,10 @@ async def test_a_model_that_sees_images_reads_the_scan(
     assert png.startswith(PNG_MAGIC) and len(png) > 10_000
     assert page_request.model == "import-model"
     # The probe came first, once; the extraction read the model's transcript.
-    order = [("probe" if is_probe(r) else "page" if is_page(r) else "other") for r in fake_llm.chat_requests]
+    order = [
+        ("probe" if is_probe(r) else "page" if is_page(r) else "other")
+        for r in fake_llm.chat_requests
+    ]
     assert order[:2] == ["probe", "page"] and order.count("probe") == 1
 
 
