@@ -109,7 +109,8 @@ def test_a_picture_without_text_is_refused_with_what_to_do() -> None:
 def test_tesseract_tsv_becomes_words_on_their_line() -> None:
     """Pixels → points; a word takes its line's top and bottom; specks go, bullets and the
     middle dot between contact details are read back as such."""
-    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    columns = "level page_num block_num par_num line_num word_num left top width height conf text"
+    header = columns.replace(" ", "\t")
     rows = [
         "4\t1\t1\t1\t1\t0\t100\t200\t900\t50\t-1\t",
         "5\t1\t1\t1\t1\t1\t100\t210\t20\t20\t30.0\t*",
