@@ -91,6 +91,26 @@ def test_words_ocr_is_unsure_of_are_flagged_where_they_are() -> None:
 
 
 @needs_tesseract
+async def test_a_scanned_page_among_text_pages_is_read_by_ocr(tmp_path: Path) -> None:
+    mixed = pdfs.text_then_scan_pdf()
+    reading = await read_pdf(mixed, _settings(tmp_path), None)
+    parsed = reading.parsed
+    assert reading.via == "ocr" and reading.warnings == []
+    assert parsed.scanned == [2] and parsed.ocr is not None and parsed.ocr.pages == [2]
+    assert "Northwind Retail" in parsed.text and "Banque Rhône-Alpes" in parsed.text
+    assert {box[0] for box in parsed.boxes} == {1, 2}
+
+
+async def test_a_scanned_page_ocr_cannot_read_is_named(tmp_path: Path) -> None:
+    settings = dataclasses.replace(_settings(tmp_path), ocr_languages="")  # no OCR
+    reading = await read_pdf(pdfs.text_then_scan_pdf(), settings, None)
+    assert reading.via == "text" and "Northwind Retail" in reading.parsed.text
+    [warning] = reading.warnings
+    assert warning["code"] == "scanned_pages_unread" and warning["values"] == {"pages": "2"}
+    assert "could not be read" in warning["message"]
+
+
+@needs_tesseract
 def test_ocr_stops_at_its_time_budget() -> None:
     scan = pdfs.scanned_cv_pdf("en_one_column")
     with pytest.raises(PdfTextError) as caught:

@@ -28,6 +28,10 @@ from app.settings.service import all_settings
 
 log = logging.getLogger(__name__)
 
+SCANS_UNREAD = N_(
+    "Pages %(pages)s look scanned (pictures without text) and could not be read: their text "
+    "is missing. Add it by hand, or upload the PDF exported from your word processor."
+)
 VISION_FAILED = N_(
     "The AI model could not read the scanned pages; text recognition (OCR) read them instead."
 )
@@ -93,6 +97,17 @@ async def _by_vision(data: bytes, settings: Settings, vision: VisionAccess) -> P
     return PdfReading(parsed, "vision", usage=usage)
 
 
+def _unread_scans(parsed: PdfText) -> list[dict[str, Any]]:
+    """A warning naming the scanned pages among text pages that OCR did not read (it is not
+    installed, or found nothing there): their text is missing from the import."""
+    read = set(parsed.ocr.pages) if parsed.ocr is not None else set()
+    unread = [page for page in parsed.scanned if page not in read]
+    if not unread:
+        return []
+    pages = ", ".join(str(page) for page in unread)
+    return [problem("scanned_pages_unread", SCANS_UNREAD, "warning", pages=pages)]
+
+
 def _via(parsed: PdfText) -> str:
     return "ocr" if parsed.ocr is not None and parsed.ocr.pages else "text"
 
@@ -107,7 +122,11 @@ async def read_pdf(data: bytes, settings: Settings, vision: VisionAccess | None)
         parsed = await read_pdf_text(
             data, max_pages=settings.pdf_max_pages, ocr=None if sees else ocr
         )
-        return PdfReading(parsed, _via(parsed))
+        if sees and parsed.scanned and ocr is not None:
+            # Some pages are scans among text pages: OCR reads those (the model reads whole
+            # scans only, not a page here and there).
+            parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages, ocr=ocr)
+        return PdfReading(parsed, _via(parsed), _unread_scans(parsed))
     except PdfTextError as exc:
         if exc.code != "no_text_layer" or vision is None or not sees:
             raise
@@ -125,4 +144,4 @@ async def read_pdf(data: bytes, settings: Settings, vision: VisionAccess | None)
     if ocr is None:
         raise scan
     parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages, ocr=ocr)
-    return PdfReading(parsed, _via(parsed), warnings)
+    return PdfReading(parsed, _via(parsed), warnings + _unread_scans(parsed))

@@ -109,6 +109,8 @@ class PdfText:
     boxes: list[SourceBox] = field(default_factory=list)
     # Set when pages were scans read by OCR (app/lib/pdf_read/ocr_reading.py).
     ocr: OcrReading | None = None
+    # Pages that look scanned (no text layer, a picture over much of them), read by OCR or not.
+    scanned: list[int] = field(default_factory=list)
 
     @property
     def visible_chars(self) -> int:
@@ -181,6 +183,7 @@ def _interpret(
         problems={str(k): int(v) for k, v in dict(result.get("problems") or {}).items()},
         boxes=parse_boxes(result.get("boxes")),
         ocr=parse_ocr(result.get("ocr"), ocr.languages) if ocr else None,
+        scanned=[int(p) for p in result.get("scanned") or [] if isinstance(p, int)],
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.ocr is not None and parsed.ocr.tried:
@@ -314,11 +317,13 @@ def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -
         scanned = []  # pages OCR reads: no text layer, a picture over much of the page
         for index, page in enumerate(pages):
             words.append(layout.page_words(page, problems))
-            if languages and ocr.page_needs_ocr(words[-1].words, page):
+            if ocr.page_needs_ocr(words[-1].words, page):
                 scanned.append(index)
             page.close()
         try:
-            recognised = ocr.read_scans(data, words, scanned, languages, budget)
+            recognised = ocr.read_scans(
+                data, words, scanned if languages else [], languages, budget
+            )
         except ocr.OcrTimeout:
             return {"error": "timeout"}
         repairs.repair_words(words, problems)  # lost glyphs, solved from all pages' words
@@ -338,6 +343,7 @@ def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -
             "problems": document.problems,
             "boxes": document.boxes,
             "ocr": recognised,
+            "scanned": [index + 1 for index in scanned],  # read by OCR or not
         }
     except MemoryError:
         raise
