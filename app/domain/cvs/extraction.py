@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvFile
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
-from app.domain.cvs.scans import VisionAccess, read_pdf, vision_mode
+from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
@@ -36,7 +36,7 @@ from app.lib.parsing.json_resume import validate_json_resume
 from app.lib.parsing.json_resume_map import content_from_resume
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.llm_extract import llm_extract_cv
-from app.lib.parsing.report_reading import reading_items
+from app.lib.parsing.report_reading import reading_report
 from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.pdf_text import MESSAGES as PDF_MESSAGES
 from app.lib.pdf_text import PdfTextError
@@ -140,21 +140,6 @@ async def read_source(cv: CvFile, settings: Settings, vision: VisionAccess | Non
     )
 
 
-def _reading_report(source: Source) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The report's items on how a scan was read, and what the review page draws of it."""
-    ocr = source.ocr
-    if source.via != "ocr" or ocr is None:
-        return reading_items(source.via), {"textSource": source.via}
-    items = reading_items(
-        "ocr",
-        pages=ocr.pages,
-        confidence=ocr.confidence,
-        doubts=ocr.doubts,
-        doubt_count=ocr.doubt_count,
-    )
-    return items, {"textSource": "ocr", "ocrDoubts": [list(doubt) for doubt in ocr.doubts]}
-
-
 def _report(
     content: CvContent,
     source: Source | None,
@@ -164,7 +149,7 @@ def _report(
     findings: Iterable[dict[str, Any]] = (),
     inferred: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
-    read_items, drawn = _reading_report(source) if source else ([], {})
+    read_items, drawn = reading_report(source.via, source.ocr) if source else ([], {})
     report = build_import_report(
         content,
         source.text if source else None,
@@ -232,7 +217,7 @@ async def extract(
     if endpoint is not None:
         try:
             result = await llm_extract_cv(endpoint, model, text, parsed.content)
-            usage = _usage_sum(source.usage, result.usage.as_dict() if result.usage else None)
+            usage = usage_sum(source.usage, result.usage.as_dict() if result.usage else None)
             if result.dropped:
                 warnings.append(
                     problem(
@@ -270,18 +255,6 @@ async def extract(
     within_limits(content)
     report = _report(content, source, parser, unknown_sections, unplaced, findings, inferred)
     return Extracted(content, parser, language, warnings, usage, report)
-
-
-def _usage_sum(
-    reading: dict[str, int] | None, extraction: dict[str, Any] | None
-) -> dict[str, Any] | None:
-    """The extraction's usage, with the tokens the model spent reading a scan's pages."""
-    if reading is None or extraction is None:
-        return extraction or reading
-    return extraction | {
-        key: int(extraction.get(key) or 0) + reading[key]
-        for key in ("promptTokens", "completionTokens")
-    }
 
 
 async def _llm_fallback(redis: Any, exc: LLMError) -> dict[str, Any]:

@@ -3,7 +3,7 @@ the AI model reading the page images when the endpoint sees images (app/lib/llm/
 else, or when the model fails, text recognition by Tesseract (OCR) in the sandboxed reader
 (app/lib/pdf_read/ocr.py). Without either, a scan is refused with the reader's message.
 
-Public: ``VisionAccess``, ``PdfReading``, ``read_pdf``, ``vision_mode``.
+Public: ``VisionAccess``, ``PdfReading``, ``read_pdf``, ``vision_mode``, ``usage_sum``.
 """
 
 from __future__ import annotations
@@ -145,3 +145,15 @@ async def read_pdf(data: bytes, settings: Settings, vision: VisionAccess | None)
         raise scan
     parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages, ocr=ocr)
     return PdfReading(parsed, _via(parsed), warnings + _unread_scans(parsed))
+
+
+def usage_sum(
+    reading: dict[str, int] | None, extraction: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The extraction's usage, with the tokens the model spent reading a scan's pages."""
+    if reading is None or extraction is None:
+        return extraction or reading
+    return extraction | {
+        key: int(extraction.get(key) or 0) + reading[key]
+        for key in ("promptTokens", "completionTokens")
+    }

@@ -6,7 +6,7 @@ for "O"), so the report says where the text came from, and OCR's doubtful words 
 outlined on the page images of the review page (app/domain/cvs/source_lines.py), where the
 user compares them with the picture.
 
-Public: ``reading_items``, ``MAX_DOUBT_SAMPLES``.
+Public: ``reading_report``, ``reading_items``, ``MAX_DOUBT_SAMPLES``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.lib.i18n import N_
+from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.problems import problem
 
 MAX_DOUBT_SAMPLES = 30  # words listed in the report; all kept ones are outlined on the pages
@@ -55,3 +56,18 @@ def reading_items(
         item = problem("text_ocr_doubts", OCR_DOUBTS, "warning", count=count)
         items.append(item | {"group": "text", "samples": words})
     return items
+
+
+def reading_report(via: str, ocr: OcrReading | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The report's items on how the text was read, and what the review page draws of it
+    (``textSource``; after OCR, ``ocrDoubts``: the boxes of its unsure words)."""
+    if via != "ocr" or ocr is None:
+        return reading_items(via), {"textSource": via}
+    items = reading_items(
+        "ocr",
+        pages=ocr.pages,
+        confidence=ocr.confidence,
+        doubts=ocr.doubts,
+        doubt_count=ocr.doubt_count,
+    )
+    return items, {"textSource": "ocr", "ocrDoubts": [list(doubt) for doubt in ocr.doubts]}
