@@ -167,3 +167,25 @@ async def test_deleting_a_cv_keeps_its_achievements_unlinked(
     await db.rollback()
     listing = await client.get("/achievements", headers=ENGLISH)
     assert "First" in listing.text and "Experience:" not in listing.text
+
+
+async def test_the_list_says_when_a_story_is_not_in_its_cvs_language(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "language@example.com")
+    cv = await factories.source_cv(db, me["id"])  # an English CV
+    story = {
+        "title": "Clôture plus rapide",
+        "situation": "La clôture prenait 9 jours.",
+        "task": "La raccourcir.",
+        "action": "J'ai automatisé le rapprochement.",
+        "result": "J'ai ramené la clôture à 4 jours.",
+        "status": "complete",
+        "experience": f"{cv.id}|{cv.content['experience'][0]['id']}",
+    }
+    for language in ("fr", "en"):
+        made = await post_form(client, "/achievements", {**story, "language": language})
+        assert made.status_code == 303, made.text
+    listing = await client.get("/achievements", headers=ENGLISH)
+    assert listing.text.count("data-other-language") == 1
+    assert "Not used when tailoring this CV: the CV is in English" in listing.text
