@@ -81,7 +81,8 @@ async def test_write_watch_default_edit_and_delete_without_javascript(
     assert 'data-error-code="pitch.empty"' in back.text
     saved = await post_form(client, f"/pitches/{pitch_id}", {"text": "My own pitch."})
     assert saved.status_code == 303
-    assert "<p>My own pitch.</p>" in (await client.get(f"/pitches/{pitch_id}")).text
+    page = await followed(client, saved, **ENGLISH)
+    assert "<p>My own pitch.</p>" in page.text and "data-saved>Saved.<" in page.text
 
     confirm = await client.get(f"/pitches/{pitch_id}/delete", headers=ENGLISH)
     assert "Delete this pitch?" in confirm.text

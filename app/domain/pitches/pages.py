@@ -12,7 +12,7 @@ from typing import Any
 
 from litestar import Controller, get, post
 from litestar.enums import MediaType
-from litestar.params import FromPath, URLEncodedBody
+from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -75,9 +75,11 @@ class PitchPages(Controller):
         return see_other(f"/pitches/{pitch.id}")
 
     @get("/pitches/{pitch_id:str}")
-    async def show(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> Template:
+    async def show(
+        self, user: SignedIn, db: Db, pitch_id: FromPath[str], saved: FromQuery[bool] = False
+    ) -> Template:
         pitch = await services.get_pitch(db, user, pitch_id)
-        context = view.page_context(await _row(db, user, pitch))
+        context = {**view.page_context(await _row(db, user, pitch)), "saved": saved}
         return Template("pitches/page.html", context=context)
 
     @get("/pitches/{pitch_id:str}/status")
