@@ -84,6 +84,14 @@ async def test_write_watch_default_edit_and_delete_without_javascript(
     page = await followed(client, saved, **ENGLISH)
     assert "<p>My own pitch.</p>" in page.text and "data-saved>Saved.<" in page.text
 
+    gone_offer = await client.delete(
+        f"/api/job-offers/{offer.id}", headers={"x-csrftoken": await csrf_token(client)}
+    )
+    assert gone_offer.status_code == 200, gone_offer.text
+    page = await client.get(f"/pitches/{pitch_id}", headers=ENGLISH)
+    assert "3-minute pitch: an offer since deleted" in page.text  # the text stays
+    assert "<p>My own pitch.</p>" in page.text
+
     confirm = await client.get(f"/pitches/{pitch_id}/delete", headers=ENGLISH)
     assert "Delete this pitch?" in confirm.text
     not_confirmed = await post_form(client, f"/pitches/{pitch_id}/delete", {})

@@ -13,7 +13,7 @@ from app.db.models import CvFile, JobOffer, Pitch, PitchStatus, User
 from app.domain.cvs.view import cv_labels
 from app.domain.letters.view import fact_summary
 from app.domain.offers.services import display_title
-from app.lib.i18n import N_
+from app.lib.i18n import N_, gettext
 from app.lib.speech import WORDS_PER_MINUTE, duration_label, speaking_seconds, word_count
 
 STATUS_LABELS = {
@@ -25,6 +25,7 @@ STATUS_LABELS = {
 }
 KIND_LABELS = {"30s": N_("30-second pitch"), "3min": N_("3-minute pitch")}
 TARGETS = {"30s": (75, 90), "3min": (400, 450)}  # words aimed at, most (jobs/pitches/request.py)
+OFFER_GONE = N_("an offer since deleted")
 WRITING = frozenset({PitchStatus.PENDING, PitchStatus.RUNNING})
 
 
@@ -59,6 +60,8 @@ async def pitch_rows(db: AsyncSession, user: User, pitches: list[Pitch]) -> list
     for pitch in pitches:
         offer = offers.get(pitch.job_offer_id or "")
         target = display_title(offer) if offer is not None else pitch.context
+        if not target:  # its offer was deleted since (the pitch keeps its text)
+            target = gettext(OFFER_GONE)
         words = word_count(pitch.text or "")
         rows.append(
             PitchRow(
