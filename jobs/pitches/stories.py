@@ -6,10 +6,10 @@ The ones linked to the pitch's CV come first, then the most recently changed.
 
 from __future__ import annotations
 
-from app.db.models.achievement import AchievementStatus
-from app.domain.achievements import services as achievements
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.models.achievement import AchievementStatus
+from app.domain.achievements import services as achievements
 from jobs.pitches.request import Story
 
 MAX_STORIES = 8  # the prompt's data: a pitch tells at most 4 of them
