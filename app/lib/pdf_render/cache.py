@@ -34,11 +34,15 @@ def cache_key(
     page_budget: int,
     relevance: dict[str, float] | None,
     kind: str = "cv",
+    photo: bytes | None = None,
 ) -> str:
     """The key of one render; ``kind`` is the document kind ("cv" or "letter", the sandbox
-    protocol's ``kind``), so a letter and a CV never share an entry."""
+    protocol's ``kind``), so a letter and a CV never share an entry. A CV with its photo
+    (``photo``: the JPEG) keys by the photo's hash; one without keeps the key it always had."""
+    extra = {"photo": photo_digest(photo)} if photo else {}
     payload = json.dumps(
         {
+            **extra,
             "kind": kind,
             "content": content,
             "design": design,
@@ -52,6 +56,10 @@ def cache_key(
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def photo_digest(photo: bytes) -> str:
+    return hashlib.sha256(photo).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
