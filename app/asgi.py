@@ -36,6 +36,7 @@ from app.domain.inbox import routes as inbox
 from app.domain.letters import routes as letters
 from app.domain.matching import routes as matching
 from app.domain.offers import routes as offers
+from app.domain.photos import routes as photos
 from app.domain.renders import routes as renders
 from app.domain.system import routes as system
 from app.domain.tasks import routes as tasks
@@ -83,6 +84,7 @@ FEATURES = [
     letters,
     matching,
     offers,
+    photos,
     renders,
     system,
     tasks,

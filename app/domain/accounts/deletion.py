@@ -45,6 +45,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserPhoto,
 )
 from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
@@ -154,6 +155,7 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(FeedSource).where(FeedSource.search_id.in_(searches)),
         delete(SavedSearch).where(SavedSearch.user_id == user_id),
         # CVs (offers), then offers.
+        delete(UserPhoto).where(UserPhoto.user_id == user_id),
         delete(CvVersion).where(CvVersion.cv_file_id.in_(cvs)),
         delete(CvFile).where(CvFile.user_id == user_id),
         delete(JobOffer).where(JobOffer.user_id == user_id),

@@ -18,9 +18,12 @@ from app.config import Settings
 from app.db.models import CvFile, UserPhoto
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.lib.pdf_read.portrait import find_portrait
 from app.lib.photo.clean import Cleaned, Square, crop_square, draft
 
 PHOTO, DRAFT, OFFERED = "photo", "draft", "offered"
+KINDS = (PHOTO, DRAFT, OFFERED)
 META_SHOW_PHOTO = "show_photo"
 META_SOURCE_PHOTO = "source_photo"  # the import found a portrait on this source CV
 
@@ -76,11 +79,34 @@ async def remove(session: AsyncSession, user_id: str) -> None:
     )
 
 
-async def offer(session: AsyncSession, cv: CvFile, portrait: Cleaned) -> None:
-    """A portrait found on ``cv`` (an import): kept as an offer the user accepts or dismisses,
-    and the CV remembered as one that had a photo (its CVs show it by default)."""
-    await _put(session, cv.user_id, OFFERED, portrait, source_cv_id=cv.id)
+async def source_portrait(settings: Settings, cv: CvFile) -> Cleaned | None:
+    """The portrait on an uploaded PDF CV's first page, cleaned like an upload; None when
+    there is none (or it is no usable photo). Never fails an import."""
+    if cv.original_mime != "application/pdf" or not cv.original_bytes:
+        return None
+    png = await find_portrait(cv.original_bytes)
+    if png is None:
+        return None
+    try:
+        return draft(png, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels)
+    except InputError:
+        return None
+
+
+async def offer_found(session: AsyncSession, cv: CvFile, portrait: Cleaned) -> None:
+    """A portrait found on ``cv`` by its import. The CV is remembered as one that had a photo
+    (CVs made from it show the account's photo by default), and the portrait is kept as an
+    offer the user accepts or dismisses on the photo page — unless the account has a photo
+    already (an import must not nag to replace a photo the user chose)."""
     cv.generation_meta = {**(cv.generation_meta or {}), META_SOURCE_PHOTO: True}
+    if await get_image(session, cv.user_id, PHOTO) is None:
+        await _put(session, cv.user_id, OFFERED, portrait, source_cv_id=cv.id)
+
+
+async def offered_from(session: AsyncSession, user_id: str, cv_id: str) -> bool:
+    """Whether a portrait found on CV ``cv_id`` waits for the user's answer."""
+    row = await get_image(session, user_id, OFFERED)
+    return row is not None and row.source_cv_id == cv_id
 
 
 async def accept_offer(session: AsyncSession, user_id: str) -> None:
@@ -132,3 +158,16 @@ async def photo_for_cv(session: AsyncSession, cv: CvFile) -> bytes | None:
         return None
     row = await get_image(session, cv.user_id, PHOTO)
     return row.image if row is not None else None
+
+
+EXPORT_NAMES = {
+    PHOTO: "photo/photo.jpg",
+    DRAFT: "photo/photo-uncropped.jpg",
+    OFFERED: "photo/photo-found-in-cv.jpg",
+}
+
+
+async def export_files(session: AsyncSession, user_id: str) -> list[tuple[str, bytes]]:
+    """The account's images as (path in the export ZIP, JPEG bytes)."""
+    rows = await session.scalars(select(UserPhoto).where(UserPhoto.user_id == user_id))
+    return sorted((EXPORT_NAMES[row.kind], row.image) for row in rows if row.kind in EXPORT_NAMES)

@@ -40,6 +40,10 @@ class RenderSettingsForm:
     design: str = "classic"
     page_budget: str = "auto"
     language: str = "auto"
+    # The photo checkbox: a ticked box sends "on", an unticked one nothing, so the form also
+    # sends ``photo_switch`` to say the box was there (no photo: no box, nothing changes).
+    show_photo: str = ""
+    photo_switch: str = ""
 
 
 class ReviewIn(Struct):
