@@ -37,6 +37,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserPhoto,
 )
 from app.db.models.base import Base, utcnow
 from app.domain.accounts.deletion import deletion_statements
@@ -178,6 +179,8 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
             sent,
         ]
     )
+    # The photo, as the photo page stores it (app/domain/photos/services.py).
+    db.add(UserPhoto(user_id=user_id, kind="photo", image=b"\xff\xd8 photo", width=400, height=400))
     search = SavedSearch(user_id=user_id, name="Python jobs", keywords=["python"])
     db.add(search)
     await db.flush()
@@ -374,6 +377,7 @@ async def test_export_holds_everything_and_no_secret(
     assert generation["offers"][0]["batch_results"] == {"summary": "tailored"}
     assert len(generation["steps"]) == 1
     assert len([n for n in names if n.startswith("offers/")]) == 1
+    assert archive.read("photo/photo.jpg") == b"\xff\xd8 photo"
     credits = json.loads(archive.read("credits.json"))
     assert credits and credits[0]["type"] == "grant" and "meta" in credits[0]
     account = json.loads(archive.read("account.json"))
@@ -417,7 +421,16 @@ async def test_export_holds_everything_and_no_secret(
     # Every top-level folder of the ZIP is described in the README.
     assert {n.split("/")[0] for n in names if "/" in n} <= {
         f
-        for f in ("cvs", "offers", "generations", "letters", "applications", "searches", "inbox")
+        for f in (
+            "cvs",
+            "offers",
+            "generations",
+            "letters",
+            "applications",
+            "searches",
+            "inbox",
+            "photo",
+        )
         if f"{f}/" in readme
     }
     await db.execute(update(User).where(User.id == owned.user_id).values(locale="en"))
