@@ -62,6 +62,39 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def jpeg_complete(data: bytes) -> bool:
+    """Whether a JPEG's segments run to its end-of-image marker. libjpeg pads a truncated file
+    with grey and Pillow returns it as whole, so the markers are walked here: the headers by
+    their lengths, the compressed scans (progressive files have several) to the next marker."""
+    at, size = 2, len(data)
+    while at + 2 <= size:
+        if data[at] != 0xFF:
+            return False
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker == 0xD9:
+            return True
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            at += 2
+            continue
+        if at + 4 > size:
+            return False
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+        if marker == 0xDA:  # scan data: skip to the next marker that is no stuffing or restart
+            while True:
+                at = data.find(b"\xff", at)
+                if at < 0 or at + 1 >= size:
+                    return False
+                follow = data[at + 1]
+                if follow == 0x00 or 0xD0 <= follow <= 0xD7 or follow == 0xFF:
+                    at += 1 if follow == 0xFF else 2
+                    continue
+                break
+    return False
+
+
 def _refuse(message: str, code: str, **values: Any) -> InputError:
     return InputError(message, code=f"photo.{code}", where="photo", **values)
 
@@ -78,6 +111,8 @@ def _decode(data: bytes, *, max_bytes: int, max_pixels: int) -> Image.Image:
     expected = sniff(data)
     if expected is None:
         raise _refuse(N_("Send a JPEG, PNG or WebP image."), "wrong_type")
+    if expected == "JPEG" and not jpeg_complete(data):
+        raise _refuse(N_("The image could not be read: it may be damaged."), "unreadable")
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb check warns below twice its limit: make it an error too.
