@@ -199,6 +199,24 @@ async def test_the_cv_switch_follows_the_source_cv_then_the_users_choice(
     await post_form(client, f"/cvs/{tailored_id}/design", preview_form)
     assert await shown(tailored_id) == photo
 
+    # The JSON API: the same switch.
+    token = {"x-csrftoken": await csrf_token(client)}
+    put = await client.put(
+        f"/api/cvs/{tailored_id}/design", json={"showPhoto": False}, headers=token
+    )
+    assert put.status_code == 200, put.text
+    assert put.json()["showPhoto"] is False and put.json()["hasPhoto"] is False
+    assert await shown(tailored_id) is None
+    put = await client.put(
+        f"/api/cvs/{tailored_id}/design", json={"showPhoto": True}, headers=token
+    )
+    assert put.json()["showPhoto"] is True and put.json()["hasPhoto"] is True
+    bad = await client.put(
+        f"/api/cvs/{tailored_id}/design", json={"showPhoto": "yes"}, headers=token
+    )
+    assert bad.status_code == 422
+    assert await shown(tailored_id) == photo
+
 
 def cv_with_portrait_pdf() -> bytes:
     """A French CV (the one-column sample) with a portrait in its top-right corner and a wide

@@ -16,6 +16,8 @@ class RenderSettingsIn(Struct):
     design: str | UnsetType = UNSET
     pageBudget: int | UnsetType | None = UNSET
     language: str | UnsetType | None = UNSET
+    # Whether this CV shows the account's photo (set on /account/photo).
+    showPhoto: bool | UnsetType = UNSET
 
 
 class RenderSettingsOut(Struct):
@@ -24,6 +26,9 @@ class RenderSettingsOut(Struct):
     pageBudget: int
     pageBudgetIsDefault: bool
     language: str
+    # The CV's switch, and whether its render has a photo (the switch on and a photo stored).
+    showPhoto: bool = False
+    hasPhoto: bool = False
 
 
 class VersionOut(Struct):
