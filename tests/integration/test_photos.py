@@ -29,6 +29,7 @@ from tests.fixtures.live import browser
 from tests.fixtures.pdfs import render_html
 
 Client = AsyncTestClient[Litestar]
+EN = {"accept-language": "en"}
 
 
 def jpeg_with_gps(size: tuple[int, int] = (800, 600)) -> bytes:
@@ -82,7 +83,7 @@ async def test_upload_crop_and_remove_over_http(
     client: Client, another_client: Any, db: AsyncSession
 ) -> None:
     me = await register(client, "face@example.com")
-    page = await client.get("/account/photo")
+    page = await client.get("/account/photo", headers=EN)
     assert page.status_code == 200 and "No photo yet" in page.text
     original = jpeg_with_gps()
     answer = await send_photo(client, original)
@@ -97,7 +98,7 @@ async def test_upload_crop_and_remove_over_http(
     assert "no-store" in served.headers["cache-control"]
     assert served.headers["x-content-type-options"] == "nosniff"
     assert served.content == rows["photo"].image
-    page = await client.get("/account/photo")
+    page = await client.get("/account/photo", headers=EN)
     assert 'id="crop-form"' in page.text and "cropper-1.6.2.min.js" in page.text
 
     # The crop: the green top-left corner of the 800×600 draft.
@@ -120,7 +121,7 @@ async def test_upload_crop_and_remove_over_http(
         refused = await send_photo(client, bad)
         assert refused.status_code == 303, bad[:20]
         assert refused.headers["location"] == "/account/photo", bad[:20]
-        shown = await client.get("/account/photo")
+        shown = await client.get("/account/photo", headers=EN)
         assert 'class="alert error"' in shown.text
         assert (await stored(db, me["id"]))["photo"].image == centred
 
@@ -143,7 +144,7 @@ async def test_oversized_upload_is_refused_by_its_length(
     huge = b"\xff\xd8\xff" + b"\x00" * (settings.photo_max_bytes + 100_000)
     answer = await send_photo(client, huge)
     assert answer.status_code == 303
-    page = await client.get(answer.headers["location"])
+    page = await client.get(answer.headers["location"], headers=EN)
     assert "too large" in page.text
     assert await stored(db, me["id"]) == {}
 
@@ -269,7 +270,7 @@ async def test_import_offers_the_portrait_and_the_user_accepts_it(
     # Offered, not used: the CV page and the photo page ask first.
     detail = await client.get(f"/cvs/{cv_id}")
     assert 'data-testid="photo-offered"' in detail.text
-    page = await client.get("/account/photo")
+    page = await client.get("/account/photo", headers=EN)
     assert 'data-testid="photo-offer"' in page.text and "No photo yet" in page.text
     token = {"_csrf_token": client.cookies["csrftoken"]}
     accepted = await client.post("/account/photo/offer/accept", data=token)

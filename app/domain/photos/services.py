@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -48,8 +49,22 @@ async def _put(
 ) -> UserPhoto:
     row = await get_image(session, user_id, kind)
     if row is None:
-        row = UserPhoto(user_id=user_id, kind=kind)
-        session.add(row)
+        fresh = UserPhoto(
+            user_id=user_id,
+            kind=kind,
+            image=image.jpeg,
+            width=image.width,
+            height=image.height,
+            source_cv_id=source_cv_id,
+        )
+        try:
+            async with session.begin_nested():  # two uploads at once: the second updates
+                session.add(fresh)
+            return fresh
+        except IntegrityError:
+            row = await get_image(session, user_id, kind)
+            if row is None:
+                raise
     row.image, row.width, row.height = image.jpeg, image.width, image.height
     row.source_cv_id = source_cv_id
     await session.flush()
