@@ -8,7 +8,7 @@ import io
 
 import pytest
 from PIL import Image
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Browser, Locator, Page, expect
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -98,3 +98,52 @@ async def test_upload_then_crop_with_the_keyboard(
         red, green, _ = photo.getpixel((60, 60))  # inside the green block
         assert green > 140 and red < 80
     assert js_errors == []
+
+
+async def test_the_crop_follows_a_finger_on_a_touch_screen(
+    chromium: Browser, live_server: str, db: AsyncSession
+) -> None:
+    """A phone: the circle dragged with one finger (touch events, no mouse) moves the crop."""
+    context = await chromium.new_context(
+        base_url=live_server,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+        locale="en-US",
+    )
+    try:
+        page = await context.new_page()
+        await register_with_form(page, "Toni Touch", unique_email("touch"))
+        await page.goto("/account/photo")
+        await page.set_input_files(
+            "#photo",
+            files=[{"name": "me.jpg", "mimeType": "image/jpeg", "buffer": portrait_jpeg()}],
+        )
+        await page.get_by_role("button", name="Upload").tap()
+        await expect(page.locator("#crop-tool.ready")).to_be_visible()
+        # Shrink the circle first (the buttons work by tap), then drag it to the top-left.
+        for _ in range(10):
+            await page.get_by_role("button", name="Smaller").tap()
+        left, top, side = await crop_numbers(page)
+        assert side < 400 and left > 0
+        face = page.locator(".cropper-face")
+        await face.scroll_into_view_if_needed()
+        box = await face.bounding_box()
+        assert box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        cdp = await context.new_cdp_session(page)
+
+        async def touch(kind: str, at: tuple[float, float] | None) -> None:
+            points = [{"x": at[0], "y": at[1]}] if at else []
+            await cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        await touch("touchStart", (x, y))
+        for step in range(1, 11):
+            await touch("touchMove", (x - step * 20, y - step * 20))
+            await page.wait_for_timeout(15)
+        await touch("touchEnd", None)
+        moved_left, moved_top, moved_side = await crop_numbers(page)
+        assert moved_side == side
+        assert moved_left < left and moved_top <= top and (moved_left, moved_top) != (left, top)
+    finally:
+        await context.close()
