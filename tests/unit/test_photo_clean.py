@@ -215,3 +215,29 @@ def test_round_png_has_transparent_corners() -> None:
         assert image.mode == "RGBA"
         assert image.getpixel((0, 0))[3] == 0
         assert image.getpixel((PHOTO_SIDE // 2, PHOTO_SIDE // 2))[3] == 255
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_mutated_files_are_refused_or_cleaned_never_crash(fmt: str) -> None:
+    """Random bytes overwritten in a valid file (a fixed seed): each one is refused with a
+    photo.* code or comes out a clean JPEG — no other exception escapes."""
+    import random
+
+    source = (
+        image_bytes(fmt, (300, 240), exif=exif_with_gps()) if fmt != "PNG" else image_bytes(fmt)
+    )
+    rng = random.Random(f"photo-{fmt}")
+    outcomes = {"refused": 0, "cleaned": 0}
+    for _ in range(150):
+        data = bytearray(source)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            kept = draft(bytes(data), **LIMITS)
+        except InputError as error:
+            assert error.code.startswith("photo."), error.code
+            outcomes["refused"] += 1
+        else:
+            assert kept.jpeg.startswith(b"\xff\xd8\xff") and b"Exif" not in kept.jpeg
+            outcomes["cleaned"] += 1
+    assert sum(outcomes.values()) == 150

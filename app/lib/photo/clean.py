@@ -112,7 +112,7 @@ def _decode(data: bytes, *, max_bytes: int, max_pixels: int) -> Image.Image:
     if expected is None:
         raise _refuse(N_("Send a JPEG, PNG or WebP image."), "wrong_type")
     if expected == "JPEG" and not jpeg_complete(data):
-        raise _refuse(N_("The image could not be read: it may be damaged."), "unreadable")
+        raise _unreadable()
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb check warns below twice its limit: make it an error too.
@@ -138,10 +138,15 @@ def _decode(data: bytes, *, max_bytes: int, max_pixels: int) -> Image.Image:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _refuse(N_("The image is too big."), "too_many_pixels") from None
-    except (OSError, ValueError, SyntaxError, EOFError, MemoryError):
-        # Truncated, corrupt, or a header that lies (Pillow raises all of these for them).
-        raise _refuse(N_("The image could not be read: it may be damaged."), "unreadable") from None
+    except Exception:
+        # Truncated, corrupt, or a header that lies: Pillow's plugins raise OSError, ValueError,
+        # SyntaxError, EOFError, struct.error... for them. Whatever it is, the file is refused.
+        raise _unreadable() from None
     return image
+
+
+def _unreadable() -> InputError:
+    return _refuse(N_("The image could not be read: it may be damaged."), "unreadable")
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -169,8 +174,13 @@ def _encode(image: Image.Image) -> Cleaned:
 def draft(data: bytes, *, max_bytes: int, max_pixels: int) -> Cleaned:
     """The upload decoded, upright and at most ``DRAFT_MAX_SIDE`` pixels a side, re-encoded.
     Raises ``InputError`` (code ``photo.*``) for what cannot be a photo."""
-    image = _flatten(_decode(data, max_bytes=max_bytes, max_pixels=max_pixels))
-    image.thumbnail((DRAFT_MAX_SIDE, DRAFT_MAX_SIDE), Image.Resampling.LANCZOS)
+    decoded = _decode(data, max_bytes=max_bytes, max_pixels=max_pixels)
+    try:
+        # A malformed EXIF block (orientation) or mode can still fail here.
+        image = _flatten(decoded)
+        image.thumbnail((DRAFT_MAX_SIDE, DRAFT_MAX_SIDE), Image.Resampling.LANCZOS)
+    except Exception:
+        raise _unreadable() from None
     return _encode(image)
 
 
