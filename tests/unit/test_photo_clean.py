@@ -241,3 +241,15 @@ def test_mutated_files_are_refused_or_cleaned_never_crash(fmt: str) -> None:
             assert kept.jpeg.startswith(b"\xff\xd8\xff") and b"Exif" not in kept.jpeg
             outcomes["cleaned"] += 1
     assert sum(outcomes.values()) == 150
+
+
+def test_truncation_is_refused_even_after_weasyprint_allowed_it() -> None:
+    """Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process (its
+    images.py): the photo check still refuses a cut file, and leaves the switch as it was."""
+    import weasyprint.images  # noqa: F401 - the import is what turns the switch on
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    data = image_bytes("PNG", (500, 400))
+    refused(data[: len(data) * 9 // 10], "unreadable")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True

@@ -9,6 +9,7 @@ from: shown when that source CV had a photo on it (``META_SOURCE_PHOTO``, set by
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -75,9 +76,13 @@ async def upload(session: AsyncSession, settings: Settings, user_id: str, data: 
     """A new photo from an uploaded file: the draft kept for cropping, and the centred square
     as the photo until the user crops (so without JavaScript the upload is all it takes).
     Raises ``InputError`` (nothing stored) for a file that cannot be a photo."""
-    kept = draft(data, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels)
+    # Decoding a large image takes a while: off the event loop.
+    kept = await asyncio.to_thread(
+        draft, data, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels
+    )
+    photo = await asyncio.to_thread(crop_square, kept.jpeg)
     await _put(session, user_id, DRAFT, kept)
-    await _put(session, user_id, PHOTO, crop_square(kept.jpeg))
+    await _put(session, user_id, PHOTO, photo)
 
 
 async def crop(session: AsyncSession, user_id: str, square: Square | None) -> None:
@@ -85,7 +90,7 @@ async def crop(session: AsyncSession, user_id: str, square: Square | None) -> No
     kept = await get_image(session, user_id, DRAFT)
     if kept is None:
         raise NotFound(N_("Upload a photo first."), code="photo.no_draft")
-    await _put(session, user_id, PHOTO, crop_square(kept.image, square))
+    await _put(session, user_id, PHOTO, await asyncio.to_thread(crop_square, kept.image, square))
 
 
 async def remove(session: AsyncSession, user_id: str) -> None:

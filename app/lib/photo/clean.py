@@ -13,8 +13,11 @@ photo from it (a given square, or the centred one).
 
 from __future__ import annotations
 
+import contextlib
 import io
+import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +34,22 @@ JPEG_QUALITY = 88
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
-# A truncated file is an error, not a half-grey picture.
-ImageFile.LOAD_TRUNCATED_IMAGES = False
+_STRICT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _truncation_is_an_error() -> Iterator[None]:
+    """A truncated file is an error, not a half-grey picture. Pillow's switch for that is a
+    module global that WeasyPrint turns on when it is imported (weasyprint/images.py), so it is
+    turned off around each decode here (WeasyPrint itself only runs in the render sandbox's
+    processes, never beside this code)."""
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +150,8 @@ def _decode(data: bytes, *, max_bytes: int, max_pixels: int) -> Image.Image:
                     side=MIN_SIDE,
                 )
             image.seek(0)  # an animation's first frame only
-            image.load()
+            with _truncation_is_an_error():
+                image.load()
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
