@@ -22,11 +22,13 @@ from app.config import Settings
 from app.db.models import CvFile, UserPhoto
 from app.domain.photos import services as photos
 from app.domain.renders.services import render_spec
+from app.lib.pdf_render import RenderCache, renders_dir
 from tests.conftest import csrf_token, post_form, register
 from tests.factories import source_cv
 from tests.fixtures.cv_samples import SAMPLES
 from tests.fixtures.live import browser
 from tests.fixtures.pdfs import render_html
+from tests.integration.test_account_export_delete import put_render
 
 Client = AsyncTestClient[Litestar]
 EN = {"accept-language": "en"}
@@ -79,8 +81,26 @@ async def stored(db: AsyncSession, user_id: str) -> dict[str, Stored]:
     return found
 
 
+def cached_photo_renders(settings: Settings, *photos_shown: bytes) -> list[str]:
+    """One render cache entry per photo, its HTML showing it as the designs do; and one
+    without any photo. Returns their keys (the last one photo-less)."""
+    keys = []
+    for n, photo in enumerate([*photos_shown, b""]):
+        key = f"{n:064x}"
+        shown = (
+            f'<img class="photo" src="data:image/jpeg;base64,{base64.b64encode(photo).decode()}">'
+        )
+        put_render(settings, key, b"%PDF-1.7 render", html=f"<html>{shown if photo else ''}</html>")
+        keys.append(key)
+    return keys
+
+
+def cached(settings: Settings, key: str) -> bool:
+    return RenderCache(renders_dir(settings)).get(key) is not None
+
+
 async def test_upload_crop_and_remove_over_http(
-    client: Client, another_client: Any, db: AsyncSession
+    client: Client, another_client: Any, db: AsyncSession, settings: Settings
 ) -> None:
     me = await register(client, "face@example.com")
     page = await client.get("/account/photo", headers=EN)
@@ -101,14 +121,17 @@ async def test_upload_crop_and_remove_over_http(
     page = await client.get("/account/photo", headers=EN)
     assert 'id="crop-form"' in page.text and "cropper-1.6.2.min.js" in page.text
 
-    # The crop: the green top-left corner of the 800×600 draft.
+    # The crop: the green top-left corner of the 800×600 draft. The renders that showed the
+    # centred photo go; the others stay.
     centred = rows["photo"].image
+    with_centred, without = cached_photo_renders(settings, centred)
     cropped = await post_form(
         client, "/account/photo/crop", {"left": "0", "top": "0", "side": "150"}
     )
     assert cropped.status_code == 303
     corner = (await stored(db, me["id"]))["photo"].image
     assert corner != centred
+    assert not cached(settings, with_centred) and cached(settings, without)
     with Image.open(io.BytesIO(corner)) as image:
         red, green, _ = image.getpixel((200, 200))
         assert green > 140 and red < 70
@@ -131,8 +154,10 @@ async def test_upload_crop_and_remove_over_http(
         assert (await other.get("/account/photo/image?kind=photo")).status_code == 404
         assert (await other.get("/account/photo/image?kind=../../etc")).status_code == 404
 
+    [with_photo, _] = cached_photo_renders(settings, centred)
     removed = await post_form(client, "/account/photo/delete", {})
     assert removed.status_code == 303
+    assert not cached(settings, with_photo) and cached(settings, without)
     assert await stored(db, me["id"]) == {}
     assert (await client.get("/account/photo/image?kind=photo")).status_code == 404
 

@@ -16,6 +16,7 @@ from litestar.enums import MediaType
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.photos import services
 from app.lib.dependencies import AppSettings, Db, SignedIn
@@ -71,6 +72,12 @@ async def _file_bytes(request: Request[Any, Any, Any], limit: int) -> bytes:
     return await file.read()
 
 
+async def _current(db: AsyncSession, user_id: str) -> bytes | None:
+    """The photo about to be replaced or removed (its renders go after the commit)."""
+    row = await services.get_image(db, user_id, services.PHOTO)
+    return row.image if row is not None else None
+
+
 class PhotoPages(Controller):
     include_in_schema = False
 
@@ -112,11 +119,13 @@ class PhotoPages(Controller):
     ) -> Redirect:
         try:
             data = await _file_bytes(request, settings.photo_max_bytes)
+            old = await _current(db, user.id)
             await services.upload(db, settings, user.id, data)
         except AppError as exc:
             await db.rollback()
             return redirect_back(request, PAGE, exc)
         await db.commit()
+        await services.forget_renders(settings, old)
         return redirect_back(
             request,
             f"{PAGE}#crop",
@@ -129,32 +138,41 @@ class PhotoPages(Controller):
         request: Request[Any, Any, Any],
         user: SignedIn,
         db: Db,
+        settings: AppSettings,
         data: URLEncodedBody[CropForm],
     ) -> Redirect:
         try:
+            old = await _current(db, user.id)
             await services.crop(db, user.id, _square(data))
         except AppError as exc:
             await db.rollback()
             return redirect_back(request, PAGE, exc)
         await db.commit()
+        await services.forget_renders(settings, old)
         return redirect_back(request, PAGE, notice=N_("Crop saved."))
 
     @post(f"{PAGE}/delete")
-    async def delete(self, request: Request[Any, Any, Any], user: SignedIn, db: Db) -> Redirect:
+    async def delete(
+        self, request: Request[Any, Any, Any], user: SignedIn, db: Db, settings: AppSettings
+    ) -> Redirect:
+        old = await _current(db, user.id)
         await services.remove(db, user.id)
         await db.commit()
+        await services.forget_renders(settings, old)
         return redirect_back(request, PAGE, notice=N_("Photo removed from your CVs."))
 
     @post(f"{PAGE}/offer/accept")
     async def accept_offer(
-        self, request: Request[Any, Any, Any], user: SignedIn, db: Db
+        self, request: Request[Any, Any, Any], user: SignedIn, db: Db, settings: AppSettings
     ) -> Redirect:
         try:
+            old = await _current(db, user.id)
             await services.accept_offer(db, user.id)
         except AppError as exc:
             await db.rollback()
             return redirect_back(request, PAGE, exc)
         await db.commit()
+        await services.forget_renders(settings, old)
         return redirect_back(
             request, f"{PAGE}#crop", notice=N_("The photo from your CV is now your photo.")
         )

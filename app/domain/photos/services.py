@@ -10,6 +10,7 @@ from: shown when that source CV had a photo on it (``META_SOURCE_PHOTO``, set by
 from __future__ import annotations
 
 import asyncio
+import base64
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -22,6 +23,7 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pdf_read.portrait import find_portrait
+from app.lib.pdf_render import RenderCache, renders_dir
 from app.lib.photo.clean import Cleaned, Square, crop_square, draft
 
 PHOTO, DRAFT, OFFERED = "photo", "draft", "offered"
@@ -191,3 +193,12 @@ async def export_files(session: AsyncSession, user_id: str) -> list[tuple[str, b
     """The account's images as (path in the export ZIP, JPEG bytes)."""
     rows = await session.scalars(select(UserPhoto).where(UserPhoto.user_id == user_id))
     return sorted((EXPORT_NAMES[row.kind], row.image) for row in rows if row.kind in EXPORT_NAMES)
+
+
+async def forget_renders(settings: Settings, photo: bytes | None) -> int:
+    """Remove the cached renders that show ``photo`` (replaced or removed): a face the user
+    took back stays in no PDF on the server. Their next render is made without it."""
+    if not photo:
+        return 0
+    cache = RenderCache(renders_dir(settings))
+    return await asyncio.to_thread(cache.remove_showing, base64.b64encode(photo).decode())

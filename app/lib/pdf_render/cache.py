@@ -127,3 +127,19 @@ class RenderCache:
             for suffix in (".json", ".pdf", ".html"):
                 with contextlib.suppress(OSError):
                     stale.with_suffix(suffix).unlink()
+
+    def remove_showing(self, text: str) -> int:
+        """Remove every entry whose HTML contains ``text`` (the base64 of a photo no longer
+        the account's: its renders must not outlive it); how many went. Blocking."""
+        removed = 0
+        for path in self.directory.glob("*.html"):
+            try:
+                shown = text in path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if shown:
+                for suffix in (".json", ".pdf", ".html"):  # the meta first: then it is ignored
+                    with contextlib.suppress(OSError):
+                        path.with_suffix(suffix).unlink()
+                removed += 1
+        return removed
