@@ -243,6 +243,24 @@ async def test_the_cv_switch_follows_the_source_cv_then_the_users_choice(
     assert bad.status_code == 422
     assert await shown(tailored_id) == photo
 
+    # The source CV deleted: a tailored CV that followed it keeps showing the photo.
+    follower = CvFile(
+        user_id=me["id"],
+        kind="generated",
+        content=content,
+        extraction_status="completed",
+        generation_meta={"source_cv_id": source_id},
+    )
+    db.add(follower)
+    await db.commit()
+    follower_id = follower.id
+    assert await shown(follower_id) == photo
+    gone = await post_form(client, f"/cvs/{source_id}/delete", {"confirm": "yes"})
+    assert gone.status_code == 303
+    assert await db.get(CvFile, source_id) is None
+    await db.rollback()
+    assert await shown(follower_id) == photo
+
 
 def cv_with_portrait_pdf() -> bytes:
     """A French CV (the one-column sample) with a portrait in its top-right corner and a wide

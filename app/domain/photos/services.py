@@ -170,6 +170,20 @@ async def shows_photo(session: AsyncSession, cv: CvFile) -> bool:
     return bool(_flag(source, META_SOURCE_PHOTO))
 
 
+async def keep_defaults_of(session: AsyncSession, source: CvFile) -> None:
+    """Before a source CV that had a photo is deleted: the CVs tailored from it that follow it
+    (no choice of their own) keep showing the photo, as the choice now written on them."""
+    if not _flag(source.generation_meta, META_SOURCE_PHOTO):
+        return
+    tailored = await session.scalars(
+        select(CvFile).where(CvFile.user_id == source.user_id, CvFile.kind == "generated")
+    )
+    for cv in tailored:
+        meta = cv.generation_meta or {}
+        if meta.get("source_cv_id") == source.id and _flag(meta, META_SHOW_PHOTO) is None:
+            set_shows_photo(cv, True)
+
+
 def set_shows_photo(cv: CvFile, show: bool) -> None:
     cv.generation_meta = {**(cv.generation_meta or {}), META_SHOW_PHOTO: bool(show)}
 
