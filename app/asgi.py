@@ -37,6 +37,7 @@ from app.domain.inbox import routes as inbox
 from app.domain.letters import routes as letters
 from app.domain.matching import routes as matching
 from app.domain.offers import routes as offers
+from app.domain.photos import routes as photos
 from app.domain.pitches import routes as pitches
 from app.domain.renders import routes as renders
 from app.domain.system import routes as system
@@ -87,6 +88,7 @@ FEATURES = [
     matching,
     offers,
     pitches,
+    photos,
     renders,
     system,
     tasks,

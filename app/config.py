@@ -58,6 +58,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_GENERATION_MAX_RUNS": ("worker", "generation_max_runs"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
+    "CVTAILOR_PHOTO_MAX_BYTES": ("limits", "photo_max_bytes"),
+    "CVTAILOR_PHOTO_MAX_PIXELS": ("limits", "photo_max_pixels"),
     "CVTAILOR_OCR_LANGUAGES": ("limits", "ocr_languages"),
     "CVTAILOR_OCR_TIMEOUT_SECONDS": ("limits", "ocr_timeout_seconds"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
@@ -138,6 +140,10 @@ class Settings:
     smtp_password: str = ""
     smtp_from: str = ""
     smtp_tls: str = "starttls"
+    # The CV photo upload (app/lib/photo/clean.py): largest file, and largest width × height
+    # its header may declare (checked before any pixel is decoded).
+    photo_max_bytes: int = 5 * 1024 * 1024
+    photo_max_pixels: int = 40_000_000
     # Scanned CVs (a PDF without a text layer) are read by Tesseract in these languages, all
     # their pages within this time (app/lib/pdf_read/ocr_setup.py); "" turns OCR off.
     ocr_languages: str = "fra+eng"
@@ -308,6 +314,8 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         upload_max_bytes=int(raw["limits"]["upload_max_bytes"]),
         pdf_max_pages=int(raw["limits"]["pdf_max_pages"]),
         background_tasks_per_user=int(raw["limits"]["background_tasks_per_user"]),
+        photo_max_bytes=int(raw["limits"].get("photo_max_bytes", 5 * 1024 * 1024)),
+        photo_max_pixels=int(raw["limits"].get("photo_max_pixels", 40_000_000)),
         credits_new_user=int(raw["defaults"]["credits_new_user"]),
         default_locale=locale,
         generation_budget_seconds_per_offer=float(

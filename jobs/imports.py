@@ -25,6 +25,8 @@ from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.offers.extraction import extract_offer_fields
 from app.domain.offers.extraction_task import end_offer_extraction
 from app.domain.offers.services import OFFER_DELETED
+from app.domain.photos import services as photos
+from app.domain.photos.services import source_portrait
 from app.events import CV_LIST_CHANGED, OFFER_UPDATED, cv_list_changed, offer_updated
 from app.lib.events import publish_event
 from app.lib.problems import problem
@@ -106,9 +108,12 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
             result = await extract(
                 db, ctx["settings"], cv, int(ctx.get("job_try", 1)), LLM_ATTEMPTS, redis=redis
             )
+            portrait = await source_portrait(ctx["settings"], cv)
             await progress(db, redis, task, "saving", 90)
             # The claim first: a cancel that landed during the extraction wins.
             await claim_or_stop(db, task)
+            if portrait is not None:
+                await photos.offer_found(db, cv, portrait)
             cv.language = result.language
             cv.extraction_status = "completed"
             cv.extraction_errors = result.warnings

@@ -30,6 +30,7 @@ async def render_spec_pdf(settings: Settings, spec: RenderSpec) -> RenderResult:
         locale=spec.locale,
         page_budget=spec.page_budget,
         relevance=spec.relevance,
+        photo=spec.photo,
         cache_dir=renders_dir(settings),
     )
 

@@ -39,6 +39,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserPhoto,
 )
 from app.db.models.base import Base, utcnow
 from app.domain.accounts.deletion import deletion_statements
@@ -47,10 +48,12 @@ from app.domain.letters import services as letters
 from app.domain.renders.services import render_spec, spec_cache_key
 from app.lib.cv_content import CvContent
 from app.lib.pdf_render import RenderCache, RenderResult, cache_key, renders_dir
+from app.lib.pdf_render.photo_samples import sample_photo
 from tests.conftest import csrf_token, register
 from tests.factories import EN_CV, job_offer, source_cv
 
 PASSWORD = "correct horse"
+PHOTO_JPEG = sample_photo()  # a real 400×400 JPEG: the account page shows it
 Client = AsyncTestClient[Litestar]
 
 
@@ -193,6 +196,23 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
             language="en",
             cv_file_id=cv.id,
             experience_id=cv.content["experience"][0]["id"],
+        )
+    )
+    # The photo, its uncropped copy, and a portrait the import of the source CV offers.
+    db.add_all(
+        [
+            UserPhoto(user_id=user_id, kind=kind, image=PHOTO_JPEG, width=400, height=400)
+            for kind in ("photo", "draft")
+        ]
+    )
+    db.add(
+        UserPhoto(
+            user_id=user_id,
+            kind="offered",
+            image=PHOTO_JPEG,
+            width=400,
+            height=400,
+            source_cv_id=cv.id,
         )
     )
     search = SavedSearch(user_id=user_id, name="Python jobs", keywords=["python"])
@@ -403,6 +423,12 @@ async def test_export_holds_everything_and_no_secret(
     assert generation["offers"][0]["batch_results"] == {"summary": "tailored"}
     assert len(generation["steps"]) == 1
     assert len([n for n in names if n.startswith("offers/")]) == 1
+    assert {n for n in names if n.startswith("photo/")} == {
+        "photo/photo.jpg",
+        "photo/photo-uncropped.jpg",
+        "photo/photo-found-in-cv.jpg",
+    }
+    assert archive.read("photo/photo.jpg") == PHOTO_JPEG
     credits = json.loads(archive.read("credits.json"))
     assert credits and credits[0]["type"] == "grant" and "meta" in credits[0]
     account = json.loads(archive.read("account.json"))
@@ -452,7 +478,16 @@ async def test_export_holds_everything_and_no_secret(
     # Every top-level folder of the ZIP is described in the README.
     assert {n.split("/")[0] for n in names if "/" in n} <= {
         f
-        for f in ("cvs", "offers", "generations", "letters", "applications", "searches", "inbox")
+        for f in (
+            "cvs",
+            "offers",
+            "generations",
+            "letters",
+            "applications",
+            "searches",
+            "inbox",
+            "photo",
+        )
         if f"{f}/" in readme
     }
     await db.execute(update(User).where(User.id == owned.user_id).values(locale="en"))

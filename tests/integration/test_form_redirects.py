@@ -62,6 +62,13 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     "/account/tokens/{token_id:str}/delete": (_same({}), None),
     "/account/delete": (None, _same({"password": "not it"})),  # a save ends the sweep
     "/account/sessions/logout": (_same({}), None),
+    # The photo: an upload without a file, a crop or an acceptance with nothing to crop or
+    # accept are refused (uploads and crops are tested with real images in test_photos.py).
+    "/account/photo": (None, _same({})),
+    "/account/photo/crop": (None, _same({"left": "0", "top": "0", "side": "50"})),
+    "/account/photo/delete": (_same({}), None),
+    "/account/photo/offer/accept": (None, _same({})),
+    "/account/photo/offer/dismiss": (_same({}), None),
     "/account/letter-template": (
         _same({"letter_template": "Dear {company},"}),
         _same({"letter_template": "Dear {compnay},"}),

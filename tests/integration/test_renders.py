@@ -249,6 +249,8 @@ async def test_design_budget_and_language_choice(
         "pageBudget": 1,
         "pageBudgetIsDefault": False,
         "language": "fr",
+        "showPhoto": False,
+        "hasPhoto": False,
     }
     after = await web.get(f"/api/cvs/{cv_id}/pdf")
     assert after.content != before.content

@@ -4,6 +4,7 @@ finds no error and no warning."""
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import re
@@ -19,6 +20,7 @@ from app.lib.pdf_render import DESIGNS, RenderResult
 from app.lib.pdf_render.fit import render_to_budget
 from app.lib.pdf_render.letter_fit import letter_payload, render_letter_to_page
 from app.lib.pdf_render.letter_samples import sample_header, sample_letter
+from app.lib.pdf_render.photo_samples import sample_photo
 from app.lib.pdf_render.samples import sample_cv
 
 
@@ -26,8 +28,15 @@ def _render(kind: str, design: str, locale: str) -> RenderResult:
     if kind == "letter":
         payload = letter_payload(sample_letter(locale), sample_header(locale))
         return render_letter_to_page(payload, design=design, locale=locale)
+    # "cv_photo": the CV with the account's photo, a figure with its alternative text.
+    photo = base64.b64encode(sample_photo()).decode() if kind == "cv_photo" else None
     return render_to_budget(
-        sample_cv(locale).to_json(), design=design, locale=locale, page_budget=2, relevance=None
+        sample_cv(locale).to_json(),
+        design=design,
+        locale=locale,
+        page_budget=2,
+        relevance=None,
+        photo=photo,
     )
 
 
@@ -44,7 +53,7 @@ def _roles(node: Any, found: Counter[str]) -> Counter[str]:
     return found
 
 
-@pytest.mark.parametrize("kind", ["cv", "letter"])
+@pytest.mark.parametrize("kind", ["cv", "letter", "cv_photo"])
 @pytest.mark.parametrize("design", sorted(DESIGNS))
 def test_pdf_is_tagged_with_its_title_and_language(kind: str, design: str, tmp_path: Path) -> None:
     locale = "fr" if design == "modern" else "en"
@@ -58,9 +67,10 @@ def test_pdf_is_tagged_with_its_title_and_language(kind: str, design: str, tmp_p
     assert title and reader.metadata and reader.metadata.title == html.unescape(title.group(1))
     assert b'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data()
     roles = _roles(catalog["/StructTreeRoot"], Counter())
-    assert roles["/H1"] == 1 if kind == "cv" else roles["/P"] > 5, roles
-    if kind == "cv":
+    assert roles["/H1"] == 1 if kind != "letter" else roles["/P"] > 5, roles
+    if kind != "letter":
         assert roles["/H2"] >= 8 and roles["/L"] and roles["/LI"] >= 20, roles
+    assert roles["/Figure"] == (1 if kind == "cv_photo" else 0), roles
 
     path = tmp_path / "document.pdf"
     path.write_bytes(result.pdf)

@@ -18,6 +18,7 @@ from app.db.models.invitation import Invitation
 from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
 from app.db.models.offer import JobOffer
 from app.db.models.password_reset import PasswordReset
+from app.db.models.photo import UserPhoto
 from app.db.models.pitch import Pitch, PitchKind, PitchStatus
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
@@ -56,4 +57,5 @@ __all__ = [
     "Setting",
     "TaskSlot",
     "User",
+    "UserPhoto",
 ]

@@ -47,6 +47,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserPhoto,
 )
 from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
@@ -160,6 +161,7 @@ def deletion_statements(user_id: str) -> list[Any]:
         # The achievements bank (CVs).
         delete(Achievement).where(Achievement.user_id == user_id),
         # CVs (offers), then offers.
+        delete(UserPhoto).where(UserPhoto.user_id == user_id),
         delete(CvVersion).where(CvVersion.cv_file_id.in_(cvs)),
         delete(CvFile).where(CvFile.user_id == user_id),
         delete(JobOffer).where(JobOffer.user_id == user_id),

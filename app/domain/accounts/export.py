@@ -54,6 +54,7 @@ from app.domain.accounts.files import letter_key
 from app.domain.applications import services as applications
 from app.domain.cvs.services import display_name, json_resume
 from app.domain.letters import services as letters
+from app.domain.photos import services as photos
 from app.domain.renders.services import cached_render, render_spec
 from app.lib.errors import AppError
 from app.lib.pdf_render import RenderCache, renders_dir
@@ -312,6 +313,9 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         await out.add("credits.json", _dump(credits))
         await out.add("tasks.json", _dump(history))
         await out.add("achievements.json", _dump(achievements))
+        for name, image in await photos.export_files(db, user.id):
+            await out.add(name, image)
+        await release_lock(db)
         cv_ids = await _ids(
             db, select(CvFile.id).where(CvFile.user_id == user.id).order_by(CvFile.created_at)
         )

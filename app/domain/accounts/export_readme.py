@@ -17,6 +17,9 @@ and the ids inside the JSON files are the same ones.
 account.json         the account: e-mail, name, role, language, credit balance, and the
                      personal API tokens' names and first characters (never the tokens).
 credits.json         the credit ledger: every grant, charge and refund.
+photo/photo.jpg      the photo your CVs show (400×400), when you have one; beside it
+                     photo-uncropped.jpg (the upload it is cropped from) and
+                     photo-found-in-cv.jpg (a portrait found in an imported CV, not yet accepted).
 cvs/<name>/cv.json   one CV (kind "source" = imported, "generated" = tailored to an offer):
                      its details and current content.
 cvs/<name>/versions.json  every saved version of that CV's content, oldest first.
@@ -62,6 +65,10 @@ mêmes.
 account.json         le compte : e-mail, nom, rôle, langue, solde de crédits, et le nom et les
                      premiers caractères des jetons d'API personnels (jamais les jetons).
 credits.json         le registre des crédits : chaque attribution, débit et remboursement.
+photo/photo.jpg      la photo de vos CV (400×400), si vous en avez une ; à côté,
+                     photo-uncropped.jpg (l'image envoyée dont elle est recadrée) et
+                     photo-found-in-cv.jpg (un portrait trouvé dans un CV importé, pas encore
+                     accepté).
 cvs/<nom>/cv.json    un CV (kind « source » = importé, « generated » = adapté à une offre) :
                      ses informations et son contenu actuel.
 cvs/<nom>/versions.json  chaque version enregistrée du contenu de ce CV, de la plus ancienne

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 from collections.abc import Iterable
@@ -47,6 +48,7 @@ from app.db.models import (
 from app.db.models.cover_letter import LetterStatus
 from app.db.session import release_lock
 from app.domain.letters import services as letters
+from app.domain.photos import services as photos
 from app.domain.renders.services import META_LAST_RENDER, render_spec, spec_cache_key
 from app.lib.cv_content import CvContent, Header
 from app.lib.errors import AppError
@@ -90,6 +92,7 @@ class Documents:
     letters: dict[str, dict[str, Any]] = field(default_factory=dict)  # letter payloads
     keys: set[str] = field(default_factory=set)  # exact keys known from the rows
     senders: set[tuple[str, str]] = field(default_factory=set)  # (name, e-mail) of the headers
+    photos: set[bytes] = field(default_factory=set)  # the account's photo: CVs render with it
 
     def add_cv(self, content: dict[str, Any], relevance: Relevance = None) -> None:
         cv = CvContent.from_json(content)
@@ -112,6 +115,9 @@ class Documents:
 async def collect_documents(db: AsyncSession, settings: Settings, user: User) -> Documents:
     """Read everything of ``user`` that may have been rendered, one row at a time."""
     found = Documents()
+    photo = await photos.get_image(db, user.id, photos.PHOTO)
+    if photo is not None:
+        found.photos.add(photo.image)
     cv_ids = list(await db.scalars(select(CvFile.id).where(CvFile.user_id == user.id)))
     await release_lock(db)
     for cv_id in cv_ids:
@@ -216,7 +222,7 @@ def owned_keys(settings: Settings, found: Documents) -> set[str]:
     keys = set(found.keys)
     for design, locale, budget in combos:
         for payload, scores in found.cvs.values():
-            for score in scores:
+            for score, photo in itertools.product(scores, (None, *found.photos)):
                 keys.add(
                     cache_key(
                         payload,
@@ -224,6 +230,7 @@ def owned_keys(settings: Settings, found: Documents) -> set[str]:
                         locale=locale,
                         page_budget=budget,
                         relevance=dict(score) if score else None,
+                        photo=photo,
                     )
                 )
         if budget == LETTER_PAGES:

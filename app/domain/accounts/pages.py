@@ -36,6 +36,7 @@ from app.domain.accounts.schemas import (
 )
 from app.domain.invitations.services import find_invitation
 from app.domain.letters import view as letters
+from app.domain.photos import services as photos
 from app.lib.dependencies import (
     AppSettings,
     Db,
@@ -241,5 +242,6 @@ async def _account(db: AsyncSession, settings: Settings, user: User) -> Template
         "ledger": await ledger(db, user.id),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
+        "photo_kinds": await photos.kinds_present(db, user.id),
     }
     return Template("accounts/account.html", context=context)

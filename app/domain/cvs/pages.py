@@ -26,6 +26,7 @@ from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
 from app.domain.cvs.source_lines import source_view
+from app.domain.photos import services as photos
 from app.events import CV_LIST_CHANGED
 from app.lib.confirm import DeleteForm, confirm_page
 from app.lib.cv_limits import (
@@ -127,6 +128,7 @@ async def detail_context(
         "versions": await services.list_versions(db, cv.id),
         "importing": await services.import_in_progress(db, cv),
         "parser": (task.result or {}).get("parser") if task else None,
+        "photo_offered": await photos.offered_from(db, user.id, cv.id),
     }
 
 

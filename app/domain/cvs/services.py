@@ -14,6 +14,7 @@ from app.db.models.status import OPEN, TaskStatus
 from app.domain.cvs import review, source_pages
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.report_view import report_message
+from app.domain.photos import services as photos
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
@@ -126,6 +127,8 @@ async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
         failure=problem("cv_deleted", CV_DELETED, "error"),
         refund_reason="Refund: CV deleted before its import finished",
     )
+    if cv.kind == "source":
+        await photos.keep_defaults_of(session, cv)
     await session.delete(cv)
     return task if ended else None
 

@@ -9,9 +9,11 @@ from litestar import Controller, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK
 from msgspec import UnsetType
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile
 from app.domain.cvs.services import get_cv
+from app.domain.photos import services as photos
 from app.domain.renders import services
 from app.domain.renders.rendering import obtain_render
 from app.domain.renders.review import ReviewAction
@@ -28,13 +30,17 @@ from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
 
 
-def settings_out(cv: CvFile, spec: services.RenderSpec) -> RenderSettingsOut:
+async def settings_out(
+    db: AsyncSession, cv: CvFile, spec: services.RenderSpec
+) -> RenderSettingsOut:
     return RenderSettingsOut(
         id=cv.id,
         design=spec.design,
         pageBudget=spec.page_budget,
         pageBudgetIsDefault=spec.page_budget_is_default,
         language=spec.locale,
+        showPhoto=await photos.shows_photo(db, cv),
+        hasPhoto=spec.photo is not None,
     )
 
 
@@ -141,8 +147,10 @@ class RenderApi(Controller):
             else data.pageBudget,
             language=services.KEEP if isinstance(data.language, UnsetType) else data.language,
         )
+        if not isinstance(data.showPhoto, UnsetType):
+            photos.set_shows_photo(cv, data.showPhoto)
         await db.commit()
-        return settings_out(cv, await services.spec_for(db, settings, cv, user))
+        return await settings_out(db, cv, await services.spec_for(db, settings, cv, user))
 
     @post("/{cv_id:str}/changes", status_code=HTTP_200_OK)
     async def review_change(

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvFile, User
 from app.domain.cvs.services import get_cv
+from app.domain.photos import services as photos
 from app.domain.renders import services
 from app.domain.renders.changes_context import action_from_form, changes_context
 from app.domain.renders.rendering import RenderUnavailable, obtain_render
@@ -75,6 +76,8 @@ class RenderPages(Controller):
             "chosen_budget": services.chosen_page_budget(cv),
             "filename": services.download_name(spec),
             "docx_filename": services.download_name(spec, word=True),
+            "has_photo": photos.PHOTO in await photos.kinds_present(db, user.id),
+            "shows_photo": await photos.shows_photo(db, cv),
             **await _versions_context(db, cv),
         }
         result: RenderResult | None = None
@@ -118,6 +121,8 @@ class RenderPages(Controller):
             page_budget=budget,
             language=None if data.language == "auto" else data.language,
         )
+        if data.photo_switch:
+            photos.set_shows_photo(cv, data.show_photo == "on")
         await db.commit()
         return see_other(f"/cvs/{cv.id}/preview")
 

@@ -16,6 +16,8 @@ class RenderSettingsIn(Struct):
     design: str | UnsetType = UNSET
     pageBudget: int | UnsetType | None = UNSET
     language: str | UnsetType | None = UNSET
+    # Whether this CV shows the account's photo (set on /account/photo).
+    showPhoto: bool | UnsetType = UNSET
 
 
 class RenderSettingsOut(Struct):
@@ -24,6 +26,9 @@ class RenderSettingsOut(Struct):
     pageBudget: int
     pageBudgetIsDefault: bool
     language: str
+    # The CV's switch, and whether its render has a photo (the switch on and a photo stored).
+    showPhoto: bool = False
+    hasPhoto: bool = False
 
 
 class VersionOut(Struct):
@@ -40,6 +45,10 @@ class RenderSettingsForm:
     design: str = "classic"
     page_budget: str = "auto"
     language: str = "auto"
+    # The photo checkbox: a ticked box sends "on", an unticked one nothing, so the form also
+    # sends ``photo_switch`` to say the box was there (no photo: no box, nothing changes).
+    show_photo: str = ""
+    photo_switch: str = ""
 
 
 class ReviewIn(Struct):

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer, User
+from app.domain.photos import services as photos
 from app.lib.cv_content import CvContent
 from app.lib.docx_export import cv_docx_bytes
 from app.lib.download_names import docx_filename, pdf_filename
@@ -67,6 +68,8 @@ class RenderSpec:
     relevance: dict[str, float] | None
     offer_title: str
     offer_company: str
+    # The account's photo JPEG when this CV shows it (app/domain/photos/services.py).
+    photo: bytes | None = None
 
 
 def _relevance(meta: dict[str, Any]) -> dict[str, float] | None:
@@ -106,6 +109,7 @@ async def render_spec(
         relevance=_relevance(cv.generation_meta or {}),
         offer_title=offer.title if offer else "",
         offer_company=offer.company if offer else "",
+        photo=await photos.photo_for_cv(session, cv),
     )
 
 
@@ -207,6 +211,7 @@ def spec_cache_key(spec: RenderSpec) -> str:
         locale=spec.locale,
         page_budget=spec.page_budget,
         relevance=spec.relevance,
+        photo=spec.photo,
     )
 
 
@@ -242,4 +247,4 @@ def docx_document(spec: RenderSpec, render: RenderResult | None = None) -> bytes
     in a thread): no HTML, CSS or font is interpreted, so no sandbox is needed, and a CV at the
     content limits (docs/content-limits.md) takes about half a second."""
     trimmed = [item.key for item in render.trimmed] if render is not None else []
-    return cv_docx_bytes(spec.content, locale=spec.locale, trimmed=trimmed)
+    return cv_docx_bytes(spec.content, locale=spec.locale, trimmed=trimmed, photo=spec.photo)

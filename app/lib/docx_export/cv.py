@@ -16,9 +16,11 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.docx_export.document import PlainDocx, Span
 from app.lib.pdf_render.designs import build_view, cv_locale
+from app.lib.photo.clean import round_png
 
 CONTACT_SEPARATOR = " | "
 LIST_SEPARATOR = " · "
+PHOTO_SIDE_MM = 26  # as the PDF designs' round photo
 
 
 def cv_docx_bytes(
@@ -27,13 +29,17 @@ def cv_docx_bytes(
     locale: str,
     trimmed: Collection[str] = (),
     created: datetime | None = None,
+    photo: bytes | None = None,
 ) -> bytes:
     """The .docx file of ``content`` with section titles in ``locale`` (``fr``/``en``), without
-    the bullets, skills and interests whose trim keys are in ``trimmed``."""
+    the bullets, skills and interests whose trim keys are in ``trimmed``; ``photo`` (the
+    account's JPEG) goes above the name, round like the PDF's."""
     view = build_view(content, locale=cv_locale(locale), trimmed=frozenset(trimmed))
     header = view["header"]
     title = " – ".join(part for part in (header["name"] or "CV", header["title"]) if part)
     doc = PlainDocx(language=view["lang"], title=title, author=header["name"], created=created)
+    if photo:
+        doc.picture(round_png(photo), side_mm=PHOTO_SIDE_MM, description=view["t"]["photo"])
     _header(doc, header)
     titles = view["t"]
     if view["summary"].strip():

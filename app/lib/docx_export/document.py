@@ -115,6 +115,14 @@ class PlainDocx:
         lang.set(qn("w:val"), tag)
         lang.set(qn("w:eastAsia"), tag)
 
+    def picture(self, png: bytes, *, side_mm: float, description: str) -> None:
+        """An inline picture in a paragraph of its own (no floating shape, no text box: an
+        ATS reads past it), with ``description`` as its alternative text."""
+        paragraph = self._doc.add_paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(side_mm))
+        shape._inline.docPr.set("descr", clean_text(description))
+        paragraph.paragraph_format.space_after = Pt(4)
+
     def title(self, text: str) -> None:
         self._styled([Span(text)], "Title")
 

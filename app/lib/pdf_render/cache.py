@@ -34,11 +34,15 @@ def cache_key(
     page_budget: int,
     relevance: dict[str, float] | None,
     kind: str = "cv",
+    photo: bytes | None = None,
 ) -> str:
     """The key of one render; ``kind`` is the document kind ("cv" or "letter", the sandbox
-    protocol's ``kind``), so a letter and a CV never share an entry."""
+    protocol's ``kind``), so a letter and a CV never share an entry. A CV with its photo
+    (``photo``: the JPEG) keys by the photo's hash; one without keeps the key it always had."""
+    extra = {"photo": photo_digest(photo)} if photo else {}
     payload = json.dumps(
         {
+            **extra,
             "kind": kind,
             "content": content,
             "design": design,
@@ -52,6 +56,10 @@ def cache_key(
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def photo_digest(photo: bytes) -> str:
+    return hashlib.sha256(photo).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -119,3 +127,19 @@ class RenderCache:
             for suffix in (".json", ".pdf", ".html"):
                 with contextlib.suppress(OSError):
                     stale.with_suffix(suffix).unlink()
+
+    def remove_showing(self, text: str) -> int:
+        """Remove every entry whose HTML contains ``text`` (the base64 of a photo no longer
+        the account's: its renders must not outlive it); how many went. Blocking."""
+        removed = 0
+        for path in self.directory.glob("*.html"):
+            try:
+                shown = text in path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if shown:
+                for suffix in (".json", ".pdf", ".html"):  # the meta first: then it is ignored
+                    with contextlib.suppress(OSError):
+                        path.with_suffix(suffix).unlink()
+                removed += 1
+        return removed

@@ -60,6 +60,7 @@ SECTION_TITLES: dict[str, dict[str, str]] = {
         "email": "Email",
         "phone": "Phone",
         "location": "Location",
+        "photo": "Photo",
     },
     "fr": {
         "summary": "Profil",
@@ -78,6 +79,7 @@ SECTION_TITLES: dict[str, dict[str, str]] = {
         "email": "E-mail",
         "phone": "Téléphone",
         "location": "Localisation",
+        "photo": "Photo",
     },
 }
 

@@ -72,13 +72,16 @@ class _Fitter:
     design: str
     locale: str
     candidates: list[TrimCandidate]
+    photo: str | None = None  # base64 JPEG shown in the header
     fetcher: SafeURLFetcher = field(default_factory=SafeURLFetcher)
     passes: int = 0
     heights: dict[str, float] = field(default_factory=dict)  # last measured, cut ones too
 
     def lay(self, cut: int, pages: int) -> _Layout:
         trimmed = {c.key for c in self.candidates[:cut]}
-        html = render_cv_html(self.content, design=self.design, locale=self.locale, trimmed=trimmed)
+        html = render_cv_html(
+            self.content, design=self.design, locale=self.locale, trimmed=trimmed, photo=self.photo
+        )
         document = layout(html, self.fetcher)
         self.passes += 1
         measured = measure(document, pages)
@@ -137,10 +140,16 @@ def render_to_budget(
     locale: str,
     page_budget: int,
     relevance: dict[str, float] | None,
+    photo: str | None = None,
 ) -> RenderResult:
     started = time.perf_counter()
     result, missing = _render_once(
-        content_json, design=design, locale=locale, page_budget=page_budget, relevance=relevance
+        content_json,
+        design=design,
+        locale=locale,
+        page_budget=page_budget,
+        relevance=relevance,
+        photo=photo,
     )
     if not missing:
         return result
@@ -152,6 +161,7 @@ def render_to_budget(
         locale=locale,
         page_budget=page_budget,
         relevance=relevance,
+        photo=photo,
     )
     return dataclasses.replace(
         result,
@@ -168,12 +178,17 @@ def _render_once(
     locale: str,
     page_budget: int,
     relevance: dict[str, float] | None,
+    photo: str | None = None,
 ) -> tuple[RenderResult, frozenset[str]]:
     started = time.perf_counter()
     content = CvContent.from_json(content_json)
     budget = max(1, int(page_budget))
     fitter = _Fitter(
-        content, check_design(design), cv_locale(locale), trim_candidates(content, relevance)
+        content,
+        check_design(design),
+        cv_locale(locale),
+        trim_candidates(content, relevance),
+        photo=photo,
     )
     best = fitter.fit(None, budget)
     if relevance is not None and best.pages <= budget:

@@ -9,6 +9,7 @@ User and LLM text only ever lands in element content or escaped ``href`` attribu
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection
 from functools import cache
 from pathlib import Path
@@ -35,12 +36,30 @@ def _environment() -> Environment:
 
 
 def render_cv_html(
-    content: CvContent, *, design: str, locale: str, trimmed: Collection[str] = ()
+    content: CvContent,
+    *,
+    design: str,
+    locale: str,
+    trimmed: Collection[str] = (),
+    photo: str | None = None,
 ) -> str:
-    """The CV as a standalone HTML document (inline CSS, no external resource)."""
+    """The CV as a standalone HTML document (inline CSS, no external resource); ``photo`` (a
+    base64 JPEG) is embedded as a ``data:`` URL, the one kind of resource the fetcher loads."""
     template = _environment().get_template(f"cv_designs/{check_design(design)}/cv.html")
     view = build_view(content, locale=cv_locale(locale), trimmed=frozenset(trimmed))
+    view["photo"] = photo_url(photo)
     return template.render(cv=view, design=design)
+
+
+_BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
+
+
+def photo_url(photo: str | None) -> str | None:
+    """``data:image/jpeg;base64,…`` for a base64 JPEG; None for anything else (the value
+    lands in an attribute: only base64 characters may be in it)."""
+    if not photo or not _BASE64.match(photo):
+        return None
+    return f"data:image/jpeg;base64,{photo}"
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 from pathlib import Path
 
@@ -21,6 +22,7 @@ async def render_cv_pdf_bytes(
     locale: str,
     page_budget: int,
     relevance: dict[str, float] | None = None,
+    photo: bytes | None = None,
     cache_dir: Path | None = None,
     timeout_seconds: float = RENDER_TIMEOUT_SECONDS,
     memory_limit: int = RENDER_MEMORY_LIMIT_BYTES,
@@ -29,7 +31,8 @@ async def render_cv_pdf_bytes(
     and interests).
 
     ``relevance`` maps the keys of ``budget.bullet_key`` / ``skill_key`` / ``interest_key`` to a
-    score; the lowest go first (see ``budget.trim_candidates``). With
+    score; the lowest go first (see ``budget.trim_candidates``). ``photo`` (a JPEG made by
+    app/lib/photo/clean.py) is shown in the header; its height counts in the budget. With
     ``cache_dir`` (``renders_dir(settings)``), an identical earlier render is returned as is.
     Raises ``RenderTimeout`` / ``RenderMemoryExceeded`` / ``RenderCrashed`` / ``RenderError``:
     the pipeline lets them fail the offer's recompose step so its retries apply.
@@ -37,13 +40,25 @@ async def render_cv_pdf_bytes(
     design, locale = check_design(design), cv_locale(locale)
     content_json = content.to_json()
     key = cache_key(
-        content_json, design=design, locale=locale, page_budget=page_budget, relevance=relevance
+        content_json,
+        design=design,
+        locale=locale,
+        page_budget=page_budget,
+        relevance=relevance,
+        photo=photo,
     )
     cache = RenderCache(cache_dir) if cache_dir is not None else None
     if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
         return hit
     result = await run_sandboxed(
-        RenderJob(content_json, design, locale, page_budget, relevance),
+        RenderJob(
+            content_json,
+            design,
+            locale,
+            page_budget,
+            relevance,
+            photo=base64.b64encode(photo).decode() if photo else None,
+        ),
         timeout_seconds=timeout_seconds,
         memory_limit=memory_limit,
     )

@@ -262,7 +262,9 @@ if __name__ == "__main__":
     import sys
 
     from app.lib.pdf_render.letter_samples import write_letter_sample
+    from app.lib.pdf_render.photo_samples import write_photo_samples
 
     directory = sys.argv[1] if len(sys.argv) > 1 else "docs/samples"
-    for path in [*write_samples(directory), write_letter_sample(directory)]:
+    written = [*write_samples(directory), write_letter_sample(directory)]
+    for path in [*written, *write_photo_samples(directory)]:
         print(path)

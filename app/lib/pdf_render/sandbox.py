@@ -52,6 +52,8 @@ class RenderJob:
     # What ``content`` is: "cv" (a CvContent) or "letter" ({"letter": LetterContent, "header":
     # Header}, laid out on one page by ``letter_fit.py``). One server renders both.
     kind: str = "cv"
+    # A CV's photo: the JPEG in base64 (the protocol is JSON), or None.
+    photo: str | None = None
 
 
 class RenderServer:
@@ -176,6 +178,7 @@ async def run_sandboxed(
         "locale": job.locale,
         "page_budget": job.page_budget,
         "relevance": job.relevance,
+        "photo": job.photo,
         "timeout": timeout_seconds,
         "memory_limit": memory_limit,
     }

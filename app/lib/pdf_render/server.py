@@ -57,6 +57,7 @@ def _serve_one(conn: socket.socket) -> None:
                 locale=str(request["locale"]),
                 page_budget=int(request["page_budget"]),
                 relevance=request.get("relevance"),
+                photo=request.get("photo"),
             )
         else:
             raise ValueError(f"unknown document kind {kind!r}")
