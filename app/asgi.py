@@ -26,6 +26,7 @@ from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.domain.accounts import routes as accounts
 from app.domain.admin import routes as admin
+from app.domain.ai_endpoint import routes as ai_endpoint
 from app.domain.applications import routes as applications
 from app.domain.credits import routes as credits
 from app.domain.cvs import routes as cvs
@@ -73,6 +74,7 @@ from app.task_kinds import register_task_kinds
 FEATURES = [
     accounts,
     admin,
+    ai_endpoint,
     applications,
     credits,
     cvs,

@@ -27,6 +27,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_DB_ECHO": ("database", "echo"),
     "REDIS_URL": ("redis", "url"),
     "SECRET_KEY": ("security", "secret_key"),
+    "CVTAILOR_PREVIOUS_SECRETS": ("security", "previous_secrets"),
     "CVTAILOR_SECURE_COOKIES": ("security", "secure_cookies"),
     "CVTAILOR_SESSION_MAX_AGE_DAYS": ("security", "session_max_age_days"),
     "CVTAILOR_LOGIN_MAX_ATTEMPTS": ("security", "login_max_attempts"),
@@ -135,6 +136,9 @@ class Settings:
     smtp_password: str = ""
     smtp_from: str = ""
     smtp_tls: str = "starttls"
+    # Secrets the app had before SECRET_KEY (comma-separated in CVTAILOR_PREVIOUS_SECRETS): what
+    # was encrypted under them stays readable and is re-encrypted at start (app/lib/secret_box.py).
+    previous_secret_keys: tuple[str, ...] = ()
 
     @property
     def sends_mail(self) -> bool:
@@ -242,6 +246,12 @@ def _smtp(raw: dict[str, Any], public_url: str) -> dict[str, Any]:
     }
 
 
+def _previous_secrets(value: object) -> tuple[str, ...]:
+    """A comma-separated string (environment) or a list (``litestar.toml``)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
 def _public_url(value: str) -> str:
     url = value.strip().rstrip("/")
     if url and not url.startswith(("http://", "https://")):
@@ -308,6 +318,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),
         public_url=public_url,
+        previous_secret_keys=_previous_secrets(raw["security"].get("previous_secrets", "")),
         **_smtp(raw, public_url),
     )
 

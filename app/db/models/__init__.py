@@ -20,6 +20,7 @@ from app.db.models.password_reset import PasswordReset
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
+from app.db.models.user_llm_endpoint import UserLlmEndpoint
 
 __all__ = [
     "ApiToken",
@@ -49,4 +50,5 @@ __all__ = [
     "Setting",
     "TaskSlot",
     "User",
+    "UserLlmEndpoint",
 ]

@@ -45,6 +45,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserLlmEndpoint,
 )
 from app.db.models.status import GENERATION_OPEN, OPEN
 from app.db.session import release_lock
@@ -163,6 +164,7 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(CreditTransaction).where(CreditTransaction.user_id == user_id),
         delete(ApiToken).where(ApiToken.user_id == user_id),
         delete(PasswordReset).where(PasswordReset.user_id == user_id),
+        delete(UserLlmEndpoint).where(UserLlmEndpoint.user_id == user_id),
         # Reset links an admin made for others stay theirs, made by nobody now.
         update(PasswordReset).where(PasswordReset.created_by == user_id).values(created_by=None),
         update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),

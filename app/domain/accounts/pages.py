@@ -11,6 +11,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -34,6 +35,7 @@ from app.domain.accounts.schemas import (
     SignOutEverywhereForm,
     TokenForm,
 )
+from app.domain.ai_endpoint import view as ai_endpoint
 from app.domain.invitations.services import find_invitation
 from app.domain.letters import view as letters
 from app.lib.dependencies import (
@@ -41,6 +43,7 @@ from app.lib.dependencies import (
     Db,
     MaybeSignedIn,
     Queue,
+    RedisClient,
     SignedIn,
 )
 from app.lib.errors import AppError
@@ -144,8 +147,10 @@ class AccountPages(Controller):
         return see_other(safe_next(data.next))
 
     @get("/account")
-    async def account_page(self, user: SignedIn, db: Db, settings: AppSettings) -> Template:
-        return await _account(db, settings, user)
+    async def account_page(
+        self, user: SignedIn, db: Db, settings: AppSettings, redis: RedisClient
+    ) -> Template:
+        return await _account(db, settings, user, redis)
 
     @post("/account/password")
     async def change_password(
@@ -233,7 +238,7 @@ class AccountPages(Controller):
         return see_other("/login?signed_out=deleted")
 
 
-async def _account(db: AsyncSession, settings: Settings, user: User) -> Template:
+async def _account(db: AsyncSession, settings: Settings, user: User, redis: Redis) -> Template:
     """The account page; a refused form's message and values come from the flash."""
     context: dict[str, Any] = {
         "user": user,
@@ -241,5 +246,6 @@ async def _account(db: AsyncSession, settings: Settings, user: User) -> Template
         "ledger": await ledger(db, user.id),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
+        **await ai_endpoint.template_context(db, settings, user, redis),
     }
     return Template("accounts/account.html", context=context)

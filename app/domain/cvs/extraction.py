@@ -170,7 +170,7 @@ async def extract(
             report=_report(imported, None, "json_resume"),
         )
     endpoint = await llm_endpoint(session, settings, user_id=cv.user_id, redis=redis)
-    model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
+    model = await model_for_phase(session, "cv_import", endpoint) if endpoint is not None else ""
     # No transaction may stay open during the slow part (SQLite takes the write lock at BEGIN).
     await session.commit()
     source = await read_source(cv, settings)
