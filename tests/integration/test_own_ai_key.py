@@ -1,0 +1,264 @@
+"""A user's own AI endpoint and key (account page): encrypted at rest, never shown back, logged
+or exported; under the offer URLs' network policy; forbidden by the admin; readable after a
+change of the app's secret. Real HTTP (the fake OpenAI-compatible server), Redis and database."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+from app.settings.service import update_setting
+from app.settings.user_endpoint import rotate_user_keys
+from tests.conftest import post_form, register
+from tests.fakes.openai_server import FakeOpenAIServer
+
+KEY = "sk-own-Zq8wK3vT9mXr4Lp2"
+EN = {"accept-language": "en"}
+
+
+@pytest.fixture
+def own_llm() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer(api_key=KEY, models=("own-tailor", "own-import")) as server:
+        yield server
+
+
+@pytest.fixture
+def site_llm() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+async def _allow_private(db: AsyncSession, allowed: bool = True) -> None:
+    await update_setting(db, "allow_private_offer_urls", "true" if allowed else "false")
+    await db.commit()
+
+
+def _form(base_url: str, key: str = KEY, **models: str) -> dict[str, str]:
+    return {
+        "ai_base_url": base_url,
+        "ai_api_key": key,
+        "ai_model_tailoring": models.get("tailoring", "own-tailor"),
+        "ai_model_import": models.get("import", "own-import"),
+        "ai_model_letters": models.get("letters", ""),
+        "ai_model_coaching": models.get("coaching", ""),
+    }
+
+
+async def _save(client: AsyncTestClient[Litestar], form: dict[str, str]) -> str:
+    """Post the form; the account page it leads to."""
+    answer = await post_form(client, "/account/ai-endpoint", form)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/account")
+    return (await client.get("/account", headers=EN)).text
+
+
+def _error_code(page: str) -> str | None:
+    found = re.search(r'class="alert error" role="alert" data-error-code="([^"]*)"', page)
+    return found.group(1) if found else None
+
+
+async def _dump(db: AsyncSession) -> str:
+    """Every value of the tables that could hold the key, as text."""
+    rows = []
+    for table in ("user_llm_endpoint", "setting", "user_account"):
+        rows += [repr(tuple(row)) for row in (await db.execute(text(f"SELECT * FROM {table}")))]
+    return "\n".join(rows)
+
+
+async def test_the_key_is_encrypted_at_rest_never_shown_logged_or_exported(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    own_llm: FakeOpenAIServer,
+    site_llm: FakeOpenAIServer,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    me = await register(client, "own-key@example.com")
+    await _allow_private(db)
+    page = await _save(client, _form(own_llm.base_url))
+    assert _error_code(page) is None, page
+    assert "Your AI endpoint is saved" in page
+    assert "key set, ending 4Lp2" in page and KEY not in page
+    assert own_llm.base_url in page and 'value="own-import"' in page
+
+    dump = await _dump(db)
+    assert "own-tailor" in dump and own_llm.base_url in dump  # the row is there…
+    assert KEY not in dump and KEY[-8:] not in dump  # …its key only encrypted
+
+    # The key is used, and a refusal by the server (a wrong key typed in a test) is not logged
+    # with the key either.
+    await update_setting(db, "llm_base_url", site_llm.base_url)
+    await db.commit()
+    endpoint = await llm_endpoint(db, settings, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.api_key == KEY and KEY not in repr(endpoint)
+    wrong = {**_form(own_llm.base_url), "ai_api_key": KEY + "-wrong"}
+    tested = await post_form(client, "/account/ai-endpoint/test", wrong, **{"HX-Request": "true"})
+    assert 'data-error-code="auth"' in tested.text and KEY not in tested.text
+    good = await post_form(client, "/account/ai-endpoint/test", {**wrong, "ai_api_key": ""})
+    assert good.status_code == 303  # without JS: the report waits on the account page
+    page = (await client.get("/account", headers=EN)).text
+    assert 'data-result="ok"' in page and KEY not in page  # the stored key was used
+
+    # A refused form (a bad model name) does not echo the key it carried.
+    refused = await _save(client, {**_form(own_llm.base_url), "ai_model_letters": "bad model!"})
+    assert _error_code(refused) == "ai_endpoint.model_invalid" and KEY not in refused
+    assert 'value="bad model!"' in refused  # what was typed comes back, the key does not
+
+    export = await client.get("/api/account/export")
+    assert export.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(export.content)) as archive:
+        for name in archive.namelist():
+            assert KEY.encode() not in archive.read(name), name
+    assert KEY not in caplog.text
+    assert own_llm.requests and all(KEY not in repr(r.body) for r in own_llm.requests)
+
+
+async def test_a_private_endpoint_is_refused_unless_the_admin_allows_private_addresses(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    own_llm: FakeOpenAIServer,
+    site_llm: FakeOpenAIServer,
+) -> None:
+    me = await register(client, "private@example.com")
+    await update_setting(db, "llm_base_url", site_llm.base_url)
+    await db.commit()
+    page = await _save(client, _form(own_llm.base_url))  # 127.0.0.1: loopback
+    assert _error_code(page) == "ai_endpoint.not_allowed"
+    assert "private or local network" in page
+    answer = await post_form(client, "/account/ai-endpoint/test", _form(own_llm.base_url))
+    assert answer.status_code == 303 and own_llm.requests == []  # the test sent nothing either
+    for url in ("ftp://example.com/v1", "http://user:pw@example.com/v1", "not a url", ""):
+        assert _error_code(await _save(client, _form(url))) in {
+            "ai_endpoint.url_invalid",
+            "ai_endpoint.bad_url",
+            "ai_endpoint.bad_scheme",
+        }, url
+    assert "ai_base_url" not in await _dump(db)  # nothing stored
+
+    await _allow_private(db)
+    # Cloud metadata stays refused even then.
+    metadata = await _save(client, _form("http://169.254.169.254/v1"))
+    assert _error_code(metadata) == "ai_endpoint.not_allowed"
+    assert _error_code(await _save(client, _form(own_llm.base_url))) is None
+    endpoint = await llm_endpoint(db, settings, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == own_llm.base_url
+
+    # Private addresses forbidden again: the stored endpoint is no longer used.
+    await _allow_private(db, False)
+    endpoint = await llm_endpoint(db, settings, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == site_llm.base_url
+
+
+async def test_when_the_admin_forbids_own_endpoints_the_form_is_refused_and_work_uses_the_sites(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    own_llm: FakeOpenAIServer,
+    site_llm: FakeOpenAIServer,
+) -> None:
+    admin = await register(client, "forbid-admin@example.com")  # the first account: an admin
+    await _allow_private(db)
+    await update_setting(db, "llm_base_url", site_llm.base_url)
+    await db.commit()
+    assert _error_code(await _save(client, _form(own_llm.base_url))) is None
+    endpoint = await llm_endpoint(db, settings, user_id=admin["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == own_llm.base_url
+    assert await model_for_phase(db, "cv_import", endpoint) == "own-import"
+    assert await model_for_phase(db, "cover_letter", endpoint) == "own-tailor"  # left empty
+    assert await model_for_phase(db, "classify", endpoint) == "own-tailor"
+
+    off = await post_form(client, "/admin/user-endpoints", {})  # an unticked box is not sent
+    assert off.status_code == 303
+    admin_page = (await client.get("/admin", headers=EN)).text
+    box = re.search(r'<input type="checkbox" id="allow_user_llm_endpoints"[^>]*>', admin_page)
+    assert box is not None and "checked" not in box.group(0)
+
+    refused = await _save(client, _form(own_llm.base_url, tailoring="another-model"))
+    assert _error_code(refused) == "ai_endpoint.forbidden"
+    assert 'data-ai-endpoint="forbidden"' in refused
+    assert "another-model" not in await _dump(db)
+    endpoint = await llm_endpoint(db, settings, user_id=admin["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == site_llm.base_url
+    assert endpoint.user_models is None and endpoint.api_key == ""  # the site's (no key)
+    assert await model_for_phase(db, "cv_import", endpoint) == "gpt-4o-mini"  # the admin's
+
+    on = await post_form(client, "/admin/user-endpoints", {"allow_user_llm_endpoints": "true"})
+    assert on.status_code == 303
+    endpoint = await llm_endpoint(db, settings, user_id=admin["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == own_llm.base_url  # kept meanwhile
+
+
+async def test_a_change_of_secret_keeps_the_key_readable_and_rotation_moves_it(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    own_llm: FakeOpenAIServer,
+    site_llm: FakeOpenAIServer,
+) -> None:
+    me = await register(client, "rotate@example.com")
+    await _allow_private(db)
+    await update_setting(db, "llm_base_url", site_llm.base_url)
+    await db.commit()
+    assert _error_code(await _save(client, _form(own_llm.base_url))) is None
+    stored = (await db.execute(text("SELECT api_key_encrypted FROM user_llm_endpoint"))).scalar()
+    await db.commit()
+
+    changed = replace(
+        settings, secret_key="a-new-secret", previous_secret_keys=(settings.secret_key,)
+    )
+    endpoint = await llm_endpoint(db, changed, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.api_key == KEY  # read under the previous secret
+    assert await rotate_user_keys(db, changed) == (1, 0)
+    await db.commit()
+    rotated = (await db.execute(text("SELECT api_key_encrypted FROM user_llm_endpoint"))).scalar()
+    assert rotated != stored and KEY not in str(rotated)
+    assert await rotate_user_keys(db, changed) == (0, 0)  # nothing left to move
+
+    forgotten = replace(changed, previous_secret_keys=())  # the old secret left the list
+    endpoint = await llm_endpoint(db, forgotten, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.api_key == KEY
+
+    # A secret lost altogether: the key cannot be read, the site's endpoint serves, the page says.
+    lost = replace(settings, secret_key="yet-another", previous_secret_keys=())
+    endpoint = await llm_endpoint(db, lost, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == site_llm.base_url
+    assert await rotate_user_keys(db, lost) == (0, 1)
+    await db.rollback()
+
+
+async def test_usage_counts_calls_and_tokens_per_day_on_each_endpoint(redis: Redis) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.lib.llm.usage import record_call, usage_summary
+
+    now = datetime(2026, 3, 31, 12, tzinfo=UTC)
+    await record_call(redis, "u1", own=True, tokens=100, now=now)
+    await record_call(redis, "u1", own=False, tokens=40, now=now)
+    await record_call(redis, "u1", own=True, tokens=0, now=now)  # no usage reported: a call
+    await record_call(redis, "u1", own=True, tokens=7, now=now - timedelta(days=29))
+    await record_call(redis, "u1", own=True, tokens=1000, now=now - timedelta(days=30))  # out
+    await record_call(redis, "u2", own=False, tokens=5, now=now)  # another user
+    summary = await usage_summary(redis, "u1", now=now)
+    assert (summary.today.own_calls, summary.today.own_tokens) == (2, 100)
+    assert (summary.today.site_calls, summary.today.site_tokens) == (1, 40)
+    assert (summary.last_days.own_calls, summary.last_days.own_tokens) == (3, 107)
+    assert (summary.last_days.calls, summary.last_days.tokens) == (4, 147)
+    assert (await usage_summary(redis, "nobody", now=now)).last_days.calls == 0
