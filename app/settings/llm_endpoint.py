@@ -17,7 +17,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.lib.dependencies import AppSettings, Db
+from app.lib.dependencies import AppSettings, Db, MaybeSignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.llm import LLMEndpoint
@@ -46,10 +46,18 @@ class EngineStatus:
     mode: Literal["llm", "offline"]
     base_url: str  # empty = the SDK's default (OpenAI)
     api_key: str
-    source: Literal["environment", "settings", "none"]
+    source: Literal["environment", "settings", "user", "none"]  # "user": the reader's own
 
 
-async def engine_status(session: AsyncSession, settings: Settings) -> EngineStatus:
+async def engine_status(
+    session: AsyncSession, settings: Settings, user_id: object | None = None
+) -> EngineStatus:
+    """The site's engine, or ``user_id``'s own endpoint when that user's work would use it
+    (its address is checked when the work starts, not for this status)."""
+    if user_id is not None:
+        own = await own_endpoint(session, settings, user_id, check_network=False)
+        if own is not None:
+            return EngineStatus("llm", own.base_url, "", "user")
     if settings.llm_base_url or settings.llm_api_key:
         return EngineStatus("llm", settings.llm_base_url, settings.llm_api_key, "environment")
     values = await all_settings(session)
@@ -66,8 +74,10 @@ Engine = NamedDependency[EngineReader]
 a handler neither knows where the setting lives nor reads it before it has saved a change."""
 
 
-def provide_engine(db: Db, settings: AppSettings) -> EngineReader:
-    return partial(engine_status, db, settings)
+def provide_engine(db: Db, settings: AppSettings, optional_user: MaybeSignedIn) -> EngineReader:
+    # The reader's own endpoint, when set, is the engine of their work (user_endpoint.py).
+    user_id = optional_user.id if optional_user is not None else None
+    return partial(engine_status, db, settings, user_id)
 
 
 async def model_for_phase(

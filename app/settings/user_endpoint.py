@@ -87,9 +87,10 @@ def _host(url: str) -> str:
 
 
 async def own_endpoint(
-    session: AsyncSession, settings: Settings, user_id: object
+    session: AsyncSession, settings: Settings, user_id: object, *, check_network: bool = True
 ) -> OwnEndpoint | None:
-    """The endpoint ``user_id``'s work should use instead of the site's, or ``None``."""
+    """The endpoint ``user_id``'s work should use instead of the site's, or ``None``.
+    ``check_network=False`` (a page's engine status) skips resolving its host."""
     row = await stored_endpoint(session, str(user_id))
     if row is None or not await user_endpoints_allowed(session):
         return None
@@ -104,6 +105,8 @@ async def own_endpoint(
             # The secret changed and the old one is not in CVTAILOR_PREVIOUS_SECRETS.
             log.warning("user %s: own AI key unreadable; the site's endpoint serves", user_id)
             return None
+    if not check_network:
+        return OwnEndpoint(row.base_url, api_key, models)
     try:
         await check_address(session, row.base_url)
     except UrlFetchError as exc:

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+from app.settings.llm_endpoint import engine_status, llm_endpoint, model_for_phase
 from app.settings.service import update_setting
 from app.settings.user_endpoint import rotate_user_keys
 from tests.conftest import post_form, register
@@ -183,6 +183,8 @@ async def test_when_the_admin_forbids_own_endpoints_the_form_is_refused_and_work
     assert await model_for_phase(db, "cv_import", endpoint) == "own-import"
     assert await model_for_phase(db, "cover_letter", endpoint) == "own-tailor"  # left empty
     assert await model_for_phase(db, "classify", endpoint) == "own-tailor"
+    status = await engine_status(db, settings, admin["id"])  # what the pages say
+    assert (status.mode, status.source, status.api_key) == ("llm", "user", "")
 
     off = await post_form(client, "/admin/user-endpoints", {})  # an unticked box is not sent
     assert off.status_code == 303
@@ -198,6 +200,7 @@ async def test_when_the_admin_forbids_own_endpoints_the_form_is_refused_and_work
     assert endpoint is not None and endpoint.base_url == site_llm.base_url
     assert endpoint.user_models is None and endpoint.api_key == ""  # the site's (no key)
     assert await model_for_phase(db, "cv_import", endpoint) == "gpt-4o-mini"  # the admin's
+    assert (await engine_status(db, settings, admin["id"])).source == "settings"
 
     on = await post_form(client, "/admin/user-endpoints", {"allow_user_llm_endpoints": "true"})
     assert on.status_code == 303
