@@ -265,3 +265,46 @@ async def test_usage_counts_calls_and_tokens_per_day_on_each_endpoint(redis: Red
     assert (summary.last_days.own_calls, summary.last_days.own_tokens) == (3, 107)
     assert (summary.last_days.calls, summary.last_days.tokens) == (4, 147)
     assert (await usage_summary(redis, "nobody", now=now)).last_days.calls == 0
+
+
+async def test_imports_offer_extractions_and_letters_use_the_users_endpoint_and_models(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    site_llm: FakeOpenAIServer,
+) -> None:
+    from app.domain.cvs.extraction import extract
+    from app.domain.offers.extraction import extract_offer_fields
+    from jobs.letters.writer import letter_engine
+    from tests import factories
+    from tests.integration.test_extraction_llm_failure import CV_TEXT, OFFER_TEXT
+
+    with FakeOpenAIServer(api_key=KEY, models=("own-tailor", "own-import", "own-letters")) as own:
+        bystander = (await register(client, "imports-site@example.com"))["id"]
+        owner = (await register(client, "imports-own@example.com"))["id"]  # now signed in
+        await _allow_private(db)
+        await update_setting(db, "llm_base_url", site_llm.base_url)
+        await db.commit()
+        form = _form(own.base_url, letters="own-letters")
+        assert _error_code(await _save(client, form)) is None
+
+        offer = await factories.job_offer(db, owner, title="", company="", description=OFFER_TEXT)
+        await extract_offer_fields(db, settings, offer, 1, 3, redis=redis)
+        cv = await factories.source_cv(db, owner)
+        cv.original_mime, cv.original_bytes = "text/plain", CV_TEXT.encode()
+        await db.commit()
+        await extract(db, settings, cv, 1, 3, redis=redis)
+        engine = await letter_engine(db, settings, user_id=owner, redis=redis)
+        assert engine is not None and engine.model == "own-letters"
+        assert engine.endpoint.base_url == own.base_url
+        sent = {r.model for r in own.chat_requests}
+        assert sent and sent <= {"own-import"}, sent  # probes included: the import model
+        assert site_llm.chat_requests == []
+
+        theirs = await factories.job_offer(db, bystander, title="", description=OFFER_TEXT)
+        await extract_offer_fields(db, settings, theirs, 1, 3, redis=redis)
+        assert site_llm.chat_requests and {r.model for r in site_llm.chat_requests} == {
+            "gpt-4o-mini"
+        }
+        assert {r.model for r in own.chat_requests} == {"own-import"}  # nothing more came
