@@ -308,3 +308,44 @@ async def test_imports_offer_extractions_and_letters_use_the_users_endpoint_and_
             "gpt-4o-mini"
         }
         assert {r.model for r in own.chat_requests} == {"own-import"}  # nothing more came
+
+
+async def test_the_start_up_migration_re_encrypts_keys_under_the_new_secret(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    settings: Settings,
+    redis: Redis,
+    own_llm: FakeOpenAIServer,
+) -> None:
+    import subprocess
+    import sys
+
+    from app.config import PROJECT_ROOT
+
+    me = await register(client, "restart@example.com")
+    await _allow_private(db)
+    assert _error_code(await _save(client, _form(own_llm.base_url))) is None
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATA_DIR": str(settings.data_dir),
+        "DATABASE_URL": settings.database_url,
+        "SECRET_KEY": "the-next-secret",
+        "CVTAILOR_PREVIOUS_SECRETS": f"something-older,{settings.secret_key}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "migrate"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert KEY not in done.stdout + done.stderr
+    await db.commit()  # a fresh snapshot
+    moved = replace(settings, secret_key="the-next-secret", previous_secret_keys=())
+    endpoint = await llm_endpoint(db, moved, user_id=me["id"], redis=redis)
+    assert endpoint is not None and endpoint.api_key == KEY
+    # …and the old secret alone no longer reads it: it really was re-encrypted.
+    endpoint = await llm_endpoint(db, settings, user_id=me["id"], redis=redis)
+    assert endpoint is None  # unreadable: the site's engine serves, offline here
