@@ -78,6 +78,7 @@ async def _dump(db: AsyncSession) -> str:
 
 
 async def test_the_key_is_encrypted_at_rest_never_shown_logged_or_exported(
+    backend: str,
     client: AsyncTestClient[Litestar],
     db: AsyncSession,
     settings: Settings,
@@ -202,10 +203,20 @@ async def test_when_the_admin_forbids_own_endpoints_the_form_is_refused_and_work
     assert await model_for_phase(db, "cv_import", endpoint) == "gpt-4o-mini"  # the admin's
     assert (await engine_status(db, settings, admin["id"])).source == "settings"
 
+    assert "is kept but not used" in refused and "Remove my endpoint" in refused
+
     on = await post_form(client, "/admin/user-endpoints", {"allow_user_llm_endpoints": "true"})
     assert on.status_code == 303
     endpoint = await llm_endpoint(db, settings, user_id=admin["id"], redis=redis)
     assert endpoint is not None and endpoint.base_url == own_llm.base_url  # kept meanwhile
+
+    removed = await post_form(client, "/account/ai-endpoint/delete", {})
+    assert removed.status_code == 303
+    page = (await client.get("/account", headers=EN)).text
+    assert "Your AI endpoint is removed" in page and 'data-ai-endpoint="none"' in page
+    assert "own-tailor" not in await _dump(db)
+    endpoint = await llm_endpoint(db, settings, user_id=admin["id"], redis=redis)
+    assert endpoint is not None and endpoint.base_url == site_llm.base_url
 
 
 async def test_a_change_of_secret_keeps_the_key_readable_and_rotation_moves_it(
