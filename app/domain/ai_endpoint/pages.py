@@ -12,6 +12,7 @@ from litestar import Controller, post
 from litestar.enums import MediaType
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
+from sqlalchemy.exc import IntegrityError
 
 from app.domain.ai_endpoint.services import (
     KEY_FIELD,
@@ -46,12 +47,19 @@ class AiEndpointPages(Controller):
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
     ) -> Redirect:
         form = await posted_text(request)
+        user_id = user.id  # read before a rollback expires the row
         try:
-            await save_endpoint(db, settings, user, parse_form(form))
+            try:
+                await save_endpoint(db, settings, user_id, parse_form(form))
+                await db.commit()
+            except IntegrityError:
+                # Two first saves at once (two tabs): the other's row exists now; update it.
+                await db.rollback()
+                await save_endpoint(db, settings, user_id, parse_form(form))
+                await db.commit()
         except AppError as exc:
             await db.rollback()
             return redirect_back(request, BACK, exc, ai_typed=_typed(form))
-        await db.commit()
         return redirect_back(request, BACK, notice=SAVED)
 
     @post("/test", media_type=MediaType.HTML)

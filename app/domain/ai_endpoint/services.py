@@ -112,13 +112,13 @@ async def validate(db: AsyncSession, form: EndpointForm) -> None:
 
 
 async def save_endpoint(
-    db: AsyncSession, settings: Settings, user: User, form: EndpointForm
+    db: AsyncSession, settings: Settings, user_id: str, form: EndpointForm
 ) -> None:
     """Validate and store (the caller commits); nothing is written when refused."""
     await validate(db, form)
-    row = await stored_endpoint(db, user.id)
+    row = await stored_endpoint(db, user_id)
     if row is None:
-        row = UserLlmEndpoint(user_id=user.id, base_url="", api_key_encrypted="", models={})
+        row = UserLlmEndpoint(user_id=user_id, base_url="", api_key_encrypted="", models={})
         db.add(row)
     row.base_url = form.base_url
     row.models = {p: m for p, m in form.models.items() if m}
