@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
+from litestar import Request
 from litestar.di import NamedDependency
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.lib.dependencies import AppSettings, Db, MaybeSignedIn
+from app.lib.dependencies import AppSettings, Db
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.llm import LLMEndpoint
@@ -74,10 +74,16 @@ Engine = NamedDependency[EngineReader]
 a handler neither knows where the setting lives nor reads it before it has saved a change."""
 
 
-def provide_engine(db: Db, settings: AppSettings, optional_user: MaybeSignedIn) -> EngineReader:
-    # The reader's own endpoint, when set, is the engine of their work (user_endpoint.py).
-    user_id = optional_user.id if optional_user is not None else None
-    return partial(engine_status, db, settings, user_id)
+def provide_engine(request: Request[Any, Any, Any], db: Db, settings: AppSettings) -> EngineReader:
+    async def read() -> EngineStatus:
+        # The reader's own endpoint, when set, is the engine of their work (user_endpoint.py).
+        # The user is read when the handler asks, from where app/lib/current_user.py keeps the
+        # caller: depending on ``optional_user`` here would resolve it a second time, at once,
+        # on the same database session as the handler's own ``user``.
+        user = request.scope.get("user")
+        return await engine_status(db, settings, getattr(user, "id", None))
+
+    return read
 
 
 async def model_for_phase(

@@ -186,6 +186,8 @@ async def test_when_the_admin_forbids_own_endpoints_the_form_is_refused_and_work
     assert await model_for_phase(db, "classify", endpoint) == "own-tailor"
     status = await engine_status(db, settings, admin["id"])  # what the pages say
     assert (status.mode, status.source, status.api_key) == ("llm", "user", "")
+    dashboard = (await client.get("/", headers=EN)).text
+    assert 'data-engine="llm"' in dashboard and "your own endpoint" in dashboard
 
     off = await post_form(client, "/admin/user-endpoints", {})  # an unticked box is not sent
     assert off.status_code == 303
