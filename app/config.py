@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import secrets
 import tomllib
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_GENERATION_MAX_RUNS": ("worker", "generation_max_runs"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
+    "CVTAILOR_OCR_LANGUAGES": ("limits", "ocr_languages"),
+    "CVTAILOR_OCR_TIMEOUT_SECONDS": ("limits", "ocr_timeout_seconds"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
     "CVTAILOR_CREDITS_NEW_USER": ("defaults", "credits_new_user"),
     "CVTAILOR_DEFAULT_LOCALE": ("defaults", "locale"),
@@ -139,6 +142,10 @@ class Settings:
     # Secrets the app had before SECRET_KEY (comma-separated in CVTAILOR_PREVIOUS_SECRETS): what
     # was encrypted under them stays readable and is re-encrypted at start (app/lib/secret_box.py).
     previous_secret_keys: tuple[str, ...] = ()
+    # Scanned CVs (a PDF without a text layer) are read by Tesseract in these languages, all
+    # their pages within this time (app/lib/pdf_read/ocr_setup.py); "" turns OCR off.
+    ocr_languages: str = "fra+eng"
+    ocr_timeout_seconds: float = 120.0
 
     @property
     def sends_mail(self) -> bool:
@@ -259,6 +266,14 @@ def _public_url(value: str) -> str:
     return url
 
 
+def _ocr_languages(value: str) -> str:
+    """Tesseract's language names joined by "+" ("fra+eng"); they reach its command line."""
+    names = [name.strip() for name in value.replace(",", "+").split("+") if name.strip()]
+    if any(not re.fullmatch(r"[A-Za-z_]{2,20}", name) for name in names):
+        raise ConfigError(f"CVTAILOR_OCR_LANGUAGES: expected names like 'fra+eng', got {value!r}")
+    return "+".join(names)
+
+
 def build_settings(environ: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if environ is None else environ)
     config_path = Path(env.get("CVTAILOR_CONFIG", PROJECT_ROOT / "litestar.toml"))
@@ -319,6 +334,8 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         ),
         public_url=public_url,
         previous_secret_keys=_previous_secrets(raw["security"].get("previous_secrets", "")),
+        ocr_languages=_ocr_languages(str(raw["limits"].get("ocr_languages", "fra+eng"))),
+        ocr_timeout_seconds=float(raw["limits"].get("ocr_timeout_seconds", 120)),
         **_smtp(raw, public_url),
     )
 

@@ -1,5 +1,6 @@
 """All ORM models; importing this package registers every table on ``Base.metadata``."""
 
+from app.db.models.achievement import Achievement, AchievementStatus
 from app.db.models.application import (
     Application,
     ApplicationNote,
@@ -23,6 +24,8 @@ from app.db.models.user import ApiToken, User
 from app.db.models.user_llm_endpoint import UserLlmEndpoint
 
 __all__ = [
+    "Achievement",
+    "AchievementStatus",
     "ApiToken",
     "Application",
     "ApplicationNote",

@@ -40,6 +40,8 @@ searches/<name>.json one saved search: keywords, red flags, filters, schedule, w
                      its feeds and what their last fetch found.
 inbox/<name>.json    one offer found by a search (or the bookmarklet): its text, score, and
                      your decision.
+achievements.json    the achievements bank: every story (situation, task, action, result,
+                     skills shown, draft or complete) and the CV experience it is linked to.
 
 PDFs: {pdf_count} of {cv_count} CVs and {letter_pdf_count} of {letter_count} written cover letters
 are included as PDF (those already rendered; rendering all of them here could take minutes).
@@ -85,6 +87,9 @@ searches/<nom>.json  une recherche enregistrée : mots-clés, signaux d'alerte, 
                      trouvé.
 inbox/<nom>.json     une offre trouvée par une recherche (ou le bookmarklet) : son texte, son
                      score et votre décision.
+achievements.json    la banque de réalisations : chaque histoire (situation, tâche, action,
+                     résultat, compétences démontrées, brouillon ou complète) et l'expérience
+                     du CV à laquelle elle est rattachée.
 
 PDF inclus (ceux déjà produits ; tous les produire ici pourrait prendre plusieurs minutes) :
 CV : {pdf_count} sur {cv_count} ; lettres de motivation rédigées : {letter_pdf_count} sur \

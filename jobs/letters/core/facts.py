@@ -17,8 +17,9 @@ from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.parsing.entry_words import is_place, words
 from app.lib.parsing.section_lines import DEGREE_ONLY
 from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 from jobs.letters.request import LetterRequest
-from jobs.pipeline.core.text import fold, sentences
+from jobs.pipeline.core.text import sentences
 
 QUANTIFIED_BONUS = 0.25  # a line with a number is a result, not only a task
 MAX_SKILLS = 4
@@ -93,7 +94,14 @@ def _strongest(lines: list[str], needs: OfferNeeds, count: int) -> list[str]:
 
 
 def _lines_of(item: Experience | Project) -> list[str]:
-    return item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+    """The item's bullets (else its description's sentences), and for an experience the results
+    of its achievements from the user's bank (``Experience.evidence``)."""
+    own = item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+    if not isinstance(item, Experience):
+        return own
+    held = {line.casefold() for line in own}
+    extra = [e.bullet for e in item.evidence if e.bullet and e.bullet.casefold() not in held]
+    return [*own, *extra]
 
 
 def choose_items(

@@ -10,8 +10,9 @@ from functools import cached_property
 from app.lib.cv_content import Education, Experience, ExtraItem, Project
 from app.lib.matching.terms import stem_set, stem_share, stems
 from app.lib.matching.vocabulary import Vocabulary
+from app.lib.text_forms import squash
 from jobs.pipeline.core.offer_copy import Gram, grams
-from jobs.pipeline.core.text import guess_language, squash
+from jobs.pipeline.core.text import guess_language
 
 
 def item_header(item: Experience | Project | Education | ExtraItem) -> str:
@@ -41,14 +42,19 @@ def item_text(item: Experience | Project | Education | ExtraItem) -> str:
     dates = [getattr(item, "start", None) or "", getattr(item, "end", None) or ""]
     bullets = getattr(item, "bullets", [])
     skills = getattr(item, "skills", [])
-    return "\n".join(p for p in [*parts, *dates, *bullets, *skills] if p)
+    # An experience's achievements from the bank are its own source text, and no other item's.
+    evidence = item.evidence_text() if isinstance(item, Experience) else []
+    return "\n".join(p for p in [*parts, *dates, *bullets, *skills, *evidence] if p)
 
 
 MIN_SAID_WORDS = 4  # a shorter description names a place or a team, not what was done
 
 
 def says_nothing(item: Experience | Project) -> bool:
-    """No bullets and a description too short to say what was done."""
+    """No bullets, no achievement from the bank and a description too short to say what was
+    done."""
+    if isinstance(item, Experience) and item.evidence:
+        return False
     return not item.bullets and len(item.description.split()) < MIN_SAID_WORDS
 
 
