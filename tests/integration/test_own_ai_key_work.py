@@ -46,7 +46,10 @@ def servers() -> Iterator[tuple[FakeOpenAIServer, FakeOpenAIServer]]:
 
 async def _form(client: httpx.AsyncClient, url: str, data: dict[str, str]) -> httpx.Response:
     token = client.cookies["csrftoken"]
-    return await client.post(url, data={**data, "_csrf_token": token}, follow_redirects=True)
+    english = {"accept-language": "en"}
+    return await client.post(
+        url, data={**data, "_csrf_token": token}, headers=english, follow_redirects=True
+    )
 
 
 async def _generate(client: httpx.AsyncClient, source_id: str, offer_id: str) -> str:

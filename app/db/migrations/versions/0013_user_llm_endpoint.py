@@ -1,7 +1,7 @@
 """user_llm_endpoint: a user's own AI endpoint (URL, encrypted key, model per purpose)
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-24 15:10:00.000000
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0013"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
