@@ -362,3 +362,22 @@ async def test_the_start_up_migration_re_encrypts_keys_under_the_new_secret(
     # …and the old secret alone no longer reads it: it really was re-encrypted.
     endpoint = await llm_endpoint(db, settings, user_id=me["id"], redis=redis)
     assert endpoint is None  # unreadable: the site's engine serves, offline here
+
+
+async def test_deleting_the_account_drops_its_usage_counters(
+    client: AsyncTestClient[Litestar], db: AsyncSession, redis: Redis
+) -> None:
+    from app.lib.llm.usage import record_call, usage_summary
+
+    await register(client, "first-admin@example.com")  # the only admin could not leave
+    await client.post("/logout", headers={"x-csrftoken": client.cookies["csrftoken"]})
+    client.cookies.clear()
+    me = await register(client, "leaving-usage@example.com")
+    other = "someone-else"
+    await record_call(redis, me["id"], own=True, tokens=12)
+    await record_call(redis, other, own=False, tokens=3)
+    assert (await usage_summary(redis, me["id"])).today.calls == 1
+    gone = await post_form(client, "/account/delete", {"password": "correct horse"})
+    assert gone.status_code == 303, gone.text
+    assert (await usage_summary(redis, me["id"])).last_days.calls == 0
+    assert (await usage_summary(redis, other)).today.calls == 1

@@ -57,6 +57,7 @@ from app.domain.cvs import services as cv_services
 from app.domain.generation.services import cancel_generation
 from app.lib.errors import AppError, Conflict, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.llm.usage import forget_usage
 from app.lib.sessions import next_session_generation
 from app.tasks.actions import cancel_background_task
 
@@ -211,3 +212,4 @@ async def delete_account(
     end_session(request)
     await remove_renders(settings, renders)
     await cv_services.forget_source_pages(redis, cv_ids)
+    await forget_usage(redis, user_id)

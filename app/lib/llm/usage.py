@@ -88,3 +88,10 @@ async def usage_summary(
     for usage in per_day:
         total = total + usage
     return UsageSummary(per_day[0], total, days)
+
+
+async def forget_usage(redis: Redis, user_id: Any, now: datetime | None = None) -> None:
+    """Drop every kept day of ``user_id``'s usage (the account is deleted)."""
+    today = (now or datetime.now(UTC)).astimezone(UTC).date()
+    days = [today - timedelta(days=n) for n in range(-1, KEEP_DAYS + 1)]  # tomorrow: a UTC edge
+    await redis.delete(*(usage_key(user_id, day.isoformat()) for day in days))
