@@ -27,6 +27,7 @@ from app.db.session import create_engine, create_session_factory
 from app.domain.accounts import routes as accounts
 from app.domain.achievements import routes as achievements
 from app.domain.admin import routes as admin
+from app.domain.ai_endpoint import routes as ai_endpoint
 from app.domain.applications import routes as applications
 from app.domain.credits import routes as credits
 from app.domain.cvs import routes as cvs
@@ -77,6 +78,7 @@ FEATURES = [
     accounts,
     achievements,
     admin,
+    ai_endpoint,
     applications,
     credits,
     cvs,

@@ -15,6 +15,7 @@ from app.db.session import create_engine, create_session_factory, session_scope
 from app.domain.accounts.services import set_admin
 from app.lib.errors import AppError
 from app.settings.service import seed_settings
+from app.settings.user_endpoint import rotate_user_keys
 from app.task_kinds import register_task_kinds
 
 
@@ -22,7 +23,10 @@ async def _seed(settings: Settings) -> int:
     engine = create_engine(settings.database_url)
     try:
         async with session_scope(create_session_factory(engine)) as session:
-            return await seed_settings(session, settings)
+            inserted = await seed_settings(session, settings)
+            # Users' AI keys still under a previous secret: re-encrypted under the current one.
+            await rotate_user_keys(session, settings)
+            return inserted
     finally:
         await engine.dispose()
 

@@ -28,6 +28,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_DB_ECHO": ("database", "echo"),
     "REDIS_URL": ("redis", "url"),
     "SECRET_KEY": ("security", "secret_key"),
+    "CVTAILOR_PREVIOUS_SECRETS": ("security", "previous_secrets"),
     "CVTAILOR_SECURE_COOKIES": ("security", "secure_cookies"),
     "CVTAILOR_SESSION_MAX_AGE_DAYS": ("security", "session_max_age_days"),
     "CVTAILOR_LOGIN_MAX_ATTEMPTS": ("security", "login_max_attempts"),
@@ -144,6 +145,9 @@ class Settings:
     # its header may declare (checked before any pixel is decoded).
     photo_max_bytes: int = 5 * 1024 * 1024
     photo_max_pixels: int = 40_000_000
+    # Secrets the app had before SECRET_KEY (comma-separated in CVTAILOR_PREVIOUS_SECRETS): what
+    # was encrypted under them stays readable and is re-encrypted at start (app/lib/secret_box.py).
+    previous_secret_keys: tuple[str, ...] = ()
     # Scanned CVs (a PDF without a text layer) are read by Tesseract in these languages, all
     # their pages within this time (app/lib/pdf_read/ocr_setup.py); "" turns OCR off.
     ocr_languages: str = "fra+eng"
@@ -255,6 +259,12 @@ def _smtp(raw: dict[str, Any], public_url: str) -> dict[str, Any]:
     }
 
 
+def _previous_secrets(value: object) -> tuple[str, ...]:
+    """A comma-separated string (environment) or a list (``litestar.toml``)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
 def _public_url(value: str) -> str:
     url = value.strip().rstrip("/")
     if url and not url.startswith(("http://", "https://")):
@@ -331,6 +341,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),
         public_url=public_url,
+        previous_secret_keys=_previous_secrets(raw["security"].get("previous_secrets", "")),
         ocr_languages=_ocr_languages(str(raw["limits"].get("ocr_languages", "fra+eng"))),
         ocr_timeout_seconds=float(raw["limits"].get("ocr_timeout_seconds", 120)),
         **_smtp(raw, public_url),

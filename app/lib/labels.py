@@ -99,6 +99,7 @@ SETTINGS = {
     "feature_cost_cover_letter": N_("Credits per cover letter"),
     "feature_cost_pitch": N_("Credits per pitch"),
     "allow_private_offer_urls": N_("Offer URLs on private addresses"),
+    "allow_user_llm_endpoints": N_("Users' own AI endpoints"),
 }
 # The admin page's groups of model settings.
 SETTING_GROUPS = {

@@ -1,15 +1,17 @@
 """Which engine tailors CVs: the configured LLM endpoint, or the offline engine.
 
 Environment / ``litestar.toml`` (``LLM_BASE_URL``, ``LLM_API_KEY``) win over the settings page.
+A user's own endpoint (app/settings/user_endpoint.py) wins over both for that user's work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import Literal, TypeVar
+from types import MappingProxyType
+from typing import Any, Literal, TypeVar
 
+from litestar import Request
 from litestar.di import NamedDependency
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,13 +21,14 @@ from app.lib.dependencies import AppSettings, Db
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.llm import LLMEndpoint
-from app.lib.llm.spend import SpendMeter
+from app.lib.llm.spend import NO_LIMIT, SpendMeter
 from app.settings.registry import (
     DEFAULT_MODEL,
     DEFAULT_TEMPERATURE,
     PHASE_MODEL_SETTINGS,
 )
 from app.settings.service import all_settings
+from app.settings.user_endpoint import model_for, own_endpoint
 
 # Only a key configured: the SDK's own default endpoint.
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -43,10 +46,18 @@ class EngineStatus:
     mode: Literal["llm", "offline"]
     base_url: str  # empty = the SDK's default (OpenAI)
     api_key: str
-    source: Literal["environment", "settings", "none"]
+    source: Literal["environment", "settings", "user", "none"]  # "user": the reader's own
 
 
-async def engine_status(session: AsyncSession, settings: Settings) -> EngineStatus:
+async def engine_status(
+    session: AsyncSession, settings: Settings, user_id: object | None = None
+) -> EngineStatus:
+    """The site's engine, or ``user_id``'s own endpoint when that user's work would use it
+    (its address is checked when the work starts, not for this status)."""
+    if user_id is not None:
+        own = await own_endpoint(session, settings, user_id, check_network=False)
+        if own is not None:
+            return EngineStatus("llm", own.base_url, "", "user")
     if settings.llm_base_url or settings.llm_api_key:
         return EngineStatus("llm", settings.llm_base_url, settings.llm_api_key, "environment")
     values = await all_settings(session)
@@ -63,12 +74,25 @@ Engine = NamedDependency[EngineReader]
 a handler neither knows where the setting lives nor reads it before it has saved a change."""
 
 
-def provide_engine(db: Db, settings: AppSettings) -> EngineReader:
-    return partial(engine_status, db, settings)
+def provide_engine(request: Request[Any, Any, Any], db: Db, settings: AppSettings) -> EngineReader:
+    async def read() -> EngineStatus:
+        # The reader's own endpoint, when set, is the engine of their work (user_endpoint.py).
+        # The user is read when the handler asks, from where app/lib/current_user.py keeps the
+        # caller: depending on ``optional_user`` here would resolve it a second time, at once,
+        # on the same database session as the handler's own ``user``.
+        user = request.scope.get("user")
+        return await engine_status(db, settings, getattr(user, "id", None))
+
+    return read
 
 
-async def model_for_phase(session: AsyncSession, phase: str) -> str:
-    """The model an admin chose for a pipeline phase (``classify``, ``batch_skills``…)."""
+async def model_for_phase(
+    session: AsyncSession, phase: str, endpoint: LLMEndpoint | None = None
+) -> str:
+    """The model for a pipeline phase (``classify``, ``batch_skills``…): on a user's own
+    ``endpoint``, the model that user chose for the phase's purpose; else the admin's."""
+    if endpoint is not None and endpoint.user_models is not None:
+        return model_for(dict(endpoint.user_models), phase) or DEFAULT_MODEL
     setting_name = PHASE_MODEL_SETTINGS[phase]
     values = await all_settings(session)
     return values.get(setting_name) or DEFAULT_MODEL
@@ -98,10 +122,23 @@ async def llm_endpoint(
     the work expects to make; its first holds room for the others on the budget."""
     if user_id is not None and redis is None:
         raise ValueError("a user's LLM work needs Redis to count its spend")
+    values = await all_settings(session)
+    own = await own_endpoint(session, settings, user_id) if user_id is not None else None
+    if own is not None and redis is not None:
+        # The user's own key pays: counted for the account page, never held to the site's budget.
+        own_meter = SpendMeter(redis, user_id, NO_LIMIT, work_calls=work_calls, own_endpoint=True)
+        return LLMEndpoint(
+            base_url=own.base_url,
+            api_key=own.api_key,
+            timeout_s=settings.llm_timeout_seconds,
+            probe_timeout_s=settings.llm_probe_timeout_seconds,
+            temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
+            meter=own_meter,
+            user_models=MappingProxyType(dict(own.models)),
+        )
     status = await engine_status(session, settings)
     if status.mode == "offline":
         return None
-    values = await all_settings(session)
     meter = None
     if user_id is not None and redis is not None:
         meter = SpendMeter(
@@ -126,7 +163,9 @@ async def refuse_when_spent(
     (app/lib/llm/spend.py) is the guarantee; this only keeps the credits of work it would refuse.
     """
     limit = settings.llm_daily_tokens_per_user
-    if limit <= 0 or (await engine_status(session, settings)).mode == "offline":
+    if limit <= 0 or await own_endpoint(session, settings, user_id) is not None:
+        return  # no budget, or the user's own endpoint does the work
+    if (await engine_status(session, settings)).mode == "offline":
         return
     # The holds of the user's running work count: the meter will count them too.
     used = await SpendMeter(redis, user_id, limit).committed_today()

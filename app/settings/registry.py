@@ -146,5 +146,11 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
             "false",
             "Let offer URLs point at private/loopback addresses (intranet job boards)",
         ),
+        SettingDef(
+            "allow_user_llm_endpoints",
+            "security",
+            "true",
+            "Let users set their own AI endpoint and key on their account page",
+        ),
     ]
     return defs

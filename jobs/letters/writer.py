@@ -47,7 +47,7 @@ async def letter_engine(
     endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
     if endpoint is None:
         return None
-    return LetterEngine(endpoint, await model_for_phase(session, PHASE))
+    return LetterEngine(endpoint, await model_for_phase(session, PHASE, endpoint))
 
 
 def _guard_for(request: LetterRequest, language: str, extra: str = "") -> LetterGuard:

@@ -47,7 +47,7 @@ async def build_engine(
     )
     if endpoint is None:
         return OfflineEngine()
-    models = {phase: await model_for_phase(session, phase) for phase in PHASE_SCHEMAS}
+    models = {phase: await model_for_phase(session, phase, endpoint) for phase in PHASE_SCHEMAS}
     return LLMEngine(endpoint, models)
 
 

@@ -39,6 +39,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserLlmEndpoint,
     UserPhoto,
 )
 from app.db.models.base import Base, utcnow
@@ -51,6 +52,8 @@ from app.lib.pdf_render import RenderCache, RenderResult, cache_key, renders_dir
 from app.lib.pdf_render.photo_samples import sample_photo
 from tests.conftest import csrf_token, register
 from tests.factories import EN_CV, job_offer, source_cv
+
+OWN_KEY_CIPHERTEXT = "gAAAAAB-the-ciphertext-of-a-users-own-ai-key"
 
 PASSWORD = "correct horse"
 PHOTO_JPEG = sample_photo()  # a real 400×400 JPEG: the account page shows it
@@ -253,6 +256,14 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     db.add(running)
     await db.flush()
     db.add(TaskSlot(user_id=user_id, task_type="pdf_import", task_id=running.id))
+    db.add(  # the user's own AI endpoint; its key only ever stored encrypted
+        UserLlmEndpoint(
+            user_id=user_id,
+            base_url="https://llm.example.com/v1",
+            api_key_encrypted=OWN_KEY_CIPHERTEXT,
+            models={"tailoring": "own-model"},
+        )
+    )
     await db.commit()
     return Owned(
         user_id,
@@ -498,7 +509,7 @@ async def test_export_holds_everything_and_no_secret(
     assert "1 of 2 CVs and 1 of 1 written cover letters" in readme
     user = await db.get(User, owned.user_id)
     assert user is not None
-    secrets = [user.password_hash, owned.token, "password_hash", "token_hash"]
+    secrets = [user.password_hash, owned.token, "password_hash", "token_hash", OWN_KEY_CIPHERTEXT]
     await db.rollback()
     for name in names:
         data = archive.read(name)

@@ -23,6 +23,7 @@ from app.db.models.pitch import Pitch, PitchKind, PitchStatus
 from app.db.models.setting import Setting
 from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
+from app.db.models.user_llm_endpoint import UserLlmEndpoint
 
 __all__ = [
     "Achievement",
@@ -57,5 +58,6 @@ __all__ = [
     "Setting",
     "TaskSlot",
     "User",
+    "UserLlmEndpoint",
     "UserPhoto",
 ]

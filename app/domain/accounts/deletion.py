@@ -47,6 +47,7 @@ from app.db.models import (
     SentDocument,
     TaskSlot,
     User,
+    UserLlmEndpoint,
     UserPhoto,
 )
 from app.db.models.status import GENERATION_OPEN, OPEN
@@ -58,6 +59,7 @@ from app.domain.cvs import services as cv_services
 from app.domain.generation.services import cancel_generation
 from app.lib.errors import AppError, Conflict, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.llm.usage import forget_usage
 from app.lib.sessions import next_session_generation
 from app.tasks.actions import cancel_background_task
 
@@ -171,6 +173,7 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(CreditTransaction).where(CreditTransaction.user_id == user_id),
         delete(ApiToken).where(ApiToken.user_id == user_id),
         delete(PasswordReset).where(PasswordReset.user_id == user_id),
+        delete(UserLlmEndpoint).where(UserLlmEndpoint.user_id == user_id),
         # Reset links an admin made for others stay theirs, made by nobody now.
         update(PasswordReset).where(PasswordReset.created_by == user_id).values(created_by=None),
         update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),
@@ -214,3 +217,4 @@ async def delete_account(
     end_session(request)
     await remove_renders(settings, renders)
     await cv_services.forget_source_pages(redis, cv_ids)
+    await forget_usage(redis, user_id)

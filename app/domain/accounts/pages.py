@@ -11,6 +11,7 @@ from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -34,6 +35,7 @@ from app.domain.accounts.schemas import (
     SignOutEverywhereForm,
     TokenForm,
 )
+from app.domain.ai_endpoint import view as ai_endpoint
 from app.domain.invitations.services import find_invitation
 from app.domain.letters import view as letters
 from app.domain.photos import services as photos
@@ -42,6 +44,7 @@ from app.lib.dependencies import (
     Db,
     MaybeSignedIn,
     Queue,
+    RedisClient,
     SignedIn,
 )
 from app.lib.errors import AppError
@@ -145,8 +148,10 @@ class AccountPages(Controller):
         return see_other(safe_next(data.next))
 
     @get("/account")
-    async def account_page(self, user: SignedIn, db: Db, settings: AppSettings) -> Template:
-        return await _account(db, settings, user)
+    async def account_page(
+        self, user: SignedIn, db: Db, settings: AppSettings, redis: RedisClient
+    ) -> Template:
+        return await _account(db, settings, user, redis)
 
     @post("/account/password")
     async def change_password(
@@ -234,7 +239,7 @@ class AccountPages(Controller):
         return see_other("/login?signed_out=deleted")
 
 
-async def _account(db: AsyncSession, settings: Settings, user: User) -> Template:
+async def _account(db: AsyncSession, settings: Settings, user: User, redis: Redis) -> Template:
     """The account page; a refused form's message and values come from the flash."""
     context: dict[str, Any] = {
         "user": user,
@@ -243,5 +248,6 @@ async def _account(db: AsyncSession, settings: Settings, user: User) -> Template
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
         "photo_kinds": await photos.kinds_present(db, user.id),
+        **await ai_endpoint.template_context(db, settings, user, redis),
     }
     return Template("accounts/account.html", context=context)

@@ -25,6 +25,7 @@ from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.offer_url_pages import PRIVATE_URLS_SETTING, OfferUrlRoutes
 from app.domain.admin.roles import last_admin
 from app.domain.admin.stats import phase_stats, queue_health
+from app.domain.admin.user_endpoint_pages import UserEndpointRoutes
 from app.domain.admin.user_pages import RESET_LINK_KEY, UserRoutes
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound, ValidationFailed
@@ -40,6 +41,7 @@ from app.settings.registry import (
     REGISTRATION_SETTING,
 )
 from app.settings.service import all_settings, update_setting
+from app.settings.user_endpoint import USER_ENDPOINTS_SETTING
 from app.tasks.registry import priced
 
 MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")
@@ -73,7 +75,7 @@ async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
-class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, Controller):
+class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoutes, Controller):
     path = "/admin"
     include_in_schema = False
 
@@ -96,6 +98,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, Controller):
             "llm_vision": values.get("llm_vision", "auto"),
             "registration": values.get(REGISTRATION_SETTING, REGISTRATION_OPEN),
             "private_offer_urls": values.get(PRIVATE_URLS_SETTING, "false") == "true",
+            "user_endpoints": values.get(USER_ENDPOINTS_SETTING, "true") == "true",
             "engine": await engine_status(db, settings),
             "numbers": [(n, values.get(n, ""), lo, hi) for n, (lo, hi) in number_ranges().items()],
             "users": users,

@@ -192,7 +192,7 @@ async def extract(
             report=_report(imported, None, "json_resume"),
         )
     endpoint = await llm_endpoint(session, settings, user_id=cv.user_id, redis=redis)
-    model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
+    model = await model_for_phase(session, "cv_import", endpoint) if endpoint is not None else ""
     vision = None
     if endpoint is not None and cv.original_mime == "application/pdf":
         vision = VisionAccess(endpoint, model, await vision_mode(session))

@@ -119,7 +119,8 @@ async def create_generation(
     """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
     await refuse_when_spent(session, settings, arq, user.id)  # before any debit
-    engine = await engine_status(session, settings)  # recorded: its runs time its estimates
+    # Recorded: its runs time its estimates (the user's own endpoint, when set, is theirs).
+    engine = await engine_status(session, settings, user.id)
     price = kind_of(GENERATION_TASK_TYPE).price  # declared by task_kind.py
     cost = await cost_of(session, price) if price is not None else 0
     task = CvGenerationTask(

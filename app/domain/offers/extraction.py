@@ -61,7 +61,9 @@ async def extract_offer_fields(
     page (``redis``: app/lib/llm/last_error.py)."""
     text = offer.description
     endpoint = await llm_endpoint(session, settings, user_id=offer.user_id, redis=redis)
-    model = await model_for_phase(session, "offer_extract") if endpoint is not None else ""
+    model = (
+        await model_for_phase(session, "offer_extract", endpoint) if endpoint is not None else ""
+    )
     await session.commit()  # no transaction (SQLite: write lock) held during the LLM call
     fields: OfferFields | None = None
     parser, dropped, usage = "rules", 0, None

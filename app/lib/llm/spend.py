@@ -33,6 +33,7 @@ from redis.asyncio import Redis
 
 from app.lib.llm.budget import CHARS_PER_TOKEN, _text
 from app.lib.llm.errors import LLMError
+from app.lib.llm.usage import record_call
 
 KEY_PREFIX = "llm_spend"
 KEY_TTL_SECONDS = 2 * 24 * 3600
@@ -125,9 +126,19 @@ class SpendMeter:
     work_calls: int = 1  # the work's expected calls: its first holds room for the others
     started: bool = field(default=False)  # a call was let through: the work runs to its end
     work_id: str = field(default_factory=lambda: secrets.token_hex(8))
+    # The work runs on the user's own endpoint (app/settings/user_endpoint.py): its tokens are
+    # the user's to pay, so they go to a counter of their own and never eat the site's budget.
+    own_endpoint: bool = False
 
     def key(self) -> str:
-        return spend_key(self.user_id, self.now().astimezone(UTC).date().isoformat())
+        owner = f"{self.user_id}:own" if self.own_endpoint else self.user_id
+        return spend_key(owner, self.now().astimezone(UTC).date().isoformat())
+
+    async def record_call(self, tokens: int) -> None:
+        """An answered call, for the user's usage figures (app/lib/llm/usage.py)."""
+        await record_call(
+            self.redis, self.user_id, own=self.own_endpoint, tokens=tokens, now=self.now()
+        )
 
     def _keys(self, key: str) -> tuple[str, str, str]:
         return key, f"{key}:held-until", f"{key}:held"

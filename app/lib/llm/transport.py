@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -38,6 +39,9 @@ class LLMEndpoint:
     # Whose work the calls are, and that user's daily token budget (spend.py); every endpoint
     # ``app.settings.llm_endpoint.llm_endpoint`` builds for a user's work has one.
     meter: SpendMeter | None = field(default=None, repr=False, compare=False)
+    # A user's own endpoint: the models that user chose, by purpose ("tailoring", "import"…:
+    # app/settings/user_endpoint.py). ``None``: the site's endpoint, the admin's models.
+    user_models: Mapping[str, str] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,7 @@ async def chat_once(
     )
     if meter is not None and reservation is not None:
         await meter.settle(reservation, prompt_tokens + completion_tokens)
+        await meter.record_call(prompt_tokens + completion_tokens)
     choices = getattr(completion, "choices", None)
     if not choices:
         raise LLMServerError(None, "the response contained no choices")

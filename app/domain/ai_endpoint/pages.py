@@ -1,0 +1,90 @@
+"""Account page forms of a user's own AI endpoint: save, test, remove (Post/Redirect/Get).
+
+A refused form comes back with its message and the typed URL and models, never the key
+(app/lib/form_flash.py keeps what it is given: the key is left out here)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from litestar import Controller, post
+from litestar.enums import MediaType
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import Redirect, Template
+from sqlalchemy.exc import IntegrityError
+
+from app.domain.ai_endpoint.services import (
+    KEY_FIELD,
+    check_form,
+    parse_form,
+    remove_endpoint,
+    save_endpoint,
+)
+from app.lib.dependencies import AppSettings, Db, SignedIn
+from app.lib.errors import AppError
+from app.lib.form_flash import redirect_back
+from app.lib.i18n import N_
+from app.lib.input_errors import user_message
+from app.lib.pages import posted_text
+
+BACK = "/account#ai-endpoint"
+SAVED = N_("Your AI endpoint is saved: your AI work uses it from now on.")
+REMOVED = N_("Your AI endpoint is removed: your AI work uses the site's again.")
+
+
+def _typed(form: dict[str, str]) -> dict[str, str]:
+    """The form as it was typed, for the page to show back: never the key."""
+    return {k: v for k, v in form.items() if k != KEY_FIELD and k != "_csrf_token"}
+
+
+class AiEndpointPages(Controller):
+    path = "/account/ai-endpoint"
+    include_in_schema = False
+
+    @post("/", media_type=MediaType.HTML)
+    async def save(
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
+    ) -> Redirect:
+        form = await posted_text(request)
+        user_id = user.id  # read before a rollback expires the row
+        try:
+            try:
+                await save_endpoint(db, settings, user_id, parse_form(form))
+                await db.commit()
+            except IntegrityError:
+                # Two first saves at once (two tabs): the other's row exists now; update it.
+                await db.rollback()
+                await save_endpoint(db, settings, user_id, parse_form(form))
+                await db.commit()
+        except AppError as exc:
+            await db.rollback()
+            return redirect_back(request, BACK, exc, ai_typed=_typed(form))
+        return redirect_back(request, BACK, notice=SAVED)
+
+    @post("/test", media_type=MediaType.HTML)
+    async def test(
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
+    ) -> Any:
+        """Test the typed values (the stored key when none is typed); nothing is saved."""
+        form = await posted_text(request)
+        try:
+            report, model = await check_form(db, settings, user, parse_form(form))
+        except AppError as exc:
+            await db.rollback()
+            if request.htmx:
+                refused = {"message": user_message(exc), "code": exc.code}
+                return Template("accounts/_partials/ai_endpoint_refused.html", context=refused)
+            return redirect_back(request, BACK, exc, ai_typed=_typed(form))
+        if request.htmx:
+            return Template(
+                "admin/_partials/connection.html", context={"report": report, "model": model}
+            )
+        tested: dict[str, Any] = {"ai_report": asdict(report), "ai_tested_model": model}
+        return redirect_back(request, BACK, ai_typed=_typed(form), **tested)
+
+    @post("/delete", media_type=MediaType.HTML)
+    async def remove(self, request: HTMXRequest, user: SignedIn, db: Db) -> Redirect:
+        await remove_endpoint(db, user)
+        await db.commit()
+        return redirect_back(request, BACK, notice=REMOVED)
