@@ -34,6 +34,8 @@ EVENTS = {
     events.APPLICATION_DELETED: N_("Application removed"),
     events.COVER_LETTER_UPDATED: N_("Cover letter updated"),
     events.JOB_DISCOVERED: N_("New offers found"),
+    events.COACH_DELTA: N_("The coach is writing"),
+    events.COACH_UPDATED: N_("Coach conversation updated"),
     events.SYSTEM_PONG: N_("The worker answered"),
 }
 
@@ -78,6 +80,7 @@ SETTINGS = {
     "model_cv_import": N_("CV import"),
     "model_offer_extract": N_("Offer extraction"),
     "model_cover_letter": N_("Cover letter"),
+    "model_star_coach": N_("STAR coach"),
     "llm_base_url": N_("LLM endpoint URL"),
     "llm_api_key": N_("API key"),
     "llm_temperature": N_("Temperature"),
@@ -98,6 +101,7 @@ SETTING_GROUPS = {
     "Import de CV": N_("CV import"),
     "Extraction d'offre": N_("Offer extraction"),
     "Lettre de motivation": N_("Cover letter"),  # its French label is its code
+    "Coach STAR": N_("STAR coach"),
 }
 
 PHASES = {
@@ -110,6 +114,7 @@ PHASES = {
     "cv_import": N_("CV import"),
     "offer_extract": N_("Offer extraction"),
     "cover_letter": N_("Cover letter"),
+    "star_coach": N_("STAR coach"),
     "generation": N_("CV generation"),  # an AI failure of a generation (the admin's last error)
 }
 

@@ -30,6 +30,7 @@ PHASE_MODEL_SETTINGS: dict[str, str] = {
     "cv_import": "model_cv_import",
     "offer_extract": "model_offer_extract",
     "cover_letter": "model_cover_letter",  # jobs/letters/writer.py
+    "star_coach": "model_star_coach",  # jobs/coach/reply.py
 }
 
 # How the admin page groups the model settings (app/lib/labels.py names the groups).
@@ -45,6 +46,7 @@ AI_MODELS_STRUCTURE: dict[str, list[str]] = {
     "Import de CV": ["model_cv_import"],
     "Extraction d'offre": ["model_offer_extract"],
     "Lettre de motivation": ["model_cover_letter"],
+    "Coach STAR": ["model_star_coach"],
 }
 
 # Settings declared by the layers above at start-up: the cost of each paid task kind, which
@@ -89,6 +91,7 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
         "model_cv_import": "Extraction structurée d'un CV importé",
         "model_offer_extract": "Extraction structurée d'une offre d'emploi",
         "model_cover_letter": "Rédaction d'une lettre de motivation",
+        "model_star_coach": "Coach STAR : réponses et réalisation proposée",
     }
     defs = [
         SettingDef(name, "ai_models", DEFAULT_MODEL, desc)
