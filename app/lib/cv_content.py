@@ -40,6 +40,26 @@ class Header(_Item):
     links: list[Link] = Field(default_factory=list)
 
 
+class Evidence(_Item):
+    """A complete achievement of the user's bank linked to an experience (app/domain/
+    achievements/): the user's own account of what was done there."""
+
+    achievement_id: str
+    title: str = ""
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    skills: list[str] = Field(default_factory=list)
+    language: str = ""
+    # The result written as a CV bullet (no leading "I"): what the offline engine may add.
+    bullet: str = ""
+
+    def lines(self) -> list[str]:
+        parts = [self.situation, self.task, self.action, self.result, self.bullet]
+        return list(dict.fromkeys(p for p in parts if p))
+
+
 class Experience(_Item):
     id: str = Field(default_factory=lambda: new_item_id("exp"))
     title: str = ""
@@ -51,6 +71,13 @@ class Experience(_Item):
     description: str = ""
     bullets: list[str] = Field(default_factory=list)
     skills: list[str] = Field(default_factory=list)
+    # Source material for this item only, attached in memory when a generation loads its
+    # source CV (jobs/pipeline/offer_setup.py); never part of the stored JSON.
+    evidence: list[Evidence] = Field(default_factory=list, exclude=True)
+
+    def evidence_text(self) -> list[str]:
+        """Every line of the achievements attached to this experience."""
+        return [line for found in self.evidence for line in (*found.lines(), *found.skills)]
 
 
 class Project(_Item):
@@ -175,7 +202,7 @@ class CvContent(_Item):
         ]
         for exp in self.experience:
             parts += [exp.title, exp.company, exp.location, exp.start or "", exp.end or ""]
-            parts += [exp.description, *exp.bullets, *exp.skills]
+            parts += [exp.description, *exp.bullets, *exp.skills, *exp.evidence_text()]
         for proj in self.projects:
             parts += [proj.name, proj.role, proj.start or "", proj.end or "", proj.description]
             parts += [*proj.bullets, *proj.skills]

@@ -1,5 +1,6 @@
 """All ORM models; importing this package registers every table on ``Base.metadata``."""
 
+from app.db.models.achievement import Achievement, AchievementStatus
 from app.db.models.application import (
     Application,
     ApplicationNote,
@@ -22,6 +23,8 @@ from app.db.models.task_slot import TaskSlot
 from app.db.models.user import ApiToken, User
 
 __all__ = [
+    "Achievement",
+    "AchievementStatus",
     "ApiToken",
     "Application",
     "ApplicationNote",

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import (
+    Achievement,
     ApiToken,
     Application,
     ApplicationNote,
@@ -153,6 +154,8 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(InboxItem).where(InboxItem.user_id == user_id),
         delete(FeedSource).where(FeedSource.search_id.in_(searches)),
         delete(SavedSearch).where(SavedSearch.user_id == user_id),
+        # The achievements bank (CVs).
+        delete(Achievement).where(Achievement.user_id == user_id),
         # CVs (offers), then offers.
         delete(CvVersion).where(CvVersion.cv_file_id.in_(cvs)),
         delete(CvFile).where(CvFile.user_id == user_id),

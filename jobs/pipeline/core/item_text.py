@@ -41,14 +41,19 @@ def item_text(item: Experience | Project | Education | ExtraItem) -> str:
     dates = [getattr(item, "start", None) or "", getattr(item, "end", None) or ""]
     bullets = getattr(item, "bullets", [])
     skills = getattr(item, "skills", [])
-    return "\n".join(p for p in [*parts, *dates, *bullets, *skills] if p)
+    # An experience's achievements from the bank are its own source text, and no other item's.
+    evidence = item.evidence_text() if isinstance(item, Experience) else []
+    return "\n".join(p for p in [*parts, *dates, *bullets, *skills, *evidence] if p)
 
 
 MIN_SAID_WORDS = 4  # a shorter description names a place or a team, not what was done
 
 
 def says_nothing(item: Experience | Project) -> bool:
-    """No bullets and a description too short to say what was done."""
+    """No bullets, no achievement from the bank and a description too short to say what was
+    done."""
+    if isinstance(item, Experience) and item.evidence:
+        return False
     return not item.bullets and len(item.description.split()) < MIN_SAID_WORDS
 
 

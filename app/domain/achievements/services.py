@@ -1,0 +1,147 @@
+"""Achievements: every look-up and change scoped to the user. Callers commit.
+
+Another user's achievement answers like a missing one (404); a link to an experience is only
+accepted when the CV is the user's and its content holds an experience with that ``id``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import Achievement, AchievementStatus, CvFile
+from app.domain.achievements.checks import AchievementError, AchievementInput
+from app.lib.cv_content import CvContent, Experience
+from app.lib.errors import NotFound
+from app.lib.i18n import N_
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedExperience:
+    """The experience an achievement belongs to, as its CV holds it now."""
+
+    cv: CvFile
+    experience: Experience
+
+
+def _experience(cv: CvFile, experience_id: str) -> Experience | None:
+    content = CvContent.from_json(cv.content)
+    return next((exp for exp in content.experience if exp.id == experience_id), None)
+
+
+async def check_link(
+    session: AsyncSession, user_id: str, cv_file_id: str | None, experience_id: str | None
+) -> LinkedExperience | None:
+    """The linked experience, or None when there is no link; a CV that is not one of the user's
+    source CVs, or an experience its content does not hold, is refused (422, one message for
+    all: another user's ids cannot be probed)."""
+    if cv_file_id is None or experience_id is None:
+        return None
+    # Only a source CV: a tailored one is remade from its source, whose experience ids it
+    # copies, so the source's link already reaches it.
+    cv = await session.scalar(
+        select(CvFile).where(
+            CvFile.id == cv_file_id, CvFile.user_id == user_id, CvFile.kind == "source"
+        )
+    )
+    experience = _experience(cv, experience_id) if cv is not None else None
+    if cv is None or experience is None:
+        raise AchievementError(
+            "This experience does not exist in your CVs.",
+            code="achievement.experience_not_found",
+            where="experience",
+        )
+    return LinkedExperience(cv, experience)
+
+
+async def linked_experience(
+    session: AsyncSession, achievement: Achievement
+) -> LinkedExperience | None:
+    """Where the achievement is linked, or None when unlinked or the experience is gone (the
+    CV was deleted, or the experience removed from it)."""
+    if achievement.cv_file_id is None or achievement.experience_id is None:
+        return None
+    cv = await session.get(CvFile, achievement.cv_file_id)
+    if cv is None or cv.user_id != achievement.user_id:
+        return None
+    experience = _experience(cv, achievement.experience_id)
+    return LinkedExperience(cv, experience) if experience is not None else None
+
+
+def _apply(achievement: Achievement, data: AchievementInput) -> None:
+    achievement.title = data.title
+    achievement.situation = data.situation
+    achievement.task = data.task
+    achievement.action = data.action
+    achievement.result = data.result
+    achievement.skills = list(data.skills)
+    achievement.status = data.status
+    achievement.language = data.language
+    achievement.cv_file_id = data.cv_file_id
+    achievement.experience_id = data.experience_id
+
+
+async def create(session: AsyncSession, user_id: str, data: AchievementInput) -> Achievement:
+    """A new achievement from checked input (``checks.parse``); the link is checked here."""
+    await check_link(session, user_id, data.cv_file_id, data.experience_id)
+    achievement = Achievement(user_id=user_id)
+    _apply(achievement, data)
+    session.add(achievement)
+    await session.flush()
+    return achievement
+
+
+async def get(session: AsyncSession, user_id: str, achievement_id: str) -> Achievement:
+    found = await session.scalar(
+        select(Achievement).where(Achievement.id == achievement_id, Achievement.user_id == user_id)
+    )
+    if found is None:
+        raise NotFound(N_("No such achievement."), code="achievement.not_found")
+    return found
+
+
+async def list_for_user(session: AsyncSession, user_id: str) -> list[Achievement]:
+    """The user's achievements, the most recently changed first."""
+    rows = await session.scalars(
+        select(Achievement)
+        .where(Achievement.user_id == user_id)
+        .order_by(Achievement.updated_at.desc(), Achievement.id)
+    )
+    return list(rows)
+
+
+async def update(
+    session: AsyncSession, user_id: str, achievement_id: str, data: AchievementInput
+) -> Achievement:
+    """Replace the achievement's fields with checked input; the link is checked again (an
+    unchanged link to an experience since removed from its CV is refused too)."""
+    achievement = await get(session, user_id, achievement_id)
+    await check_link(session, user_id, data.cv_file_id, data.experience_id)
+    _apply(achievement, data)
+    await session.flush()
+    return achievement
+
+
+async def delete(session: AsyncSession, user_id: str, achievement_id: str) -> None:
+    achievement = await get(session, user_id, achievement_id)
+    await session.delete(achievement)
+    await session.flush()
+
+
+async def complete_for_cv(
+    session: AsyncSession, user_id: str, cv_file_id: str
+) -> list[Achievement]:
+    """The user's complete achievements linked to an experience of ``cv_file_id``: the
+    evidence tailoring may use for that CV's experiences."""
+    rows = await session.scalars(
+        select(Achievement)
+        .where(
+            Achievement.user_id == user_id,
+            Achievement.cv_file_id == cv_file_id,
+            Achievement.experience_id.is_not(None),
+            Achievement.status == AchievementStatus.COMPLETE,
+        )
+        .order_by(Achievement.created_at, Achievement.id)
+    )
+    return list(rows)
