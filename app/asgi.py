@@ -27,6 +27,7 @@ from app.db.session import create_engine, create_session_factory
 from app.domain.accounts import routes as accounts
 from app.domain.admin import routes as admin
 from app.domain.applications import routes as applications
+from app.domain.coach import routes as coach
 from app.domain.credits import routes as credits
 from app.domain.cvs import routes as cvs
 from app.domain.dashboard import routes as dashboard
@@ -74,6 +75,7 @@ FEATURES = [
     accounts,
     admin,
     applications,
+    coach,
     credits,
     cvs,
     dashboard,

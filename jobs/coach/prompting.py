@@ -29,7 +29,7 @@ STEPS = {
     ),
     "action": (
         "Action. Ask what the person did themselves, step by step, with the tools or methods "
-        "used; ask them to say \"I\" rather than \"we\"."
+        'used; ask them to say "I" rather than "we".'
     ),
     "result": (
         "Result. Ask what changed thanks to them, with figures: time or money saved, volume, "

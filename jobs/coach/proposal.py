@@ -51,9 +51,7 @@ class Proposed:
     model: str
 
 
-async def propose(
-    endpoint: LLMEndpoint, model: str, conversation: CoachConversation
-) -> Proposed:
+async def propose(endpoint: LLMEndpoint, model: str, conversation: CoachConversation) -> Proposed:
     result = await complete_structured(
         endpoint,
         model=model,

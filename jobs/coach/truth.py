@@ -40,9 +40,7 @@ def user_words(messages: list[dict[str, Any]]) -> str:
     return "\n".join(str(m.get("text") or "") for m in messages if m.get("role") == "user")
 
 
-def check_proposal(
-    proposal: dict[str, Any], user_text: str, experience_label: str = ""
-) -> Verdict:
+def check_proposal(proposal: dict[str, Any], user_text: str, experience_label: str = "") -> Verdict:
     """Keep what the user's words support. ``experience_label`` (the CV's "Title — Company")
     names the experience; the user's words are the only source of what was done there."""
     scope = ClaimScope()

@@ -16,9 +16,10 @@ Request handling, in order: auth (if ``api_key`` set) → unknown model (if
 ``reject_unknown_models``) → ``response_format`` support (``supports``; strict schemas are checked
 like OpenAI does) → the first matching scripted rule → ``default_reply`` (by default a minimal
 instance of the requested JSON schema). A request with ``stream: true`` gets its answer as
-server-sent ``chat.completion.chunk`` events (a ``Stream`` reply paces them). Every answer carries usage with ``prompt_tokens``
-= len(prompt text)//4 and ``cached_tokens`` = the longest prefix shared with any earlier prompt, in
-4-char tokens rounded down to a multiple of 32 (a stand-in for real prompt caching).
+server-sent ``chat.completion.chunk`` events (a ``Stream`` reply paces them). Every answer
+carries usage with ``prompt_tokens`` = len(prompt text)//4 and ``cached_tokens`` = the longest
+prefix shared with any earlier prompt, in 4-char tokens rounded down to a multiple of 32 (a
+stand-in for real prompt caching).
 """
 
 from __future__ import annotations
@@ -161,9 +162,7 @@ _DEFAULT_ERRORS: dict[int, tuple[str, str, str | None]] = {
 }  # fmt: skip
 
 
-def _normalise(
-    reply: Reply, request: RecordedRequest
-) -> Json | Text | Stream | HttpError | Hang:
+def _normalise(reply: Reply, request: RecordedRequest) -> Json | Text | Stream | HttpError | Hang:
     if callable(reply) and not isinstance(reply, type):
         reply = reply(request)
     if isinstance(reply, Json | Text | Stream | HttpError | Hang):
@@ -531,9 +530,9 @@ class FakeOpenAIServer:
             completion = self._completion(request, outcome)
             plan = Stream(completion["choices"][0]["message"]["content"])
         if wanted:
-            include_usage = bool(((request.body or {}).get("stream_options") or {}).get(
-                "include_usage"
-            ))
+            include_usage = bool(
+                ((request.body or {}).get("stream_options") or {}).get("include_usage")
+            )
             completion["_include_usage"] = include_usage
         return 200, {}, completion, plan if wanted else None
 

@@ -40,6 +40,8 @@ searches/<name>.json one saved search: keywords, red flags, filters, schedule, w
                      its feeds and what their last fetch found.
 inbox/<name>.json    one offer found by a search (or the bookmarklet): its text, score, and
                      your decision.
+coach.json           the STAR coach's conversations: the experience, the step reached, every
+                     message, your answers by step and the achievement proposed.
 
 PDFs: {pdf_count} of {cv_count} CVs and {letter_pdf_count} of {letter_count} written cover letters
 are included as PDF (those already rendered; rendering all of them here could take minutes).
@@ -85,6 +87,8 @@ searches/<nom>.json  une recherche enregistrée : mots-clés, signaux d'alerte, 
                      trouvé.
 inbox/<nom>.json     une offre trouvée par une recherche (ou le bookmarklet) : son texte, son
                      score et votre décision.
+coach.json           les conversations du coach STAR : l'expérience, l'étape atteinte, chaque
+                     message, vos réponses par étape et la réalisation proposée.
 
 PDF inclus (ceux déjà produits ; tous les produire ici pourrait prendre plusieurs minutes) :
 CV : {pdf_count} sur {cv_count} ; lettres de motivation rédigées : {letter_pdf_count} sur \

@@ -34,9 +34,7 @@ def conversation_id_of(task: BackgroundTask) -> str:
     return task.input_id("conversationId")
 
 
-async def conversation_of(
-    session: AsyncSession, task: BackgroundTask
-) -> CoachConversation | None:
+async def conversation_of(session: AsyncSession, task: BackgroundTask) -> CoachConversation | None:
     conversation_id = conversation_id_of(task)
     return await session.get(CoachConversation, conversation_id) if conversation_id else None
 

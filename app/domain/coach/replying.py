@@ -53,9 +53,7 @@ async def ask_coach(
         await queue.arq.enqueue_job(REPLY_JOB, conversation.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the coach's reply for %s", conversation.id)
-        await end_reply(
-            session, task, conversation, status=TaskStatus.FAILED, message=REPLY_FAILED
-        )
+        await end_reply(session, task, conversation, status=TaskStatus.FAILED, message=REPLY_FAILED)
         await save_and_publish(session, queue.redis, task)
         await announce(queue.redis, conversation)
         raise InputError(QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc

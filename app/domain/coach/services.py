@@ -22,7 +22,7 @@ from app.domain.achievements import services as achievements
 from app.domain.coach import phases
 from app.domain.coach.lifecycle import announce
 from app.domain.coach.replying import ask_coach
-from app.domain.coach.wording import REVIEW, question_code
+from app.domain.coach.wording import question_code
 from app.lib.cv_content import CvContent
 from app.lib.dependencies import TaskQueue
 from app.lib.errors import Conflict, NotFound
@@ -31,7 +31,6 @@ from app.lib.input_errors import InputError
 from app.settings.llm_endpoint import engine_status
 
 NOT_FOUND = N_("Conversation not found.")
-EXPERIENCE_NOT_FOUND = N_("This experience does not exist in your CVs.")
 EMPTY = N_("Write your answer first.")
 TOO_LONG = N_("Your message is too long (at most %(limit)s characters).")
 WRITING = N_("The coach is still writing its reply: wait for it before sending another message.")
@@ -54,11 +53,12 @@ def _label(title: str, company: str) -> str:
 
 
 async def experience_choices(session: AsyncSession, user_id: str) -> list[ExperienceChoice]:
-    """The experiences of the user's CVs (source CVs first, newest first), to pick one from."""
+    """The experiences of the user's source CVs (newest first), to pick one from (a tailored
+    CV's experiences are its source's)."""
     cvs = await session.scalars(
         select(CvFile)
-        .where(CvFile.user_id == user_id)
-        .order_by(CvFile.kind != "source", CvFile.created_at.desc())
+        .where(CvFile.user_id == user_id, CvFile.kind == "source")
+        .order_by(CvFile.created_at.desc())
     )
     out: list[ExperienceChoice] = []
     for cv in cvs:
@@ -94,16 +94,14 @@ def _coach_says(conversation: CoachConversation, code: str) -> None:
 async def _link(
     session: AsyncSession, user_id: str, cv_file_id: str | None, experience_id: str | None
 ) -> str:
-    """The picked experience's label; both ids or neither, and the CV must be the user's."""
+    """The picked experience's label: both ids or neither, an experience of one of the user's
+    source CVs (the bank's own rule: achievements.check_link)."""
     if not cv_file_id and not experience_id:
         return ""
-    cv = await session.get(CvFile, cv_file_id) if cv_file_id else None
-    if cv is not None and cv.user_id == user_id and experience_id:
-        content = CvContent.from_json(cv.content or {})
-        exp = next((e for e in content.experience if e.id == experience_id), None)
-        if exp is not None:
-            return _label(exp.title, exp.company) or exp.id
-    raise InputError(EXPERIENCE_NOT_FOUND, code="coach.experience_not_found", where="experience")
+    linked = await achievements.check_link(session, user_id, cv_file_id or "", experience_id or "")
+    assert linked is not None
+    exp = linked.experience
+    return _label(exp.title, exp.company) or exp.id
 
 
 async def start(

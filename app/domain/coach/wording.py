@@ -12,12 +12,11 @@ QUESTIONS = {
         "project and the moment you are proud of."
     ),
     "situation": N_(
-        "Situation: what was the context? Where were you, what was going on, and what was at "
-        "stake?"
+        "Situation: what was the context? Where were you, what was going on, and what was at stake?"
     ),
     "task": N_("Task: what were you responsible for? What goal or problem was yours to handle?"),
     "action": N_(
-        "Action: what did you do yourself, step by step? Use \"I\", not \"we\", and name the "
+        'Action: what did you do yourself, step by step? Use "I", not "we", and name the '
         "tools or methods you used."
     ),
     "result": N_(
@@ -27,16 +26,13 @@ QUESTIONS = {
 }
 
 EXAMPLES = {
-    "experience": N_("Example: \"Logistics coordinator at a food wholesaler, the 2022 rush.\""),
-    "situation": N_(
-        "Example: \"Our warehouse shipped 300 orders a day and one in ten left late.\""
-    ),
-    "task": N_("Example: \"I had to cut late shipments before the holiday season.\""),
+    "experience": N_('Example: "Logistics coordinator at a food wholesaler, the 2022 rush."'),
+    "situation": N_('Example: "Our warehouse shipped 300 orders a day and one in ten left late."'),
+    "task": N_('Example: "I had to cut late shipments before the holiday season."'),
     "action": N_(
-        "Example: \"I mapped the picking route, reordered the shelves and trained the 6 "
-        "pickers.\""
+        'Example: "I mapped the picking route, reordered the shelves and trained the 6 pickers."'
     ),
-    "result": N_("Example: \"Late shipments fell from 10% to 2% in two months.\""),
+    "result": N_('Example: "Late shipments fell from 10% to 2% in two months."'),
 }
 
 # The quantification hint, shown under the action and result questions of the guided form.
@@ -72,6 +68,7 @@ CODES: dict[str, str] = {
 def question_code(phase: str, nudge: str | None = None) -> str:
     """The code of what the guided form asks next: the nudge, or the phase's question."""
     return f"nudge.{nudge}" if nudge else f"ask.{phase}"
+
 
 # Why the truth check refused a part of the proposal (jobs/coach/truth.py's reasons).
 REFUSALS = {
