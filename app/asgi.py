@@ -25,6 +25,7 @@ from litestar.template import TemplateConfig
 from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.domain.accounts import routes as accounts
+from app.domain.achievements import routes as achievements
 from app.domain.admin import routes as admin
 from app.domain.applications import routes as applications
 from app.domain.coach import routes as coach
@@ -73,6 +74,7 @@ from app.task_kinds import register_task_kinds
 # Every feature mounts its handlers through the one Router of its routes.py.
 FEATURES = [
     accounts,
+    achievements,
     admin,
     applications,
     coach,

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import (
+    Achievement,
     Application,
     ApplicationNote,
     ApplicationStatusChange,
@@ -80,8 +81,8 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     """A user with a token, a source CV (uploaded bytes, two versions) whose header names them,
     an offer, a finished generation with its tailored CV, a written cover letter (two
     versions), an application (a note, a move, a sent document with its PDF), a saved search
-    with a feed source and two inbox items (one filed as an offer), a running task holding a
-    slot."""
+    with a feed source and two inbox items (one filed as an offer), an achievement linked to
+    an experience of the CV, a running task holding a slot."""
     user_id = (await register(client, email))["id"]
     token = await make_token(client)
     name = f"Alex {email.split('@')[0].title()}"
@@ -177,6 +178,21 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
             ApplicationStatusChange(application_id=tracked.id, to_status="to_apply"),
             sent,
         ]
+    )
+    db.add(
+        Achievement(
+            user_id=user_id,
+            title="Faster close",
+            situation="The close took 9 days.",
+            task="Shorten it.",
+            action="I automated it.",
+            result="I cut it to 4 days.",
+            skills=["Python"],
+            status="complete",
+            language="en",
+            cv_file_id=cv.id,
+            experience_id=cv.content["experience"][0]["id"],
+        )
     )
     search = SavedSearch(user_id=user_id, name="Python jobs", keywords=["python"])
     db.add(search)
@@ -380,6 +396,9 @@ async def test_export_holds_everything_and_no_secret(
     assert account["email"] == "export@example.com"
     assert account["apiTokens"][0]["name"] == "script"
     assert [t["type"] for t in json.loads(archive.read("tasks.json"))] == ["cv_import"]
+    [story] = json.loads(archive.read("achievements.json"))
+    assert story["title"] == "Faster close" and story["result"] == "I cut it to 4 days."
+    assert story["cv_file_id"] == owned.cv_id and story["skills"] == ["Python"]
     application_file = named("applications", owned.application_id)
     application = json.loads(archive.read(application_file + ".json"))
     assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
@@ -412,6 +431,7 @@ async def test_export_holds_everything_and_no_secret(
     assert readme.startswith("CV Tailor : export du compte export@example.com")
     assert "CV : 1 sur 2 ; lettres de motivation rédigées : 1 sur 1." in readme
     assert "written cover letters" not in readme and "/api/cvs/<id>/pdf" in readme
+    assert "achievements.json" in readme and "banque de réalisations" in readme
     for folder in ("letters/", "applications/", "searches/", "inbox/"):
         assert folder in readme, folder
     # Every top-level folder of the ZIP is described in the README.

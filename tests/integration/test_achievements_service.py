@@ -103,3 +103,18 @@ def test_checks_refuse_bad_input_with_the_field_named() -> None:
         assert refused.value.code == code, values
         assert refused.value.extra["field"] == field, values
     assert checks.split_skills("Python, SQL\nLeadership") == ["Python", " SQL", "Leadership"]
+
+
+async def test_a_full_bank_refuses_one_more(
+    db: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = await _user(db, "full@example.com")
+    user_id = user.id
+    monkeypatch.setattr(services, "MAX_ACHIEVEMENTS", 2)
+    for n in range(2):
+        await services.create(db, user_id, checks.parse(title=f"Story {n}"))
+    with pytest.raises(InputError) as refused:
+        await services.create(db, user_id, checks.parse(title="One too many"))
+    assert refused.value.code == "achievement.bank_full" and refused.value.status_code == 409
+    await db.commit()
+    assert len(await services.list_for_user(db, user_id)) == 2

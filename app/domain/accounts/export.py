@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase
 
 from app.config import Settings
 from app.db.models import (
+    Achievement,
     ApiToken,
     Application,
     BackgroundTask,
@@ -300,10 +301,17 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
             .order_by(BackgroundTask.created_at)
         )
         history = [row_json(t) for t in tasks]
+        stories = await db.scalars(
+            select(Achievement)
+            .where(Achievement.user_id == user.id)
+            .order_by(Achievement.created_at, Achievement.id)
+        )
+        achievements = [row_json(a) for a in stories]  # text only: small, all at once
         await release_lock(db)
         await out.add("account.json", _dump(account))
         await out.add("credits.json", _dump(credits))
         await out.add("tasks.json", _dump(history))
+        await out.add("achievements.json", _dump(achievements))
         cv_ids = await _ids(
             db, select(CvFile.id).where(CvFile.user_id == user.id).order_by(CvFile.created_at)
         )

@@ -40,6 +40,8 @@ searches/<name>.json one saved search: keywords, red flags, filters, schedule, w
                      its feeds and what their last fetch found.
 inbox/<name>.json    one offer found by a search (or the bookmarklet): its text, score, and
                      your decision.
+achievements.json    the achievements bank: every story (situation, task, action, result,
+                     skills shown, draft or complete) and the CV experience it is linked to.
 coach.json           the STAR coach's conversations: the experience, the step reached, every
                      message, your answers by step and the achievement proposed.
 
@@ -87,6 +89,9 @@ searches/<nom>.json  une recherche enregistrée : mots-clés, signaux d'alerte, 
                      trouvé.
 inbox/<nom>.json     une offre trouvée par une recherche (ou le bookmarklet) : son texte, son
                      score et votre décision.
+achievements.json    la banque de réalisations : chaque histoire (situation, tâche, action,
+                     résultat, compétences démontrées, brouillon ou complète) et l'expérience
+                     du CV à laquelle elle est rattachée.
 coach.json           les conversations du coach STAR : l'expérience, l'étape atteinte, chaque
                      message, vos réponses par étape et la réalisation proposée.
 

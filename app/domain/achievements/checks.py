@@ -12,6 +12,9 @@ from app.db.models.achievement import AchievementStatus
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.input_errors import InputError
 
+# Per user: far above a real bank, and it bounds what the export holds (app/domain/accounts/
+# export.py writes them in one file).
+MAX_ACHIEVEMENTS = 500
 MAX_TITLE_CHARS = 200
 MAX_STORY_CHARS = 2_000  # one of situation, task, action, result: a long paragraph
 MAX_SKILLS = 20
@@ -55,7 +58,7 @@ class AchievementError(InputError):
 
 def _too_long(field: str, limit: int) -> AchievementError:
     return AchievementError(
-        "%(field)s is too long (at most %(limit)s characters).",
+        N_("%(field)s is too long (at most %(limit)s characters)."),
         code="achievement.too_long",
         where=field,
         field=FIELD_LABELS[field],
@@ -73,14 +76,14 @@ def parse_skills(raw: Iterable[object]) -> tuple[str, ...]:
     for item in raw:
         if not isinstance(item, str):
             raise AchievementError(
-                "Each skill must be text.", code="achievement.skill_type", where="skills"
+                N_("Each skill must be text."), code="achievement.skill_type", where="skills"
             )
         skill = " ".join(item.split())
         if not skill:
             continue
         if len(skill) > MAX_SKILL_CHARS:
             raise AchievementError(
-                "A skill is too long (at most %(limit)s characters).",
+                N_("A skill is too long (at most %(limit)s characters)."),
                 code="achievement.skill_too_long",
                 where="skills",
                 limit=MAX_SKILL_CHARS,
@@ -88,7 +91,7 @@ def parse_skills(raw: Iterable[object]) -> tuple[str, ...]:
         seen.setdefault(skill.casefold(), skill)
     if len(seen) > MAX_SKILLS:
         raise AchievementError(
-            "Too many skills (at most %(limit)s).",
+            N_("Too many skills (at most %(limit)s)."),
             code="achievement.too_many_skills",
             where="skills",
             limit=MAX_SKILLS,
@@ -101,13 +104,13 @@ def parse_link(cv_file_id: str | None, experience_id: str | None) -> tuple[str |
     exp = (experience_id or "").strip() or None
     if (cv is None) != (exp is None):
         raise AchievementError(
-            "Choose both the CV and its experience, or neither.",
+            N_("Choose both the CV and its experience, or neither."),
             code="achievement.link_incomplete",
             where="experience",
         )
     if cv is not None and (len(cv) > 36 or len(exp or "") > 64):
         raise AchievementError(
-            "This experience does not exist in your CVs.",
+            N_("This experience does not exist in your CVs."),
             code="achievement.experience_not_found",
             where="experience",
         )
@@ -130,7 +133,7 @@ def parse(
     title = " ".join(title.split())
     if not title:
         raise AchievementError(
-            "Give the achievement a title.", code="achievement.title_required", where="title"
+            N_("Give the achievement a title."), code="achievement.title_required", where="title"
         )
     if len(title) > MAX_TITLE_CHARS:
         raise _too_long("title", MAX_TITLE_CHARS)
@@ -140,20 +143,22 @@ def parse(
         if len(value) > MAX_STORY_CHARS:
             raise _too_long(key, MAX_STORY_CHARS)
     if status not in STATUSES:
-        raise AchievementError("Unknown status.", code="achievement.bad_status", where="status")
+        raise AchievementError(N_("Unknown status."), code="achievement.bad_status", where="status")
     if status == AchievementStatus.COMPLETE:
         missing = [key for key in STORY_FIELDS if not story[key]]
         if missing:
             raise AchievementError(
-                "A complete achievement needs its %(field)s filled (situation, task, action "
-                "and result); save it as a draft until then.",
+                N_(
+                    "A complete achievement needs its situation, task, action and result: "
+                    "“%(field)s” is empty. Save it as a draft until then."
+                ),
                 code="achievement.incomplete",
                 where=missing[0],
                 field=FIELD_LABELS[missing[0]],
             )
     if language not in SUPPORTED_LOCALES:
         raise AchievementError(
-            "Unknown language.", code="achievement.bad_language", where="language"
+            N_("Unknown language."), code="achievement.bad_language", where="language"
         )
     cv, exp = parse_link(cv_file_id, experience_id)
     return AchievementInput(

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement, AchievementStatus, CvFile
-from app.domain.achievements.checks import AchievementError, AchievementInput, parse
+from app.domain.achievements.checks import (
+    MAX_ACHIEVEMENTS,
+    AchievementError,
+    AchievementInput,
+    parse,
+)
 from app.lib.cv_content import CvContent, Experience
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
@@ -48,7 +53,7 @@ async def check_link(
     experience = _experience(cv, experience_id) if cv is not None else None
     if cv is None or experience is None:
         raise AchievementError(
-            "This experience does not exist in your CVs.",
+            N_("This experience does not exist in your CVs."),
             code="achievement.experience_not_found",
             where="experience",
         )
@@ -84,6 +89,16 @@ def _apply(achievement: Achievement, data: AchievementInput) -> None:
 
 async def create(session: AsyncSession, user_id: str, data: AchievementInput) -> Achievement:
     """A new achievement from checked input (``checks.parse``); the link is checked here."""
+    count = await session.scalar(
+        select(func.count()).select_from(Achievement).where(Achievement.user_id == user_id)
+    )
+    if (count or 0) >= MAX_ACHIEVEMENTS:
+        raise AchievementError(
+            N_("Your bank is full (%(limit)s achievements): delete one before adding another."),
+            code="achievement.bank_full",
+            http_status=409,
+            limit=MAX_ACHIEVEMENTS,
+        )
     await check_link(session, user_id, data.cv_file_id, data.experience_id)
     achievement = Achievement(user_id=user_id)
     _apply(achievement, data)
