@@ -86,7 +86,9 @@ async def wait_idle(api: Any, conversation_id: str, timeout: float = 60) -> dict
 
 
 async def say(api: Any, conversation_id: str, text: str) -> dict[str, Any]:
-    sent = await api.post(f"/api/coach/conversations/{conversation_id}/messages", json={"text": text})
+    sent = await api.post(
+        f"/api/coach/conversations/{conversation_id}/messages", json={"text": text}
+    )
     assert sent.status_code == 202, sent.text
     return await wait_idle(api, conversation_id)
 

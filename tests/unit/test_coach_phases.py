@@ -49,7 +49,9 @@ def test_the_proposal_keeps_the_users_facts_and_refuses_the_coachs() -> None:
         "title": "Faster refunds at an online shop",
         "situation": "We received 120 returns a day and refunds took 9 days.",
         "task": "I had to get refunds under 3 days without new hires.",
-        "action": "I wrote a triage checklist and trained the 4 agents. I automated it with Zendesk.",
+        "action": (
+            "I wrote a triage checklist and trained the 4 agents. I automated it with Zendesk."
+        ),
         "result": "Refunds took 2 days, saving 30% of the support budget.",
         "skills": ["triage", "Zendesk", "training"],
     }
