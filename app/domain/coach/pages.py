@@ -54,6 +54,14 @@ async def thread_context(redis: Redis, conversation: CoachConversation) -> dict[
     }
 
 
+def delta_html(payload: dict[str, Any]) -> str:
+    """One piece of the reply, with where it starts and ends in the reply (characters):
+    static/js/coach.js appends only what the page does not show yet."""
+    text = str(payload.get("text") or "")
+    start = int(payload.get("offset") or 0)
+    return f'<span data-offset="{start}" data-end="{start + len(text)}">{escape(text)}</span>'
+
+
 class CoachPages(Controller):
     include_in_schema = False
 
@@ -133,8 +141,7 @@ class CoachPages(Controller):
             ours = payload.get("conversationId") == wanted
             own: list[ServerSentEventMessage] = []
             if ours and name == COACH_DELTA:
-                piece = escape(str(payload.get("text") or ""))
-                own = [fragment_message("coach-delta", f"<span>{piece}</span>")]
+                own = [fragment_message("coach-delta", delta_html(payload))]
             elif ours and name == COACH_UPDATED:
                 own = [await thread()]
             return [*own, *await task_centre.on_event(name), *await credits.on_event(name)]
