@@ -53,6 +53,8 @@ from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
 from jobs.letters import writer
 from jobs.letters.request import LetterRequest
+from jobs.pipeline.bank import attach_bank
+from jobs.pipeline.core.evidence import share_evidence
 from jobs.task_job import (
     Job,
     claim_or_stop,
@@ -118,6 +120,19 @@ def letter_request(
         today=datetime.date.today(),
         source=CvContent.from_json(source.content) if source is not None else None,
     )
+
+
+async def attach_achievements(
+    db: AsyncSession, cv: CvFile, source: CvFile | None, request: LetterRequest
+) -> None:
+    """The user's achievements linked to the experiences of the letter's source CV, on the
+    guard's facts and on the letter's CV (jobs/pipeline/core/evidence.py)."""
+    facts_row = source or cv
+    if facts_row.kind != "source":
+        return  # a tailored CV whose source is gone: its achievements cannot be placed
+    await attach_bank(db, facts_row, request.facts_cv)
+    if request.source is not None:
+        share_evidence(request.source, request.cv)
 
 
 async def write_cover_letter(ctx: dict[str, Any], letter_id: str, task_id: str) -> dict[str, Any]:
@@ -206,7 +221,9 @@ async def _work(
     await progress(db, redis, task, "writing", 20)
     await announce(redis, letter)
     template = await letter_template(db, letter)
-    request = letter_request(letter, cv, offer, template, await source_of(db, cv))
+    source = await source_of(db, cv)
+    request = letter_request(letter, cv, offer, template, source)
+    await attach_achievements(db, cv, source, request)
     engine = await writer.letter_engine(db, ctx["settings"], user_id=letter.user_id, redis=redis)
     await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
     written = await writer.write_letter(request, engine)

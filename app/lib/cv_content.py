@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 
 def new_item_id(prefix: str) -> str:
@@ -72,8 +72,13 @@ class Experience(_Item):
     bullets: list[str] = Field(default_factory=list)
     skills: list[str] = Field(default_factory=list)
     # Source material for this item only, attached in memory when a generation loads its
-    # source CV (jobs/pipeline/offer_setup.py); never part of the stored JSON.
-    evidence: list[Evidence] = Field(default_factory=list, exclude=True)
+    # source CV (jobs/pipeline/bank.py). A private attribute, not a field: never in the stored
+    # JSON, nor in the schema a model fills when it reads a CV (app/lib/llm/field_checks.py).
+    _evidence: list[Evidence] = PrivateAttr(default_factory=list)
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return self._evidence
 
     def evidence_text(self) -> list[str]:
         """Every line of the achievements attached to this experience."""

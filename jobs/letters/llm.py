@@ -19,6 +19,7 @@ from jobs.letters.core.policy import line_or
 from jobs.letters.core.schema import LetterDraft
 from jobs.letters.core.wording import LANGUAGE_NAMES
 from jobs.letters.request import LetterRequest
+from jobs.pipeline.core.evidence import cv_with_achievements
 from jobs.pipeline.prompts import load_prompt, without_empty
 
 SCHEMA_NAME = "cover_letter"
@@ -68,7 +69,8 @@ def build_messages(request: LetterRequest, language: str) -> list[dict[str, Any]
         [
             rules,
             "The source CV (data):",
-            _block("source_cv", without_empty(request.cv.to_json())),
+            # With each experience's achievements from the user's bank (the guard accepts them).
+            _block("source_cv", without_empty(cv_with_achievements(request.cv))),
             "The job offer (data):",
             _block("job_offer", without_empty(offer)),
         ]

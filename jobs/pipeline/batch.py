@@ -6,6 +6,7 @@ once too.
 from __future__ import annotations
 
 from app.lib.cv_content import Experience, Project
+from jobs.pipeline.core.evidence import experience_item
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.offline import needs_of
 from jobs.pipeline.core.phase_guards import extras_guard, item_guard
@@ -26,7 +27,7 @@ async def adapt_experiences(
         *(
             run.call(
                 "batch_experience",
-                {"experience": exp.model_dump(mode="json")},
+                {"experience": experience_item(exp)},
                 index,
                 item_guard(exp, corpus, rules, needs),
                 RuledItem,

@@ -17,6 +17,7 @@ from app.db.models.status import GenerationStatus
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+from jobs.pipeline.bank import attach_bank
 from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.offline import OfflineEngine
 from jobs.pipeline.core.phase import PhaseEngine
@@ -76,7 +77,8 @@ def offer_brief(row: JobOffer, language: str) -> OfferBrief:
 async def load_source(
     session: AsyncSession, task: CvGenerationTask
 ) -> tuple[CvContent, str | None]:
-    """The task's source CV and its language (an empty CV for a generation from a template)."""
+    """The task's source CV, with the achievements of the bank linked to its experiences, and
+    its language (an empty CV for a generation from a template)."""
     if task.source_cv_file_id is None:
         return CvContent(), None
     row = await session.scalar(
@@ -84,7 +86,9 @@ async def load_source(
     )
     if row is None:
         raise LookupError(SOURCE_CV_GONE)
-    return CvContent.from_json(row.content), row.language
+    content = CvContent.from_json(row.content)
+    await attach_bank(session, row, content)  # the user's achievements of its experiences
+    return content, row.language
 
 
 async def prepare_offer_run(

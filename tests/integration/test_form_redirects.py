@@ -163,6 +163,12 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     "/tasks/{task_id:str}/cancel": (_same({}), None),
     "/tasks/{task_id:str}/delete": (_same({}), None),
     "/tasks/purge": (_same({}), None),
+    "/achievements": (_same({"title": "A story"}), _same({"title": " "})),
+    "/achievements/{achievement_id:str}": (
+        _same({"title": "Renamed story", "result": "Cut costs by 10%"}),
+        _same({"title": "Renamed story", "status": "complete"}),
+    ),
+    "/achievements/{achievement_id:str}/delete": (_same({"confirm": "yes"}), None),
 }
 # The visitor's own forms, in this order (refused: True), starting signed out.
 VISITOR = {"email": "visitor@example.com", "password": PASSWORD}

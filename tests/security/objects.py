@@ -25,7 +25,8 @@ async def own_objects(
     http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
-    offer's application with the CV frozen as sent, and a written cover letter.
+    offer's application with the CV frozen as sent, a written cover letter, and an achievement
+    linked to an experience of the CV.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -84,6 +85,11 @@ async def own_objects(
     await db.flush()
     db.add(CoverLetterVersion(cover_letter_id=letter.id, number=1, content=letter.content))
     await db.commit()
+    achievement = await http.post(
+        "/api/achievements",
+        json={"title": "Owner's story", "cvFileId": source.id, "experienceId": "exp_acme"},
+    )
+    assert achievement.status_code == 201, achievement.text
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
         "cv": [source.id],
@@ -99,6 +105,7 @@ async def own_objects(
         "feed_source": [s["id"] for s in search.json()["sources"]],
         "inbox_item": [item.id],
         "letter": [letter.id],
+        "achievement": [achievement.json()["id"]],
     }
 
 

@@ -83,6 +83,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("number", "/api/cover-letters/"): "version_number",
     ("number", "/cover-letters/"): "version_number",
     ("kind", "/cover-letters/"): "letter_format",
+    ("achievement_id", "/api/achievements/"): "achievement",
+    ("achievement_id", "/achievements/"): "achievement",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 PAIRING_THRESHOLD = 0.3  # below this similarity a rewritten bullet is shown without a source
 # Every source bullet is compared with every tailored one up to this many pairs (real CVs: 13
@@ -19,9 +20,12 @@ WINDOW = 4
 class BulletPair:
     source: str | None
     tailored: str | None
-    status: str  # unchanged | rewritten | new | not_kept
+    status: str  # unchanged | rewritten | new | not_kept | from_bank
     source_index: int | None = None  # in the source item's bullets
     tailored_index: int | None = None  # in the tailored item's bullets
+    # status "from_bank": the title of the achievement of the user's bank it was made from,
+    # and ``source`` the achievement's line (app/domain/renders/changes.py).
+    achievement: str = ""
 
 
 def _candidates(source: list[str], tailored: list[str]) -> list[tuple[int, int]]:
@@ -71,4 +75,37 @@ def pair_bullets(source: list[str], tailored: list[str]) -> list[BulletPair]:
         for si, s in enumerate(source)
         if si not in used_source
     ]
+    return pairs
+
+
+def bank_lines(raw: Any, item_id: str) -> list[tuple[str, str]]:
+    """``(line, achievement title)`` of the achievements the run had for this item, as
+    ``generation_meta["bank"]`` recorded them (jobs/pipeline/core/evidence.py)."""
+    entries = raw.get(item_id) if isinstance(raw, dict) else None
+    lines: list[tuple[str, str]] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("lines"), list):
+            title = str(entry.get("title") or "")
+            lines += [(str(line), title) for line in entry["lines"] if str(line).strip()]
+    return lines
+
+
+def pair_with_bank(
+    source: list[str], tailored: list[str], bank: list[tuple[str, str]]
+) -> list[BulletPair]:
+    """``pair_bullets`` with the item's achievements as more source lines: a tailored bullet
+    closest to one of them is shown as made from the bank (with the achievement's title);
+    the achievements' lines no bullet used are not listed (they were never in the CV)."""
+    own = len(source)
+    pairs = []
+    for pair in pair_bullets(source + [line for line, _ in bank], tailored):
+        if pair.source_index is None or pair.source_index < own:
+            pairs.append(pair)
+        elif pair.tailored is not None:
+            title = bank[pair.source_index - own][1]
+            pairs.append(
+                BulletPair(
+                    pair.source, pair.tailored, "from_bank", None, pair.tailored_index, title
+                )
+            )
     return pairs

@@ -4,8 +4,9 @@
 (``classification``, ``reasons``, ``skills_changes``, ``fact_guard``, the user's ``overrides``)
 plus both contents, and returns a view the ``renders/_partials/changes.html`` template shows:
 experiences kept / condensed / removed / moved to projects with their reasons, rewritten bullets
-beside their source, skills added (with evidence) / removed / reordered, the summary, the
-fact-guard counts, and the user's own choices (each can be undone: ``review.py``).
+beside their source (or the achievement of the user's bank they came from: ``bank``), skills
+added (with evidence) / removed / reordered, the summary, the fact-guard counts, and the user's
+own choices (each can be undone: ``review.py``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain.renders.bullet_pairs import BulletPair, pair_bullets
+from app.domain.renders.bullet_pairs import BulletPair, bank_lines, pair_with_bank
 from app.lib.cv_content import CvContent, Experience, Project
 
 KEEP, REMOVE, MOVE, CONDENSE = "KEEP", "REMOVE", "MOVE_TO_PROJECTS", "CONDENSE"
@@ -116,6 +117,7 @@ def _item_change(
     decisions: dict[str, tuple[str, str]],
     reasons: Any,
     placed: dict[str, tuple[str, int, Experience | Project]],
+    bank: list[tuple[str, str]] | None = None,
 ) -> ItemChange:
     found = placed.get(item.id)
     default = KEEP if found else REMOVE
@@ -136,7 +138,7 @@ def _item_change(
         reason=reason,
         source_position=source_position,
         tailored_position=found[1] if found else None,
-        bullets=pair_bullets(item.bullets, after.bullets) if after else [],
+        bullets=pair_with_bank(item.bullets, after.bullets, bank or []) if after else [],
         description_before=item.description,
         description_after=after.description if after else "",
         reason_code=code,
@@ -182,8 +184,9 @@ def build_changes(
         e.id: ("experience", i + 1, e) for i, e in enumerate(tailored.experience)
     }
     placed.update({p.id: ("projects", i + 1, p) for i, p in enumerate(tailored.projects)})
+    bank = meta.get("bank")
     experiences = [
-        _item_change(exp, position, decisions, reasons, placed)
+        _item_change(exp, position, decisions, reasons, placed, bank_lines(bank, exp.id))
         for position, exp in enumerate(source.experience, start=1)
     ]
     projects = [

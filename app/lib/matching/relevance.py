@@ -61,7 +61,9 @@ class OfferNeeds:
 
 def item_text(item: Experience | Project) -> str:
     head = f"{item.title} {item.company}" if isinstance(item, Experience) else item.name
-    return " ".join([head, item.description, *item.bullets, *item.skills])
+    # An experience's achievements from the bank (attached only while tailoring) count too.
+    evidence = item.evidence_text() if isinstance(item, Experience) else []
+    return " ".join([head, item.description, *item.bullets, *item.skills, *evidence])
 
 
 def budget_relevance(

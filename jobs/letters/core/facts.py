@@ -93,7 +93,14 @@ def _strongest(lines: list[str], needs: OfferNeeds, count: int) -> list[str]:
 
 
 def _lines_of(item: Experience | Project) -> list[str]:
-    return item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+    """The item's bullets (else its description's sentences), and for an experience the results
+    of its achievements from the user's bank (``Experience.evidence``)."""
+    own = item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
+    if not isinstance(item, Experience):
+        return own
+    held = {line.casefold() for line in own}
+    extra = [e.bullet for e in item.evidence if e.bullet and e.bullet.casefold() not in held]
+    return [*own, *extra]
 
 
 def choose_items(

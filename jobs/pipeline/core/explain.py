@@ -10,6 +10,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.matching.relevance import budget_relevance
 from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.evidence import bank_meta
 from jobs.pipeline.core.offline import needs_of
 from jobs.pipeline.core.reasons import decision_reasons
 from jobs.pipeline.core.schemas import AdaptedSkills, Classification
@@ -46,6 +47,8 @@ def offer_meta(
         "relevance": budget_relevance(cv, needs=needs),
         "reasons": decision_reasons(ctx.source, classification, needs, ctx.today),
         "skills_changes": skills_changes(ctx.source, skills),
+        # The achievements of the bank the run could use, per experience (the changes view).
+        "bank": bank_meta(ctx.source),
         "language": ctx.language,
         "offer_language": ctx.offer.language,
     }

@@ -17,6 +17,7 @@ from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.evidence import wanted_evidence
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported
 from jobs.pipeline.core.phase import PhaseCall
 from jobs.pipeline.core.reasons import decision_sentence
@@ -71,22 +72,46 @@ def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
     return Classification(experiences=decisions, projects=projects)
 
 
-def select_bullets(bullets: list[str], needs: OfferNeeds) -> list[str]:
+def select_bullets(
+    bullets: list[str], needs: OfferNeeds, known: dict[str, float] | None = None
+) -> list[str]:
     """Every bullet, evidence first (strongest first), then the others in the author's order:
     a CV is reordered, never thinned for relevance; the page budget cuts the least relevant
-    only when the CV does not fit (``app/lib/pdf_render/budget.py``)."""
-    scores = [needs.score(b) for b in bullets]
+    only when the CV does not fit (``app/lib/pdf_render/budget.py``). ``known``: scores of
+    bullets whose text says less than where they come from (an achievement's result)."""
+    known = known or {}
+    scores = [max(needs.score(b), known.get(b, 0.0)) for b in bullets]
     evidence = sorted((i for i, s in enumerate(scores) if s), key=lambda i: -scores[i])
     others = [i for i, s in enumerate(scores) if not s]
     return [bullets[i] for i in evidence + others]
 
 
-def adapt_item(item: Experience | Project, needs: OfferNeeds) -> AdaptedItem:
+def _source_experience(ctx: OfferContext, data: dict[str, Any]) -> Experience:
+    """The source's own experience of the item (with its achievements, which the item's JSON
+    does not carry), else the item as sent."""
+    found = next((e for e in ctx.source.experience if e.id == data.get("id")), None)
+    return found if found is not None else Experience.model_validate(data)
+
+
+def adapt_item(item: Experience | Project, needs: OfferNeeds, language: str = "") -> AdaptedItem:
+    """The item's own bullets ordered by the offer; for an experience, the results of its
+    achievements from the bank that the offer asks for come along as bullets (the user's
+    words, ``core/evidence.py``)."""
     skills = sorted(item.skills, key=lambda s: -needs.score(s))  # stable
+    bullets = list(item.bullets)
+    known: dict[str, float] = {}
+    if isinstance(item, Experience):
+        held = {b.casefold() for b in bullets}
+        for found in wanted_evidence(item, needs, language):
+            if found.bullet.casefold() not in held:
+                bullets.append(found.bullet)
+                held.add(found.bullet.casefold())
+                # Ranked by the whole story: the skills it shows count for its result.
+                known[found.bullet] = needs.score(" ".join([*found.lines(), *found.skills]))
     return AdaptedItem(
         id=item.id,
         description=item.description,
-        bullets=select_bullets(item.bullets, needs),
+        bullets=select_bullets(bullets, needs, known),
         skills=skills,
     )
 
@@ -203,7 +228,7 @@ def run_phase(ctx: OfferContext, phase: str, item: Any) -> BaseModel:
     if phase == "classify":
         return classify(ctx, needs)
     if phase == "batch_experience":
-        return adapt_item(Experience.model_validate(item["experience"]), needs)
+        return adapt_item(_source_experience(ctx, item["experience"]), needs, ctx.language)
     if phase == "batch_project":
         return adapt_item(Project.model_validate(item["project"]), needs)
     if phase == "batch_extras":

@@ -52,7 +52,7 @@ def tailor_offline(
     needs = needs_of(ctx)
     classification, _ = enforce_rules(offline.classify(ctx, needs), ctx)
     kept = kept_experiences(source, classification)
-    experiences = [guard_item(offline.adapt_item(e, needs), e, corpus)[0] for e in kept]
+    experiences = [guard_item(offline.adapt_item(e, needs, language), e, corpus)[0] for e in kept]
     projects = [
         guard_item(offline.adapt_item(p, needs), p, corpus)[0]
         for p in projects_to_adapt(source, classification)
