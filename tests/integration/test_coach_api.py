@@ -11,6 +11,7 @@ import asyncio
 import io
 import json
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -284,3 +285,35 @@ async def test_another_users_conversation_is_not_found(api: Any, db: AsyncSessio
         "/api/coach/conversations", json={"cvFileId": "nope", "experienceId": "exp_acme"}
     )
     assert bad.status_code == 422 and bad.json()["error"] == "achievement.experience_not_found"
+
+
+async def test_a_reply_cancelled_in_the_task_centre_leaves_the_conversation_waiting(
+    api: Any, db: AsyncSession, llm: FakeOpenAIServer, worker: Worker
+) -> None:
+    await register(api, "coach-cancel@example.com")
+    await point_llm_at(db, llm.base_url)
+    gate = threading.Event()
+    llm.script("The current step", reply=Stream(COACH["Experience"], pause_after=3, gate=gate))
+    try:
+        started = await api.post("/api/coach/conversations", json={"language": "en"})
+        conversation_id = started.json()["id"]
+        held = "Hello! Which moment "  # the first 3 words are out, the rest held
+        async with asyncio.timeout(30):
+            while (body := (await api.get(f"/api/coach/conversations/{conversation_id}")).json())[
+                "partial"
+            ] != held:
+                await asyncio.sleep(0.05)
+        assert body["writing"]
+        cancelled = await api.delete(f"/api/background-tasks/{body['replyTaskId']}")
+        assert cancelled.status_code == 200, cancelled.text
+        url = f"/api/coach/conversations/{conversation_id}"
+        body = (await api.get(url, headers={"accept-language": "en"})).json()
+        assert not body["writing"] and body["messages"] == []
+        assert body["error"] == "The coach's reply was cancelled."
+    finally:
+        gate.set()
+    llm.rules.clear()
+    retried = await api.post(f"/api/coach/conversations/{conversation_id}/retry")
+    assert retried.status_code == 202, retried.text
+    body = await wait_idle(api, conversation_id)
+    assert [m["text"] for m in body["messages"]] == [COACH["Experience"]]
