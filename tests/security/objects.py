@@ -25,8 +25,8 @@ async def own_objects(
     http: Any, db: AsyncSession, settings: Settings, me: dict[str, Any]
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
-    offer's application with the CV frozen as sent, a written cover letter, and an achievement
-    linked to an experience of the CV.
+    offer's application with the CV frozen as sent, a written cover letter, an achievement
+    linked to an experience of the CV, and a STAR coach conversation about it.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -90,6 +90,10 @@ async def own_objects(
         json={"title": "Owner's story", "cvFileId": source.id, "experienceId": "exp_acme"},
     )
     assert achievement.status_code == 201, achievement.text
+    conversation = await http.post(  # the STAR coach's guided form (no LLM in these tests)
+        "/api/coach/conversations", json={"cvFileId": source.id, "experienceId": "exp_acme"}
+    )
+    assert conversation.status_code == 201, conversation.text
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
         "cv": [source.id],
@@ -106,6 +110,7 @@ async def own_objects(
         "inbox_item": [item.id],
         "letter": [letter.id],
         "achievement": [achievement.json()["id"]],
+        "conversation": [conversation.json()["id"]],
     }
 
 

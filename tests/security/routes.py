@@ -85,6 +85,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("kind", "/cover-letters/"): "letter_format",
     ("achievement_id", "/api/achievements/"): "achievement",
     ("achievement_id", "/achievements/"): "achievement",
+    ("conversation_id", "/api/coach/conversations/"): "conversation",
+    ("conversation_id", "/coach/"): "conversation",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

@@ -5,7 +5,10 @@ abandon or resume. The replies stream on ``/api/events`` as ``coach:delta`` even
 
 from __future__ import annotations
 
-from litestar import Controller, get, post
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import Controller, Request, get, post
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 from redis.asyncio import Redis
@@ -13,6 +16,8 @@ from redis.asyncio import Redis
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
 from app.domain.coach.schemas import (
+    ACCEPT_BODY,
+    MESSAGE_BODY,
     Accepted,
     AcceptIn,
     ConversationIn,
@@ -21,7 +26,22 @@ from app.domain.coach.schemas import (
     conversation_out,
 )
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
-from app.lib.i18n import gettext
+from app.lib.i18n import N_, gettext
+from app.lib.input_errors import InputError
+from app.lib.openapi import documented_body
+from app.lib.web import json_body
+
+BAD_BODY = N_("The request body is not valid: %(reason)s")
+B = TypeVar("B", MessageIn, AcceptIn)
+
+
+async def read_body(request: Request[Any, Any, Any], shape: type[B]) -> B:
+    """The JSON body as ``shape``, or 422 ``coach.invalid_body`` saying what is wrong."""
+    raw = await json_body(request, code="coach.invalid_json")
+    try:
+        return msgspec.convert(raw, shape)
+    except msgspec.ValidationError as exc:
+        raise InputError(BAD_BODY, code="coach.invalid_body", reason=str(exc)) from None
 
 
 async def _out(redis: Redis, conversation: CoachConversation) -> ConversationOut:
@@ -72,20 +92,25 @@ class CoachApi(Controller):
         the proposal at review."""
         return await _out(redis, await services.get(db, user.id, conversation_id))
 
-    @post("/{conversation_id:str}/messages", status_code=HTTP_202_ACCEPTED)
+    @post(
+        "/{conversation_id:str}/messages",
+        status_code=HTTP_202_ACCEPTED,
+        operation_class=documented_body("Your message", MESSAGE_BODY),
+    )
     async def send(
         self,
+        request: Request[Any, Any, Any],
         user: SignedIn,
         db: Db,
         queue: Queue,
         settings: AppSettings,
         conversation_id: FromPath[str],
-        data: JSONBody[MessageIn],
     ) -> ConversationOut:
-        """Your answer to the current phase. The phase moves on only when the answer is
-        substantive (a few sentences); 409 ``coach.writing`` while the coach's reply is being
-        written, ``coach.in_review`` once every phase is answered."""
-        conversation = await services.get(db, user.id, conversation_id)
+        """Your answer to the current phase (``{"text": …}``). The phase moves on only when the
+        answer is substantive (a few sentences); 409 ``coach.writing`` while the coach's reply
+        is being written, ``coach.in_review`` once every phase is answered."""
+        conversation = await services.get(db, user.id, conversation_id)  # 404 before the body
+        data = await read_body(request, MessageIn)
         conversation = await services.post_message(db, queue, settings, conversation, data.text)
         return await _out(queue.redis, conversation)
 
@@ -103,18 +128,23 @@ class CoachApi(Controller):
         conversation = await services.ask_again(db, queue, settings, conversation)
         return await _out(queue.redis, conversation)
 
-    @post("/{conversation_id:str}/accept", status_code=HTTP_201_CREATED)
+    @post(
+        "/{conversation_id:str}/accept",
+        status_code=HTTP_201_CREATED,
+        operation_class=documented_body("The checked achievement", ACCEPT_BODY),
+    )
     async def accept(
         self,
+        request: Request[Any, Any, Any],
         user: SignedIn,
         db: Db,
         queue: Queue,
         conversation_id: FromPath[str],
-        data: JSONBody[AcceptIn],
     ) -> Accepted:
         """Add the proposed achievement, as you checked and edited it, to your bank (complete,
         linked to the conversation's experience). Nothing is added without this call."""
-        conversation = await services.get(db, user.id, conversation_id)
+        conversation = await services.get(db, user.id, conversation_id)  # 404 before the body
+        data = await read_body(request, AcceptIn)
         fields = {
             "title": data.title,
             "situation": data.situation,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from litestar.openapi.spec import OpenAPIType, Schema
 from msgspec import Struct
 
+from app.domain.coach.phases import MAX_MESSAGE_CHARS
 from app.domain.coach.view import Thread
 
 
@@ -31,6 +33,35 @@ class AcceptIn(Struct, forbid_unknown_fields=True):
     action: str = ""
     result: str = ""
     skills: list[str] = []
+
+
+def _text(**limits: Any) -> Schema:
+    return Schema(type=OpenAPIType.STRING, **limits)
+
+
+# The bodies the handlers read by hand, after the conversation is found to be the caller's.
+MESSAGE_BODY = {
+    "application/json": Schema(
+        type=OpenAPIType.OBJECT,
+        description="Your answer to the current phase.",
+        required=["text"],
+        additional_properties=False,
+        properties={"text": _text(min_length=1, max_length=MAX_MESSAGE_CHARS)},
+    )
+}
+ACCEPT_BODY = {
+    "application/json": Schema(
+        type=OpenAPIType.OBJECT,
+        description="The proposed achievement as you checked and edited it.",
+        required=["title"],
+        additional_properties=False,
+        properties={
+            "title": _text(min_length=1),
+            **{name: _text() for name in ("situation", "task", "action", "result")},
+            "skills": Schema(type=OpenAPIType.ARRAY, items=_text()),
+        },
+    )
+}
 
 
 class MessageOut(Struct):
