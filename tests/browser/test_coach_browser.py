@@ -157,7 +157,8 @@ async def test_a_streamed_reply_shows_before_it_ends_and_a_reload_resumes_it(
     await expect(coach_messages(page)).to_have_text(
         [COACH["Experience"], COACH["Situation"]], timeout=REPLY_TIMEOUT_MS
     )
-    await expect(page.get_by_test_id("coach-live")).to_have_count(0)
+    await expect(page.locator("#coach-live-box")).to_be_hidden()
+    await expect(page.get_by_test_id("coach-live")).to_have_text("")
 
     # The other steps, one answer each, to the proposal.
     for number, answer in enumerate(ANSWERS[1:], start=3):

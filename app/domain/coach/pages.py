@@ -162,8 +162,9 @@ class CoachPages(Controller):
         error: AppError | None,
         typed: str = "",
     ) -> Any:
-        """htmx: the thread with the composer (out of band), the refusal beside it; a plain
-        post: back to the page (the refusal and what was typed flashed there)."""
+        """htmx: the answer box again (empty, or with the refusal and what was typed); the
+        thread follows from the page's stream (``coach:updated``). A plain post: back to the
+        page (the refusal and what was typed flashed there)."""
         location = f"/coach/{conversation.id}"
         if not request.htmx:
             if error is None:
@@ -172,7 +173,7 @@ class CoachPages(Controller):
         context = await thread_context(redis, conversation)
         if error is not None:
             context.update(error=user_message(error), error_code=error.code, typed=typed)
-        return Template(THREAD, context={**context, "with_composer": True})
+        return Template(COMPOSER, context={**context, "with_composer": True})
 
     @post("/coach/{conversation_id:str}/messages", media_type=MediaType.HTML)
     async def send(
