@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import secrets
 import tomllib
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_GENERATION_MAX_RUNS": ("worker", "generation_max_runs"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
+    "CVTAILOR_OCR_LANGUAGES": ("limits", "ocr_languages"),
+    "CVTAILOR_OCR_TIMEOUT_SECONDS": ("limits", "ocr_timeout_seconds"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
     "CVTAILOR_CREDITS_NEW_USER": ("defaults", "credits_new_user"),
     "CVTAILOR_DEFAULT_LOCALE": ("defaults", "locale"),
@@ -135,6 +138,10 @@ class Settings:
     smtp_password: str = ""
     smtp_from: str = ""
     smtp_tls: str = "starttls"
+    # Scanned CVs (a PDF without a text layer) are read by Tesseract in these languages, all
+    # their pages within this time (app/lib/pdf_read/ocr_setup.py); "" turns OCR off.
+    ocr_languages: str = "fra+eng"
+    ocr_timeout_seconds: float = 120.0
 
     @property
     def sends_mail(self) -> bool:
@@ -249,6 +256,14 @@ def _public_url(value: str) -> str:
     return url
 
 
+def _ocr_languages(value: str) -> str:
+    """Tesseract's language names joined by "+" ("fra+eng"); they reach its command line."""
+    names = [name.strip() for name in value.replace(",", "+").split("+") if name.strip()]
+    if any(not re.fullmatch(r"[A-Za-z_]{2,20}", name) for name in names):
+        raise ConfigError(f"CVTAILOR_OCR_LANGUAGES: expected names like 'fra+eng', got {value!r}")
+    return "+".join(names)
+
+
 def build_settings(environ: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if environ is None else environ)
     config_path = Path(env.get("CVTAILOR_CONFIG", PROJECT_ROOT / "litestar.toml"))
@@ -308,6 +323,8 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),
         public_url=public_url,
+        ocr_languages=_ocr_languages(str(raw["limits"].get("ocr_languages", "fra+eng"))),
+        ocr_timeout_seconds=float(raw["limits"].get("ocr_timeout_seconds", 120)),
         **_smtp(raw, public_url),
     )
 

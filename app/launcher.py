@@ -50,6 +50,7 @@ from app.lib.embedded_redis import (
     start_embedded_redis,
     stop_process_group,
 )
+from app.lib.pdf_read.ocr_setup import missing_help, ocr_status
 from app.lib.supervision import FailureHistory, OutputRelay, RestartPolicy, write_line
 
 DEFAULT_COMMANDS: dict[str, str] = {
@@ -66,6 +67,13 @@ POLL_SECONDS = 0.2
 
 def log(message: str) -> None:
     write_line(f"[launcher] {message}")
+
+
+def ocr_warning(settings: Settings) -> str | None:
+    """What scanned CVs need that is not installed (app/lib/pdf_read/ocr_setup.py), or None."""
+    if not settings.ocr_languages:
+        return None  # OCR turned off on purpose
+    return missing_help(ocr_status(settings.ocr_languages))
 
 
 def command(name: str, settings: Settings, environ: dict[str, str]) -> list[str]:
@@ -274,6 +282,8 @@ class Launcher:
         if web_answers(url):  # else we would announce someone else's server
             log(f"error: something already answers on {url}; is CV Tailor already running?")
             return 1
+        if (missing := ocr_warning(settings)) is not None:
+            log(f"warning: {missing}")
         # Children reach the embedded Redis through REDIS_URL (they never start their own).
         env = {**self.environ, "PYTHONUNBUFFERED": "1", "REDIS_URL": settings.effective_redis_url}
         migrate = command("migrate", settings, self.environ)

@@ -25,9 +25,10 @@ from app.lib.matching.analysis import OfferText, analyse
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stems
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.text_forms import fold
 from bench.tailor_metrics import evidence_bullets, place_of
 from bench.tailor_purity import MIN_WORDS, Unit, produced_texts
-from jobs.pipeline.core.text import fold, guess_language, sentences
+from jobs.pipeline.core.text import guess_language, sentences
 
 # Thresholds of an offer copy: most of the sentence's trigrams are the offer's, few the CV's.
 COPY_OFFER_MIN = 0.5

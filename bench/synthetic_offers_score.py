@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from app.lib.parsing.offer_parser import parse_offer_text
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 from bench.synthetic_offers import SyntheticAd, synthetic_ads
 
 

@@ -15,9 +15,10 @@ from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.matching.model import MatchAnalysis
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render.budget import bullet_key
+from app.lib.text_forms import fold, squash
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported, unsupported_claims
 from jobs.pipeline.core.languages import to_cefr
-from jobs.pipeline.core.text import fold, squash, words
+from jobs.pipeline.core.text import words
 
 GAP_MONTHS = 6  # a hole longer than this in a timeline needs explaining
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.pdf_render.designs import CV_LOCALES, SECTION_TITLES, date_range
-from jobs.pipeline.core.text import guess_language, sentences, squash, words
+from app.lib.text_forms import squash
+from jobs.pipeline.core.text import guess_language, sentences, words
 
 MIN_WORDS = 4  # fewer words than this cannot tell French from English
 HEADING_KEYS = {

@@ -85,6 +85,7 @@ SETTINGS = {
     "llm_api_key": N_("API key"),
     "llm_temperature": N_("Temperature"),
     "llm_max_concurrency": N_("Requests at once per worker"),
+    "llm_vision": N_("Scanned CVs read by the model"),
     "pipeline_offer_concurrency": N_("Offers tailored at once"),
     "max_retries": N_("Attempts per failing offer before its refund"),
     "registration": N_("Sign-up"),

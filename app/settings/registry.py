@@ -113,6 +113,13 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
             "LLM requests in flight per worker process (0 = no limit; 1 for a local server)",
         ),
         SettingDef(
+            "llm_vision",
+            "llm",
+            "auto",
+            "Scanned CVs read by the model from the page images: auto (ask it once), on, off "
+            "(text recognition, OCR, reads them)",
+        ),
+        SettingDef(
             "pipeline_offer_concurrency",
             "pipeline",
             "1",

@@ -183,3 +183,37 @@ async def test_with_a_model_its_facts_hold_for_its_experience_and_not_another(
     page = await api.get(f"/cvs/{row.id}/changes", headers={"accept-language": "en"})
     row_html = page.text.split('data-status="from_bank"', 1)[1].split("</tr>", 1)[0]
     assert LLM_BULLET in row_html and "Faster payment batch" in row_html
+
+
+async def test_a_model_that_ignores_the_achievement_gets_its_result_put_back(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    worker: Worker,
+) -> None:
+    """The scripted model rewrites from the CV alone: the result the offer asks for is named to
+    the repair round, then put back in the user's words (jobs/pipeline/core/keep.py)."""
+    with FakeOpenAIServer(default_reply=pipeline_llm.honest) as llm:
+        mode_cache.set(llm.base_url, "gpt-4o-mini", StructuredMode.JSON_SCHEMA)
+        try:
+            await point_llm_at(db, llm.base_url)
+            me = await register(api, "ignored-evidence@example.com")
+            source = await factories.source_cv(db, me["id"])
+            offer = await factories.job_offer(db, me["id"], **KUBERNETES)
+            made = await api.post(
+                "/api/achievements",
+                json={**STORY, "cvFileId": source.id, "experienceId": "exp_beta"},
+            )
+            assert made.status_code == 201, made.text
+            row, cv = await _tailor(api, session_factory, source.id, offer.id)
+            repairs = [
+                r
+                for r in llm.chat_requests
+                if pipeline_llm.phase_of(r) == "batch_experience" and pipeline_llm.is_repair(r)
+            ]
+        finally:
+            mode_cache.clear()
+    beta = next(e for e in cv.experience if e.id == "exp_beta")
+    assert BULLET in beta.bullets
+    assert any(BULLET in r.text for r in repairs)  # asked for first, then put back
+    assert row.generation_meta["restored_bullets"]["exp_beta"] == [BULLET]

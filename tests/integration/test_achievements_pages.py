@@ -141,3 +141,51 @@ async def test_french_pages_and_another_users_achievement_is_a_404(
         )
         assert removed.status_code == 404
     assert await _count(db) == 1
+
+
+async def test_deleting_a_cv_keeps_its_achievements_unlinked(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "unlink@example.com")
+    cv = await factories.source_cv(db, me["id"])
+    experience_id = cv.content["experience"][1]["id"]
+    link = f"{cv.id}|{experience_id}"
+    for title in ("First", "Second"):
+        made = await post_form(client, "/achievements", {"title": title, "experience": link})
+        assert made.status_code == 303
+    asked = await client.get(f"/cvs/{cv.id}/delete", headers=ENGLISH)
+    assert "2 achievements linked to its experiences: they stay in your bank, unlinked" in (
+        asked.text
+    )
+    french = await client.get(f"/cvs/{cv.id}/delete", headers=FRENCH)
+    assert "2 réalisations rattachées à ses expériences" in french.text
+    gone = await post_form(client, f"/cvs/{cv.id}/delete", {"confirm": "yes"})
+    assert gone.status_code == 303
+    stories = (await db.scalars(select(Achievement))).all()
+    assert sorted(a.title for a in stories) == ["First", "Second"]
+    assert all(a.cv_file_id is None for a in stories)
+    await db.rollback()
+    listing = await client.get("/achievements", headers=ENGLISH)
+    assert "First" in listing.text and "Experience:" not in listing.text
+
+
+async def test_the_list_says_when_a_story_is_not_in_its_cvs_language(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "language@example.com")
+    cv = await factories.source_cv(db, me["id"])  # an English CV
+    story = {
+        "title": "Clôture plus rapide",
+        "situation": "La clôture prenait 9 jours.",
+        "task": "La raccourcir.",
+        "action": "J'ai automatisé le rapprochement.",
+        "result": "J'ai ramené la clôture à 4 jours.",
+        "status": "complete",
+        "experience": f"{cv.id}|{cv.content['experience'][0]['id']}",
+    }
+    for language in ("fr", "en"):
+        made = await post_form(client, "/achievements", {**story, "language": language})
+        assert made.status_code == 303, made.text
+    listing = await client.get("/achievements", headers=ENGLISH)
+    assert listing.text.count("data-other-language") == 1
+    assert "Not used when tailoring this CV: the CV is in English" in listing.text

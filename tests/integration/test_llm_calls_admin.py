@@ -97,6 +97,31 @@ async def test_the_llm_call_fields_validate_in_french_and_english(
     assert await stored(db, "llm_temperature") == "0.35"
 
 
+async def test_whether_the_model_reads_scans_is_chosen_and_checked(
+    api: Any, db: AsyncSession
+) -> None:
+    await register(api, "vision-admin@example.com")
+    page = await api.get("/admin/", headers={"Accept-Language": "en"})
+    assert 'name="llm_vision"' in page.text and '<option value="auto" selected>' in page.text
+    french = await api.get("/admin/", headers={"Accept-Language": "fr"})
+    assert "CV scannés lus par le modèle" in french.text
+
+    def form(vision: str) -> dict[str, str]:
+        return {
+            "llm_temperature": "0.2",
+            "llm_max_concurrency": "0",
+            "llm_vision": vision,
+            "_csrf_token": api.cookies["csrftoken"],
+        }
+
+    refused = await api.post("/admin/llm-calls", data=form("maybe"))
+    assert came_back(refused) and 'data-error-code="admin.vision_invalid"' in refused.text
+    assert await stored(db, "llm_vision") == "auto"  # the seeded default, kept
+    saved = await api.post("/admin/llm-calls", data=form("off"))
+    assert saved.status_code == 200 and '<option value="off" selected>' in saved.text
+    assert await stored(db, "llm_vision") == "off"
+
+
 def overlapping(requests: list[RecordedRequest]) -> int:
     spans = sorted((r.received_at, r.answered_at or float("inf")) for r in requests)
     return sum(1 for i, (_, end) in enumerate(spans) for start, _ in spans[i + 1 :] if start < end)

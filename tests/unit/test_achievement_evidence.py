@@ -17,6 +17,7 @@ from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.evidence import as_bullet, bank_meta, evidence_of, experience_item
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.guards import guard_item
+from jobs.pipeline.core.keep import restore_item
 from jobs.pipeline.core.offline_run import tailor_offline
 from jobs.pipeline.core.schemas import AdaptedItem
 from tests.factories import EN_CV, EN_OFFER
@@ -186,3 +187,19 @@ async def test_a_cover_letter_may_state_it_when_its_source_holds_it() -> None:
     # The model's prompt shows the achievements of the letter's CV.
     prompt = build_messages(direct, "en")[0]["content"]
     assert STORY["action"] in prompt
+
+
+def test_a_result_the_offer_asks_for_comes_back_when_a_rewrite_drops_it() -> None:
+    source = source_with_story()
+    beta = _item(source, "exp_beta")
+    needs = offline.needs_of(_ctx(source, KUBERNETES_OFFER))
+    dropped = AdaptedItem(id="exp_beta", bullets=["Developed payment APIs in Python with Django"])
+    fixed, back = restore_item(beta, dropped, needs, language="en")
+    assert back == [FROM_STORY] and FROM_STORY in fixed.bullets
+    # Carried by the rewrite (its figures): nothing of it comes back.
+    carried_by = "Cut the nightly batch from 6 hours to 40 minutes with Kubernetes"
+    rewritten = AdaptedItem(id="exp_beta", bullets=[carried_by, *dropped.bullets])
+    assert FROM_STORY not in restore_item(beta, rewritten, needs, language="en")[1]
+    # In another language than the CV's, or without the CV's language: never put back.
+    assert FROM_STORY not in restore_item(beta, dropped, needs, language="fr")[1]
+    assert FROM_STORY not in restore_item(beta, dropped, needs)[1]

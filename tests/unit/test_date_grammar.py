@@ -276,6 +276,8 @@ def test_a_column_of_one_year_per_entry_is_not_joined() -> None:
         ("Setpembre 2019 - Febuary 2021", "2019-09", "2021-02"),  # neighbours swapped, a drop
         ("juilet 2020 – aujourd'hui", "2020-07", "present"),
         ("Octobere 2017 - Decmber 2018", "2017-10", "2018-12"),  # a letter added, one dropped
+        ("JUIIN 2017", "2017-06", "2017-06"),  # a short name may only have a letter typed twice
+        ("Juuly 2016 - Marss 2018", "2016-07", "2018-03"),
     ],
 )
 def test_a_long_month_name_with_one_slip_is_still_that_month(
@@ -286,7 +288,9 @@ def test_a_long_month_name_with_one_slip_is_still_that_month(
     assert (found.start, "present" if found.current else found.end) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["Étude de marché 2019", "Paris 2019", "Stage 2018"])
+@pytest.mark.parametrize(
+    "text", ["Étude de marché 2019", "Paris 2019", "Stage 2018", "Juins 2019", "Jeuin 2019"]
+)
 def test_a_word_before_a_year_is_no_month_unless_it_is_one_slip_from_a_long_name(
     text: str,
 ) -> None:

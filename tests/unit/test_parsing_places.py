@@ -73,3 +73,33 @@ def test_town_shapes() -> None:
         "Ormelac",
     )
     assert trailing_place("Halvorsen Labs (Wexbury)") == ("Halvorsen Labs", "Wexbury")
+
+
+def test_a_town_with_its_country_in_brackets_after_the_employer_is_the_place() -> None:
+    jobs = _jobs(
+        "PROFESSEUR DE FRANÇAIS\tJanvier 2017 - Avril 2017\n"
+        "Colegio Miraval | Santa Brenda (Argentine)\n"
+    )
+    assert jobs == [("PROFESSEUR DE FRANÇAIS", "Colegio Miraval", "Santa Brenda (Argentine)")]
+
+
+def test_an_employer_with_its_country_in_brackets_first_on_its_line_stays_the_employer() -> None:
+    jobs = _jobs("Brevantis (France) | Data Analyst\tJan 2019 - Mar 2020\n- Dashboards\n")
+    assert jobs[0] == ("Data Analyst", "Brevantis", "France")
+
+
+def test_for_an_organisation_names_the_employer_and_a_sentence_full_stop_ends_the_place() -> None:
+    jobs = _jobs(
+        "Bilingual Support Agent pour Quenbury Ltd., Leeds\tavril 2018 - mars 2019\n"
+        "Ontario, Canada.\n- Service en français et en anglais\n\n"
+        "Teacher for Adult Learners\t2016 - 2017\nWexbury College\n"
+    )
+    assert jobs[0] == ("Bilingual Support Agent", "Quenbury Ltd.", "Leeds, Ontario, Canada.")
+    assert jobs[1][:2] == ("Teacher for Adult Learners", "Wexbury College")
+
+
+def test_an_employer_opening_with_a_digit_after_the_title_comma() -> None:
+    jobs = _jobs(
+        "Stagiaire en science des données, 4D Quarry Labs, Maroc.\t2022 - 2023\n- Modèles\n"
+    )
+    assert jobs == [("Stagiaire en science des données", "4D Quarry Labs", "Maroc.")]

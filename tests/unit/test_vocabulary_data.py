@@ -14,7 +14,8 @@ from app.lib.matching.terms import FUNCTION_WORDS, content_words, stems, words
 from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.matching.vocabulary_data import CONCEPTS, IMPLIES
 from app.lib.parsing.skills_vocab import SKILLS, find_skills
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 WINDOW = 6
 # Tokens a text is full of even though a form never counts them: elided or auxiliary words

@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement
 from app.domain.achievements import services
-from app.domain.achievements.pages import user_language
 from app.domain.achievements.schemas import (
     ACHIEVEMENT_BODY,
     AchievementOut,
     achievement_from_json,
     achievement_out,
 )
+from app.domain.achievements.view import user_language
 from app.lib.dependencies import Db, SignedIn
 from app.lib.openapi import documented_body
 from app.lib.web import json_body

@@ -25,7 +25,7 @@ from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, SignedIn
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
-from app.lib.i18n import N_, SUPPORTED_LOCALES, current_locale, gettext
+from app.lib.i18n import N_, SUPPORTED_LOCALES, gettext
 from app.lib.pages import attempt, posted_text
 
 STORY_HINTS = {
@@ -36,15 +36,10 @@ STORY_HINTS = {
 }
 
 
-def user_language(user: User) -> str:
-    """A new achievement's language: the account's, else the page's."""
-    return user.locale if user.locale in SUPPORTED_LOCALES else current_locale.get()
-
-
 async def form_context(
     db: AsyncSession, user: User, achievement: Achievement | None, **extra: Any
 ) -> dict[str, Any]:
-    language = user_language(user)
+    language = view.user_language(user)
     return {
         "achievement": achievement,
         "values": extra.pop("values", None) or view.form_values(achievement, language),
@@ -95,7 +90,7 @@ class AchievementPages(Controller):
 
         async def action() -> str:
             achievement = await services.create(
-                db, user.id, view.input_from_form(values, user_language(user))
+                db, user.id, view.input_from_form(values, view.user_language(user))
             )
             await db.commit()
             return f"/achievements/{achievement.id}?saved=1"
@@ -123,7 +118,7 @@ class AchievementPages(Controller):
 
         async def action() -> str:
             await services.update(
-                db, user.id, achievement_id, view.input_from_form(values, user_language(user))
+                db, user.id, achievement_id, view.input_from_form(values, view.user_language(user))
             )
             await db.commit()
             return f"/achievements/{achievement_id}?saved=1"

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import Achievement
+from app.db.models import Achievement, User
 from app.domain.achievements import services
 from app.domain.achievements.checks import AchievementInput, parse, split_skills
 from app.domain.cvs import services as cvs
 from app.lib.cv_content import CvContent, Experience
+from app.lib.i18n import SUPPORTED_LOCALES, current_locale
 
 # The form's one field for the link: "<cv id>|<experience id>" (a CV id is a UUID, no "|").
 LINK_SEPARATOR = "|"
@@ -32,6 +33,9 @@ class AchievementRow:
     # experience was removed since.
     linked_to: str
     link_gone: bool
+    # Linked and complete, but not in its CV's language: tailoring that CV does not use it
+    # (jobs/pipeline/bank.py). The CV's language code, else "".
+    other_language: str = ""
 
 
 def experience_label(experience: Experience) -> str:
@@ -61,8 +65,17 @@ async def rows(db: AsyncSession, achievements: list[Achievement]) -> list[Achiev
         if linked is not None:
             label = f"{experience_label(linked.experience)} · {cvs.display_name(linked.cv)}"
         gone = linked is None and achievement.experience_id is not None
-        out.append(AchievementRow(achievement, label, gone))
+        cv_language = linked.cv.language if linked is not None else None
+        other = ""
+        if achievement.status == "complete" and cv_language and cv_language != achievement.language:
+            other = cv_language
+        out.append(AchievementRow(achievement, label, gone, other))
     return out
+
+
+def user_language(user: User) -> str:
+    """A new achievement's language: the account's, else the page's."""
+    return user.locale if user.locale in SUPPORTED_LOCALES else current_locale.get()
 
 
 def form_values(achievement: Achievement | None, language: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.lib.errors import ValidationFailed
 from app.lib.i18n import N_
+from app.lib.llm.vision import VISION_MODES
 from app.lib.numbers import whole_number
 
 # A temperature is a decimal (a French browser may send "0,2"); the limit a whole number.
@@ -35,3 +36,15 @@ def concurrency_value(raw: str) -> str:
             code="admin.concurrency_invalid",
         )
     return str(value)
+
+
+def vision_value(raw: str) -> str:
+    """Whether the model reads scanned CVs' page images, as stored ("auto"), or
+    ``ValidationFailed``."""
+    value = raw.strip() or "auto"
+    if value not in VISION_MODES:
+        raise ValidationFailed(
+            N_("Reading scans with the model: automatic, on or off."),
+            code="admin.vision_invalid",
+        )
+    return value

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.credits.ledger import grant
 from app.db.models import User
-from app.domain.admin.call_settings import concurrency_value, temperature_value
+from app.domain.admin.call_settings import concurrency_value, temperature_value, vision_value
 from app.domain.admin.endpoint_check import URL_RE, check_form
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
@@ -93,6 +93,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, Controller):
             "key_mask": mask_key(values.get("llm_api_key", "")),
             "llm_temperature": values.get("llm_temperature", ""),
             "llm_max_concurrency": values.get("llm_max_concurrency", ""),
+            "llm_vision": values.get("llm_vision", "auto"),
             "registration": values.get(REGISTRATION_SETTING, REGISTRATION_OPEN),
             "private_offer_urls": values.get(PRIVATE_URLS_SETTING, "false") == "true",
             "engine": await engine_status(db, settings),
@@ -192,10 +193,12 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, Controller):
         try:
             temperature = temperature_value(form.get("llm_temperature", ""))
             concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
+            vision = vision_value(form.get("llm_vision", "auto"))
         except AppError as exc:
             return await self._rejected(request, db, exc)
         await update_setting(db, "llm_temperature", temperature)
         await update_setting(db, "llm_max_concurrency", concurrency)
+        await update_setting(db, "llm_vision", vision)
         await db.commit()
         return see_other("/admin?saved=llm-calls#llm-calls")
 

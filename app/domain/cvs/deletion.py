@@ -1,12 +1,13 @@
 """What deleting a CV takes with it, for its confirmation page: its saved versions go; the CVs
-tailored from it, the letters written from it and the applications it was sent to stay."""
+tailored from it, the letters written from it, the applications it was sent to and the
+achievements linked to its experiences (unlinked) stay."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import Application, CoverLetter, CvFile, CvVersion, User
+from app.db.models import Achievement, Application, CoverLetter, CvFile, CvVersion, User
 from app.domain.cvs.services import import_in_progress
 from app.domain.cvs.view import cv_labels
 from app.lib.confirm import Confirmation
@@ -21,6 +22,9 @@ async def cv_confirmation(session: AsyncSession, user: User, cv: CvFile) -> Conf
     )
     sent_with = await session.scalar(
         count.where(Application.user_id == user.id, Application.cv_file_id == cv.id)
+    )
+    linked = await session.scalar(
+        count.where(Achievement.user_id == user.id, Achievement.cv_file_id == cv.id)
     )
     tailored = 0
     if cv.kind == "source":
@@ -58,6 +62,14 @@ async def cv_confirmation(session: AsyncSession, user: User, cv: CvFile) -> Conf
                 "%(num)d application that names it as the CV sent (it will name none)",
                 "%(num)d applications that name it as the CV sent (they will name none)",
                 sent_with or 0,
+            )
+        )
+    if linked:
+        kept.append(
+            ngettext(
+                "%(num)d achievement linked to its experiences: it stays in your bank, unlinked",
+                "%(num)d achievements linked to its experiences: they stay in your bank, unlinked",
+                linked or 0,
             )
         )
     labels = await cv_labels(session, user.id, [cv])

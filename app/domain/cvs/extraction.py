@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvFile
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
+from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
@@ -35,7 +36,10 @@ from app.lib.parsing.json_resume import validate_json_resume
 from app.lib.parsing.json_resume_map import content_from_resume
 from app.lib.parsing.languages import detect_language
 from app.lib.parsing.llm_extract import llm_extract_cv
-from app.lib.pdf_text import PdfTextError, read_pdf_text
+from app.lib.parsing.report_reading import reading_report
+from app.lib.pdf_read.ocr_reading import OcrReading
+from app.lib.pdf_text import MESSAGES as PDF_MESSAGES
+from app.lib.pdf_text import PdfTextError
 from app.lib.problems import problem
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 
@@ -92,18 +96,25 @@ class Source:
     # Where each piece of text sits on its page (app/lib/pdf_read/source_boxes.py): the
     # review page lights an entry's lines with them.
     boxes: list[tuple[int, float, float, float, float, str]] = field(default_factory=list)
+    # How a PDF's text was read (app/domain/cvs/scans.py): "text" (its text layer), "ocr"
+    # (scanned pages recognised: ``ocr``), "vision" (the AI model read the page images).
+    via: str = "text"
+    ocr: OcrReading | None = None
+    usage: dict[str, int] | None = None  # the model's tokens reading the page images
 
 
-async def read_source(cv: CvFile, settings: Settings) -> Source:
-    """The text of a PDF or pasted CV, with what the reader noticed on the way."""
+async def read_source(cv: CvFile, settings: Settings, vision: VisionAccess | None = None) -> Source:
+    """The text of a PDF or pasted CV, with what the reader noticed on the way. ``vision``:
+    the model that may read a scan's page images (else OCR reads it, when installed)."""
     data = cv.original_bytes or b""
     if cv.original_mime != "application/pdf":
         return Source(data.decode("utf-8", errors="replace"))
     try:
-        parsed = await read_pdf_text(data, max_pages=settings.pdf_max_pages)
+        reading = await read_pdf(data, settings, vision)
     except PdfTextError as exc:
         raise ImportFailure(exc.code, exc.template, **exc.values) from None
-    warnings = []
+    parsed = reading.parsed
+    warnings = list(reading.warnings)
     by_reason: dict[str, list[str]] = {}
     for hidden in parsed.hidden:
         by_reason.setdefault(hidden.reason, []).append(hidden.text[:200])
@@ -117,7 +128,16 @@ async def read_source(cv: CvFile, settings: Settings) -> Source:
             )
             | {"samples": samples[:MAX_SAMPLES]}
         )
-    return Source(parsed.text, warnings, parsed.problems, parsed.pages, parsed.boxes)
+    return Source(
+        parsed.text,
+        warnings,
+        parsed.problems,
+        parsed.pages,
+        parsed.boxes,
+        via=reading.via,
+        ocr=parsed.ocr,
+        usage=reading.usage,
+    )
 
 
 def _report(
@@ -129,6 +149,7 @@ def _report(
     findings: Iterable[dict[str, Any]] = (),
     inferred: Iterable[tuple[str, str]] = (),
 ) -> dict[str, Any]:
+    read_items, drawn = reading_report(source.via, source.ocr) if source else ([], {})
     report = build_import_report(
         content,
         source.text if source else None,
@@ -137,12 +158,13 @@ def _report(
         text_problems=source.problems if source else None,
         unknown_sections=unknown_sections,
         parser_unplaced=unplaced,
-        extraction_findings=findings,
+        extraction_findings=[*findings, *read_items],
         inferred_sections=inferred,
     )
     if source is None or not source.pages:
         return report
-    return report | {"pages": source.pages, "sourceBoxes": [list(box) for box in source.boxes]}
+    boxes = [list(box) for box in source.boxes]
+    return report | {"pages": source.pages, "sourceBoxes": boxes} | drawn
 
 
 async def extract(
@@ -171,12 +193,20 @@ async def extract(
         )
     endpoint = await llm_endpoint(session, settings, user_id=cv.user_id, redis=redis)
     model = await model_for_phase(session, "cv_import") if endpoint is not None else ""
+    vision = None
+    if endpoint is not None and cv.original_mime == "application/pdf":
+        vision = VisionAccess(endpoint, model, await vision_mode(session))
     # No transaction may stay open during the slow part (SQLite takes the write lock at BEGIN).
     await session.commit()
-    source = await read_source(cv, settings)
+    try:
+        source = await read_source(cv, settings, vision)
+    except TRANSIENT_LLM_ERRORS as exc:  # the model failed on a scan, and there is no OCR
+        if attempt < max_llm_attempts:
+            raise TransientFailure(str(exc)) from exc
+        raise ImportFailure("no_text_layer", PDF_MESSAGES["no_text_layer"]) from None
     text, warnings = source.text, source.warnings
     language = detect_language(text)
-    parser, usage = "rules", None
+    parser, usage = "rules", source.usage
     # The rules always read the CV: alone without an LLM, else merged with the model's reading
     # entry by entry (app/lib/parsing/import_merge.py), each the other's check.
     parsed = parse_cv_text(text)
@@ -187,7 +217,7 @@ async def extract(
     if endpoint is not None:
         try:
             result = await llm_extract_cv(endpoint, model, text, parsed.content)
-            usage = result.usage.as_dict() if result.usage else None
+            usage = usage_sum(source.usage, result.usage.as_dict() if result.usage else None)
             if result.dropped:
                 warnings.append(
                     problem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -40,6 +41,7 @@ from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
+from app.lib.pdf_read.ocr_setup import ocr_status
 from app.settings.llm_endpoint import Engine, EngineReader
 from app.tasks.lifecycle import commit_deletion
 
@@ -86,6 +88,12 @@ async def list_context(
         "engine": await engine(),
         "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
         "max_pages": settings.pdf_max_pages,
+        # Whether a scan can be read here (the hint under the file field says so): OCR asks
+        # the tesseract program, in a thread (cached for a minute, app/lib/pdf_read/ocr_setup.py).
+        "scans_read": bool(
+            settings.ocr_languages
+            and (await asyncio.to_thread(ocr_status, settings.ocr_languages)).available
+        ),
         **extra,
     }
 

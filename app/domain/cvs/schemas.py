@@ -100,7 +100,8 @@ class ImportReportItem(Struct):
             "dates_reversed, future_date, title_sentence, company_is_place, company_has_date, "
             "duplicate_entry, missing_school, missing_name, missing_email, no_experience, "
             "dated_list_items, unknown_section, inferred_section, unplaced_text, "
-            "text_<problem of the PDF text layer>; after an LLM import: llm_date_replaced, "
+            "text_<problem of the PDF text layer>; for a scan: text_ocr, text_ocr_doubts, "
+            "text_vision; after an LLM import: llm_date_replaced, "
             "llm_date_dropped, llm_title_split, llm_title_replaced, llm_title_dropped, "
             "llm_description_repeated"
         ),
@@ -129,6 +130,10 @@ class ImportReport(Struct):
     unplaced: Annotated[list[str], Meta(description="Source lines found nowhere in the content")]
     unplacedCount: int
     items: list[ImportReportItem]
+    textSource: Annotated[
+        str,
+        Meta(description="How a PDF's text was read: text (its text layer) | ocr | vision"),
+    ] = "text"
 
 
 class CvDetail(Struct):
@@ -198,6 +203,7 @@ def report_out(cv: CvFile) -> ImportReport | None:
         placedShare=stored.get("placedShare"),
         unplaced=[str(line) for line in stored.get("unplaced") or []],
         unplacedCount=int(stored.get("unplacedCount") or 0),
+        textSource=str(stored.get("textSource") or "text"),
         items=items,
     )
 

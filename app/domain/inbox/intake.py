@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -39,6 +38,7 @@ from app.domain.inbox.scoring import (
     score_item,
 )
 from app.lib.cv_content import CvContent
+from app.lib.text_forms import squash
 
 MIN_HASHED_TEXT = 40  # folded characters: a shorter text is no evidence of the same offer
 OFFER_TEXTS_PER_READ = 200  # job offers' texts read (and hashed) per query
@@ -59,14 +59,6 @@ class Candidate:
     summary: str = ""
     published_at: datetime | None = None
     remote: str | None = None
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, whitespace collapsed: what the content hash reads (an
-    offer re-published with other case or accents is the same offer)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.lower().split())
 
 
 def canonical_url(url: str) -> str:
@@ -95,7 +87,7 @@ def canonical_url(url: str) -> str:
 def text_digest(text: str) -> str | None:
     """SHA-256 of the normalised text (folded: case, accents, spacing); None when too short to
     tell one offer from another."""
-    basis = fold(text)
+    basis = squash(text)
     if len(basis) < MIN_HASHED_TEXT:
         return None
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
@@ -107,7 +99,7 @@ def content_hash(candidate: Candidate) -> str:
     digest = text_digest(candidate.text)
     if digest is not None:
         return digest
-    basis = fold(f"{candidate.title}\n{candidate.company}\n{canonical_url(candidate.url)}")
+    basis = squash(f"{candidate.title}\n{candidate.company}\n{canonical_url(candidate.url)}")
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.lib.matching.model import Requirement, RequirementKind, RequirementSource
 from app.lib.matching.vocabulary import Vocabulary
 from app.lib.parsing.languages import language_key
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 if TYPE_CHECKING:
     from app.lib.matching.analysis import OfferText

@@ -15,7 +15,8 @@ from functools import lru_cache
 import snowballstemmer
 from snowballstemmer.basestemmer import BaseStemmer
 
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 # Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd".
 WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)

@@ -18,7 +18,8 @@ from functools import lru_cache
 from app.lib.matching.terms import WORD_RE, content_words, stems, words
 from app.lib.parsing.skills_vocab import TECH, find_skills
 from app.lib.parsing.skills_vocab import _names as skill_names
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 WINDOW = 6  # a form's words must all fall within this many consecutive words
 SPAN_SLACK = 2  # a span may hold this many words beyond its form's ("gestion de la paie")

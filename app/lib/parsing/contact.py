@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import Contact, Header, Link
-from app.lib.parsing.text import clean, fold, split_parts
+from app.lib.parsing.text import clean, split_parts
+from app.lib.text_forms import fold
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PHONE_RE = re.compile(

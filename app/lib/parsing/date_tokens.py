@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.lib.parsing.text import INVISIBLE_RE, fold_same_length
+from app.lib.parsing.text import INVISIBLE_RE
+from app.lib.text_forms import fold_same_length
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -139,9 +140,18 @@ def _one_slip(word: str, name: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _doubled_letter(word: str, name: str) -> bool:
+    """ "juiin" for "juin": one letter typed twice (the only slip short names are allowed: any
+    other would turn too many words into months)."""
+    return len(word) == len(name) + 1 and any(
+        word[i] == word[i - 1] and word[:i] + word[i + 1 :] == name for i in range(1, len(word))
+    )
+
+
 def misspelt_month(word: str) -> int | None:
-    """The month a word names with one slip, when it is one of the long names."""
-    return next((n for name, n in _LONG_MONTHS.items() if _one_slip(word, name)), None)
+    """The month a word names with one slip (a long name) or a doubled letter (any name)."""
+    long = next((n for name, n in _LONG_MONTHS.items() if _one_slip(word, name)), None)
+    return long or next((n for name, n in MONTHS.items() if _doubled_letter(word, name)), None)
 
 
 def _token(match: re.Match[str]) -> Token:

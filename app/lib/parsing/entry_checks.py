@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.lib.parsing.text import fold_same_length, squash
+from app.lib.text_forms import fold_same_length, squash
 
 # Joins of a title and its employer: "Engineer at Acme", "Ingénieure chez Acme", "Acme — CTO".
 _AFTER_TITLE = r"\s+(?:at|chez|for|pour)\s+|\s*(?:@|-|–|—|,|\||/)\s*"

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.entries import RawEntry
+from app.lib.parsing.entry_activities import activity_lines
 from app.lib.parsing.entry_parts import Part, comma_fallback, heading_parts, trailing_place
 from app.lib.parsing.entry_words import company_score, is_place, strong_title_words, title_score
 from app.lib.parsing.field_labeller import combine, label_heading
 from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 # Words that go on a title rather than start an employer: "Head of Sales", "Chef de projet".
@@ -237,7 +239,11 @@ def _names_employer(text: str) -> bool:
 def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     """(title, company, location, leftovers) of an experience entry, in the CV's words."""
     order = _section_order(entry)
-    title, company, location, leftovers = _assign_job(_job_parts(entry), order)
+    activities = activity_lines(entry)  # lines under the title listing tasks, not an employer
+    named_lines = [0, *range(activities + 1, len(entry.heading))]
+    parts = [p for p in _job_parts(entry) if p.line in named_lines]
+    title, company, location, leftovers = _assign_job(parts, order)
+    leftovers = [*entry.heading[1 : activities + 1], *leftovers]
     company = company or _same_employer(entry, order)
     fused = None if company and not reads_as_description(company) else fused_title_employer(title)
     if fused:  # a description line had taken the employer's place
@@ -248,6 +254,7 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
     if split is not None:
         company, location = split  # "Title — Employer, Town": a town the place list lacks
     if entry.heading:  # the learned labeller settles the splits the rules are unsure of
-        fields = label_heading(entry.heading, (title, company, location))
+        heading = [entry.heading[i] for i in named_lines]
+        fields = label_heading(heading, (title, company, location))
         title, company, location = combine(title, company, location, fields)
     return title, company, location, leftovers

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 MAX_LABEL_WORDS = 7
 FIELD_WORDS = {

@@ -17,7 +17,8 @@ from app.lib.parsing.date_lines import is_date_cell
 from app.lib.parsing.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entry_parts import is_aside
 from app.lib.parsing.entry_words import company_score, strong_title_words, title_score
-from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, fold, is_bullet, word_count
+from app.lib.parsing.text import BULLET_CHARS, SENTENCE_END, clean, is_bullet, word_count
+from app.lib.text_forms import fold
 
 MAX_HEADING_WORDS = 14
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates

@@ -18,6 +18,7 @@ from app.lib.parsing.entry_words import (
     is_country,
     is_place,
     is_place_like,
+    is_town_in_country,
     strong_title_words,
     title_score,
     words,
@@ -34,6 +35,7 @@ CONTRACT_PART_RE = re.compile(
     rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
 )
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
+FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
 SPLIT_RE = re.compile(f"({SEPARATOR_RE.pattern})")
@@ -108,6 +110,15 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     return [text]
 
 
+def _working_for(text: str) -> list[str]:
+    """ "Customer Service Representative pour Kanetix Ltd.": "for/pour" marks the employer
+    only between a title and an organisation ("Teacher for Adult Learners" stays whole)."""
+    split = FOR_RE.split(text, maxsplit=1)
+    if len(split) == 2 and title_score(split[0]) > 0 and company_score(split[1]) >= 1:
+        return split
+    return [text]
+
+
 def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     text = clean(piece)
     if not text:
@@ -117,6 +128,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     if LEADING_AT_RE.match(text):
         return [Part(clean(LEADING_AT_RE.sub("", text)), employer=True)]
     at = EMPLOYER_AT_RE.split(text, maxsplit=1)
+    if len(at) != 2:
+        at = _working_for(text)
     if len(at) == 2 and clean(at[0]) and clean(at[1]):
         employer = _piece_parts(at[1], every_comma)
         employer[0].employer = True
@@ -170,8 +183,9 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
         kept = [(p, s) for p, s in zip(pieces, ["", *separators], strict=True) if p]
         if kept:
             joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
-            for piece, separator in joined:
-                made = _piece_parts(piece, every_comma)
+            for index, (piece, separator) in enumerate(joined):
+                after_name = index > 0 and is_town_in_country(piece)
+                made = [Part(piece, place=True)] if after_name else _piece_parts(piece, every_comma)
                 if made and separator in DASHES:
                     made[0].dash_before = separator
                 parts += made
@@ -205,7 +219,8 @@ def comma_fallback(part: Part) -> list[Part]:
     """A heading whose only name part holds commas: "Title, Company" or "Title, Company,
     Town" (the short last piece of three is the place)."""
     pieces = _split_commas(part.text)
-    if len(pieces) < 2 or not pieces[1][:1].isupper() or title_score(pieces[1]) > 0:
+    named = len(pieces) >= 2 and (pieces[1][:1].isupper() or pieces[1][:1].isdigit())
+    if not named or title_score(pieces[1]) > 0:  # a name may open with a digit: "3D Systems"
         return [part]  # "Propriétaire, fondateur et PDG", "Cook, Waiter": one title
     parts = [Part(p) for p in pieces]
     if len(parts) >= 3 and len(pieces[-1].split()) <= 3:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.contact import looks_like_location
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 TITLE_WORDS = word_set(
     """developpeur developpeuse developer engineer ingenieur ingenieure manager chef cheffe
@@ -149,7 +150,7 @@ def is_place(part: str) -> bool:
     """A place as CVs write it: "Lyon", "Paris, France", "Almaty, Kazakhstan", "Nancy 54",
     "Arcueil (92)", "Toulouse - France", "À distance", "Lyon / hybride" (never a piece naming
     an organisation or a job)."""
-    text = part.strip()
+    text = part.strip().rstrip(".").rstrip()  # "Ontario, Canada." ends a sentence
     if not text:
         return False
     if is_work_mode(text):
@@ -173,6 +174,17 @@ def is_place(part: str) -> bool:
 
 def _names_something(piece: str) -> bool:
     return any(w in COMPANY_WORDS for w in words(piece)) or strong_title_words(piece) > 0
+
+
+def is_town_in_country(text: str) -> bool:
+    """ "San Juan (Argentine)": a short name with no organisation or job word, then a country
+    in brackets. Only a place after a name on its line: "Acme (France)" first on a line may be
+    a firm's branch."""
+    bracketed = re.fullmatch(r"(?P<town>[^()]+?)\s*\((?P<country>[^()]+)\)", text.strip())
+    if not bracketed or not is_country(bracketed["country"]):
+        return False
+    town = bracketed["town"].strip()
+    return _place_piece(town) and not _names_something(town)
 
 
 def _place_piece(piece: str) -> bool:

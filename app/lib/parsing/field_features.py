@@ -24,7 +24,8 @@ from app.lib.parsing.entry_words import (
     TITLE_WORDS,
     is_place,
 )
-from app.lib.parsing.text import INVISIBLE_RE, fold, word_set
+from app.lib.parsing.text import INVISIBLE_RE, word_set
+from app.lib.text_forms import fold
 
 Features = dict[str, str | float | bool]
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from app.lib.parsing.entry_words import is_place, strong_title_words
 from app.lib.parsing.field_features import LINK_WORDS, MARKERS, Token, heading_features, tokenize
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 MODEL_PATH = Path(__file__).with_name("field_model.crfsuite")
 LABELS = ("TITLE", "COMPANY", "PLACE", "DATE", "OTHER")

@@ -14,7 +14,8 @@ import re
 
 from app.lib.parsing.contact import EMAIL_RE, looks_like_name
 from app.lib.parsing.headings import match_cv_heading
-from app.lib.parsing.text import clean, fold, normalise_text, word_set
+from app.lib.parsing.text import clean, normalise_text, word_set
+from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from app.lib.parsing.offer_headings import OFFER_HEADINGS
 from app.lib.parsing.section_words import QUALIFIERS, sections_of_words, segment_glued
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 CV_HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": (

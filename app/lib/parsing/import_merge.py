@@ -20,8 +20,8 @@ from typing import Any
 from app.lib.cv_content import EXTRA_GROUPS, CvContent, Education, Experience, Project
 from app.lib.parsing.entry_checks import match_entries
 from app.lib.parsing.report_coverage import PLACED_SHARE, keyed_bags, words
-from app.lib.parsing.text import squash
 from app.lib.parsing.verify_findings import llm_finding
+from app.lib.text_forms import squash
 
 Entry = Experience | Education | Project
 # Per dated section: its two name fields (title-like, organisation-like), compared and reported.

@@ -28,8 +28,8 @@ from app.lib.parsing.report_coverage import coverage
 from app.lib.parsing.report_entries import education_checks, header_checks, list_section_checks
 from app.lib.parsing.report_experience import experience_checks
 from app.lib.parsing.report_suspicions import structure_suspicions
-from app.lib.parsing.text import fold
 from app.lib.problems import problem
+from app.lib.text_forms import fold
 
 REPORT_VERSION = 1
 MAX_UNPLACED_LINES = 200  # a whole lost page still fits; beyond that the CV needs re-typing

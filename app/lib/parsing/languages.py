@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from app.lib.language_level import unwrap_parens
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 # Folded language names (French and English) → the English name, for matching only: what is
 # stored is always the wording of the source.

@@ -15,7 +15,8 @@ from app.lib.parsing.languages import (
     split_language_item,
 )
 from app.lib.parsing.roles import extra_from
-from app.lib.parsing.text import clean, fold, is_bullet, split_items, strip_bullet
+from app.lib.parsing.text import clean, is_bullet, split_items, strip_bullet
+from app.lib.text_forms import fold
 
 # Icon-font glyphs (private-use code points), check marks and rating marks PDFs leave before
 # list items: "\uf0b7 C/C++", "\ue00c Ponctuel".

@@ -26,7 +26,8 @@ from app.lib.parsing.offer_header import (
     split_title_line,
 )
 from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.text import SENTENCE_END, clean, fold, word_count, word_set
+from app.lib.parsing.text import SENTENCE_END, clean, word_count, word_set
+from app.lib.text_forms import fold
 
 _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
 NAME = rf"{_WORD}(?:\s+(?:&\s+)?{_WORD}){{0,3}}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 # The employer speaking of itself (folded text at the sentence's start).
 COMPANY_VOICE = re.compile(

@@ -16,7 +16,8 @@ import re
 from app.lib.parsing.headings import match_heading
 from app.lib.parsing.offer_contract import is_contract_phrase
 from app.lib.parsing.offer_header import is_place
-from app.lib.parsing.text import clean, fold, word_count, word_set
+from app.lib.parsing.text import clean, word_count, word_set
+from app.lib.text_forms import fold
 
 MAX_COMPANY_WORDS = 6
 MAX_TITLE_WORDS = 18

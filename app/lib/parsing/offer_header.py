@@ -12,7 +12,8 @@ import re
 
 from app.lib.parsing.contact import looks_like_location
 from app.lib.parsing.offer_contract import is_contract_phrase
-from app.lib.parsing.text import clean, fold, word_count
+from app.lib.parsing.text import clean, word_count
+from app.lib.text_forms import fold
 
 # Gender marks: "(H/F)", "F/H", "(m/w/d)", "H-F", "(f/m/x)", "(all genders)", "(tous genres)".
 GENDER_RE = re.compile(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.text import clean, fold
+from app.lib.parsing.text import clean
+from app.lib.text_forms import fold
 
 LABELS: dict[str, tuple[str, ...]] = {
     "title": ("poste", "intitule du poste", "intitule", "job title", "title", "position", "role"),

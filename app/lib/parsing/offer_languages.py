@@ -7,7 +7,7 @@ import re
 
 from app.lib.language_level import unwrap_parens
 from app.lib.parsing.languages import CEFR_RE, LEVEL_WORDS, has_level_wording, language_key
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 # Words that name a language only when capitalised ("Polish", not "polish your skills").
 CAPITALISED_ONLY = {"polish", "latin", "breton", "basque", "malay", "creole"}

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.text import clean, fold
+from app.lib.parsing.text import clean
+from app.lib.text_forms import fold
 
 # An infinitive opening the item, possibly two joined ("Organiser et animer"), a reflexive
 # pronoun allowed ("S'assurer"), then the article that opens its object.

@@ -22,7 +22,8 @@ import re
 from app.lib.parsing.offer_contract import is_contract_phrase
 from app.lib.parsing.offer_languages import find_languages
 from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.text import clean, fold
+from app.lib.parsing.text import clean
+from app.lib.text_forms import fold
 
 MAX_CONTENT_WORDS = 4
 MIN_SENTENCE_LIST = 3  # "A or B." is a sentence; "A, B, C." a list

@@ -24,7 +24,7 @@ import re
 from app.lib.parsing.headings import match_heading
 from app.lib.parsing.offer_labels import label_key
 from app.lib.parsing.offer_sections import section_named_by
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 LONG_LINE = 300  # characters: longer than any heading, field or list item of a laid-out ad
 MAX_HEADING_WORDS = 4

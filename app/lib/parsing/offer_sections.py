@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from app.lib.parsing.headings import match_heading
 from app.lib.parsing.offer_headings import HEADING_WORDS
-from app.lib.parsing.text import BULLET_CHARS, clean, fold
+from app.lib.parsing.text import BULLET_CHARS, clean
+from app.lib.text_forms import fold
 
 SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process")
 UNNAMED = "other"  # a list under a heading that names no section

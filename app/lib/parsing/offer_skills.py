@@ -21,7 +21,8 @@ from app.lib.parsing.offer_missions import mission_objects
 from app.lib.parsing.offer_phrases import after_cues, phrase_key, requirement_phrases
 from app.lib.parsing.offer_sections import OfferSections, section_items
 from app.lib.parsing.skills_vocab import find_skill_spans
-from app.lib.parsing.text import clean, fold, split_items
+from app.lib.parsing.text import clean, split_items
+from app.lib.text_forms import fold
 
 OTHER_SECTIONS = ("company", "benefits", "process")
 MAX_SKILLS = 40

@@ -18,7 +18,8 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.parsing.date_tokens import MONTHS
 from app.lib.parsing.headings import match_heading
-from app.lib.parsing.text import fold, strip_bullet, word_set
+from app.lib.parsing.text import strip_bullet, word_set
+from app.lib.text_forms import fold
 
 PLACED_SHARE = 0.6  # of a line's words found in one item of the CV
 WORD_RE = re.compile(r"[^\W_]+")

@@ -15,8 +15,8 @@ from typing import Any
 from app.lib.cv_content import CvContent, Education, Experience
 from app.lib.i18n import N_
 from app.lib.parsing.report_values import blank, has_date_range, names_organisation
-from app.lib.parsing.text import fold
 from app.lib.problems import problem
+from app.lib.text_forms import fold
 
 FUTURE_END_MONTHS = 24  # a planned end date (internship, apprenticeship) may be ahead
 DATED_LIST_ITEMS = 2  # list items carrying a year before a list looks like a merged section

@@ -24,7 +24,7 @@ from app.lib.parsing.report_values import (
     reads_as_employer,
     starts_with_date,
 )
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 MAX_TITLE_WORDS = 12
 SENTENCE_BREAK_RE = re.compile(r"\w{3}[.!?]\s+\S")  # a title holding two sentences

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.parsing.report_suspicions import MAJOR, SUSPICION_CODES, structure_suspicions
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 PATH_RE = re.compile(
     r"^(?P<section>[a-z_]+)(?:\.(?P<sub>[a-z_]+))?(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[\w.]+))?$"

@@ -16,7 +16,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.parsing.report_entries import finding, label_of
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 PILED_SHARE = 0.7  # one job holding this share of all bullets…
 PILED_MIN_BULLETS = 6  # …of at least this many…

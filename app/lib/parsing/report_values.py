@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.report_coverage import MONTH_WORDS
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 _MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 _PRESENT = r"present|aujourd'?hui|a ce jour|ce jour|en cours|actuellement|now|today|to date|current"

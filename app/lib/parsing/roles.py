@@ -15,7 +15,8 @@ from app.lib.parsing.entries import RawEntry, parse_body
 from app.lib.parsing.entry_jobs import assign_job
 from app.lib.parsing.entry_parts import Part, heading_parts
 from app.lib.parsing.entry_words import is_place, title_score
-from app.lib.parsing.text import fold, word_set
+from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 
 DEGREE_WORDS = word_set(
     """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac

@@ -11,15 +11,8 @@ import re
 from app.lib.parsing.dates import find_date_range
 from app.lib.parsing.entry_words import TITLE_WORDS, strong_title_words, title_score, words
 from app.lib.parsing.roles import DEGREE_WORDS, SCHOOL_WORDS
-from app.lib.parsing.text import (
-    SENTENCE_END,
-    clean,
-    fold,
-    is_bullet,
-    split_items,
-    strip_bullet,
-    word_set,
-)
+from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet, word_set
+from app.lib.text_forms import fold
 
 MAX_HEADING_WORDS = 12
 MAX_DATE_LINE_WORDS = 10

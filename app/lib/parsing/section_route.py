@@ -38,7 +38,8 @@ from app.lib.parsing.section_lines import DEGREE_ONLY, job_heading
 from app.lib.parsing.section_skills import PROFICIENCY_RE
 from app.lib.parsing.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.section_words import HEADING_NOUNS
-from app.lib.parsing.text import SENTENCE_END, clean, fold, is_bullet, split_items, strip_bullet
+from app.lib.parsing.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
+from app.lib.text_forms import fold
 
 # Sections whose lines are dated entries: they are never shared out line by line.
 DATED_SECTIONS = ENTRY_SECTIONS | {"education"}

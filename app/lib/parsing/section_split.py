@@ -17,8 +17,9 @@ from app.lib.parsing.heading_pictograms import pictogram_headings
 from app.lib.parsing.heading_style import HeadingStyle, learn_heading_style, styled_like_heading
 from app.lib.parsing.headings import HeadingMatch, match_cv_heading
 from app.lib.parsing.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
-from app.lib.parsing.text import SENTENCE_END, fold, is_bullet, normalise_text
+from app.lib.parsing.text import SENTENCE_END, is_bullet, normalise_text
 from app.lib.styled_text import LineStyle, StyledText, line_styles_of
+from app.lib.text_forms import fold
 
 UNKNOWN = "unknown"
 # Sections made of entries (a labelled line inside one belongs to its entry).

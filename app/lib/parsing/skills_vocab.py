@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.lib.parsing.text import fold_same_length
+from app.lib.text_forms import fold_same_length
 
 TECH = """
 Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C|C++|C#|PHP|Ruby|Scala|Kotlin|Swift|Objective-C|

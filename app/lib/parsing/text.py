@@ -22,27 +22,6 @@ BIDI_BETWEEN_RE = re.compile("\u202c[ \t]*[\u202a\u202b\u202d\u202e]")
 BIDI_RE = re.compile("[\u202a-\u202e]")
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents: "Expérience" → "experience" (lengths may change)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold_same_length(text: str) -> str:
-    """Like ``fold`` but one output character per input character, so match spans line up."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0]
-        lowered = base.lower()
-        out.append(lowered if len(lowered) == 1 else base)
-    return "".join(out)
-
-
-def squash(text: str) -> str:
-    """Folded, single-spaced: the form used to compare extracted text with its source."""
-    return " ".join(fold(text).split())
-
-
 def normalise_text(text: str) -> str:
     """Unify what PDFs and word processors vary on: NFC, quotes, spaces, line ends."""
     text = unicodedata.normalize("NFC", text)

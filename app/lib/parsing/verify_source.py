@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from app.lib.cv_content import ExtraItem
-from app.lib.parsing.text import squash
 from app.lib.parsing.written_dates import WrittenDates
+from app.lib.text_forms import squash
 
 _PUNCTUATION = str.maketrans(
     {"–": "-", "—": "-", "‒": "-", "“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'"}

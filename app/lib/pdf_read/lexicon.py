@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+
+from app.lib.text_forms import fold
 
 from .lexicon_words import ENGLISH, ENGLISH_MORE, ENGLISH_TECH
 from .lexicon_words_fr import FRENCH, FRENCH_MORE
@@ -59,12 +60,6 @@ SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 MIN_STEM = 3
 MIN_DOCUMENT_WORD = 4  # shorter words of the document are too often fragments or initials
 LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def fold(word: str) -> str:
-    """Lowercase without accents: "Fidélité" → "fidelite"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def letter_runs(text: str) -> list[str]:

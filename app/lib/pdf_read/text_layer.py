@@ -6,6 +6,10 @@ environment (no secrets). The child (``python -I app/lib/pdf_read/text_layer.py`
 the stdlib and pdfplumber; its sibling modules (``layout`` and the ones it uses) are loaded from
 their files, as a stand-alone package, so the child stays isolated (no ``app`` import).
 
+Pages without a text layer (scans) are read by Tesseract in the same child when the caller
+passes ``ocr`` (``OcrOptions``; ``ocr.py``): the page is drawn, recognised, and its words go
+through the same layout steps. The child then gets the OCR budget on top of its time.
+
 Public: ``read_pdf_text`` (async, for the worker), ``read_pdf_text_sync``, ``looks_like_pdf``,
 ``PdfText``, ``PdfTextError`` (``code`` + English ``message``).
 """
@@ -13,8 +17,10 @@ Public: ``read_pdf_text`` (async, for the worker), ``read_pdf_text_sync``, ``loo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the child process never imports ``app``
+    from app.lib.pdf_read.ocr_reading import OcrOptions, OcrReading
     from app.lib.pdf_read.source_boxes import SourceBox
 
 DEFAULT_TIMEOUT_S = 20.0
@@ -50,6 +57,11 @@ MESSAGES = {
         "This PDF has no text layer: it looks like a scan or a picture. Text recognition (OCR) "
         "is not available here; export the CV as a PDF from your word processor, or paste its "
         "text instead."
+    ),
+    "ocr_empty": N_(
+        "This PDF has no text layer: it looks like a scan or a picture, and text recognition "
+        "(OCR) found almost no text in it. Scan it again more sharply (300 dpi, straight), "
+        "export the CV as a PDF from your word processor, or paste its text instead."
     ),
     "empty_text": N_(
         "This PDF contains almost no text (%(chars)s characters), so there is nothing to import. "
@@ -95,6 +107,10 @@ class PdfText:
     # Where the text sits: (page, x0, top, x1, bottom, text), fractions of the page
     # (app/lib/pdf_read/source_boxes.py); the review page highlights an entry's lines with them.
     boxes: list[SourceBox] = field(default_factory=list)
+    # Set when pages were scans read by OCR (app/lib/pdf_read/ocr_reading.py).
+    ocr: OcrReading | None = None
+    # Pages that look scanned (no text layer, a picture over much of them), read by OCR or not.
+    scanned: list[int] = field(default_factory=list)
 
     @property
     def visible_chars(self) -> int:
@@ -106,8 +122,21 @@ def looks_like_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def _command(max_pages: int, memory_mb: int, cpu_s: int) -> list[str]:
-    return [sys.executable, "-I", str(CHILD), str(max_pages), str(memory_mb), str(cpu_s)]
+def _command(max_pages: int, memory_mb: int, cpu_s: int, ocr: OcrOptions | None) -> list[str]:
+    languages, budget = (ocr.languages, ocr.budget_s) if ocr else ("", 0.0)
+    args = (max_pages, memory_mb, cpu_s, languages or "-", budget)
+    return [sys.executable, "-I", str(CHILD), *(str(a) for a in args)]
+
+
+def _total_time(timeout_s: float, ocr: OcrOptions | None) -> float:
+    """The child's wall-clock limit: reading, plus the OCR budget when OCR may run."""
+    return timeout_s + (ocr.budget_s if ocr else 0.0)
+
+
+def _kill_group(pid: int) -> None:
+    """The child and Tesseract, which it starts: the child leads its own process group."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def _child_env() -> dict[str, str]:
@@ -115,7 +144,13 @@ def _child_env() -> dict[str, str]:
     return {"PATH": os.defpath, "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
 
 
-def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started: float) -> PdfText:
+def _interpret(
+    returncode: int | None,
+    stdout: bytes,
+    timeout_s: float,
+    started: float,
+    ocr: OcrOptions | None = None,
+) -> PdfText:
     try:
         result = json.loads(stdout.decode("utf-8")) if stdout else None
     except ValueError:
@@ -132,7 +167,8 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
         if error == "timeout":
             raise PdfTextError(error, seconds=int(timeout_s))
         raise PdfTextError(error)
-    from app.lib.pdf_read.source_boxes import parse_boxes  # here: the child never imports app
+    from app.lib.pdf_read.ocr_reading import parse_ocr  # here: the child never imports app
+    from app.lib.pdf_read.source_boxes import parse_boxes
     from app.lib.styled_text import StyledText
 
     styles = result.get("line_styles")
@@ -146,8 +182,12 @@ def _interpret(returncode: int | None, stdout: bytes, timeout_s: float, started:
         elapsed_ms=round((time.perf_counter() - started) * 1000),
         problems={str(k): int(v) for k, v in dict(result.get("problems") or {}).items()},
         boxes=parse_boxes(result.get("boxes")),
+        ocr=parse_ocr(result.get("ocr"), ocr.languages) if ocr else None,
+        scanned=[int(p) for p in result.get("scanned") or [] if isinstance(p, int)],
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
+        if parsed.ocr is not None and parsed.ocr.tried:
+            raise PdfTextError("ocr_empty")
         if parsed.visible_chars == 0 or result.get("images", 0):
             raise PdfTextError("no_text_layer")
         raise PdfTextError("empty_text", chars=parsed.visible_chars)
@@ -160,29 +200,33 @@ async def read_pdf_text(
     max_pages: int,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int = DEFAULT_MEMORY_MB,
+    ocr: OcrOptions | None = None,
 ) -> PdfText:
-    """Parse ``data`` in a limited child process; raise ``PdfTextError`` with a clear code."""
+    """Parse ``data`` in a limited child process; raise ``PdfTextError`` with a clear code.
+    ``ocr``: read scanned pages with Tesseract (None: a scan is refused, ``no_text_layer``)."""
     if not looks_like_pdf(data):
         raise PdfTextError("not_pdf")
     started = time.perf_counter()
+    total = _total_time(timeout_s, ocr)
     process = await asyncio.create_subprocess_exec(
-        *_command(max_pages, memory_mb, int(timeout_s) + 1),
+        *_command(max_pages, memory_mb, int(total) + 1, ocr),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
         env=_child_env(),
+        start_new_session=True,  # its own process group: Tesseract is killed with it
     )
     try:
-        stdout, _ = await asyncio.wait_for(process.communicate(data), timeout=timeout_s)
+        stdout, _ = await asyncio.wait_for(process.communicate(data), timeout=total)
     except TimeoutError:
-        process.kill()
+        _kill_group(process.pid)
         await process.wait()
-        raise PdfTextError("timeout", seconds=int(timeout_s)) from None
+        raise PdfTextError("timeout", seconds=int(total)) from None
     except asyncio.CancelledError:
-        process.kill()
+        _kill_group(process.pid)
         await process.wait()
         raise
-    return _interpret(process.returncode, stdout, timeout_s, started)
+    return _interpret(process.returncode, stdout, total, started, ocr)
 
 
 def read_pdf_text_sync(
@@ -191,23 +235,28 @@ def read_pdf_text_sync(
     max_pages: int,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int = DEFAULT_MEMORY_MB,
+    ocr: OcrOptions | None = None,
 ) -> PdfText:
     """The same as ``read_pdf_text`` for synchronous callers (scripts, benchmarks)."""
     if not looks_like_pdf(data):
         raise PdfTextError("not_pdf")
     started = time.perf_counter()
-    try:
-        completed = subprocess.run(  # noqa: S603 - our own interpreter and file
-            _command(max_pages, memory_mb, int(timeout_s) + 1),
-            input=data,
-            capture_output=True,
-            timeout=timeout_s,
-            env=_child_env(),
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise PdfTextError("timeout", seconds=int(timeout_s)) from None
-    return _interpret(completed.returncode, completed.stdout, timeout_s, started)
+    total = _total_time(timeout_s, ocr)
+    with subprocess.Popen(  # noqa: S603 - our own interpreter and file
+        _command(max_pages, memory_mb, int(total) + 1, ocr),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_child_env(),
+        start_new_session=True,  # its own process group: Tesseract is killed with it
+    ) as process:
+        try:
+            stdout, _ = process.communicate(data, timeout=total)
+        except subprocess.TimeoutExpired:
+            _kill_group(process.pid)
+            process.wait()
+            raise PdfTextError("timeout", seconds=int(total)) from None
+    return _interpret(process.returncode, stdout, total, started, ocr)
 
 
 # ---------------------------------------------------------------------------- child process
@@ -217,12 +266,13 @@ def _child_main(argv: list[str]) -> None:
     import resource
 
     max_pages, memory_mb, cpu_s = (int(a) for a in argv[1:4])
+    languages, budget = (argv[4] if argv[4] != "-" else ""), float(argv[5])
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
     data = sys.stdin.buffer.read()
     try:
-        result = _child_extract(data, max_pages)
+        result = _child_extract(data, max_pages, languages, budget)
     except MemoryError:
         result = {"error": "too_complex"}
     except RecursionError:
@@ -235,23 +285,33 @@ def _load_layout() -> Any:
     """``app/lib/pdf_read/layout.py`` and its siblings as a stand-alone package.
 
     The package is named ``pdf_reader`` and its path is this folder, so the modules'
-    relative imports work without importing ``app`` (and its settings, database, ...).
+    relative imports work without importing ``app`` (and its settings, database, ...). The
+    project's text forms (``app/lib/text_forms.py``, stdlib only) are loaded from their file
+    under their own name, so ``from app.lib.text_forms import fold`` finds them without ``app``.
     """
     import importlib
+    import importlib.util
     import types
 
+    forms = importlib.util.spec_from_file_location(
+        "app.lib.text_forms", CHILD.parent.parent / "text_forms.py"
+    )
+    assert forms is not None and forms.loader is not None
+    sys.modules[forms.name] = module = importlib.util.module_from_spec(forms)
+    forms.loader.exec_module(module)
     package = types.ModuleType("pdf_reader")
     package.__path__ = [str(CHILD.parent)]
     sys.modules["pdf_reader"] = package
     return importlib.import_module("pdf_reader.layout")
 
 
-def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
+def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -> dict[str, Any]:
     import importlib
 
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     layout = _load_layout()
+    ocr = importlib.import_module("pdf_reader.ocr")
     repairs = importlib.import_module("pdf_reader.document_repair")
     repairs.prepare()
     try:
@@ -263,9 +323,18 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
             return {"error": "too_many_pages", "pages": len(pages), "limit": max_pages}
         problems: dict[str, int] = {}
         words = []
-        for page in pages:
+        scanned = []  # pages OCR reads: no text layer, a picture over much of the page
+        for index, page in enumerate(pages):
             words.append(layout.page_words(page, problems))
+            if ocr.page_needs_ocr(words[-1].words, page):
+                scanned.append(index)
             page.close()
+        try:
+            recognised = ocr.read_scans(
+                data, words, scanned if languages else [], languages, budget
+            )
+        except ocr.OcrTimeout:
+            return {"error": "timeout"}
         repairs.repair_words(words, problems)  # lost glyphs, solved from all pages' words
         document = layout.read_document(words, problems)
         kept = repairs.readable_pages(words, document.pages, document.styles)
@@ -282,6 +351,8 @@ def _child_extract(data: bytes, max_pages: int) -> dict[str, Any]:
             "images": document.images,
             "problems": document.problems,
             "boxes": document.boxes,
+            "ocr": recognised,
+            "scanned": [index + 1 for index in scanned],  # read by OCR or not
         }
     except MemoryError:
         raise

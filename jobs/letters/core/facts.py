@@ -17,8 +17,9 @@ from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.parsing.entry_words import is_place, words
 from app.lib.parsing.section_lines import DEGREE_ONLY
 from app.lib.parsing.text import word_set
+from app.lib.text_forms import fold
 from jobs.letters.request import LetterRequest
-from jobs.pipeline.core.text import fold, sentences
+from jobs.pipeline.core.text import sentences
 
 QUANTIFIED_BONUS = 0.25  # a line with a number is a result, not only a task
 MAX_SKILLS = 4

@@ -24,11 +24,12 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.text_forms import fold, squash
 from jobs.letters.core import names as name_claims
 from jobs.letters.core import quantities, wording
 from jobs.pipeline.core.fact_guard import NUMBER_RE, SourceCorpus, unsupported_claims
 from jobs.pipeline.core.mixed_language import mixed, words_of
-from jobs.pipeline.core.text import fold, sentences, squash
+from jobs.pipeline.core.text import sentences
 
 # Reason codes stored with a dropped sentence (app/lib/letter_reasons.py words them).
 NOT_IN_CV = "not_in_cv"  # a number or a name the CV does not contain

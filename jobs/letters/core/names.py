@@ -25,7 +25,7 @@ from itertools import pairwise
 from spellchecker import SpellChecker
 
 from app.lib.matching.vocabulary import default_vocabulary
-from jobs.pipeline.core.text import fold
+from app.lib.text_forms import fold
 
 
 def _set(text: str) -> frozenset[str]:

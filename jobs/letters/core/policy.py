@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.letter_content import LetterContent
+from app.lib.text_forms import fold
 from jobs.letters.core.guard import LetterGuard, Verdict, kept
-from jobs.pipeline.core.text import fold
 
 MIN_PARAGRAPHS = 2  # fewer left after the guard: the letter is not worth sending
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent
-from jobs.pipeline.core.text import fold
+from app.lib.text_forms import fold
 from jobs.pipeline.core.timeline import span
 
 MAX_BREAK_MONTHS = 12  # a shorter break between two jobs does not end a stretch of experience

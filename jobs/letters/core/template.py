@@ -13,12 +13,13 @@ import re
 
 from app.lib.letter_content import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, LetterContent
 from app.lib.letter_template import SLOT_RE, fill_template
+from app.lib.text_forms import fold
 from jobs.letters.core import wording
 from jobs.letters.core.facts import LetterFacts, gather_facts
 from jobs.letters.core.frame import frame_fields, letter_language
 from jobs.letters.core.offline import as_clause
 from jobs.letters.request import LetterRequest
-from jobs.pipeline.core.text import fold, guess_language, sentences
+from jobs.pipeline.core.text import guess_language, sentences
 
 MAX_LINE = 200
 CLOSING_WORDS = (

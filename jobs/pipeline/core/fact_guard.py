@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.text_forms import squash
 from jobs.pipeline.core.item_claims import ClaimScope
 from jobs.pipeline.core.skill_terms import is_term, quoted_term
-from jobs.pipeline.core.text import contains_phrase, squash
+from jobs.pipeline.core.text import contains_phrase
 
 NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 # Capitalised or mixed-case words ("Kubernetes", "PostgreSQL", "iOS", "AWS"), with inner dots/#/+.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.text_forms import fold
 from jobs.pipeline.core.fact_guard import (
     Checked,
     SourceCorpus,
@@ -28,7 +29,7 @@ from jobs.pipeline.core.schemas import (
     Summary,
 )
 from jobs.pipeline.core.skill_terms import quoted_term, term_key
-from jobs.pipeline.core.text import contains_phrase, fold, sentences
+from jobs.pipeline.core.text import contains_phrase, sentences
 
 
 def _scope(corpus: SourceCorpus) -> ClaimScope:

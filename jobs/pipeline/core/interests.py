@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import ExtraItem
-from app.lib.parsing.text import fold
+from app.lib.text_forms import fold
 
 YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 # Read on folded text (no accents, lower case).

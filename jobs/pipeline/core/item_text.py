@@ -10,8 +10,9 @@ from functools import cached_property
 from app.lib.cv_content import Education, Experience, ExtraItem, Project
 from app.lib.matching.terms import stem_set, stem_share, stems
 from app.lib.matching.vocabulary import Vocabulary
+from app.lib.text_forms import squash
 from jobs.pipeline.core.offer_copy import Gram, grams
-from jobs.pipeline.core.text import guess_language, squash
+from jobs.pipeline.core.text import guess_language
 
 
 def item_header(item: Experience | Project | Education | ExtraItem) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stem_set, stem_share
+from jobs.pipeline.core.evidence import wanted_evidence
 from jobs.pipeline.core.fact_guard import NUMBER_RE, Checked
 from jobs.pipeline.core.rule_guards import RuledItem
 from jobs.pipeline.core.rules import LANGUAGE, TextRules
@@ -94,14 +95,25 @@ def restore_item(
     adapted: AdaptedItem,
     needs: OfferNeeds,
     readable: Callable[[str], bool] | None = None,
+    language: str = "",
 ) -> tuple[AdaptedItem, list[str]]:
     """``adapted`` with the evidence bullets it lost put back (strongest first), after its
     own evidence bullets and before the bullets that show nothing asked; and those bullets.
     With ``readable`` (a bullet the CV can print as it is: in its language), the other bullets
     it lost come back too, last: a CV is never thinned for relevance, the page budget cuts
-    the least relevant only when it does not fit (``app/lib/pdf_render/budget.py``)."""
+    the least relevant only when it does not fit (``app/lib/pdf_render/budget.py``). With
+    ``language`` (the CV's), an experience's achievements from the bank count as its own
+    evidence bullets."""
     bullets = list(adapted.bullets)
     lost = [b for b in source.bullets if needs.hits(b) and not carried(b, bullets, needs)]
+    if isinstance(source, Experience) and language:
+        # The results of its achievements the offer asks for (``core/evidence.py``), like its
+        # own evidence bullets: put back when no rewritten bullet carries them.
+        lost += [
+            e.bullet
+            for e in wanted_evidence(source, needs, language)
+            if not carried(e.result, bullets, needs) and e.bullet not in lost
+        ]
     back = sorted(lost, key=lambda b: -needs.score(b))  # stable: the author's order on ties
     at = next((i for i, b in enumerate(bullets) if not needs.hits(b)), len(bullets))
     bullets[at:at] = back
@@ -126,7 +138,11 @@ def guard_item_keep(
     cleaned output meanwhile; a restored bullet in another language than the CV's is counted
     as a language fallback too (the CV records it)."""
     fixed, back = restore_item(
-        source, out, needs, readable=lambda b: rules.language_problem("bullet", b) is None
+        source,
+        out,
+        needs,
+        readable=lambda b: rules.language_problem("bullet", b) is None,
+        language=rules.language,
     )
     if not back:
         return RuledItem.model_validate(fixed.model_dump()), Checked(ok=0, bad=[])

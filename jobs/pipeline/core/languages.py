@@ -10,7 +10,7 @@ import re
 
 from app.lib.cv_content import Language
 from app.lib.language_level import level_aside
-from jobs.pipeline.core.text import fold
+from app.lib.text_forms import fold
 
 # Language names, FR ↔ EN, folded.
 LANGUAGE_ALIASES: list[set[str]] = [

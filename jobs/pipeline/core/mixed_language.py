@@ -23,7 +23,8 @@ from functools import cache
 from spellchecker import SpellChecker
 
 from app.lib.matching.vocabulary import default_vocabulary
-from jobs.pipeline.core.text import fold, sentences
+from app.lib.text_forms import fold
+from jobs.pipeline.core.text import sentences
 
 SHORT_SENTENCE_WORDS = 8  # up to this many words, one foreign word is enough
 MIN_FOREIGN_WORDS = 2

@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
+from app.lib.text_forms import squash
 from jobs.pipeline.core.fact_guard import Checked
 from jobs.pipeline.core.fallback import Fallbacks
 from jobs.pipeline.core.rules import LANGUAGE, TextRules, sentence_problems, within_limit
 from jobs.pipeline.core.schemas import AdaptedExtraItem, AdaptedExtras, AdaptedItem, Summary
-from jobs.pipeline.core.text import sentences, squash
+from jobs.pipeline.core.text import sentences
 from jobs.pipeline.core.text_rules import SUMMARY_MAX_WORDS, unshown_concepts, word_count
 
 DUPLICATE = "duplicate"  # a description that repeats a bullet, back to the source's own

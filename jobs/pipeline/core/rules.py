@@ -9,10 +9,11 @@ import re
 from functools import cached_property
 
 from app.lib.cv_content import CvContent
+from app.lib.text_forms import fold, squash
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.mixed_language import mixed, other_script, words_of
 from jobs.pipeline.core.offline import factual_summary
-from jobs.pipeline.core.text import fold, guess_language, sentences, squash
+from jobs.pipeline.core.text import guess_language, sentences
 from jobs.pipeline.core.text_rules import (
     LANGUAGE_NAMES,
     SUMMARY_MAX_WORDS,

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from app.lib.cv_content import Skill
 from app.lib.matching.vocabulary import Vocabulary
-from jobs.pipeline.core.text import contains_phrase, fold, squash
+from app.lib.text_forms import fold, squash
+from jobs.pipeline.core.text import contains_phrase
 
 MAX_TERM_WORDS = 4  # "Continuous integration and delivery": longer is a sentence, not a skill
 MAX_TERM_CHARS = 40

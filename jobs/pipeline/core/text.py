@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from app.lib.text_forms import fold, squash
 
 # Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd", "gpt-4o".
 WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)
@@ -125,23 +126,12 @@ STOPWORDS = frozenset(
 )
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents: "Développé" and "developpe" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def words(text: str) -> list[str]:
     return [w.strip(".-/") or w for w in WORD_RE.findall(fold(text))]
 
 
 def keywords(text: str) -> set[str]:
     return {w for w in words(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()}
-
-
-def squash(text: str) -> str:
-    """Folded text with single spaces, for substring checks of quotes."""
-    return " ".join(fold(text).split())
 
 
 def contains_phrase(haystack_squashed: str, phrase: str) -> bool:

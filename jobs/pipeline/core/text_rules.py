@@ -14,7 +14,7 @@ import re
 
 from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.parsing.text import word_set
-from jobs.pipeline.core.text import fold
+from app.lib.text_forms import fold
 
 # The limit ``prompts/batch-summary.md`` states (the offline engine's too: ``offline.py``).
 SUMMARY_MAX_WORDS = 70
