@@ -29,6 +29,7 @@ from app.domain.achievements import routes as achievements
 from app.domain.admin import routes as admin
 from app.domain.ai_endpoint import routes as ai_endpoint
 from app.domain.applications import routes as applications
+from app.domain.coach import routes as coach
 from app.domain.credits import routes as credits
 from app.domain.cvs import routes as cvs
 from app.domain.dashboard import routes as dashboard
@@ -80,6 +81,7 @@ FEATURES = [
     admin,
     ai_endpoint,
     applications,
+    coach,
     credits,
     cvs,
     dashboard,

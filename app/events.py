@@ -30,6 +30,11 @@ APPLICATION_DELETED = "application:deleted"
 # Cover letters (app/domain/letters/): one letter was written, failed, edited or deleted.
 COVER_LETTER_UPDATED = "cover_letter:updated"
 
+# The STAR coach (app/domain/coach/, jobs/coach/): a piece of the reply being written (its
+# text, token by token), and a conversation that changed (a message, a phase, a proposal).
+COACH_DELTA = "coach:delta"
+COACH_UPDATED = "coach:updated"
+
 # The job inbox (app/domain/inbox/, jobs/discovery/): a search's run filed new pending offers.
 JOB_DISCOVERED = "job:discovered"
 
@@ -81,6 +86,8 @@ ALL = (
     APPLICATION_DELETED,
     COVER_LETTER_UPDATED,
     JOB_DISCOVERED,
+    COACH_DELTA,
+    COACH_UPDATED,
     SYSTEM_PONG,
 )
 
@@ -123,6 +130,15 @@ def job_discovered(search_id: str, count: int) -> dict[str, Any]:
 
 def credits_changed(balance: int) -> dict[str, Any]:
     return {"balance": balance}
+
+
+def coach_delta(conversation_id: str, text: str, offset: int) -> dict[str, Any]:
+    """``coach:delta``: ``text`` continues the reply being written at character ``offset``."""
+    return {"conversationId": conversation_id, "text": text, "offset": offset}
+
+
+def coach_updated(conversation_id: str, phase: str, status: str) -> dict[str, Any]:
+    return {"conversationId": conversation_id, "phase": phase, "status": status}
 
 
 def cover_letter_updated(letter_id: str, status: str) -> dict[str, Any]:

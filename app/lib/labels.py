@@ -34,6 +34,8 @@ EVENTS = {
     events.APPLICATION_DELETED: N_("Application removed"),
     events.COVER_LETTER_UPDATED: N_("Cover letter updated"),
     events.JOB_DISCOVERED: N_("New offers found"),
+    events.COACH_DELTA: N_("The coach is writing"),
+    events.COACH_UPDATED: N_("Coach conversation updated"),
     events.SYSTEM_PONG: N_("The worker answered"),
 }
 
@@ -84,6 +86,7 @@ SETTINGS = {
     "model_offer_extract": N_("Offer extraction"),
     "model_cover_letter": N_("Cover letter"),
     "model_pitch": N_("Pitch"),
+    "model_star_coach": N_("STAR coach"),
     "llm_base_url": N_("LLM endpoint URL"),
     "llm_api_key": N_("API key"),
     "llm_temperature": N_("Temperature"),
@@ -108,6 +111,7 @@ SETTING_GROUPS = {
     "Extraction d'offre": N_("Offer extraction"),
     "Lettre de motivation": N_("Cover letter"),  # its French label is its code
     "Pitch": N_("Pitch"),
+    "Coach STAR": N_("STAR coach"),
 }
 
 PHASES = {
@@ -121,6 +125,7 @@ PHASES = {
     "offer_extract": N_("Offer extraction"),
     "cover_letter": N_("Cover letter"),
     "pitch": N_("Pitch"),
+    "star_coach": N_("STAR coach"),
     "generation": N_("CV generation"),  # an AI failure of a generation (the admin's last error)
 }
 

@@ -31,6 +31,7 @@ PHASE_MODEL_SETTINGS: dict[str, str] = {
     "offer_extract": "model_offer_extract",
     "cover_letter": "model_cover_letter",  # jobs/letters/writer.py
     "pitch": "model_pitch",  # jobs/pitches/writer.py
+    "star_coach": "model_star_coach",  # jobs/coach/reply.py
 }
 
 # How the admin page groups the model settings (app/lib/labels.py names the groups).
@@ -47,6 +48,7 @@ AI_MODELS_STRUCTURE: dict[str, list[str]] = {
     "Extraction d'offre": ["model_offer_extract"],
     "Lettre de motivation": ["model_cover_letter"],
     "Pitch": ["model_pitch"],
+    "Coach STAR": ["model_star_coach"],
 }
 
 # Settings declared by the layers above at start-up: the cost of each paid task kind, which
@@ -92,6 +94,7 @@ def setting_definitions(settings: Settings) -> list[SettingDef]:
         "model_offer_extract": "Extraction structurée d'une offre d'emploi",
         "model_cover_letter": "Rédaction d'une lettre de motivation",
         "model_pitch": "Rédaction d'une présentation orale (30 secondes, 3 minutes)",
+        "model_star_coach": "Coach STAR : réponses et réalisation proposée",
     }
     defs = [
         SettingDef(name, "ai_models", DEFAULT_MODEL, desc)

@@ -15,9 +15,11 @@ Endpoints: ``POST /v1/chat/completions`` and ``GET /v1/models``. Use it
 Request handling, in order: auth (if ``api_key`` set) → unknown model (if
 ``reject_unknown_models``) → ``response_format`` support (``supports``; strict schemas are checked
 like OpenAI does) → the first matching scripted rule → ``default_reply`` (by default a minimal
-instance of the requested JSON schema). Every answer carries usage with ``prompt_tokens``
-= len(prompt text)//4 and ``cached_tokens`` = the longest prefix shared with any earlier prompt, in
-4-char tokens rounded down to a multiple of 32 (a stand-in for real prompt caching).
+instance of the requested JSON schema). A request with ``stream: true`` gets its answer as
+server-sent ``chat.completion.chunk`` events (a ``Stream`` reply paces them). Every answer
+carries usage with ``prompt_tokens`` = len(prompt text)//4 and ``cached_tokens`` = the longest
+prefix shared with any earlier prompt, in 4-char tokens rounded down to a multiple of 32 (a
+stand-in for real prompt caching).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import re
 import signal
 import threading
 import time
@@ -109,6 +112,24 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Stream:
+    """Answer a ``stream: true`` request with ``text`` as server-sent chunks, one word (and the
+    spaces after it) per chunk, ``chunk_delay_ms`` apart. With a ``gate``, the chunks after the
+    first ``pause_after`` wait until the test sets it (``timeout_s`` at most): a test then sees
+    a reply half streamed, whatever the machine's speed. A request without ``stream`` gets the
+    whole text at once."""
+
+    text: str
+    chunk_delay_ms: float = 0.0
+    pause_after: int = 0
+    gate: threading.Event | None = None
+    timeout_s: float = 60.0
+
+    def chunks(self) -> list[str]:
+        return re.findall(r"\s*\S+\s*", self.text) or [self.text]
+
+
+@dataclass(frozen=True)
 class HttpError:
     """Answer with an OpenAI-style error body. ``retry_after`` adds the header (429)."""
 
@@ -141,10 +162,10 @@ _DEFAULT_ERRORS: dict[int, tuple[str, str, str | None]] = {
 }  # fmt: skip
 
 
-def _normalise(reply: Reply, request: RecordedRequest) -> Json | Text | HttpError | Hang:
+def _normalise(reply: Reply, request: RecordedRequest) -> Json | Text | Stream | HttpError | Hang:
     if callable(reply) and not isinstance(reply, type):
         reply = reply(request)
-    if isinstance(reply, Json | Text | HttpError | Hang):
+    if isinstance(reply, Json | Text | Stream | HttpError | Hang):
         return reply
     if isinstance(reply, str):
         return Text(reply)
@@ -457,10 +478,13 @@ class FakeOpenAIServer:
                 answer = await self._respond(method, path, headers, raw)
                 if answer is None:  # Hang: drop the connection without answering
                     break
-                status, extra_headers, payload = answer
+                status, extra_headers, payload, streamed = answer
                 keep_alive = headers.get("connection", "").lower() != "close"
-                writer.write(_encode_response(status, extra_headers, payload, keep_alive))
-                await writer.drain()
+                if streamed is not None:
+                    await _write_stream(writer, payload, streamed, keep_alive)
+                else:
+                    writer.write(_encode_response(status, extra_headers, payload, keep_alive))
+                    await writer.drain()
                 if not keep_alive:
                     break
         except (ConnectionError, asyncio.IncompleteReadError, _BadHttp, asyncio.CancelledError):
@@ -471,7 +495,9 @@ class FakeOpenAIServer:
 
     async def _respond(
         self, method: str, path: str, headers: dict[str, str], raw: bytes
-    ) -> tuple[int, dict[str, str], dict[str, Any]] | None:
+    ) -> tuple[int, dict[str, str], dict[str, Any], Stream | None] | None:
+        """The answer (status, headers, body, and how to stream it when the client asked for a
+        stream), or None to drop the connection."""
         try:
             body = json.loads(raw) if raw else None
         except ValueError:
@@ -493,14 +519,26 @@ class FakeOpenAIServer:
             return None
         request.answered_at = time.monotonic()  # before the bytes go out: overlap checks use it
         if isinstance(outcome, HttpError):
-            return _error_response(outcome)
+            return (*_error_response(outcome), None)
         if isinstance(outcome, dict):  # GET /models
-            return 200, {}, outcome
-        return 200, {}, self._completion(request, outcome)
+            return 200, {}, outcome, None
+        wanted = bool((request.body or {}).get("stream"))
+        if isinstance(outcome, Stream):
+            plan = outcome
+            completion = self._completion(request, Text(outcome.text))
+        else:
+            completion = self._completion(request, outcome)
+            plan = Stream(completion["choices"][0]["message"]["content"])
+        if wanted:
+            include_usage = bool(
+                ((request.body or {}).get("stream_options") or {}).get("include_usage")
+            )
+            completion["_include_usage"] = include_usage
+        return 200, {}, completion, plan if wanted else None
 
     def _decide(
         self, request: RecordedRequest
-    ) -> tuple[Json | Text | HttpError | Hang | dict[str, Any], float]:
+    ) -> tuple[Json | Text | Stream | HttpError | Hang | dict[str, Any], float]:
         authorization = request.headers.get("authorization")
         if self.api_key is not None and authorization != f"Bearer {self.api_key}":
             return HttpError(401), 0.0
@@ -513,8 +551,6 @@ class FakeOpenAIServer:
             return HttpError(404, f"Unknown route {request.method} {request.path}"), 0.0
         if request.body is None:
             return HttpError(400, "We could not parse the JSON body of your request."), 0.0
-        if request.body.get("stream"):
-            return HttpError(400, "stream is not supported by the fake server", param="stream"), 0.0
         if self.reject_unknown_models and request.model not in self.models:
             message = f"The model `{request.model}` does not exist or you do not have access to it."
             return HttpError(404, message, code="model_not_found"), 0.0
@@ -542,7 +578,11 @@ class FakeOpenAIServer:
             return HttpError(400, message, param="response_format")
         return None
 
-    def _completion(self, request: RecordedRequest, outcome: Json | Text) -> dict[str, Any]:
+    def _completion(
+        self, request: RecordedRequest, outcome: Json | Text | Stream
+    ) -> dict[str, Any]:
+        if isinstance(outcome, Stream):
+            outcome = Text(outcome.text)
         if isinstance(outcome, Json):
             content, finish = json.dumps(outcome.value, ensure_ascii=False), "stop"
         else:
@@ -608,6 +648,46 @@ def _encode_response(
         *(f"{name}: {value}" for name, value in headers.items()),
     ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def _chunk(payload: dict[str, Any]) -> bytes:
+    """One server-sent event as one chunk of a chunked HTTP body."""
+    data = f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode()
+    return f"{len(data):x}\r\n".encode() + data + b"\r\n"
+
+
+async def _write_stream(
+    writer: asyncio.StreamWriter, completion: dict[str, Any], plan: Stream, keep_alive: bool
+) -> None:
+    """The completion as OpenAI streams it: ``chat.completion.chunk`` events with the text's
+    pieces as deltas, one with the finish reason, the usage when asked, then ``[DONE]``."""
+    head = [
+        "HTTP/1.1 200 OK",
+        "content-type: text/event-stream",
+        "transfer-encoding: chunked",
+        f"x-request-id: req_{uuid.uuid4().hex[:16]}",
+        f"connection: {'keep-alive' if keep_alive else 'close'}",
+    ]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
+    base = {k: completion[k] for k in ("id", "created", "model")}
+    base["object"] = "chat.completion.chunk"
+    choice = completion["choices"][0]
+    for number, piece in enumerate(plan.chunks()):
+        if plan.gate is not None and number == plan.pause_after:
+            await writer.drain()
+            await asyncio.to_thread(plan.gate.wait, plan.timeout_s)
+        elif number and plan.chunk_delay_ms:
+            await asyncio.sleep(plan.chunk_delay_ms / 1000)
+        delta = {"content": piece, **({"role": "assistant"} if number == 0 else {})}
+        writer.write(_chunk({**base, "choices": [{"index": 0, "delta": delta}]}))
+        await writer.drain()
+    end = {"index": 0, "delta": {}, "finish_reason": choice["finish_reason"]}
+    writer.write(_chunk({**base, "choices": [end]}))
+    if completion.get("_include_usage"):
+        writer.write(_chunk({**base, "choices": [], "usage": completion["usage"]}))
+    done = b"data: [DONE]\n\n"
+    writer.write(f"{len(done):x}\r\n".encode() + done + b"\r\n0\r\n\r\n")
+    await writer.drain()
 
 
 async def _read_request(

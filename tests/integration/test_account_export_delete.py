@@ -23,6 +23,7 @@ from app.db.models import (
     ApplicationNote,
     ApplicationStatusChange,
     BackgroundTask,
+    CoachConversation,
     CoverLetter,
     CoverLetterVersion,
     CvFile,
@@ -89,7 +90,7 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     an offer, a finished generation with its tailored CV, a written cover letter (two
     versions), an application (a note, a move, a sent document with its PDF), a saved search
     with a feed source and two inbox items (one filed as an offer), an achievement linked to
-    an experience of the CV, a running task holding a slot."""
+    an experience of the CV, a STAR coach conversation, a running task holding a slot."""
     user_id = (await register(client, email))["id"]
     token = await make_token(client)
     name = f"Alex {email.split('@')[0].title()}"
@@ -262,6 +263,18 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
             base_url="https://llm.example.com/v1",
             api_key_encrypted=OWN_KEY_CIPHERTEXT,
             models={"tailoring": "own-model"},
+        )
+    )
+    db.add(
+        CoachConversation(
+            user_id=user_id,
+            cv_file_id=cv.id,
+            experience_id=cv.content["experience"][0]["id"],
+            experience_label="Senior Backend Engineer — Acme Logistics",
+            phase="task",
+            messages=[{"role": "user", "text": "The close took 9 days.", "phase": "situation"}],
+            answers={"situation": "The close took 9 days."},
+            refused=[],
         )
     )
     await db.commit()
@@ -446,6 +459,8 @@ async def test_export_holds_everything_and_no_secret(
     assert account["email"] == "export@example.com"
     assert account["apiTokens"][0]["name"] == "script"
     assert [t["type"] for t in json.loads(archive.read("tasks.json"))] == ["cv_import"]
+    [talk] = json.loads(archive.read("coach.json"))
+    assert talk["answers"] == {"situation": "The close took 9 days."}
     [story] = json.loads(archive.read("achievements.json"))
     assert story["title"] == "Faster close" and story["result"] == "I cut it to 4 days."
     assert story["cv_file_id"] == owned.cv_id and story["skills"] == ["Python"]

@@ -183,6 +183,17 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
         _same({"title": "Renamed story", "status": "complete"}),
     ),
     "/achievements/{achievement_id:str}/delete": (_same({"confirm": "yes"}), None),
+    # The STAR coach (the guided form: no LLM here). Accepting needs a finished conversation
+    # (tests/integration/test_coach_pages.py); before it, it is refused, as asking again is.
+    "/coach": (_same({"experience": "", "language": "en"}), _same({"experience": "x:exp_acme"})),
+    "/coach/{conversation_id:str}/messages": (
+        _same({"text": "The parcel tracking API at Acme Logistics, my proudest project."}),
+        _same({"text": " "}),
+    ),
+    "/coach/{conversation_id:str}/retry": (None, _same({})),
+    "/coach/{conversation_id:str}/accept": (None, _same({"title": "A story"})),
+    "/coach/{conversation_id:str}/abandon": (_same({}), None),
+    "/coach/{conversation_id:str}/resume": (_same({}), None),
 }
 # The visitor's own forms, in this order (refused: True), starting signed out.
 VISITOR = {"email": "visitor@example.com", "password": PASSWORD}

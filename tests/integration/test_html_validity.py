@@ -27,7 +27,7 @@ from html5lib.html5parser import ParseError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import JobOffer
+from app.db.models import CoachConversation, JobOffer
 from tests.fixtures.page_tour import give_every_section, imported_pasted_cv, main_pages
 from tests.integration.test_account_export_delete import fill_account
 
@@ -159,9 +159,28 @@ async def test_main_pages_are_valid_html_with_labelled_fields(
     offer_id = await db.scalar(select(JobOffer.id).where(JobOffer.user_id == owned.user_id))
     imported_id = await imported_pasted_cv(db, owned.user_id)
     # The review page's frame: the very HTML the PDF is made from.
+    # The STAR coach's conversation at its review: the proposal and what was refused.
+    conversation = await db.scalar(
+        select(CoachConversation).where(CoachConversation.user_id == owned.user_id)
+    )
+    assert conversation is not None
+    conversation.phase = "review"
+    conversation.proposal = {
+        "title": "A 4-day close",
+        "situation": "The close took 9 days.",
+        "task": "Shorten it.",
+        "action": "I automated it.",
+        "result": "It takes 4 days.",
+        "skills": ["Excel"],
+    }
+    conversation.refused = [
+        {"field": "result", "text": "Saving 40%.", "reason": "missing", "terms": "40"}
+    ]
+    await db.commit()
     pages = {
         **main_pages(owned, str(offer_id), imported_id),
         "cv-document": f"/cvs/{owned.generated_id}/preview/document",
+        "coach-review": f"/coach/{conversation.id}",
     }
     found = await page_problems(api, pages, tmp_path)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)

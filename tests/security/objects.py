@@ -26,7 +26,7 @@ async def own_objects(
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
     offer's application with the CV frozen as sent, a written cover letter, a written pitch,
-    and an achievement linked to an experience of the CV.
+    an achievement linked to an experience of the CV, and a STAR coach conversation about it.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -100,6 +100,10 @@ async def own_objects(
         json={"title": "Owner's story", "cvFileId": source.id, "experienceId": "exp_acme"},
     )
     assert achievement.status_code == 201, achievement.text
+    conversation = await http.post(  # the STAR coach's guided form (no LLM in these tests)
+        "/api/coach/conversations", json={"cvFileId": source.id, "experienceId": "exp_acme"}
+    )
+    assert conversation.status_code == 201, conversation.text
     tasks = await db.scalars(select(BackgroundTask.id).where(BackgroundTask.user_id == me["id"]))
     return {
         "cv": [source.id],
@@ -117,6 +121,7 @@ async def own_objects(
         "letter": [letter.id],
         "pitch": [pitch.id],
         "achievement": [achievement.json()["id"]],
+        "conversation": [conversation.json()["id"]],
     }
 
 

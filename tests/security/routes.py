@@ -87,6 +87,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("pitch_id", "/pitches/"): "pitch",
     ("achievement_id", "/api/achievements/"): "achievement",
     ("achievement_id", "/achievements/"): "achievement",
+    ("conversation_id", "/api/coach/conversations/"): "conversation",
+    ("conversation_id", "/coach/"): "conversation",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

@@ -30,7 +30,8 @@ PRICES = {
     "pitch": ("pitch", 0),
 }
 # Kinds that cost nothing (no cost setting): the job inbox's discovery (no AI call).
-FREE = {"search_run", "inbox_page_fetch"}
+# The STAR coach's replies are free too: the user's daily AI budget limits them.
+FREE = {"search_run", "inbox_page_fetch", "coach_reply"}
 
 
 def test_every_task_type_in_use_has_a_kind_and_its_stored_price() -> None:

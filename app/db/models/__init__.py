@@ -10,6 +10,7 @@ from app.db.models.application import (
 )
 from app.db.models.background_task import BackgroundTask
 from app.db.models.base import Base
+from app.db.models.coach import CoachConversation, CoachStatus
 from app.db.models.cover_letter import CoverLetter, CoverLetterVersion, LetterStatus
 from app.db.models.credit import CreditTransaction
 from app.db.models.cv import CvFile, CvVersion
@@ -35,6 +36,8 @@ __all__ = [
     "ApplicationStatusChange",
     "BackgroundTask",
     "Base",
+    "CoachConversation",
+    "CoachStatus",
     "CoverLetter",
     "CoverLetterVersion",
     "CreditTransaction",

@@ -29,6 +29,7 @@ from app.db.models import (
     ApplicationNote,
     ApplicationStatusChange,
     BackgroundTask,
+    CoachConversation,
     CoverLetter,
     CoverLetterVersion,
     CreditTransaction,
@@ -160,7 +161,8 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(InboxItem).where(InboxItem.user_id == user_id),
         delete(FeedSource).where(FeedSource.search_id.in_(searches)),
         delete(SavedSearch).where(SavedSearch.user_id == user_id),
-        # The achievements bank (CVs).
+        # The STAR coach's conversations (CVs, tasks, achievements), the achievements bank.
+        delete(CoachConversation).where(CoachConversation.user_id == user_id),
         delete(Achievement).where(Achievement.user_id == user_id),
         # CVs (offers), then offers.
         delete(UserPhoto).where(UserPhoto.user_id == user_id),

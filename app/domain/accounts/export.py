@@ -30,6 +30,7 @@ from app.db.models import (
     ApiToken,
     Application,
     BackgroundTask,
+    CoachConversation,
     CoverLetter,
     CoverLetterVersion,
     CreditTransaction,
@@ -359,6 +360,14 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
             await _add_search(db, out, search_id)
         inbox_ids = await _ids(db, select(InboxItem.id).where(InboxItem.user_id == user.id))
         await _add_rows(db, out, InboxItem, "inbox", inbox_ids, "offer")
+        conversations = await db.scalars(
+            select(CoachConversation)
+            .where(CoachConversation.user_id == user.id)
+            .order_by(CoachConversation.created_at)
+        )
+        coach = [row_json(c) for c in conversations]
+        await release_lock(db)
+        await out.add("coach.json", _dump(coach))
         made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
         text = readme(
             user.locale or settings.default_locale,

@@ -47,6 +47,8 @@ inbox/<name>.json    one offer found by a search (or the bookmarklet): its text,
                      your decision.
 achievements.json    the achievements bank: every story (situation, task, action, result,
                      skills shown, draft or complete) and the CV experience it is linked to.
+coach.json           the STAR coach's conversations: the experience, the step reached, every
+                     message, your answers by step and the achievement proposed.
 
 PDFs: {pdf_count} of {cv_count} CVs and {letter_pdf_count} of {letter_count} written cover letters
 are included as PDF (those already rendered; rendering all of them here could take minutes).
@@ -101,6 +103,8 @@ inbox/<nom>.json     une offre trouvée par une recherche (ou le bookmarklet) : 
 achievements.json    la banque de réalisations : chaque histoire (situation, tâche, action,
                      résultat, compétences démontrées, brouillon ou complète) et l'expérience
                      du CV à laquelle elle est rattachée.
+coach.json           les conversations du coach STAR : l'expérience, l'étape atteinte, chaque
+                     message, vos réponses par étape et la réalisation proposée.
 
 PDF inclus (ceux déjà produits ; tous les produire ici pourrait prendre plusieurs minutes) :
 CV : {pdf_count} sur {cv_count} ; lettres de motivation rédigées : {letter_pdf_count} sur \

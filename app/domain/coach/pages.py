@@ -1,0 +1,284 @@
+"""HTML pages of the STAR coach: the conversations and the start form, one conversation (its
+thread, the composer or the guided form's step, the proposal to check at review), and the
+page's own event stream, which carries the coach's reply token by token.
+
+Plain forms that work without JavaScript (Post/Redirect/Get); with htmx the composer posts in
+place and the thread is re-rendered from the database on each ``coach:updated``, while each
+``coach:delta`` appends its piece of text to the reply being written.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from litestar import Controller, get, post
+from litestar.enums import MediaType
+from litestar.params import FromPath
+from litestar.plugins.htmx import HTMXRequest
+from litestar.response import ServerSentEvent, ServerSentEventMessage, Template
+from redis.asyncio import Redis
+
+from app.db.models.coach import CoachConversation, CoachStatus
+from app.domain.coach import services, view
+from app.domain.credits.live import CreditCounterFeed
+from app.domain.tasks.live import TaskCentreFeed
+from app.events import COACH_DELTA, COACH_UPDATED
+from app.lib.dependencies import (
+    AppSettings,
+    Channels,
+    Db,
+    Queue,
+    ReadSessions,
+    RedisClient,
+    SignedIn,
+)
+from app.lib.errors import AppError
+from app.lib.form_flash import is_form_refusal, redirect_back, see_other
+from app.lib.input_errors import user_message
+from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.sse import fragment_message, user_event_stream, user_locale
+from app.lib.templating import fragment_context, fragment_template
+from app.settings.llm_endpoint import Engine
+
+THREAD = "coach/_partials/thread.html"
+COMPOSER = "coach/_partials/composer.html"
+
+
+async def thread_context(redis: Redis, conversation: CoachConversation) -> dict[str, Any]:
+    return {
+        "thread": await view.thread(redis, conversation),
+        "guide": view.guide(conversation.phase) if conversation.engine == "offline" else None,
+        "field_labels": view.FIELD_LABELS,
+        "status_labels": view.STATUS_LABELS,
+    }
+
+
+def delta_html(payload: dict[str, Any]) -> str:
+    """One piece of the reply, with where it starts and ends in the reply (characters):
+    static/js/coach.js appends only what the page does not show yet."""
+    text = str(payload.get("text") or "")
+    start = int(payload.get("offset") or 0)
+    return f'<span data-offset="{start}" data-end="{start + len(text)}">{escape(text)}</span>'
+
+
+class CoachPages(Controller):
+    include_in_schema = False
+
+    @get("/coach")
+    async def index(self, user: SignedIn, db: Db, engine: Engine) -> Template:
+        context = {
+            "conversations": await services.list_for_user(db, user.id),
+            "choices": await services.experience_choices(db, user.id),
+            "offline": (await engine()).mode == "offline",
+            "status_labels": view.STATUS_LABELS,
+            "step_labels": view.STEP_LABELS,
+        }
+        return Template("coach/index.html", context=context)
+
+    @post("/coach", media_type=MediaType.HTML)
+    async def start(
+        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, settings: AppSettings
+    ) -> Any:
+        form = await posted_text(request)
+        cv_file_id, _, experience_id = (form.get("experience") or "").partition(":")
+        try:
+            conversation = await services.start(
+                db,
+                queue,
+                settings,
+                user.id,
+                cv_file_id=cv_file_id or None,
+                experience_id=experience_id or None,
+                language=form.get("language") or "en",
+            )
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user)
+            return redirect_back(request, "/coach", exc)
+        return see_other(f"/coach/{conversation.id}")
+
+    @get("/coach/{conversation_id:str}")
+    async def show(
+        self, user: SignedIn, db: Db, redis: RedisClient, conversation_id: FromPath[str]
+    ) -> Template:
+        conversation = await services.get(db, user.id, conversation_id)
+        return Template("coach/page.html", context=await thread_context(redis, conversation))
+
+    @get("/coach/{conversation_id:str}/stream")
+    async def stream(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        read_sessions: ReadSessions,
+        channels: Channels,
+        redis: RedisClient,
+        conversation_id: FromPath[str],
+    ) -> ServerSentEvent:
+        """The page's only stream: the thread (``coach-thread``) first and after each change
+        of this conversation, each piece of the reply being written (``coach-delta``), the task
+        centre (``tasks``) and the credit counter (``credits``)."""
+        conversation = await services.get(db, user.id, conversation_id)
+        user_id, wanted = user.id, conversation.id
+        template = fragment_template(request, THREAD)
+        context = fragment_context(request)
+        task_centre = TaskCentreFeed(request, read_sessions, user_id)
+        credits = CreditCounterFeed(request, read_sessions, user_id)
+        await db.commit()  # the stream may last for hours and reads with sessions of its own
+
+        async def thread() -> ServerSentEventMessage:
+            async with read_sessions() as session:
+                fresh = await services.get(session, user_id, wanted)
+                html = template.render(**context, **await thread_context(redis, fresh))
+            return fragment_message("coach-thread", html)
+
+        async def initial() -> list[ServerSentEventMessage]:
+            return [await thread(), *await task_centre.initial(), *await credits.initial()]
+
+        async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
+            ours = payload.get("conversationId") == wanted
+            own: list[ServerSentEventMessage] = []
+            if ours and name == COACH_DELTA:
+                own = [fragment_message("coach-delta", delta_html(payload))]
+            elif ours and name == COACH_UPDATED:
+                own = [await thread()]
+            return [*own, *await task_centre.on_event(name), *await credits.on_event(name)]
+
+        return ServerSentEvent(
+            user_event_stream(
+                channels, user_id, initial, on_event, locale=user_locale(read_sessions, user_id)
+            ),
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+
+    async def _answer(
+        self,
+        request: HTMXRequest,
+        db: Db,
+        redis: Redis,
+        conversation: CoachConversation,
+        error: AppError | None,
+        typed: str = "",
+    ) -> Any:
+        """htmx: the answer box again (empty, or with the refusal and what was typed); the
+        thread follows from the page's stream (``coach:updated``). A plain post: back to the
+        page (the refusal and what was typed flashed there)."""
+        location = f"/coach/{conversation.id}"
+        if not request.htmx:
+            if error is None:
+                return see_other(location)
+            return redirect_back(request, location, error, typed=typed)
+        context = await thread_context(redis, conversation)
+        if error is not None:
+            context.update(error=user_message(error), error_code=error.code, typed=typed)
+        return Template(COMPOSER, context={**context, "with_composer": True})
+
+    @post("/coach/{conversation_id:str}/messages", media_type=MediaType.HTML)
+    async def send(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        settings: AppSettings,
+        conversation_id: FromPath[str],
+    ) -> Any:
+        conversation = await services.get(db, user.id, conversation_id)
+        text = (await posted_text(request)).get("text") or ""
+        try:
+            await services.post_message(db, queue, settings, conversation, text)
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user, conversation)
+            return await self._answer(request, db, queue.redis, conversation, exc, text)
+        return await self._answer(request, db, queue.redis, conversation, None)
+
+    @post("/coach/{conversation_id:str}/retry", media_type=MediaType.HTML)
+    async def retry(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        settings: AppSettings,
+        conversation_id: FromPath[str],
+    ) -> Any:
+        conversation = await services.get(db, user.id, conversation_id)
+        try:
+            await services.ask_again(db, queue, settings, conversation)
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user, conversation)
+            return await self._answer(request, db, queue.redis, conversation, exc)
+        return await self._answer(request, db, queue.redis, conversation, None)
+
+    @post("/coach/{conversation_id:str}/accept", media_type=MediaType.HTML)
+    async def accept(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        conversation_id: FromPath[str],
+    ) -> Any:
+        """The checked proposal into the bank; a refusal goes back with what was typed."""
+        conversation = await services.get(db, user.id, conversation_id)
+        form = await posted_text(request)
+        fields: dict[str, Any] = {k: form.get(k, "") for k in view.FIELD_LABELS}
+        fields["skills"] = [s.strip() for s in form.get("skills", "").replace("\n", ",").split(",")]
+        fields["skills"] = [s for s in fields["skills"] if s]
+        location = f"/coach/{conversation_id}"
+        try:
+            await services.accept(db, queue, conversation, fields)
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user)
+            return redirect_back(request, location, exc, posted=form)
+        return see_other(location)
+
+    @post("/coach/{conversation_id:str}/abandon", media_type=MediaType.HTML)
+    async def abandon(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        conversation_id: FromPath[str],
+    ) -> Any:
+        return await self._set(request, user.id, db, queue, conversation_id, CoachStatus.ABANDONED)
+
+    @post("/coach/{conversation_id:str}/resume", media_type=MediaType.HTML)
+    async def resume(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        queue: Queue,
+        conversation_id: FromPath[str],
+    ) -> Any:
+        return await self._set(request, user.id, db, queue, conversation_id, CoachStatus.ACTIVE)
+
+    async def _set(
+        self,
+        request: HTMXRequest,
+        user_id: str,
+        db: Db,
+        queue: Queue,
+        conversation_id: str,
+        status: CoachStatus,
+    ) -> Any:
+        conversation = await services.get(db, user_id, conversation_id)
+        location = f"/coach/{conversation_id}"
+        try:
+            await services.set_status(db, queue, conversation, status)
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await db.rollback()
+            return redirect_back(request, location, exc)
+        return see_other(location)

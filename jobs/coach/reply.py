@@ -1,0 +1,177 @@
+"""arq job of the STAR coach: ``coach_reply`` writes the coach's next message, or at the
+review the proposed achievement, for one conversation.
+
+Built on jobs/task_job.py like the cover letter (jobs/cover_letters.py): every write first
+claims the task, a transient LLM failure is retried, anything else ends the task failed and
+the conversation says so (the user sends again). A reply is streamed: each piece of text is
+published as ``coach:delta`` as it arrives and kept in Redis (``partial_key``) for a page
+opened mid-reply; the whole message is saved once it is written. The phase was decided by the
+web request that queued the job (app/domain/coach/phases.py), never by the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from arq.worker import func
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db.models import BackgroundTask
+from app.db.models.base import now_ms
+from app.db.models.coach import CoachConversation, CoachStatus
+from app.db.models.status import FINISHED, TaskStatus
+from app.domain.coach.lifecycle import (
+    PARTIAL_TTL_SECONDS,
+    REPLY_JOB,
+    announce,
+    end_reply,
+    partial_key,
+)
+from app.domain.coach.phases import REVIEW
+from app.domain.coach.services import offline_proposal
+from app.domain.coach.wording import INPUT_GONE, REPLY_FAILED, question_code
+from app.events import COACH_DELTA, coach_delta
+from app.lib.events import publish_event
+from app.lib.llm import LLMEndpoint, LLMError
+from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
+from app.lib.llm.streaming import chat_stream
+from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+from app.tasks.lifecycle import save_and_publish
+from app.tasks.slots import release_slot
+from jobs.coach.prompting import reply_messages
+from jobs.coach.proposal import propose
+from jobs.task_job import (
+    Job,
+    claim_or_stop,
+    complete,
+    guarded,
+    progress,
+    publish_failure,
+    unless_settled,
+)
+
+log = logging.getLogger(__name__)
+MODEL_PHASE = "star_coach"  # the admin's model setting: model_star_coach
+MAX_REPLY_TOKENS = 400  # 2 to 4 sentences, with room for a verbose model
+
+
+async def coach_reply(ctx: dict[str, Any], conversation_id: str, task_id: str) -> dict[str, Any]:
+    return await unless_settled(
+        _reply(ctx, conversation_id, task_id),
+        {"conversationId": conversation_id, "skipped": "settled"},
+        "Coach reply task %s was settled elsewhere (cancelled); its reply is dropped",
+        task_id,
+    )
+
+
+async def _reply(ctx: dict[str, Any], conversation_id: str, task_id: str) -> dict[str, Any]:
+    redis = ctx["redis"]
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED:
+            return {"skipped": task.status if task else "no task"}
+        conversation = await db.get(CoachConversation, conversation_id)
+        if conversation is None or conversation.reply_task_id != task.id:
+            if await end_reply(
+                db, task, conversation, status=TaskStatus.FAILED, message=INPUT_GONE
+            ):
+                await save_and_publish(db, redis, task)
+            return {"conversationId": conversation_id, "skipped": "input gone"}
+
+        async def work() -> dict[str, Any]:
+            return await _work(ctx, db, task, conversation)
+
+        async def fail(_: dict[str, Any]) -> None:
+            ended = await end_reply(
+                db, task, conversation, status=TaskStatus.FAILED, message=REPLY_FAILED
+            )
+            await redis.delete(partial_key(conversation_id))
+            await publish_failure(db, redis, task, ended)
+            await announce(redis, conversation)
+
+        job = Job("Coach reply", "conversationId", conversation_id)
+        return await guarded(ctx, db, redis, task, conversation, job, work, fail)
+
+
+async def _work(
+    ctx: dict[str, Any], db: AsyncSession, task: BackgroundTask, conversation: CoachConversation
+) -> dict[str, Any]:
+    redis = ctx["redis"]
+    key = partial_key(conversation.id)
+    await redis.delete(key)  # a retried job starts its text again
+    await progress(db, redis, task, "writing", 10)
+    await announce(redis, conversation)  # a page shows the reply's place, empty again
+    endpoint = await llm_endpoint(db, ctx["settings"], user_id=conversation.user_id, redis=redis)
+    model = await model_for_phase(db, MODEL_PHASE)
+    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+    message: dict[str, Any] = {"role": "coach", "phase": conversation.phase, "at": 0}
+    proposal: dict[str, Any] | None = None
+    refused: list[dict[str, str]] = []
+    try:
+        if endpoint is None:  # the LLM was unset since: the guided form's words
+            code = "review" if conversation.phase == REVIEW else question_code(conversation.phase)
+            message["code"] = code
+        elif conversation.phase == REVIEW:
+            proposed = await propose(endpoint, model, conversation)
+            proposal, refused = proposed.proposal, proposed.refused
+            message["code"] = "review"
+        else:
+            message["text"] = await _stream(redis, endpoint, model, conversation)
+    except TRANSIENT_LLM_ERRORS as exc:
+        raise TransientFailure(str(exc)) from exc
+    except LLMError:
+        raise  # not worth retrying: the task ends failed (guarded)
+    if endpoint is None and conversation.phase == REVIEW:
+        proposal = offline_proposal(conversation)
+    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
+    message["at"] = now_ms()
+    conversation.messages = [*conversation.messages, message]
+    if proposal is not None:
+        conversation.proposal = proposal
+        conversation.refused = refused
+    conversation.reply_task_id = None
+    conversation.error = None
+    await release_slot(db, task.id)
+    summary = {
+        "conversationId": conversation.id,
+        "phase": conversation.phase,
+        "refused": len(refused),
+        "active": conversation.status == CoachStatus.ACTIVE,
+    }
+    await complete(db, redis, task, summary)
+    await redis.delete(key)
+    await announce(redis, conversation)
+    return summary
+
+
+async def _stream(
+    redis: Any, endpoint: LLMEndpoint, model: str, conversation: CoachConversation
+) -> str:
+    """The reply, published piece by piece as the model writes it."""
+    key = partial_key(conversation.id)
+    written = 0
+
+    async def on_delta(piece: str) -> None:
+        nonlocal written
+        await redis.append(key, piece)
+        await redis.expire(key, PARTIAL_TTL_SECONDS)
+        await publish_event(
+            redis, conversation.user_id, COACH_DELTA, coach_delta(conversation.id, piece, written)
+        )
+        written += len(piece)
+
+    reply = await chat_stream(
+        endpoint,
+        model=model,
+        messages=reply_messages(conversation),
+        on_delta=on_delta,
+        max_tokens=MAX_REPLY_TOKENS,
+    )
+    text = (reply.text or "").strip()
+    if not text:
+        raise LLMError("the coach's reply was empty")
+    return text
+
+
+JOB_FUNCTIONS = [func(coach_reply, name=REPLY_JOB, timeout=300)]
