@@ -35,7 +35,8 @@ PURPOSE_OF_PHASE = {
     "cv_import": IMPORT,
     "offer_extract": IMPORT,  # reading a pasted or fetched offer: an import too
     "cover_letter": LETTERS,
-    "coaching": COACHING,
+    "star_coach": COACHING,  # the STAR coach's replies and proposal (jobs/coach/reply.py)
+    "pitch": COACHING,  # the pitch coach (jobs/pitches/writer.py)
 }
 
 # HKDF "info" of the key that encrypts users' API keys (app/lib/secret_box.py).

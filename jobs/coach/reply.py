@@ -103,7 +103,7 @@ async def _work(
     await progress(db, redis, task, "writing", 10)
     await announce(redis, conversation)  # a page shows the reply's place, empty again
     endpoint = await llm_endpoint(db, ctx["settings"], user_id=conversation.user_id, redis=redis)
-    model = await model_for_phase(db, MODEL_PHASE)
+    model = await model_for_phase(db, MODEL_PHASE, endpoint)
     await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
     message: dict[str, Any] = {"role": "coach", "phase": conversation.phase, "at": 0}
     proposal: dict[str, Any] | None = None

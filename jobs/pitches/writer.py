@@ -44,7 +44,7 @@ async def pitch_engine(
     endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
     if endpoint is None:
         return None
-    return PitchEngine(endpoint, await model_for_phase(session, PHASE))
+    return PitchEngine(endpoint, await model_for_phase(session, PHASE, endpoint))
 
 
 def within(paragraphs: list[str], most: int) -> tuple[list[str], int]:
