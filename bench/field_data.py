@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.lib.parsing import cv_parser, field_labeller
-from app.lib.parsing.field_features import MONTH_WORDS, tokenize
+from app.lib.parsing import cv_parser
+from app.lib.parsing.fields import field_labeller
+from app.lib.parsing.fields.field_features import MONTH_WORDS, tokenize
 from bench.synthetic_cvs_score import LEGAL, contains, fold, norm_date, similar, tokens
 
 PDF_MAX_PAGES = 10  # litestar.toml [limits] pdf_max_pages, as the corpus scorer reads

@@ -28,7 +28,7 @@ from typing import Any
 
 from app.lib.letter_content import LetterContent
 from app.lib.matching.vocabulary import default_vocabulary
-from app.lib.parsing.languages import detect_language
+from app.lib.parsing.fields.languages import detect_language
 from jobs.letters.core.wording import MONTHS, WORDING
 
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
@@ -227,7 +227,7 @@ def written_text(content: LetterContent) -> str:
 
 
 def letter_language(content: LetterContent) -> tuple[str | None, int]:
-    """The body's language (stop words, ``app/lib/parsing/languages.py``), and how many
+    """The body's language (stop words, ``app/lib/parsing/fields/languages.py``), and how many
     paragraphs read as another language than the body."""
     whole = detect_language(" ".join(content.paragraphs))
     other = sum(

@@ -63,7 +63,7 @@ FINDINGS = [
     "- **Guard over-drop**: the verb *excel* was read as Microsoft Excel (the vocabulary's "
     "skill finder). *Since the run of e478598:* a tool name that is also an English verb is "
     "the verb in lower case before what a verb takes (`VERB_READING`, "
-    "`app/lib/parsing/skills_vocab.py`; `tests/unit/test_letter_guard_names.py`).",
+    "`app/lib/parsing/fields/skills_vocab.py`; `tests/unit/test_letter_guard_names.py`).",
     "- **The model runs on**: for both French ads the draft and the client's schema repair "
     "each used the whole `cover_letter` output budget (1536 tokens, `app/lib/llm/budget.py`; "
     "llama-server's log) and were cut off. A cut-off draft cannot be salvaged because "

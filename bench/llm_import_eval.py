@@ -1,5 +1,6 @@
 """``make eval-llm-import``: the CV import with a real local model, the rules and the model
-merged entry by entry as the app does (app/lib/parsing/import_merge.py), beside the rules
+merged entry by entry as the app does (app/lib/parsing/model_import/import_merge.py), beside the
+rules
 alone and the model alone (checked against the file), on a fixed sample of corpus PDFs.
 
 Minutes per CV on a CPU (the model is the one ``../shared/tools/local-llm/serve.sh`` serves;
@@ -18,8 +19,8 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.llm import LLMEndpoint, LLMError
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.import_merge import merge_readings
-from app.lib.parsing.llm_extract import llm_extract_cv
+from app.lib.parsing.model_import.import_merge import merge_readings
+from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
 from bench.suspicions_eval import DEFAULT_CORPUS, PDF_MAX_PAGES, ROOT, _scorer
 

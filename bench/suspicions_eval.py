@@ -2,7 +2,8 @@
 prints it; ``python -m bench.suspicions_eval`` alone).
 
 Each corpus CV (PDF, and the same CV pasted as text) is imported as the app does and its report
-built (app/lib/parsing/import_report.py). The corpus's hand-checked truth says what a recruiter
+built (app/lib/parsing/report/import_report.py). The corpus's hand-checked truth says what a
+recruiter
 would see wrong: required jobs missing, jobs that are not jobs, a paired job whose title or
 company is wrong. Figures:
 
@@ -23,8 +24,8 @@ from types import ModuleType
 from typing import Any
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.import_report import build_import_report
-from app.lib.parsing.report_live import is_major
+from app.lib.parsing.report.import_report import build_import_report
+from app.lib.parsing.report.report_live import is_major
 from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
 
 ROOT = Path(__file__).resolve().parents[1]

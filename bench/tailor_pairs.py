@@ -21,12 +21,12 @@ from typing import Any
 from app.lib.cv_content import CvContent, Education, Experience, Language, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.json_resume import validate_json_resume
-from app.lib.parsing.json_resume_export import resume_from_content
-from app.lib.parsing.json_resume_map import content_from_resume
-from app.lib.parsing.languages import detect_language
-from app.lib.parsing.offer_contract import rough_language
+from app.lib.parsing.fields.languages import detect_language
+from app.lib.parsing.formats.json_resume import validate_json_resume
+from app.lib.parsing.formats.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offers.offer_contract import rough_language
 from app.lib.pdf_text import read_pdf_text_sync
 from jobs.pipeline.core.context import OfferBrief
 

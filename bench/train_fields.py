@@ -1,4 +1,5 @@
-"""Train the experience-heading field labeller (app/lib/parsing/field_labeller.py) and measure it
+"""Train the experience-heading field labeller (app/lib/parsing/fields/field_labeller.py) and
+measure it
 against the rules, cross-validated by person.
 
     python -m bench.train_fields                      # train, cross-validate, write the model
@@ -29,8 +30,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.lib.parsing.field_features import heading_features
-from app.lib.parsing.field_labeller import MODEL_PATH, combine, label_heading
+from app.lib.parsing.fields.field_features import heading_features
+from app.lib.parsing.fields.field_labeller import MODEL_PATH, combine, label_heading
 from bench.field_data import (
     Example,
     company_right,

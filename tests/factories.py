@@ -287,7 +287,7 @@ async def misread_source_cv(
     ``pasted``: imported from a pasted text (the review page shows it beside the sections)."""
     from datetime import date
 
-    from app.lib.parsing.import_report import build_import_report
+    from app.lib.parsing.report.import_report import build_import_report
 
     content = misfiled_cv(piled)
     row = await source_cv(db, user_id, content=content)

@@ -18,7 +18,7 @@ from app.lib import i18n
 from app.lib.form_flash import FlashTemplate
 from app.lib.html_time import html_datetime
 from app.lib.labels import generation_count, label
-from app.lib.parsing.languages import language_key
+from app.lib.parsing.fields.languages import language_key
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 

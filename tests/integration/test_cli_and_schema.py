@@ -15,7 +15,7 @@ from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.generation.services import MAX_OFFERS
 from app.domain.offers.editing import API_FIELDS, TEXT_LIMITS
 from app.domain.offers.intake import JOB_KEYS, MAX_OFFER_CHARS
-from app.lib.parsing.json_resume import TOP_LEVEL_KEYS
+from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS
 from tests.conftest import register
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvGenerationTask
-from app.lib.parsing.report_live import item_key
+from app.lib.parsing.report.report_live import item_key
 from tests import factories
 from tests.conftest import post_form, register
 from tests.prg import followed

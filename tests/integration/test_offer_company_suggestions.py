@@ -1,5 +1,6 @@
 """An offer read without a company shows the field to fill, with the names its text gives as
-suggestions (app/lib/parsing/offer_company.py company_suggestions); a known company shows none."""
+suggestions (app/lib/parsing/offers/offer_company.py company_suggestions); a known company shows
+none."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from app.db.models import CvFile, CvVersion
 from app.domain.renders.bullet_pairs import pair_bullets
 from app.lib import cv_limits as limits
 from app.lib.cv_content import CvContent
-from app.lib.parsing.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.settings.registry import feature_cost_setting
 from app.settings.service import update_setting
 from tests import factories

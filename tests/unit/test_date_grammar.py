@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.date_lines import join_split_dates
-from app.lib.parsing.dates import find_date_range, normalise_date_input, remove_span
-from app.lib.parsing.written_dates import WrittenDates
+from app.lib.parsing.dates.date_lines import join_split_dates
+from app.lib.parsing.dates.dates import find_date_range, normalise_date_input, remove_span
+from app.lib.parsing.dates.written_dates import WrittenDates
 
 RANGES = [
     # an ellipsis right after a start (or after its dash) leaves the range open

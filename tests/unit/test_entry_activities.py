@@ -1,4 +1,5 @@
-"""Entries listing their activities under the title line (app/lib/parsing/entry_activities.py):
+"""Entries listing their activities under the title line
+(app/lib/parsing/entries/entry_activities.py):
 the section's habit, not one line, decides that "Contact clientèle" is no employer. Names are
 made up."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.entry_activities import is_activity_line
+from app.lib.parsing.entries.entry_activities import is_activity_line
 
 HEADER = "Lénaïg Kerbrat\nlenaig.kerbrat@example.org\n06 12 34 56 78\n\nEXPÉRIENCES\n\n"
 

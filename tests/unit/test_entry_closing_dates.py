@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.lib.parsing.entries import split_entries
-from app.lib.parsing.entry_closing_dates import move_closing_dates
+from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.entry_closing_dates import move_closing_dates
 
 SECTION = [
     "Northwind: built a booking platform",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.entry_date_headers import spread_date_headers
+from app.lib.parsing.entries.entry_date_headers import spread_date_headers
 
 SECTION = [
     "2019",

@@ -1,10 +1,10 @@
-"""Entries written as labelled rows (app/lib/parsing/entry_labels.py): repeated field labels
+"""Entries written as labelled rows (app/lib/parsing/entries/entry_labels.py): repeated field labels
 come off their values, and each entry's dates, title and employer are read as such."""
 
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.entry_labels import field_of, unlabel_fields
+from app.lib.parsing.entries.entry_labels import field_of, unlabel_fields
 
 ROWS = [
     ("Dates", "2021 — 2023", "Occupation or position held", "Buyer", "Brakton Foods, Leeds"),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.lib.parsing.dates import find_date_range
-from app.lib.parsing.entries import split_entries
-from app.lib.parsing.entry_lines import classify
-from app.lib.parsing.entry_pattern import DatePattern, learn_date_pattern, pattern_of
+from app.lib.parsing.dates.dates import find_date_range
+from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.entry_lines import classify
+from app.lib.parsing.entries.entry_pattern import DatePattern, learn_date_pattern, pattern_of
 
 # Two entries the generic test accepts, then two whose headings run long and end with a full
 # stop: the generic test alone reads them as sentences.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.dates import find_date_range
-from app.lib.parsing.entries import PATTERN, split_entries
-from app.lib.parsing.entry_lines import classify
-from app.lib.parsing.entry_shape import in_shape, learn_shape, shape_of
-from app.lib.parsing.section_split import split_sections
+from app.lib.parsing.dates.dates import find_date_range
+from app.lib.parsing.entries.entries import PATTERN, split_entries
+from app.lib.parsing.entries.entry_lines import classify
+from app.lib.parsing.entries.entry_shape import in_shape, learn_shape, shape_of
+from app.lib.parsing.sections.section_split import split_sections
 from app.lib.styled_text import StyledText, line_styles_of
 
 

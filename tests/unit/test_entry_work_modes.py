@@ -1,13 +1,13 @@
 """A way of working written where CVs put the place ("À distance", "Full remote",
 "Télétravail", "Lyon / hybride") is the entry's place: the employer beside it stays whole and the
-entry is kept (app/lib/parsing/entry_words.py). The CV is made up."""
+entry is kept (app/lib/parsing/entries/entry_words.py). The CV is made up."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.entry_words import is_place
+from app.lib.parsing.entries.entry_words import is_place
 
 CV = """Jeanne Martin
 jeanne@example.com

@@ -20,8 +20,8 @@ from app.lib.llm.field_checks import (
     declared,
     string_fields,
 )
-from app.lib.parsing.extraction_checks import CV_EXTRACTION, OFFER_EXTRACTION
-from app.lib.parsing.verify_offer import OfferExtraction
+from app.lib.parsing.offers.verify_offer import OfferExtraction
+from app.lib.parsing.report.extraction_checks import CV_EXTRACTION, OFFER_EXTRACTION
 from jobs.letters.core.schema import LetterDraft
 from jobs.letters.llm import CHECKED_DRAFT
 from jobs.pipeline.core.field_checks import CHECKED_SCHEMAS, TRANSLATE

@@ -1,15 +1,16 @@
-"""The learned heading labeller (app/lib/parsing/field_labeller.py) and where the parser uses it:
+"""The learned heading labeller (app/lib/parsing/fields/field_labeller.py) and where the parser
+uses it:
 invented headings in the shapes the rules find hard."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing import field_labeller
-from app.lib.parsing.entries import split_entries
-from app.lib.parsing.field_features import tokenize
-from app.lib.parsing.field_labeller import Field, Fields, combine, label_heading
-from app.lib.parsing.roles import experience_from
+from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.roles import experience_from
+from app.lib.parsing.fields import field_labeller
+from app.lib.parsing.fields.field_features import tokenize
+from app.lib.parsing.fields.field_labeller import Field, Fields, combine, label_heading
 
 pytestmark = pytest.mark.skipif(not field_labeller.available(), reason="no labeller model")
 

@@ -1,12 +1,13 @@
 """A title and its employer set on one line with no separator, told apart in the PDF by weight
 alone ("SOFTWARE ARCHITECT CASEFLEET"), are cut after the last word that is a title on its own,
-only when what follows names an employer (app/lib/parsing/entry_jobs.py). Names are made up."""
+only when what follows names an employer (app/lib/parsing/entries/entry_jobs.py). Names are made
+up."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.entry_jobs import (
+from app.lib.parsing.entries.entry_jobs import (
     fused_title_employer,
     reads_as_description,
     without_description,

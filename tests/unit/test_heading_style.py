@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.heading_style import learn_heading_style
-from app.lib.parsing.section_split import split_sections
+from app.lib.parsing.sections.heading_style import learn_heading_style
+from app.lib.parsing.sections.section_split import split_sections
 from app.lib.pdf_text import read_pdf_text_sync
 from app.lib.styled_text import StyledText, line_styles_of
 from tests.fixtures.pdfs import render_html

@@ -5,7 +5,7 @@ space after it), and nothing else moves."""
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.hyphenation import rejoin_hyphenated
+from app.lib.parsing.text.hyphenation import rejoin_hyphenated
 
 PASTED = """\
 Marie Dupont

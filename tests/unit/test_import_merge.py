@@ -1,11 +1,12 @@
-"""The rules and the LLM check each other (app/lib/parsing/import_merge.py): where both found an
+"""The rules and the LLM check each other (app/lib/parsing/model_import/import_merge.py): where
+both found an
 entry the rules' reading stands, filled where it is empty; an entry only the model found is
 added in the text's order and reported; disagreements on names are reported, never hidden."""
 
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.import_merge import merge_readings
+from app.lib.parsing.model_import.import_merge import merge_readings
 
 RULES = CvContent.from_json(
     {

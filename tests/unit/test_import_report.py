@@ -1,4 +1,4 @@
-"""The import report (app/lib/parsing/import_report.py) on synthetic CVs: lost lines, entries
+"""The import report (app/lib/parsing/report/import_report.py) on synthetic CVs: lost lines, entries
 without company/title/dates, suspicious values, text-layer problems, unrecognised sections."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from app.lib.cv_content import CvContent, Education, Experience, Header, Skill
-from app.lib.parsing.import_report import build_import_report, things_to_check
-from app.lib.parsing.report_coverage import coverage
+from app.lib.parsing.report.import_report import build_import_report, things_to_check
+from app.lib.parsing.report.report_coverage import coverage
 
 TODAY = date(2026, 6, 15)
 

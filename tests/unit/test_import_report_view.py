@@ -10,7 +10,7 @@ from app.domain.cvs.report_view import flag_key, report_view
 from app.domain.tasks.view import _imported_cv_id, task_item
 from app.lib import i18n
 from app.lib.cv_content import CvContent, Experience
-from app.lib.parsing.import_report import build_import_report
+from app.lib.parsing.report.import_report import build_import_report
 
 
 def _cv_with_report() -> tuple[CvFile, CvContent]:

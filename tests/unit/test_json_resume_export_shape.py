@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import CvContent, ExtraItem, Extras, Skill
-from app.lib.parsing.json_resume import validate_json_resume
-from app.lib.parsing.json_resume_export import resume_from_content
-from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.formats.json_resume import validate_json_resume
+from app.lib.parsing.formats.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.pdf_render import render_cv_html
 
 

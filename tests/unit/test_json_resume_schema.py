@@ -15,7 +15,7 @@ import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.pdf_render.samples import junior_cv, long_cv, sample_cv
 from tests.factories import EN_CV, FR_CV
 from tests.fixtures.big_cvs import at_limits, corpus_shaped

@@ -14,7 +14,7 @@ import html5lib
 import pytest
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.pdf_render.samples import sample_cv
 from tests.fixtures.page_tour import EVERY_SECTION_CV
 from tests.unit.test_json_resume_schema import LOOSE_CV

@@ -12,7 +12,7 @@ import pytest
 from app.lib.cv_content import Language
 from app.lib.language_level import level_aside, unwrap_parens
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.offer_languages import find_languages
+from app.lib.parsing.offers.offer_languages import find_languages
 from app.lib.pdf_render import DESIGNS, render_cv_html
 from jobs.pipeline.core.languages import adapt_languages, convert_level
 

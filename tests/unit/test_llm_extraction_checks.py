@@ -1,10 +1,10 @@
 """What a model reads from a CV keeps only the source's text: a link label the document does
-not write is dropped with the link kept (``app/lib/parsing/verify.py``)."""
+not write is dropped with the link kept (``app/lib/parsing/model_import/verify.py``)."""
 
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.verify import check_cv
+from app.lib.parsing.model_import.verify import check_cv
 
 SOURCE = """Robin Vale
 Data Engineer — robin@example.com

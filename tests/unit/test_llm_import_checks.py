@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.entry_checks import match_entries, separate, without_repeats
-from app.lib.parsing.import_report import build_import_report
-from app.lib.parsing.verify import SourceText, check_cv
-from app.lib.parsing.written_dates import WrittenDates
+from app.lib.parsing.dates.written_dates import WrittenDates
+from app.lib.parsing.entries.entry_checks import match_entries, separate, without_repeats
+from app.lib.parsing.model_import.verify import SourceText, check_cv
+from app.lib.parsing.report.import_report import build_import_report
 
 WRITTEN = """Stage juin-août 2019 ; contrat signé le 04/11/2018
 Engineer, Feb 22 - Dec 23 | Projet 2012 | Été 2016

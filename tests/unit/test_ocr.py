@@ -17,7 +17,7 @@ from app.domain.cvs.scans import read_pdf
 from app.launcher import ocr_warning
 from app.lib.cv_content import CvContent
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.report_reading import reading_items
+from app.lib.parsing.report.report_reading import reading_items
 from app.lib.pdf_read import ocr_setup
 from app.lib.pdf_read.ocr import read_tsv
 from app.lib.pdf_read.ocr_reading import OcrOptions

@@ -1,13 +1,13 @@
 """An ad's requirements and missions are found by their grammar wherever they sit: with no
 heading, under a heading no table knows, after the benefits, or glued onto one line
-(app/lib/parsing/offer_cues.py). Synthetic ads of those shapes."""
+(app/lib/parsing/offers/offer_cues.py). Synthetic ads of those shapes."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.offer_cues import is_mission, is_requirement
 from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offers.offer_cues import is_mission, is_requirement
 
 NO_HEADINGS = """\
 Agent de planification (H/F)

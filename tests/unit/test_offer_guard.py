@@ -1,13 +1,14 @@
 """An offer's company and title are names or nothing: a heading, a place, a number, a contract,
 a sentence, a question, a site's navigation or a call to action is never taken for one
-(app/lib/parsing/offer_guard.py). Synthetic ads of the shapes job boards and pasted pages give."""
+(app/lib/parsing/offers/offer_guard.py). Synthetic ads of the shapes job boards and pasted pages
+give."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.offer_guard import plausible_company, plausible_title
 from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offers.offer_guard import plausible_company, plausible_title
 
 
 @pytest.mark.parametrize(

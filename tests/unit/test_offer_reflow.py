@@ -1,11 +1,12 @@
 """An ad whose line breaks were lost is cut back into headings, fields and items from its own
-shape (app/lib/parsing/offer_reflow.py); the skills it asks for are then read as in a laid-out
+shape (app/lib/parsing/offers/offer_reflow.py); the skills it asks for are then read as in a
+laid-out
 ad. The ads here are made up: their words are placeholders of the shapes real ads take."""
 
 from __future__ import annotations
 
 from app.lib.parsing.offer_parser import parse_offer_text
-from app.lib.parsing.offer_reflow import LONG_LINE, reflow, reflow_line
+from app.lib.parsing.offers.offer_reflow import LONG_LINE, reflow, reflow_line
 
 PROSE = "Velmar Tools makes hand tools in three plants and sells them in forty countries. " * 2
 

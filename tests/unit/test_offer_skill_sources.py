@@ -1,14 +1,15 @@
 """Skills an ad asks for beyond its cue phrases: the degrees it requires
-(app/lib/parsing/offer_degrees.py), the objects of its infinitive missions
-(app/lib/parsing/offer_missions.py), what the candidate "can do" ("Savoir animer", "Ability to
+(app/lib/parsing/offers/offer_degrees.py), the objects of its infinitive missions
+(app/lib/parsing/offers/offer_missions.py), what the candidate "can do" ("Savoir animer", "Ability
+to
 lift"), and what is never a skill (the employer's "notre expertise", "Débutant accepté")."""
 
 from __future__ import annotations
 
-from app.lib.parsing.offer_degrees import degrees_in
-from app.lib.parsing.offer_missions import mission_objects
 from app.lib.parsing.offer_parser import parse_offer_text
-from app.lib.parsing.offer_phrases import after_cues
+from app.lib.parsing.offers.offer_degrees import degrees_in
+from app.lib.parsing.offers.offer_missions import mission_objects
+from app.lib.parsing.offers.offer_phrases import after_cues
 
 
 def test_degrees_are_named_as_written() -> None:

@@ -12,9 +12,9 @@ import pytest
 from app.lib.cv_content import CvContent, Education
 from app.lib.docx_export import cv_docx_bytes
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.json_resume import validate_json_resume
-from app.lib.parsing.json_resume_export import resume_from_content
-from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.formats.json_resume import validate_json_resume
+from app.lib.parsing.formats.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.pdf_render.fit import render_to_budget
 
 PASTED = {

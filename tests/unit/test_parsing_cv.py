@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.contact import contact_facts, looks_like_location
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.headings import match_heading
-from app.lib.parsing.lists import parse_languages
-from app.lib.parsing.section_skills import parse_skills
+from app.lib.parsing.fields.contact import contact_facts, looks_like_location
+from app.lib.parsing.fields.lists import parse_languages
+from app.lib.parsing.sections.headings import match_heading
+from app.lib.parsing.sections.section_skills import parse_skills
 from app.lib.pdf_text import read_pdf_text_sync
 from tests.fixtures import pdfs
 from tests.fixtures.cv_samples import SAMPLES, score

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.dates import find_date_range, normalise_date_input, remove_span
+from app.lib.parsing.dates.dates import find_date_range, normalise_date_input, remove_span
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ Every text here is synthetic (invented people, employers and dates) and shows on
 
 from __future__ import annotations
 
-from app.lib.parsing.entries import split_entries
-from app.lib.parsing.entry_lines import anchor_dates
-from app.lib.parsing.roles import experience_from
+from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.entry_lines import anchor_dates
+from app.lib.parsing.entries.roles import experience_from
 
 
 def _jobs(text: str) -> list[tuple[str, str, str | None, str | None, list[str]]]:

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.json_resume import JsonResumeError, validate_json_resume
-from app.lib.parsing.json_resume_export import resume_from_content
-from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.formats.json_resume import JsonResumeError, validate_json_resume
+from app.lib.parsing.formats.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.pdf_text import read_pdf_text_sync
 from tests.fixtures import pdfs
 from tests.fixtures.cv_texts import JSON_RESUME, TEXT_CVS

@@ -8,14 +8,14 @@ import pytest
 
 from app.domain.offers.intake import offer_from_job_json, offer_text
 from app.lib.input_errors import InputError
-from app.lib.parsing.html_text import html_document
-from app.lib.parsing.offer_company import company_from_url, line_company
-from app.lib.parsing.offer_header import location_in, title_from_line
+from app.lib.parsing.fields.skills_vocab import find_skills
+from app.lib.parsing.formats.html_text import html_document
 from app.lib.parsing.offer_parser import clean_title, find_languages, parse_offer_text
-from app.lib.parsing.offer_phrases import requirement_phrases
-from app.lib.parsing.offer_sections import classify_heading, section_named_by
-from app.lib.parsing.skills_vocab import find_skills
-from app.lib.parsing.verify_offer import OfferExtraction, verify_offer
+from app.lib.parsing.offers.offer_company import company_from_url, line_company
+from app.lib.parsing.offers.offer_header import location_in, title_from_line
+from app.lib.parsing.offers.offer_phrases import requirement_phrases
+from app.lib.parsing.offers.offer_sections import classify_heading, section_named_by
+from app.lib.parsing.offers.verify_offer import OfferExtraction, verify_offer
 from tests.fixtures.offer_samples import (
     EN_OFFER,
     FR_OFFER,

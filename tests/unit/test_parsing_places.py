@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.entry_parts import trailing_place
+from app.lib.parsing.entries.entry_parts import trailing_place
 
 
 def _jobs(body: str) -> list[tuple[str, str, str]]:

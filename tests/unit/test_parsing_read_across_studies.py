@@ -1,5 +1,5 @@
 """Pasted two-column text: study entries of the main column that landed under a sidebar list
-(``app/lib/parsing/section_route.py``) go to education, whichever dated section came last.
+(``app/lib/parsing/sections/section_route.py``) go to education, whichever dated section came last.
 Synthetic CVs only."""
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.headings import match_cv_heading
-from app.lib.parsing.languages import languages_in_text
-from app.lib.parsing.lists import parse_languages
-from app.lib.parsing.section_skills import parse_skills
+from app.lib.parsing.fields.languages import languages_in_text
+from app.lib.parsing.fields.lists import parse_languages
+from app.lib.parsing.sections.headings import match_cv_heading
+from app.lib.parsing.sections.section_skills import parse_skills
 
 
 @pytest.mark.parametrize(

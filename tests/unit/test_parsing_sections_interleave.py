@@ -1,12 +1,12 @@
 """Pasted two-column text: job blocks that landed under a sidebar heading go back to
-experience (``app/lib/parsing/section_interleave.py``). Synthetic CVs only."""
+experience (``app/lib/parsing/sections/section_interleave.py``). Synthetic CVs only."""
 
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.section_education import job_entries_in_education
-from app.lib.parsing.section_interleave import job_blocks
-from app.lib.parsing.section_lines import date_line, job_heading
+from app.lib.parsing.sections.section_education import job_entries_in_education
+from app.lib.parsing.sections.section_interleave import job_blocks
+from app.lib.parsing.sections.section_lines import date_line, job_heading
 
 
 def _jobs(text: str) -> list[tuple[str, str, str | None]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.verify import SourceText, verify_cv
+from app.lib.parsing.model_import.verify import SourceText, verify_cv
 
 SOURCE = """Camille Durand
 Développeuse backend — camille@exemple.fr — 06 12 34 56 78 — linkedin.com/in/camille

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.lib.parsing.roles import MAX_NAME, name_from_bullet
+from app.lib.parsing.entries.roles import MAX_NAME, name_from_bullet
 
 
 def test_the_phrase_before_a_colon_or_a_dash_names_the_project() -> None:

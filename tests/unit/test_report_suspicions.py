@@ -1,5 +1,7 @@
-"""Structural suspicions of an import (app/lib/parsing/report_suspicions.py) and the live report
-(app/lib/parsing/report_live.py): each shape of misread is flagged, a correct CV is not, and an
+"""Structural suspicions of an import (app/lib/parsing/report/report_suspicions.py) and the live
+report
+(app/lib/parsing/report/report_live.py): each shape of misread is flagged, a correct CV is not, and
+an
 item stops counting once fixed or dismissed. Synthetic CVs of the shapes seen in real imports."""
 
 from __future__ import annotations
@@ -7,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.report_live import item_key, major_items, open_checks, open_items
-from app.lib.parsing.report_suspicions import structure_suspicions
+from app.lib.parsing.report.report_live import item_key, major_items, open_checks, open_items
+from app.lib.parsing.report.report_suspicions import structure_suspicions
 
 
 def _job(n: int, bullets: int, **fields: Any) -> dict[str, Any]:
@@ -127,7 +129,7 @@ def test_low_coverage_is_major_and_a_report_less_cv_counts_nothing() -> None:
 
 
 def test_unplaced_lines_leave_the_report_once_placed() -> None:
-    from app.lib.parsing.report_live import unplaced_now
+    from app.lib.parsing.report.report_live import unplaced_now
 
     cv = _cv()
     stored = {

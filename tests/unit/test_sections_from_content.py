@@ -1,11 +1,13 @@
-"""Sections found without their words: pictogram headings (app/lib/parsing/section_split.py)
-and an unnamed section filed as experience by its content (app/lib/parsing/section_content.py)."""
+"""Sections found without their words: pictogram headings
+(app/lib/parsing/sections/section_split.py)
+and an unnamed section filed as experience by its content
+(app/lib/parsing/sections/section_content.py)."""
 
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.section_content import entries_kind
-from app.lib.parsing.section_split import split_sections
+from app.lib.parsing.sections.section_content import entries_kind
+from app.lib.parsing.sections.section_split import split_sections
 
 JOBS = """2021 — Present
 Maintenance Technician
@@ -84,7 +86,7 @@ def test_an_unnamed_section_of_studies_or_roles_stays_apart() -> None:
 def test_a_section_filed_by_its_content_is_reported_for_review() -> None:
     from datetime import date
 
-    from app.lib.parsing.import_report import build_import_report
+    from app.lib.parsing.report.import_report import build_import_report
 
     text = _cv("⚙ Where I have been")
     parsed = parse_cv_text(text)

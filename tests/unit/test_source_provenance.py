@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.report_coverage import content_words
-from app.lib.parsing.report_provenance import provenance
+from app.lib.parsing.report.report_coverage import content_words
+from app.lib.parsing.report.report_provenance import provenance
 from app.lib.pdf_read.source_boxes import page_boxes, parse_boxes
 from app.lib.pdf_read.words import Line
 from app.lib.pdf_text import read_pdf_text_sync

@@ -1,9 +1,9 @@
-"""Dates copied after the entries they belong to (app/lib/parsing/stray_dates.py)."""
+"""Dates copied after the entries they belong to (app/lib/parsing/dates/stray_dates.py)."""
 
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.stray_dates import dates_to_headings
+from app.lib.parsing.dates.stray_dates import dates_to_headings
 
 SECTION = [
     "Web Developer Intern – Norvale.fr",

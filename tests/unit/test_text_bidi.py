@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.lib.parsing.text import normalise_text
+from app.lib.parsing.text.text import normalise_text
 
 
 def test_runs_of_marked_words_become_spaced_words() -> None:

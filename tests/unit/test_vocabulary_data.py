@@ -13,8 +13,8 @@ import pytest
 from app.lib.matching.terms import FUNCTION_WORDS, content_words, stems, words
 from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.matching.vocabulary_data import CONCEPTS, IMPLIES
-from app.lib.parsing.skills_vocab import SKILLS, find_skills
-from app.lib.parsing.text import word_set
+from app.lib.parsing.fields.skills_vocab import SKILLS, find_skills
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 WINDOW = 6

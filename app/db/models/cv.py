@@ -26,7 +26,7 @@ class CvFile(UUIDPrimaryKey, Timestamps, Base):
     original_mime: Mapped[str | None] = mapped_column(String(100), nullable=True)
     extraction_status: Mapped[str] = mapped_column(String(16), default="pending")
     extraction_errors: Mapped[list[Any]] = mapped_column(default=list)
-    # What the import is unsure of (app/lib/parsing/import_report.py); None before the first
+    # What the import is unsure of (app/lib/parsing/report/import_report.py); None before the first
     # import ends, and on CVs imported before the report existed.
     import_report: Mapped[dict[str, Any] | None] = mapped_column(nullable=True, default=None)
     job_offer_id: Mapped[str | None] = mapped_column(

@@ -33,7 +33,7 @@ from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.openapi import documented_body
-from app.lib.parsing.json_resume import TOP_LEVEL_KEYS
+from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS
 from app.lib.web import error_response
 from app.tasks.lifecycle import commit_deletion
 

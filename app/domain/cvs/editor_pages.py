@@ -37,7 +37,7 @@ from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.numbers import whole_number
 from app.lib.pages import posted_text
-from app.lib.parsing.report_live import unplaced_now
+from app.lib.parsing.report.report_live import unplaced_now
 
 
 @dataclass

@@ -17,8 +17,8 @@ from app.lib.cv_content import CvContent, Link, Skill, new_item_id
 from app.lib.cv_limits import MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_TOTAL_CHARS, check_content
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, user_message
-from app.lib.parsing.contact import link_for
-from app.lib.parsing.dates import normalise_date_input
+from app.lib.parsing.dates.dates import normalise_date_input
+from app.lib.parsing.fields.contact import link_for
 
 # Per field, from app/lib/cv_limits.py; a list field (bullets, skills) is bounded as a whole
 # only by the CV's total here, each of its lines then by the check of the whole content.

@@ -2,10 +2,11 @@
 
 PDF → sandboxed text layer; JSON Resume → direct mapping; text as is. Then the rule-based
 parser, and when an LLM is configured the model too (its answer checked against the source),
-the two readings merged entry by entry (app/lib/parsing/import_merge.py); the rules alone when
+the two readings merged entry by entry (app/lib/parsing/model_import/import_merge.py); the rules
+alone when
 the model fails.
 An extraction that finds nothing fails: example data is never filled in. Whichever path ran,
-the result carries an import report (app/lib/parsing/import_report.py) built from the same
+the result carries an import report (app/lib/parsing/report/import_report.py) built from the same
 source text, so the LLM's output is checked for lost lines the same way as the parser's.
 """
 
@@ -30,13 +31,13 @@ from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.import_merge import merge_readings
-from app.lib.parsing.import_report import build_import_report, things_to_check
-from app.lib.parsing.json_resume import validate_json_resume
-from app.lib.parsing.json_resume_map import content_from_resume
-from app.lib.parsing.languages import detect_language
-from app.lib.parsing.llm_extract import llm_extract_cv
-from app.lib.parsing.report_reading import reading_report
+from app.lib.parsing.fields.languages import detect_language
+from app.lib.parsing.formats.json_resume import validate_json_resume
+from app.lib.parsing.formats.json_resume_map import content_from_resume
+from app.lib.parsing.model_import.import_merge import merge_readings
+from app.lib.parsing.model_import.llm_extract import llm_extract_cv
+from app.lib.parsing.report.import_report import build_import_report, things_to_check
+from app.lib.parsing.report.report_reading import reading_report
 from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.pdf_text import MESSAGES as PDF_MESSAGES
 from app.lib.pdf_text import PdfTextError
@@ -208,7 +209,7 @@ async def extract(
     language = detect_language(text)
     parser, usage = "rules", source.usage
     # The rules always read the CV: alone without an LLM, else merged with the model's reading
-    # entry by entry (app/lib/parsing/import_merge.py), each the other's check.
+    # entry by entry (app/lib/parsing/model_import/import_merge.py), each the other's check.
     parsed = parse_cv_text(text)
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced

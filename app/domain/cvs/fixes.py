@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Skill, new_item_id
-from app.lib.parsing.report_live import line_text
+from app.lib.parsing.report.report_live import line_text
 from app.lib.text_forms import fold
 
 NEW_ENTRY = "new"  # the target that makes the bullets a job of their own

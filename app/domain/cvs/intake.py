@@ -15,8 +15,8 @@ from app.lib import bounded_json
 from app.lib.cv_limits import check_counts, raw_counts
 from app.lib.i18n import N_
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
-from app.lib.parsing.json_resume import JsonResumeError, validate_json_resume
-from app.lib.parsing.json_resume_map import content_from_resume
+from app.lib.parsing.formats.json_resume import JsonResumeError, validate_json_resume
+from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.pdf_text import looks_like_pdf
 
 MIN_TEXT_CHARS = 40

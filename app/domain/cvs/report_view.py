@@ -3,7 +3,7 @@ next to the fields the items name.
 
 A flag follows its item by id (the user may have moved it) and disappears once the field no
 longer holds the value the import left there: the user has checked it. What is still open, and
-so every count and badge, comes from app/lib/parsing/report_live.py: fixed, dismissed and
+so every count and badge, comes from app/lib/parsing/report/report_live.py: fixed, dismissed and
 no-longer-true items are gone. CVs imported before reports existed have none; the page then
 shows no report at all.
 """
@@ -21,7 +21,7 @@ from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
-from app.lib.parsing.report_live import (
+from app.lib.parsing.report.report_live import (
     is_major,
     item_key,
     open_checks,

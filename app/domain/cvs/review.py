@@ -9,7 +9,7 @@ from typing import Any
 
 from app.db.models import CvFile
 from app.lib.cv_limits_cut import shown_content
-from app.lib.parsing.report_live import item_key, major_items, open_items
+from app.lib.parsing.report.report_live import item_key, major_items, open_items
 
 MAX_DISMISSED = 500  # a report holds far fewer items; the bound keeps a scripted loop harmless
 

@@ -19,7 +19,7 @@ from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
-from app.lib.parsing.json_resume_export import resume_from_content
+from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.problems import problem
 
 IMPORT_TASK_TYPE = "cv_import"

@@ -1,12 +1,12 @@
 """The source beside what was read, line by line: which lines of the uploaded file each section
-and entry of the review page came from (app/lib/parsing/report_provenance.py), and where
+and entry of the review page came from (app/lib/parsing/report/report_provenance.py), and where
 those lines sit on the page images (the boxes the PDF reader stored with the import report).
 
 The page draws a box over each piece of text; pointing at an entry lights its boxes, and the
 lines placed nowhere are marked in another colour, each a link to the form that places it. A
 pasted CV gets the same over its text. CVs imported before boxes were stored show the page
 images without boxes. A scan read by OCR also gets its doubtful words outlined (the report's
-``ocrDoubts``, app/lib/parsing/report_reading.py), each with the word OCR read as its title.
+``ocrDoubts``, app/lib/parsing/report/report_reading.py), each with the word OCR read as its title.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from app.db.models import CvFile
 from app.domain.cvs.source_pages import has_pages, source_text
 from app.lib.cv_content import CvContent
-from app.lib.parsing.report_live import line_text
-from app.lib.parsing.report_provenance import Provenance, provenance
+from app.lib.parsing.report.report_live import line_text
+from app.lib.parsing.report.report_provenance import Provenance, provenance
 from app.lib.pdf_read.source_boxes import parse_boxes
 from app.lib.text_forms import fold
 

@@ -19,7 +19,7 @@ from app.lib.errors import Conflict, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.model import MatchAnalysis
-from app.lib.parsing.languages import detect_language
+from app.lib.parsing.fields.languages import detect_language
 
 IMPORTING = ("pending", "running")
 # Where the last render's record lives in CvFile.generation_meta (app/domain/renders/services.py).

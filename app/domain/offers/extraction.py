@@ -17,7 +17,7 @@ from app.lib.i18n import N_
 from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
-from app.lib.parsing.llm_extract import llm_extract_offer
+from app.lib.parsing.model_import.llm_extract import llm_extract_offer
 from app.lib.parsing.offer_parser import OfferFields, parse_offer_text
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 

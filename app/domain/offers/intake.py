@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.parsing.html_text import html_document, html_to_text
-from app.lib.parsing.languages import detect_language
+from app.lib.parsing.fields.languages import detect_language
+from app.lib.parsing.formats.html_text import html_document, html_to_text
 from app.lib.parsing.offer_parser import OfferFields, clean_title
 from app.lib.url_fetch import FetchPolicy, UrlFetchError, fetch_url
 

@@ -14,7 +14,7 @@ import feedparser
 from app.lib import bounded_json
 from app.lib.feeds.listing import offer_links
 from app.lib.feeds.model import MAX_ENTRIES, FeedEntry, ParsedFeed
-from app.lib.parsing.html_text import html_to_text
+from app.lib.parsing.formats.html_text import html_to_text
 
 log = logging.getLogger(__name__)
 XML_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.lib.matching.model import Requirement, RequirementKind, RequirementSource
 from app.lib.matching.vocabulary import Vocabulary
-from app.lib.parsing.languages import language_key
+from app.lib.parsing.fields.languages import language_key
 from app.lib.text_forms import fold
 
 if TYPE_CHECKING:

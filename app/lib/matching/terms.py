@@ -15,7 +15,7 @@ from functools import lru_cache
 import snowballstemmer
 from snowballstemmer.basestemmer import BaseStemmer
 
-from app.lib.parsing.text import word_set
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 # Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd".

@@ -3,7 +3,7 @@
 A concept is found when one of its forms is (see ``vocabulary_data.py`` for the tables): every
 content word of the form within ``WINDOW`` words of the others, in any order, compared by stems
 (``terms.py``). Known tool names go through the offer parser's own skill finder
-(``app/lib/parsing/skills_vocab.py``), which knows that "Go" or "Tableau" need context.
+(``app/lib/parsing/fields/skills_vocab.py``), which knows that "Go" or "Tableau" need context.
 Implications (PostgreSQL → SQL) are followed to give what a text supports without saying it.
 """
 
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.lib.matching.terms import WORD_RE, content_words, stems, words
-from app.lib.parsing.skills_vocab import TECH, find_skills
-from app.lib.parsing.skills_vocab import _names as skill_names
-from app.lib.parsing.text import word_set
+from app.lib.parsing.fields.skills_vocab import TECH, find_skills
+from app.lib.parsing.fields.skills_vocab import _names as skill_names
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 WINDOW = 6  # a form's words must all fall within this many consecutive words

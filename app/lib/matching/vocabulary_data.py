@@ -12,7 +12,8 @@ content words), a one-word form is a word that names its concept on its own ("re
 "soudage"), and no form leans on a word the stemmers fold into an everyday one ("BI" ~ "biais",
 "renewals" ~ "renewable", "accountant" ~ "accounts", "ATS" ~ "at", "AI" ~ the "ai" of "j'ai").
 
-Tools and skills named in ``app/lib/parsing/skills_vocab.py`` are concepts already (id = folded
+Tools and skills named in ``app/lib/parsing/fields/skills_vocab.py`` are concepts already (id =
+folded
 name), found by the offer parser's skill finder with its own case and context rules, not by
 stems. A concept below that lists one of those names as a form absorbs it (so "Power BI" and
 "PowerBI", "Négociation" and "negotiate" are one concept). A name that also reads as an ordinary

@@ -9,29 +9,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Extras, Header, Language
-from app.lib.parsing.contact import (
+from app.lib.parsing.dates.stray_dates import dates_to_headings
+from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
+from app.lib.parsing.entries.entry_labels import unlabel_fields
+from app.lib.parsing.entries.roles import education_from, experience_from, project_from
+from app.lib.parsing.fields.contact import (
     contact_facts,
     looks_like_name,
     parse_header,
     standalone_phone,
 )
-from app.lib.parsing.entries import PATTERN, RawEntry, split_entries
-from app.lib.parsing.entry_labels import unlabel_fields
-from app.lib.parsing.header_name import find_name, is_name
-from app.lib.parsing.hyphenation import rejoin_hyphenated
-from app.lib.parsing.lists import (
+from app.lib.parsing.fields.header_name import find_name, is_name
+from app.lib.parsing.fields.lists import (
     parse_extras,
     parse_interests,
     parse_languages,
     parse_summary,
     stray_languages,
 )
-from app.lib.parsing.roles import education_from, experience_from, project_from
-from app.lib.parsing.section_route import route_sections, skill_lines_in_entries
-from app.lib.parsing.section_skills import parse_skills
-from app.lib.parsing.section_split import Section, split_sections
-from app.lib.parsing.stray_dates import dates_to_headings
-from app.lib.parsing.text import clean, normalise_text
+from app.lib.parsing.sections.section_route import route_sections, skill_lines_in_entries
+from app.lib.parsing.sections.section_skills import parse_skills
+from app.lib.parsing.sections.section_split import Section, split_sections
+from app.lib.parsing.text.hyphenation import rejoin_hyphenated
+from app.lib.parsing.text.text import clean, normalise_text
 
 # Sections the parser turns into content; the lines of any other (references…) are unplaced.
 USED_SECTIONS = {
@@ -78,7 +78,7 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
 def _header(
     text: str, header_lines: list[str], sections: list[Section], merged: dict[str, list[str]]
 ) -> tuple[Header, list[str]]:
-    """The header, wherever its parts sit (``app/lib/parsing/header_name.py`` for the name),
+    """The header, wherever its parts sit (``app/lib/parsing/fields/header_name.py`` for the name),
     and the header lines that read as prose (a summary without a heading)."""
     name = find_name(header_lines, text) or None
     header, prose = parse_header(header_lines, merged.get("contact", []), name)

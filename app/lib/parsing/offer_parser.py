@@ -14,29 +14,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.lib.parsing.headings import match_heading
-from app.lib.parsing.languages import detect_language
-from app.lib.parsing.offer_company import company_suggestions, find_company
-from app.lib.parsing.offer_contract import contract_in, rough_language
-from app.lib.parsing.offer_cues import distinct, missions_in, requirements_in
-from app.lib.parsing.offer_guard import is_navigation, plausible_company, plausible_title
-from app.lib.parsing.offer_header import (
+from app.lib.parsing.fields.languages import detect_language
+from app.lib.parsing.offers.offer_company import company_suggestions, find_company
+from app.lib.parsing.offers.offer_contract import contract_in, rough_language
+from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirements_in
+from app.lib.parsing.offers.offer_guard import is_navigation, plausible_company, plausible_title
+from app.lib.parsing.offers.offer_header import (
     clean_title,
     contract_in_title,
     location_in,
     title_from_line,
 )
-from app.lib.parsing.offer_labels import label_of
-from app.lib.parsing.offer_languages import find_languages
-from app.lib.parsing.offer_reflow import reflow
-from app.lib.parsing.offer_sections import (
+from app.lib.parsing.offers.offer_labels import label_of
+from app.lib.parsing.offers.offer_languages import find_languages
+from app.lib.parsing.offers.offer_reflow import reflow
+from app.lib.parsing.offers.offer_sections import (
     OfferSections,
     prose_items,
     section_items,
     split_sections,
 )
-from app.lib.parsing.offer_skills import offer_skills
-from app.lib.parsing.text import clean, normalise_text, word_count
+from app.lib.parsing.offers.offer_skills import offer_skills
+from app.lib.parsing.sections.headings import match_heading
+from app.lib.parsing.text.text import clean, normalise_text, word_count
 
 __all__ = ["OfferFields", "clean_title", "find_languages", "parse_offer_text"]
 

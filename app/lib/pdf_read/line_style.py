@@ -3,7 +3,8 @@
 Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): stdlib only.
 
 Why: a CV sets all its section headings alike (size, weight, colour), and differently from its
-entries. The section splitter (``app/lib/parsing/section_split.py``) learns that style from the
+entries. The section splitter (``app/lib/parsing/sections/section_split.py``) learns that style
+from the
 headings it recognises by their words, then reads any line of that style as a heading and no
 line of another style as one, whatever its words. The style travels beside the text, one per
 text line (``PdfText.line_styles``).

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import Experience, Project
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
-from app.lib.parsing.entry_words import is_place, words
-from app.lib.parsing.section_lines import DEGREE_ONLY
-from app.lib.parsing.text import word_set
+from app.lib.parsing.entries.entry_words import is_place, words
+from app.lib.parsing.sections.section_lines import DEGREE_ONLY
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.core.text import sentences

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.lib.matching.vocabulary import default_vocabulary
-from app.lib.parsing.text import word_set
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 # The limit ``prompts/batch-summary.md`` states (the offline engine's too: ``offline.py``).

@@ -1,0 +1,270 @@
+"""An entry heading's lines → its parts (title, employer, place… still unnamed).
+
+Lines are cut on strong separators (dashes, bars, tabs, wide gaps). Commas cut only where the
+rest is a place ("Acme, Lyon, France") or where a title and an employer clearly meet, since
+titles themselves hold commas ("Cook, Waiter"; "Lead developer Python, React"). Two title
+pieces cut by a dash are one title ("Stagiaire - Développeur"). "à/chez/at Employer" marks the
+employer. Contract words and durations ("(CDD - 6 mois)", ", Full-time") are set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.lib.parsing.entries.entry_words import (
+    TITLE_RANKS,
+    company_score,
+    is_country,
+    is_place,
+    is_place_like,
+    is_town_in_country,
+    strong_title_words,
+    title_score,
+    words,
+)
+from app.lib.parsing.text.text import SEPARATOR_RE, clean, word_set
+
+_CONTRACT = (
+    r"cdi|cdd|stage|internship|alternance|apprentissage|apprenticeship|interim|intérim|"
+    r"freelance|full[- ]?time|part[- ]?time|temps (?:plein|partiel)|contrat|contract|permanent|"
+    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|\d+\s*(?:mois|months?|ans?|years?)"
+)
+ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECASE)
+CONTRACT_PART_RE = re.compile(
+    rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
+)
+EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
+FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
+LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
+DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
+SPLIT_RE = re.compile(f"({SEPARATOR_RE.pattern})")
+# Links with a scheme or a path are not names; a bare domain ("acme.com") may be the employer.
+LINK_RE = re.compile(r"https?://\S+|\b[\w.-]+\.[a-z]{2,6}/\S*", re.IGNORECASE)
+
+
+LINK_START_RE = re.compile(r"^(?:&|\+|/|et\s|and\s|de\s|of\s|des\s|du\s)", re.IGNORECASE)
+# A piece after a comma that describes rather than names ("Company for the treatment of caps",
+# "Centre d'innovation pour le groupe"): as many lowercase words as capitalised ones.
+DESCRIPTION_WORDS = 3
+
+
+def _descriptive(piece: str) -> bool:
+    """A phrase about the employer, not a name nor more of a title ("welding and coating" and
+    "fondateur et PDG" carry on a title: they hold a title word)."""
+    tokens = [w for w in piece.split() if w[:1].isalpha()]
+    lower = sum(1 for w in tokens if w[:1].islower())
+    many = len(tokens) >= DESCRIPTION_WORDS and lower * 2 >= len(tokens)
+    return many and not strong_title_words(piece)
+
+
+DASHES = {"-", "–", "—", "/"}
+
+
+@dataclass(eq=False)  # parts are told apart by identity: two may read the same
+class Part:
+    text: str
+    employer: bool = False  # written "à X" / "chez X" / "at X"
+    aside: bool = False  # a contract type or a duration, kept out of the title
+    place: bool = False  # known to be a place from its position
+    contract: bool = False  # only contract words ("Stage", "Freelance"): a title at most
+    line: int = 0  # which heading line it comes from
+    dash_before: str = ""  # the dash between it and the part before it on its line
+
+
+def _split_commas(text: str) -> list[str]:
+    """Split on commas outside brackets ("Acme (Paris, France), Lyon" → 2 pieces)."""
+    pieces, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(["
+        depth -= char in ")]" and depth > 0
+        if char == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += char
+    pieces.append(current)
+    return [clean(p) for p in pieces if clean(p)]
+
+
+def _comma_parts(text: str, every_comma: bool) -> list[str]:
+    pieces = _split_commas(text)
+    if len(pieces) < 2 or every_comma:
+        return pieces or [text]
+    contracts: list[str] = []
+    while len(pieces) > 1 and CONTRACT_PART_RE.match(pieces[-1]):
+        contracts.insert(0, pieces.pop())  # "Cook, Waiter, Part-time"
+    if contracts:
+        return [*_comma_parts(", ".join(pieces), every_comma), *contracts]
+    for cut in range(1, len(pieces)):
+        if is_place(", ".join(pieces[cut:])):
+            return [*_comma_parts(", ".join(pieces[:cut]), every_comma), ", ".join(pieces[cut:])]
+        if _descriptive(pieces[cut]) and title_score(pieces[0]) < 1:
+            return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
+    if len(pieces) == 2:
+        first, second = pieces
+        one_way = title_score(first) > 0 and not company_score(first) and company_score(second) >= 1
+        other = company_score(first) >= 1 and title_score(second) > 0 and not company_score(second)
+        if (one_way and not title_score(second)) or (other and not title_score(first)):
+            return pieces
+    return [text]
+
+
+def _working_for(text: str) -> list[str]:
+    """ "Customer Service Representative pour Kanetix Ltd.": "for/pour" marks the employer
+    only between a title and an organisation ("Teacher for Adult Learners" stays whole)."""
+    split = FOR_RE.split(text, maxsplit=1)
+    if len(split) == 2 and title_score(split[0]) > 0 and company_score(split[1]) >= 1:
+        return split
+    return [text]
+
+
+def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
+    text = clean(piece)
+    if not text:
+        return []
+    if is_place(text):
+        return [Part(text)]
+    if LEADING_AT_RE.match(text):
+        return [Part(clean(LEADING_AT_RE.sub("", text)), employer=True)]
+    at = EMPLOYER_AT_RE.split(text, maxsplit=1)
+    if len(at) != 2:
+        at = _working_for(text)
+    if len(at) == 2 and clean(at[0]) and clean(at[1]):
+        employer = _piece_parts(at[1], every_comma)
+        employer[0].employer = True
+        return [*_piece_parts(at[0], every_comma), *employer]
+    parts = []
+    for item in _comma_parts(text, every_comma):
+        bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
+        if is_place(item):
+            parts.append(Part(item))  # "Nantes (France)" as written
+        elif bracket and is_place(bracket.group("inner")):
+            parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
+        elif item.startswith("(") and item.endswith(")"):
+            parts.append(Part(item, aside=True))  # "(1 month)", "(remote)": an aside
+        elif item.startswith(DESCRIPTION_MARK):
+            parts.append(Part(item.removeprefix(DESCRIPTION_MARK), aside=True))
+        else:
+            parts.append(Part(item, contract=bool(CONTRACT_PART_RE.match(item))))
+    return parts
+
+
+def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, str]]:
+    """Rejoin what a dash cut in two: "Stagiaire - Développeur" (two title pieces, neither an
+    employer) and "Sophia Antipolis - France" (a place). Each piece comes with the separator
+    written before it."""
+    out = [(pieces[0], "")]
+    for separator, piece in zip(separators, pieces[1:], strict=True):
+        previous, before = out[-1]
+        dash = separator.strip() in DASHES
+        both_titles = all(title_score(p) > 0 and not company_score(p) for p in (previous, piece))
+        rejoined = f"{previous} {separator.strip()} {piece}"
+        place = dash and is_country(piece) and is_place_like(previous) and is_place(rejoined)
+        if (dash and both_titles and not is_place(piece)) or place:
+            out[-1] = (rejoined, before)
+        else:
+            out.append((piece, separator.strip()))
+    return out
+
+
+def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part]:
+    """The parts of a heading, in order. ``every_comma``: commas always separate parts (degree
+    headings: "Master's degree, Computer Science")."""
+    parts: list[Part] = []
+    for number, line in enumerate(heading):
+        first = len(parts)
+        text = LINK_RE.sub(" ", line)
+        asides = [clean(m.group(0)).strip("()[] ") for m in ASIDE_RE.finditer(text)]
+        text = ASIDE_RE.sub(" ", text)
+        chunks = SPLIT_RE.split(text)
+        pieces = [c.strip(" ,;") for c in chunks[0::2]]
+        separators = chunks[1::2]
+        kept = [(p, s) for p, s in zip(pieces, ["", *separators], strict=True) if p]
+        if kept:
+            joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
+            for index, (piece, separator) in enumerate(joined):
+                after_name = index > 0 and is_town_in_country(piece)
+                made = [Part(piece, place=True)] if after_name else _piece_parts(piece, every_comma)
+                if made and separator in DASHES:
+                    made[0].dash_before = separator
+                parts += made
+        parts += [Part(a, aside=True) for a in asides if a]
+        for part in parts[first:]:
+            part.line = number
+    return _join_wrapped([p for p in parts if p.text])
+
+
+def _join_wrapped(parts: list[Part]) -> list[Part]:
+    """A title wrapped onto the next line: the next line opens with a lowercase word or a link
+    word ("& AMÉLIORATION CONTINUE", "and Retail"), or holds only a rank ("Data scientist" /
+    "Junior")."""
+    out: list[Part] = []
+    for index, part in enumerate(parts):
+        previous = out[-1] if out else None
+        opens_line = previous is not None and part.line == previous.line + 1
+        opens_line = opens_line and (index == 0 or parts[index - 1].line != part.line)
+        alone = opens_line and sum(p.line == part.line for p in parts) == 1
+        carries_on = part.text[:1].islower() or bool(LINK_START_RE.match(part.text))
+        rank = alone and all(w in TITLE_RANKS for w in words(part.text))
+        joins = previous is not None and title_score(previous.text) > 0 and not previous.place
+        if previous is not None and joins and opens_line and (carries_on or rank):
+            previous.text = f"{previous.text} {part.text}"
+            continue
+        out.append(part)
+    return out
+
+
+def comma_fallback(part: Part) -> list[Part]:
+    """A heading whose only name part holds commas: "Title, Company" or "Title, Company,
+    Town" (the short last piece of three is the place)."""
+    pieces = _split_commas(part.text)
+    named = len(pieces) >= 2 and (pieces[1][:1].isupper() or pieces[1][:1].isdigit())
+    if not named or title_score(pieces[1]) > 0:  # a name may open with a digit: "3D Systems"
+        return [part]  # "Propriétaire, fondateur et PDG", "Cook, Waiter": one title
+    parts = [Part(p) for p in pieces]
+    if len(parts) >= 3 and len(pieces[-1].split()) <= 3:
+        parts[-1] = Part(pieces[-1], place=True)
+    return parts
+
+
+def is_aside(text: str) -> bool:
+    """Only a contract type or a duration: "(2 months)", "CDD", "Full-time"."""
+    return bool(CONTRACT_PART_RE.match(clean(text).strip("()[] ")))
+
+
+# "Acme Foods, Springfield" / "Acme Foods (Springfield)": the last comma piece or bracket.
+TRAILING_PIECE_RE = re.compile(
+    r"^(?P<head>[^()]+?)(?:\s*,\s*(?P<comma>[^,()]+)|\s*\((?P<inner>[^()]+)\))$"
+)
+TOWN_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+PLACE_TAIL_WORDS = 2  # "York", "Le Havre", "Aulnay-sous-Bois": one or two words
+# Parts of an organisation written after its name ("Acme, Research Division"): not places.
+UNIT_WORDS = word_set(
+    "division department departement service team equipe direction branch unit unite pole"
+)
+
+
+def trailing_place(employer: str) -> tuple[str, str] | None:
+    """(employer, place) when an employer ends with a town the place list does not know:
+    "Brookfield Care Home, York", "Quincaillerie Dumas (Aulnay-sous-Bois)". Called only once
+    the heading has a title of its own, so this part is the employer; the tail must be one or
+    two capitalised words naming no job, organisation or unit ("Dupont, Durand & Associés"
+    and "Acme (Group)" stay whole), and a comma needs an employer of two words or more before
+    it ("Dupont, Durand" may be two partners' names)."""
+    match = TRAILING_PIECE_RE.match(clean(employer))
+    if not match:
+        return None
+    head, tail = clean(match.group("head")), clean(match.group("comma") or match.group("inner"))
+    tokens = tail.split()
+    if not 0 < len(tokens) <= PLACE_TAIL_WORDS or not all(TOWN_WORD_RE.match(t) for t in tokens):
+        return None
+    if any(t.isupper() and len(t) > 1 for t in tokens) or any(w in UNIT_WORDS for w in words(tail)):
+        return None  # "SARL", "UK"-like codes, "Research Division"
+    if title_score(tail) or company_score(tail) or CONTRACT_PART_RE.match(tail):
+        return None
+    if title_score(head) >= 1 or (
+        match.group("comma") and len(head.split()) < 2 and company_score(head) < 1
+    ):
+        return None
+    return head, tail

@@ -1,0 +1,145 @@
+"""Find the candidate's name, wherever the layout put it.
+
+Names are not always the first line: they come after a target title ("Acheteur" / "Jean
+DUPONT"), split over two lines ("MARIE" / "DURAND-LEROY"), in a cell beside the phone
+("Jean Dupont<tab>+33 6 …"), after a heading on the same line ("PERSONAL INFORMATION Jean
+Dupont"), or in the middle of a sidebar read after the main column. Two signals settle it: the
+shape of a name (two to five capitalised words, no digits, no common words), and the email
+address, whose local part usually spells the name ("jean.dupont42@…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.fields.contact import EMAIL_RE, looks_like_name
+from app.lib.parsing.sections.headings import match_cv_heading
+from app.lib.parsing.text.text import clean, normalise_text, word_set
+from app.lib.text_forms import fold
+
+CELL_RE = re.compile(r"\t+|\s{3,}")
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)
+MAX_NAME_WORDS = 5
+MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
+MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
+# Words that show a line is a title, a goal or a heading, not a name (FR/EN).
+NOT_NAME_WORDS = word_set(
+    """pour for en in of the and et avec with a au aux des recherche seeking looking
+    stage internship alternance apprenticeship etudiant etudiante student engineer ingenieur
+    ingenieure developpeur developpeuse developer manager consultant consultante assistant
+    assistante analyst analyste data web full stack fullstack software logiciel chef charge
+    chargee responsable directeur directrice director officer agent technicien technicienne
+    commercial commerciale designer architect architecte specialist expert senior junior
+    curriculum vitae cv resume profil profile contact mobile phone email adresse address
+    acheteur acheteuse buyer vendeur vendeuse seller comptable accountant infirmier infirmiere
+    nurse serveur serveuse waiter waitress cuisinier cuisiniere cook chauffeur driver juriste
+    avocat avocate lawyer medecin doctor physician pharmacien professeur teacher formateur
+    formatrice trainer magasinier cariste operateur operatrice operator ouvrier electricien
+    plombier secretaire secretary hotesse receptionist caissier caissiere cashier livreur
+    coordinator coordinateur coordinatrice stagiaire intern graduate diplome diplomee
+    conseiller conseillere advisor adviser representative representant vendor sales marketing
+    communication finance ressources humaines human resources product owner scrum master
+    customer client clients service services support business operations engineering"""
+)
+
+
+def _cells(line: str) -> list[str]:
+    return [clean(cell) for cell in CELL_RE.split(line) if clean(cell)]
+
+
+def _without_heading(cell: str) -> str:
+    """ "PERSONAL INFORMATION Jean Dupont" → "Jean Dupont" (a heading glued before the name)."""
+    words = cell.split()
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and match_cv_heading(" ".join(words[:size])) is not None:
+            return " ".join(words[size:])
+    return cell
+
+
+def _leading_name_words(cell: str) -> list[str]:
+    """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with."""
+    out: list[str] = []
+    for word in cell.split():
+        if not NAME_WORD_RE.match(word) or fold(word) in NOT_NAME_WORDS:
+            break
+        out.append(word)
+    return out
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    if not looks_like_name(text) or any(fold(w) in NOT_NAME_WORDS for w in words):
+        return False
+    return match_cv_heading(text) is None
+
+
+def _candidates(lines: list[str]) -> list[str]:
+    """Possible names in reading order: whole cells, and a one- or two-word cell joined with
+    the name words opening the next line's cells (a name set on two lines)."""
+    rows = [
+        [_without_heading(cell) for cell in _cells(line) if len(cell.split()) <= MAX_CELL_WORDS]
+        for line in lines
+    ]
+    found: list[str] = []
+    for index, cells in enumerate(rows):
+        for cell in cells:
+            words = _leading_name_words(cell)
+            whole = len(words) == len(cell.split())
+            if is_name(cell):
+                found.append(cell)
+            elif len(words) >= 2 and is_name(" ".join(words)):
+                found.append(" ".join(words))  # "Jean DUPONT 24 ans"
+            elif 1 <= len(words) <= 2 and whole and match_cv_heading(cell) is None:
+                found += _joined_with_following(words, rows[index + 1 : index + 4])
+    return found
+
+
+def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
+    """ "IKRAM" / "EL" / "+33 6 …" / "MOUSSAOUI" → "IKRAM EL", "IKRAM EL MOUSSAOUI": name
+    words continued on the next lines (rows of contact data or lower-case prose from another
+    column are stepped over)."""
+    found: list[str] = []
+    joined = list(words)
+    for row in rows:
+        if not row or all(not any(c.isalpha() for c in cell) or cell[0].islower() for cell in row):
+            continue  # contact data, or prose of another column running on in lower case
+        words_of = [(_leading_name_words(cell), cell) for cell in row]
+        whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
+        more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
+        if not more or len(joined) + len(more) > MAX_NAME_WORDS:
+            break
+        joined += more
+        if is_name(" ".join(joined)):
+            found.append(" ".join(joined))
+    return found
+
+
+def _email_words(text: str) -> str:
+    match = EMAIL_RE.search(text)
+    if not match:
+        return ""
+    return re.sub(r"[^a-z]", "", fold(match.group(0).split("@", 1)[0]))
+
+
+def _spelled_by(name: str, local: str) -> int:
+    """How many of the name's words the email's local part spells (words of 3+ letters)."""
+    words = [re.sub(r"[^a-z]", "", fold(word)) for word in name.replace("-", " ").split()]
+    return sum(1 for word in words if len(word) >= 3 and word in local)
+
+
+def find_name(header_lines: list[str], all_text: str) -> str:
+    """The name: the candidate the email spells best (anywhere in the CV), else the first
+    name-shaped candidate near the top."""
+    local = _email_words(all_text)
+    top = _candidates([line for line in header_lines if line.strip()][:MAX_HEADER_SCAN])
+    if local:
+        lines = normalise_text(all_text).split("\n")
+        scored = [
+            (_spelled_by(c, local), -len(c.split()), -i, c)
+            for i, c in enumerate(_candidates(lines))
+        ]
+        spelled, _, _, best = max(scored, default=(0, 0, 0, ""))
+        if spelled >= 2 or (spelled == 1 and not top):
+            return best
+        top.sort(key=lambda candidate: -_spelled_by(candidate, local))  # stable: order kept
+    return next(iter(top), "")

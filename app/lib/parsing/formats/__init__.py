@@ -1,0 +1,4 @@
+"""Other input and output formats: JSON Resume (read and written) and HTML text.
+
+Takes or gives a CV in that format.
+"""

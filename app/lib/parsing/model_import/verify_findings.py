@@ -1,0 +1,73 @@
+"""What the checks of an LLM extraction changed in an entry, as import-report items.
+
+Each item points at the field it changed (``path``, ``itemId``, and the ``value`` the field has
+after the import), like the report's other entry findings
+(app/lib/parsing/report/report_entries.py),
+so the review page flags the field until the user edits it. Changes the user should look at
+are warnings; a split that only moved the company out of the title is information.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.i18n import N_
+from app.lib.problems import problem
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "llm_date_replaced": (
+        "warning",
+        N_("%(label)s: the date %(value)s is not written so in your file; %(replacement)s, "
+           "as the file writes it, was used."),
+    ),
+    "llm_date_dropped": (
+        "warning",
+        N_("%(label)s: the date %(value)s is not written so in your file and was left out."),
+    ),
+    "llm_title_split": (
+        "info",
+        N_("%(label)s: the title “%(value)s” held the organisation's name; they were "
+           "separated as your file writes them."),
+    ),
+    "llm_title_replaced": (
+        "warning",
+        N_("%(label)s: the title “%(value)s” mixes title and organisation in a way your file "
+           "does not; “%(replacement)s” was used instead."),
+    ),
+    "llm_title_dropped": (
+        "warning",
+        N_("%(label)s: the title “%(value)s” mixes title and organisation in a way your file "
+           "does not; it was left out."),
+    ),
+    "llm_description_repeated": (
+        "info",
+        N_("%(label)s: the description repeated the entry's bullet points (sentences: "
+           "%(count)s); the repeats were left out."),
+    ),
+    # The rules and the model read the same CV (app/lib/parsing/model_import/import_merge.py).
+    "import_readings_differ": (
+        "warning",
+        N_("%(label)s: the built-in parser read “%(value)s” where the AI read “%(other)s”; "
+           "the parser's reading was kept. Check it against your file."),
+    ),
+    "import_model_only": (
+        "warning",
+        N_("%(label)s was found by the AI only (the built-in parser did not see this entry): "
+           "check its fields against your file."),
+    ),
+}  # fmt: skip
+
+
+def llm_finding(
+    code: str, path: str, item_id: str, after: Any, *, label: str, **values: Any
+) -> dict[str, Any]:
+    """One change made to a field; ``after`` is the field's value after it, ``values`` fill
+    the template (``value``: what the model returned)."""
+    severity, template = TEMPLATES[code]
+    shown = {key: ("—" if v in (None, "") else v) for key, v in values.items()}
+    return problem(code, template, severity, label=label[:80] or "?", **shown) | {
+        "group": "entries",
+        "path": path,
+        "itemId": item_id,
+        "value": after,
+    }

@@ -1,0 +1,298 @@
+"""The hiring company of a job offer.
+
+Where ads say who hires, most reliable first: a labelled field ("Entreprise : X"), the title line
+("Title at X"), the short line right under the title (job boards and copied postings put the
+company there), then the ad's own sentences — "X recrute", "X is hiring / looking for", "Join
+X", "Rejoignez X", "At X, we…", "Chez X,", an "About X" heading, "X est / is / specializes…"
+opening the company section — the name the ad repeats most winning. Then the title's dash part,
+then the address of the offer (``url``): the employer's domain, or the company slug of a known
+applicant-tracking host. A source whose value is not shaped like a name (``offer_guard.py``)
+passes to the next; with none, the company is left empty for the user to fill, and
+``company_suggestions`` lists the names the ad may give as its employer for the user to pick.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from app.lib.parsing.fields.skills_vocab import find_skills
+from app.lib.parsing.offers.offer_contract import is_contract_phrase
+from app.lib.parsing.offers.offer_guard import plausible_company
+from app.lib.parsing.offers.offer_header import (
+    REMOTE_WORDS_RE,
+    company_in_title_line,
+    is_place,
+    split_title_line,
+)
+from app.lib.parsing.sections.headings import match_heading
+from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
+from app.lib.text_forms import fold
+
+_WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
+NAME = rf"{_WORD}(?:\s+(?:&\s+)?{_WORD}){{0,3}}"
+_AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
+PATTERNS = (
+    re.compile(
+        rf"(?:^|[.!?•]\s+)(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|is seeking|"
+        r"seeks|est à la recherche|is recruiting)\b"
+    ),
+    re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
+    re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
+    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|$)"),
+    re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
+    # "X est un groupe…", "Marque française, X est…", "X is a global leader…"
+    re.compile(
+        rf"{_AFTER_SENTENCE}(?P<name>{NAME})\s+(?:est|is)\s+(?:un|une|le|la|l'|a|an|the)\s+"
+        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)"
+    ),
+)
+# Where an ad may name its employer without saying it hires: suggestions only, never chosen.
+SUGGESTION_PATTERNS = (
+    re.compile(
+        rf"\b(?:au sein (?:de |du |d'|d’)|within |working for |travailler pour )(?P<name>{NAME})"
+    ),
+)
+MAX_SUGGESTIONS = 5
+# A company section opening with its subject: "X, groupe leader…", "X specializes in…".
+SUBJECT_RE = re.compile(
+    rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
+    r"specializes|specialises|propose|develops|conçoit|accompagne|provides|builds|helps|offers|"
+    r"emploie|employs|fournit|develop|fait)\b)"
+)
+# Capitalised words that start sentences or name generic things, never a company.
+NOT_NAMES = frozenset(
+    fold(word)
+    for word in word_set(
+        """the a an our we you your this that these it its in on at as for to with and or our
+    le la les l un une des du de nous vous notre nos votre vos ce cette ces il elle ils elles
+    on en au aux dans pour avec chez et ou si mais since depuis about who what why how when
+    company entreprise société societe groupe group team équipe equipe job poste role mission
+    description profil profile client clients candidate candidat remote hybrid france europe
+    qualifications responsibilities benefits"""
+    )
+)
+# Generic words that end a name as its own part ("Kordovel Group", "Acme Company").
+NAME_ENDINGS = frozenset({"group", "groupe", "company"})
+LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
+LINE_STOPS = re.compile(
+    r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|applicants?|candidat(?:ure)?s?|"
+    r"views?|vues?)\b|[€$£]|^\d+\s*(?:k|days?|jours?|weeks?|semaines?|months?|mois)\b"
+)
+# Hosts of applicant-tracking systems: the company is the subdomain or first path part.
+ATS_SUBDOMAIN = ("recruitee.com", "teamtailor.com", "bamboohr.com", "breezy.hr", "workable.com",
+                 "myworkdayjobs.com", "jobs.personio.de", "jobs.personio.com", "zohorecruit.com",
+                 "freshteam.com", "applytojob.com", "hire.trakstar.com")  # fmt: skip
+ATS_PATH = ("lever.co", "greenhouse.io", "ashbyhq.com", "smartrecruiters.com", "workable.com",
+            "welcometothejungle.com", "welcomekit.co", "join.com", "jobvite.com",
+            "recruiterbox.com", "wellfound.com", "angel.co")  # fmt: skip
+JOB_BOARDS = ("linkedin.", "indeed.", "glassdoor.", "monster.", "apec.fr", "hellowork.",
+              "francetravail.", "pole-emploi.", "jobteaser.", "cadremploi.", "meteojob.",
+              "regionsjob.", "jobijoba.", "remoteok.", "weworkremotely.", "github.",
+              "ziprecruiter.", "stepstone.", "totaljobs.", "reed.co.uk", "jooble.", "talent.com",
+              "simplyhired.", "free-work.", "malt.", "google.")  # fmt: skip
+HOST_PREFIXES = ("www.", "jobs.", "careers.", "career.", "carrieres.", "carriere.", "emploi.",
+                 "recrutement.", "apply.", "boards.", "job-boards.", "join.", "work.")  # fmt: skip
+PATH_SKIP = {"companies", "company", "fr", "en", "en-us", "fr-fr", "jobs", "job", "o", "embed"}
+
+
+def _acceptable(name: str) -> str:
+    """The name without a leading generic word, or "" when nothing name-like remains."""
+    words = name.split()
+    while words and fold(words[0]).strip("'’") in NOT_NAMES:
+        words = words[1:]
+    while words and fold(words[-1]).strip("'’.,") in NOT_NAMES - NAME_ENDINGS:
+        words = words[:-1]
+    kept = clean(" ".join(words)).rstrip("'’")
+    if kept.endswith(".") and not LEGAL_ABBREVIATION.search(kept):
+        kept = kept.rstrip(".")
+    if kept.endswith(("'s", "’s")):
+        kept = kept[:-2]
+    return kept if kept and not kept.isdigit() and len(kept) >= 2 else ""
+
+
+def _is_other_fact(part: str) -> bool:
+    """A part of a listing line that is not a name: place, remote policy, contract, date,
+    salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
+    return bool(
+        is_place(part)
+        or REMOTE_WORDS_RE.search(part)
+        or is_contract_phrase(part)
+        or LINE_STOPS.search(part)
+        or ":" in part
+    )
+
+
+def line_company(line: str) -> str:
+    """A short line naming only a company, possibly with other listing facts around it
+    ("Fluence", "Jobs for Humanity", "Lumen Bank — Oakland, CA", "Acme · Lyon · 2 days ago"):
+    not a sentence, a heading or a label."""
+    text = clean(line)
+    if not text or any(pattern.search(text) for pattern in PATTERNS):
+        return ""  # "About X", "Join X": a sentence naming the company, read as such
+    parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
+    named = [p for p in parts if not _is_other_fact(p)]
+    if len(named) != 1 or (len(parts) == 1 and ":" in text):
+        return ""
+    name = named[0]
+    if word_count(name) > 6 or len(name) > 60 or not name[0].isalnum():
+        return ""
+    if match_heading(name, offer=True):
+        return ""
+    if name.endswith(SENTENCE_END) and not LEGAL_ABBREVIATION.search(name):
+        return ""
+    return name
+
+
+def _occurrences(name: str, text: str, *, any_case: bool = True) -> int:
+    flags = re.IGNORECASE if any_case else 0
+    return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags))
+
+
+def _extended(name: str, text: str) -> str:
+    """ "PROCEPT" → "PROCEPT BioRobotics" when the ad often writes the longer form."""
+    after = re.findall(rf"(?<![\w-]){re.escape(name)}\s+({_WORD})", text)
+    if not after:
+        return name
+    best = max(set(after), key=after.count)
+    longer = f"{name} {best}"
+    total = _occurrences(name, text)
+    if fold(best) in NOT_NAMES or after.count(best) < max(2, total // 3):
+        return name
+    return longer
+
+
+def _is_name(words: list[str]) -> bool:
+    return (
+        bool(words)
+        and fold(words[0]) not in NOT_NAMES
+        and fold(words[-1]) not in NOT_NAMES - NAME_ENDINGS
+        and (words[0][0].isupper() or words[0][0].isdigit())
+    )
+
+
+def _most_used_part(name: str, text: str) -> str:
+    """ "Intégrer ASI Brest" → "ASI": a capitalised verb or place caught with the name is
+    dropped when a shorter part of it is what the ad keeps repeating."""
+    words = name.split()
+    parts = [
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if _is_name(words[i:j])
+    ]
+    counts = {part: _occurrences(part, text, any_case=False) for part in parts}
+    best = max(parts, key=lambda part: (counts[part], len(part)), default=name)
+    return best if counts.get(best, 0) >= 2 * max(1, counts.get(name, 0)) else name
+
+
+def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
+    """Names the ad's sentences give as the employer, in order of first mention (a known
+    skill — "Python est un plus" — is no employer)."""
+    found: list[str] = []
+    for line in lines:
+        text = clean(line)
+        for pattern in PATTERNS:
+            for match in pattern.finditer(text):
+                found.append(_acceptable(match.group("name")))
+    for line in company_lines[:1]:
+        subject = SUBJECT_RE.match(clean(line))
+        if subject:
+            found.append(_acceptable(subject.group("name")))
+    return [name for name in dict.fromkeys(found) if name and find_skills(name) != [name]]
+
+
+def most_repeated(candidates: list[str], text: str) -> str:
+    if not candidates:
+        return ""
+    best = max(candidates, key=lambda name: (_occurrences(name, text), -candidates.index(name)))
+    return _extended(_most_used_part(best, text), text)
+
+
+def company_from_url(url: str | None, text: str) -> str:
+    """The company an offer's address names: an applicant-tracking host's slug
+    ("jobs.lever.co/acme-labs/…") or the employer's own domain ("careers.acme.com"), written as
+    the ad writes it when it does ("Acme Labs"); a job board's address names no employer."""
+    if not url:
+        return ""
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    host = (parts.hostname or "").lower()
+    if not host or any(board in host for board in JOB_BOARDS):
+        return ""
+    path = [p for p in parts.path.split("/") if p and p.lower() not in PATH_SKIP]
+    slug = ""
+    if any(host.endswith(ats) for ats in ATS_SUBDOMAIN) and host.count(".") >= 2:
+        slug = host.split(".")[0]
+    elif any(host.endswith(ats) for ats in ATS_PATH):
+        slug = path[0] if path else ""
+    else:
+        for prefix in HOST_PREFIXES:
+            host = host.removeprefix(prefix)
+        labels = host.split(".")
+        second_level = len(labels) >= 3 and labels[-2] in {"co", "com", "org", "gouv", "ac"}
+        slug = labels[-3] if second_level else labels[-2] if len(labels) >= 2 else ""
+    return _as_written(slug, text)
+
+
+def _as_written(slug: str, text: str) -> str:
+    """The words of ``text`` that spell ``slug`` (spaces, hyphens and case aside)."""
+    target = re.sub(r"[^a-z0-9]", "", fold(slug))
+    if not target:
+        return ""
+    words = re.findall(r"[\w&'’.-]+", text)
+    for size in (1, 2, 3):
+        for start in range(len(words) - size + 1):
+            group = words[start : start + size]
+            if re.sub(r"[^a-z0-9]", "", fold("".join(group))) == target:
+                return " ".join(group).strip(".'’")
+    return " ".join(w.capitalize() for w in re.split(r"[-_]+", slug) if w)
+
+
+def find_company(
+    lines: list[str],
+    *,
+    title_index: int,
+    company_lines: list[str],
+    location_line: str = "",
+    url: str | None = None,
+) -> str:
+    """The hiring company (see the module docstring for the order of the sources)."""
+    text = "\n".join(lines)
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
+    if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
+        return at_company
+    following = [line for line in lines[title_index + 1 : title_index + 4] if line.strip()]
+    under_title = plausible_company(line_company(following[0])) if following else ""
+    if under_title:
+        return under_title
+    sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
+    if sentences:
+        return sentences
+    if at_company and _occurrences(at_company, text) >= 2:
+        return at_company
+    return plausible_company(company_from_url(url, text))
+
+
+def company_suggestions(
+    lines: list[str],
+    *,
+    title_index: int,
+    company_lines: list[str],
+    location_line: str = "",
+    url: str | None = None,
+) -> list[str]:
+    """Every name the ad may give as its employer, most likely first, each shaped like a
+    name: what the user picks from when ``find_company`` was too unsure to choose."""
+    text = "\n".join(lines)
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    found = candidates_in(lines, company_lines)
+    found.append(company_in_title_line(title_line, location_line=location_line))
+    for line in lines:
+        for pattern in SUGGESTION_PATTERNS:
+            for match in pattern.finditer(clean(line)):
+                # A name ends with its sentence ("… au sein de Vellacourt. Depuis 2022").
+                found.append(_acceptable(re.split(r"[.!?]\s", match.group("name"))[0].rstrip(".")))
+    found.append(company_from_url(url, text))
+    names = [plausible_company(name) for name in found if name]
+    return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -1,0 +1,65 @@
+"""A lone job entry filed under the education heading.
+
+In copied text a job can sit among the degrees ("Senior sales executive / Apr 2021 – now /
+Acme Bank" between two universities). An entry is cut around each date line (the date and up
+to two name lines above it); one named by a job title, with no degree, school or training word
+in its name lines or the two lines below its date, is a job when other entries of the section
+do name degrees or schools.
+"""
+
+from __future__ import annotations
+
+from app.lib.parsing.sections.section_lines import (
+    dated_short_line,
+    job_heading,
+    name_line,
+    schooling,
+)
+
+
+def _segment_starts(lines: list[str]) -> list[tuple[int, int]]:
+    """(first line, date line) of each dated entry: the date and up to two name lines above."""
+    starts: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if not dated_short_line(line):
+            continue
+        start = index
+        floor = starts[-1][1] + 1 if starts else 0
+        above = [i for i in range(floor, index) if lines[i].strip()][-2:]
+        for i in reversed(above):
+            if not name_line(lines[i]):
+                break
+            start = i
+        starts.append((start, index))
+    return starts
+
+
+def _around(lines: list[str], start: int, anchor: int) -> list[str]:
+    """An entry's name lines above its date and the two lines below it, even when those were
+    cut into the next entry: where a degree or a school would be named."""
+    below = [x for x in lines[anchor + 1 :] if x.strip()][:2]
+    return [*lines[start:anchor], *below]
+
+
+def job_entries_in_education(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(job lines, education lines): a dated entry named by a job title with no degree or
+    school word, among entries that do name degrees or schools, is a job that landed under
+    the education heading ("Senior sales executive / Apr 2021 – now / Acme Bank")."""
+    starts = _segment_starts(lines)
+    if len(starts) < 2:
+        return [], lines
+    bounds = [start for start, _ in starts[1:]] + [len(lines)]
+    jobs: list[str] = []
+    own = lines[: starts[0][0]]
+    schools = 0
+    for (start, anchor), end in zip(starts, bounds, strict=True):
+        after = [x for x in lines[anchor + 1 : end] if x.strip()][:2]
+        after = after[: next((i for i, x in enumerate(after) if not name_line(x)), 2)]
+        head = [*lines[start:anchor], *after]
+        found_school = schooling(_around(lines, start, anchor))
+        is_job = any(job_heading(x) for x in head) and not found_school
+        schools += found_school
+        (jobs if is_job else own).extend(lines[start:end])
+    if not jobs or not schools:
+        return [], lines
+    return [*jobs, ""], own

@@ -1,0 +1,155 @@
+"""Job blocks of the main column that landed under a sidebar heading.
+
+Text copied from a two-column CV (what ``pdftotext`` or a viewer's "copy" gives) interleaves
+the sidebar's blocks with the main column's by height: a sidebar heading ("Languages",
+"Training", "Centres d'intérêt") lands in the middle of the job list, and the jobs after it are
+filed under that heading. Such a section then holds two kinds of blocks: its own (language
+lines, degrees, short list items) and blocks shaped like a job (a job-title line, a date range
+standing alone, sentences of a job's description). When both a job-title line and a date range
+show up among the foreign blocks, those blocks go back to the experience section, with the
+short name line right above a date (the employer set on its own line). A block is a run of
+lines between blank lines; a line of icon glyphs only ("�", "○") counts as blank.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.entries.entry_words import strong_title_words, words
+from app.lib.parsing.entries.roles import SCHOOL_WORDS
+from app.lib.parsing.fields.languages import languages_in_text, split_language_item
+from app.lib.parsing.fields.lists import only_level
+from app.lib.parsing.sections.section_lines import (
+    DEGREE_ONLY,
+    MAX_HEADING_WORDS,
+    TRAINING_WORDS,
+    blocks,
+    date_line,
+    dated_short_line,
+    job_heading,
+    name_line,
+    prose_line,
+)
+from app.lib.parsing.text.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
+
+MAX_ITEM_WORDS = 4
+MAX_NAME_LINES = 3
+_YEAR_START_RE = re.compile(r"^(?:19|20)\d{2}\b")
+# Sections whose blocks may be the main column's job list read across; in those of the second
+# set (entries of their own, hobbies that name roles) one job line is not enough.
+LIST_KINDS = {"skills", "languages", "contact", "interests"}
+READ_ACROSS = {"skills", "languages", "contact"}
+
+
+def _states_language(line: str) -> bool:
+    text = clean(strip_bullet(line.strip()))
+    if languages_in_text(text) or only_level(text):
+        return True
+    items = split_items(text)
+    return bool(items) and all(split_language_item(item) for item in items)
+
+
+def _short_items(line: str) -> bool:
+    items = split_items(clean(strip_bullet(line.strip())))
+    return bool(items) and all(len(item.split()) <= MAX_ITEM_WORDS for item in items)
+
+
+def _own(block: list[str], kind: str) -> bool:
+    """Does ``block`` read as the section's own content?"""
+    if kind == "languages":
+        return all(_states_language(line) for line in block)
+    if kind == "education":
+        if any(job_heading(line) for line in block):
+            return any(w in DEGREE_ONLY for line in block for w in words(line))
+        first = strip_bullet(clean(block[0]))
+        return bool(_YEAR_START_RE.match(first)) or any(
+            w in DEGREE_ONLY or w in SCHOOL_WORDS or w in TRAINING_WORDS
+            for line in block
+            for w in words(line)
+        )
+    return all(_short_items(x) and not date_line(x) and not job_heading(x) for x in block)
+
+
+def _foreign(block: list[str]) -> bool:
+    return any(job_heading(x) or date_line(x) or prose_line(x) for x in block)
+
+
+def _name_lines(block: list[str]) -> bool:
+    """A short block of names (an employer, a title) that may sit right above its dates."""
+    return len(block) <= MAX_NAME_LINES and all(
+        not is_bullet(x.strip())
+        and len(x.split()) <= MAX_HEADING_WORDS
+        and not clean(x).endswith(SENTENCE_END)
+        and not _states_language(x)
+        for x in block
+    )
+
+
+def _job_line(line: str) -> bool:
+    """A job's name or dates, or both on one line ("Vendeuse - Acme : Mai 2022-Août 2022")."""
+    if job_heading(line) or date_line(line):
+        return True
+    return name_line(line) and dated_short_line(line) and strong_title_words(line) > 0
+
+
+def _dated_job(block: list[str]) -> bool:
+    """A job line and, on a line of its own, a short name with its dates ("Agent hospitalier"
+    / "Centre de soins (2004/2005)")."""
+    return any(job_heading(x) for x in block) and any(
+        name_line(x) and dated_short_line(x) and not job_heading(x) for x in block
+    )
+
+
+def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
+    """(job lines, own lines) of a section of ``kind``; no job lines unless its foreign
+    blocks hold both a job-title line (two for education, whose entries have dates of their
+    own) and a date range."""
+    found = blocks(lines)
+    foreign = [not _own(block, kind) and _foreign(block) for block in found]
+    strong = [any(_job_line(x) for x in block) for block in found]
+    for index in range(len(found)):
+        if foreign[index] and not strong[index] and not any(strong[:index]):
+            foreign[index] = False  # sentences before any job line are the section's own
+    moved = [line for block, out in zip(found, foreign, strict=True) if out for line in block]
+    headings = sum(job_heading(line) for line in moved)
+    if kind != "education" and not headings:
+        # The title stayed above the heading: a date range alone in its block, and sentences.
+        alone = any(len(block) == 1 and date_line(block[0]) for block in found)
+        headings = alone and any(prose_line(line) for line in moved)
+    dated = any(date_line(x) for x in moved) or any(
+        _dated_job(block) for block, out in zip(found, foreign, strict=True) if out
+    )
+    if headings < (1 if kind in READ_ACROSS else 2) or not dated:
+        return [], lines
+    for index in range(len(found) - 1):
+        after = found[index + 1]
+        dated_next = foreign[index + 1] and date_line(after[0])
+        if not foreign[index] and dated_next and _name_lines(found[index]):
+            foreign[index] = True  # "Acme S.r.l." on its own line above "May 2020 – Today"
+    jobs: list[str] = []
+    own: list[str] = []
+    for index, (block, out) in enumerate(zip(found, foreign, strict=True)):
+        if not out:
+            own.extend([*block, ""])
+            continue
+        following = found[index + 1] if index + 1 < len(found) else []
+        joined = foreign[index + 1 : index + 2] == [True] and _heads(block, following)
+        jobs.extend(block if joined else [*block, ""])
+    return jobs, own
+
+
+def stray_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(education lines, stray lines) of an education section that job blocks were taken
+    out of: the blocks naming no degree, school or year there came from another column (a
+    sidebar's task list, an employer's address) and are listed as unplaced."""
+    own: list[str] = []
+    stray: list[str] = []
+    for block in blocks(lines):
+        (own if _own(block, "education") else stray).extend([*block, ""])
+    return own, stray
+
+
+def _heads(block: list[str], following: list[str]) -> bool:
+    """Is ``block`` the name lines of the date block after it? The gap between them is the
+    copy's one-field-per-line spacing, so they are joined back into one entry block."""
+    return date_line(following[0]) and _name_lines(block) and not date_line(block[-1])

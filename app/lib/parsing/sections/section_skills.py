@@ -1,0 +1,128 @@
+"""The skills section: items split on commas, bullets and columns, categories ("Langages :
+Python, SQL"), levels as words, stars or proficiency words ("Maîtrise Python"), and the spoken
+languages a skills block mixes in (they go to languages, not skills)."""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.cv_content import Language, Skill
+from app.lib.parsing.fields.languages import has_level_wording, language_key, split_language_item
+from app.lib.parsing.fields.lists import (
+    GLYPH_RE,
+    content_lines,
+    europass_languages,
+    join_wrapped,
+    only_level,
+    stated_languages,
+)
+from app.lib.parsing.sections.headings import match_cv_heading
+from app.lib.parsing.text.text import clean, split_items
+
+CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
+LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
+RATING_RE = re.compile(r"\s*(?P<marks>[★☆●○◉◯⬤■□]{3,})\s*$")
+MAX_SKILL_WORDS = 8
+PROSE_WORDS = 5  # a lower-case item this long is a sentence wrapped over lines
+DIGITS_RE = re.compile(r"[\d\s/().+:-]+")
+# A proficiency word opening a skill item: "Maîtrise Python", "Notions de Java",
+# "Knowledge of SQL", "Proficient in Excel".
+PROFICIENCY_RE = re.compile(
+    r"^(?:ma[iî]trise(?:\s+(?:de|du|des|d'))?|notions?(?:\s+(?:de|du|des|d'|en))?|"
+    r"(?:bonnes\s+)?connaissances?(?:\s+(?:de|du|des|d'|en))?|int[ée]ress[ée]e?\s+par|"
+    r"knowledge\s+of|proficient\s+(?:in|with)|familiar\s+with|experienced\s+(?:in|with))\s+",
+    re.IGNORECASE,
+)
+# "Python: data visualisation, optimisation libraries…": a label naming skills followed by
+# what was done with them (items of several words on average).
+DESCRIPTION_WORDS = 4
+ASIDE_RE = re.compile(r"\([^()]*\)")
+WORD_RE = re.compile(r"\w[\w'’.+#-]*")
+SKILL_NAMES_SPLIT_RE = re.compile(r"\s*(?:,|/|\bet\b|\band\b|&)\s*")
+
+
+def _skills_of_label(label: str, items_text: str) -> list[Skill] | None:
+    """Skills named by a label rather than listed after it: "VHDL: Basic level" (a level),
+    "Matlab, R et SQL: analyse numérique, …" (a description); ``None`` for a category."""
+    name = clean(label)
+    if only_level(items_text):
+        return [Skill(name=name, level=clean(items_text))]
+    items = [ASIDE_RE.sub(" ", item) for item in split_items(items_text)]
+    words = sum(len(item.split()) for item in items) / max(len(items), 1)
+    category = match_cv_heading(name) is not None  # "IT skills:", "Compétences :"
+    if words > DESCRIPTION_WORDS and len(name.split()) <= 4 and not category:
+        return [Skill(name=part) for part in SKILL_NAMES_SPLIT_RE.split(name) if part]
+    return None
+
+
+def _skill_shaped(name: str) -> bool:
+    """A skill names something: letters ("C", "R" count), a few words, not the lower-case
+    middle of a sentence wrapped over lines, not a number, a date or a phone."""
+    words = WORD_RE.findall(ASIDE_RE.sub(" ", name))  # "Office (Word, Excel, …)": two words
+    if not any(c.isalpha() for c in name) or len(words) > MAX_SKILL_WORDS:
+        return False
+    if DIGITS_RE.fullmatch(name):
+        return False
+    return not (name[0].islower() and len(words) >= PROSE_WORDS)
+
+
+def parse_skills(
+    lines: list[str], dropped: list[str] | None = None
+) -> tuple[list[Skill], list[Language]]:
+    """Skills, and the languages a "Skills & languages" section mixes in. Items that cannot
+    be skills (a sentence, a number) are added to ``dropped`` for the import report."""
+    skills: list[Skill] = []
+    languages: list[Language] = []
+    seen: set[str] = set()
+    for line in join_wrapped(content_lines(lines)):
+        europass = europass_languages(line)
+        if europass is not None:
+            languages += europass
+            continue
+        stated = stated_languages(line)
+        if stated:  # "Native in French; Fluent in English" inside a skills block
+            languages += stated
+            continue
+        category = ""
+        items_text = line
+        labelled = CATEGORY_RE.match(line)
+        named = _skills_of_label(*labelled.group("category", "items")) if labelled else None
+        if named is not None:
+            fresh = [skill for skill in named if skill.name.casefold() not in seen]
+            seen |= {skill.name.casefold() for skill in fresh}
+            skills += fresh
+            continue
+        if labelled and len(labelled.group("category").split()) <= 4:
+            category = clean(labelled.group("category"))
+            items_text = labelled.group("items")
+        for item in split_items(GLYPH_RE.sub("", items_text)):
+            item = GLYPH_RE.sub("", item)
+            as_language = split_language_item(item)
+            if as_language and language_key(as_language[0]) and has_level_wording(as_language[1]):
+                languages.append(Language(name=as_language[0], level=as_language[1]))
+                continue
+            if language_key(clean(item)):  # a bare language name is not a skill
+                languages.append(Language(name=clean(item)))
+                continue
+            name, level = item, ""
+            rating = RATING_RE.search(item)
+            if rating:  # "Python ★★★★☆" → level "4/5"
+                marks = rating.group("marks")
+                filled = sum(1 for mark in marks if mark in "★●◉⬤■")
+                name, level = item[: rating.start()], f"{filled}/{len(marks)}"
+            paren = LEVEL_IN_PARENS_RE.match(item)
+            if paren and has_level_wording(paren.group("level")):
+                name, level = paren.group("name"), paren.group("level")
+            proficiency = PROFICIENCY_RE.match(name)
+            if proficiency and name[proficiency.end() :].strip():  # "Maîtrise Python"
+                name, level = name[proficiency.end() :], clean(proficiency.group(0))
+            name = clean(name)
+            if not name or name.casefold() in seen:
+                continue
+            if not _skill_shaped(name):
+                if dropped is not None:
+                    dropped.append(name)
+                continue
+            seen.add(name.casefold())
+            skills.append(Skill(name=name, category=category, level=level))
+    return skills, languages
