@@ -151,7 +151,8 @@ eval-letters: install-dev
 	$(PY) -m bench.letter_eval
 
 ## A 30-second and a 3-minute pitch per language (English, French), offline and with the real
-## local model (minutes per pitch on a CPU; not part of `make test`); rewrites bench/COACH_EVAL.md.
+## local model, and one STAR coach conversation per language with the model (minutes per pitch
+## on a CPU; not part of `make test`); rewrites bench/COACH_EVAL.md.
 eval-coach: install-dev
 	$(PY) -m bench.coach_eval $(ARGS)
 

@@ -1,5 +1,6 @@
-"""``make eval-coach``: write pitches with the offline engine and with a real local model, measure
-what reaches them, rewrite bench/COACH_EVAL.md. Not part of ``make test``: one model pitch takes
+"""``make eval-coach``: write pitches with the offline engine and with a real local model, hold one
+STAR coach conversation per language with the model (bench/coach_star_eval.py), measure what
+reaches them, rewrite bench/COACH_EVAL.md. Not part of ``make test``: one model pitch takes
 minutes on a 2-core CPU.
 
 The inputs are synthetic (tests/factories.py's CVs and offers, tests/pitch_stories.py's complete
@@ -37,6 +38,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.llm import LLMEndpoint
 from app.lib.speech import WORDS_PER_MINUTE, duration_label, speaking_seconds, word_count
+from bench.coach_star_eval import star_conversation, star_report
 from bench.letter_eval_check import SourceCheck
 from bench.llm_eval import MODEL, healthy, start_model, tree_state
 from bench.procs import Stack
@@ -118,7 +120,9 @@ def model_engine(base_url: str, model: str) -> PitchEngine:
     return PitchEngine(endpoint, model)
 
 
-def report(results: list[dict[str, Any]], measured: str, model: str) -> str:
+def report(
+    results: list[dict[str, Any]], measured: str, model: str, star: list[dict[str, Any]]
+) -> str:
     lines = [
         "# Coach evaluation: pitches",
         "",
@@ -152,19 +156,17 @@ def report(results: list[dict[str, Any]], measured: str, model: str) -> str:
             f"{r['dropped']} | {'yes' if r['held'] else 'no: ' + flagged} | "
             f"{r['seconds']:.1f} s |"
         )
-    lines += [
-        "",
-        "The STAR coach's conversation is not measured here yet.",
-        "",
-    ]
+    lines += ["", *(star_report(star) if star else ["The STAR coach needs a model: not run."])]
     for r in results:
         if "text" in r:
             lines += [f"## {r['language']} · {r['kind']} · {r['engine']}", "", r["text"], ""]
     return "\n".join(lines)
 
 
-async def run(languages: list[str], engine: PitchEngine | None) -> list[dict[str, Any]]:
-    results = []
+async def run(
+    languages: list[str], engine: PitchEngine | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    results, star = [], []
     for language in languages:
         for kind in ("30s", "3min"):
             for chosen in (None, engine) if engine else (None,):
@@ -175,7 +177,11 @@ async def run(languages: list[str], engine: PitchEngine | None) -> list[dict[str
                     flush=True,
                 )
                 results.append(entry)
-    return results
+        if engine is not None:
+            conversation = await star_conversation(engine.endpoint, engine.model, language)
+            print(f"  {language} STAR: {conversation['replies']} replies", flush=True)
+            star.append(conversation)
+    return results, star
 
 
 def main() -> int:
@@ -200,12 +206,13 @@ def main() -> int:
                     local if healthy(local) else start_model(stack, args.port)
                 )
                 engine = model_engine(base_url, args.model)
-            results = asyncio.run(run(languages, engine))
+            results, star = asyncio.run(run(languages, engine))
         finally:
             stack.stop()
-    args.output.write_text(report(results, measured, engine.model if engine else ""), "utf-8")
+    args.output.write_text(report(results, measured, engine.model if engine else "", star), "utf-8")
     if args.json:
-        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
+        dump = {"pitches": results, "star": star}
+        args.json.write_text(json.dumps(dump, ensure_ascii=False, indent=1), "utf-8")
     print(f"{args.output} rewritten")
     return 0
 
