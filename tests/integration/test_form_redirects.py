@@ -46,6 +46,13 @@ LETTER = {
 }
 
 
+OWN_ENDPOINT = {
+    "ai_base_url": "http://127.0.0.1:9/v1",
+    "ai_api_key": "sk-form-redirect-test",
+    "ai_model_tailoring": "gpt-4o-mini",
+}
+
+
 def _same(body: dict[str, Any]) -> Body:
     return lambda _objects: body
 
@@ -193,6 +200,11 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     "/coach/{conversation_id:str}/retry": (None, _same({})),
     "/coach/{conversation_id:str}/accept": (None, _same({"title": "A story"})),
     "/coach/{conversation_id:str}/abandon": (_same({}), None),
+    # A private address is refused by default (a public one would be resolved: no network here).
+    "/account/ai-endpoint": (None, _same(OWN_ENDPOINT)),
+    "/account/ai-endpoint/test": (None, _same(OWN_ENDPOINT)),
+    "/account/ai-endpoint/delete": (_same({}), None),
+    "/admin/user-endpoints": (_same({"allow_user_llm_endpoints": "true"}), None),
     "/coach/{conversation_id:str}/resume": (_same({}), None),
 }
 # The visitor's own forms, in this order (refused: True), starting signed out.
