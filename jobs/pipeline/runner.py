@@ -229,8 +229,8 @@ class OfferRun:
             call = call.plus_cost(answer)
             translation = Translation.model_validate(answer.data.model_dump()).text
             accepted = accept(guard, cleaned, refused, field, translation)
-            if accepted is None:
-                counts.notes.append(f"translation {translation!r} of {text!r} refused")
+            if isinstance(accepted, str):
+                counts.notes.append(f"translation {translation!r} of {text!r} refused: {accepted}")
                 continue
             cleaned, refused = accepted
             counts.verified += 1

@@ -128,6 +128,9 @@ async def test_a_translation_the_checks_refuse_leaves_the_source_sentence(invent
     _, cleaned, counts = await _run(Translator({TUNED: invented}))
     assert cleaned.model_dump()["bullets"] == [BUILT, TUNED]
     assert counts.translated == 0
+    # The record says why, so what a weak model's translations trip on can be read back.
+    refusal = next(n for n in counts.notes if n.startswith(f"translation {invented!r}"))
+    assert refusal.split(" refused: ", 1)[1].strip()
 
 
 async def test_every_field_translated_clears_the_language_fallback() -> None:

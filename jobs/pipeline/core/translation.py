@@ -67,22 +67,27 @@ def accept(
     refused: list[str],
     field: tuple[Path, str],
     translation: str,
-) -> tuple[BaseModel, list[str]] | None:
+) -> tuple[BaseModel, list[str]] | str:
     """``current`` with ``translation`` in place of ``field`` (its path and text, as
     ``untranslated`` gives it) and what the guard then refuses, when the translation keeps the
     numbers and names of the text it translates and the guard passes it (refuses nothing
-    more, names nothing of it, keeps it); else None. ``refused``: what the guard refuses in
-    ``current``."""
+    more, names nothing of it, keeps it); else why not, for the subtask's record (what a
+    weak model's translations trip on is what the next prompt or rule must address).
+    ``refused``: what the guard refuses in ``current``."""
     path, original = field
     text = translation.strip()
-    if not text or unsupported_claims(text, SourceCorpus(original)):
-        return None  # empty, or a number or name its own source text lacks
+    if not text:
+        return "empty"
+    lacking = unsupported_claims(text, SourceCorpus(original))
+    if lacking:
+        return f"its source sentence lacks {', '.join(map(str, lacking))[:200]}"
     candidate = with_text(current, path, text)
     guarded, checked = guard(candidate)
+    new = [v for v in checked.bad if v not in refused or _names(v, text)]
     if len(checked.bad) > len(refused) or any(_names(v, text) for v in checked.bad):
-        return None
-    if text not in _texts(guarded):  # replaced by a rule (a duplicate, a fallback)
-        return None
+        return f"the phase's guard: {'; '.join(new)[:300]}"
+    if text not in _texts(guarded):
+        return "replaced by a rule (a duplicate or a fallback)"
     return candidate, checked.bad
 
 
