@@ -19,6 +19,7 @@ apart from the guard, so it can catch what the guard lets through.
 
     python -m bench.coach_eval                    # offline + model pitches, rewrites the page
     python -m bench.coach_eval --offline-only     # no model (seconds)
+    python -m bench.coach_eval --pitches-from dump.json   # the STAR part again, pitches kept
 """
 
 from __future__ import annotations
@@ -164,11 +165,11 @@ def report(
 
 
 async def run(
-    languages: list[str], engine: PitchEngine | None
+    languages: list[str], engine: PitchEngine | None, pitches: list[dict[str, Any]] | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    results, star = [], []
+    results, star = list(pitches or []), []
     for language in languages:
-        for kind in ("30s", "3min"):
+        for kind in ("30s", "3min") if pitches is None else ():
             for chosen in (None, engine) if engine else (None,):
                 entry = await one_pitch(language, kind, chosen)
                 print(
@@ -193,6 +194,9 @@ def main() -> int:
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--languages", default="en,fr", help="comma-separated: en, fr")
     parser.add_argument("--json", type=Path, help="also dump the results here")
+    parser.add_argument(
+        "--pitches-from", type=Path, help="a --json dump whose pitches are reported, not rewritten"
+    )
     args = parser.parse_args()
     languages = [x for x in args.languages.split(",") if x in INPUTS]
     measured = f"{tree_state()}, {datetime.datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
@@ -206,7 +210,11 @@ def main() -> int:
                     local if healthy(local) else start_model(stack, args.port)
                 )
                 engine = model_engine(base_url, args.model)
-            results, star = asyncio.run(run(languages, engine))
+            earlier = None
+            if args.pitches_from:
+                earlier = json.loads(args.pitches_from.read_text("utf-8"))["pitches"]
+                measured += " (the pitches' rows from an earlier run's dump)"
+            results, star = asyncio.run(run(languages, engine, earlier))
         finally:
             stack.stop()
     args.output.write_text(report(results, measured, engine.model if engine else "", star), "utf-8")

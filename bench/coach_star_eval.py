@@ -2,7 +2,8 @@
 
 A scripted person (synthetic answers below, one per step, one of them too short so the coach
 must ask again) talks to the coach as the worker's job does (jobs/coach/reply.py): the reply's
-prompt from ``jobs/coach/prompting.reply_messages``, streamed by ``chat_stream``; the phase moved
+prompt from ``jobs/coach/prompting.reply_messages``, streamed by ``chat_stream``, kept as
+``jobs/coach/reply_guard.guarded_reply`` keeps it (else the step's fixed question); the phase moved
 on by the code's own rules (app/domain/coach/phases.py); at the review the proposal written by
 ``jobs/coach/proposal.propose`` and held to the person's words. Nothing is stored.
 
@@ -25,6 +26,7 @@ from app.lib.llm import LLMEndpoint
 from app.lib.llm.streaming import chat_stream
 from jobs.coach.prompting import reply_messages
 from jobs.coach.proposal import propose
+from jobs.coach.reply_guard import guarded_reply
 from jobs.coach.truth import user_words
 
 MAX_REPLY_TOKENS = 400  # as the worker's job
@@ -90,12 +92,15 @@ class StarRun:
         return seen == list(PHASES[: len(seen)])
 
     def as_dict(self) -> dict[str, Any]:
-        words = [r["words"] for r in self.replies]
+        words = [r["words"] for r in self.replies if not r["replaced"]]
+        written = [r["written_words"] for r in self.replies]
         return {
             "language": self.language,
             "replies": len(self.replies),
             "words_mean": round(sum(words) / len(words), 1) if words else 0,
             "words_max": max(words, default=0),
+            "written_mean": round(sum(written) / len(written), 1) if written else 0,
+            "replaced": sum(1 for r in self.replies if r["replaced"]),
             "questions": sum(1 for r in self.replies if r["asks"]),
             "asked_again": self.asked_again,
             "in_order": self.in_order,
@@ -136,14 +141,22 @@ async def star_conversation(endpoint: LLMEndpoint, model: str, language: str) ->
         for _step, text in script:
             phase = conversation.phase
             run.phases.append(phase)
-            said = await _reply(endpoint, model, conversation)
+            written = await _reply(endpoint, model, conversation)
+            said = guarded_reply(written, user_words(conversation.messages))
             run.replies.append(
-                {"phase": phase, "text": said, "words": len(said.split()), "asks": "?" in said}
+                {
+                    "phase": phase,
+                    "written": written,
+                    "text": said or "(the step's fixed question)",
+                    "replaced": said is None,
+                    "words": len((said or "").split()),
+                    "written_words": len(written.split()),
+                    "asks": said is None or "?" in said,
+                }
             )
-            conversation.messages = [
-                *conversation.messages,
-                {"role": "coach", "phase": phase, "text": said},
-            ]
+            kept: dict[str, Any] = {"role": "coach", "phase": phase}
+            kept.update({"text": said} if said else {"code": f"ask.{phase}"})
+            conversation.messages = [*conversation.messages, kept]
             step = answer(phase, text, conversation.answers)
             run.asked_again += 0 if step.accepted else 1
             conversation.answers = record(conversation.answers, phase, text, step)
@@ -174,17 +187,18 @@ def star_report(runs: list[dict[str, Any]]) -> list[str]:
         "*Facts held*: every number of the kept proposal is one the person wrote (checked here, "
         "apart from the guard).",
         "",
-        "| Language | Replies | Words per reply (mean / max) | Replies asking a question | "
-        "Asked again | Steps in order | Proposal fields kept | Refused | Facts held | "
-        "Wall time |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| Language | Replies | Words the model wrote (mean) | Words kept (mean / max) | "
+        "Replaced by the step's question | Replies asking a question | Asked again | "
+        "Steps in order | Proposal fields kept | Refused | Facts held | Wall time |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         if r["error"]:
-            lines.append(f"| {r['language']} | error: {r['error'][:80]} | | | | | | | | |")
+            lines.append(f"| {r['language']} | error: {r['error'][:80]} | | | | | | | | | | |")
             continue
         lines.append(
-            f"| {r['language']} | {r['replies']} | {r['words_mean']} / {r['words_max']} | "
+            f"| {r['language']} | {r['replies']} | {r['written_mean']} | "
+            f"{r['words_mean']} / {r['words_max']} | {r['replaced']} | "
             f"{r['questions']}/{r['replies']} | {r['asked_again']} | "
             f"{'yes' if r['in_order'] and r['reached_review'] else 'no'} | "
             f"{', '.join(r['kept_fields']) or '–'} | {len(r['refused'])} | "
@@ -194,6 +208,12 @@ def star_report(runs: list[dict[str, Any]]) -> list[str]:
     for r in runs:
         lines += ["", f"### {r['language']}: the coach's replies", ""]
         lines += [f"- *{t['phase']}*: {t['text']}" for t in r["transcript"]]
+        lines += [
+            "",
+            "What the model wrote, before the reply guard (jobs/coach/reply_guard.py):",
+            "",
+        ]
+        lines += [f"- *{t['phase']}*: {t['written'][:400]}" for t in r["transcript"]]
         if r["refused"]:
             lines += ["", "Refused from the proposal: " + "; ".join(map(str, r["refused"]))]
     return [*lines, ""]

@@ -41,6 +41,8 @@ from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
 from jobs.coach.prompting import reply_messages
 from jobs.coach.proposal import propose
+from jobs.coach.reply_guard import guarded_reply
+from jobs.coach.truth import user_words
 from jobs.task_job import (
     Job,
     claim_or_stop,
@@ -117,7 +119,12 @@ async def _work(
             proposal, refused = proposed.proposal, proposed.refused
             message["code"] = "review"
         else:
-            message["text"] = await _stream(redis, endpoint, model, conversation)
+            written = await _stream(redis, endpoint, model, conversation)
+            kept = guarded_reply(written, user_words(conversation.messages))
+            if kept is None:  # no question left: the step's own, in the reader's language
+                message["code"] = question_code(conversation.phase, _last_nudge(conversation))
+            else:
+                message["text"] = kept
     except TRANSIENT_LLM_ERRORS as exc:
         raise TransientFailure(str(exc)) from exc
     except LLMError:
@@ -143,6 +150,14 @@ async def _work(
     await redis.delete(key)
     await announce(redis, conversation)
     return summary
+
+
+def _last_nudge(conversation: CoachConversation) -> str | None:
+    """What the person's last answer left to ask again ("short", "figure"), if anything."""
+    said = [m for m in conversation.messages if m.get("role") == "user"]
+    if not said:
+        return None
+    return str(said[-1].get("nudge") or "") or None
 
 
 async def _stream(

@@ -213,6 +213,23 @@ async def test_a_failed_reply_is_said_and_asked_again(
     assert [m["text"] for m in body["messages"]] == [COACH["Experience"]]
 
 
+async def test_a_reply_stating_figures_instead_of_asking_gives_way_to_the_steps_question(
+    api: Any, db: AsyncSession, llm: FakeOpenAIServer, worker: Worker
+) -> None:
+    """A small model answers its own question with invented figures: what is saved is the
+    step's own question (jobs/coach/reply_guard.py), never the invented story."""
+    await register(api, "coach-guard@example.com")
+    await point_llm_at(db, llm.base_url)
+    story = "Situation: the team size was 12 and the budget $90,000. The deadline was 30 days."
+    llm.script("The current step", reply=Stream(story), times=1)
+    started = await api.post("/api/coach/conversations", json={"language": "en"})
+    assert started.status_code == 201, started.text
+    body = await wait_idle(api, started.json()["id"])
+    [message] = body["messages"]
+    assert "12" not in message["text"] and "90,000" not in message["text"]
+    assert "?" in message["text"]  # the guided form's question for the step
+
+
 async def test_offline_guided_form_asks_one_step_at_a_time_and_proposes_the_users_words(
     api: Any, db: AsyncSession, session_factory: async_sessionmaker[AsyncSession]
 ) -> None:
