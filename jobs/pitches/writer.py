@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.lib.llm import LLMInvalidOutputError
 from app.lib.speech import word_count
+from app.lib.text_forms import squash
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 from jobs.letters.core.guard import LetterGuard, violations
 from jobs.letters.core.policy import Outcome, passed, settle
@@ -48,10 +49,17 @@ async def pitch_engine(
 
 
 def within(paragraphs: list[str], most: int) -> tuple[list[str], int]:
-    """The paragraphs without the last sentences that take them over ``most`` words, and how
-    many sentences were cut."""
-    flat = [(i, s) for i, p in enumerate(paragraphs) for s in sentences(p) or [p]]
-    cut = 0
+    """The paragraphs without a sentence said twice (a small model repeats its last one) and
+    without the last sentences that take them over ``most`` words, and how many sentences
+    were cut."""
+    flat: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, paragraph in enumerate(paragraphs):
+        for sentence in sentences(paragraph) or [paragraph]:
+            if squash(sentence) not in seen:
+                seen.add(squash(sentence))
+                flat.append((i, sentence))
+    cut = sum(len(sentences(p) or [p]) for p in paragraphs) - len(flat)
     while flat and sum(word_count(s) for _, s in flat) > most:
         # The closing sentence stays: the one before it goes.
         flat.pop(-2 if len(flat) > 1 else -1)

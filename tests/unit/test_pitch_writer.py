@@ -102,3 +102,11 @@ async def test_the_achievement_closest_to_the_offer_is_told_first() -> None:
     reordered = tuple(reversed(stories("en")))
     pitch = await write_pitch(request("en", "30s", stories=reordered), None)
     assert "Faster parcel tracking" in pitch.text and "Safer payments" not in pitch.text
+
+
+def test_within_drops_a_sentence_said_twice() -> None:
+    """A small model ends its pitch twice with the same sentence (bench/COACH_EVAL.md)."""
+    said = "Alex is fluent in English and eager to join the team."
+    kept, cut = within([f"I build Python services. {said}", said], MAX_WORDS["30s"])
+    assert kept == [f"I build Python services. {said}"]
+    assert cut == 1
