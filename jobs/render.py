@@ -48,10 +48,16 @@ async def render_cv_file(session: AsyncSession, settings: Settings, cv: CvFile) 
 
 async def render_cv_pdf(ctx: dict[str, Any], user_id: str, cv_id: str) -> dict[str, Any]:
     settings: Settings = ctx["settings"]
+    # The render runs outside any transaction: on SQLite a session holds the write lock from
+    # its BEGIN (app/db/session.py), and a render under load can outlast every other writer's
+    # busy timeout. The spec is read first; the row is locked only to record the result.
+    async with ctx["session_factory"]() as session:
+        spec = await spec_for(session, settings, await get_cv(session, user_id, cv_id))
+    result = await render_spec_pdf(settings, spec)
     async with ctx["session_factory"]() as session:
         # Lock the row: the JSON column may be written concurrently by the web process.
         cv = await get_cv(session, user_id, cv_id, lock=True)
-        result = await render_cv_file(session, settings, cv)
+        record_render(cv, result.meta())
         await session.commit()
     return {
         "cacheKey": result.cache_key,
