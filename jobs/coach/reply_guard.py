@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from jobs.pipeline.core.fact_guard import NUMBER_RE
 from jobs.pipeline.core.text import sentences
 
 MAX_SENTENCES = 4  # the prompt asks for 2 to 4
-NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
 
 def _numbers(text: str) -> set[str]:
