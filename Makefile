@@ -85,11 +85,12 @@ screenshots: install-dev browser-deps
 ## Debian's fonts the CV designs name (Latin, Greek, Cyrillic, symbols and emoji, CJK: a character
 ## no font has breaks a PDF's text layer), poppler's pdftotext, one of the readers the tests
 ## read every PDF back with, and Tesseract with its French and English models, which reads a
-## scanned CV (a PDF without a text layer; app/lib/pdf_read/ocr.py).
-DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-dejavu-extra fonts-symbola fonts-droid-fallback poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng
+## scanned CV (a PDF without a text layer; app/lib/pdf_read/ocr.py), and FreeDict's French-English
+## dictionaries, which trace a translated sentence back to its source (app/lib/matching/bilingual.py).
+DOCUMENT_PACKAGES := fonts-liberation fonts-dejavu-core fonts-dejavu-extra fonts-symbola fonts-droid-fallback poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng dict-freedict-fra-eng dict-freedict-eng-fra
 document-deps:
 	@dpkg -s $(DOCUMENT_PACKAGES) >/dev/null 2>&1 || { \
-	  echo "Installing Debian's fonts, poppler-utils and Tesseract (OCR) for the PDFs..."; \
+	  echo "Installing Debian's fonts, poppler-utils, Tesseract (OCR) and the French-English dictionaries..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DOCUMENT_PACKAGES); \
 	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DOCUMENT_PACKAGES); fi; }
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.matching.terms import cognate_share, content_words, stem_share
 from app.lib.matching.vocabulary import default_vocabulary
+from jobs.pipeline.core.faithful import translated_source
 from jobs.pipeline.core.item_text import ItemText, item_text
 from jobs.pipeline.core.mixed_language import dictionary_language
 from jobs.pipeline.core.offer_copy import OfferCopy
@@ -97,8 +98,10 @@ class ClaimScope:
             return [Problem("unsupported")]  # at best, an invention at worst
         from jobs.pipeline.core.fact_guard import SourceCorpus, unsupported_claims
 
-        out: list[Problem] = []
         translated = self._translated(sentence, own)
+        if translated and translated_source(sentence, own, self.vocabulary) is not None:
+            return []  # the author's own sentence of this item, in the CV's language
+        out: list[Problem] = []
         missing = unsupported_claims(sentence, SourceCorpus(own.text))
         unshown = self._unshown(sentence, own, also_shown, translated)
         missing += [t for t in unshown if t not in missing]
