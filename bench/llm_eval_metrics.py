@@ -230,6 +230,16 @@ class Purity:
     def pure(self) -> int:
         return len(self.units) - len(self.offenders)
 
+    def of_kinds(self, kinds: frozenset[str]) -> Purity:
+        return Purity(self.language, [u for u in self.units if u.kind in kinds])
+
+
+# The fields the pipeline writes, by the model or, when its text is refused, with the source's
+# wording: what the CV's language is asked of. Entry heads (title, employer), degrees and the
+# header's title are copied from the source by rule and never take a model's text (the truth
+# guarantee), so they stay as the author wrote them.
+WRITTEN_KINDS = frozenset({"summary", "description", "bullet", "interest"})
+
 
 def language_purity(source: CvContent | None, tailored: CvContent, language: str) -> Purity:
     """Every text field of ``tailored`` with at least ``MIN_WORDS`` words whose language shows

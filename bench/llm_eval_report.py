@@ -15,6 +15,7 @@ from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText
 from app.lib.parsing.offer_parser import parse_offer_text
 from bench.llm_eval_metrics import (
+    WRITTEN_KINDS,
     Copied,
     EvidenceKept,
     Moved,
@@ -213,6 +214,8 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
     pure = sum(f.written.pure for f in done)
     fields = sum(len(f.fields.units) for f in done)
     fields_pure = sum(f.fields.pure for f in done)
+    prose = [f.fields.of_kinds(WRITTEN_KINDS) for f in done]
+    prose_units, prose_pure = sum(len(p.units) for p in prose), sum(p.pure for p in prose)
     verified = sum(f.claims.get("verified", 0) for f in figures)
     dropped = sum(f.claims.get("dropped", 0) for f in figures)
     return [
@@ -226,11 +229,17 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
             f"{sum(f.evidence.kept for f in done)}/{sum(f.evidence.total for f in done)}",
             "all",
         ),
-        ("written fields in the CV's language", f"{pure}/{written}", "100 %"),
+        ("model-written texts in the CV's language", f"{pure}/{written}", "100 %"),
         (
-            "all fields in the CV's language (source wording kept included)",
-            f"{fields_pure}/{fields} ({fields_pure / fields:.0%})" if fields else "–",
+            "written fields in the CV's language, source wording kept included (summary, "
+            "descriptions, bullets, interests)",
+            f"{prose_pure}/{prose_units} ({prose_pure / prose_units:.0%})" if prose_units else "–",
             "≥ 90 %",
+        ),
+        (
+            "every field in the CV's language, heads and degrees copied by rule included",
+            f"{fields_pure}/{fields} ({fields_pure / fields:.0%})" if fields else "–",
+            "–",
         ),
         ("summary rule breaks", str(sum(len(f.summary_breaks) for f in done)), "0"),
         (
@@ -282,6 +291,10 @@ pipeline's guards:
   whose item still has a bullet (or its description) evidencing all the same requirements.
 - **written purity**: texts of ≥ 4 words not copied from the source, in the CV's language;
   **all fields**: every text field of ≥ 4 words (source wording kept as a fallback included).
+  The totals count the **written fields** apart (summary, descriptions, bullets, interests:
+  what the pipeline writes, by the model or with the source's wording when the model's is
+  refused) from the entry heads (title and employer), degrees and header title, which are
+  copied from the source by rule and never take a model's text.
 - **summary breaks**: first person, letters of another alphabet, more than 70 words, another
   language than the CV's.
 - **schema repairs**: the subtask rows' schema-repair rounds, when the tree records them.

@@ -7,13 +7,17 @@ import gzip
 
 import pytest
 
-from app.lib.cv_content import Experience
+from app.lib.cv_content import CvContent, Experience, Extras
 from app.lib.matching.bilingual import Lexicon, default_lexicon, dictd_pairs, traced_share
 from app.lib.matching.terms import content_words
 from app.lib.matching.vocabulary import default_vocabulary
+from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.faithful import translated_source
+from jobs.pipeline.core.guards import guard_extras
 from jobs.pipeline.core.item_claims import ClaimScope
 from jobs.pipeline.core.item_text import ItemText, item_header, item_text
+from jobs.pipeline.core.schemas import AdaptedExtras
+from jobs.pipeline.core.translation import untranslated
 
 ENGLISH = Experience(
     id="e1",
@@ -120,3 +124,29 @@ def test_most_words_of_a_faithful_translation_trace_back() -> None:
     good = content_words("Recherche fondamentale sur l'étalonnage d'une caméra thermique.")
     bad = content_words("Travail d'équipe dans une ambiance conviviale.")
     assert traced_share(good, source) >= 0.6 > traced_share(bad, source)
+
+
+def _extras_out(interests: list[str]) -> AdaptedExtras:
+    return AdaptedExtras(items=[], interests=interests)
+
+
+def test_an_interest_may_be_a_faithful_translation_of_one_of_the_source_interests() -> None:
+    source = CvContent(
+        extras=Extras(interests=["Cuisine du monde et photographie de paysage", "Échecs"])
+    )
+    corpus = SourceCorpus.of(source)
+    faithful = "World cooking and landscape photography"
+    kept, checked = guard_extras(_extras_out([faithful, "Échecs"]), source, corpus)
+    assert kept.interests == [faithful, "Échecs"] and not checked.bad
+    for invented in (
+        "Skydiving and scuba diving in the Caribbean",  # another interest
+        "Cuisine du monde et photographie de paysage zqxmarker",  # glued, same language
+        "World cooking and landscape photography in Patagonia",  # a name its interest lacks
+    ):
+        kept, checked = guard_extras(_extras_out([invented]), source, corpus)
+        assert kept.interests == [] and checked.bad, invented
+
+
+def test_an_interest_left_in_the_other_language_is_sent_to_be_translated() -> None:
+    out = _extras_out(["Cuisine du monde et photographie de paysage", "Échecs"])
+    assert [path for path, _ in untranslated(out, "en")] == [("interests", 0)]

@@ -16,12 +16,15 @@ from app.lib.matching.bilingual import traced_share
 from app.lib.matching.terms import content_words
 from app.lib.matching.vocabulary import Vocabulary
 from jobs.pipeline.core.item_text import ItemText
-from jobs.pipeline.core.text import sentences
+from jobs.pipeline.core.text import guess_language, sentences
 
 # Share of a translation's content words traced to its source sentence: the local model's
 # faithful translations 0.64–1.0, sentences about something else 0.0–0.4 (tests/unit/
 # test_faithful_translation.py has both shapes).
 MIN_TRACED = 0.6
+# And at most this many words that trace back to nothing: a long sentence with a few words of its
+# own glued on ("… pour des clients bancaires") is not a translation of it.
+MAX_UNTRACED = 3
 # A translation may use more words than its source ("mise en œuvre" for "implementation"),
 # not add a clause: at most this many content words per source word, plus the slack.
 MAX_GROWTH = 1.5
@@ -41,13 +44,24 @@ def translated_source(sentence: str, own: ItemText, vocabulary: Vocabulary) -> s
         if len(words) > MAX_GROWTH * len(source_words) + GROWTH_SLACK:
             continue
         pool = source_words + header
-        if traced_share(words, pool) < MIN_TRACED:
+        share = traced_share(words, pool)
+        if share < MIN_TRACED or round((1 - share) * len(words)) > MAX_UNTRACED:
             continue
         if _facts_held(sentence, source, own.header) and _concepts_held(
             sentence, source, pool, vocabulary
         ):
             return source
     return None
+
+
+def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> bool:
+    """``text``, in the other language than ``sources`` (the source's interests, one per
+    line), is a faithful translation of one of them."""
+    own = ItemText("\n".join(sources))
+    language = guess_language(text, "")
+    if not language or not own.language or language == own.language:
+        return False
+    return translated_source(text, own, vocabulary) is not None
 
 
 def _candidates(own: ItemText) -> list[str]:

@@ -49,7 +49,8 @@ _CHECKS: dict[type[BaseModel], dict[str, FieldCheck]] = {
     AdaptedExtras: {
         "items[].id": FieldCheck(Check.SOURCE_ID, guard_extras),
         "items[].description": FieldCheck(Check.CLAIM, guard_extras),
-        "interests[]": FieldCheck(Check.CLOSED_LIST, guard_extras),  # the source's interests
+        # The source's interests, or a faithful translation of one (``faithful.py``).
+        "interests[]": FieldCheck(Check.CLAIM, guard_extras),
     },
     AdaptedSkills: {
         "skills[].name": FieldCheck(Check.SOURCE_QUOTE, guard_skills),

@@ -17,6 +17,7 @@ from jobs.pipeline.core.fact_guard import (
     evidence_supports,
     skill_supported,
 )
+from jobs.pipeline.core.faithful import translates_one_of
 from jobs.pipeline.core.fallback import Fallbacks
 from jobs.pipeline.core.item_claims import ClaimScope, Problem
 from jobs.pipeline.core.item_text import ItemText, item_header, item_text, says_nothing
@@ -154,8 +155,14 @@ def guard_extras(
         bad += problems
         items.append(AdaptedExtraItem(id=item.id, description=text))
     allowed = {fold(part): part for i in extras.interests for part in interest_parts(i)}
-    interests = [allowed[fold(i)] for i in out.interests if fold(i) in allowed]
-    bad += [f"interest {i!r} not in the source CV" for i in out.interests if fold(i) not in allowed]
+    interests: list[str] = []
+    for interest in out.interests:
+        if fold(interest) in allowed:
+            interests.append(allowed[fold(interest)])
+        elif translates_one_of(interest, extras.interests, scope.vocabulary):
+            interests.append(interest.strip())  # one of them, in the CV's language
+        else:
+            bad.append(f"interest {interest!r} not in the source CV")
     ok += len(interests)
     return AdaptedExtras(items=items, interests=interests), Checked(ok=ok, bad=bad)
 

@@ -22,9 +22,10 @@ from jobs.pipeline.core.text_rules import wrong_language
 
 Guard = Callable[[Any], tuple[BaseModel, Checked]]
 Path = tuple[str | int, ...]
-# The fields whose text is the CV's prose: bullets, descriptions (items and extras), summary.
-# Ids, skills and interests are values of closed lists, never translated by a model.
-PROSE_FIELDS = frozenset({"bullets", "description", "summary"})
+# The fields a reader reads as language: bullets, descriptions (items and extras), summary and
+# interests (a translated interest is held to the one it translates: ``guards.guard_extras``).
+# Ids and skills are values of closed lists, never translated by a model.
+PROSE_FIELDS = frozenset({"bullets", "description", "summary", "interests"})
 MIN_WORDS = 3  # shorter texts are names or labels, not sentences a reader reads as language
 
 
