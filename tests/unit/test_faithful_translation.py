@@ -8,13 +8,16 @@ import gzip
 import pytest
 
 from app.lib.cv_content import CvContent, Experience, Extras
+from app.lib.matching.analysis import OfferText
 from app.lib.matching.bilingual import Lexicon, default_lexicon, dictd_pairs, traced_share
+from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words
 from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.faithful import translated_source
 from jobs.pipeline.core.guards import guard_extras
 from jobs.pipeline.core.item_claims import ClaimScope
+from jobs.pipeline.core.keep import _offer_concepts, carried
 from jobs.pipeline.core.item_text import ItemText, item_header, item_text
 from jobs.pipeline.core.schemas import AdaptedExtras
 from jobs.pipeline.core.translation import untranslated
@@ -150,3 +153,20 @@ def test_an_interest_may_be_a_faithful_translation_of_one_of_the_source_interest
 def test_an_interest_left_in_the_other_language_is_sent_to_be_translated() -> None:
     out = _extras_out(["Cuisine du monde et photographie de paysage", "Échecs"])
     assert [path for path, _ in untranslated(out, "en")] == [("interests", 0)]
+
+
+def test_a_faithful_translation_carries_the_evidence_bullet_it_translates() -> None:
+    needs = OfferNeeds(
+        OfferText(
+            title="Store manager",
+            description="You lead the team and run the stock.",
+            requirements=["Management skills", "Inventory management"],
+            language="en",
+        )
+    )
+    bullet = "Stock management and inventory"
+    translation = "Gestion du stock et inventaire"  # names inventory, not management, by concept
+    assert needs.hits(bullet)
+    assert not _offer_concepts(bullet, needs) <= _offer_concepts(translation, needs)
+    assert carried(bullet, [translation], needs)
+    assert not carried(bullet, ["Travail d'équipe dans une ambiance conviviale."], needs)

@@ -54,6 +54,11 @@ def translated_source(sentence: str, own: ItemText, vocabulary: Vocabulary) -> s
     return None
 
 
+def translates(text: str, source: str, vocabulary: Vocabulary) -> bool:
+    """``text`` is a faithful translation of the one sentence (or bullet) ``source``."""
+    return translated_source(text, ItemText(source), vocabulary) is not None
+
+
 def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> bool:
     """``text``, in the other language than ``sources`` (the source's interests, one per
     line), is a faithful translation of one of them."""

@@ -29,6 +29,7 @@ from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stem_set, stem_share
 from jobs.pipeline.core.evidence import wanted_evidence
 from jobs.pipeline.core.fact_guard import NUMBER_RE, Checked
+from jobs.pipeline.core.faithful import translates
 from jobs.pipeline.core.rule_guards import RuledItem
 from jobs.pipeline.core.rules import LANGUAGE, TextRules
 from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills, SkillOut
@@ -87,6 +88,8 @@ def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:
             return True
         if _paraphrase(bullet, line) or _same_figures(bullet, line):
             return True
+        if translates(line, bullet, needs.vocabulary):
+            return True  # the bullet in the CV's language (``faithful.py``)
     return False
 
 
