@@ -17,8 +17,8 @@ from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.faithful import translated_source
 from jobs.pipeline.core.guards import guard_extras
 from jobs.pipeline.core.item_claims import ClaimScope
-from jobs.pipeline.core.keep import _offer_concepts, carried
 from jobs.pipeline.core.item_text import ItemText, item_header, item_text
+from jobs.pipeline.core.keep import _offer_concepts, carried
 from jobs.pipeline.core.schemas import AdaptedExtras
 from jobs.pipeline.core.translation import untranslated
 
