@@ -19,7 +19,7 @@ from jobs.pipeline.core.guards import guard_extras
 from jobs.pipeline.core.item_claims import ClaimScope
 from jobs.pipeline.core.item_text import ItemText, item_header, item_text
 from jobs.pipeline.core.keep import _offer_concepts, carried
-from jobs.pipeline.core.schemas import AdaptedExtras
+from jobs.pipeline.core.schemas import AdaptedExtras, AdaptedItem
 from jobs.pipeline.core.translation import untranslated
 
 ENGLISH = Experience(
@@ -170,3 +170,15 @@ def test_a_faithful_translation_carries_the_evidence_bullet_it_translates() -> N
     assert not _offer_concepts(bullet, needs) <= _offer_concepts(translation, needs)
     assert carried(bullet, [translation], needs)
     assert not carried(bullet, ["Travail d'équipe dans une ambiance conviviale."], needs)
+
+
+def test_a_field_with_a_sentence_in_the_other_language_is_sent_to_be_translated() -> None:
+    out = AdaptedItem(
+        id="p1",
+        description="",
+        bullets=[
+            "Prévision des ventes mensuelles par région.",
+            "Sales forecasting of regional stores, Retail Data Challenge, 2021, Rank: 3rd/40.",
+        ],
+    )
+    assert [path for path, _ in untranslated(out, "fr")] == [("bullets", 1)]

@@ -155,11 +155,12 @@ def test_only_prose_fields_in_the_other_language_are_translated() -> None:
                 {"id": "cert_1", "description": "Certified by the cloud provider in 2023"},
                 {"id": "cert_2", "description": "Certifié par le fournisseur cloud en 2023"},
             ],
-            "interests": ["Playing jazz piano in a quartet"],  # a closed list: never translated
+            "interests": ["Playing jazz piano in a quartet"],  # held to the source's interests
         }
     )
     assert untranslated(extras, "fr") == [
-        (("items", 0, "description"), "Certified by the cloud provider in 2023")
+        (("items", 0, "description"), "Certified by the cloud provider in 2023"),
+        (("interests", 0), "Playing jazz piano in a quartet"),
     ]
     short = AdaptedItem(id="e1", bullets=["Data platform", TUNED_FR])
     assert untranslated(short, "fr") == []  # too short to be judged a language

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from jobs.pipeline.core.fact_guard import Checked, SourceCorpus, unsupported_claims
+from jobs.pipeline.core.mixed_language import mixed
 from jobs.pipeline.core.rules import LANGUAGE
 from jobs.pipeline.core.text_rules import wrong_language
 
@@ -30,10 +31,14 @@ MIN_WORDS = 3  # shorter texts are names or labels, not sentences a reader reads
 
 
 def untranslated(out: BaseModel, language: str) -> list[tuple[Path, str]]:
-    """(path, text) of each prose field of ``out`` written in another language than ``language``."""
+    """(path, text) of each prose field of ``out`` written in another language than
+    ``language``, or with a sentence of it in the other language ("Return Forecasting of …,
+    2022" in a French CV: ``mixed_language.mixed``)."""
     found: list[tuple[Path, str]] = []
     for path, text in _prose(out.model_dump(), ()):
-        if len(text.split()) >= MIN_WORDS and wrong_language(text, language) is not None:
+        if len(text.split()) < MIN_WORDS:
+            continue
+        if wrong_language(text, language) is not None or mixed(text, language):
             found.append((path, text))
     return found
 
