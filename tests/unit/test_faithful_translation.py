@@ -182,3 +182,11 @@ def test_a_field_with_a_sentence_in_the_other_language_is_sent_to_be_translated(
         ],
     )
     assert [path for path, _ in untranslated(out, "fr")] == [("bullets", 1)]
+
+
+def test_a_short_interest_without_function_words_is_judged_by_its_words() -> None:
+    source = CvContent(extras=Extras(interests=["Photographie de paysage", "Cuisine du monde"]))
+    kept, checked = guard_extras(
+        _extras_out(["Landscape photography", "World cooking"]), source, SourceCorpus.of(source)
+    )
+    assert kept.interests == ["Landscape photography", "World cooking"] and not checked.bad

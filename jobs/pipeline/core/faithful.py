@@ -16,6 +16,7 @@ from app.lib.matching.bilingual import traced_share
 from app.lib.matching.terms import content_words
 from app.lib.matching.vocabulary import Vocabulary
 from jobs.pipeline.core.item_text import ItemText
+from jobs.pipeline.core.mixed_language import dictionary_language
 from jobs.pipeline.core.text import guess_language, sentences
 
 # Share of a translation's content words traced to its source sentence: the local model's
@@ -63,7 +64,9 @@ def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> 
     """``text``, in the other language than ``sources`` (the source's interests, one per
     line), is a faithful translation of one of them."""
     own = ItemText("\n".join(sources))
-    language = guess_language(text, "")
+    # A short noun phrase has no function word to count: its words tell ("solve criminal
+    # investigations").
+    language = guess_language(text, "") or dictionary_language(text)
     if not language or not own.language or language == own.language:
         return False
     return translated_source(text, own, vocabulary) is not None
