@@ -11,11 +11,20 @@ from app.lib.parsing.entries.roles import extra_from
 from app.lib.parsing.fields.languages import (
     CEFR_RE,
     CV_LEVEL_WORDS,
+    EN_STOPWORDS,
+    FR_STOPWORDS,
     language_key,
     languages_in_text,
     split_language_item,
 )
-from app.lib.parsing.text.text import clean, is_bullet, split_items, strip_bullet
+from app.lib.parsing.text.text import (
+    SENTENCE_END,
+    clean,
+    is_bullet,
+    sentences,
+    split_items,
+    strip_bullet,
+)
 from app.lib.text_forms import fold
 
 # Icon-font glyphs (private-use code points), check marks and rating marks PDFs leave before
@@ -42,6 +51,39 @@ def join_wrapped(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# Comma-separated parts this long on average are clauses of a sentence, not list items
+# ("Football, tennis, voyages en Asie": 2 words each; a wrapped paragraph: 8 or more).
+CLAUSE_WORDS = 6
+FUNCTION_WORDS = FR_STOPWORDS | EN_STOPWORDS
+
+
+def join_prose(lines: list[str]) -> list[str]:
+    """Rejoin the sentences a PDF wrapped over several lines of a list section: a line that
+    ends no sentence and reads as prose (or stops on "de", "the"…) runs on into a next line
+    opening in lower case. Short items one per line ("lecture" / "voyages") stay apart."""
+    out: list[str] = []
+    for line in lines:
+        current = out[-1].rstrip() if out else ""
+        words = current.split()
+        runs_on = (
+            bool(words)
+            and line[:1].islower()
+            and not current.endswith(SENTENCE_END)
+            and (reads_as_prose(current) or words[-1].casefold() in FUNCTION_WORDS)
+        )
+        if runs_on:
+            out[-1] = f"{current} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def reads_as_prose(line: str) -> bool:
+    """A paragraph written in sentences rather than a list of short items."""
+    items = split_items(line)
+    return bool(items) and sum(len(i.split()) for i in items) / len(items) >= CLAUSE_WORDS
 
 
 # Europass writes languages inside its skills block: "Langue(s) maternelle(s) français",
@@ -146,9 +188,14 @@ def only_level(line: str) -> bool:
 
 
 def parse_interests(lines: list[str]) -> list[str]:
+    """One interest per list item; a paragraph written as sentences gives one per sentence
+    (its commas join clauses, not items)."""
     interests: list[str] = []
-    for line in join_wrapped(content_lines(lines)):
-        items = [line] if ":" in line else split_items(line)
+    for line in join_wrapped(join_prose(content_lines(lines))):
+        if ":" in line:
+            items = [line]
+        else:
+            items = sentences(line) if reads_as_prose(line) else split_items(line)
         interests += [clean(item) for item in items if clean(item)]
     return interests
 

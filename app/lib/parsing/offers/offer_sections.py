@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app.lib.parsing.offers.offer_headings import HEADING_WORDS
 from app.lib.parsing.sections.headings import match_heading
-from app.lib.parsing.text.text import BULLET_CHARS, clean
+from app.lib.parsing.text.text import BULLET_CHARS, clean, sentences
 from app.lib.text_forms import fold
 
 SECTIONS = ("requirements", "responsibilities", "company", "benefits", "process")
@@ -31,7 +31,6 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'¿¡]+")
 _BULLET_START = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s*\S")
 # "a • b • c" on one line, and the " * " of a list pasted onto one line.
 _INLINE_BULLET = re.compile(r"\s+[•▪●◦*]\s+|\s*(?:^|\s)[•▪●◦](?=\S)")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 MAX_HEADING_WORDS = 10
 MAX_LIST_HEADING_WORDS = 6
 MAX_SENTENCE_CASE_WORDS = 6
@@ -142,10 +141,6 @@ def split_sections(lines: list[str]) -> OfferSections:
     return sections
 
 
-def _sentences(paragraph: str) -> list[str]:
-    return [clean(s) for s in _SENTENCE_SPLIT.split(paragraph) if clean(s)]
-
-
 def prose_items(lines: list[str]) -> list[str]:
     """The items of a section's lines that are not list bullets: its paragraphs' sentences
     (and what a paragraph glues with " * ")."""
@@ -179,6 +174,6 @@ def section_items(lines: list[str]) -> list[str]:
             items += [clean(p) for p in parts[1:]]
         else:
             for part in parts:
-                items += _sentences(part)
+                items += sentences(part)
             open_bullet = len(parts) > 1
     return [item for item in items if item]

@@ -13,6 +13,8 @@ BULLET_RE = re.compile(
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
 SENTENCE_END = (".", "!", "?", ";", "…")
+# A sentence ends where the next one opens with a capital (or a bullet mark a paragraph glued).
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 # Private-use code points (icon fonts) and format characters (zero-width spaces, bidi marks).
 INVISIBLE_RE = re.compile(
     "[\ue000-\uf8ff\U000f0000-\U0010fffd\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
@@ -95,3 +97,8 @@ def clean(text: str) -> str:
     and trim separators left at the ends."""
     text = INVISIBLE_RE.sub("", text)
     return " ".join(text.split()).strip(" ,;:|·•-–—")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, each cleaned."""
+    return [clean(s) for s in SENTENCE_SPLIT_RE.split(paragraph) if clean(s)]
