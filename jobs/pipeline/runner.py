@@ -24,10 +24,11 @@ from app.db.models.status import OFFER_FINISHED, GenerationStatus, SubtaskStatus
 from app.events import GENERATION_OFFER_PROGRESS
 from app.lib.events import publish_event
 from app.lib.i18n import N_
-from app.lib.llm import LLMError
+from app.lib.llm import LLMError, LLMInvalidOutputError
 from app.lib.llm.user_messages import user_message
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.fact_guard import Checked, GuardCounts
+from jobs.pipeline.core.offline import OfflineEngine
 from jobs.pipeline.core.phase import PhaseCall, PhaseEngine
 from jobs.pipeline.core.schemas import PHASE_SCHEMAS, Translation
 from jobs.pipeline.core.translation import accept, settled, untranslated
@@ -185,14 +186,28 @@ class OfferRun:
     async def _answered(
         self, phase: str, item: Any, guard: Guard
     ) -> tuple[PhaseCall, BaseModel, GuardCounts]:
-        """The phase's call, guarded, and its repair round when the guard refused something."""
-        call = await self.engine.run(self.ctx, phase, item)
+        """The phase's call, guarded, and its repair round when the guard refused something.
+        An answer the model could not give in the schema, even after the client's own repair
+        (a small model running on until the token cap), is replaced by the phase's rule answer
+        (the offline engine's: the source's wording), as a letter falls back to the offline
+        letter (jobs/letters/writer.py): the offer goes on instead of failing on it."""
+        try:
+            call = await self.engine.run(self.ctx, phase, item)
+        except LLMInvalidOutputError:
+            log.info("offer %s: %s answer unusable; rules answer it", self.ctx.offer_row_id, phase)
+            call = await OfflineEngine().run(self.ctx, phase, item)
+            cleaned, checked = guard(_as_phase(phase, call))
+            note = f"{phase}: the model's answer could not be used; the source's wording is kept"
+            return call, cleaned, GuardCounts(dropped=1, notes=[note])  # none of it the model's
         cleaned, checked = guard(_as_phase(phase, call))
         counts = GuardCounts(verified=checked.ok)
         if not checked.bad:
             return call, cleaned, counts
         await self.ensure_not_cancelled()
-        repair = await self.engine.repair(self.ctx, phase, item, call.data, checked.bad)
+        try:
+            repair = await self.engine.repair(self.ctx, phase, item, call.data, checked.bad)
+        except LLMInvalidOutputError:
+            repair = None  # a garbled repair: the first answer's passing fields stay
         if repair is None:
             return (
                 call,
@@ -223,7 +238,11 @@ class OfferRun:
         for field in todo:
             text = field[1]
             await self.ensure_not_cancelled()
-            answer = await self.engine.translate(self.ctx, phase, text)
+            try:
+                answer = await self.engine.translate(self.ctx, phase, text)
+            except LLMInvalidOutputError:
+                counts.notes.append(f"translation of {text!r} unusable")
+                continue  # the source's wording stays, as when a translation is refused
             if answer is None:
                 break  # an engine that cannot translate
             call = call.plus_cost(answer)

@@ -360,6 +360,95 @@ async def test_malformed_json_is_repaired(
     )
 
 
+async def test_an_answer_unusable_after_its_repair_falls_back_to_the_source_wording(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    llm_configured: FakeOpenAIServer,
+    worker: Worker,
+) -> None:
+    """A small model running on until the token cap, twice: the offer is not failed (and its
+    credit not refunded) for it; the summary is the rules' one, built from the source CV."""
+    me, source, offer_ids = await _user_with_cv(api, db, "runaway@example.com")
+    llm_configured.script(
+        "## Task: write the summary", reply=Text('{"summary": "Backend backend backend'), times=2
+    )
+    task = await wait_finished(
+        session_factory, (await generate(api, source.id, offer_ids)).json()["taskId"]
+    )
+    assert task.status == "completed" and len(task.generated_cv_ids) == 1
+    summary_calls = [
+        r for r in llm_configured.chat_requests if pipeline_llm.phase_of(r) == "batch_summary"
+    ]
+    assert len(summary_calls) == 2  # the answer and the client's repair round, no offer retry
+    async with session_factory() as s:
+        row = await s.get(CvFile, task.generated_cv_ids[0])
+        assert row is not None
+        subtask = await s.scalar(
+            select(CvGenerationSubtask).where(CvGenerationSubtask.type == "batch_summary")
+        )
+        user = await s.get(User, me["id"])
+    assert subtask is not None and subtask.status == "completed" and subtask.retry_count == 0
+    assert subtask.result is not None
+    assert any("could not be used" in n for n in subtask.result["guard"]["notes"])
+    summary = CvContent.from_json(row.content).summary
+    assert summary and "backend backend" not in summary.casefold()
+    assert row.generation_meta["fact_guard"]["droppedClaims"] >= 1
+    assert user is not None and user.credit_balance == me["creditBalance"] - 1
+
+
+async def test_garbled_repairs_keep_what_the_first_answers_had_passed(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    llm: FakeOpenAIServer,
+    llm_configured: FakeOpenAIServer,
+    worker: Worker,
+) -> None:
+    llm.default_reply = pipeline_llm.adversarial
+    llm.script(reply=Text('{"bullets": ["unfinished'), when=pipeline_llm.is_repair)
+    _me, source, offer_ids = await _user_with_cv(api, db, "garbled@example.com")
+    task = await wait_finished(
+        session_factory, (await generate(api, source.id, offer_ids)).json()["taskId"]
+    )
+    assert task.status == "completed"
+    assert any(pipeline_llm.is_repair(r) for r in llm.chat_requests)
+    async with session_factory() as s:
+        row = await s.get(CvFile, task.generated_cv_ids[0])
+        assert row is not None
+    text = CvContent.from_json(row.content).full_text()
+    for invented in ("Kubernetes", "Google", "2031", "937"):
+        assert invented not in text, invented
+    assert row.generation_meta["fact_guard"]["repairedClaims"] == 0
+
+
+async def test_a_garbled_translation_leaves_the_source_wording(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    llm_configured: FakeOpenAIServer,
+    worker: Worker,
+) -> None:
+    """A French ad for the English CV: the sentences the model copies are sent to be translated
+    one by one, and every translation comes back cut off."""
+    me = await register(api, "garbled-translation@example.com")
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"], **factories.FR_OFFER)
+    llm_configured.script("## Task: translate one sentence", reply=Text('{"text": "Conçu'))
+    task = await wait_finished(
+        session_factory, (await generate(api, source.id, [offer.id])).json()["taskId"]
+    )
+    assert task.status == "completed"
+    translations = [
+        r for r in llm_configured.chat_requests if pipeline_llm.phase_of(r) == "translate"
+    ]
+    assert translations  # asked, and refused without failing the offer
+    async with session_factory() as s:
+        row = await s.get(CvFile, task.generated_cv_ids[0])
+        assert row is not None
+    assert "Conçu" not in CvContent.from_json(row.content).full_text()
+
+
 async def test_an_adversarial_model_cannot_invent(
     api: Any,
     db: AsyncSession,
