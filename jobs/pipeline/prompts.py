@@ -12,7 +12,9 @@ from functools import cache
 from typing import Any
 
 from app.config import PROJECT_ROOT
+from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.context import OfferContext
+from jobs.pipeline.core.faithful import terms_for
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 
@@ -66,6 +68,9 @@ def translation_messages(ctx: OfferContext, text: str) -> list[dict[str, str]]:
     """One field to translate (``core/translation.py``): no CV, no offer, so a CPU model reads
     a few dozen tokens instead of the phase's whole prefix."""
     instructions = load_prompt("translate.md").replace("{language}", ctx.language_name)
+    terms = terms_for(text, ctx.language, default_vocabulary())
+    listed = "".join(f'\n- "{said}" → "{term}"' for said, term in terms)
+    instructions = instructions.replace("{terms}", f"Use these terms:{listed}\n\n" if terms else "")
     return [{"role": "user", "content": instructions.replace("{text}", _block("text", text))}]
 
 

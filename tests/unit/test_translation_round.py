@@ -119,6 +119,7 @@ async def test_a_faithful_translation_replaces_its_source_sentence_and_is_counte
         "PostgreSQL",  # a number its sentence lacks
         "Réduction de 30 % de la facture cloud mensuelle chez Google grâce à PostgreSQL",
         "Création de 40 pipelines Airflow qui chargent les données dans PostgreSQL",  # another
+        "Réduction de la facture cloud mensuelle grâce à l'optimisation des requêtes",  # thinner
         "Reduced the monthly cloud bill by 30% by tuning PostgreSQL queries at night",  # English
         "J'ai réduit de 30 % ma facture cloud mensuelle avec PostgreSQL",  # first person
         "",
@@ -134,7 +135,10 @@ async def test_a_translation_the_checks_refuse_leaves_the_source_sentence(invent
 
 
 async def test_every_field_translated_clears_the_language_fallback() -> None:
-    built_fr = "Création de 40 pipelines Airflow qui chargent les données dans PostgreSQL"
+    built_fr = (
+        "Création de 40 pipelines Airflow qui chargent chaque nuit les données commerciales "
+        "dans PostgreSQL"
+    )
     _, cleaned, counts = await _run(Translator({TUNED: TUNED_FR, BUILT: built_fr}))
     assert cleaned.model_dump()["bullets"] == [built_fr, TUNED_FR]
     assert counts.translated == 2

@@ -8,16 +8,22 @@ sentence's (or the item's title, employer and place), every job concept it names
 sentence names or one whose words trace back to it, it is not much longer, and most of its words
 trace back to that sentence's words by stem, letters or the dictionary
 (``app/lib/matching/bilingual.py``). Such a sentence is the author's claim in the CV's language.
+
+A translation standing for a whole field (``core/translation.py``) or an evidence bullet
+(``core/keep.py``) must also leave nothing out (``dropped``): the local model turned "computer
+vision algorithms" into "algorithmes de vision", and the bullet no longer showed what the ad
+asked for.
 """
 
 from __future__ import annotations
 
 from app.lib.matching.bilingual import traced_share
 from app.lib.matching.terms import content_words
-from app.lib.matching.vocabulary import Vocabulary
+from app.lib.matching.vocabulary import Vocabulary, form_language
+from app.lib.text_forms import fold, squash
 from jobs.pipeline.core.item_text import ItemText
 from jobs.pipeline.core.mixed_language import dictionary_language
-from jobs.pipeline.core.text import guess_language, sentences
+from jobs.pipeline.core.text import contains_phrase, guess_language, sentences
 
 # Share of a translation's content words traced to its source sentence: the local model's
 # faithful translations 0.64–1.0, sentences about something else 0.0–0.4 (tests/unit/
@@ -56,8 +62,67 @@ def translated_source(sentence: str, own: ItemText, vocabulary: Vocabulary) -> s
 
 
 def translates(text: str, source: str, vocabulary: Vocabulary) -> bool:
-    """``text`` is a faithful translation of the one sentence (or bullet) ``source``."""
-    return translated_source(text, ItemText(source), vocabulary) is not None
+    """``text`` is a faithful translation of the one sentence (or bullet) ``source``, and
+    leaves nothing of it out."""
+    found = translated_source(text, ItemText(source), vocabulary) is not None
+    return found and not dropped(text, source, vocabulary)
+
+
+def dropped(text: str, source: str, vocabulary: Vocabulary) -> list[str]:
+    """What the translation ``text`` leaves out of ``source``: its numbers, its tools (written
+    the same in every language), and the job terms it names that have a translation in the
+    vocabulary (``terms_for``: a concept worded any other way, or found only by words apart,
+    might be translated any way)."""
+    language = guess_language(text, "") or dictionary_language(text)
+    missing = sorted(figures(source) - figures(text))
+    found = vocabulary.concepts_in(text)
+    found = found | vocabulary.implied(found)
+    termed = {concept for concept, _, _ in _terms(source, language, vocabulary)}
+    for concept in sorted(vocabulary.concepts_in(source) - found):
+        if vocabulary.is_tool(concept) or concept in termed:
+            missing.append(vocabulary.label(concept))
+    return missing
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers of ``text`` ("1 200" as "1200"), whatever its language."""
+    from jobs.pipeline.core.fact_guard import NUMBER_RE  # fact_guard imports this module
+
+    return frozenset(m.group().replace(" ", "") for m in NUMBER_RE.finditer(text))
+
+
+def terms_for(text: str, language: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """The job terms of ``text`` and their translation in ``language`` from the vocabulary: told
+    the term, a small model keeps "computer vision" as "vision par ordinateur", not "vision"."""
+    return [(said, term) for _, said, term in _terms(text, language, vocabulary)]
+
+
+def _terms(text: str, language: str, vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
+    """(concept, its form as ``text`` writes it, its translation) for each concept ``text``
+    names by a form written as one phrase (not words found apart) and not already usable in
+    ``language`` (a French CV says "reporting"), whose vocabulary has a form in ``language``
+    every word of which traces back to that phrase (a translation, not a broader synonym)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    squashed = squash(text)
+    for concept in sorted(vocabulary.concepts_in(text)):
+        said = vocabulary.form_in(concept, text)
+        if not said or _usable_in(said, language) or not contains_phrase(squashed, said):
+            continue
+        for term in vocabulary.labels.get(concept, []):
+            words = content_words(term)
+            traced = traced_share(words, content_words(said)) == 1.0
+            if traced and _usable_in(term, language) and fold(term) != fold(said):
+                found.setdefault(said, (concept, said, term))
+    return list(found.values())
+
+
+def _usable_in(form: str, language: str) -> bool:
+    """A vocabulary form a CV in ``language`` can print: written in it, or (English being
+    the tables' default wording) unmarked for English, one word for French (a loan)."""
+    marked = form_language(form)
+    if language == "fr":
+        return marked == "fr" or (marked == "" and len(form.split()) == 1)
+    return marked in ("", language)
 
 
 def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> bool:
@@ -69,7 +134,8 @@ def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> 
     language = guess_language(text, "") or dictionary_language(text)
     if not language or not own.language or language == own.language:
         return False
-    return translated_source(text, own, vocabulary) is not None
+    source = translated_source(text, own, vocabulary)
+    return source is not None and not dropped(text, source, vocabulary)
 
 
 def _candidates(own: ItemText) -> list[str]:

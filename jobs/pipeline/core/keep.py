@@ -28,8 +28,9 @@ from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.matching.terms import content_words, stem_set, stem_share
 from jobs.pipeline.core.evidence import wanted_evidence
-from jobs.pipeline.core.fact_guard import NUMBER_RE, Checked
-from jobs.pipeline.core.faithful import translates
+from jobs.pipeline.core.fact_guard import Checked
+from jobs.pipeline.core.faithful import figures, translated_source, translates
+from jobs.pipeline.core.item_text import ItemText
 from jobs.pipeline.core.rule_guards import RuledItem
 from jobs.pipeline.core.rules import LANGUAGE, TextRules
 from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills, SkillOut
@@ -69,15 +70,11 @@ def _paraphrase(source: str, rewritten: str) -> bool:
     return bool(own) and stem_share(own, stem_set(rewritten)) >= PARAPHRASE_SHARE
 
 
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(n for n in (m.group().replace(" ", "") for m in NUMBER_RE.finditer(text)))
-
-
 def _same_figures(source: str, rewritten: str) -> bool:
     """Every figure of the source bullet is in the rewrite: "800 ms to 180 ms" translated keeps
     its 800 and 180 whatever the language, so this holds where word stems cannot."""
-    own = _numbers(source)
-    return bool(own) and own <= _numbers(rewritten)
+    own = figures(source)
+    return bool(own) and own <= figures(rewritten)
 
 
 def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:
@@ -91,6 +88,11 @@ def carried(bullet: str, rewritten: Sequence[str], needs: OfferNeeds) -> bool:
         if translates(line, bullet, needs.vocabulary):
             return True  # the bullet in the CV's language (``faithful.py``)
     return False
+
+
+def _lossy(line: str, bullet: str, needs: OfferNeeds) -> bool:
+    """``line`` translates ``bullet`` but leaves part of it out."""
+    return translated_source(line, ItemText(bullet), needs.vocabulary) is not None
 
 
 def restore_item(
@@ -117,6 +119,9 @@ def restore_item(
             for e in wanted_evidence(source, needs, language)
             if not carried(e.result, bullets, needs) and e.bullet not in lost
         ]
+    # A translation of a lost bullet that left part of it out (``faithful.dropped``) gives
+    # way to the bullet: the two side by side would say the same thing twice.
+    bullets = [line for line in bullets if not any(_lossy(line, b, needs) for b in lost)]
     back = sorted(lost, key=lambda b: -needs.score(b))  # stable: the author's order on ties
     at = next((i for i, b in enumerate(bullets) if not needs.hits(b)), len(bullets))
     bullets[at:at] = back

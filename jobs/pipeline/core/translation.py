@@ -5,8 +5,9 @@ CV tailored to a French offer that is an English sentence in a French CV (``make
 fields of such a CV). A small model that fails to rewrite and translate a whole item at once
 translates one sentence well enough; so each such field is sent alone (``prompts/translate.md``),
 and its translation is judged by the phase's own guard, as if the model had written it in the
-item: it is kept only when the guard refuses nothing it did not already refuse and keeps the
-text. Nothing else of the output changes.
+item: it is kept only when it leaves nothing of the field out (``faithful.dropped``: its
+numbers, tools and job concepts) and the guard refuses nothing it did not already refuse and
+keeps the text. Nothing else of the output changes.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from app.lib.matching.vocabulary import default_vocabulary
 from jobs.pipeline.core.fact_guard import Checked, SourceCorpus, unsupported_claims
+from jobs.pipeline.core.faithful import dropped
 from jobs.pipeline.core.mixed_language import mixed
 from jobs.pipeline.core.rules import LANGUAGE
 from jobs.pipeline.core.text_rules import wrong_language
@@ -76,7 +79,8 @@ def accept(
 ) -> tuple[BaseModel, list[str]] | str:
     """``current`` with ``translation`` in place of ``field`` (its path and text, as
     ``untranslated`` gives it) and what the guard then refuses, when the translation keeps the
-    numbers and names of the text it translates and the guard passes it (refuses nothing
+    numbers and names of the text it translates, leaves none of its numbers, tools and job
+    terms out (``faithful.dropped``) and the guard passes it (refuses nothing
     more, names nothing of it, keeps it); else why not, for the subtask's record (what a
     weak model's translations trip on is what the next prompt or rule must address).
     ``refused``: what the guard refuses in ``current``."""
@@ -87,6 +91,9 @@ def accept(
     lacking = unsupported_claims(text, SourceCorpus(original))
     if lacking:
         return f"its source sentence lacks {', '.join(map(str, lacking))[:200]}"
+    left_out = dropped(text, original, default_vocabulary())
+    if left_out:
+        return f"it leaves out {', '.join(left_out)[:200]}"
     candidate = with_text(current, path, text)
     guarded, checked = guard(candidate)
     new = [v for v in checked.bad if v not in refused or _names(v, text)]
