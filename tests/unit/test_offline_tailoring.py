@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
 from app.lib.pdf_render.designs import DEFAULT_DESIGN
 from app.lib.pdf_render.fit import render_to_budget
-from jobs.pipeline.core.context import OfferBrief
+from jobs.pipeline.core import offline
+from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.offline_run import tailor_offline
 
 TODAY = date(2026, 11, 1)
@@ -145,3 +147,24 @@ def test_the_page_budget_cuts_interests_and_unrelated_skills_before_evidence() -
     offer = OfferText.of(FRENCH)
     shown = analyse(CV, offer, result.cv, hidden)
     assert shown.after is not None and shown.after >= 0.95 * shown.ceiling
+
+
+def test_answering_for_a_french_cv_it_never_keeps_an_english_summary() -> None:
+    """The rules answer for a model whose summary could not be used (jobs/pipeline/runner.py):
+    the CV is French, the source summary English, so one factual line in French stands."""
+    ctx = OfferContext(
+        task_id="t",
+        offer_row_id="o",
+        offer_index=0,
+        total_offers=1,
+        user_id="u",
+        source=CV,
+        offer=FRENCH,
+        language="fr",
+        today=TODAY,
+    )
+    kept = CV.experience[:1]
+    written = offline.summary(ctx, offline.needs_of(ctx), kept).summary
+    assert written == "IT project manager — expérience chez Northwind Bank."
+    english = offline.summary(replace(ctx, language="en"), offline.needs_of(ctx), kept).summary
+    assert "Led teams of up to 6 developers." in english

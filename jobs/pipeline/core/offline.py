@@ -32,7 +32,7 @@ from jobs.pipeline.core.schemas import (
     SkillOut,
     Summary,
 )
-from jobs.pipeline.core.text import sentences
+from jobs.pipeline.core.text import guess_language, sentences
 from jobs.pipeline.core.timeline import OLD_YEARS, end_date, years_since
 
 SIDE_PROJECT_MARKERS = re.compile(
@@ -172,8 +172,13 @@ def implied_skills(
 
 def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:
     """The source's own sentences, those the offer asks about first, within the word limit;
-    without a source summary, one factual line (title, employers) in the CV's language."""
+    without a source summary in the CV's language, one factual line (title, employers) in it.
+    The CV's language is the source's when this engine runs alone (``offer_setup.py``); it
+    differs when it answers for an LLM whose answer could not be used (``runner.py``), and a
+    summary in another language never stands (as ``TextRules.summary_fallback``)."""
     own = sentences(ctx.source.summary)
+    if own and guess_language(" ".join(own), "") not in ("", ctx.language):
+        own = []
     if own:
         order = sorted(range(len(own)), key=lambda i: -needs.score(own[i]))
         chosen: list[int] = []
