@@ -73,7 +73,7 @@ def dropped(text: str, source: str, vocabulary: Vocabulary) -> list[str]:
     the same in every language), and the job terms it names that have a translation in the
     vocabulary (``terms_for``: a concept worded any other way, or found only by words apart,
     might be translated any way)."""
-    language = guess_language(text, "") or dictionary_language(text)
+    language = _language_of(text)
     missing = sorted(figures(source) - figures(text))
     found = vocabulary.concepts_in(text)
     found = found | vocabulary.implied(found)
@@ -129,13 +129,17 @@ def translates_one_of(text: str, sources: list[str], vocabulary: Vocabulary) -> 
     """``text``, in the other language than ``sources`` (the source's interests, one per
     line), is a faithful translation of one of them."""
     own = ItemText("\n".join(sources))
-    # A short noun phrase has no function word to count: its words tell ("solve criminal
-    # investigations").
-    language = guess_language(text, "") or dictionary_language(text)
+    language = _language_of(text)
     if not language or not own.language or language == own.language:
         return False
     source = translated_source(text, own, vocabulary)
     return source is not None and not dropped(text, source, vocabulary)
+
+
+def _language_of(text: str) -> str:
+    """A short noun phrase has no function word to count: its words tell ("solve criminal
+    investigations")."""
+    return guess_language(text, "") or dictionary_language(text)
 
 
 def _candidates(own: ItemText) -> list[str]:
