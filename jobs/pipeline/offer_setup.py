@@ -19,6 +19,7 @@ from app.lib.i18n import N_
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 from jobs.pipeline.bank import attach_bank
 from jobs.pipeline.core.context import OfferBrief, OfferContext
+from jobs.pipeline.core.fragments import rejoin_fragments
 from jobs.pipeline.core.offline import OfflineEngine
 from jobs.pipeline.core.phase import PhaseEngine
 from jobs.pipeline.core.schemas import PHASE_SCHEMAS
@@ -86,7 +87,9 @@ async def load_source(
     )
     if row is None:
         raise LookupError(SOURCE_CV_GONE)
-    content = CvContent.from_json(row.content)
+    # Bullets an import split mid-sentence, joined again before anything reorders or cuts
+    # them (jobs/pipeline/core/fragments.py).
+    content = rejoin_fragments(CvContent.from_json(row.content))
     await attach_bank(session, row, content)  # the user's achievements of its experiences
     return content, row.language
 

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.db.models import CvFile
 from app.domain.renders.services import record_render, spec_for
+from app.lib.pdf_render import RenderResult
 from app.lib.pdf_render.designs import DEFAULT_DESIGN
 from jobs.pipeline.batch import adapt_experiences, adapt_extras, adapt_projects
 from jobs.pipeline.classify import classify
@@ -28,14 +29,21 @@ from jobs.pipeline.core.keep import Restored, restore_items, restore_skills
 from jobs.pipeline.core.offline import needs_of
 from jobs.pipeline.core.phase_guards import rule_meta
 from jobs.pipeline.core.selection import kept_experiences, projects_to_adapt
-from jobs.pipeline.recompose import announce, build_cv_file, generation_meta, save_generated_cv
+from jobs.pipeline.core.sendable_repair import finish, page_check
+from jobs.pipeline.recompose import (
+    announce,
+    build_cv_file,
+    generation_meta,
+    record_page_check,
+    save_generated_cv,
+)
 from jobs.pipeline.runner import OfferRun
 from jobs.pipeline.skills import adapt_skills
 from jobs.pipeline.summary import write_summary
 from jobs.pipeline.together import run_together
 from jobs.render import render_spec_pdf
 
-Renderer = Callable[[CvFile], Awaitable[None]]
+Renderer = Callable[[CvFile], Awaitable[RenderResult]]
 
 
 def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> Renderer:
@@ -45,11 +53,12 @@ def pdf_renderer(settings: Settings, sessions: async_sessionmaker[AsyncSession])
     SQLite write lock is never held while WeasyPrint works.
     """
 
-    async def render(cv_file: CvFile) -> None:
+    async def render(cv_file: CvFile) -> RenderResult:
         async with sessions() as session:
             spec = await spec_for(session, settings, cv_file)
         result = await render_spec_pdf(settings, spec)
         record_render(cv_file, result.meta())
+        return result
 
     return render
 
@@ -104,14 +113,36 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         skills,
         summary,
     )
+    # The contract of a sendable CV (core/sendable.py), repaired from the source's own words.
+    cv, record = await asyncio.to_thread(
+        finish,
+        source,
+        run.ctx.offer,
+        cv,
+        run.ctx.language,
+        run.ctx.today,
+        lambda c: offer_meta(run.ctx, classification, c, skills),
+    )
     meta = generation_meta(run, classification, skills, run.counts)
-    meta.update(await asyncio.to_thread(offer_meta, run.ctx, classification, cv, skills))
+    meta.update(record)
     meta.update(restored.as_meta())
     meta.update(rule_meta([*written, summary]))
     cv_file = build_cv_file(run, cv, design=DEFAULT_DESIGN, meta=meta)
     if render is not None:  # the PDF is part of the offer: a failed render fails (and retries) it
         await run.ensure_not_cancelled()
-        await render(cv_file)
+        result = await render(cv_file)
+        # What the fit could not repair is recorded beside the CV, never shipped silently.
+        found = await asyncio.to_thread(
+            page_check,
+            source,
+            run.ctx.offer,
+            cv,
+            run.ctx.language,
+            run.ctx.today,
+            result.meta(),
+            result.pdf,
+        )
+        record_page_check(cv_file, found)
     await save_generated_cv(run, cv_file)
     await run.progress("recompose", "completed")
     await announce(run, cv_file)

@@ -19,6 +19,7 @@ from jobs.cover_letters import letter_for_generated_cv
 from jobs.pipeline.core.assemble import cv_filename
 from jobs.pipeline.core.fact_guard import GuardCounts
 from jobs.pipeline.core.schemas import AdaptedSkills, Classification
+from jobs.pipeline.core.sendable import Violation
 from jobs.pipeline.runner import OfferRun, TaskCancelled
 
 
@@ -85,6 +86,16 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
     if application is not None:
         await applications.announce(run.redis, ctx.user_id, application)
     return cv_file
+
+
+def record_page_check(cv_file: CvFile, found: list[Violation]) -> None:
+    """Add the page invariants' findings (core/sendable.py) to the CV's record, beside what
+    the contract repaired: ``generation_meta["sendable"]["page"]``."""
+    meta = dict(cv_file.generation_meta or {})
+    sendable = dict(meta.get("sendable") or {})
+    sendable["page"] = [v.to_json() for v in found[:50]]
+    meta["sendable"] = sendable
+    cv_file.generation_meta = meta  # a new dict: JSON columns only notice reassignment
 
 
 def generation_meta(

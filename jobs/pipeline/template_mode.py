@@ -29,7 +29,7 @@ async def template_cv(session: AsyncSession, user_id: str, offer: OfferBrief) ->
 
 
 async def process_template_offer(
-    run: OfferRun, render: Callable[[CvFile], Awaitable[None]] | None
+    run: OfferRun, render: Callable[[CvFile], Awaitable[object]] | None
 ) -> None:
     await run.progress("recompose", "running", offer_status="recomposing")
     offer = run.ctx.offer

@@ -121,8 +121,13 @@ def test_remove_needs_both_age_and_no_evidence() -> None:
     # Recent: kept whatever it shows; old but shows Python: kept; old and unrelated: may go.
     assert decisions["job"] == "KEEP"
     assert decisions["intern"] == "KEEP"
-    # Old and unrelated; at the start of the timeline, so no hole is left between two jobs.
-    assert decisions["clerk"] == decisions["waiter"] == "REMOVE"
+    # Old and unrelated; at the start of the timeline, so no hole is left between two jobs:
+    # one line each, which the page budget takes out first, only to fit (core/sendable.py).
+    assert decisions["clerk"] == decisions["waiter"] == "CONDENSE"
+    codes = decision_reasons(CV, out, OfferNeeds(OfferText.of(OFFER)), TODAY)
+    assert codes["clerk"]["code"] == "old_unrelated_line"
+    # While the clerk's line stands, taking the waiter's out would leave a hole between jobs.
+    assert codes["waiter"]["code"] == "condensed_gap"
     intern = next(d for d in out.experiences if d.id == "intern")
     assert "Python" in intern.reason
     # Projects on the same terms: old and unrelated goes; evidence or recent stays.
@@ -143,3 +148,17 @@ def test_condense_is_checked_like_remove_and_unclassified_items_stay() -> None:
     assert decisions["clerk"] == "KEEP"  # the model forgot it: kept, never lost
     assert [d.id for d in out.experiences] == [e.id for e in CV.experience]
     assert decisions["p_old"] == "KEEP"  # a project has no one-line form
+
+
+def test_an_offer_read_too_thinly_removes_nothing() -> None:
+    thin = OfferBrief(
+        id="o2", title="Agent", company="Harbour Freight", location="", language="en",
+        description="Join us.", requirements=["Python"],
+    )  # fmt: skip
+    ctx = OfferContext(
+        task_id="t", offer_row_id="r", offer_index=0, total_offers=1, user_id="u",
+        source=CV, offer=thin, language="en", today=TODAY,
+    )  # fmt: skip
+    out, _ = enforce_rules(_all("REMOVE"), ctx)
+    decisions = _decisions(out)
+    assert decisions["clerk"] == decisions["waiter"] == decisions["p_old"] == "KEEP"

@@ -80,11 +80,9 @@ def assemble(
         ]
 
     interests, dated_roles = sorted_interests(list(extras.interests))
-    # The offer's title heads the CV only when it is in the CV's language (one language).
-    same_language = offer.language == language
-    header: Header = source.header.model_copy(
-        update={"current_title": (same_language and offer.title) or source.header.current_title}
-    )
+    # The candidate's own headline: the offer's title would be a claim the CV cannot back
+    # ("Operations Coordinator, Nashville"), and the letter repeats it (core/sendable.py).
+    header: Header = source.header.model_copy()
     return CvContent(
         header=header,
         summary=summary.summary,

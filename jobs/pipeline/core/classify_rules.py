@@ -17,6 +17,7 @@ from jobs.pipeline.core.fact_guard import Checked
 from jobs.pipeline.core.offline import SIDE_PROJECT_MARKERS, needs_of
 from jobs.pipeline.core.reasons import decision_sentence, sentence
 from jobs.pipeline.core.schemas import Classification, ItemDecision
+from jobs.pipeline.core.sendable import THIN_OFFER
 from jobs.pipeline.core.timeline import OLD_YEARS, condense_for_gaps, end_date, years_since
 
 # An "employer" that is the candidate themself: freelance work with no client named.
@@ -45,7 +46,25 @@ def _may_leave(item: Experience | Project, ctx: OfferContext, needs: OfferNeeds)
         return sentence("matches_requirement", ctx.language, requirement=top.text)
     if age <= OLD_YEARS:
         return sentence("recent_rule", ctx.language, years=OLD_YEARS)
+    if len(needs.requirements) < THIN_OFFER:  # unsure means keep (core/sendable.py)
+        return sentence("thin_offer", ctx.language)
     return None
+
+
+def _one_line(result: Classification, language: str) -> Classification:
+    """The seed's REMOVE of an experience, as the CV shows it: one line (title, employer,
+    dates) that the page budget takes out first, only to fit (``relevance.entry_key``)."""
+    reason = sentence("old_unrelated_line", language, years=OLD_YEARS)
+    return result.model_copy(
+        update={
+            "experiences": [
+                ItemDecision(id=d.id, decision="CONDENSE", reason=reason)
+                if d.decision == "REMOVE"
+                else d
+                for d in result.experiences
+            ]
+        }
+    )
 
 
 def _with_code_reasons(
@@ -88,8 +107,10 @@ def classify_item(source: CvContent) -> dict[str, object]:
 
 def enforce_rules(out: Classification, ctx: OfferContext) -> tuple[Classification, Checked]:
     """Every source id exactly once; an experience leaves the CV (REMOVE, or CONDENSE to one
-    line) only when it ended over ``OLD_YEARS`` ago and shows nothing the offer asks for; a
-    removal that would leave a hole in the timeline becomes CONDENSE. Only an experience without
+    line) only when it ended over ``OLD_YEARS`` ago and shows nothing the offer asks for (an
+    offer read too thinly to tell keeps it); a removal that would leave a hole in the timeline
+    becomes CONDENSE, and so does any other (``_one_line``): the page budget takes it out only
+    to fit. Only an experience without
     an employer (``has_employer``) moves to projects; a project is removed on the same terms
     as an experience, and never condensed (a project has no one-line form).
 
@@ -135,5 +156,5 @@ def enforce_rules(out: Classification, ctx: OfferContext) -> tuple[Classificatio
         ctx.today,
         sentence("condensed_gap", language, months="{months}"),
     )
-    result = _with_code_reasons(result, ctx, needs)
+    result = _with_code_reasons(_one_line(result, language), ctx, needs)
     return result, Checked(ok=len(experiences) + len(projects), bad=[])

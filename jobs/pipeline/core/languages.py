@@ -177,13 +177,24 @@ def _without_words(text: str, words: frozenset[str]) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: "" if fold(m.group(0)) in words else m.group(0), text)
 
 
+def _mention_style(folded_offer: str, names: set[str]) -> str | None:
+    """The level format the offer uses where it names the language: its sentence or line
+    ("Anglais courant", "English (B2)"), not a level word anywhere in the ad ("advanced
+    Excel" says nothing of how the ad writes language levels)."""
+    for part in re.split(r"[\n.;•]+", folded_offer):
+        if any(re.search(rf"\b{re.escape(a)}\b", part) for a in names):
+            style = offer_style(part)
+            if style:
+                return style
+    return None
+
+
 def adapt_languages(languages: list[Language], offer_text: str, cv_language: str) -> list[Language]:
     folded_offer = fold(offer_text)
-    style = offer_style(offer_text)
     adapted: list[Language] = []
     for lang in languages:
-        mentioned = any(re.search(rf"\b{re.escape(a)}\b", folded_offer) for a in aliases(lang.name))
-        if mentioned and style:
+        style = _mention_style(folded_offer, aliases(lang.name))
+        if style:
             adapted.append(
                 Language(name=lang.name, level=convert_level(lang.level, style, cv_language))
             )

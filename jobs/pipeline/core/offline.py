@@ -32,6 +32,7 @@ from jobs.pipeline.core.schemas import (
     SkillOut,
     Summary,
 )
+from jobs.pipeline.core.sendable import statements
 from jobs.pipeline.core.text import guess_language, sentences
 from jobs.pipeline.core.timeline import OLD_YEARS, end_date, years_since
 
@@ -39,7 +40,6 @@ SIDE_PROJECT_MARKERS = re.compile(
     r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
     re.IGNORECASE,
 )
-SKILLS_TARGET = 12  # skills no requirement asks for fill the list up to this count
 MAX_ADDED_SKILLS = 8
 QUOTE_CHARS = 160  # an evidence quote: one sentence or one part of a line, not a paragraph
 _QUOTE_SPLIT = re.compile(r"\s+[—–|•·]\s+|(?<=[.;!?])\s+")
@@ -124,13 +124,14 @@ def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
 
 
 def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
-    """Skills the offer asks for first; the others fill up to ``SKILLS_TARGET``; then what the
-    offer asks for that the CV shows or implies without listing it, named in the CV's language
+    """Skills the offer asks for first, then every other listed skill; then what the offer asks
+    for that the CV shows or implies without listing it, named in the CV's language
     and backed by a quote (``implied_skills``)."""
     ranked = sorted(ctx.source.skills, key=lambda s: -needs.score(s.name))
     related = [s for s in ranked if needs.score(s.name)]
-    unrelated = [s for s in ranked if s not in related]
-    chosen = related + unrelated[: max(0, SKILLS_TARGET - len(related))]
+    # Every listed skill stays, the offer's first: only the page budget cuts, least relevant
+    # first (core/sendable.py ``cut_before_render``).
+    chosen = ranked
     out = [SkillOut(name=s.name, category=s.category) for s in chosen]
     out[len(related) : len(related)] = implied_skills(ctx, needs, adapted_text, chosen)
     return AdaptedSkills(skills=out)
@@ -144,7 +145,12 @@ def implied_skills(
     with that line as evidence, if the fact guard accepts the pair."""
     vocabulary = needs.vocabulary
     named = {c for s in listed for c in vocabulary.concepts_in(s.name)}
-    lines = [*adapted_text.splitlines(), *ctx.source.full_text().splitlines()]
+    # What the CV says it did, never an employer's, school's or degree's name, a place or an
+    # interest: "Communication" is no skill of an employer called "… Communication Systems".
+    lines = [
+        *adapted_text.splitlines(),
+        *(x for s in statements(ctx.source) for x in s.splitlines()),
+    ]
     quotes = [q for line in lines for q in _QUOTE_SPLIT.split(line) if q.strip()]
     shown = [(q, vocabulary.concepts_in(q)) for q in quotes if len(q) <= QUOTE_CHARS]
     corpus = SourceCorpus(ctx.source.full_text())

@@ -17,10 +17,12 @@ from jobs.pipeline.core.classify_rules import enforce_rules
 from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.explain import offer_meta
 from jobs.pipeline.core.fact_guard import SourceCorpus
+from jobs.pipeline.core.fragments import rejoin_fragments
 from jobs.pipeline.core.guards import guard_extras, guard_item, guard_skills, guard_summary
 from jobs.pipeline.core.offline import needs_of
 from jobs.pipeline.core.schemas import AdaptedExtras, Classification
 from jobs.pipeline.core.selection import adapted_text, kept_experiences, projects_to_adapt
+from jobs.pipeline.core.sendable_repair import finish
 from jobs.pipeline.core.text import guess_language
 
 
@@ -36,6 +38,7 @@ class OfflineTailoring:
 def tailor_offline(
     source: CvContent, offer: OfferBrief, *, today: date, source_language: str | None = None
 ) -> OfflineTailoring:
+    source = rejoin_fragments(source)  # as the worker's load_source (offer_setup.py)
     language = source_language or guess_language(source.full_text(), offer.language)
     ctx = OfferContext(
         task_id="offline",
@@ -66,7 +69,9 @@ def tailor_offline(
     cv = assemble(
         source, offer, language, classification, experiences, projects, extras, skills, summary
     )
-    meta = offer_meta(ctx, classification, cv, skills)
+    cv, meta = finish(
+        source, offer, cv, language, today, lambda c: offer_meta(ctx, classification, c, skills)
+    )
     return OfflineTailoring(
         cv=cv,
         language=language,

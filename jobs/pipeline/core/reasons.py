@@ -15,7 +15,13 @@ from typing import Any
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.schemas import Classification
-from jobs.pipeline.core.timeline import OLD_YEARS, end_date, hole_left, years_since
+from jobs.pipeline.core.timeline import (
+    MAX_HOLE_MONTHS,
+    OLD_YEARS,
+    end_date,
+    hole_left,
+    years_since,
+)
 
 SENTENCES = {
     "matches_requirement": {
@@ -38,6 +44,16 @@ SENTENCES = {
     "condensed_gap": {
         "en": "Kept as one line: removing it would leave a {months}-month gap",
         "fr": "Gardée sur une ligne : la retirer laisserait un trou de {months} mois",
+    },
+    "old_unrelated_line": {
+        "en": "One line, first to go when the page is full: ended over {years} years ago and "
+        "shows nothing the offer asks for",
+        "fr": "Une ligne, retirée d'abord si la page est pleine : terminée il y a plus de "
+        "{years} ans, sans rien de ce que demande l'offre",
+    },
+    "thin_offer": {
+        "en": "Kept: the offer says too little to tell what is unrelated",
+        "fr": "Conservée : l'offre en dit trop peu pour juger ce qui est hors sujet",
     },
     "recent_rule": {
         "en": "Kept: ended less than {years} years ago",
@@ -96,7 +112,10 @@ def decision_reasons(
         top = needs.top(item_text(exp))
         if decision.decision == "CONDENSE":
             months = holes.get(exp.id) or hole_left(exp, [e for e in shown if e is not exp], today)
-            out[exp.id] = {"code": "condensed_gap", "params": {"months": months}}
+            if months > MAX_HOLE_MONTHS:
+                out[exp.id] = {"code": "condensed_gap", "params": {"months": months}}
+            else:  # the seed's REMOVE, printed as one line while the page has room
+                out[exp.id] = {"code": "old_unrelated_line", "params": {"years": OLD_YEARS}}
         elif decision.decision == "MOVE_TO_PROJECTS":
             out[exp.id] = {"code": "side_project", "params": {}}
         elif decision.decision == "REMOVE":
