@@ -168,11 +168,11 @@ def test_skills_keep_the_source_level_and_extras_their_rewritten_descriptions() 
     assert cv.extras.interests == ["Cycling"]
 
 
-def test_the_offer_title_heads_the_cv_only_in_the_cvs_language() -> None:
-    assert _assemble().header.current_title == "Senior Data Engineer"
+def test_the_headline_is_the_candidates_own_whatever_the_offer() -> None:
+    # The offer's title would be a claim the CV cannot back (core/sendable.py own_headline).
+    assert _assemble().header.current_title == "Data Engineer"
     french_offer = _offer(language="fr", title="Ingénieur données")
     assert _assemble(offer=french_offer).header.current_title == "Data Engineer"
-    assert _assemble(offer=_offer(title="")).header.current_title == "Data Engineer"
 
 
 def test_language_levels_follow_the_offer_style_for_the_languages_it_names() -> None:

@@ -178,15 +178,16 @@ def _without_words(text: str, words: frozenset[str]) -> str:
 
 
 def _mention_style(folded_offer: str, names: set[str]) -> str | None:
-    """The level format the offer uses where it names the language: its sentence or line
+    """The level format the offer uses where it names the language — its sentence or line
     ("Anglais courant", "English (B2)"), not a level word anywhere in the ad ("advanced
-    Excel" says nothing of how the ad writes language levels)."""
-    for part in re.split(r"[\n.;•]+", folded_offer):
-        if any(re.search(rf"\b{re.escape(a)}\b", part) for a in names):
-            style = offer_style(part)
-            if style:
-                return style
-    return None
+    Excel" says nothing of how the ad writes language levels). CEFR letters win when the ad
+    writes both: they are the precise form, and converting to them rewords nothing."""
+    styles = {
+        offer_style(part)
+        for part in re.split(r"[\n.;•]+", folded_offer)
+        if any(re.search(rf"\b{re.escape(a)}\b", part) for a in names)
+    }
+    return "letters" if "letters" in styles else "words" if "words" in styles else None
 
 
 def adapt_languages(languages: list[Language], offer_text: str, cv_language: str) -> list[Language]:
