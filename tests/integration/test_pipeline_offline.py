@@ -103,7 +103,7 @@ async def test_offline_engine_tailors_an_english_cv(
     assert decisions == {
         "exp_acme": "KEEP",
         "exp_beta": "KEEP",
-        "exp_cafe": "REMOVE",
+        "exp_cafe": "CONDENSE",
         "exp_side": "MOVE_TO_PROJECTS",
         "proj_cli": "KEEP",
     }
