@@ -14,7 +14,8 @@ from docx.oxml.ns import qn
 from app.lib.cv_content import CvContent, Education, Experience, Header, Link, Project, Skill
 from app.lib.cv_limits import check_content
 from app.lib.docx_export import PlainDocx, Span, clean_text, cv_docx_bytes
-from app.lib.pdf_render.designs import SECTION_TITLES, format_date
+from app.lib.link_text import link_text
+from app.lib.pdf_render.designs import SECTION_TITLES, format_date, safe_href
 from app.lib.pdf_render.fit import render_to_budget
 from app.lib.pdf_render.samples import sample_cv
 
@@ -68,7 +69,11 @@ def test_sections_entries_and_bullets_in_the_pdf_order_with_word_styles(locale: 
     assert styled(document, "Heading 1") == [titles[key] for key in present]
     entry_lines = styled(document, "Heading 2")
     expected_entries = [f"{e.title} — {e.company}, {e.location}" for e in cv.experience]
-    expected_entries += [f"{p.name} — {p.role}" if p.role else p.name for p in cv.projects]
+    # A project with a URL prints its address after its name (app/lib/link_text.py).
+    names = [link_text(p.name, safe_href(p.url)) for p in cv.projects]
+    expected_entries += [
+        f"{name} — {p.role}" if p.role else name for name, p in zip(names, cv.projects, strict=True)
+    ]
     assert entry_lines[: len(expected_entries)] == expected_entries
     bullets = styled(document, "List Bullet")
     expected_bullets = [b for e in cv.experience for b in e.bullets]

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.docx_export.document import PlainDocx, Span
+from app.lib.link_text import link_text
 from app.lib.pdf_render.designs import build_view, cv_locale
 from app.lib.photo.clean import round_png
 
@@ -87,7 +88,8 @@ def _header(doc: PlainDocx, header: dict[str, Any]) -> None:
         Span(header["phone"]),
         Span(header["location"]),
         *(
-            Span(link["label"], href=link["href"])
+            # The address as text, as the PDF prints it (templates/cv_designs/_contact.html).
+            Span(link_text(link["label"], link["href"]), href=link["href"])
             if link["href"]
             else Span(link["label"] or link["text"])
             for link in header["links"]
@@ -102,7 +104,7 @@ def _dates(doc: PlainDocx, dates: str) -> None:
 
 def _entry(doc: PlainDocx, entry: dict[str, Any]) -> None:
     """An experience or project: its title line as Heading 2, then dates, text, bullets, skills."""
-    line = [Span(entry["title"], href=entry["href"])]
+    line = [Span(link_text(entry["title"], entry["href"]), href=entry["href"])]
     if entry["org"]:
         line.append(Span(f" — {entry['org']}"))
     if entry["place"]:

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from app.config import PROJECT_ROOT
 from app.lib.cv_content import CvContent
+from app.lib.link_text import link_text
 from app.lib.pdf_render.designs import build_view, check_design, cv_locale
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -26,13 +27,17 @@ CV_DESIGNS_DIR = TEMPLATES_DIR / "cv_designs"
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # A link prints its address (printed copies and ATS text lose the href): the same rule
+    # as the Word export, so both documents carry the same text.
+    env.filters["link_text"] = link_text
+    return env
 
 
 def render_cv_html(
