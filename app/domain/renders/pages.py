@@ -3,10 +3,11 @@ versions, design."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from arq.connections import ArqRedis
-from litestar import Controller, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -29,6 +30,8 @@ from app.lib.numbers import whole_number
 from app.lib.pages import reload_after_rollback
 from app.lib.pdf_render import DESIGNS, RenderResult
 from app.lib.pdf_render.designs import CV_LOCALES
+
+BACK_TO_CHANGES = "changes"  # the make-room form of the changes page: back there after it
 
 # The preview document is user content: no script, no network, no plugin, framed by us only.
 PREVIEW_CSP = (
@@ -110,8 +113,17 @@ class RenderPages(Controller):
 
     @post("/cvs/{cv_id:str}/design")
     async def save_design(
-        self, user: SignedIn, db: Db, cv_id: FromPath[str], data: URLEncodedBody[RenderSettingsForm]
+        self,
+        request: Request[Any, Any, Any],
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
+        cv_id: FromPath[str],
+        data: URLEncodedBody[RenderSettingsForm],
     ) -> Redirect:
+        """The preview's settings form; also the changes page's make-room form (``?back=changes``),
+        which comes back to that page once the PDF is rendered with the new budget."""
         cv = await get_cv(db, user.id, cv_id)
         budget = None if data.page_budget == "auto" else _int_or_zero(data.page_budget)
         await services.set_render_settings(
@@ -124,7 +136,14 @@ class RenderPages(Controller):
         if data.photo_switch:
             photos.set_shows_photo(cv, data.show_photo == "on")
         await db.commit()
-        return see_other(f"/cvs/{cv.id}/preview")
+        if request.query_params.get("back") != BACK_TO_CHANGES:
+            return see_other(f"/cvs/{cv.id}/preview")
+        # Render now (a worker records what it cut), so that the changes page shows the PDF the
+        # new budget gives; without a worker the page says what it left out is not known yet.
+        spec = await services.spec_for(db, settings, cv, user)
+        with contextlib.suppress(RenderUnavailable):
+            await _render(arq, db, settings, user, cv, spec)
+        return see_other(f"/cvs/{cv.id}/changes")
 
     @get("/cvs/{cv_id:str}/preview/versions")
     async def versions(
@@ -155,10 +174,15 @@ class RenderPages(Controller):
 
     @get("/cvs/{cv_id:str}/changes")
     async def changes(
-        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        cv_id: FromPath[str],
     ) -> Template:
         cv = await get_cv(db, user.id, cv_id)
-        context = await changes_context(db, user, cv)
+        context = await changes_context(db, settings, user, cv)
         # Back from a review post made without JS (not isdigit(): "²" passes it, int() fails).
         saved = whole_number(str(request.query_params.get("saved") or ""), 1, 2**31)
         if saved is not None:
@@ -172,6 +196,7 @@ class RenderPages(Controller):
         user: SignedIn,
         db: Db,
         redis: RedisClient,
+        settings: AppSettings,
         cv_id: FromPath[str],
         data: URLEncodedBody[ReviewForm],
     ) -> Template | Redirect:
@@ -186,12 +211,12 @@ class RenderPages(Controller):
             refusal = {"review_error": user_message(exc), "review_error_code": exc.code}
             if not is_htmx:
                 return redirect_back(request, f"/cvs/{cv.id}/changes", **refusal)
-            context = await changes_context(db, user, cv)
+            context = await changes_context(db, settings, user, cv)
             context.update(refusal)
             return Template("renders/_partials/changes_swap.html", context=context)
         if not is_htmx:
             return see_other(f"/cvs/{cv.id}/changes?saved={version.version}")
-        context = await changes_context(db, user, cv)
+        context = await changes_context(db, settings, user, cv)
         context["saved_version"] = version.version
         return Template("renders/_partials/changes_swap.html", context=context)
 

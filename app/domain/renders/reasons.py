@@ -20,6 +20,11 @@ REASON_TEMPLATES: dict[str, str] = {
     "side_project": N_("A personal project listed as a job"),
     "employer_job": N_("Kept as an experience: a job at %(company)s, not a personal project"),
     "condensed_gap": N_("Kept as one line — removing it would leave a %(months)s-month gap"),
+    "old_unrelated_line": N_(
+        "One line, first to go when the page is full: ended over %(years)s years ago and "
+        "shows nothing the offer asks for"
+    ),
+    "thin_offer": N_("Kept: the offer says too little to tell what is unrelated"),
     "recent_rule": N_("Kept: ended less than %(years)s years ago"),
     "unclassified": N_("Not classified: kept"),
     "kept": N_("Kept"),

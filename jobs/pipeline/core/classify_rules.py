@@ -52,7 +52,7 @@ def _may_leave(item: Experience | Project, ctx: OfferContext, needs: OfferNeeds)
 
 
 def _one_line(result: Classification, language: str) -> Classification:
-    """The seed's REMOVE of an experience, as the CV shows it: one line (title, employer,
+    """The REMOVE of an experience, as the CV shows it: one line (title, employer,
     dates) that the page budget takes out first, only to fit (``relevance.entry_key``)."""
     reason = sentence("old_unrelated_line", language, years=OLD_YEARS)
     return result.model_copy(

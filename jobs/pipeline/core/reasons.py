@@ -114,7 +114,7 @@ def decision_reasons(
             months = holes.get(exp.id) or hole_left(exp, [e for e in shown if e is not exp], today)
             if months > MAX_HOLE_MONTHS:
                 out[exp.id] = {"code": "condensed_gap", "params": {"months": months}}
-            else:  # the seed's REMOVE, printed as one line while the page has room
+            else:  # a REMOVE, printed as one line while the page has room
                 out[exp.id] = {"code": "old_unrelated_line", "params": {"years": OLD_YEARS}}
         elif decision.decision == "MOVE_TO_PROJECTS":
             out[exp.id] = {"code": "side_project", "params": {}}

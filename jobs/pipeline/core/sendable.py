@@ -13,7 +13,7 @@ finds (a code and parameters, rendered in the reader's language where shown). Th
 3. ``cut_only_to_fit`` — nothing leaves for relevance while the CV fits: every source bullet and
    listed skill of a kept item is in the tailored CV (the render alone cuts, least relevant
    first, keeping a bullet per entry), and no cut item would fit the room the last page has.
-4. ``removal_rule`` — the seed's rule: an experience leaves the CV only when it ended more than
+4. ``removal_rule`` — the design's rule: an experience leaves the CV only when it ended more than
    ``OLD_YEARS`` ago *and* nothing links it to the offer; an offer read too thinly to judge
    (fewer than ``THIN_OFFER`` requirements) removes nothing.
 5. ``own_headline`` and ``supported_skills`` and ``source_levels`` — no borrowed claims: the
@@ -205,11 +205,11 @@ def cut_only_to_fit(pair: Pair, facts: RenderFacts) -> list[Violation]:
     return found
 
 
-# ── 4: the seed's removal rule ─────────────────────────────────────────────────────────────
+# ── 4: the removal rule ───────────────────────────────────────────────────────────────────
 
 
 def may_leave(exp: Experience, needs: OfferNeeds, today: date) -> bool:
-    """The seed's rule: ended over ``OLD_YEARS`` ago and nothing links it to an offer read
+    """The removal rule: ended over ``OLD_YEARS`` ago and nothing links it to an offer read
     well enough to tell (an unsure link keeps it)."""
     if len(needs.requirements) < THIN_OFFER:
         return False
@@ -218,7 +218,7 @@ def may_leave(exp: Experience, needs: OfferNeeds, today: date) -> bool:
 
 
 def droppable_entries(pair: Pair) -> list[str]:
-    """Ids of the one-line experiences the page budget may take out whole: the seed's rule
+    """Ids of the one-line experiences the page budget may take out whole: the removal rule
     allows their removal, and it leaves no hole a recruiter would ask about."""
     needs = OfferNeeds(pair.offer)
     sources = {e.id: e for e in pair.source.experience}

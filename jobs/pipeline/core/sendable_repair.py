@@ -6,7 +6,7 @@ own wording and structure — never by writing anything new.
 - a skill no statement of the source supports → out; a listed skill the tailoring left out →
   back, after the others (the page budget cuts the least relevant, only to fit);
 - a source bullet the tailoring lost (same language) → back, after the item's others;
-- an experience removed against the seed's rule → back as one line (title, employer, dates);
+- an experience removed against the removal rule → back as one line (title, employer, dates);
 - a reworded language level → the source's;
 - a bullet split mid-sentence → joined again, else the item's source bullets (joined).
 
