@@ -75,23 +75,35 @@ def rejoin(bullets: list[str]) -> list[str]:
         if not text:
             continue
         if out and runs_on(out[-1], text):
-            joined = out[-1].rstrip()
-            # A word the line broke at its hyphen ("front-" + "end") stays one word.
-            glue = "" if joined.endswith("-") and text[:1].islower() else " "
-            out[-1] = f"{joined}{glue}{text}"
+            out[-1] = _glued(out[-1], text)
         else:
             out.append(text)
     return out
 
 
+def _glued(head: str, tail: str) -> str:
+    head = head.rstrip()
+    # A word the line broke at its hyphen ("front-" + "end") stays one word.
+    glue = "" if head.endswith("-") and tail[:1].islower() else " "
+    return f"{head}{glue}{tail.strip()}"
+
+
 def _item(item: Experience | Project) -> Experience | Project:
     bullets = rejoin(item.bullets)
-    return item if bullets == item.bullets else item.model_copy(update={"bullets": bullets})
+    description = item.description
+    # A reader that took a sentence's start for the description and its end for the first
+    # bullet: the sentence is the description's again.
+    if description.strip() and bullets and runs_on(description, bullets[0]):
+        description, bullets = _glued(description, bullets[0]), bullets[1:]
+    if bullets == item.bullets and description == item.description:
+        return item
+    return item.model_copy(update={"bullets": bullets, "description": description})
 
 
 def rejoin_fragments(cv: CvContent) -> CvContent:
-    """``cv`` with the split bullets of every experience and project joined again (the same
-    object when nothing was split: ids, achievements and everything else are kept)."""
+    """``cv`` with the split bullets (and a description split into its first bullet) of every
+    experience and project joined again; the same object when nothing was split (ids,
+    achievements and everything else are kept)."""
     experience = [_item(e) for e in cv.experience]
     projects = [_item(p) for p in cv.projects]
     if all(
