@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor eval-llm eval-llm-import eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -135,6 +135,11 @@ train-fields: install
 ## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
 eval-tailor: install
 	$(PY) -m bench.tailor_eval
+
+## The contract of a sendable CV on 500 seeded synthetic (CV, offer) pairs, tailored and rendered
+## on 2 processes (a few minutes); rewrites bench/TAILOR_FUZZ.md.
+bench-tailor-fuzz: install
+	$(PY) -m bench.tailor_fuzz --count 500 --workers 2
 
 ## Tailor 3 corpus pairs with the real local model (../shared/tools/local-llm/serve.sh, several
 ## minutes per offer on a CPU; not part of `make test`); rewrites bench/LLM_EVAL.md.

@@ -2,8 +2,10 @@
 result as the worker does, read the PDF back, measure, rewrite bench/TAILORING.md.
 
 The pairs and how each CV and ad enter the app are in bench/tailor_pairs.py; the figures in
-bench/tailor_metrics.py (gaps, evidence kept, facts) and bench/tailor_purity.py (language); the
-page in bench/tailor_report.py. The corpus (``../shared/corpus``) is read at run time only.
+bench/tailor_metrics.py (gaps, evidence kept, facts), bench/tailor_purity.py (language) and
+bench/tailor_contract.py (the contract of a sendable CV, ``jobs/pipeline/core/sendable.py``, on
+the final CV and its PDF); the page in bench/tailor_report.py. The corpus
+(``../shared/corpus``) is read at run time only.
 
     python -m bench.tailor_eval                  # all pairs, rewrites bench/TAILORING.md
     python -m bench.tailor_eval --only podium    # pairs whose offer or CV stem contains it
@@ -12,29 +14,27 @@ page in bench/tailor_report.py. The corpus (``../shared/corpus``) is read at run
 from __future__ import annotations
 
 import argparse
-import io
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pdfplumber
-
 from app.lib.matching.analysis import analyse
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render import DEFAULT_DESIGN, default_page_budget
-from app.lib.pdf_render.fit import ORPHAN_PAGE_FILL, render_to_budget
+from app.lib.pdf_render.fit import render_to_budget
+from bench.tailor_contract import ContractCheck, check
 from bench.tailor_metrics import (
     EvidenceKept,
     TimelineGap,
     evidence_kept,
     facts_not_in_source,
     new_gaps,
-    removed_before_render,
 )
 from bench.tailor_pairs import (
     DEFAULT_CORPUS,
     PAIRS,
+    THIRD_BATCH,
     Offer,
     SourceCv,
     check_corpus,
@@ -43,11 +43,14 @@ from bench.tailor_pairs import (
 )
 from bench.tailor_purity import Purity, purity
 from bench.tailor_report import console_details, write_report
+from jobs.pipeline.core.fragments import rejoin_fragments
 from jobs.pipeline.core.offline_run import tailor_offline
+from jobs.pipeline.core.sendable import Pair
+from jobs.pipeline.core.sendable_repair import pdf_text
+from jobs.pipeline.core.text import guess_language
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "bench" / "TAILORING.md"
-EMPTY_SHARE_AFTER_CUTS = 0.25  # no empty quarter page while source content was cut
 
 
 @dataclass
@@ -67,10 +70,10 @@ class PairResult:
     pages: int
     budget: int
     seconds: float
-    last_fill: float = 1.0  # share of the last page's height in use
+    contract: ContractCheck
     uncovered_musts: list[str] = field(default_factory=list)
     trimmed: list[str] = field(default_factory=list)  # keys the render cut to fit the budget
-    removed: list[str] = field(default_factory=list)  # bullets gone before the render
+    places: dict[str, str] = field(default_factory=dict)  # item id → "job 2" (source order)
 
     @property
     def reach(self) -> float:
@@ -79,22 +82,22 @@ class PairResult:
 
     @property
     def fits(self) -> bool:
-        return self.pages <= self.budget
+        return not self.contract.count("over_budget")
 
     @property
-    def orphan_page(self) -> bool:
-        """A last page holding a few spilled-over lines (under a third of a page)."""
-        return self.pages > 1 and self.last_fill < ORPHAN_PAGE_FILL
+    def third_batch(self) -> bool:
+        """Both the CV and the ad come from the corpus's third batch."""
+        return self.offer in THIRD_BATCH and self.cv in THIRD_BATCH
 
-    @property
-    def room_left_after_cuts(self) -> bool:
-        """The render cut source content yet left more than a quarter of its last page empty."""
-        return bool(self.trimmed) and self.last_fill < 1 - EMPTY_SHARE_AFTER_CUTS
+    def place(self, item_id: str) -> str:
+        return self.places.get(item_id, "an added item")
 
 
-def pdf_text(pdf: bytes) -> str:
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return "\n".join(page.extract_text() or "" for page in doc.pages)
+def places(source: SourceCv) -> dict[str, str]:
+    """Each source item's place ("job 2", "project 1"): a report names items by it."""
+    found = {e.id: f"job {n}" for n, e in enumerate(source.content.experience, 1)}
+    found.update({p.id: f"project {n}" for n, p in enumerate(source.content.projects, 1)})
+    return found
 
 
 def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResult:
@@ -115,6 +118,11 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         relevance=result.relevance,
     )
     text = pdf_text(render.pdf)
+    # The contract reads the source as the worker loads it: split sentences joined again.
+    loaded = rejoin_fragments(source.content)
+    source_language = source.language or guess_language(loaded.full_text(), "")
+    pair = Pair(loaded, offer.text, cv, result.language, today, source_language)
+    contract = check(pair, render, text, result.meta)
     hidden = {t.key for t in render.trimmed}
     source_view = analyse(source.content, offer.text)
     shown = analyse(source.content, offer.text, tailored=cv, hidden=hidden)
@@ -136,11 +144,11 @@ def run_pair(offer: Offer, source: SourceCv, why: str, today: date) -> PairResul
         gaps=new_gaps(source.content.experience, cv.experience, today),
         facts=facts_not_in_source(source.content, cv, offer.brief.title, evidence),
         pages=render.page_count,
-        budget=render.page_budget,
-        last_fill=float(render.extra.get("lastPageFill", 1.0)),
+        budget=contract.facts.budget,  # grown by a page when the render had to
         seconds=time.perf_counter() - started,
+        contract=contract,
         trimmed=sorted(hidden),
-        removed=removed_before_render(source.content, cv),
+        places=places(source),
         uncovered_musts=[
             " / ".join(sorted({vocab.label(c) for c in m.requirement.concepts}))
             for m in source_view.requirements

@@ -15,7 +15,7 @@ from app.lib.cv_content import CvContent, Education, Experience, Project
 from app.lib.matching.model import MatchAnalysis
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render.budget import bullet_key
-from app.lib.text_forms import fold, squash
+from app.lib.text_forms import fold
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported, unsupported_claims
 from jobs.pipeline.core.languages import to_cefr
 from jobs.pipeline.core.text import words
@@ -249,19 +249,3 @@ def facts_not_in_source(
         elif lang.level != before and to_cefr(lang.level) != to_cefr(before):
             problems.append(f"language level: {lang.name} {lang.level}")
     return problems
-
-
-# ------------------------------------------------------------------------------ thinning
-def removed_before_render(source: CvContent, tailored: CvContent) -> list[str]:
-    """Source bullets of the items the tailored CV shows in full (with bullets) that it no
-    longer holds, before any render: removed for relevance, not to fit the page budget (the
-    render's cuts are listed apart)."""
-    shown = {i.id: i for i in [*tailored.experience, *tailored.projects] if i.bullets}
-    removed: list[str] = []
-    for item in [*source.experience, *source.projects]:
-        kept = shown.get(item.id)
-        if kept is None:
-            continue
-        have = {squash(b) for b in kept.bullets}
-        removed += [b for b in item.bullets if squash(b) not in have]
-    return removed

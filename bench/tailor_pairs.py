@@ -35,7 +35,10 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 PDF_MAX_PAGES = 10  # as the import reads PDFs (litestar.toml)
 
 # (offer stem, CV stem, why they fit: one word). At least three French ads × English CVs and
-# three English ads × French CVs, so a CV's language meeting another offer language is measured.
+# three English ads × French CVs, so a CV's language meeting another offer language is measured;
+# the second half pairs CVs and ads of the corpus's third batch (``THIRD_BATCH``): juniors with
+# one job, dense one-page CVs, senior CVs with jobs from over 7 years ago, ads read too thinly to
+# hold a requirement list, 1- and 2-page budgets, both ways across languages.
 PAIRS: list[tuple[str, str, str]] = [
     ("en_podium_analytics_engineer_finance", "en_nizar_tazi", "data"),
     ("en_podium_analytics_engineer_finance", "fr_moussa_kalla", "data"),
@@ -55,7 +58,49 @@ PAIRS: list[tuple[str, str, str]] = [
     ("fr_soprasteria_alternance_java_albi", "fr_milo_kowalska", "programming"),
     ("fr_sisley_ingenieur_methodes_logistiques", "fr_arthur_coulon", "methods"),
     ("fr_asi_assistant_chef_de_projet", "fr_emma_leymonerie", "projects"),
+    # Third batch.
+    ("en_scapia_gds_ticketing", "en_kandrapu_reddy__onecol", "travel"),
+    ("en_cashkr_hr_manager", "en_laya_a__onecol", "hr"),
+    ("en_booking_sre2", "en_byungjin_park", "reliability"),
+    ("en_treasuredata_senior_swe", "en_ron_adams", "software"),
+    ("en_startupjobs_backend_go", "en_adrien_gibert", "backend"),
+    ("en_ansys_backend_rd", "fr_axelle_lanca", "backend"),
+    ("en_metropolis_operations_coordinator", "en_peter_villalpando", "operations"),
+    ("en_toolsforhumanity_operator_experience_lead", "fr_theo_changarnier", "projects"),
+    ("fr_cnrs_plato_dev_logiciel", "en_sizhe_yuen", "software"),
+    ("fr_cls_stage_sentinel6b", "en_sarah_parker", "astronomy"),
+    ("fr_adequat_gestionnaire_stock", "en_peter_villalpando", "inventory"),
+    ("fr_theier_vendeur_decoration_noel", "en_nataliya_rodionova", "retail"),
+    ("fr_fdm_developpeur_logiciels_junior", "fr_gregoire_bodin", "programming"),
+    ("fr_nonstop_ingenieur_support_applicatif", "fr_nikola_tutic", "support"),
+    ("fr_cegelec_stage_data_automatisme", "fr_siham_tabbaa", "data"),
+    ("fr_cls_stage_sentinel6b", "fr_thomas_canisares_morere", "data"),
+    ("fr_kamedis_teleprospecteur", "fr_victor_lecoq", "sales"),
+    ("fr_alstom_ingenieur_controle_trains", "fr_marie_noret", "engineering"),
+    ("fr_vtp_mecanicien_engins_tp", "fr_philomene_pequay", "mechanics"),
+    ("fr_randstad_backoffice_banque", "fr_emmanuel_lehir", "finance"),
 ]
+# The corpus's third batch (its README, "Third batch"): the stems the pairs above use.
+THIRD_BATCH = frozenset(
+    {
+        # ads
+        "en_ansys_backend_rd", "en_booking_sre2", "en_cashkr_hr_manager",
+        "en_metropolis_operations_coordinator", "en_scapia_gds_ticketing",
+        "en_startupjobs_backend_go", "en_toolsforhumanity_operator_experience_lead",
+        "en_treasuredata_senior_swe", "fr_adequat_gestionnaire_stock",
+        "fr_alstom_ingenieur_controle_trains", "fr_cegelec_stage_data_automatisme",
+        "fr_cls_stage_sentinel6b", "fr_cnrs_plato_dev_logiciel",
+        "fr_fdm_developpeur_logiciels_junior", "fr_kamedis_teleprospecteur",
+        "fr_nonstop_ingenieur_support_applicatif", "fr_randstad_backoffice_banque",
+        "fr_theier_vendeur_decoration_noel", "fr_vtp_mecanicien_engins_tp",
+        # CVs
+        "en_adrien_gibert", "en_byungjin_park", "en_kandrapu_reddy__onecol", "en_laya_a__onecol",
+        "en_nataliya_rodionova", "en_peter_villalpando", "en_ron_adams", "en_sarah_parker",
+        "en_sizhe_yuen", "fr_axelle_lanca", "fr_emmanuel_lehir", "fr_gregoire_bodin",
+        "fr_marie_noret", "fr_nikola_tutic", "fr_philomene_pequay", "fr_siham_tabbaa",
+        "fr_theo_changarnier", "fr_thomas_canisares_morere", "fr_victor_lecoq",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,17 +8,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench.tailor_contract import PAGE_FILL_CODES, shown_params
+
 if TYPE_CHECKING:
     from bench.tailor_eval import PairResult
 
 ROOT = Path(__file__).resolve().parents[1]
 REACH_TARGET = 0.95
+MUST_KEEP_TARGET = 0.95  # evidence bullets in the PDF, over all pairs
 MAX_LISTED = 3  # examples per problem and pair
 TOP_UNCOVERED = 5  # must-haves listed per pair
 
 HOW_MEASURED = """\
 ## How measured
 
+* **Pairs.** Each pair joins an ad and a CV of plausible domain proximity (the word after each
+  pair's title below); the second half comes from the corpus's third batch (CV and ad both).
 * **Inputs.** Each CV is the corpus PDF read by the app's parser, its identity fields (name,
   headline, email, phone, each job's title / employer / place / dates, education, skills,
   languages) corrected from the hand-checked truth — the parsed bullets and descriptions of each
@@ -32,10 +37,11 @@ HOW_MEASURED = """\
 * **Coverage** (`app/lib/matching/analysis.py`): *before* = the source CV in the offer's words,
   *ceiling* = what the source CV can support at all, *after* = the tailored CV as rendered
   (trimmed bullets do not count). Reach = after / ceiling, target ≥ 0.95 on every pair.
-* **Evidence kept**: source bullets quoted as evidence for a requirement by the analysis of the
-  source CV, found word for word in the PDF text / all of them. A missing one is a *failure* only
-  while the final CV still shows something of lower use (a bullet beyond its job's first that
-  shows nothing the offer asks, an interest, a skill no requirement asks for). Target: 0 failures.
+* **Must-keep** (evidence kept): source bullets quoted as evidence for a requirement by the
+  analysis of the source CV, found word for word in the PDF text / all of them; target ≥ 95 %
+  over all pairs. A missing one is a *failure* only while the final CV still shows something of
+  lower use (a bullet beyond its job's first that shows nothing the offer asks, an interest, a
+  skill no requirement asks for). Target: 0 failures.
 * **Purity**: units of text the tailoring produced — the PDF's section headings and date words
   (read against the designs' FR/EN wording), and every text of the tailored CV not copied word
   for word from the source (headline, summary sentences, one-line entries, …) with at least four
@@ -46,13 +52,36 @@ HOW_MEASURED = """\
 * **Facts**: numbers, capitalised names, dates, skills and language levels of the tailored CV
   that the source does not hold, by the pipeline's fact guard (`jobs/pipeline/core/fact_guard.py`;
   the headline may use the offer's title). Target 0.
-* **Pages**: PDF pages / page budget (must fit). **Last page**: the share of the last page's
-  height in use, by the render's own layout. An *orphan* last page is under a third full (a few
-  lines spilled over: the CV should fit on one page less); a render that cut source content must
-  not leave more than a quarter of its last page empty. Target 0 of each.
-* **Per pair** below: must-haves by the match vocabulary's names, bullets by their place in the
-  source CV, problems by kind — the corpus's sentences stay out of the project;
-  `python -m bench.tailor_eval --details` prints them in the terminal.
+* **The contract** (`jobs/pipeline/core/sendable.py`, read by `bench/tailor_contract.py`): its
+  content invariants on the final CV — the one `tailor_offline` returns, after the generation's
+  own repair (`sendable_repair.finish`) — against the source as the worker loads it (sentences
+  an import split joined again, `fragments.rejoin_fragments`), and its page invariants on the
+  render's facts (its record, `meta()` with `extra` over it) and the PDF's text. Every figure
+  below counts the contract's own violations; *repaired* counts what `finish` recorded as
+  repaired (`meta["sendable"]["repaired"]`) before the final CV. A pair is *clean* with no
+  violation at all. Target 0 of each.
+* **Pages**: PDF pages / the budget the render settled on (`over_budget`). **Page fills**: the
+  share of each page's height in use, by the render's own layout (`pageFills`; a render that
+  records only its last page's shows that one). *Fill violations*: `page_underfilled` (a page
+  before the last under 85 % while something was cut) and `last_page_underfilled` (the last page
+  under half full while something was cut).
+* **Cut with room**: bullets the render cut while the PDF had room for them — every cut bullet
+  when it stayed under its budget (`cut_under_budget`), and cut items the last page's free room
+  would hold by their measured heights (`cut_but_room_left`, up to the 10 the contract lists);
+  the totals also count every kind of item (skills, interests, …).
+* **Unsupported skills**: skills of the final CV no statement of the source supports
+  (`unsupported_skill`: listed by the source or named by its summary, titles, descriptions,
+  bullets or certificates — never an employer, school, degree, place or interest); *repaired* =
+  those the generation took out. **Headline**: a headline that is not the candidate's own
+  (`borrowed_headline`). **Fragments**: bullets of the final CV that stop mid-sentence or stand
+  as a sentence's tail (`fragment`). **Links**: header links whose address the PDF's text shows /
+  header links (`link_not_printed`). **Cut before the render**: source bullets and listed skills
+  the final CV lost before any render (`bullets_cut_for_relevance`, `skills_cut_for_relevance`);
+  *other*: `removed_against_rule`, `reworded_level`.
+* **Contract violations** and **Per pair** below: must-haves by the match vocabulary's names,
+  bullets and items by their place in the source CV, problems by kind and texts by their length —
+  the corpus's sentences stay out of the project; `python -m bench.tailor_eval --details` prints
+  them in the terminal.
 """
 
 
@@ -69,33 +98,67 @@ def _num(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _bold(cell: str, off: bool) -> str:
+    return f"**{cell}**" if off else cell
+
+
+def _count(found: int, repaired: int = 0) -> str:
+    cell = _bold(str(found), found > 0)
+    return f"{cell} ({repaired} repaired)" if repaired else cell
+
+
+def _fills(r: PairResult) -> str:
+    fills = " · ".join(f"{100 * f:.0f} %" for f in r.contract.fills) or "?"
+    return _bold(fills, r.contract.count(*PAGE_FILL_CODES) > 0)
+
+
 def _row(r: PairResult) -> str:
-    reach = f"**{_num(r.reach)}**" if r.reach < REACH_TARGET else _num(r.reach)
+    c = r.contract
     ev = r.evidence
     evidence = f"{ev.kept}/{ev.total}" + (
         f" (**{len(ev.failures)} failed**)" if ev.failures else ""
     )
     purity = f"{r.purity.pure}/{len(r.purity.units)}"
+    links = f"{c.links_printed}/{c.links}"
     cells = [
         f"{r.offer} × {r.cv}",
         f"{r.offer_language} → {r.cv_language}",
         _num(r.before),
         _num(r.after),
         _num(r.ceiling),
-        reach,
+        _bold(_num(r.reach), r.reach < REACH_TARGET),
         evidence,
-        purity if r.purity.pure == len(r.purity.units) else f"**{purity}**",
-        f"**{len(r.gaps)}**" if r.gaps else "0",
-        f"**{len(r.facts)}**" if r.facts else "0",
-        f"{r.pages}/{r.budget}" if r.fits else f"**{r.pages}/{r.budget}**",
-        _fill(r),
+        _bold(purity, r.purity.pure != len(r.purity.units)),
+        _bold(str(len(r.gaps)), bool(r.gaps)),
+        _bold(str(len(r.facts)), bool(r.facts)),
+        _bold(f"{r.pages}/{r.budget}", not r.fits),
+        _fills(r),
+        _count(c.count(*PAGE_FILL_CODES)),
+        _count(len(c.cut_with_room_bullets())),
+        _count(c.count("unsupported_skill"), c.repaired_count("unsupported_skill")),
+        _count(c.count("borrowed_headline"), c.repaired_count("borrowed_headline")),
+        _count(c.count("fragment"), c.repaired_count("fragment")),
+        _bold(links, c.links_printed < c.links),
+        _count(len(c.violations)),
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def _fill(r: PairResult) -> str:
-    cell = f"{100 * r.last_fill:.0f} %"
-    return f"**{cell}**" if r.orphan_page or r.room_left_after_cuts else cell
+def _sum(results: list[PairResult], *codes: str) -> int:
+    return sum(r.contract.count(*codes) for r in results)
+
+
+def _repaired(results: list[PairResult], code: str) -> int:
+    return sum(r.contract.repaired_count(code) for r in results)
+
+
+def _cut_before_render(r: PairResult) -> int:
+    """Source bullets the final CV lost before the render (the contract's counts)."""
+    return sum(
+        int(v.params.get("count") or 0)
+        for v in r.contract.content
+        if v.code == "bullets_cut_for_relevance"
+    )
 
 
 def totals(results: list[PairResult]) -> list[str]:
@@ -103,31 +166,65 @@ def totals(results: list[PairResult]) -> list[str]:
     units = sum(len(r.purity.units) for r in results)
     pure = sum(r.purity.pure for r in results)
     reached = sum(1 for r in results if r.reach >= REACH_TARGET)
+    kept = sum(r.evidence.kept for r in results)
+    evidence = sum(r.evidence.total for r in results)
+    kept_share = 100 * kept / evidence if evidence else 100.0
+    room_bullets = sum(len(r.contract.cut_with_room_bullets()) for r in results)
+    room_items = sum(len(r.contract.cut_with_room()) for r in results)
+    room_pairs = sum(1 for r in results if r.contract.cut_with_room())
+    links = sum(r.contract.links for r in results)
+    printed = sum(r.contract.links_printed for r in results)
+    dirty = sum(1 for r in results if r.contract.violations)
+    other = ("skills_cut_for_relevance", "removed_against_rule", "reworded_level")
     return [
         "| figure | value | target |",
         "|---|---|---|",
-        f"| pairs | {len(results)} | ≥ 12 |",
+        f"| pairs | {len(results)} | ≥ 32 |",
+        f"| pairs built from third-batch CVs and ads | {sum(r.third_batch for r in results)} "
+        "| ≥ 12 |",
         f"| mean before / after / ceiling | {_num(sum(r.before for r in results) / n)} / "
         f"{_num(sum(r.after for r in results) / n)} / {_num(sum(r.ceiling for r in results) / n)}"
         " | |",
         f"| pairs with after/ceiling ≥ {REACH_TARGET} | {reached}/{len(results)} | all |",
         f"| lowest after/ceiling | {_num(min((r.reach for r in results), default=1.0))} "
         f"| ≥ {REACH_TARGET} |",
-        f"| evidence bullets kept | {sum(r.evidence.kept for r in results)}/"
-        f"{sum(r.evidence.total for r in results)} | |",
+        f"| must-keep: evidence bullets kept | {kept}/{evidence} ({kept_share:.1f} %) "
+        f"| ≥ {100 * MUST_KEEP_TARGET:.0f} % |",
         f"| evidence failures | {sum(len(r.evidence.failures) for r in results)} | 0 |",
         f"| language purity | {pure}/{units} ({100 * pure / (units or 1):.1f} %) | 100 % |",
         f"| unexplained gaps | {sum(len(r.gaps) for r in results)} | 0 |",
         f"| facts not in the source | {sum(len(r.facts) for r in results)} | 0 |",
-        f"| PDFs within their page budget | {sum(r.fits for r in results)}/{len(results)} | all |",
-        f"| bullets removed before the render (not to fit) | "
-        f"{sum(len(r.removed) for r in results)} | 0 |",
-        f"| orphan last pages (under a third full) | {sum(r.orphan_page for r in results)} | 0 |",
-        f"| content cut while a quarter of the last page stays empty | "
-        f"{sum(r.room_left_after_cuts for r in results)} | 0 |",
+        f"| PDFs over their page budget | {_sum(results, 'over_budget')} | 0 |",
+        f"| bullets cut while the PDF had room (`cut_under_budget`, `cut_but_room_left`) | "
+        f"{room_bullets} ({room_items} items of any kind; pairs: {room_pairs}) | 0 |",
+        f"| page-fill violations | {_sum(results, *PAGE_FILL_CODES)} | 0 |",
+        f"| unsupported skills in the final CV | {_sum(results, 'unsupported_skill')} "
+        f"({_repaired(results, 'unsupported_skill')} repaired before) | 0 |",
+        f"| borrowed headlines | {_sum(results, 'borrowed_headline')} "
+        f"({_repaired(results, 'borrowed_headline')} repaired before) | 0 |",
+        f"| fragments in the final CV | {_sum(results, 'fragment')} "
+        f"({_repaired(results, 'fragment')} repaired before) | 0 |",
+        f"| links printed | {printed}/{links} | all |",
+        f"| bullets cut before the render (`bullets_cut_for_relevance`) | "
+        f"{sum(_cut_before_render(r) for r in results)} | 0 |",
+        f"| other contract violations ({', '.join(f'`{c}`' for c in other)}) | "
+        f"{_sum(results, *other)} | 0 |",
+        f"| pairs with any contract violation | {dirty}/{len(results)} | 0 |",
         f"| pairs with after ≥ before | {sum(r.after >= r.before for r in results)}/"
         f"{len(results)} | all |",
     ]
+
+
+def violation_rows(results: list[PairResult]) -> list[str]:
+    """Every contract violation: pair, code, parameters (texts by their length)."""
+    rows = [
+        f"| {r.offer} × {r.cv} | `{v.code}` | {shown_params(v, r.place) or '—'} |"
+        for r in results
+        for v in r.contract.violations
+    ]
+    if not rows:
+        return ["None."]
+    return ["| pair | code | parameters |", "|---|---|---|", *rows]
 
 
 def _listed(label: str, items: list[str], limit: int = MAX_LISTED) -> list[str]:
@@ -144,9 +241,9 @@ def _counted(entries: list[str]) -> str:
 
 
 def _kind_of_key(key: str) -> str:
-    """A trim key's kind: "skill:3" → skill, "interest:0" → interest, "<item id>:2" → bullet."""
+    """A trim key's kind: "skill:3" → skill, "extra:<id>" → extra, "<item id>:2" → bullet."""
     kind = key.split(":", 1)[0]
-    return kind if kind in ("skill", "interest") else "bullet"
+    return kind if kind in ("skill", "interest", "extra", "entry") else "bullet"
 
 
 def details(r: PairResult) -> list[str]:
@@ -171,6 +268,12 @@ def details(r: PairResult) -> list[str]:
         lines += [f"* The render cut {cut} ({pages} for a {r.budget}-page budget)"]
     if r.facts:
         lines += [f"* Facts not in the source: {_counted(r.facts)}"]
+    repaired = Counter(str(v.get("code")) for v in r.contract.repaired)
+    if repaired:
+        done = ", ".join(f"`{code}` ×{n}" for code, n in repaired.items())
+        lines += [f"* The generation repaired: {done}"]
+    found = [f"`{v.code}` ({shown_params(v, r.place) or '—'})" for v in r.contract.violations]
+    lines += _listed("Contract violations", found, limit=len(found))
     return [*lines, ""]
 
 
@@ -184,6 +287,8 @@ def console_details(r: PairResult) -> list[str]:
     lines += [f"  offender {u.kind} ({u.language}): {u.text}" for u in r.purity.offenders]
     lines += [f"  fact: {fact}" for fact in r.facts]
     lines += [f"  gap: {gap.label()}" for gap in r.gaps]
+    lines += [f"  contract: {v.code} {v.params}" for v in r.contract.violations]
+    lines += [f"  repaired: {v.get('code')} {v.get('params')}" for v in r.contract.repaired]
     return lines
 
 
@@ -196,9 +301,10 @@ def render(results: list[PairResult], elapsed: float) -> str:
         "tailored by the offline engine, rendered and read back as the app does; each figure is "
         "defined under *How measured*. Bold = off target.",
         "",
-        "| pair | offer → CV language | before | after | ceiling | after/ceiling | evidence kept "
-        "| purity | gaps | facts | pages/budget | last page |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| pair | offer → CV language | before | after | ceiling | after/ceiling | must-keep "
+        "| purity | gaps | facts | pages/budget | page fills | fill violations | cut with room "
+        "| unsupported skills | headline | fragments | links | contract violations |",
+        "|---" * 19 + "|",
         *[_row(r) for r in results],
         "",
         "## Totals",
@@ -206,6 +312,10 @@ def render(results: list[PairResult], elapsed: float) -> str:
         *totals(results),
         "",
         HOW_MEASURED,
+        "## Contract violations",
+        "",
+        *violation_rows(results),
+        "",
         "## Per pair",
         "",
     ]

@@ -18,7 +18,10 @@ from app.lib.parsing.fields.lists import FUNCTION_WORDS
 
 SENTENCE_END = (".", "!", "?", ";", ":", "…")
 # A trailing mark that says the sentence goes on.
-_OPEN_END = re.compile(r"[,(\[/&+–—-]$")
+_OPEN_END = re.compile(r"[,(\[&–—-]$")  # not "/": an address ends on one
+# Words a sentence does not end on ("pour les", "of the"); not the units a duration ends on
+# ("6 mois", "2 years") nor "plus", which the stop-word lists also hold.
+CONNECTIVES = FUNCTION_WORDS - {"ans", "mois", "years", "plus"}
 TAIL_MAX_WORDS = 3  # "applications CNAV.": the end of a sentence, not a bullet of its own
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # Articles and contractions that end a line only when the sentence goes on ("d'", "l'").
@@ -41,7 +44,7 @@ def runs_on(current: str, following: str) -> bool:
 def _ends_on_function_word(words: list[str]) -> bool:
     # In lower case as written: "the US", "IT" end sentences; "pour les", "of the" do not.
     last = words[-1] if words else ""
-    return len(last) > 1 and last.islower() and last in FUNCTION_WORDS
+    return len(last) > 1 and last.islower() and last in CONNECTIVES
 
 
 def _is_tail(text: str) -> bool:
@@ -93,7 +96,8 @@ def _item(item: Experience | Project) -> Experience | Project:
     description = item.description
     # A reader that took a sentence's start for the description and its end for the first
     # bullet: the sentence is the description's again.
-    if description.strip() and bullets and runs_on(description, bullets[0]):
+    tail = bullets[0] if bullets and bullets[0][:1].islower() else ""
+    if description.strip() and tail and runs_on(description, tail):
         description, bullets = _glued(description, bullets[0]), bullets[1:]
     if bullets == item.bullets and description == item.description:
         return item
