@@ -115,12 +115,24 @@ def test_long_cv_is_trimmed_to_its_budget_lowest_relevance_first(design: str) ->
     assert len(again.pages) > 2
 
 
-def test_a_cv_that_cannot_fit_says_so() -> None:
-    result = render_to_budget(
-        long_cv(3).to_json(), design="classic", locale="en", page_budget=1, relevance=None
+def test_a_cv_that_cannot_fit_grows_its_budget() -> None:
+    """Cutting every candidate still leaves it over one page: it is fitted on the pages that
+    most cut version takes instead, from zero cuts (was: every candidate cut, still over)."""
+    cv = long_cv(3)
+    most_cut = layout(
+        render_cv_html(
+            cv, design="classic", locale="en", trimmed={c.key for c in trim_candidates(cv, None)}
+        )
     )
-    assert not result.fits and result.page_count > 1
-    assert len(result.trimmed) == len(trim_candidates(long_cv(3), None))
+    assert len(most_cut.pages) > 1
+    result = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=1, relevance=None
+    )
+    assert result.extra["budgetGrown"] is True
+    assert result.extra["effectiveBudget"] == len(most_cut.pages)
+    assert result.fits and result.page_budget == 1
+    assert result.page_count <= result.extra["effectiveBudget"]
+    assert len(result.trimmed) < len(trim_candidates(cv, None))
 
 
 @pytest.mark.parametrize("design", sorted(DESIGNS))

@@ -1,9 +1,10 @@
 """CV lookups scoped to the owner, what to render for a CV, versions and render settings.
 
 Render settings and records live in ``CvFile.generation_meta`` next to the pipeline's keys:
-``page_budget`` (the user's choice; absent = the 1-or-2-page rule), ``relevance`` (bullet
-scores the pipeline may store so re-renders trim the same way) and ``render`` (what the last
-render produced: pages, what was trimmed). ``design`` and ``language`` are columns.
+``page_budget`` (the user's choice; absent = the 1-or-2-page rule, raised to the page count of
+the uploaded PDF a tailored CV was made from), ``relevance`` (bullet scores the pipeline may
+store so re-renders trim the same way) and ``render`` (what the last render produced: pages,
+what was trimmed). ``design`` and ``language`` are columns.
 """
 
 from __future__ import annotations
@@ -85,6 +86,39 @@ def chosen_page_budget(cv: CvFile) -> int | None:
     return value if isinstance(value, int) and value in PAGE_BUDGET_CHOICES else None
 
 
+PDF_MIME = "application/pdf"
+
+
+async def source_page_count(session: AsyncSession, cv: CvFile) -> int | None:
+    """Pages of the uploaded PDF a tailored ``cv`` was made from, as its import read them
+    (``import_report["pages"]``); None for any other CV, a pasted or JSON source, or a source
+    since deleted."""
+    source_id = str((cv.generation_meta or {}).get("source_cv_id") or "")
+    if cv.kind != "generated" or not source_id:
+        return None
+    row = (
+        await session.execute(
+            select(CvFile.original_mime, CvFile.import_report).where(
+                CvFile.id == source_id, CvFile.user_id == cv.user_id
+            )
+        )
+    ).first()
+    if row is None or row.original_mime != PDF_MIME or not isinstance(row.import_report, dict):
+        return None
+    pages = row.import_report.get("pages")
+    return pages if isinstance(pages, int) and not isinstance(pages, bool) and pages > 0 else None
+
+
+async def default_budget(session: AsyncSession, cv: CvFile, content: CvContent) -> int:
+    """The 1-or-2-page rule, but never fewer pages than the user's own PDF the CV was tailored
+    from had (up to the largest budget offered)."""
+    budget = default_page_budget(content)
+    pages = await source_page_count(session, cv)
+    if pages is not None:
+        budget = min(max(budget, pages), max(PAGE_BUDGET_CHOICES))
+    return budget
+
+
 async def render_spec(
     session: AsyncSession, cv: CvFile, *, fallback_locale: str, user_locale: str | None = None
 ) -> RenderSpec:
@@ -104,7 +138,7 @@ async def render_spec(
         content=content,
         design=cv.design if cv.design in DESIGNS else DEFAULT_DESIGN,
         locale=locale,
-        page_budget=chosen or default_page_budget(content),
+        page_budget=chosen or await default_budget(session, cv, content),
         page_budget_is_default=chosen is None,
         relevance=_relevance(cv.generation_meta or {}),
         offer_title=offer.title if offer else "",

@@ -1,11 +1,11 @@
 """Page budget, and which content goes first when a CV is too long.
 
 Budget: one page up to five years of experience, two pages beyond. To fit it, bullets, skills,
-certifications/awards/activities and interests are cut in ascending order of the caller's
-relevance map, keyed by ``bullet_key``, ``skill_key``, ``extra_key`` and ``interest_key``.
-Without a score, interests go first, then bullets by position (older items' later bullets
-first); a skill or an extras item without a score is never cut, since on a source CV they are
-the user's own choice.
+certifications/awards/activities, interests and whole one-line experiences are cut in ascending
+order of the caller's relevance map, keyed by ``bullet_key``, ``skill_key``, ``extra_key``,
+``interest_key`` and ``entry_key``. Without a score, interests go first, then bullets by
+position (older items' later bullets first); a skill, an extras item or an entry without a score
+is never cut, since on a source CV they are the user's own choice.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ONE_PAGE_MAX_YEARS = 5.0
 MIN_BULLETS_PER_ITEM = 1  # an item keeps its strongest bullet: a bare job title reads as a gap
 MIN_SKILLS_KEPT = 6  # fewer reads as a CV that lost its skills section, not a focused one
 
-TrimKind = Literal["bullet", "skill", "interest", "extra"]
+TrimKind = Literal["bullet", "skill", "interest", "extra", "entry"]
 
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2}))?")
 # Reading position of a candidate: section base + item * 1000 + index (at equal relevance the
@@ -42,6 +42,11 @@ def bullet_key(item_id: str, index: int) -> str:
 def skill_key(index: int) -> str:
     """Key of ``content.skills[index]``."""
     return f"skill:{index}"
+
+
+def entry_key(item_id: str) -> str:
+    """Key of a whole one-line experience the budget may take out (by its id)."""
+    return f"entry:{item_id}"
 
 
 def extra_key(item_id: str) -> str:
@@ -110,9 +115,11 @@ def default_page_budget(content: CvContent, today: date | None = None) -> int:
 class TrimCandidate:
     key: str
     kind: TrimKind
-    section: str  # "experience", "projects", "skills" or "interests"
-    item_id: str  # the experience or project of a bullet; "" for skills and interests
-    index: int  # bullet index in its item, or index in content.skills / extras.interests
+    section: str  # "experience", "projects", "skills", "extras" or "interests"
+    item_id: str  # the experience or project of a bullet or entry; "" for skills and interests
+    # Bullet index in its item, index in content.skills / extras.interests / the extras, or
+    # the entry's index in content.experience.
+    index: int
     text: str
     relevance: float
     order: int  # reading position (see _SECTION_BASE)
@@ -126,14 +133,26 @@ def trim_candidates(content: CvContent, relevance: dict[str, float] | None) -> l
 
     Each experience or project keeps its ``MIN_BULLETS_PER_ITEM`` most relevant bullets; at
     least ``MIN_SKILLS_KEPT`` skills stay, the highest scored, and unscored skills never go.
+    An experience whose ``entry_key`` is scored may go as a whole, as the last candidate of that
+    experience: never before one of its own bullets.
     """
     scores = relevance or {}
     candidates = _bullets(content, scores) + _skills(content, scores) + _extras(content, scores)
     candidates += _interests(
         content, scores, floor=min((c.relevance for c in candidates), default=0.0)
     )
+    entries = _entries(content, scores)
+    # An entry ranks no lower than its own bullets that may go (and after them when equal).
+    rank: dict[str, float] = {}
+    for c in candidates:
+        if c.kind == "bullet" and c.section == "experience":
+            rank[c.item_id] = max(rank.get(c.item_id, c.relevance), c.relevance)
+    sort_scores = {c.key: max(c.relevance, rank.get(c.item_id, c.relevance)) for c in entries}
+    candidates += entries
     # Stable tie-break: later in the CV goes first.
-    candidates.sort(key=lambda c: (c.relevance, -c.order, c.key))
+    candidates.sort(
+        key=lambda c: (sort_scores.get(c.key, c.relevance), c.kind == "entry", -c.order, c.key)
+    )
     return candidates
 
 
@@ -159,6 +178,24 @@ def _bullets(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate
             scored.sort(key=lambda c: (-c.relevance, c.index))
             candidates.extend(scored[MIN_BULLETS_PER_ITEM:])
     return candidates
+
+
+def _entries(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:
+    """Experiences the caller scored as a whole (``entry_key``); unscored ones never go."""
+    return [
+        TrimCandidate(
+            entry_key(exp.id),
+            "entry",
+            "experience",
+            exp.id,
+            i,
+            " — ".join(x for x in (exp.title, exp.company) if x.strip()),
+            float(scores[entry_key(exp.id)]),
+            _SECTION_BASE["experience"] + i * 1000 + 999,
+        )
+        for i, exp in enumerate(content.experience)
+        if entry_key(exp.id) in scores
+    ]
 
 
 def _skills(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:

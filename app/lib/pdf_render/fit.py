@@ -1,17 +1,50 @@
 """Render a CV within its page budget: lay out, count pages, cut the least relevant bullets,
-skills and interests (``budget.trim_candidates``), lay out again, until it fits (or nothing
-more may go). Runs inside the render sandbox.
+skills, certifications, interests and whole one-line entries (``budget.trim_candidates``, an
+order fixed up front), lay out again, until it fits. Runs inside the render sandbox.
 
-Each pass measures how much content spilled past the budget and cuts just enough height to
-absorb it, so a long CV usually needs two or three layouts rather than one per cut. A tailored
-CV (one with a relevance map) then uses its pages: what the estimate over-cut comes back while
-the last page has room for it, and a last page less than ``ORPHAN_PAGE_FILL`` full (a few lines
-spilled over) is fitted onto one page less. A user's own CV (no map) is never cut for that.
+How: the cut count k (the first k candidates of the trim order go) is searched, not stepped.
+The first guess comes from the measured heights (``layout.measure``: how much spilled past the
+pages allowed, how tall each candidate is); each later layout narrows a bracket [k over, k
+fits] by the same measurements (cut what still spills, give back what the free room holds),
+with a bisection when the guesses stall. A long CV takes three to six layouts.
+
+The fitter guarantees, within ``MAX_LAYOUT_PASSES`` layouts per render:
+
+1. Fewest cuts, lowest relevance first: the cut set is the shortest prefix of the trim order
+   whose layout holds on the pages allowed; the same prefix with one item fewer was laid out
+   and did not hold. Rule 4 may then give back some of that prefix.
+2. Never "trimmed to the bone and still over": when cutting every candidate still leaves the
+   document over ``page_budget``, the effective budget becomes the page count of that most cut
+   layout (``page_budget + 1`` but for a CV far too long) and the fit starts again from zero
+   cuts there: everything comes back, then only what that budget needs goes.
+   ``extra["budgetGrown"]`` and ``extra["effectiveBudget"]`` say so; ``fits`` is judged
+   against the effective budget (``page_budget`` stays the one asked for: it is in the cache
+   key and the recorded meta).
+3. A tailored CV (one with a relevance map) uses its pages: a last page less than
+   ``ORPHAN_PAGE_FILL`` full (a few lines spilled over), or less than ``CUT_LAST_PAGE_FILL``
+   full when something was cut, is fitted on one page less, but only when that cuts no more
+   than the height on that last page plus ``ORPHAN_CUT_MARGIN`` of a page: a full page count
+   with fewer cuts beats a shorter CV that lost much more than what spilled over. A user's own
+   CV (no map) is never cut for that; nor is a grown budget shrunk back.
+4. No cut item fits the free room: once fitted, each cut item whose measured height fits the
+   room left on the pages (most relevant first) is tried back, and stays when the layout still
+   holds on the same pages; one that a layout shows does not fit gets, in
+   ``extra["trimmedHeights"]``, the height that layout measured it took. A bullet whose whole
+   entry is cut never comes back alone.
+5. Reported: ``extra["pageFills"]`` (share of each page's usable height in use),
+   ``extra["lastPageFree"]`` (pt left at the bottom of the last page), ``extra["lastPageFill"]``
+   and ``extra["trimmedHeights"]`` (key → pt each cut item took, when measured).
+
+Not guaranteed: a page other than the last at least ``FULL_PAGE_FILL`` full. The break rules
+(``templates/cv_designs/_base.css``: a section title stays with its first entry, an entry head
+with its first line, a bullet is never split) can push a block to the next page; the CSS keeps
+those rules to what they must hold, and rule 4 gives back what fits the gap they leave.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,51 +52,42 @@ from typing import Any
 from weasyprint.document import Document
 
 from app.lib.cv_content import CvContent
-from app.lib.pdf_render.budget import TrimCandidate, trim_candidates
+from app.lib.pdf_render.budget import (
+    TrimCandidate,
+    entry_key,
+    interest_key,
+    skill_key,
+    trim_candidates,
+)
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
 from app.lib.pdf_render.glyphs import strip_characters, write_pdf
 from app.lib.pdf_render.html import render_cv_html
-from app.lib.pdf_render.layout import Measurements, layout, measure
+from app.lib.pdf_render.layout import PT_PER_PX, Measurements, layout, measure
 from app.lib.pdf_render.result import RenderResult, TrimmedItem
 
-MAX_LAYOUT_PASSES = 12  # per fitting; the refill and the orphan-page fit add a few more
-MAX_REFILL_PASSES = 3
+MAX_LAYOUT_PASSES = 14  # per render; a layout is ~0.1-0.5 s and the sandbox allows 20 s
+MAX_REFILL_PASSES = 6  # of those, at most this many try cut items back (rule 4)
 FALLBACK_CUT_PER_PASS = 2  # when the box tree cannot be measured
+BISECT_AFTER = 3  # guesses inside a bracket before halving it instead
 ORPHAN_PAGE_FILL = 1 / 3  # a last page fuller than this is a page; less is spilled-over lines
-REFILL_SHARE = 0.9  # restore only what the measured heights say fills 90 % of the free room
-
-
-def _next_cut(
-    remaining: list[TrimCandidate], overflow: float | None, heights: dict[str, float]
-) -> list[TrimCandidate]:
-    if overflow is None:
-        return remaining[:FALLBACK_CUT_PER_PASS]
-    cut: list[TrimCandidate] = []
-    freed = 0.0
-    for candidate in remaining:
-        cut.append(candidate)
-        freed += heights.get(candidate.key, 0.0)
-        if freed >= overflow:
-            break
-    return cut
+CUT_LAST_PAGE_FILL = 0.5  # when something was cut, a last page under half full is shortened
+# One page less may cut at most the height on the last page plus this share of a page (cuts
+# come in whole bullets, and break rules leave a gap at the bottom of the page before).
+ORPHAN_CUT_MARGIN = 0.1
+FULL_PAGE_FILL = 0.85  # what "a full page" means to the outside contract (see module docstring)
 
 
 @dataclass(slots=True)
 class _Layout:
-    cut: int  # how many candidates (in trim order) are left out
+    cut: frozenset[int]  # indices (in trim order) of the candidates left out
     html: str
     document: Document
-    measured: Measurements | None
-    budget: int  # the page count ``measured`` counts overflow and slack against
+    measured: dict[int, Measurements | None] = field(default_factory=dict)  # by page budget
 
     @property
     def pages(self) -> int:
         return len(self.document.pages)
-
-    @property
-    def last_fill(self) -> float:
-        return self.measured.fills[-1] if self.measured and self.measured.fills else 1.0
 
 
 @dataclass(slots=True)
@@ -75,62 +99,272 @@ class _Fitter:
     photo: str | None = None  # base64 JPEG shown in the header
     fetcher: SafeURLFetcher = field(default_factory=SafeURLFetcher)
     passes: int = 0
-    heights: dict[str, float] = field(default_factory=dict)  # last measured, cut ones too
+    heights: dict[str, float] = field(default_factory=dict)  # px, last measured, cut ones too
+    lines: dict[str, float] = field(default_factory=dict)  # px, see ``Measurements.lines``
+    alone: dict[str, float] = field(default_factory=dict)  # px, see ``Measurements.alone``
+    spans: dict[str, float] = field(default_factory=dict)  # see ``Measurements.spans``
+    needs: dict[str, float] = field(default_factory=dict)  # px a failed give-back measured
+    layouts: dict[frozenset[int], _Layout] = field(default_factory=dict)
+    # An inline candidate's box (a skill group, the interests) and how many items it shows
+    # uncut: with none, giving one back brings the box back too.
+    boxes: dict[int, str] = field(default_factory=dict)
+    key_boxes: dict[str, str] = field(default_factory=dict)  # every inline item's key → box
+    box_sizes: dict[str, int] = field(default_factory=dict)
+    entries: dict[str, int] = field(default_factory=dict)  # experience id → its entry's index
 
-    def lay(self, cut: int, pages: int) -> _Layout:
-        trimmed = {c.key for c in self.candidates[:cut]}
+    def __post_init__(self) -> None:
+        for index, candidate in enumerate(self.candidates):
+            if candidate.kind == "skill":
+                category = self.content.skills[candidate.index].category.strip()
+                self.boxes[index] = f"skills:{category}"
+            elif candidate.kind == "interest":
+                self.boxes[index] = "interests"
+            elif candidate.kind == "entry":
+                self.entries[candidate.item_id] = index
+        for i, skill in enumerate(self.content.skills):
+            if skill.name.strip():
+                box = f"skills:{skill.category.strip()}"
+                self.key_boxes[skill_key(i)] = box
+                self.box_sizes[box] = self.box_sizes.get(box, 0) + 1
+        for i, interest in enumerate(self.content.extras.interests):
+            if interest.strip():
+                self.key_boxes[interest_key(i)] = "interests"
+                self.box_sizes["interests"] = self.box_sizes.get("interests", 0) + 1
+
+    @property
+    def exhausted(self) -> bool:
+        return self.passes >= MAX_LAYOUT_PASSES
+
+    def _entries(self, cut: frozenset[int]) -> list[str]:
+        """The entry keys of the experiences laid out, in order (for ``measure``)."""
+        if not any(c.kind == "entry" for c in self.candidates):
+            return []
+        gone = {self.candidates[i].key for i in cut}
+        keys = [entry_key(exp.id) for exp in self.content.experience]
+        return [key for key in keys if key not in gone]
+
+    def lay(self, cut: frozenset[int]) -> _Layout:
+        if (known := self.layouts.get(cut)) is not None:
+            return known
+        trimmed = {self.candidates[i].key for i in cut}
         html = render_cv_html(
             self.content, design=self.design, locale=self.locale, trimmed=trimmed, photo=self.photo
         )
         document = layout(html, self.fetcher)
         self.passes += 1
-        measured = measure(document, pages)
-        if measured:
-            self.heights.update(measured.heights)
-        return _Layout(cut, html, document, measured, pages)
-
-    def fit(self, start: _Layout | None, pages: int) -> _Layout:
-        """Cut in trim order from ``start`` until the document holds on ``pages`` pages, or
-        nothing more may go (then the most trimmed layout)."""
-        current = start if start is not None else self.lay(0, pages)
-        for _ in range(MAX_LAYOUT_PASSES):
-            remaining = self.candidates[current.cut :]
-            if current.pages <= pages or not remaining:
-                break
-            measured = (
-                current.measured if current.budget == pages else measure(current.document, pages)
-            )
-            cut = _next_cut(
-                remaining,
-                # Space left blank at the bottom of the allowed pages (content pushed on by
-                # break-avoid rules) takes content back too; too little cut → another pass.
-                max(0.0, measured.overflow - measured.slack) if measured else None,
-                self.heights,
-            )
-            current = self.lay(current.cut + len(cut), pages)
+        current = self.layouts[cut] = _Layout(cut, html, document)
         return current
+
+    def prefix(self, k: int) -> _Layout:
+        return self.lay(frozenset(range(k)))
+
+    def measure(self, current: _Layout, pages: int) -> Measurements | None:
+        if pages not in current.measured:
+            measured = measure(current.document, pages, self._entries(current.cut))
+            current.measured[pages] = measured
+            if measured:
+                self.heights.update(measured.heights)
+                self.lines.update(measured.lines)
+                self.alone.update(measured.alone)
+                self.spans.update(measured.spans)
+        return current.measured[pages]
+
+    def height(self, index: int) -> float | None:
+        return self.heights.get(self.candidates[index].key)
+
+    def cost(
+        self,
+        index: int,
+        cut: frozenset[int],
+        measured: Measurements | None = None,
+        span: float | None = None,
+    ) -> float | None:
+        """Px giving candidate ``index`` back to the layout cut by ``cut`` (measured by
+        ``measured``) would take, as far as measured: an inline item the lines its width
+        (``span``, in lines, its own by default) adds to its box, or its whole box when that box
+        is gone; a bullet of a cut entry the entry too; at least what a layout trying it back
+        measured it took."""
+        candidate = self.candidates[index]
+        own = self.heights.get(candidate.key)
+        box = self.boxes.get(index)
+        if box is not None and own is not None:
+            inline = self._inline_cost(index, cut, measured, span)
+            own = own if inline is None else inline
+        entry = self.entries.get(candidate.item_id) if candidate.kind == "bullet" else None
+        if entry is not None and entry in cut and own is not None:
+            own += self.height(entry) or 0.0
+        need = self.needs.get(candidate.key)
+        if own is None or need is None:
+            return own if need is None else need
+        return max(own, need)
+
+    def _inline_cost(
+        self, index: int, cut: frozenset[int], measured: Measurements | None, span: float | None
+    ) -> float | None:
+        key = self.candidates[index].key
+        box = self.boxes[index]
+        line = self.lines.get(key)
+        span = self.spans.get(key) if span is None else span
+        if not line or span is None:
+            return None
+        if sum(1 for i in cut if self.boxes.get(i) == box) >= self.box_sizes.get(box, 0):
+            # The box is gone: it comes back with its title, then as many lines as needed.
+            title = max(0.0, self.alone.get(key, line) - line)
+            return title + line * max(1, math.ceil(span - 1e-6))
+        # The box is there: what its last line has free takes the first items.
+        tail = 0.0
+        if measured is not None:
+            tail = max(
+                (t for k, t in measured.tails.items() if self.key_boxes.get(k) == box),
+                default=0.0,
+            )
+        return line * max(0, math.ceil(span - tail - 1e-6))
+
+    def search(self, pages: int) -> _Layout:
+        """The shortest prefix of the trim order that holds on ``pages`` pages (the full
+        prefix, over, when none does or the passes ran out)."""
+        n = len(self.candidates)
+        lo, hi = -1, None  # the largest k known over, the smallest k known to fit
+        k, step, overs, inside = 0, 0, 0, 0
+        while True:
+            current = self.prefix(k)
+            if current.pages <= pages:
+                hi = k
+            else:
+                lo = k
+            if (hi is not None and hi - lo <= 1) or (hi is None and lo >= n) or self.exhausted:
+                break
+            guess = self._guess(current, k, pages)
+            if hi is None:
+                # Galloping: when the measured guesses keep falling short, the step doubles.
+                overs += 1
+                step = max(guess - lo, 2 * step if overs > 2 else 1)
+                k = min(n, lo + step)
+            else:
+                inside += 1
+                if inside > BISECT_AFTER:
+                    guess = (lo + hi) // 2
+                k = min(max(guess, lo + 1), hi - 1)
+        return self.prefix(hi if hi is not None else lo)
+
+    def _guess(self, current: _Layout, k: int, pages: int) -> int:
+        """The cut count the measurements of ``current`` (k cut) point to for ``pages``."""
+        measured = self.measure(current, pages)
+        if current.pages > pages:
+            if measured is None:
+                return k + FALLBACK_CUT_PER_PASS
+            # Space left blank at the bottom of the allowed pages (content pushed on by break
+            # rules) takes content back too; too little cut → another pass.
+            need = max(1.0, measured.overflow - measured.slack)
+            freed, more = 0.0, 0
+            for index in range(k, len(self.candidates)):
+                more += 1
+                freed += self.height(index) or 0.0
+                if freed >= need:
+                    break
+            return k + max(1, more)
+        if measured is None:
+            return k - 1
+        room = measured.slack + (pages - current.pages) * measured.last_page_room
+        back, used = 0, 0.0
+        while back < k:
+            height = self.height(k - 1 - back)
+            if height is None or used + height > room:
+                break
+            used += height
+            back += 1
+        return k - max(1, back)
+
+    def shorter(self, current: _Layout) -> _Layout | None:
+        """Rule 3: ``current`` on one page less, when that cuts little enough."""
+        pages = current.pages
+        measured = self.measure(current, pages)
+        if pages < 2 or measured is None or not measured.fills:
+            return None
+        limit = CUT_LAST_PAGE_FILL if current.cut else ORPHAN_PAGE_FILL
+        if measured.fills[-1] >= limit:
+            return None
+        last_height = measured.fills[-1] * measured.last_page_room
+        candidate = self.search(pages - 1)
+        if candidate.pages >= pages:
+            return None
+        extra_cut = sum(self.height(i) or 0.0 for i in candidate.cut - current.cut)
+        if extra_cut > last_height + ORPHAN_CUT_MARGIN * measured.last_page_room:
+            return None
+        return candidate
 
     def refill(self, current: _Layout, pages: int) -> _Layout:
-        """Give back the last cut items (the most relevant of those cut) while the last page
-        has room for them by their measured heights and the document stays on ``pages``."""
-        for _ in range(MAX_REFILL_PASSES):
-            if not current.cut or current.measured is None:
+        """Rule 4: give back, most relevant first, the cut items the free room may hold."""
+        failed: set[int] = set()  # given back alone, the layout no longer held
+        size = len(self.candidates)  # the most given back at once
+        budget = self.passes + MAX_REFILL_PASSES
+        for _ in range(4 * MAX_REFILL_PASSES):  # a trial laid out before costs no layout
+            if not current.cut or self.exhausted or self.passes >= budget:
                 break
-            room = current.measured.last_page_free * REFILL_SHARE
-            back, used = 0, 0.0
-            while back < current.cut:
-                height = self.heights.get(self.candidates[current.cut - 1 - back].key)
-                if height is None or used + height > room:
-                    break
-                used += height
-                back += 1
-            if not back:
+            measured = self.measure(current, pages)
+            if measured is None:
                 break
-            trial = self.lay(current.cut - back, pages)
-            if trial.pages > pages:
+            room = measured.slack + (pages - current.pages) * measured.last_page_room
+            # All that the measurements say fits at once; when that fails, the more relevant
+            # half, and so on down to one, which is then known not to fit (a block pushed by a
+            # break rule, a box taller than measured); then the rest at once again.
+            fitting = self._fitting(current.cut, room, failed, measured)
+            # Items that take no height (inline ones the last line of their box has room for)
+            # take nothing from the others: they go first, on their own.
+            free = [index for index, _, alone in fitting if alone <= 0.0]
+            batch = (free or [index for index, _, _ in fitting])[:size]
+            if not batch:
                 break
-            current = trial
+            trial = self.lay(current.cut - set(batch))
+            if trial.pages <= pages:
+                current = trial
+            elif len(batch) > 1:
+                size = len(batch) // 2
+            else:
+                failed.add(batch[0])
+                size = len(self.candidates)
+                over = self.measure(trial, pages)
+                if over is not None:
+                    key = self.candidates[batch[0]].key
+                    self.needs[key] = max(
+                        self.needs.get(key, 0.0), measured.last_page_free + over.overflow
+                    )
         return current
+
+    def _fitting(
+        self, cut: frozenset[int], room: float, failed: set[int], measured: Measurements
+    ) -> list[tuple[int, float, float]]:
+        """Cut items the measurements say ``room`` px holds together, most relevant first, with
+        the px each adds after those before it and the px it would take alone. Inline items
+        given back to one box take whole lines: as many as their widths fill past what its last
+        line has free (plus the box's title and spacing when the box is gone)."""
+        gone_entries = {c.item_id for c in (self.candidates[i] for i in cut) if c.kind == "entry"}
+        fitting: list[tuple[int, float, float]] = []
+        spans: dict[str, float] = {}  # box → lines' width given back to it so far
+        charged: dict[str, float] = {}  # box → px charged for them
+        used = 0.0
+        for index in sorted(cut, reverse=True):
+            candidate = self.candidates[index]
+            box = self.boxes.get(index)
+            span = self.spans.get(candidate.key)
+            total = (spans.get(box, 0.0) if box else 0.0) + (span or 0.0)
+            alone = self.cost(index, cut, measured)
+            height = self.cost(index, cut, measured, total if box and span is not None else None)
+            if box is not None and height is not None:
+                height -= charged.get(box, 0.0)
+            if (
+                index in failed
+                or height is None
+                or (candidate.kind == "bullet" and candidate.item_id in gone_entries)
+                or used + height > room
+            ):
+                continue
+            fitting.append((index, height, height if alone is None else alone))
+            used += height
+            if box is not None and span is not None and height is not None:
+                spans[box] = total
+                charged[box] = charged.get(box, 0.0) + height
+        return fitting
 
 
 def render_to_budget(
@@ -190,15 +424,19 @@ def _render_once(
         trim_candidates(content, relevance),
         photo=photo,
     )
-    best = fitter.fit(None, budget)
-    if relevance is not None and best.pages <= budget:
-        best = fitter.refill(best, best.pages)
-        if best.pages > 1 and best.last_fill < ORPHAN_PAGE_FILL:
-            shorter = fitter.fit(best, best.pages - 1)
-            if shorter.pages < best.pages:
-                best = fitter.refill(shorter, shorter.pages)
-    trimmed = fitter.candidates[: best.cut]
+    best = fitter.search(budget)
+    effective = budget
+    if best.pages > budget:
+        # Even the most cut layout is over (rule 2): its page count is the budget now.
+        effective = best.pages
+        best = fitter.search(effective)
+    if relevance is not None and effective == budget and best.pages > 1:
+        best = fitter.shorter(best) or best
+    best = fitter.refill(best, best.pages)
+    measured = fitter.measure(best, best.pages)
+    trimmed = [fitter.candidates[i] for i in sorted(best.cut)]
     pdf, missing = write_pdf(best.document)
+    fills = list(measured.fills) if measured else []
     result = RenderResult(
         pdf=pdf,
         page_count=best.pages,
@@ -210,12 +448,41 @@ def _render_once(
         design=fitter.design,
         locale=fitter.locale,
         page_budget=budget,
-        fits=best.pages <= budget,
+        fits=best.pages <= effective,
         layout_passes=fitter.passes,
         render_ms=(time.perf_counter() - started) * 1000,
         extra={
             "blockedUrls": fitter.fetcher.blocked[:20],
-            "lastPageFill": round(best.last_fill, 3),
+            "lastPageFill": round(fills[-1], 3) if fills else 1.0,
+            "pageFills": [round(f, 3) for f in fills],
+            # Rounded down, and the heights up: the free room is never overstated, nor a cut
+            # item's height understated.
+            "lastPageFree": _floor(measured.last_page_free * PT_PER_PX) if measured else 0.0,
+            "trimmedHeights": _trimmed_heights(fitter, best.cut, measured),
+            "budgetGrown": effective > budget,
+            "effectiveBudget": effective,
         },
     )
     return result, missing
+
+
+def _trimmed_heights(
+    fitter: _Fitter, cut: frozenset[int], measured: Measurements | None
+) -> dict[str, float]:
+    """Key → pt giving each cut item back would take (``_Fitter.cost``: its measured height, a
+    line for a skill or an interest, or what a layout giving it back measured it took,
+    whichever is more); unmeasured items are left out."""
+    heights: dict[str, float] = {}
+    for index in sorted(cut):
+        cost = fitter.cost(index, cut, measured)
+        if cost is not None:
+            heights[fitter.candidates[index].key] = _ceil(cost * PT_PER_PX)
+    return heights
+
+
+def _floor(value: float) -> float:
+    return math.floor(round(value * 10, 6)) / 10
+
+
+def _ceil(value: float) -> float:
+    return math.ceil(round(value * 10, 6)) / 10
