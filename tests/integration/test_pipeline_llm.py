@@ -470,8 +470,14 @@ async def test_an_adversarial_model_cannot_invent(
     text = cv.full_text()
     for invented in ("Kubernetes", "Google", "2031", "937"):
         assert invented not in text, invented
-    # Employers, titles and dates are the source's; recent jobs survived the REMOVE attempt.
-    assert [e.company for e in cv.experience] == ["Acme Logistics", "Beta Bank", "Personal project"]
+    # Employers, titles and dates are the source's; recent jobs survived the REMOVE attempt,
+    # and the old unrelated one stays as one line the page budget may take out first.
+    assert [e.company for e in cv.experience] == [
+        "Acme Logistics",
+        "Beta Bank",
+        "Café Lumière",
+        "Personal project",
+    ]
     assert cv.experience[0].start == "2021-03"
     guard = row.generation_meta["fact_guard"]
     assert guard["repairedClaims"] >= 1  # experience bullets fixed by the repair round
