@@ -1,44 +1,51 @@
 """Render a CV within its page budget: lay out, count pages, cut the least relevant bullets,
-skills, certifications, interests and whole one-line entries (``budget.trim_candidates``, an
-order fixed up front), lay out again, until it fits. Runs inside the render sandbox.
+skills, certifications, interests and whole one-line entries (``budget.trim_candidates``: an
+order fixed up front, lowest relevance first), lay out again, until it fits. Runs inside the
+render sandbox.
 
 How: the cut count k (the first k candidates of the trim order go) is searched, not stepped.
 The first guess comes from the measured heights (``layout.measure``: how much spilled past the
 pages allowed, how tall each candidate is); each later layout narrows a bracket [k over, k
 fits] by the same measurements (cut what still spills, give back what the free room holds),
-with a bisection when the guesses stall. A long CV takes three to six layouts.
+galloping while the guesses fall short and bisecting when they stall. A long CV takes three to
+six layouts, the give-back of rule 4 a few more.
 
-The fitter guarantees, within ``MAX_LAYOUT_PASSES`` layouts per render:
+The fitter guarantees (within ``MAX_LAYOUT_PASSES`` layouts per render):
 
 1. Fewest cuts, lowest relevance first: the cut set is the shortest prefix of the trim order
-   whose layout holds on the pages allowed; the same prefix with one item fewer was laid out
-   and did not hold. Rule 4 may then give back some of that prefix.
+   whose layout holds on the pages allowed; that prefix with one item fewer was laid out and
+   did not hold. Rule 4 may then give some of the prefix back.
 2. Never "trimmed to the bone and still over": when cutting every candidate still leaves the
    document over ``page_budget``, the effective budget becomes the page count of that most cut
-   layout (``page_budget + 1`` but for a CV far too long) and the fit starts again from zero
-   cuts there: everything comes back, then only what that budget needs goes.
-   ``extra["budgetGrown"]`` and ``extra["effectiveBudget"]`` say so; ``fits`` is judged
-   against the effective budget (``page_budget`` stays the one asked for: it is in the cache
-   key and the recorded meta).
+   layout (``page_budget + 1`` unless the CV is far too long) and the fit starts again from
+   zero cuts there: everything comes back, then only what that budget needs goes.
+   ``extra["budgetGrown"]`` and ``extra["effectiveBudget"]`` say so, and ``fits`` is judged
+   against the effective budget, so it is always true (``page_budget`` stays the budget asked
+   for: the cache key and the recorded meta hold it).
 3. A tailored CV (one with a relevance map) uses its pages: a last page less than
    ``ORPHAN_PAGE_FILL`` full (a few lines spilled over), or less than ``CUT_LAST_PAGE_FILL``
    full when something was cut, is fitted on one page less, but only when that cuts no more
    than the height on that last page plus ``ORPHAN_CUT_MARGIN`` of a page: a full page count
-   with fewer cuts beats a shorter CV that lost much more than what spilled over. A user's own
-   CV (no map) is never cut for that; nor is a grown budget shrunk back.
-4. No cut item fits the free room: once fitted, each cut item whose measured height fits the
-   room left on the pages (most relevant first) is tried back, and stays when the layout still
-   holds on the same pages; one that a layout shows does not fit gets, in
-   ``extra["trimmedHeights"]``, the height that layout measured it took. A bullet whose whole
-   entry is cut never comes back alone.
-5. Reported: ``extra["pageFills"]`` (share of each page's usable height in use),
-   ``extra["lastPageFree"]`` (pt left at the bottom of the last page), ``extra["lastPageFill"]``
-   and ``extra["trimmedHeights"]`` (key → pt each cut item took, when measured).
+   with fewer cuts beats a shorter CV that lost more than what spilled over. A user's own CV
+   (no map) is never cut for that, nor is a grown budget shrunk back.
+4. No cut item would fit the room left: once fitted, the cut items the measurements say the
+   free room holds are given back, most relevant first, and stay back when the layout still
+   holds on the same pages: first inline items the last line of their box has room for (they
+   take no height), then, against the room at the bottom of every page, then of the last page
+   only, the others, halving a batch that fails down to the single item that does not fit. An
+   item a layout showed does not fit gets, in ``extra["trimmedHeights"]``, the height that
+   layout measured it took; a bullet of a cut entry never comes back alone. The give-back has
+   ``MAX_REFILL_PASSES`` layouts: beyond them, an item whose turn did not come stays cut.
+5. Reported, for an outside check of the above: ``extra["pageFills"]`` (share of each page's
+   usable height in use), ``extra["lastPageFill"]``, ``extra["lastPageFree"]`` (pt left at the
+   bottom of the last page, rounded down) and ``extra["trimmedHeights"]`` (cut key → pt giving
+   it back takes, rounded up: its measured height, a line of its box for a skill or an
+   interest, its box's title too when the box is gone, or what a layout trying it measured).
 
-Not guaranteed: a page other than the last at least ``FULL_PAGE_FILL`` full. The break rules
-(``templates/cv_designs/_base.css``: a section title stays with its first entry, an entry head
-with its first line, a bullet is never split) can push a block to the next page; the CSS keeps
-those rules to what they must hold, and rule 4 gives back what fits the gap they leave.
+Not guaranteed: a page other than the last at least ``FULL_PAGE_FILL`` full when something was
+cut. The break rules (``templates/cv_designs/_base.css``: a section title stays with its first
+entry, an entry head with what follows it, a bullet is never split) can push a block to the next
+page; the CSS holds only those rules, and rule 4 gives back what fits the gap they leave.
 """
 
 from __future__ import annotations
@@ -297,6 +304,10 @@ class _Fitter:
         """Rule 4: give back, most relevant first, the cut items the free room may hold."""
         failed: set[int] = set()  # given back alone, the layout no longer held
         size = len(self.candidates)  # the most given back at once
+        # First the room left at the bottom of every page (a gap a break rule left on a page
+        # before the last may take a bullet that belongs there); once that fails, only the
+        # last page's (what a gap holds depends on where the item sits).
+        gaps = True
         budget = self.passes + MAX_REFILL_PASSES
         for _ in range(4 * MAX_REFILL_PASSES):  # a trial laid out before costs no layout
             if not current.cut or self.exhausted or self.passes >= budget:
@@ -304,7 +315,9 @@ class _Fitter:
             measured = self.measure(current, pages)
             if measured is None:
                 break
-            room = measured.slack + (pages - current.pages) * measured.last_page_room
+            room = (measured.slack if gaps else measured.last_page_free) + (
+                pages - current.pages
+            ) * measured.last_page_room
             # All that the measurements say fits at once; when that fails, the more relevant
             # half, and so on down to one, which is then known not to fit (a block pushed by a
             # break rule, a box taller than measured); then the rest at once again.
@@ -318,6 +331,8 @@ class _Fitter:
             trial = self.lay(current.cut - set(batch))
             if trial.pages <= pages:
                 current = trial
+            elif gaps and measured.slack > measured.last_page_free:
+                gaps = False
             elif len(batch) > 1:
                 size = len(batch) // 2
             else:
@@ -430,6 +445,7 @@ def _render_once(
         # Even the most cut layout is over (rule 2): its page count is the budget now.
         effective = best.pages
         best = fitter.search(effective)
+        effective = max(effective, best.pages)  # only when the passes ran out
     if relevance is not None and effective == budget and best.pages > 1:
         best = fitter.shorter(best) or best
     best = fitter.refill(best, best.pages)
