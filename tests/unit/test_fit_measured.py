@@ -24,6 +24,7 @@ from app.lib.cv_content import (
     Skill,
 )
 from app.lib.pdf_render.budget import (
+    FULL_PAGE_FILL,
     bullet_key,
     entry_key,
     extra_key,
@@ -31,7 +32,7 @@ from app.lib.pdf_render.budget import (
     skill_key,
     trim_candidates,
 )
-from app.lib.pdf_render.fit import FULL_PAGE_FILL, render_to_budget
+from app.lib.pdf_render.fit import render_to_budget
 from app.lib.pdf_render.html import render_cv_html
 from app.lib.pdf_render.layout import layout, measure
 from app.lib.pdf_render.result import RenderResult, extra_from_meta

@@ -60,6 +60,7 @@ from weasyprint.document import Document
 
 from app.lib.cv_content import CvContent
 from app.lib.pdf_render.budget import (
+    CUT_LAST_PAGE_FILL,
     TrimCandidate,
     entry_key,
     interest_key,
@@ -78,11 +79,9 @@ MAX_REFILL_PASSES = 6  # of those, at most this many try cut items back (rule 4)
 FALLBACK_CUT_PER_PASS = 2  # when the box tree cannot be measured
 BISECT_AFTER = 3  # guesses inside a bracket before halving it instead
 ORPHAN_PAGE_FILL = 1 / 3  # a last page fuller than this is a page; less is spilled-over lines
-CUT_LAST_PAGE_FILL = 0.5  # when something was cut, a last page under half full is shortened
 # One page less may cut at most the height on the last page plus this share of a page (cuts
 # come in whole bullets, and break rules leave a gap at the bottom of the page before).
 ORPHAN_CUT_MARGIN = 0.1
-FULL_PAGE_FILL = 0.85  # what "a full page" means to the outside contract (see module docstring)
 
 
 @dataclass(slots=True)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from app.lib.cv_content import CvContent, Experience, Project
-from app.lib.matching.relevance import OfferNeeds, item_text
+from app.lib.matching.relevance import OfferNeeds
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.fact_guard import Checked
 from jobs.pipeline.core.offline import SIDE_PROJECT_MARKERS, needs_of
 from jobs.pipeline.core.reasons import decision_sentence, sentence
 from jobs.pipeline.core.schemas import Classification, ItemDecision
-from jobs.pipeline.core.sendable import THIN_OFFER
-from jobs.pipeline.core.timeline import OLD_YEARS, condense_for_gaps, end_date, years_since
+from jobs.pipeline.core.sendable import stay_reason
+from jobs.pipeline.core.timeline import OLD_YEARS, condense_for_gaps
 
 # An "employer" that is the candidate themself: freelance work with no client named.
 _SELF_EMPLOYER = re.compile(
@@ -37,18 +37,10 @@ def has_employer(exp: Experience) -> bool:
 
 
 def _may_leave(item: Experience | Project, ctx: OfferContext, needs: OfferNeeds) -> str | None:
-    """``None`` when the item may leave the CV (ended over ``OLD_YEARS`` ago AND shows nothing
-    the offer asks for), else the reason it stays, as a sentence in the CV's language."""
-    current = isinstance(item, Experience) and item.current
-    age = years_since(end_date(item.end, current, ctx.today), ctx.today)
-    top = needs.top(item_text(item))
-    if top is not None:
-        return sentence("matches_requirement", ctx.language, requirement=top.text)
-    if age <= OLD_YEARS:
-        return sentence("recent_rule", ctx.language, years=OLD_YEARS)
-    if len(needs.requirements) < THIN_OFFER:  # unsure means keep (core/sendable.py)
-        return sentence("thin_offer", ctx.language)
-    return None
+    """``None`` when the item may leave the CV (the removal rule: ``core/sendable.py``), else
+    the reason it stays, as a sentence in the CV's language."""
+    stays = stay_reason(item, needs, ctx.today)
+    return None if stays is None else sentence(stays[0], ctx.language, **stays[1])
 
 
 def _one_line(result: Classification, language: str) -> Classification:

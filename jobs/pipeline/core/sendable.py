@@ -8,8 +8,8 @@ finds (a code and parameters, rendered in the reader's language where shown). Th
 
 1. ``pages`` — the PDF uses at most its budget (the budget the render settled on: it grows by a
    page when even the minimum does not fit, ``app/lib/pdf_render/fit.py``).
-2. ``page_fill`` — when anything was cut, no page but the last is under ``FULL_PAGE`` full and
-   the last is at least ``LAST_PAGE_MIN`` full.
+2. ``page_fill`` — when anything was cut, no page but the last is under ``FULL_PAGE_FILL`` full
+   and the last is at least ``CUT_LAST_PAGE_FILL`` full (``app/lib/pdf_render/budget.py``).
 3. ``cut_only_to_fit`` — nothing leaves for relevance while the CV fits: every source bullet and
    listed skill of a kept item is in the tailored CV (the render alone cuts, least relevant
    first, keeping a bullet per entry), and no cut item would fit the room the last page has.
@@ -38,6 +38,7 @@ from app.lib.link_text import link_address
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.pdf_render.budget import CUT_LAST_PAGE_FILL, FULL_PAGE_FILL
 from app.lib.text_forms import squash
 from jobs.pipeline.core.fragments import is_fragment
 from jobs.pipeline.core.languages import to_cefr
@@ -50,8 +51,6 @@ from jobs.pipeline.core.timeline import (
     years_since,
 )
 
-FULL_PAGE = 0.85  # a page before the last, when something was cut
-LAST_PAGE_MIN = 0.5  # the last page, when something was cut
 THIN_OFFER = 2  # fewer requirements than this: the offer cannot tell what is unrelated
 ROOM_TOLERANCE_PT = 2.0  # layout rounding when comparing a cut item's height with free room
 
@@ -130,9 +129,9 @@ def page_fill(pair: Pair, facts: RenderFacts) -> list[Violation]:
     found = [
         Violation("page_underfilled", {"page": i + 1, "fill": round(fill, 2)})
         for i, fill in enumerate(facts.fills[:-1])
-        if fill < FULL_PAGE
+        if fill < FULL_PAGE_FILL
     ]
-    if facts.fills[-1] < LAST_PAGE_MIN:
+    if facts.fills[-1] < CUT_LAST_PAGE_FILL:
         found.append(
             Violation("last_page_underfilled", {"page": facts.pages, "fill": facts.fills[-1]})
         )
@@ -208,13 +207,25 @@ def cut_only_to_fit(pair: Pair, facts: RenderFacts) -> list[Violation]:
 # ── 4: the removal rule ───────────────────────────────────────────────────────────────────
 
 
-def may_leave(exp: Experience, needs: OfferNeeds, today: date) -> bool:
-    """The removal rule: ended over ``OLD_YEARS`` ago and nothing links it to an offer read
-    well enough to tell (an unsure link keeps it)."""
+def stay_reason(
+    item: Experience | Project, needs: OfferNeeds, today: date
+) -> tuple[str, dict[str, Any]] | None:
+    """Why the removal rule keeps ``item`` (a reason code of ``core/reasons.py`` and its
+    parameters), None when it may leave: ended over ``OLD_YEARS`` ago and nothing links it to
+    an offer read well enough to tell (an unsure link keeps it)."""
+    top = needs.top(item_text(item))
+    if top is not None:
+        return "matches_requirement", {"requirement": top.text}
+    current = isinstance(item, Experience) and item.current
+    if years_since(end_date(item.end, current, today), today) <= OLD_YEARS:
+        return "recent_rule", {"years": OLD_YEARS}
     if len(needs.requirements) < THIN_OFFER:
-        return False
-    age = years_since(end_date(exp.end, exp.current, today), today)
-    return age > OLD_YEARS and needs.top(item_text(exp)) is None
+        return "thin_offer", {}
+    return None
+
+
+def may_leave(item: Experience | Project, needs: OfferNeeds, today: date) -> bool:
+    return stay_reason(item, needs, today) is None
 
 
 def droppable_entries(pair: Pair) -> list[str]:

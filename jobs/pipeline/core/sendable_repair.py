@@ -15,6 +15,7 @@ What cannot be repaired stays listed (``Checked.remaining``): the generation rec
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,8 +64,9 @@ class Checked:
 
 
 def _skills(pair: Pair, found: list[Violation]) -> list[Skill]:
-    unsupported = {term_key(str(v.params["skill"])) for v in supported_skills(pair)}
-    found += supported_skills(pair)
+    refused = supported_skills(pair)
+    unsupported = {term_key(str(v.params["skill"])) for v in refused}
+    found += refused
     skills = [s for s in pair.tailored.skills if term_key(s.name) not in unsupported]
     shown = {term_key(s.name) for s in skills}
     back = [s.model_copy() for s in pair.source.skills if term_key(s.name) not in shown]
@@ -102,9 +104,10 @@ def _items(pair: Pair, found: list[Violation]) -> tuple[list[Experience], list[P
 
     experiences = [fixed(e) for e in pair.tailored.experience]
     projects = [fixed(p) for p in pair.tailored.projects]
-    removed = {str(v.params["item"]) for v in removal_rule(pair)}
+    against_rule = removal_rule(pair)
+    removed = {str(v.params["item"]) for v in against_rule}
     if removed:
-        found += removal_rule(pair)
+        found += against_rule
         shown = {e.id: e for e in experiences}
         experiences = [
             shown[e.id] if e.id in shown else one_line(e)
@@ -121,13 +124,15 @@ def make_sendable(pair: Pair) -> Checked:
     found: list[Violation] = []
     tailored = pair.tailored
     header = tailored.header
-    if own_headline(pair):
-        found += own_headline(pair)
+    borrowed = own_headline(pair)
+    if borrowed:
+        found += borrowed
         header = header.model_copy(update={"current_title": pair.source.header.current_title})
     levels = {squash(lang.name): lang.level for lang in pair.source.languages}
     languages = tailored.languages
-    if source_levels(pair):
-        found += source_levels(pair)
+    reworded = source_levels(pair)
+    if reworded:
+        found += reworded
         languages = [
             lang.model_copy(update={"level": levels.get(squash(lang.name), lang.level)})
             for lang in tailored.languages
@@ -143,7 +148,7 @@ def make_sendable(pair: Pair) -> Checked:
             "projects": projects,
         }
     )
-    after = Pair(pair.source, pair.offer, repaired, pair.language, pair.today, pair.source_language)
+    after = dataclasses.replace(pair, tailored=repaired)
     return Checked(cv=repaired, repaired=found, remaining=content_violations(after))
 
 
@@ -166,7 +171,7 @@ def finish(
     )
     checked = make_sendable(pair)
     record = meta(checked.cv)
-    repaired = Pair(pair.source, pair.offer, checked.cv, language, today, pair.source_language)
+    repaired = dataclasses.replace(pair, tailored=checked.cv)
     relevance = dict(record.get("relevance") or {})
     relevance.update({entry_key(i): DROPPABLE_ENTRY for i in droppable_entries(repaired)})
     record["relevance"] = relevance
