@@ -22,7 +22,7 @@ from app.db.models import CvFile, CvVersion, JobOffer
 from app.domain.renders import rendering
 from app.lib.cv_content import CvContent, as_project
 from app.lib.pdf_render import renders_dir
-from app.lib.pdf_render.samples import sample_cv
+from app.lib.pdf_render.samples import long_cv, sample_cv
 from jobs.render import render_cv_file
 from tests.conftest import csrf_token, register
 
@@ -421,3 +421,17 @@ async def test_every_route_is_scoped_to_the_owner(
         assert page.status_code in (302, 303) and page.headers["location"].startswith("/login")
     row = await get_cv_row(session_factory, cv_id)
     assert row.design == "classic"
+
+
+async def test_a_cv_too_long_even_at_its_minimum_grows_a_page_and_says_so(
+    web: httpx.AsyncClient, session_factory: async_sessionmaker[AsyncSession], worker: Worker
+) -> None:
+    me = await sign_up(web, "grown@example.com")
+    cv_id = await add_cv(session_factory, me["id"], long_cv(2), meta={"page_budget": 1})
+    pdf = await web.get(f"/api/cvs/{cv_id}/pdf")
+    assert pdf.status_code == 200 and page_count(pdf.content) == 2
+    page = (await web.get(f"/cvs/{cv_id}/preview", headers={"accept-language": "en"})).text
+    # Counted against the budget it grew to, never "2 of 1 allowed"; and the page says why.
+    assert "2 of 2 allowed" in page and "2 of 1 allowed" not in page
+    assert 'data-testid="budget-grown"' in page and "does not hold on 1 page" in page
+    assert "Even with every optional bullet removed" not in page
