@@ -17,6 +17,7 @@ from app.lib.docx_export import PlainDocx, Span, clean_text, cv_docx_bytes
 from app.lib.link_text import link_text
 from app.lib.pdf_render.designs import SECTION_TITLES, format_date, safe_href
 from app.lib.pdf_render.fit import render_to_budget
+from app.lib.pdf_render.html import render_cv_html
 from app.lib.pdf_render.samples import sample_cv
 
 # The order of templates/cv_designs/_document.html.
@@ -221,3 +222,15 @@ def _sections_of(cv: CvContent) -> set[str]:
         "interests": bool(extras.interests),
     }
     return {key for key, there in present.items() if there}
+
+
+def test_a_one_line_entry_the_page_budget_took_out_is_out_of_the_word_file_too() -> None:
+    cv = sample_cv("en")
+    gone, kept = cv.experience[-1], cv.experience[0]
+    assert gone.company != kept.company
+    trimmed = [f"entry:{gone.id}"]
+    text = docx_text(read(cv_docx_bytes(cv, locale="en", trimmed=trimmed)))
+    assert gone.company not in text and kept.company in text
+    # One rule for both documents (``designs.build_view``).
+    html = render_cv_html(cv, design="classic", locale="en", trimmed=trimmed)
+    assert gone.company not in html and kept.company in html

@@ -15,7 +15,7 @@ from typing import Any
 from app.lib.cv_content import CvContent, Experience, ExtraItem, Project
 from app.lib.i18n import N_
 from app.lib.language_level import level_aside
-from app.lib.pdf_render.budget import bullet_key, extra_key, interest_key, skill_key
+from app.lib.pdf_render.budget import bullet_key, entry_key, extra_key, interest_key, skill_key
 from app.lib.pdf_render.errors import UnknownDesign
 
 
@@ -252,7 +252,12 @@ def build_view(content: CvContent, *, locale: str, trimmed: Collection[str] = ()
             "links": links,
         },
         "summary": content.summary,
-        "experience": [_entry(e, "experience", trimmed, locale) for e in content.experience],
+        # A one-line entry the page budget took out (``budget.entry_key``) is left out whole.
+        "experience": [
+            _entry(e, "experience", trimmed, locale)
+            for e in content.experience
+            if entry_key(e.id) not in trimmed
+        ],
         "projects": [_entry(p, "projects", trimmed, locale) for p in content.projects],
         "skill_groups": _skill_groups(content, locale, trimmed),
         "languages": [

@@ -19,7 +19,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from app.config import PROJECT_ROOT
 from app.lib.cv_content import CvContent
 from app.lib.link_text import link_text
-from app.lib.pdf_render.budget import entry_key
 from app.lib.pdf_render.designs import build_view, check_design, cv_locale
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -51,22 +50,11 @@ def render_cv_html(
 ) -> str:
     """The CV as a standalone HTML document (inline CSS, no external resource); ``photo`` (a
     base64 JPEG) is embedded as a ``data:`` URL, the one kind of resource the fetcher loads.
-    An experience whose ``entry_key`` is in ``trimmed`` is left out whole."""
+    An experience whose ``entry_key`` is in ``trimmed`` is left out whole (``build_view``)."""
     template = _environment().get_template(f"cv_designs/{check_design(design)}/cv.html")
-    content = without_trimmed_entries(content, trimmed)
     view = build_view(content, locale=cv_locale(locale), trimmed=frozenset(trimmed))
     view["photo"] = photo_url(photo)
     return template.render(cv=view, design=design)
-
-
-def without_trimmed_entries(content: CvContent, trimmed: Collection[str]) -> CvContent:
-    """``content`` without the experiences whose ``entry_key`` is in ``trimmed`` (itself when
-    there is none: no copy)."""
-    if not any(key.startswith("entry:") for key in trimmed):
-        return content
-    gone = set(trimmed)
-    kept = [exp for exp in content.experience if entry_key(exp.id) not in gone]
-    return content.model_copy(update={"experience": kept})
 
 
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
