@@ -23,6 +23,7 @@ from app.lib.cv_content import (
     Language,
     Skill,
 )
+from app.lib.matching.relevance import budget_relevance
 from app.lib.pdf_render.budget import (
     FULL_PAGE_FILL,
     bullet_key,
@@ -36,6 +37,7 @@ from app.lib.pdf_render.fit import render_to_budget
 from app.lib.pdf_render.html import render_cv_html
 from app.lib.pdf_render.layout import layout, measure
 from app.lib.pdf_render.result import RenderResult, extra_from_meta
+from app.lib.pdf_render.samples import sample_cv
 
 BULLET = (
     "Job {j}, result {b}: moved the nightly reporting batch to an incremental pipeline, "
@@ -283,3 +285,14 @@ def test_a_two_page_budget_keeps_a_cv_a_page_and_a_half_long_uncut() -> None:
     assert result.extra["pageFills"][0] >= FULL_PAGE_FILL
     assert result.extra["lastPageFill"] >= 1 / 3
     assert_reports_fills(result)
+
+
+def test_nothing_is_cut_while_the_cv_fits_its_budget() -> None:
+    # Two pages, the second a quarter full: within a 2-page budget, so everything stays (the
+    # contract's cut_only_to_fit), rather than being cut down to one page.
+    cv = sample_cv("en")
+    result = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=2, relevance=budget_relevance(cv)
+    )
+    assert result.page_count == 2 and result.trimmed == []
+    assert result.extra["pageFills"][-1] < 0.5  # a short last page, and nothing cut for it

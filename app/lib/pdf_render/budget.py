@@ -35,10 +35,10 @@ _SECTION_BASE = {
 }
 
 
-# What the fit guarantees a page holds when something was cut (``fit.py``), and what the
-# contract of a sendable CV checks (jobs/pipeline/core/sendable.py ``page_fill``).
+# What a page should hold when something was cut: the fit gives back what fits (``fit.py``), and
+# the contract of a sendable CV checks it (jobs/pipeline/core/sendable.py ``page_fill``).
 FULL_PAGE_FILL = 0.85  # a page before the last
-CUT_LAST_PAGE_FILL = 0.5  # the last page; one under half full is fitted on one page less
+CUT_LAST_PAGE_FILL = 0.5  # the last page
 
 
 def bullet_key(item_id: str, index: int) -> str:

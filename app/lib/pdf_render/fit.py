@@ -22,12 +22,9 @@ The fitter guarantees (within ``MAX_LAYOUT_PASSES`` layouts per render):
    ``extra["budgetGrown"]`` and ``extra["effectiveBudget"]`` say so, and ``fits`` is judged
    against the effective budget, so it is always true (``page_budget`` stays the budget asked
    for: the cache key and the recorded meta hold it).
-3. A tailored CV (one with a relevance map) uses its pages: a last page less than
-   ``ORPHAN_PAGE_FILL`` full (a few lines spilled over), or less than ``CUT_LAST_PAGE_FILL``
-   full when something was cut, is fitted on one page less, but only when that cuts no more
-   than the height on that last page plus ``ORPHAN_CUT_MARGIN`` of a page: a full page count
-   with fewer cuts beats a shorter CV that lost more than what spilled over. A user's own CV
-   (no map) is never cut for that, nor is a grown budget shrunk back.
+3. Nothing is cut while the CV fits its budget: a CV of 1.2 pages on a 2-page budget keeps
+   everything on its two pages (the contract of a sendable CV,
+   jobs/pipeline/core/sendable.py ``cut_only_to_fit``), never cut down to one.
 4. No cut item would fit the room left: once fitted, the cut items the measurements say the
    free room holds are given back, most relevant first, and stay back when the layout still
    holds on the same pages: first inline items the last line of their box has room for (they
@@ -60,7 +57,6 @@ from weasyprint.document import Document
 
 from app.lib.cv_content import CvContent
 from app.lib.pdf_render.budget import (
-    CUT_LAST_PAGE_FILL,
     TrimCandidate,
     entry_key,
     interest_key,
@@ -78,10 +74,6 @@ MAX_LAYOUT_PASSES = 14  # per render; a layout is ~0.1-0.5 s and the sandbox all
 MAX_REFILL_PASSES = 6  # of those, at most this many try cut items back (rule 4)
 FALLBACK_CUT_PER_PASS = 2  # when the box tree cannot be measured
 BISECT_AFTER = 3  # guesses inside a bracket before halving it instead
-ORPHAN_PAGE_FILL = 1 / 3  # a last page fuller than this is a page; less is spilled-over lines
-# One page less may cut at most the height on the last page plus this share of a page (cuts
-# come in whole bullets, and break rules leave a gap at the bottom of the page before).
-ORPHAN_CUT_MARGIN = 0.1
 
 
 @dataclass(slots=True)
@@ -281,24 +273,6 @@ class _Fitter:
             back += 1
         return k - max(1, back)
 
-    def shorter(self, current: _Layout) -> _Layout | None:
-        """Rule 3: ``current`` on one page less, when that cuts little enough."""
-        pages = current.pages
-        measured = self.measure(current, pages)
-        if pages < 2 or measured is None or not measured.fills:
-            return None
-        limit = CUT_LAST_PAGE_FILL if current.cut else ORPHAN_PAGE_FILL
-        if measured.fills[-1] >= limit:
-            return None
-        last_height = measured.fills[-1] * measured.last_page_room
-        candidate = self.search(pages - 1)
-        if candidate.pages >= pages:
-            return None
-        extra_cut = sum(self.height(i) or 0.0 for i in candidate.cut - current.cut)
-        if extra_cut > last_height + ORPHAN_CUT_MARGIN * measured.last_page_room:
-            return None
-        return candidate
-
     def refill(self, current: _Layout, pages: int) -> _Layout:
         """Rule 4: give back, most relevant first, the cut items the free room may hold."""
         failed: set[int] = set()  # given back alone, the layout no longer held
@@ -445,8 +419,6 @@ def _render_once(
         effective = best.pages
         best = fitter.search(effective)
         effective = max(effective, best.pages)  # only when the passes ran out
-    if relevance is not None and effective == budget and best.pages > 1:
-        best = fitter.shorter(best) or best
     best = fitter.refill(best, best.pages)
     measured = fitter.measure(best, best.pages)
     trimmed = [fitter.candidates[i] for i in sorted(best.cut)]
