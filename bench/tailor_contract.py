@@ -40,10 +40,10 @@ CODES = (
 
 
 def render_facts(result: RenderResult, text: str) -> RenderFacts:
-    """The render's facts as the contract reads them: its recorded ``meta()`` with ``extra``
-    over it (the per-page fills, trimmed heights and last page's free room the fit records
-    there, and the budget it settled on once it records one)."""
-    return RenderFacts.of({**result.meta(), **result.extra}, text)
+    """The render's facts as the contract reads them: its recorded ``meta()`` (per-page fills,
+    cut heights, the last page's free room, a grown budget), as the worker reads them
+    (``sendable_repair.page_check``)."""
+    return RenderFacts.of(result.meta(), text)
 
 
 @dataclass

@@ -62,7 +62,16 @@ def _render(pages: int, budget: int, extra: dict[str, Any]) -> RenderResult:
 
 def test_the_renders_extra_facts_reach_the_contract() -> None:
     facts = render_facts(
-        _render(2, 1, {"effectiveBudget": 2, "pageFills": [0.9, 0.7], "lastPageFree": 80.0}),
+        _render(
+            2,
+            1,
+            {
+                "budgetGrown": True,
+                "effectiveBudget": 2,
+                "pageFills": [0.9, 0.7],
+                "lastPageFree": 80.0,
+            },
+        ),
         "text",
     )
     assert (facts.pages, facts.budget, facts.fills, facts.last_page_free) == (
