@@ -394,6 +394,11 @@ def test_is_fragment_alone_or_read_with_the_next() -> None:
     assert not is_fragment("Built 12 Power BI dashboards for the finance team.")
     assert not is_fragment("gestion de projet", "suivi client")
     assert not is_fragment("   ")
+    # A tail opening on an acronym ends the sentence before it; a capitalised short bullet
+    # stands alone.
+    assert is_fragment("Applications mobiles multiplateformes développées", "XAMARIN.")
+    assert is_fragment("SAP et SQL.") and not is_fragment("Travail en équipe.")
+    assert not is_fragment("Gestion de projet", "Suivi client.")
 
 
 def test_rejoin_joins_split_sentences_and_keeps_the_rest() -> None:

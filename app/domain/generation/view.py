@@ -21,6 +21,7 @@ from app.domain.generation.services import generation_offers
 from app.domain.letters.view import letters_of_cvs
 from app.domain.matching.services import MatchService
 from app.domain.matching.view import MatchSummary, match_summary
+from app.domain.renders.view import open_checks
 from app.lib.i18n import N_
 
 # Each pipeline step's label; templates translate them with _().
@@ -62,6 +63,7 @@ class OfferRow:
     match: MatchSummary | None = None  # finished offers: how the tailored CV matches the offer
     job_offer_id: str | None = None
     letter_id: str | None = None  # finished offers: the cover letter of the tailored CV, if any
+    to_check: int = 0  # finished offers: what the contract of a sendable CV still finds
 
 
 def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
@@ -110,6 +112,12 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
         for row in rows:
             found = matches.get(row.generated_cv_id or "")
             row.match = match_summary(found.analysis) if found else None
+        found_metas = await session.execute(
+            select(CvFile.id, CvFile.generation_meta).where(CvFile.id.in_(finished))
+        )
+        metas = {cv_id: meta for cv_id, meta in found_metas.tuples().all()}
+        for row in rows:
+            row.to_check = open_checks(metas.get(row.generated_cv_id or ""))
         letters = await letters_of_cvs(session, finished)
         for row in rows:
             letter = letters.get(row.generated_cv_id or "")

@@ -26,6 +26,7 @@ from app.domain.renders.review import ReviewAction
 from app.domain.renders.review_ops import ReviewError
 from app.domain.renders.review_save import source_of
 from app.domain.renders.schemas import ReviewForm
+from app.domain.renders.view import sendable_report
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.pdf_render.designs import CV_LOCALES
@@ -73,6 +74,7 @@ async def changes_context(
             budget_choices=services.PAGE_BUDGET_CHOICES,
         ),
         # What the make-room form posts along with the budget, so that nothing else changes.
+        "sendable": sendable_report(meta, tailored),
         "render_design": spec.design,
         "render_language": cv.language if cv.language in CV_LOCALES else "auto",
         **await generated_match_context(db, user, cv),

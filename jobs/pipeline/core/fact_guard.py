@@ -18,7 +18,9 @@ from jobs.pipeline.core.item_claims import ClaimScope
 from jobs.pipeline.core.skill_terms import is_term, quoted_term
 from jobs.pipeline.core.text import contains_phrase
 
-NUMBER_RE = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+# A thousands group is three digits on the same line ("12 000", "1,500"), never the start of the
+# next number ("2020 2021" are two years).
+NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?")
 # Capitalised or mixed-case words ("Kubernetes", "PostgreSQL", "iOS", "AWS"), with inner dots/#/+.
 NAME_RE = re.compile(r"\b(?:[A-ZÀ-Ý][\w+#.-]*|[a-z]+[A-Z][\w+#.-]*)")
 

@@ -48,8 +48,15 @@ def _ends_on_function_word(words: list[str]) -> bool:
 
 
 def _is_tail(text: str) -> bool:
-    """A sentence's last words: short, opening in lower case, closing with a full stop."""
-    return text[:1].islower() and len(text.split()) <= TAIL_MAX_WORDS and text.endswith(".")
+    """A sentence's last words: short, opening in lower case or on an acronym ("XAMARIN.",
+    "SAP et SQL."; a capitalised word may open a short bullet of its own), closing with a full
+    stop."""
+    words = text.split()
+    if not words or len(words) > TAIL_MAX_WORDS or not text.endswith("."):
+        return False
+    first = _WORD.match(words[0])
+    acronym = first is not None and len(first.group()) > 1 and first.group().isupper()
+    return text[:1].islower() or acronym
 
 
 def is_fragment(bullet: str, following: str | None = None) -> bool:
@@ -96,7 +103,7 @@ def _item(item: Experience | Project) -> Experience | Project:
     description = item.description
     # A reader that took a sentence's start for the description and its end for the first
     # bullet: the sentence is the description's again.
-    tail = bullets[0] if bullets and bullets[0][:1].islower() else ""
+    tail = bullets[0] if bullets and _is_tail(bullets[0]) else ""
     if description.strip() and tail and runs_on(description, tail):
         description, bullets = _glued(description, bullets[0]), bullets[1:]
     if bullets == item.bullets and description == item.description:

@@ -52,7 +52,6 @@ from jobs.pipeline.core.timeline import (
 )
 
 THIN_OFFER = 2  # fewer requirements than this: the offer cannot tell what is unrelated
-ROOM_TOLERANCE_PT = 2.0  # layout rounding when comparing a cut item's height with free room
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +192,9 @@ def cut_only_to_fit(pair: Pair, facts: RenderFacts) -> list[Violation]:
     if facts.pages < facts.budget:
         found.append(Violation("cut_under_budget", {"pages": facts.pages, "budget": facts.budget}))
     if facts.last_page_free is not None:
-        room = facts.last_page_free + ROOM_TOLERANCE_PT
+        # The room is rounded down and each height up (app/lib/pdf_render/fit.py), so an item
+        # at most as tall as the room is one the page really had space for.
+        room = facts.last_page_free
         fitting = [
             t["key"]
             for t in facts.trimmed
