@@ -7,6 +7,8 @@ corpus, which is never copied into the project; ``--details`` prints them on the
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,10 @@ class PairFigures:
     unsupported: list[Unsupported] = field(default_factory=list)
     first_person: list[str] = field(default_factory=list)  # items with an "I"/"je" line
     retried_calls: list[str] = field(default_factory=list)  # calls that needed a second try
+    # The contract of a sendable CV (jobs/pipeline/core/sendable.py), as the generation recorded
+    # it: the codes it repaired before the PDF, and those still found (content and page).
+    contract_repaired: list[str] = field(default_factory=list)
+    contract_open: list[str] = field(default_factory=list)
 
     @property
     def done(self) -> bool:
@@ -119,6 +125,11 @@ def measure(entry: dict[str, Any]) -> PairFigures:
             if _count(st.get("retry_count"))
         ],
     )
+    record = meta.get("sendable") or {}
+    figures.contract_repaired = [str(v.get("code")) for v in record.get("repaired") or []]
+    figures.contract_open = [
+        str(v.get("code")) for v in [*(record.get("violations") or []), *(record.get("page") or [])]
+    ]
     if not entry.get("tailored"):
         return figures
     source = CvContent.from_json(entry["source"])
@@ -158,7 +169,7 @@ def _row(f: PairFigures) -> str:
         return (
             f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV | "
             f"**{f.status}** | {f.seconds:.0f} | {_claims(f)} | – | – | – | – | – | – | – | – "
-            "| – |"
+            "| – | – |"
         )
     return (
         f"| {f.offer} × {f.cv} | {f.offer_language} → {f.source_language} CV, written in "
@@ -171,7 +182,8 @@ def _row(f: PairFigures) -> str:
         f"{_bold(f'{f.written.pure}/{len(f.written.units)}', bool(f.written.offenders))} | "
         f"{f.fields.pure}/{len(f.fields.units)} | "
         f"{_bold(', '.join(f.summary_breaks) or '0', bool(f.summary_breaks))} | "
-        f"{'not recorded' if f.schema_repairs is None else f.schema_repairs} |"
+        f"{'not recorded' if f.schema_repairs is None else f.schema_repairs} | "
+        f"{len(f.contract_repaired)} / {_bold(str(len(f.contract_open)), bool(f.contract_open))} |"
     )
 
 
@@ -208,6 +220,14 @@ def _places(f: PairFigures) -> list[str]:
     return [f"- {f.offer} × {f.cv}: {'; '.join(out)}"] if out else []
 
 
+def _codes(codes: Iterable[str]) -> str:
+    counted = Counter(codes)
+    total = sum(counted.values())
+    if not total:
+        return "0"
+    return f"{total} ({', '.join(f'{c} {n}' for c, n in counted.most_common())})"
+
+
 def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
     done = [f for f in figures if f.done]
     written = sum(len(f.written.units) for f in done)
@@ -242,6 +262,16 @@ def totals(figures: list[PairFigures]) -> list[tuple[str, str, str]]:
             "–",
         ),
         ("summary rule breaks", str(sum(len(f.summary_breaks) for f in done)), "0"),
+        (
+            "contract of a sendable CV: findings repaired before the PDF",
+            _codes(code for f in done for code in f.contract_repaired),
+            "–",
+        ),
+        (
+            "contract of a sendable CV: findings still open (final CV and PDF)",
+            _codes(code for f in done for code in f.contract_open),
+            "0",
+        ),
         (
             "claims verified / repaired / dropped",
             " / ".join(
@@ -298,6 +328,9 @@ pipeline's guards:
 - **summary breaks**: first person, letters of another alphabet, more than 70 words, another
   language than the CV's.
 - **schema repairs**: the subtask rows' schema-repair rounds, when the tree records them.
+- **contract repaired / open**: the contract of a sendable CV (jobs/pipeline/core/sendable.py)
+  as the generation recorded it (`generation_meta.sendable`): what it put back to the source's
+  wording before the PDF, and what it still finds on the final CV and its PDF.
 - **time**: the whole offer (every call, guards, repair round, PDF render), wall clock.
 """
 
@@ -316,8 +349,8 @@ def write_report(
         "",
         "| pair | languages | status | time (s) | claims v / r / d | offer copies | moved "
         "| unsupported | first person | evidence kept | written purity | all fields "
-        "| summary breaks | schema repairs |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| summary breaks | schema repairs | contract repaired / open |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(_row(f) for f in figures),
         "",
     ]

@@ -64,11 +64,15 @@ async def test_a_pair_runs_through_the_worker_generation_and_is_measured(
     figures = measure(entry)
     assert (len(figures.copies), len(figures.moved), figures.summary_breaks) == (0, 0, [])
     assert figures.evidence.total > 0 and figures.evidence.kept == figures.evidence.total
+    # The LLM path runs the contract of a sendable CV and records it, the page check included.
+    assert "page" in entry["meta"]["sendable"] and figures.contract_open == []
     page = tmp_path / "LLM_EVAL.md"
     write_report([figures], page, "commit `test`", "tiny-model", entry["seconds"])
+    report = page.read_text(encoding="utf-8")
     assert "| en_synthetic_offer × en_synthetic_cv | en → en CV, written in en | completed |" in (
-        page.read_text(encoding="utf-8")
+        report
     )
+    assert "| contract of a sendable CV: findings still open (final CV and PDF) | 0 | 0 |" in report
 
 
 async def test_a_model_that_fails_every_call_gives_a_failed_pair_not_a_crash(
