@@ -501,7 +501,8 @@ class PairOutcome:
     violations: list[dict[str, Any]] = field(default_factory=list)  # Violation.to_json()
     repaired: list[str] = field(default_factory=list)  # codes ``finish`` repaired
     pages: int = 0
-    budget: int = 0
+    budget: int = 0  # the render's, grown by a page when even the minimum did not fit
+    asked: int = 0  # the default page budget the pair was rendered with
     trimmed: int = 0  # items the render cut to fit
     seconds: float = 0.0
     error: str = ""  # the exception, when the tailoring or the render failed
@@ -547,6 +548,7 @@ def check_seed(seed: int) -> PairOutcome:
         outcome.violations = [v.to_json() for v in contract.violations]
         outcome.repaired = [str(v.get("code")) for v in contract.repaired]
         outcome.pages, outcome.budget = contract.facts.pages, contract.facts.budget
+        outcome.asked = budget
         outcome.trimmed = len(contract.facts.trimmed)
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -625,6 +627,14 @@ def _params(violation: dict[str, Any], limit: int = 90) -> str:
 SHAPE_KEYS = ("cv", "languages", "requirements", "offer asks a language", "split", "links")
 
 
+def _by_cv_shape(report: FuzzReport) -> dict[str, list[PairOutcome]]:
+    shapes: dict[str, list[PairOutcome]] = {}
+    for outcome in report.outcomes:
+        if not outcome.error:
+            shapes.setdefault(outcome.shapes.get("cv", "?"), []).append(outcome)
+    return dict(sorted(shapes.items()))
+
+
 def render_report(report: FuzzReport) -> str:
     n = report.count
     failures = report.failures
@@ -665,6 +675,18 @@ def render_report(report: FuzzReport) -> str:
         shares = report.by_shape(key)
         cells = "; ".join(f"{value}: {bad}/{total}" for value, (total, bad) in shares.items())
         lines.append(f"* **{key}** — {cells}")
+    lines += [
+        "",
+        "## Pages per CV shape",
+        "",
+        "| CV shape | pairs | on the default budget's pages | budget grown a page | items cut |",
+        "|---|---|---|---|---|",
+    ]
+    for shape, done in _by_cv_shape(report).items():
+        within = sum(1 for o in done if 0 < o.pages <= o.asked)
+        grown = sum(1 for o in done if o.budget > o.asked)
+        cut = sum(o.trimmed for o in done)
+        lines.append(f"| {shape} | {len(done)} | {within}/{len(done)} | {grown} | {cut} |")
     lines += ["", "## Failing pairs", ""]
     if not failures:
         lines.append("None.")
