@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.offer_figures import offer_figures_table
+
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "bench" / "parsing_baseline.json"
 OUTPUT = ROOT / "bench" / "PARSING.md"
@@ -313,6 +315,11 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         *aggregates_table(OFFER_GROUPS, OFFER_METRICS, now, before),
         "",
         *offer_reading(corpus, scores.get("offers", {})),
+        "",
+        "Title, company, location and contract on every ad and on the third batch alone "
+        "(bench/offer_figures.py; the location is scored there, the scorer has none):",
+        "",
+        *offer_figures_table(corpus, scores.get("offers", {})),
         "",
         "## Synthetic ads (the offer reader's layout fuzzer)",
         "",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.parsing.fields.languages import detect_language
+from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_company import company_suggestions, find_company
 from app.lib.parsing.offers.offer_contract import contract_in, rough_language
 from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirements_in
@@ -22,7 +23,9 @@ from app.lib.parsing.offers.offer_guard import is_navigation, plausible_company,
 from app.lib.parsing.offers.offer_header import (
     clean_title,
     contract_in_title,
+    department_town,
     location_in,
+    place_in_title_line,
     title_from_line,
 )
 from app.lib.parsing.offers.offer_labels import label_of
@@ -35,6 +38,7 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count
 
@@ -51,8 +55,14 @@ REMOTE_RE = re.compile(
 BANNER_RE = re.compile(
     r"(?i)^(?:offre d'emploi|job offer|job posting|fiche de poste|annonce|nous recrutons|"
     r"we'?re hiring|we are hiring|on recrute|recrutement|hiring|vacancy|open position)\W*$"
+    # A careers page's own heading: "Nos offres d'emploi", "Our open positions", "Careers".
+    r"|^(?:nos|toutes les|our|all|current|see our)?\s*(?:offres?(?: d'emplois?)?|emplois|"
+    r"carri[èe]res?|careers?|jobs|open (?:positions|roles)|opportunit(?:ies|[ée]s))\W*$"
 )
 MAX_LINES_BEFORE_TITLE = 5
+MAX_MISSION_REQUIREMENTS = 12
+HEADER_LINES = 8  # where a job board's fields under the title end
+MIN_PROSE_REQUIREMENT_WORDS = 6
 MAX_TITLE_WORDS = 18
 MAX_NAME_WORDS = {"company": 6, "title": MAX_TITLE_WORDS}
 MAX_PLACE_WORDS = 8  # a longer "Lieu :" value is a sentence about the place
@@ -130,8 +140,13 @@ def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> s
     if labelled.get("location") and word_count(labelled["location"]) <= MAX_PLACE_WORDS:
         return labelled["location"]
     near_title = [line for line in lines[title_index + 1 : title_index + 5] if line.strip()][:3]
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    header = lines[title_index + 1 : title_index + 1 + HEADER_LINES]
     return (
-        location_in(near_title)
+        department_town(header)
+        or location_in(near_title)
+        or place_in_title_line(title_line)
+        or next((clean(x) for x in near_title if is_known_place(clean(x))), "")
         or location_in(near_title, by_shape=True)
         or location_in(lines[:12])
         or labelled.get("location", "")
@@ -220,6 +235,18 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         [*responsibilities, *employer], known=requirements, employer_text=True, company=company
     )
     responsibilities = responsibilities or missions_in(elsewhere)
+    if not requirements:
+        # An ad that only lists the work ("Perform ticket issuance using Amadeus"): doing that
+        # work is what it requires; its missions that name a skill stand for requirements.
+        requirements = [m for m in responsibilities if find_skills(m)][:MAX_MISSION_REQUIREMENTS]
+    if not requirements:
+        # One paragraph of prose, no list: its sentences about the job are all it asks.
+        job_sentences = [
+            item
+            for item in prose_items(sections.lines_outside(EMPLOYER_SECTIONS))
+            if word_count(item) >= MIN_PROSE_REQUIREMENT_WORDS and item.endswith(".")
+        ]
+        requirements = job_sentences[:MAX_MISSION_REQUIREMENTS]
     return OfferFields(
         title=plausible_title(clean_title(title)),
         company=company,

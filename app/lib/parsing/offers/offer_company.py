@@ -18,19 +18,23 @@ from urllib.parse import urlsplit
 
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
-from app.lib.parsing.offers.offer_guard import plausible_company
+from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
+    DEPARTMENT_TOWN_RE,
     REMOTE_WORDS_RE,
     company_in_title_line,
+    is_listing_line,
     is_place,
     split_title_line,
 )
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
 from app.lib.text_forms import fold
 
 _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
-NAME = rf"{_WORD}(?:\s+(?:&\s+)?{_WORD}){{0,3}}"
+# A name's words may be joined by "&", "for", "of", "de"… ("Pete for America", "Bank of X").
+NAME = rf"{_WORD}(?:\s+(?:(?:&|and|for|of|de|du|des|et)\s+)?{_WORD}){{0,3}}"
 _AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
 PATTERNS = (
     re.compile(
@@ -39,12 +43,13 @@ PATTERNS = (
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
-    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|$)"),
+    re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|\s[–—-]\s|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
     # "X est un groupe…", "Marque française, X est…", "X is a global leader…"
     re.compile(
-        rf"{_AFTER_SENTENCE}(?P<name>{NAME})\s+(?:est|is)\s+(?:un|une|le|la|l'|a|an|the)\s+"
-        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)"
+        rf"{_AFTER_SENTENCE}(?P<name>{NAME})\s+(?:est|is)\s+(?:(?:un|une|le|la|l'|a|an|the)\s+"
+        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)|"
+        r"(?:spécialisée?|specialized|specialised|implantée?|présente?|based)\s)"
     ),
 )
 # Where an ad may name its employer without saying it hires: suggestions only, never chosen.
@@ -116,6 +121,8 @@ def _is_other_fact(part: str) -> bool:
     salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
     return bool(
         is_place(part)
+        or is_known_place(part)
+        or DEPARTMENT_TOWN_RE.match(part)
         or REMOTE_WORDS_RE.search(part)
         or is_contract_phrase(part)
         or LINE_STOPS.search(part)
@@ -175,6 +182,8 @@ def _most_used_part(name: str, text: str) -> str:
     """ "Intégrer ASI Brest" → "ASI": a capitalised verb or place caught with the name is
     dropped when a shorter part of it is what the ad keeps repeating."""
     words = name.split()
+    if any(w.islower() for w in words[1:-1]):
+        return name  # "Pete for America": joined by a small word, the name is one unit
     parts = [
         " ".join(words[i:j])
         for i in range(len(words))
@@ -248,6 +257,30 @@ def _as_written(slug: str, text: str) -> str:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", slug) if w)
 
 
+def _under_title(lines: list[str]) -> str:
+    """The company line of the block under the title (job boards stack "Company", "Place",
+    "Contract" there in any order): the first line naming only a company, past the lines
+    that give a place, a contract or a listing fact; a sentence ends the block."""
+    for line in [line for line in lines if line.strip()][:3]:
+        text = clean(line)
+        if text.endswith(SENTENCE_END) or word_count(text) > 8:
+            return ""
+        if line.rstrip().endswith(":"):  # a label whose value follows: a field, not a name
+            continue
+        name = plausible_company(line_company(text))
+        if name:
+            return name
+        if not (_is_other_fact(text) or is_department_line(text)):
+            return ""
+    return ""
+
+
+def is_department_line(text: str) -> bool:
+    """ "Engineering · Montréal, Quebec (Hybrid)": a department with listing facts."""
+    parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
+    return all(is_department(p) or _is_other_fact(p) for p in parts)
+
+
 def find_company(
     lines: list[str],
     *,
@@ -262,16 +295,39 @@ def find_company(
     at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company
-    following = [line for line in lines[title_index + 1 : title_index + 4] if line.strip()]
-    under_title = plausible_company(line_company(following[0])) if following else ""
+    if at_company and is_listing_line(title_line, location_line=location_line):
+        return at_company
+    under_title = _under_title(lines[title_index + 1 : title_index + 6])
     if under_title:
         return under_title
     sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
     if sentences:
         return sentences
-    if at_company and _occurrences(at_company, text) >= 2:
+    if at_company and (_occurrences(at_company, text) >= 2 or _name_shaped(at_company)):
         return at_company
-    return plausible_company(company_from_url(url, text))
+    from_url = plausible_company(company_from_url(url, text))
+    if from_url:
+        return from_url
+    # "au sein de X", "working for X": taken only when the ad keeps naming X.
+    named = [n for n in _suggested_names(lines) if _occurrences(n, text, any_case=False) >= 2]
+    return plausible_company(named[0]) if named else ""
+
+
+def _name_shaped(part: str) -> bool:
+    """A title line's dash part written as a proper name ("… - Treasure Data"): every word
+    capitalised, a few words, not a department or sector."""
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _suggested_names(lines: list[str]) -> list[str]:
+    found: list[str] = []
+    for line in lines:
+        for pattern in SUGGESTION_PATTERNS:
+            for match in pattern.finditer(clean(line)):
+                # A name ends with its sentence ("… au sein de Vellacourt. Depuis 2022").
+                found.append(_acceptable(re.split(r"[.!?]\s", match.group("name"))[0].rstrip(".")))
+    return [name for name in dict.fromkeys(found) if name]
 
 
 def company_suggestions(
@@ -288,11 +344,7 @@ def company_suggestions(
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
     found = candidates_in(lines, company_lines)
     found.append(company_in_title_line(title_line, location_line=location_line))
-    for line in lines:
-        for pattern in SUGGESTION_PATTERNS:
-            for match in pattern.finditer(clean(line)):
-                # A name ends with its sentence ("… au sein de Vellacourt. Depuis 2022").
-                found.append(_acceptable(re.split(r"[.!?]\s", match.group("name"))[0].rstrip(".")))
+    found += _suggested_names(lines)
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -15,11 +15,14 @@ import re
 
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import is_place
+from app.lib.parsing.offers.places import is_known_place
+from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, word_count, word_set
 from app.lib.text_forms import fold
 
 MAX_COMPANY_WORDS = 6
+COMPANY_PLACE_SIZE = 500_000  # a value naming a place this large is no employer
 MAX_TITLE_WORDS = 18
 NAVIGATION_RE = re.compile(r"[»›→]|\s>\s|(?:^|\s)<\s")  # breadcrumbs: "Home › Careers › …"
 CALL_TO_ACTION_RE = re.compile(
@@ -54,7 +57,8 @@ STRUCTURE_WORDS = frozenset(
     responsibilities missions mission profil profile poste offre offer lieu localisation
     entreprise company société about apply key main qualifications skills compétences contrat
     contract type date reference référence department département sur le la les du de des the
-    of and et your votre vos our notre nos"""
+    of and et your votre vos our notre nos duties tasks tâches taches reporting purpose perks
+    expectations attendus context contexte environment environnement who what we are is"""
     )
 )
 
@@ -80,6 +84,9 @@ def plausible_company(value: str) -> str:
     if len(letters) < 2 or is_navigation(name) or CALL_TO_ACTION_RE.match(name):
         return ""
     if _looks_like_a_label(name) or is_place(name) or is_contract_phrase(name):
+        return ""
+    # A company may be named after a town ("Orange"): only a large place is refused.
+    if is_department(name) or is_known_place(name, at_least=COMPANY_PLACE_SIZE, other_names=False):
         return ""
     if re.search(r"[.!?]\s+\S", name):  # two sentences, or a sentence and more
         return ""

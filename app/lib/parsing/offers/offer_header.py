@@ -12,6 +12,8 @@ import re
 
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
+from app.lib.parsing.offers.places import is_known_place
+from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.text.text import clean, word_count
 from app.lib.text_forms import fold
 
@@ -31,6 +33,11 @@ REMOTE_WORDS_RE = re.compile(
     r"\b(?:(?:fully |open to |100\s*% )?remote|hybrid|hybride|on[- ]site|sur site|"
     r"t[ée]l[ée]travail(?: partiel| total| complet)?|work from home|wfh)\b",
     re.IGNORECASE,
+)
+# A French job board's place line: the department's number, then the town ("34 - Saint-Aunès",
+# "75 - PARIS 02", "2A - Ajaccio", "974 - Saint-Pierre").
+DEPARTMENT_TOWN_RE = re.compile(
+    r"^(?:\d{2}|2[AB]|97\d)\s*-\s*[^\W\d_][\w'’ .()/-]*(?:\s\d{1,2})?$", re.UNICODE
 )
 AT_RE = re.compile(r"^(?P<title>.+?)\s+(?:at|chez|@)\s+(?P<company>[A-ZÀ-Ý0-9].*)$")
 
@@ -67,6 +74,7 @@ def _is_glued_extra(part: str, location_line: str, company: str) -> bool:
         bool(REFERENCE_RE.match(part))
         or is_contract_phrase(part)
         or is_place(part)
+        or is_known_place(part)
         or (bool(company) and folded == fold(company))
         or (word_count(part) <= 3 and _names_part_of(folded, fold(location_line)))
     )
@@ -79,13 +87,26 @@ def _names_part_of(folded_part: str, folded_place: str) -> bool:
     )
 
 
+def _without_place_suffix(title: str) -> str:
+    """ "Operations Coordinator, Nashville" → "Operations Coordinator": a place after the
+    title's last comma is where the job is, not what it is."""
+    head, comma, tail = title.rpartition(",")
+    if comma and head.strip() and (is_place(tail) or is_known_place(tail.strip())):
+        return head.strip()
+    return title
+
+
 def title_from_line(line: str, *, location_line: str = "", company: str = "") -> str:
     """The job title in a title line, without what is glued to it."""
     at = AT_RE.match(clean_title(line))
     if at:
         line = at.group("title")
-    parts = split_title_line(line)
+    parts = [_without_place_suffix(p) for p in split_title_line(line)]
     kept = [p for p in parts if not _is_glued_extra(p, location_line, company)]
+    if parts and parts[0] not in kept and all(is_department(p) for p in kept):
+        # "Stage Ingénieur Data - Spatial": a title may open on a contract word; what is left
+        # beside it only says where the job sits.
+        kept = [parts[0], *kept]
     kept = [re.sub(r"\s*\((?:[^()]*)\)$", "", p) if _bracket_is_extra(p) else p for p in kept]
     return " - ".join(kept) if kept else (parts[0] if parts else clean_title(line))
 
@@ -113,8 +134,31 @@ def company_in_title_line(line: str, *, location_line: str = "") -> str:
     if at and word_count(at.group("company")) <= 6:
         return clean(at.group("company"))
     parts = split_title_line(line)
-    extras = [p for p in parts[1:] if not _is_glued_extra(p, location_line, "")]
-    return extras[-1] if len(parts) >= 2 and extras else ""
+    # The title is the first part that is not a contract, a place or a reference
+    # ("Alternance - Chargé de marketing - Nantes"); a company is another such part.
+    named = [p for p in parts if not _is_glued_extra(p, location_line, "")]
+    return named[-1] if len(named) >= 2 else ""
+
+
+def is_listing_line(line: str, *, location_line: str = "") -> bool:
+    """A job board's listing line: the title with at least two more parts, or with a place
+    ("Title - Company - City", "Title - City - Company", "Company | Title | City"): its one
+    part that is neither the title nor a place, a contract or a reference is the company."""
+    parts = split_title_line(line)
+    if len(parts) >= 3:
+        return True
+    return len(parts) == 2 and _is_glued_extra(parts[1], location_line, "")
+
+
+def place_in_title_line(line: str) -> str:
+    """The place a title line gives as one of its parts or after its last comma."""
+    for part in split_title_line(line)[1:]:
+        if is_place(part) or is_known_place(part):
+            return without_remote_words(part) or part
+    first = split_title_line(line)[:1]
+    if first and _without_place_suffix(first[0]) != first[0]:
+        return first[0].rpartition(",")[2].strip()
+    return ""
 
 
 def _place_shaped(text: str) -> bool:
@@ -123,6 +167,11 @@ def _place_shaped(text: str) -> bool:
     return 2 <= len(parts) <= 3 and all(
         word_count(p) <= 3 and all(w[0].isupper() for w in p.split()) for p in parts
     )
+
+
+def department_town(lines: list[str]) -> str:
+    """The first "NN - Town" line among ``lines``, as the ad writes it."""
+    return next((clean(x) for x in lines if DEPARTMENT_TOWN_RE.match(clean(x))), "")
 
 
 def location_in(lines: list[str], *, by_shape: bool = False) -> str:

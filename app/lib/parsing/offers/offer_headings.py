@@ -72,6 +72,7 @@ HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "qualification", "requirement", "require", "profil", "looking for", "you have",
         "you bring", "should apply", "ideal candidate", "candidat", "recherchons",
         "competence", "skills", "prerequis", "pre-requis", "must", "nice to have", "a fit",
+        "perfect fit", "great fit", "good fit", "fit if", "right fit",
         "nice-to-have",
         "bonus", "background", "experience", "savoir", "qualites", "atouts", "exigences",
         "need", "you are", "vous etes", "attend", "preferred", "preference", "ideally", "bring",
