@@ -63,6 +63,7 @@ from app.lib.proxies import proxy_headers_middleware
 from app.lib.redis import arq_settings, redis_from_url
 from app.lib.security_headers import add_security_headers
 from app.lib.sessions import RotatingSessionConfig
+from app.lib.stream_guard import StreamSessionGuard
 from app.lib.templating import build_template_engine
 from app.lib.web import (
     handle_app_error,
@@ -184,6 +185,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             proxy_headers_middleware(settings.trusted_proxies),  # first: the client's address
             sessions.middleware,
             DefineMiddleware(SessionCSRFMiddleware, config=csrf),
+            StreamSessionGuard,  # inside the sessions: every event stream ends with its session
         ],
         stores={"sessions": RedisStore(redis, namespace="cvtailor:sessions")},
         plugins=[

@@ -1,9 +1,10 @@
 """Whether the caller who opened a long-lived response (an SSE stream) may still read it.
 
 An event stream stays open for hours and authenticates only once, when it opens. It is asked
-again at every keep-alive (``app/lib/sse.py``): a browser's stream ends once its
-session is signed out or ended (``session_watch`` in ``app/lib/sessions.py``), a script's once
-its API token is gone — revoked, revoked by "sign out everywhere", or removed with the account.
+again periodically and before every event (``app/lib/stream_guard.py``): a browser's stream
+ends once its session is signed out or ended (``session_watch`` in ``app/lib/sessions.py``), a
+script's once its API token is gone — revoked, revoked by "sign out everywhere", or removed
+with the account.
 """
 
 from __future__ import annotations

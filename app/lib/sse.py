@@ -76,7 +76,6 @@ async def user_event_stream(
     render: Renderer,
     *,
     stop_after: Callable[[str], bool] | None = None,
-    still_valid: Callable[[], Awaitable[bool]] | None = None,
     keepalive_seconds: float | None = None,
     locale: LocaleSource | None = None,
 ) -> AsyncIterator[ServerSentEventMessage]:
@@ -86,9 +85,8 @@ async def user_event_stream(
     function, before it is read from the database), so nothing published in between is lost
     (the client may see an event twice, never zero times).
 
-    ``still_valid`` is asked at every keep-alive and before every event: once it answers False
-    (the session was signed out or ended by a password change) the stream ends, so a stream
-    opened before never delivers another event.
+    The stream ends with the session or token that opened it: app/lib/stream_guard.py watches
+    every event stream of the application, this one included.
 
     ``locale`` is asked before each rendering, so every fragment is in the reader's language
     of that moment.
@@ -106,8 +104,6 @@ async def user_event_stream(
             if pending is None:
                 pending = asyncio.ensure_future(anext(events))
             done, _ = await asyncio.wait({pending}, timeout=keepalive)
-            if still_valid is not None and not await still_valid():
-                return
             if not done:
                 # A comment line: keeps proxies from closing the stream and reveals dead clients.
                 yield ServerSentEventMessage(comment="keep-alive")

@@ -28,7 +28,7 @@ from app.settings.registry import (
     PHASE_MODEL_SETTINGS,
 )
 from app.settings.service import all_settings
-from app.settings.user_endpoint import model_for, own_endpoint
+from app.settings.user_endpoint import model_for, network_policy, own_endpoint
 
 # Only a key configured: the SDK's own default endpoint.
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -135,6 +135,9 @@ async def llm_endpoint(
             temperature=_parsed(values.get("llm_temperature"), float, float(DEFAULT_TEMPERATURE)),
             meter=own_meter,
             user_models=MappingProxyType(dict(own.models)),
+            # Checked again at every request, redirects included (app/lib/outbound/).
+            network=await network_policy(session),
+            users_own=True,
         )
     status = await engine_status(session, settings)
     if status.mode == "offline":

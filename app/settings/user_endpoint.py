@@ -2,8 +2,9 @@
 
 The worker asks ``own_endpoint`` for the user whose work it runs (app/settings/llm_endpoint.py):
 the user's endpoint when the admin allows them (``allow_user_llm_endpoints``), when its key is
-readable and when its address passes the offer URLs' network policy (app/lib/url_fetch.py);
-else ``None`` and the site's endpoint serves, as for everyone else.
+readable and when its address passes the offer URLs' network policy (app/lib/outbound/);
+else ``None`` and the site's endpoint serves, as for everyone else. Its calls go through that
+policy too (``network_policy``): every request's address is checked again, not only the saved one.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import UserLlmEndpoint
+from app.lib.outbound.addresses import FetchPolicy, check_url, resolve
+from app.lib.outbound.errors import UrlFetchError
 from app.lib.secret_box import SecretBox, SecretUnreadable
-from app.lib.url_fetch import FetchPolicy, UrlFetchError, check_url, resolve
 from app.settings.service import get_setting
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from app.domain.ai_endpoint.services import (
     remove_endpoint,
     save_endpoint,
 )
-from app.lib.dependencies import AppSettings, Db, SignedIn
+from app.lib.dependencies import AppSettings, Db, RedisClient, SignedIn
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
@@ -64,12 +64,17 @@ class AiEndpointPages(Controller):
 
     @post("/test", media_type=MediaType.HTML)
     async def test(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        redis: RedisClient,
     ) -> Any:
         """Test the typed values (the stored key when none is typed); nothing is saved."""
         form = await posted_text(request)
         try:
-            report, model = await check_form(db, settings, user, parse_form(form))
+            report, model = await check_form(db, settings, redis, user, parse_form(form))
         except AppError as exc:
             await db.rollback()
             if request.htmx:
@@ -80,7 +85,9 @@ class AiEndpointPages(Controller):
             return Template(
                 "admin/_partials/connection.html", context={"report": report, "model": model}
             )
-        tested: dict[str, Any] = {"ai_report": asdict(report), "ai_tested_model": model}
+        # The report's English message may quote the server: the page words the code instead.
+        shown = {**asdict(report), "message": ""}
+        tested: dict[str, Any] = {"ai_report": shown, "ai_tested_model": model}
         return redirect_back(request, BACK, ai_typed=_typed(form), **tested)
 
     @post("/delete", media_type=MediaType.HTML)

@@ -2,7 +2,9 @@
 
 The key is encrypted before it reaches the session (app/lib/secret_box.py), never logged, never
 shown back (the page says "set, ending …"), never exported. The address passes the same
-network policy as offer URLs (app/lib/url_fetch.py) when saved, when tested and when used.
+network policy as offer URLs (app/lib/outbound/) when saved, and every request of a test or of
+the work is checked again under it, redirects included. A user tests at most
+``TESTS_PER_MINUTE`` times a minute: the test must not serve to scan ports.
 """
 
 from __future__ import annotations
@@ -16,16 +18,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import User, UserLlmEndpoint
+from app.lib import rate_limit
+from app.lib.errors import TooManyRequests
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.llm import ConnectionReport, LLMEndpoint, test_connection
 from app.lib.llm.usage import UsageSummary, usage_summary
+from app.lib.outbound.errors import UrlFetchError
 from app.lib.secret_box import SecretUnreadable
-from app.lib.url_fetch import UrlFetchError
 from app.settings.user_endpoint import (
     PURPOSES,
     TAILORING,
     check_address,
+    network_policy,
     secret_box,
     stored_endpoint,
     user_endpoints_allowed,
@@ -40,6 +45,7 @@ URL_RE = re.compile(r"^https?://[^\s]+$")
 MODEL_RE = re.compile(r"^[\w.:/@+-]{1,100}$")  # the admin page's rule for model names
 KEY_RE = re.compile(r"^[\x21-\x7e]{1,500}$")  # printable ASCII, no spaces: what keys look like
 MAX_URL = 500
+TESTS_PER_MINUTE = 6
 
 FORBIDDEN = N_("Your administrator does not allow own AI endpoints on this site.")
 BAD_URL = N_("The endpoint must be an http(s) URL (at most 500 characters).")
@@ -47,6 +53,7 @@ BAD_KEY = N_("The API key must be printable characters without spaces (at most 5
 BAD_MODEL = N_("A model name is letters, digits and . : / @ + - _ (at most 100): %(model)s")
 NO_MODEL = N_("Give at least the model for tailoring: it serves every purpose left empty.")
 ADDRESS_REFUSED = N_("This endpoint's address is refused: %(reason)s")
+TOO_MANY_TESTS = N_("Too many connection tests. Wait a minute and try again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,20 +150,27 @@ async def _stored_key(db: AsyncSession, settings: Settings, user: User) -> str:
 
 
 async def check_form(
-    db: AsyncSession, settings: Settings, user: User, form: EndpointForm
+    db: AsyncSession, settings: Settings, redis: Redis, user: User, form: EndpointForm
 ) -> tuple[ConnectionReport, str]:
     """Test what the form holds (the stored key when none is typed) with the admin page's probe
     (app/lib/llm/connection.py). Nothing is saved; no transaction is held during the call.
-    ``InputError`` when the form is refused before any network call."""
+    ``InputError`` when the form is refused before any network call, ``TooManyRequests`` past
+    ``TESTS_PER_MINUTE`` (counted before the work, like every limit: app/lib/rate_limit.py)."""
+    key = f"ratelimit:ai-endpoint-test:user:{user.id}"
+    if await rate_limit.hit(redis, key, 60) > TESTS_PER_MINUTE:
+        raise TooManyRequests(TOO_MANY_TESTS, code="ai_endpoint.too_many_tests")
     await validate(db, form)
     api_key = "" if form.clear_key else form.api_key or await _stored_key(db, settings, user)
     model = form.models[TAILORING]
+    network = await network_policy(db)
     await db.commit()
     endpoint = LLMEndpoint(
         base_url=form.base_url,
         api_key=api_key,
         timeout_s=settings.llm_timeout_seconds,
         probe_timeout_s=settings.llm_probe_timeout_seconds,
+        network=network,
+        users_own=True,
     )
     return await test_connection(endpoint, model), model
 

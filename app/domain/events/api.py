@@ -12,8 +12,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from app.domain.credits.live import CreditCounterFeed
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import ACTIVITY, TASKS_SNAPSHOT, task_payload
-from app.lib.caller_watch import caller_watch
-from app.lib.dependencies import Channels, Db, ReadSessions, RedisClient, SignedIn
+from app.lib.dependencies import Channels, Db, ReadSessions, SignedIn
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_template
 from app.tasks.lifecycle import list_tasks
@@ -24,11 +23,10 @@ async def api_events(
     request: Request,
     user: SignedIn,
     db: Db,
-    redis: RedisClient,
-    read_sessions: ReadSessions,
     channels: Channels,
 ) -> ServerSentEvent:
-    """The user's event stream: a ``tasks:snapshot`` of the DB state, then live events."""
+    """The user's event stream: a ``tasks:snapshot`` of the DB state, then live events; it
+    ends with the caller's session or token (app/lib/stream_guard.py), as every stream does."""
     tasks = [task_payload(t) for t in await list_tasks(db, user.id)]
     # End the transaction now (the stream may stay open for hours). Commit, not rollback: a
     # rollback would expire ``user`` and its next attribute access would hit the database.
@@ -48,7 +46,6 @@ async def api_events(
             [snapshot],
             render,
             stop_after=(lambda name: name == stop_event) if stop_event else None,
-            still_valid=caller_watch(request, redis, read_sessions, user.id),
         ),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -58,7 +55,6 @@ async def api_events(
 async def html_event_feed(
     request: Request,
     user: SignedIn,
-    redis: RedisClient,
     read_sessions: ReadSessions,
     channels: Channels,
 ) -> ServerSentEvent:
@@ -91,7 +87,6 @@ async def html_event_feed(
             user.id,
             initial,
             render,
-            still_valid=caller_watch(request, redis, read_sessions, user.id),
             locale=user_locale(read_sessions, user.id),
         ),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},

@@ -160,7 +160,9 @@ async def complete_structured(
         replies.append(reply)
         data, errors = parse_output(schema, reply.text)
         if data is None:
-            raise LLMInvalidOutputError(errors, reply.text or "")
+            invalid = LLMInvalidOutputError(errors, reply.text or "")
+            invalid.own_endpoint = endpoint.users_own  # a user's model, not the site's fault
+            raise invalid
 
     return LLMResult(
         data=data,

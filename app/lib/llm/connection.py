@@ -1,9 +1,13 @@
 """Endpoint checks for the admin page: list the models, test a connection (and re-probe).
 
-``test_connection`` sorts every outcome into one of five codes the admin page words (FR/EN):
+``test_connection`` sorts every outcome into a code the admin and account pages word (FR/EN):
 ``ok``, ``unreachable`` (DNS, refused, timeout), ``not_openai`` (no OpenAI-compatible API
-answered: HTML pages, 404 on ``/models`` and ``/chat/completions``), ``auth`` (401/403) and
-``model_not_found`` (the server lists its models and this one is not among them, or says so).
+answered: HTML pages, a ``/models`` that is not JSON, 404 on ``/models`` and
+``/chat/completions``), ``auth`` (401/403), ``model_not_found`` (the server lists its models and
+this one is not among them, or says so), ``blocked`` (the outbound policy refused the address or
+the answer: app/lib/outbound/), ``redirect`` (an API answers, it does not redirect) and
+``server_error`` (any other status). A report carries the status and a reason code, never the
+server's words: an address behind the endpoint must not be read through this page.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ import openai
 
 from app.lib.llm.errors import (
     LLMAuthError,
+    LLMBlockedError,
     LLMError,
     LLMModelNotFoundError,
+    LLMRedirectError,
     LLMTimeoutError,
     LLMUnreachableError,
     map_openai_error,
@@ -31,6 +37,9 @@ UNREACHABLE = "unreachable"
 NOT_OPENAI = "not_openai"
 AUTH = "auth"
 MODEL_NOT_FOUND = "model_not_found"
+BLOCKED = "blocked"
+REDIRECT = "redirect"
+SERVER_ERROR = "server_error"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,7 @@ async def list_models(endpoint: LLMEndpoint) -> list[str]:
     """Model ids served by the endpoint (``GET /models``), sorted."""
     try:
         page = await get_client(endpoint).models.list(timeout=endpoint.probe_timeout_s)
+        return sorted(str(model.id) for model in page.data)
     except openai.OpenAIError as exc:
         raise map_openai_error(
             exc,
@@ -65,10 +75,11 @@ async def list_models(endpoint: LLMEndpoint) -> list[str]:
             model=None,
             timeout_s=endpoint.probe_timeout_s,
             secret=endpoint.api_key,
+            users_own=endpoint.users_own,
         ) from exc
-    try:
-        return sorted(str(model.id) for model in page.data)
-    except (AttributeError, TypeError) as exc:  # the SDK hands back a text body as is
+    # The SDK hands a body that is not JSON, or JSON of another shape, to its parser as is:
+    # a JSONDecodeError (a ValueError), or an AttributeError on a str or list.
+    except (ValueError, AttributeError, TypeError) as exc:
         raise _NotAnAPI("the /models answer is not a model list") from exc
 
 
@@ -76,6 +87,12 @@ def _failure(
     code: str, exc: LLMError, started: float, models: list[str] | None = None, **params: Any
 ) -> ConnectionReport:
     return ConnectionReport(False, code, exc.message, None, _ms(started), models or [], params)
+
+
+def _refused(exc: LLMBlockedError | LLMRedirectError, started: float, url: str) -> ConnectionReport:
+    if isinstance(exc, LLMRedirectError):
+        return _failure(REDIRECT, exc, started, url=url, status=exc.status)
+    return _failure(BLOCKED, exc, started, url=url, reason=exc.reason, **exc.values)
 
 
 def _json_error(exc: LLMError) -> bool:
@@ -106,6 +123,8 @@ async def test_connection(
         return _failure(UNREACHABLE, exc, started, url=url)
     except LLMAuthError as exc:
         return _failure(AUTH, exc, started, url=url, status=exc.status)
+    except (LLMBlockedError, LLMRedirectError) as exc:
+        return _refused(exc, started, url)
     except LLMError:
         models = None  # no model list: the chat probe decides
     if models is not None and models and model not in models:
@@ -125,9 +144,13 @@ async def test_connection(
         return _failure(
             MODEL_NOT_FOUND, exc, started, models, model=model, served=(models or [])[:8]
         )
+    except (LLMBlockedError, LLMRedirectError) as exc:
+        return _refused(exc, started, url)
     except LLMError as exc:
-        code = NOT_OPENAI if models is None else "server_error"
-        return _failure(code, exc, started, models, url=url, detail=exc.message[:300])
+        if models is None:
+            return _failure(NOT_OPENAI, exc, started, url=url)
+        status = getattr(exc, "status", None)
+        return _failure(SERVER_ERROR, exc, started, models, url=url, status=status, reason=exc.code)
     message = f"Connected to {url}; model '{model}' answers in {mode} mode"
     return ConnectionReport(True, None, message, mode, _ms(started), models or [], {"model": model})
 

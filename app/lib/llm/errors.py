@@ -1,7 +1,9 @@
 """LLM error types and the mapping from ``openai`` SDK exceptions onto them.
 
 Every error carries a stable ``code`` (stored on generations, shown by the admin page) and an
-English ``message`` that can be shown to the user as is.
+English ``message`` for logs and the administrator: it may quote the server, so users are shown
+the code's sentence (user_messages.py) or a status and a reason code, never the message.
+``own_endpoint`` marks a failure of a user's own endpoint (never the site's last error).
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ import email.utils
 import re
 import time
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+import httpx
 import openai
+
+from app.lib.outbound.errors import DeadlinePassed, OutboundRefused
 
 
 class LLMError(Exception):
     """Base class: something went wrong talking to the LLM endpoint."""
 
     code: str = "llm_error"
+    own_endpoint: bool = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -72,6 +79,29 @@ class LLMServerError(LLMError):
         where = f"HTTP {status}" if status else "an unexpected response"
         suffix = f": {detail}" if detail else ""
         super().__init__(f"The LLM endpoint failed with {where}{suffix}")
+        self.status = status
+
+
+class LLMBlockedError(LLMError):
+    """The outbound policy stopped the call (app/lib/outbound/): ``reason`` is its code
+    (``not_allowed``, ``too_large``, ``bad_encoding``…), ``values`` its parameters."""
+
+    code = "blocked"
+
+    def __init__(self, reason: str, base_url: str, **values: Any) -> None:
+        super().__init__(f"The call to the LLM endpoint {base_url} was refused: {reason}")
+        self.reason = reason
+        self.values = values
+
+
+class LLMRedirectError(LLMError):
+    """The endpoint answered with a redirect; an API call follows none (the address it points
+    to is not checked, and a POST would turn into a GET)."""
+
+    code = "redirect"
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"The LLM endpoint answered with a redirect (HTTP {status})")
         self.status = status
 
 
@@ -158,26 +188,65 @@ def redact(text: str, secret: str) -> str:
     return text.replace(secret, "[API key]") if secret else text
 
 
+def _policy_refusal(exc: BaseException) -> OutboundRefused | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OutboundRefused):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _transport_error(exc: BaseException, base_url: str, timeout_s: float) -> LLMError | None:
+    """A failure below the HTTP answer: the outbound policy's refusal, a timeout, no server."""
+    refused = _policy_refusal(exc)
+    if refused is not None and refused.code == "dns":
+        return LLMUnreachableError(base_url)
+    if refused is not None:
+        return LLMBlockedError(refused.code, base_url, **refused.values)
+    if isinstance(exc, openai.APITimeoutError | DeadlinePassed | httpx.TimeoutException):
+        return LLMTimeoutError(timeout_s)
+    if isinstance(exc, openai.APIConnectionError | httpx.HTTPError):
+        return LLMUnreachableError(base_url)
+    return None
+
+
 def map_openai_error(
-    exc: openai.OpenAIError,
+    exc: openai.OpenAIError | httpx.HTTPError,
     *,
     base_url: str,
     model: str | None,
     timeout_s: float,
     secret: str = "",
+    users_own: bool = False,
 ) -> LLMError:
-    """Translate an SDK exception into our error types (never raises, never quotes ``secret``)."""
-    # APITimeoutError subclasses APIConnectionError, so it must be checked first.
-    if isinstance(exc, openai.APITimeoutError):
-        return LLMTimeoutError(timeout_s)
-    if isinstance(exc, openai.APIConnectionError):
-        return LLMUnreachableError(base_url)
+    """Translate an SDK exception (or an ``httpx`` one, raised while a stream is read) into our
+    error types (never raises, never quotes ``secret``)."""
+    error = _map(exc, base_url=base_url, model=model, timeout_s=timeout_s, secret=secret)
+    error.own_endpoint = users_own
+    return error
+
+
+def _map(
+    exc: openai.OpenAIError | httpx.HTTPError,
+    *,
+    base_url: str,
+    model: str | None,
+    timeout_s: float,
+    secret: str,
+) -> LLMError:
+    # APITimeoutError subclasses APIConnectionError: the transport's reading comes first.
+    failed = _transport_error(exc, base_url, timeout_s)
+    if failed is not None:
+        return failed
     if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
         return LLMAuthError(exc.status_code)
     if isinstance(exc, openai.RateLimitError):
         return LLMRateLimitedError(parse_retry_after(exc.response.headers))
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
+        if 300 <= status < 400:
+            return LLMRedirectError(status)
         detail = redact(_body_message(exc), secret)
         if status >= 500:
             return LLMServerError(status, detail)

@@ -17,7 +17,10 @@ KEY = "cvtailor:llm:last_error"
 
 
 async def record_llm_error(redis: Any, error: LLMError, *, where: str) -> None:
-    """Remember ``error`` (best effort: a Redis hiccup must not hide the real failure)."""
+    """Remember ``error`` (best effort: a Redis hiccup must not hide the real failure). A
+    failure of a user's own endpoint is not the site's: its words are that user's to choose."""
+    if error.own_endpoint:
+        return
     entry = {
         "at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "code": error.code,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
+import httpx
 import openai
 
 from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
@@ -63,13 +64,16 @@ async def chat_stream(
                         parts.append(piece)
                         await on_delta(piece)
                     finish = choice.finish_reason or finish
-    except openai.OpenAIError as exc:
+    # httpx errors too: the stream's body is read after the SDK handed it over, and the
+    # outbound policy's limits (app/lib/outbound/transport.py) stop it there.
+    except (openai.OpenAIError, httpx.HTTPError) as exc:
         error = map_openai_error(
             exc,
             base_url=endpoint.base_url,
             model=model,
             timeout_s=endpoint.timeout_s,
             secret=endpoint.api_key,
+            users_own=endpoint.users_own,
         )
         if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
             await meter.cancel(reservation)
@@ -80,7 +84,9 @@ async def chat_stream(
     if meter is not None and reservation is not None:
         await meter.settle(reservation, prompt_tokens + completion_tokens)  # 0: estimate stays
     if not text and finish is None:
-        raise LLMServerError(None, "the stream ended without any text")
+        empty = LLMServerError(None, "the stream ended without any text")
+        empty.own_endpoint = endpoint.users_own
+        raise empty
     return ChatReply(
         text=text,
         model=reported,

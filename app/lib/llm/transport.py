@@ -3,6 +3,10 @@
 Each round trip waits for a slot of its endpoint first (``slots``), so its timeout covers its
 own answer only, and sends the endpoint's ``temperature`` and the caller's ``max_tokens``.
 
+Every client sends through the outbound policy (app/lib/outbound/): the endpoint's address
+checked at each request under its ``network`` policy, no redirect followed, at most
+``MAX_ANSWER_BYTES`` decoded, and the call's timeout a deadline for the whole answer.
+
 Everything above this module deals in ``LLMEndpoint`` / ``ChatReply`` / ``LLMError`` and never
 sees SDK objects or SDK exceptions.
 """
@@ -20,9 +24,17 @@ import openai
 from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import UNLIMITED, endpoint_slot
 from app.lib.llm.spend import SpendMeter, estimate_tokens
+from app.lib.outbound.addresses import FetchPolicy
+from app.lib.outbound.transport import policy_client
 
 # Local servers (Ollama, llama.cpp, vLLM…) need no key, but the SDK refuses to start without one.
 _PLACEHOLDER_KEY = "no-key"
+# A chat answer or a model list is kilobytes; the longest lists (routers serving hundreds of
+# models) a few megabytes. Past this the answer is refused, whatever its compression.
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+# The site's endpoint is the administrator's choice, often a model server on the same host or
+# network: private addresses are allowed, cloud metadata ones never (outbound/addresses.py).
+SITE_NETWORK = FetchPolicy(allow_private=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +54,12 @@ class LLMEndpoint:
     # A user's own endpoint: the models that user chose, by purpose ("tailoring", "import"…:
     # app/settings/user_endpoint.py). ``None``: the site's endpoint, the admin's models.
     user_models: Mapping[str, str] | None = field(default=None, compare=False)
+    # Which addresses the calls may reach: a user's own endpoint gets the offer URLs' policy
+    # (app/settings/user_endpoint.py), the site's ``SITE_NETWORK``.
+    network: FetchPolicy = SITE_NETWORK
+    # A user's own endpoint: its failures are that user's, never the site's "last AI service
+    # error" (last_error.py).
+    users_own: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +72,10 @@ class ChatReply:
     cached_tokens: int
 
 
-# Clients (and their connection pools) are reused per (base_url, api_key). The pool belongs to
-# the event loop that opened its sockets, so the cache is keyed by loop as well: the web app,
-# the worker and pytest may each run their own loop in the same process.
-_ClientKey = tuple[str, str]
+# Clients (and their connection pools) are reused per (base_url, api_key, network). The pool
+# belongs to the event loop that opened its sockets, so the cache is keyed by loop as well: the
+# web app, the worker and pytest may each run their own loop in the same process.
+_ClientKey = tuple[str, str, FetchPolicy]
 _clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[_ClientKey, openai.AsyncOpenAI]]
 _clients = weakref.WeakKeyDictionary()
 
@@ -65,7 +83,7 @@ _clients = weakref.WeakKeyDictionary()
 def get_client(endpoint: LLMEndpoint) -> openai.AsyncOpenAI:
     """The cached SDK client for this endpoint in the running event loop."""
     per_loop = _clients.setdefault(asyncio.get_running_loop(), {})
-    key = (endpoint.base_url, endpoint.api_key)
+    key = (endpoint.base_url, endpoint.api_key, endpoint.network)
     client = per_loop.get(key)
     if client is None:
         client = openai.AsyncOpenAI(
@@ -73,6 +91,15 @@ def get_client(endpoint: LLMEndpoint) -> openai.AsyncOpenAI:
             api_key=endpoint.api_key or _PLACEHOLDER_KEY,
             timeout=endpoint.timeout_s,
             max_retries=0,  # retries are a pipeline decision, never hidden in the SDK
+            # Each call's deadline is its own timeout (the SDK sets it on every request). The
+            # SDK's newest major types this as its own fork of httpx but takes an httpx client
+            # too, the only kind the older majors allowed by pyproject.toml take.
+            http_client=cast(
+                Any,
+                policy_client(
+                    endpoint.network, max_bytes=MAX_ANSWER_BYTES, deadline_s=endpoint.timeout_s
+                ),
+            ),
         )
         per_loop[key] = client
     return client
@@ -137,10 +164,16 @@ async def chat_once(
             model=model,
             timeout_s=timeout_s,
             secret=endpoint.api_key,
+            users_own=endpoint.users_own,
         )
         if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
             await meter.cancel(reservation)  # nothing reached the server; else the estimate stays
         raise error from exc
+    except (ValueError, AttributeError) as exc:
+        # An answer that is not JSON (or JSON of another shape): the SDK's parser fails on it.
+        malformed = LLMServerError(None, "the answer is not a chat completion")
+        malformed.own_endpoint = endpoint.users_own
+        raise malformed from exc
 
     prompt_tokens, completion_tokens, cached_tokens = _usage_numbers(
         getattr(completion, "usage", None)
@@ -150,7 +183,9 @@ async def chat_once(
         await meter.record_call(prompt_tokens + completion_tokens)
     choices = getattr(completion, "choices", None)
     if not choices:
-        raise LLMServerError(None, "the response contained no choices")
+        empty = LLMServerError(None, "the response contained no choices")
+        empty.own_endpoint = endpoint.users_own
+        raise empty
     choice = choices[0]
     return ChatReply(
         text=choice.message.content,
