@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
@@ -32,3 +32,6 @@ class JobOffer(UUIDPrimaryKey, Timestamps, Base):
     source_url: Mapped[str | None] = mapped_column(String(2048), nullable=True)
     extraction_status: Mapped[str] = mapped_column(String(16), default="pending")
     extraction_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The user said the title, company and place are right (or set them): the offer page stops
+    # asking and a generation no longer checks them (app/domain/offers/header_check.py).
+    header_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")

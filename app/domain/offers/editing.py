@@ -151,5 +151,7 @@ def changes_from_json(data: Any) -> dict[str, Any]:
 def apply_changes(offer: JobOffer, changes: Mapping[str, Any]) -> None:
     for column, value in changes.items():
         setattr(offer, column, value)
+    if "title" in changes or "company" in changes:
+        offer.header_confirmed = True  # the user named the job and the employer themselves
     if offer.extraction_status == "failed" and (offer.title or offer.requirements):
         offer.extraction_status = "completed"  # filled in by hand after a failed extraction

@@ -25,6 +25,7 @@ from app.domain.offers import services
 from app.domain.offers.api import fetch_offer
 from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
+from app.domain.offers.header_check import answer, header_question
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
 from app.domain.offers.view import list_context
 from app.events import OFFER_UPDATED
@@ -62,7 +63,9 @@ def detail_context(
     """The offer page: its form with ``values`` (stored or as posted) and their ``errors``; an
     offer read without a company lists the names its text gives, for the user to pick."""
     unsure = not (values.get("company") or "").strip() and not extra.get("extracting")
+    question = header_question(offer) if not extra.get("extracting") else None
     return {
+        "header_question": question if question is not None and question.asked else None,
         "company_suggestions": (
             suggest_companies(offer.description or "", offer.source_url) if unsure else None
         ),
@@ -208,6 +211,22 @@ class OfferPages(Controller):
         if errors:
             return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
         apply_changes(offer, changes)
+        await db.commit()
+        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+
+    @post("/offers/{offer_id:str}/header")
+    async def confirm_header(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        redis: RedisClient,
+        offer_id: FromPath[str],
+    ) -> Redirect:
+        """The answer to "Job · Company · Place — correct?": a picked or typed value, or yes."""
+        offer = await services.get_offer(db, user.id, offer_id)
+        answer(offer, await posted_text(request))
         await db.commit()
         await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
         return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)

@@ -16,9 +16,16 @@ from typing import Any
 
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.fields.skills_vocab import find_skills
-from app.lib.parsing.offers.offer_company import company_suggestions, find_company
+from app.lib.parsing.offers.offer_company import (
+    company_suggestions,
+    find_company,
+    is_listing_fact,
+    occurrences,
+    read_company,
+)
 from app.lib.parsing.offers.offer_contract import contract_in, rough_language
 from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirements_in
+from app.lib.parsing.offers.offer_doubts import LONG_TITLE_WORDS, HeaderReading, others
 from app.lib.parsing.offers.offer_guard import is_navigation, plausible_company, plausible_title
 from app.lib.parsing.offers.offer_header import (
     clean_title,
@@ -26,6 +33,7 @@ from app.lib.parsing.offers.offer_header import (
     department_town,
     location_in,
     place_in_title_line,
+    split_title_line,
     title_from_line,
 )
 from app.lib.parsing.offers.offer_labels import label_of
@@ -41,6 +49,7 @@ from app.lib.parsing.offers.offer_skills import offer_skills
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count
+from app.lib.text_forms import fold
 
 __all__ = ["OfferFields", "clean_title", "find_languages", "parse_offer_text"]
 
@@ -174,6 +183,59 @@ def suggest_companies(text: str, url: str | None = None) -> list[str]:
         company_lines=_company_lines(split_sections(lines)),
         location_line=_location(lines, index, _labelled(lines)),
         url=url,
+    )
+
+
+def read_header(text: str, url: str | None = None) -> HeaderReading:
+    """The header as the reader chose it, with the other values the ad gives for each field
+    and whether any requirement was found: what the offer page asks the user to confirm."""
+    fields = parse_offer_text(text, url)
+    lines = reflow(normalise_text(text).split("\n"))
+    index = _title_index(lines)
+    labelled = _labelled(lines)
+    location = _location(lines, index, labelled)
+    company_lines = _company_lines(split_sections(lines))
+    _, source = read_company(
+        lines, title_index=index, company_lines=company_lines, location_line=location, url=url
+    )
+    title_line = clean(lines[index]) if index >= 0 else ""
+    parts = split_title_line(title_line) if title_line else []
+    suggestions = company_suggestions(
+        lines, title_index=index, company_lines=company_lines, location_line=location, url=url
+    )
+    # Other titles: the title line's other parts and the lines before it, when shaped like a
+    # title (not a place, a contract, a reference, a department or a company the ad names).
+    before = [clean(x) for x in lines[max(0, index - 2) : max(0, index)] if clean(x)]
+    names = {fold(n) for n in [fields.company, *suggestions] if n}
+    titles = [
+        t
+        for t in (plausible_title(title_from_line(p)) for p in [*parts, *before])
+        if t
+        and not is_listing_fact(t)
+        and fold(t) not in names
+        and not t.endswith((".", "!", "?"))
+        and word_count(t) <= LONG_TITLE_WORDS
+    ]
+    places = [location_in([x]) for x in lines[index + 1 : index + 1 + HEADER_LINES]]
+    text_now = "\n".join(lines)
+    chosen_count = occurrences(fields.company, text_now) if fields.company else 0
+    contested = any(
+        occurrences(name, text_now) >= max(2, chosen_count)
+        for name in others(fields.company, suggestions)
+    )
+    return HeaderReading(
+        title=fields.title,
+        company=fields.company,
+        location=fields.location,
+        company_source=source if fields.company else "none",
+        company_contested=contested,
+        title_line_parts=len(parts) or 1,
+        candidates={
+            "title": others(fields.title, [t for t in titles if t]),
+            "company": others(fields.company, suggestions),
+            "location": others(fields.location, [p for p in places if p]),
+        },
+        no_requirement=not fields.requirements,
     )
 
 

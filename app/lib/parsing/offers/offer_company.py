@@ -21,6 +21,7 @@ from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
     DEPARTMENT_TOWN_RE,
+    REFERENCE_RE,
     REMOTE_WORDS_RE,
     company_in_title_line,
     is_listing_line,
@@ -149,6 +150,17 @@ def line_company(line: str) -> str:
     if name.endswith(SENTENCE_END) and not LEGAL_ABBREVIATION.search(name):
         return ""
     return name
+
+
+def is_listing_fact(part: str) -> bool:
+    """A part of a listing line that names no job and no company: a place, a remote policy,
+    a contract, a listing fact, a department or a reference."""
+    return _is_other_fact(part) or is_department(part) or bool(REFERENCE_RE.match(part))
+
+
+def occurrences(name: str, text: str) -> int:
+    """How often ``text`` names ``name`` as written (case kept)."""
+    return _occurrences(name, text, any_case=False)
 
 
 def _occurrences(name: str, text: str, *, any_case: bool = True) -> int:
@@ -281,6 +293,47 @@ def is_department_line(text: str) -> bool:
     return all(is_department(p) or _is_other_fact(p) for p in parts)
 
 
+# Where the company was read, from the firmest evidence to the weakest; the weak ones are a
+# guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
+WEAK_SOURCES = frozenset({"title_part", "url", "named", "none"})
+
+
+def read_company(
+    lines: list[str],
+    *,
+    title_index: int,
+    company_lines: list[str],
+    location_line: str = "",
+    url: str | None = None,
+) -> tuple[str, str]:
+    """``(company, source)``: the hiring company (see the module docstring for the order of
+    the sources) and which source named it ("none" when none did)."""
+    text = "\n".join(lines)
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
+    if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
+        return at_company, "at_title"
+    if at_company and is_listing_line(title_line, location_line=location_line):
+        return at_company, "listing_line"
+    under_title = _under_title(lines[title_index + 1 : title_index + 6])
+    if under_title:
+        return under_title, "under_title"
+    sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
+    if sentences:
+        return sentences, "sentences"
+    if at_company and _occurrences(at_company, text) >= 2:
+        return at_company, "title_part_repeated"
+    if at_company and _name_shaped(at_company):
+        return at_company, "title_part"
+    from_url = plausible_company(company_from_url(url, text))
+    if from_url:
+        return from_url, "url"
+    # "au sein de X", "working for X": taken only when the ad keeps naming X.
+    named = [n for n in _suggested_names(lines) if _occurrences(n, text, any_case=False) >= 2]
+    name = plausible_company(named[0]) if named else ""
+    return name, "named" if name else "none"
+
+
 def find_company(
     lines: list[str],
     *,
@@ -289,28 +342,14 @@ def find_company(
     location_line: str = "",
     url: str | None = None,
 ) -> str:
-    """The hiring company (see the module docstring for the order of the sources)."""
-    text = "\n".join(lines)
-    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
-    at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
-    if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
-        return at_company
-    if at_company and is_listing_line(title_line, location_line=location_line):
-        return at_company
-    under_title = _under_title(lines[title_index + 1 : title_index + 6])
-    if under_title:
-        return under_title
-    sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
-    if sentences:
-        return sentences
-    if at_company and (_occurrences(at_company, text) >= 2 or _name_shaped(at_company)):
-        return at_company
-    from_url = plausible_company(company_from_url(url, text))
-    if from_url:
-        return from_url
-    # "au sein de X", "working for X": taken only when the ad keeps naming X.
-    named = [n for n in _suggested_names(lines) if _occurrences(n, text, any_case=False) >= 2]
-    return plausible_company(named[0]) if named else ""
+    """The hiring company (``read_company`` without its source)."""
+    return read_company(
+        lines,
+        title_index=title_index,
+        company_lines=company_lines,
+        location_line=location_line,
+        url=url,
+    )[0]
 
 
 def _name_shaped(part: str) -> bool:

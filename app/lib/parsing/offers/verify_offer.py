@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.lib.parsing.model_import.verify import SourceText
 from app.lib.parsing.offer_parser import OfferFields, clean_title
+from app.lib.parsing.offers.offer_guard import plausible_company, plausible_title
 
 
 class _OfferLanguage(BaseModel):
@@ -72,8 +73,10 @@ def verify_offer(data: OfferExtraction, text: str) -> tuple[OfferFields, list[di
                 {"name": lang.name, "level": exact(lang.level, f"languages[{index}].level")}
             )
     fields = OfferFields(
-        title=clean_title(exact(data.title, "title")),
-        company=exact(data.company, "company"),
+        # The reader's shape checks hold for a model's answer too: a heading, a department,
+        # a place or a banner is no company nor title, whoever proposed it (offer_guard.py).
+        title=plausible_title(clean_title(exact(data.title, "title"))),
+        company=plausible_company(exact(data.company, "company")),
         location=exact(data.location, "location"),
         language=data.language if data.language in {"fr", "en"} else None,
         requirements=items(data.requirements, "requirements", loose=True),
