@@ -38,6 +38,7 @@ from app.lib.parsing.offers.offer_header import (
 )
 from app.lib.parsing.offers.offer_labels import label_of
 from app.lib.parsing.offers.offer_languages import find_languages
+from app.lib.parsing.offers.offer_not_required import asks_nothing
 from app.lib.parsing.offers.offer_reflow import reflow
 from app.lib.parsing.offers.offer_sections import (
     OfferSections,
@@ -297,6 +298,7 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         [*responsibilities, *employer], known=requirements, employer_text=True, company=company
     )
     responsibilities = responsibilities or missions_in(elsewhere)
+    requirements = [r for r in requirements if not asks_nothing(r)]
     if not requirements:
         # An ad that only lists the work ("Perform ticket issuance using Amadeus"): doing that
         # work is what it requires; its missions that name a skill stand for requirements.
