@@ -48,3 +48,20 @@ def test_an_ads_pay_and_benefits_are_not_among_its_requirements() -> None:
         "- Nous vous contacterons pour un premier échange téléphonique.\n"
     )
     assert fields.requirements == ["Anglais courant", "Maîtrise d'Opera"]
+
+
+def test_a_bilingual_ad_keeps_its_own_languages_items() -> None:
+    fields = parse_offer_text(
+        "Développeur logiciel junior\nBrivara Conseil\n\n*English below*\n"
+        "Qualifications\n"
+        "- Diplôme universitaire de préférence en informatique ou en ingénierie\n"
+        "- Une aptitude naturelle pour la technologie et le travail en équipe\n"
+        "- Capacité à communiquer efficacement en français et en anglais\n"
+        "*English*\nMinimum Qualifications\n"
+        "- Degree or diploma, preferably in computer science or engineering\n"
+        "- A natural aptitude for technology and for working in a team\n"
+        "- Able to communicate effectively in French and in English\n"
+    )
+    assert fields.language == "fr"
+    assert len(fields.requirements) == 3
+    assert all("Degree" not in r and "natural aptitude" not in r for r in fields.requirements)

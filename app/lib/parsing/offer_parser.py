@@ -16,6 +16,7 @@ from typing import Any
 
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.fields.skills_vocab import find_skills
+from app.lib.parsing.offers.item_language import item_language
 from app.lib.parsing.offers.offer_company import (
     company_suggestions,
     find_company,
@@ -187,6 +188,28 @@ def suggest_companies(text: str, url: str | None = None) -> list[str]:
     )
 
 
+BILINGUAL_MIN_ITEMS = 2  # items in each language before an ad counts as two copies
+MIN_LANGUAGE_WORDS = 4  # a shorter item's language is not told
+
+
+def one_language(items: list[str], language: str | None) -> list[str]:
+    """A bilingual ad's items in the ad's own language only ("*Scroll down for English*"): when
+    at least two items are in each language, the other copy's are left out."""
+    if language not in {"fr", "en"}:
+        return items
+    told = [(item, item_language(item)) for item in items]
+    long_enough = [(i, lang) for i, lang in told if word_count(i) >= MIN_LANGUAGE_WORDS]
+    own = sum(1 for _, lang in long_enough if lang == language)
+    other = sum(1 for _, lang in long_enough if lang and lang != language)
+    if own < BILINGUAL_MIN_ITEMS or other < BILINGUAL_MIN_ITEMS:
+        return items
+    return [
+        item
+        for item, lang in told
+        if word_count(item) < MIN_LANGUAGE_WORDS or not lang or lang == language
+    ]
+
+
 def read_header(text: str, url: str | None = None) -> HeaderReading:
     """The header as the reader chose it, with the other values the ad gives for each field
     and whether any requirement was found: what the offer page asks the user to confirm."""
@@ -299,6 +322,8 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     )
     responsibilities = responsibilities or missions_in(elsewhere)
     requirements = [r for r in requirements if not asks_nothing(r)]
+    requirements = one_language(requirements, language or text_language)
+    responsibilities = one_language(responsibilities, language or text_language)
     if not requirements:
         # An ad that only lists the work ("Perform ticket issuance using Amadeus"): doing that
         # work is what it requires; its missions that name a skill stand for requirements.

@@ -36,6 +36,11 @@ PROCESS_RE = re.compile(
     r"étudie toutes les candidatures|considers? all (?:qualified )?applicants|"
     r"equal opportunity|diversit[ée] et du handicap|interview process)"
 )
+# A bilingual ad's switch to its other copy ("*English below*", "Version française").
+LANGUAGE_SWITCH_RE = re.compile(
+    r"(?i)^\W*(?:(?:scroll down for |see |version )?(?:english|anglais|fran[çc]ais|french)"
+    r"(?: below| version| ci-dessous| plus bas)?)\W*$"
+)
 _WE = re.compile(r"(?i)\b(?:we|our|us|nous|notre|nos)\b")
 _YOU = re.compile(r"(?i)\b(?:you|your|vous|votre|vos|tu|ton|tes)\b")
 # What a requirement names even in the employer's voice ("our stack is Kotlin: experience…").
@@ -52,7 +57,7 @@ def asks_nothing(item: str) -> bool:
     if not text:
         return True
     words = len(text.split())
-    if PAY_LABEL_RE.match(text):
+    if PAY_LABEL_RE.match(text) or LANGUAGE_SWITCH_RE.match(text):
         return True
     if MONEY_RE.search(text) and not _ASKS.search(fold(text)):
         return True
