@@ -14,13 +14,14 @@ from app.lib.matching.vocabulary import default_vocabulary
 from jobs.letters.core import wording
 from jobs.letters.core.facts import Chosen, LetterFacts, gather_facts, is_study
 from jobs.letters.core.frame import frame_fields, letter_language
+from jobs.letters.core.prose_case import prose_name, prose_title
 from jobs.letters.request import LetterRequest
 
 
 def as_clause(line: str) -> str:
     """A CV line quoted inside a sentence: no final full stop, and its first word lower-cased
     when it is a plain word ("Cut latency" → "cut latency"; "Python", "API", "iOS" stay)."""
-    line = line.strip().rstrip(".;: ")
+    line = prose_name(line.strip().rstrip(".;: "))  # "CLIENT MANAGEMENT" → "Client Management"
     first = line.split(" ", 1)[0]
     plain = first.isalpha() and first[1:] == first[1:].lower()
     if plain and first[:1].isupper() and not default_vocabulary().concepts_in(first):
@@ -39,6 +40,8 @@ def intro(facts: LetterFacts, language: str, tone: str) -> str:
         first = wording.text(language, "intro.plain")
     if not facts.current_title or is_study(facts.current_title):
         return first
+    if not prose_title(facts.current_title, language):
+        return first  # a headline listing fields ("DATA · WEB · CLOUD") is no title held
     return f"{first} {wording.text(language, f'current.{tone}', title=facts.current_title)}"
 
 
@@ -74,7 +77,8 @@ def _frame(item: Chosen, language: str, first: bool, achievements: str) -> str:
 def skills_sentence(facts: LetterFacts, language: str) -> str:
     if not facts.skills:
         return ""
-    return wording.text(language, "skills", skills=wording.join_list(facts.skills, language))
+    skills = [prose_name(skill) for skill in facts.skills]
+    return wording.text(language, "skills", skills=wording.join_list(skills, language))
 
 
 def offline_paragraphs(facts: LetterFacts, language: str, length: str, tone: str) -> list[str]:

@@ -14,6 +14,8 @@ import datetime
 import re
 from typing import Final
 
+from jobs.letters.core.prose_case import prose_name, prose_title
+
 LANGUAGES: Final = ("fr", "en")
 LANGUAGE_NAMES: Final = {"fr": "French", "en": "English"}
 
@@ -148,7 +150,24 @@ def elide(frame: str, slots: dict[str, str]) -> str:
     return ELIDING.sub(join, frame)
 
 
+TITLE_SLOTS = ("role", "title")
+NAME_SLOTS = ("company", "name")
+
+
+def prose_slots(language: str, slots: dict[str, str]) -> dict[str, str]:
+    """Titles and names as a sentence writes them (``core/prose_case.py``)."""
+    shown = dict(slots)
+    for slot in TITLE_SLOTS:
+        if shown.get(slot):
+            shown[slot] = prose_title(shown[slot], language) or shown[slot]
+    for slot in NAME_SLOTS:
+        if shown.get(slot):
+            shown[slot] = prose_name(shown[slot])
+    return shown
+
+
 def text(language: str, key: str, **slots: str) -> str:
+    slots = prose_slots(language, slots)
     frame = WORDING[language][key]
     if language == "fr":
         frame = elide(frame, slots)
