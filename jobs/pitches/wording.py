@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from jobs.letters.core.wording import elide
+from jobs.letters.core.wording import elide, prose_slots
 
 WORDING: Final[dict[str, dict[str, str]]] = {
     "en": {
@@ -68,6 +68,7 @@ WORDING: Final[dict[str, dict[str, str]]] = {
 
 
 def text(language: str, key: str, **slots: str) -> str:
+    slots = prose_slots(language, slots)  # names and titles as a sentence writes them
     frame = WORDING[language][key]
     if language == "fr":
         frame = elide(frame, slots)
