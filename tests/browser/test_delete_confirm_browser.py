@@ -76,7 +76,8 @@ async def test_an_offer_is_deleted_only_from_its_confirmation(
     # Opened again and confirmed: that offer goes, the other stays.
     await press(page, row(page, doomed_id).get_by_role("link", name="Delete…"))
     await press(page, page.get_by_role("dialog").get_by_role("button", name="Delete the offer"))
-    await expect(page).to_have_url("/offers")
+    await expect(page).to_have_url("/offers?deleted=1")
+    await expect(page.get_by_test_id("offer-deleted")).to_have_text("The offer was deleted.")
     await expect(row(page, doomed_id)).to_have_count(0)
     await expect(row(page, kept_id)).to_be_visible()
     assert js_errors == []
@@ -104,7 +105,7 @@ async def test_without_javascript_the_link_opens_the_confirmation_page(
         await expect(page).to_have_url(f"/offers/{offer_id}")
         await page.goto(f"/offers/{offer_id}/delete")
         await press(page, page.get_by_role("button", name="Delete the offer"))
-        await expect(page).to_have_url("/offers")
+        await expect(page).to_have_url("/offers?deleted=1")
         await expect(row(page, offer_id)).to_have_count(0)
     finally:
         await context.close()

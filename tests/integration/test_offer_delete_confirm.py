@@ -42,8 +42,10 @@ async def test_the_list_links_to_the_confirmation_and_an_unconfirmed_post_keeps_
     assert "Nothing else is deleted with it." in asked.text
     assert await _status(client, f"/offers/{offer.id}") == 200
     confirmed = await post_form(client, f"/offers/{offer.id}/delete", {"confirm": "yes"})
-    assert confirmed.status_code == 303 and confirmed.headers["location"] == "/offers"
+    assert confirmed.status_code == 303 and confirmed.headers["location"] == "/offers?deleted=1"
     assert await _status(client, f"/offers/{offer.id}") == 404
+    listing = await client.get(confirmed.headers["location"], headers=ENGLISH)
+    assert "The offer was deleted." in listing.text  # said afterwards, where the user lands
 
 
 async def test_the_page_names_the_application_letters_and_tailored_cvs(

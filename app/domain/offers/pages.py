@@ -84,8 +84,15 @@ class OfferPages(Controller):
     dependencies = {"matching": Provide(provide_matching)}  # noqa: RUF012 - Litestar's attribute
 
     @get("/offers")
-    async def index(self, user: SignedIn, db: Db, sort: FromQuery[str] = "recent") -> Template:
-        return Template("offers/index.html", context=await list_context(db, user, sort))
+    async def index(
+        self,
+        user: SignedIn,
+        db: Db,
+        sort: FromQuery[str] = "recent",
+        deleted: FromQuery[bool] = False,
+    ) -> Template:
+        context = await list_context(db, user, sort, deleted=deleted)
+        return Template("offers/index.html", context=context)
 
     async def _create(
         self,
@@ -254,4 +261,4 @@ class OfferPages(Controller):
         await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
         if application is not None:
             await applications.announce_deleted(redis, user.id, application.id)
-        return Redirect("/offers", status_code=303)
+        return Redirect("/offers?deleted=1", status_code=303)
