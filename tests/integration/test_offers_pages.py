@@ -178,7 +178,7 @@ async def test_delete_and_other_users(
         data={"_csrf_token": token, "confirm": "yes"},
         follow_redirects=False,
     )
-    assert deleted.status_code == 303 and deleted.headers["location"] == "/offers"
+    assert deleted.status_code == 303 and deleted.headers["location"] == "/offers?deleted=1"
     assert (await client.get(f"/offers/{offer.id}")).status_code == 404
 
 
