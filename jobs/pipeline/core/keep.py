@@ -20,7 +20,7 @@ Pure functions: ``process_offer`` records what came back in ``generation_meta``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,14 +99,14 @@ def restore_item(
     source: Experience | Project,
     adapted: AdaptedItem,
     needs: OfferNeeds,
-    readable: Callable[[str], bool] | None = None,
+    others: bool = False,
     language: str = "",
 ) -> tuple[AdaptedItem, list[str]]:
     """``adapted`` with the evidence bullets it lost put back (strongest first), after its
     own evidence bullets and before the bullets that show nothing asked; and those bullets.
-    With ``readable`` (a bullet the CV can print as it is: in its language), the other bullets
-    it lost come back too, last: a CV is never thinned for relevance, the page budget cuts
-    the least relevant only when it does not fit (``app/lib/pdf_render/budget.py``). With
+    With ``others``, the other bullets it lost come back too, last, in any language: a CV is
+    never thinned for relevance, the page budget cuts the least relevant only when it does not
+    fit (``app/lib/pdf_render/budget.py``). With
     ``language`` (the CV's), an experience's achievements from the bank count as its own
     evidence bullets."""
     bullets = list(adapted.bullets)
@@ -125,11 +125,12 @@ def restore_item(
     back = sorted(lost, key=lambda b: -needs.score(b))  # stable: the author's order on ties
     at = next((i for i, b in enumerate(bullets) if not needs.hits(b)), len(bullets))
     bullets[at:at] = back
-    if readable is not None:
+    if others:
+        # In any language: one in another than the CV's is then translated alone, or printed
+        # in its author's words (``runner._translated``); never lost (the contract of a
+        # sendable CV, ``core/sendable.py``: only the page budget cuts).
         bullets += [
-            b
-            for b in source.bullets
-            if not needs.hits(b) and readable(b) and not carried(b, bullets, needs)
+            b for b in source.bullets if not needs.hits(b) and not carried(b, bullets, needs)
         ]
     skills = list(adapted.skills)
     have = {s.casefold() for s in skills}
@@ -149,7 +150,7 @@ def guard_item_keep(
         source,
         out,
         needs,
-        readable=lambda b: rules.language_problem("bullet", b) is None,
+        others=True,
         language=rules.language,
     )
     if not back:
