@@ -43,6 +43,9 @@ def _watch_of(scope: Scope) -> StillValid | None:
     return caller_watch(connection, state.redis, state.read_session_factory, str(user_id))
 
 
+ENDED_EVENT = b"event: session-ended\ndata: signed out\n\n"
+
+
 class _Response:
     """One response's progress, and the watch started once it turns out to be a stream."""
 
@@ -102,4 +105,6 @@ class StreamSessionGuard:
                 with anyio.CancelScope(shield=True):
                     await response.stop()
         if cancel.cancelled_caught and response.started and not response.finished:
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            # A last event the page closes its source on (``sse-close`` in base.html): an
+            # EventSource whose stream just drops reconnects and logs an error.
+            await send({"type": "http.response.body", "body": ENDED_EVENT, "more_body": False})

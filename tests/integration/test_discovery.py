@@ -48,7 +48,8 @@ def offer_page(n: int, title: str, extra: str = "") -> str:
         f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
         f"<p>Offer number {n}. Acme Logistics is hiring in Lyon. {extra}</p>"
         "<p>You will build Python services and APIs with PostgreSQL and Redis, review code, "
-        "and mentor colleagues. Permanent contract, hybrid work.</p></main></body></html>"
+        "and mentor colleagues. Permanent contract, hybrid work.</p>"
+        "<h2>Requirements</h2><ul><li>Python and PostgreSQL</li></ul></main></body></html>"
     )
 
 

@@ -180,6 +180,7 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
         _same({"title": "Renamed", "description": OFFER_TEXT}),
         _same({"title": "Renamed", "description": " "}),
     ),
+    "/offers/{offer_id:str}/header": (_same({"pick_company": "Acme"}), None),
     "/offers/{offer_id:str}/delete": (_same({"confirm": "yes"}), None),
     "/tasks/{task_id:str}/cancel": (_same({}), None),
     "/tasks/{task_id:str}/delete": (_same({}), None),

@@ -318,6 +318,10 @@ def read_company(
     under_title = _under_title(lines[title_index + 1 : title_index + 6])
     if under_title:
         return under_title, "under_title"
+    following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
+    if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
+        # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
+        return at_company, "listing_block"
     sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
     if sentences:
         return sentences, "sentences"

@@ -12,7 +12,7 @@ import re
 
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
-from app.lib.parsing.offers.places import is_known_place
+from app.lib.parsing.offers.places import is_known_place, is_market_region
 from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.text.text import clean, word_count
 from app.lib.text_forms import fold
@@ -53,7 +53,10 @@ def without_remote_words(text: str) -> str:
     rest = re.sub(r"\(\s*\)|^[\s,;:|/·•()-]+|[\s,;:|/·•(-]+$", "", rest)
     if rest != clean(text):  # "Remote in EU", "Télétravail depuis Lyon"
         rest = re.sub(r"(?i)^(?:in|from|within|based in|en|depuis|à|a|partout en)\s+", "", rest)
-    return clean(re.sub(r"\s*,\s*,\s*", ", ", rest))
+    rest = clean(re.sub(r"\s*,\s*,\s*", ", ", rest))
+    if rest.count("(") != rest.count(")"):  # "Remote (US)" → "US", not "US)"
+        rest = clean(rest.strip("()"))
+    return rest
 
 
 def is_place(text: str) -> bool:
@@ -74,7 +77,7 @@ def _is_glued_extra(part: str, location_line: str, company: str) -> bool:
         bool(REFERENCE_RE.match(part))
         or is_contract_phrase(part)
         or is_place(part)
-        or is_known_place(part)
+        or (is_known_place(part) and not is_market_region(part))  # "… - EMEA" names the job
         or (bool(company) and folded == fold(company))
         or (word_count(part) <= 3 and _names_part_of(folded, fold(location_line)))
     )

@@ -24,6 +24,8 @@ CANADIAN_PROVINCES = (
     "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Québec", "Saskatchewan",
     "Northwest Territories", "Nunavut", "Yukon",
 )  # fmt: skip
+# The market regions ads name as a place ("Director - EMEA", "Account Executive, DACH").
+MARKET_REGIONS = ("EMEA", "APAC", "DACH", "LATAM", "AMER", "MENA", "Benelux", "Nordics", "ANZ")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .-]+$")
 
 
@@ -50,7 +52,7 @@ def _gazetteer() -> tuple[dict[str, int], dict[str, int]]:
         if len(key) > 2:
             sizes[key] = max(sizes.get(key, 0), population)
 
-    for name in CANADIAN_PROVINCES:
+    for name in (*CANADIAN_PROVINCES, *MARKET_REGIONS):
         add(own, name, REGION)
     for country in cache_.get_countries().values():
         add(own, country["name"], REGION)
@@ -63,6 +65,11 @@ def _gazetteer() -> tuple[dict[str, int], dict[str, int]]:
                 if _LATIN.match(other):
                     add(others, other, city["population"])
     return own, {**others, **own}
+
+
+def is_market_region(text: str) -> bool:
+    """A market region ("EMEA", "DACH"): a place for the company check, part of a title."""
+    return fold(text).strip() in {fold(r) for r in MARKET_REGIONS}
 
 
 def is_known_place(
