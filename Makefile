@@ -18,7 +18,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -150,6 +150,12 @@ eval-llm: install-dev
 ## alone, on a fixed sample of corpus PDFs (minutes per CV; writes bench/LLM_IMPORT.md).
 eval-llm-import: install
 	$(PY) -m bench.llm_import_eval $(ARGS)
+
+## The CV import through the app's path with simulated models (a perfect and a noisy reader of
+## every corpus CV, served over HTTP by the fake OpenAI server): a few minutes, no model needed;
+## writes its section of bench/LLM_IMPORT.md.
+eval-import-sim: install
+	$(PY) -m bench.llm_import_sim $(ARGS)
 
 ## Cover letters for 4 corpus pairs, offline and with the real local model (a few minutes per
 ## letter on a CPU; not part of `make test`); rewrites bench/LETTER_EVAL.md.

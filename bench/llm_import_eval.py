@@ -54,7 +54,7 @@ async def read_one(
         model_content, findings, error = read.content, read.findings, ""
     except LLMError as exc:
         model_content, findings, error = CvContent(), [], exc.code
-    merged = merge_readings(rules, model_content, findings)
+    merged = merge_readings(rules, model_content, findings, text)
     contents = {"rules": rules, "model": model_content, "merged": merged.content}
     return {
         "file": truth["file"],

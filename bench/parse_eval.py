@@ -268,10 +268,24 @@ def llm_import_figures() -> list[str]:
 
 
 def import_review_figures(corpus: Path) -> list[str]:
-    """Which misreads the import report flags, and its false alarms (bench/suspicions_eval.py)."""
-    from bench.suspicions_eval import evaluate, summary
+    """Which misreads the import report flags, and its false alarms (bench/suspicions_eval.py);
+    then the per-job figure: job-level misreads flagged before "Generate", before and now."""
+    from bench.suspicions_eval import evaluate, per_job_figures, summary
 
-    return summary(evaluate(corpus))
+    outcome = evaluate(corpus)
+    return [
+        *summary(outcome),
+        "",
+        '## Without a model: job-level misreads flagged before "Generate"',
+        "",
+        "Per job, on every corpus CV (PDF and pasted): a required job missing, an entry that is "
+        "no job, a paired job with a wrong title, employer, start or end (bench/misread_jobs.py)."
+        " A flag is a report item that makes the generate form ask, every time, while it is "
+        "open (app/lib/parsing/report/report_live.py `asks_first`); before, only the major "
+        "suspicions asked, and the other warnings were shown on the review page only.",
+        "",
+        *per_job_figures(outcome),
+    ]
 
 
 def field_labeller_figures() -> list[str]:

@@ -1,6 +1,6 @@
 """A CV that looks misread is tailored only once the user says so: the generate form asks first
-(nothing created, no credit spent), "Generate anyway" goes on and is remembered for those
-suspicions; "This is right" dismisses one report item and its badge count drops."""
+(nothing created, no credit spent), "Generate anyway" goes on with that generation only and the
+next one asks again; "This is right" dismisses one report item and its badge count drops."""
 
 from __future__ import annotations
 
@@ -23,9 +23,7 @@ async def _generations(db: AsyncSession, user_id: str) -> int:
     return int(await db.scalar(query.where(CvGenerationTask.user_id == user_id)) or 0)
 
 
-async def test_the_generate_form_asks_first_then_remembers_the_answer(
-    client: Any, db: AsyncSession
-) -> None:
+async def test_the_generate_form_asks_first_every_time(client: Any, db: AsyncSession) -> None:
     me = await register(client, "misread@example.com")
     cv = await factories.misread_source_cv(db, me["id"], piled=10)
     offer = await factories.job_offer(db, me["id"], title="Backend Engineer")
@@ -44,13 +42,15 @@ async def test_the_generate_form_asks_first_then_remembers_the_answer(
     went_on = await post_form(client, "/generations", {**form, "misread_ok": "1"})
     assert went_on.status_code in (302, 303), went_on.text
     assert await _generations(db, me["id"]) == 1
-    # Remembered for these suspicions: the next generation of this CV does not ask (it meets
-    # the one-generation-at-a-time rule instead, the first having no worker here).
-    again = await post_form(client, "/generations", form)
+    # "Generate anyway" held for that run only: the next generation of this CV asks again.
+    asked_again = await post_form(client, "/generations", form)
+    assert asked_again.status_code == 200 and 'name="misread_ok" value="1"' in asked_again.text
+    assert await _generations(db, me["id"]) == 1
+    # Going on again meets the one-generation-at-a-time rule (the first has no worker here).
+    again = await post_form(client, "/generations", {**form, "misread_ok": "1"})
     assert again.status_code == 303 and "/generations/" not in again.headers["location"]
     again = await followed(client, again)
-    # Not asked again (no confirmation form): the offers list with the refusal by its form.
-    assert 'name="misread_ok"' not in again.text and 'id="generate-error"' in again.text
+    assert 'id="generate-error"' in again.text
 
 
 async def test_this_is_right_dismisses_one_item_and_the_badge_counts_one_less(

@@ -98,3 +98,22 @@ async def test_another_users_offer_cannot_be_answered(
         await register(other, "header-other@example.com")
         refused = await post_form(other, f"/offers/{offer.id}/header", {"company": "X"})
         assert refused.status_code == 404
+
+
+async def test_a_generation_from_a_doubted_offer_asks_first_then_goes_on_once_told(
+    client: Client, db: AsyncSession
+) -> None:
+    me = await register(client, "header-generate@example.com")
+    source = await factories.source_cv(db, me["id"])
+    offer = await _offer(db, me["id"], AD)
+    form = {"source_cv_id": source.id, "job_offer_ids": offer.id, "misread_ok": "1"}
+    asked = await post_form(client, "/generations", form)
+    assert asked.status_code == 200 and 'data-testid="confirm-offers"' in asked.text
+    assert f'href="/offers/{offer.id}#confirm-header"' in asked.text
+    assert 'name="offers_ok" value="1"' in asked.text
+    started = await post_form(client, "/generations", {**form, "offers_ok": "1"})
+    assert started.status_code == 303 and "/generations/" in started.headers["location"]
+    # Once the offer is confirmed, the next generation does not ask.
+    await post_form(client, f"/offers/{offer.id}/header", {"pick_company": "Brivara Labs"})
+    again = await post_form(client, "/generations", form)
+    assert again.status_code == 303

@@ -19,6 +19,21 @@ RULES = CvContent.from_json(
         "skills": [{"name": "SAP"}],
     }
 )  # fmt: skip
+SOURCE = """Ana Lima
+ana@example.com
+Experience
+Buyer - Acme, Lyon
+2021 - present
+- Ran tenders
+- Hired two buyers
+Purchasing intern - Corsaire
+2019 - 2019
+- Cut costs by 8%
+Junior buyer - Brightwater
+2017 - 2019
+Skills
+SAP, Excel
+"""
 MODEL = CvContent.from_json(
     {
         "header": {"name": "Ana", "current_title": "Buyer", "contact": {"phone": "0612345678"}},
@@ -37,7 +52,7 @@ MODEL = CvContent.from_json(
 
 
 def test_the_rules_reading_stands_and_the_model_fills_and_adds() -> None:
-    merged = merge_readings(RULES, MODEL)
+    merged = merge_readings(RULES, MODEL, source_text=SOURCE)
     jobs = merged.content.experience
     assert [(j.title, j.company) for j in jobs] == [
         ("Buyer", "Acme"),  # the rules' title kept, the model's reported
@@ -45,9 +60,9 @@ def test_the_rules_reading_stands_and_the_model_fills_and_adds() -> None:
         ("Junior buyer", "Brightwater"),
     ]
     assert jobs[0].id == "r1" and jobs[0].location == "Lyon"  # an empty field filled
-    # A bullet is never doubled: "Cut costs by 8%" stays where the rules filed it.
-    assert jobs[0].bullets == ["Ran tenders", "Cut costs by 8%", "Hired two buyers"]
-    assert jobs[1].bullets == ["Cut costs by 8%"]  # the model's entry as the model read it
+    # A bullet is never doubled, and it goes to the entry whose lines hold it.
+    assert jobs[0].bullets == ["Ran tenders", "Hired two buyers"]
+    assert jobs[1].bullets == ["Cut costs by 8%"]
     assert jobs[2].end == "2019"
     header = merged.content.header
     assert (header.name, header.current_title, header.contact.phone) == (
@@ -58,7 +73,7 @@ def test_the_rules_reading_stands_and_the_model_fills_and_adds() -> None:
 
 
 def test_disagreements_and_entries_only_the_model_found_are_reported_at_their_field() -> None:
-    findings = merge_readings(RULES, MODEL).findings
+    findings = merge_readings(RULES, MODEL, source_text=SOURCE).findings
     by_code = {f["code"]: f for f in findings}
     assert set(by_code) == {"import_readings_differ", "import_model_only"}
     differ = by_code["import_readings_differ"]
@@ -70,7 +85,7 @@ def test_disagreements_and_entries_only_the_model_found_are_reported_at_their_fi
 
 
 def test_without_the_model_s_entries_the_rules_reading_is_unchanged() -> None:
-    merged = merge_readings(RULES, CvContent())
+    merged = merge_readings(RULES, CvContent(), source_text=SOURCE)
     assert merged.content.to_json() == RULES.to_json() and merged.findings == []
 
 
@@ -90,7 +105,14 @@ def test_an_entry_the_rules_filed_elsewhere_is_not_added_twice() -> None:
             ]
         }
     )
-    merged = merge_readings(rules, model)
+    source = """Summary: buyer who spent two years at Lumen Clinics.
+Experience
+Buyer, Acme, 2021
+Buyer, Lumen Clinics, 2019
+Education
+MSc Supply Chain, Kedge, 2018
+"""
+    merged = merge_readings(rules, model, source_text=source)
     # The degree the model took for a job stays a degree; a job the summary only mentions is
     # a job the rules missed, and comes in.
     jobs = [(j.title, j.company) for j in merged.content.experience]

@@ -87,6 +87,11 @@ def test_a_level_as_school_header_lines_in_the_summary_and_an_unnamed_dated_job(
     assert _codes(fine) == []
 
 
+def test_the_latest_job_told_in_detail_is_no_pile() -> None:
+    """Only the latest job with bullets, the older ones listed: the CV's choice."""
+    assert "bullets_piled" not in _codes(_cv(experience=[_job(1, 12), _job(2, 0), _job(3, 0)]))
+
+
 def _stored(content: CvContent, extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """A report as the import stores it."""
     return {"items": structure_suspicions(content) + (extra or []), "checks": 0}
@@ -100,7 +105,11 @@ def test_an_item_stops_counting_once_fixed_or_dismissed() -> None:
     }  # fmt: skip
     stored = _stored(piled, [company])
     assert open_checks(stored, piled) == 2
-    assert [i["code"] for i in major_items(stored, piled)] == ["bullets_piled"]
+    # Both make the generate form ask: a structural suspicion, and a finding about a job.
+    assert sorted(i["code"] for i in major_items(stored, piled)) == [
+        "bullets_piled",
+        "company_is_place",
+    ]
 
     # The user moves the bullets back: the suspicion is computed again and is gone.
     fixed = _cv(experience=[_job(1, 4), _job(2, 4), _job(3, 4)])

@@ -34,6 +34,7 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.formats.json_resume import validate_json_resume
 from app.lib.parsing.formats.json_resume_map import content_from_resume
+from app.lib.parsing.misreads.repair import repair_misreads
 from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.parsing.report.import_report import build_import_report, things_to_check
@@ -149,6 +150,7 @@ def _report(
     unplaced: Iterable[str] = (),
     findings: Iterable[dict[str, Any]] = (),
     inferred: Iterable[tuple[str, str]] = (),
+    repaired: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     read_items, drawn = reading_report(source.via, source.ocr) if source else ([], {})
     report = build_import_report(
@@ -161,6 +163,7 @@ def _report(
         parser_unplaced=unplaced,
         extraction_findings=[*findings, *read_items],
         inferred_sections=inferred,
+        repaired=repaired,
     )
     if source is None or not source.pages:
         return report
@@ -235,7 +238,7 @@ async def extract(
                     | {"samples": [str(d["value"])[:200] for d in result.dropped[:MAX_SAMPLES]]}
                 )
             if not result.content.is_empty():
-                merged = merge_readings(parsed.content, result.content, result.findings)
+                merged = merge_readings(parsed.content, result.content, result.findings, text)
                 content, parser, findings = merged.content, "llm", merged.findings
                 # What the rules could not place or name, the model may have read.
                 unknown_sections, unplaced, inferred = [], [], []
@@ -254,7 +257,13 @@ async def extract(
             ),
         )
     within_limits(content)
-    report = _report(content, source, parser, unknown_sections, unplaced, findings, inferred)
+    # The certain repairs of misreads (split bullets, contact lines, hyphens), told in the
+    # report; what is not certain is flagged by the report (app/lib/parsing/misreads/).
+    repaired = repair_misreads(content, text)
+    content = repaired.content
+    report = _report(
+        content, source, parser, unknown_sections, unplaced, findings, inferred, repaired.items
+    )
     return Extracted(content, parser, language, warnings, usage, report)
 
 

@@ -22,7 +22,7 @@ from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.parsing.report.report_live import (
-    is_major,
+    asks_first,
     item_key,
     open_checks,
     open_items,
@@ -173,7 +173,7 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
             samples=[str(s) for s in item.get("samples") or []],
             section=where[0] if where else None,
             key=item_key(item),
-            major=is_major(item),
+            major=asks_first(item),
             item_id=str(item.get("itemId") or ""),
             values=dict(item.get("values") or {}),
         )

@@ -1,7 +1,7 @@
-"""The user's answers to the import report: "this is right" (dismiss an item) and "tailor it
-anyway" (go on to generation despite open major suspicions). Both are kept in the CV's report,
-so they hold across devices and clear nothing the user did not see: a dismissal names one item,
-an acknowledgement the major items open at that moment (a new misread asks again)."""
+"""The user's answers to the import report. "This is right" dismisses one item, kept in the CV's
+report so it holds across devices. "Generate anyway" goes on with that one generation only: it is
+not kept, so the generate form asks again while a flag is left open (every misread is
+flagged before a PDF, every time), until the user fixes or dismisses it."""
 
 from __future__ import annotations
 
@@ -29,23 +29,8 @@ def dismiss(cv: CvFile, key: str) -> bool:
 
 
 def unanswered_major(cv: CvFile) -> list[dict[str, Any]]:
-    """Major suspicions open now that the user has not already chosen to tailor past."""
+    """The flags open now (report_live.major_items): fixed or dismissed ones are not."""
     stored = cv.import_report
     if cv.extraction_status != "completed" or not isinstance(stored, dict):
         return []
-    seen = set(stored.get("acknowledged") or [])
-    return [
-        item
-        for item in major_items(stored, shown_content(cv.content))
-        if item_key(item) not in seen
-    ]
-
-
-def acknowledge(cv: CvFile) -> None:
-    """Remember that the user tailors this CV as it is, with its open major suspicions."""
-    stored = cv.import_report
-    if not isinstance(stored, dict):
-        return
-    keys = {item_key(item) for item in major_items(stored, shown_content(cv.content))}
-    known = {k for k in stored.get("acknowledged") or [] if isinstance(k, str)}
-    cv.import_report = {**stored, "acknowledged": sorted(known | keys)[:MAX_DISMISSED]}
+    return major_items(stored, shown_content(cv.content))

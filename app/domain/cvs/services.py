@@ -149,21 +149,12 @@ def display_name(cv: CvFile) -> str:
 
 
 async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list[str]:
-    """What in the user's source CV ``cv_id`` looks misread and was not yet answered (the major
-    import suspicions, in the reader's language); [] for no such CV (the generation's own
-    checks say so)."""
+    """What in the user's source CV ``cv_id`` looks misread and is still open (the import's
+    flags, in the reader's language); [] for no such CV (the generation's own checks say so)."""
     cv = await find_cv(session, user_id, cv_id)
     if cv is None or cv.kind != "source":
         return []
     return [report_message(item) for item in review.unanswered_major(cv)]
-
-
-async def tailor_as_it_is(session: AsyncSession, user_id: str, cv_id: str) -> None:
-    """The user chose to tailor ``cv_id`` despite its open major suspicions: not asked again
-    for those (committed with the generation)."""
-    cv = await find_cv(session, user_id, cv_id)
-    if cv is not None:
-        review.acknowledge(cv)
 
 
 async def forget_source_pages(redis: Redis, cv_ids: list[str]) -> None:

@@ -22,6 +22,7 @@ from app.domain.generation.services import (
     recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
+from app.domain.offers import view as offers_view
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
@@ -61,18 +62,28 @@ class GenerationPages(Controller):
             language=str(form.get("language") or "") or None,
             with_letters=str(form.get("withLetters") or "") in ("true", "on", "1"),
         )
-        if req.mode == "adapt" and req.source_cv_id:
-            # A CV that looks misread is tailored only once the user says so (one click, then
-            # not asked again for the same suspicions): a misread reaches every PDF.
-            if str(form.get("misread_ok") or "") != "1":
-                misread = await cv_services.misread_check(db, user.id, req.source_cv_id)
-                if misread:
-                    return Template(
-                        "generation/confirm_misread.html",
-                        context={"request_data": req, "misread": misread},
-                    )
-            else:
-                await cv_services.tailor_as_it_is(db, user.id, req.source_cv_id)
+        if req.mode == "adapt" and req.source_cv_id and str(form.get("misread_ok") or "") != "1":
+            # A CV that looks misread is tailored only once the user says so, for this run
+            # only: a misread reaches every PDF, so the form asks while a flag is left open.
+            misread = await cv_services.misread_check(db, user.id, req.source_cv_id)
+            if misread:
+                return Template(
+                    "generation/confirm_misread.html",
+                    context={"request_data": req, "misread": misread},
+                )
+        if req.job_offer_ids and str(form.get("offers_ok") or "") != "1":
+            # An offer whose title or company the reader doubts names the files and letters
+            # wrongly: the user checks it first, or goes on with this run only.
+            doubted = await offers_view.offers_to_confirm(db, user.id, req.job_offer_ids)
+            if doubted:
+                return Template(
+                    "generation/confirm_offers.html",
+                    context={
+                        "request_data": req,
+                        "doubted": doubted,
+                        "misread_ok": str(form.get("misread_ok") or "") == "1",
+                    },
+                )
         try:
             if not req.job_offer_ids:
                 raise ValidationFailed(NOTHING_TICKED, code="generation.no_offer_ticked")

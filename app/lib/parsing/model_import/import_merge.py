@@ -1,14 +1,14 @@
 """The rule-based parser and the LLM check each other: when an LLM is configured, a CV is read
 by both and merged entry by entry.
 
-Each reader fails differently. The rules read fields well but miss entries whose layout they
-do not know; a small model finds most entries but gets their fields wrong. So: where both
-found an entry, the rules' reading stands and the model only fills what the rules left empty;
-an entry only the model found is added (every value already held to the source text by
-verify.py); an entry only the rules found stays. Where the two disagree on a name, and for each
-entry only the model found, the import report says so next to the field, for the user to check.
-Nothing is invented: every value comes from one of two readings of the same text, both checked
-against it.
+Each reader fails differently: the rules misread layouts they do not know (a bullet as an
+employer, a talk as a job, four jobs in one), a model invents, swaps and shifts. Neither is
+trusted as such: per entry and per field, the reading the source supports better at the
+entry's own lines wins (arbitration.py), the rules' on a tie, and the rules fill what the model
+left out. What was decided against a reader is reported next to the field; an entry only one
+reader found that the source does not clearly support is shown for the user to confirm
+(import_unconfirmed_entry), never added silently. Nothing is invented: every value comes from
+one of two readings of the same text, both checked against it.
 """
 
 from __future__ import annotations
@@ -17,17 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.lib.cv_content import EXTRA_GROUPS, CvContent, Education, Experience, Project
-from app.lib.parsing.entries.entry_checks import match_entries
+from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Project
+from app.lib.parsing.model_import.arbitration import NAMES, Arbiter, Decision, Entry, Held
+from app.lib.parsing.model_import.evidence import SourceLines, Span
 from app.lib.parsing.model_import.verify_findings import llm_finding
-from app.lib.parsing.report.report_coverage import PLACED_SHARE, keyed_bags, words
+from app.lib.parsing.model_import.verify_source import norm
 from app.lib.text_forms import squash
 
-Entry = Experience | Education | Project
-# Per dated section: its two name fields (title-like, organisation-like), compared and reported.
-NAMES = {"experience": ("title", "company"), "education": ("degree", "institution"),
-         "projects": ("name", "role")}  # fmt: skip
-FILLED = ("location", "start", "end", "description", "url", "field")
+MAX_SAMPLES = 3
 
 
 @dataclass
@@ -36,30 +33,16 @@ class Merged:
     findings: list[dict[str, Any]] = field(default_factory=list)  # import-report items
 
 
-def _differ(a: str, b: str) -> bool:
-    """Two names that are not one reading of the other (equal, or one inside the other)."""
-    x, y = squash(a), squash(b)
-    return bool(x and y) and x not in y and y not in x
-
-
 def _label(entry: Entry, names: tuple[str, str]) -> str:
     return next((v for v in (getattr(entry, n) for n in names) if v.strip()), "?")
 
 
-def _bullets_known(entries: list[Any]) -> set[str]:
-    return {squash(b) for entry in entries for b in getattr(entry, "bullets", [])}
-
-
-def _fill(kept: Entry, other: Entry, known_bullets: set[str]) -> None:
-    """``kept`` (the rules' entry) completed with what only ``other`` (the model's) has."""
-    for name in FILLED:
-        if hasattr(kept, name) and not getattr(kept, name) and getattr(other, name, None):
-            setattr(kept, name, getattr(other, name))
+def _fill_lists(kept: Entry, other: Entry, known_bullets: set[str]) -> None:
     if isinstance(kept, Experience | Project) and isinstance(other, Experience | Project):
-        # A bullet the rules filed under another entry stays there (the review flags piles).
-        new = [b for b in other.bullets if squash(b) not in known_bullets]
+        # A bullet the rules filed under another entry stays there (place_bullets decides).
+        new = [b for b in other.bullets if norm(b) not in known_bullets]
         kept.bullets = [*kept.bullets, *new]
-        known_bullets.update(squash(b) for b in new)
+        known_bullets.update(norm(b) for b in new)
         have = {squash(s) for s in kept.skills}
         kept.skills = [*kept.skills, *(s for s in other.skills if squash(s) not in have)]
 
@@ -68,69 +51,105 @@ def _at(entries: list[Any], entry: Any) -> int:
     return next(i for i, other in enumerate(entries) if other is entry)
 
 
-def _same_entry(model: Entry, rules: Entry, organisation: str) -> bool:
-    """A pair the matcher made on a shared title alone is two jobs when their employers differ
-    and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019")."""
-    theirs, mine = getattr(model, organisation), getattr(rules, organisation)
-    same_year = bool(model.start and rules.start and model.start[:4] == rules.start[:4])
-    return same_year or not _differ(theirs, mine)
-
-
-def _read_elsewhere(entry: Entry, names: tuple[str, str], placed: list[frozenset[str]]) -> bool:
-    """The rules read this entry's names into one of their items (a degree, a project, an
-    extra…): they did not miss it, they filed it otherwise, and it is not added twice."""
-    named = set(words(" ".join(getattr(entry, n) for n in names)))
-    return bool(named) and any(len(named & bag) >= PLACED_SHARE * len(named) for bag in placed)
+def _headings(source: SourceLines, content: CvContent, skip: str) -> list[Held]:
+    """Where ``content`` has items of sections other than ``skip``, and their years."""
+    found: list[Held] = []
+    for section, (first, second) in NAMES.items():
+        if section == skip:
+            continue
+        for entry in getattr(content, section):
+            names = (getattr(entry, first), getattr(entry, second))
+            span = source.heading(names, (entry.start, entry.end))
+            if span is not None:
+                found.append((span, (entry.start or "")[:4]))
+    for group in EXTRA_GROUPS:
+        for item in getattr(content.extras, group):
+            span = source.heading((item.name, item.issuer), (item.date,))
+            if span is not None:
+                found.append((span, (item.date or "")[:4]))
+    return found
 
 
 def _section(
-    section: str, rules: list[Any], model: list[Any], placed: list[frozenset[str]]
-) -> tuple[list[Any], list[dict[str, Any]]]:
-    names = NAMES[section]
-    keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in model]
-    rule_keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in rules]
-    twins = [
-        twin if twin is not None and _same_entry(entry, rules[twin], names[1]) else None
-        for entry, twin in zip(model, match_entries(keys, rule_keys), strict=True)
-    ]
-    merged = [entry.model_copy(deep=True) for entry in rules]
-    known = _bullets_known(merged)
-    disagreements: list[tuple[Entry, str, str]] = []
-    only_model: list[Entry] = []
+    section: str, source: SourceLines, rules: CvContent, model: CvContent
+) -> tuple[list[Any], list[Decision]]:
+    rules_entries, model_entries = getattr(rules, section), getattr(model, section)
+    others: list[Span] = [span for span, _ in _headings(source, model, section)]
+    arbiter = Arbiter(source, section, others, _headings(source, rules, section))
+    contact = rules.header.contact
+    arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
+                                          contact.location) if v}  # fmt: skip
+    names = {rules.header.name, model.header.name} - {""}
+    arbiter.name_lines = sorted({i for name in names for i in source.name_lines(name)})
+    model_entries = arbiter.set_roles(rules_entries, model_entries)
+    twins = arbiter.pairs(rules_entries, model_entries)
+    merged = [entry.model_copy(deep=True) for entry in rules_entries]
+    known = {norm(b) for entry in merged for b in getattr(entry, "bullets", [])}
     after = -1  # where the model's previous entry stands in ``merged``: the order of the text
-    for entry, twin in zip(model, twins, strict=True):
-        if twin is None and _read_elsewhere(entry, names, placed):
-            continue
+    for entry, twin in zip(model_entries, twins, strict=True):
         if twin is None:
-            only_model.append(entry)
+            if arbiter.held_elsewhere(entry):
+                continue
+            if not arbiter.earns_place(entry):
+                arbiter.decisions.append(
+                    Decision("model_unconfirmed", entry, lines=arbiter.lines_of(entry))
+                )
+                continue
             merged.insert(after + 1, entry)
             after += 1
-            known |= _bullets_known([entry])
+            known |= {norm(b) for b in getattr(entry, "bullets", [])}
+            arbiter.decisions.append(Decision("model_only", entry))
+            if entry.id in arbiter.swapped:
+                arbiter.decisions.append(Decision("roles_swapped", entry))
             continue
-        kept = next(e for e in merged if e.id == rules[twin].id)
+        kept = next(e for e in merged if e.id == rules_entries[twin].id)
         after = _at(merged, kept)
-        for name in names:
-            mine, theirs = getattr(kept, name), getattr(entry, name)
-            if not mine and theirs:
-                setattr(kept, name, theirs)
-            elif _differ(mine, theirs):
-                disagreements.append((kept, name, theirs))
-        _fill(kept, entry, known)
+        arbiter.settle(kept, entry)
+        _fill_lists(kept, entry, known)
+    paired = {rules_entries[t].id for t in twins if t is not None}
+    alone = {e.id for e in rules_entries} - paired
+    for entry in [e for e in merged if e.id in alone]:
+        reason = arbiter.rules_doubt(entry) if model_entries else None
+        if reason is not None:
+            merged.remove(entry)
+            arbiter.decisions.append(
+                Decision("rules_unconfirmed", entry, lines=arbiter.lines_of(entry), reason=reason)
+            )
+    arbiter.place_bullets(merged)
+    return merged, arbiter.decisions
+
+
+def _findings(section: str, merged: list[Any], decisions: list[Decision]) -> list[dict[str, Any]]:
+    names = NAMES[section]
     findings = []
-    for entry, name, theirs in disagreements:
-        at = f"{section}[{_at(merged, entry)}].{name}"
-        findings.append(
-            llm_finding("import_readings_differ", at, entry.id, getattr(entry, name),
-                        label=_label(entry, names), value=getattr(entry, name), other=theirs)
-        )  # fmt: skip
-    for entry in only_model:
-        name = names[0] if getattr(entry, names[0]) else names[1]
-        at = f"{section}[{_at(merged, entry)}].{name}"
-        findings.append(
-            llm_finding("import_model_only", at, entry.id, getattr(entry, name),
-                        label=_label(entry, names))
-        )  # fmt: skip
-    return merged, findings
+    for d in decisions:
+        label = _label(d.entry, names)
+        if d.kind in ("differ", "model_won"):
+            code = "import_readings_differ" if d.kind == "differ" else "import_model_reading_kept"
+            at = f"{section}[{_at(merged, d.entry)}].{d.name}"
+            value = getattr(d.entry, d.name)
+            findings.append(llm_finding(code, at, d.entry.id, value, label=label, value=value,
+                                        other=d.other))  # fmt: skip
+        elif d.kind == "roles_swapped":
+            first, second = (getattr(d.entry, n) for n in names)
+            findings.append(
+                llm_finding("import_roles_swapped", f"{section}[{_at(merged, d.entry)}].{names[0]}",
+                            d.entry.id, first, label=label, value=second, other=first)
+            )  # fmt: skip
+        elif d.kind == "model_only":
+            name = names[0] if getattr(d.entry, names[0]) else names[1]
+            at = f"{section}[{_at(merged, d.entry)}].{name}"
+            findings.append(
+                llm_finding("import_model_only", at, d.entry.id, getattr(d.entry, name),
+                            label=label)
+            )  # fmt: skip
+        else:
+            reader = "model" if d.kind == "model_unconfirmed" else "rules"
+            finding = llm_finding("import_unconfirmed_entry", section, "", None, label=label,
+                                  reader=reader)  # fmt: skip
+            findings.append(finding | {"itemId": None, "samples": d.lines[:MAX_SAMPLES],
+                                       "reason": d.reason or "no_evidence"})  # fmt: skip
+    return findings
 
 
 def _union(mine: list[Any], theirs: list[Any], key: str | None = "name") -> list[Any]:
@@ -145,21 +164,21 @@ def _union(mine: list[Any], theirs: list[Any], key: str | None = "name") -> list
 
 
 def merge_readings(
-    rules: CvContent, model: CvContent, model_findings: Sequence[dict[str, Any]] = ()
+    rules: CvContent,
+    model: CvContent,
+    model_findings: Sequence[dict[str, Any]] = (),
+    source_text: str = "",
 ) -> Merged:
-    """One CV from the rules' reading and the model's (already checked against the source);
-    ``model_findings``: what those checks changed, kept for the model's entries that remain
-    (an entry the rules also read is the rules' now: what the model got wrong there is moot)."""
+    """One CV from the rules' reading and the model's (already checked against the source),
+    arbitrated against ``source_text``; ``model_findings``: what those checks changed, kept for
+    the model's entries that remain (an entry the rules also read is the rules' now)."""
     out = rules.model_copy(deep=True)
     findings: list[dict[str, Any]] = []
-    # Where the rules put text: every item but the header and the summary (a summary naming an
-    # employer does not make a job of it).
-    placed = [bag for key, bag in keyed_bags(rules) if key not in ("header", "summary")]
+    source = SourceLines(source_text)
     for section in NAMES:
-        rules_entries, model_entries = getattr(rules, section), getattr(model, section)
-        entries, found = _section(section, rules_entries, model_entries, placed)
+        entries, decisions = _section(section, source, rules, model)
         setattr(out, section, entries)
-        findings += found
+        findings += _findings(section, entries, decisions)
     header, theirs = out.header, model.header
     for name in ("name", "current_title"):
         if not getattr(header, name):

@@ -50,6 +50,23 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         N_("%(label)s: the built-in parser read “%(value)s” where the AI read “%(other)s”; "
            "the parser's reading was kept. Check it against your file."),
     ),
+    "import_model_reading_kept": (
+        "warning",
+        N_("%(label)s: the AI read “%(value)s” where the built-in parser read “%(other)s”; "
+           "your file writes the AI's reading at this entry, so it was kept. Check it."),
+    ),
+    # An entry one reader found that the file does not clearly support: not imported, shown.
+    "import_unconfirmed_entry": (
+        "warning",
+        N_("%(label)s was read as an entry by one reader only, and your file does not support "
+           "it clearly enough to add it: add it yourself if it belongs here."),
+    ),
+    "import_roles_swapped": (
+        "warning",
+        N_("%(label)s: the AI read “%(value)s” as the title and “%(other)s” as the "
+           "organisation; your other entries write them the other way round, so they were "
+           "swapped. Check them."),
+    ),
     "import_model_only": (
         "warning",
         N_("%(label)s was found by the AI only (the built-in parser did not see this entry): "

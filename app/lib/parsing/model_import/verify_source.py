@@ -23,7 +23,7 @@ DAY_LENGTH = len("2021-04-11")
 NORMALISED_RE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     return squash(text.translate(_PUNCTUATION)).replace("•", " ").replace("  ", " ")
 
 
@@ -31,17 +31,17 @@ class SourceText:
     def __init__(self, text: str) -> None:
         # A word hyphenated across lines in the PDF ("develop-\nment") is compared joined too.
         joined = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-        self.text = f"{_norm(text)}\n{_norm(joined)}"
+        self.text = f"{norm(text)}\n{norm(joined)}"
         self.digits = re.sub(r"\D", "", text)
         self.dates = WrittenDates(text)
 
     def has(self, value: str) -> bool:
-        normalised = _norm(value).strip(" .;:,!?")  # end punctuation is the model's
+        normalised = norm(value).strip(" .;:,!?")  # end punctuation is the model's
         return not normalised or normalised in self.text
 
     def has_url(self, value: str) -> bool:
         bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip(), flags=re.IGNORECASE)
-        return not bare or _norm(bare.rstrip("/")) in self.text
+        return not bare or norm(bare.rstrip("/")) in self.text
 
     def has_phone(self, value: str) -> bool:
         """Same digits, or the same last nine (06 12… written +33 6 12…)."""

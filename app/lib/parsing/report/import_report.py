@@ -24,6 +24,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
+from app.lib.parsing.misreads.detect import misread_findings
 from app.lib.parsing.report.report_coverage import coverage
 from app.lib.parsing.report.report_entries import (
     education_checks,
@@ -144,15 +145,17 @@ def build_import_report(
     parser_unplaced: Iterable[str] = (),
     extraction_findings: Iterable[Mapping[str, Any]] = (),
     inferred_sections: Iterable[tuple[str, str]] = (),
+    repaired: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The report of one import. ``source_text`` is None when there is no text to compare
     with (a JSON Resume): then only the checks on the structure run. ``extraction_findings``
-    are what checking an LLM's extraction changed (already report items)."""
+    are what checking an LLM's extraction changed, ``repaired`` what the misread repairs
+    changed (app/lib/parsing/misreads/repair.py), both already report items."""
     unknown = [(heading, list(lines)) for heading, lines in unknown_sections]
-    items = [dict(item) for item in extraction_findings]
+    items = [dict(item) for item in extraction_findings] + [dict(item) for item in repaired]
     items += header_checks(content, source_text or "") + experience_checks(content, today)
     items += education_checks(content, today) + list_section_checks(content)
-    items += structure_suspicions(content)
+    items += structure_suspicions(content) + misread_findings(content, source_text)
     items += section_items(unknown) + inferred_items(inferred_sections)
     share: float | None = None
     unplaced: list[str] = []

@@ -27,6 +27,7 @@ from app.lib.parsing.report.report_values import (
 from app.lib.text_forms import fold
 
 MAX_TITLE_WORDS = 12
+SELF_EMPLOYED = frozenset({"freelance", "independant", "independent", "self-employed"})
 SENTENCE_BREAK_RE = re.compile(r"\w{3}[.!?]\s+\S")  # a title holding two sentences
 
 
@@ -127,7 +128,9 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
         return [_fragment(index, "company", exp)]
     title = exp.title.strip()
     title_is_employer = reads_as_employer(title) and not names_organisation(company)
-    company_is_role = names_role(company) and not names_role(title)
+    # "Freelance" is how CVs write the employer of self-employed work, not a role.
+    self_employed = fold(company) in SELF_EMPLOYED
+    company_is_role = names_role(company) and not names_role(title) and not self_employed
     if title and company and (title_is_employer or company_is_role):
         return [
             finding(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.lib.cv_content import CvContent
+from app.lib.parsing.misreads.detect import MISREAD_CODES
 from app.lib.parsing.report.report_suspicions import MAJOR, SUSPICION_CODES, structure_suspicions
 from app.lib.text_forms import fold
 
@@ -21,6 +22,8 @@ PATH_RE = re.compile(
     r"^(?P<section>[a-z_]+)(?:\.(?P<sub>[a-z_]+))?(?:\[(?P<index>\d+)\])?(?:\.(?P<field>[\w.]+))?$"
 )
 LOW_COVERAGE_PERCENT = 90  # less of the text placed than this: a misread to look at first
+# About a job's place, which no tailored CV leans on: shown, never asked about.
+NOT_ASKED = frozenset({"location_is_company"})
 
 
 def item_key(item: Mapping[str, Any]) -> str:
@@ -71,6 +74,15 @@ def is_major(item: Mapping[str, Any]) -> bool:
         percent = (item.get("values") or {}).get("percent")
         return isinstance(percent, int | float) and percent < LOW_COVERAGE_PERCENT
     return item.get("code") in MAJOR
+
+
+def asks_first(item: Mapping[str, Any]) -> bool:
+    """A flag: an open warning that makes the generate form ask before tailoring, every time
+    : a major suspicion, anything about a job, a misread's shape."""
+    if item.get("severity") != "warning" or item.get("code") in NOT_ASKED:
+        return False
+    about_jobs = str(item.get("path") or "").startswith("experience")
+    return is_major(item) or about_jobs or item.get("code") in MISREAD_CODES
 
 
 BULLET_MARK_RE = re.compile(r"^\s*(?:[•·◦▪●\-–—*]|o(?=\s))\s*")
@@ -146,9 +158,7 @@ def open_checks(stored: Any, content: CvContent) -> int:
 
 
 def major_items(stored: Any, content: CvContent) -> list[dict[str, Any]]:
-    """Open warnings that make the generate form ask first."""
+    """Open flags (``asks_first``): the generate form asks first while any is left."""
     if not isinstance(stored, dict):
         return []
-    return [
-        i for i in open_items(stored, content) if i.get("severity") == "warning" and is_major(i)
-    ]
+    return [i for i in open_items(stored, content) if asks_first(i)]

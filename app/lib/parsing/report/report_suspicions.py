@@ -47,7 +47,8 @@ def _piled(content: CvContent) -> list[dict[str, Any]]:
         return []
     top = max(range(len(jobs)), key=lambda i: counts[i])
     empty = sum(1 for i, count in enumerate(counts) if i != top and count == 0)
-    if counts[top] < PILED_SHARE * total or empty < PILED_EMPTY_NEIGHBOURS:
+    # Only the latest job told in detail, the older ones listed: a CV's own choice.
+    if top == 0 or counts[top] < PILED_SHARE * total or empty < PILED_EMPTY_NEIGHBOURS:
         return []
     job = jobs[top]
     return [

@@ -1,0 +1,206 @@
+"""Job fields holding something else: contact details or a driving licence, a sentence, a place,
+a heading or a scrap of text, a degree or a talk, a referee's details.
+
+One finding per job at most (its first shape, in that order): the user opens the job once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.lib.cv_content import CvContent, Experience
+from app.lib.i18n import N_
+from app.lib.parsing.fields.languages import language_key
+from app.lib.parsing.misreads.shapes import (
+    PHONE_RE,
+    contact_kind,
+    reads_as_heading,
+    reads_as_place,
+    reads_as_scrap,
+    reads_as_sentence,
+    reads_as_skill_or_language,
+)
+from app.lib.parsing.report.report_entries import finding, label_of
+from app.lib.parsing.report.report_values import (
+    ROLE_WORDS,
+    WORD_RE,
+    names_organisation,
+    names_role,
+)
+from app.lib.text_forms import fold
+
+NAME_FIELDS = ("title", "company")
+REPEATED_PLACE = 3
+# Freelance or temping work: CVs write it where the employer goes, and it is no misread.
+SELF_EMPLOYED = frozenset({"freelance", "interim"})
+# What a degree, a school's course or a talk is called (FR/EN): such an entry is no job (a
+# post-doctorate is one).
+NOT_A_JOB_RE = re.compile(
+    r"\b(?:licence|master|bachelor|bts|dut|cpge|prepa|l[123]|m[12]|bac|diplome|degree|"
+    r"higher education|msc|bsc|phd|(?<!post-)(?<!post )doctorat|these|thesis|seminaire|"
+    r"seminar|colloque|conference|journees?|workshop|talk|toeic|toefl|ielts|final year project|"
+    r"projet de fin)\b"
+)
+REFEREE_RE = re.compile(
+    r"\b(?:former|ancien(?:ne)?)\b.*\b(?:supervisor|manager|director|directeur|directrice|"
+    r"responsable|tuteur|tutrice)\b|\b(?:referees?|references?|référen(?:ces?|t))\b",
+    re.IGNORECASE,
+)
+
+
+def _number(index: int) -> int:
+    return index + 1
+
+
+def _contact(index: int, exp: Experience) -> dict[str, Any] | None:
+    for name in (*NAME_FIELDS, "location"):
+        value = getattr(exp, name)
+        kind = contact_kind(value)
+        # A job's place may be its office's address, an employer a web site ("Acme.com").
+        allowed = {"location": ("address",)}.get(name, ("url",))
+        if kind and kind not in allowed:
+            return finding(
+                "contact_in_entry",
+                N_("Experience %(number)s: “%(text)s” is a contact detail or a driving "
+                   "licence, not part of the job: it belongs in the header."),
+                f"experience[{index}].{name}", exp.id, value, number=_number(index), text=value,
+            )  # fmt: skip
+    return None
+
+
+def _sentence(index: int, exp: Experience) -> dict[str, Any] | None:
+    for name in NAME_FIELDS:
+        value = getattr(exp, name)
+        if reads_as_sentence(value, employer=name == "company"):
+            return finding(
+                "name_is_sentence",
+                N_("Experience %(number)s: “%(text)s” reads as a sentence, not as a job title "
+                   "or an employer: a line of the description may have taken its place."),
+                f"experience[{index}].{name}", exp.id, value, number=_number(index),
+                text=value[:120],
+            )  # fmt: skip
+    return None
+
+
+def _place(index: int, exp: Experience, repeated: set[str]) -> dict[str, Any] | None:
+    if fold(exp.company) in repeated:
+        return finding(
+            "company_is_place",
+            N_("Experience %(number)s: the company “%(company)s” is or contains a place."),
+            f"experience[{index}].company", exp.id, exp.company, number=_number(index),
+            company=exp.company,
+        )  # fmt: skip
+    if exp.title.strip() and (reads_as_place(exp.title) or fold(exp.title) in repeated):
+        return finding(
+            "title_is_place",
+            N_("Experience %(number)s: the job title “%(title)s” is a place."),
+            f"experience[{index}].title", exp.id, exp.title, number=_number(index),
+            title=exp.title,
+        )  # fmt: skip
+    return None
+
+
+def _repeated(content: CvContent, name: str, other: str) -> set[str]:
+    """A "Town, Region" title (or employer) no job or organisation word names, shared by
+    several jobs with different employers (or titles): the place printed over every job."""
+    others: dict[str, set[str]] = {}
+    for exp in content.experience:
+        value = getattr(exp, name)
+        if "," in value and not names_role(value) and not names_organisation(value):
+            others.setdefault(fold(value), set()).add(fold(getattr(exp, other)))
+    return {value for value, seen in others.items() if len(seen) >= REPEATED_PLACE}
+
+
+def _scrap(index: int, exp: Experience, owner: str) -> dict[str, Any] | None:
+    for name in NAME_FIELDS:
+        value = getattr(exp, name)
+        skill = name == "title" and _skill_entry(exp)
+        own_name = len(owner) >= 5 and owner in fold(value) and not names_role(value)
+        role_only = name == "company" and _only_role_words(value)
+        if reads_as_scrap(value) or reads_as_heading(value) or skill or own_name or role_only:
+            return finding(
+                "name_is_scrap",
+                N_("Experience %(number)s: “%(text)s” is not a job title nor an employer's "
+                   "name; this entry may not be a job."),
+                f"experience[{index}].{name}", exp.id, value, number=_number(index), text=value,
+            )  # fmt: skip
+    return None
+
+
+def _only_role_words(value: str) -> bool:
+    """ "Trainee", "STAGIAIRE" as the employer: the contract, not the organisation (working
+    freelance is a way to be employed, and CVs write it as the employer)."""
+    words = WORD_RE.findall(fold(value))
+    return bool(words) and all(word in ROLE_WORDS - SELF_EMPLOYED for word in words)
+
+
+def _skill_entry(exp: Experience) -> bool:
+    """A line of a skills or languages list read as a job: a language as the title, or a
+    skill as the title and as the employer."""
+    title, company = exp.title.strip(), exp.company.strip()
+    if language_key(title) is not None:
+        return True
+    both = reads_as_skill_or_language(title) and reads_as_skill_or_language(company)
+    return both or (reads_as_skill_or_language(title) and not company)
+
+
+def _not_a_job(index: int, exp: Experience, schools: set[str]) -> dict[str, Any] | None:
+    names = f"{exp.title} {exp.company}"
+    school = fold(exp.company).strip() in schools and not names_role(exp.title)
+    if not school and (names_role(exp.title) or not NOT_A_JOB_RE.search(fold(names))):
+        return None
+    return finding(
+        "entry_not_a_job",
+        N_("Experience %(number)s (%(label)s) looks like a degree, a course or a talk, not a "
+           "job."),
+        f"experience[{index}]", exp.id, None, number=_number(index),
+        label=label_of(exp.title, exp.company),
+    )  # fmt: skip
+
+
+def referee_in(lines: list[str]) -> bool:
+    """A referee's block: a role such as "Former … Supervisor" or "References" near a phone."""
+    for at, line in enumerate(lines):
+        if REFEREE_RE.search(line) and any(PHONE_RE.search(x) for x in lines[at : at + 4]):
+            return True
+    return False
+
+
+def _referee(kind: str, index: int, item: Any, lines: list[str]) -> dict[str, Any] | None:
+    if not referee_in(lines):
+        return None
+    label = label_of(getattr(item, "title", "") or getattr(item, "degree", ""),
+                     getattr(item, "company", "") or getattr(item, "institution", ""))  # fmt: skip
+    return finding(
+        "referee_block",
+        N_("%(label)s: a referee's details (a name, a role, a phone number) were read into "
+           "this entry."),
+        f"{kind}[{index}]", item.id, None, label=label,
+    )  # fmt: skip
+
+
+def entry_field_findings(content: CvContent) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    owner = fold(content.header.name).strip()
+    owner = "" if names_role(owner) else owner  # a title read as the name names no one
+    schools = {fold(e.institution).strip() for e in content.education if e.institution.strip()}
+    repeated = _repeated(content, "title", "company") | _repeated(content, "company", "title")
+    for index, exp in enumerate(content.experience):
+        lines = [exp.title, exp.company, exp.location, *exp.description.splitlines()]
+        found = (
+            _contact(index, exp)
+            or _sentence(index, exp)
+            or _place(index, exp, repeated)
+            or _scrap(index, exp, owner)
+            or _not_a_job(index, exp, schools)
+        )
+        found = found or _referee("experience", index, exp, [*lines, *exp.bullets])
+        if found:
+            out.append(found)
+    for index, edu in enumerate(content.education):
+        lines = [edu.degree, edu.institution, edu.field, edu.location, edu.description]
+        found = _referee("education", index, edu, [x for x in lines if x])
+        if found:
+            out.append(found)
+    return out

@@ -1,0 +1,376 @@
+"""One dated section (experience, projects, education) from the rules' reading and a model's,
+decided by what the source writes at each entry's own lines (evidence.py), not by who read it.
+
+* The two readings of one entry are paired by their names and years, or by their headings
+  standing on the same lines; a pair whose headings stand apart is two entries.
+* A model entry's title and employer are turned round when the section's other entries say
+  they are swapped (entry_layout.py), unless the rules read them as the model did; when the
+  two readers cross roles, the reading the layout supports wins (the rules' on a tie).
+* Per field, the value written at the entry's lines and shaped like its field
+  (entry_evidence.py) wins; the rules win ties and fill what the model left out. Where one
+  reading holds the other, the model's bounds win; a town is no employer, nor a title.
+* An entry only the model read comes in when its names and its dates are written together at
+  its own lines (not the headline under the candidate's name), and no item of another section
+  holds those lines; otherwise the user is asked to confirm it (a finding), it is not added.
+* An entry only the rules read stays unless the model read its lines as another section's
+  item, or it is not shaped like a job (a talk, a degree, a score, no employer): then the user
+  is asked.
+* A bullet belongs to the entry whose lines hold it: one that is another entry's heading, or
+  that stands under another entry's heading only, goes there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.lib.cv_content import Education, Experience, Project
+from app.lib.parsing.entries.entry_checks import match_entries
+from app.lib.parsing.model_import.entry_evidence import (
+    dates_ordered,
+    job_shape_problem,
+    name_shaped,
+    town_like,
+)
+from app.lib.parsing.model_import.entry_layout import Named, SectionLayout
+from app.lib.parsing.model_import.evidence import NEAR, SourceLines, Span
+from app.lib.parsing.model_import.verify_source import norm
+from app.lib.text_forms import squash
+
+Entry = Experience | Education | Project
+Held = tuple[Span, str]  # an item's heading lines and its year
+NAMES = {"experience": ("title", "company"), "education": ("degree", "institution"),
+         "projects": ("name", "role")}  # fmt: skip
+FILLED = ("location", "description", "url", "field")
+BOUNDED = 6  # written at the entry's lines and shaped like its field (see _name_score)
+SWAP_FIT = -1.0  # the section's layout must say "swapped" this clearly to swap a model's roles
+CROSS_FIT = 0.5  # …and "as the model reads them" this clearly for them to win over the rules'
+
+
+@dataclass
+class Decision:
+    """What the arbitration did, for the import report (import_merge.py words it)."""
+
+    kind: str  # differ | model_won | model_only | model_unconfirmed | rules_unconfirmed |
+    #            roles_swapped
+    entry: Entry
+    name: str = ""
+    other: str = ""
+    lines: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+def differ(a: str, b: str) -> bool:
+    """Two names that are not one reading of the other (equal, or one inside the other)."""
+    x, y = squash(a), squash(b)
+    return bool(x and y) and x not in y and y not in x
+
+
+def _names(entry: Entry, section: str) -> tuple[str, str]:
+    first, second = NAMES[section]
+    return getattr(entry, first), getattr(entry, second)
+
+
+def _year(value: str | None) -> str:
+    return (value or "")[:4]
+
+
+def _same(a: str, b: str) -> bool:
+    """Two names that are one reading of the other (both written)."""
+    return bool(a.strip() and b.strip()) and not differ(a, b)
+
+
+def _named(entry: Entry, section: str) -> Named:
+    return Named(*_names(entry, section), entry.start, entry.end)
+
+
+class Arbiter:
+    def __init__(
+        self, source: SourceLines, section: str, others: list[Span], elsewhere: list[Held]
+    ) -> None:
+        """``others``: where the model read items of other sections; ``elsewhere``: the rules'
+        items of other sections, with their years."""
+        self.source, self.section, self.others, self.elsewhere = source, section, others, elsewhere
+        self.decisions: list[Decision] = []
+        self.header: set[str] = set()  # the candidate's name and contacts: no entry's field
+        self.name_lines: list[int] = []  # lines that write the candidate's name alone
+        self.layout = SectionLayout(source)
+        self.swapped: set[str] = set()  # ids of the model's entries whose roles were swapped
+
+    # ---------------------------------------------------------------- roles
+
+    def set_roles(self, rules: list[Entry], model: list[Entry]) -> list[Entry]:
+        """The model's entries, each with its title and employer the way round the section's
+        other entries write theirs (entry_layout.py), unless the rules read that entry's two
+        names in the model's roles too. The worst fit is swapped first, and the others judged
+        again against it: one swapped entry does not make a right one look swapped. The
+        model's list is not changed: swapped entries are copies."""
+        if self.section != "experience":
+            return model
+        self.layout = SectionLayout.of(
+            self.source, [_named(e, self.section) for e in [*model, *rules]]
+        )
+        read = {(squash(e.title), squash(e.company)) for e in rules if isinstance(e, Experience)}
+        out = list(model)
+        open_ = {
+            i
+            for i, e in enumerate(model)
+            if isinstance(e, Experience) and e.title and e.company
+            and (squash(e.title), squash(e.company)) not in read
+        }  # fmt: skip
+        while open_:
+            fits = {i: self._misfit(_named(out[i], self.section)) for i in open_}
+            worst = min(
+                fits, key=lambda i: (fits[i], self.layout.leaning(_named(out[i], self.section)))
+            )
+            if fits[worst] > SWAP_FIT:
+                break
+            entry = out[worst]
+            title, company = _names(entry, self.section)
+            swapped = entry.model_copy(update={"title": company, "company": title})
+            self.layout.replace(_named(entry, self.section), _named(swapped, self.section))
+            out[worst] = swapped
+            self.swapped.add(entry.id)
+            open_.discard(worst)
+        return out
+
+    def heading(self, entry: Entry) -> Span | None:
+        return self.source.heading(_names(entry, self.section), (entry.start, entry.end))
+
+    # ---------------------------------------------------------------- pairing
+
+    def pairs(self, rules: list[Entry], model: list[Entry]) -> list[int | None]:
+        names = NAMES[self.section]
+        keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in model]
+        rule_keys = [(getattr(e, names[0]), getattr(e, names[1]), e.start) for e in rules]
+        ours = [self.heading(e) for e in model]
+        theirs = [self.heading(e) for e in rules]
+        twins: list[int | None] = []
+        for i, twin in enumerate(match_entries(keys, rule_keys)):
+            apart = (
+                twin is not None
+                and (mine := ours[i]) is not None
+                and (other := theirs[twin]) is not None
+                and not mine.around().overlaps(other)
+            )
+            same = twin is not None and self._same(model[i], rules[twin])
+            twins.append(twin if same and not apart else None)
+        for i, entry in enumerate(model):
+            if twins[i] is not None or (mine := ours[i]) is None:
+                continue
+            for j, other in enumerate(theirs):
+                free = j not in twins and other is not None and mine.overlaps(other)
+                if free and _year(entry.start) in ("", _year(rules[j].start)):
+                    twins[i] = j
+                    break
+        return twins
+
+    def _same(self, model: Entry, rules: Entry) -> bool:
+        """A pair made on a shared title alone is two entries when their organisations
+        differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019")."""
+        same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
+        return same_year or not differ(
+            _names(model, self.section)[1], _names(rules, self.section)[1]
+        )
+
+    # ---------------------------------------------------------------- fields
+
+    def settle(self, kept: Entry, theirs: Entry) -> None:
+        """``kept`` (the rules' entry) takes each field of ``theirs`` the source supports
+        better at the entry's lines."""
+        spans = [s.around() for s in (self.heading(kept), self.heading(theirs)) if s]
+        names = NAMES[self.section]
+        if self._roles_crossed(kept, theirs):
+            theirs = self._settle_roles(kept, theirs)
+        for name, opposite in (names, names[::-1]):
+            mine, other = getattr(kept, name), getattr(theirs, name)
+            if not mine:
+                setattr(kept, name, other)
+                continue
+            if not other:
+                self._unshaped(kept, theirs, name)
+                continue
+            if not differ(mine, other):
+                if not _same(other, getattr(kept, opposite)):  # not the other name's words
+                    self._bounds(kept, name, other, spans)
+                continue
+            # The model's value is the rules' other name of this entry: the same two names in
+            # swapped roles, which the text does not settle; the rules' roles stand.
+            swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
+            if not swapped and self._name_score(other, name, spans) > self._name_score(
+                mine, name, spans
+            ):
+                setattr(kept, name, other)
+                self.decisions.append(Decision("model_won", kept, name, mine))
+            else:
+                self.decisions.append(Decision("differ", kept, name, other))
+        better = self._date_score(theirs.start, spans) > self._date_score(kept.start, spans)
+        if better or not kept.start:
+            kept.start = theirs.start
+        their_end = self._date_score(theirs.end, spans) + dates_ordered(kept.start, theirs.end)
+        my_end = self._date_score(kept.end, spans) + dates_ordered(kept.start, kept.end)
+        ongoing = getattr(kept, "current", False)  # a project has no "current"
+        if their_end > my_end or (kept.end is None and not ongoing and theirs.end):
+            kept.end = theirs.end
+            if hasattr(kept, "current"):
+                kept.current = getattr(theirs, "current", False)
+        for name in FILLED:
+            if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
+                setattr(kept, name, getattr(theirs, name))
+
+    def _misfit(self, entry: Named) -> float:
+        """How clearly the section says "swapped" (≤ SWAP_FIT: swap), never by the order of
+        the lines alone (an entry may be the one the CV writes the other way round)."""
+        votes = self.layout.votes(entry)
+        if min(votes.get("shape", 0.0), votes.get("named", 0.0)) >= 0:
+            return 0.0
+        return sum(votes.values())
+
+    def _roles_crossed(self, kept: Entry, theirs: Entry) -> bool:
+        """The model read the rules' title as the employer, or the rules' employer as the title
+        (the other name may differ, or one reader may have left it out)."""
+        if self.section != "experience":
+            return False
+        title, company = _names(kept, self.section)
+        their_title, their_company = _names(theirs, self.section)
+        agree = _same(title, their_title) and _same(company, their_company)
+        return not agree and (_same(title, their_company) or _same(company, their_title))
+
+    def _settle_roles(self, kept: Entry, theirs: Entry) -> Entry:
+        """Crossed roles: the reading the section's layout supports wins, the rules' on a tie,
+        whose empty name then takes the model's other one. Returns the model's entry with the
+        names decided, for the other fields to be compared."""
+        first, second = NAMES[self.section]
+        if self.layout.fit(_named(theirs, self.section)) >= CROSS_FIT:
+            for name in (first, second):
+                mine = getattr(kept, name)
+                setattr(kept, name, getattr(theirs, name))
+                if mine and differ(mine, getattr(kept, name)):
+                    self.decisions.append(Decision("model_won", kept, name, mine))
+        else:
+            for name, opposite in ((first, second), (second, first)):
+                if not getattr(kept, name) and getattr(theirs, opposite):
+                    setattr(kept, name, getattr(theirs, opposite))
+            self.decisions.append(Decision("differ", kept, first, getattr(theirs, first)))
+        return theirs.model_copy(
+            update={first: getattr(kept, first), second: getattr(kept, second)}
+        )
+
+    def _bounds(self, kept: Entry, name: str, other: str, spans: list[Span]) -> None:
+        """One reading inside the other ("Stage" / "Stage à la Direction …", "Acme" / "Acme -
+        Lyon"): the readers agree on the name and differ on where the field ends. The model
+        delimits it by meaning, the rules by separators: the model's bounds win when its value
+        is written at the entry's lines and shaped like the field."""
+        mine = getattr(kept, name)
+        if squash(mine) == squash(other) or self._name_score(other, name, spans) < BOUNDED:
+            return
+        setattr(kept, name, other)
+        self.decisions.append(Decision("model_won", kept, name, mine))
+
+    def _unshaped(self, kept: Entry, theirs: Entry, name: str) -> None:
+        """The model left a name out that the rules read as something else (a town as the
+        title, a sentence as the employer): the field stays empty, a town goes to the place."""
+        mine = getattr(kept, name)
+        shaped = name_shaped(mine, name) and not (name == "title" and town_like(mine))
+        if shaped or not any(getattr(theirs, n) for n in NAMES[self.section]):
+            return  # a name, or the model read none here: nothing tells against the rules
+        setattr(kept, name, "")
+        if hasattr(kept, "location") and not kept.location and town_like(mine):
+            kept.location = mine
+        self.decisions.append(Decision("model_won", kept, name, mine))
+
+    def _name_score(self, value: str, name: str, spans: list[Span]) -> int:
+        """Written at the entry's lines (2), shaped like the field (1); an employer that is a
+        town loses to one that is not (an organisation's name, not where it sits)."""
+        at_lines = any(self.source.quoted(value, span) for span in spans)
+        shaped = name_shaped(value, name) and squash(value) not in self.header
+        return 4 * at_lines + 2 * shaped + (not town_like(value))
+
+    def _date_score(self, value: str | None, spans: list[Span]) -> int:
+        return 2 * any(self.source.dated(value, span) for span in spans)
+
+    # ---------------------------------------------------------------- entries one reader found
+
+    def earns_place(self, entry: Entry) -> bool:
+        """Names and dates written together at the entry's own lines (or its dates as the
+        heading of its group, just above), not at the lines under the candidate's name (the
+        CV's headline: a title, a sought internship and its dates)."""
+        found = self.heading(entry)
+        if found is None or not entry.start:
+            return False
+        if any(line <= found.first <= line + NEAR for line in self.name_lines):
+            return False
+        near = found.around()
+        named = any(self.source.quoted(n, near) for n in _names(entry, self.section))
+        taken = [*self.others, *(span for span, _ in self.elsewhere)]
+        dated = all(
+            self.source.dated(value, near) or self.source.dated_above(value, found, taken)
+            for value in (entry.start, entry.end)
+            if value
+        )
+        return named and dated
+
+    def held_elsewhere(self, entry: Entry) -> bool:
+        """The entry's lines are an item of another section: the model's own reading, or the
+        rules' item of the same year (names and dates together): it is not added twice."""
+        found = self.heading(entry)
+        if found is None:
+            return False
+        return any(found.overlaps(other) for other in self.others) or any(
+            found.overlaps(span) and year in ("", _year(entry.start))
+            for span, year in self.elsewhere
+        )
+
+    def rules_doubt(self, entry: Entry) -> str | None:
+        """Why a rules-only entry is not taken as it is, or None."""
+        found = self.heading(entry)
+        if found is not None and any(found.overlaps(other) for other in self.others):
+            return "other_section"
+        if self.section != "experience":
+            return None
+        return job_shape_problem(*_names(entry, self.section))
+
+    def lines_of(self, entry: Entry) -> list[str]:
+        found = self.heading(entry)
+        if found is None:
+            return [" · ".join(v for v in (*_names(entry, self.section), entry.start or "") if v)]
+        return [line.strip() for line in self.source.raw[found.first : found.last + 1]]
+
+    # ---------------------------------------------------------------- bullets
+
+    def place_bullets(self, entries: list[Any]) -> None:
+        """Each bullet under the entry whose lines hold it (see the module's docstring)."""
+        if self.section == "education":
+            return
+        headings = [self.heading(e) for e in entries]
+        starts = sorted(s.first for s in [*headings, *self.others] if s is not None)
+        for entry in entries:
+            kept = []
+            for bullet in entry.bullets:
+                home = self._home(bullet, entry, entries, headings, starts)
+                if home is None or home is entry:
+                    kept.append(bullet)
+                elif home is not False and norm(bullet) not in map(norm, home.bullets):
+                    home.bullets.append(bullet)
+            entry.bullets = kept
+
+    def _home(
+        self, bullet: str, owner: Any, entries: list[Any], headings: list[Span | None],
+        starts: list[int],
+    ) -> Any:  # fmt: skip
+        """The entry whose lines hold the bullet; False: it is another entry's heading line
+        (dropped); None: not known (it stays)."""
+        found = self.source.lines_quoting(bullet)
+        if len(found) != 1:
+            return None
+        line = found[0]
+        for entry, span in zip(entries, headings, strict=True):
+            if span is not None and span.first <= line <= span.last:
+                return None if entry is owner else False
+        homes = [
+            entry
+            for entry, span in zip(entries, headings, strict=True)
+            if span is not None
+            and span.last < line < next((s for s in starts if s > span.last), line + 1)
+        ]
+        return homes[0] if len(homes) == 1 else None

@@ -1,0 +1,84 @@
+"""Is a value shaped like its field, and is an entry shaped like a job? The second test of
+import_merge.py's arbitration, after "written at the entry's own lines" (evidence.py).
+
+An employer or a title is a name, not a sentence; a title is not a place; an end is not before
+its start. An entry with no employer or no title, or whose name is a degree, a talk or a test
+score, is not shaped like a job: when only the rules read it, the user is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.entries.entry_words import is_place, is_place_like
+from app.lib.parsing.entries.roles import DEGREE_WORDS
+from app.lib.parsing.text.text import SENTENCE_END, word_set
+from app.lib.text_forms import fold
+
+SENTENCE_WORDS = 8  # a name this long is prose ("Learning the basic operating principles of…")
+PROSE_WORDS = 4  # …or this long and ending like a sentence, or opening in lower case
+TALK_WORDS = word_set(
+    """conference conferences talk talks seminar seminars seminaire seminaires webinar webinaire
+    workshop workshops atelier colloque colloquium symposium keynote poster speaker intervenant
+    intervention presentation meetup hackathon"""
+)
+SCORE_RE = re.compile(
+    r"\b(?:toeic|toefl|ielts|gmat|gre|cambridge|delf|dalf|tcf|sat)\b|\b\d{2,4}\s*(?:/\s*\d{2,4}|"
+    r"points?|pts)\b"
+)
+WORD_RE = re.compile(r"[a-z0-9]+")
+TOWN_TAIL_RE = re.compile(r",\s*\S|\s[A-Z]{2}\.?$")  # "Seoul, S.Korea", "Boston MA"
+
+
+def _words(text: str) -> list[str]:
+    return WORD_RE.findall(fold(text))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence where a name belongs."""
+    stripped = text.strip()
+    count = len(stripped.split())
+    if count >= SENTENCE_WORDS:
+        return True
+    opens_low = stripped[:1].islower()
+    return count >= PROSE_WORDS and (stripped.endswith(SENTENCE_END) or opens_low)
+
+
+def name_shaped(value: str, field: str) -> bool:
+    """``value`` could be this name field: not prose, not a bare date, a title not a place."""
+    if not value.strip():
+        return False
+    if is_prose(value) or not any(c.isalpha() for c in value):
+        return False
+    return not (field in ("title", "degree", "name") and is_place(value))
+
+
+def town_like(value: str) -> bool:
+    """A place as CVs write it, including the forms the place list does not know: a short
+    name with no title or organisation word followed by a region ("Boston MA")."""
+    text = value.strip()
+    return is_place(text) or (is_place_like(text) and bool(TOWN_TAIL_RE.search(text)))
+
+
+def dates_ordered(start: str | None, end: str | None) -> bool:
+    """An end after its start (a year-only end may share the start's year: "2019 – 2019" is
+    how some CVs write a summer job)."""
+    if not start or not end:
+        return True
+    return end > start or (len(end) == len(start) == len("2019") and end == start)
+
+
+def job_shape_problem(title: str, company: str) -> str | None:
+    """Why an entry does not look like a job, or None."""
+    if not title.strip() or not company.strip():
+        return "incomplete"
+    words = set(_words(f"{title} {company}"))
+    if words & TALK_WORDS:
+        return "talk"
+    if set(_words(title)) & DEGREE_WORDS:
+        return "degree"
+    if SCORE_RE.search(fold(f"{title} {company}")):
+        return "score"
+    if is_prose(title) or is_prose(company):
+        return "prose"
+    return None

@@ -1,0 +1,127 @@
+"""``make eval-import-sim``: the CV import through the app's path with simulated models, on every
+corpus CV, from its PDF and from its pasted text.
+
+Modes: *rules* (no LLM), *perfect* and *noisy* (bench/simulated_import_models.py, served over
+HTTP by bench/simulated_server.py and reached with the app's client), each model's reading alone
+(after the checks of app/lib/parsing/model_import/verify.py) and merged with the rules' as
+app/domain/cvs/extraction.py does. Scored with the corpus scorer; the noisy model's planted
+errors are looked for in what the user gets. Writes its section of bench/LLM_IMPORT.md and
+``--json`` rows; ``--baseline`` keeps a run's aggregates as the "before" column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.llm import LLMEndpoint
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.model_import.import_merge import merge_readings
+from app.lib.parsing.model_import.llm_extract import llm_extract_cv
+from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
+from bench.llm_import_sim_report import BASELINE, OUTPUT, noise_kept, render, write_section
+from bench.simulated_import_models import noisy_answer, perfect_answer
+from bench.simulated_server import NOISY, PERFECT, SimulatedModels
+from bench.suspicions_eval import DEFAULT_CORPUS, PDF_MAX_PAGES, _scorer
+
+CACHE = Path(tempfile.gettempdir()) / "cv-tailor-import-sim"  # PDF text layers, between runs
+
+
+def pdf_text(corpus: Path, name: str) -> str | None:
+    cached = CACHE / f"{name}.txt"
+    if cached.is_file():
+        text = cached.read_text()
+        return None if text == "\0" else text
+    CACHE.mkdir(exist_ok=True)
+    try:
+        text = read_pdf_text_sync(
+            (corpus / "cvs" / name).read_bytes(), max_pages=PDF_MAX_PAGES
+        ).text
+    except PdfTextError:
+        cached.write_text("\0")
+        return None
+    cached.write_text(text)
+    return text
+
+
+async def imported(
+    endpoint: LLMEndpoint, model: str, text: str, rules: CvContent
+) -> tuple[CvContent, CvContent]:
+    """The model's reading alone (checked) and what the user gets (app/domain/cvs/extraction.py)."""
+    read = await llm_extract_cv(endpoint, model, text, rules)
+    if read.content.is_empty():
+        return read.content, rules
+    return read.content, merge_readings(rules, read.content, read.findings, text).content
+
+
+async def one(
+    server: SimulatedModels, endpoint: LLMEndpoint, truth: dict[str, Any], variant: str,
+    text: str, scorer: Any,
+) -> dict[str, Any]:  # fmt: skip
+    rules = parse_cv_text(text).content
+    server.register(PERFECT, text, perfect_answer(truth, text))
+    noisy, noise = noisy_answer(truth, text)
+    server.register(NOISY, text, noisy)
+    perfect_alone, perfect_merged = await imported(endpoint, PERFECT, text, rules)
+    noisy_alone, noisy_merged = await imported(endpoint, NOISY, text, rules)
+    contents = {"rules": rules, "perfect_alone": perfect_alone, "perfect": perfect_merged,
+                "noisy_alone": noisy_alone, "noisy": noisy_merged}  # fmt: skip
+    row: dict[str, Any] = {"file": truth["file"], "lang": truth["lang"], "variant": variant}
+    for mode, content in contents.items():
+        scored = scorer.score_cv(truth, content.model_dump(mode="json"))
+        row[mode] = {k: v for k, v in scored.items() if k not in ("pairs", "predicted")}
+    row["noise"] = asdict(noise)
+    row["kept"] = noise_kept(noise, noisy_merged, scorer)
+    row["kept_alone"] = noise_kept(noise, noisy_alone, scorer)
+    return row
+
+
+async def run(corpus: Path, only: str) -> list[dict[str, Any]]:
+    scorer = _scorer(corpus)
+    truths = [json.loads(p.read_text()) for p in sorted((corpus / "truth").glob("*.json"))]
+    cvs = [t for t in truths if t.get("kind", "cv") == "cv" and only in t["file"]]
+    rows = []
+    async with SimulatedModels() as server:
+        endpoint = LLMEndpoint(server.base_url, "sim", timeout_s=60.0)
+        for truth in cvs:
+            texts = {
+                "pdf": pdf_text(corpus, truth["file"]),
+                "pasted": (corpus / "pasted" / truth["file"].replace(".pdf", ".txt")).read_text(),
+            }
+            for variant, text in texts.items():
+                if text is None:
+                    continue  # a scan: the import refuses it with its own message
+                rows.append(await one(server, endpoint, truth, variant, text, scorer))
+            print(truth["file"], flush=True)
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--only", default="", help="files whose name holds this")
+    parser.add_argument("--json", type=Path, help="write every row here")
+    parser.add_argument("--baseline", action="store_true", help=f"save aggregates to {BASELINE}")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    corpus = args.corpus.resolve()
+    started = time.perf_counter()
+    rows = asyncio.run(run(corpus, args.only))
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+    section = render(rows, _scorer(corpus), corpus, time.perf_counter() - started, args.baseline)
+    if not args.only:
+        write_section(args.output, section)
+    print(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""The rules' reading and a model's are arbitrated by what the source writes at each entry's own
+lines (app/lib/parsing/model_import/arbitration.py), not by who read it. Synthetic CVs only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.model_import.entry_evidence import (
+    dates_ordered,
+    is_prose,
+    job_shape_problem,
+    name_shaped,
+)
+from app.lib.parsing.model_import.evidence import SourceLines, Span
+from app.lib.parsing.model_import.import_merge import merge_readings
+
+SOURCE = """Noa Vidal
+Experience
+Field technician | Orbeline
+March 2020 - June 2022
+- Learning the basic operating principles of the pumps.
+- Serviced forty sites a month
+Night porter | Hotel Castel
+2018 - 2019
+- Welcomed late guests
+Talk: Pumps at scale | Water Days
+2017
+Education
+BSc Mechanics | Delta University
+2014 - 2017
+"""
+
+
+def cv(**sections: Any) -> CvContent:
+    return CvContent.from_json(sections)
+
+
+def job(title: str, company: str, start: str | None, end: str | None = None, **more: Any) -> Any:
+    return {"title": title, "company": company, "start": start, "end": end, **more}
+
+
+def titles(content: CvContent) -> list[tuple[str, str]]:
+    return [(e.title, e.company) for e in content.experience]
+
+
+def codes(findings: list[dict[str, Any]]) -> list[str]:
+    return [f["code"] for f in findings]
+
+
+def test_an_entry_is_found_at_the_lines_that_write_its_names_and_dates_together() -> None:
+    lines = SourceLines(SOURCE)
+    assert lines.heading(("Field technician", "Orbeline"), ("2020-03", "2022-06")) == Span(2, 3)
+    assert lines.quoted("Orbeline", Span(2, 3)) and not lines.quoted("Orbeline", Span(6, 8))
+    assert lines.dated("2018", Span(6, 7)) and not lines.dated("2018", Span(2, 4))
+
+
+def test_a_sentence_read_as_the_employer_loses_to_the_name_written_at_the_entry() -> None:
+    rules = cv(experience=[job("Field technician",
+                               "Learning the basic operating principles of the pumps.",
+                               "2020-03", "2022-06", id="r1")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    [kept] = merged.content.experience
+    assert (kept.id, kept.company) == ("r1", "Orbeline")
+    assert codes(merged.findings) == ["import_model_reading_kept"]
+
+
+def test_an_end_equal_to_the_start_loses_to_the_end_the_entry_writes() -> None:
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2020-03")])
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    [kept] = merge_readings(rules, model, source_text=SOURCE).content.experience
+    assert kept.end == "2022-06"
+
+
+def test_on_a_tie_the_rules_stand_and_swapped_roles_are_reported_not_taken() -> None:
+    # Two names no word of which tells a title from an employer, one entry: nothing settles it.
+    source = "Experience\nQuillon | Marrowby\n2018 - 2019\n"
+    rules = cv(experience=[job("Quillon", "Marrowby", "2018", "2019")])
+    model = cv(experience=[job("Marrowby", "Quillon", "2018", "2019")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Quillon", "Marrowby")]
+    assert set(codes(merged.findings)) == {"import_readings_differ"}
+
+
+def test_a_swap_the_section_s_words_tell_is_undone_silently() -> None:
+    rules = cv(experience=[job("Night porter", "Hotel Castel", "2018", "2019")])
+    model = cv(experience=[job("Hotel Castel", "Night porter", "2018", "2019")])
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    assert titles(merged.content) == [("Night porter", "Hotel Castel")]
+    assert merged.findings == []
+
+
+def test_a_model_only_entry_comes_in_when_its_lines_write_its_names_and_dates() -> None:
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06"),
+                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    assert ("Night porter", "Hotel Castel") in titles(merged.content)
+    assert "import_model_only" in codes(merged.findings)
+
+
+def test_an_invented_job_with_years_written_elsewhere_is_shown_not_added() -> None:
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    # A real title of the CV, no employer, years that belong to the degree.
+    model = cv(experience=[job("Night porter", "", "2014", "2017"),
+                           job("Field technician", "Orbeline", "2020-03", "2022-06")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    assert titles(merged.content) == [("Field technician", "Orbeline")]
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["itemId"] is None and shown["path"] == "experience"
+    assert shown["values"]["reader"] == "model" and shown["samples"]
+
+
+def test_a_shifted_month_is_not_taken_over_the_month_the_entry_writes() -> None:
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-04", "2022-06")])
+    [kept] = merge_readings(rules, model, source_text=SOURCE).content.experience
+    assert kept.start == "2020-03"
+
+
+def test_a_rules_only_talk_is_shown_to_confirm_and_a_rules_only_job_stays() -> None:
+    rules = cv(experience=[job("Night porter", "Hotel Castel", "2018", "2019"),
+                           job("Talk: Pumps at scale", "Water Days", "2017")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    assert ("Night porter", "Hotel Castel") in titles(merged.content)
+    assert all(title != "Talk: Pumps at scale" for title, _ in titles(merged.content))
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "talk" and shown["values"]["reader"] == "rules"
+
+
+def test_a_rules_entry_the_model_read_as_a_degree_is_left_to_the_degree() -> None:
+    rules = cv(experience=[job("BSc Mechanics", "Delta University", "2014", "2017")])
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")],
+               education=[{"degree": "BSc Mechanics", "institution": "Delta University",
+                           "start": "2014", "end": "2017"}])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=SOURCE)
+    assert ("BSc Mechanics", "Delta University") not in titles(merged.content)
+    assert [f["reason"] for f in merged.findings if f["code"] == "import_unconfirmed_entry"] == [
+        "other_section"
+    ]
+
+
+def test_a_rules_entry_holding_two_jobs_is_split_by_the_model_s_boundaries() -> None:
+    # The rules read both jobs as one, the second's heading and bullet among the first's.
+    swallowed = ["Serviced forty sites a month", "Night porter | Hotel Castel",
+                 "Welcomed late guests"]  # fmt: skip
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06",
+                               bullets=swallowed)])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06"),
+                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
+    jobs = merge_readings(rules, model, source_text=SOURCE).content.experience
+    assert [(j.title, j.bullets) for j in jobs] == [
+        ("Field technician", ["Serviced forty sites a month"]),
+        ("Night porter", ["Welcomed late guests"]),
+    ]
+
+
+def test_a_date_heading_over_a_group_dates_each_entry_under_it() -> None:
+    source = "Jobs\n2023:\n- Cook, Bistro Alba\n- Waiter, Cafe Nord\nSkills\n"
+    model = cv(experience=[job("Cook", "Bistro Alba", "2023"), job("Waiter", "Cafe Nord", "2023")])
+    merged = merge_readings(cv(), model, source_text=source)
+    assert titles(merged.content) == [("Cook", "Bistro Alba"), ("Waiter", "Cafe Nord")]
+
+
+def test_field_and_entry_shapes() -> None:
+    assert is_prose("Learning the basic operating principles of the pumps.")
+    assert is_prose("in charge of the night desk")
+    assert not is_prose("Hotel Castel")
+    assert not name_shaped("Lyon, France", "title") and name_shaped("Lyon, France", "company")
+    assert not name_shaped("2019 - 2020", "company")
+    assert dates_ordered("2019", "2019") and not dates_ordered("2020-03", "2020-03")
+    assert not dates_ordered("2021", "2019") and dates_ordered("2020-03", None)
+    assert job_shape_problem("Night porter", "") == "incomplete"
+    assert job_shape_problem("Keynote speaker", "Water Days") == "talk"
+    assert job_shape_problem("Master in Finance", "Delta University") == "degree"
+    assert job_shape_problem("TOEIC 945 points", "ETS") == "score"
+    assert job_shape_problem("Night porter", "Hotel Castel") is None
