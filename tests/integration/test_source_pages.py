@@ -81,6 +81,12 @@ async def test_pasted_text_is_shown_as_its_text_and_the_account_takes_its_pages_
     assert job_lines is not None
     first = job_lines[1].split()[0]
     assert re.search(rf'data-line="{first}">Engineer, Acme, 2020 - 2023<', page)
+    # One line of the pane per line of the text: copied or read, "ARGENTO" and "Étudiante"
+    # never run together.
+    pane = page.split('data-testid="source-text">', 1)[1].split("</pre>", 1)[0]
+    spans = re.findall(r"<(?:span|a) [^>]*data-line=", pane)
+    assert len(spans) >= 2 and pane.count("\n") >= len(spans)
+    assert re.search(r"</(?:span|a)>\n<(?:span|a) ", pane)
     assert 'data-testid="source-page"' not in page
     assert (await user.get(f"/cvs/{pasted.json()['id']}/pages/1")).status_code == 404
 
