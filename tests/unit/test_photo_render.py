@@ -80,6 +80,10 @@ async def test_the_sandboxed_render_carries_the_photo_and_keys_the_cache_by_it()
     assert result.page_count <= 2
     assert len(images(result.pdf)[0]) == 1
     assert 'class="photo"' in result.html and "data:image/jpeg;base64," in result.html
+    # A screen reader says whose photo it is, in the CV's language.
+    assert f'alt="Photo of {cv.header.name}"' in result.html
+    french = render_cv_html(sample_cv("fr"), design="classic", locale="fr", photo=PHOTO_B64)
+    assert f'alt="Photo de {sample_cv("fr").header.name}"' in french
     plain = cache_key(cv.to_json(), design="modern", locale="en", page_budget=2, relevance=None)
     other = face_jpeg((90, 60, 40))
     keys = {

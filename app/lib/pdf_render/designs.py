@@ -61,6 +61,7 @@ SECTION_TITLES: dict[str, dict[str, str]] = {
         "phone": "Phone",
         "location": "Location",
         "photo": "Photo",
+        "photo_of": "Photo of {name}",
     },
     "fr": {
         "summary": "Profil",
@@ -80,6 +81,7 @@ SECTION_TITLES: dict[str, dict[str, str]] = {
         "phone": "Téléphone",
         "location": "Localisation",
         "photo": "Photo",
+        "photo_of": "Photo de {name}",
     },
 }
 
