@@ -79,6 +79,13 @@ def detail_context(
     }
 
 
+async def _saved(db: AsyncSession, redis: Any, user: User, offer: JobOffer) -> Redirect:
+    """A change of the offer kept: committed, told to the user's other tabs, page shown."""
+    await db.commit()
+    await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+    return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+
+
 class OfferPages(Controller):
     include_in_schema = False
     dependencies = {"matching": Provide(provide_matching)}  # noqa: RUF012 - Litestar's attribute
@@ -218,9 +225,7 @@ class OfferPages(Controller):
         if errors:
             return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
         apply_changes(offer, changes)
-        await db.commit()
-        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
-        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+        return await _saved(db, redis, user, offer)
 
     @post("/offers/{offer_id:str}/header")
     async def confirm_header(
@@ -234,9 +239,7 @@ class OfferPages(Controller):
         """The answer to "Job · Company · Place — correct?": a picked or typed value, or yes."""
         offer = await services.get_offer(db, user.id, offer_id)
         answer(offer, await posted_text(request))
-        await db.commit()
-        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
-        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+        return await _saved(db, redis, user, offer)
 
     @get("/offers/{offer_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:
