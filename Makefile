@@ -170,3 +170,10 @@ eval-coach: install-dev
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+## The agent API over stdio, for an MCP client that starts it (README "Agent API (MCP)"): runs as
+## the holder of the personal API token in CVTAILOR_MCP_TOKEN, on the running app's database
+## and Redis. Standard output carries the protocol only: `make -s` keeps make's own lines off it.
+.PHONY: mcp
+mcp: install
+	@$(PY) -m app.mcp

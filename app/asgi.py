@@ -29,6 +29,7 @@ from app.domain.achievements import routes as achievements
 from app.domain.admin import routes as admin
 from app.domain.ai_endpoint import routes as ai_endpoint
 from app.domain.applications import routes as applications
+from app.domain.ats import routes as ats
 from app.domain.coach import routes as coach
 from app.domain.credits import routes as credits
 from app.domain.cvs import routes as cvs
@@ -65,6 +66,7 @@ from app.lib.security_headers import add_security_headers
 from app.lib.sessions import RotatingSessionConfig
 from app.lib.stream_guard import StreamSessionGuard
 from app.lib.templating import build_template_engine
+from app.lib.visitor_cookies import send_cookies
 from app.lib.web import (
     handle_app_error,
     handle_http_exception,
@@ -72,6 +74,7 @@ from app.lib.web import (
     handle_unexpected,
     prepare_request,
 )
+from app.mcp import routes as agent_api
 from app.settings.llm_endpoint import provide_engine
 from app.task_kinds import register_task_kinds
 
@@ -82,6 +85,7 @@ FEATURES = [
     admin,
     ai_endpoint,
     applications,
+    ats,
     coach,
     credits,
     cvs,
@@ -97,6 +101,7 @@ FEATURES = [
     renders,
     system,
     tasks,
+    agent_api,  # the agent API (MCP) over HTTP, answering only when turned on (app/mcp/)
 ]
 
 
@@ -178,7 +183,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *(feature.router for feature in FEATURES),
             create_static_files_router(path="/static", directories=[PROJECT_ROOT / "static"]),
         ],
-        lifespan=[lifespan],
+        lifespan=[lifespan, agent_api.lifespan],
         state=State({"settings": settings, "redis": redis, "session_config": sessions}),
         dependencies=DEPENDENCIES,
         middleware=[
@@ -205,7 +210,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             Exception: handle_unexpected,
         },
         before_request=prepare_request,
-        before_send=[add_security_headers],
+        before_send=[add_security_headers, send_cookies],
         after_request=pages_are_html,  # no layer below may set its own: it would replace this
         request_max_body_size=DEFAULT_BODY_LIMIT,
         openapi_config=openapi_config(),

@@ -57,6 +57,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
         "generation_budget_seconds_per_offer",
     ),
     "CVTAILOR_GENERATION_MAX_RUNS": ("worker", "generation_max_runs"),
+    "CVTAILOR_TASK_MAX_RECOVERIES": ("worker", "task_max_recoveries"),
     "CVTAILOR_UPLOAD_MAX_BYTES": ("limits", "upload_max_bytes"),
     "CVTAILOR_PDF_MAX_PAGES": ("limits", "pdf_max_pages"),
     "CVTAILOR_PHOTO_MAX_BYTES": ("limits", "photo_max_bytes"),
@@ -64,6 +65,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_OCR_LANGUAGES": ("limits", "ocr_languages"),
     "CVTAILOR_OCR_TIMEOUT_SECONDS": ("limits", "ocr_timeout_seconds"),
     "CVTAILOR_BACKGROUND_TASKS_PER_USER": ("limits", "background_tasks_per_user"),
+    "CVTAILOR_PITCHES_AT_ONCE_PER_USER": ("limits", "pitches_at_once_per_user"),
+    "CVTAILOR_PITCHES_PER_USER_DAY": ("limits", "pitches_per_user_day"),
     "CVTAILOR_CREDITS_NEW_USER": ("defaults", "credits_new_user"),
     "CVTAILOR_DEFAULT_LOCALE": ("defaults", "locale"),
     "CVTAILOR_PUBLIC_URL": ("server", "public_url"),
@@ -73,6 +76,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_SMTP_PASSWORD": ("smtp", "password"),
     "CVTAILOR_SMTP_FROM": ("smtp", "from"),
     "CVTAILOR_SMTP_TLS": ("smtp", "tls"),
+    "CVTAILOR_MCP_HTTP": ("mcp", "http_enabled"),
+    "CVTAILOR_MCP_CALLS_PER_MINUTE": ("mcp", "calls_per_minute"),
 }
 
 SMTP_TLS_MODES = ("starttls", "ssl", "none")
@@ -152,6 +157,17 @@ class Settings:
     # their pages within this time (app/lib/pdf_read/ocr_setup.py); "" turns OCR off.
     ocr_languages: str = "fra+eng"
     ocr_timeout_seconds: float = 120.0
+    # Pitches are free by default: one user may have this many queued or being written at
+    # once, and ask for this many per UTC day (0 = no limit; app/domain/pitches/limits.py).
+    pitches_at_once_per_user: int = 2
+    pitches_per_user_day: int = 100
+    # Times the recovery sweep re-queues a lost task (app/tasks/recovery.py) before ending it
+    # failed, refunded: a job that keeps timing out or killing its worker never runs for ever.
+    task_max_recoveries: int = 3
+    # The agent API (app/mcp/): served at /api/mcp by the web process only when turned on; tool
+    # calls one user may make per minute, over stdio and HTTP together (0 = no limit).
+    mcp_http_enabled: bool = False
+    mcp_calls_per_minute: int = 120
 
     @property
     def sends_mail(self) -> bool:
@@ -344,6 +360,13 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         previous_secret_keys=_previous_secrets(raw["security"].get("previous_secrets", "")),
         ocr_languages=_ocr_languages(str(raw["limits"].get("ocr_languages", "fra+eng"))),
         ocr_timeout_seconds=float(raw["limits"].get("ocr_timeout_seconds", 120)),
+        pitches_at_once_per_user=int(raw["limits"].get("pitches_at_once_per_user", 2)),
+        pitches_per_user_day=int(raw["limits"].get("pitches_per_user_day", 100)),
+        task_max_recoveries=int(raw["worker"].get("task_max_recoveries", 3)),
+        mcp_http_enabled=_coerce(
+            str(raw.get("mcp", {}).get("http_enabled", False)), False, "CVTAILOR_MCP_HTTP"
+        ),
+        mcp_calls_per_minute=int(raw.get("mcp", {}).get("calls_per_minute", 120)),
         **_smtp(raw, public_url),
     )
 

@@ -6,6 +6,7 @@ recover tasks through the registry. A new kind adds its module's ``KIND`` here (
 
 from __future__ import annotations
 
+from app.domain.ats.task_kind import KIND as ATS_CHECK
 from app.domain.coach.task_kind import KIND as COACH_REPLY
 from app.domain.cvs.import_kind import KIND as CV_IMPORT
 from app.domain.generation.task_kind import KIND as GENERATION
@@ -21,6 +22,7 @@ KINDS: tuple[TaskKind, ...] = (GENERATION, CV_IMPORT, OFFER_EXTRACTION, COVER_LE
 KINDS += (SEARCH_RUN, INBOX_PAGE_FETCH)  # the job inbox (app/domain/inbox/search_run_kind.py)
 KINDS += (PITCH,)  # the pitch coach (app/domain/pitches/task_kind.py)
 KINDS += (COACH_REPLY,)  # the STAR coach (app/domain/coach/task_kind.py)
+KINDS += (ATS_CHECK,)  # how machines read a PDF (app/domain/ats/task_kind.py)
 
 
 def register_task_kinds() -> None:

@@ -83,6 +83,48 @@ FINDINGS = [
     "those two sentences are gone, the other two offline letters are unchanged.",
 ]
 
+# The section of ``python -m bench.letter_style`` (bench/letter_style.py), measured apart from
+# this page's run and kept with the code so that a new run of this page keeps it.
+STYLE_FAULTS = [
+    "## Style faults (bench/letter_style.py)",
+    "",
+    "`python -m bench.letter_style`: the four faults a reader notices at once (ALL-CAPS runs "
+    "inside sentences, lower-case sentence starts, skill-group labels said as skills, "
+    "sentences in the other language), counted over the offline letter and the two offline "
+    "pitches (30 s, 3 min) of each development pair of `bench/tailor_pairs.py`, written with "
+    "no AI service. Target 0 each.",
+    "",
+    "| measured | letters | pitches | ALL-CAPS runs | lower-case starts | group labels | "
+    "other-language sentences |",
+    "|---|---|---|---|---|---|---|",
+    "| before (`8106597`) | 38 | 76 | 11 | 2 | 0 | 5 |",
+    "| after | 38 | 76 | 0 | 0 | 0 | 0 |",
+    "",
+    "Every fault was a pitch's; the letters were at 0 both times.",
+    "",
+    "- **ALL-CAPS runs** (11): school, employer and skill names copied in capitals. The "
+    "offline pitch now says its names, titles, skills and the lines it quotes through the "
+    "letters' helpers (`prose_name`, `prose_title`, `as_clause` of "
+    "`jobs/letters/core/prose_case.py` and `core/offline.py`). The shared rule learnt that "
+    "two capital letters are an acronym unless a small word (`IT`, `US` were written `It`, "
+    "`Us`), and so are short parts joined (`R&D`, `VT-RT-PT`): one offline letter's "
+    "two-letter company suffix is no longer written as a word.",
+    "- **Lower-case starts** (2): false positives of the bench, which ended a sentence at "
+    "the full stop of an abbreviation (`B.S. in`, `Beg. of`). The bench no longer ends one "
+    "at the full stop of dotted initials or of a short capitalised word when a lower-case "
+    "word follows; the pitches did not change for it.",
+    "- **Other-language sentences** (5): a headline listing fields said as the candidate's "
+    "title (2; now left out, as the letters do), a summary sentence in the other language "
+    "(1; left out, like a line of that language), degrees and schools in English in a French "
+    "pitch (2; quoted as names, « … », only when the sentence would otherwise read as "
+    "English: `jobs/letters/core/prose_language.py`). The bench reads a span of at most 80 "
+    "characters between quotation marks as a name, not the sentence's language; counting "
+    "quoted names as before, those 2 sentences would still count.",
+    "- **Facts**: the fact guard still judges every pitch sentence; over the 76 pitches it "
+    "dropped 4 sentences before and the same 4 after. Tests: "
+    "`tests/unit/test_pitch_prose.py`, `tests/unit/test_letter_prose_case.py`.",
+]
+
 
 def measure(entry: dict[str, Any], letter: dict[str, Any]) -> Figures:
     pair = f"`{entry['offer']}` × `{entry['cv']}`"
@@ -220,6 +262,8 @@ def write_report(dump: dict[str, Any], output: Path) -> str:
         "## What the measurement found",
         "",
         *FINDINGS,
+        "",
+        *STYLE_FAULTS,
         "",
     ]
     text = "\n".join(lines)

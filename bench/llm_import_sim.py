@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import pickle
 import tempfile
 import time
 from dataclasses import asdict
@@ -25,30 +26,39 @@ from app.lib.llm import LLMEndpoint
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
-from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
+from app.lib.pdf_text import PdfText, PdfTextError, read_pdf_text_sync
 from bench.llm_import_sim_report import BASELINE, OUTPUT, noise_kept, render, write_section
 from bench.simulated_import_models import noisy_answer, perfect_answer
 from bench.simulated_server import NOISY, PERFECT, SimulatedModels
 from bench.suspicions_eval import DEFAULT_CORPUS, PDF_MAX_PAGES, _scorer
 
-CACHE = Path(tempfile.gettempdir()) / "cv-tailor-import-sim"  # PDF text layers, between runs
+CACHE = Path(tempfile.gettempdir()) / "cv-tailor-import-sim-styled"  # text layers, between runs
 
 
 def pdf_text(corpus: Path, name: str) -> str | None:
-    cached = CACHE / f"{name}.txt"
+    """The PDF's text layer as the app reads it, cached between runs only when the read was
+    whole: a failure or an OCR cut short by a busy machine is read again next time, not kept as
+    this CV's text for good."""
+    # Pickled, not written as text: the text layer is a StyledText whose line styles (bold,
+    # size) the rules read too; a plain copy would be parsed differently from the app's read.
+    cached = CACHE / f"{name}.pickle"
     if cached.is_file():
-        text = cached.read_text()
-        return None if text == "\0" else text
-    CACHE.mkdir(exist_ok=True)
+        text: str = pickle.loads(cached.read_bytes())  # this bench's own cache, never shared
+        return text
     try:
-        text = read_pdf_text_sync(
-            (corpus / "cvs" / name).read_bytes(), max_pages=PDF_MAX_PAGES
-        ).text
+        read = read_pdf_text_sync((corpus / "cvs" / name).read_bytes(), max_pages=PDF_MAX_PAGES)
     except PdfTextError:
-        cached.write_text("\0")
         return None
-    cached.write_text(text)
-    return text
+    if read_in_full(read):
+        CACHE.mkdir(exist_ok=True)
+        cached.write_bytes(pickle.dumps(read.text))
+    return read.text
+
+
+def read_in_full(read: PdfText) -> bool:
+    """Every page that looked scanned was read by OCR (none left out by its time budget)."""
+    ocr_pages = set(read.ocr.pages) if read.ocr else set()
+    return bool(read.text.strip()) and set(read.scanned) <= ocr_pages
 
 
 async def imported(

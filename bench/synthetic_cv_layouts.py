@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
-from bench.synthetic_cv_content import Content, Job, PrintedDate
+from bench.synthetic_cv_content import NOW, Content, Job, PrintedDate
 
 Layout = Callable[[Content, list[PrintedDate], random.Random], str]
 FONTS = ("DejaVu Sans", "Liberation Sans", "Liberation Serif", "DejaVu Serif")
@@ -342,3 +342,88 @@ def inline_pipes(cv: Content, dates: list[PrintedDate], rng: random.Random) -> s
         return f"<div class='job'><p>{line}</p>{bullets(job)}</div>"
 
     return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+def employer_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """Title and employer on one line, told apart only by a tight mark or the font: 'Employer,
+    Title' (the employer first), 'Title@Employer', 'Title|Employer', 'Title · Employer',
+    'Title à/chez Employer', or a bold title beside a plain employer with a space; the dates and
+    the town on the next line."""
+    french = cv.language == "fr"
+    form = rng.choice(("comma", "at", "pipe", "dot", "word", "weight"))
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        title, employer = f"<b>{e(job.title)}</b>", e(job.employer)
+        line = {
+            "comma": f"<b>{employer}</b>, <i>{e(job.title)}</i>",
+            "at": f"{title}@{employer}",
+            "pipe": f"{title}|{employer}",
+            "dot": f"{title} · {employer}",
+            "word": f"{title} {'chez' if french else 'at'} {employer}",
+            "weight": f"{title} <span style='font-weight: normal'>{employer}</span>",
+        }[form]
+        return (
+            f"<div class='job'><p>{line}</p><p>{e(date.text)} — {e(job.town)}</p>"
+            f"{bullets(job)}</div>"
+        )
+
+    return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+def one_line_entries(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """The whole heading on one line, dates first and a colon: 'YYYY - YYYY : Title - Employer
+    (Town)', or 'dates : Title, Employer, Town', the bullets below."""
+    with_brackets = rng.random() < 0.5
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        if with_brackets:
+            rest = f"{e(job.title)} - {e(job.employer)} ({e(job.town)})"
+        else:
+            rest = f"{e(job.title)}, {e(job.employer)}, {e(job.town)}"
+        return f"<div class='job'><p>{e(date.text)} : {rest}</p>{bullets(job)}</div>"
+
+    return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+def multi_role_employer(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """Several roles under one employer: the employer's line once (with its town, and in
+    some CVs the time spent there, as a profile page exports it), then each role's title and
+    dates, its bullets below; a job alone at its employer is drawn as in one column."""
+    total = rng.random() < 0.5
+    french = cv.language == "fr"
+    jobs = list(zip(cv.jobs, dates, strict=True))
+    runs: list[list[tuple[Job, PrintedDate]]] = []
+    for job, date in jobs:
+        if runs and runs[-1][0][0].employer == job.employer:
+            runs[-1].append((job, date))
+        else:
+            runs.append([(job, date)])
+    parts = [header(cv), summary(cv), heading(cv, "experience")]
+    for run in runs:
+        head = run[0][0]
+        if len(run) == 1:
+            parts.append(
+                f"<div class='job'><p><b>{e(head.title)}</b></p><p>{e(head.employer)}, "
+                f"{e(head.town)}</p><p><i>{e(run[0][1].text)}</i></p>{bullets(head)}</div>"
+            )
+            continue
+        lines = [f"<p><b>{e(head.employer)}</b> — {e(head.town)}</p>"]
+        if total:
+            lines.append(f"<p class='muted'>{_time_spent(run, french)}</p>")
+        for job, date in run:
+            lines.append(
+                f"<div class='role' style='margin-left: 1em'><p><b>{e(job.title)}</b></p>"
+                f"<p><i>{e(date.text)}</i></p>{bullets(job)}</div>"
+            )
+        parts.append(f"<div class='job'>{''.join(lines)}</div>")
+    return page(rng, "", "".join(parts) + tail(cv), rng.choice(COLOURS))
+
+
+def _time_spent(run: list[tuple[Job, PrintedDate]], french: bool) -> str:
+    """ "3 yrs 2 mos" / "3 ans 2 mois" from the run's first start to its last end."""
+    first = run[-1][0].start
+    last = run[0][0].end or NOW
+    months = (last[0] - first[0]) * 12 + last[1] - first[1]
+    years, rest = divmod(max(months, 1), 12)
+    units = ("ans", "mois") if french else ("yrs", "mos")
+    return " ".join(f"{n} {unit}" for n, unit in zip((years, rest), units, strict=True) if n)

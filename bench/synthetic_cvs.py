@@ -16,7 +16,7 @@ import argparse
 import html
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bench import synthetic_cv_layouts as layouts
@@ -24,6 +24,7 @@ from bench.synthetic_cv_content import (
     DATE_FORMS,
     DOCUMENT_FORMS,
     Content,
+    Job,
     PrintedDate,
     content,
     distinct,
@@ -36,6 +37,7 @@ class Family:
     draw: layouts.Layout
     jobs: tuple[int, int] = (2, 6)  # how many jobs the content has (min, max)
     per_job_forms: bool = False  # each job its own date form, rather than one per document
+    shared_employers: bool = False  # runs of consecutive jobs at one employer (several roles)
 
 
 FAMILIES: dict[str, Family] = {
@@ -55,6 +57,9 @@ FAMILIES: dict[str, Family] = {
     "every_date_form": Family(layouts.every_date_form, jobs=(6, 9), per_job_forms=True),
     "newspaper_columns": Family(layouts.newspaper_columns),
     "inline_pipes": Family(layouts.inline_pipes),
+    "employer_first": Family(layouts.employer_first),
+    "one_line_entries": Family(layouts.one_line_entries),
+    "multi_role_employer": Family(layouts.multi_role_employer, jobs=(3, 6), shared_employers=True),
 }
 
 
@@ -99,9 +104,26 @@ def synthetic_cv(family: str, seed: int) -> SyntheticCv:
     count aside), the layout's own choices seeded by family and seed."""
     spec = FAMILIES[family]
     cv = content(seed, spec.jobs)
+    if spec.shared_employers:
+        cv = replace(
+            cv, jobs=roles_at_one_employer(cv.jobs, random.Random(f"{family}/{seed}/runs"))
+        )
     dates = _dates(cv, family, seed, spec)
     drawn = spec.draw(cv, list(dates), random.Random(f"{family}/{seed}"))
     return SyntheticCv(family, seed, cv, dates, drawn)
+
+
+def roles_at_one_employer(jobs: tuple[Job, ...], rng: random.Random) -> tuple[Job, ...]:
+    """Consecutive jobs grouped in runs of one to three, each run at its first job's employer
+    and town (a promotion, a move inside one company); the first run holds two or more."""
+    out: list[Job] = []
+    i = 0
+    while i < len(jobs):
+        size = rng.randint(2, 3) if i == 0 else rng.randint(1, 3)
+        head = jobs[i]
+        out += [replace(j, employer=head.employer, town=head.town) for j in jobs[i : i + size]]
+        i += size
+    return tuple(out)
 
 
 def visible_text(markup: str) -> str:
@@ -119,6 +141,8 @@ def truth_problems(cv: SyntheticCv) -> list[str]:
     if not low <= len(cv.content.jobs) <= high:
         problems.append(f"{len(cv.content.jobs)} jobs, not {low}-{high}")
     employers = [j.employer.casefold() for j in cv.content.jobs]
+    if FAMILIES[cv.family].shared_employers:  # one employer's roles follow each other
+        employers = [name for i, name in enumerate(employers) if name not in employers[:i]]
     if any(not distinct(name, employers[:i]) for i, name in enumerate(employers)):
         problems.append("two employers alike")
     if len({j.title for j in cv.content.jobs}) != len(cv.content.jobs):

@@ -2,17 +2,20 @@
 
 Generations (here): a task ``running`` whose lease (jobs/pipeline/lock.py) has expired lost its
 worker; a task ``pending`` whose arq job is gone lost its queue entry (a Redis restart without
-persistence). The tasks of the kinds that declare a recovery (imports, offer extractions) are
-recovered by the task kernel (app/tasks/recovery.py). Each is re-enqueued; the jobs are
-idempotent, so a late duplicate finds the work done (or the lease held) and steps aside.
+persistence). The tasks of the kinds that declare a recovery (imports, offer extractions,
+letters, pitches, coach replies, searches) are recovered by the task kernel
+(app/tasks/recovery.py), at most ``CVTAILOR_TASK_MAX_RECOVERIES`` times each. Each is
+re-enqueued; the jobs are idempotent, so a late duplicate finds the work done (or the lease
+held, or the task cancelled) and steps aside.
 
-Re-enqueueing never doubles a job: see ``requeue`` in app/tasks/queue.py.
+Re-enqueueing never doubles a job: see ``requeue`` in app/tasks/queue.py. A resumed generation's
+fresh job id is recorded in its payload (``jobIds``) before the job is queued, so a sweep that
+runs while that job still waits in the queue does not queue another one.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, timedelta
 from typing import Any
 
@@ -24,7 +27,7 @@ from app.db.models import CvGenerationTask
 from app.db.models.base import utcnow
 from app.db.models.status import GENERATION_OPEN, GenerationStatus
 from app.domain.generation.services import JOB_NAME, job_id_for
-from app.tasks.queue import job_exists, requeue
+from app.tasks.queue import any_job_exists, job_exists, requeue
 from app.tasks.recovery import recover_lost_tasks
 from jobs.pipeline.budget import over_limits, stop_generation
 from jobs.pipeline.lock import is_held
@@ -42,6 +45,29 @@ def _aware(moment: Any) -> Any:
 # ---------------------------------------------------------------------------- generations
 
 
+RESUME_JOB_IDS = "jobIds"  # the payload's fresh ids of resumed runs, oldest first
+
+
+def resume_job_ids(task: CvGenerationTask) -> list[str]:
+    return [str(job_id) for job_id in (task.payload or {}).get(RESUME_JOB_IDS) or []]
+
+
+async def record_resume(sessions: async_sessionmaker[AsyncSession], task_id: str) -> str | None:
+    """Record the fresh job id a stale generation is about to be resumed under (committed
+    before the job is queued); None when it ended meanwhile (cancelled: it must not run)."""
+    async with sessions() as session:
+        task = await session.get(CvGenerationTask, task_id)
+        if task is None or task.status not in GENERATION_OPEN:
+            await session.commit()
+            return None
+        known = resume_job_ids(task)
+        # Numbered, not timed: two sweeps name the same job, and arq refuses the second.
+        fresh = f"{job_id_for(task.id)}:resume:{len(known) + 1}"
+        task.payload = {**(task.payload or {}), RESUME_JOB_IDS: [*known, fresh]}
+        await session.commit()
+    return fresh
+
+
 async def stale_generations(
     sessions: async_sessionmaker[AsyncSession], redis: ArqRedis
 ) -> list[CvGenerationTask]:
@@ -54,6 +80,8 @@ async def stale_generations(
     stale: list[CvGenerationTask] = []
     for task in rows:
         job_id = str((task.payload or {}).get("jobId") or job_id_for(task.id))
+        if await any_job_exists(redis, resume_job_ids(task)):
+            continue  # resumed already: its job waits in the queue or runs
         if (task.status == GenerationStatus.RUNNING and not await is_held(redis, task.id)) or (
             task.status == GenerationStatus.PENDING and not await job_exists(redis, job_id)
         ):
@@ -77,12 +105,15 @@ async def resume_stale_generations(ctx: dict[str, Any]) -> int:
         # it takes no precedence over other users' work.
         if task.status == GenerationStatus.RUNNING:
             # The dead worker's job may still be "in progress" in Redis: a fresh id.
-            job_id = f"{job_id_for(task.id)}:resume:{int(time.time())}"
-            done = await redis.enqueue_job(JOB_NAME, task.id, _job_id=job_id) is not None
+            fresh = await record_resume(ctx["session_factory"], task.id)
+            done = fresh is not None
+            if fresh is not None:
+                done = await redis.enqueue_job(JOB_NAME, task.id, _job_id=fresh) is not None
         else:
             old = utcnow() - _aware(task.created_at) > PENDING_GRACE
             job_id = str((task.payload or {}).get("jobId") or job_id_for(task.id))
-            done = await requeue(redis, JOB_NAME, job_id, task.id, fresh_id_allowed=old)
+            fresh = await record_resume(ctx["session_factory"], task.id) if old else None
+            done = await requeue(redis, JOB_NAME, job_id, task.id, fresh_id=fresh) is not None
         if done:
             resumed += 1
             log.warning("re-enqueued %s generation %s (worker or job lost)", task.status, task.id)
@@ -96,12 +127,16 @@ async def recover_lost_jobs(ctx: dict[str, Any]) -> int:
     when it did something.
     """
     generations = await resume_stale_generations(ctx)
+    settings = ctx["settings"]
     inputs = await recover_lost_tasks(
-        ctx["session_factory"], ctx["redis"], ctx["settings"].job_timeout_seconds
+        ctx["session_factory"],
+        ctx["redis"],
+        settings.job_timeout_seconds,
+        settings.task_max_recoveries,
     )
     if generations or inputs:
         log.info(
-            "recovery sweep: %d generation(s) resumed, %d import(s)/extraction(s) recovered",
+            "recovery sweep: %d generation(s) resumed, %d other task(s) recovered or ended",
             generations,
             inputs,
         )

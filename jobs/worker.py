@@ -27,6 +27,7 @@ from app.lib.pdf_render.sandbox import start_render_server
 from app.lib.redis import arq_settings
 from app.task_kinds import register_task_kinds
 from jobs import quiet_cron
+from jobs.ats_check import JOB_FUNCTIONS as ATS_JOBS
 from jobs.coach.reply import JOB_FUNCTIONS as COACH_JOBS
 from jobs.cover_letters import JOB_FUNCTIONS as LETTER_JOBS
 from jobs.discovery.page_fetch import fetch_inbox_page
@@ -117,6 +118,7 @@ FUNCTIONS: list[Any] = [
     *LETTER_JOBS,
     *PITCH_JOBS,
     *COACH_JOBS,
+    *ATS_JOBS,
 ]
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a dead worker or a job lost by Redis is noticed within

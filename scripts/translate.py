@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po, write_po
 
@@ -22,7 +23,7 @@ FR = (
 
 
 def main(args: list[str]) -> int:
-    pairs: dict[str, str] = {}
+    pairs: dict[str, Any] = {}
     for arg in args:
         if arg.endswith(".json"):
             pairs.update(json.loads(Path(arg).read_text(encoding="utf-8")))
@@ -32,10 +33,19 @@ def main(args: list[str]) -> int:
     with FR.open("rb") as fh:
         catalog = read_po(fh, locale="fr")
     for msgid, msgstr in pairs.items():
-        if msgid in catalog:
-            catalog[msgid].string = msgstr
-        else:
+        message = catalog.get(msgid)
+        if message is None:
             catalog.add(msgid, msgstr)
+        elif message.pluralizable:
+            # A plural's two forms: "singular": [one, many], or each English form given its own
+            # French (a plain string set on a plural would be written one character per form).
+            plural_id = message.id[1]
+            forms = msgstr if isinstance(msgstr, list) else [msgstr, pairs.get(plural_id, msgstr)]
+            message.string = tuple(forms)
+        else:
+            message.string = msgstr
+        if message is not None:
+            message.flags.discard("fuzzy")  # translated on purpose: no longer a guess
     with FR.open("wb") as fh:
         write_po(fh, catalog, no_location=True, sort_output=True)
     return 0

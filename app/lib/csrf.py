@@ -37,6 +37,8 @@ from litestar.middleware.csrf import CSRFMiddleware
 from litestar.types import Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 
+from app.lib.session_keys import SESSION_USER_KEY
+
 AUTHENTICATING_DEPENDENCY = "user"
 SESSION_KEY = "csrf_key"  # the per-session random the tokens are signed with
 _NONCE_HEX = 64
@@ -93,8 +95,12 @@ def made_for(secret: str, token: str | None, key: str | None) -> bool:
 
 
 def _session(scope: Scope) -> dict[str, Any] | None:
+    """The signed-in session, the only kind stored (app/lib/sessions.py): a visitor's tokens
+    are the cookie's double submit, whatever a session kept from before holds."""
     session = scope.get("session")
-    return session if isinstance(session, dict) and session else None
+    if isinstance(session, dict) and session.get(SESSION_USER_KEY):
+        return session
+    return None
 
 
 def request_key(scope: Scope) -> str | None:

@@ -22,9 +22,16 @@ from app.lib import i18n, security
 from app.lib.dependencies import Db, RedisClient
 from app.lib.errors import Unauthenticated
 from app.lib.i18n import N_
+from app.lib.session_keys import SESSION_USER_KEY
 from app.lib.sessions import SESSION_GENERATION_KEY, end_keeping_language, session_generation
 
-SESSION_USER_KEY = "user_id"
+__all__ = [
+    "SESSION_USER_KEY",
+    "provide_optional_user",
+    "provide_user",
+    "resolve_user",
+    "user_for_token",
+]
 
 
 async def user_for_token(session: AsyncSession, token: str) -> User | None:

@@ -1,5 +1,5 @@
-"""Download names: ``Name - Offer title - Company.pdf`` (or ``.docx``), safe on every OS and in
-HTTP headers."""
+"""Download names: ``Name - Offer title - Company.pdf`` (or ``.docx``, ``.md``), safe on every OS
+and in HTTP headers."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ def pdf_filename(*parts: str | None) -> str:
 def docx_filename(*parts: str | None) -> str:
     """The Word export's name: the PDF's rule with ``.docx``."""
     return _filename(parts, "docx")
+
+
+def markdown_filename(*parts: str | None) -> str:
+    """The Markdown export's name: the PDF's rule with ``.md``."""
+    return _filename(parts, "md")
 
 
 def _filename(parts: tuple[str | None, ...], extension: str) -> str:

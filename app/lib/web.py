@@ -23,6 +23,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import back_to_referer, take_flash
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import InputError
+from app.lib.visitor_cookies import visitor_locale
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
@@ -129,13 +130,15 @@ async def json_body(
 
 
 async def set_request_locale(request: Request[Any, Any, Any]) -> None:
-    """Session choice, else Accept-Language, else the configured default.
+    """Session choice, else the visitor's cookie, else Accept-Language, else the default.
 
     Async on purpose: a sync hook runs in a worker thread and its context variable is lost.
     A before_request hook is given no dependencies, so the settings come from the app state.
     """
     settings: Settings = request.app.state.settings
     chosen = request.session.get("locale") if "session" in request.scope else None
+    if chosen not in i18n.SUPPORTED_LOCALES:
+        chosen = visitor_locale(request.cookies)
     if chosen not in i18n.SUPPORTED_LOCALES:
         chosen = i18n.negotiate(request.headers.get("accept-language"), settings.default_locale)
     i18n.current_locale.set(str(chosen))

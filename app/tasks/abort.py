@@ -7,6 +7,9 @@ import contextlib
 from arq import ArqRedis
 from arq.jobs import Job, JobStatus
 
+from app.db.models import BackgroundTask
+from app.tasks.job_ids import job_ids_of
+
 # A job in one of these states can still be stopped; any other has nothing left to abort.
 ABORTABLE = frozenset({JobStatus.deferred, JobStatus.queued, JobStatus.in_progress})
 ABORT_WAIT_SECONDS = 0.5
@@ -29,3 +32,11 @@ async def abort_job(arq: ArqRedis, job_id: str | None) -> bool:
             await job.abort(timeout=ABORT_WAIT_SECONDS)
         return True
     return False
+
+
+async def abort_task_jobs(arq: ArqRedis, task: BackgroundTask, *also: str | None) -> None:
+    """Stop every job ``task`` has had, its first and those the recovery sweep queued under a
+    fresh id (app/tasks/job_ids.py): after a recovery the first is long over, and the job that
+    runs is the last. ``also``: another id to stop with them (a caller's own name of the job)."""
+    for job_id in dict.fromkeys([*also, *job_ids_of(task)]):
+        await abort_job(arq, job_id)

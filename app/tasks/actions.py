@@ -19,7 +19,7 @@ from app.events import TASK_DELETED, TASK_UPDATED, TASKS_PURGED, task_payload
 from app.lib.errors import Conflict
 from app.lib.events import publish_event
 from app.lib.i18n import N_
-from app.tasks.abort import abort_job
+from app.tasks.abort import abort_job, abort_task_jobs
 from app.tasks.lifecycle import get_task
 from app.tasks.registry import Ended, kind_of
 
@@ -64,8 +64,12 @@ async def commit_cancel(
     """What follows a cancel handler: the commit, the abort of the arq job, then the events
     (``task:updated`` for the task's row, when there is one, and the handler's)."""
     await db.commit()
-    # After the commit: a job that still runs finds the task settled at its next write.
-    await abort_job(arq, job_id)
+    # After the commit: a job that still runs finds the task settled at its next write. Every
+    # job the task has had is stopped: after a recovery, the one running has a fresh id.
+    if task is not None:
+        await abort_task_jobs(arq, task, job_id)
+    else:
+        await abort_job(arq, job_id)
     if task is not None:
         await publish_event(arq, user_id, TASK_UPDATED, task_payload(task))
     for name, payload in ended.events:

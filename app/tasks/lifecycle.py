@@ -20,11 +20,17 @@ from app.db.models import BackgroundTask
 from app.db.models.base import now_ms
 from app.db.models.status import FINISHED, OPEN, TaskStatus
 from app.events import TASK_UPDATED, task_payload
-from app.lib.errors import NotFound
+from app.lib.errors import NotFound, TooManyRequests
 from app.lib.events import Publisher, publish_event
+from app.lib.i18n import N_
 from app.tasks.billing import charge, refund_charge
+from app.tasks.caps import open_tasks
 from app.tasks.registry import kind_of
 from app.tasks.slots import acquire_slot, release_slot
+
+TOO_MANY_OPEN = N_(
+    "You already have many tasks of this kind waiting; try again when some have finished."
+)
 
 
 class TaskSettled(Exception):
@@ -80,6 +86,12 @@ async def reserve(session: AsyncSession, task: BackgroundTask, meta: dict[str, A
     kind = kind_of(task.type)
     if kind.slot is not None:
         await acquire_slot(session, task.user_id, kind.slot, task.id)
+    if kind.open_cap is not None and await open_tasks(session, task.user_id, task.type) > (
+        kind.open_cap  # the new task is counted: it was flushed as queued
+    ):
+        raise TooManyRequests(
+            TOO_MANY_OPEN, code="task.too_many_open", extra={"limit": kind.open_cap}
+        )
     if kind.price is not None:
         entry = await charge(session, task.user_id, kind.price, meta)
         if entry:

@@ -3,7 +3,6 @@ again without ever doubling it. arq's own key names (``arq.constants``), not cop
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from arq import ArqRedis
@@ -19,19 +18,28 @@ async def job_exists(redis: ArqRedis, job_id: str) -> bool:
 
 
 async def requeue(
-    redis: ArqRedis, function: str, job_id: str, *args: Any, fresh_id_allowed: bool = True
-) -> bool:
+    redis: ArqRedis, function: str, job_id: str, *args: Any, fresh_id: str | None = None
+) -> str | None:
     """Enqueue under ``job_id`` (a no-op if that job is queued or has a result), else, when
-    allowed, under a fresh id. True when a job was enqueued.
+    ``fresh_id`` is given, under it. The id enqueued, or None when no job was.
 
     The task's own id first is race-free: arq refuses a second job with the id of a queued job
     or of a kept result, so a job the web is enqueueing at the same moment is never doubled.
-    Only when that id is taken by a finished job (which ended without settling the task) is a
-    fresh id used.
+    Only when that id is taken by a finished job (which ended without settling the task) is the
+    fresh id used; the caller records it on the task first (app/tasks/job_ids.py).
     """
     if await redis.enqueue_job(function, *args, _job_id=job_id) is not None:
-        return True
-    if not fresh_id_allowed or await job_exists(redis, job_id):
-        return False  # the web (or another sweep) enqueued it meanwhile
-    fresh = f"{job_id}:recover:{int(time.time())}"
-    return await redis.enqueue_job(function, *args, _job_id=fresh) is not None
+        return job_id
+    if fresh_id is None or await job_exists(redis, job_id):
+        return None  # the web (or another sweep) enqueued it meanwhile
+    if await redis.enqueue_job(function, *args, _job_id=fresh_id) is not None:
+        return fresh_id
+    return None
+
+
+async def any_job_exists(redis: ArqRedis, job_ids: list[str]) -> bool:
+    """One of these jobs is queued, deferred or running."""
+    for job_id in job_ids:
+        if await job_exists(redis, job_id):
+            return True
+    return False

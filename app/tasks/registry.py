@@ -50,6 +50,9 @@ CancelHandler = Callable[[AsyncSession, BackgroundTask], Awaitable[Ended | None]
 InputFinder = Callable[[AsyncSession, BackgroundTask], Awaitable[LostInput]]
 # End, failed, a task whose input is gone (claim first, as a cancel does); None if settled.
 LostHandler = Callable[[AsyncSession, BackgroundTask], Awaitable[Ended | None]]
+# End, failed with the kernel's message (an N_ id), a task recovered too often: claim, settle
+# the kind's own rows with that message, refund once. None if it was settled meanwhile.
+GiveUpHandler = Callable[[AsyncSession, BackgroundTask, str], Awaitable[Ended | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class Recovery:
     job: str  # the arq function that runs it
     find_input: InputFinder
     fail_lost: LostHandler
+    # Past ``CVTAILOR_TASK_MAX_RECOVERIES`` (app/tasks/recovery.py). None: ``fail_lost`` ends
+    # it, and the kernel writes its own reason on the task-centre row.
+    give_up: GiveUpHandler | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,9 @@ class TaskKind:
     # The English prefix its task titles are stored with ("Import: cv.pdf"); the task centre
     # shows ``label`` in the reader's language instead and keeps only the subject after it.
     title_prefix: str = ""
+    # How many of its tasks one user may have open at once (app/tasks/lifecycle.py ``reserve``):
+    # a kind without a slot still cannot fill every job of the worker with one user's tasks.
+    open_cap: int | None = None
 
 
 _KINDS: dict[str, TaskKind] = {}

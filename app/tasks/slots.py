@@ -31,13 +31,19 @@ def already_running(task_type: str) -> TooManyRequests:
     )
 
 
-async def acquire_slot(session: AsyncSession, user_id: str, task_type: str, task_id: str) -> None:
-    """Take the user's slot for ``task_type`` inside the caller's transaction, or raise 429."""
-    # Touching the user row serialises slot changes per user (row lock on PostgreSQL, the
-    # write lock on SQLite), so the count below cannot race with another acquisition.
+async def lock_user_tasks(session: AsyncSession, user_id: str) -> None:
+    """Serialise the user's slot and cap checks until the caller's transaction ends.
+
+    Touching the user row takes its row lock on PostgreSQL (the write lock on SQLite), so a count
+    made after this cannot race with another request's acquisition (app/tasks/caps.py too)."""
     await session.execute(
         update(User).where(User.id == user_id).values(credit_balance=User.credit_balance)
     )
+
+
+async def acquire_slot(session: AsyncSession, user_id: str, task_type: str, task_id: str) -> None:
+    """Take the user's slot for ``task_type`` inside the caller's transaction, or raise 429."""
+    await lock_user_tasks(session, user_id)
     held = list(
         await session.scalars(select(TaskSlot.task_type).where(TaskSlot.user_id == user_id))
     )

@@ -11,13 +11,14 @@ import json
 from typing import Any
 
 from app.db.models.coach import CoachConversation
+from app.domain.coach.services import experience_picked
 from jobs.letters.core.wording import LANGUAGE_NAMES
 from jobs.pipeline.prompts import load_prompt
 
 STEPS = {
     "experience": (
-        "Experience. Greet the person in one sentence, then ask which moment, project or "
-        "problem of this experience they are proudest of, in a few words."
+        "Experience. Greet the person in one sentence, then ask which experience (a job or a "
+        "project) and which moment of it they want to talk about, in a few words."
     ),
     "situation": (
         "Situation. Ask for the context: where, when, what was going on and what was at "
@@ -36,6 +37,12 @@ STEPS = {
         "quality, people, before and after."
     ),
 }
+# The experience step once the person picked it at the start: its moment, never which one.
+MOMENT_STEP = (
+    "Experience. The person already chose the experience above: never ask which experience, "
+    "job or project it is. Greet the person in one sentence, then ask which moment, project or "
+    "problem of this experience they are proudest of, in a few words."
+)
 NUDGES = {
     "short": (
         "The person's last answer was too short or did not answer: ask the same step's "
@@ -54,6 +61,12 @@ def _experience(conversation: CoachConversation) -> str:
     return json.dumps(label, ensure_ascii=False)
 
 
+def step_of(conversation: CoachConversation) -> str:
+    if conversation.phase == "experience" and experience_picked(conversation):
+        return MOMENT_STEP
+    return STEPS.get(conversation.phase, STEPS["result"])
+
+
 def reply_messages(conversation: CoachConversation) -> list[dict[str, Any]]:
     """The system rules with the current step, then the conversation so far."""
     said = [m for m in conversation.messages if m.get("text")]
@@ -63,7 +76,7 @@ def reply_messages(conversation: CoachConversation) -> list[dict[str, Any]]:
         load_prompt("coach-star.md")
         .replace("{language}", LANGUAGE_NAMES.get(conversation.language, "English"))
         .replace("{experience}", _experience(conversation))
-        .replace("{step}", STEPS.get(conversation.phase, STEPS["result"]))
+        .replace("{step}", step_of(conversation))
         .replace("{nudge}", nudge or "")
     )
     history = [

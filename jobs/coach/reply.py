@@ -29,7 +29,7 @@ from app.domain.coach.lifecycle import (
     partial_key,
 )
 from app.domain.coach.phases import REVIEW
-from app.domain.coach.services import offline_proposal
+from app.domain.coach.services import experience_picked, offline_proposal
 from app.domain.coach.wording import INPUT_GONE, REPLY_FAILED, question_code
 from app.events import COACH_DELTA, coach_delta
 from app.lib.events import publish_event
@@ -112,7 +112,12 @@ async def _work(
     refused: list[dict[str, str]] = []
     try:
         if endpoint is None:  # the LLM was unset since: the guided form's words
-            code = "review" if conversation.phase == REVIEW else question_code(conversation.phase)
+            picked = experience_picked(conversation)
+            code = (
+                "review"
+                if conversation.phase == REVIEW
+                else question_code(conversation.phase, picked=picked)
+            )
             message["code"] = code
         elif conversation.phase == REVIEW:
             proposed = await propose(endpoint, model, conversation)
@@ -122,7 +127,9 @@ async def _work(
             written = await _stream(redis, endpoint, model, conversation)
             kept = guarded_reply(written, user_words(conversation.messages))
             if kept is None:  # no question left: the step's own, in the reader's language
-                message["code"] = question_code(conversation.phase, _last_nudge(conversation))
+                message["code"] = question_code(
+                    conversation.phase, _last_nudge(conversation), experience_picked(conversation)
+                )
             else:
                 message["text"] = kept
     except TRANSIENT_LLM_ERRORS as exc:

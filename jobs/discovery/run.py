@@ -237,6 +237,7 @@ def _log_fetch(source: FeedSource, outcome: FeedOutcome, new: int) -> None:
             source.last_modified if outcome.status == "not_modified" else None
         )
     if outcome.feed is not None:
+        source.content_fetched_at = source.last_fetched_at
         source.kind = outcome.feed.kind or source.kind
         source.items_found = len(outcome.feed.entries)
     elif outcome.status != "not_modified":

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile
 from app.domain.achievements import services as achievements
 from app.lib.cv_content import CvContent
-from jobs.pipeline.core.evidence import evidence_of
 from jobs.pipeline.core.text import guess_language
 
 
@@ -18,19 +17,4 @@ async def attach_bank(session: AsyncSession, row: CvFile, content: CvContent) ->
     Only those in the CV's language: the claim checks compare a sentence with its item's
     words, and the offline engine copies the result as written."""
     language = row.language or guess_language(content.full_text())
-    by_id = {exp.id: exp for exp in content.experience}
-    attached = 0
-    for found in await achievements.complete_for_cv(session, row.user_id, row.id):
-        exp = by_id.get(found.experience_id or "")
-        if exp is None or found.language != language:
-            continue
-        story = {
-            "situation": found.situation,
-            "task": found.task,
-            "action": found.action,
-            "result": found.result,
-        }
-        skills = [str(s) for s in found.skills or []]
-        exp.evidence.append(evidence_of(found.id, found.title, story, skills, found.language))
-        attached += 1
-    return attached
+    return await achievements.attach_evidence(session, row, content, language)

@@ -6,8 +6,10 @@ strongest lines, the achievements (the 30-second pitch: the first one's title an
 languages, why this target, the closing. The hello, the target and the closing are always
 there; the others are taken by rank, each only while the pitch stays under its most words
 (request.MAX_WORDS) and until it reaches its target, so a thin CV gives a shorter pitch, never
-a padded one. Quoted lines are the CV's and the achievements' own, in their language: the pitch
-is written in the CV's language.
+a padded one. Quoted lines are the CV's and the achievements' own: the pitch is written in the
+CV's language, and a line or a sentence of the other language is left out, a name of the other
+language quoted (jobs/letters/core/prose_language.py); names and titles written in capitals
+are said as a sentence writes them (jobs/letters/core/prose_case.py), as in the letters.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from app.lib.speech import word_count
 from jobs.letters.core.facts import is_statement, is_study
 from jobs.letters.core.frame import cv_language
 from jobs.letters.core.offline import as_clause
+from jobs.letters.core.prose_case import prose_name, prose_title
+from jobs.letters.core.prose_language import in_language
 from jobs.pipeline.core.text import sentences
 from jobs.pitches import wording
 from jobs.pitches.evidence import target_context
@@ -74,7 +78,9 @@ def pitch_language(request: PitchRequest) -> str:
 
 
 def _sentence(text: str) -> str:
-    text = " ".join(text.split()).strip()
+    """One of the user's lines as a sentence: a capital, a final stop, and its words in
+    capitals ("CLIENT MANAGEMENT") as a name is written (acronyms stay)."""
+    text = prose_name(" ".join(text.split()).strip())
     if not text:
         return ""
     text = text[0].upper() + text[1:]
@@ -118,9 +124,12 @@ def _ranked_stories(stories: tuple[Story, ...], needs: OfferNeeds | None) -> lis
     return [story for _, _, story in sorted(scored, key=lambda entry: entry[:2])]
 
 
-def _lines(item: Experience | Project, needs: OfferNeeds | None, count: int) -> list[str]:
+def _lines(
+    item: Experience | Project, needs: OfferNeeds | None, count: int, language: str
+) -> list[str]:
     raw = item.bullets if any(b.strip() for b in item.bullets) else sentences(item.description)
-    usable = [(i, line.strip()) for i, line in enumerate(raw) if is_statement(line)]
+    said = in_language([line for line in raw if is_statement(line)], language)
+    usable = [(i, line.strip()) for i, line in enumerate(said)]
     if needs is not None:
         usable.sort(key=lambda entry: (-needs.score(entry[1]), entry[0]))
     return [line for _, line in usable[:count]]
@@ -143,28 +152,40 @@ def _line_sentence(line: str, language: str, first: bool) -> str:
         verb = clause.split(" ", 1)[0].lower()
         if verb.endswith("ed") or verb in IRREGULAR_PAST:
             return f"I {clause[:1].lower()}{clause[1:]}."
-        return _sentence(line)
+        return _sentence(clause)
     return wording.text(language, "line" if first else "line.next", line=clause)
+
+
+def _first_said(language: str, options: list[tuple[str, dict[str, str]]]) -> str:
+    """The first frame whose slots all have a value and that can be said ("" when a name of
+    the other language is too long to quote: ``wording.text``), "" when none."""
+    for key, slots in options:
+        if all(v.strip() for v in slots.values()):
+            said = wording.text(language, key, **slots)
+            if said:
+                return said
+    return ""
 
 
 def _role_sentence(item: Experience | Project, language: str, first: bool) -> str:
     if isinstance(item, Project):
         return ""
     title, company = item.title.strip(), item.company.strip()
-    if title and company:
-        key = "now.title_company" if first and item.current else "past.title_company"
-        return wording.text(language, key, title=title, company=company)
-    if title:
-        return wording.text(language, "past.title", title=title)
-    if company:
-        return wording.text(language, "past.company", company=company)
-    return ""
+    key = "now.title_company" if first and item.current else "past.title_company"
+    return _first_said(
+        language,
+        [
+            (key, {"title": title, "company": company}),
+            ("past.title", {"title": title}),
+            ("past.company", {"company": company}),
+        ],
+    )
 
 
 def _item_block(
     item: Experience | Project, needs: OfferNeeds | None, language: str, first: bool, lines: int
 ) -> tuple[str, ...]:
-    found = _lines(item, needs, lines)
+    found = _lines(item, needs, lines, language)
     quoted = [_line_sentence(line, language, i == 0) for i, line in enumerate(found)]
     role = _role_sentence(item, language, first)  # "" for a project: its lines say it
     return tuple(s for s in (role, *quoted) if s)
@@ -174,31 +195,40 @@ def _story_block(story: Story, language: str, first: bool, short: bool) -> tuple
     key = "story.title" if first else "story.title_next"
     head = wording.text(language, key, title=story.title.strip().rstrip(".")) if story.title else ""
     parts = [story.result] if short else [story.situation, story.task, story.action, story.result]
-    said = [_spoken(s, language) for part in parts for s in sentences(part) or [part] if s.strip()]
+    told = [s for part in parts for s in sentences(part) or [part] if s.strip()]
+    said = [_spoken(s, language) for s in in_language(told, language)]
+    if told and not said:
+        return ()  # all of it in the other language: a title alone tells nothing
     return tuple(s for s in (head, *said) if s)
 
 
 def _hello(cv: CvContent, language: str) -> str:
     name, title = cv.header.name.strip(), cv.header.current_title.strip()
-    if title and is_study(title):
-        title = ""
-    if name and title:
-        return wording.text(language, "hello.name_title", name=name, title=title)
-    if name:
-        return wording.text(language, "hello.name", name=name)
-    if title:
-        return wording.text(language, "hello.title", title=title)
-    return wording.text(language, "hello.plain")
+    if title and (is_study(title) or not prose_title(title, language)):
+        title = ""  # studies, or a headline listing fields ("DATA · WEB"), are no title held
+    said = _first_said(
+        language,
+        [
+            ("hello.name_title", {"name": name, "title": title}),
+            ("hello.name", {"name": name}),
+            ("hello.title", {"title": title}),
+        ],
+    )
+    return said or wording.text(language, "hello.plain")
 
 
 def _target(request: PitchRequest, language: str) -> str:
     role, company = request.offer_title.strip(), request.offer_company.strip()
-    if role and company:
-        return wording.text(language, "target.role_company", role=role, company=company)
-    if role:
-        return wording.text(language, "target.role", role=role)
-    if company:
-        return wording.text(language, "target.company", company=company)
+    said = _first_said(
+        language,
+        [
+            ("target.role_company", {"role": role, "company": company}),
+            ("target.role", {"role": role}),
+            ("target.company", {"company": company}),
+        ],
+    )
+    if said or role or company:
+        return said
     context = target_context(request)
     return wording.text(language, "target.context", context=context) if context else ""
 
@@ -210,7 +240,8 @@ def _middle(request: PitchRequest, language: str, short: bool) -> list[Block]:
     items = _ranked_items(cv, needs)
     blocks: list[Block] = []
     if not short and cv.summary.strip():
-        said = tuple(_sentence(s) for s in sentences(cv.summary)[:3] if is_statement(s))
+        opening = [s for s in sentences(cv.summary)[:3] if is_statement(s)]
+        said = tuple(_sentence(s) for s in in_language(opening, language))
         blocks.append(Block(12, said, group=0))
     if items:
         first = _item_block(items[0], needs, language, True, 1 if short else 4)
@@ -223,20 +254,23 @@ def _middle(request: PitchRequest, language: str, short: bool) -> list[Block]:
     for index, item in enumerate(items[1:4]):
         said = _item_block(item, needs, language, False, 3)
         blocks.append(Block(3 + index * 2, said, group=10))
-    skills = [s.name.strip() for s in cv.skills if s.name.strip()][:6]
-    if skills:
-        listed = wording.join_list(skills, language)
-        blocks.append(Block(9, (wording.text(language, "skills", skills=listed),), group=11))
+    skills = [prose_name(s.name.strip()) for s in cv.skills if s.name.strip()][:6]
+    listed = wording.join_list(skills, language)
+    blocks.append(Block(9, _said(language, "skills", skills=listed), group=11))
     for education in cv.education[:1]:
         degree, school = education.degree.strip(), education.institution.strip()
-        if degree and school:
-            studied = wording.text(language, "education", degree=degree, school=school)
-            blocks.append(Block(10, (studied,), group=11))
+        blocks.append(Block(10, _said(language, "education", degree=degree, school=school), 11))
     spoken = [x.name.strip() for x in cv.languages if x.name.strip()][:4]
     if len(spoken) > 1:
         listed = wording.join_list(spoken, language)
-        blocks.append(Block(11, (wording.text(language, "languages", languages=listed),), group=11))
+        blocks.append(Block(11, _said(language, "languages", languages=listed), group=11))
     return blocks
+
+
+def _said(language: str, key: str, **slots: str) -> tuple[str, ...]:
+    """A block's one sentence, none when a slot is empty or it cannot be said."""
+    said = _first_said(language, [(key, slots)])
+    return (said,) if said else ()
 
 
 def choose(blocks: list[Block], target: int, most: int) -> list[Block]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from jobs.letters.core.prose_language import as_name, other_language
 from jobs.letters.core.wording import elide, prose_slots
 
 WORDING: Final[dict[str, dict[str, str]]] = {
@@ -67,8 +68,30 @@ WORDING: Final[dict[str, dict[str, str]]] = {
 }
 
 
+TITLE_SLOTS = ("role", "title")
+NAME_SLOTS = ("company", "name", "school", "degree")
+# The slots that hold a name (the CV's or the target's): quoted when the sentence would read
+# as the other language with them.
+QUOTED_SLOTS = ("role", "title", "company", "school", "degree", "context")
+
+
 def text(language: str, key: str, **slots: str) -> str:
-    slots = prose_slots(language, slots)  # names and titles as a sentence writes them
+    """The frame with its slots as a sentence writes them (jobs/letters/core/prose_case.py).
+    A sentence that reads as the other language has its names of that language quoted
+    (jobs/letters/core/prose_language.py); "" when it still reads so, or a name is too long to
+    quote: the caller leaves the sentence out."""
+    slots = prose_slots(language, slots, TITLE_SLOTS, NAME_SLOTS)
+    said = _filled(language, key, slots)
+    if not other_language(said, language):
+        return said
+    named = {k: as_name(v, language) if k in QUOTED_SLOTS else v for k, v in slots.items()}
+    if any(slots[k].strip() and not named[k] for k in named):
+        return ""
+    said = _filled(language, key, named)
+    return "" if other_language(said, language) else said
+
+
+def _filled(language: str, key: str, slots: dict[str, str]) -> str:
     frame = WORDING[language][key]
     if language == "fr":
         frame = elide(frame, slots)

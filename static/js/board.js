@@ -152,9 +152,10 @@
       Sortable.create(list, {
         group: "applications",
         animation: 150,
-        // Controls inside a card stay usable; on touch screens a short press starts a drag,
+        // Controls inside a card stay usable; its title, a link, is also a handle (a click
+        // still opens it: a drag is no click). On touch screens a short press starts a drag,
         // so a swipe still scrolls the page.
-        filter: "select, button, a, input, label",
+        filter: "select, button, a:not(.board-card-title), input, label",
         preventOnFilter: false,
         delay: 150,
         delayOnTouchOnly: true,

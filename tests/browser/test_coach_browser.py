@@ -212,6 +212,9 @@ async def test_without_an_llm_the_coach_is_a_guided_form(
     ):
         await send(page, answer)
         await expect(question).to_contain_text(next_question)
+        # Read in the thread too: the stream's re-rendered thread grows above the box, and a
+        # press begun before it lands would end on a moved button (no click).
+        await expect(coach_messages(page).last).to_contain_text(next_question)
     await expect(page.get_by_test_id("coach-hint")).to_contain_text("Count what you can")
     await screenshot(page, "coach-guided.png")
     await send(page, ANSWERS[4])

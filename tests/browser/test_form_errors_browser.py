@@ -25,7 +25,8 @@ async def test_a_wrong_file_on_the_cv_page_shows_the_message(
     await page.get_by_role("button", name="Import", exact=True).click(delay=HELD_MS)
     alert = page.get_by_role("alert")
     await expect(alert).to_have_text(
-        "Unsupported file: upload a PDF or a JSON Resume (.json) file, or paste the text."
+        "Unsupported file: upload a PDF, a JSON Resume (.json) file or a picture of your CV "
+        "(JPEG, PNG or WebP), or paste the text."
     )
     # The page itself, not its source: the heading and the forms are there to try again.
     await expect(page.get_by_role("heading", name="Your CVs")).to_be_visible()

@@ -22,6 +22,7 @@ from app.db.models import (
     Application,
     ApplicationNote,
     ApplicationStatusChange,
+    AtsCheck,
     BackgroundTask,
     CoachConversation,
     CoverLetter,
@@ -256,6 +257,18 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
     running = BackgroundTask(user_id=user_id, type="cv_import", status="running", title="import")
     db.add(running)
     await db.flush()
+    db.add(  # an ATS check of the tailored CV, with the task that ran it
+        AtsCheck(
+            user_id=user_id,
+            cv_file_id=generated.id,
+            background_task_id=running.id,
+            filename="tailored.pdf",
+            pdf=b"%PDF-1.4 checked",
+            status="completed",
+            verdict="pass",
+            report={"pages": 1},
+        )
+    )
     db.add(TaskSlot(user_id=user_id, task_type="pdf_import", task_id=running.id))
     db.add(  # the user's own AI endpoint; its key only ever stored encrypted
         UserLlmEndpoint(

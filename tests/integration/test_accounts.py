@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Request, get
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.domain.accounts.services import register as register_user
 from app.lib.errors import NotFound
+from app.lib.session_keys import SESSION_USER_KEY
 from app.tasks.lifecycle import create_task, get_task
 from tests.conftest import csrf_token, register
+from tests.fixtures.live import browser, serve
 from tests.prg import came_back
 
 
@@ -311,3 +314,62 @@ async def test_every_page_is_served_as_html(client: AsyncTestClient[Litestar]) -
         assert response.status_code == 200 and response.headers["content-type"].startswith(
             "text/html"
         ), path
+
+
+async def test_a_request_in_flight_at_sign_out_does_not_bring_the_session_back(
+    settings: Settings, session_factory: Any
+) -> None:
+    """A page or htmx request that loaded the session before the sign-out and answers after
+    it writes its copy back on the way out (app/lib/sessions.py): the ended session must stay
+    ended, for that cookie and for every later request with it."""
+    from app.asgi import create_app
+
+    loaded, release = asyncio.Event(), asyncio.Event()
+
+    @get("/held-for-test")
+    async def held(request: Request[Any, Any, Any]) -> dict[str, bool]:
+        assert request.session.get(SESSION_USER_KEY)
+        loaded.set()
+        await release.wait()
+        return {"answered": True}
+
+    app = create_app(settings)
+    app.register(held)
+    async for url in serve(settings, app):
+        user = await browser(url, "inflight@example.com")
+        try:
+            session_id = user.cookies["session"]
+            in_flight = asyncio.create_task(user.get("/held-for-test"))
+            await asyncio.wait_for(loaded.wait(), 10)
+            out = await user.post(
+                "/api/auth/logout", headers={"x-csrftoken": user.cookies["csrftoken"]}
+            )
+            assert out.status_code == 200
+            release.set()
+            assert (await in_flight).status_code == 200
+            assert (await user.get("/api/auth/me")).status_code == 401
+            user.cookies.clear()
+            user.cookies.set("session", session_id)
+            assert (await user.get("/api/auth/me")).status_code == 401
+
+            # Signed in again (another tab) while a request of the old session runs: the new
+            # session stands, and the old one stays ended.
+            user.cookies.clear()
+            await user.get("/health")
+            login = {"email": "inflight@example.com", "password": "correct horse"}
+            csrf = {"x-csrftoken": user.cookies["csrftoken"]}
+            assert (await user.post("/api/auth/login", json=login, headers=csrf)).is_success
+            old_id = user.cookies["session"]
+            loaded.clear()
+            release.clear()
+            in_flight = asyncio.create_task(user.get("/held-for-test"))
+            await asyncio.wait_for(loaded.wait(), 10)
+            csrf = {"x-csrftoken": user.cookies["csrftoken"]}
+            assert (await user.post("/api/auth/login", json=login, headers=csrf)).is_success
+            new_id = user.cookies["session"]
+            release.set()
+            assert (await in_flight).status_code == 200
+            assert user.cookies["session"] == new_id != old_id
+            assert (await user.get("/api/auth/me")).status_code == 200
+        finally:
+            await user.aclose()

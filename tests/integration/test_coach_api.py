@@ -242,7 +242,8 @@ async def test_offline_guided_form_asks_one_step_at_a_time_and_proposes_the_user
     body = started.json()
     conversation_id = body["id"]
     assert body["engine"] == "offline" and not body["writing"]
-    assert [m["code"] for m in body["messages"]] == ["ask.experience"]
+    # The experience is picked: its moment is asked, never which experience.
+    assert [m["code"] for m in body["messages"]] == ["ask.moment"]
 
     async def answer(text: str) -> dict[str, Any]:
         sent = await api.post(
@@ -271,7 +272,7 @@ async def test_offline_guided_form_asks_one_step_at_a_time_and_proposes_the_user
     body = await answer("Answers fell to 150 ms at the peak.")
     assert body["phase"] == "review" and body["messages"][-1]["code"] == "review"
     proposal = body["proposal"]
-    assert proposal["title"] == "Senior Backend Engineer — Acme Logistics"
+    assert proposal["title"] == "The customers stopped complaining about it"  # the result's
     assert proposal["situation"] == ANSWERS["situation"]
     assert proposal["result"] == (
         "The customers stopped complaining about it.\nAnswers fell to 150 ms at the peak."

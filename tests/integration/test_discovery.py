@@ -346,6 +346,14 @@ async def test_last_modified_means_no_work(
     logged = (await sources(db, search_id))["a.rss"]
     assert logged.last_status == "not_modified" and logged.last_modified == stamp
     assert logged.items_found == 2 and logged.new_items == 0
+    # Said since when, and what was found then: the first read may have been the search's
+    # automatic run, which the user never saw.
+    assert logged.content_fetched_at is not None
+    assert logged.last_fetched_at is not None
+    assert logged.content_fetched_at < logged.last_fetched_at
+    when = logged.content_fetched_at.isoformat()[:16].replace("T", " ")
+    shown = await _in_locale("en", view.source_row, logged)
+    assert shown["statusWords"] == f"Unchanged since {when} (2 offers found then)"
     assert len(await items(db, user_id)) == 2
 
 

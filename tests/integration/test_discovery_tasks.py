@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import BackgroundTask, User
+from app.db.models.base import utcnow
 from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
 from app.domain.inbox.discovery import start_page_fetch, start_search_run
 from app.domain.inbox.intake import Candidate, file_item
@@ -76,7 +78,14 @@ async def make_user_and_search(
     user = User(email=email, password_hash="x")
     db.add(user)
     await db.flush()
-    search = SavedSearch(user_id=user.id, name="Python", keywords=["python"])
+    # Its automatic run is not due: the worker's every-minute scheduler (jobs/discovery/
+    # scheduler.py) would otherwise run it too, and file the items before "Run now" does.
+    search = SavedSearch(
+        user_id=user.id,
+        name="Python",
+        keywords=["python"],
+        next_run_at=utcnow() + timedelta(days=1),
+    )
     db.add(search)
     await db.flush()
     for url in urls:

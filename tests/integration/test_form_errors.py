@@ -90,7 +90,11 @@ async def test_cv_forms(client: Client) -> None:
     wrong = await client.post(
         "/cvs/upload", data=form, files={"file": ("notes.txt", b"hello", "text/plain")}
     )
-    page = shown(wrong, BACK, "Unsupported file: upload a PDF or a JSON Resume (.json) file")
+    page = shown(
+        wrong,
+        BACK,
+        "Unsupported file: upload a PDF, a JSON Resume (.json) file or a picture of your CV",
+    )
     assert "form" in page.tags and "html" in page.tags  # the whole page, the forms still there
     fake = await client.post(
         "/cvs/upload", data=form, files={"file": ("notes.pdf", b"hello", "application/pdf")}

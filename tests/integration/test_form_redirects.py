@@ -207,6 +207,10 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     "/account/ai-endpoint/delete": (_same({}), None),
     "/admin/user-endpoints": (_same({"allow_user_llm_endpoints": "true"}), None),
     "/coach/{conversation_id:str}/resume": (_same({}), None),
+    # The ATS check: an upload without a file is refused (uploads are tested with their PDFs
+    # in tests/integration/test_ats_check.py), and so is a CV that is not a tailored one.
+    "/ats/upload": (None, _same({})),
+    "/ats/tailored": (None, lambda o: {"cv_file_id": o["cv"][0]}),
 }
 # The visitor's own forms, in this order (refused: True), starting signed out.
 VISITOR = {"email": "visitor@example.com", "password": PASSWORD}

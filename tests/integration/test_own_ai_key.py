@@ -151,6 +151,9 @@ async def test_a_private_endpoint_is_refused_unless_the_admin_allows_private_add
             "ai_endpoint.bad_scheme",
         }, url
     assert "ai_base_url" not in await _dump(db)  # nothing stored
+    # Each save tests the endpoint first, counted with the tests (TESTS_PER_MINUTE): the
+    # attempts above used this minute's.
+    await redis.delete(*[key async for key in redis.scan_iter("ratelimit:ai-endpoint-test:*")])
 
     await _allow_private(db)
     # Cloud metadata stays refused even then.
@@ -301,6 +304,8 @@ async def test_imports_offer_extractions_and_letters_use_the_users_endpoint_and_
         await db.commit()
         form = _form(own.base_url, letters="own-letters")
         assert _error_code(await _save(client, form)) is None
+        assert {r.model for r in own.chat_requests} == {"own-tailor"}  # the save's own test
+        own.requests.clear()
 
         offer = await factories.job_offer(db, owner, title="", company="", description=OFFER_TEXT)
         await extract_offer_fields(db, settings, offer, 1, 3, redis=redis)

@@ -89,5 +89,5 @@ async def test_a_sweep_that_recovers_says_so_at_info(
     await _run_worker(settings, lambda _: bool(recovered()))
     (line,) = recovered()
     assert line.levelno == logging.INFO
-    assert "0 generation(s) resumed, 1 import(s)/extraction(s) recovered" in line.getMessage()
+    assert "0 generation(s) resumed, 1 other task(s) recovered or ended" in line.getMessage()
     assert all(r.levelno == logging.DEBUG for r in _cron_lines(caplog))

@@ -12,7 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db.models import BackgroundTask, Base, CoverLetter, CoverLetterVersion, Pitch
+from app.db.models import (
+    AtsCheck,
+    BackgroundTask,
+    Base,
+    CoverLetter,
+    CoverLetterVersion,
+    Pitch,
+)
 from app.domain.inbox.intake import Candidate, file_item
 from app.tasks.lifecycle import create_task
 from tests import factories
@@ -26,7 +33,8 @@ async def own_objects(
 ) -> Objects:
     """CV (+ a version), offer, API token, a running background task, a generation, the
     offer's application with the CV frozen as sent, a written cover letter, a written pitch,
-    an achievement linked to an experience of the CV, and a STAR coach conversation about it.
+    an achievement linked to an experience of the CV, a STAR coach conversation about it, and
+    an ATS check of an uploaded file.
 
     ``http`` is the owner's signed-in client with the CSRF header preset. Without a worker the
     generation stays queued; callers that need its results run one and wait.
@@ -94,6 +102,15 @@ async def own_objects(
         text="The owner's pitch.",
     )
     db.add(pitch)
+    check = AtsCheck(  # a finished ATS check of an upload (no worker here)
+        user_id=me["id"],
+        filename="owner.pdf",
+        pdf=b"%PDF-1.4 the owner's file",
+        status="completed",
+        verdict="pass",
+        report={"pages": 1, "findings": [], "boxes": []},
+    )
+    db.add(check)
     await db.commit()
     achievement = await http.post(
         "/api/achievements",
@@ -122,6 +139,7 @@ async def own_objects(
         "pitch": [pitch.id],
         "achievement": [achievement.json()["id"]],
         "conversation": [conversation.json()["id"]],
+        "ats_check": [check.id],
     }
 
 

@@ -89,6 +89,9 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("achievement_id", "/achievements/"): "achievement",
     ("conversation_id", "/api/coach/conversations/"): "conversation",
     ("conversation_id", "/coach/"): "conversation",
+    ("check_id", "/api/ats/"): "ats_check",
+    ("check_id", "/ats/"): "ats_check",
+    ("page", "/ats/"): "page_number",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

@@ -16,6 +16,10 @@ from tests.fixtures.live import Browser, browser
 PASSWORD = "correct horse"
 
 
+# The streams this test ends with their token (read by tests/security/test_route_guarantees.py).
+COVERED = frozenset({"/api/events"})
+
+
 @pytest.fixture
 def quick_keepalive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sse, "KEEPALIVE_SECONDS", 0.2)

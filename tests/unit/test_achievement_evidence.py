@@ -9,12 +9,13 @@ from dataclasses import replace
 from datetime import date
 
 from app.domain.renders.changes import build_changes
+from app.lib.achievement_lines import as_bullet, evidence_of
 from app.lib.cv_content import CvContent, Experience
 from jobs.letters.llm import build_messages
 from jobs.letters.writer import write_letter
 from jobs.pipeline.core import offline
 from jobs.pipeline.core.context import OfferBrief, OfferContext
-from jobs.pipeline.core.evidence import as_bullet, bank_meta, evidence_of, experience_item
+from jobs.pipeline.core.evidence import bank_meta, experience_item
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.guards import guard_item
 from jobs.pipeline.core.keep import restore_item

@@ -45,8 +45,9 @@ def test_a_request_that_names_nothing_changes_nothing() -> None:
 def test_a_line_placed_nowhere_goes_where_the_user_says() -> None:
     from app.domain.cvs.fixes import place_line, place_targets
 
-    targets = [t for t, _ in place_targets(CV)]
-    assert targets == ["bullet:a", "bullet:b", "bullet:c", "summary", "skill", "interest"]
+    targets = [t for _, options in place_targets(CV) for t, _ in options]
+    assert targets[:3] == ["bullet:a", "bullet:b", "bullet:c"]
+    assert targets[-4:] == ["summary", "skill", "language", "interest"]
     as_bullet = place_line(CV, "o  Negotiated   three supplier contracts", "bullet:c")
     assert as_bullet is not None and as_bullet.experience[2].bullets == [
         "Negotiated three supplier contracts"

@@ -28,7 +28,7 @@ HELD = (
     "one_column", "sidebar_left", "sidebar_right", "date_column_right", "table", "header_band",
     "caps_employer", "bold_title_employer", "multi_page", "every_date_form", "newspaper_columns",
     "inline_pipes", "pictogram_headings", "date_column_left", "timeline",
-    "europass_like",
+    "europass_like", "employer_first", "one_line_entries", "multi_role_employer",
 )  # fmt: skip
 
 

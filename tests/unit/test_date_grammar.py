@@ -131,7 +131,7 @@ def test_a_season_is_its_year_and_its_duration_is_in_the_span(text: str, year: s
         ("Projet lancé en 2020, Paris", "2020"),  # a year then a place: no list
         ("2021, 2019", "2021"),  # a list goes forward
         ("Été 2024 & Été 2020", "2024"),
-        ("Promoted on May 19, 2021", "2021"),
+        ("Promoted on May 19, 2021", "2021-05"),  # the day of a month, not the year 2019
         ("Chiffre d'affaires de 2000 € en 2019", "2019"),  # an amount is not a year
     ],
 )

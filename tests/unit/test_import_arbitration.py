@@ -8,9 +8,11 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
+    is_fragment,
     is_prose,
     job_shape_problem,
     name_shaped,
+    town_like,
 )
 from app.lib.parsing.model_import.evidence import SourceLines, Span
 from app.lib.parsing.model_import.import_merge import merge_readings
@@ -112,6 +114,84 @@ def test_an_invented_job_with_years_written_elsewhere_is_shown_not_added() -> No
     assert shown["values"]["reader"] == "model" and shown["samples"]
 
 
+# A pasted two-column CV: the dates column comes after all the text, far from each entry.
+DATES_APART = """Lou Marchal
+Experience
+Support analyst
+Vellacore - Lyon
+- Answered the service desk
+Line cook
+- Prepared the lunch service
+Dates
+2021 - 2023
+2019 - 2020
+"""
+
+
+def test_a_model_only_entry_whose_dates_stand_apart_comes_in_and_its_dates_are_asked() -> None:
+    rules = cv(experience=[])
+    model = cv(experience=[job("Support analyst", "Vellacore", "2021", "2023"),
+                           job("Line cook", "", "2019", "2020")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=DATES_APART)
+    # Both names written together: kept, its dates asked about (a warning on the entry).
+    assert titles(merged.content) == [("Support analyst", "Vellacore")]
+    [asked] = [f for f in merged.findings if f["code"] == "import_model_dates_apart"]
+    assert asked["severity"] == "warning" and asked["path"] == "experience[0].start"
+    assert asked["itemId"] == merged.content.experience[0].id
+    # A title alone, its years elsewhere: shown to confirm, never added.
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["values"]["reader"] == "model"
+
+
+def test_a_town_the_cv_gives_as_a_location_loses_as_an_employer() -> None:
+    # "Carrowfield" is no town the place list knows; the CV writes it as a location.
+    source = """Experience
+Brightlane, Carrowfield, MN — Designer
+2020 - 2022
+Orbix, Carrowfield, MN — Analyst
+2018 - 2020
+"""
+    analyst = job("Analyst", "Orbix", "2018", "2020", location="Carrowfield, MN")
+    rules = cv(experience=[job("Designer", "Carrowfield", "2020", "2022"), analyst])
+    model = cv(experience=[job("Designer", "Brightlane", "2020", "2022"), analyst])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Designer", "Brightlane"), ("Analyst", "Orbix")]
+    # Without the other entry's location, nothing says which name is the town: the rules stand.
+    alone = merge_readings(
+        cv(experience=rules.model_dump(mode="json")["experience"][:1]),
+        cv(experience=model.model_dump(mode="json")["experience"][:1]),
+        source_text=source,
+    )
+    assert titles(alone.content) == [("Designer", "Carrowfield")]
+
+
+def test_an_employer_a_few_lines_down_beats_a_bullet_glyph_read_closer() -> None:
+    source = "Experience\nSafety lead | Mar 2019 - Feb 2020\n●\n●\n●\n●\n\nHarwick Drilling\n"
+    rules = cv(experience=[job("Safety lead", "●", "2019-03", "2020-02")])
+    model = cv(experience=[job("Safety lead", "Harwick Drilling", "2019-03", "2020-02")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Safety lead", "Harwick Drilling")]
+
+
+def test_on_a_tie_the_employer_beside_the_title_beats_a_line_of_the_entry_before() -> None:
+    source = """Experience
+Night porter | 2018 - 2019
+Welcomed late guests
+Handled the front desk alone
+Brightlane Logistics
+
+Forklift operator | 2020 - 2021
+"""
+    porter = job("Night porter", "", "2018", "2019")
+    misread = job("Forklift operator", "Handled the front desk alone", "2020", "2021")
+    rules = cv(experience=[porter, misread])
+    model = cv(
+        experience=[porter, job("Forklift operator", "Brightlane Logistics", "2020", "2021")]
+    )
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content)[1] == ("Forklift operator", "Brightlane Logistics")
+
+
 def test_a_shifted_month_is_not_taken_over_the_month_the_entry_writes() -> None:
     rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
     model = cv(experience=[job("Field technician", "Orbeline", "2020-04", "2022-06")])
@@ -177,3 +257,84 @@ def test_field_and_entry_shapes() -> None:
     assert job_shape_problem("Master in Finance", "Delta University") == "degree"
     assert job_shape_problem("TOEIC 945 points", "ETS") == "score"
     assert job_shape_problem("Night porter", "Hotel Castel") is None
+
+
+def test_an_employer_is_not_a_rank_a_task_list_or_a_town_and_a_legal_form_is_no_region() -> None:
+    assert not name_shaped("TRAINEE", "company") and not name_shaped("Junior analyst", "company")
+    assert name_shaped("Freelance", "company") and name_shaped("Trainee Bank", "company")
+    assert not name_shaped("Integration, testing", "company")
+    assert name_shaped("ETPO, Technirep", "company")
+    assert name_shaped("Site engineer, water networks", "title")  # a title may go on
+    assert town_like("Tromsø, NO") and town_like("Boston MA") and not town_like("Pelagia AS")
+
+
+def test_a_rank_a_town_or_a_task_list_read_as_the_employer_loses_to_the_named_employer() -> None:
+    source = (
+        "Experience\n"
+        "TRAINEE, Pelagia AS at Tromsø, NO\n\n"
+        "Product engineer, from March 2021 to June 2022:\n"
+        "- Ran the pump tests\n\n"
+        "Nordwell\n"
+        "Field support • Commissioning, supervision\n"
+        "2019 – 2020\n"
+    )
+    tasks = "Commissioning, supervision"
+    rules = cv(experience=[job("Product engineer", "TRAINEE", "2021-03", "2022-06"),
+                           job("Field support", tasks, "2019", "2020")])  # fmt: skip
+    model = cv(experience=[job("Product engineer", "Pelagia AS", "2021-03", "2022-06"),
+                           job("Field support", "Nordwell", "2019", "2020")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source).content
+    assert titles(merged) == [("Product engineer", "Pelagia AS"), ("Field support", "Nordwell")]
+    rules = cv(experience=[job("Product engineer", "Tromsø, NO", "2021-03", "2022-06")])
+    merged = merge_readings(rules, cv(experience=[model.experience[0].model_dump()]),
+                            source_text=source).content  # fmt: skip
+    assert titles(merged) == [("Product engineer", "Pelagia AS")]
+
+
+def test_a_start_month_read_again_as_the_end_gives_way_and_a_finer_start_wins() -> None:
+    source = (
+        "Experience\nShop assistant | Maison Lune\nMay 2019\n\nIntern | Orbeline\nFebruary 2023\n"
+    )
+    rules = cv(experience=[job("Shop assistant", "Maison Lune", "2019-05", "2019-05"),
+                           job("Intern", "Orbeline", "2023", None)])  # fmt: skip
+    model = cv(experience=[job("Shop assistant", "Maison Lune", "2019-05", None),
+                           job("Intern", "Orbeline", "2023-02", None)])  # fmt: skip
+    first, second = merge_readings(rules, model, source_text=source).content.experience
+    assert (first.start, first.end) == ("2019-05", None)
+    assert second.start == "2023-02"
+
+
+def test_an_undated_model_only_job_is_shown_to_confirm_not_added() -> None:
+    # No dates to hold it to its lines: a swapped or invented reading would come in unseen.
+    source = SOURCE + "Earlier\nLab assistant • Vantoria S.A.\n- Calibrated the probes\n"
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06"),
+                           job("Lab assistant", "Vantoria S.A.", None)])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Field technician", "Orbeline")]
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["values"]["reader"] == "model"
+
+
+def test_an_undated_rules_item_of_another_section_does_not_swallow_a_dated_job() -> None:
+    heading = "Stitchwell, Dayton — Stock control"
+    source = f"Experience\n{heading}\n(warehouse associate)\nJuly 2013 - July 2017\n"
+    # The rules filed the job's heading line as a project, with no date.
+    rules = cv(experience=[], projects=[{"name": heading}])
+    model = cv(experience=[job("Stock control (warehouse associate)", "Stitchwell",
+                               "2013-07", "2017-07")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source).content
+    assert titles(merged) == [("Stock control (warehouse associate)", "Stitchwell")]
+
+
+def test_a_rules_only_fragment_is_shown_to_confirm_not_kept() -> None:
+    assert is_fragment("(JavaScript") and is_fragment("ASME II / ASME V /")
+    assert not is_fragment("Computer scientist (IT)") and not is_fragment("Acme S.A.")
+    assert job_shape_problem("(JavaScript", "Mocha") == "fragment"
+
+
+def test_a_languages_line_or_a_place_as_the_employer_is_no_job_shape() -> None:
+    assert job_shape_problem("Arabe", "Débutant") == "language"
+    assert job_shape_problem("English", "C1") == "language"
+    assert job_shape_problem("Sales analysis", "Lyon, France") == "place"
+    assert job_shape_problem("Python developer", "Orbeline") is None

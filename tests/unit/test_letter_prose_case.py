@@ -23,6 +23,12 @@ from jobs.letters.writer import write_letter
         ("SNCF", "SNCF"),  # an acronym
         ("DOLCE&GABBANA", "Dolce&Gabbana"),
         ("Sopra Steria", "Sopra Steria"),
+        ("IT SERVICES GROUP", "IT Services Group"),  # two letters: an acronym, not "it"
+        ("Built AI tools for IT teams", "Built AI tools for IT teams"),
+        ("VT-RT-PT INSPECTION", "VT-RT-PT Inspection"),  # short parts joined: acronyms
+        ("R&D CENTER", "R&D Center"),
+        ("L'ORVANE", "L'Orvane"),  # a long coined name with its article
+        ("MASTER OF SCIENCE", "Master of Science"),
     ],
 )
 def test_names(name: str, shown: str) -> None:

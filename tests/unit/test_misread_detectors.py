@@ -176,3 +176,41 @@ def test_jobs_whose_lines_slid_to_the_job_before_are_flagged() -> None:
     # A table read one row off: each job got the tasks printed under the next one.
     assert _codes(_cv(*jobs(1)), source).count("entry_text_elsewhere") == 2
     assert _codes(_cv(*jobs(0)), source) == []
+
+
+def test_a_town_a_skills_line_or_a_contract_as_the_employer_is_flagged() -> None:
+    # A town the gazetteer knows, no organisation word, no other place: the place took the
+    # employer's field. A brand in capitals that shares a town's name is left alone.
+    assert _codes(_cv(_job(1, company="Minneapolis"), _job(2))) == ["company_is_place"]
+    assert _codes(_cv(_job(1, company="Minneapolis", location="Minnesota"), _job(2))) == [
+        "company_is_place"
+    ]
+    assert _codes(_cv(_job(1, company="ORANGE"), _job(2))) == []
+    assert _codes(_cv(_job(1, company="Acme Logistics", location="Minneapolis"), _job(2))) == []
+    listed = _cv(_job(1, company="EC2 servers, Security Groups, Lambda functions"), _job(2))
+    assert _codes(listed) == ["name_is_sentence"]
+    assert _codes(_cv(_job(1, company="Ernst & Young, Audit, Paris"), _job(2))) == []
+    assert _codes(_cv(_job(1, company="Job d'été"), _job(2))) == ["name_is_scrap"]
+    assert _codes(_cv(_job(1, company="Stage en entreprise"), _job(2))) == ["name_is_scrap"]
+
+
+def test_someone_telling_or_a_title_written_twice_is_no_name() -> None:
+    telling = _job(1, title="Depuis 2018 je travaille en tant que formatrice")
+    assert _codes(_cv(telling, _job(2))) == ["name_is_sentence"]
+    assert _codes(_cv(_job(1, title="Software Engineer I"), _job(2))) == []
+    assert _codes(_cv(_job(1, company="My Little Bakery Paris"), _job(2))) == []
+    twice = _job(1, title="GENDARME RESERVISTE", company="Gendarme réserviste opérationnel")
+    assert _codes(_cv(twice, _job(2))) == ["name_is_scrap"]
+
+
+def test_whole_years_at_a_school_with_no_job_named_are_a_study() -> None:
+    study = _job(1, title="Ingénieur informatique", company="École d'ingénieurs du numérique",
+                 start="2019", end="2024")  # fmt: skip
+    assert _codes(_cv(study, _job(2))) == ["entry_not_a_job"]
+    # A job at a school names its role; a study read twice matches the education section.
+    tutor = _job(1, title="Surveillant", company="Lycée Victor Hugo", start="2019", end="2021")
+    assert _codes(_cv(tutor, _job(2))) == []
+    again = _job(1, title="Cycle préparatoire", company="Lycée Victor Hugo", start="2019-09")
+    education = [{"id": "edu_1", "institution": "Lycée Victor Hugo", "degree": "CPGE MPSI",
+                  "start": "2019"}]  # fmt: skip
+    assert _codes(_cv(again, _job(2), education=education)) == ["entry_not_a_job"]

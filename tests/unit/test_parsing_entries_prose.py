@@ -90,3 +90,22 @@ def test_a_line_naming_a_team_under_the_dates_is_not_a_place() -> None:
     text = "Greyfield Bakery\nShift Lead\nMarch 2020 - June 2022\nStore Manager\n"
     (entry,) = [e for e in split_entries(text.split("\n")) if e.dates]
     assert entry.places == []
+
+
+def test_every_title_only_role_of_a_group_keeps_the_group_s_employer() -> None:
+    # The employer's line once, then three roles naming only their titles.
+    text = (
+        "Pellmarsh Analytics — Corby\nData Engineer\n09/2023 – 04/2025\n• Built the feeds.\n\n"
+        "Business Analyst\n02/2022 – 06/2023\n• Wrote the specs.\n\n"
+        "Junior Analyst\n06/2020 – 11/2021\n• Cleaned the data.\n\n"
+        "Tarnwick Mills — Hexley\nShift Lead\n05/2018 – 05/2020\n• Ran the night shift.\n\n"
+        "Operator\n01/2017 – 04/2018\n• Ran the press.\n"
+    )
+    jobs = [experience_from(e) for e in split_entries(text.split("\n")) if e.dates]
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Data Engineer", "Pellmarsh Analytics"),
+        ("Business Analyst", "Pellmarsh Analytics"),
+        ("Junior Analyst", "Pellmarsh Analytics"),
+        ("Shift Lead", "Tarnwick Mills"),
+        ("Operator", "Tarnwick Mills"),
+    ]

@@ -31,7 +31,8 @@ PRICES = {
 }
 # Kinds that cost nothing (no cost setting): the job inbox's discovery (no AI call).
 # The STAR coach's replies are free too: the user's daily AI budget limits them.
-FREE = {"search_run", "inbox_page_fetch", "coach_reply"}
+# ATS checks are free too: their per-user caps limit them (app/domain/ats/limits.py).
+FREE = {"search_run", "inbox_page_fetch", "coach_reply", "ats_check"}
 
 
 def test_every_task_type_in_use_has_a_kind_and_its_stored_price() -> None:

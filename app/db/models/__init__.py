@@ -8,6 +8,7 @@ from app.db.models.application import (
     ApplicationStatusChange,
     SentDocument,
 )
+from app.db.models.ats_check import AtsCheck, AtsCheckStatus
 from app.db.models.background_task import BackgroundTask
 from app.db.models.base import Base
 from app.db.models.coach import CoachConversation, CoachStatus
@@ -34,6 +35,8 @@ __all__ = [
     "ApplicationNote",
     "ApplicationStatus",
     "ApplicationStatusChange",
+    "AtsCheck",
+    "AtsCheckStatus",
     "BackgroundTask",
     "Base",
     "CoachConversation",

@@ -64,6 +64,10 @@ class FeedSource(UUIDPrimaryKey, Timestamps, Base):
     etag: Mapped[str | None] = mapped_column(String(512), nullable=True)
     last_modified: Mapped[str | None] = mapped_column(String(128), nullable=True)
     last_fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The last fetch that read the feed's content (an "unchanged" answer says since when).
+    content_fetched_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
     last_status: Mapped[str] = mapped_column(String(16), default="")  # ok|not_modified|error
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)  # catalogue message
     last_error_params: Mapped[dict[str, Any]] = mapped_column(default=dict)

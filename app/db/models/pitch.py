@@ -7,7 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
@@ -28,6 +28,17 @@ class PitchKind(StrEnum):
 
 class Pitch(UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "pitch"
+    __table_args__ = (
+        # At most one default per user, held by the database under parallel requests
+        # (migration 0017); any number of the others.
+        Index(
+            "uq_pitch_one_default",
+            "user_id",
+            unique=True,
+            sqlite_where=text("is_default"),
+            postgresql_where=text("is_default"),
+        ),
+    )
 
     user_id: Mapped[str] = mapped_column(
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
@@ -50,7 +61,7 @@ class Pitch(UUIDPrimaryKey, Timestamps, Base):
     status: Mapped[str] = mapped_column(String(16), default=PitchStatus.PENDING, index=True)
     engine: Mapped[str] = mapped_column(String(16), default="")  # "llm" | "offline"
     text: Mapped[str] = mapped_column(Text, default="")
-    # The user's one default pitch (app/domain/pitches/services.py keeps at most one).
+    # The user's one default pitch (the index above; app/domain/pitches/services.py).
     is_default: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     # What the fact guard did: {"verifiedClaims": n, "droppedClaims": n, "dropped": [...], ...}
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)

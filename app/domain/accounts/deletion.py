@@ -28,6 +28,7 @@ from app.db.models import (
     Application,
     ApplicationNote,
     ApplicationStatusChange,
+    AtsCheck,
     BackgroundTask,
     CoachConversation,
     CoverLetter,
@@ -145,8 +146,9 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(CvGenerationSubtask).where(CvGenerationSubtask.task_id.in_(generations)),
         delete(CvGenerationOffer).where(CvGenerationOffer.task_id.in_(generations)),
         delete(CvGenerationTask).where(CvGenerationTask.user_id == user_id),
-        # Pitches (CVs, offers, tasks).
+        # Pitches (CVs, offers, tasks); ATS checks (CVs, tasks).
         delete(Pitch).where(Pitch.user_id == user_id),
+        delete(AtsCheck).where(AtsCheck.user_id == user_id),
         # Cover letters (CVs, offers, tasks).
         delete(CoverLetterVersion).where(CoverLetterVersion.cover_letter_id.in_(cover_letters)),
         delete(CoverLetter).where(CoverLetter.user_id == user_id),

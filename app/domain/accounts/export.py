@@ -6,6 +6,8 @@ largest single CV and no lock is held while compressing. PDFs come from the rend
 rendering every CV through a worker (app/domain/renders/rendering.py obtain_render) could take
 minutes for a large account, so README.txt says how to download the ones not included. The same
 holds for cover letters; a sent document's PDF is its row's own frozen copy, always included.
+Every CV's Markdown is made here (no browser involved), trimmed like its PDF when a render of
+the CV as it is now is known (``known_trim``), else whole.
 """
 
 from __future__ import annotations
@@ -50,13 +52,13 @@ from app.db.models import (
 from app.db.models.cover_letter import LetterStatus
 from app.db.session import release_lock
 from app.domain.accounts.export_names import ExportNames
-from app.domain.accounts.export_readme import readme
+from app.domain.accounts.export_readme import readme, readme_locale
 from app.domain.accounts.files import letter_key
 from app.domain.applications import services as applications
 from app.domain.cvs.services import display_name, json_resume
 from app.domain.letters import services as letters
 from app.domain.photos import services as photos
-from app.domain.renders.services import cached_render, render_spec
+from app.domain.renders.services import cached_render, known_trim, markdown_document, render_spec
 from app.lib.errors import AppError
 from app.lib.pdf_render import RenderCache, renders_dir
 
@@ -154,6 +156,9 @@ async def _add_cv(db: AsyncSession, out: _Zip, settings: Settings, user: User, c
     render = await asyncio.to_thread(cached_render, settings, spec)
     if render is not None:
         await out.add(base + "cv.pdf", render.pdf)
+    trimmed = known_trim(cv, spec, render)
+    markdown = await asyncio.to_thread(markdown_document, spec, trimmed)
+    await out.add(base + "cv.md", markdown.encode())
     db.expunge_all()  # one CV at a time in memory
     return render is not None
 
@@ -370,7 +375,7 @@ async def build_export(db: AsyncSession, settings: Settings, user: User) -> tupl
         await out.add("coach.json", _dump(coach))
         made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
         text = readme(
-            user.locale or settings.default_locale,
+            readme_locale(user.locale),
             email=user.email,
             made=made,
             pdf_count=pdfs,

@@ -1,4 +1,4 @@
-"""The export's README.txt, in the account's language (its ``locale``, else the site's default).
+"""The export's README.txt, in the account's language (its ``locale``, else its pages' language).
 
 Whole texts rather than catalogue lines: the file is read as one document, its columns line up
 in each language, and every folder it names must be described (tests check both texts).
@@ -7,6 +7,8 @@ in each language, and every folder it names must be described (tests check both 
 from __future__ import annotations
 
 from typing import Any
+
+from app.lib.i18n import current_locale
 
 ENGLISH = """CV Tailor: export of the account {email}, made {made} (UTC).
 
@@ -26,6 +28,8 @@ cvs/<name>/versions.json  every saved version of that CV's content, oldest first
 cvs/<name>/resume.json the CV as a JSON Resume (jsonresume.org): import it back on the CVs page.
 cvs/<name>/original-*  the file uploaded for that CV, when there was one.
 cvs/<name>/cv.pdf    the PDF, when one was already rendered with the CV as it is now.
+cvs/<name>/cv.md     the CV as Markdown: the PDF's sections and text (shortened like the PDF
+                     when one was rendered, else whole).
 offers/<name>.json   one job offer as extracted and edited.
 generations/<name>.json  one tailoring run: its settings and status, the result for each
                      offer, and the steps it went through.
@@ -79,6 +83,8 @@ cvs/<nom>/resume.json le CV au format JSON Resume (jsonresume.org) : réimportez
                      page des CV.
 cvs/<nom>/original-*  le fichier envoyé pour ce CV, s'il y en a eu un.
 cvs/<nom>/cv.pdf     le PDF, s'il a déjà été produit avec le CV tel qu'il est.
+cvs/<nom>/cv.md      le CV en Markdown : les sections et le texte du PDF (raccourci comme le
+                     PDF s'il a été produit, sinon en entier).
 offers/<nom>.json    une offre d'emploi telle qu'extraite et modifiée.
 generations/<nom>.json  une adaptation : ses réglages et son état, le résultat pour chaque
                      offre et les étapes parcourues.
@@ -115,6 +121,13 @@ envoyé GET /api/applications/<id>/documents/<document id>/pdf.
 """
 
 TEXTS = {"en": ENGLISH, "fr": FRENCH}
+
+
+def readme_locale(account_locale: str | None) -> str:
+    """The account's language: the one it chose, else the one its pages are shown in (the
+    browser's, i18n.current_locale). Not the site's default: an account that never picked a
+    language but reads the pages in English gets its README in English."""
+    return account_locale if account_locale in TEXTS else current_locale.get()
 
 
 def readme(locale: str | None, **values: Any) -> str:

@@ -18,7 +18,7 @@ from app.lib import rate_limit
 from app.lib.current_user import SESSION_USER_KEY
 from app.lib.dependencies import AppSettings, Db, ReadSessions, RedisClient
 from app.lib.errors import TooManyRequests, Unauthenticated, ValidationFailed
-from app.lib.i18n import N_
+from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.input_errors import InputError
 from app.lib.sessions import (
     SESSION_GENERATION_KEY,
@@ -27,6 +27,7 @@ from app.lib.sessions import (
     rotate_session_id,
     session_generation,
 )
+from app.lib.visitor_cookies import visitor_locale
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class Login:
 
     async def _start_session(self, user: User) -> None:
         request = self.request
-        locale = request.session.get("locale")
+        locale = chosen_locale(request)
         generation = await session_generation(self.redis, user.id)
         request.clear_session()
         rotate_session_id(request.scope)
@@ -159,6 +160,13 @@ SIGNED_OUT_NOTICES = {
         " password."
     ),
 }
+
+
+def chosen_locale(request: Request[Any, Any, Any]) -> str | None:
+    """The language the caller picked before signing in or up: the session's (kept from
+    before visitors' choices lived in a cookie), else the visitor's cookie."""
+    chosen = request.session.get("locale") if "session" in request.scope else None
+    return chosen if chosen in SUPPORTED_LOCALES else visitor_locale(request.cookies)
 
 
 def end_session(request: Request[Any, Any, Any]) -> None:

@@ -23,6 +23,7 @@ from app.domain.accounts.login import (
     SIGNED_OUT_NOTICES,
     Login,
     SignUp,
+    chosen_locale,
     end_session,
     safe_next,
 )
@@ -50,6 +51,7 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, SUPPORTED_LOCALES
+from app.lib.visitor_cookies import remember_locale
 
 
 class AccountPages(Controller):
@@ -116,7 +118,7 @@ class AccountPages(Controller):
     ) -> Any:
         invite = data.invite.strip() or None
         signing_up = SignUp(
-            data.email, data.password, data.display_name, request.session.get("locale"), invite
+            data.email, data.password, data.display_name, chosen_locale(request), invite
         )
         try:
             await login.sign_up(signing_up)
@@ -141,8 +143,11 @@ class AccountPages(Controller):
         data: URLEncodedBody[LocaleForm],
     ) -> Redirect:
         if data.locale in SUPPORTED_LOCALES:
-            request.session["locale"] = data.locale
+            # A visitor's choice is a cookie only (no session for a visitor: app/lib/sessions.py);
+            # it also outlives a sign-out. A signed-in caller's goes with the account too.
+            remember_locale(request.scope, data.locale)
             if optional_user is not None:
+                request.session["locale"] = data.locale
                 optional_user.locale = data.locale
                 await db.commit()
         return see_other(safe_next(data.next))

@@ -11,12 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement, AchievementStatus, CvFile
+from app.db.session import lock_owner
 from app.domain.achievements.checks import (
     MAX_ACHIEVEMENTS,
     AchievementError,
     AchievementInput,
     parse,
 )
+from app.lib.achievement_lines import evidence_of
 from app.lib.cv_content import CvContent, Experience
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
@@ -88,7 +90,10 @@ def _apply(achievement: Achievement, data: AchievementInput) -> None:
 
 
 async def create(session: AsyncSession, user_id: str, data: AchievementInput) -> Achievement:
-    """A new achievement from checked input (``checks.parse``); the link is checked here."""
+    """A new achievement from checked input (``checks.parse``); the link is checked here.
+    Counted under a lock on the user's account row: parallel creates count one after another,
+    never all the same number."""
+    await lock_owner(session, user_id)
     count = await session.scalar(
         select(func.count()).select_from(Achievement).where(Achievement.user_id == user_id)
     )
@@ -160,6 +165,44 @@ async def complete_for_cv(
         .order_by(Achievement.created_at, Achievement.id)
     )
     return list(rows)
+
+
+def bank_cv_id(row: CvFile) -> str:
+    """The CV whose achievements reach ``row``: itself for a source CV, its source for a
+    tailored one (which keeps its source's experience ids)."""
+    if row.kind == "source":
+        return row.id
+    return str((row.generation_meta or {}).get("source_cv_id") or "")
+
+
+async def attach_evidence(
+    session: AsyncSession, row: CvFile, content: CvContent, language: str | None = None
+) -> int:
+    """Attach to ``content`` (``row``'s) the user's complete achievements linked to its
+    experiences, as each experience's own verified evidence (``Experience.evidence``, in
+    memory only); how many were. ``language``: only those written in it (tailoring copies a
+    result as written), None for all (the match reads both languages)."""
+    cv_id = bank_cv_id(row)
+    if not cv_id:
+        return 0
+    by_id = {exp.id: exp for exp in content.experience}
+    attached = 0
+    for found in await complete_for_cv(session, row.user_id, cv_id):
+        exp = by_id.get(found.experience_id or "")
+        if exp is None or (language is not None and found.language != language):
+            continue
+        if any(e.achievement_id == found.id for e in exp.evidence):
+            continue  # attached already
+        story = {
+            "situation": found.situation,
+            "task": found.task,
+            "action": found.action,
+            "result": found.result,
+        }
+        skills = [str(s) for s in found.skills or []]
+        exp.evidence.append(evidence_of(found.id, found.title, story, skills, found.language))
+        attached += 1
+    return attached
 
 
 # Another feature checks an achievement's fields through this module (the STAR coach's accept:

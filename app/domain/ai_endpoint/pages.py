@@ -1,7 +1,9 @@
 """Account page forms of a user's own AI endpoint: save, test, remove (Post/Redirect/Get).
 
-A refused form comes back with its message and the typed URL and models, never the key
-(app/lib/form_flash.py keeps what it is given: the key is left out here)."""
+Saving tests the endpoint first; a failing one is saved only on a second post that says "Save
+anyway". A refused form comes back with its message and the typed URL and models, never the key
+(app/lib/form_flash.py keeps what it is given: the key is left out here), so a "Save anyway"
+after a key was typed asks for it again."""
 
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ from litestar.response import Redirect, Template
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.ai_endpoint.services import (
+    KEY_AGAIN_FIELD,
     KEY_FIELD,
     check_form,
+    check_key_again,
     parse_form,
     remove_endpoint,
     save_endpoint,
@@ -30,6 +34,10 @@ from app.lib.pages import posted_text
 
 BACK = "/account#ai-endpoint"
 SAVED = N_("Your AI endpoint is saved: your AI work uses it from now on.")
+SAVED_TESTED = N_(
+    "Your AI endpoint is saved: it answered the connection test, and your AI work uses it "
+    "from now on."
+)
 REMOVED = N_("Your AI endpoint is removed: your AI work uses the site's again.")
 
 
@@ -44,23 +52,55 @@ class AiEndpointPages(Controller):
 
     @post("/", media_type=MediaType.HTML)
     async def save(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        redis: RedisClient,
     ) -> Redirect:
+        """Test the typed endpoint first (the connection test, its limit included): a failing
+        one is saved only on a second, explicit "Save anyway"."""
         form = await posted_text(request)
         user_id = user.id  # read before a rollback expires the row
+        parsed = parse_form(form)
         try:
+            if parsed.save_untested:
+                check_key_again(form, parsed)
+            else:
+                report, model = await check_form(db, settings, redis, user, parsed)
+                if not report.ok:  # nothing saved: the page warns and offers "Save anyway"
+                    # The report's English message may quote the server: the page words its code.
+                    return redirect_back(
+                        request,
+                        BACK,
+                        ai_unsaved=True,
+                        ai_typed=_typed(form),
+                        ai_key_typed=bool(parsed.api_key),
+                        ai_report={**asdict(report), "message": ""},
+                        ai_tested_model=model,
+                    )
             try:
-                await save_endpoint(db, settings, user_id, parse_form(form))
+                await save_endpoint(db, settings, user_id, parsed)
                 await db.commit()
             except IntegrityError:
                 # Two first saves at once (two tabs): the other's row exists now; update it.
                 await db.rollback()
-                await save_endpoint(db, settings, user_id, parse_form(form))
+                await save_endpoint(db, settings, user_id, parsed)
                 await db.commit()
         except AppError as exc:
             await db.rollback()
-            return redirect_back(request, BACK, exc, ai_typed=_typed(form))
-        return redirect_back(request, BACK, notice=SAVED)
+            # A refused "Save anyway" still offers it (and still asks for the key again).
+            again = parsed.save_untested
+            return redirect_back(
+                request,
+                BACK,
+                exc,
+                ai_typed=_typed(form),
+                ai_unsaved=again,
+                ai_key_typed=again and bool(form.get(KEY_AGAIN_FIELD)),
+            )
+        return redirect_back(request, BACK, notice=SAVED if parsed.save_untested else SAVED_TESTED)
 
     @post("/test", media_type=MediaType.HTML)
     async def test(

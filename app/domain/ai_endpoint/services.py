@@ -4,7 +4,8 @@ The key is encrypted before it reaches the session (app/lib/secret_box.py), neve
 shown back (the page says "set, ending …"), never exported. The address passes the same
 network policy as offer URLs (app/lib/outbound/) when saved, and every request of a test or of
 the work is checked again under it, redirects included. A user tests at most
-``TESTS_PER_MINUTE`` times a minute: the test must not serve to scan ports.
+``TESTS_PER_MINUTE`` times a minute, a save's own test included: the test must not serve to
+scan ports.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ from app.settings.user_endpoint import (
 URL_FIELD = "ai_base_url"
 KEY_FIELD = "ai_api_key"
 CLEAR_KEY_FIELD = "ai_clear_key"
+# The second post after a failed test: save without testing again.
+SAVE_UNTESTED_FIELD = "ai_save_untested"
+# Set on that post when the failed one carried a key: the key must be typed again (never kept).
+KEY_AGAIN_FIELD = "ai_key_again"
 MODEL_FIELDS = {purpose: f"ai_model_{purpose}" for purpose in PURPOSES}
 
 URL_RE = re.compile(r"^https?://[^\s]+$")
@@ -54,6 +59,7 @@ BAD_MODEL = N_("A model name is letters, digits and . : / @ + - _ (at most 100):
 NO_MODEL = N_("Give at least the model for tailoring: it serves every purpose left empty.")
 ADDRESS_REFUSED = N_("This endpoint's address is refused: %(reason)s")
 TOO_MANY_TESTS = N_("Too many connection tests. Wait a minute and try again.")
+KEY_AGAIN = N_("Type the API key again to save it anyway: it is never kept in the page.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,7 @@ class EndpointForm:
     api_key: str  # typed; "" = keep the stored one
     clear_key: bool
     models: dict[str, str]
+    save_untested: bool = False  # "Save anyway", after a failed test
 
     def __repr__(self) -> str:  # never the key
         return f"EndpointForm(base_url={self.base_url!r}, models={self.models!r})"
@@ -85,7 +92,15 @@ def parse_form(form: dict[str, str]) -> EndpointForm:
         api_key=form.get(KEY_FIELD, "").strip(),
         clear_key=bool(form.get(CLEAR_KEY_FIELD)),
         models={p: form.get(field, "").strip() for p, field in MODEL_FIELDS.items()},
+        save_untested=bool(form.get(SAVE_UNTESTED_FIELD)),
     )
+
+
+def check_key_again(form: dict[str, str], parsed: EndpointForm) -> None:
+    """A "Save anyway" whose failed post carried a key must carry it again: saved without it,
+    the endpoint would keep the old key (or none) without a word."""
+    if form.get(KEY_AGAIN_FIELD) and not parsed.api_key and not parsed.clear_key:
+        raise InputError(KEY_AGAIN, code="ai_endpoint.key_again", where=KEY_FIELD)
 
 
 async def _check_address(db: AsyncSession, url: str) -> None:

@@ -11,8 +11,10 @@ from app.config import Settings
 from app.db.models import User
 from app.domain.ai_endpoint.services import (
     CLEAR_KEY_FIELD,
+    KEY_AGAIN_FIELD,
     KEY_FIELD,
     MODEL_FIELDS,
+    SAVE_UNTESTED_FIELD,
     URL_FIELD,
     endpoint_view,
 )
@@ -35,6 +37,8 @@ async def template_context(
             "url": URL_FIELD,
             "key": KEY_FIELD,
             "clear_key": CLEAR_KEY_FIELD,
+            "save_untested": SAVE_UNTESTED_FIELD,
+            "key_again": KEY_AGAIN_FIELD,
             "models": [(p, field, PURPOSE_LABELS[p]) for p, field in MODEL_FIELDS.items()],
         },
     }

@@ -26,6 +26,7 @@ from app.domain.applications.changes import (
 from app.domain.applications.devices import described, recorded_device
 from app.domain.applications.editing import Tracked
 from app.domain.applications.schemas import document_url
+from app.domain.applications.sent_choice import sent_cv_choice
 from app.domain.applications.stats import statistics
 from app.domain.cvs import services as cvs
 from app.domain.cvs.view import cv_labels
@@ -58,6 +59,11 @@ async def detail_context(
     # The tailored CVs of this offer first: the likeliest to have been sent.
     user_cvs.sort(key=lambda cv: cv.job_offer_id != offer.id)
     labels = await cv_labels(db, user.id, user_cvs)
+    letter_box = await letters.letter_choices(db, user, offer.id)
+    newest_letter = next(iter(letter_box["offer_letters"]), None)
+    sent_default = sent_cv_choice(
+        user_cvs, offer.id, application.cv_file_id, newest_letter and newest_letter.cv_file_id
+    )
     return {
         "application": application,
         "offer": offer,
@@ -73,9 +79,10 @@ async def detail_context(
             for d in documents
         ],
         "cvs": [(cv, labels[cv.id]) for cv in user_cvs],
+        "sent_default": sent_default,
         "statuses": services.STATUSES,
         "values": extra.pop("values", None),
-        **await letters.letter_choices(db, user, offer.id),
+        **letter_box,
         **extra,
     }
 

@@ -7,10 +7,11 @@ from litestar.di import Provide
 
 from app.domain.applications.api import ApplicationApi, follow_ups_calendar
 from app.domain.applications.editing import provide_tracker
+from app.domain.applications.insight_pages import TrackerViewPages
 from app.domain.applications.pages import ApplicationPages
 
 router = Router(
     path="/",
-    route_handlers=[ApplicationApi, ApplicationPages, follow_ups_calendar],
+    route_handlers=[ApplicationApi, ApplicationPages, TrackerViewPages, follow_ups_calendar],
     dependencies={"tracker": Provide(provide_tracker, sync_to_thread=False)},
 )

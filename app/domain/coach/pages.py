@@ -48,7 +48,11 @@ COMPOSER = "coach/_partials/composer.html"
 async def thread_context(redis: Redis, conversation: CoachConversation) -> dict[str, Any]:
     return {
         "thread": await view.thread(redis, conversation),
-        "guide": view.guide(conversation.phase) if conversation.engine == "offline" else None,
+        "guide": (
+            view.guide(conversation.phase, picked=services.experience_picked(conversation))
+            if conversation.engine == "offline"
+            else None
+        ),
         "field_labels": view.FIELD_LABELS,
         "status_labels": view.STATUS_LABELS,
     }

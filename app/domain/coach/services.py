@@ -23,11 +23,13 @@ from app.domain.coach import phases
 from app.domain.coach.lifecycle import announce
 from app.domain.coach.replying import ask_coach
 from app.domain.coach.wording import question_code
+from app.lib.achievement_lines import title_of_result
 from app.lib.cv_content import CvContent
 from app.lib.dependencies import TaskQueue
 from app.lib.errors import Conflict, NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.parsing.fields.languages import detect_language
 from app.settings.llm_endpoint import engine_status
 
 NOT_FOUND = N_("Conversation not found.")
@@ -38,6 +40,7 @@ NOT_ACTIVE = N_("This conversation is over: start a new one or resume it.")
 NOT_IN_REVIEW = N_("The achievement is proposed once every phase is answered.")
 LANGUAGES = ("en", "fr")
 MAX_TITLE_WORDS = 12
+MAX_TITLE_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +134,20 @@ async def start(
     session.add(conversation)
     await session.flush()
     if engine == "offline":
-        _coach_says(conversation, question_code("experience"))
+        _coach_says(
+            conversation, question_code("experience", picked=experience_picked(conversation))
+        )
         await session.commit()
         await announce(queue.redis, conversation)
     else:
         await ask_coach(session, queue, settings, conversation)
     return conversation
+
+
+def experience_picked(conversation: CoachConversation) -> bool:
+    """The experience was chosen at the start (its label is kept should its CV go): the coach
+    never asks which one again."""
+    return bool(conversation.experience_id)
 
 
 def _require_active(conversation: CoachConversation) -> None:
@@ -146,15 +157,25 @@ def _require_active(conversation: CoachConversation) -> None:
         raise Conflict(WRITING, code="coach.writing")
 
 
+def proposed_title(conversation: CoachConversation, result: str) -> str:
+    """The title an achievement is proposed with: its result in a few words ("Incidents
+    −30 %"), else the moment the user named, else the experience's label (the job's name
+    names where, not what was achieved: the last resort)."""
+    answers = conversation.answers or {}
+    moment = str(answers.get("experience") or "").split("\n")[0].split(". ")[0]
+    title = (
+        title_of_result(result)
+        or " ".join(moment.split()[:MAX_TITLE_WORDS])
+        or conversation.experience_label
+    )
+    return title.strip(" .")[:MAX_TITLE_CHARS]
+
+
 def offline_proposal(conversation: CoachConversation) -> dict[str, Any]:
     """The guided form's achievement: the user's own answers, as they wrote them."""
     answers = conversation.answers or {}
-    experience = str(answers.get("experience") or "")
-    first = experience.split("\n")[0].split(". ")[0]
-    words = first.split()
-    title = conversation.experience_label or " ".join(words[:MAX_TITLE_WORDS])
     return {
-        "title": title.strip(" .")[:200],
+        "title": proposed_title(conversation, str(answers.get("result") or "")),
         "situation": str(answers.get("situation") or ""),
         "task": str(answers.get("task") or ""),
         "action": str(answers.get("action") or ""),
@@ -200,7 +221,9 @@ async def post_message(
             conversation.proposal = offline_proposal(conversation)
             _coach_says(conversation, "review")
         else:
-            _coach_says(conversation, question_code(step.phase, step.nudge))
+            _coach_says(
+                conversation, question_code(step.phase, step.nudge, experience_picked(conversation))
+            )
         await session.commit()
         await announce(queue.redis, conversation)
     else:
@@ -230,6 +253,14 @@ async def set_status(
     await announce(queue.redis, conversation)
 
 
+def story_language(fields: dict[str, Any], default: str) -> str:
+    """The language the achievement is written in, which tailoring compares with the CV's
+    (jobs/pipeline/bank.py): the user may answer a coach that speaks the other language."""
+    story = " ".join(str(fields.get(k) or "") for k in ("situation", "task", "action", "result"))
+    found = detect_language(story)
+    return found if found in LANGUAGES else default
+
+
 async def accept(
     session: AsyncSession,
     queue: TaskQueue,
@@ -251,7 +282,7 @@ async def accept(
         result=str(fields.get("result") or ""),
         skills=fields.get("skills") or [],
         status="complete",
-        language=conversation.language,
+        language=story_language(fields, conversation.language),
         cv_file_id=conversation.cv_file_id if conversation.experience_id else None,
         experience_id=conversation.experience_id if conversation.cv_file_id else None,
     )

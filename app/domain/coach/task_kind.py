@@ -50,13 +50,21 @@ async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None
     return await _end(session, task, TaskStatus.FAILED)
 
 
+async def give_up(session: AsyncSession, task: BackgroundTask, message: str) -> Ended | None:
+    """Recovered too often (app/tasks/recovery.py): the conversation shows the kernel's reason."""
+    conversation = await conversation_of(session, task)
+    if not await end_reply(session, task, conversation, status=TaskStatus.FAILED, message=message):
+        return None
+    return Ended(events=(event_of(conversation),) if conversation is not None else ())
+
+
 KIND = TaskKind(
     type=REPLY_TASK_TYPE,
     label=N_("Coach reply"),
     slot=REPLY_SLOT,
     price=None,
     cancel=cancel,
-    recovery=Recovery(job=REPLY_JOB, find_input=find_input, fail_lost=fail_lost),
+    recovery=Recovery(job=REPLY_JOB, find_input=find_input, fail_lost=fail_lost, give_up=give_up),
     link=link,
     title_prefix="Coach — ",
 )

@@ -11,7 +11,15 @@ from redis.asyncio import Redis
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import phases
 from app.domain.coach.lifecycle import partial_key
-from app.domain.coach.wording import CODES, EXAMPLES, QUANTIFY_HINT, QUESTIONS, REFUSALS
+from app.domain.coach.wording import (
+    CODES,
+    EXAMPLES,
+    MOMENT,
+    MOMENT_EXAMPLE,
+    QUANTIFY_HINT,
+    QUESTIONS,
+    REFUSALS,
+)
 from app.lib.i18n import N_, gettext
 
 STEP_LABELS = {
@@ -133,8 +141,11 @@ class Guide:
     hint: str
 
 
-def guide(phase: str) -> Guide | None:
+def guide(phase: str, picked: bool = False) -> Guide | None:
+    """``picked``: the experience was chosen at the start, so its step asks for its moment."""
     if phase not in QUESTIONS:
         return None
+    if picked and phase == "experience":
+        return Guide(gettext(MOMENT), gettext(MOMENT_EXAMPLE), "")
     hint = gettext(QUANTIFY_HINT) if phase in ("situation", "action", "result") else ""
     return Guide(gettext(QUESTIONS[phase]), gettext(EXAMPLES[phase]), hint)

@@ -35,6 +35,14 @@ EXAMPLES = {
     "result": N_('Example: "Late shipments fell from 10% to 2% in two months."'),
 }
 
+# The experience step once the experience was picked at the start: what to tell of it, never
+# "which experience?" again.
+MOMENT = N_(
+    "Which moment of this experience are you proudest of? Name the project or problem in a "
+    "few words."
+)
+MOMENT_EXAMPLE = N_('Example: "The 2022 holiday rush, when one order in ten left late."')
+
 # The quantification hint, shown under the action and result questions of the guided form.
 QUANTIFY_HINT = N_(
     "Count what you can: how many, how much, how often, how fast, compared with before. A "
@@ -61,13 +69,17 @@ INPUT_GONE = N_("This conversation was deleted; the coach's reply was dropped.")
 CODES: dict[str, str] = {
     **{f"ask.{phase}": text for phase, text in QUESTIONS.items()},
     **{f"nudge.{kind}": text for kind, text in NUDGES.items()},
+    "ask.moment": MOMENT,
     "review": REVIEW,
 }
 
 
-def question_code(phase: str, nudge: str | None = None) -> str:
-    """The code of what the guided form asks next: the nudge, or the phase's question."""
-    return f"nudge.{nudge}" if nudge else f"ask.{phase}"
+def question_code(phase: str, nudge: str | None = None, picked: bool = False) -> str:
+    """The code of what the guided form asks next: the nudge, or the phase's question (with
+    ``picked``, an experience chosen at the start, its moment rather than which one)."""
+    if nudge:
+        return f"nudge.{nudge}"
+    return "ask.moment" if picked and phase == "experience" else f"ask.{phase}"
 
 
 # Why the truth check refused a part of the proposal (jobs/coach/truth.py's reasons).

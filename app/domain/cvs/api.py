@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.datastructures import UploadFile
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from pydantic import ValidationError
 
 from app.config import Settings
 from app.domain.cvs import services
+from app.domain.cvs.editor_version import etag, if_match_version, read_cv
 from app.domain.cvs.importing import start_import
-from app.domain.cvs.intake import Upload, classify_upload, text_upload, too_large
+from app.domain.cvs.intake import (
+    Upload,
+    classify_upload,
+    scan_of_image,
+    text_upload,
+    too_large,
+)
 from app.domain.cvs.schemas import (
     CV_IMPORT_BODY,
     CvDetail,
@@ -31,6 +38,7 @@ from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT, check_counts, raw_counts
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.i18n import N_
+from app.lib.image_decode.client_gone import unless_client_leaves
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.openapi import documented_body
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS
@@ -57,7 +65,8 @@ def refuse_oversized(request: Request[Any, Any, Any], settings: Settings) -> Non
 
 
 async def upload_from_request(request: Request[Any, Any, Any], settings: Settings) -> Upload:
-    """Multipart ``file`` (PDF or JSON Resume), or JSON ``{text}``, or a JSON Resume body."""
+    """Multipart ``file`` (PDF, JSON Resume, or a JPEG/PNG/WebP picture of a CV, made a scanned
+    PDF), or JSON ``{text}``, or a JSON Resume body."""
     refuse_oversized(request, settings)
     content_type = request.content_type[0]
     if content_type == "multipart/form-data":
@@ -65,7 +74,10 @@ async def upload_from_request(request: Request[Any, Any, Any], settings: Setting
         file = form.get("file")
         if not isinstance(file, UploadFile):
             raise InputError(N_("Attach the CV as a file field named 'file'."), code="cv.no_file")
-        return classify_upload(file.filename or "", await file.read(), settings)
+        upload = classify_upload(file.filename or "", await file.read(), settings)
+        if upload.kind == "image":  # a picture of a CV: decoded now, into a scanned PDF
+            return await unless_client_leaves(request.receive, scan_of_image(upload, settings))
+        return upload
     if content_type == "application/json":
         raw = await request.body()
         try:
@@ -130,10 +142,12 @@ class CvApi(Controller):
         return [summary_out(cv) for cv in await services.list_cvs(db, user.id, kind)]
 
     @get("/{cv_id:str}")
-    async def get_cv(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> CvDetail:
-        cv = await services.get_cv(db, user.id, cv_id)
+    async def get_cv(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Response[CvDetail]:
+        """The CV; ``version`` (also the ETag) is what a change sends back (PUT)."""
+        cv, version = await read_cv(db, user.id, cv_id)
         versions = await services.list_versions(db, cv.id)
-        return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
+        task = await services.latest_import_task(db, user.id, cv.id)
+        return Response(detail_out(cv, versions, task, version), headers={"ETag": etag(version)})
 
     @put("/{cv_id:str}", request_max_body_size=CV_BODY_LIMIT)
     async def update_cv(
@@ -143,8 +157,19 @@ class CvApi(Controller):
         redis: RedisClient,
         cv_id: FromPath[str],
         data: JSONBody[CvUpdate],
-    ) -> CvDetail:
+        if_match: Annotated[
+            str | None,
+            HeaderParameter(
+                name="If-Match", description="The CV's ETag (its version) the content was read at"
+            ),
+        ] = None,
+    ) -> Response[CvDetail]:
         """Replace the CV's content, saved as a new version.
+
+        Send the ``version`` the content was read at (in the body, or GET's ETag in
+        ``If-Match``): when the CV was saved since (another tab, device or client), 409
+        ``cv.changed_elsewhere`` with both sides (``version`` and ``content`` saved now,
+        ``readVersion`` and ``yourContent``), and nothing saved. Without one, not checked.
 
         The content must stay within the CV limits (docs/content-limits.md: entries per section,
         bullets per entry, characters per field and in all); over one: 422 with the code
@@ -152,6 +177,7 @@ class CvApi(Controller):
         """
         cv = await services.get_cv(db, user.id, cv_id)
         await check_editable(db, cv)
+        read_at = data.version if data.version is not None else if_match_version(if_match)
         exceeded = check_counts(raw_counts(data.content))  # before a model per entry is built
         if exceeded is not None:
             raise ContentLimitError(exceeded)
@@ -167,9 +193,11 @@ class CvApi(Controller):
                 problem=first["msg"],
             ) from None
         check_limits(content)
-        await save_user_edit(db, redis, cv, content, data.filename)
+        saved = await save_user_edit(db, redis, cv, content, data.filename, read_at=read_at)
         versions = await services.list_versions(db, cv.id)
-        return detail_out(cv, versions, await services.latest_import_task(db, user.id, cv.id))
+        task = await services.latest_import_task(db, user.id, cv.id)
+        detail = detail_out(cv, versions, task, saved.version)
+        return Response(detail, headers={"ETag": etag(saved.version)})
 
     @delete("/{cv_id:str}", status_code=HTTP_200_OK)
     async def delete_cv(

@@ -210,6 +210,14 @@ class SectionForm:
     errors: dict[str, str] = field(default_factory=dict)  # "items-2-start" → message
     unsaved: bool = False
     saved: bool = False
+    # A save refused because the CV changed elsewhere (app/domain/cvs/editor_conflict.py):
+    # the section as saved now, shown beside what was typed; or ``refreshed``, the section
+    # taken from the saved CV because the refused post had not changed it.
+    saved_now: SectionForm | None = None
+    refreshed: bool = False
+    # Said after a save, in the reader's language: the entries the import left without a name,
+    # kept or left out rather than blocking the save (app/domain/cvs/unnamed_entries.py).
+    notes: list[str] = field(default_factory=list)
 
 
 def _as_text(value: Any, kind: FieldKind) -> str:

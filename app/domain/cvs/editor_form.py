@@ -20,6 +20,7 @@ from app.domain.cvs.editor import (
     form_from_post,
 )
 from app.domain.cvs.editor_save import apply_form
+from app.domain.cvs.editor_version import VERSION_FIELD
 from app.lib.cv_content import CvContent
 
 SECTION_ORDER = (
@@ -36,8 +37,19 @@ def section_fields(data: Mapping[str, str], key: str) -> dict[str, str] | None:
 
 
 def prefixed(key: str, data: Mapping[str, str]) -> dict[str, str]:
-    """A section's own field names (a post to its own route) as the whole form names them."""
-    return {f"{key}-{name}": value for name, value in data.items() if name != "_csrf_token"}
+    """A section's own field names (a post to its own route) as the whole form names them;
+    the version the form was read at keeps its own name."""
+    fields = {
+        f"{key}-{name}": value
+        for name, value in data.items()
+        if name not in ("_csrf_token", VERSION_FIELD)
+    }
+    return fields | carried_version(data)
+
+
+def carried_version(data: Mapping[str, str]) -> dict[str, str]:
+    """The posted version field alone, to keep with a form shown again (none: none)."""
+    return {VERSION_FIELD: data[VERSION_FIELD]} if VERSION_FIELD in data else {}
 
 
 def posted_forms(data: Mapping[str, str]) -> dict[str, SectionForm]:
@@ -84,10 +96,12 @@ def apply_all(forms: Mapping[str, SectionForm], content: CvContent) -> CvContent
 def page_forms(content: CvContent, kept: Mapping[str, Any] | None = None) -> list[SectionForm]:
     """The editor's sections: from the content, or as a refused or unsaved post left them
     (``kept``: the flash of app/lib/form_flash.py, with ``editor_posted`` and
-    ``editor_errors``)."""
+    ``editor_errors``; after a save refused as changed elsewhere, ``editor_conflict``: the
+    sections to show as saved now beside the typed ones, app/domain/cvs/editor_conflict.py)."""
     posted = (kept or {}).get("editor_posted")
     errors = (kept or {}).get("editor_errors") or {}
     unsaved = bool((kept or {}).get("editor_unsaved"))
+    conflict = (kept or {}).get("editor_conflict") or {}
     from_post = posted_forms(posted) if isinstance(posted, dict) else {}
     forms = []
     for key in SECTION_ORDER:
@@ -95,8 +109,20 @@ def page_forms(content: CvContent, kept: Mapping[str, Any] | None = None) -> lis
         if key in from_post:
             form.errors.update(errors.get(key) or {})
             form.unsaved = unsaved and key == (kept or {}).get("editor_section")
+            if key in (conflict.get("sections") or ()):
+                form.saved_now = form_from_content(SECTIONS[key], content)
+            form.refreshed = key in (conflict.get("refreshed") or ())
         forms.append(form)
     return forms
+
+
+def editor_version(read_at: int, kept: Mapping[str, Any] | None = None) -> str:
+    """The version the editor's form carries: the one a post shown again was read at (its
+    fields are of that version), else the one the page was read at."""
+    posted = (kept or {}).get("editor_posted")
+    if isinstance(posted, dict) and posted.get(VERSION_FIELD):
+        return str(posted[VERSION_FIELD])
+    return str(read_at)
 
 
 def form_fields(form: SectionForm) -> dict[str, str]:

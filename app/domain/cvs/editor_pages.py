@@ -1,10 +1,13 @@
 """One section of the review page's editor on its own (htmx, or a plain post of that section's
 fields), version restore, the import report's fixes, and dismissing an import report item. The
-page itself posts every section at once: app/domain/cvs/editor_whole_pages.py."""
+page itself posts every section at once: app/domain/cvs/editor_whole_pages.py.
+
+Every form here that writes the CV carries the version its page was read at (``version``,
+app/domain/cvs/editor_version.py): from an older page it saves nothing and says so."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from litestar import Controller, post
@@ -20,9 +23,15 @@ from app.domain.cvs.editor import (
     form_from_content,
     form_from_post,
 )
-from app.domain.cvs.editor_form import form_fields, prefixed
+from app.domain.cvs.editor_form import carried_version, form_fields, prefixed
 from app.domain.cvs.editor_save import apply_form
-from app.domain.cvs.editor_whole_pages import kept_form
+from app.domain.cvs.editor_version import (
+    VERSION_FIELD,
+    ChangedElsewhere,
+    check_version,
+    posted_version,
+)
+from app.domain.cvs.editor_whole_pages import changed_elsewhere, kept_form
 from app.domain.cvs.fixes import move_bullets, place_line, to_skill
 from app.domain.cvs.source_lines import SourceView, source_view
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
@@ -49,12 +58,14 @@ class DismissForm:
 class PlaceLineForm:
     line: str = ""
     target: str = ""
+    version: str = ""
 
 
 @dataclass
 class ToSkillForm:
     section: str = ""
     item: str = ""  # "<index>|<name>": the name as the page showed it
+    version: str = ""
 
 
 @dataclass
@@ -63,6 +74,24 @@ class MoveBulletsForm:
     first: str = ""
     last: str = ""
     target: str = ""
+    version: str = ""
+
+
+@dataclass
+class RestoreForm:
+    version: str = ""  # the CV's version the page was read at, not the one restored
+
+
+MOVED_ELSEWHERE = N_(
+    "This CV changed elsewhere (in another tab or on another device) since you opened it: "
+    "nothing was changed. The page now shows what is saved; your choice is kept in its form: "
+    "check it and try again."
+)
+RESTORED_ELSEWHERE = N_(
+    "This CV changed elsewhere (in another tab or on another device) since you opened it: "
+    "nothing was restored. The list now shows every version saved: restore again if you "
+    "still want that one."
+)
 
 
 def _source(cv: Any, content: CvContent) -> SourceView:
@@ -92,6 +121,7 @@ class CvEditorPages(Controller):
         is_htmx = request.htmx
         status = 200
         versions = None
+        version: int | None = None  # the CV's version when this answer changes it
         source = None  # the source lines of the section as saved (the page's highlights)
         if not apply_action(form, action):
             if not is_htmx:  # the page's own form saves every section at once
@@ -105,17 +135,29 @@ class CvEditorPages(Controller):
                 # What the page showed: a CV stored before the limits is cut to them.
                 shown = shown_content(cv.content)
                 content = apply_form(form, shown)
+                read_at = posted_version(values.get(VERSION_FIELD))
                 if content is None:
                     status = 422
                 else:
-                    await save_user_edit(db, redis, cv, content)
-                    form = form_from_content(spec, content)
-                    form.saved = True
-                    source = _source(cv, content)
-                    versions = await services.list_versions(db, cv.id)
+                    try:
+                        saved = await save_user_edit(db, redis, cv, content, read_at=read_at)
+                    except ChangedElsewhere as refused:
+                        # What was typed stays, what is saved now beside it. The page keeps
+                        # its version: its other sections were not shown both ways.
+                        form.errors["_form"] = refused.detail
+                        form.saved_now = form_from_content(spec, shown_content(refused.saved))
+                        status = 409
+                    else:
+                        notes = form.notes  # entries left unnamed by the import: said, kept
+                        form = form_from_content(spec, content)
+                        form.saved, form.notes = True, notes
+                        source = _source(cv, content)
+                        versions = await services.list_versions(db, cv.id)
+                        version = saved.version
         if not is_htmx:  # a row added, moved or merged: the page shows it, unsaved
             errors = {spec.key: form.errors} if form.errors else {}  # e.g. a row over the limit
-            return kept_form(request, cv, form_fields(form), errors, section=spec.key)
+            fields = form_fields(form) | carried_version(values)
+            return kept_form(request, cv, fields, errors, section=spec.key)
         return Template(
             "cvs/_partials/section.html",
             context={
@@ -123,6 +165,7 @@ class CvEditorPages(Controller):
                 "form": form,
                 "versions": versions,
                 "oob_versions": versions is not None,
+                "oob_version": version,
                 "source": source,
                 "section_alone": True,
             },
@@ -148,19 +191,30 @@ class CvEditorPages(Controller):
         if content is None:
             errors = {form.spec.key: form.errors}
             return kept_form(request, cv, prefixed(form.spec.key, values), errors)
-        await save_user_edit(db, redis, cv, content)
+        read_at = posted_version(values.get(VERSION_FIELD))
+        try:
+            await save_user_edit(db, redis, cv, content, read_at=read_at)
+        except ChangedElsewhere as refused:
+            posted = prefixed(form.spec.key, values)
+            return await changed_elsewhere(request, db, cv, posted, refused)
         return see_other(f"/cvs/{cv.id}#section-{form.spec.key}")
 
     @post("/cvs/{cv_id:str}/versions/{version_id:str}/restore")
     async def restore(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         redis: RedisClient,
         cv_id: FromPath[str],
         version_id: FromPath[str],
+        data: URLEncodedBody[RestoreForm],
     ) -> Redirect:
         cv = await services.get_cv(db, user.id, cv_id)
+        try:
+            await check_version(db, cv, posted_version(data.version))
+        except ChangedElsewhere:
+            return redirect_back(request, f"/cvs/{cv.id}#versions", gettext(RESTORED_ELSEWHERE))
         await services.restore_version(db, cv, version_id)
         await db.commit()
         await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
@@ -201,7 +255,9 @@ class CvEditorPages(Controller):
         if first is not None and last is not None:
             moved = move_bullets(content, data.source, first, last, data.target)
         refusal = N_("Choose bullets of this job and another job to move them to.")
-        return await self._save_fix(request, db, redis, cv, moved, refusal, "#section-experience")
+        return await self._save_fix(
+            request, db, redis, cv, moved, refusal, "#section-experience", data
+        )
 
     @post("/cvs/{cv_id:str}/fixes/place-line")
     async def place_line(
@@ -221,7 +277,7 @@ class CvEditorPages(Controller):
         if data.line in unplaced_now(stored, content):
             placed = place_line(content, data.line, data.target)
         refusal = N_("This line could not be placed there.")
-        return await self._save_fix(request, db, redis, cv, placed, refusal, "#import-report")
+        return await self._save_fix(request, db, redis, cv, placed, refusal, "#import-report", data)
 
     @post("/cvs/{cv_id:str}/fixes/to-skill")
     async def to_skill(
@@ -241,7 +297,9 @@ class CvEditorPages(Controller):
         if index is not None:
             changed = to_skill(shown_content(cv.content), data.section, index, name)
         refusal = N_("This item could not be turned into a skill: reload the page and try again.")
-        return await self._save_fix(request, db, redis, cv, changed, refusal, "#section-skills")
+        return await self._save_fix(
+            request, db, redis, cv, changed, refusal, "#section-skills", data
+        )
 
     async def _save_fix(
         self,
@@ -252,15 +310,27 @@ class CvEditorPages(Controller):
         fixed: CvContent | None,
         refusal: str,
         anchor: str,
+        posted: MoveBulletsForm | PlaceLineForm | ToSkillForm,
     ) -> Redirect:
         """Save a fix's content as a new version and go back to ``anchor``; back to the page
         with ``refusal`` when the fix names nothing (or breaks a limit), or while an import
-        runs."""
+        runs; with the choice made kept in its form (``fix_posted``) when the CV changed
+        elsewhere since the page was read."""
         try:
             await check_editable(db, cv)
         except ImportRunning as exc:
             return redirect_back(request, f"/cvs/{cv.id}", exc)
+        read_at = posted_version(posted.version)
+        try:
+            # Checked before the fix itself: a fix worked out on another version of the CV
+            # (the bullets another tab had just written) is refused as such, not as unknown.
+            await check_version(db, cv, read_at)
+        except ChangedElsewhere:
+            kept = {k: v for k, v in asdict(posted).items() if k != VERSION_FIELD}
+            return redirect_back(
+                request, f"/cvs/{cv.id}{anchor}", gettext(MOVED_ELSEWHERE), fix_posted=kept
+            )
         if fixed is None or check_content(fixed) is not None:
             return redirect_back(request, f"/cvs/{cv.id}", gettext(refusal))
-        await save_user_edit(db, redis, cv, fixed)
+        await save_user_edit(db, redis, cv, fixed, read_at=read_at)
         return see_other(f"/cvs/{cv.id}{anchor}")

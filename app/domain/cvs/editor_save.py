@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.domain.cvs import unnamed_entries
 from app.domain.cvs.editor import (
     EMAIL_RE,
     EXTRA_GROUPS,
@@ -11,6 +12,7 @@ from app.domain.cvs.editor import (
     URL_RE,
     FieldSpec,
     SectionForm,
+    form_from_content,
 )
 from app.domain.cvs.editor_skills import skills_from_form
 from app.lib.cv_content import CvContent, Link, Skill, new_item_id
@@ -91,14 +93,24 @@ def _links(lines: list[str], errors: dict[str, str]) -> list[Link]:
     return links
 
 
-def _item(form: SectionForm, index: int, row: dict[str, str]) -> dict[str, Any] | None:
+def _item(
+    form: SectionForm, index: int, row: dict[str, str], saved: list[dict[str, str]]
+) -> dict[str, Any] | None:
     spec = form.spec
     if not any(row.get(f.name, "").strip() for f in spec.fields if f.kind != "checkbox"):
         return None  # an empty row (e.g. added and left blank) is simply not kept
+    # Unnamed by the import, not by the user: never a reason to refuse the save.
+    imported_unnamed = unnamed_entries.as_imported(spec, row, saved)
+    if imported_unnamed:
+        dropped = not unnamed_entries.carries_text(spec, row)
+        form.notes.append(unnamed_entries.note(spec, row, dropped=dropped))
+        if dropped:
+            return None
     item: dict[str, Any] = {}
     for f in spec.fields:
         item[f.name] = _convert(f, row.get(f.name, ""), f"items-{index}-{f.name}", form.errors)
-    if spec.required_any and not any(item.get(name) for name in spec.required_any):
+    required = spec.required_any and not imported_unnamed
+    if required and not any(item.get(name) for name in spec.required_any):
         # A value refused above (too long) keeps its own message.
         form.errors.setdefault(
             f"items-{index}-{spec.required_any[0]}",
@@ -146,7 +158,8 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
         if not form.errors:
             new.skills = [Skill.model_validate(skill) for skill in skills]
     else:
-        items = [_item(form, i, row) for i, row in enumerate(form.items)]
+        saved = form_from_content(form.spec, content).items
+        items = [_item(form, i, row, saved) for i, row in enumerate(form.items)]
         rows = [i for i, item in enumerate(items) if item is not None]
         kept = [item for item in items if item is not None]
         seen: set[str] = set()

@@ -3,7 +3,9 @@
 A plain post always ends in a 303 to the page (Post/Redirect/Get): saved, or the form as it was
 posted — with its errors, or with a section's row added / moved / merged and not saved yet —
 kept in the flash (app/lib/form_flash.py). With htmx, a section's add / remove / move / merge
-button answers with that section alone, still unsaved.
+button answers with that section alone, still unsaved. A save from a page older than the CV
+(another tab saved meanwhile) saves nothing and comes back with what was typed and what is
+saved now (app/domain/cvs/editor_conflict.py).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from litestar import Controller, post
 from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile
 from app.domain.cvs import services
+from app.domain.cvs.editor_conflict import settle
 from app.domain.cvs.editor_form import (
     SECTION_ORDER,
     apply_all,
@@ -24,6 +28,12 @@ from app.domain.cvs.editor_form import (
     form_fields,
     posted_forms,
     section_action,
+)
+from app.domain.cvs.editor_version import (
+    VERSION_FIELD,
+    ChangedElsewhere,
+    content_at,
+    posted_version,
 )
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.lib.cv_limits import CV_BODY_LIMIT
@@ -56,6 +66,30 @@ def kept_form(
         editor_unsaved=bool(section),
         editor_section=section,
         **extra,
+    )
+
+
+async def changed_elsewhere(
+    request: HTMXRequest,
+    db: AsyncSession,
+    cv: CvFile,
+    posted: dict[str, str],
+    refused: ChangedElsewhere,
+) -> Redirect:
+    """Back to the page after a save refused as changed elsewhere: the post's sections as
+    typed, those it did not change as saved now, the others shown both ways."""
+    base = await content_at(db, cv.id, refused.read_at)
+    settled = settle(
+        posted,
+        None if base is None else shown_content(base),
+        shown_content(refused.saved),
+        refused.now,
+    )
+    anchor = next(iter(settled.conflicts or settled.refreshed), "")
+    location = f"/cvs/{cv.id}" + (f"#section-{anchor}" if anchor else "")
+    conflict = {"sections": settled.conflicts, "refreshed": settled.refreshed}
+    return redirect_back(
+        request, location, refused, editor_posted=settled.fields, editor_conflict=conflict
     )
 
 
@@ -98,7 +132,13 @@ class CvEditorForm(Controller):
         if content is None:
             errors = {key: form.errors for key, form in forms.items() if form.errors}
             return kept_form(request, cv, posted, errors)
+        # Entries the import left unnamed, kept or left out (app/domain/cvs/unnamed_entries.py).
+        notes = [note for form in forms.values() for note in form.notes]
         if content.to_json() == shown.to_json():
-            return redirect_back(request, f"/cvs/{cv.id}", notice=UNCHANGED)
-        await save_user_edit(db, redis, cv, content)
-        return redirect_back(request, f"/cvs/{cv.id}", notice=SAVED)
+            return redirect_back(request, f"/cvs/{cv.id}", notice=UNCHANGED, editor_notes=notes)
+        read_at = posted_version(posted.get(VERSION_FIELD))
+        try:
+            await save_user_edit(db, redis, cv, content, read_at=read_at)
+        except ChangedElsewhere as refused:
+            return await changed_elsewhere(request, db, cv, posted, refused)
+        return redirect_back(request, f"/cvs/{cv.id}", notice=SAVED, editor_notes=notes)

@@ -1,6 +1,12 @@
 """What can be checked while the upload request is still open: size, type by content, JSON
 Resume schema and content limits (app/lib/cv_limits.py), pasted text. A refused upload leaves
-no row and no task behind."""
+no row and no task behind.
+
+A picture of a CV (JPEG, PNG or WebP: a phone photo, a screenshot) is imported as what it is, a
+scan: ``scan_of_image`` checks its headers, then decodes it in the limited child of
+app/lib/image_decode/ into a one-page PDF, which the import reads like any scanned PDF (OCR, or
+the model when it sees images: app/domain/cvs/scans.py) and the review page shows beside what
+was read. The form takes one file, so one picture per import."""
 
 from __future__ import annotations
 
@@ -14,6 +20,8 @@ from app.config import Settings
 from app.lib import bounded_json
 from app.lib.cv_limits import check_counts, raw_counts
 from app.lib.i18n import N_
+from app.lib.image_decode.decode import decode_scan
+from app.lib.image_decode.headers import FORMATS, ImageLimits, ImageRefused, sniff
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.parsing.formats.json_resume import JsonResumeError, validate_json_resume
 from app.lib.parsing.formats.json_resume_map import content_from_resume
@@ -22,6 +30,7 @@ from app.lib.pdf_text import looks_like_pdf
 MIN_TEXT_CHARS = 40
 MAX_TEXT_CHARS = 100_000
 MIME = {"pdf": "application/pdf", "json": "application/json", "text": "text/plain"}
+IMAGE_MIN_SIDE = 300  # a CV's text in fewer pixels than this is not readable
 # JSON Resume lists → the CvContent section each becomes (json_resume_map.py).
 RESUME_SECTIONS = {
     "basics.profiles": "links",
@@ -40,12 +49,16 @@ RESUME_SECTIONS = {
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    kind: Literal["pdf", "json", "text"]
+    """``kind`` "image" only until ``scan_of_image`` made it a PDF: never stored as such."""
+
+    kind: Literal["pdf", "json", "text", "image"]
     filename: str
     data: bytes
 
     @property
     def mime(self) -> str:
+        if self.kind == "image":
+            return FORMATS[sniff(self.data) or "JPEG"]
         return MIME[self.kind]
 
     @property
@@ -83,6 +96,8 @@ def classify_upload(filename: str, data: bytes, settings: Settings) -> Upload:
                 name=name,
             )
         return Upload("pdf", name, data)
+    if sniff(data) is not None:  # by its bytes, whatever its name says
+        return Upload("image", name, data)
     if suffix == ".pdf":
         raise InputError(
             N_("%(name)s is not a PDF (it does not start with %%PDF-)."),
@@ -93,9 +108,24 @@ def classify_upload(filename: str, data: bytes, settings: Settings) -> Upload:
         check_json_resume(data)
         return Upload("json", name, data)
     raise InputError(
-        N_("Unsupported file: upload a PDF or a JSON Resume (.json) file, or paste the text."),
+        N_(
+            "Unsupported file: upload a PDF, a JSON Resume (.json) file or a picture of your CV "
+            "(JPEG, PNG or WebP), or paste the text."
+        ),
         code="cv.unsupported_type",
     )
+
+
+async def scan_of_image(upload: Upload, settings: Settings) -> Upload:
+    """A picture of a CV → the one-page PDF the import reads as a scan. Refused by its headers
+    (``cv.image_too_many_pixels``, ``cv.image_too_many_scans``...) before any decoding, or when
+    decoding it fails or runs out of time or memory."""
+    limits = ImageLimits(max_pixels=settings.photo_max_pixels, min_side=IMAGE_MIN_SIDE)
+    try:
+        pdf = await decode_scan(upload.data, limits)
+    except ImageRefused as exc:
+        raise InputError(exc.template, code=f"cv.image_{exc.reason}", **exc.values) from None
+    return Upload("pdf", f"{PurePath(upload.filename).stem or 'cv'}.pdf", pdf)
 
 
 def check_json_resume(data: bytes) -> None:

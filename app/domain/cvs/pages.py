@@ -18,10 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, User
+from app.db.session import release_lock
 from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.deletion import cv_confirmation
-from app.domain.cvs.editor_form import page_forms
+from app.domain.cvs.editor_form import editor_version, page_forms
+from app.domain.cvs.editor_version import read_cv
 from app.domain.cvs.importing import retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
@@ -100,10 +102,12 @@ async def list_context(
 
 
 async def detail_context(
-    db: AsyncSession, user: User, cv: CvFile, kept: dict[str, Any] | None = None
+    db: AsyncSession, user: User, cv: CvFile, read_at: int, kept: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The review page; ``kept``: what a refused or unsaved post of the editor left in the
-    flash (app/domain/cvs/editor_form.py), shown instead of the stored sections."""
+    """The review page; ``read_at``: the CV's version its content was read at, carried by
+    every form that writes the CV (app/domain/cvs/editor_version.py); ``kept``: what a refused
+    or unsaved post of the editor left in the flash (app/domain/cvs/editor_form.py), shown
+    instead of the stored sections."""
     # A CV stored before the limits of app/lib/cv_limits.py is shown cut to them (the page of
     # a 100 000-job CV was 240 MB of HTML), with the limit it goes over said first.
     raw = cv.content or {}
@@ -116,6 +120,8 @@ async def detail_context(
         "cv": cv,
         "title": services.display_name(cv),
         "forms": forms,
+        "cv_version": read_at,
+        "editor_version": editor_version(read_at, kept),
         "editor_unsaved": bool((kept or {}).get("editor_unsaved")),
         "editor_failed": any(form.errors for form in forms),
         "task": task,
@@ -218,8 +224,8 @@ class CvPages(Controller):
     async def detail(
         self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
     ) -> Template:
-        cv = await services.get_cv(db, user.id, cv_id)
-        context = await detail_context(db, user, cv, flashed(request))
+        cv, read_at = await read_cv(db, user.id, cv_id)
+        context = await detail_context(db, user, cv, read_at, flashed(request))
         return Template("cvs/detail.html", context=context)
 
     @get("/cvs/{cv_id:str}/status")
@@ -287,6 +293,7 @@ class CvPages(Controller):
     ) -> Response[bytes]:
         """Page ``page`` of the CV's uploaded PDF as an image (the owner only: 404 otherwise)."""
         cv = await services.get_cv(db, user.id, cv_id)
+        await release_lock(db)  # no transaction waits on a render
         png = await source_pages.page_png(redis, cv, page, max_pages=settings.pdf_max_pages)
         if png is None:
             raise NotFound(N_("This CV has no such page."), code="cv.no_page")

@@ -16,7 +16,7 @@ from typing import Any
 
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
-from app.domain.cvs.fixes import place_targets
+from app.domain.cvs.fixes import PlaceGroups, job_choices, place_targets
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
@@ -64,7 +64,7 @@ class ReportView:
     unplaced_hidden: int  # lines beyond those stored
     flags: dict[str, list[str]] = field(default_factory=dict)
     jobs: list[tuple[str, str]] = field(default_factory=list)  # (id, label): fix forms' targets
-    places: list[tuple[str, str]] = field(default_factory=list)  # where an unplaced line may go
+    places: PlaceGroups = field(default_factory=list)  # where an unplaced line may go, grouped
 
 
 def hidden_reason(stored: object) -> str:
@@ -195,7 +195,7 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         unplaced=unplaced,
         unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
         flags=flags,
-        jobs=[(t.removeprefix("bullet:"), label) for t, label in places if label],
+        jobs=job_choices(content),
         places=places,
     )
 

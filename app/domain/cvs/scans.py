@@ -1,7 +1,9 @@
 """Reading an uploaded PDF for the import, scans included: the text layer when it has one; else
 the AI model reading the page images when the endpoint sees images (app/lib/llm/vision.py);
 else, or when the model fails, text recognition by Tesseract (OCR) in the sandboxed reader
-(app/lib/pdf_read/ocr.py). Without either, a scan is refused with the reader's message.
+(app/lib/pdf_read/ocr.py). Without either, a scan is refused with the reader's message. A picture
+of a CV (JPEG, PNG, WebP) arrives here as the one-page scanned PDF the intake made of it
+(``scan_of_image`` in app/domain/cvs/intake.py), and takes the same path.
 
 Public: ``VisionAccess``, ``PdfReading``, ``read_pdf``, ``vision_mode``, ``usage_sum``.
 """

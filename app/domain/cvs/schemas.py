@@ -45,7 +45,8 @@ CV_IMPORT_BODY = {
             "file": Schema(
                 type=OpenAPIType.STRING,
                 format=OpenAPIFormat.BINARY,
-                description=f"A PDF or a JSON Resume (.json) file, told apart by its content; "
+                description=f"A PDF, a JSON Resume (.json) file or a picture of the CV (JPEG, "
+                f"PNG or WebP, read as a scanned page), told apart by its content; "
                 f"not empty, at most {UPLOAD_LIMIT}",
             )
         },
@@ -69,6 +70,9 @@ class TextImport(Struct):
 class CvUpdate(Struct):
     content: dict[str, Any]
     filename: str | None = None
+    # The CV's version the content was read at (``version`` of GET, or its ETag in If-Match):
+    # from an older one, 409 ``cv.changed_elsewhere`` and nothing saved. Omitted: not checked.
+    version: Annotated[int, Meta(ge=0)] | None = None
 
 
 class CvSummary(Struct):
@@ -151,6 +155,8 @@ class CvDetail(Struct):
     createdAt: str
     updatedAt: str
     importReport: ImportReport | None = None
+    # The version ``content`` is at (also the ETag): send it back with a change (CvUpdate).
+    version: int = 0
 
 
 def summary_out(cv: CvFile) -> CvSummary:
@@ -208,7 +214,11 @@ def report_out(cv: CvFile) -> ImportReport | None:
     )
 
 
-def detail_out(cv: CvFile, versions: list[CvVersion], task: BackgroundTask | None) -> CvDetail:
+def detail_out(
+    cv: CvFile, versions: list[CvVersion], task: BackgroundTask | None, version: int
+) -> CvDetail:
+    """``version``: the CV's version its content was read at (app/domain/cvs/editor_version.py
+    reads the two in an order that never makes it newer than the content)."""
     return CvDetail(
         id=cv.id,
         kind=cv.kind,
@@ -232,4 +242,5 @@ def detail_out(cv: CvFile, versions: list[CvVersion], task: BackgroundTask | Non
         createdAt=cv.created_at.isoformat(),
         updatedAt=cv.updated_at.isoformat(),
         importReport=report_out(cv),
+        version=version,
     )

@@ -11,10 +11,32 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, JobOffer
+
+# The version check every write of a CV makes, offered to the features that write a CV too
+# (the review of a tailored CV, its restore: app/domain/renders/).
+from app.domain.cvs.editor_version import (
+    ChangedElsewhere,
+    check_version,
+    current_version,
+    etag,
+    if_match_version,
+    posted_version,
+    read_cv,
+)
 from app.domain.cvs.report_view import checks_now
 from app.domain.cvs.services import display_name
 from app.domain.offers.services import title_and_company
 from app.lib.i18n import gettext
+
+__all__ = [
+    "ChangedElsewhere",
+    "check_version",
+    "current_version",
+    "etag",
+    "if_match_version",
+    "posted_version",
+    "read_cv",
+]
 
 STAMP = "%Y-%m-%d %H:%M"
 

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.db.models.generation import OFFER_STEPS
 from app.db.models.status import GENERATION_OPEN, OFFER_FINISHED, OfferStatus
+from app.domain.ats.view import RowVerdict, row_verdicts
 from app.domain.cvs.services import display_name
 from app.domain.generation.failures import offer_error_text
 from app.domain.generation.pace import engine_of, measured_seconds_per_offer
@@ -64,6 +65,7 @@ class OfferRow:
     job_offer_id: str | None = None
     letter_id: str | None = None  # finished offers: the cover letter of the tailored CV, if any
     to_check: int = 0  # finished offers: what the contract of a sendable CV still finds
+    ats: RowVerdict | None = None  # finished offers: how machines read the CV's PDF
 
 
 def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
@@ -116,8 +118,10 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
             select(CvFile.id, CvFile.generation_meta).where(CvFile.id.in_(finished))
         )
         metas = {cv_id: meta for cv_id, meta in found_metas.tuples().all()}
+        verdicts = await row_verdicts(session, task.user_id, metas)
         for row in rows:
             row.to_check = open_checks(metas.get(row.generated_cv_id or ""))
+            row.ats = verdicts.get(row.generated_cv_id or "")
         letters = await letters_of_cvs(session, finished)
         for row in rows:
             letter = letters.get(row.generated_cv_id or "")

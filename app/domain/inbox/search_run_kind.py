@@ -71,6 +71,7 @@ KIND = TaskKind(
     recovery=Recovery(job=RUN_JOB, find_input=find_search, fail_lost=fail_lost),
     link=link,
     title_prefix="Search: ",
+    open_cap=10,  # one run per saved search waiting at most, a user has a handful
 )
 PAGE_FETCH_KIND = TaskKind(
     type=PAGE_FETCH_TYPE,
@@ -81,4 +82,5 @@ PAGE_FETCH_KIND = TaskKind(
     recovery=Recovery(job=PAGE_FETCH_JOB, find_input=find_item, fail_lost=fail_lost),
     link=link,
     title_prefix="Page: ",
+    open_cap=40,  # two bulk actions of the inbox (20 items each) waiting at once
 )

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from app.db.models.job_search import FeedSource, InboxItem, SavedSearch
-from app.lib.i18n import N_, format_number, gettext
+from app.lib.i18n import N_, format_number, gettext, ngettext
 from app.lib.input_errors import stored_message
 
 REMOTE = {
@@ -19,7 +19,7 @@ REMOTE = {
 }
 FETCH_STATUS = {
     "ok": N_("OK"),
-    "not_modified": N_("Unchanged since the last fetch"),
+    "not_modified": N_("Unchanged since the previous fetch"),
     "error": N_("Error"),
     "": N_("Not fetched yet"),
 }
@@ -109,6 +109,20 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def status_words(source: FeedSource) -> str:
+    """The last fetch in words. An unchanged feed says since when and what was found then:
+    the fetch that read its content may have been the search's automatic first run, which
+    the user never saw."""
+    if source.last_status == "not_modified" and source.content_fetched_at is not None:
+        return ngettext(
+            "Unchanged since %(when)s (%(num)s offer found then)",
+            "Unchanged since %(when)s (%(num)s offers found then)",
+            source.items_found,
+            when=source.content_fetched_at.isoformat()[:16].replace("T", " "),
+        )
+    return gettext(FETCH_STATUS.get(source.last_status or "", FETCH_STATUS["error"]))
+
+
 def source_row(source: FeedSource) -> dict[str, Any]:
     """A source with its fetch log in words."""
     error = ""
@@ -122,7 +136,7 @@ def source_row(source: FeedSource) -> dict[str, Any]:
         "kind": source.kind or None,
         "lastFetchedAt": _iso(source.last_fetched_at),
         "lastStatus": source.last_status or None,
-        "statusWords": gettext(FETCH_STATUS.get(source.last_status or "", FETCH_STATUS["error"])),
+        "statusWords": status_words(source),
         "lastError": error or None,
         "itemsFound": source.items_found,
         "newItems": source.new_items,

@@ -3,8 +3,9 @@
 One analysis of a long CV against a long offer takes 0.1-0.35 s of CPU (reading the offer's
 requirements dominates), and the same pairs come back all the time: the generation page renders
 every finished offer again on each live update, the offers list scores every offer. The key is
-a digest of the inputs themselves (not row ids or timestamps), so an edit of the CV, the offer or
-the last render is a new key and never serves a stale analysis. Misses run in a worker thread so
+a digest of the inputs themselves (not row ids or timestamps), so an edit of the CV, of an
+achievement attached to it, of the offer or the last render is a new key and never serves a
+stale analysis. Misses run in a worker thread so
 the event loop keeps serving other requests meanwhile.
 """
 
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import asdict
 from threading import Lock
+from typing import Any
 
 from anyio import to_thread
 
@@ -26,11 +28,18 @@ from app.lib.matching.model import MatchAnalysis
 MAX_ENTRIES = 512  # a few KB each: a few MB at most
 
 
+def evidence_json(cv: CvContent) -> dict[str, Any]:
+    """The achievements attached to the CV's experiences (kept out of ``to_json``): an
+    achievement added, edited or removed is a new key too."""
+    return {exp.id: [e.model_dump() for e in exp.evidence] for exp in cv.experience if exp.evidence}
+
+
 def input_key(
     source: CvContent, offer: OfferText, tailored: CvContent | None, hidden: Collection[str]
 ) -> str:
     payload = [
         source.to_json(),
+        evidence_json(source),
         asdict(offer),
         tailored.to_json() if tailored is not None else None,
         sorted(hidden),

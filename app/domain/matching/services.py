@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, JobOffer, User
+from app.domain.achievements import services as achievements
 from app.domain.cvs.services import get_cv, list_cvs
 from app.domain.matching.cache import ANALYSES
 from app.domain.offers.services import get_offer
@@ -73,12 +74,26 @@ def source_id_of(generated: CvFile) -> str:
     return str((generated.generation_meta or {}).get("source_cv_id") or "")
 
 
-async def tailored_match(generated: CvFile, offer: JobOffer, source: CvFile | None) -> Match:
-    """Before / ceiling from the source CV, after from the tailored content as rendered. With
-    its source deleted, the tailored CV is read as its own source (``source_missing``)."""
+async def with_bank(session: AsyncSession, row: CvFile) -> CvContent:
+    """The CV's content with the user's complete achievements linked to its experiences
+    attached (app/domain/achievements/): the verified evidence tailoring may state, so the
+    ceiling counts it, and a tailored CV's bullet made from it counts as supported."""
+    content = CvContent.from_json(row.content)
+    await achievements.attach_evidence(session, row, content)
+    return content
+
+
+async def tailored_match(
+    generated: CvFile, offer: JobOffer, source: CvFile | None, base: CvContent | None
+) -> Match:
+    """Before / ceiling from the source CV's content (``base``, with its achievements:
+    ``with_bank``), after from the tailored content as rendered. With its source deleted, the
+    tailored CV is read as its own source (``source_missing``)."""
     tailored = CvContent.from_json(generated.content)
-    base = CvContent.from_json(source.content) if source else tailored
-    analysis = await ANALYSES.analysis(base, offer_text(offer), tailored, hidden_bullets(generated))
+    reference = base if source is not None and base is not None else tailored
+    analysis = await ANALYSES.analysis(
+        reference, offer_text(offer), tailored, hidden_bullets(generated)
+    )
     return Match(analysis, offer, source or generated, generated, source is None)
 
 
@@ -130,7 +145,7 @@ class MatchService:
             if cv_id
             else await self.default_source(user, offer_id)
         )
-        content = CvContent.from_json(source.content)
+        content = await with_bank(self.db, source)
         return Match(await ANALYSES.analysis(content, offer_text(offer)), offer, source)
 
     async def for_generated(self, user: User, cv_id: str) -> Match:
@@ -149,7 +164,9 @@ class MatchService:
             )
         offer = await get_offer(self.db, user.id, generated.job_offer_id)
         sources = await self._cvs(user.id, [source_id_of(generated)])
-        return await tailored_match(generated, offer, sources.get(source_id_of(generated)))
+        source = sources.get(source_id_of(generated))
+        base = await with_bank(self.db, source) if source is not None else None
+        return await tailored_match(generated, offer, source, base)
 
     async def generated_matches(self, user_id: str, cv_ids: Iterable[str]) -> dict[str, Match]:
         """Tailored CVs by id (the generation page's finished offers), read in three queries;
@@ -163,8 +180,14 @@ class MatchService:
             )
         }
         sources = await self._cvs(user_id, [source_id_of(cv) for cv in generated.values()])
+        bases = {cv_id: await with_bank(self.db, row) for cv_id, row in sources.items()}
         return {
-            cv.id: await tailored_match(cv, offers[cv.job_offer_id], sources.get(source_id_of(cv)))
+            cv.id: await tailored_match(
+                cv,
+                offers[cv.job_offer_id],
+                sources.get(source_id_of(cv)),
+                bases.get(source_id_of(cv)),
+            )
             for cv in generated.values()
             if cv.job_offer_id in offers
         }

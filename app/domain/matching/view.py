@@ -16,12 +16,14 @@ from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
+from app.lib.matching.evidence import BANK_SECTION
 from app.lib.matching.model import (
     CLOSE_EXPERIENCE,
     CLOSE_LANGUAGE,
     CLOSE_SKILL,
     CON_IMPLIED_ONLY,
     CON_MISSING,
+    PRO_BANK,
     PRO_COVERED,
     Evidence,
     MatchAnalysis,
@@ -31,6 +33,10 @@ from app.lib.matching.model import (
 
 SENTENCES = {
     PRO_COVERED: N_("Your CV shows “%(requirement)s”: “%(quote)s”."),
+    PRO_BANK: N_(
+        "Your achievement “%(title)s” shows “%(requirement)s”: “%(quote)s”. A tailored CV "
+        "can say it."
+    ),
     CON_MISSING: N_("Nothing in your CV shows “%(requirement)s”."),
     CON_IMPLIED_ONLY: N_(
         "Your CV supports “%(requirement)s” (“%(quote)s”) but not in the offer's words."
@@ -70,6 +76,8 @@ def note_sentence(note: Note) -> str:
 def where(evidence: Evidence) -> str:
     """Where the quote stands in the CV: "Data Analyst — Acme, bullet 2", "Skills". Labels
     that are section keys ("skills", "interests") are named in the reader's language."""
+    if evidence.section == BANK_SECTION:
+        return gettext("Your achievement “%(title)s”", title=evidence.label)
     label = evidence.label or evidence.section
     place = gettext(SECTION_NAMES[label]) if label in SECTION_NAMES else label
     if evidence.index is not None:

@@ -74,4 +74,7 @@ KIND = TaskKind(
     recovery=Recovery(job=EXTRACT_JOB, find_input=find_input, fail_lost=fail_lost),
     link=link,
     title_prefix="Offer: ",
+    # Extractions take no slot (offers are added while a generation runs); two bulk
+    # approvals of the inbox (20 offers each) may wait at once, not more.
+    open_cap=40,
 )

@@ -6,17 +6,18 @@ size and time limits) so a refused or failed address is reported at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.lib.control_characters import scrubbed, without_controls
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.formats.html_text import html_document, html_to_text
 from app.lib.parsing.offer_parser import OfferFields, clean_title
-from app.lib.url_fetch import FetchPolicy, UrlFetchError, fetch_url
+from app.lib.url_fetch import FetchedPage, FetchPolicy, UrlFetchError, fetch_url
 
 MIN_OFFER_CHARS = 20
 MAX_OFFER_CHARS = 100_000
@@ -103,6 +104,15 @@ async def offer_from_url(url: str, *, allow_private: bool) -> OfferInput:
         page = await fetch_url(url.strip(), policy=FetchPolicy(allow_private=allow_private))
     except UrlFetchError as exc:
         raise InputError(exc.template, code=f"offer.url_{exc.code}", **exc.values) from None
+    # The page's text comes without control characters (url_fetch.py); what its JSON-LD
+    # escapes (``\u0000``) or its character references spell out is cleaned here, before any
+    # of it is stored (PostgreSQL refuses a NUL).
+    offer = _offer_from_page(page)
+    prefill = {f.name: scrubbed(getattr(offer.prefill, f.name)) for f in fields(OfferFields)}
+    return replace(offer, text=without_controls(offer.text), prefill=OfferFields(**prefill))
+
+
+def _offer_from_page(page: FetchedPage) -> OfferInput:
     if "html" not in page.content_type:
         return OfferInput(offer_text(page.text, truncate=True), page.url)
     document = html_document(page.text)

@@ -23,6 +23,7 @@ from app.lib.dependencies import AppSettings, Db, SignedIn
 from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
+from app.lib.image_decode.client_gone import unless_client_leaves
 from app.lib.input_errors import InputError
 from app.lib.numbers import whole_number
 from app.lib.photo.clean import PHOTO_SIDE, Square
@@ -119,8 +120,12 @@ class PhotoPages(Controller):
     ) -> Redirect:
         try:
             data = await _file_bytes(request, settings.photo_max_bytes)
+            # Decoded before the first query: no transaction waits on the pixels.
+            prepared = await unless_client_leaves(
+                request.receive, services.prepare_upload(settings, data)
+            )
             old = await _current(db, user.id)
-            await services.upload(db, settings, user.id, data)
+            await services.store_upload(db, user.id, prepared)
         except AppError as exc:
             await db.rollback()
             return redirect_back(request, PAGE, exc)

@@ -1,5 +1,10 @@
 """The account's photo: stored, cropped, offered by an import, and whether a CV shows it.
 
+Pixels are never decoded inside a database transaction: on SQLite that transaction holds the one
+write lock (app/db/session.py), so every other user's write would wait for the decode. An upload
+is decoded first (``prepare_upload``, in the limited child of app/lib/image_decode/), then
+stored (``store_upload``); a crop reads the draft, ends the transaction, cuts, then writes.
+
 One photo per account, not per CV version: it is the same face on every tailored CV, so a
 new photo reaches every CV at once, deleting it removes it from all, and versions (which
 record text edits) never have to carry image bytes. Each CV then says whether it shows the
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -19,12 +25,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile, UserPhoto
+from app.db.session import release_lock
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pdf_read.portrait import find_portrait
 from app.lib.pdf_render import RenderCache, renders_dir
-from app.lib.photo.clean import Cleaned, Square, crop_square, draft
+from app.lib.photo.clean import Cleaned, Square, clean_upload, crop_square
 
 PHOTO, DRAFT, OFFERED = "photo", "draft", "offered"
 KINDS = (PHOTO, DRAFT, OFFERED)
@@ -74,25 +81,39 @@ async def _put(
     return row
 
 
-async def upload(session: AsyncSession, settings: Settings, user_id: str, data: bytes) -> None:
-    """A new photo from an uploaded file: the draft kept for cropping, and the centred square
-    as the photo until the user crops (so without JavaScript the upload is all it takes).
-    Raises ``InputError`` (nothing stored) for a file that cannot be a photo."""
-    # Decoding a large image takes a while: off the event loop.
-    kept = await asyncio.to_thread(
-        draft, data, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels
+@dataclass(frozen=True, slots=True)
+class PreparedPhoto:
+    """An upload decoded and cut, not stored yet."""
+
+    draft: Cleaned
+    photo: Cleaned
+
+
+async def prepare_upload(settings: Settings, data: bytes) -> PreparedPhoto:
+    """The draft kept for cropping and the centred square as the photo until the user crops
+    (so without JavaScript the upload is all it takes). Raises ``InputError`` for a file that
+    cannot be a photo. Touches no database: call it before the transaction."""
+    kept = await clean_upload(
+        data, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels
     )
-    photo = await asyncio.to_thread(crop_square, kept.jpeg)
-    await _put(session, user_id, DRAFT, kept)
-    await _put(session, user_id, PHOTO, photo)
+    return PreparedPhoto(kept, await asyncio.to_thread(crop_square, kept.jpeg))
+
+
+async def store_upload(session: AsyncSession, user_id: str, prepared: PreparedPhoto) -> None:
+    await _put(session, user_id, DRAFT, prepared.draft)
+    await _put(session, user_id, PHOTO, prepared.photo)
 
 
 async def crop(session: AsyncSession, user_id: str, square: Square | None) -> None:
-    """The photo made again from the draft, with ``square`` (None = the centred one)."""
+    """The photo made again from the draft, with ``square`` (None = the centred one). The
+    draft is read, the transaction ended, the photo cut, then written in a new one."""
     kept = await get_image(session, user_id, DRAFT)
     if kept is None:
         raise NotFound(N_("Upload a photo first."), code="photo.no_draft")
-    await _put(session, user_id, PHOTO, await asyncio.to_thread(crop_square, kept.image, square))
+    draft_jpeg = kept.image
+    await release_lock(session)
+    photo = await asyncio.to_thread(crop_square, draft_jpeg, square)
+    await _put(session, user_id, PHOTO, photo)
 
 
 async def remove(session: AsyncSession, user_id: str) -> None:
@@ -110,7 +131,9 @@ async def source_portrait(settings: Settings, cv: CvFile) -> Cleaned | None:
     if png is None:
         return None
     try:
-        return draft(png, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels)
+        return await clean_upload(
+            png, max_bytes=settings.photo_max_bytes, max_pixels=settings.photo_max_pixels
+        )
     except InputError:
         return None
 
@@ -132,15 +155,17 @@ async def offered_from(session: AsyncSession, user_id: str, cv_id: str) -> bool:
 
 
 async def accept_offer(session: AsyncSession, user_id: str) -> None:
-    """The offered portrait becomes the photo (and the draft, to adjust its crop)."""
+    """The offered portrait becomes the photo (and the draft, to adjust its crop). It is read,
+    the transaction ended while the square is cut, then the rows are written in a new one."""
     offered = await get_image(session, user_id, OFFERED)
     if offered is None:
         raise NotFound(N_("There is no photo to accept."), code="photo.no_offer")
     kept = Cleaned(offered.image, offered.width, offered.height)
+    await release_lock(session)
+    photo = await asyncio.to_thread(crop_square, kept.jpeg)
     await _put(session, user_id, DRAFT, kept)
-    await _put(session, user_id, PHOTO, crop_square(kept.jpeg))
-    await session.delete(offered)
-    await session.flush()
+    await _put(session, user_id, PHOTO, photo)
+    await dismiss_offer(session, user_id)
 
 
 async def dismiss_offer(session: AsyncSession, user_id: str) -> None:

@@ -1,6 +1,7 @@
 """Start a pitch: one ``Pitch`` + one ``BackgroundTask`` in one transaction, then the arq job
 ``write_pitch`` (jobs/pitch_jobs.py). A request that cannot start (bad option, a CV still
-importing, another user's CV or offer, too few credits) is refused whole: nothing is created."""
+importing, another user's CV or offer, too few credits, too many pitches at once or today:
+limits.py) is refused whole: nothing is created."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from app.domain.pitches.lifecycle import (
     end_pitch,
     job_id,
 )
+from app.domain.pitches.limits import counted_today, refuse_past_at_once
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
@@ -111,7 +113,8 @@ async def request_pitch(
     device_id: str | None = None,
 ) -> Pitch:
     """Create, charge (when an admin set a cost) and queue a pitch of ``user``; refused whole
-    (404, 409, 422, 403 ``credits.insufficient``) with nothing made."""
+    (404, 409, 422, 403 ``credits.insufficient``, 429 ``pitch.too_many_at_once`` or
+    ``pitch.daily_limit``) with nothing made."""
     context = check_options(kind, language, job_offer_id, context)
     cv, offer = await _inputs(session, user.id, cv_file_id, job_offer_id)
     settings = settings or get_settings()
@@ -128,25 +131,29 @@ async def request_pitch(
         text="",
         meta={"requestedLanguage": language or None},
     )
-    session.add(pitch)
     try:
-        await session.flush()
-        subject = offer.title if offer else context
-        task = await create_task(
-            session,
-            user.id,
-            PITCH_TASK_TYPE,
-            f"Pitch — {kind} · {subject}"[:200],
-            cap=settings.background_tasks_per_user,
-            device_id=device_id,
-            progress={"step": "queued", "percent": 0, "pitchId": pitch.id},
-        )
-        task.job_id = job_id(task.id)
-        pitch.background_task_id = task.id
-        await reserve(session, task, {"pitchId": pitch.id, "taskId": task.id})
+        # Both counts under the user's lock (taken by the first), held until the commit: two
+        # requests at once are counted one after the other, exactly.
+        await refuse_past_at_once(session, user.id, settings)
+        async with counted_today(queue.redis, user.id, settings):  # given back if refused
+            session.add(pitch)
+            await session.flush()
+            subject = offer.title if offer else context
+            task = await create_task(
+                session,
+                user.id,
+                PITCH_TASK_TYPE,
+                f"Pitch — {kind} · {subject}"[:200],
+                cap=settings.background_tasks_per_user,
+                device_id=device_id,
+                progress={"step": "queued", "percent": 0, "pitchId": pitch.id},
+            )
+            task.job_id = job_id(task.id)
+            pitch.background_task_id = task.id
+            await reserve(session, task, {"pitchId": pitch.id, "taskId": task.id})
+            await session.commit()
     except BaseException:
-        await session.rollback()  # no pitch, no task
+        await session.rollback()  # no pitch, no task, no debit
         raise
-    await session.commit()
     await enqueue(session, queue, pitch, task)
     return pitch

@@ -2,7 +2,8 @@
 
 Every lookup is scoped to the owner: another user's pitch answers exactly like a missing one
 (404). A user has at most one default pitch: setting one unsets the others in the same
-transaction.
+transaction, under a lock on the user's account row, so parallel requests take turns rather
+than each leaving its own default (the database refuses a second one: migration 0017).
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, Pitch, PitchStatus, User
 from app.db.models.status import OPEN, TaskStatus
+from app.db.session import lock_owner
 from app.domain.pitches.lifecycle import PITCH_CANCELLED, REFUND_CANCELLED, end_pitch
 from app.domain.pitches.requesting import check_options, request_pitch
 from app.lib.errors import Conflict, NotFound
 from app.lib.events import Publisher
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.tasks.abort import abort_job
+from app.tasks.abort import abort_task_jobs
 from app.tasks.lifecycle import save_and_publish
 
 __all__ = [
@@ -89,6 +91,7 @@ async def set_default(session: AsyncSession, user: User, pitch_id: str, on: bool
     pitch = await get_pitch(session, user, pitch_id)
     if on:
         require_completed(pitch)
+        await lock_owner(session, user.id)  # parallel requests: one after another
         await session.execute(
             update(Pitch)
             .where(Pitch.user_id == user.id, Pitch.id != pitch.id, Pitch.is_default.is_(True))
@@ -123,4 +126,4 @@ async def delete_pitch(
     await session.commit()
     if task is not None:
         await save_and_publish(session, publisher, task)
-        await abort_job(arq, task.job_id)
+        await abort_task_jobs(arq, task)  # a recovered pitch runs under a fresh job id

@@ -1,6 +1,6 @@
 """The pitch as a task kind (app/tasks/registry.py): no slot (a 30-second and a 3-minute pitch
-may be written together), its price (free by default), its cancel and its recovery when the
-worker's queue lost its job."""
+may be written together: limits.py caps how many at once and per day instead), its price (free
+by default), its cancel and its recovery when the worker's queue lost its job."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from app.domain.pitches.lifecycle import (
     PITCH_JOB,
     PITCH_TASK_TYPE,
     REFUND_CANCELLED,
+    REFUND_FAILED,
     REFUND_LOST,
     end_pitch,
     pitch_id_of,
@@ -63,13 +64,29 @@ async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None
     return Ended() if ended else None
 
 
+async def give_up(session: AsyncSession, task: BackgroundTask, message: str) -> Ended | None:
+    """Recovered too often (app/tasks/recovery.py): failed with the kernel's reason, refunded."""
+    pitch = await pitch_of(session, task)
+    ended = await end_pitch(
+        session,
+        task,
+        pitch,
+        status=TaskStatus.FAILED,
+        message=message,
+        refund_reason=REFUND_FAILED,
+    )
+    return Ended() if ended else None
+
+
 KIND = TaskKind(
     type=PITCH_TASK_TYPE,
     label=N_("Pitch writing"),
     slot=None,
     price=Price(feature=PITCH_FEATURE, default=0, description="Credits per pitch"),
     cancel=cancel,
-    recovery=Recovery(job=PITCH_JOB, find_input=find_input, fail_lost=fail_lost),
+    recovery=Recovery(job=PITCH_JOB, find_input=find_input, fail_lost=fail_lost, give_up=give_up),
     link=link,
     title_prefix="Pitch — ",
+    # A ceiling whatever the admin sets the feature's own limit to (app/domain/pitches/limits.py).
+    open_cap=20,
 )

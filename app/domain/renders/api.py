@@ -1,18 +1,24 @@
-"""JSON API of rendered CVs: PDF and Word downloads, versions and restore, design and page
-budget, and the review of a tailored CV's changes."""
+"""JSON API of rendered CVs: PDF, Word and Markdown downloads, versions and restore, design and page
+budget, and the review of a tailored CV's changes.
+
+A restore and a review change take the CV's version they were decided at (``version`` in the body,
+or ``If-Match``), as ``PUT /api/cvs/{id}`` does (app/domain/cvs/editor_version.py); their answer's
+ETag is the version they saved."""
 
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
 from litestar import Controller, Response, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_200_OK
 from msgspec import UnsetType
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile
 from app.domain.cvs.services import get_cv
+from app.domain.cvs.view import check_version, etag, if_match_version
 from app.domain.photos import services as photos
 from app.domain.renders import services
 from app.domain.renders.rendering import obtain_render
@@ -21,6 +27,7 @@ from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import (
     RenderSettingsIn,
     RenderSettingsOut,
+    RestoreIn,
     ReviewIn,
     ReviewOut,
     VersionOut,
@@ -28,6 +35,19 @@ from app.domain.renders.schemas import (
 from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
+from app.lib.markdown_export import MARKDOWN_MEDIA_TYPE
+
+IfMatch = Annotated[
+    str | None,
+    HeaderParameter(
+        name="If-Match", description="The CV's ETag (its version) the change was decided at"
+    ),
+]
+
+
+def read_version(body_version: int | None, if_match: str | None) -> int | None:
+    """The version a change was decided at: the body's, else If-Match's (neither: unchecked)."""
+    return body_version if body_version is not None else if_match_version(if_match)
 
 
 async def settings_out(
@@ -97,6 +117,30 @@ class RenderApi(Controller):
             },
         )
 
+    @get("/{cv_id:str}/markdown", media_type=MARKDOWN_MEDIA_TYPE)
+    async def download_markdown(
+        self, user: SignedIn, db: Db, settings: AppSettings, arq: Arq, cv_id: FromPath[str]
+    ) -> Response[str]:
+        """The CV as Markdown (UTF-8): the PDF's sections, headings and text, trimmed like the
+        PDF (its render is the cached one, else a worker's); links as Markdown links, and the
+        CV's own text escaped so it never reads as markup."""
+        cv = await get_cv(db, user.id, cv_id)
+        spec = await services.spec_for(db, settings, cv, user)
+        await db.close()  # nothing more to read
+        result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
+        trimmed = services.render_trimmed(result)
+        document = await asyncio.to_thread(services.markdown_document, spec, trimmed)
+        return Response(
+            document,
+            media_type=MARKDOWN_MEDIA_TYPE,
+            headers={
+                "Content-Disposition": content_disposition(
+                    services.download_name(spec, markdown=True)
+                ),
+                "Cache-Control": "private, no-store",
+            },
+        )
+
     @get("/{cv_id:str}/versions")
     async def versions(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> list[VersionOut]:
         cv = await get_cv(db, user.id, cv_id)
@@ -114,18 +158,31 @@ class RenderApi(Controller):
 
     @post("/{cv_id:str}/versions/{version:int}/restore", status_code=HTTP_200_OK)
     async def restore(
-        self, user: SignedIn, db: Db, cv_id: FromPath[str], version: FromPath[int]
-    ) -> VersionOut:
-        """Make an old version current again; recorded as a new version ``restore``."""
+        self,
+        user: SignedIn,
+        db: Db,
+        cv_id: FromPath[str],
+        version: FromPath[int],
+        data: JSONBody[RestoreIn | None] = None,
+        if_match: IfMatch = None,
+    ) -> Response[VersionOut]:
+        """Make an old version current again; recorded as a new version ``restore``.
+
+        Send the CV's ``version`` the list was read at (``{"version": n}``, or its ETag in
+        ``If-Match``): when the CV was saved since, 409 ``cv.changed_elsewhere`` with both
+        (``version`` saved now, ``readVersion``) and nothing restored. Without one, not checked.
+        """
         cv = await get_cv(db, user.id, cv_id)
+        await check_version(db, cv, read_version(data.version if data else None, if_match))
         restored = await services.restore_version(db, cv, version)
         await db.commit()
-        return VersionOut(
+        out = VersionOut(
             version=restored.version,
             createdBy=restored.created_by,
             createdAt=restored.created_at.isoformat(),
             current=True,
         )
+        return Response(out, headers={"ETag": etag(restored.version)})
 
     @put("/{cv_id:str}/design")
     async def set_design(
@@ -160,7 +217,8 @@ class RenderApi(Controller):
         redis: RedisClient,
         cv_id: FromPath[str],
         data: JSONBody[ReviewIn],
-    ) -> ReviewOut:
+        if_match: IfMatch = None,
+    ) -> Response[ReviewOut]:
         """Undo one change of a tailored CV, or override one classification.
 
         Actions: ``revert_bullet`` / ``remove_bullet`` (item, bullet = tailored index),
@@ -169,15 +227,20 @@ class RenderApi(Controller):
         ``restore_skill``, ``remove_skill`` (skill), ``revert_summary``, ``revert_title``,
         ``undo`` (override). The CV is re-assembled from the source CV's text and its own, without
         any model run and without credits, and saved as a new version (``user_review``).
-        Errors: 422 unknown item / bullet / skill, 409 when the change no longer applies or the
-        source CV is gone; nothing is saved then.
+        Send the CV's ``version`` the change was decided at (or its ETag in ``If-Match``), as
+        ``PUT /api/cvs/{id}`` takes it: when the CV was saved since, 409 ``cv.changed_elsewhere``
+        with both (``version`` and ``content`` saved now, ``readVersion``). Without one, not
+        checked. Other errors: 422 unknown item / bullet / skill, 409 when the change no longer
+        applies or the source CV is gone. Nothing is saved then.
         """
         cv = await get_cv(db, user.id, cv_id, lock=True)
         change = ReviewAction(data.action, data.item, data.bullet, data.skill, data.override)
-        version = await save_review(db, redis, user, cv, change)
-        return ReviewOut(
+        read_at = read_version(data.version, if_match)
+        version = await save_review(db, redis, user, cv, change, read_at=read_at)
+        out = ReviewOut(
             version=version.version,
             createdBy=version.created_by,
             createdAt=version.created_at.isoformat(),
             override=(cv.generation_meta or {}).get("overrides", [{}])[-1],
         )
+        return Response(out, headers={"ETag": etag(version.version)})

@@ -1,5 +1,5 @@
-"""What the changes page shows (the comparison, the match panel, the last render's cuts) and
-how its review buttons' posts read as a ``ReviewAction``.
+"""What the changes page shows (the comparison, the match panel, the last render's cuts, the
+CV's version its review buttons post) and how their posts read as a ``ReviewAction``.
 
 The cuts are those of the PDF the CV's current settings give: the recorded last render when it
 was made from them (its ``cacheKey`` is theirs), else that PDF's entry in the render cache; with
@@ -52,8 +52,10 @@ async def current_render(
 
 
 async def changes_context(
-    db: AsyncSession, settings: Settings, user: User, cv: CvFile
+    db: AsyncSession, settings: Settings, user: User, cv: CvFile, version: int
 ) -> dict[str, Any]:
+    """``version``: the CV's version ``cv`` was read at, which the review buttons post (a click
+    from an older one writes nothing: app/domain/cvs/editor_version.py)."""
     meta = cv.generation_meta or {}
     source_cv = await source_of(db, user, cv)
     record, spec, stale = await current_render(db, settings, user, cv)
@@ -77,6 +79,7 @@ async def changes_context(
         "sendable": sendable_report(meta, tailored),
         "render_design": spec.design,
         "render_language": cv.language if cv.language in CV_LOCALES else "auto",
+        "cv_version": version,
         **await generated_match_context(db, user, cv),
     }
     if source_cv is not None:

@@ -1,5 +1,7 @@
 """Save a review change: re-assemble the tailored CV from the source (no LLM run, no credit),
-store it as a new version, refresh the bullet scores the page budget uses, tell open pages."""
+store it as a new version, refresh the bullet scores the page budget uses, tell open pages.
+A change decided on an older version of the CV than the saved one writes nothing
+(app/domain/cvs/editor_version.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, CvVersion, User
 from app.db.models.base import utcnow
 from app.domain.cvs import services as cv_services
+from app.domain.cvs.view import check_version
 from app.domain.renders import services
 from app.domain.renders.review import ReviewAction, apply_review
 from app.domain.renders.review_ops import ReviewError
@@ -37,9 +40,20 @@ async def source_of(db: AsyncSession, user: User, cv: CvFile) -> CvFile | None:
 
 
 async def save_review(
-    db: AsyncSession, redis: Redis, user: User, cv: CvFile, change: ReviewAction
+    db: AsyncSession,
+    redis: Redis,
+    user: User,
+    cv: CvFile,
+    change: ReviewAction,
+    *,
+    read_at: int | None,
 ) -> CvVersion:
-    """Apply ``change`` to the user's tailored ``cv`` and commit it as a new version."""
+    """Apply ``change`` to the user's tailored ``cv`` and commit it as a new version;
+    ``ChangedElsewhere`` (nothing written) when the CV is no longer at ``read_at``, the version
+    the change was decided at (None: not checked)."""
+    # Checked first: a change chosen on content another tab has changed since (a line it put
+    # back) is refused as such, not as one that no longer applies.
+    await check_version(db, cv, read_at)
     source_cv = await source_of(db, user, cv)
     if source_cv is None:
         raise ReviewError(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from msgspec import UNSET, Struct, UnsetType
+from msgspec import UNSET, Meta, Struct, UnsetType
 
 from app.domain.renders.review import ActionName
 
@@ -38,6 +38,18 @@ class VersionOut(Struct):
     current: bool
 
 
+# The CV's version a change was decided at (``version`` of ``GET /api/cvs/{id}``, or its ETag in
+# If-Match): from an older one, 409 ``cv.changed_elsewhere``, nothing saved. Omitted: not checked.
+ReadVersion = Annotated[int, Meta(ge=0)] | None
+
+
+class RestoreIn(Struct):
+    """``POST /api/cvs/{id}/versions/{n}/restore`` (a body is optional): the CV's version the
+    list was read at, not the one restored."""
+
+    version: ReadVersion = None
+
+
 @dataclass
 class RenderSettingsForm:
     """The same, from the HTML form: "auto" means automatic."""
@@ -57,7 +69,8 @@ class ReviewIn(Struct):
     ``item``: an experience or project id (the same in source and tailored CV). ``bullet``: the
     bullet's index in the tailored item (``revert_bullet``, ``remove_bullet``) or in the source
     item (``restore_bullet``). ``skill``: a skill name. ``override``: for ``undo``, the index
-    of the change in the CV's ``overrides`` list.
+    of the change in the CV's ``overrides`` list. ``version``: the CV's version the change was
+    decided at (or If-Match).
     """
 
     action: ActionName
@@ -65,6 +78,7 @@ class ReviewIn(Struct):
     bullet: int | None = None
     skill: str = ""
     override: int | None = None
+    version: ReadVersion = None
 
 
 class ReviewOut(Struct):
@@ -85,3 +99,11 @@ class ReviewForm:
     bullet: str = ""
     skill: str = ""
     override: str = ""
+    version: str = ""  # the CV's version the page was read at (app/domain/cvs/editor_version.py)
+
+
+@dataclass
+class RestoreForm:
+    """A restore button of the versions list: the CV's version the list was read at."""
+
+    version: str = ""

@@ -21,9 +21,10 @@ from app.db.models import CvFile, CvVersion, JobOffer, User
 from app.domain.photos import services as photos
 from app.lib.cv_content import CvContent
 from app.lib.docx_export import cv_docx_bytes
-from app.lib.download_names import docx_filename, pdf_filename
+from app.lib.download_names import docx_filename, markdown_filename, pdf_filename
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.i18n import N_
+from app.lib.markdown_export import cv_markdown
 from app.lib.pdf_render import (
     DEFAULT_DESIGN,
     DESIGNS,
@@ -265,11 +266,11 @@ async def spec_for(
     )
 
 
-def download_name(spec: RenderSpec, *, word: bool = False) -> str:
+def download_name(spec: RenderSpec, *, word: bool = False, markdown: bool = False) -> str:
     """``Name - Offer title - Company.pdf`` for a tailored CV, ``Name - Title.pdf`` otherwise;
-    ``.docx`` for the Word export (``word``)."""
+    ``.docx`` for the Word export (``word``), ``.md`` for the Markdown one (``markdown``)."""
     header = spec.content.header
-    filename = docx_filename if word else pdf_filename
+    filename = markdown_filename if markdown else docx_filename if word else pdf_filename
     if spec.offer_title or spec.offer_company:
         return filename(header.name, spec.offer_title, spec.offer_company)
     return filename(header.name, header.current_title)
@@ -282,3 +283,29 @@ def docx_document(spec: RenderSpec, render: RenderResult | None = None) -> bytes
     content limits (docs/content-limits.md) takes about half a second."""
     trimmed = [item.key for item in render.trimmed] if render is not None else []
     return cv_docx_bytes(spec.content, locale=spec.locale, trimmed=trimmed, photo=spec.photo)
+
+
+def markdown_document(spec: RenderSpec, trimmed: list[str] | None = None) -> str:
+    """The CV as Markdown, in the language its PDF is rendered in, without the ``trimmed`` keys
+    (those of the PDF of ``spec``: ``render_trimmed``), so it is the CV the user reviewed."""
+    return cv_markdown(spec.content, locale=spec.locale, trimmed=trimmed or ())
+
+
+def render_trimmed(render: RenderResult | None) -> list[str]:
+    """The trim keys a render of the PDF left out (none without a render)."""
+    return [item.key for item in render.trimmed] if render is not None else []
+
+
+def known_trim(cv: CvFile, spec: RenderSpec, render: RenderResult | None) -> list[str]:
+    """What the PDF of ``spec`` leaves out without rendering it: ``render``'s trim when there
+    is one, else the last recorded render's when it rendered ``spec`` (its cache entry may be
+    gone), else nothing (the whole CV)."""
+    if render is not None:
+        return render_trimmed(render)
+    recorded = (cv.generation_meta or {}).get(META_LAST_RENDER)
+    if not isinstance(recorded, dict) or recorded.get("cacheKey") != spec_cache_key(spec):
+        return []
+    items = recorded.get("trimmed")
+    if not isinstance(items, list):
+        return []
+    return [str(item["key"]) for item in items if isinstance(item, dict) and "key" in item]

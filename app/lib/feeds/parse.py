@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -12,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from app.lib import bounded_json
+from app.lib.control_characters import without_controls
 from app.lib.feeds.listing import offer_links
 from app.lib.feeds.model import MAX_ENTRIES, FeedEntry, ParsedFeed
 from app.lib.parsing.formats.html_text import html_to_text
@@ -127,7 +129,25 @@ def _json(text: str, base: str) -> ParsedFeed:
 
 
 def parse_feed(text: str, content_type: str, base_url: str) -> ParsedFeed:
-    """The entries of a fetched feed or listing page; never raises (an error code instead)."""
+    """The entries of a fetched feed or listing page; never raises (an error code instead).
+    The fetched text has no control characters (app/lib/url_fetch.py), but JSON escapes and
+    XML references may spell them again: none reaches a stored row (PostgreSQL refuses a NUL)."""
+    parsed = _parse(text, content_type, base_url)
+    return replace(parsed, entries=[_clean(entry) for entry in parsed.entries])
+
+
+def _clean(entry: FeedEntry) -> FeedEntry:
+    return replace(
+        entry,
+        url=without_controls(entry.url),
+        title=without_controls(entry.title),
+        summary=without_controls(entry.summary),
+        company=without_controls(entry.company),
+        location=without_controls(entry.location),
+    )
+
+
+def _parse(text: str, content_type: str, base_url: str) -> ParsedFeed:
     kind = detect_kind(content_type, text)
     try:
         if kind == "xml":

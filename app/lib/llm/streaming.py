@@ -15,10 +15,11 @@ from typing import Any, cast
 import httpx
 import openai
 
+from app.lib.llm.answer_shape import NotACompletion, chunk_choices, model_name, token_counts
 from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import endpoint_slot
 from app.lib.llm.spend import estimate_tokens
-from app.lib.llm.transport import ChatReply, LLMEndpoint, get_client
+from app.lib.llm.transport import ChatReply, LLMEndpoint, get_client, not_a_completion
 
 OnDelta = Callable[[str], Awaitable[None]]
 
@@ -56,14 +57,15 @@ async def chat_stream(
                 **extra,
             )
             async for chunk in stream:
-                reported = getattr(chunk, "model", None) or reported
+                reported = model_name(chunk, reported)
                 usage = getattr(chunk, "usage", None) or usage
-                for choice in chunk.choices or []:
-                    piece = choice.delta.content if choice.delta is not None else None
-                    if piece:
-                        parts.append(piece)
-                        await on_delta(piece)
+                for choice in list(chunk_choices(chunk)):
+                    if choice.text:
+                        parts.append(choice.text)
+                        await on_delta(choice.text)
                     finish = choice.finish_reason or finish
+    except NotACompletion as exc:  # a chunk of another shape, which the SDK does not check
+        raise not_a_completion(endpoint) from exc
     # httpx errors too: the stream's body is read after the SDK handed it over, and the
     # outbound policy's limits (app/lib/outbound/transport.py) stop it there.
     except (openai.OpenAIError, httpx.HTTPError) as exc:
@@ -79,8 +81,7 @@ async def chat_stream(
             await meter.cancel(reservation)
         raise error from exc
     text = "".join(parts)
-    prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
-    completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
+    prompt_tokens, completion_tokens, _cached = token_counts(usage)
     if meter is not None and reservation is not None:
         await meter.settle(reservation, prompt_tokens + completion_tokens)  # 0: estimate stays
     if not text and finish is None:

@@ -21,6 +21,7 @@ from typing import Any, cast
 
 import openai
 
+from app.lib.llm.answer_shape import NotACompletion, first_choice, model_name, token_counts
 from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import UNLIMITED, endpoint_slot
 from app.lib.llm.spend import SpendMeter, estimate_tokens
@@ -112,18 +113,6 @@ async def aclose_clients() -> None:
         await client.close()
 
 
-def _usage_numbers(usage: Any) -> tuple[int, int, int]:
-    if usage is None:  # some servers omit usage entirely
-        return 0, 0, 0
-    details = getattr(usage, "prompt_tokens_details", None)
-    cached = getattr(details, "cached_tokens", None) if details is not None else None
-    return (
-        int(getattr(usage, "prompt_tokens", 0) or 0),
-        int(getattr(usage, "completion_tokens", 0) or 0),
-        int(cached or 0),
-    )
-
-
 async def chat_once(
     endpoint: LLMEndpoint,
     *,
@@ -171,27 +160,34 @@ async def chat_once(
         raise error from exc
     except (ValueError, AttributeError) as exc:
         # An answer that is not JSON (or JSON of another shape): the SDK's parser fails on it.
-        malformed = LLMServerError(None, "the answer is not a chat completion")
-        malformed.own_endpoint = endpoint.users_own
-        raise malformed from exc
+        raise not_a_completion(endpoint) from exc
 
-    prompt_tokens, completion_tokens, cached_tokens = _usage_numbers(
+    prompt_tokens, completion_tokens, cached_tokens = token_counts(
         getattr(completion, "usage", None)
     )
     if meter is not None and reservation is not None:
         await meter.settle(reservation, prompt_tokens + completion_tokens)
         await meter.record_call(prompt_tokens + completion_tokens)
-    choices = getattr(completion, "choices", None)
-    if not choices:
+    try:
+        choice = first_choice(completion)
+    except NotACompletion as exc:  # JSON of another shape, which the SDK does not check
+        raise not_a_completion(endpoint) from exc
+    if choice is None:
         empty = LLMServerError(None, "the response contained no choices")
         empty.own_endpoint = endpoint.users_own
         raise empty
-    choice = choices[0]
     return ChatReply(
-        text=choice.message.content,
-        model=getattr(completion, "model", None) or model,
+        text=choice.text,
+        model=model_name(completion, model),
         finish_reason=choice.finish_reason,
         prompt_tokens=prompt_tokens,
         completion_tokens=completion_tokens,
         cached_tokens=cached_tokens,
     )
+
+
+def not_a_completion(endpoint: LLMEndpoint) -> LLMServerError:
+    """An answer that is not JSON, or JSON of another shape: an unusable answer, whoever's."""
+    malformed = LLMServerError(None, "the answer is not a chat completion")
+    malformed.own_endpoint = endpoint.users_own
+    return malformed

@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.matching.evidence import cv_units, match
+from app.lib.matching.evidence import BANK_SECTION, cv_units, match
 from app.lib.matching.model import (
     CLOSE_EXPERIENCE,
     CLOSE_LANGUAGE,
     CLOSE_SKILL,
     CON_IMPLIED_ONLY,
     CON_MISSING,
+    PRO_BANK,
     PRO_COVERED,
+    Evidence,
     Gap,
     MatchAnalysis,
     Note,
@@ -68,17 +70,21 @@ def _close(req: Requirement) -> Note:
     return Note(CLOSE_EXPERIENCE, {"requirement": req.text})
 
 
+def _pro(req: Requirement, evidence: Evidence) -> Note:
+    if evidence.section == BANK_SECTION:  # not the CV's words yet: the achievement's
+        return Note(
+            PRO_BANK, {"requirement": req.text, "quote": evidence.quote, "title": evidence.label}
+        )
+    return Note(PRO_COVERED, {"requirement": req.text, "quote": evidence.quote})
+
+
 def _notes(
     shown: list[RequirementMatch], source: list[RequirementMatch]
 ) -> tuple[list[Note], list[Note]]:
     ordered = sorted(
         zip(shown, source, strict=True), key=lambda pair: pair[0].requirement.kind != "must"
     )
-    pros = [
-        Note(PRO_COVERED, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
-        for m, _ in ordered
-        if m.direct
-    ]
+    pros = [_pro(m.requirement, m.evidence[0]) for m, _ in ordered if m.direct]
     # What the CV supports without saying it first: the gaps list already names what is missing.
     cons = [
         Note(CON_IMPLIED_ONLY, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
@@ -105,9 +111,17 @@ def analyse(
     vocab = vocabulary or default_vocabulary()
     requirements = offer_requirements(offer, vocab)
     source_units = cv_units(source, vocab)
+    # The achievements attached to the source (``Experience.evidence``) are what tailoring may
+    # say: they raise the ceiling, not what the CV already says.
+    own_units = [u for u in source_units if u.section != BANK_SECTION]
     before_matches = [match(r, source_units) for r in requirements]
+    own_matches = (
+        [match(r, own_units) for r in requirements]
+        if len(own_units) < len(source_units)
+        else before_matches
+    )
     ceiling = _share(before_matches, [m.covered for m in before_matches])
-    before = _share(before_matches, [m.direct for m in before_matches])
+    before = _share(own_matches, [m.direct for m in own_matches])
     shown = before_matches
     after: float | None = None
     if tailored is not None:

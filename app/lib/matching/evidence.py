@@ -16,6 +16,10 @@ from app.lib.matching.vocabulary import Vocabulary
 
 MAX_EVIDENCE = 3
 QUOTE_CHARS = 220
+# An achievement of the user's bank attached to an experience (``Experience.evidence``): the
+# user's verified account of it, which a tailored CV may state (app/lib/matching/analysis.py
+# counts it in the ceiling, not in what the CV says before tailoring).
+BANK_SECTION = "achievement"
 # Where evidence reads strongest, for ordering quotes: what was done beats what is listed.
 SECTION_RANK = {
     "experience": 0,
@@ -26,6 +30,7 @@ SECTION_RANK = {
     "skills": 5,
     "languages": 6,
     "title": 7,
+    BANK_SECTION: 8,  # the CV's own words are quoted first
 }
 
 
@@ -91,6 +96,10 @@ def cv_units(cv: CvContent, vocabulary: Vocabulary, hidden: Collection[str] = ()
             for index, bullet in enumerate(item.bullets):
                 build.add(section, bullet, label, item.id, index)
             build.add(section, ", ".join(item.skills), label, item.id)
+            if isinstance(item, Experience):
+                for found in item.evidence:  # labelled with the achievement's title
+                    for line in [*found.lines(), ", ".join(found.skills)]:
+                        build.add(BANK_SECTION, line, found.title or label, item.id)
     for edu in cv.education:
         text = " — ".join(p for p in (edu.degree, edu.field, edu.institution) if p)
         build.add("education", f"{text}. {edu.description}".strip(" ."), text, edu.id)

@@ -7,8 +7,10 @@ where it stands. Three coverages, each a weighted share of the requirements (mus
 
 * ``ceiling`` — what the source CV can truthfully support: evidence found anywhere in it, in its
   own words, by stem, synonym, FR↔EN translation or a narrower skill that implies the wanted one
-  (PostgreSQL → SQL). No tailoring can honestly go above it.
-* ``before`` — what the source CV already states in the offer's terms (``direct`` evidence only).
+  (PostgreSQL → SQL), and in the achievements of the user's bank attached to its experiences
+  (``Experience.evidence``). No tailoring can honestly go above it.
+* ``before`` — what the source CV's own text already states in the offer's terms (``direct``
+  evidence only; its achievements are not in it yet).
 * ``after`` — the same reading of the tailored CV, as sent (bullets the page budget cut do not
   count): tailoring raises it by keeping evidence and naming implied skills, never past the
   ceiling.
@@ -31,6 +33,8 @@ NICE_WEIGHT = 1.0
 
 # Codes of pros, cons and gap closers (the UI translates them; params named in comments).
 PRO_COVERED = "covered"  # {requirement, quote}
+# {requirement, quote, title}: shown by an achievement of the user's bank (not yet in the CV)
+PRO_BANK = "from_bank"
 CON_MISSING = "missing"  # {requirement}
 CON_IMPLIED_ONLY = (
     "implied_only"  # {requirement, quote}: supported, but not said in the offer's words
@@ -56,9 +60,9 @@ class Requirement:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     quote: str  # the CV's own words
-    section: (
-        str  # summary | experience | projects | education | skills | languages | extras | title
-    )
+    # summary | experience | projects | education | skills | languages | extras | title, or
+    # achievement: an achievement of the user's bank (``label`` is its title)
+    section: str
     item_id: str | None = None
     index: int | None = None  # bullet index within the item, when a bullet
     label: str = ""  # "Data Analyst — Acme", "Skills"…

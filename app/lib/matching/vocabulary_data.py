@@ -209,6 +209,8 @@ it_support: support informatique | helpdesk | help desk | service desk \
     | support utilisateurs | user support | assistance utilisateurs
 it_service_management: ITSM | gestion des services informatiques | incident management \
     | gestion des incidents | service management framework
+incident_handling: incident handling | incident response | incident | traitement des incidents \
+    | résolution des incidents | réponse aux incidents
 deployment: deployment | déploiement | déployer | go-live | go live | rollout | roll-out \
     | mise en production
 digital_transformation: digital transformation | transformation digitale \

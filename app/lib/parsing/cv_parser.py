@@ -30,6 +30,7 @@ from app.lib.parsing.fields.lists import (
 from app.lib.parsing.sections.section_route import route_sections, skill_lines_in_entries
 from app.lib.parsing.sections.section_skills import parse_skills
 from app.lib.parsing.sections.section_split import Section, split_sections
+from app.lib.parsing.sections.section_untitled import untitled_sections
 from app.lib.parsing.text.hyphenation import rejoin_hyphenated
 from app.lib.parsing.text.text import clean, normalise_text
 
@@ -134,6 +135,7 @@ def parse_cv_text(text: str) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented."""
     text = rejoin_hyphenated(text)
     header_lines, sections = split_sections(text)
+    header_lines, sections = untitled_sections(header_lines, sections)
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines

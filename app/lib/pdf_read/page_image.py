@@ -2,7 +2,9 @@
 
 Rendered by pypdfium2 (installed with pdfplumber) in a child process with the text reader's
 limits (``text_layer.py``: ``RLIMIT_AS``/``RLIMIT_CPU``, a wall-clock timeout, no environment):
-a hostile file may ask for a huge page or an endless content stream. The page is scaled to
+a hostile file may ask for a huge page or an endless content stream. The child is run like the
+image decoder's (app/lib/image_decode/sandbox.py): killed with its process group at the
+deadline, or as soon as the caller is cancelled. The page is scaled to
 ``width`` pixels and never beyond ``MAX_HEIGHT_RATIO`` times that in height, so its bitmap is
 bounded whatever the page size it declares. The child imports only the stdlib and pypdfium2.
 
@@ -11,9 +13,7 @@ Public: ``render_page_png`` (async), ``PageImageError`` (``code``).
 
 from __future__ import annotations
 
-import asyncio
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -35,11 +35,6 @@ class PageImageError(Exception):
         super().__init__(code)
 
 
-def _command(page: int, width: int, max_pages: int, memory_mb: int, cpu_s: int) -> list[str]:
-    args = (page, width, max_pages, memory_mb, cpu_s)
-    return [sys.executable, "-I", str(CHILD), *(str(a) for a in args)]
-
-
 async def render_page_png(
     data: bytes,
     page: int,
@@ -50,26 +45,18 @@ async def render_page_png(
     memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> bytes:
     """Page ``page`` (1-based) of the PDF ``data`` as PNG bytes."""
+    # Imported here: the child runs this very file, without the ``app`` package.
+    from app.lib.image_decode.sandbox import SandboxTimeout, python_command, run_limited
+
     width = max(100, min(MAX_WIDTH, width))
     if page < 1 or page > max_pages:
         raise PageImageError("no_page")
-    process = await asyncio.create_subprocess_exec(
-        *_command(page, width, max_pages, memory_mb, int(timeout_s) + 1),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-        env={"PATH": os.defpath, "LANG": "C.UTF-8"},  # nothing of ours reaches the renderer
-    )
+    command = python_command(CHILD, page, width, max_pages, memory_mb, int(timeout_s) + 1)
     try:
-        stdout, _ = await asyncio.wait_for(process.communicate(data), timeout=timeout_s)
-    except TimeoutError:
-        process.kill()
-        await process.wait()
+        finished = await run_limited(command, data, timeout_s=timeout_s)
+    except SandboxTimeout:
         raise PageImageError("timeout") from None
-    except asyncio.CancelledError:
-        process.kill()
-        await process.wait()
-        raise
+    stdout = finished.stdout
     if stdout.startswith(PNG_MAGIC):
         return stdout
     try:
@@ -78,7 +65,7 @@ async def render_page_png(
         answer = {}
     code = str(answer.get("error") or "")
     if not code:  # killed by a limit, or crashed before answering
-        code = "too_complex" if (process.returncode or 0) < 0 else "corrupt"
+        code = "too_complex" if finished.killed else "corrupt"
     raise PageImageError(code)
 
 

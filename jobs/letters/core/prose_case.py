@@ -47,8 +47,18 @@ def dictionary_words() -> frozenset[str]:
 
 
 def _is_word(caps: str) -> bool:
-    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", caps)
-    return fold(letters) in dictionary_words() or len(letters) >= COINED_NAME_LETTERS
+    """A word in capitals written as a name: a long coined one ("L'OREAL"), or one with a
+    dictionary word among its parts ("D'INGÉNIEUR"). Two letters are an acronym ("IT", "US")
+    unless a small word ("OF", "ET"); so are short parts joined ("VT-RT-PT", "R&D")."""
+    parts = re.findall(r"[A-Za-zÀ-ÿ]+", caps)
+    if any(len(p) > 2 for p in parts) and sum(map(len, parts)) >= COINED_NAME_LETTERS:
+        return True
+    return any(_dictionary_part(p) for p in parts if len(p) > 1)
+
+
+def _dictionary_part(part: str) -> bool:
+    folded = fold(part)
+    return folded in dictionary_words() and (len(part) > 2 or folded in SMALL_WORDS)
 
 
 def _capitalised(word: str) -> str:

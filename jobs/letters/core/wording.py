@@ -154,13 +154,19 @@ TITLE_SLOTS = ("role", "title")
 NAME_SLOTS = ("company", "name")
 
 
-def prose_slots(language: str, slots: dict[str, str]) -> dict[str, str]:
-    """Titles and names as a sentence writes them (``core/prose_case.py``)."""
+def prose_slots(
+    language: str,
+    slots: dict[str, str],
+    titles: tuple[str, ...] = TITLE_SLOTS,
+    names: tuple[str, ...] = NAME_SLOTS,
+) -> dict[str, str]:
+    """Titles and names as a sentence writes them (``core/prose_case.py``); ``titles`` and
+    ``names`` are the frames' slots of each kind (the pitches' frames name more of them)."""
     shown = dict(slots)
-    for slot in TITLE_SLOTS:
+    for slot in titles:
         if shown.get(slot):
             shown[slot] = prose_title(shown[slot], language) or shown[slot]
-    for slot in NAME_SLOTS:
+    for slot in names:
         if shown.get(slot):
             shown[slot] = prose_name(shown[slot])
     return shown

@@ -9,47 +9,10 @@ names and activities pass for that item, and for no other one.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from app.lib.cv_content import CvContent, Evidence, Experience
 from app.lib.matching.relevance import OfferNeeds
-
-# A STAR result is told in the first person ("I cut the delay by 40%"); a CV bullet starts
-# with the verb. Only these plain openings are dropped: anything else is kept as written.
-_FIRST_PERSON = re.compile(r"^\s*(?:I|we|j['’]ai|nous avons|on a)\s+(?=\w)", re.IGNORECASE)
-
-
-def as_bullet(result: str) -> str:
-    """The result as a CV bullet: its first line, without a leading "I" / "J'ai", capitalised,
-    ending with a full stop only if it had one."""
-    line = " ".join(result.split())
-    stripped = _FIRST_PERSON.sub("", line, count=1)
-    if not stripped:
-        return line
-    return stripped[0].upper() + stripped[1:]
-
-
-def evidence_of(
-    achievement_id: str,
-    title: str,
-    story: dict[str, str],
-    skills: list[str],
-    language: str,
-) -> Evidence:
-    """``story``: situation, task, action and result as the user wrote them."""
-    result = story.get("result", "").strip()
-    return Evidence(
-        achievement_id=achievement_id,
-        title=title,
-        situation=story.get("situation", "").strip(),
-        task=story.get("task", "").strip(),
-        action=story.get("action", "").strip(),
-        result=result,
-        skills=[s for s in skills if s.strip()],
-        language=language,
-        bullet=as_bullet(result) if result else "",
-    )
 
 
 def experience_item(exp: Experience) -> dict[str, Any]:
@@ -88,16 +51,21 @@ def share_evidence(source: CvContent, tailored: CvContent) -> None:
             exp.evidence.extend(by_id[exp.id])
 
 
+def story_text(evidence: Evidence) -> str:
+    """The whole story and its skills: what says what the achievement shows (not its title,
+    a name the user gave it, which may be the job's)."""
+    return "\n".join([*evidence.lines(), *evidence.skills])
+
+
 def wanted_evidence(exp: Experience, needs: OfferNeeds, language: str) -> list[Evidence]:
-    """The achievements of ``exp`` the offer asks for: a skill it shows, or words of its result,
-    that a requirement names; only those written in the CV's ``language`` (the offline engine
-    cannot translate)."""
+    """The achievements of ``exp`` the offer asks for: a requirement named or implied anywhere
+    in the story (its result is often only a figure: "Incidents −30 %", while its situation
+    and action say what it was about); only those written in the CV's ``language`` (the
+    offline engine cannot translate)."""
     return [
         e
         for e in exp.evidence
-        if e.bullet
-        and e.language == language
-        and (needs.score(e.result) > 0 or any(needs.score(s) > 0 for s in e.skills))
+        if e.bullet and e.language == language and needs.score(story_text(e)) > 0
     ]
 
 

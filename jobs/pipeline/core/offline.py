@@ -17,7 +17,7 @@ from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.context import OfferContext
-from jobs.pipeline.core.evidence import wanted_evidence
+from jobs.pipeline.core.evidence import story_text, wanted_evidence
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported
 from jobs.pipeline.core.phase import PhaseCall
 from jobs.pipeline.core.reasons import decision_sentence
@@ -107,7 +107,7 @@ def adapt_item(item: Experience | Project, needs: OfferNeeds, language: str = ""
                 bullets.append(found.bullet)
                 held.add(found.bullet.casefold())
                 # Ranked by the whole story: the skills it shows count for its result.
-                known[found.bullet] = needs.score(" ".join([*found.lines(), *found.skills]))
+                known[found.bullet] = needs.score(story_text(found))
     return AdaptedItem(
         id=item.id,
         description=item.description,

@@ -1,7 +1,8 @@
 """The date words and numbers CVs use, as typed tokens (see ``dates.py`` for ranges).
 
 Kinds: ``month`` (YYYY-MM: "mars 2020", "March, 2020", "15 mars 2020", "03/2020", "03-2020",
-"2020-03", "2020.03", "15/03/2020"; a long month name typed with one slip, "Setpembre 2020"),
+"2020-03", "2020.03", "15/03/2020", month first where the day tells "03/15/2020", "March 15,
+2020"; a long month name typed with one slip, "Setpembre 2020"),
 ``year``, ``season`` ("Été 2022", "Summer 2021", "Q1 2020": the year only), ``short`` (two-digit
 years, "Feb 22", "09/21": only trusted inside a range, where they cannot be a day or a
 fraction), ``yearless`` (a month without a year, "juin" in "juin-août 2023": a range start that
@@ -15,7 +16,7 @@ A year is not a date when it is a product's version ("Windows Server 2019", "Off
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.lib.parsing.text.text import INVISIBLE_RE
 from app.lib.text_forms import fold_same_length
@@ -65,6 +66,8 @@ _OPEN_END = r"(?:\.{3}|…)(?!\.)(?=\s*$|\s*[)\]|;,·•\t]|\s{2}|\s+[-–—]\s
 TOKEN_RE = re.compile(
     rf"""
     (?<![\d/.])(?P<dd>[0-3]?\d)(?P<ds>[/.-])(?P<dm>0?[1-9]|1[0-2])(?P=ds)(?P<dy>{_YEAR})(?!\d)
+  | (?<![\d/.])(?P<um>0?[1-9]|1[0-2])(?P<us>[/.-])(?:1[3-9]|2\d|3[01])(?P=us)(?P<uy>{_YEAR})(?!\d)
+  | (?<![a-z])(?P<uname>{_MONTH_ALT})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<uny>{_YEAR})(?!\d)
   | {_DAY}(?<![a-z])(?P<mname>{_MONTH_ALT})\.?\s*,?\s*(?:de\s+|of\s+|')?(?P<my>{_YEAR})(?!\d)
   | (?<![\d/.])(?P<nm>0?[1-9]|1[0-2])\s?[/.]\s?(?P<ny>{_YEAR})(?!\d)
   | (?<![\d/.])(?P<hm>0[1-9]|1[0-2])-(?P<hy>{_YEAR})(?!\d)
@@ -104,6 +107,8 @@ class Token:
     month: int | None = None  # the month of a yearless token
     day_first: bool = False  # written day/month/year: a "02/01" start before it is a day/month
     day_month: int | None = None  # "02/01" read as day/month instead of month/year
+    month_first: str | None = None  # "09/01/2019" read month first (YYYY-MM), when it can be
+    us_order: bool = False  # written month first for sure ("02/28/2021")
 
 
 def fold_dates(text: str) -> str:
@@ -163,7 +168,13 @@ def _token(match: re.Match[str]) -> Token:
         return Token("month", f"{g['fy']}-{month:02d}", match.start(), match.end())
     at = (_start(match), match.end())
     if g["dy"]:
-        return Token("month", f"{g['dy']}-{int(g['dm']):02d}", *at, day_first=True)
+        other = f"{g['dy']}-{int(g['dd']):02d}" if 1 <= int(g["dd"]) <= 12 else None
+        value = f"{g['dy']}-{int(g['dm']):02d}"
+        return Token("month", value, *at, day_first=True, month_first=other)
+    if g["uy"]:  # "03/15/2021": month first, as the day cannot be a month
+        return Token("month", f"{g['uy']}-{int(g['um']):02d}", *at, us_order=True)
+    if g["uny"]:  # "March 15, 2021"
+        return Token("month", f"{g['uny']}-{MONTHS[g['uname']]:02d}", *at)
     if g["my"]:
         return Token("month", f"{g['my']}-{MONTHS[g['mname']]:02d}", *at)
     for month_group, year_group in (("nm", "ny"), ("hm", "hy"), ("im", "iy")):
@@ -201,6 +212,11 @@ def tokens(folded: str) -> list[Token]:
     day/month written before a day/month/year date is a day/month ("02/01 au 30/06/2024")."""
     found = [_token(m) for m in TOKEN_RE.finditer(folded)]
     found = [token for token in found if not _not_a_year(folded, token)]
+    if any(token.us_order for token in found):  # "09/01/2019 - 02/28/2021": one order per line
+        found = [
+            replace(token, value=token.month_first, day_first=False) if token.month_first else token
+            for token in found
+        ]
     for index, token in enumerate(found[:-1]):
         if token.day_month is not None and found[index + 1].day_first:
             found[index] = Token("yearless", None, token.start, token.end, month=token.day_month)

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 SINCE_RE = re.compile(r"(?:depuis|since|from|des|a partir de|a compter de)\s*(?:le\s+)?$")
-OPEN_END_RE = re.compile(r"^\s*[-–—]\s*$")
+OPEN_END_RE = re.compile(r"^\s*[-–—]\s*(?:$|(?=[)\]]))")  # "2020 –", "(2024-)"
 DURATION_LINE_RE = re.compile(rf"^\s*\(?{DURATION}\s*\)?\s*$")
 
 

@@ -178,13 +178,22 @@ def _same_employer(entry: RawEntry, order: int | None) -> str:
     position at the same employer: "Intern — Oct 2007 - Jun 2008" under the employer's first
     entry)."""
     index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
-    if index == 0 or entry.places or len(entry.heading) != 1:
+    if index == 0 or not _title_only(entry):
         return ""  # only "Title<TAB>dates" on one line, the employer's first entry above
+    # A third role names only its title too: the employer is the group's first entry's.
+    for above in reversed(entry.section[:index]):
+        if not above.dates:
+            return ""
+        if not _title_only(above):
+            return _assign_job(_job_parts(above), order)[1]
+    return ""
+
+
+def _title_only(entry: RawEntry) -> bool:
+    if entry.places or len(entry.heading) != 1:
+        return False
     parts = _job_parts(entry)
-    if len(_names(parts)) != 1 or any(_is_place(p) for p in parts):
-        return ""
-    above = entry.section[index - 1]
-    return _assign_job(_job_parts(above), order)[1] if above.dates else ""
+    return len(_names(parts)) == 1 and not any(_is_place(p) for p in parts)
 
 
 def fused_title_employer(text: str) -> tuple[str, str] | None:

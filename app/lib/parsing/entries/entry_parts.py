@@ -35,6 +35,7 @@ CONTRACT_PART_RE = re.compile(
     rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
 )
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
+TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@(?=[A-ZÀ-Ý0-9])")
 FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
@@ -59,6 +60,9 @@ def _descriptive(piece: str) -> bool:
 
 
 DASHES = {"-", "–", "—", "/"}
+THREE_PARTS = 3
+MAX_PLACE_WORDS = 4
+MAX_CAPITALS_WORDS = 3
 
 
 @dataclass(eq=False)  # parts are told apart by identity: two may read the same
@@ -101,13 +105,42 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
             return [*_comma_parts(", ".join(pieces[:cut]), every_comma), ", ".join(pieces[cut:])]
         if _descriptive(pieces[cut]) and title_score(pieces[0]) < 1:
             return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
+    if len(pieces) == THREE_PARTS and _title_employer_place(pieces):
+        return pieces
     if len(pieces) == 2:
         first, second = pieces
         one_way = title_score(first) > 0 and not company_score(first) and company_score(second) >= 1
         other = company_score(first) >= 1 and title_score(second) > 0 and not company_score(second)
+        # "ACME, Maintenance Technician": a short name in capitals, then a whole title.
+        other = other or (
+            _capitals_name(first) and title_score(second) >= 1 and not company_score(second)
+        )
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
     return [text]
+
+
+def _capitals_name(piece: str) -> bool:
+    """A name set in capitals, one to three words, naming no job ("DVIKNORTA", "ACME LABS")."""
+    letters = [c for c in piece if c.isalpha()]
+    short = 1 <= len(piece.split()) <= MAX_CAPITALS_WORDS
+    return short and bool(letters) and all(c.isupper() for c in letters) and not title_score(piece)
+
+
+def _title_employer_place(pieces: list[str]) -> bool:
+    """ "ATER, Université d'Évry, Évry": a title, an organisation, then a short name that is
+    neither (a town the place list does not know), the order academic CVs write."""
+    title, employer, last = pieces
+    return (
+        title_score(title) > 0
+        and company_score(employer) >= 1
+        and company_score(title) < company_score(employer)  # "ATER": capitals score a little
+        and not title_score(employer)
+        and not title_score(last)
+        and not company_score(last)
+        and len(last.split()) <= MAX_PLACE_WORDS
+        and last[:1].isupper()
+    )
 
 
 def _working_for(text: str) -> list[str]:
@@ -128,6 +161,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     if LEADING_AT_RE.match(text):
         return [Part(clean(LEADING_AT_RE.sub("", text)), employer=True)]
     at = EMPLOYER_AT_RE.split(text, maxsplit=1)
+    if len(at) != 2 and " " in text:  # "Title@Employer" set tight; an address has no space
+        at = TIGHT_AT_RE.split(text, maxsplit=1)
     if len(at) != 2:
         at = _working_for(text)
     if len(at) == 2 and clean(at[0]) and clean(at[1]):

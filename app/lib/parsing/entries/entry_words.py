@@ -47,6 +47,8 @@ TITLE_WORDS = word_set(
     notaire psychologue psychologist therapist kinesitherapeute dentiste dentist veterinaire
     sage-femme midwife pompier firefighter policier soldier militaire officier proprietaire
     gerant gerante exploitant exploitante dirigeant dirigeante pdg dg
+    postdoc postdoctoral postdoctorant postdoctorante ater maitre maitresse lecturer professor
+    fellow vacataire
     """
 )
 # Words that make a title with another ("project manager", "data analyst") but also name

@@ -17,7 +17,11 @@ from app.lib.parsing.misreads.bullets import (
     split_bullets,
 )
 from app.lib.parsing.misreads.entry_fields import entry_field_findings
+from app.lib.parsing.misreads.heading_lines import heading_line_findings
+from app.lib.parsing.misreads.list_dates import list_date_findings
+from app.lib.parsing.misreads.misplaced_fields import misplaced_findings
 from app.lib.parsing.misreads.source_spans import source_findings
+from app.lib.parsing.misreads.split_entries import split_findings
 from app.lib.parsing.misreads.swallowed import swallowed_findings
 from app.lib.parsing.report.report_entries import finding, label_of
 
@@ -68,6 +72,8 @@ def _hyphen_findings(content: CvContent, source_text: str) -> list[dict[str, Any
 
 def misread_findings(content: CvContent, source_text: str | None) -> list[dict[str, Any]]:
     out = entry_field_findings(content) + _bullet_findings(content) + swallowed_findings(content)
+    out += heading_line_findings(content) + misplaced_findings(content) + split_findings(content)
+    out += list_date_findings(content)
     if source_text:
         out += source_findings(content, source_text) + _hyphen_findings(content, source_text)
     return out
@@ -76,5 +82,7 @@ def misread_findings(content: CvContent, source_text: str | None) -> list[dict[s
 MISREAD_CODES = frozenset(
     {"contact_in_entry", "name_is_sentence", "title_is_place", "name_is_scrap",
      "entry_not_a_job", "referee_block", "place_in_bullets", "split_bullet", "hyphen_in_word",
-     "entry_text_elsewhere", "employer_elsewhere", "entry_holds_jobs", "education_holds_job"}
+     "entry_text_elsewhere", "employer_elsewhere", "entry_holds_jobs", "education_holds_job",
+     "heading_in_description", "title_holds_place", "company_is_generic",
+     "location_not_place", "entry_split", "list_holds_dates", "dates_unplaced"}
 )  # fmt: skip

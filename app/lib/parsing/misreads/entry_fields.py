@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.lib.cv_content import CvContent, Experience
+from app.lib.cv_content import CvContent, Education, Experience
 from app.lib.i18n import N_
+from app.lib.parsing.entries.entry_words import TITLE_WORDS
 from app.lib.parsing.fields.languages import language_key
 from app.lib.parsing.misreads.shapes import (
     PHONE_RE,
     contact_kind,
     reads_as_heading,
+    reads_as_list_heading,
     reads_as_place,
     reads_as_scrap,
     reads_as_sentence,
     reads_as_skill_or_language,
 )
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.report.report_entries import finding, label_of
 from app.lib.parsing.report.report_values import (
     ROLE_WORDS,
@@ -28,10 +31,19 @@ from app.lib.parsing.report.report_values import (
     names_organisation,
     names_role,
 )
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 NAME_FIELDS = ("title", "company")
 REPEATED_PLACE = 3
+# Words around a contract where an employer belongs: "Job d'été", "Stage en entreprise".
+CONTRACT_FILLERS = frozenset(
+    ["d", "de", "du", "en", "ete", "summer", "student", "etudiant", "entreprise", "company"]
+)
+SAME_NAME_WORDS = 2
+SCHOOL_WORDS = word_set("lycee ecole universite university college school campus iut")
+DEGREE_ROLES = frozenset({"ingenieur", "engineer"})  # "Ingénieur informatique" is a degree too
+YEAR_ONLY_RE = re.compile(r"^\d{4}$")
 # Freelance or temping work: CVs write it where the employer goes, and it is no misread.
 SELF_EMPLOYED = frozenset({"freelance", "interim"})
 # What a degree, a school's course or a talk is called (FR/EN): such an entry is no job (a
@@ -83,8 +95,26 @@ def _sentence(index: int, exp: Experience) -> dict[str, Any] | None:
     return None
 
 
+def _company_is_place(exp: Experience, repeated: set[str]) -> bool:
+    """Printed over several jobs, or a town the gazetteer knows where no organisation word
+    and no other place of the job is ("Bengaluru" as the employer, the place left empty)."""
+    company = exp.company.strip()
+    if fold(company) in repeated:
+        return True
+    # Its own place elsewhere: only when that is a place too ("Cherthala" over "Kerala").
+    elsewhere = exp.location.strip()
+    if (
+        not company
+        or names_organisation(company)
+        or (elsewhere and not (reads_as_place(elsewhere) or is_known_place(elsewhere)))
+    ):
+        return False
+    # A brand in capitals may share a town's name ("CARREFOUR"); CVs print towns as names.
+    return not company.isupper() and is_known_place(company, other_names=False)
+
+
 def _place(index: int, exp: Experience, repeated: set[str]) -> dict[str, Any] | None:
-    if fold(exp.company) in repeated:
+    if _company_is_place(exp, repeated):
         return finding(
             "company_is_place",
             N_("Experience %(number)s: the company “%(company)s” is or contains a place."),
@@ -115,10 +145,11 @@ def _repeated(content: CvContent, name: str, other: str) -> set[str]:
 def _scrap(index: int, exp: Experience, owner: str) -> dict[str, Any] | None:
     for name in NAME_FIELDS:
         value = getattr(exp, name)
-        skill = name == "title" and _skill_entry(exp)
+        skill = name == "title" and skill_entry(exp)
         own_name = len(owner) >= 5 and owner in fold(value) and not names_role(value)
-        role_only = name == "company" and _only_role_words(value)
-        if reads_as_scrap(value) or reads_as_heading(value) or skill or own_name or role_only:
+        role_only = name == "company" and (_only_role_words(value) or _same_as_title(exp))
+        heading = reads_as_heading(value) or (name == "title" and reads_as_list_heading(value))
+        if reads_as_scrap(value) or heading or skill or own_name or role_only:
             return finding(
                 "name_is_scrap",
                 N_("Experience %(number)s: “%(text)s” is not a job title nor an employer's "
@@ -129,13 +160,24 @@ def _scrap(index: int, exp: Experience, owner: str) -> dict[str, Any] | None:
 
 
 def _only_role_words(value: str) -> bool:
-    """ "Trainee", "STAGIAIRE" as the employer: the contract, not the organisation (working
-    freelance is a way to be employed, and CVs write it as the employer)."""
-    words = WORD_RE.findall(fold(value))
+    """ "Trainee", "STAGIAIRE", "Job d'été", "Stage en entreprise" as the employer: the
+    contract, not the organisation (working freelance is a way to be employed, and CVs write
+    it as the employer)."""
+    words = [w for w in WORD_RE.findall(fold(value)) if w not in CONTRACT_FILLERS]
     return bool(words) and all(word in ROLE_WORDS - SELF_EMPLOYED for word in words)
 
 
-def _skill_entry(exp: Experience) -> bool:
+def _same_as_title(exp: Experience) -> bool:
+    """ "Gendarme réserviste opérationnel" as the employer of "GENDARME RESERVISTE": the title
+    written twice, the organisation lost."""
+    title = set(WORD_RE.findall(fold(exp.title)))
+    company = set(WORD_RE.findall(fold(exp.company)))
+    if len(title) < SAME_NAME_WORDS or names_organisation(exp.company):
+        return False
+    return title <= company or company <= title
+
+
+def skill_entry(exp: Experience) -> bool:
     """A line of a skills or languages list read as a job: a language as the title, or a
     skill as the title and as the employer."""
     title, company = exp.title.strip(), exp.company.strip()
@@ -145,9 +187,40 @@ def _skill_entry(exp: Experience) -> bool:
     return both or (reads_as_skill_or_language(title) and not company)
 
 
-def _not_a_job(index: int, exp: Experience, schools: set[str]) -> dict[str, Any] | None:
+def _a_study_twice(exp: Experience, studies: list[Education]) -> bool:
+    """The employer is a school of the education section, from the same year: that study read
+    a second time, as a job (whatever its title says: "Ingénieur informatique" is a degree)."""
+    company = fold(exp.company).strip()
+    year = (exp.start or "")[:4]
+    return bool(company and year) and any(
+        fold(study.institution).strip() == company and (study.start or "")[:4] == year
+        for study in studies
+    )
+
+
+def _names_school(value: str) -> bool:
+    return bool(set(WORD_RE.findall(fold(value))) & SCHOOL_WORDS)
+
+
+def _school_years(exp: Experience) -> bool:
+    """Whole years at a school with no job named: "Ingénieur informatique, CESI École
+    d'ingénieurs, 2020 – 2025" is a course of study (an engineer's degree), not a job."""
+    words = WORD_RE.findall(fold(exp.company))
+    school = bool(words) and (words[0] in SCHOOL_WORDS or "ecole" in words)
+    years_only = bool(YEAR_ONLY_RE.match(exp.start or "")) and bool(
+        YEAR_ONLY_RE.match(exp.end or "")
+    )
+    titled = set(WORD_RE.findall(fold(exp.title)))
+    role = titled & ((ROLE_WORDS | TITLE_WORDS) - DEGREE_ROLES)
+    return school and years_only and exp.end != exp.start and not role
+
+
+def _not_a_job(
+    index: int, exp: Experience, schools: set[str], studies: list[Education]
+) -> dict[str, Any] | None:
     names = f"{exp.title} {exp.company}"
     school = fold(exp.company).strip() in schools and not names_role(exp.title)
+    school = school or _a_study_twice(exp, studies) or _school_years(exp)
     if not school and (names_role(exp.title) or not NOT_A_JOB_RE.search(fold(names))):
         return None
     return finding(
@@ -185,6 +258,8 @@ def entry_field_findings(content: CvContent) -> list[dict[str, Any]]:
     owner = fold(content.header.name).strip()
     owner = "" if names_role(owner) else owner  # a title read as the name names no one
     schools = {fold(e.institution).strip() for e in content.education if e.institution.strip()}
+    # A school read as the degree's name ("Example University" as the degree, no school).
+    schools |= {fold(e.degree).strip() for e in content.education if _names_school(e.degree)}
     repeated = _repeated(content, "title", "company") | _repeated(content, "company", "title")
     for index, exp in enumerate(content.experience):
         lines = [exp.title, exp.company, exp.location, *exp.description.splitlines()]
@@ -193,7 +268,7 @@ def entry_field_findings(content: CvContent) -> list[dict[str, Any]]:
             or _sentence(index, exp)
             or _place(index, exp, repeated)
             or _scrap(index, exp, owner)
-            or _not_a_job(index, exp, schools)
+            or _not_a_job(index, exp, schools, content.education)
         )
         found = found or _referee("experience", index, exp, [*lines, *exp.bullets])
         if found:

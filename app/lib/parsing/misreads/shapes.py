@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from app.lib.parsing.entries.entry_words import strong_title_words
 from app.lib.parsing.fields.contact import EMAIL_RE, URL_RE, looks_like_location
 from app.lib.parsing.fields.languages import language_key
 from app.lib.parsing.fields.skills_vocab import find_skill_spans
@@ -55,6 +56,10 @@ ACTION_NOUNS = word_set(
     "improvement creation analysis"
 )
 PHRASE_WORDS = word_set("the in for with to on and")
+PHRASE_CONTENT_WORDS = 4
+FIRST_PERSON_RE = re.compile(r"(?i:\bje\b|\bnous\b|\bj['’](?=\w))|\bmy\b|\bwe\b")
+LIST_ITEMS = 3  # items of a list where an employer belongs
+LIST_ITEM_WORDS = 3
 PREPOSITIONS = word_set("with on for in to the a an")
 VERBS = word_set(
     "work help assist manage develop lead support create implement design build ensure provide "
@@ -65,7 +70,13 @@ PERSONAL_LABELS = word_set(
     "familiale marital status permis"
 )
 RULE_RE = re.compile(r"[-_=.·]{4,}")
+# First words of a skills list's headings ("Outils et langages", "Software tools").
+LIST_HEADING_WORDS = word_set(
+    "langages languages outils tools logiciels software frameworks competences skills "
+    "methodologies methodes"
+)
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+HEADING_JOIN_RE = re.compile(r"\s*/\s*|\s+(?:AND|ET|&)\s+")
 US_STATE_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+)?,?\s[A-Z]{2}$")
 
 
@@ -148,22 +159,52 @@ def _starts_with_action(words: list[str], employer: bool) -> bool:
         return False
     verb_form = first.endswith(("ed", "ing")) and (employer or fold(second) in DETERMINERS)
     article = fold(second).split("'")[0]  # "d'un", "l'équipe"
-    action = fold(first) in ACTION_NOUNS and article in DETERMINERS
+    # "Gestion des…", "Development of a billing module…" (no title starts with a deed and "of").
+    action = fold(first) in ACTION_NOUNS and (article in DETERMINERS or article == "of")
     verb = fold(first) in VERBS and (employer or fold(second) in PREPOSITIONS)
     return verb_form or action or verb
 
 
+def _lowercase_phrase(words: list[str]) -> bool:
+    """ "Analyse statistique des données de mobilité urbaine": four words of content in
+    lowercase, where an organisation's name capitalises its words or names what it
+    is ("Ministère de l'économie et des finances" has two)."""
+    content = [w for w in words if w[:1].islower() and len(w) >= 4 and fold(w) not in DANGLING]
+    return len(content) >= PHRASE_CONTENT_WORDS
+
+
+def _first_person(text: str) -> bool:
+    """ "je travaille…", "j'ai…", "my team…": someone telling, never a name (FR/EN; not "I",
+    which US titles use as a grade, nor a capitalised "My", which brands use)."""
+    return bool(FIRST_PERSON_RE.search(text))
+
+
+def _listed_names(text: str) -> bool:
+    """ "EC2 servers, Security Groups, Lambda functions": three or more short items where an
+    employer's name belongs (a skills line), unless one names an organisation or the last is
+    a place."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    short = all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
+    if len(items) < LIST_ITEMS or not short or names_organisation(text):
+        return False
+    return not looks_like_location(items[-1])  # "Ernst & Young, Audit, Paris": a name, a place
+
+
 def reads_as_sentence(value: str, employer: bool = False) -> bool:
     """A sentence or a bullet's text where a name belongs (see ``_sentence_marks``); in an
-    employer's field also a list of lowercase items ("scripts, tools")."""
+    employer's field also a list of items ("scripts, tools"; "EC2, Security Groups, IAM")."""
     text = value.strip()
     words = WORD_RE.findall(text)
     if len(words) < 2:
         return False
-    if len(words) >= 3 and _sentence_marks(text, words, employer):
+    if len(words) >= 3 and (_sentence_marks(text, words, employer) or _first_person(text)):
+        return True
+    if employer and _listed_names(text):
         return True
     unbracketed = WORD_RE.findall(re.sub(r"\([^)]*\)", " ", text))  # "ACME (what it means)"
     if employer and (_lower_list(text) or _english_phrase(unbracketed)):
+        return True
+    if employer and _lowercase_phrase(unbracketed) and not names_organisation(text):
         return True
     return _starts_with_action(words, employer)
 
@@ -177,14 +218,23 @@ def reads_as_place(value: str) -> bool:
 
 
 def reads_as_heading(value: str) -> bool:
-    """A section's heading ("Awards", "Compétences", "AWARDS/EXTRAS", "S KILLS") read as a
-    title or an employer."""
+    """A section's heading ("Awards", "Compétences", "AWARDS/EXTRAS", "S KILLS", "A WARDS AND
+    C OURSES") read as a title or an employer."""
     text = value.strip()
     if len(text) > 60 or ":" in text or names_role(text):
         return False
     unspaced = re.sub(r"\b([A-Z]) (?=[A-Z]{2})", r"\1", text)  # letter-spaced capitals
-    parts = [unspaced, *unspaced.split("/")] if text.isupper() else [unspaced]
+    # Headings in capitals join two sections' names ("AWARDS AND COURSES").
+    parts = [unspaced, *HEADING_JOIN_RE.split(unspaced)] if text.isupper() else [unspaced]
     return any(match_cv_heading(part) is not None for part in parts if part.strip())
+
+
+def reads_as_list_heading(value: str) -> bool:
+    """ "Outils et langages", "Logiciels": the heading of a skills list (its first word
+    names a kind of skill), naming no job."""
+    found = WORD_RE.findall(fold(value))
+    role = names_role(value) or strong_title_words(value) > 0  # "Software architect"
+    return bool(found) and found[0] in LIST_HEADING_WORDS and not role
 
 
 def reads_as_skill_or_language(value: str) -> bool:
@@ -231,4 +281,6 @@ def reads_as_scrap(value: str) -> bool:
     if one_verb and lexicon_word(text.lower()):
         return True  # "Designed": a bullet's first word
     one_word = text.islower() and len(text.split()) == 1 and text.isalpha()
-    return one_word and not names_role(text) and lexicon_word(text)
+    # The word list holds some words without their accents ("rencontree" for "rencontrée").
+    common = lexicon_word(text) or lexicon_word(fold(text))
+    return one_word and not names_role(text) and common

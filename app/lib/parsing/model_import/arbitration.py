@@ -11,7 +11,9 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
   reading holds the other, the model's bounds win; a town is no employer, nor a title.
 * An entry only the model read comes in when its names and its dates are written together at
   its own lines (not the headline under the candidate's name), and no item of another section
-  holds those lines; otherwise the user is asked to confirm it (a finding), it is not added.
+  holds those lines. When both its names are written together there but its dates stand
+  elsewhere in the file (a date column pasted apart), it comes in and its dates are asked
+  about; otherwise the user is asked to confirm it (a finding), it is not added.
 * An entry only the rules read stays unless the model read its lines as another section's
   item, or it is not shaped like a job (a talk, a degree, a score, no employer): then the user
   is asked.
@@ -21,6 +23,7 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,11 +41,12 @@ from app.lib.parsing.model_import.verify_source import norm
 from app.lib.text_forms import squash
 
 Entry = Experience | Education | Project
-Held = tuple[Span, str]  # an item's heading lines and its year
+Held = tuple[Span, str, frozenset[str]]  # an item's heading lines, its year, its names (squashed)
 NAMES = {"experience": ("title", "company"), "education": ("degree", "institution"),
          "projects": ("name", "role")}  # fmt: skip
 FILLED = ("location", "description", "url", "field")
-BOUNDED = 6  # written at the entry's lines and shaped like its field (see _name_score)
+BOUNDED = 10  # written at the entry's lines and shaped like its field (see _name_score)
+BLOCK = 8  # lines either side of an entry's heading where its other lines may stand
 SWAP_FIT = -1.0  # the section's layout must say "swapped" this clearly to swap a model's roles
 CROSS_FIT = 0.5  # …and "as the model reads them" this clearly for them to win over the rules'
 
@@ -52,7 +56,7 @@ class Decision:
     """What the arbitration did, for the import report (import_merge.py words it)."""
 
     kind: str  # differ | model_won | model_only | model_unconfirmed | rules_unconfirmed |
-    #            roles_swapped
+    #            roles_swapped | model_dates_apart
     entry: Entry
     name: str = ""
     other: str = ""
@@ -75,9 +79,25 @@ def _year(value: str | None) -> str:
     return (value or "")[:4]
 
 
+def squashed_names(names: Sequence[str | None]) -> frozenset[str]:
+    """An item's names as compared across readings (Held)."""
+    return frozenset(squash(n) for n in names if n) - {""}
+
+
+def _finer(value: str | None, than: str | None) -> bool:
+    """The same year written to the month where the other reading has the year alone."""
+    return bool(value and than) and len(value or "") > len(than or "") and _year(value) == than
+
+
 def _same(a: str, b: str) -> bool:
     """Two names that are one reading of the other (both written)."""
     return bool(a.strip() and b.strip()) and not differ(a, b)
+
+
+def place_heads(locations: list[str]) -> set[str]:
+    """The towns of locations as the readings give them: "Minneapolis, MN" gives
+    "minneapolis"; a location of one part is a town as it stands."""
+    return {squash(loc.split(",")[0]) for loc in locations if loc.strip()} - {""}
 
 
 def _named(entry: Entry, section: str) -> Named:
@@ -94,6 +114,7 @@ class Arbiter:
         self.decisions: list[Decision] = []
         self.header: set[str] = set()  # the candidate's name and contacts: no entry's field
         self.name_lines: list[int] = []  # lines that write the candidate's name alone
+        self.places: set[str] = set()  # towns the readings give as a location (place_heads)
         self.layout = SectionLayout(source)
         self.swapped: set[str] = set()  # ids of the model's entries whose roles were swapped
 
@@ -197,18 +218,23 @@ class Arbiter:
             # The model's value is the rules' other name of this entry: the same two names in
             # swapped roles, which the text does not settle; the rules' roles stand.
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
-            if not swapped and self._name_score(other, name, spans) > self._name_score(
-                mine, name, spans
+            partner = getattr(kept, opposite)
+            anchors = self.source.lines_quoting(partner) if partner else []
+            if not swapped and self._support(other, name, spans, anchors) > self._support(
+                mine, name, spans, anchors
             ):
                 setattr(kept, name, other)
                 self.decisions.append(Decision("model_won", kept, name, mine))
             else:
                 self.decisions.append(Decision("differ", kept, name, other))
-        better = self._date_score(theirs.start, spans) > self._date_score(kept.start, spans)
-        if better or not kept.start:
+        their_start = self._date_score(theirs.start, spans)
+        better = their_start > self._date_score(kept.start, spans)
+        if better or not kept.start or (their_start and _finer(theirs.start, kept.start)):
             kept.start = theirs.start
         their_end = self._date_score(theirs.end, spans) + dates_ordered(kept.start, theirs.end)
         my_end = self._date_score(kept.end, spans) + dates_ordered(kept.start, kept.end)
+        if kept.end and kept.end == kept.start and len(kept.end) > len("2019"):
+            my_end = 0  # the start's own month read again as the end: nothing says it ended
         ongoing = getattr(kept, "current", False)  # a project has no "current"
         if their_end > my_end or (kept.end is None and not ongoing and theirs.end):
             kept.end = theirs.end
@@ -280,11 +306,28 @@ class Arbiter:
         self.decisions.append(Decision("model_won", kept, name, mine))
 
     def _name_score(self, value: str, name: str, spans: list[Span]) -> int:
-        """Written at the entry's lines (2), shaped like the field (1); an employer that is a
-        town loses to one that is not (an organisation's name, not where it sits)."""
+        """Written at the entry's lines (4), shaped like the field (2) and written within its
+        block (4 more); an employer that is a town loses to one that is not (1: an
+        organisation's name, not where it sits), a town
+        the place list does not know included when the CV gives it as a location elsewhere
+        ("Skykit, Minneapolis, MN" makes "Minneapolis" a place)."""
         at_lines = any(self.source.quoted(value, span) for span in spans)
         shaped = name_shaped(value, name) and squash(value) not in self.header
-        return 4 * at_lines + 2 * shaped + (not town_like(value))
+        # A name of the entry's block beats what is no name at all (a bullet glyph, a
+        # sentence) written closer: five "●" lines may stand between a title and its employer.
+        in_block = shaped and any(self.source.quoted(value, s.around(BLOCK)) for s in spans)
+        town = town_like(value) or squash(value) in self.places
+        return 4 * at_lines + 2 * shaped + 4 * in_block + (not town)
+
+    def _support(
+        self, value: str, name: str, spans: list[Span], anchors: list[int]
+    ) -> tuple[int, int]:
+        """How well the source supports ``value`` (_name_score), then how close it stands to
+        the entry's other name (its lines: ``anchors``): on a tie, the line beside the title
+        is its employer, not a line of the entry before that the rules took for it."""
+        lines = self.source.lines_quoting(value)
+        gap = min((abs(a - b) for a in lines for b in anchors), default=len(self.source.raw))
+        return self._name_score(value, name, spans), -gap
 
     def _date_score(self, value: str | None, spans: list[Span]) -> int:
         return 2 * any(self.source.dated(value, span) for span in spans)
@@ -296,13 +339,11 @@ class Arbiter:
         heading of its group, just above), not at the lines under the candidate's name (the
         CV's headline: a title, a sought internship and its dates)."""
         found = self.heading(entry)
-        if found is None or not entry.start:
-            return False
-        if any(line <= found.first <= line + NEAR for line in self.name_lines):
+        if found is None or not entry.start or self._under_name(found):
             return False
         near = found.around()
         named = any(self.source.quoted(n, near) for n in _names(entry, self.section))
-        taken = [*self.others, *(span for span, _ in self.elsewhere)]
+        taken = [*self.others, *(span for span, _, _ in self.elsewhere)]
         dated = all(
             self.source.dated(value, near) or self.source.dated_above(value, found, taken)
             for value in (entry.start, entry.end)
@@ -310,15 +351,37 @@ class Arbiter:
         )
         return named and dated
 
+    def named_together(self, entry: Entry) -> bool:
+        """Both names written together at the entry's own lines, outside the headline, and
+        dates the file writes elsewhere (verify.py keeps only dates the file writes): an entry
+        whose dates stand apart (a date column pasted after the text). It is kept and its dates
+        asked about (a finding), not dropped: the names say an entry stands there."""
+        found = self.heading(entry)
+        names = _names(entry, self.section)
+        if found is None or not entry.start or not all(n.strip() for n in names):
+            return False
+        if self._under_name(found):
+            return False
+        near = found.around()
+        return all(self.source.quoted(n, near) for n in names)
+
+    def _under_name(self, found: Span) -> bool:
+        """``found`` stands at the lines under the candidate's name: the CV's headline."""
+        return any(line <= found.first <= line + NEAR for line in self.name_lines)
+
     def held_elsewhere(self, entry: Entry) -> bool:
         """The entry's lines are an item of another section: the model's own reading, or the
-        rules' item of the same year (names and dates together): it is not added twice."""
+        rules' item of the same year (names and dates together): it is not added twice. An
+        undated item of the rules holds it only under the same names: otherwise its lines may
+        be a job's heading the rules filed elsewhere, and the job would vanish without a word."""
         found = self.heading(entry)
         if found is None:
             return False
+        year = _year(entry.start)
+        names = squashed_names(_names(entry, self.section))
         return any(found.overlaps(other) for other in self.others) or any(
-            found.overlaps(span) and year in ("", _year(entry.start))
-            for span, year in self.elsewhere
+            found.overlaps(span) and (theirs == year or (not theirs and names <= held))
+            for span, theirs, held in self.elsewhere
         )
 
     def rules_doubt(self, entry: Entry) -> str | None:

@@ -2,16 +2,25 @@
 import_merge.py's arbitration, after "written at the entry's own lines" (evidence.py).
 
 An employer or a title is a name, not a sentence; a title is not a place; an end is not before
-its start. An entry with no employer or no title, or whose name is a degree, a talk or a test
-score, is not shaped like a job: when only the rules read it, the user is asked.
+its start. An entry with no employer or no title, or whose name is a degree, a talk, a test
+score, a language and its level, or whose employer is a place, is not shaped like a job: when
+only the rules read it, the user is asked.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.lib.parsing.entries.entry_words import is_place, is_place_like
+from app.lib.parsing.entries.entry_words import (
+    COMPANY_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_RANKS,
+    TITLE_WORDS,
+    is_place,
+    is_place_like,
+)
 from app.lib.parsing.entries.roles import DEGREE_WORDS
+from app.lib.parsing.fields.languages import has_level_wording, language_key
 from app.lib.parsing.text.text import SENTENCE_END, word_set
 from app.lib.text_forms import fold
 
@@ -28,6 +37,10 @@ SCORE_RE = re.compile(
 )
 WORD_RE = re.compile(r"[a-z0-9]+")
 TOWN_TAIL_RE = re.compile(r",\s*\S|\s[A-Z]{2}\.?$")  # "Seoul, S.Korea", "Boston MA"
+FRAGMENT_ENDS = frozenset("/,|•–—-:(&+")
+FRAGMENT_STARTS = frozenset("/,|)&+:;")
+# Two capitals that end a company's name, not a town's ("Marimetrics AS", "Volvo AB").
+LEGAL_TAILS = frozenset(["AS", "AB", "AG", "SA", "NV", "BV", "OY", "KG", "LP", "SE", "KK"])
 
 
 def _words(text: str) -> list[str]:
@@ -44,19 +57,54 @@ def is_prose(text: str) -> bool:
     return count >= PROSE_WORDS and (stripped.endswith(SENTENCE_END) or opens_low)
 
 
+def is_fragment(text: str) -> bool:
+    """A piece cut out of a longer line: a bracket left open or closed alone ("(JavaScript"),
+    or a separator at either end ("ASME II / ASME V /")."""
+    stripped = text.strip()
+    brackets = stripped.count("(") != stripped.count(")")
+    return brackets or stripped[-1:] in FRAGMENT_ENDS or stripped[:1] in FRAGMENT_STARTS
+
+
+def is_task_list(text: str) -> bool:
+    """A list of tasks or topics where a name belongs ("Integration, testing", "Assistance
+    technique, supervision"): items after a comma that open in lower case. A name's parts
+    after a comma open in capitals ("ETPO, Technirep", "Acme, Inc.")."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) >= 2 and any(p[:1].islower() for p in parts[1:])
+
+
 def name_shaped(value: str, field: str) -> bool:
     """``value`` could be this name field: not prose, not a bare date, a title not a place."""
     if not value.strip():
         return False
-    if is_prose(value) or not any(c.isalpha() for c in value):
+    if is_prose(value) or is_fragment(value) or not any(c.isalpha() for c in value):
+        return False
+    if field in ("company", "institution") and is_task_list(value):
+        return False  # a title may go on after a comma ("Attaché énergie, expert …")
+    if field == "company" and role_only(value):
         return False
     return not (field in ("title", "degree", "name") and is_place(value))
+
+
+def role_only(value: str) -> bool:
+    """Words that name a role or a rank and nothing else ("TRAINEE", "Stagiaire", "Junior
+    consultant"): a title, not an employer. A modifier alone ("Freelance") is how some CVs
+    name the employer of self-employed work."""
+    tokens = _words(value)
+    roles = [t for t in tokens if t in TITLE_WORDS or t in TITLE_RANKS]
+    return (
+        len(roles) == len(tokens) > 0
+        and not any(t in COMPANY_WORDS for t in tokens)
+        and any(t not in TITLE_MODIFIERS for t in roles)
+    )
 
 
 def town_like(value: str) -> bool:
     """A place as CVs write it, including the forms the place list does not know: a short
     name with no title or organisation word followed by a region ("Boston MA")."""
     text = value.strip()
+    if text and text.split()[-1].rstrip(".") in LEGAL_TAILS:
+        return False
     return is_place(text) or (is_place_like(text) and bool(TOWN_TAIL_RE.search(text)))
 
 
@@ -66,6 +114,11 @@ def dates_ordered(start: str | None, end: str | None) -> bool:
     if not start or not end:
         return True
     return end > start or (len(end) == len(start) == len("2019") and end == start)
+
+
+def _language_and_level(name: str, level: str) -> bool:
+    """A line of the languages section ("Arabe" / "Débutant", "English" / "C1")."""
+    return language_key(name) is not None and has_level_wording(level)
 
 
 def job_shape_problem(title: str, company: str) -> str | None:
@@ -81,4 +134,10 @@ def job_shape_problem(title: str, company: str) -> str | None:
         return "score"
     if is_prose(title) or is_prose(company):
         return "prose"
+    if is_fragment(title) or is_fragment(company):
+        return "fragment"
+    if _language_and_level(title, company) or _language_and_level(company, title):
+        return "language"
+    if is_place(company):
+        return "place"
     return None

@@ -7,8 +7,10 @@ trusted as such: per entry and per field, the reading the source supports better
 entry's own lines wins (arbitration.py), the rules' on a tie, and the rules fill what the model
 left out. What was decided against a reader is reported next to the field; an entry only one
 reader found that the source does not clearly support is shown for the user to confirm
-(import_unconfirmed_entry), never added silently. Nothing is invented: every value comes from
-one of two readings of the same text, both checked against it.
+(import_unconfirmed_entry), never added silently; one whose names the source writes together
+but whose dates stand apart is added with its dates asked about (import_model_dates_apart).
+Nothing is invented: every value comes from one of two readings of the same text, both checked
+against it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Project
-from app.lib.parsing.model_import.arbitration import NAMES, Arbiter, Decision, Entry, Held
+from app.lib.parsing.model_import.arbitration import (
+    NAMES,
+    Arbiter,
+    Decision,
+    Entry,
+    Held,
+    place_heads,
+    squashed_names,
+)
 from app.lib.parsing.model_import.evidence import SourceLines, Span
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import norm
@@ -61,12 +71,14 @@ def _headings(source: SourceLines, content: CvContent, skip: str) -> list[Held]:
             names = (getattr(entry, first), getattr(entry, second))
             span = source.heading(names, (entry.start, entry.end))
             if span is not None:
-                found.append((span, (entry.start or "")[:4]))
+                found.append((span, (entry.start or "")[:4], squashed_names(names)))
     for group in EXTRA_GROUPS:
         for item in getattr(content.extras, group):
             span = source.heading((item.name, item.issuer), (item.date,))
             if span is not None:
-                found.append((span, (item.date or "")[:4]))
+                found.append(
+                    (span, (item.date or "")[:4], squashed_names((item.name, item.issuer)))
+                )
     return found
 
 
@@ -74,11 +86,16 @@ def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
 ) -> tuple[list[Any], list[Decision]]:
     rules_entries, model_entries = getattr(rules, section), getattr(model, section)
-    others: list[Span] = [span for span, _ in _headings(source, model, section)]
+    others: list[Span] = [span for span, _, _ in _headings(source, model, section)]
     arbiter = Arbiter(source, section, others, _headings(source, rules, section))
     contact = rules.header.contact
     arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
                                           contact.location) if v}  # fmt: skip
+    located = [*rules_entries, *model_entries]
+    arbiter.places = place_heads(
+        [contact.location, model.header.contact.location]
+        + [str(getattr(e, "location", "") or "") for e in located]
+    )
     names = {rules.header.name, model.header.name} - {""}
     arbiter.name_lines = sorted({i for name in names for i in source.name_lines(name)})
     model_entries = arbiter.set_roles(rules_entries, model_entries)
@@ -90,7 +107,8 @@ def _section(
         if twin is None:
             if arbiter.held_elsewhere(entry):
                 continue
-            if not arbiter.earns_place(entry):
+            placed = arbiter.earns_place(entry)
+            if not placed and not arbiter.named_together(entry):
                 arbiter.decisions.append(
                     Decision("model_unconfirmed", entry, lines=arbiter.lines_of(entry))
                 )
@@ -98,7 +116,9 @@ def _section(
             merged.insert(after + 1, entry)
             after += 1
             known |= {norm(b) for b in getattr(entry, "bullets", [])}
-            arbiter.decisions.append(Decision("model_only", entry))
+            arbiter.decisions.append(
+                Decision("model_only" if placed else "model_dates_apart", entry)
+            )
             if entry.id in arbiter.swapped:
                 arbiter.decisions.append(Decision("roles_swapped", entry))
             continue
@@ -142,6 +162,13 @@ def _findings(section: str, merged: list[Any], decisions: list[Decision]) -> lis
             findings.append(
                 llm_finding("import_model_only", at, d.entry.id, getattr(d.entry, name),
                             label=label)
+            )  # fmt: skip
+        elif d.kind == "model_dates_apart":
+            at = f"{section}[{_at(merged, d.entry)}].start"
+            dates = " – ".join(v for v in (d.entry.start, d.entry.end) if v)
+            findings.append(
+                llm_finding("import_model_dates_apart", at, d.entry.id, d.entry.start,
+                            label=label, value=dates)
             )  # fmt: skip
         else:
             reader = "model" if d.kind == "model_unconfirmed" else "rules"

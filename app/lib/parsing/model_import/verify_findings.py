@@ -67,6 +67,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
            "organisation; your other entries write them the other way round, so they were "
            "swapped. Check them."),
     ),
+    "import_model_dates_apart": (
+        "warning",
+        N_("%(label)s was found by the AI only, and its dates (%(value)s) are not written "
+           "beside it in your file: check them against your file."),
+    ),
     "import_model_only": (
         "warning",
         N_("%(label)s was found by the AI only (the built-in parser did not see this entry): "

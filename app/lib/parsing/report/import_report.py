@@ -25,6 +25,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.parsing.misreads.detect import misread_findings
+from app.lib.parsing.misreads.lost_dates import lost_date_findings
 from app.lib.parsing.report.report_coverage import coverage
 from app.lib.parsing.report.report_entries import (
     education_checks,
@@ -170,6 +171,7 @@ def build_import_report(
             if line and fold(line) not in seen and fold(line) not in reported:
                 unplaced.append(line)
                 seen.add(fold(line))
+    items += lost_date_findings(content, unplaced)
     if unplaced:
         percent = math.floor(100 * share) if share is not None else 0  # never "100 %" here
         item = problem(

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.parsing.misreads.detect import MISREAD_CODES
+from app.lib.parsing.report.placed_lines import cv_words, placed_in
 from app.lib.parsing.report.report_suspicions import MAJOR, SUSPICION_CODES, structure_suspicions
 from app.lib.text_forms import fold
 
@@ -100,10 +101,16 @@ def _squashed(text: str) -> str:
 
 def unplaced_now(stored: Mapping[str, Any], content: CvContent) -> list[str]:
     """The stored unplaced lines that are still nowhere in ``content`` (the user placed the
-    others, by the review page's form or by hand)."""
+    others, by the review page's form or by hand, even split over several fields:
+    placed_lines.py)."""
     placed = _squashed(content.full_text())
+    words = cv_words(content)
     lines = [str(line) for line in stored.get("unplaced") or []]
-    return [line for line in lines if _squashed(line_text(line)) not in placed]
+    return [
+        line
+        for line in lines
+        if _squashed(line_text(line)) not in placed and not placed_in(line_text(line), words)
+    ]
 
 
 def _unplaced_item(

@@ -32,7 +32,9 @@ CV_HEADINGS: dict[str, tuple[str, ...]] = {
         "parcours", "parcours professionnel", "historique professionnel", "emplois",
         "postes occupes", "experiences significatives", "relevant experience",
         "experience pro", "professional background", "experience recente",
-        "experiences recentes", "work",
+        "experiences recentes", "work", "situation actuelle", "poste actuel",
+        "current position", "current positions", "academic positions", "research positions",
+        "positions academiques", "postes academiques",
     ),
     "education": (
         "formation", "formations", "education", "etudes", "diplomes", "diplome",

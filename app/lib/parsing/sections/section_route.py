@@ -104,7 +104,7 @@ def _dated_name(line: str) -> bool:
     return not text[found.span[1] :].strip(" .,;") and text[: found.span[0]].rstrip().endswith(":")
 
 
-def _dated(block: list[str]) -> bool:
+def dated_block(block: list[str]) -> bool:
     """A block that reads as an entry: a short line with a date range and words beside it, or
     a date range alone on its line within the block ("Python (2018 – 2023)" is a skill, a
     sentence with two years is prose); no "Label: items" line."""
@@ -125,7 +125,7 @@ def _title_like(block: list[str]) -> bool:
     return len(block) == 1 and 0 < len(text.split()) <= MAX_TITLE_WORDS and not is_bullet(text)
 
 
-def _studies(block: list[str]) -> bool:
+def study_block(block: list[str]) -> bool:
     """A dated block that names a degree, or a school and no job title: a study, whichever
     dated section came last."""
     found = {w for line in block for w in words(line)}
@@ -145,14 +145,14 @@ def _other_column_entries(lines: list[str]) -> tuple[list[str], list[str], list[
     titled: list[str] | None = None  # where the lone title line above went: its dates follow
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else []
-        title = _title_like(block) and bool(following) and _dated(following)
-        study = _studies(block)
+        title = _title_like(block) and bool(following) and dated_block(following)
+        study = study_block(block)
         # "Lycée X : 2016-2021" / "Baccalauréat : SES, HGGSP": label lines, yet an entry.
-        if _dated(block) or (_dated_name(block[0]) and study):
+        if dated_block(block) or (_dated_name(block[0]) and study):
             target = titled if titled is not None else studies if study else entries
             titled = None
         elif title and not states_languages(clean(block[0])):
-            target = titled = studies if _studies([*block, *following]) else entries
+            target = titled = studies if study_block([*block, *following]) else entries
         else:
             target, titled = rest, None
         target.extend([*block, ""])

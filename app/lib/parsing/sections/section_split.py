@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.entries.entry_words import strong_title_words
 from app.lib.parsing.sections.heading_pictograms import pictogram_headings
 from app.lib.parsing.sections.heading_style import (
@@ -35,6 +36,7 @@ MAX_PICTOGRAM_WORDS = 5
 MAX_LINES_ABOVE_LABEL = 2
 MIN_PICTOGRAM_HEADINGS = 3
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+ENTRY_HEAD_LINES = 3  # an entry's head: employer, title, dates
 LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
 
 
@@ -176,6 +178,13 @@ def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     return is_bullet(following)
 
 
+def _dated_below(lines: list[str], index: int) -> bool:
+    """A date within the next few lines: an entry's head in capitals (its employer), not a
+    heading, in a section of entries (pasted text has no styles to tell them apart)."""
+    following = [x for x in lines[index + 1 :] if not _blank(x)][:ENTRY_HEAD_LINES]
+    return any(find_date_range(x) is not None for x in following)
+
+
 def _unknown_heading(
     lines: list[str], index: int, current: Section, style: HeadingStyle | None
 ) -> bool:
@@ -195,6 +204,8 @@ def _unknown_heading(
         return False
     if _letter_spaced(line):
         return True
+    if current.key in ENTRY_SECTIONS and _dated_below(lines, index):
+        return False  # "BANQUE - CIC LYON" / "Job d'été - Conseiller" / "Juillet 2024": a job
     if strong_title_words(line) or len(re.findall(r"[^\W\d_]{3,}", line)) < 2:
         return False  # "CHEF DE CHANTIER" names a job; "SQL & R", "POWER BI" are items
     words = len(line.split())

@@ -54,7 +54,14 @@ HEADING_NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys(_each("prix distinctions awards honors honours recompenses"), "awards"),
     **dict.fromkeys(_each("benevolat volunteering engagements engagement"), "volunteering"),
-    **dict.fromkeys(_each("publications articles papers"), "publications"),
+    # Academic CVs list talks and preprints beside papers: dated, yet not jobs.
+    **dict.fromkeys(
+        _each(
+            "publications articles papers prepublications pre-publications preprints "
+            "exposes seminaires seminars talks conferences communications posters"
+        ),
+        "publications",
+    ),
     **dict.fromkeys(
         _each("interets interet hobbies loisirs passions interests activites activities"),
         "interests",
@@ -96,6 +103,7 @@ QUALIFIERS = word_set(
     fonctionnelles metier metiers clinical medical industrielles industrial initiale continue
     supplementary complementary specific specifiques diverses divers various miscellaneous
     extra centres centre sociales social saisonnier saisonniers saisonniere saisonnieres seasonal
+    invited selected contributed oral orales orale scientifiques scientific
     """
 )
 

@@ -19,8 +19,9 @@ import re
 from functools import cache
 
 from app.lib.parsing.fields.skills_vocab import SKILLS
-from app.lib.pdf_read.hyphenation import CONTINUATION, rejoin
+from app.lib.pdf_read.hyphenation import CONTINUATION, Style, rejoin
 from app.lib.pdf_read.lexicon import Vocabulary, letter_runs
+from app.lib.styled_text import StyledText, line_styles_of
 
 # After "short-": the hyphen stands for "-term" still to come ("short- and long-term").
 SUSPENDED = frozenset({"and", "or", "to", "et", "ou", "à", "a"})
@@ -32,10 +33,12 @@ def _skill_words() -> tuple[str, ...]:
     return tuple(letter_runs(SKILLS))
 
 
-def _glue_compounds(lines: list[str]) -> list[str]:
+def _glue_compounds(lines: list[str], styles: list[Style]) -> tuple[list[str], list[Style]]:
     """A hyphen the word-joining left at a line end is the word's own: the next line's first
-    word joins it, hyphen kept ("goal-" / "oriented team" → "goal-oriented" / "team")."""
+    word joins it, hyphen kept ("goal-" / "oriented team" → "goal-oriented" / "team"). A line
+    left empty goes, with its style."""
     out = list(lines)
+    kept = list(styles)
     index = 0
     while index < len(out) - 1:
         end = _OWN_HYPHEN.search(out[index].rstrip())
@@ -46,8 +49,9 @@ def _glue_compounds(lines: list[str]) -> list[str]:
             out[index + 1] = following[start.end() :]
             if not out[index + 1].strip():
                 del out[index + 1]
+                del kept[index + 1]
         index += 1
-    return out
+    return out, kept
 
 
 def rejoin_hyphenated(text: str) -> str:
@@ -56,5 +60,9 @@ def rejoin_hyphenated(text: str) -> str:
     if not any(_OWN_HYPHEN.search(line.rstrip()) for line in lines[:-1]):
         return text
     vocabulary = Vocabulary([*letter_runs(text), *_skill_words()])
-    joined, _ = rejoin(lines, [None] * len(lines), vocabulary)
-    return "\n".join(_glue_compounds(joined))
+    # The PDF's line styles go along, line for line: the section splitter reads headings by
+    # them, and without them an employer set in capitals reads as a heading.
+    styles = list(line_styles_of(text))
+    joined, kept = rejoin(lines, styles or [None] * len(lines), vocabulary)
+    glued, kept = _glue_compounds(joined, kept)
+    return StyledText("\n".join(glued), kept) if styles else "\n".join(glued)

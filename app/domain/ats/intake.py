@@ -1,0 +1,78 @@
+"""What an ATS check's upload must be, checked while the request is open: a PDF (by its bytes),
+not empty, within the import's size limit (``upload_max_bytes``). The page limit is the
+import's too, checked by the reader in its child process. A refused upload leaves nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from litestar import Request
+from litestar.datastructures import UploadFile
+
+from app.config import Settings
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.lib.pdf_text import looks_like_pdf
+
+# Hard ceiling on the request body: above the 5 MB file limit plus multipart overhead; the
+# configured limit is checked from Content-Length before the body is read.
+UPLOAD_BODY_CEILING = 16 * 1024 * 1024
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PdfUpload:
+    filename: str
+    data: bytes
+
+
+def too_large(settings: Settings) -> InputError:
+    return InputError(
+        N_("The file is larger than the %(limit)s MB limit."),
+        code="ats.too_large",
+        http_status=413,
+        limit=round(settings.upload_max_bytes / (1024 * 1024), 1),
+    )
+
+
+def file_name(name: str) -> str:
+    base = PurePath(name.replace("\\", "/")).name.strip()
+    return (base or "cv.pdf")[:255]
+
+
+def checked_pdf(filename: str, data: bytes, settings: Settings) -> PdfUpload:
+    name = file_name(filename)
+    if not data:
+        raise InputError(N_("The file is empty."), code="ats.empty_file", where="file")
+    if len(data) > settings.upload_max_bytes:
+        raise too_large(settings)
+    if not looks_like_pdf(data):
+        raise InputError(
+            N_("%(name)s is not a PDF (it does not start with %%PDF-)."),
+            code="ats.not_pdf",
+            where="file",
+            name=name,
+        )
+    return PdfUpload(name, data)
+
+
+async def pdf_from_request(request: Request[Any, Any, Any], settings: Settings) -> PdfUpload:
+    """The multipart field ``file``, checked."""
+    declared = request.headers.get("content-length", "")
+    limit = settings.upload_max_bytes + MULTIPART_OVERHEAD
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise too_large(settings)
+    if request.content_type[0] != "multipart/form-data":
+        raise InputError(
+            N_("Send the PDF as multipart/form-data, in a file field named 'file'."),
+            code="ats.unsupported_request",
+            http_status=415,
+        )
+    form = await request.form()
+    file = form.get("file")
+    if not isinstance(file, UploadFile):
+        raise InputError(N_("Choose a PDF to check."), code="ats.no_file", where="file")
+    return checked_pdf(file.filename or "", await file.read(), settings)

@@ -1,0 +1,149 @@
+"""JSON shapes of the ATS check API (camelCase, as the rest of the API). Findings carry their
+stable ``code`` and ``values`` beside the message and advice written in the reader's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.openapi.spec import Schema
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
+from msgspec import Struct
+
+from app.db.models import AtsCheck
+from app.domain.ats.view import check_view
+
+UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
+CHECK_BODY = {
+    "multipart/form-data": Schema(
+        type=OpenAPIType.OBJECT,
+        required=["file"],
+        properties={
+            "file": Schema(
+                type=OpenAPIType.STRING,
+                format=OpenAPIFormat.BINARY,
+                description=f"The PDF to check (any PDF: yours, or one of ours); not empty, at "
+                f"most {UPLOAD_LIMIT}, and at most as many pages as an import takes",
+            )
+        },
+    ),
+    "application/json": Schema(
+        type=OpenAPIType.OBJECT,
+        title="A tailored CV",
+        required=["cvFileId"],
+        properties={
+            "cvFileId": Schema(
+                type=OpenAPIType.STRING,
+                description="One of your tailored CVs: its PDF as downloads render it",
+            )
+        },
+    ),
+}
+
+
+class TailoredIn(Struct, forbid_unknown_fields=True):
+    cvFileId: str
+
+
+class CheckAccepted(Struct):
+    id: str
+    taskId: str | None
+    status: str
+    verdict: str | None
+
+
+class CheckSummary(Struct):
+    id: str
+    filename: str
+    cvFileId: str | None
+    status: str
+    verdict: str | None  # "pass" | "fix" once completed
+    createdAt: str
+
+
+class FindingOut(Struct):
+    code: str
+    severity: str  # "error" | "warning" | "note"
+    message: str
+    advice: str
+    page: int | None
+    values: dict[str, Any]
+    boxes: list[list[float]]  # [page, x0, top, x1, bottom], fractions of the page
+
+
+class CheckDetail(Struct):
+    id: str
+    filename: str
+    cvFileId: str | None
+    status: str
+    verdict: str | None
+    createdAt: str
+    pages: int
+    error: str | None
+    findings: list[FindingOut]
+    readers: list[str]  # the extractors that read the file
+    failedReaders: dict[str, str]  # extractor → why it gave no text ("missing": not installed)
+    agreement: list[dict[str, Any]]  # per page: score, counts, pairs, differences
+    fields: list[dict[str, Any]]  # what our reader found: key, values, boxes
+    links: list[dict[str, Any]]
+
+
+def accepted(check: AtsCheck) -> CheckAccepted:
+    return CheckAccepted(check.id, check.background_task_id, check.status, check.verdict)
+
+
+def summary_out(check: AtsCheck) -> CheckSummary:
+    return CheckSummary(
+        id=check.id,
+        filename=check.filename,
+        cvFileId=check.cv_file_id,
+        status=check.status,
+        verdict=check.verdict,
+        createdAt=check.created_at.isoformat(),
+    )
+
+
+def _boxes(report: dict[str, Any], indexes: Any) -> list[list[float]]:
+    listed = report.get("boxes") or []
+    return [list(listed[i]) for i in indexes or [] if isinstance(i, int) and 0 <= i < len(listed)]
+
+
+def _link_box(report: dict[str, Any], link: dict[str, Any]) -> list[float] | None:
+    boxes = _boxes(report, [link.get("box")])
+    return boxes[0] if boxes else None
+
+
+def detail_out(check: AtsCheck) -> CheckDetail:
+    report = check.report or {}
+    view = check_view(check)
+    stored = [f for f in report.get("findings") or [] if isinstance(f, dict)]
+    return CheckDetail(
+        id=check.id,
+        filename=check.filename,
+        cvFileId=check.cv_file_id,
+        status=check.status,
+        verdict=check.verdict,
+        createdAt=check.created_at.isoformat(),
+        pages=view.pages,
+        error=view.failure or None,
+        findings=[
+            FindingOut(
+                code=shown.code,
+                severity=shown.severity,
+                message=shown.message,
+                advice=shown.advice,
+                page=shown.page,
+                values=dict(raw.get("values") or {}),
+                boxes=_boxes(report, raw.get("boxes")),
+            )
+            for shown, raw in zip(view.findings, stored, strict=True)
+        ],
+        readers=[str(r) for r in report.get("readers") or []],
+        failedReaders={str(k): str(v) for k, v in dict(report.get("failed") or {}).items()},
+        agreement=view.agreement,
+        fields=[
+            {**row, "boxes": _boxes(report, row.get("boxes"))}
+            for row in report.get("fields") or []
+            if isinstance(row, dict)
+        ],
+        links=[{**link, "box": _link_box(report, link)} for link in view.links],
+    )

@@ -1,0 +1,36 @@
+"""Offer tools: the user's offers, and a new one from pasted text or a web address, through the
+JSON API's own intake (``POST /api/job-offers``): the same checks, the same fetch under the
+outbound address policy (app/lib/outbound), the same extraction task and its per-user cap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from app.domain.offers import services as offers
+from app.domain.offers.api import offer_input
+from app.domain.offers.schemas import OfferAccepted, offer_out
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
+from app.mcp.calls import ToolCall
+
+ONE_SOURCE = N_("Give the offer's text or its web address (url): one of the two.")
+
+
+async def list_offers(call: ToolCall) -> dict[str, Any]:
+    rows = await offers.list_offers(call.db, call.user.id)
+    return {"offers": [msgspec.to_builtins(offer_out(offer)) for offer in rows]}
+
+
+async def add_offer(call: ToolCall, text: str | None, url: str | None) -> dict[str, Any]:
+    if (text is None) == (url is None):
+        raise InputError(ONE_SOURCE, code="mcp.offer_source")
+    body = {"text": text} if text is not None else {"url": url}
+    given = await offer_input(call.db, body)
+    backend = call.backend
+    offer, task = await offers.create_offer(
+        call.db, backend.redis, backend.arq, backend.settings, call.user, given
+    )
+    accepted = OfferAccepted(id=offer.id, taskId=task.id, extractionStatus=offer.extraction_status)
+    return dict(msgspec.to_builtins(accepted))

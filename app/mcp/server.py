@@ -1,0 +1,176 @@
+"""The agent API's tools, declared once for both doors (stdio and HTTP).
+
+Each tool checks its arguments against its declared types first (the SDK answers a wrong one
+with a tool error naming the field), then runs as its caller (``calls.perform``): the services
+below are the ones the JSON API's controllers call, so a tool refuses what the API refuses,
+with the same error codes, and reaches only the caller's own objects (another user's id is
+"not found", as on the API).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.types import CallToolResult, ToolAnnotations
+from pydantic import Field
+
+from app.db.models import ApplicationStatus
+from app.domain.generation.services import MAX_OFFERS
+from app.domain.offers.intake import MAX_OFFER_CHARS
+from app.mcp import application_tools, cv_tools, generation_tools, offer_tools
+from app.mcp.calls import CallSource, perform
+
+MAX_ID = 64  # ids are UUIDs (36 characters); anything longer is no id of ours
+MAX_URL = 2048
+
+INSTRUCTIONS = """CV Tailor tailors one honest CV per job offer and renders it to PDF.
+Typical flow: list_cvs (a CV of kind "source" is yours to tailor), add_offer (text or url; wait
+until list_offers shows its extractionStatus "completed"), start_generation with the source CV
+and one or more offers, generation_status until "finished" is true, then get_cv_pdf with each
+offer's generatedCvFileId. Applications: list_applications, get_application, move_application.
+Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
+
+READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
+CREATES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
+
+CvId = Annotated[str, Field(min_length=1, max_length=MAX_ID, description="A CV's id (list_cvs)")]
+OfferId = Annotated[str, Field(min_length=1, max_length=MAX_ID)]
+TaskId = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_ID, description="The taskId start_generation returned"),
+]
+ApplicationId = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_ID, description="An application's id (list_applications)"),
+]
+CvKind = Annotated[
+    Literal["source", "generated"] | None,
+    Field(description="source: CVs you imported; generated: tailored ones; omit for all"),
+]
+# Twice the offer limit: the intake's own check (offer_text) then says how long is too long.
+OfferText = Annotated[
+    str | None,
+    Field(max_length=2 * MAX_OFFER_CHARS, description="The job offer's text, pasted as it is"),
+]
+OfferUrl = Annotated[
+    str | None,
+    Field(max_length=MAX_URL, description="The job offer's web address (http or https)"),
+]
+OfferIds = Annotated[
+    list[OfferId],
+    Field(min_length=1, max_length=MAX_OFFERS, description="The offers to tailor the CV to"),
+]
+SourceCvId = Annotated[
+    str | None,
+    Field(max_length=MAX_ID, description="The source CV to tailor (needed in 'adapt' mode)"),
+]
+Mode = Annotated[
+    Literal["adapt", "template"],
+    Field(
+        description="adapt: tailor your CV to each offer; template: a skeleton CV per offer "
+        "(your name, the offer's title) to fill in"
+    ),
+]
+Language = Annotated[
+    Literal["fr", "en"] | None,
+    Field(description="The tailored CVs' language; omit to follow each offer's"),
+]
+Version = Annotated[
+    int | None,
+    Field(description="The application's version as read: a move made since is refused (409)"),
+]
+
+
+def build_server(call_of: CallSource) -> MCPServer:
+    """The tools, each finding its caller and backend through ``call_of``."""
+    server: MCPServer = MCPServer(
+        name="cv-tailor",
+        title="CV Tailor",
+        instructions=INSTRUCTIONS,
+        log_level="WARNING",  # its logging setup must not make the web process chatty
+    )
+
+    @server.tool(annotations=READ_ONLY)
+    async def list_cvs(ctx: Context, kind: CvKind = None) -> CallToolResult:
+        """Your CVs (id, kind, name, import status, language), newest first."""
+        return await perform(call_of(ctx), lambda call: cv_tools.list_cvs(call, kind))
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_cv_pdf(ctx: Context, cv_id: CvId) -> CallToolResult:
+        """One CV as PDF (an embedded application/pdf resource, base64), with its file name and
+        page count; rendered by a worker when not in the render cache (a few seconds)."""
+        return await perform(call_of(ctx), lambda call: cv_tools.cv_pdf(call, cv_id))
+
+    @server.tool(annotations=READ_ONLY)
+    async def list_offers(ctx: Context) -> CallToolResult:
+        """Your job offers, with what was read from each (title, company, skills...) and its
+        extractionStatus (pending, processing, completed, failed)."""
+        return await perform(call_of(ctx), offer_tools.list_offers)
+
+    @server.tool(annotations=ToolAnnotations(read_only_hint=False, open_world_hint=True))
+    async def add_offer(
+        ctx: Context, text: OfferText = None, url: OfferUrl = None
+    ) -> CallToolResult:
+        """Add a job offer from its text or its web address (give one). The offer is read in
+        the background: its extractionStatus (list_offers) turns "completed" when done."""
+        return await perform(
+            call_of(ctx), lambda call: offer_tools.add_offer(call, text, url), writes=True
+        )
+
+    @server.tool(annotations=CREATES)
+    async def start_generation(
+        ctx: Context,
+        offer_ids: OfferIds,
+        source_cv_id: SourceCvId = None,
+        mode: Mode = "adapt",
+        language: Language = None,
+        with_letters: bool = False,
+    ) -> CallToolResult:
+        """Tailor a CV to each offer (credits are debited per offer; one generation runs at a
+        time per account). Returns the taskId to follow with generation_status."""
+        return await perform(
+            call_of(ctx),
+            lambda call: generation_tools.start_generation(
+                call, source_cv_id, offer_ids, mode, language, with_letters
+            ),
+            writes=True,
+        )
+
+    @server.tool(annotations=READ_ONLY)
+    async def generation_status(ctx: Context, task_id: TaskId) -> CallToolResult:
+        """A generation's progress: its status, and per offer its status, current step and, once
+        done, generatedCvFileId (give it to get_cv_pdf). "finished" says when to stop asking."""
+        return await perform(
+            call_of(ctx), lambda call: generation_tools.generation_status(call, task_id)
+        )
+
+    @server.tool(annotations=READ_ONLY)
+    async def list_applications(ctx: Context) -> CallToolResult:
+        """Your applications (one per tracked offer): status, rating, follow-up, CV sent."""
+        return await perform(call_of(ctx), application_tools.list_applications)
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_application(ctx: Context, application_id: ApplicationId) -> CallToolResult:
+        """One application with its notes, status history and the documents sent."""
+        return await perform(
+            call_of(ctx), lambda call: application_tools.read_application(call, application_id)
+        )
+
+    @server.tool(annotations=ToolAnnotations(read_only_hint=False, idempotent_hint=True))
+    async def move_application(
+        ctx: Context,
+        application_id: ApplicationId,
+        status: ApplicationStatus,
+        version: Version = None,
+    ) -> CallToolResult:
+        """Move an application to another status; the move is recorded in its history."""
+        return await perform(
+            call_of(ctx),
+            lambda call: application_tools.move_application(
+                call, application_id, status.value, version
+            ),
+            writes=True,
+        )
+
+    return server

@@ -1,0 +1,114 @@
+"""The agent API's HTTP door (``POST /api/mcp``, app/mcp/routes.py): off by default, a personal
+API token only, refused clearly, and its tool calls counted per user and minute. (Anonymous
+callers, CSRF, hostile and oversized bodies: the sweeps of tests/security/ walk this route too.)
+
+Raw JSON-RPC messages, as any MCP client sends them to a stateless server: a ``tools/call``
+needs no ``initialize`` before it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+import httpx
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from app.config import Settings
+from tests.conftest import csrf_token, register
+
+Client = AsyncTestClient[Litestar]
+ON = {"mcp_http_enabled": True}
+ACCEPT = "application/json, text/event-stream"
+
+
+@pytest.fixture
+def settings(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    return replace(settings, **getattr(request, "param", {}))
+
+
+async def token_of(client: Client, email: str) -> str:
+    await register(client, email)
+    headers = {"x-csrftoken": await csrf_token(client)}
+    created = await client.post("/api/tokens", json={"name": "agent"}, headers=headers)
+    assert created.status_code == 201, created.text
+    return str(created.json()["token"])
+
+
+async def call_tool(
+    client: Client, tool: str, arguments: dict[str, Any], **headers: str
+) -> httpx.Response:
+    message = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {"name": tool, "arguments": arguments},
+    }
+    return await client.post("/api/mcp", json=message, headers={"accept": ACCEPT, **headers})
+
+
+def tool_result(response: httpx.Response) -> tuple[bool, str]:
+    """(refused, the text the tool answered with)."""
+    assert response.status_code == 200, response.text
+    result = response.json()["result"]
+    return bool(result.get("isError")), str(result["content"][0]["text"])
+
+
+async def test_off_by_default(client: Client) -> None:
+    token = await token_of(client, "off@example.com")
+    client.cookies.clear()
+    response = await call_tool(client, "list_cvs", {}, authorization=f"Bearer {token}")
+    assert response.status_code == 404
+    assert response.json()["error"] == "mcp.disabled"
+
+
+@pytest.mark.parametrize("settings", [ON], indirect=True)
+async def test_a_token_is_the_only_way_in(client: Client) -> None:
+    token = await token_of(client, "door@example.com")
+    # A signed-in browser session, CSRF token and all, is no agent.
+    session = await call_tool(client, "list_cvs", {}, **{"x-csrftoken": await csrf_token(client)})
+    assert session.status_code == 401, session.text
+    assert session.json()["error"] == "mcp.token_required"
+    client.cookies.clear()
+    wrong = await call_tool(client, "list_cvs", {}, authorization="Bearer cvt_not-a-token")
+    assert wrong.status_code == 401
+    assert wrong.json() == {"error": "auth.invalid_token", "detail": "This API token is not valid."}
+    refused, answer = tool_result(
+        await call_tool(client, "list_cvs", {}, authorization=f"Bearer {token}")
+    )
+    assert not refused and json.loads(answer) == {"cvs": []}
+
+
+@pytest.mark.parametrize("settings", [{**ON, "mcp_calls_per_minute": 2}], indirect=True)
+async def test_tool_calls_are_counted_per_user_and_minute(client: Client) -> None:
+    token = await token_of(client, "busy@example.com")
+    client.cookies.clear()
+    bearer = {"authorization": f"Bearer {token}"}
+    answers = [tool_result(await call_tool(client, "list_offers", {}, **bearer)) for _ in range(3)]
+    assert [refused for refused, _ in answers] == [False, False, True]
+    limited = json.loads(answers[2][1])
+    assert limited["error"] == "mcp.rate_limited" and limited["limit"] == 2, limited
+    # Arguments are checked against the tool's declared types first, naming the field.
+    refused, why = tool_result(await call_tool(client, "get_cv_pdf", {"cv_id": ""}, **bearer))
+    assert refused and "cv_id" in why, why
+
+
+@pytest.mark.parametrize("settings", [ON], indirect=True)
+async def test_an_offer_address_goes_through_the_outbound_policy(client: Client) -> None:
+    """The same intake as ``POST /api/job-offers``: an address on this machine is refused
+    before any request leaves (private addresses are off by default), and nothing is created."""
+    token = await token_of(client, "url@example.com")
+    client.cookies.clear()
+    bearer = {"authorization": f"Bearer {token}"}
+    refused, why = tool_result(
+        await call_tool(client, "add_offer", {"url": "http://127.0.0.1:9/job"}, **bearer)
+    )
+    assert refused and json.loads(why)["error"].startswith("offer.url_"), why
+    both = {"text": "A Python developer for our parcel APIs.", "url": "https://example.com/"}
+    refused, why = tool_result(await call_tool(client, "add_offer", both, **bearer))
+    assert refused and json.loads(why)["error"] == "mcp.offer_source", why
+    refused, offers = tool_result(await call_tool(client, "list_offers", {}, **bearer))
+    assert not refused and json.loads(offers) == {"offers": []}

@@ -1,0 +1,152 @@
+"""The offline pitch reads like a person (jobs/pitches/offline.py with the letters' helpers
+jobs/letters/core/prose_case.py and prose_language.py): words in capitals copied from a CV are
+said in a sentence's case (acronyms stay), a line or a sentence in the other language is left
+out, a name in the other language is quoted when the sentence would otherwise read as that
+language, and a headline listing fields is no title; the fact guard still passes every
+sentence. Each fault shape is counted with bench/letter_style.py's own measure. Synthetic CVs
+only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from bench.letter_style import faults, split_sentences
+from jobs.letters.core.prose_language import as_name, other_language, unquoted
+from jobs.pitches.request import PitchRequest
+from jobs.pitches.writer import write_pitch
+
+FRENCH_CV: dict[str, Any] = {
+    "header": {"name": "Lina Morel", "current_title": "DÉVELOPPEMENT · FONCTIONNEL · DATA"},
+    "summary": (
+        "Je conçois des tableaux de bord pour les équipes commerciales depuis trois ans. "
+        "Looking for a position where I can grow my skills and learn from the best people."
+    ),
+    "experience": [
+        {
+            "title": "Chargée de projet",
+            "company": "BRIVARA CONSEIL",
+            "start": "2022-01",
+            "current": True,
+            "bullets": [
+                "Conception des tableaux de bord de suivi des ventes pour les équipes.",
+                "Managed the weekly reporting for all the sales teams of the region.",
+                "Animation des ateliers avec les équipes commerciales et la direction.",
+            ],
+        }
+    ],
+    "education": [
+        {
+            "degree": "Global Bachelor of Business Administration",
+            "institution": "Morvane Business School of Trade",
+        }
+    ],
+    "skills": [{"name": "CLIENT MANAGEMENT"}, {"name": "SQL"}, {"name": "TABLEAUX DE BORD"}],
+    "languages": [{"name": "Français"}, {"name": "Anglais"}],
+}
+
+ENGLISH_CV: dict[str, Any] = {
+    "header": {"name": "Sam Okafor", "current_title": "Site Reliability Engineer"},
+    "summary": "Engineer who keeps payment services up for the whole company every day.",
+    "experience": [
+        {
+            "title": "SITE RELIABILITY ENGINEER",
+            "company": "QUILLSTONE PAYMENTS",
+            "start": "2021-03",
+            "current": True,
+            "bullets": [
+                "Cut the IT incident count of the payment platform by 40% in one year.",
+                "Moved the DATA PLATFORM MONITORING to one dashboard shared by every team.",
+            ],
+        }
+    ],
+    "education": [{"degree": "B.S. in Computer Science", "institution": "KORVELLIAN INSTITUTE"}],
+    "skills": [{"name": "KUBERNETES"}, {"name": "AWS"}, {"name": "INCIDENT RESPONSE"}],
+}
+
+
+def pitch_request(cv: dict[str, Any], language: str) -> PitchRequest:
+    return PitchRequest(
+        cv=CvContent.model_validate(cv),
+        kind="3min",
+        language=language,
+        offer_title="Chargé de projet data" if language == "fr" else "Platform Engineer",
+        offer_company="Eldmoor",
+        offer_text="Tableaux de bord, suivi des ventes." if language == "fr" else "Kubernetes.",
+    )
+
+
+async def written(cv: dict[str, Any], language: str) -> tuple[str, dict[str, Any], CvContent]:
+    request = pitch_request(cv, language)
+    pitch = await write_pitch(request, None)
+    assert pitch.language == language, pitch.text
+    return pitch.text, pitch.meta, request.cv
+
+
+async def test_capitals_copied_from_a_cv_are_said_in_a_sentence_case() -> None:
+    text, meta, cv = await written(ENGLISH_CV, "en")
+    found = faults("en", [p for p in text.split("\n") if p.strip()], cv, "en")
+    assert found.caps == [], text
+    assert "Quillstone Payments" in text and "Korvellian Institute" in text
+    assert "Kubernetes" in text and "Incident Response" in text
+    assert "Data Platform Monitoring" in text
+    assert "AWS" in text and "IT incident" in text  # acronyms stay
+    assert meta["droppedClaims"] == 0, meta["dropped"]
+
+
+async def test_an_abbreviation_opens_no_lower_case_sentence() -> None:
+    text, _, cv = await written(ENGLISH_CV, "en")
+    assert "I studied B.S. in Computer Science" in text
+    assert faults("en", text.split("\n"), cv, "en").lower == []
+
+
+async def test_french_pitch_leaves_out_english_lines_and_quotes_english_names() -> None:
+    text, meta, cv = await written(FRENCH_CV, "fr")
+    found = faults("fr", [p for p in text.split("\n") if p.strip()], cv, "fr")
+    assert found.other_language == [] and found.caps == [] and found.lower == [], text
+    assert "Looking for a position" not in text  # a summary sentence in English
+    assert "Managed the weekly reporting" not in text  # a line in English
+    assert "Conception des tableaux de bord" in text or "conception des tableaux" in text
+    # The English degree and school are names: said, between quotation marks.
+    assert "« Global Bachelor of Business Administration »" in text
+    assert "« Morvane Business School of Trade »" in text
+    assert "DÉVELOPPEMENT" not in text and "Fonctionnel" not in text  # fields, not a title
+    assert text.startswith("Bonjour, je suis Lina Morel.")
+    assert "Brivara Conseil" in text and "Client Management" in text
+    assert meta["droppedClaims"] == 0, meta["dropped"]
+
+
+def test_a_name_is_quoted_only_when_it_reads_as_the_other_language() -> None:
+    assert as_name("Morvane Business School of Trade", "fr") == (
+        "« Morvane Business School of Trade »"
+    )
+    assert as_name("Morvane Business School of Trade", "en") == "Morvane Business School of Trade"
+    assert as_name("École de commerce de Morvane", "fr") == "École de commerce de Morvane"
+    assert as_name("École de commerce de Morvane et des métiers du numérique", "en") == (
+        "“École de commerce de Morvane et des métiers du numérique”"
+    )
+    assert as_name(" ".join(["the school of business and trade"] * 4), "fr") == ""  # no name
+
+
+def test_a_quoted_name_is_not_the_sentence_language() -> None:
+    sentence = "J'ai étudié « Global Bachelor of Business Administration » à Lyon."
+    assert other_language("J'ai étudié Global Bachelor of Business Administration.", "fr")
+    assert not other_language(sentence, "fr")
+    assert "Bachelor" not in unquoted(sentence)
+    long_quote = f"Il a dit « {'the business of the world is business and trade ' * 3}»."
+    assert other_language(long_quote, "fr")  # a quoted sentence is no name
+
+
+def test_the_bench_does_not_end_a_sentence_after_an_abbreviation() -> None:
+    assert split_sentences("I studied B.S. in Physics. Then I left.") == [
+        "I studied B.S. in Physics.",
+        "Then I left.",
+    ]
+    assert split_sentences("Starting in April/Beg. of May. Done.") == [
+        "Starting in April/Beg. of May.",
+        "Done.",
+    ]
+    assert split_sentences("I shipped it. then it broke.") == ["I shipped it.", "then it broke."]
+    cv = CvContent.model_validate({})
+    assert faults("x", ["I shipped it. then it broke."], cv, "en").lower == ["then it broke."]
+    assert faults("x", ["We met Dr. Vance. Then e.g. this."], cv, "en").lower == []
