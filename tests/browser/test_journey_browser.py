@@ -144,6 +144,11 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
                 "2/2 offers", timeout=60_000
             )
             await expect(page.locator(".generation")).to_have_attribute("data-status", "completed")
+            # Each row checked its PDF by itself; the verdict arrives with the live panel.
+            for row in (first, second):
+                await expect(row.get_by_test_id("ats-verdict")).to_have_attribute(
+                    "data-state", re.compile("^(pass|fix)$"), timeout=60_000
+                )
         finally:
             mode_cache.clear()
     await shot(page, "generation-done.png")

@@ -130,12 +130,6 @@ class AtsPages(Controller):
         headers = {"HX-Refresh": "true"} if not context["running"] and request.htmx else {}
         return Template("ats/_partials/status.html", context=context, headers=headers)
 
-    @get("/ats/{check_id:str}/verdict")
-    async def verdict(self, user: SignedIn, db: Db, check_id: FromPath[str]) -> Template:
-        """A generation row's verdict, refreshed while its check runs."""
-        check = await services.get_check(db, user.id, check_id)
-        return _row(view.verdict_of(check.cv_file_id or "", check))
-
     @get("/ats/{check_id:str}/pages/{page:int}", media_type="image/png")
     async def page_image(
         self,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import AtsCheck, AtsCheckStatus
 from app.domain.ats import services
+from app.domain.ats.lifecycle import ATS_TASK_TYPE
 from app.lib.ats_check.layer_checks import READER_NAMES
 from app.lib.ats_check.report import SEVERITY_ORDER
 from app.lib.i18n import N_, gettext
@@ -186,6 +187,15 @@ class RowVerdict:
     check_id: str | None = None
     to_fix: int = 0
     refused: str = ""  # why the start was refused, in the reader's language
+
+
+# Verdicts that change without the user: a check to start, to retry or running.
+VERDICT_PENDING = frozenset({"none", "waiting", "running"})
+
+
+def moves_verdicts(task: dict[str, Any]) -> bool:
+    """Whether a ``task:updated`` payload is an ATS check's: the rows' verdicts may change."""
+    return task.get("type") == ATS_TASK_TYPE
 
 
 def verdict_of(cv_id: str, check: AtsCheck | None) -> RowVerdict:

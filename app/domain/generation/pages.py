@@ -12,6 +12,7 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
 
 from app.db.models import CvGenerationTask
+from app.domain.ats.view import moves_verdicts
 from app.domain.credits.live import CreditCounterFeed
 from app.domain.cvs import services as cv_services
 from app.domain.generation.services import (
@@ -202,6 +203,9 @@ class GenerationPages(Controller):
                 )
                 # A letter appeared or changed: its link in the offer's row.
                 or name == COVER_LETTER_UPDATED
+                # An ATS check started or ended: the rows' verdicts (the panel is their only
+                # writer: templates/ats/_partials/row_verdict.html).
+                or (name == TASK_UPDATED and moves_verdicts(payload))
             )
             return [
                 *([await panel()] if related else []),

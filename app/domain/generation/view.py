@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.db.models.generation import OFFER_STEPS
 from app.db.models.status import GENERATION_OPEN, OFFER_FINISHED, OfferStatus
-from app.domain.ats.view import RowVerdict, row_verdicts
+from app.domain.ats.view import VERDICT_PENDING, RowVerdict, row_verdicts
 from app.domain.cvs.services import display_name
 from app.domain.generation.failures import offer_error_text
 from app.domain.generation.pace import engine_of, measured_seconds_per_offer
@@ -147,6 +147,9 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
         "failed": len(failed),
         "total": len(rows),
         "running": task.status in GENERATION_OPEN,
+        # Something on the panel will still change by itself: the polling fallback goes on.
+        "live": task.status in GENERATION_OPEN
+        or any(row.ats is not None and row.ats.state in VERDICT_PENDING for row in rows),
         "eta_seconds": (
             max(1, round(per_offer * len(remaining)))
             if per_offer is not None and remaining and task.status in GENERATION_OPEN
