@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import re
+import shutil
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +40,7 @@ from app.db.session import create_engine, create_session_factory
 from app.lib import security
 from app.settings.service import seed_settings
 from app.task_kinds import register_task_kinds
+from tests.fixtures.app_pool import borrowed_app
 from tests.fixtures.postgres import create_scratch_database, drop_scratch_database
 
 IN_CI = os.environ.get("CI") == "1"
@@ -53,6 +56,15 @@ DURATIONS = Path(__file__).with_name("durations.json")
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     known: dict[str, float] = json.loads(DURATIONS.read_text()) if DURATIONS.exists() else {}
     items.sort(key=lambda item: -known.get(item.nodeid, 0.0))  # stable: ties keep their order
+
+
+# Everything imported by now (the app, its word lists and gazetteer, every test module) lives
+# as long as the process: frozen out of the collector, it is no longer walked by each full
+# collection, which the objects every test makes and drops set off again and again (about a
+# third of an app's creation time went to those walks; bench/TESTS.md).
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
 
 
 # Web servers the tests start as subprocesses (fault tests, the launcher, the load-bench smoke)
@@ -246,16 +258,33 @@ async def _empty_tables(url: str, attempts: int = 3) -> None:
         await engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def _data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture
+def data_dir(_data_dir: Path) -> Path:
+    """The test process's one data directory, emptied before each test: settings stay equal
+    from test to test, so tests/fixtures/app_pool.py can lend an app already built."""
+    for entry in _data_dir.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    return _data_dir
+
+
 @pytest.fixture
 def settings(
-    tmp_path: Path, database_url: str, request: pytest.FixtureRequest, _clean_redis: str
+    data_dir: Path, database_url: str, request: pytest.FixtureRequest, _clean_redis: str
 ) -> Settings:
     url = database_url
     if "backend" in request.fixturenames:
         url = request.getfixturevalue("database_urls")[request.getfixturevalue("backend")]
     base = build_settings(
         {
-            "DATA_DIR": str(tmp_path / "var"),
+            "DATA_DIR": str(data_dir),
             "DATABASE_URL": url,
             "REDIS_URL": _clean_redis,
             "SECRET_KEY": "test-secret-key",
@@ -297,10 +326,9 @@ async def db(session_factory: async_sessionmaker[AsyncSession]) -> AsyncIterator
 
 
 @pytest.fixture
-async def app(settings: Settings, session_factory: Any) -> Litestar:
-    from app.asgi import create_app
-
-    return create_app(settings)
+async def app(settings: Settings, session_factory: Any) -> AsyncIterator[Litestar]:
+    with borrowed_app(settings) as lent:
+        yield lent
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from litestar import Litestar
+from litestar._openapi.plugin import OpenAPIPlugin
 from litestar.openapi.spec import (
+    OpenAPI,
     OpenAPIMediaType,
     OpenAPIResponse,
     Operation,
@@ -103,9 +105,9 @@ def _error_response(description: str) -> OpenAPIResponse:
     )
 
 
-def _operations(app: Litestar) -> list[Operation]:
+def _operations(schema: OpenAPI) -> list[Operation]:
     found = []
-    for item in (app.openapi_schema.paths or {}).values():
+    for item in (schema.paths or {}).values():
         for method in ("get", "put", "post", "delete", "patch"):
             operation = getattr(item, method, None)
             if operation is not None:
@@ -113,13 +115,11 @@ def _operations(app: Litestar) -> list[Operation]:
     return found
 
 
-def document_error_responses(app: Litestar) -> None:
-    """Rewrite the generated document in place (it is built once and then served as is)."""
-    schema = app.openapi_schema
+def _document_errors(schema: OpenAPI) -> OpenAPI:
     if schema.components.schemas is None:
         schema.components.schemas = {}
     schema.components.schemas[ERROR_SCHEMA_NAME] = ERROR_SCHEMA
-    for operation in _operations(app):
+    for operation in _operations(schema):
         responses = operation.responses if operation.responses is not None else {}
         if "400" in responses:
             responses["400"] = _error_response("Malformed request")
@@ -128,3 +128,21 @@ def document_error_responses(app: Litestar) -> None:
             "413 too large, 415 unsupported type, 422 invalid input, 429 rate limited"
         )
         operation.responses = responses
+    return schema
+
+
+class _DocumentedOpenAPIPlugin(OpenAPIPlugin):
+    """Litestar's plugin, its document rewritten each time it is built."""
+
+    __slots__ = ()
+
+    def _build_openapi(self) -> OpenAPI:
+        return _document_errors(super()._build_openapi())
+
+
+def document_error_responses(app: Litestar) -> None:
+    """Rewrite the generated document each time Litestar builds it: lazily, on its first use
+    (and again after a route is added). Built when the app was created, it cost every app a
+    quarter of its creation time, though few apps ever serve it (bench/TESTS.md)."""
+    plugin = app.plugins.get(OpenAPIPlugin)
+    plugin.__class__ = _DocumentedOpenAPIPlugin
