@@ -28,7 +28,7 @@ from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfText, PdfTextError, read_pdf_text_sync
 from bench.llm_import_sim_report import BASELINE, OUTPUT, noise_kept, render, write_section
-from bench.simulated_import_models import noisy_answer, perfect_answer
+from bench.simulated_import_models import noisy_answer, perfect_answer, silent
 from bench.simulated_server import NOISY, PERFECT, SimulatedModels
 from bench.suspicions_eval import DEFAULT_CORPUS, PDF_MAX_PAGES, _scorer
 
@@ -81,8 +81,13 @@ async def one(
     server.register(NOISY, text, noisy)
     perfect_alone, perfect_merged = await imported(endpoint, PERFECT, text, rules)
     noisy_alone, noisy_merged = await imported(endpoint, NOISY, text, rules)
+    silent_alone = silent(perfect_alone, truth["file"])
+    silent_merged = (
+        rules if silent_alone.is_empty() else merge_readings(rules, silent_alone, (), text).content
+    )
     contents = {"rules": rules, "perfect_alone": perfect_alone, "perfect": perfect_merged,
-                "noisy_alone": noisy_alone, "noisy": noisy_merged}  # fmt: skip
+                "noisy_alone": noisy_alone, "noisy": noisy_merged,
+                "silent": silent_merged}  # fmt: skip
     row: dict[str, Any] = {"file": truth["file"], "lang": truth["lang"], "variant": variant}
     for mode, content in contents.items():
         scored = scorer.score_cv(truth, content.model_dump(mode="json"))

@@ -16,7 +16,7 @@ from bench.suspicions_eval import ROOT
 OUTPUT = ROOT / "bench" / "LLM_IMPORT.md"
 BASELINE = ROOT / "bench" / "llm_import_sim_baseline.json"
 BEGIN, END = "<!-- import-sim:begin -->", "<!-- import-sim:end -->"
-MODES = ("rules", "perfect", "noisy", "perfect_alone", "noisy_alone")
+MODES = ("rules", "perfect", "noisy", "perfect_alone", "noisy_alone", "silent")
 FIGURES = ("exp_recall", "exp_precision", "title_acc", "company_acc", "start_acc", "end_acc",
            "all4_of_truth")  # fmt: skip
 NOISE = ("invented", "swapped", "shifted", "copied")
@@ -143,7 +143,8 @@ def render(
         "start shifted by a month and one line copied into another entry, per CV (seeded). "
         "*perfect*/*noisy*: what the user gets (the rules and the model merged, "
         "app/lib/parsing/model_import/import_merge.py); *_alone*: the model's reading after "
-        "the checks of verify.py. `extra`: returned entries paired with no truth entry. "
+        "the checks of verify.py; *silent*: the perfect reading with one job in three left out "
+        "(a weak model's silence), merged. `extra`: returned entries paired with no truth entry. "
         + ("Before: the merge as it stood when this bench was written." if before else ""),
         "",
     ]

@@ -4,6 +4,8 @@ app's import prompt (prompts/extract-cv.md) over the fake OpenAI-compatible serv
 * *perfect*: the corpus truth, every value quoted as the CV's own text writes it (a truth that
   normalises, "Montreal" for "Montréal", is looked up in the text and the text's wording used;
   a value the text does not write is left empty, as the prompt asks);
+* *silent*: the perfect reading with one job in three left out, as a weak model leaves jobs
+  out (``silent``, applied to the reading after verify.py: no answer of its own);
 * *noisy*: the perfect answer with the errors small models make, seeded by file name: one entry's
   title and company swapped, one invented job (a title the CV writes elsewhere, no employer,
   years the CV writes elsewhere), one start shifted by a month, one entry's line copied into
@@ -215,3 +217,14 @@ def noisy_answer(truth: dict[str, Any], text: str, seed: int = 0) -> tuple[dict[
         jobs.insert(rng.randrange(len(jobs) + 1), invented)
         noise.invented = {"title": title, "start": start, "end": end or ""}
     return CvContent.from_json(answer).to_json(), noise
+
+
+SILENT_EVERY = 3  # the simulated weak model leaves one job in three out
+
+
+def silent(content: CvContent, seed: str) -> CvContent:
+    """A weak model's reading: ``content`` (the perfect one) with every third job left out,
+    from an offset given by ``seed`` (the file's name)."""
+    offset = zlib.crc32(seed.encode()) % SILENT_EVERY
+    jobs = [j for i, j in enumerate(content.experience) if (i + offset) % SILENT_EVERY]
+    return content.model_copy(update={"experience": jobs})

@@ -29,6 +29,7 @@ from typing import Any
 
 from app.lib.cv_content import Education, Experience, Project
 from app.lib.parsing.entries.entry_checks import match_entries
+from app.lib.parsing.entries.entry_words import company_score, title_score
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
     job_shape_problem,
@@ -117,6 +118,8 @@ class Arbiter:
         self.places: set[str] = set()  # towns the readings give as a location (place_heads)
         self.layout = SectionLayout(source)
         self.swapped: set[str] = set()  # ids of the model's entries whose roles were swapped
+        self.read: list[Span] = []  # the lines of the model's entries of this section
+        self.model_alone: list[Entry] = []  # the model's entries the rules did not read
 
     # ---------------------------------------------------------------- roles
 
@@ -228,7 +231,10 @@ class Arbiter:
             else:
                 self.decisions.append(Decision("differ", kept, name, other))
         their_start = self._date_score(theirs.start, spans)
-        better = their_start > self._date_score(kept.start, spans)
+        my_start = self._date_score(kept.start, spans)
+        better = their_start > my_start or (
+            their_start == my_start == 0 and self._start_taken(kept, theirs)
+        )
         if better or not kept.start or (their_start and _finer(theirs.start, kept.start)):
             kept.start = theirs.start
         their_end = self._date_score(theirs.end, spans) + dates_ordered(kept.start, theirs.end)
@@ -243,6 +249,19 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _start_taken(self, kept: Entry, theirs: Entry) -> bool:
+        """The rules' start of this entry is the start the model gives another entry, one the
+        rules did not read and the model names in full (title and employer): where the text
+        writes the dates apart from the names (a date column pasted after the text), the rules
+        took that neighbour's date. Called on a tie where neither start is written at the
+        entry's lines: the section's other entries settle it."""
+        if not kept.start or not theirs.start or kept.start == theirs.start:
+            return False
+        model = [
+            e.start for e in self.model_alone if e.id != theirs.id and all(_names(e, self.section))
+        ]
+        return kept.start in model
 
     def _misfit(self, entry: Named) -> float:
         """How clearly the section says "swapped" (≤ SWAP_FIT: swap), never by the order of
@@ -391,7 +410,23 @@ class Arbiter:
             return "other_section"
         if self.section != "experience":
             return None
-        return job_shape_problem(*_names(entry, self.section))
+        problem = job_shape_problem(*_names(entry, self.section))
+        if problem is None and found is not None and self._passed_over(found, entry):
+            return "model_silent"
+        return problem
+
+    def _passed_over(self, found: Span, entry: Entry) -> bool:
+        """The model read this part of the section and left the entry out: its entries stand
+        on both sides of the entry's lines (or one stands on them), and the entry's names carry
+        neither a job's word nor an organisation's ("Thespian" / "A+ Program", "Git" /
+        "Azure"). A weak model's silence is weak evidence: an entry named like a job ("Video
+        coder" / "Randstad") stays, whatever the model read around it."""
+        title, company = _names(entry, self.section)
+        if title_score(title) or company_score(company):
+            return False
+        before = any(span.last < found.first for span in self.read)
+        after = any(span.first > found.last for span in self.read)
+        return (before and after) or any(span.overlaps(found) for span in self.read)
 
     def lines_of(self, entry: Entry) -> list[str]:
         found = self.heading(entry)

@@ -32,6 +32,7 @@ from app.lib.parsing.model_import.arbitration import (
 from app.lib.parsing.model_import.evidence import SourceLines, Span
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import norm
+from app.lib.parsing.text.text import BIDI_BETWEEN_RE, BIDI_RE
 from app.lib.text_forms import squash
 
 MAX_SAMPLES = 3
@@ -100,6 +101,7 @@ def _section(
     arbiter.name_lines = sorted({i for name in names for i in source.name_lines(name)})
     model_entries = arbiter.set_roles(rules_entries, model_entries)
     twins = arbiter.pairs(rules_entries, model_entries)
+    arbiter.model_alone = [e for e, t in zip(model_entries, twins, strict=True) if t is None]
     merged = [entry.model_copy(deep=True) for entry in rules_entries]
     known = {norm(b) for entry in merged for b in getattr(entry, "bullets", [])}
     after = -1  # where the model's previous entry stands in ``merged``: the order of the text
@@ -126,6 +128,7 @@ def _section(
         after = _at(merged, kept)
         arbiter.settle(kept, entry)
         _fill_lists(kept, entry, known)
+    arbiter.read = [span for entry in model_entries if (span := arbiter.heading(entry))]
     paired = {rules_entries[t].id for t in twins if t is not None}
     alone = {e.id for e in rules_entries} - paired
     for entry in [e for e in merged if e.id in alone]:
@@ -190,6 +193,26 @@ def _union(mine: list[Any], theirs: list[Any], key: str | None = "name") -> list
     return out
 
 
+def without_marks(text: str) -> str:
+    """``text`` without the bidi marks that wrap each word of text copied from a
+    right-to-left-aware viewer ("\u202dWord\u202c\u202dNext\u202c"), the space between two runs
+    kept: as the rules read it (parsing/text/text.py), so both readings and the source compare
+    word for word. A model quotes the marks too; they draw nothing and stay out of the CV."""
+    if not BIDI_RE.search(text):
+        return text
+    return BIDI_RE.sub("", BIDI_BETWEEN_RE.sub(" ", text))
+
+
+def _unmarked(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_marks(value)
+    if isinstance(value, list):
+        return [_unmarked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unmarked(v) for k, v in value.items()}
+    return value
+
+
 def merge_readings(
     rules: CvContent,
     model: CvContent,
@@ -201,7 +224,8 @@ def merge_readings(
     the model's entries that remain (an entry the rules also read is the rules' now)."""
     out = rules.model_copy(deep=True)
     findings: list[dict[str, Any]] = []
-    source = SourceLines(source_text)
+    model = CvContent.model_validate(_unmarked(model.model_dump()))
+    source = SourceLines(without_marks(source_text))
     for section in NAMES:
         entries, decisions = _section(section, source, rules, model)
         setattr(out, section, entries)

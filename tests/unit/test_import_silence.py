@@ -1,0 +1,101 @@
+"""What the merge of the rules' and a model's readings (app/lib/parsing/model_import/) makes of
+a model's silence, of dates written apart from the names, and of text wrapped in bidi marks.
+Synthetic CVs only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.model_import.import_merge import merge_readings, without_marks
+
+
+def cv(**sections: Any) -> CvContent:
+    return CvContent.from_json(sections)
+
+
+def job(title: str, company: str, start: str | None, end: str | None = None) -> Any:
+    return {"title": title, "company": company, "start": start, "end": end}
+
+
+def titles(content: CvContent) -> list[tuple[str, str]]:
+    return [(e.title, e.company) for e in content.experience]
+
+
+SECTION = """Experience
+Field technician | Orbeline
+2020 - 2022
+Juggler | Open Stage
+2019 - 2020
+Night porter | Hotel Castel
+2018 - 2019
+"""
+
+
+def test_a_rules_only_entry_the_model_read_around_is_shown_to_confirm_if_nothing_names_a_job() -> (
+    None
+):
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Juggler", "Open Stage", "2019", "2020"),
+                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=SECTION)
+    assert titles(merged.content) == [("Field technician", "Orbeline"),
+                                      ("Night porter", "Hotel Castel")]  # fmt: skip
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "model_silent" and shown["values"]["reader"] == "rules"
+    assert "Juggler | Open Stage" in shown["samples"]
+
+
+def test_a_model_s_silence_does_not_move_an_entry_named_like_a_job_or_outside_its_reading() -> None:
+    # A weak model leaves jobs out: one whose names carry a job's or an organisation's word
+    # stays, and so does one past the last entry the model read.
+    source = SECTION.replace("Juggler | Open Stage", "Sales assistant | Open Stage")
+    source += "Mime | Street Days\n2016 - 2017\n"
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Sales assistant", "Open Stage", "2019", "2020"),
+                           job("Night porter", "Hotel Castel", "2018", "2019"),
+                           job("Mime", "Street Days", "2016", "2017")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert ("Sales assistant", "Open Stage") in titles(merged.content)
+    assert ("Mime", "Street Days") in titles(merged.content)
+    assert not [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+
+
+def test_a_start_the_rules_took_from_a_neighbour_in_a_date_column_goes_to_the_model_s() -> None:
+    # A pasted two-column text: the names first, the dates after, out of their entries' reach.
+    source = """Experience
+Field technician
+Orbeline
+Night porter
+Hotel Castel
+- Welcomed late guests
+- Kept the night register
+- Handled the morning handover
+
+Sep 2021 - present
+Sep 2017 - present
+"""
+    rules = cv(experience=[job("Field technician", "Orbeline", "2021-09", None)])
+    model = cv(experience=[job("Field technician", "Orbeline", "2017-09", None),
+                           job("Night porter", "Hotel Castel", "2021-09", None)])  # fmt: skip
+    jobs = merge_readings(rules, model, source_text=source).content.experience
+    assert (jobs[0].title, jobs[0].start) == ("Field technician", "2017-09")
+
+
+def test_text_wrapped_in_bidi_marks_is_compared_and_kept_without_them() -> None:
+    marked = "\u202dNight\u202c\u202dporter\u202c"
+    assert without_marks(marked) == "Night porter"
+    assert without_marks("Night porter") == "Night porter"
+    source = (
+        "\u202dExperience\u202c\n"
+        "\u202dNight\u202c\u202dporter\u202c\u202d|\u202c\u202dHotel\u202c\u202dCastel\u202c\n"
+        "\u202d2018\u202c\u202d-\u202c\u202d2019\u202c\n"
+    )
+    rules = cv(experience=[job("Night porter", "Hotel Castel", "2018", "2019")])
+    model = cv(experience=[job(marked, "\u202dHotel\u202c\u202dCastel\u202c", "2018", "2019")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Night porter", "Hotel Castel")]
