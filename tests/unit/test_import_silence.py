@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import CvContent
+from app.lib.parsing.model_import.entry_evidence import is_fragment, job_shape_problem
 from app.lib.parsing.model_import.import_merge import merge_readings, without_marks
 
 
@@ -99,3 +100,25 @@ def test_text_wrapped_in_bidi_marks_is_compared_and_kept_without_them() -> None:
     model = cv(experience=[job(marked, "\u202dHotel\u202c\u202dCastel\u202c", "2018", "2019")])
     merged = merge_readings(rules, model, source_text=source)
     assert titles(merged.content) == [("Night porter", "Hotel Castel")]
+
+
+def test_a_heading_a_skill_or_a_name_s_tail_is_no_job_shape() -> None:
+    assert job_shape_problem("Prize for poetry", "AWARDS/EXTRACURRICULARS") == "heading"
+    assert job_shape_problem("Azure", "Databricks") == "skill"
+    assert job_shape_problem("Customer service", "Orbeline") is None
+    assert is_fragment("\x00à l'Institut Delta") and is_fragment("of Applied Sciences")
+    assert not is_fragment("iOS developer") and not is_fragment("web developer")
+    assert job_shape_problem("Lab assistant", "of Applied Sciences") == "fragment"
+    assert job_shape_problem("Video coder", "Randstad") is None
+
+
+def test_a_rules_only_entry_whose_employer_is_the_candidate_is_shown_to_confirm() -> None:
+    source = "Noa Vidal\nnoa@example.org\n" + SECTION + "Site engineer\nNoa Vidal\n2026\n"
+    rules = cv(header={"name": "Noa Vidal", "contact": {"email": "noa@example.org"}},
+               experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Site engineer", "Noa Vidal", "2026", "2026")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Field technician", "Orbeline")]
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "header"

@@ -411,6 +411,8 @@ class Arbiter:
         if self.section != "experience":
             return None
         problem = job_shape_problem(*_names(entry, self.section))
+        if problem is None and any(squash(n) in self.header for n in _names(entry, self.section)):
+            return "header"  # the candidate's own name read as the employer
         if problem is None and found is not None and self._passed_over(found, entry):
             return "model_silent"
         return problem
@@ -419,8 +421,9 @@ class Arbiter:
         """The model read this part of the section and left the entry out: its entries stand
         on both sides of the entry's lines (or one stands on them), and the entry's names carry
         neither a job's word nor an organisation's ("Thespian" / "A+ Program", "Git" /
-        "Azure"). A weak model's silence is weak evidence: an entry named like a job ("Video
-        coder" / "Randstad") stays, whatever the model read around it."""
+        "Azure"). A weak model's silence is weak evidence: an entry named like a job ("Sales
+        assistant", "… S.A.") stays, whatever the model read around it; one named by no word
+        of either kind is shown to the user, never dropped."""
         title, company = _names(entry, self.section)
         if title_score(title) or company_score(company):
             return False

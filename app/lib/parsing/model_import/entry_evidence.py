@@ -3,13 +3,14 @@ import_merge.py's arbitration, after "written at the entry's own lines" (evidenc
 
 An employer or a title is a name, not a sentence; a title is not a place; an end is not before
 its start. An entry with no employer or no title, or whose name is a degree, a talk, a test
-score, a language and its level, or whose employer is a place, is not shaped like a job: when
-only the rules read it, the user is asked.
+score, a language and its level, a section's heading or two skills, or whose employer is a
+place, is not shaped like a job: when only the rules read it, the user is asked.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.lib.parsing.entries.entry_words import (
     COMPANY_WORDS,
@@ -21,6 +22,7 @@ from app.lib.parsing.entries.entry_words import (
 )
 from app.lib.parsing.entries.roles import DEGREE_WORDS
 from app.lib.parsing.fields.languages import has_level_wording, language_key
+from app.lib.parsing.misreads.shapes import reads_as_heading, reads_as_skill_or_language
 from app.lib.parsing.text.text import SENTENCE_END, word_set
 from app.lib.text_forms import fold
 
@@ -39,6 +41,8 @@ WORD_RE = re.compile(r"[a-z0-9]+")
 TOWN_TAIL_RE = re.compile(r",\s*\S|\s[A-Z]{2}\.?$")  # "Seoul, S.Korea", "Boston MA"
 FRAGMENT_ENDS = frozenset("/,|•–—-:(&+")
 FRAGMENT_STARTS = frozenset("/,|)&+:;")
+# Words that link a name's parts and never open one ("à", "de", "of"), in lower case.
+LINKING_WORDS = word_set("à a au aux de du des d et en of at in for and to with")
 # Two capitals that end a company's name, not a town's ("Marimetrics AS", "Volvo AB").
 LEGAL_TAILS = frozenset(["AS", "AB", "AG", "SA", "NV", "BV", "OY", "KG", "LP", "SE", "KK"])
 
@@ -59,10 +63,13 @@ def is_prose(text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """A piece cut out of a longer line: a bracket left open or closed alone ("(JavaScript"),
-    or a separator at either end ("ASME II / ASME V /")."""
-    stripped = text.strip()
+    a separator at either end ("ASME II / ASME V /"), or a name's tail that opens on a
+    linking word in lower case ("à l'Institut …", "of Applied Sciences")."""
+    stripped = "".join(c for c in text if unicodedata.category(c) != "Cc").strip()
     brackets = stripped.count("(") != stripped.count(")")
-    return brackets or stripped[-1:] in FRAGMENT_ENDS or stripped[:1] in FRAGMENT_STARTS
+    first = re.split(r"[\s']", stripped, maxsplit=1)[0]
+    tail = first in LINKING_WORDS and len(stripped.split()) >= 2
+    return brackets or tail or stripped[-1:] in FRAGMENT_ENDS or stripped[:1] in FRAGMENT_STARTS
 
 
 def is_task_list(text: str) -> bool:
@@ -140,4 +147,8 @@ def job_shape_problem(title: str, company: str) -> str | None:
         return "language"
     if is_place(company):
         return "place"
+    if reads_as_heading(title) or reads_as_heading(company):
+        return "heading"  # "AWARDS/EXTRACURRICULARS" read as the employer
+    if reads_as_skill_or_language(title) and reads_as_skill_or_language(company):
+        return "skill"  # "Azure" / "Databricks": a skills line, not a job
     return None
