@@ -122,3 +122,12 @@ def test_a_rules_only_entry_whose_employer_is_the_candidate_is_shown_to_confirm(
     assert titles(merged.content) == [("Field technician", "Orbeline")]
     [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert shown["reason"] == "header"
+
+
+def test_a_heading_read_as_the_title_loses_to_the_title_written_at_the_entry() -> None:
+    # The heading of the entry's skills list stands closer to the employer than the title.
+    source = "Experience\nLead developer\n2021 - 2023\nOrbeline\nLangages de programmation\nGo\n"
+    rules = cv(experience=[job("Langages de programmation", "Orbeline", "2021", "2023")])
+    model = cv(experience=[job("Lead developer", "Orbeline", "2021", "2023")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Lead developer", "Orbeline")]

@@ -22,7 +22,11 @@ from app.lib.parsing.entries.entry_words import (
 )
 from app.lib.parsing.entries.roles import DEGREE_WORDS
 from app.lib.parsing.fields.languages import has_level_wording, language_key
-from app.lib.parsing.misreads.shapes import reads_as_heading, reads_as_skill_or_language
+from app.lib.parsing.misreads.shapes import (
+    reads_as_heading,
+    reads_as_list_heading,
+    reads_as_skill_or_language,
+)
 from app.lib.parsing.text.text import SENTENCE_END, word_set
 from app.lib.text_forms import fold
 
@@ -90,6 +94,8 @@ def name_shaped(value: str, field: str) -> bool:
         return False  # a title may go on after a comma ("Attaché énergie, expert …")
     if field == "company" and role_only(value):
         return False
+    if field in ("title", "company") and (reads_as_heading(value) or reads_as_list_heading(value)):
+        return False  # "Langages de programmation", "AWARDS": a heading, no name
     return not (field in ("title", "degree", "name") and is_place(value))
 
 
