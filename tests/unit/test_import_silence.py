@@ -131,3 +131,17 @@ def test_a_heading_read_as_the_title_loses_to_the_title_written_at_the_entry() -
     model = cv(experience=[job("Lead developer", "Orbeline", "2021", "2023")])
     merged = merge_readings(rules, model, source_text=source)
     assert titles(merged.content) == [("Lead developer", "Orbeline")]
+
+
+def test_when_the_rules_title_is_a_fragment_the_employer_beside_the_dates_wins_a_tie() -> None:
+    source = """Experience
+- Knowledge of codes: API 1104 / API 650
+ASME II / ASME V /
+
+March 2001 - September 2002
+Establishment: Army Service, Sebdou
+"""
+    rules = cv(experience=[job("ASME II / ASME V /", "API", "2001-03", "2002-09")])
+    model = cv(experience=[job("Technician", "Army Service", "2001-03", "2002-09")])
+    [kept] = merge_readings(rules, model, source_text=source).content.experience
+    assert kept.company == "Army Service"

@@ -221,8 +221,7 @@ class Arbiter:
             # The model's value is the rules' other name of this entry: the same two names in
             # swapped roles, which the text does not settle; the rules' roles stand.
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
-            partner = getattr(kept, opposite)
-            anchors = self.source.lines_quoting(partner) if partner else []
+            anchors = self._anchors(kept, opposite, spans)
             if not swapped and self._support(other, name, spans, anchors) > self._support(
                 mine, name, spans, anchors
             ):
@@ -249,6 +248,21 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _anchors(self, kept: Entry, opposite: str, spans: list[Span]) -> list[int]:
+        """The lines a disputed name should stand close to: its partner's (the entry's other
+        name), or, when the partner is no name (a fragment, a heading), the lines of the
+        entry's start date within its lines."""
+        partner = getattr(kept, opposite)
+        if partner and name_shaped(partner, opposite):
+            return self.source.lines_quoting(partner)
+        dated = [
+            line
+            for span in spans
+            for line in range(span.first, span.last + 1)
+            if self.source.dated(kept.start, Span(line, line))
+        ]
+        return dated or (self.source.lines_quoting(partner) if partner else [])
 
     def _start_taken(self, kept: Entry, theirs: Entry) -> bool:
         """The rules' start of this entry is the start the model gives another entry, one the
