@@ -145,3 +145,28 @@ Establishment: Army Service, Sebdou
     model = cv(experience=[job("Technician", "Army Service", "2001-03", "2002-09")])
     [kept] = merge_readings(rules, model, source_text=source).content.experience
     assert kept.company == "Army Service"
+
+
+def test_a_rules_only_entry_dated_as_a_degree_the_model_read_is_left_to_the_degree() -> None:
+    source = """Education
+MSc Mechanics | Delta University
+Sep 2014 - Jun 2017
+
+Experience
+Field technician | Orbeline
+2020 - 2022
+
+Research
+Thesis on the cooling of pumps | Delta Lab
+Sep 2014 - Jun 2017
+"""
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Thesis on the cooling of pumps", "Delta Lab", "2014-09",
+                               "2017-06")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022")],
+               education=[{"degree": "MSc Mechanics", "institution": "Delta University",
+                           "start": "2014-09", "end": "2017-06"}])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Field technician", "Orbeline")]
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "other_section"

@@ -120,6 +120,7 @@ class Arbiter:
         self.swapped: set[str] = set()  # ids of the model's entries whose roles were swapped
         self.read: list[Span] = []  # the lines of the model's entries of this section
         self.model_alone: list[Entry] = []  # the model's entries the rules did not read
+        self.degree_dates: set[tuple[str, str]] = set()  # start and end of the model's degrees
 
     # ---------------------------------------------------------------- roles
 
@@ -425,6 +426,13 @@ class Arbiter:
         if self.section != "experience":
             return None
         problem = job_shape_problem(*_names(entry, self.section))
+        title = _names(entry, self.section)[0]
+        if (
+            problem is None
+            and (entry.start, entry.end) in self.degree_dates
+            and not title_score(title)
+        ):
+            return "other_section"  # a thesis or a project of the degree the model read there
         if problem is None and any(squash(n) in self.header for n in _names(entry, self.section)):
             return "header"  # the candidate's own name read as the employer
         if problem is None and found is not None and self._passed_over(found, entry):

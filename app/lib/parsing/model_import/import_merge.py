@@ -93,6 +93,7 @@ def _section(
     arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
                                           contact.location) if v}  # fmt: skip
     located = [*rules_entries, *model_entries]
+    arbiter.degree_dates = {(e.start, e.end) for e in model.education if e.start and e.end}
     arbiter.places = place_heads(
         [contact.location, model.header.contact.location]
         + [str(getattr(e, "location", "") or "") for e in located]
