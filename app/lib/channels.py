@@ -22,15 +22,6 @@ class SerialPubSubBackend(RedisChannelsPubSubBackend):
         super().__init__(**kwargs)
         self._subscription_lock = asyncio.Lock()  # binds to the running loop on first use
 
-    async def on_startup(self) -> None:
-        """Start from nothing on each start: the pub/sub connection, the 'has subscribed' event
-        and the lock belong to the event loop that made them, and an app may be started again
-        in another one (the tests lend one app to test after test: tests/fixtures/app_pool.py)."""
-        await super().on_startup()
-        self._subscription_lock = asyncio.Lock()
-        self._has_subscribed = type(self._has_subscribed)()
-        self._RedisChannelsPubSubBackend__pub_sub = None  # the base class's lazily made PubSub
-
     async def subscribe(self, channels: Iterable[str]) -> None:
         async with self._subscription_lock:
             await super().subscribe(channels)
