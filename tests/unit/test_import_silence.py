@@ -30,40 +30,59 @@ Juggler | Open Stage
 2019 - 2020
 Night porter | Hotel Castel
 2018 - 2019
+Lab assistant | Vantoria S.A.
+2016 - 2017
 """
+RULES = [job("Field technician", "Orbeline", "2020", "2022"),
+         job("Juggler", "Open Stage", "2019", "2020"),
+         job("Night porter", "Hotel Castel", "2018", "2019")]  # fmt: skip
+MODEL = [job("Field technician", "Orbeline", "2020", "2022"),
+         job("Night porter", "Hotel Castel", "2018", "2019"),
+         job("Lab assistant", "Vantoria S.A.", "2016", "2017")]  # fmt: skip
 
 
 def test_a_rules_only_entry_the_model_read_around_is_shown_to_confirm_if_nothing_names_a_job() -> (
     None
 ):
-    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
-                           job("Juggler", "Open Stage", "2019", "2020"),
-                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
-    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
-                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
-    merged = merge_readings(rules, model, source_text=SECTION)
-    assert titles(merged.content) == [("Field technician", "Orbeline"),
-                                      ("Night porter", "Hotel Castel")]  # fmt: skip
+    merged = merge_readings(cv(experience=RULES), cv(experience=MODEL), source_text=SECTION)
+    assert ("Juggler", "Open Stage") not in titles(merged.content)
     [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert shown["reason"] == "model_silent" and shown["values"]["reader"] == "rules"
     assert "Juggler | Open Stage" in shown["samples"]
 
 
 def test_a_model_s_silence_does_not_move_an_entry_named_like_a_job_or_outside_its_reading() -> None:
-    # A weak model leaves jobs out: one whose names carry a job's or an organisation's word
-    # stays, and so does one past the last entry the model read.
+    # An entry whose names carry a job's or an organisation's word stays, and so does one past
+    # the last entry the model read.
     source = SECTION.replace("Juggler | Open Stage", "Sales assistant | Open Stage")
-    source += "Mime | Street Days\n2016 - 2017\n"
-    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
-                           job("Sales assistant", "Open Stage", "2019", "2020"),
-                           job("Night porter", "Hotel Castel", "2018", "2019"),
-                           job("Mime", "Street Days", "2016", "2017")])  # fmt: skip
-    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
-                           job("Night porter", "Hotel Castel", "2018", "2019")])  # fmt: skip
-    merged = merge_readings(rules, model, source_text=source)
+    source += "Mime | Street Days\n2014 - 2015\n"
+    rules = [RULES[0], job("Sales assistant", "Open Stage", "2019", "2020"), RULES[2],
+             job("Mime", "Street Days", "2014", "2015")]  # fmt: skip
+    merged = merge_readings(cv(experience=rules), cv(experience=MODEL), source_text=source)
     assert ("Sales assistant", "Open Stage") in titles(merged.content)
     assert ("Mime", "Street Days") in titles(merged.content)
     assert not [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+
+
+def test_the_silence_of_a_model_that_read_fewer_entries_than_the_rules_moves_nothing() -> None:
+    # A weak model leaves jobs out: it read two entries where the rules read three.
+    weak = [MODEL[0], MODEL[1]]
+    merged = merge_readings(cv(experience=RULES), cv(experience=weak), source_text=SECTION)
+    assert ("Juggler", "Open Stage") in titles(merged.content)
+
+
+def test_an_undated_entry_or_one_named_by_capitals_alone_is_passed_over_by_a_thorough_model() -> (
+    None
+):
+    source = SECTION.replace("Juggler | Open Stage", "Juggler | OSTG").replace(
+        "2019 - 2020", "Lead technician | Delta Works"
+    )
+    rules = [RULES[0], job("Juggler", "OSTG", "2019", "2020"), RULES[2]]
+    merged = merge_readings(cv(experience=rules), cv(experience=MODEL), source_text=source)
+    assert ("Juggler", "OSTG") not in titles(merged.content)
+    undated = [RULES[0], job("Lead technician", "Delta Works", None), RULES[2]]
+    merged = merge_readings(cv(experience=undated), cv(experience=MODEL), source_text=source)
+    assert ("Lead technician", "Delta Works") not in titles(merged.content)
 
 
 def test_a_start_the_rules_took_from_a_neighbour_in_a_date_column_goes_to_the_model_s() -> None:

@@ -119,6 +119,9 @@ class Arbiter:
         self.layout = SectionLayout(source)
         self.swapped: set[str] = set()  # ids of the model's entries whose roles were swapped
         self.read: list[Span] = []  # the lines of the model's entries of this section
+        # The model read at least as many entries here as the rules read shaped like one: its
+        # silence on one of the rules' entries is evidence (a weak model's, leaving jobs out, not).
+        self.thorough = True
         self.model_alone: list[Entry] = []  # the model's entries the rules did not read
         self.degree_dates: set[tuple[str, str]] = set()  # start and end of the model's degrees
 
@@ -439,15 +442,25 @@ class Arbiter:
             return "model_silent"
         return problem
 
+    def shaped_count(self, entries: Sequence[Entry]) -> int:
+        """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
+        if self.section != "experience":
+            return len(entries)
+        return sum(job_shape_problem(*_names(e, self.section)) is None for e in entries)
+
     def _passed_over(self, found: Span, entry: Entry) -> bool:
         """The model read this part of the section and left the entry out: its entries stand
-        on both sides of the entry's lines (or one stands on them), and the entry's names carry
-        neither a job's word nor an organisation's ("Thespian" / "A+ Program", "Git" /
-        "Azure"). A weak model's silence is weak evidence: an entry named like a job ("Sales
-        assistant", "… S.A.") stays, whatever the model read around it; one named by no word
-        of either kind is shown to the user, never dropped."""
+        on both sides of the entry's lines (or one stands on them), it read at least as many
+        entries as the rules read shaped like one (``thorough``), and the entry has no dates or
+        names that carry neither a job's word nor an organisation's ("Thespian" / "A+
+        Program"; capitals alone, "DEC", are no organisation's word). A weak model's silence is
+        weak evidence: where it read fewer entries than the rules, or when the entry is dated
+        and named like a job ("Sales assistant", "… S.A."), the entry stays; otherwise it is
+        shown to the user, never dropped."""
         title, company = _names(entry, self.section)
-        if title_score(title) or company_score(company):
+        if not self.thorough:
+            return False
+        if entry.start and (title_score(title) or company_score(company) >= 1):
             return False
         before = any(span.last < found.first for span in self.read)
         after = any(span.first > found.last for span in self.read)

@@ -130,6 +130,7 @@ def _section(
         arbiter.settle(kept, entry)
         _fill_lists(kept, entry, known)
     arbiter.read = [span for entry in model_entries if (span := arbiter.heading(entry))]
+    arbiter.thorough = len(model_entries) >= arbiter.shaped_count(rules_entries)
     paired = {rules_entries[t].id for t in twins if t is not None}
     alone = {e.id for e in rules_entries} - paired
     for entry in [e for e in merged if e.id in alone]:
