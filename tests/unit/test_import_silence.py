@@ -189,3 +189,21 @@ Sep 2014 - Jun 2017
     assert titles(merged.content) == [("Field technician", "Orbeline")]
     [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert shown["reason"] == "other_section"
+
+
+def test_a_misread_rules_entry_does_not_vote_in_the_section_s_layout() -> None:
+    # The rules read the title as the employer, and a talk with the same words as another job:
+    # the talk is no job and has no say in which of the model's names is the title.
+    source = """Experience
+Embedded developer | Continental Services
+Integration, testing
+2023 - 2024
+Talk: the embedded developer at scale | Embedded developer
+2021
+"""
+    rules = cv(experience=[job("Integration, testing", "Embedded developer", "2023", "2024"),
+                           job("Talk: the embedded developer at scale", "Embedded developer",
+                               "2021", None)])  # fmt: skip
+    model = cv(experience=[job("Embedded developer", "Continental Services", "2023", "2024")])
+    jobs = merge_readings(rules, model, source_text=source).content.experience
+    assert (jobs[0].title, jobs[0].company) == ("Embedded developer", "Continental Services")

@@ -135,8 +135,9 @@ class Arbiter:
         model's list is not changed: swapped entries are copies."""
         if self.section != "experience":
             return model
+        shaped = [e for e in rules if not self._misread(e)]  # misread ones do not vote
         self.layout = SectionLayout.of(
-            self.source, [_named(e, self.section) for e in [*model, *rules]]
+            self.source, [_named(e, self.section) for e in [*model, *shaped]]
         )
         read = {(squash(e.title), squash(e.company)) for e in rules if isinstance(e, Experience)}
         out = list(model)
@@ -441,6 +442,13 @@ class Arbiter:
         if problem is None and found is not None and self._passed_over(found, entry):
             return "model_silent"
         return problem
+
+    def _misread(self, entry: Entry) -> bool:
+        """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis):
+        it has no say in the section's layout."""
+        title = _names(entry, self.section)[0]
+        degree = (entry.start, entry.end) in self.degree_dates and not title_score(title)
+        return degree or job_shape_problem(*_names(entry, self.section)) is not None
 
     def shaped_count(self, entries: Sequence[Entry]) -> int:
         """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
