@@ -207,3 +207,19 @@ Talk: the embedded developer at scale | Embedded developer
     model = cv(experience=[job("Embedded developer", "Continental Services", "2023", "2024")])
     jobs = merge_readings(rules, model, source_text=source).content.experience
     assert (jobs[0].title, jobs[0].company) == ("Embedded developer", "Continental Services")
+
+
+def test_a_rules_entry_with_a_rank_as_its_employer_does_not_vote_in_the_layout() -> None:
+    source = """Experience
+Orbeline Ltd. Lyon Programmer Trainee (Summer)
+June 2017 - July 2017
+Acme Group, Lyon Trainee
+May 2016 - August 2016
+"""
+    rules = cv(experience=[job("Orbeline Ltd. Lyon Programmer", "Trainee", "2017-06", "2017-07"),
+                           job("Acme Group", "Lyon Trainee", "2016-05", "2016-08")])  # fmt: skip
+    model = cv(experience=[job("Programmer Trainee (Summer)", "Orbeline Ltd.", "2017-06",
+                               "2017-07"),
+                           job("Trainee", "Acme Group", "2016-05", "2016-08")])  # fmt: skip
+    jobs = merge_readings(rules, model, source_text=source).content.experience
+    assert (jobs[1].title, jobs[1].company) == ("Trainee", "Acme Group")

@@ -444,11 +444,16 @@ class Arbiter:
         return problem
 
     def _misread(self, entry: Entry) -> bool:
-        """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis):
-        it has no say in the section's layout."""
+        """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or
+        whose names are not shaped like their fields (a rank as the employer): it has no say
+        in the section's layout."""
         title = _names(entry, self.section)[0]
         degree = (entry.start, entry.end) in self.degree_dates and not title_score(title)
-        return degree or job_shape_problem(*_names(entry, self.section)) is not None
+        names = _names(entry, self.section)
+        unshaped = not all(
+            name_shaped(n, f) for n, f in zip(names, NAMES[self.section], strict=True)
+        )
+        return degree or unshaped or job_shape_problem(*names) is not None
 
     def shaped_count(self, entries: Sequence[Entry]) -> int:
         """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
