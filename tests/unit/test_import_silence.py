@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.parsing.model_import.entry_evidence import is_fragment, job_shape_problem
+from app.lib.parsing.model_import.entry_evidence import is_fragment, job_shape_problem, town_like
 from app.lib.parsing.model_import.import_merge import merge_readings, without_marks
 
 
@@ -223,3 +223,8 @@ May 2016 - August 2016
                            job("Trainee", "Acme Group", "2016-05", "2016-08")])  # fmt: skip
     jobs = merge_readings(rules, model, source_text=source).content.experience
     assert (jobs[1].title, jobs[1].company) == ("Trainee", "Acme Group")
+
+
+def test_an_organisation_ending_on_its_acronym_is_no_town() -> None:
+    assert not town_like("Delta Cyber Command, MND") and town_like("Boston MA")
+    assert town_like("Seoul, S.Korea") and town_like("Lyon, FR")

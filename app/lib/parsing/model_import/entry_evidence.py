@@ -118,6 +118,9 @@ def town_like(value: str) -> bool:
     text = value.strip()
     if text and text.split()[-1].rstrip(".") in LEGAL_TAILS:
         return False
+    tail = text.rsplit(",", 1)[-1].strip() if "," in text else ""
+    if len(tail) >= 3 and tail.isalpha() and tail.isupper() and not is_place(tail):
+        return False  # "Cyber Command, MND": an organisation's acronym, not a region
     return is_place(text) or (is_place_like(text) and bool(TOWN_TAIL_RE.search(text)))
 
 
