@@ -228,3 +228,22 @@ May 2016 - August 2016
 def test_an_organisation_ending_on_its_acronym_is_no_town() -> None:
     assert not town_like("Delta Cyber Command, MND") and town_like("Boston MA")
     assert town_like("Seoul, S.Korea") and town_like("Lyon, FR")
+
+
+def test_on_a_tie_the_title_in_the_order_the_section_writes_its_names_wins() -> None:
+    source = """Experience
+Orbeline | Field technician
+2020 - 2022
+Hotel Castel | Night porter
+2018 - 2019
+Intern | Acme Group | Lab assistant
+2016 - 2017
+"""
+    rules = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Night porter", "Hotel Castel", "2018", "2019"),
+                           job("Intern", "Acme Group", "2016", "2017")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020", "2022"),
+                           job("Night porter", "Hotel Castel", "2018", "2019"),
+                           job("Lab assistant", "Acme Group", "2016", "2017")])  # fmt: skip
+    jobs = merge_readings(rules, model, source_text=source).content.experience
+    assert (jobs[2].title, jobs[2].company) == ("Lab assistant", "Acme Group")

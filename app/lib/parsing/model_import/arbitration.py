@@ -227,8 +227,8 @@ class Arbiter:
             # swapped roles, which the text does not settle; the rules' roles stand.
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
             anchors = self._anchors(kept, opposite, spans)
-            if not swapped and self._support(other, name, spans, anchors) > self._support(
-                mine, name, spans, anchors
+            if not swapped and self._support(other, name, spans, anchors, kept) > self._support(
+                mine, name, spans, anchors, kept
             ):
                 setattr(kept, name, other)
                 self.decisions.append(Decision("model_won", kept, name, mine))
@@ -358,14 +358,24 @@ class Arbiter:
         return 4 * at_lines + 2 * shaped + 4 * in_block + (not town)
 
     def _support(
-        self, value: str, name: str, spans: list[Span], anchors: list[int]
-    ) -> tuple[int, int]:
+        self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
+    ) -> tuple[int, int, int]:
         """How well the source supports ``value`` (_name_score), then how close it stands to
         the entry's other name (its lines: ``anchors``): on a tie, the line beside the title
-        is its employer, not a line of the entry before that the rules took for it."""
+        is its employer, not a line of the entry before that the rules took for it; then
+        whether the entry read with it writes its names in the order the section's other
+        entries use (the layout's leaning)."""
         lines = self.source.lines_quoting(value)
         gap = min((abs(a - b) for a in lines for b in anchors), default=len(self.source.raw))
-        return self._name_score(value, name, spans), -gap
+        lean = 0
+        if self.section == "experience":
+            named = _named(kept, self.section)
+            lean = self.layout.leaning(
+                Named(value, named.company, named.start, named.end)
+                if name == "title"
+                else Named(named.title, value, named.start, named.end)
+            )
+        return self._name_score(value, name, spans), -gap, lean
 
     def _date_score(self, value: str | None, spans: list[Span]) -> int:
         return 2 * any(self.source.dated(value, span) for span in spans)
