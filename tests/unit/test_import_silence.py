@@ -247,3 +247,25 @@ Intern | Acme Group | Lab assistant
                            job("Lab assistant", "Acme Group", "2016", "2017")])  # fmt: skip
     jobs = merge_readings(rules, model, source_text=source).content.experience
     assert (jobs[2].title, jobs[2].company) == ("Lab assistant", "Acme Group")
+
+
+def test_a_rules_only_entry_read_again_by_the_model_with_its_employer_is_shown_to_confirm() -> None:
+    # The rules read the job's title and start at a second place, with a skills line as the
+    # employer; the model's entry names it with its employer where the text writes both.
+    source = """Experience
+IT consultant
+Orbeline
+Sep 2018 - present
+
+Projects
+IT consultant
+EC2 servers, Security Groups, Lambda functions
+Sep 2018
+"""
+    rules = cv(experience=[job("IT consultant", "EC2 servers, Security Groups, Lambda functions",
+                               "2018-09", None)])  # fmt: skip
+    model = cv(experience=[job("IT consultant", "Orbeline", "2018-09", None)])
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("IT consultant", "Orbeline")]
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "duplicate"

@@ -83,6 +83,16 @@ def _headings(source: SourceLines, content: CvContent, skip: str) -> list[Held]:
     return found
 
 
+def _held_by(entry: Any, kept: list[Any], section: str) -> bool:
+    """Another entry kept in the section has this one's first name (a title) and its start,
+    written to the month: the same job read twice, once with another employer."""
+    first = NAMES[section][0]
+    title, start = squash(getattr(entry, first)), entry.start or ""
+    if not title or len(start) <= len("2019"):
+        return False
+    return any(squash(getattr(e, first)) == title and e.start == start for e in kept)
+
+
 def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
 ) -> tuple[list[Any], list[Decision]]:
@@ -133,8 +143,11 @@ def _section(
     arbiter.thorough = len(model_entries) >= arbiter.shaped_count(rules_entries)
     paired = {rules_entries[t].id for t in twins if t is not None}
     alone = {e.id for e in rules_entries} - paired
+    kept_ids = {e.id for e in merged} - alone  # the rules' paired entries and the model's added
     for entry in [e for e in merged if e.id in alone]:
         reason = arbiter.rules_doubt(entry) if model_entries else None
+        if reason is None and _held_by(entry, [e for e in merged if e.id in kept_ids], section):
+            reason = "duplicate"
         if reason is not None:
             merged.remove(entry)
             arbiter.decisions.append(
