@@ -269,3 +269,75 @@ Sep 2018
     assert titles(merged.content) == [("IT consultant", "Orbeline")]
     [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert shown["reason"] == "duplicate"
+
+
+# Each entry writes its title, then its dates, then its employer; the first title shares its
+# date line. The rules read "dates, employer, title": each title one entry off, the last a
+# stray line.
+SHIFTED = """Experience
+FIELD TECHNICIAN 03/2021 - 02/2022
+Orbeline | Lyon
+NIGHT PORTER
+
+06/2019 - 01/2021
+
+Hotel Castel | Nice
+LAB ASSISTANT
+
+09/2017 - 05/2019
+
+Vantoria | Rennes
+ARCHIVIST
+
+01/2016 - 08/2017
+
+Musee Lumen | Tours
+
+B2
+"""
+DATES = [("2021-03", "2022-02"), ("2019-06", "2021-01"), ("2017-09", "2019-05"),
+         ("2016-01", "2017-08")]  # fmt: skip
+EMPLOYERS = ["Orbeline", "Hotel Castel", "Vantoria", "Musee Lumen"]
+TITLES = ["FIELD TECHNICIAN", "NIGHT PORTER", "LAB ASSISTANT", "ARCHIVIST"]
+
+
+def _jobs(names: list[str]) -> CvContent:
+    return cv(experience=[job(t, c, *d) for t, c, d in zip(names, EMPLOYERS, DATES, strict=True)])
+
+
+def test_titles_read_one_entry_off_go_to_the_entry_whose_dates_they_head() -> None:
+    rules = _jobs([*TITLES[1:], "B2"])
+    merged = merge_readings(rules, _jobs(TITLES), source_text=SHIFTED)
+    assert titles(merged.content) == list(zip(TITLES, EMPLOYERS, strict=True))
+    kept = [f for f in merged.findings if f["code"] == "import_model_reading_kept"]
+    assert len(kept) == len(TITLES)
+
+
+def test_a_model_reading_titles_one_entry_off_does_not_move_the_rules_titles() -> None:
+    # Dates, employer, then the title and a bullet: the rules read it right; the model gives
+    # each entry the title of the one before, and a headline line to the first.
+    source = """Experience
+Data analyst
+2021 - 2022
+Orbeline | Lyon
+Field technician
+- Fixed pumps on site
+2019 - 2021
+Hotel Castel | Nice
+Night porter
+- Welcomed late guests
+2017 - 2019
+Vantoria | Rennes
+Lab assistant
+- Sorted samples
+"""
+    right = ["Field technician", "Night porter", "Lab assistant"]
+    dates = [("2021", "2022"), ("2019", "2021"), ("2017", "2019")]
+    employers = EMPLOYERS[:3]
+    rules = cv(experience=[job(t, c, *d) for t, c, d in zip(right, employers, dates, strict=True)])
+    shifted = ["Data analyst", *right[:2]]
+    model = cv(
+        experience=[job(t, c, *d) for t, c, d in zip(shifted, employers, dates, strict=True)]
+    )
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == list(zip(right, employers, strict=True))

@@ -9,6 +9,8 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
 * Per field, the value written at the entry's lines and shaped like its field
   (entry_evidence.py) wins; the rules win ties and fill what the model left out. Where one
   reading holds the other, the model's bounds win; a town is no employer, nor a title.
+  Titles the rules read one entry off over a run of entries (each a neighbour's), where
+  each of the model's titles heads its own entry's dates, are the model's (realign).
 * An entry only the model read comes in when its names and its dates are written together at
   its own lines (not the headline under the candidate's name), and no item of another section
   holds those lines. When both its names are written together there but its dates stand
@@ -50,6 +52,7 @@ BOUNDED = 10  # written at the entry's lines and shaped like its field (see _nam
 BLOCK = 8  # lines either side of an entry's heading where its other lines may stand
 SWAP_FIT = -1.0  # the section's layout must say "swapped" this clearly to swap a model's roles
 CROSS_FIT = 0.5  # …and "as the model reads them" this clearly for them to win over the rules'
+SHIFT_RUN = 3  # consecutive pairs whose titles are read one entry off, for the model's to win
 
 
 @dataclass
@@ -124,6 +127,7 @@ class Arbiter:
         self.thorough = True
         self.model_alone: list[Entry] = []  # the model's entries the rules did not read
         self.degree_dates: set[tuple[str, str]] = set()  # start and end of the model's degrees
+        self.realigned: dict[str, str] = {}  # rules' entry id: its title, read one entry off
 
     # ---------------------------------------------------------------- roles
 
@@ -194,6 +198,61 @@ class Arbiter:
                     break
         return twins
 
+    def realign(self, rules: list[Entry], model: list[Entry], twins: list[int | None]) -> None:
+        """Titles read one entry off: over a run of at least SHIFT_RUN consecutive pairs, each
+        rules' title is the model's title of the next (or the previous) entry, the model's
+        title of the run's end entry is no rules' title, and each of the model's titles is
+        written on its entry's own date line or on the line just above it (blank lines
+        between): the rules gave each title to a neighbour ("title, dates, employer" read as
+        "dates, employer, title"). Both readings are consistent entry by entry; the line that
+        heads each entry's dates settles it, and the model's titles win (``realigned``)."""
+        first = NAMES[self.section][0]
+        run: list[tuple[int, int]] = []  # (rules' index, model's index), both one up each time
+        for i, twin in enumerate([*twins, None]):
+            if run and (twin is None or twin != run[-1][0] + 1):
+                self._realign_run([(rules[j], model[k]) for j, k in run], first)
+                run = []
+            if twin is not None:
+                run.append((twin, i))
+
+    def _realign_run(self, run: list[tuple[Entry, Entry]], first: str) -> None:
+        if len(run) < SHIFT_RUN:
+            return
+        mine = [getattr(r, first) for r, _ in run]
+        theirs = [getattr(m, first) for _, m in run]
+        if not all(theirs) or not all(differ(a, b) for a, b in zip(mine, theirs, strict=True)):
+            return
+        for step in (1, -1):
+            inner = range(len(run) - 1) if step == 1 else range(1, len(run))
+            end = theirs[0] if step == 1 else theirs[-1]
+            if not all(_same(mine[k], theirs[k + step]) for k in inner):
+                continue
+            if any(_same(end, m) for m in mine) or not name_shaped(end, first):
+                continue
+            heads = [self._heads_dates(theirs[k], m) for k, (_, m) in enumerate(run)]
+            wrong = [self._heads_dates(mine[k], m) for k, (_, m) in enumerate(run)]
+            if all(heads) and not any(wrong):
+                for (kept, _), title in zip(run, theirs, strict=True):
+                    self.realigned[kept.id] = title
+            return
+
+    def _heads_dates(self, title: str, entry: Entry) -> bool:
+        """``title`` is written on the line of ``entry``'s dates (its start and end together)
+        or on the nearest written line above it."""
+        if not title.strip() or not entry.start:
+            return False
+        lines = self.source.lines
+        for line in self.source.lines_quoting(title):
+            for below in range(line, len(lines)):
+                here = Span(below, below)
+                if self.source.dated(entry.start, here) and (
+                    not entry.end or self.source.dated(entry.end, here)
+                ):
+                    return True
+                if below > line and lines[below].strip():
+                    break  # the first written line under the title does not date the entry
+        return False
+
     def _same(self, model: Entry, rules: Entry) -> bool:
         """A pair made on a shared title alone is two entries when their organisations
         differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019")."""
@@ -209,6 +268,10 @@ class Arbiter:
         better at the entry's lines."""
         spans = [s.around() for s in (self.heading(kept), self.heading(theirs)) if s]
         names = NAMES[self.section]
+        if kept.id in self.realigned:
+            mine = getattr(kept, names[0])
+            setattr(kept, names[0], self.realigned[kept.id])
+            self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
         for name, opposite in (names, names[::-1]):

@@ -112,6 +112,7 @@ def _section(
     arbiter.name_lines = sorted({i for name in names for i in source.name_lines(name)})
     model_entries = arbiter.set_roles(rules_entries, model_entries)
     twins = arbiter.pairs(rules_entries, model_entries)
+    arbiter.realign(rules_entries, model_entries, twins)
     arbiter.model_alone = [e for e, t in zip(model_entries, twins, strict=True) if t is None]
     merged = [entry.model_copy(deep=True) for entry in rules_entries]
     known = {norm(b) for entry in merged for b in getattr(entry, "bullets", [])}
