@@ -6,8 +6,9 @@ APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
 # Parallel test processes (pytest-xdist). Most tests wait on a worker, a server or the fake model
-# for part of their time, so twice the cores keeps both cores busy (bench/TESTS.md).
-TEST_WORKERS ?= 4
+# for part of their time; since apps are lent from test to test, setup waits more than it
+# computes, and three processes per core keep both cores busy (bench/TESTS.md, third round).
+TEST_WORKERS ?= 6
 BROWSER_WORKERS ?= 2
 # Tests handed out one at a time, known long ones first (tests/conftest.py): no long test starts
 # last and sets the run's tail (bench/TESTS.md).
