@@ -267,11 +267,8 @@ def _data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def data_dir(_data_dir: Path) -> Path:
     """The test process's one data directory, emptied before each test: settings stay equal
     from test to test, so tests/fixtures/app_pool.py can lend an app already built."""
-    for entry in _data_dir.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
+    shutil.rmtree(_data_dir)
+    _data_dir.mkdir()
     return _data_dir
 
 

@@ -502,15 +502,11 @@ class Arbiter:
             return "other_section"
         if self.section != "experience":
             return None
-        problem = job_shape_problem(*_names(entry, self.section))
-        title = _names(entry, self.section)[0]
-        if (
-            problem is None
-            and (entry.start, entry.end) in self.degree_dates
-            and not title_score(title)
-        ):
+        names = _names(entry, self.section)
+        problem = job_shape_problem(*names)
+        if problem is None and self._degree_work(entry):
             return "other_section"  # a thesis or a project of the degree the model read there
-        if problem is None and any(squash(n) in self.header for n in _names(entry, self.section)):
+        if problem is None and any(squash(n) in self.header for n in names):
             return "header"  # the candidate's own name read as the employer
         if problem is None and found is not None and self._passed_over(found, entry):
             return "model_silent"
@@ -520,13 +516,17 @@ class Arbiter:
         """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or
         whose names are not shaped like their fields (a rank as the employer): it has no say
         in the section's layout."""
-        title = _names(entry, self.section)[0]
-        degree = (entry.start, entry.end) in self.degree_dates and not title_score(title)
         names = _names(entry, self.section)
         unshaped = not all(
             name_shaped(n, f) for n, f in zip(names, NAMES[self.section], strict=True)
         )
-        return degree or unshaped or job_shape_problem(*names) is not None
+        return self._degree_work(entry) or unshaped or job_shape_problem(*names) is not None
+
+    def _degree_work(self, entry: Entry) -> bool:
+        """Dated exactly as a degree the model read, and titled with no job's word: a thesis or
+        a project of that degree, not a job."""
+        dated_as_degree = (entry.start, entry.end) in self.degree_dates
+        return dated_as_degree and not title_score(_names(entry, self.section)[0])
 
     def shaped_count(self, entries: Sequence[Entry]) -> int:
         """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
