@@ -48,7 +48,9 @@ async def started_pids(pid_file: Path) -> list[int]:
 
 
 async def all_gone(pids: list[int]) -> bool:
-    for _ in range(100):  # the grandchild is reaped by init: give it a moment
+    # The grandchild is reaped by init: give it a moment. Up to 20 s: a full run with both
+    # cores taken once saw a killed child still running after 5 s.
+    for _ in range(400):
         if not any(alive(pid) for pid in pids):
             return True
         await asyncio.sleep(0.05)
