@@ -19,7 +19,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-fuzz-postgresql lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,15 +49,20 @@ admin: install
 
 ## The whole suite: lint, then the Python and browser tests in one parallel run (a browser test
 ## mostly waits on Chromium or the server, so it shares the cores with the Python tests).
-test: lint test-all
+# Lint (about a minute of one core) runs beside the tests rather than before them; each one's
+# output is shown whole when it ends.
+test: install-dev document-deps browser-deps test-tools
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-all
 
 test-all: install-dev document-deps browser-deps test-tools
-	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m "not fuzz_postgresql"
+	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m "not sweep"
 
-## The JSON API fuzzed (schemathesis) against the app on PostgreSQL (TEST_DATABASE_URL): as long
-## as the SQLite run in `make test` (about 1.5-2 min), so a target of its own that CI runs.
-test-fuzz-postgresql: install-dev document-deps
-	$(VENV)/bin/pytest -q -m fuzz_postgresql tests/security/test_schemathesis.py
+## The long sweeps whose quick passes are in `make test`: the JSON API fuzzed (schemathesis) in
+## full on SQLite and on PostgreSQL (TEST_DATABASE_URL), every hostile value in every path, query
+## and form number, every model field attacked with each way of inventing a fact (1-3 min each,
+## about 5 min in all on two cores); CI runs them beside `make test`.
+test-sweeps: install-dev document-deps test-tools
+	$(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m sweep
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .
@@ -70,7 +75,7 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 test-python: install-dev document-deps test-tools
-	$(VENV)/bin/pytest -m "not browser and not fuzz_postgresql" -q $(PYTEST_PARALLEL)
+	$(VENV)/bin/pytest -m "not browser and not sweep" -q $(PYTEST_PARALLEL)
 
 test-browser: install-dev document-deps browser-deps test-tools
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)

@@ -6,11 +6,14 @@ Each offer of the attacked generation carries one case in its title ("Data Engin
 CV phase field ``CV_FIELDS[7]`` and the letter field ``LETTER_FIELDS[7 % 3]`` are attacked
 with the run's variant, in the first answer and in the repair alike (a stubborn model). A
 translation (asked only when the CV is in another language than its source) is always attacked.
+The ``ROTATED`` run attacks case ``n`` with the ``n % 4``-th variant (and each translation with
+the next one), so that one generation attacks every field and uses every variant.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -88,17 +91,22 @@ def honest_letter(request: RecordedRequest) -> dict[str, Any]:
     }
 
 
+ROTATED = "rotated"
+
+
 def attacker(variant: str) -> Callable[[RecordedRequest], Any]:
-    make = VARIANTS[variant]
+    makes = list(VARIANTS.values()) if variant == ROTATED else [VARIANTS[variant]]
+    translations = itertools.count()
 
     def reply(request: RecordedRequest) -> Any:
         phase, case = phase_of(request), case_of(request)
         if phase == TRANSLATE:  # asked with one field only (no CV, no offer): always attacked
             answer = honest(request)
-            inject(answer, "text", make)
+            inject(answer, "text", makes[next(translations) % len(makes)])
             return answer
         if "<source_cv>" not in request.messages[0].get("content", "") or case is None:
             return default_reply(request)
+        make = makes[case % len(makes)]
         if phase is None:  # a cover letter
             answer = honest_letter(request)
             inject(answer, LETTER_FIELDS[case % len(LETTER_FIELDS)], make)

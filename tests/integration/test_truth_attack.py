@@ -4,9 +4,10 @@ The fake model (``tests/fakes/field_attacker.py``) answers every schema with val
 an invented marker into one string field of one phase — every field of every tailoring phase
 and of the letter, taken from their declared checks — alone, glued to the real text, as a
 near-copy of a source sentence with one number changed, and as a sentence of the offer. One
-generation per variant tailors a CV and writes a letter for one offer per field, through the
-real worker, guards, renderer and downloads; the marker must be in none of the stored CVs and
-letters, their PDFs or their Word files.
+generation tailors a CV and writes a letter for one offer per field, through the real worker,
+guards, renderer and downloads; the marker must be in none of the stored CVs and letters, their
+PDFs or their Word files. ``make test`` runs one generation whose fields take the variants in
+turn; ``make test-sweeps`` runs one per variant, every field attacked with each.
 """
 
 from __future__ import annotations
@@ -120,7 +121,14 @@ def _offer_for(phase: str) -> dict[str, Any]:
     return FRENCH_OFFER if phase == TRANSLATE else OFFER
 
 
-@pytest.fixture(params=list(field_attacker.VARIANTS))
+# The quick pass (every field, every variant, one generation) runs in ``make test``; every field
+# with every variant, one generation per variant, is the full sweep of ``make test-sweeps``.
+@pytest.fixture(
+    params=[
+        field_attacker.ROTATED,
+        *(pytest.param(variant, marks=pytest.mark.sweep) for variant in field_attacker.VARIANTS),
+    ]
+)
 def llm(request: pytest.FixtureRequest) -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer(default_reply=field_attacker.attacker(request.param)) as server:
         mode_cache.set(server.base_url, MODEL, StructuredMode.JSON_SCHEMA)
@@ -209,6 +217,14 @@ def test_the_attack_covers_every_declared_field() -> None:
     assert "skills[]" not in paths  # an item's skills are the source's: not asked for
     assert set(LETTER_FIELDS) == {"greeting", "paragraphs[]", "closing"}
     assert len(CV_FIELDS) <= 20  # one generation per variant (MAX_OFFERS)
+
+
+def test_the_rotated_run_attacks_the_letter_fields_with_every_variant() -> None:
+    variants = len(field_attacker.VARIANTS)
+    combinations = {
+        (LETTER_FIELDS[c % len(LETTER_FIELDS)], c % variants) for c in range(len(CV_FIELDS))
+    }
+    assert len(combinations) == len(LETTER_FIELDS) * variants
 
 
 @pytest.mark.parametrize("variant", list(field_attacker.VARIANTS))

@@ -4,9 +4,9 @@ Every operation of ``/schema/openapi.json`` gets generated requests, valid and i
 with random ids, and with the caller's real ids so the handlers get past the ownership check into
 input validation. Every answer must be a non-5xx response, of the documented content type, whose
 body (errors included) matches the schema the document declares; invalid input must be refused.
-The cases are derandomised (same cases every run) and bounded. The run goes against both
-databases the app supports: SQLite in ``make test``, PostgreSQL in ``make test-fuzz-postgresql``
-(CI runs both).
+The cases are derandomised (same cases every run) and bounded. ``make test`` runs a quick pass on
+SQLite (a few generated cases per operation, every explicit case); the full sweep runs on both
+databases the app supports in ``make test-sweeps``, which CI runs beside ``make test``.
 
 Values the generator seldom draws are also sent explicitly, in every path and query parameter and
 in the integer fields of JSON bodies: numbers past a database integer, negative and zero, digits
@@ -41,7 +41,9 @@ from tests.integration.pipeline_helpers import wait_finished
 from tests.security.objects import own_objects
 from tests.security.routes import endpoints
 
-EXAMPLES_PER_OPERATION = 12
+# Generated cases per operation and mode: the full sweep, and the quick pass of ``make test``.
+FULL_EXAMPLES = 12
+QUICK_EXAMPLES = 3
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 # int() reads "٣" and "１" as 3 and 1 and fails on "²"; 10**30 is past any database integer.
@@ -61,12 +63,13 @@ def _fuzz_operation(
     headers: dict[str, str],
     path_parameters: dict[str, Any],
     mode: schemathesis.GenerationMode,
+    examples: int,
 ) -> str | None:
     """Run the generated cases of one operation; the first failure as text, else None."""
     known = {k: v for k, v in path_parameters.items() if k in operation.path_parameters}
 
     @hypothesis.settings(
-        max_examples=EXAMPLES_PER_OPERATION,
+        max_examples=examples,
         deadline=None,
         database=None,
         derandomize=True,  # the same cases every run: a failure here is reproducible
@@ -139,7 +142,11 @@ def _explicit_failures(
 
 
 def fuzz(
-    base_url: str, token: str, own_ids: dict[str, Any], skip: Callable[[str], bool]
+    base_url: str,
+    token: str,
+    own_ids: dict[str, Any],
+    skip: Callable[[str], bool],
+    examples: int,
 ) -> tuple[list[str], int, int]:
     """Failures, operations fuzzed and explicit cases sent."""
     schema = schemathesis.openapi.from_url(
@@ -155,7 +162,9 @@ def fuzz(
         operations += 1
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
             for path_parameters in ({}, own_ids) if operation.path_parameters else ({},):
-                problem = _fuzz_operation(operation, base_url, headers, path_parameters, mode)
+                problem = _fuzz_operation(
+                    operation, base_url, headers, path_parameters, mode, examples
+                )
                 if problem:
                     failures.append(problem)
         problems, sent = _explicit_failures(operation, base_url, headers, own_ids)
@@ -167,11 +176,15 @@ def fuzz(
 # A net for hangs, not a speed target: on a loaded two-core machine the sweep has taken 4 min.
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize(
-    "backend",
-    # PostgreSQL's run costs as much as SQLite's (≈ 1.5–2 min on a busy machine): its own make
-    # target (``make test-fuzz-postgresql``), run by CI besides ``make test``.
-    ["sqlite", pytest.param("postgresql", marks=pytest.mark.fuzz_postgresql)],
-    indirect=True,
+    ("backend", "examples"),
+    # A full sweep costs ≈ 1.5–3 min per database: the quick pass keeps every operation and every
+    # explicit case in ``make test``, the full sweeps are ``make test-sweeps`` (run by CI).
+    [
+        pytest.param("sqlite", QUICK_EXAMPLES, id="sqlite-quick"),
+        pytest.param("sqlite", FULL_EXAMPLES, id="sqlite-full", marks=pytest.mark.sweep),
+        pytest.param("postgresql", FULL_EXAMPLES, id="postgresql-full", marks=pytest.mark.sweep),
+    ],
+    indirect=["backend"],
 )
 @pytest.mark.usefixtures("backend")
 async def test_the_json_api_never_answers_a_server_error(
@@ -182,6 +195,7 @@ async def test_the_json_api_never_answers_a_server_error(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     worker: Worker,
+    examples: int,
 ) -> None:
     me = await register(api, "fuzz@example.com")
     token = (await api.post("/api/tokens", json={"name": "fuzz"})).json()["token"]
@@ -210,7 +224,7 @@ async def test_the_json_api_never_answers_a_server_error(
     # cover them.
     streams = {f"{e.method} {e.path_format}" for e in endpoints(app) if e.is_streaming}
     failures, operations, explicit = await asyncio.to_thread(
-        fuzz, live_server, token, own, lambda label: label in streams
+        fuzz, live_server, token, own, lambda label: label in streams, examples
     )
     assert operations >= 25, "the OpenAPI document lost operations"
     assert explicit >= 200, f"the explicit cases lost their parameters: {explicit} sent"
