@@ -1,24 +1,22 @@
 """The names and the end of a cover-letter task, shared by its kind (task_kind.py), the web's
 requests (requesting.py) and the worker's job (jobs/cover_letters.py).
 
-Ending claims the task first (app/tasks/lifecycle.py): a letter the worker has finished
-meanwhile keeps its outcome, and a paid one is refunded exactly once.
+Found and ended as every task's row is (app/tasks/task_rows.py): a letter the worker has
+finished meanwhile keeps its outcome, and a paid one is refunded exactly once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from app.db.models import BackgroundTask, CoverLetter
+from app.db.models import CoverLetter
 from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import TaskStatus
 from app.events import COVER_LETTER_UPDATED, cover_letter_updated
 from app.lib.errors import Conflict
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
-from app.tasks.lifecycle import claim, settle
+from app.tasks.task_rows import TaskRow
 
 LETTER_TASK_TYPE = "cover_letter"
 LETTER_SLOT = "cover_letter"
@@ -38,9 +36,6 @@ REFUND_CANCELLED = "Refund: cover letter cancelled"
 REFUND_LOST = "Refund: cover letter could not run"
 REFUND_NOT_QUEUED = "Refund: cover letter could not be queued"
 
-# Letter statuses for a task's end status.
-_LETTER_END = {TaskStatus.FAILED: LetterStatus.FAILED, TaskStatus.CANCELLED: LetterStatus.CANCELLED}
-
 
 def require_completed(letter: CoverLetter) -> None:
     """Edits and downloads need a written letter (409 while it is pending, failed…)."""
@@ -48,38 +43,16 @@ def require_completed(letter: CoverLetter) -> None:
         raise Conflict(NOT_READY, code="letter.not_ready")
 
 
-def job_id(task_id: str) -> str:
-    return f"coverletter:{task_id}"
-
-
-def letter_id_of(task: BackgroundTask) -> str:
-    return task.input_id("letterId")
-
-
-async def letter_of(session: AsyncSession, task: BackgroundTask) -> CoverLetter | None:
-    letter_id = letter_id_of(task)
-    return await session.get(CoverLetter, letter_id) if letter_id else None
-
-
-async def end_letter(
-    session: AsyncSession,
-    task: BackgroundTask,
-    letter: CoverLetter | None,
-    *,
-    status: TaskStatus,
-    message: str,
-    refund_reason: str,
-) -> bool:
-    """End an open letter task as failed or cancelled, in the caller's transaction: the letter
-    (if still there) shows ``message``, the charge is refunded once, the slot freed. False, and
-    nothing written, when the task had already ended."""
-    if not await claim(session, task.id):
-        return False
-    if letter is not None:
-        letter.status = _LETTER_END[status]
-        letter.error = message
-    await settle(session, task, status=status, error=message, refund_reason=refund_reason)
-    return True
+_LETTER = TaskRow(
+    CoverLetter,
+    input_key="letterId",
+    job_prefix="coverletter",
+    ended={TaskStatus.FAILED: LetterStatus.FAILED, TaskStatus.CANCELLED: LetterStatus.CANCELLED},
+)
+job_id = _LETTER.job_id
+letter_id_of = _LETTER.row_id_of
+letter_of = _LETTER.row_of
+end_letter = _LETTER.end
 
 
 async def announce(publisher: Publisher, letter: CoverLetter) -> None:
