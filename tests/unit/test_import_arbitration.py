@@ -338,3 +338,95 @@ def test_a_languages_line_or_a_place_as_the_employer_is_no_job_shape() -> None:
     assert job_shape_problem("English", "C1") == "language"
     assert job_shape_problem("Sales analysis", "Lyon, France") == "place"
     assert job_shape_problem("Python developer", "Orbeline") is None
+
+
+# The rules read a job's lines as a degree (a sentence as the degree, the job's year); the
+# model read them as a job, and read the CV's real degree elsewhere.
+JOB_READ_AS_DEGREE = """Ines Valcourt
+Experience
+Barista | Cafe Lumo
+2019 - 2021
+- Opened the shop
+Since 2017 I work as a guide at Parc Vento during the summer and
+help the visitors find their way
+Education
+BA History | Nordvale University
+2014 - 2017
+"""
+
+
+def test_a_job_the_rules_read_as_no_degree_of_the_model_s_comes_in() -> None:
+    prose = "Since 2017 I work as a guide at Parc Vento during the summer and"
+    rules = cv(experience=[job("Barista", "Cafe Lumo", "2019", "2021")],
+               education=[{"degree": prose, "institution": "", "start": "2017", "end": None},
+                          {"degree": "BA History", "institution": "Nordvale University",
+                           "start": "2014", "end": "2017"}])  # fmt: skip
+    model = cv(experience=[job("Barista", "Cafe Lumo", "2019", "2021"),
+                           job("guide", "Parc Vento", "2017", None)],
+               education=[{"degree": "BA History", "institution": "Nordvale University",
+                           "start": "2014", "end": "2017"}])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=JOB_READ_AS_DEGREE)
+    # Both readings of those lines were dropped before: the job vanished with no word.
+    assert ("guide", "Parc Vento") in titles(merged.content)
+    assert [e.degree for e in merged.content.education] == ["BA History"]
+    shown = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [(f["path"], f["values"]["reader"]) for f in shown] == [("education", "rules")]
+
+
+def test_a_degree_the_model_reads_as_a_job_stays_held_by_the_rules_degree() -> None:
+    # The model read another degree, not this one: the rules' degree is no item of the model's
+    # education, yet a "job" named like a degree is the degree read twice.
+    source = JOB_READ_AS_DEGREE + "MSc Ecology | Westmere Institute\n2017 - 2019\n"
+    rules = cv(experience=[job("Barista", "Cafe Lumo", "2019", "2021")],
+               education=[{"degree": "BA History", "institution": "Nordvale University",
+                           "start": "2014", "end": "2017"}])  # fmt: skip
+    model = cv(experience=[job("Barista", "Cafe Lumo", "2019", "2021"),
+                           job("BA History", "Nordvale University", "2014", "2017")],
+               education=[{"degree": "MSc Ecology", "institution": "Westmere Institute",
+                           "start": "2017", "end": "2019"}])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content) == [("Barista", "Cafe Lumo")]
+
+
+# Two jobs, then their dates stacked under the second one: the rules gave the first date to
+# the second job; the model dates each job and names the first one in full.
+STACKED_DATES = """Experience
+Usher
+Theatre Ombrelle, Nantes
+
+Courier
+Velo Presto, Nantes
+
+2021 - 2022
+
+2016 - 2019
+"""
+
+
+def test_a_start_the_model_gives_a_neighbour_it_names_in_full_is_not_this_entry_s() -> None:
+    rules = cv(experience=[job("Courier", "Velo Presto, Nantes", "2021", None, id="r1")])
+    model = cv(experience=[job("Usher", "Theatre Ombrelle", "2021", "2022"),
+                           job("Courier", "Velo Presto", "2016", "2019")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=STACKED_DATES)
+    courier = next(e for e in merged.content.experience if e.id == "r1")
+    # Both starts are written at the courier's lines: a tie the neighbour settles.
+    assert (courier.start, courier.end) == ("2016", "2019")
+
+
+def test_a_neighbour_whose_own_lines_write_the_start_settles_no_tie() -> None:
+    source = """Experience
+Usher | Theatre Ombrelle
+2021 - 2022
+
+Courier | Velo Presto
+2016 - 2019
+2021 - 2022 (nights)
+"""
+    rules = cv(experience=[job("Courier", "Velo Presto", "2021", "2022", id="r1")])
+    model = cv(experience=[job("Usher", "Theatre Ombrelle", "2021", "2022"),
+                           job("Courier", "Velo Presto", "2016", "2019")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    courier = next(e for e in merged.content.experience if e.id == "r1")
+    # The usher's start is written at the usher's own lines: the rules' start, written at the
+    # courier's lines too, is no stray date taken from it; the rules win the tie.
+    assert courier.start == "2021"

@@ -13,7 +13,8 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
   each of the model's titles heads its own entry's dates, are the model's (realign).
 * An entry only the model read comes in when its names and its dates are written together at
   its own lines (not the headline under the candidate's name), and no item of another section
-  holds those lines. When both its names are written together there but its dates stand
+  holds those lines (a rules' item the model read as no item of its section holds only an
+  entry named like none of this section's: a degree read as a job). When both its names are written together there but its dates stand
   elsewhere in the file (a date column pasted apart), it comes in and its dates are asked
   about; otherwise the user is asked to confirm it (a finding), it is not added.
 * An entry only the rules read stays unless the model read its lines as another section's
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.lib.cv_content import Education, Experience, Project
 from app.lib.parsing.entries.entry_checks import match_entries
@@ -35,6 +36,7 @@ from app.lib.parsing.entries.entry_words import company_score, title_score
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
     job_shape_problem,
+    kind_problem,
     name_shaped,
     town_like,
 )
@@ -44,7 +46,6 @@ from app.lib.parsing.model_import.verify_source import norm
 from app.lib.text_forms import squash
 
 Entry = Experience | Education | Project
-Held = tuple[Span, str, frozenset[str]]  # an item's heading lines, its year, its names (squashed)
 NAMES = {"experience": ("title", "company"), "education": ("degree", "institution"),
          "projects": ("name", "role")}  # fmt: skip
 FILLED = ("location", "description", "url", "field")
@@ -53,6 +54,16 @@ BLOCK = 8  # lines either side of an entry's heading where its other lines may s
 SWAP_FIT = -1.0  # the section's layout must say "swapped" this clearly to swap a model's roles
 CROSS_FIT = 0.5  # …and "as the model reads them" this clearly for them to win over the rules'
 SHIFT_RUN = 3  # consecutive pairs whose titles are read one entry off, for the model's to win
+
+
+class Held(NamedTuple):
+    """An item of another section: its heading lines, its year, its names (squashed), and
+    whether the other reader read an item of that section there too (``backed``)."""
+
+    span: Span
+    year: str
+    names: frozenset[str]
+    backed: bool = True
 
 
 @dataclass
@@ -300,7 +311,7 @@ class Arbiter:
         their_start = self._date_score(theirs.start, spans)
         my_start = self._date_score(kept.start, spans)
         better = their_start > my_start or (
-            their_start == my_start == 0 and self._start_taken(kept, theirs)
+            their_start == my_start and self._start_taken(kept, theirs, written=my_start > 0)
         )
         if better or not kept.start or (their_start and _finer(theirs.start, kept.start)):
             kept.start = theirs.start
@@ -332,18 +343,28 @@ class Arbiter:
         ]
         return dated or (self.source.lines_quoting(partner) if partner else [])
 
-    def _start_taken(self, kept: Entry, theirs: Entry) -> bool:
+    def _start_taken(self, kept: Entry, theirs: Entry, written: bool) -> bool:
         """The rules' start of this entry is the start the model gives another entry, one the
         rules did not read and the model names in full (title and employer): where the text
         writes the dates apart from the names (a date column pasted after the text), the rules
-        took that neighbour's date. Called on a tie where neither start is written at the
-        entry's lines: the section's other entries settle it."""
+        took that neighbour's date. Called on a tie where the section's other entries settle
+        it: neither start is written at the entry's lines, or both are (``written``: a column
+        of dates stacked beside two entries), and then only a neighbour whose own lines do not
+        write that start counts (a date written at its owner's lines is no stray one)."""
         if not kept.start or not theirs.start or kept.start == theirs.start:
             return False
         model = [
-            e.start for e in self.model_alone if e.id != theirs.id and all(_names(e, self.section))
+            e.start
+            for e in self.model_alone
+            if e.id != theirs.id
+            and all(_names(e, self.section))
+            and not (written and self._dated_at_own_lines(e))
         ]
         return kept.start in model
+
+    def _dated_at_own_lines(self, entry: Entry) -> bool:
+        found = self.heading(entry)
+        return found is not None and self.source.dated(entry.start, found.around())
 
     def _misfit(self, entry: Named) -> float:
         """How clearly the section says "swapped" (≤ SWAP_FIT: swap), never by the order of
@@ -454,7 +475,7 @@ class Arbiter:
             return False
         near = found.around()
         named = any(self.source.quoted(n, near) for n in _names(entry, self.section))
-        taken = [*self.others, *(span for span, _, _ in self.elsewhere)]
+        taken = [*self.others, *(held.span for held in self.elsewhere)]
         dated = all(
             self.source.dated(value, near) or self.source.dated_above(value, found, taken)
             for value in (entry.start, entry.end)
@@ -484,16 +505,30 @@ class Arbiter:
         """The entry's lines are an item of another section: the model's own reading, or the
         rules' item of the same year (names and dates together): it is not added twice. An
         undated item of the rules holds it only under the same names: otherwise its lines may
-        be a job's heading the rules filed elsewhere, and the job would vanish without a word."""
+        be a job's heading the rules filed elsewhere, and the job would vanish without a word.
+        A rules' item that the model read as no item of its section (not ``backed``) holds only
+        an entry not shaped like one of this section (a degree read as a job): the rules' item
+        is itself doubted in its section (rules_doubt, "other_section"), and both readings
+        would be dropped, the job with no word."""
         found = self.heading(entry)
         if found is None:
             return False
         year = _year(entry.start)
         names = squashed_names(_names(entry, self.section))
+        shaped = self._kind_problem(entry) is None
         return any(found.overlaps(other) for other in self.others) or any(
-            found.overlaps(span) and (theirs == year or (not theirs and names <= held))
-            for span, theirs, held in self.elsewhere
+            found.overlaps(held.span)
+            and (held.year == year or (not held.year and names <= held.names))
+            and (held.backed or not shaped)
+            for held in self.elsewhere
         )
+
+    def _kind_problem(self, entry: Entry) -> str | None:
+        """Why an entry is not of this section's kind by its names (a degree, a talk, a score
+        read as a job), a name left out allowed; None for the other sections."""
+        if self.section != "experience":
+            return None
+        return kind_problem(*_names(entry, self.section))
 
     def rules_doubt(self, entry: Entry) -> str | None:
         """Why a rules-only entry is not taken as it is, or None."""

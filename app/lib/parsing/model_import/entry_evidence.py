@@ -141,6 +141,12 @@ def job_shape_problem(title: str, company: str) -> str | None:
     """Why an entry does not look like a job, or None."""
     if not title.strip() or not company.strip():
         return "incomplete"
+    return kind_problem(title, company)
+
+
+def kind_problem(title: str, company: str) -> str | None:
+    """Why names written for a job are some other item (a degree, a talk, a score, a
+    language, a heading, a sentence), or None; either name may be left out."""
     words = set(_words(f"{title} {company}"))
     if words & TALK_WORDS:
         return "talk"
@@ -148,16 +154,17 @@ def job_shape_problem(title: str, company: str) -> str | None:
         return "degree"
     if SCORE_RE.search(fold(f"{title} {company}")):
         return "score"
-    if is_prose(title) or is_prose(company):
+    names = [n for n in (title, company) if n.strip()]
+    if any(is_prose(n) for n in names):
         return "prose"
-    if is_fragment(title) or is_fragment(company):
+    if any(is_fragment(n) for n in names):
         return "fragment"
     if _language_and_level(title, company) or _language_and_level(company, title):
         return "language"
-    if is_place(company):
+    if company.strip() and is_place(company):
         return "place"
-    if reads_as_heading(title) or reads_as_heading(company):
+    if any(reads_as_heading(n) for n in names):
         return "heading"  # "AWARDS/EXTRACURRICULARS" read as the employer
-    if reads_as_skill_or_language(title) and reads_as_skill_or_language(company):
+    if len(names) == 2 and all(reads_as_skill_or_language(n) for n in names):
         return "skill"  # "Azure" / "Databricks": a skills line, not a job
     return None

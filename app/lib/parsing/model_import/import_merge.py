@@ -62,9 +62,10 @@ def _at(entries: list[Any], entry: Any) -> int:
     return next(i for i, other in enumerate(entries) if other is entry)
 
 
-def _headings(source: SourceLines, content: CvContent, skip: str) -> list[Held]:
-    """Where ``content`` has items of sections other than ``skip``, and their years."""
-    found: list[Held] = []
+def _headings(source: SourceLines, content: CvContent, skip: str) -> list[tuple[str, Held]]:
+    """Where ``content`` has items of sections other than ``skip``, and their years, each with
+    its section (or extras group)."""
+    found: list[tuple[str, Held]] = []
     for section, (first, second) in NAMES.items():
         if section == skip:
             continue
@@ -72,15 +73,30 @@ def _headings(source: SourceLines, content: CvContent, skip: str) -> list[Held]:
             names = (getattr(entry, first), getattr(entry, second))
             span = source.heading(names, (entry.start, entry.end))
             if span is not None:
-                found.append((span, (entry.start or "")[:4], squashed_names(names)))
+                found.append((section, Held(span, (entry.start or "")[:4], squashed_names(names))))
     for group in EXTRA_GROUPS:
         for item in getattr(content.extras, group):
             span = source.heading((item.name, item.issuer), (item.date,))
             if span is not None:
-                found.append(
-                    (span, (item.date or "")[:4], squashed_names((item.name, item.issuer)))
-                )
+                held = squashed_names((item.name, item.issuer))
+                found.append((group, Held(span, (item.date or "")[:4], held)))
     return found
+
+
+def _backed(rules: list[tuple[str, Held]], model: list[tuple[str, Held]]) -> list[Held]:
+    """The rules' items of other sections, each marked ``backed`` unless the model read items
+    of its section but none at its lines: such an item is doubted in its own section
+    (Arbiter.rules_doubt) when the model read its lines as an entry of another."""
+    read = {section for section, _ in model}
+    out = []
+    for section, held in rules:
+        backed = (
+            section not in NAMES
+            or section not in read
+            or any(theirs == section and held.span.overlaps(other.span) for theirs, other in model)
+        )
+        out.append(held._replace(backed=backed))
+    return out
 
 
 def _held_by(entry: Any, kept: list[Any], section: str) -> bool:
@@ -97,8 +113,10 @@ def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
 ) -> tuple[list[Any], list[Decision]]:
     rules_entries, model_entries = getattr(rules, section), getattr(model, section)
-    others: list[Span] = [span for span, _, _ in _headings(source, model, section)]
-    arbiter = Arbiter(source, section, others, _headings(source, rules, section))
+    model_items = _headings(source, model, section)
+    others: list[Span] = [held.span for _, held in model_items]
+    elsewhere = _backed(_headings(source, rules, section), model_items)
+    arbiter = Arbiter(source, section, others, elsewhere)
     contact = rules.header.contact
     arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
                                           contact.location) if v}  # fmt: skip
