@@ -232,3 +232,18 @@ def test_the_employer_line_above_a_dated_title_line_goes_with_it() -> None:
     jobs, own = job_blocks(lines, "skills")
     assert jobs[jobs.index("Maison Corbel") + 1] == "Stage vendeur | Janvier - Février 2022"
     assert own[0] == "Excel, Canva"
+
+
+def test_short_jobs_dated_by_one_month_among_degrees_are_jobs() -> None:
+    lines = [
+        "LYCÉE DES ORMES - VALMONT", "Bac général - spécialités Physique", "2019 - 2022", "",
+        "MAIRIE DE CORVEL", "Agent technique en manutention", "Juillet 2024", "",
+        "BANQUE - CRÉDIT DU VAL", "Job d'été - Conseiller d'accueil", "Août 2024", "",
+        "2022 - En cours", "",
+    ]  # fmt: skip
+    jobs, own = job_entries_in_education(lines)
+    assert jobs[:3] == ["MAIRIE DE CORVEL", "Agent technique en manutention", "Juillet 2024"]
+    assert "Job d'été - Conseiller d'accueil" in jobs  # "En cours" below it names no course
+    assert own[:3] == lines[:3]
+    graduation = ["Lycée des Ormes", "Baccalauréat scientifique", "Juin 2022", ""]
+    assert job_entries_in_education([*graduation, *lines[4:8]])[1][:3] == graduation[:3]
