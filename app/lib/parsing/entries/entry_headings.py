@@ -159,7 +159,12 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
             continue
         if not layout.dates_first and _only_places(lines, [*before, anchor]):
             before = _orphan_heading(lines, start, anchor) + before
-        run_after = _heads(lines, range(anchor + 1, ceiling))
+        # "Emploi saisonnier de 2019 à 2022 :" announces its list: what follows is its text,
+        # and its head is the group of lines right above it.
+        announces = lines[anchor].text.rstrip().endswith(":")
+        if announces:
+            before = _nearest_group(lines, before)
+        run_after = [] if announces else _heads(lines, range(anchor + 1, ceiling))
         shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
         if run_after and shared:
             after = run_after[
@@ -171,6 +176,16 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
             before = _orphan_heading(lines, start, anchor) + before
         result.append((before, after))
     return result
+
+
+def _nearest_group(lines: list[Line], before: list[int]) -> list[int]:
+    """The heading lines above a date line, from the last blank line between them on."""
+    group = before[-1:]
+    for index in reversed(before[:-1]):
+        if _blank_between(lines, index, group[0]):
+            break
+        group.insert(0, index)
+    return group
 
 
 def _named(lines: list[Line], indices: list[int]) -> int:
