@@ -32,3 +32,26 @@ def test_short_lines_under_an_announcing_date_line_are_its_text() -> None:
     assert "TAVELIS" in seasonal.title + " " + seasonal.company
     assert "Magasinier" not in seasonal.title + " " + seasonal.company
     assert "Organiser" not in seasonal.title + " " + seasonal.company
+
+
+SUBHEADED = """Clara Vennet
+clara@postbox.example
+
+EXPERIENCES PROFESSIONNELLES
+STAGE Marketing – 6 MOIS : 01/01 au 30/06/2022
+ORVELIA – Arcueil 92
+Brand Content : création de supports pour les points de vente et les réseaux sociaux.
+Veille concurrentielle : suivi des sujets du secteur dans les médias.
+Clôture comptable et réunion intermédiaire des objectifs
+
+VENTE
+- MAISON TALVAN – 06 au 08/2023 – Paris
+"""
+
+
+def test_the_last_line_of_the_previous_job_is_not_the_next_heading() -> None:
+    jobs = parse_cv_text(SUBHEADED).content.experience
+    assert [j.start for j in jobs] == ["2022-01", "2023-06"]
+    seasonal = jobs[1]
+    assert "MAISON TALVAN" in seasonal.title + " " + seasonal.company
+    assert "Clôture" not in seasonal.title + " " + seasonal.company

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from app.lib.parsing.dates.dates import DateRange, remove_span
 from app.lib.parsing.entries.entry_lines import Kind, Line
 from app.lib.parsing.entries.entry_parts import is_aside
-from app.lib.parsing.entries.entry_words import is_place, is_place_like
+from app.lib.parsing.entries.entry_words import company_score, is_place, is_place_like
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.text.text import (
     SENTENCE_END,
@@ -32,6 +32,7 @@ from app.lib.parsing.text.text import (
 MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
 MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
 MAX_BULLET_TITLE_WORDS = 12
+TEXT_WORDS = 5  # a line of a list rather than a name
 COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
 
 
@@ -62,9 +63,21 @@ def _trim_before(lines: list[Line], run: list[int], anchor: int) -> list[int]:
             break
         if len(named) >= 2 and _blank_between(lines, index, nearer):
             break
+        if kept and _blank_between(lines, index, nearer) and _ends_text(lines, index):
+            break  # the last line of the previous entry's text, across a blank line
         kept.insert(0, index)
         nearer = index
     return kept
+
+
+def _ends_text(lines: list[Line], index: int) -> bool:
+    """Is the line at ``index`` the last of a run of body text (a list or a paragraph): right
+    under body text, a phrase of several words naming no organisation ("Organiser des
+    réunions d'équipe"), not an employer's name ("KPMG", "Banque Orvelle & Associés")?"""
+    text = lines[index].text
+    if index == 0 or lines[index - 1].kind is not Kind.BODY:
+        return False
+    return word_count(text) >= TEXT_WORDS and not company_score(clean(text))
 
 
 def _trim_after(lines: list[Line], run: list[int], anchor: int, named: int) -> list[int]:
