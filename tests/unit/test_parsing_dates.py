@@ -126,3 +126,13 @@ def test_durations_and_prepositions_leave_with_the_dates(line: str, rest: str) -
 def test_range_end_without_its_year() -> None:
     found = find_date_range("Boulangerie Lemaire | Avril 2012 à Décembre")
     assert found is not None and (found.start, found.end) == ("2012-04", "2012-12")
+
+
+def test_a_range_of_days_within_one_month_is_a_range() -> None:
+    found = find_date_range("du 12 au 16 mars 2021")
+    assert found is not None and not found.single
+    assert (found.start, found.end, found.span) == ("2021-03", "2021-03", (0, 21))
+    english = find_date_range("Work placement, from 3 to 7 May 2019")
+    assert english is not None and not english.single and english.start == "2019-05"
+    birth = find_date_range("Born 12 May 1990")
+    assert birth is not None and birth.single  # one day is still one date

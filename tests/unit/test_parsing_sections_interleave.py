@@ -200,3 +200,50 @@ def test_sidebar_task_bullets_left_in_a_mixed_education_section_are_unplaced() -
     assert len(parsed.content.experience) == 3
     assert len(parsed.content.education) == 1
     assert "Check the weld joints" in parsed.unplaced
+
+
+def test_one_whole_job_head_under_a_hobbies_heading_goes_to_experience() -> None:
+    text = (
+        "Nora Vidal\n\nWork experience\nWarehouse worker\n\nDelta Freight, Oslo\n\n"
+        "nov 2019 - apr 2020\n\nPicked goods and folded cages.\n\nInterests\n\n"
+        "Delivery Driver\n\nFjell Groceries, Bergen\n\nmar 2021 - jun 2021\n\n"
+        "Chess\n\nA part-time job delivering groceries to homes around the city.\n"
+    )
+    assert [(t, c) for t, c, _ in _jobs(text)] == [
+        ("Warehouse worker", "Delta Freight"),
+        ("Delivery Driver", "Fjell Groceries"),
+    ]
+
+
+def test_a_role_named_among_hobbies_above_a_date_stays_a_hobby() -> None:
+    lines = [
+        "Sports : Rowing, Climbing", "Cinema, Photography,", "Travel, Cooking",
+        "Volunteer firefighter and its culture", "", "2016 - 2019", "",
+    ]  # fmt: skip
+    assert job_blocks(lines, "interests") == ([], lines)
+
+
+def test_the_employer_line_above_a_dated_title_line_goes_with_it() -> None:
+    lines = [
+        "Excel, Canva", "", "Vendeuse", "Mai 2019 - Août 2019", "Conseil en boutique", "",
+        "Maison Corbel", "", "Stage vendeur | Janvier - Février 2022",
+        "Réception et rangement des colis de la boutique.", "",
+    ]  # fmt: skip
+    jobs, own = job_blocks(lines, "skills")
+    assert jobs[jobs.index("Maison Corbel") + 1] == "Stage vendeur | Janvier - Février 2022"
+    assert own[0] == "Excel, Canva"
+
+
+def test_short_jobs_dated_by_one_month_among_degrees_are_jobs() -> None:
+    lines = [
+        "LYCÉE DES ORMES - VALMONT", "Bac général - spécialités Physique", "2019 - 2022", "",
+        "MAIRIE DE CORVEL", "Agent technique en manutention", "Juillet 2024", "",
+        "BANQUE - CRÉDIT DU VAL", "Job d'été - Conseiller d'accueil", "Août 2024", "",
+        "2022 - En cours", "",
+    ]  # fmt: skip
+    jobs, own = job_entries_in_education(lines)
+    assert jobs[:3] == ["MAIRIE DE CORVEL", "Agent technique en manutention", "Juillet 2024"]
+    assert "Job d'été - Conseiller d'accueil" in jobs  # "En cours" below it names no course
+    assert own[:3] == lines[:3]
+    graduation = ["Lycée des Ormes", "Baccalauréat scientifique", "Juin 2022", ""]
+    assert job_entries_in_education([*graduation, *lines[4:8]])[1][:3] == graduation[:3]

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Extras, Header, Language
+from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
+from app.lib.parsing.entries.detached_marks import attach_detached_marks
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entries.entry_labels import unlabel_fields
+from app.lib.parsing.entries.glued_dates import unglue_leading_dates
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.fields.contact import (
     contact_facts,
@@ -120,7 +123,8 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     """The experience entries. Among dated jobs, an entry without dates is a fragment (a
     sidebar's lines, or a heading whose dates were read elsewhere in a two-column copy): its
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
-    entries = split_entries(dates_to_headings(unlabel_fields(lines)))
+    lines = unglue_leading_dates(attach_detached_marks(unlabel_fields(lines)))
+    entries = split_entries(stacked_dates_to_jobs(dates_to_headings(lines)))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
     kept = [
         e for e in entries if e.dates or (e.heading and (not among_dated or e.cache.get(PATTERN)))

@@ -28,6 +28,8 @@ __all__ = [
 
 SINCE_RE = re.compile(r"(?:depuis|since|from|des|a partir de|a compter de)\s*(?:le\s+)?$")
 OPEN_END_RE = re.compile(r"^\s*[-–—]\s*(?:$|(?=[)\]]))")  # "2020 –", "(2024-)"
+# The first day of a range of days before "14 février 2020": "du 10 au ", "from 3 to ", "10-".
+DAYS_BEFORE_RE = re.compile(r"(?:\b(?:du|from)\s+)?\b\d{1,2}(?:er)?\s*(?:au|to|-|–)\s*$")
 DURATION_LINE_RE = re.compile(rf"^\s*\(?{DURATION}\s*\)?\s*$")
 
 
@@ -48,6 +50,9 @@ def find_date_range(line: str) -> DateRange | None:
         open_end = OPEN_END_RE.match(folded[token.end :])
         if open_end:  # "2020 –" at the end of a line: still going
             return DateRange(token.value, None, True, (token.start, token.end + open_end.end()))
+        days = DAYS_BEFORE_RE.search(folded[: token.start]) if token.kind == "month" else None
+        if days:  # "du 10 au 14 février 2020": a range of days, within one month
+            return DateRange(token.value, token.value, False, (days.start(), token.end))
         span = extend(folded, token.start, token.end)
         return DateRange(token.value, token.value, False, span, single=True)
     return None

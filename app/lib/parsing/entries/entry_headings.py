@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from app.lib.parsing.dates.dates import DateRange, remove_span
 from app.lib.parsing.entries.entry_lines import Kind, Line
 from app.lib.parsing.entries.entry_parts import is_aside
-from app.lib.parsing.entries.entry_words import is_place, is_place_like
+from app.lib.parsing.entries.entry_words import company_score, is_place, is_place_like
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.text.text import (
     SENTENCE_END,
@@ -32,6 +32,7 @@ from app.lib.parsing.text.text import (
 MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
 MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
 MAX_BULLET_TITLE_WORDS = 12
+TEXT_WORDS = 5  # a line of a list rather than a name
 COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
 
 
@@ -62,9 +63,21 @@ def _trim_before(lines: list[Line], run: list[int], anchor: int) -> list[int]:
             break
         if len(named) >= 2 and _blank_between(lines, index, nearer):
             break
+        if kept and _blank_between(lines, index, nearer) and _ends_text(lines, index):
+            break  # the last line of the previous entry's text, across a blank line
         kept.insert(0, index)
         nearer = index
     return kept
+
+
+def _ends_text(lines: list[Line], index: int) -> bool:
+    """Is the line at ``index`` the last of a run of body text (a list or a paragraph): right
+    under body text, a phrase of several words naming no organisation ("Organiser des
+    réunions d'équipe"), not an employer's name ("KPMG", "Banque Orvelle & Associés")?"""
+    text = lines[index].text
+    if index == 0 or lines[index - 1].kind is not Kind.BODY:
+        return False
+    return word_count(text) >= TEXT_WORDS and not company_score(clean(text))
 
 
 def _trim_after(lines: list[Line], run: list[int], anchor: int, named: int) -> list[int]:
@@ -159,7 +172,12 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
             continue
         if not layout.dates_first and _only_places(lines, [*before, anchor]):
             before = _orphan_heading(lines, start, anchor) + before
-        run_after = _heads(lines, range(anchor + 1, ceiling))
+        # "Emploi saisonnier de 2019 à 2022 :" announces its list: what follows is its text,
+        # and its head is the group of lines right above it.
+        announces = lines[anchor].text.rstrip().endswith(":")
+        if announces:
+            before = _nearest_group(lines, before)
+        run_after = [] if announces else _heads(lines, range(anchor + 1, ceiling))
         shared = number + 1 < len(anchors) and _only_heads_between(lines, anchor, ceiling)
         if run_after and shared:
             after = run_after[
@@ -171,6 +189,16 @@ def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], lis
             before = _orphan_heading(lines, start, anchor) + before
         result.append((before, after))
     return result
+
+
+def _nearest_group(lines: list[Line], before: list[int]) -> list[int]:
+    """The heading lines above a date line, from the last blank line between them on."""
+    group = before[-1:]
+    for index in reversed(before[:-1]):
+        if _blank_between(lines, index, group[0]):
+            break
+        group.insert(0, index)
+    return group
 
 
 def _named(lines: list[Line], indices: list[int]) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.dates.dates import find_date_range, remove_span
 from app.lib.parsing.entries.entry_words import strong_title_words, words
 from app.lib.parsing.entries.roles import SCHOOL_WORDS
 from app.lib.parsing.fields.languages import languages_in_text, split_language_item
@@ -100,6 +101,25 @@ def _dated_job(block: list[str]) -> bool:
     )
 
 
+def _dated_job_line(line: str) -> bool:
+    """A job's title with its date on one short line ("Stage vendeur | Juin 2016"): the short
+    name block above it is its employer's."""
+    found = find_date_range(line)
+    return found is not None and name_line(line) and job_heading(remove_span(line, found.span))
+
+
+def _whole_head(found: list[list[str]], foreign: list[bool]) -> bool:
+    """A short foreign block opened by a job's name and, in one of the next two blocks, a date
+    range opening its block: a job's whole head (title, employer, dates), not a hobby that
+    names a role."""
+    for index, block in enumerate(found):
+        if not foreign[index] or not job_heading(block[0]) or not _name_lines(block):
+            continue
+        if any(date_line(after[0]) for after in found[index + 1 : index + 3]):
+            return True
+    return False
+
+
 def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     """(job lines, own lines) of a section of ``kind``; no job lines unless its foreign
     blocks hold both a job-title line (two for education, whose entries have dates of their
@@ -119,11 +139,14 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     dated = any(date_line(x) for x in moved) or any(
         _dated_job(block) for block, out in zip(found, foreign, strict=True) if out
     )
-    if headings < (1 if kind in READ_ACROSS else 2) or not dated:
+    # Education has dated entries of its own: there one whole job head is not enough.
+    whole = kind != "education" and _whole_head(found, foreign)
+    needed = 1 if kind in READ_ACROSS or whole else 2
+    if headings < needed or not dated:
         return [], lines
     for index in range(len(found) - 1):
         after = found[index + 1]
-        dated_next = foreign[index + 1] and date_line(after[0])
+        dated_next = foreign[index + 1] and (date_line(after[0]) or _dated_job_line(after[0]))
         if not foreign[index] and dated_next and _name_lines(found[index]):
             foreign[index] = True  # "Acme S.r.l." on its own line above "May 2020 – Today"
     jobs: list[str] = []
@@ -152,4 +175,5 @@ def stray_blocks(lines: list[str]) -> tuple[list[str], list[str]]:
 def _heads(block: list[str], following: list[str]) -> bool:
     """Is ``block`` the name lines of the date block after it? The gap between them is the
     copy's one-field-per-line spacing, so they are joined back into one entry block."""
-    return date_line(following[0]) and _name_lines(block) and not date_line(block[-1])
+    dated = date_line(following[0]) or _dated_job_line(following[0])
+    return dated and _name_lines(block) and not date_line(block[-1])

@@ -1,0 +1,46 @@
+"""A job's date glued to its first line of text (app/lib/parsing/entries/glued_dates.py)."""
+
+from __future__ import annotations
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.entries.glued_dates import unglue_leading_dates
+
+GLUED = (
+    "Octobre 2013 Plateforme d'analyse de malware automatisée pour extraction d'indicateurs."
+    " (Go, Kafka, Redis, Docker, Vault, Grafana, Prometheus, Consul)"
+)
+TEXT = f"""Marek Olden
+marek@postbox.example
+
+Expérience Professionnelle
+Corvane Sécurité [Recherche]
+Rennes - France
+Ingénieur sécurité applicative
+{GLUED}
+›
+Audit de code des applications internes
+›
+
+Brelis Conseil [Sécurité]
+Rennes - France
+Ingénieur R&D
+Janvier 2010 - Septembre 2013
+Conception d'un outil d'analyse de risques
+›
+"""
+
+
+def test_a_date_glued_to_the_first_sentence_dates_the_job_above() -> None:
+    jobs = parse_cv_text(TEXT).content.experience
+    assert [(j.title, j.start) for j in jobs] == [
+        ("Ingénieur sécurité applicative", "2013-10"),
+        ("Ingénieur R&D", "2010-01"),
+    ]
+
+
+def test_dates_opening_a_one_line_entry_or_a_dated_head_stay() -> None:
+    dates_first = ["", "2019 - 2021 Développeur web chez Norvale pour la refonte du site"]
+    assert unglue_leading_dates(dates_first) == dates_first
+    dated_head = ["Brelis Conseil", "Janvier 2010 - Septembre 2013", "Mars 2011 Migration de"
+                  " toute la plateforme de paiement vers le nouveau cloud interne"]  # fmt: skip
+    assert unglue_leading_dates(dated_head) == dated_head
