@@ -18,7 +18,6 @@ from app.lib.parsing.misreads.bullets import (
 )
 from app.lib.parsing.misreads.entry_fields import entry_field_findings
 from app.lib.parsing.misreads.heading_lines import heading_line_findings
-from app.lib.parsing.misreads.line_role_flags import line_role_findings
 from app.lib.parsing.misreads.list_dates import list_date_findings
 from app.lib.parsing.misreads.misplaced_fields import misplaced_findings
 from app.lib.parsing.misreads.source_spans import source_findings
@@ -77,7 +76,6 @@ def misread_findings(content: CvContent, source_text: str | None) -> list[dict[s
     out += list_date_findings(content)
     if source_text:
         out += source_findings(content, source_text) + _hyphen_findings(content, source_text)
-        out += line_role_findings(content, source_text)
     return out
 
 
