@@ -19,7 +19,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields train-line-roles eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -137,6 +137,11 @@ eval-parse: install
 ## CVs; prints training vs cross-validated-by-person accuracy beside the rules'.
 train-fields: install
 	$(PY) -m bench.train_fields
+
+## Train the experience line-role labeller on the corpus and the layout fuzzer's CVs; rewrites
+## the "Line roles" section of bench/FIELD_LABELLER.md (train vs by person vs family-out).
+train-line-roles: install
+	$(PY) -m bench.train_line_roles
 
 ## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
 eval-tailor: install

@@ -220,7 +220,7 @@ def main() -> None:
     print("\n".join(by_family))
     if not args.no_write:
         report = _report(table, len(corpus), usable, len(synthetic), by_family, args.keep_model)
-        REPORT.write_text(report, encoding="utf-8")
+        REPORT.write_text(report + _line_roles_section(), encoding="utf-8")
     if args.dump:
         args.dump.write_bytes(pickle.dumps((corpus, trained, held)))
     print(f"\n{time.monotonic() - started:.0f} s")
@@ -265,6 +265,14 @@ def _report(
             "",
         ]
     )
+
+
+def _line_roles_section() -> str:
+    """The line-role labeller's section of the report (bench/train_line_roles.py writes it),
+    kept as it is."""
+    text = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else ""
+    marker = "## Line roles"
+    return "\n" + marker + text.split(marker, 1)[1] if marker in text else ""
 
 
 def _cached(path: Path | None, make: Callable[[], list[Example]]) -> list[Example]:
