@@ -14,9 +14,10 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
 * An entry only the model read comes in when its names and its dates are written together at
   its own lines (not the headline under the candidate's name), and no item of another section
   holds those lines (a rules' item the model read as no item of its section holds only an
-  entry named like none of this section's: a degree read as a job). When both its names are written together there but its dates stand
-  elsewhere in the file (a date column pasted apart), it comes in and its dates are asked
-  about; otherwise the user is asked to confirm it (a finding), it is not added.
+  entry named like none of this section's: a degree read as a job). When both its names are
+  written together there but its dates stand elsewhere in the file (a date column pasted
+  apart), it comes in and its dates are asked about; otherwise the user is asked to confirm it
+  (a finding), it is not added.
 * An entry only the rules read stays unless the model read its lines as another section's
   item, or it is not shaped like a job (a talk, a degree, a score, no employer): then the user
   is asked.

@@ -2,9 +2,10 @@
 
 In copied text a job can sit among the degrees ("Senior sales executive / Apr 2021 – now /
 Acme Bank" between two universities). An entry is cut around each date line (a range, or a
-month alone: a summer job's "Juillet 2025") with up to two name lines above it; one named by a job title, with no degree, school or training word
-in its name lines or the two lines below its date (up to the next date), is a job when other entries of the section
-do name degrees or schools.
+month alone: a summer job's "Juillet 2025") with up to two name lines above it; one named by a
+job title, with no degree, school or training word in its name lines or the two lines below its
+date (up to the next date), is a job when other entries of the section do name degrees or
+schools.
 """
 
 from __future__ import annotations
