@@ -33,6 +33,7 @@ MAX_LINES_BEFORE = 3  # heading lines above a date line (title, employer, place)
 MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everything there)
 MAX_BULLET_TITLE_WORDS = 12
 COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
+OPENING_BRACKETS = " [("
 
 
 def _heads(lines: list[Line], indices: range) -> list[int]:
@@ -124,7 +125,10 @@ def _layout(lines: list[Line], anchors: list[int]) -> Layout:
     above = _heads(lines, range(first_anchor - 1, -1, -1))[::-1]
     first_before = _trim_before(lines, above, first_anchor)
     first = lines[first_anchor]
-    leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
+    # "[ 01/03/2023 – Current ]" (Europass): an opening bracket still puts the dates first.
+    leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]]).strip(
+        OPENING_BRACKETS
+    )
     dates_first = not first_before and leading
     only_place_above = all(is_place_like(heading_text(lines[i].text)) for i in first_before)
     below = first_anchor + 1

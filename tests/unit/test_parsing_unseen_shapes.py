@@ -1,0 +1,55 @@
+"""Entry shapes met on CVs the reader had not seen: bracketed dates first, and the like.
+
+Every text here is synthetic (invented people, employers and dates) and shows one layout shape.
+"""
+
+from __future__ import annotations
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.roles import experience_from
+from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
+
+
+def _jobs(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    entries = split_entries(text.split("\n"))
+    jobs = [experience_from(e) for e in entries if e.dates]
+    return [(j.title, j.company, j.start, "present" if j.current else j.end) for j in jobs]
+
+
+def test_bracketed_dates_first_keep_the_description_with_the_job_above() -> None:
+    # "[ dd/mm/yyyy – Current ]" above the title and the employer: a description line that
+    # could pass for a heading belongs to the job above, not to the next one's heading.
+    text = (
+        "\n[ 01/02/2022 – Current ]\nJunior Field Technician\n\nVarnel Instruments\n\n"
+        "City: Dorvik\nOperating and servicing the lab's pumps and sensors for the clinical and\n"
+        "research teams, with daily calibration.\n\n"
+        "[ 05/06/2020 – 30/09/2021 ]\nIntern\n\nPolder Systems Ltd.\n\nCity: Dorvik\n"
+        "Wrote test programs.\n"
+    )
+    assert _jobs(text) == [
+        ("Junior Field Technician", "Varnel Instruments", "2022-02", "present"),
+        ("Intern", "Polder Systems Ltd.", "2020-06", "2021-09"),
+    ]
+
+
+def test_a_row_of_column_headings_is_read_cell_by_cell() -> None:
+    # "PARCOURS" alone names the experience; "PARCOURS SCOLAIRE" beside "DIPLÔMES" is the
+    # education, whatever the words of the two cells read together say.
+    assert match_cv_heading("PARCOURS SCOLAIRE\tDIPLÔMES") == HeadingMatch(("education",))
+    assert match_cv_heading("Expérience\tFormation") == HeadingMatch(("experience", "education"))
+
+
+def test_a_row_of_column_headings_keeps_its_degrees_out_of_the_jobs() -> None:
+    text = (
+        "Jeanne Valmont\njeanne.valmont@example.org\n\n"
+        "PARCOURS SCOLAIRE\tDIPLÔMES\n\n"
+        "Master Urbanisme – 2021-23\tTOEIC – 2022\nUniversité de Brenne\n"
+        "Licence Géographie – 2018-21\nUniversité de Brenne\n\n"
+        "EXPÉRIENCE PROFESSIONNELLE\n\n"
+        "05.2023 – 08.2023\tStage cartographe, Agence Lormont\n- Production de cartes.\n"
+    )
+    content = parse_cv_text(text).content
+    assert [(j.title, j.company) for j in content.experience] == [
+        ("Stage cartographe", "Agence Lormont")
+    ]
