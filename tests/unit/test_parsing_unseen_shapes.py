@@ -53,3 +53,40 @@ def test_a_row_of_column_headings_keeps_its_degrees_out_of_the_jobs() -> None:
     assert [(j.title, j.company) for j in content.experience] == [
         ("Stage cartographe", "Agence Lormont")
     ]
+
+
+def _cv_with_studies(studies: str) -> str:
+    return (
+        "Paul Vernier\npaul.vernier@example.org\n\nFORMATIONS\n\n"
+        f"{studies}\n"
+        "LYCÉE MONTFORT, Brenne\n2016 - 2019\nBaccalauréat Scientifique, mention Bien\n\n"
+        "EXPÉRIENCES PROFESSIONNELLES\n\n"
+        "Technicien support, Orvale Systèmes\nJanvier 2023 - Juin 2023\n- Support aux clients.\n"
+    )
+
+
+def test_studies_opened_by_a_school_name_stay_studies_despite_a_job_word() -> None:
+    studies = (
+        "ÉCOLE D'INGÉNIEURS DU LITTORAL, Brest\n2020 - 2025\n"
+        "Programme Grande École - Ingénieur Informatique\n\n"
+        "LYCÉE KERVAL, Brenne\n2019 - 2020\nClasse préparatoire, filière Physique,\n"
+        "Science de l'Ingénieur\n"
+    )
+    content = parse_cv_text(_cv_with_studies(studies)).content
+    assert [(j.title, j.company) for j in content.experience] == [
+        ("Technicien support", "Orvale Systèmes")
+    ]
+
+
+def test_a_job_at_a_school_among_the_studies_is_still_a_job() -> None:
+    studies = (
+        "Master Informatique\nUniversité de Brenne\n2014 - 2016\n\n"
+        "Licence Informatique\nUniversité de Brenne\n2011 - 2014\n\n"
+        "Kerval private school | Computer Science Teacher\nOctober 2016 – February 2019\n"
+        "Taught networks to adults.\n\n"
+        "Orvale Ltd | Network Technician\nMarch 2019 – June 2020\nInstalled networks.\n"
+    )
+    content = parse_cv_text(_cv_with_studies(studies)).content
+    assert ("Computer Science Teacher", "Kerval private school") in [
+        (j.title, j.company) for j in content.experience
+    ]
