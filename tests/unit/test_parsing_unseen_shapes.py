@@ -90,3 +90,26 @@ def test_a_job_at_a_school_among_the_studies_is_still_a_job() -> None:
     assert ("Computer Science Teacher", "Kerval private school") in [
         (j.title, j.company) for j in content.experience
     ]
+
+
+def test_a_status_word_before_the_employer_gives_way_to_the_role_below() -> None:
+    # "TRAINEE, Employer at Town, CC" / "Role, from … to … :": the status is no title when a
+    # role is named, and "at" before a known town with its country names where, not who.
+    text = (
+        "TRAINEE, Norvale Robotics at Lyon, FR\n"
+        "Assistant Project Manager, from January to April 2023 :\n"
+        "Drafting of documentation.\n\n"
+        "STAGIAIRE, Brenac Industries à Paris, FR\n"
+        "Ingénieur méthodes, de Septembre 2021 à Février 2022 :\n"
+        "Rédaction de gammes.\n"
+    )
+    assert _jobs(text) == [
+        ("Assistant Project Manager", "Norvale Robotics", "2023-01", "2023-04"),
+        ("Ingénieur méthodes", "Brenac Industries", "2021-09", "2022-02"),
+    ]
+
+
+def test_a_status_word_alone_stays_the_title() -> None:
+    assert _jobs("Stagiaire, Brenac Industries\nMars 2022 - Juin 2022\n- Tests.\n") == [
+        ("Stagiaire", "Brenac Industries", "2022-03", "2022-06")
+    ]

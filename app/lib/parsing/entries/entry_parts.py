@@ -95,6 +95,8 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     pieces = _split_commas(text)
     if len(pieces) < 2 or every_comma:
         return pieces or [text]
+    if len(pieces) > 1 and _status(pieces[0]):
+        return [pieces[0], *_comma_parts(", ".join(pieces[1:]), every_comma)]
     contracts: list[str] = []
     while len(pieces) > 1 and CONTRACT_PART_RE.match(pieces[-1]):
         contracts.insert(0, pieces.pop())  # "Cook, Waiter, Part-time"
@@ -118,6 +120,15 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
     return [text]
+
+
+# A trainee's status written where a title goes ("STAGIAIRE, Acme AS" / "Ingénieur projets"):
+# the title only when the heading names no other role.
+STATUS_WORDS = word_set("stagiaire trainee intern apprenti apprentie alternant alternante")
+
+
+def _status(piece: str) -> bool:
+    return len(piece.split()) == 1 and piece.strip(" .").casefold() in STATUS_WORDS
 
 
 def _capitals_name(piece: str) -> bool:
@@ -152,6 +163,13 @@ def _working_for(text: str) -> list[str]:
     return [text]
 
 
+def _at_town(text: str) -> bool:
+    """ "Oslo, NO", "Lyon (France)": a known place after "à/at", with its country or region
+    after a comma or in brackets (a bare name may be an employer's: "at Orange")."""
+    place = clean(text)
+    return is_place(place) and bool(re.search(r"[,(]", place))
+
+
 def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     text = clean(piece)
     if not text:
@@ -165,6 +183,9 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         at = TIGHT_AT_RE.split(text, maxsplit=1)
     if len(at) != 2:
         at = _working_for(text)
+    if len(at) == 2 and clean(at[0]) and clean(at[1]) and _at_town(at[1]):
+        # "Acme AS à Oslo, NO": "à/at" before a town names where, not the employer.
+        return [*_piece_parts(at[0], every_comma), Part(clean(at[1]), place=True)]
     if len(at) == 2 and clean(at[0]) and clean(at[1]):
         employer = _piece_parts(at[1], every_comma)
         employer[0].employer = True
@@ -181,7 +202,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         elif item.startswith(DESCRIPTION_MARK):
             parts.append(Part(item.removeprefix(DESCRIPTION_MARK), aside=True))
         else:
-            parts.append(Part(item, contract=bool(CONTRACT_PART_RE.match(item))))
+            contract = bool(CONTRACT_PART_RE.match(item)) or _status(item)
+            parts.append(Part(item, contract=contract))
     return parts
 
 
