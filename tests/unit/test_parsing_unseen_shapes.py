@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.roles import experience_from
 from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
 
@@ -113,3 +114,14 @@ def test_a_status_word_alone_stays_the_title() -> None:
     assert _jobs("Stagiaire, Brenac Industries\nMars 2022 - Juin 2022\n- Tests.\n") == [
         ("Stagiaire", "Brenac Industries", "2022-03", "2022-06")
     ]
+
+
+def test_a_contract_and_post_phrase_before_the_role_is_not_the_title() -> None:
+    assert without_role_lead("Alternance au poste de Consultant BI") == "Consultant BI"
+    assert without_role_lead("Stage en tant qu'assistant juridique") == "assistant juridique"
+    assert without_role_lead("Internship as a factory operator") == (
+        "Internship as a factory operator"
+    )
+    assert without_role_lead("Stage ingénieur") == "Stage ingénieur"
+    text = "Alternance au poste de Chef de projet\nBrenac Conseil\nSept. 2023 - Sept. 2024\n"
+    assert _jobs(text) == [("Chef de projet", "Brenac Conseil", "2023-09", "2024-09")]

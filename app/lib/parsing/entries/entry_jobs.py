@@ -13,6 +13,7 @@ import re
 from app.lib.parsing.entries.entries import RawEntry
 from app.lib.parsing.entries.entry_activities import activity_lines
 from app.lib.parsing.entries.entry_parts import Part, comma_fallback, heading_parts, trailing_place
+from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.entry_words import (
     company_score,
     is_place,
@@ -271,4 +272,4 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
         heading = [entry.heading[i] for i in named_lines]
         fields = label_heading(heading, (title, company, location))
         title, company, location = combine(title, company, location, fields)
-    return title, company, location, leftovers
+    return without_role_lead(title), company, location, leftovers
