@@ -6,6 +6,7 @@ Every text here is synthetic (invented people, employers and dates) and shows on
 from __future__ import annotations
 
 from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.dates.stacked_dates import join_stacked_dates
 from app.lib.parsing.entries.entries import split_entries
 from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.roles import experience_from
@@ -125,3 +126,22 @@ def test_a_contract_and_post_phrase_before_the_role_is_not_the_title() -> None:
     assert without_role_lead("Stage ingénieur") == "Stage ingénieur"
     text = "Alternance au poste de Chef de projet\nBrenac Conseil\nSept. 2023 - Sept. 2024\n"
     assert _jobs(text) == [("Chef de projet", "Brenac Conseil", "2023-09", "2024-09")]
+
+
+def test_a_start_month_over_its_end_month_in_a_narrow_column_is_one_range() -> None:
+    text = (
+        "Data Engineer\n\nMAR 2021 Kelvane\nJUN 2023 Design of a pipeline for the\n"
+        "billing data, with Spark.\n\n"
+        "Analyst\n\nJAN 2019 Orbeno\nFEB 2021 Reporting for the sales teams\n"
+    )
+    assert _jobs(text) == [
+        ("Data Engineer", "Kelvane", "2021-03", "2023-06"),
+        ("Analyst", "Orbeno", "2019-01", "2021-02"),
+    ]
+
+
+def test_dated_one_line_items_newest_first_are_not_joined() -> None:
+    lines = ["Mar 2023 Talk at Brenac Days", "Jan 2021 Talk at Orbeno Forum", ""]
+    assert join_stacked_dates(lines) == lines
+    wrapped = ["March 2015 to", "January 2016", ""]
+    assert join_stacked_dates(wrapped) == wrapped
