@@ -145,3 +145,18 @@ def test_dated_one_line_items_newest_first_are_not_joined() -> None:
     assert join_stacked_dates(lines) == lines
     wrapped = ["March 2015 to", "January 2016", ""]
     assert join_stacked_dates(wrapped) == wrapped
+
+
+def test_a_town_unknown_to_the_place_list_before_a_region_and_country_is_the_place() -> None:
+    text = "November 2015 to January 2017\nCentre Manager\nBrisa Kids – Varkala, KERALA, IN\n"
+    assert _jobs(text) == [("Centre Manager", "Brisa Kids", "2015-11", "2017-01")]
+    # A title before the dash: the name after it is the employer, not a town.
+    assert _jobs("Analyst – Orbeno, Paris, France\nMarch 2019 to May 2020\n") == [
+        ("Analyst", "Orbeno", "2019-03", "2020-05")
+    ]
+
+
+def test_a_tight_at_sign_with_a_space_after_it_marks_the_employer() -> None:
+    assert _jobs("Process Associate@ Velorix\nMay 2011 to June 2012\n") == [
+        ("Process Associate", "Velorix", "2011-05", "2012-06")
+    ]

@@ -35,7 +35,7 @@ CONTRACT_PART_RE = re.compile(
     rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
 )
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
-TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@(?=[A-ZÀ-Ý0-9])")
+TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@ ?(?=[A-ZÀ-Ý0-9])")  # "Title@Acme", "Title@ Acme"
 FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
@@ -225,6 +225,17 @@ def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, st
     return out
 
 
+def _town_of(before: str, piece: str) -> bool:
+    """ "Kinder – Cherthala, KERALA, IN": after a name that is no title (the employer), a
+    short capitalised name the place list lacks, then a known region or country, is the
+    employer's town ("Analyst – Acme, Paris" keeps Acme: a title stands before it)."""
+    pieces = _split_commas(piece)
+    if len(pieces) < 2 or title_score(before) or not is_place(", ".join(pieces[1:])):
+        return False
+    town = pieces[0]
+    return is_place_like(town) and not company_score(town) and len(town.split()) <= 2
+
+
 def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part]:
     """The parts of a heading, in order. ``every_comma``: commas always separate parts (degree
     headings: "Master's degree, Computer Science")."""
@@ -242,6 +253,7 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
             joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
             for index, (piece, separator) in enumerate(joined):
                 after_name = index > 0 and is_town_in_country(piece)
+                after_name = after_name or (index > 0 and _town_of(joined[index - 1][0], piece))
                 made = [Part(piece, place=True)] if after_name else _piece_parts(piece, every_comma)
                 if made and separator in DASHES:
                     made[0].dash_before = separator
