@@ -160,3 +160,14 @@ def test_a_tight_at_sign_with_a_space_after_it_marks_the_employer() -> None:
     assert _jobs("Process Associate@ Velorix\nMay 2011 to June 2012\n") == [
         ("Process Associate", "Velorix", "2011-05", "2012-06")
     ]
+
+
+def test_a_one_word_kind_of_employer_before_its_name_is_not_the_employer() -> None:
+    text = (
+        "BANQUE - CRÉDIT VARNEL LORMONT\n\nJob d'été - Conseiller d'accueil\n\nJuillet 2024\n\n"
+        "MAIRIE DE LORMONT\nAgent technique\n\nJuillet 2023\n"
+    )
+    assert _jobs(text) == [
+        ("Conseiller d'accueil", "CRÉDIT VARNEL LORMONT", "2024-07", "2024-07"),
+        ("Agent technique", "MAIRIE DE LORMONT", "2023-07", "2023-07"),
+    ]

@@ -15,10 +15,12 @@ from app.lib.parsing.entries.entry_activities import activity_lines
 from app.lib.parsing.entries.entry_parts import Part, comma_fallback, heading_parts, trailing_place
 from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.entry_words import (
+    COMPANY_WORDS,
     company_score,
     is_place,
     strong_title_words,
     title_score,
+    words,
 )
 from app.lib.parsing.fields.field_labeller import combine, label_heading
 from app.lib.parsing.fields.skills_vocab import find_skills
@@ -112,6 +114,7 @@ def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | 
     if marked is not None:
         return marked
     rest = [p for p in rest if not p.contract] or rest
+    rest = [p for p in rest if not _kind_label(p, rest)] or rest
     if not rest:
         return None
     at = named.index(title)
@@ -124,6 +127,18 @@ def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | 
         return key, -rest.index(part)
 
     return max(rest, key=employer_key)
+
+
+def _kind_label(part: Part, others: list[Part]) -> bool:
+    """ "BANQUE - CIC Brignoles", "Restaurant – Chez Paulette": one word naming the kind of
+    employer, then its name after a dash on the same line; the kind is no name."""
+    tokens = words(part.text)
+    if len(tokens) != 1 or tokens[0] not in COMPANY_WORDS:
+        return False
+    return any(
+        other.line == part.line and other.dash_before and others.index(other) > others.index(part)
+        for other in others
+    )
 
 
 def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
