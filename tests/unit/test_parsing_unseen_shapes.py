@@ -118,7 +118,7 @@ def test_a_status_word_alone_stays_the_title() -> None:
 
 
 def test_a_contract_and_post_phrase_before_the_role_is_not_the_title() -> None:
-    assert without_role_lead("Alternance au poste de Consultant BI") == "Consultant BI"
+    assert without_role_lead("Alternance au poste de Chargé de paie") == "Chargé de paie"
     assert without_role_lead("Stage en tant qu'assistant juridique") == "assistant juridique"
     assert without_role_lead("Internship as a factory operator") == (
         "Internship as a factory operator"
@@ -171,3 +171,8 @@ def test_a_one_word_kind_of_employer_before_its_name_is_not_the_employer() -> No
         ("Conseiller d'accueil", "CRÉDIT VARNEL LORMONT", "2024-07", "2024-07"),
         ("Agent technique", "MAIRIE DE LORMONT", "2023-07", "2023-07"),
     ]
+
+
+def test_a_firm_whose_name_ends_like_a_title_word_is_still_the_employer() -> None:
+    text = "Employé en boulangerie, Les Douceurs de Lina, Vaires sur Loing\t2023 (1 mois)\n"
+    assert _jobs(text) == [("Employé en boulangerie", "Les Douceurs de Lina", "2023", "2023")]

@@ -1,9 +1,9 @@
 """A date column whose start and end sit one above the other, each read into its row's text.
 
-"DEC 2022 OSInet" / "OCT 2024 Design of a SaaS…": a narrow left column holds the start month
+"MAR 2021 Kelvane" / "JUN 2023 Design of a pipeline…": a narrow left column holds the start month
 over the end month, and the PDF reader joins each cell to the text beside it with a single
 space (no tab, unlike the cells ``date_lines.py`` joins). Two such lines in a row, the later
-month second, are one range: "DEC 2022 – OCT 2024 OSInet" / "Design of a SaaS…". A list of
+month second, are one range: "MAR 2021 – JUN 2023 Kelvane" / "Design of a pipeline…". A list of
 dated one-line items writes its months newest first, or three or more in a row: neither joins.
 """
 

@@ -125,7 +125,7 @@ def _layout(lines: list[Line], anchors: list[int]) -> Layout:
     above = _heads(lines, range(first_anchor - 1, -1, -1))[::-1]
     first_before = _trim_before(lines, above, first_anchor)
     first = lines[first_anchor]
-    # "[ 01/03/2023 – Current ]" (Europass): an opening bracket still puts the dates first.
+    # "[ 05/09/2021 – Current ]" (Europass): an opening bracket still puts the dates first.
     leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]]).strip(
         OPENING_BRACKETS
     )

@@ -130,7 +130,7 @@ def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | 
 
 
 def _kind_label(part: Part, others: list[Part]) -> bool:
-    """ "BANQUE - CIC Brignoles", "Restaurant – Chez Paulette": one word naming the kind of
+    """ "BANQUE - Crédit Varnel Lormont", "Restaurant – Chez Odile": one word naming the kind of
     employer, then its name after a dash on the same line; the kind is no name."""
     tokens = words(part.text)
     if len(tokens) != 1 or tokens[0] not in COMPANY_WORDS:

@@ -164,7 +164,7 @@ def _working_for(text: str) -> list[str]:
 
 
 def _at_town(text: str) -> bool:
-    """ "Oslo, NO", "Lyon (France)": a known place after "à/at", with its country or region
+    """ "Bergen, NO", "Lyon (France)": a known place after "à/at", with its country or region
     after a comma or in brackets (a bare name may be an employer's: "at Orange")."""
     place = clean(text)
     return is_place(place) and bool(re.search(r"[,(]", place))
@@ -184,7 +184,7 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
     if len(at) != 2:
         at = _working_for(text)
     if len(at) == 2 and clean(at[0]) and clean(at[1]) and _at_town(at[1]):
-        # "Acme AS à Oslo, NO": "à/at" before a town names where, not the employer.
+        # "Acme AS à Bergen, NO": "à/at" before a town names where, not the employer.
         return [*_piece_parts(at[0], every_comma), Part(clean(at[1]), place=True)]
     if len(at) == 2 and clean(at[0]) and clean(at[1]):
         employer = _piece_parts(at[1], every_comma)
@@ -226,7 +226,7 @@ def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, st
 
 
 def _town_of(before: str, piece: str) -> bool:
-    """ "Kinder – Cherthala, KERALA, IN": after a name that is no title (the employer), a
+    """ "Brisa Kids – Varkala, KERALA, IN": after a name that is no title (the employer), a
     short capitalised name the place list lacks, then a known region or country, is the
     employer's town ("Analyst – Acme, Paris" keeps Acme: a title stands before it)."""
     pieces = _split_commas(piece)
@@ -289,7 +289,12 @@ def comma_fallback(part: Part) -> list[Part]:
     Town" (the short last piece of three is the place)."""
     pieces = _split_commas(part.text)
     named = len(pieces) >= 2 and (pieces[1][:1].isupper() or pieces[1][:1].isdigit())
-    if not named or title_score(pieces[1]) > 0:  # a name may open with a digit: "3D Systems"
+    # "Baker, Les Douceurs de Lina, Town": a word ending like a title's ("Douceurs") does not
+    # make the middle piece of three a title when the first holds a real title word.
+    ending_only = len(pieces) >= THREE_PARTS and (
+        title_score(pieces[1]) < 1 <= title_score(pieces[0])
+    )
+    if not named or (title_score(pieces[1]) > 0 and not ending_only):
         return [part]  # "Propriétaire, fondateur et PDG", "Cook, Waiter": one title
     parts = [Part(p) for p in pieces]
     if len(parts) >= 3 and len(pieces[-1].split()) <= 3:

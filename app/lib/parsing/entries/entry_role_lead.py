@@ -1,5 +1,5 @@
 """A title led by the contract it was held under and a phrase naming the post: "Alternance au
-poste de Consultant BI", "Stage en tant que développeur", "CDD en qualité d'agent". The role
+poste de Chargé de paie", "Stage en tant que développeur", "CDD en qualité d'agent". The role
 is what follows the phrase (the contract word is no part of a title, as ", CDD" after it is
 not). "Internship as a factory operator" is kept whole: English CVs write it as the title."""
 
