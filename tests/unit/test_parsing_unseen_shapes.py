@@ -176,3 +176,15 @@ def test_a_one_word_kind_of_employer_before_its_name_is_not_the_employer() -> No
 def test_a_firm_whose_name_ends_like_a_title_word_is_still_the_employer() -> None:
     text = "Employé en boulangerie, Les Douceurs de Lina, Vaires sur Loing\t2023 (1 mois)\n"
     assert _jobs(text) == [("Employé en boulangerie", "Les Douceurs de Lina", "2023", "2023")]
+
+
+def test_a_la_or_au_before_a_capitalised_name_marks_the_employer() -> None:
+    text = "Stage à la Direction des Achats de la Ville de Brenne\t05.2023 – 08.2023\n"
+    assert _jobs(text) == [
+        ("Stage", "Direction des Achats de la Ville de Brenne", "2023-05", "2023-08")
+    ]
+    # A department's short name stays in the title.
+    assert _jobs("Alternance au Service Paie\nVarnel SA\n09.2023 – 07.2025\n")[0][:2] == (
+        "Alternance au Service Paie",
+        "Varnel SA",
+    )

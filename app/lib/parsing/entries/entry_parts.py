@@ -36,6 +36,7 @@ CONTRACT_PART_RE = re.compile(
 )
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
 TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@ ?(?=[A-ZÀ-Ý0-9])")  # "Title@Acme", "Title@ Acme"
+AT_THE_RE = re.compile(r"\s+(?:à\s+la|à\s+l['’]|au|aux)\s*(?<=\s|'|’)(?=[A-ZÀ-Ý])")
 FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
@@ -154,6 +155,19 @@ def _title_employer_place(pieces: list[str]) -> bool:
     )
 
 
+def _at_the(text: str) -> list[str]:
+    """ "Stage à la Direction des Achats de Varnel", "Chargé de mission au Conseil de Brenne":
+    "à la / à l' / au / aux" and a capitalised name mark the employer after a title or a
+    contract word ("Formation au Management" holds neither)."""
+    split = AT_THE_RE.split(text, maxsplit=1)
+    if len(split) != 2 or not (title_score(split[0]) > 0 or CONTRACT_PART_RE.match(split[0])):
+        return [text]
+    named = words(split[1])
+    if named and named[0] in UNIT_WORDS and len(named) <= DEPARTMENT_WORDS:
+        return [text]  # "Alternance au Service Informatique": a department, not the employer
+    return split
+
+
 def _working_for(text: str) -> list[str]:
     """ "Customer Service Representative pour Kanetix Ltd.": "for/pour" marks the employer
     only between a title and an organisation ("Teacher for Adult Learners" stays whole)."""
@@ -183,6 +197,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         at = TIGHT_AT_RE.split(text, maxsplit=1)
     if len(at) != 2:
         at = _working_for(text)
+    if len(at) != 2:
+        at = _at_the(text)
     if len(at) == 2 and clean(at[0]) and clean(at[1]) and _at_town(at[1]):
         # "Acme AS à Bergen, NO": "à/at" before a town names where, not the employer.
         return [*_piece_parts(at[0], every_comma), Part(clean(at[1]), place=True)]
@@ -312,6 +328,7 @@ TRAILING_PIECE_RE = re.compile(
     r"^(?P<head>[^()]+?)(?:\s*,\s*(?P<comma>[^,()]+)|\s*\((?P<inner>[^()]+)\))$"
 )
 TOWN_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+DEPARTMENT_WORDS = 2  # "Service Informatique": a unit's short name, inside the employer
 PLACE_TAIL_WORDS = 2  # "York", "Le Havre", "Aulnay-sous-Bois": one or two words
 # Parts of an organisation written after its name ("Acme, Research Division"): not places.
 UNIT_WORDS = word_set(
