@@ -188,3 +188,17 @@ def test_a_la_or_au_before_a_capitalised_name_marks_the_employer() -> None:
         "Alternance au Service Paie",
         "Varnel SA",
     )
+
+
+def test_a_lower_case_line_under_a_short_bullet_is_no_heading_of_the_next_job() -> None:
+    text = (
+        "Stage Ingénieure Qualité\nDe mars 2023 à août 2023 Varnel Cosmétiques Brenne\n"
+        "-Audit des lignes de production\n-Réduction des temps de cycle\n"
+        "en utilisant la méthode SMED\n\n"
+        "Stage Assistante Méthodes\nDe mars 2022 à juillet 2022 Orbeno Papiers Lormont\n"
+        "-Gestion de projets\n"
+    )
+    assert [job[:2] for job in _jobs(text)] == [
+        ("Stage Ingénieure Qualité", "Varnel Cosmétiques Brenne"),
+        ("Stage Assistante Méthodes", "Orbeno Papiers Lormont"),
+    ]

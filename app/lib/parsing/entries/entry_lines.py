@@ -219,6 +219,15 @@ def _side_cell(text: str, found: DateRange) -> bool:
     return is_bullet(left) or left[:1] == "(" or left[:1].islower() or not _heading_like(left)
 
 
+def _wraps_bullet(text: str, previous: Line | None) -> bool:
+    """ "-Cut the cycle times" / "using the SMED method": a line in lower
+    case right under a bullet carries the bullet on, however short the bullet (a heading
+    opens with a capital)."""
+    if previous is None or previous.kind is not Kind.BODY or not text[:1].islower():
+        return False
+    return is_bullet(previous.text.strip())
+
+
 def classify(lines: list[str]) -> list[Line]:
     """Kinds of the lines of one section (split date ranges already joined)."""
     result: list[Line] = []
@@ -241,7 +250,8 @@ def classify(lines: list[str]) -> list[Line]:
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue
-        if is_bullet(text) or continuation or not _heading_like(clean(text)):
+        body = is_bullet(text) or continuation or _wraps_bullet(text, previous)
+        if body or not _heading_like(clean(text)):
             result.append(Line(raw, Kind.BODY))
         else:
             result.append(Line(raw, Kind.HEAD))
