@@ -202,3 +202,22 @@ def test_a_lower_case_line_under_a_short_bullet_is_no_heading_of_the_next_job() 
         ("Stage Ingénieure Qualité", "Varnel Cosmétiques Brenne"),
         ("Stage Assistante Méthodes", "Orbeno Papiers Lormont"),
     ]
+
+
+def test_a_long_phrase_about_the_work_under_the_heading_is_not_the_employer() -> None:
+    text = (
+        "2023 – 2024\nKorvane – Projet entrepreneurial\tBrenne, France\nChef de projet\n"
+        "Développement d'une maquette de plateforme de mise en relation entre des élèves\n"
+        "- Étude de marché\n"
+    )
+    title, company, _, _ = _jobs(text)[0]
+    assert title == "Chef de projet"
+    assert company in {"Korvane", "Projet entrepreneurial"}  # a name, not the phrase
+
+
+def test_a_long_phrase_under_a_title_and_employer_with_a_comma_leaves_both() -> None:
+    text = (
+        "2024 – 2025\nPost-doctorat, Institut Varnel, Brenne.\n"
+        "Méthodes numériques pour la dynamique des populations dans des milieux variables\n"
+    )
+    assert set(_jobs(text)[0][:2]) == {"Post-doctorat", "Institut Varnel"}

@@ -27,6 +27,7 @@ from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
+DESCRIBED_WORDS = 8  # a later heading line this long, mostly lowercase, describes the work
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 # Words that go on a title rather than start an employer: "Head of Sales", "Chef de projet".
 TITLE_COMPLEMENTS = word_set(
@@ -141,6 +142,23 @@ def _kind_label(part: Part, others: list[Part]) -> bool:
     )
 
 
+def _described(part: Part, parts: list[Part]) -> bool:
+    """A later heading line that is a long phrase about the work ("Development of a proof of
+    concept for a tutoring platform"), alone on its line and naming no job: a leftover, never
+    the title or the employer."""
+    tokens = part.text.split()
+    alone = sum(p.line == part.line for p in parts) == 1
+    if part.place or part.line == 0 or not alone or len(tokens) < DESCRIBED_WORDS:
+        return False
+    lowercase = sum(1 for w in tokens if w[:1].islower())
+    return lowercase * 2 >= len(tokens) and not strong_title_words(part.text)
+
+
+def _without_descriptions(named: list[Part], parts: list[Part]) -> list[Part]:
+    kept = [p for p in named if not _described(p, parts)]
+    return kept or named
+
+
 def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
     """ "Stage Ingénieur - Data Science" over "ACME · Lyon": when the employer has its own line,
     the piece after a dash on the title's line carries on the title."""
@@ -166,13 +184,14 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
     named = _names(parts)
     if not named:
         return "", "", "", []
+    named = _without_descriptions(named, parts)
     if len(named) == 1 and "," in named[0].text:
         at = parts.index(named[0])
         parts = [*parts[:at], *comma_fallback(named[0]), *parts[at + 1 :]]
         named = _names(parts)
     title = _pick_title(named, order)
     company = _pick_employer(parts, named, title)
-    places = [p.text for p in parts if p not in named and not p.aside]
+    places = [p.text for p in parts if p not in named and not p.aside and not _described(p, parts)]
     title_text = _carried_title(parts, title, company)
     leftovers = [
         p.text
