@@ -427,3 +427,21 @@ def _time_spent(run: list[tuple[Job, PrintedDate]], french: bool) -> str:
     years, rest = divmod(max(months, 1), 12)
     units = ("ans", "mois") if french else ("yrs", "mos")
     return " ".join(f"{n} {unit}" for n, unit in zip((years, rest), units, strict=True) if n)
+
+
+def europass_brackets(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """The current Europass export: '[ dates ]' above the title, the employer on a line of its
+    own, 'City: …' label rows, then the description as a paragraph whose first line could pass
+    for a heading (issue 49: dates first in brackets)."""
+    city = "Ville" if cv.language == "fr" else "City"
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        prose = " ".join(job.bullets)
+        return (
+            f"<div class='job'><p class='muted'>[ {e(date.text)} ]</p>"
+            f"<p><b>{e(job.title)}</b></p><p><b>{e(job.employer)}</b></p>"
+            f"<p><b>{city}:</b> {e(job.town)}</p><p class='desc'>{e(prose)}</p></div>"
+        )
+
+    css = ".desc { width: 70%; }"  # lines of a dozen words: each could pass for a heading
+    return page(rng, css, body_with(cv, dates, draw), rng.choice(COLOURS))
