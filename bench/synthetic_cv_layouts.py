@@ -445,3 +445,29 @@ def europass_brackets(cv: Content, dates: list[PrintedDate], rng: random.Random)
 
     css = ".desc { width: 70%; }"  # lines of a dozen words: each could pass for a heading
     return page(rng, css, body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+# Country codes for the towns a status heading names ("at Lyon, FR"); others go without.
+COUNTRY_CODES = {
+    "Lyon": "FR", "Nantes": "FR", "Rennes": "FR", "Lille": "FR", "Grenoble": "FR",
+    "Bordeaux": "FR", "Toulouse": "FR", "Leeds": "UK", "Bristol": "UK", "Manchester": "UK",
+    "Dublin": "IE", "Barcelona": "ES", "Berlin": "DE", "Porto": "PT", "Lausanne": "CH",
+}  # fmt: skip
+
+
+def status_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """An intern's CV: 'TRAINEE, Employer at Town, CC' (the status where a title goes), then
+    'Title, dates :' on the next line, the bullets below (issue 49: status before employer)."""
+    french = cv.language == "fr"
+    status = rng.choice(("STAGIAIRE", "Stagiaire") if french else ("TRAINEE", "Intern"))
+    at = "à" if french else "at"
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        code = COUNTRY_CODES.get(job.town)
+        where = f" {at} {e(job.town)}, {code}" if code else ""
+        return (
+            f"<div class='job'><p><b>{status}, {e(job.employer)}{where}</b></p>"
+            f"<p>{e(job.title)}, {e(date.text)} :</p>{bullets(job)}</div>"
+        )
+
+    return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))

@@ -61,6 +61,7 @@ FAMILIES: dict[str, Family] = {
     "one_line_entries": Family(layouts.one_line_entries),
     "multi_role_employer": Family(layouts.multi_role_employer, jobs=(3, 6), shared_employers=True),
     "europass_brackets": Family(layouts.europass_brackets),
+    "status_first": Family(layouts.status_first),
 }
 
 
