@@ -447,11 +447,13 @@ def europass_brackets(cv: Content, dates: list[PrintedDate], rng: random.Random)
     return page(rng, css, body_with(cv, dates, draw), rng.choice(COLOURS))
 
 
-# Country codes for the towns a status heading names ("at Lyon, FR"); others go without.
+# Country codes for the towns a status heading names ("at Lyon, FR"); a work mode goes in
+# brackets ("(Remote)").
 COUNTRY_CODES = {
     "Lyon": "FR", "Nantes": "FR", "Rennes": "FR", "Lille": "FR", "Grenoble": "FR",
     "Bordeaux": "FR", "Toulouse": "FR", "Leeds": "UK", "Bristol": "UK", "Manchester": "UK",
     "Dublin": "IE", "Barcelona": "ES", "Berlin": "DE", "Porto": "PT", "Lausanne": "CH",
+    "Clermont-Ferrand": "FR", "Saint-Étienne": "FR", "Montréal": "CA", "Genève": "CH",
 }  # fmt: skip
 
 
@@ -464,7 +466,7 @@ def status_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> s
 
     def draw(job: Job, date: PrintedDate) -> str:
         code = COUNTRY_CODES.get(job.town)
-        where = f" {at} {e(job.town)}, {code}" if code else ""
+        where = f" {at} {e(job.town)}, {code}" if code else f" ({e(job.town)})"  # remote
         return (
             f"<div class='job'><p><b>{status}, {e(job.employer)}{where}</b></p>"
             f"<p>{e(job.title)}, {e(date.text)} :</p>{bullets(job)}</div>"

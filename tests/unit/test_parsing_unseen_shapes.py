@@ -221,3 +221,16 @@ def test_a_long_phrase_under_a_title_and_employer_with_a_comma_leaves_both() -> 
         "Méthodes numériques pour la dynamique des populations dans des milieux variables\n"
     )
     assert set(_jobs(text)[0][:2]) == {"Post-doctorat", "Institut Varnel"}
+
+
+def test_a_country_code_ending_the_line_above_does_not_swallow_the_dates() -> None:
+    # "DE" and "IN" read like "de" and "in", words that run on to the next line.
+    text = (
+        "Stagiaire, Orbeno SA à Berlin, DE\nContrôleur de gestion, déc. 2023 – janv. 2025 :\n"
+        "• Clôtures mensuelles.\n\n"
+        "Centre Manager\nBrisa Kids – Varkala, KERALA, IN\nNovember 2015 to January 2017\n"
+    )
+    assert [job[:3] for job in _jobs(text)] == [
+        ("Contrôleur de gestion", "Orbeno SA", "2023-12"),
+        ("Centre Manager", "Brisa Kids", "2015-11"),
+    ]

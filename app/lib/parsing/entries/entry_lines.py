@@ -186,6 +186,16 @@ def _label_line(text: str) -> bool:
     return not (title_score(label) >= 1 or company_score(label) >= 1 or is_aside(label))
 
 
+def _open_end(line: str) -> bool:
+    """Does ``line`` end on a word that runs on ("…a team of")? A country code in capitals
+    ("…, Berlin, DE", "…, Pune, IN") ends a place, not a phrase."""
+    found = OPEN_WORD_RE.search(line)
+    if found is None:
+        return False
+    word = found.group(0).strip()
+    return not (len(word) >= 2 and word.isupper())
+
+
 def _continues(text: str, previous: Line | None) -> bool:
     """Does ``text`` carry on the line above ("…ran the till in" / "November 2021"; "…a team
     of" / "twelve drivers"; "Tools: Git, Jira," / "Docker, Terraform")?"""
@@ -194,7 +204,7 @@ def _continues(text: str, previous: Line | None) -> bool:
     above = previous.text.strip()
     if previous.kind is Kind.BODY and above.endswith(","):
         return True
-    if OPEN_WORD_RE.search(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
+    if _open_end(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
         return True
     carries_on = text[:1].islower() or text[:1] == "("
     return carries_on and word_count(above) >= CONTINUED_LINE_WORDS
