@@ -36,16 +36,16 @@ def test_bracketed_dates_first_keep_the_description_with_the_job_above() -> None
 
 
 def test_a_row_of_column_headings_is_read_cell_by_cell() -> None:
-    # "PARCOURS" alone names the experience; "PARCOURS SCOLAIRE" beside "DIPLÔMES" is the
+    # "PARCOURS" alone names the experience; "PARCOURS SCOLAIRE" beside "CURSUS" is the
     # education, whatever the words of the two cells read together say.
-    assert match_cv_heading("PARCOURS SCOLAIRE\tDIPLÔMES") == HeadingMatch(("education",))
+    assert match_cv_heading("PARCOURS SCOLAIRE\tCURSUS") == HeadingMatch(("education",))
     assert match_cv_heading("Expérience\tFormation") == HeadingMatch(("experience", "education"))
 
 
 def test_a_row_of_column_headings_keeps_its_degrees_out_of_the_jobs() -> None:
     text = (
         "Jeanne Valmont\njeanne.valmont@example.org\n\n"
-        "PARCOURS SCOLAIRE\tDIPLÔMES\n\n"
+        "PARCOURS SCOLAIRE\tCURSUS\n\n"
         "Master Urbanisme – 2021-23\tTOEIC – 2022\nUniversité de Brenne\n"
         "Licence Géographie – 2018-21\nUniversité de Brenne\n\n"
         "EXPÉRIENCE PROFESSIONNELLE\n\n"

@@ -143,8 +143,8 @@ def _kind_label(part: Part, others: list[Part]) -> bool:
 
 
 def _described(part: Part, parts: list[Part]) -> bool:
-    """A later heading line that is a long phrase about the work ("Development of a proof of
-    concept for a tutoring platform"), alone on its line and naming no job: a leftover, never
+    """A later heading line that is a long phrase about the work ("Design of a billing
+    dashboard for the regional sales teams"), alone on its line and naming no job: a leftover, never
     the title or the employer."""
     tokens = part.text.split()
     alone = sum(p.line == part.line for p in parts) == 1

@@ -192,7 +192,7 @@ def _cv_sections_uncached(candidate: str) -> list[str] | None:
 
 
 def _column_headings(candidate: str) -> list[str] | None:
-    """ "PARCOURS SCOLAIRE<TAB>DIPLÔMES": the headings of side-by-side columns on one line, each
+    """ "PARCOURS SCOLAIRE<TAB>CURSUS": the headings of side-by-side columns on one line, each
     cell a heading of its own. Read as one run of words, the first cell's qualifier would be
     lost ("parcours" alone names the experience); read cell by cell, each names its section."""
     cells = [cell for cell in candidate.split("\t") if cell.strip()]
