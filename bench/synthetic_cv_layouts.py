@@ -432,7 +432,7 @@ def _time_spent(run: list[tuple[Job, PrintedDate]], french: bool) -> str:
 def europass_brackets(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
     """The current Europass export: '[ dates ]' above the title, the employer on a line of its
     own, 'City: …' label rows, then the description as a paragraph whose first line could pass
-    for a heading (issue 49: dates first in brackets)."""
+    for a heading."""
     city = "Ville" if cv.language == "fr" else "City"
 
     def draw(job: Job, date: PrintedDate) -> str:
@@ -459,7 +459,7 @@ COUNTRY_CODES = {
 
 def status_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
     """An intern's CV: 'TRAINEE, Employer at Town, CC' (the status where a title goes), then
-    'Title, dates :' on the next line, the bullets below (issue 49: status before employer)."""
+    'Title, dates :' on the next line, the bullets below."""
     french = cv.language == "fr"
     status = rng.choice(("STAGIAIRE", "Stagiaire") if french else ("TRAINEE", "Intern"))
     at = "à" if french else "at"
