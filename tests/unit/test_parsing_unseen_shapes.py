@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.dates.stacked_dates import join_stacked_dates
 from app.lib.parsing.entries.entries import split_entries
+from app.lib.parsing.entries.entry_parts import is_aside
 from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.roles import experience_from
 from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
@@ -234,3 +235,14 @@ def test_a_country_code_ending_the_line_above_does_not_swallow_the_dates() -> No
         ("Contrôleur de gestion", "Orbeno SA", "2023-12"),
         ("Centre Manager", "Brisa Kids", "2015-11"),
     ]
+
+
+def test_an_ordinal_says_which_internship_it_was_not_the_title() -> None:
+    text = (
+        "CABINET COMPTABLE - CABINET VARNEL CONSEIL\n\n"
+        "Stage en entreprise - 4 semaines - 1er stage du BUT\n\nJanvier 2024 - Février 2024\n"
+    )
+    title, company, _, _ = _jobs(text)[0]
+    assert title == "Stage en entreprise"
+    assert company in {"CABINET VARNEL CONSEIL", "CABINET COMPTABLE"}
+    assert is_aside("4 semaines") and is_aside("(6 weeks)")

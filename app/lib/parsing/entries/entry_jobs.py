@@ -33,6 +33,7 @@ LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 TITLE_COMPLEMENTS = word_set(
     "of de du des d' in en for pour at chez a au aux dans within with avec & and et / - – | ,"
 )
+ORDINAL_RE = re.compile(r"^\d+\s?(?:er|re|ère|e|ème|eme|nd|rd|st|th)\b", re.IGNORECASE)
 LEVEL_RE = re.compile(r"^(?:[ivx]{1,4}|\d+|sr|jr|senior|junior|confirme|confirmee)\.?$")
 
 
@@ -41,6 +42,7 @@ def _job_key(part: Part) -> float:
     key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
     key -= 0.5 if part.contract else 0  # "Stage", "Freelance": the title only if nothing else
     key -= 1 if part.text.endswith(".") else 0  # a sentence about the employer
+    key -= 1 if ORDINAL_RE.match(part.text) else 0  # "2nd internship of the degree": which one
     return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
 
 
@@ -169,6 +171,7 @@ def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
         or company is None
         or following is company
         or following.aside
+        or following.contract  # "Stage - 4 semaines": a duration carries no title on
         or following.place
         or _is_place(following)
         or not following.dash_before

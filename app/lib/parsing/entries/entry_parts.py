@@ -28,7 +28,8 @@ from app.lib.parsing.text.text import SEPARATOR_RE, clean, word_set
 _CONTRACT = (
     r"cdi|cdd|stage|internship|alternance|apprentissage|apprenticeship|interim|intérim|"
     r"freelance|full[- ]?time|part[- ]?time|temps (?:plein|partiel)|contrat|contract|permanent|"
-    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|\d+\s*(?:mois|months?|ans?|years?)"
+    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|"
+    r"\d+\s*(?:mois|months?|ans?|years?|semaines?|weeks?)"
 )
 ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECASE)
 CONTRACT_PART_RE = re.compile(
