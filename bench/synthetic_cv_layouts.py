@@ -427,3 +427,49 @@ def _time_spent(run: list[tuple[Job, PrintedDate]], french: bool) -> str:
     years, rest = divmod(max(months, 1), 12)
     units = ("ans", "mois") if french else ("yrs", "mos")
     return " ".join(f"{n} {unit}" for n, unit in zip((years, rest), units, strict=True) if n)
+
+
+def europass_brackets(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """The current Europass export: '[ dates ]' above the title, the employer on a line of its
+    own, 'City: …' label rows, then the description as a paragraph whose first line could pass
+    for a heading."""
+    city = "Ville" if cv.language == "fr" else "City"
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        prose = " ".join(job.bullets)
+        return (
+            f"<div class='job'><p class='muted'>[ {e(date.text)} ]</p>"
+            f"<p><b>{e(job.title)}</b></p><p><b>{e(job.employer)}</b></p>"
+            f"<p><b>{city}:</b> {e(job.town)}</p><p class='desc'>{e(prose)}</p></div>"
+        )
+
+    css = ".desc { width: 70%; }"  # lines of a dozen words: each could pass for a heading
+    return page(rng, css, body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+# Country codes for the towns a status heading names ("at Lyon, FR"); a work mode goes in
+# brackets ("(Remote)").
+COUNTRY_CODES = {
+    "Lyon": "FR", "Nantes": "FR", "Rennes": "FR", "Lille": "FR", "Grenoble": "FR",
+    "Bordeaux": "FR", "Toulouse": "FR", "Leeds": "UK", "Bristol": "UK", "Manchester": "UK",
+    "Dublin": "IE", "Barcelona": "ES", "Berlin": "DE", "Porto": "PT", "Lausanne": "CH",
+    "Clermont-Ferrand": "FR", "Saint-Étienne": "FR", "Montréal": "CA", "Genève": "CH",
+}  # fmt: skip
+
+
+def status_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """An intern's CV: 'TRAINEE, Employer at Town, CC' (the status where a title goes), then
+    'Title, dates :' on the next line, the bullets below."""
+    french = cv.language == "fr"
+    status = rng.choice(("STAGIAIRE", "Stagiaire") if french else ("TRAINEE", "Intern"))
+    at = "à" if french else "at"
+
+    def draw(job: Job, date: PrintedDate) -> str:
+        code = COUNTRY_CODES.get(job.town)
+        where = f" {at} {e(job.town)}, {code}" if code else f" ({e(job.town)})"  # remote
+        return (
+            f"<div class='job'><p><b>{status}, {e(job.employer)}{where}</b></p>"
+            f"<p>{e(job.title)}, {e(date.text)} :</p>{bullets(job)}</div>"
+        )
+
+    return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))

@@ -60,6 +60,8 @@ FAMILIES: dict[str, Family] = {
     "employer_first": Family(layouts.employer_first),
     "one_line_entries": Family(layouts.one_line_entries),
     "multi_role_employer": Family(layouts.multi_role_employer, jobs=(3, 6), shared_employers=True),
+    "europass_brackets": Family(layouts.europass_brackets),
+    "status_first": Family(layouts.status_first),
 }
 
 

@@ -17,6 +17,7 @@ import re
 
 from app.lib.parsing.dates.date_tokens import fold_dates, tokens
 from app.lib.parsing.dates.dates import DateRange, find_date_range, remove_span
+from app.lib.parsing.dates.stacked_months import join_stacked_dates
 from app.lib.parsing.text.text import is_bullet
 
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
@@ -187,7 +188,7 @@ def _join_wrapped_month(out: list[str], index: int) -> None:
 
 def join_split_dates(lines: list[str]) -> list[str]:
     """Join a date range broken over two lines; what is left of the second line stays."""
-    out = list(lines)
+    out = join_stacked_dates(lines)
     for index in range(len(out)):
         _join_wrapped_month(out, index)
     for index, line in enumerate(out):

@@ -34,6 +34,7 @@ MAX_LINES_AFTER = 4  # heading lines below it (dates-first layouts put everythin
 MAX_BULLET_TITLE_WORDS = 12
 TEXT_WORDS = 5  # a line of a list rather than a name
 COLUMN_GAP_RE = re.compile(r"\t+|\s{3,}")
+OPENING_BRACKETS = " [("
 
 
 def _heads(lines: list[Line], indices: range) -> list[int]:
@@ -137,7 +138,10 @@ def _layout(lines: list[Line], anchors: list[int]) -> Layout:
     above = _heads(lines, range(first_anchor - 1, -1, -1))[::-1]
     first_before = _trim_before(lines, above, first_anchor)
     first = lines[first_anchor]
-    leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]])
+    # "[ 05/09/2021 – Current ]" (Europass): an opening bracket still puts the dates first.
+    leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]]).strip(
+        OPENING_BRACKETS
+    )
     dates_first = not first_before and leading
     only_place_above = all(is_place_like(heading_text(lines[i].text)) for i in first_before)
     below = first_anchor + 1

@@ -13,22 +13,27 @@ import re
 from app.lib.parsing.entries.entries import RawEntry
 from app.lib.parsing.entries.entry_activities import activity_lines
 from app.lib.parsing.entries.entry_parts import Part, comma_fallback, heading_parts, trailing_place
+from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.entry_words import (
+    COMPANY_WORDS,
     company_score,
     is_place,
     strong_title_words,
     title_score,
+    words,
 )
 from app.lib.parsing.fields.field_labeller import combine, label_heading
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
+DESCRIBED_WORDS = 8  # a later heading line this long, mostly lowercase, describes the work
 LONG_PART_WORDS = 12  # a part this long is a description, not a title or a name
 # Words that go on a title rather than start an employer: "Head of Sales", "Chef de projet".
 TITLE_COMPLEMENTS = word_set(
     "of de du des d' in en for pour at chez a au aux dans within with avec & and et / - – | ,"
 )
+ORDINAL_RE = re.compile(r"^\d+\s?(?:er|re|ère|e|ème|eme|nd|rd|st|th)\b", re.IGNORECASE)
 LEVEL_RE = re.compile(r"^(?:[ivx]{1,4}|\d+|sr|jr|senior|junior|confirme|confirmee)\.?$")
 
 
@@ -37,6 +42,7 @@ def _job_key(part: Part) -> float:
     key = title_score(part.text) - company_score(part.text) - (3 if part.employer else 0)
     key -= 0.5 if part.contract else 0  # "Stage", "Freelance": the title only if nothing else
     key -= 1 if part.text.endswith(".") else 0  # a sentence about the employer
+    key -= 1 if ORDINAL_RE.match(part.text) else 0  # "2nd internship of the degree": which one
     return key - (1 if len(part.text.split()) >= LONG_PART_WORDS else 0)
 
 
@@ -111,6 +117,7 @@ def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | 
     if marked is not None:
         return marked
     rest = [p for p in rest if not p.contract] or rest
+    rest = [p for p in rest if not _kind_label(p, rest)] or rest
     if not rest:
         return None
     at = named.index(title)
@@ -125,6 +132,35 @@ def _pick_employer(parts: list[Part], named: list[Part], title: Part) -> Part | 
     return max(rest, key=employer_key)
 
 
+def _kind_label(part: Part, others: list[Part]) -> bool:
+    """ "BANQUE - Crédit Varnel Lormont", "Restaurant – Chez Odile": one word naming the kind of
+    employer, then its name after a dash on the same line; the kind is no name."""
+    tokens = words(part.text)
+    if len(tokens) != 1 or tokens[0] not in COMPANY_WORDS:
+        return False
+    return any(
+        other.line == part.line and other.dash_before and others.index(other) > others.index(part)
+        for other in others
+    )
+
+
+def _described(part: Part, parts: list[Part]) -> bool:
+    """A later heading line that is a long phrase about the work ("Design of a billing
+    dashboard for the regional sales teams"), alone on its line and naming no job: a leftover, never
+    the title or the employer."""
+    tokens = part.text.split()
+    alone = sum(p.line == part.line for p in parts) == 1
+    if part.place or part.line == 0 or not alone or len(tokens) < DESCRIBED_WORDS:
+        return False
+    lowercase = sum(1 for w in tokens if w[:1].islower())
+    return lowercase * 2 >= len(tokens) and not strong_title_words(part.text)
+
+
+def _without_descriptions(named: list[Part], parts: list[Part]) -> list[Part]:
+    kept = [p for p in named if not _described(p, parts)]
+    return kept or named
+
+
 def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
     """ "Stage Ingénieur - Data Science" over "ACME · Lyon": when the employer has its own line,
     the piece after a dash on the title's line carries on the title."""
@@ -135,6 +171,7 @@ def _carried_title(parts: list[Part], title: Part, company: Part | None) -> str:
         or company is None
         or following is company
         or following.aside
+        or following.contract  # "Stage - 4 semaines": a duration carries no title on
         or following.place
         or _is_place(following)
         or not following.dash_before
@@ -150,13 +187,14 @@ def _assign_job(parts: list[Part], order: int | None) -> tuple[str, str, str, li
     named = _names(parts)
     if not named:
         return "", "", "", []
+    named = _without_descriptions(named, parts)
     if len(named) == 1 and "," in named[0].text:
         at = parts.index(named[0])
         parts = [*parts[:at], *comma_fallback(named[0]), *parts[at + 1 :]]
         named = _names(parts)
     title = _pick_title(named, order)
     company = _pick_employer(parts, named, title)
-    places = [p.text for p in parts if p not in named and not p.aside]
+    places = [p.text for p in parts if p not in named and not p.aside and not _described(p, parts)]
     title_text = _carried_title(parts, title, company)
     leftovers = [
         p.text
@@ -271,4 +309,4 @@ def assign_job(entry: RawEntry) -> tuple[str, str, str, list[str]]:
         heading = [entry.heading[i] for i in named_lines]
         fields = label_heading(heading, (title, company, location))
         title, company, location = combine(title, company, location, fields)
-    return title, company, location, leftovers
+    return without_role_lead(title), company, location, leftovers

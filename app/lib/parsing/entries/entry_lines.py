@@ -186,6 +186,16 @@ def _label_line(text: str) -> bool:
     return not (title_score(label) >= 1 or company_score(label) >= 1 or is_aside(label))
 
 
+def _open_end(line: str) -> bool:
+    """Does ``line`` end on a word that runs on ("…a team of")? A country code in capitals
+    ("…, Berlin, DE", "…, Pune, IN") ends a place, not a phrase."""
+    found = OPEN_WORD_RE.search(line)
+    if found is None:
+        return False
+    word = found.group(0).strip()
+    return not (len(word) >= 2 and word.isupper())
+
+
 def _continues(text: str, previous: Line | None) -> bool:
     """Does ``text`` carry on the line above ("…ran the till in" / "November 2021"; "…a team
     of" / "twelve drivers"; "Tools: Git, Jira," / "Docker, Terraform")?"""
@@ -194,7 +204,7 @@ def _continues(text: str, previous: Line | None) -> bool:
     above = previous.text.strip()
     if previous.kind is Kind.BODY and above.endswith(","):
         return True
-    if OPEN_WORD_RE.search(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
+    if _open_end(above) and (word_count(above) >= OPEN_LINE_WORDS or text[:1].islower()):
         return True
     carries_on = text[:1].islower() or text[:1] == "("
     return carries_on and word_count(above) >= CONTINUED_LINE_WORDS
@@ -219,6 +229,15 @@ def _side_cell(text: str, found: DateRange) -> bool:
     return is_bullet(left) or left[:1] == "(" or left[:1].islower() or not _heading_like(left)
 
 
+def _wraps_bullet(text: str, previous: Line | None) -> bool:
+    """ "-Cut the cycle times" / "using the SMED method": a line in lower
+    case right under a bullet carries the bullet on, however short the bullet (a heading
+    opens with a capital)."""
+    if previous is None or previous.kind is not Kind.BODY or not text[:1].islower():
+        return False
+    return is_bullet(previous.text.strip())
+
+
 def classify(lines: list[str]) -> list[Line]:
     """Kinds of the lines of one section (split date ranges already joined)."""
     result: list[Line] = []
@@ -241,7 +260,8 @@ def classify(lines: list[str]) -> list[Line]:
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue
-        if is_bullet(text) or continuation or not _heading_like(clean(text)):
+        body = is_bullet(text) or continuation or _wraps_bullet(text, previous)
+        if body or not _heading_like(clean(text)):
             result.append(Line(raw, Kind.BODY))
         else:
             result.append(Line(raw, Kind.HEAD))

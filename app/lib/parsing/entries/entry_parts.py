@@ -28,14 +28,16 @@ from app.lib.parsing.text.text import SEPARATOR_RE, clean, word_set
 _CONTRACT = (
     r"cdi|cdd|stage|internship|alternance|apprentissage|apprenticeship|interim|intérim|"
     r"freelance|full[- ]?time|part[- ]?time|temps (?:plein|partiel)|contrat|contract|permanent|"
-    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|\d+\s*(?:mois|months?|ans?|years?)"
+    r"vie|v\.i\.e|job étudiant|student job|saisonnier|seasonal|"
+    r"\d+\s*(?:mois|months?|ans?|years?|semaines?|weeks?)"
 )
 ASIDE_RE = re.compile(rf"\s*[(\[]\s*(?:{_CONTRACT})\b[^)\]]*[)\]]", re.IGNORECASE)
 CONTRACT_PART_RE = re.compile(
     rf"^(?:(?:{_CONTRACT})\b[\s,/-]*(?:(?:et|and|ou|or)\s+)?)+$", re.IGNORECASE
 )
 EMPLOYER_AT_RE = re.compile(r"\s+(?:à|chez|at|@)\s+(?=[A-ZÀ-Ý0-9])")
-TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@(?=[A-ZÀ-Ý0-9])")
+TIGHT_AT_RE = re.compile(r"(?<=[^\W_])@ ?(?=[A-ZÀ-Ý0-9])")  # "Title@Acme", "Title@ Acme"
+AT_THE_RE = re.compile(r"\s+(?:à\s+la|à\s+l['’]|au|aux)\s*(?<=\s|'|’)(?=[A-ZÀ-Ý])")
 FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
@@ -95,6 +97,8 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     pieces = _split_commas(text)
     if len(pieces) < 2 or every_comma:
         return pieces or [text]
+    if len(pieces) > 1 and _status(pieces[0]):
+        return [pieces[0], *_comma_parts(", ".join(pieces[1:]), every_comma)]
     contracts: list[str] = []
     while len(pieces) > 1 and CONTRACT_PART_RE.match(pieces[-1]):
         contracts.insert(0, pieces.pop())  # "Cook, Waiter, Part-time"
@@ -120,6 +124,15 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
     return [text]
 
 
+# A trainee's status written where a title goes ("STAGIAIRE, Acme AS" / "Ingénieur projets"):
+# the title only when the heading names no other role.
+STATUS_WORDS = word_set("stagiaire trainee intern apprenti apprentie alternant alternante")
+
+
+def _status(piece: str) -> bool:
+    return len(piece.split()) == 1 and piece.strip(" .").casefold() in STATUS_WORDS
+
+
 def _capitals_name(piece: str) -> bool:
     """A name set in capitals, one to three words, naming no job ("DVIKNORTA", "ACME LABS")."""
     letters = [c for c in piece if c.isalpha()]
@@ -143,6 +156,19 @@ def _title_employer_place(pieces: list[str]) -> bool:
     )
 
 
+def _at_the(text: str) -> list[str]:
+    """ "Stage à la Direction des Achats de Varnel", "Chargé de mission au Conseil de Brenne":
+    "à la / à l' / au / aux" and a capitalised name mark the employer after a title or a
+    contract word ("Formation au Management" holds neither)."""
+    split = AT_THE_RE.split(text, maxsplit=1)
+    if len(split) != 2 or not (title_score(split[0]) > 0 or CONTRACT_PART_RE.match(split[0])):
+        return [text]
+    named = words(split[1])
+    if named and named[0] in UNIT_WORDS and len(named) <= DEPARTMENT_WORDS:
+        return [text]  # "Alternance au Service Informatique": a department, not the employer
+    return split
+
+
 def _working_for(text: str) -> list[str]:
     """ "Customer Service Representative pour Kanetix Ltd.": "for/pour" marks the employer
     only between a title and an organisation ("Teacher for Adult Learners" stays whole)."""
@@ -150,6 +176,13 @@ def _working_for(text: str) -> list[str]:
     if len(split) == 2 and title_score(split[0]) > 0 and company_score(split[1]) >= 1:
         return split
     return [text]
+
+
+def _at_town(text: str) -> bool:
+    """ "Bergen, NO", "Lyon (France)": a known place after "à/at", with its country or region
+    after a comma or in brackets (a bare name may be an employer's: "at Orange")."""
+    place = clean(text)
+    return is_place(place) and bool(re.search(r"[,(]", place))
 
 
 def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
@@ -165,6 +198,11 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         at = TIGHT_AT_RE.split(text, maxsplit=1)
     if len(at) != 2:
         at = _working_for(text)
+    if len(at) != 2:
+        at = _at_the(text)
+    if len(at) == 2 and clean(at[0]) and clean(at[1]) and _at_town(at[1]):
+        # "Acme AS à Bergen, NO": "à/at" before a town names where, not the employer.
+        return [*_piece_parts(at[0], every_comma), Part(clean(at[1]), place=True)]
     if len(at) == 2 and clean(at[0]) and clean(at[1]):
         employer = _piece_parts(at[1], every_comma)
         employer[0].employer = True
@@ -181,7 +219,8 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         elif item.startswith(DESCRIPTION_MARK):
             parts.append(Part(item.removeprefix(DESCRIPTION_MARK), aside=True))
         else:
-            parts.append(Part(item, contract=bool(CONTRACT_PART_RE.match(item))))
+            contract = bool(CONTRACT_PART_RE.match(item)) or _status(item)
+            parts.append(Part(item, contract=contract))
     return parts
 
 
@@ -203,6 +242,17 @@ def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, st
     return out
 
 
+def _town_of(before: str, piece: str) -> bool:
+    """ "Brisa Kids – Varkala, KERALA, IN": after a name that is no title (the employer), a
+    short capitalised name the place list lacks, then a known region or country, is the
+    employer's town ("Analyst – Acme, Paris" keeps Acme: a title stands before it)."""
+    pieces = _split_commas(piece)
+    if len(pieces) < 2 or title_score(before) or not is_place(", ".join(pieces[1:])):
+        return False
+    town = pieces[0]
+    return is_place_like(town) and not company_score(town) and len(town.split()) <= 2
+
+
 def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part]:
     """The parts of a heading, in order. ``every_comma``: commas always separate parts (degree
     headings: "Master's degree, Computer Science")."""
@@ -220,6 +270,7 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
             joined = _join_pieces([p for p, _ in kept], [s for _, s in kept[1:]])
             for index, (piece, separator) in enumerate(joined):
                 after_name = index > 0 and is_town_in_country(piece)
+                after_name = after_name or (index > 0 and _town_of(joined[index - 1][0], piece))
                 made = [Part(piece, place=True)] if after_name else _piece_parts(piece, every_comma)
                 if made and separator in DASHES:
                     made[0].dash_before = separator
@@ -255,7 +306,12 @@ def comma_fallback(part: Part) -> list[Part]:
     Town" (the short last piece of three is the place)."""
     pieces = _split_commas(part.text)
     named = len(pieces) >= 2 and (pieces[1][:1].isupper() or pieces[1][:1].isdigit())
-    if not named or title_score(pieces[1]) > 0:  # a name may open with a digit: "3D Systems"
+    # "Baker, Les Douceurs de Lina, Town": a word ending like a title's ("Douceurs") does not
+    # make the middle piece of three a title when the first holds a real title word.
+    ending_only = len(pieces) >= THREE_PARTS and (
+        title_score(pieces[1]) < 1 <= title_score(pieces[0])
+    )
+    if not named or (title_score(pieces[1]) > 0 and not ending_only):
         return [part]  # "Propriétaire, fondateur et PDG", "Cook, Waiter": one title
     parts = [Part(p) for p in pieces]
     if len(parts) >= 3 and len(pieces[-1].split()) <= 3:
@@ -273,6 +329,7 @@ TRAILING_PIECE_RE = re.compile(
     r"^(?P<head>[^()]+?)(?:\s*,\s*(?P<comma>[^,()]+)|\s*\((?P<inner>[^()]+)\))$"
 )
 TOWN_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$")
+DEPARTMENT_WORDS = 2  # "Service Informatique": a unit's short name, inside the employer
 PLACE_TAIL_WORDS = 2  # "York", "Le Havre", "Aulnay-sous-Bois": one or two words
 # Parts of an organisation written after its name ("Acme, Research Division"): not places.
 UNIT_WORDS = word_set(

@@ -159,7 +159,10 @@ def _cv_sections(candidate: str) -> tuple[str, ...] | None:
 def _cv_sections_uncached(candidate: str) -> list[str] | None:
     """Sections named by a heading candidate: the exact table, then its parts, then its words
     (``app/lib/parsing/sections/section_words.py``); letter-spaced headings are read without
-    spaces."""
+    spaces; a row of column headings cell by cell."""
+    by_cells = _column_headings(candidate)
+    if by_cells:
+        return by_cells
     key = _key(candidate)
     if not key or (len(key.split()) > MAX_HEADING_WORDS and not _letter_spaced(key)):
         return None
@@ -186,6 +189,22 @@ def _cv_sections_uncached(candidate: str) -> list[str] | None:
         segmented = segment_glued(glued)
         return sections_of_words(segmented) if segmented else None
     return None
+
+
+def _column_headings(candidate: str) -> list[str] | None:
+    """ "PARCOURS SCOLAIRE<TAB>CURSUS": the headings of side-by-side columns on one line, each
+    cell a heading of its own. Read as one run of words, the first cell's qualifier would be
+    lost ("parcours" alone names the experience); read cell by cell, each names its section."""
+    cells = [cell for cell in candidate.split("\t") if cell.strip()]
+    if len(cells) < 2:
+        return None
+    found: list[str] = []
+    for cell in cells:
+        named = _cv_sections(cell)
+        if not named:
+            return None
+        found += [section for section in named if section not in found]
+    return found
 
 
 def match_cv_heading(line: str) -> HeadingMatch | None:

@@ -31,7 +31,14 @@ from app.lib.parsing.sections.section_lines import (
     name_line,
     prose_line,
 )
-from app.lib.parsing.text.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
+from app.lib.parsing.text.text import (
+    SENTENCE_END,
+    clean,
+    is_bullet,
+    split_items,
+    split_parts,
+    strip_bullet,
+)
 
 MAX_ITEM_WORDS = 4
 MAX_NAME_LINES = 3
@@ -60,6 +67,8 @@ def _own(block: list[str], kind: str) -> bool:
     if kind == "languages":
         return all(_states_language(line) for line in block)
     if kind == "education":
+        if _school_first(block):
+            return True
         if any(job_heading(line) for line in block):
             return any(w in DEGREE_ONLY for line in block for w in words(line))
         first = strip_bullet(clean(block[0]))
@@ -69,6 +78,18 @@ def _own(block: list[str], kind: str) -> bool:
             for w in words(line)
         )
     return all(_short_items(x) and not date_line(x) and not job_heading(x) for x in block)
+
+
+def _school_first(block: list[str]) -> bool:
+    """A study opened by its school's name ("ÉCOLE D'INGÉNIEURS X, Town" / dates / "Programme
+    - Ingénieur …"): the block is a study even when its programme holds a job word. The name
+    stands alone on its line: "Acme School | Teacher" names a job at a school."""
+    first = strip_bullet(clean(block[0]))
+    return (
+        name_line(block[0])
+        and len(split_parts(first)) == 1
+        and any(w in SCHOOL_WORDS for w in words(first))
+    )
 
 
 def _foreign(block: list[str]) -> bool:
