@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.dates.stacked_months import join_stacked_dates
 from app.lib.parsing.entries.entries import split_entries
-from app.lib.parsing.entries.entry_parts import is_aside
+from app.lib.parsing.entries.entry_parts import heading_parts, is_aside
 from app.lib.parsing.entries.entry_role_lead import without_role_lead
 from app.lib.parsing.entries.roles import experience_from
 from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
@@ -246,3 +246,19 @@ def test_an_ordinal_says_which_internship_it_was_not_the_title() -> None:
     assert title == "Stage en entreprise"
     assert company in {"CABINET VARNEL CONSEIL", "CABINET COMPTABLE"}
     assert is_aside("4 semaines") and is_aside("(6 weeks)")
+
+
+def test_a_name_then_a_country_code_after_a_role_is_the_employer_and_its_country() -> None:
+    # "VOLUNTEER, Acme Protection Corps, FR": the name no place list knows, between a role and a
+    # country code, is the employer (it was read as a town with its country, and lost).
+    parts = heading_parts(["VOLUNTEER, Acme Protection Corps, FR"])
+    assert [(p.text, p.place) for p in parts] == [
+        ("VOLUNTEER", False),
+        ("Acme Protection Corps", False),
+        ("FR", True),
+    ]
+    text = "VOLUNTEER, Acme Protection Corps, FR\nAugust 2021 - now\nGuard in the night reserve\n"
+    assert [job[1] for job in _jobs(text)] == ["Acme Protection Corps"]
+    # A town of one word, or one the lists know, stays the place.
+    assert [p.text for p in heading_parts(["Engineer, Dorvik, NO"])][-1] == "Dorvik, NO"
+    assert [p.text for p in heading_parts(["Engineer, Metz, FR"])][-1] == "Metz, FR"

@@ -23,6 +23,7 @@ from app.lib.parsing.entries.entry_words import (
     title_score,
     words,
 )
+from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.text.text import SEPARATOR_RE, clean, word_set
 
 _CONTRACT = (
@@ -106,7 +107,10 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         return [*_comma_parts(", ".join(pieces), every_comma), *contracts]
     for cut in range(1, len(pieces)):
         if is_place(", ".join(pieces[cut:])):
-            return [*_comma_parts(", ".join(pieces[:cut]), every_comma), ", ".join(pieces[cut:])]
+            before = _comma_parts(", ".join(pieces[:cut]), every_comma)
+            if len(pieces) - cut == 2 and _employer_in_country(pieces[:cut], *pieces[cut:]):
+                return [*before, *pieces[cut:]]
+            return [*before, ", ".join(pieces[cut:])]
         if _descriptive(pieces[cut]) and title_score(pieces[0]) < 1:
             return [", ".join(pieces[:cut]), DESCRIPTION_MARK + ", ".join(pieces[cut:])]
     if len(pieces) == THREE_PARTS and _title_employer_place(pieces):
@@ -122,6 +126,22 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
     return [text]
+
+
+COUNTRY_CODE_RE = re.compile(r"[A-Z]{2}")  # "FR", "NO": a country as a code
+
+
+def _employer_in_country(before: list[str], name: str, country: str) -> bool:
+    """ "RESERVIST, Acme Protection Corps, FR": after a role naming no employer, a name of two
+    words or more that no place list knows, then a country: the employer and its country (a
+    town of one word, or one the lists know, stays the place)."""
+    return (
+        (is_country(country) or bool(COUNTRY_CODE_RE.fullmatch(country)))
+        and len(name.split()) >= 2
+        and not looks_like_location(name)
+        and not title_score(name)
+        and company_score(", ".join(before)) < 1
+    )
 
 
 # A trainee's status written where a title goes ("STAGIAIRE, Acme AS" / "Ingénieur projets"):
@@ -208,9 +228,12 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         employer[0].employer = True
         return [*_piece_parts(at[0], every_comma), *employer]
     parts = []
-    for item in _comma_parts(text, every_comma):
+    items = _comma_parts(text, every_comma)
+    for number, item in enumerate(items):
         bracket = re.match(r"^(?P<main>[^()]+?)\s*\((?P<inner>[^()]+)\)$", item)
-        if is_place(item):
+        if number and number == len(items) - 1 and COUNTRY_CODE_RE.fullmatch(item):
+            parts.append(Part(item, place=True))  # "…, Acme Protection Corps, FR"
+        elif is_place(item):
             parts.append(Part(item))  # "Nantes (France)" as written
         elif bracket and is_place(bracket.group("inner")):
             parts += [Part(clean(bracket.group("main"))), Part(clean(bracket.group("inner")))]
