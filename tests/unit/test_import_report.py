@@ -117,6 +117,18 @@ def test_suspicious_entries_are_reported() -> None:
     assert ("company_has_date", "experience[4].company") in found
 
 
+def test_an_employer_naming_its_place_on_purpose_is_not_a_place() -> None:
+    jobs = [
+        Experience(title="Intern", company="Acme Freight Montreal", start="2021"),  # glued on
+        Experience(title="Intern", company="Service des Parcs de Strasbourg", start="2020"),
+        Experience(title="Intern", company="Kelvane Bank CI (Head office), CI", start="2019"),
+        Experience(title="Intern", company="Lyon, France", start="2018"),
+    ]
+    report = _report(_content(experience=jobs), None)
+    flagged = {item["path"] for item in report["items"] if item["code"] == "company_is_place"}
+    assert flagged == {"experience[0].company", "experience[3].company"}
+
+
 def test_misread_fields_are_reported_on_the_field_they_concern() -> None:
     jobs = [
         Experience(title="Present Night receptionist", company="Hotel Nowhere", start="2022"),

@@ -96,18 +96,26 @@ def _fragment(index: int, name: str, exp: Experience) -> dict[str, Any]:
     )  # fmt: skip
 
 
+OF_PLACE_RE = re.compile(r"(?:\b(?:de|du|des|of|at)|\bd['’])$", re.IGNORECASE)  # "… de Nancy"
+
+
 def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, Any]]:
     """A place or a date read as the employer, or an employer read as the place."""
     where, number, company = f"experience[{index}]", index + 1, exp.company.strip()
-    tail = company.rsplit(None, 1)[-1] if company else ""
-    # "Mairie de Nancy" and "Acme Egypt" (a subsidiary) name their place on purpose; "Acme
-    # Montreal" has a city glued on.
+    head, tail = company.rsplit(None, 1) if len(company.split()) > 1 else ("", company)
+    # "Mairie de Nancy", "Eurométropole de Strasbourg" and "Acme Egypt" (a subsidiary) name
+    # their place on purpose; "Acme Montreal" has a city glued on.
     glued_place = (
-        looks_like_location(tail)
+        bool(head)
+        and looks_like_location(tail)
         and fold(tail) not in COUNTRIES
         and not names_organisation(company)
+        and not OF_PLACE_RE.search(head)
     )
-    if company and (looks_like_location(company) or fold(company) in places or glued_place):
+    # "Acme Bank CI (Head office), CI": a name no list knows before a country code is the
+    # employer and its country, not a town.
+    named_place = looks_like_location(company) and looks_like_location(company.split(",")[0])
+    if company and (named_place or fold(company) in places or glued_place):
         return [
             finding(
                 "company_is_place",

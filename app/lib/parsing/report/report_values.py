@@ -42,7 +42,8 @@ ROLE_WORDS = frozenset(
     """stage stagiaire internship intern trainee alternance alternant apprenti apprentice
     apprentissage cdi cdd interim freelance job emploi poste manager engineer ingenieur
     developer developpeur assistant assistante consultant consultante technicien technicienne
-    vendeur vendeuse responsable chef charge chargee directeur directrice junior senior""".split()  # noqa: SIM905
+    vendeur vendeuse responsable chef charge chargee directeur directrice junior senior employee
+    employe""".split()  # noqa: SIM905
 )
 WORD_RE = re.compile(r"[^\W_]+")
 
