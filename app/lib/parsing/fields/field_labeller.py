@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.lib.parsing.entries.entry_words import is_place, strong_title_words
+from app.lib.parsing.fields.crf_tagger import open_tagger
 from app.lib.parsing.fields.field_features import (
     LINK_WORDS,
     MARKERS,
@@ -54,15 +55,7 @@ EMPTY = Field("", 0.0)
 @lru_cache(maxsize=1)
 def _tagger(path: str = str(MODEL_PATH)) -> Any:
     """The model, opened once per process; None when it or python-crfsuite is missing."""
-    if not Path(path).is_file():
-        return None
-    try:
-        import pycrfsuite
-    except ImportError:  # the rules work without it
-        return None
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+    return open_tagger(path)
 
 
 def available() -> bool:

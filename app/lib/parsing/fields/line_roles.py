@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.lib.parsing.fields.crf_tagger import open_tagger
 from app.lib.parsing.fields.line_role_features import (
     JobKeys,
     find_blocks,
@@ -37,15 +38,7 @@ class LineRole:
 @lru_cache(maxsize=1)
 def _tagger(path: str = str(MODEL_PATH)) -> Any:
     """The model, opened once per process; None when it or python-crfsuite is missing."""
-    if not Path(path).is_file():
-        return None
-    try:
-        import pycrfsuite
-    except ImportError:  # the rules work without it
-        return None
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+    return open_tagger(path)
 
 
 def available() -> bool:
