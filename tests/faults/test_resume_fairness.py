@@ -20,7 +20,7 @@ from tests.conftest import register
 from tests.fakes import pipeline_llm
 from tests.faults.conftest import Account, Scene
 from tests.faults.processes import WorkerProcess
-from tests.integration.pipeline_helpers import count_now, start_generation
+from tests.integration.pipeline_helpers import count_now, start_generation, wait_finished
 
 EXPERIENCES = 40  # far more than a task may have in flight
 
@@ -75,8 +75,10 @@ async def test_resumed_large_job_leaves_room_for_another_users_job(
         # Another user starts a generation while the resumed job has many calls to go.
         other = await scene.account(api, "fair-small@example.com")
         small_task = await scene.start(api, other)
-        small_done = await scene.finished(small_task, timeout=120)
-        large_done = await scene.finished(large_task, timeout=120)
+        # The large job is still running when the small one ends: only the state after both
+        # have ended must pass the invariants (their settle step waits for every task).
+        small_done = await wait_finished(scene.sessions, small_task, timeout=120)
+        large_done = await scene.finished(large_task, timeout=240)
     finally:
         first.stop()
         second.stop()
