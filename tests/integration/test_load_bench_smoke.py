@@ -18,6 +18,23 @@ def _children() -> set[int]:
     return {p.pid for p in psutil.Process().children(recursive=True)}
 
 
+def _started_since(before: set[int]) -> set[int]:
+    """Processes started since ``before`` was taken, leaving out those started by a process
+    already running then: a browser that an earlier test of this process launched starts and
+    ends its own helper processes whenever it likes."""
+    started = set()
+    for child in psutil.Process().children(recursive=True):
+        if child.pid in before:
+            continue
+        try:
+            ancestors = {parent.pid for parent in child.parents()}
+        except psutil.NoSuchProcess:
+            continue  # ended while being looked at
+        if not ancestors & before:
+            started.add(child.pid)
+    return started
+
+
 def _scratch_dirs() -> set[Path]:
     return set(Path(tempfile.gettempdir()).glob("cvt-load-*"))
 
@@ -35,5 +52,5 @@ async def test_quick_scenario_completes_everything_and_cleans_up() -> None:
     samples = [ms for values in out.page_ms.values() for ms in values]
     assert samples and out.page_errors == 0
     assert out.rss_samples > 0 and out.rss_tree["worker-1"] > out.rss_root["worker-1"] > 0
-    assert _children() <= children  # every process stopped (the render server too)
+    assert _started_since(children) == set()  # every process stopped (the render server too)
     assert _scratch_dirs() <= scratch  # the data directory removed
