@@ -3,6 +3,7 @@
     .venv/bin/pytest -m "not browser" --durations=0 -q > run.txt
     python -m bench.test_profile run.txt [--top 25]
     python -m bench.test_profile run.txt --write-durations tests/durations.json
+    python -m bench.test_profile --cpu cpu.jsonl   # bench/test_cpu.py's log: CPU, not wall
 
 Prints Markdown: seconds per suite (tests/<suite>/) and per phase (setup, call, teardown),
 the slowest files and the slowest tests. bench/TESTS.md keeps the summaries of the runs it
@@ -100,13 +101,48 @@ def long_tests(text: str) -> dict[str, float]:
     return {test: round(secs, 1) for test, secs in ranked if secs >= LONG_TEST_S}
 
 
+def summarise_cpu(log: str, top: int = 25) -> list[str]:
+    """The same tables from bench/test_cpu.py's log: CPU seconds (the test process and its
+    children) per suite, file and test, beside the wall seconds of the same tests."""
+    rows = [json.loads(line) for line in log.splitlines() if line.strip()]
+    by_suite: dict[str, float] = defaultdict(float)
+    by_kind: dict[str, float] = defaultdict(float)
+    by_file: dict[str, float] = defaultdict(float)
+    by_test: dict[str, float] = defaultdict(float)
+    for row in rows:
+        cpu = row["own"] + row["children"]
+        place = Row(cpu, "call", row["test"])
+        by_suite[place.suite] += cpu
+        by_kind["test process"] += row["own"]
+        by_kind["child processes"] += row["children"]
+        by_file[place.file] += cpu
+        by_test[place.test_id] += cpu
+    wall = sum(row["wall"] for row in rows)
+    return [
+        f"{len(rows)} tests; CPU summed over tests: {sum(by_kind.values()):.0f} s"
+        f" (wall summed over tests: {wall:.0f} s).",
+        "",
+        *_table("suite (CPU)", by_suite),
+        "",
+        *_table("where (CPU)", by_kind),
+        "",
+        *_table(f"file (CPU, top {top})", by_file, top),
+        "",
+        *_table(f"test (CPU, top {top})", by_test, top),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="pytest output with --durations=0")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--write-durations", type=Path, help="write the long tests' seconds")
+    parser.add_argument("--cpu", action="store_true", help="report is bench/test_cpu.py's log")
     args = parser.parse_args()
     text = args.report.read_text(errors="replace")
+    if args.cpu:
+        print("\n".join(summarise_cpu(text, args.top)))
+        return
     if args.write_durations:
         found = long_tests(text)
         args.write_durations.write_text(json.dumps(found, indent=0) + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.test_profile import LONG_TEST_S, long_tests
+from bench.test_profile import LONG_TEST_S, long_tests, summarise_cpu
 
 REPORT = """
 ============================== slowest durations ===============================
@@ -36,3 +36,18 @@ def test_the_committed_order_hint_names_tests_that_exist() -> None:
         source = root / file
         assert source.exists(), test
         assert f"def {name.split('[', 1)[0]}(" in source.read_text(), test
+
+
+def test_the_cpu_log_adds_the_test_process_and_its_children_per_file() -> None:
+    log = "\n".join(
+        json.dumps(row)
+        for row in (
+            {"test": "tests/unit/a.py::test_x", "own": 1.0, "children": 4.0, "wall": 9.0},
+            {"test": "tests/unit/a.py::test_y", "own": 2.0, "children": 0.0, "wall": 2.0},
+            {"test": "tests/faults/b.py::test_z", "own": 0.5, "children": 0.5, "wall": 30.0},
+        )
+    )
+    lines = summarise_cpu(log)
+    assert lines[0] == "3 tests; CPU summed over tests: 8 s (wall summed over tests: 41 s)."
+    assert "| `tests/unit/a.py` | 7.0 | 88% |" in lines
+    assert "| `child processes` | 4.5 | 56% |" in lines
