@@ -168,7 +168,7 @@ async def test_no_invented_marker_in_any_field_reaches_a_cv_or_letter(
     assert started.status_code == 200, started.text
     task = await wait_finished(session_factory, started.json()["taskId"], timeout=240)
     assert task.status == "completed", task.error
-    finished = await wait_letters(session_factory, me["id"], len(offers))
+    finished = await wait_letters(session_factory, me["id"], len(offers), timeout=240)
     letters = {r.job_offer_id: r for r in finished}
     async with session_factory() as session:
         failed = await session.scalars(
