@@ -1,0 +1,87 @@
+"""Pasted two-column text: an employer set in capitals inside a job's head is no unknown
+heading, even when the job's fields are spread among the sidebar's items
+(``app/lib/parsing/sections/section_employer_lines.py``). Synthetic CVs only."""
+
+from __future__ import annotations
+
+from app.lib.parsing.cv_parser import parse_cv_text
+
+# The experience heading, then the sidebar's skills heading: the main column's jobs follow
+# under COMPÉTENCES, the skill items between their fields.
+SKILLS_BETWEEN_FIELDS = """Lina Perrot
+Étudiante en BUT GEA
+
+EXPÉRIENCE
+
+Permis B
+
+COMPÉTENCES
+Comptabilité : saisie des écritures
+Finance : suivi des budgets
+
+CABINET COMPTABLE - FIDUCIAIRE VARNEL
+Stage en entreprise - 4 semaines
+Janvier 2024 - Février 2024
+
+BANQUE - CRÉDIT DU LORMONT
+
+trésorerie
+
+Job d'été - Chargée d'accueil
+
+Fiscalité
+
+Juillet 2024
+
+Organisation
+Bureautique : Excel et Word
+
+CABINET COMPTABLE - AUDIT BRENNE ET
+CONSEIL
+Stage en entreprise - 8 semaines
+Avril 2025 - Mai 2025
+
+FORMATIONS
+LYCÉE JEAN ROSTAND - BRENNE
+Baccalauréat général
+2020 - 2023
+"""
+
+# Dates first, then the title, then the employer in capitals: a job's head, in the middle of
+# the section a sidebar heading ("ABOUT ME") opened between two jobs.
+DATES_FIRST_HEAD = """Mira Olsen
+Designer
+
+EXPERIENCE
+2019 - 2021
+
+WEB DESIGNER
+
+ABOUT ME
+
+Designed the websites of small shops and their brand identity.
+
+2017 - 2018
+
+FASHION DESIGNER
+
+NORTHWIND PARIS SHOWROOM
+
+Drew the collection's sketches and followed the samples.
+
+SKILLS
+Figma
+Illustrator
+"""
+
+
+def test_capital_employers_among_skill_items_stay_with_their_jobs() -> None:
+    parsed = parse_cv_text(SKILLS_BETWEEN_FIELDS)
+    starts = [job.start for job in parsed.content.experience]
+    assert "2025-04" in starts
+    assert parsed.unknown_sections == []
+
+
+def test_a_capital_line_under_dates_and_a_title_is_no_heading() -> None:
+    parsed = parse_cv_text(DATES_FIRST_HEAD)
+    assert parsed.unknown_sections == []
