@@ -78,10 +78,44 @@ Illustrator
 def test_capital_employers_among_skill_items_stay_with_their_jobs() -> None:
     parsed = parse_cv_text(SKILLS_BETWEEN_FIELDS)
     starts = [job.start for job in parsed.content.experience]
-    assert "2025-04" in starts
+    assert starts == ["2024-01", "2024-07", "2025-04"]
     assert parsed.unknown_sections == []
+
+
+def test_a_job_spread_among_skill_items_is_joined_back() -> None:
+    """Employer, title and a single date, each between two skill items: one job, and the
+    items stay skills."""
+    parsed = parse_cv_text(SKILLS_BETWEEN_FIELDS)
+    summer = next(job for job in parsed.content.experience if job.start == "2024-07")
+    assert summer.title == "Chargée d'accueil"
+    assert summer.company == "CRÉDIT DU LORMONT"
+    assert "Fiscalité" in {skill.name for skill in parsed.content.skills}
 
 
 def test_a_capital_line_under_dates_and_a_title_is_no_heading() -> None:
     parsed = parse_cv_text(DATES_FIRST_HEAD)
     assert parsed.unknown_sections == []
+
+
+def test_job_fields_between_language_items_in_english() -> None:
+    """The same shape under a languages heading, in English: the employer, the title and
+    the dates move to experience; the languages stay languages."""
+    text = (
+        "Owen Blake\n\nEXPERIENCE\n"
+        "HARBOR ANALYTICS\nData analyst\nMarch 2021 – today\n\n"
+        "LANGUAGES\n\n"
+        "English: native\n\n"
+        "NORTHGATE LOGISTICS\n\n"
+        "German: fluent\n\n"
+        "Warehouse supervisor\n\n"
+        "Dutch: basic\n\n"
+        "June 2018 – February 2021\n\n"
+        "Led a team of twelve in the night shift of the main depot.\n"
+    )
+    parsed = parse_cv_text(text)
+    jobs = [(job.title, job.company, job.start) for job in parsed.content.experience]
+    assert jobs == [
+        ("Data analyst", "HARBOR ANALYTICS", "2021-03"),
+        ("Warehouse supervisor", "NORTHGATE LOGISTICS", "2018-06"),
+    ]
+    assert sorted(x.name for x in parsed.content.languages) == ["Dutch", "English", "German"]

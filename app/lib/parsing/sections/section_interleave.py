@@ -7,8 +7,9 @@ filed under that heading. Such a section then holds two kinds of blocks: its own
 lines, degrees, short list items) and blocks shaped like a job (a job-title line, a date range
 standing alone, sentences of a job's description). When both a job-title line and a date range
 show up among the foreign blocks, those blocks go back to the experience section, with the
-short name line right above a date (the employer set on its own line). A block is a run of
-lines between blank lines; a line of icon glyphs only ("�", "○") counts as blank.
+short name line right above a date (the employer set on its own line), and a job's fields
+that the sidebar's items split apart joined back (``section_job_fields.py``). A block is a run
+of lines between blank lines; a line of icon glyphs only ("�", "○") counts as blank.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.lib.parsing.entries.entry_words import strong_title_words, words
 from app.lib.parsing.entries.roles import SCHOOL_WORDS
 from app.lib.parsing.fields.languages import languages_in_text, split_language_item
 from app.lib.parsing.fields.lists import only_level
+from app.lib.parsing.sections.section_job_fields import join_job_fields
 from app.lib.parsing.sections.section_lines import (
     DEGREE_ONLY,
     MAX_HEADING_WORDS,
@@ -170,6 +172,7 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
         dated_next = foreign[index + 1] and (date_line(after[0]) or _dated_job_line(after[0]))
         if not foreign[index] and dated_next and _name_lines(found[index]):
             foreign[index] = True  # "Acme S.r.l." on its own line above "May 2020 – Today"
+    bridged = join_job_fields(found, foreign)
     jobs: list[str] = []
     own: list[str] = []
     for index, (block, out) in enumerate(zip(found, foreign, strict=True)):
@@ -177,7 +180,9 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
             own.extend([*block, ""])
             continue
         following = found[index + 1] if index + 1 < len(found) else []
-        joined = foreign[index + 1 : index + 2] == [True] and _heads(block, following)
+        joined = index in bridged or (
+            foreign[index + 1 : index + 2] == [True] and _heads(block, following)
+        )
         jobs.extend(block if joined else [*block, ""])
     return jobs, own
 
