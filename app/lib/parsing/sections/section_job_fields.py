@@ -65,38 +65,42 @@ def _employer(block: list[str]) -> bool:
 
 
 def _across_items(
-    found: list[list[str]], foreign: list[bool], start: int, step: int, wanted: Shape
+    found: list[list[str]], skipped: list[bool], start: int, step: int, wanted: Shape
 ) -> int | None:
     """The index of the first block from ``start`` (going by ``step``) of the ``wanted``
-    shape, past at most ``MAX_ITEM_BLOCKS`` item blocks left in their section; None when a
-    block of another kind, or one already moved, comes first."""
+    shape, past at most ``MAX_ITEM_BLOCKS`` blocks that may be ``skipped``; None when
+    another block comes first."""
     index = start
     for _ in range(MAX_ITEM_BLOCKS + 1):
         if not 0 <= index < len(found):
             return None
         if wanted(found[index]):
             return index
-        if foreign[index] or not _item_block(found[index]):
+        if not skipped[index]:
             return None
         index += step
     return None
 
 
-def join_job_fields(found: list[list[str]], foreign: list[bool]) -> set[int]:
+def join_job_fields(found: list[list[str]], foreign: list[bool], owned: list[bool]) -> set[int]:
     """Mark as foreign the lone date below a dateless job title block (a date range is
     foreign already), and the employer in capitals above it, each across at most two item
-    blocks; return the indices of the blocks that the next foreign block continues (one job,
-    no gap between them)."""
+    blocks, or blocks the section reads as its own (``owned``); return the indices of the
+    blocks that the next foreign block continues (one job, no gap between them)."""
+    skipped = [
+        not out and (own or _item_block(block))
+        for block, out, own in zip(found, foreign, owned, strict=True)
+    ]
     joined: set[int] = set()
     for index, block in enumerate(found):
         if not foreign[index] or _dated(block) or not any(job_heading(x) for x in block):
             continue
-        below = _across_items(found, foreign, index + 1, 1, _lone_date)
+        below = _across_items(found, skipped, index + 1, 1, _lone_date)
         if below is None or below == index + 1:
             continue  # a date right below its title is read as one job already
         foreign[below] = True
         joined.add(index)
-        above = _across_items(found, foreign, index - 1, -1, _employer)
+        above = _across_items(found, skipped, index - 1, -1, _employer)
         if above is not None and not foreign[above]:
             foreign[above] = True
             joined.add(above)

@@ -15,10 +15,11 @@ Most lines stay in their section. These move, by content, never by position alon
   Duruy : 2015-2020"); skill items inside a languages list belong to skills, and "Maîtrise
   Docker" inside a hobbies list is a skill;
 * copied two-column text (``app/lib/parsing/sections/section_interleave.py``): job blocks filed
-under a
-  sidebar heading (languages, skills, contact, hobbies, training) go to experience, and the
-  blocks of an education section they were mixed with that name no degree or school are
-  unplaced; a lone job entry among degrees goes to experience.
+  under a sidebar heading (languages, skills, contact, hobbies, awards, certifications,
+  training) go to experience, and the blocks of an education section they were mixed with
+  that name no degree or school are unplaced; a lone job entry among degrees goes to
+  experience; a job's head that a sidebar heading cut from its dates is first carried over to
+  them (``app/lib/parsing/sections/section_cut_heads.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from app.lib.parsing.fields.languages import languages_in_text, split_language_i
 from app.lib.parsing.fields.lists import only_level
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.sections.section_content import entries_kind
+from app.lib.parsing.sections.section_cut_heads import carry_cut_heads
 from app.lib.parsing.sections.section_education import job_entries_in_education
 from app.lib.parsing.sections.section_interleave import LIST_KINDS, job_blocks, stray_blocks
 from app.lib.parsing.sections.section_lines import DEGREE_ONLY, job_heading
@@ -213,6 +215,7 @@ def route_sections(sections: list[Section]) -> Routed:
     """Lines per section key; an unknown heading right after a skills list whose lines are
     short items ("CODING", "OS & TECHS") is a skills category, other unknown ones are kept
     apart under their heading."""
+    carry_cut_heads(sections, LIST_KINDS)
     routed = Routed()
     previous = ""
     dated_key = ""  # the last dated section: where entries read across columns belong
