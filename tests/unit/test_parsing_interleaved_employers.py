@@ -69,6 +69,12 @@ NORTHWIND PARIS SHOWROOM
 
 Drew the collection's sketches and followed the samples.
 
+2015 - 2016
+
+SALES ASSISTANT
+
+Advised the customers of the shop and kept the stock.
+
 SKILLS
 Figma
 Illustrator
@@ -95,6 +101,19 @@ def test_a_job_spread_among_skill_items_is_joined_back() -> None:
 def test_a_capital_line_under_dates_and_a_title_is_no_heading() -> None:
     parsed = parse_cv_text(DATES_FIRST_HEAD)
     assert parsed.unknown_sections == []
+
+
+def test_jobs_after_an_about_me_heading_go_back_to_experience() -> None:
+    """The sidebar's "ABOUT ME" heading between two jobs: the jobs after it are no summary;
+    the description before the first of them stays the summary."""
+    parsed = parse_cv_text(DATES_FIRST_HEAD)
+    jobs = [(job.title, job.start) for job in parsed.content.experience]
+    assert jobs == [
+        ("WEB DESIGNER", "2019"),
+        ("FASHION DESIGNER", "2017"),
+        ("SALES ASSISTANT", "2015"),
+    ]
+    assert parsed.content.summary.startswith("Designed the websites")
 
 
 def test_job_fields_between_language_items_in_english() -> None:

@@ -45,10 +45,11 @@ from app.lib.parsing.text.text import (
 MAX_ITEM_WORDS = 4
 MAX_NAME_LINES = 3
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d{2}\b")
-# Sections whose blocks may be the main column's job list read across; in those not in
-# READ_ACROSS (hobbies that name roles, awards and certificates that are entries of their own)
-# one job line is not enough.
-LIST_KINDS = {"skills", "languages", "contact", "interests", "awards", "certifications"}
+# Sections whose blocks may be the main column's job list read across (a sidebar's "About me"
+# too: its prose before the first job line stays its own); in those not in READ_ACROSS
+# (hobbies that name roles, awards and certificates that are entries of their own, a summary
+# that names past roles) one job line is not enough.
+LIST_KINDS = {"skills", "languages", "contact", "interests", "awards", "certifications", "summary"}
 # Sections whose items open with their year ("2019 - Best poster award"): such a block is the
 # section's own, whatever job words it holds.
 YEARLY_KINDS = {"awards", "certifications"}
