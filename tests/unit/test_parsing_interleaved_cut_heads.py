@@ -110,3 +110,53 @@ def test_a_head_is_carried_only_to_a_section_opening_with_dates() -> None:
     carry_cut_heads([first, skills, dated], {"skills", "awards"})
     assert dated.lines[0] == "Bolt Staffing — Warehouse assistant"
     assert "Bolt Staffing — Warehouse assistant" not in skills.lines
+
+
+# French: the experience's last job title sits under the previous job's bullets, then the
+# sidebar's LANGUES heading, its items between the job's employer and its dates.
+LANGUAGES_AFTER_A_TITLE = """Maëlle Dorval
+maelle.dorval@example.fr
+
+Expérience professionnelle
+
+Responsable de magasin
+
+Studio Varnel, Rennes
+
+11/2023 — 02/2025
+• Suivi des fournisseurs et renégociation des contrats.
+• Mise en place de tableaux de bord hebdomadaires.
+Assistante commerciale
+
+Langues
+
+Groupe Lormont, Lausanne
+
+Italien : intermédiaire
+
+02/2022 — 08/2023
+
+Français : langue maternelle
+
+• Traitement des réclamations clients.
+"""
+
+
+def test_a_title_closing_the_experience_joins_its_dates_under_languages() -> None:
+    parsed = parse_cv_text(LANGUAGES_AFTER_A_TITLE)
+    jobs = [(job.title, job.company, job.start) for job in parsed.content.experience]
+    assert jobs == [
+        ("Responsable de magasin", "Studio Varnel", "2023-11"),
+        ("Assistante commerciale", "Groupe Lormont", "2022-02"),
+    ]
+    assert sorted(x.name for x in parsed.content.languages) == ["Français", "Italien"]
+
+
+def test_a_dates_first_job_closing_the_experience_stays_whole() -> None:
+    """ "2019 - 2021" / "Designer": the title's dates are above it; the dates opening the
+    next section are another job's."""
+    lines = ["2019 - 2021", "", "Web designer", ""]
+    experience = Section(("experience",), "EXPERIENCE", lines)
+    about = Section(("summary",), "ABOUT ME", ["2017 - 2018", "", "Fashion designer"])
+    carry_cut_heads([experience, about], {"summary"})
+    assert experience.lines == ["2019 - 2021", "", "Web designer", ""]

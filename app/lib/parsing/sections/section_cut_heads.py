@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.sections.section_lines import (
-    MAX_HEADING_WORDS,
     blocks,
     date_line,
     dated_short_line,
@@ -23,18 +23,36 @@ from app.lib.parsing.sections.section_lines import (
     name_line,
 )
 from app.lib.parsing.sections.section_split import Section
+from app.lib.parsing.text.text import is_bullet
 
 MAX_HEAD_LINES = 3  # employer, title, place
 LOOK_AHEAD_BLOCKS = 3  # the sidebar's own items may come first in the next section
 
 
-def _dateless_head(block: list[str]) -> bool:
-    return (
-        len(block) <= MAX_HEAD_LINES
-        and all(name_line(x) and len(x.split()) <= MAX_HEADING_WORDS for x in block)
-        and not any(dated_short_line(x) for x in block)
-        and any(job_heading(x) for x in block)
-    )
+def _head_line(line: str) -> bool:
+    return name_line(line) and not dated_short_line(line) and find_date_range(line) is None
+
+
+def _trailing_head(lines: list[str]) -> int | None:
+    """Where the job's head closing ``lines`` starts: its last lines (at most
+    ``MAX_HEAD_LINES``) after a blank line or after the previous job's bullets, one of them a
+    job title, none dated; None when there is none, or when the line above it holds a date
+    (a dates-first job, whole)."""
+    end = len(lines)
+    while end and not any(c.isalnum() for c in lines[end - 1]):
+        end -= 1
+    start = end
+    while start and end - start < MAX_HEAD_LINES and _head_line(lines[start - 1]):
+        start -= 1
+    if start == end or not any(job_heading(x) for x in lines[start:end]):
+        return None
+    above = lines[start - 1] if start else ""
+    if any(c.isalnum() for c in above) and not is_bullet(above.strip()):
+        return None  # the head goes on above
+    previous = next((x for x in reversed(lines[:start]) if any(c.isalnum() for c in x)), "")
+    if find_date_range(previous) is not None:
+        return None  # its dates stand above it: a dates-first job, whole
+    return start
 
 
 def _dates_come_first(lines: list[str]) -> bool:
@@ -48,27 +66,16 @@ def _dates_come_first(lines: list[str]) -> bool:
     return False
 
 
-def _take_last_block(lines: list[str]) -> list[str]:
-    """Remove the last block of ``lines`` (and the blank lines after it) and return it."""
-    end = len(lines)
-    while end and not any(c.isalnum() for c in lines[end - 1]):
-        end -= 1
-    start = end
-    while start and any(c.isalnum() for c in lines[start - 1]):
-        start -= 1
-    taken = lines[start:end]
-    del lines[start:]
-    return taken
-
-
 def carry_cut_heads(sections: list[Section], kinds: set[str]) -> None:
-    """Carry, after an experience section, a dateless job head closing a section of
-    ``kinds`` to the start of the next such section when that one opens with dates."""
+    """Carry a dateless job head closing the experience section, or a section of ``kinds``
+    after it, to the start of the next section of ``kinds`` when that one opens with dates."""
     seen_experience = False
     for before, after in pairwise(sections):
         seen_experience = seen_experience or before.key == "experience"
-        if not seen_experience or before.key not in kinds or after.key not in kinds:
+        closing = before.key == "experience" or before.key in kinds
+        if not seen_experience or not closing or after.key not in kinds:
             continue
-        found = blocks(before.lines)
-        if found and _dateless_head(found[-1]) and _dates_come_first(after.lines):
-            after.lines[:0] = [*_take_last_block(before.lines), ""]
+        start = _trailing_head(before.lines)
+        if start is not None and _dates_come_first(after.lines):
+            after.lines[:0] = [*before.lines[start:], ""]
+            del before.lines[start:]

@@ -52,6 +52,11 @@ def _lone_date(block: list[str]) -> bool:
     return len(_WORD_RE.findall(beside)) <= MAX_WORDS_BESIDE
 
 
+def _field(block: list[str]) -> bool:
+    """A job's employer or place on a line of its own, not the section's item."""
+    return len(block) == 1 and name_line(block[0]) and not languages_in_text(clean(block[0]))
+
+
 def _capitals(line: str) -> bool:
     letters = [c for c in clean(line) if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
@@ -84,7 +89,8 @@ def _across_items(
 
 def join_job_fields(found: list[list[str]], foreign: list[bool], owned: list[bool]) -> set[int]:
     """Mark as foreign the lone date below a dateless job title block (a date range is
-    foreign already), and the employer in capitals above it, each across at most two item
+    foreign already), the lines between them that the section does not read as its own
+    (the employer), and the employer in capitals above it, each across at most two item
     blocks, or blocks the section reads as its own (``owned``); return the indices of the
     blocks that the next foreign block continues (one job, no gap between them)."""
     skipped = [
@@ -100,6 +106,10 @@ def join_job_fields(found: list[list[str]], foreign: list[bool], owned: list[boo
             continue  # a date right below its title is read as one job already
         foreign[below] = True
         joined.add(index)
+        for between in range(index + 1, below):
+            if not owned[between] and _field(found[between]):
+                foreign[between] = True  # "Acme, Lyon" between two language lines
+                joined.add(between)
         above = _across_items(found, skipped, index - 1, -1, _employer)
         if above is not None and not foreign[above]:
             foreign[above] = True
