@@ -473,3 +473,18 @@ def status_first(cv: Content, dates: list[PrintedDate], rng: random.Random) -> s
         )
 
     return page(rng, "", body_with(cv, dates, draw), rng.choice(COLOURS))
+
+
+def pasted_sidebar(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """A sidebar set close to the main column, one item per line (contact, skills, languages,
+    sometimes education): text copied from it (read with pdftotext, as a user's "paste the
+    text" gives it) interleaves the two columns by height, the sidebar's headings and items
+    falling between a job's title, employer and dates."""
+    css = (".side { float: left; width: 28%; } .main { margin-left: 29%; } "
+           ".side h2 { font-size: 10.5pt; } .side p { margin: 0 0 6pt; }")  # fmt: skip
+    items = "".join(f"<p>{e(s)}</p>" for s in cv.skills)
+    side_parts = [contact_block(cv), heading(cv, "skills") + items, languages(cv)]
+    main_parts = [header(cv, contact=False), summary(cv), jobs_with(cv, dates, plain(rng))]
+    (side_parts if rng.random() < 0.5 else main_parts).append(education(cv))
+    body = f"<div class='side'>{''.join(side_parts)}</div><div class='main'>{''.join(main_parts)}</div>"
+    return page(rng, css, body, rng.choice(COLOURS))

@@ -38,6 +38,7 @@ class Family:
     jobs: tuple[int, int] = (2, 6)  # how many jobs the content has (min, max)
     per_job_forms: bool = False  # each job its own date form, rather than one per document
     shared_employers: bool = False  # runs of consecutive jobs at one employer (several roles)
+    pasted: bool = False  # read as copied text (pdftotext), not as an uploaded PDF
 
 
 FAMILIES: dict[str, Family] = {
@@ -62,6 +63,7 @@ FAMILIES: dict[str, Family] = {
     "multi_role_employer": Family(layouts.multi_role_employer, jobs=(3, 6), shared_employers=True),
     "europass_brackets": Family(layouts.europass_brackets),
     "status_first": Family(layouts.status_first),
+    "pasted_sidebar": Family(layouts.pasted_sidebar, pasted=True),
 }
 
 

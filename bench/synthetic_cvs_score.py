@@ -4,7 +4,8 @@ eval-parse`` reports it in bench/PARSING.md; tests/unit/test_cv_layout_fuzz.py h
 families that reach the bar to it.
 
 Each PDF goes through the import path the corpus scorer uses: ``read_pdf_text_sync`` (the
-sandboxed text-layer reader) then ``parse_cv_text``. Pairing follows the corpus scorer: a truth
+sandboxed text-layer reader) then ``parse_cv_text``; a pasted family's (``Family.pasted``)
+through poppler's pdftotext instead, as the corpus's pasted variant is made. Pairing follows the corpus scorer: a truth
 job and a predicted one pair when their start years agree and the employer's words are in the
 predicted title + company (swapped or polluted fields still count as found), or the titles match.
 
@@ -27,6 +28,7 @@ from typing import Any
 from bench.synthetic_cvs import FAMILIES, SyntheticCv, synthetic_cv
 
 PDF_MAX_PAGES = 10  # litestar.toml [limits] pdf_max_pages, as the corpus scorer reads
+PASTE_TIMEOUT_S = 30.0
 TARGET_RECALL = 0.95
 EXAMPLES_PER_FAMILY = 4
 Job = dict[str, Any]
@@ -191,6 +193,12 @@ def score_document(cv: SyntheticCv, predicted: list[Job]) -> DocResult:
 
 
 def read_text(cv: SyntheticCv) -> str:
+    """The text an upload gives, or for a pasted family what poppler's pdftotext gives (the
+    corpus's pasted variant: text copied from the PDF)."""
+    if FAMILIES[cv.family].pasted:
+        from app.lib.ats_check.readers import pdftotext_pages
+
+        return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
     from app.lib.pdf_text import read_pdf_text_sync
 
     return read_pdf_text_sync(cv.pdf, max_pages=PDF_MAX_PAGES).text

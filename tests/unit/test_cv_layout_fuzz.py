@@ -1,6 +1,7 @@
 """The CV import on generated CVs of every layout family (bench/synthetic_cvs.py): the same
 invented content in one column, sidebars, date columns, tables, timelines, a Europass-like label
-column, pictogram headings, many date forms... rendered by WeasyPrint and read as an upload is.
+column, pictogram headings, many date forms... rendered by WeasyPrint and read as an upload is
+(a pasted family as copied text: poppler's pdftotext).
 A reader fitted to the development corpus's layouts fails here.
 
 Documents numbered from 50 000: the bench (bench/PARSING.md) uses 0-7, so the two never share one.
@@ -29,7 +30,7 @@ HELD = (
     "caps_employer", "bold_title_employer", "multi_page", "every_date_form", "newspaper_columns",
     "inline_pipes", "pictogram_headings", "date_column_left", "timeline",
     "europass_like", "employer_first", "one_line_entries", "multi_role_employer",
-    "europass_brackets", "status_first",
+    "europass_brackets", "status_first", "pasted_sidebar",
 )  # fmt: skip
 
 

@@ -7,8 +7,9 @@ filed under that heading. Such a section then holds two kinds of blocks: its own
 lines, degrees, short list items) and blocks shaped like a job (a job-title line, a date range
 standing alone, sentences of a job's description). When both a job-title line and a date range
 show up among the foreign blocks, those blocks go back to the experience section, with the
-short name line right above a date (the employer set on its own line). A block is a run of
-lines between blank lines; a line of icon glyphs only ("�", "○") counts as blank.
+short name line right above a date (the employer set on its own line), and a job's fields
+that the sidebar's items split apart joined back (``section_job_fields.py``). A block is a run
+of lines between blank lines; a line of icon glyphs only ("�", "○") counts as blank.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.lib.parsing.entries.entry_words import strong_title_words, words
 from app.lib.parsing.entries.roles import SCHOOL_WORDS
 from app.lib.parsing.fields.languages import languages_in_text, split_language_item
 from app.lib.parsing.fields.lists import only_level
+from app.lib.parsing.sections.section_job_fields import join_job_fields
 from app.lib.parsing.sections.section_lines import (
     DEGREE_ONLY,
     MAX_HEADING_WORDS,
@@ -43,9 +45,14 @@ from app.lib.parsing.text.text import (
 MAX_ITEM_WORDS = 4
 MAX_NAME_LINES = 3
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d{2}\b")
-# Sections whose blocks may be the main column's job list read across; in those of the second
-# set (entries of their own, hobbies that name roles) one job line is not enough.
-LIST_KINDS = {"skills", "languages", "contact", "interests"}
+# Sections whose blocks may be the main column's job list read across (a sidebar's "About me"
+# too: its prose before the first job line stays its own); in those not in READ_ACROSS
+# (hobbies that name roles, awards and certificates that are entries of their own, a summary
+# that names past roles) one job line is not enough.
+LIST_KINDS = {"skills", "languages", "contact", "interests", "awards", "certifications", "summary"}
+# Sections whose items open with their year ("2019 - Best poster award"): such a block is the
+# section's own, whatever job words it holds.
+YEARLY_KINDS = {"awards", "certifications"}
 READ_ACROSS = {"skills", "languages", "contact"}
 
 
@@ -64,6 +71,8 @@ def _short_items(line: str) -> bool:
 
 def _own(block: list[str], kind: str) -> bool:
     """Does ``block`` read as the section's own content?"""
+    if kind in YEARLY_KINDS and _YEAR_START_RE.match(strip_bullet(clean(block[0]))):
+        return True
     if kind == "languages":
         return all(_states_language(line) for line in block)
     if kind == "education":
@@ -107,6 +116,12 @@ def _name_lines(block: list[str]) -> bool:
     )
 
 
+def _employer_lines(block: list[str]) -> bool:
+    """Name lines that may be an employer's, not an item opening with its year ("2018 - Best
+    poster award")."""
+    return _name_lines(block) and not _YEAR_START_RE.match(strip_bullet(clean(block[0])))
+
+
 def _job_line(line: str) -> bool:
     """A job's name or dates, or both on one line ("Vendeuse - Acme : Mai 2022-Août 2022")."""
     if job_heading(line) or date_line(line):
@@ -146,7 +161,8 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     blocks hold both a job-title line (two for education, whose entries have dates of their
     own) and a date range."""
     found = blocks(lines)
-    foreign = [not _own(block, kind) and _foreign(block) for block in found]
+    owned = [_own(block, kind) for block in found]
+    foreign = [not own and _foreign(block) for block, own in zip(found, owned, strict=True)]
     strong = [any(_job_line(x) for x in block) for block in found]
     for index in range(len(found)):
         if foreign[index] and not strong[index] and not any(strong[:index]):
@@ -168,8 +184,9 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
     for index in range(len(found) - 1):
         after = found[index + 1]
         dated_next = foreign[index + 1] and (date_line(after[0]) or _dated_job_line(after[0]))
-        if not foreign[index] and dated_next and _name_lines(found[index]):
+        if not foreign[index] and dated_next and _employer_lines(found[index]):
             foreign[index] = True  # "Acme S.r.l." on its own line above "May 2020 – Today"
+    bridged = join_job_fields(found, foreign, owned)
     jobs: list[str] = []
     own: list[str] = []
     for index, (block, out) in enumerate(zip(found, foreign, strict=True)):
@@ -177,7 +194,9 @@ def job_blocks(lines: list[str], kind: str) -> tuple[list[str], list[str]]:
             own.extend([*block, ""])
             continue
         following = found[index + 1] if index + 1 < len(found) else []
-        joined = foreign[index + 1 : index + 2] == [True] and _heads(block, following)
+        joined = index in bridged or (
+            foreign[index + 1 : index + 2] == [True] and _heads(block, following)
+        )
         jobs.extend(block if joined else [*block, ""])
     return jobs, own
 

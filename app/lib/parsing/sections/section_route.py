@@ -15,10 +15,13 @@ Most lines stay in their section. These move, by content, never by position alon
   Duruy : 2015-2020"); skill items inside a languages list belong to skills, and "Maîtrise
   Docker" inside a hobbies list is a skill;
 * copied two-column text (``app/lib/parsing/sections/section_interleave.py``): job blocks filed
-under a
-  sidebar heading (languages, skills, contact, hobbies, training) go to experience, and the
-  blocks of an education section they were mixed with that name no degree or school are
-  unplaced; a lone job entry among degrees goes to experience.
+  under a sidebar heading (languages, skills, contact, hobbies, awards, certifications,
+  training) go to experience, and the blocks of an education section they were mixed with
+  that name no degree or school are unplaced; a lone job entry among degrees goes to
+  experience; a job's head that a sidebar heading cut from its dates is first carried over to
+  them (``app/lib/parsing/sections/section_cut_heads.py``); a sidebar's skills list that goes
+  on between the jobs' fields goes back to the skills
+  (``app/lib/parsing/sections/section_sidebar_items.py``).
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ from app.lib.parsing.fields.languages import languages_in_text, split_language_i
 from app.lib.parsing.fields.lists import only_level
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.sections.section_content import entries_kind
+from app.lib.parsing.sections.section_cut_heads import carry_cut_heads
 from app.lib.parsing.sections.section_education import job_entries_in_education
 from app.lib.parsing.sections.section_interleave import LIST_KINDS, job_blocks, stray_blocks
 from app.lib.parsing.sections.section_lines import DEGREE_ONLY, job_heading
+from app.lib.parsing.sections.section_sidebar_items import SIDEBAR_LISTS, split_sidebar_items
 from app.lib.parsing.sections.section_skills import PROFICIENCY_RE
 from app.lib.parsing.sections.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.sections.section_words import HEADING_NOUNS
@@ -213,11 +218,14 @@ def route_sections(sections: list[Section]) -> Routed:
     """Lines per section key; an unknown heading right after a skills list whose lines are
     short items ("CODING", "OS & TECHS") is a skills category, other unknown ones are kept
     apart under their heading."""
+    carry_cut_heads(sections, LIST_KINDS)
     routed = Routed()
     previous = ""
     dated_key = ""  # the last dated section: where entries read across columns belong
     beside: tuple[str, ...] = ()  # an empty list section's keys: its heading sat beside the next
+    sidebar_list = False  # a skills or languages list came before: it may go on beside the jobs
     for section in sections:
+        sidebar_list = sidebar_list or section.key in SIDEBAR_LISTS
         if beside and section.key not in DATED_SECTIONS and section.key != UNKNOWN:
             keys = (*section.keys, *(k for k in beside if k not in section.keys))
             section = Section(keys, section.heading, section.lines)  # "Language | Interests"
@@ -243,7 +251,12 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.add("education", [*own, ""])
             dated_key = section.key
         elif section.key in DATED_SECTIONS:
-            routed.add(section.key, [*section.lines, ""])
+            lines: list[str] = section.lines
+            items: list[str] = []
+            if section.key == "experience" and sidebar_list:
+                lines, items = split_sidebar_items(lines)
+            routed.add(section.key, [*lines, ""])
+            routed.add("skills", items)
             dated_key = section.key
         else:
             _route_list_section(section, routed, dated_key)

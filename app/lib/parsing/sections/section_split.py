@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.entries.entry_words import strong_title_words
 from app.lib.parsing.sections.heading_pictograms import pictogram_headings
 from app.lib.parsing.sections.heading_style import (
@@ -21,6 +20,7 @@ from app.lib.parsing.sections.heading_style import (
     styled_like_heading,
 )
 from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
+from app.lib.parsing.sections.section_employer_lines import employer_line
 from app.lib.parsing.sections.section_words import QUALIFIERS, SECTION_QUALIFIERS, SMALL_WORDS
 from app.lib.parsing.text.text import SENTENCE_END, is_bullet, normalise_text
 from app.lib.styled_text import LineStyle, StyledText, line_styles_of
@@ -36,7 +36,6 @@ MAX_PICTOGRAM_WORDS = 5
 MAX_LINES_ABOVE_LABEL = 2
 MIN_PICTOGRAM_HEADINGS = 3
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-ENTRY_HEAD_LINES = 3  # an entry's head: employer, title, dates
 LIST_UNKNOWN_WORDS = 3  # in a skills or hobbies list, shorter capital lines are items
 
 
@@ -178,13 +177,6 @@ def _entry_label(lines: list[str], index: int, current: Section) -> bool:
     return is_bullet(following)
 
 
-def _dated_below(lines: list[str], index: int) -> bool:
-    """A date within the next few lines: an entry's head in capitals (its employer), not a
-    heading, in a section of entries (pasted text has no styles to tell them apart)."""
-    following = [x for x in lines[index + 1 :] if not _blank(x)][:ENTRY_HEAD_LINES]
-    return any(find_date_range(x) is not None for x in following)
-
-
 def _unknown_heading(
     lines: list[str], index: int, current: Section, style: HeadingStyle | None
 ) -> bool:
@@ -204,7 +196,7 @@ def _unknown_heading(
         return False
     if _letter_spaced(line):
         return True
-    if current.key in ENTRY_SECTIONS and _dated_below(lines, index):
+    if employer_line(lines, index, current.key in ENTRY_SECTIONS):
         return False  # "BANQUE - CIC LYON" / "Job d'été - Conseiller" / "Juillet 2024": a job
     if strong_title_words(line) or len(re.findall(r"[^\W\d_]{3,}", line)) < 2:
         return False  # "CHEF DE CHANTIER" names a job; "SQL & R", "POWER BI" are items
