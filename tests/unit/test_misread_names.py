@@ -161,3 +161,13 @@ def test_an_organisation_hosted_by_another_is_no_swapped_place() -> None:
     assert _checks(_cv(hosted, _job(2))) == []
     swapped = _job(1, company="Nordwind", location="Université de Rennes, France")
     assert _checks(_cv(swapped, _job(2))) == ["location_is_company"]
+
+
+def test_an_employer_and_its_town_filed_as_a_skill_is_a_job_heading() -> None:
+    skills = [{"name": "Python"}, {"name": "Example Stores - Springfield 59200"}]
+    found = misread_findings(_cv(skills=skills), None)
+    assert [(f["code"], f["path"]) for f in found] == [("list_holds_heading", "skills")]
+    assert asks_first(found[0])
+    # A skill with its detail, a school and its town: no postcode, no job's heading.
+    fine = [{"name": "Python - Django"}, {"name": "Epitech – Lyon"}, {"name": "Anglais - C1"}]
+    assert misread_findings(_cv(skills=fine), None) == []
