@@ -84,5 +84,6 @@ MISREAD_CODES = frozenset(
      "entry_not_a_job", "referee_block", "place_in_bullets", "split_bullet", "hyphen_in_word",
      "entry_text_elsewhere", "employer_elsewhere", "entry_holds_jobs", "education_holds_job",
      "heading_in_description", "title_holds_place", "company_is_generic",
-     "location_not_place", "entry_split", "list_holds_dates", "dates_unplaced"}
+     "location_not_place", "entry_split", "list_holds_dates", "dates_unplaced",
+     "list_holds_heading"}
 )  # fmt: skip

@@ -44,6 +44,9 @@ SAME_NAME_WORDS = 2
 SCHOOL_WORDS = word_set("lycee ecole universite university college school campus iut")
 DEGREE_ROLES = frozenset({"ingenieur", "engineer"})  # "Ingénieur informatique" is a degree too
 YEAR_ONLY_RE = re.compile(r"^\d{4}$")
+STUDENT = r"(?:eleve|etudiante?|student)"  # folded: "élève ingénieur" is studying to be one
+STUDENT_TITLE_WORDS = 2
+PART_RE = re.compile(r"\n|\s+[—–|•]\s+")  # lines, and the cells of one printed line
 # Freelance or temping work: CVs write it where the employer goes, and it is no misread.
 SELF_EMPLOYED = frozenset({"freelance", "interim"})
 # What a degree, a school's course or a talk is called (FR/EN): such an entry is no job (a
@@ -145,7 +148,8 @@ def _repeated(content: CvContent, name: str, other: str) -> set[str]:
 def _scrap(index: int, exp: Experience, owner: str) -> dict[str, Any] | None:
     for name in NAME_FIELDS:
         value = getattr(exp, name)
-        skill = name == "title" and skill_entry(exp)
+        # A language as the employer: a line of the languages list read into the job.
+        skill = skill_entry(exp) if name == "title" else language_key(value) is not None
         own_name = len(owner) >= 5 and owner in fold(value) and not names_role(value)
         role_only = name == "company" and (_only_role_words(value) or _same_as_title(exp))
         heading = reads_as_heading(value) or (name == "title" and reads_as_list_heading(value))
@@ -187,14 +191,24 @@ def skill_entry(exp: Experience) -> bool:
     return both or (reads_as_skill_or_language(title) and not company)
 
 
+def _job_role(title: str) -> bool:
+    """The title names a job other than an engineer's ("Ingénieur informatique" is a degree
+    too; "Full-stack developer" at a school is the school's employee or apprentice)."""
+    return bool(set(WORD_RE.findall(fold(title))) & ((ROLE_WORDS | TITLE_WORDS) - DEGREE_ROLES))
+
+
 def _a_study_twice(exp: Experience, studies: list[Education]) -> bool:
-    """The employer is a school of the education section, from the same year: that study read
-    a second time, as a job (whatever its title says: "Ingénieur informatique" is a degree)."""
+    """The employer is a school of the education section, from the same year, and the title
+    names no job but an engineer's: that study read a second time, as a job."""
     company = fold(exp.company).strip()
     year = (exp.start or "")[:4]
-    return bool(company and year) and any(
-        fold(study.institution).strip() == company and (study.start or "")[:4] == year
-        for study in studies
+    return (
+        bool(company and year)
+        and not _job_role(exp.title)
+        and any(
+            fold(study.institution).strip() == company and (study.start or "")[:4] == year
+            for study in studies
+        )
     )
 
 
@@ -210,9 +224,19 @@ def _school_years(exp: Experience) -> bool:
     years_only = bool(YEAR_ONLY_RE.match(exp.start or "")) and bool(
         YEAR_ONLY_RE.match(exp.end or "")
     )
-    titled = set(WORD_RE.findall(fold(exp.title)))
-    role = titled & ((ROLE_WORDS | TITLE_WORDS) - DEGREE_ROLES)
-    return school and years_only and exp.end != exp.start and not role
+    return school and years_only and exp.end != exp.start and not _job_role(exp.title)
+
+
+def _student_of(exp: Experience) -> bool:
+    """The entry's lines call its title a study: "Élève ingénieur civil des Mines" under the
+    title "Ingénieur civil des Mines", "Student registered nurse" under "Registered nurse"."""
+    title = " ".join(fold(exp.title).split())
+    if len(title.split()) < STUDENT_TITLE_WORDS:  # "Nurse" beside "student nurses": a job
+        return False
+    # Where a line or a heading's part starts: "… — Élève ingénieur civil des Mines — …".
+    lines = [part for line in [exp.description, *exp.bullets] for part in PART_RE.split(line)]
+    said = (" ".join(fold(part).split()) for part in lines)
+    return any(re.match(rf"{STUDENT}[\s-]+{re.escape(title)}\b", part) for part in said)
 
 
 def _not_a_job(
@@ -220,7 +244,7 @@ def _not_a_job(
 ) -> dict[str, Any] | None:
     names = f"{exp.title} {exp.company}"
     school = fold(exp.company).strip() in schools and not names_role(exp.title)
-    school = school or _a_study_twice(exp, studies) or _school_years(exp)
+    school = school or _a_study_twice(exp, studies) or _school_years(exp) or _student_of(exp)
     if not school and (names_role(exp.title) or not NOT_A_JOB_RE.search(fold(names))):
         return None
     return finding(

@@ -30,6 +30,7 @@ PART_RE = re.compile(r"\s+[—–]\s+")  # how the reader joins the cells of one
 HEADING_WORDS = 8  # a heading line is short
 CAPITAL_WORDS = 6
 MIN_LETTERS = 4  # "CDI", "SQL": an acronym alone says nothing
+CAPITALS_LOWER_SHARE = 0.3
 END_MARKS = (".", ";", ":", "!", "?")
 # "9 months", "1 an et 2 mois", "6 semaines" (folded text).
 DURATION_RE = re.compile(
@@ -48,8 +49,11 @@ def _contract_only(value: str) -> bool:
 
 
 def _capitals(value: str) -> bool:
+    """In capitals, but for a few lowercase letters ("iOS ENGINEER"; some PDF fonts print a
+    capital I as "i": "LOGiSTiCS COORDiNATOR")."""
     letters = [c for c in value if c.isalpha()]
-    return len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters)
+    lower = sum(1 for c in letters if not c.isupper())
+    return len(letters) >= MIN_LETTERS and lower <= CAPITALS_LOWER_SHARE * len(letters)
 
 
 def _capital_headings(content: CvContent) -> bool:

@@ -1,6 +1,7 @@
 """The certain repairs, made before the import is stored and reported: split bullets re-joined
 (when the CV capitalises its bullets), the job's own place taken off its bullets, contact
-details moved from the profile and the jobs to the header, line-end hyphens taken out of words
+details moved from the profile and the jobs to the header, a town glued after the employer's
+name moved to the job's empty place (glued_town.py), line-end hyphens taken out of words
 the CV or the word list knows whole. Each repair is told in the report as an ``info`` item (what
 was cleaned up), so nothing changes unseen.
 """
@@ -20,6 +21,7 @@ from app.lib.parsing.misreads.bullets import (
     rejoin_split,
     unglue_place,
 )
+from app.lib.parsing.misreads.glued_town import unglue_town
 from app.lib.parsing.misreads.profile import clean_job_contacts, clean_profile
 from app.lib.problems import problem
 
@@ -64,6 +66,11 @@ def repair_misreads(content: CvContent, source_text: str | None) -> Repaired:
         out.items.append(_told("place_unglued", N_("A job's place printed before each of its "
                                                    "bullets was taken off: %(count)s jobs."),
                                unglued))  # fmt: skip
+    towns = sum(unglue_town(job) for job in fixed.experience)
+    if towns:
+        out.items.append(_told("town_unglued", N_("A town printed after the employer's name was "
+                                                  "moved to the job's place: %(count)s jobs."),
+                               towns))  # fmt: skip
     moved = clean_profile(fixed)
     in_jobs = clean_job_contacts(fixed)
     count = moved.dropped + moved.moved + in_jobs.dropped + in_jobs.moved

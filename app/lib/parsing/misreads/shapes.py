@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from app.lib.parsing.entries.entry_words import strong_title_words
+from app.lib.parsing.entries.entry_words import TITLE_SUFFIX_RE, strong_title_words, words
 from app.lib.parsing.fields.contact import EMAIL_RE, URL_RE, looks_like_location
 from app.lib.parsing.fields.languages import language_key
 from app.lib.parsing.fields.skills_vocab import find_skill_spans
-from app.lib.parsing.report.report_values import names_organisation, names_role
+from app.lib.parsing.report.report_values import ROLE_WORDS, names_organisation, names_role
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import word_set
 from app.lib.pdf_read.lexicon import Vocabulary
@@ -53,10 +53,11 @@ ACTION_NOUNS = word_set(
     "gestion developpement realisation recrutement creation coordination suivi participation "
     "accompagnement preparation elaboration animation redaction conception mise analyse "
     "caracterisation optimisation amelioration etude installation implementation development "
-    "improvement creation analysis"
+    "improvement creation analysis management encadrement pilotage"
 )
 PHRASE_WORDS = word_set("the in for with to on and")
 PHRASE_CONTENT_WORDS = 4
+AGENT_NOUN_LETTERS = 6  # "vendeur", "opératrice"; "leur" is no agent noun
 FIRST_PERSON_RE = re.compile(r"(?i:\bje\b|\bnous\b|\bj['’](?=\w))|\bmy\b|\bwe\b")
 LIST_ITEMS = 3  # items of a list where an employer belongs
 LIST_ITEM_WORDS = 3
@@ -129,8 +130,18 @@ def _sentence_marks(text: str, words: list[str], employer: bool) -> bool:
         or bool(BREAK_RE.search(text))
         or len(words) >= LONG_WORDS
         or (employer and text.count("(") != text.count(")"))
-        or (len(words) >= (4 if employer else 8) and bool(LABEL_RE.search(text)))
+        or (len(words) >= (4 if employer else 8) and _labelled(text, employer))
     )
+
+
+def _labelled(text: str, employer: bool) -> bool:
+    """A "Label: text" start; in a title, a contract as the label ("Internship: Improvement of
+    a test bench for …") is how CVs name an internship by its subject, no sentence."""
+    found = LABEL_RE.search(text)
+    if not found or employer:
+        return bool(found)
+    label = WORD_RE.findall(fold(text.split(":", 1)[0]))
+    return not (label and all(word in ROLE_WORDS for word in label))
 
 
 def _english_phrase(words: list[str]) -> bool:
@@ -173,6 +184,13 @@ def _lowercase_phrase(words: list[str]) -> bool:
     return len(content) >= PHRASE_CONTENT_WORDS
 
 
+def _names_a_job(text: str) -> bool:
+    """A job's word, a contract's or an agent noun's ending ("préparatrice", "technician"; not
+    "leur")."""
+    agent = any(len(w) >= AGENT_NOUN_LETTERS and TITLE_SUFFIX_RE.search(w) for w in words(text))
+    return names_role(text) or strong_title_words(text) > 0 or agent
+
+
 def _first_person(text: str) -> bool:
     """ "je travaille…", "j'ai…", "my team…": someone telling, never a name (FR/EN; not "I",
     which US titles use as a grade, nor a capitalised "My", which brands use)."""
@@ -205,6 +223,9 @@ def reads_as_sentence(value: str, employer: bool = False) -> bool:
     if employer and (_lower_list(text) or _english_phrase(unbracketed)):
         return True
     if employer and _lowercase_phrase(unbracketed) and not names_organisation(text):
+        return True
+    # A title of four lowercase words of content naming no job: a line of the description.
+    if not employer and _lowercase_phrase(unbracketed) and not _names_a_job(text):
         return True
     return _starts_with_action(words, employer)
 

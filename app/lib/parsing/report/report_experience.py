@@ -12,9 +12,13 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Experience
 from app.lib.i18n import N_
-from app.lib.parsing.fields.contact import COUNTRIES, looks_like_location
+from app.lib.parsing.entries.entry_words import COMPANY_WORDS, title_score
+from app.lib.parsing.fields.contact import looks_like_location
+from app.lib.parsing.misreads.glued_town import glued_town
 from app.lib.parsing.report.report_entries import date_checks, duplicate_checks, finding, label_of
 from app.lib.parsing.report.report_values import (
+    ORGANISATION_WORDS,
+    WORD_RE,
     blank,
     fragment,
     has_date_range,
@@ -96,22 +100,35 @@ def _fragment(index: int, name: str, exp: Experience) -> dict[str, Any]:
     )  # fmt: skip
 
 
-OF_PLACE_RE = re.compile(r"(?:\b(?:de|du|des|of|at)|\bd['’])$", re.IGNORECASE)  # "… de Nancy"
+# A rank starts a student association's name ("Junior Example Conseil", a junior enterprise);
+# as an employer it is a role only beside another role word or alone.
+RANKS = frozenset({"junior", "senior"})
+
+
+def _names_role_not_rank(company: str) -> bool:
+    words = WORD_RE.findall(fold(company))
+    rest = [word for word in words if word not in RANKS]
+    return names_role(" ".join(rest)) if rest else bool(words)
+
+
+def _names_kind(company: str) -> bool:
+    """The name says what kind of organisation it is ("… Lab", "… Studio", "… SARL")."""
+    return names_organisation(company) or bool(set(WORD_RE.findall(fold(company))) & COMPANY_WORDS)
+
+
+def _opens_with_organisation(title: str) -> bool:
+    """ "Compagnie de théâtre", "Association Example": a title that starts with a word naming an
+    organisation and holds no word of a job ("Hotel receptionist", "Restaurant manager")."""
+    words = WORD_RE.findall(fold(title))
+    named = len(words) >= 2 and words[0] in ORGANISATION_WORDS
+    return named and not names_role(title) and title_score(title) == 0
 
 
 def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, Any]]:
     """A place or a date read as the employer, or an employer read as the place."""
     where, number, company = f"experience[{index}]", index + 1, exp.company.strip()
-    head, tail = company.rsplit(None, 1) if len(company.split()) > 1 else ("", company)
-    # "Mairie de Nancy", "Eurométropole de Strasbourg" and "Acme Egypt" (a subsidiary) name
-    # their place on purpose; "Acme Montreal" has a city glued on.
-    glued_place = (
-        bool(head)
-        and looks_like_location(tail)
-        and fold(tail) not in COUNTRIES
-        and not names_organisation(company)
-        and not OF_PLACE_RE.search(head)
-    )
+    # "Acme Montreal" has a city glued on (the import moves it to an empty place: repair.py).
+    glued_place = glued_town(company) is not None
     # "Acme Bank CI (Head office), CI": a name no list knows before a country code is the
     # employer and its country, not a town.
     named_place = looks_like_location(company) and looks_like_location(company.split(",")[0])
@@ -135,10 +152,12 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
     if fragment(company):
         return [_fragment(index, "company", exp)]
     title = exp.title.strip()
-    title_is_employer = reads_as_employer(title) and not names_organisation(company)
+    title_is_employer = (reads_as_employer(title) or _opens_with_organisation(title)) and not (
+        names_organisation(company)
+    )
     # "Freelance" is how CVs write the employer of self-employed work, not a role.
     self_employed = fold(company) in SELF_EMPLOYED
-    company_is_role = names_role(company) and not names_role(title) and not self_employed
+    company_is_role = _names_role_not_rank(company) and not names_role(title) and not self_employed
     if title and company and (title_is_employer or company_is_role):
         return [
             finding(
@@ -150,7 +169,8 @@ def _company(index: int, exp: Experience, places: set[str]) -> list[dict[str, An
                 number=number, title=title, company=company,
             )
         ]  # fmt: skip
-    if exp.location and names_organisation(exp.location) and not names_organisation(company):
+    # "Example Lab" at "Université de Rennes": an organisation hosted by another, no swap.
+    if exp.location and names_organisation(exp.location) and not _names_kind(company):
         return [
             finding(
                 "location_is_company",

@@ -43,7 +43,7 @@ ROLE_WORDS = frozenset(
     apprentissage cdi cdd interim freelance job emploi poste manager engineer ingenieur
     developer developpeur assistant assistante consultant consultante technicien technicienne
     vendeur vendeuse responsable chef charge chargee directeur directrice junior senior employee
-    employe""".split()  # noqa: SIM905
+    employe reserviste reservist""".split()  # noqa: SIM905
 )
 WORD_RE = re.compile(r"[^\W_]+")
 
