@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.dates.dates import find_date_range, remove_span
-from app.lib.parsing.text.text import is_bullet
+from app.lib.parsing.text.text import SENTENCE_END, is_bullet
 
 MIN_BLOCKS = 2  # paragraphs that must close with their dates for the pattern to hold
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
@@ -28,25 +28,53 @@ def _date_cell(line: str) -> str | None:
     return cells[-1] if found and not remove_span(cells[-1], found.span) else None
 
 
+def _date_line(line: str) -> bool:
+    """A line of dates only ("08/2021 - 09/2021 (2 mois)")."""
+    text = line.strip()
+    found = find_date_range(text) if text else None
+    return found is not None and not remove_span(text, found.span)
+
+
+def _closing_line(lines: list[str], index: int) -> bool:
+    """A date line under a line that ends a sentence: it closes the paragraph above."""
+    return (
+        index > 0 and _date_line(lines[index]) and lines[index - 1].rstrip().endswith(SENTENCE_END)
+    )
+
+
 def _blocks(lines: list[str]) -> list[range]:
-    """The runs of non-blank lines."""
-    blocks, start = [], None
+    """The runs of non-blank lines, each closing date line ending its run."""
+    blocks: list[range] = []
+    start: int | None = None
     for index, line in enumerate([*lines, ""]):
-        if line.strip() and start is None:
+        if not line.strip():
+            if start is not None:
+                blocks.append(range(start, index))
+            start = None
+            continue
+        if start is None:
             start = index
-        elif not line.strip() and start is not None:
-            blocks.append(range(start, index))
+        if index > start and _closing_line(lines, index):
+            blocks.append(range(start, index + 1))
             start = None
     return blocks
 
 
+def _closing_dates(lines: list[str], block: range) -> str | None:
+    """The dates that close the paragraph: a date cell of its last line, or its last line when
+    that is a closing date line."""
+    if _closing_line(lines, block[-1]):
+        return lines[block[-1]].strip() if len(block) > 2 else None
+    return _date_cell(lines[block[-1]])
+
+
 def _closed_by_dates(lines: list[str], block: range) -> bool:
     """A paragraph of two lines or more, opened by a line that can name an entry, with dates
-    only in a cell of its last line."""
+    only where it closes."""
     first = lines[block[0]].strip()
     if len(block) < 2 or is_bullet(first) or not first[:1].isupper():
         return False
-    if _date_cell(lines[block[-1]]) is None:
+    if _closing_dates(lines, block) is None:
         return False
     return all(find_date_range(lines[i]) is None for i in block[:-1])
 
@@ -61,9 +89,9 @@ def move_closing_dates(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for block in closed:
+        dates = _closing_dates(lines, block)
+        assert dates is not None
         last = lines[block[-1]].rstrip()
-        cell = _date_cell(last)
-        assert cell is not None
-        out[block[-1]] = last[: len(last) - len(cell)].rstrip()
-        out[block[0]] = f"{lines[block[0]].rstrip()}\t{cell}"
+        out[block[-1]] = "" if last.strip() == dates else last[: len(last) - len(dates)].rstrip()
+        out[block[0]] = f"{lines[block[0]].rstrip()}\t{dates}"
     return out
