@@ -43,6 +43,11 @@ from app.lib.parsing.text.text import normalise_text
         # addresses read whole
         ("j u l i e . ma rto l i n @ e xa m p l e .co m", "julie.martolin@example.com"),
         ("w w w. p a u l i n e - d u ra s s i e r .f r", "www.pauline-durassier.fr"),
+        (
+            "E m a i l : j u l i e . ma rto l i n @ e xa m p l e .co m · w w w. j m .f r",
+            "Email: julie.martolin@example.com · www.jm.fr",
+        ),
+        ("C O N T A C T hello@example.com", "CONTACT hello@example.com"),  # printed whole
         # lists: punctuation set as print sets it, skills known by the parsers kept whole
         ("- H T M L / CS S / J ava S c ri p t / Re a c t", "- HTML / CSS / JavaScript / React"),
         ("- Py t h o n ( F l a s k / D j a n g o )", "- Python (Flask / Django)"),

@@ -61,7 +61,7 @@ TOP_LEVEL = "com|org|net|fr|io|dev|co|uk|de|eu|me|ch|be|ca|info|app|ai|es|it|nl"
 WEB = re.compile(
     rf"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{TOP_LEVEL})(?:/[\w./?=&%#-]*)?"
 )
-ADDRESS_CHARS = frozenset(".-/@+_:")  # punctuation an address holds; any other parts two
+ADDRESS_CHARS = frozenset(".-/@+_")  # punctuation an address holds; any other parts two
 _PIECES = re.compile(rf"[^\W\d_]+|\d+|[{APOSTROPHES}]|[^\w\s]")
 _WORDS = re.compile(r"\S+")
 
@@ -167,11 +167,17 @@ def _tight(pieces: list[Piece], line: str, index: int) -> bool:
     return line[pieces[index].end : pieces[index + 1].start] == " "
 
 
+def _address(text: str) -> bool:
+    return bool(EMAIL.fullmatch(text) or WEB.fullmatch(text))
+
+
 def _gap(texts: list[str], index: int) -> Gap:
     """What the gap after ``texts[index]`` is, as far as its neighbours tell."""
     left, right = texts[index], texts[index + 1]
     after = texts[index + 2] if index + 2 < len(texts) else ""
     before = texts[index - 1] if index else ""
+    if _address(left) or _address(right):
+        return Gap.BREAK  # "C O M P hello@example.com": an address printed whole stays so
     if left in APOSTROPHES or right in APOSTROPHES or left[-1] in APOSTROPHES:
         return Gap.JOIN  # "d ' u n e", "d' une"
     if right[0] in APOSTROPHES:
@@ -239,7 +245,8 @@ def _addresses(texts: list[str]) -> set[int]:
         ):
             continue
         whole = "".join(texts[start:index])
-        if index - start > 1 and (EMAIL.fullmatch(whole) or WEB.fullmatch(whole)):
+        parts = texts[start:index]
+        if len(parts) > 1 and _address(whole) and not any(_address(part) for part in parts):
             inside.update(range(start, index - 1))
         start = index + 1
     return inside
