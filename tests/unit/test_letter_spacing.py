@@ -153,3 +153,16 @@ def test_a_letter_spaced_english_cv_yields_its_jobs() -> None:
         ("Senior Data Engineer", "Velkar Labs", "2020-01", "2023-03"),
         ("Analyst", "Dorvas Capital", "2016-09", "2019-12"),
     ]
+
+
+def test_lines_past_the_budget_stay_as_printed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the segmentation's time grows with the pieces: a huge letter-spaced paste is repaired up
+    # to a budget, the rest left as printed
+    monkeypatch.setattr("app.lib.parsing.text.letter_spacing.MAX_SPREAD_PIECES", 12)
+    text = "S K I L L S\nP R O F I L E\nH O B B I E S\nL A N G U A G E S"
+    assert unspace_text(text).split("\n") == [
+        "SKILLS",
+        "PROFILE",
+        "H O B B I E S",
+        "L A N G U A G E S",
+    ]

@@ -37,7 +37,12 @@ SPREAD_LINES = 3  # lines with a stretch that make a document letter-spaced
 MIN_SINGLES_IN_SPREAD = 2  # lone letters or digits a stretch needs in such a document
 # A year its last digit kerned off ("2020 -202 3"), read as such in a letter-spaced document.
 SPLIT_YEAR = re.compile(r"(?<!\d)(?<!\d )((?:19|20)\d) (\d)(?![\d/])")
-MAX_WORD_PIECES = 30  # pieces one word may span ("I n te rn a t i o n a l e" is 12)
+# Pieces a document's letter-spaced lines may hold in all: the segmentation's time grows with
+# them (up to half a millisecond a piece), and a whole letter-spaced CV of two pages has some
+# 4 000; lines past the budget stay as printed.
+MAX_SPREAD_PIECES = 8_000
+MAX_WORD_PIECES = 20  # pieces one word may span ("I n te rn a t i o n a l e" is 12)
+MAX_WORD_CHARS = 26  # and characters ("anticonstitutionnellement" is 25)
 APOSTROPHES = "'’"
 # French elisions ("d'une", "l'équipe", "qu'il"); English "'s", "'re", "'ll" ride on the word
 # before them at the same small cost.
@@ -265,25 +270,37 @@ def _segment(texts: list[str], costs: WordCosts) -> list[str]:
     return words
 
 
+def _atoms(texts: list[str], gaps: list[Gap]) -> list[str]:
+    """The pieces with their joined gaps closed: what the segmentation may not part."""
+    atoms = [texts[0]]
+    for text, gap in zip(texts[1:], gaps, strict=True):
+        if gap is Gap.JOIN:
+            atoms[-1] += text
+        else:
+            atoms.append(text)
+    return atoms
+
+
 def _cheapest(texts: list[str], gaps: list[Gap], costs: WordCosts) -> list[str]:
-    """Viterbi over the word ends: a word may end only at an open gap or the last piece."""
+    """Viterbi over the word ends (every gap left is open): the words of least total cost.
+    A word spans at most ``MAX_WORD_PIECES`` atoms and ``MAX_WORD_CHARS`` characters, unless it
+    is one atom."""
+    atoms = _atoms(texts, gaps)
     best: list[tuple[float, int]] = [(0.0, 0)]
-    for end in range(1, len(texts) + 1):
-        if end < len(texts) and gaps[end - 1] is Gap.JOIN:
-            best.append((float("inf"), 0))
-            continue
-        choice = (float("inf"), 0)
-        for start in range(end - 1, max(-1, end - 1 - MAX_WORD_PIECES), -1):
-            if start and gaps[start - 1] is Gap.JOIN:
-                continue
-            cost = best[start][0] + _piece_cost("".join(texts[start:end]), costs)
-            choice = min(choice, (cost, start))
+    for end in range(1, len(atoms) + 1):
+        choice = (best[end - 1][0] + costs.word(atoms[end - 1], _piece_cost), end - 1)
+        word = atoms[end - 1]
+        for start in range(end - 2, max(-1, end - 1 - MAX_WORD_PIECES), -1):
+            word = atoms[start] + word
+            if len(word) > MAX_WORD_CHARS:
+                break
+            choice = min(choice, (best[start][0] + costs.word(word, _piece_cost), start))
         best.append(choice)
     words: list[str] = []
-    end = len(texts)
+    end = len(atoms)
     while end:
         start = best[end][1]
-        words.insert(0, "".join(texts[start:end]))
+        words.insert(0, "".join(atoms[start:end]))
         end = start
     return words
 
@@ -338,10 +355,11 @@ def unspace_text(text: str) -> str:
     spaced = [bool(_spaced_pieces(line, spread)[1]) for line in lines]
     intact = "\n".join(line for line, s in zip(lines, spaced, strict=True) if not s)
     costs = WordCosts.for_document(letter_runs(intact))
-    lines = [
-        _unspace_line(line, costs, spread) if s else line
-        for line, s in zip(lines, spaced, strict=True)
-    ]
+    budget = MAX_SPREAD_PIECES
+    for index, line in enumerate(lines):
+        if spaced[index] and budget > 0:
+            budget -= len(_WORDS.findall(line))
+            lines[index] = _unspace_line(line, costs, spread)
     if spread:
         lines = [SPLIT_YEAR.sub(r"\1\2", line) for line in lines]
     return "\n".join(lines)

@@ -22,7 +22,7 @@ A case change inside a word ("eWay", "HCIACloud") is dear: it is usually a word 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -91,11 +91,20 @@ class WordCosts:
     """Costs of letter runs, for one document (its own words count as known)."""
 
     vocabulary: Vocabulary
-    seen: dict[str, float] = field(default_factory=dict)  # the segmentation asks again and again
+    # The segmentation asks again and again: costs already worked out, by piece and by word.
+    seen: dict[str, float] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
+    grams: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def for_document(cls, document_words: Iterable[str]) -> WordCosts:
         return cls(Vocabulary(document_words))
+
+    def word(self, word: str, cost: Callable[[str, WordCosts], float]) -> float:
+        """``cost(word, self)``, worked out once per word."""
+        if word not in self.words:
+            self.words[word] = cost(word, self)
+        return self.words[word]
 
     def letters(self, piece: str) -> float:
         """The cost of a run of letters as one word."""
@@ -105,6 +114,7 @@ class WordCosts:
 
     def _letters(self, piece: str) -> float:
         lower = piece.lower()
+        folded = fold(lower)
         cost = math.inf
         if len(lower) > 1 or lower in ONE_LETTER_WORDS:
             cost = min((self._counted(lower, c, t) for c, t in _frequencies()), default=cost)
@@ -112,13 +122,27 @@ class WordCosts:
                 lower in _skill_words() or lower in self.vocabulary.words
             ):
                 cost = min(cost, KNOWN_COST)
-            if fold(lower) in _cv_words():
+            if folded in _cv_words():
                 cost = min(cost, CV_WORD_COST)
         if cost == math.inf:
-            per_letter = max(LETTER_COST, -self.vocabulary.plausibility(lower))
+            per_letter = max(LETTER_COST, -self._plausibility(folded))
             beyond = max(0, len(lower) - LONG_WORD)
             cost = UNKNOWN_COST + per_letter * len(lower) + LONG_LETTER_COST * beyond
-        return cost + self.shape(piece)
+        return cost + self.shape(piece, folded)
+
+    def _plausibility(self, folded: str) -> float:
+        """``Vocabulary.plausibility`` of the folded word, each trigram's log-probability worked
+        out once (the segmentation scores many overlapping candidates)."""
+        padded = f"^^{folded}$"
+        grams = [padded[index : index + 3] for index in range(len(padded) - 2)]
+        return sum(self._gram(gram) for gram in grams) / len(grams)
+
+    def _gram(self, gram: str) -> float:
+        if gram not in self.grams:
+            vocabulary = self.vocabulary
+            seen = vocabulary.trigrams[gram] + 1
+            self.grams[gram] = math.log(seen / (vocabulary.bigrams[gram[:2]] + vocabulary.alphabet))
+        return self.grams[gram]
 
     @staticmethod
     def _counted(word: str, counts: dict[str, int], total: float) -> float:
@@ -130,10 +154,10 @@ class WordCosts:
         return math.inf
 
     @staticmethod
-    def shape(piece: str) -> float:
+    def shape(piece: str, folded: str) -> float:
         """What a case change inside the piece costs: nothing for "word", "Word", "WORD" or a
-        skill printed so ("JavaScript")."""
-        if piece in _skill_forms() or fold(piece) in _cv_words():
+        word printed so in the lists ("JavaScript", "GmbH")."""
+        if piece in _skill_forms() or folded in _cv_words():
             return 0.0
         marks = "".join("U" if char.isupper() else "l" for char in piece)
         if "UUl" in marks:
