@@ -93,3 +93,21 @@ def test_a_heading_over_its_dates_is_no_closing_paragraph() -> None:
         "Made shop websites for clients.",
     ]
     assert move_closing_dates(lines) == lines
+
+
+def test_dates_first_under_the_heading_are_no_closing_dates() -> None:
+    # each entry's dates first: the first date line sits under the section's heading, the
+    # others under the last sentence of the entry before, whose dates they are not
+    lines = [
+        "2019-2023",
+        "Northwind ---------------------- Leeds",
+        "Web platform architecture, product work, leadership.",
+        "2016-2019",
+        "Contoso Labs ------------------- Bristol",
+        "Shop websites and client services.",
+        "2012-2016",
+        "Fabrikam ----------------------- Leeds",
+        "Stock tools, testing.",
+    ]
+    assert move_closing_dates(lines) == lines
+    assert [e.dates.start for e in split_entries(lines) if e.dates] == ["2019", "2016", "2012"]

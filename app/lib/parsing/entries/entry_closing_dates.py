@@ -42,8 +42,8 @@ def _closing_line(lines: list[str], index: int) -> bool:
     )
 
 
-def _blocks(lines: list[str]) -> list[range]:
-    """The runs of non-blank lines, each closing date line ending its run."""
+def _blocks(lines: list[str], own_lines: bool) -> list[range]:
+    """The runs of non-blank lines, each closing date line ending its run (``own_lines``)."""
     blocks: list[range] = []
     start: int | None = None
     for index, line in enumerate([*lines, ""]):
@@ -54,27 +54,27 @@ def _blocks(lines: list[str]) -> list[range]:
             continue
         if start is None:
             start = index
-        if index > start and _closing_line(lines, index):
+        if own_lines and index > start and _closing_line(lines, index):
             blocks.append(range(start, index + 1))
             start = None
     return blocks
 
 
-def _closing_dates(lines: list[str], block: range) -> str | None:
+def _closing_dates(lines: list[str], block: range, own_lines: bool) -> str | None:
     """The dates that close the paragraph: a date cell of its last line, or its last line when
-    that is a closing date line."""
-    if _closing_line(lines, block[-1]):
+    that is a closing date line (``own_lines``)."""
+    if own_lines and _closing_line(lines, block[-1]):
         return lines[block[-1]].strip() if len(block) > 2 else None
     return _date_cell(lines[block[-1]])
 
 
-def _closed_by_dates(lines: list[str], block: range) -> bool:
+def _closed_by_dates(lines: list[str], block: range, own_lines: bool) -> bool:
     """A paragraph of two lines or more, opened by a line that can name an entry, with dates
     only where it closes."""
     first = lines[block[0]].strip()
     if len(block) < 2 or is_bullet(first) or not first[:1].isupper():
         return False
-    if _closing_dates(lines, block) is None:
+    if _closing_dates(lines, block, own_lines) is None:
         return False
     return all(find_date_range(lines[i]) is None for i in block[:-1])
 
@@ -82,14 +82,16 @@ def _closed_by_dates(lines: list[str], block: range) -> bool:
 def move_closing_dates(lines: list[str]) -> list[str]:
     """``lines`` with each closing date cell moved to its paragraph's first line, when most
     dated paragraphs of the section close that way."""
-    blocks = _blocks(lines)
-    closed = [block for block in blocks if _closed_by_dates(lines, block)]
+    date_lines = [index for index, line in enumerate(lines) if _date_line(line)]
+    own_lines = bool(date_lines) and all(_closing_line(lines, index) for index in date_lines)
+    blocks = _blocks(lines, own_lines)
+    closed = [block for block in blocks if _closed_by_dates(lines, block, own_lines)]
     dated = [block for block in blocks if any(find_date_range(lines[i]) for i in block)]
     if len(closed) < MIN_BLOCKS or 2 * len(closed) <= len(dated):
         return lines
     out = list(lines)
     for block in closed:
-        dates = _closing_dates(lines, block)
+        dates = _closing_dates(lines, block, own_lines)
         assert dates is not None
         last = lines[block[-1]].rstrip()
         out[block[-1]] = "" if last.strip() == dates else last[: len(last) - len(dates)].rstrip()
