@@ -30,6 +30,7 @@ from bench.synthetic_cv_content import (
     distinct,
     truth_job,
 )
+from bench.synthetic_pastes import Paste, letter_spaced
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Family:
     per_job_forms: bool = False  # each job its own date form, rather than one per document
     shared_employers: bool = False  # runs of consecutive jobs at one employer (several roles)
     pasted: bool = False  # read as copied text (pdftotext), not as an uploaded PDF
+    # What the text read becomes when a viewer's copy garbles it (bench/synthetic_pastes.py):
+    # the reader parses that instead.
+    copied: Paste | None = None
 
 
 FAMILIES: dict[str, Family] = {
@@ -64,6 +68,7 @@ FAMILIES: dict[str, Family] = {
     "europass_brackets": Family(layouts.europass_brackets),
     "status_first": Family(layouts.status_first),
     "pasted_sidebar": Family(layouts.pasted_sidebar, pasted=True),
+    "letter_spaced_paste": Family(layouts.one_column, copied=letter_spaced),
 }
 
 
@@ -78,6 +83,11 @@ class SyntheticCv:
     @property
     def truth(self) -> list[dict[str, str | None]]:
         return [truth_job(j, d) for j, d in zip(self.content.jobs, self.dates, strict=True)]
+
+    def as_read(self, text: str) -> str:
+        """The text the reader is given: the text read, or its garbled copy (``Family.copied``)."""
+        copied = FAMILIES[self.family].copied
+        return copied(text, random.Random(f"{self.family}/{self.seed}/paste")) if copied else text
 
     @cached_property
     def pdf(self) -> bytes:

@@ -208,7 +208,7 @@ def run_document(family: str, seed: int) -> DocResult:
     """Render, read, parse and score one CV (the unit of work a pool process takes)."""
     cv = synthetic_cv(family, seed)
     try:
-        return score_document(cv, predicted_jobs(read_text(cv)))
+        return score_document(cv, predicted_jobs(cv.as_read(read_text(cv))))
     except Exception as exc:  # a crash is a result too: every truth job counts as missed
         return DocResult(
             family, seed, len(cv.truth), failures=[f"error {type(exc).__name__}: {exc}"[:200]]
@@ -317,7 +317,7 @@ def show(family: str, seed: int) -> None:
     """Everything about one CV: the text the reader gave the parser, what it predicted, the truth
     and the pairing."""
     cv = synthetic_cv(family, seed)
-    text = read_text(cv)
+    text = cv.as_read(read_text(cv))
     predicted = predicted_jobs(text)
     print(f"== {family} document {seed} ({cv.content.language})\n--- text read from the PDF")
     print(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.dates.dates import find_date_range, remove_span
-from app.lib.parsing.text.text import is_bullet
+from app.lib.parsing.text.text import SENTENCE_END, is_bullet
 
 MIN_BLOCKS = 2  # paragraphs that must close with their dates for the pattern to hold
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
@@ -28,25 +28,53 @@ def _date_cell(line: str) -> str | None:
     return cells[-1] if found and not remove_span(cells[-1], found.span) else None
 
 
-def _blocks(lines: list[str]) -> list[range]:
-    """The runs of non-blank lines."""
-    blocks, start = [], None
+def _date_line(line: str) -> bool:
+    """A line of dates only ("08/2021 - 09/2021 (2 mois)")."""
+    text = line.strip()
+    found = find_date_range(text) if text else None
+    return found is not None and not remove_span(text, found.span)
+
+
+def _closing_line(lines: list[str], index: int) -> bool:
+    """A date line under a line that ends a sentence: it closes the paragraph above."""
+    return (
+        index > 0 and _date_line(lines[index]) and lines[index - 1].rstrip().endswith(SENTENCE_END)
+    )
+
+
+def _blocks(lines: list[str], own_lines: bool) -> list[range]:
+    """The runs of non-blank lines, each closing date line ending its run (``own_lines``)."""
+    blocks: list[range] = []
+    start: int | None = None
     for index, line in enumerate([*lines, ""]):
-        if line.strip() and start is None:
+        if not line.strip():
+            if start is not None:
+                blocks.append(range(start, index))
+            start = None
+            continue
+        if start is None:
             start = index
-        elif not line.strip() and start is not None:
-            blocks.append(range(start, index))
+        if own_lines and index > start and _closing_line(lines, index):
+            blocks.append(range(start, index + 1))
             start = None
     return blocks
 
 
-def _closed_by_dates(lines: list[str], block: range) -> bool:
+def _closing_dates(lines: list[str], block: range, own_lines: bool) -> str | None:
+    """The dates that close the paragraph: a date cell of its last line, or its last line when
+    that is a closing date line (``own_lines``)."""
+    if own_lines and _closing_line(lines, block[-1]):
+        return lines[block[-1]].strip() if len(block) > 2 else None
+    return _date_cell(lines[block[-1]])
+
+
+def _closed_by_dates(lines: list[str], block: range, own_lines: bool) -> bool:
     """A paragraph of two lines or more, opened by a line that can name an entry, with dates
-    only in a cell of its last line."""
+    only where it closes."""
     first = lines[block[0]].strip()
     if len(block) < 2 or is_bullet(first) or not first[:1].isupper():
         return False
-    if _date_cell(lines[block[-1]]) is None:
+    if _closing_dates(lines, block, own_lines) is None:
         return False
     return all(find_date_range(lines[i]) is None for i in block[:-1])
 
@@ -54,16 +82,18 @@ def _closed_by_dates(lines: list[str], block: range) -> bool:
 def move_closing_dates(lines: list[str]) -> list[str]:
     """``lines`` with each closing date cell moved to its paragraph's first line, when most
     dated paragraphs of the section close that way."""
-    blocks = _blocks(lines)
-    closed = [block for block in blocks if _closed_by_dates(lines, block)]
+    date_lines = [index for index, line in enumerate(lines) if _date_line(line)]
+    own_lines = bool(date_lines) and all(_closing_line(lines, index) for index in date_lines)
+    blocks = _blocks(lines, own_lines)
+    closed = [block for block in blocks if _closed_by_dates(lines, block, own_lines)]
     dated = [block for block in blocks if any(find_date_range(lines[i]) for i in block)]
     if len(closed) < MIN_BLOCKS or 2 * len(closed) <= len(dated):
         return lines
     out = list(lines)
     for block in closed:
+        dates = _closing_dates(lines, block, own_lines)
+        assert dates is not None
         last = lines[block[-1]].rstrip()
-        cell = _date_cell(last)
-        assert cell is not None
-        out[block[-1]] = last[: len(last) - len(cell)].rstrip()
-        out[block[0]] = f"{lines[block[0]].rstrip()}\t{cell}"
+        out[block[-1]] = "" if last.strip() == dates else last[: len(last) - len(dates)].rstrip()
+        out[block[0]] = f"{lines[block[0]].rstrip()}\t{dates}"
     return out

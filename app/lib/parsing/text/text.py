@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.lib.parsing.text.letter_spacing import unspace_text
+
 BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆◇♦❖⋄›»➔➜✗"
 BULLET_RE = re.compile(
     rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+"
@@ -37,18 +39,8 @@ def normalise_text(text: str) -> str:
     # of one run and the start of the next is the space; the marks themselves mean nothing here.
     text = BIDI_BETWEEN_RE.sub(" ", text)
     text = BIDI_RE.sub("", text)
-    lines = [_unspace_letters(line.rstrip()) for line in text.split("\n")]
-    return "\n".join(lines)
-
-
-def _unspace_letters(line: str) -> str:
-    """ "E X P É R I E N C E" → "EXPÉRIENCE" (letter-spaced headings)."""
-    stripped = line.strip()
-    tokens = stripped.split(" ")
-    if len(tokens) >= 4 and all(len(t) <= 1 for t in tokens):
-        words = re.split(r"\s{2,}", stripped)
-        return " ".join(w.replace(" ", "") for w in words)
-    return line
+    # Letter-spaced lines ("E X P É R I E N C E S") made words (see the module).
+    return unspace_text("\n".join(line.rstrip() for line in text.split("\n")))
 
 
 def is_bullet(line: str) -> bool:
