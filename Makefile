@@ -133,10 +133,12 @@ bench: install-dev
 eval-parse: install
 	$(PY) -m bench.parse_eval
 
-## Retrain the experience-heading field labeller on the corpus (../shared/corpus) and synthetic
-## CVs; prints training vs cross-validated-by-person accuracy beside the rules'.
+## Retrain the learned parts of the CV reader on the corpus (../shared/corpus) and synthetic CVs:
+## the experience-heading field labeller, then the line-role labeller (train-line-roles); prints
+## training vs cross-validated accuracy (by person, by layout family) beside the rules'.
 train-fields: install
 	$(PY) -m bench.train_fields
+	$(PY) -m bench.train_line_roles
 
 ## Train the experience line-role labeller on the corpus and the layout fuzzer's CVs; rewrites
 ## the "Line roles" section of bench/FIELD_LABELLER.md (train vs by person vs family-out).
