@@ -256,6 +256,28 @@ SERVICES = (
 )
 
 
+def misread_job(n: int, **fields: Any) -> dict[str, Any]:
+    """Experience ``n`` read right (two bullets, a year long), with ``fields`` overriding: the
+    misread detectors' tests plant one wrong field in an otherwise correct CV."""
+    return {
+        "id": f"exp_{n}",
+        "title": f"Engineer {n}",
+        "company": f"Company {n}",
+        "start": f"20{10 + n}-01",
+        "end": f"20{11 + n}-01",
+        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(2)],
+    } | fields
+
+
+def misread_cv(*jobs: dict[str, Any], **parts: Any) -> CvContent:
+    """A CV of ``jobs`` (two correct ones by default) and ``parts``, as an import yields it."""
+    data: dict[str, Any] = {
+        "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
+        "experience": list(jobs) or [misread_job(1), misread_job(2)],
+    }
+    return CvContent.from_json(data | parts)
+
+
 def dated_job(n: int, bullets: int) -> dict[str, Any]:
     """Experience ``n`` (id ``exp_<n>``) with ``bullets`` bullets, a year long."""
     return {

@@ -12,17 +12,7 @@ from app.lib.parsing.misreads.detect import misread_findings
 from app.lib.parsing.misreads.repair import repair_misreads
 from app.lib.parsing.misreads.shapes import contact_kind, reads_as_sentence
 from app.lib.parsing.report.report_live import asks_first
-
-
-def _job(n: int, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": f"exp_{n}",
-        "title": f"Engineer {n}",
-        "company": f"Company {n}",
-        "start": f"20{10 + n}-01",
-        "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(2)],
-    } | fields
+from tests.factories import misread_job as _job
 
 
 def _cv(*jobs: dict[str, Any], **parts: Any) -> CvContent:

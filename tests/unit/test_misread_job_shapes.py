@@ -15,25 +15,8 @@ from app.lib.parsing.misreads.lost_dates import month_line
 from app.lib.parsing.misreads.shapes import reads_as_heading, reads_as_scrap, reads_as_sentence
 from app.lib.parsing.report.import_report import build_import_report
 from app.lib.parsing.report.report_live import asks_first
-
-
-def _job(n: int, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": f"exp_{n}",
-        "title": f"Engineer {n}",
-        "company": f"Company {n}",
-        "start": f"20{10 + n}-01",
-        "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(2)],
-    } | fields
-
-
-def _cv(*jobs: dict[str, Any], **parts: Any) -> CvContent:
-    data: dict[str, Any] = {
-        "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
-        "experience": list(jobs) or [_job(1), _job(2)],
-    }
-    return CvContent.from_json(data | parts)
+from tests.factories import misread_cv as _cv
+from tests.factories import misread_job as _job
 
 
 def _found(content: CvContent) -> list[dict[str, Any]]:

@@ -7,7 +7,6 @@ enterprise and a school's own employee are left alone. Synthetic CVs, invented n
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.parsing.misreads.detect import misread_findings
@@ -17,27 +16,10 @@ from app.lib.parsing.misreads.shapes import reads_as_sentence
 from app.lib.parsing.report.import_report import build_import_report
 from app.lib.parsing.report.report_experience import experience_checks
 from app.lib.parsing.report.report_live import asks_first
+from tests.factories import misread_cv as _cv
+from tests.factories import misread_job as _job
 
 TODAY = date(2026, 1, 15)
-
-
-def _job(n: int, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": f"exp_{n}",
-        "title": f"Engineer {n}",
-        "company": f"Company {n}",
-        "start": f"20{10 + n}-01",
-        "end": f"20{11 + n}-01",
-        "bullets": [f"Shipped release {n}.{b} of the billing service." for b in range(2)],
-    } | fields
-
-
-def _cv(*jobs: dict[str, Any], **parts: Any) -> CvContent:
-    data: dict[str, Any] = {
-        "header": {"name": "Ana Lima", "contact": {"email": "ana@example.com"}},
-        "experience": list(jobs) or [_job(1), _job(2)],
-    }
-    return CvContent.from_json(data | parts)
 
 
 def _codes(content: CvContent) -> list[str]:
