@@ -8,7 +8,8 @@ test's wall time grows with whatever else runs beside it; its CPU time hardly do
 (setup, call and teardown together) is charged with the CPU of the test process (all of its
 threads: the in-process apps and fake servers), of the child processes it reaped (the workers
 and servers it started and stopped), and of the descendants still alive at its end (a browser
-lent from test to test). A child that ended without being reaped is not counted.
+lent from test to test). A child that ended without being reaped is not counted, and a child
+reaped during a test is charged only for what earlier tests did not already count.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
     alive_after = _descendant_seconds()
     children = _reaped_seconds() - reaped
     children += sum(secs - alive.get(pid, 0.0) for pid, secs in alive_after.items())
+    # A descendant seen alive before and reaped during this test enters the reaped total with
+    # its whole life: what earlier tests were already charged for it is taken back, or the
+    # test that happens to close a browser lent since the session began pays for all of it.
+    children -= sum(secs for pid, secs in alive.items() if pid not in alive_after)
     row = {
         "test": item.nodeid,
         "own": round(time.process_time() - own, 3),

@@ -132,14 +132,48 @@ def summarise_cpu(log: str, top: int = 25) -> list[str]:
     ]
 
 
+BUDGET = Path(__file__).with_name("test_budget.json")
+
+
+def cpu_by_suite(log: str) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for line in log.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            totals[Row(0.0, "call", row["test"]).suite] += row["own"] + row["children"]
+    return dict(totals)
+
+
+def check_budget(log: str, budget: dict[str, float]) -> tuple[list[str], bool]:
+    """Each suite's CPU against the committed budget (bench/test_budget.json): the suite's cost
+    is watched per change, not discovered at the end of a stop (bench/TESTS.md)."""
+    spent = cpu_by_suite(log)
+    lines = ["| suite | CPU s | budget s | |", "|---|---:|---:|---|"]
+    within = True
+    for suite in sorted(set(spent) | set(budget)):
+        used, allowed = spent.get(suite, 0.0), budget.get(suite)
+        over = allowed is None or used > allowed
+        within = within and not over
+        shown = "—" if allowed is None else f"{allowed:.0f}"
+        lines.append(f"| `{suite}` | {used:.0f} | {shown} | {'OVER' if over else 'ok'} |")
+    total, allowed_total = sum(spent.values()), sum(budget.values())
+    lines.append(f"| all | {total:.0f} | {allowed_total:.0f} | {'ok' if within else 'OVER'} |")
+    return lines, within
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="pytest output with --durations=0")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--write-durations", type=Path, help="write the long tests' seconds")
     parser.add_argument("--cpu", action="store_true", help="report is bench/test_cpu.py's log")
+    parser.add_argument("--budget", action="store_true", help="check a CPU log against the budget")
     args = parser.parse_args()
     text = args.report.read_text(errors="replace")
+    if args.budget:
+        lines, within = check_budget(text, json.loads(BUDGET.read_text(encoding="utf-8")))
+        print("\n".join(lines))
+        raise SystemExit(0 if within else 1)
     if args.cpu:
         print("\n".join(summarise_cpu(text, args.top)))
         return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.test_profile import LONG_TEST_S, long_tests, summarise_cpu
+from bench.test_profile import BUDGET, LONG_TEST_S, check_budget, long_tests, summarise_cpu
 
 REPORT = """
 ============================== slowest durations ===============================
@@ -51,3 +51,28 @@ def test_the_cpu_log_adds_the_test_process_and_its_children_per_file() -> None:
     assert lines[0] == "3 tests; CPU summed over tests: 8 s (wall summed over tests: 41 s)."
     assert "| `tests/unit/a.py` | 7.0 | 88% |" in lines
     assert "| `child processes` | 4.5 | 56% |" in lines
+
+
+def test_the_budget_says_which_suite_went_over() -> None:
+    log = "\n".join(
+        json.dumps({"test": test, "own": own, "children": children, "wall": 1.0})
+        for test, own, children in (
+            ("tests/unit/test_a.py::test_x", 4.0, 1.0),
+            ("tests/browser/test_b.py::test_y", 2.0, 9.0),
+        )
+    )
+    lines, within = check_budget(log, {"tests/unit": 6.0, "tests/browser": 10.0})
+    assert not within
+    assert "| `tests/browser` | 11 | 10 | OVER |" in lines
+    assert "| `tests/unit` | 5 | 6 | ok |" in lines
+    _, within = check_budget(log, {"tests/unit": 6.0, "tests/browser": 12.0})
+    assert within
+    # a suite the budget does not know is over: a new suite states its cost
+    _, within = check_budget(log, {"tests/unit": 6.0})
+    assert not within
+
+
+def test_the_committed_budget_covers_every_suite() -> None:
+    budget = json.loads(BUDGET.read_text(encoding="utf-8"))
+    suites = {p.parent.as_posix() for p in Path("tests").glob("*/test_*.py")}
+    assert suites <= set(budget), suites - set(budget)
