@@ -50,7 +50,11 @@ async def thread_context(redis: Redis, conversation: CoachConversation) -> dict[
     return {
         "thread": await view.thread(redis, conversation),
         "guide": (
-            view.guide(conversation.phase, picked=services.experience_picked(conversation))
+            view.guide(
+                conversation.phase,
+                picked=services.experience_picked(conversation),
+                language=conversation.language,
+            )
             if conversation.engine == "offline"
             else None
         ),
