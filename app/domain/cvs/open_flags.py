@@ -36,12 +36,17 @@ def _where(item: Mapping[str, Any]) -> tuple[str, str]:
 
 def _rechecked(stored: Mapping[str, Any], content: CvContent) -> list[dict[str, Any]]:
     """The stored findings of RECHECKED codes the content still shows, quoted as it is now."""
+    stored_items = [
+        item
+        for item in stored.get("items") or []
+        if isinstance(item, dict) and item.get("code") in RECHECKED
+    ]
+    if not stored_items:
+        return []  # nothing to check again: the detectors (~15 ms a CV) are not run
     now = {_where(found): found for found in misread_findings(content, None)}
     dismissed = set(stored.get("dismissed") or [])
     out = []
-    for item in stored.get("items") or []:
-        if not isinstance(item, dict) or item.get("code") not in RECHECKED:
-            continue
+    for item in stored_items:
         found = now.get(_where(item))
         if found is None or item_key(item) in dismissed:
             continue  # fixed, or answered "this is right"
