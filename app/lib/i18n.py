@@ -88,6 +88,18 @@ def gettext(message: str, **variables: Any) -> str:
     return text % shown
 
 
+def gettext_in(locale: str, message: str, **variables: Any) -> str:
+    """``message`` in ``locale`` whatever the page's (a coach that speaks the language the
+    user chose for it); an unsupported locale: the page's."""
+    if locale not in SUPPORTED_LOCALES:
+        return gettext(message, **variables)
+    token = current_locale.set(locale)
+    try:
+        return gettext(message, **variables)
+    finally:
+        current_locale.reset(token)
+
+
 def pgettext(context: str, message: str, **variables: Any) -> str:
     text = contexts(current_locale.get()).get((context, message), message)
     return text % variables if variables else text

@@ -60,6 +60,34 @@ IRREGULAR_PAST = frozenset(
 )
 
 
+# A later word that is the sentence's own verb: its first word, even in "-ed", was an
+# adjective ("Unmatched transactions at month end fell by 40%"), not the candidate's action.
+MAIN_VERBS = frozenset(
+    {"was", "were", "is", "are", "fell", "rose", "grew", "went", "dropped", "doubled", "halved",
+     "tripled", "increased", "decreased", "improved", "declined", "became", "reached", "shrank"}
+)  # fmt: skip
+# After these a verb belongs to a clause of the candidate's ("Reduced costs and increased…",
+# "Led a team that grew…").
+CLAUSE_OPENERS = frozenset({"and", "or", "but", "that", "which", "who", "whose", "while", "then"})
+
+
+def verb_first(sentence: str) -> bool:
+    """True when an English line opens on the candidate's past-tense verb ("Cut latency by
+    35%", "Managed the close") and so is said with "I"; False for a line whose first word only
+    looks like one ("Unmatched transactions … fell by 40%")."""
+    words = [w.strip(",;:()").lower() for w in sentence.split()]
+    if not words:
+        return False
+    if words[0] in IRREGULAR_PAST:
+        return True
+    if not words[0].endswith("ed"):
+        return False
+    return not any(
+        word in MAIN_VERBS and words[i - 1] not in CLAUSE_OPENERS
+        for i, word in enumerate(words[1:], start=1)
+    )
+
+
 @dataclass(frozen=True)
 class Block:
     rank: int  # lower is taken first; 0: always there
@@ -139,18 +167,15 @@ def _spoken(text: str, language: str) -> str:
     """One of the user's sentences as said: an English one that starts with a past-tense verb
     ("Cut latency by 35%") gets its "I"; others are said as written."""
     sentence = _sentence(text)
-    if language == "en" and sentence:
-        verb = sentence.split(" ", 1)[0].lower()
-        if verb.endswith("ed") or verb in IRREGULAR_PAST:
-            return f"I {sentence[:1].lower()}{sentence[1:]}"
+    if language == "en" and verb_first(sentence):
+        return f"I {sentence[:1].lower()}{sentence[1:]}"
     return sentence
 
 
 def _line_sentence(line: str, language: str, first: bool) -> str:
     clause = as_clause(line)
     if language == "en":
-        verb = clause.split(" ", 1)[0].lower()
-        if verb.endswith("ed") or verb in IRREGULAR_PAST:
+        if verb_first(clause):
             return f"I {clause[:1].lower()}{clause[1:]}."
         return _sentence(clause)
     return wording.text(language, "line" if first else "line.next", line=clause)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from jobs.letters.core.prose_case import prose_person
 from jobs.letters.core.prose_language import as_name, other_language
 from jobs.letters.core.wording import elide, prose_slots
 
@@ -81,6 +82,8 @@ def text(language: str, key: str, **slots: str) -> str:
     (jobs/letters/core/prose_language.py); "" when it still reads so, or a name is too long to
     quote: the caller leaves the sentence out."""
     slots = prose_slots(language, slots, TITLE_SLOTS, NAME_SLOTS)
+    if slots.get("name"):  # the candidate's own: never half in capitals ("JANE Doe")
+        slots["name"] = prose_person(slots["name"])
     said = _filled(language, key, slots)
     if not other_language(said, language):
         return said

@@ -1,16 +1,49 @@
 // Chips for a list of names (the CV editor's skills). Without JavaScript the textarea
 // (one name per line or comma separated) is the editor; here it stays the posted value,
-// hidden, and is rewritten after every change. Markup: <textarea data-chips
+// hidden, and is rewritten after every change, one name per line (a comma inside a name,
+// "Python (Numpy, Pandas)", is kept). Markup: <textarea data-chips
 // data-chip-input-label="…" data-chip-remove-label="Remove {name}">.
-// Keys: Enter or comma adds what is typed; Backspace in the empty input removes the last chip;
+// Keys: Enter or comma (outside brackets) adds what is typed; Backspace in the empty input removes the last chip;
 // each chip's remove button is a real button (Tab reaches it, its label names the skill).
 // A removed chip takes its level field (templates/cvs/_partials/skills.html) with it.
 // A section's refused save is swapped in too (its errors beside the Save button).
 // Also: after an HTMX save, focus goes to the "Saved" note, or to why nothing was saved, both
 // beside the Save button.
 (function () {
+  // How deep in brackets the end of ``text`` is: a comma typed there belongs to the name.
+  function depth(text) {
+    var open = 0;
+    for (var i = 0; i < text.length; i++) {
+      if ("([{".indexOf(text[i]) >= 0) { open += 1; }
+      else if (")]}".indexOf(text[i]) >= 0) { open = Math.max(0, open - 1); }
+    }
+    return open;
+  }
+  // What is typed: one name per line or comma separated, never at a comma inside brackets
+  // ("Python (Numpy, Pandas)" is one skill), as app/lib/name_list.py reads it.
   function names(text) {
-    return text.split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
+    var out = [];
+    text.split("\n").forEach(function (line) {
+      var part = "";
+      for (var i = 0; i < line.length; i++) {
+        if (line[i] === "," && depth(part) === 0) { out.push(part); part = ""; }
+        else { part += line[i]; }
+      }
+      out.push(part);
+    });
+    return out.map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+  // A separator in ``text``: a line break, or a comma outside brackets.
+  function separated(text) {
+    if (text.indexOf("\n") >= 0) { return true; }
+    for (var i = 0; i < text.length; i++) {
+      if (text[i] === "," && depth(text.slice(0, i)) === 0) { return true; }
+    }
+    return false;
+  }
+  // The posted list the page was drawn with: one name per line, each whole whatever it holds.
+  function lines(text) {
+    return text.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
   }
   function enhance(area) {
     if (area.dataset.chipsReady) { return; }
@@ -80,9 +113,10 @@
       });
       sync();
     }
-    names(area.value).forEach(chip);
+    lines(area.value).forEach(chip);
     input.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" || e.key === ",") {
+      var inBrackets = depth(input.value.slice(0, input.selectionStart || 0)) > 0;
+      if (e.key === "Enter" || (e.key === "," && !inBrackets)) {
         e.preventDefault();  // Enter would otherwise save the whole section
         add(input.value);
         input.value = "";
@@ -97,7 +131,10 @@
       }
     });
     input.addEventListener("input", function () {  // a pasted "a, b, c"
-      if (/[,\n]/.test(input.value)) { add(input.value); input.value = ""; }
+      if (separated(input.value)) {
+        add(input.value);
+        input.value = "";
+      }
     });
     // What is typed but not yet a chip is saved too (capture: before HTMX reads the form).
     document.addEventListener("submit", function (e) {

@@ -1,6 +1,7 @@
 """The CV editor's skills as chips in a real Chromium (static/js/skill_chips.js): Enter adds a
 chip, a chip's remove button (pressed like a person: down, ~150 ms, up, or from the keyboard)
-and Backspace remove one, Save keeps them; 31 skills take a compact block, not a card each."""
+and Backspace remove one, Save keeps them; 31 skills take a compact block, not a card each; a
+save with no change leaves the CV identical, every skill whole (commas inside brackets too)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.browser.flows import (
 )
 from tests.integration.test_cv_editor_skills import store_cv
 from tests.integration.test_cv_import_pages import content
+from tests.integration.test_skill_values import shaped_cv
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +123,48 @@ async def test_a_skill_level_is_set_and_cleared_beside_its_chips(
     )
     # The browser logs the refused request itself; no script failed.
     assert [e for e in js_errors if "status of 422" not in e] == []
+
+
+async def test_save_with_no_change_leaves_the_cv_identical(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    page = browser_page
+    email = unique_email("samecv")
+    await register_with_form(page, "Same Saver", email)
+    data = shaped_cv(3)
+    cv_id = await store_cv(db, email, data)
+    stored = await content(db, cv_id)
+    await page.goto(f"/cvs/{cv_id}")
+    section = page.locator("#section-skills")
+    # One chip per skill, brackets and commas included ("Python (Numpy, Pandas, Seaborn)").
+    shown = await section.locator(".chip-name").all_text_contents()
+    assert sorted(shown) == sorted(s["name"] for s in data["skills"])
+    job = page.locator("#section-experience .chip-name")
+    assert await job.all_text_contents() == data["experience"][0]["skills"]
+
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    await expect(page.get_by_text("Nothing had changed: no new version was made.")).to_be_visible()
+    assert await content(db, cv_id) == stored
+
+    # Typed: a comma inside brackets is part of the name, one outside separates two.
+    first = section.get_by_role("textbox", name="Add a skill").first
+    await press(page, first)
+    await page.keyboard.type("Statistics (R, SAS)")
+    await page.keyboard.press("Enter")
+    await page.keyboard.type("Rust,Zig,")
+    group = section.locator(".skill-group").first
+    await expect(group.locator(".chip-name").filter(has_text="Statistics")).to_have_text(
+        ["Statistics (R, SAS)"]
+    )
+    await expect(group.locator(".chip-name").filter(has_text="Zig")).to_have_count(1)
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    await expect(page.locator("#cv-editor .saved-note[role=status]")).to_have_text(
+        "Saved as a new version."
+    )
+    names = [s["name"] for s in (await content(db, cv_id))["skills"]]
+    assert {"Statistics (R, SAS)", "Rust", "Zig"} <= set(names)
+    assert [n for n in names if "SAS" in n] == ["Statistics (R, SAS)"]
+    assert set(names) - {"Statistics (R, SAS)", "Rust", "Zig"} == {
+        s["name"] for s in data["skills"]
+    }
+    assert js_errors == []

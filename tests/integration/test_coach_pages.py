@@ -109,3 +109,27 @@ async def test_another_users_conversation_page_is_not_found(client: Client) -> N
     assert (
         await post_form(client, f"{location}/messages", {"text": ANSWERS[0]})
     ).status_code == 404
+
+
+async def test_the_coach_asks_in_the_language_chosen_for_it_not_the_pages(
+    client: Client, db: AsyncSession
+) -> None:
+    await register(client, "coach-language@example.com")
+    fr = {"accept-language": "fr"}
+    index = await client.get("/coach", headers=fr)
+    assert ">Commencer</button>" in index.text and ">Début</button>" not in index.text
+    # A French page, an English coach: the questions are in English.
+    started = await post_form(client, "/coach", {"language": "en"}, **fr)
+    page = await client.get(started.headers["location"], headers=fr)
+    assert "Which experience or project" in page.text and "Example:" in page.text
+    assert "Quelle expérience ou quel projet" not in page.text
+    too_short = await post_form(client, f"{started.headers['location']}/messages", {"text": "ok"})
+    page = await followed(client, too_short, **fr)
+    assert "Could you tell me a little more?" in page.text
+    # An English page, a French coach: in French.
+    started = await post_form(client, "/coach", {"language": "fr"}, **EN)
+    page = await client.get(started.headers["location"], headers=EN)
+    assert "Quelle expérience ou quel projet" in page.text
+    assert "Which experience or project" not in page.text
+    english = await client.get("/coach", headers=EN)
+    assert ">Start</button>" in english.text

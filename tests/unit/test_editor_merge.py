@@ -39,7 +39,7 @@ def test_two_different_values_are_both_kept_and_lists_joined_in_order() -> None:
     assert apply_action(form, "merge-0")
     merged = form.items[0]
     assert merged["title"] == "Buyer · Senior buyer"
-    assert merged["bullets"] == "One\nTwo" and merged["skills"] == "SAP, Excel, Tableau"
+    assert merged["bullets"] == "One\nTwo" and merged["skills"] == "SAP\nExcel\nTableau"
     assert merged["description"] == "First part." and merged["current"] == "on"
     assert merged["end"] == ""  # still going on
 

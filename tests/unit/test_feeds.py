@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from app.domain.inbox.intake import Candidate, canonical_url, content_hash, text_digest
-from app.domain.inbox.scoring import SearchCriteria, detect_salary, red_flag, score_item
+from app.domain.inbox.salary import detect_salary
+from app.domain.inbox.scoring import SearchCriteria, red_flag, score_item
 from app.lib.cv_content import CvContent
 from app.lib.feeds import detect_kind, parse_feed
 from app.lib.feeds.listing import offer_links

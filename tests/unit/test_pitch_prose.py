@@ -150,3 +150,24 @@ def test_the_bench_does_not_end_a_sentence_after_an_abbreviation() -> None:
     cv = CvContent.model_validate({})
     assert faults("x", ["I shipped it. then it broke."], cv, "en").lower == ["then it broke."]
     assert faults("x", ["We met Dr. Vance. Then e.g. this."], cv, "en").lower == []
+
+
+async def test_a_name_half_in_capitals_is_said_as_a_name_in_both_languages() -> None:
+    english = ENGLISH_CV | {"header": {"name": "NOA Vantrell", "current_title": ""}}
+    text, meta, _ = await written(english, "en")
+    assert text.startswith("Hello, I am Noa Vantrell."), text
+    assert meta["droppedClaims"] == 0, meta["dropped"]
+    french = FRENCH_CV | {"header": {"name": "Noa VANTRELL", "current_title": ""}}
+    text, meta, _ = await written(french, "fr")
+    assert text.startswith("Bonjour, je suis Noa Vantrell."), text
+
+
+async def test_a_line_whose_first_word_only_looks_like_a_verb_keeps_its_subject() -> None:
+    job = dict(ENGLISH_CV["experience"][0])
+    job["bullets"] = [
+        "Unmatched transactions at month end fell by 40% after the new checks.",
+        "Automated the bank reconciliation of the payment platform.",
+    ]
+    text, _, _ = await written(ENGLISH_CV | {"experience": [job]}, "en")
+    assert "I unmatched" not in text and "Unmatched transactions at month end fell" in text, text
+    assert "I automated the bank reconciliation" in text, text

@@ -5,12 +5,13 @@ field (``where``) with a message pages show translated (app/lib/input_errors.py)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from app.db.models.achievement import AchievementStatus
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.input_errors import InputError
+from app.lib.name_list import split_names
 
 # Per user: far above a real bank, and it bounds what the export holds (app/domain/accounts/
 # export.py writes them in one file).
@@ -66,9 +67,10 @@ def _too_long(field: str, limit: int) -> AchievementError:
     )
 
 
-def split_skills(raw: str) -> list[str]:
-    """A form's skills field: one per line or comma-separated."""
-    return [part for line in raw.splitlines() for part in line.split(",")]
+def split_skills(raw: str, known: Collection[str] = ()) -> list[str]:
+    """A form's skills field: one per line or comma-separated, a comma inside brackets and a
+    skill already saved (``known``) kept whole (app/lib/name_list.py)."""
+    return split_names(raw, known)
 
 
 def parse_skills(raw: Iterable[object]) -> tuple[str, ...]:

@@ -113,13 +113,14 @@ class AchievementPages(Controller):
     async def save(
         self, request: HTMXRequest, user: SignedIn, db: Db, achievement_id: FromPath[str]
     ) -> Redirect:
-        await services.get(db, user.id, achievement_id)  # another user's: 404, not a form error
+        # Another user's: 404, not a form error.
+        saved = await services.get(db, user.id, achievement_id)
         values = await posted_text(request)
+        known = tuple(saved.skills or ())
 
         async def action() -> str:
-            await services.update(
-                db, user.id, achievement_id, view.input_from_form(values, view.user_language(user))
-            )
+            posted = view.input_from_form(values, view.user_language(user), known)
+            await services.update(db, user.id, achievement_id, posted)
             await db.commit()
             return f"/achievements/{achievement_id}?saved=1"
 

@@ -3,6 +3,7 @@ posted), and the experiences of the user's source CVs an achievement can be link
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +14,7 @@ from app.domain.achievements.checks import AchievementInput, parse, split_skills
 from app.domain.cvs import services as cvs
 from app.lib.cv_content import CvContent, Experience
 from app.lib.i18n import SUPPORTED_LOCALES, current_locale
+from app.lib.name_list import join_names
 
 # The form's one field for the link: "<cv id>|<experience id>" (a CV id is a UUID, no "|").
 LINK_SEPARATOR = "|"
@@ -91,15 +93,18 @@ def form_values(achievement: Achievement | None, language: str) -> dict[str, str
         "task": achievement.task,
         "action": achievement.action,
         "result": achievement.result,
-        "skills": ", ".join(str(s) for s in achievement.skills or []),
+        "skills": join_names(achievement.skills or []),  # one per line: each whole
         "status": str(achievement.status),
         "language": achievement.language,
         "experience": link,
     }
 
 
-def input_from_form(values: dict[str, str], default_language: str) -> AchievementInput:
-    """``default_language`` when the form sends none (a page made before the field)."""
+def input_from_form(
+    values: dict[str, str], default_language: str, known: Collection[str] = ()
+) -> AchievementInput:
+    """``default_language`` when the form sends none (a page made before the field);
+    ``known``: the skills saved now, each kept whole when posted back."""
     cv_id, _, exp_id = values.get("experience", "").partition(LINK_SEPARATOR)
     return parse(
         title=values.get("title", ""),
@@ -107,7 +112,7 @@ def input_from_form(values: dict[str, str], default_language: str) -> Achievemen
         task=values.get("task", ""),
         action=values.get("action", ""),
         result=values.get("result", ""),
-        skills=split_skills(values.get("skills", "")),
+        skills=split_skills(values.get("skills", ""), known),
         # A form posted without the status (an old page) saves a draft: never more than asked.
         status=values.get("status") or "draft",
         language=values.get("language") or default_language,

@@ -36,6 +36,7 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.input_errors import user_message
+from app.lib.name_list import split_names
 from app.lib.pages import posted_text, reload_after_rollback
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
@@ -49,7 +50,11 @@ async def thread_context(redis: Redis, conversation: CoachConversation) -> dict[
     return {
         "thread": await view.thread(redis, conversation),
         "guide": (
-            view.guide(conversation.phase, picked=services.experience_picked(conversation))
+            view.guide(
+                conversation.phase,
+                picked=services.experience_picked(conversation),
+                language=conversation.language,
+            )
             if conversation.engine == "offline"
             else None
         ),
@@ -233,8 +238,7 @@ class CoachPages(Controller):
         conversation = await services.get(db, user.id, conversation_id)
         form = await posted_text(request)
         fields: dict[str, Any] = {k: form.get(k, "") for k in view.FIELD_LABELS}
-        fields["skills"] = [s.strip() for s in form.get("skills", "").replace("\n", ",").split(",")]
-        fields["skills"] = [s for s in fields["skills"] if s]
+        fields["skills"] = split_names(form.get("skills", ""))  # "R (dplyr, ggplot2)" whole
         location = f"/coach/{conversation_id}"
         try:
             await services.accept(db, queue, conversation, fields)

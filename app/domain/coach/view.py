@@ -20,7 +20,7 @@ from app.domain.coach.wording import (
     QUESTIONS,
     REFUSALS,
 )
-from app.lib.i18n import N_, gettext
+from app.lib.i18n import N_, gettext, gettext_in
 
 STEP_LABELS = {
     "experience": N_("Experience"),
@@ -70,10 +70,12 @@ class Thread:
     refused: list[Refusal] = field(default_factory=list)
 
 
-def message_text(message: dict[str, Any]) -> str:
+def message_text(message: dict[str, Any], language: str = "") -> str:
+    """A message as shown: a code's words in the coach's ``language`` (the one the user chose
+    for it, not the page's), else the text the model wrote."""
     code = str(message.get("code") or "")
     if code in CODES:
-        return gettext(CODES[code])
+        return gettext_in(language, CODES[code])
     return str(message.get("text") or "")
 
 
@@ -116,7 +118,7 @@ async def thread(redis: Redis, conversation: CoachConversation) -> Thread:
     said = [
         Said(
             str(m.get("role")),
-            message_text(m),
+            message_text(m, conversation.language),
             str(m.get("phase") or ""),
             str(m.get("code") or ""),
         )
@@ -141,11 +143,16 @@ class Guide:
     hint: str
 
 
-def guide(phase: str, picked: bool = False) -> Guide | None:
-    """``picked``: the experience was chosen at the start, so its step asks for its moment."""
+def guide(phase: str, picked: bool = False, language: str = "") -> Guide | None:
+    """``picked``: the experience was chosen at the start, so its step asks for its moment;
+    ``language``: the coach's (the questions speak it, whatever the page's language)."""
     if phase not in QUESTIONS:
         return None
+
+    def said(message: str) -> str:
+        return gettext_in(language, message)
+
     if picked and phase == "experience":
-        return Guide(gettext(MOMENT), gettext(MOMENT_EXAMPLE), "")
-    hint = gettext(QUANTIFY_HINT) if phase in ("situation", "action", "result") else ""
-    return Guide(gettext(QUESTIONS[phase]), gettext(EXAMPLES[phase]), hint)
+        return Guide(said(MOMENT), said(MOMENT_EXAMPLE), "")
+    hint = said(QUANTIFY_HINT) if phase in ("situation", "action", "result") else ""
+    return Guide(said(QUESTIONS[phase]), said(EXAMPLES[phase]), hint)

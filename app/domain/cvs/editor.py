@@ -28,6 +28,7 @@ from app.lib.cv_content import (
 from app.lib.cv_limits import MAX_ENTRIES, check_counts
 from app.lib.i18n import N_
 from app.lib.input_errors import ContentLimitError, user_message
+from app.lib.name_list import join_names
 from app.lib.numbers import whole_number
 
 FieldKind = Literal["text", "textarea", "lines", "csv", "date", "checkbox", "url", "email"]
@@ -101,7 +102,9 @@ SECTIONS: dict[str, SectionSpec] = {
                 FieldSpec("current", N_("Current position"), "checkbox"),
                 FieldSpec("description", N_("Description"), "textarea", True),
                 FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
-                FieldSpec("skills", N_("Skills used (comma separated)"), "csv", True),
+                FieldSpec(
+                    "skills", N_("Skills used (one per line or comma separated)"), "csv", True
+                ),
             ),
             ("title", "company"),
             N_("Add an experience"),
@@ -117,7 +120,9 @@ SECTIONS: dict[str, SectionSpec] = {
                 *_DATES,
                 FieldSpec("description", N_("Description"), "textarea", True),
                 FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
-                FieldSpec("skills", N_("Skills used (comma separated)"), "csv", True),
+                FieldSpec(
+                    "skills", N_("Skills used (one per line or comma separated)"), "csv", True
+                ),
             ),
             ("name",),
             N_("Add a project"),
@@ -224,7 +229,7 @@ def _as_text(value: Any, kind: FieldKind) -> str:
     if kind == "lines" and isinstance(value, list):
         return "\n".join(str(v) for v in value)
     if kind == "csv" and isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return join_names(value)  # one per line: a name with a comma stays whole
     if kind == "checkbox":
         return "on" if value else ""
     return "" if value is None else str(value)

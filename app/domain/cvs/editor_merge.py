@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.lib.name_list import join_names, split_names
+
 if TYPE_CHECKING:  # the editor imports this module
     from app.domain.cvs.editor import FieldSpec
 
@@ -21,12 +23,12 @@ def _lines(first: str, second: str) -> str:
 
 
 def _csv(first: str, second: str) -> str:
+    # One name per line, as the editor draws them; a comma inside brackets is no separator
+    # (app/lib/name_list.py).
     seen: dict[str, str] = {}
-    for part in (*first.split(","), *second.split(",")):
-        name = part.strip()
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
-    return ", ".join(seen.values())
+    for name in (*split_names(first), *split_names(second)):
+        seen.setdefault(name.casefold(), name)
+    return join_names(seen.values())
 
 
 def _merged(spec: FieldSpec, first: str, second: str) -> str:

@@ -19,6 +19,7 @@ from app.lib.cv_content import CvContent, Link, Skill, new_item_id
 from app.lib.cv_limits import MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_TOTAL_CHARS, check_content
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, user_message
+from app.lib.name_list import split_names
 from app.lib.parsing.dates.dates import normalise_date_input
 from app.lib.parsing.fields.contact import link_for
 
@@ -48,7 +49,11 @@ def _url(value: str) -> str:
     raise ValueError(value)
 
 
-def _convert(spec: FieldSpec, raw: str, key: str, errors: dict[str, str]) -> Any:
+def _convert(
+    spec: FieldSpec, raw: str, key: str, errors: dict[str, str], known: frozenset[str] = frozenset()
+) -> Any:
+    """``raw`` as the field's value; ``known``: the names a "csv" field holds now, each kept
+    whole (app/lib/name_list.py)."""
     value = raw.strip()
     limit = FIELD_LIMITS.get(spec.kind, MAX_SHORT_CHARS)
     if len(value) > limit:
@@ -57,7 +62,7 @@ def _convert(spec: FieldSpec, raw: str, key: str, errors: dict[str, str]) -> Any
     if spec.kind == "lines":
         return [line.strip() for line in value.splitlines() if line.strip()]
     if spec.kind == "csv":
-        return [part.strip() for part in value.split(",") if part.strip()]
+        return split_names(value, known)
     if spec.kind == "checkbox":
         return value.lower() in {"on", "true", "1", "yes"}
     if not value:
@@ -94,7 +99,11 @@ def _links(lines: list[str], errors: dict[str, str]) -> list[Link]:
 
 
 def _item(
-    form: SectionForm, index: int, row: dict[str, str], saved: list[dict[str, str]]
+    form: SectionForm,
+    index: int,
+    row: dict[str, str],
+    saved: list[dict[str, str]],
+    known: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     spec = form.spec
     if not any(row.get(f.name, "").strip() for f in spec.fields if f.kind != "checkbox"):
@@ -108,7 +117,8 @@ def _item(
             return None
     item: dict[str, Any] = {}
     for f in spec.fields:
-        item[f.name] = _convert(f, row.get(f.name, ""), f"items-{index}-{f.name}", form.errors)
+        key = f"items-{index}-{f.name}"
+        item[f.name] = _convert(f, row.get(f.name, ""), key, form.errors, known)
     required = spec.required_any and not imported_unnamed
     if required and not any(item.get(name) for name in spec.required_any):
         # A value refused above (too long) keeps its own message.
@@ -159,7 +169,8 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
             new.skills = [Skill.model_validate(skill) for skill in skills]
     else:
         saved = form_from_content(form.spec, content).items
-        items = [_item(form, i, row, saved) for i, row in enumerate(form.items)]
+        known = _item_skills(content, key)
+        items = [_item(form, i, row, saved, known) for i, row in enumerate(form.items)]
         rows = [i for i, item in enumerate(items) if item is not None]
         kept = [item for item in items if item is not None]
         seen: set[str] = set()
@@ -175,6 +186,13 @@ def apply_form(form: SectionForm, content: CvContent) -> CvContent | None:
     result = CvContent.from_json(new.to_json())
     _check_limits(form, result, rows)
     return None if form.errors else result
+
+
+def _item_skills(content: CvContent, key: str) -> frozenset[str]:
+    """The skill names the section's items hold now (kept whole when posted back)."""
+    if key not in ("experience", "projects"):
+        return frozenset()
+    return frozenset(name for item in getattr(content, key) for name in item.skills)
 
 
 def _check_limits(form: SectionForm, content: CvContent, rows: list[int]) -> None:

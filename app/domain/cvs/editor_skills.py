@@ -2,27 +2,27 @@
 static/js/skill_chips.js, a plain textarea without JavaScript), not one card per skill.
 
 Each group posts ``items-<i>-category`` and ``items-<i>-names`` (one per line or comma
-separated), and one level per skill it had when the page was drawn: ``items-<i>-level-<k>``
-with the skill's name in ``items-<i>-level-<k>-name`` (a plain field, so it works without
-JavaScript). A skill posted without a level field (just added, or a client that does not send
-levels) keeps the level it had; an empty level field clears it.
+separated; a comma inside brackets, or a line that already is a skill, kept whole:
+app/lib/name_list.py), and one level per skill it had when the page was drawn:
+``items-<i>-level-<k>`` with the skill's name in ``items-<i>-level-<k>-name`` (a plain field,
+so it works without JavaScript). A skill posted without a level field (just added, or a client
+that does not send levels) keeps the level it had; an empty level field clears it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import MAX_ENTRIES, MAX_SHORT_CHARS, MAX_TOTAL_CHARS
 from app.lib.i18n import N_, gettext
+from app.lib.name_list import join_names, split_names
 
 if TYPE_CHECKING:  # editor.py imports this module
     from app.domain.cvs.editor import SectionForm
 
 TOO_LONG = N_("This is too long (%(chars)s characters; at most %(limit)s).")
-_SPLIT = re.compile(r"[,\n]")
 
 
 def skill_groups(content: CvContent) -> list[dict[str, str]]:
@@ -34,7 +34,7 @@ def skill_groups(content: CvContent) -> list[dict[str, str]]:
     rows = [
         {
             "category": category,
-            "names": "\n".join(name for name, _ in skills),
+            "names": join_names(name for name, _ in skills),
             "levels": "\n".join(f"{name}\t{level}" for name, level in skills),
             "id": "",
         }
@@ -71,6 +71,7 @@ def _levels_by_name(form: SectionForm) -> dict[str, str]:
 def skills_from_form(form: SectionForm, content: CvContent) -> list[dict[str, Any]]:
     """The skills as posted (errors go to ``form.errors``); a name seen twice is kept once."""
     levels = {skill.name.casefold(): skill.level for skill in content.skills}
+    known = {skill.name for skill in content.skills}
     levels |= _levels_by_name(form)
     seen: set[str] = set()
     skills: list[dict[str, Any]] = []
@@ -86,7 +87,7 @@ def skills_from_form(form: SectionForm, content: CvContent) -> list[dict[str, An
                 TOO_LONG, chars=len(raw), limit=MAX_TOTAL_CHARS
             )
             continue
-        for name in (part.strip() for part in _SPLIT.split(raw)):
+        for name in split_names(raw, known):
             if not name or name.casefold() in seen:
                 continue
             if len(name) > MAX_SHORT_CHARS:
@@ -102,4 +103,20 @@ def skills_from_form(form: SectionForm, content: CvContent) -> list[dict[str, An
                 )
                 continue
             skills.append({"name": name, "category": category, "level": level})
-    return skills
+    return _in_stored_order(skills, content)
+
+
+def _grouped(skills: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for skill in skills:
+        groups.setdefault(skill["category"], []).append(
+            (skill["category"], skill["name"], skill["level"])
+        )
+    return [skill for group in groups.values() for skill in group]
+
+
+def _in_stored_order(skills: list[dict[str, Any]], content: CvContent) -> list[dict[str, Any]]:
+    """The stored list when the form holds the same skills: the form shows them grouped by
+    category, and a save with no change must not reorder a list whose categories alternate."""
+    stored = [skill.model_dump() for skill in content.skills]
+    return stored if _grouped(stored) == _grouped(skills) else skills

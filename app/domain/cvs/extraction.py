@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import CvFile
+from app.domain.cvs.dismissal_carry import carried
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
@@ -193,7 +194,7 @@ async def extract(
             imported,
             "json_resume",
             detect_language(imported.full_text()),
-            report=_report(imported, None, "json_resume"),
+            report=carried(_report(imported, None, "json_resume"), data),
         )
     endpoint = await llm_endpoint(session, settings, user_id=cv.user_id, redis=redis)
     model = await model_for_phase(session, "cv_import", endpoint) if endpoint is not None else ""

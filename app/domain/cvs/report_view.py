@@ -3,7 +3,7 @@ next to the fields the items name.
 
 A flag follows its item by id (the user may have moved it) and disappears once the field no
 longer holds the value the import left there: the user has checked it. What is still open, and
-so every count and badge, comes from app/lib/parsing/report/report_live.py: fixed, dismissed and
+so every count and badge, comes from app/domain/cvs/open_flags.py: fixed, dismissed and
 no-longer-true items are gone. CVs imported before reports existed have none; the page then
 shows no report at all.
 """
@@ -18,16 +18,11 @@ from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.domain.cvs.fixes import PlaceGroups, job_choices, place_targets
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
+from app.domain.cvs.open_flags import checks_open, open_now
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
-from app.lib.parsing.report.report_live import (
-    asks_first,
-    item_key,
-    open_checks,
-    open_items,
-    unplaced_now,
-)
+from app.lib.parsing.report.report_live import asks_first, item_key, unplaced_now
 
 GROUP_TITLES = {
     "entries": N_("Entries to check"),
@@ -160,7 +155,7 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         return None
     grouped: dict[str, list[ReportLine]] = {key: [] for key in GROUP_TITLES}
     flags: dict[str, list[str]] = {}
-    items = open_items(stored, content)
+    items = open_now(stored, content)
     for item in items:
         text = report_message(item)
         where = flag_key(item, content)
@@ -181,6 +176,7 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
     for key, lines in grouped.items():
         grouped[key] = _folded(lines)
     unplaced = unplaced_now(stored, content)
+    stored_lines = stored.get("unplaced") or []
     places = place_targets(content)
     # The share placed follows the lines placed since the import (report_live._unplaced_item).
     lost = next((i for i in items if i.get("code") == "unplaced_text"), None)
@@ -193,7 +189,9 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         ),
         groups=[(GROUP_TITLES.get(key, key), lines) for key, lines in grouped.items() if lines],
         unplaced=unplaced,
-        unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(unplaced)),
+        # Beyond the lines stored (not beyond those left): the count beside the list is then
+        # the one the "placed in no section" item says.
+        unplaced_hidden=max(0, int(stored.get("unplacedCount") or 0) - len(stored_lines)),
         flags=flags,
         jobs=job_choices(content),
         places=places,
@@ -204,4 +202,4 @@ def checks_now(cv: CvFile) -> int:
     """Things still to check in ``cv`` (its badge); 0 before an import finished."""
     if cv.extraction_status != "completed":
         return 0
-    return open_checks(cv.import_report, shown_content(cv.content))
+    return checks_open(cv.import_report, shown_content(cv.content))

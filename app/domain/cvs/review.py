@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from app.db.models import CvFile
+from app.domain.cvs.open_flags import flags_open, open_now
 from app.lib.cv_limits_cut import shown_content
-from app.lib.parsing.report.report_live import item_key, major_items, open_items
+from app.lib.parsing.report.report_live import item_key
 
 MAX_DISMISSED = 500  # a report holds far fewer items; the bound keeps a scripted loop harmless
 
@@ -19,7 +20,7 @@ def dismiss(cv: CvFile, key: str) -> bool:
     stored = cv.import_report
     if not isinstance(stored, dict):
         return False
-    if key not in {item_key(item) for item in open_items(stored, shown_content(cv.content))}:
+    if key not in {item_key(item) for item in open_now(stored, shown_content(cv.content))}:
         return False
     dismissed = [k for k in stored.get("dismissed") or [] if isinstance(k, str)]
     if len(dismissed) >= MAX_DISMISSED:
@@ -29,8 +30,9 @@ def dismiss(cv: CvFile, key: str) -> bool:
 
 
 def unanswered_major(cv: CvFile) -> list[dict[str, Any]]:
-    """The flags open now (report_live.major_items): fixed or dismissed ones are not."""
+    """The flags open now (open_flags.flags_open): fixed or dismissed ones are not; the review
+    page's list and counts read the same (app/domain/cvs/report_view.py)."""
     stored = cv.import_report
     if cv.extraction_status != "completed" or not isinstance(stored, dict):
         return []
-    return major_items(stored, shown_content(cv.content))
+    return flags_open(stored, shown_content(cv.content))

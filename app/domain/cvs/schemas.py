@@ -10,12 +10,12 @@ from msgspec import Meta, Struct
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
+from app.domain.cvs.open_flags import open_now
 from app.domain.cvs.services import display_name
 from app.lib.cv_limits_cut import shown_content
 from app.lib.input_errors import stored_message
 from app.lib.openapi import pasted_text_schema
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS, JsonResume
-from app.lib.parsing.report.report_live import open_items
 
 UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
 _FILENAME = Schema(
@@ -184,12 +184,12 @@ def problems_out(cv: CvFile) -> list[dict[str, Any]]:
 
 
 def report_out(cv: CvFile) -> ImportReport | None:
-    """The report as it stands now (app/lib/parsing/report/report_live.py: fixed and dismissed items
+    """The report as it stands now (app/domain/cvs/open_flags.py: fixed and dismissed items
     gone) in the API's shape (English messages, no templates)."""
     stored = cv.import_report
     if not isinstance(stored, dict):
         return None
-    live = open_items(stored, shown_content(cv.content))
+    live = open_now(stored, shown_content(cv.content))
     items = [
         ImportReportItem(
             code=str(item.get("code", "")),

@@ -12,6 +12,7 @@ from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.db.models.base import utcnow
 from app.db.models.status import OPEN, TaskStatus
 from app.domain.cvs import review, source_pages
+from app.domain.cvs.dismissal_carry import with_dismissals
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.report_view import report_message
 from app.domain.photos import services as photos
@@ -134,7 +135,9 @@ async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
 
 
 def json_resume(cv: CvFile) -> dict[str, Any]:
-    return resume_from_content(CvContent.from_json(cv.content))
+    """The CV as a JSON Resume; the import findings the user dismissed go with it (in its
+    ``meta``, app/domain/cvs/dismissal_carry.py) and stay dismissed when it is imported again."""
+    return with_dismissals(resume_from_content(CvContent.from_json(cv.content)), cv.import_report)
 
 
 def display_name(cv: CvFile) -> str:

@@ -29,11 +29,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import JobOffer
 from app.db.models.base import utcnow
 from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
+from app.domain.inbox.salary import detect_salary
 from app.domain.inbox.scoring import (
     RED_FLAG_REASON,
     SearchCriteria,
     detect_remote,
-    detect_salary,
     red_flag,
     score_item,
 )

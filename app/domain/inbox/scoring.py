@@ -15,7 +15,6 @@ part out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,12 +32,6 @@ REMOTE_WORDS = {
     "hybrid": ("hybrid", "hybride", "teletravail partiel", "partial remote"),
     "onsite": ("on-site", "onsite", "on site", "sur site", "presentiel", "in office"),
 }
-# "45 000 €", "€45,000", "45k€", "$120k", "55 k€ - 65 k€", "60K EUR".
-_SALARY = re.compile(
-    r"(?:[€$£]\s?)?(\d{2,3}(?:[ \u00a0\u202f.,]?\d{3})|\d{2,3}\s?[kK])"
-    r"\s?(?:€|eur|euros?|\$|usd|£|gbp)?",
-    re.IGNORECASE,
-)
 
 
 def red_flag(title: str, text: str, flags: list[Any]) -> str | None:
@@ -52,22 +45,6 @@ def detect_remote(text: str) -> str | None:
         if any(contains_words(text, w) for w in REMOTE_WORDS[policy]):
             return policy
     return None
-
-
-def detect_salary(text: str) -> tuple[int | None, int | None]:
-    """The yearly amounts an offer states (plausible ones: 10 000 to 1 000 000)."""
-    amounts = []
-    for match in _SALARY.finditer(text):
-        raw = match.group(0)
-        if not re.search(r"[€$£kK]|eur|usd|gbp", raw, re.IGNORECASE):
-            continue  # a bare number (a postcode, a year, a head count) is no salary
-        digits = re.sub(r"\D", "", match.group(1))
-        value = int(digits) * (1000 if match.group(1).strip()[-1] in "kK" else 1)
-        if 10_000 <= value <= 1_000_000:
-            amounts.append(value)
-    if not amounts:
-        return None, None
-    return min(amounts), max(amounts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,13 @@ def prose_name(name: str) -> str:
     )
 
 
+def prose_person(name: str) -> str:
+    """A person's name as a sentence writes it: every word in capitals is a name, never an
+    acronym ("JANE Doe", "Jane DOE" → "Jane Doe"; "Jean DE LA FONTAINE" → "Jean de la
+    Fontaine"); an initial stays ("J. R. R.")."""
+    return _CAPS_WORD.sub(lambda m: _capitalised(m.group(0)), name)
+
+
 def prose_title(title: str, language: str) -> str:
     """A job title inside a sentence of ``language`` ("fr": lower case; "en": capitalised),
     the contract it opens on moved after it; "" for a list of fields."""

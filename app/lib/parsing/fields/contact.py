@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import Contact, Header, Link
+from app.lib.parsing.fields.bare_hosts import BARE_HOST
 from app.lib.parsing.text.text import clean, split_parts
 from app.lib.text_forms import fold
 
@@ -17,7 +18,7 @@ URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s|,;·•]+"
     r"|\b(?:[\w-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|"
     r"medium\.com|twitter\.com|x\.com|stackoverflow\.com|bitbucket\.org)/[^\s|,;·•]+"
-    r"|\b[\w-]{2,}\.(?:dev|io|me|com|fr|org|net|eu|co\.uk|tech|app|site)(?:/[^\s|,;·•]*)?(?!\w)",
+    r"|" + BARE_HOST,  # "jdoe.github.io/blog" whole (bare_hosts.py)
     re.IGNORECASE,
 )
 POSTCODE_RE = re.compile(r"\b\d{5}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
