@@ -48,6 +48,7 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
+from app.lib.parsing.offers.offer_top import is_board_banner, pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count
@@ -128,22 +129,32 @@ def _items(lines: list[str]) -> list[str]:
     return section_items([line for line in lines if label_of(line) is None])
 
 
+def _is_title_label(line: str) -> bool:
+    labelled = label_of(line)
+    return bool(labelled and labelled[0] == "title" and plausible_title(labelled[1]))
+
+
 def _title_index(lines: list[str]) -> int:
-    """The first line with text that is not a labelled field, a heading or a banner such as
-    "Offre d'emploi" / "We're hiring!", nor a job board's line about the listing (-1 when
-    none)."""
-    for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE]):
-        text = clean(line)
-        if (
-            not text
-            or label_of(line)
-            or BANNER_RE.match(text)
-            or is_navigation(text)
-            or match_heading(text, offer=True)
-            or not plausible_title(text)  # "Apply now", "48 applicants", "Full-time"
-        ):
-            continue
-        return index
+    """The title line: among the first lines with text that are not a labelled field, a
+    heading or a banner such as "Offre d'emploi" / "We're hiring!" / "Acme Jobs", nor a job
+    board's line about the listing, the one ``offer_top.pick_title`` weighs as the title (-1
+    when none)."""
+    candidates = [
+        index
+        for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE])
+        if (text := clean(line))
+        and not label_of(line)
+        and not BANNER_RE.match(text)
+        and not is_board_banner(text)
+        and not is_navigation(text)
+        and not match_heading(text, offer=True)
+        and plausible_title(text)  # not "Apply now", "48 applicants", "Full-time"
+    ]
+    labelled = [i for i, line in enumerate(lines[:HEADER_LINES]) if _is_title_label(line)]
+    if labelled:  # "Intitulé du poste : X": the header's block is read from that line
+        return labelled[0]
+    if candidates:
+        return pick_title(lines, candidates)
     return next((i for i, line in enumerate(lines) if clean(line)), -1)
 
 
@@ -280,7 +291,9 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         url=url,
     )
     title = labelled.get("title", "")
-    if not title and word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
+    if title:  # a labelled title may carry a reference or a place too ("Poste : X - Réf. 12")
+        title = title_from_line(title, location_line=location, company=company)
+    elif word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)
     # Requirements speak of the candidate's past ("an internship in sales is a plus") and the

@@ -26,7 +26,8 @@ COMPANY_PLACE_SIZE = 500_000  # a value naming a place this large is no employer
 MAX_TITLE_WORDS = 18
 NAVIGATION_RE = re.compile(r"[»›→]|\s>\s|(?:^|\s)<\s")  # breadcrumbs: "Home › Careers › …"
 CALL_TO_ACTION_RE = re.compile(
-    r"(?i)^(?:rejoign\w*|rejoindre|join us|apply|postuler|postulez|candidater|candidatez|"
+    r"(?i)^(?:rejoign\w*|rejoindre|nous rejoindre|envie de nous rejoindre|"
+    r"join (?:us|our team|the team)|apply|postuler|postulez|candidater|candidatez|"
     r"save|share|report|enregistrer|partager|signaler|sauvegarder|"
     r"d[ée]couvrez|discover|learn more|en savoir plus|contactez[- ]nous|contact us|"
     r"(?:voir|view|see)\s+(?:l'offre|the job|more|all|plus|tou))\b"
@@ -34,7 +35,8 @@ CALL_TO_ACTION_RE = re.compile(
 # A job board's line about the listing, not the job: "48 applicants", "Posted 3 days ago".
 BOARD_META_RE = re.compile(
     r"(?i)^\d+\+?\s+(?:applicants?|candidat(?:ure)?s|views?|vues)\b|"
-    r"^(?:posted|publi[ée]e?|mise? en ligne|actualis[ée]e?)\b|\b(?:days?|weeks?|hours?) ago\b|"
+    r"^(?:posted|publi[ée]e?|mise? en ligne|actualis[ée]e?|date (?:posted|de publication))\b|"
+    r"\boffre n°|\b(?:days?|weeks?|hours?) ago\b|"
     r"\bil y a \d+\s*(?:j|jours?|h|heures?|semaines?|mois)\b"
 )
 # A line that only gives the contract or the schedule ("Full-time / Hourly", "CDI").

@@ -25,7 +25,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "remote": ("teletravail", "remote", "remote work", "work mode", "mode de travail"),
     "skills": ("competences", "skills", "stack", "stack technique", "technologies", "outils"),
 }  # fmt: skip
-LABEL_RE = re.compile(r"^\s*(?P<label>[^:]{2,30}?)\s*:\s*(?P<value>.+)$")
+# "Label : value", or a listing's "Label<TAB>value" (a table copied from a careers page).
+LABEL_RE = re.compile(r"^\s*(?P<label>[^:\t]{2,30}?)\s*(?::|\t+)\s*(?P<value>.+)$")
 
 
 def label_key(label: str) -> str | None:
