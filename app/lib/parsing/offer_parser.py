@@ -39,6 +39,7 @@ from app.lib.parsing.offers.offer_header import (
 )
 from app.lib.parsing.offers.offer_labels import label_of
 from app.lib.parsing.offers.offer_languages import find_languages
+from app.lib.parsing.offers.offer_line_cues import is_board_banner
 from app.lib.parsing.offers.offer_not_required import asks_nothing
 from app.lib.parsing.offers.offer_reflow import reflow
 from app.lib.parsing.offers.offer_sections import (
@@ -48,7 +49,7 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
-from app.lib.parsing.offers.offer_top import is_board_banner, pick_title
+from app.lib.parsing.offers.offer_top import pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count

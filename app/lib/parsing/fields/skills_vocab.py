@@ -160,6 +160,20 @@ _LIST_BEFORE = re.compile(
 _LIST_AFTER = re.compile(r"^\s*(?:[,;/)|•·]|$|\s+(?:et|and|ou|or)\s)")
 
 
+# What makes a lone capital letter something else than a language: an elision ("C'est",
+# "C’était"), or a word that gives it as a grade or class ("permis C", "catégorie C").
+_ELISION_AFTER = re.compile(r"^['’]\w")
+_LETTER_AS_GRADE = re.compile(
+    r"(?i)\b(?:permis|licen[cs]e|cat[ée]gorie|category|classe?|type|niveau|level|grade|"
+    r"vitamine?|tier|bu|plan|annexe?|appendix|partie|part|section)\s*$"
+)
+
+
+def _standalone_letter(text: str, start: int, end: int) -> bool:
+    """A one-letter skill ("C", "R") is a token of its own, not an elided word nor a grade."""
+    return not (_ELISION_AFTER.match(text[end : end + 2]) or _LETTER_AS_GRADE.search(text[:start]))
+
+
 def _in_a_list(text: str, start: int, end: int) -> bool:
     """ "C, C++" or "langage Go": a one- or two-letter name needs list context."""
     return bool(_LIST_BEFORE.search(text[:start]) or _LIST_AFTER.match(text[end : end + 6]))
@@ -175,6 +189,8 @@ def find_skill_spans(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(source):
             name = _name_of(match.group(0), matcher.names)
             if name in SHORT_NEEDS_CONTEXT and not _in_a_list(text, match.start(), match.end()):
+                continue
+            if len(name) == 1 and not _standalone_letter(text, match.start(), match.end()):
                 continue
             verb = VERB_READING.get(name)
             if verb and verb.match(text, match.start()):  # case-sensitive: lower case only

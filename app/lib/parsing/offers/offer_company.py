@@ -18,6 +18,13 @@ from urllib.parse import urlsplit
 
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
+from app.lib.parsing.offers.offer_evidence import (
+    as_written_below,
+    footer_name,
+    logo_name,
+    named_by_domain,
+    public_employer,
+)
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
     DEPARTMENT_TOWN_RE,
@@ -60,6 +67,7 @@ SUGGESTION_PATTERNS = (
     ),
 )
 MAX_SUGGESTIONS = 5
+HEADER_BLOCK = 4  # lines under the title where boards put the company, place and contract
 # A company section opening with its subject: "X, groupe leader…", "X specializes in…".
 SUBJECT_RE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
@@ -131,6 +139,12 @@ def _is_other_fact(part: str) -> bool:
     )
 
 
+def _abbreviated(name: str) -> bool:
+    """A name ending on an abbreviation's dot, not a sentence's: "Acme Inc.", "V.T.P.",
+    "RANDSTAD ind.tert.transp. infor." (dots inside its words)."""
+    return bool(LEGAL_ABBREVIATION.search(name) or re.search(r"[^\W\d_]\.[^\W\d_]", name))
+
+
 def line_company(line: str) -> str:
     """A short line naming only a company, possibly with other listing facts around it
     ("Fluence", "Jobs for Humanity", "Lumen Bank — Oakland, CA", "Acme · Lyon · 2 days ago"):
@@ -142,12 +156,14 @@ def line_company(line: str) -> str:
     named = [p for p in parts if not _is_other_fact(p)]
     if len(named) != 1 or (len(parts) == 1 and ":" in text):
         return ""
-    name = named[0]
+    # An agency's branch written after its name in abbreviations ("RANDSTAD ind.tert.
+    # infor."): lower-case dotted words are no part of the name.
+    name = re.sub(r"(?:\s+[a-zà-ÿ][\w]*\.[\w.]*)+$", "", named[0])
     if word_count(name) > 6 or len(name) > 60 or not name[0].isalnum():
         return ""
     if match_heading(name, offer=True):
         return ""
-    if name.endswith(SENTENCE_END) and not LEGAL_ABBREVIATION.search(name):
+    if name.endswith(SENTENCE_END) and not _abbreviated(name):
         return ""
     return name
 
@@ -275,7 +291,7 @@ def _under_title(lines: list[str]) -> str:
     that give a place, a contract or a listing fact; a sentence ends the block."""
     for line in [line for line in lines if line.strip()][:3]:
         text = clean(line)
-        if text.endswith(SENTENCE_END) or word_count(text) > 8:
+        if (text.endswith(SENTENCE_END) and not _abbreviated(text)) or word_count(text) > 8:
             return ""
         if line.rstrip().endswith(":"):  # a label whose value follows: a field, not a name
             continue
@@ -318,13 +334,24 @@ def read_company(
     under_title = _under_title(lines[title_index + 1 : title_index + 6])
     if under_title:
         return under_title, "under_title"
+    logo = plausible_company(logo_name(lines, title_index))
+    if logo:
+        return as_written_below(logo, lines, title_index), "logo"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
         return at_company, "listing_block"
+    public = plausible_company(public_employer(lines, title_index + HEADER_BLOCK))
+    if public:
+        return public, "public"
     sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
     if sentences:
         return sentences, "sentences"
+    # A name the ad writes that its own e-mail or web domain spells; a signature with a
+    # company's legal form at the end (offer_evidence.py).
+    for source, name in (("domain", named_by_domain(text)), ("footer", footer_name(lines))):
+        if plausible_company(name):
+            return plausible_company(name), source
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company, "title_part_repeated"
     if at_company and _name_shaped(at_company):

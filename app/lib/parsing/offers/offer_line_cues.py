@@ -1,0 +1,86 @@
+"""Cues on one line of an ad's header, for and against it being the title or the employer's
+name: a job board's banner, a word of a job title or a gender mark, a public employer's form,
+a name the header shouts in capitals and the body writes again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE, company_score, title_score
+from app.lib.parsing.offers.offer_header import GENDER_RE
+from app.lib.parsing.text.text import clean, word_count
+from app.lib.text_forms import fold
+
+# A job board's or careers page's own line: its name with what it offers ("… - Offres
+# d'emploi", "… Jobs", "… | Find your next job", "… | L'emploi près de chez vous").
+BOARD_WORDS_RE = re.compile(
+    r"(?i)(?:\boffres? d'emplois?\b|\bemplois?\b|\bjobs?\b|\bcareers?\b|\bcarri[èe]res?\b|"
+    r"\brecrutement\b|\bfind your (?:next )?job\b|\btrouvez (?:votre|un) (?:emploi|job)\b|"
+    r"\bjob board\b|\bannonces?\b)"
+)
+MAX_BANNER_WORDS = 8
+# A public employer: its form, then its place ("Mairie de Rennes", "City of Denver"), or its
+# place, then its form ("Tampa Public Schools").
+_PLACE = r"[A-ZÀ-Ý][\w'’-]+(?:[ -](?:sur|sous|en|lès|les|le|la|de)?[ -]?[A-ZÀ-Ý][\w'’-]+){0,3}"
+PUBLIC_RE = re.compile(
+    r"\b(?:(?:Mairie|Ville|Commune|Préfecture|Métropole|Région|Département|Hôpital|"
+    r"Communauté (?:de communes|d'agglomération|urbaine)|Conseil (?:départemental|régional)|"
+    r"Centre (?:hospitalier|communal d'action sociale)(?: universitaire| régional)?|CHU|CCAS|"
+    r"City|County|Town|Borough|Village|State|University)"
+    rf"\s+(?:de la |de l'|du |des |de |d'|of (?:the )?){_PLACE}"
+    rf"|(?!(?:The|La|Le|Les|L)\b){_PLACE}\s+(?:Public Schools|School District|County|"
+    r"City Council|Health Board))",
+)
+
+
+def is_board_banner(text: str) -> bool:
+    """A board's or careers site's banner: short, with a board word, naming no job."""
+    line = clean(text)
+    return (
+        bool(line)
+        and word_count(line) <= MAX_BANNER_WORDS
+        and bool(BOARD_WORDS_RE.search(line))
+        and title_score(line) == 0
+    )
+
+
+def names_a_job(text: str) -> bool:
+    """A line with a word of a job title that is not rather a company's name, or with a
+    gender mark ("(H/F)", "m/w/d"), which only job titles carry. A title's inclusive and
+    compound forms are read word by word ("Technicien·ne", "Aide-soignant")."""
+    if GENDER_RE.search(text):
+        return True
+    spelled = re.sub(r"[·•.]", " ", text)
+    score = max(title_score(spelled), title_score(spelled.replace("-", "")))
+    return score > 0 and score >= company_score(text)
+
+
+_PUBLIC_ANY_CASE = re.compile(PUBLIC_RE.pattern, re.IGNORECASE)  # "MAIRIE DE RENNES"
+
+
+def is_public_employer(text: str) -> bool:
+    line = clean(text)
+    return bool((_PUBLIC_ANY_CASE if line.isupper() else PUBLIC_RE).fullmatch(line))
+
+
+def shouted_below(text: str, body: str) -> bool:
+    """A line in capitals the body writes again in another case ("VELLACOUR" … "Vellacour
+    emploie…"): a logo's name, not a title."""
+    line = clean(text)
+    if not line or not line.isupper() or word_count(line) > 4:
+        return False
+    found = re.findall(rf"(?<![\w-]){re.escape(line)}(?![\w-])", body, re.IGNORECASE)
+    return any(not f.isupper() for f in found)
+
+
+def names_an_employer(text: str, body: str) -> bool:
+    """A header line that names an employer rather than a job: a company's legal form
+    ("Vellacour SAS"), a public employer, or a logo's name the body writes again (a word such
+    as "center" or "group" is not enough: "General Labor - Garden Center" is a title)."""
+    line = clean(text)
+    return (
+        bool(LEGAL_FORM_RE.search(fold(line)))
+        or is_public_employer(line)
+        or shouted_below(line, body)
+    )
