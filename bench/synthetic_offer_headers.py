@@ -8,7 +8,8 @@ Each ad draws, independently:
   the company's logo text, a publication line ("Publié le … – offre n° …");
 - how the title is written: alone, with a gender mark, with a reference code stuck to it, or as
   a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
-- where the employer is named: under the title, a labelled field ("Employeur : X"), "X
+- where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
+  over "X"), "X
   recrute", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
   staffing agency (naming its client or not), a public employer, or nowhere (the truth is then
@@ -107,7 +108,11 @@ def _company(rng: random.Random, language: str, shape: str, town: str) -> str:
         return rng.choice(PUBLIC[language]).format(t=town)
     name = _word(rng)
     if shape in ("footer", "three_ways") or rng.random() < 0.3:
-        return f"{name} {rng.choice(LEGAL[language])}"
+        return (
+            f"{name} {rng.choice(LEGAL[language])}"
+            if shape not in ("agency", "agency_client")
+            else name
+        )
     return name if rng.random() < 0.7 else f"{name} {_word(rng)}"
 
 
@@ -119,8 +124,9 @@ def _title_line(rng: random.Random, language: str, title: str, form: str) -> str
                            f"REF-{rng.randint(1000, 9999)} - {title}",
                            f"{title} (réf : AB{rng.randint(100, 999)})"))  # fmt: skip
     if form == "labelled":
-        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}") if language == "fr"
-                           else ("Job title: {}", "Title\t{}"))  # fmt: skip
+        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}")
+                           if language == "fr"
+                           else ("Job title: {}", "Title\t{}", "Job title\n{}"))  # fmt: skip
         return label.format(title)
     return title
 
@@ -165,8 +171,9 @@ def header_ad(seed: int) -> HeaderAd:
             truth = f"{company} {AGENCY[language]}"
             others = [*others, company]
     if shape == "label":
-        lines.append(rng.choice(("Employeur : {}", "Entreprise\t{}") if fr
-                                else ("Company: {}", "Employer\t{}")).format(company))  # fmt: skip
+        lines.append(rng.choice(("Employeur : {}", "Entreprise\t{}", "Employeur\n{}") if fr
+                                else ("Company: {}", "Employer\t{}", "Employer\n{}")
+                                ).format(company))  # fmt: skip
     lines.append(f"Lieu de travail : {place}" if form == "labelled" and fr else place)
     lines.append("")
     intro = {

@@ -37,7 +37,7 @@ from app.lib.parsing.offers.offer_header import (
     split_title_line,
     title_from_line,
 )
-from app.lib.parsing.offers.offer_labels import label_of
+from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
 from app.lib.parsing.offers.offer_line_cues import is_board_banner
 from app.lib.parsing.offers.offer_not_required import asks_nothing
@@ -114,11 +114,9 @@ def _labelled(lines: list[str]) -> dict[str, str]:
     """Field values the ad labels itself; a company or title "value" that is a sentence
     ("Entreprise : leader mondial de la cosmétique…") describes rather than names."""
     found: dict[str, str] = {}
-    for line in lines:
-        labelled = label_of(line)
-        if not labelled or labelled[0] in found:
+    for _, key, value in labelled_lines(lines):
+        if key in found:
             continue
-        key, value = labelled
         if key in {"company", "title"} and word_count(value) > MAX_NAME_WORDS.get(key, 0):
             continue
         found[key] = value
@@ -130,9 +128,16 @@ def _items(lines: list[str]) -> list[str]:
     return section_items([line for line in lines if label_of(line) is None])
 
 
-def _is_title_label(line: str) -> bool:
-    labelled = label_of(line)
-    return bool(labelled and labelled[0] == "title" and plausible_title(labelled[1]))
+def _title_label_index(lines: list[str]) -> int | None:
+    """The line of a labelled title among the header's lines ("Intitulé du poste : X")."""
+    return next(
+        (
+            index
+            for index, key, value in labelled_lines(lines[:HEADER_LINES])
+            if key == "title" and plausible_title(value)
+        ),
+        None,
+    )
 
 
 def _title_index(lines: list[str]) -> int:
@@ -151,9 +156,9 @@ def _title_index(lines: list[str]) -> int:
         and not match_heading(text, offer=True)
         and plausible_title(text)  # not "Apply now", "48 applicants", "Full-time"
     ]
-    labelled = [i for i, line in enumerate(lines[:HEADER_LINES]) if _is_title_label(line)]
-    if labelled:  # "Intitulé du poste : X": the header's block is read from that line
-        return labelled[0]
+    labelled = _title_label_index(lines)
+    if labelled is not None:  # "Intitulé du poste : X": the header is read from that line
+        return labelled
     if candidates:
         return pick_title(lines, candidates)
     return next((i for i, line in enumerate(lines) if clean(line)), -1)

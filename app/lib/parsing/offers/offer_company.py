@@ -415,6 +415,8 @@ def company_suggestions(
     found = candidates_in(lines, company_lines)
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
+    found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
+    found += [footer_name(lines), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -29,6 +29,16 @@ LABELS: dict[str, tuple[str, ...]] = {
 LABEL_RE = re.compile(r"^\s*(?P<label>[^:\t]{2,30}?)\s*(?::|\t+)\s*(?P<value>.+)$")
 
 
+# Labels that may stand alone on their line with the value on the next one (a listing copied
+# from a careers page: "Intitulé du poste" / "Aide-soignant"); a single word such as "Poste",
+# "Entreprise" or "Company" alone is a section heading more often than a label.
+STACKED = frozenset(
+    {"intitule du poste", "intitule", "job title", "employeur", "employer", "hiring company",
+     "company name", "nom de l'entreprise", "lieu de travail", "work location", "job location"}
+)  # fmt: skip
+MAX_STACKED_VALUE_WORDS = 12
+
+
 def label_key(label: str) -> str | None:
     """The field a label names ("Type de contrat" → "contract_type"), or None."""
     folded = fold(label).strip()
@@ -42,3 +52,33 @@ def label_of(line: str) -> tuple[str, str] | None:
         return None
     key = label_key(match.group("label"))
     return (key, clean(match.group("value"))) if key else None
+
+
+def stacked_label(line: str, next_line: str) -> tuple[str, str] | None:
+    """ "Employeur" over "Centre hospitalier de Brest": the field and the next line's value,
+    when the value is short, not itself a label and not a sentence."""
+    label = fold(clean(line)).rstrip(" :")
+    value = clean(next_line)
+    if label not in STACKED or not value or label_of(next_line) or label_key(value):
+        return None
+    if len(value.split()) > MAX_STACKED_VALUE_WORDS or value.endswith((".", "!", "?")):
+        return None
+    key = label_key(label)
+    return (key, value) if key else None
+
+
+def labelled_lines(lines: list[str]) -> list[tuple[int, str, str]]:
+    """``(index, field, value)`` of every labelled field, ``index`` the line holding the
+    value: "Label : value", "Label<TAB>value", or a label alone over its value."""
+    found: list[tuple[int, str, str]] = []
+    texts = [(i, line) for i, line in enumerate(lines) if line.strip()]
+    for position, (index, line) in enumerate(texts):
+        labelled = label_of(line)
+        if labelled:
+            found.append((index, *labelled))
+            continue
+        if position + 1 < len(texts):
+            stacked = stacked_label(line, texts[position + 1][1])
+            if stacked:
+                found.append((texts[position + 1][0], *stacked))
+    return found
