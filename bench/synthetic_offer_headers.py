@@ -242,8 +242,127 @@ def header_ad(seed: int) -> HeaderAd:
     )
 
 
+PAGES = ("aggregator", "public_board", "network", "startup_board", "careers")
+
+
+def _page_top(
+    rng: random.Random, page: str, fr: bool, title: str, company: str, town: str, named: bool
+) -> tuple[list[str], list[str]]:
+    """A whole page copied with the ad (``page``'s chrome, invented but shaped like real
+    boards'): the lines above the body and those after it. ``named``: the page names the
+    employer (a public board's ad may not)."""
+    board = rng.choice(BOARDS)
+    gender = " (H/F)" if fr else ""
+    if page == "aggregator":
+        return [
+            "Skip to main content",
+            board,
+            "Find jobs" if not fr else "Trouver un emploi",
+            "Company reviews" if not fr else "Avis sur les entreprises",
+            "Sign in" if not fr else "Connexion",
+            f"{title}{gender}",
+            company,
+            "4,1 sur 5 étoiles" if fr else "4.1 out of 5 stars",
+            f"{town}, France" if fr else f"{town}, CO",
+            "11,88 € - 13 € par heure - Temps plein" if fr else "$18 - $22 an hour - Full-time",
+            "Postuler maintenant" if fr else "Apply now",
+            "",
+            "Description du poste" if fr else "Full job description",
+        ], []
+    if page == "public_board":
+        top = [
+            f"Offre n° {rng.randint(100, 199)}KXQZ",
+            f"{title}{gender}",
+            f"44 - {town.upper()} - Localiser avec Mappy",
+            "Publié le 12 mars 2025 - offre n° 184KXQZ",
+            "",
+        ]
+        tail = ["", "Type de contrat", "CDI", "Durée du travail", "35H/semaine", ""]
+        if named:
+            tail += [
+                "Entreprise" if rng.random() < 0.5 else "Employeur",
+                company.upper(),
+                "10 à 19 salariés",
+                f"{company} est une entreprise de la région de {town}.",
+            ]
+        return top, tail
+    if page == "network":
+        return [
+            company,
+            f"{title}{gender}",
+            f"{town}, France · Republiée il y a 2 semaines · Plus de 100 candidatures"
+            if fr
+            else f"{town}, CO · Reposted 2 weeks ago · Over 100 applicants",
+            "Sur site  Temps plein" if fr else "On-site  Full-time",
+            "Postuler" if fr else "Apply",
+            "Enregistrer" if fr else "Save",
+            "",
+            "À propos de l’offre d’emploi" if fr else "About the job",
+        ], [
+            "",
+            "À propos de l’entreprise" if fr else "About the company",
+            company,
+            "Services · 1 234 abonnés" if fr else "Services · 1,234 followers",
+        ]
+    if page == "startup_board":
+        return [
+            company,
+            f"{title}{gender}",
+            "CDI" if fr else "Full-time",
+            town,
+            "Télétravail fréquent" if fr else "Hybrid",
+            "Salaire : 28K à 32K €" if fr else "Salary: $40K to $48K",
+            "Postuler" if fr else "Apply",
+            "",
+            "Le poste" if fr else "The job",
+            "Descriptif du poste" if fr else "Job description",
+        ], []
+    return [
+        f"Carrières | {company}" if fr else f"Careers | {company}",
+        "Retour aux offres" if fr else "Back to all jobs",
+        f"{title}{gender}",
+        f"Opérations · {town} · CDI" if fr else f"Operations · {town} · Full-time",
+        "Postuler à cette offre" if fr else "Apply for this job",
+        "",
+    ], []
+
+
+def page_ad(seed: int) -> HeaderAd:
+    """An ad copied with its whole page: a board's or careers site's chrome around it."""
+    rng = random.Random(seed)
+    fr = (language := rng.choice(("fr", "en"))) == "fr"
+    page = rng.choice(PAGES)
+    if page == "public_board":
+        fr, language = True, "fr"
+    title = rng.choice(TITLES[language])
+    town = rng.choice(TOWNS[language])
+    company = _word(rng) if rng.random() < 0.6 else f"{_word(rng)} {_word(rng)}"
+    named = page != "public_board" or rng.random() < 0.7
+    top, tail = _page_top(rng, page, fr, title, company, town, named)
+    skills = rng.sample(SKILLS[language], rng.randint(3, 4))
+    missions, profile, benefits = HEADINGS[language]
+    asks = [rng.choice(ASK[language]).format(s=s) for s in skills]
+    intro = (f"Nous recherchons un(e) {title} pour notre équipe de {town}." if fr
+             else f"We are looking for a {title} for our {town} team.")  # fmt: skip
+    body = [intro, "", missions, *[f"- {m}" for m in MISSIONS[language]], STRAY[language], "",
+            profile, *[f"- {a[0].upper()}{a[1:]}" for a in asks], "",
+            benefits, *BENEFITS[language]]  # fmt: skip
+    return HeaderAd(
+        text="\n".join([*top, *body, *tail]) + "\n",
+        language=language,
+        title=title,
+        company=company if named else "",
+        other_companies=[company.upper()] if named else [],
+        skills=skills,
+        shapes={"top": f"page:{page}", "title": "page", "company": f"page:{page}"},
+    )
+
+
 def header_ads(count: int, start: int = 0) -> list[HeaderAd]:
-    return [header_ad(seed) for seed in range(start, start + count)]
+    """Ads of every header shape; one in four copied with a whole page."""
+    return [
+        page_ad(seed) if seed % 4 == 3 else header_ad(seed) for seed in range(start, start + count)
+    ]
 
 
 if __name__ == "__main__":

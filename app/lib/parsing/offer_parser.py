@@ -39,7 +39,11 @@ from app.lib.parsing.offers.offer_header import (
 )
 from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
-from app.lib.parsing.offers.offer_line_cues import is_board_banner
+from app.lib.parsing.offers.offer_line_cues import (
+    is_board_banner,
+    is_board_name,
+    is_page_chrome,
+)
 from app.lib.parsing.offers.offer_not_required import asks_nothing
 from app.lib.parsing.offers.offer_reflow import reflow
 from app.lib.parsing.offers.offer_sections import (
@@ -73,6 +77,7 @@ BANNER_RE = re.compile(
     r"carri[èe]res?|careers?|jobs|open (?:positions|roles)|opportunit(?:ies|[ée]s))\W*$"
 )
 MAX_LINES_BEFORE_TITLE = 5
+MAX_CHROME_LINES = 15  # a page's chrome lines and the title's window, at most
 MAX_MISSION_REQUIREMENTS = 12
 HEADER_LINES = 8  # where a job board's fields under the title end
 MIN_PROSE_REQUIREMENT_WORDS = 6
@@ -145,13 +150,17 @@ def _title_index(lines: list[str]) -> int:
     heading or a banner such as "Offre d'emploi" / "We're hiring!" / "Acme Jobs", nor a job
     board's line about the listing, the one ``offer_top.pick_title`` weighs as the title (-1
     when none)."""
+    # A page's chrome copied above the ad ("Skip to main content", "Sign in") does not count
+    # in the lines where the title may sit.
+    window = [i for i, line in enumerate(lines[:MAX_CHROME_LINES]) if not is_page_chrome(line)]
     candidates = [
         index
-        for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE])
-        if (text := clean(line))
+        for index in window[:MAX_LINES_BEFORE_TITLE]
+        if (text := clean(line := lines[index]))
         and not label_of(line)
         and not BANNER_RE.match(text)
         and not is_board_banner(text)
+        and not is_board_name(text)
         and not is_navigation(text)
         and not match_heading(text, offer=True)
         and plausible_title(text)  # not "Apply now", "48 applicants", "Full-time"

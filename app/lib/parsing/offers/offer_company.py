@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
+    above_title,
     as_written_below,
+    careers_site,
     footer_name,
     logo_name,
     named_by_domain,
@@ -35,6 +37,7 @@ from app.lib.parsing.offers.offer_header import (
     is_place,
     split_title_line,
 )
+from app.lib.parsing.offers.offer_line_cues import is_page_chrome
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -136,6 +139,7 @@ def _is_other_fact(part: str) -> bool:
         or is_contract_phrase(part)
         or LINE_STOPS.search(part)
         or ":" in part
+        or is_page_chrome(part)
     )
 
 
@@ -311,7 +315,7 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "none"})
+WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none"})
 
 
 def read_company(
@@ -337,6 +341,9 @@ def read_company(
     logo = plausible_company(logo_name(lines, title_index))
     if logo:
         return as_written_below(logo, lines, title_index), "logo"
+    careers = plausible_company(careers_site(lines, title_index))
+    if careers:
+        return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
@@ -349,7 +356,11 @@ def read_company(
         return sentences, "sentences"
     # A name the ad writes that its own e-mail or web domain spells; a signature with a
     # company's legal form at the end (offer_evidence.py).
-    for source, name in (("domain", named_by_domain(text)), ("footer", footer_name(lines))):
+    for source, name in (
+        ("domain", named_by_domain(text)),
+        ("footer", footer_name(lines)),
+        ("above_title", above_title(lines, title_index)),
+    ):
         if plausible_company(name):
             return plausible_company(name), source
     if at_company and _occurrences(at_company, text) >= 2:

@@ -18,7 +18,14 @@ import re
 
 from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE
 from app.lib.parsing.fields.contact import EMAIL_RE
-from app.lib.parsing.offers.offer_line_cues import PUBLIC_RE, is_board_banner, names_a_job
+from app.lib.parsing.offers.offer_line_cues import (
+    PUBLIC_RE,
+    careers_site_name,
+    is_board_banner,
+    is_board_name,
+    is_page_chrome,
+    names_a_job,
+)
 from app.lib.parsing.text.text import clean, word_count
 from app.lib.text_forms import fold
 
@@ -30,6 +37,7 @@ NO_EMPLOYER_DOMAINS = frozenset(
 )
 WEB_RE = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,6})\b(?:/\S*)?")
 HOST_PREFIXES = ("www.", "jobs.", "careers.", "carrieres.", "recrutement.", "emploi.")
+ABOVE_LINES = 8  # lines above the title where a logo, a banner or the employer's line sits
 FOOTER_LINES = 6  # the lines with text at the ad's end where a signature sits
 HIRING_RE = re.compile(r"(?i)\b(?:recrute|recherche|is hiring|is looking|is recruiting|seeks)\b")
 
@@ -102,7 +110,7 @@ def logo_name(lines: list[str], title_index: int) -> str:
     if not above:
         return ""
     name = above[-1]
-    if word_count(name) > 4 or is_board_banner(name) or names_a_job(name):
+    if word_count(name) > 4 or is_board_banner(name) or names_a_job(name) or is_board_name(name):
         return ""
     body = "\n".join(lines[title_index + 1 :])
     pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
@@ -116,3 +124,34 @@ def as_written_below(name: str, lines: list[str], title_index: int) -> str:
     found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body, re.IGNORECASE)
     mixed = [f for f in found if not f.isupper()]
     return max(set(mixed), key=mixed.count) if mixed else name
+
+
+def _above(lines: list[str], title_index: int) -> list[str]:
+    """The lines with text above the title, the page's chrome aside, nearest last."""
+    return [
+        clean(x)
+        for x in lines[max(0, title_index - ABOVE_LINES) : max(0, title_index)]
+        if clean(x) and not is_page_chrome(x)
+    ]
+
+
+def careers_site(lines: list[str], title_index: int) -> str:
+    """The employer a careers site's banner above the title names ("Careers | Acme")."""
+    return next((n for n in map(careers_site_name, reversed(_above(lines, title_index))) if n), "")
+
+
+def above_title(lines: list[str], title_index: int) -> str:
+    """The name-shaped line right above the title (boards and networks put the employer
+    there): a weak cue alone, which the offer page asks about (offer_doubts.py)."""
+    above = _above(lines, title_index)
+    if not above:
+        return ""
+    name = above[-1]
+    if word_count(name) > 4 or is_board_banner(name) or names_a_job(name):
+        return ""
+    if name.endswith((".", "!", "?", ":")) or not (name[:1].isupper() or name[:1].isdigit()):
+        return ""
+    # A listing's number or date ("Offre n° 184KXQZ", "Date posted: …"), a board's name.
+    if re.search(r":|n°|#|\d{3,}", name) or is_board_name(name):
+        return ""
+    return name

@@ -15,6 +15,7 @@ import re
 
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import is_place
+from app.lib.parsing.offers.offer_labels import label_key
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.sections.headings import match_heading
@@ -74,7 +75,10 @@ def _looks_like_a_label(text: str) -> bool:
     """A heading or field label: the ad's structure, not its content."""
     words = re.findall(r"[^\W\d_]+", fold(text))
     only_structure = bool(words) and all(w in STRUCTURE_WORDS for w in words)
-    return only_structure or bool(match_heading(text, offer=True)) or text.endswith(":")
+    field_label = label_key(text.strip(" :")) is not None  # "Employeur", "Intitulé du poste"
+    return (
+        only_structure or field_label or bool(match_heading(text, offer=True)) or text.endswith(":")
+    )
 
 
 def plausible_company(value: str) -> str:

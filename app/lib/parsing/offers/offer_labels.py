@@ -61,7 +61,9 @@ def stacked_label(line: str, next_line: str) -> tuple[str, str] | None:
     value = clean(next_line)
     if label not in STACKED or not value or label_of(next_line) or label_key(value):
         return None
-    if len(value.split()) > MAX_STACKED_VALUE_WORDS or value.endswith((".", "!", "?")):
+    words = len(value.split())
+    # A sentence ends on a full stop; a short name may too ("Acme Inc.").
+    if words > MAX_STACKED_VALUE_WORDS or (value.endswith((".", "!", "?")) and words > 3):
         return None
     key = label_key(label)
     return (key, value) if key else None

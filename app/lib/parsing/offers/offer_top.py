@@ -27,14 +27,14 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
     text = clean(lines[first])
     if word_count(text) > MAX_LOGO_WORDS:
         return first
-    following = [i for i in candidates[1:] if i - first <= LOOK_AHEAD + 1][:LOOK_AHEAD]
+    following = candidates[1 : 1 + LOOK_AHEAD]
     if not names_a_job(text):
         later = next((i for i in following if names_a_job(clean(lines[i]))), None)
         if later is not None:
             return later
-    body = "\n".join(lines[first + 1 :])
-    if following and names_an_employer(text, body) and not names_a_job(text):
-        nxt = clean(lines[following[0]])
-        if not names_an_employer(nxt, body):
-            return following[0]
-    return first
+    if not following:
+        return first
+    nxt = following[0]
+    first_employer = names_an_employer(text, "\n".join(lines[first + 1 :]))
+    next_employer = names_an_employer(clean(lines[nxt]), "\n".join(lines[nxt + 1 :]))
+    return nxt if first_employer and not next_employer else first
