@@ -283,7 +283,8 @@ def _page_top(
                 "Entreprise" if rng.random() < 0.5 else "Employeur",
                 company.upper(),
                 "10 à 19 salariés",
-                f"{company} est une entreprise de la région de {town}.",
+                rng.choice((f"{company} est une entreprise de la région de {town}.",
+                            "Entreprise familiale implantée dans la région.")),
             ]
         return top, tail
     if page == "network":

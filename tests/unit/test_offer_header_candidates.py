@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.offer_parser import parse_offer_text, read_header
-from bench.synthetic_offer_headers import COMPANY_SHAPES, TITLE_FORMS, TOPS, header_ads
+from bench.synthetic_offer_headers import COMPANY_SHAPES, PAGES, TITLE_FORMS, TOPS, header_ads
 from bench.synthetic_offer_headers_score import score
 
 BODY_FR = """
@@ -62,9 +62,36 @@ def test_the_logo_text_above_the_title_is_the_company_when_the_body_names_it_aga
     assert _read(text) == ("Cariste", "Quorvanel")
 
 
-def test_a_board_name_alone_above_the_title_is_neither_title_nor_company() -> None:
-    text = f"Trovalia\nInfirmier de bloc (H/F)\nRennes\n{BODY_FR}"
+def test_a_known_board_name_alone_above_the_title_is_neither_title_nor_company() -> None:
+    text = f"Indeed\nInfirmier de bloc (H/F)\nRennes\n{BODY_FR}"
     assert _read(text) == ("Infirmier de bloc", "")
+
+
+def test_a_name_alone_above_the_title_is_a_company_the_page_asks_about() -> None:
+    # A board's logo text or the employer's line: only its place backs it, so it is doubted.
+    text = f"Trovalia\nInfirmier de bloc (H/F)\nRennes\n{BODY_FR}"
+    assert _read(text) == ("Infirmier de bloc", "Trovalia")
+    assert "company" in read_header(text).doubts
+
+
+@pytest.mark.parametrize(
+    ("top", "company"),
+    [
+        (["Skip to main content", "Sign in", "Find jobs"], ""),
+        (["Careers | Brenvale", "Back to all jobs"], "Brenvale"),
+        (["Carrières - Brenvale", "Retour aux offres"], "Brenvale"),
+    ],
+)
+def test_a_page_copied_with_the_ad_is_skipped_and_a_careers_site_names_its_employer(
+    top: list[str], company: str
+) -> None:
+    text = "\n".join([*top, "Warehouse Associate", "Leeds, UK", "Apply now", BODY_EN])
+    assert _read(text) == ("Warehouse Associate", company)
+
+
+def test_the_employer_line_above_the_title_repeated_in_the_about_block() -> None:
+    text = f"Halvercombe\nDispatcher\nDenver, CO\n{BODY_EN}\nAbout the company\nHalvercombe\n"
+    assert _read(text) == ("Dispatcher", "Halvercombe")
 
 
 @pytest.mark.parametrize(
@@ -176,9 +203,10 @@ def test_no_one_letter_skill_is_read_from_a_stray_letter() -> None:
 
 def test_the_header_fuzzer_reads_title_and_company_on_every_shape() -> None:
     ads = header_ads(240, start=70_000)  # seeds the development runs never used
-    assert {ad.shapes["top"] for ad in ads} == set(TOPS)
-    assert {ad.shapes["title"] for ad in ads} == set(TITLE_FORMS)
-    assert {ad.shapes["company"] for ad in ads} == set(COMPANY_SHAPES)
+    pages = {f"page:{page}" for page in PAGES}
+    assert {ad.shapes["top"] for ad in ads} == {*TOPS, *pages}
+    assert {ad.shapes["title"] for ad in ads} == {*TITLE_FORMS, "page"}
+    assert {ad.shapes["company"] for ad in ads} == {*COMPANY_SHAPES, *pages}
     result = score(ads, 70_000)
     assert result.share(result.titles_right) >= 0.95, result.examples
     assert result.share(result.companies_right) >= 0.95, result.examples

@@ -37,6 +37,10 @@ STACKED = frozenset(
      "company name", "nom de l'entreprise", "lieu de travail", "work location", "job location"}
 )  # fmt: skip
 MAX_STACKED_VALUE_WORDS = 12
+# Words that head a section as often as they label a field: over a line shaped like a name
+# ("Entreprise" / "VELLACOUR", a public board's employer block) they label it.
+STACKED_IF_NAME = frozenset({"entreprise", "societe", "company", "organisation", "organization"})
+MAX_NAME_WORDS = 6
 
 
 def label_key(label: str) -> str | None:
@@ -59,7 +63,9 @@ def stacked_label(line: str, next_line: str) -> tuple[str, str] | None:
     when the value is short, not itself a label and not a sentence."""
     label = fold(clean(line)).rstrip(" :")
     value = clean(next_line)
-    if label not in STACKED or not value or label_of(next_line) or label_key(value):
+    if not value or label_of(next_line) or label_key(value):
+        return None
+    if label not in STACKED and not (label in STACKED_IF_NAME and _name_shaped(value)):
         return None
     words = len(value.split())
     # A sentence ends on a full stop; a short name may too ("Acme Inc.").
@@ -84,3 +90,12 @@ def labelled_lines(lines: list[str]) -> list[tuple[int, str, str]]:
             if stacked:
                 found.append((texts[position + 1][0], *stacked))
     return found
+
+
+def _name_shaped(value: str) -> bool:
+    """A few words, each capitalised but the small words joining them ("Mairie de Brest")."""
+    words = value.split()
+    small = {"de", "du", "des", "la", "le", "les", "et", "of", "and", "the", "&", "d'"}
+    return 0 < len(words) <= MAX_NAME_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words
+    )
