@@ -122,7 +122,12 @@ def _title_line(rng: random.Random, language: str, title: str, form: str) -> str
     if form == "reference":
         return rng.choice((f"{title} - Réf. 2025-{rng.randint(100, 999)}",
                            f"REF-{rng.randint(1000, 9999)} - {title}",
-                           f"{title} (réf : AB{rng.randint(100, 999)})"))  # fmt: skip
+                           f"{title} (réf : AB{rng.randint(100, 999)})",
+                           f"[REF-{rng.randint(10, 99)}] {title}",
+                           f"{title} Réf : AB-{rng.randint(100, 999)}",
+                           f"Job ID: {rng.randint(10000, 99999)} {title}",
+                           f"{title} #{rng.randint(10000, 99999)}",
+                           f"Offre d'emploi : {title}"))  # fmt: skip
     if form == "labelled":
         label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}")
                            if language == "fr"
@@ -283,8 +288,12 @@ def _page_top(
                 "Entreprise" if rng.random() < 0.5 else "Employeur",
                 company.upper(),
                 "10 à 19 salariés",
-                rng.choice((f"{company} est une entreprise de la région de {town}.",
-                            "Entreprise familiale implantée dans la région.")),
+                rng.choice(
+                    (
+                        f"{company} est une entreprise de la région de {town}.",
+                        "Entreprise familiale implantée dans la région.",
+                    )
+                ),
             ]
         return top, tail
     if page == "network":

@@ -118,6 +118,27 @@ def test_a_title_keeps_its_gender_forms_and_loses_a_reference_stuck_to_it(
 
 
 @pytest.mark.parametrize(
+    "title_line",
+    [
+        "[REF-88] Agent de production",
+        "Agent de production (H/F) Réf : AB-123",
+        "Job ID: 48213 Agent de production",
+        "Agent de production #48213",
+        "Offre d'emploi : Agent de production H/F",
+    ],
+)
+def test_a_reference_or_a_banner_word_stuck_to_the_title_without_a_dash(title_line: str) -> None:
+    assert _read(f"{title_line}\nOrvessa\nDijon\n{BODY_FR}")[0] == "Agent de production"
+
+
+def test_a_general_information_heading_under_the_title_is_no_company() -> None:
+    text = (
+        f"Agent de production (H/F)\n\nInformations générales\n\nLieu de travail : Dijon\n{BODY_FR}"
+    )
+    assert _read(text) == ("Agent de production", "")
+
+
+@pytest.mark.parametrize(
     ("sentence", "company"),
     [
         ("Velmarin recrute un(e) cariste pour son site de Tours.", "Velmarin"),
@@ -199,6 +220,8 @@ def test_no_one_letter_skill_is_read_from_a_stray_letter() -> None:
         "Développeur (H/F)\nOrvessa\n\nProfil\n- Langages : C, C++, Python.\n"
     )
     assert "C" in listed.skills
+    shifts = parse_offer_text("Cariste (H/F)\nOrvessa\n\nProfil\n- Horaires : C, D ou E.\n")
+    assert "C" not in shifts.skills
 
 
 def test_the_header_fuzzer_reads_title_and_company_on_every_shape() -> None:

@@ -160,18 +160,25 @@ _LIST_BEFORE = re.compile(
 _LIST_AFTER = re.compile(r"^\s*(?:[,;/)|•·]|$|\s+(?:et|and|ou|or)\s)")
 
 
-# What makes a lone capital letter something else than a language: an elision ("C'est",
-# "C’était"), or a word that gives it as a grade or class ("permis C", "catégorie C").
+# A lone capital letter is a language ("C", "R") only as a token of its own (not an elided
+# "C'est") among words of programming or statistics: "Langages : C, C++", "R ou Python pour
+# les statistiques"; "permis C", "Shifts: C, D or E" and "catégorie C" name no skill.
 _ELISION_AFTER = re.compile(r"^['’]\w")
-_LETTER_AS_GRADE = re.compile(
-    r"(?i)\b(?:permis|licen[cs]e|cat[ée]gorie|category|classe?|type|niveau|level|grade|"
-    r"vitamine?|tier|bu|plan|annexe?|appendix|partie|part|section)\s*$"
+_LETTER_CONTEXT = 60  # characters either side where the programming words are looked for
+_PROGRAMMING_RE = re.compile(
+    r"(?i)(?:\b(?:langages?|languages?|programm\w*|d[ée]velopp\w*|develop\w*|cod(?:e|es|ing|age)|"
+    r"embarqu\w*|embedded|firmware|microcontr\w*|scripting|software|logiciels?|statisti\w*|"
+    r"python|java|rust|golang|fortran|matlab|julia|sql|ada|assembl\w*|linux|unix|rstudio|"
+    r"tidyverse|spss|stata|pandas|numpy|cuda|opengl|qt|arduino|stm32|rtos)\b|C\+\+|C#|\.NET)"
 )
 
 
 def _standalone_letter(text: str, start: int, end: int) -> bool:
-    """A one-letter skill ("C", "R") is a token of its own, not an elided word nor a grade."""
-    return not (_ELISION_AFTER.match(text[end : end + 2]) or _LETTER_AS_GRADE.search(text[:start]))
+    """A one-letter skill is its own token, in a programming or statistics context."""
+    if _ELISION_AFTER.match(text[end : end + 2]):
+        return False
+    around = text[max(0, start - _LETTER_CONTEXT) : start] + " " + text[end : end + _LETTER_CONTEXT]
+    return bool(_PROGRAMMING_RE.search(around))
 
 
 def _in_a_list(text: str, start: int, end: int) -> bool:

@@ -61,7 +61,9 @@ STRUCTURE_WORDS = frozenset(
     entreprise company société about apply key main qualifications skills compétences contrat
     contract type date reference référence department département sur le la les du de des the
     of and et your votre vos our notre nos duties tasks tâches taches reporting purpose perks
-    expectations attendus context contexte environment environnement who what we are is"""
+    expectations attendus context contexte environment environnement who what we are is
+    informations information générales generales général general generale overview aperçu
+    présentation presentation détails"""
     )
 )
 

@@ -100,7 +100,7 @@ def is_board_banner(text: str) -> bool:
         bool(line)
         and word_count(line) <= MAX_BANNER_WORDS
         and bool(BOARD_WORDS_RE.search(line))
-        and title_score(BOARD_WORDS_RE.sub(" ", line)) == 0
+        and not names_a_job(BOARD_WORDS_RE.sub(" ", line))
     )
 
 
