@@ -235,3 +235,19 @@ def test_the_header_fuzzer_reads_title_and_company_on_every_shape() -> None:
     assert result.share(result.companies_right) >= 0.95, result.examples
     assert result.no_requirement == 0
     assert result.one_letter_skills == 0
+
+
+def test_a_title_dash_part_alone_is_no_company_unless_it_has_a_company_form() -> None:
+    # "Bloc Opératoire" is the job's specialty: one cue (its place in the line) backs no name.
+    text = f"Infirmier - Bloc Opératoire\n{BODY_FR}"
+    offer = parse_offer_text(text)
+    assert (offer.title, offer.company) == ("Infirmier - Bloc Opératoire", "")
+    assert "company" in read_header(text).doubts
+    assert "Bloc Opératoire" in read_header(text).candidates["company"]
+    grouped = parse_offer_text(f"Infirmier - Brenvale Group\n{BODY_FR}")
+    assert (grouped.title, grouped.company) == ("Infirmier", "Brenvale Group")
+
+
+@pytest.mark.parametrize("badge", ["Nouveau", "Easy Apply", "Sponsored", "Urgent"])
+def test_a_listing_badge_above_the_title_is_neither_title_nor_company(badge: str) -> None:
+    assert _read(f"{badge}\nLine Cook\nBoise\n{BODY_EN}") == ("Line Cook", "")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from app.lib.parsing.entries.entry_words import company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
@@ -37,7 +38,7 @@ from app.lib.parsing.offers.offer_header import (
     is_place,
     split_title_line,
 )
-from app.lib.parsing.offers.offer_line_cues import is_page_chrome
+from app.lib.parsing.offers.offer_line_cues import is_page_chrome, is_public_employer
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -365,7 +366,9 @@ def read_company(
             return plausible_company(name), source
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company, "title_part_repeated"
-    if at_company and _name_shaped(at_company):
+    if at_company and _name_shaped(at_company) and _company_form(at_company):
+        # A title's dash part alone is as often the job's specialty ("Infirmier - Bloc
+        # Opératoire"): taken only with a company's own form; else it stays a suggestion.
         return at_company, "title_part"
     from_url = plausible_company(company_from_url(url, text))
     if from_url:
@@ -392,6 +395,11 @@ def find_company(
         location_line=location_line,
         url=url,
     )[0]
+
+
+def _company_form(name: str) -> bool:
+    """A legal form, a company word ("Group", "Labs") or a public employer's form."""
+    return company_score(name) >= 1 or is_public_employer(name)
 
 
 def _name_shaped(part: str) -> bool:

@@ -43,7 +43,11 @@ PAGE_CHROME_RE = re.compile(
     r"back to (?:all )?(?:jobs|openings|search results)|retour (?:aux offres|à la recherche|"
     r"aux r[ée]sultats)|(?:voir )?toutes les offres|all jobs|see all jobs|"
     r"apply for this (?:job|position)|postuler (?:à|a) cette offre|postuler maintenant|"
-    r"save|saved|enregistrer|share|partager|report(?: this)? job|signaler(?: l'offre)?)\W*$"
+    r"save|saved|enregistrer|share|partager|report(?: this)? job|signaler(?: l'offre)?|"
+    # A listing's badges: "New", "Urgent", "Sponsored", "Easy Apply", "Actively recruiting".
+    r"new|nouveau|nouvelle|urgent|featured|sponsored|sponsoris[ée]e?|promoted|promu|top job|"
+    r"hot job|easy apply|candidature simplifi[ée]e|actively (?:recruiting|hiring)|"
+    r"recrute activement|be an early applicant|à la une|coup de c(?:œ|oe)ur)\W*$"
 )
 # A careers site's banner, which names the employer: "Careers | Acme", "Careers at Acme",
 # "Acme Careers", "Carrières - Acme", "Travailler chez Acme".
