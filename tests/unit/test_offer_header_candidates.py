@@ -184,11 +184,6 @@ def test_a_public_employer_is_named_by_its_form_and_place(sentence: str, company
     assert _read(f"Agent d'accueil\nBrest\n\n{sentence}\n{body}")[1] == company
 
 
-def test_an_agency_branch_line_loses_its_abbreviated_descriptor() -> None:
-    text = f"Cariste (H/F)\n44 - Nantes\nTRAVELIS ind.tert.transp.\n{BODY_FR}"
-    assert _read(text)[1] == "TRAVELIS"
-
-
 def test_stacked_labels_give_the_title_the_employer_and_the_place() -> None:
     text = (
         "Intitulé du poste\nAide-soignant de nuit (H/F)\nEmployeur\nCentre hospitalier de Montval"

@@ -145,9 +145,8 @@ def _is_other_fact(part: str) -> bool:
 
 
 def _abbreviated(name: str) -> bool:
-    """A name ending on an abbreviation's dot, not a sentence's: "Acme Inc.", "V.T.P.",
-    "RANDSTAD ind.tert.transp. infor." (dots inside its words)."""
-    return bool(LEGAL_ABBREVIATION.search(name) or re.search(r"[^\W\d_]\.[^\W\d_]", name))
+    """A name ending on a legal form's dot, not a sentence's: "Acme Inc.", "Norova Ltd."."""
+    return bool(LEGAL_ABBREVIATION.search(name))
 
 
 def line_company(line: str) -> str:
@@ -161,9 +160,7 @@ def line_company(line: str) -> str:
     named = [p for p in parts if not _is_other_fact(p)]
     if len(named) != 1 or (len(parts) == 1 and ":" in text):
         return ""
-    # An agency's branch written after its name in abbreviations ("RANDSTAD ind.tert.
-    # infor."): lower-case dotted words are no part of the name.
-    name = re.sub(r"(?:\s+[a-zà-ÿ][\w]*\.[\w.]*)+$", "", named[0])
+    name = named[0]
     if word_count(name) > 6 or len(name) > 60 or not name[0].isalnum():
         return ""
     if match_heading(name, offer=True):

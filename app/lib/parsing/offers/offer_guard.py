@@ -96,8 +96,7 @@ def plausible_company(value: str) -> str:
     # A company may be named after a town ("Orange"): only a large place is refused.
     if is_department(name) or is_known_place(name, at_least=COMPANY_PLACE_SIZE, other_names=False):
         return ""
-    # Two sentences, or a sentence and more (not an abbreviation's dot: "ind.tert. infor.").
-    if re.search(r"[.!?]\s+[^\W_a-zà-ÿ]", name):
+    if re.search(r"[.!?]\s+\S", name):  # two sentences, or a sentence and more
         return ""
     return name
 
