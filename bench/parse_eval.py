@@ -230,6 +230,26 @@ def synthetic_reading() -> list[str]:
     ]
 
 
+SYNTHETIC_HEADER_ADS = 600
+
+
+def synthetic_header_reading() -> list[str]:
+    """Title and company on ``SYNTHETIC_HEADER_ADS`` generated ads of every header shape
+    (bench/synthetic_offer_headers.py), misses by shape."""
+    from bench.synthetic_offer_headers import header_ads
+    from bench.synthetic_offer_headers_score import score, summary
+
+    result = score(header_ads(SYNTHETIC_HEADER_ADS))
+    misses = ", ".join(f"{k} {v}" for k, v in sorted(result.misses.items()))
+    return [
+        "| figure | now | target |",
+        "|---|---|---|",
+        *summary(result),
+        "",
+        f"Misses by shape: {misses or 'none'}.",
+    ]
+
+
 SYNTHETIC_CVS_PER_FAMILY = 8  # documents 0-7 of every family: ~30 s on two cores
 
 
@@ -353,6 +373,10 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "## Synthetic ads (the offer reader's layout fuzzer)",
         "",
         *synthetic_reading(),
+        "",
+        "## Synthetic ad headers (the offer reader's title and company fuzzer)",
+        "",
+        *synthetic_header_reading(),
         "",
         "## Synthetic CVs (the CV reader's layout fuzzer)",
         "",

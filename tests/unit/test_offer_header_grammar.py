@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offer_parser import parse_offer_text, read_header
 from app.lib.parsing.offers.offer_guard import plausible_company
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.offers.sector_words import is_department
@@ -39,9 +39,15 @@ def test_a_listing_line_is_split_by_what_each_part_is(
     assert (fields.title, fields.company, fields.location) == (title, company, place)
 
 
-def test_a_proper_name_after_the_title_is_the_company_when_nothing_else_names_one() -> None:
-    fields = parse_offer_text("Senior Software Engineer, Worker Platform - Tallow Peak\n" + BODY)
-    assert fields.company == "Tallow Peak"
+def test_a_proper_name_after_the_title_is_offered_not_chosen_when_nothing_else_backs_it() -> None:
+    # Its place in the title line is one cue, which a job's specialty shares ("Infirmier - Bloc
+    # Opératoire"): the company is left empty, the name offered and the field doubted.
+    text = "Senior Software Engineer, Worker Platform - Tallow Peak\n" + BODY
+    assert parse_offer_text(text).company == ""
+    header = read_header(text)
+    assert "company" in header.doubts and "Tallow Peak" in header.candidates["company"]
+    # Repeated in the ad, or with a company's form, it is backed.
+    assert parse_offer_text(text + "\nTallow Peak builds data tools.\n").company == "Tallow Peak"
     # A department or sector after the dash stays part of the title, never the company.
     fields = parse_offer_text("Développeur Java - Banque\n" + BODY)
     assert fields.company == "" and fields.title == "Développeur Java - Banque"

@@ -37,8 +37,13 @@ from app.lib.parsing.offers.offer_header import (
     split_title_line,
     title_from_line,
 )
-from app.lib.parsing.offers.offer_labels import label_of
+from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
+from app.lib.parsing.offers.offer_line_cues import (
+    is_board_banner,
+    is_board_name,
+    is_page_chrome,
+)
 from app.lib.parsing.offers.offer_not_required import asks_nothing
 from app.lib.parsing.offers.offer_reflow import reflow
 from app.lib.parsing.offers.offer_sections import (
@@ -48,6 +53,7 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
+from app.lib.parsing.offers.offer_top import pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count
@@ -71,6 +77,7 @@ BANNER_RE = re.compile(
     r"carri[èe]res?|careers?|jobs|open (?:positions|roles)|opportunit(?:ies|[ée]s))\W*$"
 )
 MAX_LINES_BEFORE_TITLE = 5
+MAX_CHROME_LINES = 15  # a page's chrome lines and the title's window, at most
 MAX_MISSION_REQUIREMENTS = 12
 HEADER_LINES = 8  # where a job board's fields under the title end
 MIN_PROSE_REQUIREMENT_WORDS = 6
@@ -112,11 +119,9 @@ def _labelled(lines: list[str]) -> dict[str, str]:
     """Field values the ad labels itself; a company or title "value" that is a sentence
     ("Entreprise : leader mondial de la cosmétique…") describes rather than names."""
     found: dict[str, str] = {}
-    for line in lines:
-        labelled = label_of(line)
-        if not labelled or labelled[0] in found:
+    for _, key, value in labelled_lines(lines):
+        if key in found:
             continue
-        key, value = labelled
         if key in {"company", "title"} and word_count(value) > MAX_NAME_WORDS.get(key, 0):
             continue
         found[key] = value
@@ -128,22 +133,43 @@ def _items(lines: list[str]) -> list[str]:
     return section_items([line for line in lines if label_of(line) is None])
 
 
+def _title_label_index(lines: list[str]) -> int | None:
+    """The line of a labelled title among the header's lines ("Intitulé du poste : X")."""
+    return next(
+        (
+            index
+            for index, key, value in labelled_lines(lines[:HEADER_LINES])
+            if key == "title" and plausible_title(value)
+        ),
+        None,
+    )
+
+
 def _title_index(lines: list[str]) -> int:
-    """The first line with text that is not a labelled field, a heading or a banner such as
-    "Offre d'emploi" / "We're hiring!", nor a job board's line about the listing (-1 when
-    none)."""
-    for index, line in enumerate(lines[:MAX_LINES_BEFORE_TITLE]):
-        text = clean(line)
-        if (
-            not text
-            or label_of(line)
-            or BANNER_RE.match(text)
-            or is_navigation(text)
-            or match_heading(text, offer=True)
-            or not plausible_title(text)  # "Apply now", "48 applicants", "Full-time"
-        ):
-            continue
-        return index
+    """The title line: among the first lines with text that are not a labelled field, a
+    heading or a banner such as "Offre d'emploi" / "We're hiring!" / "Acme Jobs", nor a job
+    board's line about the listing, the one ``offer_top.pick_title`` weighs as the title (-1
+    when none)."""
+    # A page's chrome copied above the ad ("Skip to main content", "Sign in") does not count
+    # in the lines where the title may sit.
+    window = [i for i, line in enumerate(lines[:MAX_CHROME_LINES]) if not is_page_chrome(line)]
+    candidates = [
+        index
+        for index in window[:MAX_LINES_BEFORE_TITLE]
+        if (text := clean(line := lines[index]))
+        and not label_of(line)
+        and not BANNER_RE.match(text)
+        and not is_board_banner(text)
+        and not is_board_name(text)
+        and not is_navigation(text)
+        and not match_heading(text, offer=True)
+        and plausible_title(text)  # not "Apply now", "48 applicants", "Full-time"
+    ]
+    labelled = _title_label_index(lines)
+    if labelled is not None:  # "Intitulé du poste : X": the header is read from that line
+        return labelled
+    if candidates:
+        return pick_title(lines, candidates)
     return next((i for i, line in enumerate(lines) if clean(line)), -1)
 
 
@@ -280,7 +306,9 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         url=url,
     )
     title = labelled.get("title", "")
-    if not title and word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
+    if title:  # a labelled title may carry a reference or a place too ("Poste : X - Réf. 12")
+        title = title_from_line(title, location_line=location, company=company)
+    elif word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)
     # Requirements speak of the candidate's past ("an internship in sales is a plus") and the

@@ -160,6 +160,27 @@ _LIST_BEFORE = re.compile(
 _LIST_AFTER = re.compile(r"^\s*(?:[,;/)|•·]|$|\s+(?:et|and|ou|or)\s)")
 
 
+# A lone capital letter is a language ("C", "R") only as a token of its own (not an elided
+# "C'est") among words of programming or statistics: "Langages : C, C++", "R ou Python pour
+# les statistiques"; "permis C", "Shifts: C, D or E" and "catégorie C" name no skill.
+_ELISION_AFTER = re.compile(r"^['’]\w")
+_LETTER_CONTEXT = 60  # characters either side where the programming words are looked for
+_PROGRAMMING_RE = re.compile(
+    r"(?i)(?:\b(?:langages?|languages?|programm\w*|d[ée]velopp\w*|develop\w*|cod(?:e|es|ing|age)|"
+    r"embarqu\w*|embedded|firmware|microcontr\w*|scripting|software|logiciels?|statisti\w*|"
+    r"python|java|rust|golang|fortran|matlab|julia|sql|ada|assembl\w*|linux|unix|rstudio|"
+    r"tidyverse|spss|stata|pandas|numpy|cuda|opengl|qt|arduino|stm32|rtos)\b|C\+\+|C#|\.NET)"
+)
+
+
+def _standalone_letter(text: str, start: int, end: int) -> bool:
+    """A one-letter skill is its own token, in a programming or statistics context."""
+    if _ELISION_AFTER.match(text[end : end + 2]):
+        return False
+    around = text[max(0, start - _LETTER_CONTEXT) : start] + " " + text[end : end + _LETTER_CONTEXT]
+    return bool(_PROGRAMMING_RE.search(around))
+
+
 def _in_a_list(text: str, start: int, end: int) -> bool:
     """ "C, C++" or "langage Go": a one- or two-letter name needs list context."""
     return bool(_LIST_BEFORE.search(text[:start]) or _LIST_AFTER.match(text[end : end + 6]))
@@ -175,6 +196,8 @@ def find_skill_spans(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(source):
             name = _name_of(match.group(0), matcher.names)
             if name in SHORT_NEEDS_CONTEXT and not _in_a_list(text, match.start(), match.end()):
+                continue
+            if len(name) == 1 and not _standalone_letter(text, match.start(), match.end()):
                 continue
             verb = VERB_READING.get(name)
             if verb and verb.match(text, match.start()):  # case-sensitive: lower case only

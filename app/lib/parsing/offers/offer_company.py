@@ -16,8 +16,18 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from app.lib.parsing.entries.entry_words import company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
+from app.lib.parsing.offers.offer_evidence import (
+    above_title,
+    as_written_below,
+    careers_site,
+    footer_name,
+    logo_name,
+    named_by_domain,
+    public_employer,
+)
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
     DEPARTMENT_TOWN_RE,
@@ -28,6 +38,7 @@ from app.lib.parsing.offers.offer_header import (
     is_place,
     split_title_line,
 )
+from app.lib.parsing.offers.offer_line_cues import is_page_chrome, is_public_employer
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -60,6 +71,7 @@ SUGGESTION_PATTERNS = (
     ),
 )
 MAX_SUGGESTIONS = 5
+HEADER_BLOCK = 4  # lines under the title where boards put the company, place and contract
 # A company section opening with its subject: "X, groupe leader…", "X specializes in…".
 SUBJECT_RE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
@@ -128,7 +140,13 @@ def _is_other_fact(part: str) -> bool:
         or is_contract_phrase(part)
         or LINE_STOPS.search(part)
         or ":" in part
+        or is_page_chrome(part)
     )
+
+
+def _abbreviated(name: str) -> bool:
+    """A name ending on a legal form's dot, not a sentence's: "Acme Inc.", "Norova Ltd."."""
+    return bool(LEGAL_ABBREVIATION.search(name))
 
 
 def line_company(line: str) -> str:
@@ -147,7 +165,7 @@ def line_company(line: str) -> str:
         return ""
     if match_heading(name, offer=True):
         return ""
-    if name.endswith(SENTENCE_END) and not LEGAL_ABBREVIATION.search(name):
+    if name.endswith(SENTENCE_END) and not _abbreviated(name):
         return ""
     return name
 
@@ -275,7 +293,7 @@ def _under_title(lines: list[str]) -> str:
     that give a place, a contract or a listing fact; a sentence ends the block."""
     for line in [line for line in lines if line.strip()][:3]:
         text = clean(line)
-        if text.endswith(SENTENCE_END) or word_count(text) > 8:
+        if (text.endswith(SENTENCE_END) and not _abbreviated(text)) or word_count(text) > 8:
             return ""
         if line.rstrip().endswith(":"):  # a label whose value follows: a field, not a name
             continue
@@ -295,7 +313,7 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "none"})
+WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none"})
 
 
 def read_company(
@@ -318,16 +336,36 @@ def read_company(
     under_title = _under_title(lines[title_index + 1 : title_index + 6])
     if under_title:
         return under_title, "under_title"
+    logo = plausible_company(logo_name(lines, title_index))
+    if logo:
+        return as_written_below(logo, lines, title_index), "logo"
+    careers = plausible_company(careers_site(lines, title_index))
+    if careers:
+        return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
         return at_company, "listing_block"
+    public = plausible_company(public_employer(lines, title_index + HEADER_BLOCK))
+    if public:
+        return public, "public"
     sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
     if sentences:
         return sentences, "sentences"
+    # A name the ad writes that its own e-mail or web domain spells; a signature with a
+    # company's legal form at the end (offer_evidence.py).
+    for source, name in (
+        ("domain", named_by_domain(text)),
+        ("footer", footer_name(lines)),
+        ("above_title", above_title(lines, title_index)),
+    ):
+        if plausible_company(name):
+            return plausible_company(name), source
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company, "title_part_repeated"
-    if at_company and _name_shaped(at_company):
+    if at_company and _name_shaped(at_company) and _company_form(at_company):
+        # A title's dash part alone is as often the job's specialty ("Infirmier - Bloc
+        # Opératoire"): taken only with a company's own form; else it stays a suggestion.
         return at_company, "title_part"
     from_url = plausible_company(company_from_url(url, text))
     if from_url:
@@ -354,6 +392,11 @@ def find_company(
         location_line=location_line,
         url=url,
     )[0]
+
+
+def _company_form(name: str) -> bool:
+    """A legal form, a company word ("Group", "Labs") or a public employer's form."""
+    return company_score(name) >= 1 or is_public_employer(name)
 
 
 def _name_shaped(part: str) -> bool:
@@ -388,6 +431,8 @@ def company_suggestions(
     found = candidates_in(lines, company_lines)
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
+    found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
+    found += [footer_name(lines), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -15,6 +15,7 @@ import re
 
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import is_place
+from app.lib.parsing.offers.offer_labels import label_key
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.sections.headings import match_heading
@@ -26,7 +27,8 @@ COMPANY_PLACE_SIZE = 500_000  # a value naming a place this large is no employer
 MAX_TITLE_WORDS = 18
 NAVIGATION_RE = re.compile(r"[»›→]|\s>\s|(?:^|\s)<\s")  # breadcrumbs: "Home › Careers › …"
 CALL_TO_ACTION_RE = re.compile(
-    r"(?i)^(?:rejoign\w*|rejoindre|join us|apply|postuler|postulez|candidater|candidatez|"
+    r"(?i)^(?:rejoign\w*|rejoindre|nous rejoindre|envie de nous rejoindre|"
+    r"join (?:us|our team|the team)|apply|postuler|postulez|candidater|candidatez|"
     r"save|share|report|enregistrer|partager|signaler|sauvegarder|"
     r"d[ée]couvrez|discover|learn more|en savoir plus|contactez[- ]nous|contact us|"
     r"(?:voir|view|see)\s+(?:l'offre|the job|more|all|plus|tou))\b"
@@ -34,7 +36,8 @@ CALL_TO_ACTION_RE = re.compile(
 # A job board's line about the listing, not the job: "48 applicants", "Posted 3 days ago".
 BOARD_META_RE = re.compile(
     r"(?i)^\d+\+?\s+(?:applicants?|candidat(?:ure)?s|views?|vues)\b|"
-    r"^(?:posted|publi[ée]e?|mise? en ligne|actualis[ée]e?)\b|\b(?:days?|weeks?|hours?) ago\b|"
+    r"^(?:posted|publi[ée]e?|mise? en ligne|actualis[ée]e?|date (?:posted|de publication))\b|"
+    r"\boffre n°|\b(?:days?|weeks?|hours?) ago\b|"
     r"\bil y a \d+\s*(?:j|jours?|h|heures?|semaines?|mois)\b"
 )
 # A line that only gives the contract or the schedule ("Full-time / Hourly", "CDI").
@@ -58,7 +61,9 @@ STRUCTURE_WORDS = frozenset(
     entreprise company société about apply key main qualifications skills compétences contrat
     contract type date reference référence department département sur le la les du de des the
     of and et your votre vos our notre nos duties tasks tâches taches reporting purpose perks
-    expectations attendus context contexte environment environnement who what we are is"""
+    expectations attendus context contexte environment environnement who what we are is
+    informations information générales generales général general generale overview aperçu
+    présentation presentation détails"""
     )
 )
 
@@ -72,7 +77,10 @@ def _looks_like_a_label(text: str) -> bool:
     """A heading or field label: the ad's structure, not its content."""
     words = re.findall(r"[^\W\d_]+", fold(text))
     only_structure = bool(words) and all(w in STRUCTURE_WORDS for w in words)
-    return only_structure or bool(match_heading(text, offer=True)) or text.endswith(":")
+    field_label = label_key(text.strip(" :")) is not None  # "Employeur", "Intitulé du poste"
+    return (
+        only_structure or field_label or bool(match_heading(text, offer=True)) or text.endswith(":")
+    )
 
 
 def plausible_company(value: str) -> str:

@@ -99,8 +99,31 @@ def _without_place_suffix(title: str) -> str:
     return title
 
 
+# A reference code stuck to the title without a dash: "[REF-88] Agent", "Agent Réf : AB-123",
+# "Job ID: 48213 Store Associate", "Store Associate #48213"; an ad's banner word before it
+# ("Offre d'emploi : Agent", "Vacancy: Nurse").
+_REF_WORD = r"(?:r[ée]f(?:[ée]rence)?\.?|req(?:uisition)?\.?|job\s*id|id|n°|offre\s*n°)"
+_CODE = r"[A-Z0-9][\w/.-]*\d[\w/.-]*"
+STUCK_REFERENCE_RES = (
+    re.compile(r"^\[[^\]]*\d[^\]]*\]\s*|\s*\[[^\]]*\d[^\]]*\]$"),
+    re.compile(rf"(?i)\s*(?:[-–—|,]\s*)?\b{_REF_WORD}\s*[:#]?\s*{_CODE}$"),
+    re.compile(rf"(?i)^{_REF_WORD}\s*[:#]?\s*{_CODE}\s*[-–—:|]?\s*"),
+    re.compile(r"\s+#\d{3,}$"),
+    re.compile(r"(?i)^(?:offre d'emploi|offre|annonce|job offer|job posting|vacancy)\s*[:–—-]\s+"),
+)
+
+
+def without_stuck_reference(title: str) -> str:
+    """``title`` without a reference code or a banner word stuck to it (never emptied)."""
+    rest = title
+    for pattern in STUCK_REFERENCE_RES:
+        rest = pattern.sub("", rest).strip()
+    return rest if re.search(r"[^\W\d_]{2}", rest) else title
+
+
 def title_from_line(line: str, *, location_line: str = "", company: str = "") -> str:
     """The job title in a title line, without what is glued to it."""
+    line = without_stuck_reference(clean(line))
     at = AT_RE.match(clean_title(line))
     if at:
         line = at.group("title")
