@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from app.db.models import (
     User,
 )
 from app.db.models.status import GenerationStatus
+from app.domain.generation.gates import check_confirmed
 from app.domain.generation.state import cancel_task, end_cancelled
 from app.events import GENERATION_CREATED, TASK_UPDATED, task_payload
 from app.lib.errors import NotFound, ValidationFailed
@@ -62,6 +64,10 @@ class GenerationRequest:
     device_id: str | None = None
     # Also write a cover letter for each completed offer (jobs/cover_letters.py, charged then).
     with_letters: bool = False
+    # The user's go-ahead for this run only (gates.py): a source CV with open import flags, and
+    # offers whose header the reader doubts (True: all of them, or the ids confirmed).
+    misread_confirmed: bool = False
+    offers_confirmed: bool | Sequence[str] = False
 
 
 async def _validate(
@@ -116,8 +122,18 @@ async def _validate(
 async def create_generation(
     session: AsyncSession, arq: ArqRedis, settings: Settings, user: User, req: GenerationRequest
 ) -> CvGenerationTask:
-    """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
+    """Validate, ask for what the user must confirm first (gates.py), take the concurrency
+    slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
+    # Asked before any slot or credit is taken, whichever door the request came by.
+    await check_confirmed(
+        session,
+        user.id,
+        source,
+        offers,
+        misread_confirmed=req.misread_confirmed,
+        offers_confirmed=req.offers_confirmed,
+    )
     await refuse_when_spent(session, settings, arq, user.id)  # before any debit
     # Recorded: its runs time its estimates (the user's own endpoint, when set, is theirs).
     engine = await engine_status(session, settings, user.id)

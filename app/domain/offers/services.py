@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
@@ -12,9 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.db.models.status import TaskStatus
+from app.domain.offers import header_check
 from app.domain.offers.extraction_task import end_offer_extraction
 from app.domain.offers.intake import OfferInput
+from app.events import OFFER_UPDATED
 from app.lib.errors import NotFound
+from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
@@ -139,3 +143,24 @@ async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask
     )
     await session.delete(offer)
     return task if ended else None
+
+
+async def offers_to_confirm(
+    session: AsyncSession, user_id: str, offer_ids: Sequence[str]
+) -> list[tuple[JobOffer, header_check.HeaderQuestion]]:
+    """The offers among ``offer_ids`` whose header the reader doubts and the user has not
+    confirmed (header_check.py): what a generation asks about first, at every door."""
+    return await header_check.offers_to_confirm(session, user_id, offer_ids)
+
+
+async def confirm_header(
+    session: AsyncSession, redis: Redis, user_id: str, offer_id: str, given: Mapping[str, str]
+) -> JobOffer:
+    """The answer to "Job · Company · Place — correct?" from the offer page, the JSON API or the
+    agent API: ``given`` holds the fields to change (a picked ``pick_<field>`` or a typed
+    ``<field>``; none: "correct"); the header is confirmed, committed and told to other tabs."""
+    offer = await get_offer(session, user_id, offer_id)
+    header_check.answer(offer, given)
+    await session.commit()
+    await publish_event(redis, user_id, OFFER_UPDATED, {"offerId": offer.id})
+    return offer
