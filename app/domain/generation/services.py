@@ -24,6 +24,7 @@ from app.db.models.status import GenerationStatus
 from app.domain.generation.gates import check_confirmed
 from app.domain.generation.state import cancel_task, end_cancelled
 from app.events import GENERATION_CREATED, TASK_UPDATED, task_payload
+from app.job_names import Job, enqueue
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -39,7 +40,7 @@ MAX_OFFERS = 20
 MODES = ("adapt", "template")
 GENERATION_TASK_TYPE = "cv_generation_v2"  # BackgroundTask.type of a generation's row
 SLOT_TYPE = "cv_generation"  # its concurrency slot (app/tasks/slots.py)
-JOB_NAME = "run_cv_generation"
+JOB_NAME = Job.RUN_CV_GENERATION
 JOB_PREFIX = "cvgen:"  # a generation's arq job id: the prefix, then the generation's id
 
 
@@ -181,7 +182,7 @@ async def create_generation(
     background.job_id = job_id_for(task.id)
     await session.commit()
     try:
-        await arq.enqueue_job(JOB_NAME, task.id, _job_id=job_id_for(task.id))
+        await enqueue(arq, JOB_NAME, task.id, _job_id=job_id_for(task.id))
     except Exception:
         # Nothing will run it: undo the debit and free the slot rather than keep the credits.
         await cancel_task(session, task)

@@ -17,6 +17,7 @@ from app.domain.offers import header_check
 from app.domain.offers.extraction_task import end_offer_extraction
 from app.domain.offers.intake import OfferInput
 from app.events import OFFER_UPDATED
+from app.job_names import Job, enqueue
 from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -27,7 +28,7 @@ OFFER_DELETED = N_("The offer was deleted.")
 
 log = logging.getLogger(__name__)
 OFFER_TASK_TYPE = "offer_extract"
-EXTRACT_JOB = "extract_offer"
+EXTRACT_JOB = Job.EXTRACT_OFFER
 
 
 def display_title(offer: JobOffer) -> str:
@@ -117,7 +118,7 @@ async def create_offer(
     await reserve(session, task, {"offerId": offer.id, "taskId": task.id})
     await session.commit()
     try:
-        await arq.enqueue_job(EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
+        await enqueue(arq, EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the extraction of offer %s", offer.id)
         message = N_("The job queue is unavailable; the offer is saved and can be edited by hand.")
