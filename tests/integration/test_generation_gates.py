@@ -22,7 +22,9 @@ from app.db.models import CreditTransaction, CvGenerationTask, JobOffer
 from app.lib.parsing.offer_parser import parse_offer_text
 from tests import factories
 from tests.conftest import csrf_token, post_form, register
+from tests.integration.inbox_helpers import inbox_item
 from tests.integration.test_mcp_http_door import call_tool, token_of, tool_result
+from tests.prg import followed
 
 Client = AsyncTestClient[Litestar]
 EN = {"accept-language": "en"}
@@ -274,3 +276,22 @@ async def test_the_page_asks_about_the_cv_then_the_offers_then_starts(
     assert await _started(db, me["id"]) == before
     started = await post_form(client, "/generations", {**form, "misread_ok": "1", "offers_ok": "1"})
     assert started.status_code == 303 and "/generations/" in started.headers["location"]
+
+
+async def test_the_inbox_approve_and_tailor_is_refused_for_a_misread_cv(
+    client: Client, db: AsyncSession
+) -> None:
+    """The inbox's "approve and tailor" starts its generation through the same service: the
+    offers are approved, the CV's open flags stop the generation, and the inbox says why."""
+    me = await register(client, "gate-inbox@example.com")
+    cv = await factories.misread_source_cv(db, me["id"], piled=10)
+    item = await inbox_item(db, me["id"], 1)
+    before = await _started(db, me["id"])
+    form = {"action": "tailor", "source_cv_id": cv.id, "item_ids": [item.id], "back": "new"}
+    refused = await post_form(client, "/inbox/selected", form)
+    assert "/generations/" not in refused.headers.get("location", "")
+    page = await followed(client, refused, **EN)
+    assert "Open flags on this CV: 1." in page.text
+    assert await _started(db, me["id"]) == before
+    await db.refresh(item)
+    assert item.status == "approved"
