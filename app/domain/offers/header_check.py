@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -21,10 +22,11 @@ from app.db.models import JobOffer
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.parsing.offer_parser import read_header
-from app.lib.parsing.offers.offer_doubts import FIELDS, others
+from app.lib.parsing.offers.offer_doubts import FIELDS, HeaderReading, others
 from app.lib.text_forms import fold
 
 MAX_FIELD_CHARS = 300  # the columns' size (app/db/models/offer.py)
+READINGS_KEPT = 256  # ads whose header reading is kept in memory (``_reading``)
 # Each doubt as a code and its sentence, by field and by whether the reader found a value at
 # all: what the JSON API and the agent API give a client to ask as the offer page does.
 DOUBT_WORDING = {
@@ -79,7 +81,7 @@ def header_question(offer: JobOffer) -> HeaderQuestion | None:
     """What to ask about ``offer``'s header; None when confirmed or not read yet."""
     if offer.header_confirmed or offer.extraction_status != "completed":
         return None
-    reading = read_header(offer.description or "", offer.source_url)
+    reading = _reading(offer.description or "", offer.source_url)
     read = {"title": reading.title, "company": reading.company, "location": reading.location}
     values = {"title": offer.title, "company": offer.company, "location": offer.location}
     doubts = [
@@ -99,6 +101,13 @@ def header_question(offer: JobOffer) -> HeaderQuestion | None:
         candidates=candidates,
         no_requirement=not offer.requirements,
     )
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _reading(description: str, source_url: str | None) -> HeaderReading:
+    """The reader's header of an ad, kept: the offer list (JSON API, agent API) shows every
+    offer's doubts, and reading one ad's header takes milliseconds per kilobyte of text."""
+    return read_header(description, source_url)
 
 
 def answer(offer: JobOffer, posted: Mapping[str, str]) -> list[str]:
