@@ -123,6 +123,12 @@ async def test_the_json_api_shows_an_offers_doubts_and_refuses_it_until_answered
         }
     ]
     assert read["header"]["candidates"] == {"company": ["Ostrivo Analytics"]}
+    french = await client.get(
+        f"/api/job-offers/{doubted.id}", headers={**headers, "accept-language": "fr"}
+    )
+    assert french.json()["header"]["doubts"][0]["message"] == (
+        "La lecture n'est pas sûre que l'entreprise soit « Quarry Lane »."
+    )
     listed = (await client.get("/api/job-offers", headers=headers)).json()
     assert {o["id"]: o["header"]["doubts"] == [] for o in listed} == {
         firm.id: True,
