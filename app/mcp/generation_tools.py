@@ -27,6 +27,8 @@ async def start_generation(
     mode: str,
     language: str | None,
     with_letters: bool,
+    confirm_misread: bool = False,
+    confirm_offers: bool | list[str] = False,
 ) -> dict[str, Any]:
     request = GenerationRequest(
         source_cv_id=source_cv_id,
@@ -34,6 +36,8 @@ async def start_generation(
         mode=mode,
         language=language,
         with_letters=with_letters,
+        misread_confirmed=confirm_misread,
+        offers_confirmed=confirm_offers,
     )
     task = await create_generation(
         call.db, call.backend.arq, call.backend.settings, call.user, request

@@ -1,6 +1,7 @@
 """Offer tools: the user's offers, and a new one from pasted text or a web address, through the
 JSON API's own intake (``POST /api/job-offers``): the same checks, the same fetch under the
-outbound address policy (app/lib/outbound), the same extraction task and its per-user cap."""
+outbound address policy (app/lib/outbound), the same extraction task and its per-user cap.
+An offer's header (its doubts, candidates, whether confirmed) is answered as on its page."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ async def add_offer(call: ToolCall, text: str | None, url: str | None) -> dict[s
     )
     accepted = OfferAccepted(id=offer.id, taskId=task.id, extractionStatus=offer.extraction_status)
     return dict(msgspec.to_builtins(accepted))
+
+
+async def confirm_header(
+    call: ToolCall, offer_id: str, title: str | None, company: str | None, location: str | None
+) -> dict[str, Any]:
+    """The offer page's "correct?" answer (``POST /api/job-offers/{id}/header``): the fields
+    given replace the offer's, and its header is confirmed."""
+    given = {
+        name: value
+        for name, value in (("title", title), ("company", company), ("location", location))
+        if value is not None
+    }
+    offer = await offers.confirm_header(call.db, call.backend.redis, call.user.id, offer_id, given)
+    return dict(msgspec.to_builtins(offer_out(offer)))

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from app.db.models import ApplicationStatus
 from app.domain.generation.services import MAX_OFFERS
+from app.domain.offers.header_check import MAX_FIELD_CHARS
 from app.domain.offers.intake import MAX_OFFER_CHARS
 from app.mcp import application_tools, cv_tools, generation_tools, offer_tools
 from app.mcp.calls import CallSource, perform
@@ -28,7 +29,8 @@ INSTRUCTIONS = """CV Tailor tailors one honest CV per job offer and renders it t
 Typical flow: list_cvs (a CV of kind "source" is yours to tailor), add_offer (text or url; wait
 until list_offers shows its extractionStatus "completed"), start_generation with the source CV
 and one or more offers, generation_status until "finished" is true, then get_cv_pdf with each
-offer's generatedCvFileId. Applications: list_applications, get_application, move_application.
+offer's generatedCvFileId. An offer whose header lists doubts is worth asking the user about
+(confirm_offer_header). Applications: list_applications, get_application, move_application.
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
@@ -76,6 +78,26 @@ Language = Annotated[
     Literal["fr", "en"] | None,
     Field(description="The tailored CVs' language; omit to follow each offer's"),
 ]
+ConfirmMisread = Annotated[
+    bool,
+    Field(
+        description="Tailor the source CV even though its import left flags open (this run "
+        "only); without it such a CV is refused with its flags listed"
+    ),
+]
+ConfirmOffers = Annotated[
+    bool | list[OfferId],
+    Field(
+        description="true, or the ids of the offers to go on with although the reader doubts "
+        "their title or company (this run only); without it they are refused, listed"
+    ),
+]
+HeaderValue = Annotated[
+    str | None,
+    Field(
+        max_length=MAX_FIELD_CHARS, description="The value to keep; omit to keep the offer's own"
+    ),
+]
 Version = Annotated[
     int | None,
     Field(description="The application's version as read: a move made since is refused (409)"),
@@ -104,8 +126,10 @@ def build_server(call_of: CallSource) -> MCPServer:
 
     @server.tool(annotations=READ_ONLY)
     async def list_offers(ctx: Context) -> CallToolResult:
-        """Your job offers, with what was read from each (title, company, skills...) and its
-        extractionStatus (pending, processing, completed, failed)."""
+        """Your job offers, with what was read from each (title, company, skills...), its
+        extractionStatus (pending, processing, completed, failed) and its header: the doubts
+        of the reader about its title or company (ask the user, then confirm_offer_header),
+        the other values the ad gives, and whether the user confirmed it."""
         return await perform(call_of(ctx), offer_tools.list_offers)
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, open_world_hint=True))
@@ -118,6 +142,23 @@ def build_server(call_of: CallSource) -> MCPServer:
             call_of(ctx), lambda call: offer_tools.add_offer(call, text, url), writes=True
         )
 
+    @server.tool(annotations=ToolAnnotations(read_only_hint=False, idempotent_hint=True))
+    async def confirm_offer_header(
+        ctx: Context,
+        offer_id: OfferId,
+        title: HeaderValue = None,
+        company: HeaderValue = None,
+        location: HeaderValue = None,
+    ) -> CallToolResult:
+        """Answer an offer's header.doubts (list_offers) as the offer page does: the title,
+        company or place to keep (one of header.candidates, or typed), or none of them to
+        confirm it as it is. The offer is then no longer doubted by start_generation."""
+        return await perform(
+            call_of(ctx),
+            lambda call: offer_tools.confirm_header(call, offer_id, title, company, location),
+            writes=True,
+        )
+
     @server.tool(annotations=CREATES)
     async def start_generation(
         ctx: Context,
@@ -126,13 +167,25 @@ def build_server(call_of: CallSource) -> MCPServer:
         mode: Mode = "adapt",
         language: Language = None,
         with_letters: bool = False,
+        confirm_misread: ConfirmMisread = False,
+        confirm_offers: ConfirmOffers = False,
     ) -> CallToolResult:
         """Tailor a CV to each offer (credits are debited per offer; one generation runs at a
-        time per account). Returns the taskId to follow with generation_status."""
+        time per account). Returns the taskId to follow with generation_status. A CV whose
+        import left flags open, or an offer whose header the reader doubts, is refused first
+        (error generation.confirm_first, listing misreadFlags and doubtedOffers): show them to
+        the user, then call again with confirm_misread / confirm_offers."""
         return await perform(
             call_of(ctx),
             lambda call: generation_tools.start_generation(
-                call, source_cv_id, offer_ids, mode, language, with_letters
+                call,
+                source_cv_id,
+                offer_ids,
+                mode,
+                language,
+                with_letters,
+                confirm_misread,
+                confirm_offers,
             ),
             writes=True,
         )

@@ -8,6 +8,8 @@ from typing import Any
 from arq import ArqRedis
 from arq.constants import in_progress_key_prefix, job_key_prefix
 
+from app.job_names import Job, enqueue
+
 
 async def job_exists(redis: ArqRedis, job_id: str) -> bool:
     """Queued, deferred or running (a kept result is not "existing": the job is over)."""
@@ -18,7 +20,7 @@ async def job_exists(redis: ArqRedis, job_id: str) -> bool:
 
 
 async def requeue(
-    redis: ArqRedis, function: str, job_id: str, *args: Any, fresh_id: str | None = None
+    redis: ArqRedis, function: Job, job_id: str, *args: Any, fresh_id: str | None = None
 ) -> str | None:
     """Enqueue under ``job_id`` (a no-op if that job is queued or has a result), else, when
     ``fresh_id`` is given, under it. The id enqueued, or None when no job was.
@@ -28,11 +30,11 @@ async def requeue(
     Only when that id is taken by a finished job (which ended without settling the task) is the
     fresh id used; the caller records it on the task first (app/tasks/job_ids.py).
     """
-    if await redis.enqueue_job(function, *args, _job_id=job_id) is not None:
+    if await enqueue(redis, function, *args, _job_id=job_id) is not None:
         return job_id
     if fresh_id is None or await job_exists(redis, job_id):
         return None  # the web (or another sweep) enqueued it meanwhile
-    if await redis.enqueue_job(function, *args, _job_id=fresh_id) is not None:
+    if await enqueue(redis, function, *args, _job_id=fresh_id) is not None:
         return fresh_id
     return None
 

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import BackgroundTask
 from app.db.models.base import now_ms
 from app.db.models.status import OPEN, TaskStatus
+from app.job_names import Job
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.problems import problem
@@ -93,7 +94,7 @@ async def _record_recovery(session: AsyncSession, task: BackgroundTask) -> str |
 
 
 async def _requeue(
-    session: AsyncSession, redis: ArqRedis, task: BackgroundTask, job: str, args: tuple[Any, ...]
+    session: AsyncSession, redis: ArqRedis, task: BackgroundTask, job: Job, args: tuple[Any, ...]
 ) -> bool:
     fresh = await _record_recovery(session, task)
     if fresh is None or task.job_id is None:

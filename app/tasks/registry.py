@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
+from app.job_names import Job
 from app.settings.registry import SettingDef, declare, feature_cost_setting, withdraw
 
 
@@ -59,7 +60,7 @@ GiveUpHandler = Callable[[AsyncSession, BackgroundTask, str], Awaitable[Ended | 
 class Recovery:
     """How the worker's sweep recovers a task of this kind whose arq job Redis lost."""
 
-    job: str  # the arq function that runs it
+    job: Job  # the arq function that runs it (app/job_names.py)
     find_input: InputFinder
     fail_lost: LostHandler
     # Past ``CVTAILOR_TASK_MAX_RECOVERIES`` (app/tasks/recovery.py). None: ``fail_lost`` ends

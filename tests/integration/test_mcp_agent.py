@@ -39,6 +39,7 @@ TOOLS = {
     "list_cvs",
     "get_cv_pdf",
     "list_offers",
+    "confirm_offer_header",
     "add_offer",
     "start_generation",
     "generation_status",

@@ -26,12 +26,13 @@ from app.db.models import Application, SentDocument, User
 from app.domain.cvs import services as cvs
 from app.domain.letters import services as letters
 from app.domain.renders import services as renders
+from app.job_names import Job, enqueue
 from app.lib.cv_content import CvContent
 from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 
-RENDER_SENT_JOB = "render_sent_document"
+RENDER_SENT_JOB = Job.RENDER_SENT_DOCUMENT
 WAIT_FOR_RENDER_SECONDS = 45.0
 
 
@@ -211,8 +212,8 @@ async def sent_pdf(
 
 
 async def _render_in_worker(arq: ArqRedis, user_id: str, document_id: str) -> bytes:
-    job = await arq.enqueue_job(
-        RENDER_SENT_JOB, user_id, document_id, _expires=WAIT_FOR_RENDER_SECONDS
+    job = await enqueue(
+        arq, RENDER_SENT_JOB, user_id, document_id, _expires=WAIT_FOR_RENDER_SECONDS
     )
     if job is None:
         raise SentRenderUnavailable(N_("The PDF could not be queued; try again."))

@@ -11,11 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask
 from app.db.models.status import TaskStatus
+from app.job_names import Job
 from app.lib.i18n import N_
 from app.tasks.task_rows import TaskRow
 
 ATS_TASK_TYPE = "ats_check"
-ATS_JOB = "run_ats_check"
+ATS_JOB = Job.RUN_ATS_CHECK
 
 # Stored on the check and its task as catalogue ids, shown translated.
 ATS_CANCELLED = N_("ATS check cancelled.")

@@ -14,6 +14,7 @@ import logging
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import job_names
 from app.config import Settings
 from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask, User
 from app.db.models.status import TaskStatus
@@ -37,7 +38,7 @@ async def enqueue(
 ) -> None:
     """Queue the job; if Redis refuses, the check ends failed and the request says why (503)."""
     try:
-        await queue.arq.enqueue_job(ATS_JOB, check.id, task.id, _job_id=task.job_id)
+        await job_names.enqueue(queue.arq, ATS_JOB, check.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue ATS check %s", check.id)
         await end_check(session, task, check, status=TaskStatus.FAILED, message=ATS_QUEUE_DOWN)

@@ -17,6 +17,7 @@ from app.domain.coach.lifecycle import (
     job_id,
 )
 from app.domain.coach.wording import REPLY_FAILED
+from app.job_names import enqueue
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
@@ -50,7 +51,7 @@ async def ask_coach(
     conversation.error = None
     await session.commit()  # the job reads its task and conversation: both exist first
     try:
-        await queue.arq.enqueue_job(REPLY_JOB, conversation.id, task.id, _job_id=task.job_id)
+        await enqueue(queue.arq, REPLY_JOB, conversation.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the coach's reply for %s", conversation.id)
         await end_reply(session, task, conversation, status=TaskStatus.FAILED, message=REPLY_FAILED)

@@ -29,6 +29,7 @@ from app.domain.cvs.services import (
     import_job_id,
     latest_import_task,
 )
+from app.job_names import Job, enqueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.problems import problem
@@ -37,7 +38,7 @@ from app.tasks.lifecycle import create_task, reserve, save_and_publish
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30
 LOCK_WAIT_SECONDS = 15.0
-IMPORT_JOB = "import_cv"
+IMPORT_JOB = Job.IMPORT_CV
 _RELEASE = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
 return 0
@@ -108,7 +109,7 @@ async def enqueue_import(
 ) -> None:
     """Queue the job; if Redis refuses, the import ends failed (refunded, its slot freed)."""
     try:
-        await arq.enqueue_job(IMPORT_JOB, cv.id, task.id, _job_id=task.job_id)
+        await enqueue(arq, IMPORT_JOB, cv.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the import of CV %s", cv.id)
         message = N_("The job queue is unavailable; try again in a moment.")

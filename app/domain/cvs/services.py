@@ -21,6 +21,7 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
 from app.lib.parsing.formats.json_resume_export import resume_from_content
+from app.lib.parsing.report.report_live import item_key
 from app.lib.problems import problem
 
 IMPORT_TASK_TYPE = "cv_import"
@@ -151,13 +152,22 @@ def display_name(cv: CvFile) -> str:
     return name or cv.filename or cv.id[:8]
 
 
-async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list[str]:
+async def misread_check(session: AsyncSession, user_id: str, cv_id: str) -> list[dict[str, Any]]:
     """What in the user's source CV ``cv_id`` looks misread and is still open (the import's
-    flags, in the reader's language); [] for no such CV (the generation's own checks say so)."""
+    flags): each its ``code``, its ``key`` (the report's, to dismiss it), its ``values`` and its
+    ``message`` in the reader's language; [] for no such CV (the generation's own checks say so)."""
     cv = await find_cv(session, user_id, cv_id)
     if cv is None or cv.kind != "source":
         return []
-    return [report_message(item) for item in review.unanswered_major(cv)]
+    return [
+        {
+            "code": str(item.get("code", "")),
+            "key": item_key(item),
+            "values": dict(item.get("values") or {}),
+            "message": report_message(item),
+        }
+        for item in review.unanswered_major(cv)
+    ]
 
 
 async def forget_source_pages(redis: Redis, cv_ids: list[str]) -> None:

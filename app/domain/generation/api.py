@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from litestar import Controller, get, post
 from litestar.params import FromPath, JSONBody, KwargDefinition
 from litestar.status_codes import HTTP_200_OK
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from app.domain.generation.services import (
     MAX_OFFERS,
@@ -31,6 +31,15 @@ class GenerateV2(Struct):
     language: str | None = None
     deviceId: str | None = None
     withLetters: bool = False  # also write a cover letter for each tailored CV
+    # Until confirmed, a source CV with open import flags or an offer whose header the reader
+    # doubts is refused (409 ``generation.confirm_first``, listing them): for this run only.
+    confirmMisread: Annotated[
+        bool, Meta(description="Tailor the source CV even with open import flags")
+    ] = False
+    confirmOffers: Annotated[
+        bool | list[str],
+        Meta(description="true, or the ids of the offers whose doubted header to go on with"),
+    ] = False
 
 
 class GenerationApi(Controller):
@@ -48,6 +57,8 @@ class GenerationApi(Controller):
             language=data.language,
             device_id=data.deviceId,
             with_letters=data.withLetters,
+            misread_confirmed=data.confirmMisread,
+            offers_confirmed=data.confirmOffers,
         )
         task = await create_generation(db, arq, settings, user, req)
         return {"success": True, "taskId": task.id, "totalOffers": task.total_offers}

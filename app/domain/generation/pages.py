@@ -14,7 +14,7 @@ from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage,
 from app.db.models import CvGenerationTask
 from app.domain.ats.view import moves_verdicts
 from app.domain.credits.live import CreditCounterFeed
-from app.domain.cvs import services as cv_services
+from app.domain.generation.gates import ConfirmFirst
 from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
@@ -23,7 +23,6 @@ from app.domain.generation.services import (
     recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
-from app.domain.offers import view as offers_view
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
@@ -56,39 +55,28 @@ class GenerationPages(Controller):
     ) -> Any:
         # Read the form by hand: one ticked checkbox arrives as a single value, several as many.
         form = await request.form()
+        misread_ok = str(form.get("misread_ok") or "") == "1"
         req = GenerationRequest(
             source_cv_id=str(form.get("source_cv_id") or "") or None,
             job_offer_ids=[str(v) for v in form.getall("job_offer_ids", []) if v],
             mode=str(form.get("mode") or "adapt"),
             language=str(form.get("language") or "") or None,
             with_letters=str(form.get("withLetters") or "") in ("true", "on", "1"),
+            # "Generate anyway" on one of the two questions below: for this run only.
+            misread_confirmed=misread_ok,
+            offers_confirmed=str(form.get("offers_ok") or "") == "1",
         )
-        if req.mode == "adapt" and req.source_cv_id and str(form.get("misread_ok") or "") != "1":
-            # A CV that looks misread is tailored only once the user says so, for this run
-            # only: a misread reaches every PDF, so the form asks while a flag is left open.
-            misread = await cv_services.misread_check(db, user.id, req.source_cv_id)
-            if misread:
-                return Template(
-                    "generation/confirm_misread.html",
-                    context={"request_data": req, "misread": misread},
-                )
-        if req.job_offer_ids and str(form.get("offers_ok") or "") != "1":
-            # An offer whose title or company the reader doubts names the files and letters
-            # wrongly: the user checks it first, or goes on with this run only.
-            doubted = await offers_view.offers_to_confirm(db, user.id, req.job_offer_ids)
-            if doubted:
-                return Template(
-                    "generation/confirm_offers.html",
-                    context={
-                        "request_data": req,
-                        "doubted": doubted,
-                        "misread_ok": str(form.get("misread_ok") or "") == "1",
-                    },
-                )
         try:
             if not req.job_offer_ids:
                 raise ValidationFailed(NOTHING_TICKED, code="generation.no_offer_ticked")
             task = await create_generation(db, arq, settings, user, req)
+        except ConfirmFirst as asked:
+            # The service's question, asked as a page: the CV first, then the offers.
+            if asked.misread:
+                context = {"request_data": req, "misread": asked.misread}
+                return Template("generation/confirm_misread.html", context=context)
+            context = {"request_data": req, "doubted": asked.doubted, "misread_ok": misread_ok}
+            return Template("generation/confirm_offers.html", context=context)
         except AppError as exc:
             if not is_form_refusal(exc):
                 raise  # another user's CV or offer: the 404 page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +21,10 @@ from app.db.models import (
     User,
 )
 from app.db.models.status import GenerationStatus
+from app.domain.generation.gates import check_confirmed
 from app.domain.generation.state import cancel_task, end_cancelled
 from app.events import GENERATION_CREATED, TASK_UPDATED, task_payload
+from app.job_names import Job, enqueue
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -37,7 +40,7 @@ MAX_OFFERS = 20
 MODES = ("adapt", "template")
 GENERATION_TASK_TYPE = "cv_generation_v2"  # BackgroundTask.type of a generation's row
 SLOT_TYPE = "cv_generation"  # its concurrency slot (app/tasks/slots.py)
-JOB_NAME = "run_cv_generation"
+JOB_NAME = Job.RUN_CV_GENERATION
 JOB_PREFIX = "cvgen:"  # a generation's arq job id: the prefix, then the generation's id
 
 
@@ -62,6 +65,10 @@ class GenerationRequest:
     device_id: str | None = None
     # Also write a cover letter for each completed offer (jobs/cover_letters.py, charged then).
     with_letters: bool = False
+    # The user's go-ahead for this run only (gates.py): a source CV with open import flags, and
+    # offers whose header the reader doubts (True: all of them, or the ids confirmed).
+    misread_confirmed: bool = False
+    offers_confirmed: bool | Sequence[str] = False
 
 
 async def _validate(
@@ -116,8 +123,18 @@ async def _validate(
 async def create_generation(
     session: AsyncSession, arq: ArqRedis, settings: Settings, user: User, req: GenerationRequest
 ) -> CvGenerationTask:
-    """Validate, take the concurrency slot, debit, create the rows (one transaction), enqueue."""
+    """Validate, ask for what the user must confirm first (gates.py), take the concurrency
+    slot, debit, create the rows (one transaction), enqueue."""
     source, offers = await _validate(session, user, req)
+    # Asked before any slot or credit is taken, whichever door the request came by.
+    await check_confirmed(
+        session,
+        user.id,
+        source,
+        offers,
+        misread_confirmed=req.misread_confirmed,
+        offers_confirmed=req.offers_confirmed,
+    )
     await refuse_when_spent(session, settings, arq, user.id)  # before any debit
     # Recorded: its runs time its estimates (the user's own endpoint, when set, is theirs).
     engine = await engine_status(session, settings, user.id)
@@ -165,7 +182,7 @@ async def create_generation(
     background.job_id = job_id_for(task.id)
     await session.commit()
     try:
-        await arq.enqueue_job(JOB_NAME, task.id, _job_id=job_id_for(task.id))
+        await enqueue(arq, JOB_NAME, task.id, _job_id=job_id_for(task.id))
     except Exception:
         # Nothing will run it: undo the debit and free the slot rather than keep the credits.
         await cancel_task(session, task)

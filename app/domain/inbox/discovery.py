@@ -19,15 +19,16 @@ from app.db.models import BackgroundTask, User
 from app.db.models.base import utcnow
 from app.db.models.job_search import InboxItem, SavedSearch
 from app.db.models.status import OPEN, TaskStatus
+from app.job_names import Job, enqueue
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
 SEARCH_RUN_TYPE = "search_run"
-RUN_JOB = "run_search"
+RUN_JOB = Job.RUN_SEARCH
 PAGE_FETCH_TYPE = "inbox_page_fetch"
-PAGE_FETCH_JOB = "fetch_inbox_page"
+PAGE_FETCH_JOB = Job.FETCH_INBOX_PAGE
 JITTER = 0.10  # ± this share of the interval, so searches made together do not run together
 QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
 
@@ -45,7 +46,7 @@ async def _start(
     settings: Settings | None,
     task_type: str,
     title: str,
-    job: str,
+    job: Job,
     job_id: str,
     row: dict[str, str],
     args: tuple[str, ...],
@@ -63,7 +64,7 @@ async def _start(
     await reserve(session, task, {**row, "taskId": task.id})
     await session.commit()
     try:
-        await queue.arq.enqueue_job(job, *args, task.id, _job_id=task.job_id)
+        await enqueue(queue.arq, job, *args, task.id, _job_id=task.job_id)
     except Exception:
         log.exception("Could not enqueue %s for %s", job, row)
         await save_and_publish(

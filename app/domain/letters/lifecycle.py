@@ -13,6 +13,7 @@ from app.db.models import CoverLetter
 from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import TaskStatus
 from app.events import COVER_LETTER_UPDATED, cover_letter_updated
+from app.job_names import Job
 from app.lib.errors import Conflict
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
@@ -20,7 +21,7 @@ from app.tasks.task_rows import TaskRow
 
 LETTER_TASK_TYPE = "cover_letter"
 LETTER_SLOT = "cover_letter"
-LETTER_JOB = "write_cover_letter"
+LETTER_JOB = Job.WRITE_COVER_LETTER
 LETTER_FEATURE = "cover_letter"  # the ledger's debit reason and feature_cost_cover_letter
 
 # Stored on the letter and its task as catalogue ids, shown translated (app/lib/labels.py).

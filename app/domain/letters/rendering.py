@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
 from app.domain.letters.lifecycle import require_completed
+from app.job_names import Job, enqueue
 from app.lib.cv_content import CvContent, Header
 from app.lib.docx_export import letter_docx_bytes
 from app.lib.download_names import docx_filename, pdf_filename
@@ -32,7 +33,7 @@ from app.lib.letter_content import LetterContent
 from app.lib.pdf_render.designs import CV_LOCALES, DEFAULT_DESIGN, DESIGNS
 from app.lib.pdf_render.errors import LetterTooLong
 
-RENDER_LETTER_JOB = "render_letter_pdf"
+RENDER_LETTER_JOB = Job.RENDER_LETTER_PDF
 WAIT_FOR_RENDER_SECONDS = 45.0
 LETTER_WORDS = N_("Cover letter")  # in download names, in the letter's language
 TOO_LONG = N_("The letter is too long for one page; shorten it and download it again.")
@@ -130,8 +131,8 @@ async def letter_pdf(
     return pdf, spec.download_name()
 
 
-async def render_in_worker(arq: ArqRedis, job_name: str, *args: Any) -> bytes:
-    job = await arq.enqueue_job(job_name, *args, _expires=WAIT_FOR_RENDER_SECONDS)
+async def render_in_worker(arq: ArqRedis, job_name: Job, *args: Any) -> bytes:
+    job = await enqueue(arq, job_name, *args, _expires=WAIT_FOR_RENDER_SECONDS)
     if job is None:
         raise LetterRenderUnavailable(N_("The PDF could not be queued; try again."))
     try:

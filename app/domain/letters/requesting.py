@@ -15,12 +15,14 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import job_names
 from app.config import Settings, get_settings
 from app.db.models import BackgroundTask, CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import TaskStatus
 from app.domain.cvs import services as cvs
 from app.domain.letters.lifecycle import (
+    LETTER_JOB,
     LETTER_NO_CREDITS,
     LETTER_QUEUE_DOWN,
     LETTER_TASK_TYPE,
@@ -125,7 +127,7 @@ async def enqueue(
 ) -> None:
     """Queue the job; if Redis refuses, the letter ends failed (refunded, its slot freed)."""
     try:
-        await queue.arq.enqueue_job("write_cover_letter", letter.id, task.id, _job_id=task.job_id)
+        await job_names.enqueue(queue.arq, LETTER_JOB, letter.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue cover letter %s", letter.id)
         await end_letter(

@@ -14,6 +14,7 @@ from app.db.session import release_lock
 from app.domain.applications import services as applications
 from app.domain.offers import services
 from app.domain.offers.editing import apply_changes, changes_from_json
+from app.domain.offers.header_check import answer_from_json
 from app.domain.offers.intake import (
     OfferInput,
     is_job_json,
@@ -22,6 +23,7 @@ from app.domain.offers.intake import (
     offer_text,
 )
 from app.domain.offers.schemas import (
+    HEADER_ANSWER_BODY,
     OFFER_ADD_BODY,
     OFFER_UPDATE_BODY,
     OfferAccepted,
@@ -118,6 +120,21 @@ class OfferApi(Controller):
         apply_changes(offer, changes_from_json(body))
         await db.commit()
         await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+
+    @post(
+        "/{offer_id:str}/header",
+        status_code=HTTP_200_OK,
+        operation_class=documented_body("The header as the user confirms it", HEADER_ANSWER_BODY),
+    )
+    async def confirm_header(
+        self, request: Request, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
+    ) -> OfferOut:
+        """Answer the offer's ``header.doubts`` as its page does: the fields sent replace the
+        offer's, and the header is confirmed (a generation then no longer asks about it)."""
+        await services.get_offer(db, user.id, offer_id)  # another user's offer: 404 first
+        given = answer_from_json(await json_body(request, code="offer.invalid_json"))
+        offer = await services.confirm_header(db, redis, user.id, offer_id, given)
         return offer_out(offer, await services.latest_task(db, user.id, offer.id))
 
     @delete("/{offer_id:str}", status_code=HTTP_200_OK)

@@ -12,16 +12,48 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import JobOffer
+from app.lib.i18n import N_
+from app.lib.input_errors import InputError
 from app.lib.parsing.offer_parser import read_header
-from app.lib.parsing.offers.offer_doubts import FIELDS, others
+from app.lib.parsing.offers.offer_doubts import FIELDS, HeaderReading, others
 from app.lib.text_forms import fold
 
 MAX_FIELD_CHARS = 300  # the columns' size (app/db/models/offer.py)
+READINGS_KEPT = 256  # ads whose header reading is kept in memory (``_reading``)
+# Each doubt as a code and its sentence, by field and by whether the reader found a value at
+# all: what the JSON API and the agent API give a client to ask as the offer page does.
+DOUBT_WORDING = {
+    ("title", True): ("offer.header.title_missing", N_("No job title was found in this ad.")),
+    ("title", False): (
+        "offer.header.title_doubted",
+        N_("The reader is not sure the job title is “%(value)s”."),
+    ),
+    ("company", True): ("offer.header.company_missing", N_("No company was found in this ad.")),
+    ("company", False): (
+        "offer.header.company_doubted",
+        N_("The reader is not sure the company is “%(value)s”."),
+    ),
+    ("location", True): ("offer.header.location_missing", N_("No place was found in this ad.")),
+    ("location", False): (
+        "offer.header.location_doubted",
+        N_("The reader is not sure the place is “%(value)s”."),
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderDoubt:
+    field: str
+    code: str
+    template: str  # an N_ sentence; ``value`` fills it
+    value: str
 
 
 @dataclass(slots=True)
@@ -35,12 +67,21 @@ class HeaderQuestion:
     def asked(self) -> bool:
         return bool(self.doubts)
 
+    def worded(self) -> list[HeaderDoubt]:
+        """The doubts as codes with their sentences (``DOUBT_WORDING``), page order."""
+        out = []
+        for name in self.doubts:
+            value = self.values.get(name) or ""
+            code, template = DOUBT_WORDING[(name, not value)]
+            out.append(HeaderDoubt(field=name, code=code, template=template, value=value))
+        return out
+
 
 def header_question(offer: JobOffer) -> HeaderQuestion | None:
     """What to ask about ``offer``'s header; None when confirmed or not read yet."""
     if offer.header_confirmed or offer.extraction_status != "completed":
         return None
-    reading = read_header(offer.description or "", offer.source_url)
+    reading = _reading(offer.description or "", offer.source_url)
     read = {"title": reading.title, "company": reading.company, "location": reading.location}
     values = {"title": offer.title, "company": offer.company, "location": offer.location}
     doubts = [
@@ -62,6 +103,13 @@ def header_question(offer: JobOffer) -> HeaderQuestion | None:
     )
 
 
+@lru_cache(maxsize=READINGS_KEPT)
+def _reading(description: str, source_url: str | None) -> HeaderReading:
+    """The reader's header of an ad, kept: the offer list (JSON API, agent API) shows every
+    offer's doubts, and reading one ad's header takes milliseconds per kilobyte of text."""
+    return read_header(description, source_url)
+
+
 def answer(offer: JobOffer, posted: Mapping[str, str]) -> list[str]:
     """Apply the user's answer (a picked candidate ``pick_<field>`` wins over the typed
     ``<field>``; an absent field is kept) and mark the header confirmed; the fields changed."""
@@ -75,6 +123,28 @@ def answer(offer: JobOffer, posted: Mapping[str, str]) -> list[str]:
             changed.append(name)
     offer.header_confirmed = True
     return changed
+
+
+def answer_from_json(body: Any) -> dict[str, str]:
+    """The JSON API's answer ``{title?, company?, location?}`` (``{}``: "correct") as ``answer``
+    takes it; anything else is refused, the field named."""
+    if not isinstance(body, dict):
+        raise InputError(N_("Send a JSON object."), code="offer.invalid_body")
+    unknown = sorted(set(body) - set(FIELDS))
+    if unknown:
+        raise InputError(
+            N_("Unknown field: %(field)s."), code="offer.unknown_field", field=unknown[0]
+        )
+    for name, value in body.items():
+        if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
+            raise InputError(
+                N_("%(field)s: expected text of at most %(limit)s characters."),
+                code="offer.invalid_field",
+                where=name,
+                field=name,
+                limit=MAX_FIELD_CHARS,
+            )
+    return dict(body)
 
 
 async def offers_to_confirm(

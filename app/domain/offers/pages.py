@@ -25,7 +25,7 @@ from app.domain.offers import services
 from app.domain.offers.api import fetch_offer
 from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
-from app.domain.offers.header_check import answer, header_question
+from app.domain.offers.header_check import header_question
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
 from app.domain.offers.view import list_context
 from app.events import OFFER_UPDATED
@@ -237,9 +237,9 @@ class OfferPages(Controller):
         offer_id: FromPath[str],
     ) -> Redirect:
         """The answer to "Job · Company · Place — correct?": a picked or typed value, or yes."""
-        offer = await services.get_offer(db, user.id, offer_id)
-        answer(offer, await posted_text(request))
-        return await _saved(db, redis, user, offer)
+        given = await posted_text(request)
+        offer = await services.confirm_header(db, redis, user.id, offer_id, given)
+        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
 
     @get("/offers/{offer_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:

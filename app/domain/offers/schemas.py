@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar.openapi.spec import Schema
 from litestar.openapi.spec.enums import OpenAPIType
-from msgspec import Struct
+from msgspec import Meta, Struct
 
 from app.db.models import BackgroundTask, JobOffer
 from app.domain.offers.editing import API_FIELDS, LIST_FIELDS, TEXT_LIMITS
+from app.domain.offers.header_check import FIELDS, MAX_FIELD_CHARS, header_question
 from app.domain.offers.intake import JOB_KEYS, MAX_OFFER_CHARS, MIN_OFFER_CHARS
 from app.domain.offers.services import display_title
+from app.lib.i18n import gettext
 from app.lib.openapi import pasted_text_schema, text_list_schema, text_schema
 
 # The request bodies the handlers read by hand (app.domain.offers.intake / editing check them).
@@ -89,6 +91,57 @@ OFFER_UPDATE_BODY = {
 }
 
 
+class HeaderDoubtOut(Struct):
+    field: Annotated[str, Meta(description="title | company | location")]
+    code: Annotated[str, Meta(description="offer.header.<field>_missing | <field>_doubted")]
+    message: Annotated[str, Meta(description="The doubt in the reader's language")]
+    values: dict[str, str]
+
+
+class OfferHeaderOut(Struct):
+    """Whether to ask "Job · Company · Place — correct?", as the offer page does."""
+
+    confirmed: Annotated[bool, Meta(description="The user confirmed or named the header")]
+    doubts: Annotated[
+        list[HeaderDoubtOut], Meta(description="What to ask about; empty: nothing to ask")
+    ]
+    candidates: Annotated[
+        dict[str, list[str]], Meta(description="The other values the ad gives, by field")
+    ]
+
+
+HEADER_ANSWER_BODY = {
+    "application/json": Schema(
+        type=OpenAPIType.OBJECT,
+        description="The header as the user confirms it: the fields to change (any subset, "
+        "e.g. one of header.candidates); {} confirms it as it is",
+        properties={
+            name: text_schema("The value to keep", max_length=MAX_FIELD_CHARS) for name in FIELDS
+        },
+        additional_properties=False,
+    )
+}
+
+
+def header_out(offer: JobOffer) -> OfferHeaderOut:
+    """The header's doubts with their sentences in the reader's language, and its candidates;
+    none once confirmed or while the ad is being read (header_check.header_question)."""
+    question = header_question(offer)
+    if question is None:
+        return OfferHeaderOut(confirmed=offer.header_confirmed, doubts=[], candidates={})
+    doubts = [
+        HeaderDoubtOut(
+            field=doubt.field,
+            code=doubt.code,
+            message=gettext(doubt.template, value=doubt.value),
+            values={"value": doubt.value},
+        )
+        for doubt in question.worded()
+    ]
+    candidates = {name: values for name, values in question.candidates.items() if values}
+    return OfferHeaderOut(confirmed=offer.header_confirmed, doubts=doubts, candidates=candidates)
+
+
 class OfferAccepted(Struct):
     id: str
     taskId: str
@@ -115,6 +168,7 @@ class OfferOut(Struct):
     taskId: str | None
     createdAt: str
     updatedAt: str
+    header: OfferHeaderOut
 
 
 def offer_out(offer: JobOffer, task: BackgroundTask | None = None) -> OfferOut:
@@ -138,4 +192,5 @@ def offer_out(offer: JobOffer, task: BackgroundTask | None = None) -> OfferOut:
         taskId=task.id if task else None,
         createdAt=offer.created_at.isoformat(),
         updatedAt=offer.updated_at.isoformat(),
+        header=header_out(offer),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
@@ -12,9 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.db.models.status import TaskStatus
+from app.domain.offers import header_check
 from app.domain.offers.extraction_task import end_offer_extraction
 from app.domain.offers.intake import OfferInput
+from app.events import OFFER_UPDATED
+from app.job_names import Job, enqueue
 from app.lib.errors import NotFound
+from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
@@ -23,7 +28,7 @@ OFFER_DELETED = N_("The offer was deleted.")
 
 log = logging.getLogger(__name__)
 OFFER_TASK_TYPE = "offer_extract"
-EXTRACT_JOB = "extract_offer"
+EXTRACT_JOB = Job.EXTRACT_OFFER
 
 
 def display_title(offer: JobOffer) -> str:
@@ -113,7 +118,7 @@ async def create_offer(
     await reserve(session, task, {"offerId": offer.id, "taskId": task.id})
     await session.commit()
     try:
-        await arq.enqueue_job(EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
+        await enqueue(arq, EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue the extraction of offer %s", offer.id)
         message = N_("The job queue is unavailable; the offer is saved and can be edited by hand.")
@@ -139,3 +144,24 @@ async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask
     )
     await session.delete(offer)
     return task if ended else None
+
+
+async def offers_to_confirm(
+    session: AsyncSession, user_id: str, offer_ids: Sequence[str]
+) -> list[tuple[JobOffer, header_check.HeaderQuestion]]:
+    """The offers among ``offer_ids`` whose header the reader doubts and the user has not
+    confirmed (header_check.py): what a generation asks about first, at every door."""
+    return await header_check.offers_to_confirm(session, user_id, offer_ids)
+
+
+async def confirm_header(
+    session: AsyncSession, redis: Redis, user_id: str, offer_id: str, given: Mapping[str, str]
+) -> JobOffer:
+    """The answer to "Job · Company · Place — correct?" from the offer page, the JSON API or the
+    agent API: ``given`` holds the fields to change (a picked ``pick_<field>`` or a typed
+    ``<field>``; none: "correct"); the header is confirmed, committed and told to other tabs."""
+    offer = await get_offer(session, user_id, offer_id)
+    header_check.answer(offer, given)
+    await session.commit()
+    await publish_event(redis, user_id, OFFER_UPDATED, {"offerId": offer.id})
+    return offer

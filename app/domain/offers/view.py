@@ -11,9 +11,8 @@ from app.db.models import User
 from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.domain.offers import services
-from app.domain.offers.header_check import offers_to_confirm
 
-__all__ = ["list_context", "offers_to_confirm"]
+__all__ = ["list_context"]
 
 SORTS = ("recent", "match")
 

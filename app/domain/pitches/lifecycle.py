@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from app.db.models import Pitch, PitchStatus
 from app.db.models.status import TaskStatus
+from app.job_names import Job
 from app.lib.i18n import N_
 from app.tasks.task_rows import TaskRow
 
 PITCH_TASK_TYPE = "pitch"
-PITCH_JOB = "write_pitch"
+PITCH_JOB = Job.WRITE_PITCH
 PITCH_FEATURE = "pitch"  # the ledger's debit reason and feature_cost_pitch
 
 # Stored on the pitch and its task as catalogue ids, shown translated.

@@ -9,12 +9,14 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import job_names
 from app.config import Settings, get_settings
 from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus, User
 from app.db.models.status import TaskStatus
 from app.domain.cvs import services as cvs
 from app.domain.offers import services as offers
 from app.domain.pitches.lifecycle import (
+    PITCH_JOB,
     PITCH_QUEUE_DOWN,
     PITCH_TASK_TYPE,
     REFUND_NOT_QUEUED,
@@ -83,7 +85,7 @@ async def enqueue(
 ) -> None:
     """Queue the job; if Redis refuses, the pitch ends failed and the request says why (503)."""
     try:
-        await queue.arq.enqueue_job("write_pitch", pitch.id, task.id, _job_id=task.job_id)
+        await job_names.enqueue(queue.arq, PITCH_JOB, pitch.id, task.id, _job_id=task.job_id)
     except Exception as exc:
         log.exception("Could not enqueue pitch %s", pitch.id)
         await end_pitch(

@@ -14,6 +14,7 @@ from typing import Any
 from arq.connections import ArqRedis
 from arq.jobs import Job, ResultNotFound
 
+from app import job_names
 from app.config import Settings
 from app.lib.errors import AppError
 from app.lib.i18n import N_
@@ -22,7 +23,7 @@ from app.lib.pdf_render.result import TrimmedBullet, extra_from_meta
 
 from .services import RenderSpec, spec_cache_key
 
-RENDER_JOB = "render_cv_pdf"
+RENDER_JOB = job_names.Job.RENDER_CV_PDF
 WAIT_FOR_RENDER_SECONDS = 45.0
 RESULT_POLL_SECONDS = 0.05
 
@@ -58,7 +59,7 @@ async def obtain_render(
     key = spec_cache_key(spec)
     if (hit := await asyncio.to_thread(cache.get, key)) is not None:
         return hit
-    job = await arq.enqueue_job(RENDER_JOB, user_id, cv_id, _expires=WAIT_FOR_RENDER_SECONDS)
+    job = await job_names.enqueue(arq, RENDER_JOB, user_id, cv_id, _expires=WAIT_FOR_RENDER_SECONDS)
     if job is None:  # only with a duplicate _job_id, which we never set
         raise RenderUnavailable(N_("The PDF could not be queued; try again."))
     payload = await _wait(job)

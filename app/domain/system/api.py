@@ -10,6 +10,7 @@ from typing import Any
 from litestar import Response, get, post
 from sqlalchemy import text
 
+from app.job_names import Job, enqueue
 from app.lib import rate_limit
 from app.lib.dependencies import Arq, Db, RedisClient, SignedIn
 from app.lib.errors import TooManyRequests
@@ -67,5 +68,5 @@ async def ping_worker(user: SignedIn, arq: Arq, redis: RedisClient) -> dict[str,
             N_("Too many worker checks. Wait a minute and try again."),
             code="system.too_many_pings",
         )
-    job = await arq.enqueue_job("ping", user.id, time.time(), _expires=PING_EXPIRES_SECONDS)
+    job = await enqueue(arq, Job.PING, user.id, time.time(), _expires=PING_EXPIRES_SECONDS)
     return {"queued": job is not None, "jobId": job.job_id if job else None}
