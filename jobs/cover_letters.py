@@ -22,13 +22,12 @@ from arq.worker import func
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db.models import (
     BackgroundTask,
     CoverLetter,
     CoverLetterVersion,
     CvFile,
-    CvGenerationTask,
     InboxItem,
     JobOffer,
     SavedSearch,
@@ -258,30 +257,22 @@ async def _work(
     return summary
 
 
-async def letter_for_generated_cv(
+async def start_waiting_letters(
     sessions: async_sessionmaker[AsyncSession],
     redis: Any,
     user_id: str,
-    generation_id: str,
-    cv_file_id: str,
-    job_offer_id: str,
+    settings: Settings | None = None,
 ) -> None:
-    """Called by the pipeline when an offer's tailored CV is saved (jobs/pipeline/recompose.py):
-    if its generation was started with ``withLetters``, ask for the letter of (that CV, the
-    offer), charged now. Never fails the offer: a letter that cannot start says why itself
+    """Start the user's letter waiting for the slot, if the slot is free: called when a
+    generation's offer added its letter (jobs/pipeline/recompose.py) and by the recovery sweep
+    (jobs/recovery.py). Never fails its caller: a letter that cannot start says why itself
     (app/domain/letters/requesting.py)."""
     try:
         async with sessions() as db:
-            generation = await db.get(CvGenerationTask, generation_id)
-            if generation is None or not (generation.payload or {}).get("withLetters"):
-                await db.rollback()
-                return
             queue = TaskQueue(redis, redis)
-            await letters.request_for_generation(
-                db, queue, get_settings(), user_id, cv_file_id, job_offer_id
-            )
+            await letters.start_waiting(db, queue, settings or get_settings(), user_id)
     except Exception:
-        log.exception("Could not ask for the cover letter of generated CV %s", cv_file_id)
+        log.exception("Could not start the waiting cover letters of user %s", user_id)
 
 
 async def render_letter_pdf(ctx: dict[str, Any], user_id: str, letter_id: str) -> dict[str, Any]:

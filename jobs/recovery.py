@@ -27,8 +27,10 @@ from app.db.models import CvGenerationTask
 from app.db.models.base import utcnow
 from app.db.models.status import GENERATION_OPEN, GenerationStatus
 from app.domain.generation.services import JOB_NAME, job_id_for
+from app.domain.letters.requesting import users_with_waiting_letters
 from app.tasks.queue import any_job_exists, job_exists, requeue
 from app.tasks.recovery import recover_lost_tasks
+from jobs.cover_letters import start_waiting_letters
 from jobs.pipeline.budget import over_limits, stop_generation
 from jobs.pipeline.lock import is_held
 
@@ -120,6 +122,20 @@ async def resume_stale_generations(ctx: dict[str, Any]) -> int:
     return resumed
 
 
+async def start_waiting_letters_of_all(ctx: dict[str, Any]) -> int:
+    """Start the letters waiting for a free slot: a generation's offer adds its letter in the
+    transaction that completes it (jobs/pipeline/recompose.py) and starts it right after; a
+    worker killed in between leaves it waiting with no letter running to start it at its end.
+    Returns how many users had one waiting (most of the time none: one query)."""
+    sessions = ctx["session_factory"]
+    async with sessions() as session:
+        users = await users_with_waiting_letters(session)
+        await session.commit()
+    for user_id in users:
+        await start_waiting_letters(sessions, ctx["redis"], user_id, ctx["settings"])
+    return len(users)
+
+
 async def recover_lost_jobs(ctx: dict[str, Any]) -> int:
     """The sweep the worker runs at start-up and then periodically (jobs/worker.py).
 
@@ -127,6 +143,7 @@ async def recover_lost_jobs(ctx: dict[str, Any]) -> int:
     when it did something.
     """
     generations = await resume_stale_generations(ctx)
+    await start_waiting_letters_of_all(ctx)
     settings = ctx["settings"]
     inputs = await recover_lost_tasks(
         ctx["session_factory"],

@@ -34,6 +34,7 @@ from jobs.discovery.page_fetch import fetch_inbox_page
 from jobs.discovery.run import RUN_MAX_TRIES, run_search
 from jobs.discovery.scheduler import clean_inbox, schedule_searches
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
+from jobs.job_markers import job_timeouts, marker_hook
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.pitch_jobs import JOB_FUNCTIONS as PITCH_JOBS
 from jobs.recovery import recover_lost_jobs
@@ -137,10 +138,15 @@ def worker_options(settings: Settings) -> dict[str, Any]:
         "cron_jobs": CRON_JOBS,
         "on_startup": startup,
         "on_shutdown": shutdown,
+        # Each job's in-progress marker expires after its own timeout + 10 s, not the
+        # generation's (jobs/job_markers.py): a killed letter is re-delivered in minutes.
+        "on_job_start": marker_hook(
+            job_timeouts(FUNCTIONS, CRON_JOBS), settings.job_timeout_seconds
+        ),
         "redis_settings": arq_settings(settings.effective_redis_url),
         "max_jobs": settings.max_jobs,
         # Modest on purpose: a SIGKILLed job is re-delivered only after its in-progress key
-        # expires (job_timeout + 10 s), so a long timeout means a long wait after a crash.
+        # expires (its timeout + 10 s), so a long timeout means a long wait after a crash.
         "job_timeout": settings.job_timeout_seconds,
         "keep_result": 3600,  # Job.abort() needs the result kept
         "allow_abort_jobs": True,
@@ -162,6 +168,7 @@ class WorkerSettings:
     cron_jobs: ClassVar[list[Any]] = _options["cron_jobs"]
     on_startup = startup
     on_shutdown = shutdown
+    on_job_start = _options["on_job_start"]
     redis_settings: RedisSettings = _options["redis_settings"]
     max_jobs: int = _options["max_jobs"]
     job_timeout: int = _options["job_timeout"]

@@ -40,6 +40,10 @@ from litestar.utils.scope.state import ScopeState
 from app.lib.session_keys import SESSION_USER_KEY
 
 AUTHENTICATING_DEPENDENCY = "user"
+# A route's ``opt`` key: it takes a personal API token and nothing else (the agent API,
+# app/mcp/routes.py). A caller with no session skips the CSRF check there, and the ``user``
+# dependency answers it 401 ``auth.token_required`` (app/lib/current_user.py).
+BEARER_ONLY = "bearer_only"
 SESSION_KEY = "csrf_key"  # the per-session random the tokens are signed with
 _NONCE_HEX = 64
 _WELL_FORMED = re.compile(f"[0-9a-f]{{{2 * _NONCE_HEX}}}")
@@ -74,6 +78,13 @@ def depends_on(handler: Any, dependency: str) -> bool:
 def authenticates_caller(scope: Scope) -> bool:
     handler = scope.get("route_handler")
     return handler is not None and depends_on(handler, AUTHENTICATING_DEPENDENCY)
+
+
+def bearer_only(scope: Scope) -> bool:
+    """A route taking a personal API token and nothing else (app/lib/current_user.py): a
+    caller with no session can forge nothing there, and is told it needs a token."""
+    handler = scope.get("route_handler")
+    return handler is not None and bool(handler.opt.get(BEARER_ONLY))
 
 
 def _signature(secret: str, nonce: str, key: str) -> str:
@@ -145,6 +156,9 @@ class SessionCSRFMiddleware(CSRFMiddleware):
             return
         if has_authorization_header(scope) and authenticates_caller(scope):
             await self.app(scope, receive, send)
+            return
+        if _session(scope) is None and bearer_only(scope):
+            await self.app(scope, receive, send)  # it answers 401 auth.token_required
             return
         secret = self.config.secret
         scope[_APP_SIGNER] = secret  # type: ignore[literal-required]

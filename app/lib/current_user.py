@@ -19,11 +19,16 @@ from app.db.models import ApiToken, User
 from app.db.models.base import utcnow
 from app.db.session import release_lock
 from app.lib import i18n, security
+from app.lib.csrf import BEARER_ONLY
 from app.lib.dependencies import Db, RedisClient
 from app.lib.errors import Unauthenticated
 from app.lib.i18n import N_
 from app.lib.session_keys import SESSION_USER_KEY
 from app.lib.sessions import SESSION_GENERATION_KEY, end_keeping_language, session_generation
+
+# A route marked ``BEARER_ONLY`` (app/lib/csrf.py) answers a caller without a token this 401.
+TOKEN_REQUIRED = "auth.token_required"  # noqa: S105 (an error code)
+TOKEN_ONLY = N_("The agent API takes a personal API token: send 'Authorization: Bearer <token>'.")
 
 __all__ = [
     "SESSION_USER_KEY",
@@ -97,5 +102,7 @@ async def provide_optional_user(
 async def provide_user(request: Request[Any, Any, Any], db: Db, redis: RedisClient) -> User:
     user = await resolve_user(request, db, redis)
     if user is None:
+        if request.route_handler.opt.get(BEARER_ONLY):
+            raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
         raise Unauthenticated(N_("Sign in first."))
     return user

@@ -1,10 +1,11 @@
 """The agent API over HTTP: ``POST /api/mcp`` (streamable HTTP), served when
 ``CVTAILOR_MCP_HTTP`` is on.
 
-The route is always mounted, so every sweep of tests/security/ walks it: it answers an
-anonymous caller 401, a session without its CSRF token 403 (app/lib/csrf.py), a body over its
-cap 413 and malformed JSON 400/422, before anything else; then 404 ``mcp.disabled`` while the
-setting is off. A signed-in browser session is refused too (``mcp.token_required``): an agent
+The route is always mounted, so every sweep of tests/security/ walks it: it answers a caller
+without a token or session 401 ``auth.token_required`` (no CSRF check: it holds no browser
+credential), a session without its CSRF token 403 (app/lib/csrf.py), a body over its cap 413
+and malformed JSON 400/422, before anything else; then 404 ``mcp.disabled`` while the setting
+is off. A signed-in browser session is refused too (``auth.token_required``): an agent
 holds a personal API token, sent as ``Authorization: Bearer``, checked by the ``user``
 dependency as on every API route. What answers then is the SDK's transport
 (``http_transport.py``), handed the request by ``forward.py``.
@@ -22,6 +23,8 @@ from litestar.di import NamedDependency, Provide
 from litestar.status_codes import HTTP_200_OK
 
 from app.config import Settings
+from app.lib.csrf import BEARER_ONLY
+from app.lib.current_user import TOKEN_ONLY, TOKEN_REQUIRED
 from app.lib.dependencies import (
     AppSettings,
     Queue,
@@ -41,7 +44,6 @@ from app.mcp.forward import Transport, forward
 MCP_BODY_LIMIT = 2 * 1024 * 1024
 STATE_KEY = "mcp_transport"
 DISABLED = N_("The agent API (MCP) is off on this server: its administrator turns it on.")
-TOKEN_ONLY = N_("The agent API takes a personal API token: send 'Authorization: Bearer <token>'.")
 
 
 class AgentDoor:
@@ -89,7 +91,12 @@ class AgentApi(Controller):
     path = "/api/mcp"
     include_in_schema = False  # the protocol describes itself: tools/list
 
-    @post("/", status_code=HTTP_200_OK, request_max_body_size=MCP_BODY_LIMIT)
+    @post(
+        "/",
+        status_code=HTTP_200_OK,
+        request_max_body_size=MCP_BODY_LIMIT,
+        opt={BEARER_ONLY: True},  # no session: no CSRF check, 401 auth.token_required
+    )
     async def agent_api(
         self,
         request: Request[Any, Any, Any],
@@ -105,7 +112,7 @@ class AgentApi(Controller):
         if agent is None:
             raise NotFound(DISABLED, code="mcp.disabled")
         if not has_bearer(request):
-            raise Unauthenticated(TOKEN_ONLY, code="mcp.token_required")
+            raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
         backend = Backend(settings, write_sessions, read_sessions, queue.redis, queue.arq)
         call = McpCall(backend, RequestCaller(user.id))
         scope = {**request.scope, SCOPE_KEY: call}

@@ -1,17 +1,17 @@
 """The agent API's tools, declared once for both doors (stdio and HTTP).
 
-Each tool checks its arguments against its declared types first (the SDK answers a wrong one
-with a tool error naming the field), then runs as its caller (``calls.perform``): the services
-below are the ones the JSON API's controllers call, so a tool refuses what the API refuses,
-with the same error codes, and reaches only the caller's own objects (another user's id is
-"not found", as on the API).
+Each tool checks its arguments against its declared types first (a wrong one is refused with
+the JSON API's error body, ``mcp.invalid_arguments`` naming the field: arguments.py), then runs
+as its caller (``calls.perform``): the services below are the ones the JSON API's controllers
+call, so a tool refuses what the API refuses, with the same error codes, and reaches only the
+caller's own objects (another user's id is "not found", as on the API).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ToolAnnotations
 from pydantic import Field
 
@@ -20,6 +20,7 @@ from app.domain.generation.services import MAX_OFFERS
 from app.domain.offers.header_check import MAX_FIELD_CHARS
 from app.domain.offers.intake import MAX_OFFER_CHARS
 from app.mcp import application_tools, cv_tools, generation_tools, offer_tools
+from app.mcp.arguments import CheckedServer
 from app.mcp.calls import CallSource, perform
 
 MAX_ID = 64  # ids are UUIDs (36 characters); anything longer is no id of ours
@@ -100,13 +101,17 @@ HeaderValue = Annotated[
 ]
 Version = Annotated[
     int | None,
-    Field(description="The application's version as read: a move made since is refused (409)"),
+    # Strict: ``true`` is no version (pydantic would take it as 1).
+    Field(
+        strict=True,
+        description="The application's version as read: a move made since is refused (409)",
+    ),
 ]
 
 
-def build_server(call_of: CallSource) -> MCPServer:
+def build_server(call_of: CallSource) -> CheckedServer:
     """The tools, each finding its caller and backend through ``call_of``."""
-    server: MCPServer = MCPServer(
+    server = CheckedServer(
         name="cv-tailor",
         title="CV Tailor",
         instructions=INSTRUCTIONS,

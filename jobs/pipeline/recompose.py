@@ -8,14 +8,16 @@ from typing import Any
 
 from sqlalchemy import update
 
-from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion
+from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion, JobOffer
 from app.db.models.base import utcnow
 from app.db.models.status import OFFER_FINISHED, OfferStatus
 from app.domain.applications import services as applications
+from app.domain.letters import services as letters
+from app.domain.letters.lifecycle import announce as announce_letter
 from app.events import CV_LIST_CHANGED, GENERATION_OFFER_COMPLETED, cv_list_changed
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
-from jobs.cover_letters import letter_for_generated_cv
+from jobs.cover_letters import start_waiting_letters
 from jobs.pipeline.core.assemble import cv_filename
 from jobs.pipeline.core.fact_guard import GuardCounts
 from jobs.pipeline.core.schemas import AdaptedSkills, Classification
@@ -40,9 +42,11 @@ def build_cv_file(run: OfferRun, cv: CvContent, *, design: str, meta: dict[str, 
 
 
 async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
-    """Save the CvFile + CvVersion, complete the offer and track it (its application, see
-    app/domain/applications/services.py) in ONE transaction, unless the task was cancelled
-    meanwhile (then nothing is written)."""
+    """Save the CvFile + CvVersion, complete the offer, track it (its application, see
+    app/domain/applications/services.py) and, for a run started with ``withLetters``, add its
+    letter waiting for the slot, in ONE transaction, unless the task was cancelled meanwhile
+    (then nothing is written). A resumed run skips completed offers: a letter added after this
+    commit would be lost with a worker killed in between."""
     ctx = run.ctx
     async with run.sessions() as session:
         session.add(cv_file)
@@ -82,9 +86,16 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
             application = await applications.track_generated_cv(
                 session, ctx.user_id, cv_file.job_offer_id, cv_file.id
             )
+        letter = None
+        if cv_file.job_offer_id and (task.payload or {}).get("withLetters"):
+            offer = await session.get(JobOffer, cv_file.job_offer_id)
+            if offer is not None:  # started by announce(), or by the recovery sweep
+                letter = letters.add_for_generation(session, ctx.user_id, cv_file, offer)
         await session.commit()
     if application is not None:
         await applications.announce(run.redis, ctx.user_id, application)
+    if letter is not None:
+        await announce_letter(run.redis, letter)
     return cv_file
 
 
@@ -129,7 +140,5 @@ async def announce(run: OfferRun, cv_file: CvFile) -> None:
         },
     )
     await publish_event(run.redis, ctx.user_id, CV_LIST_CHANGED, cv_list_changed())
-    if cv_file.job_offer_id:  # a run started with withLetters: the letter of this CV and offer
-        await letter_for_generated_cv(
-            run.sessions, run.redis, ctx.user_id, ctx.task_id, cv_file.id, cv_file.job_offer_id
-        )
+    if cv_file.job_offer_id:  # a run started with withLetters: start the letter it added
+        await start_waiting_letters(run.sessions, run.redis, ctx.user_id)

@@ -71,8 +71,15 @@ async def test_a_token_is_the_only_way_in(client: Client) -> None:
     # A signed-in browser session, CSRF token and all, is no agent.
     session = await call_tool(client, "list_cvs", {}, **{"x-csrftoken": await csrf_token(client)})
     assert session.status_code == 401, session.text
-    assert session.json()["error"] == "mcp.token_required"
+    assert session.json()["error"] == "auth.token_required"
     client.cookies.clear()
+    # No token, no session: told it needs a token (401), in the API's error body, not 403 CSRF.
+    anonymous = await call_tool(client, "list_cvs", {})
+    assert anonymous.status_code == 401, anonymous.text
+    assert anonymous.json() == {
+        "error": "auth.token_required",
+        "detail": "The agent API takes a personal API token: send 'Authorization: Bearer <token>'.",
+    }
     wrong = await call_tool(client, "list_cvs", {}, authorization="Bearer cvt_not-a-token")
     assert wrong.status_code == 401
     assert wrong.json() == {"error": "auth.invalid_token", "detail": "This API token is not valid."}
@@ -93,7 +100,30 @@ async def test_tool_calls_are_counted_per_user_and_minute(client: Client) -> Non
     assert limited["error"] == "mcp.rate_limited" and limited["limit"] == 2, limited
     # Arguments are checked against the tool's declared types first, naming the field.
     refused, why = tool_result(await call_tool(client, "get_cv_pdf", {"cv_id": ""}, **bearer))
-    assert refused and "cv_id" in why, why
+    assert refused and json.loads(why)["error"] == "mcp.invalid_arguments", why
+    assert json.loads(why)["field"] == "cv_id", why
+
+
+@pytest.mark.parametrize("settings", [ON], indirect=True)
+async def test_wrong_arguments_get_the_api_error_body_naming_the_field(client: Client) -> None:
+    token = await token_of(client, "args@example.com")
+    client.cookies.clear()
+    bearer = {"authorization": f"Bearer {token}"}
+    wrong = {
+        "get_cv_pdf": ({"cv_id": 42}, "cv_id"),
+        "start_generation": ({"offer_ids": "not-a-list"}, "offer_ids"),
+        # ``true`` is no version: never taken as 1.
+        "move_application": (
+            {"application_id": "a", "status": "applied", "version": True},
+            "version",
+        ),
+    }
+    for tool, (arguments, field) in wrong.items():
+        refused, why = tool_result(await call_tool(client, tool, arguments, **bearer))
+        body = json.loads(why)  # the JSON API's error body, not pydantic's report
+        assert refused and body["error"] == "mcp.invalid_arguments", (tool, why)
+        assert body["field"] == field and field in body["detail"], (tool, body)
+        assert {"error", "detail", "field", "fields"} <= set(body), body
 
 
 @pytest.mark.parametrize("settings", [ON], indirect=True)

@@ -24,6 +24,7 @@ from app.config import Settings
 from app.db.models import CvFile
 from app.domain.cvs.dismissal_carry import carried
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
+from app.domain.cvs.rules_reading import parse_cv_rules
 from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import check_content
@@ -31,7 +32,6 @@ from app.lib.i18n import N_
 from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
-from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.formats.json_resume import validate_json_resume
 from app.lib.parsing.formats.json_resume_map import content_from_resume
@@ -214,7 +214,7 @@ async def extract(
     parser, usage = "rules", source.usage
     # The rules always read the CV: alone without an LLM, else merged with the model's reading
     # entry by entry (app/lib/parsing/model_import/import_merge.py), each the other's check.
-    parsed = parse_cv_text(text)
+    parsed = await parse_cv_rules(text)  # off the loop: other jobs keep running
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     inferred = parsed.inferred_sections

@@ -3,9 +3,9 @@ its price, in one transaction, then the arq job ``write_cover_letter`` (jobs/cov
 
 A letter asked for by hand that cannot start (a letter already being written, too few credits)
 is refused whole: nothing is created. A letter asked for by a generation (``withLetters``) is
-never refused: when the slot is busy it waits (a pending letter without a task, started by the
-job that ends the running one: ``start_waiting``); without credits it is recorded failed, its
-task too, so the task centre and the letter's page say why.
+never refused: it is added waiting for the slot (a pending letter without a task,
+``add_for_generation``) and started by ``start_waiting`` when the slot is free; without credits
+it is recorded failed, its task too, so the task centre and the letter's page say why.
 """
 
 from __future__ import annotations
@@ -179,56 +179,34 @@ async def request_letter(
     return letter
 
 
-async def request_for_generation(
-    session: AsyncSession,
-    queue: TaskQueue,
-    settings: Settings,
-    user_id: str,
-    cv_file_id: str,
-    job_offer_id: str,
-    *,
-    language: str | None = None,
+def add_for_generation(
+    session: AsyncSession, user_id: str, cv: CvFile, offer: JobOffer
 ) -> CoverLetter:
-    """The letter a generation asks for when one of its offers completes (never refused)."""
-    cv, offer = await _inputs(session, user_id, cv_file_id, job_offer_id)
-    cv_id, offer_id, title = cv.id, offer.id, offer.title
-    letter = _new_letter(user_id, cv, offer, "standard", "formal", language)
+    """Add, in the caller's transaction, the letter a generation asks for when one of its
+    offers completes: waiting for the slot, started by ``start_waiting`` once committed.
+
+    The pipeline adds it in the transaction that completes the offer
+    (jobs/pipeline/recompose.py), so a worker killed right after that commit cannot lose it:
+    whoever calls ``start_waiting`` next (the worker that committed it, the end of a letter,
+    the recovery sweep in jobs/recovery.py) starts it, charged then.
+    """
+    letter = _new_letter(user_id, cv, offer, "standard", "formal", None)
+    letter.meta = {**letter.meta, WAITING: True}
     session.add(letter)
-    await session.flush()
-    letter_id = letter.id
-    try:
-        task = await _new_task(session, settings.background_tasks_per_user, letter, title, None)
-    except TooManyRequests:  # a letter is being written: this one waits for its turn
-        await session.rollback()
-        letter = await _recreate(session, user_id, cv_id, offer_id, language, letter_id)
-        letter.meta = {**letter.meta, WAITING: True}
-        await session.commit()
-        await announce(queue.redis, letter)
-        return letter
-    except InsufficientCredits:
-        await session.rollback()
-        letter = await _recreate(session, user_id, cv_id, offer_id, language, letter_id)
-        await _fail_unpaid(session, queue, settings, letter, title)
-        return letter
-    await session.commit()
-    await enqueue(session, queue, letter, task)
     return letter
 
 
-async def _recreate(
-    session: AsyncSession,
-    user_id: str,
-    cv_id: str,
-    offer_id: str,
-    language: str | None,
-    letter_id: str,
-) -> CoverLetter:
-    cv, offer = await _inputs(session, user_id, cv_id, offer_id)
-    letter = _new_letter(user_id, cv, offer, "standard", "formal", language)
-    letter.id = letter_id
-    session.add(letter)
-    await session.flush()
-    return letter
+async def users_with_waiting_letters(session: AsyncSession) -> list[str]:
+    """The users having a generation's letter that waits for the slot."""
+    rows = await session.scalars(
+        select(CoverLetter.user_id)
+        .where(
+            CoverLetter.status == LetterStatus.PENDING,
+            CoverLetter.background_task_id.is_(None),
+        )
+        .distinct()
+    )
+    return list(rows)
 
 
 async def _fail_unpaid(
@@ -269,6 +247,7 @@ async def start_waiting(
             return None
         offer = await session.get(JobOffer, letter.job_offer_id)
         title = offer.title if offer is not None else ""
+        letter_id = letter.id  # the rollback below expires the row: read before it
         try:
             task = await _new_task(session, settings.background_tasks_per_user, letter, title, None)
         except TooManyRequests:
@@ -276,7 +255,7 @@ async def start_waiting(
             return None
         except InsufficientCredits:
             await session.rollback()
-            letter = await session.get(CoverLetter, letter.id) or letter
+            letter = await session.get(CoverLetter, letter_id) or letter
             await _fail_unpaid(session, queue, settings, letter, title)
             continue
         letter.meta = {k: v for k, v in (letter.meta or {}).items() if k != WAITING}

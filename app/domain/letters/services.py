@@ -36,10 +36,11 @@ from app.domain.letters.rendering import (
     spec_from_copy,
 )
 from app.domain.letters.requesting import (
+    add_for_generation,
     check_options,
-    request_for_generation,
     request_letter,
     start_waiting,
+    users_with_waiting_letters,
 )
 from app.lib.errors import NotFound
 from app.lib.events import Publisher
@@ -52,6 +53,7 @@ from app.tasks.lifecycle import commit_deletion
 __all__ = [
     "RENDER_LETTER_JOB",
     "LetterSpec",
+    "add_for_generation",
     "check_options",
     "delete_letter",
     "docx_bytes",
@@ -64,12 +66,12 @@ __all__ = [
     "list_letters",
     "owned_spec",
     "render_in_worker",
-    "request_for_generation",
     "request_letter",
     "restore_version",
     "save_letter",
     "spec_from_copy",
     "start_waiting",
+    "users_with_waiting_letters",
 ]
 
 EMPTY_LETTER = N_("A letter needs at least one paragraph.")

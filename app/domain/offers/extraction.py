@@ -13,12 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import JobOffer
+from app.domain.offers.rules_reading import parse_offer_rules
 from app.lib.i18n import N_
 from app.lib.llm import LLMError, LLMSpendLimitError
 from app.lib.llm.errors import TRANSIENT_LLM_ERRORS, TransientFailure
 from app.lib.llm.last_error import record_llm_error
 from app.lib.parsing.model_import.llm_extract import llm_extract_offer
-from app.lib.parsing.offer_parser import OfferFields, parse_offer_text
+from app.lib.parsing.offer_parser import OfferFields
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 
 # Stored in ``offer.extraction_error`` when the LLM failed and the rules filled the fields: a
@@ -81,7 +82,8 @@ async def extract_offer_fields(
     spent = isinstance(failure, LLMSpendLimitError)  # the user's budget, not the endpoint's fault
     if failure is not None and not spent:
         await record_llm_error(redis, failure, where="offer_extract")
-    rules = parse_offer_text(text, url=offer.source_url)
+    # Off the loop, on a bounded text: other users' jobs keep running (rules_reading.py).
+    rules = await parse_offer_rules(text, offer.source_url)
     if fields is None:
         fields = rules
     filled = merge_fields(offer, fields)

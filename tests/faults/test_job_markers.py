@@ -1,0 +1,85 @@
+"""A worker SIGKILLed in the middle of a letter: arq's in-progress marker of the letter's job
+expires after the letter's own timeout + 10 s (jobs/job_markers.py), not after the generation's
+hours, so the next worker re-delivers the letter and it ends, its slot freed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from arq.constants import in_progress_key_prefix
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.db.models import BackgroundTask
+from tests import factories
+from tests.conftest import register
+from tests.fakes.openai_server import FakeOpenAIServer, Hang
+from tests.faults.processes import WorkerProcess
+from tests.integration.pipeline_helpers import point_llm_at
+from tests.integration.test_cover_letters_api import wait_letter
+
+JOB_TIMEOUT = 15  # seconds: the letter's own timeout here (the generation's stays 3 hours)
+LETTER_PROMPT = "<source_cv>"  # in the letter writer's prompt only
+
+
+@pytest.fixture
+def hanging_once() -> Iterator[FakeOpenAIServer]:
+    """A model whose first letter call never answers (the killed worker waits in it); every
+    later call gets the schema's minimal answer."""
+    with FakeOpenAIServer() as server:
+        server.script(LETTER_PROMPT, reply=Hang(600), times=1)
+        yield server
+
+
+async def test_a_letter_killed_mid_call_is_redelivered_within_its_own_timeout(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    redis: Redis,
+    hanging_once: FakeOpenAIServer,
+    tmp_path: Path,
+) -> None:
+    await point_llm_at(db, hanging_once.base_url)
+    me = await register(api, "killed-letter@example.com")
+    cv = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    env = {"CVTAILOR_JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT)}
+    first = WorkerProcess(settings, tmp_path / "first.log", **env)
+    second = WorkerProcess(settings, tmp_path / "second.log", **env)
+    try:
+        first.start()
+        created = await api.post(
+            "/api/cover-letters", json={"cvFileId": cv.id, "jobOfferId": offer.id}
+        )
+        assert created.status_code == 201, created.text
+        letter_id, task_id = created.json()["id"], created.json()["taskId"]
+        async with asyncio.timeout(120):  # a net: a loaded machine starts workers slowly
+            while not [r for r in hanging_once.chat_requests if LETTER_PROMPT in r.text]:
+                await asyncio.sleep(0.05)
+        async with session_factory() as s:
+            task = await s.get(BackgroundTask, task_id)
+            assert task is not None and task.job_id
+            job_id = task.job_id
+        # The job's marker lives its own timeout + 10 s, not the worker's longest timeout.
+        marker_ms = await redis.pttl(in_progress_key_prefix + job_id)
+        assert 0 < marker_ms <= (JOB_TIMEOUT + 10) * 1000, marker_ms
+        first.kill()
+        second.start()
+        # Re-delivered once the marker expires: well within the net, hours before the
+        # generation's timeout would have let it go.
+        body = await wait_letter(api, letter_id, timeout=180)
+    finally:
+        first.stop()
+        second.stop()
+    assert body["status"] in {"completed", "failed"}, second.tail()
+    async with session_factory() as s:
+        task = await s.get(BackgroundTask, task_id)
+        assert task is not None and task.status == body["status"]
+    # The second call was the re-delivered job's, on the second worker.
+    assert len([r for r in hanging_once.chat_requests if LETTER_PROMPT in r.text]) >= 2
