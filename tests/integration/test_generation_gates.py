@@ -28,7 +28,8 @@ from tests.prg import followed
 
 Client = AsyncTestClient[Litestar]
 EN = {"accept-language": "en"}
-# The company is read from the title line's dash part, and the body names another: doubted.
+# The title line's dash part and the name the body repeats both offer a company, and the title
+# may or may not hold the dash part: the reader doubts both fields and offers the other readings.
 AD = (
     "Junior Data Analyst, Reporting Team - Quarry Lane\n\n"
     "You will be working for Ostrivo Analytics, the group behind the service. Ostrivo Analytics "
@@ -116,18 +117,30 @@ async def test_the_json_api_shows_an_offers_doubts_and_refuses_it_until_answered
     assert read["header"]["confirmed"] is False
     assert read["header"]["doubts"] == [
         {
+            "field": "title",
+            "code": "offer.header.title_doubted",
+            "message": (
+                "The reader is not sure the job title is "
+                "“Junior Data Analyst, Reporting Team - Quarry Lane”."
+            ),
+            "values": {"value": "Junior Data Analyst, Reporting Team - Quarry Lane"},
+        },
+        {
             "field": "company",
             "code": "offer.header.company_doubted",
-            "message": "The reader is not sure the company is “Quarry Lane”.",
-            "values": {"value": "Quarry Lane"},
-        }
+            "message": "The reader is not sure the company is “Ostrivo Analytics”.",
+            "values": {"value": "Ostrivo Analytics"},
+        },
     ]
-    assert read["header"]["candidates"] == {"company": ["Ostrivo Analytics"]}
+    assert read["header"]["candidates"] == {
+        "title": ["Junior Data Analyst, Reporting Team"],
+        "company": ["Quarry Lane"],
+    }
     french = await client.get(
         f"/api/job-offers/{doubted.id}", headers={**headers, "accept-language": "fr"}
     )
-    assert french.json()["header"]["doubts"][0]["message"] == (
-        "La lecture n'est pas sûre que l'entreprise soit « Quarry Lane »."
+    assert french.json()["header"]["doubts"][1]["message"] == (
+        "La lecture n'est pas sûre que l'entreprise soit « Ostrivo Analytics »."
     )
     listed = (await client.get("/api/job-offers", headers=headers)).json()
     assert {o["id"]: o["header"]["doubts"] == [] for o in listed} == {
@@ -154,11 +167,12 @@ async def test_the_json_api_shows_an_offers_doubts_and_refuses_it_until_answered
     assert wrong.status_code == 422 and wrong.json()["error"] == "offer.unknown_field"
     answered = await client.post(
         f"/api/job-offers/{doubted.id}/header",
-        json={"company": "Ostrivo Analytics"},
+        json={"title": "Junior Data Analyst, Reporting Team", "company": "Quarry Lane"},
         headers=headers,
     )
     assert answered.status_code == 200, answered.text
-    assert answered.json()["company"] == "Ostrivo Analytics"
+    assert answered.json()["company"] == "Quarry Lane"
+    assert answered.json()["title"] == "Junior Data Analyst, Reporting Team"
     assert answered.json()["header"] == {"confirmed": True, "doubts": [], "candidates": {}}
 
     started = await _generate(client, body)
@@ -231,8 +245,11 @@ async def test_the_agent_api_shows_an_offers_doubts_and_refuses_it_until_answere
     _, listed = await _mcp(client, token, "list_offers")
     [header] = [o["header"] for o in listed["offers"]]
     assert header["confirmed"] is False
-    assert [d["code"] for d in header["doubts"]] == ["offer.header.company_doubted"]
-    assert header["candidates"] == {"company": ["Ostrivo Analytics"]}
+    assert [d["code"] for d in header["doubts"]] == [
+        "offer.header.title_doubted",
+        "offer.header.company_doubted",
+    ]
+    assert header["candidates"]["company"] == ["Quarry Lane"]
 
     refused, answer = await _mcp(client, token, "start_generation", **arguments)
     assert refused and answer["error"] == "generation.confirm_first", answer
@@ -242,7 +259,7 @@ async def test_the_agent_api_shows_an_offers_doubts_and_refuses_it_until_answere
 
     # "Correct as it is": nothing changes but the header is confirmed.
     refused, answer = await _mcp(client, token, "confirm_offer_header", offer_id=doubted.id)
-    assert not refused and answer["company"] == "Quarry Lane", answer
+    assert not refused and answer["company"] == "Ostrivo Analytics", answer
     assert answer["header"] == {"confirmed": True, "doubts": [], "candidates": {}}
     refused, answer = await _mcp(client, token, "start_generation", **arguments)
     assert not refused and answer["totalOffers"] == 1, answer
