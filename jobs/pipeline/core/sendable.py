@@ -43,6 +43,7 @@ from app.lib.text_forms import squash
 from jobs.pipeline.core.fragments import is_fragment
 from jobs.pipeline.core.languages import to_cefr
 from jobs.pipeline.core.skill_terms import quoted_term, term_key
+from jobs.pipeline.core.text import guess_language
 from jobs.pipeline.core.timeline import (
     MAX_HOLE_MONTHS,
     OLD_YEARS,
@@ -214,7 +215,8 @@ def stay_reason(
     """Why the removal rule keeps ``item`` (a reason code of ``core/reasons.py`` and its
     parameters), None when it may leave: ended over ``OLD_YEARS`` ago and nothing links it to
     an offer read well enough to tell (an unsure link keeps it)."""
-    top = needs.top(item_text(item))
+    text = item_text(item)
+    top = needs.top(text)
     if top is not None:
         return "matches_requirement", {"requirement": top.text}
     current = isinstance(item, Experience) and item.current
@@ -222,6 +224,9 @@ def stay_reason(
         return "recent_rule", {"years": OLD_YEARS}
     if len(needs.requirements) < THIN_OFFER:
         return "thin_offer", {}
+    if guess_language(text, needs.language) != needs.language:
+        # Shared words cannot tell a French bookkeeping job from an English accounting ad.
+        return "other_language", {}
     return None
 
 
@@ -244,6 +249,18 @@ def droppable_entries(pair: Pair) -> list[str]:
         if hole_left(own, others, pair.today) <= MAX_HOLE_MONTHS:
             out.append(exp.id)
     return out
+
+
+def condensable_entries(pair: Pair) -> list[str]:
+    """Ids of the experiences shown whole that the removal rule would let leave: the page
+    budget cuts their bullets first, all of them when it must, and keeps their one line."""
+    needs = OfferNeeds(pair.offer)
+    sources = {e.id: e for e in pair.source.experience}
+    return [
+        exp.id
+        for exp in pair.tailored.experience
+        if exp.bullets and exp.id in sources and may_leave(sources[exp.id], needs, pair.today)
+    ]
 
 
 def removal_rule(pair: Pair) -> list[Violation]:
