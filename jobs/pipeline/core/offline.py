@@ -124,8 +124,8 @@ def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
 
 def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
     """Skills the offer asks for first, then every other listed skill; then what the offer asks
-    for that the CV shows or implies without listing it, named in the CV's language
-    and backed by a quote (``implied_skills``)."""
+    for that a line of the CV names without listing it, backed by that quote
+    (``implied_skills``)."""
     ranked = sorted(ctx.source.skills, key=lambda s: -needs.score(s.name))
     related = [s for s in ranked if needs.score(s.name)]
     # Every listed skill stays, the offer's first: only the page budget cuts, least relevant
@@ -139,9 +139,10 @@ def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> Ada
 def implied_skills(
     ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Skill]
 ) -> list[SkillOut]:
-    """A requirement's concept that no listed skill names, shown by a line of the CV (a skill
-    the offer names, used in a bullet) or implied by one (PostgreSQL → SQL): added as a skill
-    with that line as evidence, if the fact guard accepts the pair."""
+    """A requirement's concept that no listed skill names, named by a line of the CV (a skill
+    the offer names, used in a bullet): added as a skill with that line as evidence, if the
+    fact guard accepts the pair. Never one a line only implies (PostgreSQL → SQL): a skill no
+    statement of the source uses."""
     vocabulary = needs.vocabulary
     named = {c for s in listed for c in vocabulary.concepts_in(s.name)}
     # What the CV says it did, never an employer's, school's or degree's name, a place or an
@@ -158,16 +159,14 @@ def implied_skills(
     for req in needs.requirements:
         for concept in sorted(req.concepts - named):
             direct = next((line for line, found in shown if concept in found), None)
-            if direct is not None and req.source != "skill":
-                continue  # a bullet already says it in words a reader finds
-            quote = direct or next(
-                (line for line, found in shown if concept in vocabulary.implied(found)), None
-            )
-            if direct is not None:  # the offer's word when it is the CV's language, else the CV's
-                name = req.text if same_language else vocabulary.form_in(concept, direct)
-            else:
-                name = vocabulary.label_in(concept, ctx.language)
-            if quote is None or name is None:
+            if direct is None or req.source != "skill":
+                # None: a skill only implied (PostgreSQL → SQL) is an inference the CV never
+                # states. Else a bullet already says it in words a reader finds.
+                continue
+            quote = direct
+            # The offer's word when it is the CV's language, else the CV's.
+            name = req.text if same_language else vocabulary.form_in(concept, direct)
+            if name is None:
                 continue
             if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
                 added.append(SkillOut(name=name, evidence=quote.strip()))
