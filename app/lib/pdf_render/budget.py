@@ -40,6 +40,9 @@ _SECTION_BASE = {
 # the contract of a sendable CV checks it (jobs/pipeline/core/sendable.py ``page_fill``).
 FULL_PAGE_FILL = 0.85  # a page before the last
 CUT_LAST_PAGE_FILL = 0.5  # the last page
+# A last page under this share reads as a page left behind (an orphan): the fit's ladder
+# closes it up onto the pages before when the whole CV holds there (``fit.py`` rule 0).
+ORPHAN_FILL = 0.25
 
 
 def bullet_key(item_id: str, index: int) -> str:

@@ -65,6 +65,7 @@ from weasyprint.document import Document
 
 from app.lib.cv_content import CvContent
 from app.lib.pdf_render.budget import (
+    ORPHAN_FILL,
     TrimCandidate,
     entry_key,
     interest_key,
@@ -82,9 +83,6 @@ MAX_LAYOUT_PASSES = 14  # per render; a layout is ~0.1-0.5 s and the sandbox all
 MAX_REFILL_PASSES = 6  # of those, at most this many try cut items back (rule 4)
 FALLBACK_CUT_PER_PASS = 2  # when the box tree cannot be measured
 BISECT_AFTER = 3  # guesses inside a bracket before halving it instead
-# A last page under this share of its height reads as a page left behind (an orphan): the
-# ladder closes it up onto the pages before when the whole CV holds there.
-ORPHAN_FILL = 0.25
 
 
 @dataclass(slots=True)
@@ -442,7 +440,7 @@ def _render_once(
             fetcher=fetcher,
         )
 
-    fitter, passes = _step(at, budget) if ladder else (at(0), 0)
+    fitter, passes, tried = _step(at, budget) if ladder else (at(0), 0, False)
     best = fitter.search(budget)
     effective = budget
     if best.pages > budget:
@@ -480,16 +478,19 @@ def _render_once(
             "budgetGrown": effective > budget,
             "effectiveBudget": effective,
             "compactStep": fitter.compact,
+            # An orphan last page the ladder's floor could not close up (rule 0).
+            "closeUpTried": tried,
         },
     )
     return result, missing
 
 
-def _step(make: Callable[[int], _Fitter], budget: int) -> tuple[_Fitter, int]:
-    """The ladder's step the fit works at (rule 0), and the layouts spent on the steps not
-    chosen: the design's own when the whole CV holds on its budget with no orphan last page;
-    else the loosest step that holds it whole on its budget (on a page fewer, for an orphan);
-    else, over budget, the floor, where cutting starts."""
+def _step(make: Callable[[int], _Fitter], budget: int) -> tuple[_Fitter, int, bool]:
+    """The ladder's step the fit works at (rule 0), the layouts spent on the steps not chosen,
+    and whether an orphan last page stays because even the floor could not close it up: the
+    design's own step when the whole CV holds on its budget with no orphan last page; else the
+    loosest step that holds it whole on its budget (on a page fewer, for an orphan); else, over
+    budget, the floor, where cutting starts."""
     made: list[_Fitter] = []
 
     def fitter_at(step: int) -> _Fitter:
@@ -506,17 +507,18 @@ def _step(make: Callable[[int], _Fitter], budget: int) -> tuple[_Fitter, int]:
         measured = own.measure(whole, whole.pages)
         fills = measured.fills if measured else ()
         if whole.pages < 2 or not fills or fills[-1] >= ORPHAN_FILL:
-            return own, 0
+            return own, 0, False
         target = whole.pages - 1  # an orphan last page: closed up when a step holds it all
     floor = fitter_at(COMPACT_STEPS)
     if floor.prefix(0).pages > target:
-        chosen = own if target < budget else floor  # an orphan only cuts could close stays
-        return chosen, spent(chosen)
+        if target < budget:
+            return own, spent(own), True  # an orphan only cuts could close up stays
+        return floor, spent(floor), False
     for step in range(1, COMPACT_STEPS):  # the loosest step that holds the whole CV
         trial = fitter_at(step)
         if trial.prefix(0).pages <= target:
-            return trial, spent(trial)
-    return floor, spent(floor)
+            return trial, spent(trial), False
+    return floor, spent(floor), False
 
 
 def _trimmed_heights(

@@ -154,7 +154,6 @@ def implied_skills(
     quotes = [q for line in lines for q in _QUOTE_SPLIT.split(line) if q.strip()]
     shown = [(q, vocabulary.concepts_in(q)) for q in quotes if len(q) <= QUOTE_CHARS]
     corpus = SourceCorpus(ctx.source.full_text())
-    same_language = ctx.offer.language == ctx.language
     added: list[SkillOut] = []
     for req in needs.requirements:
         for concept in sorted(req.concepts - named):
@@ -164,8 +163,8 @@ def implied_skills(
                 # states. Else a bullet already says it in words a reader finds.
                 continue
             quote = direct
-            # The offer's word when it is the CV's language, else the CV's.
-            name = req.text if same_language else vocabulary.form_in(concept, direct)
+            # The CV's own word for it: the offer's synonym is a word no statement uses.
+            name = vocabulary.form_in(concept, direct)
             if name is None:
                 continue
             if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
