@@ -545,3 +545,12 @@ def test_an_orphan_last_page_is_open_unless_only_cuts_could_close_it() -> None:
     assert page_violations(pair, tried) == []
     full = _facts("Ana Lima", pageCount=2, pageBudget=2, pageFills=[0.97, 0.4])
     assert page_violations(pair, full) == []
+
+
+def test_repair_takes_contact_data_out_of_the_profile_sentence_by_sentence() -> None:
+    summary = "Data analyst for retail teams. Lives at 12 rue des Acacias, Lyon. Loves SQL."
+    source = SOURCE.model_copy(update={"summary": summary})
+    checked = make_sendable(_pair(source, source=source))
+    assert checked.cv.summary == "Data analyst for retail teams. Loves SQL."
+    assert _codes(checked.repaired) == ["profile_personal_data"]
+    assert checked.remaining == []

@@ -31,6 +31,9 @@ REPAIRED: dict[str, str] = {
     ),
     "reworded_level": N_("Your level in %(language)s kept as your CV writes it: %(level)s"),
     "fragment": N_("A line of “%(item)s” split by the import joined again"),
+    "profile_personal_data": N_(
+        "Contact or personal details left out of the profile: they belong in the header"
+    ),
 }  # fmt: skip
 
 # Still true of the CV or of its PDF: to look at before sending.

@@ -8,7 +8,8 @@ own wording and structure — never by writing anything new.
 - a source bullet the tailoring lost (same language) → back, after the item's others;
 - an experience removed against the removal rule → back as one line (title, employer, dates);
 - a reworded language level → the source's;
-- a bullet split mid-sentence → joined again, else the item's source bullets (joined).
+- a bullet split mid-sentence → joined again, else the item's source bullets (joined);
+- a profile sentence holding contact or personal data → out (``core/sendable_reader.py``).
 
 What cannot be repaired stays listed (``Checked.remaining``): the generation records it.
 """
@@ -46,8 +47,9 @@ from jobs.pipeline.core.sendable import (
     source_levels,
     supported_skills,
 )
+from jobs.pipeline.core.sendable_reader import personal_kind
 from jobs.pipeline.core.skill_terms import term_key
-from jobs.pipeline.core.text import guess_language
+from jobs.pipeline.core.text import guess_language, sentences
 
 
 @dataclass(slots=True)
@@ -120,6 +122,16 @@ def _items(pair: Pair, found: list[Violation]) -> tuple[list[Experience], list[P
     ]
 
 
+def _profile(summary: str, found: list[Violation]) -> str:
+    """The profile without its sentences holding contact or personal data (an import that
+    read the header into it): whole sentences go, the others stay in their order."""
+    kind = personal_kind(summary)
+    if kind is None:
+        return summary
+    found.append(Violation("profile_personal_data", {"kind": kind}))
+    return " ".join(part for part in sentences(summary) if personal_kind(part) is None)
+
+
 def make_sendable(pair: Pair) -> Checked:
     """``pair.tailored`` repaired to meet every content invariant it can."""
     found: list[Violation] = []
@@ -140,8 +152,10 @@ def make_sendable(pair: Pair) -> Checked:
         ]
     skills = _skills(pair, found)
     experiences, projects = _items(pair, found)
+    summary = _profile(tailored.summary, found)
     repaired = tailored.model_copy(
         update={
+            "summary": summary,
             "header": header,
             "languages": languages,
             "skills": skills,
