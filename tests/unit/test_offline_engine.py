@@ -179,3 +179,10 @@ def test_the_engine_answers_each_phase_and_has_nothing_to_repair() -> None:
     assert asyncio.run(engine.repair(ctx, "classify", {}, call.data, ["x"])) is None
     with pytest.raises(ValueError, match="unknown phase"):
         offline.run_phase(ctx, "batch_poem", {})
+
+
+def test_an_added_skill_is_written_in_its_line_as_a_whole_term() -> None:
+    assert offline.said_as_written("continuous integration", "Set up continuous integration.")
+    assert offline.said_as_written("C++", "Wrote C++ drivers")
+    assert not offline.said_as_written("C", "Wrote C++ drivers")
+    assert not offline.said_as_written("management", "Managed a team of 5")

@@ -165,12 +165,19 @@ def implied_skills(
             quote = direct
             # The CV's own word for it: the offer's synonym is a word no statement uses.
             name = vocabulary.form_in(concept, direct)
-            if name is None:
-                continue
+            if name is None or not said_as_written(name, quote):
+                continue  # a stem or a synonym match: the line does not write this skill
             if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
                 added.append(SkillOut(name=name, evidence=quote.strip()))
                 named.add(concept)
     return added
+
+
+def said_as_written(name: str, line: str) -> bool:
+    """``name`` is written in ``line`` as a whole term (any case): an added skill uses the
+    statement's own words, never a form the vocabulary derived from them."""
+    pattern = rf"(?<![\w+#]){re.escape(name.strip())}(?![\w+#])"
+    return bool(name.strip()) and re.search(pattern, line, re.IGNORECASE) is not None
 
 
 def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:
