@@ -19,7 +19,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, is_licence, value_kind
 from app.lib.parsing.misreads.repair import repair_misreads
 from app.lib.parsing.sections.section_skills import skill_shaped
 
@@ -42,9 +42,19 @@ def junk_skills(content: CvContent) -> list[str]:
     return [s.name for s in content.skills if not skill_shaped(s.name)]
 
 
+SHORT_LINE = 12  # words: past it a line is a sentence, where "born on" or "16 years old" tell
+
+
 def profile_personal(content: CvContent) -> list[str]:
-    """Profile lines holding a contact detail or a personal fact (a licence line too)."""
-    return [line for line in content.summary.splitlines() if value_kind(line) or is_licence(line)]
+    """Profile lines holding a contact detail anywhere, or a short line stating a personal fact
+    or a licence."""
+    out = []
+    for line in content.summary.splitlines():
+        kind = value_kind(line)
+        short = len(line.split()) <= SHORT_LINE
+        if kind in CONTACT_KINDS or (short and (kind or is_licence(line))):
+            out.append(line)
+    return out
 
 
 def _words_match(sc: ModuleType, truth: str, read: str, other: str) -> bool:

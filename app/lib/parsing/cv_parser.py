@@ -30,6 +30,7 @@ from app.lib.parsing.fields.lists import (
     parse_summary,
     stray_languages,
 )
+from app.lib.parsing.fields.profile_lines import profile_lines
 from app.lib.parsing.sections.section_route import route_sections, skill_lines_in_entries
 from app.lib.parsing.sections.section_skills import parse_skills
 from app.lib.parsing.sections.section_split import Section, split_sections
@@ -155,7 +156,14 @@ def parse_cv_text(text: str) -> CvParse:
         publications=parse_extras(merged.get("publications", [])),
         interests=parse_interests(merged.get("interests", [])),
     )
-    summary = parse_summary(merged.get("summary", [])) or "\n".join(prose)
+    # The profile keeps the candidate's sentences; contact and personal lines leave it.
+    own = profile_lines(merged.get("summary", []), header)
+    dropped += own.dropped
+    summary = parse_summary(own.kept)
+    if not summary:
+        from_header = profile_lines(prose, header)
+        dropped += from_header.dropped
+        summary = "\n".join(line for line in from_header.kept if line.strip())
     content = CvContent(
         header=header,
         summary=summary,

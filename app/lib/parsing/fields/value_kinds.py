@@ -75,7 +75,7 @@ REFERENCES_RE = re.compile(
 # A driving licence or a vehicle ("Permis B", "Véhiculé", "Driving licence"): fine in a
 # skills list as a licence, never a profile's text.
 LICENCE_RE = re.compile(
-    r"\bpermis\s+(?:de\s+conduire|[A-D]\d?E?)\b|\bv[ée]hicul[ée]e?\b|\bv[ée]hicule\s+personnel"
+    r"\bpermis\s+(?:de\s+conduire|(?-i:[A-D]\d?E?))\b|\bv[ée]hicul[ée]e?\b|\bv[ée]hicule\s+personnel"
     r"|\bdriv(?:ing|er'?s)\s+licen[cs]e\b",
     re.IGNORECASE,
 )
