@@ -23,6 +23,7 @@ from app.lib.parsing.fields.contact import (
     standalone_phone,
 )
 from app.lib.parsing.fields.header_name import find_name, is_name
+from app.lib.parsing.fields.headline import headline_doubt, strip_label
 from app.lib.parsing.fields.lists import (
     parse_extras,
     parse_interests,
@@ -54,6 +55,8 @@ class CvParse:
     unplaced: list[str] = field(default_factory=list)  # lines knowingly left out of content
     # Sections filed by their content, their heading naming none: (heading, section key).
     inferred_sections: list[tuple[str, str]] = field(default_factory=list)
+    # Header values taken out for their shape: (field, kind, value), e.g. a place as headline.
+    header_doubts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 # Short list sections a sidebar holds; the main column's header (name, headline, place) may
@@ -94,6 +97,7 @@ def _header(
     if not header.current_title:
         wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
         header.current_title = wanted[0] if wanted else ""
+    header.current_title = strip_label(header.current_title)
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
         everywhere = contact_facts([line for section in sections for line in section.lines])
@@ -101,6 +105,22 @@ def _header(
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
     return header, prose
+
+
+def _doubted_headline(header: Header) -> tuple[str, str] | None:
+    """Take out a headline that is no headline (fields/headline.py): a place goes to the
+    location, the name read as the headline to an empty name. Returns (kind, value) for the
+    import report."""
+    title = header.current_title
+    kind = headline_doubt(title, header.name)
+    if kind is None:
+        if not header.name and is_name(title):  # the name read as the headline
+            header.name, header.current_title = title, ""
+        return None
+    header.current_title = ""
+    if kind == "place" and not header.contact.location:
+        header.contact.location = title
+    return kind, title
 
 
 def _languages(
@@ -146,6 +166,9 @@ def parse_cv_text(text: str) -> CvParse:
     merged = routed.lines
     header, prose = _header(text, header_lines, sections, merged)
     dropped: list[str] = []
+    doubted = _doubted_headline(header)
+    if doubted and doubted[0] != "place":
+        dropped.append(doubted[1])
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
     skills, skill_languages = parse_skills(skill_lines, dropped)
     languages = _languages(merged, header_lines, skill_languages, dropped)
@@ -191,4 +214,5 @@ def parse_cv_text(text: str) -> CvParse:
         unknown_sections=routed.unknown,
         inferred_sections=routed.inferred,
         unplaced=unplaced,
+        header_doubts=[("headline", *doubted)] if doubted else [],
     )
