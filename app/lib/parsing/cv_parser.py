@@ -12,12 +12,14 @@ from app.lib.cv_content import CvContent, Extras, Header, Language
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
+from app.lib.parsing.entries.education_noise import entry_lines, is_noise
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entries.entry_labels import unlabel_fields
 from app.lib.parsing.entries.glued_dates import unglue_leading_dates
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.fields.contact import (
     contact_facts,
+    email_anywhere,
     looks_like_name,
     parse_header,
     standalone_phone,
@@ -101,7 +103,7 @@ def _header(
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
         everywhere = contact_facts([line for section in sections for line in section.lines])
-        header.contact.email = everywhere.email
+        header.contact.email = everywhere.email or email_anywhere(text)
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
     return header, prose
@@ -201,6 +203,9 @@ def parse_cv_text(text: str) -> CvParse:
     )
     content.projects = [p for p in content.projects if p.name or p.description or p.bullets]
     content.education = [e for e in content.education if e.degree or e.institution]
+    noise = [e for e in content.education if is_noise(e, header.name)]
+    content.education = [e for e in content.education if e not in noise]
+    dropped += [line for entry in noise for line in entry_lines(entry)]
     unplaced = [
         clean(line)
         for key, lines in merged.items()
