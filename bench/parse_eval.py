@@ -325,6 +325,12 @@ def field_labeller_figures() -> list[str]:
     return [line for line in lines if not line.startswith("# ")]
 
 
+def whole_cv_line(corpus: Path) -> str:
+    from bench.whole_cv import corpus_figures, figures_line
+
+    return figures_line(corpus_figures(corpus))
+
+
 def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, corpus: Path) -> str:
     now, before = scores["aggregates"], baseline.get("aggregates", {})
     commit = subprocess.run(
@@ -354,6 +360,18 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "is where the reader still fails.",
         "",
         *batch_table(scores.get("cvs", {}), corpus),
+        "",
+        "## The whole CV",
+        "",
+        "As the blind validation reads it (bench/whole_cv.py, the PDFs read by the rules and the "
+        "certain repairs, as the app stores them): name, headline, e-mail, CVs whose every job "
+        "is right, education entries paired (degree and school words, end year), CVs with junk "
+        "in their skills, profiles holding contact or personal data, CVs right as a whole. The "
+        "junk and profile judges share their shape detectors with the reader "
+        "(app/lib/parsing/fields/value_kinds.py), so those two read 0 when the reader removes "
+        "what the detectors know; the validation judges them on its own.",
+        "",
+        whole_cv_line(corpus),
         "",
         "## CVs (before → now where it moved)",
         "",

@@ -12,17 +12,20 @@ from app.lib.cv_content import CvContent, Extras, Header, Language
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
+from app.lib.parsing.entries.education_noise import entry_lines, is_noise
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entries.entry_labels import unlabel_fields
 from app.lib.parsing.entries.glued_dates import unglue_leading_dates
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.fields.contact import (
     contact_facts,
+    email_anywhere,
     looks_like_name,
     parse_header,
     standalone_phone,
 )
 from app.lib.parsing.fields.header_name import find_name, is_name
+from app.lib.parsing.fields.headline import headline_doubt, strip_label
 from app.lib.parsing.fields.lists import (
     parse_extras,
     parse_interests,
@@ -30,6 +33,7 @@ from app.lib.parsing.fields.lists import (
     parse_summary,
     stray_languages,
 )
+from app.lib.parsing.fields.profile_lines import profile_lines
 from app.lib.parsing.sections.section_route import route_sections, skill_lines_in_entries
 from app.lib.parsing.sections.section_skills import parse_skills
 from app.lib.parsing.sections.section_split import Section, split_sections
@@ -53,6 +57,8 @@ class CvParse:
     unplaced: list[str] = field(default_factory=list)  # lines knowingly left out of content
     # Sections filed by their content, their heading naming none: (heading, section key).
     inferred_sections: list[tuple[str, str]] = field(default_factory=list)
+    # Header values taken out for their shape: (field, kind, value), e.g. a place as headline.
+    header_doubts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 # Short list sections a sidebar holds; the main column's header (name, headline, place) may
@@ -93,13 +99,30 @@ def _header(
     if not header.current_title:
         wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
         header.current_title = wanted[0] if wanted else ""
+    header.current_title = strip_label(header.current_title)
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
         everywhere = contact_facts([line for section in sections for line in section.lines])
-        header.contact.email = everywhere.email
+        header.contact.email = everywhere.email or email_anywhere(text)
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
     return header, prose
+
+
+def _doubted_headline(header: Header) -> tuple[str, str] | None:
+    """Take out a headline that is no headline (fields/headline.py): a place goes to the
+    location, the name read as the headline to an empty name. Returns (kind, value) for the
+    import report."""
+    title = header.current_title
+    kind = headline_doubt(title, header.name)
+    if kind is None:
+        if not header.name and is_name(title):  # the name read as the headline
+            header.name, header.current_title = title, ""
+        return None
+    header.current_title = ""
+    if kind == "place" and not header.contact.location:
+        header.contact.location = title
+    return kind, title
 
 
 def _languages(
@@ -145,6 +168,9 @@ def parse_cv_text(text: str) -> CvParse:
     merged = routed.lines
     header, prose = _header(text, header_lines, sections, merged)
     dropped: list[str] = []
+    doubted = _doubted_headline(header)
+    if doubted and doubted[0] != "place":
+        dropped.append(doubted[1])
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
     skills, skill_languages = parse_skills(skill_lines, dropped)
     languages = _languages(merged, header_lines, skill_languages, dropped)
@@ -155,7 +181,14 @@ def parse_cv_text(text: str) -> CvParse:
         publications=parse_extras(merged.get("publications", [])),
         interests=parse_interests(merged.get("interests", [])),
     )
-    summary = parse_summary(merged.get("summary", [])) or "\n".join(prose)
+    # The profile keeps the candidate's sentences; contact and personal lines leave it.
+    own = profile_lines(merged.get("summary", []), header)
+    dropped += own.dropped
+    summary = parse_summary(own.kept)
+    if not summary:
+        from_header = profile_lines(prose, header)
+        dropped += from_header.dropped
+        summary = "\n".join(line for line in from_header.kept if line.strip())
     content = CvContent(
         header=header,
         summary=summary,
@@ -170,6 +203,9 @@ def parse_cv_text(text: str) -> CvParse:
     )
     content.projects = [p for p in content.projects if p.name or p.description or p.bullets]
     content.education = [e for e in content.education if e.degree or e.institution]
+    noise = [e for e in content.education if is_noise(e, header.name)]
+    content.education = [e for e in content.education if e not in noise]
+    dropped += [line for entry in noise for line in entry_lines(entry)]
     unplaced = [
         clean(line)
         for key, lines in merged.items()
@@ -183,4 +219,5 @@ def parse_cv_text(text: str) -> CvParse:
         unknown_sections=routed.unknown,
         inferred_sections=routed.inferred,
         unplaced=unplaced,
+        header_doubts=[("headline", *doubted)] if doubted else [],
     )

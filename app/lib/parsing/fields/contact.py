@@ -235,6 +235,24 @@ def parse_header(
     return header, prose
 
 
+# An e-mail a layout spread over a line's end or spaces ("jeanne.morel@" / "example.org",
+# "jeanne.morel @ example.org"); the domain ends with letters only.
+SPREAD_EMAIL_RE = re.compile(r"([\w.+-]+)\s*@\s*([\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*[a-zA-Z]{2,6})\b")
+
+
+def email_anywhere(text: str) -> str:
+    """The first e-mail in the whole text (footers, sidebars, lines no section holds), also
+    when a line break or spaces fell inside it."""
+    found = EMAIL_RE.search(text)
+    if found:
+        return found.group(0)
+    spread = SPREAD_EMAIL_RE.search(text)
+    if not spread:
+        return ""
+    domain = "".join(spread.group(2).split())
+    return f"{spread.group(1)}@{domain}"
+
+
 def standalone_phone(lines: list[str]) -> str:
     """A phone number on a line of its own (or beside a label, an email, a place) anywhere in
     the CV: sidebars and footers put the phone far from the header. A number inside a sentence

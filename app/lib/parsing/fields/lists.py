@@ -42,11 +42,19 @@ def content_lines(lines: list[str]) -> list[str]:
     return out
 
 
+CLOSING_WORDS = 5  # the end of a bracketed list ("Outlook, PowerPoint)"), not a column's line
+
+
 def join_wrapped(lines: list[str]) -> list[str]:
-    """Rejoin list lines a PDF wrapped: a line ending with a comma continues on the next one."""
+    """Rejoin list lines a PDF wrapped: a line ending with a comma (or "/", "&") continues on the
+    next one, as does a line leaving a bracket open that the next one closes ("Office (Word,
+    Excel" / "PowerPoint)")."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1].rstrip().endswith((",", "-", "&")):
+        previous = out[-1].rstrip() if out else ""
+        closes = line.count(")") > line.count("(") and len(line.split()) <= CLOSING_WORDS
+        open_bracket = previous.count("(") > previous.count(")") and closes
+        if out and (previous.endswith((",", "-", "&", "/")) or open_bracket):
             out[-1] = f"{out[-1].rstrip()} {line}"
         else:
             out.append(line)

@@ -15,9 +15,12 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
+from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.report.report_entries import finding, label_of
+from app.lib.parsing.report.report_shapes import SHAPE_CODES, shape_suspicions
 from app.lib.text_forms import fold
 
+PROFILE_LINE_WORDS = 12  # as fields/profile_lines.py: a shorter line stating an age is one
 PILED_SHARE = 0.7  # one job holding this share of all bullets…
 PILED_MIN_BULLETS = 6  # …of at least this many…
 PILED_EMPTY_NEIGHBOURS = 2  # …while this many other jobs hold none
@@ -122,13 +125,17 @@ def _summary(content: CvContent) -> list[dict[str, Any]]:
         return []
     name = content.header.name.strip()
     holds_name = len(name) >= 4 and fold(name) in fold(summary)
-    if not (CONTACT_RE.search(summary) or holds_name):
+    personal = any(
+        len(line.split()) <= PROFILE_LINE_WORDS and (value_kind(line) or is_licence(line))
+        for line in summary.splitlines()
+    )
+    if not (CONTACT_RE.search(summary) or holds_name or personal):
         return []
     return [
         finding(
             "summary_has_header",
-            N_("The profile holds lines of the CV's header (contact details, the name, a page "
-               "number): keep only the profile's sentences."),
+            N_("The profile holds lines of the CV's header (contact details, personal data, the "
+               "name, a page number): keep only the profile's sentences."),
             "summary", None, summary,
         )
     ]  # fmt: skip
@@ -149,17 +156,22 @@ def _unnamed_jobs(content: CvContent) -> list[dict[str, Any]]:
 
 
 def structure_suspicions(content: CvContent) -> list[dict[str, Any]]:
-    """Every suspicion of the content as it is now (report items, group ``entries``)."""
+    """Every suspicion of the content as it is now (report items, group ``entries``), values
+    with another field's shape included (report_shapes.py)."""
     return (
         _piled(content)
         + _odd_skills(content)
         + _level_only_schools(content)
         + _summary(content)
         + _unnamed_jobs(content)
+        + shape_suspicions(content)
     )
 
 
-SUSPICION_CODES = frozenset(
-    {"bullets_piled", "sentence_skills", "split_skills", "school_is_level",
-     "summary_has_header", "dated_job_unnamed"}
+SUSPICION_CODES = (
+    frozenset(
+        {"bullets_piled", "sentence_skills", "split_skills", "school_is_level",
+         "summary_has_header", "dated_job_unnamed"}
+    )
+    | SHAPE_CODES
 )  # fmt: skip

@@ -16,8 +16,9 @@ from app.lib.parsing.fields.lists import (
     only_level,
     stated_languages,
 )
+from app.lib.parsing.fields.value_kinds import value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
-from app.lib.parsing.text.text import clean, split_items
+from app.lib.parsing.text.text import clean, split_items, word_set
 
 CATEGORY_RE = re.compile(r"^(?P<category>[^:]{2,40}?)\s*:\s*(?P<items>.+)$")
 LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<level>[^()]+)\)$")
@@ -55,15 +56,56 @@ def _skills_of_label(label: str, items_text: str) -> list[Skill] | None:
     return None
 
 
-def _skill_shaped(name: str) -> bool:
+# A sentence's or a cut line's marks: a final full stop after several words, someone telling
+# ("je", "my"), a function word left at the end, a bracket left open or closed alone.
+SENTENCE_WORDS = 4
+FIRST_PERSON_RE = re.compile(r"(?i:\bje\b|\bj['’]|\bmon\b|\bmes\b|\bmy\b|\bI\b(?!\w))")
+DANGLING = word_set(
+    "and or of the to with for in on by a an at using via et ou de des du la le les à au aux "
+    "pour avec en par sur dans d l"
+)
+
+
+def _sentence_or_fragment(name: str, words: list[str]) -> bool:
+    """A sentence ("Références disponibles sur demande.") or a piece of one cut at a line's or
+    a bracket's end ("Designing reward plans for sales and"), which no skill is."""
+    if name.count("(") != name.count(")"):
+        return True
+    if len(words) >= SENTENCE_WORDS and name.endswith(".") and not name.endswith("etc."):
+        return True
+    if FIRST_PERSON_RE.search(name) and len(words) >= SENTENCE_WORDS:
+        return True
+    last = words[-1].casefold() if words else ""
+    return len(words) >= SENTENCE_WORDS and last in DANGLING
+
+
+def skill_shaped(name: str) -> bool:
     """A skill names something: letters ("C", "R" count), a few words, not the lower-case
-    middle of a sentence wrapped over lines, not a number, a date or a phone."""
+    middle of a sentence wrapped over lines, not a number, a date or a phone, no contact
+    detail or personal fact (fields/value_kinds.py), no sentence."""
     words = WORD_RE.findall(ASIDE_RE.sub(" ", name))  # "Office (Word, Excel, …)": two words
     if not any(c.isalpha() for c in name) or len(words) > MAX_SKILL_WORDS:
         return False
-    if DIGITS_RE.fullmatch(name):
+    if DIGITS_RE.fullmatch(name) or value_kind(name) or _sentence_or_fragment(name, words):
         return False
     return not (name[0].islower() and len(words) >= PROSE_WORDS)
+
+
+# "TIA Portal / STEP 7 / WinCC / Jira": a list written with spaced slashes (three or more);
+# one spaced slash joins two names of one skill ("C / C++", "Windows / Linux").
+SLASH_RE = re.compile(r"\s+/\s+")
+SLASH_LIST = 3
+
+
+def _slash_items(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        parts = SLASH_RE.split(ASIDE_RE.sub(lambda m: m.group(0).replace("/", "\0"), item))
+        if len(parts) > SLASH_LIST:
+            out += [part.replace("\0", "/").strip(" /") for part in parts if part.strip(" /")]
+        else:
+            out.append(item)
+    return out
 
 
 def parse_skills(
@@ -95,7 +137,7 @@ def parse_skills(
         if labelled and len(labelled.group("category").split()) <= 4:
             category = clean(labelled.group("category"))
             items_text = labelled.group("items")
-        for item in split_items(GLYPH_RE.sub("", items_text)):
+        for item in _slash_items(split_items(GLYPH_RE.sub("", items_text))):
             item = GLYPH_RE.sub("", item)
             as_language = split_language_item(item)
             if as_language and language_key(as_language[0]) and has_level_wording(as_language[1]):
@@ -119,7 +161,7 @@ def parse_skills(
             name = clean(name)
             if not name or name.casefold() in seen:
                 continue
-            if not _skill_shaped(name):
+            if not skill_shaped(name):
                 if dropped is not None:
                     dropped.append(name)
                 continue

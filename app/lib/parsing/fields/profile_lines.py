@@ -1,0 +1,85 @@
+"""The profile's lines that are no profile: a contact detail, a personal fact, a licence, a place
+alone ("Lyon, France"), a page's footer. A profile is the candidate's own sentences; these lines
+were read into it from the header or a sidebar. The contact details the header lacks move there
+(``contact_facts`` reads them as the header's own lines); the rest leaves the profile for the
+import report's unplaced lines, so nothing is lost unseen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.lib.cv_content import Header
+from app.lib.parsing.fields.contact import contact_facts, looks_like_location
+from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.text.text import clean
+
+# Past this many words a line is a sentence of the profile (or a wrapped piece of one): a
+# contact detail in it is cut out, the sentence stays.
+PROSE_WORDS = 12
+CUT_KINDS = {"email", "link", "phone"}
+LABEL_RE = re.compile(
+    r"^(?:e-?mail|mail|t[ée]l[ée]?(?:phone)?|phone|mobile|portable|linkedin|github|site|web)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# A contact label left at a line's end by a column read across ("… in Python and\tEmail:").
+TRAILING_LABEL_RE = re.compile(r"\s(?:e-?mail|t[ée]l[ée]?(?:phone)?|phone|mobile)\s*:\s*$", re.I)
+
+
+@dataclass
+class ProfileLines:
+    kept: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # for the report's unplaced lines
+
+
+def _not_profile(line: str) -> bool:
+    """A short line of a contact or personal kind, a licence or a place alone."""
+    text = clean(line)
+    if not text or len(text.split()) > PROSE_WORDS:
+        return False
+    if LABEL_RE.match(text):  # "Phone:" alone, its number on another line
+        return True
+    if text[:1].islower():  # a sentence's wrapped piece: only a contact detail takes it out
+        return value_kind(text) in {"email", "link", "phone", "address"}
+    return bool(value_kind(text)) or is_licence(text) or looks_like_location(text)
+
+
+def _fill_header(header: Header, lines: list[str]) -> None:
+    """Contact details the header lacks, read from the lines that leave the profile."""
+    facts = contact_facts([clean(line) for line in lines])
+    contact = header.contact
+    contact.email = contact.email or facts.email
+    contact.phone = contact.phone or facts.phone
+    contact.location = contact.location or facts.location
+    known = {link.url for link in header.links}
+    header.links += [link for link in facts.links if link.url not in known]
+
+
+def _cut_contacts(line: str, header: Header) -> str:
+    """A long line keeps its sentence; an e-mail, a link or a phone in it goes to the header."""
+    kind = value_kind(line)
+    if kind not in CUT_KINDS:
+        return TRAILING_LABEL_RE.sub("", line)
+    _fill_header(header, [line])
+    facts = contact_facts([line])
+    rest = line
+    for value in [facts.email, facts.phone, *(link.url.split("//", 1)[-1] for link in facts.links)]:
+        if value:
+            rest = rest.replace(value, " ")
+    return clean(TRAILING_LABEL_RE.sub("", rest)) if rest != line else line
+
+
+def profile_lines(lines: list[str], header: Header) -> ProfileLines:
+    """The profile's own lines, in order; the others dropped, their contact details moved to
+    the header where it has none."""
+    out = ProfileLines()
+    for line in lines:
+        if _not_profile(line):
+            out.dropped.append(clean(line))
+            continue
+        out.kept.append(_cut_contacts(line, header) if clean(line) else line)
+    _fill_header(header, out.dropped)
+    return out

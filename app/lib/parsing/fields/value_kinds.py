@@ -1,0 +1,119 @@
+"""What a short value is by its shape, when it is a contact detail or a personal fact: an e-mail,
+a link, a phone, a street address, an age, a date of birth, a nationality, a marital status, a
+"references on request" line, a page's footer. Such values belong to the header or nowhere:
+never to the skills or the profile. Shapes only (FR/EN), strict enough that "ASP.NET",
+"Node.js", "C++" or "30 ans d'expérience" are none of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.lib.parsing.fields.contact import EMAIL_RE
+
+# A link written as one: a scheme, "www.", or a domain followed by a path ("github.com/x");
+# "Riemann.io" or "ASP.NET" alone are product names.
+LINK_RE = re.compile(
+    r"(?:https?:)?//[^\s]+|\bwww\.[^\s]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[\w./?=#%-]*"
+    r"|(?:linkedin|github|gitlab|twitter|instagram|behance)\s*:?\s*@?[\w.-]*/?\s*@[\w.-]+",
+    re.IGNORECASE,
+)
+# A handle behind a network's name ("GitHub: @jdoe").
+HANDLE_RE = re.compile(
+    r"\b(?:linkedin|github|gitlab|twitter|instagram|behance|stack\s*overflow|x)\s*:\s*@[\w.-]+",
+    re.IGNORECASE,
+)
+PHONE_RE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?(?:\(0\))?\s?|\b0)\d(?:[\s.-]?\d{2}){4}\b|\+\d[\d\s.()-]{8,}\d"
+    r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+)
+# A number then a street word ("12 rue des Lilas", "24 Résidence les Pins", "5 Baker Street").
+STREET_RE = re.compile(
+    r"\b\d{1,4}(?:\s*(?:bis|ter|[a-c]))?,?\s+(?:rue|avenue|av\.|bd|boulevard|chemin|impasse|"
+    r"all[ée]e|place|route|quai|cours|square|r[ée]sidence|lotissement|hameau|cit[ée]|lieu-dit|"
+    r"street|st\.?|road|rd\.?|lane|drive|dr\.?|way|court|ct\.?|blvd|terrace|close|crescent|"
+    r"avenida|calle|via)\b",
+    re.IGNORECASE,
+)
+# The English order, the street's name between ("42 Maple Street", "7 Old Mill Rd").
+NAMED_STREET_RE = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|"
+    r"Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Terrace|Close|Crescent|Parkway)(?!\w)"
+)
+# A French postcode then a capitalised town ("69003 Lyon"); a US "City, ST 12345".
+POSTCODE_TOWN_RE = re.compile(
+    r"\b\d{5}\s+[A-ZÀ-Ý][\w'’-]+|\b[A-Z][\w'’ .-]+,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+)
+# An age: "33 ans", "age 33", "Âge : 33", "33 years old"; not "30 ans d'expérience".
+AGE_RE = re.compile(
+    r"^(?:[âa]ge\s*:?\s*)?\d{2}\s*(?:ans|years?(?:\s+old)?|yrs?(?:\s+old)?)$"
+    r"|^[âa]ge[ds]?\s*:?\s*\d{2}(?:\s*(?:ans|years?(?:\s+old)?))?$"
+    r"|\b\d{2}\s*(?:years?|yrs?)\s+old\b",
+    re.IGNORECASE,
+)
+BIRTH_RE = re.compile(
+    r"\bn[ée]e?\s+le\b|\bdate\s+(?:de|of)\s+(?:naissance|birth)\b|\bbirth\s*date\b"
+    r"|\bborn\s+(?:on|in)\b|\bd\.?o\.?b\.?\s*:|\bn[ée]e?\s+[àa]\s+[A-ZÀ-Ý]",
+    re.IGNORECASE,
+)
+NATIONALITY_RE = re.compile(
+    r"\bnationalit[ée]s?\b|\bnationality\b|\bcitizenship\b|\bcitoyennet[ée]\b",
+    re.IGNORECASE,
+)
+# "Marié" and "Mariée" (with its accent: "Marie" is a first name), "célibataire", "2 enfants".
+MARITAL_RE = re.compile(
+    r"\bsituation\s+(?:familiale|matrimoniale)\b|\bmarital\s+status\b|\bc[ée]libataire\b"
+    r"|\bmariée?\b|\bmarried\b|\bpacs[ée]e?\b|\bdivorc[ée]e?\b"
+    r"|\b\d+\s+enfants?\b|\b\d+\s+children\b",
+    re.IGNORECASE,
+)
+REFERENCES_RE = re.compile(
+    r"\br[ée]f[ée]rences?\b.*\b(?:sur\s+demande|on\s+request|upon\s+request|available|"
+    r"disponibles?)\b|\bavailable\s+(?:up)?on\s+request\b",
+    re.IGNORECASE,
+)
+# A driving licence or a vehicle ("Permis B", "Véhiculé", "Driving licence"): fine in a
+# skills list as a licence, never a profile's text.
+LICENCE_RE = re.compile(
+    r"\bpermis\s+(?:de\s+conduire|(?-i:[A-D]\d?E?))\b|\bv[ée]hicul[ée]e?\b|\bv[ée]hicule\s+personnel"
+    r"|\bdriv(?:ing|er'?s)\s+licen[cs]e\b",
+    re.IGNORECASE,
+)
+# A page's footer or header line: "Page 1/2", "1 of 3", "© 2023", "Tous droits réservés".
+FOOTER_RE = re.compile(
+    r"^(?:page\s*)?\d{1,2}\s*(?:/|of|sur)\s*\d{1,2}$|^page\s+\d{1,2}\b|©|\bcopyright\b"
+    r"|\btous\s+droits\s+r[ée]serv[ée]s\b|\ball\s+rights\s+reserved\b",
+    re.IGNORECASE,
+)
+CONTACT_KINDS = ("email", "link", "phone", "address")
+PERSONAL_KINDS = ("age", "birth", "nationality", "marital", "references")
+
+
+def value_kind(value: str) -> str | None:
+    """The contact or personal kind ``value`` holds (see ``CONTACT_KINDS``, ``PERSONAL_KINDS``),
+    or None when it has none of their shapes."""
+    text = " ".join(value.split())
+    if not text:
+        return None
+    if EMAIL_RE.search(text):
+        return "email"
+    if LINK_RE.search(text) or HANDLE_RE.search(text):
+        return "link"
+    if PHONE_RE.search(text):
+        return "phone"
+    if STREET_RE.search(text) or NAMED_STREET_RE.search(text) or POSTCODE_TOWN_RE.search(text):
+        return "address"
+    checks = (
+        ("age", AGE_RE),
+        ("birth", BIRTH_RE),
+        ("nationality", NATIONALITY_RE),
+        ("marital", MARITAL_RE),
+        ("references", REFERENCES_RE),
+        ("footer", FOOTER_RE),
+    )
+    return next((kind for kind, pattern in checks if pattern.search(text)), None)
+
+
+def is_licence(value: str) -> bool:
+    """A driving licence or a vehicle stated ("Permis B", "Véhiculé")."""
+    return bool(LICENCE_RE.search(value))

@@ -1,0 +1,109 @@
+"""Values with the shape of another field, in every section: an e-mail, an address or a
+personal fact among the skills, a place or a contact line as the headline, a page footer or a
+link as a school. Read from the content as it is now (report_live.py re-runs them), so a flag
+clears once the user fixes the value; and the headline the reader took out at import, told
+with the value it held, so the review offers both readings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.i18n import N_
+from app.lib.parsing.fields.headline import headline_doubt
+from app.lib.parsing.fields.value_kinds import value_kind
+from app.lib.parsing.report.report_entries import finding
+
+# One sentence per kind of doubt, so each is translated whole.
+HEADLINE_IS = {
+    "place": N_("The headline “%(text)s” reads as a place, not a job title."),
+    "contact": N_("The headline “%(text)s” reads as a contact detail, not a job title."),
+    "personal": N_("The headline “%(text)s” reads as personal data, not a job title."),
+    "heading": N_("The headline “%(text)s” is a section's heading, not a job title."),
+    "name": N_("The headline “%(text)s” repeats the name, not a job title."),
+    "fragment": N_("The headline “%(text)s” seems cut short."),
+    "sentence": N_("The headline “%(text)s” reads as sentences, not a job title."),
+}
+HEADLINE_TAKEN_OUT = {
+    "place": N_("“%(text)s” was read where the headline goes; it reads as a place and was "
+                "kept as your location instead. Add your job title if it is missing."),
+    "other": N_("“%(text)s” was read where the headline goes but is no job title, so it was "
+                "left out (see the lines placed in no section). Add your job title if it is "
+                "missing."),
+}  # fmt: skip
+
+
+def _skills_of_other_kind(content: CvContent) -> list[dict[str, Any]]:
+    odd = [s.name for s in content.skills if s.name.strip() and value_kind(s.name)]
+    if not odd:
+        return []
+    return [
+        finding(
+            "skill_is_contact",
+            N_("Skills holding a contact detail or personal data: %(count)s (such as "
+               "“%(first)s”). Move them to the header or remove them."),
+            "skills", None, None, count=len(odd), first=odd[0][:60],
+        )
+        | {"samples": odd[:5]}
+    ]  # fmt: skip
+
+
+def _headline_of_other_kind(content: CvContent) -> list[dict[str, Any]]:
+    title = content.header.current_title
+    kind = headline_doubt(title, content.header.name)
+    if kind is None:
+        return []
+    return [
+        finding(
+            "headline_other_field", HEADLINE_IS[kind], "header.current_title", None, title,
+            text=title[:80],
+        )
+    ]  # fmt: skip
+
+
+def _schools_of_other_kind(content: CvContent) -> list[dict[str, Any]]:
+    out = []
+    for index, edu in enumerate(content.education):
+        for name, value in (("institution", edu.institution), ("degree", edu.degree)):
+            if value.strip() and value_kind(value):
+                out.append(
+                    finding(
+                        "education_other_field",
+                        N_("Degree %(number)s: “%(text)s” reads as a contact detail, a page "
+                           "footer or personal data, not a school or a degree."),
+                        f"education[{index}].{name}", edu.id, value,
+                        number=index + 1, text=value[:60],
+                    )
+                )  # fmt: skip
+                break
+    return out
+
+
+def shape_suspicions(content: CvContent) -> list[dict[str, Any]]:
+    """Every value of the content with another field's shape (report items)."""
+    return (
+        _skills_of_other_kind(content)
+        + _headline_of_other_kind(content)
+        + _schools_of_other_kind(content)
+    )
+
+
+def header_doubt_items(doubts: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """The header values the reader took out at import (cv_parser.CvParse.header_doubts)."""
+    out = []
+    for field_name, kind, value in doubts:
+        if field_name != "headline":
+            continue
+        template = HEADLINE_TAKEN_OUT["place" if kind == "place" else "other"]
+        # Recorded against the headline as it is now (empty): open until the user writes one.
+        out.append(
+            finding("headline_taken_out", template, "header.current_title", None, "",
+                    text=value[:80])
+        )  # fmt: skip
+    return out
+
+
+# Computed again on the content as it is (report_live.py): the stored ones are not read back.
+SHAPE_CODES = frozenset({"skill_is_contact", "headline_other_field", "education_other_field"})

@@ -1,0 +1,194 @@
+"""The whole CV as a recruiter reads it, on the development corpus: name, headline, e-mail, every
+job right, education entries paired, skills with no junk, a profile with no contact or personal
+data, and the CVs right in all of these at once (the figures the blind validation prints for its
+sealed CVs, computed here from the corpus's own truth so the two are read side by side).
+
+    python -m bench.whole_cv [--texts FOLDER]   # FOLDER: cached PDF texts, <cv>.txt each
+
+The scorer's lenient matching (``score_parser.py`` in the corpus) is reused for words and dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from app.lib.cv_content import CvContent
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, is_licence, value_kind
+from app.lib.parsing.misreads.repair import repair_misreads
+from app.lib.parsing.sections.section_skills import skill_shaped
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+PDF_MAX_PAGES = 10  # litestar.toml [limits] pdf_max_pages, as the scorer reads them
+
+
+def load_scorer(corpus: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_parser", corpus / "score_parser.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"No corpus scorer in {corpus}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def junk_skills(content: CvContent) -> list[str]:
+    """Skills no recruiter reads as one: a contact detail, a personal fact, a sentence."""
+    return [s.name for s in content.skills if not skill_shaped(s.name)]
+
+
+SHORT_LINE = 12  # words: past it a line is a sentence, where "born on" or "16 years old" tell
+
+
+def profile_personal(content: CvContent) -> list[str]:
+    """Profile lines holding a contact detail anywhere, or a short line stating a personal fact
+    or a licence."""
+    out = []
+    for line in content.summary.splitlines():
+        kind = value_kind(line)
+        short = len(line.split()) <= SHORT_LINE
+        if kind in CONTACT_KINDS or (short and (kind or is_licence(line))):
+            out.append(line)
+    return out
+
+
+def _words_match(sc: ModuleType, truth: str, read: str, other: str) -> bool:
+    """The truth's words read leniently: similar, all in the entry, or the read value a piece
+    of the truth's ("Bachelor of Arts" for "Bachelor of Arts, major: History")."""
+    read_words = set(sc.tokens(read))
+    fragment = bool(read_words) and read_words <= set(sc.tokens(truth))
+    return sc.similar(truth, read) or sc.contains(truth, f"{read} {other}") or fragment
+
+
+def _education_pairs(sc: ModuleType, truth: list[dict], content: CvContent) -> int:
+    """Truth entries paired one to one with a read entry: the degree's words, the school's
+    words (anywhere in the entry) and the end year."""
+    used: set[int] = set()
+    paired = 0
+    for entry in truth:
+        end = sc.year_of(sc.norm_date(entry.get("end") or entry.get("start")))
+        for index, read in enumerate(content.education):
+            if index in used:
+                continue
+            degree_ok = _words_match(sc, entry.get("degree") or "", read.degree, read.institution)
+            school = entry.get("school") or ""
+            school_ok = not school or _words_match(sc, school, read.institution, read.degree)
+            read_end = sc.year_of(sc.norm_date(read.end or read.start or ""))
+            if degree_ok and school_ok and (not end or read_end == end):
+                used.add(index)
+                paired += 1
+                break
+    return paired
+
+
+def _headline_right(sc: ModuleType, truth: str, read: str) -> bool:
+    if not truth.strip():
+        return not read.strip()
+    return bool(read.strip()) and sc.similar(truth, read, drop=sc.TITLE_DROP, ratio=0.75)
+
+
+def score(sc: ModuleType, truth: dict[str, Any], content: CvContent) -> dict[str, Any]:
+    jobs = sc.score_cv(truth, content.model_dump(mode="json"))
+    header = content.header
+    education = truth.get("education") or []
+    paired = _education_pairs(sc, education, content)
+    extra_jobs = [p for p in jobs["unmatched_pred"]]
+    row = {
+        "name": sc.name_match(truth.get("name", ""), header.name),
+        "headline": _headline_right(sc, truth.get("current_title") or "", header.current_title),
+        "email": sc.fold(truth.get("email") or "") == sc.fold(header.contact.email),
+        "jobs": jobs["exp_matched"] == jobs["exp_truth"]
+        and jobs["fields"]["all4"] == jobs["exp_matched"]
+        and not extra_jobs,
+        "edu_truth": len(education),
+        "edu_read": len(content.education),
+        "edu_paired": paired,
+        "junk_skills": junk_skills(content),
+        "profile_personal": profile_personal(content),
+    }
+    row["whole"] = (
+        row["name"]
+        and row["headline"]
+        and row["email"]
+        and row["jobs"]
+        and paired == len(education) == len(content.education)
+        and not row["junk_skills"]
+        and not row["profile_personal"]
+    )
+    return row
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    count = len(rows)
+
+    def share(key: str) -> float:
+        return round(sum(bool(r[key]) for r in rows) / count, 3) if count else 0.0
+
+    paired = sum(r["edu_paired"] for r in rows)
+    return {
+        "cvs": count,
+        "name": share("name"),
+        "headline": share("headline"),
+        "email": share("email"),
+        "jobs_all_right": share("jobs"),
+        "edu_recall": round(paired / max(sum(r["edu_truth"] for r in rows), 1), 3),
+        "edu_precision": round(paired / max(sum(r["edu_read"] for r in rows), 1), 3),
+        "junk_skills": share("junk_skills"),
+        "profile_personal": share("profile_personal"),
+        "whole": sum(bool(r["whole"]) for r in rows),
+    }
+
+
+def read_content(pdf: Path, texts: Path | None) -> CvContent:
+    """The CV as the app stores it without a model: the rules' reading, then the certain
+    repairs (app/domain/cvs/extraction.py)."""
+    cached = texts / f"{pdf.stem}.txt" if texts else None
+    if cached is not None and cached.is_file():
+        text = cached.read_text(encoding="utf-8")
+    else:
+        from app.lib.pdf_text import read_pdf_text_sync
+
+        text = read_pdf_text_sync(pdf.read_bytes(), max_pages=PDF_MAX_PAGES).text
+    return repair_misreads(parse_cv_text(text).content, text).content
+
+
+def corpus_figures(corpus: Path, texts: Path | None = None) -> dict[str, Any]:
+    sc = load_scorer(corpus)
+    rows = []
+    for pdf in sorted((corpus / "cvs").glob("*.pdf")):
+        truth_file = corpus / "truth" / f"{pdf.stem}.json"
+        if not truth_file.is_file():
+            continue
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        rows.append(score(sc, truth, read_content(pdf, texts)))
+    return aggregate(rows)
+
+
+def figures_line(figures: dict[str, Any]) -> str:
+    """One line, in the validation's order."""
+    f = figures
+    return (
+        f"name {f['name']:.2f} headline {f['headline']:.2f} e-mail {f['email']:.2f}; jobs all "
+        f"right {f['jobs_all_right']:.2f}; education recall {f['edu_recall']:.2f} precision "
+        f"{f['edu_precision']:.2f}; CVs with junk skills {f['junk_skills']:.2f}; profiles holding "
+        f"contact or personal data {f['profile_personal']:.2f}; CVs right as a whole "
+        f"{f['whole']}/{f['cvs']}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--texts", type=Path, default=None)
+    args = parser.parse_args()
+    print(figures_line(corpus_figures(args.corpus.resolve(), args.texts)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The profile keeps the candidate's sentences; contact and personal lines leave it
+(fields/profile_lines.py), their contact details going to the header. Invented people."""
+
+from __future__ import annotations
+
+from app.lib.cv_content import Header
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.fields.profile_lines import profile_lines
+
+
+def test_contact_and_personal_lines_leave_the_profile_in_order() -> None:
+    header = Header(name="Lucie Fabre")
+    lines = [
+        "12 rue des Glycines",
+        "Infirmière diplômée d'État, cinq ans en service de chirurgie,",
+        "je cherche un poste de nuit en clinique.",
+        "Née le 2 février 1994",
+        "Permis B, véhiculée",
+        "lucie.fabre@example.org",
+    ]
+    read = profile_lines(lines, header)
+    assert read.kept == lines[1:3]
+    assert read.dropped == ["12 rue des Glycines", "Née le 2 février 1994", "Permis B, véhiculée",
+                            "lucie.fabre@example.org"]  # fmt: skip
+    assert header.contact.email == "lucie.fabre@example.org"
+
+
+def test_a_sentence_keeps_its_words_and_gives_its_email_to_the_header() -> None:
+    header = Header(name="Tom Reyes")
+    line = (
+        "Warehouse team lead with eight years in cold-chain logistics and forklift training, "
+        "reach me at tom.reyes@example.com"
+    )
+    read = profile_lines([line], header)
+    assert read.kept == [
+        "Warehouse team lead with eight years in cold-chain logistics and forklift training, "
+        "reach me at"
+    ]
+    assert header.contact.email == "tom.reyes@example.com"
+
+
+def test_a_wrapped_piece_of_a_sentence_stays_even_with_a_word_like_permis() -> None:
+    header = Header()
+    lines = ["J'ai suivi une formation en alternance qui m'a", "permis d'acquérir de l'autonomie."]
+    assert profile_lines(lines, header).kept == lines
+
+
+def test_a_cv_whose_only_profile_is_an_address_has_none() -> None:
+    text = "\n".join(
+        [
+            "Paul Mercier",
+            "Électricien",
+            "",
+            "PROFIL",
+            "7 avenue des Peupliers",
+            "33 ans",
+            "",
+            "EXPÉRIENCE",
+            "Électricien — Elec Ouest, Rennes",
+            "2018 - 2024",
+            "- Installation de tableaux électriques",
+        ]
+    )
+    parsed = parse_cv_text(text)
+    assert parsed.content.summary == ""
+    assert "7 avenue des Peupliers" in parsed.unplaced
+    assert "33 ans" in parsed.unplaced

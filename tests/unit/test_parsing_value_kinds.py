@@ -1,0 +1,104 @@
+"""Contact details and personal facts by their shape (fields/value_kinds.py), and the skills
+list that keeps none of them (sections/section_skills.py). Invented people and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.sections.section_skills import parse_skills
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("jeanne.morel@example.org", "email"),
+        ("https://example.org/jmorel", "link"),
+        ("github.com/jmorel", "link"),
+        ("GitHub: @jmorel", "link"),
+        ("06 12 34 56 78", "phone"),
+        ("+44 7700 900123", "phone"),
+        ("(512) 555-0147", "phone"),
+        ("14 rue des Tilleuls", "address"),
+        ("8 Résidence les Ormes", "address"),
+        ("42 Maple Street", "address"),
+        ("38000 Grenoble", "address"),
+        ("Springfield, IL 62704", "address"),
+        ("33 ans", "age"),
+        ("Age 41", "age"),
+        ("Âge : 27 ans", "age"),
+        ("29 years old", "age"),
+        ("Née le 3 mars 1990", "birth"),
+        ("Date of birth: 04/11/1988", "birth"),
+        ("Nationalité française", "nationality"),
+        ("Nationality: Canadian", "nationality"),
+        ("Célibataire, 2 enfants", "marital"),
+        ("Mariée", "marital"),
+        ("Marital status: married", "marital"),
+        ("Références sur demande", "references"),
+        ("REFERENCES available upon request", "references"),
+        ("Page 2/3", "footer"),
+        ("© 2024 Tous droits réservés", "footer"),
+    ],
+)
+def test_contact_and_personal_shapes(value: str, kind: str) -> None:
+    assert value_kind(value) == kind
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ASP.NET", "Node.js", "Riemann.io", "C++", "C / C++", "Marie Curie", "Python 3",
+        "30 ans d'expérience en logistique", "Single Page Applications", "ISO 9001",
+        "HACCP", "Excel (tableaux croisés)", "Gestion de stock", "CACES 1, 3 et 5",
+    ],
+)  # fmt: skip
+def test_skills_and_prose_are_no_contact_or_personal_fact(value: str) -> None:
+    assert value_kind(value) is None
+
+
+def test_licence_lines() -> None:
+    assert is_licence("Permis B, véhiculée")
+    assert is_licence("Full UK driving licence")
+    assert not is_licence("Licence professionnelle logistique")
+
+
+def test_skills_keep_no_contact_personal_fact_sentence_or_cut_piece() -> None:
+    dropped: list[str] = []
+    skills, _ = parse_skills(
+        [
+            "Gestion des stocks, Caisse, Merchandising",
+            "jeanne.morel@example.org",
+            "33 ans, Nationalité française",
+            "Références sur demande",
+            "Je suis une personne motivée et rigoureuse.",
+            "Planning and scheduling of deliveries for the",
+            "HACCP, Excel",
+        ],
+        dropped,
+    )
+    assert [s.name for s in skills] == ["Gestion des stocks", "Caisse", "Merchandising", "HACCP",
+                                        "Excel"]  # fmt: skip
+    assert "jeanne.morel@example.org" in dropped
+    assert "33 ans" in dropped
+    assert "Nationalité française" in dropped
+    assert "Références sur demande" in dropped
+
+
+def test_a_bracket_and_a_slash_list_wrapped_over_lines_stay_whole() -> None:
+    skills, _ = parse_skills(
+        [
+            "Microsoft Office (Word, Excel,",
+            "PowerPoint)",
+            "AutoCAD / Revit / SketchUp /",
+            "Navisworks / BIM 360",
+        ]
+    )
+    assert [s.name for s in skills] == [
+        "Microsoft Office (Word, Excel, PowerPoint)",
+        "AutoCAD",
+        "Revit",
+        "SketchUp",
+        "Navisworks",
+        "BIM 360",
+    ]
