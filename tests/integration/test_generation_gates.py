@@ -79,7 +79,7 @@ async def test_the_json_api_refuses_a_misread_cv_until_confirmed(
     me = await register(client, "gate-api-misread@example.com")
     cv = await factories.misread_source_cv(db, me["id"], piled=10)
     offer = await factories.job_offer(db, me["id"], title="Backend Engineer")
-    body = {"sourceCvFile": cv.id, "jobOfferIds": [offer.id]}
+    body = {"sourceCvFile": cv.id, "jobOfferIds": [offer.id], "askFirst": True}
     before = await _started(db, me["id"])
 
     refused = await _generate(client, body)
@@ -148,7 +148,7 @@ async def test_the_json_api_shows_an_offers_doubts_and_refuses_it_until_answered
         doubted.id: False,
     }
 
-    body = {"sourceCvFile": source.id, "jobOfferIds": [firm.id, doubted.id]}
+    body = {"sourceCvFile": source.id, "jobOfferIds": [firm.id, doubted.id], "askFirst": True}
     refused = await _generate(client, body)
     assert refused.status_code == 409, refused.text
     assert refused.json()["error"] == "generation.confirm_first"
@@ -180,15 +180,35 @@ async def test_the_json_api_shows_an_offers_doubts_and_refuses_it_until_answered
     assert started.json()["totalOffers"] == 2
 
 
+async def test_a_json_client_that_does_not_ask_first_starts_and_is_told_what_is_open(
+    client: Client, db: AsyncSession
+) -> None:
+    """A client written before the gate keeps working: the run starts, debited once, and its
+    answer lists what the page would have asked."""
+    me = await register(client, "gate-api-told@example.com")
+    cv = await factories.misread_source_cv(db, me["id"], piled=10)
+    doubted = await _doubted_offer(db, me["id"])
+    before = await _started(db, me["id"])
+    started = await _generate(client, {"sourceCvFile": cv.id, "jobOfferIds": [doubted.id]})
+    assert started.status_code == 200, started.text
+    answer = started.json()
+    assert answer["totalOffers"] == 1
+    [flag] = answer["unconfirmed"]["misreadFlags"]
+    assert flag["code"] == "bullets_piled"
+    assert [o["id"] for o in answer["unconfirmed"]["doubtedOffers"]] == [doubted.id]
+    assert (await _started(db, me["id"]))[0] == before[0] + 1
+
+
 async def test_the_json_api_goes_on_with_the_doubted_offers_it_names(
     client: Client, another_client: Any, db: AsyncSession
 ) -> None:
     me = await register(client, "gate-api-ids@example.com")
     source = await factories.source_cv(db, me["id"])
     doubted = await _doubted_offer(db, me["id"])
-    body = {"sourceCvFile": source.id, "jobOfferIds": [doubted.id]}
+    body = {"sourceCvFile": source.id, "jobOfferIds": [doubted.id], "askFirst": True}
     started = await _generate(client, {**body, "confirmOffers": [doubted.id]})
     assert started.status_code == 200, started.text
+    assert "unconfirmed" not in started.json()  # nothing left open, nothing told
     # For that run only: the offer is still doubted, as on the page.
     await db.refresh(doubted)
     assert doubted.header_confirmed is False

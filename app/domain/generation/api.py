@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from litestar import Controller, get, post
@@ -9,6 +10,7 @@ from litestar.params import FromPath, JSONBody, KwargDefinition
 from litestar.status_codes import HTTP_200_OK
 from msgspec import Meta, Struct
 
+from app.domain.generation.gates import ConfirmFirst
 from app.domain.generation.services import (
     MAX_OFFERS,
     GenerationRequest,
@@ -31,8 +33,14 @@ class GenerateV2(Struct):
     language: str | None = None
     deviceId: str | None = None
     withLetters: bool = False  # also write a cover letter for each tailored CV
-    # Until confirmed, a source CV with open import flags or an offer whose header the reader
-    # doubts is refused (409 ``generation.confirm_first``, listing them): for this run only.
+    # With ``askFirst``, a source CV with open import flags or an offer whose header the reader
+    # doubts is refused until confirmed (409 ``generation.confirm_first``, listing them), as the
+    # page asks. Without it the run starts, as it always did for API clients, and its answer
+    # lists the same open questions under ``unconfirmed``: a client written before the gate
+    # keeps working (the blind tailoring check drives this door as such a client).
+    askFirst: Annotated[
+        bool, Meta(description="Refuse (409) while a flag or a doubted header is unconfirmed")
+    ] = False
     confirmMisread: Annotated[
         bool, Meta(description="Tailor the source CV even with open import flags")
     ] = False
@@ -60,8 +68,19 @@ class GenerationApi(Controller):
             misread_confirmed=data.confirmMisread,
             offers_confirmed=data.confirmOffers,
         )
-        task = await create_generation(db, arq, settings, user, req)
-        return {"success": True, "taskId": task.id, "totalOffers": task.total_offers}
+        unconfirmed: dict[str, Any] = {}
+        try:
+            task = await create_generation(db, arq, settings, user, req)
+        except ConfirmFirst as asked:
+            if data.askFirst:
+                raise
+            # The gate runs before any slot or credit is taken: nothing to undo.
+            unconfirmed = {"misreadFlags": asked.extra["misreadFlags"]}
+            unconfirmed["doubtedOffers"] = asked.extra["doubtedOffers"]
+            confirmed = replace(req, misread_confirmed=True, offers_confirmed=True)
+            task = await create_generation(db, arq, settings, user, confirmed)
+        answer = {"success": True, "taskId": task.id, "totalOffers": task.total_offers}
+        return {**answer, "unconfirmed": unconfirmed} if unconfirmed else answer
 
     @get("/{task_id:str}")
     async def status(self, user: SignedIn, db: Db, task_id: FromPath[str]) -> dict[str, Any]:
