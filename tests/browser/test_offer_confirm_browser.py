@@ -43,7 +43,7 @@ async def test_a_doubted_company_is_confirmed_by_one_click_and_names_the_pdf_and
         db,
         me,
         title="Senior Software Engineer, Worker Platform",
-        company="Tallow Peak",
+        company="Brivara Labs",  # the name the body repeats, as the reader takes it, doubted
         location="",
         description=AD,
     )
@@ -51,12 +51,12 @@ async def test_a_doubted_company_is_confirmed_by_one_click_and_names_the_pdf_and
     await page.goto(f"/offers/{offer.id}")
     card = page.locator('[data-testid="confirm-header"]')
     await expect(card).to_be_visible()
-    await expect(card.get_by_role("heading")).to_contain_text("Tallow Peak")
-    pick = card.locator('[data-testid="pick-company"]', has_text="Brivara Labs")
+    await expect(card.get_by_role("heading")).to_contain_text("Brivara Labs")
+    pick = card.locator('[data-testid="pick-company"]', has_text="Tallow Peak")
     await press(pick)
     await expect(page).to_have_url(re.compile(rf"/offers/{offer.id}\?saved=1$"))
     await expect(page.locator('[data-testid="confirm-header"]')).to_have_count(0)
-    await expect(page.locator("#offer-company")).to_have_value("Brivara Labs")
+    await expect(page.locator("#offer-company")).to_have_value("Tallow Peak")
     # The keyboard reaches the form's fields as well (no question left: the offer's own form).
     await page.locator("#offer-title").focus()
     await page.keyboard.press("Tab")
@@ -72,13 +72,13 @@ async def test_a_doubted_company_is_confirmed_by_one_click_and_names_the_pdf_and
     await expect(download).to_be_visible(timeout=WORK_TIMEOUT_MS)
     async with page.expect_download() as info:
         await download.click(delay=CLICK_DELAY_MS)
-    assert "Brivara Labs" in (await info.value).suggested_filename
+    assert "Tallow Peak" in (await info.value).suggested_filename
 
     # So is the letter written from the offer's page.
     await page.goto(f"/offers/{offer.id}")
     await press(page.locator("#cover-letters").get_by_role("button", name="Write a cover letter"))
     await expect(page).to_have_url(re.compile(r"/cover-letters/[^/]+$"))
     await expect(page.locator("#editor")).to_be_visible(timeout=WORK_TIMEOUT_MS)
-    await expect(page.locator("body")).to_contain_text("Brivara Labs")
-    assert "Tallow Peak" not in await page.locator("#editor").inner_text()
+    await expect(page.locator("body")).to_contain_text("Tallow Peak")
+    assert "Brivara Labs" not in await page.locator("#editor").inner_text()
     assert js_errors == []

@@ -102,7 +102,7 @@ def test_checks_refuse_bad_input_with_the_field_named() -> None:
             checks.parse(**values)  # type: ignore[arg-type]
         assert refused.value.code == code, values
         assert refused.value.extra["field"] == field, values
-    assert checks.split_skills("Python, SQL\nLeadership") == ["Python", " SQL", "Leadership"]
+    assert checks.split_skills("Python, SQL\nLeadership") == ["Python", "SQL", "Leadership"]
 
 
 async def test_a_full_bank_refuses_one_more(
