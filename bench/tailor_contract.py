@@ -36,6 +36,10 @@ CODES = (
     "reworded_level",
     "fragment",
     "link_not_printed",
+    "orphan_last_page",
+    "headline_not_a_title",
+    "profile_personal_data",
+    "skill_not_a_skill",
 )
 
 

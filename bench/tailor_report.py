@@ -292,6 +292,15 @@ def console_details(r: PairResult) -> list[str]:
     return lines
 
 
+# The sealed pairs' aggregates, written by hand after each run of `../shared/validation/run
+# tailor` (the script prints aggregates only): kept beside the corpus's figures.
+BLIND = ROOT / "bench" / "TAILORING_BLIND.md"
+
+
+def _blind() -> list[str]:
+    return [BLIND.read_text().rstrip(), ""] if BLIND.exists() else []
+
+
 def render(results: list[PairResult], elapsed: float) -> str:
     parts = [
         "# Tailoring quality on the development corpus",
@@ -311,6 +320,7 @@ def render(results: list[PairResult], elapsed: float) -> str:
         "",
         *totals(results),
         "",
+        *_blind(),
         HOW_MEASURED,
         "## Contract violations",
         "",

@@ -51,13 +51,17 @@ async def test_offline_engine_tailors_an_english_cv(
     cv = CvContent.from_json(cv_row.content)
     assert cv.header.current_title == "Backend Engineer"  # the candidate's own, not the ad's
     assert cv.header.name == "Alex Martin"
-    # The 2010 barista job is > 7 years old and unrelated: one line, which the page budget
-    # takes out first, only to fit (core/sendable.py). The side project moved.
+    # The 2010 barista job is > 7 years old and unrelated: whole while the page has room,
+    # its bullets the first the page budget cuts, down to one line (core/sendable.py
+    # condensable_entries). The side project moved.
     assert [e.company for e in cv.experience] == ["Acme Logistics", "Beta Bank", "Café Lumière"]
-    assert cv.experience[-1].bullets == [] and cv.experience[-1].description == ""
+    cafe = cv.experience[-1]
+    own = {e.id: e for e in CvContent.from_json(factories.EN_CV).experience}
+    assert cafe.id == "exp_cafe" and cafe.bullets == own["exp_cafe"].bullets
     relevance = cv_row.generation_meta["relevance"]
-    assert relevance[f"entry:{cv.experience[-1].id}"] < min(
-        v for k, v in relevance.items() if not k.startswith("entry:")
+    assert f"condense:{cafe.id}" in relevance
+    assert max(relevance[f"{cafe.id}:{i}"] for i in range(len(cafe.bullets))) < min(
+        v for k, v in relevance.items() if k.startswith(f"{cv.experience[0].id}:")
     )
     assert {p.id for p in cv.projects} == {"proj_cli", "exp_side"}
     # Relevant bullets first; facts copied from the source.
@@ -96,14 +100,14 @@ async def test_offline_engine_tailors_an_english_cv(
     assert cv.summary == "Backend engineer building reliable Python services. Enjoys clean APIs."
     meta = cv_row.generation_meta
     assert meta["reasons"]["exp_acme"]["code"] == "matches_requirement"
-    assert meta["reasons"]["exp_cafe"] == {"code": "old_unrelated_line", "params": {"years": 7}}
+    assert meta["reasons"]["exp_cafe"] == {"code": "old_unrelated_first", "params": {"years": 7}}
     assert meta["language"] == "en" and "skill:0" in meta["relevance"]
     assert meta["engine"] == "offline" and meta["fact_guard"]["droppedClaims"] == 0
     decisions = {d["id"]: d["decision"] for d in meta["classification"]}
     assert decisions == {
         "exp_acme": "KEEP",
         "exp_beta": "KEEP",
-        "exp_cafe": "CONDENSE",
+        "exp_cafe": "KEEP",
         "exp_side": "MOVE_TO_PROJECTS",
         "proj_cli": "KEEP",
     }
@@ -111,6 +115,7 @@ async def test_offline_engine_tailors_an_english_cv(
     assert types == sorted(
         [
             "classify",
+            "batch_experience",
             "batch_experience",
             "batch_experience",
             "batch_project",
@@ -143,9 +148,10 @@ async def test_offline_engine_on_a_french_cv(
         assert row is not None
     cv = CvContent.from_json(row.content)
     assert cv.header.current_title == "Cheffe de projet digital"  # her own, not the ad's
-    # The 2011 shop job is old and unrelated: one line, the first thing the budget may cut.
+    # The 2011 shop job is old and unrelated: whole, its bullets the first the budget may cut.
     assert [e.company for e in cv.experience] == ["Agence Nova", "Boutique Soleil"]
-    assert cv.experience[1].bullets == []
+    own = {e.id: e for e in CvContent.from_json(factories.FR_CV).experience}
+    assert cv.experience[1].bullets == own[cv.experience[1].id].bullets != []
     assert cv.summary == CvContent.from_json(factories.FR_CV).summary
     # Anglais is in the offer with CEFR letters → "Courant" becomes "C1"; Allemand untouched.
     assert [(lang.name, lang.level) for lang in cv.languages] == [

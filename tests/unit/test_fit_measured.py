@@ -34,7 +34,7 @@ from app.lib.pdf_render.budget import (
     trim_candidates,
 )
 from app.lib.pdf_render.fit import render_to_budget
-from app.lib.pdf_render.html import render_cv_html
+from app.lib.pdf_render.html import COMPACT_STEPS, render_cv_html
 from app.lib.pdf_render.layout import layout, measure
 from app.lib.pdf_render.result import RenderResult, extra_from_meta
 from app.lib.pdf_render.samples import sample_cv
@@ -158,7 +158,12 @@ def test_a_dense_cv_a_little_over_one_page_fits_one_full_page_with_few_cuts(desi
 
     relevance = relevance_of(cv)
     result = render_to_budget(
-        cv.to_json(), design=design, locale="en", page_budget=1, relevance=relevance
+        cv.to_json(),
+        design=design,
+        locale="en",
+        page_budget=1,
+        relevance=relevance,
+        ladder=False,
     )
     assert result.fits and result.page_count == 1 and not result.extra["budgetGrown"]
     assert result.extra["effectiveBudget"] == 1
@@ -199,7 +204,12 @@ def test_a_cv_over_its_budget_even_at_the_minimum_grows_it_and_keeps_everything(
     )
     assert len(most_cut.pages) == 2
     result = render_to_budget(
-        cv.to_json(), design="classic", locale="en", page_budget=1, relevance=relevance
+        cv.to_json(),
+        design="classic",
+        locale="en",
+        page_budget=1,
+        relevance=relevance,
+        ladder=False,
     )
     assert result.extra["budgetGrown"] is True and result.extra["effectiveBudget"] == 2
     assert result.page_budget == 1 and result.effective_page_budget == 2
@@ -229,6 +239,37 @@ def test_a_budget_that_holds_is_not_grown_nor_recorded_as_grown() -> None:
     assert_reports_fills(result)
 
 
+@pytest.mark.parametrize("design", ["classic", "modern"])
+def test_a_cv_a_little_over_its_budget_takes_tighter_type_before_any_cut(design: str) -> None:
+    cv = dense_cv([5, 5, 4, 4])
+    assert len(layout(render_cv_html(cv, design=design, locale="en")).pages) == 2
+    result = render_to_budget(
+        cv.to_json(), design=design, locale="en", page_budget=1, relevance=relevance_of(cv)
+    )
+    assert result.fits and result.page_count == 1 and not result.trimmed
+    assert result.extra["compactStep"] >= 1
+    text = pdf_text(result.pdf)
+    assert all(b[:40] in text for e in cv.experience for b in e.bullets)
+    # Never under the readability floor: the body text is at least 9 pt.
+    with pdfplumber.open(io.BytesIO(result.pdf)) as pdf:
+        sizes = [round(c["size"], 1) for c in pdf.pages[0].chars if c["text"].strip()]
+    body = max(set(sizes), key=sizes.count)
+    assert body >= 9.0
+
+
+def test_a_cv_the_floor_cannot_hold_is_cut_at_the_floor() -> None:
+    cv = dense_cv([5, 5, 4, 4])
+    cv.summary = " ".join([cv.summary] * 14)  # longer than any step holds on one page
+    floor = layout(render_cv_html(cv, design="classic", locale="en", compact=COMPACT_STEPS))
+    assert len(floor.pages) == 2
+    result = render_to_budget(
+        cv.to_json(), design="classic", locale="en", page_budget=1, relevance=relevance_of(cv)
+    )
+    assert result.fits and result.page_count == 1 and result.trimmed
+    assert result.extra["compactStep"] == COMPACT_STEPS
+    assert f"compact-{COMPACT_STEPS}" in result.html
+
+
 def test_a_scored_one_line_entry_goes_whole_before_stronger_bullets() -> None:
     cv = dense_cv([5, 5, 4, 4])
     cv.extras.interests = []
@@ -243,7 +284,12 @@ def test_a_scored_one_line_entry_goes_whole_before_stronger_bullets() -> None:
     assert candidates[0].key == entry_key("old0") and kinds[entry_key("old0")] == "entry"
     assert entry_key("old1") not in kinds  # no score: never a candidate
     result = render_to_budget(
-        cv.to_json(), design="classic", locale="en", page_budget=1, relevance=relevance
+        cv.to_json(),
+        design="classic",
+        locale="en",
+        page_budget=1,
+        relevance=relevance,
+        ladder=False,
     )
     assert result.fits and result.page_count == 1
     # The whole entry went, and nothing else: every bullet stays.

@@ -78,11 +78,46 @@ def test_dropped_reason_in_the_reader_language() -> None:
         current_locale.reset(token)
 
 
-def test_llm_writes_in_the_offer_language_offline_in_the_cv_language() -> None:
+def test_llm_and_offline_write_in_the_offer_language_a_template_in_the_cvs() -> None:
     request = letter_request(FR_CV, EN_OFFER)  # a French CV, an English offer
     assert letter_language(request, engine="llm") == "en"
-    assert letter_language(request, engine="offline") == "fr"
+    assert letter_language(request, engine="offline") == "en"
     assert letter_language(request, engine="template") == "fr"
+
+
+NAMED_CV = CvContent.model_validate(
+    {
+        "header": {"name": "Jo Doe"},
+        "experience": [
+            {
+                "id": "a",
+                "title": "Network engineer",
+                "company": "AT&T",
+                "bullets": ["Cut outage time by 30% across 12 sites"],
+            },
+            {
+                "id": "b",
+                "title": "Developer",
+                "company": "4Dsoft",
+                "bullets": ["Wrote C++ drivers for 3M scanners"],
+            },
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Network engineer at AT&T, my achievements include: cut outage time by 30%.",
+        "As Developer at 4Dsoft, my achievements include: wrote C++ drivers for 3M scanners.",
+    ],
+)
+def test_names_with_an_ampersand_a_plus_or_a_leading_digit_are_read_whole(sentence: str) -> None:
+    assert LetterGuard(NAMED_CV, "en").problems(sentence) == []
+    # …and a name the CV does not hold is still refused.
+    other = sentence.replace("4Dsoft", "5Dsoft").replace("AT&T", "BT&T")
+    assert LetterGuard(NAMED_CV, "en").problems(other)
 
 
 def test_an_unknown_offer_language_is_guessed_from_its_text() -> None:

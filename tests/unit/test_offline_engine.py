@@ -10,6 +10,7 @@ import pytest
 
 from app.lib.cv_content import CvContent
 from jobs.pipeline.core import offline
+from jobs.pipeline.core.classify_rules import enforce_rules
 from jobs.pipeline.core.context import OfferBrief, OfferContext
 from jobs.pipeline.core.schemas import Summary
 
@@ -95,20 +96,25 @@ def _ctx(source: CvContent = SOURCE, language: str = "en") -> OfferContext:
     )
 
 
-def test_classify_moves_side_projects_removes_old_unrelated_jobs_and_keeps_the_rest() -> None:
+def test_classify_moves_side_projects_and_keeps_every_job_whole() -> None:
     ctx = _ctx()
     out = offline.classify(ctx, offline.needs_of(ctx))
     decisions = {d.id: d.decision for d in out.experiences}
     assert decisions == {
         "e_now": "KEEP",  # shows what the offer asks for
         "e_old_match": "KEEP",  # old, but shows it too
-        "e_old": "REMOVE",  # over OLD_YEARS ago and nothing the offer asks for
+        # Over OLD_YEARS ago and nothing the offer asks for: kept whole all the same, its
+        # bullets the first the page budget cuts (sendable_repair.first_to_go).
+        "e_old": "KEEP",
         "e_recent": "KEEP",  # unrelated but recent
         "e_side": "MOVE_TO_PROJECTS",
     }
     assert [(d.id, d.decision) for d in out.projects] == [("p1", "KEEP")]
-    reasons = {d.id: d.reason for d in out.experiences}
+    # The reasons are the code's (classify_rules.enforce_rules), whatever engine classified.
+    ruled, _ = enforce_rules(out, ctx)
+    reasons = {d.id: d.reason for d in ruled.experiences}
     assert "Airflow" in reasons["e_now"] and "7 years" in reasons["e_old"]
+    assert "go first" in reasons["e_old"]
 
 
 def test_bullets_evidence_first_then_every_other_in_the_authors_order() -> None:
@@ -132,28 +138,38 @@ def test_skills_the_offer_asks_for_come_first_and_none_is_invented() -> None:
     assert sorted(names) == sorted(s.name for s in SOURCE.skills)
 
 
-def test_summary_keeps_the_source_sentences_the_offer_asks_about_first() -> None:
+def test_summary_is_the_source_sentences_in_their_own_order() -> None:
+    # The offer asks about the second sentence: it does not move first (a profile reordered
+    # opens mid-story).
     ctx = _ctx()
     out = offline.summary(ctx, offline.needs_of(ctx), list(SOURCE.experience[:1]))
-    assert out == Summary(summary="Builds Airflow pipelines on PostgreSQL. Enjoys cycling to work.")
+    assert out == Summary(summary=SOURCE.summary)
+    assert SOURCE.summary.startswith("Enjoys cycling to work.")
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [
-        ("en", "Data Engineer — experience at Northwind and Contoso."),
-        ("fr", "Data Engineer — expérience chez Northwind et Contoso."),
-    ],
-)
-def test_without_a_source_summary_one_line_of_facts_in_the_cvs_language(
-    language: str, expected: str
-) -> None:
+def test_a_long_summary_keeps_its_opening_sentences_whole() -> None:
+    first = "Data engineer for eight years in retail and banking, building pipelines end to end."
+    middle = " ".join(["Then came five years of warehouse work with many teams and tools."] * 6)
+    last = "Builds Airflow pipelines on PostgreSQL."
+    text = offline.own_summary(f"{first} {middle} {last}", "en")
+    assert text.startswith(first) and last not in text  # a prefix: never a later one alone
+    assert len(text.split()) <= offline.SUMMARY_MAX_WORDS
+
+
+def test_a_bilingual_summary_keeps_the_cvs_language_only() -> None:
+    en = "Data engineer building pipelines for the retail teams of the group."
+    fr = "Ingénieure données, je construis des pipelines pour les équipes de la vente."
+    assert offline.own_summary(f"{en} {fr}", "en") == en
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_without_a_source_summary_there_is_none(language: str) -> None:
+    # Never a line written from the headline and employers ("<title> — experience at <A>"):
+    # a sentence the candidate did not write.
     source = SOURCE.model_copy(update={"summary": ""})
     ctx = _ctx(source, language)
     kept = list(source.experience[:2])
-    assert offline.summary(ctx, offline.needs_of(ctx), kept).summary == expected
-    assert offline.factual_summary("Data Engineer", [], language) == "Data Engineer."
-    assert offline.factual_summary("", [], language) == ""
+    assert offline.summary(ctx, offline.needs_of(ctx), kept).summary == ""
 
 
 def test_the_engine_answers_each_phase_and_has_nothing_to_repair() -> None:
@@ -163,3 +179,10 @@ def test_the_engine_answers_each_phase_and_has_nothing_to_repair() -> None:
     assert asyncio.run(engine.repair(ctx, "classify", {}, call.data, ["x"])) is None
     with pytest.raises(ValueError, match="unknown phase"):
         offline.run_phase(ctx, "batch_poem", {})
+
+
+def test_an_added_skill_is_written_in_its_line_as_a_whole_term() -> None:
+    assert offline.said_as_written("continuous integration", "Set up continuous integration.")
+    assert offline.said_as_written("C++", "Wrote C++ drivers")
+    assert not offline.said_as_written("C", "Wrote C++ drivers")
+    assert not offline.said_as_written("management", "Managed a team of 5")

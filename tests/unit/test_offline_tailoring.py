@@ -7,6 +7,7 @@ from datetime import date
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
+from app.lib.pdf_render.budget import trim_candidates
 from app.lib.pdf_render.designs import DEFAULT_DESIGN
 from app.lib.pdf_render.fit import render_to_budget
 from jobs.pipeline.core import offline
@@ -90,12 +91,12 @@ FRENCH = _brief(
 )
 
 
-def test_evidence_comes_first_and_the_summary_keeps_what_the_offer_asks() -> None:
+def test_evidence_comes_first_and_the_summary_is_the_sources_own() -> None:
     result = tailor_offline(CV, BACKEND, today=TODAY, source_language="en")
     bullets = result.cv.experience[0].bullets
     assert bullets[0].startswith("Optimised Oracle queries")
     assert "Wrote the monthly newsletter of the department" not in bullets[:2]
-    assert result.cv.summary.startswith("Led teams of up to 6 developers.")
+    assert result.cv.summary == CV.summary  # whole, in its order: never reordered
     assert "Key skills" not in result.cv.summary
     assert result.meta["reasons"]["exp_now"]["code"] == "matches_requirement"
 
@@ -119,18 +120,46 @@ def test_a_french_offer_keeps_an_english_cv_english_and_finds_its_evidence() -> 
     assert not any("é" in name for name in added)
 
 
-def test_removing_an_old_job_that_would_leave_a_hole_keeps_one_line() -> None:
+def test_an_old_unrelated_job_stays_whole_its_bullets_the_first_to_go() -> None:
     earlier = date(2025, 6, 1)  # the shop job ended less than 7 years before
     result = tailor_offline(CV, BACKEND, today=earlier, source_language="en")
-    decisions = {d.id: d.decision for d in result.classification.experiences}
-    assert decisions["exp_mid"] == "KEEP"
-    # Now it is old and unrelated, but the 2008 Python job is related: a hole would show.
+    assert result.meta["reasons"]["exp_mid"]["code"] == "recent"
+    assert "condense:exp_mid" not in result.relevance
+    # Now it is old and unrelated: still whole while the page has room (shared words are a
+    # guess), marked for the page budget to cut first, down to its one line.
     result = tailor_offline(CV, BACKEND, today=TODAY, source_language="en")
     decisions = {d.id: d.decision for d in result.classification.experiences}
-    assert decisions["exp_mid"] == "CONDENSE" and decisions["exp_old"] == "KEEP"
+    assert decisions["exp_mid"] == "KEEP" and decisions["exp_old"] == "KEEP"
     shop = next(e for e in result.cv.experience if e.id == "exp_mid")
-    assert (shop.title, shop.company, shop.bullets) == ("Shop assistant", "Corner Shop", [])
-    assert result.meta["reasons"]["exp_mid"]["code"] == "condensed_gap"
+    assert shop.bullets == ["Served customers", "Stocked shelves"]
+    assert result.meta["reasons"]["exp_mid"]["code"] == "old_unrelated_first"
+    relevance = result.relevance
+    assert "condense:exp_mid" in relevance
+    others = [v for k, v in relevance.items() if k.startswith("exp_now:")]
+    assert max(relevance["exp_mid:0"], relevance["exp_mid:1"]) < min(others)
+    # The budget may take both of its bullets: the entry stays as one line.
+    candidates = {c.key for c in trim_candidates(result.cv, relevance)}
+    assert {"exp_mid:0", "exp_mid:1"} <= candidates and "entry:exp_mid" not in candidates
+
+
+def test_a_french_job_is_never_judged_unrelated_to_an_english_ad_by_shared_words() -> None:
+    comptable = CV.model_copy(
+        update={
+            "experience": [
+                CV.experience[0],
+                CV.experience[1].model_copy(
+                    update={
+                        "title": "Aide-comptable",
+                        "company": "Cabinet Durand",
+                        "bullets": ["Saisie des écritures et rapprochements bancaires du mois"],
+                    }
+                ),
+            ]
+        }
+    )
+    result = tailor_offline(comptable, BACKEND, today=TODAY, source_language="fr")
+    assert result.meta["reasons"]["exp_mid"]["code"] == "other_language"
+    assert "condense:exp_mid" not in result.relevance
 
 
 def test_the_page_budget_cuts_interests_and_unrelated_skills_before_evidence() -> None:
@@ -152,7 +181,8 @@ def test_the_page_budget_cuts_interests_and_unrelated_skills_before_evidence() -
 
 def test_answering_for_a_french_cv_it_never_keeps_an_english_summary() -> None:
     """The rules answer for a model whose summary could not be used (jobs/pipeline/runner.py):
-    the CV is French, the source summary English, so one factual line in French stands."""
+    the CV is French, the source summary English, so no summary stands (never a line written
+    from the headline and employers)."""
     ctx = OfferContext(
         task_id="t",
         offer_row_id="o",
@@ -166,6 +196,6 @@ def test_answering_for_a_french_cv_it_never_keeps_an_english_summary() -> None:
     )
     kept = CV.experience[:1]
     written = offline.summary(ctx, offline.needs_of(ctx), kept).summary
-    assert written == "IT project manager — expérience chez Northwind Bank."
+    assert written == ""
     english = offline.summary(replace(ctx, language="en"), offline.needs_of(ctx), kept).summary
     assert "Led teams of up to 6 developers." in english

@@ -14,8 +14,8 @@ from app.lib.cv_content import CvContent, Experience
 from app.lib.pdf_render import DESIGNS, default_page_budget, years_of_experience
 from app.lib.pdf_render.budget import bullet_key, trim_candidates
 from app.lib.pdf_render.designs import SECTION_TITLES
-from app.lib.pdf_render.fit import render_to_budget
-from app.lib.pdf_render.html import render_cv_html
+from app.lib.pdf_render.fit import ORPHAN_FILL, render_to_budget
+from app.lib.pdf_render.html import COMPACT_STEPS, render_cv_html
 from app.lib.pdf_render.layout import layout
 from app.lib.pdf_render.samples import junior_cv, long_cv, sample_cv
 
@@ -80,7 +80,12 @@ def test_long_cv_is_trimmed_to_its_budget_lowest_relevance_first(design: str) ->
     assert len(untrimmed.pages) > 2, "the fixture must overflow"
 
     result = render_to_budget(
-        cv.to_json(), design=design, locale="en", page_budget=2, relevance=relevance
+        cv.to_json(),
+        design=design,
+        locale="en",
+        page_budget=2,
+        relevance=relevance,
+        ladder=False,
     )
     texts = pages_text(result.pdf)
     assert result.fits and result.page_count == len(texts) <= 2
@@ -193,9 +198,10 @@ def _first_spill() -> int:
     return high
 
 
-def test_a_tailored_cv_that_spills_a_few_lines_keeps_them_within_its_budget() -> None:
+def test_a_tailored_cv_that_spills_a_few_lines_closes_up_with_nothing_cut() -> None:
     # Nothing is cut while the CV fits its budget (jobs/pipeline/core/sendable.py
-    # cut_only_to_fit): a few lines on page 2 of a 2-page budget stay, tailored or not.
+    # cut_only_to_fit): a few lines on page 2 of a 2-page budget are an orphan page, which
+    # the fit's ladder (tighter spacing, type no smaller than 9 pt) closes up onto page 1.
     extra = _first_spill()
     cv = _spilling_cv(extra)
     first = cv.experience[0]
@@ -204,20 +210,35 @@ def test_a_tailored_cv_that_spills_a_few_lines_keeps_them_within_its_budget() ->
         for i in range(len(first.bullets))
     }
     for scores in (None, relevance):
+        own = render_to_budget(
+            cv.to_json(),
+            design="classic",
+            locale="en",
+            page_budget=2,
+            relevance=scores,
+            ladder=False,
+        )
+        assert own.page_count == 2 and own.extra["lastPageFill"] < ORPHAN_FILL
         result = render_to_budget(
             cv.to_json(), design="classic", locale="en", page_budget=2, relevance=scores
         )
-        assert result.page_count == 2 and not result.trimmed and result.fits
-        assert result.extra["lastPageFill"] < 1 / 3
+        assert result.page_count == 1 and not result.trimmed and result.fits
+        assert result.extra["compactStep"] >= 1
+        text = " ".join(pages_text(result.pdf))
+        assert all(b[:40] in text for b in first.bullets)
 
 
 @pytest.mark.parametrize("extra", [8, 16, 24])
 def test_a_tailored_cv_uses_its_pages(extra: int) -> None:
-    """Whatever the length, within its budget: nothing cut, however short the last page."""
+    """Whatever the length, within its budget: nothing cut; a short last page only where the
+    ladder's floor cannot hold the CV on a page fewer."""
     cv = _spilling_cv(extra)
     first = cv.experience[0]
     relevance = {bullet_key(first.id, i): 1.0 - i / 100 for i in range(len(first.bullets))}
     result = render_to_budget(
         cv.to_json(), design="modern", locale="en", page_budget=2, relevance=relevance
     )
-    assert result.fits and result.page_count == 2 and not result.trimmed
+    assert result.fits and not result.trimmed
+    if result.page_count == 2 and result.extra["lastPageFill"] < ORPHAN_FILL:
+        floor = layout(render_cv_html(cv, design="modern", locale="en", compact=COMPACT_STEPS))
+        assert len(floor.pages) == 2  # the orphan could not close up

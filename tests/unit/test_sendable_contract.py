@@ -477,3 +477,80 @@ def test_repair_brings_back_a_lost_bullet_and_a_job_removed_against_the_rule() -
     assert checked.cv.experience[1].bullets == []  # back as one line
     assert set(_codes(checked.repaired)) == {"bullets_cut_for_relevance", "removed_against_rule"}
     assert checked.remaining == []
+
+
+# ── 8: as a recruiter reads it ─────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Springfield, IL", "place"),
+        ("Lima, Ana", "name"),
+        ("Lima", "name"),
+        ("PROFIL", "section"),
+        ("ana.lima@example.org", "contact"),
+        ("12 rue des Acacias", "place"),
+    ],
+)
+def test_a_headline_that_is_no_title_is_open(headline: str, kind: str) -> None:
+    header = Header(name="Ana Lima", current_title=headline)
+    source = SOURCE.model_copy(update={"header": header})
+    found = content_violations(_pair(source, source=source))
+    assert [(v.code, v.params["kind"]) for v in found] == [("headline_not_a_title", kind)]
+
+
+@pytest.mark.parametrize(
+    ("summary", "kind"),
+    [
+        ("Data analyst. Contact: ana.lima@example.org", "email"),
+        ("Data analyst, 06 12 34 56 78.", "phone"),
+        ("Data analyst living at 12 rue des Acacias, Lyon.", "address"),
+        ("Data analyst, born on 3 May 1990, married.", "personal"),
+    ],
+)
+def test_a_profile_with_contact_or_personal_data_is_open(summary: str, kind: str) -> None:
+    source = SOURCE.model_copy(update={"summary": summary})
+    found = content_violations(_pair(source, source=source))
+    assert [(v.code, v.params["kind"]) for v in found] == [("profile_personal_data", kind)]
+
+
+def test_skills_that_are_no_skills_are_open() -> None:
+    skills = [
+        Skill(name="SQL"),
+        Skill(name="ana.lima@example.org"),
+        Skill(name="I like working with people and learning new things every day."),
+        Skill(name="C++"),
+        Skill(name="Microsoft Office (Word, Excel, PowerPoint)"),
+    ]
+    source = SOURCE.model_copy(update={"skills": skills})
+    found = content_violations(_pair(source, source=source))
+    assert [(v.code, v.params["kind"]) for v in found] == [
+        ("skill_not_a_skill", "email"),
+        ("skill_not_a_skill", "sentence"),
+    ]
+
+
+def test_a_cv_read_right_reads_right() -> None:
+    summary = "Data analyst since 2018: 120 000 000 rows a day, reports for 12 teams."
+    source = SOURCE.model_copy(update={"summary": summary})
+    assert content_violations(_pair(source, source=source)) == []
+
+
+def test_an_orphan_last_page_is_open_unless_only_cuts_could_close_it() -> None:
+    pair = _pair(SOURCE)
+    orphan = _facts("Ana Lima", pageCount=2, pageBudget=2, pageFills=[0.97, 0.12])
+    assert _codes(page_violations(pair, orphan)) == ["orphan_last_page"]
+    tried = _facts("Ana Lima", pageCount=2, pageBudget=2, pageFills=[0.97, 0.12], closeUpTried=True)
+    assert page_violations(pair, tried) == []
+    full = _facts("Ana Lima", pageCount=2, pageBudget=2, pageFills=[0.97, 0.4])
+    assert page_violations(pair, full) == []
+
+
+def test_repair_takes_contact_data_out_of_the_profile_sentence_by_sentence() -> None:
+    summary = "Data analyst for retail teams. Lives at 12 rue des Acacias, Lyon. Loves SQL."
+    source = SOURCE.model_copy(update={"summary": summary})
+    checked = make_sendable(_pair(source, source=source))
+    assert checked.cv.summary == "Data analyst for retail teams. Loves SQL."
+    assert _codes(checked.repaired) == ["profile_personal_data"]
+    assert checked.remaining == []

@@ -28,6 +28,10 @@ PARAMS: dict[str, dict[str, object]] = {
     "reworded_level": {"language": "Anglais", "level": "B2"},
     "fragment": {"item": "e1", "bullet": "applications internes."},
     "link_not_printed": {"url": "https://example.org/me"},
+    "orphan_last_page": {"page": 2, "fill": 0.12},
+    "headline_not_a_title": {"headline": "Springfield, IL", "kind": "place"},
+    "profile_personal_data": {"kind": "email"},
+    "skill_not_a_skill": {"skill": "jo@example.org", "kind": "email"},
 }
 CONTENT = CvContent(experience=[Experience(id="e1", title="Menuisier", company="Atelier Bois")])
 
@@ -78,7 +82,18 @@ def test_a_cv_the_contract_never_saw_says_nothing() -> None:
     assert not sendable_report({"source_cv_id": "x"}, CONTENT).checked
     assert not sendable_report(None, None).checked
     assert open_checks({"sendable": {"repaired": [_found("fragment")]}}) == 0
-    # An unknown code or parameters that do not fit are skipped, never shown half-formatted.
+    # An unknown code or parameters that do not fit are never shown half-formatted, and never
+    # skipped either: each reads as a check that did not pass (issue 62: never "every check
+    # passed" while one failed).
     odd = {"sendable": {"page": [{"code": "new_code"}, {"code": "over_budget", "params": {}}]}}
-    assert open_checks(odd) == 0
+    assert open_checks(odd) == 2
+    assert all("%(" not in line for line in sendable_report(odd, CONTENT).open)
     assert open_checks({"sendable": {"page": [_found("over_budget")]}}) == 1
+
+
+def test_a_finding_of_an_unknown_code_is_still_shown_open(locale: str) -> None:
+    # Never "every check passed" while a check failed, even one this page cannot word.
+    meta = {"sendable": {"repaired": [], "violations": [{"code": "new_check", "params": {}}]}}
+    report = sendable_report(meta, CONTENT)
+    assert len(report.open) == 1 and "new_check" in report.open[0]
+    assert open_checks(meta) == 1

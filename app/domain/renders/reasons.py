@@ -24,6 +24,14 @@ REASON_TEMPLATES: dict[str, str] = {
         "One line, first to go when the page is full: ended over %(years)s years ago and "
         "shows nothing the offer asks for"
     ),
+    "old_unrelated_first": N_(
+        "Kept whole while the page has room; its bullets go first when it is full: ended "
+        "over %(years)s years ago and shows nothing the offer asks for"
+    ),
+    "other_language": N_(
+        "Kept: written in another language than the offer, whose words cannot tell what is "
+        "unrelated"
+    ),
     "thin_offer": N_("Kept: the offer says too little to tell what is unrelated"),
     "recent_rule": N_("Kept: ended less than %(years)s years ago"),
     "unclassified": N_("Not classified: kept"),

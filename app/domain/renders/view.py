@@ -31,6 +31,9 @@ REPAIRED: dict[str, str] = {
     ),
     "reworded_level": N_("Your level in %(language)s kept as your CV writes it: %(level)s"),
     "fragment": N_("A line of “%(item)s” split by the import joined again"),
+    "profile_personal_data": N_(
+        "Contact or personal details left out of the profile: they belong in the header"
+    ),
 }  # fmt: skip
 
 # Still true of the CV or of its PDF: to look at before sending.
@@ -48,7 +51,19 @@ OPEN: dict[str, str] = {
     "cut_under_budget": N_("Lines were cut although the PDF is under its page budget"),
     "cut_but_room_left": N_("Some cut lines would fit in the room left on the last page"),
     "link_not_printed": N_("The link %(url)s does not show its address in the PDF"),
+    "orphan_last_page": N_("The last page is only %(percent)s %% full: a page left behind"),
+    "headline_not_a_title": N_(
+        "The headline “%(headline)s” is no job title (a name, a place, contact details or a "
+        "section word): correct it in your CV"
+    ),
+    "profile_personal_data": N_(
+        "The profile holds contact or personal details: keep them in the header, not in it"
+    ),
+    "skill_not_a_skill": N_("“%(skill)s” is listed as a skill but is no skill"),
 }  # fmt: skip
+# A check whose code this page does not know is still shown open: never "every check passed"
+# while one failed.
+UNKNOWN_OPEN = N_("A check on this CV did not pass (%(code)s)")
 
 
 @dataclass(slots=True)
@@ -95,6 +110,12 @@ def _line(templates: Mapping[str, str], found: Any, labels: Mapping[str, str]) -
         return None
 
 
+def _unknown(found: Any) -> str | None:
+    if not isinstance(found, dict) or not found.get("code"):
+        return None
+    return gettext(UNKNOWN_OPEN, code=str(found["code"]))
+
+
 def sendable_report(meta: Mapping[str, Any] | None, content: CvContent | None) -> SendableReport:
     """What ``meta["sendable"]`` says, as lines of text (labels of ``content``'s items)."""
     record = (meta or {}).get("sendable")
@@ -107,7 +128,7 @@ def sendable_report(meta: Mapping[str, Any] | None, content: CvContent | None) -
         if line and line not in report.repaired:
             report.repaired.append(line)
     for found in [*(record.get("violations") or []), *(record.get("page") or [])]:
-        line = _line(OPEN, found, labels)
+        line = _line(OPEN, found, labels) or _unknown(found)
         if line and line not in report.open:
             report.open.append(line)
     return report

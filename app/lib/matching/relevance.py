@@ -28,6 +28,7 @@ INTEREST = 0.0
 class OfferNeeds:
     def __init__(self, offer: OfferText, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary or default_vocabulary()
+        self.language = offer.language
         self.requirements = offer_requirements(offer, self.vocabulary)
         whole = [offer.title, offer.description, *offer.requirements, *offer.responsibilities]
         self.ad_concepts = self.vocabulary.concepts_in("\n".join([*whole, *offer.skills]))

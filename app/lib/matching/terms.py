@@ -19,7 +19,8 @@ from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 # Words kept whole: "c++", "c#", "node.js", ".net", "ci/cd".
-WORD_RE = re.compile(r"[\w][\w+#./-]*[\w+#]|[\w+#]", re.UNICODE)
+# "&" inside a word keeps a name whole: "AT&T", "R&D", "C&A" are not the languages "C" and "R".
+WORD_RE = re.compile(r"[\w][\w+#./&-]*[\w+#]|[\w+#]", re.UNICODE)
 # A snowball stemmer keeps the word it works on in the object: two threads sharing one (sync
 # handlers run in a thread pool) corrupt each other's word (an IndexError inside the stemmer was
 # seen on the offer page). One pair per thread.

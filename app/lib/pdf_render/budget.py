@@ -3,7 +3,8 @@
 Budget: one page up to five years of experience, two pages beyond. To fit it, bullets, skills,
 certifications/awards/activities, interests and whole one-line experiences are cut in ascending
 order of the caller's relevance map, keyed by ``bullet_key``, ``skill_key``, ``extra_key``,
-``interest_key`` and ``entry_key``. Without a score, interests go first, then bullets by
+``interest_key`` and ``entry_key`` (``condense_key`` lets an item's last bullet go too).
+Without a score, interests go first, then bullets by
 position (older items' later bullets first); a skill, an extras item or an entry without a score
 is never cut, since on a source CV they are the user's own choice.
 """
@@ -39,6 +40,9 @@ _SECTION_BASE = {
 # the contract of a sendable CV checks it (jobs/pipeline/core/sendable.py ``page_fill``).
 FULL_PAGE_FILL = 0.85  # a page before the last
 CUT_LAST_PAGE_FILL = 0.5  # the last page
+# A last page under this share reads as a page left behind (an orphan): the fit's ladder
+# closes it up onto the pages before when the whole CV holds there (``fit.py`` rule 0).
+ORPHAN_FILL = 0.25
 
 
 def bullet_key(item_id: str, index: int) -> str:
@@ -53,6 +57,13 @@ def skill_key(index: int) -> str:
 def entry_key(item_id: str) -> str:
     """Key of a whole one-line experience the budget may take out (by its id)."""
     return f"entry:{item_id}"
+
+
+def condense_key(item_id: str) -> str:
+    """Key of an experience whose every bullet may go, its last one too (it then reads as one
+    line: title, employer, dates); scored only where the removal rule allows it
+    (``jobs/pipeline/core/sendable.py`` ``condensable_entries``)."""
+    return f"condense:{item_id}"
 
 
 def extra_key(item_id: str) -> str:
@@ -163,8 +174,9 @@ def trim_candidates(content: CvContent, relevance: dict[str, float] | None) -> l
 
 
 def _bullets(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate]:
-    """Every bullet but each item's strongest. A missing score falls back to position: later
-    items (older in CV order) and later bullets score lower, so they go first."""
+    """Every bullet but each item's strongest (that one too for an item scored with
+    ``condense_key``). A missing score falls back to position: later items (older in CV order)
+    and later bullets score lower, so they go first."""
     candidates: list[TrimCandidate] = []
     groups: list[tuple[str, list[Experience | Project]]] = [
         ("experience", list(content.experience)),
@@ -182,7 +194,8 @@ def _bullets(content: CvContent, scores: dict[str, float]) -> list[TrimCandidate
                     TrimCandidate(key, "bullet", section, item.id, index, text, score, order)
                 )
             scored.sort(key=lambda c: (-c.relevance, c.index))
-            candidates.extend(scored[MIN_BULLETS_PER_ITEM:])
+            kept = 0 if condense_key(item.id) in scores else MIN_BULLETS_PER_ITEM
+            candidates.extend(scored[kept:])
     return candidates
 
 

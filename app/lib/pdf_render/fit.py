@@ -12,6 +12,13 @@ six layouts, the give-back of rule 4 a few more.
 
 The fitter guarantees (within ``MAX_LAYOUT_PASSES`` layouts per render):
 
+0. Type before cuts, both ways: a CV over its budget is laid out again at tighter spacing and
+   smaller type (the ladder of ``templates/cv_designs/_compact.css``, down to 9 pt) before
+   anything is cut, at the loosest step that holds it whole; when even the floor does not, the
+   cuts below start at the floor. A CV within its budget whose last page is under
+   ``ORPHAN_FILL`` full closes up onto a page fewer the same way when a step holds it whole
+   (nothing is cut for that). ``extra["compactStep"]`` says which step the PDF uses.
+
 1. Fewest cuts, lowest relevance first: the cut set is the shortest prefix of the trim order
    whose layout holds on the pages allowed; that prefix with one item fewer was laid out and
    did not hold. Rule 4 may then give some of the prefix back.
@@ -50,6 +57,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +65,7 @@ from weasyprint.document import Document
 
 from app.lib.cv_content import CvContent
 from app.lib.pdf_render.budget import (
+    ORPHAN_FILL,
     TrimCandidate,
     entry_key,
     interest_key,
@@ -66,7 +75,7 @@ from app.lib.pdf_render.budget import (
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
 from app.lib.pdf_render.glyphs import strip_characters, write_pdf
-from app.lib.pdf_render.html import render_cv_html
+from app.lib.pdf_render.html import COMPACT_STEPS, render_cv_html
 from app.lib.pdf_render.layout import PT_PER_PX, Measurements, layout, measure
 from app.lib.pdf_render.result import RenderResult, TrimmedItem
 
@@ -95,6 +104,7 @@ class _Fitter:
     locale: str
     candidates: list[TrimCandidate]
     photo: str | None = None  # base64 JPEG shown in the header
+    compact: int = 0  # the ladder's step (``html.COMPACT_STEPS``)
     fetcher: SafeURLFetcher = field(default_factory=SafeURLFetcher)
     passes: int = 0
     heights: dict[str, float] = field(default_factory=dict)  # px, last measured, cut ones too
@@ -146,7 +156,12 @@ class _Fitter:
             return known
         trimmed = {self.candidates[i].key for i in cut}
         html = render_cv_html(
-            self.content, design=self.design, locale=self.locale, trimmed=trimmed, photo=self.photo
+            self.content,
+            design=self.design,
+            locale=self.locale,
+            trimmed=trimmed,
+            photo=self.photo,
+            compact=self.compact,
         )
         document = layout(html, self.fetcher)
         self.passes += 1
@@ -363,7 +378,10 @@ def render_to_budget(
     page_budget: int,
     relevance: dict[str, float] | None,
     photo: str | None = None,
+    ladder: bool = True,
 ) -> RenderResult:
+    """``ladder=False`` keeps the design's own type and spacing (rule 0 off): what the cuts
+    alone do, for the tests of rules 1–5."""
     started = time.perf_counter()
     result, missing = _render_once(
         content_json,
@@ -372,6 +390,7 @@ def render_to_budget(
         page_budget=page_budget,
         relevance=relevance,
         photo=photo,
+        ladder=ladder,
     )
     if not missing:
         return result
@@ -384,6 +403,7 @@ def render_to_budget(
         page_budget=page_budget,
         relevance=relevance,
         photo=photo,
+        ladder=ladder,
     )
     return dataclasses.replace(
         result,
@@ -401,17 +421,26 @@ def _render_once(
     page_budget: int,
     relevance: dict[str, float] | None,
     photo: str | None = None,
+    ladder: bool = True,
 ) -> tuple[RenderResult, frozenset[str]]:
     started = time.perf_counter()
     content = CvContent.from_json(content_json)
     budget = max(1, int(page_budget))
-    fitter = _Fitter(
-        content,
-        check_design(design),
-        cv_locale(locale),
-        trim_candidates(content, relevance),
-        photo=photo,
-    )
+    candidates = trim_candidates(content, relevance)
+    fetcher = SafeURLFetcher()
+
+    def at(step: int) -> _Fitter:
+        return _Fitter(
+            content,
+            check_design(design),
+            cv_locale(locale),
+            candidates,
+            photo=photo,
+            compact=step,
+            fetcher=fetcher,
+        )
+
+    fitter, passes, tried = _step(at, budget) if ladder else (at(0), 0, False)
     best = fitter.search(budget)
     effective = budget
     if best.pages > budget:
@@ -436,7 +465,7 @@ def _render_once(
         locale=fitter.locale,
         page_budget=budget,
         fits=best.pages <= effective,
-        layout_passes=fitter.passes,
+        layout_passes=passes + fitter.passes,
         render_ms=(time.perf_counter() - started) * 1000,
         extra={
             "blockedUrls": fitter.fetcher.blocked[:20],
@@ -448,9 +477,48 @@ def _render_once(
             "trimmedHeights": _trimmed_heights(fitter, best.cut, measured),
             "budgetGrown": effective > budget,
             "effectiveBudget": effective,
+            "compactStep": fitter.compact,
+            # An orphan last page the ladder's floor could not close up (rule 0).
+            "closeUpTried": tried,
         },
     )
     return result, missing
+
+
+def _step(make: Callable[[int], _Fitter], budget: int) -> tuple[_Fitter, int, bool]:
+    """The ladder's step the fit works at (rule 0), the layouts spent on the steps not chosen,
+    and whether an orphan last page stays because even the floor could not close it up: the
+    design's own step when the whole CV holds on its budget with no orphan last page; else the
+    loosest step that holds it whole on its budget (on a page fewer, for an orphan); else, over
+    budget, the floor, where cutting starts."""
+    made: list[_Fitter] = []
+
+    def fitter_at(step: int) -> _Fitter:
+        made.append(make(step))
+        return made[-1]
+
+    def spent(chosen: _Fitter) -> int:
+        return sum(f.passes for f in made if f is not chosen)
+
+    own = fitter_at(0)
+    whole = own.prefix(0)
+    target = budget
+    if whole.pages <= budget:
+        measured = own.measure(whole, whole.pages)
+        fills = measured.fills if measured else ()
+        if whole.pages < 2 or not fills or fills[-1] >= ORPHAN_FILL:
+            return own, 0, False
+        target = whole.pages - 1  # an orphan last page: closed up when a step holds it all
+    floor = fitter_at(COMPACT_STEPS)
+    if floor.prefix(0).pages > target:
+        if target < budget:
+            return own, spent(own), True  # an orphan only cuts could close up stays
+        return floor, spent(floor), False
+    for step in range(1, COMPACT_STEPS):  # the loosest step that holds the whole CV
+        trial = fitter_at(step)
+        if trial.prefix(0).pages <= target:
+            return trial, spent(trial), False
+    return floor, spent(floor), False
 
 
 def _trimmed_heights(

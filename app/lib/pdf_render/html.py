@@ -23,6 +23,7 @@ from app.lib.pdf_render.designs import build_view, check_design, cv_locale
 
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 CV_DESIGNS_DIR = TEMPLATES_DIR / "cv_designs"
+COMPACT_STEPS = 3  # templates/cv_designs/_compact.css: tighter spacing, then type down to 9 pt
 
 
 @cache
@@ -47,14 +48,17 @@ def render_cv_html(
     locale: str,
     trimmed: Collection[str] = (),
     photo: str | None = None,
+    compact: int = 0,
 ) -> str:
     """The CV as a standalone HTML document (inline CSS, no external resource); ``photo`` (a
     base64 JPEG) is embedded as a ``data:`` URL, the one kind of resource the fetcher loads.
-    An experience whose ``entry_key`` is in ``trimmed`` is left out whole (``build_view``)."""
+    An experience whose ``entry_key`` is in ``trimmed`` is left out whole (``build_view``).
+    ``compact``: the step of the fit's ladder (0 to ``COMPACT_STEPS``, ``_compact.css``)."""
     template = _environment().get_template(f"cv_designs/{check_design(design)}/cv.html")
     view = build_view(content, locale=cv_locale(locale), trimmed=frozenset(trimmed))
     view["photo"] = photo_url(photo)
-    return template.render(cv=view, design=design)
+    step = min(max(int(compact), 0), COMPACT_STEPS)
+    return template.render(cv=view, design=design, compact=step)
 
 
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")

@@ -139,13 +139,17 @@ def matching_skills(request: LetterRequest, needs: OfferNeeds) -> list[str]:
 
 
 def held_title(request: LetterRequest) -> str:
-    """The title the candidate holds: the source CV's. A tailored CV's headline is the offer's
-    title (``jobs/pipeline/core/assemble.py``), the role applied for, never one held; without
-    the source, a headline equal to the offer's title cannot be told from it and is left out."""
+    """The title the candidate holds: the source CV's headline when one of its jobs has that
+    title, else none. A tailored CV's headline may be the offer's title, the role applied for,
+    never one held; without the source, a headline equal to the offer's title cannot be told
+    from it and is left out."""
     title = request.facts_cv.header.current_title.strip()
     if request.source is None and fold(title) == fold(request.offer_title.strip()):
         return ""
-    return title
+    # "With my experience as <headline>" holds only for a title the CV shows as a job held: a
+    # headline read as a town, a surname or a field list is no experience.
+    jobs = {fold(e.title.strip()) for e in request.facts_cv.experience if e.title.strip()}
+    return title if fold(title) in jobs else ""
 
 
 def gather_facts(

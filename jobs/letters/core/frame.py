@@ -34,9 +34,11 @@ def offer_language(request: LetterRequest) -> str:
 
 
 def letter_language(request: LetterRequest, *, engine: str) -> str:
-    """The LLM writes in the offer's language (it can translate the CV's facts); the offline
-    and template engines in the CV's, since they quote its lines as written."""
-    if engine == "llm":
+    """The LLM and the offline engine write in the offer's language (a recruiter answers in
+    the ad's): the LLM can translate the CV's facts, the offline letter quotes them as
+    written inside its own sentences; the template engine in the CV's, since the user's
+    template is in the CV's."""
+    if engine in ("llm", "offline"):
         return offer_language(request)
     default = _known((request.offer_language or "").strip().lower()[:2]) or "fr"
     return cv_language(request.cv, default=default)

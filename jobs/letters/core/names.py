@@ -78,6 +78,9 @@ _FORMS = (
     ("ienne", "ien"),
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# An organisation's name read whole: "at&t", "3m", "4dsoft", "c&a" (the letters alone would
+# claim "dsoft" or "t", which the CV never writes).
+_NAME_WORD_RE = re.compile(r"\w(?:[\w&]*\w)?\+*(?:-\w+)*")
 
 # What introduces an employer: "at", "joined", "chez"… (then a coined word is a name) and "for",
 # "pour" (also "for fintech clients": only a known organisation or a company form counts).
@@ -250,7 +253,7 @@ def employer_claims(sentence: str, known_text: str) -> list[str]:
     text = fold(sentence).replace("’", "'")
     found: list[str] = []
     for cue in _EMPLOYER_RE.finditer(text):
-        after = _WORD_RE.findall(text[cue.end() :].split(",")[0].split(".")[0])
+        after = _NAME_WORD_RE.findall(text[cue.end() :].split(",")[0].split(".")[0])
         if not after or after[0] in NOT_A_NAME:
             continue
         name: list[str] = []

@@ -4,7 +4,8 @@ Paragraphs (standard): why I write (the offer's role and company, my current tit
 relevant experience and its strongest lines, a second experience and my listed skills the offer
 asks for, then the closing paragraph. Short: the first two, the second ending with the closing
 sentence. A sentence whose fact is missing (no company, no title, no relevant skill) is left
-out, never written with a hole; the lines quoted are the CV's own, in the CV's language.
+out, never written with a hole; the letter's sentences are in the offer's language, the lines
+it quotes the CV's own, as written.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def normalise(length: str, tone: str) -> tuple[str, str]:
 
 
 def offline_letter(request: LetterRequest) -> tuple[LetterContent, str]:
-    """The offline letter and its language (the CV's)."""
+    """The offline letter and its language (the offer's)."""
     length, tone = normalise(request.length, request.tone)
     language = letter_language(request, engine="offline")
     facts = gather_facts(request, items=1 if length == "short" else 2)

@@ -65,13 +65,17 @@ def _with_code_reasons(
     items: dict[str, Experience | Project] = {e.id: e for e in ctx.source.experience}
     items.update({p.id: p for p in ctx.source.projects})
 
+    def written(d: ItemDecision) -> str:
+        item = items[d.id]
+        leaves = isinstance(item, Experience) and _may_leave(item, ctx, needs) is None
+        if d.decision == "KEEP" and leaves:
+            # Whole while the page has room: the removal rule only orders the budget's cuts.
+            return sentence("old_unrelated_first", ctx.language, years=OLD_YEARS)
+        return decision_sentence(d.decision, item, ctx.language, needs)
+
     def filled(decisions: list[ItemDecision]) -> list[ItemDecision]:
         return [
-            d
-            if d.reason or d.id not in items
-            else d.model_copy(
-                update={"reason": decision_sentence(d.decision, items[d.id], ctx.language, needs)}
-            )
+            d if d.reason or d.id not in items else d.model_copy(update={"reason": written(d)})
             for d in decisions
         ]
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from app.lib.cv_content import Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
-from app.lib.matching.relevance import OfferNeeds, item_text
+from app.lib.matching.relevance import OfferNeeds
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.evidence import story_text, wanted_evidence
 from jobs.pipeline.core.fact_guard import SourceCorpus, skill_supported
@@ -34,7 +34,6 @@ from jobs.pipeline.core.schemas import (
 )
 from jobs.pipeline.core.sendable import statements
 from jobs.pipeline.core.text import guess_language, sentences
-from jobs.pipeline.core.timeline import OLD_YEARS, end_date, years_since
 
 SIDE_PROJECT_MARKERS = re.compile(
     r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
@@ -52,15 +51,15 @@ def needs_of(ctx: OfferContext) -> OfferNeeds:
 
 
 def classify(ctx: OfferContext, needs: OfferNeeds) -> Classification:
+    """Every experience stays whole (a side project moves to projects): words shared with the
+    offer are a guess, so the removal rule only orders what the page budget cuts first
+    (``sendable_repair.first_to_go``), never removes while the page has room."""
     language = ctx.language
     decisions: list[ItemDecision] = []
     decision: Decision
     for exp in ctx.source.experience:
-        age = years_since(end_date(exp.end, exp.current, ctx.today), ctx.today)
         if SIDE_PROJECT_MARKERS.search(f"{exp.title} {exp.company}"):
             decision = "MOVE_TO_PROJECTS"
-        elif age > OLD_YEARS and needs.top(item_text(exp)) is None:
-            decision = "REMOVE"
         else:
             decision = "KEEP"
         reason = decision_sentence(decision, exp, language, needs)
@@ -125,8 +124,8 @@ def adapt_extras(ctx: OfferContext) -> AdaptedExtras:
 
 def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> AdaptedSkills:
     """Skills the offer asks for first, then every other listed skill; then what the offer asks
-    for that the CV shows or implies without listing it, named in the CV's language
-    and backed by a quote (``implied_skills``)."""
+    for that a line of the CV names without listing it, backed by that quote
+    (``implied_skills``)."""
     ranked = sorted(ctx.source.skills, key=lambda s: -needs.score(s.name))
     related = [s for s in ranked if needs.score(s.name)]
     # Every listed skill stays, the offer's first: only the page budget cuts, least relevant
@@ -140,9 +139,10 @@ def adapt_skills(ctx: OfferContext, needs: OfferNeeds, adapted_text: str) -> Ada
 def implied_skills(
     ctx: OfferContext, needs: OfferNeeds, adapted_text: str, listed: list[Skill]
 ) -> list[SkillOut]:
-    """A requirement's concept that no listed skill names, shown by a line of the CV (a skill
-    the offer names, used in a bullet) or implied by one (PostgreSQL → SQL): added as a skill
-    with that line as evidence, if the fact guard accepts the pair."""
+    """A requirement's concept that no listed skill names, named by a line of the CV (a skill
+    the offer names, used in a bullet): added as a skill with that line as evidence, if the
+    fact guard accepts the pair. Never one a line only implies (PostgreSQL → SQL): a skill no
+    statement of the source uses."""
     vocabulary = needs.vocabulary
     named = {c for s in listed for c in vocabulary.concepts_in(s.name)}
     # What the CV says it did, never an employer's, school's or degree's name, a place or an
@@ -154,67 +154,61 @@ def implied_skills(
     quotes = [q for line in lines for q in _QUOTE_SPLIT.split(line) if q.strip()]
     shown = [(q, vocabulary.concepts_in(q)) for q in quotes if len(q) <= QUOTE_CHARS]
     corpus = SourceCorpus(ctx.source.full_text())
-    same_language = ctx.offer.language == ctx.language
     added: list[SkillOut] = []
     for req in needs.requirements:
         for concept in sorted(req.concepts - named):
             direct = next((line for line, found in shown if concept in found), None)
-            if direct is not None and req.source != "skill":
-                continue  # a bullet already says it in words a reader finds
-            quote = direct or next(
-                (line for line, found in shown if concept in vocabulary.implied(found)), None
-            )
-            if direct is not None:  # the offer's word when it is the CV's language, else the CV's
-                name = req.text if same_language else vocabulary.form_in(concept, direct)
-            else:
-                name = vocabulary.label_in(concept, ctx.language)
-            if quote is None or name is None:
+            if direct is None or req.source != "skill":
+                # None: a skill only implied (PostgreSQL → SQL) is an inference the CV never
+                # states. Else a bullet already says it in words a reader finds.
                 continue
+            quote = direct
+            # The CV's own word for it: the offer's synonym is a word no statement uses.
+            name = vocabulary.form_in(concept, direct)
+            if name is None or not said_as_written(name, quote):
+                continue  # a stem or a synonym match: the line does not write this skill
             if skill_supported(name, quote, corpus) and len(added) < MAX_ADDED_SKILLS:
                 added.append(SkillOut(name=name, evidence=quote.strip()))
                 named.add(concept)
     return added
 
 
+def said_as_written(name: str, line: str) -> bool:
+    """``name`` is written in ``line`` as a whole term (any case): an added skill uses the
+    statement's own words, never a form the vocabulary derived from them."""
+    pattern = rf"(?<![\w+#]){re.escape(name.strip())}(?![\w+#])"
+    return bool(name.strip()) and re.search(pattern, line, re.IGNORECASE) is not None
+
+
 def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Summary:
-    """The source's own sentences, those the offer asks about first, within the word limit;
-    without a source summary in the CV's language, one factual line (title, employers) in it.
-    The CV's language is the source's when this engine runs alone (``offer_setup.py``); it
-    differs when it answers for an LLM whose answer could not be used (``runner.py``), and a
-    summary in another language never stands (as ``TextRules.summary_fallback``)."""
-    own = sentences(ctx.source.summary)
-    if own and guess_language(" ".join(own), "") not in ("", ctx.language):
-        own = []
-    if own:
-        order = sorted(range(len(own)), key=lambda i: -needs.score(own[i]))
-        chosen: list[int] = []
-        words = 0
-        for i in order:
-            count = len(own[i].split())
-            if chosen and words + count > SUMMARY_MAX_WORDS:
-                continue
-            chosen.append(i)
-            words += count
-        return Summary(summary=" ".join(own[i] for i in sorted(chosen, key=order.index)))
-    return Summary(summary=factual_summary(ctx.source.header.current_title, kept, ctx.language))
+    """The source's own summary: its sentences whole and in their order (a reordered profile
+    opens mid-story), those in the CV's language, as many from the start as
+    ``SUMMARY_MAX_WORDS`` holds; without one, none. Never a line written from the headline and
+    employers: a sentence the candidate did not write. The CV's language is the source's when
+    this engine runs alone (``offer_setup.py``); it differs when it answers for an LLM whose
+    answer could not be used (``runner.py``), and a summary in another language never stands
+    (as ``TextRules.summary_fallback``)."""
+    return Summary(summary=own_summary(ctx.source.summary, ctx.language))
 
 
-def factual_summary(current_title: str, kept: list[Experience], language: str) -> str:
-    """One line of facts in the CV's language: the latest title and up to three employers
-    ("Data Analyst — expérience chez X et Y."); what stands when no summary can."""
-    fr = language == "fr"
-    title = (kept[0].title if kept else "") or current_title
-    companies = [e.company for e in kept if e.company][:3]
-    if title and companies:
-        joined = _join(companies, "et" if fr else "and")
-        return (
-            f"{title} — expérience chez {joined}." if fr else f"{title} — experience at {joined}."
-        )
-    return f"{title}." if title else ""
-
-
-def _join(items: list[str], conjunction: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+def own_summary(text: str, language: str) -> str:
+    """``text``'s sentences in ``language`` (a sentence too short to tell counts as it), in
+    order, up to the first that would pass ``SUMMARY_MAX_WORDS``; "" when the whole is in
+    another language."""
+    own = sentences(text)
+    if not own or guess_language(" ".join(own), "") not in ("", language):
+        return ""
+    chosen: list[str] = []
+    words = 0
+    for part in own:
+        if guess_language(part, "") not in ("", language):
+            continue  # one language per CV: a bilingual profile keeps the CV's half
+        count = len(part.split())
+        if chosen and words + count > SUMMARY_MAX_WORDS:
+            break
+        chosen.append(part)
+        words += count
+    return " ".join(chosen)
 
 
 class OfflineEngine:

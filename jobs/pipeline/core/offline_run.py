@@ -20,6 +20,7 @@ from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.fragments import rejoin_fragments
 from jobs.pipeline.core.guards import guard_extras, guard_item, guard_skills, guard_summary
 from jobs.pipeline.core.offline import needs_of
+from jobs.pipeline.core.rules import TextRules
 from jobs.pipeline.core.schemas import AdaptedExtras, Classification
 from jobs.pipeline.core.selection import adapted_text, kept_experiences, projects_to_adapt
 from jobs.pipeline.core.sendable_repair import finish
@@ -65,7 +66,8 @@ def tailor_offline(
         extras = guard_extras(offline.adapt_extras(ctx), source, corpus)[0]
     text = adapted_text(experiences + projects)
     skills = guard_skills(offline.adapt_skills(ctx, needs, text), corpus, language)[0]
-    summary = guard_summary(offline.summary(ctx, needs, kept), source, corpus)[0]
+    fallback = TextRules.of(ctx, offline.OFFLINE_MODEL).summary_fallback  # as the worker's
+    summary = guard_summary(offline.summary(ctx, needs, kept), source, corpus, fallback)[0]
     cv = assemble(
         source, offer, language, classification, experiences, projects, extras, skills, summary
     )

@@ -15,6 +15,7 @@ from typing import Any
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.relevance import OfferNeeds, item_text
 from jobs.pipeline.core.schemas import Classification
+from jobs.pipeline.core.sendable import stay_reason
 from jobs.pipeline.core.timeline import (
     MAX_HOLE_MONTHS,
     OLD_YEARS,
@@ -51,6 +52,19 @@ SENTENCES = {
         "fr": "Une ligne, retirée d'abord si la page est pleine : terminée il y a plus de "
         "{years} ans, sans rien de ce que demande l'offre",
     },
+    "old_unrelated_first": {
+        "en": "Kept whole while the page has room; its bullets go first when it is full: "
+        "ended over {years} years ago and shows nothing the offer asks for",
+        "fr": "Gardée entière tant que la page a de la place ; ses puces partent d'abord si "
+        "elle est pleine : terminée il y a plus de {years} ans, sans rien de ce que demande "
+        "l'offre",
+    },
+    "other_language": {
+        "en": "Kept: written in another language than the offer, whose words cannot tell what "
+        "is unrelated",
+        "fr": "Conservée : écrite dans une autre langue que l'offre, dont les mots ne peuvent "
+        "pas dire ce qui est hors sujet",
+    },
     "thin_offer": {
         "en": "Kept: the offer says too little to tell what is unrelated",
         "fr": "Conservée : l'offre en dit trop peu pour juger ce qui est hors sujet",
@@ -83,6 +97,18 @@ def decision_sentence(
     if top is not None:
         return sentence("matches_requirement", language, requirement=top.text)
     return sentence("recent" if isinstance(item, Experience) else "project_kept", language)
+
+
+def _kept_reason(exp: Experience, needs: OfferNeeds, today: date) -> dict[str, Any]:
+    """A kept experience that shows no requirement: recent, kept because the rule cannot judge
+    it, or old and unrelated (its bullets the first the page budget cuts)."""
+    stays = stay_reason(exp, needs, today)
+    if stays is None:
+        return {"code": "old_unrelated_first", "params": {"years": OLD_YEARS}}
+    if stays[0] in ("thin_offer", "other_language"):
+        return {"code": stays[0], "params": stays[1]}
+    age = years_since(end_date(exp.end, exp.current, today), today)
+    return {"code": "recent" if age <= OLD_YEARS else "kept", "params": {}}
 
 
 def _refused_move(reason: str, company: str) -> bool:
@@ -125,8 +151,7 @@ def decision_reasons(
         elif top is not None:
             out[exp.id] = {"code": "matches_requirement", "params": {"requirement": top.text}}
         else:
-            age = years_since(end_date(exp.end, exp.current, today), today)
-            out[exp.id] = {"code": "recent" if age <= OLD_YEARS else "kept", "params": {}}
+            out[exp.id] = _kept_reason(exp, needs, today)
     projects = {p.id: p for p in source.projects}
     for decision in classification.projects:
         proj = projects.get(decision.id)

@@ -12,7 +12,6 @@ from app.lib.cv_content import CvContent
 from app.lib.text_forms import fold, squash
 from jobs.pipeline.core.context import OfferContext
 from jobs.pipeline.core.mixed_language import mixed, other_script, words_of
-from jobs.pipeline.core.offline import factual_summary
 from jobs.pipeline.core.text import guess_language, sentences
 from jobs.pipeline.core.text_rules import (
     LANGUAGE_NAMES,
@@ -110,15 +109,14 @@ class TextRules:
     @cached_property
     def summary_fallback(self) -> str:
         """What stands when the model's summary cannot: the source summary's sentences that
-        break no rule (the CV's language, no "I", no name), within the word limit; else one
-        line of facts in the CV's language (``offline.factual_summary``). Never a source
-        summary in another language, nor the author's "I" in a CV that speaks without one."""
+        break no rule (the CV's language, no "I", no name), within the word limit; else none
+        (a line written from the headline and employers is a sentence the candidate never
+        wrote). Never a source summary in another language, nor the author's "I" in a CV
+        that speaks without one."""
         kept = within_limit(sentences(self.source.summary), self)
         if kept and guess_language(kept, "") in ("", self.language):
             return kept  # (a blob of headings and names passes sentence by sentence)
-        return factual_summary(
-            self.source.header.current_title, self.source.experience, self.language
-        )
+        return ""
 
     @property
     def language_name(self) -> str:
@@ -203,13 +201,16 @@ def sentence_problems(part: str, rules: TextRules) -> list[tuple[str, str]]:
 
 
 def within_limit(parts: list[str], rules: TextRules) -> str:
-    """The sentences that break no rule, in order, as long as they fit the word limit."""
+    """The sentences that break no rule, in order, up to the first the word limit cannot hold
+    (a later sentence after a dropped one reads out of its story)."""
     kept: list[str] = []
     words = 0
     for part in parts:
         count = word_count(part)
-        if sentence_problems(part, rules) or words + count > SUMMARY_MAX_WORDS:
+        if sentence_problems(part, rules):
             continue
+        if words + count > SUMMARY_MAX_WORDS:
+            break
         kept.append(part)
         words += count
     return " ".join(kept)

@@ -23,6 +23,10 @@ finds (a code and parameters, rendered in the reader's language where shown). Th
    level in the offer's format.
 6. ``no_fragments`` — no bullet stops mid-sentence or stands as a sentence's tail.
 7. ``links_printed`` — every link's address is readable in the PDF's text.
+8. ``reads_right`` and ``orphan_page`` — as a recruiter reads it: a headline that is a headline
+   (not contact data, the name, a place or a section word), a profile without contact or
+   personal data, skills that are skills (``core/sendable_reader.py``); no last page under
+   ``ORPHAN_FILL`` full that the fit's ladder could close up (``app/lib/pdf_render/fit.py``).
 """
 
 from __future__ import annotations
@@ -38,11 +42,13 @@ from app.lib.link_text import link_address
 from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.matching.vocabulary import default_vocabulary
-from app.lib.pdf_render.budget import CUT_LAST_PAGE_FILL, FULL_PAGE_FILL
+from app.lib.pdf_render.budget import CUT_LAST_PAGE_FILL, FULL_PAGE_FILL, ORPHAN_FILL
 from app.lib.text_forms import squash
 from jobs.pipeline.core.fragments import is_fragment
 from jobs.pipeline.core.languages import to_cefr
+from jobs.pipeline.core.sendable_reader import headline_kind, personal_kind, skill_kind
 from jobs.pipeline.core.skill_terms import quoted_term, term_key
+from jobs.pipeline.core.text import guess_language
 from jobs.pipeline.core.timeline import (
     MAX_HOLE_MONTHS,
     OLD_YEARS,
@@ -74,6 +80,7 @@ class RenderFacts:
     trimmed_heights: dict[str, float]  # key → measured height (pt), when known
     last_page_free: float | None  # pt left at the bottom of the last page
     text: str  # the PDF's text layer
+    close_up_tried: bool = False  # the fit's ladder could not close up an orphan last page
 
     @classmethod
     def of(cls, meta: dict[str, Any], text: str) -> RenderFacts:
@@ -89,6 +96,7 @@ class RenderFacts:
             },
             last_page_free=float(free) if free is not None else None,
             text=text,
+            close_up_tried=bool(meta.get("closeUpTried")),
         )
 
 
@@ -135,6 +143,16 @@ def page_fill(pair: Pair, facts: RenderFacts) -> list[Violation]:
             Violation("last_page_underfilled", {"page": facts.pages, "fill": facts.fills[-1]})
         )
     return found
+
+
+def orphan_page(pair: Pair, facts: RenderFacts) -> list[Violation]:
+    """No last page under ``ORPHAN_FILL`` full that the content could close up (a render
+    whose ladder tried and could not is left alone: only cuts would close it)."""
+    if facts.pages < 2 or not facts.fills or facts.trimmed or facts.close_up_tried:
+        return []
+    if facts.fills[-1] >= ORPHAN_FILL:
+        return []
+    return [Violation("orphan_last_page", {"page": facts.pages, "fill": facts.fills[-1]})]
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d+", re.UNICODE)
@@ -214,7 +232,8 @@ def stay_reason(
     """Why the removal rule keeps ``item`` (a reason code of ``core/reasons.py`` and its
     parameters), None when it may leave: ended over ``OLD_YEARS`` ago and nothing links it to
     an offer read well enough to tell (an unsure link keeps it)."""
-    top = needs.top(item_text(item))
+    text = item_text(item)
+    top = needs.top(text)
     if top is not None:
         return "matches_requirement", {"requirement": top.text}
     current = isinstance(item, Experience) and item.current
@@ -222,6 +241,9 @@ def stay_reason(
         return "recent_rule", {"years": OLD_YEARS}
     if len(needs.requirements) < THIN_OFFER:
         return "thin_offer", {}
+    if guess_language(text, needs.language) != needs.language:
+        # Shared words cannot tell a French bookkeeping job from an English accounting ad.
+        return "other_language", {}
     return None
 
 
@@ -244,6 +266,18 @@ def droppable_entries(pair: Pair) -> list[str]:
         if hole_left(own, others, pair.today) <= MAX_HOLE_MONTHS:
             out.append(exp.id)
     return out
+
+
+def condensable_entries(pair: Pair) -> list[str]:
+    """Ids of the experiences shown whole that the removal rule would let leave: the page
+    budget cuts their bullets first, all of them when it must, and keeps their one line."""
+    needs = OfferNeeds(pair.offer)
+    sources = {e.id: e for e in pair.source.experience}
+    return [
+        exp.id
+        for exp in pair.tailored.experience
+        if exp.bullets and exp.id in sources and may_leave(sources[exp.id], needs, pair.today)
+    ]
 
 
 def removal_rule(pair: Pair) -> list[Violation]:
@@ -319,6 +353,31 @@ def source_levels(pair: Pair) -> list[Violation]:
     ]
 
 
+# ── 8: as a recruiter reads it (core/sendable_reader.py) ───────────────────────────────────
+
+
+def reads_right(pair: Pair) -> list[Violation]:
+    """A headline that is a headline, a profile without contact or personal data, skills that
+    are skills: what an import misread carries over, shown open on the card."""
+    tailored = pair.tailored
+    header = tailored.header
+    found: list[Violation] = []
+    kind = headline_kind(header.current_title, header.name, header.contact.location)
+    if kind:
+        found.append(
+            Violation("headline_not_a_title", {"headline": header.current_title, "kind": kind})
+        )
+    kind = personal_kind(tailored.summary)
+    if kind:
+        found.append(Violation("profile_personal_data", {"kind": kind}))
+    found += [
+        Violation("skill_not_a_skill", {"skill": skill.name, "kind": kind})
+        for skill in tailored.skills
+        if (kind := skill_kind(skill.name))
+    ]
+    return found
+
+
 # ── 6–7: fragments and links ───────────────────────────────────────────────────────────────
 
 
@@ -348,10 +407,12 @@ CONTENT_INVARIANTS: dict[str, ContentInvariant] = {
     "supported_skills": supported_skills,
     "source_levels": source_levels,
     "no_fragments": no_fragments,
+    "reads_right": reads_right,
 }
 PAGE_INVARIANTS: dict[str, PageInvariant] = {
     "pages": pages,
     "page_fill": page_fill,
+    "orphan_page": orphan_page,
     "cut_only_to_fit": cut_only_to_fit,
     "links_printed": links_printed,
 }

@@ -8,7 +8,8 @@ own wording and structure — never by writing anything new.
 - a source bullet the tailoring lost (same language) → back, after the item's others;
 - an experience removed against the removal rule → back as one line (title, employer, dates);
 - a reworded language level → the source's;
-- a bullet split mid-sentence → joined again, else the item's source bullets (joined).
+- a bullet split mid-sentence → joined again, else the item's source bullets (joined);
+- a profile sentence holding contact or personal data → out (``core/sendable_reader.py``).
 
 What cannot be repaired stays listed (``Checked.remaining``): the generation records it.
 """
@@ -26,7 +27,7 @@ import pdfplumber
 
 from app.lib.cv_content import CvContent, Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
-from app.lib.pdf_render.budget import entry_key
+from app.lib.pdf_render.budget import bullet_key, condense_key, entry_key
 from app.lib.text_forms import squash
 from jobs.pipeline.core.assemble import one_line
 from jobs.pipeline.core.context import OfferBrief
@@ -35,6 +36,7 @@ from jobs.pipeline.core.sendable import (
     Pair,
     RenderFacts,
     Violation,
+    condensable_entries,
     content_violations,
     droppable_entries,
     entries,
@@ -45,8 +47,9 @@ from jobs.pipeline.core.sendable import (
     source_levels,
     supported_skills,
 )
+from jobs.pipeline.core.sendable_reader import personal_kind
 from jobs.pipeline.core.skill_terms import term_key
-from jobs.pipeline.core.text import guess_language
+from jobs.pipeline.core.text import guess_language, sentences
 
 
 @dataclass(slots=True)
@@ -119,6 +122,16 @@ def _items(pair: Pair, found: list[Violation]) -> tuple[list[Experience], list[P
     ]
 
 
+def _profile(summary: str, found: list[Violation]) -> str:
+    """The profile without its sentences holding contact or personal data (an import that
+    read the header into it): whole sentences go, the others stay in their order."""
+    kind = personal_kind(summary)
+    if kind is None:
+        return summary
+    found.append(Violation("profile_personal_data", {"kind": kind}))
+    return " ".join(part for part in sentences(summary) if personal_kind(part) is None)
+
+
 def make_sendable(pair: Pair) -> Checked:
     """``pair.tailored`` repaired to meet every content invariant it can."""
     found: list[Violation] = []
@@ -139,8 +152,10 @@ def make_sendable(pair: Pair) -> Checked:
         ]
     skills = _skills(pair, found)
     experiences, projects = _items(pair, found)
+    summary = _profile(tailored.summary, found)
     repaired = tailored.model_copy(
         update={
+            "summary": summary,
             "header": header,
             "languages": languages,
             "skills": skills,
@@ -153,6 +168,27 @@ def make_sendable(pair: Pair) -> Checked:
 
 
 DROPPABLE_ENTRY = -100.0  # below every bullet, skill and interest: the first to go to fit
+# The bullets of an old job nothing links to the offer: after the interests (0), before the
+# skills and extras no requirement asks for (app/lib/matching/relevance.py).
+CONDENSED_BULLETS = 0.2
+
+
+def first_to_go(relevance: dict[str, float], cv: CvContent, ids: list[str]) -> dict[str, float]:
+    """``relevance`` with the experiences ``ids`` marked condensable (``condense_key``) and
+    their bullets ranked below every other bullet, in their own order (later ones first)."""
+    out = dict(relevance)
+    chosen = set(ids)
+    for rank, exp in enumerate(cv.experience):
+        if exp.id not in chosen:
+            continue
+        out[condense_key(exp.id)] = CONDENSED_BULLETS
+        count = len(exp.bullets)
+        for index in range(count):
+            place = (len(cv.experience) - rank) / (10 * (len(cv.experience) + 1))
+            out[bullet_key(exp.id, index)] = (
+                CONDENSED_BULLETS + place + (count - index) / (1000 * (count + 1))
+            )
+    return out
 
 
 def finish(
@@ -165,7 +201,8 @@ def finish(
 ) -> tuple[CvContent, dict[str, Any]]:
     """The assembled CV made sendable, and its record: ``meta`` (the offer's record of the CV,
     ``core/explain.py``) of the repaired CV, with the one-line entries the page budget may take
-    out (``entry:<id>`` in the relevance map) and what the contract repaired or still finds."""
+    out (``entry:<id>`` in the relevance map), the old unrelated jobs whose bullets it cuts
+    first (``condense:<id>``) and what the contract repaired or still finds."""
     pair = Pair(
         source, OfferText.of(offer), cv, language, today, guess_language(source.full_text(), "")
     )
@@ -174,7 +211,7 @@ def finish(
     repaired = dataclasses.replace(pair, tailored=checked.cv)
     relevance = dict(record.get("relevance") or {})
     relevance.update({entry_key(i): DROPPABLE_ENTRY for i in droppable_entries(repaired)})
-    record["relevance"] = relevance
+    record["relevance"] = first_to_go(relevance, checked.cv, condensable_entries(repaired))
     record["sendable"] = checked.as_meta()
     return checked.cv, record
 
