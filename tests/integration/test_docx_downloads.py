@@ -113,13 +113,13 @@ async def test_the_word_file_is_trimmed_like_the_pdf(
     """A CV over its page budget: the PDF leaves bullets out, and the Word file is that CV (the
     one the user reviewed), not the untrimmed content."""
     me = await register(api, "word-trimmed@example.com")
-    # Three pages untrimmed, two once trimmed (a budget even the most trimmed version misses
-    # would grow instead: fit.py, rule 2).
-    source = await factories.source_cv(db, me["id"], long_cv(3).to_json(), language="en")
+    # Over two pages even at the fit's smallest type (fit.py, rule 0), two once trimmed (a
+    # budget even the most trimmed version misses would grow instead: fit.py, rule 2).
+    source = await factories.source_cv(db, me["id"], long_cv(4).to_json(), language="en")
     _, untrimmed, _ = await download_both(api, source.id, page_budget=3)
     document, text, pdf_text = await download_both(api, source.id, page_budget=2)
-    assert len(letters(pdf_text)) < len(letters(untrimmed)) * 0.9, "the PDF trims nothing"
+    assert len(letters(pdf_text)) < len(letters(untrimmed)), "the PDF trims nothing"
     assert letters(text) == letters(pdf_text)
-    cv = long_cv(3)
+    cv = long_cv(4)
     bullets = sum(len(item.bullets) for item in [*cv.experience, *cv.projects])
     assert len(headings(document, "List Bullet")) < bullets

@@ -25,6 +25,11 @@ async def test_preview_lists_cut_skills_and_interests_by_kind(
 ) -> None:
     me = await register(client, "trimkinds@example.com")
     cv = sample_cv("en")
+    # Longer than one page even at the fit's smallest type (fit.py, rule 0): cuts are needed.
+    cv.experience[0].bullets += [
+        f"Ran quarterly review {n} of the data platform with the finance team and its analysts."
+        for n in range(8)
+    ]
     relevance = {
         bullet_key(item.id, i): 0.5
         for item in [*cv.experience, *cv.projects]

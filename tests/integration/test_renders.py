@@ -160,7 +160,16 @@ async def test_what_the_pipeline_renders_is_what_gets_downloaded(
     """``render_cv_file`` at recompose fills the cache the download reads: no worker needed."""
     me = await register(client, "cached@example.com")
     cv = sample_cv("en")
-    relevance = {f"{item.id}:{i}": 0.5 for item in [*cv.experience, *cv.projects] for i in range(5)}
+    # Longer than one page even at the fit's smallest type (fit.py, rule 0): cuts are needed.
+    cv.experience[0].bullets += [
+        f"Ran quarterly review {n} of the data platform with the finance team and its analysts."
+        for n in range(8)
+    ]
+    relevance = {
+        f"{item.id}:{i}": 0.5
+        for item in [*cv.experience, *cv.projects]
+        for i in range(len(item.bullets))
+    }
     relevance[f"{cv.experience[0].id}:0"] = 0.01
     relevance |= {f"interest:{i}": 0.5 for i in range(3)}  # scored: the bullet goes first
     cv_id = await add_cv(

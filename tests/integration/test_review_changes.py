@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db.models import CreditTransaction, CvVersion, User
 from app.lib.cv_content import CvContent, Skill, as_project
 from app.lib.events import user_channel
+from app.lib.pdf_render.budget import condense_key
 from app.lib.pdf_render.samples import sample_cv
 from tests import factories
 from tests.conftest import csrf_token, register
@@ -65,7 +66,11 @@ def tailoring(source: CvContent, source_id: str) -> tuple[CvContent, dict[str, A
 
 
 def bullet_keys(relevance: dict[str, float]) -> set[str]:
-    return {k for k in relevance if not k.startswith(("skill:", "interest:", "extra:"))}
+    return {
+        k
+        for k in relevance
+        if not k.startswith(("skill:", "interest:", "extra:", "entry:", "condense:"))
+    }
 
 
 def bullet_keys_of(content: dict[str, Any]) -> set[str]:
@@ -282,13 +287,20 @@ async def test_reviewing_what_the_offline_pipeline_made(
     cv_id = task.generated_cv_ids[0]
     credits = await credits_state(session_factory, me["id"])
     before = CvContent.from_json((await get_cv_row(session_factory, cv_id)).content)
-    # Old and unrelated: one line, which the page budget takes out first, only to fit.
+    # Old and unrelated, on a CV that fits its page: kept whole (relevance is a guess), only
+    # marked as the first the page budget may condense to one line if it ever needs the room.
+    source_cafe = next(
+        e for e in CvContent.from_json(factories.EN_CV).experience if e.id == "exp_cafe"
+    )
     cafe = next(e for e in before.experience if e.id == "exp_cafe")
-    assert cafe.bullets == [] and cafe.description == ""
+    assert sorted(cafe.bullets) == sorted(source_cafe.bullets) and cafe.bullets
+    row = await get_cv_row(session_factory, cv_id)
+    assert condense_key("exp_cafe") in row.generation_meta["relevance"]
+    assert bullet_keys(row.generation_meta["relevance"]) == bullet_keys_of(row.content)
 
     api.headers["accept-language"] = "en"
     page = (await api.get(f"/cvs/{cv_id}/changes")).text
-    assert 'data-item="exp_cafe" data-decision="CONDENSE"' in page
+    assert 'data-item="exp_cafe" data-decision="KEEP"' in page
     assert before.header.current_title == "Backend Engineer"  # the candidate's own already
     response = await api.post(
         f"/api/cvs/{cv_id}/changes", json={"action": "revert_title"}
@@ -296,16 +308,12 @@ async def test_reviewing_what_the_offline_pipeline_made(
     assert response.status_code == 409, response.text
     response = await api.post(
         f"/api/cvs/{cv_id}/changes", json={"action": "expand", "item": "exp_cafe"}
-    )
-    assert response.status_code == 200, response.text
-    row = await get_cv_row(session_factory, cv_id)
-    after = CvContent.from_json(row.content)
+    )  # nothing to expand: the job is whole
+    assert response.status_code == 409, response.text
+    after = CvContent.from_json((await get_cv_row(session_factory, cv_id)).content)
     source_order = [e.id for e in CvContent.from_json(factories.EN_CV).experience]
-    assert [e.id for e in after.experience] == [
-        i for i in source_order if i in {e.id for e in after.experience}
-    ]
+    # Every job in the source's order, but the side project, moved to the projects.
+    assert [e.id for e in after.experience] == [i for i in source_order if i != "exp_side"]
+    assert "exp_side" in {p.id for p in after.projects}
     assert after.header.current_title == "Backend Engineer"
-    assert bullet_keys(row.generation_meta["relevance"]) == bullet_keys_of(row.content)
-    page = (await api.get(f"/cvs/{cv_id}/changes")).text
-    assert 'data-item="exp_cafe" data-decision="KEEP"' in page and "Your choice" in page
     assert await credits_state(session_factory, me["id"]) == credits

@@ -91,7 +91,7 @@ def test_same_words_in_the_same_order_as_the_pdf(design: str, locale: str) -> No
 
 
 def test_trimmed_like_the_pdf_it_was_reviewed_as() -> None:
-    cv = long_cv(3)
+    cv = long_cv(4)  # over two pages even at the fit's smallest type
     result = render_to_budget(
         cv.to_json(), design="classic", locale="en", page_budget=2, relevance=None
     )

@@ -33,8 +33,9 @@ def _render(kind: str, design: str, locale: str) -> RenderResult:
         payload = letter_payload(sample_letter(locale), sample_header(locale))
         return render_letter_to_page(payload, design=design, locale=locale)
     photo = base64.b64encode(sample_photo()).decode() if kind == "cv_photo" else None
-    # The photo CV is also a long one cut to its budget: what is left keeps valid lists.
-    content = long_cv() if kind == "cv_photo" else sample_cv(locale)
+    # The photo CV is also a long one cut to its budget (over it even at the fit's smallest
+    # type): what is left keeps valid lists.
+    content = long_cv(4) if kind == "cv_photo" else sample_cv(locale)
     return render_to_budget(
         content.to_json(), design=design, locale=locale, page_budget=2, relevance=None, photo=photo
     )

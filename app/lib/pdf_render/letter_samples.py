@@ -69,8 +69,7 @@ _LETTERS: dict[str, dict[str, Any]] = {
         "paragraphs": [
             (
                 "I am writing to apply for the Lead Backend Engineer position at Brightwater "
-                "Logistics. With my experience as Senior Python Engineer, I would like to "
-                "contribute to your team."
+                "Logistics."
             ),
             (
                 "As Senior Backend Engineer at Northwind Payments, my achievements include: led "
@@ -94,37 +93,40 @@ _LETTERS: dict[str, dict[str, Any]] = {
     },
     "fr": {
         "recipient": [
-            "Hiring team",
+            "Service recrutement",
             "Brightwater Logistique",
             "Villeurbanne",
         ],
-        "date_line": "Lyon, France, 23 November 2026",
-        "subject": "Application for the Lead Backend Engineer position",
-        "greeting": "Dear Hiring Manager,",
+        "date_line": "Lyon, France, le 23 novembre 2026",
+        "subject": "Objet : candidature au poste de Lead Backend Engineer",
+        "greeting": "Madame, Monsieur,",
         "paragraphs": [
             (
-                "I am writing to apply for the Lead Backend Engineer position at Brightwater "
-                "Logistique. With my experience as Ingénieure Python senior, I would like to "
-                "contribute to your team."
+                "Je vous adresse ma candidature au poste de Lead Backend Engineer chez "
+                "Brightwater Logistique."
             ),
             (
-                "As Senior Backend Engineer at Northwind Payments, my achievements include: led "
-                "the rewrite of the settlement service in Python and PostgreSQL, cutting nightly "
-                "batch time from 4 hours to 35 minutes; designed an idempotent event pipeline on "
-                "Redis Streams processing 2 million ledger entries a day."
+                "En tant que Senior Backend Engineer chez Northwind Payments, mes réalisations "
+                "comprennent notamment : led the rewrite of the settlement service in Python and "
+                "PostgreSQL, cutting nightly batch time from 4 hours to 35 minutes ; designed an "
+                "idempotent event pipeline on Redis Streams processing 2 million ledger entries a "
+                "day."
             ),
             (
-                "As Web Developer at Atelier Pixel, my achievements also include: delivered 25 "
-                "client websites and e-shops with Django and PostgreSQL; trained two apprentices "
-                "in Python and Git. My skills in Python, PostgreSQL, Redis and Kafka match the "
-                "requirements of the position."
+                "Par ailleurs, en tant que Web Developer chez Atelier Pixel, mes réalisations "
+                "comprennent : delivered 25 client websites and e-shops with Django and "
+                "PostgreSQL ; trained two apprentices in Python and Git. Mes compétences en "
+                "Python, PostgreSQL, Redis et Kafka répondent aux exigences du poste."
             ),
             (
-                "I would welcome the opportunity to discuss my application with you in an "
-                "interview. Thank you for your time and consideration."
+                "Je me tiens à votre disposition pour un entretien afin de vous présenter ma "
+                "candidature plus en détail. Je vous remercie de l'attention que vous porterez à "
+                "ma demande."
             ),
         ],
-        "closing": "Yours sincerely,",
+        "closing": (
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."
+        ),
         "signature": "Camille Laurent",
     },
 }

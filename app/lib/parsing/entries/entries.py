@@ -26,6 +26,7 @@ from app.lib.parsing.entries.entry_lines import (
     join_wrapped_headings,
 )
 from app.lib.parsing.entries.entry_pattern import promote_pattern_anchors
+from app.lib.parsing.entries.entry_trailing_dates import move_trailing_dates
 from app.lib.parsing.entries.entry_words import (
     company_score,
     is_place_like,
@@ -65,7 +66,11 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     heading-like line after a blank line starts a new item even without a date."""
     marked, undated = promote_pattern_anchors(
         classify(
-            join_wrapped_headings(move_closing_dates(spread_date_headers(join_split_dates(lines))))
+            join_wrapped_headings(
+                move_closing_dates(
+                    move_trailing_dates(spread_date_headers(join_split_dates(lines)))
+                )
+            )
         )
     )
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]

@@ -28,7 +28,7 @@ def _date_cell(line: str) -> str | None:
     return cells[-1] if found and not remove_span(cells[-1], found.span) else None
 
 
-def _date_line(line: str) -> bool:
+def date_only_line(line: str) -> bool:
     """A line of dates only ("08/2021 - 09/2021 (2 mois)")."""
     text = line.strip()
     found = find_date_range(text) if text else None
@@ -38,7 +38,9 @@ def _date_line(line: str) -> bool:
 def _closing_line(lines: list[str], index: int) -> bool:
     """A date line under a line that ends a sentence: it closes the paragraph above."""
     return (
-        index > 0 and _date_line(lines[index]) and lines[index - 1].rstrip().endswith(SENTENCE_END)
+        index > 0
+        and date_only_line(lines[index])
+        and lines[index - 1].rstrip().endswith(SENTENCE_END)
     )
 
 
@@ -82,7 +84,7 @@ def _closed_by_dates(lines: list[str], block: range, own_lines: bool) -> bool:
 def move_closing_dates(lines: list[str]) -> list[str]:
     """``lines`` with each closing date cell moved to its paragraph's first line, when most
     dated paragraphs of the section close that way."""
-    date_lines = [index for index, line in enumerate(lines) if _date_line(line)]
+    date_lines = [index for index, line in enumerate(lines) if date_only_line(line)]
     own_lines = bool(date_lines) and all(_closing_line(lines, index) for index in date_lines)
     blocks = _blocks(lines, own_lines)
     closed = [block for block in blocks if _closed_by_dates(lines, block, own_lines)]
