@@ -292,8 +292,8 @@ def console_details(r: PairResult) -> list[str]:
     return lines
 
 
-# The sealed pairs' aggregates, written by hand after each run of `../shared/validation/run
-# tailor` (the script prints aggregates only): kept beside the corpus's figures.
+# The sealed pairs' aggregates, written by hand after each blind validation run of the
+# tailoring (the script prints aggregates only): kept beside the corpus's figures.
 BLIND = ROOT / "bench" / "TAILORING_BLIND.md"
 
 

@@ -83,7 +83,7 @@ def test_a_cv_the_contract_never_saw_says_nothing() -> None:
     assert not sendable_report(None, None).checked
     assert open_checks({"sendable": {"repaired": [_found("fragment")]}}) == 0
     # An unknown code or parameters that do not fit are never shown half-formatted, and never
-    # skipped either: each reads as a check that did not pass (issue 62: never "every check
+    # skipped either: each reads as a check that did not pass (never "every check
     # passed" while one failed).
     odd = {"sendable": {"page": [{"code": "new_code"}, {"code": "over_budget", "params": {}}]}}
     assert open_checks(odd) == 2
