@@ -6,15 +6,18 @@ entry's bullets instead of beside its heading ("Analyst — Acme" / "• Built �
 way, each date opens the entry *after* it: the first entry has no date, every other one takes
 its predecessor's, and the last date names nothing. Two readings, chosen by consistency: when
 the section's entry heads (a line right over the bullets) and its date-only lines alternate
-exactly, a head first and a date last, the dates close their entries; each moves onto its
-head's line, and what was printed between a date and the next head (an entry's skill line)
-goes back under the entry it follows. Any other arrangement is left as it is.
+exactly, a head first and a date last, the dates close their entries; each moves right under
+its head (the common "heading / dates / bullets" shape), a short place printed over it going
+with it, and what was printed between a date and the next head (an entry's skill line) goes
+back under the entry it follows. Any other arrangement is left as it is.
 """
 
 from __future__ import annotations
 
 from app.lib.parsing.entries.entry_closing_dates import date_only_line
 from app.lib.parsing.text.text import is_bullet
+
+PLACE_WORDS = 4  # "Saint-Denis, France": a place over its entry's dates
 
 
 def _blank(line: str) -> bool:
@@ -58,7 +61,22 @@ def move_trailing_dates(lines: list[str]) -> list[str]:
     out = list(lines[: heads[0]])
     for number, (head, date) in enumerate(zip(heads, dates, strict=True)):
         following = heads[number + 1] if number + 1 < len(heads) else len(lines)
-        body = [line for line in lines[head + 1 : date] if not _blank(line)]
+        places = _places_over(lines, head, date)
+        body = [line for line in lines[head + 1 : date - len(places)] if not _blank(line)]
         between = [line for line in lines[date + 1 : following] if not _blank(line)]
-        out += [f"{lines[head].rstrip()}\t{lines[date].strip()}", *body, *between, ""]
+        out += [lines[head], lines[date].strip(), *places, *body, *between, ""]
     return out
+
+
+def _places_over(lines: list[str], head: int, date: int) -> list[str]:
+    """The short lines printed right over a trailing date, in its own block ("Leeds" /
+    "2019 – 2021"): the entry's place, which travels with its dates."""
+    start = date
+    while start - 1 > head and not _blank(lines[start - 1]) and not is_bullet(lines[start - 1]):
+        start -= 1
+    above = [line.strip() for line in lines[start:date]]
+    if start - 1 <= head or not _blank(lines[start - 1]):
+        return []  # not a block of its own: body text runs into the date
+    if len(above) > 1 or any(len(line.split()) > PLACE_WORDS for line in above):
+        return []
+    return above
