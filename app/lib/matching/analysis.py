@@ -136,7 +136,7 @@ def analyse(
     """``hidden``: keys (``"<item id>:<index>"``, ``"skill:<i>"``, ``"interest:<i>"``) the
     render cut from ``tailored``: what the reader never sees does not count."""
     vocab = vocabulary or default_vocabulary()
-    requirements = offer_requirements(offer, vocab)
+    requirements = [r for r in offer_requirements(offer, vocab) if r.in_ad]
     source_units = cv_units(source, vocab)
     # The achievements attached to the source (``Experience.evidence``) are what tailoring may
     # say: they raise the ceiling, not what the CV already says.

@@ -61,6 +61,9 @@ class Requirement:
     # The ad's own distinctive words (folded), for a requirement that names nothing the
     # vocabulary knows: it is looked for by those words (evidence.py), not dropped.
     terms: tuple[str, ...] = ()
+    # False for a skill the offer's fields list but its ad never writes, in any of its forms:
+    # tailoring weighs it, the ledger (which quotes the ad) leaves it out.
+    in_ad: bool = True
 
     @property
     def weight(self) -> float:

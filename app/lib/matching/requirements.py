@@ -2,14 +2,15 @@
 each must-have or nice-to-have, each reduced to the concepts the matcher can look for.
 
 Every requirement is worded as the ad writes it (``quotes.find_in``: the reader's straightened
-apostrophes and joined lines are looked up in the ad's text, and the ad's own span is kept); a
-skill or a language the ad never wrote (a reader's canonical name) is written with the ad's own
-word for the same concept, or left out; a sentence of the offer's fields the ad does not hold
-(reworded by a reader, or added by the user) is kept as the fields hold it. A sentence that
-names no concept the vocabulary knows is kept by its distinctive words (``terms``: what a CV
-can be searched for, the words every ad uses to ask — "experience", "ability", "vous êtes" —
-aside); one with none of those is not a requirement. A sentence whose concepts are all skills
-the offer also lists stands aside for those skills (no double counting).
+apostrophes and joined lines are looked up in the ad's text, and the ad's own span is kept). A
+skill the ad never wrote (a reader's canonical name) is written with the ad's own word for the
+same concept, else left out of the ledger (tailoring still weighs it). A sentence of the
+offer's fields the ad does not hold (reworded by a reader, or added by the user) is kept as the
+fields hold it. A sentence that names no concept the vocabulary knows is kept by its
+distinctive words (``terms``: what a CV can be searched for, the words every ad uses to ask —
+"experience", "ability", "vous êtes" — aside); one with none of those is not a requirement. A
+sentence whose concepts are all skills the offer also lists stands aside for those skills (no
+double counting).
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class _Builder:
         source: RequirementSource,
         concepts: frozenset[str],
         terms: tuple[str, ...] = (),
+        in_ad: bool = True,
     ) -> None:
         key = concepts or frozenset(f"term:{t}" for t in terms)
         if not key or key in self.seen or len(self.out) >= MAX_REQUIREMENTS:
@@ -136,6 +138,7 @@ class _Builder:
                 source=source,
                 concepts=concepts,
                 terms=() if concepts else terms,
+                in_ad=in_ad,
             )
         )
 
@@ -261,9 +264,11 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
         # A skill entry names one thing in a few words; anything else is a phrase fragment.
         if len(concepts) == 1 and len(skill.split()) <= MAX_SKILL_WORDS:
             written = ad.words(skill) or ad.concept_words(concepts, vocabulary)
-            if written:
-                build.add(written, build.skill_kind(concepts), "skill", concepts)
-                skill_concepts |= concepts
+            # Tailoring still weighs a skill the ad never wrote (the user may have added it);
+            # the ledger shows the ad's requirements only (``Requirement.in_ad``).
+            kind = build.skill_kind(concepts)
+            build.add(written or skill, kind, "skill", concepts, in_ad=written is not None)
+            skill_concepts |= concepts
     sources: list[tuple[RequirementSource, list[str]]] = [
         ("requirement", offer.requirements),
         ("responsibility", offer.responsibilities),
