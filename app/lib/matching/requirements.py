@@ -266,8 +266,8 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
             written = ad.words(skill) or ad.concept_words(concepts, vocabulary)
             # Tailoring still weighs a skill the ad never wrote (the user may have added it);
             # the ledger shows the ad's requirements only (``Requirement.in_ad``).
-            kind = build.skill_kind(concepts)
-            build.add(written or skill, kind, "skill", concepts, in_ad=written is not None)
+            weight = build.skill_kind(concepts)
+            build.add(written or skill, weight, "skill", concepts, in_ad=written is not None)
             skill_concepts |= concepts
     sources: list[tuple[RequirementSource, list[str]]] = [
         ("requirement", offer.requirements),
