@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from app.domain.matching.services import Match
+from app.domain.matching.services import Answered, Match
 
 
 class EvidenceOut(Struct):
@@ -140,3 +140,35 @@ def match_out(match: Match) -> MatchOut:
         "sourceMissing": match.source_missing,
     }
     return msgspec.convert(data, MatchOut)
+
+
+class AnswerIn(Struct):
+    """A fact of your own that shows a requirement your CV does not: it enters your
+    achievements bank (linked to an experience of the source CV) and the next generation may
+    state it there. Never written into the CV as it stands."""
+
+    requirementId: Annotated[str, Meta(description="A requirement's id (its status not supported)")]
+    statement: Annotated[
+        str, Meta(description="What you did, in your own words (at most 2,000 characters)")
+    ]
+    experienceId: Annotated[
+        str | None,
+        Meta(description="The experience of the source CV where you did it (default: the first)"),
+    ] = None
+    cvId: Annotated[
+        str | None, Meta(description="The source CV (default: as for GET .../match)")
+    ] = None
+
+
+class AnswerOut(Struct):
+    requirementId: str
+    achievementId: Annotated[str, Meta(description="The achievement made from your answer")]
+    match: Annotated[MatchOut, Meta(description="The match with your answer in the bank")]
+
+
+def answer_out(answered: Answered) -> AnswerOut:
+    return AnswerOut(
+        requirementId=answered.requirement_id,
+        achievementId=answered.achievement_id,
+        match=match_out(answered.match),
+    )
