@@ -17,9 +17,10 @@ from pydantic import Field
 
 from app.db.models import ApplicationStatus
 from app.domain.generation.services import MAX_OFFERS
+from app.domain.matching.services import MAX_STATEMENT_CHARS
 from app.domain.offers.header_check import MAX_FIELD_CHARS
 from app.domain.offers.intake import MAX_OFFER_CHARS
-from app.mcp import application_tools, cv_tools, generation_tools, offer_tools
+from app.mcp import application_tools, cv_tools, generation_tools, match_tools, offer_tools
 from app.mcp.arguments import CheckedServer
 from app.mcp.calls import CallSource, perform
 
@@ -31,7 +32,10 @@ Typical flow: list_cvs (a CV of kind "source" is yours to tailor), add_offer (te
 until list_offers shows its extractionStatus "completed"), start_generation with the source CV
 and one or more offers, generation_status until "finished" is true, then get_cv_pdf with each
 offer's generatedCvFileId. An offer whose header lists doubts is worth asking the user about
-(confirm_offer_header). Applications: list_applications, get_application, move_application.
+(confirm_offer_header). get_match gives the offer's requirements as a ledger (supported with a
+quote of the CV, partial, missing): ask the user about a missing one, and pass their own answer
+to answer_match_requirement (never write it for them). Applications: list_applications,
+get_application, move_application.
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
@@ -46,6 +50,24 @@ TaskId = Annotated[
 ApplicationId = Annotated[
     str,
     Field(min_length=1, max_length=MAX_ID, description="An application's id (list_applications)"),
+]
+OptionalCvId = Annotated[
+    str | None, Field(max_length=MAX_ID, description="A CV's id (list_cvs); omit for the default")
+]
+RequirementId = Annotated[
+    str, Field(min_length=1, max_length=MAX_ID, description="A requirement's id (get_match)")
+]
+Statement = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_STATEMENT_CHARS,
+        description="The user's own fact, in their words: what they did and where",
+    ),
+]
+ExperienceId = Annotated[
+    str | None,
+    Field(max_length=MAX_ID, description="The source CV's experience id (default: the first)"),
 ]
 CvKind = Annotated[
     Literal["source", "generated"] | None,
@@ -161,6 +183,39 @@ def build_server(call_of: CallSource) -> CheckedServer:
         return await perform(
             call_of(ctx),
             lambda call: offer_tools.confirm_header(call, offer_id, title, company, location),
+            writes=True,
+        )
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_match(
+        ctx: Context, offer_id: OfferId, cv_id: OptionalCvId = None
+    ) -> CallToolResult:
+        """How a CV matches an offer, as a ledger: each requirement in the ad's own words with
+        its status (supported: a quote checked to be in the CV and where it stands; partial;
+        missing), the score read off it, and the gaps. cv_id: a CV of yours (default: the
+        source CV last tailored for this offer, else your most recent one)."""
+        return await perform(
+            call_of(ctx), lambda call: match_tools.get_match(call, offer_id, cv_id)
+        )
+
+    @server.tool(annotations=CREATES)
+    async def answer_match_requirement(
+        ctx: Context,
+        offer_id: OfferId,
+        requirement_id: RequirementId,
+        statement: Statement,
+        experience_id: ExperienceId = None,
+        cv_id: OptionalCvId = None,
+    ) -> CallToolResult:
+        """Answer a requirement get_match shows as missing or partial with the user's own
+        fact, in their words (ask them; never invent it): it enters their achievements bank,
+        linked to an experience of the source CV, and the next generation may state it there.
+        Returns the achievement's id and the match with it."""
+        return await perform(
+            call_of(ctx),
+            lambda call: match_tools.answer_requirement(
+                call, offer_id, requirement_id, statement, experience_id, cv_id
+            ),
             writes=True,
         )
 

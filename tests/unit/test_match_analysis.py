@@ -45,8 +45,9 @@ CV = CvContent.model_validate(
 
 OFFER_FR = OfferText(
     title="Chef de projet",
-    description="Missions\nRecettes fonctionnelles et formation des utilisateurs.\n"
-    "Atouts :\nConnaissance de Power BI",
+    description="Missions\nPiloter les recettes fonctionnelles et la formation des "
+    "utilisateurs.\nProfil\nVous savez encadrer une équipe de développeurs. SQL.\n"
+    "Langues : Anglais courant, Allemand.\nAtouts :\nConnaissance de Power BI",
     requirements=["Vous savez encadrer une équipe de développeurs."],
     responsibilities=["Piloter les recettes fonctionnelles et la formation des utilisateurs."],
     skills=["SQL", "Power BI", "multiples saveurs", "savoir encadrer une équipe motivée"],
@@ -103,7 +104,7 @@ def test_after_counts_what_the_tailored_cv_shows_within_the_ceiling() -> None:
     assert hidden.after is not None and hidden.after < result.after
     payload = result.as_json()
     assert set(payload) == {
-        "score", "ceiling", "before", "after", "requirements", "gaps", "pros", "cons"
+        "score", "ceiling", "before", "after", "requirements", "gaps", "pros", "cons", "ledger"
     }  # fmt: skip
     assert payload["requirements"][0]["evidence"][0]["where"]
 

@@ -139,10 +139,11 @@ def test_the_view_splits_must_from_nice_and_keeps_the_figures() -> None:
     assert view.notices == []
 
 
-def test_without_a_tailored_cv_the_score_is_before_and_there_is_no_after() -> None:
+def test_the_score_is_read_off_the_ledger_and_there_is_no_after_without_a_tailored_cv() -> None:
     with speaking("fr"):
         view = match_view(_analysis(after=None), source_missing=True)
-    assert (view.score, view.after) == (50, None)
+    # Python supported (must, 2), SQL partial (must, 2 × ½), German missing, Docker (nice, 1).
+    assert (view.score, view.after) == (67, None)
     assert "supprimé" in view.notices[0]
     assert match_summary(_analysis(after=None)).after is None
-    assert match_summary(_analysis(after=0.9)).score == 90
+    assert match_summary(_analysis(after=0.9)).score == 67

@@ -14,6 +14,7 @@ from app.db.models import Achievement, AchievementStatus, CvFile
 from app.db.session import lock_owner
 from app.domain.achievements.checks import (
     MAX_ACHIEVEMENTS,
+    MAX_TITLE_CHARS,
     AchievementError,
     AchievementInput,
     parse,
@@ -203,6 +204,36 @@ async def attach_evidence(
         exp.evidence.append(evidence_of(found.id, found.title, story, skills, found.language))
         attached += 1
     return attached
+
+
+async def add_statement(
+    session: AsyncSession,
+    user_id: str,
+    *,
+    title: str,
+    statement: str,
+    language: str,
+    cv_file_id: str,
+    experience_id: str,
+) -> Achievement:
+    """A fact the user states in their own words (the answer to a requirement their CV does not
+    show: app/domain/matching/), saved complete and linked to an experience, so the next
+    generation may say it there. The statement is the whole story: each part of it is the
+    user's sentence, nothing added; ``title`` (the requirement it answers) names it only, and
+    tailoring never reads a title as a fact."""
+    text = " ".join(statement.split())
+    data = parse(
+        title=" ".join(title.split())[:MAX_TITLE_CHARS],
+        situation=text,
+        task=text,
+        action=text,
+        result=text,
+        status=AchievementStatus.COMPLETE,
+        language=language,
+        cv_file_id=cv_file_id,
+        experience_id=experience_id,
+    )
+    return await create(session, user_id, data)
 
 
 # Another feature checks an achievement's fields through this module (the STAR coach's accept:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Controller, get
+from litestar import Controller, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, QueryParameter
+from litestar.status_codes import HTTP_201_CREATED
 
-from app.domain.matching.schemas import MatchOut, match_out
-from app.domain.matching.services import MatchService, provide_matching
+from app.domain.matching.schemas import AnswerIn, AnswerOut, MatchOut, answer_out, match_out
+from app.domain.matching.services import MatchService, answer, provide_matching
 from app.lib.dependencies import SignedIn
 
 CV_QUERY = QueryParameter(
@@ -36,6 +37,23 @@ class MatchApi(Controller):
         its evidence, the gaps and how to close them. 409 while the CV is still being
         imported or the offer still being read."""
         return match_out(await matching.for_offer(user, offer_id, cv or None))
+
+    @post("/job-offers/{offer_id:str}/match/answers", status_code=HTTP_201_CREATED)
+    async def answer_requirement(
+        self,
+        user: SignedIn,
+        matching: NamedDependency[MatchService],
+        offer_id: FromPath[str],
+        data: AnswerIn,
+    ) -> AnswerOut:
+        """Answer a requirement your CV does not show (status missing or partial) with a fact
+        of your own: it is asked, never written — the fact enters your achievements bank as
+        evidence the next generation may state, and the match is returned with it."""
+        answered = await answer(
+            matching, user, offer_id, data.requirementId, data.statement,
+            data.experienceId, data.cvId,
+        )  # fmt: skip
+        return answer_out(answered)
 
     @get("/cvs/{cv_id:str}/match")
     async def generated_match(

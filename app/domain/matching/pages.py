@@ -6,17 +6,19 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from litestar import Controller, get
+from litestar import Controller, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
-from app.domain.matching.services import MatchService, provide_matching
+from app.domain.matching.services import MatchService, answer, provide_matching
 from app.domain.matching.view import match_view, offer_match_context
 from app.lib.dependencies import SignedIn
 from app.lib.errors import AppError
+from app.lib.form_flash import back_to_referer, is_form_refusal, see_other
 from app.lib.i18n import gettext
+from app.lib.pages import posted_text
 
 
 class MatchPages(Controller):
@@ -40,6 +42,42 @@ class MatchPages(Controller):
             return Redirect(f"{page}#match-panel")
         # The address bar names the CV shown, so a reload or a shared link shows it again.
         return Template("matching/_panel.html", context=context, headers={"HX-Push-Url": page})
+
+    @post("/offers/{offer_id:str}/match/answers")
+    async def answer_requirement(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        matching: NamedDependency[MatchService],
+        offer_id: FromPath[str],
+    ) -> Template | Redirect:
+        """A missing requirement answered with a fact of the user's own (``services.answer``):
+        htmx gets the panel again, with the answer in the bank; a browser without JS goes back
+        to the offer page."""
+        values = await posted_text(request)
+        requirement_id = values.get("requirement_id", "")
+        cv_id = values.get("cv") or None
+        try:
+            answered = await answer(
+                matching, user, offer_id, requirement_id, values.get("statement", ""),
+                values.get("experience_id") or None, cv_id,
+            )  # fmt: skip
+        except AppError as exc:
+            if not is_form_refusal(exc) or not request.htmx:
+                if not is_form_refusal(exc):
+                    raise
+                return back_to_referer(request, f"/offers/{offer_id}", exc)
+            context = await offer_match_context(matching, user, offer_id, cv_id)
+            context["answer_error"] = {"id": requirement_id, "message": gettext(exc.detail)}
+            context["answer_statement"] = values.get("statement", "")
+            return Template("matching/_panel.html", context=context)
+        chosen = answered.match.source.id
+        page = f"/offers/{offer_id}?{urlencode({'cv': chosen})}"
+        if not request.htmx:
+            return see_other(f"{page}#match-panel")
+        context = await offer_match_context(matching, user, offer_id, chosen)
+        context["answered_id"] = requirement_id
+        return Template("matching/_panel.html", context=context)
 
     @get("/cvs/{cv_id:str}/match")
     async def generated_page(

@@ -17,14 +17,17 @@ from app.domain.matching.cache import ANALYSES
 from app.domain.offers.services import get_offer
 from app.lib.cv_content import CvContent
 from app.lib.errors import Conflict, NotFound, ValidationFailed
-from app.lib.i18n import N_
+from app.lib.i18n import N_, SUPPORTED_LOCALES
 from app.lib.matching.analysis import OfferText
-from app.lib.matching.model import MatchAnalysis
+from app.lib.matching.model import MatchAnalysis, RequirementMatch
 from app.lib.parsing.fields.languages import detect_language
 
 IMPORTING = ("pending", "running")
 # Where the last render's record lives in CvFile.generation_meta (app/domain/renders/services.py).
 META_LAST_RENDER = "render"
+
+
+MAX_STATEMENT_CHARS = 2_000  # as an achievement's story part (app/domain/achievements/)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,97 @@ class MatchService:
             for offer in offers
             if offer.extraction_status not in IMPORTING
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """A requirement answered by the user: the achievement it made, and the match after it."""
+
+    requirement_id: str
+    achievement_id: str
+    match: Match
+
+
+def _answerable(match: Match, requirement_id: str) -> RequirementMatch:
+    line = next(
+        (m for m in match.analysis.requirements if m.requirement.id == requirement_id), None
+    )
+    if line is None:
+        raise NotFound(
+            N_("This offer has no such requirement: reload its match."),
+            code="match.requirement_not_found",
+        )
+    if line.status == "supported":
+        raise Conflict(
+            N_("Your CV already shows this requirement."), code="match.requirement_supported"
+        )
+    return line
+
+
+def _statement(text: str) -> str:
+    statement = " ".join((text or "").split())
+    if not statement:
+        raise ValidationFailed(
+            N_("Write what you did, in your own words."), code="match.statement_required"
+        )
+    if len(statement) > MAX_STATEMENT_CHARS:
+        raise ValidationFailed(
+            N_("Your answer is too long: keep it under 2,000 characters."),
+            code="match.statement_too_long",
+        )
+    return statement
+
+
+async def answer(
+    matching: MatchService,
+    user: User,
+    offer_id: str,
+    requirement_id: str,
+    statement: str,
+    experience_id: str | None = None,
+    cv_id: str | None = None,
+) -> Answered:
+    """A requirement the CV does not show (missing or partial), answered with a fact of the
+    user's own: it is *asked, never written* — the fact enters the achievements bank, linked
+    to an experience of the source CV (the most recent one unless ``experience_id`` is
+    given), as the verified evidence the next generation may state. The page, the JSON API
+    and MCP all call this."""
+    text = _statement(statement)
+    found = await matching.for_offer(user, offer_id, cv_id)
+    line = _answerable(found, requirement_id)
+    source = found.source
+    if source.kind != "source":
+        raise ValidationFailed(
+            N_("Answer from the CV you imported, not from a tailored one."),
+            code="match.not_source",
+        )
+    experiences = CvContent.from_json(source.content).experience
+    chosen = next(
+        (e for e in experiences if e.id == experience_id) if experience_id else iter(experiences),
+        None,
+    )
+    if chosen is None:
+        raise ValidationFailed(
+            N_("Choose the experience of your CV where you did it."),
+            code="match.experience_required",
+        )
+    # The generation uses an achievement written in the CV's language (bank.py): the answer's
+    # own language when it can be told, else the CV's.
+    language = detect_language(text) or source.language or "en"
+    if language not in SUPPORTED_LOCALES:
+        language = source.language if source.language in SUPPORTED_LOCALES else "en"
+    created = await achievements.add_statement(
+        matching.db,
+        user.id,
+        title=line.requirement.text,
+        statement=text,
+        language=language,
+        cv_file_id=source.id,
+        experience_id=chosen.id,
+    )
+    await matching.db.commit()
+    after = await matching.for_offer(user, offer_id, source.id)
+    return Answered(requirement_id, created.id, after)
 
 
 async def provide_matching(db: NamedDependency[AsyncSession]) -> MatchService:

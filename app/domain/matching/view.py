@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, User
 from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
+from app.lib.cv_content import CvContent
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
 from app.lib.matching.evidence import BANK_SECTION
@@ -23,6 +24,7 @@ from app.lib.matching.model import (
     CLOSE_SKILL,
     CON_IMPLIED_ONLY,
     CON_MISSING,
+    CON_PARTIAL,
     PRO_BANK,
     PRO_COVERED,
     Evidence,
@@ -41,6 +43,7 @@ SENTENCES = {
     CON_IMPLIED_ONLY: N_(
         "Your CV supports “%(requirement)s” (“%(quote)s”) but not in the offer's words."
     ),
+    CON_PARTIAL: N_("Your CV shows part of “%(requirement)s”: “%(quote)s”."),
     CLOSE_SKILL: N_("Add “%(skill)s” only if you have really used it, and say where."),
     CLOSE_LANGUAGE: N_("If you speak %(language)s, state your level."),
     CLOSE_EXPERIENCE: N_("If you have done it, describe a real task that shows “%(requirement)s”."),
@@ -105,6 +108,7 @@ class RequirementLine:
     evidence: list[EvidenceLine]
     must: bool = False
     close: str = ""  # not covered: how to close the gap honestly
+    status: str = "missing"  # supported | partial | missing (the ledger's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,7 @@ def _line(match: RequirementMatch, closes: dict[str, str]) -> RequirementLine:
         evidence=[EvidenceLine(e.quote, where(e), e.strength == "direct") for e in match.evidence],
         must=match.requirement.kind == "must",
         close=closes.get(match.requirement.id, ""),
+        status=match.status,
     )
 
 
@@ -232,7 +237,28 @@ async def offer_match_context(
         return context
     context["match"] = match_view(found.analysis)
     context["chosen_cv_id"] = found.source.id
+    context["answer_to"] = answer_form(offer_id, found.source)
     return context
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerForm:
+    """Where the panel's "answer with a fact of your own" forms post, and the experiences of
+    the source CV the fact may belong to (the first is the default)."""
+
+    offer_id: str
+    cv_id: str
+    experiences: list[tuple[str, str]]  # (id, "Title — Company")
+
+
+def answer_form(offer_id: str, source: CvFile) -> AnswerForm | None:
+    if source.kind != "source":
+        return None
+    content = CvContent.from_json(source.content)
+    experiences = [
+        (e.id, " — ".join(p for p in (e.title, e.company) if p) or e.id) for e in content.experience
+    ]
+    return AnswerForm(offer_id, source.id, experiences) if experiences else None
 
 
 async def generated_match_context(db: AsyncSession, user: User, cv: CvFile) -> dict[str, Any]:

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.matching.evidence import BANK_SECTION, cv_units, match
+from app.lib.matching.evidence import BANK_SECTION, Unit, cv_fields, cv_units, match
 from app.lib.matching.model import (
     CLOSE_EXPERIENCE,
     CLOSE_LANGUAGE,
     CLOSE_SKILL,
     CON_IMPLIED_ONLY,
     CON_MISSING,
+    CON_PARTIAL,
     PRO_BANK,
     PRO_COVERED,
     Evidence,
@@ -22,7 +23,9 @@ from app.lib.matching.model import (
     Note,
     Requirement,
     RequirementMatch,
+    coverage,
 )
+from app.lib.matching.quotes import holds
 from app.lib.matching.requirements import offer_requirements
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 
@@ -55,11 +58,32 @@ class OfferText:
         )
 
 
-def _share(matches: list[RequirementMatch], counted: list[bool]) -> float:
+def _share(matches: list[RequirementMatch], credits: list[float]) -> float:
+    """The weighted share of the requirements, each counting for its credit (0..1)."""
     total = sum(m.requirement.weight for m in matches)
     if not total:
         return 0.0
-    return sum(m.requirement.weight for m, ok in zip(matches, counted, strict=True) if ok) / total
+    return sum(m.requirement.weight * c for m, c in zip(matches, credits, strict=True)) / total
+
+
+def _checked(found: RequirementMatch, cv: CvContent, units: list[Unit]) -> RequirementMatch:
+    """The line with only quotes that are in the CV (or, for the user's bank, in the
+    achievement): a quote the code cannot find there is not shown, and without one the
+    requirement is missing."""
+    bank = [p for u in units if u.section == BANK_SECTION for p in u.parts]
+    fields = [f for f in cv_fields(cv) if f]
+    kept = [
+        e for e in found.evidence if holds(bank if e.section == BANK_SECTION else fields, e.quote)
+    ]
+    if len(kept) == len(found.evidence):
+        return found
+    return RequirementMatch(found.requirement, kept, found.status if kept else "missing")
+
+
+def _ledger(
+    requirements: list[Requirement], cv: CvContent, units: list[Unit], vocab: Vocabulary
+) -> list[RequirementMatch]:
+    return [_checked(match(r, units, vocab), cv, units) for r in requirements]
 
 
 def _close(req: Requirement) -> Note:
@@ -84,12 +108,15 @@ def _notes(
     ordered = sorted(
         zip(shown, source, strict=True), key=lambda pair: pair[0].requirement.kind != "must"
     )
-    pros = [_pro(m.requirement, m.evidence[0]) for m, _ in ordered if m.direct]
+    pros = [_pro(m.requirement, m.evidence[0]) for m, _ in ordered if m.status == "supported"]
     # What the CV supports without saying it first: the gaps list already names what is missing.
     cons = [
-        Note(CON_IMPLIED_ONLY, {"requirement": m.requirement.text, "quote": m.evidence[0].quote})
+        Note(
+            CON_PARTIAL if m.requirement.terms else CON_IMPLIED_ONLY,
+            {"requirement": m.requirement.text, "quote": m.evidence[0].quote},
+        )
         for m, _ in ordered
-        if m.covered and not m.direct
+        if m.status == "partial"
     ]
     cons += [
         Note(CON_MISSING, {"requirement": m.requirement.text})
@@ -109,28 +136,32 @@ def analyse(
     """``hidden``: keys (``"<item id>:<index>"``, ``"skill:<i>"``, ``"interest:<i>"``) the
     render cut from ``tailored``: what the reader never sees does not count."""
     vocab = vocabulary or default_vocabulary()
-    requirements = offer_requirements(offer, vocab)
+    requirements = [r for r in offer_requirements(offer, vocab) if r.in_ad]
     source_units = cv_units(source, vocab)
     # The achievements attached to the source (``Experience.evidence``) are what tailoring may
     # say: they raise the ceiling, not what the CV already says.
     own_units = [u for u in source_units if u.section != BANK_SECTION]
-    before_matches = [match(r, source_units) for r in requirements]
+    before_matches = _ledger(requirements, source, source_units, vocab)
     own_matches = (
-        [match(r, own_units) for r in requirements]
+        _ledger(requirements, source, own_units, vocab)
         if len(own_units) < len(source_units)
         else before_matches
     )
-    ceiling = _share(before_matches, [m.covered for m in before_matches])
-    before = _share(own_matches, [m.direct for m in own_matches])
+    # The ceiling: all the source supports, once tailoring names it in the offer's words.
+    ceiling = _share(before_matches, [1.0 if m.covered else 0.0 for m in before_matches])
+    before = coverage(own_matches)
     shown = before_matches
     after: float | None = None
     if tailored is not None:
         units = cv_units(tailored, vocab, hidden)
-        shown = [match(r, units) for r in requirements]
         # Only what the source supports counts: anything else would be invented.
-        after = _share(
-            shown, [t.direct and s.covered for t, s in zip(shown, before_matches, strict=True)]
-        )
+        shown = [
+            t if s.covered else RequirementMatch(t.requirement, [])
+            for t, s in zip(
+                _ledger(requirements, tailored, units, vocab), before_matches, strict=True
+            )
+        ]
+        after = coverage(shown)
     gaps = [Gap(m.requirement, _close(m.requirement)) for m in before_matches if not m.covered]
     pros, cons = _notes(shown, before_matches)
     return MatchAnalysis(

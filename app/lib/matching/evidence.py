@@ -1,21 +1,28 @@
 """Where a CV shows what a requirement asks: the CV cut into units (a bullet, a skill, a
 degree…), each with the concepts it names and those it implies, and the best units per
-requirement.
+requirement — each a line of the ledger: supported, partial or missing.
+
+A unit may read several fields together (a degree, its field and its school) so that a concept
+spread over them is found, but its quote is always cut from one field (``quotes.quote_of``):
+the ledger never shows two pieces of the CV glued into words the CV does not hold. A
+requirement the vocabulary cannot read is looked for by the ad's own distinctive words
+(``Requirement.terms``), compared by stems.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent, Experience, Project
-from app.lib.matching.model import Evidence, Requirement, RequirementMatch
+from app.lib.matching.model import Evidence, Requirement, RequirementMatch, Status
+from app.lib.matching.quotes import quote_of
 from app.lib.matching.requirements import language_concept
+from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary
 
 MAX_EVIDENCE = 3
-QUOTE_CHARS = 220
 # An achievement of the user's bank attached to an experience (``Experience.evidence``): the
 # user's verified account of it, which a tailored CV may state (app/lib/matching/analysis.py
 # counts it in the ceiling, not in what the CV says before tailoring).
@@ -43,6 +50,8 @@ class Unit:
     index: int | None
     concepts: frozenset[str]
     implied: frozenset[str]
+    parts: tuple[str, ...]  # the CV fields the text joins: a quote is cut from one of them
+    stems: frozenset[str]  # of the text's content words, for requirements read by terms
 
 
 class UnitBuilder:
@@ -54,23 +63,27 @@ class UnitBuilder:
     def add(
         self,
         section: str,
-        text: str,
+        parts: str | list[str],
         label: str,
         item_id: str | None = None,
         index: int | None = None,
         extra: frozenset[str] = frozenset(),
         key: str | None = None,
     ) -> None:
-        if not text.strip():
+        fields = tuple(p.strip() for p in ([parts] if isinstance(parts, str) else parts))
+        fields = tuple(p for p in fields if p)
+        if not fields:
             return
         if key is None and item_id is not None and index is not None:
             key = f"{item_id}:{index}"
         if key is not None and key in self.hidden:
             return  # cut by the page budget: the reader never sees it
+        text = "\n".join(fields)
         concepts = self.vocabulary.concepts_in(text) | extra
-        if concepts:
-            implied = self.vocabulary.implied(concepts)
-            self.units.append(Unit(section, text, label, item_id, index, concepts, implied))
+        implied = self.vocabulary.implied(concepts) if concepts else frozenset()
+        self.units.append(
+            Unit(section, text, label, item_id, index, concepts, implied, fields, stem_set(text))
+        )
 
 
 def _item_label(item: Experience | Project) -> str:
@@ -95,43 +108,83 @@ def cv_units(cv: CvContent, vocabulary: Vocabulary, hidden: Collection[str] = ()
             build.add(section, item.description, label, item.id)
             for index, bullet in enumerate(item.bullets):
                 build.add(section, bullet, label, item.id, index)
-            build.add(section, ", ".join(item.skills), label, item.id)
+            build.add(section, list(item.skills), label, item.id)
             if isinstance(item, Experience):
                 for found in item.evidence:  # labelled with the achievement's title
-                    for line in [*found.lines(), ", ".join(found.skills)]:
+                    for line in [*found.lines(), *found.skills]:
                         build.add(BANK_SECTION, line, found.title or label, item.id)
     for edu in cv.education:
-        text = " — ".join(p for p in (edu.degree, edu.field, edu.institution) if p)
-        build.add("education", f"{text}. {edu.description}".strip(" ."), text, edu.id)
+        label = " — ".join(p for p in (edu.degree, edu.field, edu.institution) if p)
+        build.add(
+            "education", [edu.degree, edu.field, edu.institution, edu.description], label, edu.id
+        )
     for position, skill in enumerate(cv.skills):
         build.add("skills", skill.name, "skills", key=f"skill:{position}")
     for lang in cv.languages:
         concept = language_concept(lang.name)
         extra = frozenset({concept}) if concept else frozenset()
-        build.add("languages", f"{lang.name} {lang.level}".strip(), "languages", extra=extra)
+        build.add("languages", [lang.name, lang.level], "languages", extra=extra)
     extras = cv.extras
     for group in (extras.certifications, extras.awards, extras.volunteering, extras.publications):
         for entry in group:
-            text = " — ".join(p for p in (entry.name, entry.issuer, entry.description) if p)
-            build.add("extras", text, entry.name or "extras", entry.id)
+            fields = [entry.name, entry.issuer, entry.description]
+            build.add("extras", fields, entry.name or "extras", entry.id)
     for position, interest in enumerate(extras.interests):
         build.add("extras", interest, "interests", key=f"interest:{position}")
     return build.units
 
 
+def cv_fields(cv: CvContent) -> Iterator[str]:
+    """Every text field of the CV: what a quote of the ledger must be a piece of."""
+    yield from (cv.header.current_title, cv.summary)
+    for exp in cv.experience:
+        yield from (exp.title, exp.company, exp.description, *exp.bullets, *exp.skills)
+    for project in cv.projects:
+        yield from (project.name, project.role, project.description, *project.bullets)
+        yield from project.skills
+    for edu in cv.education:
+        yield from (edu.degree, edu.field, edu.institution, edu.description)
+    yield from (skill.name for skill in cv.skills)
+    for lang in cv.languages:
+        yield from (lang.name, lang.level)
+    extras = cv.extras
+    for group in (extras.certifications, extras.awards, extras.volunteering, extras.publications):
+        for entry in group:
+            yield from (entry.name, entry.issuer, entry.description)
+    yield from extras.interests
+
+
 def needed(requirement: Requirement) -> int:
-    """How many of a requirement's concepts must be shown: one of one or two, half beyond."""
-    count = len(requirement.concepts)
+    """How many of a requirement's concepts (or, read by terms, of its words) must be shown:
+    one of one or two, half beyond."""
+    count = len(requirement.concepts) or len(requirement.terms)
     return 1 if count <= 2 else math.ceil(count / 2)
 
 
-def match(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
+def _evidence(unit: Unit, strength: str, weight: Callable[[str], float]) -> Evidence:
+    best = max(unit.parts, key=lambda p: (weight(p), -unit.parts.index(p)))
+    return Evidence(
+        quote=quote_of(best, weight),
+        section=unit.section,
+        item_id=unit.item_id,
+        index=unit.index,
+        label=unit.label,
+        strength="direct" if strength == "direct" else "inferred",
+    )
+
+
+def match(
+    requirement: Requirement, units: list[Unit], vocabulary: Vocabulary | None = None
+) -> RequirementMatch:
+    if not requirement.concepts:
+        return _match_terms(requirement, units)
     wanted = requirement.concepts
     direct = {c for u in units for c in u.concepts & wanted}
     shown = direct | {c for u in units for c in u.implied & wanted}
-    if len(shown) < needed(requirement):
+    if not shown:
         return RequirementMatch(requirement, [])
     strong = len(direct) >= needed(requirement)
+    status: Status = "supported" if strong else "partial"
     ranked = sorted(
         (u for u in units if (u.concepts | u.implied) & wanted),
         key=lambda u: (
@@ -140,15 +193,49 @@ def match(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
             SECTION_RANK.get(u.section, 9),
         ),
     )
+
+    def weight(text: str) -> float:
+        if vocabulary is None:
+            return 0.0
+        found = vocabulary.concepts_in(text)
+        return len(found & wanted) + 0.5 * len(vocabulary.implied(found) & wanted)
+
     evidence = [
-        Evidence(
-            quote=u.text[:QUOTE_CHARS],
-            section=u.section,
-            item_id=u.item_id,
-            index=u.index,
-            label=u.label,
-            strength="direct" if strong and u.concepts & wanted else "inferred",
-        )
+        _evidence(u, "direct" if strong and u.concepts & wanted else "inferred", weight)
         for u in ranked[:MAX_EVIDENCE]
     ]
-    return RequirementMatch(requirement, evidence)
+    return RequirementMatch(requirement, evidence, status)
+
+
+def _term_hits(terms: tuple[str, ...], found: frozenset[str]) -> int:
+    return sum(1 for t in terms if stems(t) & found)
+
+
+def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
+    """A requirement read by the ad's words: supported when one piece of the CV holds enough
+    of them, partial when the CV holds enough of them only across pieces (or two in one)."""
+    terms = requirement.terms
+    if not terms:
+        return RequirementMatch(requirement, [])
+    hits = [(u, _term_hits(terms, u.stems)) for u in units]
+    hits = [(u, n) for u, n in hits if n]
+    if not hits:
+        return RequirementMatch(requirement, [])
+    best = max(n for _, n in hits)
+    spread = sum(1 for t in terms if any(stems(t) & u.stems for u, _ in hits))
+    if best >= needed(requirement):
+        status: Status = "supported"
+    elif spread >= needed(requirement) or best >= 2:
+        status = "partial"
+    else:
+        return RequirementMatch(requirement, [])
+    ranked = sorted(hits, key=lambda h: (-h[1], SECTION_RANK.get(h[0].section, 9)))
+
+    def weight(text: str) -> float:
+        return float(_term_hits(terms, stem_set(text)))
+
+    evidence = [
+        _evidence(u, "direct" if status == "supported" else "inferred", weight)
+        for u, _ in ranked[:MAX_EVIDENCE]
+    ]
+    return RequirementMatch(requirement, evidence, status)

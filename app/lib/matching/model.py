@@ -25,11 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 RequirementKind = Literal["must", "nice"]
+# The ledger's word for each requirement: the CV says it (a quote in the offer's terms), shows
+# part of it (only implied, or some of its terms), or nothing in it shows it.
+Status = Literal["supported", "partial", "missing"]
 RequirementSource = Literal["skill", "requirement", "responsibility", "language"]
 Strength = Literal["direct", "inferred"]
 
 MUST_WEIGHT = 2.0
 NICE_WEIGHT = 1.0
+# What each status counts for in a coverage: the score is read off the ledger, nothing else.
+CREDIT: dict[str, float] = {"supported": 1.0, "partial": 0.5, "missing": 0.0}
 
 # Codes of pros, cons and gap closers (the UI translates them; params named in comments).
 PRO_COVERED = "covered"  # {requirement, quote}
@@ -39,6 +44,8 @@ CON_MISSING = "missing"  # {requirement}
 CON_IMPLIED_ONLY = (
     "implied_only"  # {requirement, quote}: supported, but not said in the offer's words
 )
+# {requirement, quote}: the CV holds some of the ad's words for it, not enough to say it
+CON_PARTIAL = "partial"
 CLOSE_SKILL = "close_skill"  # {skill}: add it only if you have really used it, and say where
 CLOSE_LANGUAGE = "close_language"  # {language}: state your level if you speak it
 CLOSE_EXPERIENCE = "close_experience"  # {requirement}: describe a real task that shows it
@@ -51,6 +58,12 @@ class Requirement:
     kind: RequirementKind
     source: RequirementSource
     concepts: frozenset[str] = frozenset()  # vocabulary concept ids (see vocabulary.py)
+    # The ad's own distinctive words (folded), for a requirement that names nothing the
+    # vocabulary knows: it is looked for by those words (evidence.py), not dropped.
+    terms: tuple[str, ...] = ()
+    # False for a skill the offer's fields list but its ad never writes, in any of its forms:
+    # tailoring weighs it, the ledger (which quotes the ad) leaves it out.
+    in_ad: bool = True
 
     @property
     def weight(self) -> float:
@@ -75,6 +88,15 @@ class Evidence:
             return f"{self.item_id}:{self.index}"
         return None
 
+    def place(self) -> dict[str, Any]:
+        """Where the quote stands: section, item id, bullet index and the item's label."""
+        return {
+            "section": self.section,
+            "itemId": self.item_id,
+            "index": self.index,
+            "label": self.label,
+        }
+
     def as_json(self) -> dict[str, Any]:
         return {
             "quote": self.quote,
@@ -88,12 +110,25 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class RequirementMatch:
+    """One line of the ledger. ``status`` is "missing" exactly when there is no evidence."""
+
     requirement: Requirement
     evidence: list[Evidence] = field(default_factory=list)  # best first
+    status: Status = "missing"
+
+    def __post_init__(self) -> None:
+        if not self.evidence and self.status != "missing":
+            object.__setattr__(self, "status", "missing")
+        elif self.evidence and self.status == "missing":
+            object.__setattr__(self, "status", "supported" if self.direct else "partial")
 
     @property
     def covered(self) -> bool:
         return bool(self.evidence)
+
+    @property
+    def credit(self) -> float:
+        return CREDIT[self.status]
 
     @property
     def direct(self) -> bool:
@@ -109,7 +144,19 @@ class RequirementMatch:
             "covered": self.covered,
             "direct": self.direct,
             "evidence": [e.as_json() for e in self.evidence],
+            "status": self.status,
+            "quote": self.evidence[0].quote if self.evidence else None,
+            "where": self.evidence[0].place() if self.evidence else None,
         }
+
+
+def coverage(matches: list[RequirementMatch]) -> float:
+    """The score of a ledger (0..1): supported counts whole, partial half, missing nothing;
+    a must-have weighs twice a nice-to-have."""
+    total = sum(m.requirement.weight for m in matches)
+    if not total:
+        return 0.0
+    return sum(m.requirement.weight * m.credit for m in matches) / total
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +196,16 @@ class MatchAnalysis:
 
     @property
     def score(self) -> int:
-        """0–100: the tailored CV's coverage when there is one, else the source's."""
-        return round(100 * (self.after if self.after is not None else self.before))
+        """0–100, read off the ledger shown (``coverage``): the tailored CV's when there is
+        one (then equal to ``after``), else the source's with the user's own statements from
+        the bank (equal to ``before`` when the bank adds nothing)."""
+        return round(100 * coverage(self.requirements))
+
+    def counts(self) -> dict[str, int]:
+        out = {"supported": 0, "partial": 0, "missing": 0}
+        for m in self.requirements:
+            out[m.status] += 1
+        return out
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -162,4 +217,5 @@ class MatchAnalysis:
             "gaps": [g.as_json() for g in self.gaps],
             "pros": [p.as_json() for p in self.pros],
             "cons": [c.as_json() for c in self.cons],
+            "ledger": self.counts(),
         }

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.analysis import OfferText
+from app.lib.matching.evidence import needed
 from app.lib.matching.model import Requirement
 from app.lib.matching.requirements import offer_requirements
+from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 
 EVIDENCE_FLOOR = 100.0  # above anything that is not evidence
@@ -43,12 +45,16 @@ class OfferNeeds:
             return []
         concepts = self.vocabulary.concepts_in(text)
         implied = self.vocabulary.implied(concepts)
+        found = stem_set(text) if any(req.terms for req in self.requirements) else frozenset()
         out = []
         for req in self.requirements:
             if concepts & req.concepts:
                 out.append((req, True))
             elif implied & req.concepts:
                 out.append((req, False))
+            elif req.terms and sum(1 for t in req.terms if stems(t) & found) >= needed(req):
+                # Read by the ad's words: a text holding enough of them says it.
+                out.append((req, True))
         return out
 
     def score(self, text: str) -> float:

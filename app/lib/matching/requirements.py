@@ -1,9 +1,16 @@
 """What an offer asks for: its skills, the sentences of its profile and missions, its languages,
 each must-have or nice-to-have, each reduced to the concepts the matcher can look for.
 
-A sentence names nothing checkable ("you are curious and committed") → not a requirement: a
-match score should not swing on words no CV can be searched for. A sentence whose concepts are
-all skills the offer also lists stands aside for those skills (no double counting).
+Every requirement is worded as the ad writes it (``quotes.find_in``: the reader's straightened
+apostrophes and joined lines are looked up in the ad's text, and the ad's own span is kept). A
+skill the ad never wrote (a reader's canonical name) is written with the ad's own word for the
+same concept, else left out of the ledger (tailoring still weighs it). A sentence of the
+offer's fields the ad does not hold (reworded by a reader, or added by the user) is kept as the
+fields hold it. A sentence that names no concept the vocabulary knows is kept by its
+distinctive words (``terms``: what a CV can be searched for, the words every ad uses to ask —
+"experience", "ability", "vous êtes" — aside); one with none of those is not a requirement. A
+sentence whose concepts are all skills the offer also lists stands aside for those skills (no
+double counting).
 """
 
 from __future__ import annotations
@@ -14,8 +21,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from app.lib.matching.model import Requirement, RequirementKind, RequirementSource
+from app.lib.matching.quotes import find_in
+from app.lib.matching.terms import content_words, stems
 from app.lib.matching.vocabulary import Vocabulary
 from app.lib.parsing.fields.languages import language_key
+from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
 if TYPE_CHECKING:
@@ -23,6 +33,34 @@ if TYPE_CHECKING:
 
 MAX_REQUIREMENTS = 40
 MAX_SKILL_WORDS = 3
+MAX_TERMS = 8  # the first distinctive words of a long sentence are enough to look for it
+MIN_TERM_CHARS = 3
+MIN_ANCHOR_WORDS = 4  # the shortest piece of a sentence kept as the ad's own words
+# Words an ad asks with, not what it asks for (folded, English and French): a sentence made of
+# them alone names nothing a CV can be searched for. Conditions of the job (hours, contract)
+# are not requirements either.
+ASKING_WORDS = word_set(
+    """
+    ability able abilities must should shall required require requires requirement
+    requirements experience experienced years year knowledge skills skill strong good
+    excellent great solid proven demonstrated working work job role position candidate
+    candidates ideal ideally looking seeking minimum least plus preferred including include
+    includes etc other various well highly related relevant similar environment understanding
+    familiarity familiar proficiency proficient capacity capable new time full part need needs
+    needed using use used within across per based make ensure have having any all more
+    someone person profile you your can will would like want wanted desired desirable
+    capacite capacites aptitude aptitudes experiences ans annee annees connaissance
+    connaissances competence competences maitrise maitriser maitrisez bonne bon bonnes bons
+    excellente solide solides forte fort vous etes avez possedez savez poste postes profil
+    candidat candidate candidats recherche recherchons idealement minimum moins niveau travail
+    etre avoir faire issu issue titulaire souhaite souhaitee requis requise exige exigee
+    indispensable obligatoire appreciee apprecie atout egalement ainsi afin capable capables
+    duree horaires horaire temps plein partiel contrat cdi cdd salaire remuneration heures
+    heure semaine lieu date debut hours week weekly salary contract shift shifts permanent
+    full-time part-time avantages benefits mission missions entreprise company societe
+    normal normaux normale normales sein cadre
+    """
+)
 LANGUAGE_PREFIX = "language:"
 # Said of what is welcome but not required (folded text).
 NICE_CUE = re.compile(
@@ -80,11 +118,18 @@ class _Builder:
         return "nice" if kinds == {"nice"} else "must"
 
     def add(
-        self, text: str, kind: RequirementKind, source: RequirementSource, concepts: frozenset[str]
+        self,
+        text: str,
+        kind: RequirementKind,
+        source: RequirementSource,
+        concepts: frozenset[str],
+        terms: tuple[str, ...] = (),
+        in_ad: bool = True,
     ) -> None:
-        if not concepts or concepts in self.seen or len(self.out) >= MAX_REQUIREMENTS:
+        key = concepts or frozenset(f"term:{t}" for t in terms)
+        if not key or key in self.seen or len(self.out) >= MAX_REQUIREMENTS:
             return
-        self.seen.add(concepts)
+        self.seen.add(key)
         self.out.append(
             Requirement(
                 id=f"r{len(self.out) + 1}",
@@ -92,6 +137,8 @@ class _Builder:
                 kind=kind,
                 source=source,
                 concepts=concepts,
+                terms=() if concepts else terms,
+                in_ad=in_ad,
             )
         )
 
@@ -104,6 +151,12 @@ def _language_name(entry: Any) -> str:
     if isinstance(entry, dict):
         return str(entry.get("name") or entry.get("language") or "")
     return str(entry or "")
+
+
+def languages_named(text: str) -> frozenset[str]:
+    """The language concepts of the languages a sentence names ("Fluent English")."""
+    found = {language_concept(w) for w in re.findall(r"[^\W\d_]{4,}", text)}
+    return frozenset(c for c in found if c)
 
 
 def language_concept(name: str) -> str | None:
@@ -135,28 +188,112 @@ def _requirements_cached(key: _Key, vocabulary: Vocabulary) -> tuple[Requirement
     return tuple(_build_requirements(key.offer, vocabulary))
 
 
+def distinctive_terms(sentence: str) -> tuple[str, ...]:
+    """The sentence's words a CV can be searched for (folded, one per stem, in order)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for word in content_words(sentence):
+        if len(word) < MIN_TERM_CHARS or any(c.isdigit() for c in word):
+            continue
+        if word in ASKING_WORDS or stems(word) & seen:
+            continue
+        seen |= stems(word)
+        out.append(word)
+    return tuple(out[:MAX_TERMS])
+
+
+class _Ad:
+    """The ad's text, where a requirement's words are looked up to be written as the ad does."""
+
+    def __init__(self, offer: OfferText) -> None:
+        self.description = offer.description or ""
+        self.fields = "\n".join(
+            [offer.title, *offer.requirements, *offer.responsibilities, *offer.skills]
+        )
+
+    def words(self, text: str) -> str | None:
+        """``text`` as the ad writes it; None when the ad (its text, when there is one) does not
+        hold it."""
+        found = find_in(text, self.description)
+        if found or self.description.strip():
+            return found
+        return find_in(text, self.fields)
+
+    def sentence(self, text: str) -> str:
+        """A sentence of the offer's fields as the ad writes it: whole, else its longest
+        beginning or end of ``MIN_ANCHOR_WORDS`` words or more the ad holds (a reader that
+        joined two lines of the ad), else as the offer's fields hold it (written by the user,
+        or by a reader that reworded it)."""
+        found = self.words(text)
+        if found:
+            return found
+        tokens = text.split()
+        if self.description.strip():
+            for size in range(len(tokens) - 1, MIN_ANCHOR_WORDS - 1, -1):
+                for piece in (tokens[:size], tokens[-size:]):
+                    found = self.words(" ".join(piece))
+                    if found:
+                        return found
+        return " ".join(tokens)
+
+    def concept_words(self, concepts: frozenset[str], vocabulary: Vocabulary) -> str | None:
+        """The ad's own word for a concept the reader named otherwise."""
+        for concept in sorted(concepts):
+            for label in vocabulary.labels.get(concept, []):
+                found = self.words(label)
+                if found and concepts <= vocabulary.concepts_in(found):
+                    return found
+        return None
+
+    def language_word(self, name: str, key: str) -> str | None:
+        found = self.words(name)
+        if found:
+            return found
+        for word in re.findall(r"\w+", self.description):
+            if language_key(word) == key and word[0].isalpha():
+                return word
+        return None
+
+
 def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requirement]:
     build = _Builder(offer, vocabulary)
+    ad = _Ad(offer)
     skill_concepts: set[str] = set()
     for skill in _unique(offer.skills):
         concepts = vocabulary.concepts_in(skill)
         # A skill entry names one thing in a few words; anything else is a phrase fragment.
         if len(concepts) == 1 and len(skill.split()) <= MAX_SKILL_WORDS:
-            build.add(skill, build.skill_kind(concepts), "skill", concepts)
+            written = ad.words(skill) or ad.concept_words(concepts, vocabulary)
+            # Tailoring still weighs a skill the ad never wrote (the user may have added it);
+            # the ledger shows the ad's requirements only (``Requirement.in_ad``).
+            weight = build.skill_kind(concepts)
+            build.add(written or skill, weight, "skill", concepts, in_ad=written is not None)
             skill_concepts |= concepts
-    for sentence in _unique(s for r in offer.requirements for s in _sentences(r)):
-        concepts = vocabulary.concepts_in(sentence)
-        if concepts and not concepts <= skill_concepts:
-            build.add(sentence, build.kind_of(sentence), "requirement", concepts - skill_concepts)
-    for sentence in _unique(s for r in offer.responsibilities for s in _sentences(r)):
-        concepts = vocabulary.concepts_in(sentence)
-        if concepts and not concepts <= skill_concepts:
-            build.add(sentence, "nice", "responsibility", concepts - skill_concepts)
+    sources: list[tuple[RequirementSource, list[str]]] = [
+        ("requirement", offer.requirements),
+        ("responsibility", offer.responsibilities),
+    ]
+    for source, entries in sources:
+        for sentence in _unique(s for r in entries for s in _sentences(r)):
+            concepts = vocabulary.concepts_in(sentence) | languages_named(sentence)
+            kind: RequirementKind = build.kind_of(sentence) if source == "requirement" else "nice"
+            written = ad.sentence(sentence)
+            if concepts and not concepts <= skill_concepts:
+                concepts = (vocabulary.concepts_in(written) | languages_named(written)) & (
+                    concepts - skill_concepts
+                )
+                build.add(written, kind, source, concepts)
+            elif not concepts:
+                terms = distinctive_terms(written)
+                if terms:
+                    build.add(written, kind, source, frozenset(), terms)
     for entry in offer.languages:
         name = _language_name(entry)
         concept = language_concept(name)
         if concept:
-            build.add(name, build.kind_of(str(entry)), "language", frozenset({concept}))
+            written = ad.language_word(name, concept.removeprefix(LANGUAGE_PREFIX))
+            if written:
+                build.add(written, build.kind_of(str(entry)), "language", frozenset({concept}))
     return build.out
 
 

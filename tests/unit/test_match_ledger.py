@@ -1,0 +1,149 @@
+"""The match as an evidence ledger, on synthetic CVs and ads: every requirement in the ad's own
+words, every quote a piece of the CV (never two fields glued), a requirement without evidence
+missing, and the score read off the ledger."""
+
+from __future__ import annotations
+
+from app.lib.cv_content import CvContent
+from app.lib.matching.analysis import OfferText, analyse
+from app.lib.matching.evidence import cv_fields
+from app.lib.matching.model import CREDIT, coverage
+from app.lib.matching.quotes import find_in, holds, quote_of
+from app.lib.matching.requirements import distinctive_terms, offer_requirements
+from app.lib.matching.vocabulary import Vocabulary
+from app.lib.text_forms import squash
+
+VOCAB = Vocabulary(
+    {
+        "computer_science": ("computer science", "informatique"),
+        "masters_degree": ("master's degree", "master"),
+        "teamwork": ("teamwork", "esprit d'équipe", "travail en équipe"),
+    },
+    {},
+)
+
+# A trade the vocabulary knows nothing of: its requirements must still be read, in its words.
+STONE_AD = OfferText(
+    title="Stone mason",
+    description=(
+        "Stone Mason – quarry workshop\n"
+        "Your profile:\n"
+        "- You dress limestone blocks with a bush hammer and point\n"
+        "- You lay rubble walls with lime mortar\n"
+        "- Esprit d’équipe\n"
+        "Hours: 39 hours a week, full time.\n"
+    ),
+    requirements=[
+        "You dress limestone blocks with a bush hammer and point",
+        "You lay rubble walls with lime mortar",
+        "Hours: 39 hours a week, full time.",
+    ],
+    skills=["esprit d'équipe", "Teamwork"],
+    language="en",
+)
+
+MASON_CV = CvContent.model_validate(
+    {
+        "header": {"name": "Sam Example", "current_title": "Mason"},
+        "experience": [
+            {
+                "id": "exp_1",
+                "title": "Mason",
+                "company": "Old Stones",
+                "bullets": [
+                    "Dressed limestone blocks by hand for a church front.",
+                    "Repaired garden walls with lime.",
+                ],
+            }
+        ],
+        "education": [
+            {
+                "id": "edu_1",
+                "degree": "Master",
+                "field": "Computer Science",
+                "institution": "Example University",
+            }
+        ],
+    }
+)
+
+
+def test_a_trade_the_vocabulary_does_not_know_is_read_in_the_ads_words() -> None:
+    reqs = offer_requirements(STONE_AD, VOCAB)
+    texts = [r.text for r in reqs]
+    assert "You dress limestone blocks with a bush hammer and point" in texts
+    assert "You lay rubble walls with lime mortar" in texts
+    # The ad's own apostrophe, and one requirement for one concept named twice.
+    assert "Esprit d’équipe" in texts and "Teamwork" not in texts
+    assert not any("39" in t for t in texts)  # working hours are not a requirement
+    for text in texts:
+        assert squash(text) in squash(STONE_AD.description)
+
+
+def test_terms_leave_out_the_words_every_ad_asks_with() -> None:
+    assert distinctive_terms("You have strong experience with lime mortar") == ("lime", "mortar")
+    assert distinctive_terms("Vous êtes rigoureux et avez 5 ans d'expérience") == ("rigoureux",)
+
+
+def test_each_line_is_supported_partial_or_missing_with_a_quote_from_one_field() -> None:
+    result = analyse(MASON_CV, STONE_AD, vocabulary=VOCAB)
+    by_text = {m.requirement.text: m for m in result.requirements}
+    dress = by_text["You dress limestone blocks with a bush hammer and point"]
+    assert dress.status == "supported"
+    assert dress.evidence[0].quote == "Dressed limestone blocks by hand for a church front."
+    assert (dress.evidence[0].item_id, dress.evidence[0].index) == ("exp_1", 0)
+    walls = by_text["You lay rubble walls with lime mortar"]
+    assert walls.status == "partial"  # two of its five words ("walls", "lime")
+    team = by_text["Esprit d’équipe"]
+    assert team.status == "missing" and team.evidence == []
+    fields = list(cv_fields(MASON_CV))
+    for line in result.requirements:
+        for evidence in line.evidence:
+            assert holds(fields, evidence.quote), evidence.quote
+    payload = result.as_json()
+    first = payload["requirements"][0]
+    assert {"status", "quote", "where"} <= set(first)
+    assert payload["ledger"] == {"supported": 1, "partial": 1, "missing": 1}
+
+
+def test_a_degree_and_its_school_are_never_glued_into_one_quote() -> None:
+    ad = OfferText(
+        description="Master's degree in computer science required.",
+        requirements=["Master's degree in computer science required."],
+    )
+    result = analyse(MASON_CV, ad, vocabulary=VOCAB)
+    (line,) = result.requirements
+    assert line.status == "supported"
+    quotes = [e.quote for e in line.evidence]
+    assert quotes and all(q in {"Master", "Computer Science"} for q in quotes)
+    assert line.evidence[0].section == "education" and line.evidence[0].item_id == "edu_1"
+
+
+def test_the_score_is_the_ledgers_weighted_credit() -> None:
+    result = analyse(MASON_CV, STONE_AD, vocabulary=VOCAB)
+    weights = [m.requirement.weight for m in result.requirements]
+    credit = sum(w * CREDIT[m.status] for w, m in zip(weights, result.requirements, strict=True))
+    assert result.score == round(100 * credit / sum(weights))
+    assert result.score == round(100 * coverage(result.requirements))
+    assert result.before == coverage(result.requirements)  # no bank: the CV's own words
+
+
+def test_a_skill_the_ad_never_wrote_is_written_with_the_ads_word_or_left_out() -> None:
+    ad = OfferText(
+        description="Nous cherchons un profil en informatique.", skills=["Computer Science", "Rust"]
+    )
+    ledger = [m.requirement.text for m in analyse(MASON_CV, ad, vocabulary=VOCAB).requirements]
+    assert ledger == ["informatique"]
+    # Tailoring still weighs the skill the offer lists (the user may have added it).
+    weighed = {r.text: r.in_ad for r in offer_requirements(ad, VOCAB)}
+    assert weighed == {"informatique": True, "Rust": False}
+
+
+def test_quotes_are_found_as_the_source_writes_them() -> None:
+    source = "Sens de l’organisation\nTravail   en équipe"
+    assert find_in("sens de l'organisation", source) == "Sens de l’organisation"
+    assert find_in("travail en équipe", source) == "Travail en équipe"
+    assert find_in("travail d'équipe", source) is None
+    long_field = "First sentence here. " + "word " * 80 + "end."
+    quote = quote_of(long_field, lambda s: 1.0 if "word" in s else 0.0)
+    assert quote in " ".join(long_field.split()) and len(quote) <= 220
