@@ -206,6 +206,9 @@ async def test_without_an_llm_the_coach_is_a_guided_form(
     await expect(page.get_by_test_id("coach-example")).to_contain_text("Example:")
     await send(page, "ok")  # not an answer: asked again, same step
     await expect(coach_messages(page).last).to_contain_text("Could you tell me a little more?")
+    # The same question comes back, so its text cannot show that the box was swapped: the box
+    # coming back empty does. Typing before the swap would write into the box it replaces.
+    await expect(page.get_by_label("Your answer")).to_have_value("")
     await expect(question).to_contain_text("Which experience or project")
     for answer, next_question in zip(
         ANSWERS[:4], ("Situation:", "Task:", "Action:", "Result:"), strict=True

@@ -181,6 +181,11 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
         _same({"title": "Renamed", "description": " "}),
     ),
     "/offers/{offer_id:str}/header": (_same({"pick_company": "Acme"}), None),
+    # Saved needs a requirement the CV lacks (tests/integration/test_match_answers.py).
+    "/offers/{offer_id:str}/match/answers": (
+        None,
+        _same({"requirement_id": "r1", "statement": " "}),
+    ),
     "/offers/{offer_id:str}/delete": (_same({"confirm": "yes"}), None),
     "/tasks/{task_id:str}/cancel": (_same({}), None),
     "/tasks/{task_id:str}/delete": (_same({}), None),

@@ -33,12 +33,20 @@ JSON_BODIES: dict[tuple[str, str], Any] = {
     ("PUT", "/api/cvs/{cv_id:str}/design"): {"design": "modern"},
     ("PUT", "/api/job-offers/{offer_id:str}"): {"title": "Changed by B"},
     ("POST", "/api/cvs/{cv_id:str}/changes"): {"action": "revert_summary"},
+    ("POST", "/api/job-offers/{offer_id:str}/match/answers"): {
+        "requirementId": "req-1",
+        "statement": "Led the night shift of six.",
+    },
 }
 FORM_BODIES: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/offers/{offer_id:str}"): {"title": "Changed by B", "company": "B Corp"},
     ("POST", "/cvs/{cv_id:str}/sections/{section:str}"): {"summary": "Changed by B"},
     ("POST", "/cvs/{cv_id:str}/design"): {"design": "modern", "page_budget": "1"},
     ("POST", "/cvs/{cv_id:str}/changes"): {"action": "revert_summary"},
+    ("POST", "/offers/{offer_id:str}/match/answers"): {
+        "requirement_id": "req-1",
+        "statement": "Led the night shift of six.",
+    },
 }
 
 

@@ -111,7 +111,10 @@ def score_item(
         parts["salary"] = 1.0 if top is not None and top >= criteria.min_salary else 0.0
     if cv is not None:
         analysis = analyse(cv, offer_text(title, text))
-        if analysis.requirements:
+        # A discovered ad is ranked on what it names (vocabulary concepts): a sentence read by
+        # its words only (a perk, a team's mood) is a requirement to ask about on the offer's
+        # match, too weak a reading to rank an unread ad below one that names nothing.
+        if any(r.requirement.concepts for r in analysis.requirements):
             parts["cv"] = analysis.ceiling
     if not parts:
         return 0.0, details

@@ -267,8 +267,9 @@ async def answer(
     to an experience of the source CV (the most recent one unless ``experience_id`` is
     given), as the verified evidence the next generation may state. The page, the JSON API
     and MCP all call this."""
-    text = _statement(statement)
+    # Whose offer first: another user's id answers 404 whatever the body holds.
     found = await matching.for_offer(user, offer_id, cv_id)
+    text = _statement(statement)
     line = _answerable(found, requirement_id)
     source = found.source
     if source.kind != "source":

@@ -6,14 +6,16 @@ entry's bullets instead of beside its heading ("Analyst — Acme" / "• Built �
 way, each date opens the entry *after* it: the first entry has no date, every other one takes
 its predecessor's, and the last date names nothing. Two readings, chosen by consistency: when
 the section's entry heads (a line right over the bullets) and its date-only lines alternate
-exactly, a head first and a date last, the dates close their entries; each moves right under
-its head (the common "heading / dates / bullets" shape), a short place printed over it going
-with it, and what was printed between a date and the next head (an entry's skill line) goes
-back under the entry it follows. Any other arrangement is left as it is.
+exactly, a head first and a date last, and no other line holds a date, the dates close their
+entries; each moves right under its head (the common "heading / dates / bullets" shape), a
+short place printed over it going with it, and what was printed between a date and the next
+head (an entry's skill line) goes back under the entry it follows. Any other arrangement is
+left as it is.
 """
 
 from __future__ import annotations
 
+from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.entries.entry_closing_dates import date_only_line
 from app.lib.parsing.text.text import is_bullet
 
@@ -53,6 +55,8 @@ def move_trailing_dates(lines: list[str]) -> list[str]:
     """``lines`` with each trailing date on its entry's heading line, when the section's heads
     and date lines alternate a head first; else ``lines`` unchanged."""
     dates = [index for index, line in enumerate(lines) if date_only_line(line)]
+    if any(find_date_range(line) for i, line in enumerate(lines) if i not in dates):
+        return lines  # some entry is dated on its own lines: the usual reading holds
     heads = _heads(lines)
     if not _alternate(heads, dates):
         return lines
