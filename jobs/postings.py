@@ -51,13 +51,14 @@ async def schedule_posting_checks(ctx: dict[str, Any]) -> dict[str, Any]:
     now = utcnow()
     async with ctx["session_factory"]() as db:
         due = await posting.claim_due(db, now, timedelta(hours=hours))
+    jobs = []
     for user_id, offer_ids in due:
-        await enqueue(
-            ctx["redis"], CHECK_JOB, user_id, offer_ids, _job_id=check_job_id(user_id, now)
-        )
+        job_id = check_job_id(user_id, now)
+        await enqueue(ctx["redis"], CHECK_JOB, user_id, offer_ids, _job_id=job_id)
+        jobs.append(job_id)
     if due:
         log.info("Posting checks: %d user(s) queued", len(due))
-    return {"queued": len(due)}
+    return {"queued": len(due), "jobs": jobs}
 
 
 async def read_posting(

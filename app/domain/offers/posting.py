@@ -86,9 +86,7 @@ async def release(db: AsyncSession, offer_ids: list[str], now: datetime) -> None
 def record(offer: JobOffer, verdict: Verdict, now: datetime) -> bool:
     """Keep ``verdict`` on the offer (not committed); whether its posting's status changed."""
     if verdict.status == "unknown":
-        offer.posting_next_check_at = min(
-            offer.posting_next_check_at or now + RETRY_AFTER, now + RETRY_AFTER
-        )
+        offer.posting_next_check_at = now + RETRY_AFTER
         return False
     offer.posting_checked_at = now
     if offer.posting_status != PostingStatus.OPEN or not verdict.closed:
