@@ -45,6 +45,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_LLM_DAILY_TOKENS_PER_USER": ("llm", "daily_tokens_per_user"),
     "CVTAILOR_DISCOVERY_RUNS_PER_USER": ("worker", "discovery_runs_per_user"),
     "CVTAILOR_DISCOVERY_SECONDS_PER_USER_HOUR": ("worker", "discovery_seconds_per_user_hour"),
+    "CVTAILOR_POSTING_CHECK_HOURS": ("worker", "posting_check_hours"),
     "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
     "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
@@ -135,6 +136,9 @@ class Settings:
     # at once, and seconds of fetching per hour (0 = no limit).
     discovery_runs_per_user: int = 1
     discovery_seconds_per_user_hour: float = 600.0
+    # How often an offer's page is re-checked for a closed posting (jobs/postings.py), in
+    # hours; 0 = never.
+    posting_check_hours: float = 24.0
     # Where people reach the app ("https://cv.example.com"): the start of the links sent by
     # email, never taken from a request's Host header (anyone can forge one).
     public_url: str = ""
@@ -353,6 +357,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         discovery_seconds_per_user_hour=float(
             raw["worker"].get("discovery_seconds_per_user_hour", 600)
         ),
+        posting_check_hours=float(raw["worker"].get("posting_check_hours", 24)),
         trusted_proxies=trusted_proxies(
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),

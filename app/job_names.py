@@ -27,6 +27,7 @@ class Job(StrEnum):
     RUN_ATS_CHECK = "run_ats_check"
     RUN_SEARCH = "run_search"
     FETCH_INBOX_PAGE = "fetch_inbox_page"
+    CHECK_POSTINGS = "check_postings"  # is an offer's ad still open (jobs/postings.py)
     RENDER_CV_PDF = "render_cv_pdf"
     RENDER_LETTER_PDF = "render_letter_pdf"
     RENDER_SENT_DOCUMENT = "render_sent_document"

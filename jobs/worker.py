@@ -37,6 +37,7 @@ from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.job_markers import job_timeouts, marker_hook
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.pitch_jobs import JOB_FUNCTIONS as PITCH_JOBS
+from jobs.postings import CHECK_TIMEOUT_S, check_postings, schedule_posting_checks
 from jobs.recovery import recover_lost_jobs
 from jobs.render import RENDER_CV_PDF
 from jobs.sent_documents import RENDER_SENT_DOCUMENT
@@ -116,6 +117,8 @@ FUNCTIONS: list[Any] = [
     # a run that finds the worker's search-run slots taken re-queues itself (a try each).
     func(run_search, timeout=900, max_tries=RUN_MAX_TRIES),
     fetch_inbox_page,
+    # One user's due posting re-checks (a few pages, politely): not retried, the next run is.
+    func(check_postings, timeout=CHECK_TIMEOUT_S, max_tries=1),
     *LETTER_JOBS,
     *PITCH_JOBS,
     *COACH_JOBS,
@@ -128,6 +131,8 @@ CRON_JOBS: list[Any] = [
     # Discovery: every minute the due searches are queued; once a day the inbox's TTL.
     cron(schedule_searches, second=30, unique=True),
     cron(clean_inbox, hour=3, minute=17, second=0, unique=True),
+    # Offers' postings: every 15 minutes the due re-checks are queued (jobs/postings.py).
+    cron(schedule_posting_checks, minute={7, 22, 37, 52}, second=40, unique=True),
 ]
 
 

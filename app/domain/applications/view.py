@@ -4,8 +4,9 @@ the dashboard embeds, and the offer's excerpt on an application's page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +14,7 @@ from app.db.models import ApplicationStatus, User
 from app.domain.applications.services import Tracked, list_tracked
 from app.domain.matching.services import MatchService
 from app.domain.offers.services import display_title
+from app.domain.offers.view import posting_badge
 
 # Closed applications need no follow-up: the dashboard leaves them out.
 CLOSED = frozenset({ApplicationStatus.REJECTED, ApplicationStatus.HIRED})
@@ -32,6 +34,8 @@ class Card:
     days_since_change: int
     follow_up_at: date | None
     today: date
+    # The offer's posting: closed (why, when checked) or a repost (offers/_partials/posting_badge).
+    posting: dict[str, Any] = field(default_factory=dict)
 
     @property
     def overdue(self) -> bool:
@@ -60,6 +64,7 @@ def card(item: Tracked, today: date, now: datetime, score: int | None = None) ->
         days_since_change=_days_since(application.status_changed_at, now),
         follow_up_at=application.follow_up_at,
         today=today,
+        posting=posting_badge(offer),
     )
 
 

@@ -20,7 +20,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -38,13 +37,11 @@ from app.domain.inbox.scoring import (
     score_item,
 )
 from app.lib.cv_content import CvContent
+from app.lib.page_keys import canonical_url, text_digest
 from app.lib.text_forms import squash
 
-MIN_HASHED_TEXT = 40  # folded characters: a shorter text is no evidence of the same offer
 OFFER_TEXTS_PER_READ = 200  # job offers' texts read (and hashed) per query
 MAX_CACHED_DIGESTS = 100_000  # job offers' hashes kept by offer_keys (then started afresh)
-TRACKING_PREFIXES = ("utm_",)
-TRACKING_PARAMS = {"gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "_hsenc", "_hsmi", "yclid"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,38 +56,6 @@ class Candidate:
     summary: str = ""
     published_at: datetime | None = None
     remote: str | None = None
-
-
-def canonical_url(url: str) -> str:
-    """One spelling per page: lower-case scheme and host, no default port, no fragment, no
-    tracking parameters, the query sorted, no trailing slash."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    default = {"http": 80, "https": 443}.get(scheme)
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    netloc = f"[{host}]" if ":" in host else host
-    if port and port != default:
-        netloc = f"{netloc}:{port}"
-    query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith(TRACKING_PREFIXES) and k.lower() not in TRACKING_PARAMS
-    )
-    path = parts.path.rstrip("/")
-    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
-
-
-def text_digest(text: str) -> str | None:
-    """SHA-256 of the normalised text (folded: case, accents, spacing); None when too short to
-    tell one offer from another."""
-    basis = squash(text)
-    if len(basis) < MIN_HASHED_TEXT:
-        return None
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
 def content_hash(candidate: Candidate) -> str:

@@ -23,6 +23,7 @@ from app.domain.cvs.view import cv_labels
 from app.domain.inbox import cleanup, triage, view
 from app.domain.inbox.schemas import parse_reason
 from app.domain.inbox.triage import Triaged
+from app.domain.offers import view as offers_view
 from app.lib.dependencies import Db, SignedIn
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
@@ -43,9 +44,14 @@ async def inbox_context(
         for cv in await cvs.list_cvs(db, user.id, "source")
         if cv.extraction_status == "completed"
     ]
+    items = [view.item_row(i) for i in await triage.list_items(db, user.id, status)]
     return {
         "status": status,
-        "items": [view.item_row(i) for i in await triage.list_items(db, user.id, status)],
+        "items": items,
+        # Approved items' offers: closed or reposted postings show their badge on the row.
+        "postings": await offers_view.postings_of(
+            db, user.id, [str(i["jobOfferId"]) for i in items if i["jobOfferId"]]
+        ),
         "counts": await triage.counts(db, user.id),
         "source_cvs": list((await cv_labels(db, user.id, source_cvs)).items()),
         "since": utcnow().isoformat(),

@@ -22,6 +22,7 @@ from app.domain.offers.intake import (
     offer_from_url,
     offer_text,
 )
+from app.domain.offers.posting import reopen
 from app.domain.offers.schemas import (
     HEADER_ANSWER_BODY,
     OFFER_ADD_BODY,
@@ -135,6 +136,17 @@ class OfferApi(Controller):
         await services.get_offer(db, user.id, offer_id)  # another user's offer: 404 first
         given = answer_from_json(await json_body(request, code="offer.invalid_json"))
         offer = await services.confirm_header(db, redis, user.id, offer_id, given)
+        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+
+    @post("/{offer_id:str}/posting/reopen", status_code=HTTP_200_OK)
+    async def reopen_posting(
+        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
+    ) -> OfferOut:
+        """The posting is open after all: ``posting.status`` becomes ``reopened`` and the
+        scheduled re-check no longer closes it (an offer not closed is answered unchanged)."""
+        offer = await reopen(db, user.id, offer_id)
+        await db.commit()
+        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
         return offer_out(offer, await services.latest_task(db, user.id, offer.id))
 
     @delete("/{offer_id:str}", status_code=HTTP_200_OK)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import JobOffer
+from app.domain.offers.posting import find_repost
 from app.domain.offers.rules_reading import parse_offer_rules
 from app.lib.i18n import N_
 from app.lib.llm import LLMError, LLMSpendLimitError
@@ -92,7 +93,10 @@ async def extract_offer_fields(
     offer.extraction_error = (
         SPEND_FALLBACK if spent else LLM_FALLBACK if failure is not None else None
     )
+    # Now that it has a title and a company: the same ad as an earlier offer, at a new address?
+    repost = await find_repost(session, offer)
     return {
+        "repostOf": offer.repost_of_id if repost is not None else None,
         "offerId": offer.id,
         "parser": parser,
         "filled": sorted(set(filled)),

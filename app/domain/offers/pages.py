@@ -27,6 +27,7 @@ from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
 from app.domain.offers.header_check import header_question
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
+from app.domain.offers.posting import posting_fields, reopen
 from app.domain.offers.view import list_context
 from app.events import OFFER_UPDATED
 from app.lib import bounded_json
@@ -70,6 +71,7 @@ def detail_context(
             suggest_companies(offer.description or "", offer.source_url) if unsure else None
         ),
         "offer": offer,
+        "posting": posting_fields(offer),
         # Title and company: the page of "Data Engineer" at one company is told from another's.
         "title": services.title_and_company(offer),
         "task": task,
@@ -240,6 +242,14 @@ class OfferPages(Controller):
         given = await posted_text(request)
         offer = await services.confirm_header(db, redis, user.id, offer_id, given)
         return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+
+    @post("/offers/{offer_id:str}/posting/reopen")
+    async def reopen_posting(
+        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
+    ) -> Redirect:
+        """The closed badge's button: the posting is open after all (the checks leave it)."""
+        offer = await reopen(db, user.id, offer_id)
+        return await _saved(db, redis, user, offer)
 
     @get("/offers/{offer_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:

@@ -12,6 +12,7 @@ from app.db.models import BackgroundTask, JobOffer
 from app.domain.offers.editing import API_FIELDS, LIST_FIELDS, TEXT_LIMITS
 from app.domain.offers.header_check import FIELDS, MAX_FIELD_CHARS, header_question
 from app.domain.offers.intake import JOB_KEYS, MAX_OFFER_CHARS, MIN_OFFER_CHARS
+from app.domain.offers.posting import posting_fields
 from app.domain.offers.services import display_title
 from app.lib.i18n import gettext
 from app.lib.openapi import pasted_text_schema, text_list_schema, text_schema
@@ -142,6 +143,25 @@ def header_out(offer: JobOffer) -> OfferHeaderOut:
     return OfferHeaderOut(confirmed=offer.header_confirmed, doubts=doubts, candidates=candidates)
 
 
+class PostingOut(Struct):
+    """Whether the ad is still open, from the scheduled re-check of its page."""
+
+    status: Annotated[str, Meta(description="open | closed | reopened (the user reopened it)")]
+    reason: Annotated[
+        str | None, Meta(description="Why it closed: gone | filled | listing; null when open")
+    ]
+    reasonParams: Annotated[dict[str, Any], Meta(description="The reason's values")]
+    message: Annotated[str, Meta(description="The reason in the reader's language, or empty")]
+    checkedAt: Annotated[str | None, Meta(description="When a check last had an answer")]
+    repostOf: Annotated[
+        str | None, Meta(description="The earlier offer this one repeats under a new address")
+    ]
+
+
+def posting_out(offer: JobOffer) -> PostingOut:
+    return PostingOut(**posting_fields(offer))
+
+
 class OfferAccepted(Struct):
     id: str
     taskId: str
@@ -169,6 +189,7 @@ class OfferOut(Struct):
     createdAt: str
     updatedAt: str
     header: OfferHeaderOut
+    posting: PostingOut
 
 
 def offer_out(offer: JobOffer, task: BackgroundTask | None = None) -> OfferOut:
@@ -193,4 +214,5 @@ def offer_out(offer: JobOffer, task: BackgroundTask | None = None) -> OfferOut:
         createdAt=offer.created_at.isoformat(),
         updatedAt=offer.updated_at.isoformat(),
         header=header_out(offer),
+        posting=posting_out(offer),
     )

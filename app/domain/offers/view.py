@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import User
+from app.db.models import JobOffer, User
 from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.domain.offers import services
+from app.domain.offers.posting import posting_fields
 
-__all__ = ["list_context"]
+__all__ = ["list_context", "posting_badge", "postings_of"]
 
 SORTS = ("recent", "match")
 
@@ -36,9 +38,29 @@ async def list_context(
     return {
         "offers": offers,
         "titles": {o.id: services.display_title(o) for o in offers},
+        "postings": {o.id: posting_fields(o) for o in offers},
         "source_cvs": source_cvs,
         "cv_names": await cv_labels(db, user.id, source_cvs),
         "sort": sort,
         "scores": scores,
         **extra,
     }
+
+
+def posting_badge(offer: JobOffer) -> dict[str, Any]:
+    """What templates/offers/_partials/posting_badge.html shows for an offer (the board's
+    cards and the inbox's rows too)."""
+    return posting_fields(offer)
+
+
+async def postings_of(
+    db: AsyncSession, user_id: str, offer_ids: list[str]
+) -> dict[str, dict[str, Any]]:
+    """The badges of these offers of the user, by offer id (the inbox's approved items)."""
+    wanted = [offer_id for offer_id in offer_ids if offer_id]
+    if not wanted:
+        return {}
+    rows = await db.scalars(
+        select(JobOffer).where(JobOffer.user_id == user_id, JobOffer.id.in_(wanted))
+    )
+    return {offer.id: posting_fields(offer) for offer in rows}
