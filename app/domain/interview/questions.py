@@ -24,8 +24,9 @@ from typing import Any, Literal
 
 from app.lib.cv_content import CvContent
 from app.lib.cv_content import Evidence as BankStory
-from app.lib.matching.evidence import BANK_SECTION
+from app.lib.matching.evidence import BANK_SECTION, Unit, cv_units, match
 from app.lib.matching.model import Evidence, MatchAnalysis, RequirementMatch
+from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
 
 Kind = Literal["motivation", "competence", "situation", "gap"]
 KINDS: tuple[Kind, ...] = ("motivation", "competence", "situation", "gap")
@@ -167,15 +168,24 @@ def proof_of(cv: CvContent, evidence: Evidence) -> Proof:
     )
 
 
-def _proofs(cv: CvContent, line: RequirementMatch, stories_first: bool = False) -> list[Proof]:
+def _proofs(
+    cv: CvContent, line: RequirementMatch, stories: list[Evidence] | None = None
+) -> list[Proof]:
+    """The line's evidence as proofs; ``stories`` (a behavioural question's): the bank's
+    achievements that show the requirement, first — such a question is answered with a story."""
     found = [proof_of(cv, e) for e in line.evidence]
-    if stories_first:  # a behavioural question is answered with a story
+    if stories is not None:
+        found = [proof_of(cv, e) for e in stories] + found
         found.sort(key=lambda p: p.kind != "achievement")
     unique: list[Proof] = []
     for proof in found:
         if all(p.quote != proof.quote for p in unique):
             unique.append(proof)
     return unique[:MAX_PROOFS]
+
+
+def _bank_units(cv: CvContent, vocabulary: Vocabulary) -> list[Unit]:
+    return [u for u in cv_units(cv, vocabulary) if u.section == BANK_SECTION]
 
 
 def _experience_of(proofs: list[Proof] | tuple[Proof, ...]) -> str | None:
@@ -203,9 +213,12 @@ def build_prep(
     language: str,
     company: str = "",
     role: str = "",
+    vocabulary: Vocabulary | None = None,
 ) -> Prep:
     """The questions for one ledger: ``cv`` is the content the ledger read (with the bank's
-    achievements attached to its experiences), ``language`` the ad's."""
+    achievements attached to its experiences), ``language`` the ad's. A behavioural question
+    looks for its story in the bank the way the ledger looks for evidence (``match``): the
+    ledger quotes the CV's own words first, and may leave the story out."""
     out: list[tuple[Kind, str, dict[str, str], RequirementMatch | None, list[Proof]]] = []
     company, role = " ".join(company.split()), " ".join(role.split())
     if company:
@@ -220,9 +233,11 @@ def build_prep(
         out.append(("competence", _competence_code(line), params, line, _proofs(cv, line)))
     supported = [m for m in lines if m.status == "supported" and m.requirement.source != "language"]
     supported.sort(key=lambda m: m.requirement.kind != "must")  # stable: the ad's order
+    bank = _bank_units(cv, vocabulary or default_vocabulary())
     for line in supported[:MAX_SITUATIONS]:
         params = {"requirement": line.requirement.text}
-        out.append(("situation", SITUATION, params, line, _proofs(cv, line, stories_first=True)))
+        stories = match(line.requirement, bank, vocabulary or default_vocabulary()).evidence
+        out.append(("situation", SITUATION, params, line, _proofs(cv, line, stories)))
     for line in lines:
         if line.status == "supported":
             continue
