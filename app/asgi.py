@@ -37,6 +37,7 @@ from app.domain.dashboard import routes as dashboard
 from app.domain.events import routes as events
 from app.domain.generation import routes as generation
 from app.domain.inbox import routes as inbox
+from app.domain.interview import routes as interview
 from app.domain.letters import routes as letters
 from app.domain.matching import routes as matching
 from app.domain.offers import routes as offers
@@ -93,6 +94,7 @@ FEATURES = [
     events,
     generation,
     inbox,
+    interview,
     letters,
     matching,
     offers,

@@ -31,6 +31,7 @@ class Job(StrEnum):
     RENDER_CV_PDF = "render_cv_pdf"
     RENDER_LETTER_PDF = "render_letter_pdf"
     RENDER_SENT_DOCUMENT = "render_sent_document"
+    RENDER_SHEET_PDF = "render_sheet_pdf"  # a printable sheet: the interview prep
 
 
 async def enqueue(arq: ArqRedis, job: Job, *args: Any, **options: Any) -> ArqJob | None:

@@ -20,6 +20,7 @@ from app.db.models import CvFile
 from app.domain.cvs.services import get_cv
 from app.domain.renders.services import RenderSpec, record_render, spec_for
 from app.lib.pdf_render import RenderResult, render_cv_pdf_bytes, renders_dir
+from app.lib.pdf_render.sheet import render_sheet_pdf_bytes
 
 
 async def render_spec_pdf(settings: Settings, spec: RenderSpec) -> RenderResult:
@@ -69,3 +70,19 @@ async def render_cv_pdf(ctx: dict[str, Any], user_id: str, cv_id: str) -> dict[s
 
 # Results carry the PDF through Redis: keep them just long enough for the waiting request.
 RENDER_CV_PDF = func(render_cv_pdf, name="render_cv_pdf", keep_result=120, timeout=120, max_tries=1)
+
+
+async def render_sheet_pdf(
+    ctx: dict[str, Any], sheet: dict[str, Any], locale: str
+) -> dict[str, Any]:
+    """A printable sheet's PDF (the interview prep: app/domain/interview/), for a web request
+    that waits for it; the sheet is built by the web process, from the user's own data."""
+    result = await render_sheet_pdf_bytes(
+        sheet, locale=locale, cache_dir=renders_dir(ctx["settings"])
+    )
+    return {"pdf": result.pdf, "pageCount": result.page_count}
+
+
+RENDER_SHEET_PDF = func(
+    render_sheet_pdf, name="render_sheet_pdf", keep_result=120, timeout=120, max_tries=1
+)

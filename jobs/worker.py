@@ -39,7 +39,7 @@ from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.pitch_jobs import JOB_FUNCTIONS as PITCH_JOBS
 from jobs.postings import CHECK_TIMEOUT_S, check_postings, schedule_posting_checks
 from jobs.recovery import recover_lost_jobs
-from jobs.render import RENDER_CV_PDF
+from jobs.render import RENDER_CV_PDF, RENDER_SHEET_PDF
 from jobs.sent_documents import RENDER_SENT_DOCUMENT
 
 log = logging.getLogger(__name__)
@@ -111,6 +111,7 @@ FUNCTIONS: list[Any] = [
     # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
     func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
     RENDER_CV_PDF,
+    RENDER_SHEET_PDF,
     RENDER_SENT_DOCUMENT,
     *IMPORT_JOBS,
     # The job inbox: a search's run reads many pages politely (a pause per host): 15 min;

@@ -13,6 +13,8 @@ from app.domain.applications import services as applications
 from app.domain.applications.changes import changes_from_json
 from app.domain.applications.editing import Tracker
 from app.domain.applications.schemas import application_out, detail_out
+from app.domain.interview.schemas import prep_out
+from app.domain.interview.services import interview_prep
 from app.domain.offers import services as offers
 from app.mcp.calls import ToolCall
 
@@ -33,6 +35,11 @@ async def list_applications(call: ToolCall) -> dict[str, Any]:
 async def read_application(call: ToolCall, application_id: str) -> dict[str, Any]:
     application = await applications.get_application(call.db, call.user.id, application_id)
     return await _detail(call, application)
+
+
+async def get_interview_prep(call: ToolCall, application_id: str) -> dict[str, Any]:
+    """The JSON API's ``GET /api/applications/{id}/interview-prep``, through its service."""
+    return prep_out(await interview_prep(call.db, call.user, application_id))
 
 
 async def move_application(

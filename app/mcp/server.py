@@ -35,7 +35,8 @@ offer's generatedCvFileId. An offer whose header lists doubts is worth asking th
 (confirm_offer_header). get_match gives the offer's requirements as a ledger (supported with a
 quote of the CV, partial, missing): ask the user about a missing one, and pass their own answer
 to answer_match_requirement (never write it for them). Applications: list_applications,
-get_application, move_application.
+get_application, move_application, get_interview_prep (the interview's likely questions with the
+user's own evidence).
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
@@ -268,6 +269,17 @@ def build_server(call_of: CallSource) -> CheckedServer:
         """One application with its notes, status history and the documents sent."""
         return await perform(
             call_of(ctx), lambda call: application_tools.read_application(call, application_id)
+        )
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_interview_prep(ctx: Context, application_id: ApplicationId) -> CallToolResult:
+        """The questions the application's offer will likely bring at its interview, in the
+        ad's language: motivation, competence (one per requirement of the match ledger),
+        situation and gap questions, each with the user's own evidence quoted exactly (a CV
+        quote and where it stands, or an achievement with its STAR parts), or noEvidence.
+        Help the user answer with that evidence; never invent any."""
+        return await perform(
+            call_of(ctx), lambda call: application_tools.get_interview_prep(call, application_id)
         )
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, idempotent_hint=True))

@@ -22,6 +22,7 @@ from redis.asyncio import Redis
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
 from app.domain.credits.live import CreditCounterFeed
+from app.domain.interview import services as interview
 from app.domain.tasks.live import TaskCentreFeed
 from app.events import COACH_DELTA, COACH_UPDATED
 from app.lib.dependencies import (
@@ -89,9 +90,20 @@ class CoachPages(Controller):
     async def start(
         self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, settings: AppSettings
     ) -> Any:
+        """The start form, or an interview question's "Practise with the coach" (its
+        application and question: the coach opens with the question, on the experience its
+        evidence stands in, in the ad's language)."""
         form = await posted_text(request)
         cv_file_id, _, experience_id = (form.get("experience") or "").partition(":")
+        practice = None
         try:
+            if form.get("application_id") and form.get("question_id"):
+                asked = await interview.practice(
+                    db, user, form["application_id"], form["question_id"]
+                )
+                cv_file_id, experience_id = asked.cv_file_id or "", asked.experience_id or ""
+                question = asked.question
+                practice = {"code": question.code, "params": question.params}
             conversation = await services.start(
                 db,
                 queue,
@@ -100,6 +112,7 @@ class CoachPages(Controller):
                 cv_file_id=cv_file_id or None,
                 experience_id=experience_id or None,
                 language=form.get("language") or "en",
+                practice=practice,
             )
         except AppError as exc:
             if not is_form_refusal(exc):

@@ -22,7 +22,7 @@ from app.domain.achievements import services as achievements
 from app.domain.coach import phases
 from app.domain.coach.lifecycle import announce
 from app.domain.coach.replying import ask_coach
-from app.domain.coach.wording import question_code
+from app.domain.coach.wording import PRACTICE_CODE, question_code
 from app.lib.achievement_lines import title_of_result
 from app.lib.cv_content import CvContent
 from app.lib.dependencies import TaskQueue
@@ -116,8 +116,11 @@ async def start(
     cv_file_id: str | None,
     experience_id: str | None,
     language: str,
+    practice: dict[str, Any] | None = None,
 ) -> CoachConversation:
-    """A new conversation; its first question is the coach's (the worker's, or the form's)."""
+    """A new conversation; its first question is the coach's (the worker's, or the form's).
+    ``practice``: an interview question to prepare (``{"code", "params"}``, app/domain/
+    interview/), which the coach says first, as a code with its parameters."""
     label = await _link(session, user_id, cv_file_id, experience_id)
     engine = (await engine_status(session, settings)).mode
     conversation = CoachConversation(
@@ -131,6 +134,15 @@ async def start(
         answers={},
         refused=[],
     )
+    if practice is not None:
+        opening = {
+            "role": "coach",
+            "code": PRACTICE_CODE,
+            "question": {"code": str(practice["code"]), "params": dict(practice["params"])},
+            "phase": conversation.phase,
+            "at": now_ms(),
+        }
+        conversation.messages = [opening]
     session.add(conversation)
     await session.flush()
     if engine == "offline":

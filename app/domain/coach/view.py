@@ -16,10 +16,13 @@ from app.domain.coach.wording import (
     EXAMPLES,
     MOMENT,
     MOMENT_EXAMPLE,
+    PRACTICE,
+    PRACTICE_CODE,
     QUANTIFY_HINT,
     QUESTIONS,
     REFUSALS,
 )
+from app.domain.interview.view import question_text
 from app.lib.i18n import N_, gettext, gettext_in
 
 STEP_LABELS = {
@@ -74,6 +77,10 @@ def message_text(message: dict[str, Any], language: str = "") -> str:
     """A message as shown: a code's words in the coach's ``language`` (the one the user chose
     for it, not the page's), else the text the model wrote."""
     code = str(message.get("code") or "")
+    if code == PRACTICE_CODE:
+        asked = message.get("question") or {}
+        question = question_text(str(asked.get("code")), dict(asked.get("params") or {}), language)
+        return gettext_in(language, PRACTICE, question=question)
     if code in CODES:
         return gettext_in(language, CODES[code])
     return str(message.get("text") or "")

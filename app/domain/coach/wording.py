@@ -65,6 +65,14 @@ REPLY_FAILED = N_("The coach could not answer just now. Send your message again 
 REPLY_CANCELLED = N_("The coach's reply was cancelled.")
 INPUT_GONE = N_("This conversation was deleted; the coach's reply was dropped.")
 
+# The opening message of a conversation started from an interview question (app/domain/
+# interview/): the question's own code and parameters ride with it (``view.message_text``).
+PRACTICE_CODE = "practice"
+PRACTICE = N_(
+    "Let us prepare this interview question: “%(question)s” Answer it with one real story of "
+    "yours; I will ask you for each part of it, one at a time."
+)
+
 # Stored code → message id.
 CODES: dict[str, str] = {
     **{f"ask.{phase}": text for phase, text in QUESTIONS.items()},

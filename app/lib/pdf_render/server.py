@@ -39,6 +39,7 @@ def _limit_self(timeout: float, memory_limit: int) -> None:
 def _serve_one(conn: socket.socket) -> None:
     from app.lib.pdf_render.fit import render_to_budget
     from app.lib.pdf_render.letter_fit import render_letter_to_page
+    from app.lib.pdf_render.sheet import render_sheet_to_pdf
 
     conn.settimeout(REQUEST_READ_TIMEOUT_SECONDS)
     request: dict[str, Any] = json.loads(protocol.recv_frame(conn))
@@ -50,6 +51,8 @@ def _serve_one(conn: socket.socket) -> None:
             result = render_letter_to_page(
                 request["content"], design=str(request["design"]), locale=str(request["locale"])
             )
+        elif kind == "sheet":
+            result = render_sheet_to_pdf(request["content"], locale=str(request["locale"]))
         elif kind == "cv":
             result = render_to_budget(
                 request["content"],

@@ -1,0 +1,132 @@
+"""A printable sheet — a title, then sections of headed items, each with labelled lines (the
+interview prep prints as one) — to HTML and to a PDF of as many pages as it takes.
+
+Same sandbox as CVs and letters (``sandbox.py``, document kind ``sheet``), same cache with the
+kind in its key, the same Jinja environment (autoescape on, strict undefined). Call
+``render_sheet_pdf_bytes`` from the worker; ``render_sheet_html`` gives the document alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from pathlib import Path
+from typing import Any
+
+from app.lib.pdf_render.cache import RenderCache, cache_key
+from app.lib.pdf_render.designs import cv_locale
+from app.lib.pdf_render.fetcher import SafeURLFetcher
+from app.lib.pdf_render.glyphs import strip_characters, write_pdf
+from app.lib.pdf_render.html import _environment
+from app.lib.pdf_render.layout import layout
+from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
+from app.lib.pdf_render.result import RenderResult
+from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
+
+SHEET_KIND = "sheet"
+SHEET_DESIGN = "sheet"  # one look for every sheet: recorded in results and cache keys
+MAX_SHEET_PAGES = 40  # no page budget: a sheet takes the pages it needs
+
+
+def render_sheet_html(sheet: dict[str, Any], *, locale: str) -> str:
+    french = cv_locale(locale) == "fr"
+    marks = {"opening": "« ", "closing": " »", "colon": " : "} if french else {
+        "opening": "“", "closing": "”", "colon": ": ",
+    }  # fmt: skip
+    view = {
+        "lang": cv_locale(locale),
+        "title": str(sheet.get("title") or ""),
+        "subtitle": str(sheet.get("subtitle") or ""),
+        "sections": [
+            {
+                "heading": str(s.get("heading") or ""),
+                "intro": str(s.get("intro") or ""),
+                "items": [
+                    {
+                        "heading": str(i.get("heading") or ""),
+                        "lines": [
+                            {
+                                "label": str(line.get("label") or ""),
+                                "text": str(line.get("text") or ""),
+                                "quote": bool(line.get("quote")),
+                            }
+                            for line in i.get("lines") or []
+                        ],
+                    }
+                    for i in s.get("items") or []
+                ],
+            }
+            for s in sheet.get("sections") or []
+        ],
+    }
+    template = _environment().get_template("cv_designs/_sheet.html")
+    return template.render(sheet=view, **marks)
+
+
+def render_sheet_to_pdf(payload: dict[str, Any], *, locale: str) -> RenderResult:
+    """Inside the render sandbox (``server.py``): lay the sheet out and write its PDF."""
+    started = time.perf_counter()
+    result, missing = _render_once(payload, locale=locale, started=started)
+    if not missing:
+        return result
+    # A character no font has breaks the text layer (``glyphs.py``): lay out again without it.
+    result, _ = _render_once(strip_characters(payload, missing), locale=locale, started=started)
+    return dataclasses.replace(result, extra={**result.extra, "droppedCharacters": sorted(missing)})
+
+
+def _render_once(
+    payload: dict[str, Any], *, locale: str, started: float
+) -> tuple[RenderResult, frozenset[str]]:
+    html = render_sheet_html(payload, locale=locale)
+    fetcher = SafeURLFetcher()
+    document = layout(html, fetcher)
+    fits = len(document.pages) <= MAX_SHEET_PAGES
+    pdf, missing = write_pdf(document) if fits else (b"", frozenset[str]())
+    result = RenderResult(
+        pdf=pdf,
+        page_count=len(document.pages),
+        trimmed=[],
+        html=html,
+        design=SHEET_DESIGN,
+        locale=cv_locale(locale),
+        page_budget=MAX_SHEET_PAGES,
+        fits=fits,
+        layout_passes=1,
+        render_ms=(time.perf_counter() - started) * 1000,
+        extra={"blockedUrls": fetcher.blocked[:20]},
+    )
+    return result, missing
+
+
+async def render_sheet_pdf_bytes(
+    sheet: dict[str, Any],
+    *,
+    locale: str,
+    cache_dir: Path | None = None,
+    timeout_seconds: float = RENDER_TIMEOUT_SECONDS,
+    memory_limit: int = RENDER_MEMORY_LIMIT_BYTES,
+) -> RenderResult:
+    """Render ``sheet`` to PDF in the sandbox (errors as ``render_cv_pdf_bytes``'s); with
+    ``cache_dir`` an identical earlier render is reused."""
+    locale = cv_locale(locale)
+    key = cache_key(
+        sheet,
+        design=SHEET_DESIGN,
+        locale=locale,
+        page_budget=MAX_SHEET_PAGES,
+        relevance=None,
+        kind=SHEET_KIND,
+    )
+    cache = RenderCache(cache_dir) if cache_dir is not None else None
+    if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
+        return hit
+    result = await run_sandboxed(
+        RenderJob(sheet, SHEET_DESIGN, locale, MAX_SHEET_PAGES, None, kind=SHEET_KIND),
+        timeout_seconds=timeout_seconds,
+        memory_limit=memory_limit,
+    )
+    result = dataclasses.replace(result, cache_key=key)
+    if cache is not None and result.pdf:
+        await asyncio.to_thread(cache.put, key, result)
+    return result
