@@ -181,6 +181,7 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
         _same({"title": "Renamed", "description": " "}),
     ),
     "/offers/{offer_id:str}/header": (_same({"pick_company": "Acme"}), None),
+    "/offers/{offer_id:str}/posting/reopen": (_same({}), None),
     # Saved needs a requirement the CV lacks (tests/integration/test_match_answers.py).
     "/offers/{offer_id:str}/match/answers": (
         None,
