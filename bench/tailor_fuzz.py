@@ -820,15 +820,17 @@ def _misread_section(report: FuzzReport) -> list[str]:
 
 def render_report(report: FuzzReport) -> str:
     n = report.count
+    total = n + len(report.misreads)
     failures = report.failures
     lines = [
         "# The contract of a sendable CV on synthetic pairs",
         "",
         f"`make bench-tailor-fuzz` (`python -m bench.tailor_fuzz --count {n} "
         f"--seed={report.seed}`) on commit `{_commit() or '?'}`, {datetime.now(UTC):%Y-%m-%d}: {n} "
-        f"seeded synthetic (CV, offer) pairs in {report.seconds:.0f} s ({report.workers} "
-        f"process{'es' if report.workers > 1 else ''}, {report.seconds / max(n, 1):.2f} s a pair "
-        "of wall time). Each pair is tailored by the offline engine (`tailor_offline`), rendered "
+        f"seeded synthetic (CV, offer) pairs, and {len(report.misreads)} with an import misread "
+        f"or a lookalike planted, in {report.seconds:.0f} s ({report.workers} "
+        f"process{'es' if report.workers > 1 else ''}, {report.seconds / max(total, 1):.2f} s a "
+        "pair of wall time). Each pair is tailored by the offline engine (`tailor_offline`), rendered "
         "as the worker renders it (default design, the CV's language, the default page budget, "
         "the engine's relevance map) and checked against every invariant of "
         "`jobs/pipeline/core/sendable.py` (`content_violations` on the final CV, "

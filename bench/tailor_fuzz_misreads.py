@@ -89,7 +89,7 @@ FAMILIES: tuple[Misread, ...] = (
         "profile_personal_data",
         {
             "en": ("42 Maple Street, Springfield, IL 62704.", "221B Baker Street, London.",
-                   "12 rue des Lilas, 69003 Lyon."),
+                   "Flat 2, 10 Downing Street, London SW1A 2AA."),
             "fr": ("12 rue des Lilas, 69003 Lyon.", "3 bis avenue Jean Jaurès, 75019 Paris.",
                    "27, boulevard de la Liberté 59000 Lille."),
         },

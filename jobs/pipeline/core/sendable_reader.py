@@ -75,9 +75,10 @@ PERSONAL = re.compile(
     re.IGNORECASE,
 )
 # An age: "33 ans", "33 years old", "Âge : 33 ans", "Age: 33", "âgée de 33 ans" (never "15 ans
-# d'expérience", a number of years followed by what they were spent on, nor "a team aged 25").
+# d'expérience" or "20 years, three continents": a number of years followed by what they were
+# spent on, nor "a team aged 25").
 AGE = re.compile(
-    r"^\s*\d{2}\s*(?:ans|years?|yrs?)(?: old)?\s*(?:[,.;]|$)|\b\d{2}\s*(?:years|yrs) old\b"
+    r"^\s*\d{2}\s*ans\s*(?:[,.;]|$)|\b\d{2}[\s-]*(?:years?|yrs?)[\s-]old\b"
     r"|\b[âa]ge\s*:\s*\d{2}\b|\b[âa]g[ée]e?\s+de\s+\d{2}\s*ans\b",
     re.IGNORECASE,
 )
