@@ -27,6 +27,7 @@ from bench.tailor_fuzz_misreads import (
     planted_in,
 )
 from jobs.pipeline.core.sendable import Pair, reads_right
+from jobs.pipeline.core.sendable_reader import headline_kind, personal_kind, skill_kind
 
 # One pair per family, French and English CVs in turn (pairs 0 to 4 are French, 5 to 7 English).
 NUMBERS = (0, 5)
@@ -96,3 +97,19 @@ def test_a_tailored_pair_shows_its_misread_on_the_card(family: str) -> None:
     else:
         assert not outcome.violations and not outcome.card_open, outcome.violations
     assert not outcome.failed
+
+
+def test_the_readers_shapes_stay_narrow() -> None:
+    """What the new shapes must never take: a number of years spent, a team's age, a cloud
+    drive, a way of working, a title that ends with a country."""
+    for profile in (
+        "Managed a 30-person team aged 25 and over.",
+        "20 years, three continents, one passion.",
+        "Led 12 people in a new way of working.",
+        "15 ans d'expérience, dont 5 en management.",
+    ):
+        assert personal_kind(profile) is None, profile
+    for skill in ("Office 365 Google Drive", "ISO 27001", "3D Studio Max", "AT&T VoIP"):
+        assert skill_kind(skill) is None, skill
+    for headline in ("Data Analyst, France", "ISO 27001 Lead Auditor", "Chef de projet (H/F)"):
+        assert headline_kind(headline, "Lou Normi", "Lyon") is None, headline
