@@ -36,6 +36,7 @@ from typing import Any
 
 from app.lib.llm import LLMEndpoint, LLMInvalidOutputError
 from bench.letter_eval_report import console_details, write_report
+from bench.letter_probes import probe_section, run_probes
 from bench.llm_eval import MODEL, healthy, start_model, tree_state
 from bench.procs import Stack
 from bench.tailor_pairs import DEFAULT_CORPUS, Offer, SourceCv, check_corpus, load_cv, load_offer
@@ -210,7 +211,8 @@ def main() -> int:
             finally:
                 stack.stop()
         dump = {"measured": measured, "model": engine.model if engine else "", "pairs": entries}
-    print(write_report(dump, args.output))
+    probes = probe_section(run_probes())
+    print(write_report(dump, args.output, probes))
     print(f"{args.output} rewritten")
     if args.details:
         print("\n".join(console_details(dump)))

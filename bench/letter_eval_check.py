@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.lib.cv_content import CvContent
 from app.lib.letter_content import LetterContent
 from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.parsing.fields.languages import detect_language
@@ -240,3 +241,31 @@ def letter_language(content: LetterContent) -> tuple[str | None, int]:
 
 def word_count(content: LetterContent) -> int:
     return len(WORD.findall(written_text(content)))
+
+
+def _current_frames() -> list[re.Pattern[str]]:
+    """The letters' "With my experience as {title}, …" sentences (``current.*`` of
+    ``jobs/letters/core/wording.py``), as patterns that capture the title said."""
+    patterns: list[re.Pattern[str]] = []
+    for frames in WORDING.values():
+        for key, frame in frames.items():
+            if not key.startswith("current.") or "{title}" not in frame:
+                continue
+            before, after = frame.split("{title}", 1)
+            tail = " ".join(after.split(" ")[:3])
+            patterns.append(re.compile(re.escape(before) + r"(.+?)" + re.escape(tail)))
+    return patterns
+
+
+def headline_as_experience(content: LetterContent, cv: CvContent) -> str | None:
+    """The title a letter says the candidate has experience as ("With my experience as …")
+    when no job of ``cv`` holds it (a headline read as a town, a name or a section word is no
+    experience); None when the letter says none or a held one."""
+    held = {fold(e.title.strip()) for e in cv.experience if e.title.strip()}
+    text = written_text(content)
+    for pattern in _current_frames():
+        for match in pattern.finditer(text):
+            said = match.group(1).strip()
+            if fold(said) not in held:
+                return said
+    return None

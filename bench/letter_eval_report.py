@@ -7,15 +7,18 @@ flags (words and numbers that are, by definition, in no CV); never a sentence of
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.lib.cv_content import CvContent
 from app.lib.letter_content import LetterContent
 from bench.letter_eval_check import (
     Invented,
     SourceCheck,
+    headline_as_experience,
     letter_language,
     word_count,
     written_text,
@@ -44,6 +47,7 @@ class Figures:
     content: LetterContent | None
     dropped_texts: list[dict[str, Any]]
     invalid: list[list[str]]  # per answer that was no letter: the client's first errors
+    headline_said: str | None = None  # a title no job holds, said as an experience
 
 
 # Kept with the code: what the runs showed and what was changed (commits named).
@@ -70,8 +74,11 @@ FINDINGS = [
     "`LetterDraft.closing` is required and comes last, so the writer fell back to the offline "
     "letter after about eight minutes (`invalid_output`). An optional closing (the writer "
     "already replaces a missing one) and a `maxItems` on `paragraphs` would let the finished "
-    "paragraphs through. The fallback for the French ad × English CV pair is in English: the "
-    "offline letter quotes the CV in its own language.",
+    "paragraphs through. *Since this run:* `closing` is optional "
+    "(`jobs/letters/core/schema.py`, `tests/unit/test_letter_draft_salvage.py`), so a cut-off "
+    "draft now keeps its finished paragraphs; not re-measured with the model. The fallback for "
+    "the French ad × English CV pair was in English: the offline letter then quoted the CV in "
+    "its own language (see below: it now writes in the ad's).",
     "- **What no fact check sees**: the model's kept sentences are generic, and one restates "
     "the ad's praise of the company (the prompt's rule 3), which has no number, name or skill "
     "to check. The offline letters quote the parsed CV as it is: one quotes an experience's "
@@ -81,6 +88,17 @@ FINDINGS = [
     'leaves out "my experience as" before a headline that is a degree or studies '
     "(`jobs/letters/core/facts.py`; `tests/unit/test_letter_offline.py`). Re-run offline: "
     "those two sentences are gone, the other two offline letters are unchanged.",
+    "- **The ad's language, the headline, names with `&`, `+` or digits** (measured by code "
+    "since the offline letter writes in the ad's language): the offline letter's expected "
+    "language is now the ad's, like the model's (both crossed pairs: the ad's, the quoted CV "
+    "lines stay as written, so a French letter for an English CV shows one paragraph of "
+    'English lines); `headline_as_experience` counts a "With my experience as …" of a '
+    "title no job holds, over these letters and over synthetic probes with each headline "
+    "misread of the pair fuzzer planted; the probes also plant employers named `AT&T`, `3M`, "
+    "`4Dsoft`, `C++ Factory` and count the guard's drops of their claims "
+    "(`bench/letter_probes.py`). All at 0. The offline letters are shorter than in the run of "
+    "e478598 (18 sentences verified for 22): they quote only lines that say something done "
+    "(above).",
 ]
 
 # The section of ``python -m bench.letter_style`` (bench/letter_style.py), measured apart from
@@ -140,9 +158,9 @@ def measure(entry: dict[str, Any], letter: dict[str, Any]) -> Figures:
     content = LetterContent.from_json(letter["content"])
     meta = letter["meta"]
     language, other = letter_language(content)
-    # The model is asked for the offer's language; the offline letter quotes the CV's lines,
-    # so it is in the CV's language (jobs/letters/core/frame.py says so).
-    expected = entry["offer_language"] if letter["engine"] == "llm" else entry["source_language"]
+    # The model and the offline engine write in the offer's language (a recruiter answers in
+    # the ad's; jobs/letters/core/frame.py ``letter_language``).
+    expected = entry["offer_language"]
     return Figures(
         pair=pair,
         asked=letter["asked"],
@@ -164,6 +182,7 @@ def measure(entry: dict[str, Any], letter: dict[str, Any]) -> Figures:
         content=content,
         dropped_texts=list(meta.get("dropped") or []),
         invalid=list(letter.get("invalid") or []),
+        headline_said=headline_as_experience(content, CvContent.from_json(entry["source"])),
     )
 
 
@@ -217,16 +236,70 @@ def _summary(figures: list[Figures], asked: str) -> str:
     )
 
 
-def write_report(dump: dict[str, Any], output: Path) -> str:
+MODEL_ROW = re.compile(r"^\| (?:llm|`[^|]*` × `[^|]*` \| llm) \|")
+MEASURED = re.compile(r"^Measured on (.*?); model: `([^`]*)`")
+KEPT = re.compile(r"The model's rows are kept from the run measured on (.*?, model `[^`]*`)")
+
+
+def kept_model_rows(output: Path) -> tuple[str, list[str]]:
+    """The model's summary and per-letter rows of the page as committed, and when they were
+    measured: an offline-only run (``--offline-only``) keeps them instead of erasing them."""
+    if not output.exists():
+        return "", []
+    old = output.read_text(encoding="utf-8").splitlines()
+    rows = [line for line in old if MODEL_ROW.match(line)]
+    kept = next((m for line in old if (m := KEPT.search(line))), None)
+    if kept is not None and rows:
+        return kept.group(1), rows  # an offline-only run's page keeps what it kept
+    measured = next((m for line in old if (m := MEASURED.match(line))), None)
+    if measured is None or measured.group(2).startswith("none") or not rows:
+        return "", []
+    return f"{measured.group(1)}, model `{measured.group(2)}`", rows
+
+
+def _checks(figures: list[Figures]) -> list[str]:
+    """What code measures beyond the invented facts, per engine asked."""
+    lines = [
+        "## Headline and language (measured by code)",
+        "",
+        '`headline_as_experience` (bench/letter_eval_check.py): a letter saying "With my '
+        'experience as …" of a title no job of the CV holds (a headline read as a town, a '
+        "name or a section word is no experience). Language: the body's, against the ad's.",
+        "",
+        "| engine asked | letters | headline said as an experience | not in the ad's language |",
+        "|---|---|---|---|",
+    ]
+    for asked in ("offline", "llm"):
+        done = [f for f in figures if f.asked == asked and not f.error]
+        if not done:
+            continue
+        said = sum(1 for f in done if f.headline_said)
+        off = sum(1 for f in done if f.language != f.ad_language)
+        lines.append(f"| {asked} | {len(done)} | {said} | {off} |")
+    return [*lines, ""]
+
+
+def write_report(dump: dict[str, Any], output: Path, probes: list[str] | None = None) -> str:
     figures = all_figures(dump)
+    kept_from, kept_rows = "", list[str]()
+    if not any(f.asked == "llm" for f in figures):
+        kept_from, kept_rows = kept_model_rows(output)
+    kept_summary = [r for r in kept_rows if r.startswith("| llm |")]
+    kept_letters = [r for r in kept_rows if not r.startswith("| llm |")]
+    model = dump.get("model") or ""
+    measured = f"Measured on {dump['measured']}; model: `{model or 'none (offline only)'}`"
+    if kept_from:
+        measured = (
+            f"Measured on {dump['measured']}; model: `none (offline only)`. The model's rows "
+            f"are kept from the run measured on {kept_from}"
+        )
     lines = [
         "# Cover letters on real documents",
         "",
         "Written by `make eval-letters` (`python -m bench.letter_eval`; `bench/letter_eval.py`). "
         "Do not edit by hand.",
         "",
-        f"Measured on {dump['measured']}; model: `{dump.get('model') or 'none (offline only)'}` "
-        "(`../shared/tools/local-llm/serve.sh`, llama.cpp on 2 CPU cores).",
+        f"{measured} (`../shared/tools/local-llm/serve.sh`, llama.cpp on 2 CPU cores).",
         "",
         "Each (CV, offer) pair of `../shared/corpus` enters as in `make eval-tailor` (the CV "
         "through the app's PDF parser and JSON Resume import, the ad through the app's offer "
@@ -244,21 +317,23 @@ def write_report(dump: dict[str, Any], output: Path) -> str:
         "(mean) | seconds (median / max) |",
         "|---|---|---|---|---|---|---|---|---|",
         _summary(figures, "offline"),
-        _summary(figures, "llm"),
+        *(kept_summary or [_summary(figures, "llm")]),
         "",
         "## Per letter",
         "",
         "Invented: numbers / names / skills; a token marked * is in the ad's text (the ad "
         "asks for it, the CV does not show it). Implied: vocabulary skills the CV only implies "
-        "(not counted). Language: the letter's / the expected one (the offer's for the model, "
-        "the CV's for the offline letter, which quotes the CV's lines).",
+        "(not counted). Language: the letter's / the expected one (the offer's, for the model "
+        "and the offline letter alike: a recruiter answers in the ad's language).",
         "",
         "| pair | asked | engine used (fallback) | ¶ kept | verified | repaired | dropped "
         "(reasons) | invented n / names / skills | flagged tokens | implied | language | "
         "words | seconds |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-        *(_row(f) for f in figures),
+        *_rows(figures, kept_letters),
         "",
+        *_checks(figures),
+        *(probes or []),
         "## What the measurement found",
         "",
         *FINDINGS,
@@ -269,6 +344,15 @@ def write_report(dump: dict[str, Any], output: Path) -> str:
     text = "\n".join(lines)
     output.write_text(text, encoding="utf-8")
     return text
+
+
+def _rows(figures: list[Figures], kept: list[str]) -> list[str]:
+    """Each letter's row; the kept model rows after their pair's offline row."""
+    out: list[str] = []
+    for f in figures:
+        out.append(_row(f))
+        out += [r for r in kept if r.startswith(f"| {f.pair} | llm |")]
+    return out
 
 
 def console_details(dump: dict[str, Any]) -> list[str]:

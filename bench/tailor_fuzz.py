@@ -22,6 +22,13 @@ Shapes (``generate``; each pair draws one CV shape and every other feature indep
 * a trap: an employer, school, degree, interest or place whose name holds a skill word the offer
   asks for ("Nordwind Communication Systems", "Licence Mathématiques", "Cuisine").
 
+Import misreads (bench/tailor_fuzz_misreads.py): besides the clean pairs, ``--per-family`` pairs
+per family get one misread planted in their source CV (a place, the name or a section word as
+the headline; an address, contact or personal data as the profile; an e-mail, an address or an
+age among the skills): each must be *caught* (the contract's reader finds it open on the card,
+or the generation repaired it from the source), never missed; and lookalikes ("ISO 27001 Lead
+Auditor", "C++") must leave their pair clean.
+
     python -m bench.tailor_fuzz --count 500            # writes bench/TAILOR_FUZZ.md
     python -m bench.tailor_fuzz --count 20 --seed=7 --output fuzz.md  # pairs 7 to 26
 """
@@ -41,6 +48,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.renders.view import sendable_report
 from app.lib.cv_content import (
     Contact,
     CvContent,
@@ -58,6 +66,7 @@ from app.lib.pdf_render import DEFAULT_DESIGN, default_page_budget
 from app.lib.pdf_render.fit import render_to_budget
 from bench.synthetic_cv_content import FIRST_NAMES, SYLLABLES
 from bench.tailor_contract import CODES, check
+from bench.tailor_fuzz_misreads import BY_NAME, FAMILIES, LOOKALIKES, Misread, plant, planted_in
 from bench.tailor_fuzz_words import (
     COMMON_SKILLS,
     DEGREES,
@@ -109,6 +118,7 @@ TRAP_SHARE = 0.6
 NEIGHBOUR_SHARE = 0.25
 OLD_YEARS_AGO = (8, 12)  # an old job ended this many years before TODAY
 EXAMPLES_LISTED = 60  # failing pairs listed in the report
+PER_FAMILY = 15  # pairs per misread family (and per lookalike family)
 
 Month = tuple[int, int]
 
@@ -491,6 +501,17 @@ def _trap_word_in(word: str, cv_language: str, offer_language: str) -> str:
     return word
 
 
+def generate_misread(family: str, seed: int) -> tuple[FuzzCase, Misread, str]:
+    """Pair number ``seed`` with one misread of ``family`` planted in its source CV (the same
+    on every run), the family and the planted value."""
+    case = generate(seed)
+    misread = BY_NAME[family]
+    rng = random.Random(f"{family}/{seed}")
+    source, value = plant(case.source, misread, rng, case.cv_language)
+    shapes = {**case.shapes, "misread": family}
+    return FuzzCase(seed, source, case.offer, case.cv_language, case.today, shapes), misread, value
+
+
 # ── checking ────────────────────────────────────────────────────────────────────────────────
 
 
@@ -506,9 +527,23 @@ class PairOutcome:
     trimmed: int = 0  # items the render cut to fit
     seconds: float = 0.0
     error: str = ""  # the exception, when the tailoring or the render failed
+    family: str = ""  # the misread planted (bench/tailor_fuzz_misreads.py), "" for a clean pair
+    expected: str = ""  # the code that must flag it ("" for a clean pair or a lookalike)
+    planted: str = ""
+    # open (the card lists it), repaired (the card lists it as put right and the value is
+    # gone), left out (the engine's own choice never carried it: nothing to flag), missed
+    verdict: str = ""
+    card_open: int = 0  # lines the card shows as still to look at
+
+    @property
+    def unexpected(self) -> list[str]:
+        """Codes found beyond the planted misread's own."""
+        return [c for c in self.codes if c != self.expected]
 
     @property
     def failed(self) -> bool:
+        if self.expected:
+            return bool(self.verdict == "missed" or self.unexpected)
         return bool(self.violations or self.error)
 
     @property
@@ -518,9 +553,42 @@ class PairOutcome:
 
 def check_seed(seed: int) -> PairOutcome:
     """Tailor, render and check pair number ``seed``."""
+    return check_case(generate(seed))
+
+
+def check_misread(task: tuple[str, int]) -> PairOutcome:
+    """Tailor, render and check pair number ``seed`` with a misread of ``family`` planted, and
+    tell whether the contract caught it."""
+    family, seed = task
+    case, misread, value = generate_misread(family, seed)
+    outcome = check_case(case, misread, value)
+    outcome.family, outcome.expected, outcome.planted = family, misread.code, value
+    return outcome
+
+
+def check_task(task: tuple[str, int]) -> PairOutcome:
+    family, seed = task
+    return check_misread(task) if family else check_seed(seed)
+
+
+def _verdict(
+    misread: Misread, value: str, final: CvContent, record: dict[str, Any], open_codes: list[str]
+) -> str:
+    """How the contract met a planted misread: the card shows it open, or the generation put
+    it right from the source, or the engine never carried it, or it was missed."""
+    if misread.code in open_codes:
+        return "open"
+    repaired = [str(v.get("code")) for v in record.get("repaired") or []]
+    still = planted_in(final, misread.where, value)
+    if misread.code in repaired and not still:
+        return "repaired"
+    return "missed" if still else "left out"
+
+
+def check_case(case: FuzzCase, misread: Misread | None = None, value: str = "") -> PairOutcome:
+    """Tailor, render and check one pair (with the misread planted in it, when given)."""
     started = time.perf_counter()
-    case = generate(seed)
-    outcome = PairOutcome(seed, case.shapes)
+    outcome = PairOutcome(case.seed, case.shapes)
     try:
         result = tailor_offline(
             case.source, case.offer, today=case.today, source_language=case.cv_language
@@ -550,6 +618,16 @@ def check_seed(seed: int) -> PairOutcome:
         outcome.pages, outcome.budget = contract.facts.pages, contract.facts.budget
         outcome.asked = budget
         outcome.trimmed = len(contract.facts.trimmed)
+        # The card as the app shows it: the worker's record and the render's page findings.
+        record = dict(result.meta.get("sendable") or {})
+        card_meta = {"sendable": {**record, "page": [v.to_json() for v in contract.page]}}
+        outcome.card_open = len(sendable_report(card_meta, result.cv).open)
+        if misread is not None and misread.code:
+            shown = [str(v.get("code")) for v in record.get("violations") or []]
+            open_codes = [c for c in outcome.codes if c in shown]
+            outcome.verdict = _verdict(misread, value, result.cv, record, open_codes)
+            if outcome.verdict == "open" and not outcome.card_open:
+                outcome.verdict = "missed"  # never "every check passed" while one is open
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -560,7 +638,25 @@ class FuzzReport:
     seed: int
     seconds: float
     workers: int
-    outcomes: list[PairOutcome]
+    outcomes: list[PairOutcome]  # the clean pairs
+    misreads: list[PairOutcome] = field(default_factory=list)  # pairs with a misread planted
+    per_family: int = 0
+
+    def family(self, name: str) -> list[PairOutcome]:
+        return [o for o in self.misreads if o.family == name]
+
+    @property
+    def missed(self) -> list[PairOutcome]:
+        """Planted misreads the contract did not flag."""
+        return [o for o in self.misreads if o.expected and o.verdict == "missed"]
+
+    @property
+    def false_alarms(self) -> list[PairOutcome]:
+        """Clean and lookalike pairs with a finding, and misread pairs with another finding
+        than the misread's own."""
+        clean = [o for o in self.outcomes if o.violations]
+        planted = [o for o in self.misreads if o.unexpected]
+        return clean + planted
 
     @property
     def counts(self) -> Counter[str]:
@@ -594,17 +690,32 @@ class FuzzReport:
         return {value: (total[value], failed[value]) for value in sorted(total)}
 
 
-def run(count: int, seed: int = 0, workers: int = 1) -> FuzzReport:
-    """Check the pairs numbered ``seed`` to ``seed + count - 1``."""
+def tasks(count: int, seed: int = 0, per_family: int = 0) -> list[tuple[str, int]]:
+    """The clean pairs ``seed`` to ``seed + count - 1``, then ``per_family`` pairs per misread
+    and lookalike family (planted in the clean pairs from ``seed`` on)."""
+    out = [("", n) for n in range(seed, seed + count)]
+    for misread in (*FAMILIES, *LOOKALIKES):
+        out += [(misread.family, n) for n in range(seed, seed + per_family)]
+    return out
+
+
+def run(count: int, seed: int = 0, workers: int = 1, per_family: int = 0) -> FuzzReport:
+    """Check the pairs numbered ``seed`` to ``seed + count - 1`` and ``per_family`` pairs of
+    each misread family."""
     started = time.perf_counter()
-    numbers = range(seed, seed + count)
+    todo = tasks(count, seed, per_family)
     outcomes: Iterable[PairOutcome]
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(check_seed, numbers, chunksize=4))
+            outcomes = list(pool.map(check_task, todo, chunksize=4))
     else:
-        outcomes = [check_seed(n) for n in numbers]
-    return FuzzReport(count, seed, time.perf_counter() - started, workers, list(outcomes))
+        outcomes = [check_task(t) for t in todo]
+    done = list(outcomes)
+    clean = [o for o in done if not o.family]
+    planted = [o for o in done if o.family]
+    return FuzzReport(
+        count, seed, time.perf_counter() - started, workers, clean, planted, per_family
+    )
 
 
 # ── report ──────────────────────────────────────────────────────────────────────────────────
@@ -635,17 +746,91 @@ def _by_cv_shape(report: FuzzReport) -> dict[str, list[PairOutcome]]:
     return dict(sorted(shapes.items()))
 
 
+VERDICTS = ("open", "repaired", "left out", "missed")
+
+
+def _misread_totals(report: FuzzReport) -> list[str]:
+    if not report.misreads:
+        return []
+    planted = [o for o in report.misreads if o.expected]
+    caught = sum(1 for o in planted if o.verdict in ("open", "repaired"))
+    crashes = sum(1 for o in report.misreads if o.error)
+    return [
+        f"| pairs with an import misread planted ({len(FAMILIES)} families × "
+        f"{report.per_family}) | {len(planted)} | |",
+        f"| misreads caught (open on the card, or put right from the source) | {caught} | all |",
+        f"| misreads missed | {len(report.missed)} | 0 |",
+        f"| lookalike pairs ({len(LOOKALIKES)} families × {report.per_family}) | "
+        f"{len(report.misreads) - len(planted)} | |",
+        f"| false alarms (a finding on a clean or lookalike pair, or beside a misread's own) | "
+        f"{len(report.false_alarms)} | 0 |",
+        f"| crashes on planted pairs | {crashes} | 0 |",
+    ]
+
+
+def _misread_section(report: FuzzReport) -> list[str]:
+    """Per family: how the contract met each planted misread (bench/tailor_fuzz_misreads.py)."""
+    if not report.misreads:
+        return []
+    lines = [
+        "## Import misreads planted",
+        "",
+        "Each family plants one misread in the source CV of the clean pairs numbered from "
+        f"{report.seed} (`bench/tailor_fuzz_misreads.py`, one declaration read by this bench "
+        "and by `tests/unit/test_tailor_fuzz_misreads.py`). *Open*: the final CV's contract "
+        'finds the family\'s code and the "Before you send it" card lists it (never "every '
+        "check passed\"). *Repaired*: the generation took it out from the source's other "
+        "sentences (a profile) and the card lists it as put right. *Left out*: the engine's own "
+        "choice never carried it into the CV (nothing to flag). *Missed*: still in the final CV "
+        "and not flagged — a failure. *Other findings*: any other code on those pairs (a false "
+        "alarm).",
+        "",
+        "| family | where | code | pairs | open | repaired | left out | missed | other findings "
+        "| crashes |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for misread in (*FAMILIES, *LOOKALIKES):
+        done = report.family(misread.family)
+        verdicts = Counter(o.verdict for o in done)
+        cells = [str(verdicts[v]) if misread.code else "—" for v in VERDICTS]
+        other = sum(1 for o in done if [c for c in o.unexpected if c != "error"])
+        crashes = sum(1 for o in done if o.error)
+        code = f"`{misread.code}`" if misread.code else "none (lookalike)"
+        lines.append(
+            f"| {misread.family} | {misread.where} | {code} | {len(done)} | "
+            + " | ".join(cells)
+            + f" | {other} | {crashes} |"
+        )
+    bad = [o for o in report.misreads if o.failed]
+    if bad:
+        lines += [
+            "",
+            "Failing planted pairs:",
+            "",
+            "| family | pair | planted | verdict | findings |",
+        ]
+        lines.append("|---|---|---|---|---|")
+        for o in bad[:EXAMPLES_LISTED]:
+            found = "; ".join(f"`{v['code']}` ({_params(v)})" for v in o.violations)
+            if o.error:
+                found = (found + "; " if found else "") + f"`error` ({o.error[:120]})"
+            lines.append(f"| {o.family} | {o.seed} | {o.planted} | {o.verdict or '—'} | {found} |")
+    return [*lines, ""]
+
+
 def render_report(report: FuzzReport) -> str:
     n = report.count
+    total = n + len(report.misreads)
     failures = report.failures
     lines = [
         "# The contract of a sendable CV on synthetic pairs",
         "",
         f"`make bench-tailor-fuzz` (`python -m bench.tailor_fuzz --count {n} "
         f"--seed={report.seed}`) on commit `{_commit() or '?'}`, {datetime.now(UTC):%Y-%m-%d}: {n} "
-        f"seeded synthetic (CV, offer) pairs in {report.seconds:.0f} s ({report.workers} "
-        f"process{'es' if report.workers > 1 else ''}, {report.seconds / max(n, 1):.2f} s a pair "
-        "of wall time). Each pair is tailored by the offline engine (`tailor_offline`), rendered "
+        f"seeded synthetic (CV, offer) pairs, and {len(report.misreads)} with an import misread "
+        f"or a lookalike planted, in {report.seconds:.0f} s ({report.workers} "
+        f"process{'es' if report.workers > 1 else ''}, {report.seconds / max(total, 1):.2f} s a "
+        "pair of wall time). Each pair is tailored by the offline engine (`tailor_offline`), rendered "
         "as the worker renders it (default design, the CV's language, the default page budget, "
         "the engine's relevance map) and checked against every invariant of "
         "`jobs/pipeline/core/sendable.py` (`content_violations` on the final CV, "
@@ -661,8 +846,10 @@ def render_report(report: FuzzReport) -> str:
         f"| pairs with any violation | {len(failures)} ({100 * len(failures) / max(n, 1):.1f} %) "
         "| 0 |",
         f"| crashes (tailoring or render) | {report.counts['error']} | 0 |",
+        *_misread_totals(report),
         "",
-        "## Violations per code",
+        *_misread_section(report),
+        "## Violations per code (clean pairs)",
         "",
         "| code | violations | pairs | repaired by the generation before the final CV |",
         "|---|---|---|---|",
@@ -713,15 +900,22 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--per-family", type=int, default=PER_FAMILY)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
-    report = run(args.count, args.seed, args.workers)
+    report = run(args.count, args.seed, args.workers, args.per_family)
     args.output.write_text(render_report(report))
     output = args.output.resolve()
     shown = output.relative_to(ROOT) if output.is_relative_to(ROOT) else output
     print(f"{shown} rewritten: {len(report.failures)}/{report.count} pairs with a violation")
     for code, count in sorted(report.counts.items()):
         print(f"  {code}: {count}")
+    for misread in (*FAMILIES, *LOOKALIKES):
+        verdicts = Counter(
+            o.verdict or ("error" if o.error else "clean") for o in report.family(misread.family)
+        )
+        print(f"  {misread.family}: {dict(sorted(verdicts.items()))}")
+    print(f"  misreads missed: {len(report.missed)}; false alarms: {len(report.false_alarms)}")
     return 0
 
 

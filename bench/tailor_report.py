@@ -161,6 +161,10 @@ def _cut_before_render(r: PairResult) -> int:
     )
 
 
+# The invariants of a CV as a recruiter reads it (jobs/pipeline/core/sendable_reader.py).
+READER_CODES = ("headline_not_a_title", "profile_personal_data", "skill_not_a_skill")
+
+
 def totals(results: list[PairResult]) -> list[str]:
     n = len(results) or 1
     units = sum(len(r.purity.units) for r in results)
@@ -209,6 +213,10 @@ def totals(results: list[PairResult]) -> list[str]:
         f"{sum(_cut_before_render(r) for r in results)} | 0 |",
         f"| other contract violations ({', '.join(f'`{c}`' for c in other)}) | "
         f"{_sum(results, *other)} | 0 |",
+        f"| read as a recruiter reads it ({', '.join(f'`{c}`' for c in READER_CODES)}) | "
+        f"{_sum(results, *READER_CODES)} ({_repaired(results, 'profile_personal_data')} "
+        "profiles repaired before) | 0 |",
+        f"| orphan last pages (`orphan_last_page`) | {_sum(results, 'orphan_last_page')} | 0 |",
         f"| pairs with any contract violation | {dirty}/{len(results)} | 0 |",
         f"| pairs with after ≥ before | {sum(r.after >= r.before for r in results)}/"
         f"{len(results)} | all |",

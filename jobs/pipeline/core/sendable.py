@@ -362,7 +362,9 @@ def reads_right(pair: Pair) -> list[Violation]:
     tailored = pair.tailored
     header = tailored.header
     found: list[Violation] = []
-    kind = headline_kind(header.current_title, header.name, header.contact.location)
+    places = [e.location for e in tailored.experience]
+    places += [e.location for e in tailored.education]
+    kind = headline_kind(header.current_title, header.name, header.contact.location, places)
     if kind:
         found.append(
             Violation("headline_not_a_title", {"headline": header.current_title, "kind": kind})
