@@ -149,8 +149,9 @@ train-line-roles: install
 eval-tailor: install
 	$(PY) -m bench.tailor_eval
 
-## The contract of a sendable CV on 500 seeded synthetic (CV, offer) pairs, tailored and rendered
-## on 2 processes (a few minutes); rewrites bench/TAILOR_FUZZ.md.
+## The contract of a sendable CV on 500 seeded synthetic (CV, offer) pairs, plus the same pairs with
+## an import misread planted (one family each: bench/tailor_fuzz_misreads.py), tailored and
+## rendered on 2 processes (a few minutes); rewrites bench/TAILOR_FUZZ.md.
 bench-tailor-fuzz: install
 	$(PY) -m bench.tailor_fuzz --count 500 --workers 2
 
