@@ -147,3 +147,29 @@ def test_quotes_are_found_as_the_source_writes_them() -> None:
     long_field = "First sentence here. " + "word " * 80 + "end."
     quote = quote_of(long_field, lambda s: 1.0 if "word" in s else 0.0)
     assert quote in " ".join(long_field.split()) and len(quote) <= 220
+
+
+def test_a_heading_or_a_condition_the_reader_kept_is_no_requirement() -> None:
+    """A reader may keep an ad's headings among its lines: a heading asks nothing, nor does the
+    kind and length of the contract; a quality in one word does."""
+    ad = OfferText(
+        title="Stone mason",
+        description=(
+            "Why this workshop is different\n"
+            "- You dress limestone blocks with a bush hammer and point\n"
+            "Context of the placement\n"
+            "The quarry reopened last spring after ten years and now restores the old town's "
+            "walls with its own stone, cut and dressed on site by a team of six.\n"
+            "Placement, 4-6 months\n"
+            "Patience\n"
+        ),
+        requirements=[
+            "Why this workshop is different",
+            "You dress limestone blocks with a bush hammer and point",
+            "Context of the placement",
+            "Placement, 4-6 months",
+            "Patience",
+        ],
+    )
+    texts = [r.text for r in offer_requirements(ad, VOCAB)]
+    assert texts == ["You dress limestone blocks with a bush hammer and point", "Patience"]

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from app.lib.cv_content import CvContent
+from app.lib.matching.analysis import OfferText
+from app.lib.matching.relevance import OfferNeeds
 from jobs.pipeline.core import offline
 from jobs.pipeline.core.classify_rules import enforce_rules
 from jobs.pipeline.core.context import OfferBrief, OfferContext
@@ -153,6 +155,16 @@ def test_a_long_summary_keeps_its_opening_sentences_whole() -> None:
     last = "Builds Airflow pipelines on PostgreSQL."
     text = offline.own_summary(f"{first} {middle} {last}", "en")
     assert text.startswith(first) and last not in text  # a prefix: never a later one alone
+    assert len(text.split()) <= offline.SUMMARY_MAX_WORDS
+
+
+def test_a_long_summary_drops_what_shows_nothing_before_its_evidence() -> None:
+    first = "Data engineer for eight years in retail and banking, building pipelines end to end."
+    middle = " ".join(["Then came five years of warehouse work with many teams and tools."] * 6)
+    last = "Builds Airflow pipelines on PostgreSQL."
+    needs = OfferNeeds(OfferText(title="Data engineer", skills=["Airflow"]))
+    text = offline.own_summary(f"{first} {middle} {last}", "en", needs)
+    assert text.endswith(last) and text.startswith(first)  # in order, the evidence kept
     assert len(text.split()) <= offline.SUMMARY_MAX_WORDS
 
 

@@ -36,9 +36,12 @@ MAX_SKILL_WORDS = 3
 MAX_TERMS = 8  # the first distinctive words of a long sentence are enough to look for it
 MIN_TERM_CHARS = 3
 MIN_ANCHOR_WORDS = 4  # the shortest piece of a sentence kept as the ad's own words
+HEADING_WORDS = 6  # a heading line: "What makes this role different", "Contexte du stage"
+PARAGRAPH_WORDS = 12  # a line that long under a short one is the text the short one heads
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪●◦]|\d{1,2}[.)])\s")
 # Words an ad asks with, not what it asks for (folded, English and French): a sentence made of
-# them alone names nothing a CV can be searched for. Conditions of the job (hours, contract)
-# are not requirements either.
+# them alone names nothing a CV can be searched for. Conditions of the job (hours, contract,
+# its kind and length: "Stage, 4-6 mois") are not requirements either.
 ASKING_WORDS = word_set(
     """
     ability able abilities must should shall required require requires requirement
@@ -58,6 +61,8 @@ ASKING_WORDS = word_set(
     duree horaires horaire temps plein partiel contrat cdi cdd salaire remuneration heures
     heure semaine lieu date debut hours week weekly salary contract shift shifts permanent
     full-time part-time avantages benefits mission missions entreprise company societe
+    mois month months jour jours day days stage stages internship placement alternance
+    apprentissage apprenticeship interim freelance
     normal normaux normale normales sein cadre
     """
 )
@@ -236,6 +241,24 @@ class _Ad:
                         return found
         return " ".join(tokens)
 
+    def heading(self, text: str) -> bool:
+        """``text`` is a heading of the ad: a whole line of it, short, unpunctuated and not a
+        list item, that opens a list or a paragraph (the next line is a list item, or a line
+        of prose much longer than it)."""
+        lines = [line.strip() for line in self.description.splitlines() if line.strip()]
+        wanted = " ".join(text.split())
+        for index, line in enumerate(lines[:-1]):
+            if " ".join(line.split()) != wanted or _BULLET.match(line):
+                continue
+            words = len(line.split())
+            if words > HEADING_WORDS or line[-1] in ".!?;,":
+                return False
+            following = lines[index + 1]
+            return bool(_BULLET.match(following)) or len(following.split()) >= max(
+                PARAGRAPH_WORDS, 2 * words
+            )
+        return False
+
     def concept_words(self, concepts: frozenset[str], vocabulary: Vocabulary) -> str | None:
         """The ad's own word for a concept the reader named otherwise."""
         for concept in sorted(concepts):
@@ -285,7 +308,9 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
                 build.add(written, kind, source, concepts)
             elif not concepts:
                 terms = distinctive_terms(written)
-                if terms:
+                # A heading the reader kept among the ad's lines ("Contexte du stage") asks
+                # nothing.
+                if terms and not ad.heading(written):
                     build.add(written, kind, source, frozenset(), terms)
     for entry in offer.languages:
         name = _language_name(entry)

@@ -188,26 +188,29 @@ def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Sum
     this engine runs alone (``offer_setup.py``); it differs when it answers for an LLM whose
     answer could not be used (``runner.py``), and a summary in another language never stands
     (as ``TextRules.summary_fallback``)."""
-    return Summary(summary=own_summary(ctx.source.summary, ctx.language))
+    return Summary(summary=own_summary(ctx.source.summary, ctx.language, needs))
 
 
-def own_summary(text: str, language: str) -> str:
+def own_summary(text: str, language: str, needs: OfferNeeds | None = None) -> str:
     """``text``'s sentences in ``language`` (a sentence too short to tell counts as it), in
-    order, up to the first that would pass ``SUMMARY_MAX_WORDS``; "" when the whole is in
-    another language."""
+    order; "" when the whole is in another language. Over ``SUMMARY_MAX_WORDS``, whole
+    sentences go from the end, those that show nothing the offer asks for (``needs``) first:
+    evidence is never dropped while a sentence that shows none is still there."""
     own = sentences(text)
     if not own or guess_language(" ".join(own), "") not in ("", language):
         return ""
-    chosen: list[str] = []
-    words = 0
-    for part in own:
-        if guess_language(part, "") not in ("", language):
-            continue  # one language per CV: a bilingual profile keeps the CV's half
-        count = len(part.split())
-        if chosen and words + count > SUMMARY_MAX_WORDS:
-            break
-        chosen.append(part)
-        words += count
+    # One language per CV: a bilingual profile keeps the CV's half.
+    chosen = [part for part in own if guess_language(part, "") in ("", language)]
+
+    def words() -> int:
+        return sum(len(part.split()) for part in chosen)
+
+    def shows(part: str) -> bool:
+        return needs is not None and needs.score(part) > 0
+
+    while len(chosen) > 1 and words() > SUMMARY_MAX_WORDS:
+        plain = [i for i, part in enumerate(chosen) if not shows(part)]
+        del chosen[plain[-1] if plain else -1]
     return " ".join(chosen)
 
 
