@@ -95,6 +95,8 @@ NAME_ENDINGS = frozenset({"group", "groupe", "company"})
 LEGAL_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|S\.A|Corp|N\.V|B\.V|S\.A\.S)\.$")
 LINE_STOPS = re.compile(
     r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|applicants?|candidat(?:ure)?s?|"
+    # A dated line ("Actualisé le 2 mars 2025", "Updated 03/02/2025"): the listing's date.
+    r"\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|"
     r"views?|vues?)\b|[€$£]|^\d+\s*(?:k|days?|jours?|weeks?|semaines?|months?|mois)\b"
 )
 # Hosts of applicant-tracking systems: the company is the subdomain or first path part.
@@ -208,9 +210,11 @@ def _is_name(words: list[str]) -> bool:
     )
 
 
-def _most_used_part(name: str, text: str) -> str:
+def _most_used_part(name: str, text: str, place: str = "") -> str:
     """ "Intégrer ASI Brest" → "ASI": a capitalised verb or place caught with the name is
-    dropped when a shorter part of it is what the ad keeps repeating."""
+    dropped when a shorter part of it is what the ad keeps repeating — never for the part that
+    is the ad's place, which the ad repeats as where the job is ("Ashford Borough Council" in
+    Ashford stays whole)."""
     words = name.split()
     if any(w.islower() for w in words[1:-1]):
         return name  # "Pete for America": joined by a small word, the name is one unit
@@ -218,7 +222,7 @@ def _most_used_part(name: str, text: str) -> str:
         " ".join(words[i:j])
         for i in range(len(words))
         for j in range(i + 1, len(words) + 1)
-        if _is_name(words[i:j])
+        if _is_name(words[i:j]) and not _is_the_place(" ".join(words[i:j]), place)
     ]
     counts = {part: _occurrences(part, text, any_case=False) for part in parts}
     best = max(parts, key=lambda part: (counts[part], len(part)), default=name)
@@ -241,11 +245,17 @@ def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
     return [name for name in dict.fromkeys(found) if name and find_skills(name) != [name]]
 
 
-def most_repeated(candidates: list[str], text: str) -> str:
+def _is_the_place(part: str, place: str) -> bool:
+    folded = fold(part)
+    in_place = bool(place) and bool(re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold(place)))
+    return in_place or is_place(part) or is_known_place(part)
+
+
+def most_repeated(candidates: list[str], text: str, place: str = "") -> str:
     if not candidates:
         return ""
     best = max(candidates, key=lambda name: (_occurrences(name, text), -candidates.index(name)))
-    return _extended(_most_used_part(best, text), text)
+    return _extended(_most_used_part(best, text, place), text)
 
 
 def company_from_url(url: str | None, text: str) -> str:
@@ -305,6 +315,19 @@ def _under_title(lines: list[str]) -> str:
     return ""
 
 
+def _block_names(lines: list[str]) -> list[str]:
+    """Every line of the block under the title naming only a company (a sentence ends it)."""
+    found: list[str] = []
+    for line in [line for line in lines if line.strip()][:4]:
+        text = clean(line)
+        if (text.endswith(SENTENCE_END) and not _abbreviated(text)) or word_count(text) > 8:
+            break
+        name = plausible_company(line_company(text))
+        if name and not line.rstrip().endswith(":"):
+            found.append(name)
+    return found
+
+
 def is_department_line(text: str) -> bool:
     """ "Engineering · Montréal, Quebec (Hybrid)": a department with listing facts."""
     parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
@@ -313,7 +336,7 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none"})
+WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none", "contested"})
 
 
 def read_company(
@@ -328,28 +351,38 @@ def read_company(
     the sources) and which source named it ("none" when none did)."""
     text = "\n".join(lines)
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+
+    def readings() -> list[str]:
+        return _body_readings(lines, text, company_lines, title_index, location_line, url)
+
     at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company, "at_title"
     if at_company and is_listing_line(title_line, location_line=location_line):
         return at_company, "listing_line"
-    under_title = _under_title(lines[title_index + 1 : title_index + 6])
+    block = lines[title_index + 1 : title_index + 6]
+    header_names = _block_names(block)
+    under_title = _under_title(block)
     if under_title:
-        return under_title, "under_title"
+        return _checked(under_title, "under_title", readings(), text, header_names)
     logo = plausible_company(logo_name(lines, title_index))
     if logo:
-        return as_written_below(logo, lines, title_index), "logo"
+        return _checked(
+            as_written_below(logo, lines, title_index), "logo", readings(), text, header_names
+        )
     careers = plausible_company(careers_site(lines, title_index))
     if careers:
         return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
-        return at_company, "listing_block"
+        return _checked(at_company, "listing_block", readings(), text, header_names)
     public = plausible_company(public_employer(lines, title_index + HEADER_BLOCK))
     if public:
         return public, "public"
-    sentences = plausible_company(most_repeated(candidates_in(lines, company_lines), text))
+    sentences = plausible_company(
+        most_repeated(candidates_in(lines, company_lines), text, location_line)
+    )
     if sentences:
         return sentences, "sentences"
     # A name the ad writes that its own e-mail or web domain spells; a signature with a
@@ -374,6 +407,72 @@ def read_company(
     named = [n for n in _suggested_names(lines) if _occurrences(n, text, any_case=False) >= 2]
     name = plausible_company(named[0]) if named else ""
     return name, "named" if name else "none"
+
+
+_FORM_WORDS = frozenset(
+    """sa sas sasu sarl eurl spa srl ltd llc inc gmbh ag plc group groupe company co the de du
+    des la le les of and et l d""".split()  # noqa: SIM905
+)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold(name))) - _FORM_WORDS
+
+
+def _agrees(one: str, other: str) -> bool:
+    """Two readings naming the same employer: one's words (legal forms aside) hold the
+    other's ("Vellacour" and "VELLACOUR SAS")."""
+    a, b = _words(one), _words(other)
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _body_readings(
+    lines: list[str],
+    text: str,
+    company_lines: list[str],
+    title_index: int,
+    location_line: str,
+    url: str | None,
+) -> list[str]:
+    """The employer as each reading independent of the header's layout names it: the ad's
+    sentences ("X recrute", "Rejoignez X", "About X"), its e-mail or web domain, a signature
+    with a legal form, a public employer, the offer's address."""
+    found = [
+        most_repeated(candidates_in(lines, company_lines), text, location_line),
+        named_by_domain(text),
+        footer_name(lines),
+        public_employer(lines, title_index + HEADER_BLOCK),
+        company_from_url(url, text),
+    ]
+    return [name for name in map(plausible_company, found) if name]
+
+
+def _checked(
+    name: str, source: str, readings: list[str], text: str, header_names: list[str]
+) -> tuple[str, str]:
+    """The header's reading of the company, unless it stands alone against an agreement: the
+    ad never writes it again nor does any other reading name it, while two readings of
+    another name agree (its sentences and its domain, or a name its sentences give and keep
+    repeating). Layouts vary from board to board; the ad's own words name its employer."""
+    if _supported(name, readings, text, header_names):
+        return name, source
+    for other in [*readings, *header_names]:
+        if _agrees(other, name):
+            continue
+        if _supported(other, [r for r in readings if r != other], text, header_names):
+            return other, "agreement"
+    others = [x for x in [*readings, *header_names] if not _agrees(x, name)]
+    return name, "contested" if others else source
+
+
+def _supported(name: str, readings: list[str], text: str, header_names: list[str]) -> bool:
+    """Another reading names it too, the ad writes it again away from its own line, or it
+    carries a company's or a public employer's form ("… SAS", "… NHS Trust", "Mairie de …")."""
+    return (
+        any(_agrees(name, other) for other in readings)
+        or _occurrences(name, text) >= 2
+        or _company_form(name)
+    )
 
 
 def find_company(

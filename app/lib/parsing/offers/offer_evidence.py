@@ -18,12 +18,14 @@ import re
 
 from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE
 from app.lib.parsing.fields.contact import EMAIL_RE
+from app.lib.parsing.offers.offer_header import GENDER_RE
 from app.lib.parsing.offers.offer_line_cues import (
     PUBLIC_RE,
     careers_site_name,
     is_board_banner,
     is_board_name,
     is_page_chrome,
+    named_as_employer,
     names_a_job,
 )
 from app.lib.parsing.text.text import clean, word_count
@@ -110,11 +112,21 @@ def logo_name(lines: list[str], title_index: int) -> str:
     if not above:
         return ""
     name = above[-1]
-    if word_count(name) > 4 or is_board_banner(name) or names_a_job(name) or is_board_name(name):
-        return ""
     body = "\n".join(lines[title_index + 1 :])
+    if word_count(name) > 4 or is_board_banner(name) or is_board_name(name):
+        return ""
+    if names_a_job(name) and not _not_the_title(name, clean(lines[title_index]), body):
+        return ""
     pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
     return name if re.search(pattern, body, re.IGNORECASE) else ""
+
+
+def _not_the_title(name: str, title: str, body: str) -> bool:
+    """A line with a job's word above the title that is still no title: the title carries a
+    gender mark it lacks, or the body's sentences give it as the employer ("Maison Verdier"
+    over "Conseiller de vente H/F")."""
+    marked = bool(GENDER_RE.search(title)) and not GENDER_RE.search(name)
+    return marked or named_as_employer(name, body)
 
 
 def as_written_below(name: str, lines: list[str], title_index: int) -> str:

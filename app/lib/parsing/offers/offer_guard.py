@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
-from app.lib.parsing.offers.offer_header import is_place
+from app.lib.parsing.offers.offer_header import GENDER_RE, is_place
 from app.lib.parsing.offers.offer_labels import label_key
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.offers.sector_words import is_department
@@ -92,6 +92,8 @@ def plausible_company(value: str) -> str:
     if len(letters) < 2 or is_navigation(name) or CALL_TO_ACTION_RE.match(name):
         return ""
     if _looks_like_a_label(name) or is_place(name) or is_contract_phrase(name):
+        return ""
+    if GENDER_RE.search(name):  # "Chef de rang H/F": only a job title carries a gender mark
         return ""
     # A company may be named after a town ("Orange"): only a large place is refused.
     if is_department(name) or is_known_place(name, at_least=COMPANY_PLACE_SIZE, other_names=False):

@@ -143,15 +143,44 @@ def repeated_as_a_line(text: str, body: str) -> bool:
     return bool(line) and any(fold(clean(x)) == line for x in body.split("\n"))
 
 
+# How an ad's sentences give a name as the employer: "<X> recrute", "<X> is hiring", "Rejoignez
+# <X>", "chez <X>", "About <X>", "<X> est un…", "<X> is a…" ({} stands for the name).
+_EMPLOYER_PHRASES = (
+    r"{}\s+(?:recrute|recherche|is hiring|is looking|is seeking|is recruiting|seeks|"
+    r"est à la recherche|est un|est une|est le|est la|is a|is an|is the)\b",
+    r"\b(?:rejoignez|rejoindre|join|joining|chez|at|about|à propos de|a propos de|"
+    r"bienvenue chez|welcome to)\s+(?:la |le |les |l'|l’|the )?{}(?![\w-])",
+)
+
+
+def named_as_employer(text: str, body: str) -> bool:
+    """The body's sentences give ``text`` as the employer ("Brasserie Lumière" over the title,
+    then "La Brasserie Lumière recherche…"): a reading of the name independent of the
+    header's layout."""
+    line = clean(text)
+    if not line or word_count(line) > MAX_BANNER_WORDS or GENDER_RE.search(line):
+        return False
+    name = re.escape(line)
+    return any(
+        re.search(
+            rf"(?i)(?<![\w-]){phrase.format(name)}" if i == 0 else rf"(?i){phrase.format(name)}",
+            body,
+        )
+        for i, phrase in enumerate(_EMPLOYER_PHRASES)
+    )
+
+
 def names_an_employer(text: str, body: str) -> bool:
     """A header line that names an employer rather than a job: a company's legal form
-    ("Vellacour SAS"), a public employer, a logo's name the body writes again, or a line the
-    body repeats as a line of its own ("About the company" / "Acme") (a word such
-    as "center" or "group" is not enough: "General Labor - Garden Center" is a title)."""
+    ("Vellacour SAS"), a public employer, a logo's name the body writes again, a line the
+    body repeats as a line of its own ("About the company" / "Acme"), or a name the body's
+    sentences give as the employer (a word such as "center" or "group" is not enough:
+    "General Labor - Garden Center" is a title)."""
     line = clean(text)
     return (
         bool(LEGAL_FORM_RE.search(fold(line)))
         or is_public_employer(line)
         or shouted_below(line, body)
         or repeated_as_a_line(line, body)
+        or named_as_employer(line, body)
     )

@@ -10,6 +10,7 @@ name, not the title.
 
 from __future__ import annotations
 
+from app.lib.parsing.offers.offer_header import GENDER_RE
 from app.lib.parsing.offers.offer_line_cues import names_a_job, names_an_employer
 from app.lib.parsing.text.text import clean, word_count
 
@@ -28,6 +29,12 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
     if word_count(text) > MAX_LOGO_WORDS:
         return first
     following = candidates[1 : 1 + LOOK_AHEAD]
+    if not GENDER_RE.search(text):
+        # Only a job title carries a gender mark ("(H/F)", "m/w/d"): a short line without one
+        # right above a line with one is the employer's name or a banner, not the title.
+        marked = next((i for i in following if GENDER_RE.search(clean(lines[i]))), None)
+        if marked is not None:
+            return marked
     if not names_a_job(text):
         later = next((i for i in following if names_a_job(clean(lines[i]))), None)
         if later is not None:
