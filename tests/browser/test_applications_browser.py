@@ -149,10 +149,19 @@ async def test_drag_keyboard_and_the_other_tab(
     assert re.fullmatch(r"ua:Chrome/Linux tab:[0-9a-f]{8}", tab_device or ""), tab_device
 
     # Keyboard: the card's status select, then Tab to Move and Enter.
+    # The drag's live update may still re-render the board here: a person who sees the choice
+    # undone (a new card under the focus) makes it again; Enter only once it has held.
     select = page.locator(f"#move-{keyed}")
-    await select.focus()
-    await select.select_option("interview")
-    await page.keyboard.press("Tab")
+    move = page.locator(f"#card-{keyed} button", has_text="Move")
+    for _ in range(3):
+        await select.focus()
+        await select.select_option("interview")
+        await page.keyboard.press("Tab")
+        await page.wait_for_timeout(300)  # what a person takes to look at the screen
+        if await select.input_value() == "interview" and await move.evaluate(
+            "button => button === document.activeElement"
+        ):
+            break
     await page.keyboard.press("Enter")
     await expect(
         page.locator(f'.board-cards[data-status="interview"] #card-{keyed}')
