@@ -25,6 +25,7 @@ from app.domain.interview.questions import (
     Proof,
     Question,
 )
+from app.domain.matching.view import SECTION_NAMES as MATCH_SECTION_NAMES
 from app.lib.i18n import N_, SUPPORTED_LOCALES, gettext, gettext_in
 
 QUESTIONS = {
@@ -74,18 +75,8 @@ KIND_HINTS = {
         "answer."
     ),
 }
-# Where a piece of evidence stands, as the prep names it.
-SECTION_NAMES = {
-    "summary": N_("Summary"),
-    "experience": N_("Experience"),
-    "projects": N_("Projects"),
-    "education": N_("Education"),
-    "skills": N_("Skills"),
-    "languages": N_("Languages"),
-    "extras": N_("Extras"),
-    "title": N_("Job title"),
-    "achievement": N_("Your achievement"),
-}
+# Where a piece of evidence stands: the match panel's names, and the bank's achievements.
+SECTION_NAMES = {**MATCH_SECTION_NAMES, "achievement": N_("Your achievement")}
 STAR_LABELS = {
     "situation": N_("Situation"),
     "task": N_("Task"),
