@@ -6,6 +6,13 @@ case and join lines, so a requirement the offer reader returns ("esprit d'équip
 in the ad with those differences allowed, and the ad's own span (with its "’") is what the
 ledger shows. ``quote_of`` cuts the sentence of a field that carries what was found, never
 joining two fields: a quote is always one piece of the CV, a substring of it.
+
+A field is not always one run of the document's text: the reader joins the pieces of an entry's
+head it could not place with " — " (app/lib/parsing/entries/roles.py), and pipes, spaced dashes
+and bullets separate items a line lists. A quote never crosses such a join, so what it shows
+stands as such in the document. Inside a run, a line break without a sentence end is a soft wrap
+("design and implement\nsystems"): a phrase across it is quoted whole, and a sentence longer
+than a quote is cut around the words that show the requirement, not at its start.
 """
 
 from __future__ import annotations
@@ -28,6 +35,11 @@ _VARIANTS = {
     "—": "[-‐‑‒–—]",
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪]\s+")
+# Sentence ends only: a line break inside a sentence is a soft wrap.
+_WRAPPED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+# Joins between runs of the document's text: spaced em and en dashes, pipes, bullets (also at
+# a line's start).
+_JOIN = re.compile(r"\s+[—–|•·▪]\s+|\n\s*[•·▪\-–—*]\s+|^\s*[•·▪*]\s+")
 
 
 def squash_spaces(text: str) -> str:
@@ -68,13 +80,43 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def runs(field: str) -> list[str]:
+    """The pieces of ``field`` that stand together in the document: split at the joins a
+    reader or a list makes, never at a soft line break."""
+    return [r.strip() for r in _JOIN.split(field) if r.strip()]
+
+
+def _window(text: str, weight: Callable[[str], float]) -> str:
+    """The stretch of ``text`` (spaces squashed) of at most ``QUOTE_CHARS``, cut at words,
+    that ``weight`` rates highest: the earliest on ties, the start of the text when no
+    stretch weighs anything."""
+    text = squash_spaces(text)
+    if len(text) <= QUOTE_CHARS:
+        return text
+    starts = [0] + [m.end() for m in re.finditer(" ", text)]
+    best, best_weight = "", -1.0
+    for start in starts:
+        stretch = text[start : start + QUOTE_CHARS + 1]
+        if len(stretch) > QUOTE_CHARS:
+            stretch = stretch[:QUOTE_CHARS].rsplit(" ", 1)[0] or stretch[:QUOTE_CHARS]
+        rated = weight(stretch)
+        if rated > best_weight:
+            best, best_weight = stretch, rated
+        if start + QUOTE_CHARS >= len(text):
+            break  # every later stretch is a tail of this one
+    return best
+
+
 def quote_of(field: str, weight: Callable[[str], float]) -> str:
-    """The sentence of ``field`` that ``weight`` rates highest (the first on ties), cut at a
-    word to ``QUOTE_CHARS``: a substring of the field, spaces squashed."""
-    parts = sentences(field) or [field]
-    best = max(parts, key=lambda s: (weight(s), -parts.index(s)))
-    best = squash_spaces(best)
-    if len(best) <= QUOTE_CHARS:
-        return best
-    cut = best[:QUOTE_CHARS].rsplit(" ", 1)[0]
-    return cut or best[:QUOTE_CHARS]
+    """The sentence of ``field`` that ``weight`` rates highest (the first on ties), or, when
+    what it rates spans a soft line break, the stretch of one run that holds it; cut around
+    what it rates to ``QUOTE_CHARS``. Always a substring of the field, spaces squashed."""
+    pieces = [s for run in runs(field) for s in sentences(run)] or [field]
+    best = max(pieces, key=lambda s: (weight(s), -pieces.index(s)))
+    if weight(best) <= 0:
+        whole = [w for r in runs(field) for w in _WRAPPED_SENTENCE_END.split(r) if w.strip()]
+        stretches = [_window(w, weight) for w in whole]
+        found = max(stretches, key=lambda s: (weight(s), -stretches.index(s)), default="")
+        if found and weight(found) > 0:
+            return found
+    return _window(best, weight)
