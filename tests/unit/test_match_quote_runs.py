@@ -85,3 +85,21 @@ def test_the_ledger_quotes_the_run_that_shows_the_requirement() -> None:
     assert (
         quotes["Staff training is part of the job."] == "Trained new staff on opening and closing"
     )
+
+
+def test_words_spread_over_a_profile_are_partial_evidence() -> None:
+    # A requirement read by its words is supported by one piece a quote can show, not by its
+    # words gathered from several sentences of one field.
+    offer = OfferText(
+        title="Sales lead",
+        description="Deep clinical product knowledge.",
+        requirements=["Deep clinical product knowledge."],
+        language="en",
+    )
+
+    def status(summary: str) -> str:
+        cv = CvContent.model_validate({"header": {"name": "Sam Example"}, "summary": summary})
+        return analyse(cv, offer, vocabulary=VOCAB).requirements[0].status
+
+    assert status("Worked with clinical teams for years. Sold banking products.") == "partial"
+    assert status("Sold clinical products to hospitals for years.") == "supported"

@@ -198,3 +198,21 @@ def test_an_added_skill_is_written_in_its_line_as_a_whole_term() -> None:
     assert offline.said_as_written("C++", "Wrote C++ drivers")
     assert not offline.said_as_written("C", "Wrote C++ drivers")
     assert not offline.said_as_written("management", "Managed a team of 5")
+
+
+def test_a_long_summary_keeps_what_no_other_sentence_shows() -> None:
+    # Every sentence is evidence: the one whose loss costs the match nothing goes (Airflow is
+    # shown twice), never the only sentence that shows Kafka.
+    airflow = (
+        "Builds and runs Airflow pipelines for the retail, banking and insurance teams of the"
+        " company in three countries, with analysts and engineers who read their results daily,"
+    )
+    first = (
+        f"{airflow} from ingestion to reporting, with tests, reviews and monitoring at every step."
+    )
+    second = f"{airflow} and keeps their schedules, alerts, runbooks and documentation up to date."
+    kafka = "Streams sales events with Kafka."
+    needs = OfferNeeds(OfferText(title="Data engineer", skills=["Airflow", "Kafka"]))
+    text = offline.own_summary(f"{first} {second} {kafka}", "en", needs)
+    assert text == f"{first} {kafka}"
+    assert len(text.split()) <= offline.SUMMARY_MAX_WORDS

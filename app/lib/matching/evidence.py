@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.model import Evidence, Requirement, RequirementMatch, Status
-from app.lib.matching.quotes import quote_of
+from app.lib.matching.quotes import pieces, quote_of
 from app.lib.matching.requirements import language_concept
 from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary
@@ -211,6 +211,12 @@ def _term_hits(terms: tuple[str, ...], found: frozenset[str]) -> int:
     return sum(1 for t in terms if stems(t) & found)
 
 
+def _piece_hits(terms: tuple[str, ...], unit: Unit) -> int:
+    return max(
+        _term_hits(terms, stem_set(p)) for part in unit.parts for p in pieces(part) or [part]
+    )
+
+
 def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
     """A requirement read by the ad's words: supported when one piece of the CV holds enough
     of them, partial when the CV holds enough of them only across pieces (or two in one)."""
@@ -221,7 +227,9 @@ def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatc
     hits = [(u, n) for u, n in hits if n]
     if not hits:
         return RequirementMatch(requirement, [])
-    best = max(n for _, n in hits)
+    # Supported only when one piece a quote can show holds enough of the words: the words of
+    # one profile spread over its sentences are only partial evidence.
+    best = max(_piece_hits(terms, u) for u, _ in hits)
     spread = sum(1 for t in terms if any(stems(t) & u.stems for u, _ in hits))
     if best >= needed(requirement):
         status: Status = "supported"

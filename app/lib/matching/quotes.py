@@ -86,6 +86,12 @@ def runs(field: str) -> list[str]:
     return [r.strip() for r in _JOIN.split(field) if r.strip()]
 
 
+def pieces(field: str) -> list[str]:
+    """What one quote of ``field`` can be: its sentences within its runs (a soft line break
+    does not end one)."""
+    return [w.strip() for r in runs(field) for w in _WRAPPED_SENTENCE_END.split(r) if w.strip()]
+
+
 def _window(text: str, weight: Callable[[str], float]) -> str:
     """The stretch of ``text`` (spaces squashed) of at most ``QUOTE_CHARS``, cut at words,
     that ``weight`` rates highest: the earliest on ties, the start of the text when no
@@ -111,11 +117,10 @@ def quote_of(field: str, weight: Callable[[str], float]) -> str:
     """The sentence of ``field`` that ``weight`` rates highest (the first on ties), or, when
     what it rates spans a soft line break, the stretch of one run that holds it; cut around
     what it rates to ``QUOTE_CHARS``. Always a substring of the field, spaces squashed."""
-    pieces = [s for run in runs(field) for s in sentences(run)] or [field]
-    best = max(pieces, key=lambda s: (weight(s), -pieces.index(s)))
+    lines = [s for run in runs(field) for s in sentences(run)] or [field]
+    best = max(lines, key=lambda s: (weight(s), -lines.index(s)))
     if weight(best) <= 0:
-        whole = [w for r in runs(field) for w in _WRAPPED_SENTENCE_END.split(r) if w.strip()]
-        stretches = [_window(w, weight) for w in whole]
+        stretches = [_window(w, weight) for w in pieces(field)]
         found = max(stretches, key=lambda s: (weight(s), -stretches.index(s)), default="")
         if found and weight(found) > 0:
             return found

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.analysis import OfferText
-from app.lib.matching.evidence import needed
-from app.lib.matching.model import Requirement
+from app.lib.matching.evidence import UnitBuilder, match, needed
+from app.lib.matching.model import Requirement, coverage
 from app.lib.matching.requirements import offer_requirements
 from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary, default_vocabulary
@@ -59,6 +59,15 @@ class OfferNeeds:
 
     def score(self, text: str) -> float:
         return sum(req.weight * (1.0 if named else 0.5) for req, named in self.hits(text))
+
+    def ledger_share(self, text: str, section: str = "summary") -> float:
+        """The share of the ad's requirements ``text`` alone shows, read as the match ledger
+        reads one field of the CV (app/lib/matching/analysis.py): what a cut of that field
+        would cost the match."""
+        units = UnitBuilder(self.vocabulary, ())
+        units.add(section, text, section)
+        shown = [match(r, units.units, self.vocabulary) for r in self.requirements if r.in_ad]
+        return coverage(shown)
 
     def top(self, text: str) -> Requirement | None:
         """The weightiest requirement the text shows (offer order on ties)."""

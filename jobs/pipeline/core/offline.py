@@ -34,6 +34,7 @@ from jobs.pipeline.core.schemas import (
 )
 from jobs.pipeline.core.sendable import statements
 from jobs.pipeline.core.text import guess_language, sentences
+from jobs.pipeline.core.text_rules import SUMMARY_MAX_WORDS
 
 SIDE_PROJECT_MARKERS = re.compile(
     r"side[ -]project|personal project|projet personnel|projet perso|hackathon|open[- ]source",
@@ -42,7 +43,6 @@ SIDE_PROJECT_MARKERS = re.compile(
 MAX_ADDED_SKILLS = 8
 QUOTE_CHARS = 160  # an evidence quote: one sentence or one part of a line, not a paragraph
 _QUOTE_SPLIT = re.compile(r"\s+[—–|•·]\s+|(?<=[.;!?])\s+")
-SUMMARY_MAX_WORDS = 70
 OFFLINE_MODEL = "offline"
 
 
@@ -194,8 +194,10 @@ def summary(ctx: OfferContext, needs: OfferNeeds, kept: list[Experience]) -> Sum
 def own_summary(text: str, language: str, needs: OfferNeeds | None = None) -> str:
     """``text``'s sentences in ``language`` (a sentence too short to tell counts as it), in
     order; "" when the whole is in another language. Over ``SUMMARY_MAX_WORDS``, whole
-    sentences go from the end, those that show nothing the offer asks for (``needs``) first:
-    evidence is never dropped while a sentence that shows none is still there."""
+    sentences go one at a time: the one whose loss costs the match ledger least (``needs``:
+    the profile read as the ledger reads it), the latest on ties, so a sentence that shows
+    nothing the offer asks for goes before evidence, and evidence the ledger reads across
+    sentences is kept together while the budget allows."""
     own = sentences(text)
     if not own or guess_language(" ".join(own), "") not in ("", language):
         return ""
@@ -205,12 +207,15 @@ def own_summary(text: str, language: str, needs: OfferNeeds | None = None) -> st
     def words() -> int:
         return sum(len(part.split()) for part in chosen)
 
-    def shows(part: str) -> bool:
-        return needs is not None and needs.score(part) > 0
+    def kept_share(without: int) -> float:
+        if needs is None:
+            return 0.0
+        return needs.ledger_share(" ".join(p for i, p in enumerate(chosen) if i != without))
 
     while len(chosen) > 1 and words() > SUMMARY_MAX_WORDS:
-        plain = [i for i, part in enumerate(chosen) if not shows(part)]
-        del chosen[plain[-1] if plain else -1]
+        shares = [kept_share(i) for i in range(len(chosen))]
+        best = max(shares)
+        del chosen[max(i for i, share in enumerate(shares) if share == best)]
     return " ".join(chosen)
 
 
