@@ -131,11 +131,16 @@ def _acceptable(name: str) -> str:
     return kept if kept and not kept.isdigit() and len(kept) >= 2 else ""
 
 
+# A season or a start named by its year ("Saison 2026", "Summer 2026", "Rentrée 2026").
+_DATED_RE = re.compile(r"^(?:[^\W\d_]+\s+){1,2}(?:19|20)\d\d$")
+
+
 def _is_other_fact(part: str) -> bool:
     """A part of a listing line that is not a name: place, remote policy, contract, date,
     salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
     return bool(
-        is_place(part)
+        _DATED_RE.match(clean(part))
+        or is_place(part)
         or is_known_place(part)
         or DEPARTMENT_TOWN_RE.match(part)
         or REMOTE_WORDS_RE.search(part)
@@ -158,7 +163,7 @@ def line_company(line: str) -> str:
     text = clean(line)
     if not text or any(pattern.search(text) for pattern in PATTERNS):
         return ""  # "About X", "Join X": a sentence naming the company, read as such
-    parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
+    parts = _listing_parts(text)
     named = [p for p in parts if not _is_other_fact(p)]
     if len(named) != 1 or (len(parts) == 1 and ":" in text):
         return ""
@@ -170,6 +175,31 @@ def line_company(line: str) -> str:
     if name.endswith(SENTENCE_END) and not _abbreviated(name):
         return ""
     return name
+
+
+def _without_facts(name: str) -> str:
+    """``name`` without the listing facts a comma glues to it ("Brasserie du Port,
+    Saint-Malo")."""
+    named = [p for p in _listing_parts(name) if not _is_other_fact(p)] if name else []
+    return named[0] if len(named) == 1 else name
+
+
+def _fact_line(text: str) -> bool:
+    """A line of listing facts only ("Remote (US)", "Saison 2026, temps plein")."""
+    return all(_is_other_fact(p) for p in _listing_parts(text))
+
+
+def _listing_parts(text: str) -> list[str]:
+    """A listing line's parts: split at spaced dashes, pipes and bullets, then at commas when
+    a comma part is a listing fact ("Brasserie du Port, Saint-Malo", "Saison 2026, temps
+    plein"); a name with a comma of its own ("Smith, Jones & Co") stays whole."""
+    parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
+    out: list[str] = []
+    for part in parts:
+        pieces = [clean(p) for p in part.split(", ") if clean(p)]
+        facts = [p for p in pieces if _is_other_fact(p)]
+        out += pieces if len(pieces) > 1 and facts and not _is_other_fact(part) else [part]
+    return out
 
 
 def is_listing_fact(part: str) -> bool:
@@ -330,8 +360,7 @@ def _block_names(lines: list[str]) -> list[str]:
 
 def is_department_line(text: str) -> bool:
     """ "Engineering · Montréal, Quebec (Hybrid)": a department with listing facts."""
-    parts = split_title_line(text) if re.search(r"\s[—–|·•-]\s", text) else [text]
-    return all(is_department(p) or _is_other_fact(p) for p in parts)
+    return all(is_department(p) or _is_other_fact(p) for p in _listing_parts(text))
 
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
@@ -355,7 +384,9 @@ def read_company(
     def readings() -> list[str]:
         return _body_readings(lines, text, company_lines, title_index, location_line, url)
 
-    at_company = plausible_company(company_in_title_line(title_line, location_line=location_line))
+    at_company = plausible_company(
+        _without_facts(company_in_title_line(title_line, location_line=location_line))
+    )
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company, "at_title"
     if at_company and is_listing_line(title_line, location_line=location_line):
@@ -374,7 +405,7 @@ def read_company(
     if careers:
         return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
-    if at_company and _name_shaped(at_company) and following and _is_other_fact(following[0]):
+    if at_company and _name_shaped(at_company) and following and _fact_line(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
         return _checked(at_company, "listing_block", readings(), text, header_names)
     public = plausible_company(public_employer(lines, title_index + HEADER_BLOCK))
@@ -498,11 +529,19 @@ def _company_form(name: str) -> bool:
     return company_score(name) >= 1 or is_public_employer(name)
 
 
+_PARTICLES = frozenset({"de", "du", "des", "d'", "of", "the", "and", "et", "&", "la", "le"})
+
+
 def _name_shaped(part: str) -> bool:
     """A title line's dash part written as a proper name ("… - Treasure Data"): every word
     capitalised, a few words, not a department or sector."""
     words = part.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    inner = words[1:-1]  # "Brasserie du Port", "Bank of Leeds": a name's particles
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() or w[:1].isdigit() for w in [words[0], words[-1]])
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _PARTICLES for w in inner)
+    )
 
 
 def _suggested_names(lines: list[str]) -> list[str]:

@@ -87,10 +87,13 @@ def footer_name(lines: list[str]) -> str:
     address ("Vellacour SAS – 12 rue des Lilas", "Norova Ltd, 4 Elm Street")."""
     tail = [clean(x) for x in lines if clean(x)][-FOOTER_LINES:]
     for line in reversed(tail):
-        head = re.split(r"\s+[—–|·•-]\s+|,\s", line)[0].strip()
-        shaped = 2 <= len(head) <= 60 and word_count(head) <= 5 and head[:1].isupper()
-        if shaped and LEGAL_FORM_RE.search(fold(head)) and not names_a_job(head):
-            return head
+        # The name may follow a team or a person ("The Recruitment Team, Norova Ltd").
+        for head in (p.strip() for p in re.split(r"\s+[—–|·•-]\s+|,\s", line)):
+            if word_count(head) < 2 and LEGAL_FORM_RE.search(fold(head)):
+                break  # "Acme, Inc.": the form alone names nobody, the name before it has none
+            shaped = 2 <= len(head) <= 60 and word_count(head) <= 5 and head[:1].isupper()
+            if shaped and LEGAL_FORM_RE.search(fold(head)) and not names_a_job(head):
+                return head
     return ""
 
 

@@ -59,12 +59,38 @@ def without_remote_words(text: str) -> str:
     return rest
 
 
+# An area named around a place: "Secteur de Vannes", "Région de Lyon", "Greater Leeds Area",
+# "Nantes et environs". What it names is a place when the words inside are one.
+_AREA_BEFORE_RE = re.compile(
+    r"^(?:secteur|r[ée]gion|agglom[ée]ration|bassin|zone|environs|alentours|proche|pr[èe]s|"
+    r"autour|greater|area|metropolitan area|around|near)\s+"
+    r"(?:(?:de|du|des|of|la|le)\s+|[dl]['’]\s*)?(?P<place>.+)$",
+    re.IGNORECASE,
+)
+_AREA_AFTER_RE = re.compile(
+    r"^(?P<place>.+?)\s+(?:area|region|metro area|metropolitan area|et environs|"
+    r"et ses environs|and surroundings|agglom[ée]ration)$",
+    re.IGNORECASE,
+)
+
+
+def _area_place(text: str) -> bool:
+    """ "Secteur de Vannes", "Greater Leeds Area": area words around a place."""
+    place, stripped = clean(text), False
+    for pattern in (_AREA_BEFORE_RE, _AREA_AFTER_RE):
+        found = pattern.match(place)
+        if found:
+            place, stripped = found.group("place"), True
+    return stripped and (is_known_place(place) or looks_like_location(place))
+
+
 def is_place(text: str) -> bool:
-    """A place, possibly with a remote policy around it ("remote,United Kingdom")."""
+    """A place, possibly with a remote policy around it ("remote,United Kingdom"), or an area
+    named around one ("Secteur de Vannes")."""
     stripped = without_remote_words(text)
     if not stripped:
         return bool(REMOTE_WORDS_RE.search(text))
-    return looks_like_location(stripped)
+    return looks_like_location(stripped) or _area_place(stripped)
 
 
 def split_title_line(line: str) -> list[str]:
