@@ -79,6 +79,7 @@ os.environ.setdefault("CVTAILOR_LOGIN_MAX_ATTEMPTS_PER_IP", "100000")
 # or every unknown-email sign-in would still verify at full cost. Servers the tests start as
 # subprocesses hash at full cost; tests/unit/test_password_hashing.py checks the app's profile.
 PRODUCTION_HASHER = security._hasher
+PRODUCTION_DUMMY_HASH = security.DUMMY_PASSWORD_HASH
 security._hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
 security.DUMMY_PASSWORD_HASH = security._hasher.hash("not-a-real-password")
 

@@ -4,6 +4,7 @@ read is compared page by page; plus the small rules the findings rest on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -97,18 +98,20 @@ async def test_two_columns_alone_only_warn() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "code"),
+    ("make", "code"),
     [
-        (NOT_A_PDF, "not_pdf"),
-        (encrypted_pdf(), "encrypted"),
-        (many_pages_pdf(12), "too_many_pages"),
+        (lambda: NOT_A_PDF, "not_pdf"),
+        (encrypted_pdf, "encrypted"),
+        (lambda: many_pages_pdf(12), "too_many_pages"),
     ],
+    ids=["not_pdf", "encrypted", "too_many_pages"],
 )
 async def test_a_file_no_reader_can_open_is_refused_with_the_readers_reason(
-    data: bytes, code: str
+    make: Callable[[], bytes], code: str
 ) -> None:
+    # The file is made when its case runs, not at collection, which every test process pays.
     with pytest.raises(PdfTextError) as refused:
-        await check_pdf(data, max_pages=10)
+        await check_pdf(make(), max_pages=10)
     assert refused.value.code == code
 
 

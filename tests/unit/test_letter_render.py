@@ -26,7 +26,7 @@ from app.lib.pdf_render import (
     render_letter_html,
     render_letter_pdf_bytes,
 )
-from app.lib.pdf_render.letter_fit import letter_payload
+from app.lib.pdf_render.letter import letter_payload
 from app.lib.pdf_render.letter_samples import sample_header, sample_letter
 
 

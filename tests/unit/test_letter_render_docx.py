@@ -13,7 +13,8 @@ import pdfplumber
 from app.lib.cv_content import Contact, CvContent, Header, Link
 from app.lib.docx_export import cv_docx_bytes, letter_docx_bytes
 from app.lib.letter_content import LetterContent
-from app.lib.pdf_render.letter_fit import letter_payload, render_letter_to_page
+from app.lib.pdf_render.letter import letter_payload
+from app.lib.pdf_render.letter_fit import render_letter_to_page
 from app.lib.pdf_render.letter_samples import sample_header, sample_letter
 
 

@@ -4,6 +4,7 @@ bounded size whatever page size the file declares, with a clear code for what ca
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
@@ -27,14 +28,18 @@ async def test_a_page_declaring_a_huge_size_is_drawn_within_bounds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "page", "code"),
+    ("make", "page", "code"),
     [
-        (many_pages_pdf(3), 4, "no_page"),
-        (many_pages_pdf(12), 1, "too_many_pages"),
-        (b"%PDF-1.7\nnot really a pdf", 1, "corrupt"),
+        (lambda: many_pages_pdf(3), 4, "no_page"),
+        (lambda: many_pages_pdf(12), 1, "too_many_pages"),
+        (lambda: b"%PDF-1.7\nnot really a pdf", 1, "corrupt"),
     ],
+    ids=["no_page", "too_many_pages", "corrupt"],
 )
-async def test_what_cannot_be_drawn_says_why(data: bytes, page: int, code: str) -> None:
+async def test_what_cannot_be_drawn_says_why(
+    make: Callable[[], bytes], page: int, code: str
+) -> None:
+    # The file is made when its case runs, not at collection, which every test process pays.
     with pytest.raises(PageImageError) as raised:
-        await render_page_png(data, page, max_pages=10)
+        await render_page_png(make(), page, max_pages=10)
     assert raised.value.code == code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
 
@@ -17,19 +18,21 @@ from tests.fixtures.cv_samples import HIDDEN_INJECTION
 
 
 @pytest.mark.parametrize(
-    ("data", "code"),
+    ("make", "code"),
     [
-        (pdfs.NOT_A_PDF, "not_pdf"),
-        (pdfs.truncated_pdf(), "corrupt"),
-        (pdfs.encrypted_pdf(), "encrypted"),
-        (pdfs.scanned_pdf(), "no_text_layer"),
-        (pdfs.many_pages_pdf(), "too_many_pages"),
-        (pdfs.text_only_pdf("Curriculum"), "empty_text"),
+        (lambda: pdfs.NOT_A_PDF, "not_pdf"),
+        (pdfs.truncated_pdf, "corrupt"),
+        (pdfs.encrypted_pdf, "encrypted"),
+        (pdfs.scanned_pdf, "no_text_layer"),
+        (pdfs.many_pages_pdf, "too_many_pages"),
+        (lambda: pdfs.text_only_pdf("Curriculum"), "empty_text"),
     ],
+    ids=["not_pdf", "corrupt", "encrypted", "no_text_layer", "too_many_pages", "empty_text"],
 )
-def test_unreadable_files_raise_a_clear_error(data: bytes, code: str) -> None:
+def test_unreadable_files_raise_a_clear_error(make: Callable[[], bytes], code: str) -> None:
+    # The file is made when its case runs, not at collection, which every test process pays.
     with pytest.raises(PdfTextError) as caught:
-        read_pdf_text_sync(data, max_pages=10)
+        read_pdf_text_sync(make(), max_pages=10)
     assert caught.value.code == code
     assert caught.value.message and "%(" not in caught.value.message
 

@@ -7,7 +7,7 @@ import pytest
 from argon2 import Type, profiles
 
 from app.lib import security
-from tests.conftest import PRODUCTION_HASHER
+from tests.conftest import PRODUCTION_DUMMY_HASH, PRODUCTION_HASHER
 
 
 def test_the_app_hashes_with_argon2id_at_the_rfc_9106_low_memory_cost() -> None:
@@ -16,6 +16,12 @@ def test_the_app_hashes_with_argon2id_at_the_rfc_9106_low_memory_cost() -> None:
     assert PRODUCTION_HASHER.memory_cost == expected.memory_cost >= 64 * 1024  # KiB
     assert PRODUCTION_HASHER.time_cost == expected.time_cost >= 3
     assert PRODUCTION_HASHER.hash_len == expected.hash_len
+
+
+def test_the_unknown_email_hash_costs_what_a_real_one_does() -> None:
+    # Verifying it stands in for verifying an account's hash: same parameters, a real hash.
+    assert not PRODUCTION_HASHER.check_needs_rehash(PRODUCTION_DUMMY_HASH)
+    assert PRODUCTION_HASHER.verify(PRODUCTION_DUMMY_HASH, "not-a-real-password")
 
 
 async def test_a_hash_made_at_the_test_cost_verifies_and_asks_to_be_upgraded() -> None:

@@ -18,7 +18,8 @@ import pytest
 from app.lib.pdf_render import DESIGNS, RenderResult
 from app.lib.pdf_render.designs import SECTION_TITLES
 from app.lib.pdf_render.fit import render_to_budget
-from app.lib.pdf_render.letter_fit import letter_payload, render_letter_to_page
+from app.lib.pdf_render.letter import letter_payload
+from app.lib.pdf_render.letter_fit import render_letter_to_page
 from app.lib.pdf_render.letter_samples import sample_header, sample_letter
 from app.lib.pdf_render.photo_samples import sample_photo
 from app.lib.pdf_render.samples import long_cv, sample_cv

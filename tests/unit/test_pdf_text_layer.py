@@ -11,7 +11,8 @@ import pytest
 from app.lib.pdf_render import DESIGNS
 from app.lib.pdf_render.fit import render_to_budget
 from app.lib.pdf_render.glyphs import strip_characters
-from app.lib.pdf_render.letter_fit import letter_payload, render_letter_to_page
+from app.lib.pdf_render.letter import letter_payload
+from app.lib.pdf_render.letter_fit import render_letter_to_page
 from app.lib.pdf_render.letter_samples import sample_header, sample_letter
 from app.lib.pdf_render.samples import sample_cv
 from tests.fixtures.extractors import find_run, readers, words

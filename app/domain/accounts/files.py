@@ -54,8 +54,7 @@ from app.lib.cv_content import CvContent, Header
 from app.lib.errors import AppError
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render import cache_key, renders_dir
-from app.lib.pdf_render.letter import LETTER_KIND
-from app.lib.pdf_render.letter_fit import LETTER_PAGES, letter_payload
+from app.lib.pdf_render.letter import LETTER_KIND, LETTER_PAGES, letter_payload
 
 log = logging.getLogger(__name__)
 

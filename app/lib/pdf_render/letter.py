@@ -1,7 +1,8 @@
 """The entry point for cover letters: ``render_letter_pdf_bytes`` (in the worker, like CVs).
 
 Same sandbox as the CVs (``sandbox.py``: a fork of the warmed-up render server with memory and
-wall-clock limits, the safe URL fetcher), same cache with the document kind in its key.
+wall-clock limits, the safe URL fetcher), same cache with the document kind in its key. The
+request's shape is declared here, not in ``letter_fit.py``: this side never imports WeasyPrint.
 """
 
 from __future__ import annotations
@@ -9,18 +10,24 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from app.lib.cv_content import Header
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render.cache import RenderCache, cache_key
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.errors import LetterTooLong
-from app.lib.pdf_render.letter_fit import LETTER_PAGES, letter_payload
 from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
 from app.lib.pdf_render.result import RenderResult
 from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
 
 LETTER_KIND = "letter"
+LETTER_PAGES = 1
+
+
+def letter_payload(letter: LetterContent, header: Header) -> dict[str, Any]:
+    """What the sandbox request carries as ``content`` for a letter (JSON only)."""
+    return {"letter": letter.to_json(), "header": header.model_dump(mode="json")}
 
 
 async def render_letter_pdf_bytes(

@@ -19,15 +19,9 @@ from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
 from app.lib.pdf_render.glyphs import strip_characters, write_pdf
 from app.lib.pdf_render.layout import layout
+from app.lib.pdf_render.letter import LETTER_PAGES
 from app.lib.pdf_render.letter_html import FIT_STEPS, render_letter_html
 from app.lib.pdf_render.result import RenderResult
-
-LETTER_PAGES = 1
-
-
-def letter_payload(letter: LetterContent, header: Header) -> dict[str, Any]:
-    """What the sandbox request carries as ``content`` for a letter (JSON only)."""
-    return {"letter": letter.to_json(), "header": header.model_dump(mode="json")}
 
 
 def render_letter_to_page(payload: dict[str, Any], *, design: str, locale: str) -> RenderResult:

@@ -144,7 +144,8 @@ def sample_header(locale: str = "en") -> Header:
 def write_letter_sample(directory: str) -> str:
     """Render the sample letter to ``directory/letter.pdf`` (outside the sandbox, like the CV
     samples) and return the path."""
-    from app.lib.pdf_render.letter_fit import letter_payload, render_letter_to_page
+    from app.lib.pdf_render.letter import letter_payload
+    from app.lib.pdf_render.letter_fit import render_letter_to_page
 
     result = render_letter_to_page(
         letter_payload(sample_letter("en"), sample_header("en")),

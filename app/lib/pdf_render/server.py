@@ -39,7 +39,7 @@ def _limit_self(timeout: float, memory_limit: int) -> None:
 def _serve_one(conn: socket.socket) -> None:
     from app.lib.pdf_render.fit import render_to_budget
     from app.lib.pdf_render.letter_fit import render_letter_to_page
-    from app.lib.pdf_render.sheet import render_sheet_to_pdf
+    from app.lib.pdf_render.sheet_fit import render_sheet_to_pdf
 
     conn.settimeout(REQUEST_READ_TIMEOUT_SECONDS)
     request: dict[str, Any] = json.loads(protocol.recv_frame(conn))

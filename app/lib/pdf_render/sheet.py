@@ -3,23 +3,21 @@ interview prep prints as one) — to HTML and to a PDF of as many pages as it ta
 
 Same sandbox as CVs and letters (``sandbox.py``, document kind ``sheet``), same cache with the
 kind in its key, the same Jinja environment (autoescape on, strict undefined). Call
-``render_sheet_pdf_bytes`` from the worker; ``render_sheet_html`` gives the document alone.
+``render_sheet_pdf_bytes`` from the worker; ``render_sheet_html`` gives the document alone. The
+layout itself is ``sheet_fit.py``, imported only by the render server (WeasyPrint stays out of
+the worker and the web app).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import time
 from pathlib import Path
 from typing import Any
 
 from app.lib.pdf_render.cache import RenderCache, cache_key
 from app.lib.pdf_render.designs import cv_locale
-from app.lib.pdf_render.fetcher import SafeURLFetcher
-from app.lib.pdf_render.glyphs import strip_characters, write_pdf
 from app.lib.pdf_render.html import _environment
-from app.lib.pdf_render.layout import layout
 from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
 from app.lib.pdf_render.result import RenderResult
 from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
@@ -62,41 +60,6 @@ def render_sheet_html(sheet: dict[str, Any], *, locale: str) -> str:
     }
     template = _environment().get_template("cv_designs/_sheet.html")
     return template.render(sheet=view, **marks)
-
-
-def render_sheet_to_pdf(payload: dict[str, Any], *, locale: str) -> RenderResult:
-    """Inside the render sandbox (``server.py``): lay the sheet out and write its PDF."""
-    started = time.perf_counter()
-    result, missing = _render_once(payload, locale=locale, started=started)
-    if not missing:
-        return result
-    # A character no font has breaks the text layer (``glyphs.py``): lay out again without it.
-    result, _ = _render_once(strip_characters(payload, missing), locale=locale, started=started)
-    return dataclasses.replace(result, extra={**result.extra, "droppedCharacters": sorted(missing)})
-
-
-def _render_once(
-    payload: dict[str, Any], *, locale: str, started: float
-) -> tuple[RenderResult, frozenset[str]]:
-    html = render_sheet_html(payload, locale=locale)
-    fetcher = SafeURLFetcher()
-    document = layout(html, fetcher)
-    fits = len(document.pages) <= MAX_SHEET_PAGES
-    pdf, missing = write_pdf(document) if fits else (b"", frozenset[str]())
-    result = RenderResult(
-        pdf=pdf,
-        page_count=len(document.pages),
-        trimmed=[],
-        html=html,
-        design=SHEET_DESIGN,
-        locale=cv_locale(locale),
-        page_budget=MAX_SHEET_PAGES,
-        fits=fits,
-        layout_passes=1,
-        render_ms=(time.perf_counter() - started) * 1000,
-        extra={"blockedUrls": fetcher.blocked[:20]},
-    )
-    return result, missing
 
 
 async def render_sheet_pdf_bytes(

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import pdfplumber
-
 from app.lib.cv_content import CvContent, Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.pdf_render.budget import bullet_key, condense_key, entry_key
@@ -218,6 +216,8 @@ def finish(
 
 def pdf_text(pdf: bytes) -> str:
     """The PDF's text layer as a reader (or an ATS) gets it."""
+    import pdfplumber  # only when a PDF is read: every worker would import it at start
+
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         return "\n".join(page.extract_text() or "" for page in document.pages)
 
