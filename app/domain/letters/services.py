@@ -32,7 +32,6 @@ from app.domain.letters.rendering import (
     letter_pdf,
     letter_spec,
     owned_spec,
-    render_in_worker,
     spec_from_copy,
 )
 from app.domain.letters.requesting import (
@@ -65,7 +64,6 @@ __all__ = [
     "letter_versions",
     "list_letters",
     "owned_spec",
-    "render_in_worker",
     "request_letter",
     "restore_version",
     "save_letter",
