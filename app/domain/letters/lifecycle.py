@@ -45,16 +45,16 @@ def require_completed(letter: CoverLetter) -> None:
         raise Conflict(NOT_READY, code="letter.not_ready")
 
 
-_LETTER = TaskRow(
+LETTER_ROW = TaskRow(
     CoverLetter,
     input_key="letterId",
     job_prefix="coverletter",
     ended={TaskStatus.FAILED: LetterStatus.FAILED, TaskStatus.CANCELLED: LetterStatus.CANCELLED},
 )
-job_id = _LETTER.job_id
-letter_id_of = _LETTER.row_id_of
-letter_of = _LETTER.row_of
-end_letter = _LETTER.end
+job_id = LETTER_ROW.job_id
+letter_id_of = LETTER_ROW.row_id_of
+letter_of = LETTER_ROW.row_of
+end_letter = LETTER_ROW.end
 
 
 async def announce(publisher: Publisher, letter: CoverLetter) -> None:

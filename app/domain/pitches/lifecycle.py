@@ -31,13 +31,13 @@ REFUND_CANCELLED = RefundReason.PITCH_CANCELLED
 REFUND_LOST = RefundReason.PITCH_LOST
 REFUND_NOT_QUEUED = RefundReason.PITCH_NOT_QUEUED
 
-_PITCH = TaskRow(
+PITCH_ROW = TaskRow(
     Pitch,
     input_key="pitchId",
     job_prefix="pitch",
     ended={TaskStatus.FAILED: PitchStatus.FAILED, TaskStatus.CANCELLED: PitchStatus.CANCELLED},
 )
-job_id = _PITCH.job_id
-pitch_id_of = _PITCH.row_id_of
-pitch_of = _PITCH.row_of
-end_pitch = _PITCH.end
+job_id = PITCH_ROW.job_id
+pitch_id_of = PITCH_ROW.row_id_of
+pitch_of = PITCH_ROW.row_of
+end_pitch = PITCH_ROW.end
