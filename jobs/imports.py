@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
 from app.db.models.status import FINISHED, TaskStatus
-from app.domain.cvs.extraction import ImportFailure, extract
+from app.domain.cvs.extraction import extract
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.offers.extraction import extract_offer_fields
@@ -31,6 +31,7 @@ from app.events import CV_LIST_CHANGED, OFFER_UPDATED, cv_list_changed, offer_up
 from app.lib.events import publish_event
 from app.lib.problems import problem
 from app.lib.refund_reasons import RefundReason
+from app.tasks.failures import UnusableInput
 from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
 from jobs.task_job import (
@@ -140,7 +141,7 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
             await _fail_cv(db, redis, task, cv, failure)
 
         return await guarded(
-            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (ImportFailure,)), work, fail
+            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (UnusableInput,)), work, fail
         )
 
 
