@@ -106,7 +106,7 @@ async def _new_task(
     charged: bool = True,
 ) -> BackgroundTask:
     return await open_row_task(
-        session, LETTER_ROW, letter, task_type=LETTER_TASK_TYPE, title=f"Letter — {title}",
+        session, LETTER_ROW, letter, LETTER_TASK_TYPE, f"Letter — {title}",
         cap=cap, device_id=device_id, charged=charged,
     )  # fmt: skip
 

@@ -131,8 +131,8 @@ async def request_pitch(
                 session,
                 PITCH_ROW,
                 pitch,
-                task_type=PITCH_TASK_TYPE,
-                title=f"Pitch — {kind} · {subject}"[:200],
+                PITCH_TASK_TYPE,
+                f"Pitch — {kind} · {subject}"[:200],
                 cap=settings.background_tasks_per_user,
                 device_id=device_id,
             )
