@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.pdf_render.result import RenderResult
+from app.lib.sendable_codes import SendableCode
 from jobs.pipeline.core.sendable import (
     Pair,
     RenderFacts,
@@ -21,26 +22,8 @@ from jobs.pipeline.core.sendable import (
     page_violations,
 )
 
-PAGE_FILL_CODES = ("page_underfilled", "last_page_underfilled")
-CUT_WITH_ROOM_CODES = ("cut_under_budget", "cut_but_room_left")
-# Every code the contract can report, in the order the reports list them.
-CODES = (
-    "over_budget",
-    *PAGE_FILL_CODES,
-    *CUT_WITH_ROOM_CODES,
-    "bullets_cut_for_relevance",
-    "skills_cut_for_relevance",
-    "removed_against_rule",
-    "borrowed_headline",
-    "unsupported_skill",
-    "reworded_level",
-    "fragment",
-    "link_not_printed",
-    "orphan_last_page",
-    "headline_not_a_title",
-    "profile_personal_data",
-    "skill_not_a_skill",
-)
+# Every code the contract can report, in the order the reports list them (their declaration).
+CODES = tuple(SendableCode)
 
 
 def render_facts(result: RenderResult, text: str) -> RenderFacts:

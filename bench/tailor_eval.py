@@ -23,6 +23,7 @@ from app.lib.matching.analysis import analyse
 from app.lib.matching.relevance import OfferNeeds
 from app.lib.pdf_render import DEFAULT_DESIGN, default_page_budget
 from app.lib.pdf_render.fit import render_to_budget
+from app.lib.sendable_codes import SendableCode
 from bench.tailor_contract import ContractCheck, check
 from bench.tailor_metrics import (
     EvidenceKept,
@@ -82,7 +83,7 @@ class PairResult:
 
     @property
     def fits(self) -> bool:
-        return not self.contract.count("over_budget")
+        return not self.contract.count(SendableCode.OVER_BUDGET)
 
     @property
     def third_batch(self) -> bool:

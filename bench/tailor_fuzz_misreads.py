@@ -28,6 +28,7 @@ import random
 from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent, Skill
+from app.lib.sendable_codes import SendableCode
 
 HEADLINE, PROFILE, SKILLS = "headline", "profile", "skills"
 
@@ -54,7 +55,7 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "headline_place",
         HEADLINE,
-        "headline_not_a_title",
+        SendableCode.HEADLINE_NOT_A_TITLE,
         _both(
             "{town}", "{place}", "Springfield, IL", "Austin, TX 78701", "Lyon, France",
             "Bruxelles, Belgique", "69003 Lyon", "Paris (75)", "Manchester, United Kingdom",
@@ -63,13 +64,13 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "headline_name",
         HEADLINE,
-        "headline_not_a_title",
+        SendableCode.HEADLINE_NOT_A_TITLE,
         _both("{name}", "{surname}", "{SURNAME} {first}", "{surname}, {first}", "{SURNAME}"),
     ),
     Misread(
         "headline_section",
         HEADLINE,
-        "headline_not_a_title",
+        SendableCode.HEADLINE_NOT_A_TITLE,
         {
             "en": ("Profile", "PROFESSIONAL EXPERIENCE", "Curriculum Vitae", "About me",
                    "Skills:", "Work Experience", "Résumé"),
@@ -80,13 +81,13 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "headline_contact",
         HEADLINE,
-        "headline_not_a_title",
+        SendableCode.HEADLINE_NOT_A_TITLE,
         _both("{email}", "+33 6 12 34 56 78", "www.{slug}.example", "06 12 34 56 78"),
     ),
     Misread(
         "profile_address",
         PROFILE,
-        "profile_personal_data",
+        SendableCode.PROFILE_PERSONAL_DATA,
         {
             "en": ("42 Maple Street, Springfield, IL 62704.", "221B Baker Street, London.",
                    "Flat 2, 10 Downing Street, London SW1A 2AA."),
@@ -97,7 +98,7 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "profile_contact",
         PROFILE,
-        "profile_personal_data",
+        SendableCode.PROFILE_PERSONAL_DATA,
         {
             "en": ("{email} · +44 7700 900123.", "Phone: (555) 123-4567.",
                    "Portfolio: https://{slug}.example/work."),
@@ -108,7 +109,7 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "profile_personal",
         PROFILE,
-        "profile_personal_data",
+        SendableCode.PROFILE_PERSONAL_DATA,
         {
             "en": ("Date of birth: 12 March 1990. Marital status: single. Nationality: British.",
                    "Born on 4 May 1988, married, two children.", "Nationality: Irish."),
@@ -120,20 +121,20 @@ FAMILIES: tuple[Misread, ...] = (
     Misread(
         "skills_contact",
         SKILLS,
-        "skill_not_a_skill",
+        SendableCode.SKILL_NOT_A_SKILL,
         _both("{email}", "https://{slug}.example", "www.{slug}.example", "+33 6 12 34 56 78"),
     ),
     Misread(
         "skills_address",
         SKILLS,
-        "skill_not_a_skill",
+        SendableCode.SKILL_NOT_A_SKILL,
         _both("12 rue des Lilas", "42 Maple Street", "69003 Lyon", "Springfield, IL 62704",
               "3 bis avenue Jean Jaurès"),
     ),
     Misread(
         "skills_personal",
         SKILLS,
-        "skill_not_a_skill",
+        SendableCode.SKILL_NOT_A_SKILL,
         {
             "en": ("33 years old", "References upon request", "References available on request",
                    "Married", "Date of birth: 12/03/1990", "Age: 33"),

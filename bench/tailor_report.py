@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.tailor_contract import PAGE_FILL_CODES, shown_params
+from app.lib.sendable_codes import PAGE_FILL_CODES, SendableCode
+from bench.tailor_contract import shown_params
 
 if TYPE_CHECKING:
     from bench.tailor_eval import PairResult
@@ -135,9 +136,15 @@ def _row(r: PairResult) -> str:
         _fills(r),
         _count(c.count(*PAGE_FILL_CODES)),
         _count(len(c.cut_with_room_bullets())),
-        _count(c.count("unsupported_skill"), c.repaired_count("unsupported_skill")),
-        _count(c.count("borrowed_headline"), c.repaired_count("borrowed_headline")),
-        _count(c.count("fragment"), c.repaired_count("fragment")),
+        _count(
+            c.count(SendableCode.UNSUPPORTED_SKILL),
+            c.repaired_count(SendableCode.UNSUPPORTED_SKILL),
+        ),
+        _count(
+            c.count(SendableCode.BORROWED_HEADLINE),
+            c.repaired_count(SendableCode.BORROWED_HEADLINE),
+        ),
+        _count(c.count(SendableCode.FRAGMENT), c.repaired_count(SendableCode.FRAGMENT)),
         _bold(links, c.links_printed < c.links),
         _count(len(c.violations)),
     ]
@@ -157,12 +164,16 @@ def _cut_before_render(r: PairResult) -> int:
     return sum(
         int(v.params.get("count") or 0)
         for v in r.contract.content
-        if v.code == "bullets_cut_for_relevance"
+        if v.code == SendableCode.BULLETS_CUT_FOR_RELEVANCE
     )
 
 
 # The invariants of a CV as a recruiter reads it (jobs/pipeline/core/sendable_reader.py).
-READER_CODES = ("headline_not_a_title", "profile_personal_data", "skill_not_a_skill")
+READER_CODES = (
+    SendableCode.HEADLINE_NOT_A_TITLE,
+    SendableCode.PROFILE_PERSONAL_DATA,
+    SendableCode.SKILL_NOT_A_SKILL,
+)
 
 
 def totals(results: list[PairResult]) -> list[str]:
@@ -179,7 +190,11 @@ def totals(results: list[PairResult]) -> list[str]:
     links = sum(r.contract.links for r in results)
     printed = sum(r.contract.links_printed for r in results)
     dirty = sum(1 for r in results if r.contract.violations)
-    other = ("skills_cut_for_relevance", "removed_against_rule", "reworded_level")
+    other = (
+        SendableCode.SKILLS_CUT_FOR_RELEVANCE,
+        SendableCode.REMOVED_AGAINST_RULE,
+        SendableCode.REWORDED_LEVEL,
+    )
     return [
         "| figure | value | target |",
         "|---|---|---|",
@@ -198,25 +213,25 @@ def totals(results: list[PairResult]) -> list[str]:
         f"| language purity | {pure}/{units} ({100 * pure / (units or 1):.1f} %) | 100 % |",
         f"| unexplained gaps | {sum(len(r.gaps) for r in results)} | 0 |",
         f"| facts not in the source | {sum(len(r.facts) for r in results)} | 0 |",
-        f"| PDFs over their page budget | {_sum(results, 'over_budget')} | 0 |",
+        f"| PDFs over their page budget | {_sum(results, SendableCode.OVER_BUDGET)} | 0 |",
         f"| bullets cut while the PDF had room (`cut_under_budget`, `cut_but_room_left`) | "
         f"{room_bullets} ({room_items} items of any kind; pairs: {room_pairs}) | 0 |",
         f"| page-fill violations | {_sum(results, *PAGE_FILL_CODES)} | 0 |",
-        f"| unsupported skills in the final CV | {_sum(results, 'unsupported_skill')} "
-        f"({_repaired(results, 'unsupported_skill')} repaired before) | 0 |",
-        f"| borrowed headlines | {_sum(results, 'borrowed_headline')} "
-        f"({_repaired(results, 'borrowed_headline')} repaired before) | 0 |",
-        f"| fragments in the final CV | {_sum(results, 'fragment')} "
-        f"({_repaired(results, 'fragment')} repaired before) | 0 |",
+        f"| unsupported skills in the final CV | {_sum(results, SendableCode.UNSUPPORTED_SKILL)} "
+        f"({_repaired(results, SendableCode.UNSUPPORTED_SKILL)} repaired before) | 0 |",
+        f"| borrowed headlines | {_sum(results, SendableCode.BORROWED_HEADLINE)} "
+        f"({_repaired(results, SendableCode.BORROWED_HEADLINE)} repaired before) | 0 |",
+        f"| fragments in the final CV | {_sum(results, SendableCode.FRAGMENT)} "
+        f"({_repaired(results, SendableCode.FRAGMENT)} repaired before) | 0 |",
         f"| links printed | {printed}/{links} | all |",
         f"| bullets cut before the render (`bullets_cut_for_relevance`) | "
         f"{sum(_cut_before_render(r) for r in results)} | 0 |",
         f"| other contract violations ({', '.join(f'`{c}`' for c in other)}) | "
         f"{_sum(results, *other)} | 0 |",
         f"| read as a recruiter reads it ({', '.join(f'`{c}`' for c in READER_CODES)}) | "
-        f"{_sum(results, *READER_CODES)} ({_repaired(results, 'profile_personal_data')} "
+        f"{_sum(results, *READER_CODES)} ({_repaired(results, SendableCode.PROFILE_PERSONAL_DATA)} "
         "profiles repaired before) | 0 |",
-        f"| orphan last pages (`orphan_last_page`) | {_sum(results, 'orphan_last_page')} | 0 |",
+        f"| orphan last pages (`orphan_last_page`) | {_sum(results, SendableCode.ORPHAN_LAST_PAGE)} | 0 |",
         f"| pairs with any contract violation | {dirty}/{len(results)} | 0 |",
         f"| pairs with after ≥ before | {sum(r.after >= r.before for r in results)}/"
         f"{len(results)} | all |",

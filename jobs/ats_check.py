@@ -18,11 +18,11 @@ from app.config import Settings
 from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask
 from app.db.models.status import FINISHED, TaskStatus
 from app.domain.ats.lifecycle import ATS_INPUT_GONE, end_check
-from app.domain.cvs.extraction import ImportFailure
 from app.domain.cvs.services import find_cv
 from app.domain.renders.services import record_render, spec_for
 from app.lib.ats_check.check import check_pdf
 from app.lib.pdf_text import PdfTextError
+from app.tasks.failures import UnusableInput
 from app.tasks.lifecycle import save_and_publish
 from jobs.render import render_spec_pdf
 from jobs.task_job import (
@@ -106,7 +106,7 @@ async def _run(ctx: dict[str, Any], check_id: str, task_id: str) -> dict[str, An
             try:
                 report = await check_pdf(data, max_pages=settings.pdf_max_pages, step=step)
             except PdfTextError as exc:  # not readable at all: the reader's own words
-                raise ImportFailure(exc.code, exc.template, **exc.values) from None
+                raise UnusableInput(exc.code, exc.template, **exc.values) from None
             await claim_or_stop(db, task)  # a cancel that landed meanwhile wins
             check.pdf = data
             check.report = report
@@ -123,7 +123,7 @@ async def _run(ctx: dict[str, Any], check_id: str, task_id: str) -> dict[str, An
             ended = await end_check(db, task, check, status=TaskStatus.FAILED, message=message)
             await publish_failure(db, redis, task, ended)
 
-        job = Job("ATS check", "checkId", check_id, (ImportFailure,))
+        job = Job("ATS check", "checkId", check_id, (UnusableInput,))
         return await guarded(ctx, db, redis, task, check, job, work, fail)
 
 

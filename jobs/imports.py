@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
 from app.db.models.status import FINISHED, TaskStatus
-from app.domain.cvs.extraction import ImportFailure, extract
+from app.domain.cvs.extraction import extract
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.offers.extraction import extract_offer_fields
@@ -30,6 +30,8 @@ from app.domain.photos.services import source_portrait
 from app.events import CV_LIST_CHANGED, OFFER_UPDATED, cv_list_changed, offer_updated
 from app.lib.events import publish_event
 from app.lib.problems import problem
+from app.lib.refund_reasons import RefundReason
+from app.tasks.failures import UnusableInput
 from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
 from jobs.task_job import (
@@ -57,7 +59,7 @@ async def _fail_cv(
         cv,
         status=TaskStatus.FAILED,
         failure=failure,
-        refund_reason="Refund: CV import failed",
+        refund_reason=RefundReason.IMPORT_FAILED,
     )
     await publish_failure(db, redis, task, ended)
     await publish_event(redis, cv.user_id, CV_LIST_CHANGED, cv_list_changed(cv.id))
@@ -86,7 +88,7 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
                 None,
                 status=TaskStatus.CANCELLED,
                 failure=problem("cv_deleted", CV_DELETED, "error"),
-                refund_reason="Refund: CV deleted before its import finished",
+                refund_reason=RefundReason.IMPORT_CV_DELETED,
             ):
                 await save_and_publish(db, redis, task)
             return {"skipped": "cv deleted"}
@@ -139,7 +141,7 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
             await _fail_cv(db, redis, task, cv, failure)
 
         return await guarded(
-            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (ImportFailure,)), work, fail
+            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (UnusableInput,)), work, fail
         )
 
 
@@ -169,7 +171,7 @@ async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> di
                 None,
                 status=TaskStatus.CANCELLED,
                 message=OFFER_DELETED,
-                refund_reason="Refund: offer deleted before its extraction finished",
+                refund_reason=RefundReason.EXTRACT_OFFER_DELETED,
             )
             await save_and_publish(db, redis, task)
             return {"skipped": "offer deleted"}
@@ -208,7 +210,7 @@ async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer:
         offer,
         status=TaskStatus.FAILED,
         message=message,
-        refund_reason="Refund: offer extraction failed",
+        refund_reason=RefundReason.EXTRACT_FAILED,
     )
     await publish_failure(db, redis, task, ended)
     await publish_event(redis, offer.user_id, OFFER_UPDATED, offer_updated(offer.id))

@@ -20,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
 from app.db.models.status import TaskStatus
-from app.domain.cvs.extraction import UNEXPECTED, ImportFailure
 from app.lib.llm.errors import TransientFailure
 from app.lib.problems import problem
+from app.tasks.failures import UNEXPECTED
+from app.tasks.failures import UnusableInput as ImportFailure
 from app.tasks.lifecycle import TaskSettled, claim, save_and_publish
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app import events
 from app.lib.i18n import N_, gettext, npgettext
+from app.lib.refund_reasons import STORED_BEFORE, RefundReason
 
 EVENTS = {
     events.GENERATION_CREATED: N_("Tailoring started"),
@@ -39,40 +40,21 @@ EVENTS = {
     events.SYSTEM_PONG: N_("The worker answered"),
 }
 
-# Credit features (debit reasons) and the reasons written by refunds and grants.
+# Credit features (debit reasons), then each refund reason (app/lib/refund_reasons.py) by its
+# code and by the words rows written before the codes hold.
 LEDGER_REASONS = {
     "gpt_cv_generation": N_("Tailored CVs"),
     "import_pdf": N_("CV import"),
     "extract_job_offer": N_("Offer extraction"),
     "cover_letter": N_("Cover letters"),
     "pitch": N_("Pitches"),
-    "cv_generation_failed": N_("Refund: tailoring failed"),
-    "cv_generation_cancelled": N_("Refund: tailoring cancelled"),
-    # Rows written before refunds named their task in words.
-    "Refund: cv_import could not run": N_("Refund: CV import could not run"),
-    "Refund: offer_extract could not run": N_("Refund: offer extraction could not run"),
+    **{reason.value: reason.sentence for reason in RefundReason},
+    **{stored: reason.sentence for stored, reason in STORED_BEFORE.items()},
 }
-# Reasons stored as English sentences: shown translated.
+# Grant reasons stored as English sentences: shown translated.
 LEDGER_SENTENCES = (
     N_("Welcome credits"),
     N_("Admin grant"),  # a grant whose administrator typed no reason
-    N_("Refund: CV import could not run"),
-    N_("Refund: offer extraction could not run"),
-    N_("Refund: CV import failed"),
-    N_("Refund: CV import cancelled"),
-    N_("Refund: CV import could not be queued"),
-    N_("Refund: CV deleted before its import finished"),
-    N_("Refund: offer extraction failed"),
-    N_("Refund: offer extraction cancelled"),
-    N_("Refund: offer deleted before its extraction finished"),
-    N_("Refund: cover letter failed"),
-    N_("Refund: cover letter cancelled"),
-    N_("Refund: cover letter could not run"),
-    N_("Refund: cover letter could not be queued"),
-    N_("Refund: pitch failed"),
-    N_("Refund: pitch cancelled"),
-    N_("Refund: pitch could not run"),
-    N_("Refund: pitch could not be queued"),
 )
 
 SETTINGS = {

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.credits import ledger as credits
 from app.db.models import CreditTransaction
+from app.lib.refund_reasons import Refund
 from app.settings.service import get_int_setting
 from app.tasks.registry import Price
 
@@ -35,7 +36,7 @@ async def charge(
 
 
 async def refund_charge(
-    session: AsyncSession, user_id: str, transaction_id: str | None, reason: str
+    session: AsyncSession, user_id: str, transaction_id: str | None, reason: Refund
 ) -> None:
     if not transaction_id:
         return

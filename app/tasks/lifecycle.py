@@ -23,6 +23,7 @@ from app.events import TASK_UPDATED, task_payload
 from app.lib.errors import NotFound, TooManyRequests
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
+from app.lib.refund_reasons import Refund
 from app.tasks.billing import charge, refund_charge
 from app.tasks.caps import open_tasks
 from app.tasks.registry import kind_of
@@ -142,7 +143,7 @@ async def settle(
     *,
     status: TaskStatus,
     error: str,
-    refund_reason: str,
+    refund_reason: Refund,
 ) -> None:
     """Record the end of a task claimed in this transaction: its charge refunded, its slot
     freed, the outcome on the row. The caller commits and publishes (``save_and_publish``)."""

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
 from app.db.models.status import TaskStatus
+from app.lib.refund_reasons import Refund
 from app.tasks.lifecycle import claim, settle
 
 
@@ -54,7 +55,7 @@ class TaskRow(Generic[Row]):
         *,
         status: TaskStatus,
         message: str,
-        refund_reason: str,
+        refund_reason: Refund,
     ) -> bool:
         """End an open task as failed or cancelled: the row (if still there) shows ``message``,
         a charge is refunded once, the slot freed. False, and nothing written, when the task had

@@ -1,4 +1,5 @@
-"""The LLM letter engine: one structured call for the draft, one for its repair.
+"""The LLM letter engine: one structured call for the draft, one for its repair (the machinery
+letters and pitches share: jobs/letters/drafting.py).
 
 The prompt (``prompts/cover-letter.md``) carries the rules and the options; the source CV and the
 offer follow as tagged JSON data blocks, like the pipeline's (``jobs/pipeline/prompts.py``). The
@@ -8,19 +9,18 @@ in the endpoint's best structured mode and repairs an answer that does not parse
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
-from app.lib.llm import LLMEndpoint, complete_structured
 from app.lib.llm.field_checks import Check, FieldCheck, declare
 from jobs.letters.core.guard import LetterGuard
 from jobs.letters.core.policy import line_or
 from jobs.letters.core.schema import LetterDraft
 from jobs.letters.core.wording import LANGUAGE_NAMES
+from jobs.letters.drafting import Drafted as Drafted  # bench/letter_eval.py records through it
+from jobs.letters.drafting import DraftEngine
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.core.evidence import cv_with_achievements
-from jobs.pipeline.prompts import load_prompt, without_empty
+from jobs.pipeline.prompts import data_block, load_prompt, without_empty
 
 SCHEMA_NAME = "cover_letter"
 MAX_OFFER_CHARS = 8000  # an offer pasted with its whole page: the start says what matters
@@ -33,18 +33,6 @@ TONE_RULES = {
     "formal": "formal and courteous.",
     "warm": "warm and personal, still professional.",
 }
-
-
-@dataclass(frozen=True)
-class Drafted:
-    draft: LetterDraft
-    model: str
-
-
-def _block(tag: str, data: Any) -> str:
-    body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    body = body.replace(f"</{tag}>", f"<\\/{tag}>")  # data cannot close its block early
-    return f"<{tag}>\n{body}\n</{tag}>"
 
 
 def build_messages(request: LetterRequest, language: str) -> list[dict[str, Any]]:
@@ -70,19 +58,13 @@ def build_messages(request: LetterRequest, language: str) -> list[dict[str, Any]
             rules,
             "The source CV (data):",
             # With each experience's achievements from the user's bank (the guard accepts them).
-            _block("source_cv", without_empty(cv_with_achievements(request.cv))),
+            data_block("source_cv", without_empty(cv_with_achievements(request.cv))),
             "The job offer (data):",
-            _block("job_offer", without_empty(offer)),
+            data_block("job_offer", without_empty(offer)),
         ]
     )
     user = f"Write the cover letter for this offer now, in {LANGUAGE_NAMES[language]}."
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
-
-
-def repair_request(language: str, violations: list[str]) -> str:
-    listed = "\n".join(f"- {v}" for v in violations)
-    text = load_prompt("cover-letter-repair.md").replace("{language}", LANGUAGE_NAMES[language])
-    return text.replace("{violations}", listed)
 
 
 # Every sentence of a paragraph is a claim held to the source CV (refused ones repaired once,
@@ -97,32 +79,8 @@ CHECKED_DRAFT = declare(
 )
 
 
-class LetterEngine:
+class LetterEngine(DraftEngine[LetterRequest, LetterDraft]):
     """Writes letters with the model an admin chose (setting ``model_cover_letter``)."""
 
-    name = "llm"
-
-    def __init__(self, endpoint: LLMEndpoint, model: str) -> None:
-        self.endpoint = endpoint
-        self.model = model
-
-    async def _call(self, messages: list[dict[str, Any]]) -> Drafted:
-        result = await complete_structured(
-            self.endpoint,
-            model=self.model,
-            messages=messages,
-            schema=CHECKED_DRAFT,
-            schema_name=SCHEMA_NAME,
-        )
-        return Drafted(result.data, result.model)
-
-    async def draft(self, request: LetterRequest, language: str) -> Drafted:
-        return await self._call(build_messages(request, language))
-
-    async def repair(
-        self, request: LetterRequest, language: str, previous: LetterDraft, refused: list[str]
-    ) -> Drafted:
-        messages = build_messages(request, language)
-        messages.append({"role": "assistant", "content": previous.model_dump_json()})
-        messages.append({"role": "user", "content": repair_request(language, refused)})
-        return await self._call(messages)
+    schema, schema_name, repair_prompt = CHECKED_DRAFT, SCHEMA_NAME, "cover-letter-repair.md"
+    build_messages = staticmethod(build_messages)

@@ -19,14 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.lib.letter_content import MAX_PARAGRAPH_CHARS, LetterContent
 from app.lib.llm import LLMInvalidOutputError
-from app.settings.llm_endpoint import llm_endpoint, model_for_phase
 from jobs.letters.core.facts import gather_facts
 from jobs.letters.core.frame import closing, frame_fields, greeting, letter_language
-from jobs.letters.core.guard import LetterGuard, offer_allowed, violations
+from jobs.letters.core.guard import LetterGuard, offer_allowed
 from jobs.letters.core.offline import normalise, offline_letter
-from jobs.letters.core.policy import Outcome, guard_content, line_or, passed, settle
-from jobs.letters.core.schema import LetterDraft
+from jobs.letters.core.policy import guard_content, line_or
 from jobs.letters.core.template import template_allowed, template_letter
+from jobs.letters.drafting import engine_for, guarded_draft
 from jobs.letters.llm import LetterEngine
 from jobs.letters.request import LetterRequest, WrittenLetter
 from jobs.pipeline.core.text import sentences
@@ -44,10 +43,7 @@ async def letter_engine(
 ) -> LetterEngine | None:
     """The LLM engine with the admin's model for letters, or None (no endpoint: offline). Its
     calls count on ``user_id``'s daily budget (app/lib/llm/spend.py)."""
-    endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
-    if endpoint is None:
-        return None
-    return LetterEngine(endpoint, await model_for_phase(session, PHASE, endpoint))
+    return await engine_for(LetterEngine, PHASE, session, settings, user_id=user_id, redis=redis)
 
 
 def _guard_for(request: LetterRequest, language: str, extra: str = "") -> LetterGuard:
@@ -89,43 +85,14 @@ def _fit(paragraphs: list[str], length: str) -> list[str]:
     return fitted
 
 
-async def _guarded_draft(
-    request: LetterRequest, engine: LetterEngine, guard: LetterGuard, language: str, length: str
-) -> tuple[LetterDraft, Outcome, str]:
-    """The model's letter after the guard, its one repair and the drops."""
-    drafted = await engine.draft(request, language)
-    paragraphs = _fit(drafted.draft.paragraphs, length)
-    checked = [guard.check(p) for p in paragraphs]
-    first_passed = passed(checked)
-    refused = [line for verdicts in checked for line in violations(verdicts)]
-    model = drafted.model
-    if refused:
-        shown = drafted.draft.model_copy(update={"paragraphs": paragraphs})
-        try:
-            fixed = await engine.repair(request, language, shown, refused)
-        except LLMInvalidOutputError:
-            fixed = None  # a garbled repair: the first answer's passing sentences stay
-        if fixed is not None:
-            again = _fit(fixed.draft.paragraphs, length)
-            if len(again) == len(paragraphs):  # only the refused paragraphs are replaced
-                failing = [any(not v.ok for v in verdicts) for verdicts in checked]
-                paragraphs = [
-                    new if bad else old
-                    for new, old, bad in zip(again, paragraphs, failing, strict=True)
-                ]
-            else:
-                paragraphs = again
-            checked = [guard.check(p) for p in paragraphs]
-            model = fixed.model
-    return drafted.draft, settle(checked, first_passed), model
-
-
 async def _llm_letter(request: LetterRequest, engine: LetterEngine) -> WrittenLetter:
     length, tone = normalise(request.length, request.tone)
     language = letter_language(request, engine="llm")
     guard = _guard_for(request, language)
     try:
-        draft, outcome, model = await _guarded_draft(request, engine, guard, language, length)
+        draft, outcome, model = await guarded_draft(
+            engine, request, language, guard, lambda ps: _fit(ps, length), replace_refused_only=True
+        )
     except LLMInvalidOutputError:
         return _static(request, "offline", {"fallback": FALLBACK_INVALID, "model": engine.model})
     if not outcome.enough:

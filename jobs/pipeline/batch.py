@@ -5,6 +5,7 @@ once too.
 
 from __future__ import annotations
 
+from app.db.models.status import OfferStep
 from app.lib.cv_content import Experience, Project
 from jobs.pipeline.core.evidence import experience_item
 from jobs.pipeline.core.fact_guard import SourceCorpus
@@ -20,7 +21,7 @@ from jobs.pipeline.together import run_together
 async def adapt_experiences(
     run: OfferRun, experiences: list[Experience], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
-    await run.progress("experiences", "running", offer_status="batching")
+    await run.progress(OfferStep.EXPERIENCES, "running", offer_status="batching")
     rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
     kept = {exp.id for exp in experiences}  # a set: a CV's size must not square the work
     results = await run_together(
@@ -36,14 +37,14 @@ async def adapt_experiences(
             if exp.id in kept
         )
     )
-    await run.progress("experiences", "completed")
+    await run.progress(OfferStep.EXPERIENCES, "completed")
     return list(results)
 
 
 async def adapt_projects(
     run: OfferRun, projects: list[Project], corpus: SourceCorpus
 ) -> list[AdaptedItem]:
-    await run.progress("projects", "running", offer_status="batching")
+    await run.progress(OfferStep.PROJECTS, "running", offer_status="batching")
     rules, needs = TextRules.of(run.ctx, run.engine.name), needs_of(run.ctx)
     results = await run_together(
         *(
@@ -57,12 +58,12 @@ async def adapt_projects(
             for index, proj in enumerate(projects)
         )
     )
-    await run.progress("projects", "completed")
+    await run.progress(OfferStep.PROJECTS, "completed")
     return list(results)
 
 
 async def adapt_extras(run: OfferRun, corpus: SourceCorpus) -> AdaptedExtras:
-    await run.progress("extras", "running", offer_status="batching")
+    await run.progress(OfferStep.EXTRAS, "running", offer_status="batching")
     extras = run.ctx.source.extras
     if extras.is_empty():
         result = AdaptedExtras()
@@ -74,5 +75,5 @@ async def adapt_extras(run: OfferRun, corpus: SourceCorpus) -> AdaptedExtras:
             extras_guard(corpus, TextRules.of(run.ctx, run.engine.name)),
             RuledExtras,
         )
-    await run.progress("extras", "completed")
+    await run.progress(OfferStep.EXTRAS, "completed")
     return result

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db.models import CvFile
+from app.db.models.status import OfferStep
 from app.domain.renders.services import record_render, spec_for
 from app.lib.pdf_render import RenderResult
 from app.lib.pdf_render.designs import DEFAULT_DESIGN
@@ -100,7 +101,7 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         }
     )
     await run.ensure_not_cancelled()
-    await run.progress("recompose", "running", offer_status="recomposing")
+    await run.progress(OfferStep.RECOMPOSE, "running", offer_status="recomposing")
     cv = await asyncio.to_thread(
         assemble,
         source,
@@ -144,5 +145,5 @@ async def process_offer(run: OfferRun, render: Renderer | None = None) -> None:
         )
         record_page_check(cv_file, found)
     await save_generated_cv(run, cv_file)
-    await run.progress("recompose", "completed")
+    await run.progress(OfferStep.RECOMPOSE, "completed")
     await announce(run, cv_file)

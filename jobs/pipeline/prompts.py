@@ -33,7 +33,7 @@ def load_prompt(name: str) -> str:
     return (PROMPTS_DIR / name).read_text(encoding="utf-8")
 
 
-def _block(tag: str, data: Any) -> str:
+def data_block(tag: str, data: Any) -> str:
     body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     # A closing tag inside the data must not end the block early.
     body = body.replace(f"</{tag}>", f"<\\/{tag}>")
@@ -57,9 +57,9 @@ def shared_prefix(ctx: OfferContext) -> str:
         [
             rules,
             "The source CV (data):",
-            _block("source_cv", without_empty(ctx.source.to_json())),
+            data_block("source_cv", without_empty(ctx.source.to_json())),
             "The job offer (data):",
-            _block("job_offer", without_empty(ctx.offer.as_prompt_data())),
+            data_block("job_offer", without_empty(ctx.offer.as_prompt_data())),
         ]
     )
 
@@ -71,12 +71,12 @@ def translation_messages(ctx: OfferContext, text: str) -> list[dict[str, str]]:
     terms = terms_for(text, ctx.language, default_vocabulary())
     listed = "".join(f'\n- "{said}" → "{term}"' for said, term in terms)
     instructions = instructions.replace("{terms}", f"Use these terms:{listed}\n\n" if terms else "")
-    return [{"role": "user", "content": instructions.replace("{text}", _block("text", text))}]
+    return [{"role": "user", "content": instructions.replace("{text}", data_block("text", text))}]
 
 
 def build_messages(ctx: OfferContext, phase: str, item: Any) -> list[dict[str, str]]:
     instructions = load_prompt(PHASE_PROMPTS[phase]).replace("{today}", ctx.today.isoformat())
-    user = instructions.replace("{item}", _block("item", item))
+    user = instructions.replace("{item}", data_block("item", item))
     return [
         {"role": "system", "content": shared_prefix(ctx)},
         {"role": "user", "content": user},

@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, CvVersion, JobOffer
 from app.db.models.base import utcnow
-from app.db.models.status import OFFER_FINISHED, OfferStatus
+from app.db.models.status import OFFER_FINISHED, OfferStatus, OfferStep
 from app.domain.applications import services as applications
 from app.domain.letters import services as letters
 from app.domain.letters.lifecycle import announce as announce_letter
@@ -67,7 +67,7 @@ async def save_generated_cv(run: OfferRun, cv_file: CvFile) -> CvFile:
             )
             .values(
                 status=OfferStatus.COMPLETED,
-                current_step="recompose",
+                current_step=OfferStep.RECOMPOSE,
                 generated_cv_file_id=cv_file.id,
                 completed_at=utcnow(),
             )

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.base import utcnow
-from app.db.models.status import OFFER_FINISHED, GenerationStatus, SubtaskStatus
+from app.db.models.status import OFFER_FINISHED, GenerationStatus, OfferStep, SubtaskStatus
 from app.events import GENERATION_OFFER_PROGRESS
 from app.lib.events import publish_event
 from app.lib.i18n import N_
@@ -63,7 +63,9 @@ class OfferRun:
 
     # ------------------------------------------------------------ events and state
 
-    async def progress(self, step: str, status: str, *, offer_status: str | None = None) -> None:
+    async def progress(
+        self, step: OfferStep, status: str, *, offer_status: str | None = None
+    ) -> None:
         """Persist the step, then publish ``offer_progress`` (DB first, event second)."""
         values: dict[str, Any] = {"current_step": step}
         if offer_status:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.db.models.status import OfferStep
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.guards import guard_skills
 from jobs.pipeline.core.schemas import AdaptedItem, AdaptedSkills
@@ -13,7 +14,7 @@ from jobs.pipeline.runner import OfferRun
 async def adapt_skills(
     run: OfferRun, experiences: list[AdaptedItem], projects: list[AdaptedItem], corpus: SourceCorpus
 ) -> AdaptedSkills:
-    await run.progress("skills", "running", offer_status="batching")
+    await run.progress(OfferStep.SKILLS, "running", offer_status="batching")
     items = experiences + projects
     # The adapted text once, and the items' skills once: the whole source CV and the offer are
     # in the system turn already, and a local server's context (8k tokens) has no room for
@@ -28,5 +29,5 @@ async def adapt_skills(
     result = await run.call(
         "batch_skills", item, None, lambda out: guard_skills(out, corpus, language), AdaptedSkills
     )
-    await run.progress("skills", "completed")
+    await run.progress(OfferStep.SKILLS, "completed")
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.db.models.status import OfferStep
 from app.lib.cv_content import Experience
 from jobs.pipeline.core.fact_guard import SourceCorpus
 from jobs.pipeline.core.phase_guards import summary_guard
@@ -19,7 +20,7 @@ async def write_summary(
     extras: AdaptedExtras,
     corpus: SourceCorpus,
 ) -> Summary:
-    await run.progress("summary", "running", offer_status="batching")
+    await run.progress(OfferStep.SUMMARY, "running", offer_status="batching")
     adapted = {a.id: a for a in experiences}
     item = {
         # Immutable facts from the source, rewritten text from the batches.
@@ -35,5 +36,5 @@ async def write_summary(
     }
     rules = TextRules.of(run.ctx, run.engine.name)
     result = await run.call("batch_summary", item, None, summary_guard(corpus, rules), RuledSummary)
-    await run.progress("summary", "completed")
+    await run.progress(OfferStep.SUMMARY, "completed")
     return result

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, User
+from app.db.models.status import OfferStep
 from app.lib.cv_content import Contact, CvContent, Header
 from app.lib.pdf_render.designs import DEFAULT_DESIGN
 from jobs.pipeline.core.context import OfferBrief
@@ -31,7 +32,7 @@ async def template_cv(session: AsyncSession, user_id: str, offer: OfferBrief) ->
 async def process_template_offer(
     run: OfferRun, render: Callable[[CvFile], Awaitable[object]] | None
 ) -> None:
-    await run.progress("recompose", "running", offer_status="recomposing")
+    await run.progress(OfferStep.RECOMPOSE, "running", offer_status="recomposing")
     offer = run.ctx.offer
     hints = [
         str(h)
@@ -50,5 +51,5 @@ async def process_template_offer(
     if render is not None:
         await render(cv_file)
     await save_generated_cv(run, cv_file)
-    await run.progress("recompose", "completed")
+    await run.progress(OfferStep.RECOMPOSE, "completed")
     await announce(run, cv_file)

@@ -1,4 +1,5 @@
-"""The LLM pitch engine: one structured call for the draft, one for its repair.
+"""The LLM pitch engine: one structured call for the draft, one for its repair (the machinery
+letters and pitches share: jobs/letters/drafting.py).
 
 The prompt (``prompts/pitch.md``) carries the rules and the length; the CV, the achievements
 and the target follow as tagged JSON data blocks, as for the letters (jobs/letters/llm.py).
@@ -6,18 +7,16 @@ and the target follow as tagged JSON data blocks, as for the letters (jobs/lette
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from app.lib.llm import LLMEndpoint, complete_structured
 from app.lib.llm.field_checks import Check, FieldCheck, declare
 from app.lib.speech import WORDS_PER_MINUTE
 from jobs.letters.core.guard import LetterGuard
 from jobs.letters.core.wording import LANGUAGE_NAMES
-from jobs.pipeline.prompts import load_prompt, without_empty
+from jobs.letters.drafting import DraftEngine
+from jobs.pipeline.prompts import data_block, load_prompt, without_empty
 from jobs.pitches.evidence import target_context
 from jobs.pitches.request import TARGET_WORDS, PitchRequest
 
@@ -37,18 +36,6 @@ class PitchDraft(BaseModel):
 # Every sentence is a claim held to the CV and the achievements (writer.py: one repair, then
 # dropped sentence by sentence).
 CHECKED_DRAFT = declare(PitchDraft, {"paragraphs[]": FieldCheck(Check.CLAIM, LetterGuard.check)})
-
-
-@dataclass(frozen=True)
-class Drafted:
-    draft: PitchDraft
-    model: str
-
-
-def _block(tag: str, data: Any) -> str:
-    body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    body = body.replace(f"</{tag}>", f"<\\/{tag}>")  # data cannot close its block early
-    return f"<{tag}>\n{body}\n</{tag}>"
 
 
 def _target(request: PitchRequest) -> tuple[str, str, dict[str, Any]]:
@@ -97,49 +84,19 @@ def build_messages(request: PitchRequest, language: str) -> list[dict[str, Any]]
     parts = [
         rules,
         "The source CV (data):",
-        _block("source_cv", without_empty(request.cv.to_json())),
+        data_block("source_cv", without_empty(request.cv.to_json())),
         "The achievements (data):",
-        _block("achievements", [without_empty(s) for s in stories]),
+        data_block("achievements", [without_empty(s) for s in stories]),
     ]
     if target:
-        parts += ["The target (data):", _block("target", without_empty(target))]
+        parts += ["The target (data):", data_block("target", without_empty(target))]
     words = TARGET_WORDS[request.kind]
     user = f"Write the pitch now, in {LANGUAGE_NAMES[language]}, about {words} words."
     return [{"role": "system", "content": "\n\n".join(parts)}, {"role": "user", "content": user}]
 
 
-def repair_request(language: str, violations: list[str]) -> str:
-    listed = "\n".join(f"- {v}" for v in violations)
-    text = load_prompt("pitch-repair.md").replace("{language}", LANGUAGE_NAMES[language])
-    return text.replace("{violations}", listed)
-
-
-class PitchEngine:
+class PitchEngine(DraftEngine[PitchRequest, PitchDraft]):
     """Writes pitches with the model an admin chose (setting ``model_pitch``)."""
 
-    name = "llm"
-
-    def __init__(self, endpoint: LLMEndpoint, model: str) -> None:
-        self.endpoint = endpoint
-        self.model = model
-
-    async def _call(self, messages: list[dict[str, Any]]) -> Drafted:
-        result = await complete_structured(
-            self.endpoint,
-            model=self.model,
-            messages=messages,
-            schema=CHECKED_DRAFT,
-            schema_name=SCHEMA_NAME,
-        )
-        return Drafted(result.data, result.model)
-
-    async def draft(self, request: PitchRequest, language: str) -> Drafted:
-        return await self._call(build_messages(request, language))
-
-    async def repair(
-        self, request: PitchRequest, language: str, previous: PitchDraft, refused: list[str]
-    ) -> Drafted:
-        messages = build_messages(request, language)
-        messages.append({"role": "assistant", "content": previous.model_dump_json()})
-        messages.append({"role": "user", "content": repair_request(language, refused)})
-        return await self._call(messages)
+    schema, schema_name, repair_prompt = CHECKED_DRAFT, SCHEMA_NAME, "pitch-repair.md"
+    build_messages = staticmethod(build_messages)

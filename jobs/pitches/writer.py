@@ -21,9 +21,8 @@ from app.config import Settings
 from app.lib.llm import LLMInvalidOutputError
 from app.lib.speech import word_count
 from app.lib.text_forms import squash
-from app.settings.llm_endpoint import llm_endpoint, model_for_phase
-from jobs.letters.core.guard import LetterGuard, violations
 from jobs.letters.core.policy import Outcome, passed, settle
+from jobs.letters.drafting import engine_for, guarded_draft
 from jobs.pipeline.core.text import sentences
 from jobs.pitches.evidence import pitch_guard
 from jobs.pitches.llm import PitchEngine
@@ -42,10 +41,7 @@ async def pitch_engine(
     session: AsyncSession, settings: Settings, *, user_id: str, redis: Redis
 ) -> PitchEngine | None:
     """The LLM engine with the admin's model for pitches, or None (no endpoint: offline)."""
-    endpoint = await llm_endpoint(session, settings, user_id=user_id, redis=redis)
-    if endpoint is None:
-        return None
-    return PitchEngine(endpoint, await model_for_phase(session, PHASE, endpoint))
+    return await engine_for(PitchEngine, PHASE, session, settings, user_id=user_id, redis=redis)
 
 
 def within(paragraphs: list[str], most: int) -> tuple[list[str], int]:
@@ -92,28 +88,6 @@ def _fit(paragraphs: list[str], kind: str) -> list[str]:
     return [" ".join(p.split()) for p in paragraphs[: MAX_PARAGRAPHS[kind]] if p.strip()]
 
 
-async def _guarded(
-    request: PitchRequest, engine: PitchEngine, guard: LetterGuard, language: str
-) -> tuple[Outcome, str]:
-    drafted = await engine.draft(request, language)
-    paragraphs = _fit(drafted.draft.paragraphs, request.kind)
-    checked = [guard.check(p) for p in paragraphs]
-    first_passed = passed(checked)
-    refused = [line for verdicts in checked for line in violations(verdicts)]
-    model = drafted.model
-    if refused:
-        shown = drafted.draft.model_copy(update={"paragraphs": paragraphs})
-        try:
-            fixed = await engine.repair(request, language, shown, refused)
-        except LLMInvalidOutputError:
-            fixed = None  # a garbled repair: the first answer's passing sentences stay
-        if fixed is not None:
-            paragraphs = _fit(fixed.draft.paragraphs, request.kind)
-            checked = [guard.check(p) for p in paragraphs]
-            model = fixed.model
-    return settle(checked, first_passed), model
-
-
 async def write_pitch(request: PitchRequest, engine: PitchEngine | None) -> WrittenPitch:
     """The pitch for ``request``: the model's when there is one, else the offline one."""
     if engine is None:
@@ -121,7 +95,14 @@ async def write_pitch(request: PitchRequest, engine: PitchEngine | None) -> Writ
     language = request.language if request.language in ("fr", "en") else "en"
     guard = pitch_guard(request, language)
     try:
-        outcome, model = await _guarded(request, engine, guard, language)
+        _, outcome, model = await guarded_draft(
+            engine,
+            request,
+            language,
+            guard,
+            lambda ps: _fit(ps, request.kind),
+            replace_refused_only=False,
+        )
     except LLMInvalidOutputError:
         return _offline(request, {"fallback": FALLBACK_INVALID, "model": engine.model})
     words = sum(word_count(p) for p in outcome.paragraphs)

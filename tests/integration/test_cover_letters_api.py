@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import BackgroundTask, CoverLetter, CoverLetterVersion, CreditTransaction, User
 from app.lib.docx_export import DOCX_MEDIA_TYPE
+from app.lib.refund_reasons import RefundReason
 from tests import factories
 from tests.conftest import register
 from tests.fixtures.live import echo_csrf_cookie
@@ -208,7 +209,7 @@ async def test_failed_letter_is_refunded_once(
     assert body["status"] == "failed"
     assert body["error"] == ("The letter could not be written; any credits it took were refunded.")
     assert await balance(session_factory, me["id"]) == before
-    refund = CreditTransaction.reason == "Refund: cover letter failed"
+    refund = CreditTransaction.reason == RefundReason.LETTER_FAILED
     refunds = await count_now(session_factory, CreditTransaction, refund)
     assert refunds == 1
     task = await read_now(

@@ -16,9 +16,9 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
-from app.db.models.status import GenerationStatus, OfferStatus
+from app.db.models.status import GenerationStatus, OfferStatus, OfferStep
 
-OFFER_STEPS = ("classify", "experiences", "projects", "extras", "skills", "summary", "recompose")
+OFFER_STEPS = tuple(OfferStep)  # in the order they run
 SUBTASK_TYPES = (
     "classify",
     "batch_experience",

@@ -45,6 +45,20 @@ class OfferStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class OfferStep(StrEnum):
+    """The stage an offer of a generation is at (``CvGenerationOffer.current_step``, the
+    ``step`` of its progress events), in the order the pipeline runs them; their labels are
+    the generation page's (app/domain/generation/view.py)."""
+
+    CLASSIFY = "classify"
+    EXPERIENCES = "experiences"
+    PROJECTS = "projects"
+    EXTRAS = "extras"
+    SKILLS = "skills"
+    SUMMARY = "summary"
+    RECOMPOSE = "recompose"
+
+
 class SubtaskStatus(StrEnum):
     """One LLM call of a generation (``CvGenerationSubtask.status``)."""
 
@@ -67,6 +81,8 @@ GENERATION_FINISHED = (
 # A generation still to run or running (what the recovery sweep looks at).
 GENERATION_OPEN = (GenerationStatus.PENDING, GenerationStatus.RUNNING)
 OFFER_FINISHED = (OfferStatus.COMPLETED, OfferStatus.FAILED, OfferStatus.CANCELLED)
+# Experiences, projects and extras are written together: the page shows them as one stage.
+STEPS_TOGETHER = (OfferStep.EXPERIENCES, OfferStep.PROJECTS, OfferStep.EXTRAS)
 # Calls still to answer: a cancel or a failure of their generation closes them.
 SUBTASK_OPEN = (SubtaskStatus.PENDING, SubtaskStatus.RUNNING)
 

@@ -13,10 +13,8 @@ nothing to keep).
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from arq.connections import ArqRedis
-from arq.jobs import ResultNotFound
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
@@ -26,14 +24,13 @@ from app.db.models import Application, SentDocument, User
 from app.domain.cvs import services as cvs
 from app.domain.letters import services as letters
 from app.domain.renders import services as renders
-from app.job_names import Job, enqueue
+from app.job_names import Job
 from app.lib.cv_content import CvContent
 from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 
 RENDER_SENT_JOB = Job.RENDER_SENT_DOCUMENT
-WAIT_FOR_RENDER_SECONDS = 45.0
 
 
 class SentRenderUnavailable(AppError):
@@ -212,23 +209,6 @@ async def sent_pdf(
 
 
 async def _render_in_worker(arq: ArqRedis, user_id: str, document_id: str) -> bytes:
-    job = await enqueue(
-        arq, RENDER_SENT_JOB, user_id, document_id, _expires=WAIT_FOR_RENDER_SECONDS
+    return await renders.pdf_from_worker(
+        arq, RENDER_SENT_JOB, user_id, document_id, unavailable=SentRenderUnavailable
     )
-    if job is None:
-        raise SentRenderUnavailable(N_("The PDF could not be queued; try again."))
-    try:
-        payload: dict[str, Any] = await job.result(timeout=WAIT_FOR_RENDER_SECONDS, poll_delay=0.05)
-    except (TimeoutError, ResultNotFound) as exc:
-        raise SentRenderUnavailable(
-            N_("No worker rendered the PDF in time; try again in a moment."),
-            code="render.timeout",
-        ) from exc
-    except AppError:
-        raise
-    except Exception as exc:  # what the job raised (a RenderError…), re-raised by arq
-        raise SentRenderUnavailable(
-            N_("The PDF could not be rendered."), code="render.failed"
-        ) from exc
-    pdf: bytes = payload["pdf"]
-    return pdf

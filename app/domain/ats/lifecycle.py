@@ -13,6 +13,7 @@ from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask
 from app.db.models.status import TaskStatus
 from app.job_names import Job
 from app.lib.i18n import N_
+from app.lib.refund_reasons import NO_REFUND  # checks are free: nothing to give back
 from app.tasks.task_rows import TaskRow
 
 ATS_TASK_TYPE = "ats_check"
@@ -23,7 +24,6 @@ ATS_CANCELLED = N_("ATS check cancelled.")
 ATS_FAILED = N_("The ATS check failed unexpectedly; try again.")
 ATS_INPUT_GONE = N_("The file or the CV of this ATS check is gone; nothing was checked.")
 ATS_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
-NO_REFUND = ""  # checks are free: nothing to give back, no reason to word
 
 _CHECK = TaskRow(
     AtsCheck,

@@ -11,12 +11,12 @@ from app.db.models.status import TaskStatus
 from app.events import COACH_UPDATED, coach_updated
 from app.job_names import Job
 from app.lib.events import Publisher, publish_event
+from app.lib.refund_reasons import NO_REFUND  # replies are free: the token budget limits them
 from app.tasks.lifecycle import claim, settle
 
 REPLY_TASK_TYPE = "coach_reply"
 REPLY_SLOT = "coach_reply"  # one reply written at a time per user
 REPLY_JOB = Job.COACH_REPLY
-NO_REFUND = ""  # replies are free: the daily token budget is what limits them
 
 
 def job_id(task_id: str) -> str:

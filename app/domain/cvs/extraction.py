@@ -46,22 +46,9 @@ from app.lib.pdf_text import MESSAGES as PDF_MESSAGES
 from app.lib.pdf_text import PdfTextError
 from app.lib.problems import problem
 from app.settings.llm_endpoint import llm_endpoint, model_for_phase
+from app.tasks.failures import UnusableInput
 
 MAX_SAMPLES = 5
-UNEXPECTED = N_("The import failed unexpectedly. Try again; if it keeps failing, paste the text.")
-
-
-class ImportFailure(Exception):
-    """Nothing can be imported from this file; the message says why (and what to do)."""
-
-    def __init__(self, code: str, template: str, **values: Any) -> None:
-        super().__init__(template % values if values else template)
-        self.code = code
-        self.template = template
-        self.values = values
-
-    def as_problem(self) -> dict[str, Any]:
-        return problem(self.code, self.template, "error", **self.values)
 
 
 def within_limits(content: CvContent) -> CvContent:
@@ -69,7 +56,7 @@ def within_limits(content: CvContent) -> CvContent:
     thousands of entries) fails like any unusable file: nothing stored, the credit refunded."""
     exceeded = check_content(content)
     if exceeded is not None:
-        raise ImportFailure(exceeded.code, exceeded.template, **exceeded.values())
+        raise UnusableInput(exceeded.code, exceeded.template, **exceeded.values())
     return content
 
 
@@ -116,7 +103,7 @@ async def read_source(cv: CvFile, settings: Settings, vision: VisionAccess | Non
     try:
         reading = await read_pdf(data, settings, vision)
     except PdfTextError as exc:
-        raise ImportFailure(exc.code, exc.template, **exc.values) from None
+        raise UnusableInput(exc.code, exc.template, **exc.values) from None
     parsed = reading.parsed
     warnings = list(reading.warnings)
     by_reason: dict[str, list[str]] = {}
@@ -188,7 +175,7 @@ async def extract(
         data = json.loads((cv.original_bytes or b"{}").decode("utf-8-sig"))
         imported = within_limits(content_from_resume(validate_json_resume(data)))
         if imported.is_empty() and not imported.header.name:
-            raise ImportFailure(
+            raise UnusableInput(
                 "empty_extraction", N_("This JSON Resume has no content to import.")
             )
         return Extracted(
@@ -209,7 +196,7 @@ async def extract(
     except TRANSIENT_LLM_ERRORS as exc:  # the model failed on a scan, and there is no OCR
         if attempt < max_llm_attempts:
             raise TransientFailure(str(exc)) from exc
-        raise ImportFailure("no_text_layer", PDF_MESSAGES["no_text_layer"]) from None
+        raise UnusableInput("no_text_layer", PDF_MESSAGES["no_text_layer"]) from None
     text, warnings = source.text, source.warnings
     language = detect_language(text)
     parser, usage = "rules", source.usage
@@ -251,7 +238,7 @@ async def extract(
         except LLMError as exc:
             warnings.append(await _llm_fallback(redis, exc))
     if content.is_empty():
-        raise ImportFailure(
+        raise UnusableInput(
             "empty_extraction",
             N_(
                 "No CV section could be found in this text. Check the file, or paste the text "

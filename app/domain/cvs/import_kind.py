@@ -13,6 +13,7 @@ from app.domain.cvs.services import IMPORT_SLOT_TYPE, IMPORT_TASK_TYPE
 from app.events import CV_LIST_CHANGED, cv_list_changed
 from app.lib.i18n import N_
 from app.lib.problems import problem
+from app.lib.refund_reasons import RefundReason
 from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
 
 SOURCE_GONE = "The uploaded file is no longer available; import the CV again."
@@ -45,7 +46,7 @@ async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
         cv,
         status=TaskStatus.CANCELLED,
         failure=problem("cancelled", IMPORT_CANCELLED, "error"),
-        refund_reason="Refund: CV import cancelled",
+        refund_reason=RefundReason.IMPORT_CANCELLED,
     )
     return _ended(cv_id) if ended else None
 
@@ -66,7 +67,7 @@ async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None
         status=TaskStatus.FAILED,
         failure=problem("source_missing", SOURCE_GONE, "error"),
         # Words, not the task's type: the ledger shows it (app/lib/labels.py).
-        refund_reason="Refund: CV import could not run",
+        refund_reason=RefundReason.IMPORT_LOST,
     )
     return _ended(cv_id) if ended else None
 

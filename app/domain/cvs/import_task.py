@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, CvFile
 from app.db.models.status import TaskStatus
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import claim, settle
 
 IMPORT_CANCELLED = N_("Import cancelled.")
@@ -27,7 +28,7 @@ async def end_import(
     *,
     status: TaskStatus,
     failure: dict[str, Any],
-    refund_reason: str,
+    refund_reason: RefundReason,
 ) -> bool:
     """End an open import as failed or cancelled: the CV (if still there) shows ``failure`` with
     the retry/delete options of a failed import. False, and nothing written, if it was over."""

@@ -33,6 +33,7 @@ from app.job_names import Job, enqueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.problems import problem
+from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ async def enqueue_import(
             cv,
             status=TaskStatus.FAILED,
             failure=problem("queue_unavailable", message, "error"),
-            refund_reason="Refund: CV import could not be queued",
+            refund_reason=RefundReason.IMPORT_NOT_QUEUED,
         )
         await save_and_publish(session, redis, task)
         raise InputError(message, code="queue_unavailable", http_status=503) from exc

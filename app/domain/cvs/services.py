@@ -23,6 +23,7 @@ from app.lib.input_errors import check_stored_limits
 from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.parsing.report.report_live import item_key
 from app.lib.problems import problem
+from app.lib.refund_reasons import RefundReason
 
 IMPORT_TASK_TYPE = "cv_import"
 # Every CV import (PDF, JSON Resume, pasted text) takes the ``pdf_import`` concurrency slot:
@@ -127,7 +128,7 @@ async def delete_cv(session: AsyncSession, cv: CvFile) -> BackgroundTask | None:
         None,
         status=TaskStatus.CANCELLED,
         failure=problem("cv_deleted", CV_DELETED, "error"),
-        refund_reason="Refund: CV deleted before its import finished",
+        refund_reason=RefundReason.IMPORT_CV_DELETED,
     )
     if cv.kind == "source":
         await photos.keep_defaults_of(session, cv)

@@ -31,6 +31,7 @@ from app.db.models.status import (
 )
 from app.events import GENERATION_CANCELLED
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.registry import Ended
 from app.tasks.slots import release_slot
 
@@ -40,7 +41,7 @@ def cost_per_offer(task: CvGenerationTask) -> int:
 
 
 async def _refund_offers(
-    session: AsyncSession, task: CvGenerationTask, offer_ids: list[str], reason: str
+    session: AsyncSession, task: CvGenerationTask, offer_ids: list[str], reason: RefundReason
 ) -> int:
     cost = cost_per_offer(task)
     if cost <= 0 or not task.credit_transaction_id:
@@ -85,7 +86,7 @@ async def fail_offer(
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         return False, 0
-    return True, await _refund_offers(session, task, [offer_id], "cv_generation_failed")
+    return True, await _refund_offers(session, task, [offer_id], RefundReason.GENERATION_FAILED)
 
 
 async def fail_unfinished(
@@ -153,7 +154,7 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
     )
     task.status = GenerationStatus.CANCELLED
     task.completed_at = utcnow()
-    refunded = await _refund_offers(session, task, pending, "cv_generation_cancelled")
+    refunded = await _refund_offers(session, task, pending, RefundReason.GENERATION_CANCELLED)
     await release_slot(session, task.id)
     await sync_background_task(session, task, status=GenerationStatus.CANCELLED)
     return refunded

@@ -13,7 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, CvGenerationOffer, CvGenerationTask, JobOffer
 from app.db.models.generation import OFFER_STEPS
-from app.db.models.status import GENERATION_OPEN, OFFER_FINISHED, OfferStatus
+from app.db.models.status import (
+    GENERATION_OPEN,
+    OFFER_FINISHED,
+    STEPS_TOGETHER,
+    OfferStatus,
+    OfferStep,
+)
 from app.domain.ats.view import VERDICT_PENDING, RowVerdict, row_verdicts
 from app.domain.cvs.services import display_name
 from app.domain.generation.failures import offer_error_text
@@ -25,15 +31,15 @@ from app.domain.matching.view import MatchSummary, match_summary
 from app.domain.renders.view import open_checks
 from app.lib.i18n import N_
 
-# Each pipeline step's label; templates translate them with _().
-STEP_LABELS = {
-    "classify": N_("Classification"),
-    "experiences": N_("Experiences"),
-    "projects": N_("Projects"),
-    "extras": N_("Extras"),
-    "skills": N_("Skills"),
-    "summary": N_("Summary"),
-    "recompose": N_("Finalizing"),
+# Each pipeline stage's label (app/db/models/status.py names them); templates translate them.
+STEP_LABELS: dict[str, str] = {
+    OfferStep.CLASSIFY: N_("Classification"),
+    OfferStep.EXPERIENCES: N_("Experiences"),
+    OfferStep.PROJECTS: N_("Projects"),
+    OfferStep.EXTRAS: N_("Extras"),
+    OfferStep.SKILLS: N_("Skills"),
+    OfferStep.SUMMARY: N_("Summary"),
+    OfferStep.RECOMPOSE: N_("Finalizing"),
 }
 STATE_LABELS = {
     "done": N_("done"),
@@ -74,13 +80,13 @@ def step_dots(status: str, current: str | None) -> list[tuple[str, str]]:
     if current not in OFFER_STEPS or status in (OfferStatus.PENDING, OfferStatus.CANCELLED):
         return [(s, "upcoming") for s in OFFER_STEPS]
     position = OFFER_STEPS.index(current)
-    dots = []
+    dots: list[tuple[str, str]] = []
     for i, step in enumerate(OFFER_STEPS):
         # experiences, projects and extras run together: the three share one "running" stage.
-        together = {"experiences", "projects", "extras"}
-        if i < position and not (step in together and current in together):
+        together = step in STEPS_TOGETHER and current in STEPS_TOGETHER
+        if i < position and not together:
             state = "done"
-        elif step == current or (step in together and current in together):
+        elif step == current or together:
             state = "failed" if status == OfferStatus.FAILED else "running"
         else:
             state = "upcoming"

@@ -16,6 +16,7 @@ from app.db.models.job_search import InboxItem, SavedSearch
 from app.db.models.status import TaskStatus
 from app.domain.inbox.discovery import PAGE_FETCH_JOB, PAGE_FETCH_TYPE, RUN_JOB, SEARCH_RUN_TYPE
 from app.lib.i18n import N_
+from app.lib.refund_reasons import NO_REFUND
 from app.tasks.lifecycle import claim, settle
 from app.tasks.registry import Ended, LostInput, Recovery, TaskKind
 
@@ -29,7 +30,7 @@ async def _end(
 ) -> Ended | None:
     if not await claim(session, task.id):
         return None
-    await settle(session, task, status=status, error=error, refund_reason="")
+    await settle(session, task, status=status, error=error, refund_reason=NO_REFUND)
     return Ended()
 
 

@@ -8,18 +8,17 @@ from __future__ import annotations
 from typing import Any
 
 from arq.connections import ArqRedis
-from arq.jobs import ResultNotFound
 
 from app.domain.interview.services import InterviewPrep
 from app.domain.interview.view import TITLE, sheet
 from app.domain.offers import services as offers
-from app.job_names import Job, enqueue
+from app.domain.renders import services as renders
+from app.job_names import Job
 from app.lib.download_names import markdown_filename, pdf_filename
 from app.lib.errors import AppError
 from app.lib.i18n import N_, current_locale, gettext
 from app.lib.markdown_export.sheet import sheet_markdown
 
-WAIT_FOR_RENDER_SECONDS = 45.0
 FILE_WORDS = N_("Interview prep")
 
 
@@ -53,22 +52,7 @@ def prep_markdown(found: InterviewPrep) -> str:
 
 
 async def prep_pdf(arq: ArqRedis, found: InterviewPrep) -> bytes:
-    job = await enqueue(
+    return await renders.pdf_from_worker(
         arq, Job.RENDER_SHEET_PDF, prep_sheet(found), found.language,
-        _expires=WAIT_FOR_RENDER_SECONDS,
+        unavailable=PrepRenderUnavailable,
     )  # fmt: skip
-    if job is None:
-        raise PrepRenderUnavailable(N_("The PDF could not be queued; try again."))
-    try:
-        payload: dict[str, Any] = await job.result(timeout=WAIT_FOR_RENDER_SECONDS, poll_delay=0.05)
-    except (TimeoutError, ResultNotFound) as exc:
-        raise PrepRenderUnavailable(
-            N_("No worker rendered the PDF in time; try again in a moment."),
-            code="render.timeout",
-        ) from exc
-    except Exception as exc:  # what the job raised (a RenderError…), re-raised by arq
-        raise PrepRenderUnavailable(
-            N_("The PDF could not be rendered."), code="render.failed"
-        ) from exc
-    pdf: bytes = payload["pdf"]
-    return pdf

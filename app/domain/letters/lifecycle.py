@@ -17,6 +17,7 @@ from app.job_names import Job
 from app.lib.errors import Conflict
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.task_rows import TaskRow
 
 LETTER_TASK_TYPE = "cover_letter"
@@ -32,10 +33,10 @@ LETTER_NO_CREDITS = N_("Your credit balance was too low to write this letter.")
 LETTER_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
 NOT_READY = N_("The letter is not written yet: wait for it to finish.")
 
-REFUND_FAILED = "Refund: cover letter failed"
-REFUND_CANCELLED = "Refund: cover letter cancelled"
-REFUND_LOST = "Refund: cover letter could not run"
-REFUND_NOT_QUEUED = "Refund: cover letter could not be queued"
+REFUND_FAILED = RefundReason.LETTER_FAILED
+REFUND_CANCELLED = RefundReason.LETTER_CANCELLED
+REFUND_LOST = RefundReason.LETTER_LOST
+REFUND_NOT_QUEUED = RefundReason.LETTER_NOT_QUEUED
 
 
 def require_completed(letter: CoverLetter) -> None:
@@ -44,16 +45,16 @@ def require_completed(letter: CoverLetter) -> None:
         raise Conflict(NOT_READY, code="letter.not_ready")
 
 
-_LETTER = TaskRow(
+LETTER_ROW = TaskRow(
     CoverLetter,
     input_key="letterId",
     job_prefix="coverletter",
     ended={TaskStatus.FAILED: LetterStatus.FAILED, TaskStatus.CANCELLED: LetterStatus.CANCELLED},
 )
-job_id = _LETTER.job_id
-letter_id_of = _LETTER.row_id_of
-letter_of = _LETTER.row_of
-end_letter = _LETTER.end
+job_id = LETTER_ROW.job_id
+letter_id_of = LETTER_ROW.row_id_of
+letter_of = LETTER_ROW.row_of
+end_letter = LETTER_ROW.end
 
 
 async def announce(publisher: Publisher, letter: CoverLetter) -> None:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from arq.connections import ArqRedis
-from arq.jobs import ResultNotFound
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
 from app.domain.letters.lifecycle import require_completed
-from app.job_names import Job, enqueue
+from app.domain.renders import services as renders
+from app.job_names import Job
 from app.lib.cv_content import CvContent, Header
 from app.lib.docx_export import letter_docx_bytes
 from app.lib.download_names import docx_filename, pdf_filename
@@ -34,7 +34,6 @@ from app.lib.pdf_render.designs import CV_LOCALES, DEFAULT_DESIGN, DESIGNS
 from app.lib.pdf_render.errors import LetterTooLong
 
 RENDER_LETTER_JOB = Job.RENDER_LETTER_PDF
-WAIT_FOR_RENDER_SECONDS = 45.0
 LETTER_WORDS = N_("Cover letter")  # in download names, in the letter's language
 TOO_LONG = N_("The letter is too long for one page; shorten it and download it again.")
 
@@ -127,28 +126,15 @@ async def letter_pdf(
     """The letter's PDF, rendered (or found in the cache) by a worker while the request waits."""
     spec = await owned_spec(session, user.id, letter_id)
     await session.close()  # give the connection back while a worker renders
-    pdf = await render_in_worker(arq, RENDER_LETTER_JOB, user.id, letter_id)
+    pdf = await renders.pdf_from_worker(
+        arq, RENDER_LETTER_JOB, user.id, letter_id,
+        unavailable=LetterRenderUnavailable, translate=_too_long,
+    )  # fmt: skip
     return pdf, spec.download_name()
 
 
-async def render_in_worker(arq: ArqRedis, job_name: Job, *args: Any) -> bytes:
-    job = await enqueue(arq, job_name, *args, _expires=WAIT_FOR_RENDER_SECONDS)
-    if job is None:
-        raise LetterRenderUnavailable(N_("The PDF could not be queued; try again."))
-    try:
-        payload: dict[str, Any] = await job.result(timeout=WAIT_FOR_RENDER_SECONDS, poll_delay=0.05)
-    except (TimeoutError, ResultNotFound) as exc:
-        raise LetterRenderUnavailable(
-            N_("No worker rendered the PDF in time; try again in a moment."),
-            code="render.timeout",
-        ) from exc
-    except AppError:
-        raise
-    except LetterTooLong as exc:
-        raise InputError(TOO_LONG, code=LetterTooLong.code, http_status=422) from exc
-    except Exception as exc:  # what the job raised (a RenderError…), re-raised by arq
-        raise LetterRenderUnavailable(
-            N_("The PDF could not be rendered."), code="render.failed"
-        ) from exc
-    pdf: bytes = payload["pdf"]
-    return pdf
+def _too_long(exc: Exception) -> AppError | None:
+    """A letter that overflows its page is the user's to shorten (422), not a failed render."""
+    if isinstance(exc, LetterTooLong):
+        return InputError(TOO_LONG, code=LetterTooLong.code, http_status=422)
+    return None

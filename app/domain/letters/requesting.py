@@ -15,7 +15,6 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app import job_names
 from app.config import Settings, get_settings
 from app.db.models import BackgroundTask, CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
@@ -25,11 +24,10 @@ from app.domain.letters.lifecycle import (
     LETTER_JOB,
     LETTER_NO_CREDITS,
     LETTER_QUEUE_DOWN,
+    LETTER_ROW,
     LETTER_TASK_TYPE,
     REFUND_NOT_QUEUED,
     announce,
-    end_letter,
-    job_id,
 )
 from app.domain.offers import services as offers
 from app.lib.dependencies import TaskQueue
@@ -37,7 +35,8 @@ from app.lib.errors import InsufficientCredits, TooManyRequests
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.settings.llm_endpoint import refuse_when_spent
-from app.tasks.lifecycle import create_task, reserve, save_and_publish
+from app.tasks.lifecycle import save_and_publish
+from app.tasks.row_kind import enqueue_row, open_row_task
 
 log = logging.getLogger(__name__)
 LENGTHS = ("short", "standard")
@@ -106,43 +105,20 @@ async def _new_task(
     *,
     charged: bool = True,
 ) -> BackgroundTask:
-    task = await create_task(
-        session,
-        letter.user_id,
-        LETTER_TASK_TYPE,
-        f"Letter — {title}",
-        cap=cap,
-        device_id=device_id,
-        progress={"step": "queued", "percent": 0, "letterId": letter.id},
-    )
-    task.job_id = job_id(task.id)
-    letter.background_task_id = task.id
-    if charged:  # the slot, then the price (429 / too few credits: the caller rolls back)
-        await reserve(session, task, {"letterId": letter.id, "taskId": task.id})
-    return task
+    return await open_row_task(
+        session, LETTER_ROW, letter, LETTER_TASK_TYPE, f"Letter — {title}",
+        cap=cap, device_id=device_id, charged=charged,
+    )  # fmt: skip
 
 
 async def enqueue(
     session: AsyncSession, queue: TaskQueue, letter: CoverLetter, task: BackgroundTask
 ) -> None:
     """Queue the job; if Redis refuses, the letter ends failed (refunded, its slot freed)."""
-    try:
-        await job_names.enqueue(queue.arq, LETTER_JOB, letter.id, task.id, _job_id=task.job_id)
-    except Exception as exc:
-        log.exception("Could not enqueue cover letter %s", letter.id)
-        await end_letter(
-            session,
-            task,
-            letter,
-            status=TaskStatus.FAILED,
-            message=LETTER_QUEUE_DOWN,
-            refund_reason=REFUND_NOT_QUEUED,
-        )
-        await save_and_publish(session, queue.redis, task)
-        await announce(queue.redis, letter)
-        raise InputError(LETTER_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
-    await save_and_publish(session, queue.redis, task)  # tells other tabs the task exists
-    await announce(queue.redis, letter)
+    await enqueue_row(
+        session, queue, LETTER_ROW, letter, task, LETTER_JOB,
+        queue_down=LETTER_QUEUE_DOWN, refund=REFUND_NOT_QUEUED, announce=announce,
+    )  # fmt: skip
 
 
 async def request_letter(

@@ -12,14 +12,13 @@ from arq.connections import ArqRedis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask, CoverLetter, CoverLetterVersion, User
+from app.db.models import CoverLetter, CoverLetterVersion, User
 from app.db.models.cover_letter import LetterStatus
-from app.db.models.status import OPEN, TaskStatus
 from app.domain.letters.lifecycle import (
     LETTER_CANCELLED,
+    LETTER_ROW,
     REFUND_CANCELLED,
     announce,
-    end_letter,
     event_of,
     require_completed,
 )
@@ -32,7 +31,6 @@ from app.domain.letters.rendering import (
     letter_pdf,
     letter_spec,
     owned_spec,
-    render_in_worker,
     spec_from_copy,
 )
 from app.domain.letters.requesting import (
@@ -49,6 +47,7 @@ from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
 from app.tasks.abort import abort_job
 from app.tasks.lifecycle import commit_deletion
+from app.tasks.row_kind import end_before_delete
 
 __all__ = [
     "RENDER_LETTER_JOB",
@@ -65,7 +64,6 @@ __all__ = [
     "letter_versions",
     "list_letters",
     "owned_spec",
-    "render_in_worker",
     "request_letter",
     "restore_version",
     "save_letter",
@@ -172,21 +170,13 @@ async def delete_letter(
 ) -> None:
     """Delete a letter; one still being written is cancelled first (refunded once)."""
     letter = await get_letter(session, user, letter_id)
-    task = None
-    if letter.background_task_id:
-        task = await session.get(BackgroundTask, letter.background_task_id)
-        if task is not None and task.status in OPEN:
-            ended = await end_letter(
-                session,
-                task,
-                None,
-                status=TaskStatus.CANCELLED,
-                message=LETTER_CANCELLED,
-                refund_reason=REFUND_CANCELLED,
-            )
-            task = task if ended else None
-        else:
-            task = None
+    task = await end_before_delete(
+        session,
+        LETTER_ROW,
+        letter.background_task_id,
+        message=LETTER_CANCELLED,
+        refund=REFUND_CANCELLED,
+    )
     letter.status = LetterStatus.CANCELLED
     await session.delete(letter)
     await commit_deletion(session, publisher, task, user.id, *_deleted_event(letter))

@@ -11,6 +11,7 @@ from app.domain.offers.extraction_task import EXTRACTION_CANCELLED, end_offer_ex
 from app.domain.offers.services import EXTRACT_JOB, OFFER_TASK_TYPE
 from app.events import OFFER_UPDATED, offer_updated
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
 
 SOURCE_GONE = "The offer text is no longer available; add the offer again."
@@ -41,7 +42,7 @@ async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
         offer,
         status=TaskStatus.CANCELLED,
         message=EXTRACTION_CANCELLED,
-        refund_reason="Refund: offer extraction cancelled",
+        refund_reason=RefundReason.EXTRACT_CANCELLED,
     )
     return _ended(offer_id) if ended else None
 
@@ -60,7 +61,7 @@ async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None
         offer,
         status=TaskStatus.FAILED,
         message=SOURCE_GONE,
-        refund_reason="Refund: offer extraction could not run",
+        refund_reason=RefundReason.EXTRACT_LOST,
     )
     return _ended(offer_id) if ended else None
 

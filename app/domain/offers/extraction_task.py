@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask, JobOffer
 from app.db.models.status import TaskStatus
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import claim, settle
 
 EXTRACTION_CANCELLED = N_(
@@ -27,7 +28,7 @@ async def end_offer_extraction(
     *,
     status: TaskStatus,
     message: str,
-    refund_reason: str,
+    refund_reason: RefundReason,
 ) -> bool:
     """End an open extraction as failed or cancelled; False, nothing written, if it was over."""
     if not await claim(session, task.id):

@@ -22,6 +22,7 @@ from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
 OFFER_DELETED = N_("The offer was deleted.")
@@ -140,7 +141,7 @@ async def delete_offer(session: AsyncSession, offer: JobOffer) -> BackgroundTask
         None,
         status=TaskStatus.CANCELLED,
         message=OFFER_DELETED,
-        refund_reason="Refund: offer deleted before its extraction finished",
+        refund_reason=RefundReason.EXTRACT_OFFER_DELETED,
     )
     await session.delete(offer)
     return task if ended else None

@@ -13,6 +13,7 @@ from app.db.models import Pitch, PitchStatus
 from app.db.models.status import TaskStatus
 from app.job_names import Job
 from app.lib.i18n import N_
+from app.lib.refund_reasons import RefundReason
 from app.tasks.task_rows import TaskRow
 
 PITCH_TASK_TYPE = "pitch"
@@ -25,18 +26,18 @@ PITCH_FAILED = N_("The pitch could not be written.")
 PITCH_INPUT_GONE = N_("The CV of this pitch was deleted; nothing was written.")
 PITCH_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
 
-REFUND_FAILED = "Refund: pitch failed"
-REFUND_CANCELLED = "Refund: pitch cancelled"
-REFUND_LOST = "Refund: pitch could not run"
-REFUND_NOT_QUEUED = "Refund: pitch could not be queued"
+REFUND_FAILED = RefundReason.PITCH_FAILED
+REFUND_CANCELLED = RefundReason.PITCH_CANCELLED
+REFUND_LOST = RefundReason.PITCH_LOST
+REFUND_NOT_QUEUED = RefundReason.PITCH_NOT_QUEUED
 
-_PITCH = TaskRow(
+PITCH_ROW = TaskRow(
     Pitch,
     input_key="pitchId",
     job_prefix="pitch",
     ended={TaskStatus.FAILED: PitchStatus.FAILED, TaskStatus.CANCELLED: PitchStatus.CANCELLED},
 )
-job_id = _PITCH.job_id
-pitch_id_of = _PITCH.row_id_of
-pitch_of = _PITCH.row_of
-end_pitch = _PITCH.end
+job_id = PITCH_ROW.job_id
+pitch_id_of = PITCH_ROW.row_id_of
+pitch_of = PITCH_ROW.row_of
+end_pitch = PITCH_ROW.end

@@ -9,26 +9,23 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app import job_names
 from app.config import Settings, get_settings
 from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus, User
-from app.db.models.status import TaskStatus
 from app.domain.cvs import services as cvs
 from app.domain.offers import services as offers
 from app.domain.pitches.lifecycle import (
     PITCH_JOB,
     PITCH_QUEUE_DOWN,
+    PITCH_ROW,
     PITCH_TASK_TYPE,
     REFUND_NOT_QUEUED,
-    end_pitch,
-    job_id,
 )
 from app.domain.pitches.limits import counted_today, refuse_past_at_once
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.settings.llm_endpoint import refuse_when_spent
-from app.tasks.lifecycle import create_task, reserve, save_and_publish
+from app.tasks.row_kind import enqueue_row, open_row_task
 
 log = logging.getLogger(__name__)
 KINDS = ("30s", "3min")
@@ -84,21 +81,10 @@ async def enqueue(
     session: AsyncSession, queue: TaskQueue, pitch: Pitch, task: BackgroundTask
 ) -> None:
     """Queue the job; if Redis refuses, the pitch ends failed and the request says why (503)."""
-    try:
-        await job_names.enqueue(queue.arq, PITCH_JOB, pitch.id, task.id, _job_id=task.job_id)
-    except Exception as exc:
-        log.exception("Could not enqueue pitch %s", pitch.id)
-        await end_pitch(
-            session,
-            task,
-            pitch,
-            status=TaskStatus.FAILED,
-            message=PITCH_QUEUE_DOWN,
-            refund_reason=REFUND_NOT_QUEUED,
-        )
-        await save_and_publish(session, queue.redis, task)
-        raise InputError(PITCH_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
-    await save_and_publish(session, queue.redis, task)
+    await enqueue_row(
+        session, queue, PITCH_ROW, pitch, task, PITCH_JOB,
+        queue_down=PITCH_QUEUE_DOWN, refund=REFUND_NOT_QUEUED,
+    )  # fmt: skip
 
 
 async def request_pitch(
@@ -141,18 +127,15 @@ async def request_pitch(
             session.add(pitch)
             await session.flush()
             subject = offer.title if offer else context
-            task = await create_task(
+            task = await open_row_task(
                 session,
-                user.id,
+                PITCH_ROW,
+                pitch,
                 PITCH_TASK_TYPE,
                 f"Pitch — {kind} · {subject}"[:200],
                 cap=settings.background_tasks_per_user,
                 device_id=device_id,
-                progress={"step": "queued", "percent": 0, "pitchId": pitch.id},
             )
-            task.job_id = job_id(task.id)
-            pitch.background_task_id = task.id
-            await reserve(session, task, {"pitchId": pitch.id, "taskId": task.id})
             await session.commit()
     except BaseException:
         await session.rollback()  # no pitch, no task, no debit

@@ -12,10 +12,9 @@ from arq.connections import ArqRedis
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask, Pitch, PitchStatus, User
-from app.db.models.status import OPEN, TaskStatus
+from app.db.models import Pitch, PitchStatus, User
 from app.db.session import lock_owner
-from app.domain.pitches.lifecycle import PITCH_CANCELLED, REFUND_CANCELLED, end_pitch
+from app.domain.pitches.lifecycle import PITCH_CANCELLED, PITCH_ROW, REFUND_CANCELLED
 from app.domain.pitches.requesting import check_options, request_pitch
 from app.lib.errors import Conflict, NotFound
 from app.lib.events import Publisher
@@ -23,6 +22,7 @@ from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.tasks.abort import abort_task_jobs
 from app.tasks.lifecycle import save_and_publish
+from app.tasks.row_kind import end_before_delete
 
 __all__ = [
     "check_options",
@@ -107,21 +107,13 @@ async def delete_pitch(
 ) -> None:
     """Delete a pitch; one still being written is cancelled first (refunded once)."""
     pitch = await get_pitch(session, user, pitch_id)
-    task = None
-    if pitch.background_task_id:
-        task = await session.get(BackgroundTask, pitch.background_task_id)
-        if task is not None and task.status in OPEN:
-            ended = await end_pitch(
-                session,
-                task,
-                None,
-                status=TaskStatus.CANCELLED,
-                message=PITCH_CANCELLED,
-                refund_reason=REFUND_CANCELLED,
-            )
-            task = task if ended else None
-        else:
-            task = None
+    task = await end_before_delete(
+        session,
+        PITCH_ROW,
+        pitch.background_task_id,
+        message=PITCH_CANCELLED,
+        refund=REFUND_CANCELLED,
+    )
     await session.delete(pitch)
     await session.commit()
     if task is not None:

@@ -12,7 +12,6 @@ import asyncio
 from typing import Any
 
 from arq.connections import ArqRedis
-from arq.jobs import Job, ResultNotFound
 
 from app import job_names
 from app.config import Settings
@@ -22,10 +21,11 @@ from app.lib.pdf_render import RenderCache, RenderError, RenderResult, renders_d
 from app.lib.pdf_render.result import TrimmedBullet, extra_from_meta
 
 from .services import RenderSpec, spec_cache_key
+from .waiting import WAIT_FOR_RENDER_SECONDS as DEFAULT_WAIT
+from .waiting import wait_for_render
 
 RENDER_JOB = job_names.Job.RENDER_CV_PDF
-WAIT_FOR_RENDER_SECONDS = 45.0
-RESULT_POLL_SECONDS = 0.05
+WAIT_FOR_RENDER_SECONDS = DEFAULT_WAIT  # read at each call: tests shorten it
 
 
 class RenderUnavailable(AppError):
@@ -59,32 +59,21 @@ async def obtain_render(
     key = spec_cache_key(spec)
     if (hit := await asyncio.to_thread(cache.get, key)) is not None:
         return hit
-    job = await job_names.enqueue(arq, RENDER_JOB, user_id, cv_id, _expires=WAIT_FOR_RENDER_SECONDS)
-    if job is None:  # only with a duplicate _job_id, which we never set
-        raise RenderUnavailable(N_("The PDF could not be queued; try again."))
-    payload = await _wait(job)
+    payload = await wait_for_render(
+        arq, RENDER_JOB, user_id, cv_id,
+        unavailable=RenderUnavailable, translate=_render_error,
+        wait_seconds=WAIT_FOR_RENDER_SECONDS,
+    )  # fmt: skip
     result = result_from_job(payload)
     if result.cache_key == key and await asyncio.to_thread(cache.get, key) is None:
         await asyncio.to_thread(cache.put, key, result)
     return result
 
 
-async def _wait(job: Job) -> dict[str, Any]:
-    try:
-        payload: dict[str, Any] = await job.result(
-            timeout=WAIT_FOR_RENDER_SECONDS, poll_delay=RESULT_POLL_SECONDS
-        )
-    except (TimeoutError, ResultNotFound) as exc:
-        raise RenderUnavailable(
-            N_("No worker rendered the PDF in time; try again in a moment."),
-            code="render.timeout",
-        ) from exc
-    except RenderError as exc:
-        raise RenderUnavailable(
+def _render_error(exc: Exception) -> AppError | None:
+    """A render that failed in the sandbox keeps its own code (render.timeout, .memory…)."""
+    if isinstance(exc, RenderError):
+        return RenderUnavailable(
             N_("The PDF could not be rendered."), code=exc.code, extra={"reason": str(exc)}
-        ) from exc
-    except AppError:
-        raise
-    except Exception as exc:  # anything else the job raised, re-raised here by arq
-        raise RenderUnavailable(N_("The PDF could not be rendered."), code="render.failed") from exc
-    return payload
+        )
+    return None

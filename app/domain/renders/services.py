@@ -36,6 +36,10 @@ from app.lib.pdf_render import (
 )
 from app.lib.pdf_render.designs import CV_LOCALES
 
+# The one render waiter every feature's download goes through.
+from .waiting import pdf_from_worker as pdf_from_worker
+from .waiting import wait_for_render as wait_for_render
+
 META_PAGE_BUDGET = "page_budget"
 META_RELEVANCE = "relevance"
 META_LAST_RENDER = "render"

@@ -3,7 +3,8 @@
 generation put right before the PDF, and what is still to check.
 
 The worker records codes and parameters (``generation_meta["sendable"]``: ``repaired`` and
-``violations`` before the render, ``page`` after it); nothing is stored as a sentence.
+``violations`` before the render, ``page`` after it); nothing is stored as a sentence. The codes
+and their sentences are declared once, in app/lib/sendable_codes.py.
 """
 
 from __future__ import annotations
@@ -15,54 +16,18 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_, gettext
+from app.lib.sendable_codes import SendableCode
 
 NAMES = re.compile(r"%\((\w+)\)s")
 
-# Put right before the PDF, by going back to the source CV's own wording.
+# The sentences of app/lib/sendable_codes.py, by stored code: what was put right before the
+# PDF (by going back to the source CV's own wording), and what is still to look at.
 REPAIRED: dict[str, str] = {
-    "borrowed_headline": N_("Your own headline kept instead of the offer's “%(headline)s”"),
-    "unsupported_skill": N_("Skill “%(skill)s” left out: nothing in your CV states it"),
-    "skills_cut_for_relevance": N_(
-        "Skills of your CV put back (only the page budget cuts): %(skills)s"
-    ),
-    "bullets_cut_for_relevance": N_("Lines of “%(item)s” put back (only the page budget cuts)"),
-    "removed_against_rule": N_(
-        "“%(title)s” kept as one line: only an old and unrelated job may leave"
-    ),
-    "reworded_level": N_("Your level in %(language)s kept as your CV writes it: %(level)s"),
-    "fragment": N_("A line of “%(item)s” split by the import joined again"),
-    "profile_personal_data": N_(
-        "Contact or personal details left out of the profile: they belong in the header"
-    ),
-}  # fmt: skip
-
-# Still true of the CV or of its PDF: to look at before sending.
-OPEN: dict[str, str] = {
-    "borrowed_headline": N_("The headline is the offer's title: “%(headline)s”"),
-    "unsupported_skill": N_("Skill “%(skill)s” is not stated in your CV"),
-    "skills_cut_for_relevance": N_("Skills of your CV missing: %(skills)s"),
-    "bullets_cut_for_relevance": N_("Lines of “%(item)s” missing"),
-    "removed_against_rule": N_("“%(title)s” was removed though it is recent or related"),
-    "reworded_level": N_("Your level in %(language)s differs from your CV: %(level)s"),
-    "fragment": N_("A line of “%(item)s” looks cut mid-sentence"),
-    "over_budget": N_("The PDF has %(pages)s pages for a budget of %(budget)s"),
-    "page_underfilled": N_("Page %(page)s is only %(percent)s %% full while lines were cut"),
-    "last_page_underfilled": N_("The last page is only %(percent)s %% full while lines were cut"),
-    "cut_under_budget": N_("Lines were cut although the PDF is under its page budget"),
-    "cut_but_room_left": N_("Some cut lines would fit in the room left on the last page"),
-    "link_not_printed": N_("The link %(url)s does not show its address in the PDF"),
-    "orphan_last_page": N_("The last page is only %(percent)s %% full: a page left behind"),
-    "headline_not_a_title": N_(
-        "The headline “%(headline)s” is no job title (a name, a place, contact details or a "
-        "section word): correct it in your CV"
-    ),
-    "profile_personal_data": N_(
-        "The profile holds contact or personal details: keep them in the header, not in it"
-    ),
-    "skill_not_a_skill": N_("“%(skill)s” is listed as a skill but is no skill"),
-}  # fmt: skip
-# A check whose code this page does not know is still shown open: never "every check passed"
-# while one failed.
+    code.value: code.repaired_text for code in SendableCode if code.repaired_text is not None
+}
+OPEN: dict[str, str] = {code.value: code.open_text for code in SendableCode}
+# A code stored by an older worker and retired since is still shown open: never "every check
+# passed" while one failed.
 UNKNOWN_OPEN = N_("A check on this CV did not pass (%(code)s)")
 
 

@@ -43,6 +43,7 @@ from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.matching.vocabulary import default_vocabulary
 from app.lib.pdf_render.budget import CUT_LAST_PAGE_FILL, FULL_PAGE_FILL, ORPHAN_FILL
+from app.lib.sendable_codes import SendableCode
 from app.lib.text_forms import squash
 from jobs.pipeline.core.fragments import is_fragment
 from jobs.pipeline.core.languages import to_cefr
@@ -62,11 +63,17 @@ THIN_OFFER = 2  # fewer requirements than this: the offer cannot tell what is un
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    code: str
+    """A finding: its code (declared with its sentences in app/lib/sendable_codes.py; any other
+    is refused here, so no finding is stored that a page cannot word) and its parameters."""
+
+    code: SendableCode
     params: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", SendableCode.of(self.code))  # ValueError if undeclared
+
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "params": self.params}
+        return {"code": self.code.value, "params": self.params}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,20 +134,22 @@ PageInvariant = Callable[[Pair, RenderFacts], list[Violation]]
 def pages(pair: Pair, facts: RenderFacts) -> list[Violation]:
     if facts.pages <= facts.budget:
         return []
-    return [Violation("over_budget", {"pages": facts.pages, "budget": facts.budget})]
+    return [Violation(SendableCode.OVER_BUDGET, {"pages": facts.pages, "budget": facts.budget})]
 
 
 def page_fill(pair: Pair, facts: RenderFacts) -> list[Violation]:
     if not facts.trimmed or not facts.fills:
         return []
     found = [
-        Violation("page_underfilled", {"page": i + 1, "fill": round(fill, 2)})
+        Violation(SendableCode.PAGE_UNDERFILLED, {"page": i + 1, "fill": round(fill, 2)})
         for i, fill in enumerate(facts.fills[:-1])
         if fill < FULL_PAGE_FILL
     ]
     if facts.fills[-1] < CUT_LAST_PAGE_FILL:
         found.append(
-            Violation("last_page_underfilled", {"page": facts.pages, "fill": facts.fills[-1]})
+            Violation(
+                SendableCode.LAST_PAGE_UNDERFILLED, {"page": facts.pages, "fill": facts.fills[-1]}
+            )
         )
     return found
 
@@ -152,7 +161,9 @@ def orphan_page(pair: Pair, facts: RenderFacts) -> list[Violation]:
         return []
     if facts.fills[-1] >= ORPHAN_FILL:
         return []
-    return [Violation("orphan_last_page", {"page": facts.pages, "fill": facts.fills[-1]})]
+    return [
+        Violation(SendableCode.ORPHAN_LAST_PAGE, {"page": facts.pages, "fill": facts.fills[-1]})
+    ]
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d+", re.UNICODE)
@@ -193,13 +204,13 @@ def missing_bullets(pair: Pair) -> dict[str, list[str]]:
 def cut_before_render(pair: Pair) -> list[Violation]:
     """Content the tailoring itself left out (bullets, listed skills): only the render cuts."""
     found = [
-        Violation("bullets_cut_for_relevance", {"item": item_id, "count": len(lost)})
+        Violation(SendableCode.BULLETS_CUT_FOR_RELEVANCE, {"item": item_id, "count": len(lost)})
         for item_id, lost in missing_bullets(pair).items()
     ]
     kept = {term_key(s.name) for s in pair.tailored.skills}
     gone = [s.name for s in pair.source.skills if term_key(s.name) not in kept]
     if gone:
-        found.append(Violation("skills_cut_for_relevance", {"skills": gone[:20]}))
+        found.append(Violation(SendableCode.SKILLS_CUT_FOR_RELEVANCE, {"skills": gone[:20]}))
     return found
 
 
@@ -208,7 +219,9 @@ def cut_only_to_fit(pair: Pair, facts: RenderFacts) -> list[Violation]:
         return []
     found: list[Violation] = []
     if facts.pages < facts.budget:
-        found.append(Violation("cut_under_budget", {"pages": facts.pages, "budget": facts.budget}))
+        found.append(
+            Violation(SendableCode.CUT_UNDER_BUDGET, {"pages": facts.pages, "budget": facts.budget})
+        )
     if facts.last_page_free is not None:
         # The room is rounded down and each height up (app/lib/pdf_render/fit.py), so an item
         # at most as tall as the room is one the page really had space for.
@@ -219,7 +232,7 @@ def cut_only_to_fit(pair: Pair, facts: RenderFacts) -> list[Violation]:
             if 0 < facts.trimmed_heights.get(str(t["key"]), room + 1) <= room
         ]
         if fitting:
-            found.append(Violation("cut_but_room_left", {"keys": fitting[:10]}))
+            found.append(Violation(SendableCode.CUT_BUT_ROOM_LEFT, {"keys": fitting[:10]}))
     return found
 
 
@@ -284,7 +297,7 @@ def removal_rule(pair: Pair) -> list[Violation]:
     shown = {e.id for e in entries(pair.tailored)}
     needs = OfferNeeds(pair.offer)
     return [
-        Violation("removed_against_rule", {"item": e.id, "title": e.title})
+        Violation(SendableCode.REMOVED_AGAINST_RULE, {"item": e.id, "title": e.title})
         for e in pair.source.experience
         if e.id not in shown and not may_leave(e, needs, pair.today)
     ]
@@ -298,7 +311,7 @@ def own_headline(pair: Pair) -> list[Violation]:
     shown = pair.tailored.header.current_title.strip()
     if shown == own or not shown:
         return []
-    return [Violation("borrowed_headline", {"headline": shown})]
+    return [Violation(SendableCode.BORROWED_HEADLINE, {"headline": shown})]
 
 
 def statements(cv: CvContent) -> list[str]:
@@ -329,7 +342,7 @@ def supported_skills(pair: Pair) -> list[Violation]:
     listed |= {term_key(s) for item in pair.source.projects for s in item.skills}
     said = statements(pair.source)
     return [
-        Violation("unsupported_skill", {"skill": skill.name})
+        Violation(SendableCode.UNSUPPORTED_SKILL, {"skill": skill.name})
         for skill in pair.tailored.skills
         if not skill_is_supported(skill.name, listed, said)
     ]
@@ -347,7 +360,7 @@ def level_is_sources(level: str, source_level: str) -> bool:
 def source_levels(pair: Pair) -> list[Violation]:
     own = {squash(lang.name): lang.level for lang in pair.source.languages}
     return [
-        Violation("reworded_level", {"language": lang.name, "level": lang.level})
+        Violation(SendableCode.REWORDED_LEVEL, {"language": lang.name, "level": lang.level})
         for lang in pair.tailored.languages
         if squash(lang.name) in own and not level_is_sources(lang.level, own[squash(lang.name)])
     ]
@@ -367,13 +380,15 @@ def reads_right(pair: Pair) -> list[Violation]:
     kind = headline_kind(header.current_title, header.name, header.contact.location, places)
     if kind:
         found.append(
-            Violation("headline_not_a_title", {"headline": header.current_title, "kind": kind})
+            Violation(
+                SendableCode.HEADLINE_NOT_A_TITLE, {"headline": header.current_title, "kind": kind}
+            )
         )
     kind = personal_kind(tailored.summary)
     if kind:
-        found.append(Violation("profile_personal_data", {"kind": kind}))
+        found.append(Violation(SendableCode.PROFILE_PERSONAL_DATA, {"kind": kind}))
     found += [
-        Violation("skill_not_a_skill", {"skill": skill.name, "kind": kind})
+        Violation(SendableCode.SKILL_NOT_A_SKILL, {"skill": skill.name, "kind": kind})
         for skill in tailored.skills
         if (kind := skill_kind(skill.name))
     ]
@@ -389,14 +404,14 @@ def no_fragments(pair: Pair) -> list[Violation]:
         for index, bullet in enumerate(item.bullets):
             following = item.bullets[index + 1] if index + 1 < len(item.bullets) else None
             if is_fragment(bullet, following):
-                found.append(Violation("fragment", {"item": item.id, "bullet": bullet}))
+                found.append(Violation(SendableCode.FRAGMENT, {"item": item.id, "bullet": bullet}))
     return found
 
 
 def links_printed(pair: Pair, facts: RenderFacts) -> list[Violation]:
     text = squash(facts.text).replace(" ", "")
     return [
-        Violation("link_not_printed", {"url": link.url})
+        Violation(SendableCode.LINK_NOT_PRINTED, {"url": link.url})
         for link in pair.tailored.header.links
         if link.url and squash(link_address(link.url)).replace(" ", "") not in text
     ]

@@ -26,6 +26,7 @@ from typing import Any
 from app.lib.cv_content import CvContent, Experience, Project, Skill
 from app.lib.matching.analysis import OfferText
 from app.lib.pdf_render.budget import bullet_key, condense_key, entry_key
+from app.lib.sendable_codes import SendableCode
 from app.lib.text_forms import squash
 from jobs.pipeline.core.assemble import one_line
 from jobs.pipeline.core.context import OfferBrief
@@ -72,7 +73,9 @@ def _skills(pair: Pair, found: list[Violation]) -> list[Skill]:
     shown = {term_key(s.name) for s in skills}
     back = [s.model_copy() for s in pair.source.skills if term_key(s.name) not in shown]
     if back:
-        found.append(Violation("skills_cut_for_relevance", {"skills": [s.name for s in back]}))
+        found.append(
+            Violation(SendableCode.SKILLS_CUT_FOR_RELEVANCE, {"skills": [s.name for s in back]})
+        )
     return skills + back
 
 
@@ -88,7 +91,9 @@ def _items(pair: Pair, found: list[Violation]) -> tuple[list[Experience], list[P
     same_language = not pair.source_language or pair.source_language == pair.language
     for item_id, bullets in lost.items():
         found.append(
-            Violation("bullets_cut_for_relevance", {"item": item_id, "count": len(bullets)})
+            Violation(
+                SendableCode.BULLETS_CUT_FOR_RELEVANCE, {"item": item_id, "count": len(bullets)}
+            )
         )
     sources = {i.id: i for i in entries(pair.source)}
 
@@ -100,7 +105,7 @@ def _items(pair: Pair, found: list[Violation]) -> tuple[list[Experience], list[P
         if bullets == item.bullets:
             return item
         if has_fragment(item.bullets):
-            found.append(Violation("fragment", {"item": item.id}))
+            found.append(Violation(SendableCode.FRAGMENT, {"item": item.id}))
         return item.model_copy(update={"bullets": bullets})
 
     experiences = [fixed(e) for e in pair.tailored.experience]
@@ -126,7 +131,7 @@ def _profile(summary: str, found: list[Violation]) -> str:
     kind = personal_kind(summary)
     if kind is None:
         return summary
-    found.append(Violation("profile_personal_data", {"kind": kind}))
+    found.append(Violation(SendableCode.PROFILE_PERSONAL_DATA, {"kind": kind}))
     return " ".join(part for part in sentences(summary) if personal_kind(part) is None)
 
 
