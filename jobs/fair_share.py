@@ -24,7 +24,7 @@ import functools
 import logging
 import random
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -67,7 +67,7 @@ return 0
 """
 
 Owner = Callable[[AsyncSession, tuple[Any, ...]], Awaitable[str | None]]
-JobFn = Callable[..., Awaitable[Any]]
+JobFn = Callable[..., Coroutine[Any, Any, Any]]
 
 
 def share(ctx: dict[str, Any]) -> int:

@@ -102,8 +102,9 @@ async def reserve(session: AsyncSession, task: BackgroundTask, meta: dict[str, A
 async def check_room(session: AsyncSession, user_id: str, task_type: str) -> None:
     """Refuse now what ``reserve`` would refuse, before costly work that comes ahead of the
     task (decoding an uploaded picture): its kind's slot held already (429), a balance below
-    its price (403 ``credits.insufficient``). A read only, its transaction ended (SQLite: no write lock held during that
-    work); ``reserve`` decides again, atomically, when the task is created."""
+    its price (403 ``credits.insufficient``). A read only, its transaction ended (SQLite: no
+    write lock held during that work); ``reserve`` decides again, atomically, when the task is
+    created."""
     kind = kind_of(task_type)
     try:
         if kind.slot is not None and kind.slot in await held_types(session, user_id):

@@ -1,9 +1,9 @@
 """One user floods the worker, another works: the scenario of tests/faults/test_fair_share.py
 and bench/fair_share_bench.py.
 
-User A saves an own AI endpoint that answers the connection test and then hangs on every
-completion, and posts offers to read: some pasted at ~98 000 characters (the rules reader's
-worst case), the rest short. Meanwhile user B imports a CV, reads an offer and runs a
+User A posts offers to read: some pasted at ~98 000 characters (the rules reader's worst
+case), then, with an own AI endpoint that answers the connection test and then hangs on every
+completion, the rest. Meanwhile user B imports a CV, reads an offer and runs a
 generation; each of B's steps is timed from its request to its end.
 """
 
@@ -129,10 +129,18 @@ async def b_works(
 async def a_floods(
     base_url: str, email: str, own: FakeOpenAIServer, offers: int, huge: int
 ) -> Browser:
-    """A saves ``own`` as their own endpoint (it answers the connection test), which then
-    hangs on every completion; A posts ``offers`` offers to read (``huge`` of them ~98 000
-    characters). Returns A's browser (the caller closes it)."""
+    """A posts ``huge`` offers of ~98 000 characters (read by the rules, on the site without a
+    model), then saves ``own`` as their own endpoint (it answers the connection test), which
+    from then on hangs on every completion, and posts the other ``offers - huge`` offers.
+    Returns A's browser (the caller closes it)."""
     a = await browser(base_url, email)
+
+    async def post(index: int) -> None:
+        text = huge_offer(index) if index <= huge else short_offer(index)
+        answer = await a.post("/api/job-offers", json={"text": text}, headers=_csrf(a))
+        assert answer.status_code in (200, 201, 202), answer.text
+
+    await asyncio.gather(*(post(i) for i in range(1, huge + 1)))
     form = {
         "ai_base_url": own.base_url,
         "ai_api_key": "",
@@ -143,14 +151,8 @@ async def a_floods(
         "/account/ai-endpoint", data=form, headers={"accept-language": "en"}, follow_redirects=True
     )
     assert saved.status_code == 200 and "Your AI endpoint is saved" in saved.text, saved.text
-    own.script(reply=Hang(seconds=30))  # from now on, every completion hangs
-
-    async def post(index: int) -> None:
-        text = huge_offer(index) if index < huge else short_offer(index)
-        answer = await a.post("/api/job-offers", json={"text": text}, headers=_csrf(a))
-        assert answer.status_code in (200, 201, 202), answer.text
-
-    await asyncio.gather(*(post(i + 1) for i in range(offers)))
+    own.script(reply=Hang(seconds=3600))  # from now on, every completion hangs
+    await asyncio.gather(*(post(i) for i in range(huge + 1, offers + 1)))
     return a
 
 

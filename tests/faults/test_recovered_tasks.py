@@ -127,6 +127,7 @@ async def test_cancel_stops_the_job_recovery_queued_under_a_fresh_id(
             .values(updated_at=now_ms() - AN_HOUR_MS)
         )
         await s.commit()
+
     # The next worker's start-up sweep re-queues it: its own id is taken, so under a fresh one.
     # (On a loaded machine the first job may time out before it asked the model anything.)
     def asked() -> int:
