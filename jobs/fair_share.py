@@ -111,14 +111,14 @@ async def user_lease(redis: Any, user_id: str, limit: int) -> AsyncIterator[bool
 
 
 async def held(redis: Any, user_id: str) -> int:
-    """The user's leases held now (the fault test and the bench read it)."""
+    """The user's leases held (the fault test and the bench read it; a dead worker's lease is
+    counted until the next take prunes it)."""
     return int(await redis.zcard(_leases(user_id)))
 
 
 async def _defer(ctx: dict[str, Any]) -> Retry:
     """Back to the queue, the try given back: arq counted this run as one (its retry key)."""
     await ctx["redis"].decr(retry_key_prefix + str(ctx["job_id"]))
-    ctx["job_try"] = int(ctx.get("job_try", 1)) - 1
     return Retry(defer=random.uniform(*ctx.get("fair_share_defer_s", DEFER_S)))
 
 

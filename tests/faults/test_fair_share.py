@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from arq.jobs import Job
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.db.models import BackgroundTask
 from app.lib.llm import StructuredMode, mode_cache
 from app.settings.service import update_setting
 from jobs.fair_share import held
@@ -28,10 +30,12 @@ from tests.faults.burst import (
     OWN_MODEL,
     a_floods,
     b_works,
+    huge_offer,
     open_tasks,
     running_tasks,
     running_worker,
 )
+from tests.fixtures.live import browser
 
 MAX_JOBS, SHARE = 8, 2
 FLOOD, HUGE = 40, 10  # A's offers (the per-user cap of open extractions), of which ~98 000 chars
@@ -108,3 +112,41 @@ async def test_one_users_flood_leaves_another_user_their_speed(
         async with asyncio.timeout(TIMEOUT_S):
             while await running_tasks(session_factory):
                 await asyncio.sleep(0.1)
+
+
+async def test_a_job_over_its_users_share_waits_without_using_a_try(
+    settings: Settings,
+    live_server: str,
+    session_factory: async_sessionmaker[AsyncSession],
+    redis: Redis,
+) -> None:
+    """One job at a time for the user: the others go back to the queue, again and again, and
+    each still ends on its first try (arq's count given back), completed."""
+    one_each = replace(settings, jobs_per_user=1)
+    async with running_worker(one_each, fair_share_defer_s=(0.05, 0.2)) as worker:
+        a = await browser(live_server, "one-at-a-time@example.com")
+        try:
+            offers = []
+            for index in range(1, 5):  # pasted, read by the rules: a second or so each
+                answer = await a.post(
+                    "/api/job-offers",
+                    json={"text": huge_offer(index)},
+                    headers={"x-csrftoken": a.cookies["csrftoken"]},
+                )
+                assert answer.status_code == 202, answer.text
+                offers.append(answer.json())
+            a_id = str((await a.get("/api/auth/me")).json()["id"])
+            async with asyncio.timeout(TIMEOUT_S):
+                while await open_tasks(session_factory, a_id):
+                    assert await held(redis, a_id) <= 1
+                    await asyncio.sleep(0.02)
+        finally:
+            await a.aclose()
+        assert worker.jobs_retried > 0  # some waited for the share
+    for offer in offers:
+        async with session_factory() as db:
+            task = await db.get(BackgroundTask, offer["taskId"])
+        assert task is not None and task.status == "completed"
+        assert task.job_id is not None
+        result = await Job(task.job_id, redis).result_info()
+        assert result is not None and result.success and result.job_try == 1
