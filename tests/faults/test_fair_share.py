@@ -65,6 +65,7 @@ async def test_one_users_flood_leaves_another_user_their_speed(
     await db.commit()
     small = replace(settings, max_jobs=MAX_JOBS, jobs_per_user=SHARE, llm_timeout_seconds=1.0)
     async with running_worker(small, fair_share_defer_s=(0.2, 0.6)):
+        await b_works(live_server, "b-warm@example.com", session_factory, TIMEOUT_S)
         alone = await b_works(live_server, "b-alone@example.com", session_factory, TIMEOUT_S)
 
         a = await a_floods(live_server, "a-flood@example.com", hanging_endpoint, FLOOD, HUGE)
