@@ -48,6 +48,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_POSTING_CHECK_HOURS": ("worker", "posting_check_hours"),
     "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
+    "CVTAILOR_JOBS_PER_USER": ("worker", "jobs_per_user"),
     "CVTAILOR_HEALTH_CHECK_INTERVAL_SECONDS": ("worker", "health_check_interval_seconds"),
     "CVTAILOR_HEARTBEAT_STALE_SECONDS": ("worker", "heartbeat_stale_seconds"),
     "CVTAILOR_GENERATION_TIMEOUT_SECONDS": ("worker", "generation_timeout_seconds"),
@@ -135,6 +136,10 @@ class Settings:
     # One user's saved searches share these, across workers (jobs/discovery/fairness.py): runs
     # at once, and seconds of fetching per hour (0 = no limit).
     discovery_runs_per_user: int = 1
+    # Task jobs (imports, extractions, letters, pitches, ATS checks, coach replies,
+    # generations) one user may have running at once, across all workers (jobs/fair_share.py);
+    # the others wait in the queue behind other users'. 0 = a quarter of ``max_jobs``.
+    jobs_per_user: int = 0
     discovery_seconds_per_user_hour: float = 600.0
     # How often an offer's page is re-checked for a closed posting (jobs/postings.py), in
     # hours; 0 = never.
@@ -172,6 +177,12 @@ class Settings:
     # calls one user may make per minute, over stdio and HTTP together (0 = no limit).
     mcp_http_enabled: bool = False
     mcp_calls_per_minute: int = 120
+
+    @property
+    def user_job_share(self) -> int:
+        """Task jobs one user runs at once (jobs/fair_share.py): ``jobs_per_user``, or a
+        quarter of one worker's ``max_jobs`` (at least 1), so one account never holds them."""
+        return self.jobs_per_user if self.jobs_per_user > 0 else max(1, self.max_jobs // 4)
 
     @property
     def sends_mail(self) -> bool:
@@ -354,6 +365,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
         generation_max_runs=int(raw["worker"].get("generation_max_runs", 5)),
         llm_daily_tokens_per_user=int(raw["llm"].get("daily_tokens_per_user", 5_000_000)),
         discovery_runs_per_user=int(raw["worker"].get("discovery_runs_per_user", 1)),
+        jobs_per_user=int(raw["worker"].get("jobs_per_user", 0)),
         discovery_seconds_per_user_hour=float(
             raw["worker"].get("discovery_seconds_per_user_hour", 600)
         ),

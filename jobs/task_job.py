@@ -9,6 +9,7 @@ has settled it, the job stops without writing anything.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from app.tasks.lifecycle import TaskSettled, claim, save_and_publish
 
 log = logging.getLogger(__name__)
 MAX_RETRIES = 4  # below the worker's max_tries (5): the last try always settles the task
+FAIL_TRIES = 5  # writes of a failure handler, each after the previous one was refused
+FAIL_PAUSE_S = 1.0  # before the next, times the tries made
 
 
 def retry_delay(ctx: dict[str, Any]) -> int:
@@ -118,23 +121,47 @@ async def guarded(
     except TaskSettled:
         raise
     except job.failures as failure:
-        await rollback(db, task, row)
-        await fail(failure.as_problem())
+        await settle_failed(db, (task, row), fail, failure.as_problem())
         return {job.key: job.row_id, "failed": failure.code}
     except (TransientFailure, OperationalError) as exc:
-        await rollback(db, task, row)
         if may_retry(ctx):
             log.warning("%s %s will be retried: %s", job.name, job.row_id, exc)
-            await progress(db, redis, task, "retrying", 30)
+            try:
+                await rollback(db, task, row)
+                await progress(db, redis, task, "retrying", 30)
+            except OperationalError:  # the note is not worth failing for: the retry runs
+                log.warning("%s %s: its retry could not be noted", job.name, job.row_id)
             raise Retry(defer=retry_delay(ctx)) from exc
         log.exception("%s %s failed after retries", job.name, job.row_id)
-        await fail(problem("unexpected", UNEXPECTED, "error"))
+        await settle_failed(db, (task, row), fail, problem("unexpected", UNEXPECTED, "error"))
         return {job.key: job.row_id, "failed": "retries"}
     except Exception:
         log.exception("%s %s failed unexpectedly", job.name, job.row_id)
-        await rollback(db, task, row)
-        await fail(problem("unexpected", UNEXPECTED, "error"))
+        await settle_failed(db, (task, row), fail, problem("unexpected", UNEXPECTED, "error"))
         return {job.key: job.row_id, "failed": "unexpected"}
+
+
+async def settle_failed(
+    db: AsyncSession,
+    rows: tuple[Any, ...],
+    fail: Callable[[dict[str, Any]], Awaitable[None]],
+    failure: dict[str, Any],
+) -> None:
+    """Roll back the failed work and end the task through ``fail``. Under a burst its own
+    write may be refused (SQLite's "database is locked" after the busy timeout): it is tried
+    again, each time in a new transaction with the rows reloaded, rather than leaving the task
+    "running" with no job behind it. Past the last try the job fails, and the recovery sweep
+    ends the task (app/tasks/recovery.py)."""
+    for attempt in range(1, FAIL_TRIES + 1):
+        try:
+            await rollback(db, *rows)
+            await fail(failure)
+            return
+        except OperationalError:
+            if attempt == FAIL_TRIES:
+                raise
+            log.warning("ending a failed task: write refused, try %d of %d", attempt, FAIL_TRIES)
+            await asyncio.sleep(FAIL_PAUSE_S * attempt)
 
 
 async def unless_settled(

@@ -21,6 +21,7 @@ from redis.exceptions import RedisError
 from app.config import Settings, get_settings
 from app.db.session import create_engine, create_session_factory
 from app.events import SYSTEM_PONG
+from app.job_names import Job
 from app.lib import heartbeat
 from app.lib.events import publish_event
 from app.lib.pdf_render.sandbox import start_render_server
@@ -33,6 +34,7 @@ from jobs.cover_letters import JOB_FUNCTIONS as LETTER_JOBS
 from jobs.discovery.page_fetch import fetch_inbox_page
 from jobs.discovery.run import RUN_MAX_TRIES, run_search
 from jobs.discovery.scheduler import clean_inbox, schedule_searches
+from jobs.fair_share import share_task_jobs
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.job_markers import job_timeouts, marker_hook
 from jobs.pipeline.orchestrator import run_cv_generation
@@ -106,25 +108,29 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await ctx["observer_engine"].dispose()
 
 
-FUNCTIONS: list[Any] = [
-    func(ping, keep_result=PING_RESULT_SECONDS),  # the pong is the answer; its result goes soon
-    # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
-    func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
-    RENDER_CV_PDF,
-    RENDER_SHEET_PDF,
-    RENDER_SENT_DOCUMENT,
-    *IMPORT_JOBS,
-    # The job inbox: a search's run reads many pages politely (a pause per host): 15 min;
-    # a run that finds the worker's search-run slots taken re-queues itself (a try each).
-    func(run_search, timeout=900, max_tries=RUN_MAX_TRIES),
-    fetch_inbox_page,
-    # One user's due posting re-checks (a few pages, politely): not retried, the next run is.
-    func(check_postings, timeout=CHECK_TIMEOUT_S, max_tries=1),
-    *LETTER_JOBS,
-    *PITCH_JOBS,
-    *COACH_JOBS,
-    *ATS_JOBS,
-]
+# Every task kind's job runs within its user's fair share of the workers (jobs/fair_share.py).
+FUNCTIONS: list[Any] = share_task_jobs(
+    [
+        func(ping, keep_result=PING_RESULT_SECONDS),  # the pong is the answer; its result goes soon
+        # A multi-offer run can be long; crash recovery relies on our lease, not on this timeout.
+        func(run_cv_generation, timeout=get_settings().generation_timeout_seconds, max_tries=20),
+        RENDER_CV_PDF,
+        RENDER_SHEET_PDF,
+        RENDER_SENT_DOCUMENT,
+        *IMPORT_JOBS,
+        # The job inbox: a search's run reads many pages politely (a pause per host): 15 min;
+        # a run that finds the worker's search-run slots taken re-queues itself (a try each).
+        func(run_search, timeout=900, max_tries=RUN_MAX_TRIES),
+        fetch_inbox_page,
+        # One user's due posting re-checks (a few pages, politely): not retried, the next run is.
+        func(check_postings, timeout=CHECK_TIMEOUT_S, max_tries=1),
+        *LETTER_JOBS,
+        *PITCH_JOBS,
+        *COACH_JOBS,
+        *ATS_JOBS,
+    ],
+    Job.RUN_CV_GENERATION,
+)
 CRON_JOBS: list[Any] = [
     # The start-up sweep, repeated: a dead worker or a job lost by Redis is noticed within
     # 10 s (plus the lease). Cheap: one query on unfinished tasks and an EXISTS per task.

@@ -13,6 +13,10 @@ from app.db.models import CreditTransaction, User
 from app.lib.errors import InsufficientCredits, ValidationFailed
 from app.lib.i18n import N_
 
+# One sentence without values, so every page can show it in the reader's language; the API
+# answer also carries the amount (app/tasks/lifecycle.py refuses with it before costly work).
+LOW_BALANCE = N_("Your credit balance is too low for this.")
+
 
 async def _record(
     session: AsyncSession,
@@ -71,11 +75,7 @@ async def debit(
         .values(credit_balance=User.credit_balance - amount)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        # One sentence without values, so every page can show it in the reader's language;
-        # the API answer also carries the amount.
-        raise InsufficientCredits(
-            N_("Your credit balance is too low for this."), extra={"needed": amount}
-        )
+        raise InsufficientCredits(LOW_BALANCE, extra={"needed": amount})
     return await _record(session, user_id, -amount, "debit", reason, meta)
 
 

@@ -23,7 +23,9 @@ How each guarantee holds (the evidence the test reads):
 * ``session_bound``: an event stream ends within seconds of the session or token that opened
   it (app/lib/stream_guard.py), checked per stream by the session and token stream tests;
 * ``worker_slot``: the work a route starts is a task of a kind with a per-user cap, refused
-  beyond it with nothing created.
+  beyond it with nothing created;
+* ``fair_share``: the worker runs that kind's job within its user's share of the workers
+  (jobs/fair_share.py): beyond it the job waits in the queue behind other users' jobs.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Guarantee(StrEnum):
     ADDRESS_POLICY = "address_policy"
     SESSION_BOUND = "session_bound"
     WORKER_SLOT = "worker_slot"
+    FAIR_SHARE = "fair_share"
 
 
 RouteKey = tuple[str, str]  # (method, Litestar path template)
@@ -138,8 +141,8 @@ UPLOAD_CAPS: dict[RouteKey, int] = {
 }
 
 # Routes that start work in the worker, by the kind of task they create (BackgroundTask.type):
-# each kind caps what one user may have open at once (app/tasks/registry.py), so one account
-# cannot hold every worker slot.
+# each kind caps what one user may have open at once (app/tasks/registry.py), and its job runs
+# within its user's fair share of the workers, so one account cannot hold every worker slot.
 STARTS_WORK: dict[RouteKey, str] = {
     ("POST", "/cvs/upload"): "cv_import",
     ("POST", "/cvs/text"): "cv_import",
@@ -221,7 +224,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "starts_work",
-        frozenset({Guarantee.WORKER_SLOT, Guarantee.SIGN_IN}),
+        frozenset({Guarantee.WORKER_SLOT, Guarantee.FAIR_SHARE, Guarantee.SIGN_IN}),
         lambda route: route.key in STARTS_WORK,
         "one account cannot hold every worker slot",
     ),

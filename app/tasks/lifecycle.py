@@ -16,18 +16,19 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask
+from app.credits.ledger import LOW_BALANCE
+from app.db.models import BackgroundTask, User
 from app.db.models.base import now_ms
 from app.db.models.status import FINISHED, OPEN, TaskStatus
 from app.events import TASK_UPDATED, task_payload
-from app.lib.errors import NotFound, TooManyRequests
+from app.lib.errors import InsufficientCredits, NotFound, TooManyRequests
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
 from app.lib.refund_reasons import Refund
-from app.tasks.billing import charge, refund_charge
+from app.tasks.billing import charge, cost_of, refund_charge
 from app.tasks.caps import open_tasks
 from app.tasks.registry import kind_of
-from app.tasks.slots import acquire_slot, release_slot
+from app.tasks.slots import acquire_slot, already_running, held_types, release_slot
 
 TOO_MANY_OPEN = N_(
     "You already have many tasks of this kind waiting; try again when some have finished."
@@ -97,6 +98,25 @@ async def reserve(session: AsyncSession, task: BackgroundTask, meta: dict[str, A
         entry = await charge(session, task.user_id, kind.price, meta)
         if entry:
             task.progress = {**(task.progress or {}), "creditTransactionId": entry}
+
+
+async def check_room(session: AsyncSession, user_id: str, task_type: str) -> None:
+    """Refuse now what ``reserve`` would refuse, before costly work that comes ahead of the
+    task (decoding an uploaded picture): its kind's slot held already (429), a balance below
+    its price (403 ``credits.insufficient``). A read only, its transaction ended (SQLite: no
+    write lock held during that work); ``reserve`` decides again, atomically, when the task is
+    created."""
+    kind = kind_of(task_type)
+    try:
+        if kind.slot is not None and kind.slot in await held_types(session, user_id):
+            raise already_running(kind.slot)
+        if kind.price is not None:
+            cost = await cost_of(session, kind.price)
+            balance = await session.scalar(select(User.credit_balance).where(User.id == user_id))
+            if cost > int(balance or 0):
+                raise InsufficientCredits(LOW_BALANCE, extra={"needed": cost})
+    finally:
+        await session.commit()
 
 
 async def get_task(session: AsyncSession, user_id: str, task_id: str) -> BackgroundTask:

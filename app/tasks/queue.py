@@ -3,10 +3,13 @@ again without ever doubling it. arq's own key names (``arq.constants``), not cop
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from arq import ArqRedis
 from arq.constants import in_progress_key_prefix, job_key_prefix
+from arq.jobs import DeserializationError
+from arq.jobs import Job as ArqJob
 
 from app.job_names import Job, enqueue
 
@@ -44,4 +47,22 @@ async def any_job_exists(redis: ArqRedis, job_ids: list[str]) -> bool:
     for job_id in job_ids:
         if await job_exists(redis, job_id):
             return True
+    return False
+
+
+async def ended_unsettled(redis: ArqRedis, job_ids: list[str]) -> bool:
+    """Whether the last of these jobs to end kept a result other than arq's timeout: it
+    returned, or failed (a failure handler's own write refused, tries used up), so a task
+    still open behind it has nothing running it and nothing will. A timed-out job is not one:
+    its task is re-queued (recovery.py)."""
+    for job_id in reversed(job_ids):
+        try:
+            info = await ArqJob(job_id, redis).result_info()
+        except DeserializationError:  # a result it cannot read: left to the timeout rule
+            return False
+        if info is None:
+            continue
+        return info.success or not isinstance(
+            info.result, asyncio.TimeoutError | asyncio.CancelledError
+        )
     return False

@@ -9,7 +9,10 @@ queued, with the fresh job id it may get (app/tasks/job_ids.py): a cancel then a
 that really runs. One recovered ``max_recoveries`` times already is not queued again: its kind
 ends it failed, refunded, with a stored code (a job that always times out or kills its worker
 would otherwise hold a worker's slot for ever). One whose input is gone cannot run again: its
-kind ends it failed, with the reason, refunded, and its slot freed.
+kind ends it failed, with the reason, refunded, and its slot freed. One whose job has ended
+(its result kept) without ending it, other than by arq's timeout, has nothing left to run it:
+its job returned, or failed when even its failure handler could not write (the database locked
+under a burst); it is ended at once, failed and refunded as its kind's failure would.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from app.lib.i18n import N_
 from app.lib.problems import problem
 from app.tasks.job_ids import job_ids_of, recoveries_of, with_recovery
 from app.tasks.lifecycle import claim, save_and_publish
-from app.tasks.queue import any_job_exists, requeue
+from app.tasks.queue import any_job_exists, ended_unsettled, requeue
 from app.tasks.registry import Ended, Recovery, recoverable
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,9 @@ GAVE_UP_ERROR = N_(
 )
 # ... and the stored code with its values (``task.result["failure"]``, app/lib/problems.py).
 GAVE_UP_TEMPLATE = N_("Stopped after %(recoveries)s restarts: the work kept being interrupted.")
+# A task whose job ended (failed, or returned) without ending it: nothing will (queue.py).
+JOB_ENDED = "task_job_ended"
+JOB_ENDED_ERROR = N_("Stopped: this task's work broke off in the worker before it was saved.")
 
 
 async def _publish_end(
@@ -67,18 +73,23 @@ async def _publish_end(
 
 
 async def _give_up(
-    session: AsyncSession, redis: ArqRedis, task: BackgroundTask, recovery: Recovery
+    session: AsyncSession,
+    redis: ArqRedis,
+    task: BackgroundTask,
+    recovery: Recovery,
+    error: str = GAVE_UP_ERROR,
 ) -> bool:
-    """End, failed and refunded, a task that was recovered too often."""
-    recoveries = recoveries_of(task)
+    """End, failed and refunded, a task that was recovered too often (or whose job ended
+    without ending it: ``error`` says which)."""
     if recovery.give_up is not None:
-        ended = await recovery.give_up(session, task, GAVE_UP_ERROR)
+        ended = await recovery.give_up(session, task, error)
     else:  # the kind's own rows say it could not run; the row says why
         ended = await recovery.fail_lost(session, task)
-    failure = problem(GAVE_UP, GAVE_UP_TEMPLATE, "error", recoveries=recoveries)
-    return await _publish_end(
-        session, redis, task, ended, error=GAVE_UP_ERROR, result={"failure": failure}
-    )
+    if error == GAVE_UP_ERROR:
+        failure = problem(GAVE_UP, GAVE_UP_TEMPLATE, "error", recoveries=recoveries_of(task))
+    else:
+        failure = problem(JOB_ENDED, error, "error")
+    return await _publish_end(session, redis, task, ended, error=error, result={"failure": failure})
 
 
 async def _record_recovery(session: AsyncSession, task: BackgroundTask) -> str | None:
@@ -158,6 +169,13 @@ async def recover_lost_tasks(
         await session.commit()  # SQLite: do not hold the write lock while talking to Redis
         for task in tasks:
             if not task.job_id or await any_job_exists(redis, job_ids_of(task)):
+                continue
+            if await ended_unsettled(redis, job_ids_of(task)):
+                # Its job failed or returned leaving it open (its failure handler's own write
+                # refused): ended now as its kind's failure would, refunded.
+                if await _give_up(session, redis, task, kinds[task.type], JOB_ENDED_ERROR):
+                    log.warning("%s task %s failed: its job ended without it", task.type, task.id)
+                    acted += 1
                 continue
             if task.status == TaskStatus.RUNNING and now_ms() - task.updated_at < silent_ms:
                 continue  # its job may still be running although Redis forgot it

@@ -105,6 +105,14 @@ class TaskKind:
     # How many of its tasks one user may have open at once (app/tasks/lifecycle.py ``reserve``):
     # a kind without a slot still cannot fill every job of the worker with one user's tasks.
     open_cap: int | None = None
+    # The arq job that runs its tasks when no ``recovery`` names it (the generation's).
+    job: Job | None = None
+
+    @property
+    def job_name(self) -> Job | None:
+        """The arq job running its tasks: the route-guarantees walk checks it takes the
+        user's fair share of the workers (jobs/fair_share.py)."""
+        return self.recovery.job if self.recovery is not None else self.job
 
 
 _KINDS: dict[str, TaskKind] = {}

@@ -18,23 +18,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from jobs.fair_share import take
+
 RUNS_PER_USER = 1
 SECONDS_PER_USER_HOUR = 600.0
 WINDOW_S = 3600
 LEASE_S = 900  # longer than a run (the run lock's own expiry)
-
-# KEYS[1] the user's leases; ARGV: limit, lease seconds, token. Redis' own clock: the workers'
-# clocks may disagree.
-_TAKE = """
-local now = tonumber(redis.call('time')[1])
-redis.call('zremrangebyscore', KEYS[1], '-inf', now)
-if redis.call('zcard', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('zadd', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
-  redis.call('expire', KEYS[1], tonumber(ARGV[2]))
-  return 1
-end
-return 0
-"""
 
 
 def budget(ctx: dict[str, Any]) -> tuple[int, float]:
@@ -58,7 +47,7 @@ def _spent(user_id: str) -> str:
 async def user_run(redis: Any, user_id: str, limit: int) -> AsyncIterator[bool]:
     """Whether one of the user's run leases was free (then held until the block ends)."""
     token = secrets.token_hex(8)
-    taken = bool(await redis.eval(_TAKE, 1, _leases(user_id), max(limit, 1), LEASE_S, token))
+    taken = await take(redis, _leases(user_id), limit, LEASE_S, token)
     try:
         yield taken
     finally:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from arq import ArqRedis, create_pool
-from arq.constants import in_progress_key_prefix
+from arq.constants import in_progress_key_prefix, retry_key_prefix
 from arq.jobs import Job, JobStatus
 from arq.worker import Worker
 from redis.asyncio import Redis
@@ -31,7 +31,13 @@ from app.db.models.base import now_ms
 from app.domain.pitches.lifecycle import job_id
 from app.lib.redis import arq_settings
 from app.settings.service import update_setting
-from app.tasks.recovery import GAVE_UP, GAVE_UP_ERROR, recover_lost_tasks
+from app.tasks.recovery import (
+    GAVE_UP,
+    GAVE_UP_ERROR,
+    JOB_ENDED,
+    JOB_ENDED_ERROR,
+    recover_lost_tasks,
+)
 from tests import factories
 from tests.conftest import register
 from tests.fakes.openai_server import FakeOpenAIServer, Hang
@@ -121,10 +127,16 @@ async def test_cancel_stops_the_job_recovery_queued_under_a_fresh_id(
             .values(updated_at=now_ms() - AN_HOUR_MS)
         )
         await s.commit()
+
     # The next worker's start-up sweep re-queues it: its own id is taken, so under a fresh one.
+    # (On a loaded machine the first job may time out before it asked the model anything.)
+    def asked() -> int:
+        return len([r for r in silent_llm.chat_requests if "<achievements>" in r.text])
+
+    before = asked()
     async with running(replace(settings, llm_timeout_seconds=120)):
         async with asyncio.timeout(120):  # the recovered job is waiting for the model
-            while len([r for r in silent_llm.chat_requests if "<achievements>" in r.text]) < 2:
+            while asked() <= before:
                 await asyncio.sleep(0.05)
         [recovered] = await _running_jobs(redis, task_id)
         assert recovered != first
@@ -179,3 +191,66 @@ async def test_a_task_lost_again_and_again_is_failed_and_refunded_after_the_cap(
         assert tuple((await s.execute(pitch)).one()) == ("failed", GAVE_UP_ERROR)
     assert await read_now(session_factory, balance) == 10  # refunded once
     assert await sweep() == 0  # over: nothing more to do
+
+
+async def test_a_task_whose_job_ended_without_it_is_ended_at_once_and_refunded(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    redis: Redis,
+    queue: ArqRedis,
+) -> None:
+    """Its job is over (here arq refused it, its tries used up by workers that died under it),
+    its result kept, the task still open: nothing will ever end it. The sweep does, at once
+    (not after the job timeout), failed and refunded as its kind's failure would."""
+    await update_setting(db, "feature_cost_pitch", "1")
+    await db.commit()
+    user_id, pitch_id, task_id = await _pitch(api, db, "ended-pitch@example.com")
+    balance = select(User.credit_balance).where(User.id == user_id)
+    assert await read_now(session_factory, balance) == 9
+    first = job_id(task_id)
+    await redis.set(retry_key_prefix + first, 5)  # five workers died running it
+    async with running(settings):
+        async with asyncio.timeout(60):
+            while await Job(first, redis).status() != JobStatus.complete:
+                await asyncio.sleep(0.05)
+    assert not (await Job(first, redis).result_info()).success  # type: ignore[union-attr]
+    await recover_lost_tasks(session_factory, queue, settings.job_timeout_seconds)
+    task = await _task(session_factory, task_id)
+    assert task.status == "failed" and task.error == JOB_ENDED_ERROR
+    assert task.result is not None and task.result["failure"]["code"] == JOB_ENDED
+    state = select(Pitch.status).where(Pitch.id == pitch_id)
+    assert await read_now(session_factory, state) == "failed"
+    assert await read_now(session_factory, balance) == 10  # refunded once
+    assert await recover_lost_tasks(session_factory, queue, settings.job_timeout_seconds) == 0
+
+
+async def test_a_timed_out_job_is_still_requeued_not_ended(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    redis: Redis,
+    queue: ArqRedis,
+    silent_llm: FakeOpenAIServer,
+) -> None:
+    """arq's timeout is the other way a job ends without its task: that one is re-queued (the
+    work may succeed on a second run), as before."""
+    await point_llm_at(db, silent_llm.base_url)
+    _, _, task_id = await _pitch(api, db, "timed-out-pitch@example.com")
+    first = job_id(task_id)
+    async with running(replace(settings, job_timeout_seconds=1)):
+        async with asyncio.timeout(120):
+            while await Job(first, redis).status() != JobStatus.complete:
+                await asyncio.sleep(0.05)
+    async with session_factory() as s:  # and silent for longer than any job may run
+        await s.execute(
+            update(BackgroundTask)
+            .where(BackgroundTask.id == task_id)
+            .values(updated_at=now_ms() - AN_HOUR_MS)
+        )
+        await s.commit()
+    await recover_lost_tasks(session_factory, queue, settings.job_timeout_seconds)
+    task = await _task(session_factory, task_id)
+    assert task.status != "failed" and task.progress["recoveries"] == 1

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from arq.worker import func
 from litestar import Litestar
 from litestar.middleware.base import DefineMiddleware
 from litestar.response import ServerSentEvent
@@ -38,6 +39,8 @@ from app.lib.route_guarantees import (
 from app.lib.stream_guard import StreamSessionGuard
 from app.tasks import registry
 from app.tasks.registry import known
+from jobs import worker
+from jobs.fair_share import is_gated
 from tests.conftest import csrf_token, register
 from tests.fixtures.mailbox import Mailbox, mail_settings, mailbox
 from tests.security import test_streams_end_with_session, test_token_streams
@@ -117,6 +120,17 @@ def checks(app: Litestar) -> dict[Guarantee, Check]:
             return f"its tasks ({task_type}) have no per-user slot nor cap"
         return None
 
+    def fair_share(_: Endpoint, route: RouteFacts) -> str | None:
+        task_type = STARTS_WORK.get(route.key)
+        kind = known(task_type) if task_type else None
+        job = kind.job_name if kind is not None else None
+        if job is None:
+            return "starts no task whose job is known"
+        function = next((f for f in map(func, worker.FUNCTIONS) if f.name == job), None)
+        if function is None:
+            return f"no worker function runs {job}"
+        return None if is_gated(function) else f"its job ({job}) takes no fair share"
+
     return {
         Guarantee.SIGN_IN: sign_in,
         Guarantee.CSRF: csrf_checked,
@@ -126,6 +140,7 @@ def checks(app: Litestar) -> dict[Guarantee, Check]:
         Guarantee.ADDRESS_POLICY: address_policy,
         Guarantee.SESSION_BOUND: session_bound,
         Guarantee.WORKER_SLOT: worker_slot,
+        Guarantee.FAIR_SHARE: fair_share,
     }
 
 
@@ -170,10 +185,19 @@ async def test_a_route_missing_a_guarantee_is_named(app: Litestar, monkeypatch: 
     pitch = known("pitch")
     assert pitch is not None
     monkeypatch.setitem(registry._KINDS, "pitch", replace(pitch, open_cap=None))
+    # The ATS check's job as it was before the fair share: the walk names its routes.
+    ungated = [
+        replace(f, coroutine=f.coroutine.__wrapped__) if f.name == "run_ats_check" else f
+        for f in map(func, worker.FUNCTIONS)
+    ]
+    monkeypatch.setattr(worker, "FUNCTIONS", ungated)
     assert sorted(missing_guarantees(app)) == [
         "GET /coach/{conversation_id:str}/stream: session_bound (no test ends it with its session)",
         "POST /account/photo: body_limit (reads up to 33554432 bytes)",
+        "POST /api/ats/checks: fair_share (its job (run_ats_check) takes no fair share)",
         "POST /api/pitches: worker_slot (its tasks (pitch) have no per-user slot nor cap)",
+        "POST /ats/tailored: fair_share (its job (run_ats_check) takes no fair share)",
+        "POST /ats/upload: fair_share (its job (run_ats_check) takes no fair share)",
         "POST /login: rate_limit (counts no attempt)",
         "POST /pitches: worker_slot (its tasks (pitch) have no per-user slot nor cap)",
     ]

@@ -39,6 +39,16 @@ def test_environment_overrides_win(tmp_path: Path) -> None:
     assert settings.secure_cookies is True
 
 
+def test_one_users_share_of_the_worker_follows_its_capacity(tmp_path: Path) -> None:
+    """``CVTAILOR_JOBS_PER_USER`` 0 (the default): a quarter of ``CVTAILOR_MAX_JOBS``, at least
+    one; set, it wins (jobs/fair_share.py)."""
+    data = {"DATA_DIR": str(tmp_path)}
+    assert build_settings(data).user_job_share == 5  # max_jobs 20
+    assert build_settings({**data, "CVTAILOR_MAX_JOBS": "8"}).user_job_share == 2
+    assert build_settings({**data, "CVTAILOR_MAX_JOBS": "2"}).user_job_share == 1
+    assert build_settings({**data, "CVTAILOR_JOBS_PER_USER": "3"}).user_job_share == 3
+
+
 def test_bad_values_name_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="PORT"):
         build_settings({"DATA_DIR": str(tmp_path), "PORT": "eighty"})

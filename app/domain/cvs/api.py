@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
@@ -14,7 +17,7 @@ from pydantic import ValidationError
 from app.config import Settings
 from app.domain.cvs import services
 from app.domain.cvs.editor_version import etag, if_match_version, read_cv
-from app.domain.cvs.importing import start_import
+from app.domain.cvs.importing import image_decoding, start_import
 from app.domain.cvs.intake import (
     Upload,
     classify_upload,
@@ -64,9 +67,15 @@ def refuse_oversized(request: Request[Any, Any, Any], settings: Settings) -> Non
         raise too_large(settings)
 
 
-async def upload_from_request(request: Request[Any, Any, Any], settings: Settings) -> Upload:
+async def upload_from_request(
+    request: Request[Any, Any, Any],
+    settings: Settings,
+    image_gate: Callable[[], AbstractAsyncContextManager[None]],
+) -> Upload:
     """Multipart ``file`` (PDF, JSON Resume, or a JPEG/PNG/WebP picture of a CV, made a scanned
-    PDF), or JSON ``{text}``, or a JSON Resume body."""
+    PDF), or JSON ``{text}``, or a JSON Resume body. A picture is decoded within
+    ``image_gate`` (``importing.image_decoding``: the import's room and the user's failed
+    pictures checked before any decoding)."""
     refuse_oversized(request, settings)
     content_type = request.content_type[0]
     if content_type == "multipart/form-data":
@@ -76,7 +85,8 @@ async def upload_from_request(request: Request[Any, Any, Any], settings: Setting
             raise InputError(N_("Attach the CV as a file field named 'file'."), code="cv.no_file")
         upload = classify_upload(file.filename or "", await file.read(), settings)
         if upload.kind == "image":  # a picture of a CV: decoded now, into a scanned PDF
-            return await unless_client_leaves(request.receive, scan_of_image(upload, settings))
+            async with image_gate():
+                return await unless_client_leaves(request.receive, scan_of_image(upload, settings))
         return upload
     if content_type == "application/json":
         raw = await request.body()
@@ -118,7 +128,8 @@ class CvApi(Controller):
     async def import_cv(
         self, request: Request, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
     ) -> ImportAccepted:
-        upload = await upload_from_request(request, settings)
+        gate = partial(image_decoding, db, queue.redis, user.id)
+        upload = await upload_from_request(request, settings, gate)
         started = await start_import(
             db,
             queue.redis,

@@ -30,15 +30,21 @@ from app.domain.cvs.services import (
     latest_import_task,
 )
 from app.job_names import Job, enqueue
+from app.lib import rate_limit
+from app.lib.errors import TooManyRequests
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.problems import problem
 from app.lib.refund_reasons import RefundReason
-from app.tasks.lifecycle import create_task, reserve, save_and_publish
+from app.tasks.lifecycle import check_room, create_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30
 LOCK_WAIT_SECONDS = 15.0
+# Pictures of a CV one user may send that fail to decode, per window (image_decoding).
+FAILED_IMAGES = 10
+FAILED_IMAGES_WINDOW_S = 900
+FAILED_IMAGES_KEY = "ratelimit:cv-image:"
 IMPORT_JOB = Job.IMPORT_CV
 _RELEASE = """
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
@@ -51,6 +57,25 @@ class ImportStarted:
     cv: CvFile
     task: BackgroundTask | None
     duplicate: bool
+
+
+@asynccontextmanager
+async def image_decoding(session: AsyncSession, redis: Redis, user_id: str) -> AsyncIterator[None]:
+    """Around decoding a picture of a CV (up to seconds of CPU): cost before work. Refused first
+    when its import could not start anyway (an import running, credits short:
+    ``check_room``), or past ``FAILED_IMAGES`` failed decodes of the user's in the window. Each
+    decode is counted before it runs and given back when it succeeds (app/lib/rate_limit.py:
+    counted first, so uploads arriving together cannot all pass)."""
+    await check_room(session, user_id, IMPORT_TASK_TYPE)
+    key = f"{FAILED_IMAGES_KEY}{user_id}"
+    if await rate_limit.hit(redis, key, FAILED_IMAGES_WINDOW_S) > FAILED_IMAGES:
+        raise TooManyRequests(
+            N_("Too many pictures could not be read; try again in a few minutes."),
+            code="cv.image_too_many_failures",
+            extra={"limit": FAILED_IMAGES},
+        )
+    yield  # a refused picture (InputError) stays counted
+    await rate_limit.refund(redis, key)
 
 
 @asynccontextmanager

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -24,7 +25,7 @@ from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
 from app.domain.cvs.deletion import cv_confirmation
 from app.domain.cvs.editor_form import editor_version, page_forms
 from app.domain.cvs.editor_version import read_cv
-from app.domain.cvs.importing import retry_import, start_import
+from app.domain.cvs.importing import image_decoding, retry_import, start_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.report_view import checks_now, report_view
 from app.domain.cvs.source_lines import source_view
@@ -199,7 +200,9 @@ class CvPages(Controller):
             settings,
             engine,
             user,
-            lambda: upload_from_request(request, settings),
+            lambda: upload_from_request(
+                request, settings, partial(image_decoding, db, queue.redis, user.id)
+            ),
         )
 
     @post("/cvs/text")

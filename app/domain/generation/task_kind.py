@@ -17,6 +17,7 @@ from app.db.models.base import now_ms
 from app.db.models.status import TaskStatus
 from app.domain.generation.services import (
     GENERATION_TASK_TYPE,
+    JOB_NAME,
     SLOT_TYPE,
     generation_id_of_job,
 )
@@ -63,4 +64,5 @@ KIND = TaskKind(
     cancel=cancel,
     link=link,
     title_prefix="CV — ",
+    job=JOB_NAME,  # recovered by its own lease, not by the kernel (jobs/recovery.py)
 )
