@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar, Unpack
+from typing import Annotated, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from litestar import Request, Response
@@ -102,7 +102,7 @@ async def read_page(
 
 
 async def read_rows_page(
-    session: AsyncSession, statement: Select[Unpack[tuple[Any, ...]]], paging: PageRequest
+    session: AsyncSession, statement: Select[*tuple[Any, ...]], paging: PageRequest
 ) -> Page[tuple[Any, ...]]:
     """One page of the rows ``statement`` selects (several entities per row)."""
     rows = await session.execute(paging.window(statement))

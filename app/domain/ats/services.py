@@ -13,7 +13,6 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.paging import Page, PageRequest, read_page
 
-RECENT = 20
 TAILORED_CHOICES = 100
 
 
@@ -37,10 +36,6 @@ def _listed(user_id: str) -> Select[AtsCheck]:
         .where(AtsCheck.user_id == user_id)
         .order_by(AtsCheck.created_at.desc(), AtsCheck.id)
     )
-
-
-async def recent_checks(session: AsyncSession, user_id: str) -> list[AtsCheck]:
-    return list(await session.scalars(_listed(user_id).limit(RECENT)))
 
 
 async def checks_page(session: AsyncSession, user_id: str, paging: PageRequest) -> Page[AtsCheck]:

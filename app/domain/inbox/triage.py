@@ -47,10 +47,6 @@ def _listed(user_id: str, status: str) -> Select[InboxItem]:
     return query.order_by(InboxItem.decided_at.desc(), InboxItem.id)
 
 
-async def list_items(session: AsyncSession, user_id: str, status: str) -> list[InboxItem]:
-    return list(await session.scalars(_listed(user_id, status).limit(500)))
-
-
 async def items_page(
     session: AsyncSession, user_id: str, status: str, paging: PageRequest
 ) -> Page[InboxItem]:
