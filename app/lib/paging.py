@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from litestar import Request, Response
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -111,12 +111,12 @@ async def read_rows_page(
 
 def provide_paging(
     page: Annotated[
-        int | None, Parameter(query=PAGE_PARAM, description="The page to read, from 1.")
+        int | None, QueryParameter(name=PAGE_PARAM, description="The page to read, from 1.")
     ] = None,
     page_size: Annotated[
         int | None,
-        Parameter(
-            query=SIZE_PARAM,
+        QueryParameter(
+            name=SIZE_PARAM,
             description=f"Items per page: {DEFAULT_PAGE_SIZE} by default, at most "
             f"{MAX_PAGE_SIZE} (a larger size is cut to it).",
         ),

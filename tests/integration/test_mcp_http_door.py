@@ -86,7 +86,7 @@ async def test_a_token_is_the_only_way_in(client: Client) -> None:
     refused, answer = tool_result(
         await call_tool(client, "list_cvs", {}, authorization=f"Bearer {token}")
     )
-    assert not refused and json.loads(answer) == {"cvs": []}
+    assert not refused and json.loads(answer) == {"cvs": [], "nextPage": None}
 
 
 @pytest.mark.parametrize("settings", [{**ON, "mcp_calls_per_minute": 2}], indirect=True)

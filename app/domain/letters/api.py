@@ -129,11 +129,18 @@ class LetterApi(Controller):
         return letter_out(letter)
 
     @get("/{letter_id:str}/versions")
-    async def versions(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> list[VersionOut]:
+    async def versions(
+        self,
+        request: Request[Any, Any, Any],
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        letter_id: FromPath[str],
+    ) -> Response[list[VersionOut]]:
+        """The letter's versions, by page (the Link header names the next)."""
         letter = await services.get_letter(db, user, letter_id)
-        return [
-            version_out(row, letter) for row in await services.letter_versions(db, user, letter_id)
-        ]
+        rows = await services.letter_versions(db, user, letter_id)
+        return listed(request, paging.slice(rows).map(lambda row: version_out(row, letter)))
 
     @post("/{letter_id:str}/versions/{number:int}/restore", status_code=HTTP_200_OK)
     async def restore(
