@@ -38,6 +38,7 @@ quote of the CV, partial, missing): ask the user about a missing one, and pass t
 to answer_match_requirement (never write it for them). Applications: list_applications,
 get_application, move_application, get_interview_prep (the interview's likely questions with the
 user's own evidence).
+Lists come a page at a time: pass an answer's nextPage as page to read the next (null: the end).
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
 
 # Every list tool reads one page (app/lib/paging.py): its answer's nextPage is the next one's

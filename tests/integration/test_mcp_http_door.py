@@ -141,4 +141,4 @@ async def test_an_offer_address_goes_through_the_outbound_policy(client: Client)
     refused, why = tool_result(await call_tool(client, "add_offer", both, **bearer))
     assert refused and json.loads(why)["error"] == "mcp.offer_source", why
     refused, offers = tool_result(await call_tool(client, "list_offers", {}, **bearer))
-    assert not refused and json.loads(offers) == {"offers": []}
+    assert not refused and json.loads(offers) == {"offers": [], "nextPage": None}
