@@ -61,6 +61,7 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.openapi import document_error_responses
 from app.lib.pages import pages_are_html
+from app.lib.paging import provide_paging
 from app.lib.proxies import proxy_headers_middleware
 from app.lib.redis import arq_settings, redis_from_url
 from app.lib.security_headers import add_security_headers
@@ -118,6 +119,7 @@ DEPENDENCIES: dict[str, Provide] = {
     "engine": Provide(provide_engine, sync_to_thread=False),
     "user": Provide(provide_user),
     "optional_user": Provide(provide_optional_user),
+    "paging": Provide(provide_paging, sync_to_thread=False),
 }
 
 

@@ -26,6 +26,10 @@ How each guarantee holds (the evidence the test reads):
   beyond it with nothing created;
 * ``fair_share``: the worker runs that kind's job within its user's share of the workers
   (jobs/fair_share.py): beyond it the job waits in the queue behind other users' jobs.
+* ``page_size``: a list answers one page at a time, never more than app/lib/paging.py's bound,
+  and says where the next page is: the route takes the ``paging`` dependency, and
+  ``tests/integration/test_pagination.py`` asks it for a page over the bound and walks it to
+  the end (the agent API's list tools too).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class Guarantee(StrEnum):
     SESSION_BOUND = "session_bound"
     WORKER_SLOT = "worker_slot"
     FAIR_SHARE = "fair_share"
+    PAGE_SIZE = "page_size"
 
 
 RouteKey = tuple[str, str]  # (method, Litestar path template)
@@ -64,6 +69,11 @@ class RouteFacts:
     object_params: tuple[str, ...]
     body_cap: int
     default_body_cap: int
+    returns_list: bool = False  # a JSON answer whose body is a list
+
+    @property
+    def lists(self) -> bool:
+        return self.method == "GET" and (self.returns_list or self.key in LISTS)
 
     @property
     def key(self) -> RouteKey:
@@ -173,6 +183,28 @@ STARTS_WORK: dict[RouteKey, str] = {
     ("POST", "/api/mcp"): "cv_generation_v2",
 }
 
+# Lists a route's answer type does not show: the pages (HTML) and the JSON answers that wrap
+# their list in an object. A JSON route answering a list is one by its type.
+LISTS: frozenset[RouteKey] = frozenset(
+    {
+        ("GET", "/api/background-tasks"),
+        ("GET", "/api/credits"),
+        ("GET", "/offers"),
+        ("GET", "/cvs"),
+        ("GET", "/applications/list"),
+        ("GET", "/achievements"),
+        ("GET", "/ats"),
+        ("GET", "/coach"),
+        ("GET", "/generations"),
+        ("GET", "/inbox"),
+        ("GET", "/inbox/searches"),
+        ("GET", "/cover-letters"),
+        ("GET", "/pitches"),
+        ("GET", "/account"),  # the credit history
+        ("GET", "/admin"),  # the accounts
+    }
+)
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         "signed_in",
@@ -227,6 +259,12 @@ FAMILIES: tuple[Family, ...] = (
         frozenset({Guarantee.WORKER_SLOT, Guarantee.FAIR_SHARE, Guarantee.SIGN_IN}),
         lambda route: route.key in STARTS_WORK,
         "one account cannot hold every worker slot",
+    ),
+    Family(
+        "list",
+        frozenset({Guarantee.PAGE_SIZE, Guarantee.SIGN_IN}),
+        lambda route: route.lists,
+        "no answer grows with what an account holds: a list comes a bounded page at a time",
     ),
 )
 

@@ -16,6 +16,7 @@ from app.domain.applications.schemas import application_out, detail_out
 from app.domain.interview.schemas import prep_out
 from app.domain.interview.services import interview_prep
 from app.domain.offers import services as offers
+from app.lib.paging import PageRequest, next_page
 from app.mcp.calls import ToolCall
 
 # What the status history records as the device of an agent's move (app/domain/applications/
@@ -23,12 +24,13 @@ from app.mcp.calls import ToolCall
 AGENT_DEVICE = "mcp"
 
 
-async def list_applications(call: ToolCall) -> dict[str, Any]:
-    tracked = await applications.list_tracked(call.db, call.user.id)
+async def list_applications(call: ToolCall, paging: PageRequest) -> dict[str, Any]:
+    page = await applications.tracked_page(call.db, call.user.id, paging)
     return {
         "applications": [
-            msgspec.to_builtins(application_out(t.application, t.offer)) for t in tracked
-        ]
+            msgspec.to_builtins(application_out(t.application, t.offer)) for t in page.items
+        ],
+        **next_page(page),
     }
 
 

@@ -13,12 +13,13 @@ from app.domain.cvs import services as cvs
 from app.domain.cvs.schemas import summary_out
 from app.domain.renders import services as renders
 from app.domain.renders.rendering import obtain_render
+from app.lib.paging import PageRequest, next_page
 from app.mcp.calls import ToolCall
 
 
-async def list_cvs(call: ToolCall, kind: str | None) -> dict[str, Any]:
-    rows = await cvs.list_cvs(call.db, call.user.id, kind)
-    return {"cvs": [msgspec.to_builtins(summary_out(cv)) for cv in rows]}
+async def list_cvs(call: ToolCall, kind: str | None, paging: PageRequest) -> dict[str, Any]:
+    page = await cvs.cvs_page(call.db, call.user.id, kind, paging)
+    return {"cvs": [msgspec.to_builtins(summary_out(cv)) for cv in page.items], **next_page(page)}
 
 
 async def cv_pdf(call: ToolCall, cv_id: str) -> CallToolResult:

@@ -11,17 +11,27 @@ import msgspec
 
 from app.domain.offers import services as offers
 from app.domain.offers.api import offer_input
-from app.domain.offers.schemas import OfferAccepted, offer_out
+from app.domain.offers.schemas import OfferAccepted, offer_out, offer_summary
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.paging import PageRequest, next_page
 from app.mcp.calls import ToolCall
 
 ONE_SOURCE = N_("Give the offer's text or its web address (url): one of the two.")
 
 
-async def list_offers(call: ToolCall) -> dict[str, Any]:
-    rows = await offers.list_offers(call.db, call.user.id)
-    return {"offers": [msgspec.to_builtins(offer_out(offer)) for offer in rows]}
+async def list_offers(call: ToolCall, paging: PageRequest) -> dict[str, Any]:
+    page = await offers.offers_page(call.db, call.user.id, paging)
+    return {
+        "offers": [msgspec.to_builtins(offer_summary(offer)) for offer in page.items],
+        **next_page(page),
+    }
+
+
+async def get_offer(call: ToolCall, offer_id: str) -> dict[str, Any]:
+    offer = await offers.get_offer(call.db, call.user.id, offer_id)
+    task = await offers.latest_task(call.db, call.user.id, offer.id)
+    return dict(msgspec.to_builtins(offer_out(offer, task)))
 
 
 async def add_offer(call: ToolCall, text: str | None, url: str | None) -> dict[str, Any]:

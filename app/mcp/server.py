@@ -20,6 +20,7 @@ from app.domain.generation.services import MAX_OFFERS
 from app.domain.matching.services import MAX_STATEMENT_CHARS
 from app.domain.offers.header_check import MAX_FIELD_CHARS
 from app.domain.offers.intake import MAX_OFFER_CHARS
+from app.lib.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
 from app.mcp import application_tools, cv_tools, generation_tools, match_tools, offer_tools
 from app.mcp.arguments import CheckedServer
 from app.mcp.calls import CallSource, perform
@@ -37,7 +38,27 @@ quote of the CV, partial, missing): ask the user about a missing one, and pass t
 to answer_match_requirement (never write it for them). Applications: list_applications,
 get_application, move_application, get_interview_prep (the interview's likely questions with the
 user's own evidence).
+Lists come a page at a time: pass an answer's nextPage as page to read the next (null: the end).
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
+
+# Every list tool reads one page (app/lib/paging.py): its answer's nextPage is the next one's
+# number, null on the last. A size over the bound is cut to it, not refused.
+PageNumber = Annotated[
+    int | None,
+    Field(
+        strict=True,
+        description="The page to read, from 1 (omit for the first); an answer's nextPage is "
+        "the next one, null on the last",
+    ),
+]
+PageSize = Annotated[
+    int | None,
+    Field(
+        strict=True,
+        description=f"Items per page: {DEFAULT_PAGE_SIZE} by default, at most {MAX_PAGE_SIZE} "
+        "(a larger size is cut to it)",
+    ),
+]
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, open_world_hint=False)
 CREATES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_world_hint=False)
@@ -142,9 +163,13 @@ def build_server(call_of: CallSource) -> CheckedServer:
     )
 
     @server.tool(annotations=READ_ONLY)
-    async def list_cvs(ctx: Context, kind: CvKind = None) -> CallToolResult:
-        """Your CVs (id, kind, name, import status, language), newest first."""
-        return await perform(call_of(ctx), lambda call: cv_tools.list_cvs(call, kind))
+    async def list_cvs(
+        ctx: Context, kind: CvKind = None, page: PageNumber = None, page_size: PageSize = None
+    ) -> CallToolResult:
+        """Your CVs (id, kind, name, import status, language), newest first, one page at a
+        time (nextPage)."""
+        paging = PageRequest.of(page, page_size)
+        return await perform(call_of(ctx), lambda call: cv_tools.list_cvs(call, kind, paging))
 
     @server.tool(annotations=READ_ONLY)
     async def get_cv_pdf(ctx: Context, cv_id: CvId) -> CallToolResult:
@@ -153,12 +178,22 @@ def build_server(call_of: CallSource) -> CheckedServer:
         return await perform(call_of(ctx), lambda call: cv_tools.cv_pdf(call, cv_id))
 
     @server.tool(annotations=READ_ONLY)
-    async def list_offers(ctx: Context) -> CallToolResult:
-        """Your job offers, with what was read from each (title, company, skills...), its
-        extractionStatus (pending, processing, completed, failed) and its header: the doubts
-        of the reader about its title or company (ask the user, then confirm_offer_header),
-        the other values the ad gives, and whether the user confirmed it."""
-        return await perform(call_of(ctx), offer_tools.list_offers)
+    async def list_offers(
+        ctx: Context, page: PageNumber = None, page_size: PageSize = None
+    ) -> CallToolResult:
+        """Your job offers, newest first, one page at a time (nextPage), with what was read
+        from each (title, company, skills...; the description cut to a preview, see
+        descriptionTruncated and get_offer), its extractionStatus (pending, processing,
+        completed, failed) and its header: the doubts of the reader about its title or company
+        (ask the user, then confirm_offer_header), the other values the ad gives, and whether
+        the user confirmed it."""
+        paging = PageRequest.of(page, page_size)
+        return await perform(call_of(ctx), lambda call: offer_tools.list_offers(call, paging))
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_offer(ctx: Context, offer_id: OfferId) -> CallToolResult:
+        """One job offer whole (its full description), with its extraction task's id."""
+        return await perform(call_of(ctx), lambda call: offer_tools.get_offer(call, offer_id))
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, open_world_hint=True))
     async def add_offer(
@@ -260,9 +295,15 @@ def build_server(call_of: CallSource) -> CheckedServer:
         )
 
     @server.tool(annotations=READ_ONLY)
-    async def list_applications(ctx: Context) -> CallToolResult:
-        """Your applications (one per tracked offer): status, rating, follow-up, CV sent."""
-        return await perform(call_of(ctx), application_tools.list_applications)
+    async def list_applications(
+        ctx: Context, page: PageNumber = None, page_size: PageSize = None
+    ) -> CallToolResult:
+        """Your applications (one per tracked offer): status, rating, follow-up, CV sent; the
+        most recently moved first, one page at a time (nextPage)."""
+        paging = PageRequest.of(page, page_size)
+        return await perform(
+            call_of(ctx), lambda call: application_tools.list_applications(call, paging)
+        )
 
     @server.tool(annotations=READ_ONLY)
     async def get_application(ctx: Context, application_id: ApplicationId) -> CallToolResult:

@@ -86,7 +86,7 @@ async def test_a_token_is_the_only_way_in(client: Client) -> None:
     refused, answer = tool_result(
         await call_tool(client, "list_cvs", {}, authorization=f"Bearer {token}")
     )
-    assert not refused and json.loads(answer) == {"cvs": []}
+    assert not refused and json.loads(answer) == {"cvs": [], "nextPage": None}
 
 
 @pytest.mark.parametrize("settings", [{**ON, "mcp_calls_per_minute": 2}], indirect=True)
@@ -141,4 +141,4 @@ async def test_an_offer_address_goes_through_the_outbound_policy(client: Client)
     refused, why = tool_result(await call_tool(client, "add_offer", both, **bearer))
     assert refused and json.loads(why)["error"] == "mcp.offer_source", why
     refused, offers = tool_result(await call_tool(client, "list_offers", {}, **bearer))
-    assert not refused and json.loads(offers) == {"offers": []}
+    assert not refused and json.loads(offers) == {"offers": [], "nextPage": None}

@@ -25,6 +25,7 @@ from litestar.params import ParameterKwarg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.lib.paging import PAGE_PARAM, SIZE_PARAM
 from tests.conftest import register
 from tests.security.objects import Objects, own_objects
 from tests.security.routes import Endpoint, endpoints, fillings
@@ -51,6 +52,8 @@ def query_names(endpoint: Endpoint) -> set[str]:
         if isinstance(kwarg, ParameterKwarg) and not (kwarg.header or kwarg.cookie):
             names.add(kwarg.query or kwarg.name or name)
     names -= set(endpoint.params)  # FromPath is a parameter too
+    if "paging" in endpoint.handler.parsed_fn_signature.parameters:  # app/lib/paging.py's
+        names |= {PAGE_PARAM, SIZE_PARAM}
     with contextlib.suppress(OSError, TypeError):  # generated handlers (static files, schemas)
         names.update(_QUERY_READ.findall(inspect.getsource(endpoint.handler.fn)))
     return names

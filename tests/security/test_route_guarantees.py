@@ -19,15 +19,18 @@ import pytest
 from arq.worker import func
 from litestar import Litestar
 from litestar.middleware.base import DefineMiddleware
-from litestar.response import ServerSentEvent
+from litestar.response import Response, ServerSentEvent
 from litestar.testing import AsyncTestClient
+from litestar.typing import FieldDefinition
 from redis.asyncio import Redis
 
 from app.config import Settings
+from app.lib import route_guarantees
 from app.lib.body_limit import DEFAULT_BODY_LIMIT
 from app.lib.csrf import SessionCSRFMiddleware
 from app.lib.route_guarantees import (
     FAMILIES,
+    LISTS,
     OUTBOUND,
     RATE_LIMITED,
     STARTS_WORK,
@@ -52,6 +55,13 @@ ROOT = Path(__file__).resolve().parents[2]
 Check = Callable[[Endpoint, RouteFacts], str | None]  # None when it holds, else why not
 
 
+def _answers_a_list(return_type: FieldDefinition) -> bool:
+    """``list[...]``, or a ``Response[list[...]]`` (a list with its Link header)."""
+    if return_type.is_subclass_of(Response) and return_type.inner_types:
+        return_type = return_type.inner_types[0]
+    return return_type.is_subclass_of(list)
+
+
 def facts(endpoint: Endpoint) -> RouteFacts:
     cap = endpoint.handler.resolve_request_max_body_size()
     return_type = endpoint.handler.parsed_fn_signature.return_type
@@ -63,6 +73,7 @@ def facts(endpoint: Endpoint) -> RouteFacts:
         object_params=tuple(endpoint.object_params()),
         body_cap=cap if isinstance(cap, int) and cap > 0 else DEFAULT_BODY_LIMIT,
         default_body_cap=DEFAULT_BODY_LIMIT,
+        returns_list=_answers_a_list(return_type),
     )
 
 
@@ -131,6 +142,11 @@ def checks(app: Litestar) -> dict[Guarantee, Check]:
             return f"no worker function runs {job}"
         return None if is_gated(function) else f"its job ({job}) takes no fair share"
 
+    def page_size(endpoint: Endpoint, _: RouteFacts) -> str | None:
+        # The dependency brings the bound (app/lib/paging.py); test_pagination.py walks it.
+        taken = "paging" in endpoint.handler.parsed_fn_signature.parameters
+        return None if taken else "takes no page (the paging dependency)"
+
     return {
         Guarantee.SIGN_IN: sign_in,
         Guarantee.CSRF: csrf_checked,
@@ -141,6 +157,7 @@ def checks(app: Litestar) -> dict[Guarantee, Check]:
         Guarantee.SESSION_BOUND: session_bound,
         Guarantee.WORKER_SLOT: worker_slot,
         Guarantee.FAIR_SHARE: fair_share,
+        Guarantee.PAGE_SIZE: page_size,
     }
 
 
@@ -163,7 +180,7 @@ async def test_every_route_has_the_guarantees_of_its_families(app: Litestar) -> 
     for family in FAMILIES:
         assert any(family.member(r) for r in routes), f"family {family.name} has no route"
     served = {r.key for r in routes}
-    declared = OUTBOUND | set(RATE_LIMITED) | set(UPLOAD_CAPS) | set(STARTS_WORK)
+    declared = OUTBOUND | set(RATE_LIMITED) | set(UPLOAD_CAPS) | set(STARTS_WORK) | LISTS
     assert declared <= served, f"declared but not served: {sorted(declared - served)}"
     streams = {r.path for r in routes if r.event_stream}
     assert streams == {
@@ -191,7 +208,10 @@ async def test_a_route_missing_a_guarantee_is_named(app: Litestar, monkeypatch: 
         for f in map(func, worker.FUNCTIONS)
     ]
     monkeypatch.setattr(worker, "FUNCTIONS", ungated)
+    # The board draws every card by status; were it declared a list, it would take no page.
+    monkeypatch.setattr(route_guarantees, "LISTS", LISTS | {("GET", "/applications/board")})
     assert sorted(missing_guarantees(app)) == [
+        "GET /applications/board: page_size (takes no page (the paging dependency))",
         "GET /coach/{conversation_id:str}/stream: session_bound (no test ends it with its session)",
         "POST /account/photo: body_limit (reads up to 33554432 bytes)",
         "POST /api/ats/checks: fair_share (its job (run_ats_check) takes no fair share)",

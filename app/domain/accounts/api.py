@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -20,6 +20,7 @@ from app.domain.accounts.schemas import (
     UserOut,
 )
 from app.lib.dependencies import Db, SignedIn
+from app.lib.paging import Paging, listed
 
 
 def user_out(user: User) -> UserOut:
@@ -73,8 +74,11 @@ class TokensApi(Controller):
     tags = ["auth"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_tokens(self, user: SignedIn, db: Db) -> list[TokenOut]:
-        return [token_out(t) for t in await services.list_api_tokens(db, user)]
+    async def list_tokens(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[TokenOut]]:
+        page = await services.tokens_page(db, user, paging)
+        return listed(request, page.map(token_out))
 
     @post("/", status_code=HTTP_201_CREATED)
     async def create_token(

@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.credits.ledger import ledger
+from app.credits.ledger import ledger_page
 from app.db.models import User
 from app.domain.accounts import services
 from app.domain.accounts.deletion import delete_account
@@ -51,6 +51,7 @@ from app.lib.dependencies import (
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, SUPPORTED_LOCALES
+from app.lib.paging import PageRequest, Paging, pager
 from app.lib.visitor_cookies import remember_locale
 
 
@@ -154,9 +155,15 @@ class AccountPages(Controller):
 
     @get("/account")
     async def account_page(
-        self, user: SignedIn, db: Db, settings: AppSettings, redis: RedisClient
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        redis: RedisClient,
+        paging: Paging,
     ) -> Template:
-        return await _account(db, settings, user, redis)
+        return await _account(request, db, settings, user, redis, paging)
 
     @post("/account/password")
     async def change_password(
@@ -244,12 +251,22 @@ class AccountPages(Controller):
         return see_other("/login?signed_out=deleted")
 
 
-async def _account(db: AsyncSession, settings: Settings, user: User, redis: Redis) -> Template:
-    """The account page; a refused form's message and values come from the flash."""
+async def _account(
+    request: HTMXRequest,
+    db: AsyncSession,
+    settings: Settings,
+    user: User,
+    redis: Redis,
+    paging: PageRequest,
+) -> Template:
+    """The account page; a refused form's message and values come from the flash. The page
+    number walks the credit history, the list that grows."""
+    entries = await ledger_page(db, user.id, paging)
     context: dict[str, Any] = {
         "user": user,
         "tokens": await services.list_api_tokens(db, user),
-        "ledger": await ledger(db, user.id),
+        "ledger": entries.items,
+        "pager": pager(request, entries),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),
         "photo_kinds": await photos.kinds_present(db, user.id),

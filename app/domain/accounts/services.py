@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +27,7 @@ from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.paging import Page, PageRequest, read_page
 from app.settings.registry import (
     REGISTRATION_CLOSED,
     REGISTRATION_INVITATION,
@@ -209,11 +210,20 @@ async def create_api_token(session: AsyncSession, user: User, name: str) -> tupl
     return row, token
 
 
-async def list_api_tokens(session: AsyncSession, user: User) -> list[ApiToken]:
-    rows = await session.scalars(
-        select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc())
+def _tokens(user: User) -> Select[ApiToken]:
+    return (
+        select(ApiToken)
+        .where(ApiToken.user_id == user.id)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id)
     )
-    return list(rows)
+
+
+async def list_api_tokens(session: AsyncSession, user: User) -> list[ApiToken]:
+    return list(await session.scalars(_tokens(user)))
+
+
+async def tokens_page(session: AsyncSession, user: User, paging: PageRequest) -> Page[ApiToken]:
+    return await read_page(session, _tokens(user), paging)
 
 
 async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> None:

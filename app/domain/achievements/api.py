@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, delete, get, post, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +20,7 @@ from app.domain.achievements.schemas import (
 from app.domain.achievements.view import user_language
 from app.lib.dependencies import Db, SignedIn
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 
@@ -33,9 +34,12 @@ class AchievementApi(Controller):
     path = "/api/achievements"
     tags = ["achievements"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
-    @get("/", description="Your achievements, the most recently changed first.")
-    async def list_achievements(self, user: SignedIn, db: Db) -> list[AchievementOut]:
-        return [await _out(db, a) for a in await services.list_for_user(db, user.id)]
+    @get("/", description="Your achievements, the most recently changed first, by page.")
+    async def list_achievements(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[AchievementOut]]:
+        page = await services.achievements_page(db, user.id, paging)
+        return listed(request, page.with_items([await _out(db, a) for a in page.items]))
 
     @post(
         "/",

@@ -27,6 +27,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, SUPPORTED_LOCALES, gettext
 from app.lib.pages import attempt, posted_text
+from app.lib.paging import Paging, pager
 
 STORY_HINTS = {
     "situation": N_("Where and when: the context, the problem, with figures if you have them."),
@@ -75,9 +76,20 @@ class AchievementPages(Controller):
     include_in_schema = False
 
     @get("/achievements")
-    async def index(self, user: SignedIn, db: Db, deleted: FromQuery[bool] = False) -> Template:
-        found = await services.list_for_user(db, user.id)
-        context = {"rows": await view.rows(db, found), "deleted": deleted}
+    async def index(
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        deleted: FromQuery[bool] = False,
+    ) -> Template:
+        page = await services.achievements_page(db, user.id, paging)
+        context = {
+            "rows": await view.rows(db, page.items),
+            "deleted": deleted,
+            "pager": pager(request, page),
+        }
         return Template("achievements/index.html", context=context)
 
     @get("/achievements/new")

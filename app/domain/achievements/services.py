@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement, AchievementStatus, CvFile
@@ -23,6 +23,7 @@ from app.lib.achievement_lines import evidence_of
 from app.lib.cv_content import CvContent, Experience
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.paging import Page, PageRequest, read_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +123,24 @@ async def get(session: AsyncSession, user_id: str, achievement_id: str) -> Achie
     return found
 
 
-async def list_for_user(session: AsyncSession, user_id: str) -> list[Achievement]:
+def _listed(user_id: str) -> Select[Achievement]:
     """The user's achievements, the most recently changed first."""
-    rows = await session.scalars(
+    return (
         select(Achievement)
         .where(Achievement.user_id == user_id)
         .order_by(Achievement.updated_at.desc(), Achievement.id)
     )
-    return list(rows)
+
+
+async def list_for_user(session: AsyncSession, user_id: str) -> list[Achievement]:
+    """The user's achievements, the most recently changed first."""
+    return list(await session.scalars(_listed(user_id)))
+
+
+async def achievements_page(
+    session: AsyncSession, user_id: str, paging: PageRequest
+) -> Page[Achievement]:
+    return await read_page(session, _listed(user_id), paging)
 
 
 async def update(

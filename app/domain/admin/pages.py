@@ -33,6 +33,7 @@ from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.llm.last_error import last_llm_error
 from app.lib.numbers import whole_number
+from app.lib.paging import PageRequest, Paging, pager, read_page
 from app.settings.llm_endpoint import engine_status
 from app.settings.registry import (
     AI_MODELS_STRUCTURE,
@@ -80,13 +81,21 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
     include_in_schema = False
 
     async def _page(
-        self, arq: ArqRedis, db: AsyncSession, settings: Settings, **extra: Any
+        self,
+        request: HTMXRequest,
+        arq: ArqRedis,
+        db: AsyncSession,
+        settings: Settings,
+        paging: PageRequest,
+        **extra: Any,
     ) -> Template:
         status = int(extra.pop("status", 200))
         headers = extra.pop("headers", None)
         values = await all_settings(db)
-        users = list(await db.scalars(select(User).order_by(User.created_at).limit(200)))
+        accounts = await read_page(db, select(User).order_by(User.created_at, User.id), paging)
+        users = accounts.items
         context = {
+            "pager": pager(request, accounts),
             "groups": [
                 (group, [(n, values.get(n, "")) for n in names])
                 for group, names in AI_MODELS_STRUCTURE.items()
@@ -121,7 +130,13 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
 
     @get("/")
     async def settings_page(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        arq: Arq,
+        paging: Paging,
     ) -> Template:
         require_admin(user)
         extra: dict[str, Any] = {"notice": request.query_params.get("saved")}
@@ -134,7 +149,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         # No copy kept: a key typed into a refused endpoint form comes back
         # (app/lib/form_flash.py), and a new reset link is shown on this page once.
         extra["headers"] = {"Cache-Control": "private, no-store"}
-        return await self._page(arq, db, settings, **extra)
+        return await self._page(request, arq, db, settings, paging, **extra)
 
     @post("/models", media_type=MediaType.HTML)
     async def save_models(

@@ -35,6 +35,7 @@ from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 # Litestar adds "; charset=utf-8" to a text/* type itself: naming it here sent it twice.
@@ -46,11 +47,11 @@ class ApplicationApi(Controller):
     tags = ["applications"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_applications(self, user: SignedIn, db: Db) -> list[ApplicationOut]:
-        return [
-            application_out(t.application, t.offer)
-            for t in await services.list_tracked(db, user.id)
-        ]
+    async def list_applications(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[ApplicationOut]]:
+        page = await services.tracked_page(db, user.id, paging)
+        return listed(request, page.map(lambda t: application_out(t.application, t.offer)))
 
     @post(
         "/",

@@ -36,6 +36,7 @@ from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, SignedIn
 from app.lib.i18n import gettext
 from app.lib.pages import form_outcome, posted_text
+from app.lib.paging import Paging, pager
 
 # Where a status form sends the browser back to (a fixed set: never an address from the form).
 RETURN_TO = {"board": "/applications", "list": "/applications/list"}
@@ -107,8 +108,10 @@ class ApplicationPages(Controller):
     @get("/applications/list")
     async def listing(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
+        paging: Paging,
         status: FromQuery[str] = "",
         due: FromQuery[str] = "",
         company: FromQuery[str] = "",
@@ -120,11 +123,15 @@ class ApplicationPages(Controller):
         chosen = view.filtered(
             await view.cards(db, user), status=status, due=due, company=company, sort=sort
         )
+        page = paging.slice(chosen)  # filtered and sorted in Python: then cut
         filters = {"status": status, "due": due, "company": company[:100], "sort": sort}
-        return Template(
-            "applications/list.html",
-            context={"cards": chosen, "filters": filters, "statuses": services.STATUSES},
-        )
+        context = {
+            "cards": page.items,
+            "pager": pager(request, page),
+            "filters": filters,
+            "statuses": services.STATUSES,
+        }
+        return Template("applications/list.html", context=context)
 
     @post("/applications")
     async def track(self, request: HTMXRequest, tracker: Tracked) -> Redirect:

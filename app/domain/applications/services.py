@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from redis.asyncio import Redis
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +27,7 @@ from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.labels import label
+from app.lib.paging import Page, PageRequest, read_rows_page
 
 STATUSES = tuple(ApplicationStatus)
 # Statuses that mean the employer answered: the response rate counts them (app/domain/
@@ -70,15 +71,25 @@ async def find_for_offer(session: AsyncSession, user_id: str, offer_id: str) -> 
     )
 
 
-async def list_tracked(session: AsyncSession, user_id: str) -> list[Tracked]:
-    """Every application of the user with its offer, the most recently moved first."""
-    rows = await session.execute(
+def _tracked(user_id: str) -> Select[Application, JobOffer]:
+    """The user's applications with their offers, the most recently moved first."""
+    return (
         select(Application, JobOffer)
         .join(JobOffer, JobOffer.id == Application.job_offer_id)
         .where(Application.user_id == user_id)
         .order_by(Application.status_changed_at.desc(), Application.id)
     )
+
+
+async def list_tracked(session: AsyncSession, user_id: str) -> list[Tracked]:
+    """Every application of the user with its offer, the most recently moved first."""
+    rows = await session.execute(_tracked(user_id))
     return [Tracked(application, offer) for application, offer in rows]
+
+
+async def tracked_page(session: AsyncSession, user_id: str, paging: PageRequest) -> Page[Tracked]:
+    page = await read_rows_page(session, _tracked(user_id), paging)
+    return page.map(lambda row: Tracked(row[0], row[1]))
 
 
 async def _insert(

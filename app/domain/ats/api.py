@@ -27,6 +27,7 @@ from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import error_response, json_body
 
 BODY_EXPECTED = N_('Send a PDF as multipart/form-data ("file"), or {"cvFileId": "…"}.')
@@ -75,9 +76,12 @@ class AtsApi(Controller):
         return accepted(check)
 
     @get("/")
-    async def list_checks(self, user: SignedIn, db: Db) -> list[CheckSummary]:
-        """Your latest checks, the newest first."""
-        return [summary_out(check) for check in await services.recent_checks(db, user.id)]
+    async def list_checks(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[CheckSummary]]:
+        """Your checks, the newest first, by page."""
+        page = await services.checks_page(db, user.id, paging)
+        return listed(request, page.map(summary_out))
 
     @get("/{check_id:str}")
     async def read(self, user: SignedIn, db: Db, check_id: FromPath[str]) -> CheckDetail:

@@ -30,6 +30,7 @@ from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
 from app.lib.pages import form_outcome, posted_text, reload_after_rollback
+from app.lib.paging import Paging, pager
 
 REDIRECT_ERRORS = {"ats.too_large": N_("The file is larger than the upload limit.")}
 
@@ -61,10 +62,18 @@ class AtsPages(Controller):
 
     @get("/ats")
     async def index(
-        self, user: SignedIn, db: Db, settings: AppSettings, error: FromQuery[str | None] = None
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        settings: AppSettings,
+        paging: Paging,
+        error: FromQuery[str | None] = None,
     ) -> Template:
+        page = await services.checks_page(db, user.id, paging)
         context = {
-            "checks": await services.recent_checks(db, user.id),
+            "checks": page.items,
+            "pager": pager(request, page),
             "tailored": await services.tailored_cvs(db, user.id),
             "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
             "max_pages": settings.pdf_max_pages,

@@ -4,15 +4,15 @@ some tailored CVs (the generation rows' verdicts, app/domain/ats/view.py)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
 from app.db.models import AtsCheck, CvFile
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.paging import Page, PageRequest, read_page
 
-RECENT = 20
 TAILORED_CHOICES = 100
 
 
@@ -28,15 +28,18 @@ async def get_check(
     return check
 
 
-async def recent_checks(session: AsyncSession, user_id: str) -> list[AtsCheck]:
-    rows = await session.scalars(
+def _listed(user_id: str) -> Select[AtsCheck]:
+    """The user's checks, the newest first, without their PDF and report (the heavy part)."""
+    return (
         select(AtsCheck)
         .options(defer(AtsCheck.pdf), defer(AtsCheck.report))
         .where(AtsCheck.user_id == user_id)
         .order_by(AtsCheck.created_at.desc(), AtsCheck.id)
-        .limit(RECENT)
     )
-    return list(rows)
+
+
+async def checks_page(session: AsyncSession, user_id: str, paging: PageRequest) -> Page[AtsCheck]:
+    return await read_page(session, _listed(user_id), paging)
 
 
 async def tailored_cvs(session: AsyncSession, user_id: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 from redis.asyncio import Redis
@@ -29,6 +29,7 @@ from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 BAD_BODY = N_("The request body is not valid: %(reason)s")
@@ -55,11 +56,11 @@ class CoachApi(Controller):
 
     @get("/")
     async def list_conversations(
-        self, user: SignedIn, db: Db, redis: RedisClient
-    ) -> list[ConversationOut]:
-        """Your conversations, the latest changed first."""
-        rows = await services.list_for_user(db, user.id)
-        return [await _out(redis, c) for c in rows]
+        self, request: Request, user: SignedIn, db: Db, redis: RedisClient, paging: Paging
+    ) -> Response[list[ConversationOut]]:
+        """Your conversations, the latest changed first, by page."""
+        page = await services.conversations_page(db, user.id, paging)
+        return listed(request, page.with_items([await _out(redis, c) for c in page.items]))
 
     @post("/", status_code=HTTP_201_CREATED)
     async def start(

@@ -39,6 +39,7 @@ from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.input_errors import user_message
 from app.lib.name_list import split_names
 from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.paging import Paging, pager
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
@@ -76,9 +77,13 @@ class CoachPages(Controller):
     include_in_schema = False
 
     @get("/coach")
-    async def index(self, user: SignedIn, db: Db, engine: Engine) -> Template:
+    async def index(
+        self, request: HTMXRequest, user: SignedIn, db: Db, engine: Engine, paging: Paging
+    ) -> Template:
+        page = await services.conversations_page(db, user.id, paging)
         context = {
-            "conversations": await services.list_for_user(db, user.id),
+            "conversations": page.items,
+            "pager": pager(request, page),
             "choices": await services.experience_choices(db, user.id),
             "offline": (await engine()).mode == "offline",
             "status_labels": view.STATUS_LABELS,

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import get
+from litestar import Request, Response, get
 
-from app.credits.ledger import ledger
+from app.credits.ledger import ledger_page
 from app.lib.dependencies import Db, SignedIn
 from app.lib.labels import label
+from app.lib.paging import Paging, link_headers
 
 
 @get("/api/credits", tags=["credits"])
-async def get_credits(user: SignedIn, db: Db) -> dict[str, Any]:
-    entries = await ledger(db, user.id)
-    return {
+async def get_credits(
+    request: Request, user: SignedIn, db: Db, paging: Paging
+) -> Response[dict[str, Any]]:
+    """The balance, and the ledger by page (the newest first; the Link header names the next)."""
+    page = await ledger_page(db, user.id, paging)
+    entries = page.items
+    body = {
         "balance": user.credit_balance,
         "transactions": [
             {
@@ -29,3 +34,4 @@ async def get_credits(user: SignedIn, db: Db) -> dict[str, Any]:
             for e in entries
         ],
     }
+    return Response(body, headers=link_headers(request, page))

@@ -44,6 +44,7 @@ from app.lib.i18n import N_
 from app.lib.image_decode.client_gone import unless_client_leaves
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS
 from app.lib.web import error_response
 from app.tasks.lifecycle import commit_deletion
@@ -148,9 +149,15 @@ class CvApi(Controller):
 
     @get("/")
     async def list_cvs(
-        self, user: SignedIn, db: Db, kind: FromQuery[str | None] = None
-    ) -> list[CvSummary]:
-        return [summary_out(cv) for cv in await services.list_cvs(db, user.id, kind)]
+        self,
+        request: Request,
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        kind: FromQuery[str | None] = None,
+    ) -> Response[list[CvSummary]]:
+        page = await services.cvs_page(db, user.id, kind, paging)
+        return listed(request, page.map(summary_out))
 
     @get("/{cv_id:str}")
     async def get_cv(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Response[CvDetail]:

@@ -45,6 +45,7 @@ from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
+from app.lib.paging import PageRequest, Paging, pager
 from app.lib.pdf_read.ocr_setup import ocr_status
 from app.settings.llm_endpoint import Engine, EngineReader
 from app.tasks.lifecycle import commit_deletion
@@ -82,11 +83,18 @@ def problems(cv: CvFile) -> list[dict[str, Any]]:
 
 
 async def list_context(
-    db: AsyncSession, settings: Settings, engine: EngineReader, user: User, **extra: Any
+    db: AsyncSession,
+    settings: Settings,
+    engine: EngineReader,
+    user: User,
+    paging: PageRequest,
+    **extra: Any,
 ) -> dict[str, Any]:
-    cvs = await services.list_cvs(db, user.id, "source")
+    page = await services.cvs_page(db, user.id, "source", paging)
+    cvs = page.items
     return {
         "cvs": cvs,
+        "page": page,
         "names": {cv.id: services.display_name(cv) for cv in cvs},
         "checks": {cv.id: checks_now(cv) for cv in cvs},
         "engine": await engine(),
@@ -150,15 +158,18 @@ class CvPages(Controller):
     @get("/cvs")
     async def index(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
         settings: AppSettings,
         engine: Engine,
+        paging: Paging,
         error: FromQuery[str | None] = None,
     ) -> Template:
         message = REDIRECT_ERRORS.get(error or "")
+        context = await list_context(db, settings, engine, user, paging, error=message)
         return Template(
-            "cvs/index.html", context=await list_context(db, settings, engine, user, error=message)
+            "cvs/index.html", context={**context, "pager": pager(request, context["page"])}
         )
 
     async def _started(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from redis.asyncio import Redis
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
@@ -20,6 +20,7 @@ from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
+from app.lib.paging import Page, PageRequest, read_page
 from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.parsing.report.report_live import item_key
 from app.lib.problems import problem
@@ -54,12 +55,22 @@ async def find_cv(
     return await session.scalar(stmt.with_for_update() if lock else stmt)
 
 
-async def list_cvs(session: AsyncSession, user_id: str, kind: str | None = None) -> list[CvFile]:
+def _listed(user_id: str, kind: str | None) -> Select[CvFile]:
+    """The user's CVs (of ``kind`` if given), the most recently changed first."""
     query = select(CvFile).where(CvFile.user_id == user_id)
     if kind:
         query = query.where(CvFile.kind == kind)
-    rows = await session.scalars(query.order_by(CvFile.updated_at.desc(), CvFile.id))
-    return list(rows)
+    return query.order_by(CvFile.updated_at.desc(), CvFile.id)
+
+
+async def list_cvs(session: AsyncSession, user_id: str, kind: str | None = None) -> list[CvFile]:
+    return list(await session.scalars(_listed(user_id, kind)))
+
+
+async def cvs_page(
+    session: AsyncSession, user_id: str, kind: str | None, paging: PageRequest
+) -> Page[CvFile]:
+    return await read_page(session, _listed(user_id, kind), paging)
 
 
 async def latest_import_task(

@@ -19,8 +19,8 @@ from app.domain.generation.services import (
     GenerationRequest,
     cancel_generation,
     create_generation,
+    generations_page,
     get_generation,
-    recent_generations,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
 from app.domain.tasks.live import TaskCentreFeed
@@ -36,11 +36,11 @@ from app.lib.form_flash import (
 )
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
+from app.lib.paging import Paging, pager
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
 
-HISTORY_LIMIT = 50
 NOTHING_TICKED = N_(
     "Tick at least one offer above: nothing was started, and your choices are kept."
 )
@@ -98,10 +98,14 @@ class GenerationPages(Controller):
         return see_other(f"/generations/{task.id}")
 
     @get("/generations")
-    async def history(self, user: SignedIn, db: Db) -> Template:
-        tasks = await recent_generations(db, user.id, HISTORY_LIMIT)
+    async def history(
+        self, request: HTMXRequest, user: SignedIn, db: Db, paging: Paging
+    ) -> Template:
+        page = await generations_page(db, user.id, paging)
+        tasks = page.items
         context = {
             "tasks": tasks,
+            "pager": pager(request, page),
             "runs": await run_summaries(db, tasks),
             "status_labels": STATUS_LABELS,
         }

@@ -16,6 +16,7 @@ from app.domain.inbox.triage import Triaged
 from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 
@@ -34,11 +35,12 @@ class SearchApi(Controller):
     tags = ["inbox"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_searches(self, user: SignedIn, db: Db) -> list[dict[str, Any]]:
-        return [
-            view.search_out(s, await searches.sources_of(db, s.id))
-            for s in await searches.list_searches(db, user.id)
-        ]
+    async def list_searches(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[dict[str, Any]]]:
+        page = await searches.searches_page(db, user.id, paging)
+        found = [view.search_out(s, await searches.sources_of(db, s.id)) for s in page.items]
+        return listed(request, page.with_items(found))
 
     @post("/", status_code=HTTP_201_CREATED)
     async def create(
@@ -88,10 +90,15 @@ class InboxApi(Controller):
 
     @get("/")
     async def list_items(
-        self, user: SignedIn, db: Db, status: FromQuery[str] = "pending"
-    ) -> list[dict[str, Any]]:
-        items = await triage.list_items(db, user.id, status_filter(status))
-        return [view.item_row(i) for i in items]
+        self,
+        request: Request,
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        status: FromQuery[str] = "pending",
+    ) -> Response[list[dict[str, Any]]]:
+        page = await triage.items_page(db, user.id, status_filter(status), paging)
+        return listed(request, page.map(view.item_row))
 
     @post("/{item_id:str}/approve", status_code=HTTP_200_OK)
     async def approve(self, inbox: Triaged, item_id: FromPath[str]) -> dict[str, str]:

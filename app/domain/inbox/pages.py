@@ -29,6 +29,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.input_errors import user_message
 from app.lib.pages import attempt
+from app.lib.paging import PageRequest, Paging, pager
 
 
 def _tab(status: str) -> str:
@@ -36,18 +37,20 @@ def _tab(status: str) -> str:
 
 
 async def inbox_context(
-    db: AsyncSession, user: User, status: str = "pending", **extra: Any
+    db: AsyncSession, user: User, paging: PageRequest, status: str = "pending", **extra: Any
 ) -> dict[str, Any]:
     status = _tab(status)
+    page = await triage.items_page(db, user.id, status, paging)
     source_cvs = [
         cv
         for cv in await cvs.list_cvs(db, user.id, "source")
         if cv.extraction_status == "completed"
     ]
-    items = [view.item_row(i) for i in await triage.list_items(db, user.id, status)]
+    items = [view.item_row(i) for i in page.items]
     return {
         "status": status,
         "items": items,
+        "page": page,
         # Approved items' offers: closed or reposted postings show their badge on the row.
         "postings": await offers_view.postings_of(
             db, user.id, [str(i["jobOfferId"]) for i in items if i["jobOfferId"]]
@@ -76,11 +79,18 @@ class InboxPages(Controller):
 
     @get("/inbox")
     async def index(
-        self, user: SignedIn, db: Db, status: FromQuery[str] = "pending", sent: FromQuery[str] = ""
+        self,
+        request: HTMXRequest,
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        status: FromQuery[str] = "pending",
+        sent: FromQuery[str] = "",
     ) -> Template:
         context = await inbox_context(
-            db, user, status, sent=sent in ("1", "duplicate"), duplicate=sent == "duplicate"
+            db, user, paging, status, sent=sent in ("1", "duplicate"), duplicate=sent == "duplicate"
         )
+        context["pager"] = pager(request, context["page"])
         return Template("inbox/index.html", context=context)
 
     @get("/inbox/fresh")

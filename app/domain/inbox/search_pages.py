@@ -21,12 +21,17 @@ from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.i18n import gettext, ngettext
 from app.lib.letter_template import PLACEHOLDERS
 from app.lib.pages import form_outcome, posted_text
+from app.lib.paging import PageRequest, Paging, pager
 
 
-async def list_context(db: AsyncSession, user: User, **extra: Any) -> dict[str, Any]:
-    found = await searches.list_searches(db, user.id)
+async def list_context(
+    db: AsyncSession, user: User, paging: PageRequest | None = None, **extra: Any
+) -> dict[str, Any]:
+    """One page of the saved searches (the form's refusals show the first)."""
+    page = await searches.searches_page(db, user.id, paging or PageRequest.of())
     return {
-        "searches": [view.search_out(s, await searches.sources_of(db, s.id)) for s in found],
+        "searches": [view.search_out(s, await searches.sources_of(db, s.id)) for s in page.items],
+        "page": page,
         "values": extra.pop("values", None) or view.form_values(None, []),
         "intervals": INTERVALS,
         "remote_choices": view.REMOTE,
@@ -61,8 +66,10 @@ class SearchPages(Controller):
     include_in_schema = False
 
     @get("/inbox/searches")
-    async def index(self, user: SignedIn, db: Db) -> Template:
-        return Template("inbox/searches.html", context=await list_context(db, user))
+    async def index(self, request: HTMXRequest, user: SignedIn, db: Db, paging: Paging) -> Template:
+        context = await list_context(db, user, paging)
+        context["pager"] = pager(request, context["page"])
+        return Template("inbox/searches.html", context=context)
 
     @post("/inbox/searches")
     async def create(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:

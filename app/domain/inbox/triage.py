@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from litestar.di import NamedDependency
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -27,6 +27,7 @@ from app.lib.dependencies import AppSettings, Db, Queue, SignedIn, TaskQueue
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.paging import Page, PageRequest, read_page
 from app.lib.parsing.offer_parser import OfferFields
 
 STATUSES = tuple(str(s) for s in InboxStatus)
@@ -38,14 +39,18 @@ USER_REASON = N_("Rejected by you: %(words)s")
 USER_REASON_NONE = N_("Rejected by you")
 
 
-async def list_items(session: AsyncSession, user_id: str, status: str) -> list[InboxItem]:
+def _listed(user_id: str, status: str) -> Select[InboxItem]:
     """Pending: best first (score), then newest. Decided ones: the latest decision first."""
     query = select(InboxItem).where(InboxItem.user_id == user_id, InboxItem.status == status)
     if status == InboxStatus.PENDING:
-        query = query.order_by(InboxItem.score.desc(), InboxItem.created_at.desc(), InboxItem.id)
-    else:
-        query = query.order_by(InboxItem.decided_at.desc(), InboxItem.id)
-    return list(await session.scalars(query.limit(500)))
+        return query.order_by(InboxItem.score.desc(), InboxItem.created_at.desc(), InboxItem.id)
+    return query.order_by(InboxItem.decided_at.desc(), InboxItem.id)
+
+
+async def items_page(
+    session: AsyncSession, user_id: str, status: str, paging: PageRequest
+) -> Page[InboxItem]:
+    return await read_page(session, _listed(user_id, status), paging)
 
 
 async def counts(session: AsyncSession, user_id: str) -> dict[str, int]:

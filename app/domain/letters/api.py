@@ -26,6 +26,7 @@ from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 BAD_CONTENT = N_("The letter is not valid: %(reason)s")
@@ -92,15 +93,17 @@ class LetterApi(Controller):
     @get("/")
     async def list_letters(
         self,
+        request: Request[Any, Any, Any],
         user: SignedIn,
         db: Db,
+        paging: Paging,
         job_offer_id: Annotated[str | None, QueryParameter(name="jobOfferId")] = None,
         cv_file_id: Annotated[str | None, QueryParameter(name="cvFileId")] = None,
-    ) -> list[LetterOut]:
+    ) -> Response[list[LetterOut]]:
         rows = await services.list_letters(
             db, user, job_offer_id=job_offer_id, cv_file_id=cv_file_id
         )
-        return [letter_out(row) for row in rows]
+        return listed(request, paging.slice(rows).map(letter_out))
 
     @get("/{letter_id:str}")
     async def read(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> LetterOut:
@@ -126,11 +129,18 @@ class LetterApi(Controller):
         return letter_out(letter)
 
     @get("/{letter_id:str}/versions")
-    async def versions(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> list[VersionOut]:
+    async def versions(
+        self,
+        request: Request[Any, Any, Any],
+        user: SignedIn,
+        db: Db,
+        paging: Paging,
+        letter_id: FromPath[str],
+    ) -> Response[list[VersionOut]]:
+        """The letter's versions, by page (the Link header names the next)."""
         letter = await services.get_letter(db, user, letter_id)
-        return [
-            version_out(row, letter) for row in await services.letter_versions(db, user, letter_id)
-        ]
+        rows = await services.letter_versions(db, user, letter_id)
+        return listed(request, paging.slice(rows).map(lambda row: version_out(row, letter)))
 
     @post("/{letter_id:str}/versions/{number:int}/restore", status_code=HTTP_200_OK)
     async def restore(

@@ -36,6 +36,7 @@ from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
 from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.paging import Paging, pager
 
 EDITOR = "letters/_partials/editor.html"
 
@@ -76,9 +77,13 @@ class LetterPages(Controller):
     include_in_schema = False
 
     @get("/cover-letters")
-    async def index(self, user: SignedIn, db: Db) -> Template:
-        letters = await services.list_letters(db, user)
-        context = {"rows": await view.letter_rows(db, letters), "labels": view.STATUS_LABELS}
+    async def index(self, request: HTMXRequest, user: SignedIn, db: Db, paging: Paging) -> Template:
+        page = paging.slice(await services.list_letters(db, user))
+        context = {
+            "rows": await view.letter_rows(db, page.items),
+            "labels": view.STATUS_LABELS,
+            "pager": pager(request, page),
+        }
         return Template("letters/index.html", context=context)
 
     @post("/cover-letters", media_type=MediaType.HTML)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, delete, get, post, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,11 +25,13 @@ from app.domain.offers.intake import (
 from app.domain.offers.posting import reopen
 from app.domain.offers.schemas import (
     HEADER_ANSWER_BODY,
+    LIST_DESCRIPTION,
     OFFER_ADD_BODY,
     OFFER_UPDATE_BODY,
     OfferAccepted,
     OfferOut,
     offer_out,
+    offer_summary,
 )
 from app.events import OFFER_UPDATED
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
@@ -37,6 +39,7 @@ from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 from app.settings.service import get_setting
 from app.tasks.lifecycle import commit_deletion
@@ -100,9 +103,12 @@ class OfferApi(Controller):
         )
         return OfferAccepted(id=offer.id, taskId=task.id, extractionStatus=offer.extraction_status)
 
-    @get("/")
-    async def list_offers(self, user: SignedIn, db: Db) -> list[OfferOut]:
-        return [offer_out(o) for o in await services.list_offers(db, user.id)]
+    @get("/", description=LIST_DESCRIPTION)
+    async def list_offers(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[OfferOut]]:
+        page = await services.offers_page(db, user.id, paging)
+        return listed(request, page.map(offer_summary))
 
     @get("/{offer_id:str}")
     async def get_offer(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> OfferOut:

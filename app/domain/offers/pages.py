@@ -38,6 +38,7 @@ from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pages import form_outcome, posted_text, status_fragment, task_running
+from app.lib.paging import Paging, pager
 from app.lib.parsing.offer_parser import suggest_companies
 from app.tasks.lifecycle import commit_deletion
 
@@ -95,12 +96,15 @@ class OfferPages(Controller):
     @get("/offers")
     async def index(
         self,
+        request: HTMXRequest,
         user: SignedIn,
         db: Db,
+        paging: Paging,
         sort: FromQuery[str] = "recent",
         deleted: FromQuery[bool] = False,
     ) -> Template:
-        context = await list_context(db, user, sort, deleted=deleted)
+        context = await list_context(db, user, sort, paging, deleted=deleted)
+        context["pager"] = pager(request, context["page"])
         return Template("offers/index.html", context=context)
 
     async def _create(

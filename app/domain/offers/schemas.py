@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from litestar.openapi.spec import Schema
 from litestar.openapi.spec.enums import OpenAPIType
-from msgspec import Meta, Struct
+from msgspec import Meta, Struct, structs
 
 from app.db.models import BackgroundTask, JobOffer
 from app.domain.offers.editing import API_FIELDS, LIST_FIELDS, TEXT_LIMITS
@@ -168,6 +168,11 @@ class OfferAccepted(Struct):
     extractionStatus: str
 
 
+# A list carries each offer's description up to this: 120 pasted offers of ~98 000 characters
+# made one list answer 11.5 MB. The offer's own route (GET /api/job-offers/{id}) has it whole.
+DESCRIPTION_PREVIEW_CHARS = 1000
+
+
 class OfferOut(Struct):
     id: str
     title: str
@@ -190,6 +195,29 @@ class OfferOut(Struct):
     updatedAt: str
     header: OfferHeaderOut
     posting: PostingOut
+    descriptionTruncated: Annotated[
+        bool,
+        Meta(
+            description="In a list: the description is its first "
+            f"{DESCRIPTION_PREVIEW_CHARS} characters; the offer's own route gives it whole"
+        ),
+    ] = False
+
+
+LIST_DESCRIPTION = (
+    "Your offers, the newest first, one page at a time (the Link header names the next page). "
+    f"Each description is cut to its first {DESCRIPTION_PREVIEW_CHARS} characters "
+    "(descriptionTruncated); GET /api/job-offers/{offer_id} gives it whole."
+)
+
+
+def offer_summary(offer: JobOffer) -> OfferOut:
+    """An offer as a list shows it: its description cut to a preview."""
+    whole = offer_out(offer)
+    if len(whole.description) <= DESCRIPTION_PREVIEW_CHARS:
+        return whole
+    preview = whole.description[:DESCRIPTION_PREVIEW_CHARS]
+    return structs.replace(whole, description=preview, descriptionTruncated=True)
 
 
 def offer_out(offer: JobOffer, task: BackgroundTask | None = None) -> OfferOut:

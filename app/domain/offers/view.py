@@ -13,6 +13,7 @@ from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.domain.offers import services
 from app.domain.offers.posting import posting_fields
+from app.lib.paging import PageRequest
 
 __all__ = ["list_context", "posting_badge", "postings_of"]
 
@@ -20,19 +21,27 @@ SORTS = ("recent", "match")
 
 
 async def list_context(
-    db: AsyncSession, user: User, sort: str = "recent", **extra: Any
+    db: AsyncSession,
+    user: User,
+    sort: str = "recent",
+    paging: PageRequest | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
-    """The list, newest first, or best matches first against the most recent source CV (the
-    one the generate form preselects), each row then showing its score."""
-    offers = await services.list_offers(db, user.id)
+    """One page of the list (``page``), newest first, or best matches first against the most
+    recent source CV (the one the generate form preselects), each row then showing its score."""
+    paging = paging or PageRequest.of()
     matching = MatchService(db)
     source_cvs = await matching.source_cvs(user)
     sort = sort if sort in SORTS and source_cvs else "recent"
     scores: dict[str, int] = {}
     if sort == "match":
-        scores = await matching.scores(source_cvs[0], offers)
+        every = await services.list_offers(db, user.id)
+        scores = await matching.scores(source_cvs[0], every)
         # Stable: equal scores (and offers still being read, scored -1) keep newest first.
-        offers = sorted(offers, key=lambda o: -scores.get(o.id, -1))
+        page = paging.slice(sorted(every, key=lambda o: -scores.get(o.id, -1)))
+    else:
+        page = await services.offers_page(db, user.id, paging)
+    offers = page.items
     extra.setdefault("picked", ())  # the offers ticked when the form comes back with an error
     extra.setdefault("chosen_cv_id", source_cvs[0].id if source_cvs else "")
     return {
@@ -43,6 +52,7 @@ async def list_context(
         "cv_names": await cv_labels(db, user.id, source_cvs),
         "sort": sort,
         "scores": scores,
+        "page": page,
         **extra,
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, delete, get, post, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -21,6 +21,7 @@ from app.domain.pitches.schemas import (
 from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 T = TypeVar("T")
@@ -66,10 +67,13 @@ class PitchApi(Controller):
         return PitchCreated(id=pitch.id, taskId=pitch.background_task_id, status=pitch.status)
 
     @get("/")
-    async def list_pitches(self, user: SignedIn, db: Db) -> list[PitchOut]:
-        """Your pitches, the default first, then the newest; each with its word count and its
-        speaking time at ``wordsPerMinute``."""
-        return [pitch_out(row) for row in await services.list_pitches(db, user)]
+    async def list_pitches(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[PitchOut]]:
+        """Your pitches, the default first, then the newest, by page; each with its word count
+        and its speaking time at ``wordsPerMinute``."""
+        page = paging.slice(await services.list_pitches(db, user))
+        return listed(request, page.map(pitch_out))
 
     @get("/{pitch_id:str}")
     async def read(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> PitchOut:

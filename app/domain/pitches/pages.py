@@ -25,6 +25,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.i18n import gettext
 from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.paging import Paging, pager
 
 
 async def _row(db: AsyncSession, user: User, pitch: Pitch) -> view.PitchRow:
@@ -36,10 +37,11 @@ class PitchPages(Controller):
     include_in_schema = False
 
     @get("/pitches")
-    async def index(self, user: SignedIn, db: Db) -> Template:
-        pitches = await services.list_pitches(db, user)
+    async def index(self, request: HTMXRequest, user: SignedIn, db: Db, paging: Paging) -> Template:
+        page = paging.slice(await services.list_pitches(db, user))
         context = {
-            "rows": await view.pitch_rows(db, user, pitches),
+            "rows": await view.pitch_rows(db, user, page.items),
+            "pager": pager(request, page),
             "status_labels": view.STATUS_LABELS,
             **await view.form_choices(db, user),
         }

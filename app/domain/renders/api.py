@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from litestar import Controller, Response, get, post, put
+from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_200_OK
 from msgspec import UnsetType
@@ -36,6 +36,7 @@ from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
 from app.lib.markdown_export import MARKDOWN_MEDIA_TYPE
+from app.lib.paging import Paging, listed
 
 IfMatch = Annotated[
     str | None,
@@ -142,19 +143,22 @@ class RenderApi(Controller):
         )
 
     @get("/{cv_id:str}/versions")
-    async def versions(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> list[VersionOut]:
+    async def versions(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging, cv_id: FromPath[str]
+    ) -> Response[list[VersionOut]]:
+        """The CV's versions, by page (the Link header names the next)."""
         cv = await get_cv(db, user.id, cv_id)
         rows = await services.list_versions(db, cv)
         current = services.current_version_number(rows, cv)
-        return [
-            VersionOut(
+        page = paging.slice(rows).map(
+            lambda row: VersionOut(
                 version=row.version,
                 createdBy=row.created_by,
                 createdAt=row.created_at.isoformat(),
                 current=row.version == current,
             )
-            for row in rows
-        ]
+        )
+        return listed(request, page)
 
     @post("/{cv_id:str}/versions/{version:int}/restore", status_code=HTTP_200_OK)
     async def restore(

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, delete, get
+from litestar import Controller, Request, Response, delete, get
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 
 from app.events import task_payload
 from app.lib.dependencies import Arq, Db, SignedIn
+from app.lib.paging import Paging, link_headers
 from app.tasks.actions import cancel_or_delete, purge_finished_tasks
-from app.tasks.lifecycle import list_tasks
+from app.tasks.lifecycle import tasks_page
 
 
 class BackgroundTasksApi(Controller):
@@ -23,8 +24,12 @@ class BackgroundTasksApi(Controller):
     tags = ["tasks"]  # noqa: RUF012 - Litestar declares it as a plain attribute
 
     @get("/")
-    async def list_all(self, user: SignedIn, db: Db) -> dict[str, Any]:
-        return {"tasks": [task_payload(t) for t in await list_tasks(db, user.id)]}
+    async def list_all(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[dict[str, Any]]:
+        page = await tasks_page(db, user.id, paging)
+        body = {"tasks": [task_payload(t) for t in page.items]}
+        return Response(body, headers=link_headers(request, page))
 
     @delete("/{task_id:str}", status_code=HTTP_200_OK)
     async def cancel_or_delete(
