@@ -107,6 +107,7 @@ class ApplicationOut(Struct):
     rating: int | None
     followUpAt: str | None
     appliedOn: str | None
+    interviewAt: str | None  # the interview an employer's reply announced (ISO 8601, UTC)
     contact: Contact
     version: int
     createdAt: str
@@ -131,6 +132,7 @@ def _fields(application: Application, offer: JobOffer) -> dict[str, object]:
         "rating": application.rating,
         "followUpAt": application.follow_up_at.isoformat() if application.follow_up_at else None,
         "appliedOn": application.applied_on.isoformat() if application.applied_on else None,
+        "interviewAt": (application.interview_at.isoformat() if application.interview_at else None),
         "contact": Contact(
             application.contact_name, application.contact_email, application.contact_link
         ),
