@@ -3,7 +3,8 @@ review list (unsure), or nothing (no application in sight). A pure function of t
 classification and the card's status, read by the worker, the tests and the bench.
 
 Confident means all of: the link's evidence reaches ``MOVE_AT`` from at least two independent
-pieces, no other application is nearly as likely, and the rules are sure of the kind. A card
+pieces, no other application is nearly as likely, the rules are sure of the kind, and the
+message is not a mailing list's. A card
 only moves forward (an acknowledgement never brings back an interview), except to *rejected*,
 which may end any open application.
 """
@@ -20,6 +21,9 @@ from app.domain.mailbox.vocabulary import TARGET
 MOVE_AT = 80
 REVIEW_AT = 30
 MIN_EVIDENCE = 2
+OTHER_REVIEW_AT = 50
+# Evidence that the employer itself wrote (not only that its name or the title appears).
+FROM_EMPLOYER = frozenset({"thread", "contact", "domain_url", "domain_company"})
 FORWARD = (
     ApplicationStatus.TO_APPLY,
     ApplicationStatus.APPLIED,
@@ -57,14 +61,21 @@ def confident(link: Link, classification: Classification) -> bool:
     )
 
 
-def decide(link: Link, classification: Classification, current: str | None) -> Decision:
+def decide(
+    link: Link, classification: Classification, current: str | None, *, bulk: bool = False
+) -> Decision:
+    """``bulk``: the message came through a mailing list (a newsletter, a job alert)."""
     if link.application_id is None or current is None or link.confidence < REVIEW_AT:
         return Decision(None, None)
     target = target_for(classification.kind, current)
-    if confident(link, classification):
+    if confident(link, classification) and not bulk:
         return Decision(ReplyState.MOVED, target)
-    if classification.kind == ReplyKind.OTHER and link.confidence < MOVE_AT:
-        return Decision(None, None)  # a message we cannot read, weakly tied: not worth a look
+    if classification.kind == ReplyKind.OTHER and (
+        bulk or link.confidence < OTHER_REVIEW_AT or not link.codes & FROM_EMPLOYER
+    ):
+        # A message the rules cannot read is worth the user's look only when the employer
+        # surely wrote it to them: not a newsletter, not a mere mention of its name.
+        return Decision(None, None)
     if target is None and classification.kind != ReplyKind.OTHER and classification.sure:
         return Decision(None, None)  # it would move nothing: the card is already past it
     return Decision(ReplyState.REVIEW, target)

@@ -152,7 +152,14 @@ def evidence_for(message: MailMessage, candidate: Candidate) -> list[dict[str, s
         ):
             found.append({"code": "domain_url", "domain": registrable(sender_domain)})
     key = company_key(offer.company or "")
-    if own_domain and key and _domain_label(sender_domain) in {key, _first_word(offer.company)}:
+    by_url = bool(found) and found[-1]["code"] == "domain_url"
+    # One sender domain is one piece of evidence, however many ways it matches.
+    if (
+        own_domain
+        and key
+        and not by_url
+        and _domain_label(sender_domain) in {key, _first_word(offer.company)}
+    ):
         found.append({"code": "domain_company", "domain": registrable(sender_domain)})
     subject_words = " ".join(_words(message.subject))
     body_words = " ".join(_words(message.text))

@@ -123,7 +123,7 @@ async def take(
         (str(c.application.status) for c in pool if c.application.id == found.application_id),
         None,
     )
-    decision = decide(found, classification, current)
+    decision = decide(found, classification, current, bulk=message.bulk)
     if decision.state is None:
         return Taken(None, None, found, classification, decision)
     reply = MailReply(

@@ -45,6 +45,7 @@ class MailMessage:
     text: str
     attachments: int = 0
     truncated: bool = False
+    bulk: bool = False  # a mailing list or newsletter (List-Id, List-Unsubscribe, Precedence)
     notes: list[str] = field(default_factory=list)  # what the bounds cut, for the logs
 
     @property
@@ -138,6 +139,12 @@ def _bodies(root: Message) -> tuple[list[str], list[str], int, list[str]]:
     return plain, html, attachments, notes
 
 
+def _bulk(message: Message) -> bool:
+    precedence = _header(message, "Precedence").lower()
+    listed = _header(message, "List-Id") or _header(message, "List-Unsubscribe")
+    return bool(listed) or precedence in {"bulk", "list", "junk"}
+
+
 def _thread_ids(message: Message) -> tuple[str, ...]:
     raw = f"{_header(message, 'In-Reply-To')} {_header(message, 'References')}"
     found = list(dict.fromkeys(_MESSAGE_ID.findall(raw)))
@@ -166,6 +173,7 @@ def read_message(raw: bytes, *, truncated: bool = False) -> MailMessage:
         text=without_controls(text)[:MAX_TEXT_CHARS],
         attachments=attachments,
         truncated=truncated or len(raw) > MAX_BYTES,
+        bulk=_bulk(message),
         notes=notes,
     )
 
