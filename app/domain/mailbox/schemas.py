@@ -9,6 +9,7 @@ from msgspec import Struct
 from app.db.models import ApplicationStatus, MailReply, MailSecurity
 from app.domain.mailbox.account import MailboxView
 from app.domain.mailbox.vocabulary import evidence_sentences, kind_label, read_error
+from app.lib.html_time import html_datetime
 
 _TEXT = Schema(type=OpenAPIType.STRING)
 SAVE_BODY = {
@@ -77,7 +78,7 @@ def mailbox_out(view: MailboxView) -> MailboxOut:
         username=view.username,
         folder=view.folder,
         passwordSet=view.password_set,
-        checkedAt=view.checked_at.isoformat() if view.checked_at else None,
+        checkedAt=html_datetime(view.checked_at) or None,
         error=view.error_code,
         errorMessage=read_error(view.error_code),
         toReview=view.to_review,
@@ -94,8 +95,8 @@ def reply_out(reply: MailReply) -> ReplyOut:
         sender=reply.sender,
         subject=reply.subject,
         quote=reply.quote,
-        receivedAt=reply.received_at.isoformat() if reply.received_at else None,
-        interviewAt=reply.interview_at.isoformat() if reply.interview_at else None,
+        receivedAt=html_datetime(reply.received_at) or None,
+        interviewAt=html_datetime(reply.interview_at) or None,
         confidence=reply.confidence,
         proposedStatus=reply.target_status,
         evidence=list(reply.evidence or []),

@@ -47,7 +47,7 @@ class Taken:
     """What one message did: ``reply`` is None when it was not kept (or already read)."""
 
     reply: MailReply | None
-    moved: Application | None
+    moved: Application | None  # the application it changed (its status or interview date)
     link: Link
     classification: Classification
     decision: Decision
@@ -151,7 +151,10 @@ async def take(
         return Taken(None, None, found, classification, decision)  # already read
     moved = None
     if decision.state == ReplyState.MOVED:
-        moved = await _move(db, user_id, reply, decision.target)
+        application = await _move(db, user_id, reply, decision.target)
+        # Moved, or given its interview's date: the board and the calendar change.
+        if decision.target is not None or reply.interview_at is not None:
+            moved = application
     return Taken(reply, moved, found, classification, decision)
 
 

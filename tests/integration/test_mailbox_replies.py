@@ -1,0 +1,221 @@
+"""Replies move the board, end to end against a real IMAP server (Dovecot, started by the tests:
+tests/fixtures/imap_server.py): the mailbox saved through the JSON API (its password encrypted,
+never shown back), synthetic replies delivered with APPEND, the worker's ``read_mailbox`` on the
+real Redis and SQLite, then the board, the review list, the history, the calendar and the .ics.
+
+Reaching 127.0.0.1 (and a connection without TLS to it) is allowed by the admin setting for
+private addresses, as URL import tests do; it is off by default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq import create_pool
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from redis.asyncio import Redis
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db.models import Application, ApplicationStatus, JobOffer, MailboxAccount, MailReply
+from app.lib.redis import arq_settings
+from app.settings.service import update_setting
+from jobs.mailbox import read_mailbox, schedule_mailbox_reads
+from tests.conftest import csrf_token, register
+from tests.fixtures.imap_server import ImapServer, imap_server  # noqa: F401 - a fixture
+from tests.fixtures.reply_mails import OFFERS, corpus, thread_case
+
+CASES = {c.name: c for c in corpus()}
+# Delivered in this order (UIDs follow it): the lookalike comes before Acme's own invitation,
+# so it still proposes a move when read.
+DELIVERED = (
+    "lookalike-domain",
+    "acme-interview-fr",
+    "globex-rejection-en",
+    "stark-offer-fr",
+    "umbrella-ats-reference",
+    "initech-html",
+    "initech-vague",
+    "acme-huge",
+    "malformed",
+    "other-company",
+    "job-alert",
+    "phishing",
+    "globex-newsletter",
+    "globex-attachment",
+)
+
+
+async def allow_private(db: AsyncSession) -> None:
+    await update_setting(db, "allow_private_offer_urls", "true")
+    await db.commit()
+
+
+async def track_offers(db: AsyncSession, user_id: str) -> dict[str, str]:
+    """Application ids by offer key, each ``applied``."""
+    ids = {}
+    for spec in OFFERS:
+        offer = JobOffer(
+            user_id=user_id,
+            title=spec.title,
+            company=spec.company,
+            description=spec.description,
+            source_url=spec.url or None,
+            extraction_status="completed",
+        )
+        db.add(offer)
+        await db.flush()
+        application = Application(
+            user_id=user_id, job_offer_id=offer.id, status=ApplicationStatus.APPLIED
+        )
+        db.add(application)
+        await db.flush()
+        ids[spec.key] = application.id
+    await db.commit()
+    return ids
+
+
+async def connect(
+    client: AsyncTestClient[Litestar], server: ImapServer, login: str, password: str
+) -> Any:
+    token = await csrf_token(client)
+    body = {
+        "host": server.host,
+        "port": server.port,
+        "security": "none",
+        "username": login,
+        "password": password,
+    }
+    return await client.put("/api/mailbox", json=body, headers={"x-csrftoken": token})
+
+
+def context(redis: Redis, session_factory: Any, settings: Settings) -> dict[str, Any]:
+    return {"redis": redis, "session_factory": session_factory, "settings": settings}
+
+
+async def statuses(db: AsyncSession, ids: dict[str, str]) -> dict[str, str]:
+    rows = await db.scalars(select(Application).where(Application.id.in_(ids.values())))
+    found = {a.id: a for a in rows}
+    db.expunge_all()
+    await db.rollback()
+    return {key: str(found[i].status) for key, i in ids.items()}
+
+
+async def test_replies_read_from_a_real_mailbox_move_cards_wait_for_review_or_are_ignored(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    redis: Redis,
+    session_factory: Any,
+    settings: Settings,
+    imap_server: ImapServer,  # noqa: F811 - the fixture
+) -> None:
+    await allow_private(db)
+    me = await register(client, "replies@example.com")
+    user_id = me.get("id") or me["user"]["id"]
+    ids = await track_offers(db, user_id)
+    login, password = imap_server.add_user()
+    saved = await connect(client, imap_server, login, password)
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["passwordSet"] and password not in saved.text
+    stored = await db.scalar(select(MailboxAccount.password_encrypted))
+    assert stored and password not in stored
+    imap_server.deliver(login, *(CASES[name].raw for name in DELIVERED))
+
+    ctx = context(redis, session_factory, settings)
+    queue = await create_pool(arq_settings(settings.effective_redis_url))
+    try:
+        scheduled = await schedule_mailbox_reads({**ctx, "redis": queue})
+        assert scheduled["queued"] == 1  # saved: due at once
+        assert (await schedule_mailbox_reads({**ctx, "redis": queue}))["queued"] == 0
+    finally:
+        await queue.aclose()
+    counts = await read_mailbox(ctx, user_id)
+    # Moved: Acme, Initech and Umbrella (the reference, through an applicant-tracking system)
+    # to interview, Globex rejected, Stark offered. Acme's huge acknowledgement and Globex's
+    # offer after its rejection are tied but move nothing (never backwards, never reopened).
+    assert counts == {"read": len(DELIVERED), "moved": 5, "review": 3, "error": None}
+    assert await statuses(db, ids) == {
+        "acme": "interview",
+        "globex": "rejected",
+        "initech": "interview",
+        "umbrella": "interview",
+        "stark": "offer",
+        "hooli": "applied",
+    }
+    kept = {r.subject: r for r in await db.scalars(select(MailReply))}
+    db.expunge_all()
+    await db.rollback()
+    # Nothing kept of the messages about none of the applications.
+    for name in ("other-company", "job-alert", "phishing", "globex-newsletter"):
+        assert CASES[name].raw.split(b"Subject: ")[1].split(b"\n")[0].decode().strip() not in kept
+    acme = (await client.get(f"/api/applications/{ids['acme']}")).json()
+    assert acme["interviewAt"] == "2026-12-08T13:30:00Z"  # 14:30 in Paris
+    assert (await client.get(f"/api/applications/{ids['initech']}")).json()["interviewAt"] == (
+        "2026-12-10T08:00:00Z"
+    )
+
+    english = {"accept-language": "en"}
+    review = (await client.get("/api/mailbox/replies", headers=english)).json()
+    by_kind = {(r["kind"], r["applicationId"]): r for r in review}
+    assert set(by_kind) == {
+        ("interview", ids["acme"]),  # the lookalike domain: the title only
+        ("other", ids["initech"]),  # the employer's vague message
+        ("other", ids["acme"]),  # the broken MIME from Acme's domain
+    }
+    lookalike = by_kind[("interview", ids["acme"])]
+    assert lookalike["proposedStatus"] == "interview"
+    assert lookalike["sender"] == "rh@acme-logistique-rh.com"
+    assert {e["code"] for e in lookalike["evidence"]} == {"title_subject", "company_name"}
+    assert "its subject names the job (“Développeur Python”)" in lookalike["reasons"]
+
+    # The detail page's history quotes the reply that moved the card, and says why.
+    page = (await client.get(f"/applications/{ids['acme']}", headers=english)).text
+    assert 'data-testid="history-reply"' in page
+    assert "souhaiterions vous rencontrer" in page
+    assert "the sender&#39;s domain is the offer page&#39;s (acme-logistique.fr)" in page
+    assert 'data-testid="interview-at"' in page and "2026-12-08 14:30" in page
+    html_page = (await client.get(f"/applications/{ids['initech']}", headers=english)).text
+    assert "alert(" not in html_page and "color:red" not in html_page
+    # The board lists the replies to review with their forms.
+    board = (await client.get("/applications", headers=english)).text
+    assert board.count('data-testid="reply-accept"') == 3 and "Replies to review" in board
+    # The calendar and the .ics carry the interviews.
+    calendar = (await client.get("/applications/calendar?month=2026-12", headers=english)).text
+    assert calendar.count("Développeur Python") >= 1 and "Chef de projet digital" in calendar
+    ics = (await client.get("/api/applications.ics", headers=english)).text
+    assert "SUMMARY:Interview: Développeur Python — Acme Logistique" in ics
+    assert "DTSTART:20261208T133000Z" in ics
+
+    # Accepting the vague message from Initech's recruiter moves its card where the user says.
+    token = await csrf_token(client)
+    vague = by_kind[("other", ids["initech"])]
+    accepted = await client.post(
+        f"/mailbox/replies/{vague['id']}/accept",
+        data={"status": "offer", "back": "board"},
+        headers={"x-csrftoken": token},
+        follow_redirects=False,
+    )
+    assert accepted.status_code == 303 and accepted.headers["location"] == "/applications#replies"
+    dismissed = await client.post(
+        f"/api/mailbox/replies/{lookalike['id']}/dismiss", headers={"x-csrftoken": token}
+    )
+    assert dismissed.status_code == 200 and dismissed.json()["state"] == "dismissed"
+    again = await client.post(
+        f"/api/mailbox/replies/{lookalike['id']}/accept", headers={"x-csrftoken": token}
+    )
+    assert again.status_code == 409 and again.json()["error"] == "mail_reply.decided"
+    assert (await statuses(db, ids))["initech"] == "offer"
+    assert (await statuses(db, ids))["acme"] == "interview"  # the dismissed one moved nothing
+
+    # A second read finds nothing new; a reply in the thread of Umbrella's first message,
+    # from an address that says nothing by itself, ends its application.
+    assert (await read_mailbox(ctx, user_id))["read"] == 0
+    first_id = next(r.message_id for r in kept.values() if r.subject == "Next steps for UMB-4821")
+    imap_server.deliver(login, thread_case(first_id).raw)
+    assert (await read_mailbox(ctx, user_id))["moved"] == 1
+    assert (await statuses(db, ids))["umbrella"] == "rejected"
+    # The mailbox page never shows the password back.
+    page = (await client.get("/mailbox", headers=english)).text
+    assert password not in page and 'data-mailbox="connected"' in page
