@@ -9,8 +9,10 @@ private addresses, as URL import tests do; it is off by default.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from arq import create_pool
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -20,12 +22,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db.models import Application, ApplicationStatus, JobOffer, MailboxAccount, MailReply
+from app.db.models.base import utcnow
+from app.domain.mailbox import reading
 from app.lib.redis import arq_settings
 from app.settings.service import update_setting
+from jobs.discovery import fairness
 from jobs.mailbox import read_mailbox, schedule_mailbox_reads
 from tests.conftest import csrf_token, register
 from tests.fixtures.imap_server import ImapServer, imap_server  # noqa: F401 - a fixture
-from tests.fixtures.reply_mails import OFFERS, corpus, thread_case
+from tests.fixtures.reply_mails import BY_KEY, OFFERS, corpus, kind_mail, thread_case
 
 CASES = {c.name: c for c in corpus()}
 # Delivered in this order (UIDs follow it): the lookalike comes before Acme's own invitation,
@@ -219,3 +224,160 @@ async def test_replies_read_from_a_real_mailbox_move_cards_wait_for_review_or_ar
     # The mailbox page never shows the password back.
     page = (await client.get("/mailbox", headers=english)).text
     assert password not in page and 'data-mailbox="connected"' in page
+
+
+@pytest.mark.parametrize(
+    ("host", "security", "private", "code"),
+    [
+        ("127.0.0.1", "none", False, "mailbox.not_allowed"),  # loopback: refused by default
+        ("localhost", "ssl", False, "mailbox.not_allowed"),
+        ("10.0.0.8", "starttls", False, "mailbox.not_allowed"),
+        ("169.254.169.254", "ssl", True, "mailbox.not_allowed"),  # metadata: always refused
+        ("0x7f.1", "ssl", False, "mailbox.not_allowed"),  # 127.0.0.1 written in hex
+        ("imap server", "ssl", False, "mailbox.host_invalid"),
+        ("93.184.216.34", "none", True, "mailbox.plain_refused"),  # no TLS to a public address
+        ("imap.example.com", "smtp", False, "mailbox.security_invalid"),
+    ],
+)
+async def test_the_mail_server_follows_the_address_rules(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    host: str,
+    security: str,
+    private: bool,
+    code: str,
+) -> None:
+    if private:
+        await allow_private(db)
+    await register(client, "rules@example.com")
+    token = await csrf_token(client)
+    body = {"host": host, "port": 993, "security": security, "username": "me", "password": "pw"}
+    answer = await client.put("/api/mailbox", json=body, headers={"x-csrftoken": token})
+    assert answer.status_code == 422 and answer.json()["error"] == code, answer.text
+    assert (await client.get("/api/mailbox")).json()["connected"] is False
+    # The page's form says the same and keeps what was typed, never the password.
+    form = {**body, "password": "typed-secret", "_csrf_token": token}
+    posted = await client.post("/mailbox", data=form, follow_redirects=False)
+    assert posted.status_code == 303
+    page = (await client.get("/mailbox")).text
+    assert f'data-error-code="{code}"' in page and "typed-secret" not in page
+
+
+async def test_a_refused_login_is_shown_and_a_read_is_bounded_and_fair(
+    client: AsyncTestClient[Litestar],
+    db: AsyncSession,
+    redis: Redis,
+    session_factory: Any,
+    settings: Settings,
+    imap_server: ImapServer,  # noqa: F811 - the fixture
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await allow_private(db)
+    me = await register(client, "bounded@example.com")
+    user_id = me.get("id") or me["user"]["id"]
+    ids = await track_offers(db, user_id)
+    login, password = imap_server.add_user()
+    assert (await connect(client, imap_server, login, "wrong")).status_code == 200
+    ctx = context(redis, session_factory, settings)
+    assert (await read_mailbox(ctx, user_id))["error"] == "login"
+    page = (await client.get("/mailbox", headers={"accept-language": "en"})).text
+    assert 'data-read-error="login"' in page and "refused the login" in page
+
+    assert (await connect(client, imap_server, login, password)).status_code == 200
+    acme, stark = BY_KEY["acme"], BY_KEY["stark"]
+    imap_server.deliver(
+        login,
+        kind_mail(acme, "acknowledgement", "en"),
+        kind_mail(acme, "interview", "en"),
+        kind_mail(stark, "rejection", "fr"),
+    )
+    monkeypatch.setattr(reading, "MESSAGES_PER_READ", 2)
+    first = await read_mailbox(ctx, user_id)
+    assert first["read"] == 2 and first["error"] is None
+    account = await db.scalar(select(MailboxAccount))
+    assert account is not None and account.error_code is None
+    due = account.next_check_at.replace(tzinfo=UTC) if account.next_check_at else None
+    assert due is not None and due - utcnow() <= reading.RETRY_AFTER  # the rest soon
+    db.expunge_all()
+    await db.rollback()
+    assert (await read_mailbox(ctx, user_id))["read"] == 1
+    assert (await statuses(db, ids))["stark"] == "rejected"
+
+    # The user's hour of fetching, shared with saved searches, is spent: the read waits.
+    imap_server.deliver(login, kind_mail(BY_KEY["globex"], "offer", "en"))
+    await fairness.charge(redis, user_id, settings.discovery_seconds_per_user_hour + 1)
+    assert (await read_mailbox(ctx, user_id)) == {
+        "read": 0,
+        "moved": 0,
+        "review": 0,
+        "error": "busy",
+    }
+    assert (await statuses(db, ids))["globex"] == "applied"
+
+
+async def test_the_claim_is_bounded_per_run_and_skips_mailboxes_without_a_password(
+    backend: str, db: AsyncSession
+) -> None:
+    """On SQLite and PostgreSQL (never-read mailboxes first on both)."""
+    from app.db.models import User
+
+    users = [User(email=f"claim{n}@example.com", password_hash="x") for n in range(4)]
+    db.add_all(users)
+    await db.commit()
+    for n, user in enumerate(users):
+        db.add(
+            MailboxAccount(
+                user_id=user.id,
+                host="imap.example.com",
+                username="me",
+                password_encrypted="" if n == 3 else "token",
+                next_check_at=None if n == 0 else utcnow() - timedelta(minutes=n),
+            )
+        )
+    await db.commit()
+    now = utcnow()
+    first = await reading.claim_due(db, now, timedelta(minutes=15), per_run=2)
+    assert first[0] == users[0].id and len(first) == 2
+    rest = await reading.claim_due(db, now, timedelta(minutes=15))
+    assert len(rest) == 1 and users[3].id not in rest
+    assert await reading.claim_due(db, now, timedelta(minutes=15)) == []
+    later = now + timedelta(minutes=16)
+    assert len(await reading.claim_due(db, later, timedelta(minutes=15))) == 3
+
+
+async def test_another_users_reply_cannot_be_accepted_or_dismissed(
+    client: AsyncTestClient[Litestar], db: AsyncSession
+) -> None:
+    from app.db.models import User
+
+    other = User(email="owner@example.com", password_hash="x")
+    db.add(other)
+    await db.commit()
+    ids = await track_offers(db, other.id)
+    reply = MailReply(
+        user_id=other.id,
+        application_id=ids["acme"],
+        message_key="1:1",
+        sender="rh@acme-logistique-rh.com",
+        subject="Entretien",
+        kind="interview",
+        state="review",
+        target_status="interview",
+        evidence=[],
+        created_at=datetime.now(UTC),
+    )
+    db.add(reply)
+    await db.commit()
+    await register(client, "intruder@example.com")
+    token = await csrf_token(client)
+    for action in ("accept", "dismiss"):
+        api = await client.post(
+            f"/api/mailbox/replies/{reply.id}/{action}", headers={"x-csrftoken": token}
+        )
+        assert api.status_code == 404 and api.json()["error"] == "mail_reply.not_found"
+        form = await client.post(
+            f"/mailbox/replies/{reply.id}/{action}", data={"_csrf_token": token}
+        )
+        assert form.status_code == 404
+    assert (await client.get("/api/mailbox/replies")).json() == []
+    assert (await statuses(db, ids))["acme"] == "applied"

@@ -4,8 +4,8 @@ interview invitation (with its date when it gives one), a rejection, an offer, o
 Each kind has cue phrases (matched on the folded text: app/lib/text_forms.py). The rules are
 deliberately strict about being *sure*: one kind's cues and no other's (an acknowledgement's
 polite opening does not count against a rejection, which usually starts with one). Two kinds
-at once, or a kind whose only cue is a weak one, is unsure: the reply goes to the review list,
-never moves a card by itself.
+at once, a kind whose only cue is a weak one, or words of a change of plan ("reschedule",
+"décaler") make it unsure: the reply goes to the review list, never moves a card by itself.
 """
 
 from __future__ import annotations
@@ -73,6 +73,11 @@ CUES: dict[ReplyKind, tuple[tuple[str, int], ...]] = {
 }
 # What a rejection or an offer opens with: no contradiction with them.
 POLITE = {ReplyKind.ACKNOWLEDGEMENT}
+# Words that put a reply's plain reading in doubt: an appointment moved is no rejection.
+DOUBTS = re.compile(
+    r"reschedul|postpone|new date|another date|reporter|decaler|deplace|nouvelle date|"
+    r"autre date|annul|cancel"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +112,7 @@ def classify(subject: str, text: str, received: datetime | None = None) -> Class
     else:
         kind, rivals = ReplyKind.ACKNOWLEDGEMENT, []
     cues = tuple(c for c, _ in found[kind])
-    sure = strength[kind] >= STRONG and not rivals
+    sure = strength[kind] >= STRONG and not rivals and not DOUBTS.search(folded)
     when = None
     if kind == ReplyKind.INTERVIEW:
         when = interview_date(folded, (received or datetime.now(UTC)).date())
