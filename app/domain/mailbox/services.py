@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 
 from redis.asyncio import Redis
 from sqlalchemy import select
@@ -179,6 +178,16 @@ async def get_reply(db: AsyncSession, user_id: str, reply_id: str) -> MailReply:
     return found
 
 
+async def replies_for(db: AsyncSession, application_id: str) -> list[MailReply]:
+    """The replies tied to an application, oldest first (the account export)."""
+    rows = await db.scalars(
+        select(MailReply)
+        .where(MailReply.application_id == application_id)
+        .order_by(MailReply.created_at, MailReply.id)
+    )
+    return list(rows)
+
+
 async def replies_of(db: AsyncSession, reply_ids: set[str]) -> dict[str, MailReply]:
     """The replies behind some history moves, by id (the history quotes them)."""
     if not reply_ids:
@@ -220,7 +229,3 @@ async def dismiss(db: AsyncSession, user_id: str, reply_id: str) -> MailReply:
 async def announce(redis: Redis, user_id: str, application: Application | None) -> None:
     if application is not None:
         await applications.announce(redis, user_id, application)
-
-
-def received_label(reply: MailReply) -> datetime | None:
-    return reply.received_at or reply.created_at
