@@ -17,9 +17,10 @@ from app.domain.mailbox.view import review_items
 from app.domain.mailbox.vocabulary import read_error
 from app.lib.dependencies import AppSettings, Db, RedisClient, SignedIn
 from app.lib.errors import AppError
-from app.lib.form_flash import redirect_back
+from app.lib.form_flash import flash, redirect_back, see_other
 from app.lib.i18n import N_
-from app.lib.pages import form_outcome, posted_text
+from app.lib.input_errors import user_message
+from app.lib.pages import attempt, posted_text
 
 PAGE = "/mailbox"
 # Where a review form sends the browser back to (a fixed set: never an address from the form).
@@ -86,7 +87,7 @@ class MailboxPages(Controller):
             await db.commit()
             return back
 
-        outcome = await form_outcome(request, db, user, action, back)
+        outcome = await _decided(request, db, user, action, back)
         if moved:
             await services.announce(redis, user_id, moved[0])
         return outcome
@@ -104,4 +105,16 @@ class MailboxPages(Controller):
             await db.commit()
             return back
 
-        return await form_outcome(request, db, user, action, back)
+        return await _decided(request, db, user, action, back)
+
+
+async def _decided(
+    request: HTMXRequest, db: Db, user: SignedIn, action: Any, back: str
+) -> Redirect:
+    """A review form's outcome: back to the list; a refusal (already decided, a status that
+    is none of the board's) said at the top of that page (base.html's ``flash_error``)."""
+    outcome = await attempt(db, user, action)
+    if isinstance(outcome, AppError):
+        flash(request, back, flash_error=user_message(outcome), error_code=outcome.code)
+        return see_other(back)
+    return see_other(outcome)

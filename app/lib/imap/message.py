@@ -126,7 +126,11 @@ def _bodies(root: Message) -> tuple[list[str], list[str], int, list[str]]:
                 continue
             children = part.get_payload()
             if isinstance(children, list):
-                stack.extend((child, depth + 1) for child in reversed(children[:MAX_PARTS]))
+                stack.extend(
+                    (child, depth + 1)
+                    for child in reversed(children[:MAX_PARTS])
+                    if isinstance(child, Message)
+                )
             continue
         if _is_attachment(part):
             attachments += 1
