@@ -381,3 +381,48 @@ async def test_another_users_reply_cannot_be_accepted_or_dismissed(
         assert form.status_code == 404
     assert (await client.get("/api/mailbox/replies")).json() == []
     assert (await statuses(db, ids))["acme"] == "applied"
+
+
+async def test_the_agent_lists_the_replies_to_review_and_decides_one_for_the_user(
+    db: AsyncSession, redis: Redis
+) -> None:
+    from app.db.models import User
+    from app.mcp import reply_tools
+    from app.mcp.calls import ToolCall
+
+    users = [User(email=f"agent{n}@example.com", password_hash="x") for n in range(2)]
+    db.add_all(users)
+    await db.commit()
+    mine, theirs = [await track_offers(db, user.id) for user in users]
+    replies = []
+    for user, ids in ((users[0], mine), (users[1], theirs)):
+        reply = MailReply(
+            user_id=user.id,
+            application_id=ids["stark"],
+            message_key="3:9",
+            sender="rh@stark-industries.com",
+            subject="Entretien",
+            quote="Nous souhaiterions vous rencontrer.",
+            kind="interview",
+            state="review",
+            target_status="interview",
+            evidence=[{"code": "domain_company", "domain": "stark-industries.com"}],
+            created_at=utcnow(),
+        )
+        db.add(reply)
+        replies.append(reply)
+    await db.commit()
+    backend: Any = type("Backend", (), {"redis": redis})()
+    call = ToolCall(backend=backend, db=db, user=users[0])
+    listed = await reply_tools.list_replies_to_review(call)
+    assert [r["id"] for r in listed["replies"]] == [replies[0].id]
+    assert listed["replies"][0]["reasons"]
+    decided = await reply_tools.decide_reply(call, replies[0].id, True, None)
+    assert decided["application"]["status"] == "interview"
+    assert (await reply_tools.list_replies_to_review(call))["replies"] == []
+    from app.lib.errors import NotFound
+
+    with pytest.raises(NotFound):
+        await reply_tools.decide_reply(call, replies[1].id, False, None)
+    await db.rollback()
+    assert (await statuses(db, theirs))["stark"] == "applied"
