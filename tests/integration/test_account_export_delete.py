@@ -196,7 +196,21 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
         evidence=[{"code": "title_subject", "title": "Backend"}],
         created_at=utcnow(),
     )
-    db.add(reply)
+    waiting = MailReply(  # one the reader was unsure of: in the board's review list
+        user_id=user_id,
+        application_id=tracked.id,
+        message_key="7:2",
+        sender="rh@acme-careers.example",
+        subject="Interview invitation",
+        quote="We would like to invite you to an interview on 8 December at 14:30.",
+        kind="interview",
+        interview_at=utcnow(),
+        target_status="interview",
+        state="review",
+        evidence=[{"code": "title_subject", "title": "Backend"}],
+        created_at=utcnow(),
+    )
+    db.add_all([reply, waiting])
     await db.flush()
     db.add_all(
         [
@@ -509,7 +523,10 @@ async def test_export_holds_everything_and_no_secret(
     assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
     assert [n["body"] for n in application["notes"]] == ["Called the recruiter"]
     assert [m["to_status"] for m in application["moves"]] == ["to_apply"]
-    assert [r["subject"] for r in application["replies"]] == ["Your application"]
+    assert {r["subject"] for r in application["replies"]} == {
+        "Your application",
+        "Interview invitation",
+    }
     [sent] = application["sentDocuments"]
     assert sent["content"]["summary"] == "Backend engineer tailored to this offer."
     assert "pdf" not in sent
