@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import Application, ApplicationStatus, JobOffer, MailboxAccount, MailReply
+from app.db.models import Application, MailboxAccount, MailReply
 from app.db.models.base import utcnow
 from app.domain.mailbox import reading
 from app.lib.redis import arq_settings
@@ -30,7 +30,7 @@ from jobs.discovery import fairness
 from jobs.mailbox import read_mailbox, schedule_mailbox_reads
 from tests.conftest import csrf_token, register
 from tests.fixtures.imap_server import ImapServer, imap_server  # noqa: F401 - a fixture
-from tests.fixtures.reply_mails import BY_KEY, OFFERS, corpus, kind_mail, thread_case
+from tests.fixtures.reply_mails import BY_KEY, corpus, kind_mail, thread_case, track_offers
 
 CASES = {c.name: c for c in corpus()}
 # Delivered in this order (UIDs follow it): the lookalike comes before Acme's own invitation,
@@ -56,30 +56,6 @@ DELIVERED = (
 async def allow_private(db: AsyncSession) -> None:
     await update_setting(db, "allow_private_offer_urls", "true")
     await db.commit()
-
-
-async def track_offers(db: AsyncSession, user_id: str) -> dict[str, str]:
-    """Application ids by offer key, each ``applied``."""
-    ids = {}
-    for spec in OFFERS:
-        offer = JobOffer(
-            user_id=user_id,
-            title=spec.title,
-            company=spec.company,
-            description=spec.description,
-            source_url=spec.url or None,
-            extraction_status="completed",
-        )
-        db.add(offer)
-        await db.flush()
-        application = Application(
-            user_id=user_id, job_offer_id=offer.id, status=ApplicationStatus.APPLIED
-        )
-        db.add(application)
-        await db.flush()
-        ids[spec.key] = application.id
-    await db.commit()
-    return ids
 
 
 async def connect(
