@@ -29,6 +29,7 @@ from app.lib.imap.message import MAX_BYTES, read_message
 from app.lib.input_errors import InputError
 from app.lib.outbound.errors import UrlFetchError
 from app.lib.secret_box import SecretUnreadable
+from app.settings.user_endpoint import network_policy
 from jobs.discovery import fairness
 
 log = logging.getLogger(__name__)
@@ -65,20 +66,24 @@ async def schedule_mailbox_reads(ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _fetch(ctx: dict[str, Any], user_id: str) -> FetchResult | str | None:
-    """The new messages, a failure code, or None when there is nothing to read."""
+    """The new messages, a failure code, or None when there is nothing to read. The account
+    is read in a short session; the name is resolved and the server read with none open."""
     async with ctx["session_factory"]() as db:
         account = await accounts.stored(db, user_id)
         if account is None or not account.password_encrypted:
             return None
-        try:
-            password = accounts.password_of(ctx["settings"], account)
-            server = await accounts.server_for(db, account.host, account.port, account.security)
-        except SecretUnreadable:
-            return "secret"
-        except (UrlFetchError, InputError):
-            return "address"
+        policy = await network_policy(db)
+        host, port, security = account.host, account.port, account.security
         username, folder = account.username, account.folder
         validity, last_uid = account.uid_validity, account.last_uid
+        sealed = account.password_encrypted
+    try:
+        password = accounts.secret_box(ctx["settings"]).decrypt(sealed)
+        server = await accounts.server_for(policy, host, port, security)
+    except SecretUnreadable:
+        return "secret"
+    except (UrlFetchError, InputError):
+        return "address"
     try:
         return await asyncio.to_thread(
             fetch_new,
@@ -103,7 +108,13 @@ async def read_mailbox(ctx: dict[str, Any], user_id: str) -> dict[str, Any]:
     counts: dict[str, Any] = {"read": 0, "moved": 0, "review": 0, "error": None}
     async with fairness.user_run(redis, user_id, runs) as taken:
         if not taken or await fairness.seconds_left(redis, user_id, per_hour) <= 0:
-            counts["error"] = "busy"  # the user's searches hold the budget: the next read
+            # The user's searches hold the run or the hour: read again at a next run.
+            async with ctx["session_factory"]() as db:
+                account = await accounts.stored(db, user_id)
+                if account is not None:
+                    reading.retry_soon(account, utcnow())
+                    await db.commit()
+            counts["error"] = "busy"
             return counts
         loop = asyncio.get_running_loop()
         started = loop.time()

@@ -289,6 +289,11 @@ async def test_a_refused_login_is_shown_and_a_read_is_bounded_and_fair(
         "error": "busy",
     }
     assert (await statuses(db, ids))["globex"] == "applied"
+    account = await db.scalar(select(MailboxAccount))
+    assert account is not None and account.next_check_at is not None
+    soon = account.next_check_at.replace(tzinfo=UTC) - utcnow()
+    assert soon <= reading.RETRY_AFTER  # tried again at a next run, not a whole interval later
+    await db.rollback()
 
 
 async def test_the_claim_is_bounded_per_run_and_skips_mailboxes_without_a_password(

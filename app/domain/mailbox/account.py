@@ -25,7 +25,7 @@ from app.db.models.base import utcnow
 from app.lib.i18n import N_
 from app.lib.imap.fetch import MailServer
 from app.lib.input_errors import InputError
-from app.lib.outbound.addresses import resolve
+from app.lib.outbound.addresses import FetchPolicy, resolve
 from app.lib.outbound.errors import UrlFetchError
 from app.lib.secret_box import SecretBox, SecretUnreadable
 from app.settings.user_endpoint import network_policy
@@ -104,10 +104,10 @@ def parse(values: dict[str, object]) -> MailboxForm:
     )
 
 
-async def server_for(db: AsyncSession, host: str, port: int, security: str) -> MailServer:
-    """The server a read connects to: its address resolved and checked now (``UrlFetchError``
-    when refused; ``InputError`` for a connection without TLS to a public address)."""
-    policy = await network_policy(db)
+async def server_for(policy: FetchPolicy, host: str, port: int, security: str) -> MailServer:
+    """The server a read connects to: its address resolved and checked now under ``policy``
+    (``UrlFetchError`` when refused; ``InputError`` for a connection without TLS to a public
+    address). No database work: the worker resolves with no transaction open."""
     address = await resolve(host, port, policy)
     if security == MailSecurity.NONE and (
         not policy.allow_private or ipaddress.ip_address(address).is_global
@@ -134,7 +134,7 @@ async def validate(db: AsyncSession, form: MailboxForm, *, password_stored: bool
     if len(form.folder) > 200 or not _PRINTABLE.match(form.folder):
         raise InputError(BAD_FOLDER, code="mailbox.folder_invalid", where="folder")
     try:
-        await server_for(db, form.host, form.port, form.security)
+        await server_for(await network_policy(db), form.host, form.port, form.security)
     except UrlFetchError as exc:
         raise InputError(
             ADDRESS_REFUSED, code=f"mailbox.{exc.code}", where="host", reason=exc.message

@@ -59,3 +59,8 @@ def record_read(
         account.last_uid = last_uid
     if more:
         account.next_check_at = now + RETRY_AFTER
+
+
+def retry_soon(account: MailboxAccount, now: datetime) -> None:
+    """A read that could not start (the user's fairness budget is spent): due again soon."""
+    account.next_check_at = now + RETRY_AFTER
