@@ -182,3 +182,16 @@ def test_headers_that_will_not_decode_read_as_empty_or_raw() -> None:
     found = read_message(raw)
     assert found.sender == "jobs@acme-logistique.fr" and found.date is None
     assert found.message_id == "<ok@mail.test>" and "Caf" in found.text
+
+
+def test_the_quote_is_the_replys_own_words_not_the_message_it_answers() -> None:
+    from app.domain.mailbox.services import quote_of
+
+    for body in (
+        "Merci, à mardi.\n\nLe 3 déc. 2026, Sam a écrit :\n> ma question",
+        "Merci, à mardi.\n\nOn Dec 3, 2026, Sam wrote:\n> my question",
+        "Merci, à mardi.\n> ma question",
+    ):
+        assert quote_of(read_message(mail("a@b.example", "Re", body))) == "Merci, à mardi."
+    long = quote_of(read_message(mail("a@b.example", "Re", "mot " * 1000)))
+    assert len(long) <= 601 and long.endswith("…")

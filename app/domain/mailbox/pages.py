@@ -11,7 +11,7 @@ from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 
-from app.db.models import ApplicationStatus, MailSecurity
+from app.db.models import ApplicationStatus
 from app.domain.mailbox import account, services
 from app.domain.mailbox.view import review_items
 from app.domain.mailbox.vocabulary import read_error
@@ -40,7 +40,6 @@ class MailboxPages(Controller):
             context={
                 "mailbox": view,
                 "read_error": read_error(view.error_code),
-                "securities": list(MailSecurity),
                 "statuses": list(ApplicationStatus),
                 "replies": await review_items(db, user.id),
                 "back": "mailbox",

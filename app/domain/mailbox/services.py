@@ -83,7 +83,11 @@ def quote_of(message: MailMessage) -> str:
     # The reply's own words: stop at the quoted earlier message.
     kept = []
     for line in lines:
-        if line.startswith(">") or (line.lower().startswith(("on ", "le ")) and "wrote" in line):
+        lowered = line.lower()
+        quoted_header = lowered.startswith(("on ", "le ")) and (
+            "wrote" in lowered or "a écrit" in lowered
+        )
+        if line.startswith(">") or quoted_header:
             break
         if line:
             kept.append(line)
