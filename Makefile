@@ -19,7 +19,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps test-tools bench-docx-pages bench eval-parse train-fields train-line-roles eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps mail-deps test-tools bench-docx-pages bench eval-parse train-fields train-line-roles eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,10 +51,10 @@ admin: install
 ## mostly waits on Chromium or the server, so it shares the cores with the Python tests).
 # Lint (about a minute of one core) runs beside the tests rather than before them; each one's
 # output is shown whole when it ends.
-test: install-dev document-deps browser-deps test-tools
+test: install-dev document-deps browser-deps mail-deps test-tools
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-all
 
-test-all: install-dev document-deps browser-deps test-tools
+test-all: install-dev document-deps browser-deps mail-deps test-tools
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -q $(PYTEST_PARALLEL) -m "not sweep"
 
 ## The long sweeps whose quick passes are in `make test`: the JSON API fuzzed (schemathesis) in
@@ -77,7 +77,7 @@ format: install-dev
 test-python: install-dev document-deps test-tools
 	$(VENV)/bin/pytest -m "not browser and not sweep" -q $(PYTEST_PARALLEL)
 
-test-browser: install-dev document-deps browser-deps test-tools
+test-browser: install-dev document-deps browser-deps mail-deps test-tools
 	CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -m browser -q -n $(BROWSER_WORKERS) $(PYTEST_SCHEDULE)
 
 ## The quick loop while developing: unit and pure-core tests (no browser), about 2 min.
@@ -106,6 +106,14 @@ browser-deps:
 	  echo "Installing Debian's chromium for the browser tests..."; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi; }
+
+## Debian's Dovecot IMAP server: the mailbox tests start their own, unprivileged, on a loopback
+## port (tests/fixtures/imap_server.py); the package's own service is not needed.
+mail-deps:
+	@test -x /usr/sbin/dovecot || { \
+	  echo "Installing Debian's dovecot-imapd for the mailbox tests..."; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd; \
+	  else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends dovecot-imapd; fi; }
 
 ## The checkers the tests run beside the app (tests/tools/package.json, pinned by its lock file):
 ## the Nu HTML checker (run with the machine's Java), axe-core (injected into the browser tests'

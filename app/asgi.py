@@ -39,6 +39,7 @@ from app.domain.generation import routes as generation
 from app.domain.inbox import routes as inbox
 from app.domain.interview import routes as interview
 from app.domain.letters import routes as letters
+from app.domain.mailbox import routes as mailbox
 from app.domain.matching import routes as matching
 from app.domain.offers import routes as offers
 from app.domain.photos import routes as photos
@@ -97,6 +98,7 @@ FEATURES = [
     inbox,
     interview,
     letters,
+    mailbox,
     matching,
     offers,
     pitches,

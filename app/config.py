@@ -46,6 +46,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "CVTAILOR_DISCOVERY_RUNS_PER_USER": ("worker", "discovery_runs_per_user"),
     "CVTAILOR_DISCOVERY_SECONDS_PER_USER_HOUR": ("worker", "discovery_seconds_per_user_hour"),
     "CVTAILOR_POSTING_CHECK_HOURS": ("worker", "posting_check_hours"),
+    "CVTAILOR_MAILBOX_CHECK_MINUTES": ("worker", "mailbox_check_minutes"),
     "CVTAILOR_JOB_TIMEOUT_SECONDS": ("worker", "job_timeout_seconds"),
     "CVTAILOR_MAX_JOBS": ("worker", "max_jobs"),
     "CVTAILOR_JOBS_PER_USER": ("worker", "jobs_per_user"),
@@ -144,6 +145,8 @@ class Settings:
     # How often an offer's page is re-checked for a closed posting (jobs/postings.py), in
     # hours; 0 = never.
     posting_check_hours: float = 24.0
+    # How often a connected mailbox is read for employers' replies (jobs/mailbox.py); 0 = never.
+    mailbox_check_minutes: float = 15.0
     # Where people reach the app ("https://cv.example.com"): the start of the links sent by
     # email, never taken from a request's Host header (anyone can forge one).
     public_url: str = ""
@@ -370,6 +373,7 @@ def build_settings(environ: dict[str, str] | None = None) -> Settings:
             raw["worker"].get("discovery_seconds_per_user_hour", 600)
         ),
         posting_check_hours=float(raw["worker"].get("posting_check_hours", 24)),
+        mailbox_check_minutes=float(raw["worker"].get("mailbox_check_minutes", 15)),
         trusted_proxies=trusted_proxies(
             str(raw["security"].get("trusted_proxies", "127.0.0.1,::1"))
         ),

@@ -28,6 +28,7 @@ class Job(StrEnum):
     RUN_SEARCH = "run_search"
     FETCH_INBOX_PAGE = "fetch_inbox_page"
     CHECK_POSTINGS = "check_postings"  # is an offer's ad still open (jobs/postings.py)
+    READ_MAILBOX = "read_mailbox"  # employers' replies from a user's mailbox (jobs/mailbox.py)
     RENDER_CV_PDF = "render_cv_pdf"
     RENDER_LETTER_PDF = "render_letter_pdf"
     RENDER_SENT_DOCUMENT = "render_sent_document"

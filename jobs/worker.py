@@ -37,6 +37,7 @@ from jobs.discovery.scheduler import clean_inbox, schedule_searches
 from jobs.fair_share import share_task_jobs
 from jobs.imports import JOB_FUNCTIONS as IMPORT_JOBS
 from jobs.job_markers import job_timeouts, marker_hook
+from jobs.mailbox import READ_TIMEOUT_S, read_mailbox, schedule_mailbox_reads
 from jobs.pipeline.orchestrator import run_cv_generation
 from jobs.pitch_jobs import JOB_FUNCTIONS as PITCH_JOBS
 from jobs.postings import CHECK_TIMEOUT_S, check_postings, schedule_posting_checks
@@ -124,6 +125,8 @@ FUNCTIONS: list[Any] = share_task_jobs(
         fetch_inbox_page,
         # One user's due posting re-checks (a few pages, politely): not retried, the next run is.
         func(check_postings, timeout=CHECK_TIMEOUT_S, max_tries=1),
+        # One user's mailbox read (bounded messages and time): not retried, the next read is.
+        func(read_mailbox, timeout=READ_TIMEOUT_S, max_tries=1),
         *LETTER_JOBS,
         *PITCH_JOBS,
         *COACH_JOBS,
@@ -140,6 +143,8 @@ CRON_JOBS: list[Any] = [
     cron(clean_inbox, hour=3, minute=17, second=0, unique=True),
     # Offers' postings: every 15 minutes the due re-checks are queued (jobs/postings.py).
     cron(schedule_posting_checks, minute={7, 22, 37, 52}, second=40, unique=True),
+    # Mailboxes: every 5 minutes the due reads are queued (jobs/mailbox.py).
+    cron(schedule_mailbox_reads, minute=set(range(2, 60, 5)), second=50, unique=True),
 ]
 
 

@@ -9,6 +9,7 @@ are UTC (the models write ``datetime.now(UTC)``; SQLite drops the zone).
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 
 def html_datetime(value: date | datetime | str | None) -> str:
@@ -22,3 +23,21 @@ def html_datetime(value: date | datetime | str | None) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# Appointments read from a message (an interview) are shown in the wall-clock time they were
+# written in; the app has no per-user zone yet, so Paris, its first audience's (the mail reader
+# assumes it too: app/domain/mailbox/classify.py).
+WALL_CLOCK_ZONE = ZoneInfo("Europe/Paris")
+
+
+def wall_clock(moment: datetime | None) -> str:
+    """``2026-12-03 14:30`` in ``WALL_CLOCK_ZONE``; "" for nothing (a zone-less time is UTC)."""
+    if moment is None:
+        return ""
+    return local_time(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def local_time(moment: datetime) -> datetime:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(WALL_CLOCK_ZONE)

@@ -21,7 +21,14 @@ from app.domain.matching.services import MAX_STATEMENT_CHARS
 from app.domain.offers.header_check import MAX_FIELD_CHARS
 from app.domain.offers.intake import MAX_OFFER_CHARS
 from app.lib.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest
-from app.mcp import application_tools, cv_tools, generation_tools, match_tools, offer_tools
+from app.mcp import (
+    application_tools,
+    cv_tools,
+    generation_tools,
+    match_tools,
+    offer_tools,
+    reply_tools,
+)
 from app.mcp.arguments import CheckedServer
 from app.mcp.calls import CallSource, perform
 
@@ -37,7 +44,8 @@ offer's generatedCvFileId. An offer whose header lists doubts is worth asking th
 quote of the CV, partial, missing): ask the user about a missing one, and pass their own answer
 to answer_match_requirement (never write it for them). Applications: list_applications,
 get_application, move_application, get_interview_prep (the interview's likely questions with the
-user's own evidence).
+user's own evidence). Replies from the user's mailbox that could not move a card by themselves:
+list_replies_to_review, then decide_reply once the user said which (never decide for them).
 Lists come a page at a time: pass an answer's nextPage as page to read the next (null: the end).
 Errors are JSON: {"error": code, "detail": sentence}, the codes of the app's JSON API."""
 
@@ -72,6 +80,13 @@ TaskId = Annotated[
 ApplicationId = Annotated[
     str,
     Field(min_length=1, max_length=MAX_ID, description="An application's id (list_applications)"),
+]
+ReplyId = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_ID, description="A reply's id (list_replies_to_review)"),
+]
+OptionalStatus = Annotated[
+    ApplicationStatus | None, Field(description="The status to move to; omit for the proposed one")
 ]
 OptionalCvId = Annotated[
     str | None, Field(max_length=MAX_ID, description="A CV's id (list_cvs); omit for the default")
@@ -335,6 +350,29 @@ def build_server(call_of: CallSource) -> CheckedServer:
             call_of(ctx),
             lambda call: application_tools.move_application(
                 call, application_id, status.value, version
+            ),
+            writes=True,
+        )
+
+    @server.tool(annotations=READ_ONLY)
+    async def list_replies_to_review(ctx: Context) -> CallToolResult:
+        """Employers' replies read from the user's mailbox that seem to be about one of their
+        applications but not surely enough to move its card: each with its sender, subject,
+        quote, kind (acknowledgement, interview, rejection, offer, other), interviewAt, the
+        proposed status and the reasons it was tied to that application."""
+        return await perform(call_of(ctx), reply_tools.list_replies_to_review)
+
+    @server.tool(annotations=ToolAnnotations(read_only_hint=False, open_world_hint=False))
+    async def decide_reply(
+        ctx: Context, reply_id: ReplyId, accept: bool, status: OptionalStatus = None
+    ) -> CallToolResult:
+        """The user's decision on a reply to review: accept (its application's card moves to
+        ``status``, else the proposed one; the history quotes the reply) or dismiss (nothing
+        moves). Ask the user first."""
+        return await perform(
+            call_of(ctx),
+            lambda call: reply_tools.decide_reply(
+                call, reply_id, accept, status.value if status else None
             ),
             writes=True,
         )

@@ -35,6 +35,8 @@ from app.db.models import (
     FeedSource,
     InboxItem,
     Invitation,
+    MailboxAccount,
+    MailReply,
     PasswordReset,
     Pitch,
     SavedSearch,
@@ -56,6 +58,7 @@ from tests.conftest import csrf_token, register
 from tests.factories import EN_CV, job_offer, source_cv
 
 OWN_KEY_CIPHERTEXT = "gAAAAAB-the-ciphertext-of-a-users-own-ai-key"
+MAILBOX_CIPHERTEXT = "gAAAAAB-the-ciphertext-of-a-mailbox-app-password"
 
 PASSWORD = "correct horse"
 PHOTO_JPEG = sample_photo()  # a real 400×400 JPEG: the account page shows it
@@ -181,10 +184,40 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
         content=generated.content,
         pdf=b"%PDF-1.7 sent",
     )
+    reply = MailReply(  # an employer's reply read from the mailbox, which moved the card
+        user_id=user_id,
+        application_id=tracked.id,
+        message_key="7:1",
+        sender="jobs@acme.example",
+        subject="Your application",
+        quote="We have received your application.",
+        kind="acknowledgement",
+        state="moved",
+        evidence=[{"code": "title_subject", "title": "Backend"}],
+        created_at=utcnow(),
+    )
+    waiting = MailReply(  # one the reader was unsure of: in the board's review list
+        user_id=user_id,
+        application_id=tracked.id,
+        message_key="7:2",
+        sender="rh@acme-careers.example",
+        subject="Interview invitation",
+        quote="We would like to invite you to an interview on 8 December at 14:30.",
+        kind="interview",
+        interview_at=utcnow(),
+        target_status="interview",
+        state="review",
+        evidence=[{"code": "title_subject", "title": "Backend"}],
+        created_at=utcnow(),
+    )
+    db.add_all([reply, waiting])
+    await db.flush()
     db.add_all(
         [
             ApplicationNote(application_id=tracked.id, body="Called the recruiter"),
-            ApplicationStatusChange(application_id=tracked.id, to_status="to_apply"),
+            ApplicationStatusChange(
+                application_id=tracked.id, to_status="to_apply", mail_reply_id=reply.id
+            ),
             sent,
         ]
     )
@@ -276,6 +309,14 @@ async def fill_account(client: Client, db: AsyncSession, email: str) -> Owned:
             base_url="https://llm.example.com/v1",
             api_key_encrypted=OWN_KEY_CIPHERTEXT,
             models={"tailoring": "own-model"},
+        )
+    )
+    db.add(  # the mailbox the replies are read from; its app password only stored encrypted
+        MailboxAccount(
+            user_id=user_id,
+            host="imap.example.com",
+            username=email,
+            password_encrypted=MAILBOX_CIPHERTEXT,
         )
     )
     db.add(
@@ -482,6 +523,10 @@ async def test_export_holds_everything_and_no_secret(
     assert application["contact_name"] == "Ada" and application["status"] == "to_apply"
     assert [n["body"] for n in application["notes"]] == ["Called the recruiter"]
     assert [m["to_status"] for m in application["moves"]] == ["to_apply"]
+    assert {r["subject"] for r in application["replies"]} == {
+        "Your application",
+        "Interview invitation",
+    }
     [sent] = application["sentDocuments"]
     assert sent["content"]["summary"] == "Backend engineer tailored to this offer."
     assert "pdf" not in sent
@@ -537,7 +582,14 @@ async def test_export_holds_everything_and_no_secret(
     assert "1 of 2 CVs and 1 of 1 written cover letters" in readme
     user = await db.get(User, owned.user_id)
     assert user is not None
-    secrets = [user.password_hash, owned.token, "password_hash", "token_hash", OWN_KEY_CIPHERTEXT]
+    secrets = [
+        user.password_hash,
+        owned.token,
+        "password_hash",
+        "token_hash",
+        OWN_KEY_CIPHERTEXT,
+        MAILBOX_CIPHERTEXT,
+    ]
     await db.rollback()
     for name in names:
         data = archive.read(name)

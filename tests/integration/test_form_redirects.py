@@ -53,6 +53,9 @@ OWN_ENDPOINT = {
 }
 
 
+MAILBOX = {"host": "93.184.216.34", "port": "993", "username": "me", "password": "app-pw"}
+
+
 def _same(body: dict[str, Any]) -> Body:
     return lambda _objects: body
 
@@ -182,6 +185,17 @@ FORMS: dict[str, tuple[Body | None, Body | None]] = {
     ),
     "/offers/{offer_id:str}/header": (_same({"pick_company": "Acme"}), None),
     "/offers/{offer_id:str}/posting/reopen": (_same({}), None),
+    # A public address literal: saved with no DNS; a connection without TLS to it is refused.
+    "/mailbox": (
+        _same(MAILBOX | {"security": "ssl"}),
+        _same(MAILBOX | {"security": "none"}),
+    ),
+    "/mailbox/replies/{reply_id:str}/accept": (
+        _same({"status": "interview", "back": "board"}),
+        _same({"status": "not-a-status", "back": "board"}),
+    ),
+    "/mailbox/replies/{reply_id:str}/dismiss": (_same({"back": "mailbox"}), None),
+    "/mailbox/delete": (_same({}), None),
     # Saved needs a requirement the CV lacks (tests/integration/test_match_answers.py).
     "/offers/{offer_id:str}/match/answers": (
         None,

@@ -46,6 +46,8 @@ TOOLS = {
     "list_applications",
     "get_application",
     "move_application",
+    "list_replies_to_review",
+    "decide_reply",
 }
 OFFER_TEXT = """Data Engineer - Parcel Express - Lyon
 

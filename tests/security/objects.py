@@ -18,8 +18,10 @@ from app.db.models import (
     Base,
     CoverLetter,
     CoverLetterVersion,
+    MailReply,
     Pitch,
 )
+from app.db.models.base import utcnow
 from app.domain.inbox.intake import Candidate, file_item
 from app.tasks.lifecycle import create_task
 from tests import factories
@@ -111,6 +113,20 @@ async def own_objects(
         report={"pages": 1, "findings": [], "boxes": []},
     )
     db.add(check)
+    reply = MailReply(  # an employer's reply waiting for review (no mailbox read here)
+        user_id=me["id"],
+        application_id=application.json()["id"],
+        message_key="1:1",
+        sender="jobs@acme.example",
+        subject="Interview invitation",
+        quote="We would like to invite you to an interview.",
+        kind="interview",
+        target_status="interview",
+        state="review",
+        evidence=[{"code": "title_subject", "title": "Python Developer"}],
+        created_at=utcnow(),
+    )
+    db.add(reply)
     await db.commit()
     achievement = await http.post(
         "/api/achievements",
@@ -140,6 +156,7 @@ async def own_objects(
         "achievement": [achievement.json()["id"]],
         "conversation": [conversation.json()["id"]],
         "ats_check": [check.id],
+        "mail_reply": [reply.id],
     }
 
 

@@ -92,6 +92,8 @@ PARAM_KINDS: dict[tuple[str, str], str] = {
     ("check_id", "/api/ats/"): "ats_check",
     ("check_id", "/ats/"): "ats_check",
     ("page", "/ats/"): "page_number",
+    ("reply_id", "/api/mailbox/"): "mail_reply",
+    ("reply_id", "/mailbox/"): "mail_reply",
 }
 SELECTORS: dict[str, Any] = {
     "version_number": 1,

@@ -219,6 +219,7 @@ async def test_the_json_api_never_answers_a_server_error(
         "search_id": objects["search"][0],
         "item_id": objects["inbox_item"][0],
         "check_id": objects["ats_check"][0],
+        "reply_id": objects["mail_reply"][0],
     }
     # Streams (SSE) never end, so a fuzzed request would hang on the body; the event tests
     # cover them.

@@ -18,6 +18,13 @@ from app.db.models.cv import CvFile, CvVersion
 from app.db.models.generation import CvGenerationOffer, CvGenerationSubtask, CvGenerationTask
 from app.db.models.invitation import Invitation
 from app.db.models.job_search import FeedSource, InboxItem, InboxStatus, SavedSearch
+from app.db.models.mailbox import (
+    MailboxAccount,
+    MailReply,
+    MailSecurity,
+    ReplyKind,
+    ReplyState,
+)
 from app.db.models.offer import JobOffer
 from app.db.models.password_reset import PasswordReset
 from app.db.models.photo import UserPhoto
@@ -55,10 +62,15 @@ __all__ = [
     "Invitation",
     "JobOffer",
     "LetterStatus",
+    "MailReply",
+    "MailSecurity",
+    "MailboxAccount",
     "PasswordReset",
     "Pitch",
     "PitchKind",
     "PitchStatus",
+    "ReplyKind",
+    "ReplyState",
     "SavedSearch",
     "SentDocument",
     "Setting",

@@ -55,6 +55,8 @@ class Application(UUIDPrimaryKey, Timestamps, Base):
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     follow_up_at: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     applied_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The interview an employer's reply announced (app/domain/mailbox/): on the calendar and .ics.
+    interview_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     contact_name: Mapped[str] = mapped_column(String(200), default="")
     contact_email: Mapped[str] = mapped_column(String(320), default="")
     contact_link: Mapped[str] = mapped_column(String(2048), default="")
@@ -90,6 +92,10 @@ class ApplicationStatusChange(UUIDPrimaryKey, Base):
         DateTime(timezone=True), default=utcnow, server_default=func.now()
     )
     device_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The employer's reply that made this move (app/domain/mailbox/): the history quotes it.
+    mail_reply_id: Mapped[str | None] = mapped_column(
+        ForeignKey("mail_reply.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class SentDocument(UUIDPrimaryKey, Base):

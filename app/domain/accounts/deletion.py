@@ -43,6 +43,8 @@ from app.db.models import (
     InboxItem,
     Invitation,
     JobOffer,
+    MailboxAccount,
+    MailReply,
     PasswordReset,
     Pitch,
     SavedSearch,
@@ -158,6 +160,8 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(ApplicationStatusChange).where(
             ApplicationStatusChange.application_id.in_(applications)
         ),
+        # The replies read from the mailbox (applications; the moves above point at them).
+        delete(MailReply).where(MailReply.user_id == user_id),
         delete(Application).where(Application.user_id == user_id),
         # The job inbox (searches, their feeds, offers).
         delete(InboxItem).where(InboxItem.user_id == user_id),
@@ -178,6 +182,7 @@ def deletion_statements(user_id: str) -> list[Any]:
         delete(ApiToken).where(ApiToken.user_id == user_id),
         delete(PasswordReset).where(PasswordReset.user_id == user_id),
         delete(UserLlmEndpoint).where(UserLlmEndpoint.user_id == user_id),
+        delete(MailboxAccount).where(MailboxAccount.user_id == user_id),
         # Reset links an admin made for others stay theirs, made by nobody now.
         update(PasswordReset).where(PasswordReset.created_by == user_id).values(created_by=None),
         update(Invitation).where(Invitation.used_by == user_id).values(used_by=None),

@@ -57,6 +57,7 @@ from app.domain.accounts.files import letter_key
 from app.domain.applications import services as applications
 from app.domain.cvs.services import display_name, json_resume
 from app.domain.letters import services as letters
+from app.domain.mailbox import services as mailbox
 from app.domain.photos import services as photos
 from app.domain.renders.services import cached_render, known_trim, markdown_document, render_spec
 from app.lib.errors import AppError
@@ -220,6 +221,9 @@ async def _add_application(db: AsyncSession, out: _Zip, application_id: str) -> 
         **row_json(application),
         "notes": [row_json(n) for n in await applications.notes(db, application)],
         "moves": [row_json(m) for m in await applications.history(db, application)],
+        # The employers' replies read from the mailbox about it (the mailbox's password is
+        # never exported).
+        "replies": [row_json(r) for r in await mailbox.replies_for(db, application_id)],
         "sentDocuments": sent,
     }
     await release_lock(db)

@@ -1,5 +1,7 @@
 """The follow-ups as an iCalendar file (RFC 5545): one all-day event per planned follow-up,
-for the user's own calendar app. ``icalendar`` writes the format (folding, escaping).
+and one timed event per interview an employer's reply announced (an hour long: the reply
+gives its start only), for the user's own calendar app. ``icalendar`` writes the format
+(folding, escaping).
 
 RFC 5545 requires at least one component in a calendar: with no follow-up planned, the file
 holds one all-day event saying so, transparent (it never shows the user as busy), with a stable
@@ -45,6 +47,9 @@ def follow_ups_ics(tracked: list[Tracked], *, base_url: str, now: datetime | Non
         if contact:
             event.add("description", contact)
         calendar.add_component(event)
+    for item in tracked:
+        if item.application.interview_at is not None:
+            calendar.add_component(_interview(item, base_url, stamp))
     if not calendar.subcomponents:
         calendar.add_component(_nothing_planned(stamp))
     return calendar.to_ical()
@@ -58,4 +63,21 @@ def _nothing_planned(stamp: datetime) -> Event:
     event.add("dtend", stamp.date() + timedelta(days=1))
     event.add("summary", gettext("No follow-up planned"))
     event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _interview(item: Tracked, base_url: str, stamp: datetime) -> Event:
+    application, offer = item.application, item.offer
+    start = application.interview_at
+    assert start is not None
+    start = start if start.tzinfo else start.replace(tzinfo=UTC)
+    where = f" — {offer.company}" if offer.company else ""
+    event = Event()
+    event.add("uid", f"interview-{application.id}@cv-tailor")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start.astimezone(UTC))
+    event.add("dtend", start.astimezone(UTC) + timedelta(hours=1))
+    title = offers.display_title(offer)
+    event.add("summary", gettext("Interview: %(title)s") % {"title": title} + where)
+    event.add("url", f"{base_url.rstrip('/')}/applications/{application.id}")
     return event

@@ -2,8 +2,9 @@
 week, each event leading to its application.
 
 What the tracker stores decides the events: an open application's ``follow_up_at``; the day an
-application moved to *interview* (its history of moves: the tracker keeps no appointment
-time); and, for an offer still *to apply*, the deadline its text states (``deadlines.py``).
+application moved to *interview* (its history of moves), or the interview's own day when an
+employer's reply gave it (``interview_at``); and, for an offer still *to apply*, the deadline
+its text states (``deadlines.py``).
 Closed applications (rejected, hired) need no follow-up, as on the dashboard
 (``view.CLOSED``). Weeks start on Monday (ISO 8601). The .ics export of the follow-ups is
 ``calendar.py``.
@@ -22,6 +23,7 @@ from app.domain.applications.services import Tracked, list_tracked
 from app.domain.applications.stats import histories
 from app.domain.applications.view import CLOSED
 from app.domain.offers.services import display_title
+from app.lib.html_time import local_time
 
 FOLLOW_UP, INTERVIEW, DEADLINE = "follow_up", "interview", "deadline"
 KINDS = (FOLLOW_UP, INTERVIEW, DEADLINE)  # also the order of a day's events
@@ -107,10 +109,14 @@ def _dates(
     found = []
     if application.follow_up_at is not None and application.status not in CLOSED:
         found.append((application.follow_up_at, FOLLOW_UP))
-    for move in moves:
-        if move.to_status == ApplicationStatus.INTERVIEW:
-            moment = move.at if move.at.tzinfo else move.at.replace(tzinfo=UTC)
-            found.append((moment.date(), INTERVIEW))
+    if application.interview_at is not None:
+        # The day an employer's reply gave (app/domain/mailbox/), not the day the card moved.
+        found.append((local_time(application.interview_at).date(), INTERVIEW))
+    else:
+        for move in moves:
+            if move.to_status == ApplicationStatus.INTERVIEW:
+                moment = move.at if move.at.tzinfo else move.at.replace(tzinfo=UTC)
+                found.append((moment.date(), INTERVIEW))
     if application.status == ApplicationStatus.TO_APPLY:
         added = offer.created_at.date() if offer.created_at else today
         deadline = find_deadline(offer.description, added)

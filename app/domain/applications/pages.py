@@ -31,9 +31,11 @@ from app.domain.applications.stats import statistics
 from app.domain.cvs import services as cvs
 from app.domain.cvs.view import cv_labels
 from app.domain.letters import view as letters
+from app.domain.mailbox import view as mailbox
 from app.domain.offers import services as offers
 from app.lib.confirm import Confirmation, DeleteForm, confirm_page
 from app.lib.dependencies import Db, SignedIn
+from app.lib.html_time import wall_clock
 from app.lib.i18n import gettext
 from app.lib.pages import form_outcome, posted_text
 from app.lib.paging import Paging, pager
@@ -48,6 +50,11 @@ async def board_context(db: AsyncSession, user: User) -> dict[str, Any]:
         "statuses": services.STATUSES,
         "stats": await statistics(db, user.id),
     }
+
+
+async def review_context(db: AsyncSession, user: User) -> dict[str, Any]:
+    """The mailbox's replies to review, which the board shows above its columns."""
+    return {"replies": await mailbox.review_items(db, user.id), "back": "board"}
 
 
 async def detail_context(
@@ -65,16 +72,21 @@ async def detail_context(
     sent_default = sent_cv_choice(
         user_cvs, offer.id, application.cv_file_id, newest_letter and newest_letter.cv_file_id
     )
+    moves = await services.history(db, application)
+    replies = await mailbox.history_replies(db, {m.mail_reply_id for m in moves if m.mail_reply_id})
     return {
         "application": application,
+        "interview": wall_clock(application.interview_at),
         "offer": offer,
         "title": offers.display_title(offer),
         "excerpt": view.offer_excerpt(offer.description),
         "source_url": view.safe_link(offer.source_url),
         "notes": await services.notes(db, application),
-        "history": [
-            (move, described(move.device_id)) for move in await services.history(db, application)
-        ],
+        "history": [(move, described(move.device_id)) for move in moves],
+        "replies": {
+            reply_id: (reply, mailbox.evidence_sentences(list(reply.evidence or [])))
+            for reply_id, reply in replies.items()
+        },
         "documents": [
             (d, document_url(application.id, d), document_url(application.id, d, "docx"))
             for d in documents
@@ -95,7 +107,11 @@ class ApplicationPages(Controller):
     async def board(self, user: SignedIn, db: Db, moved: FromQuery[str] = "") -> Template:
         """``moved``: the card a plain status form just moved (no JavaScript): its select
         takes the focus again, where the keyboard left it."""
-        context = {**await board_context(db, user), "moved": moved[:64]}
+        context = {
+            **await board_context(db, user),
+            **await review_context(db, user),
+            "moved": moved[:64],
+        }
         return Template("applications/board.html", context=context)
 
     @get("/applications/board")

@@ -17,6 +17,7 @@ from app.db.models import (
 )
 from app.domain.applications.changes import CONTACT_LIMITS, MAX_NOTE_CHARS
 from app.domain.offers.services import display_title
+from app.lib.html_time import html_datetime
 
 _DATE = Schema(type=[OpenAPIType.STRING, OpenAPIType.NULL], format="date")  # type: ignore[arg-type]
 _STATUS = Schema(type=OpenAPIType.STRING, enum=[str(s) for s in ApplicationStatus])
@@ -107,6 +108,7 @@ class ApplicationOut(Struct):
     rating: int | None
     followUpAt: str | None
     appliedOn: str | None
+    interviewAt: str | None  # the interview an employer's reply announced (UTC, "…Z")
     contact: Contact
     version: int
     createdAt: str
@@ -131,6 +133,7 @@ def _fields(application: Application, offer: JobOffer) -> dict[str, object]:
         "rating": application.rating,
         "followUpAt": application.follow_up_at.isoformat() if application.follow_up_at else None,
         "appliedOn": application.applied_on.isoformat() if application.applied_on else None,
+        "interviewAt": html_datetime(application.interview_at) or None,
         "contact": Contact(
             application.contact_name, application.contact_email, application.contact_link
         ),

@@ -156,10 +156,12 @@ async def move(
     application: Application,
     status: ApplicationStatus,
     device_id: str | None = None,
+    mail_reply_id: str | None = None,
 ) -> bool:
     """Move to ``status`` and record the move once; False when it is already there. The caller
     holds the row lock (``get_application(lock=True)``), so ``from`` is the committed status
-    even when another tab moved it a moment ago."""
+    even when another tab moved it a moment ago. ``mail_reply_id``: the employer's reply that
+    made the move (app/domain/mailbox/), which the history quotes."""
     if application.status == status:
         return False
     session.add(
@@ -168,6 +170,7 @@ async def move(
             from_status=application.status,
             to_status=status,
             device_id=(device_id or None) and device_id[:64],
+            mail_reply_id=mail_reply_id,
         )
     )
     application.status = status

@@ -1,0 +1,1 @@
+"""Reading a mailbox over IMAP: the client (``fetch``) and the bounded MIME reader (``message``)."""
