@@ -12,12 +12,16 @@ from app.domain.applications.schemas import application_out
 from app.domain.mailbox import services as replies
 from app.domain.mailbox.schemas import reply_out
 from app.domain.offers import services as offers
+from app.lib.paging import PageRequest, next_page
 from app.mcp.calls import ToolCall
 
 
-async def list_replies_to_review(call: ToolCall) -> dict[str, Any]:
-    items = await replies.review_list(call.db, call.user.id)
-    return {"replies": [msgspec.to_builtins(reply_out(item.reply)) for item in items]}
+async def list_replies_to_review(call: ToolCall, paging: PageRequest) -> dict[str, Any]:
+    page = await replies.review_page(call.db, call.user.id, paging)
+    return {
+        "replies": [msgspec.to_builtins(reply_out(item.reply)) for item in page.items],
+        **next_page(page),
+    }
 
 
 async def decide_reply(

@@ -355,12 +355,18 @@ def build_server(call_of: CallSource) -> CheckedServer:
         )
 
     @server.tool(annotations=READ_ONLY)
-    async def list_replies_to_review(ctx: Context) -> CallToolResult:
+    async def list_replies_to_review(
+        ctx: Context, page: PageNumber = None, page_size: PageSize = None
+    ) -> CallToolResult:
         """Employers' replies read from the user's mailbox that seem to be about one of their
         applications but not surely enough to move its card: each with its sender, subject,
         quote, kind (acknowledgement, interview, rejection, offer, other), interviewAt, the
-        proposed status and the reasons it was tied to that application."""
-        return await perform(call_of(ctx), reply_tools.list_replies_to_review)
+        proposed status and the reasons it was tied to that application; one page at a time
+        (nextPage)."""
+        paging = PageRequest.of(page, page_size)
+        return await perform(
+            call_of(ctx), lambda call: reply_tools.list_replies_to_review(call, paging)
+        )
 
     @server.tool(annotations=ToolAnnotations(read_only_hint=False, open_world_hint=False))
     async def decide_reply(

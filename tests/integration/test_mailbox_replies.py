@@ -24,6 +24,7 @@ from app.config import Settings
 from app.db.models import Application, MailboxAccount, MailReply
 from app.db.models.base import utcnow
 from app.domain.mailbox import reading
+from app.lib.paging import PageRequest
 from app.lib.redis import arq_settings
 from app.settings.service import update_setting
 from jobs.discovery import fairness
@@ -395,12 +396,12 @@ async def test_the_agent_lists_the_replies_to_review_and_decides_one_for_the_use
     await db.commit()
     backend: Any = type("Backend", (), {"redis": redis})()
     call = ToolCall(backend=backend, db=db, user=users[0])
-    listed = await reply_tools.list_replies_to_review(call)
+    listed = await reply_tools.list_replies_to_review(call, PageRequest.of())
     assert [r["id"] for r in listed["replies"]] == [replies[0].id]
     assert listed["replies"][0]["reasons"]
     decided = await reply_tools.decide_reply(call, replies[0].id, True, None)
     assert decided["application"]["status"] == "interview"
-    assert (await reply_tools.list_replies_to_review(call))["replies"] == []
+    assert (await reply_tools.list_replies_to_review(call, PageRequest.of()))["replies"] == []
     from app.lib.errors import NotFound
 
     with pytest.raises(NotFound):

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -36,6 +37,7 @@ from app.db.models import (
     CoverLetterVersion,
     CreditTransaction,
     CvGenerationTask,
+    MailReply,
     Pitch,
     User,
 )
@@ -78,6 +80,7 @@ JSON_LISTS: dict[str, tuple[str, Items, str]] = {
     "/api/credits": ("credit", lambda body: body["transactions"], "id"),
     "/api/cvs/{cv_id:str}/versions": ("cv_version", _body, "version"),
     "/api/cover-letters/{letter_id:str}/versions": ("letter_version", _body, "number"),
+    "/api/mailbox/replies": ("reply", _body, "id"),
 }
 # Pages: the kind of row, recognised by its marker (its id, else what the row shows).
 PAGE_LISTS: dict[str, str] = {
@@ -100,6 +103,7 @@ TOOL_LISTS: dict[str, tuple[str, str]] = {
     "list_offers": ("offer", "offers"),
     "list_cvs": ("cv", "cvs"),
     "list_applications": ("application", "applications"),
+    "list_replies_to_review": ("reply", "replies"),
 }
 
 
@@ -219,6 +223,19 @@ async def _rows(client: Client, db: AsyncSession, me: dict[str, Any]) -> Listed:
             created[kind].append(answer.json()["id"])
         token = await client.post("/api/tokens", json={"name": f"token {i}"}, headers=headers)
         assert token.status_code == 201, token.text
+    db.add_all(
+        [
+            MailReply(
+                user_id=user_id,
+                application_id=created["application"][i],
+                message_key=f"paged-{i}",
+                subject=f"About your application {i}",
+                created_at=datetime.now(UTC),
+            )
+            for i in range(N)
+        ]
+    )
+    await db.commit()
     mine = _all_of  # rows the user has, by model
     return {
         "offer": [o.id for o in offers],
@@ -233,6 +250,7 @@ async def _rows(client: Client, db: AsyncSession, me: dict[str, Any]) -> Listed:
         "letter_version": [str(k + 1) for k in range(N)],
         "credit_reason": reasons,
         "account_email": emails,
+        "reply": await mine(db, user_id, MailReply),
         **created,
     }
 

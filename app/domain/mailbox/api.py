@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, delete, get, post, put
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +25,7 @@ from app.lib.dependencies import AppSettings, Db, RedisClient, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
+from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 
 BAD_BODY = N_("Send a JSON object.")
@@ -67,9 +68,12 @@ class MailboxApi(Controller):
         return mailbox_out(await account.mailbox_view(db, settings, user.id))
 
     @get("/replies")
-    async def replies(self, user: SignedIn, db: Db) -> list[ReplyOut]:
-        """The replies waiting for the user's decision, the newest first."""
-        return [reply_out(item.reply) for item in await services.review_list(db, user.id)]
+    async def replies(
+        self, request: Request, user: SignedIn, db: Db, paging: Paging
+    ) -> Response[list[ReplyOut]]:
+        """The replies waiting for the user's decision, the newest first, a page at a time."""
+        page = await services.review_page(db, user.id, paging)
+        return listed(request, page.map(lambda item: reply_out(item.reply)))
 
     @post(
         "/replies/{reply_id:str}/accept",

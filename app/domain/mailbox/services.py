@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,6 +36,7 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.imap.message import MailMessage
 from app.lib.input_errors import InputError
+from app.lib.paging import Page, PageRequest, read_rows_page
 
 QUOTE_CHARS = 600  # what the history and the review list quote of a message
 REVIEW_LIMIT = 100
@@ -161,16 +162,26 @@ async def take(
     return Taken(reply, moved, found, classification, decision)
 
 
-async def review_list(db: AsyncSession, user_id: str) -> list[ReviewItem]:
-    rows = await db.execute(
+def _to_review(user_id: str) -> Select[MailReply, Application, JobOffer]:
+    return (
         select(MailReply, Application, JobOffer)
         .join(Application, Application.id == MailReply.application_id)
         .join(JobOffer, JobOffer.id == Application.job_offer_id)
         .where(MailReply.user_id == user_id, MailReply.state == ReplyState.REVIEW)
         .order_by(MailReply.created_at.desc(), MailReply.id)
-        .limit(REVIEW_LIMIT)
     )
+
+
+async def review_list(db: AsyncSession, user_id: str) -> list[ReviewItem]:
+    """The newest replies to review (the board's list shows at most ``REVIEW_LIMIT``)."""
+    rows = await db.execute(_to_review(user_id).limit(REVIEW_LIMIT))
     return [ReviewItem(reply, application, offer) for reply, application, offer in rows]
+
+
+async def review_page(db: AsyncSession, user_id: str, paging: PageRequest) -> Page[ReviewItem]:
+    """One page of the replies to review, the newest first (the JSON API, the agent API)."""
+    page = await read_rows_page(db, _to_review(user_id), paging)
+    return page.map(lambda row: ReviewItem(*row))
 
 
 async def get_reply(db: AsyncSession, user_id: str, reply_id: str) -> MailReply:
