@@ -1,6 +1,6 @@
-"""A worker SIGKILLed in the middle of a letter: arq's in-progress marker of the letter's job
-expires after the letter's own timeout + 10 s (jobs/job_markers.py), not after the generation's
-hours, so the next worker re-delivers the letter and it ends, its slot freed."""
+"""A worker SIGKILLed in the middle of a letter or a CV import: arq's in-progress marker of the
+job expires after the job's own timeout + 10 s (jobs/job_markers.py), not after the
+generation's hours, so the next worker re-delivers it and it ends, its slot freed."""
 
 from __future__ import annotations
 
@@ -20,11 +20,14 @@ from tests import factories
 from tests.conftest import register
 from tests.fakes.openai_server import FakeOpenAIServer, Hang
 from tests.faults.processes import WorkerProcess
+from tests.fixtures.cv_texts import TEXT_CVS
 from tests.integration.pipeline_helpers import point_llm_at
 from tests.integration.test_cover_letters_api import wait_letter
+from tests.integration.test_cv_import import wait_for_import
 
 JOB_TIMEOUT = 15  # seconds: the letter's own timeout here (the generation's stays 3 hours)
 LETTER_PROMPT = "<source_cv>"  # in the letter writer's prompt only
+IMPORT_PROMPT = "<cv_text>"  # in the CV reader's prompt only
 
 
 @pytest.fixture
@@ -83,3 +86,54 @@ async def test_a_letter_killed_mid_call_is_redelivered_within_its_own_timeout(
         assert task is not None and task.status == body["status"]
     # The second call was the re-delivered job's, on the second worker.
     assert len([r for r in hanging_once.chat_requests if LETTER_PROMPT in r.text]) >= 2
+
+
+@pytest.fixture
+def import_hanging_once() -> Iterator[FakeOpenAIServer]:
+    """A model whose first CV reading never answers; later calls get the minimal answer (the
+    rules' reading then stands)."""
+    with FakeOpenAIServer() as server:
+        server.script(IMPORT_PROMPT, reply=Hang(600), times=1)
+        yield server
+
+
+async def test_an_import_killed_mid_call_is_redelivered_within_its_own_timeout(
+    api: Any,
+    db: AsyncSession,
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    redis: Redis,
+    import_hanging_once: FakeOpenAIServer,
+    tmp_path: Path,
+) -> None:
+    server = import_hanging_once
+    await point_llm_at(db, server.base_url)
+    await register(api, "killed-import@example.com")
+    env = {"CVTAILOR_JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT)}
+    first = WorkerProcess(settings, tmp_path / "first.log", **env)
+    second = WorkerProcess(settings, tmp_path / "second.log", **env)
+    try:
+        first.start()
+        created = await api.post("/api/cvs", json={"text": TEXT_CVS["fr_dates_first"].text})
+        assert created.status_code == 202, created.text
+        cv_id, task_id = created.json()["id"], created.json()["taskId"]
+        async with asyncio.timeout(120):  # a net: a loaded machine starts workers slowly
+            while not [r for r in server.chat_requests if IMPORT_PROMPT in r.text]:
+                await asyncio.sleep(0.05)
+        async with session_factory() as s:
+            task = await s.get(BackgroundTask, task_id)
+            assert task is not None and task.job_id
+            job_id = task.job_id
+        marker_ms = await redis.pttl(in_progress_key_prefix + job_id)
+        assert 0 < marker_ms <= (JOB_TIMEOUT + 10) * 1000, marker_ms
+        first.kill()
+        second.start()
+        body = await wait_for_import(api, cv_id, timeout=180)
+    finally:
+        first.stop()
+        second.stop()
+    assert body["extractionStatus"] in {"completed", "failed"}, second.tail()
+    async with session_factory() as s:
+        task = await s.get(BackgroundTask, task_id)
+        assert task is not None and task.status in {"completed", "failed"}
+    assert len([r for r in server.chat_requests if IMPORT_PROMPT in r.text]) >= 2
