@@ -26,6 +26,7 @@ from app.db.models import (
     FeedSource,
     InboxItem,
     JobOffer,
+    MailReply,
     SavedSearch,
     User,
 )
@@ -50,7 +51,8 @@ ALLOWED: dict[tuple[str, str, str], str] = {}
 async def user_strings(db: AsyncSession, user_id: str) -> list[str]:
     """Every string the user's own rows hold (what they typed, imported or were sent)."""
     strings: list[str] = []
-    for model in (CvFile, JobOffer, CoverLetter, Application, SavedSearch, InboxItem):
+    # The replies read from their mailbox are what they were sent: any language.
+    for model in (CvFile, JobOffer, CoverLetter, Application, SavedSearch, InboxItem, MailReply):
         for row in await db.scalars(select(model).where(model.user_id == user_id)):
             strings += strings_of({c.key: getattr(row, c.key) for c in model.__table__.columns})
     for note in await db.scalars(
