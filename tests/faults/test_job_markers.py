@@ -5,7 +5,7 @@ generation's hours, so the next worker re-delivers it and it ends, its slot free
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,45 @@ def hanging_once() -> Iterator[FakeOpenAIServer]:
         yield server
 
 
+async def kill_mid_call(
+    settings: Settings,
+    redis: Redis,
+    session_factory: async_sessionmaker[AsyncSession],
+    server: FakeOpenAIServer,
+    prompt: str,
+    logs: Path,
+    start: Callable[[], Awaitable[str]],
+    wait: Callable[[], Awaitable[dict[str, Any]]],
+) -> tuple[dict[str, Any], str]:
+    """Start a job (``start`` gives its task's id), kill its worker while its model call with
+    ``prompt`` hangs, check the job's marker lived its own timeout + 10 s, start another worker
+    and ``wait`` for the re-delivered job's end: its answer, and the second worker's log tail."""
+    env = {"CVTAILOR_JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT)}
+    first = WorkerProcess(settings, logs / "first.log", **env)
+    second = WorkerProcess(settings, logs / "second.log", **env)
+    try:
+        first.start()
+        task_id = await start()
+        async with asyncio.timeout(120):  # a net: a loaded machine starts workers slowly
+            while not [r for r in server.chat_requests if prompt in r.text]:
+                await asyncio.sleep(0.05)
+        async with session_factory() as s:
+            task = await s.get(BackgroundTask, task_id)
+            assert task is not None and task.job_id
+            job_id = task.job_id
+        # The job's marker lives its own timeout + 10 s, not the worker's longest timeout.
+        marker_ms = await redis.pttl(in_progress_key_prefix + job_id)
+        assert 0 < marker_ms <= (JOB_TIMEOUT + 10) * 1000, marker_ms
+        first.kill()
+        second.start()
+        # Re-delivered once the marker expires: well within the net, hours before the
+        # generation's timeout would have let it go.
+        return await wait(), second.tail()
+    finally:
+        first.stop()
+        second.stop()
+
+
 async def test_a_letter_killed_mid_call_is_redelivered_within_its_own_timeout(
     api: Any,
     db: AsyncSession,
@@ -52,37 +91,23 @@ async def test_a_letter_killed_mid_call_is_redelivered_within_its_own_timeout(
     me = await register(api, "killed-letter@example.com")
     cv = await factories.source_cv(db, me["id"])
     offer = await factories.job_offer(db, me["id"])
-    env = {"CVTAILOR_JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT)}
-    first = WorkerProcess(settings, tmp_path / "first.log", **env)
-    second = WorkerProcess(settings, tmp_path / "second.log", **env)
-    try:
-        first.start()
-        created = await api.post(
+    created: dict[str, Any] = {}
+
+    async def start() -> str:
+        answer = await api.post(
             "/api/cover-letters", json={"cvFileId": cv.id, "jobOfferId": offer.id}
         )
-        assert created.status_code == 201, created.text
-        letter_id, task_id = created.json()["id"], created.json()["taskId"]
-        async with asyncio.timeout(120):  # a net: a loaded machine starts workers slowly
-            while not [r for r in hanging_once.chat_requests if LETTER_PROMPT in r.text]:
-                await asyncio.sleep(0.05)
-        async with session_factory() as s:
-            task = await s.get(BackgroundTask, task_id)
-            assert task is not None and task.job_id
-            job_id = task.job_id
-        # The job's marker lives its own timeout + 10 s, not the worker's longest timeout.
-        marker_ms = await redis.pttl(in_progress_key_prefix + job_id)
-        assert 0 < marker_ms <= (JOB_TIMEOUT + 10) * 1000, marker_ms
-        first.kill()
-        second.start()
-        # Re-delivered once the marker expires: well within the net, hours before the
-        # generation's timeout would have let it go.
-        body = await wait_letter(api, letter_id, timeout=180)
-    finally:
-        first.stop()
-        second.stop()
-    assert body["status"] in {"completed", "failed"}, second.tail()
+        assert answer.status_code == 201, answer.text
+        created.update(answer.json())
+        return str(created["taskId"])
+
+    body, tail = await kill_mid_call(
+        settings, redis, session_factory, hanging_once, LETTER_PROMPT, tmp_path, start,
+        lambda: wait_letter(api, created["id"], timeout=180),
+    )  # fmt: skip
+    assert body["status"] in {"completed", "failed"}, tail
     async with session_factory() as s:
-        task = await s.get(BackgroundTask, task_id)
+        task = await s.get(BackgroundTask, created["taskId"])
         assert task is not None and task.status == body["status"]
     # The second call was the re-delivered job's, on the second worker.
     assert len([r for r in hanging_once.chat_requests if LETTER_PROMPT in r.text]) >= 2
@@ -109,31 +134,20 @@ async def test_an_import_killed_mid_call_is_redelivered_within_its_own_timeout(
     server = import_hanging_once
     await point_llm_at(db, server.base_url)
     await register(api, "killed-import@example.com")
-    env = {"CVTAILOR_JOB_TIMEOUT_SECONDS": str(JOB_TIMEOUT)}
-    first = WorkerProcess(settings, tmp_path / "first.log", **env)
-    second = WorkerProcess(settings, tmp_path / "second.log", **env)
-    try:
-        first.start()
-        created = await api.post("/api/cvs", json={"text": TEXT_CVS["fr_dates_first"].text})
-        assert created.status_code == 202, created.text
-        cv_id, task_id = created.json()["id"], created.json()["taskId"]
-        async with asyncio.timeout(120):  # a net: a loaded machine starts workers slowly
-            while not [r for r in server.chat_requests if IMPORT_PROMPT in r.text]:
-                await asyncio.sleep(0.05)
-        async with session_factory() as s:
-            task = await s.get(BackgroundTask, task_id)
-            assert task is not None and task.job_id
-            job_id = task.job_id
-        marker_ms = await redis.pttl(in_progress_key_prefix + job_id)
-        assert 0 < marker_ms <= (JOB_TIMEOUT + 10) * 1000, marker_ms
-        first.kill()
-        second.start()
-        body = await wait_for_import(api, cv_id, timeout=180)
-    finally:
-        first.stop()
-        second.stop()
-    assert body["extractionStatus"] in {"completed", "failed"}, second.tail()
+    created: dict[str, Any] = {}
+
+    async def start() -> str:
+        answer = await api.post("/api/cvs", json={"text": TEXT_CVS["fr_dates_first"].text})
+        assert answer.status_code == 202, answer.text
+        created.update(answer.json())
+        return str(created["taskId"])
+
+    body, tail = await kill_mid_call(
+        settings, redis, session_factory, server, IMPORT_PROMPT, tmp_path, start,
+        lambda: wait_for_import(api, created["id"], timeout=180),
+    )  # fmt: skip
+    assert body["extractionStatus"] in {"completed", "failed"}, tail
     async with session_factory() as s:
-        task = await s.get(BackgroundTask, task_id)
+        task = await s.get(BackgroundTask, created["taskId"])
         assert task is not None and task.status in {"completed", "failed"}
     assert len([r for r in server.chat_requests if IMPORT_PROMPT in r.text]) >= 2
