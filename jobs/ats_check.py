@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask
-from app.db.models.status import FINISHED, TaskStatus
+from app.db.models import AtsCheck, AtsCheckStatus
+from app.db.models.status import TaskStatus
 from app.domain.ats.lifecycle import ATS_INPUT_GONE, end_check
 from app.domain.cvs.services import find_cv
 from app.domain.renders.services import record_render, spec_for
@@ -25,16 +25,7 @@ from app.lib.pdf_text import PdfTextError
 from app.tasks.failures import UnusableInput
 from app.tasks.lifecycle import save_and_publish
 from jobs.render import render_spec_pdf
-from jobs.task_job import (
-    Job,
-    claim_or_stop,
-    complete,
-    guarded,
-    progress,
-    publish_failure,
-    rollback,
-    unless_settled,
-)
+from jobs.task_job import TaskRun, publish_failure, rollback, run_task
 
 
 class InputGone(Exception):
@@ -58,73 +49,71 @@ async def _tailored_pdf(db: AsyncSession, settings: Settings, check: AtsCheck) -
 
 
 async def run_ats_check(ctx: dict[str, Any], check_id: str, task_id: str) -> dict[str, Any]:
-    return await unless_settled(
-        _run(ctx, check_id, task_id),
-        {"checkId": check_id, "skipped": "settled"},
-        "ATS check task %s was settled elsewhere (cancelled); its result is dropped",
-        task_id,
-    )
+    return await run_task(AtsCheckRun, ctx, check_id, task_id)
 
 
-async def _input_gone(
-    db: AsyncSession, redis: Any, task: BackgroundTask, check: AtsCheck | None, check_id: str
-) -> dict[str, Any]:
-    if await end_check(db, task, check, status=TaskStatus.FAILED, message=ATS_INPUT_GONE):
-        await save_and_publish(db, redis, task)
-    return {"checkId": check_id, "skipped": "input gone"}
+class AtsCheckRun(TaskRun):
+    name = "ATS check"
+    key = "checkId"
+    failures = (UnusableInput,)
+    found: AtsCheck | None = None  # ended with the task even when its tailored CV is gone
+    check: AtsCheck
 
+    @property
+    def row(self) -> AtsCheck:
+        return self.check
 
-async def _run(ctx: dict[str, Any], check_id: str, task_id: str) -> dict[str, Any]:
-    redis = ctx["redis"]
-    settings: Settings = ctx["settings"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        check = await db.get(AtsCheck, check_id)
+    async def load(self) -> bool:
+        check = self.found = await self.db.get(AtsCheck, self.row_id)
         if check is None or (check.pdf is None and check.cv_file_id is None):
-            return await _input_gone(db, redis, task, check, check_id)
-        if check.status == AtsCheckStatus.COMPLETED:  # a re-delivered job whose work is done
-            await claim_or_stop(db, task)
-            await complete(db, redis, task, {"checkId": check.id, "alreadyDone": True})
-            return {"checkId": check.id, "alreadyDone": True}
+            return False
+        self.check = check
+        return True
 
-        async def step(name: str, percent: int) -> None:
-            await progress(db, redis, task, name, percent)
+    async def end_gone(self) -> None:
+        ended = await end_check(
+            self.db, self.task, self.found, status=TaskStatus.FAILED, message=ATS_INPUT_GONE
+        )
+        if ended:
+            await save_and_publish(self.db, self.redis, self.task)
 
-        async def work() -> dict[str, Any]:
-            check.status = AtsCheckStatus.RUNNING  # written after the claim (no autoflush there)
-            await step("preparing", 5)
-            data = check.pdf
-            if data is None:
-                try:
-                    data = await _tailored_pdf(db, settings, check)
-                except InputGone:
-                    await rollback(db, task, check)
-                    return await _input_gone(db, redis, task, check, check_id)
-            await db.commit()  # no transaction held while the child processes read
+    def done(self) -> bool:
+        return self.check.status == AtsCheckStatus.COMPLETED
+
+    async def work(self) -> dict[str, Any]:
+        db, check, settings = self.db, self.check, self.ctx["settings"]
+        check.status = AtsCheckStatus.RUNNING  # written after the claim (no autoflush there)
+        await self.progress("preparing", 5)
+        data = check.pdf
+        if data is None:
             try:
-                report = await check_pdf(data, max_pages=settings.pdf_max_pages, step=step)
-            except PdfTextError as exc:  # not readable at all: the reader's own words
-                raise UnusableInput(exc.code, exc.template, **exc.values) from None
-            await claim_or_stop(db, task)  # a cancel that landed meanwhile wins
-            check.pdf = data
-            check.report = report
-            check.verdict = str(report["verdict"])
-            check.status = AtsCheckStatus.COMPLETED
-            check.error = None
-            summary = {"checkId": check.id, "verdict": check.verdict, "counts": report["counts"]}
-            await complete(db, redis, task, summary)
-            return summary
+                data = await _tailored_pdf(db, settings, check)
+            except InputGone:
+                await rollback(db, self.task, check)
+                await self.end_gone()
+                return {self.key: self.row_id, "skipped": "input gone"}
+        await db.commit()  # no transaction held while the child processes read
+        try:
+            report = await check_pdf(data, max_pages=settings.pdf_max_pages, step=self.progress)
+        except PdfTextError as exc:  # not readable at all: the reader's own words
+            raise UnusableInput(exc.code, exc.template, **exc.values) from None
+        await self.claim()  # a cancel that landed meanwhile wins
+        check.pdf = data
+        check.report = report
+        check.verdict = str(report["verdict"])
+        check.status = AtsCheckStatus.COMPLETED
+        check.error = None
+        return await self.complete(
+            {"checkId": check.id, "verdict": check.verdict, "counts": report["counts"]}
+        )
 
-        async def fail(failure: dict[str, Any]) -> None:
-            check.failure = failure
-            message = str(failure["message"])
-            ended = await end_check(db, task, check, status=TaskStatus.FAILED, message=message)
-            await publish_failure(db, redis, task, ended)
-
-        job = Job("ATS check", "checkId", check_id, (UnusableInput,))
-        return await guarded(ctx, db, redis, task, check, job, work, fail)
+    async def fail(self, failure: dict[str, Any]) -> None:
+        self.check.failure = failure
+        message = str(failure["message"])
+        ended = await end_check(
+            self.db, self.task, self.check, status=TaskStatus.FAILED, message=message
+        )
+        await publish_failure(self.db, self.redis, self.task, ended)
 
 
 JOB_FUNCTIONS: list[Any] = [run_ats_check]

@@ -54,15 +54,7 @@ from jobs.letters import writer
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.bank import attach_bank
 from jobs.pipeline.core.evidence import share_evidence
-from jobs.task_job import (
-    Job,
-    claim_or_stop,
-    complete,
-    guarded,
-    progress,
-    publish_failure,
-    unless_settled,
-)
+from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
 
 log = logging.getLogger(__name__)
 
@@ -136,12 +128,7 @@ async def attach_achievements(
 
 async def write_cover_letter(ctx: dict[str, Any], letter_id: str, task_id: str) -> dict[str, Any]:
     try:
-        return await unless_settled(
-            _write(ctx, letter_id, task_id),
-            {"letterId": letter_id, "skipped": "settled"},
-            "Cover letter task %s was settled elsewhere (cancelled); its result is dropped",
-            task_id,
-        )
+        return await run_task(LetterRun, ctx, letter_id, task_id)
     finally:
         await _start_next(ctx, task_id)
 
@@ -160,51 +147,62 @@ async def _start_next(ctx: dict[str, Any], task_id: str) -> None:
         log.exception("Could not start the next waiting cover letter after task %s", task_id)
 
 
-async def _write(ctx: dict[str, Any], letter_id: str, task_id: str) -> dict[str, Any]:
-    redis = ctx["redis"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        letter = await db.get(CoverLetter, letter_id)
+class LetterRun(TaskRun):
+    name = "Cover letter"
+    key = "letterId"
+    found: CoverLetter | None = None  # ended with the task even when its CV or offer is gone
+    letter: CoverLetter
+    cv: CvFile
+    offer: JobOffer
+
+    @property
+    def row(self) -> CoverLetter:
+        return self.letter
+
+    async def load(self) -> bool:
+        db = self.db
+        letter = self.found = await db.get(CoverLetter, self.row_id)
         cv = await db.get(CvFile, letter.cv_file_id) if letter and letter.cv_file_id else None
         offer = await db.get(JobOffer, letter.job_offer_id) if letter else None
         if letter is None or cv is None or offer is None:  # deleted meanwhile
-            if await end_letter(
-                db,
-                task,
-                letter,
-                status=TaskStatus.FAILED,
-                message=LETTER_INPUT_GONE,
-                refund_reason=REFUND_LOST,
-            ):
-                await save_and_publish(db, redis, task)
-                if letter is not None:
-                    await announce(redis, letter)
-            return {"letterId": letter_id, "skipped": "input gone"}
-        if letter.status == LetterStatus.COMPLETED:  # a re-delivered job whose work is done
-            await claim_or_stop(db, task)
-            await release_slot(db, task.id)
-            await complete(db, redis, task, {"letterId": letter.id, "alreadyDone": True})
-            return {"letterId": letter.id, "alreadyDone": True}
+            return False
+        self.letter, self.cv, self.offer = letter, cv, offer
+        return True
 
-        async def work() -> dict[str, Any]:
-            return await _work(ctx, db, task, letter, cv, offer)
+    async def end_gone(self) -> None:
+        if await end_letter(
+            self.db,
+            self.task,
+            self.found,
+            status=TaskStatus.FAILED,
+            message=LETTER_INPUT_GONE,
+            refund_reason=REFUND_LOST,
+        ):
+            await save_and_publish(self.db, self.redis, self.task)
+            if self.found is not None:
+                await announce(self.redis, self.found)
 
-        async def fail(_: dict[str, Any]) -> None:
-            ended = await end_letter(
-                db,
-                task,
-                letter,
-                status=TaskStatus.FAILED,
-                message=LETTER_FAILED,
-                refund_reason=REFUND_FAILED,
-            )
-            await publish_failure(db, redis, task, ended)
-            await announce(redis, letter)
+    def done(self) -> bool:
+        return self.letter.status == LetterStatus.COMPLETED
 
-        job = Job("Cover letter", "letterId", letter_id)
-        return await guarded(ctx, db, redis, task, letter, job, work, fail)
+    async def confirm_done(self) -> None:
+        await release_slot(self.db, self.task.id)
+        await super().confirm_done()
+
+    async def work(self) -> dict[str, Any]:
+        return await _work(self.ctx, self.db, self.task, self.letter, self.cv, self.offer)
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        ended = await end_letter(
+            self.db,
+            self.task,
+            self.letter,
+            status=TaskStatus.FAILED,
+            message=LETTER_FAILED,
+            refund_reason=REFUND_FAILED,
+        )
+        await publish_failure(self.db, self.redis, self.task, ended)
+        await announce(self.redis, self.letter)
 
 
 async def _work(

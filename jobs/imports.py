@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer
-from app.db.models.status import FINISHED, TaskStatus
+from app.db.models.status import TaskStatus
 from app.domain.cvs.extraction import extract
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.services import CV_DELETED, add_version
@@ -34,95 +34,70 @@ from app.lib.refund_reasons import RefundReason
 from app.tasks.failures import UnusableInput
 from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
-from jobs.task_job import (
-    Job,
-    claim_or_stop,
-    complete,
-    guarded,
-    progress,
-    publish_failure,
-    unless_settled,
-)
+from jobs.task_job import TaskRun, publish_failure, run_task
 
 LLM_ATTEMPTS = 3  # then the rule-based parser takes over
 
 
-async def _fail_cv(
-    db: AsyncSession, redis: Any, task: BackgroundTask, cv: CvFile, failure: dict[str, Any]
-) -> None:
-    """One transaction: the CV marked failed with the reason, the credit refunded, the slot
-    freed, the task failed. Then the events."""
-    cv.import_report = None  # a report of an earlier import no longer describes the content
-    ended = await end_import(
-        db,
-        task,
-        cv,
-        status=TaskStatus.FAILED,
-        failure=failure,
-        refund_reason=RefundReason.IMPORT_FAILED,
-    )
-    await publish_failure(db, redis, task, ended)
-    await publish_event(redis, cv.user_id, CV_LIST_CHANGED, cv_list_changed(cv.id))
+class CvImport(TaskRun):
+    name = "CV import"
+    key = "cvId"
+    failures = (UnusableInput,)
+    cv: CvFile
 
+    @property
+    def row(self) -> CvFile:
+        return self.cv
 
-async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
-    return await unless_settled(
-        _import_cv(ctx, cv_id, task_id),
-        {"cvId": cv_id, "skipped": "settled"},
-        "CV import task %s was settled elsewhere (cancelled); its result is dropped",
-        task_id,
-    )
+    async def load(self) -> bool:
+        cv = await self.db.get(CvFile, self.row_id)
+        if cv is not None:
+            self.cv = cv
+        return cv is not None
 
+    async def end_gone(self) -> None:
+        if await end_import(
+            self.db,
+            self.task,
+            None,
+            status=TaskStatus.CANCELLED,
+            failure=problem("cv_deleted", CV_DELETED, "error"),
+            refund_reason=RefundReason.IMPORT_CV_DELETED,
+        ):
+            await save_and_publish(self.db, self.redis, self.task)
 
-async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
-    redis = ctx["redis"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        cv = await db.get(CvFile, cv_id)
-        if cv is None:
-            if await end_import(
-                db,
-                task,
-                None,
-                status=TaskStatus.CANCELLED,
-                failure=problem("cv_deleted", CV_DELETED, "error"),
-                refund_reason=RefundReason.IMPORT_CV_DELETED,
-            ):
-                await save_and_publish(db, redis, task)
-            return {"skipped": "cv deleted"}
-        if cv.extraction_status == "completed":  # a re-delivered job whose work is done
-            await claim_or_stop(db, task)
-            await release_slot(db, task.id)
-            await save_and_publish(
-                db,
-                redis,
-                task,
-                status=TaskStatus.COMPLETED,
-                progress={**task.progress, "step": "done", "percent": 100},
-            )
-            return {"cvId": cv.id, "alreadyDone": True}
+    def done(self) -> bool:
+        return self.cv.extraction_status == "completed"
 
-        async def work() -> dict[str, Any]:
-            cv.extraction_status = "running"  # written after the claim (no autoflush there)
-            await progress(db, redis, task, "reading", 15)
-            result = await extract(
-                db, ctx["settings"], cv, int(ctx.get("job_try", 1)), LLM_ATTEMPTS, redis=redis
-            )
-            portrait = await source_portrait(ctx["settings"], cv)
-            await progress(db, redis, task, "saving", 90)
-            # The claim first: a cancel that landed during the extraction wins.
-            await claim_or_stop(db, task)
-            if portrait is not None:
-                await photos.offer_found(db, cv, portrait)
-            cv.language = result.language
-            cv.extraction_status = "completed"
-            cv.extraction_errors = result.warnings
-            cv.import_report = result.report
-            await add_version(db, cv, result.content, "import")
-            await release_slot(db, task.id)
-            summary = {
+    async def confirm_done(self) -> None:
+        await release_slot(self.db, self.task.id)
+        await save_and_publish(
+            self.db,
+            self.redis,
+            self.task,
+            status=TaskStatus.COMPLETED,
+            progress={**self.task.progress, "step": "done", "percent": 100},
+        )
+
+    async def work(self) -> dict[str, Any]:
+        db, cv, settings = self.db, self.cv, self.ctx["settings"]
+        cv.extraction_status = "running"  # written after the claim (no autoflush there)
+        await self.progress("reading", 15)
+        job_try = int(self.ctx.get("job_try", 1))
+        result = await extract(db, settings, cv, job_try, LLM_ATTEMPTS, redis=self.redis)
+        portrait = await source_portrait(settings, cv)
+        await self.progress("saving", 90)
+        await self.claim()  # a cancel that landed during the extraction wins
+        if portrait is not None:
+            await photos.offer_found(db, cv, portrait)
+        cv.language = result.language
+        cv.extraction_status = "completed"
+        cv.extraction_errors = result.warnings
+        cv.import_report = result.report
+        await add_version(db, cv, result.content, "import")
+        await release_slot(db, self.task.id)
+        summary = await self.complete(
+            {
                 "cvId": cv.id,
                 "parser": result.parser,
                 "experience": len(result.content.experience),
@@ -133,71 +108,87 @@ async def _import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str,
                 "checks": result.checks,
                 "llm": result.usage,
             }
-            await complete(db, redis, task, summary)
-            await publish_event(redis, cv.user_id, CV_LIST_CHANGED, cv_list_changed(cv.id))
-            return summary
-
-        async def fail(failure: dict[str, Any]) -> None:
-            await _fail_cv(db, redis, task, cv, failure)
-
-        return await guarded(
-            ctx, db, redis, task, cv, Job("CV import", "cvId", cv_id, (UnusableInput,)), work, fail
         )
+        await publish_event(self.redis, cv.user_id, CV_LIST_CHANGED, cv_list_changed(cv.id))
+        return summary
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        """One transaction: the CV marked failed with the reason, the credit refunded, the
+        slot freed, the task failed. Then the events."""
+        cv = self.cv
+        cv.import_report = None  # a report of an earlier import no longer describes the content
+        ended = await end_import(
+            self.db,
+            self.task,
+            cv,
+            status=TaskStatus.FAILED,
+            failure=failure,
+            refund_reason=RefundReason.IMPORT_FAILED,
+        )
+        await publish_failure(self.db, self.redis, self.task, ended)
+        await publish_event(self.redis, cv.user_id, CV_LIST_CHANGED, cv_list_changed(cv.id))
 
 
-async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
-    return await unless_settled(
-        _extract_offer(ctx, offer_id, task_id),
-        {"offerId": offer_id, "skipped": "settled"},
-        "Offer extraction task %s was settled elsewhere (cancelled)",
-        task_id,
-    )
+async def import_cv(ctx: dict[str, Any], cv_id: str, task_id: str) -> dict[str, Any]:
+    return await run_task(CvImport, ctx, cv_id, task_id)
 
 
-async def _extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
+class OfferExtraction(TaskRun):
     # Offer extractions take no concurrency slot (their kind names none:
     # app/domain/offers/extraction_kind.py); they follow the same claim-before-write rule, so a
     # cancel sticks.
-    redis = ctx["redis"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        offer = await db.get(JobOffer, offer_id)
-        if offer is None:  # deleted meanwhile: end it as the delete would have (refund once)
-            await end_offer_extraction(
-                db,
-                task,
-                None,
-                status=TaskStatus.CANCELLED,
-                message=OFFER_DELETED,
-                refund_reason=RefundReason.EXTRACT_OFFER_DELETED,
-            )
-            await save_and_publish(db, redis, task)
-            return {"skipped": "offer deleted"}
-        if offer.extraction_status == "completed":
-            await claim_or_stop(db, task)
-            await save_and_publish(db, redis, task, status=TaskStatus.COMPLETED)
-            return {"offerId": offer.id, "alreadyDone": True}
+    name = "Offer extraction"
+    key = "offerId"
+    offer: JobOffer
 
-        async def work() -> dict[str, Any]:
-            offer.extraction_status = "running"  # written after the claim (no autoflush there)
-            await progress(db, redis, task, "extracting", 30)
-            summary = await extract_offer_fields(
-                db, ctx["settings"], offer, int(ctx.get("job_try", 1)), LLM_ATTEMPTS, redis=redis
-            )
-            await claim_or_stop(db, task)  # the extracted fields are written after it
-            offer.extraction_status = "completed"
-            await complete(db, redis, task, summary)
-            await publish_event(redis, offer.user_id, OFFER_UPDATED, offer_updated(offer.id))
-            return summary
+    @property
+    def row(self) -> JobOffer:
+        return self.offer
 
-        async def fail(_: dict[str, Any]) -> None:
-            await _fail_offer(db, redis, task, offer)
+    async def load(self) -> bool:
+        offer = await self.db.get(JobOffer, self.row_id)
+        if offer is not None:
+            self.offer = offer
+        return offer is not None
 
-        return await guarded(
-            ctx, db, redis, task, offer, Job("Offer extraction", "offerId", offer_id), work, fail
+    async def end_gone(self) -> None:
+        """Deleted meanwhile: end it as the delete would have (refund once)."""
+        await end_offer_extraction(
+            self.db,
+            self.task,
+            None,
+            status=TaskStatus.CANCELLED,
+            message=OFFER_DELETED,
+            refund_reason=RefundReason.EXTRACT_OFFER_DELETED,
         )
+        await save_and_publish(self.db, self.redis, self.task)
+
+    def done(self) -> bool:
+        return self.offer.extraction_status == "completed"
+
+    async def confirm_done(self) -> None:
+        await save_and_publish(self.db, self.redis, self.task, status=TaskStatus.COMPLETED)
+
+    async def work(self) -> dict[str, Any]:
+        offer = self.offer
+        offer.extraction_status = "running"  # written after the claim (no autoflush there)
+        await self.progress("extracting", 30)
+        job_try = int(self.ctx.get("job_try", 1))
+        summary = await extract_offer_fields(
+            self.db, self.ctx["settings"], offer, job_try, LLM_ATTEMPTS, redis=self.redis
+        )
+        await self.claim()  # the extracted fields are written after it
+        offer.extraction_status = "completed"
+        await self.complete(summary)
+        await publish_event(self.redis, offer.user_id, OFFER_UPDATED, offer_updated(offer.id))
+        return summary
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        await _fail_offer(self.db, self.redis, self.task, self.offer)
+
+
+async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
+    return await run_task(OfferExtraction, ctx, offer_id, task_id)
 
 
 async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer: JobOffer) -> None:

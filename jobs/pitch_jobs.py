@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus
-from app.db.models.status import FINISHED, TaskStatus
+from app.db.models.status import TaskStatus
 from app.domain.pitches.lifecycle import (
     PITCH_FAILED,
     PITCH_INPUT_GONE,
@@ -26,15 +26,7 @@ from jobs.cover_letters import source_of
 from jobs.pitches import writer
 from jobs.pitches.request import PitchRequest
 from jobs.pitches.stories import complete_stories
-from jobs.task_job import (
-    Job,
-    claim_or_stop,
-    complete,
-    guarded,
-    progress,
-    publish_failure,
-    unless_settled,
-)
+from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
 
 log = logging.getLogger(__name__)
 
@@ -58,55 +50,56 @@ async def pitch_request(db: AsyncSession, pitch: Pitch, cv: CvFile) -> PitchRequ
 
 
 async def write_pitch(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, Any]:
-    return await unless_settled(
-        _write(ctx, pitch_id, task_id),
-        {"pitchId": pitch_id, "skipped": "settled"},
-        "Pitch task %s was settled elsewhere (cancelled); its result is dropped",
-        task_id,
-    )
+    return await run_task(PitchRun, ctx, pitch_id, task_id)
 
 
-async def _write(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[str, Any]:
-    redis = ctx["redis"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        pitch = await db.get(Pitch, pitch_id)
-        cv = await db.get(CvFile, pitch.cv_file_id) if pitch and pitch.cv_file_id else None
+class PitchRun(TaskRun):
+    name = "Pitch"
+    key = "pitchId"
+    found: Pitch | None = None  # ended with the task even when its CV is gone
+    pitch: Pitch
+    cv: CvFile
+
+    @property
+    def row(self) -> Pitch:
+        return self.pitch
+
+    async def load(self) -> bool:
+        pitch = self.found = await self.db.get(Pitch, self.row_id)
+        cv = await self.db.get(CvFile, pitch.cv_file_id) if pitch and pitch.cv_file_id else None
         if pitch is None or cv is None or not cv.content:  # deleted meanwhile
-            ended = await end_pitch(
-                db,
-                task,
-                pitch,
-                status=TaskStatus.FAILED,
-                message=PITCH_INPUT_GONE,
-                refund_reason=REFUND_LOST,
-            )
-            if ended:
-                await save_and_publish(db, redis, task)
-            return {"pitchId": pitch_id, "skipped": "input gone"}
-        if pitch.status == PitchStatus.COMPLETED:  # a re-delivered job whose work is done
-            await claim_or_stop(db, task)
-            await complete(db, redis, task, {"pitchId": pitch.id, "alreadyDone": True})
-            return {"pitchId": pitch.id, "alreadyDone": True}
+            return False
+        self.pitch, self.cv = pitch, cv
+        return True
 
-        async def work() -> dict[str, Any]:
-            return await _work(ctx, db, task, pitch, cv)
+    async def end_gone(self) -> None:
+        ended = await end_pitch(
+            self.db,
+            self.task,
+            self.found,
+            status=TaskStatus.FAILED,
+            message=PITCH_INPUT_GONE,
+            refund_reason=REFUND_LOST,
+        )
+        if ended:
+            await save_and_publish(self.db, self.redis, self.task)
 
-        async def fail(_: dict[str, Any]) -> None:
-            ended = await end_pitch(
-                db,
-                task,
-                pitch,
-                status=TaskStatus.FAILED,
-                message=PITCH_FAILED,
-                refund_reason=REFUND_FAILED,
-            )
-            await publish_failure(db, redis, task, ended)
+    def done(self) -> bool:
+        return self.pitch.status == PitchStatus.COMPLETED
 
-        job = Job("Pitch", "pitchId", pitch_id)
-        return await guarded(ctx, db, redis, task, pitch, job, work, fail)
+    async def work(self) -> dict[str, Any]:
+        return await _work(self.ctx, self.db, self.task, self.pitch, self.cv)
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        ended = await end_pitch(
+            self.db,
+            self.task,
+            self.pitch,
+            status=TaskStatus.FAILED,
+            message=PITCH_FAILED,
+            refund_reason=REFUND_FAILED,
+        )
+        await publish_failure(self.db, self.redis, self.task, ended)
 
 
 async def _work(

@@ -1,7 +1,11 @@
-"""What every job of a task-centre task does, whatever its kind: claim before each write,
-publish progress, retry a transient failure with a growing delay, end the task failed when its
-work breaks, and stop quietly when the task was settled elsewhere (cancelled, its input
-deleted). jobs/imports.py builds the CV import and the offer extraction on it.
+"""What every job of a task-centre task does, whatever its kind: load its task and input, end
+the task when the input is gone, re-confirm a finished one, claim before each write, publish
+progress, retry a transient failure with a growing delay, end the task failed when its work
+breaks, and stop quietly when the task was settled elsewhere (cancelled, its input deleted).
+
+A kind's job is a ``TaskRun`` subclass, saying only what is its own (how its input loads, how
+it works, how it ends), run by ``run_task``: jobs/imports.py, jobs/cover_letters.py,
+jobs/pitch_jobs.py, jobs/ats_check.py and jobs/coach/reply.py.
 
 Every write first claims the task (app/tasks/lifecycle.py): once a cancel from the task centre
 has settled it, the job stops without writing anything.
@@ -13,14 +17,14 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from arq import Retry
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import BackgroundTask
-from app.db.models.status import TaskStatus
+from app.db.models.status import FINISHED, TaskStatus
 from app.lib.llm.errors import TransientFailure
 from app.lib.problems import problem
 from app.tasks.failures import UNEXPECTED
@@ -174,3 +178,91 @@ async def unless_settled(
     except TaskSettled:
         log.info(message, task_id)
         return settled
+
+
+class TaskRun:
+    """One run of a task's job. A kind subclasses it with its ``name`` (for the log), ``key``
+    (of its row id in the job's result), the ``failures`` that end it at once (bad input), and
+    its own steps; ``run_task`` calls them in order:
+
+    1. ``load``: read the input rows onto the run; False when one is gone (deleted meanwhile),
+       and then ``end_gone`` ends the task (refunding it, as a delete would have);
+    2. ``done``: the work was finished by an earlier delivery; then ``confirm_done`` ends the
+       task as completed again, once claimed;
+    3. ``work`` (the result is the job's), or ``fail`` with the problem to show when it breaks
+       (``guarded``: transient failures are retried first).
+    """
+
+    name: ClassVar[str]
+    key: ClassVar[str]
+    failures: ClassVar[tuple[type[ImportFailure], ...]] = ()
+
+    def __init__(
+        self, ctx: dict[str, Any], db: AsyncSession, task: BackgroundTask, row_id: str
+    ) -> None:
+        self.ctx = ctx
+        self.db = db
+        self.redis: Any = ctx["redis"]
+        self.task = task
+        self.row_id = row_id
+
+    @property
+    def row(self) -> Any:
+        """The kind's own row, reloaded with the task after a rolled-back step."""
+        raise NotImplementedError
+
+    async def load(self) -> bool:
+        raise NotImplementedError
+
+    async def end_gone(self) -> None:
+        raise NotImplementedError
+
+    def done(self) -> bool:
+        return False
+
+    async def confirm_done(self) -> None:
+        await complete(self.db, self.redis, self.task, {self.key: self.row_id, "alreadyDone": True})
+
+    async def progress(self, step: str, percent: int, **extra: Any) -> None:
+        await progress(self.db, self.redis, self.task, step, percent, **extra)
+
+    async def claim(self) -> None:
+        await claim_or_stop(self.db, self.task)
+
+    async def complete(self, summary: dict[str, Any]) -> dict[str, Any]:
+        await complete(self.db, self.redis, self.task, summary)
+        return summary
+
+    async def work(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+
+async def run_task(
+    kind: type[TaskRun], ctx: dict[str, Any], row_id: str, task_id: str
+) -> dict[str, Any]:
+    """The job of any ``TaskRun`` kind, for one task."""
+    settled = {kind.key: row_id, "skipped": "settled"}
+    message = f"{kind.name} task %s was settled elsewhere (cancelled); its result is dropped"
+    return await unless_settled(_run(kind, ctx, row_id, task_id), settled, message, task_id)
+
+
+async def _run(
+    kind: type[TaskRun], ctx: dict[str, Any], row_id: str, task_id: str
+) -> dict[str, Any]:
+    async with ctx["session_factory"]() as db:
+        task = await db.get(BackgroundTask, task_id)
+        if task is None or task.status in FINISHED:
+            return {"skipped": task.status if task else "no task"}
+        run = kind(ctx, db, task, row_id)
+        if not await run.load():
+            await run.end_gone()
+            return {kind.key: row_id, "skipped": "input gone"}
+        if run.done():  # a re-delivered job whose work is done
+            await claim_or_stop(db, task)
+            await run.confirm_done()
+            return {kind.key: row_id, "alreadyDone": True}
+        job = Job(kind.name, kind.key, row_id, kind.failures)
+        return await guarded(ctx, db, run.redis, task, run.row, job, run.work, run.fail)

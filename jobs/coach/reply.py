@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import BackgroundTask
 from app.db.models.base import now_ms
 from app.db.models.coach import CoachConversation, CoachStatus
-from app.db.models.status import FINISHED, TaskStatus
+from app.db.models.status import TaskStatus
 from app.domain.coach.lifecycle import (
     PARTIAL_TTL_SECONDS,
     REPLY_JOB,
@@ -43,15 +43,7 @@ from jobs.coach.prompting import reply_messages
 from jobs.coach.proposal import propose
 from jobs.coach.reply_guard import guarded_reply
 from jobs.coach.truth import user_words
-from jobs.task_job import (
-    Job,
-    claim_or_stop,
-    complete,
-    guarded,
-    progress,
-    publish_failure,
-    unless_settled,
-)
+from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
 
 log = logging.getLogger(__name__)
 MODEL_PHASE = "star_coach"  # the admin's model setting: model_star_coach
@@ -59,41 +51,43 @@ MAX_REPLY_TOKENS = 400  # 2 to 4 sentences, with room for a verbose model
 
 
 async def coach_reply(ctx: dict[str, Any], conversation_id: str, task_id: str) -> dict[str, Any]:
-    return await unless_settled(
-        _reply(ctx, conversation_id, task_id),
-        {"conversationId": conversation_id, "skipped": "settled"},
-        "Coach reply task %s was settled elsewhere (cancelled); its reply is dropped",
-        task_id,
-    )
+    return await run_task(ReplyRun, ctx, conversation_id, task_id)
 
 
-async def _reply(ctx: dict[str, Any], conversation_id: str, task_id: str) -> dict[str, Any]:
-    redis = ctx["redis"]
-    async with ctx["session_factory"]() as db:
-        task = await db.get(BackgroundTask, task_id)
-        if task is None or task.status in FINISHED:
-            return {"skipped": task.status if task else "no task"}
-        conversation = await db.get(CoachConversation, conversation_id)
-        if conversation is None or conversation.reply_task_id != task.id:
-            if await end_reply(
-                db, task, conversation, status=TaskStatus.FAILED, message=INPUT_GONE
-            ):
-                await save_and_publish(db, redis, task)
-            return {"conversationId": conversation_id, "skipped": "input gone"}
+class ReplyRun(TaskRun):
+    name = "Coach reply"
+    key = "conversationId"
+    found: CoachConversation | None = None  # ended with the task when it waits for another reply
+    conversation: CoachConversation
 
-        async def work() -> dict[str, Any]:
-            return await _work(ctx, db, task, conversation)
+    @property
+    def row(self) -> CoachConversation:
+        return self.conversation
 
-        async def fail(_: dict[str, Any]) -> None:
-            ended = await end_reply(
-                db, task, conversation, status=TaskStatus.FAILED, message=REPLY_FAILED
-            )
-            await redis.delete(partial_key(conversation_id))
-            await publish_failure(db, redis, task, ended)
-            await announce(redis, conversation)
+    async def load(self) -> bool:
+        conversation = self.found = await self.db.get(CoachConversation, self.row_id)
+        if conversation is None or conversation.reply_task_id != self.task.id:
+            return False
+        self.conversation = conversation
+        return True
 
-        job = Job("Coach reply", "conversationId", conversation_id)
-        return await guarded(ctx, db, redis, task, conversation, job, work, fail)
+    async def end_gone(self) -> None:
+        ended = await end_reply(
+            self.db, self.task, self.found, status=TaskStatus.FAILED, message=INPUT_GONE
+        )
+        if ended:
+            await save_and_publish(self.db, self.redis, self.task)
+
+    async def work(self) -> dict[str, Any]:
+        return await _work(self.ctx, self.db, self.task, self.conversation)
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        ended = await end_reply(
+            self.db, self.task, self.conversation, status=TaskStatus.FAILED, message=REPLY_FAILED
+        )
+        await self.redis.delete(partial_key(self.row_id))
+        await publish_failure(self.db, self.redis, self.task, ended)
+        await announce(self.redis, self.conversation)
 
 
 async def _work(
