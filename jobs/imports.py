@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from app.db.models import BackgroundTask, CvFile, JobOffer
+from app.db.models import CvFile, JobOffer
 from app.db.models.status import TaskStatus
 from app.domain.cvs.extraction import extract
 from app.domain.cvs.import_task import end_import
 from app.domain.cvs.services import CV_DELETED, add_version
 from app.domain.offers.extraction import extract_offer_fields
-from app.domain.offers.extraction_task import end_offer_extraction
+from app.domain.offers.extraction_task import EXTRACTION_FAILED, end_offer_extraction
 from app.domain.offers.services import OFFER_DELETED
 from app.domain.photos import services as photos
 from app.domain.photos.services import source_portrait
@@ -184,27 +182,22 @@ class OfferExtraction(TaskRun):
         return summary
 
     async def fail(self, failure: dict[str, Any]) -> None:
-        await _fail_offer(self.db, self.redis, self.task, self.offer)
+        ended = await end_offer_extraction(
+            self.db,
+            self.task,
+            self.offer,
+            status=TaskStatus.FAILED,
+            message=EXTRACTION_FAILED,
+            refund_reason=RefundReason.EXTRACT_FAILED,
+        )
+        await publish_failure(self.db, self.redis, self.task, ended)
+        await publish_event(
+            self.redis, self.offer.user_id, OFFER_UPDATED, offer_updated(self.offer.id)
+        )
 
 
 async def extract_offer(ctx: dict[str, Any], offer_id: str, task_id: str) -> dict[str, Any]:
     return await run_task(OfferExtraction, ctx, offer_id, task_id)
-
-
-async def _fail_offer(db: AsyncSession, redis: Any, task: BackgroundTask, offer: JobOffer) -> None:
-    message = (
-        "The extraction failed; the offer text is kept and its fields can be filled in by hand."
-    )
-    ended = await end_offer_extraction(
-        db,
-        task,
-        offer,
-        status=TaskStatus.FAILED,
-        message=message,
-        refund_reason=RefundReason.EXTRACT_FAILED,
-    )
-    await publish_failure(db, redis, task, ended)
-    await publish_event(redis, offer.user_id, OFFER_UPDATED, offer_updated(offer.id))
 
 
 JOB_FUNCTIONS = [import_cv, extract_offer]

@@ -16,6 +16,9 @@ from app.lib.i18n import N_
 from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import claim, settle
 
+EXTRACTION_FAILED = N_(
+    "The extraction failed; the offer text is kept and its fields can be filled in by hand."
+)
 EXTRACTION_CANCELLED = N_(
     "Extraction cancelled; the offer text is kept and its fields can be filled in by hand."
 )
