@@ -75,3 +75,9 @@ def test_counts_that_differ_leave_the_text_alone() -> None:
     assert stacked_dates_to_jobs(one_job_more) == one_job_more
     single = ["Cashier", "Served customers", "", "Stock Clerk", "", "May 2020 – Jun 2021"]
     assert stacked_dates_to_jobs(single) == single
+
+
+def test_a_stack_with_no_job_line_before_it_is_left_alone() -> None:
+    # A plain text-order copy of a two-column page can open a section with its date column.
+    lines = ["2019 - 2020", "", "2018 - 2019", "", "Nurse", "Riverside Clinic"]
+    assert stacked_dates_to_jobs(lines) == lines

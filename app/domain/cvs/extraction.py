@@ -24,6 +24,7 @@ from app.config import Settings
 from app.db.models import CvFile
 from app.domain.cvs.dismissal_carry import carried
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
+from app.domain.cvs.plain_reading import plain_pdf_text
 from app.domain.cvs.rules_reading import parse_cv_rules
 from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
@@ -202,7 +203,12 @@ async def extract(
     parser, usage = "rules", source.usage
     # The rules always read the CV: alone without an LLM, else merged with the model's reading
     # entry by entry (app/lib/parsing/model_import/import_merge.py), each the other's check.
-    parsed = await parse_cv_rules(text)  # off the loop: other jobs keep running
+    # A PDF's text layer is read a second time in plain order: its jobs win where its lines
+    # support them (app/lib/parsing/entries/reading_choice.py).
+    plain = ""
+    if cv.original_mime == "application/pdf" and source.via == "text":
+        plain = await plain_pdf_text(cv.original_bytes or b"", max_pages=settings.pdf_max_pages)
+    parsed = await parse_cv_rules(text, plain)  # off the loop: other jobs keep running
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     inferred = parsed.inferred_sections

@@ -4,6 +4,10 @@ Reading a CV's text by rules is pure CPU (longer for a long CV): on the worker's
 stall every other user's job meanwhile. In a thread the loop keeps turning: Python switches
 threads every few milliseconds, so other jobs' awaits are served during the read. The offer's
 counterpart: app/domain/offers/rules_reading.py.
+
+A PDF is read twice (its geometry, and the plain text order: plain_reading.py); the rules read
+both, and the experience section is the one the lines support
+(app/lib/parsing/entries/reading_choice.py).
 """
 
 from __future__ import annotations
@@ -11,8 +15,35 @@ from __future__ import annotations
 import asyncio
 
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
+from app.lib.parsing.entries.reading_choice import Reading, choose
+from app.lib.parsing.report.placed_lines import cv_words, placed_in
 
 
-async def parse_cv_rules(text: str) -> CvParse:
-    """``parse_cv_text`` in a thread."""
-    return await asyncio.to_thread(parse_cv_text, text)
+def _reading(parsed: CvParse) -> Reading:
+    content = parsed.content
+    return Reading(content.experience, parsed.unplaced, content.education)
+
+
+def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
+    """``parse_cv_text`` of ``text``, its jobs the plain reading's where those win."""
+    parsed = parse_cv_text(text)
+    if not plain_text.strip():
+        return parsed
+    try:
+        second = parse_cv_text(plain_text)
+    except Exception:  # the second reading is a check: a text it trips on leaves the first
+        return parsed
+    chosen = choose(_reading(parsed), _reading(second))
+    if not (chosen.second_won or chosen.adopted):
+        return parsed
+    content = parsed.content
+    content.experience = chosen.experience
+    content.education = [d for d in content.education if d not in chosen.taken_degrees]
+    placed = cv_words(content)  # lines orphaned by the first reading that the jobs now hold
+    parsed.unplaced = [line for line in parsed.unplaced if not placed_in(line, placed)]
+    return parsed
+
+
+async def parse_cv_rules(text: str, plain_text: str = "") -> CvParse:
+    """``parse_two_readings`` in a thread."""
+    return await asyncio.to_thread(parse_two_readings, text, plain_text)

@@ -77,6 +77,8 @@ def _heads(lines: list[str], blocks: list[Block], start: int, end: int) -> list[
 
 def _undated(lines: list[str], heads: list[int], end: int) -> list[int]:
     """The heads with no date of their own: none on their line or before the next head."""
+    if not heads:
+        return []
     bounds = [*heads[1:], end]
     return [
         head
