@@ -34,7 +34,7 @@ def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
     except Exception:  # the second reading is a check: a text it trips on leaves the first
         return parsed
     chosen = choose(_reading(parsed), _reading(second))
-    if not (chosen.second_won or chosen.adopted):
+    if not chosen.second_won:
         return parsed
     content = parsed.content
     content.experience = chosen.experience
