@@ -18,21 +18,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import hypothesis
-import hypothesis.errors
 import pytest
-import schemathesis
 from arq.worker import Worker
-from hypothesis import HealthCheck, Phase
 from litestar import Litestar
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    negative_data_rejection,
-    response_schema_conformance,
-)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
@@ -41,10 +31,14 @@ from tests.integration.pipeline_helpers import wait_finished
 from tests.security.objects import own_objects
 from tests.security.routes import endpoints
 
+# schemathesis and hypothesis are imported where they are used: every test process collects
+# this module, and only the one that runs its tests needs them (~0.3 CPU-s to import).
+if TYPE_CHECKING:
+    import schemathesis
+
 # Generated cases per operation and mode: the full sweep, and the quick pass of ``make test``.
 FULL_EXAMPLES = 12
 QUICK_EXAMPLES = 3
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 # int() reads "٣" and "１" as 3 and 1 and fails on "²"; 10**30 is past any database integer.
 HOSTILE_TEXT = [str(10**30), str(-(10**30)), "-1", "0", "²", "٣", "１", "x" * 5000, "a\x00b"]
@@ -67,6 +61,16 @@ def _fuzz_operation(
     examples: int,
 ) -> str | None:
     """Run the generated cases of one operation; the first failure as text, else None."""
+    import hypothesis
+    import hypothesis.errors
+    from hypothesis import HealthCheck, Phase
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        negative_data_rejection,
+        response_schema_conformance,
+    )
+
     known = {k: v for k, v in path_parameters.items() if k in operation.path_parameters}
 
     @hypothesis.settings(
@@ -139,12 +143,19 @@ def _explicit_failures(
     operation: Any, base_url: str, headers: dict[str, str], own_ids: dict[str, Any]
 ) -> tuple[list[str], int]:
     """The failures among the operation's explicit cases, and how many were sent."""
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        response_schema_conformance,
+    )
+
+    checks = [not_a_server_error, response_schema_conformance, content_type_conformance]
     failures = []
     sent = 0
     for case in explicit_cases(operation, own_ids):
         sent += 1
         try:
-            case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS, timeout=30)
+            case.call_and_validate(base_url=base_url, headers=headers, checks=checks, timeout=30)
         except (Exception, BaseExceptionGroup) as exc:
             shown = {k: str(v)[:40] for k, v in (case.path_parameters or {}).items()}
             what = f"path {shown}, query {case.query}, body {str(case.body)[:80]}"
@@ -161,6 +172,8 @@ def fuzz(
 ) -> tuple[list[str], int, int, int]:
     """Failures, operations fuzzed, operations fuzzed with invalid input too, and explicit
     cases sent."""
+    import schemathesis
+
     schema = schemathesis.openapi.from_url(
         f"{base_url}/schema/openapi.json", config=schemathesis.Config()
     )
@@ -262,6 +275,11 @@ async def test_the_document_describes_the_error_answers(client: Any) -> None:
 def test_plain_string_path_parameters_cannot_be_made_invalid() -> None:
     """The premise of ``can_be_made_invalid``: negative mode draws nothing for an operation whose
     only input is a plain-string path parameter (and still does once it takes a number)."""
+    import hypothesis
+    import hypothesis.errors
+    import schemathesis
+    from hypothesis import HealthCheck
+
     parameter = {"name": "thing_id", "in": "path", "required": True, "schema": PLAIN_STRING}
     number = {**parameter, "name": "page", "schema": {"type": "integer"}}
     answers = {"200": {"description": "the thing"}}
