@@ -433,10 +433,11 @@ async def api(live_server: str) -> AsyncIterator[Any]:
     """
     import httpx
 
-    from tests.fixtures.live import echo_csrf_cookie
+    from tests.fixtures.live import SHARED_TLS, echo_csrf_cookie
 
     async with httpx.AsyncClient(
         base_url=live_server,
+        verify=SHARED_TLS,
         timeout=30,
         follow_redirects=True,
         event_hooks={"request": [echo_csrf_cookie]},
