@@ -1,5 +1,6 @@
 """Word downloads over HTTP: a source CV and an offline-tailored one, FR and EN, read back with
-python-docx and compared with the PDF the same app serves; owner scoping and sign-in."""
+python-docx and compared with the PDF the same app serves (owner scoping and sign-in: the IDOR and
+anonymous-caller sweeps of tests/security/, which cover every route)."""
 
 from __future__ import annotations
 
@@ -89,22 +90,6 @@ async def test_source_and_tailored_cvs_download_as_word_with_the_pdf_text(
         word = await api.get(f"/api/cvs/{tailored_id}/docx")
         name = filename_of(word)
         assert name.endswith(".docx") and offer["company"] in name and offer["title"] in name
-
-
-async def test_word_download_is_scoped_to_the_owner_and_needs_sign_in(
-    api: Any, another_client: Any, db: AsyncSession, worker: Worker
-) -> None:
-    me = await register(api, "owner-word@example.com")
-    source = await factories.source_cv(db, me["id"])
-    assert (await api.get(f"/api/cvs/{source.id}/docx")).status_code == 200
-    async with another_client() as other:
-        await register(other, "intruder-word@example.com")
-        stolen = await other.get(f"/api/cvs/{source.id}/docx")
-        assert stolen.status_code == 404 and stolen.json()["error"] == "cv.not_found"
-    async with another_client() as anonymous:
-        assert (await anonymous.get(f"/api/cvs/{source.id}/docx")).status_code == 401
-    missing = await api.get("/api/cvs/no-such-cv/docx")
-    assert missing.status_code == 404
 
 
 async def test_the_word_file_is_trimmed_like_the_pdf(

@@ -1,7 +1,8 @@
 """Markdown downloads over HTTP: a source CV (FR and EN) and a tailored one trimmed to its page
 budget, read back through a CommonMark renderer and compared word for word with the PDF the
-same app serves; the file's name and type; owner scoping and sign-in; and one ``cv.md`` per CV
-in the account export, the same file as the download."""
+same app serves; the file's name and type; and one ``cv.md`` per CV in the account export, the
+same file as the download (owner scoping and sign-in: the IDOR and anonymous-caller sweeps of
+tests/security/, which cover every route)."""
 
 from __future__ import annotations
 
@@ -84,18 +85,3 @@ async def test_source_and_tailored_cvs_download_as_markdown_with_the_pdf_words(
     again = zipfile.ZipFile(io.BytesIO((await api.get("/api/account/export")).content))
     assert again.read(tailored_file).decode("utf-8") == markdown
     assert not [n for n in again.namelist() if n.endswith("/cv.pdf")]
-
-
-async def test_markdown_download_is_scoped_to_the_owner_and_needs_sign_in(
-    api: Any, another_client: Any, db: AsyncSession, worker: Worker
-) -> None:
-    me = await register(api, "owner-markdown@example.com")
-    source = await factories.source_cv(db, me["id"])
-    assert (await api.get(f"/api/cvs/{source.id}/markdown")).status_code == 200
-    async with another_client() as other:
-        await register(other, "intruder-markdown@example.com")
-        stolen = await other.get(f"/api/cvs/{source.id}/markdown")
-        assert stolen.status_code == 404 and stolen.json()["error"] == "cv.not_found"
-    async with another_client() as anonymous:
-        assert (await anonymous.get(f"/api/cvs/{source.id}/markdown")).status_code == 401
-    assert (await api.get("/api/cvs/no-such-cv/markdown")).status_code == 404
