@@ -5,15 +5,18 @@ building trades, hospitality, logistics, accounting, public employers, staffing 
 
 Each ad draws, independently:
 - what sits above the title: nothing, a call to action ("Join our team!"), a job board's banner,
-  the company's logo text, a publication line ("Publié le … – offre n° …");
-- how the title is written: alone, with a gender mark, with a reference code stuck to it, or as
-  a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
+  the company's logo text, a publication line ("Publié le … – offre n° …"), a publication line
+  over a board's banner;
+- how the title is written: alone, with a gender mark, with a reference code stuck to it, after
+  a hiring call ("We are hiring: …", "Nous recrutons : …"), or as a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
 - where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
   over "X"), "X
   recrute", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
-  staffing agency (naming its client or not), a public employer, or nowhere (the truth is then
-  an empty company);
+  staffing agency (naming its client or not, or named by its kind: "Le cabinet X recherche
+  pour son client"), a public employer, only where to apply ("Envoyez votre candidature à X",
+  "Applications should be sent to the Hiring Manager, X"), or nowhere (the truth is then an
+  empty company);
 - body words that hold a stray capital letter ("R&D", "C'est…") no skill may be read from.
 
     python -m bench.synthetic_offer_headers 3      # print three ads with their truth
@@ -79,10 +82,25 @@ BANNER = {"fr": ("{b} - Offres d'emploi", "{b} | L'emploi près de chez vous", "
           "en": ("{b} Jobs", "{b} | Find your next job", "{b}")}  # fmt: skip
 PUBLICATION = {"fr": ("Publié le 03/02/2025 - offre n° 184KXQZ", "Actualisé le 12 mars 2025"),
                "en": ("Posted on March 3, 2025 · Ref. JR-20418", "Date posted: 2025-03-03")}  # fmt: skip
-TOPS = ("plain", "call", "banner", "logo", "publication")
-TITLE_FORMS = ("plain", "gender", "reference", "labelled")
+TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
+TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring")
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
-                  "footer", "three_ways", "agency", "agency_client", "public", "none")  # fmt: skip
+                  "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
+                  "application", "none")  # fmt: skip
+# A hiring call written before the title on its line.
+HIRING = {"fr": ("Nous recrutons : {t}", "On recrute ! {t}", "Recrutement : {t}"),
+          "en": ("We are hiring: {t}", "We're hiring – {t}", "Now hiring: {t}")}  # fmt: skip
+# Where to apply, naming the employer only there (a person or a department may come first).
+APPLY = {
+    "fr": ("Envoyez votre candidature à {c}, 12 rue des Lilas, {t}.",
+           "Merci d'adresser votre CV et lettre de motivation à {c} par courrier.",
+           "Les candidatures sont à adresser à Madame la Directrice, {c}, 3 place du Marché, {t}.",
+           "Candidature à {c} par mail ou par courrier."),
+    "en": ("Send your application to {c}, 4 Elm Street, {t}.",
+           "To apply, please send your CV and a cover letter to {c} by post.",
+           "Applications should be sent to the Hiring Manager, {c}, 10 High Road, {t}.",
+           "Please submit your resume to {c} before March 31."),
+}  # fmt: skip
 PUBLIC = {"fr": ("Mairie de {t}", "Centre hospitalier de {t}", "Communauté de communes de {t}"),
           "en": ("City of {t}", "County of {t}", "{t} Public Schools")}  # fmt: skip
 AGENCY = {"fr": "Intérim", "en": "Staffing"}
@@ -128,6 +146,8 @@ def _title_line(rng: random.Random, language: str, title: str, form: str) -> str
                            f"Job ID: {rng.randint(10000, 99999)} {title}",
                            f"{title} #{rng.randint(10000, 99999)}",
                            f"Offre d'emploi : {title}"))  # fmt: skip
+    if form == "hiring":
+        return rng.choice(HIRING[language]).format(t=title)
     if form == "labelled":
         label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}")
                            if language == "fr"
@@ -169,6 +189,9 @@ def header_ad(seed: int) -> HeaderAd:
         lines.append(short.upper())
     elif top == "publication":
         lines.append(rng.choice(PUBLICATION[language]))
+    elif top == "publication_banner":
+        lines.append(rng.choice(PUBLICATION[language]))
+        lines.append(rng.choice(BANNER[language]).format(b=rng.choice(BOARDS)))
     lines.append(_title_line(rng, language, title, form))
     if shape in ("under_title", "agency", "agency_client"):
         lines.append(company if shape == "under_title" else f"{company} {AGENCY[language]}")
@@ -209,6 +232,10 @@ def header_ad(seed: int) -> HeaderAd:
         if fr
         else f"{company} {AGENCY[language]} is hiring for its client "
         f"{client}, a regional business.",
+        "agency_kind": f"Le cabinet {company} recherche pour son client, une PME de la "
+        f"région, un(e) {title}."
+        if fr
+        else f"The agency {company} is looking for a {title} for one of its clients.",
         "public": f"La {company} recrute pour ses services."
         if fr
         else f"The {company} is hiring for its services.",
@@ -234,6 +261,8 @@ def header_ad(seed: int) -> HeaderAd:
     elif shape == "footer":
         lines += [f"{company} – 12 rue des Lilas, {town}" if fr
                   else f"{company} – 12 Elm Street, {town}", f"www.{slug}.{'fr' if fr else 'com'}"]  # fmt: skip
+    elif shape == "application":
+        lines.append(rng.choice(APPLY[language]).format(c=company, t=town))
     elif shape == "three_ways":
         lines.append(f"{company} – {town}")
     return HeaderAd(

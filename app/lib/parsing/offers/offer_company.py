@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from app.lib.parsing.entries.entry_words import company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
+from app.lib.parsing.offers.offer_application import application_addressee
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
     above_title,
@@ -37,6 +38,7 @@ from app.lib.parsing.offers.offer_header import (
     is_listing_line,
     is_place,
     split_title_line,
+    without_stuck_reference,
 )
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, is_public_employer
 from app.lib.parsing.offers.places import is_known_place
@@ -48,9 +50,17 @@ _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
 # A name's words may be joined by "&", "for", "of", "de"… ("Pete for America", "Bank of X").
 NAME = rf"{_WORD}(?:\s+(?:(?:&|and|for|of|de|du|des|et)\s+)?{_WORD}){{0,3}}"
 _AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
+# What kind of employer a sentence says hires before its name: "Le cabinet X recherche…",
+# "Notre agence X recrute…", "The firm X is hiring…".
+_KIND = (
+    r"(?:(?:[Ll]e|[Ll]a|[Ll]['’]|[Nn]otre|[Oo]ur|[Tt]he)\s*(?:cabinet|agence(?: d['’]emploi)?|"
+    r"agency|firm|groupe|group|société|company|enseigne|entreprise|association|"
+    r"établissement)\s+)"
+)
 PATTERNS = (
     re.compile(
-        rf"(?:^|[.!?•]\s+)(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|is seeking|"
+        rf"(?:^|[.!?•]\s+){_KIND}?(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|"
+        r"is seeking|"
         r"seeks|est à la recherche|is recruiting)\b"
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
@@ -365,7 +375,9 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none", "contested"})
+WEAK_SOURCES = frozenset(
+    {"title_part", "url", "named", "above_title", "none", "contested", "application"}
+)
 
 
 def read_company(
@@ -377,9 +389,25 @@ def read_company(
     url: str | None = None,
 ) -> tuple[str, str]:
     """``(company, source)``: the hiring company (see the module docstring for the order of
-    the sources) and which source named it ("none" when none did)."""
+    the sources) and which source named it ("none" when none did). A name the header shouts
+    ("NORAVEL GRILL") is given as the ad's sentences write it ("Noravel Grill")."""
+    name, source = _read_company(lines, title_index, company_lines, location_line, url)
+    if name.isupper() and len(name) > 4:  # "IBM", "ADMR": an acronym is written so
+        name = as_written_below(name, lines, -1)
+    return name, source
+
+
+def _read_company(
+    lines: list[str],
+    title_index: int,
+    company_lines: list[str],
+    location_line: str,
+    url: str | None,
+) -> tuple[str, str]:
     text = "\n".join(lines)
+    # A hiring call or a reference stuck to the title is no part of a listing line.
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    title_line = without_stuck_reference(clean(title_line))
 
     def readings() -> list[str]:
         return _body_readings(lines, text, company_lines, title_index, location_line, url)
@@ -416,15 +444,23 @@ def read_company(
     )
     if sentences:
         return sentences, "sentences"
-    # A name the ad writes that its own e-mail or web domain spells; a signature with a
-    # company's legal form at the end (offer_evidence.py).
+    # The addressee of the application ("Envoyez votre candidature à X"); a name the ad
+    # writes that its own e-mail or web domain spells; a signature with a company's legal
+    # form at the end (offer_evidence.py).
     for source, name in (
+        ("application", application_addressee(lines)),
         ("domain", named_by_domain(text)),
         ("footer", footer_name(lines)),
         ("above_title", above_title(lines, title_index)),
     ):
-        if plausible_company(name):
-            return plausible_company(name), source
+        name = plausible_company(name)
+        if name and source == "application":
+            # The addressee alone is one cue: backed by another reading, a repetition or a
+            # company's form, it is taken without a question.
+            backed = _supported(name, [r for r in readings() if r != name], text, [])
+            return name, "application_backed" if backed else source
+        if name:
+            return name, source
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company, "title_part_repeated"
     if at_company and _name_shaped(at_company) and _company_form(at_company):
@@ -470,6 +506,7 @@ def _body_readings(
     with a legal form, a public employer, the offer's address."""
     found = [
         most_repeated(candidates_in(lines, company_lines), text, location_line),
+        application_addressee(lines),
         named_by_domain(text),
         footer_name(lines),
         public_employer(lines, title_index + HEADER_BLOCK),
@@ -569,7 +606,8 @@ def company_suggestions(
     found = candidates_in(lines, company_lines)
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
-    found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
+    found += [public_employer(lines, title_index + HEADER_BLOCK), application_addressee(lines)]
+    found.append(named_by_domain(text))
     found += [footer_name(lines), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]

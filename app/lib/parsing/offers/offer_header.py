@@ -137,12 +137,43 @@ STUCK_REFERENCE_RES = (
     re.compile(r"\s+#\d{3,}$"),
     re.compile(r"(?i)^(?:offre d'emploi|offre|annonce|job offer|job posting|vacancy)\s*[:–—-]\s+"),
 )
+# A hiring call written before the title: "We are hiring: Nurse", "Nous recrutons : Cariste",
+# "Now hiring – Line Cook", "Acme recrute un(e) Cariste", "Acme is hiring a Dispatcher".
+_ARTICLE = r"(?:an?|une?|un\s*\(e\)|un\.e|un·e|des)"
+_CALL = (
+    r"we(?:'re|’re| are) (?:hiring|recruiting)|now hiring|hiring|nous recrutons|on recrute|"
+    r"recrutement|urgent"
+)
+_HIRER = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý0-9][\w&'’.-]*){0,3}"
+HIRING_CALL_RES = (
+    re.compile(rf"(?i)^(?:{_CALL})\s*(?:[:!–—-]+\s*(?:{_ARTICLE}\s+)?|\s+{_ARTICLE}\s+)"),
+    re.compile(
+        rf"^{_HIRER}\s+(?:recrute|is hiring|is recruiting|recherche|is looking for|seeks)"
+        rf"\s*(?:[:–—-]\s*(?:{_ARTICLE}\s+)?|\s+(?i:{_ARTICLE})\s+|:\s*)"
+    ),
+)
+
+
+MAX_CALLED_TITLE_WORDS = 8
+
+
+def has_hiring_call(line: str) -> bool:
+    """The line announces the job it names ("We are hiring: …", "Acme recrute : …")."""
+    text = clean(line)
+    rest = without_stuck_reference(text)
+    return (
+        rest != text
+        and any(p.match(text) for p in HIRING_CALL_RES)
+        and word_count(rest) <= MAX_CALLED_TITLE_WORDS
+        and not rest.endswith((".", "!", "?"))  # a sentence about the job, not a title line
+    )
 
 
 def without_stuck_reference(title: str) -> str:
-    """``title`` without a reference code or a banner word stuck to it (never emptied)."""
+    """``title`` without a reference code, a banner word or a hiring call stuck to it (never
+    emptied)."""
     rest = title
-    for pattern in STUCK_REFERENCE_RES:
+    for pattern in (*HIRING_CALL_RES, *STUCK_REFERENCE_RES):
         rest = pattern.sub("", rest).strip()
     return rest if re.search(r"[^\W\d_]{2}", rest) else title
 
