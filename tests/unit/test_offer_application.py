@@ -85,3 +85,23 @@ def test_an_apply_line_is_no_requirement_and_its_address_no_skill() -> None:
     assert not asks_nothing("Experience with Excel is required.")
     ad = f"Plombier\nAngers\n{PROFILE_FR}\nContact : recrutement@kordalis.fr\n"
     assert not any("recrutement" in s for s in parse_offer_text(ad).skills)
+
+
+def test_a_name_over_the_title_of_an_ad_hiding_its_client_is_only_offered() -> None:
+    ad = f"Talvoro\nCariste (H/F)\nNantes\n\nNotre client, une PME familiale, renforce son équipe.\n{PROFILE_FR}"
+    header = read_header(ad)
+    assert (header.title, header.company) == ("Cariste", "")
+    assert "Talvoro" in header.candidates["company"]
+    assert "company" in header.doubts
+
+
+@pytest.mark.parametrize(
+    "line", ["Job ID: 63767 Bookkeeper", "Bookkeeper Réf : AB-831", "[REF-12] Bookkeeper"]
+)
+def test_a_reference_marks_the_title_line_over_a_board_name(line: str) -> None:
+    assert parse_offer_text(f"Talvoro\n{line}\nBoise, ID\n{PROFILE_EN}").title == "Bookkeeper"
+
+
+def test_the_body_looking_for_a_line_marks_it_as_the_title() -> None:
+    ad = f"Talvoro\nBookkeeper\nBoise, ID\n\nWe are looking for a Bookkeeper for our team.\n{PROFILE_EN}"
+    assert parse_offer_text(ad).title == "Bookkeeper"

@@ -36,6 +36,7 @@ from app.lib.parsing.offers.offer_header import (
     place_in_title_line,
     split_title_line,
     title_from_line,
+    without_stuck_reference,
 )
 from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
@@ -157,9 +158,10 @@ def _title_index(lines: list[str]) -> int:
         index
         for index in window[:MAX_LINES_BEFORE_TITLE]
         if (text := clean(line := lines[index]))
-        and not label_of(line)
+        # "Job ID: 73293 Cook": a reference stuck to the title is no field label
+        and not (label_of(line) and label_of(without_stuck_reference(line)))
         and not BANNER_RE.match(text)
-        and not is_board_banner(text)
+        and not is_board_banner(without_stuck_reference(text))
         and not is_board_name(text)
         and not is_navigation(text)
         and not match_heading(text, offer=True)

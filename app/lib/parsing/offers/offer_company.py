@@ -373,6 +373,13 @@ def is_department_line(text: str) -> bool:
     return all(is_department(p) or _is_other_fact(p) for p in _listing_parts(text))
 
 
+# An ad saying its employer is a client it does not name ("Notre client, une PME…", "Our
+# client, a family-owned business…", "pour le compte de l'un de nos clients").
+HIDDEN_EMPLOYER_RE = re.compile(
+    r"(?i)\b(?:notre client|nos clients|our client|one of our clients|a client of ours|"
+    r"(?:un|l'un|l’un) de nos clients|pour le compte d['’]une? (?:client|entreprise|soci[ée]t[ée])|"
+    r"on behalf of (?:a|our) client|entreprise confidentielle|confidential (?:company|client))\b"
+)
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
 WEAK_SOURCES = frozenset(
@@ -454,11 +461,15 @@ def _read_company(
         ("above_title", above_title(lines, title_index)),
     ):
         name = plausible_company(name)
+        backed = bool(name) and _supported(name, [r for r in readings() if r != name], text, [])
         if name and source == "application":
             # The addressee alone is one cue: backed by another reading, a repetition or a
             # company's form, it is taken without a question.
-            backed = _supported(name, [r for r in readings() if r != name], text, [])
             return name, "application_backed" if backed else source
+        if name and source == "above_title" and not backed and HIDDEN_EMPLOYER_RE.search(text):
+            # A name-shaped line over the title of an ad whose employer is a client it does
+            # not name is the board's or the agency's banner: offered, never chosen.
+            continue
         if name:
             return name, source
     if at_company and _occurrences(at_company, text) >= 2:
@@ -608,7 +619,7 @@ def company_suggestions(
     found += _suggested_names(lines)
     found += [public_employer(lines, title_index + HEADER_BLOCK), application_addressee(lines)]
     found.append(named_by_domain(text))
-    found += [footer_name(lines), logo_name(lines, title_index)]
+    found += [footer_name(lines), logo_name(lines, title_index), above_title(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

@@ -10,6 +10,8 @@ name, not the title; a line right above the page's menu is the site's name.
 
 from __future__ import annotations
 
+import re
+
 from app.lib.parsing.offers.offer_header import (
     GENDER_RE,
     has_hiring_call,
@@ -36,11 +38,14 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
     if word_count(text) > MAX_LOGO_WORDS:
         return first
     following = candidates[1 : 1 + LOOK_AHEAD]
-    if not has_hiring_call(text):
-        # "We are hiring: …" announces the job: a short line above it is a name or a banner.
-        called = next((i for i in following if has_hiring_call(lines[i])), None)
-        if called is not None:
-            return called
+    # "We are hiring: …", "… Réf : AB-981", "looking for a …" in the body: these mark the
+    # job's line, more surely than its words; a short line above it that nothing marks is a
+    # name or a banner.
+    if _marked_as_job(text, lines):
+        return first
+    marked_job = next((i for i in following if _marked_as_job(lines[i], lines)), None)
+    if marked_job is not None:
+        return marked_job
     if not GENDER_RE.search(text):
         # Only a job title carries a gender mark ("(H/F)", "m/w/d"): a short line without one
         # right above a line with one is the employer's name or a banner, not the title.
@@ -62,6 +67,7 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
 
 
 MENU_LINES = 2  # a page's menu: at least this many chrome lines in a row
+MAX_MARKED_WORDS = 8
 
 
 def _bare(line: str) -> str:
@@ -73,3 +79,23 @@ def _above_a_menu(lines: list[str], first: int, following: int) -> bool:
     the site's own name over its navigation, not the ad's title."""
     between = [clean(x) for x in lines[first + 1 : following] if clean(x)]
     return len(between) >= MENU_LINES and all(is_page_chrome(x) for x in between)
+
+
+_SOUGHT = (
+    r"(?:looking for|seeking|is hiring|are hiring|recrute|recherche|recherchons|recrutons)\s+"
+    r"(?:an?|une?|un\s*\(e\)|un\.e|un·e|des)?\s*"
+)
+
+
+def _marked_as_job(line: str, lines: list[str]) -> bool:
+    """The line is announced as the job: a hiring call or a reference code stuck to it, or
+    the ad's sentences say they look for it ("We are looking for a Dispatcher")."""
+    text = clean(line)
+    bare = _bare(text)
+    if not bare or bare.endswith((".", "!", "?")) or word_count(bare) > MAX_MARKED_WORDS:
+        return False  # a sentence about the job, not its line
+    if has_hiring_call(text) or bare != text:
+        return True
+    body = "\n".join(x for x in lines if clean(x) != text)
+    pattern = rf"(?i)\b{_SOUGHT}{re.escape(clean(GENDER_RE.sub('', bare)))}(?![\w-])"
+    return bool(re.search(pattern, body))
