@@ -88,7 +88,8 @@ def test_an_apply_line_is_no_requirement_and_its_address_no_skill() -> None:
 
 
 def test_a_name_over_the_title_of_an_ad_hiding_its_client_is_only_offered() -> None:
-    ad = f"Talvoro\nCariste (H/F)\nNantes\n\nNotre client, une PME familiale, renforce son équipe.\n{PROFILE_FR}"
+    hidden = "Notre client, une PME familiale, renforce son équipe."
+    ad = f"Talvoro\nCariste (H/F)\nNantes\n\n{hidden}\n{PROFILE_FR}"
     header = read_header(ad)
     assert (header.title, header.company) == ("Cariste", "")
     assert "Talvoro" in header.candidates["company"]
@@ -103,5 +104,6 @@ def test_a_reference_marks_the_title_line_over_a_board_name(line: str) -> None:
 
 
 def test_the_body_looking_for_a_line_marks_it_as_the_title() -> None:
-    ad = f"Talvoro\nBookkeeper\nBoise, ID\n\nWe are looking for a Bookkeeper for our team.\n{PROFILE_EN}"
+    sought = "We are looking for a Bookkeeper for our team."
+    ad = f"Talvoro\nBookkeeper\nBoise, ID\n\n{sought}\n{PROFILE_EN}"
     assert parse_offer_text(ad).title == "Bookkeeper"
