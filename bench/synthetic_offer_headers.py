@@ -11,7 +11,7 @@ Each ad draws, independently:
   a hiring call ("We are hiring: …", "Nous recrutons : …"), or as a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
 - where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
   over "X"), "X
-  recrute", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
+  recrute", "X, entreprise familiale, recrute…", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
   staffing agency (naming its client or not, or named by its kind: "Le cabinet X recherche
   pour son client"), a public employer, only where to apply ("Envoyez votre candidature à X",
@@ -86,7 +86,7 @@ TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
 TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring")
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
                   "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
-                  "application", "none")  # fmt: skip
+                  "application", "apposition", "none")  # fmt: skip
 # A hiring call written before the title on its line.
 HIRING = {"fr": ("Nous recrutons : {t}", "On recrute ! {t}", "Recrutement : {t}"),
           "en": ("We are hiring: {t}", "We're hiring – {t}", "Now hiring: {t}")}  # fmt: skip
@@ -149,9 +149,11 @@ def _title_line(rng: random.Random, language: str, title: str, form: str) -> str
     if form == "hiring":
         return rng.choice(HIRING[language]).format(t=title)
     if form == "labelled":
-        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}")
+        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}",
+                            "Poste / Position : {}")
                            if language == "fr"
-                           else ("Job title: {}", "Title\t{}", "Job title\n{}"))  # fmt: skip
+                           else ("Job title: {}", "Title\t{}", "Job title\n{}",
+                                 "Job title / Intitulé : {}"))  # fmt: skip
         return label.format(title)
     return title
 
@@ -200,7 +202,7 @@ def header_ad(seed: int) -> HeaderAd:
             others = [*others, company]
     if shape == "label":
         lines.append(rng.choice(("Employeur : {}", "Entreprise\t{}", "Employeur\n{}") if fr
-                                else ("Company: {}", "Employer\t{}", "Employer\n{}")
+                                else ("Company: {}", "Employer\t{}", "Employer\n{}", "Company / Entreprise : {}")
                                 ).format(company))  # fmt: skip
     lines.append(f"Lieu de travail : {place}" if form == "labelled" and fr else place)
     lines.append("")
@@ -236,6 +238,9 @@ def header_ad(seed: int) -> HeaderAd:
         f"région, un(e) {title}."
         if fr
         else f"The agency {company} is looking for a {title} for one of its clients.",
+        "apposition": f"{short.upper()}, entreprise familiale de {town}, recrute un(e) {title}."
+        if fr
+        else f"{short}, a family business in {town}, is hiring a {title}.",
         "public": f"La {company} recrute pour ses services."
         if fr
         else f"The {company} is hiring for its services.",

@@ -250,6 +250,8 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
     _, source = read_company(
         lines, title_index=index, company_lines=company_lines, location_line=location, url=url
     )
+    if plausible_company(labelled.get("company", "")):  # "Employeur : X": the ad's own field
+        source = "label"
     title_line = clean(lines[index]) if index >= 0 else ""
     parts = split_title_line(title_line) if title_line else []
     suggestions = company_suggestions(

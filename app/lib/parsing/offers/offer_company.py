@@ -53,15 +53,18 @@ _AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
 # What kind of employer a sentence says hires before its name: "Le cabinet X recherche…",
 # "Notre agence X recrute…", "The firm X is hiring…".
 _KIND = (
-    r"(?:(?:[Ll]e|[Ll]a|[Ll]['’]|[Nn]otre|[Oo]ur|[Tt]he)\s*(?:cabinet|agence(?: d['’]emploi)?|"
+    r"(?:(?:[Ll]e|[Ll]a|[Ll]['’]|[Nn]otre|[Vv]otre|[Oo]ur|[Yy]our|[Tt]he)\s*"
+    r"(?:cabinet|agence(?: d['’]emploi)?|"
     r"agency|firm|groupe|group|société|company|enseigne|entreprise|association|"
     r"établissement)\s+)"
 )
+# What a sentence says of the employer between commas before it says it hires ("Vernal,
+# entreprise de propreté, recrute…", "Kelvo, a family business, is hiring…").
+_APPOSITION = r"(?:,\s+[^,.!?\n]{3,60},)"
 PATTERNS = (
     re.compile(
-        rf"(?:^|[.!?•]\s+){_KIND}?(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|"
-        r"is seeking|"
-        r"seeks|est à la recherche|is recruiting)\b"
+        rf"(?:^|[.!?•]\s+){_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+(?:recrute|recherche|"
+        r"is hiring|is looking|is seeking|seeks|est à la recherche|is recruiting)\b"
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
@@ -541,6 +544,11 @@ def _checked(
         if _supported(other, [r for r in readings if r != other], text, header_names):
             return other, "agreement"
     others = [x for x in [*readings, *header_names] if not _agrees(x, name)]
+    body = [x for x in readings if not _agrees(x, name)]
+    if source == "listing_block" and body:
+        # A title's dash part is as often its shift or specialty ("Care Assistant – Nights"):
+        # unsupported, it yields to a name the ad's own words give (still asked about).
+        return body[0], "contested"
     return name, "contested" if others else source
 
 

@@ -1,0 +1,64 @@
+"""Cues for and against the header's candidates (app/lib/parsing/offers/): an employer named
+between commas or by its kind before it hires, a bilingual label, a field the ad labels itself
+taken without a question, a title's dash part yielding to the name the ad's own words give.
+Synthetic ads only."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.offer_parser import parse_offer_text, read_header
+from app.lib.parsing.offers.offer_labels import label_of
+
+PROFILE_FR = "\nProfil recherché\n- Permis B exigé.\n- Une expérience en HACCP est exigée.\n"
+PROFILE_EN = "\nRequirements\n- Experience in patient care is required.\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("BRIVENTA, entreprise de propreté, recrute un agent.", "BRIVENTA"),
+        ("Votre agence Talmora recherche pour son client un agent.", "Talmora"),
+        ("Le cabinet Norvel Conseil recherche pour son client un agent.", "Norvel Conseil"),
+    ],
+)  # fmt: skip
+def test_an_employer_named_by_its_kind_or_between_commas_before_it_hires(
+    sentence: str, company: str
+) -> None:
+    ad = f"Agent de propreté H/F\nRennes\n\n{sentence}\n{PROFILE_FR}"
+    assert parse_offer_text(ad).company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Poste / Position : Serveur / Waiter", ("title", "Serveur")),
+        ("Poste / Position : Vendeur / Vendeuse en boulangerie",
+         ("title", "Vendeur / Vendeuse en boulangerie")),
+        ("Entreprise / Company : Hôtel des Quais", ("company", "Hôtel des Quais")),
+        ("Lieu / Location : Tours", ("location", "Tours")),
+        ("Poste / Salaire : 2000", None),
+    ],
+)  # fmt: skip
+def test_a_bilingual_label_names_its_field_in_each_language(
+    line: str, field: tuple[str, str] | None
+) -> None:
+    assert label_of(line) == field
+
+
+def test_a_company_the_ad_labels_itself_is_not_doubted() -> None:
+    ad = f"Warehouse Operative\nLocation: Leeds\nCompany: Halvern Distribution Ltd\n{PROFILE_EN}"
+    header = read_header(ad)
+    assert header.company == "Halvern Distribution Ltd"
+    assert "company" not in header.doubts
+
+
+def test_a_dash_part_alone_yields_to_the_name_the_ads_words_give() -> None:
+    ad = (
+        "Care Assistant – Nights\nRef: CA-2291\nLocation: Norwich\n\nAbout us\n"
+        f"Oakhill House is a 40-bed care home.\n{PROFILE_EN}"
+    )
+    header = read_header(ad)
+    assert header.company == "Oakhill House"
+    assert "company" in header.doubts
+    assert "Nights" in header.candidates["company"]
