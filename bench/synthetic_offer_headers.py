@@ -11,7 +11,9 @@ Each ad draws, independently:
   a hiring call ("We are hiring: …", "Nous recrutons : …"), or as a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
 - where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
   over "X"), "X
-  recrute", "X, entreprise familiale, recrute…", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
+  recrute", "X, entreprise familiale, recrute…", "Chez X, …" / "At X, we…", a company
+  section opening on it ("Founded in 1982, X operates…", "Qui sommes-nous ?" / "Depuis 1995,
+  X accompagne…"), "Rejoindre X" / "Join X", an "About X" heading, only in
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
   staffing agency (naming its client or not, or named by its kind: "Le cabinet X recherche
   pour son client"), a public employer, only where to apply ("Envoyez votre candidature à X",
@@ -86,7 +88,18 @@ TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
 TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring")
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
                   "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
-                  "application", "apposition", "none")  # fmt: skip
+                  "application", "apposition", "section", "none")  # fmt: skip
+# A company section under its heading, opening on the employer as the subject of its verb.
+SECTION = {
+    "fr": (("Qui sommes-nous ?", "Depuis 1995, {c} accompagne ses clients de la région."),
+           ("L'entreprise", "{c} conçoit et fabrique du mobilier depuis 1972."),
+           ("Description de l'entreprise", "Créée en 1988, {c} intervient à domicile."),
+           ("À propos", "Leader régional de la propreté, {c} renforce ses équipes.")),
+    "en": (("Company Description", "Founded in 1982, {c} operates 40 stores."),
+           ("Who we are", "{c} delivers bottled water to homes and offices."),
+           ("Our company", "Since 1950, {c} has made quality bakery products."),
+           ("About us", "{c} is growing its team across the region.")),
+}  # fmt: skip
 # A hiring call written before the title on its line.
 HIRING = {"fr": ("Nous recrutons : {t}", "On recrute ! {t}", "Recrutement : {t}"),
           "en": ("We are hiring: {t}", "We're hiring – {t}", "Now hiring: {t}")}  # fmt: skip
@@ -250,6 +263,9 @@ def header_ad(seed: int) -> HeaderAd:
     }.get(shape, "")
     if shape == "public" and not fr:
         intro = f"The {company} is hiring for its public services."
+    if shape == "section":
+        heading, opening = rng.choice(SECTION[language])
+        intro = f"{heading}\n{opening.format(c=short)}"
     lines += [*intro.split("\n"), ""] if intro else []
     if top == "logo" and shape != "none" and short not in intro:
         lines += [f"{short} est une entreprise de {town}." if fr

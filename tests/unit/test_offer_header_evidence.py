@@ -62,3 +62,36 @@ def test_a_dash_part_alone_yields_to_the_name_the_ads_words_give() -> None:
     assert header.company == "Oakhill House"
     assert "company" in header.doubts
     assert "Nights" in header.candidates["company"]
+
+
+@pytest.mark.parametrize(
+    ("section", "company"),
+    [
+        ("Company Description\nFounded in 1982, Pellmark Outfitters operates 40 stores.",
+         "Pellmark Outfitters"),
+        ("Qui sommes-nous ?\nDepuis 1995, la Brasserie des Terreaux accueille ses clients.",
+         "Brasserie des Terreaux"),
+        ("Description de l'entreprise\nL'association Ty Coz Services intervient à domicile.",
+         "Ty Coz Services"),
+        ("Our company\nDesert Spring Water delivers bottled water to homes.",
+         "Desert Spring Water"),
+    ],
+)  # fmt: skip
+def test_a_company_section_names_its_employer_as_the_subject_of_its_verb(
+    section: str, company: str
+) -> None:
+    ad = f"Delivery Driver\nPhoenix, AZ\n\n{section}\n{PROFILE_EN}"
+    assert parse_offer_text(ad).company == company
+
+
+def test_an_employer_strengthening_its_team_hires() -> None:
+    ad = (
+        "Préparateur de commandes H/F\nOrléans\n\nLeader de la distribution de pièces, "
+        f"AUTODISTRIB CENTRE renforce ses équipes à Orléans.\n{PROFILE_FR}"
+    )
+    assert parse_offer_text(ad).company == "AUTODISTRIB CENTRE"
+
+
+def test_a_job_word_inside_the_employers_name_is_not_a_shorter_name() -> None:
+    ad = f"Dental Receptionist\nLeeds\n\nSmile Street Dental is a busy practice.\n{PROFILE_EN}"
+    assert parse_offer_text(ad).company == "Smile Street Dental"

@@ -63,8 +63,12 @@ _KIND = (
 _APPOSITION = r"(?:,\s+[^,.!?\n]{3,60},)"
 PATTERNS = (
     re.compile(
-        rf"(?:^|[.!?•]\s+){_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+(?:recrute|recherche|"
-        r"is hiring|is looking|is seeking|seeks|est à la recherche|is recruiting)\b"
+        rf"{_AFTER_SENTENCE}{_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+(?:recrute|recherche|"
+        r"is hiring|is looking|is seeking|seeks|est à la recherche|is recruiting|"
+        # "X renforce ses équipes", "X is growing its team": hiring, in other words.
+        r"renforce (?:ses|son) [ée]quipes?|agrandit (?:ses|son) [ée]quipes?|"
+        r"[ée]toffe (?:ses|son) [ée]quipes?|is growing (?:its|our) team|"
+        r"is expanding (?:its|our) team)\b"
     ),
     re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
@@ -85,11 +89,19 @@ SUGGESTION_PATTERNS = (
 )
 MAX_SUGGESTIONS = 5
 HEADER_BLOCK = 4  # lines under the title where boards put the company, place and contract
-# A company section opening with its subject: "X, groupe leader…", "X specializes in…".
+# A company section opening with its subject: "X, groupe leader…", "X specializes in…",
+# "Founded in 1982, X operates…", "Depuis 1995, la Brasserie X accueille…", "L'association X
+# intervient…": past an opening phrase and an article or a kind, a name and then its verb
+# (any lowercase word: the section speaks of its employer).
+_OPENING = (
+    r"(?i:(?:founded|established|created|cr[ée]{2}e?|fond[ée]e?|n[ée]e?|depuis|since|leader|"
+    r"sp[ée]cialiste|acteur|pionnier|with|avec|fort|forte|implant[ée]e?|present|pr[ée]sente?|"
+    r"en|in|for|pour|over|plus de)\b[^,.]{0,80},\s*)"
+)
+_ARTICLE_OR_KIND = rf"(?:{_KIND}|(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’]|[Tt]he)\s*)"
 SUBJECT_RE = re.compile(
-    rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
-    r"specializes|specialises|propose|develops|conçoit|accompagne|provides|builds|helps|offers|"
-    r"emploie|employs|fournit|develop|fait)\b)"
+    rf"^{_OPENING}?{_ARTICLE_OR_KIND}?(?P<name>{NAME})(?:\s*\([^)]*\))?\s*"
+    r"(?:,|\s(?=[a-zà-ÿ]))"
 )
 # Capitalised words that start sentences or name generic things, never a company.
 NOT_NAMES = frozenset(
@@ -267,9 +279,12 @@ def _most_used_part(name: str, text: str, place: str = "") -> str:
         for j in range(i + 1, len(words) + 1)
         if _is_name(words[i:j]) and not _is_the_place(" ".join(words[i:j]), place)
     ]
-    counts = {part: _occurrences(part, text, any_case=False) for part in parts}
+    # A part counts where the ad writes it outside the whole name ("Dental" of "Smile Street
+    # Dental" in "Dental Receptionist" is a job's word, not a shorter name).
+    outside = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
+    counts = {part: _occurrences(part, outside, any_case=False) for part in parts}
     best = max(parts, key=lambda part: (counts[part], len(part)), default=name)
-    return best if counts.get(best, 0) >= 2 * max(1, counts.get(name, 0)) else name
+    return best if counts.get(best, 0) >= max(2, _occurrences(name, text, any_case=False)) else name
 
 
 def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
