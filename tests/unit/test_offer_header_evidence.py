@@ -95,3 +95,32 @@ def test_an_employer_strengthening_its_team_hires() -> None:
 def test_a_job_word_inside_the_employers_name_is_not_a_shorter_name() -> None:
     ad = f"Dental Receptionist\nLeeds\n\nSmile Street Dental is a busy practice.\n{PROFILE_EN}"
     assert parse_offer_text(ad).company == "Smile Street Dental"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("Join the Silver Pines Lodge team! We are looking for a housekeeper.",
+         "Silver Pines Lodge"),
+        ("Intégrez l'équipe du Garage Morvan, spécialiste du poids lourd.", "Garage Morvan"),
+        ("We're Tidewater Coffee, a neighborhood coffee shop.", "Tidewater Coffee"),
+    ],
+)  # fmt: skip
+def test_an_ad_inviting_to_join_its_team_or_saying_who_it_is_names_its_employer(
+    sentence: str, company: str
+) -> None:
+    ad = f"Housekeeper\nAspen, CO\n\n{sentence}\n{PROFILE_EN}"
+    assert parse_offer_text(ad).company == company
+
+
+def test_a_town_and_its_state_code_under_the_title_is_no_company() -> None:
+    ad = f"Housekeeper\nFull-time\nAspen, CO\n\nWe need help this winter.\n{PROFILE_EN}"
+    assert parse_offer_text(ad).company != "Aspen, CO"
+
+
+def test_the_name_opening_the_header_line_the_body_repeats_is_the_employer() -> None:
+    ad = (
+        "Gestionnaire back office (F/H)\n34 - Montpellier\nTALVIRA ind.tert. infor.\n\n"
+        f"Vous traiterez les dossiers.\n{PROFILE_FR}\nTalvira vous ouvre ses portes.\n"
+    )
+    assert parse_offer_text(ad).company == "Talvira"  # as the body writes it

@@ -70,7 +70,14 @@ PATTERNS = (
         r"[ée]toffe (?:ses|son) [ée]quipes?|is growing (?:its|our) team|"
         r"is expanding (?:its|our) team)\b"
     ),
-    re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
+    re.compile(
+        rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining|[Ii]ntégrez|[Ii]ntégrer)\s+"
+        # "Join the X team", "Rejoignez l'équipe du X", "Intégrez la team X"
+        r"(?:the\s+|(?:l['’]équipe|la team|les équipes)\s+(?:de\s+|du\s+|des\s+|d['’])?)?"
+        rf"(?P<name>{NAME})"
+    ),
+    # "We're X, a neighborhood coffee shop", "Nous sommes X, …"
+    re.compile(rf"(?:^|[.!?•]\s+)(?:We['’]re|We are|Nous sommes)\s+(?P<name>{NAME})\s*,"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
     re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|\s[–—-]\s|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
@@ -160,11 +167,16 @@ def _acceptable(name: str) -> str:
 _DATED_RE = re.compile(r"^(?:[^\W\d_]+\s+){1,2}(?:19|20)\d\d$")
 
 
+# "Aspen, CO", "Dayton, OH 45402", "Leeds, UK": a town and its state's or country's code.
+TOWN_CODE_RE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]*,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
+
+
 def _is_other_fact(part: str) -> bool:
     """A part of a listing line that is not a name: place, remote policy, contract, date,
     salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
     return bool(
         _DATED_RE.match(clean(part))
+        or TOWN_CODE_RE.match(clean(part))
         or is_place(part)
         or is_known_place(part)
         or DEPARTMENT_TOWN_RE.match(part)
@@ -279,12 +291,9 @@ def _most_used_part(name: str, text: str, place: str = "") -> str:
         for j in range(i + 1, len(words) + 1)
         if _is_name(words[i:j]) and not _is_the_place(" ".join(words[i:j]), place)
     ]
-    # A part counts where the ad writes it outside the whole name ("Dental" of "Smile Street
-    # Dental" in "Dental Receptionist" is a job's word, not a shorter name).
-    outside = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
-    counts = {part: _occurrences(part, outside, any_case=False) for part in parts}
+    counts = {part: _occurrences(part, text, any_case=False) for part in parts}
     best = max(parts, key=lambda part: (counts[part], len(part)), default=name)
-    return best if counts.get(best, 0) >= max(2, _occurrences(name, text, any_case=False)) else name
+    return best if counts.get(best, 0) >= 2 * max(1, counts.get(name, 0)) else name
 
 
 def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
@@ -309,11 +318,15 @@ def _is_the_place(part: str, place: str) -> bool:
     return in_place or is_place(part) or is_known_place(part)
 
 
-def most_repeated(candidates: list[str], text: str, place: str = "") -> str:
+def most_repeated(candidates: list[str], text: str, place: str = "", title: str = "") -> str:
+    """The candidate the ad names most, cut to the part of it the ad keeps repeating; the
+    ``title`` line's words are the job's ("Dental" of "Smile Street Dental" in "Dental
+    Receptionist" is no shorter name)."""
     if not candidates:
         return ""
     best = max(candidates, key=lambda name: (_occurrences(name, text), -candidates.index(name)))
-    return _extended(_most_used_part(best, text, place), text)
+    outside_title = text.replace(title, " ") if title.strip() else text
+    return _extended(_most_used_part(best, outside_title, place), text)
 
 
 def company_from_url(url: str | None, text: str) -> str:
@@ -371,6 +384,32 @@ def _under_title(lines: list[str]) -> str:
         if not (_is_other_fact(text) or is_department_line(text)):
             return ""
     return ""
+
+
+def _leading_name(block: list[str], body: str) -> str:
+    """The name opening the first line under the title that is no listing fact, when the
+    line goes on with more ("RANDSTAD ind.tert. infor.", "ACME FRANCE - agence n°12") and
+    the body writes the name again in any case ("Randstad vous ouvre…"): the employer
+    written another way in its header."""
+    for line in [clean(x) for x in block if x.strip()][:3]:
+        if _is_other_fact(line) or is_department_line(line):
+            continue
+        if word_count(line) > MAX_LEAD_LINE_WORDS:
+            return ""  # a sentence opens the body: its first words are no header
+        words: list[str] = []
+        for word in line.split()[:MAX_LEAD_WORDS]:
+            if not (word[:1].isupper() or word[:1].isdigit()) or "." in word.rstrip("."):
+                break
+            words.append(word)
+        name = _acceptable(" ".join(words))
+        if not name or name == line or not _occurrences(name, body):
+            return ""
+        return "" if find_skills(name) == [name] else plausible_company(name)
+    return ""
+
+
+MAX_LEAD_WORDS = 3
+MAX_LEAD_LINE_WORDS = 8
 
 
 def _block_names(lines: list[str]) -> list[str]:
@@ -449,6 +488,9 @@ def _read_company(
     under_title = _under_title(block)
     if under_title:
         return _checked(under_title, "under_title", readings(), text, header_names)
+    lead = _leading_name(block, "\n".join(lines[title_index + 6 :]))
+    if lead:
+        return _checked(lead, "under_title_lead", readings(), text, header_names)
     logo = plausible_company(logo_name(lines, title_index))
     if logo:
         return _checked(
@@ -465,7 +507,7 @@ def _read_company(
     if public:
         return public, "public"
     sentences = plausible_company(
-        most_repeated(candidates_in(lines, company_lines), text, location_line)
+        most_repeated(candidates_in(lines, company_lines), text, location_line, title_line)
     )
     if sentences:
         return sentences, "sentences"
@@ -534,7 +576,12 @@ def _body_readings(
     sentences ("X recrute", "Rejoignez X", "About X"), its e-mail or web domain, a signature
     with a legal form, a public employer, the offer's address."""
     found = [
-        most_repeated(candidates_in(lines, company_lines), text, location_line),
+        most_repeated(
+            candidates_in(lines, company_lines),
+            text,
+            location_line,
+            lines[title_index] if 0 <= title_index < len(lines) else "",
+        ),
         application_addressee(lines),
         named_by_domain(text),
         footer_name(lines),
