@@ -85,7 +85,11 @@ BANNER = {"fr": ("{b} - Offres d'emploi", "{b} | L'emploi près de chez vous", "
 PUBLICATION = {"fr": ("Publié le 03/02/2025 - offre n° 184KXQZ", "Actualisé le 12 mars 2025"),
                "en": ("Posted on March 3, 2025 · Ref. JR-20418", "Date posted: 2025-03-03")}  # fmt: skip
 TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
-TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring")
+TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring", "board")
+# A board's wording around the title on its line: contract, pay, "job in <place>", "Emploi".
+BOARD_WORDING = {"fr": ("[CDI] {t}", "{t} - 13 €/h", "Emploi {t} - {w} 44", "{t} en CDI à {w}"),
+                 "en": ("[Full-time] {t}", "{t} - $18-$20/hr", "{t} job in {w}, CO",
+                        "Now hiring {t}")}  # fmt: skip
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
                   "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
                   "application", "apposition", "section", "none")  # fmt: skip
@@ -147,7 +151,11 @@ def _company(rng: random.Random, language: str, shape: str, town: str) -> str:
     return name if rng.random() < 0.7 else f"{name} {_word(rng)}"
 
 
-def _title_line(rng: random.Random, language: str, title: str, form: str) -> str:
+def _title_line(
+    rng: random.Random, language: str, title: str, form: str, town: str = "Nantes"
+) -> str:
+    if form == "board":
+        return rng.choice(BOARD_WORDING[language]).format(t=title, w=town)
     if form == "gender":
         return f"{title} {rng.choice(('(H/F)', 'H/F', '(F/H)'))}" if language == "fr" else title
     if form == "reference":
@@ -207,7 +215,7 @@ def header_ad(seed: int) -> HeaderAd:
     elif top == "publication_banner":
         lines.append(rng.choice(PUBLICATION[language]))
         lines.append(rng.choice(BANNER[language]).format(b=rng.choice(BOARDS)))
-    lines.append(_title_line(rng, language, title, form))
+    lines.append(_title_line(rng, language, title, form, town))
     if shape in ("under_title", "agency", "agency_client"):
         lines.append(company if shape == "under_title" else f"{company} {AGENCY[language]}")
         if shape != "under_title":

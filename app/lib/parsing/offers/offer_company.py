@@ -217,7 +217,10 @@ def line_company(line: str) -> str:
 def _without_facts(name: str) -> str:
     """``name`` without the listing facts a comma glues to it ("Brasserie du Port,
     Saint-Malo")."""
-    named = [p for p in _listing_parts(name) if not _is_other_fact(p)] if name else []
+    parts = _listing_parts(name) if name else []
+    named = [p for p in parts if not _is_other_fact(p)]
+    if parts and not named:
+        return ""  # "Saison 2026", "Lyon (69)": facts only
     return named[0] if len(named) == 1 else name
 
 

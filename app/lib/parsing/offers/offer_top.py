@@ -68,6 +68,7 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
 
 MENU_LINES = 2  # a page's menu: at least this many chrome lines in a row
 MAX_MARKED_WORDS = 8
+TOWN_STATE_RE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]*,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
 def _bare(line: str) -> str:
@@ -94,6 +95,8 @@ def _marked_as_job(line: str, lines: list[str]) -> bool:
     bare = _bare(text)
     if not bare or bare.endswith((".", "!", "?")) or word_count(bare) > MAX_MARKED_WORDS:
         return False  # a sentence about the job, not its line
+    if TOWN_STATE_RE.match(text):
+        return False  # "Boise, ID 83702": a state's code is no reference
     if has_hiring_call(text) or bare != text:
         return True
     body = "\n".join(x for x in lines if clean(x) != text)
