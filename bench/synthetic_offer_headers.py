@@ -227,6 +227,9 @@ def header_ad(seed: int) -> HeaderAd:
                                 ).format(company))  # fmt: skip
     lines.append(f"Lieu de travail : {place}" if form == "labelled" and fr else place)
     lines.append("")
+    if rng.random() < 0.3:  # a first sentence naming the contract, right under the header
+        lines += [f"Vous interviendrez sur notre site de {town}. Poste en CDI à temps plein."
+                  if fr else f"You will work at our {town} site. Full-time, permanent role.", ""]  # fmt: skip
     intro = {
         "recruits": f"{company} recrute un(e) {title} pour son site de {town}."
         if fr

@@ -44,3 +44,12 @@ def test_a_sites_word_or_a_season_in_the_title_line_is_no_company(line: str) -> 
 def test_a_town_with_its_state_code_under_the_title_is_not_taken_for_it() -> None:
     ad = "Line Cook\nThe Red Barn Grill\nBoise, ID 83702\n$18 - $20 an hour" + BODY
     assert parse_offer_text(ad).title == "Line Cook"
+
+
+def test_a_sentence_naming_the_contract_under_the_title_is_not_the_title() -> None:
+    ad = (
+        "Auxiliaire de vie H/F\n44 - NANTES - Localiser avec Mappy\n"
+        "Publié le 12 novembre 2025 - offre n° 198TQXW\n\n"
+        "Vous interviendrez au domicile de personnes âgées. Poste en CDI à temps partiel." + BODY
+    )
+    assert parse_offer_text(ad).title == "Auxiliaire de vie"

@@ -67,7 +67,7 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
 
 
 MENU_LINES = 2  # a page's menu: at least this many chrome lines in a row
-MAX_MARKED_WORDS = 8
+MAX_MARKED_LINE_WORDS = 12
 TOWN_STATE_RE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]*,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
 
 
@@ -93,7 +93,8 @@ def _marked_as_job(line: str, lines: list[str]) -> bool:
     the ad's sentences say they look for it ("We are looking for a Dispatcher")."""
     text = clean(line)
     bare = _bare(text)
-    if not bare or bare.endswith((".", "!", "?")) or word_count(bare) > MAX_MARKED_WORDS:
+    sentence = any(t.endswith((".", "!", "?")) for t in (text, bare))
+    if not bare or sentence or word_count(text) > MAX_MARKED_LINE_WORDS:
         return False  # a sentence about the job, not its line
     if TOWN_STATE_RE.match(text):
         return False  # "Boise, ID 83702": a state's code is no reference
