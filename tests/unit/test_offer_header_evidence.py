@@ -124,3 +124,37 @@ def test_the_name_opening_the_header_line_the_body_repeats_is_the_employer() -> 
         f"Vous traiterez les dossiers.\n{PROFILE_FR}\nTalvira vous ouvre ses portes.\n"
     )
     assert parse_offer_text(ad).company == "Talvira"  # as the body writes it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("L'ADMR de Rennes recrute un aide-soignant.", "ADMR de Rennes"),
+        ("Le Centre Hospitalier Bretagne Atlantique recrute un infirmier.",
+         "Centre Hospitalier Bretagne Atlantique"),
+    ],
+)  # fmt: skip
+def test_an_employer_after_its_article_hires(sentence: str, company: str) -> None:
+    ad = f"Infirmier H/F\nVannes\n\n{sentence}\n{PROFILE_FR}"
+    assert parse_offer_text(ad).company == company
+
+
+@pytest.mark.parametrize(
+    ("signature", "company"),
+    [("L'équipe Kervalis", "Kervalis"), ("The Rosewood Bistro Team", "Rosewood Bistro")],
+)
+def test_a_teams_signature_names_the_employer_and_is_no_requirement(
+    signature: str, company: str
+) -> None:
+    ad = f"Line Cook\nPortland, OR\n\nWe need a cook.\n{PROFILE_EN}\nThanks,\n{signature}\n"
+    header = read_header(ad)
+    assert header.company == company
+    assert "company" in header.doubts  # one cue alone
+    fields = parse_offer_text(ad)
+    assert not any(company in r or r.startswith("Thanks") for r in fields.requirements)
+
+
+@pytest.mark.parametrize("line", ["Ability to work in a team", "Esprit d'équipe exigé"])
+def test_a_requirement_about_teamwork_is_no_signature(line: str) -> None:
+    ad = f"Line Cook\nPortland, OR\n\nWe need a cook.\n\nRequirements\n- {line}\n"
+    assert parse_offer_text(ad).company == ""

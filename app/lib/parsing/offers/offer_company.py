@@ -28,6 +28,7 @@ from app.lib.parsing.offers.offer_evidence import (
     logo_name,
     named_by_domain,
     public_employer,
+    signature_name,
 )
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
@@ -58,12 +59,14 @@ _KIND = (
     r"agency|firm|groupe|group|société|company|enseigne|entreprise|association|"
     r"établissement)\s+)"
 )
+_ARTICLE_OR_KIND = rf"(?:{_KIND}|(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’]|[Tt]he)\s*)"
 # What a sentence says of the employer between commas before it says it hires ("Vernal,
 # entreprise de propreté, recrute…", "Kelvo, a family business, is hiring…").
 _APPOSITION = r"(?:,\s+[^,.!?\n]{3,60},)"
 PATTERNS = (
     re.compile(
-        rf"{_AFTER_SENTENCE}{_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+(?:recrute|recherche|"
+        rf"{_AFTER_SENTENCE}{_ARTICLE_OR_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+"
+        r"(?:recrute|recherche|"
         r"is hiring|is looking|is seeking|seeks|est à la recherche|is recruiting|"
         # "X renforce ses équipes", "X is growing its team": hiring, in other words.
         r"renforce (?:ses|son) [ée]quipes?|agrandit (?:ses|son) [ée]quipes?|"
@@ -105,7 +108,6 @@ _OPENING = (
     r"sp[ée]cialiste|acteur|pionnier|with|avec|fort|forte|implant[ée]e?|present|pr[ée]sente?|"
     r"en|in|for|pour|over|plus de)\b[^,.]{0,80},\s*)"
 )
-_ARTICLE_OR_KIND = rf"(?:{_KIND}|(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’]|[Tt]he)\s*)"
 SUBJECT_RE = re.compile(
     rf"^{_OPENING}?{_ARTICLE_OR_KIND}?(?P<name>{NAME})(?:\s*\([^)]*\))?\s*"
     r"(?:,|\s(?=[a-zà-ÿ]))"
@@ -150,6 +152,7 @@ PATH_SKIP = {"companies", "company", "fr", "en", "en-us", "fr-fr", "jobs", "job"
 
 def _acceptable(name: str) -> str:
     """The name without a leading generic word, or "" when nothing name-like remains."""
+    name = re.sub(r"^[Ll]['’](?=[A-ZÀ-Ý])", "", name)  # "L'ADMR de Rennes" → "ADMR de Rennes"
     words = name.split()
     while words and fold(words[0]).strip("'’") in NOT_NAMES:
         words = words[1:]
@@ -443,7 +446,7 @@ HIDDEN_EMPLOYER_RE = re.compile(
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
 WEAK_SOURCES = frozenset(
-    {"title_part", "url", "named", "above_title", "none", "contested", "application"}
+    {"title_part", "url", "named", "above_title", "none", "contested", "application", "signature"}
 )
 
 
@@ -521,6 +524,7 @@ def _read_company(
         ("application", application_addressee(lines)),
         ("domain", named_by_domain(text)),
         ("footer", footer_name(lines)),
+        ("signature", signature_name(lines)),
         ("above_title", above_title(lines, title_index)),
     ):
         name = plausible_company(name)
@@ -588,6 +592,7 @@ def _body_readings(
         application_addressee(lines),
         named_by_domain(text),
         footer_name(lines),
+        signature_name(lines),
         public_employer(lines, title_index + HEADER_BLOCK),
         company_from_url(url, text),
     ]
@@ -692,7 +697,8 @@ def company_suggestions(
     found += _suggested_names(lines)
     found += [public_employer(lines, title_index + HEADER_BLOCK), application_addressee(lines)]
     found.append(named_by_domain(text))
-    found += [footer_name(lines), logo_name(lines, title_index), above_title(lines, title_index)]
+    found += [footer_name(lines), signature_name(lines), logo_name(lines, title_index)]
+    found.append(above_title(lines, title_index))
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

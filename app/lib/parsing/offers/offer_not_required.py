@@ -43,6 +43,14 @@ APPLY_RE = re.compile(
     r"\b(?:send|submit|e-?mail|envoyez|adressez|adresser|envoyer|transmettez|transmettre) "
     r"(?:us )?(?:your|votre|vos) (?:cv|resume|résumé|application|candidature|dossier|lettre)"
 )
+# A letter's closing and its signature: "Thanks,", "Cordialement", "L'équipe X", "The X Team".
+CLOSING_RE = re.compile(
+    r"(?i)^\W*(?:thanks?(?: you)?|many thanks|regards|best regards|kind regards|sincerely|"
+    r"cordialement|bien cordialement|merci|à bientôt|see you soon)\W*$|"
+    r"^\W*(?:toute )?l['’]équipe\s+(?:rh\s+|recrutement\s+)?(?:de\s+|du\s+|d['’])?"
+    r"(?-i:[A-ZÀ-Ý])[\w&'’ .-]{0,40}$|"
+    r"^\W*(?-i:(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:HR |Recruitment |Hiring )?Team)\W*$"
+)
 EMAIL_IN_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A bilingual ad's switch to its other copy ("*English below*", "Version française").
 LANGUAGE_SWITCH_RE = re.compile(
@@ -71,7 +79,7 @@ def asks_nothing(item: str) -> bool:
         return True
     if BENEFIT_RE.search(text) and words <= BENEFIT_MAX_WORDS:
         return True
-    if PROCESS_RE.search(text) or APPLY_RE.search(text):
+    if PROCESS_RE.search(text) or APPLY_RE.search(text) or CLOSING_RE.match(text):
         return True
     if EMAIL_IN_RE.search(text) and not _ASKS.search(fold(text)):
         return True
