@@ -17,7 +17,8 @@ Each ad draws, independently:
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
   staffing agency (naming its client or not, or named by its kind: "Le cabinet X recherche
   pour son client"), a public employer, only where to apply ("Envoyez votre candidature à X",
-  "Applications should be sent to the Hiring Manager, X"), or nowhere (the truth is then an
+  "Applications should be sent to the Hiring Manager, X"), a team's signature ("L'équipe X",
+  "The X Team"), or nowhere (the truth is then an
   empty company);
 - body words that hold a stray capital letter ("R&D", "C'est…") no skill may be read from.
 
@@ -92,7 +93,7 @@ BOARD_WORDING = {"fr": ("[CDI] {t}", "{t} - 13 €/h", "Emploi {t} - {w} 44", "{
                         "Now hiring {t}")}  # fmt: skip
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
                   "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
-                  "application", "apposition", "section", "none")  # fmt: skip
+                  "application", "apposition", "section", "signature", "none")  # fmt: skip
 # A company section under its heading, opening on the employer as the subject of its verb.
 SECTION = {
     "fr": (("Qui sommes-nous ?", "Depuis 1995, {c} accompagne ses clients de la région."),
@@ -293,6 +294,9 @@ def header_ad(seed: int) -> HeaderAd:
     elif shape == "footer":
         lines += [f"{company} – 12 rue des Lilas, {town}" if fr
                   else f"{company} – 12 Elm Street, {town}", f"www.{slug}.{'fr' if fr else 'com'}"]  # fmt: skip
+    elif shape == "signature":
+        lines += (["Cordialement,", f"L'équipe {short}"] if fr
+                  else ["Thanks,", f"The {short} Team"])  # fmt: skip
     elif shape == "application":
         lines.append(rng.choice(APPLY[language]).format(c=company, t=town))
     elif shape == "three_ways":
