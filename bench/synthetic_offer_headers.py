@@ -8,7 +8,9 @@ Each ad draws, independently:
   the company's logo text, a publication line ("Publié le … – offre n° …"), a publication line
   over a board's banner;
 - how the title is written: alone, with a gender mark, with a reference code stuck to it, after
-  a hiring call ("We are hiring: …", "Nous recrutons : …"), or as a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
+  a hiring call ("We are hiring: …", "Nous recrutons : …"), as a labelled field ("Intitulé du
+  poste : …", "Job title<TAB>…"), or not at all (a description copied without its title line,
+  whose first sentence names the job);
 - where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
   over "X"), "X
   recrute", "X, entreprise familiale, recrute…", "Chez X, …" / "At X, we…", a company
@@ -86,7 +88,13 @@ BANNER = {"fr": ("{b} - Offres d'emploi", "{b} | L'emploi près de chez vous", "
 PUBLICATION = {"fr": ("Publié le 03/02/2025 - offre n° 184KXQZ", "Actualisé le 12 mars 2025"),
                "en": ("Posted on March 3, 2025 · Ref. JR-20418", "Date posted: 2025-03-03")}  # fmt: skip
 TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
-TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring", "board")
+TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring", "board", "sentence")
+# A description copied without its title line: a heading, then a sentence naming the job.
+SENTENCE = {"fr": ("Description du poste\nNous recherchons un(e) {t} pour notre site de {w}.",
+                   "Le poste\nDans le cadre de son développement, notre entreprise recrute un "
+                   "{t} H/F pour son site de {w}."),
+            "en": ("About the job\nWe are looking for a {t} to join our {w} team.",
+                   "Job description\nWe are seeking a dedicated {t} to join our team in {w}.")}  # fmt: skip
 # A board's wording around the title on its line: contract, pay, "job in <place>", "Emploi".
 BOARD_WORDING = {"fr": ("[CDI] {t}", "{t} - 13 €/h", "Emploi {t} - {w} 44", "{t} en CDI à {w}"),
                  "en": ("[Full-time] {t}", "{t} - $18-$20/hr", "{t} job in {w}, CO",
@@ -155,6 +163,8 @@ def _company(rng: random.Random, language: str, shape: str, town: str) -> str:
 def _title_line(
     rng: random.Random, language: str, title: str, form: str, town: str = "Nantes"
 ) -> str:
+    if form == "sentence":
+        return rng.choice(SENTENCE[language]).format(t=title, w=town)
     if form == "board":
         return rng.choice(BOARD_WORDING[language]).format(t=title, w=town)
     if form == "gender":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offer_parser import parse_offer_text, read_header
 from app.lib.parsing.offers.offer_header import title_from_line
 
 BODY = "\n\nVos missions\n- Préparer les plats.\n\nProfil recherché\n- CAP cuisine exigé.\n"
@@ -53,3 +53,28 @@ def test_a_sentence_naming_the_contract_under_the_title_is_not_the_title() -> No
         "Vous interviendrez au domicile de personnes âgées. Poste en CDI à temps partiel." + BODY
     )
     assert parse_offer_text(ad).title == "Auxiliaire de vie"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("About the job\nHarwick Foods is looking for a Maintenance Electrician to join us.",
+         "Maintenance Electrician"),
+        ("Description du poste\nNous recherchons un(e) Vendeur(se) en prêt-à-porter pour Lyon.",
+         "Vendeur en prêt-à-porter"),
+        ("Job description\nWe are seeking a dedicated Care Assistant to join our team.",
+         "Care Assistant"),
+        ("Talendo\n44 - Dijon\n\nNous recherchons un électricien du bâtiment pour Dijon.",
+         "Électricien du bâtiment"),
+    ],
+)  # fmt: skip
+def test_a_description_without_its_title_line_names_the_job_in_its_hiring_sentence(
+    top: str, title: str
+) -> None:
+    ad = top + BODY
+    assert parse_offer_text(ad).title == title
+    assert "title" in read_header(ad).doubts  # one sentence's word: the page asks
+
+
+def test_a_place_line_is_never_the_title() -> None:
+    assert parse_offer_text("44 - Dijon\nCuisinier\n" + BODY).title == "Cuisinier"

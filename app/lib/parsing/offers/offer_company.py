@@ -485,6 +485,8 @@ def _read_company(
     at_company = plausible_company(
         _without_facts(company_in_title_line(title_line, location_line=location_line))
     )
+    if at_company.endswith(".") and not _abbreviated(at_company):
+        at_company = at_company.rstrip(".")  # "… at Oakhill House.": the sentence's stop
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company, "at_title"
     if at_company and is_listing_line(title_line, location_line=location_line):
@@ -701,4 +703,5 @@ def company_suggestions(
     found.append(above_title(lines, title_index))
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
+    names = [n if _abbreviated(n) else n.rstrip(".") for n in names]  # a sentence's stop
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

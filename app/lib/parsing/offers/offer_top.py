@@ -37,7 +37,8 @@ def pick_title(lines: list[str], candidates: list[int]) -> int:
     text = clean(lines[first])
     if word_count(text) > MAX_LOGO_WORDS:
         return first
-    following = candidates[1 : 1 + LOOK_AHEAD]
+    # A sentence below is no title a name or banner could stand above.
+    following = [i for i in candidates[1 : 1 + LOOK_AHEAD] if not _sentence(clean(lines[i]))]
     # "We are hiring: …", "… Réf : AB-981", "looking for a …" in the body: these mark the
     # job's line, more surely than its words; a short line above it that nothing marks is a
     # name or a banner.
@@ -103,3 +104,7 @@ def _marked_as_job(line: str, lines: list[str]) -> bool:
     body = "\n".join(x for x in lines if clean(x) != text)
     pattern = rf"(?i)\b{_SOUGHT}{re.escape(clean(GENDER_RE.sub('', bare)))}(?![\w-])"
     return bool(re.search(pattern, body))
+
+
+def _sentence(text: str) -> bool:
+    return text.endswith((".", "!", "?")) or word_count(text) > MAX_MARKED_LINE_WORDS
