@@ -78,3 +78,16 @@ def test_a_description_without_its_title_line_names_the_job_in_its_hiring_senten
 
 def test_a_place_line_is_never_the_title() -> None:
     assert parse_offer_text("44 - Dijon\nCuisinier\n" + BODY).title == "Cuisinier"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Jobzilo | L'emploi près de chez vous\nLe poste\n"
+        "Notre entreprise recrute un Cuisinier H/F pour son site de Brest.",
+        "VELTARO\nLe poste\nNotre entreprise recrute un Cuisinier H/F pour son site de Brest.\n"
+        "Employeur\nVeltaro SARL",
+    ],
+)
+def test_no_banner_nor_field_label_stands_for_a_missing_title_line(top: str) -> None:
+    assert parse_offer_text(top + BODY).title == "Cuisinier"

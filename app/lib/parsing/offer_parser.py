@@ -39,7 +39,7 @@ from app.lib.parsing.offers.offer_header import (
     title_from_line,
     without_stuck_reference,
 )
-from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
+from app.lib.parsing.offers.offer_labels import label_key, label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
 from app.lib.parsing.offers.offer_line_cues import (
     is_board_banner,
@@ -167,6 +167,7 @@ def _title_index(lines: list[str]) -> int:
         if (text := clean(line := lines[index]))
         # "Job ID: 73293 Cook": a reference stuck to the title is no field label
         and not (label_of(line) and label_of(without_stuck_reference(line)))
+        and not label_key(text.rstrip(" :"))  # "Employeur" over its value
         and not BANNER_RE.match(text)
         and not is_board_banner(without_stuck_reference(text))
         and not is_board_name(text)
@@ -180,7 +181,19 @@ def _title_index(lines: list[str]) -> int:
         return labelled
     if candidates:
         return pick_title(lines, candidates)
-    return next((i for i, line in enumerate(lines) if clean(line)), -1)
+    # No line shaped like a title: the first that is no banner, heading or page chrome (a
+    # description's sentence, whose hiring words may name the job).
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if (text := clean(line))
+            and not (BANNER_RE.match(text) or is_board_banner(text) or is_page_chrome(text))
+            and not label_key(text.rstrip(" :"))
+            and not match_heading(text, offer=True)
+        ),
+        -1,
+    )
 
 
 def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> str:
