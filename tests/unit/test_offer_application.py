@@ -38,11 +38,6 @@ def test_the_addressee_of_the_application_is_the_employer_unless_a_person(
     assert application_addressee(["Intro.", sentence]) == employer
 
 
-def test_the_addressee_may_sit_on_the_lines_under_the_call() -> None:
-    lines = ["Send Resume to:", "", "Marlow Gardens, Inc.", "Attn: J. Doe", "PO Box 12"]
-    assert application_addressee(lines) == "Marlow Gardens Inc."
-
-
 def test_an_ad_naming_its_employer_only_where_to_apply_is_read_and_asked() -> None:
     ad = "Cariste H/F\nNantes\n" + PROFILE_FR + "\nEnvoyez votre candidature à Tralimar, Nantes.\n"
     header = read_header(ad)

@@ -118,14 +118,6 @@ def test_a_town_and_its_state_code_under_the_title_is_no_company() -> None:
     assert parse_offer_text(ad).company != "Aspen, CO"
 
 
-def test_the_name_opening_the_header_line_the_body_repeats_is_the_employer() -> None:
-    ad = (
-        "Gestionnaire back office (F/H)\n34 - Montpellier\nTALVIRA ind.tert. infor.\n\n"
-        f"Vous traiterez les dossiers.\n{PROFILE_FR}\nTalvira vous ouvre ses portes.\n"
-    )
-    assert parse_offer_text(ad).company == "Talvira"  # as the body writes it
-
-
 @pytest.mark.parametrize(
     ("sentence", "company"),
     [

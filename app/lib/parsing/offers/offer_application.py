@@ -89,19 +89,12 @@ def _as_name(part: str) -> str:
     return name
 
 
-NEXT_LINES = 2  # lines under "Send Resume to:" where the addressee is written
-
-
 def application_addressee(lines: list[str]) -> str:
-    """The employer the ad says to send the application to ("" when it names none); the
-    addressee may follow on the next lines ("Send Resume to:" over "Acme, Inc.")."""
-    for index, line in enumerate(lines):
+    """The employer the ad says to send the application to ("" when it names none)."""
+    for line in lines:
         text = clean(line)
         for match in APPLY_TO_RE.finditer(text):
             rest = text[match.end() :].lstrip(" :")
-            if not rest:
-                below = [clean(x) for x in lines[index + 1 :] if clean(x)][:NEXT_LINES]
-                rest = ", ".join(below)
             for part in _addressee_parts(rest):
                 if _NOT_EMPLOYER_RE.match(part) or _ADDRESS_RE.match(part):
                     continue  # "Madame la Directrice, Clinique X": the name comes next

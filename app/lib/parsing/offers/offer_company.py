@@ -392,32 +392,6 @@ def _under_title(lines: list[str]) -> str:
     return ""
 
 
-def _leading_name(block: list[str], body: str) -> str:
-    """The name opening the first line under the title that is no listing fact, when the
-    line goes on with more ("RANDSTAD ind.tert. infor.", "ACME FRANCE - agence n°12") and
-    the body writes the name again in any case ("Randstad vous ouvre…"): the employer
-    written another way in its header."""
-    for line in [clean(x) for x in block if x.strip()][:3]:
-        if _is_other_fact(line) or is_department_line(line):
-            continue
-        if word_count(line) > MAX_LEAD_LINE_WORDS:
-            return ""  # a sentence opens the body: its first words are no header
-        words: list[str] = []
-        for word in line.split()[:MAX_LEAD_WORDS]:
-            if not (word[:1].isupper() or word[:1].isdigit()) or "." in word.rstrip("."):
-                break
-            words.append(word)
-        name = _acceptable(" ".join(words))
-        if not name or name == line or not _occurrences(name, body):
-            return ""
-        return "" if find_skills(name) == [name] else plausible_company(name)
-    return ""
-
-
-MAX_LEAD_WORDS = 3
-MAX_LEAD_LINE_WORDS = 8
-
-
 def _block_names(lines: list[str]) -> list[str]:
     """Every line of the block under the title naming only a company (a sentence ends it)."""
     found: list[str] = []
@@ -496,9 +470,6 @@ def _read_company(
     under_title = _under_title(block)
     if under_title:
         return _checked(under_title, "under_title", readings(), text, header_names)
-    lead = _leading_name(block, "\n".join(lines[title_index + 6 :]))
-    if lead:
-        return _checked(lead, "under_title_lead", readings(), text, header_names)
     logo = plausible_company(logo_name(lines, title_index))
     if logo:
         return _checked(
