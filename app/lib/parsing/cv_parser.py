@@ -21,9 +21,9 @@ from app.lib.parsing.fields.contact import (
     contact_facts,
     email_anywhere,
     looks_like_name,
-    parse_header,
     standalone_phone,
 )
+from app.lib.parsing.fields.header_block import parse_header
 from app.lib.parsing.fields.header_name import find_name, is_name
 from app.lib.parsing.fields.headline import headline_doubt, strip_label
 from app.lib.parsing.fields.lists import (

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.fields.contact import EMAIL_RE, looks_like_name
+from app.lib.parsing.fields.contact import EMAIL_RE, QUOTES, looks_like_name
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
 from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
-NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.–-]*$", re.UNICODE)
+INITIAL_RE = re.compile(r"^[A-Z]\.?$")  # "Laya A", "John F. Smith": never the word "a"
+# Two capitalised words a PDF glued together ("ClaireAlamichel"), taken apart only when the
+# e-mail spells both.
+GLUED_NAME_RE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})$")
 MAX_NAME_WORDS = 5
 MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
@@ -56,11 +60,15 @@ def _without_heading(cell: str) -> str:
     return cell
 
 
+def _not_name_word(word: str) -> bool:
+    return fold(word.strip(QUOTES)) in NOT_NAME_WORDS and not INITIAL_RE.match(word)
+
+
 def _leading_name_words(cell: str) -> list[str]:
     """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with."""
     out: list[str] = []
     for word in cell.split():
-        if not NAME_WORD_RE.match(word) or fold(word) in NOT_NAME_WORDS:
+        if not NAME_WORD_RE.match(word.strip(QUOTES)) or _not_name_word(word):
             break
         out.append(word)
     return out
@@ -68,7 +76,9 @@ def _leading_name_words(cell: str) -> list[str]:
 
 def is_name(text: str) -> bool:
     words = text.split()
-    if not looks_like_name(text) or any(fold(w) in NOT_NAME_WORDS for w in words):
+    if not looks_like_name(text) or any(_not_name_word(w) for w in words):
+        return False
+    if INITIAL_RE.match(words[0]) and all(INITIAL_RE.match(w) for w in words):
         return False
     return match_cv_heading(text) is None
 
@@ -103,6 +113,8 @@ def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]
     for row in rows:
         if not row or all(not any(c.isalpha() for c in cell) or cell[0].islower() for cell in row):
             continue  # contact data, or prose of another column running on in lower case
+        if match_cv_heading(row[0]) is not None:
+            break  # a section opens: the name ended above
         words_of = [(_leading_name_words(cell), cell) for cell in row]
         whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
@@ -127,6 +139,16 @@ def _spelled_by(name: str, local: str) -> int:
     return sum(1 for word in words if len(word) >= 3 and word in local)
 
 
+def _unglued(candidates: list[str], lines: list[str], local: str) -> list[str]:
+    """ "ClaireAlamichel" alone in a cell → "Claire Alamichel", when the e-mail spells both."""
+    for line in lines:
+        for cell in _cells(line):
+            glued = GLUED_NAME_RE.match(cell.split()[0]) if cell.split() else None
+            if glued and _spelled_by(" ".join(glued.groups()), local) == 2:
+                candidates.append(" ".join(glued.groups()))
+    return candidates
+
+
 def find_name(header_lines: list[str], all_text: str) -> str:
     """The name: the candidate the email spells best (anywhere in the CV), else the first
     name-shaped candidate near the top."""
@@ -136,7 +158,7 @@ def find_name(header_lines: list[str], all_text: str) -> str:
         lines = normalise_text(all_text).split("\n")
         scored = [
             (_spelled_by(c, local), -len(c.split()), -i, c)
-            for i, c in enumerate(_candidates(lines))
+            for i, c in enumerate(_unglued(_candidates(lines), lines[:MAX_HEADER_SCAN], local))
         ]
         spelled, _, _, best = max(scored, default=(0, 0, 0, ""))
         if spelled >= 2 or (spelled == 1 and not top):

@@ -1,0 +1,253 @@
+"""The header block read by its roles: name, headline, contact details, a place, prose.
+
+Each header line is cut into its cells first (a table row or two columns put side by side:
+"Address: Cairo, Egypt<tab>Customer Service Representative"), so a headline beside a contact
+cell is not read as part of an address. The headline is the first cell near the top that has a
+title's shape once the name is taken off it ("JEAN DUPONT | Électricien"), with the lines it
+wraps onto (``continues``): a line that ends on a dangling word or a dash, a next line that
+opens in lower case, or a one- or two-word title finished on the next line ("Développeuse" /
+"Full Stack"). A place, a contact line, a heading, a goal, a personal fact or a sentence never
+starts or continues a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.lib.cv_content import Contact, Header
+from app.lib.parsing.entries.entry_words import words
+from app.lib.parsing.fields.contact import (
+    CONTACT_LABEL_RE,
+    SKIP_LINES,
+    contact_facts,
+    looks_like_location,
+    looks_like_name,
+)
+from app.lib.parsing.fields.headline import names_a_job
+from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.sections.headings import match_cv_heading
+from app.lib.parsing.text.text import clean, split_parts, word_set
+from app.lib.text_forms import fold
+
+CELL_RE = re.compile(r"\t+|\s{3,}")
+NEAR_TOP = 6  # written lines from the top where a headline may start
+MAX_PART_WORDS = 10  # a part of a headline between dashes or bars; past it, a sentence
+MAX_HEADLINE_WORDS = 20
+MAX_WRAPPED_LINES = 3
+MAX_PARTS = 4  # "Designer • Illustrator • Photographer"; more is a list of qualities or skills
+# Numbers a headline holds are short: "M2", "B2 Ingésup", "3ème année", "Master 1"; a run of
+# two digits or more is a year, an age, a street number or a phone.
+NUMBER_RUN_RE = re.compile(r"\d{2,}")
+CONTACT_WORDS = word_set(
+    """adresse address e mail email courriel phone telephone tel mobile portable number numero
+    de du contact coordonnees details linkedin github site web website"""
+)
+LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
+# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025") says
+# what is sought, not what the candidate is.
+GOAL_RE = re.compile(
+    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|application|"
+    r"disponible|available|objecti|stage\b|internship\b|alternance\b|apprentissage\b)",
+    re.IGNORECASE,
+)
+# Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
+DANGLING_END_RE = re.compile(
+    r"(?:\s(?:et|ou|de|des|du|en|à|au|aux|pour|and|or|of|in|for|with|the|at)|[-–—&,/(+])\s*$",
+    re.IGNORECASE,
+)
+# A length of experience printed after the title ("Full Stack Developer - 6+ years of
+# experience"): the CV's own words, but no part of the headline.
+SENIORITY_RE = re.compile(
+    r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
+)
+ASIDE_RE = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    raw: str  # as written, the ends kept: a trailing dash tells a wrapped line
+    text: str  # cleaned
+    line: int  # index of its written line in the header
+    after_blank: bool  # a blank line before it
+
+
+def _cells_of(line: str) -> list[str]:
+    """A line's cells; a copy that put a tab between every word ("555<tab>La<tab>Verne<tab>Way,")
+    keeps its line whole."""
+    cells = [part for part in CELL_RE.split(line) if clean(part)]
+    single = sum(len(cell.split()) == 1 for cell in cells)
+    return [line] if len(cells) >= 3 and single >= len(cells) - 1 else cells
+
+
+def header_cells(header_lines: list[str]) -> list[Cell]:
+    """The header's cells in reading order (a line without cells is one cell)."""
+    cells: list[Cell] = []
+    written = -1
+    blank = False
+    for line in header_lines:
+        if not clean(line) or fold(clean(line)) in SKIP_LINES:
+            blank = blank or not clean(line)
+            continue
+        written += 1
+        for index, raw in enumerate(_cells_of(line)):
+            cells.append(Cell(raw.strip(), clean(raw), written, blank and index == 0))
+        blank = False
+    return cells
+
+
+def part_of_name(text: str, name: str) -> bool:
+    """Does ``text`` carry words of ``name`` ("MARIE", "DURAND Paris", "COULON 21 ans"), or
+    is it the name's monogram ("KP" beside "Kevin Petronelli")?"""
+    if not name:
+        return False
+    initials = "".join(word[0] for word in fold(name).split())
+    if fold(text).replace(".", "").replace(" ", "") == initials:
+        return True
+    return bool(set(fold(text).split()) & set(fold(name).split())) or fold(name) in fold(text)
+
+
+def without_name(text: str, name: str) -> str:
+    """ "ISLAM NOURI | Développeur mobile" → "Développeur mobile": the name's part taken off."""
+    parts = split_parts(text)
+    if len(parts) < 2 or not name:
+        return "" if part_of_name(text, name) else text
+    rest = [part for part in parts if not part_of_name(part, name)]
+    return " | ".join(rest) if len(rest) < len(parts) else text
+
+
+def _words_outside_asides(text: str) -> int:
+    return len(ASIDE_RE.sub(" ", text).split())
+
+
+def title_shaped(text: str) -> bool:
+    """A headline's shape ("Data Analyst", "B2 Ingésup – Développeuse web", "Senior Travel
+    Operations (Domestic & Leisure) - Travel House"): short parts, no sentence, goal,
+    contact label, place, personal fact or heading."""
+    text = _without_seniority(text)
+    parts = split_parts(text)
+    return (
+        0 < len(parts) <= MAX_PARTS
+        and text[:1].isupper()
+        and all(_words_outside_asides(part) <= MAX_PART_WORDS for part in parts)
+        and _words_outside_asides(text) <= MAX_HEADLINE_WORDS
+        and not NUMBER_RUN_RE.search(text)
+        and not GOAL_RE.match(text)
+        and not any(c in text for c in ":@")
+        and not text.endswith(".")
+        and not looks_like_location(text)
+        and fold(text) not in LINK_WORDS
+        and not _label_only(text)
+        and value_kind(text) is None
+        and not is_licence(text)
+        and match_cv_heading(text) is None
+    )
+
+
+def _label_only(text: str) -> bool:
+    """ "Mobile", "Tél.", "Adresse email": a contact label; "Mobile Developer" is a title."""
+    label = CONTACT_LABEL_RE.match(text)
+    if label and not any(c.isalpha() for c in text[label.end() :]):
+        return True
+    return set(words(text)) <= CONTACT_WORDS
+
+
+def _has_contact(text: str) -> bool:
+    facts = contact_facts([text])
+    return bool(facts.email or facts.phone or facts.links or facts.location)
+
+
+def continues(previous: Cell, following: Cell, name: str) -> bool:
+    """Is ``following`` the rest of a headline wrapped at the end of ``previous``?"""
+    text = following.text
+    if part_of_name(text, name) or _has_contact(text) or not _continuation_shaped(text):
+        return False
+    if DANGLING_END_RE.search(previous.raw) or text[:1].islower():
+        return True
+    # "Développeuse" / "Full Stack": a one- or two-word title finished on the next line.
+    short = len(previous.text.split()) <= 2 and len(text.split()) <= 3
+    return short and not following.after_blank and names_a_job(previous.text)
+
+
+def _continuation_shaped(text: str) -> bool:
+    text = text.lstrip("&+/,–—- ")  # "& KPI – Expérience Défense"
+    lowered = text[:1].islower()
+    return (title_shaped(text[:1].upper() + text[1:]) if lowered else title_shaped(text)) or (
+        lowered and len(text.split()) <= MAX_PART_WORDS and not text.endswith(".")
+    )
+
+
+def _without_seniority(text: str) -> str:
+    parts = split_parts(text)
+    if len(parts) >= 2 and SENIORITY_RE.match(parts[-1]):
+        return text[: text.rfind(parts[-1])].rstrip(" -–—|,")
+    return text
+
+
+def _title_in(cell: Cell, name: str) -> tuple[str, bool]:
+    """The title a cell holds once the name is taken off, and whether it may wrap onto the next
+    lines; beside contact details ("Data Scientist | jean@example.org") it may not."""
+    text = without_name(cell.text, name)
+    if not text:
+        return "", False
+    if not _has_contact(text):
+        return (text, True) if title_shaped(text) else ("", False)
+    rest = contact_facts([text]).leftovers
+    labels = [part for part in rest if re.search(rf"{re.escape(part)}\s*:", text)]
+    return next((p for p in rest if p not in labels and title_shaped(p)), ""), False
+
+
+def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
+    """The headline, and the cells it was read from."""
+    for index, cell in enumerate(cells):
+        if cell.line >= NEAR_TOP:
+            break
+        first, wraps = _title_in(cell, name)
+        if not first:
+            continue
+        used = [cell]
+        text = first
+        for following in cells[index + 1 : index + 1 + MAX_WRAPPED_LINES * wraps]:
+            if following.line == used[-1].line:
+                continue  # another column's cell on the same line
+            if len(used) >= MAX_WRAPPED_LINES or not continues(used[-1], following, name):
+                break
+            used.append(following)
+            text = f"{text.rstrip()} {following.text}"
+        text = _without_seniority(clean(text))
+        if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
+            text, used = first, [cell]
+        return text, used
+    return "", []
+
+
+def parse_header(
+    header_lines: list[str], contact_lines: list[str], name: str | None = None
+) -> tuple[Header, list[str]]:
+    """The header, plus the header lines that look like prose (a summary without a heading).
+    ``name``: the name when it was found elsewhere (``app/lib/parsing/fields/header_name.py``)."""
+    cells = header_cells(header_lines)
+    texts = [cell.text for cell in cells]
+    facts = contact_facts(texts + contact_lines)
+    if name is None:
+        first_lines = [c.text for c in cells if c.line < 4]
+        name = next((text for text in first_lines if looks_like_name(text)), "")
+    title, used = read_headline(cells, name)
+    taken = {cell.text for cell in used}
+    prose = [
+        line
+        for line in facts.leftovers
+        if line != name
+        and not part_of_name(line, name)
+        and not any(line in clean(other) for other in contact_lines)
+        and line not in taken
+        and not (title and line in title)
+        and not CONTACT_LABEL_RE.match(line)
+    ]
+    header = Header(
+        name=name,
+        current_title=title,
+        contact=Contact(email=facts.email, phone=facts.phone, location=facts.location),
+        links=facts.links,
+    )
+    return header, prose
