@@ -197,6 +197,12 @@ def _title_in(cell: Cell, name: str) -> tuple[str, bool]:
     return next((p for p in rest if p not in labels and title_shaped(p)), ""), False
 
 
+def _cut_mark(cell: Cell) -> str:
+    """The dash or comma a wrapped line ended on, which cleaning took off its text."""
+    mark = cell.raw.rstrip()[-1:]
+    return mark if mark == "," else f" {mark}" if mark in "–—-&/+" else ""
+
+
 def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
     """The headline, and the cells it was read from."""
     for index, cell in enumerate(cells):
@@ -212,8 +218,8 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
                 continue  # another column's cell on the same line
             if len(used) >= MAX_WRAPPED_LINES or not continues(used[-1], following, name):
                 break
+            text = f"{text.rstrip()}{_cut_mark(used[-1])} {following.text}"
             used.append(following)
-            text = f"{text.rstrip()} {following.text}"
         text = _without_seniority(clean(text))
         if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
             text, used = first, [cell]

@@ -1,0 +1,125 @@
+"""The header block read by its roles (fields/header_block.py, fields/header_name.py): the
+headline as printed, wrapped or beside other cells, never a place, a label, a goal, a list of
+qualities or a piece of the name; names with an initial, a nickname, a dash or glued words.
+Invented people, trades far from software, French and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.fields.header_block import header_cells, read_headline, title_shaped
+from app.lib.parsing.fields.headline import headline_doubt
+
+JOBS_FR = ["", "EXPÉRIENCE", "Serveuse — Brasserie du Port", "2019 - 2023", "- Service en salle"]
+JOBS_EN = ["", "EXPERIENCE", "Warehouse operative — Northgate Depot", "2018 - 2022", "- Picking"]
+
+
+def _header(*lines: str, french: bool = True) -> tuple[str, str]:
+    content = parse_cv_text("\n".join([*lines, *(JOBS_FR if french else JOBS_EN)])).content
+    return content.header.name, content.header.current_title
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        # wrapped after a dangling word, across the blank lines a PDF left
+        (["Odile Brunet", "Aide-soignante et", "", "auxiliaire de vie"],
+         "Aide-soignante et auxiliaire de vie"),
+        # the next line opens in lower case
+        (["Lucas Perrin", "Élève infirmier en 2ème année", "institut de formation de Tours"],
+         "Élève infirmier en 2ème année institut de formation de Tours"),
+        # a one-word title finished on the next line
+        (["Inès Garnier", "Électricienne", "Bâtiment et tertiaire"],
+         "Électricienne Bâtiment et tertiaire"),
+        # a dash left at the end of the line, the rest opening with "&"
+        (["Hugo Marchand", "Chef d'équipe logistique (M2) –", "& Gestion des stocks"],
+         "Chef d'équipe logistique (M2) – & Gestion des stocks"),
+        # the name and the headline on one line
+        (["CAMILLE ROUX | Chef de rang"], "Chef de rang"),
+        # the headline in a cell beside the address
+        (["Nadia Chenouf", "Adresse : Dijon, France\tConductrice de bus"], "Conductrice de bus"),
+        # short numbers belong to a headline
+        (["Julie Masson", "Étudiante en BTS MCO 2ème année"], "Étudiante en BTS MCO 2ème année"),
+    ],
+)  # fmt: skip
+def test_french_headlines_are_read_whole(lines: list[str], headline: str) -> None:
+    assert _header(*lines)[1] == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        (["Grace Whitfield", "Warehouse Supervisor - 8+ years of", "experience"],
+         "Warehouse Supervisor"),
+        (["Tom Adeyemi", "Self-taught", "carpentry and joinery", "apprentice"],
+         "Self-taught carpentry and joinery apprentice"),
+        (["Priya K", "Cluster Store Manager - Hollis Retail Group"],
+         "Cluster Store Manager - Hollis Retail Group"),
+        (["Sam Okafor", "Phone: (555) 201-3344\tSheet Metal Worker"], "Sheet Metal Worker"),
+    ],
+)  # fmt: skip
+def test_english_headlines_are_read_whole(lines: list[str], headline: str) -> None:
+    assert _header(*lines, french=False)[1] == headline
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Odile Brunet", "Rigueur – Écoute – Patience – Ponctualité – Autonomie"],
+        ["Odile Brunet", "Adresse email", "odile.brunet@example.org"],
+        ["Odile Brunet", "Stage de fin d'études – mars à août 2025"],
+        ["Odile Brunet", "Née le 12 mars 1999"],
+        ["OB\tOdile Brunet", "odile.brunet@example.org"],
+        ["Odile Brunet", "12 rue des Tilleuls 21000 Dijon"],
+    ],
+)
+def test_no_headline_is_made_of_other_roles(lines: list[str]) -> None:
+    assert _header(*lines)[1] == ""
+
+
+def test_a_copy_with_a_tab_between_words_keeps_its_lines_whole() -> None:
+    cells = header_cells(["Rose\tLane", "", "42\tMill\tLane,\tLeeds,\tUK"])
+    assert [cell.text for cell in cells] == ["Rose", "Lane", "42 Mill Lane, Leeds, UK"]
+
+
+def test_a_headline_is_never_wrapped_into_the_contact_lines() -> None:
+    cells = header_cells(["Maëlle Caron", "Fleuriste", "06 12 34 56 78"])
+    assert read_headline(cells, "Maëlle Caron")[0] == "Fleuriste"
+
+
+@pytest.mark.parametrize("title", ["Mobile", "Tél.", "Adresse e-mail", "Rue 2035 Nord"])
+def test_what_has_no_title_shape(title: str) -> None:
+    assert not title_shaped(title)
+
+
+@pytest.mark.parametrize("title", ["Mobile Crane Operator", "Master 1 Droit des affaires"])
+def test_titles_keep_their_shape(title: str) -> None:
+    assert title_shaped(title)
+
+
+@pytest.mark.parametrize("handle", ["OdileB", "OdileBrunet"])
+def test_a_user_name_or_glued_name_is_no_headline(handle: str) -> None:
+    assert headline_doubt(handle, "Odile Brunet") == "name"
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Priya K", "Cluster Store Manager"], "Priya K"),
+        (["Robert “Bobby” Lang", "Roofer"], "Robert “Bobby” Lang"),
+        (["INÈS MARTIN–ROUX", "Puéricultrice"], "INÈS MARTIN–ROUX"),
+    ],
+)
+def test_names_of_less_common_shapes(lines: list[str], name: str) -> None:
+    assert _header(*lines)[0] == name
+
+
+def test_a_name_glued_by_the_pdf_is_taken_apart_when_the_email_spells_it() -> None:
+    name, _ = _header("MarieDurand\tmarie.durand@example.org", "Situation actuelle")
+    assert name == "Marie Durand"
+
+
+def test_a_lone_first_name_is_not_joined_with_the_heading_below() -> None:
+    name, _ = _header("Marie", "Situation actuelle", "Agent d'entretien")
+    assert "Situation" not in name
