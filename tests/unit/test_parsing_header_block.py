@@ -123,3 +123,56 @@ def test_a_name_glued_by_the_pdf_is_taken_apart_when_the_email_spells_it() -> No
 def test_a_lone_first_name_is_not_joined_with_the_heading_below() -> None:
     name, _ = _header("Marie", "Situation actuelle", "Agent d'entretien")
     assert "Situation" not in name
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Jean-Baptiste de la", "Fontaine", "jean.delafontaine@example.org"],
+         "Jean-Baptiste de la Fontaine"),
+        (["Hélène Van", "Damme", "helene.vandamme@example.org"], "Hélène Van Damme"),
+        (["Mme Awa Benali", "Aide-soignante"], "Awa Benali"),
+        (["Ruth Whitaker, Registered Nurse"], "Ruth Whitaker"),
+    ],
+)  # fmt: skip
+def test_names_run_on_after_a_particle_or_behind_a_civility(lines: list[str], name: str) -> None:
+    assert _header(*lines)[0] == name
+
+
+def test_the_name_set_before_a_comma_leaves_the_headline() -> None:
+    assert _header("Ruth Whitaker, Registered Nurse", french=False)[1] == "Registered Nurse"
+
+
+def test_a_headline_after_a_block_of_labelled_contacts() -> None:
+    lines = ["Kofi Okonkwo", "Phone : 07700 900123", "Email : kofi.okonkwo@example.org",
+             "Address : 27 Church Street, Leeds LS2 7DJ", "Date of birth : 12/04/1991",
+             "Nationality : British", "Forklift Operator"]  # fmt: skip
+    assert _header(*lines, french=False)[1] == "Forklift Operator"
+
+
+def test_a_labelled_wanted_job_in_the_contact_block_is_the_headline() -> None:
+    lines = ["INFORMATIONS PERSONNELLES", "Noé Nguyen", "noe.nguyen@example.org",
+             "POSTE VISÉ Boulanger-pâtissier"]  # fmt: skip
+    assert _header(*lines)[1] == "Boulanger-pâtissier"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Siobhan Da Silva", "siobhan.dasilva@example.org · 07700 900123 · Bristol"],
+        ["Ruth Whitaker", "“Care is a verb, not a feeling.”", "Maya Angelou"],
+        ["Ruth Whitaker", "", "I have cared for older people in care homes for twelve years.", "",
+         "Shift Leader"],
+    ],
+)  # fmt: skip
+def test_a_town_beside_contacts_a_quoted_author_or_a_line_after_the_profile_is_no_headline(
+    lines: list[str],
+) -> None:
+    assert _header(*lines, french=False)[1] == ""
+
+
+def test_a_place_alone_under_the_name_is_the_location_and_never_the_profile() -> None:
+    text = "\n".join(["Ruth Whitaker", "Somerville MA USA", "", *JOBS_EN])
+    content = parse_cv_text(text).content
+    assert content.header.contact.location == "Somerville MA USA"
+    assert "Somerville" not in content.summary

@@ -28,6 +28,10 @@ LOCATION_LABEL_RE = re.compile(
     r"^(?:adresse|address|location|lieu|localisation|ville|city)\s*:\s*", re.IGNORECASE
 )
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.–-]*$", re.UNICODE)
+# The small words inside a name: Jean de la Fontaine, Hélène van Damme.
+PARTICLES = frozenset(
+    {"de", "du", "des", "van", "von", "da", "le", "la", "di", "del", "der", "dos"}
+)
 # A nickname between quotes inside a name: Scott “Chip” Cracraft, Jean « Jeannot » Dupont.
 QUOTES = "\"“”‘’«»'"
 SKIP_LINES = {"curriculum vitae", "cv", "resume", "resume professionnel"}
@@ -159,9 +163,8 @@ def looks_like_name(line: str) -> bool:
         return False
     if EMAIL_RE.search(text) or any(c.isdigit() for c in text):
         return False
-    particles = {"de", "du", "van", "von", "da", "le", "la", "di", "del", "der"}
     words = [w.strip(QUOTES) for w in words if w.strip(QUOTES)]
-    return all(NAME_WORD_RE.match(w) or w.lower() in particles for w in words)
+    return all(NAME_WORD_RE.match(w) or w.lower() in PARTICLES for w in words)
 
 
 CONTACT_LABEL_RE = re.compile(

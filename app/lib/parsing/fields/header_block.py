@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from app.lib.cv_content import Contact, Header
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
+    PARTICLES,
     SKIP_LINES,
     contact_facts,
     looks_like_location,
     looks_like_name,
 )
-from app.lib.parsing.fields.headline import names_a_job
+from app.lib.parsing.fields.header_name import is_name
+from app.lib.parsing.fields.headline import names_a_job, reads_as_place
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, split_parts, word_set
@@ -41,14 +44,16 @@ MAX_PARTS = 4  # "Designer • Illustrator • Photographer"; more is a list of 
 NUMBER_RUN_RE = re.compile(r"\d{2,}")
 CONTACT_WORDS = word_set(
     """adresse address e mail email courriel phone telephone tel mobile portable number numero
-    de du contact coordonnees details linkedin github site web website"""
+    de du contact contacts coordonnees details linkedin github site web website personal
+    personnelles informations information supplementaires additional other autres"""
 )
 LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
 # A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025") says
 # what is sought, not what the candidate is.
 GOAL_RE = re.compile(
-    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|application|"
-    r"disponible|available|objecti|stage\b|internship\b|alternance\b|apprentissage\b)",
+    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|"
+    r"application\s+(?:for|to|pour)\b|disponible|available|objecti|stage\b|internship\b|"
+    r"alternance\b|apprentissage\b)",
     re.IGNORECASE,
 )
 # Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
@@ -104,11 +109,17 @@ def part_of_name(text: str, name: str) -> bool:
     initials = "".join(word[0] for word in fold(name).split())
     if fold(text).replace(".", "").replace(" ", "") == initials:
         return True
-    return bool(set(fold(text).split()) & set(fold(name).split())) or fold(name) in fold(text)
+    own = {word for word in words(name) if len(word) >= 3 and word not in PARTICLES}
+    found = set(words(text))
+    within = bool(found) and found <= set(words(name))  # "EL" of "Ikram El Moussaoui"
+    return bool(found & own) or within or fold(name) in fold(text)
 
 
 def without_name(text: str, name: str) -> str:
     """ "ISLAM NOURI | Développeur mobile" → "Développeur mobile": the name's part taken off."""
+    head, comma, tail = text.partition(", ")
+    if comma and name and fold(head) in fold(name) and part_of_name(head, name):
+        return tail  # "Ruth Whitaker, Registered Nurse"
     parts = split_parts(text)
     if len(parts) < 2 or not name:
         return "" if part_of_name(text, name) else text
@@ -141,6 +152,7 @@ def title_shaped(text: str) -> bool:
         and value_kind(text) is None
         and not is_licence(text)
         and match_cv_heading(text) is None
+        and not (is_name(text) and not names_a_job(text))  # "Ernest Hemingway" under a quote
     )
 
 
@@ -192,9 +204,28 @@ def _title_in(cell: Cell, name: str) -> tuple[str, bool]:
         return "", False
     if not _has_contact(text):
         return (text, True) if title_shaped(text) else ("", False)
+    # Beside contact details a word may as well be a town ("mail · phone · Bristol"): only a
+    # part that names a job is taken.
     rest = contact_facts([text]).leftovers
     labels = [part for part in rest if re.search(rf"{re.escape(part)}\s*:", text)]
-    return next((p for p in rest if p not in labels and title_shaped(p)), ""), False
+    titles = (p for p in rest if p not in labels and title_shaped(p) and names_a_job(p))
+    return next(titles, ""), False
+
+
+def _fact_cell(text: str) -> bool:
+    return _has_contact(text) or bool(value_kind(text)) or _label_only(text)
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) > MAX_PART_WORDS or (len(text.split()) >= 4 and text.endswith("."))
+
+
+def _in_paragraph(previous: Cell, cell: Cell) -> bool:
+    """A line run on from a sentence above it (no blank between): a paragraph's, no headline."""
+    if cell.after_blank or previous.line == cell.line:
+        return False
+    text = previous.text
+    return len(text.split()) > MAX_PART_WORDS or text.endswith((".", ",", ";"))
 
 
 def _cut_mark(cell: Cell) -> str:
@@ -205,11 +236,16 @@ def _cut_mark(cell: Cell) -> str:
 
 def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
     """The headline, and the cells it was read from."""
+    # Lines of contact details or personal facts do not count: a headline may follow a block
+    # of them ("Téléphone : …" / "E-mail : …" / "Nationalité : …" / "Aide-soignante").
+    facts = {c.line for c in cells if _fact_cell(c.text)}
     for index, cell in enumerate(cells):
-        if cell.line >= NEAR_TOP:
+        if len({c.line for c in cells[:index] if c.line not in facts}) >= NEAR_TOP:
             break
+        if any(_prose(c.text) for c in cells[:index] if c.line not in facts):
+            break  # the profile's sentences have begun: a headline comes before them
         first, wraps = _title_in(cell, name)
-        if not first:
+        if not first or (index and _in_paragraph(cells[index - 1], cell)):
             continue
         used = [cell]
         text = first
@@ -218,28 +254,48 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
                 continue  # another column's cell on the same line
             if len(used) >= MAX_WRAPPED_LINES or not continues(used[-1], following, name):
                 break
-            text = f"{text.rstrip()}{_cut_mark(used[-1])} {following.text}"
+            mark = _cut_mark(used[-1])
+            text = f"{text.rstrip()}{'' if text.endswith(mark.strip()) else mark} {following.text}"
             used.append(following)
         text = _without_seniority(clean(text))
         if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
-            text, used = first, [cell]
+            continue  # the start of a paragraph, not a headline
         return text, used
     return "", []
 
 
+def _beside_contacts(cells: list[Cell]) -> list[str]:
+    """The words a contact line holds beside its details ("St. Paul, MN | (651) 233-7619",
+    "Somerville MA USA  ron@example.org"): the header's, never the profile's."""
+    out: list[str] = []
+    for cell in cells:
+        if _has_contact(cell.text):
+            out += contact_facts([cell.text]).leftovers
+    return out
+
+
 def parse_header(
     header_lines: list[str], contact_lines: list[str], name: str | None = None
-) -> tuple[Header, list[str]]:
-    """The header, plus the header lines that look like prose (a summary without a heading).
+) -> tuple[Header, list[str], list[str]]:
+    """The header, the header lines that look like prose (a summary without a heading), and
+    the words beside contact details that are neither (for the report's unplaced lines).
     ``name``: the name when it was found elsewhere (``app/lib/parsing/fields/header_name.py``)."""
     cells = header_cells(header_lines)
-    texts = [cell.text for cell in cells]
-    facts = contact_facts(texts + contact_lines)
+    facts = contact_facts([cell.text for cell in cells] + contact_lines)
     if name is None:
         first_lines = [c.text for c in cells if c.line < 4]
         name = next((text for text in first_lines if looks_like_name(text)), "")
     title, used = read_headline(cells, name)
     taken = {cell.text for cell in used}
+    beside = [
+        line
+        for line in _beside_contacts(cells)
+        if not part_of_name(line, name) and line not in taken and not (title and line in title)
+    ]
+    # A place alone on its line is the location or nothing, never the profile's.
+    before_prose = list(takewhile(lambda line: not _prose(line), facts.leftovers))
+    beside += [line for line in before_prose if reads_as_place(line) and line not in beside]
+    location = facts.location or next((line for line in beside if reads_as_place(line)), "")
     prose = [
         line
         for line in facts.leftovers
@@ -248,12 +304,13 @@ def parse_header(
         and not any(line in clean(other) for other in contact_lines)
         and line not in taken
         and not (title and line in title)
+        and line not in beside
         and not CONTACT_LABEL_RE.match(line)
     ]
     header = Header(
         name=name,
         current_title=title,
-        contact=Contact(email=facts.email, phone=facts.phone, location=facts.location),
+        contact=Contact(email=facts.email, phone=facts.phone, location=location),
         links=facts.links,
     )
-    return header, prose
+    return header, prose, [line for line in beside if line != location]

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.fields.contact import EMAIL_RE, QUOTES, looks_like_name
+from app.lib.parsing.fields.contact import (
+    CONTACT_LABEL_RE,
+    EMAIL_RE,
+    PARTICLES,
+    QUOTES,
+    looks_like_name,
+)
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
 from app.lib.text_forms import fold
@@ -23,7 +30,12 @@ INITIAL_RE = re.compile(r"^[A-Z]\.?$")  # "Laya A", "John F. Smith": never the w
 # Two capitalised words a PDF glued together ("ClaireAlamichel"), taken apart only when the
 # e-mail spells both.
 GLUED_NAME_RE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})$")
+CIVILITY_RE = re.compile(
+    r"^(?:m\.|mme|mlle|madame|monsieur|mademoiselle|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
 MAX_NAME_WORDS = 5
+MAX_SPLIT_WORDS = 3  # words of a name's first line when the name is set on two lines
 MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
 # Words that show a line is a title, a goal or a heading, not a name (FR/EN).
@@ -48,7 +60,15 @@ NOT_NAME_WORDS = word_set(
 
 
 def _cells(line: str) -> list[str]:
-    return [clean(cell) for cell in CELL_RE.split(line) if clean(cell)]
+    """A line's cells, each without a civility before the name or a headline after a comma
+    ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
+    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in CELL_RE.split(line) if clean(cell)]
+    return [_before_comma(cell) for cell in cells if cell]
+
+
+def _before_comma(cell: str) -> str:
+    head, comma, _ = cell.partition(", ")
+    return head if comma and is_name(head) else cell
 
 
 def _without_heading(cell: str) -> str:
@@ -68,7 +88,8 @@ def _leading_name_words(cell: str) -> list[str]:
     """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with."""
     out: list[str] = []
     for word in cell.split():
-        if not NAME_WORD_RE.match(word.strip(QUOTES)) or _not_name_word(word):
+        particle = word in PARTICLES and bool(out)  # "Jean-Baptiste de la" / "Fontaine"
+        if not particle and (not NAME_WORD_RE.match(word.strip(QUOTES)) or _not_name_word(word)):
             break
         out.append(word)
     return out
@@ -78,8 +99,8 @@ def is_name(text: str) -> bool:
     words = text.split()
     if not looks_like_name(text) or any(_not_name_word(w) for w in words):
         return False
-    if INITIAL_RE.match(words[0]) and all(INITIAL_RE.match(w) for w in words):
-        return False
+    if all(INITIAL_RE.match(w) for w in words) or words[-1] in PARTICLES:
+        return False  # "J. M." or "Jean de la", its surname on the next line
     return match_cv_heading(text) is None
 
 
@@ -99,9 +120,18 @@ def _candidates(lines: list[str]) -> list[str]:
                 found.append(cell)
             elif len(words) >= 2 and is_name(" ".join(words)):
                 found.append(" ".join(words))  # "Jean DUPONT 24 ans"
-            elif 1 <= len(words) <= 2 and whole and match_cv_heading(cell) is None:
+            if 1 <= len(words) <= MAX_SPLIT_WORDS and whole and match_cv_heading(cell) is None:
+                # "Hélène Van" / "Damme": also the name run on; the e-mail tells which
                 found += _joined_with_following(words, rows[index + 1 : index + 4])
     return found
+
+
+def _stepped_over(cell: str) -> bool:
+    """A cell between a name's two lines that is no part of it: contact data (the contact
+    column of a table read across), or another column's prose in lower case."""
+    if not any(c.isalpha() for c in cell) or cell[0].islower():
+        return True
+    return bool(CONTACT_LABEL_RE.match(cell)) or value_kind(cell) in CONTACT_KINDS
 
 
 def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
@@ -111,14 +141,15 @@ def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]
     found: list[str] = []
     joined = list(words)
     for row in rows:
-        if not row or all(not any(c.isalpha() for c in cell) or cell[0].islower() for cell in row):
+        if not row or all(_stepped_over(cell) for cell in row):
             continue  # contact data, or prose of another column running on in lower case
         if match_cv_heading(row[0]) is not None:
             break  # a section opens: the name ended above
         words_of = [(_leading_name_words(cell), cell) for cell in row]
         whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
-        if not more or len(joined) + len(more) > MAX_NAME_WORDS:
+        repeated = {fold(w) for w in more} & {fold(w) for w in joined}
+        if not more or repeated or len(joined) + len(more) > MAX_NAME_WORDS:
             break
         joined += more
         if is_name(" ".join(joined)):
@@ -136,7 +167,7 @@ def _email_words(text: str) -> str:
 def _spelled_by(name: str, local: str) -> int:
     """How many of the name's words the email's local part spells (words of 3+ letters)."""
     words = [re.sub(r"[^a-z]", "", fold(word)) for word in name.replace("-", " ").split()]
-    return sum(1 for word in words if len(word) >= 3 and word in local)
+    return len({word for word in words if len(word) >= 3 and word in local})
 
 
 def _unglued(candidates: list[str], lines: list[str], local: str) -> list[str]:

@@ -40,6 +40,17 @@ def strip_label(title: str) -> str:
     return LABEL_RE.sub("", title).strip()
 
 
+def labelled_headline(lines: list[str]) -> str:
+    """The wanted job a label states ("POSTE VISÉ Aide-soignante", "Job applied for: Welder"),
+    wherever the header or its contact block put it."""
+    for line in lines:
+        text = " ".join(line.split())
+        label = LABEL_RE.match(text)
+        if label and text[label.end() :].strip():
+            return text[label.end() :].strip()
+    return ""
+
+
 def names_a_job(text: str) -> bool:
     """A word of a job or a trade ("analyste", "nurse", "Développeuse"): never a place's."""
     found = words(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import Header
 from app.lib.parsing.fields.contact import contact_facts, looks_like_location
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
-from app.lib.parsing.text.text import clean
+from app.lib.parsing.text.text import clean, split_parts
 
 # Past this many words a line is a sentence of the profile (or a wrapped piece of one): a
 # contact detail in it is cut out, the sentence stays.
@@ -24,6 +24,9 @@ LABEL_RE = re.compile(
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
+
+# The separators left side by side where facts were cut out of a line ("a |  | b").
+SEPARATOR_RUN_RE = re.compile(r"(?:\s*[|•·–—]\s*){2,}|\t+")
 
 # A contact label left at a line's end by a column read across ("… in Python and\tEmail:").
 TRAILING_LABEL_RE = re.compile(r"\s(?:e-?mail|t[ée]l[ée]?(?:phone)?|phone|mobile)\s*:\s*$", re.I)
@@ -58,8 +61,28 @@ def _fill_header(header: Header, lines: list[str]) -> None:
     header.links += [link for link in facts.links if link.url not in known]
 
 
+def _fact_part(part: str) -> bool:
+    return bool(value_kind(part)) or is_licence(part) or looks_like_location(part)
+
+
+def _cut_fact_parts(line: str, header: Header) -> str:
+    """ "Née le 2 mai 1994 | 12 rue des Lilas, 69003 Lyon | Permis B | Infirmière de nuit en
+    réanimation…": the parts between separators that hold a contact or personal fact leave the
+    line (their contact details to the header); the candidate's words stay, in order."""
+    parts = split_parts(line)
+    facts = [part for part in parts if len(part.split()) <= PROSE_WORDS and _fact_part(part)]
+    if not facts or len(facts) == len(parts):
+        return line
+    _fill_header(header, facts)
+    rest = line
+    for part in facts:
+        rest = rest.replace(part, " ", 1)
+    return clean(SEPARATOR_RUN_RE.sub(" | ", rest))
+
+
 def _cut_contacts(line: str, header: Header) -> str:
     """A long line keeps its sentence; an e-mail, a link or a phone in it goes to the header."""
+    line = _cut_fact_parts(line, header)
     kind = value_kind(line)
     if kind not in CUT_KINDS:
         return TRAILING_LABEL_RE.sub("", line)
