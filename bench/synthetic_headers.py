@@ -219,7 +219,29 @@ def cv_word_top(p: Person, rng: random.Random) -> tuple[str, str]:
     )
 
 
+def photo_band(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A band of three cells: a photo's place, the name and title, the contact details."""
+    return (
+        "<table style='width:100%'><tr><td style='width:20%;height:30mm;background:#ccc'></td>"
+        f"<td style='width:45%;text-align:center'><h1>{e(p.name)}</h1><p>{e(p.headline)}</p></td>"
+        f"<td style='font-size:0.85em'>{e(p.cv.phone)}<br>{e(p.email)}<br>{e(p.cv.town)}</td>"
+        "</tr></table>",
+        p.headline,
+    )
+
+
+def caps_two_lines(p: Person, rng: random.Random) -> tuple[str, str]:
+    title = rng.choice(LONG[p.cv.language])
+    return (
+        f"<h1>{e(p.name)}</h1><p style='width:60mm;font-weight:bold'>{e(title.upper())}</p>"
+        f"{_contact_line(p)}",
+        title,
+    )
+
+
 SHAPES: dict[str, Shape] = {
+    "photo_band": photo_band,
+    "caps_two_lines": caps_two_lines,
     "letter_spaced": letter_spaced,
     "with_years": with_years,
     "civility": civility,
@@ -241,14 +263,17 @@ SHAPES: dict[str, Shape] = {
 
 
 def sidebar(p: Person, header_html: str, rng: random.Random) -> str:
-    """The header in a left column beside the profile and jobs."""
+    """The header in a left column beside the profile and jobs (the skills under it in half
+    of them)."""
     css = (
         ".side { float: left; width: 32%; } .main { margin-left: 36%; } "
         ".side h1 { font-size: 15pt; }"
     )
-    side = f"<div class='side'>{header_html}</div>"
+    under = tail(p.cv) if rng.random() < 0.5 else ""
+    side = f"<div class='side'>{header_html}{under}</div>"
     main = f"<div class='main'>{summary(p.cv)}{jobs_with(p.cv, _dates(p), plain(rng))}</div>"
-    return page(rng, css, side + main + tail(p.cv), rng.choice(COLOURS))
+    rest = "" if under else tail(p.cv)
+    return page(rng, css, side + main + rest, rng.choice(COLOURS))
 
 
 def _dates(p: Person) -> list[PrintedDate]:

@@ -176,3 +176,18 @@ def test_a_place_alone_under_the_name_is_the_location_and_never_the_profile() ->
     content = parse_cv_text(text).content
     assert content.header.contact.location == "Somerville MA USA"
     assert "Somerville" not in content.summary
+
+
+def test_a_headline_wrapped_in_capitals_is_read_whole() -> None:
+    lines = ["Aïcha Le Goff", "HEAVY GOODS VEHICLE", "DRIVER WITH ADR AND", "FORKLIFT LICENCES"]
+    assert (
+        _header(*lines, french=False)[1]
+        == "HEAVY GOODS VEHICLE DRIVER WITH ADR AND FORKLIFT LICENCES"
+    )
+
+
+def test_contact_details_read_onto_the_name_lines_stand_apart() -> None:
+    lines = ["Hélène", "Van +33 6 60 92 31 31", "Damme helene.vandamme@example.org", "Forklift",
+             "Operator"]  # fmt: skip
+    name, headline = _header(*lines, french=False)
+    assert (name, headline) == ("Hélène Van Damme", "Forklift Operator")

@@ -156,6 +156,17 @@ def contact_facts(lines: list[str]) -> HeaderFacts:
     return facts
 
 
+def set_apart_contacts(line: str) -> str:
+    """ "Van +33 6 60 92 31 31", "Damme helene.vandamme@example.org": an e-mail or a phone read
+    onto the line of another cell (a name, a title) is set apart by tabs, as cells are."""
+    line = EMAIL_RE.sub(lambda found: f"\t{found.group(0)}\t", line)
+    rest = EMAIL_RE.sub(" ", line)
+    for found in PHONE_RE.finditer(rest):
+        if 9 <= _phone_digits(found.group(0)) <= 15:
+            line = line.replace(found.group(0).strip(), f"\t{found.group(0).strip()}\t", 1)
+    return line
+
+
 def looks_like_name(line: str) -> bool:
     text = clean(line)
     words = text.split()

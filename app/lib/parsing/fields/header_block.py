@@ -25,8 +25,8 @@ from app.lib.parsing.fields.contact import (
     contact_facts,
     looks_like_location,
     looks_like_name,
+    set_apart_contacts,
 )
-from app.lib.parsing.fields.header_name import is_name
 from app.lib.parsing.fields.headline import names_a_job, reads_as_place
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
@@ -61,11 +61,17 @@ DANGLING_END_RE = re.compile(
     r"(?:\s(?:et|ou|de|des|du|en|à|au|aux|pour|and|or|of|in|for|with|the|at)|[-–—&,/(+])\s*$",
     re.IGNORECASE,
 )
+# A line that opens on a linking word continues the one above ("INFIRMIÈRE DIPLÔMÉE" / "EN
+# SOINS INTENSIFS", "HGV DRIVER" / "WITH ADR"): the sign of a wrap when capitals hide the case.
+LEADING_LINK_RE = re.compile(
+    r"^(?:et|ou|de|des|du|en|à|au|aux|pour|avec|and|or|of|in|for|with|at)\s", re.IGNORECASE
+)
 # A length of experience printed after the title ("Full Stack Developer - 6+ years of
 # experience"): the CV's own words, but no part of the headline.
 SENIORITY_RE = re.compile(
     r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
 )
+QUOTE_ENDS = ("”", "»", '"', ".”", ".»")
 ASIDE_RE = re.compile(r"\([^()]*\)")
 
 
@@ -80,7 +86,7 @@ class Cell:
 def _cells_of(line: str) -> list[str]:
     """A line's cells; a copy that put a tab between every word ("555<tab>La<tab>Verne<tab>Way,")
     keeps its line whole."""
-    cells = [part for part in CELL_RE.split(line) if clean(part)]
+    cells = [part for part in CELL_RE.split(set_apart_contacts(line)) if clean(part)]
     single = sum(len(cell.split()) == 1 for cell in cells)
     return [line] if len(cells) >= 3 and single >= len(cells) - 1 else cells
 
@@ -152,7 +158,6 @@ def title_shaped(text: str) -> bool:
         and value_kind(text) is None
         and not is_licence(text)
         and match_cv_heading(text) is None
-        and not (is_name(text) and not names_a_job(text))  # "Ernest Hemingway" under a quote
     )
 
 
@@ -174,11 +179,14 @@ def continues(previous: Cell, following: Cell, name: str) -> bool:
     text = following.text
     if part_of_name(text, name) or _has_contact(text) or not _continuation_shaped(text):
         return False
-    if DANGLING_END_RE.search(previous.raw) or text[:1].islower():
+    if DANGLING_END_RE.search(previous.raw) or text[:1].islower() or LEADING_LINK_RE.match(text):
         return True
+    if DANGLING_END_RE.search(following.raw) and not following.after_blank:
+        return True  # "HGV DRIVER" / "WITH ADR AND" / "FORKLIFT LICENCES": a wrapped block
     # "Développeuse" / "Full Stack": a one- or two-word title finished on the next line.
     short = len(previous.text.split()) <= 2 and len(text.split()) <= 3
-    return short and not following.after_blank and names_a_job(previous.text)
+    joined = f"{previous.text} {text}"
+    return short and not following.after_blank and names_a_job(joined)
 
 
 def _continuation_shaped(text: str) -> bool:
@@ -196,13 +204,15 @@ def _without_seniority(text: str) -> str:
     return text
 
 
-def _title_in(cell: Cell, name: str) -> tuple[str, bool]:
+def _title_in(cell: Cell, name: str, beside_contacts: bool) -> tuple[str, bool]:
     """The title a cell holds once the name is taken off, and whether it may wrap onto the next
     lines; beside contact details ("Data Scientist | jean@example.org") it may not."""
     text = without_name(cell.text, name)
     if not text:
         return "", False
     if not _has_contact(text):
+        if beside_contacts:  # "jean@example.org · 06 12 34 56 78 · Bristol": a town as well
+            return (text, False) if title_shaped(text) and names_a_job(text) else ("", False)
         return (text, True) if title_shaped(text) else ("", False)
     # Beside contact details a word may as well be a town ("mail · phone · Bristol"): only a
     # part that names a job is taken.
@@ -220,12 +230,17 @@ def _prose(text: str) -> bool:
     return len(text.split()) > MAX_PART_WORDS or (len(text.split()) >= 4 and text.endswith("."))
 
 
-def _in_paragraph(previous: Cell, cell: Cell) -> bool:
-    """A line run on from a sentence above it (no blank between): a paragraph's, no headline."""
-    if cell.after_blank or previous.line == cell.line:
+def _after_prose_or_quote(previous: Cell, cell: Cell) -> bool:
+    """A line run on from a sentence above it (no blank between), or under a quotation (its
+    author: "“Care is a verb.”" / "Maya Angelou"): no headline."""
+    if previous.line == cell.line:
         return False
+    if previous.raw.rstrip().endswith(QUOTE_ENDS):
+        return True
     text = previous.text
-    return len(text.split()) > MAX_PART_WORDS or text.endswith((".", ",", ";"))
+    return not cell.after_blank and (
+        len(text.split()) > MAX_PART_WORDS or text.endswith((".", ",", ";"))
+    )
 
 
 def _cut_mark(cell: Cell) -> str:
@@ -239,13 +254,14 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
     # Lines of contact details or personal facts do not count: a headline may follow a block
     # of them ("Téléphone : …" / "E-mail : …" / "Nationalité : …" / "Aide-soignante").
     facts = {c.line for c in cells if _fact_cell(c.text)}
+    contact_lines = {c.line for c in cells if _has_contact(c.text)}
     for index, cell in enumerate(cells):
         if len({c.line for c in cells[:index] if c.line not in facts}) >= NEAR_TOP:
             break
         if any(_prose(c.text) for c in cells[:index] if c.line not in facts):
             break  # the profile's sentences have begun: a headline comes before them
-        first, wraps = _title_in(cell, name)
-        if not first or (index and _in_paragraph(cells[index - 1], cell)):
+        first, wraps = _title_in(cell, name, cell.line in contact_lines)
+        if not first or (index and _after_prose_or_quote(cells[index - 1], cell)):
             continue
         used = [cell]
         text = first

@@ -18,6 +18,7 @@ from app.lib.parsing.fields.contact import (
     PARTICLES,
     QUOTES,
     looks_like_name,
+    set_apart_contacts,
 )
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
@@ -62,7 +63,8 @@ NOT_NAME_WORDS = word_set(
 def _cells(line: str) -> list[str]:
     """A line's cells, each without a civility before the name or a headline after a comma
     ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
-    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in CELL_RE.split(line) if clean(cell)]
+    parts = CELL_RE.split(set_apart_contacts(line))
+    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in parts if clean(cell)]
     return [_before_comma(cell) for cell in cells if cell]
 
 
