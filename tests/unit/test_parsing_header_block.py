@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
-from app.lib.parsing.fields.header_block import header_cells, read_headline, title_shaped
+from app.lib.parsing.fields.header_cells import header_cells
 from app.lib.parsing.fields.headline import headline_doubt
+from app.lib.parsing.fields.headline_read import read_headline, title_shaped
 
 JOBS_FR = ["", "EXPÉRIENCE", "Serveuse — Brasserie du Port", "2019 - 2023", "- Service en salle"]
 JOBS_EN = ["", "EXPERIENCE", "Warehouse operative — Northgate Depot", "2018 - 2022", "- Picking"]
@@ -191,3 +192,16 @@ def test_contact_details_read_onto_the_name_lines_stand_apart() -> None:
              "Operator"]  # fmt: skip
     name, headline = _header(*lines, french=False)
     assert (name, headline) == ("Hélène Van Damme", "Forklift Operator")
+
+
+def test_a_headline_no_cue_supports_is_told_with_the_other_reading() -> None:
+    lines = ["Odile Brunet", "odile.brunet@example.org", "", "Calme et Bienveillance", "", *JOBS_FR]
+    parsed = parse_cv_text("\n".join(lines))
+    assert parsed.content.header.current_title == "Calme et Bienveillance"
+    assert ("headline", "unsure", "") in parsed.header_doubts
+
+
+def test_a_headline_beside_the_name_or_naming_a_job_is_settled() -> None:
+    parsed = parse_cv_text("\n".join(["Odile Brunet", "Fleuriste", *JOBS_FR]))
+    assert parsed.header_doubts == []
+

@@ -23,8 +23,8 @@ from app.lib.parsing.fields.contact import (
     looks_like_name,
     standalone_phone,
 )
-from app.lib.parsing.fields.header_block import parse_header
-from app.lib.parsing.fields.header_name import find_name, is_name
+from app.lib.parsing.fields.header_block import HeaderRead, parse_header
+from app.lib.parsing.fields.header_name import find_name, is_name, name_rival
 from app.lib.parsing.fields.headline import headline_doubt, labelled_headline, strip_label
 from app.lib.parsing.fields.lists import (
     parse_extras,
@@ -87,12 +87,16 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
 
 def _header(
     text: str, header_lines: list[str], sections: list[Section], merged: dict[str, list[str]]
-) -> tuple[Header, list[str], list[str]]:
+) -> HeaderRead:
     """The header, wherever its parts sit (``app/lib/parsing/fields/header_name.py`` for the name),
-    the header lines that read as prose (a summary without a heading), and the words set beside
-    contact details that are no field."""
+    the header lines that read as prose (a summary without a heading), the words set beside
+    contact details that are no field, and the readings no cue settles."""
     name = find_name(header_lines, text) or None
-    header, prose, aside = parse_header(header_lines, merged.get("contact", []), name)
+    read = parse_header(header_lines, merged.get("contact", []), name)
+    header = read.header
+    rival = name_rival(header_lines, text, header.name)
+    if rival:
+        read.doubts.append(("name", "unsure", rival))
     if not header.name:
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
         candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
@@ -108,7 +112,7 @@ def _header(
         header.contact.email = everywhere.email or email_anywhere(text)
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
-    return header, prose, aside
+    return read
 
 
 def _doubted_headline(header: Header) -> tuple[str, str] | None:
@@ -168,9 +172,11 @@ def parse_cv_text(text: str) -> CvParse:
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines
-    header, prose, aside = _header(text, header_lines, sections, merged)
-    dropped: list[str] = list(aside)
+    read = _header(text, header_lines, sections, merged)
+    header, prose = read.header, read.prose
+    dropped: list[str] = list(read.aside)
     doubted = _doubted_headline(header)
+    unsure = [d for d in read.doubts if d[0] == "name" or (header.current_title and not doubted)]
     if doubted and doubted[0] != "place":
         dropped.append(doubted[1])
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
@@ -221,5 +227,5 @@ def parse_cv_text(text: str) -> CvParse:
         unknown_sections=routed.unknown,
         inferred_sections=routed.inferred,
         unplaced=unplaced,
-        header_doubts=[("headline", *doubted)] if doubted else [],
+        header_doubts=([("headline", *doubted)] if doubted else []) + unsure,
     )

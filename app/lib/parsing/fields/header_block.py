@@ -1,283 +1,36 @@
 """The header block read by its roles: name, headline, contact details, a place, prose.
 
-Each header line is cut into its cells first (a table row or two columns put side by side:
-"Address: Cairo, Egypt<tab>Customer Service Representative"), so a headline beside a contact
-cell is not read as part of an address. The headline is the first cell near the top that has a
-title's shape once the name is taken off it ("JEAN DUPONT | Électricien"), with the lines it
-wraps onto (``continues``): a line that ends on a dangling word or a dash, a next line that
-opens in lower case, or a one- or two-word title finished on the next line ("Développeuse" /
-"Full Stack"). A place, a contact line, a heading, a goal, a personal fact or a sentence never
-starts or continues a headline.
+The header's lines are cut into cells first (``header_cells.py``); the headline is read from
+them (``headline_read.py``); the contact details anywhere in the header or its contact block;
+what sits beside contact details is the header's (a town, a label), never the profile's, and a
+place alone on its line is the location.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import takewhile
 
 from app.lib.cv_content import Contact, Header
-from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
-    PARTICLES,
-    SKIP_LINES,
     contact_facts,
-    looks_like_location,
     looks_like_name,
-    set_apart_contacts,
 )
-from app.lib.parsing.fields.headline import names_a_job, reads_as_place
-from app.lib.parsing.fields.value_kinds import is_licence, value_kind
-from app.lib.parsing.sections.headings import match_cv_heading
-from app.lib.parsing.text.text import clean, split_parts, word_set
-from app.lib.text_forms import fold
-
-CELL_RE = re.compile(r"\t+|\s{3,}")
-NEAR_TOP = 6  # written lines from the top where a headline may start
-MAX_PART_WORDS = 10  # a part of a headline between dashes or bars; past it, a sentence
-MAX_HEADLINE_WORDS = 20
-MAX_WRAPPED_LINES = 3
-MAX_PARTS = 4  # "Designer • Illustrator • Photographer"; more is a list of qualities or skills
-# Numbers a headline holds are short: "M2", "B2 Ingésup", "3ème année", "Master 1"; a run of
-# two digits or more is a year, an age, a street number or a phone.
-NUMBER_RUN_RE = re.compile(r"\d{2,}")
-CONTACT_WORDS = word_set(
-    """adresse address e mail email courriel phone telephone tel mobile portable number numero
-    de du contact contacts coordonnees details linkedin github site web website personal
-    personnelles informations information supplementaires additional other autres"""
-)
-LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
-# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025") says
-# what is sought, not what the candidate is.
-GOAL_RE = re.compile(
-    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|"
-    r"application\s+(?:for|to|pour)\b|disponible|available|objecti|stage\b|internship\b|"
-    r"alternance\b|apprentissage\b)",
-    re.IGNORECASE,
-)
-# Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
-DANGLING_END_RE = re.compile(
-    r"(?:\s(?:et|ou|de|des|du|en|à|au|aux|pour|and|or|of|in|for|with|the|at)|[-–—&,/(+])\s*$",
-    re.IGNORECASE,
-)
-# A line that opens on a linking word continues the one above ("INFIRMIÈRE DIPLÔMÉE" / "EN
-# SOINS INTENSIFS", "HGV DRIVER" / "WITH ADR"): the sign of a wrap when capitals hide the case.
-LEADING_LINK_RE = re.compile(
-    r"^(?:et|ou|de|des|du|en|à|au|aux|pour|avec|and|or|of|in|for|with|at)\s", re.IGNORECASE
-)
-# A length of experience printed after the title ("Full Stack Developer - 6+ years of
-# experience"): the CV's own words, but no part of the headline.
-SENIORITY_RE = re.compile(
-    r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
-)
-QUOTE_ENDS = ("”", "»", '"', ".”", ".»")
-ASIDE_RE = re.compile(r"\([^()]*\)")
+from app.lib.parsing.fields.header_cells import Cell, has_contact, header_cells, part_of_name
+from app.lib.parsing.fields.headline import reads_as_place
+from app.lib.parsing.fields.headline_read import headline_rival, is_prose, read_headline
+from app.lib.parsing.text.text import clean
 
 
-@dataclass(frozen=True)
-class Cell:
-    raw: str  # as written, the ends kept: a trailing dash tells a wrapped line
-    text: str  # cleaned
-    line: int  # index of its written line in the header
-    after_blank: bool  # a blank line before it
-
-
-def _cells_of(line: str) -> list[str]:
-    """A line's cells; a copy that put a tab between every word ("555<tab>La<tab>Verne<tab>Way,")
-    keeps its line whole."""
-    cells = [part for part in CELL_RE.split(set_apart_contacts(line)) if clean(part)]
-    single = sum(len(cell.split()) == 1 for cell in cells)
-    return [line] if len(cells) >= 3 and single >= len(cells) - 1 else cells
-
-
-def header_cells(header_lines: list[str]) -> list[Cell]:
-    """The header's cells in reading order (a line without cells is one cell)."""
-    cells: list[Cell] = []
-    written = -1
-    blank = False
-    for line in header_lines:
-        if not clean(line) or fold(clean(line)) in SKIP_LINES:
-            blank = blank or not clean(line)
-            continue
-        written += 1
-        for index, raw in enumerate(_cells_of(line)):
-            cells.append(Cell(raw.strip(), clean(raw), written, blank and index == 0))
-        blank = False
-    return cells
-
-
-def part_of_name(text: str, name: str) -> bool:
-    """Does ``text`` carry words of ``name`` ("MARIE", "DURAND Paris", "COULON 21 ans"), or
-    is it the name's monogram ("KP" beside "Kevin Petronelli")?"""
-    if not name:
-        return False
-    initials = "".join(word[0] for word in fold(name).split())
-    if fold(text).replace(".", "").replace(" ", "") == initials:
-        return True
-    own = {word for word in words(name) if len(word) >= 3 and word not in PARTICLES}
-    found = set(words(text))
-    within = bool(found) and found <= set(words(name))  # "EL" of "Ikram El Moussaoui"
-    return bool(found & own) or within or fold(name) in fold(text)
-
-
-def without_name(text: str, name: str) -> str:
-    """ "ISLAM NOURI | Développeur mobile" → "Développeur mobile": the name's part taken off."""
-    head, comma, tail = text.partition(", ")
-    if comma and name and fold(head) in fold(name) and part_of_name(head, name):
-        return tail  # "Ruth Whitaker, Registered Nurse"
-    parts = split_parts(text)
-    if len(parts) < 2 or not name:
-        return "" if part_of_name(text, name) else text
-    rest = [part for part in parts if not part_of_name(part, name)]
-    return " | ".join(rest) if len(rest) < len(parts) else text
-
-
-def _words_outside_asides(text: str) -> int:
-    return len(ASIDE_RE.sub(" ", text).split())
-
-
-def title_shaped(text: str) -> bool:
-    """A headline's shape ("Data Analyst", "B2 Ingésup – Développeuse web", "Senior Travel
-    Operations (Domestic & Leisure) - Travel House"): short parts, no sentence, goal,
-    contact label, place, personal fact or heading."""
-    text = _without_seniority(text)
-    parts = split_parts(text)
-    return (
-        0 < len(parts) <= MAX_PARTS
-        and text[:1].isupper()
-        and all(_words_outside_asides(part) <= MAX_PART_WORDS for part in parts)
-        and _words_outside_asides(text) <= MAX_HEADLINE_WORDS
-        and not NUMBER_RUN_RE.search(text)
-        and not GOAL_RE.match(text)
-        and not any(c in text for c in ":@")
-        and not text.endswith(".")
-        and not looks_like_location(text)
-        and fold(text) not in LINK_WORDS
-        and not _label_only(text)
-        and value_kind(text) is None
-        and not is_licence(text)
-        and match_cv_heading(text) is None
-    )
-
-
-def _label_only(text: str) -> bool:
-    """ "Mobile", "Tél.", "Adresse email": a contact label; "Mobile Developer" is a title."""
-    label = CONTACT_LABEL_RE.match(text)
-    if label and not any(c.isalpha() for c in text[label.end() :]):
-        return True
-    return set(words(text)) <= CONTACT_WORDS
-
-
-def _has_contact(text: str) -> bool:
-    facts = contact_facts([text])
-    return bool(facts.email or facts.phone or facts.links or facts.location)
-
-
-def continues(previous: Cell, following: Cell, name: str) -> bool:
-    """Is ``following`` the rest of a headline wrapped at the end of ``previous``?"""
-    text = following.text
-    if part_of_name(text, name) or _has_contact(text) or not _continuation_shaped(text):
-        return False
-    if DANGLING_END_RE.search(previous.raw) or text[:1].islower() or LEADING_LINK_RE.match(text):
-        return True
-    if DANGLING_END_RE.search(following.raw) and not following.after_blank:
-        return True  # "HGV DRIVER" / "WITH ADR AND" / "FORKLIFT LICENCES": a wrapped block
-    # "Développeuse" / "Full Stack": a one- or two-word title finished on the next line.
-    short = len(previous.text.split()) <= 2 and len(text.split()) <= 3
-    joined = f"{previous.text} {text}"
-    return short and not following.after_blank and names_a_job(joined)
-
-
-def _continuation_shaped(text: str) -> bool:
-    text = text.lstrip("&+/,–—- ")  # "& KPI – Expérience Défense"
-    lowered = text[:1].islower()
-    return (title_shaped(text[:1].upper() + text[1:]) if lowered else title_shaped(text)) or (
-        lowered and len(text.split()) <= MAX_PART_WORDS and not text.endswith(".")
-    )
-
-
-def _without_seniority(text: str) -> str:
-    parts = split_parts(text)
-    if len(parts) >= 2 and SENIORITY_RE.match(parts[-1]):
-        return text[: text.rfind(parts[-1])].rstrip(" -–—|,")
-    return text
-
-
-def _title_in(cell: Cell, name: str, beside_contacts: bool) -> tuple[str, bool]:
-    """The title a cell holds once the name is taken off, and whether it may wrap onto the next
-    lines; beside contact details ("Data Scientist | jean@example.org") it may not."""
-    text = without_name(cell.text, name)
-    if not text:
-        return "", False
-    if not _has_contact(text):
-        if beside_contacts:  # "jean@example.org · 06 12 34 56 78 · Bristol": a town as well
-            return (text, False) if title_shaped(text) and names_a_job(text) else ("", False)
-        return (text, True) if title_shaped(text) else ("", False)
-    # Beside contact details a word may as well be a town ("mail · phone · Bristol"): only a
-    # part that names a job is taken.
-    rest = contact_facts([text]).leftovers
-    labels = [part for part in rest if re.search(rf"{re.escape(part)}\s*:", text)]
-    titles = (p for p in rest if p not in labels and title_shaped(p) and names_a_job(p))
-    return next(titles, ""), False
-
-
-def _fact_cell(text: str) -> bool:
-    return _has_contact(text) or bool(value_kind(text)) or _label_only(text)
-
-
-def _prose(text: str) -> bool:
-    return len(text.split()) > MAX_PART_WORDS or (len(text.split()) >= 4 and text.endswith("."))
-
-
-def _after_prose_or_quote(previous: Cell, cell: Cell) -> bool:
-    """A line run on from a sentence above it (no blank between), or under a quotation (its
-    author: "“Care is a verb.”" / "Maya Angelou"): no headline."""
-    if previous.line == cell.line:
-        return False
-    if previous.raw.rstrip().endswith(QUOTE_ENDS):
-        return True
-    text = previous.text
-    return not cell.after_blank and (
-        len(text.split()) > MAX_PART_WORDS or text.endswith((".", ",", ";"))
-    )
-
-
-def _cut_mark(cell: Cell) -> str:
-    """The dash or comma a wrapped line ended on, which cleaning took off its text."""
-    mark = cell.raw.rstrip()[-1:]
-    return mark if mark == "," else f" {mark}" if mark in "–—-&/+" else ""
-
-
-def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
-    """The headline, and the cells it was read from."""
-    # Lines of contact details or personal facts do not count: a headline may follow a block
-    # of them ("Téléphone : …" / "E-mail : …" / "Nationalité : …" / "Aide-soignante").
-    facts = {c.line for c in cells if _fact_cell(c.text)}
-    contact_lines = {c.line for c in cells if _has_contact(c.text)}
-    for index, cell in enumerate(cells):
-        if len({c.line for c in cells[:index] if c.line not in facts}) >= NEAR_TOP:
-            break
-        if any(_prose(c.text) for c in cells[:index] if c.line not in facts):
-            break  # the profile's sentences have begun: a headline comes before them
-        first, wraps = _title_in(cell, name, cell.line in contact_lines)
-        if not first or (index and _after_prose_or_quote(cells[index - 1], cell)):
-            continue
-        used = [cell]
-        text = first
-        for following in cells[index + 1 : index + 1 + MAX_WRAPPED_LINES * wraps]:
-            if following.line == used[-1].line:
-                continue  # another column's cell on the same line
-            if len(used) >= MAX_WRAPPED_LINES or not continues(used[-1], following, name):
-                break
-            mark = _cut_mark(used[-1])
-            text = f"{text.rstrip()}{'' if text.endswith(mark.strip()) else mark} {following.text}"
-            used.append(following)
-        text = _without_seniority(clean(text))
-        if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
-            continue  # the start of a paragraph, not a headline
-        return text, used
-    return "", []
+@dataclass
+class HeaderRead:
+    header: Header
+    prose: list[str] = field(default_factory=list)  # header lines that read as a profile
+    aside: list[str] = field(default_factory=list)  # words beside contact details: unplaced
+    # (field, "unsure", the other reading) where no cue settles the one read: the import
+    # report asks (app/lib/parsing/report/report_shapes.py).
+    doubts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _beside_contacts(cells: list[Cell]) -> list[str]:
@@ -285,16 +38,16 @@ def _beside_contacts(cells: list[Cell]) -> list[str]:
     "Somerville MA USA  ron@example.org"): the header's, never the profile's."""
     out: list[str] = []
     for cell in cells:
-        if _has_contact(cell.text):
+        if has_contact(cell.text):
             out += contact_facts([cell.text]).leftovers
     return out
 
 
 def parse_header(
     header_lines: list[str], contact_lines: list[str], name: str | None = None
-) -> tuple[Header, list[str], list[str]]:
-    """The header, the header lines that look like prose (a summary without a heading), and
-    the words beside contact details that are neither (for the report's unplaced lines).
+) -> HeaderRead:
+    """The header, the header lines that look like prose (a summary without a heading), the
+    words beside contact details that are neither, and a rival headline reading if any.
     ``name``: the name when it was found elsewhere (``app/lib/parsing/fields/header_name.py``)."""
     cells = header_cells(header_lines)
     facts = contact_facts([cell.text for cell in cells] + contact_lines)
@@ -309,7 +62,7 @@ def parse_header(
         if not part_of_name(line, name) and line not in taken and not (title and line in title)
     ]
     # A place alone on its line is the location or nothing, never the profile's.
-    before_prose = list(takewhile(lambda line: not _prose(line), facts.leftovers))
+    before_prose = list(takewhile(lambda line: not is_prose(line), facts.leftovers))
     beside += [line for line in before_prose if reads_as_place(line) and line not in beside]
     location = facts.location or next((line for line in beside if reads_as_place(line)), "")
     prose = [
@@ -329,4 +82,7 @@ def parse_header(
         contact=Contact(email=facts.email, phone=facts.phone, location=location),
         links=facts.links,
     )
-    return header, prose, [line for line in beside if line != location]
+    aside = [line for line in beside if line != location]
+    rival = headline_rival(cells, name, title, used)
+    doubts = [("headline", "unsure", rival)] if rival is not None else []
+    return HeaderRead(header, prose, aside, doubts)

@@ -115,6 +115,8 @@ def _candidates(lines: list[str]) -> list[str]:
     ]
     found: list[str] = []
     for index, cells in enumerate(rows):
+        if len(cells) >= 2 and is_name(" ".join(cells)):
+            found.append(" ".join(cells))  # "MARIE   CURIE": a wide gap inside the name
         for cell in cells:
             words = _leading_name_words(cell)
             whole = len(words) == len(cell.split())
@@ -198,3 +200,17 @@ def find_name(header_lines: list[str], all_text: str) -> str:
             return best
         top.sort(key=lambda candidate: -_spelled_by(candidate, local))  # stable: order kept
     return next(iter(top), "")
+
+
+def name_rival(header_lines: list[str], all_text: str, name: str) -> str:
+    """Another name near the top when nothing settles the one read (the e-mail spells no word
+    of it and it does not open the CV): the import report asks which is right; "" when the
+    reading is settled."""
+    local = _email_words(all_text)
+    written = [line for line in header_lines if line.strip()]
+    own = set(re.findall(r"\w+", fold(name)))
+    opening = set(re.findall(r"\w+", fold(written[0]))) if written else set()
+    if not name or (local and _spelled_by(name, local)) or own <= opening:
+        return ""
+    top = _candidates(written[:MAX_HEADER_SCAN])
+    return next((c for c in top if not own & set(re.findall(r"\w+", fold(c)))), "")

@@ -36,6 +36,13 @@ LABEL_RE = re.compile(
 )
 
 
+# The job words among those that show a line is no name: not its small words or headings.
+JOB_WORDS = NOT_NAME_WORDS - word_set(
+    """pour for en in of the and et avec with a au aux des recherche seeking looking curriculum
+    vitae cv resume profil profile contact mobile phone email adresse address"""
+)
+
+
 def strip_label(title: str) -> str:
     return LABEL_RE.sub("", title).strip()
 
@@ -55,7 +62,7 @@ def names_a_job(text: str) -> bool:
     """A word of a job or a trade ("analyste", "nurse", "Développeuse"): never a place's."""
     found = words(text)
     agent = any(len(w) >= 6 and TITLE_SUFFIX_RE.search(w) for w in found)
-    return strong_title_words(text) > 0 or agent or any(w in NOT_NAME_WORDS for w in found)
+    return strong_title_words(text) > 0 or agent or any(w in JOB_WORDS for w in found)
 
 
 def reads_as_place(title: str) -> bool:
