@@ -8,7 +8,7 @@ and English. Each PDF goes through the app's own reader; the score says, per sha
 the name, the headline and the e-mail come back right and how often the profile holds contact
 or personal data.
 
-    python -m bench.synthetic_headers [--seeds 6] [--shape NAME] [--show]
+    python -m bench.synthetic_headers [--count 6] [--shape NAME] [--show]
 """
 
 from __future__ import annotations
@@ -316,7 +316,7 @@ def read(html: str) -> tuple[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seeds", type=int, default=6)
+    parser.add_argument("--count", type=int, default=6)
     parser.add_argument("--shape", default="")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
@@ -324,7 +324,7 @@ def main() -> int:
     for shape in SHAPES:
         if args.shape and args.shape != shape:
             continue
-        for seed in range(args.seeds):
+        for seed in range(args.count):
             p, html, truth = document(shape, seed)
             text, got = read(html)
             header = got.header  # type: ignore[attr-defined]

@@ -204,4 +204,3 @@ def test_a_headline_no_cue_supports_is_told_with_the_other_reading() -> None:
 def test_a_headline_beside_the_name_or_naming_a_job_is_settled() -> None:
     parsed = parse_cv_text("\n".join(["Odile Brunet", "Fleuriste", *JOBS_FR]))
     assert parsed.header_doubts == []
-
