@@ -65,3 +65,52 @@ def test_a_cv_whose_only_profile_is_an_address_has_none() -> None:
     assert parsed.content.summary == ""
     assert "7 avenue des Peupliers" in parsed.unplaced
     assert "33 ans" in parsed.unplaced
+
+
+def test_facts_set_between_separators_leave_a_long_line_and_its_words_stay() -> None:
+    header = Header(name="Rosa Lemaire")
+    line = (
+        "Née le 2 mai 1994 | 12 rue des Lilas, 69003 Lyon | Permis B | Puéricultrice en "
+        "néonatologie depuis six ans, j'accompagne les familles des prématurés"
+    )
+    read = profile_lines([line], header)
+    assert read.kept == [
+        "Puéricultrice en néonatologie depuis six ans, j'accompagne les familles des prématurés"
+    ]
+    assert header.contact.location == "12 rue des Lilas, 69003 Lyon"
+
+
+def test_an_english_line_of_facts_and_prose_keeps_the_prose() -> None:
+    header = Header(name="Dale Mercer")
+    line = (
+        "42 Maple Street, Leeds • 07700 900123 • Forklift driver with ten years in cold "
+        "storage warehouses, safe and steady on night shifts"
+    )
+    read = profile_lines([line], header)
+    assert read.kept == [
+        "Forklift driver with ten years in cold storage warehouses, safe and steady on night shifts"
+    ]
+    assert header.contact.phone == "07700 900123"
+
+
+def test_a_long_list_of_personal_facts_is_no_profile() -> None:
+    header = Header(name="Rosa Lemaire")
+    line = "Née le 2 mai 1994 à Lyon, mariée, 2 enfants, permis B, véhiculée, nationalité française"
+    read = profile_lines([line, "Puéricultrice en néonatologie depuis six ans."], header)
+    assert read.kept == ["Puéricultrice en néonatologie depuis six ans."]
+    assert read.dropped == [line]
+
+
+def test_an_address_ending_on_a_country_is_no_profile() -> None:
+    header = Header(name="Hery Rakoto")
+    read = profile_lines(["0210 Lot 12 Bis, Ambohidratrimo, Antananarivo, Madagascar"], header)
+    assert read.kept == []
+
+
+def test_labelled_fields_links_handles_and_birth_dates_leave_the_profile() -> None:
+    header = Header(name="Awa Benali")
+    lines = ["Gender : Female", "Website: awabenali.example", "awa.benali.github.io",
+             "AwaB (GitHub)", "NAISSANCE", "09.02.1999", "12 mars 1994 à Dakar",
+             "Auxiliaire de puériculture, j'accompagne les tout-petits depuis 2016."]  # fmt: skip
+    read = profile_lines(lines, header)
+    assert read.kept == [lines[-1]]

@@ -9,7 +9,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import current_locale, gettext
 from app.lib.parsing.report.report_live import open_items
-from app.lib.parsing.report.report_shapes import header_doubt_items
+from app.lib.parsing.report.report_shapes import header_doubt_items, unsure_items
 from app.lib.parsing.report.report_suspicions import structure_suspicions
 
 
@@ -70,3 +70,13 @@ def test_the_headline_taken_out_stays_open_until_one_is_written_and_reads_in_fre
         current_locale.reset(token)
     assert "« Thrissur, Kerala »" in french
     assert "localisation" in french
+
+
+def test_a_reading_no_cue_settles_is_asked_while_it_stands() -> None:
+    content = _cv(header={"name": "Odile Brunet", "current_title": "Finance, Data, Conseil"})
+    doubts = [("headline", "unsure", ""), ("name", "unsure", "Marie Curie")]
+    items = unsure_items(doubts, content, content)
+    assert [i["code"] for i in items] == ["headline_unsure", "name_unsure"]
+    assert items[1]["values"]["other"] == "Marie Curie"
+    other = _cv(header={"name": "Odile Brunet", "current_title": "Comptable"})
+    assert [i["code"] for i in unsure_items(doubts, other, content)] == ["name_unsure"]

@@ -41,7 +41,7 @@ from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.parsing.report.import_report import build_import_report, things_to_check
 from app.lib.parsing.report.report_reading import reading_report
-from app.lib.parsing.report.report_shapes import header_doubt_items
+from app.lib.parsing.report.report_shapes import header_doubt_items, unsure_items
 from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.pdf_text import MESSAGES as PDF_MESSAGES
 from app.lib.pdf_text import PdfTextError
@@ -258,6 +258,7 @@ async def extract(
     content = repaired.content
     if not content.header.current_title:  # the headline the rules took out is still missing
         repaired.items += header_doubt_items(parsed.header_doubts)
+    repaired.items += unsure_items(parsed.header_doubts, content, parsed.content)
     report = _report(
         content, source, parser, unknown_sections, unplaced, findings, inferred, repaired.items
     )

@@ -21,11 +21,11 @@ from app.lib.parsing.fields.contact import (
     contact_facts,
     email_anywhere,
     looks_like_name,
-    parse_header,
     standalone_phone,
 )
-from app.lib.parsing.fields.header_name import find_name, is_name
-from app.lib.parsing.fields.headline import headline_doubt, strip_label
+from app.lib.parsing.fields.header_block import HeaderRead, parse_header
+from app.lib.parsing.fields.header_name import find_name, is_name, name_rival
+from app.lib.parsing.fields.headline import headline_doubt, labelled_headline, strip_label
 from app.lib.parsing.fields.lists import (
     parse_extras,
     parse_interests,
@@ -87,18 +87,24 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
 
 def _header(
     text: str, header_lines: list[str], sections: list[Section], merged: dict[str, list[str]]
-) -> tuple[Header, list[str]]:
+) -> HeaderRead:
     """The header, wherever its parts sit (``app/lib/parsing/fields/header_name.py`` for the name),
-    and the header lines that read as prose (a summary without a heading)."""
+    the header lines that read as prose (a summary without a heading), the words set beside
+    contact details that are no field, and the readings no cue settles."""
     name = find_name(header_lines, text) or None
-    header, prose = parse_header(header_lines, merged.get("contact", []), name)
+    read = parse_header(header_lines, merged.get("contact", []), name)
+    header = read.header
+    rival = name_rival(header_lines, text, header.name)
+    if rival:
+        read.doubts.append(("name", "unsure", rival))
     if not header.name:
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
         candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
         header.name = next((line for line in candidates[:3] if looks_like_name(line)), "")
     if not header.current_title:
         wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
-        header.current_title = wanted[0] if wanted else ""
+        labelled = labelled_headline(header_lines + merged.get("contact", []))
+        header.current_title = wanted[0] if wanted else labelled
     header.current_title = strip_label(header.current_title)
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.
@@ -106,7 +112,7 @@ def _header(
         header.contact.email = everywhere.email or email_anywhere(text)
     if not header.contact.phone:
         header.contact.phone = standalone_phone(normalise_text(text).split("\n"))
-    return header, prose
+    return read
 
 
 def _doubted_headline(header: Header) -> tuple[str, str] | None:
@@ -166,9 +172,11 @@ def parse_cv_text(text: str) -> CvParse:
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines
-    header, prose = _header(text, header_lines, sections, merged)
-    dropped: list[str] = []
+    read = _header(text, header_lines, sections, merged)
+    header, prose = read.header, read.prose
+    dropped: list[str] = list(read.aside)
     doubted = _doubted_headline(header)
+    unsure = [d for d in read.doubts if d[0] == "name" or (header.current_title and not doubted)]
     if doubted and doubted[0] != "place":
         dropped.append(doubted[1])
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
@@ -219,5 +227,5 @@ def parse_cv_text(text: str) -> CvParse:
         unknown_sections=routed.unknown,
         inferred_sections=routed.inferred,
         unplaced=unplaced,
-        header_doubts=[("headline", *doubted)] if doubted else [],
+        header_doubts=([("headline", *doubted)] if doubted else []) + unsure,
     )

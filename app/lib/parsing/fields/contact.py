@@ -1,11 +1,12 @@
-"""The header of a CV: name, current title, email, phone, location, links."""
+"""The contact details of a CV: email, phone, location, links, and the shape of a name
+(the header block's roles are read in ``header_block.py``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import Contact, Header, Link
+from app.lib.cv_content import Link
 from app.lib.parsing.fields.bare_hosts import BARE_HOST
 from app.lib.parsing.text.text import clean, split_parts
 from app.lib.text_forms import fold
@@ -26,7 +27,13 @@ PLACE_RE = re.compile(r"^[A-ZÀ-Ý][\w'’ .-]{1,40},\s*[A-ZÀ-Ý][\w'’ .-]{1,
 LOCATION_LABEL_RE = re.compile(
     r"^(?:adresse|address|location|lieu|localisation|ville|city)\s*:\s*", re.IGNORECASE
 )
-NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^[A-ZÀ-Ý]{2,}[\w'’.-]*$", re.UNICODE)
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.–-]*$", re.UNICODE)
+# The small words inside a name: Jean de la Fontaine, Hélène van Damme.
+PARTICLES = frozenset(
+    {"de", "du", "des", "van", "von", "da", "le", "la", "di", "del", "der", "dos"}
+)
+# A nickname between quotes inside a name: Scott “Chip” Cracraft, Jean « Jeannot » Dupont.
+QUOTES = "\"“”‘’«»'"
 SKIP_LINES = {"curriculum vitae", "cv", "resume", "resume professionnel"}
 # Places CVs often give without a country (only used when nothing else marks a location).
 KNOWN_PLACES = {
@@ -149,6 +156,17 @@ def contact_facts(lines: list[str]) -> HeaderFacts:
     return facts
 
 
+def set_apart_contacts(line: str) -> str:
+    """ "Van +33 6 60 92 31 31", "Damme helene.vandamme@example.org": an e-mail or a phone read
+    onto the line of another cell (a name, a title) is set apart by tabs, as cells are."""
+    line = EMAIL_RE.sub(lambda found: f"\t{found.group(0)}\t", line)
+    rest = EMAIL_RE.sub(" ", line)
+    for found in PHONE_RE.finditer(rest):
+        if 9 <= _phone_digits(found.group(0)) <= 15:
+            line = line.replace(found.group(0).strip(), f"\t{found.group(0).strip()}\t", 1)
+    return line
+
+
 def looks_like_name(line: str) -> bool:
     text = clean(line)
     words = text.split()
@@ -156,12 +174,8 @@ def looks_like_name(line: str) -> bool:
         return False
     if EMAIL_RE.search(text) or any(c.isdigit() for c in text):
         return False
-    particles = {"de", "du", "van", "von", "da", "le", "la", "di", "del", "der"}
-    return all(NAME_WORD_RE.match(w) or w.lower() in particles for w in words)
-
-
-def _from(text: str, lines: list[str]) -> bool:
-    return any(text in clean(line) for line in lines)
+    words = [w.strip(QUOTES) for w in words if w.strip(QUOTES)]
+    return all(NAME_WORD_RE.match(w) or w.lower() in PARTICLES for w in words)
 
 
 CONTACT_LABEL_RE = re.compile(
@@ -169,70 +183,6 @@ CONTACT_LABEL_RE = re.compile(
     r"date of birth|born|age|nationalit[eéy]\w*|permis|driving)\b",
     re.IGNORECASE,
 )
-
-
-LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
-# A goal line ("Recherche un stage…", "Looking for an internship…") is not a current title.
-GOAL_RE = re.compile(
-    r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|application|"
-    r"disponible|available|objecti)",
-    re.IGNORECASE,
-)
-
-
-def _title_like(line: str) -> bool:
-    """A headline ("Data Analyst", "Développeuse web junior"), not a sentence, a goal, an
-    age, an address or a contact label."""
-    return (
-        len(line.split()) <= 10
-        and not GOAL_RE.match(line)
-        and not any(c in line for c in ":@")
-        and not looks_like_location(line)
-        and fold(line) not in LINK_WORDS
-        and line[:1].isupper()
-        and not line.endswith((".", ","))
-        and not any(c.isdigit() for c in line)
-        and not CONTACT_LABEL_RE.match(line)
-    )
-
-
-def _part_of(line: str, name: str) -> bool:
-    """Does ``line`` (a header line) carry words of ``name`` ("MARIE", "DURAND Paris")?"""
-    if not name:
-        return False
-    return bool(set(fold(line).split()) & set(fold(name).split())) or fold(name) in fold(line)
-
-
-def parse_header(
-    header_lines: list[str], contact_lines: list[str], name: str | None = None
-) -> tuple[Header, list[str]]:
-    """The header, plus the header lines that look like prose (a summary without a heading).
-    ``name``: the name when it was found elsewhere (``app/lib/parsing/fields/header_name.py``)."""
-    lines = [clean(line) for line in header_lines if clean(line)]
-    lines = [line for line in lines if fold(line) not in SKIP_LINES]
-    facts = contact_facts(lines + contact_lines)
-    if name is None:
-        name = next((line for line in lines[:4] if looks_like_name(line)), "")
-    leftovers = [
-        line
-        for line in facts.leftovers
-        if line != name and not _part_of(line, name) and not _from(line, contact_lines)
-    ]
-    title = ""
-    prose: list[str] = []
-    near_top = set(lines[:6])
-    for line in leftovers:
-        if not title and _title_like(line) and any(line in top for top in near_top):
-            title = line
-        elif not CONTACT_LABEL_RE.match(line):
-            prose.append(line)
-    header = Header(
-        name=name,
-        current_title=title,
-        contact=Contact(email=facts.email, phone=facts.phone, location=facts.location),
-        links=facts.links,
-    )
-    return header, prose
 
 
 # An e-mail a layout spread over a line's end or spaces ("jeanne.morel@" / "example.org",

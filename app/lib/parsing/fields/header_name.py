@@ -12,14 +12,31 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.fields.contact import EMAIL_RE, looks_like_name
+from app.lib.parsing.fields.contact import (
+    CONTACT_LABEL_RE,
+    EMAIL_RE,
+    PARTICLES,
+    QUOTES,
+    looks_like_name,
+    set_apart_contacts,
+)
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
 from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
-NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$", re.UNICODE)
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.–-]*$", re.UNICODE)
+INITIAL_RE = re.compile(r"^[A-Z]\.?$")  # "Laya A", "John F. Smith": never the word "a"
+# Two capitalised words a PDF glued together ("ClaireAlamichel"), taken apart only when the
+# e-mail spells both.
+GLUED_NAME_RE = re.compile(r"^([A-ZÀ-Ý][a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]{2,})$")
+CIVILITY_RE = re.compile(
+    r"^(?:m\.|mme|mlle|madame|monsieur|mademoiselle|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
 MAX_NAME_WORDS = 5
+MAX_SPLIT_WORDS = 3  # words of a name's first line when the name is set on two lines
 MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
 # Words that show a line is a title, a goal or a heading, not a name (FR/EN).
@@ -44,7 +61,16 @@ NOT_NAME_WORDS = word_set(
 
 
 def _cells(line: str) -> list[str]:
-    return [clean(cell) for cell in CELL_RE.split(line) if clean(cell)]
+    """A line's cells, each without a civility before the name or a headline after a comma
+    ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
+    parts = CELL_RE.split(set_apart_contacts(line))
+    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in parts if clean(cell)]
+    return [_before_comma(cell) for cell in cells if cell]
+
+
+def _before_comma(cell: str) -> str:
+    head, comma, _ = cell.partition(", ")
+    return head if comma and is_name(head) else cell
 
 
 def _without_heading(cell: str) -> str:
@@ -56,11 +82,16 @@ def _without_heading(cell: str) -> str:
     return cell
 
 
+def _not_name_word(word: str) -> bool:
+    return fold(word.strip(QUOTES)) in NOT_NAME_WORDS and not INITIAL_RE.match(word)
+
+
 def _leading_name_words(cell: str) -> list[str]:
     """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with."""
     out: list[str] = []
     for word in cell.split():
-        if not NAME_WORD_RE.match(word) or fold(word) in NOT_NAME_WORDS:
+        particle = word in PARTICLES and bool(out)  # "Jean-Baptiste de la" / "Fontaine"
+        if not particle and (not NAME_WORD_RE.match(word.strip(QUOTES)) or _not_name_word(word)):
             break
         out.append(word)
     return out
@@ -68,8 +99,10 @@ def _leading_name_words(cell: str) -> list[str]:
 
 def is_name(text: str) -> bool:
     words = text.split()
-    if not looks_like_name(text) or any(fold(w) in NOT_NAME_WORDS for w in words):
+    if not looks_like_name(text) or any(_not_name_word(w) for w in words):
         return False
+    if all(INITIAL_RE.match(w) for w in words) or words[-1] in PARTICLES:
+        return False  # "J. M." or "Jean de la", its surname on the next line
     return match_cv_heading(text) is None
 
 
@@ -82,6 +115,8 @@ def _candidates(lines: list[str]) -> list[str]:
     ]
     found: list[str] = []
     for index, cells in enumerate(rows):
+        if len(cells) >= 2 and is_name(" ".join(cells)):
+            found.append(" ".join(cells))  # "MARIE   CURIE": a wide gap inside the name
         for cell in cells:
             words = _leading_name_words(cell)
             whole = len(words) == len(cell.split())
@@ -89,9 +124,18 @@ def _candidates(lines: list[str]) -> list[str]:
                 found.append(cell)
             elif len(words) >= 2 and is_name(" ".join(words)):
                 found.append(" ".join(words))  # "Jean DUPONT 24 ans"
-            elif 1 <= len(words) <= 2 and whole and match_cv_heading(cell) is None:
+            if 1 <= len(words) <= MAX_SPLIT_WORDS and whole and match_cv_heading(cell) is None:
+                # "Hélène Van" / "Damme": also the name run on; the e-mail tells which
                 found += _joined_with_following(words, rows[index + 1 : index + 4])
     return found
+
+
+def _stepped_over(cell: str) -> bool:
+    """A cell between a name's two lines that is no part of it: contact data (the contact
+    column of a table read across), or another column's prose in lower case."""
+    if not any(c.isalpha() for c in cell) or cell[0].islower():
+        return True
+    return bool(CONTACT_LABEL_RE.match(cell)) or value_kind(cell) in CONTACT_KINDS
 
 
 def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
@@ -101,12 +145,15 @@ def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]
     found: list[str] = []
     joined = list(words)
     for row in rows:
-        if not row or all(not any(c.isalpha() for c in cell) or cell[0].islower() for cell in row):
+        if not row or all(_stepped_over(cell) for cell in row):
             continue  # contact data, or prose of another column running on in lower case
+        if match_cv_heading(row[0]) is not None:
+            break  # a section opens: the name ended above
         words_of = [(_leading_name_words(cell), cell) for cell in row]
         whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
-        if not more or len(joined) + len(more) > MAX_NAME_WORDS:
+        repeated = {fold(w) for w in more} & {fold(w) for w in joined}
+        if not more or repeated or len(joined) + len(more) > MAX_NAME_WORDS:
             break
         joined += more
         if is_name(" ".join(joined)):
@@ -124,7 +171,17 @@ def _email_words(text: str) -> str:
 def _spelled_by(name: str, local: str) -> int:
     """How many of the name's words the email's local part spells (words of 3+ letters)."""
     words = [re.sub(r"[^a-z]", "", fold(word)) for word in name.replace("-", " ").split()]
-    return sum(1 for word in words if len(word) >= 3 and word in local)
+    return len({word for word in words if len(word) >= 3 and word in local})
+
+
+def _unglued(candidates: list[str], lines: list[str], local: str) -> list[str]:
+    """ "ClaireAlamichel" alone in a cell → "Claire Alamichel", when the e-mail spells both."""
+    for line in lines:
+        for cell in _cells(line):
+            glued = GLUED_NAME_RE.match(cell.split()[0]) if cell.split() else None
+            if glued and _spelled_by(" ".join(glued.groups()), local) == 2:
+                candidates.append(" ".join(glued.groups()))
+    return candidates
 
 
 def find_name(header_lines: list[str], all_text: str) -> str:
@@ -136,10 +193,24 @@ def find_name(header_lines: list[str], all_text: str) -> str:
         lines = normalise_text(all_text).split("\n")
         scored = [
             (_spelled_by(c, local), -len(c.split()), -i, c)
-            for i, c in enumerate(_candidates(lines))
+            for i, c in enumerate(_unglued(_candidates(lines), lines[:MAX_HEADER_SCAN], local))
         ]
         spelled, _, _, best = max(scored, default=(0, 0, 0, ""))
         if spelled >= 2 or (spelled == 1 and not top):
             return best
         top.sort(key=lambda candidate: -_spelled_by(candidate, local))  # stable: order kept
     return next(iter(top), "")
+
+
+def name_rival(header_lines: list[str], all_text: str, name: str) -> str:
+    """Another name near the top when nothing settles the one read (the e-mail spells no word
+    of it and it does not open the CV): the import report asks which is right; "" when the
+    reading is settled."""
+    local = _email_words(all_text)
+    written = [line for line in header_lines if line.strip()]
+    own = set(re.findall(r"\w+", fold(name)))
+    opening = set(re.findall(r"\w+", fold(written[0]))) if written else set()
+    if not name or (local and _spelled_by(name, local)) or own <= opening:
+        return ""
+    top = _candidates(written[:MAX_HEADER_SCAN])
+    return next((c for c in top if not own & set(re.findall(r"\w+", fold(c)))), "")

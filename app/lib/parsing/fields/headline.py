@@ -36,15 +36,33 @@ LABEL_RE = re.compile(
 )
 
 
+# The job words among those that show a line is no name: not its small words or headings.
+JOB_WORDS = NOT_NAME_WORDS - word_set(
+    """pour for en in of the and et avec with a au aux des recherche seeking looking curriculum
+    vitae cv resume profil profile contact mobile phone email adresse address"""
+)
+
+
 def strip_label(title: str) -> str:
     return LABEL_RE.sub("", title).strip()
 
 
-def _job_words(text: str) -> bool:
+def labelled_headline(lines: list[str]) -> str:
+    """The wanted job a label states ("POSTE VISÉ Aide-soignante", "Job applied for: Welder"),
+    wherever the header or its contact block put it."""
+    for line in lines:
+        text = " ".join(line.split())
+        label = LABEL_RE.match(text)
+        if label and text[label.end() :].strip():
+            return text[label.end() :].strip()
+    return ""
+
+
+def names_a_job(text: str) -> bool:
     """A word of a job or a trade ("analyste", "nurse", "Développeuse"): never a place's."""
     found = words(text)
     agent = any(len(w) >= 6 and TITLE_SUFFIX_RE.search(w) for w in found)
-    return strong_title_words(text) > 0 or agent or any(w in NOT_NAME_WORDS for w in found)
+    return strong_title_words(text) > 0 or agent or any(w in JOB_WORDS for w in found)
 
 
 def reads_as_place(title: str) -> bool:
@@ -52,7 +70,7 @@ def reads_as_place(title: str) -> bool:
     USA": capitalised parts, the last a country or a state's code, or two or three parts
     naming no job."""
     text = ASIDE_RE.sub(" ", title).strip(" ,")
-    if not text or _job_words(text):
+    if not text or names_a_job(text):
         return False
     if looks_like_location(text):
         return True
@@ -61,6 +79,15 @@ def reads_as_place(title: str) -> bool:
         return True
     last = fold(text.split()[-1])
     return bool(PLACE_PARTS_RE.match(text)) and last in COUNTRIES and len(text.split()) <= 4
+
+
+def _handle(text: str, name: str) -> bool:
+    """One word holding the name's words run together or a first name with letters after it
+    ("ClaireAlamichel", "GregoireBDN"): a user name or a glued name, no title."""
+    if len(text.split()) != 1:
+        return False
+    letters = re.sub(r"[^a-z]", "", fold(text))
+    return any(len(word) >= 3 and letters.startswith(word) for word in words(name))
 
 
 def headline_doubt(title: str, name: str) -> str | None:
@@ -76,7 +103,7 @@ def headline_doubt(title: str, name: str) -> str | None:
         return "personal"
     if match_cv_heading(text) is not None:
         return "heading"
-    if name and set(words(name)) and set(found) <= set(words(name)):
+    if name and set(words(name)) and (set(found) <= set(words(name)) or _handle(text, name)):
         return "name"
     if reads_as_place(text):
         return "place"

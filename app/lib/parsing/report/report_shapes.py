@@ -26,6 +26,21 @@ HEADLINE_IS = {
     "fragment": N_("The headline “%(text)s” seems cut short."),
     "sentence": N_("The headline “%(text)s” reads as sentences, not a job title."),
 }
+# A reading no cue settles (fields/headline_read.py, fields/header_name.py): the review asks.
+UNSURE = {
+    "headline": N_(
+        "The headline “%(read)s” was read from its place in the header alone; "
+        "“%(other)s” may be it instead. Check your headline."
+    ),
+    "headline_alone": N_(
+        "The headline “%(read)s” was read from its place in the header alone "
+        "(it names no job). Check your headline."
+    ),
+    "name": N_(
+        "Your name was read as “%(read)s”, but “%(other)s” at the top may be it "
+        "instead. Check your name."
+    ),
+}
 HEADLINE_TAKEN_OUT = {
     "place": N_("“%(text)s” was read where the headline goes; it reads as a place and was "
                 "kept as your location instead. Add your job title if it is missing."),
@@ -90,11 +105,33 @@ def shape_suspicions(content: CvContent) -> list[dict[str, Any]]:
     )
 
 
+def _unsure_item(field_name: str, read: str, other: str) -> dict[str, Any]:
+    """Recorded against the value read: open until the user changes it (or dismisses it)."""
+    path = "header.name" if field_name == "name" else "header.current_title"
+    key = field_name if other or field_name == "name" else "headline_alone"
+    return finding(f"{field_name}_unsure", UNSURE[key], path, None, read, read=read[:80],
+                   other=other[:80])  # fmt: skip
+
+
+def unsure_items(
+    doubts: Iterable[tuple[str, str, str]], content: CvContent, rules: CvContent
+) -> list[dict[str, Any]]:
+    """The header readings no cue settled (cv_parser.CvParse.header_doubts), each with the other
+    reading, where the stored value is still the one the rules read (``rules``)."""
+    out = []
+    for field_name, kind, other in doubts:
+        attribute = "name" if field_name == "name" else "current_title"
+        read = getattr(content.header, attribute)
+        if kind == "unsure" and read and read == getattr(rules.header, attribute):
+            out.append(_unsure_item(field_name, read, other))
+    return out
+
+
 def header_doubt_items(doubts: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
     """The header values the reader took out at import (cv_parser.CvParse.header_doubts)."""
     out = []
     for field_name, kind, value in doubts:
-        if field_name != "headline":
+        if field_name != "headline" or kind == "unsure":
             continue
         template = HEADLINE_TAKEN_OUT["place" if kind == "place" else "other"]
         # Recorded against the headline as it is now (empty): open until the user writes one.
