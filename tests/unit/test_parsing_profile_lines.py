@@ -91,26 +91,3 @@ def test_an_english_line_of_facts_and_prose_keeps_the_prose() -> None:
         "Forklift driver with ten years in cold storage warehouses, safe and steady on night shifts"
     ]
     assert header.contact.phone == "07700 900123"
-
-
-def test_a_long_list_of_personal_facts_is_no_profile() -> None:
-    header = Header(name="Rosa Lemaire")
-    line = "Née le 2 mai 1994 à Lyon, mariée, 2 enfants, permis B, véhiculée, nationalité française"
-    read = profile_lines([line, "Puéricultrice en néonatologie depuis six ans."], header)
-    assert read.kept == ["Puéricultrice en néonatologie depuis six ans."]
-    assert read.dropped == [line]
-
-
-def test_an_address_ending_on_a_country_is_no_profile() -> None:
-    header = Header(name="Hery Rakoto")
-    read = profile_lines(["0210 Lot 12 Bis, Ambohidratrimo, Antananarivo, Madagascar"], header)
-    assert read.kept == []
-
-
-def test_labelled_fields_links_handles_and_birth_dates_leave_the_profile() -> None:
-    header = Header(name="Awa Benali")
-    lines = ["Gender : Female", "Website: awabenali.example", "awa.benali.github.io",
-             "AwaB (GitHub)", "NAISSANCE", "09.02.1999", "12 mars 1994 à Dakar",
-             "Auxiliaire de puériculture, j'accompagne les tout-petits depuis 2016."]  # fmt: skip
-    read = profile_lines(lines, header)
-    assert read.kept == [lines[-1]]

@@ -11,15 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import Header
-from app.lib.parsing.fields.contact import (
-    COUNTRIES,
-    URL_RE,
-    contact_facts,
-    looks_like_location,
-)
+from app.lib.parsing.fields.contact import contact_facts, looks_like_location
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.text.text import clean, split_parts
-from app.lib.text_forms import fold
 
 # Past this many words a line is a sentence of the profile (or a wrapped piece of one): a
 # contact detail in it is cut out, the sentence stays.
@@ -31,28 +25,9 @@ LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 
-FACT_SEPARATOR_RE = re.compile(r"\s*[,;]\s*")
-FACT_PIECE_WORDS = 8
 # The separators left side by side where facts were cut out of a line ("a |  | b").
 SEPARATOR_RUN_RE = re.compile(r"(?:\s*[|•·–—]\s*){2,}|\t+")
 
-# A field's label, alone or before its value: contact or personal data, no profile sentence.
-FIELD_LABEL_RE = re.compile(
-    r"^(?:e-?mail|mail|t[ée]l[ée]?(?:phone)?|phone|mobile|portable|linkedin|github|gitlab|"
-    r"site(?:\s+web)?|web(?:site)?|adresse|address|gender|genre|sexe|sex|nationalit[ée]s?|"
-    r"nationality|(?:date\s+(?:de|of)\s+)?naissance|(?:date\s+of\s+)?birth|[âa]ge|"
-    r"situation\s+familiale|marital\s+status)\s*(?::|$)",
-    re.IGNORECASE,
-)
-NETWORK_RE = re.compile(r"\((?:github|gitlab|linkedin|behance|dribbble)\)", re.IGNORECASE)
-# A day, a month and a year: "09.02.1999", "12/03/1990", "20 avril 1997", "3rd May 1991".
-FULL_DATE_RE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b|\b\d{1,2}(?:er|st|nd|rd|th)?\s+(?:janv|f[ée]vr|"
-    r"mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"dec)[a-zéû]*\.?\s+(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
-DATE_LINE_WORDS = 6
 # A contact label left at a line's end by a column read across ("… in Python and\tEmail:").
 TRAILING_LABEL_RE = re.compile(r"\s(?:e-?mail|t[ée]l[ée]?(?:phone)?|phone|mobile)\s*:\s*$", re.I)
 
@@ -63,47 +38,16 @@ class ProfileLines:
     dropped: list[str] = field(default_factory=list)  # for the report's unplaced lines
 
 
-def _facts_list(text: str) -> bool:
-    """ "Née le 2 mai 1994 à Lyon, mariée, 2 enfants, permis B, véhiculée": short pieces between
-    commas, two of them or more personal or contact facts; a list of facts, however long, no
-    sentence. (Facts between bars or bullets are cut out of the line: ``_cut_fact_parts``.)"""
-    if len(split_parts(text)) > 1:
-        return False
-    pieces = [piece for piece in FACT_SEPARATOR_RE.split(text) if piece.strip()]
-    facts = [piece for piece in pieces if _fact_part(piece)]
-    return len(facts) >= 2 and all(len(piece.split()) <= FACT_PIECE_WORDS for piece in pieces)
-
-
 def _not_profile(line: str) -> bool:
-    """A short line of a contact or personal kind, a licence or a place alone; a list of
-    facts."""
+    """A short line of a contact or personal kind, a licence or a place alone."""
     text = clean(line)
-    if text and _facts_list(text):
-        return True
     if not text or len(text.split()) > PROSE_WORDS:
         return False
-    if LABEL_RE.match(text) or FIELD_LABEL_RE.match(text):  # "Phone:", "Gender : Female"
-        return True
-    if _link_or_date(text):
+    if LABEL_RE.match(text):  # "Phone:" alone, its number on another line
         return True
     if text[:1].islower():  # a sentence's wrapped piece: only a contact detail takes it out
         return value_kind(text) in {"email", "link", "phone", "address"}
-    return bool(value_kind(text)) or is_licence(text) or looks_like_location(text) or _address(text)
-
-
-def _link_or_date(text: str) -> bool:
-    """ "jdoe.github.io", "Jdoe1 (GitHub)", "09.02.1999", "20 avril 1997 à Nantes": a link, a
-    handle, or a full date on a short line (a birth date: a profile gives none)."""
-    if URL_RE.search(text) or NETWORK_RE.search(text):
-        return True
-    return len(text.split()) <= DATE_LINE_WORDS and bool(FULL_DATE_RE.search(text))
-
-
-def _address(text: str) -> bool:
-    """ "0110 D 70 Bis, Est Ivohitra, Antsirabe, Madagascar": parts between commas, numbers in
-    the first, a country last."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    return len(parts) >= 2 and any(c.isdigit() for c in parts[0]) and fold(parts[-1]) in COUNTRIES
+    return bool(value_kind(text)) or is_licence(text) or looks_like_location(text)
 
 
 def _fill_header(header: Header, lines: list[str]) -> None:
