@@ -36,6 +36,7 @@ from app.lib.parsing.entries.entry_checks import match_entries
 from app.lib.parsing.entries.entry_words import company_score, title_score
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
+    field_word,
     job_shape_problem,
     kind_problem,
     name_shaped,
@@ -430,7 +431,9 @@ class Arbiter:
 
     def _name_score(self, value: str, name: str, spans: list[Span]) -> int:
         """Written at the entry's lines (4), shaped like the field (2) and written within its
-        block (4 more); an employer that is a town loses to one that is not (1: an
+        block (4 more); a degree or a school named with its field's word beats one that is
+        not (1: "Orono" beside its school is no degree, "Embedded Systems" no school); an
+        employer that is a town loses to one that is not (1: an
         organisation's name, not where it sits), a town
         the place list does not know included when the CV gives it as a location elsewhere
         ("Skykit, Minneapolis, MN" makes "Minneapolis" a place)."""
@@ -440,7 +443,7 @@ class Arbiter:
         # sentence) written closer: five "●" lines may stand between a title and its employer.
         in_block = shaped and any(self.source.quoted(value, s.around(BLOCK)) for s in spans)
         town = town_like(value) or squash(value) in self.places
-        return 4 * at_lines + 2 * shaped + 4 * in_block + (not town)
+        return 4 * at_lines + 2 * shaped + 4 * in_block + field_word(value, name) + (not town)
 
     def _support(
         self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
