@@ -109,6 +109,28 @@ def _held_by(entry: Any, kept: list[Any], section: str) -> bool:
     return any(squash(getattr(e, first)) == title and e.start == start for e in kept)
 
 
+def _piece_of(entry: Any, kept: list[Any], section: str) -> bool:
+    """Every name of this entry is written inside the names of one entry kept in the section
+    ("M'sila" / "Mohamed Boudiaf University" in "Master HR" / "Mohamed Boudiaf University,
+    M'sila"), undated or dated as that entry: a piece of it, not an entry of its own (a
+    second job at one employer has its own dates). Jobs are left to Arbiter.rules_doubt: a
+    weak model's silence would make a real job, named like another, a piece of it."""
+    if section == "experience":
+        return False
+    names = [squash(n) for n in _names_of(entry, section) if squash(n)]
+    year = (entry.start or "")[:4]
+    return bool(names) and any(
+        all(n in "\n".join(squash(x) for x in _names_of(e, section)) for n in names)
+        and (not year or (e.start or "")[:4] == year)
+        for e in kept
+    )
+
+
+def _names_of(entry: Any, section: str) -> tuple[str, str]:
+    first, second = NAMES[section]
+    return getattr(entry, first), getattr(entry, second)
+
+
 def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
 ) -> tuple[list[Any], list[Decision]]:
@@ -165,7 +187,8 @@ def _section(
     kept_ids = {e.id for e in merged} - alone  # the rules' paired entries and the model's added
     for entry in [e for e in merged if e.id in alone]:
         reason = arbiter.rules_doubt(entry) if model_entries else None
-        if reason is None and _held_by(entry, [e for e in merged if e.id in kept_ids], section):
+        kept = [e for e in merged if e.id in kept_ids]
+        if reason is None and (_held_by(entry, kept, section) or _piece_of(entry, kept, section)):
             reason = "duplicate"
         if reason is not None:
             merged.remove(entry)
