@@ -30,6 +30,7 @@ from app.lib.parsing.model_import.arbitration import (
     squashed_names,
 )
 from app.lib.parsing.model_import.evidence import SourceLines, Span
+from app.lib.parsing.model_import.field_arbitration import settle_fields
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import norm
 from app.lib.parsing.text.text import BIDI_BETWEEN_RE, BIDI_RE
@@ -287,17 +288,8 @@ def merge_readings(
         entries, decisions = _section(section, source, rules, model)
         setattr(out, section, entries)
         findings += _findings(section, entries, decisions)
-    header, theirs = out.header, model.header
-    for name in ("name", "current_title"):
-        if not getattr(header, name):
-            setattr(header, name, getattr(theirs, name))
-    for name in ("email", "phone", "location"):
-        if not getattr(header.contact, name):
-            setattr(header.contact, name, getattr(theirs.contact, name))
-    header.links = _union(header.links, theirs.links, "url")
-    out.summary = out.summary or model.summary
-    out.skills = _union(out.skills, model.skills)
-    out.languages = _union(out.languages, model.languages)
+    findings += settle_fields(out, rules, model, source)
+    out.header.links = _union(out.header.links, model.header.links, "url")
     for group in EXTRA_GROUPS:
         setattr(out.extras, group, _union(getattr(out.extras, group), getattr(model.extras, group)))
     out.extras.interests = _union(out.extras.interests, model.extras.interests, None)
