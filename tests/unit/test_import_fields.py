@@ -114,3 +114,31 @@ def test_a_degree_named_as_one_wins_and_a_piece_of_it_is_asked() -> None:
 def test_without_a_model_reading_nothing_changes() -> None:
     merged = merge_readings(RULES, CvContent(), source_text=SOURCE)
     assert merged.content.to_json() == RULES.to_json() and merged.findings == []
+
+
+def test_a_degree_the_rules_cut_in_two_or_crossed_is_read_whole() -> None:
+    source = (
+        "Education\nLycée Jean Moulin\nBaccalauréat\n2016\n"
+        "Diplôme de Technologie en\nGénie Civil\nIUT Lyon\n2019\n"
+    )
+    rules = CvContent.from_json(
+        {"education": [
+            {"id": "a", "degree": "Lycée Jean Moulin", "institution": "Baccalauréat",
+             "end": "2016"},
+            {"id": "b", "degree": "Diplôme de Technologie en", "institution": "Génie Civil",
+             "end": "2019"},
+        ]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [
+            {"id": "m", "degree": "Baccalauréat", "institution": "Lycée Jean Moulin",
+             "end": "2016"},
+            {"id": "n", "degree": "Diplôme de Technologie en Génie Civil",
+             "institution": "IUT Lyon", "end": "2019"},
+        ]}
+    )  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert [(e.degree, e.institution) for e in merged.content.education] == [
+        ("Baccalauréat", "Lycée Jean Moulin"),
+        ("Diplôme de Technologie en Génie Civil", "IUT Lyon"),
+    ]

@@ -287,6 +287,12 @@ class Arbiter:
             self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
+        if self._degree_read_whole(kept, theirs, spans):
+            for name in names:
+                mine = getattr(kept, name)
+                setattr(kept, name, getattr(theirs, name))
+                if mine and differ(mine, getattr(kept, name)):
+                    self.decisions.append(Decision("model_won", kept, name, mine))
         for name, opposite in (names, names[::-1]):
             mine, other = getattr(kept, name), getattr(theirs, name)
             if not mine:
@@ -329,6 +335,29 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
+        """A degree the rules cut in two or read with its roles crossed, where the model reads
+        it whole: both of the rules' names inside one of the model's ("Diplôme … en" / "Génie
+        Logiciel" in "Diplôme … en Génie Logiciel", the school "ISI" the model's other name,
+        written at the entry's lines), or the model's degree the rules' school and its school
+        the rules' degree, the model's roles named at least as well by their field's words
+        ("Diploma", "Lycée")."""
+        if self.section != "education":
+            return False
+        mine, their = _names(kept, self.section), _names(theirs, self.section)
+        if not all(their) or not all(mine):
+            return False
+        if _same(mine[0], their[1]) and _same(mine[1], their[0]):
+            fields = NAMES[self.section]
+            words = [sum(map(field_word, names, fields)) for names in (their, mine)]
+            return words[0] >= words[1]
+        for index, whole in enumerate(their):
+            other = their[1 - index]
+            split = all(squash(n) in squash(whole) for n in mine) and not _same(other, whole)
+            if split and any(self.source.quoted(other, span) for span in spans):
+                return True
+        return False
 
     def _anchors(self, kept: Entry, opposite: str, spans: list[Span]) -> list[int]:
         """The lines a disputed name should stand close to: its partner's (the entry's other
