@@ -142,3 +142,29 @@ def test_a_degree_the_rules_cut_in_two_or_crossed_is_read_whole() -> None:
         ("Baccalauréat", "Lycée Jean Moulin"),
         ("Diplôme de Technologie en Génie Civil", "IUT Lyon"),
     ]
+
+
+def test_a_rules_only_degree_with_no_degree_or_school_word_is_asked() -> None:
+    source = (
+        "Education\nMaster in Logistics\nInstitut du Froid\n2019\n"
+        "Night shifts in a cold store\n2018\nBaccalauréat\nLycée Ampère\n2014\n"
+    )
+    rules = CvContent.from_json(
+        {"education": [
+            {"id": "a", "degree": "Master in Logistics", "institution": "Institut du Froid",
+             "end": "2019"},
+            {"id": "b", "degree": "Night shifts in a cold store", "institution": "", "end": "2018"},
+            {"id": "c", "degree": "Baccalauréat", "institution": "Lycée Ampère", "end": "2014"},
+        ]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [
+            {"id": "m", "degree": "Master in Logistics", "institution": "Institut du Froid",
+             "end": "2019"},
+            {"id": "n", "degree": "Baccalauréat", "institution": "Lycée Ampère", "end": "2014"},
+        ]}
+    )  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["Master in Logistics", "Baccalauréat"]
+    unconfirmed = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [f["reason"] for f in unconfirmed] == ["model_silent"]

@@ -34,9 +34,11 @@ from typing import Any, NamedTuple
 from app.lib.cv_content import Education, Experience, Project
 from app.lib.parsing.entries.entry_checks import match_entries
 from app.lib.parsing.entries.entry_words import company_score, title_score
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
     field_word,
+    is_prose,
     job_shape_problem,
     kind_problem,
     name_shaped,
@@ -568,6 +570,8 @@ class Arbiter:
         found = self.heading(entry)
         if found is not None and any(found.overlaps(other) for other in self.others):
             return "other_section"
+        if self.section == "education":
+            return self._degree_doubt(entry, found)
         if self.section != "experience":
             return None
         names = _names(entry, self.section)
@@ -579,6 +583,21 @@ class Arbiter:
         if problem is None and found is not None and self._passed_over(found, entry):
             return "model_silent"
         return problem
+
+    def _degree_doubt(self, entry: Entry, found: Span | None) -> str | None:
+        """A rules-only degree that is a sentence or a contact line, or, where the model read
+        the section around it and at least as many degrees, one named with neither a degree's
+        nor a school's word (a job's line, a course's topic): asked, not kept."""
+        names = [n for n in _names(entry, self.section) if n.strip()]
+        if any(is_prose(n) or value_kind(n) in CONTACT_KINDS for n in names):
+            return "prose"
+        worded = any(map(field_word, _names(entry, self.section), NAMES[self.section]))
+        if worded or found is None or not self.thorough:
+            return None
+        before = any(span.last < found.first for span in self.read)
+        after = any(span.first > found.last for span in self.read)
+        on = any(span.overlaps(found) for span in self.read)
+        return "model_silent" if (before and after) or on else None
 
     def _misread(self, entry: Entry) -> bool:
         """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or
@@ -597,7 +616,11 @@ class Arbiter:
         return dated_as_degree and not title_score(_names(entry, self.section)[0])
 
     def shaped_count(self, entries: Sequence[Entry]) -> int:
-        """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
+        """How many of ``entries`` are shaped like an entry of the section (job_shape_problem,
+        field_word)."""
+        if self.section == "education":  # a degree's or a school's word (field_word)
+            fields = NAMES[self.section]
+            return sum(any(map(field_word, _names(e, self.section), fields)) for e in entries)
         if self.section != "experience":
             return len(entries)
         return sum(job_shape_problem(*_names(e, self.section)) is None for e in entries)
