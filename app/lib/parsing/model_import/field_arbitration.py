@@ -35,11 +35,16 @@ from app.lib.text_forms import squash
 SHORT_LINE = 12  # words: past it a profile line is a sentence, where a personal word may sit
 
 
+SHOWN = 5  # values named in one finding; the rest are in its samples
+
+
 @dataclass
 class FieldChoices:
-    """What was decided, as import-report items (verify_findings.py)."""
+    """What was decided, as import-report items (verify_findings.py). The values left out of
+    one field or list make one item (a list may lose many: one flag, not one per skill)."""
 
     findings: list[dict[str, Any]] = field(default_factory=list)
+    left_out: dict[str, list[str]] = field(default_factory=dict)  # path → values
 
     def model_won(self, path: str, value: str, other: str) -> None:
         self.findings.append(
@@ -48,9 +53,16 @@ class FieldChoices:
         )  # fmt: skip
 
     def asked(self, path: str, value: str, lines: Sequence[str] = ()) -> None:
-        finding = llm_finding("import_unconfirmed_value", path, "", None, label=value,
-                              value=value)  # fmt: skip
-        self.findings.append(finding | {"itemId": None, "samples": list(lines)[:3]})
+        self.left_out.setdefault(path, []).extend(lines or [value])
+
+    def report(self) -> list[dict[str, Any]]:
+        out = list(self.findings)
+        for path, values in self.left_out.items():
+            shown = ", ".join(values[:SHOWN]) + (", …" if len(values) > SHOWN else "")
+            finding = llm_finding("import_unconfirmed_value", path, "", None, label=shown,
+                                  value=shown)  # fmt: skip
+            out.append(finding | {"itemId": None, "samples": values})
+        return out
 
 
 def _inside(a: str, b: str) -> bool:
@@ -213,4 +225,4 @@ def settle_fields(
     languages: list[Language] = settle_list(choices, source, "languages", rules.languages,
                                             model.languages, _language_shaped)  # fmt: skip
     out.skills, out.languages = skills, languages
-    return choices.findings
+    return choices.report()
