@@ -27,10 +27,18 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.pdf_text import PdfText, PdfTextError, read_pdf_text_sync
-from bench.llm_import_sim_report import BASELINE, OUTPUT, noise_kept, render, write_section
+from bench.llm_import_sim_report import (
+    BASELINE,
+    OUTPUT,
+    WHOLE_MODES,
+    noise_kept,
+    render,
+    write_section,
+)
 from bench.simulated_import_models import noisy_answer, perfect_answer, silent
 from bench.simulated_server import NOISY, PERFECT, SimulatedModels
 from bench.suspicions_eval import DEFAULT_CORPUS, PDF_MAX_PAGES, _scorer
+from bench.whole_cv import score as whole_cv_row
 
 CACHE = Path(tempfile.gettempdir()) / "cv-tailor-import-sim-styled"  # text layers, between runs
 
@@ -92,6 +100,8 @@ async def one(
     for mode, content in contents.items():
         scored = scorer.score_cv(truth, content.model_dump(mode="json"))
         row[mode] = {k: v for k, v in scored.items() if k not in ("pairs", "predicted")}
+        if mode in WHOLE_MODES:
+            row[f"{mode}_whole"] = whole_cv_row(scorer, truth, content)
     row["noise"] = asdict(noise)
     row["kept"] = noise_kept(noise, noisy_merged, scorer)
     row["kept_alone"] = noise_kept(noise, noisy_alone, scorer)

@@ -24,10 +24,13 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.model_import.import_merge import merge_readings
 from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from bench.llm_import_sim import pdf_text
-from bench.llm_import_sim_report import NOISE, noise_kept
+from bench.llm_import_sim_report import BASELINE, NOISE, WHOLE_MODES, noise_kept
 from bench.simulated_import_models import noisy_answer, perfect_answer, silent
 from bench.simulated_server import NOISY, PERFECT, SimulatedModels
 from bench.suspicions_eval import DEFAULT_CORPUS, _scorer
+from bench.whole_cv import aggregate as whole_aggregate
+from bench.whole_cv import figures_line
+from bench.whole_cv import score as whole_cv_row
 
 STORE = Path(tempfile.gettempdir()) / "cv-tailor-import-sim-readings.pickle"
 MERGED = ("rules", "perfect", "noisy", "silent")
@@ -73,13 +76,18 @@ def _merged(item: dict[str, Any], mode: str) -> Any:
     return merge_readings(item["rules"], content, findings, item["text"]).content
 
 
-def replay(items: list[dict[str, Any]], variant: str, diff: str) -> None:
+def replay(
+    items: list[dict[str, Any]], variant: str, diff: str, whole_diff: str = ""
+) -> dict[str, Any]:
+    """Prints the figures per variant; returns the whole-CV aggregates per variant and mode."""
     scorer = _scorer(DEFAULT_CORPUS)
+    whole: dict[str, Any] = {}
     for wanted in ("pdf", "pasted"):
         if variant and wanted != variant:
             continue
         rows = [i for i in items if i["variant"] == wanted]
         scored: dict[str, list[dict[str, Any]]] = {m: [] for m in MERGED}
+        wholes: dict[str, list[dict[str, Any]]] = {m: [] for m in WHOLE_MODES}
         kept = dict.fromkeys(NOISE, 0)
         planted = dict.fromkeys(NOISE, 0)
         for item in rows:
@@ -87,6 +95,9 @@ def replay(items: list[dict[str, Any]], variant: str, diff: str) -> None:
                 content = _merged(item, mode)
                 result = scorer.score_cv(item["truth"], content.model_dump(mode="json"))
                 scored[mode].append(result)
+                wholes[mode].append(whole_cv_row(scorer, item["truth"], content))
+                if mode == whole_diff:
+                    _show_whole(item, content, wholes[mode][-1])
                 if mode == diff:
                     _show(item, content, result)
                 if mode == "noisy":
@@ -104,6 +115,35 @@ def replay(items: list[dict[str, Any]], variant: str, diff: str) -> None:
                   f"title {figures['title_acc']:.3f} company {figures['company_acc']:.3f} "
                   f"extra {extra}")  # fmt: skip
         print("noisy kept", {k: f"{kept[k]}/{planted[k]}" for k in NOISE})
+        whole[f"{wanted} all"] = {m: whole_aggregate(wholes[m]) for m in WHOLE_MODES}
+        for mode in WHOLE_MODES:
+            print(f"{mode:8} {figures_line(whole[f'{wanted} all'][mode])}")
+    return whole
+
+
+def _show_whole(item: dict[str, Any], content: Any, row: dict[str, Any]) -> None:
+    """What keeps one CV from being right as a whole, beside the truth."""
+    if row["whole"]:
+        return
+    truth, header = item["truth"], content.header
+    print(f"--- {truth['file']}")
+    if not row["name"]:
+        print("   name     ", repr(header.name), "truth", repr(truth.get("name")))
+    if not row["headline"]:
+        print("   headline ", repr(header.current_title), "truth", repr(truth.get("current_title")))
+    if not row["email"]:
+        print("   email    ", repr(header.contact.email), "truth", repr(truth.get("email")))
+    if not row["jobs"]:
+        print("   jobs not all right")
+    if not row["edu_paired"] == row["edu_truth"] == row["edu_read"]:
+        for entry in truth.get("education") or []:
+            print("   edu T", entry.get("degree"), "|", entry.get("school"), "|", entry.get("end"))
+        for read in content.education:
+            print("   edu P", read.degree, "|", read.institution, "|", read.end)
+    for skill in row["junk_skills"]:
+        print("   junk skill", repr(skill))
+    for line in row["profile_personal"]:
+        print("   profile  ", repr(line))
 
 
 def _show(item: dict[str, Any], content: Any, result: dict[str, Any]) -> None:
@@ -134,14 +174,28 @@ def main() -> int:
     parser.add_argument("--only", default="")
     parser.add_argument("--variant", default="")
     parser.add_argument("--diff", default="", help="print the entries of this mode per CV")
+    parser.add_argument("--whole-diff", default="", help="why each CV of this mode is wrong")
+    parser.add_argument("--store", type=Path, default=STORE, help="the scratch file")
+    parser.add_argument(
+        "--whole-baseline",
+        action="store_true",
+        help=f"keep the whole-CV figures as the 'before' in {BASELINE}",
+    )
     args = parser.parse_args()
     if args.action == "capture":
         items = asyncio.run(capture(DEFAULT_CORPUS.resolve(), args.only))
-        STORE.write_bytes(pickle.dumps(items))
+        args.store.write_bytes(pickle.dumps(items))
         print(f"{len(items)} readings kept")
         return 0
-    items = pickle.loads(STORE.read_bytes())  # this tool's own scratch file, never shared
-    replay(items, args.variant, args.diff)
+    items = pickle.loads(args.store.read_bytes())  # this tool's own scratch file, never shared
+    whole = replay(items, args.variant, args.diff, args.whole_diff)
+    if args.whole_baseline:
+        # The merge's "before" for the whole-CV table of make eval-import-sim: the replay
+        # merges the same readings, so its figures are that bench's.
+        baseline = json.loads(BASELINE.read_text())
+        for group, figures in whole.items():
+            baseline.setdefault(group, {})["whole"] = figures
+        BASELINE.write_text(json.dumps(baseline, indent=1) + "\n")
 
     return 0
 

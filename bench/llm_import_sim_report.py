@@ -12,6 +12,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.text_forms import squash
 from bench.suspicions_eval import ROOT
+from bench.whole_cv import aggregate as whole_aggregate
 
 OUTPUT = ROOT / "bench" / "LLM_IMPORT.md"
 BASELINE = ROOT / "bench" / "llm_import_sim_baseline.json"
@@ -20,6 +21,9 @@ MODES = ("rules", "perfect", "noisy", "perfect_alone", "noisy_alone", "silent")
 FIGURES = ("exp_recall", "exp_precision", "title_acc", "company_acc", "start_acc", "end_acc",
            "all4_of_truth")  # fmt: skip
 NOISE = ("invented", "swapped", "shifted", "copied")
+WHOLE_MODES = ("rules", "perfect", "noisy", "silent")  # what the user gets, scored as a whole
+WHOLE_FIGURES = ("name", "headline", "email", "jobs_all_right", "edu_recall", "edu_precision",
+                 "junk_skills", "profile_personal", "whole")  # fmt: skip
 BATCH_HEADINGS = {"## Composition": 1, "## Second batch": 2, "### Third batch": 3, "## ": 0}
 FILE_CELL_RE = re.compile(r"^\|\s*([a-z]{2}_[\w-]+\.pdf)\s*\|")
 
@@ -82,6 +86,8 @@ def aggregate(rows: list[dict[str, Any]], scorer: Any) -> dict[str, Any]:
                 for r in rows
             )
         }
+    if rows and all(f"{m}_whole" in r for r in rows for m in WHOLE_MODES):
+        out["whole"] = {m: whole_aggregate([r[f"{m}_whole"] for r in rows]) for m in WHOLE_MODES}
     for which in ("kept", "kept_alone"):
         out[which] = {
             kind: [sum(1 for r in rows if r[which][kind]),
@@ -124,6 +130,27 @@ def _table(title: str, aggregates: dict[str, Any], before: dict[str, Any] | None
     return [*lines, ""]
 
 
+def _whole_cell(figures: dict[str, Any], figure: str) -> str:
+    value = figures[figure]
+    return f"{value}/{figures['cvs']}" if figure == "whole" else _cell(value)
+
+
+def whole_table(title: str, figures: dict[str, Any], before: dict[str, Any] | None) -> list[str]:
+    """The whole-CV figures (bench/whole_cv.py) of each merged mode, before / after where a
+    baseline holds them."""
+    before = before or {}
+    head = " | ".join(f"{m} (before / after)" if m in before else m for m in WHOLE_MODES)
+    lines = [f"**{title}**", "", f"| figure | {head} |", "|---" * (len(WHOLE_MODES) + 1) + "|"]
+    for figure in WHOLE_FIGURES:
+        cells = [
+            (f"{_whole_cell(before[m], figure)} / " if m in before else "")
+            + _whole_cell(figures[m], figure)
+            for m in WHOLE_MODES
+        ]
+        lines.append(f"| {figure} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render(
     rows: list[dict[str, Any]], scorer: Any, corpus: Path, elapsed: float, save: bool
 ) -> str:
@@ -150,6 +177,14 @@ def render(
     ]
     for name in ("pdf all", "pasted all"):
         lines += _table(name, aggregates[name], before.get(name))
+    lines += ["**The whole CV** (bench/whole_cv.py, as the blind validation reads it: share of "
+              "CVs with the name, headline, e-mail right; with every job right; education "
+              "entries paired; share with junk skills, with a profile holding contact or "
+              "personal data; CVs right in all at once)", ""]  # fmt: skip
+    for name in ("pdf all", "pasted all"):
+        if "whole" in aggregates[name]:
+            was = before.get(name, {}).get("whole")
+            lines += whole_table(f"{name}, whole CV", aggregates[name]["whole"], was)
     lines += ["**noisy model: planted errors still in the imported CV** (CVs kept / planted)", "",
               "| group | " + " | ".join(NOISE) + " |", "|---" * (len(NOISE) + 1) + "|"]  # fmt: skip
     for name, figures in aggregates.items():

@@ -34,8 +34,11 @@ from typing import Any, NamedTuple
 from app.lib.cv_content import Education, Experience, Project
 from app.lib.parsing.entries.entry_checks import match_entries
 from app.lib.parsing.entries.entry_words import company_score, title_score
+from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
+    field_word,
+    is_prose,
     job_shape_problem,
     kind_problem,
     name_shaped,
@@ -286,6 +289,12 @@ class Arbiter:
             self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
+        if self._degree_read_whole(kept, theirs, spans):
+            for name in names:
+                mine = getattr(kept, name)
+                setattr(kept, name, getattr(theirs, name))
+                if mine and differ(mine, getattr(kept, name)):
+                    self.decisions.append(Decision("model_won", kept, name, mine))
         for name, opposite in (names, names[::-1]):
             mine, other = getattr(kept, name), getattr(theirs, name)
             if not mine:
@@ -328,6 +337,29 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
+        """A degree the rules cut in two or read with its roles crossed, where the model reads
+        it whole: both of the rules' names inside one of the model's ("Diplôme … en" / "Génie
+        Logiciel" in "Diplôme … en Génie Logiciel", the school "ISI" the model's other name,
+        written at the entry's lines), or the model's degree the rules' school and its school
+        the rules' degree, the model's roles named at least as well by their field's words
+        ("Diploma", "Lycée")."""
+        if self.section != "education":
+            return False
+        mine, their = _names(kept, self.section), _names(theirs, self.section)
+        if not all(their) or not all(mine):
+            return False
+        if _same(mine[0], their[1]) and _same(mine[1], their[0]):
+            fields = NAMES[self.section]
+            words = [sum(map(field_word, names, fields)) for names in (their, mine)]
+            return words[0] >= words[1]
+        for index, whole in enumerate(their):
+            other = their[1 - index]
+            split = all(squash(n) in squash(whole) for n in mine) and not _same(other, whole)
+            if split and any(self.source.quoted(other, span) for span in spans):
+                return True
+        return False
 
     def _anchors(self, kept: Entry, opposite: str, spans: list[Span]) -> list[int]:
         """The lines a disputed name should stand close to: its partner's (the entry's other
@@ -430,7 +462,9 @@ class Arbiter:
 
     def _name_score(self, value: str, name: str, spans: list[Span]) -> int:
         """Written at the entry's lines (4), shaped like the field (2) and written within its
-        block (4 more); an employer that is a town loses to one that is not (1: an
+        block (4 more); a degree or a school named with its field's word beats one that is
+        not (1: "Orono" beside its school is no degree, "Embedded Systems" no school); an
+        employer that is a town loses to one that is not (1: an
         organisation's name, not where it sits), a town
         the place list does not know included when the CV gives it as a location elsewhere
         ("Skykit, Minneapolis, MN" makes "Minneapolis" a place)."""
@@ -440,7 +474,7 @@ class Arbiter:
         # sentence) written closer: five "●" lines may stand between a title and its employer.
         in_block = shaped and any(self.source.quoted(value, s.around(BLOCK)) for s in spans)
         town = town_like(value) or squash(value) in self.places
-        return 4 * at_lines + 2 * shaped + 4 * in_block + (not town)
+        return 4 * at_lines + 2 * shaped + 4 * in_block + field_word(value, name) + (not town)
 
     def _support(
         self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
@@ -536,6 +570,8 @@ class Arbiter:
         found = self.heading(entry)
         if found is not None and any(found.overlaps(other) for other in self.others):
             return "other_section"
+        if self.section == "education":
+            return self._degree_doubt(entry, found)
         if self.section != "experience":
             return None
         names = _names(entry, self.section)
@@ -547,6 +583,21 @@ class Arbiter:
         if problem is None and found is not None and self._passed_over(found, entry):
             return "model_silent"
         return problem
+
+    def _degree_doubt(self, entry: Entry, found: Span | None) -> str | None:
+        """A rules-only degree that is a sentence or a contact line, or, where the model read
+        the section around it and at least as many degrees, one named with neither a degree's
+        nor a school's word (a job's line, a course's topic): asked, not kept."""
+        names = [n for n in _names(entry, self.section) if n.strip()]
+        if any(is_prose(n) or value_kind(n) in CONTACT_KINDS for n in names):
+            return "prose"
+        worded = any(map(field_word, _names(entry, self.section), NAMES[self.section]))
+        if worded or found is None or not self.thorough:
+            return None
+        before = any(span.last < found.first for span in self.read)
+        after = any(span.first > found.last for span in self.read)
+        on = any(span.overlaps(found) for span in self.read)
+        return "model_silent" if (before and after) or on else None
 
     def _misread(self, entry: Entry) -> bool:
         """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or
@@ -565,7 +616,11 @@ class Arbiter:
         return dated_as_degree and not title_score(_names(entry, self.section)[0])
 
     def shaped_count(self, entries: Sequence[Entry]) -> int:
-        """How many of ``entries`` are shaped like an entry of the section (job_shape_problem)."""
+        """How many of ``entries`` are shaped like an entry of the section (job_shape_problem,
+        field_word)."""
+        if self.section == "education":  # a degree's or a school's word (field_word)
+            fields = NAMES[self.section]
+            return sum(any(map(field_word, _names(e, self.section), fields)) for e in entries)
         if self.section != "experience":
             return len(entries)
         return sum(job_shape_problem(*_names(e, self.section)) is None for e in entries)

@@ -20,7 +20,7 @@ from app.lib.parsing.entries.entry_words import (
     is_place,
     is_place_like,
 )
-from app.lib.parsing.entries.roles import DEGREE_WORDS
+from app.lib.parsing.entries.roles import DEGREE_WORDS, SCHOOL_WORDS
 from app.lib.parsing.fields.languages import has_level_wording, language_key
 from app.lib.parsing.misreads.shapes import (
     reads_as_heading,
@@ -97,6 +97,22 @@ def name_shaped(value: str, field: str) -> bool:
     if field in ("title", "company") and (reads_as_heading(value) or reads_as_list_heading(value)):
         return False  # "Langages de programmation", "AWARDS": a heading, no name
     return not (field in ("title", "degree", "name") and is_place(value))
+
+
+# "Diploma" is a degree's word to tell a degree from a school ("University Diploma in …"),
+# though the rules' own list (entries/roles.py) keeps the French "diplôme" only.
+DEGREE_NOUNS = DEGREE_WORDS | {"diploma"}
+
+
+def field_word(value: str, field: str) -> bool:
+    """``value`` carries its education field's own word: a degree's ("B.S.", "Master") for
+    the degree, a school's ("University", "Lycée") and no degree's for the institution."""
+    found = set(_words(value.replace(".", "")))
+    if field == "degree":
+        return bool(found & DEGREE_NOUNS)
+    if field == "institution":
+        return bool(found & SCHOOL_WORDS) and not found & DEGREE_NOUNS
+    return False
 
 
 def role_only(value: str) -> bool:

@@ -30,6 +30,7 @@ from app.lib.parsing.model_import.arbitration import (
     squashed_names,
 )
 from app.lib.parsing.model_import.evidence import SourceLines, Span
+from app.lib.parsing.model_import.field_arbitration import settle_fields
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import norm
 from app.lib.parsing.text.text import BIDI_BETWEEN_RE, BIDI_RE
@@ -109,6 +110,28 @@ def _held_by(entry: Any, kept: list[Any], section: str) -> bool:
     return any(squash(getattr(e, first)) == title and e.start == start for e in kept)
 
 
+def _piece_of(entry: Any, kept: list[Any], section: str) -> bool:
+    """Every name of this entry is written inside the names of one entry kept in the section
+    ("M'sila" / "Mohamed Boudiaf University" in "Master HR" / "Mohamed Boudiaf University,
+    M'sila"), undated or dated as that entry: a piece of it, not an entry of its own (a
+    second job at one employer has its own dates). Jobs are left to Arbiter.rules_doubt: a
+    weak model's silence would make a real job, named like another, a piece of it."""
+    if section == "experience":
+        return False
+    names = [squash(n) for n in _names_of(entry, section) if squash(n)]
+    year = (entry.start or "")[:4]
+    return bool(names) and any(
+        all(n in "\n".join(squash(x) for x in _names_of(e, section)) for n in names)
+        and (not year or (e.start or "")[:4] == year)
+        for e in kept
+    )
+
+
+def _names_of(entry: Any, section: str) -> tuple[str, str]:
+    first, second = NAMES[section]
+    return getattr(entry, first), getattr(entry, second)
+
+
 def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
 ) -> tuple[list[Any], list[Decision]]:
@@ -165,7 +188,8 @@ def _section(
     kept_ids = {e.id for e in merged} - alone  # the rules' paired entries and the model's added
     for entry in [e for e in merged if e.id in alone]:
         reason = arbiter.rules_doubt(entry) if model_entries else None
-        if reason is None and _held_by(entry, [e for e in merged if e.id in kept_ids], section):
+        kept = [e for e in merged if e.id in kept_ids]
+        if reason is None and (_held_by(entry, kept, section) or _piece_of(entry, kept, section)):
             reason = "duplicate"
         if reason is not None:
             merged.remove(entry)
@@ -264,17 +288,8 @@ def merge_readings(
         entries, decisions = _section(section, source, rules, model)
         setattr(out, section, entries)
         findings += _findings(section, entries, decisions)
-    header, theirs = out.header, model.header
-    for name in ("name", "current_title"):
-        if not getattr(header, name):
-            setattr(header, name, getattr(theirs, name))
-    for name in ("email", "phone", "location"):
-        if not getattr(header.contact, name):
-            setattr(header.contact, name, getattr(theirs.contact, name))
-    header.links = _union(header.links, theirs.links, "url")
-    out.summary = out.summary or model.summary
-    out.skills = _union(out.skills, model.skills)
-    out.languages = _union(out.languages, model.languages)
+    findings += settle_fields(out, rules, model, source)
+    out.header.links = _union(out.header.links, model.header.links, "url")
     for group in EXTRA_GROUPS:
         setattr(out.extras, group, _union(getattr(out.extras, group), getattr(model.extras, group)))
     out.extras.interests = _union(out.extras.interests, model.extras.interests, None)

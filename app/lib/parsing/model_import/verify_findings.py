@@ -61,6 +61,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         N_("%(label)s was read as an entry by one reader only, and your file does not support "
            "it clearly enough to add it: add it yourself if it belongs here."),
     ),
+    # A value of the header, the profile or a list that the built-in parser alone read and the
+    # file does not support (field_arbitration.py): left out, shown.
+    "import_unconfirmed_value": (
+        "warning",
+        N_("The built-in parser read “%(value)s” here, which the AI did not read and your file "
+           "does not clearly support: it was left out. Add it back if it belongs."),
+    ),
     "import_roles_swapped": (
         "warning",
         N_("%(label)s: the AI read “%(value)s” as the title and “%(other)s” as the "
