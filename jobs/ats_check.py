@@ -83,7 +83,7 @@ class AtsCheckRun(TaskRun):
     async def work(self) -> dict[str, Any]:
         db, check, settings = self.db, self.check, self.ctx["settings"]
         check.status = AtsCheckStatus.RUNNING  # written after the claim (no autoflush there)
-        await self.progress("preparing", 5)
+        await self.step("preparing", 5)
         data = check.pdf
         if data is None:
             try:
@@ -94,7 +94,7 @@ class AtsCheckRun(TaskRun):
                 return {self.key: self.row_id, "skipped": "input gone"}
         await db.commit()  # no transaction held while the child processes read
         try:
-            report = await check_pdf(data, max_pages=settings.pdf_max_pages, step=self.progress)
+            report = await check_pdf(data, max_pages=settings.pdf_max_pages, step=self.step)
         except PdfTextError as exc:  # not readable at all: the reader's own words
             raise UnusableInput(exc.code, exc.template, **exc.values) from None
         await self.claim()  # a cancel that landed meanwhile wins

@@ -80,11 +80,11 @@ class CvImport(TaskRun):
     async def work(self) -> dict[str, Any]:
         db, cv, settings = self.db, self.cv, self.ctx["settings"]
         cv.extraction_status = "running"  # written after the claim (no autoflush there)
-        await self.progress("reading", 15)
+        await self.step("reading", 15)
         job_try = int(self.ctx.get("job_try", 1))
         result = await extract(db, settings, cv, job_try, LLM_ATTEMPTS, redis=self.redis)
         portrait = await source_portrait(settings, cv)
-        await self.progress("saving", 90)
+        await self.step("saving", 90)
         await self.claim()  # a cancel that landed during the extraction wins
         if portrait is not None:
             await photos.offer_found(db, cv, portrait)
@@ -170,7 +170,7 @@ class OfferExtraction(TaskRun):
     async def work(self) -> dict[str, Any]:
         offer = self.offer
         offer.extraction_status = "running"  # written after the claim (no autoflush there)
-        await self.progress("extracting", 30)
+        await self.step("extracting", 30)
         job_try = int(self.ctx.get("job_try", 1))
         summary = await extract_offer_fields(
             self.db, self.ctx["settings"], offer, job_try, LLM_ATTEMPTS, redis=self.redis

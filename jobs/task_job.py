@@ -223,8 +223,9 @@ class TaskRun:
     async def confirm_done(self) -> None:
         await complete(self.db, self.redis, self.task, {self.key: self.row_id, "alreadyDone": True})
 
-    async def progress(self, step: str, percent: int, **extra: Any) -> None:
-        await progress(self.db, self.redis, self.task, step, percent, **extra)
+    async def step(self, name: str, percent: int, **extra: Any) -> None:
+        """Commit and publish the task's progress (a task-centre step, not a generation's stage)."""
+        await progress(self.db, self.redis, self.task, name, percent, **extra)
 
     async def claim(self) -> None:
         await claim_or_stop(self.db, self.task)

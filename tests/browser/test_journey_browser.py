@@ -158,12 +158,15 @@ async def test_register_import_generate_and_download_while_the_next_offer_runs(
 
     await first.get_by_role("link", name="Preview").click()
     await expect(page).to_have_url(re.compile(r"/preview$"))
+    # The address changes when the navigation commits, before a busy server's page has drawn.
+    await expect(page.get_by_role("heading", level=1, name="Preview")).to_be_visible()
     await shot(page, "preview.png")
     await page.go_back()
     await (
         page.locator('.offer-row[data-offer-index="0"]').get_by_role("link", name="Changes").click()
     )
     await expect(page).to_have_url(re.compile(r"/changes$"))
+    await expect(page.locator("h1")).to_be_visible()
     await shot(page, "changes.png")
 
     for path, name in [

@@ -149,5 +149,8 @@ async def test_a_job_over_its_users_share_waits_without_using_a_try(
             task = await db.get(BackgroundTask, offer["taskId"])
         assert task is not None and task.status == "completed"
         assert task.job_id is not None
-        result = await Job(task.job_id, redis).result_info()
+        job = Job(task.job_id, redis)
+        # arq writes a job's result after the job returns, so after its task row says completed.
+        await job.result(timeout=TIMEOUT_S, poll_delay=0.05)
+        result = await job.result_info()
         assert result is not None and result.success and result.job_try == 1
