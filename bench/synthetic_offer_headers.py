@@ -5,23 +5,15 @@ building trades, hospitality, logistics, accounting, public employers, staffing 
 
 Each ad draws, independently:
 - what sits above the title: nothing, a call to action ("Join our team!"), a job board's banner,
-  the company's logo text, a publication line ("Publié le … – offre n° …"), a publication line
-  over a board's banner;
-- how the title is written: alone, with a gender mark, with a reference code stuck to it, after
-  a hiring call ("We are hiring: …", "Nous recrutons : …"), as a labelled field ("Intitulé du
-  poste : …", "Job title<TAB>…"), or not at all (a description copied without its title line,
-  whose first sentence names the job);
+  the company's logo text, a publication line ("Publié le … – offre n° …");
+- how the title is written: alone, with a gender mark, with a reference code stuck to it, or as
+  a labelled field ("Intitulé du poste : …", "Job title<TAB>…");
 - where the employer is named: under the title, a labelled field ("Employeur : X", "Employer"
   over "X"), "X
-  recrute", "X, entreprise familiale, recrute…", "Chez X, …" / "At X, we…", a company
-  section opening on it ("Founded in 1982, X operates…", "Qui sommes-nous ?" / "Depuis 1995,
-  X accompagne…"), "Rejoindre X" / "Join X", an "About X" heading, only in
+  recrute", "Chez X, …" / "At X, we…", "Rejoindre X" / "Join X", an "About X" heading, only in
   the body beside an e-mail or web domain, in a footer signature, written three ways, by a
-  staffing agency (naming its client or not, or named by its kind: "Le cabinet X recherche
-  pour son client"), a public employer, only where to apply ("Envoyez votre candidature à X",
-  "Applications should be sent to the Hiring Manager, X"), a team's signature ("L'équipe X",
-  "The X Team"), or nowhere (the truth is then an
-  empty company);
+  staffing agency (naming its client or not), a public employer, or nowhere (the truth is then
+  an empty company);
 - body words that hold a stray capital letter ("R&D", "C'est…") no skill may be read from.
 
     python -m bench.synthetic_offer_headers 3      # print three ads with their truth
@@ -87,46 +79,10 @@ BANNER = {"fr": ("{b} - Offres d'emploi", "{b} | L'emploi près de chez vous", "
           "en": ("{b} Jobs", "{b} | Find your next job", "{b}")}  # fmt: skip
 PUBLICATION = {"fr": ("Publié le 03/02/2025 - offre n° 184KXQZ", "Actualisé le 12 mars 2025"),
                "en": ("Posted on March 3, 2025 · Ref. JR-20418", "Date posted: 2025-03-03")}  # fmt: skip
-TOPS = ("plain", "call", "banner", "logo", "publication", "publication_banner")
-TITLE_FORMS = ("plain", "gender", "reference", "labelled", "hiring", "board", "sentence")
-# A description copied without its title line: a heading, then a sentence naming the job.
-SENTENCE = {"fr": ("Description du poste\nNous recherchons un(e) {t} pour notre site de {w}.",
-                   "Le poste\nDans le cadre de son développement, notre entreprise recrute un "
-                   "{t} H/F pour son site de {w}."),
-            "en": ("About the job\nWe are looking for a {t} to join our {w} team.",
-                   "Job description\nWe are seeking a dedicated {t} to join our team in {w}.")}  # fmt: skip
-# A board's wording around the title on its line: contract, pay, "job in <place>", "Emploi".
-BOARD_WORDING = {"fr": ("[CDI] {t}", "{t} - 13 €/h", "Emploi {t} - {w} 44", "{t} en CDI à {w}"),
-                 "en": ("[Full-time] {t}", "{t} - $18-$20/hr", "{t} job in {w}, CO",
-                        "Now hiring {t}")}  # fmt: skip
+TOPS = ("plain", "call", "banner", "logo", "publication")
+TITLE_FORMS = ("plain", "gender", "reference", "labelled")
 COMPANY_SHAPES = ("under_title", "label", "recruits", "chez", "join", "about", "domain",
-                  "footer", "three_ways", "agency", "agency_client", "agency_kind", "public",
-                  "application", "apposition", "section", "signature", "none")  # fmt: skip
-# A company section under its heading, opening on the employer as the subject of its verb.
-SECTION = {
-    "fr": (("Qui sommes-nous ?", "Depuis 1995, {c} accompagne ses clients de la région."),
-           ("L'entreprise", "{c} conçoit et fabrique du mobilier depuis 1972."),
-           ("Description de l'entreprise", "Créée en 1988, {c} intervient à domicile."),
-           ("À propos", "Leader régional de la propreté, {c} renforce ses équipes.")),
-    "en": (("Company Description", "Founded in 1982, {c} operates 40 stores."),
-           ("Who we are", "{c} delivers bottled water to homes and offices."),
-           ("Our company", "Since 1950, {c} has made quality bakery products."),
-           ("About us", "{c} is growing its team across the region.")),
-}  # fmt: skip
-# A hiring call written before the title on its line.
-HIRING = {"fr": ("Nous recrutons : {t}", "On recrute ! {t}", "Recrutement : {t}"),
-          "en": ("We are hiring: {t}", "We're hiring – {t}", "Now hiring: {t}")}  # fmt: skip
-# Where to apply, naming the employer only there (a person or a department may come first).
-APPLY = {
-    "fr": ("Envoyez votre candidature à {c}, 12 rue des Lilas, {t}.",
-           "Merci d'adresser votre CV et lettre de motivation à {c} par courrier.",
-           "Les candidatures sont à adresser à Madame la Directrice, {c}, 3 place du Marché, {t}.",
-           "Candidature à {c} par mail ou par courrier."),
-    "en": ("Send your application to {c}, 4 Elm Street, {t}.",
-           "To apply, please send your CV and a cover letter to {c} by post.",
-           "Applications should be sent to the Hiring Manager, {c}, 10 High Road, {t}.",
-           "Please submit your resume to {c} before March 31."),
-}  # fmt: skip
+                  "footer", "three_ways", "agency", "agency_client", "public", "none")  # fmt: skip
 PUBLIC = {"fr": ("Mairie de {t}", "Centre hospitalier de {t}", "Communauté de communes de {t}"),
           "en": ("City of {t}", "County of {t}", "{t} Public Schools")}  # fmt: skip
 AGENCY = {"fr": "Intérim", "en": "Staffing"}
@@ -160,13 +116,7 @@ def _company(rng: random.Random, language: str, shape: str, town: str) -> str:
     return name if rng.random() < 0.7 else f"{name} {_word(rng)}"
 
 
-def _title_line(
-    rng: random.Random, language: str, title: str, form: str, town: str = "Nantes"
-) -> str:
-    if form == "sentence":
-        return rng.choice(SENTENCE[language]).format(t=title, w=town)
-    if form == "board":
-        return rng.choice(BOARD_WORDING[language]).format(t=title, w=town)
+def _title_line(rng: random.Random, language: str, title: str, form: str) -> str:
     if form == "gender":
         return f"{title} {rng.choice(('(H/F)', 'H/F', '(F/H)'))}" if language == "fr" else title
     if form == "reference":
@@ -178,14 +128,10 @@ def _title_line(
                            f"Job ID: {rng.randint(10000, 99999)} {title}",
                            f"{title} #{rng.randint(10000, 99999)}",
                            f"Offre d'emploi : {title}"))  # fmt: skip
-    if form == "hiring":
-        return rng.choice(HIRING[language]).format(t=title)
     if form == "labelled":
-        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}",
-                            "Poste / Position : {}")
+        label = rng.choice(("Intitulé du poste : {}", "Poste\t{}", "Intitulé du poste\n{}")
                            if language == "fr"
-                           else ("Job title: {}", "Title\t{}", "Job title\n{}",
-                                 "Job title / Intitulé : {}"))  # fmt: skip
+                           else ("Job title: {}", "Title\t{}", "Job title\n{}"))  # fmt: skip
         return label.format(title)
     return title
 
@@ -223,10 +169,7 @@ def header_ad(seed: int) -> HeaderAd:
         lines.append(short.upper())
     elif top == "publication":
         lines.append(rng.choice(PUBLICATION[language]))
-    elif top == "publication_banner":
-        lines.append(rng.choice(PUBLICATION[language]))
-        lines.append(rng.choice(BANNER[language]).format(b=rng.choice(BOARDS)))
-    lines.append(_title_line(rng, language, title, form, town))
+    lines.append(_title_line(rng, language, title, form))
     if shape in ("under_title", "agency", "agency_client"):
         lines.append(company if shape == "under_title" else f"{company} {AGENCY[language]}")
         if shape != "under_title":
@@ -234,13 +177,10 @@ def header_ad(seed: int) -> HeaderAd:
             others = [*others, company]
     if shape == "label":
         lines.append(rng.choice(("Employeur : {}", "Entreprise\t{}", "Employeur\n{}") if fr
-                                else ("Company: {}", "Employer\t{}", "Employer\n{}", "Company / Entreprise : {}")
+                                else ("Company: {}", "Employer\t{}", "Employer\n{}")
                                 ).format(company))  # fmt: skip
     lines.append(f"Lieu de travail : {place}" if form == "labelled" and fr else place)
     lines.append("")
-    if rng.random() < 0.3:  # a first sentence naming the contract, right under the header
-        lines += [f"Vous interviendrez sur notre site de {town}. Poste en CDI à temps plein."
-                  if fr else f"You will work at our {town} site. Full-time, permanent role.", ""]  # fmt: skip
     intro = {
         "recruits": f"{company} recrute un(e) {title} pour son site de {town}."
         if fr
@@ -269,13 +209,6 @@ def header_ad(seed: int) -> HeaderAd:
         if fr
         else f"{company} {AGENCY[language]} is hiring for its client "
         f"{client}, a regional business.",
-        "agency_kind": f"Le cabinet {company} recherche pour son client, une PME de la "
-        f"région, un(e) {title}."
-        if fr
-        else f"The agency {company} is looking for a {title} for one of its clients.",
-        "apposition": f"{short.upper()}, entreprise familiale de {town}, recrute un(e) {title}."
-        if fr
-        else f"{short}, a family business in {town}, is hiring a {title}.",
         "public": f"La {company} recrute pour ses services."
         if fr
         else f"The {company} is hiring for its services.",
@@ -285,9 +218,6 @@ def header_ad(seed: int) -> HeaderAd:
     }.get(shape, "")
     if shape == "public" and not fr:
         intro = f"The {company} is hiring for its public services."
-    if shape == "section":
-        heading, opening = rng.choice(SECTION[language])
-        intro = f"{heading}\n{opening.format(c=short)}"
     lines += [*intro.split("\n"), ""] if intro else []
     if top == "logo" and shape != "none" and short not in intro:
         lines += [f"{short} est une entreprise de {town}." if fr
@@ -304,11 +234,6 @@ def header_ad(seed: int) -> HeaderAd:
     elif shape == "footer":
         lines += [f"{company} – 12 rue des Lilas, {town}" if fr
                   else f"{company} – 12 Elm Street, {town}", f"www.{slug}.{'fr' if fr else 'com'}"]  # fmt: skip
-    elif shape == "signature":
-        lines += (["Cordialement,", f"L'équipe {short}"] if fr
-                  else ["Thanks,", f"The {short} Team"])  # fmt: skip
-    elif shape == "application":
-        lines.append(rng.choice(APPLY[language]).format(c=company, t=town))
     elif shape == "three_ways":
         lines.append(f"{company} – {town}")
     return HeaderAd(

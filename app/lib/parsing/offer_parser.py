@@ -29,7 +29,6 @@ from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirement
 from app.lib.parsing.offers.offer_doubts import LONG_TITLE_WORDS, HeaderReading, others
 from app.lib.parsing.offers.offer_guard import is_navigation, plausible_company, plausible_title
 from app.lib.parsing.offers.offer_header import (
-    DEPARTMENT_TOWN_RE,
     clean_title,
     contract_in_title,
     department_town,
@@ -37,15 +36,13 @@ from app.lib.parsing.offers.offer_header import (
     place_in_title_line,
     split_title_line,
     title_from_line,
-    without_stuck_reference,
 )
-from app.lib.parsing.offers.offer_labels import label_key, label_of, labelled_lines
+from app.lib.parsing.offers.offer_labels import label_of, labelled_lines
 from app.lib.parsing.offers.offer_languages import find_languages
 from app.lib.parsing.offers.offer_line_cues import (
     is_board_banner,
     is_board_name,
     is_page_chrome,
-    names_a_job,
 )
 from app.lib.parsing.offers.offer_not_required import asks_nothing
 from app.lib.parsing.offers.offer_reflow import reflow
@@ -56,7 +53,6 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
-from app.lib.parsing.offers.offer_title_sentence import title_from_sentences
 from app.lib.parsing.offers.offer_top import pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
@@ -149,10 +145,6 @@ def _title_label_index(lines: list[str]) -> int | None:
     )
 
 
-def _only_a_place(text: str) -> bool:
-    return bool(DEPARTMENT_TOWN_RE.match(text)) or is_known_place(text)
-
-
 def _title_index(lines: list[str]) -> int:
     """The title line: among the first lines with text that are not a labelled field, a
     heading or a banner such as "Offre d'emploi" / "We're hiring!" / "Acme Jobs", nor a job
@@ -165,35 +157,20 @@ def _title_index(lines: list[str]) -> int:
         index
         for index in window[:MAX_LINES_BEFORE_TITLE]
         if (text := clean(line := lines[index]))
-        # "Job ID: 73293 Cook": a reference stuck to the title is no field label
-        and not (label_of(line) and label_of(without_stuck_reference(line)))
-        and not label_key(text.rstrip(" :"))  # "Employeur" over its value
+        and not label_of(line)
         and not BANNER_RE.match(text)
-        and not is_board_banner(without_stuck_reference(text))
+        and not is_board_banner(text)
         and not is_board_name(text)
         and not is_navigation(text)
         and not match_heading(text, offer=True)
         and plausible_title(text)  # not "Apply now", "48 applicants", "Full-time"
-        and not _only_a_place(text)  # "44 - Dijon", "Dijon": where, not what
     ]
     labelled = _title_label_index(lines)
     if labelled is not None:  # "Intitulé du poste : X": the header is read from that line
         return labelled
     if candidates:
         return pick_title(lines, candidates)
-    # No line shaped like a title: the first that is no banner, heading or page chrome (a
-    # description's sentence, whose hiring words may name the job).
-    return next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if (text := clean(line))
-            and not (BANNER_RE.match(text) or is_board_banner(text) or is_page_chrome(text))
-            and not label_key(text.rstrip(" :"))
-            and not match_heading(text, offer=True)
-        ),
-        -1,
-    )
+    return next((i for i, line in enumerate(lines) if clean(line)), -1)
 
 
 def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> str:
@@ -271,8 +248,6 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
     _, source = read_company(
         lines, title_index=index, company_lines=company_lines, location_line=location, url=url
     )
-    if plausible_company(labelled.get("company", "")):  # "Employeur : X": the ad's own field
-        source = "label"
     title_line = clean(lines[index]) if index >= 0 else ""
     parts = split_title_line(title_line) if title_line else []
     suggestions = company_suggestions(
@@ -305,12 +280,6 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
         company_source=source if fields.company else "none",
         company_contested=contested,
         title_line_parts=len(parts) or 1,
-        # Not from its line: the job a hiring sentence names (``title_from_sentences``).
-        title_from_sentence=bool(fields.title)
-        and plausible_title(
-            clean_title(_line_title(labelled, title_line, location, fields.company))
-        )
-        != fields.title,
         candidates={
             "title": others(fields.title, [t for t in titles if t]),
             "company": others(fields.company, suggestions),
@@ -318,32 +287,6 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
         },
         no_requirement=not fields.requirements,
     )
-
-
-def _a_name_over_no_title(line_title: str, called: str) -> bool:
-    """The line read as the title names no job while the first hiring sentence names one
-    ("Talendo" over "Nous recherchons un électricien…"): a board's or employer's name over a
-    description copied without its title line."""
-    return (
-        bool(called)
-        and word_count(line_title) <= MAX_NAME_ONLY_WORDS
-        and not names_a_job(line_title)
-        and names_a_job(called)
-        and fold(line_title) not in fold(called)
-    )
-
-
-MAX_NAME_ONLY_WORDS = 2
-
-
-def _line_title(labelled: dict[str, str], title_line: str, location: str, company: str) -> str:
-    """The title a labelled field or the title line gives ("" when the line is a sentence)."""
-    title = labelled.get("title", "")
-    if title:  # a labelled title may carry a reference or a place too ("Poste : X - Réf. 12")
-        return title_from_line(title, location_line=location, company=company)
-    if word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
-        return title_from_line(title_line, location_line=location, company=company)
-    return ""
 
 
 def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
@@ -362,11 +305,11 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
         location_line=location,
         url=url,
     )
-    title = _line_title(labelled, title_line, location, company)
-    called = title_from_sentences(lines)
-    if not plausible_title(clean_title(title)) or _a_name_over_no_title(title, called):
-        # A description copied without its title line: the job its first hiring sentence names.
-        title = called
+    title = labelled.get("title", "")
+    if title:  # a labelled title may carry a reference or a place too ("Poste : X - Réf. 12")
+        title = title_from_line(title, location_line=location, company=company)
+    elif word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
+        title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)
     # Requirements speak of the candidate's past ("an internship in sales is a plus") and the
     # company text of the employer: the contract is looked for elsewhere first.

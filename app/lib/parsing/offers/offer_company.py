@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from app.lib.parsing.entries.entry_words import company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
-from app.lib.parsing.offers.offer_application import application_addressee
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
     above_title,
@@ -28,7 +27,6 @@ from app.lib.parsing.offers.offer_evidence import (
     logo_name,
     named_by_domain,
     public_employer,
-    signature_name,
 )
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
@@ -39,7 +37,6 @@ from app.lib.parsing.offers.offer_header import (
     is_listing_line,
     is_place,
     split_title_line,
-    without_stuck_reference,
 )
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, is_public_employer
 from app.lib.parsing.offers.places import is_known_place
@@ -51,36 +48,12 @@ _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
 # A name's words may be joined by "&", "for", "of", "de"… ("Pete for America", "Bank of X").
 NAME = rf"{_WORD}(?:\s+(?:(?:&|and|for|of|de|du|des|et)\s+)?{_WORD}){{0,3}}"
 _AFTER_SENTENCE = r"(?:^|[.!?•:]\s+|,\s+)"
-# What kind of employer a sentence says hires before its name: "Le cabinet X recherche…",
-# "Notre agence X recrute…", "The firm X is hiring…".
-_KIND = (
-    r"(?:(?:[Ll]e|[Ll]a|[Ll]['’]|[Nn]otre|[Vv]otre|[Oo]ur|[Yy]our|[Tt]he)\s*"
-    r"(?:cabinet|agence(?: d['’]emploi)?|"
-    r"agency|firm|groupe|group|société|company|enseigne|entreprise|association|"
-    r"établissement)\s+)"
-)
-_ARTICLE_OR_KIND = rf"(?:{_KIND}|(?:[Ll]a|[Ll]e|[Ll]es|[Ll]['’]|[Tt]he)\s*)"
-# What a sentence says of the employer between commas before it says it hires ("Vernal,
-# entreprise de propreté, recrute…", "Kelvo, a family business, is hiring…").
-_APPOSITION = r"(?:,\s+[^,.!?\n]{3,60},)"
 PATTERNS = (
     re.compile(
-        rf"{_AFTER_SENTENCE}{_ARTICLE_OR_KIND}?(?P<name>{NAME}){_APPOSITION}?\s+"
-        r"(?:recrute|recherche|"
-        r"is hiring|is looking|is seeking|seeks|est à la recherche|is recruiting|"
-        # "X renforce ses équipes", "X is growing its team": hiring, in other words.
-        r"renforce (?:ses|son) [ée]quipes?|agrandit (?:ses|son) [ée]quipes?|"
-        r"[ée]toffe (?:ses|son) [ée]quipes?|is growing (?:its|our) team|"
-        r"is expanding (?:its|our) team)\b"
+        rf"(?:^|[.!?•]\s+)(?P<name>{NAME})\s+(?:recrute|recherche|is hiring|is looking|is seeking|"
+        r"seeks|est à la recherche|is recruiting)\b"
     ),
-    re.compile(
-        rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining|[Ii]ntégrez|[Ii]ntégrer)\s+"
-        # "Join the X team", "Rejoignez l'équipe du X", "Intégrez la team X"
-        r"(?:the\s+|(?:l['’]équipe|la team|les équipes)\s+(?:de\s+|du\s+|des\s+|d['’])?)?"
-        rf"(?P<name>{NAME})"
-    ),
-    # "We're X, a neighborhood coffee shop", "Nous sommes X, …"
-    re.compile(rf"(?:^|[.!?•]\s+)(?:We['’]re|We are|Nous sommes)\s+(?P<name>{NAME})\s*,"),
+    re.compile(rf"\b(?:[Rr]ejoignez|[Rr]ejoindre|[Jj]oin|[Jj]oining)\s+(?P<name>{NAME})"),
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
     re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|\s[–—-]\s|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
@@ -99,18 +72,11 @@ SUGGESTION_PATTERNS = (
 )
 MAX_SUGGESTIONS = 5
 HEADER_BLOCK = 4  # lines under the title where boards put the company, place and contract
-# A company section opening with its subject: "X, groupe leader…", "X specializes in…",
-# "Founded in 1982, X operates…", "Depuis 1995, la Brasserie X accueille…", "L'association X
-# intervient…": past an opening phrase and an article or a kind, a name and then its verb
-# (any lowercase word: the section speaks of its employer).
-_OPENING = (
-    r"(?i:(?:founded|established|created|cr[ée]{2}e?|fond[ée]e?|n[ée]e?|depuis|since|leader|"
-    r"sp[ée]cialiste|acteur|pionnier|with|avec|fort|forte|implant[ée]e?|present|pr[ée]sente?|"
-    r"en|in|for|pour|over|plus de)\b[^,.]{0,80},\s*)"
-)
+# A company section opening with its subject: "X, groupe leader…", "X specializes in…".
 SUBJECT_RE = re.compile(
-    rf"^{_OPENING}?{_ARTICLE_OR_KIND}?(?P<name>{NAME})(?:\s*\([^)]*\))?\s*"
-    r"(?:,|\s(?=[a-zà-ÿ]))"
+    rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
+    r"specializes|specialises|propose|develops|conçoit|accompagne|provides|builds|helps|offers|"
+    r"emploie|employs|fournit|develop|fait)\b)"
 )
 # Capitalised words that start sentences or name generic things, never a company.
 NOT_NAMES = frozenset(
@@ -152,7 +118,6 @@ PATH_SKIP = {"companies", "company", "fr", "en", "en-us", "fr-fr", "jobs", "job"
 
 def _acceptable(name: str) -> str:
     """The name without a leading generic word, or "" when nothing name-like remains."""
-    name = re.sub(r"^[Ll]['’](?=[A-ZÀ-Ý])", "", name)  # "L'ADMR de Rennes" → "ADMR de Rennes"
     words = name.split()
     while words and fold(words[0]).strip("'’") in NOT_NAMES:
         words = words[1:]
@@ -170,16 +135,11 @@ def _acceptable(name: str) -> str:
 _DATED_RE = re.compile(r"^(?:[^\W\d_]+\s+){1,2}(?:19|20)\d\d$")
 
 
-# "Aspen, CO", "Dayton, OH 45402", "Leeds, UK": a town and its state's or country's code.
-TOWN_CODE_RE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]*,\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?$")
-
-
 def _is_other_fact(part: str) -> bool:
     """A part of a listing line that is not a name: place, remote policy, contract, date,
     salary, applicant count ("Paris (Hybrid)", "CDI", "3 weeks ago", "45 k€")."""
     return bool(
         _DATED_RE.match(clean(part))
-        or TOWN_CODE_RE.match(clean(part))
         or is_place(part)
         or is_known_place(part)
         or DEPARTMENT_TOWN_RE.match(part)
@@ -220,10 +180,7 @@ def line_company(line: str) -> str:
 def _without_facts(name: str) -> str:
     """``name`` without the listing facts a comma glues to it ("Brasserie du Port,
     Saint-Malo")."""
-    parts = _listing_parts(name) if name else []
-    named = [p for p in parts if not _is_other_fact(p)]
-    if parts and not named:
-        return ""  # "Saison 2026", "Lyon (69)": facts only
+    named = [p for p in _listing_parts(name) if not _is_other_fact(p)] if name else []
     return named[0] if len(named) == 1 else name
 
 
@@ -324,15 +281,11 @@ def _is_the_place(part: str, place: str) -> bool:
     return in_place or is_place(part) or is_known_place(part)
 
 
-def most_repeated(candidates: list[str], text: str, place: str = "", title: str = "") -> str:
-    """The candidate the ad names most, cut to the part of it the ad keeps repeating; the
-    ``title`` line's words are the job's ("Dental" of "Smile Street Dental" in "Dental
-    Receptionist" is no shorter name)."""
+def most_repeated(candidates: list[str], text: str, place: str = "") -> str:
     if not candidates:
         return ""
     best = max(candidates, key=lambda name: (_occurrences(name, text), -candidates.index(name)))
-    outside_title = text.replace(title, " ") if title.strip() else text
-    return _extended(_most_used_part(best, outside_title, place), text)
+    return _extended(_most_used_part(best, text, place), text)
 
 
 def company_from_url(url: str | None, text: str) -> str:
@@ -410,18 +363,9 @@ def is_department_line(text: str) -> bool:
     return all(is_department(p) or _is_other_fact(p) for p in _listing_parts(text))
 
 
-# An ad saying its employer is a client it does not name ("Notre client, une PME…", "Our
-# client, a family-owned business…", "pour le compte de l'un de nos clients").
-HIDDEN_EMPLOYER_RE = re.compile(
-    r"(?i)\b(?:notre client|nos clients|our client|one of our clients|a client of ours|"
-    r"(?:un|l'un|l’un) de nos clients|pour le compte d['’]une? (?:client|entreprise|soci[ée]t[ée])|"
-    r"on behalf of (?:a|our) client|entreprise confidentielle|confidential (?:company|client))\b"
-)
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset(
-    {"title_part", "url", "named", "above_title", "none", "contested", "application", "signature"}
-)
+WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none", "contested"})
 
 
 def read_company(
@@ -433,25 +377,9 @@ def read_company(
     url: str | None = None,
 ) -> tuple[str, str]:
     """``(company, source)``: the hiring company (see the module docstring for the order of
-    the sources) and which source named it ("none" when none did). A name the header shouts
-    ("NORAVEL GRILL") is given as the ad's sentences write it ("Noravel Grill")."""
-    name, source = _read_company(lines, title_index, company_lines, location_line, url)
-    if name.isupper() and len(name) > 4:  # "IBM", "ADMR": an acronym is written so
-        name = as_written_below(name, lines, -1)
-    return name, source
-
-
-def _read_company(
-    lines: list[str],
-    title_index: int,
-    company_lines: list[str],
-    location_line: str,
-    url: str | None,
-) -> tuple[str, str]:
+    the sources) and which source named it ("none" when none did)."""
     text = "\n".join(lines)
-    # A hiring call or a reference stuck to the title is no part of a listing line.
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
-    title_line = without_stuck_reference(clean(title_line))
 
     def readings() -> list[str]:
         return _body_readings(lines, text, company_lines, title_index, location_line, url)
@@ -459,8 +387,6 @@ def _read_company(
     at_company = plausible_company(
         _without_facts(company_in_title_line(title_line, location_line=location_line))
     )
-    if at_company.endswith(".") and not _abbreviated(at_company):
-        at_company = at_company.rstrip(".")  # "… at Oakhill House.": the sentence's stop
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company, "at_title"
     if at_company and is_listing_line(title_line, location_line=location_line):
@@ -486,32 +412,19 @@ def _read_company(
     if public:
         return public, "public"
     sentences = plausible_company(
-        most_repeated(candidates_in(lines, company_lines), text, location_line, title_line)
+        most_repeated(candidates_in(lines, company_lines), text, location_line)
     )
     if sentences:
         return sentences, "sentences"
-    # The addressee of the application ("Envoyez votre candidature à X"); a name the ad
-    # writes that its own e-mail or web domain spells; a signature with a company's legal
-    # form at the end (offer_evidence.py).
+    # A name the ad writes that its own e-mail or web domain spells; a signature with a
+    # company's legal form at the end (offer_evidence.py).
     for source, name in (
-        ("application", application_addressee(lines)),
         ("domain", named_by_domain(text)),
         ("footer", footer_name(lines)),
-        ("signature", signature_name(lines)),
         ("above_title", above_title(lines, title_index)),
     ):
-        name = plausible_company(name)
-        backed = bool(name) and _supported(name, [r for r in readings() if r != name], text, [])
-        if name and source == "application":
-            # The addressee alone is one cue: backed by another reading, a repetition or a
-            # company's form, it is taken without a question.
-            return name, "application_backed" if backed else source
-        if name and source == "above_title" and not backed and HIDDEN_EMPLOYER_RE.search(text):
-            # A name-shaped line over the title of an ad whose employer is a client it does
-            # not name is the board's or the agency's banner: offered, never chosen.
-            continue
-        if name:
-            return name, source
+        if plausible_company(name):
+            return plausible_company(name), source
     if at_company and _occurrences(at_company, text) >= 2:
         return at_company, "title_part_repeated"
     if at_company and _name_shaped(at_company) and _company_form(at_company):
@@ -556,16 +469,9 @@ def _body_readings(
     sentences ("X recrute", "Rejoignez X", "About X"), its e-mail or web domain, a signature
     with a legal form, a public employer, the offer's address."""
     found = [
-        most_repeated(
-            candidates_in(lines, company_lines),
-            text,
-            location_line,
-            lines[title_index] if 0 <= title_index < len(lines) else "",
-        ),
-        application_addressee(lines),
+        most_repeated(candidates_in(lines, company_lines), text, location_line),
         named_by_domain(text),
         footer_name(lines),
-        signature_name(lines),
         public_employer(lines, title_index + HEADER_BLOCK),
         company_from_url(url, text),
     ]
@@ -587,11 +493,6 @@ def _checked(
         if _supported(other, [r for r in readings if r != other], text, header_names):
             return other, "agreement"
     others = [x for x in [*readings, *header_names] if not _agrees(x, name)]
-    body = [x for x in readings if not _agrees(x, name)]
-    if source == "listing_block" and body:
-        # A title's dash part is as often its shift or specialty ("Care Assistant – Nights"):
-        # unsupported, it yields to a name the ad's own words give (still asked about).
-        return body[0], "contested"
     return name, "contested" if others else source
 
 
@@ -668,11 +569,8 @@ def company_suggestions(
     found = candidates_in(lines, company_lines)
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
-    found += [public_employer(lines, title_index + HEADER_BLOCK), application_addressee(lines)]
-    found.append(named_by_domain(text))
-    found += [footer_name(lines), signature_name(lines), logo_name(lines, title_index)]
-    found.append(above_title(lines, title_index))
+    found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
+    found += [footer_name(lines), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
-    names = [n if _abbreviated(n) else n.rstrip(".") for n in names]  # a sentence's stop
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

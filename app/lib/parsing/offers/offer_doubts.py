@@ -26,7 +26,6 @@ class HeaderReading:
     location: str = ""
     company_source: str = "none"
     title_line_parts: int = 1  # parts of the line the title was read from ("A - B - C": 3)
-    title_from_sentence: bool = False  # no title line: the job a hiring sentence names
     candidates: dict[str, list[str]] = field(default_factory=dict)  # field → other values
     company_contested: bool = False  # another name the ad repeats as often as the chosen one
     no_requirement: bool = False
@@ -36,7 +35,6 @@ class HeaderReading:
         """The fields to confirm, in page order."""
         title_unsure = (
             not self.title
-            or self.title_from_sentence
             or len(self.title.split()) > LONG_TITLE_WORDS
             or (self.title_line_parts > 1 and bool(self.candidates.get("title")))
         )

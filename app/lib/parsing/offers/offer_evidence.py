@@ -9,8 +9,7 @@ that agree (``offer_company.read_company`` weighs them after the firmer sources)
 - a public employer, whose name is its form and its place ("Mairie de Rennes", "Centre
   hospitalier de Brest", "City of Denver", "Tampa Public Schools"), in the header or in a
   sentence saying it hires;
-- the logo text above the title ("VELLACOUR"), when the ad writes the name again below;
-- a team's signature at the ad's end ("L'équipe Kervalis", "The Rosewood Bistro Team").
+- the logo text above the title ("VELLACOUR"), when the ad writes the name again below.
 """
 
 from __future__ import annotations
@@ -95,34 +94,6 @@ def footer_name(lines: list[str]) -> str:
             shaped = 2 <= len(head) <= 60 and word_count(head) <= 5 and head[:1].isupper()
             if shaped and LEGAL_FORM_RE.search(fold(head)) and not names_a_job(head):
                 return head
-    return ""
-
-
-_SIGNED_NAME = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:\s+(?:&\s+|de\s+|du\s+|of\s+)?[A-ZÀ-Ý0-9][\w&'’.-]*){0,3}"
-# A team signing the ad: "L'équipe Kervalis", "L'équipe RH de Kervalis", "The Rosewood Bistro
-# Team", "Kervalis Recruitment Team".
-SIGNATURE_RES = (
-    re.compile(
-        r"^(?:toute )?l['’]équipe\s+(?:(?:rh|recrutement|ressources humaines)\s+)?"
-        rf"(?:de\s+|du\s+|d['’])?(?P<name>{_SIGNED_NAME})\s*[.!]?$",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"^(?:The\s+)?(?P<name>{_SIGNED_NAME})\s+(?:HR |Recruitment |Recruiting |Hiring )?"
-        r"Team\s*[.!]?$"
-    ),
-)
-
-
-def signature_name(lines: list[str]) -> str:
-    """The employer a team's signature at the ad's end names ("L'équipe Kervalis")."""
-    tail = [clean(x) for x in lines if clean(x)][-FOOTER_LINES:]
-    for line in reversed(tail):
-        for pattern in SIGNATURE_RES:
-            found = pattern.match(line.lstrip("-–—• "))
-            name = found.group("name").strip() if found else ""
-            if name[:1].isupper() or name[:1].isdigit():
-                return name
     return ""
 
 

@@ -97,22 +97,10 @@ def split_title_line(line: str) -> list[str]:
     return [clean(p) for p in TITLE_PARTS_RE.split(clean_title(line)) if clean(p)]
 
 
-# A part of a title line that names no job nor employer: the pay ("13 €/h", "$18-$20/hr"),
-# the site's own word ("Carrières", "Careers", "Jobs"), a town with its department ("Lyon 69").
-PAY_PART_RE = re.compile(r"(?i)^[^A-Za-zÀ-ÿ]*\d[\d\s.,kK]*\s*(?:€|\$|£|k€|euros?)|^[€$£]\s*\d")
-SITE_WORD_RE = re.compile(
-    r"(?i)^(?:careers?|carri[èe]res?|jobs|emplois?|offres? d'emploi|recrutement|job board|"
-    r"nous rejoindre|join us|work with us)$"
-)
-TOWN_DEPARTMENT_RE = re.compile(r"^[A-ZÀ-Ý][\w'’ -]+\s+\(?(?:\d{2}|2[AB]|97\d)\)?$")
-
-
 def _is_glued_extra(part: str, location_line: str, company: str) -> bool:
     folded = fold(part)
     return (
         bool(REFERENCE_RE.match(part))
-        or bool(PAY_PART_RE.match(part) or SITE_WORD_RE.match(part))
-        or bool(TOWN_DEPARTMENT_RE.match(part))
         or is_contract_phrase(part)
         or is_place(part)
         or (is_known_place(part) and not is_market_region(part))  # "… - EMEA" names the job
@@ -137,10 +125,6 @@ def _without_place_suffix(title: str) -> str:
     return title
 
 
-_CONTRACT_WORDS = (
-    r"cdi|cdd|int[ée]rim|alternance|apprentissage|stage|freelance|full[- ]time|part[- ]time|"
-    r"temps plein|temps partiel|contract|internship|permanent|temporary|seasonal|saisonnier"
-)
 # A reference code stuck to the title without a dash: "[REF-88] Agent", "Agent Réf : AB-123",
 # "Job ID: 48213 Store Associate", "Store Associate #48213"; an ad's banner word before it
 # ("Offre d'emploi : Agent", "Vacancy: Nurse").
@@ -152,56 +136,13 @@ STUCK_REFERENCE_RES = (
     re.compile(rf"(?i)^{_REF_WORD}\s*[:#]?\s*{_CODE}\s*[-–—:|]?\s*"),
     re.compile(r"\s+#\d{3,}$"),
     re.compile(r"(?i)^(?:offre d'emploi|offre|annonce|job offer|job posting|vacancy)\s*[:–—-]\s+"),
-    # "[CDI] Cuisinier", "(Intérim) Cariste": a contract in brackets before the title.
-    re.compile(rf"(?i)^[\[(]\s*(?:{_CONTRACT_WORDS})\s*[\])]\s*"),
-    # "Line Cook job in Boise, ID", "Cuisinier H/F en CDI à Lyon": a board's wording after it.
-    re.compile(r"(?i)\s+(?:jobs?|emplois?)\s+(?:in|à|a)\s+[A-ZÀ-Ý][^|]*$"),
-    re.compile(rf"(?i)\s+(?:en|in)\s+(?:{_CONTRACT_WORDS})\b.*$"),
-    re.compile(r"[!]+$"),
 )
-# A hiring call written before the title: "We are hiring: Nurse", "Nous recrutons : Cariste",
-# "Now hiring – Line Cook", "Acme recrute un(e) Cariste", "Acme is hiring a Dispatcher".
-_ARTICLE = r"(?:an?|une?|un\s*\(e\)|un\.e|un·e|des)"
-# Calls that never open a title themselves, so a capital after them starts it ("Now hiring
-# Line Cooks"), unlike "Hiring Manager" or "Urgent Care Nurse".
-_CALL_ALONE = (
-    r"we(?:'re|’re| are) (?:hiring|recruiting|looking for)|now hiring|nous recrutons|"
-    r"on recrute|nous recherchons|on recherche|recherchons|emploi|fiche de poste|"
-    r"description de poste|job description|position title|job title"
-)
-_CALL = rf"{_CALL_ALONE}|hiring|recrutement|urgent"
-_HIRER = r"[A-ZÀ-Ý0-9][\w&'’.-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý0-9][\w&'’.-]*){0,3}"
-HIRING_CALL_RES = (
-    re.compile(rf"(?i)^(?:{_CALL})\s*(?:[:!–—-]+\s*(?:{_ARTICLE}\s+)?|\s+{_ARTICLE}\s+)"),
-    # "Now hiring Line Cooks", "Emploi Cuisinier H/F": the call, then the job's capital.
-    re.compile(rf"(?i:^(?:{_CALL_ALONE}))\s+(?=[A-ZÀ-Ý])"),
-    re.compile(
-        rf"^{_HIRER}\s+(?:recrute|is hiring|is recruiting|recherche|is looking for|seeks)"
-        rf"\s*(?:[:–—-]\s*(?:{_ARTICLE}\s+)?|\s+(?i:{_ARTICLE})\s+|:\s*)"
-    ),
-)
-
-
-MAX_CALLED_TITLE_WORDS = 8
-
-
-def has_hiring_call(line: str) -> bool:
-    """The line announces the job it names ("We are hiring: …", "Acme recrute : …")."""
-    text = clean(line)
-    rest = without_stuck_reference(text)
-    return (
-        rest != text
-        and any(p.match(text) for p in HIRING_CALL_RES)
-        and word_count(rest) <= MAX_CALLED_TITLE_WORDS
-        and not rest.endswith((".", "!", "?"))  # a sentence about the job, not a title line
-    )
 
 
 def without_stuck_reference(title: str) -> str:
-    """``title`` without a reference code, a banner word or a hiring call stuck to it (never
-    emptied)."""
+    """``title`` without a reference code or a banner word stuck to it (never emptied)."""
     rest = title
-    for pattern in (*HIRING_CALL_RES, *STUCK_REFERENCE_RES):
+    for pattern in STUCK_REFERENCE_RES:
         rest = pattern.sub("", rest).strip()
     return rest if re.search(r"[^\W\d_]{2}", rest) else title
 

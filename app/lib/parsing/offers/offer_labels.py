@@ -44,14 +44,9 @@ MAX_NAME_WORDS = 6
 
 
 def label_key(label: str) -> str | None:
-    """The field a label names ("Type de contrat" → "contract_type"), or None; a bilingual
-    label names it in each language ("Poste / Position", "Lieu / Location")."""
+    """The field a label names ("Type de contrat" → "contract_type"), or None."""
     folded = fold(label).strip()
-    keys = {
-        next((key for key, names in LABELS.items() if part.strip() in names), None)
-        for part in folded.split("/")
-    }
-    return keys.pop() if len(keys) == 1 else None
+    return next((key for key, names in LABELS.items() if folded in names), None)
 
 
 def label_of(line: str) -> tuple[str, str] | None:
@@ -59,22 +54,8 @@ def label_of(line: str) -> tuple[str, str] | None:
     match = LABEL_RE.match(line)
     if not match:
         return None
-    label, value = match.group("label"), clean(match.group("value"))
-    key = label_key(label)
-    if key and "/" in label and value.count(" / ") == label.count("/"):
-        first, second = value.split(" / ")
-        if not _gender_pair(first, second):  # "Poste / Position : Serveur / Waiter"
-            value = first
-    return (key, value) if key else None
-
-
-GENDER_STEM = 4  # letters a job's masculine and feminine forms share ("Vendeur / Vendeuse")
-
-
-def _gender_pair(first: str, second: str) -> bool:
-    """ "Vendeur / Vendeuse en boulangerie": one job in two genders, not two languages."""
-    a, b = fold(first).split()[:1], fold(second).split()[:1]
-    return bool(a and b) and a[0][:GENDER_STEM] == b[0][:GENDER_STEM]
+    key = label_key(match.group("label"))
+    return (key, clean(match.group("value"))) if key else None
 
 
 def stacked_label(line: str, next_line: str) -> tuple[str, str] | None:

@@ -1,5 +1,5 @@
 """Lines an ad lists among what it asks that ask nothing of the candidate: the pay, the
-benefits, the hiring process, how to apply and the employer speaking of itself (EN/FR).
+benefits, the hiring process and the employer speaking of itself (EN/FR).
 
 The match page lists requirements as must-haves the user may lack, so "Salaire : 30 000 €",
 "Unlimited vacation", "Nous vous contacterons sous 15 jours" or "Depuis notre origine, nous
@@ -36,22 +36,6 @@ PROCESS_RE = re.compile(
     r"étudie toutes les candidatures|considers? all (?:qualified )?applicants|"
     r"equal opportunity|diversit[ée] et du handicap|interview process)"
 )
-# How to apply: a heading, a call or an address to send the application to.
-APPLY_RE = re.compile(
-    r"(?i)^\W*(?:how to apply|comment postuler|to apply\b|apply (?:now|at|online|via|on|to)\b|"
-    r"postulez|postuler|candidatez|contact\s*:)|"
-    r"\b(?:send|submit|e-?mail|envoyez|adressez|adresser|envoyer|transmettez|transmettre) "
-    r"(?:us )?(?:your|votre|vos) (?:cv|resume|résumé|application|candidature|dossier|lettre)"
-)
-# A letter's closing and its signature: "Thanks,", "Cordialement", "L'équipe X", "The X Team".
-CLOSING_RE = re.compile(
-    r"(?i)^\W*(?:thanks?(?: you)?|many thanks|regards|best regards|kind regards|sincerely|"
-    r"cordialement|bien cordialement|merci|à bientôt|see you soon)\W*$|"
-    r"^\W*(?:toute )?l['’]équipe\s+(?:rh\s+|recrutement\s+)?(?:de\s+|du\s+|d['’])?"
-    r"(?-i:[A-ZÀ-Ý])[\w&'’ .-]{0,40}$|"
-    r"^\W*(?-i:(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:HR |Recruitment |Hiring )?Team)\W*$"
-)
-EMAIL_IN_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # A bilingual ad's switch to its other copy ("*English below*", "Version française").
 LANGUAGE_SWITCH_RE = re.compile(
     r"(?i)^\W*(?:(?:scroll down for |see |version )?(?:english|anglais|fran[çc]ais|french)"
@@ -79,8 +63,6 @@ def asks_nothing(item: str) -> bool:
         return True
     if BENEFIT_RE.search(text) and words <= BENEFIT_MAX_WORDS:
         return True
-    if PROCESS_RE.search(text) or APPLY_RE.search(text) or CLOSING_RE.match(text):
-        return True
-    if EMAIL_IN_RE.search(text) and not _ASKS.search(fold(text)):
+    if PROCESS_RE.search(text):
         return True
     return bool(_WE.search(text)) and not _YOU.search(text) and not _ASKS.search(text)

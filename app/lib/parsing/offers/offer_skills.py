@@ -25,7 +25,6 @@ from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, split_items
 from app.lib.text_forms import fold
 
-ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?i:\b(?:https?://|www\.)\S+)")
 OTHER_SECTIONS = ("company", "benefits", "process")
 MAX_SKILLS = 40
 MIN_JOB_SHARE = 0.25  # below this share of the ad in job sections, headings were lost
@@ -82,8 +81,6 @@ def offer_skills(
     default those of its requirement section; ``missions``: its mission items, whose verbs'
     objects name what the job handles (``offer_missions.py``)."""
     scope, in_section = _job_scope(sections, text)
-    # An e-mail or web address spells words ("recrutement@…") that the ad does not ask for.
-    scope = ADDRESS_RE.sub(lambda m: " " * len(m.group(0)), scope)
     if company:
         scope = re.sub(re.escape(company), lambda m: " " * len(m.group(0)), scope, flags=re.I)
     found = split_items(labelled) if labelled else []
