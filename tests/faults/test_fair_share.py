@@ -144,13 +144,14 @@ async def test_a_job_over_its_users_share_waits_without_using_a_try(
         finally:
             await a.aclose()
         assert worker.jobs_retried > 0  # some waited for the share
-    for offer in offers:
-        async with session_factory() as db:
-            task = await db.get(BackgroundTask, offer["taskId"])
-        assert task is not None and task.status == "completed"
-        assert task.job_id is not None
-        job = Job(task.job_id, redis)
-        # arq writes a job's result after the job returns, so after its task row says completed.
-        await job.result(timeout=TIMEOUT_S, poll_delay=0.05)
-        result = await job.result_info()
-        assert result is not None and result.success and result.job_try == 1
+        for offer in offers:
+            async with session_factory() as db:
+                task = await db.get(BackgroundTask, offer["taskId"])
+            assert task is not None and task.status == "completed"
+            assert task.job_id is not None
+            job = Job(task.job_id, redis)
+            # arq writes a job's result after the job returns, so after its task row says
+            # completed: waited for while the worker still runs.
+            await job.result(timeout=TIMEOUT_S, poll_delay=0.05)
+            result = await job.result_info()
+            assert result is not None and result.success and result.job_try == 1
