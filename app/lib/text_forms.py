@@ -18,6 +18,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Expérience" → "experience" (lengths may change)."""
+    if text.isascii():  # nothing to decompose: most text, and a tenth of the tailoring's CPU
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

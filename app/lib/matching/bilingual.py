@@ -90,6 +90,7 @@ FORM_SHARE = 0.7  # of the shorter form ("vente" / "ventre", "gestion" / "gestat
 MIN_COGNATE_LETTERS = 6  # shorter words are cognates by accident ("vente" / "event")
 
 
+@lru_cache(maxsize=200_000)  # as is_cognate: the same pairs recur from bullet to bullet
 def _same_word(a: str, b: str) -> bool:
     """Two forms of one word of one language: a stem in common or a long shared start."""
     if a == b or stems(a) & stems(b):
@@ -134,6 +135,6 @@ def traced_share(words: list[str], pool: list[str], lexicon: Lexicon | None = No
     is also read as its parts ("real-time")."""
     if not words:
         return 0.0
-    pool = [part for w in pool for part in (w, *w.split("-")) if part]
+    pool = list(dict.fromkeys(part for w in pool for part in (w, *w.split("-")) if part))
     lexicon = lexicon if lexicon is not None else default_lexicon()
     return sum(1 for w in words if traced(w, pool, lexicon)) / len(words)

@@ -70,7 +70,12 @@ def is_content(word: str) -> bool:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if is_content(w)]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=20_000)  # the tailoring's checks read each source sentence many times
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in words(text) if is_content(w))
 
 
 def stem_set(text: str) -> frozenset[str]:
@@ -89,6 +94,7 @@ COGNATE_PREFIX = 5  # "commercialisation"/"commercialization", "démonstrateurs"
 COGNATE_RATIO = 0.75  # "concerts"/"concerts", "organisation"/"organized" by letters in common
 
 
+@lru_cache(maxsize=200_000)  # a source's words meet the same pool words again and again
 def is_cognate(word: str, other: str) -> bool:
     """The same word across French and English by its letters (folded): a shared 5-letter
     start, or mostly the same letters. Says nothing of "taux" and "rate"; it only lets a
