@@ -142,9 +142,11 @@ async def open_row_task(
     cap: int,
     device_id: str | None,
     charged: bool = True,
+    subject: str = "",
 ) -> BackgroundTask:
     """The task of the flushed row ``found``, queued, its job id set and linked to the row;
-    ``charged``: its slot then its price taken (429 / too few credits: the caller rolls back)."""
+    ``charged``: its slot then its price taken (429 / too few credits: the caller rolls back);
+    ``subject``: what the run is for (an offer's name), kept on its ledger entry."""
     task = await create_task(
         session,
         found.user_id,
@@ -157,7 +159,8 @@ async def open_row_task(
     task.job_id = row.job_id(task.id)
     found.background_task_id = task.id
     if charged:
-        await reserve(session, task, {row.input_key: found.id, "taskId": task.id})
+        named = {"subject": subject} if subject else {}
+        await reserve(session, task, {row.input_key: found.id, "taskId": task.id, **named})
     return task
 
 

@@ -29,63 +29,7 @@ from jobs.pipeline.core.text import sentences
 from jobs.pitches import wording
 from jobs.pitches.evidence import target_context
 from jobs.pitches.request import MAX_WORDS, TARGET_WORDS, PitchRequest, Story
-
-# English bullets that start with a past-tense verb read as "I <line>"; others are quoted.
-IRREGULAR_PAST = frozenset(
-    [
-        "built",
-        "led",
-        "ran",
-        "made",
-        "wrote",
-        "grew",
-        "cut",
-        "set",
-        "drove",
-        "won",
-        "taught",
-        "sold",
-        "brought",
-        "took",
-        "gave",
-        "oversaw",
-        "began",
-        "kept",
-        "found",
-        "met",
-        "spent",
-        "got",
-        "did",
-    ]
-)
-
-
-# A later word that is the sentence's own verb: its first word, even in "-ed", was an
-# adjective ("Unmatched transactions at month end fell by 40%"), not the candidate's action.
-MAIN_VERBS = frozenset(
-    {"was", "were", "is", "are", "fell", "rose", "grew", "went", "dropped", "doubled", "halved",
-     "tripled", "increased", "decreased", "improved", "declined", "became", "reached", "shrank"}
-)  # fmt: skip
-# After these a verb belongs to a clause of the candidate's ("Reduced costs and increased…",
-# "Led a team that grew…").
-CLAUSE_OPENERS = frozenset({"and", "or", "but", "that", "which", "who", "whose", "while", "then"})
-
-
-def verb_first(sentence: str) -> bool:
-    """True when an English line opens on the candidate's past-tense verb ("Cut latency by
-    35%", "Managed the close") and so is said with "I"; False for a line whose first word only
-    looks like one ("Unmatched transactions … fell by 40%")."""
-    words = [w.strip(",;:()").lower() for w in sentence.split()]
-    if not words:
-        return False
-    if words[0] in IRREGULAR_PAST:
-        return True
-    if not words[0].endswith("ed"):
-        return False
-    return not any(
-        word in MAIN_VERBS and words[i - 1] not in CLAUSE_OPENERS
-        for i, word in enumerate(words[1:], start=1)
-    )
+from jobs.pitches.verbs import opens_on_verb
 
 
 @dataclass(frozen=True)
@@ -164,20 +108,20 @@ def _lines(
 
 
 def _spoken(text: str, language: str) -> str:
-    """One of the user's sentences as said: an English one that starts with a past-tense verb
-    ("Cut latency by 35%") gets its "I"; others are said as written."""
+    """One of the user's sentences as said: an English one that opens on the candidate's verb
+    ("Cut latency by 35%", jobs/pitches/verbs.py) gets its "I"; others are said as written."""
     sentence = _sentence(text)
-    if language == "en" and verb_first(sentence):
+    if language == "en" and opens_on_verb(sentence):
         return f"I {sentence[:1].lower()}{sentence[1:]}"
     return sentence
 
 
 def _line_sentence(line: str, language: str, first: bool) -> str:
+    """A CV line in the pitch: said with "I" only when it opens on the candidate's verb
+    (jobs/pitches/verbs.py), else quoted as a fact, in a frame ("In that role: …")."""
     clause = as_clause(line)
-    if language == "en":
-        if verb_first(clause):
-            return f"I {clause[:1].lower()}{clause[1:]}."
-        return _sentence(clause)
+    if language == "en" and opens_on_verb(clause):
+        return f"I {clause[:1].lower()}{clause[1:]}."
     return wording.text(language, "line" if first else "line.next", line=clause)
 
 

@@ -94,6 +94,17 @@ def text(language: str, key: str, **slots: str) -> str:
     return "" if other_language(said, language) else said
 
 
+def said_names(text: str, name: str) -> str:
+    """``text`` with the candidate's ``name`` said as a name wherever a sentence has it in the
+    CV's capitals ("JANE Doe", "Jane DOE" → "Jane Doe", prose_person): a surname in capitals is
+    a CV's convention, not how it is spoken. Only the words of that name are touched."""
+    for word in set(name.split()):
+        spoken = prose_person(word)
+        if spoken != word:
+            text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", spoken, text)
+    return text
+
+
 def _filled(language: str, key: str, slots: dict[str, str]) -> str:
     frame = WORDING[language][key]
     if language == "fr":

@@ -28,6 +28,7 @@ from jobs.pitches.evidence import pitch_guard
 from jobs.pitches.llm import PitchEngine
 from jobs.pitches.offline import offline_pitch
 from jobs.pitches.request import MAX_WORDS, TARGET_WORDS, PitchRequest, WrittenPitch
+from jobs.pitches.wording import said_names
 
 PHASE = "pitch"  # its model: the setting model_pitch (app/settings/registry.py)
 MAX_PARAGRAPHS = {"30s": 2, "3min": 6}
@@ -70,7 +71,8 @@ def _finish(
     request: PitchRequest, outcome: Outcome, language: str, engine: str, model: str = ""
 ) -> WrittenPitch:
     paragraphs, cut = within(outcome.paragraphs, MAX_WORDS[request.kind])
-    text = "\n\n".join(paragraphs)
+    # Whichever engine wrote it, the candidate's name is said as a name ("Jane Doe").
+    text = said_names("\n\n".join(paragraphs), request.cv.header.name)
     meta: dict[str, Any] = {**outcome.meta(model), "words": word_count(text), "trimmed": cut}
     return WrittenPitch(text, language, engine, meta)
 

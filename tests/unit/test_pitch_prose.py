@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from app.lib.cv_content import CvContent
 from bench.letter_style import faults, split_sentences
+from jobs.letters.core.offline import as_clause
 from jobs.letters.core.prose_language import as_name, other_language, unquoted
+from jobs.pitches.offline import _line_sentence
 from jobs.pitches.request import PitchRequest
+from jobs.pitches.verbs import opens_on_verb
+from jobs.pitches.wording import said_names
 from jobs.pitches.writer import write_pitch
 
 FRENCH_CV: dict[str, Any] = {
@@ -162,12 +168,66 @@ async def test_a_name_half_in_capitals_is_said_as_a_name_in_both_languages() -> 
     assert text.startswith("Bonjour, je suis Noa Vantrell."), text
 
 
-async def test_a_line_whose_first_word_only_looks_like_a_verb_keeps_its_subject() -> None:
+# Lines a CV opens on a noun phrase, some of whose first words end in "-ed" or are verbs'
+# past forms used as adjectives: each is quoted as a fact, never made "I <line>".
+NOT_VERB_FIRST = [
+    "Unmatched transactions at month end fell by 40% after the new checks.",
+    "Automated tests now cover 90% of the payment platform code.",
+    "Seed funding of the payment platform closed in 2021.",
+    "Dedicated support desk of the payment platform handled 200 tickets a day.",
+]
+VERB_FIRST = [
+    "Automated the bank reconciliation of the payment platform.",
+    "Reconciled 12 bank accounts of the payment platform each month.",
+    "Led a team of 5 engineers on the payment platform that grew to 9.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_VERB_FIRST)
+def test_an_english_line_not_opening_on_a_verb_is_quoted_as_a_fact(line: str) -> None:
+    clause = as_clause(line)
+    assert not opens_on_verb(clause)
+    said = _line_sentence(line, "en", True)
+    assert said == f"In that role: {clause}.", said
+    assert not said.startswith("I "), said
+
+
+@pytest.mark.parametrize("line", VERB_FIRST)
+def test_an_english_line_opening_on_the_candidates_verb_is_said_with_i(line: str) -> None:
+    assert opens_on_verb(line)
+    assert _line_sentence(line, "en", True) == f"I {line[:1].lower()}{line[1:]}"
+
+
+async def test_the_pitch_says_i_only_before_a_verb_in_both_languages() -> None:
     job = dict(ENGLISH_CV["experience"][0])
-    job["bullets"] = [
-        "Unmatched transactions at month end fell by 40% after the new checks.",
-        "Automated the bank reconciliation of the payment platform.",
-    ]
-    text, _, _ = await written(ENGLISH_CV | {"experience": [job]}, "en")
-    assert "I unmatched" not in text and "Unmatched transactions at month end fell" in text, text
+    job["bullets"] = [NOT_VERB_FIRST[0], VERB_FIRST[0]]
+    text, meta, _ = await written(ENGLISH_CV | {"experience": [job]}, "en")
+    assert "I unmatched" not in text and "I seed" not in text, text
+    assert ": unmatched transactions at month end fell by 40%" in text, text
     assert "I automated the bank reconciliation" in text, text
+    assert meta["droppedClaims"] == 0, meta["dropped"]
+    french_job = dict(FRENCH_CV["experience"][0])
+    french_job["bullets"] = [
+        "Écarts de rapprochement en fin de mois réduits de 40 % après les nouveaux contrôles.",
+        "Automatisation du rapprochement bancaire des tableaux de bord de suivi des ventes.",
+    ]
+    text, meta, _ = await written(FRENCH_CV | {"experience": [french_job]}, "fr")
+    # A French line is always quoted as a fact in its frame: never "Je écarts…".
+    assert "À ce poste : écarts de rapprochement en fin de mois réduits de 40 %" in text, text
+    assert "Je écarts" not in text and "J'écarts" not in text, text
+    assert meta["droppedClaims"] == 0, meta["dropped"]
+
+
+@pytest.mark.parametrize(
+    ("language", "written_by_model", "spoken"),
+    [
+        ("en", "Hello, I am JANE Doe. JANE Doe led the close.", "Hello, I am Jane Doe."),
+        ("fr", "Bonjour, je suis JANE Doe, contrôleuse de gestion.", "Bonjour, je suis Jane Doe,"),
+    ],
+)
+def test_the_candidates_name_is_said_as_a_name_whoever_wrote_the_pitch(
+    language: str, written_by_model: str, spoken: str
+) -> None:
+    said = said_names(written_by_model, "JANE Doe")
+    assert said.startswith(spoken) and "JANE" not in said, said
+    assert said_names("The JANE project, by JANE-X.", "Ada Lee") == "The JANE project, by JANE-X."

@@ -37,6 +37,7 @@ from app.domain.accounts.schemas import (
     TokenForm,
 )
 from app.domain.ai_endpoint import view as ai_endpoint
+from app.domain.credits import view as credits_view
 from app.domain.invitations.services import find_invitation
 from app.domain.letters import view as letters
 from app.domain.photos import services as photos
@@ -266,6 +267,8 @@ async def _account(
         "user": user,
         "tokens": await services.list_api_tokens(db, user),
         "ledger": entries.items,
+        # Each row's reason as a sentence ("Tailored CV for …"), by the row's id.
+        "ledger_reasons": {e.id: credits_view.reason_text(e.reason, e.meta) for e in entries.items},
         "pager": pager(request, entries),
         "min_password_length": settings.min_password_length,
         **letters.template_context(user),

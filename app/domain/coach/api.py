@@ -82,6 +82,7 @@ class CoachApi(Controller):
             cv_file_id=data.cvFileId,
             experience_id=data.experienceId,
             language=data.language,
+            account_language=user.locale,
         )
         return await _out(queue.redis, conversation)
 

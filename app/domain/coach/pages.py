@@ -116,7 +116,8 @@ class CoachPages(Controller):
                 user.id,
                 cv_file_id=cv_file_id or None,
                 experience_id=experience_id or None,
-                language=form.get("language") or "en",
+                language=form.get("language"),
+                account_language=user.locale,
                 practice=practice,
             )
         except AppError as exc:

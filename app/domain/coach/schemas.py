@@ -17,7 +17,7 @@ class ConversationIn(Struct, forbid_unknown_fields=True):
 
     cvFileId: str | None = None
     experienceId: str | None = None
-    language: str = "en"  # "en" | "fr"
+    language: str | None = None  # "en" | "fr"; none: your account's language
 
 
 class MessageIn(Struct, forbid_unknown_fields=True):

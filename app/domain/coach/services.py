@@ -27,7 +27,7 @@ from app.lib.achievement_lines import title_of_result
 from app.lib.cv_content import CvContent
 from app.lib.dependencies import TaskQueue
 from app.lib.errors import Conflict, NotFound
-from app.lib.i18n import N_
+from app.lib.i18n import N_, current_locale
 from app.lib.input_errors import InputError
 from app.lib.paging import Page, PageRequest, read_page
 from app.lib.parsing.fields.languages import detect_language
@@ -118,6 +118,16 @@ async def _link(
     return _label(exp.title, exp.company) or exp.id
 
 
+def coach_language(chosen: str | None, account: str | None) -> str:
+    """The language the coach speaks, in every question and prompt: the one the user picked
+    for this conversation, else their account's, else the page's (never a default that is
+    neither)."""
+    for language in (chosen, account, current_locale.get()):
+        if language in LANGUAGES:
+            return str(language)
+    return "en"
+
+
 async def start(
     session: AsyncSession,
     queue: TaskQueue,
@@ -126,10 +136,12 @@ async def start(
     *,
     cv_file_id: str | None,
     experience_id: str | None,
-    language: str,
+    language: str | None,
+    account_language: str | None = None,
     practice: dict[str, Any] | None = None,
 ) -> CoachConversation:
     """A new conversation; its first question is the coach's (the worker's, or the form's).
+    ``language``: the one picked for it (``coach_language``: else ``account_language``).
     ``practice``: an interview question to prepare (``{"code", "params"}``, app/domain/
     interview/), which the coach says first, as a code with its parameters."""
     label = await _link(session, user_id, cv_file_id, experience_id)
@@ -139,7 +151,7 @@ async def start(
         cv_file_id=cv_file_id or None,
         experience_id=experience_id or None,
         experience_label=label[:300],
-        language=language if language in LANGUAGES else "en",
+        language=coach_language(language, account_language),
         engine=engine,
         messages=[],
         answers={},

@@ -7,8 +7,8 @@ from typing import Any
 from litestar import Request, Response, get
 
 from app.credits.ledger import ledger_page
+from app.domain.credits.view import reason_text
 from app.lib.dependencies import Db, SignedIn
-from app.lib.labels import label
 from app.lib.paging import Paging, link_headers
 
 
@@ -27,7 +27,8 @@ async def get_credits(
                 "amount": e.amount,
                 "type": e.type,
                 "reason": e.reason,  # the stored code ("gpt_cv_generation", or a typed grant)
-                "reasonText": label(e.reason),  # what it means, in the reader's language
+                # What it was, as a sentence in the reader's language.
+                "reasonText": reason_text(e.reason, e.meta),
                 "metadata": e.meta,
                 "createdAt": e.created_at.isoformat(),
             }

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.db.models import CvFile, JobOffer
 from app.domain.accounts.services import sign_up_offer
 from app.domain.applications.view import follow_ups_due
-from app.domain.dashboard.costs import costs_said
+from app.domain.credits.view import costs_said
 from app.domain.generation.services import recent_generations
 from app.domain.generation.view import STATUS_LABELS as GENERATION_STATUS_LABELS
 from app.domain.generation.view import run_summaries

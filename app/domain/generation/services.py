@@ -23,6 +23,7 @@ from app.db.models import (
 from app.db.models.status import GenerationStatus
 from app.domain.generation.gates import check_confirmed
 from app.domain.generation.state import cancel_task, end_cancelled
+from app.domain.offers import services as offers_services
 from app.events import GENERATION_CREATED, TASK_UPDATED, task_payload
 from app.job_names import Job, enqueue
 from app.lib.errors import NotFound, ValidationFailed
@@ -158,12 +159,14 @@ async def create_generation(
     session.add(task)
     await session.flush()
     await acquire_slot(session, user.id, SLOT_TYPE, task.id)
+    subject = {"subject": offers_services.title_and_company(offers[0])} if len(offers) == 1 else {}
     transaction = await debit(
         session,
         user.id,
         cost * len(offers),
         "gpt_cv_generation",
-        {"taskId": task.id, "offerCount": len(offers), "pipelineVersion": "v2"},
+        # The subject: what the ledger's sentence names (app/domain/credits/view.py).
+        {"taskId": task.id, "offerCount": len(offers), "pipelineVersion": "v2", **subject},
     )
     task.credit_transaction_id = transaction.id if transaction else None
     for index, offer in enumerate(offers):

@@ -18,6 +18,7 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, LetterStatus, User
+from app.domain.credits import view as credits_view
 from app.domain.letters import services, view
 from app.domain.letters.form import (
     LetterForm,
@@ -69,6 +70,7 @@ async def letter_context(
         "status_labels": view.STATUS_LABELS,
         "lengths": view.LENGTHS,
         "tones": view.TONES,
+        "letter_cost": await credits_view.cost_said(db, credits_view.COVER_LETTER),
         **extra,
     }
 

@@ -104,10 +104,12 @@ async def _new_task(
     device_id: str | None,
     *,
     charged: bool = True,
+    subject: str = "",
 ) -> BackgroundTask:
+    """``subject``: the offer's name on the ledger entry (its title when none is given)."""
     return await open_row_task(
         session, LETTER_ROW, letter, LETTER_TASK_TYPE, f"Letter — {title}",
-        cap=cap, device_id=device_id, charged=charged,
+        cap=cap, device_id=device_id, charged=charged, subject=subject or title,
     )  # fmt: skip
 
 
@@ -146,7 +148,9 @@ async def request_letter(
     session.add(letter)
     try:
         await session.flush()
-        task = await _new_task(session, cap, letter, offer.title, device_id)
+        task = await _new_task(
+            session, cap, letter, offer.title, device_id, subject=offers.title_and_company(offer)
+        )
     except BaseException:
         await session.rollback()  # no letter, no task, no ledger entry
         raise

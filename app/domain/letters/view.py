@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
+from app.domain.credits import view as credits_view
 from app.domain.cvs.view import cv_labels
 from app.domain.offers.services import display_title
 from app.lib.i18n import N_, gettext
@@ -104,6 +105,7 @@ async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[st
         "letter_status_labels": STATUS_LABELS,
         "letter_lengths": LENGTHS,
         "letter_tones": TONES,
+        "letter_cost": await credits_view.cost_said(db, credits_view.COVER_LETTER),
     }
 
 

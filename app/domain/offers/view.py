@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import JobOffer, User
+from app.domain.credits import view as credits_view
 from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.domain.offers import services
@@ -53,6 +54,8 @@ async def list_context(
         "sort": sort,
         "scores": scores,
         "page": page,
+        "cv_cost": await credits_view.cost_said(db, credits_view.TAILORED_CV),
+        "letter_cost": await credits_view.cost_said(db, credits_view.COVER_LETTER),
         **extra,
     }
 

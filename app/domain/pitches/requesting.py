@@ -135,6 +135,7 @@ async def request_pitch(
                 f"Pitch — {kind} · {subject}"[:200],
                 cap=settings.background_tasks_per_user,
                 device_id=device_id,
+                subject=offers.title_and_company(offer) if offer else context,
             )
             await session.commit()
     except BaseException:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile, JobOffer, Pitch, PitchStatus, User
+from app.domain.credits import view as credits_view
 from app.domain.cvs.view import cv_labels
 from app.domain.letters.view import fact_summary
 from app.domain.offers.services import display_title
@@ -95,6 +96,7 @@ async def form_choices(db: AsyncSession, user: User) -> dict[str, Any]:
         "pitch_offers": [(o.id, display_title(o)) for o in offers],
         "kind_labels": KIND_LABELS,
         "words_per_minute": WORDS_PER_MINUTE,
+        "pitch_cost": await credits_view.cost_said(db, credits_view.PITCH),
     }
 
 
