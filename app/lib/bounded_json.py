@@ -35,6 +35,12 @@ def nesting_depth(raw: bytes | str) -> int:
 
 
 def check_depth(raw: bytes | str) -> None:
+    if isinstance(raw, str):
+        opening = raw.count("[") + raw.count("{")
+    else:
+        opening = raw.count(b"[") + raw.count(b"{")
+    if opening <= MAX_DEPTH:  # it cannot nest deeper than it opens: its strings need no pass
+        return
     depth = nesting_depth(raw)
     if depth > MAX_DEPTH:
         raise TooDeepError(raw[:80] if isinstance(raw, str) else "", depth)
