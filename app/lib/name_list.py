@@ -5,14 +5,24 @@ A comma inside brackets is part of the name ("Python (Numpy, Pandas)" is one ski
 that already is one of the stored names is kept as it is whatever it holds: the editors draw one
 name per line, so a form saved with no change gives the same names back.
 static/js/skill_chips.js splits what is typed in the chips the same way.
+
+Lines are cut at the line breaks a form posts (CR LF, CR, LF) only: ``str.splitlines`` also cuts
+at characters a name may hold (U+2028, U+0085, U+001E…), which would split a stored skill.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 OPENING = "([{"
 CLOSING = ")]}"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def form_lines(text: str) -> list[str]:
+    """``text`` cut at its line breaks (a form's), unlike ``str.splitlines`` (see above)."""
+    return LINE_BREAK.split(text)
 
 
 def split_at_commas(line: str) -> list[str]:
@@ -35,7 +45,7 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
     """The names in ``text``, in order (repeats kept: the caller decides); a line equal to one
     of ``known`` (the names stored now) is one name."""
     names: list[str] = []
-    for raw in text.splitlines():
+    for raw in form_lines(text):
         line = raw.strip()
         if line:
             names.extend([line] if line in known else split_at_commas(line))
