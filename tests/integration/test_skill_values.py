@@ -6,19 +6,25 @@ and the form posts them back, over any skill a person could write."""
 
 from __future__ import annotations
 
+import html
 import random
+import re
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.models import Achievement, CoachConversation
 from app.domain.cvs.editor_form import apply_all, page_forms, posted_forms
 from app.lib.cv_content import CvContent
 from app.lib.name_list import split_names
 from app.lib.templating import build_environment
-from tests.conftest import csrf_token, register
+from tests import factories
+from tests.conftest import csrf_token, post_form, register
+from tests.integration.test_coach_pages import ANSWERS as COACH_ANSWERS
 from tests.integration.test_cv_editor_form import editor_form
 from tests.integration.test_cv_editor_skills import store_cv
 from tests.integration.test_cv_import_pages import ENGLISH, content, htmx, versions
@@ -27,6 +33,7 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
 Client = AsyncTestClient[Litestar]
+COACH_FIELDS = ("title", "situation", "task", "action", "result")
 
 SHAPES = (
     "Python (Numpy, Pandas, Seaborn)",
@@ -83,6 +90,12 @@ def test_typed_names_split_outside_brackets_and_stored_names_stay_whole() -> Non
     assert split_names("Leadership, mentoring") == ["Leadership", "mentoring"]  # typed: two
     assert split_names("Leadership, mentoring", {"Leadership, mentoring"}) == [
         "Leadership, mentoring"  # saved already: one
+    ]
+    # A stored name among others on one line (a form that draws the list with commas).
+    assert split_names("SQL, Leadership, mentoring, Go", {"Leadership, mentoring"}) == [
+        "SQL",
+        "Leadership, mentoring",
+        "Go",
     ]
     assert split_names("Data (SQL, Go") == ["Data (SQL, Go"]  # unclosed: nothing cut
     assert split_names("a) b, c") == ["a) b", "c"]  # a stray ")" hides no comma
@@ -249,3 +262,37 @@ def test_a_typed_list_is_cut_only_between_its_names() -> None:
         assert split_names(separator.join(names)) == names
 
     typed_list()
+
+
+async def test_a_coach_proposal_accepted_unchanged_keeps_its_skills_whole(
+    client: Client, db: AsyncSession
+) -> None:
+    """The coach's review draws the proposed skills on one line with commas; accepted as
+    drawn, each proposed skill is one skill of the bank, a comma outside brackets included."""
+    me = await register(client, "skill-coach@example.com")
+    await factories.source_cv(db, me["id"])
+    started = await post_form(client, "/coach", {"experience": "", "language": "en"})
+    location = started.headers["location"]
+    for answer in COACH_ANSWERS:
+        await post_form(client, f"{location}/messages", {"text": answer})
+    conversation = await db.scalar(select(CoachConversation))
+    assert conversation is not None and conversation.proposal is not None
+    proposed = ["Leadership, mentoring", "R (dplyr, ggplot2)", "Excel"]
+    conversation.proposal = {**conversation.proposal, "skills": proposed}
+    await db.commit()
+
+    page = (await client.get(location, headers=ENGLISH)).text
+    drawn = re.search(r'id="coach-skills" name="skills" value="([^"]*)"', page)
+    assert drawn is not None
+    assert html.unescape(drawn.group(1)) == "Leadership, mentoring, R (dplyr, ggplot2), Excel"
+    fields = {k: str(conversation.proposal.get(k) or "") for k in COACH_FIELDS}
+    accepted = await post_form(
+        client,
+        f"{location}/accept",
+        fields | {"skills": html.unescape(drawn.group(1)) + ", Leadership, budgets"},
+    )
+    assert accepted.status_code == 303, accepted.text[:300]
+    achievement = await db.scalar(select(Achievement))
+    assert achievement is not None
+    # What was typed after them is cut at its commas as before.
+    assert achievement.skills == [*proposed, "Leadership", "budgets"]
