@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 from playwright.async_api import Locator, Page, expect
+from sqlalchemy import Text, cast, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.models import CvFile
 from tests.browser.flows import (
     accessibility_problems,
     register_with_form,
@@ -16,7 +18,7 @@ from tests.browser.flows import (
     unique_email,
 )
 from tests.integration.test_cv_editor_skills import store_cv
-from tests.integration.test_cv_import_pages import content
+from tests.integration.test_cv_import_pages import content, versions
 from tests.integration.test_skill_values import shaped_cv
 
 pytestmark = pytest.mark.browser
@@ -27,6 +29,14 @@ SKILLS = [
     {"name": f"Skill {i:02d}", "category": CATEGORIES[i % 3], "level": "Expert" if i == 0 else ""}
     for i in range(31)
 ]
+
+
+async def stored_json(db: AsyncSession, cv_id: str) -> str:
+    """The CV's content as the database holds it, byte for byte."""
+    text = await db.scalar(select(cast(CvFile.content, Text)).where(CvFile.id == cv_id))
+    await db.rollback()
+    assert text
+    return text
 
 
 async def press(page: Page, target: Locator) -> None:
@@ -132,8 +142,10 @@ async def test_save_with_no_change_leaves_the_cv_identical(
     email = unique_email("samecv")
     await register_with_form(page, "Same Saver", email)
     data = shaped_cv(3)
+    # A name pasted with a tab, where the level fields cut their "name<TAB>level" lines.
+    data["skills"].append({"name": "Excel\t(VBA, Power Query)", "category": "", "level": "Good"})
     cv_id = await store_cv(db, email, data)
-    stored = await content(db, cv_id)
+    raw, before = await stored_json(db, cv_id), await versions(db, cv_id)
     await page.goto(f"/cvs/{cv_id}")
     section = page.locator("#section-skills")
     # One chip per skill, brackets and commas included ("Python (Numpy, Pandas, Seaborn)").
@@ -141,10 +153,12 @@ async def test_save_with_no_change_leaves_the_cv_identical(
     assert sorted(shown) == sorted(s["name"] for s in data["skills"])
     job = page.locator("#section-experience .chip-name")
     assert await job.all_text_contents() == data["experience"][0]["skills"]
+    tabbed = section.locator(".skill-level").filter(has=page.locator("input[value='Good']"))
+    await expect(tabbed).to_have_attribute("data-skill", "Excel\t(VBA, Power Query)")
 
     await press(page, page.get_by_role("button", name="Save", exact=True))
     await expect(page.get_by_text("Nothing had changed: no new version was made.")).to_be_visible()
-    assert await content(db, cv_id) == stored
+    assert await stored_json(db, cv_id) == raw and await versions(db, cv_id) == before
 
     # Typed: a comma inside brackets is part of the name, one outside separates two.
     first = section.get_by_role("textbox", name="Add a skill").first
@@ -167,4 +181,13 @@ async def test_save_with_no_change_leaves_the_cv_identical(
     assert set(names) - {"Statistics (R, SAS)", "Rust", "Zig"} == {
         s["name"] for s in data["skills"]
     }
+    # Drawn again from what was saved, the new skill is one chip, and saving again changes
+    # nothing, byte for byte.
+    await expect(section.locator(".chip-name").filter(has_text="SAS")).to_have_text(
+        ["Statistics (R, SAS)"]
+    )
+    raw = await stored_json(db, cv_id)
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    await expect(page.get_by_text("Nothing had changed: no new version was made.")).to_be_visible()
+    assert await stored_json(db, cv_id) == raw
     assert js_errors == []

@@ -257,7 +257,10 @@ class CoachPages(Controller):
         conversation = await services.get(db, user.id, conversation_id)
         form = await posted_text(request)
         fields: dict[str, Any] = {k: form.get(k, "") for k in view.FIELD_LABELS}
-        fields["skills"] = split_names(form.get("skills", ""))  # "R (dplyr, ggplot2)" whole
+        # Drawn on one line with commas: "R (dplyr, ggplot2)" and a proposed skill are whole.
+        proposed = (conversation.proposal or {}).get("skills")
+        known = [str(name) for name in proposed] if isinstance(proposed, list) else []
+        fields["skills"] = split_names(form.get("skills", ""), known)
         location = f"/coach/{conversation_id}"
         try:
             await services.accept(db, queue, conversation, fields)

@@ -20,6 +20,7 @@ from app.domain.cvs.editor import (
     form_from_post,
 )
 from app.domain.cvs.editor_save import apply_form
+from app.domain.cvs.editor_skills import level_pairs
 from app.domain.cvs.editor_version import VERSION_FIELD
 from app.lib.cv_content import CvContent
 
@@ -143,8 +144,7 @@ def form_fields(form: SectionForm) -> dict[str, str]:
 def _levels_fields(key: str, index: int, levels: str) -> dict[str, str]:
     """A skill group's levels ("name<TAB>level" lines) as the level fields post them."""
     fields = {}
-    for number, line in enumerate(levels.splitlines()):
-        name, _, level = line.partition("\t")
+    for number, (name, level) in enumerate(level_pairs(levels)):
         fields[f"{key}-items-{index}-level-{number}-name"] = name
         fields[f"{key}-items-{index}-level-{number}"] = level
     return fields

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import MAX_ENTRIES, MAX_SHORT_CHARS, MAX_TOTAL_CHARS
 from app.lib.i18n import N_, gettext
-from app.lib.name_list import join_names, split_names
+from app.lib.name_list import form_lines, join_names, split_names
 
 if TYPE_CHECKING:  # editor.py imports this module
     from app.domain.cvs.editor import SectionForm
@@ -61,11 +61,21 @@ def _levels_by_name(form: SectionForm) -> dict[str, str]:
     another category keeps the level set in its old one)."""
     found: dict[str, str] = {}
     for row in form.items:
-        for line in row.get("levels", "").splitlines():
-            name, _, level = line.partition("\t")
+        for name, level in level_pairs(row.get("levels", "")):
             if name.strip():
                 found[name.strip().casefold()] = level.strip()
     return found
+
+
+def level_pairs(levels: str) -> list[tuple[str, str]]:
+    """The ``name<TAB>level`` lines of ``skill_groups`` as pairs. Cut at the last tab: a level
+    never holds one (``posted_levels`` makes it a space), a pasted name may."""
+    pairs = []
+    for line in form_lines(levels):
+        if line:
+            name, _, level = line.rpartition("\t")
+            pairs.append((name, level))
+    return pairs
 
 
 def skills_from_form(form: SectionForm, content: CvContent) -> list[dict[str, Any]]:
