@@ -36,6 +36,7 @@ from tests.fixtures.own_links import LINKS, own_pdf
         ),
         ("oriane.quill@example.com", []),  # an email's domain is no link
         ("oriane@blog.x.dev", []),
+        ("oriane.quill.pro@example.com", []),  # nor its local part
         ("Socket.io, ASP.NET, Node.js, socket.io", []),  # product names
         ("README.md, x.devices, x.dev-tools", []),
     ],

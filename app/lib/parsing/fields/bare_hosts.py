@@ -24,7 +24,9 @@ TOP_LEVEL = (
 PRODUCTS = r"(?:socket\.io|asp\.net|ado\.net|vb\.net)"
 _LABEL = r"[\w-]+"
 _PATH = r"/[^\s|,;·•]*"
-_END = r"(?![\w-]|\.\w)"  # the whole host: not "x.dev" out of "x.devices" or "x.dev-tools"
+# The whole host: not "x.dev" out of "x.devices" or "x.dev-tools", nor an email's local part
+# ("jane.doe.pro@example.com").
+_END = r"(?![\w@-]|\.\w)"
 BARE_HOST = (
     r"(?<![\w.@-])(?:"
     rf"(?:{_LABEL}\.){{2,}}{TOP_LEVEL}{_END}(?:{_PATH})?"  # jdoe.github.io, blog.jane.dev/x
