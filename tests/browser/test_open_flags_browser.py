@@ -81,3 +81,52 @@ async def test_fixing_a_flagged_field_clears_the_flag_and_the_warning(
     await press(page, page.get_by_role("button", name="Generate"))
     await expect(page).to_have_url(re.compile(r"/generations/[^/]+$"))  # asked nothing
     assert js_errors == []
+
+
+async def test_fixing_a_name_cut_in_two_gives_an_all_clear_that_says_what_was_checked(
+    browser_page: Page, js_errors: list[str], db: AsyncSession
+) -> None:
+    """An employer the reader cut at its "&" (its end read as the first bullet): flagged and
+    asked about before generating; once the user writes it whole, the flag and the question
+    are gone and the report's all-clear lists, per section, what was checked."""
+    page = browser_page
+    await register_with_form(page, "Cut Fixer", unique_email("cutfix"))
+    me = await signed_in_user_id(page)
+    cut = factories.misread_job(1, company="Orrin &", bullets=["Vale Consulting.", "Led it."])
+    content = factories.misread_cv(cut, factories.misread_job(2))
+    cv = await factories.source_cv(db, me, content=content.to_json())
+    cv.import_report = build_import_report(content, None, today=date(2026, 11, 1), parser="rules")
+    await db.commit()
+    await factories.job_offer(db, me, title="Platform Engineer")
+
+    await page.goto("/offers")
+    await press(page, page.locator('input[name="job_offer_ids"]').first)
+    await press(page, page.get_by_role("button", name="Generate"))
+    await expect(page.locator("#confirm-misread")).to_contain_text("Orrin &")
+    await press(page, page.get_by_role("link", name="Review the CV"))
+    await expect(page.locator('[data-flag-for="items-0-company"]')).to_contain_text(
+        "as a name cut in two"
+    )
+    jobs = page.locator('.checked-section[data-section="experience"]')
+    await expect(jobs).to_have_attribute("data-level", "to_check")
+
+    company = page.locator("#experience-items-0-company")
+    await press_into(page, company)
+    await page.keyboard.press("End")
+    await page.keyboard.type(" Vale Consulting")
+    await press(page, page.get_by_role("button", name="Save", exact=True))
+    await expect(page.locator("#cv-editor .saved-note[role=status]")).to_have_text(
+        "Saved as a new version."
+    )
+    await page.goto(f"/cvs/{cv.id}")
+    await expect(page.locator('[data-flag-for="items-0-company"]')).to_have_count(0)
+    await expect(page.locator("#import-report")).to_contain_text("Nothing in particular to check.")
+    await expect(jobs).to_have_attribute("data-level", "clear")
+    await expect(jobs).to_be_visible()  # the list is open when nothing else is to read
+    await expect(jobs).to_contain_text("names cut in two")
+
+    await page.goto("/offers")
+    await press(page, page.locator('input[name="job_offer_ids"]').first)
+    await press(page, page.get_by_role("button", name="Generate"))
+    await expect(page).to_have_url(re.compile(r"/generations/[^/]+$"))  # asked nothing
+    assert js_errors == []

@@ -1,15 +1,16 @@
 """Structural suspicions of an import (app/lib/parsing/report/report_suspicions.py) and the live
-report
-(app/lib/parsing/report/report_live.py): each shape of misread is flagged, a correct CV is not, and
-an
-item stops counting once fixed or dismissed. Synthetic CVs of the shapes seen in real imports."""
+report (app/lib/parsing/report/report_live.py, counted by app/domain/cvs/open_flags.py, the one
+list every view reads): each shape of misread is flagged, a correct CV is not, and an item stops
+counting once fixed or dismissed. Synthetic CVs of the shapes seen in real imports."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from app.domain.cvs.open_flags import checks_open as open_checks
+from app.domain.cvs.open_flags import flags_open as major_items
 from app.lib.cv_content import CvContent
-from app.lib.parsing.report.report_live import item_key, major_items, open_checks, open_items
+from app.lib.parsing.report.report_live import item_key, open_items
 from app.lib.parsing.report.report_suspicions import structure_suspicions
 
 

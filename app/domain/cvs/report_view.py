@@ -19,6 +19,7 @@ from app.domain.cvs.editor import SECTIONS
 from app.domain.cvs.fixes import PlaceGroups, job_choices, place_targets
 from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.domain.cvs.open_flags import checks_open, open_now
+from app.domain.cvs.report_checked import SectionVerdict, checked_sections
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
@@ -60,6 +61,8 @@ class ReportView:
     flags: dict[str, list[str]] = field(default_factory=dict)
     jobs: list[tuple[str, str]] = field(default_factory=list)  # (id, label): fix forms' targets
     places: PlaceGroups = field(default_factory=list)  # where an unplaced line may go, grouped
+    # What the reader checked per section and its verdict: an all-clear says what it covers.
+    checked: list[SectionVerdict] = field(default_factory=list)
 
 
 def hidden_reason(stored: object) -> str:
@@ -195,6 +198,7 @@ def report_view(cv: CvFile, content: CvContent) -> ReportView | None:
         flags=flags,
         jobs=job_choices(content),
         places=places,
+        checked=checked_sections(stored, content, items),
     )
 
 

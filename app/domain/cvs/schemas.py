@@ -11,6 +11,7 @@ from msgspec import Meta, Struct
 from app.db.models import BackgroundTask, CvFile, CvVersion
 from app.domain.cvs.intake import MAX_TEXT_CHARS, MIN_TEXT_CHARS
 from app.domain.cvs.open_flags import open_now
+from app.domain.cvs.report_checked import checked_sections
 from app.domain.cvs.services import display_name
 from app.lib.cv_limits_cut import shown_content
 from app.lib.input_errors import stored_message
@@ -122,6 +123,27 @@ class ImportReportItem(Struct):
     samples: Annotated[list[str], Meta(description="Lines or items it is about")] = []
 
 
+class CheckedSection(Struct):
+    """What the reader checked in one section and its verdict (app/domain/cvs/report_checked.py),
+    so a report with nothing to check says where the reader looked and against what."""
+
+    section: Annotated[
+        str,
+        Meta(description="header | summary | experience | education | projects | skills | "
+             "languages | extras | reading (the file's text as a whole)"),
+    ]  # fmt: skip
+    entries: Annotated[int, Meta(description="Entries (header: fields) read into it now")]
+    toCheck: Annotated[int, Meta(description="Open warnings about it; they sum to checks")]
+    level: Annotated[
+        str,
+        Meta(description="to_check | unsure (nothing found, but part of the file's text was "
+             "read badly or placed nowhere) | clear (nothing doubtful found) | none (empty)"),
+    ]  # fmt: skip
+    compared: Annotated[
+        bool, Meta(description="Checked against the file's text (false: a structured file)")
+    ]
+
+
 class ImportReport(Struct):
     """What the import is unsure of; null for CVs imported before reports existed."""
 
@@ -138,6 +160,9 @@ class ImportReport(Struct):
         str,
         Meta(description="How a PDF's text was read: text (its text layer) | ocr | vision"),
     ] = "text"
+    checked: Annotated[
+        list[CheckedSection], Meta(description="What the reader checked, section by section")
+    ] = []
 
 
 class CvDetail(Struct):
@@ -189,7 +214,8 @@ def report_out(cv: CvFile) -> ImportReport | None:
     stored = cv.import_report
     if not isinstance(stored, dict):
         return None
-    live = open_now(stored, shown_content(cv.content))
+    content = shown_content(cv.content)
+    live = open_now(stored, content)
     items = [
         ImportReportItem(
             code=str(item.get("code", "")),
@@ -211,6 +237,16 @@ def report_out(cv: CvFile) -> ImportReport | None:
         unplacedCount=int(stored.get("unplacedCount") or 0),
         textSource=str(stored.get("textSource") or "text"),
         items=items,
+        checked=[
+            CheckedSection(
+                section=row.key,
+                entries=row.entries,
+                toCheck=row.to_check,
+                level=row.level,
+                compared=stored.get("placedShare") is not None,
+            )
+            for row in checked_sections(stored, content, live)
+        ],
     )
 
 

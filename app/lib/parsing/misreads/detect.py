@@ -16,6 +16,7 @@ from app.lib.parsing.misreads.bullets import (
     punctuated_style,
     split_bullets,
 )
+from app.lib.parsing.misreads.cut_names import cut_name_findings
 from app.lib.parsing.misreads.entry_fields import entry_field_findings
 from app.lib.parsing.misreads.heading_lines import heading_line_findings
 from app.lib.parsing.misreads.list_dates import list_date_findings
@@ -74,6 +75,9 @@ def misread_findings(content: CvContent, source_text: str | None) -> list[dict[s
     out = entry_field_findings(content) + _bullet_findings(content) + swallowed_findings(content)
     out += heading_line_findings(content) + misplaced_findings(content) + split_findings(content)
     out += list_date_findings(content)
+    # A field another shape already flags ("… and" as a sentence) is not flagged twice.
+    named = {item["path"] for item in out}
+    out += [item for item in cut_name_findings(content) if item["path"] not in named]
     if source_text:
         out += source_findings(content, source_text) + _hyphen_findings(content, source_text)
     return out
@@ -85,5 +89,5 @@ MISREAD_CODES = frozenset(
      "entry_text_elsewhere", "employer_elsewhere", "entry_holds_jobs", "education_holds_job",
      "heading_in_description", "title_holds_place", "company_is_generic",
      "location_not_place", "entry_split", "list_holds_dates", "dates_unplaced",
-     "list_holds_heading"}
+     "list_holds_heading", "name_cut", "bullet_cut"}
 )  # fmt: skip

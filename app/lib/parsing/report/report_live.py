@@ -4,7 +4,8 @@ The stored report is the import's. A field finding records the value it was abou
 field holds something else, the user has dealt with it. An item whose entry is gone is gone.
 The structural suspicions (report_suspicions.py) are computed again on the content as it is, so
 they clear when the structure is right. Dismissed items (the user's "this is right") stay out.
-The count of what is left is what every badge shows.
+What every view counts reads this through app/domain/cvs/open_flags.py, which also checks
+the misreads again on the content as it is: one list for the page, badges, API and gates.
 """
 
 from __future__ import annotations
@@ -155,17 +156,3 @@ def open_items(
             items.append(dict(item))
     items += structure_suspicions(content)
     return [item for item in items if item_key(item) not in skip]
-
-
-def open_checks(stored: Any, content: CvContent) -> int:
-    """The things still to check (warnings), for badges; 0 without a report."""
-    if not isinstance(stored, dict):
-        return 0
-    return sum(1 for i in open_items(stored, content) if i.get("severity") == "warning")
-
-
-def major_items(stored: Any, content: CvContent) -> list[dict[str, Any]]:
-    """Open flags (``asks_first``): the generate form asks first while any is left."""
-    if not isinstance(stored, dict):
-        return []
-    return [i for i in open_items(stored, content) if asks_first(i)]
