@@ -128,7 +128,7 @@ async def test_on_a_phone_a_pressed_page_opens_at_a_readable_size_at_its_lit_lin
     5 px high): pressing it shows it at its own size, scrolled to the lines just lit, and
     Escape closes it; the keyboard opens it too, from the page's link."""
     page = browser_page
-    await page.set_viewport_size(PHONE)
+    await page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
     await register_with_form(page, "Ana Lima", unique_email("review-zoom"))
     await page.goto("/cvs")
     upload = FilePayload(name="cv.pdf", mimeType="application/pdf", buffer=pdfs.two_page_cv_pdf())
