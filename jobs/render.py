@@ -60,6 +60,12 @@ async def render_cv_pdf(ctx: dict[str, Any], user_id: str, cv_id: str) -> dict[s
         cv = await get_cv(session, user_id, cv_id, lock=True)
         record_render(cv, result.meta())
         await session.commit()
+    return render_payload(result)
+
+
+def render_payload(result: RenderResult) -> dict[str, Any]:
+    """What a render job answers the waiting web request (read back by ``result_from_job``,
+    app/domain/renders/rendering.py): the whole render, so the web caches it as the worker did."""
     return {
         "cacheKey": result.cache_key,
         "meta": result.meta(),

@@ -9,7 +9,7 @@ from arq.worker import func
 
 from app.domain.applications.sent import RENDER_SENT_JOB, get_document, letter_spec_of, sent_spec
 from jobs.cover_letters import render_spec
-from jobs.render import render_spec_pdf
+from jobs.render import render_payload, render_spec_pdf
 
 
 async def render_sent_document(
@@ -19,9 +19,9 @@ async def render_sent_document(
         document = await get_document(session, user_id, document_id)
     if document.kind == "letter":  # a cover letter, from its frozen copy
         return {"pdf": (await render_spec(ctx, letter_spec_of(document)))["pdf"]}
-    spec = sent_spec(document)
-    result = await render_spec_pdf(ctx["settings"], spec)
-    return {"pdf": result.pdf}
+    # The whole render, as ``render_cv_pdf`` answers: the web builds the Word file trimmed
+    # like this PDF and caches it, as for a CV's download.
+    return render_payload(await render_spec_pdf(ctx["settings"], sent_spec(document)))
 
 
 # The result carries the PDF through Redis: kept just long enough for the waiting request.

@@ -41,8 +41,9 @@ from app.lib.session_keys import SESSION_USER_KEY
 
 AUTHENTICATING_DEPENDENCY = "user"
 # A route's ``opt`` key: it takes a personal API token and nothing else (the agent API,
-# app/mcp/routes.py). A caller with no session skips the CSRF check there, and the ``user``
-# dependency answers it 401 ``auth.token_required`` (app/lib/current_user.py).
+# app/mcp/routes.py). A caller without a token skips the CSRF check there, session or not, and
+# the ``user`` dependency answers it 401 ``auth.token_required`` (app/lib/current_user.py)
+# without reading the session.
 BEARER_ONLY = "bearer_only"
 SESSION_KEY = "csrf_key"  # the per-session random the tokens are signed with
 _NONCE_HEX = 64
@@ -82,7 +83,7 @@ def authenticates_caller(scope: Scope) -> bool:
 
 def bearer_only(scope: Scope) -> bool:
     """A route taking a personal API token and nothing else (app/lib/current_user.py): a
-    caller with no session can forge nothing there, and is told it needs a token."""
+    caller without a token can forge nothing there, and is told it needs one."""
     handler = scope.get("route_handler")
     return handler is not None and bool(handler.opt.get(BEARER_ONLY))
 
@@ -157,8 +158,11 @@ class SessionCSRFMiddleware(CSRFMiddleware):
         if has_authorization_header(scope) and authenticates_caller(scope):
             await self.app(scope, receive, send)
             return
-        if _session(scope) is None and bearer_only(scope):
-            await self.app(scope, receive, send)  # it answers 401 auth.token_required
+        if bearer_only(scope):
+            # No token: it answers 401 auth.token_required without reading the session, so a
+            # forged request can do nothing there and a session without a token is told what
+            # it lacks, not a CSRF refusal. A token: checked like everywhere (above).
+            await self.app(scope, receive, send)
             return
         secret = self.config.secret
         scope[_APP_SIGNER] = secret  # type: ignore[literal-required]

@@ -100,9 +100,13 @@ async def provide_optional_user(
 
 
 async def provide_user(request: Request[Any, Any, Any], db: Db, redis: RedisClient) -> User:
+    bearer_only = bool(request.route_handler.opt.get(BEARER_ONLY))
+    if bearer_only and "authorization" not in request.headers:
+        # Its CSRF check is skipped (app/lib/csrf.py): the session must not sign anyone in.
+        raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
     user = await resolve_user(request, db, redis)
     if user is None:
-        if request.route_handler.opt.get(BEARER_ONLY):
+        if bearer_only:
             raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
         raise Unauthenticated(N_("Sign in first."))
     return user

@@ -1,4 +1,5 @@
-"""Tool arguments the SDK refused, answered in the JSON API's error body.
+"""Tool arguments the SDK refused, and a tool it does not know, answered in the JSON API's
+error body.
 
 The SDK checks a call's arguments against the tool's declared types and, when one is wrong,
 answers a tool error whose text is pydantic's own report. An agent reads every other refusal as
@@ -20,6 +21,8 @@ from app.mcp.calls import error_text, refused
 
 INVALID_ARGUMENTS = "mcp.invalid_arguments"
 BAD_FIELD = N_("The argument '%(field)s' is missing or not of the expected type.")
+UNKNOWN_TOOL = "mcp.unknown_tool"
+NO_SUCH_TOOL = N_("There is no tool named '%(name)s': tools/list names them.")
 
 
 def invalid_arguments(error: ValidationError) -> CallToolResult:
@@ -41,6 +44,8 @@ class CheckedServer(MCPServer):
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
     ) -> Any:
+        if self._tool_manager.get_tool(name) is None:  # the SDK's own answer is bare text
+            return refused(error_text(UNKNOWN_TOOL, NO_SUCH_TOOL % {"name": name}, {"tool": name}))
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as exc:

@@ -2,13 +2,14 @@
 ``CVTAILOR_MCP_HTTP`` is on.
 
 The route is always mounted, so every sweep of tests/security/ walks it: it answers a caller
-without a token or session 401 ``auth.token_required`` (no CSRF check: it holds no browser
-credential), a session without its CSRF token 403 (app/lib/csrf.py), a body over its cap 413
-and malformed JSON 400/422, before anything else; then 404 ``mcp.disabled`` while the setting
-is off. A signed-in browser session is refused too (``auth.token_required``): an agent
-holds a personal API token, sent as ``Authorization: Bearer``, checked by the ``user``
-dependency as on every API route. What answers then is the SDK's transport
-(``http_transport.py``), handed the request by ``forward.py``.
+without a token 401 ``auth.token_required``, with a browser session or not (no CSRF check: a
+request without a token is refused before anything, so a forged one can do nothing; the
+session is never read: app/lib/csrf.py, app/lib/current_user.py), a body over its cap 413,
+malformed JSON 400/422 and what is no JSON-RPC message 422 (``messages.py``), before anything
+else; then 404 ``mcp.disabled`` while the setting is off. An agent holds a personal API token,
+sent as ``Authorization: Bearer``, checked by the ``user`` dependency as on every API route.
+What answers then is the SDK's transport (``http_transport.py``), handed the request by
+``forward.py``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from app.lib.web import json_body
 from app.mcp.backend import Backend
 from app.mcp.callers import SCOPE_KEY, McpCall, RequestCaller
 from app.mcp.forward import Transport, forward
+from app.mcp.messages import check_message
 
 # One JSON-RPC message: an offer's text at most (app/mcp/server.py), escaped.
 MCP_BODY_LIMIT = 2 * 1024 * 1024
@@ -108,11 +110,12 @@ class AgentApi(Controller):
         agent: Agent,
     ) -> Response[bytes]:
         """One MCP message (JSON-RPC) in, its answer out."""
-        await json_body(request, code="mcp.invalid_json")  # 413, 400 or 422 before anything
+        if not has_bearer(request):  # ``user`` refused a caller without any token already
+            raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
+        # 413, 400 or 422 before anything; then what the SDK would answer in pydantic's words.
+        check_message(await json_body(request, code="mcp.invalid_json"))
         if agent is None:
             raise NotFound(DISABLED, code="mcp.disabled")
-        if not has_bearer(request):
-            raise Unauthenticated(TOKEN_ONLY, code=TOKEN_REQUIRED)
         backend = Backend(settings, write_sessions, read_sessions, queue.redis, queue.arq)
         call = McpCall(backend, RequestCaller(user.id))
         scope = {**request.scope, SCOPE_KEY: call}

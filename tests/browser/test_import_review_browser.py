@@ -9,11 +9,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.async_api import Page, expect
+from arq.worker import Worker
+from playwright.async_api import FilePayload, Page, expect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests import factories
-from tests.browser.flows import register_with_form, signed_in_user_id, unique_email
+from tests.browser.flows import (
+    PHONE,
+    accessibility_problems,
+    register_with_form,
+    signed_in_user_id,
+    unique_email,
+)
+from tests.fixtures import pdfs
 
 pytestmark = pytest.mark.browser
 CLICK_DELAY_MS = 150  # press, wait, release: a person's click
@@ -104,4 +112,77 @@ async def test_on_a_phone_sections_fold_and_an_entry_shows_its_lines_in_the_file
     await expect(lit.first).to_have_text("Engineer 2, Company 2, 2012 - 2013")
     await page.go_back()  # and Back returns to the entry
     await expect(job).to_be_in_viewport()
+    assert js_errors == []
+
+
+async def rendered_height(page: Page, selector: str) -> float:
+    """The on-screen height in CSS pixels of the first element ``selector`` finds."""
+    height = await page.locator(selector).first.evaluate("n => n.getBoundingClientRect().height")
+    return float(height)
+
+
+async def test_on_a_phone_a_pressed_page_opens_at_a_readable_size_at_its_lit_lines(
+    browser_page: Page, js_errors: list[str], worker: Worker
+) -> None:
+    """At 390 px the page drawn beside the review is a third of its size (a line of text about
+    5 px high): pressing it shows it at its own size, scrolled to the lines just lit, and
+    Escape closes it; the keyboard opens it too, from the page's link."""
+    page = browser_page
+    await page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
+    await register_with_form(page, "Ana Lima", unique_email("review-zoom"))
+    await page.goto("/cvs")
+    upload = FilePayload(name="cv.pdf", mimeType="application/pdf", buffer=pdfs.two_page_cv_pdf())
+    await page.set_input_files("#cv-file", files=[upload])
+    await page.get_by_role("button", name="Import", exact=True).click(delay=CLICK_DELAY_MS)
+    await expect(page).to_have_url(re.compile(r"/cvs/[^/]+$"))
+    await expect(page.locator("#import-status")).to_have_count(0, timeout=60_000)
+
+    await page.locator("#section-experience summary").click(delay=CLICK_DELAY_MS)
+    job = page.locator("#section-experience fieldset.cv-item").nth(1)
+    await job.get_by_role("link", name="Show in the file").click(delay=CLICK_DELAY_MS)
+    lit = ".source-pages details .source-boxes rect.lit"  # not the dialog's copy
+    await expect(page.locator(lit).first).to_be_in_viewport()
+    small = await rendered_height(page, lit)
+    assert small < 8, small  # the problem: too small to read
+
+    image = page.get_by_test_id("source-page").first
+    await expect(image).to_have_js_property("complete", True)
+    owner = page.locator(
+        ".source-pages details .source-page", has=page.locator(".source-boxes rect.lit")
+    ).first
+    await owner.locator("img").click(delay=CLICK_DELAY_MS)
+    zoom = page.get_by_test_id("page-zoom")
+    await expect(zoom).to_be_visible()
+    await expect(zoom.locator("h2")).to_contain_text("of the uploaded file")
+    zoomed = zoom.locator("img")
+    width = float(await zoomed.evaluate("n => n.getBoundingClientRect().width"))
+    assert width >= 2 * PHONE["width"], width  # at its own size, 900 px
+    zoomed_lit = ".page-zoom rect.lit"
+    await expect(page.locator(zoomed_lit).first).to_be_in_viewport()
+    large = await rendered_height(page, zoomed_lit)
+    assert large >= 12 and large >= 2.2 * small, (small, large)
+    assert [p for p in await accessibility_problems(page) if 'href="#unplaced-' not in p] == []
+    # The page scrolls by the keyboard inside the dialog.
+    view = zoom.locator(".page-zoom-view")
+    await expect(view).to_be_focused()
+    before = float(await view.evaluate("n => n.scrollTop"))
+    await page.keyboard.press("ArrowDown")
+    await page.wait_for_function(
+        "([view, before]) => view.scrollTop > before", arg=[await view.element_handle(), before]
+    )
+    await page.keyboard.press("Escape")
+    await expect(zoom).to_be_hidden()
+    link = owner.locator("a").first
+    await expect(link).to_be_focused()
+    assert await page.locator(".page-zoom img").count() == 0  # the copy went with it
+
+    # By the keyboard alone: Enter on the page's link opens it, its Close button closes it.
+    await page.keyboard.press("Enter")
+    await expect(zoom).to_be_visible()
+    await page.keyboard.press("Shift+Tab")
+    await expect(zoom.get_by_role("button", name="Close")).to_be_focused()
+    await page.keyboard.press("Enter")
+    await expect(zoom).to_be_hidden()
+    await expect(link).to_be_focused()
+    assert "/pages/" not in page.url and len(page.context.pages) == 1  # never left
     assert js_errors == []

@@ -72,6 +72,11 @@ async def test_a_token_is_the_only_way_in(client: Client) -> None:
     session = await call_tool(client, "list_cvs", {}, **{"x-csrftoken": await csrf_token(client)})
     assert session.status_code == 401, session.text
     assert session.json()["error"] == "auth.token_required"
+    # A session without its CSRF token and without a token is told the same, not 403 CSRF:
+    # the session is never read here, so there is nothing to forge.
+    bare = await call_tool(client, "list_cvs", {})
+    assert bare.status_code == 401, bare.text
+    assert bare.json()["error"] == "auth.token_required", bare.text
     client.cookies.clear()
     # No token, no session: told it needs a token (401), in the API's error body, not 403 CSRF.
     anonymous = await call_tool(client, "list_cvs", {})
@@ -142,3 +147,59 @@ async def test_an_offer_address_goes_through_the_outbound_policy(client: Client)
     assert refused and json.loads(why)["error"] == "mcp.offer_source", why
     refused, offers = tool_result(await call_tool(client, "list_offers", {}, **bearer))
     assert not refused and json.loads(offers) == {"offers": [], "nextPage": None}
+
+
+@pytest.mark.parametrize("settings", [ON, {}], indirect=True)
+async def test_a_session_without_a_token_gets_401_whether_the_api_is_on_or_off(
+    client: Client,
+) -> None:
+    await register(client, "session-only@example.com")
+    for headers in ({}, {"x-csrftoken": await csrf_token(client)}, {"x-csrftoken": "forged"}):
+        answer = await call_tool(client, "list_cvs", {}, **headers)
+        assert answer.status_code == 401, (headers, answer.text)
+        assert answer.json() == {
+            "error": "auth.token_required",
+            "detail": "The agent API takes a personal API token: send "
+            "'Authorization: Bearer <token>'.",
+        }
+
+
+@pytest.mark.parametrize("settings", [ON], indirect=True)
+async def test_what_is_no_json_rpc_message_gets_the_api_error_body(client: Client) -> None:
+    """What the SDK would answer with pydantic's report (or a bare "Invalid request
+    parameters") is refused 422 in the API's error body, naming the member that is wrong."""
+    token = await token_of(client, "messages@example.com")
+    client.cookies.clear()
+    headers = {"accept": ACCEPT, "authorization": f"Bearer {token}"}
+    call = {"jsonrpc": "2.0", "id": 1, "method": "tools/call"}
+    wrong: list[tuple[Any, str, str]] = [
+        ([call, call], "mcp.invalid_message", "message"),  # MCP has no batches
+        ({"foo": 1}, "mcp.invalid_message", "jsonrpc"),
+        ({**call, "id": None}, "mcp.invalid_message", "id"),
+        ({**call, "params": "x"}, "mcp.invalid_message", "params"),
+        ({**call, "params": {"arguments": {}}}, "mcp.invalid_message", "params.name"),
+        (
+            {**call, "params": {"name": "get_cv_pdf", "arguments": "x"}},
+            "mcp.invalid_arguments",
+            "arguments",
+        ),
+        ({"jsonrpc": "2.0", "id": 1}, "mcp.invalid_message", "method"),
+    ]
+    for message, code, field in wrong:
+        answer = await client.post("/api/mcp", json=message, headers=headers)
+        assert answer.status_code == 422, (message, answer.text)
+        body = answer.json()
+        assert body["error"] == code and body["field"] == field, (message, body)
+        assert set(body) == {"error", "detail", "field"}, body
+        assert "pydantic" not in body["detail"] and "validation error" not in body["detail"]
+    # A tool the server does not have: a tool error in the same body, naming it.
+    refused, why = tool_result(
+        await call_tool(client, "delete_everything", {}, authorization=f"Bearer {token}")
+    )
+    assert refused and json.loads(why)["error"] == "mcp.unknown_tool", why
+    assert json.loads(why)["tool"] == "delete_everything", why
+    # A well-formed message still goes through.
+    listed = await client.post(
+        "/api/mcp", json={**call, "params": {"name": "list_cvs", "arguments": {}}}, headers=headers
+    )
+    assert listed.status_code == 200 and not listed.json()["result"].get("isError"), listed.text

@@ -7,18 +7,27 @@ from __future__ import annotations
 
 import copy
 import io
+import shutil
+import zipfile
 from typing import Any
 from urllib.parse import unquote
 
 import docx
+import pdfplumber
 from arq.worker import Worker
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
+from app.config import Settings
+from app.db.models import SentDocument, UserPhoto
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import docx_filename
+from app.lib.pdf_render import renders_dir
 from app.lib.pdf_render.designs import SECTION_TITLES
 from tests import factories
-from tests.conftest import csrf_token, register
+from tests.conftest import csrf_token, post_form, register
+from tests.integration.test_photos import jpeg_with_gps, send_photo
 
 
 def filename_of(response: Any) -> str:
@@ -109,3 +118,71 @@ async def test_another_users_or_another_applications_sent_word_file_answers_404(
         assert stolen.json()["error"] == "application.document_not_found"
     async with another_client() as anonymous:
         assert (await anonymous.get(document["docxUrl"])).status_code == 401
+
+
+def docx_media(content: bytes) -> list[str]:
+    """The pictures a Word file embeds (the photo is the only one a CV has)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return [name for name in archive.namelist() if name.startswith("word/media/")]
+
+
+def pdf_reading(pdf: bytes) -> tuple[str, list[tuple[int, int]]]:
+    """A PDF as a reader sees it: its text and the pixel size of each image on its pages."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages)
+        images = [(int(i["srcsize"][0]), int(i["srcsize"][1])) for p in doc.pages for i in p.images]
+    return text, images
+
+
+async def test_a_sent_copy_is_the_download_photo_design_and_all(
+    api: Any, db: AsyncSession, settings: Settings, worker: Worker
+) -> None:
+    """With the photo shown and the modern design, the frozen PDF is the downloaded PDF's bytes
+    and both Word files carry the photo; once the cache is gone and the photo deleted, the copy
+    still renders with the photo it was sent with (the worker, from the frozen copy)."""
+    me = await register(api, "sent-photo@example.com")
+    assert (await send_photo(api, jpeg_with_gps())).status_code == 303
+    source = await factories.source_cv(db, me["id"])
+    offer = await factories.job_offer(db, me["id"])
+    chosen = await api.put(
+        f"/api/cvs/{source.id}/design",
+        json={"design": "modern", "pageBudget": 2, "showPhoto": True},
+        headers={"x-csrftoken": await csrf_token(api)},
+    )
+    assert chosen.status_code == 200 and chosen.json()["hasPhoto"] is True, chosen.text
+    pdf = (await api.get(f"/api/cvs/{source.id}/pdf")).content
+    word = (await api.get(f"/api/cvs/{source.id}/docx")).content
+    text, images = pdf_reading(pdf)
+    assert images and len(docx_media(word)) == 1  # the photo, in both downloads
+
+    application_id, document = await _mark_sent(api, offer.id, source.id)
+    frozen = await db.scalar(
+        select(SentDocument)
+        .options(undefer(SentDocument.photo))
+        .where(SentDocument.id == document["id"])
+    )
+    assert frozen is not None and (frozen.design, frozen.page_budget) == ("modern", 2)
+    assert frozen.photo == (
+        await db.scalar(
+            select(UserPhoto.image).where(UserPhoto.user_id == me["id"], UserPhoto.kind == "photo")
+        )
+    )
+    sent_pdf = await api.get(document["pdfUrl"])
+    assert sent_pdf.status_code == 200 and sent_pdf.content == pdf  # the very bytes downloaded
+    sent_word = await api.get(document["docxUrl"])
+    assert sent_word.status_code == 200, sent_word.text
+    assert docx_media(sent_word.content) == docx_media(word)
+    assert word_text(sent_word.content) == word_text(word)
+
+    # Neither the cache nor the account's photo is needed any more: the copy kept its own.
+    shutil.rmtree(renders_dir(settings))
+    await db.execute(update(SentDocument).values(pdf=None))
+    await db.commit()
+    removed = await post_form(api, "/account/photo/delete", {})
+    assert removed.status_code == 303
+    assert not pdf_reading((await api.get(f"/api/cvs/{source.id}/pdf")).content)[1]
+    rendered = await api.get(document["pdfUrl"])
+    assert rendered.status_code == 200, rendered.text
+    assert pdf_reading(rendered.content) == (text, images)
+    again = await api.get(f"/api/applications/{application_id}/documents/{document['id']}/docx")
+    assert len(docx_media(again.content)) == 1 and word_text(again.content) == word_text(word)

@@ -2,7 +2,8 @@
 
 A signed-in browser session sends each POST/PUT/PATCH/DELETE route a request aimed at its own
 real objects (so a missing check would really delete or change something) without a valid CSRF
-token: every one is refused with 403 and the database is byte-for-byte unchanged.
+token: every one is refused with 403 (the agent API, which takes a token and never a session:
+401 ``auth.token_required``) and the database is byte-for-byte unchanged.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.lib.csrf import depends_on
+from app.lib.csrf import BEARER_ONLY, depends_on
+from app.lib.current_user import TOKEN_REQUIRED
 from tests.conftest import csrf_token, register
 from tests.security.objects import Objects, differences, own_objects, snapshot
 from tests.security.routes import fillings, swept
@@ -59,6 +61,10 @@ async def test_no_state_change_without_a_valid_csrf_token(
             refused = response.status_code == 403 and (
                 not endpoint.is_api or response.json()["error"] == "csrf_failed"
             )
+            if endpoint.handler.opt.get(BEARER_ONLY):  # the agent API never reads the session
+                refused = response.status_code == 401 and (
+                    response.json()["error"] == TOKEN_REQUIRED
+                )
             if not refused:
                 wrong.append(f"{endpoint} with {what}: {response.status_code}")
     assert not wrong, "\n".join(wrong)

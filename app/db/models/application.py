@@ -119,6 +119,9 @@ class SentDocument(UUIDPrimaryKey, Base):
     relevance: Mapped[dict[str, Any] | None] = mapped_column(nullable=True, default=None)
     offer_title: Mapped[str] = mapped_column(String(300), default="")
     offer_company: Mapped[str] = mapped_column(String(300), default="")
+    # The account's photo JPEG when the CV showed it: a later new photo, or none, never
+    # changes what was sent.
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     # The PDF once rendered from this copy: kept so a changed renderer never changes it either.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     sent_at: Mapped[datetime] = mapped_column(

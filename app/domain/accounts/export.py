@@ -66,7 +66,7 @@ from app.lib.pdf_render import RenderCache, renders_dir
 CHUNK_BYTES = 64 * 1024
 # Never in a JSON file: secrets, and raw bytes (the upload and a sent document's frozen ``pdf``
 # are written as files of their own).
-_LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes", "pdf"})
+_LEFT_OUT = frozenset({"password_hash", "token_hash", "original_bytes", "pdf", "photo"})
 
 
 def row_json(row: DeclarativeBase) -> dict[str, Any]:

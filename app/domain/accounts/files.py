@@ -34,6 +34,7 @@ from typing import Any
 from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from app.config import Settings
 from app.db.models import (
@@ -91,7 +92,8 @@ class Documents:
     letters: dict[str, dict[str, Any]] = field(default_factory=dict)  # letter payloads
     keys: set[str] = field(default_factory=set)  # exact keys known from the rows
     senders: set[tuple[str, str]] = field(default_factory=set)  # (name, e-mail) of the headers
-    photos: set[bytes] = field(default_factory=set)  # the account's photo: CVs render with it
+    # The account's photo (CVs render with it) and those sent copies froze.
+    photos: set[bytes] = field(default_factory=set)
 
     def add_cv(self, content: dict[str, Any], relevance: Relevance = None) -> None:
         cv = CvContent.from_json(content)
@@ -139,6 +141,7 @@ async def collect_documents(db: AsyncSession, settings: Settings, user: User) ->
         db.expunge_all()
     documents = await db.scalars(
         select(SentDocument)
+        .options(undefer(SentDocument.photo))  # a sent CV renders with the photo it had
         .join(Application, Application.id == SentDocument.application_id)
         .where(Application.user_id == user.id)
     )
@@ -154,6 +157,8 @@ async def collect_documents(db: AsyncSession, settings: Settings, user: User) ->
             found.keys.add(letter_key(frozen))
             found.add_letter(frozen.content, frozen.header)
         else:
+            if document.photo:
+                found.photos.add(document.photo)
             found.add_cv(document.content, document.relevance or None)
     await release_lock(db)
     letter_ids = list(

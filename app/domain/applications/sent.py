@@ -1,18 +1,20 @@
 """The frozen copy of a CV marked as sent, and its PDF and Word file.
 
-Marking copies what a render of the CV depends on (its content, design, language, page budget,
-relevance, the offer's title and company: ``RenderSpec`` of app/domain/renders/services.py)
-into the application's own row, so later edits of the CV never change what was sent. The PDF is
-rendered from that copy by the same renderer, then kept in the row: a later change of the
-renderer does not change it either. The web process never renders: on a miss it asks the
-worker (``render_sent_document``, jobs/sent_documents.py), like CV downloads do. The Word file
-is built from the same copy on each download, trimmed like the PDF (no browser involved, so
-nothing to keep).
+Marking copies every field of what a render of the CV depends on (its content, design, language,
+page budget, relevance, photo, the offer's title and company: ``RenderSpec`` of
+app/domain/renders/spec.py) into the application's own row (``frozen_spec``), so later edits of
+the CV, or a new photo, never change what was sent; ``sent_spec`` reads that copy back as the
+same spec. Its files come from the very function a CV's download uses (``renders.cv_file``), so
+a sent PDF or Word file is the one the user downloaded: same photo, design and page budget. The
+PDF is then kept in the row: a later change of the renderer does not change it either. The web
+process never renders: on a miss it asks the worker (``render_sent_document``,
+jobs/sent_documents.py), like CV downloads do.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from arq.connections import ArqRedis
 from sqlalchemy import select, update
@@ -29,6 +31,7 @@ from app.lib.cv_content import CvContent
 from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.pdf_render import RenderResult
 
 RENDER_SENT_JOB = Job.RENDER_SENT_DOCUMENT
 
@@ -49,21 +52,15 @@ async def mark_sent(
     404). Its PDF comes along when the render cache already has it (it usually does: the CV was
     downloaded before being sent)."""
     cv = await cvs.get_cv(session, user.id, cv_file_id)
-    spec = await renders.spec_for(session, settings, cv, user)
+    spec = await renders.spec_for(session, settings, cv, user)  # what its download renders
     document = SentDocument(
         application_id=application.id,
         kind="cv",
         source_cv_file_id=cv.id,
         filename=cv.filename[:255],
-        content=spec.content.to_json(),
-        design=spec.design,
-        locale=spec.locale,
-        page_budget=spec.page_budget,
-        relevance=spec.relevance,
-        offer_title=spec.offer_title[:300],
-        offer_company=spec.offer_company[:300],
+        **frozen_spec(spec),
     )
-    cached = renders.cached_render(settings, spec)
+    cached = renders.cached_render(settings, sent_spec(document))
     document.pdf = cached.pdf if cached is not None else None
     session.add(document)
     return document
@@ -109,8 +106,24 @@ def letter_spec_of(document: SentDocument) -> letters.LetterSpec:
     )
 
 
+def frozen_spec(spec: renders.RenderSpec) -> dict[str, Any]:
+    """The columns of a sent copy that keep ``spec``: ``sent_spec`` of a row made with them
+    renders, and so downloads, exactly what ``spec`` does (its cache key is the same)."""
+    return {
+        "content": spec.content.to_json(),
+        "design": spec.design,
+        "locale": spec.locale,
+        "page_budget": spec.page_budget,
+        "relevance": spec.relevance,
+        "offer_title": spec.offer_title[:300],
+        "offer_company": spec.offer_company[:300],
+        "photo": spec.photo,
+    }
+
+
 def sent_spec(document: SentDocument) -> renders.RenderSpec:
-    """What renders the frozen copy: the values copied when it was marked, nothing looked up."""
+    """What renders the frozen copy: the values copied when it was marked, nothing looked up
+    (the row's photo must be loaded: ``get_document`` does)."""
     relevance = document.relevance or None
     return renders.RenderSpec(
         content=CvContent.from_json(document.content),
@@ -121,6 +134,7 @@ def sent_spec(document: SentDocument) -> renders.RenderSpec:
         relevance={str(k): float(v) for k, v in relevance.items()} if relevance else None,
         offer_title=document.offer_title,
         offer_company=document.offer_company,
+        photo=document.photo or None,
     )
 
 
@@ -133,9 +147,10 @@ async def get_document(
     with_pdf: bool = False,
 ) -> SentDocument:
     """A frozen copy of one of the user's applications (another user's, or one sent for another
-    application than ``application_id`` when given: 404)."""
+    application than ``application_id`` when given: 404), its photo loaded (``sent_spec``)."""
     stmt = (
         select(SentDocument)
+        .options(undefer(SentDocument.photo))
         .join(Application, Application.id == SentDocument.application_id)
         .where(SentDocument.id == document_id, Application.user_id == user_id)
     )
@@ -164,19 +179,15 @@ async def sent_docx(
     application_id: str,
     document_id: str,
 ) -> tuple[SentDocument, bytes]:
-    """The frozen copy and its Word file, built from the copy's content and language (never
-    from the live CV) and trimmed like the copy's PDF (its render from the cache, else from a
-    worker, which fills the cache), off the event loop once the connection is given back."""
+    """The frozen copy and its Word file, built from the copy (never from the live CV) by the
+    CV download's own function: trimmed like the copy's PDF, with its photo, off the event loop
+    once the connection is given back."""
     document = await get_document(session, user_id, document_id, application_id=application_id)
     await session.close()  # loaded objects stay readable
     if document.kind == "letter":
         return document, await asyncio.to_thread(letters.docx_bytes, letter_spec_of(document))
-    spec = sent_spec(document)
-    render = await asyncio.to_thread(renders.cached_render, settings, spec)
-    if render is None:
-        await _render_in_worker(arq, user_id, document_id)
-        render = await asyncio.to_thread(renders.cached_render, settings, spec)
-    return document, await asyncio.to_thread(renders.docx_document, spec, render)
+    _, docx = await _cv_file(arq, settings, user_id, document, renders.FileType.DOCX)
+    return document, docx
 
 
 async def sent_pdf(
@@ -195,10 +206,12 @@ async def sent_pdf(
     if document.pdf:
         return document, document.pdf
     await session.close()  # loaded objects stay readable
-    cached = None
-    if document.kind != "letter":  # a letter's render cache is the worker's
-        cached = await asyncio.to_thread(renders.cached_render, settings, sent_spec(document))
-    pdf = cached.pdf if cached is not None else await _render_in_worker(arq, user_id, document_id)
+    if document.kind == "letter":  # a letter's render cache is the worker's
+        pdf = await renders.pdf_from_worker(
+            arq, RENDER_SENT_JOB, user_id, document_id, unavailable=SentRenderUnavailable
+        )
+    else:
+        _, pdf = await _cv_file(arq, settings, user_id, document, renders.FileType.PDF)
     await session.execute(
         update(SentDocument)
         .where(SentDocument.id == document_id, SentDocument.pdf.is_(None))
@@ -208,7 +221,16 @@ async def sent_pdf(
     return document, pdf
 
 
-async def _render_in_worker(arq: ArqRedis, user_id: str, document_id: str) -> bytes:
-    return await renders.pdf_from_worker(
-        arq, RENDER_SENT_JOB, user_id, document_id, unavailable=SentRenderUnavailable
-    )
+async def _cv_file(
+    arq: ArqRedis,
+    settings: Settings,
+    user_id: str,
+    document: SentDocument,
+    file_type: renders.FileType,
+) -> tuple[RenderResult, bytes]:
+    """A sent CV's file as its download gave it: its frozen spec through the download's own
+    function, rendered on a miss by the sent copy's job (its CV may be gone)."""
+    return await renders.cv_file(
+        arq, settings, sent_spec(document), file_type,
+        user_id=user_id, cv_id=document.id, job=RENDER_SENT_JOB,
+    )  # fmt: skip

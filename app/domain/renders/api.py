@@ -21,7 +21,7 @@ from app.domain.cvs.services import get_cv
 from app.domain.cvs.view import check_version, etag, if_match_version
 from app.domain.photos import services as photos
 from app.domain.renders import services
-from app.domain.renders.rendering import obtain_render
+from app.domain.renders.rendering import FileType, cv_file, obtain_render
 from app.domain.renders.review import ReviewAction
 from app.domain.renders.review_save import save_review
 from app.domain.renders.schemas import (
@@ -84,9 +84,9 @@ class RenderApi(Controller):
         spec = await services.spec_for(db, settings, cv, user)
         # Give the connection back while a worker renders; loaded objects stay readable.
         await db.close()
-        result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
+        result, pdf = await cv_file(arq, settings, spec, FileType.PDF, user_id=user.id, cv_id=cv.id)
         return Response(
-            result.pdf,
+            pdf,
             media_type="application/pdf",
             headers={
                 "Content-Disposition": content_disposition(
@@ -107,8 +107,9 @@ class RenderApi(Controller):
         cv = await get_cv(db, user.id, cv_id)
         spec = await services.spec_for(db, settings, cv, user)
         await db.close()  # nothing more to read; the file is written off the event loop
-        result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
-        document = await asyncio.to_thread(services.docx_document, spec, result)
+        _, document = await cv_file(
+            arq, settings, spec, FileType.DOCX, user_id=user.id, cv_id=cv.id
+        )
         return Response(
             document,
             media_type=DOCX_MEDIA_TYPE,

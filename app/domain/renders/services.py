@@ -9,7 +9,6 @@ what was trimmed). ``design`` and ``language`` are columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -20,7 +19,6 @@ from app.config import Settings
 from app.db.models import CvFile, CvVersion, JobOffer, User
 from app.domain.photos import services as photos
 from app.lib.cv_content import CvContent
-from app.lib.docx_export import cv_docx_bytes
 from app.lib.download_names import docx_filename, markdown_filename, pdf_filename
 from app.lib.errors import NotFound, ValidationFailed
 from app.lib.i18n import N_
@@ -28,15 +26,20 @@ from app.lib.markdown_export import cv_markdown
 from app.lib.pdf_render import (
     DEFAULT_DESIGN,
     DESIGNS,
-    RenderCache,
     RenderResult,
-    cache_key,
     default_page_budget,
-    renders_dir,
 )
 from app.lib.pdf_render.designs import CV_LOCALES
 
-# The one render waiter every feature's download goes through.
+# The one render waiter every feature's download goes through, and the one path from a spec
+# to the bytes a user downloads (a live CV and a sent copy alike).
+from .rendering import FileType as FileType
+from .rendering import RenderUnavailable as RenderUnavailable
+from .rendering import cv_file as cv_file
+from .spec import RenderSpec as RenderSpec
+from .spec import cached_render as cached_render
+from .spec import docx_document as docx_document
+from .spec import spec_cache_key as spec_cache_key
 from .waiting import pdf_from_worker as pdf_from_worker
 from .waiting import wait_for_render as wait_for_render
 
@@ -62,20 +65,6 @@ async def get_offer(session: AsyncSession, cv: CvFile) -> JobOffer | None:
     return await session.scalar(
         select(JobOffer).where(JobOffer.id == cv.job_offer_id, JobOffer.user_id == cv.user_id)
     )
-
-
-@dataclass(frozen=True, slots=True)
-class RenderSpec:
-    content: CvContent
-    design: str
-    locale: str
-    page_budget: int
-    page_budget_is_default: bool
-    relevance: dict[str, float] | None
-    offer_title: str
-    offer_company: str
-    # The account's photo JPEG when this CV shows it (app/domain/photos/services.py).
-    photo: bytes | None = None
 
 
 def _relevance(meta: dict[str, Any]) -> dict[str, float] | None:
@@ -243,21 +232,6 @@ def owner_locale(user: User | None) -> str | None:
     return user.locale if user is not None else None
 
 
-def spec_cache_key(spec: RenderSpec) -> str:
-    return cache_key(
-        spec.content.to_json(),
-        design=spec.design,
-        locale=spec.locale,
-        page_budget=spec.page_budget,
-        relevance=spec.relevance,
-        photo=spec.photo,
-    )
-
-
-def cached_render(settings: Settings, spec: RenderSpec) -> RenderResult | None:
-    return RenderCache(renders_dir(settings)).get(spec_cache_key(spec))
-
-
 async def spec_for(
     session: AsyncSession, settings: Settings, cv: CvFile, owner: User | None = None
 ) -> RenderSpec:
@@ -278,15 +252,6 @@ def download_name(spec: RenderSpec, *, word: bool = False, markdown: bool = Fals
     if spec.offer_title or spec.offer_company:
         return filename(header.name, spec.offer_title, spec.offer_company)
     return filename(header.name, header.current_title)
-
-
-def docx_document(spec: RenderSpec, render: RenderResult | None = None) -> bytes:
-    """The CV as a Word file, in the language its PDF is rendered in, trimmed like ``render``
-    (the PDF of ``spec``) so it is the CV the user reviewed. Built in the web process (call it
-    in a thread): no HTML, CSS or font is interpreted, so no sandbox is needed, and a CV at the
-    content limits (docs/content-limits.md) takes about half a second."""
-    trimmed = [item.key for item in render.trimmed] if render is not None else []
-    return cv_docx_bytes(spec.content, locale=spec.locale, trimmed=trimmed, photo=spec.photo)
 
 
 def markdown_document(spec: RenderSpec, trimmed: list[str] | None = None) -> str:
