@@ -139,17 +139,15 @@ async def _start_next(ctx: dict[str, Any], task_id: str) -> None:
         log.exception("Could not start the next waiting cover letter after task %s", task_id)
 
 
-class LetterRun(RowRun):
+class LetterRun(RowRun[CoverLetter]):
     name = "Cover letter"
     key = "letterId"
     spec = LETTER
-    found: CoverLetter | None
     cv: CvFile
     offer: JobOffer
 
     async def inputs(self) -> bool:
-        letter = self.found
-        assert letter is not None
+        letter = self.row
         cv = await self.db.get(CvFile, letter.cv_file_id) if letter.cv_file_id else None
         offer = await self.db.get(JobOffer, letter.job_offer_id)
         if cv is None or offer is None:  # deleted meanwhile
@@ -157,20 +155,12 @@ class LetterRun(RowRun):
         self.cv, self.offer = cv, offer
         return True
 
-    @property
-    def letter(self) -> CoverLetter:
-        assert self.found is not None  # loaded
-        return self.found
-
-    def done(self) -> bool:
-        return self.letter.status == LetterStatus.COMPLETED
-
     async def confirm_done(self) -> None:
         await release_slot(self.db, self.task.id)
         await super().confirm_done()
 
     async def work(self) -> dict[str, Any]:
-        db, redis, letter, cv = self.db, self.redis, self.letter, self.cv
+        db, redis, letter, cv = self.db, self.redis, self.row, self.cv
         letter.status = LetterStatus.RUNNING  # written after the claim (no autoflush there)
         await self.step("writing", 20)
         await announce(redis, letter)

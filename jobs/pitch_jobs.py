@@ -45,32 +45,22 @@ async def write_pitch(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[
     return await run_task(PitchRun, ctx, pitch_id, task_id)
 
 
-class PitchRun(RowRun):
+class PitchRun(RowRun[Pitch]):
     name = "Pitch"
     key = "pitchId"
     spec = PITCH
-    found: Pitch | None
     cv: CvFile
 
     async def inputs(self) -> bool:
-        pitch = self.found
-        assert pitch is not None
+        pitch = self.row
         cv = await self.db.get(CvFile, pitch.cv_file_id) if pitch.cv_file_id else None
         if cv is None or not cv.content:  # deleted meanwhile
             return False
         self.cv = cv
         return True
 
-    @property
-    def pitch(self) -> Pitch:
-        assert self.found is not None  # loaded
-        return self.found
-
-    def done(self) -> bool:
-        return self.pitch.status == PitchStatus.COMPLETED
-
     async def work(self) -> dict[str, Any]:
-        db, redis, pitch = self.db, self.redis, self.pitch
+        db, redis, pitch = self.db, self.redis, self.row
         pitch.status = PitchStatus.RUNNING  # written after the claim (no autoflush there)
         await self.step("writing", 20)
         request = await pitch_request(db, pitch, self.cv)

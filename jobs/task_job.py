@@ -18,7 +18,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from arq import Retry
 from sqlalchemy.exc import OperationalError
@@ -32,8 +32,12 @@ from app.tasks.failures import UNEXPECTED
 from app.tasks.failures import UnusableInput as ImportFailure
 from app.tasks.lifecycle import TaskSettled, claim, save_and_publish
 from app.tasks.row_kind import RowTask
+from app.tasks.task_rows import EndsWithAStatus
 
 log = logging.getLogger(__name__)
+# A row task's row (a CoverLetter, a Pitch): unbound, as mypy does not match mapped columns
+# against a protocol in a class's bases; its RowTask checks it.
+Row = TypeVar("Row")
 MAX_RETRIES = 4  # below the worker's max_tries (5): the last try always settles the task
 FAIL_TRIES = 5  # writes of a failure handler, each after the previous one was refused
 FAIL_PAUSE_S = 1.0  # before the next, times the tries made
@@ -243,19 +247,18 @@ class TaskRun:
         raise NotImplementedError
 
 
-class RowRun(TaskRun):
+class RowRun(TaskRun, Generic[Row]):
     """The run of a row task (app/tasks/row_kind.py: a cover letter, a pitch): its row is loaded
-    by id, and when its input is gone or its work breaks the row ends as its ``RowTask``
-    (``spec``) declares, the user's tabs told. A kind adds ``inputs`` (the other rows its work
-    reads; False when one is gone), ``done`` and ``work``."""
+    by id, re-confirmed when its status says it is completed, and when its input is gone or its
+    work breaks it ends as its ``RowTask`` (``spec``) declares, the user's tabs told. A kind adds
+    ``inputs`` (the other rows its work reads; False when one is gone) and ``work``."""
 
     spec: ClassVar[RowTask[Any]]
-    found: Any = (
-        None  # the row, when it still exists (ended with the task even if an input is gone)
-    )
+    found: Row | None = None  # ended with the task even when an input is gone
 
     @property
-    def row(self) -> Any:
+    def row(self) -> Row:
+        assert self.found is not None  # loaded
         return self.found
 
     async def load(self) -> bool:
@@ -265,15 +268,19 @@ class RowRun(TaskRun):
     async def inputs(self) -> bool:
         return True
 
+    def done(self) -> bool:
+        row = cast(EndsWithAStatus, self.row)
+        return row.status == self.spec.row.ended[TaskStatus.COMPLETED]
+
     async def end_gone(self) -> None:
         if await self.spec.end_gone(self.db, self.task, self.found):
             await save_and_publish(self.db, self.redis, self.task)
             await self.spec.tell(self.redis, self.found)
 
     async def fail(self, failure: dict[str, Any]) -> None:
-        ended = await self.spec.end_failed(self.db, self.task, self.found)
+        ended = await self.spec.end_failed(self.db, self.task, self.row)
         await publish_failure(self.db, self.redis, self.task, ended)
-        await self.spec.tell(self.redis, self.found)
+        await self.spec.tell(self.redis, self.row)
 
 
 async def run_task(

@@ -73,12 +73,11 @@ class RowEnds:
 
 @dataclass(frozen=True, slots=True)
 class RowTask(Generic[Row]):
-    """One feature's row task: its row, the ``BackgroundTask.type`` and arq job of its tasks,
-    its ends, and (optional) how its user's tabs hear of the row: ``announce`` after a
-    request's or a job's commit, ``event`` for a cancel, a lost job's end or a deletion."""
+    """One feature's row task: its row, the arq job of its tasks, its ends, and (optional) how
+    its user's tabs hear of the row: ``announce`` after a request's or a job's commit,
+    ``event`` for a cancel, a lost job's end or a deletion."""
 
     row: TaskRow[Row]
-    type: str
     job: Job
     ends: RowEnds
     announce: Announce | None = None
@@ -122,6 +121,7 @@ class RowTask(Generic[Row]):
     def kind(
         self,
         *,
+        type: str,
         label: str,
         slot: str | None,
         price: Price,
@@ -131,14 +131,18 @@ class RowTask(Generic[Row]):
         ready: Callable[[Row], bool],
         open_cap: int | None = None,
     ) -> TaskKind:
-        """Its task kind: ``page`` (with ``{id}``) and ``open_words`` (an N_ id) link a task
-        not cancelled to its row; ``ready(row)`` says whether a lost job may run again."""
-        return _kind(self, label, slot, price, page, open_words, title_prefix, ready, open_cap)
+        """Its task kind, of the ``BackgroundTask.type`` ``type``: ``page`` (with ``{id}``)
+        and ``open_words`` (an N_ id) link a task not cancelled to its row; ``ready(row)`` says
+        whether a lost job may run again."""
+        return _kind(
+            self, type, label, slot, price, page, open_words, title_prefix, ready, open_cap
+        )
 
     async def open(
         self,
         session: AsyncSession,
         found: Row,
+        task_type: str,
         title: str,
         *,
         cap: int,
@@ -152,7 +156,7 @@ class RowTask(Generic[Row]):
         task = await create_task(
             session,
             found.user_id,
-            self.type,
+            task_type,
             title,
             cap=cap,
             device_id=device_id,
@@ -218,6 +222,7 @@ class RowTask(Generic[Row]):
 
 def _kind(
     spec: RowTask[Any],
+    task_type: str,
     label: str,
     slot: str | None,
     price: Price,
@@ -277,7 +282,7 @@ def _kind(
         give_up=give_up if ends.give_up_as_failed else None,
     )
     return TaskKind(
-        type=spec.type,
+        type=task_type,
         label=label,
         slot=slot,
         price=price,

@@ -35,7 +35,7 @@ class TaskRow(Generic[Row]):
     model: type[Row]
     input_key: str  # the key of the row's id in the task's input
     job_prefix: str
-    ended: Mapping[TaskStatus, str]  # the row's status for the task's end (failed, cancelled)
+    ended: Mapping[TaskStatus, str]  # the row's status for each end of its task
 
     def job_id(self, task_id: str) -> str:
         return f"{self.job_prefix}:{task_id}"

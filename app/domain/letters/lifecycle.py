@@ -61,11 +61,11 @@ LETTER = RowTask(
         input_key="letterId",
         job_prefix="coverletter",
         ended={
+            TaskStatus.COMPLETED: LetterStatus.COMPLETED,
             TaskStatus.FAILED: LetterStatus.FAILED,
             TaskStatus.CANCELLED: LetterStatus.CANCELLED,
         },
     ),
-    type=LETTER_TASK_TYPE,
     job=Job.WRITE_COVER_LETTER,
     ends=RowEnds(
         cancelled=LETTER_CANCELLED,

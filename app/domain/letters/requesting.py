@@ -20,7 +20,7 @@ from app.db.models import BackgroundTask, CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import TaskStatus
 from app.domain.cvs import services as cvs
-from app.domain.letters.lifecycle import LETTER, LETTER_NO_CREDITS, announce
+from app.domain.letters.lifecycle import LETTER, LETTER_NO_CREDITS, LETTER_TASK_TYPE, announce
 from app.domain.offers import services as offers
 from app.lib.dependencies import TaskQueue
 from app.lib.errors import InsufficientCredits, TooManyRequests
@@ -99,7 +99,7 @@ async def _new_task(
 ) -> BackgroundTask:
     """``subject``: the offer's name on the ledger entry (its title when none is given)."""
     return await LETTER.open(
-        session, letter, f"Letter — {title}",
+        session, letter, LETTER_TASK_TYPE, f"Letter — {title}",
         cap=cap, device_id=device_id, charged=charged, subject=subject or title,
     )  # fmt: skip
 

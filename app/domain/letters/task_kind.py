@@ -5,11 +5,12 @@ row task is (app/tasks/row_kind.py)."""
 
 from __future__ import annotations
 
-from app.domain.letters.lifecycle import LETTER, LETTER_FEATURE, LETTER_SLOT
+from app.domain.letters.lifecycle import LETTER, LETTER_FEATURE, LETTER_SLOT, LETTER_TASK_TYPE
 from app.lib.i18n import N_
 from app.tasks.registry import Price
 
 KIND = LETTER.kind(
+    type=LETTER_TASK_TYPE,
     label=N_("Cover letter"),
     slot=LETTER_SLOT,
     price=Price(feature=LETTER_FEATURE, default=1, description="Credits per cover letter"),

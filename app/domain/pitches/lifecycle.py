@@ -31,9 +31,12 @@ PITCH = RowTask(
         Pitch,
         input_key="pitchId",
         job_prefix="pitch",
-        ended={TaskStatus.FAILED: PitchStatus.FAILED, TaskStatus.CANCELLED: PitchStatus.CANCELLED},
+        ended={
+            TaskStatus.COMPLETED: PitchStatus.COMPLETED,
+            TaskStatus.FAILED: PitchStatus.FAILED,
+            TaskStatus.CANCELLED: PitchStatus.CANCELLED,
+        },
     ),
-    type=PITCH_TASK_TYPE,
     job=Job.WRITE_PITCH,
     ends=RowEnds(
         cancelled=PITCH_CANCELLED,

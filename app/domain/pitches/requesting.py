@@ -13,7 +13,7 @@ from app.config import Settings, get_settings
 from app.db.models import CvFile, JobOffer, Pitch, PitchStatus, User
 from app.domain.cvs import services as cvs
 from app.domain.offers import services as offers
-from app.domain.pitches.lifecycle import PITCH
+from app.domain.pitches.lifecycle import PITCH, PITCH_TASK_TYPE
 from app.domain.pitches.limits import counted_today, refuse_past_at_once
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
@@ -113,6 +113,7 @@ async def request_pitch(
             task = await PITCH.open(
                 session,
                 pitch,
+                PITCH_TASK_TYPE,
                 f"Pitch — {kind} · {subject}"[:200],
                 cap=settings.background_tasks_per_user,
                 device_id=device_id,

@@ -5,11 +5,12 @@ row task is (app/tasks/row_kind.py)."""
 
 from __future__ import annotations
 
-from app.domain.pitches.lifecycle import PITCH, PITCH_FEATURE
+from app.domain.pitches.lifecycle import PITCH, PITCH_FEATURE, PITCH_TASK_TYPE
 from app.lib.i18n import N_
 from app.tasks.registry import Price
 
 KIND = PITCH.kind(
+    type=PITCH_TASK_TYPE,
     label=N_("Pitch writing"),
     slot=None,
     price=Price(feature=PITCH_FEATURE, default=0, description="Credits per pitch"),
