@@ -17,15 +17,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import job_names
-from app.db.models import BackgroundTask
+from app.db.models import BackgroundTask, User
 from app.db.models.status import OPEN, TaskStatus
 from app.job_names import Job
 from app.lib.dependencies import TaskQueue
+from app.lib.errors import AppError
 from app.lib.events import Publisher
 from app.lib.input_errors import InputError
 from app.lib.refund_reasons import RefundReason
@@ -82,6 +84,20 @@ class RowTask(Generic[Row]):
     ends: RowEnds
     announce: Announce | None = None
     event: RowEvent | None = None
+
+    async def owned(
+        self, session: AsyncSession, user: User | str, row_id: str, missing: AppError
+    ) -> Row:
+        """The user's row ``row_id``, or ``missing`` raised (another user's row answers exactly
+        like a missing one)."""
+        model: Any = self.row.model
+        user_id = user if isinstance(user, str) else user.id
+        found = await session.scalar(
+            select(model).where(model.id == row_id, model.user_id == user_id)
+        )
+        if found is None:
+            raise missing
+        return cast(Row, found)
 
     async def end(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +29,13 @@ class EndsWithAStatus(Protocol):
 
 
 Row = TypeVar("Row", bound=EndsWithAStatus)
+ENDS = (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)
+
+
+def same_names(statuses: type[StrEnum]) -> dict[TaskStatus, str]:
+    """The row's status for each end of its task, when its statuses are named as the ends are
+    (``LetterStatus.FAILED`` for a failed task)."""
+    return {end: statuses[end.name] for end in ENDS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from typing import Any
 
 from app.db.models import CoverLetter
 from app.db.models.cover_letter import LetterStatus
-from app.db.models.status import TaskStatus
 from app.events import COVER_LETTER_UPDATED, cover_letter_updated
 from app.job_names import Job
 from app.lib.errors import Conflict
@@ -20,16 +19,13 @@ from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
 from app.lib.refund_reasons import RefundReason
 from app.tasks.row_kind import RowEnds, RowTask
-from app.tasks.task_rows import TaskRow
+from app.tasks.task_rows import TaskRow, same_names
 
 LETTER_TASK_TYPE = "cover_letter"
 LETTER_SLOT = "cover_letter"
 LETTER_FEATURE = "cover_letter"  # the ledger's debit reason and feature_cost_cover_letter
 
 # Stored on the letter and its task as catalogue ids, shown translated (app/lib/labels.py).
-LETTER_CANCELLED = N_("Letter cancelled.")
-LETTER_FAILED = N_("The letter could not be written; any credits it took were refunded.")
-LETTER_INPUT_GONE = N_("The CV or the job offer of this letter was deleted; nothing was written.")
 LETTER_NO_CREDITS = N_("Your credit balance was too low to write this letter.")
 LETTER_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
 NOT_READY = N_("The letter is not written yet: wait for it to finish.")
@@ -60,17 +56,13 @@ LETTER = RowTask(
         CoverLetter,
         input_key="letterId",
         job_prefix="coverletter",
-        ended={
-            TaskStatus.COMPLETED: LetterStatus.COMPLETED,
-            TaskStatus.FAILED: LetterStatus.FAILED,
-            TaskStatus.CANCELLED: LetterStatus.CANCELLED,
-        },
+        ended=same_names(LetterStatus),
     ),
     job=Job.WRITE_COVER_LETTER,
     ends=RowEnds(
-        cancelled=LETTER_CANCELLED,
-        input_gone=LETTER_INPUT_GONE,
-        failed=LETTER_FAILED,
+        cancelled=N_("Letter cancelled."),
+        input_gone=N_("The CV or the job offer of this letter was deleted; nothing was written."),
+        failed=N_("The letter could not be written; any credits it took were refunded."),
         queue_down=LETTER_QUEUE_DOWN,
         refund_cancelled=RefundReason.LETTER_CANCELLED,
         refund_lost=RefundReason.LETTER_LOST,

@@ -66,13 +66,8 @@ MAX_VERSION = 2**31 - 1
 
 
 async def get_letter(session: AsyncSession, user: User | str, letter_id: str) -> CoverLetter:
-    user_id = user if isinstance(user, str) else user.id
-    letter = await session.scalar(
-        select(CoverLetter).where(CoverLetter.id == letter_id, CoverLetter.user_id == user_id)
-    )
-    if letter is None:
-        raise NotFound(N_("No such cover letter."), code="letter.not_found")
-    return letter
+    missing = NotFound(N_("No such cover letter."), code="letter.not_found")
+    return await LETTER.owned(session, user, letter_id, missing)
 
 
 async def list_letters(

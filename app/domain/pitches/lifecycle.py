@@ -10,39 +10,26 @@ budget (app/lib/llm/spend.py).
 from __future__ import annotations
 
 from app.db.models import Pitch, PitchStatus
-from app.db.models.status import TaskStatus
 from app.job_names import Job
 from app.lib.i18n import N_
 from app.lib.refund_reasons import RefundReason
 from app.tasks.row_kind import RowEnds, RowTask
-from app.tasks.task_rows import TaskRow
+from app.tasks.task_rows import TaskRow, same_names
 
 PITCH_TASK_TYPE = "pitch"
 PITCH_FEATURE = "pitch"  # the ledger's debit reason and feature_cost_pitch
 
-# Stored on the pitch and its task as catalogue ids, shown translated.
-PITCH_CANCELLED = N_("Pitch cancelled.")
-PITCH_FAILED = N_("The pitch could not be written.")
+# Each end's words are stored on the pitch and its task as catalogue ids, shown translated.
 PITCH_INPUT_GONE = N_("The CV of this pitch was deleted; nothing was written.")
-PITCH_QUEUE_DOWN = N_("The job queue is unavailable; try again in a moment.")
 
 PITCH = RowTask(
-    TaskRow(
-        Pitch,
-        input_key="pitchId",
-        job_prefix="pitch",
-        ended={
-            TaskStatus.COMPLETED: PitchStatus.COMPLETED,
-            TaskStatus.FAILED: PitchStatus.FAILED,
-            TaskStatus.CANCELLED: PitchStatus.CANCELLED,
-        },
-    ),
+    TaskRow(Pitch, input_key="pitchId", job_prefix="pitch", ended=same_names(PitchStatus)),
     job=Job.WRITE_PITCH,
     ends=RowEnds(
-        cancelled=PITCH_CANCELLED,
+        cancelled=N_("Pitch cancelled."),
         input_gone=PITCH_INPUT_GONE,
-        failed=PITCH_FAILED,
-        queue_down=PITCH_QUEUE_DOWN,
+        failed=N_("The pitch could not be written."),
+        queue_down=N_("The job queue is unavailable; try again in a moment."),
         refund_cancelled=RefundReason.PITCH_CANCELLED,
         refund_lost=RefundReason.PITCH_LOST,
         refund_failed=RefundReason.PITCH_FAILED,

@@ -37,13 +37,8 @@ NOT_READY = N_("The pitch is not written yet: wait for it to finish.")
 
 
 async def get_pitch(session: AsyncSession, user: User | str, pitch_id: str) -> Pitch:
-    user_id = user if isinstance(user, str) else user.id
-    pitch = await session.scalar(
-        select(Pitch).where(Pitch.id == pitch_id, Pitch.user_id == user_id)
-    )
-    if pitch is None:
-        raise NotFound(N_("No such pitch."), code="pitch.not_found")
-    return pitch
+    missing = NotFound(N_("No such pitch."), code="pitch.not_found")
+    return await PITCH.owned(session, user, pitch_id, missing)
 
 
 async def list_pitches(session: AsyncSession, user: User) -> list[Pitch]:
