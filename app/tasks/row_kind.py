@@ -150,8 +150,69 @@ class RowTask(Generic[Row]):
         """Its task kind, of the ``BackgroundTask.type`` ``type``: ``page`` (with ``{id}``)
         and ``open_words`` (an N_ id) link a task not cancelled to its row; ``ready(row)`` says
         whether a lost job may run again."""
-        return _kind(
-            self, type, label, slot, price, page, open_words, title_prefix, ready, open_cap
+        row, ends, event = self.row, self.ends, self.event
+
+        def ended(task: BackgroundTask, status: TaskStatus) -> Ended:
+            row_id = row.row_id_of(task)
+            if event is None or not row_id:
+                return Ended()
+            return Ended(events=(event(row_id, row.ended[status]),))
+
+        async def end(
+            session: AsyncSession,
+            task: BackgroundTask,
+            status: TaskStatus,
+            message: str,
+            refund: RefundReason,
+        ) -> Ended | None:
+            found = await row.row_of(session, task)
+            if not await self.end(session, task, found, status, message, refund):
+                return None
+            return ended(task, status)
+
+        def link(task: BackgroundTask) -> tuple[str, str] | None:
+            """The row's page, unless it was cancelled (the row may be gone with it)."""
+            if task.status == TaskStatus.CANCELLED:
+                return None
+            row_id = row.row_id_of(task)
+            return (page.format(id=row_id), open_words) if row_id else None
+
+        async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+            """Cancelled for good: the row shows it, a paid task refunded once, the slot freed."""
+            return await end(
+                session, task, TaskStatus.CANCELLED, ends.cancelled, ends.refund_cancelled
+            )
+
+        async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
+            found = await row.row_of(session, task)
+            present = found is not None and ready(found)
+            return LostInput(job_args=(row.row_id_of(task), task.id) if present else None)
+
+        async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+            """Its row or its input is gone: failed with the reason, refunded, the slot freed."""
+            return await end(session, task, TaskStatus.FAILED, ends.input_gone, ends.refund_lost)
+
+        async def give_up(
+            session: AsyncSession, task: BackgroundTask, message: str
+        ) -> Ended | None:
+            return await end(session, task, TaskStatus.FAILED, message, ends.refund_failed)
+
+        recovery = Recovery(
+            job=self.job,
+            find_input=find_input,
+            fail_lost=fail_lost,
+            give_up=give_up if ends.give_up_as_failed else None,
+        )
+        return TaskKind(
+            type=type,
+            label=label,
+            slot=slot,
+            price=price,
+            cancel=cancel,
+            recovery=recovery,
+            link=link,
+            title_prefix=title_prefix,
+            open_cap=open_cap,
         )
 
     async def open(
@@ -234,77 +295,3 @@ class RowTask(Generic[Row]):
                 await save_and_publish(session, queue.redis, task)
         if task is not None:
             await abort_task_jobs(queue.arq, task)
-
-
-def _kind(
-    spec: RowTask[Any],
-    task_type: str,
-    label: str,
-    slot: str | None,
-    price: Price,
-    page: str,
-    open_words: str,
-    title_prefix: str,
-    ready: Callable[[Any], bool],
-    open_cap: int | None,
-) -> TaskKind:
-    row, ends, event = spec.row, spec.ends, spec.event
-
-    def ended(task: BackgroundTask, status: TaskStatus) -> Ended:
-        row_id = row.row_id_of(task)
-        if event is None or not row_id:
-            return Ended()
-        return Ended(events=(event(row_id, row.ended[status]),))
-
-    async def end(
-        session: AsyncSession,
-        task: BackgroundTask,
-        status: TaskStatus,
-        message: str,
-        refund: RefundReason,
-    ) -> Ended | None:
-        found = await row.row_of(session, task)
-        if not await spec.end(session, task, found, status, message, refund):
-            return None
-        return ended(task, status)
-
-    def link(task: BackgroundTask) -> tuple[str, str] | None:
-        """The row's page, unless it was cancelled (the row may be gone with it)."""
-        if task.status == TaskStatus.CANCELLED:
-            return None
-        row_id = row.row_id_of(task)
-        return (page.format(id=row_id), open_words) if row_id else None
-
-    async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
-        """Cancelled for good: the row shows it, a paid task is refunded once, the slot freed."""
-        return await end(session, task, TaskStatus.CANCELLED, ends.cancelled, ends.refund_cancelled)
-
-    async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
-        found = await row.row_of(session, task)
-        present = found is not None and ready(found)
-        return LostInput(job_args=(row.row_id_of(task), task.id) if present else None)
-
-    async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
-        """Its row or its input is gone: failed with the reason, refunded, the slot freed."""
-        return await end(session, task, TaskStatus.FAILED, ends.input_gone, ends.refund_lost)
-
-    async def give_up(session: AsyncSession, task: BackgroundTask, message: str) -> Ended | None:
-        return await end(session, task, TaskStatus.FAILED, message, ends.refund_failed)
-
-    recovery = Recovery(
-        job=spec.job,
-        find_input=find_input,
-        fail_lost=fail_lost,
-        give_up=give_up if ends.give_up_as_failed else None,
-    )
-    return TaskKind(
-        type=task_type,
-        label=label,
-        slot=slot,
-        price=price,
-        cancel=cancel,
-        recovery=recovery,
-        link=link,
-        title_prefix=title_prefix,
-        open_cap=open_cap,
-    )
