@@ -34,27 +34,19 @@ from app.db.models import (
     User,
 )
 from app.db.models.cover_letter import LetterStatus
-from app.db.models.status import FINISHED, TaskStatus
+from app.db.models.status import FINISHED
 from app.domain.letters import services as letters
-from app.domain.letters.lifecycle import (
-    LETTER_FAILED,
-    LETTER_INPUT_GONE,
-    REFUND_FAILED,
-    REFUND_LOST,
-    announce,
-    end_letter,
-)
+from app.domain.letters.lifecycle import LETTER, announce
 from app.lib.cv_content import CvContent
 from app.lib.dependencies import TaskQueue
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render import render_letter_pdf_bytes, renders_dir
-from app.tasks.lifecycle import save_and_publish
 from app.tasks.slots import release_slot
 from jobs.letters import writer
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.bank import attach_bank
 from jobs.pipeline.core.evidence import share_evidence
-from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
+from jobs.task_job import RowRun, run_task
 
 log = logging.getLogger(__name__)
 
@@ -147,112 +139,70 @@ async def _start_next(ctx: dict[str, Any], task_id: str) -> None:
         log.exception("Could not start the next waiting cover letter after task %s", task_id)
 
 
-class LetterRun(TaskRun):
+class LetterRun(RowRun[CoverLetter]):
     name = "Cover letter"
     key = "letterId"
-    found: CoverLetter | None = None  # ended with the task even when its CV or offer is gone
-    letter: CoverLetter
+    spec = LETTER
     cv: CvFile
     offer: JobOffer
 
-    @property
-    def row(self) -> CoverLetter:
-        return self.letter
-
-    async def load(self) -> bool:
-        db = self.db
-        letter = self.found = await db.get(CoverLetter, self.row_id)
-        cv = await db.get(CvFile, letter.cv_file_id) if letter and letter.cv_file_id else None
-        offer = await db.get(JobOffer, letter.job_offer_id) if letter else None
-        if letter is None or cv is None or offer is None:  # deleted meanwhile
+    async def inputs(self) -> bool:
+        letter = self.row
+        cv = await self.db.get(CvFile, letter.cv_file_id) if letter.cv_file_id else None
+        offer = await self.db.get(JobOffer, letter.job_offer_id)
+        if cv is None or offer is None:  # deleted meanwhile
             return False
-        self.letter, self.cv, self.offer = letter, cv, offer
+        self.cv, self.offer = cv, offer
         return True
-
-    async def end_gone(self) -> None:
-        if await end_letter(
-            self.db,
-            self.task,
-            self.found,
-            status=TaskStatus.FAILED,
-            message=LETTER_INPUT_GONE,
-            refund_reason=REFUND_LOST,
-        ):
-            await save_and_publish(self.db, self.redis, self.task)
-            if self.found is not None:
-                await announce(self.redis, self.found)
-
-    def done(self) -> bool:
-        return self.letter.status == LetterStatus.COMPLETED
 
     async def confirm_done(self) -> None:
         await release_slot(self.db, self.task.id)
         await super().confirm_done()
 
     async def work(self) -> dict[str, Any]:
-        return await _work(self.ctx, self.db, self.task, self.letter, self.cv, self.offer)
-
-    async def fail(self, failure: dict[str, Any]) -> None:
-        ended = await end_letter(
-            self.db,
-            self.task,
-            self.letter,
-            status=TaskStatus.FAILED,
-            message=LETTER_FAILED,
-            refund_reason=REFUND_FAILED,
+        db, redis, letter, cv = self.db, self.redis, self.row, self.cv
+        letter.status = LetterStatus.RUNNING  # written after the claim (no autoflush there)
+        await self.step("writing", 20)
+        await announce(redis, letter)
+        template = await letter_template(db, letter)
+        source = await source_of(db, cv)
+        request = letter_request(letter, cv, self.offer, template, source)
+        await attach_achievements(db, cv, source, request)
+        engine = await writer.letter_engine(
+            db, self.ctx["settings"], user_id=letter.user_id, redis=redis
         )
-        await publish_failure(self.db, self.redis, self.task, ended)
-        await announce(self.redis, self.letter)
-
-
-async def _work(
-    ctx: dict[str, Any],
-    db: AsyncSession,
-    task: BackgroundTask,
-    letter: CoverLetter,
-    cv: CvFile,
-    offer: JobOffer,
-) -> dict[str, Any]:
-    redis = ctx["redis"]
-    letter.status = LetterStatus.RUNNING  # written after the claim (no autoflush there)
-    await progress(db, redis, task, "writing", 20)
-    await announce(redis, letter)
-    template = await letter_template(db, letter)
-    source = await source_of(db, cv)
-    request = letter_request(letter, cv, offer, template, source)
-    await attach_achievements(db, cv, source, request)
-    engine = await writer.letter_engine(db, ctx["settings"], user_id=letter.user_id, redis=redis)
-    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
-    written = await writer.write_letter(request, engine)
-    await progress(db, redis, task, "saving", 90)
-    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
-    content = LetterContent.model_validate(written.content.to_json())
-    letter.content = content.to_json()
-    letter.language = written.language
-    letter.engine = written.engine
-    letter.meta = {**(letter.meta or {}), **written.meta}
-    letter.status = LetterStatus.COMPLETED
-    letter.error = None
-    letter.version = int(letter.version or 0) + 1
-    db.add(
-        CoverLetterVersion(
-            cover_letter_id=letter.id,
-            number=letter.version,
-            origin="generated",
-            content=letter.content,
+        await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+        written = await writer.write_letter(request, engine)
+        await self.step("saving", 90)
+        await self.claim()  # a cancel that landed while it was written wins
+        content = LetterContent.model_validate(written.content.to_json())
+        letter.content = content.to_json()
+        letter.language = written.language
+        letter.engine = written.engine
+        letter.meta = {**(letter.meta or {}), **written.meta}
+        letter.status = LetterStatus.COMPLETED
+        letter.error = None
+        letter.version = int(letter.version or 0) + 1
+        db.add(
+            CoverLetterVersion(
+                cover_letter_id=letter.id,
+                number=letter.version,
+                origin="generated",
+                content=letter.content,
+            )
         )
-    )
-    await release_slot(db, task.id)
-    summary = {
-        "letterId": letter.id,
-        "engine": written.engine,
-        "language": written.language,
-        "verifiedClaims": written.meta.get("verifiedClaims", 0),
-        "droppedClaims": written.meta.get("droppedClaims", 0),
-    }
-    await complete(db, redis, task, summary)
-    await announce(redis, letter)
-    return summary
+        await release_slot(db, self.task.id)
+        summary = await self.complete(
+            {
+                "letterId": letter.id,
+                "engine": written.engine,
+                "language": written.language,
+                "verifiedClaims": written.meta.get("verifiedClaims", 0),
+                "droppedClaims": written.meta.get("droppedClaims", 0),
+            }
+        )
+        await announce(redis, letter)
+        return summary
 
 
 async def start_waiting_letters(

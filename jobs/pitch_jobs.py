@@ -11,22 +11,14 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus
-from app.db.models.status import TaskStatus
-from app.domain.pitches.lifecycle import (
-    PITCH_FAILED,
-    PITCH_INPUT_GONE,
-    REFUND_FAILED,
-    REFUND_LOST,
-    end_pitch,
-)
+from app.db.models import CvFile, JobOffer, Pitch, PitchStatus
+from app.domain.pitches.lifecycle import PITCH
 from app.lib.cv_content import CvContent
-from app.tasks.lifecycle import save_and_publish
 from jobs.cover_letters import source_of
 from jobs.pitches import writer
 from jobs.pitches.request import PitchRequest
 from jobs.pitches.stories import complete_stories
-from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
+from jobs.task_job import RowRun, run_task
 
 log = logging.getLogger(__name__)
 
@@ -53,83 +45,47 @@ async def write_pitch(ctx: dict[str, Any], pitch_id: str, task_id: str) -> dict[
     return await run_task(PitchRun, ctx, pitch_id, task_id)
 
 
-class PitchRun(TaskRun):
+class PitchRun(RowRun[Pitch]):
     name = "Pitch"
     key = "pitchId"
-    found: Pitch | None = None  # ended with the task even when its CV is gone
-    pitch: Pitch
+    spec = PITCH
     cv: CvFile
 
-    @property
-    def row(self) -> Pitch:
-        return self.pitch
-
-    async def load(self) -> bool:
-        pitch = self.found = await self.db.get(Pitch, self.row_id)
-        cv = await self.db.get(CvFile, pitch.cv_file_id) if pitch and pitch.cv_file_id else None
-        if pitch is None or cv is None or not cv.content:  # deleted meanwhile
+    async def inputs(self) -> bool:
+        pitch = self.row
+        cv = await self.db.get(CvFile, pitch.cv_file_id) if pitch.cv_file_id else None
+        if cv is None or not cv.content:  # deleted meanwhile
             return False
-        self.pitch, self.cv = pitch, cv
+        self.cv = cv
         return True
 
-    async def end_gone(self) -> None:
-        ended = await end_pitch(
-            self.db,
-            self.task,
-            self.found,
-            status=TaskStatus.FAILED,
-            message=PITCH_INPUT_GONE,
-            refund_reason=REFUND_LOST,
-        )
-        if ended:
-            await save_and_publish(self.db, self.redis, self.task)
-
-    def done(self) -> bool:
-        return self.pitch.status == PitchStatus.COMPLETED
-
     async def work(self) -> dict[str, Any]:
-        return await _work(self.ctx, self.db, self.task, self.pitch, self.cv)
-
-    async def fail(self, failure: dict[str, Any]) -> None:
-        ended = await end_pitch(
-            self.db,
-            self.task,
-            self.pitch,
-            status=TaskStatus.FAILED,
-            message=PITCH_FAILED,
-            refund_reason=REFUND_FAILED,
+        db, redis, pitch = self.db, self.redis, self.row
+        pitch.status = PitchStatus.RUNNING  # written after the claim (no autoflush there)
+        await self.step("writing", 20)
+        request = await pitch_request(db, pitch, self.cv)
+        settings = self.ctx["settings"]
+        engine = await writer.pitch_engine(db, settings, user_id=pitch.user_id, redis=redis)
+        await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+        written = await writer.write_pitch(request, engine)
+        await self.step("saving", 90)
+        await self.claim()  # a cancel that landed while it was written wins
+        pitch.text = written.text
+        pitch.language = written.language
+        pitch.engine = written.engine
+        pitch.meta = {**(pitch.meta or {}), **written.meta, "stories": len(request.stories)}
+        pitch.status = PitchStatus.COMPLETED
+        pitch.error = None
+        return await self.complete(
+            {
+                "pitchId": pitch.id,
+                "engine": written.engine,
+                "language": written.language,
+                "words": written.meta.get("words", 0),
+                "verifiedClaims": written.meta.get("verifiedClaims", 0),
+                "droppedClaims": written.meta.get("droppedClaims", 0),
+            }
         )
-        await publish_failure(self.db, self.redis, self.task, ended)
-
-
-async def _work(
-    ctx: dict[str, Any], db: AsyncSession, task: BackgroundTask, pitch: Pitch, cv: CvFile
-) -> dict[str, Any]:
-    redis = ctx["redis"]
-    pitch.status = PitchStatus.RUNNING  # written after the claim (no autoflush there)
-    await progress(db, redis, task, "writing", 20)
-    request = await pitch_request(db, pitch, cv)
-    engine = await writer.pitch_engine(db, ctx["settings"], user_id=pitch.user_id, redis=redis)
-    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
-    written = await writer.write_pitch(request, engine)
-    await progress(db, redis, task, "saving", 90)
-    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
-    pitch.text = written.text
-    pitch.language = written.language
-    pitch.engine = written.engine
-    pitch.meta = {**(pitch.meta or {}), **written.meta, "stories": len(request.stories)}
-    pitch.status = PitchStatus.COMPLETED
-    pitch.error = None
-    summary = {
-        "pitchId": pitch.id,
-        "engine": written.engine,
-        "language": written.language,
-        "words": written.meta.get("words", 0),
-        "verifiedClaims": written.meta.get("verifiedClaims", 0),
-        "droppedClaims": written.meta.get("droppedClaims", 0),
-    }
-    await complete(db, redis, task, summary)
-    return summary
 
 
 JOB_FUNCTIONS: list[Any] = [write_pitch]

@@ -4,8 +4,9 @@ progress, retry a transient failure with a growing delay, end the task failed wh
 breaks, and stop quietly when the task was settled elsewhere (cancelled, its input deleted).
 
 A kind's job is a ``TaskRun`` subclass, saying only what is its own (how its input loads, how
-it works, how it ends), run by ``run_task``: jobs/imports.py, jobs/cover_letters.py,
-jobs/pitch_jobs.py, jobs/ats_check.py and jobs/coach/reply.py.
+it works, how it ends), run by ``run_task``: jobs/imports.py, jobs/ats_check.py and
+jobs/coach/reply.py. A row task's (app/tasks/row_kind.py) is a ``RowRun``, which ends its row as
+its ``RowTask`` declares: jobs/cover_letters.py and jobs/pitch_jobs.py.
 
 Every write first claims the task (app/tasks/lifecycle.py): once a cancel from the task centre
 has settled it, the job stops without writing anything.
@@ -17,7 +18,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from arq import Retry
 from sqlalchemy.exc import OperationalError
@@ -30,8 +31,13 @@ from app.lib.problems import problem
 from app.tasks.failures import UNEXPECTED
 from app.tasks.failures import UnusableInput as ImportFailure
 from app.tasks.lifecycle import TaskSettled, claim, save_and_publish
+from app.tasks.row_kind import RowTask
+from app.tasks.task_rows import EndsWithAStatus
 
 log = logging.getLogger(__name__)
+# A row task's row (a CoverLetter, a Pitch): unbound, as mypy does not match mapped columns
+# against a protocol in a class's bases; its RowTask checks it.
+Row = TypeVar("Row")
 MAX_RETRIES = 4  # below the worker's max_tries (5): the last try always settles the task
 FAIL_TRIES = 5  # writes of a failure handler, each after the previous one was refused
 FAIL_PAUSE_S = 1.0  # before the next, times the tries made
@@ -239,6 +245,42 @@ class TaskRun:
 
     async def fail(self, failure: dict[str, Any]) -> None:
         raise NotImplementedError
+
+
+class RowRun(TaskRun, Generic[Row]):
+    """The run of a row task (app/tasks/row_kind.py: a cover letter, a pitch): its row is loaded
+    by id, re-confirmed when its status says it is completed, and when its input is gone or its
+    work breaks it ends as its ``RowTask`` (``spec``) declares, the user's tabs told. A kind adds
+    ``inputs`` (the other rows its work reads; False when one is gone) and ``work``."""
+
+    spec: ClassVar[RowTask[Any]]
+    found: Row | None = None  # ended with the task even when an input is gone
+
+    @property
+    def row(self) -> Row:
+        assert self.found is not None  # loaded
+        return self.found
+
+    async def load(self) -> bool:
+        self.found = await self.db.get(self.spec.row.model, self.row_id)
+        return self.found is not None and await self.inputs()
+
+    async def inputs(self) -> bool:
+        return True
+
+    def done(self) -> bool:
+        row = cast(EndsWithAStatus, self.row)
+        return row.status == self.spec.row.ended[TaskStatus.COMPLETED]
+
+    async def end_gone(self) -> None:
+        if await self.spec.end_gone(self.db, self.task, self.found):
+            await save_and_publish(self.db, self.redis, self.task)
+            await self.spec.tell(self.redis, self.found)
+
+    async def fail(self, failure: dict[str, Any]) -> None:
+        ended = await self.spec.end_failed(self.db, self.task, self.row)
+        await publish_failure(self.db, self.redis, self.task, ended)
+        await self.spec.tell(self.redis, self.row)
 
 
 async def run_task(

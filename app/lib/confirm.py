@@ -7,9 +7,10 @@ dialog over the list."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
 CONFIRMED = "yes"
 
@@ -41,3 +42,17 @@ def confirm_page(confirmation: Confirmation, status_code: int = 200) -> Template
     return Template(
         "confirm_delete.html", context={"confirm": confirmation}, status_code=status_code
     )
+
+
+async def delete_confirmed(
+    data: DeleteForm,
+    confirmation: Callable[[], Awaitable[Confirmation]],
+    delete: Callable[[], Awaitable[None]],
+    then: str,
+) -> Redirect | Template:
+    """A delete form's post: only the confirmation page's form deletes (then 303 to ``then``);
+    any other post shows that page."""
+    if not data.confirmed:
+        return confirm_page(await confirmation())
+    await delete()
+    return Redirect(then, status_code=303)

@@ -89,8 +89,15 @@ def status_fragment(
     **context: Any,
 ) -> Template:
     """The progress fragment of a task; once it is over, htmx (which polls it) reloads the page."""
-    running = task_running(task)
-    headers = {"HX-Refresh": "true"} if not running and request.htmx else {}
-    return Template(
-        template, context={**context, "task": task, running_key: running}, headers=headers
+    return running_fragment(
+        request, template, task_running(task), running_key, task=task, **context
     )
+
+
+def running_fragment(
+    request: HTMXRequest, template: str, running: bool, running_key: str, **context: Any
+) -> Template:
+    """A fragment htmx refreshes while its work runs (``running``, in the context under
+    ``running_key``); once the work is over, htmx reloads the page."""
+    headers = {"HX-Refresh": "true"} if not running and request.htmx else {}
+    return Template(template, context={**context, running_key: running}, headers=headers)

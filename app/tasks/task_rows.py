@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +29,13 @@ class EndsWithAStatus(Protocol):
 
 
 Row = TypeVar("Row", bound=EndsWithAStatus)
+ENDS = (TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED)
+
+
+def same_names(statuses: type[StrEnum]) -> dict[TaskStatus, str]:
+    """The row's status for each end of its task, when its statuses are named as the ends are
+    (``LetterStatus.FAILED`` for a failed task)."""
+    return {end: statuses[end.name] for end in ENDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +43,7 @@ class TaskRow(Generic[Row]):
     model: type[Row]
     input_key: str  # the key of the row's id in the task's input
     job_prefix: str
-    ended: Mapping[TaskStatus, str]  # the row's status for the task's end (failed, cancelled)
+    ended: Mapping[TaskStatus, str]  # the row's status for each end of its task
 
     def job_id(self, task_id: str) -> str:
         return f"{self.job_prefix}:{task_id}"

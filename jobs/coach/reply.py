@@ -15,9 +15,7 @@ import logging
 from typing import Any
 
 from arq.worker import func
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask
 from app.db.models.base import now_ms
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.db.models.status import TaskStatus
@@ -43,7 +41,7 @@ from jobs.coach.prompting import reply_messages
 from jobs.coach.proposal import propose
 from jobs.coach.reply_guard import guarded_reply
 from jobs.coach.truth import user_words
-from jobs.task_job import TaskRun, claim_or_stop, complete, progress, publish_failure, run_task
+from jobs.task_job import TaskRun, publish_failure, run_task
 
 log = logging.getLogger(__name__)
 MODEL_PHASE = "star_coach"  # the admin's model setting: model_star_coach
@@ -79,7 +77,36 @@ class ReplyRun(TaskRun):
             await save_and_publish(self.db, self.redis, self.task)
 
     async def work(self) -> dict[str, Any]:
-        return await _work(self.ctx, self.db, self.task, self.conversation)
+        db, redis, conversation = self.db, self.redis, self.conversation
+        key = partial_key(conversation.id)
+        await redis.delete(key)  # a retried job starts its text again
+        await self.step("writing", 10)
+        await announce(redis, conversation)  # a page shows the reply's place, empty again
+        settings = self.ctx["settings"]
+        endpoint = await llm_endpoint(db, settings, user_id=conversation.user_id, redis=redis)
+        model = await model_for_phase(db, MODEL_PHASE, endpoint)
+        await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+        message, proposal, refused = await _next_message(redis, endpoint, model, conversation)
+        await self.claim()  # a cancel that landed while it was written wins
+        message["at"] = now_ms()
+        conversation.messages = [*conversation.messages, message]
+        if proposal is not None:
+            conversation.proposal = proposal
+            conversation.refused = refused
+        conversation.reply_task_id = None
+        conversation.error = None
+        await release_slot(db, self.task.id)
+        summary = await self.complete(
+            {
+                "conversationId": conversation.id,
+                "phase": conversation.phase,
+                "refused": len(refused),
+                "active": conversation.status == CoachStatus.ACTIVE,
+            }
+        )
+        await redis.delete(key)
+        await announce(redis, conversation)
+        return summary
 
     async def fail(self, failure: dict[str, Any]) -> None:
         ended = await end_reply(
@@ -90,17 +117,11 @@ class ReplyRun(TaskRun):
         await announce(self.redis, self.conversation)
 
 
-async def _work(
-    ctx: dict[str, Any], db: AsyncSession, task: BackgroundTask, conversation: CoachConversation
-) -> dict[str, Any]:
-    redis = ctx["redis"]
-    key = partial_key(conversation.id)
-    await redis.delete(key)  # a retried job starts its text again
-    await progress(db, redis, task, "writing", 10)
-    await announce(redis, conversation)  # a page shows the reply's place, empty again
-    endpoint = await llm_endpoint(db, ctx["settings"], user_id=conversation.user_id, redis=redis)
-    model = await model_for_phase(db, MODEL_PHASE, endpoint)
-    await db.commit()  # no transaction (nor SQLite's write lock) held while the model writes
+async def _next_message(
+    redis: Any, endpoint: LLMEndpoint | None, model: str, conversation: CoachConversation
+) -> tuple[dict[str, Any], dict[str, Any] | None, list[dict[str, str]]]:
+    """The coach's next message, and at the review the proposed achievement and what the guard
+    refused of it; the guided form's words when the LLM was unset since."""
     message: dict[str, Any] = {"role": "coach", "phase": conversation.phase, "at": 0}
     proposal: dict[str, Any] | None = None
     refused: list[dict[str, str]] = []
@@ -132,25 +153,7 @@ async def _work(
         raise  # not worth retrying: the task ends failed (guarded)
     if endpoint is None and conversation.phase == REVIEW:
         proposal = offline_proposal(conversation)
-    await claim_or_stop(db, task)  # a cancel that landed while it was written wins
-    message["at"] = now_ms()
-    conversation.messages = [*conversation.messages, message]
-    if proposal is not None:
-        conversation.proposal = proposal
-        conversation.refused = refused
-    conversation.reply_task_id = None
-    conversation.error = None
-    await release_slot(db, task.id)
-    summary = {
-        "conversationId": conversation.id,
-        "phase": conversation.phase,
-        "refused": len(refused),
-        "active": conversation.status == CoachStatus.ACTIVE,
-    }
-    await complete(db, redis, task, summary)
-    await redis.delete(key)
-    await announce(redis, conversation)
-    return summary
+    return message, proposal, refused
 
 
 def _last_nudge(conversation: CoachConversation) -> str | None:

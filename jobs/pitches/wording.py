@@ -13,7 +13,7 @@ from typing import Final
 
 from jobs.letters.core.prose_case import prose_person
 from jobs.letters.core.prose_language import as_name, other_language
-from jobs.letters.core.wording import elide, prose_slots
+from jobs.letters.core.wording import filled, fixed_words, prose_slots
 
 WORDING: Final[dict[str, dict[str, str]]] = {
     "en": {
@@ -84,13 +84,13 @@ def text(language: str, key: str, **slots: str) -> str:
     slots = prose_slots(language, slots, TITLE_SLOTS, NAME_SLOTS)
     if slots.get("name"):  # the candidate's own: never half in capitals ("JANE Doe")
         slots["name"] = prose_person(slots["name"])
-    said = _filled(language, key, slots)
+    said = filled(WORDING, language, key, slots)
     if not other_language(said, language):
         return said
     named = {k: as_name(v, language) if k in QUOTED_SLOTS else v for k, v in slots.items()}
     if any(slots[k].strip() and not named[k] for k in named):
         return ""
-    said = _filled(language, key, named)
+    said = filled(WORDING, language, key, named)
     return "" if other_language(said, language) else said
 
 
@@ -105,17 +105,9 @@ def said_names(text: str, name: str) -> str:
     return text
 
 
-def _filled(language: str, key: str, slots: dict[str, str]) -> str:
-    frame = WORDING[language][key]
-    if language == "fr":
-        frame = elide(frame, slots)
-    return frame.format(**slots)
-
-
 def vocabulary_text() -> str:
     """Every fixed word of the pitches, for the guard's allowed text."""
-    frames = [v for table in WORDING.values() for v in table.values()]
-    return re.sub(r"\{\w+\}", " ", " ".join(frames))
+    return fixed_words(WORDING)
 
 
 def join_list(items: list[str], language: str) -> str:

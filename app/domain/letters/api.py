@@ -180,5 +180,5 @@ class LetterApi(Controller):
         self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
     ) -> dict[str, bool]:
         """Delete the letter; one still being written is cancelled and refunded first."""
-        await services.delete_letter(db, queue.arq, queue.redis, user, letter_id)
+        await services.delete_letter(db, queue, user, letter_id)
         return {"success": True}

@@ -27,7 +27,7 @@ from app.domain.letters.form import (
     form_from_post,
 )
 from app.domain.offers import services as offers
-from app.lib.confirm import Confirmation, DeleteForm, confirm_page
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page, delete_confirmed
 from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
@@ -36,7 +36,7 @@ from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redire
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
-from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.pages import posted_text, reload_after_rollback, running_fragment
 from app.lib.paging import Paging, pager
 
 EDITOR = "letters/_partials/editor.html"
@@ -136,10 +136,10 @@ class LetterPages(Controller):
         """The "being written" box the page refreshes; once the letter is over, htmx reloads
         the page (which then shows the editor or the error)."""
         letter = await services.get_letter(db, user, letter_id)
-        writing = view.writing(letter)
-        headers = {"HX-Refresh": "true"} if not writing and request.htmx else {}
-        context = {"letter": letter, "writing": writing, "status_labels": view.STATUS_LABELS}
-        return Template("letters/_partials/status.html", context=context, headers=headers)
+        return running_fragment(
+            request, "letters/_partials/status.html", view.writing(letter), "writing",
+            letter=letter, status_labels=view.STATUS_LABELS,
+        )  # fmt: skip
 
     @post("/cover-letters/{letter_id:str}", media_type=MediaType.HTML)
     async def save(
@@ -222,10 +222,12 @@ class LetterPages(Controller):
         data: URLEncodedBody[DeleteForm],
     ) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        if not data.confirmed:
-            return confirm_page(await letter_confirmation(db, user, letter_id))
-        await services.delete_letter(db, queue.arq, queue.redis, user, letter_id)
-        return Redirect("/cover-letters", status_code=303)
+        return await delete_confirmed(
+            data,
+            lambda: letter_confirmation(db, user, letter_id),
+            lambda: services.delete_letter(db, queue, user, letter_id),
+            "/cover-letters",
+        )
 
     @get("/account/letter-template")
     async def template_page(self, user: SignedIn, saved: FromQuery[bool] = False) -> Template:

@@ -20,15 +20,7 @@ from app.db.models import BackgroundTask, CoverLetter, CvFile, JobOffer, User
 from app.db.models.cover_letter import LetterStatus
 from app.db.models.status import TaskStatus
 from app.domain.cvs import services as cvs
-from app.domain.letters.lifecycle import (
-    LETTER_JOB,
-    LETTER_NO_CREDITS,
-    LETTER_QUEUE_DOWN,
-    LETTER_ROW,
-    LETTER_TASK_TYPE,
-    REFUND_NOT_QUEUED,
-    announce,
-)
+from app.domain.letters.lifecycle import LETTER, LETTER_NO_CREDITS, LETTER_TASK_TYPE, announce
 from app.domain.offers import services as offers
 from app.lib.dependencies import TaskQueue
 from app.lib.errors import InsufficientCredits, TooManyRequests
@@ -36,7 +28,6 @@ from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.settings.llm_endpoint import refuse_when_spent
 from app.tasks.lifecycle import save_and_publish
-from app.tasks.row_kind import enqueue_row, open_row_task
 
 log = logging.getLogger(__name__)
 LENGTHS = ("short", "standard")
@@ -107,19 +98,9 @@ async def _new_task(
     subject: str = "",
 ) -> BackgroundTask:
     """``subject``: the offer's name on the ledger entry (its title when none is given)."""
-    return await open_row_task(
-        session, LETTER_ROW, letter, LETTER_TASK_TYPE, f"Letter — {title}",
+    return await LETTER.open(
+        session, letter, LETTER_TASK_TYPE, f"Letter — {title}",
         cap=cap, device_id=device_id, charged=charged, subject=subject or title,
-    )  # fmt: skip
-
-
-async def enqueue(
-    session: AsyncSession, queue: TaskQueue, letter: CoverLetter, task: BackgroundTask
-) -> None:
-    """Queue the job; if Redis refuses, the letter ends failed (refunded, its slot freed)."""
-    await enqueue_row(
-        session, queue, LETTER_ROW, letter, task, LETTER_JOB,
-        queue_down=LETTER_QUEUE_DOWN, refund=REFUND_NOT_QUEUED, announce=announce,
     )  # fmt: skip
 
 
@@ -155,7 +136,7 @@ async def request_letter(
         await session.rollback()  # no letter, no task, no ledger entry
         raise
     await session.commit()
-    await enqueue(session, queue, letter, task)
+    await LETTER.enqueue(session, queue, letter, task)
     return letter
 
 
@@ -240,5 +221,5 @@ async def start_waiting(
             continue
         letter.meta = {k: v for k, v in (letter.meta or {}).items() if k != WAITING}
         await session.commit()
-        await enqueue(session, queue, letter, task)
+        await LETTER.enqueue(session, queue, letter, task)
         return letter

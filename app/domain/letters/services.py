@@ -8,20 +8,11 @@ app/domain/applications/sent.py).
 
 from __future__ import annotations
 
-from arq.connections import ArqRedis
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CoverLetterVersion, User
-from app.db.models.cover_letter import LetterStatus
-from app.domain.letters.lifecycle import (
-    LETTER_CANCELLED,
-    LETTER_ROW,
-    REFUND_CANCELLED,
-    announce,
-    event_of,
-    require_completed,
-)
+from app.domain.letters.lifecycle import LETTER, announce, require_completed
 from app.domain.letters.rendering import (
     RENDER_LETTER_JOB,
     LetterSpec,
@@ -40,14 +31,12 @@ from app.domain.letters.requesting import (
     start_waiting,
     users_with_waiting_letters,
 )
+from app.lib.dependencies import TaskQueue
 from app.lib.errors import NotFound
 from app.lib.events import Publisher
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
-from app.tasks.abort import abort_job
-from app.tasks.lifecycle import commit_deletion
-from app.tasks.row_kind import end_before_delete
 
 __all__ = [
     "RENDER_LETTER_JOB",
@@ -77,13 +66,8 @@ MAX_VERSION = 2**31 - 1
 
 
 async def get_letter(session: AsyncSession, user: User | str, letter_id: str) -> CoverLetter:
-    user_id = user if isinstance(user, str) else user.id
-    letter = await session.scalar(
-        select(CoverLetter).where(CoverLetter.id == letter_id, CoverLetter.user_id == user_id)
-    )
-    if letter is None:
-        raise NotFound(N_("No such cover letter."), code="letter.not_found")
-    return letter
+    missing = NotFound(N_("No such cover letter."), code="letter.not_found")
+    return await LETTER.owned(session, user, letter_id, missing)
 
 
 async def list_letters(
@@ -166,27 +150,10 @@ async def restore_version(
 
 
 async def delete_letter(
-    session: AsyncSession, arq: ArqRedis, publisher: Publisher, user: User, letter_id: str
+    session: AsyncSession, queue: TaskQueue, user: User, letter_id: str
 ) -> None:
     """Delete a letter; one still being written is cancelled first (refunded once)."""
-    letter = await get_letter(session, user, letter_id)
-    task = await end_before_delete(
-        session,
-        LETTER_ROW,
-        letter.background_task_id,
-        message=LETTER_CANCELLED,
-        refund=REFUND_CANCELLED,
-    )
-    letter.status = LetterStatus.CANCELLED
-    await session.delete(letter)
-    await commit_deletion(session, publisher, task, user.id, *_deleted_event(letter))
-    if task is not None:
-        await abort_job(arq, task.job_id)
-
-
-def _deleted_event(letter: CoverLetter) -> tuple[str, dict[str, str]]:
-    name, payload = event_of(letter.id, "deleted")
-    return name, payload
+    await LETTER.delete(session, queue, await get_letter(session, user, letter_id))
 
 
 async def commit_and_announce(

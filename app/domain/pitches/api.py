@@ -104,5 +104,5 @@ class PitchApi(Controller):
         self, user: SignedIn, db: Db, queue: Queue, pitch_id: FromPath[str]
     ) -> dict[str, bool]:
         """Delete the pitch; one still being written is cancelled first."""
-        await services.delete_pitch(db, queue.arq, queue.redis, user, pitch_id)
+        await services.delete_pitch(db, queue, user, pitch_id)
         return {"success": True}

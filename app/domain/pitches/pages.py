@@ -19,12 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Pitch, PitchStatus, User
 from app.domain.pitches import services, view
-from app.lib.confirm import Confirmation, DeleteForm, confirm_page
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page, delete_confirmed
 from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
-from app.lib.errors import AppError
-from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.i18n import gettext
-from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.pages import form_outcome, posted_text, running_fragment
 from app.lib.paging import Paging, pager
 
 
@@ -56,7 +54,8 @@ class PitchPages(Controller):
         form = await posted_text(request)
         target = form.get("target", "")
         offer_id = "" if target in ("", "context") else target
-        try:
+
+        async def write() -> str:
             pitch = await services.request_pitch(
                 db,
                 queue,
@@ -69,12 +68,9 @@ class PitchPages(Controller):
                 settings=settings,
                 device_id=request.headers.get("x-device-id"),
             )
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise  # another user's CV or offer: the 404 page
-            await reload_after_rollback(db, user)
-            return redirect_back(request, "/pitches", exc, pitch_posted=form)
-        return see_other(f"/pitches/{pitch.id}")
+            return f"/pitches/{pitch.id}"
+
+        return await form_outcome(request, db, user, write, "/pitches", pitch_posted=form)
 
     @get("/pitches/{pitch_id:str}")
     async def show(
@@ -90,10 +86,10 @@ class PitchPages(Controller):
     ) -> Template:
         """The "being written" box the page refreshes; once the pitch is over, htmx reloads."""
         pitch = await services.get_pitch(db, user, pitch_id)
-        writing = view.writing(pitch)
-        headers = {"HX-Refresh": "true"} if not writing and request.htmx else {}
-        context = {"pitch": pitch, "writing": writing, "status_labels": view.STATUS_LABELS}
-        return Template("pitches/_partials/status.html", context=context, headers=headers)
+        return running_fragment(
+            request, "pitches/_partials/status.html", view.writing(pitch), "writing",
+            pitch=pitch, status_labels=view.STATUS_LABELS,
+        )  # fmt: skip
 
     @post("/pitches/{pitch_id:str}", media_type=MediaType.HTML)
     async def save(
@@ -101,30 +97,25 @@ class PitchPages(Controller):
     ) -> Any:
         """Save the edited text; refused (empty, too long, not written yet): back to the page
         with the text as typed and the reason."""
-        form = await posted_text(request)
-        text = form.get("text", "")
-        try:
+        text = (await posted_text(request)).get("text", "")
+
+        async def save() -> str:
             await services.save_text(db, user, pitch_id, text)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(db, user)
-            return redirect_back(request, f"/pitches/{pitch_id}", exc, edited_text=text)
-        return see_other(f"/pitches/{pitch_id}?saved=1")
+            return f"/pitches/{pitch_id}?saved=1"
+
+        return await form_outcome(request, db, user, save, f"/pitches/{pitch_id}", edited_text=text)
 
     @post("/pitches/{pitch_id:str}/default", media_type=MediaType.HTML)
     async def default(
         self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
     ) -> Any:
-        form = await posted_text(request)
-        try:
-            await services.set_default(db, user, pitch_id, form.get("on") == "1")
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(db, user)
-            return redirect_back(request, f"/pitches/{pitch_id}", exc)
-        return see_other(f"/pitches/{pitch_id}")
+        on = (await posted_text(request)).get("on") == "1"
+
+        async def choose() -> str:
+            await services.set_default(db, user, pitch_id, on)
+            return f"/pitches/{pitch_id}"
+
+        return await form_outcome(request, db, user, choose, f"/pitches/{pitch_id}")
 
     @get("/pitches/{pitch_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> Template:
@@ -140,10 +131,12 @@ class PitchPages(Controller):
         data: URLEncodedBody[DeleteForm],
     ) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        if not data.confirmed:
-            return confirm_page(await pitch_confirmation(db, user, pitch_id))
-        await services.delete_pitch(db, queue.arq, queue.redis, user, pitch_id)
-        return Redirect("/pitches", status_code=303)
+        return await delete_confirmed(
+            data,
+            lambda: pitch_confirmation(db, user, pitch_id),
+            lambda: services.delete_pitch(db, queue, user, pitch_id),
+            "/pitches",
+        )
 
 
 async def pitch_confirmation(db: AsyncSession, user: User, pitch_id: str) -> Confirmation:

@@ -10,22 +10,15 @@ import logging
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings, get_settings
-from app.db.models import BackgroundTask, CvFile, JobOffer, Pitch, PitchStatus, User
+from app.db.models import CvFile, JobOffer, Pitch, PitchStatus, User
 from app.domain.cvs import services as cvs
 from app.domain.offers import services as offers
-from app.domain.pitches.lifecycle import (
-    PITCH_JOB,
-    PITCH_QUEUE_DOWN,
-    PITCH_ROW,
-    PITCH_TASK_TYPE,
-    REFUND_NOT_QUEUED,
-)
+from app.domain.pitches.lifecycle import PITCH, PITCH_TASK_TYPE
 from app.domain.pitches.limits import counted_today, refuse_past_at_once
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.settings.llm_endpoint import refuse_when_spent
-from app.tasks.row_kind import enqueue_row, open_row_task
 
 log = logging.getLogger(__name__)
 KINDS = ("30s", "3min")
@@ -77,16 +70,6 @@ async def _inputs(
     return cv, offer
 
 
-async def enqueue(
-    session: AsyncSession, queue: TaskQueue, pitch: Pitch, task: BackgroundTask
-) -> None:
-    """Queue the job; if Redis refuses, the pitch ends failed and the request says why (503)."""
-    await enqueue_row(
-        session, queue, PITCH_ROW, pitch, task, PITCH_JOB,
-        queue_down=PITCH_QUEUE_DOWN, refund=REFUND_NOT_QUEUED,
-    )  # fmt: skip
-
-
 async def request_pitch(
     session: AsyncSession,
     queue: TaskQueue,
@@ -127,9 +110,8 @@ async def request_pitch(
             session.add(pitch)
             await session.flush()
             subject = offer.title if offer else context
-            task = await open_row_task(
+            task = await PITCH.open(
                 session,
-                PITCH_ROW,
                 pitch,
                 PITCH_TASK_TYPE,
                 f"Pitch — {kind} · {subject}"[:200],
@@ -141,5 +123,5 @@ async def request_pitch(
     except BaseException:
         await session.rollback()  # no pitch, no task, no debit
         raise
-    await enqueue(session, queue, pitch, task)
+    await PITCH.enqueue(session, queue, pitch, task)  # Redis refuses: failed, 503
     return pitch

@@ -8,21 +8,17 @@ than each leaving its own default (the database refuses a second one: migration 
 
 from __future__ import annotations
 
-from arq.connections import ArqRedis
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Pitch, PitchStatus, User
 from app.db.session import lock_owner
-from app.domain.pitches.lifecycle import PITCH_CANCELLED, PITCH_ROW, REFUND_CANCELLED
+from app.domain.pitches.lifecycle import PITCH
 from app.domain.pitches.requesting import check_options, request_pitch
+from app.lib.dependencies import TaskQueue
 from app.lib.errors import Conflict, NotFound
-from app.lib.events import Publisher
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.tasks.abort import abort_task_jobs
-from app.tasks.lifecycle import save_and_publish
-from app.tasks.row_kind import end_before_delete
 
 __all__ = [
     "check_options",
@@ -41,13 +37,8 @@ NOT_READY = N_("The pitch is not written yet: wait for it to finish.")
 
 
 async def get_pitch(session: AsyncSession, user: User | str, pitch_id: str) -> Pitch:
-    user_id = user if isinstance(user, str) else user.id
-    pitch = await session.scalar(
-        select(Pitch).where(Pitch.id == pitch_id, Pitch.user_id == user_id)
-    )
-    if pitch is None:
-        raise NotFound(N_("No such pitch."), code="pitch.not_found")
-    return pitch
+    missing = NotFound(N_("No such pitch."), code="pitch.not_found")
+    return await PITCH.owned(session, user, pitch_id, missing)
 
 
 async def list_pitches(session: AsyncSession, user: User) -> list[Pitch]:
@@ -102,20 +93,6 @@ async def set_default(session: AsyncSession, user: User, pitch_id: str, on: bool
     return pitch
 
 
-async def delete_pitch(
-    session: AsyncSession, arq: ArqRedis, publisher: Publisher, user: User, pitch_id: str
-) -> None:
+async def delete_pitch(session: AsyncSession, queue: TaskQueue, user: User, pitch_id: str) -> None:
     """Delete a pitch; one still being written is cancelled first (refunded once)."""
-    pitch = await get_pitch(session, user, pitch_id)
-    task = await end_before_delete(
-        session,
-        PITCH_ROW,
-        pitch.background_task_id,
-        message=PITCH_CANCELLED,
-        refund=REFUND_CANCELLED,
-    )
-    await session.delete(pitch)
-    await session.commit()
-    if task is not None:
-        await save_and_publish(session, publisher, task)
-        await abort_task_jobs(arq, task)  # a recovered pitch runs under a fresh job id
+    await PITCH.delete(session, queue, await get_pitch(session, user, pitch_id))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from typing import Final
 
 from jobs.letters.core.prose_case import prose_name, prose_title
@@ -173,17 +174,29 @@ def prose_slots(
 
 
 def text(language: str, key: str, **slots: str) -> str:
-    slots = prose_slots(language, slots)
-    frame = WORDING[language][key]
+    return filled(WORDING, language, key, prose_slots(language, slots))
+
+
+def filled(
+    wording: Mapping[str, Mapping[str, str]], language: str, key: str, slots: dict[str, str]
+) -> str:
+    """The frame ``key`` of ``wording`` in ``language`` with its slots filled (French elided
+    before a vowel): the letters' and the pitches' fixed sentences alike."""
+    frame = wording[language][key]
     if language == "fr":
         frame = elide(frame, slots)
     return frame.format(**slots)
 
 
+def fixed_words(wording: Mapping[str, Mapping[str, str]], *more: str) -> str:
+    """Every fixed word of ``wording``'s frames (and ``more``), for the guard's allowed text."""
+    frames = [v for table in wording.values() for v in table.values()]
+    return re.sub(r"\{\w+\}", " ", " ".join([*frames, *more]))
+
+
 def vocabulary_text() -> str:
     """Every fixed word of the letters, for the guard's allowed text."""
-    frames = [v for table in WORDING.values() for v in table.values()]
-    return re.sub(r"\{\w+\}", " ", " ".join([*frames, SALUTATIONS]))
+    return fixed_words(WORDING, SALUTATIONS)
 
 
 def date_line(language: str, today: datetime.date, city: str = "") -> str:
