@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM ?= /usr/bin/chromium
-# Parallel test processes (pytest-xdist). Most tests wait on a worker, a server or the fake model
-# for part of their time; since apps are lent from test to test, setup waits more than it
-# computes, and three processes per core keep both cores busy (bench/TESTS.md, third round).
-TEST_WORKERS ?= 6
+# Parallel test processes (pytest-xdist). The suite is bound by processor time: two processes per
+# core keep both cores busy while a test waits on a worker, a server or the fake model, and each
+# process more only adds its fixed costs (collection, apps, a render server, a browser): 11.1 min
+# with four, 11.8 with three, 13.7 with eight (bench/TESTS.md, tenth round).
+TEST_WORKERS ?= 4
 BROWSER_WORKERS ?= 2
 # Tests handed out one at a time, known long ones first (tests/conftest.py): no long test starts
 # last and sets the run's tail (bench/TESTS.md).
