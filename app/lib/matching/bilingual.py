@@ -90,7 +90,7 @@ FORM_SHARE = 0.7  # of the shorter form ("vente" / "ventre", "gestion" / "gestat
 MIN_COGNATE_LETTERS = 6  # shorter words are cognates by accident ("vente" / "event")
 
 
-@lru_cache(maxsize=200_000)  # as is_cognate: the same pairs recur from bullet to bullet
+@lru_cache(maxsize=50_000)  # as is_cognate: the same pairs recur from bullet to bullet
 def _same_word(a: str, b: str) -> bool:
     """Two forms of one word of one language: a stem in common or a long shared start."""
     if a == b or stems(a) & stems(b):

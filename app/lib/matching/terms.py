@@ -94,7 +94,8 @@ COGNATE_PREFIX = 5  # "commercialisation"/"commercialization", "démonstrateurs"
 COGNATE_RATIO = 0.75  # "concerts"/"concerts", "organisation"/"organized" by letters in common
 
 
-@lru_cache(maxsize=200_000)  # a source's words meet the same pool words again and again
+# A source's words meet the same pool words again and again; bounded for a long-lived worker.
+@lru_cache(maxsize=50_000)
 def is_cognate(word: str, other: str) -> bool:
     """The same word across French and English by its letters (folded): a shared 5-letter
     start, or mostly the same letters. Says nothing of "taux" and "rate"; it only lets a
