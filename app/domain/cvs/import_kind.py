@@ -14,71 +14,51 @@ from app.events import CV_LIST_CHANGED, cv_list_changed
 from app.lib.i18n import N_
 from app.lib.problems import problem
 from app.lib.refund_reasons import RefundReason
-from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
+from app.tasks.input_row_kind import input_row_kind
+from app.tasks.registry import Price
 
 SOURCE_GONE = "The uploaded file is no longer available; import the CV again."
 
 
-async def _cv_of(session: AsyncSession, task: BackgroundTask) -> tuple[str, CvFile | None]:
-    cv_id = task.input_id("cvId")
-    return cv_id, await session.get(CvFile, cv_id) if cv_id else None
-
-
-def _ended(cv_id: str) -> Ended:
-    return Ended(events=((CV_LIST_CHANGED, cv_list_changed(cv_id)),) if cv_id else ())
-
-
-def link(task: BackgroundTask) -> tuple[str, str] | None:
-    """The imported CV, unless the import was cancelled (the CV may be gone with it)."""
-    if task.status == TaskStatus.CANCELLED:
-        return None
-    cv_id = (task.result or {}).get("cvId") or task.input_id("cvId")
-    return (f"/cvs/{cv_id}", N_("Open the CV")) if cv_id else None
-
-
-async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+async def cancelled(session: AsyncSession, task: BackgroundTask, cv: CvFile | None) -> bool:
     """Cancelled for good: the CV shows it with the retry/delete options of a failed import,
     a paid import is refunded once, the slot freed."""
-    cv_id, cv = await _cv_of(session, task)
-    ended = await end_import(
+    failure = problem("cancelled", IMPORT_CANCELLED, "error")
+    return await end_import(
         session,
         task,
         cv,
         status=TaskStatus.CANCELLED,
-        failure=problem("cancelled", IMPORT_CANCELLED, "error"),
+        failure=failure,
         refund_reason=RefundReason.IMPORT_CANCELLED,
     )
-    return _ended(cv_id) if ended else None
 
 
-async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
-    cv_id, cv = await _cv_of(session, task)
-    present = cv is not None and bool(cv.original_bytes)
-    return LostInput(job_args=(cv_id, task.id) if present else None)
-
-
-async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
+async def upload_gone(session: AsyncSession, task: BackgroundTask, cv: CvFile | None) -> bool:
     """Its upload is gone: failed with the reason, refunded, the slot freed."""
-    cv_id, cv = await _cv_of(session, task)
-    ended = await end_import(
-        session,
-        task,
-        cv,
-        status=TaskStatus.FAILED,
-        failure=problem("source_missing", SOURCE_GONE, "error"),
-        # Words, not the task's type: the ledger shows it (app/lib/labels.py).
-        refund_reason=RefundReason.IMPORT_LOST,
+    failure = problem("source_missing", SOURCE_GONE, "error")
+    # Words, not the task's type: the ledger shows it (app/lib/labels.py).
+    refund = RefundReason.IMPORT_LOST
+    return await end_import(
+        session, task, cv, status=TaskStatus.FAILED, failure=failure, refund_reason=refund
     )
-    return _ended(cv_id) if ended else None
 
 
-KIND = TaskKind(
-    type=IMPORT_TASK_TYPE,
+KIND = input_row_kind(
+    task_type=IMPORT_TASK_TYPE,
     label=N_("CV import"),
     slot=IMPORT_SLOT_TYPE,
     price=Price(feature="import_pdf", default=0, description="Credits per CV import"),
-    cancel=cancel,
-    recovery=Recovery(job=IMPORT_JOB, find_input=find_input, fail_lost=fail_lost),
-    link=link,
+    job=IMPORT_JOB,
     title_prefix="Import: ",
+    model=CvFile,
+    input_key="cvId",
+    # The imported CV, unless the import was cancelled (the CV may be gone with it).
+    page="/cvs/{id}",
+    open_words=N_("Open the CV"),
+    event=CV_LIST_CHANGED,
+    payload=cv_list_changed,
+    ready=lambda cv: bool(cv.original_bytes),
+    cancelled=cancelled,
+    input_gone=upload_gone,
 )
