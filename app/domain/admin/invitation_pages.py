@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from litestar import Request, post
+from litestar import post
 from litestar.enums import MediaType
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import User
+from app.domain.admin.forms import admin_form
 from app.domain.admin.guards import require_admin
 from app.domain.invitations.services import (
     MAX_DAYS,
@@ -63,11 +64,6 @@ async def invitation_rows(db: AsyncSession) -> list[InvitationRow]:
     ]
 
 
-async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
-    form = await request.form()
-    return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
-
-
 class InvitationRoutes:
     """The page itself (``_page``, ``_rejected``) comes from ``AdminPages``."""
 
@@ -79,7 +75,7 @@ class InvitationRoutes:
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
         days = whole_number(form.get("days", ""), MIN_DAYS, MAX_DAYS)
         try:
             if days is None:
@@ -102,6 +98,6 @@ class InvitationRoutes:
         self, request: HTMXRequest, user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
-        await revoke_invitation(db, (await _form(request)).get("id", ""))
+        await revoke_invitation(db, (await admin_form(request)).get("id", ""))
         await db.commit()
         return see_other("/admin?saved=invitations#invitations")

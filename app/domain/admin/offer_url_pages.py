@@ -9,9 +9,9 @@ from litestar import Request, post
 from litestar.enums import MediaType
 from litestar.response import Redirect
 
+from app.domain.admin.forms import admin_form, save_settings, ticked
 from app.domain.admin.guards import require_admin
 from app.lib.dependencies import Db, SignedIn
-from app.settings.service import update_setting
 
 PRIVATE_URLS_SETTING = "allow_private_offer_urls"
 
@@ -22,8 +22,5 @@ class OfferUrlRoutes:
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
-        # A checkbox: present ("true") when ticked, absent otherwise.
-        allowed = (await request.form()).get(PRIVATE_URLS_SETTING) == "true"
-        await update_setting(db, PRIVATE_URLS_SETTING, "true" if allowed else "false")
-        await db.commit()
-        return Redirect("/admin?saved=offer-urls#offer-urls", status_code=303)
+        allowed = ticked(await admin_form(request), PRIVATE_URLS_SETTING)
+        return await save_settings(db, {PRIVATE_URLS_SETTING: allowed}, "offer-urls#offer-urls")

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from arq.connections import ArqRedis
-from litestar import Controller, Request, get, post
+from litestar import Controller, get, post
 from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
@@ -20,6 +20,7 @@ from app.credits.ledger import grant
 from app.db.models import User
 from app.domain.admin.call_settings import concurrency_value, temperature_value, vision_value
 from app.domain.admin.endpoint_check import URL_RE, check_form
+from app.domain.admin.forms import admin_form, save_settings
 from app.domain.admin.guards import require_admin
 from app.domain.admin.invitation_pages import InvitationRoutes, invitation_rows
 from app.domain.admin.offer_url_pages import PRIVATE_URLS_SETTING, OfferUrlRoutes
@@ -69,11 +70,6 @@ REFUSALS = {
 
 def mask_key(key: str) -> str:
     return "" if not key else ("•" * 8 + key[-4:] if len(key) > 8 else "•" * 8)
-
-
-async def _form(request: Request[Any, Any, Any]) -> dict[str, str]:
-    form = await request.form()
-    return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
 class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoutes, Controller):
@@ -156,21 +152,16 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
         names = {n for group in AI_MODELS_STRUCTURE.values() for n in group}
-        try:
-            for name in names:
-                value = form.get(name, "").strip()
-                if not MODEL_RE.match(value):
-                    raise ValidationFailed(
-                        N_("A model name is required (letters, digits, . : / @ + - _)."),
-                        code="admin.model_invalid",
-                    )
-                await update_setting(db, name, value)
-        except AppError as exc:
-            return await self._rejected(request, db, exc)
-        await db.commit()
-        return see_other("/admin?saved=models")
+        values = {name: form.get(name, "").strip() for name in names}
+        if not all(MODEL_RE.match(value) for value in values.values()):
+            invalid = ValidationFailed(
+                N_("A model name is required (letters, digits, . : / @ + - _)."),
+                code="admin.model_invalid",
+            )
+            return await self._rejected(request, db, invalid)
+        return await save_settings(db, values, "models")
 
     @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
@@ -178,7 +169,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
     ) -> Any:
         """Test the typed endpoint first: a failing one is saved only on "Save anyway"."""
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
         base_url = form.get("llm_base_url", "").strip()
         if base_url and not URL_RE.match(base_url):
             invalid = ValidationFailed(
@@ -207,48 +198,44 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
         try:
-            temperature = temperature_value(form.get("llm_temperature", ""))
-            concurrency = concurrency_value(form.get("llm_max_concurrency", ""))
-            vision = vision_value(form.get("llm_vision", "auto"))
+            values = {
+                "llm_temperature": temperature_value(form.get("llm_temperature", "")),
+                "llm_max_concurrency": concurrency_value(form.get("llm_max_concurrency", "")),
+                "llm_vision": vision_value(form.get("llm_vision", "auto")),
+            }
         except AppError as exc:
             return await self._rejected(request, db, exc)
-        await update_setting(db, "llm_temperature", temperature)
-        await update_setting(db, "llm_max_concurrency", concurrency)
-        await update_setting(db, "llm_vision", vision)
-        await db.commit()
-        return see_other("/admin?saved=llm-calls#llm-calls")
+        return await save_settings(db, values, "llm-calls#llm-calls")
 
     @post("/pipeline", media_type=MediaType.HTML)
     async def save_numbers(
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
+        values: dict[str, str] = {}
         for name, (low, high) in number_ranges().items():
             value = whole_number(form.get(name, ""), low, high)
             if value is None:
                 invalid = ValidationFailed(f"{name}: {low}–{high}", code="admin.number_invalid")
                 return await self._rejected(request, db, invalid)
-            await update_setting(db, name, str(value))
-        await db.commit()
-        return see_other("/admin?saved=pipeline")
+            values[name] = str(value)
+        return await save_settings(db, values, "pipeline")
 
     @post("/registration", media_type=MediaType.HTML)
     async def save_registration(
         self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
     ) -> Any:
         require_admin(user)
-        value = (await _form(request)).get(REGISTRATION_SETTING, "").strip()
+        value = (await admin_form(request)).get(REGISTRATION_SETTING, "").strip()
         if value not in REGISTRATION_MODES:
             invalid = ValidationFailed(
                 N_("Sign-up is open, by invitation or closed."), code="admin.registration_invalid"
             )
             return await self._rejected(request, db, invalid)
-        await update_setting(db, REGISTRATION_SETTING, value)
-        await db.commit()
-        return see_other("/admin?saved=registration#registration")
+        return await save_settings(db, {REGISTRATION_SETTING: value}, "registration#registration")
 
     @post("/test-connection")
     async def check_connection(
@@ -256,7 +243,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
     ) -> Template:
         """Test the values in the form (unsaved); nothing is written."""
         require_admin(user)
-        report, model = await check_form(db, settings, await _form(request))
+        report, model = await check_form(db, settings, await admin_form(request))
         return Template(
             "admin/_partials/connection.html", context={"report": report, "model": model}
         )
@@ -272,7 +259,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         user_id: FromPath[str],
     ) -> Any:
         require_admin(user)
-        form = await _form(request)
+        form = await admin_form(request)
         target = await db.get(User, user_id)
         if target is None:
             raise NotFound(N_("No such user."))

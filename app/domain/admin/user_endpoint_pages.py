@@ -10,9 +10,9 @@ from litestar import Request, post
 from litestar.enums import MediaType
 from litestar.response import Redirect
 
+from app.domain.admin.forms import admin_form, save_settings, ticked
 from app.domain.admin.guards import require_admin
 from app.lib.dependencies import Db, SignedIn
-from app.settings.service import update_setting
 from app.settings.user_endpoint import USER_ENDPOINTS_SETTING
 
 
@@ -22,8 +22,7 @@ class UserEndpointRoutes:
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
-        # A checkbox: present ("true") when ticked, absent otherwise.
-        allowed = (await request.form()).get(USER_ENDPOINTS_SETTING) == "true"
-        await update_setting(db, USER_ENDPOINTS_SETTING, "true" if allowed else "false")
-        await db.commit()
-        return Redirect("/admin?saved=user-endpoints#user-endpoints", status_code=303)
+        allowed = ticked(await admin_form(request), USER_ENDPOINTS_SETTING)
+        return await save_settings(
+            db, {USER_ENDPOINTS_SETTING: allowed}, "user-endpoints#user-endpoints"
+        )
