@@ -60,6 +60,12 @@ _DATES = (
     FieldSpec("start", N_("Start"), "date", hint=N_("A year (2021) or a month (2021-09).")),
     FieldSpec("end", N_("End"), "date", hint=N_("Leave empty if this is still going on.")),
 )
+# What a job or a project was about: the same fields, in the same words, in both sections.
+_WORK_DONE = (
+    FieldSpec("description", N_("Description"), "textarea", True),
+    FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
+    FieldSpec("skills", N_("Skills used (one per line or comma separated)"), "csv", True),
+)
 _EXTRA_FIELDS = (
     FieldSpec("name", N_("Name")),
     FieldSpec("issuer", N_("Organisation")),
@@ -100,11 +106,7 @@ SECTIONS: dict[str, SectionSpec] = {
                 FieldSpec("location", N_("Location")),
                 *_DATES,
                 FieldSpec("current", N_("Current position"), "checkbox"),
-                FieldSpec("description", N_("Description"), "textarea", True),
-                FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
-                FieldSpec(
-                    "skills", N_("Skills used (one per line or comma separated)"), "csv", True
-                ),
+                *_WORK_DONE,
             ),
             ("title", "company"),
             N_("Add an experience"),
@@ -118,11 +120,7 @@ SECTIONS: dict[str, SectionSpec] = {
                 FieldSpec("role", N_("Role")),
                 FieldSpec("url", N_("Link"), "url"),
                 *_DATES,
-                FieldSpec("description", N_("Description"), "textarea", True),
-                FieldSpec("bullets", N_("Bullet points (one per line)"), "lines", True),
-                FieldSpec(
-                    "skills", N_("Skills used (one per line or comma separated)"), "csv", True
-                ),
+                *_WORK_DONE,
             ),
             ("name",),
             N_("Add a project"),
