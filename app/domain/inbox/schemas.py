@@ -44,12 +44,13 @@ FIELD_LABELS = {
 
 
 class SearchError(InputError):
+    """A refusal of the field ``where``, which its message names (``%(field)s``)."""
+
     wording = ("field",)
 
     def __init__(self, template: str, *, code: str, where: str, **values: Any) -> None:
-        if "field" in values:
-            values["field"] = FIELD_LABELS.get(where, where)
-        super().__init__(template, code=code, where=where, **values)
+        field = FIELD_LABELS.get(where, where)
+        super().__init__(template, code=code, where=where, field=field, **values)
 
 
 @dataclass
@@ -69,6 +70,10 @@ class SearchInput:
     letter_template: str | None = None
 
 
+def _not_words(where: str) -> SearchError:
+    return SearchError(N_("%(field)s: give a list of words."), code="search.invalid", where=where)
+
+
 def _words(value: Any, where: str) -> list[str]:
     """A list (JSON) or text with one entry per line or comma (form) → distinct entries."""
     if value is None or value == "":
@@ -78,25 +83,17 @@ def _words(value: Any, where: str) -> list[str]:
     elif isinstance(value, list):
         items = value
     else:
-        raise SearchError(
-            N_("%(field)s: give a list of words."), code="search.invalid", where=where, field=where
-        )
+        raise _not_words(where)
     seen: dict[str, str] = {}
     for item in items:
         if not isinstance(item, str):
-            raise SearchError(
-                N_("%(field)s: give a list of words."),
-                code="search.invalid",
-                where=where,
-                field=where,
-            )
+            raise _not_words(where)
         word = " ".join(item.split())
         if len(word) > MAX_KEYWORD_CHARS:
             raise SearchError(
                 N_("%(field)s: “%(word)s…” is too long (at most %(limit)s characters)."),
                 code="search.word_too_long",
                 where=where,
-                field=where,
                 word=word[:30],
                 limit=MAX_KEYWORD_CHARS,
             )
@@ -107,7 +104,6 @@ def _words(value: Any, where: str) -> list[str]:
             N_("%(field)s: too many entries (%(count)s; at most %(limit)s)."),
             code="search.too_many_words",
             where=where,
-            field=where,
             count=len(seen),
             limit=MAX_KEYWORDS,
         )
@@ -163,7 +159,6 @@ def _choice(value: Any, choices: tuple[str, ...], default: str, where: str) -> s
             N_("%(field)s: choose one of %(choices)s."),
             code="search.invalid_choice",
             where=where,
-            field=where,
             choices=", ".join(choices),
         )
     return str(value)
@@ -181,7 +176,6 @@ def _integer(value: Any, where: str, low: int, high: int) -> int | None:
             N_("%(field)s: give a whole number between %(low)s and %(high)s."),
             code="search.invalid_number",
             where=where,
-            field=where,
             low=low,
             high=high,
         )
@@ -208,7 +202,6 @@ def _letter_template(value: Any) -> str | None:
             N_("%(field)s: give the template as text."),
             code="search.invalid",
             where=where,
-            field=where,
         )
     text = value.replace("\r\n", "\n").strip()
     if len(text) > MAX_TEMPLATE_CHARS:
@@ -216,7 +209,6 @@ def _letter_template(value: Any) -> str | None:
             N_("%(field)s: at most %(limit)s characters (this one has %(count)s)."),
             code="search.letter_template_too_long",
             where=where,
-            field=where,
             limit=MAX_TEMPLATE_CHARS,
             count=len(text),
         )
@@ -229,7 +221,6 @@ def _letter_template(value: Any) -> str | None:
             ),
             code="search.letter_template_placeholders",
             where=where,
-            field=where,
             names=", ".join("{" + name + "}" for name in unknown),
         )
     return text
