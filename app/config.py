@@ -188,6 +188,11 @@ class Settings:
         return self.jobs_per_user if self.jobs_per_user > 0 else max(1, self.max_jobs // 4)
 
     @property
+    def upload_max_mb(self) -> float:
+        """The upload limit as pages and refusals state it: in MB, to one decimal."""
+        return round(self.upload_max_bytes / (1024 * 1024), 1)
+
+    @property
     def sends_mail(self) -> bool:
         return bool(self.smtp_host)
 

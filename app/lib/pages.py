@@ -77,6 +77,18 @@ async def posted_text(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {key: str(value) for key, value in form.items() if isinstance(value, str)}
 
 
+def page_image(png: bytes | None, missing: AppError) -> Response[bytes]:
+    """A page of an uploaded PDF drawn as an image (app/lib/pdf_read/page_image.py), kept an
+    hour by its owner's browser only; ``missing`` raised when the file has no such page."""
+    if png is None:
+        raise missing
+    return Response(
+        png,
+        media_type="image/png",
+        headers={"cache-control": "private, max-age=3600", "x-content-type-options": "nosniff"},
+    )
+
+
 def task_running(task: BackgroundTask | None) -> bool:
     return task is not None and task.status in OPEN
 

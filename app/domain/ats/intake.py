@@ -34,7 +34,7 @@ def too_large(settings: Settings) -> InputError:
         N_("The file is larger than the %(limit)s MB limit."),
         code="ats.too_large",
         http_status=413,
-        limit=round(settings.upload_max_bytes / (1024 * 1024), 1),
+        limit=settings.upload_max_mb,
     )
 
 

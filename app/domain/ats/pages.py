@@ -29,7 +29,7 @@ from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
-from app.lib.pages import form_outcome, posted_text, reload_after_rollback
+from app.lib.pages import form_outcome, page_image, posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
 
 REDIRECT_ERRORS = {"ats.too_large": N_("The file is larger than the upload limit.")}
@@ -75,7 +75,7 @@ class AtsPages(Controller):
             "checks": page.items,
             "pager": pager(request, page),
             "tailored": await services.tailored_cvs(db, user.id),
-            "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
+            "upload_limit_mb": settings.upload_max_mb,
             "max_pages": settings.pdf_max_pages,
         }
         message = REDIRECT_ERRORS.get(error or "")
@@ -153,10 +153,4 @@ class AtsPages(Controller):
         check = await services.get_check(db, user.id, check_id, with_pdf=True)
         await release_lock(db)  # no transaction waits on a render
         png = await page_images.page_png(redis, check, page, max_pages=settings.pdf_max_pages)
-        if png is None:
-            raise NotFound(N_("This file has no such page."), code="ats.no_page")
-        return Response(
-            png,
-            media_type="image/png",
-            headers={"cache-control": "private, max-age=3600", "x-content-type-options": "nosniff"},
-        )
+        return page_image(png, NotFound(N_("This file has no such page."), code="ats.no_page"))

@@ -44,7 +44,7 @@ from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.input_errors import ContentLimitError, stored_message, user_message
-from app.lib.pages import form_outcome, reload_after_rollback, status_fragment
+from app.lib.pages import form_outcome, page_image, reload_after_rollback, status_fragment
 from app.lib.paging import PageRequest, Paging, pager
 from app.lib.pdf_read.ocr_setup import ocr_status
 from app.settings.llm_endpoint import Engine, EngineReader
@@ -98,7 +98,7 @@ async def list_context(
         "names": {cv.id: services.display_name(cv) for cv in cvs},
         "checks": {cv.id: checks_now(cv) for cv in cvs},
         "engine": await engine(),
-        "upload_limit_mb": round(settings.upload_max_bytes / (1024 * 1024), 1),
+        "upload_limit_mb": settings.upload_max_mb,
         "max_pages": settings.pdf_max_pages,
         # Whether a scan can be read here (the hint under the file field says so): OCR asks
         # the tesseract program, in a thread (cached for a minute, app/lib/pdf_read/ocr_setup.py).
@@ -309,13 +309,7 @@ class CvPages(Controller):
         cv = await services.get_cv(db, user.id, cv_id)
         await release_lock(db)  # no transaction waits on a render
         png = await source_pages.page_png(redis, cv, page, max_pages=settings.pdf_max_pages)
-        if png is None:
-            raise NotFound(N_("This CV has no such page."), code="cv.no_page")
-        return Response(
-            png,
-            media_type="image/png",
-            headers={"cache-control": "private, max-age=3600", "x-content-type-options": "nosniff"},
-        )
+        return page_image(png, NotFound(N_("This CV has no such page."), code="cv.no_page"))
 
     @get("/cvs/{cv_id:str}/json-resume")
     async def download_json_resume(
