@@ -19,7 +19,7 @@ async def admin_form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
-def ticked(form: Mapping[str, str], name: str) -> str:
+def ticked(form: Mapping[str, Any], name: str) -> str:
     """A checkbox's setting: present ("true") when ticked, absent otherwise."""
     return "true" if form.get(name) == "true" else "false"
 

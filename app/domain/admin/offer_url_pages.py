@@ -9,7 +9,7 @@ from litestar import Request, post
 from litestar.enums import MediaType
 from litestar.response import Redirect
 
-from app.domain.admin.forms import admin_form, save_settings, ticked
+from app.domain.admin.forms import save_settings, ticked
 from app.domain.admin.guards import require_admin
 from app.lib.dependencies import Db, SignedIn
 
@@ -22,5 +22,5 @@ class OfferUrlRoutes:
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
-        allowed = ticked(await admin_form(request), PRIVATE_URLS_SETTING)
+        allowed = ticked(await request.form(), PRIVATE_URLS_SETTING)
         return await save_settings(db, {PRIVATE_URLS_SETTING: allowed}, "offer-urls#offer-urls")

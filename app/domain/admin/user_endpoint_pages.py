@@ -10,7 +10,7 @@ from litestar import Request, post
 from litestar.enums import MediaType
 from litestar.response import Redirect
 
-from app.domain.admin.forms import admin_form, save_settings, ticked
+from app.domain.admin.forms import save_settings, ticked
 from app.domain.admin.guards import require_admin
 from app.lib.dependencies import Db, SignedIn
 from app.settings.user_endpoint import USER_ENDPOINTS_SETTING
@@ -22,7 +22,7 @@ class UserEndpointRoutes:
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db
     ) -> Redirect:
         require_admin(user)
-        allowed = ticked(await admin_form(request), USER_ENDPOINTS_SETTING)
+        allowed = ticked(await request.form(), USER_ENDPOINTS_SETTING)
         return await save_settings(
             db, {USER_ENDPOINTS_SETTING: allowed}, "user-endpoints#user-endpoints"
         )
