@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, delete, get, post, put
+from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from pydantic import ValidationError
@@ -174,11 +174,3 @@ class LetterApi(Controller):
         """The letter as a Word document (409 while it is not written)."""
         data, filename = await services.letter_docx(db, user, letter_id)
         return _download(data, DOCX_MEDIA_TYPE, filename)
-
-    @delete("/{letter_id:str}", status_code=HTTP_200_OK)
-    async def remove(
-        self, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
-    ) -> dict[str, bool]:
-        """Delete the letter; one still being written is cancelled and refunded first."""
-        await services.delete_letter(db, queue, user, letter_id)
-        return {"success": True}

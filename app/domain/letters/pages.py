@@ -12,7 +12,7 @@ from typing import Any
 
 from litestar import Controller, Response, get, post
 from litestar.enums import MediaType
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,7 +27,7 @@ from app.domain.letters.form import (
     form_from_post,
 )
 from app.domain.offers import services as offers
-from app.lib.confirm import Confirmation, DeleteForm, confirm_page, delete_confirmed
+from app.lib.confirm import Confirmation
 from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.download_names import content_disposition
@@ -36,7 +36,7 @@ from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redire
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
-from app.lib.pages import posted_text, reload_after_rollback, running_fragment
+from app.lib.pages import posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
 
 EDITOR = "letters/_partials/editor.html"
@@ -129,18 +129,6 @@ class LetterPages(Controller):
         context["form"].saved = saved
         return Template("letters/page.html", context=context)
 
-    @get("/cover-letters/{letter_id:str}/status")
-    async def status(
-        self, request: HTMXRequest, user: SignedIn, db: Db, letter_id: FromPath[str]
-    ) -> Template:
-        """The "being written" box the page refreshes; once the letter is over, htmx reloads
-        the page (which then shows the editor or the error)."""
-        letter = await services.get_letter(db, user, letter_id)
-        return running_fragment(
-            request, "letters/_partials/status.html", view.writing(letter), "writing",
-            letter=letter, status_labels=view.STATUS_LABELS,
-        )  # fmt: skip
-
     @post("/cover-letters/{letter_id:str}", media_type=MediaType.HTML)
     async def save(
         self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, letter_id: FromPath[str]
@@ -207,27 +195,6 @@ class LetterPages(Controller):
         letter = await services.restore_version(db, user, letter_id, number)
         await services.commit_and_announce(db, queue.redis, letter)
         return Redirect(f"/cover-letters/{letter_id}?saved=1#editor", status_code=303)
-
-    @get("/cover-letters/{letter_id:str}/delete")
-    async def confirm_delete(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> Template:
-        return confirm_page(await letter_confirmation(db, user, letter_id))
-
-    @post("/cover-letters/{letter_id:str}/delete")
-    async def delete(
-        self,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        letter_id: FromPath[str],
-        data: URLEncodedBody[DeleteForm],
-    ) -> Redirect | Template:
-        """Only the confirmation page's form deletes; any other post shows that page."""
-        return await delete_confirmed(
-            data,
-            lambda: letter_confirmation(db, user, letter_id),
-            lambda: services.delete_letter(db, queue, user, letter_id),
-            "/cover-letters",
-        )
 
     @get("/account/letter-template")
     async def template_page(self, user: SignedIn, saved: FromQuery[bool] = False) -> Template:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, Response, delete, get, post, put
+from litestar import Controller, Request, Response, get, post, put
 from litestar.params import FromPath, JSONBody
-from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from litestar.status_codes import HTTP_201_CREATED
 
 from app.domain.pitches import services
 from app.domain.pitches.schemas import (
@@ -98,11 +98,3 @@ class PitchApi(Controller):
         await services.get_pitch(db, user, pitch_id)  # 404 before the body's errors
         choice = await _body(request, DefaultIn, DEFAULT_EXPECTED)
         return pitch_out(await services.set_default(db, user, pitch_id, choice.isDefault))
-
-    @delete("/{pitch_id:str}", status_code=HTTP_200_OK)
-    async def remove(
-        self, user: SignedIn, db: Db, queue: Queue, pitch_id: FromPath[str]
-    ) -> dict[str, bool]:
-        """Delete the pitch; one still being written is cancelled first."""
-        await services.delete_pitch(db, queue, user, pitch_id)
-        return {"success": True}

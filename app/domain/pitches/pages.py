@@ -12,17 +12,17 @@ from typing import Any
 
 from litestar import Controller, get, post
 from litestar.enums import MediaType
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
-from litestar.response import Redirect, Template
+from litestar.response import Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Pitch, PitchStatus, User
 from app.domain.pitches import services, view
-from app.lib.confirm import Confirmation, DeleteForm, confirm_page, delete_confirmed
+from app.lib.confirm import Confirmation
 from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import gettext
-from app.lib.pages import form_outcome, posted_text, running_fragment
+from app.lib.pages import form_outcome, posted_text
 from app.lib.paging import Paging, pager
 
 
@@ -80,17 +80,6 @@ class PitchPages(Controller):
         context = {**view.page_context(await _row(db, user, pitch)), "saved": saved}
         return Template("pitches/page.html", context=context)
 
-    @get("/pitches/{pitch_id:str}/status")
-    async def status(
-        self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
-    ) -> Template:
-        """The "being written" box the page refreshes; once the pitch is over, htmx reloads."""
-        pitch = await services.get_pitch(db, user, pitch_id)
-        return running_fragment(
-            request, "pitches/_partials/status.html", view.writing(pitch), "writing",
-            pitch=pitch, status_labels=view.STATUS_LABELS,
-        )  # fmt: skip
-
     @post("/pitches/{pitch_id:str}", media_type=MediaType.HTML)
     async def save(
         self, request: HTMXRequest, user: SignedIn, db: Db, pitch_id: FromPath[str]
@@ -116,27 +105,6 @@ class PitchPages(Controller):
             return f"/pitches/{pitch_id}"
 
         return await form_outcome(request, db, user, choose, f"/pitches/{pitch_id}")
-
-    @get("/pitches/{pitch_id:str}/delete")
-    async def confirm_delete(self, user: SignedIn, db: Db, pitch_id: FromPath[str]) -> Template:
-        return confirm_page(await pitch_confirmation(db, user, pitch_id))
-
-    @post("/pitches/{pitch_id:str}/delete")
-    async def delete(
-        self,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        pitch_id: FromPath[str],
-        data: URLEncodedBody[DeleteForm],
-    ) -> Redirect | Template:
-        """Only the confirmation page's form deletes; any other post shows that page."""
-        return await delete_confirmed(
-            data,
-            lambda: pitch_confirmation(db, user, pitch_id),
-            lambda: services.delete_pitch(db, queue, user, pitch_id),
-            "/pitches",
-        )
 
 
 async def pitch_confirmation(db: AsyncSession, user: User, pitch_id: str) -> Confirmation:
