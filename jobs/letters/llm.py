@@ -15,6 +15,7 @@ from app.lib.llm.field_checks import Check, FieldCheck, declare
 from jobs.letters.core.guard import LetterGuard
 from jobs.letters.core.policy import line_or
 from jobs.letters.core.schema import LetterDraft
+from jobs.letters.core.target import offer_data
 from jobs.letters.core.wording import LANGUAGE_NAMES
 from jobs.letters.drafting import Drafted as Drafted  # bench/letter_eval.py records through it
 from jobs.letters.drafting import DraftEngine
@@ -46,13 +47,7 @@ def build_messages(request: LetterRequest, language: str) -> list[dict[str, Any]
         .replace("{tone_rule}", TONE_RULES.get(request.tone, TONE_RULES["formal"]))
         .replace("{today}", request.today.isoformat())
     )
-    offer = {
-        "title": request.offer_title,
-        "company": request.offer_company,
-        "location": request.offer_location,
-        "requirements": list(request.offer_requirements),
-        "description": request.offer_text[:MAX_OFFER_CHARS],
-    }
+    offer = offer_data(request, MAX_OFFER_CHARS)
     system = "\n\n".join(
         [
             rules,

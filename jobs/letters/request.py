@@ -8,10 +8,11 @@ from typing import Any
 
 from app.lib.cv_content import CvContent
 from app.lib.letter_content import LetterContent
+from jobs.letters.core.target import FromCv
 
 
 @dataclass(frozen=True)
-class LetterRequest:
+class LetterRequest(FromCv):
     cv: CvContent  # the CV the letter is written from (usually the tailored one)
     offer_title: str
     offer_company: str
@@ -26,11 +27,6 @@ class LetterRequest:
     # The source CV the letter's CV was tailored from (None: the letter's CV is a source CV, or
     # its source was deleted). The fact guard allows its facts, not the tailored CV's.
     source: CvContent | None = None
-
-    @property
-    def facts_cv(self) -> CvContent:
-        """What the guard checks every sentence against: the source CV when known."""
-        return self.source if self.source is not None else self.cv
 
 
 @dataclass

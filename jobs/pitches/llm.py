@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from app.lib.llm.field_checks import Check, FieldCheck, declare
 from app.lib.speech import WORDS_PER_MINUTE
 from jobs.letters.core.guard import LetterGuard
+from jobs.letters.core.target import offer_data
 from jobs.letters.core.wording import LANGUAGE_NAMES
 from jobs.letters.drafting import DraftEngine
 from jobs.pipeline.prompts import data_block, load_prompt, without_empty
@@ -44,13 +45,7 @@ def _target(request: PitchRequest) -> tuple[str, str, dict[str, Any]]:
         names = ", ".join(
             n for n in (request.offer_title, request.offer_company, request.offer_location) if n
         )
-        data = {
-            "title": request.offer_title,
-            "company": request.offer_company,
-            "location": request.offer_location,
-            "requirements": list(request.offer_requirements),
-            "description": request.offer_text[:MAX_OFFER_CHARS],
-        }
+        data = offer_data(request, MAX_OFFER_CHARS)
         return "a recruiter for the job offer below", names, data
     context = target_context(request)
     if context:

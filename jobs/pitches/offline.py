@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent, Experience, Project
-from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.speech import word_count
 from jobs.letters.core.facts import is_statement, is_study
@@ -25,6 +24,7 @@ from jobs.letters.core.frame import cv_language
 from jobs.letters.core.offline import as_clause
 from jobs.letters.core.prose_case import prose_name, prose_title
 from jobs.letters.core.prose_language import in_language
+from jobs.letters.core.target import offer_needs
 from jobs.pipeline.core.text import sentences
 from jobs.pitches import wording
 from jobs.pitches.evidence import target_context
@@ -62,14 +62,7 @@ def _sentence(text: str) -> str:
 def _needs(request: PitchRequest) -> OfferNeeds | None:
     if not (request.offer_title or request.offer_text):
         return None
-    return OfferNeeds(
-        OfferText(
-            title=request.offer_title,
-            description=request.offer_text,
-            requirements=list(request.offer_requirements),
-            language=request.language or "en",
-        )
-    )
+    return offer_needs(request, request.language)
 
 
 def _ranked_items(cv: CvContent, needs: OfferNeeds | None) -> list[Experience | Project]:

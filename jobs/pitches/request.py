@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
+from jobs.letters.core.target import FromCv
 
 KINDS = ("30s", "3min")
 # Words a pitch aims at, and the most it may have: ~75 words is 30 seconds spoken, ~400 words
@@ -30,7 +31,7 @@ class Story:
 
 
 @dataclass(frozen=True)
-class PitchRequest:
+class PitchRequest(FromCv):
     cv: CvContent  # the CV the pitch is written from
     kind: str  # "30s" | "3min"
     language: str  # "fr" | "en": the language asked for
@@ -43,10 +44,6 @@ class PitchRequest:
     context: str = ""  # the free target the user typed when there is no offer
     # The source CV a tailored CV was made from (its facts are the guard's, as for letters).
     source: CvContent | None = None
-
-    @property
-    def facts_cv(self) -> CvContent:
-        return self.source if self.source is not None else self.cv
 
 
 @dataclass

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import Experience, Project
-from app.lib.matching.analysis import OfferText
 from app.lib.matching.relevance import OfferNeeds, item_text
 from app.lib.parsing.entries.entry_words import is_place, words
 from app.lib.parsing.sections.section_lines import DEGREE_ONLY
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
+from jobs.letters.core.target import offer_needs
 from jobs.letters.request import LetterRequest
 from jobs.pipeline.core.text import sentences
 
@@ -50,17 +50,6 @@ class LetterFacts:
     offer_location: str
     chosen: list[Chosen] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)  # listed skills the offer asks for
-
-
-def offer_needs(request: LetterRequest) -> OfferNeeds:
-    return OfferNeeds(
-        OfferText(
-            title=request.offer_title,
-            description=request.offer_text,
-            requirements=list(request.offer_requirements),
-            language=request.offer_language or "en",
-        )
-    )
 
 
 def is_statement(line: str) -> bool:
@@ -155,7 +144,7 @@ def held_title(request: LetterRequest) -> str:
 def gather_facts(
     request: LetterRequest, *, items: int = 2, lines: tuple[int, ...] = (2, 2)
 ) -> LetterFacts:
-    needs = offer_needs(request)
+    needs = offer_needs(request, request.offer_language)
     header = request.cv.header
     return LetterFacts(
         name=header.name.strip(),
