@@ -30,7 +30,7 @@ from app.lib.dependencies import TaskQueue
 from app.lib.errors import AppError
 from app.lib.events import Publisher
 from app.lib.input_errors import InputError
-from app.lib.refund_reasons import RefundReason
+from app.lib.refund_reasons import Refund
 from app.tasks.abort import abort_task_jobs
 from app.tasks.lifecycle import commit_deletion, create_task, reserve, save_and_publish
 from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
@@ -57,16 +57,17 @@ Row = TypeVar("Row", bound=OwnedRow)
 
 @dataclass(frozen=True, slots=True)
 class RowEnds:
-    """What each end of such a task stores on its row (N_ ids) and gives back."""
+    """What each end of such a task stores on its row (N_ ids) and gives back (``NO_REFUND``
+    for a free task)."""
 
     cancelled: str  # its user cancelled it, or deleted its row
     input_gone: str  # its row or its input was deleted before it could run
     failed: str  # its work broke (after the retries of a transient failure)
     queue_down: str  # Redis refused its job
-    refund_cancelled: RefundReason
-    refund_lost: RefundReason
-    refund_failed: RefundReason
-    refund_not_queued: RefundReason
+    refund_cancelled: Refund
+    refund_lost: Refund
+    refund_failed: Refund
+    refund_not_queued: Refund
     # Recovered too often (app/tasks/recovery.py): failed with the kernel's message, refunded
     # as a failure (``refund_failed``). False: ``fail_lost`` ends it, with the kernel's reason
     # on the task.
@@ -106,7 +107,7 @@ class RowTask(Generic[Row]):
         found: Row | None,
         status: TaskStatus,
         message: str,
-        refund: RefundReason,
+        refund: Refund,
     ) -> bool:
         """End an open task (its row, if still there, with it); False when it had ended."""
         return await self.row.end(
@@ -140,7 +141,7 @@ class RowTask(Generic[Row]):
         type: str,
         label: str,
         slot: str | None,
-        price: Price,
+        price: Price | None,
         page: str,
         open_words: str,
         title_prefix: str,
@@ -163,7 +164,7 @@ class RowTask(Generic[Row]):
             task: BackgroundTask,
             status: TaskStatus,
             message: str,
-            refund: RefundReason,
+            refund: Refund,
         ) -> Ended | None:
             found = await row.row_of(session, task)
             if not await self.end(session, task, found, status, message, refund):
