@@ -17,9 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import job_names
@@ -30,6 +29,7 @@ from app.lib.dependencies import TaskQueue
 from app.lib.errors import AppError
 from app.lib.events import Publisher
 from app.lib.input_errors import InputError
+from app.lib.owned_rows import owned
 from app.lib.refund_reasons import Refund
 from app.tasks.abort import abort_task_jobs
 from app.tasks.lifecycle import commit_deletion, create_task, reserve, save_and_publish
@@ -91,14 +91,8 @@ class RowTask(Generic[Row]):
     ) -> Row:
         """The user's row ``row_id``, or ``missing`` raised (another user's row answers exactly
         like a missing one)."""
-        model: Any = self.row.model
         user_id = user if isinstance(user, str) else user.id
-        found = await session.scalar(
-            select(model).where(model.id == row_id, model.user_id == user_id)
-        )
-        if found is None:
-            raise missing
-        return cast(Row, found)
+        return await owned(session, self.row.model, user_id, row_id, missing)
 
     async def end(
         self,
