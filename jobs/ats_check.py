@@ -1,6 +1,7 @@
-"""The arq job of ATS checks: ``run_ats_check``, built on jobs/task_job.py like the imports
-(jobs/imports.py): every write first claims the task, progress is committed then published, a
-file that cannot be read at all ends the check failed with the reader's own reason.
+"""The arq job of ATS checks: ``run_ats_check``, the run of its row task (jobs/task_job.py
+``RowRun``, as letters' and pitches'): every write first claims the task, progress is committed
+then published, a file that cannot be read at all ends the check failed with the reader's own
+reason.
 
 A tailored CV's PDF is rendered as its downloads render it (the render cache first: the
 generation rendered it already), and the render recorded on the CV as a download records it
@@ -17,15 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import AtsCheck, AtsCheckStatus
 from app.db.models.status import TaskStatus
-from app.domain.ats.lifecycle import ATS_INPUT_GONE, end_check
+from app.domain.ats.lifecycle import CHECK
 from app.domain.cvs.services import find_cv
 from app.domain.renders.services import record_render, spec_for
 from app.lib.ats_check.check import check_pdf
 from app.lib.pdf_text import PdfTextError
 from app.tasks.failures import UnusableInput
-from app.tasks.lifecycle import save_and_publish
 from jobs.render import render_spec_pdf
-from jobs.task_job import TaskRun, publish_failure, rollback, run_task
+from jobs.task_job import RowRun, publish_failure, rollback, run_task
 
 
 class InputGone(Exception):
@@ -52,36 +52,19 @@ async def run_ats_check(ctx: dict[str, Any], check_id: str, task_id: str) -> dic
     return await run_task(AtsCheckRun, ctx, check_id, task_id)
 
 
-class AtsCheckRun(TaskRun):
+class AtsCheckRun(RowRun[AtsCheck]):
     name = "ATS check"
     key = "checkId"
+    spec = CHECK
     failures = (UnusableInput,)
-    found: AtsCheck | None = None  # ended with the task even when its tailored CV is gone
-    check: AtsCheck
 
-    @property
-    def row(self) -> AtsCheck:
-        return self.check
-
-    async def load(self) -> bool:
-        check = self.found = await self.db.get(AtsCheck, self.row_id)
-        if check is None or (check.pdf is None and check.cv_file_id is None):
-            return False
-        self.check = check
-        return True
-
-    async def end_gone(self) -> None:
-        ended = await end_check(
-            self.db, self.task, self.found, status=TaskStatus.FAILED, message=ATS_INPUT_GONE
-        )
-        if ended:
-            await save_and_publish(self.db, self.redis, self.task)
-
-    def done(self) -> bool:
-        return self.check.status == AtsCheckStatus.COMPLETED
+    async def inputs(self) -> bool:
+        """An upload needs its bytes, a tailored CV its row (rendered below)."""
+        check = self.row
+        return check.pdf is not None or check.cv_file_id is not None
 
     async def work(self) -> dict[str, Any]:
-        db, check, settings = self.db, self.check, self.ctx["settings"]
+        db, check, settings = self.db, self.row, self.ctx["settings"]
         check.status = AtsCheckStatus.RUNNING  # written after the claim (no autoflush there)
         await self.step("preparing", 5)
         data = check.pdf
@@ -108,10 +91,12 @@ class AtsCheckRun(TaskRun):
         )
 
     async def fail(self, failure: dict[str, Any]) -> None:
-        self.check.failure = failure
+        """Failed with the failure's own message (a reader's reason), not a generic one."""
+        check = self.row
+        check.failure = failure
         message = str(failure["message"])
-        ended = await end_check(
-            self.db, self.task, self.check, status=TaskStatus.FAILED, message=message
+        ended = await CHECK.end(
+            self.db, self.task, check, TaskStatus.FAILED, message, CHECK.ends.refund_failed
         )
         await publish_failure(self.db, self.redis, self.task, ended)
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import job_names
@@ -30,7 +29,8 @@ from app.lib.dependencies import TaskQueue
 from app.lib.errors import AppError
 from app.lib.events import Publisher
 from app.lib.input_errors import InputError
-from app.lib.refund_reasons import RefundReason
+from app.lib.owned_rows import owned
+from app.lib.refund_reasons import Refund
 from app.tasks.abort import abort_task_jobs
 from app.tasks.lifecycle import commit_deletion, create_task, reserve, save_and_publish
 from app.tasks.registry import Ended, LostInput, Price, Recovery, TaskKind
@@ -57,16 +57,17 @@ Row = TypeVar("Row", bound=OwnedRow)
 
 @dataclass(frozen=True, slots=True)
 class RowEnds:
-    """What each end of such a task stores on its row (N_ ids) and gives back."""
+    """What each end of such a task stores on its row (N_ ids) and gives back (``NO_REFUND``
+    for a free task)."""
 
     cancelled: str  # its user cancelled it, or deleted its row
     input_gone: str  # its row or its input was deleted before it could run
     failed: str  # its work broke (after the retries of a transient failure)
     queue_down: str  # Redis refused its job
-    refund_cancelled: RefundReason
-    refund_lost: RefundReason
-    refund_failed: RefundReason
-    refund_not_queued: RefundReason
+    refund_cancelled: Refund
+    refund_lost: Refund
+    refund_failed: Refund
+    refund_not_queued: Refund
     # Recovered too often (app/tasks/recovery.py): failed with the kernel's message, refunded
     # as a failure (``refund_failed``). False: ``fail_lost`` ends it, with the kernel's reason
     # on the task.
@@ -90,14 +91,8 @@ class RowTask(Generic[Row]):
     ) -> Row:
         """The user's row ``row_id``, or ``missing`` raised (another user's row answers exactly
         like a missing one)."""
-        model: Any = self.row.model
         user_id = user if isinstance(user, str) else user.id
-        found = await session.scalar(
-            select(model).where(model.id == row_id, model.user_id == user_id)
-        )
-        if found is None:
-            raise missing
-        return cast(Row, found)
+        return await owned(session, self.row.model, user_id, row_id, missing)
 
     async def end(
         self,
@@ -106,7 +101,7 @@ class RowTask(Generic[Row]):
         found: Row | None,
         status: TaskStatus,
         message: str,
-        refund: RefundReason,
+        refund: Refund,
     ) -> bool:
         """End an open task (its row, if still there, with it); False when it had ended."""
         return await self.row.end(
@@ -140,7 +135,7 @@ class RowTask(Generic[Row]):
         type: str,
         label: str,
         slot: str | None,
-        price: Price,
+        price: Price | None,
         page: str,
         open_words: str,
         title_prefix: str,
@@ -163,7 +158,7 @@ class RowTask(Generic[Row]):
             task: BackgroundTask,
             status: TaskStatus,
             message: str,
-            refund: RefundReason,
+            refund: Refund,
         ) -> Ended | None:
             found = await row.row_of(session, task)
             if not await self.end(session, task, found, status, message, refund):

@@ -17,7 +17,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import AtsCheck, BackgroundTask
+from app.db.models.status import TaskStatus
+from app.domain.ats.lifecycle import ATS_INPUT_GONE
 from app.domain.ats.limits import AT_ONCE
+from app.domain.ats.task_kind import KIND
+from app.tasks.registry import Ended
 from tests import factories
 from tests.conftest import register
 from tests.fixtures.ats_pdfs import misread_cv_pdf, two_column_pdf
@@ -209,3 +213,42 @@ async def test_a_check_cancelled_from_the_task_centre_ends_and_says_so(api: Any)
     tasks = (await api.get("/api/background-tasks")).json()["tasks"]
     assert [t["status"] for t in tasks] == ["cancelled"]
     assert "ATS check cancelled." in (await api.get(f"/ats/{sent['id']}")).text
+
+
+async def test_a_check_its_queue_lost_runs_again_or_ends_as_its_kind_says(
+    api: Any, db: AsyncSession
+) -> None:
+    """No worker here: the kind's recovery (app/domain/ats/task_kind.py) runs an upload with its
+    bytes again, ends one whose bytes are gone failed with its reason (once, no event), ends
+    one recovered too often with the kernel's message, and links only a check not cancelled."""
+    await register(api, "ats-lost@example.com")
+    api.headers["accept-language"] = "en"
+    lost = (await api.post("/api/ats/checks", **upload(two_column_pdf()))).json()
+    again = (await api.post("/api/ats/checks", **upload(two_column_pdf()))).json()
+    recovery = KIND.recovery
+    assert recovery is not None and recovery.give_up is not None
+    task = await db.get(BackgroundTask, lost["taskId"])
+    assert task is not None and KIND.link(task) == (f"/ats/{lost['id']}", "Open the ATS check")
+    assert (await recovery.find_input(db, task)).job_args == (lost["id"], task.id)
+
+    check = await db.get(AtsCheck, lost["id"])
+    assert check is not None
+    check.pdf = None  # an upload's bytes gone: nothing to run again
+    assert (await recovery.find_input(db, task)).job_args is None
+    assert await recovery.fail_lost(db, task) == Ended()
+    await db.commit()
+    assert await recovery.fail_lost(db, task) is None  # ended already: nothing written
+    other = await db.get(BackgroundTask, again["taskId"])
+    assert other is not None
+    assert await recovery.give_up(db, other, "Recovered too often.") == Ended()
+    await db.commit()
+
+    shown = [(await api.get(f"/api/ats/checks/{c['id']}")).json() for c in (lost, again)]
+    assert [(c["status"], c["error"]) for c in shown] == [
+        ("failed", ATS_INPUT_GONE),
+        ("failed", "Recovered too often."),
+    ]
+    cancelled = await db.get(BackgroundTask, lost["taskId"])
+    assert cancelled is not None
+    cancelled.status = TaskStatus.CANCELLED
+    assert KIND.link(cancelled) is None

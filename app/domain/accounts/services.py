@@ -27,6 +27,7 @@ from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.owned_rows import owned
 from app.lib.paging import Page, PageRequest, read_page
 from app.settings.registry import (
     REGISTRATION_CLOSED,
@@ -227,11 +228,7 @@ async def tokens_page(session: AsyncSession, user: User, paging: PageRequest) ->
 
 
 async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> None:
-    row = await session.scalar(
-        select(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id)
-    )
-    if row is None:
-        raise NotFound(N_("No such token."))
+    row = await owned(session, ApiToken, user.id, token_id, NotFound(N_("No such token.")))
     await session.delete(row)
 
 

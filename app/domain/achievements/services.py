@@ -23,6 +23,7 @@ from app.lib.achievement_lines import evidence_of
 from app.lib.cv_content import CvContent, Experience
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
+from app.lib.owned_rows import owned
 from app.lib.paging import Page, PageRequest, read_page
 
 
@@ -115,12 +116,8 @@ async def create(session: AsyncSession, user_id: str, data: AchievementInput) ->
 
 
 async def get(session: AsyncSession, user_id: str, achievement_id: str) -> Achievement:
-    found = await session.scalar(
-        select(Achievement).where(Achievement.id == achievement_id, Achievement.user_id == user_id)
-    )
-    if found is None:
-        raise NotFound(N_("No such achievement."), code="achievement.not_found")
-    return found
+    missing = NotFound(N_("No such achievement."), code="achievement.not_found")
+    return await owned(session, Achievement, user_id, achievement_id, missing)
 
 
 def _listed(user_id: str) -> Select[Achievement]:

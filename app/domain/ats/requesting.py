@@ -9,42 +9,22 @@ made (or running) for it, so two tabs showing the same generation start one chec
 
 from __future__ import annotations
 
-import logging
-
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app import job_names
 from app.config import Settings
-from app.db.models import AtsCheck, AtsCheckStatus, BackgroundTask, User
-from app.db.models.status import TaskStatus
+from app.db.models import AtsCheck, AtsCheckStatus, User
 from app.domain.ats.intake import PdfUpload
-from app.domain.ats.lifecycle import ATS_JOB, ATS_QUEUE_DOWN, ATS_TASK_TYPE, end_check, job_id
+from app.domain.ats.lifecycle import ATS_TASK_TYPE, CHECK
 from app.domain.ats.limits import counted_today, open_checks, refuse_past_at_once
 from app.domain.cvs import services as cvs
 from app.domain.renders import services as renders
 from app.lib.dependencies import TaskQueue
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
-log = logging.getLogger(__name__)
 KEPT_UPLOADS = 20  # checked uploads kept per user, the newest; a tailored CV keeps its latest
 ENDED_BADLY = (AtsCheckStatus.FAILED, AtsCheckStatus.CANCELLED)
-
-
-async def enqueue(
-    session: AsyncSession, queue: TaskQueue, check: AtsCheck, task: BackgroundTask
-) -> None:
-    """Queue the job; if Redis refuses, the check ends failed and the request says why (503)."""
-    try:
-        await job_names.enqueue(queue.arq, ATS_JOB, check.id, task.id, _job_id=task.job_id)
-    except Exception as exc:
-        log.exception("Could not enqueue ATS check %s", check.id)
-        await end_check(session, task, check, status=TaskStatus.FAILED, message=ATS_QUEUE_DOWN)
-        await save_and_publish(session, queue.redis, task)
-        raise InputError(ATS_QUEUE_DOWN, code="queue_unavailable", http_status=503) from exc
-    await save_and_publish(session, queue.redis, task)
 
 
 async def _forget_old(session: AsyncSession, check: AtsCheck) -> None:
@@ -79,24 +59,20 @@ async def _create(
         async with counted_today(queue.redis, user.id):  # given back if refused
             session.add(check)
             await session.flush()
-            task = await create_task(
+            task = await CHECK.open(
                 session,
-                user.id,
+                check,
                 ATS_TASK_TYPE,
                 f"ATS check: {check.filename}"[:200],
                 cap=settings.background_tasks_per_user,
                 device_id=device_id,
-                progress={"step": "queued", "percent": 0, "checkId": check.id},
             )
-            task.job_id = job_id(task.id)
-            check.background_task_id = task.id
-            await reserve(session, task, {"checkId": check.id, "taskId": task.id})
             await _forget_old(session, check)
             await session.commit()
     except BaseException:
         await session.rollback()  # no check, no task
         raise
-    await enqueue(session, queue, check, task)
+    await CHECK.enqueue(session, queue, check, task)  # refused by Redis: failed, 503
     return check
 
 

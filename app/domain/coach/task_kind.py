@@ -1,6 +1,10 @@
 """A coach reply as a task kind (app/tasks/registry.py): its own slot (one reply written at a
 time per user), free (the daily token budget limits it), its cancel and its recovery when the
-worker's queue lost its job."""
+worker's queue lost its job.
+
+Not a row task (app/tasks/row_kind.py) nor an input-row kind (app/tasks/input_row_kind.py): its
+conversation has no status of its end (``end_reply`` frees it for the next message instead), its
+event carries the conversation's phase, and a cancelled reply still links to the conversation."""
 
 from __future__ import annotations
 
@@ -27,9 +31,10 @@ def link(task: BackgroundTask) -> tuple[str, str] | None:
     return (f"/coach/{conversation_id}", N_("Open the conversation")) if conversation_id else None
 
 
-async def _end(session: AsyncSession, task: BackgroundTask, status: TaskStatus) -> Ended | None:
+async def _end(
+    session: AsyncSession, task: BackgroundTask, status: TaskStatus, message: str
+) -> Ended | None:
     conversation = await conversation_of(session, task)
-    message = REPLY_CANCELLED if status == TaskStatus.CANCELLED else INPUT_GONE
     if not await end_reply(session, task, conversation, status=status, message=message):
         return None
     return Ended(events=(event_of(conversation),) if conversation is not None else ())
@@ -37,7 +42,7 @@ async def _end(session: AsyncSession, task: BackgroundTask, status: TaskStatus) 
 
 async def cancel(session: AsyncSession, task: BackgroundTask) -> Ended | None:
     """Cancelled for good: the conversation waits for the user's next message again."""
-    return await _end(session, task, TaskStatus.CANCELLED)
+    return await _end(session, task, TaskStatus.CANCELLED, REPLY_CANCELLED)
 
 
 async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
@@ -47,15 +52,12 @@ async def find_input(session: AsyncSession, task: BackgroundTask) -> LostInput:
 
 
 async def fail_lost(session: AsyncSession, task: BackgroundTask) -> Ended | None:
-    return await _end(session, task, TaskStatus.FAILED)
+    return await _end(session, task, TaskStatus.FAILED, INPUT_GONE)
 
 
 async def give_up(session: AsyncSession, task: BackgroundTask, message: str) -> Ended | None:
     """Recovered too often (app/tasks/recovery.py): the conversation shows the kernel's reason."""
-    conversation = await conversation_of(session, task)
-    if not await end_reply(session, task, conversation, status=TaskStatus.FAILED, message=message):
-        return None
-    return Ended(events=(event_of(conversation),) if conversation is not None else ())
+    return await _end(session, task, TaskStatus.FAILED, message)
 
 
 KIND = TaskKind(

@@ -22,6 +22,7 @@ from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
+from app.lib.owned_rows import owned
 from app.lib.paging import Page, PageRequest, read_page
 
 MAX_SEARCHES = 50
@@ -47,12 +48,8 @@ async def searches_page(
 
 async def get_search(session: AsyncSession, user_id: str, search_id: str) -> SavedSearch:
     """The user's search; another user's id answers like a missing one (404)."""
-    found = await session.scalar(
-        select(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user_id)
-    )
-    if found is None:
-        raise NotFound(N_("No such saved search."), code="search.not_found")
-    return found
+    missing = NotFound(N_("No such saved search."), code="search.not_found")
+    return await owned(session, SavedSearch, user_id, search_id, missing)
 
 
 async def sources_of(session: AsyncSession, search_id: str) -> list[FeedSource]:

@@ -36,6 +36,7 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.imap.message import MailMessage
 from app.lib.input_errors import InputError
+from app.lib.owned_rows import owned
 from app.lib.paging import Page, PageRequest, read_rows_page
 
 QUOTE_CHARS = 600  # what the history and the review list quote of a message
@@ -185,12 +186,8 @@ async def review_page(db: AsyncSession, user_id: str, paging: PageRequest) -> Pa
 
 
 async def get_reply(db: AsyncSession, user_id: str, reply_id: str) -> MailReply:
-    found = await db.scalar(
-        select(MailReply).where(MailReply.id == reply_id, MailReply.user_id == user_id)
-    )
-    if found is None:
-        raise NotFound(N_("No such reply."), code="mail_reply.not_found")
-    return found
+    missing = NotFound(N_("No such reply."), code="mail_reply.not_found")
+    return await owned(db, MailReply, user_id, reply_id, missing)
 
 
 async def replies_for(db: AsyncSession, application_id: str) -> list[MailReply]:
