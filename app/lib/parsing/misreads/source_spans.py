@@ -41,15 +41,6 @@ def _anchor(lines: Sequence[str], exp: Experience) -> int | None:
     return None
 
 
-def _nearest(lines: Sequence[str], value: str, line: int) -> int | None:
-    """The line holding ``value`` nearest ``line`` (below it on a tie), None when none does."""
-    needle = squash(value)[:BULLET_PREFIX]
-    if len(needle) < MIN_NEEDLE:
-        return None
-    found = [i for i, text in enumerate(lines) if needle in text]
-    return min(found, key=lambda i: (abs(i - line), i < line), default=None)
-
-
 def _owner(anchors: list[tuple[int, int]], line: int) -> int | None:
     """The job whose span holds ``line``: the last anchored job at or above it."""
     owner = None
@@ -106,9 +97,7 @@ def employer_elsewhere(content: CvContent, lines: Sequence[str]) -> list[dict[st
         printed = [at for at, line in enumerate(lines) if key in line]
         if len(indexes) < 2 or not printed or len(printed) >= len(indexes):
             continue
-        # Each role's title where it stands nearest the employer: the first role's title is
-        # often the CV's headline too ("Business Developer" at the top and under "MIKOR SA").
-        anchors = {i: _nearest(lines, content.experience[i].title, printed[0]) for i in indexes}
+        anchors = {i: find_line(lines, content.experience[i].title) for i in indexes}
         owners = set()
         for at in printed:
             near = [(abs(a - at), i) for i, a in anchors.items() if a is not None]
