@@ -391,3 +391,30 @@ def test_a_title_part_is_dropped_as_a_place_only_when_it_is_a_whole_place_word()
     assert title_from_line("Technicien - Tours F/H", location_line="Joué-lès-Tours, France") == (
         "Technicien"
     )
+
+
+def test_how_much_an_ad_wants_a_skill_is_no_part_of_its_name() -> None:
+    items = [
+        "Permis B indispensable",
+        "CAP ou BEP menuiserie exigé",
+        "Habilitation travail en hauteur appréciée",
+        "Anglais souhaité, allemand apprécié",
+        "SAP is a plus",
+        "Excel - preferred",
+    ]
+    assert requirement_phrases(items) == [
+        "Permis B",
+        "CAP",
+        "BEP menuiserie",
+        "BEP",  # its acronym, read on its own too
+        "Habilitation travail en hauteur",
+        "Anglais",
+        "allemand",
+        "SAP",
+        "Excel",
+    ]
+    # A word that only looks like one stays ("Node.js", "plus-values").
+    assert requirement_phrases(["Node.js", "Gestion des plus-values"]) == [
+        "Node.js",
+        "Gestion des plus-values",
+    ]

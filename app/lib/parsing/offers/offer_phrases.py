@@ -136,9 +136,28 @@ LABEL_VALUE_RE = re.compile(r"^[^:]{2,30}:\s*(?P<value>.+)$")
 CONNECTORS = folded_words("de du des d' en et à a of for and the la le les l' in")
 
 
+# How much the ad wants it, said after the skill ("Permis B indispensable", "CAP exigé",
+# "Anglais souhaité", "SAP a plus"): the ad's weighting, never part of the skill's name.
+STRENGTH_TAIL_RE = re.compile(
+    r"(?:\s*[,(-]\s*|\s+)(?:(?:est |serait |is |would be )?(?:un |a )?(?:plus|atout|asset|bonus)|"
+    r"exig[ée]e?s?|indispensables?|imp[ée]rati(?:f|ve|fs|ves)|obligatoires?|souhait[ée]e?s?|"
+    r"appr[ée]ci[ée]e?s?|requis(?:e|es)?|required|mandatory|preferred|desirable|desired|"
+    r"essential|a must|de pr[ée]f[ée]rence|preferably|id[ée]alement|ideally|bienvenue?s?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_strength(item: str) -> str:
+    """``item`` without the words that say how much the ad wants it, at its end."""
+    while (cut := STRENGTH_TAIL_RE.search(item)) and cut.start() > 0:
+        item = item[: cut.start()]
+    return item
+
+
 def _trim(phrase: str) -> str:
     """Without the leading article/adjective and trailing "etc."; "" when not a skill."""
-    words = clean(phrase).strip(" .,…").split()
+    words = clean(without_strength(phrase)).strip(" .,…").split()
     while words and (fold(words[0]) in LEADING or ADVERB_RE.match(words[0])):
         words = words[1:]
     while words and (fold(words[-1]).strip(".…") in TRAILING or fold(words[-1]) in CONNECTORS):
@@ -210,7 +229,7 @@ def _before_skills_word(item: str) -> list[str]:
 def _short_item(item: str) -> list[str]:
     """A requirement item that is itself a skill or a list of them, or a "Label : list"."""
     labelled = LABEL_VALUE_RE.match(item)
-    text = ASIDE_RE.sub("", labelled.group("value") if labelled else item)
+    text = without_strength(ASIDE_RE.sub("", labelled.group("value") if labelled else item))
     if CUE_RE.search(text):
         return []  # "Maîtrise de l'anglais": the phrase after the cue is the skill
     parts = [p for p in SPLIT_RE.split(text.strip(" .")) if p.strip()]
