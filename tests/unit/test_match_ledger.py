@@ -173,3 +173,38 @@ def test_a_heading_or_a_condition_the_reader_kept_is_no_requirement() -> None:
     )
     texts = [r.text for r in offer_requirements(ad, VOCAB)]
     assert texts == ["You dress limestone blocks with a bush hammer and point", "Patience"]
+
+
+def test_two_things_asked_together_are_supported_only_when_both_are_shown() -> None:
+    vocab = Vocabulary(
+        {
+            "customer_relationship": ("relation client", "relation avec le client"),
+            "construction_sites": ("chantier", "chantiers"),
+            "java": ("java",),
+            "python": ("python",),
+        },
+        {},
+    )
+    ad = OfferText(
+        title="Poseur",
+        description=("Profil :\n- Relation avec le client sur le chantier\n- Python ou Java\n"),
+        requirements=["Relation avec le client sur le chantier", "Python ou Java"],
+        language="fr",
+    )
+    cv = CvContent.model_validate(
+        {
+            "header": {"name": "Sam Example"},
+            "experience": [
+                {
+                    "id": "exp_1",
+                    "title": "Poseur",
+                    "company": "Atelier",
+                    "bullets": ["Prise de cotes sur chantier.", "Scripts en Python."],
+                }
+            ],
+        }
+    )
+    ledger = {m.requirement.text: m.status for m in analyse(cv, ad, vocabulary=vocab).requirements}
+    # "chantier" alone shows half of what the line asks; either language answers the other.
+    assert ledger["Relation avec le client sur le chantier"] == "partial"
+    assert ledger["Python ou Java"] == "supported"

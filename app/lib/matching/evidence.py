@@ -12,6 +12,7 @@ requirement the vocabulary cannot read is looked for by the ad's own distinctive
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
@@ -161,6 +162,20 @@ def needed(requirement: Requirement) -> int:
     return 1 if count <= 2 else math.ceil(count / 2)
 
 
+# "Python or Java", "CAP / BEP", "anglais ou allemand": either one answers the requirement.
+ALTERNATIVES_RE = re.compile(r"(?i)\b(?:or|ou|and/or|et/ou|either|soit)\b|\s/\s|\w/\w")
+
+
+def needed_to_support(requirement: Requirement) -> int:
+    """How many of its concepts (or words) the CV must show for the requirement to be
+    supported, not partial: both of two ("relation client sur le chantier" is not shown by
+    "chantier" alone) unless the ad gives them as alternatives; half beyond two."""
+    count = len(requirement.concepts) or len(requirement.terms)
+    if count <= 2 and ALTERNATIVES_RE.search(requirement.text):
+        return 1
+    return count if count <= 2 else math.ceil(count / 2)
+
+
 def _evidence(unit: Unit, strength: str, weight: Callable[[str], float]) -> Evidence:
     best = max(unit.parts, key=lambda p: (weight(p), -unit.parts.index(p)))
     return Evidence(
@@ -183,7 +198,7 @@ def match(
     shown = direct | {c for u in units for c in u.implied & wanted}
     if not shown:
         return RequirementMatch(requirement, [])
-    strong = len(direct) >= needed(requirement)
+    strong = len(direct) >= needed_to_support(requirement)
     status: Status = "supported" if strong else "partial"
     ranked = sorted(
         (u for u in units if (u.concepts | u.implied) & wanted),
@@ -231,9 +246,9 @@ def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatc
     # one profile spread over its sentences are only partial evidence.
     best = max(_piece_hits(terms, u) for u, _ in hits)
     spread = sum(1 for t in terms if any(stems(t) & u.stems for u, _ in hits))
-    if best >= needed(requirement):
+    if best >= needed_to_support(requirement):
         status: Status = "supported"
-    elif spread >= needed(requirement) or best >= 2:
+    elif best >= needed(requirement) or spread >= needed(requirement) or best >= 2:
         status = "partial"
     else:
         return RequirementMatch(requirement, [])
