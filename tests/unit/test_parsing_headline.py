@@ -16,6 +16,12 @@ from app.lib.parsing.fields.headline import headline_doubt, strip_label
         ("Fort Collins, CO (open to relocation)", "place"),
         ("Kerala, India", "place"),
         ("Norway (Home)", "place"),
+        ("Annecy", "place"),
+        ("Houston Texas", "place"),
+        ("Greater Manchester", "place"),
+        ("Based in Leeds", "place"),
+        ("Bordeaux et alentours", "place"),
+        ("Île-de-France", "place"),
         ("Portfolio: example.org/works", "contact"),
         ("+33 6 11 22 33 44", "contact"),
         ("Nationalité française", "personal"),
@@ -39,6 +45,7 @@ def test_what_no_headline_is(title: str, kind: str) -> None:
         "Aide-soignante", "Chef de rang", "Comptable unique – PME", "Data Analyst",
         "DÉVELOPPEUR WEB FULL STACK", "Web Designer • Illustrator", "Electrician (apprentice)",
         "Responsable de magasin, Grande distribution", "Professeure des écoles",
+        "Mobile Developer", "Senior Accountant", "Customer Success",
     ],
 )  # fmt: skip
 def test_headlines_stay(title: str) -> None:
@@ -67,3 +74,17 @@ def test_a_place_read_as_the_headline_becomes_the_location() -> None:
     assert header.current_title == ""
     assert header.contact.location == "Thrissur, Kerala"
     assert parsed.header_doubts == [("headline", "place", "Thrissur, Kerala")]
+
+
+def test_a_town_under_the_name_leaves_the_headline_to_the_job_below_it() -> None:
+    text = "\n".join(["Odile Brunet", "Annecy", "Infirmière diplômée d'État", "", "EXPÉRIENCE",
+                      "Infirmière — Clinique du Lac", "2019 - 2024", "- Soins"])  # fmt: skip
+    header = parse_cv_text(text).content.header
+    assert header.current_title == "Infirmière diplômée d'État"
+
+
+def test_after_a_town_a_line_naming_no_job_is_no_headline() -> None:
+    text = "\n".join(["Odile Brunet", "Houston Texas", "Calm and caring", "", "EXPERIENCE",
+                      "Staff nurse — Riverside Clinic", "2019 - 2024", "- Care"])  # fmt: skip
+    header = parse_cv_text(text).content.header
+    assert header.current_title == ""

@@ -16,7 +16,7 @@ import re
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import CONTACT_LABEL_RE, contact_facts, looks_like_location
 from app.lib.parsing.fields.header_cells import Cell, has_contact, part_of_name, without_name
-from app.lib.parsing.fields.headline import names_a_job
+from app.lib.parsing.fields.headline import names_a_job, reads_as_place
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, split_parts, word_set
@@ -180,6 +180,9 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
     # of them ("Téléphone : …" / "E-mail : …" / "Nationalité : …" / "Aide-soignante").
     facts = {c.line for c in cells if _fact_cell(c.text)}
     contact_lines = {c.line for c in cells if has_contact(c.text)}
+    # A place passed over: only a line naming a job is a headline after it; with none, the
+    # place is the reading, for the caller to take out as a place and tell (cv_parser.py).
+    place: tuple[str, list[Cell]] | None = None
     for index, cell in enumerate(cells):
         if len({c.line for c in cells[:index] if c.line not in facts}) >= NEAR_TOP:
             break
@@ -187,6 +190,12 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
             break  # the profile's sentences have begun: a headline comes before them
         first, wraps = _title_in(cell, name, cell.line in contact_lines)
         if not first or (index and _after_prose_or_quote(cells[index - 1], cell)):
+            continue
+        if reads_as_place(first):
+            # "Annecy" / "Infirmière": the town is no headline, a job below it is
+            place = place or (first, [cell])
+            continue
+        if place and not names_a_job(first):
             continue
         used = [cell]
         text = first
@@ -202,7 +211,7 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
         if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
             continue  # the start of a paragraph, not a headline
         return text, used
-    return "", []
+    return place or ("", [])
 
 
 def headline_rival(cells: list[Cell], name: str, title: str, used: list[Cell]) -> str | None:
@@ -214,4 +223,5 @@ def headline_rival(cells: list[Cell], name: str, title: str, used: list[Cell]) -
     if any(abs(used[0].line - line) <= 1 for line in name_lines):
         return None
     after = cells.index(used[-1]) + 1
-    return read_headline(cells[after:], name)[0]
+    rival = read_headline(cells[after:], name)[0]
+    return "" if reads_as_place(rival) else rival
