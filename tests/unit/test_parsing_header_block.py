@@ -263,3 +263,35 @@ def test_a_name_line_run_on_into_the_headline_is_not_taken_for_a_longer_name() -
 
 JOB_ROWS = [(line, 9.0) for line in ["Serveuse — Brasserie du Port", "2019 - 2023",
                                      "- Service en salle", "- Caisse", "- Accueil"]]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["CV Odile BRUNET", "Curriculum Vitae – Odile Brunet", "Odile Brunet – CV",
+     "Odile BRUNET — Curriculum Vitae"],
+)  # fmt: skip
+def test_the_document_word_on_the_name_line_is_neither_name_nor_headline(line: str) -> None:
+    name, headline = _header(line, "Aide-soignante")
+    assert (name.casefold(), headline) == ("odile brunet", "Aide-soignante")
+
+
+def test_a_goal_is_no_headline() -> None:
+    assert _header("Odile Brunet", "Open to relocation", french=False)[1] == ""
+
+
+def test_the_headline_beside_a_name_read_after_the_main_column() -> None:
+    lines = ["COMPÉTENCES", "Soins palliatifs", "", "EXPÉRIENCE", "Aide-soignante — EHPAD du Parc",
+             "2019 - 2024", "- Soins", "", "Odile Brunet", "Aide-soignante diplômée",
+             "odile.brunet@example.org"]  # fmt: skip
+    content = parse_cv_text("\n".join(lines)).content
+    assert (content.header.name, content.header.current_title) == (
+        "Odile Brunet",
+        "Aide-soignante diplômée",
+    )
+
+
+def test_beside_the_name_a_line_naming_no_job_is_no_headline() -> None:
+    lines = ["COMPÉTENCES", "Soins palliatifs", "", "EXPÉRIENCE", "Aide-soignante — EHPAD du Parc",
+             "2019 - 2024", "- Soins", "", "Odile Brunet", "Calme et douce",
+             "odile.brunet@example.org"]  # fmt: skip
+    assert parse_cv_text("\n".join(lines)).content.header.current_title == ""

@@ -22,6 +22,7 @@ from app.lib.parsing.fields.headline import headline_doubt, strip_label
         ("Based in Leeds", "place"),
         ("Bordeaux et alentours", "place"),
         ("Île-de-France", "place"),
+        ("Lyon 3ème", "place"),
         ("Portfolio: example.org/works", "contact"),
         ("+33 6 11 22 33 44", "contact"),
         ("Nationalité française", "personal"),
@@ -74,17 +75,3 @@ def test_a_place_read_as_the_headline_becomes_the_location() -> None:
     assert header.current_title == ""
     assert header.contact.location == "Thrissur, Kerala"
     assert parsed.header_doubts == [("headline", "place", "Thrissur, Kerala")]
-
-
-def test_a_town_under_the_name_leaves_the_headline_to_the_job_below_it() -> None:
-    text = "\n".join(["Odile Brunet", "Annecy", "Infirmière diplômée d'État", "", "EXPÉRIENCE",
-                      "Infirmière — Clinique du Lac", "2019 - 2024", "- Soins"])  # fmt: skip
-    header = parse_cv_text(text).content.header
-    assert header.current_title == "Infirmière diplômée d'État"
-
-
-def test_after_a_town_a_line_naming_no_job_is_no_headline() -> None:
-    text = "\n".join(["Odile Brunet", "Houston Texas", "Calm and caring", "", "EXPERIENCE",
-                      "Staff nurse — Riverside Clinic", "2019 - 2024", "- Care"])  # fmt: skip
-    header = parse_cv_text(text).content.header
-    assert header.current_title == ""

@@ -13,6 +13,13 @@ from app.lib.parsing.text.text import clean, split_parts
 from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
+# The document's kind written on the name's line ("CV – Jean Dupont", "Jean DUPONT — Curriculum
+# Vitae", "Résumé of Mary Smith"): a label, no part of the name, no headline.
+DOCUMENT_WORD_RE = re.compile(
+    r"^(?:curriculum\s+vitae|cv|r[ée]sum[ée]\s+(?:of|de))\b[\s:–—|·-]*(?=\S)"
+    r"|(?<=\S)[\s:–—|·-]*\b(?:curriculum\s+vitae|cv|r[ée]sum[ée])$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,16 @@ def header_cells(header_lines: list[str]) -> list[Cell]:
             continue
         written += 1
         for index, raw in enumerate(_cells_of(line)):
-            cells.append(Cell(raw.strip(), clean(raw), written, blank and index == 0))
+            raw = without_document_word(raw.strip())
+            cells.append(Cell(raw, clean(raw), written, blank and index == 0))
         blank = False
     return cells
+
+
+def without_document_word(cell: str) -> str:
+    """ "CV – Jean Dupont" → "Jean Dupont"; a cell that is the word alone stays (a heading's
+    business)."""
+    return DOCUMENT_WORD_RE.sub("", cell.strip())
 
 
 def part_of_name(text: str, name: str) -> bool:

@@ -22,6 +22,7 @@ from app.lib.parsing.fields.contact import (
     looks_like_name,
     set_apart_contacts,
 )
+from app.lib.parsing.fields.header_cells import without_document_word
 from app.lib.parsing.fields.name_layout import large_tiers
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.offers.places import REGION, is_known_place
@@ -70,7 +71,9 @@ def _cells(line: str) -> list[str]:
     """A line's cells, each without a civility before the name or a headline after a comma
     ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
     parts = CELL_RE.split(set_apart_contacts(line))
-    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in parts if clean(cell)]
+    cells = [
+        CIVILITY_RE.sub("", clean(without_document_word(cell))) for cell in parts if clean(cell)
+    ]
     return [_before_comma(cell) for cell in cells if cell]
 
 

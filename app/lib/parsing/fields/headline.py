@@ -31,7 +31,8 @@ PLACE_AROUND_RE = re.compile(
     r"^(?:based\s+in|located\s+in|living\s+in|bas[ée]e?\s+[àa]|domicili[ée]e?\s+[àa]|"
     r"greater|r[ée]gion\s+(?:de\s+)?)\s*|\s*(?:\(?(?:metropolitan\s+|metro\s+)?area\)?|"
     r"region|r[ée]gion|et\s+(?:ses\s+)?(?:alentours|environs|sa\s+r[ée]gion)|"
-    r"and\s+surroundings?|\(?(?:remote|hybrid|t[ée]l[ée]travail)\)?)$",
+    r"and\s+surroundings?|\(?(?:remote|hybrid|t[ée]l[ée]travail)\)?|"
+    r"\d{1,2}(?:e|er|[èe]me|th|st|nd|rd)?)$",
     re.IGNORECASE,
 )
 # Regions the gazetteer lacks (the French regions, their usual short names).
@@ -109,10 +110,10 @@ def reads_as_place(title: str) -> bool:
 
 
 def names_known_places(text: str) -> bool:
-    """ "Annecy", "Houston Texas", "Greater Manchester", "Dallas-Fort Worth Area", "Based in
-    London", "Île-de-France": one to three places of the gazetteer (app/lib/parsing/offers/
+    """ "Annecy", "Houston Texas", "Greater Manchester", "Lyon 3ème", "Based in London",
+    "Île-de-France": one to three places of the gazetteer (app/lib/parsing/offers/
     places.py) or regions, capitalised, once the words that only place them ("based in",
-    "greater", "area", "et alentours") are taken off."""
+    "greater", "area", "et alentours", a district's number) are taken off."""
     core = PLACE_AROUND_RE.sub(" ", text).strip(" ,-–")
     names = [w for w in re.split(r"[\s,]+", core) if w]
     if not names or len(names) > MAX_PLACE_WORDS or not all(n[:1].isupper() for n in names):

@@ -36,12 +36,12 @@ CONTACT_WORDS = word_set(
     personnelles informations information supplementaires additional other autres"""
 )
 LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
-# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025") says
-# what is sought, not what the candidate is.
+# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025", "Open to
+# relocation") says what is sought, not what the candidate is.
 GOAL_RE = re.compile(
     r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|"
     r"application\s+(?:for|to|pour)\b|disponible|available|objecti|stage\b|internship\b|"
-    r"alternance\b|apprentissage\b)",
+    r"alternance\b|apprentissage\b|open\s+to\b|ouverte?\s+[àa]\b|willing\s+to\b)",
     re.IGNORECASE,
 )
 # Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
@@ -104,6 +104,8 @@ def continues(previous: Cell, following: Cell, name: str) -> bool:
     text = following.text
     if part_of_name(text, name) or has_contact(text) or not _continuation_shaped(text):
         return False
+    if reads_as_place(previous.text):
+        return False  # "Phoenix Arizona" / "Forklift Operator": a town, then another line
     if DANGLING_END_RE.search(previous.raw) or text[:1].islower() or LEADING_LINK_RE.match(text):
         return True
     if DANGLING_END_RE.search(following.raw) and not following.after_blank:
@@ -180,9 +182,6 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
     # of them ("Téléphone : …" / "E-mail : …" / "Nationalité : …" / "Aide-soignante").
     facts = {c.line for c in cells if _fact_cell(c.text)}
     contact_lines = {c.line for c in cells if has_contact(c.text)}
-    # A place passed over: only a line naming a job is a headline after it; with none, the
-    # place is the reading, for the caller to take out as a place and tell (cv_parser.py).
-    place: tuple[str, list[Cell]] | None = None
     for index, cell in enumerate(cells):
         if len({c.line for c in cells[:index] if c.line not in facts}) >= NEAR_TOP:
             break
@@ -190,12 +189,6 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
             break  # the profile's sentences have begun: a headline comes before them
         first, wraps = _title_in(cell, name, cell.line in contact_lines)
         if not first or (index and _after_prose_or_quote(cells[index - 1], cell)):
-            continue
-        if reads_as_place(first):
-            # "Annecy" / "Infirmière": the town is no headline, a job below it is
-            place = place or (first, [cell])
-            continue
-        if place and not names_a_job(first):
             continue
         used = [cell]
         text = first
@@ -211,7 +204,7 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
         if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith("."):
             continue  # the start of a paragraph, not a headline
         return text, used
-    return place or ("", [])
+    return "", []
 
 
 def headline_rival(cells: list[Cell], name: str, title: str, used: list[Cell]) -> str | None:
