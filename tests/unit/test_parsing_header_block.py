@@ -9,7 +9,7 @@ import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.header_cells import header_cells
-from app.lib.parsing.fields.header_name import find_name, layout_name
+from app.lib.parsing.fields.header_name import find_name, layout_name, respelled
 from app.lib.parsing.fields.headline import headline_doubt
 from app.lib.parsing.fields.headline_read import read_headline, title_shaped
 from app.lib.styled_text import StyledText
@@ -295,3 +295,24 @@ def test_beside_the_name_a_line_naming_no_job_is_no_headline() -> None:
              "2019 - 2024", "- Soins", "", "Odile Brunet", "Calme et douce",
              "odile.brunet@example.org"]  # fmt: skip
     assert parse_cv_text("\n".join(lines)).content.header.current_title == ""
+
+
+@pytest.mark.parametrize(
+    ("read", "parts", "name"),
+    [
+        ("JE AND UP ONT", ["odile", "brunet"], "JE AND UP ONT"),
+        ("ODI LEBR UNET", ["odile", "brunet"], "ODILE BRUNET"),
+        ("ODI LEBR UNET", ["brunet", "odile"], "ODILE BRUNET"),
+        ("Odile de la Fontaine", ["odile", "delafontaine"], "Odile de la Fontaine"),
+        ("Odile Brunet", ["brunet", "odile"], "Odile Brunet"),
+    ],
+)
+def test_a_letter_spaced_name_is_cut_where_the_e_mail_words_end(
+    read: str, parts: list[str], name: str
+) -> None:
+    assert respelled(read, parts) == name
+
+
+def test_a_letter_spaced_name_read_whole_is_spelled_as_the_e_mail_spells_it() -> None:
+    name, _ = _header("O D I L E B R U N E T", "Aide-soignante", "odile.brunet@example.org")
+    assert name == "ODILE BRUNET"

@@ -11,6 +11,7 @@ address, whose local part usually spells the name ("jean.dupont42@…").
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import (
@@ -255,6 +256,36 @@ def _agreed(layout: str, first: str, local: str) -> str:
     ours, theirs = set(words(layout)), set(words(first))
     spelled_more = bool(local) and _spelled_by(first, local) > _spelled_by(layout, local)
     return first if ours < theirs or spelled_more else layout
+
+
+def email_parts(text: str) -> list[str]:
+    """The words of the e-mail's local part ("jean.dupont42" → ["jean", "dupont"])."""
+    match = EMAIL_RE.search(text)
+    local = fold(match.group(0).split("@", 1)[0]) if match else ""
+    return [part for part in re.split(r"[^a-z]+", local) if len(part) >= 2]
+
+
+def respelled(name: str, parts: list[str]) -> str:
+    """A name whose word breaks a letter-spaced line misplaced ("JE AND UP ONT" from "J E A N D
+    U P O N T") cut again where the e-mail's words end, when its letters are those words and
+    nothing else ("jean.dupont@…" → "JEAN DUPONT"); else the name as read, also when its breaks
+    only divide the e-mail's words further ("Jean de la Fontaine", "jean.delafontaine@…")."""
+    letters = [char for char in name if char.isalpha()]
+    folded = [fold(char) for char in letters]
+    if len(parts) < 2 or any(len(char) != 1 for char in folded):
+        return name
+    read_ends = set(accumulate(sum(c.isalpha() for c in word) for word in name.split()))
+    for order in (parts, parts[::-1]):
+        if "".join(folded) == "".join(order):
+            if set(accumulate(len(part) for part in order)) <= read_ends:
+                return name
+            cut: list[str] = []
+            start = 0
+            for part in order:
+                cut.append("".join(letters[start : start + len(part)]))
+                start += len(part)
+            return " ".join(cut)
+    return name
 
 
 def find_name(header_lines: list[str], all_text: str) -> str:
