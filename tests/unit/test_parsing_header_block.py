@@ -9,10 +9,8 @@ import pytest
 
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.header_cells import header_cells
-from app.lib.parsing.fields.header_name import find_name, layout_name, respelled
 from app.lib.parsing.fields.headline import headline_doubt
 from app.lib.parsing.fields.headline_read import read_headline, title_shaped
-from app.lib.styled_text import StyledText
 
 JOBS_FR = ["", "EXPÉRIENCE", "Serveuse — Brasserie du Port", "2019 - 2023", "- Service en salle"]
 JOBS_EN = ["", "EXPERIENCE", "Warehouse operative — Northgate Depot", "2018 - 2022", "- Picking"]
@@ -206,113 +204,3 @@ def test_a_headline_no_cue_supports_is_told_with_the_other_reading() -> None:
 def test_a_headline_beside_the_name_or_naming_a_job_is_settled() -> None:
     parsed = parse_cv_text("\n".join(["Odile Brunet", "Fleuriste", *JOBS_FR]))
     assert parsed.header_doubts == []
-
-
-@pytest.mark.parametrize(
-    ("lines", "name", "headline"),
-    [
-        (["DUPONT, Jeanne", "Aide-soignante"], "DUPONT Jeanne", "Aide-soignante"),
-        (["DE LA FONTAINE, Jean-Baptiste", "Maçon coffreur"], "DE LA FONTAINE Jean-Baptiste",
-         "Maçon coffreur"),
-        (["Nguyen, Noé", "Plombier"], "Nguyen Noé", "Plombier"),
-    ],
-)  # fmt: skip
-def test_the_surname_first_with_a_comma_is_the_name_and_no_headline(
-    lines: list[str], name: str, headline: str
-) -> None:
-    assert _header(*lines) == (name, headline)
-
-
-@pytest.mark.parametrize("town", ["Springfield, Illinois", "Lyon, France", "Austin, TX"])
-def test_a_town_and_its_region_are_no_surname_and_first_name(town: str) -> None:
-    assert _header("Odile Brunet", town)[0] == "Odile Brunet"
-
-
-@pytest.mark.parametrize(
-    "line", ["Odile Brunet Formation", "Odile Brunet\tPROFIL", "EDUCATION Odile Brunet"]
-)
-def test_a_heading_read_onto_the_name_line_is_no_part_of_the_name(line: str) -> None:
-    assert _header(line, "Aide-soignante")[0] == "Odile Brunet"
-
-
-def _styled(rows: list[tuple[str, float]]) -> StyledText:
-    text = "\n".join(line for line, _ in rows)
-    return StyledText(text, [{"size": size, "bold": False, "colour": ""} for _, size in rows])
-
-
-def test_the_name_is_told_by_its_size_wherever_the_reading_order_puts_it() -> None:
-    rows = [("COMPÉTENCES", 11.0), ("Soins palliatifs", 9.0), ("Hygiène", 9.0),
-            ("Marie Curie Sklodowska", 9.0), ("Odile", 24.0), ("BRUNET", 26.0),
-            ("Aide-soignante", 14.0), ("EXPÉRIENCE", 11.0), *JOB_ROWS]  # fmt: skip
-    text = _styled(rows)
-    assert layout_name(text) == "Odile BRUNET"
-    assert find_name(["COMPÉTENCES", "Soins palliatifs", "Marie Curie Sklodowska"], text) == (
-        "Odile BRUNET"
-    )
-
-
-def test_a_name_set_no_larger_than_the_text_is_not_told_by_its_size() -> None:
-    rows = [("Odile Brunet", 9.0), ("Aide-soignante", 9.0), *JOB_ROWS]
-    assert layout_name(_styled(rows)) == ""
-
-
-def test_a_name_line_run_on_into_the_headline_is_not_taken_for_a_longer_name() -> None:
-    rows = [("ODILE BRUNET", 12.0), ("Élève-infirmière en soins", 12.0), *JOB_ROWS]
-    assert layout_name(_styled(rows)) == "ODILE BRUNET"
-
-
-JOB_ROWS = [(line, 9.0) for line in ["Serveuse — Brasserie du Port", "2019 - 2023",
-                                     "- Service en salle", "- Caisse", "- Accueil"]]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["CV Odile BRUNET", "Curriculum Vitae – Odile Brunet", "Odile Brunet – CV",
-     "Odile BRUNET — Curriculum Vitae"],
-)  # fmt: skip
-def test_the_document_word_on_the_name_line_is_neither_name_nor_headline(line: str) -> None:
-    name, headline = _header(line, "Aide-soignante")
-    assert (name.casefold(), headline) == ("odile brunet", "Aide-soignante")
-
-
-def test_a_goal_is_no_headline() -> None:
-    assert _header("Odile Brunet", "Open to relocation", french=False)[1] == ""
-
-
-def test_the_headline_beside_a_name_read_after_the_main_column() -> None:
-    lines = ["COMPÉTENCES", "Soins palliatifs", "", "EXPÉRIENCE", "Aide-soignante — EHPAD du Parc",
-             "2019 - 2024", "- Soins", "", "Odile Brunet", "Aide-soignante diplômée",
-             "odile.brunet@example.org"]  # fmt: skip
-    content = parse_cv_text("\n".join(lines)).content
-    assert (content.header.name, content.header.current_title) == (
-        "Odile Brunet",
-        "Aide-soignante diplômée",
-    )
-
-
-def test_beside_the_name_a_line_naming_no_job_is_no_headline() -> None:
-    lines = ["COMPÉTENCES", "Soins palliatifs", "", "EXPÉRIENCE", "Aide-soignante — EHPAD du Parc",
-             "2019 - 2024", "- Soins", "", "Odile Brunet", "Calme et douce",
-             "odile.brunet@example.org"]  # fmt: skip
-    assert parse_cv_text("\n".join(lines)).content.header.current_title == ""
-
-
-@pytest.mark.parametrize(
-    ("read", "parts", "name"),
-    [
-        ("JE AND UP ONT", ["odile", "brunet"], "JE AND UP ONT"),
-        ("ODI LEBR UNET", ["odile", "brunet"], "ODILE BRUNET"),
-        ("ODI LEBR UNET", ["brunet", "odile"], "ODILE BRUNET"),
-        ("Odile de la Fontaine", ["odile", "delafontaine"], "Odile de la Fontaine"),
-        ("Odile Brunet", ["brunet", "odile"], "Odile Brunet"),
-    ],
-)
-def test_a_letter_spaced_name_is_cut_where_the_e_mail_words_end(
-    read: str, parts: list[str], name: str
-) -> None:
-    assert respelled(read, parts) == name
-
-
-def test_a_letter_spaced_name_read_whole_is_spelled_as_the_e_mail_spells_it() -> None:
-    name, _ = _header("O D I L E B R U N E T", "Aide-soignante", "odile.brunet@example.org")
-    assert name == "ODILE BRUNET"

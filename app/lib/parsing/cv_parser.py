@@ -24,15 +24,8 @@ from app.lib.parsing.fields.contact import (
     standalone_phone,
 )
 from app.lib.parsing.fields.header_block import HeaderRead, parse_header
-from app.lib.parsing.fields.header_name import (
-    email_parts,
-    find_name,
-    is_name,
-    name_rival,
-    respelled,
-)
+from app.lib.parsing.fields.header_name import find_name, is_name, name_rival
 from app.lib.parsing.fields.headline import headline_doubt, labelled_headline, strip_label
-from app.lib.parsing.fields.headline_beside import headline_beside_name
 from app.lib.parsing.fields.lists import (
     parse_extras,
     parse_interests,
@@ -108,18 +101,10 @@ def _header(
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
         candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
         header.name = next((line for line in candidates[:3] if looks_like_name(line)), "")
-    header.name = respelled(header.name, email_parts(text))
     if not header.current_title:
         wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
         labelled = labelled_headline(header_lines + merged.get("contact", []))
         header.current_title = wanted[0] if wanted else labelled
-    unsettled = [doubt for doubt in read.doubts if doubt[0] == "headline"]
-    if not header.current_title or unsettled:
-        # The headline set beside the name, wherever the layout put them (a sidebar, a box).
-        beside = headline_beside_name(text, header.name)
-        if beside:
-            header.current_title = beside
-            read.doubts = [doubt for doubt in read.doubts if doubt[0] != "headline"]
     header.current_title = strip_label(header.current_title)
     if not header.contact.email:
         # Some CVs put the email in a footer: emails are unambiguous, so look everywhere.

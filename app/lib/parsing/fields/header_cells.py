@@ -13,13 +13,6 @@ from app.lib.parsing.text.text import clean, split_parts
 from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
-# The document's kind written on the name's line ("CV – Jean Dupont", "Jean DUPONT — Curriculum
-# Vitae", "Résumé of Mary Smith"): a label, no part of the name, no headline.
-DOCUMENT_WORD_RE = re.compile(
-    r"^(?:curriculum\s+vitae|cv|r[ée]sum[ée]\s+(?:of|de))\b[\s:–—|·-]*(?=\S)"
-    r"|(?<=\S)[\s:–—|·-]*\b(?:curriculum\s+vitae|cv|r[ée]sum[ée])$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -49,16 +42,9 @@ def header_cells(header_lines: list[str]) -> list[Cell]:
             continue
         written += 1
         for index, raw in enumerate(_cells_of(line)):
-            raw = without_document_word(raw.strip())
-            cells.append(Cell(raw, clean(raw), written, blank and index == 0))
+            cells.append(Cell(raw.strip(), clean(raw), written, blank and index == 0))
         blank = False
     return cells
-
-
-def without_document_word(cell: str) -> str:
-    """ "CV – Jean Dupont" → "Jean Dupont"; a cell that is the word alone stays (a heading's
-    business)."""
-    return DOCUMENT_WORD_RE.sub("", cell.strip())
 
 
 def part_of_name(text: str, name: str) -> bool:
@@ -79,8 +65,7 @@ def without_name(text: str, name: str) -> str:
     """ "ISLAM NOURI | Développeur mobile" → "Développeur mobile": the name's part taken off."""
     head, comma, tail = text.partition(", ")
     if comma and name and fold(head) in fold(name) and part_of_name(head, name):
-        # "Ruth Whitaker, Registered Nurse"; "DUPONT, Jean" is the name alone
-        return "" if set(words(tail)) <= set(words(name)) else tail
+        return tail  # "Ruth Whitaker, Registered Nurse"
     parts = split_parts(text)
     if len(parts) < 2 or not name:
         return "" if part_of_name(text, name) else text

@@ -11,22 +11,16 @@ address, whose local part usually spells the name ("jean.dupont42@…").
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
-from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
-    COUNTRIES,
     EMAIL_RE,
     PARTICLES,
     QUOTES,
     looks_like_name,
     set_apart_contacts,
 )
-from app.lib.parsing.fields.header_cells import without_document_word
-from app.lib.parsing.fields.name_layout import large_tiers
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
-from app.lib.parsing.offers.places import REGION, is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
 from app.lib.text_forms import fold
@@ -45,8 +39,6 @@ MAX_NAME_WORDS = 5
 MAX_SPLIT_WORDS = 3  # words of a name's first line when the name is set on two lines
 MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
 MAX_HEADER_SCAN = 12  # lines from the top where a name without an email match may sit
-NEAR_LINES = 3  # lines of one size this close are one block (a name on two lines, a contact
-# row between them)
 # Words that show a line is a title, a goal or a heading, not a name (FR/EN).
 NOT_NAME_WORDS = word_set(
     """pour for en in of the and et avec with a au aux des recherche seeking looking
@@ -72,44 +64,21 @@ def _cells(line: str) -> list[str]:
     """A line's cells, each without a civility before the name or a headline after a comma
     ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
     parts = CELL_RE.split(set_apart_contacts(line))
-    cells = [
-        CIVILITY_RE.sub("", clean(without_document_word(cell))) for cell in parts if clean(cell)
-    ]
+    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in parts if clean(cell)]
     return [_before_comma(cell) for cell in cells if cell]
 
 
 def _before_comma(cell: str) -> str:
-    """ "Ruth Whitaker, Registered Nurse" → "Ruth Whitaker"; "DUPONT, Jean" → "DUPONT Jean":
-    the surname first, in capitals or alone, and the first name after a comma, as forms and
-    lists write it ("Austin, TX", "Lyon, France", "Houston, Texas" are places)."""
-    head, comma, tail = cell.partition(", ")
-    if not comma:
-        return cell
-    joined = f"{head} {tail}"
-    surname = head.isupper() or len(head.split()) == 1
-    first_name = len(tail.split()) <= MAX_SPLIT_WORDS and not tail.isupper() and "," not in tail
-    if surname and first_name and is_name(joined) and not _place(tail):
-        return joined
-    return head if is_name(head) else cell
-
-
-def _place(tail: str) -> bool:
-    """The part after a comma that makes a place of the whole: a country, a region, a state's
-    code ("France", "Texas", "TX")."""
-    folded = fold(tail).strip()
-    return folded in COUNTRIES or is_known_place(tail, at_least=REGION)
+    head, comma, _ = cell.partition(", ")
+    return head if comma and is_name(head) else cell
 
 
 def _without_heading(cell: str) -> str:
-    """ "PERSONAL INFORMATION Jean Dupont" → "Jean Dupont", "Jean Dupont Education" → "Jean
-    Dupont": a heading glued before or after the name (a sidebar's heading read onto the name's
-    line)."""
+    """ "PERSONAL INFORMATION Jean Dupont" → "Jean Dupont" (a heading glued before the name)."""
     words = cell.split()
     for size in (3, 2, 1):
         if len(words) > size + 1 and match_cv_heading(" ".join(words[:size])) is not None:
             return " ".join(words[size:])
-        if len(words) > size + 1 and match_cv_heading(" ".join(words[-size:])) is not None:
-            return " ".join(words[:-size])
     return cell
 
 
@@ -215,82 +184,9 @@ def _unglued(candidates: list[str], lines: list[str], local: str) -> list[str]:
     return candidates
 
 
-def _runs(tier: list[tuple[int, str]]) -> list[list[str]]:
-    """A size tier's lines in runs of near lines: a name's two lines sit together, a large
-    word far below (a company, a figure) is no part of it."""
-    runs: list[list[str]] = []
-    last = -NEAR_LINES - 1
-    for index, line in tier:
-        if index - last > NEAR_LINES or not runs:
-            runs.append([])
-        runs[-1].append(line)
-        last = index
-    return runs
-
-
-def layout_name(all_text: str, local: str = "") -> str:
-    """The name told by its size (``name_layout.py``): a name-shaped candidate of the largest
-    size tier that holds one; the e-mail's spelling first, then a line that is a name by itself
-    over names joined from lines ("THOMAS CANISARES–MORÈRE" over it run on into the headline),
-    then the whole name over a part ("Amani Kouassi Osée-Fostin" over "Amani Kouassi"), then
-    the first; "" without styles."""
-    for tier in large_tiers(all_text):
-        scored = []
-        for order, run in enumerate(_runs(tier)):
-            cells = {fold(_without_heading(cell)) for line in run for cell in _cells(line)}
-            for candidate in _candidates(run):
-                spelled = _spelled_by(candidate, local) if local else 0
-                whole = fold(candidate) in cells
-                scored.append((spelled, whole, len(candidate.split()), -order, candidate))
-        if scored:
-            return max(scored)[-1]
-    return ""
-
-
-def _agreed(layout: str, first: str, local: str) -> str:
-    """The name the size tells, unless the first candidate near the top holds it and more (its
-    rest set smaller: "IKRAM" / "EL" large, "MOUSSAOUI" in a contact row) or the e-mail spells
-    more of that one."""
-    if not layout or not first:
-        return layout or first
-    ours, theirs = set(words(layout)), set(words(first))
-    spelled_more = bool(local) and _spelled_by(first, local) > _spelled_by(layout, local)
-    return first if ours < theirs or spelled_more else layout
-
-
-def email_parts(text: str) -> list[str]:
-    """The words of the e-mail's local part ("jean.dupont42" → ["jean", "dupont"])."""
-    match = EMAIL_RE.search(text)
-    local = fold(match.group(0).split("@", 1)[0]) if match else ""
-    return [part for part in re.split(r"[^a-z]+", local) if len(part) >= 2]
-
-
-def respelled(name: str, parts: list[str]) -> str:
-    """A name whose word breaks a letter-spaced line misplaced ("JE AND UP ONT" from "J E A N D
-    U P O N T") cut again where the e-mail's words end, when its letters are those words and
-    nothing else ("jean.dupont@…" → "JEAN DUPONT"); else the name as read, also when its breaks
-    only divide the e-mail's words further ("Jean de la Fontaine", "jean.delafontaine@…")."""
-    letters = [char for char in name if char.isalpha()]
-    folded = [fold(char) for char in letters]
-    if len(parts) < 2 or any(len(char) != 1 for char in folded):
-        return name
-    read_ends = set(accumulate(sum(c.isalpha() for c in word) for word in name.split()))
-    for order in (parts, parts[::-1]):
-        if "".join(folded) == "".join(order):
-            if set(accumulate(len(part) for part in order)) <= read_ends:
-                return name
-            cut: list[str] = []
-            start = 0
-            for part in order:
-                cut.append("".join(letters[start : start + len(part)]))
-                start += len(part)
-            return " ".join(cut)
-    return name
-
-
 def find_name(header_lines: list[str], all_text: str) -> str:
-    """The name: the candidate the email spells best (anywhere in the CV), else the one set in
-    the largest type near the top, else the first name-shaped candidate near the top."""
+    """The name: the candidate the email spells best (anywhere in the CV), else the first
+    name-shaped candidate near the top."""
     local = _email_words(all_text)
     top = _candidates([line for line in header_lines if line.strip()][:MAX_HEADER_SCAN])
     if local:
@@ -303,7 +199,7 @@ def find_name(header_lines: list[str], all_text: str) -> str:
         if spelled >= 2 or (spelled == 1 and not top):
             return best
         top.sort(key=lambda candidate: -_spelled_by(candidate, local))  # stable: order kept
-    return _agreed(layout_name(all_text, local), next(iter(top), ""), local)
+    return next(iter(top), "")
 
 
 def name_rival(header_lines: list[str], all_text: str, name: str) -> str:

@@ -12,7 +12,6 @@ from app.lib.parsing.entries.entry_words import TITLE_SUFFIX_RE, strong_title_wo
 from app.lib.parsing.fields.contact import COUNTRIES, looks_like_location
 from app.lib.parsing.fields.header_name import NOT_NAME_WORDS
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
-from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
@@ -26,31 +25,6 @@ STATUS_RE = re.compile(
     r"travail\b|\bvisa\b|\bcitizen\b|\bcitoyen(?:ne)?\b",
     re.IGNORECASE,
 )
-# Words that only place a place: "Based in London", "Greater Manchester", "Lyon et alentours".
-PLACE_AROUND_RE = re.compile(
-    r"^(?:based\s+in|located\s+in|living\s+in|bas[ée]e?\s+[àa]|domicili[ée]e?\s+[àa]|"
-    r"greater|r[ée]gion\s+(?:de\s+)?)\s*|\s*(?:\(?(?:metropolitan\s+|metro\s+)?area\)?|"
-    r"region|r[ée]gion|et\s+(?:ses\s+)?(?:alentours|environs|sa\s+r[ée]gion)|"
-    r"and\s+surroundings?|\(?(?:remote|hybrid|t[ée]l[ée]travail)\)?|"
-    r"\d{1,2}(?:e|er|[èe]me|th|st|nd|rd)?)$",
-    re.IGNORECASE,
-)
-# Regions the gazetteer lacks (the French regions, their usual short names).
-REGIONS = {
-    fold(name)
-    for name in (
-        "Île-de-France", "Hauts-de-France", "Grand Est", "Normandie", "Bretagne",
-        "Pays de la Loire", "Centre-Val de Loire", "Bourgogne-Franche-Comté",
-        "Nouvelle-Aquitaine", "Occitanie", "Auvergne-Rhône-Alpes", "Rhône-Alpes",
-        "Provence-Alpes-Côte d'Azur", "PACA", "Côte d'Azur", "Corse", "Alsace", "Lorraine",
-        "Provence", "Normandy", "Brittany", "Wallonie", "Flandre", "Wallonia", "Flanders",
-        "Bay Area", "Silicon Valley", "Midlands", "West Midlands", "East Midlands",
-        "Greater London", "Yorkshire", "West Yorkshire", "Home Counties", "DOM-TOM",
-    )
-}  # fmt: skip
-MAX_PLACES = 3  # "Houston Texas USA"
-MAX_PLACE_NAME_WORDS = 4  # words of one place's name ("Provence Alpes Côte d'Azur")
-MAX_PLACE_WORDS = 8
 DANGLING = word_set("and or of the to with for in at by et ou de des du la le les à au aux pour en")
 # Two sentences: a word of three letters or more ends one, a capital opens the next.
 BREAK_RE = re.compile(r"[^\W\d_]{3}[.!?]\s+[A-ZÀ-Ý]")
@@ -104,36 +78,7 @@ def reads_as_place(title: str) -> bool:
     if 2 <= len(parts) <= 3 and all(PLACE_PARTS_RE.match(p) for p in parts):
         return True
     last = fold(text.split()[-1])
-    if bool(PLACE_PARTS_RE.match(text)) and last in COUNTRIES and len(text.split()) <= 4:
-        return True
-    return names_known_places(text)
-
-
-def names_known_places(text: str) -> bool:
-    """ "Annecy", "Houston Texas", "Greater Manchester", "Lyon 3ème", "Based in London",
-    "Île-de-France": one to three places of the gazetteer (app/lib/parsing/offers/
-    places.py) or regions, capitalised, once the words that only place them ("based in",
-    "greater", "area", "et alentours", a district's number) are taken off."""
-    core = PLACE_AROUND_RE.sub(" ", text).strip(" ,-–")
-    names = [w for w in re.split(r"[\s,]+", core) if w]
-    if not names or len(names) > MAX_PLACE_WORDS or not all(n[:1].isupper() for n in names):
-        return False
-    return _places_in(names, 0) <= MAX_PLACES
-
-
-def _places_in(names: list[str], depth: int) -> int:
-    """The fewest known places ``names`` reads as, one after another (past ``MAX_PLACES``
-    when it reads as none)."""
-    if not names:
-        return 0
-    if depth >= MAX_PLACES:
-        return MAX_PLACES + 1
-    best = MAX_PLACES + 1
-    for size in range(min(len(names), MAX_PLACE_NAME_WORDS), 0, -1):
-        head = " ".join(names[:size])
-        if fold(head) in REGIONS or is_known_place(head):
-            best = min(best, 1 + _places_in(names[size:], depth + 1))
-    return best
+    return bool(PLACE_PARTS_RE.match(text)) and last in COUNTRIES and len(text.split()) <= 4
 
 
 def _handle(text: str, name: str) -> bool:

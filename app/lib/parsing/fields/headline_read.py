@@ -16,7 +16,7 @@ import re
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import CONTACT_LABEL_RE, contact_facts, looks_like_location
 from app.lib.parsing.fields.header_cells import Cell, has_contact, part_of_name, without_name
-from app.lib.parsing.fields.headline import names_a_job, reads_as_place
+from app.lib.parsing.fields.headline import names_a_job
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, split_parts, word_set
@@ -36,12 +36,12 @@ CONTACT_WORDS = word_set(
     personnelles informations information supplementaires additional other autres"""
 )
 LINK_WORDS = {"linkedin", "github", "gitlab", "portfolio", "website", "site web", "blog"}
-# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025", "Open to
-# relocation") says what is sought, not what the candidate is.
+# A goal ("Recherche un stage…", "Looking for…", "Stage de fin d'études – mars 2025") says
+# what is sought, not what the candidate is.
 GOAL_RE = re.compile(
     r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|"
     r"application\s+(?:for|to|pour)\b|disponible|available|objecti|stage\b|internship\b|"
-    r"alternance\b|apprentissage\b|open\s+to\b|ouverte?\s+[àa]\b|willing\s+to\b)",
+    r"alternance\b|apprentissage\b)",
     re.IGNORECASE,
 )
 # Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
@@ -104,8 +104,6 @@ def continues(previous: Cell, following: Cell, name: str) -> bool:
     text = following.text
     if part_of_name(text, name) or has_contact(text) or not _continuation_shaped(text):
         return False
-    if reads_as_place(previous.text):
-        return False  # "Phoenix Arizona" / "Forklift Operator": a town, then another line
     if DANGLING_END_RE.search(previous.raw) or text[:1].islower() or LEADING_LINK_RE.match(text):
         return True
     if DANGLING_END_RE.search(following.raw) and not following.after_blank:
@@ -216,5 +214,4 @@ def headline_rival(cells: list[Cell], name: str, title: str, used: list[Cell]) -
     if any(abs(used[0].line - line) <= 1 for line in name_lines):
         return None
     after = cells.index(used[-1]) + 1
-    rival = read_headline(cells[after:], name)[0]
-    return "" if reads_as_place(rival) else rival
+    return read_headline(cells[after:], name)[0]
