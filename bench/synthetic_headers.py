@@ -3,7 +3,8 @@
 The body (profile, jobs, education, skills) is bench/synthetic_cv_content.py's; the header is
 drawn in one of ``SHAPES`` (a title above or below the name, the name split or in capitals, the
 name and title on one line, a table or a sidebar beside the contact block, Europass labels, a
-wrapped headline, a place or no headline at all), with invented people of many trades, French
+wrapped headline, a place or no headline at all, the surname first with a comma, a town or a
+region under the name, a heading read onto the name's line, the name below the contacts), with invented people of many trades, French
 and English. Each PDF goes through the app's own reader; the score says, per shape, how often
 the name, the headline and the e-mail come back right and how often the profile holds contact
 or personal data.
@@ -239,7 +240,57 @@ def caps_two_lines(p: Person, rng: random.Random) -> tuple[str, str]:
     )
 
 
+def surname_comma(p: Person, rng: random.Random) -> tuple[str, str]:
+    """ "DUPONT, Jean": the surname first and a comma, as forms write it."""
+    first, last = p.name.split(" ", 1)
+    return f"<h1>{e(last.upper())}, {e(first)}</h1><p>{e(p.headline)}</p>{_contact_line(p)}", (
+        p.headline
+    )
+
+
+TOWNS_REGIONS = {
+    "fr": ("Annecy", "Bordeaux et alentours", "Île-de-France", "Grenoble, Isère", "Rouen"),
+    "en": ("Houston, Texas", "Greater Manchester", "Based in Leeds", "Springfield, Illinois",
+           "Phoenix Arizona"),
+}  # fmt: skip
+
+
+def town_line(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A town or a region on its own line under the name, the headline below it or none."""
+    town = rng.choice(TOWNS_REGIONS[p.cv.language])
+    title = f"<p>{e(p.headline)}</p>" if rng.random() < 0.5 else ""
+    return f"<h1>{e(p.name)}</h1><p>{e(town)}</p>{title}<p>{e(p.email)}</p>", (
+        p.headline if title else ""
+    )
+
+
+def heading_beside_name(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A sidebar's heading drawn on the name's line, read onto it ("Jean Dupont   PROFIL")."""
+    word = rng.choice(("PROFIL", "CONTACT", "FORMATION") if p.cv.language == "fr" else
+                      ("PROFILE", "CONTACT", "EDUCATION"))  # fmt: skip
+    return (
+        "<table style='width:100%'><tr>"
+        f"<td style='width:60%'><h1>{e(p.name)}</h1></td>"
+        f"<td style='vertical-align:bottom'><b>{word}</b></td></tr></table>"
+        f"<p>{e(p.headline)}</p>{_contact_line(p)}",
+        p.headline,
+    )
+
+
+def name_after_contacts(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The contact block first in a smaller type, the name large below it with its headline."""
+    return (
+        f"<p style='font-size:8pt'>{e(p.cv.phone)}<br>{e(p.cv.town)}<br>{e(p.email)}</p>"
+        f"<h1 style='font-size:26pt'>{e(p.name.upper())}</h1><p>{e(p.headline)}</p>",
+        p.headline,
+    )
+
+
 SHAPES: dict[str, Shape] = {
+    "surname_comma": surname_comma,
+    "town_line": town_line,
+    "heading_beside_name": heading_beside_name,
+    "name_after_contacts": name_after_contacts,
     "photo_band": photo_band,
     "caps_two_lines": caps_two_lines,
     "letter_spaced": letter_spaced,
