@@ -15,6 +15,7 @@ from app.lib.matching.model import (
     CON_IMPLIED_ONLY,
     CON_MISSING,
     CON_PARTIAL,
+    CREDIT,
     PRO_BANK,
     PRO_COVERED,
     Evidence,
@@ -77,7 +78,9 @@ def _checked(found: RequirementMatch, cv: CvContent, units: list[Unit]) -> Requi
     ]
     if len(kept) == len(found.evidence):
         return found
-    return RequirementMatch(found.requirement, kept, found.status if kept else "missing")
+    return RequirementMatch(
+        found.requirement, kept, found.status if kept else "missing", found.reachable
+    )
 
 
 def _ledger(
@@ -148,7 +151,10 @@ def analyse(
         else before_matches
     )
     # The ceiling: all the source supports, once tailoring names it in the offer's words.
-    ceiling = _share(before_matches, [1.0 if m.covered else 0.0 for m in before_matches])
+    ceiling = _share(
+        before_matches,
+        [(1.0 if m.reachable else CREDIT["partial"]) if m.covered else 0.0 for m in before_matches],
+    )
     before = coverage(own_matches)
     shown = before_matches
     after: float | None = None

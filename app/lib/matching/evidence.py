@@ -219,7 +219,8 @@ def match(
         _evidence(u, "direct" if strong and u.concepts & wanted else "inferred", weight)
         for u in ranked[:MAX_EVIDENCE]
     ]
-    return RequirementMatch(requirement, evidence, status)
+    reachable = len(shown) >= needed_to_support(requirement)
+    return RequirementMatch(requirement, evidence, status, reachable)
 
 
 def _term_hits(terms: tuple[str, ...], found: frozenset[str]) -> int:
@@ -261,4 +262,4 @@ def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatc
         _evidence(u, "direct" if status == "supported" else "inferred", weight)
         for u, _ in ranked[:MAX_EVIDENCE]
     ]
-    return RequirementMatch(requirement, evidence, status)
+    return RequirementMatch(requirement, evidence, status, status == "supported")

@@ -115,6 +115,10 @@ class RequirementMatch:
     requirement: Requirement
     evidence: list[Evidence] = field(default_factory=list)  # best first
     status: Status = "missing"
+    # Whether tailoring could make the line supported: the source shows enough of what it asks
+    # (an implied concept is named in the offer's words); a line that shows one of two things
+    # asked together stays partial whatever the wording (evidence.py ``needed_to_support``).
+    reachable: bool = True
 
     def __post_init__(self) -> None:
         if not self.evidence and self.status != "missing":
