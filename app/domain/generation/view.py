@@ -123,7 +123,7 @@ async def page_state(session: AsyncSession, task: CvGenerationTask) -> dict[str,
         found_metas = await session.execute(
             select(CvFile.id, CvFile.generation_meta).where(CvFile.id.in_(finished))
         )
-        metas = {cv_id: meta for cv_id, meta in found_metas.tuples().all()}
+        metas = {cv_id: meta for cv_id, meta in found_metas.all()}
         verdicts = await row_verdicts(session, task.user_id, metas)
         for row in rows:
             row.to_check = open_checks(metas.get(row.generated_cv_id or ""))
