@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,6 +97,27 @@ def _right_job_ids(score: dict[str, Any], content: dict[str, Any]) -> set[str]:
     return right
 
 
+def imported(
+    text: str, today: date, text_problems: Any = None
+) -> tuple[dict[str, Any], dict[str, Any], list[Mapping[str, Any]]]:
+    """The CV's content, its import report and the report's flags that make "Generate" ask,
+    read from ``text`` as the import does (parse, repair, report)."""
+    parsed = parse_cv_text(text)
+    repaired = repair_misreads(parsed.content, text)
+    report = build_import_report(
+        repaired.content,
+        text,
+        today=today,
+        parser="rules",
+        text_problems=text_problems,
+        unknown_sections=parsed.unknown_sections,
+        parser_unplaced=parsed.unplaced,
+        repaired=repaired.items,
+    )
+    flags: list[Mapping[str, Any]] = [item for item in report["items"] if asks_first(item)]
+    return repaired.content.model_dump(mode="json"), report, flags
+
+
 def evaluate(corpus: Path, today: date | None = None) -> Caught:
     scorer = _scorer(corpus)
     day = today or date.today()
@@ -118,22 +140,10 @@ def evaluate(corpus: Path, today: date | None = None) -> Caught:
             sources.append(("pasted", pasted.read_text(encoding="utf-8")))
         for kind, source in sources:
             text = source if isinstance(source, str) else source.text
-            parsed = parse_cv_text(text)
-            repaired = repair_misreads(parsed.content, text)  # as the import does
-            report = build_import_report(
-                repaired.content,
-                text,
-                today=day,
-                parser="rules",
-                text_problems=None if isinstance(source, str) else source.problems,
-                unknown_sections=parsed.unknown_sections,
-                parser_unplaced=parsed.unplaced,
-                repaired=repaired.items,
-            )
-            content = repaired.content.model_dump(mode="json")
+            problems = None if isinstance(source, str) else source.problems
+            content, report, flags = imported(text, day, problems)
             score = scorer.score_cv(truth, content)
             _count(result, f"{stem} ({kind})", report, score, content)
-            flags = [item for item in report["items"] if asks_first(item)]
             for into in (result.jobs, result.by_variant.setdefault(kind, JobTally())):
                 tally(into, f"{stem} ({kind})", scorer, truth, content, report, flags)
     return result

@@ -21,10 +21,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from bench.misread_jobs import JobTally, tally
-from bench.suspicions_eval import DEFAULT_CORPUS, _scorer
+from bench.suspicions_eval import DEFAULT_CORPUS, _scorer, imported
 from bench.synthetic_cvs import FAMILIES, synthetic_cv
 from bench.synthetic_cvs_score import read_text
 
@@ -41,31 +40,13 @@ class DocFlags:
 
 def run_document(family: str, seed: int, corpus: str) -> DocFlags:
     """Render, read, parse, repair and report one CV as the import does, and tally its flags."""
-    from app.lib.parsing.cv_parser import parse_cv_text
-    from app.lib.parsing.misreads.repair import repair_misreads
-    from app.lib.parsing.report.import_report import build_import_report
-    from app.lib.parsing.report.report_live import asks_first
-
     result = DocFlags(family, seed)
     cv = synthetic_cv(family, seed)
     try:
-        text = cv.as_read(read_text(cv))
-        parsed = parse_cv_text(text)
-        repaired = repair_misreads(parsed.content, text)
-        report = build_import_report(
-            repaired.content,
-            text,
-            today=TODAY,
-            parser="rules",
-            unknown_sections=parsed.unknown_sections,
-            parser_unplaced=parsed.unplaced,
-            repaired=repaired.items,
-        )
+        content, report, flags = imported(cv.as_read(read_text(cv)), TODAY)
     except Exception as exc:  # a crash is a result too, shown in the table
         result.error = f"{type(exc).__name__}: {exc}"[:200]
         return result
-    content: dict[str, Any] = repaired.content.model_dump(mode="json")
-    flags = [item for item in report["items"] if asks_first(item)]
     truth = {"experiences": cv.truth, "optional_experiences": []}
     tally(result.jobs, f"{family} {seed}", _scorer(Path(corpus)), truth, content, report, flags)
     return result
