@@ -26,7 +26,7 @@ from app.domain.generation.failures import BUDGET_EXCEEDED, GAVE_UP
 from tests.fakes.openai_server import Hang
 from tests.faults.conftest import Scene
 from tests.faults.processes import WorkerProcess
-from tests.integration.pipeline_helpers import EventLog, count_now
+from tests.integration.pipeline_helpers import EventLog, count_now, wait_finished
 
 BUDGET_PER_OFFER = 12.0  # seconds: the quick offer needs ~2 s, with both cores busy ~6 s
 
@@ -160,52 +160,64 @@ def _write_with_short_timeout(database_url: str, user_id: str) -> None:
         conn.execute("COMMIT")
 
 
-@pytest.mark.parametrize("limit", ["budget", "runs"])
-async def test_recovery_fails_and_refunds_a_job_past_its_limits(
-    api: Any, scene: Scene, settings: Settings, tmp_path: Path, limit: str
+async def test_recovery_fails_and_refunds_jobs_past_their_limits(
+    api: Any, scene: Scene, settings: Settings, tmp_path: Path
 ) -> None:
+    """Two generations run when their worker dies: one has been down past its time budget, the
+    other was already run (and crashed) as often as allowed. The next worker's recovery sweep
+    fails and refunds each with its own code instead of running it again."""
     scene.llm.latency_ms = 1000
-    me = await scene.account(api, f"recover-{limit}@example.com", offers=2)
+    limits = {"budget": BUDGET_EXCEEDED, "runs": GAVE_UP}
     env = _budget_env(settings)
     first = WorkerProcess(settings, tmp_path / "worker.log", **env).start()
     second = WorkerProcess(settings, tmp_path / "worker.log", **env)
+    users, task_ids, tasks = {}, {}, {}
     try:
-        async with EventLog(settings.effective_redis_url, me.id) as events:
-            task_id = await scene.start(api, me)
-            running = CvGenerationSubtask.status == "running"
-            async with asyncio.timeout(60):
-                while await count_now(scene.sessions, CvGenerationSubtask, running) < 1:
-                    await asyncio.sleep(0.05)
+        for limit in limits:  # each signs up (and in) on the one client, then generates
+            users[limit] = await scene.account(api, f"recover-{limit}@example.com", offers=2)
+            task_ids[limit] = await scene.start(api, users[limit])
+        logs = {limit: EventLog(settings.effective_redis_url, me.id) for limit, me in users.items()}
+        async with logs["budget"], logs["runs"]:
+            for task_id in task_ids.values():
+                running = CvGenerationSubtask.status == "running"
+                mine = CvGenerationSubtask.task_id == task_id
+                async with asyncio.timeout(60):
+                    while await count_now(scene.sessions, CvGenerationSubtask, running, mine) < 1:
+                        await asyncio.sleep(0.05)
             first.kill()
             async with scene.sessions() as s:
-                task = await s.get(CvGenerationTask, task_id)
-                assert task is not None and task.status == "running"
-                payload = dict(task.payload or {})
-                if limit == "budget":  # it started long ago (the worker was down meanwhile)
-                    payload["startedAt"] = float(payload["startedAt"]) - 3600
-                else:  # it has already been run (and crashed) as often as allowed
-                    payload["runs"] = settings.generation_max_runs
-                await s.execute(
-                    update(CvGenerationTask)
-                    .where(CvGenerationTask.id == task_id)
-                    .values(payload=payload)
-                )
+                for limit, task_id in task_ids.items():
+                    task = await s.get(CvGenerationTask, task_id)
+                    assert task is not None and task.status == "running"
+                    payload = dict(task.payload or {})
+                    if limit == "budget":  # it started long ago (the worker was down meanwhile)
+                        payload["startedAt"] = float(payload["startedAt"]) - 3600
+                    else:  # it has already been run (and crashed) as often as allowed
+                        payload["runs"] = settings.generation_max_runs
+                    await s.execute(
+                        update(CvGenerationTask)
+                        .where(CvGenerationTask.id == task_id)
+                        .values(payload=payload)
+                    )
                 await s.commit()
-            second.start()  # its recovery sweep finds the task once the dead lease expires
-            task = await scene.finished(task_id, timeout=90)
-            await events.wait_for("cv_generation_v2:completed")
+            second.start()  # its recovery sweep finds the tasks once the dead lease expires
+            for limit, task_id in task_ids.items():
+                tasks[limit] = await wait_finished(scene.sessions, task_id, timeout=90)
+                await logs[limit].wait_for("cv_generation_v2:completed")
+            await scene.check_invariants()
     finally:
         first.stop()
         second.stop()
-    assert task.status == "failed", second.tail()
-    code = BUDGET_EXCEEDED if limit == "budget" else GAVE_UP
-    offers = await _offers(scene, task_id)
-    assert [o.status for o in offers] == ["failed", "failed"]
-    assert {(o.batch_results or {})["failure"]["code"] for o in offers} == {code}
-    refunds = await _refunds(scene, me.id)
-    assert sorted(r.meta["offerId"] for r in refunds) == sorted(o.id for o in offers)
-    async with scene.sessions() as s:
-        user = await s.get(User, me.id)
-        assert user is not None and user.credit_balance == me.user["creditBalance"]
-    failed = events.named("cv_generation_v2:offer_failed")
-    assert sorted(e["offerId"] for e in failed) == sorted(o.id for o in offers)
+    for limit, me in users.items():
+        task = tasks[limit]
+        assert task.status == "failed", second.tail()
+        offers = await _offers(scene, task.id)
+        assert [o.status for o in offers] == ["failed", "failed"]
+        assert {(o.batch_results or {})["failure"]["code"] for o in offers} == {limits[limit]}
+        refunds = await _refunds(scene, me.id)
+        assert sorted(r.meta["offerId"] for r in refunds) == sorted(o.id for o in offers)
+        async with scene.sessions() as s:
+            user = await s.get(User, me.id)
+            assert user is not None and user.credit_balance == me.user["creditBalance"]
+        failed = logs[limit].named("cv_generation_v2:offer_failed")
+        assert sorted(e["offerId"] for e in failed) == sorted(o.id for o in offers)

@@ -67,9 +67,8 @@ async def test_one_users_flood_leaves_another_user_their_speed(
     await db.commit()
     small = replace(settings, max_jobs=MAX_JOBS, jobs_per_user=SHARE, llm_timeout_seconds=1.0)
     async with running_worker(small, fair_share_defer_s=(0.2, 0.6)):
-        await b_works(live_server, "b-warm@example.com", session_factory, TIMEOUT_S)
-        alone = await b_works(live_server, "b-alone@example.com", session_factory, TIMEOUT_S)
-
+        # No round of B alone first: the test asserts no speed (the bench compares B alone
+        # and beside the flood), and b_works asserts that each of B's steps completes.
         a = await a_floods(live_server, "a-flood@example.com", hanging_endpoint, FLOOD, HUGE)
         try:
             a_id = str((await a.get("/api/auth/me")).json()["id"])
@@ -96,8 +95,8 @@ async def test_one_users_flood_leaves_another_user_their_speed(
             assert len(await open_tasks(session_factory, a_id)) > SHARE  # still flooding
             assert most == SHARE  # A ran their share, never more
 
-            assert set(flooded.steps) == set(alone.steps)  # every step of B's finished
-            assert all(status < 500 for status in alone.statuses + flooded.statuses)
+            assert set(flooded.steps) == {"cv_import", "offer_reading", "generation"}
+            assert all(status < 500 for status in flooded.statuses)
 
             # A gives up: every open task is cancelled, and none is left running.
             for task_id in await open_tasks(session_factory, a_id):
