@@ -16,6 +16,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import asdict
+from functools import partial
 from threading import Lock
 from typing import Any
 
@@ -35,7 +36,11 @@ def evidence_json(cv: CvContent) -> dict[str, Any]:
 
 
 def input_key(
-    source: CvContent, offer: OfferText, tailored: CvContent | None, hidden: Collection[str]
+    source: CvContent,
+    offer: OfferText,
+    tailored: CvContent | None,
+    hidden: Collection[str],
+    document: str = "",
 ) -> str:
     payload = [
         source.to_json(),
@@ -43,6 +48,7 @@ def input_key(
         asdict(offer),
         tailored.to_json() if tailored is not None else None,
         sorted(hidden),
+        hashlib.sha256(document.encode()).hexdigest(),
     ]
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -79,11 +85,15 @@ class AnalysisCache:
         offer: OfferText,
         tailored: CvContent | None = None,
         hidden: Collection[str] = (),
+        document: str = "",
     ) -> MatchAnalysis:
-        key = input_key(source, offer, tailored, hidden)
+        """``document``: the source's file as plain text (app/domain/matching/document.py)."""
+        key = input_key(source, offer, tailored, hidden, document)
         found = self.get(key)
         if found is None:
-            found = await to_thread.run_sync(analyse, source, offer, tailored, tuple(hidden))
+            found = await to_thread.run_sync(
+                partial(analyse, source, offer, tailored, tuple(hidden), document=document)
+            )
             self.put(key, found)
         return found
 

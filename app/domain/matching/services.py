@@ -14,6 +14,7 @@ from app.db.models import CvFile, JobOffer, User
 from app.domain.achievements import services as achievements
 from app.domain.cvs.services import get_cv, list_cvs
 from app.domain.matching.cache import ANALYSES
+from app.domain.matching.document import document_text
 from app.domain.offers.services import get_offer
 from app.lib.cv_content import CvContent
 from app.lib.errors import Conflict, NotFound, ValidationFailed
@@ -87,15 +88,25 @@ async def with_bank(session: AsyncSession, row: CvFile) -> CvContent:
 
 
 async def tailored_match(
-    generated: CvFile, offer: JobOffer, source: CvFile | None, base: CvContent | None
+    generated: CvFile,
+    offer: JobOffer,
+    source: CvFile | None,
+    base: CvContent | None,
+    document: str = "",
 ) -> Match:
     """Before / ceiling from the source CV's content (``base``, with its achievements:
-    ``with_bank``), after from the tailored content as rendered. With its source deleted, the
-    tailored CV is read as its own source (``source_missing``)."""
+    ``with_bank``; ``document``: its file's text), after from the tailored content as
+    rendered. With its source deleted, the tailored CV is read as its own source
+    (``source_missing``)."""
     tailored = CvContent.from_json(generated.content)
-    reference = base if source is not None and base is not None else tailored
+    found = source is not None and base is not None
+    reference = base if found and base is not None else tailored
     analysis = await ANALYSES.analysis(
-        reference, offer_text(offer), tailored, hidden_bullets(generated)
+        reference,
+        offer_text(offer),
+        tailored,
+        hidden_bullets(generated),
+        document=document if found else "",
     )
     return Match(analysis, offer, source or generated, generated, source is None)
 
@@ -149,7 +160,9 @@ class MatchService:
             else await self.default_source(user, offer_id)
         )
         content = await with_bank(self.db, source)
-        return Match(await ANALYSES.analysis(content, offer_text(offer)), offer, source)
+        document = await document_text(self.db, source)
+        analysis = await ANALYSES.analysis(content, offer_text(offer), document=document)
+        return Match(analysis, offer, source)
 
     async def for_generated(self, user: User, cv_id: str) -> Match:
         """A tailored CV against its offer: before / ceiling from its source CV, after from the
@@ -169,7 +182,8 @@ class MatchService:
         sources = await self._cvs(user.id, [source_id_of(generated)])
         source = sources.get(source_id_of(generated))
         base = await with_bank(self.db, source) if source is not None else None
-        return await tailored_match(generated, offer, source, base)
+        document = await document_text(self.db, source) if source is not None else ""
+        return await tailored_match(generated, offer, source, base, document)
 
     async def generated_matches(self, user_id: str, cv_ids: Iterable[str]) -> dict[str, Match]:
         """Tailored CVs by id (the generation page's finished offers), read in three queries;
@@ -184,12 +198,14 @@ class MatchService:
         }
         sources = await self._cvs(user_id, [source_id_of(cv) for cv in generated.values()])
         bases = {cv_id: await with_bank(self.db, row) for cv_id, row in sources.items()}
+        documents = {cv_id: await document_text(self.db, row) for cv_id, row in sources.items()}
         return {
             cv.id: await tailored_match(
                 cv,
                 offers[cv.job_offer_id],
                 sources.get(source_id_of(cv)),
                 bases.get(source_id_of(cv)),
+                documents.get(source_id_of(cv), ""),
             )
             for cv in generated.values()
             if cv.job_offer_id in offers
@@ -207,8 +223,9 @@ class MatchService:
     async def scores(self, source: CvFile, offers: Iterable[JobOffer]) -> dict[str, int]:
         """Score of ``source`` against each offer that is read (offers still being read skip)."""
         content = CvContent.from_json(source.content)
+        document = await document_text(self.db, source)
         return {
-            offer.id: (await ANALYSES.analysis(content, offer_text(offer))).score
+            offer.id: (await ANALYSES.analysis(content, offer_text(offer), document=document)).score
             for offer in offers
             if offer.extraction_status not in IMPORTING
         }

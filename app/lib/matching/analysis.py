@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import CvContent
-from app.lib.matching.evidence import BANK_SECTION, Unit, cv_fields, cv_units, match
+from app.lib.matching.document_check import document_check, source_words
+from app.lib.matching.evidence import BANK_SECTION, Stands, Unit, cv_fields, cv_units, match
 from app.lib.matching.model import (
     CLOSE_EXPERIENCE,
     CLOSE_LANGUAGE,
@@ -84,9 +85,13 @@ def _checked(found: RequirementMatch, cv: CvContent, units: list[Unit]) -> Requi
 
 
 def _ledger(
-    requirements: list[Requirement], cv: CvContent, units: list[Unit], vocab: Vocabulary
+    requirements: list[Requirement],
+    cv: CvContent,
+    units: list[Unit],
+    vocab: Vocabulary,
+    stands: Stands = None,
 ) -> list[RequirementMatch]:
-    return [_checked(match(r, units, vocab), cv, units) for r in requirements]
+    return [_checked(match(r, units, vocab, stands), cv, units) for r in requirements]
 
 
 def _close(req: Requirement) -> Note:
@@ -135,18 +140,23 @@ def analyse(
     tailored: CvContent | None = None,
     hidden: Collection[str] = (),
     vocabulary: Vocabulary | None = None,
+    document: str = "",
 ) -> MatchAnalysis:
     """``hidden``: keys (``"<item id>:<index>"``, ``"skill:<i>"``, ``"interest:<i>"``) the
-    render cut from ``tailored``: what the reader never sees does not count."""
+    render cut from ``tailored``: what the reader never sees does not count. ``document``:
+    the text of the file the source was read from, as a reader of it copies it
+    (app/domain/matching/document.py); a quote of the source's words is only what stands
+    there as such (``document_check``)."""
     vocab = vocabulary or default_vocabulary()
     requirements = [r for r in offer_requirements(offer, vocab) if r.in_ad]
     source_units = cv_units(source, vocab)
+    stands = document_check(source, document)
     # The achievements attached to the source (``Experience.evidence``) are what tailoring may
     # say: they raise the ceiling, not what the CV already says.
     own_units = [u for u in source_units if u.section != BANK_SECTION]
-    before_matches = _ledger(requirements, source, source_units, vocab)
+    before_matches = _ledger(requirements, source, source_units, vocab, stands)
     own_matches = (
-        _ledger(requirements, source, own_units, vocab)
+        _ledger(requirements, source, own_units, vocab, stands)
         if len(own_units) < len(source_units)
         else before_matches
     )
@@ -164,7 +174,9 @@ def analyse(
         shown = [
             t if s.covered else RequirementMatch(t.requirement, [])
             for t, s in zip(
-                _ledger(requirements, tailored, units, vocab), before_matches, strict=True
+                _ledger(requirements, tailored, units, vocab, source_words(source, stands)),
+                before_matches,
+                strict=True,
             )
         ]
         after = coverage(shown)

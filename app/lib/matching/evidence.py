@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.model import Evidence, Requirement, RequirementMatch, Status
-from app.lib.matching.quotes import pieces, quote_of
+from app.lib.matching.quotes import pieces, quote_of, standing_part
 from app.lib.matching.requirements import language_concept
 from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary
@@ -176,10 +177,22 @@ def needed_to_support(requirement: Requirement) -> int:
     return count if count <= 2 else math.ceil(count / 2)
 
 
-def _evidence(unit: Unit, strength: str, weight: Callable[[str], float]) -> Evidence:
+# Whether a quote stands as such in the document the CV was read from (analysis.py): None
+# when there is no document to check it against.
+Stands = Callable[[str], bool] | None
+
+
+def _evidence(
+    unit: Unit, strength: str, weight: Callable[[str], float], stands: Stands
+) -> Evidence | None:
     best = max(unit.parts, key=lambda p: (weight(p), -unit.parts.index(p)))
+    quote: str | None = quote_of(best, weight)
+    if stands is not None and quote and unit.section != BANK_SECTION:
+        quote = standing_part(quote, stands, weight)
+    if not quote:
+        return None
     return Evidence(
-        quote=quote_of(best, weight),
+        quote=quote,
         section=unit.section,
         item_id=unit.item_id,
         index=unit.index,
@@ -189,10 +202,13 @@ def _evidence(unit: Unit, strength: str, weight: Callable[[str], float]) -> Evid
 
 
 def match(
-    requirement: Requirement, units: list[Unit], vocabulary: Vocabulary | None = None
+    requirement: Requirement,
+    units: list[Unit],
+    vocabulary: Vocabulary | None = None,
+    stands: Stands = None,
 ) -> RequirementMatch:
     if not requirement.concepts:
-        return _match_terms(requirement, units)
+        return _match_terms(requirement, units, stands)
     wanted = requirement.concepts
     direct = {c for u in units for c in u.concepts & wanted}
     shown = direct | {c for u in units for c in u.implied & wanted}
@@ -215,12 +231,17 @@ def match(
         found = vocabulary.concepts_in(text)
         return len(found & wanted) + 0.5 * len(vocabulary.implied(found) & wanted)
 
-    evidence = [
-        _evidence(u, "direct" if strong and u.concepts & wanted else "inferred", weight)
-        for u in ranked[:MAX_EVIDENCE]
-    ]
+    evidence = _shown(
+        _evidence(u, "direct" if strong and u.concepts & wanted else "inferred", weight, stands)
+        for u in ranked
+    )
     reachable = len(shown) >= needed_to_support(requirement)
-    return RequirementMatch(requirement, evidence, status, reachable)
+    return RequirementMatch(requirement, evidence, status if evidence else "missing", reachable)
+
+
+def _shown(found: Iterable[Evidence | None]) -> list[Evidence]:
+    """The first ``MAX_EVIDENCE`` pieces a quote can show, best first."""
+    return list(islice((e for e in found if e is not None), MAX_EVIDENCE))
 
 
 def _term_hits(terms: tuple[str, ...], found: frozenset[str]) -> int:
@@ -233,7 +254,7 @@ def _piece_hits(terms: tuple[str, ...], unit: Unit) -> int:
     )
 
 
-def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatch:
+def _match_terms(requirement: Requirement, units: list[Unit], stands: Stands) -> RequirementMatch:
     """A requirement read by the ad's words: supported when one piece of the CV holds enough
     of them, partial when the CV holds enough of them only across pieces (or two in one)."""
     terms = requirement.terms
@@ -258,8 +279,10 @@ def _match_terms(requirement: Requirement, units: list[Unit]) -> RequirementMatc
     def weight(text: str) -> float:
         return float(_term_hits(terms, stem_set(text)))
 
-    evidence = [
-        _evidence(u, "direct" if status == "supported" else "inferred", weight)
-        for u, _ in ranked[:MAX_EVIDENCE]
-    ]
+    evidence = _shown(
+        _evidence(u, "direct" if status == "supported" else "inferred", weight, stands)
+        for u, _ in ranked
+    )
+    if not evidence:
+        return RequirementMatch(requirement, [])
     return RequirementMatch(requirement, evidence, status, status == "supported")

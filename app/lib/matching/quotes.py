@@ -125,3 +125,22 @@ def quote_of(field: str, weight: Callable[[str], float]) -> str:
         if found and weight(found) > 0:
             return found
     return _window(best, weight)
+
+
+def standing_part(
+    quote: str, stands: Callable[[str], bool], weight: Callable[[str], float]
+) -> str | None:
+    """The longest stretch of ``quote``'s words that ``stands`` in the document and that
+    ``weight`` still rates (what made it evidence), the earliest on ties; None when no stretch
+    does. A reader that pieced a field together from cells the page keeps apart (a place set
+    beside a bullet's line, a second column) writes words no reader of the document sees
+    together: what is quoted is only what stands as such."""
+    if stands(quote):
+        return quote
+    words = squash_spaces(quote).split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            stretch = " ".join(words[start : start + size])
+            if weight(stretch) > 0 and stands(stretch):
+                return stretch
+    return None

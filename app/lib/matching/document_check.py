@@ -1,0 +1,66 @@
+"""Quotes checked against the document the CV was read from, not only against the fields the
+reader made of it.
+
+A layout reader rebuilds a page from its pieces, and where it pieces them wrong (a place set
+beside a bullet's line joined into the bullet, a second column's line run into the first) a
+field holds words that no reader of the file sees together. The ledger's quotes are cut from
+fields (quotes.py), so such a quote would be "in the CV" for the code and not for a recruiter
+who opens the file. When the file's plain text is known, a quote of the source's words must
+stand in it as such; ``quotes.standing_part`` keeps the longest stretch of it that does.
+
+The plain text is a second reading of the file, and a second reading can fail on its own (a
+font without a text map, a page read in another order): it is used only where it agrees with
+the fields the reader made, most of their sentences standing in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.lib.cv_content import CvContent
+from app.lib.matching.evidence import Stands, cv_fields
+from app.lib.matching.quotes import find_in, holds, sentences
+
+# The share of the source's sentences (of a few words at least) the plain text must hold for
+# the two readings to count as agreeing; below it, the plain text is not used.
+AGREEMENT = 0.6
+MIN_WORDS = 4
+
+
+def _sentences(source: CvContent) -> list[str]:
+    return [s for f in cv_fields(source) if f for s in sentences(f) if len(s.split()) >= MIN_WORDS]
+
+
+def agreement(source: CvContent, document: str) -> float:
+    """The share of the source's sentences that stand in ``document`` (1.0 without any)."""
+    found = _sentences(source)
+    if not found:
+        return 1.0
+    return sum(1 for s in found if find_in(s, document) is not None) / len(found)
+
+
+def document_check(source: CvContent, document: str) -> Stands:
+    """Whether a quote stands in ``document``; None (no check) without a document or when the
+    document's reading disagrees with the source's fields."""
+    if not document.strip() or agreement(source, document) < AGREEMENT:
+        return None
+
+    def stands(quote: str) -> bool:
+        return find_in(quote, document) is not None
+
+    return stands
+
+
+def source_words(source: CvContent, stands: Stands) -> Stands:
+    """The check for a tailored CV's quotes: words taken as they are from the source must
+    stand in its document; words the tailoring wrote are its own (the sendable contract checks
+    them against the source)."""
+    if stands is None:
+        return None
+    fields = [f for f in cv_fields(source) if f]
+    check: Callable[[str], bool] = stands
+
+    def tailored_stands(quote: str) -> bool:
+        return check(quote) or not holds(fields, quote)
+
+    return tailored_stands
