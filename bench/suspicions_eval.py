@@ -31,7 +31,7 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.misreads.repair import repair_misreads
 from app.lib.parsing.report.import_report import build_import_report
 from app.lib.parsing.report.report_live import asks_first
-from app.lib.pdf_text import PdfTextError, read_pdf_text_sync
+from app.lib.pdf_text import PdfText, PdfTextError, read_pdf_text_sync
 from bench.misread_jobs import KINDS, JobTally, job_summary, tally
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,7 +127,7 @@ def evaluate(corpus: Path, today: date | None = None) -> Caught:
         if truth.get("kind") == "offer":
             continue
         stem = truth_path.stem
-        sources = []
+        sources: list[tuple[str, str | PdfText]] = []
         pdf = corpus / "cvs" / f"{stem}.pdf"
         if pdf.is_file():
             try:
