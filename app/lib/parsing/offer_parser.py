@@ -24,6 +24,7 @@ from app.lib.parsing.offers.offer_company import (
     occurrences,
     read_company,
 )
+from app.lib.parsing.offers.offer_company_weigh import agrees
 from app.lib.parsing.offers.offer_contract import contract_in, rough_language
 from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirements_in
 from app.lib.parsing.offers.offer_doubts import LONG_TITLE_WORDS, HeaderReading, others
@@ -272,6 +273,7 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
     contested = any(
         occurrences(name, text_now) >= max(2, chosen_count)
         for name in others(fields.company, suggestions)
+        if not agrees(name, fields.company)  # "Brightmoor" beside "Brightmoor Hotels"
     )
     return HeaderReading(
         title=fields.title,
