@@ -359,21 +359,6 @@ def _block_names(lines: list[str]) -> list[str]:
     return found
 
 
-def section_name(lines: list[str]) -> str:
-    """The name line that opens the ad's company section ("About the company" / "Kestrel
-    Coffee Roasters" / "Food & Beverage Services"): the ad's own structure gives it as the
-    employer (a sentence there, "Nettoria est…", is read by ``candidates_in``)."""
-    for index, line in enumerate(lines):
-        heading = match_heading(clean(line), offer=True)
-        if not heading or heading[0] != "company" or heading[1]:
-            continue
-        following = next((clean(x) for x in lines[index + 1 : index + 3] if clean(x)), "")
-        name = plausible_company(line_company(following))
-        if name and not names_a_job(name):
-            return name
-    return ""
-
-
 def is_department_line(text: str) -> bool:
     """ "Engineering · Montréal, Quebec (Hybrid)": a department with listing facts."""
     return all(is_department(p) or _is_other_fact(p) for p in _listing_parts(text))
@@ -428,7 +413,6 @@ def _all_readings(
         (above_title(lines, title_index), "above_title"),
         *((name, "sentences") for name in candidates_in(lines, company_lines)),
         *((name, "named") for name in _suggested_names(lines)),
-        (section_name(lines), "section"),
         (named_by_domain(text), "domain"),
         (company_from_url(url, text), "url"),
         (footer_name(lines), "footer"),
@@ -487,9 +471,6 @@ def _first_reading(
     )
     if sentences:
         return sentences, "sentences"
-    section = section_name(lines)
-    if section:
-        return section, "section"
     # A name the ad writes that its own e-mail or web domain spells; a signature with a
     # company's legal form at the end (offer_evidence.py).
     for source, name in (

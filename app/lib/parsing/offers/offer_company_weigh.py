@@ -7,8 +7,8 @@ any source gives is a candidate; names that agree (one's words hold the other's:
 and "Brightmoor Hotels") are one employer; each employer counts its independent cues:
 
 - a kind of source naming it: the header's layout (title line, the block under it, a logo or
-  banner above it), the ad's own sentences ("X recrute", "At X, we", "About X"), the name line
-  opening its company section, its e-mail or web domain, a signature, a public employer's name;
+  banner above it), the ad's own sentences ("X recrute", "At X, we", "About X"), its e-mail or
+  web domain, a signature, a public employer's name;
 - a company's form (a legal form, a company word, a public employer's form), or a word for a
   company the ad writes before it ("votre agence Proxim Intérim");
 - the ad writing it at least twice.
@@ -33,7 +33,6 @@ SOURCE_KIND = {
     "title_part": "header", "title_part_repeated": "header", "contested": "header",
     "agreement": "sentence", "sentences": "sentence", "named": "sentence",
     "domain": "domain", "url": "domain", "footer": "footer", "public": "public",
-    "section": "section",
     "repeated": "",  # a name the ad repeats: its repetition is its one cue, counted below
 }  # fmt: skip
 _FORM_WORDS = frozenset(

@@ -88,21 +88,13 @@ def footer_name(lines: list[str]) -> str:
     tail = [clean(x) for x in lines if clean(x)][-FOOTER_LINES:]
     for line in reversed(tail):
         # The name may follow a team or a person ("The Recruitment Team, Norova Ltd").
-        before = ""
         for head in (p.strip() for p in re.split(r"\s+[—–|·•-]\s+|,\s", line)):
             if word_count(head) < 2 and LEGAL_FORM_RE.search(fold(head)):
-                # "Harlow Farms, Inc.": the form after a comma is the name's before it.
-                if _name_shaped(before) and not names_a_job(before):
-                    return f"{before}, {head}"
-                break
-            if _name_shaped(head) and LEGAL_FORM_RE.search(fold(head)) and not names_a_job(head):
+                break  # "Acme, Inc.": the form alone names nobody, the name before it has none
+            shaped = 2 <= len(head) <= 60 and word_count(head) <= 5 and head[:1].isupper()
+            if shaped and LEGAL_FORM_RE.search(fold(head)) and not names_a_job(head):
                 return head
-            before = head
     return ""
-
-
-def _name_shaped(head: str) -> bool:
-    return 2 <= len(head) <= 60 and word_count(head) <= 5 and head[:1].isupper()
 
 
 def public_employer(lines: list[str], header_lines: int) -> str:
