@@ -24,6 +24,7 @@ from app.lib.parsing.offers.offer_company import (
     occurrences,
     read_company,
 )
+from app.lib.parsing.offers.offer_company_weigh import agrees
 from app.lib.parsing.offers.offer_contract import contract_in, rough_language
 from app.lib.parsing.offers.offer_cues import distinct, missions_in, requirements_in
 from app.lib.parsing.offers.offer_doubts import LONG_TITLE_WORDS, HeaderReading, others
@@ -53,7 +54,7 @@ from app.lib.parsing.offers.offer_sections import (
     split_sections,
 )
 from app.lib.parsing.offers.offer_skills import offer_skills
-from app.lib.parsing.offers.offer_top import pick_title
+from app.lib.parsing.offers.offer_top import hiring_line, hiring_object, pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_count
@@ -168,9 +169,10 @@ def _title_index(lines: list[str]) -> int:
     labelled = _title_label_index(lines)
     if labelled is not None:  # "Intitulé du poste : X": the header is read from that line
         return labelled
-    if candidates:
-        return pick_title(lines, candidates)
-    return next((i for i, line in enumerate(lines) if clean(line)), -1)
+    first = pick_title(lines, candidates) if candidates else -1
+    if first < 0:
+        first = next((i for i, line in enumerate(lines) if clean(line)), -1)
+    return hiring_line(lines, first)
 
 
 def _location(lines: list[str], title_index: int, labelled: dict[str, str]) -> str:
@@ -272,6 +274,7 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
     contested = any(
         occurrences(name, text_now) >= max(2, chosen_count)
         for name in others(fields.company, suggestions)
+        if not agrees(name, fields.company)  # "Brightmoor" beside "Brightmoor Hotels"
     )
     return HeaderReading(
         title=fields.title,
@@ -308,6 +311,8 @@ def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     title = labelled.get("title", "")
     if title:  # a labelled title may carry a reference or a place too ("Poste : X - Réf. 12")
         title = title_from_line(title, location_line=location, company=company)
+    elif hiring_object(title_line):  # the job a hiring sentence names stands for the title
+        title = hiring_object(title_line)
     elif word_count(title_line) <= MAX_TITLE_WORDS and not title_line.endswith("."):
         title = title_from_line(title_line, location_line=location, company=company)
     text_language = language or rough_language(text)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from app.lib.parsing.entries.entry_words import company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
+from app.lib.parsing.offers.offer_company_weigh import agrees, company_form, weigh
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
     above_title,
@@ -27,6 +27,7 @@ from app.lib.parsing.offers.offer_evidence import (
     logo_name,
     named_by_domain,
     public_employer,
+    repeated_names,
 )
 from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
@@ -38,7 +39,7 @@ from app.lib.parsing.offers.offer_header import (
     is_place,
     split_title_line,
 )
-from app.lib.parsing.offers.offer_line_cues import is_page_chrome, is_public_employer
+from app.lib.parsing.offers.offer_line_cues import is_page_chrome, names_a_job
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -376,8 +377,62 @@ def read_company(
     location_line: str = "",
     url: str | None = None,
 ) -> tuple[str, str]:
-    """``(company, source)``: the hiring company (see the module docstring for the order of
-    the sources) and which source named it ("none" when none did)."""
+    """``(company, source)``: the hiring company and which source named it ("none" when none
+    did): the first source's reading (see the module docstring for their order), unless the
+    names every source gives agree more on another employer (``offer_company_weigh.py``)."""
+    chosen, source = _first_reading(
+        lines,
+        title_index=title_index,
+        company_lines=company_lines,
+        location_line=location_line,
+        url=url,
+    )
+    readings = _all_readings(lines, title_index, company_lines, location_line, url)
+    return weigh(chosen, source, readings, "\n".join(lines))
+
+
+def _all_readings(
+    lines: list[str],
+    title_index: int,
+    company_lines: list[str],
+    location_line: str,
+    url: str | None,
+) -> list[tuple[str, str]]:
+    """Every name a source gives as the employer, with its source (``read_company``'s)."""
+    text = "\n".join(lines)
+    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    block = lines[title_index + 1 : title_index + 6]
+    found = [
+        (
+            _without_facts(company_in_title_line(title_line, location_line=location_line)),
+            "title_part",
+        ),
+        *((name, "under_title") for name in _block_names(block)),
+        (logo_name(lines, title_index), "logo"),
+        (careers_site(lines, title_index), "careers_site"),
+        (above_title(lines, title_index), "above_title"),
+        *((name, "sentences") for name in candidates_in(lines, company_lines)),
+        *((name, "named") for name in _suggested_names(lines)),
+        (named_by_domain(text), "domain"),
+        (company_from_url(url, text), "url"),
+        (footer_name(lines), "footer"),
+        (public_employer(lines, title_index + HEADER_BLOCK), "public"),
+        *((name, "repeated") for name in repeated_names(lines, title_index)),
+    ]
+    # A name that names a job ("Shipping Laborer Job Description") is no employer.
+    named = ((plausible_company(n), s) for n, s in found)
+    return [(name, source) for name, source in named if name and not names_a_job(name)]
+
+
+def _first_reading(
+    lines: list[str],
+    *,
+    title_index: int,
+    company_lines: list[str],
+    location_line: str = "",
+    url: str | None = None,
+) -> tuple[str, str]:
+    """The first source's reading, in the module docstring's order."""
     text = "\n".join(lines)
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
 
@@ -440,23 +495,6 @@ def read_company(
     return name, "named" if name else "none"
 
 
-_FORM_WORDS = frozenset(
-    """sa sas sasu sarl eurl spa srl ltd llc inc gmbh ag plc group groupe company co the de du
-    des la le les of and et l d""".split()  # noqa: SIM905
-)
-
-
-def _words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", fold(name))) - _FORM_WORDS
-
-
-def _agrees(one: str, other: str) -> bool:
-    """Two readings naming the same employer: one's words (legal forms aside) hold the
-    other's ("Vellacour" and "VELLACOUR SAS")."""
-    a, b = _words(one), _words(other)
-    return bool(a) and bool(b) and (a <= b or b <= a)
-
-
 def _body_readings(
     lines: list[str],
     text: str,
@@ -488,11 +526,11 @@ def _checked(
     if _supported(name, readings, text, header_names):
         return name, source
     for other in [*readings, *header_names]:
-        if _agrees(other, name):
+        if agrees(other, name):
             continue
         if _supported(other, [r for r in readings if r != other], text, header_names):
             return other, "agreement"
-    others = [x for x in [*readings, *header_names] if not _agrees(x, name)]
+    others = [x for x in [*readings, *header_names] if not agrees(x, name)]
     return name, "contested" if others else source
 
 
@@ -500,7 +538,7 @@ def _supported(name: str, readings: list[str], text: str, header_names: list[str
     """Another reading names it too, the ad writes it again away from its own line, or it
     carries a company's or a public employer's form ("… SAS", "… NHS Trust", "Mairie de …")."""
     return (
-        any(_agrees(name, other) for other in readings)
+        any(agrees(name, other) for other in readings)
         or _occurrences(name, text) >= 2
         or _company_form(name)
     )
@@ -526,7 +564,7 @@ def find_company(
 
 def _company_form(name: str) -> bool:
     """A legal form, a company word ("Group", "Labs") or a public employer's form."""
-    return company_score(name) >= 1 or is_public_employer(name)
+    return company_form(name)
 
 
 _PARTICLES = frozenset({"de", "du", "des", "d'", "of", "the", "and", "et", "&", "la", "le"})

@@ -170,3 +170,35 @@ def above_title(lines: list[str], title_index: int) -> str:
     if re.search(r":|n°|#|\d{3,}", name) or is_board_name(name):
         return ""
     return name
+
+
+# A run of capitalised words, joined by a name's particles ("Brasserie du Port", "Bank of
+# Leeds", "Smith & Fils").
+_CAPITALISED = r"[A-ZÀ-Ý][\w'’&.-]*|[0-9]+[A-Za-z][\w-]*"
+NAME_RUN_RE = re.compile(
+    rf"(?<![\w'’-])(?:{_CAPITALISED})(?:\s+(?:(?:&|and|of|for|de|du|des|d'|la|le)\s+)?"
+    rf"(?:{_CAPITALISED})){{0,3}}"
+)
+MIN_REPEATS = 2
+
+
+def repeated_names(lines: list[str], title_index: int) -> list[str]:
+    """Capitalised names the ad writes at least twice below its title's line (case aside,
+    never in lower case), in order of first mention: an employer the ad names in its own way
+    ("Votre agence Proxim Intérim…", "… chez Proxim Intérim"). A name inside words naming a
+    job ("Front Office" in "Front Office Manager") is there a department, not repeated as a
+    name; ``offer_company_weigh`` counts the other cues before choosing one."""
+    body = [clean(x) for x in lines[max(0, title_index) :] if clean(x)]
+    runs = [m.group(0) for line in body for m in NAME_RUN_RE.finditer(line)]
+    text = "\n".join(body)
+    for run in runs:
+        if names_a_job(run) or GENDER_RE.search(run):
+            text = text.replace(run, " ")
+    seen: dict[str, int] = {}
+    for run in runs:
+        name = run.rstrip(".'’-")
+        if len(name) < 3 or name in seen or names_a_job(name) or GENDER_RE.search(name):
+            continue
+        found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
+        seen[name] = sum(1 for f in found if not f.islower())
+    return [name for name, count in seen.items() if count >= MIN_REPEATS]

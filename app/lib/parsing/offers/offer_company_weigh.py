@@ -1,0 +1,136 @@
+"""The company as the candidate the ad's evidence agrees on, not the first source that names one.
+
+``offer_company.read_company`` reads its sources in a fixed order and stops at the first; a
+layout that puts something else where a source looks (a unit after the title's dash, a careers
+banner's short form of the name) then wins over what the rest of the ad says. Here every name
+any source gives is a candidate; names that agree (one's words hold the other's: "Brightmoor"
+and "Brightmoor Hotels") are one employer; each employer counts its independent cues:
+
+- a kind of source naming it: the header's layout (title line, the block under it, a logo or
+  banner above it), the ad's own sentences ("X recrute", "At X, we", "About X"), its e-mail or
+  web domain, a signature, a public employer's name;
+- a company's form (a legal form, a company word, a public employer's form), or a word for a
+  company the ad writes before it ("votre agence Proxim Intérim");
+- the ad writing it at least twice.
+
+The employer with the most cues is chosen; the reader's first choice keeps a tie. It is written
+in its fullest form the ad repeats ("Brightmoor Hotels" over the banner's "Brightmoor").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.lib.parsing.entries.entry_words import COMPANY_WORDS, company_score
+from app.lib.parsing.offers.offer_line_cues import is_public_employer
+from app.lib.text_forms import fold
+
+# The kind of evidence each of ``read_company``'s sources is: sources of one kind are one cue.
+SOURCE_KIND = {
+    "at_title": "header", "listing_line": "header", "under_title": "header", "logo": "header",
+    "careers_site": "header", "listing_block": "header", "above_title": "header",
+    "title_part": "header", "title_part_repeated": "header", "contested": "header",
+    "agreement": "sentence", "sentences": "sentence", "named": "sentence",
+    "domain": "domain", "url": "domain", "footer": "footer", "public": "public",
+    "repeated": "",  # a name the ad repeats: its repetition is its one cue, counted below
+}  # fmt: skip
+_FORM_WORDS = frozenset(
+    """sa sas sasu sarl eurl spa srl ltd llc inc gmbh ag plc group groupe company co the de du
+    des la le les of and et l d""".split()  # noqa: SIM905
+)
+
+
+def name_words(name: str) -> set[str]:
+    """A name's words, legal forms and particles aside."""
+    return set(re.findall(r"[a-z0-9]+", fold(name))) - _FORM_WORDS
+
+
+def agrees(one: str, other: str) -> bool:
+    """Two readings naming the same employer: one's words (legal forms aside) hold the
+    other's ("Vellacour" and "VELLACOUR SAS")."""
+    a, b = name_words(one), name_words(other)
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def written(name: str, text: str) -> int:
+    """How often ``text`` writes ``name`` as a name (whole words, in capitals or not, never
+    in lower case: "our cardiac unit" does not repeat "Cardiac Unit")."""
+    found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
+    return sum(1 for f in found if not f.islower())
+
+
+def company_form(name: str) -> bool:
+    """A legal form, a company word ("Group", "Labs") or a public employer's form."""
+    return company_score(name) >= 1 or is_public_employer(name)
+
+
+def introduced(name: str, text: str) -> bool:
+    """The ad writes ``name`` right after a word for a company ("votre agence Proxim",
+    "la société Dalmiro", "the Brightmoor hotel" aside): it calls it a company."""
+    words = "|".join(sorted(COMPANY_WORDS, key=len, reverse=True))
+    pattern = (
+        rf"(?<![\w-])(?:{words})\s+(?:(?:de|du|des|of)\s+|d')?{re.escape(fold(name))}(?![\w-])"
+    )
+    return bool(re.search(pattern, fold(text)))
+
+
+@dataclass
+class Employer:
+    names: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+
+    def cues(self, text: str) -> int:
+        form = any(company_form(n) or introduced(n, text) for n in self.names)
+        repeated = any(written(n, text) >= 2 for n in self.names)
+        return len(self.kinds) + int(form) + int(repeated)
+
+    def fullest(self, preferred: str, text: str) -> str:
+        """``preferred`` (else the first name), or a longer name holding it that the ad
+        writes at least twice and at least as often as the shorter one alone ("Careers at
+        Brightmoor" … "Brightmoor Hotels" twice; never "FDM's Career Program" over an ad
+        writing "FDM" throughout)."""
+        base = preferred if preferred in self.names else self.names[0]
+        longer = [
+            n
+            for n in self.names
+            if name_words(base) < name_words(n)
+            and written(n, text) >= max(2, written(base, text) - written(n, text))
+        ]
+        if longer:
+            return max(longer, key=lambda n: (written(n, text), len(n)))
+        return base
+
+
+def employers(readings: list[tuple[str, str]]) -> list[Employer]:
+    """The readings ``(name, source)`` grouped by the employer they name, in order."""
+    found: list[Employer] = []
+    for name, source in readings:
+        if not name:
+            continue
+        home = next((e for e in found if any(agrees(name, n) for n in e.names)), None)
+        if home is None:
+            home = Employer()
+            found.append(home)
+        if name not in home.names:
+            home.names.append(name)
+        kind = SOURCE_KIND.get(source, source)
+        if kind:
+            home.kinds.add(kind)
+    return found
+
+
+def weigh(chosen: str, source: str, readings: list[tuple[str, str]], text: str) -> tuple[str, str]:
+    """``(company, source)``: the employer with the most cues among ``readings`` and the
+    reader's choice (``chosen`` from ``source``), which keeps a tie; "weighed" as the source
+    when another employer won. An ad whose readings are all empty keeps ``chosen``."""
+    everyone = employers([(chosen, source), *readings])
+    if not everyone:
+        return chosen, source
+    mine = next((e for e in everyone if chosen and chosen in e.names), None)
+    best = max(everyone, key=lambda e: (e.cues(text), e is mine))
+    if mine is not None and best.cues(text) <= mine.cues(text):
+        return mine.fullest(chosen, text), source
+    if mine is None and best.cues(text) < 2:
+        return chosen, source
+    return best.fullest("", text), "weighed"
