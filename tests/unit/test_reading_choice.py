@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 
-from app.domain.cvs.plain_reading import plain_pdf_text
 from app.domain.cvs.rules_reading import parse_two_readings
 from app.lib.cv_content import Education, Experience
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.entries.reading_choice import Reading, choose
+from app.lib.pdf_read.plain_reading import plain_pdf_text
 
 STAFF = Experience(title="Staff Nurse", company="Saint Example Hospital", start="2019")
 NIGHT = Experience(title="Night Nurse", company="Riverside Clinic", start="2016")

@@ -5,9 +5,9 @@ stall every other user's job meanwhile. In a thread the loop keeps turning: Pyth
 threads every few milliseconds, so other jobs' awaits are served during the read. The offer's
 counterpart: app/domain/offers/rules_reading.py.
 
-A PDF is read twice (its geometry, and the plain text order: plain_reading.py); the rules read
-both, and the experience section is the one the lines support
-(app/lib/parsing/entries/reading_choice.py).
+A PDF is read twice (its geometry, and the plain text order:
+app/lib/pdf_read/plain_reading.py); the rules read both, and the experience section is the one
+the lines support (app/lib/parsing/entries/reading_choice.py).
 """
 
 from __future__ import annotations

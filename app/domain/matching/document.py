@@ -1,10 +1,10 @@
 """The text of the file a source CV was read from, as a reader of the file copies it: what the
 ledger's quotes are checked against (app/lib/matching/document_check.py).
 
-A PDF's text in plain reading order (the import's second reading, app/domain/cvs/plain_reading.py),
-a pasted text as pasted; nothing for other files (a scan, a Word file, a JSON Resume), and
-nothing once the user has edited the CV: the fields are then the user's own words, not the
-reader's.
+A PDF's text in plain reading order (the import's second reading,
+app/lib/pdf_read/plain_reading.py), a pasted text as pasted; nothing for other files (a scan, a
+Word file, a JSON Resume), and nothing once the user has edited the CV: the fields are then the
+user's own words, not the reader's.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import get_settings
 from app.db.models import CvFile, CvVersion
-from app.domain.cvs.plain_reading import plain_pdf_text
+from app.lib.pdf_read.plain_reading import plain_pdf_text
 
 MAX_ENTRIES = 64  # plain texts of a few KB each, by the file's digest
 _TEXTS: OrderedDict[str, str] = OrderedDict()
