@@ -11,9 +11,6 @@ BULLET_CHARS = "•●○◦▪▫■□►▸‣⁃–—-*·✓✔➢➤→◆
 BULLET_RE = re.compile(
     rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|\d{{1,2}}[.)])\s+"
     r"|^\s*[-•▪➢►✓](?=[A-ZÀ-Ý])"  # a mark glued to its text: "-Gestion des stocks"
-    # A lone glyph set off from its text by a tab stop or a wide gap: a list's mark by its
-    # layout, whatever glyph the font gave it (Word's second-level "o", a symbol font's mark).
-    r"|^\s*(?:[^\w\s]|o)(?:\t|\s{2,})(?=\S)"
 )
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
