@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.dates.dates import (
-    date_at_edge,
-    find_date_range,
-    normalise_date_input,
-    remove_span,
-)
+from app.lib.parsing.dates.dates import find_date_range, normalise_date_input, remove_span
 
 
 @pytest.mark.parametrize(
@@ -141,15 +136,3 @@ def test_a_range_of_days_within_one_month_is_a_range() -> None:
     assert english is not None and not english.single and english.start == "2019-05"
     birth = find_date_range("Born 12 May 1990")
     assert birth is not None and birth.single  # one day is still one date
-
-
-def test_dates_right_after_any_list_mark_open_the_line() -> None:
-    """A list's mark is no word: "▪ 2015 – 2016 | Serveuse" opens on its dates as the same line
-    with "•" does, whatever glyph the CV's font gave the mark."""
-    for mark in ["•", "▪", "●", "►", "➢", "✓", "◦", "■", "❖", "*"]:
-        line = f"{mark} 2015 – 2016 | Serveuse | Café de la Gare, Villeurbanne"
-        found = find_date_range(line)
-        assert found is not None and date_at_edge(line, found), mark
-    prose = "▪ Led the 2017 – 2018 audits of twelve sites"
-    found = find_date_range(prose)
-    assert found is not None and not date_at_edge(prose, found)

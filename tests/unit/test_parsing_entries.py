@@ -398,22 +398,3 @@ def test_a_sentence_running_on_to_a_dated_line_stays_a_description() -> None:
         "and shipped the new platform, from 2019 to 2021.\n"
     )
     assert _jobs(text) == [("Data engineer", "Orbit Labs", "2022-01", "present")]
-
-
-def test_jobs_listed_as_bullets_opening_on_their_dates_are_entries_whatever_the_mark() -> None:
-    """Earlier jobs written as a list under the last one ("▪ 2015 – 2016 | Serveuse | Café"):
-    each dated item is its own entry, with "▪", "●" or "➢" as with "•". Invented CV."""
-    for mark in ["•", "▪", "●", "➢"]:
-        lines = [
-            "Responsable de rayon — Carrefour, Lyon\t2019 – 2023",
-            f"{mark} Gestion des commandes et des stocks",
-            f"{mark} Sept. 2017 – Juin 2018 | Vendeuse | Zara",
-            f"{mark} 2016 – 2017 | Serveuse | Café de la Gare",
-        ]
-        jobs = [experience_from(entry) for entry in split_entries(lines)]
-        assert [(j.title, j.company, j.start) for j in jobs] == [
-            ("Responsable de rayon", "Carrefour", "2019"),
-            ("Vendeuse", "Zara", "2017-09"),
-            ("Serveuse", "Café de la Gare", "2016"),
-        ], mark
-        assert jobs[0].bullets == ["Gestion des commandes et des stocks"]

@@ -16,7 +16,6 @@ import re
 
 from app.lib.parsing.dates.date_ranges import DURATION, DateRange, extend, range_at
 from app.lib.parsing.dates.date_tokens import MONTHS, fold_dates, tokens
-from app.lib.parsing.text.text import BULLET_CHARS
 
 __all__ = [
     "MONTHS",
@@ -75,15 +74,10 @@ def is_duration(text: str) -> bool:
     return bool(DURATION_LINE_RE.match(fold_dates(text)))
 
 
-# What may stand between a line's edge and its dates: separators, and a list's mark whatever its
-# glyph ("▪ 2015 – 2016 | Serveuse" opens on its dates as "• 2015 – 2016 | Serveuse" does).
-EDGE_MARKS = " \t,;:|/" + BULLET_CHARS
-
-
 def date_at_edge(line: str, found: DateRange) -> bool:
     """Is the date at the start or the end of the line (where CVs put entry dates)?"""
-    before = line[: found.span[0]].strip(EDGE_MARKS + "(")
-    after = line[found.span[1] :].strip(EDGE_MARKS + ").")
+    before = line[: found.span[0]].strip(" \t,;:|/·•-–—(")
+    after = line[found.span[1] :].strip(" \t,;:|/·•-–—).")
     return not before or not after
 
 
