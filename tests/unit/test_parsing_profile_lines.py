@@ -91,3 +91,50 @@ def test_an_english_line_of_facts_and_prose_keeps_the_prose() -> None:
         "Forklift driver with ten years in cold storage warehouses, safe and steady on night shifts"
     ]
     assert header.contact.phone == "07700 900123"
+
+
+def test_a_block_of_contact_lines_takes_its_short_lines_with_it() -> None:
+    """A header block read into the profile: most lines are contact or personal facts, so the
+    short lines between them (a name, a town no place list knows, a nationality word) are the
+    block's too; the sentence after the blank line is the profile."""
+    header = Header(name="Inès Morvan")
+    lines = [
+        "Inès Morvan",
+        "4 impasse des Mouettes",
+        "Kerlouan-Plage",
+        "06 41 22 87 13",
+        "ines.morvan@example.net",
+        "",
+        "Aide-soignante depuis neuf ans en EHPAD, je cherche un poste de jour.",
+    ]
+    read = profile_lines(lines, header)
+    assert read.kept == ["", lines[-1]]
+    assert read.dropped == [line for line in lines[:5]]
+    assert header.contact.email == "ines.morvan@example.net"
+
+
+def test_a_sentence_set_among_contact_lines_stays() -> None:
+    """The same block with the candidate's sentence inside it: a run of lines that makes a
+    sentence is the profile, whatever its neighbours."""
+    header = Header()
+    lines = [
+        "ines.morvan@example.net",
+        "06 41 22 87 13",
+        "Aide-soignante depuis neuf ans en EHPAD,",
+        "je cherche un poste de jour.",
+        "Née le 3 mars 1990",
+    ]
+    assert profile_lines(lines, header).kept == lines[2:4]
+
+
+def test_short_lines_in_a_block_of_sentences_stay() -> None:
+    """One fact in a block of the candidate's lines is no contact block: a short line beside
+    it (a tagline) stays."""
+    header = Header()
+    lines = [
+        "Chef de rang, service du soir",
+        "Dix ans en brasserie et en hôtellerie, accueil et caisse.",
+        "Anglais courant, espagnol de base.",
+        "33 ans",
+    ]
+    assert profile_lines(lines, header).kept == lines[:3]

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import Header
 from app.lib.parsing.fields.contact import contact_facts, looks_like_location
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
-from app.lib.parsing.text.text import clean, split_parts
+from app.lib.parsing.text.text import SENTENCE_END, clean, split_parts
 
 # Past this many words a line is a sentence of the profile (or a wrapped piece of one): a
 # contact detail in it is cut out, the sentence stays.
 PROSE_WORDS = 12
 CUT_KINDS = {"email", "link", "phone"}
+FACT_SHARE = 0.5  # a block with this share of fact lines is a contact block, not the profile
 LABEL_RE = re.compile(
     r"^(?:e-?mail|mail|t[ée]l[ée]?(?:phone)?|phone|mobile|portable|linkedin|github|site|web)"
     r"\s*:?\s*$",
@@ -95,12 +96,47 @@ def _cut_contacts(line: str, header: Header) -> str:
     return clean(TRAILING_LABEL_RE.sub("", rest)) if rest != line else line
 
 
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """The indices of the text lines of each block (lines between blank lines)."""
+    blocks: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if clean(line):
+            blocks[-1].append(index)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _fact_fragments(lines: list[str], facts: set[int]) -> set[int]:
+    """In a block whose lines are mostly contact or personal facts (the header's block read
+    into the profile), the runs of other lines between them that make no sentence (short, no
+    sentence end: a name, a town no place list knows, "Française") are the block's too. A run
+    that reads as a sentence stays: the candidate's words set beside their contact lines."""
+    out: set[int] = set()
+    for block in _blocks(lines):
+        if len(block) < 2 or FACT_SHARE * len(block) > sum(i in facts for i in block):
+            continue
+        runs: list[list[int]] = [[]]
+        for index in block:
+            if index in facts:
+                runs.append([])
+            else:
+                runs[-1].append(index)
+        for run in runs:
+            words = " ".join(clean(lines[i]) for i in run)
+            if run and len(words.split()) <= PROSE_WORDS and not words.endswith(SENTENCE_END):
+                out.update(run)
+    return out
+
+
 def profile_lines(lines: list[str], header: Header) -> ProfileLines:
     """The profile's own lines, in order; the others dropped, their contact details moved to
     the header where it has none."""
     out = ProfileLines()
-    for line in lines:
-        if _not_profile(line):
+    facts = {index for index, line in enumerate(lines) if _not_profile(line)}
+    facts |= _fact_fragments(lines, facts)
+    for index, line in enumerate(lines):
+        if index in facts:
             out.dropped.append(clean(line))
             continue
         out.kept.append(_cut_contacts(line, header) if clean(line) else line)
