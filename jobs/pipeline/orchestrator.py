@@ -18,11 +18,7 @@ from app.config import Settings
 from app.db.models import BackgroundTask, CvGenerationOffer, CvGenerationTask
 from app.db.models.status import GENERATION_FINISHED, OFFER_FINISHED, GenerationStatus
 from app.domain.generation.failures import budget_exceeded
-from app.domain.generation.state import (
-    fail_offer,
-    finish_task,
-    sync_background_task,
-)
+from app.domain.generation.state import fail_offer, finish_task, set_status
 from app.events import GENERATION_ERROR, GENERATION_OFFER_FAILED, TASK_UPDATED, task_payload
 from app.lib.events import publish_event
 from app.lib.llm import LLMError, LLMSpendLimitError
@@ -88,8 +84,8 @@ class Generation:
             failure = over_limits(task, self.settings)
             if failure is None:
                 mark_started(task)
-                task.status, task.current_phase = GenerationStatus.RUNNING, "batching"
-                row = await sync_background_task(session, task, status=GenerationStatus.RUNNING)
+                task.current_phase = "batching"
+                row = await set_status(session, task, GenerationStatus.RUNNING)
             await session.commit()
             if failure is not None:  # over its time or its runs (a resumption): fail, refund
                 return await self._stop(failure)
@@ -200,7 +196,8 @@ class Generation:
         async with self.sessions() as session:
             task = await session.get(CvGenerationTask, self.task_id)
             assert task is not None
-            row = await sync_background_task(session, task, status=GenerationStatus.RUNNING)
+            # Its progress only: a cancel committed meanwhile stays cancelled on the row too.
+            row = await set_status(session, task)
             await session.commit()
         await self._publish_background(user_id, row)
 

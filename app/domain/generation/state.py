@@ -1,7 +1,8 @@
-"""Generation state transitions shared by the web (cancel) and the worker (fail, finish).
+"""Generation state transitions shared by the web (cancel) and the worker (start, fail, finish).
 
 Each transition is one conditional UPDATE plus its ledger entry in the same transaction, so a
-repeated or concurrent call (crash re-run, cancel racing completion) never refunds twice.
+repeated or concurrent call (crash re-run, cancel racing completion) never refunds twice. The
+generation's status moves only through ``set_status``, which moves its task-centre row with it.
 """
 
 from __future__ import annotations
@@ -152,11 +153,9 @@ async def cancel_task(session: AsyncSession, task: CvGenerationTask) -> int:
         )
         .values(status=SubtaskStatus.CANCELLED, error=N_("The task was cancelled."))
     )
-    task.status = GenerationStatus.CANCELLED
-    task.completed_at = utcnow()
     refunded = await _refund_offers(session, task, pending, RefundReason.GENERATION_CANCELLED)
     await release_slot(session, task.id)
-    await sync_background_task(session, task, status=GenerationStatus.CANCELLED)
+    await set_status(session, task, GenerationStatus.CANCELLED)
     return refunded
 
 
@@ -191,16 +190,13 @@ async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
         await session.scalars(select(CvGenerationOffer).where(CvGenerationOffer.task_id == task.id))
     )
     failed = sum(1 for o in offers if o.status == OfferStatus.FAILED)
+    ending: GenerationStatus | None = None  # ended already (a re-run): only mirrored again
     if task.status not in GENERATION_FINISHED:
-        task.status = (
-            GenerationStatus.FAILED
-            if offers and failed == len(offers)
-            else GenerationStatus.COMPLETED
-        )
-        task.completed_at = utcnow()
+        every_failed = bool(offers) and failed == len(offers)
+        ending = GenerationStatus.FAILED if every_failed else GenerationStatus.COMPLETED
         task.current_phase = None
     await release_slot(session, task.id)
-    row = await sync_background_task(session, task, status=task.status)
+    row = await set_status(session, task, ending)
     return Outcome(
         generated=list(task.generated_cv_ids),
         total_failed=failed,
@@ -210,28 +206,28 @@ async def finish_task(session: AsyncSession, task: CvGenerationTask) -> Outcome:
     )
 
 
-async def sync_background_task(
-    session: AsyncSession,
-    task: CvGenerationTask,
-    *,
-    status: str,
-    progress: dict[str, Any] | None = None,
+async def set_status(
+    session: AsyncSession, task: CvGenerationTask, status: GenerationStatus | None = None
 ) -> BackgroundTask | None:
-    """Mirror the generation on its task-centre row (queued/running/completed/failed/cancelled),
-    the one its ``background_task_id`` names."""
+    """Move the generation to ``status`` (None: keep it, refresh its progress) and its
+    task-centre row, the one its ``background_task_id`` names, with it; returns that row.
+
+    The only writer of either status, so the two never disagree: an end stamps the task's
+    ``completed_at`` and gives the row its result (and its error when every offer failed)."""
+    if status is not None:
+        task.status = status
+        if status in GENERATION_FINISHED:
+            task.completed_at = utcnow()
     if not task.background_task_id:
         return None
     row = await session.get(BackgroundTask, task.background_task_id)
     if row is None:
         return None
-    row.status = task_status_of(status)
-    row.progress = progress or {
-        "completedOffers": task.completed_offers,
-        "totalOffers": task.total_offers,
-    }
-    if status in GENERATION_FINISHED:
+    row.status = task_status_of(task.status)
+    row.progress = {"completedOffers": task.completed_offers, "totalOffers": task.total_offers}
+    if task.status in GENERATION_FINISHED:
         row.result = {"generatedCvIds": list(task.generated_cv_ids)}
-        if status == GenerationStatus.FAILED:
+        if task.status == GenerationStatus.FAILED:
             row.error = task.error or N_("Every offer failed; credits refunded.")
     row.updated_at = now_ms()
     return row
