@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.credits.balance_events import note_balance_change
 from app.db.models import CreditTransaction, User
 from app.lib.errors import InsufficientCredits, ValidationFailed
 from app.lib.i18n import N_
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 
 # One sentence without values, so every page can show it in the reader's language; the API
 # answer also carries the amount (app/tasks/lifecycle.py refuses with it before costly work).
@@ -107,19 +107,10 @@ async def ledger_sum(session: AsyncSession, user_id: str) -> int:
     return int(total or 0)
 
 
-def _entries(user_id: str) -> Select[CreditTransaction]:
-    return (
-        select(CreditTransaction)
-        .where(CreditTransaction.user_id == user_id)
-        .order_by(CreditTransaction.created_at.desc(), CreditTransaction.id)
-    )
+# The user's entries, newest first.
+ENTRIES = OwnedList(CreditTransaction, CreditTransaction.created_at.desc())
+ledger_page = ENTRIES.page
 
 
 async def ledger(session: AsyncSession, user_id: str, limit: int = 100) -> list[CreditTransaction]:
-    return list(await session.scalars(_entries(user_id).limit(limit)))
-
-
-async def ledger_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[CreditTransaction]:
-    return await read_page(session, _entries(user_id), paging)
+    return await ENTRIES.all(session, user_id, limit)

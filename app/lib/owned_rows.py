@@ -1,14 +1,17 @@
-"""A user's own row found by id, one way: another user's row answers exactly like a missing one
-(the feature's 404), so an id never tells whether someone else's row exists."""
+"""A user's own rows, one way each: one found by id (another user's row answers exactly like a
+missing one, the feature's 404, so an id never tells whether someone else's row exists), and a
+user's list in one order (``OwnedList``: the pages, the JSON API and MCP read the same query)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.lib.errors import AppError
+from app.lib.paging import Page, PageRequest, read_page
 
 Row = TypeVar("Row")
 
@@ -22,3 +25,30 @@ async def owned(
     if found is None:
         raise missing
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedList(Generic[Row]):
+    """A user's rows of ``model`` ordered by ``order`` then by id: the id last, rows of one
+    instant keep one order on every database, so a walk over the pages meets each row once
+    (app/lib/paging.py). Read whole (``all``) or a page at a time (``page``)."""
+
+    model: type[Row]
+    order: Any  # a column of ``model``, or its ``.desc()``
+    options: tuple[Any, ...] = ()  # loader options, e.g. ``defer`` of a heavy column
+
+    def query(self, user_id: str) -> Select[Any]:
+        table: Any = self.model  # a mapped class with ``id`` and ``user_id`` columns
+        return (
+            select(table)
+            .options(*self.options)
+            .where(table.user_id == user_id)
+            .order_by(self.order, table.id)
+        )
+
+    async def all(self, session: AsyncSession, user_id: str, limit: int | None = None) -> list[Row]:
+        query = self.query(user_id)
+        return list(await session.scalars(query if limit is None else query.limit(limit)))
+
+    async def page(self, session: AsyncSession, user_id: str, paging: PageRequest) -> Page[Row]:
+        return await read_page(session, self.query(user_id), paging)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.credits.ledger import LOW_BALANCE
@@ -24,7 +24,7 @@ from app.events import TASK_UPDATED, task_payload
 from app.lib.errors import InsufficientCredits, NotFound, TooManyRequests
 from app.lib.events import Publisher, publish_event
 from app.lib.i18n import N_
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 from app.lib.refund_reasons import Refund
 from app.tasks.billing import charge, cost_of, refund_charge
 from app.tasks.caps import open_tasks
@@ -131,22 +131,13 @@ async def get_task(session: AsyncSession, user_id: str, task_id: str) -> Backgro
     return task
 
 
-def _listed(user_id: str) -> Select[BackgroundTask]:
-    return (
-        select(BackgroundTask)
-        .where(BackgroundTask.user_id == user_id)
-        .order_by(BackgroundTask.created_at.desc(), BackgroundTask.id)
-    )
+# The user's tasks, newest first.
+LISTED = OwnedList(BackgroundTask, BackgroundTask.created_at.desc())
+tasks_page = LISTED.page
 
 
 async def list_tasks(session: AsyncSession, user_id: str, limit: int = 100) -> list[BackgroundTask]:
-    return list(await session.scalars(_listed(user_id).limit(limit)))
-
-
-async def tasks_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[BackgroundTask]:
-    return await read_page(session, _listed(user_id), paging)
+    return await LISTED.all(session, user_id, limit)
 
 
 async def claim(session: AsyncSession, task_id: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,8 +27,8 @@ from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Conflict, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.owned_rows import owned
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList, owned
+from app.lib.paging import Page, PageRequest
 from app.settings.registry import (
     REGISTRATION_CLOSED,
     REGISTRATION_INVITATION,
@@ -211,20 +211,16 @@ async def create_api_token(session: AsyncSession, user: User, name: str) -> tupl
     return row, token
 
 
-def _tokens(user: User) -> Select[ApiToken]:
-    return (
-        select(ApiToken)
-        .where(ApiToken.user_id == user.id)
-        .order_by(ApiToken.created_at.desc(), ApiToken.id)
-    )
+# The user's API tokens, newest first.
+TOKENS = OwnedList(ApiToken, ApiToken.created_at.desc())
 
 
 async def list_api_tokens(session: AsyncSession, user: User) -> list[ApiToken]:
-    return list(await session.scalars(_tokens(user)))
+    return await TOKENS.all(session, user.id)
 
 
 async def tokens_page(session: AsyncSession, user: User, paging: PageRequest) -> Page[ApiToken]:
-    return await read_page(session, _tokens(user), paging)
+    return await TOKENS.page(session, user.id, paging)
 
 
 async def revoke_api_token(session: AsyncSession, user: User, token_id: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement, AchievementStatus, CvFile
@@ -23,8 +23,7 @@ from app.lib.achievement_lines import evidence_of
 from app.lib.cv_content import CvContent, Experience
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
-from app.lib.owned_rows import owned
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList, owned
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,24 +119,10 @@ async def get(session: AsyncSession, user_id: str, achievement_id: str) -> Achie
     return await owned(session, Achievement, user_id, achievement_id, missing)
 
 
-def _listed(user_id: str) -> Select[Achievement]:
-    """The user's achievements, the most recently changed first."""
-    return (
-        select(Achievement)
-        .where(Achievement.user_id == user_id)
-        .order_by(Achievement.updated_at.desc(), Achievement.id)
-    )
-
-
-async def list_for_user(session: AsyncSession, user_id: str) -> list[Achievement]:
-    """The user's achievements, the most recently changed first."""
-    return list(await session.scalars(_listed(user_id)))
-
-
-async def achievements_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[Achievement]:
-    return await read_page(session, _listed(user_id), paging)
+# The user's achievements, the most recently changed first.
+LISTED = OwnedList(Achievement, Achievement.updated_at.desc())
+list_for_user = LISTED.all
+achievements_page = LISTED.page
 
 
 async def update(

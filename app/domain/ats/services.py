@@ -4,14 +4,14 @@ some tailored CVs (the generation rows' verdicts, app/domain/ats/view.py)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
 from app.db.models import AtsCheck, CvFile
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 
 TAILORED_CHOICES = 100
 
@@ -28,18 +28,11 @@ async def get_check(
     return check
 
 
-def _listed(user_id: str) -> Select[AtsCheck]:
-    """The user's checks, the newest first, without their PDF and report (the heavy part)."""
-    return (
-        select(AtsCheck)
-        .options(defer(AtsCheck.pdf), defer(AtsCheck.report))
-        .where(AtsCheck.user_id == user_id)
-        .order_by(AtsCheck.created_at.desc(), AtsCheck.id)
-    )
-
-
-async def checks_page(session: AsyncSession, user_id: str, paging: PageRequest) -> Page[AtsCheck]:
-    return await read_page(session, _listed(user_id), paging)
+# The user's checks, the newest first, without their PDF and report (the heavy part).
+LISTED = OwnedList(
+    AtsCheck, AtsCheck.created_at.desc(), (defer(AtsCheck.pdf), defer(AtsCheck.report))
+)
+checks_page = LISTED.page
 
 
 async def tailored_cvs(session: AsyncSession, user_id: str) -> list[tuple[str, str]]:

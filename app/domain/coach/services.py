@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -29,7 +29,7 @@ from app.lib.dependencies import TaskQueue
 from app.lib.errors import Conflict, NotFound
 from app.lib.i18n import N_, current_locale
 from app.lib.input_errors import InputError
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 from app.lib.parsing.fields.languages import detect_language
 from app.settings.llm_endpoint import engine_status
 
@@ -81,23 +81,10 @@ async def get(session: AsyncSession, user_id: str, conversation_id: str) -> Coac
     return conversation
 
 
-def _listed(user_id: str) -> Select[CoachConversation]:
-    """The user's conversations, the latest changed first (the id last: one order everywhere)."""
-    return (
-        select(CoachConversation)
-        .where(CoachConversation.user_id == user_id)
-        .order_by(CoachConversation.updated_at.desc(), CoachConversation.id)
-    )
-
-
-async def list_for_user(session: AsyncSession, user_id: str) -> list[CoachConversation]:
-    return list(await session.scalars(_listed(user_id)))
-
-
-async def conversations_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[CoachConversation]:
-    return await read_page(session, _listed(user_id), paging)
+# The user's conversations, the latest changed first.
+LISTED = OwnedList(CoachConversation, CoachConversation.updated_at.desc())
+list_for_user = LISTED.all
+conversations_page = LISTED.page
 
 
 def _coach_says(conversation: CoachConversation, code: str) -> None:

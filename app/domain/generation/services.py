@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from arq import ArqRedis
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -30,7 +30,7 @@ from app.lib.errors import NotFound, ValidationFailed
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import check_stored_limits
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 from app.settings.llm_endpoint import engine_status, refuse_when_spent
 from app.tasks.actions import cancel_with_outcome, commit_cancel
 from app.tasks.billing import cost_of
@@ -211,27 +211,11 @@ async def get_generation(session: AsyncSession, user: User, task_id: str) -> CvG
     return task
 
 
-def _history(user_id: str) -> Select[CvGenerationTask]:
-    """The user's generations, newest first (the id last: one order on every database)."""
-    return (
-        select(CvGenerationTask)
-        .where(CvGenerationTask.user_id == user_id)
-        .order_by(CvGenerationTask.created_at.desc(), CvGenerationTask.id)
-    )
-
-
-async def recent_generations(
-    session: AsyncSession, user_id: str, limit: int
-) -> list[CvGenerationTask]:
-    """The user's latest generations, newest first (the dashboard)."""
-    return list(await session.scalars(_history(user_id).limit(limit)))
-
-
-async def generations_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[CvGenerationTask]:
-    """One page of the user's generations, newest first (the history page)."""
-    return await read_page(session, _history(user_id), paging)
+# The user's generations, newest first: the dashboard's latest (``all`` with a limit) and the
+# history page's pages.
+HISTORY = OwnedList(CvGenerationTask, CvGenerationTask.created_at.desc())
+recent_generations = HISTORY.all
+generations_page = HISTORY.page
 
 
 async def generation_offers(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models.base import utcnow
@@ -22,28 +22,15 @@ from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.owned_rows import owned
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList, owned
 
 MAX_SEARCHES = 50
 
 
-def _listed(user_id: str) -> Select[SavedSearch]:
-    return (
-        select(SavedSearch)
-        .where(SavedSearch.user_id == user_id)
-        .order_by(SavedSearch.created_at, SavedSearch.id)
-    )
-
-
-async def list_searches(session: AsyncSession, user_id: str) -> list[SavedSearch]:
-    return list(await session.scalars(_listed(user_id)))
-
-
-async def searches_page(
-    session: AsyncSession, user_id: str, paging: PageRequest
-) -> Page[SavedSearch]:
-    return await read_page(session, _listed(user_id), paging)
+# The user's searches, the oldest first.
+LISTED = OwnedList(SavedSearch, SavedSearch.created_at)
+list_searches = LISTED.all
+searches_page = LISTED.page
 
 
 async def get_search(session: AsyncSession, user_id: str, search_id: str) -> SavedSearch:

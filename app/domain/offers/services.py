@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -22,7 +22,7 @@ from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.paging import Page, PageRequest, read_page
+from app.lib.owned_rows import OwnedList
 from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import create_task, reserve, save_and_publish
 
@@ -56,21 +56,10 @@ async def get_offer(session: AsyncSession, user_id: str, offer_id: str) -> JobOf
     return offer
 
 
-def _listed(user_id: str) -> Select[JobOffer]:
-    """The user's offers, newest first (the id last: one order on every database)."""
-    return (
-        select(JobOffer)
-        .where(JobOffer.user_id == user_id)
-        .order_by(JobOffer.created_at.desc(), JobOffer.id)
-    )
-
-
-async def list_offers(session: AsyncSession, user_id: str) -> list[JobOffer]:
-    return list(await session.scalars(_listed(user_id)))
-
-
-async def offers_page(session: AsyncSession, user_id: str, paging: PageRequest) -> Page[JobOffer]:
-    return await read_page(session, _listed(user_id), paging)
+# The user's offers, newest first.
+LISTED = OwnedList(JobOffer, JobOffer.created_at.desc())
+list_offers = LISTED.all
+offers_page = LISTED.page
 
 
 async def latest_task(session: AsyncSession, user_id: str, offer_id: str) -> BackgroundTask | None:
