@@ -16,10 +16,17 @@ import httpx
 import openai
 
 from app.lib.llm.answer_shape import NotACompletion, chunk_choices, model_name, token_counts
-from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import endpoint_slot
-from app.lib.llm.spend import estimate_tokens
-from app.lib.llm.transport import ChatReply, LLMEndpoint, get_client, not_a_completion
+from app.lib.llm.transport import (
+    ChatReply,
+    LLMEndpoint,
+    call_failed,
+    call_options,
+    get_client,
+    not_a_completion,
+    reserve_call,
+    unusable_answer,
+)
 
 OnDelta = Callable[[str], Awaitable[None]]
 
@@ -34,15 +41,9 @@ async def chat_stream(
 ) -> ChatReply:
     """Stream one completion; ``on_delta`` gets each non-empty piece of text in order. The
     reply returned holds the whole text."""
-    extra: dict[str, Any] = {"stream_options": {"include_usage": True}}
-    if max_tokens is not None:
-        extra["max_tokens"] = max_tokens
-    if endpoint.temperature is not None:
-        extra["temperature"] = endpoint.temperature
+    extra = {"stream_options": {"include_usage": True}, **call_options(endpoint, max_tokens)}
     meter = endpoint.meter
-    reservation = None
-    if meter is not None:
-        reservation = await meter.reserve(estimate_tokens(messages, max_tokens))
+    reservation = await reserve_call(endpoint, messages, max_tokens)
     parts: list[str] = []
     finish: str | None = None
     reported = model
@@ -69,25 +70,13 @@ async def chat_stream(
     # httpx errors too: the stream's body is read after the SDK handed it over, and the
     # outbound policy's limits (app/lib/outbound/transport.py) stop it there.
     except (openai.OpenAIError, httpx.HTTPError) as exc:
-        error = map_openai_error(
-            exc,
-            base_url=endpoint.base_url,
-            model=model,
-            timeout_s=endpoint.timeout_s,
-            secret=endpoint.api_key,
-            users_own=endpoint.users_own,
-        )
-        if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
-            await meter.cancel(reservation)
-        raise error from exc
+        raise await call_failed(exc, endpoint, model, endpoint.timeout_s, reservation) from exc
     text = "".join(parts)
     prompt_tokens, completion_tokens, _cached = token_counts(usage)
     if meter is not None and reservation is not None:
         await meter.settle(reservation, prompt_tokens + completion_tokens)  # 0: estimate stays
     if not text and finish is None:
-        empty = LLMServerError(None, "the stream ended without any text")
-        empty.own_endpoint = endpoint.users_own
-        raise empty
+        raise unusable_answer(endpoint, "the stream ended without any text")
     return ChatReply(
         text=text,
         model=reported,

@@ -19,12 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import httpx
 import openai
 
 from app.lib.llm.answer_shape import NotACompletion, first_choice, model_name, token_counts
-from app.lib.llm.errors import LLMServerError, LLMUnreachableError, map_openai_error
+from app.lib.llm.errors import LLMError, LLMServerError, LLMUnreachableError, map_openai_error
 from app.lib.llm.slots import UNLIMITED, endpoint_slot
-from app.lib.llm.spend import SpendMeter, estimate_tokens
+from app.lib.llm.spend import Reservation, SpendMeter, estimate_tokens
 from app.lib.outbound.addresses import FetchPolicy
 from app.lib.outbound.transport import policy_client
 
@@ -127,17 +128,11 @@ async def chat_once(
     Reserves the call on the user's daily budget first (``spend``; ``LLMSpendLimitError``
     when it is used up, nothing sent), then waits for a slot of the endpoint; ``timeout_s``
     starts once the slot is held."""
-    extra: dict[str, Any] = {}
+    extra = call_options(endpoint, max_tokens)
     if response_format is not None:
         extra["response_format"] = response_format
-    if max_tokens is not None:
-        extra["max_tokens"] = max_tokens
-    if endpoint.temperature is not None:
-        extra["temperature"] = endpoint.temperature
     meter = endpoint.meter
-    reservation = None
-    if meter is not None:
-        reservation = await meter.reserve(estimate_tokens(messages, max_tokens))
+    reservation = await reserve_call(endpoint, messages, max_tokens)
     try:
         async with endpoint_slot(endpoint.base_url, endpoint.max_concurrency):
             completion = await get_client(endpoint).chat.completions.create(
@@ -147,17 +142,7 @@ async def chat_once(
                 **extra,
             )
     except openai.OpenAIError as exc:
-        error = map_openai_error(
-            exc,
-            base_url=endpoint.base_url,
-            model=model,
-            timeout_s=timeout_s,
-            secret=endpoint.api_key,
-            users_own=endpoint.users_own,
-        )
-        if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
-            await meter.cancel(reservation)  # nothing reached the server; else the estimate stays
-        raise error from exc
+        raise await call_failed(exc, endpoint, model, timeout_s, reservation) from exc
     except (ValueError, AttributeError) as exc:
         # An answer that is not JSON (or JSON of another shape): the SDK's parser fails on it.
         raise not_a_completion(endpoint) from exc
@@ -173,9 +158,7 @@ async def chat_once(
     except NotACompletion as exc:  # JSON of another shape, which the SDK does not check
         raise not_a_completion(endpoint) from exc
     if choice is None:
-        empty = LLMServerError(None, "the response contained no choices")
-        empty.own_endpoint = endpoint.users_own
-        raise empty
+        raise unusable_answer(endpoint, "the response contained no choices")
     return ChatReply(
         text=choice.text,
         model=model_name(completion, model),
@@ -186,8 +169,57 @@ async def chat_once(
     )
 
 
+def call_options(endpoint: LLMEndpoint, max_tokens: int | None) -> dict[str, Any]:
+    """What every call sends besides its model and messages: the caller's ``max_tokens`` and
+    the endpoint's ``temperature``, each only when set (else the server's default)."""
+    options: dict[str, Any] = {}
+    if max_tokens is not None:
+        options["max_tokens"] = max_tokens
+    if endpoint.temperature is not None:
+        options["temperature"] = endpoint.temperature
+    return options
+
+
+async def reserve_call(
+    endpoint: LLMEndpoint, messages: list[dict[str, Any]], max_tokens: int | None
+) -> Reservation | None:
+    """The call's estimate reserved on the user's daily budget before it is sent
+    (``LLMSpendLimitError`` when that is used up); None for an endpoint without a meter."""
+    if endpoint.meter is None:
+        return None
+    return await endpoint.meter.reserve(estimate_tokens(messages, max_tokens))
+
+
+async def call_failed(
+    exc: openai.OpenAIError | httpx.HTTPError,
+    endpoint: LLMEndpoint,
+    model: str,
+    timeout_s: float,
+    reservation: Reservation | None,
+) -> LLMError:
+    """The SDK's failure as an ``LLMError``; the reservation given back when nothing reached the
+    server (unreachable), else the estimate stays spent."""
+    error = map_openai_error(
+        exc,
+        base_url=endpoint.base_url,
+        model=model,
+        timeout_s=timeout_s,
+        secret=endpoint.api_key,
+        users_own=endpoint.users_own,
+    )
+    meter = endpoint.meter
+    if meter is not None and reservation is not None and isinstance(error, LLMUnreachableError):
+        await meter.cancel(reservation)
+    return error
+
+
+def unusable_answer(endpoint: LLMEndpoint, what: str) -> LLMServerError:
+    """An answer that cannot be used (``what`` says how), whoever's endpoint sent it."""
+    error = LLMServerError(None, what)
+    error.own_endpoint = endpoint.users_own
+    return error
+
+
 def not_a_completion(endpoint: LLMEndpoint) -> LLMServerError:
-    """An answer that is not JSON, or JSON of another shape: an unusable answer, whoever's."""
-    malformed = LLMServerError(None, "the answer is not a chat completion")
-    malformed.own_endpoint = endpoint.users_own
-    return malformed
+    """An answer that is not JSON, or JSON of another shape."""
+    return unusable_answer(endpoint, "the answer is not a chat completion")
