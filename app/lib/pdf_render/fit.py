@@ -54,11 +54,11 @@ page; the CSS holds only those rules, and rule 4 gives back what fits the gap th
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from weasyprint.document import Document
@@ -74,7 +74,7 @@ from app.lib.pdf_render.budget import (
 )
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
-from app.lib.pdf_render.glyphs import strip_characters, write_pdf
+from app.lib.pdf_render.glyphs import render_covered, write_pdf
 from app.lib.pdf_render.html import COMPACT_STEPS, render_cv_html
 from app.lib.pdf_render.layout import PT_PER_PX, Measurements, layout, measure
 from app.lib.pdf_render.result import RenderResult, TrimmedItem
@@ -382,9 +382,10 @@ def render_to_budget(
 ) -> RenderResult:
     """``ladder=False`` keeps the design's own type and spacing (rule 0 off): what the cuts
     alone do, for the tests of rules 1–5."""
-    started = time.perf_counter()
-    result, missing = _render_once(
-        content_json,
+    # A character no font has is cut and the CV fitted again: the trimming and the HTML
+    # preview match the PDF.
+    once = partial(
+        _render_once,
         design=design,
         locale=locale,
         page_budget=page_budget,
@@ -392,25 +393,7 @@ def render_to_budget(
         photo=photo,
         ladder=ladder,
     )
-    if not missing:
-        return result
-    # A character no font has breaks the whole text layer (``glyphs.py``): fit the CV again
-    # without it, so the trimming and the HTML preview match the PDF, and say what went.
-    result, _ = _render_once(
-        strip_characters(content_json, missing),
-        design=design,
-        locale=locale,
-        page_budget=page_budget,
-        relevance=relevance,
-        photo=photo,
-        ladder=ladder,
-    )
-    return dataclasses.replace(
-        result,
-        layout_passes=result.layout_passes * 2,
-        render_ms=(time.perf_counter() - started) * 1000,
-        extra={**result.extra, "droppedCharacters": sorted(missing)},
-    )
+    return render_covered(once, content_json)
 
 
 def _render_once(

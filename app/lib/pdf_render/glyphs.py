@@ -14,12 +14,17 @@ this is the second wall, not the usual path.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from weasyprint import LOGGER
 from weasyprint.document import Document
+
+from app.lib.pdf_render.result import RenderResult
 
 # WeasyPrint's options for every CV and letter: PDF/UA-1, so tagged (a structure tree in reading
 # order, headings, lists and their items, links), marked, the <title> shown as the window title
@@ -53,6 +58,58 @@ def write_pdf(document: Document) -> tuple[bytes, frozenset[str]]:
     finally:
         LOGGER.removeHandler(listener)
     return bytes(pdf or b""), frozenset(listener.characters)
+
+
+# One layout and PDF of a payload: the result, and the characters no font had (``write_pdf``).
+RenderOnce = Callable[[Any], tuple[RenderResult, frozenset[str]]]
+
+
+def written_uncut(
+    document: Document,
+    html: str,
+    *,
+    design: str,
+    locale: str,
+    page_budget: int,
+    layout_passes: int,
+    started: float,
+    extra: dict[str, Any],
+) -> tuple[RenderResult, frozenset[str]]:
+    """A document nothing is cut from (a letter, a sheet): its PDF when it fits ``page_budget``
+    pages, else none (an overflowing one is refused anyway), and the characters no font had."""
+    fits = len(document.pages) <= page_budget
+    pdf, missing = write_pdf(document) if fits else (b"", frozenset[str]())
+    result = RenderResult(
+        pdf=pdf,
+        page_count=len(document.pages),
+        trimmed=[],
+        html=html,
+        design=design,
+        locale=locale,
+        page_budget=page_budget,
+        fits=fits,
+        layout_passes=layout_passes,
+        render_ms=(time.perf_counter() - started) * 1000,
+        extra=extra,
+    )
+    return result, missing
+
+
+def render_covered(render_once: RenderOnce, payload: Any) -> RenderResult:
+    """``render_once`` of ``payload``; when a character no font has broke the text layer, laid
+    out again without it (``strip_characters``), so what is shown matches the PDF, and what went
+    said in ``droppedCharacters``. The time and the layout passes count both runs."""
+    started = time.perf_counter()
+    result, missing = render_once(payload)
+    if not missing:
+        return result
+    again, _ = render_once(strip_characters(payload, missing))
+    return dataclasses.replace(
+        again,
+        layout_passes=result.layout_passes + again.layout_passes,
+        render_ms=(time.perf_counter() - started) * 1000,
+        extra={**again.extra, "droppedCharacters": sorted(missing)},
+    )
 
 
 def strip_characters(value: Any, characters: frozenset[str]) -> Any:

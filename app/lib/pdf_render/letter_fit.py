@@ -9,15 +9,15 @@ onto a second page, the result says ``fits=False`` with no PDF, and ``letter.py`
 
 from __future__ import annotations
 
-import dataclasses
 import time
+from functools import partial
 from typing import Any
 
 from app.lib.cv_content import Header
 from app.lib.letter_content import LetterContent
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.fetcher import SafeURLFetcher
-from app.lib.pdf_render.glyphs import strip_characters, write_pdf
+from app.lib.pdf_render.glyphs import render_covered, written_uncut
 from app.lib.pdf_render.layout import layout
 from app.lib.pdf_render.letter import LETTER_PAGES
 from app.lib.pdf_render.letter_html import FIT_STEPS, render_letter_html
@@ -25,17 +25,7 @@ from app.lib.pdf_render.result import RenderResult
 
 
 def render_letter_to_page(payload: dict[str, Any], *, design: str, locale: str) -> RenderResult:
-    started = time.perf_counter()
-    result, missing = _render_once(payload, design=design, locale=locale)
-    if not missing:
-        return result
-    # A character no font has breaks the text layer (``glyphs.py``): lay out again without it.
-    result, _ = _render_once(strip_characters(payload, missing), design=design, locale=locale)
-    return dataclasses.replace(
-        result,
-        render_ms=(time.perf_counter() - started) * 1000,
-        extra={**result.extra, "droppedCharacters": sorted(missing)},
-    )
+    return render_covered(partial(_render_once, design=design, locale=locale), payload)
 
 
 def _render_once(
@@ -53,20 +43,13 @@ def _render_once(
         if len(document.pages) <= LETTER_PAGES or step == FIT_STEPS - 1:
             break
         step += 1
-    fits = len(document.pages) <= LETTER_PAGES
-    # An overflowing letter is refused anyway: no PDF to write.
-    pdf, missing = write_pdf(document) if fits else (b"", frozenset[str]())
-    result = RenderResult(
-        pdf=pdf,
-        page_count=len(document.pages),
-        trimmed=[],
-        html=html,
+    return written_uncut(
+        document,
+        html,
         design=design,
         locale=locale,
         page_budget=LETTER_PAGES,
-        fits=fits,
         layout_passes=step + 1,
-        render_ms=(time.perf_counter() - started) * 1000,
+        started=started,
         extra={"blockedUrls": fetcher.blocked[:20], "fitStep": step},
     )
-    return result, missing
