@@ -23,7 +23,7 @@ from app.config import Settings
 from app.lib.errors import AppError
 from app.lib.i18n import N_
 from app.lib.pdf_render import RenderCache, RenderError, RenderResult, renders_dir
-from app.lib.pdf_render.result import TrimmedBullet, extra_from_meta
+from app.lib.pdf_render.result import from_meta
 
 from .spec import RenderSpec, docx_document, spec_cache_key
 from .waiting import WAIT_FOR_RENDER_SECONDS as DEFAULT_WAIT
@@ -40,20 +40,7 @@ class RenderUnavailable(AppError):
 
 def result_from_job(payload: dict[str, Any]) -> RenderResult:
     meta = payload["meta"]
-    return RenderResult(
-        pdf=payload["pdf"],
-        page_count=int(meta["pageCount"]),
-        trimmed=[TrimmedBullet.from_json(t) for t in meta["trimmed"]],
-        html=payload["html"],
-        design=str(meta["design"]),
-        locale=str(meta["locale"]),
-        page_budget=int(meta["pageBudget"]),
-        fits=bool(meta["fits"]),
-        layout_passes=int(meta["layoutPasses"]),
-        render_ms=float(meta["renderMs"]),
-        cache_key=str(payload["cacheKey"]),
-        extra=extra_from_meta(meta),
-    )
+    return from_meta(meta, payload["pdf"], payload["html"], cache_key=str(payload["cacheKey"]))
 
 
 class FileType(StrEnum):

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.config import Settings
 from app.lib.pdf_render.html import templates_fingerprint
-from app.lib.pdf_render.result import RenderResult, TrimmedBullet, extra_from_meta
+from app.lib.pdf_render.result import RenderResult, from_meta
 
 MAX_ENTRIES = 500  # beyond this the least recently used entries go
 
@@ -93,21 +93,7 @@ class RenderCache:
             return None
         with contextlib.suppress(OSError):
             os.utime(self._path(key, ".json"))  # recently used: evicted last
-        return RenderResult(
-            pdf=pdf,
-            page_count=int(meta["pageCount"]),
-            trimmed=[TrimmedBullet.from_json(t) for t in meta["trimmed"]],
-            html=html,
-            design=str(meta["design"]),
-            locale=str(meta["locale"]),
-            page_budget=int(meta["pageBudget"]),
-            fits=bool(meta["fits"]),
-            layout_passes=int(meta["layoutPasses"]),
-            render_ms=float(meta["renderMs"]),
-            cache_key=key,
-            cached=True,
-            extra=extra_from_meta(meta),
-        )
+        return from_meta(meta, pdf, html, cache_key=key, cached=True)
 
     def put(self, key: str, result: RenderResult) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)

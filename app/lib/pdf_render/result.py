@@ -110,3 +110,32 @@ def extra_from_meta(meta: dict[str, Any]) -> dict[str, Any]:
     if meta.get("budgetGrown") and isinstance(meta.get("effectiveBudget"), int):
         extra |= {"budgetGrown": True, "effectiveBudget": int(meta["effectiveBudget"])}
     return extra | {key: meta[key] for key in _MEASURED if key in meta}
+
+
+def from_meta(
+    meta: dict[str, Any],
+    pdf: bytes,
+    html: str,
+    *,
+    extra: dict[str, Any] | None = None,
+    cache_key: str = "",
+    cached: bool = False,
+) -> RenderResult:
+    """The result a recorded ``meta()`` describes, given back its bytes and HTML (a cached
+    render, a worker's, the sandbox's answer); ``extra`` what of it ``meta()`` keeps unless
+    given whole."""
+    return RenderResult(
+        pdf=pdf,
+        page_count=int(meta["pageCount"]),
+        trimmed=[TrimmedItem.from_json(t) for t in meta["trimmed"]],
+        html=html,
+        design=str(meta["design"]),
+        locale=str(meta["locale"]),
+        page_budget=int(meta["pageBudget"]),
+        fits=bool(meta["fits"]),
+        layout_passes=int(meta["layoutPasses"]),
+        render_ms=float(meta["renderMs"]),
+        cache_key=cache_key,
+        cached=cached,
+        extra=extra_from_meta(meta) if extra is None else extra,
+    )

@@ -35,7 +35,7 @@ from app.lib.pdf_render.limits import (
     RENDER_MEMORY_LIMIT_BYTES,
     RENDER_TIMEOUT_SECONDS,
 )
-from app.lib.pdf_render.result import RenderResult, TrimmedBullet
+from app.lib.pdf_render.result import RenderResult, from_meta
 
 SERVER_START_TIMEOUT_SECONDS = 60.0
 # The child kills itself at the deadline; the parent stops waiting a little later.
@@ -206,19 +206,7 @@ async def run_sandboxed(
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
-    return RenderResult(
-        pdf=pdf,
-        page_count=int(header["pageCount"]),
-        trimmed=[TrimmedBullet.from_json(t) for t in header["trimmed"]],
-        html=html,
-        design=str(header["design"]),
-        locale=str(header["locale"]),
-        page_budget=int(header["pageBudget"]),
-        fits=bool(header["fits"]),
-        layout_passes=int(header["layoutPasses"]),
-        render_ms=float(header["renderMs"]),
-        extra=dict(header.get("extra") or {}),
-    )
+    return from_meta(header, pdf, html, extra=dict(header.get("extra") or {}))
 
 
 def socket_directory() -> Path | None:
