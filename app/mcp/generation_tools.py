@@ -11,6 +11,7 @@ from app.domain.generation.services import (
     create_generation,
     generation_offers,
     get_generation,
+    offer_summary,
     task_summary,
 )
 from app.mcp.calls import ToolCall
@@ -51,15 +52,6 @@ async def generation_status(call: ToolCall, task_id: str) -> dict[str, Any]:
         "task": task_summary(task),
         "finished": task.status in FINISHED,
         "offers": [
-            {
-                "jobOfferId": offer.job_offer_id,
-                "title": job.title if job else "",
-                "company": job.company if job else "",
-                "status": offer.status,
-                "currentStep": offer.current_step,
-                "generatedCvFileId": offer.generated_cv_file_id,
-                "error": offer.error,
-            }
-            for offer, job in await generation_offers(call.db, task)
+            offer_summary(offer, job) for offer, job in await generation_offers(call.db, task)
         ],
     }

@@ -19,6 +19,7 @@ from app.domain.generation.services import (
     generation_offers,
     generation_subtasks,
     get_generation,
+    offer_summary,
     task_summary,
 )
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
@@ -90,17 +91,7 @@ class GenerationApi(Controller):
         return {
             "task": task_summary(task),
             "offers": [
-                {
-                    "id": offer.id,
-                    "offerIndex": offer.offer_index,
-                    "jobOfferId": offer.job_offer_id,
-                    "title": job.title if job else "",
-                    "company": job.company if job else "",
-                    "status": offer.status,
-                    "currentStep": offer.current_step,
-                    "generatedCvFileId": offer.generated_cv_file_id,
-                    "error": offer.error,
-                }
+                {"id": offer.id, "offerIndex": offer.offer_index, **offer_summary(offer, job)}
                 for offer, job in offers
             ],
             "subtasks": [

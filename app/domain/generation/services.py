@@ -262,6 +262,19 @@ async def cancel_generation(
     return task, ended.refunded if ended is not None else 0
 
 
+def offer_summary(offer: CvGenerationOffer, job: JobOffer | None) -> dict[str, Any]:
+    """One offer of a generation as the JSON API and MCP show it: which offer, how far, its CV."""
+    return {
+        "jobOfferId": offer.job_offer_id,
+        "title": job.title if job else "",
+        "company": job.company if job else "",
+        "status": offer.status,
+        "currentStep": offer.current_step,
+        "generatedCvFileId": offer.generated_cv_file_id,
+        "error": offer.error,
+    }
+
+
 def task_summary(task: CvGenerationTask) -> dict[str, Any]:
     return {
         "id": task.id,
