@@ -23,7 +23,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db.models import CvFile
 from app.domain.cvs.dismissal_carry import carried
-from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.domain.cvs.rules_reading import parse_cv_rules
 from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
 from app.lib.cv_content import CvContent
@@ -41,6 +40,7 @@ from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.parsing.report.import_report import build_import_report, things_to_check
 from app.lib.parsing.report.report_reading import reading_report
 from app.lib.parsing.report.report_shapes import header_doubt_items, unsure_items
+from app.lib.pdf_read.hidden_words import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.pdf_read.plain_reading import plain_pdf_text
 from app.lib.pdf_text import MESSAGES as PDF_MESSAGES

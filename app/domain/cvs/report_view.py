@@ -17,13 +17,13 @@ from typing import Any
 from app.db.models import CvFile
 from app.domain.cvs.editor import SECTIONS
 from app.domain.cvs.fixes import PlaceGroups, job_choices, place_targets
-from app.domain.cvs.hidden_reasons import HIDDEN_OTHER, HIDDEN_REASONS
 from app.domain.cvs.open_flags import checks_open, open_now
 from app.domain.cvs.report_checked import SectionVerdict, checked_sections
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits_cut import shown_content
 from app.lib.i18n import N_, gettext, ngettext
 from app.lib.parsing.report.report_live import asks_first, item_key, unplaced_now
+from app.lib.pdf_read.hidden_words import HIDDEN_OTHER, HIDDEN_REASONS
 
 GROUP_TITLES = {
     "entries": N_("Entries to check"),

@@ -162,15 +162,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
 }
 
 # Words some values are given in (translated with the message): the hidden text's reason
-# (the same words as the import's report), the part of an entry or of the header not found.
-HIDDEN_REASONS = {
-    "invisible_colour": N_("white text on a white background"),
-    "tiny": N_("text too small to read"),
-    "off_page": N_("text placed outside the page"),
-    "clipped": N_("text outside the visible part of the page"),
-    "covered": N_("text painted over by a shape"),
-}
-HIDDEN_OTHER = N_("text a reader cannot see")
+# (app/lib/pdf_read/hidden_words.py), the part of an entry or of the header not found.
 PARTS = {
     "title": N_("job title"),
     "company": N_("employer"),

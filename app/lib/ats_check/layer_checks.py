@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from app.lib.ats_check.agreement import PageAgreement
 from app.lib.ats_check.examination import Examination, Link, PageFacts
-from app.lib.ats_check.findings import HIDDEN_OTHER, HIDDEN_REASONS, Finding
+from app.lib.ats_check.findings import Finding
+from app.lib.pdf_read.hidden_words import HIDDEN_OTHER, HIDDEN_REASONS
 
 MIN_PAGE_CHARS = 10  # glyphs with text: fewer, the page holds no text a machine can use
 SCAN_SHARE = 0.3  # of the page covered by pictures: a page without text is then a scan
