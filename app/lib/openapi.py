@@ -25,7 +25,7 @@ from litestar.openapi.spec import (
     RequestBody,
     Schema,
 )
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 
 ERROR_SCHEMA_NAME = "Error"
 
@@ -73,6 +73,16 @@ def pasted_text_schema(what: str, min_chars: int, max_chars: int, **more: Schema
         required=["text"],
         properties={"text": text, **more},
     )
+
+
+# What every uploaded file is held to (the request's body cap, app/lib/web.py's 413).
+UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
+
+
+def file_upload_schema(description: str) -> Schema:
+    """A multipart form of one required ``file`` field (``description`` says what it takes)."""
+    file = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY, description=description)
+    return Schema(type=OpenAPIType.OBJECT, required=["file"], properties={"file": file})
 
 
 def text_list_schema(description: str) -> Schema:

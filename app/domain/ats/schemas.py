@@ -6,25 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from litestar.openapi.spec import Schema
-from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIType
 from msgspec import Struct
 
 from app.db.models import AtsCheck
 from app.domain.ats.view import check_view
+from app.lib.openapi import UPLOAD_LIMIT, file_upload_schema
 
-UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
 CHECK_BODY = {
-    "multipart/form-data": Schema(
-        type=OpenAPIType.OBJECT,
-        required=["file"],
-        properties={
-            "file": Schema(
-                type=OpenAPIType.STRING,
-                format=OpenAPIFormat.BINARY,
-                description=f"The PDF to check (any PDF: yours, or one of ours); not empty, at "
-                f"most {UPLOAD_LIMIT}, and at most as many pages as an import takes",
-            )
-        },
+    "multipart/form-data": file_upload_schema(
+        f"The PDF to check (any PDF: yours, or one of ours); not empty, at most {UPLOAD_LIMIT}, "
+        f"and at most as many pages as an import takes"
     ),
     "application/json": Schema(
         type=OpenAPIType.OBJECT,

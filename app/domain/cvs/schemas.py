@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar.openapi.spec import Schema
-from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIType
 from msgspec import Meta, Struct
 
 from app.db.models import BackgroundTask, CvFile, CvVersion
@@ -15,10 +15,9 @@ from app.domain.cvs.report_checked import checked_sections
 from app.domain.cvs.services import display_name
 from app.lib.cv_limits_cut import shown_content
 from app.lib.input_errors import stored_message
-from app.lib.openapi import pasted_text_schema
+from app.lib.openapi import UPLOAD_LIMIT, file_upload_schema, pasted_text_schema
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS, JsonResume
 
-UPLOAD_LIMIT = "the upload limit (CVTAILOR_UPLOAD_MAX_BYTES, 5 MB by default; over it: 413)"
 _FILENAME = Schema(
     description="Name to keep for the CV (any JSON value, turned into text; optional)"
 )
@@ -39,18 +38,9 @@ _JSON_RESUME = Schema(
     },
 )
 CV_IMPORT_BODY = {
-    "multipart/form-data": Schema(
-        type=OpenAPIType.OBJECT,
-        required=["file"],
-        properties={
-            "file": Schema(
-                type=OpenAPIType.STRING,
-                format=OpenAPIFormat.BINARY,
-                description=f"A PDF, a JSON Resume (.json) file or a picture of the CV (JPEG, "
-                f"PNG or WebP, read as a scanned page), told apart by its content; "
-                f"not empty, at most {UPLOAD_LIMIT}",
-            )
-        },
+    "multipart/form-data": file_upload_schema(
+        f"A PDF, a JSON Resume (.json) file or a picture of the CV (JPEG, PNG or WebP, read as a "
+        f"scanned page), told apart by its content; not empty, at most {UPLOAD_LIMIT}"
     ),
     "application/json": Schema(any_of=[_TEXT_IMPORT, _JSON_RESUME]),
 }
