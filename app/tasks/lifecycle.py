@@ -82,6 +82,44 @@ async def create_task(
     return task
 
 
+async def create_input_task(
+    session: AsyncSession,
+    user_id: str,
+    type_: str,
+    title: str,
+    input_key: str,
+    input_id: str,
+    *,
+    cap: int,
+    device_id: str | None = None,
+) -> BackgroundTask:
+    """A queued task on one input row (a CV's import, an offer's extraction), ``input_key`` naming
+    the row in its progress. Its arq job id holds the row's id, so ``latest_input_task`` finds
+    the row's attempts."""
+    progress = {"step": "queued", "percent": 0, input_key: input_id}
+    task = await create_task(
+        session, user_id, type_, title, cap=cap, device_id=device_id, progress=progress
+    )
+    task.job_id = f"{type_}:{input_id}:{task.id}"
+    return task
+
+
+async def latest_input_task(
+    session: AsyncSession, user_id: str, type_: str, input_id: str
+) -> BackgroundTask | None:
+    """The latest task of type ``type_`` on the input row ``input_id`` (``create_input_task``)."""
+    return await session.scalar(
+        select(BackgroundTask)
+        .where(
+            BackgroundTask.user_id == user_id,
+            BackgroundTask.type == type_,
+            BackgroundTask.job_id.like(f"{type_}:{input_id}:%"),
+        )
+        .order_by(BackgroundTask.created_at.desc())
+        .limit(1)
+    )
+
+
 async def reserve(session: AsyncSession, task: BackgroundTask, meta: dict[str, Any]) -> None:
     """Take what the task's kind declares, in the transaction that creates the task: its
     concurrency slot first (429 otherwise: a refused task is never charged), then its price

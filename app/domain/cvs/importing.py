@@ -26,7 +26,6 @@ from app.domain.cvs.import_task import end_import
 from app.domain.cvs.intake import Upload
 from app.domain.cvs.services import (
     IMPORT_TASK_TYPE,
-    import_job_id,
     latest_import_task,
 )
 from app.job_names import Job, enqueue
@@ -36,7 +35,7 @@ from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.problems import problem
 from app.lib.refund_reasons import RefundReason
-from app.tasks.lifecycle import check_room, create_task, reserve, save_and_publish
+from app.tasks.lifecycle import check_room, create_input_task, reserve, save_and_publish
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30
@@ -114,16 +113,16 @@ async def _find_duplicate(session: AsyncSession, user_id: str, content_hash: str
 async def _new_task(
     session: AsyncSession, settings: Settings, cv: CvFile, device_id: str | None
 ) -> BackgroundTask:
-    task = await create_task(
+    task = await create_input_task(
         session,
         cv.user_id,
         IMPORT_TASK_TYPE,
         f"Import: {cv.filename}",
+        "cvId",
+        cv.id,
         cap=settings.background_tasks_per_user,
         device_id=device_id,
-        progress={"step": "queued", "percent": 0, "cvId": cv.id},
     )
-    task.job_id = import_job_id(cv.id, task.id)
     # One import at a time (429 otherwise), decided before the debit, in this transaction:
     # a refused import leaves no CV, no task and no ledger entry.
     await reserve(session, task, {"cvId": cv.id, "taskId": task.id})

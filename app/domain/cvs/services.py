@@ -25,17 +25,13 @@ from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.parsing.report.report_live import item_key
 from app.lib.problems import problem
 from app.lib.refund_reasons import RefundReason
+from app.tasks.lifecycle import latest_input_task
 
 IMPORT_TASK_TYPE = "cv_import"
 # Every CV import (PDF, JSON Resume, pasted text) takes the ``pdf_import`` concurrency slot:
 # one import at a time per user.
 IMPORT_SLOT_TYPE = "pdf_import"
 CV_DELETED = "The CV was deleted before its import finished."
-
-
-def import_job_id(cv_id: str, task_id: str) -> str:
-    """arq job id of one import attempt; the CV id in it finds the attempts of a CV."""
-    return f"{IMPORT_TASK_TYPE}:{cv_id}:{task_id}"
 
 
 async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool = False) -> CvFile:
@@ -76,16 +72,7 @@ async def cvs_page(
 async def latest_import_task(
     session: AsyncSession, user_id: str, cv_id: str
 ) -> BackgroundTask | None:
-    return await session.scalar(
-        select(BackgroundTask)
-        .where(
-            BackgroundTask.user_id == user_id,
-            BackgroundTask.type == IMPORT_TASK_TYPE,
-            BackgroundTask.job_id.like(f"{IMPORT_TASK_TYPE}:{cv_id}:%"),
-        )
-        .order_by(BackgroundTask.created_at.desc())
-        .limit(1)
-    )
+    return await latest_input_task(session, user_id, IMPORT_TASK_TYPE, cv_id)
 
 
 async def import_in_progress(session: AsyncSession, cv: CvFile) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from arq.connections import ArqRedis
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CoverLetter, CvFile, JobOffer, User
@@ -30,6 +29,7 @@ from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_, catalogue
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
+from app.lib.owned_rows import owned
 from app.lib.pdf_render.designs import CV_LOCALES, DEFAULT_DESIGN, DESIGNS
 from app.lib.pdf_render.errors import LetterTooLong
 
@@ -62,12 +62,8 @@ class LetterSpec:
 
 
 async def _owned(session: AsyncSession, user_id: str, letter_id: str) -> CoverLetter:
-    letter = await session.scalar(
-        select(CoverLetter).where(CoverLetter.id == letter_id, CoverLetter.user_id == user_id)
-    )
-    if letter is None:
-        raise NotFound(N_("No such cover letter."), code="letter.not_found")
-    return letter
+    missing = NotFound(N_("No such cover letter."), code="letter.not_found")
+    return await owned(session, CoverLetter, user_id, letter_id, missing)
 
 
 async def letter_spec(session: AsyncSession, letter: CoverLetter) -> LetterSpec:

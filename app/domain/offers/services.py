@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from redis.asyncio import Redis
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -22,9 +21,14 @@ from app.lib.errors import NotFound
 from app.lib.events import publish_event
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.owned_rows import OwnedList
+from app.lib.owned_rows import OwnedList, owned
 from app.lib.refund_reasons import RefundReason
-from app.tasks.lifecycle import create_task, reserve, save_and_publish
+from app.tasks.lifecycle import (
+    create_input_task,
+    latest_input_task,
+    reserve,
+    save_and_publish,
+)
 
 OFFER_DELETED = N_("The offer was deleted.")
 
@@ -48,12 +52,8 @@ def title_and_company(offer: JobOffer) -> str:
 
 
 async def get_offer(session: AsyncSession, user_id: str, offer_id: str) -> JobOffer:
-    offer = await session.scalar(
-        select(JobOffer).where(JobOffer.id == offer_id, JobOffer.user_id == user_id)
-    )
-    if offer is None:
-        raise NotFound(N_("No such job offer."), code="offer.not_found")
-    return offer
+    missing = NotFound(N_("No such job offer."), code="offer.not_found")
+    return await owned(session, JobOffer, user_id, offer_id, missing)
 
 
 # The user's offers, newest first.
@@ -63,16 +63,7 @@ offers_page = LISTED.page
 
 
 async def latest_task(session: AsyncSession, user_id: str, offer_id: str) -> BackgroundTask | None:
-    return await session.scalar(
-        select(BackgroundTask)
-        .where(
-            BackgroundTask.user_id == user_id,
-            BackgroundTask.type == OFFER_TASK_TYPE,
-            BackgroundTask.job_id.like(f"{OFFER_TASK_TYPE}:{offer_id}:%"),
-        )
-        .order_by(BackgroundTask.created_at.desc())
-        .limit(1)
-    )
+    return await latest_input_task(session, user_id, OFFER_TASK_TYPE, offer_id)
 
 
 async def create_offer(
@@ -104,16 +95,16 @@ async def create_offer(
     )
     session.add(offer)
     await session.flush()
-    task = await create_task(
+    task = await create_input_task(
         session,
         user.id,
         OFFER_TASK_TYPE,
         f"Offer: {display_title(offer)}",
+        "offerId",
+        offer.id,
         cap=settings.background_tasks_per_user,
         device_id=device_id,
-        progress={"step": "queued", "percent": 0, "offerId": offer.id},
     )
-    task.job_id = f"{OFFER_TASK_TYPE}:{offer.id}:{task.id}"
     await reserve(session, task, {"offerId": offer.id, "taskId": task.id})
     await session.commit()
     try:
