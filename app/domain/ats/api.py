@@ -3,8 +3,6 @@ checks, read one with its findings."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
@@ -12,7 +10,7 @@ from litestar.params import FromPath
 from litestar.status_codes import HTTP_202_ACCEPTED
 
 from app.domain.ats import requesting, services
-from app.domain.ats.intake import UPLOAD_BODY_CEILING, pdf_from_request, too_large
+from app.domain.ats.intake import TOO_LARGE, pdf_from_request
 from app.domain.ats.schemas import (
     CHECK_BODY,
     CheckAccepted,
@@ -28,15 +26,10 @@ from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
 from app.lib.paging import Paging, listed
-from app.lib.web import error_response, json_body
+from app.lib.uploads import UPLOAD_BODY_CEILING, body_too_large
+from app.lib.web import json_body
 
 BODY_EXPECTED = N_('Send a PDF as multipart/form-data ("file"), or {"cvFileId": "…"}.')
-
-
-def body_too_large(request: Request[Any, Any, Any], _: Exception) -> Response[Any]:
-    # An exception handler is given no dependencies: the settings come from the app state.
-    error = too_large(request.app.state.settings)
-    return error_response(request, 413, error.code, error.detail, {})
 
 
 class AtsApi(Controller):
@@ -47,7 +40,7 @@ class AtsApi(Controller):
         "/",
         status_code=HTTP_202_ACCEPTED,
         request_max_body_size=UPLOAD_BODY_CEILING,
-        exception_handlers={RequestEntityTooLarge: body_too_large},
+        exception_handlers={RequestEntityTooLarge: body_too_large(TOO_LARGE)},
         operation_class=documented_body("A PDF (multipart), or a tailored CV (JSON)", CHECK_BODY),
     )
     async def create(

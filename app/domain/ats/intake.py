@@ -6,7 +6,6 @@ import's too, checked by the reader in its child process. A refused upload leave
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from litestar import Request
@@ -16,11 +15,9 @@ from app.config import Settings
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pdf_text import looks_like_pdf
+from app.lib.uploads import file_too_large, refuse_oversized, upload_name
 
-# Hard ceiling on the request body: above the 5 MB file limit plus multipart overhead; the
-# configured limit is checked from Content-Length before the body is read.
-UPLOAD_BODY_CEILING = 16 * 1024 * 1024
-MULTIPART_OVERHEAD = 64 * 1024
+TOO_LARGE = "ats.too_large"  # the code of a file over the limit (app/lib/uploads.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,26 +26,12 @@ class PdfUpload:
     data: bytes
 
 
-def too_large(settings: Settings) -> InputError:
-    return InputError(
-        N_("The file is larger than the %(limit)s MB limit."),
-        code="ats.too_large",
-        http_status=413,
-        limit=settings.upload_max_mb,
-    )
-
-
-def file_name(name: str) -> str:
-    base = PurePath(name.replace("\\", "/")).name.strip()
-    return (base or "cv.pdf")[:255]
-
-
 def checked_pdf(filename: str, data: bytes, settings: Settings) -> PdfUpload:
-    name = file_name(filename)
+    name = upload_name(filename, "cv.pdf")
     if not data:
         raise InputError(N_("The file is empty."), code="ats.empty_file", where="file")
     if len(data) > settings.upload_max_bytes:
-        raise too_large(settings)
+        raise file_too_large(settings, TOO_LARGE)
     if not looks_like_pdf(data):
         raise InputError(
             N_("%(name)s is not a PDF (it does not start with %%PDF-)."),
@@ -61,10 +44,7 @@ def checked_pdf(filename: str, data: bytes, settings: Settings) -> PdfUpload:
 
 async def pdf_from_request(request: Request[Any, Any, Any], settings: Settings) -> PdfUpload:
     """The multipart field ``file``, checked."""
-    declared = request.headers.get("content-length", "")
-    limit = settings.upload_max_bytes + MULTIPART_OVERHEAD
-    if declared.isascii() and declared.isdigit() and int(declared) > limit:
-        raise too_large(settings)
+    refuse_oversized(request, settings, TOO_LARGE)
     if request.content_type[0] != "multipart/form-data":
         raise InputError(
             N_("Send the PDF as multipart/form-data, in a file field named 'file'."),

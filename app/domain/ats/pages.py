@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import AtsCheck, BackgroundTask
 from app.db.session import release_lock
 from app.domain.ats import page_images, requesting, services, view
-from app.domain.ats.intake import UPLOAD_BODY_CEILING, pdf_from_request
+from app.domain.ats.intake import pdf_from_request
 from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
 from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
@@ -31,6 +31,7 @@ from app.lib.i18n import N_
 from app.lib.input_errors import user_message
 from app.lib.pages import form_outcome, page_image, posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
+from app.lib.uploads import UPLOAD_BODY_CEILING
 
 REDIRECT_ERRORS = {"ats.too_large": N_("The file is larger than the upload limit.")}
 

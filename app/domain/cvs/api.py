@@ -19,11 +19,11 @@ from app.domain.cvs import services
 from app.domain.cvs.editor_version import etag, if_match_version, read_cv
 from app.domain.cvs.importing import image_decoding, start_import
 from app.domain.cvs.intake import (
+    TOO_LARGE,
     Upload,
     classify_upload,
     scan_of_image,
     text_upload,
-    too_large,
 )
 from app.domain.cvs.schemas import (
     CV_IMPORT_BODY,
@@ -46,26 +46,8 @@ from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.openapi import documented_body
 from app.lib.paging import Paging, listed
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS
-from app.lib.web import error_response
+from app.lib.uploads import UPLOAD_BODY_CEILING, body_too_large, refuse_oversized
 from app.tasks.lifecycle import commit_deletion
-
-# Hard ceiling on an upload request body: above the 5 MB file limit plus multipart overhead.
-# The configured limit (``upload_max_bytes``) is checked from Content-Length before reading.
-UPLOAD_BODY_CEILING = 16 * 1024 * 1024
-MULTIPART_OVERHEAD = 64 * 1024
-
-
-def body_too_large(request: Request[Any, Any, Any], _: Exception) -> Response[Any]:
-    # An exception handler is given no dependencies: the settings come from the app state.
-    error = too_large(request.app.state.settings)
-    return error_response(request, 413, error.code, error.detail, {})
-
-
-def refuse_oversized(request: Request[Any, Any, Any], settings: Settings) -> None:
-    declared = request.headers.get("content-length", "")
-    limit = settings.upload_max_bytes + MULTIPART_OVERHEAD
-    if declared.isascii() and declared.isdigit() and int(declared) > limit:
-        raise too_large(settings)
 
 
 async def upload_from_request(
@@ -77,7 +59,7 @@ async def upload_from_request(
     PDF), or JSON ``{text}``, or a JSON Resume body. A picture is decoded within
     ``image_gate`` (``importing.image_decoding``: the import's room and the user's failed
     pictures checked before any decoding)."""
-    refuse_oversized(request, settings)
+    refuse_oversized(request, settings, TOO_LARGE)
     content_type = request.content_type[0]
     if content_type == "multipart/form-data":
         form = await request.form()
@@ -121,7 +103,7 @@ class CvApi(Controller):
         "/",
         status_code=HTTP_202_ACCEPTED,
         request_max_body_size=UPLOAD_BODY_CEILING,
-        exception_handlers={RequestEntityTooLarge: body_too_large},
+        exception_handlers={RequestEntityTooLarge: body_too_large(TOO_LARGE)},
         operation_class=documented_body(
             "A CV file (multipart), pasted text or a JSON Resume (JSON)", CV_IMPORT_BODY
         ),

@@ -26,6 +26,9 @@ from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.parsing.formats.json_resume import JsonResumeError, validate_json_resume
 from app.lib.parsing.formats.json_resume_map import content_from_resume
 from app.lib.pdf_text import looks_like_pdf
+from app.lib.uploads import file_too_large, upload_name
+
+TOO_LARGE = "cv.too_large"  # the code of a file over the limit (app/lib/uploads.py)
 
 MIN_TEXT_CHARS = 40
 MAX_TEXT_CHARS = 100_000
@@ -66,28 +69,14 @@ class Upload:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def too_large(settings: Settings) -> InputError:
-    return InputError(
-        N_("The file is larger than the %(limit)s MB limit."),
-        code="cv.too_large",
-        http_status=413,
-        limit=settings.upload_max_mb,
-    )
-
-
-def safe_filename(name: str, default: str) -> str:
-    base = PurePath(name.replace("\\", "/")).name.strip()
-    return (base or default)[:255]
-
-
 def classify_upload(filename: str, data: bytes, settings: Settings) -> Upload:
     """Decide the kind from the bytes (not the name) and refuse what cannot be imported."""
-    name = safe_filename(filename, "cv")
+    name = upload_name(filename, "cv")
     suffix = PurePath(name).suffix.lower()
     if not data:
         raise InputError(N_("The file is empty."), code="cv.empty_file")
     if len(data) > settings.upload_max_bytes:
-        raise too_large(settings)
+        raise file_too_large(settings, TOO_LARGE)
     if looks_like_pdf(data):
         if suffix == ".json":
             raise InputError(
@@ -174,4 +163,4 @@ def text_upload(text: str, filename: str = "") -> Upload:
             chars=len(cleaned),
             limit=MAX_TEXT_CHARS,
         )
-    return Upload("text", safe_filename(filename, "pasted-cv.txt"), cleaned.encode("utf-8"))
+    return Upload("text", upload_name(filename, "pasted-cv.txt"), cleaned.encode("utf-8"))

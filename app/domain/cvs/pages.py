@@ -21,7 +21,7 @@ from app.config import Settings
 from app.db.models import CvFile, User
 from app.db.session import release_lock
 from app.domain.cvs import services, source_pages
-from app.domain.cvs.api import UPLOAD_BODY_CEILING, upload_from_request
+from app.domain.cvs.api import upload_from_request
 from app.domain.cvs.deletion import cv_confirmation
 from app.domain.cvs.editor_form import editor_version, page_forms
 from app.domain.cvs.editor_version import read_cv
@@ -47,6 +47,7 @@ from app.lib.input_errors import ContentLimitError, stored_message, user_message
 from app.lib.pages import form_outcome, page_image, reload_after_rollback, status_fragment
 from app.lib.paging import PageRequest, Paging, pager
 from app.lib.pdf_read.ocr_setup import ocr_status
+from app.lib.uploads import UPLOAD_BODY_CEILING
 from app.settings.llm_endpoint import Engine, EngineReader
 from app.tasks.lifecycle import commit_deletion
 

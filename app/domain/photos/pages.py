@@ -27,12 +27,12 @@ from app.lib.image_decode.client_gone import unless_client_leaves
 from app.lib.input_errors import InputError
 from app.lib.numbers import whole_number
 from app.lib.photo.clean import PHOTO_SIDE, Square
+from app.lib.uploads import declared_over
 
 PAGE = "/account/photo"
 # Hard ceiling of the upload request; the configured ``photo_max_bytes`` is checked first
 # from Content-Length, then on the file itself.
 PHOTO_BODY_CEILING = 32 * 1024 * 1024
-MULTIPART_OVERHEAD = 64 * 1024
 REDIRECT_ERRORS = {"photo.too_large": N_("The file is larger than the photo size limit.")}
 NO_STORE = {"Cache-Control": "private, no-store", "Content-Disposition": "inline"}
 
@@ -58,8 +58,7 @@ def _square(data: CropForm) -> Square | None:
 
 
 async def _file_bytes(request: Request[Any, Any, Any], limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isascii() and declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
+    if declared_over(request, limit):
         raise InputError(
             N_("The photo is too large (at most %(megabytes)s MB)."),
             code="photo.too_large",
