@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.db.models import JobOffer
@@ -116,14 +116,21 @@ def _check_api_value(key: str, value: Any) -> None:
         )
 
 
-def changes_from_json(data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict):
+def json_object(body: Any, fields: Iterable[str]) -> dict[str, Any]:
+    """A JSON API body that must be an object of some of ``fields``: refused otherwise, the
+    first unknown field named."""
+    if not isinstance(body, dict):
         raise InputError(N_("Send a JSON object."), code="offer.invalid_body")
-    unknown = sorted(set(data) - set(API_FIELDS))
+    unknown = sorted(set(body) - set(fields))
     if unknown:
         raise InputError(
             N_("Unknown field: %(field)s."), code="offer.unknown_field", field=unknown[0]
         )
+    return body
+
+
+def changes_from_json(body: Any) -> dict[str, Any]:
+    data = json_object(body, API_FIELDS)
     changes: dict[str, Any] = {}
     for key, value in data.items():
         _check_api_value(key, value)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import JobOffer
+from app.domain.offers.editing import json_object
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.parsing.offer_parser import read_header
@@ -128,14 +129,7 @@ def answer(offer: JobOffer, posted: Mapping[str, str]) -> list[str]:
 def answer_from_json(body: Any) -> dict[str, str]:
     """The JSON API's answer ``{title?, company?, location?}`` (``{}``: "correct") as ``answer``
     takes it; anything else is refused, the field named."""
-    if not isinstance(body, dict):
-        raise InputError(N_("Send a JSON object."), code="offer.invalid_body")
-    unknown = sorted(set(body) - set(FIELDS))
-    if unknown:
-        raise InputError(
-            N_("Unknown field: %(field)s."), code="offer.unknown_field", field=unknown[0]
-        )
-    for name, value in body.items():
+    for name, value in json_object(body, FIELDS).items():
         if not isinstance(value, str) or len(value) > MAX_FIELD_CHARS:
             raise InputError(
                 N_("%(field)s: expected text of at most %(limit)s characters."),
