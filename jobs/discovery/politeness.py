@@ -9,21 +9,17 @@ is how long the next request must wait.
 from __future__ import annotations
 
 import asyncio
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
+from app.lib.redis_lock import held
 from app.lib.url_fetch import TIMEOUT_S
 
 HOST_DELAY_S = 1.0  # between two requests to one host
 LOCK_TTL_S = int(TIMEOUT_S * 3)  # longer than any fetch (TIMEOUT_S bounds each one)
 WAIT_S = 120.0  # give up waiting for a host after this long (the source logs "busy")
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 class HostBusy(Exception):
@@ -39,21 +35,12 @@ async def host_slot(redis: Any, url: str, delay_s: float = HOST_DELAY_S) -> Asyn
     """Hold the host of ``url`` for one request, after its cool-down."""
     host = host_of(url)
     lock, cool = f"cvtailor:discovery:host:{host}", f"cvtailor:discovery:cool:{host}"
-    token = secrets.token_hex(16)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + WAIT_S
-    while True:
-        if await redis.set(lock, token, nx=True, ex=LOCK_TTL_S):
-            break
-        if loop.time() > deadline:
-            raise HostBusy(host)
-        await asyncio.sleep(0.05)
-    try:
-        wait_ms = await redis.pttl(cool)
-        if wait_ms and wait_ms > 0:
-            await asyncio.sleep(wait_ms / 1000)
-        yield
-    finally:
-        if delay_s > 0:
-            await redis.set(cool, "1", px=max(int(delay_s * 1000), 1))
-        await redis.eval(_RELEASE, 1, lock, token)
+    async with held(redis, lock, seconds=LOCK_TTL_S, wait=WAIT_S, busy=lambda: HostBusy(host)):
+        try:
+            wait_ms = await redis.pttl(cool)
+            if wait_ms and wait_ms > 0:
+                await asyncio.sleep(wait_ms / 1000)
+            yield
+        finally:  # the cool-down is set before the host is let go
+            if delay_s > 0:
+                await redis.set(cool, "1", px=max(int(delay_s * 1000), 1))

@@ -53,6 +53,7 @@ from app.events import JOB_DISCOVERED, job_discovered
 from app.lib.cv_content import CvContent
 from app.lib.events import publish_event
 from app.lib.feeds import FeedEntry
+from app.lib.redis_lock import release
 from app.lib.url_fetch import TIMEOUT_S, FetchPolicy
 from app.settings.service import get_setting
 from app.tasks.lifecycle import TaskSettled, save_and_publish
@@ -70,10 +71,6 @@ BUSY_DEFER_S = (5.0, 20.0)  # a run that finds them taken is re-queued after thi
 # user's own run lease (fairness.py: one user's runs go one at a time; a user's hour of fetching
 # is 10 min by default, and runs past it end at once) (jobs/worker.py).
 RUN_MAX_TRIES = 120
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 def options(ctx: dict[str, Any]) -> tuple[float, float]:
@@ -143,7 +140,7 @@ async def _run_locked(ctx: dict[str, Any], search_id: str, task_id: str | None) 
                 log.info("Search run task %s was cancelled", task_id)
                 return {"searchId": search_id, "skipped": "settled"}
     finally:
-        await redis.eval(_RELEASE, 1, lock, token)
+        await release(redis, lock, token)
 
 
 async def _task(db: AsyncSession, task_id: str | None) -> BackgroundTask | None:

@@ -16,6 +16,8 @@ from collections.abc import AsyncIterator
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from app.lib.redis_lock import release
+
 # Renew while we own it (compare-and-set); take it back if it vanished (a Redis restart
 # without persistence wipes it while we still run); 0 when another holder has it.
 _RENEW = (
@@ -23,9 +25,6 @@ _RENEW = (
     "if current == ARGV[1] then return redis.call('expire', KEYS[1], ARGV[2]) end "
     "if not current then redis.call('set', KEYS[1], ARGV[1], 'EX', ARGV[2]) return 1 end "
     "return 0"
-)
-_RELEASE = (
-    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 )
 RETRY_RENEW_SECONDS = 0.5
 log = logging.getLogger(__name__)
@@ -76,4 +75,4 @@ async def _release(redis: Redis, renewer: asyncio.Task[None], key: str, token: s
     with contextlib.suppress(asyncio.CancelledError, Exception):
         await renewer
     with contextlib.suppress(Exception):
-        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
+        await release(redis, key, token)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from jobs.pipeline.lock import _RELEASE, is_held, task_lease
+from app.lib.redis_lock import RELEASE
+from jobs.pipeline.lock import is_held, task_lease
 
 
 class SlowReleaseRedis:
@@ -28,7 +29,7 @@ class SlowReleaseRedis:
         return int(key in self.values)
 
     async def eval(self, script: str, _count: int, key: str, token: str, *_: Any) -> int:
-        if script != _RELEASE:
+        if script != RELEASE:
             return 1  # a renewal
         self.releasing.set()
         await self.gate.wait()

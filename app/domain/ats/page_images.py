@@ -6,15 +6,13 @@ Redis for an hour; a page that cannot be drawn is remembered as such for the hou
 
 from __future__ import annotations
 
-import asyncio
-import secrets
-
 from redis.asyncio import Redis
 
 from app.db.models import AtsCheck
 from app.lib.errors import TooManyRequests
 from app.lib.i18n import N_
 from app.lib.pdf_read.page_image import PNG_MAGIC, PageImageError, render_page_png
+from app.lib.redis_lock import held
 
 CACHE_SECONDS = 3600
 KEY_PREFIX = "ats-page"
@@ -22,10 +20,6 @@ LOCK_PREFIX = "ats-page-render"
 FAILED = b"failed"
 LOCK_SECONDS = 30  # outlives a render (15 s), frees itself if its holder died
 WAIT_SECONDS = 10.0
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 def _key(check: AtsCheck, page: int) -> str:
@@ -33,16 +27,13 @@ def _key(check: AtsCheck, page: int) -> str:
 
 
 async def _draw(redis: Redis, check: AtsCheck, page: int, max_pages: int) -> bytes:
+    def busy() -> TooManyRequests:
+        return TooManyRequests(
+            N_("Another page is being drawn; try again in a moment."), code="ats.page_busy"
+        )
+
     key = f"{LOCK_PREFIX}:{check.user_id}"
-    token = secrets.token_hex(16)
-    deadline = asyncio.get_running_loop().time() + WAIT_SECONDS
-    while not await redis.set(key, token, nx=True, ex=LOCK_SECONDS):
-        if asyncio.get_running_loop().time() > deadline:
-            raise TooManyRequests(
-                N_("Another page is being drawn; try again in a moment."), code="ats.page_busy"
-            )
-        await asyncio.sleep(0.05)
-    try:
+    async with held(redis, key, seconds=LOCK_SECONDS, wait=WAIT_SECONDS, busy=busy):
         cached = await redis.get(_key(check, page))
         if cached:  # drawn by the request that held the turn
             return bytes(cached)
@@ -52,8 +43,6 @@ async def _draw(redis: Redis, check: AtsCheck, page: int, max_pages: int) -> byt
             drawn = FAILED
         await redis.set(_key(check, page), drawn, ex=CACHE_SECONDS)
         return drawn
-    finally:
-        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
 
 
 async def page_png(redis: Redis, check: AtsCheck, page: int, *, max_pages: int) -> bytes | None:

@@ -7,9 +7,7 @@ around the look-up and the insert, so two uploads arriving together cannot both 
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from app.lib.errors import TooManyRequests
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.problems import problem
+from app.lib.redis_lock import held
 from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import check_room, create_input_task, reserve, save_and_publish
 
@@ -45,10 +44,6 @@ FAILED_IMAGES = 10
 FAILED_IMAGES_WINDOW_S = 900
 FAILED_IMAGES_KEY = "ratelimit:cv-image:"
 IMPORT_JOB = Job.IMPORT_CV
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +76,16 @@ async def image_decoding(session: AsyncSession, redis: Redis, user_id: str) -> A
 async def upload_lock(redis: Redis, user_id: str, content_hash: str) -> AsyncIterator[None]:
     """Hold ``cvimport:<user>:<hash>`` (SET NX with a TTL, released only by its holder)."""
     key = f"cvtailor:cvimport:{user_id}:{content_hash}"
-    token = secrets.token_hex(16)
-    deadline = asyncio.get_running_loop().time() + LOCK_WAIT_SECONDS
-    while not await redis.set(key, token, nx=True, ex=LOCK_SECONDS):
-        if asyncio.get_running_loop().time() > deadline:
-            raise InputError(
-                N_("The same file is being imported right now; try again in a moment."),
-                code="cv.import_busy",
-                http_status=409,
-            )
-        await asyncio.sleep(0.05)
-    try:
+
+    def busy() -> InputError:
+        return InputError(
+            N_("The same file is being imported right now; try again in a moment."),
+            code="cv.import_busy",
+            http_status=409,
+        )
+
+    async with held(redis, key, seconds=LOCK_SECONDS, wait=LOCK_WAIT_SECONDS, busy=busy):
         yield
-    finally:
-        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
 
 
 async def _find_duplicate(session: AsyncSession, user_id: str, content_hash: str) -> CvFile | None:

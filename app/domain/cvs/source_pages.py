@@ -11,10 +11,8 @@ within ``RENDER_WAIT_SECONDS`` is answered "busy" (429)."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -26,6 +24,7 @@ from app.lib.errors import TooManyRequests
 from app.lib.i18n import N_
 from app.lib.pdf_read.page_image import PNG_MAGIC, PageImageError, render_page_png
 from app.lib.pdf_text import looks_like_pdf
+from app.lib.redis_lock import held
 
 CACHE_SECONDS = 3600
 KEY_PREFIX = "cv-page"
@@ -34,10 +33,6 @@ log = logging.getLogger(__name__)
 FAILED = b"failed"  # cached in place of a PNG (which starts with PNG_MAGIC)
 RENDER_LOCK_SECONDS = 30  # outlives a render (15 s), frees itself if its holder died
 RENDER_WAIT_SECONDS = 10.0
-_RELEASE = """
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0
-"""
 
 
 def page_count(cv: CvFile) -> int:
@@ -88,20 +83,16 @@ async def _known(redis: Redis, cv: CvFile, page: int) -> bytes | None:
 async def one_render_per_user(redis: Redis, user_id: str) -> AsyncIterator[None]:
     """Hold ``cv-page-render:<user>`` (SET NX with a TTL, released only by its holder); raise
     ``TooManyRequests`` after ``RENDER_WAIT_SECONDS`` of waiting for it."""
+
+    def busy() -> TooManyRequests:
+        return TooManyRequests(
+            N_("Another page of your CV is being drawn; try again in a moment."),
+            code="cv.page_busy",
+        )
+
     key = f"{LOCK_PREFIX}:{user_id}"
-    token = secrets.token_hex(16)
-    deadline = asyncio.get_running_loop().time() + RENDER_WAIT_SECONDS
-    while not await redis.set(key, token, nx=True, ex=RENDER_LOCK_SECONDS):
-        if asyncio.get_running_loop().time() > deadline:
-            raise TooManyRequests(
-                N_("Another page of your CV is being drawn; try again in a moment."),
-                code="cv.page_busy",
-            )
-        await asyncio.sleep(0.05)
-    try:
+    async with held(redis, key, seconds=RENDER_LOCK_SECONDS, wait=RENDER_WAIT_SECONDS, busy=busy):
         yield
-    finally:
-        await redis.eval(_RELEASE, 1, key, token)  # type: ignore[misc]
 
 
 async def _cache(redis: Redis, key: str, value: bytes) -> None:
