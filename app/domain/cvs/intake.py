@@ -25,6 +25,7 @@ from app.lib.image_decode.headers import FORMATS, ImageLimits, ImageRefused, sni
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
 from app.lib.parsing.formats.json_resume import JsonResumeError, validate_json_resume
 from app.lib.parsing.formats.json_resume_map import content_from_resume
+from app.lib.pasted_text import PastedText, Refusal
 from app.lib.pdf_text import looks_like_pdf
 from app.lib.uploads import file_too_large, upload_name
 
@@ -145,22 +146,20 @@ def check_json_resume(data: bytes) -> None:
         ) from None
 
 
+PASTED_CV = PastedText(
+    MIN_TEXT_CHARS,
+    MAX_TEXT_CHARS,
+    empty=Refusal(N_("The text is empty: paste your CV first."), "cv.empty_text"),
+    too_short=Refusal(
+        N_("This text is too short to be a CV (%(chars)s characters)."), "cv.text_too_short"
+    ),
+    too_long=Refusal(
+        N_("This text is too long for a CV (%(chars)s characters; at most %(limit)s)."),
+        "cv.text_too_long",
+    ),
+)
+
+
 def text_upload(text: str, filename: str = "") -> Upload:
-    cleaned = text.strip()
-    visible = sum(1 for c in cleaned if not c.isspace())
-    if visible == 0:
-        raise InputError(N_("The text is empty: paste your CV first."), code="cv.empty_text")
-    if visible < MIN_TEXT_CHARS:
-        raise InputError(
-            N_("This text is too short to be a CV (%(chars)s characters)."),
-            code="cv.text_too_short",
-            chars=visible,
-        )
-    if len(cleaned) > MAX_TEXT_CHARS:
-        raise InputError(
-            N_("This text is too long for a CV (%(chars)s characters; at most %(limit)s)."),
-            code="cv.text_too_long",
-            chars=len(cleaned),
-            limit=MAX_TEXT_CHARS,
-        )
+    cleaned = PASTED_CV.checked(text)
     return Upload("text", upload_name(filename, "pasted-cv.txt"), cleaned.encode("utf-8"))

@@ -17,6 +17,7 @@ from app.lib.input_errors import InputError
 from app.lib.parsing.fields.languages import detect_language
 from app.lib.parsing.formats.html_text import html_document, html_to_text
 from app.lib.parsing.offer_parser import OfferFields, clean_title
+from app.lib.pasted_text import PastedText, Refusal
 from app.lib.url_fetch import FetchedPage, FetchPolicy, UrlFetchError, fetch_url
 
 MIN_OFFER_CHARS = 20
@@ -31,29 +32,23 @@ class OfferInput:
     prefill: OfferFields = field(default_factory=OfferFields)
 
 
+PASTED_OFFER = PastedText(
+    MIN_OFFER_CHARS,
+    MAX_OFFER_CHARS,
+    empty=Refusal(N_("The offer text is empty: paste the job offer first."), "offer.empty_text"),
+    too_short=Refusal(
+        N_("This text is too short to be a job offer (%(chars)s characters)."),
+        "offer.text_too_short",
+    ),
+    too_long=Refusal(
+        N_("This text is too long for a job offer (%(chars)s characters; at most %(limit)s)."),
+        "offer.text_too_long",
+    ),
+)
+
+
 def offer_text(text: str, *, truncate: bool = False) -> str:
-    cleaned = text.strip()
-    visible = sum(1 for c in cleaned if not c.isspace())
-    if visible == 0:
-        raise InputError(
-            N_("The offer text is empty: paste the job offer first."), code="offer.empty_text"
-        )
-    if visible < MIN_OFFER_CHARS:
-        raise InputError(
-            N_("This text is too short to be a job offer (%(chars)s characters)."),
-            code="offer.text_too_short",
-            chars=visible,
-        )
-    if len(cleaned) > MAX_OFFER_CHARS:
-        if truncate:
-            return cleaned[:MAX_OFFER_CHARS]
-        raise InputError(
-            N_("This text is too long for a job offer (%(chars)s characters; at most %(limit)s)."),
-            code="offer.text_too_long",
-            chars=len(cleaned),
-            limit=MAX_OFFER_CHARS,
-        )
-    return cleaned
+    return PASTED_OFFER.checked(text, truncate=truncate)
 
 
 def _lines(value: Any) -> list[str]:
