@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class AchievementStatus(StrEnum):
@@ -21,12 +21,9 @@ class AchievementStatus(StrEnum):
     COMPLETE = "complete"
 
 
-class Achievement(UUIDPrimaryKey, Timestamps, Base):
+class Achievement(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "achievement"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     title: Mapped[str] = mapped_column(String(200))
     situation: Mapped[str] = mapped_column(Text, default="")
     task: Mapped[str] = mapped_column(Text, default="")

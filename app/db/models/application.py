@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
 
 
 class ApplicationStatus(StrEnum):
@@ -34,13 +34,10 @@ class ApplicationStatus(StrEnum):
     HIRED = "hired"
 
 
-class Application(UUIDPrimaryKey, Timestamps, Base):
+class Application(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "application"
     __table_args__ = (UniqueConstraint("user_id", "job_offer_id"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     job_offer_id: Mapped[str] = mapped_column(
         ForeignKey("job_offer.id", ondelete="CASCADE"), index=True
     )

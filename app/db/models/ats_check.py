@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
 
 
 class AtsCheckStatus(StrEnum):
@@ -22,12 +22,9 @@ class AtsCheckStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class AtsCheck(UUIDPrimaryKey, Base):
+class AtsCheck(UserOwned, UUIDPrimaryKey, Base):
     __tablename__ = "ats_check"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     # The tailored CV checked (its PDF rendered by the worker), or None for an uploaded file.
     # A check goes with its CV: it describes that CV's PDF and nothing else.
     cv_file_id: Mapped[str | None] = mapped_column(

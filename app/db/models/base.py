@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, MetaData, String, func
+from sqlalchemy import JSON, DateTime, ForeignKey, MetaData, String, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -43,6 +43,15 @@ class Base(DeclarativeBase):
 
 class UUIDPrimaryKey:
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+
+
+class UserOwned:
+    """A row of one user's, gone with the account (``user_id``, indexed: every list and lookup
+    of a feature filters on it, app/lib/owned_rows.py)."""
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Timestamps:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class CoachStatus(StrEnum):
@@ -18,12 +18,9 @@ class CoachStatus(StrEnum):
     ABANDONED = "abandoned"
 
 
-class CoachConversation(UUIDPrimaryKey, Timestamps, Base):
+class CoachConversation(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "coach_conversation"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     # The experience talked about: a CV of the user and the experience's ``id`` in its content
     # (both or neither); its label is copied so the page still names it once the CV is gone.
     cv_file_id: Mapped[str | None] = mapped_column(

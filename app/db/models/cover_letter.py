@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
 
 
 class LetterStatus(StrEnum):
@@ -21,12 +21,9 @@ class LetterStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class CoverLetter(UUIDPrimaryKey, Timestamps, Base):
+class CoverLetter(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "cover_letter"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     # The CV the letter is written from (a tailored CV, or the source CV): its facts are the
     # only facts the letter may state. Kept as NULL if that CV is deleted later.
     cv_file_id: Mapped[str | None] = mapped_column(

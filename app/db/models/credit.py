@@ -5,22 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import DateTime, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
 from app.lib.i18n import N_
 
 # Marked for the catalogue: the ledger page shows the type translated.
 CREDIT_TYPES = (N_("debit"), N_("refund"), N_("grant"))
 
 
-class CreditTransaction(UUIDPrimaryKey, Base):
+class CreditTransaction(UserOwned, UUIDPrimaryKey, Base):
     __tablename__ = "credit_transaction"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     amount: Mapped[int] = mapped_column(Integer)  # positive for grant/refund, negative for debit
     type: Mapped[str] = mapped_column(String(16), index=True)
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -8,17 +8,14 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
 
 CV_KINDS = ("source", "generated")
 
 
-class CvFile(UUIDPrimaryKey, Timestamps, Base):
+class CvFile(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "cv_file"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     kind: Mapped[str] = mapped_column(String(16), default="source", index=True)
     filename: Mapped[str] = mapped_column(String(255), default="")
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # a CvContent's JSON

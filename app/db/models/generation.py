@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 from app.db.models.status import GenerationStatus, OfferStatus, OfferStep
 
 OFFER_STEPS = tuple(OfferStep)  # in the order they run
@@ -29,13 +29,10 @@ SUBTASK_TYPES = (
 )
 
 
-class CvGenerationTask(UUIDPrimaryKey, Timestamps, Base):
+class CvGenerationTask(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "cv_generation_task"
     __table_args__ = (Index("ix_cv_generation_task_created_at", "created_at"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     source_cv_file_id: Mapped[str | None] = mapped_column(
         ForeignKey("cv_file.id", ondelete="SET NULL"), nullable=True
     )

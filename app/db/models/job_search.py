@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class InboxStatus(StrEnum):
@@ -28,12 +28,9 @@ class InboxStatus(StrEnum):
     REJECTED = "rejected"
 
 
-class SavedSearch(UUIDPrimaryKey, Timestamps, Base):
+class SavedSearch(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "saved_search"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     name: Mapped[str] = mapped_column(String(120), default="")
     keywords: Mapped[list[Any]] = mapped_column(default=list)  # words or phrases
     keywords_mode: Mapped[str] = mapped_column(String(8), default="any")  # "any" | "all"
@@ -75,15 +72,12 @@ class FeedSource(UUIDPrimaryKey, Timestamps, Base):
     new_items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-class InboxItem(UUIDPrimaryKey, Timestamps, Base):
+class InboxItem(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     """An offer found by a search (or sent by the bookmarklet), waiting for the user's triage."""
 
     __tablename__ = "inbox_item"
     __table_args__ = (UniqueConstraint("user_id", "canonical_url"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     search_id: Mapped[str | None] = mapped_column(
         ForeignKey("saved_search.id", ondelete="SET NULL"), nullable=True, index=True
     )

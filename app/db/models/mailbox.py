@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class MailSecurity(StrEnum):
@@ -61,7 +61,7 @@ class MailboxAccount(UUIDPrimaryKey, Timestamps, Base):
     error_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
-class MailReply(UUIDPrimaryKey, Base):
+class MailReply(UserOwned, UUIDPrimaryKey, Base):
     """One message read from the mailbox that some evidence ties to an application (messages
     with none are not kept). ``evidence`` lists codes with their values, rendered in the
     reader's language."""
@@ -69,9 +69,6 @@ class MailReply(UUIDPrimaryKey, Base):
     __tablename__ = "mail_reply"
     __table_args__ = (UniqueConstraint("user_id", "message_key"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     application_id: Mapped[str | None] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), nullable=True, index=True
     )

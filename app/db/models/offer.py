@@ -8,15 +8,12 @@ from typing import Any
 from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
-class JobOffer(UUIDPrimaryKey, Timestamps, Base):
+class JobOffer(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "job_offer"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     title: Mapped[str] = mapped_column(String(300), default="")
     company: Mapped[str] = mapped_column(String(300), default="")
     location: Mapped[str] = mapped_column(String(300), default="")

@@ -7,18 +7,15 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
 
 
-class PasswordReset(UUIDPrimaryKey, Base):
+class PasswordReset(UserOwned, UUIDPrimaryKey, Base):
     """Made by an administrator (``created_by`` set) or asked for by email (None). Single use:
     ``used_at`` is set by one conditional UPDATE (app/domain/accounts/password_reset.py)."""
 
     __tablename__ = "password_reset"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[str | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True

@@ -14,18 +14,15 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
 
 PHOTO_KINDS = ("photo", "draft", "offered")
 
 
-class UserPhoto(UUIDPrimaryKey, Base):
+class UserPhoto(UserOwned, UUIDPrimaryKey, Base):
     __tablename__ = "user_photo"
     __table_args__ = (UniqueConstraint("user_id", "kind"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     kind: Mapped[str] = mapped_column(String(16))
     image: Mapped[bytes] = mapped_column(LargeBinary)  # JPEG, metadata-free
     width: Mapped[int] = mapped_column(Integer)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class PitchStatus(StrEnum):
@@ -26,7 +26,7 @@ class PitchKind(StrEnum):
     LONG = "3min"  # about 400 words
 
 
-class Pitch(UUIDPrimaryKey, Timestamps, Base):
+class Pitch(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __tablename__ = "pitch"
     __table_args__ = (
         # At most one default per user, held by the database under parallel requests
@@ -40,9 +40,6 @@ class Pitch(UUIDPrimaryKey, Timestamps, Base):
         ),
     )
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     # The CV the pitch is written from: with the complete achievements, its facts are the only
     # facts the pitch may state. Kept as NULL if that CV is deleted later (the text stays).
     cv_file_id: Mapped[str | None] = mapped_column(

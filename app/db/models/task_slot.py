@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint, func
+from sqlalchemy import DateTime, String, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
 
 
-class TaskSlot(UUIDPrimaryKey, Base):
+class TaskSlot(UserOwned, UUIDPrimaryKey, Base):
     __tablename__ = "task_slot"
     __table_args__ = (UniqueConstraint("user_id", "task_type"),)
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     task_type: Mapped[str] = mapped_column(String(50))
     task_id: Mapped[str] = mapped_column(
         String(36)

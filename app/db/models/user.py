@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import Boolean, DateTime, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
 
 
 class User(UUIDPrimaryKey, Timestamps, Base):
@@ -23,14 +23,11 @@ class User(UUIDPrimaryKey, Timestamps, Base):
     letter_template: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class ApiToken(UUIDPrimaryKey, Base):
+class ApiToken(UserOwned, UUIDPrimaryKey, Base):
     """A personal token for ``Authorization: Bearer``; only its SHA-256 is stored."""
 
     __tablename__ = "api_token"
 
-    user_id: Mapped[str] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
-    )
     name: Mapped[str] = mapped_column(String(80))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(
