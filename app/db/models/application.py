@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
 
 
 class ApplicationStatus(StrEnum):
@@ -63,16 +63,13 @@ class Application(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's attribute
 
 
-class ApplicationNote(UUIDPrimaryKey, Base):
+class ApplicationNote(UUIDPrimaryKey, Created, Base):
     __tablename__ = "application_note"
 
     application_id: Mapped[str] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), index=True
     )
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )
 
 
 class ApplicationStatusChange(UUIDPrimaryKey, Base):

@@ -4,14 +4,13 @@ app/domain/ats/ starts and shows them; jobs/ats_check.py runs them."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, Text, func
+from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, UserOwned, UUIDPrimaryKey
 
 
 class AtsCheckStatus(StrEnum):
@@ -22,7 +21,7 @@ class AtsCheckStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class AtsCheck(UserOwned, UUIDPrimaryKey, Base):
+class AtsCheck(UserOwned, UUIDPrimaryKey, Created, Base):
     __tablename__ = "ats_check"
 
     # The tailored CV checked (its PDF rendered by the worker), or None for an uploaded file.
@@ -45,6 +44,3 @@ class AtsCheck(UserOwned, UUIDPrimaryKey, Base):
     # Why it failed, as a problem (app/lib/problems.py): code, template, values.
     failure: Mapped[dict[str, Any] | None] = mapped_column(nullable=True, default=None)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)  # a catalogue message id
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )

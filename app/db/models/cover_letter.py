@@ -3,14 +3,13 @@ a version (app/domain/letters/)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class LetterStatus(StrEnum):
@@ -48,7 +47,7 @@ class CoverLetter(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-class CoverLetterVersion(UUIDPrimaryKey, Base):
+class CoverLetterVersion(UUIDPrimaryKey, Created, Base):
     """One saved state of a letter: the generated text is version 1, each user save the next."""
 
     __tablename__ = "cover_letter_version"
@@ -59,6 +58,3 @@ class CoverLetterVersion(UUIDPrimaryKey, Base):
     number: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(16), default="generated")  # or "edited"
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, func
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, Timestamps, UserOwned, UUIDPrimaryKey
 
 CV_KINDS = ("source", "generated")
 
@@ -37,7 +36,7 @@ class CvFile(UserOwned, UUIDPrimaryKey, Timestamps, Base):
     generation_meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
-class CvVersion(UUIDPrimaryKey, Base):
+class CvVersion(UUIDPrimaryKey, Created, Base):
     __tablename__ = "cv_version"
 
     cv_file_id: Mapped[str] = mapped_column(
@@ -46,6 +45,3 @@ class CvVersion(UUIDPrimaryKey, Base):
     version: Mapped[int] = mapped_column(Integer)
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_by: Mapped[str] = mapped_column(String(64))  # import, user_edit, gpt_cv_generation_v2…
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )

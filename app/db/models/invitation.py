@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, func
+from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, UUIDPrimaryKey
 
 
-class Invitation(UUIDPrimaryKey, Base):
+class Invitation(UUIDPrimaryKey, Created, Base):
     """Single use: ``used_at`` is set by one conditional UPDATE, so two sign-ups racing on the
     same link cannot both take it (app/domain/invitations/services.py)."""
 
@@ -21,9 +21,6 @@ class Invitation(UUIDPrimaryKey, Base):
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)  # normalised
     created_by: Mapped[str | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True
-    )
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
     )
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -9,17 +9,15 @@ by app/lib/photo/clean.py: no byte of an upload is kept as it came.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, UserOwned, UUIDPrimaryKey
 
 PHOTO_KINDS = ("photo", "draft", "offered")
 
 
-class UserPhoto(UserOwned, UUIDPrimaryKey, Base):
+class UserPhoto(UserOwned, UUIDPrimaryKey, Created, Base):
     __tablename__ = "user_photo"
     __table_args__ = (UniqueConstraint("user_id", "kind"),)
 
@@ -30,7 +28,4 @@ class UserPhoto(UserOwned, UUIDPrimaryKey, Base):
     # The CV an offered portrait was found in (gone with it: the offer then stays, harmless).
     source_cv_id: Mapped[str | None] = mapped_column(
         ForeignKey("cv_file.id", ondelete="SET NULL"), nullable=True
-    )
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
     )

@@ -6,15 +6,13 @@ A row means "this user has a task of this type running". Inserting a second row 
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import DateTime, String, UniqueConstraint, func
+from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, UserOwned, UUIDPrimaryKey
 
 
-class TaskSlot(UserOwned, UUIDPrimaryKey, Base):
+class TaskSlot(UserOwned, UUIDPrimaryKey, Created, Base):
     __tablename__ = "task_slot"
     __table_args__ = (UniqueConstraint("user_id", "task_type"),)
 
@@ -22,6 +20,3 @@ class TaskSlot(UserOwned, UUIDPrimaryKey, Base):
     task_id: Mapped[str] = mapped_column(
         String(36)
     )  # the CvGenerationTask / BackgroundTask holding it
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )

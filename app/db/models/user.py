@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, func
+from sqlalchemy import Boolean, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey, utcnow
+from app.db.models.base import Base, Created, Timestamps, UserOwned, UUIDPrimaryKey
 
 
 class User(UUIDPrimaryKey, Timestamps, Base):
@@ -23,7 +23,7 @@ class User(UUIDPrimaryKey, Timestamps, Base):
     letter_template: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class ApiToken(UserOwned, UUIDPrimaryKey, Base):
+class ApiToken(UserOwned, UUIDPrimaryKey, Created, Base):
     """A personal token for ``Authorization: Bearer``; only its SHA-256 is stored."""
 
     __tablename__ = "api_token"
@@ -33,7 +33,4 @@ class ApiToken(UserOwned, UUIDPrimaryKey, Base):
     prefix: Mapped[str] = mapped_column(
         String(16)
     )  # shown in the list so users can tell tokens apart
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, server_default=func.now()
-    )
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
