@@ -9,6 +9,8 @@ place and the thread is re-rendered from the database on each ``coach:updated``,
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -19,6 +21,7 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import ServerSentEvent, ServerSentEventMessage, Template
 from redis.asyncio import Redis
 
+from app.db.models import User
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
 from app.domain.credits.live import CreditCounterFeed
@@ -181,6 +184,27 @@ class CoachPages(Controller):
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
+    async def _attempt(
+        self,
+        request: HTMXRequest,
+        db: Db,
+        user: User,
+        redis: Redis,
+        conversation: CoachConversation,
+        work: Callable[[], Awaitable[Any]],
+        typed: str = "",
+    ) -> Any:
+        """``work`` (a message sent, a reply asked again) awaited, then the answer box; a
+        refusal of the form's (``is_form_refusal``) answered with what was typed."""
+        try:
+            await work()
+        except AppError as exc:
+            if not is_form_refusal(exc):
+                raise
+            await reload_after_rollback(db, user, conversation)
+            return await self._answer(request, db, redis, conversation, exc, typed)
+        return await self._answer(request, db, redis, conversation, None)
+
     async def _answer(
         self,
         request: HTMXRequest,
@@ -215,14 +239,8 @@ class CoachPages(Controller):
     ) -> Any:
         conversation = await services.get(db, user.id, conversation_id)
         text = (await posted_text(request)).get("text") or ""
-        try:
-            await services.post_message(db, queue, settings, conversation, text)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(db, user, conversation)
-            return await self._answer(request, db, queue.redis, conversation, exc, text)
-        return await self._answer(request, db, queue.redis, conversation, None)
+        sent = partial(services.post_message, db, queue, settings, conversation, text)
+        return await self._attempt(request, db, user, queue.redis, conversation, sent, text)
 
     @post("/coach/{conversation_id:str}/retry", media_type=MediaType.HTML)
     async def retry(
@@ -235,14 +253,8 @@ class CoachPages(Controller):
         conversation_id: FromPath[str],
     ) -> Any:
         conversation = await services.get(db, user.id, conversation_id)
-        try:
-            await services.ask_again(db, queue, settings, conversation)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(db, user, conversation)
-            return await self._answer(request, db, queue.redis, conversation, exc)
-        return await self._answer(request, db, queue.redis, conversation, None)
+        asked = partial(services.ask_again, db, queue, settings, conversation)
+        return await self._attempt(request, db, user, queue.redis, conversation, asked)
 
     @post("/coach/{conversation_id:str}/accept", media_type=MediaType.HTML)
     async def accept(
