@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.lib.errors import AppError
@@ -31,7 +31,7 @@ async def owned(
 class OwnedList(Generic[Row]):
     """A user's rows of ``model`` ordered by ``order`` then by id: the id last, rows of one
     instant keep one order on every database, so a walk over the pages meets each row once
-    (app/lib/paging.py). Read whole (``all``) or a page at a time (``page``)."""
+    (app/lib/paging.py). Read whole (``all``), a page at a time (``page``) or counted."""
 
     model: type[Row]
     order: Any  # a column of ``model``, or its ``.desc()``
@@ -45,6 +45,12 @@ class OwnedList(Generic[Row]):
             .where(table.user_id == user_id)
             .order_by(self.order, table.id)
         )
+
+    async def count(self, session: AsyncSession, user_id: str) -> int:
+        """How many rows the user has (a cap on them is checked against it)."""
+        table: Any = self.model
+        counted = select(func.count()).select_from(table).where(table.user_id == user_id)
+        return int(await session.scalar(counted) or 0)
 
     async def all(self, session: AsyncSession, user_id: str, limit: int | None = None) -> list[Row]:
         query = self.query(user_id)

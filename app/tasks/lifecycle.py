@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.credits.ledger import LOW_BALANCE
@@ -61,10 +61,7 @@ async def create_task(
     )
     session.add(task)
     await session.flush()
-    total = await session.scalar(
-        select(func.count()).select_from(BackgroundTask).where(BackgroundTask.user_id == user_id)
-    )
-    excess = int(total or 0) - cap
+    excess = await LISTED.count(session, user_id) - cap
     if excess > 0:
         oldest = (
             select(BackgroundTask.id)

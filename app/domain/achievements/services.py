@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import Achievement, AchievementStatus, CvFile
@@ -96,10 +96,7 @@ async def create(session: AsyncSession, user_id: str, data: AchievementInput) ->
     Counted under a lock on the user's account row: parallel creates count one after another,
     never all the same number."""
     await lock_owner(session, user_id)
-    count = await session.scalar(
-        select(func.count()).select_from(Achievement).where(Achievement.user_id == user_id)
-    )
-    if (count or 0) >= MAX_ACHIEVEMENTS:
+    if await LISTED.count(session, user_id) >= MAX_ACHIEVEMENTS:
         raise AchievementError(
             N_("Your bank is full (%(limit)s achievements): delete one before adding another."),
             code="achievement.bank_full",

@@ -92,10 +92,7 @@ async def _sync_sources(session: AsyncSession, search: SavedSearch, urls: list[s
 
 async def create_search(session: AsyncSession, user_id: str, given: SearchInput) -> SavedSearch:
     await lock_owner(session, user_id)  # parallel creates count one after another
-    count = await session.scalar(
-        select(func.count()).select_from(SavedSearch).where(SavedSearch.user_id == user_id)
-    )
-    if (count or 0) >= MAX_SEARCHES:
+    if await LISTED.count(session, user_id) >= MAX_SEARCHES:
         raise InputError(
             N_("You already have %(limit)s saved searches: delete one first."),
             code="search.too_many",
