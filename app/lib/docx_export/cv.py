@@ -98,40 +98,36 @@ def _header(doc: PlainDocx, header: dict[str, Any]) -> None:
     doc.joined(contact, CONTACT_SEPARATOR)
 
 
-def _dates(doc: PlainDocx, dates: str) -> None:
+def _titled(
+    doc: PlainDocx, title: Span, org: str, place: str, dates: str, description: str
+) -> None:
+    """An item's title line as Heading 2 (``title`` — org, place), then its dates and text."""
+    line = [title]
+    if org:
+        line.append(Span(f" — {org}"))
+    if place:
+        line.append(Span(f", {place}"))
+    doc.heading_spans(line, level=2)
     doc.paragraph(dates, italic=True)
+    doc.paragraph(description)
 
 
 def _entry(doc: PlainDocx, entry: dict[str, Any]) -> None:
-    """An experience or project: its title line as Heading 2, then dates, text, bullets, skills."""
-    line = [Span(link_text(entry["title"], entry["href"]), href=entry["href"])]
-    if entry["org"]:
-        line.append(Span(f" — {entry['org']}"))
-    if entry["place"]:
-        line.append(Span(f", {entry['place']}"))
-    doc.heading_spans(line, level=2)
-    _dates(doc, entry["dates"])
-    doc.paragraph(entry["description"])
+    """An experience or project: its title line, dates and text, then bullets and skills."""
+    title = Span(link_text(entry["title"], entry["href"]), href=entry["href"])
+    _titled(doc, title, entry["org"], entry["place"], entry["dates"], entry["description"])
     doc.bullets(bullet["text"] for bullet in entry["bullets"])
     doc.paragraph(LIST_SEPARATOR.join(entry["skills"]))
 
 
 def _education(doc: PlainDocx, edu: dict[str, Any]) -> None:
-    line = [Span(edu["degree"] or edu["institution"])]
-    if edu["degree"] and edu["institution"]:
-        line.append(Span(f" — {edu['institution']}"))
-    if edu["place"]:
-        line.append(Span(f", {edu['place']}"))
-    doc.heading_spans(line, level=2)
-    _dates(doc, edu["dates"])
-    doc.paragraph(edu["description"])
+    """The degree (or the school alone) — the school, its place."""
+    title = Span(edu["degree"] or edu["institution"])
+    school = edu["institution"] if edu["degree"] else ""
+    _titled(doc, title, school, edu["place"], edu["dates"], edu["description"])
 
 
 def _extra(doc: PlainDocx, item: dict[str, Any]) -> None:
     """A certification, award, volunteering or publication, laid out like an entry."""
-    line = [Span(item["name"], href=item["href"])]
-    if item["issuer"]:
-        line.append(Span(f" — {item['issuer']}"))
-    doc.heading_spans(line, level=2)
-    _dates(doc, item["date"])
-    doc.paragraph(item["description"])
+    title = Span(item["name"], href=item["href"])
+    _titled(doc, title, item["issuer"], "", item["date"], item["description"])
