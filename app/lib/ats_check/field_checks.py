@@ -16,7 +16,7 @@ from typing import Any
 
 from app.lib.ats_check.findings import PARTS, Finding
 from app.lib.ats_check.layer_checks import reader_list
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, Education, Experience
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.report.report_provenance import provenance
 from app.lib.parsing.sections.section_split import UNKNOWN, split_sections
@@ -78,27 +78,26 @@ def _header_rows(content: CvContent, boxes: list[SourceBox]) -> list[FieldRow]:
     return rows
 
 
+def _dated(title: str, org: str, item: Experience | Education) -> dict[str, Any]:
+    """A job's or a degree's fields as the readers are asked for them (a degree's school is
+    its "company")."""
+    return {
+        "title": title,
+        "company": org,
+        "location": item.location,
+        "start": item.start or "",
+        "end": item.end or "",
+        "current": item.current,
+    }
+
+
 def _entry_rows(content: CvContent, lines: dict[str, list[int]]) -> list[FieldRow]:
     rows = []
     for job in content.experience:
-        values = {
-            "title": job.title,
-            "company": job.company,
-            "location": job.location,
-            "start": job.start or "",
-            "end": job.end or "",
-            "current": job.current,
-        }
+        values = _dated(job.title, job.company, job)
         rows.append(FieldRow("experience", values, lines.get(f"experience:{job.id}", [])))
     for school in content.education:
-        values = {
-            "title": school.degree,
-            "company": school.institution,
-            "location": school.location,
-            "start": school.start or "",
-            "end": school.end or "",
-            "current": school.current,
-        }
+        values = _dated(school.degree, school.institution, school)
         rows.append(FieldRow("education", values, lines.get(f"education:{school.id}", [])))
     if content.skills:
         skills = ", ".join(s.name for s in content.skills[:30])
