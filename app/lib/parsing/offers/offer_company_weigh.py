@@ -13,6 +13,10 @@ and "Brightmoor Hotels") are one employer; each employer counts its independent 
   company the ad writes before it ("votre agence Proxim Intérim");
 - the ad writing it at least twice.
 
+A name the ad only repeats (no source gives it as the employer) counts only with a proper
+name's evidence (``proper_name``): "Primary School", "Home Care Services", "Microsoft Office"
+are written twice in ads that name no employer, and the right company is then empty.
+
 The employer with the most cues is chosen; the reader's first choice keeps a tie. It is written
 in its fullest form the ad repeats ("Brightmoor Hotels" over the banner's "Brightmoor").
 """
@@ -21,9 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from app.lib.parsing.entries.entry_words import COMPANY_WORDS, company_score
+from app.lib.parsing.entries.entry_words import COMPANY_WORDS, LEGAL_FORM_RE, company_score
+from app.lib.parsing.fields.skills_vocab import find_skills
 from app.lib.parsing.offers.offer_line_cues import is_public_employer
+from app.lib.pdf_read.lexicon import Vocabulary, letter_runs
 from app.lib.text_forms import fold
 
 # The kind of evidence each of ``read_company``'s sources is: sources of one kind are one cue.
@@ -67,12 +74,32 @@ def company_form(name: str) -> bool:
 
 def introduced(name: str, text: str) -> bool:
     """The ad writes ``name`` right after a word for a company ("votre agence Proxim",
-    "la société Dalmiro", "the Brightmoor hotel" aside): it calls it a company."""
+    "la société Dalmiro", "the Brightmoor hotel" aside): it calls it a company. Within a line:
+    a list's last item ("- Microsoft Office") names nothing on the next line."""
     words = "|".join(sorted(COMPANY_WORDS, key=len, reverse=True))
     pattern = (
-        rf"(?<![\w-])(?:{words})\s+(?:(?:de|du|des|of)\s+|d')?{re.escape(fold(name))}(?![\w-])"
+        rf"(?<![\w-])(?:{words})[ \t]+(?:(?:de|du|des|of)[ \t]+|d')?"
+        rf"{re.escape(fold(name))}(?![\w-])"
     )
     return bool(re.search(pattern, fold(text)))
+
+
+@cache
+def _dictionary() -> Vocabulary:
+    return Vocabulary()
+
+
+def proper_name(name: str, text: str) -> bool:
+    """``name`` is some employer's own: it carries a legal or public employer's form, the ad
+    writes a word for a company before it, or it holds a word no dictionary lists
+    ("Brightmoor Hotels"); never a name made of the skills an ad asks for ("Pack Office")."""
+    words = name_words(name)
+    skills = {w for skill in find_skills(name) for w in name_words(skill)}
+    if words and words <= skills:
+        return False
+    if LEGAL_FORM_RE.search(fold(name)) or is_public_employer(name) or introduced(name, text):
+        return True
+    return any(len(w) >= 2 and not _dictionary().known(w) for w in letter_runs(name))
 
 
 @dataclass
@@ -81,6 +108,8 @@ class Employer:
     kinds: set[str] = field(default_factory=set)
 
     def cues(self, text: str) -> int:
+        if not self.kinds and not any(proper_name(n, text) for n in self.names):
+            return 0  # only repeated, and made of a dictionary's words or an ad's skills
         form = any(company_form(n) or introduced(n, text) for n in self.names)
         repeated = any(written(n, text) >= 2 for n in self.names)
         return len(self.kinds) + int(form) + int(repeated)
