@@ -4,6 +4,11 @@ data, and the CVs right in all of these at once (the figures the blind validatio
 sealed CVs, computed here from the corpus's own truth so the two are read side by side).
 
     python -m bench.whole_cv [--texts FOLDER]   # FOLDER: cached PDF texts, <cv>.txt each
+    python -m bench.whole_cv --two-readings     # as the import reads a PDF: both readings
+
+With ``--two-readings`` each CV is read as the import reads a PDF: the geometric reading and the
+plain one (the corpus's pasted variant is the plain reading) through
+app/domain/cvs/rules_reading.py.
 
 The scorer's lenient matching (``score_parser.py`` in the corpus) is reused for words and dates.
 """
@@ -17,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from app.domain.cvs.rules_reading import parse_two_readings
 from app.lib.cv_content import CvContent
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, is_licence, value_kind
@@ -144,7 +150,7 @@ def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def read_content(pdf: Path, texts: Path | None) -> CvContent:
+def read_content(pdf: Path, texts: Path | None, *, two_readings: bool = False) -> CvContent:
     """The CV as the app stores it without a model: the rules' reading, then the certain
     repairs (app/domain/cvs/extraction.py)."""
     cached = texts / f"{pdf.stem}.txt" if texts else None
@@ -154,10 +160,17 @@ def read_content(pdf: Path, texts: Path | None) -> CvContent:
         from app.lib.pdf_text import read_pdf_text_sync
 
         text = read_pdf_text_sync(pdf.read_bytes(), max_pages=PDF_MAX_PAGES).text
-    return repair_misreads(parse_cv_text(text).content, text).content
+    pasted = pdf.parent.parent / "pasted" / f"{pdf.stem}.txt"
+    if two_readings and pasted.is_file():
+        parsed = parse_two_readings(text, pasted.read_text(encoding="utf-8"))
+    else:
+        parsed = parse_cv_text(text)
+    return repair_misreads(parsed.content, text).content
 
 
-def corpus_figures(corpus: Path, texts: Path | None = None) -> dict[str, Any]:
+def corpus_figures(
+    corpus: Path, texts: Path | None = None, *, two_readings: bool = False
+) -> dict[str, Any]:
     sc = load_scorer(corpus)
     rows = []
     for pdf in sorted((corpus / "cvs").glob("*.pdf")):
@@ -165,7 +178,7 @@ def corpus_figures(corpus: Path, texts: Path | None = None) -> dict[str, Any]:
         if not truth_file.is_file():
             continue
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        rows.append(score(sc, truth, read_content(pdf, texts)))
+        rows.append(score(sc, truth, read_content(pdf, texts, two_readings=two_readings)))
     return aggregate(rows)
 
 
@@ -185,8 +198,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--texts", type=Path, default=None)
+    parser.add_argument("--two-readings", action="store_true")
     args = parser.parse_args()
-    print(figures_line(corpus_figures(args.corpus.resolve(), args.texts)))
+    corpus = args.corpus.resolve()
+    print(figures_line(corpus_figures(corpus, args.texts, two_readings=args.two_readings)))
     return 0
 
 

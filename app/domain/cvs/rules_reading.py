@@ -7,7 +7,8 @@ counterpart: app/domain/offers/rules_reading.py.
 
 A PDF is read twice (its geometry, and the plain text order:
 app/lib/pdf_read/plain_reading.py); the rules read both, and the experience section is the one
-the lines support (app/lib/parsing/entries/reading_choice.py).
+the lines support (app/lib/parsing/entries/reading_choice.py), the education section the one
+whose entries hold together (app/lib/parsing/entries/education_choice.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
+from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.entries.reading_choice import Reading, choose
 from app.lib.parsing.report.placed_lines import cv_words, placed_in
 
@@ -25,7 +27,8 @@ def _reading(parsed: CvParse) -> Reading:
 
 
 def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
-    """``parse_cv_text`` of ``text``, its jobs the plain reading's where those win."""
+    """``parse_cv_text`` of ``text``, its jobs and its education the plain reading's where
+    those win."""
     parsed = parse_cv_text(text)
     if not plain_text.strip():
         return parsed
@@ -33,13 +36,17 @@ def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
         second = parse_cv_text(plain_text)
     except Exception:  # the second reading is a check: a text it trips on leaves the first
         return parsed
-    chosen = choose(_reading(parsed), _reading(second))
-    if not chosen.second_won:
-        return parsed
     content = parsed.content
-    content.experience = chosen.experience
-    content.education = [d for d in content.education if d not in chosen.taken_degrees]
-    placed = cv_words(content)  # lines orphaned by the first reading that the jobs now hold
+    education = choose_education(content, second.content)
+    chosen = choose(_reading(parsed), _reading(second))
+    if education is None and not chosen.second_won:
+        return parsed
+    if chosen.second_won:
+        content.experience = chosen.experience
+        content.education = [d for d in content.education if d not in chosen.taken_degrees]
+    if education is not None:
+        content.education = education
+    placed = cv_words(content)  # lines the first reading orphaned that the jobs or degrees now hold
     parsed.unplaced = [line for line in parsed.unplaced if not placed_in(line, placed)]
     return parsed
 

@@ -1,0 +1,68 @@
+"""Two readings of one PDF's education section, and the one whose entries hold together.
+
+The import reads a PDF twice (its geometry, and the plain text order a copy-paste gives:
+app/lib/parsing/entries/reading_choice.py does the same for jobs). A table or a sidebar can cut
+an education entry in one reading (the school on a row of its own, the year in another cell)
+and not in the other. Neither reading is right by being the one it is, and no word list says
+which: the choice is by the entries' own shape. An entry holds together when it has a year,
+a degree part and a school part, and neither part is a whole line the other reading placed in
+another section (a job's title or bullet, a certificate, a skill: an entry made of those is
+another section's lines read as a degree). The second reading's section wins only when more of
+its entries hold together and no more of them fall apart.
+
+Pure; the rules' reading in app/domain/cvs/rules_reading.py runs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from app.lib.cv_content import CvContent, Education
+from app.lib.parsing.report.placed_lines import word_list
+
+
+def _spaced(text: str) -> str:
+    return " ".join(word_list(text))
+
+
+def _lines(texts: Iterable[str]) -> set[str]:
+    return {_spaced(line) for text in texts for line in text.splitlines() if _spaced(line)}
+
+
+def other_sections(content: CvContent) -> set[str]:
+    """Every line a reading placed outside its education section, folded to its words."""
+    header, extras = content.header, content.extras
+    texts = [header.name, header.current_title, content.summary, *extras.interests]
+    for job in content.experience:
+        texts += [job.title, job.company, job.description, *job.bullets]
+    for project in content.projects:
+        texts += [project.name, project.role, project.description, *project.bullets]
+    for item in (*extras.certifications, *extras.awards, *extras.volunteering):
+        texts += [item.name, item.issuer, item.description]
+    texts += [item.name for item in extras.publications]
+    texts += [skill.name for skill in content.skills]
+    texts += [language.name for language in content.languages]
+    return _lines(texts)
+
+
+def holds_together(entry: Education, elsewhere: set[str]) -> bool:
+    """A year, a degree part and a school part, neither a line of another section."""
+    parts = [_spaced(entry.degree), _spaced(entry.institution)]
+    dated = bool(entry.start or entry.end)
+    return dated and all(parts) and not any(part in elsewhere for part in parts)
+
+
+def _shape(entries: Sequence[Education], elsewhere: set[str]) -> tuple[int, int]:
+    """(entries that hold together, entries that do not)."""
+    whole = sum(holds_together(entry, elsewhere) for entry in entries)
+    return whole, len(entries) - whole
+
+
+def choose_education(first: CvContent, second: CvContent) -> list[Education] | None:
+    """The second reading's education entries where they hold together better than the
+    first's (module doc), else None: the first's stay."""
+    mine = _shape(first.education, other_sections(second))
+    theirs = _shape(second.education, other_sections(first))
+    if theirs[0] > mine[0] and theirs[1] <= mine[1]:
+        return list(second.education)
+    return None
