@@ -109,3 +109,13 @@ def test_the_import_keeps_the_reading_whose_degree_names_its_school() -> None:
     parsed = parse_two_readings(FIRST_READING, PLAIN_READING)
     assert [entry.institution for entry in parsed.content.education] == ["Example Health College"]
     assert [job.title for job in parsed.content.experience] == ["Care Assistant"]
+
+
+def test_a_degree_line_the_chosen_reading_does_not_hold_is_kept_and_asked_about() -> None:
+    first = FIRST_READING.replace(
+        "Diploma in Nursing\n2014\n", "Diploma in Nursing\n2014\n- Thesis on falls prevention\n"
+    )
+    parsed = parse_two_readings(first, PLAIN_READING)
+    assert [entry.institution for entry in parsed.content.education] == ["Example Health College"]
+    assert any("Thesis on falls prevention" in line for line in parsed.unplaced)
+    assert not any("Diploma in Nursing" in line for line in parsed.unplaced)  # the chosen hold it

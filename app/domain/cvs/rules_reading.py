@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 
+from app.lib.cv_content import Education
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
 from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.entries.reading_choice import Reading, choose
@@ -44,11 +45,20 @@ def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
     if chosen.second_won:
         content.experience = chosen.experience
         content.education = [d for d in content.education if d not in chosen.taken_degrees]
+    replaced = _education_lines(content.education) if education is not None else []
     if education is not None:
         content.education = education
     placed = cv_words(content)  # lines the first reading orphaned that the jobs or degrees now hold
     parsed.unplaced = [line for line in parsed.unplaced if not placed_in(line, placed)]
+    # The first reading's degree lines the chosen entries do not hold are kept and asked about
+    # (the report's unplaced lines), never dropped on the choice's say-so.
+    parsed.unplaced += [line for line in replaced if not placed_in(line, placed)]
     return parsed
+
+
+def _education_lines(entries: list[Education]) -> list[str]:
+    texts = [t for e in entries for t in (e.degree, e.field, e.institution, e.description)]
+    return [line.strip() for text in texts if text for line in text.splitlines() if line.strip()]
 
 
 async def parse_cv_rules(text: str, plain_text: str = "") -> CvParse:
