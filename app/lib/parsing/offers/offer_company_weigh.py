@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from app.lib.parsing.entries.entry_words import COMPANY_WORDS, LEGAL_FORM_RE, company_score
 from app.lib.parsing.fields.skills_vocab import find_skills
@@ -72,16 +72,25 @@ def company_form(name: str) -> bool:
     return company_score(name) >= 1 or is_public_employer(name)
 
 
+# The company words as one alternation, longest first (a regex takes the first that matches).
+_COMPANY_WORDS_ALTERNATION = "|".join(sorted(COMPANY_WORDS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """The ad's text folded once: ``introduced`` is asked of every name of every employer."""
+    return fold(text)
+
+
 def introduced(name: str, text: str) -> bool:
     """The ad writes ``name`` right after a word for a company ("votre agence Proxim",
     "la société Dalmiro", "the Brightmoor hotel" aside): it calls it a company. Within a line:
     a list's last item ("- Microsoft Office") names nothing on the next line."""
-    words = "|".join(sorted(COMPANY_WORDS, key=len, reverse=True))
     pattern = (
-        rf"(?<![\w-])(?:{words})[ \t]+(?:(?:de|du|des|of)[ \t]+|d')?"
+        rf"(?<![\w-])(?:{_COMPANY_WORDS_ALTERNATION})[ \t]+(?:(?:de|du|des|of)[ \t]+|d')?"
         rf"{re.escape(fold(name))}(?![\w-])"
     )
-    return bool(re.search(pattern, fold(text)))
+    return bool(re.search(pattern, _folded(text)))
 
 
 @cache
@@ -156,10 +165,11 @@ def weigh(chosen: str, source: str, readings: list[tuple[str, str]], text: str) 
     everyone = employers([(chosen, source), *readings])
     if not everyone:
         return chosen, source
-    mine = next((e for e in everyone if chosen and chosen in e.names), None)
-    best = max(everyone, key=lambda e: (e.cues(text), e is mine))
-    if mine is not None and best.cues(text) <= mine.cues(text):
-        return mine.fullest(chosen, text), source
-    if mine is None and best.cues(text) < 2:
+    mine = next((i for i, e in enumerate(everyone) if chosen and chosen in e.names), None)
+    cues = [e.cues(text) for e in everyone]  # each employer's once: they search the whole ad
+    best = max(range(len(everyone)), key=lambda i: (cues[i], i == mine))
+    if mine is not None and cues[best] <= cues[mine]:
+        return everyone[mine].fullest(chosen, text), source
+    if mine is None and cues[best] < 2:
         return chosen, source
-    return best.fullest("", text), "weighed"
+    return everyone[best].fullest("", text), "weighed"
