@@ -99,14 +99,13 @@ async def tailored_match(
     rendered. With its source deleted, the tailored CV is read as its own source
     (``source_missing``)."""
     tailored = CvContent.from_json(generated.content)
-    found = source is not None and base is not None
-    reference = base if found and base is not None else tailored
+    reference = base if source is not None and base is not None else tailored
     analysis = await ANALYSES.analysis(
         reference,
         offer_text(offer),
         tailored,
         hidden_bullets(generated),
-        document=document if found else "",
+        document=document if reference is base else "",
     )
     return Match(analysis, offer, source or generated, generated, source is None)
 
