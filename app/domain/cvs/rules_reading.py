@@ -45,8 +45,9 @@ def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
     if chosen.second_won:
         content.experience = chosen.experience
         content.education = [d for d in content.education if d not in chosen.taken_degrees]
-    replaced = _education_lines(content.education) if education is not None else []
+    replaced: list[str] = []
     if education is not None:
+        replaced = _education_lines(content.education)
         content.education = education
     placed = cv_words(content)  # lines the first reading orphaned that the jobs or degrees now hold
     parsed.unplaced = [line for line in parsed.unplaced if not placed_in(line, placed)]
