@@ -8,9 +8,7 @@ the evidence no single entry gives: each heading line's type style is its slot, 
 whose lines name a school in most of the section's entries (and a degree in fewer) is the
 school's slot in every entry, the other slots the degree's.
 
-Only PDF text carries styles (``app/lib/styled_text.py``). Where no style slot is learned
-(pasted text, or one style for every line), the line's rank in its heading is its slot: a CV
-that writes "Degree / School" in one entry writes it so in the others.
+Only PDF text carries styles (``app/lib/styled_text.py``); pasted text learns nothing here.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ Slot = tuple[float, bool, str, bool]  # size, bold, colour, set in capitals
 MIN_VOTES = 2  # entries whose school line names a school before the slot is learned
 CAPITALS = 0.9  # share of capital letters that makes a line "set in capitals"
 MIN_LETTERS = 3
-RANK = "rank"  # the colour field of a slot told by rank, not style
 
 
 def _spaced(text: str) -> str:
@@ -63,12 +60,6 @@ def heading_slots(entry: RawEntry, lines: Sequence[str]) -> list[Slot | None]:
         )
         slots.append(_slot(found, heading) if found is not None else None)
     return slots
-
-
-def rank_slots(entry: RawEntry) -> list[Slot | None]:
-    """Each heading line's slot by its rank alone (first line, second…), for text whose lines
-    carry no style, or whose styles do not tell the school's line from the degree's."""
-    return [(float(rank), False, RANK, False) for rank in range(len(entry.heading))]
 
 
 def _vote(text: str) -> int:
@@ -116,9 +107,6 @@ def school_lines(entries: Sequence[RawEntry], lines: Sequence[str]) -> list[froz
     when the section teaches none, or when all or none of the entry's lines stand in it)."""
     slots = [heading_slots(entry, lines) for entry in entries]
     learned = learn_school_slot(entries, slots)
-    if learned is None:  # no style tells the lines apart: their rank in the heading may
-        slots = [rank_slots(entry) for entry in entries]
-        learned = learn_school_slot(entries, slots)
     out = []
     for entry_slots in slots:
         chosen = frozenset(i for i, slot in enumerate(entry_slots) if slot == learned)
