@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import CvContent, Education, Extras, Header, Language
+from app.lib.cv_content import CvContent, Extras, Header, Language
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
 from app.lib.parsing.entries.education_noise import entry_lines, is_noise
-from app.lib.parsing.entries.education_order import school_lines
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entries.entry_labels import unlabel_fields
 from app.lib.parsing.entries.glued_dates import unglue_leading_dates
@@ -165,15 +164,6 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     return kept
 
 
-def _education(lines: list[str]) -> list[Education]:
-    """The degree entries, each read with the school's line the section's layout shows."""
-    entries = split_entries(lines)
-    return [
-        education_from(entry, at)
-        for entry, at in zip(entries, school_lines(entries, lines), strict=True)
-    ]
-
-
 def parse_cv_text(text: str) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented."""
     text = rejoin_hyphenated(text)
@@ -214,7 +204,7 @@ def parse_cv_text(text: str) -> CvParse:
         projects=[
             project_from(e) for e in split_entries(merged.get("projects", []), undated_items=True)
         ],
-        education=_education(merged.get("education", [])),
+        education=[education_from(e) for e in split_entries(merged.get("education", []))],
         skills=skills,
         languages=languages,
         extras=extras,

@@ -2,9 +2,7 @@
 
 Heading parts come from ``entry_parts.py``; which part of a job heading is the title, the
 employer or the place is decided in ``entry_jobs.py``; degree and school here, by vocabulary
-(the part scoring best on degree words is the degree, the next one the school), or by the
-section's layout where it names the school's line and the entry's words do not say otherwise
-(``education_order.py``).
+(the part scoring best on degree words is the degree, the next one the school).
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ SCHOOL_WORDS = word_set(
 )
 
 
-def word_score(part: str, vocabulary: frozenset[str]) -> int:
+def _score(part: str, vocabulary: frozenset[str]) -> int:
     return sum(1 for word in re.split(r"[\s,/()'-]+", fold(part)) if word in vocabulary)
 
 
@@ -71,7 +69,7 @@ def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
     texts = [p.text for p in parts]
     if not texts:
         return "", "", "", []
-    scores = [word_score(t, DEGREE_WORDS) - word_score(t, SCHOOL_WORDS) for t in texts]
+    scores = [_score(t, DEGREE_WORDS) - _score(t, SCHOOL_WORDS) for t in texts]
     places = [i for i, t in enumerate(texts) if i > 0 and is_place(t)]
     candidates = [i for i in range(len(texts)) if i not in places] or [0]
     best = max(candidates, key=lambda i: (scores[i], -i))
@@ -82,52 +80,16 @@ def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
     return texts[best], school, ", ".join(texts[i] for i in places), [texts[i] for i in rest[1:]]
 
 
-def _names_degree(text: str) -> bool:
-    return word_score(text, DEGREE_WORDS) > word_score(text, SCHOOL_WORDS)
-
-
-def _by_layout(parts: list[Part], school_at: frozenset[int]) -> tuple[str, str, str, list[str]]:
-    """(degree, school, location, leftovers) with the school read on the lines the section's
-    layout gives it (``education_order.py``): the first name there is the school, places there
-    the location; the degree and its field come from the other lines as ``_assign_degree``
-    reads them. All empty when the layout does not apply: no name off the school's lines (only
-    places), or a part of the school's lines naming a degree more than a school ("IUT Annecy -
-    DUT Mesures Physiques": the entry's words say otherwise)."""
-    school_side = [p for p in parts if p.line in school_at and not p.aside]
-    degree_side = [p for p in parts if p.line not in school_at and not p.aside]
-    named = [p for p in degree_side if not (p.place or is_place(p.text))]
-    if not school_side or not named or any(_names_degree(p.text) for p in school_side):
-        return "", "", "", []
-    school = school_side[0].text
-    places = [p.text for p in school_side[1:] if p.place or is_place(p.text)]
-    others = [p.text for p in school_side[1:] if p.text not in places]
-    degree, field, location, leftovers = _assign_degree(degree_side)
-    location = ", ".join(filter(None, [*places, location]))
-    return degree, school, location, [x for x in [field, *leftovers, *others] if x]
-
-
-def _by_words(parts: list[Part]) -> tuple[str, str, str, list[str]]:
-    degree, institution, location, leftovers = _assign_degree(parts)
-    if institution and word_score(degree, SCHOOL_WORDS) > word_score(institution, SCHOOL_WORDS):
+def education_from(entry: RawEntry) -> Education:
+    degree, institution, location, leftovers = _assign_degree(
+        heading_parts(entry.heading, every_comma=True)
+    )
+    if institution and _score(degree, SCHOOL_WORDS) > _score(institution, SCHOOL_WORDS):
         degree, institution = institution, degree
-    if (
-        institution
-        and word_score(institution, DEGREE_WORDS)
-        and not word_score(institution, SCHOOL_WORDS)
-    ):
+    if institution and _score(institution, DEGREE_WORDS) and not _score(institution, SCHOOL_WORDS):
         # "Master's degree, Computer Science": the second part is the field, not the school.
         leftovers.insert(0, institution)
         institution = ""
-    return degree, institution, location, leftovers
-
-
-def education_from(entry: RawEntry, school_at: frozenset[int] = frozenset()) -> Education:
-    """``school_at``: the heading lines the section's layout gives the school (none: words
-    alone decide)."""
-    parts = heading_parts(entry.heading, every_comma=True)
-    degree, institution, location, leftovers = _by_layout(parts, school_at)
-    if not institution:
-        degree, institution, location, leftovers = _by_words(parts)
     field = leftovers.pop(0) if leftovers else ""
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
