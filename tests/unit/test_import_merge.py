@@ -118,3 +118,51 @@ MSc Supply Chain, Kedge, 2018
     jobs = [(j.title, j.company) for j in merged.content.experience]
     assert ("MSc Supply Chain", "Kedge") not in jobs and ("Buyer", "Lumen Clinics") in jobs
     assert [f["code"] for f in merged.findings] == ["import_model_only"]
+
+
+def test_the_model_s_education_replaces_a_section_whose_entries_fall_apart() -> None:
+    """The rules read a stray dated line as a second degree (a school and a year, no degree):
+    the model's section holds together as well and falls apart less, so it stands, and the
+    stray entry is asked, not dropped silently."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "BSc Computer Science",
+                 "institution": "Northfield University",
+                 "start": "2011", "end": "2015"},
+                {"id": "e2", "degree": "", "institution": "Northfield University.", "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "BSc Computer Science",
+                 "institution": "Northfield University",
+                 "start": "2011", "end": "2015"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+BSc Computer Science, Northfield University, 2011 - 2015
+Volunteering
+Mentor for first-year students at Northfield University. 2023
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    degrees = [(e.degree, e.institution, e.end) for e in merged.content.education]
+    assert degrees == [("BSc Computer Science", "Northfield University", "2015")]
+    asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [f["values"]["label"] for f in asked] == ["Northfield University."]
+    assert asked[0]["values"]["reader"] == "rules"
+
+
+def test_a_model_reading_no_degree_whole_leaves_the_rules_education() -> None:
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "BTS Commerce", "institution": "Lycée Voltaire"}]}
+    )
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "BTS Commerce", "institution": "Lycée Voltaire"}]}
+    )
+    source = "Formation\nBTS Commerce, Lycée Voltaire\n"
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.id for e in merged.content.education] == ["e1"]

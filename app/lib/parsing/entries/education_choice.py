@@ -58,11 +58,18 @@ def _shape(entries: Sequence[Education], elsewhere: set[str]) -> tuple[int, int]
     return whole, len(entries) - whole
 
 
-def choose_education(first: CvContent, second: CvContent) -> list[Education] | None:
+def choose_education(
+    first: CvContent, second: CvContent, fewer_broken: bool = False
+) -> list[Education] | None:
     """The second reading's education entries where they hold together better than the
-    first's (module doc), else None: the first's stay."""
+    first's (module doc), else None: the first's stay. ``fewer_broken``: as many entries
+    holding together (one at least) and fewer falling apart is better too."""
     mine = _shape(first.education, other_sections(second))
     theirs = _shape(second.education, other_sections(first))
     if theirs[0] > mine[0] and theirs[1] <= mine[1]:
+        return list(second.education)
+    # A reading with no entry holding together is no better for having none broken (a model
+    # that read no education at all).
+    if fewer_broken and theirs[0] == mine[0] > 0 and theirs[1] < mine[1]:
         return list(second.education)
     return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Project
+from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.model_import.arbitration import (
     NAMES,
     Arbiter,
@@ -271,6 +272,30 @@ def _unmarked(value: Any) -> Any:
     return value
 
 
+def _education_by_shape(
+    out: CvContent, model: CvContent, findings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The model's education section where its entries hold together better than the merged
+    one's, by the test the two readings of a PDF are chosen by (education_choice.py): the
+    entry-by-entry merge keeps the rules' cut or crossed names on a tie, and a section whose
+    entries do not hold together is the sign of it. A merged entry the model's section does
+    not hold, whole or as a piece, is asked, not dropped silently; the merge's findings on the
+    replaced section go with it."""
+    chosen = choose_education(out, model, fewer_broken=True)
+    if chosen is None:
+        return findings
+    section = [entry.model_copy(deep=True) for entry in chosen]
+    asked = [
+        entry
+        for entry in out.education
+        if not _held_by(entry, section, "education") and not _piece_of(entry, section, "education")
+    ]
+    out.education = section
+    kept = [f for f in findings if not str(f.get("path", "")).startswith("education")]
+    decisions = [Decision("rules_unconfirmed", entry, reason="section_replaced") for entry in asked]
+    return kept + _findings("education", section, decisions)
+
+
 def merge_readings(
     rules: CvContent,
     model: CvContent,
@@ -288,6 +313,7 @@ def merge_readings(
         entries, decisions = _section(section, source, rules, model)
         setattr(out, section, entries)
         findings += _findings(section, entries, decisions)
+    findings = _education_by_shape(out, model, findings)
     findings += settle_fields(out, rules, model, source)
     out.header.links = _union(out.header.links, model.header.links, "url")
     for group in EXTRA_GROUPS:
