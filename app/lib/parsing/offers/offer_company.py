@@ -40,6 +40,7 @@ from app.lib.parsing.offers.offer_header import (
     split_title_line,
 )
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, names_a_job
+from app.lib.parsing.offers.offer_signature import address_name
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -366,7 +367,9 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none", "contested"})
+WEAK_SOURCES = frozenset(
+    {"title_part", "url", "named", "above_title", "none", "contested", "signature"}
+)
 
 
 def read_company(
@@ -416,6 +419,7 @@ def _all_readings(
         (named_by_domain(text), "domain"),
         (company_from_url(url, text), "url"),
         (footer_name(lines), "footer"),
+        (address_name(lines, title_index), "signature"),
         (public_employer(lines, title_index + HEADER_BLOCK), "public"),
         *((name, "repeated") for name in repeated_names(lines, title_index)),
     ]
@@ -472,10 +476,12 @@ def _first_reading(
     if sentences:
         return sentences, "sentences"
     # A name the ad writes that its own e-mail or web domain spells; a signature with a
-    # company's legal form at the end (offer_evidence.py).
+    # company's legal form at the end (offer_evidence.py); a name written with a postal
+    # address (offer_signature.py).
     for source, name in (
         ("domain", named_by_domain(text)),
         ("footer", footer_name(lines)),
+        ("signature", address_name(lines, title_index)),
         ("above_title", above_title(lines, title_index)),
     ):
         if plausible_company(name):
@@ -608,7 +614,7 @@ def company_suggestions(
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
     found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
-    found += [footer_name(lines), logo_name(lines, title_index)]
+    found += [footer_name(lines), address_name(lines, title_index), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

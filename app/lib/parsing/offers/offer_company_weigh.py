@@ -39,7 +39,8 @@ SOURCE_KIND = {
     "careers_site": "header", "listing_block": "header", "above_title": "header",
     "title_part": "header", "title_part_repeated": "header", "contested": "header",
     "agreement": "sentence", "sentences": "sentence", "named": "sentence",
-    "domain": "domain", "url": "domain", "footer": "footer", "public": "public",
+    "domain": "domain", "url": "domain", "footer": "footer", "signature": "footer",
+    "public": "public",
     "repeated": "",  # a name the ad repeats: its repetition is its one cue, counted below
 }  # fmt: skip
 _FORM_WORDS = frozenset(
