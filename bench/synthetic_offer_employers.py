@@ -12,10 +12,7 @@ and English; the shape's sentence is put at the body's start, middle or end amon
   Brest est un territoire…", "Join our Ward 12 team"); the employer is named elsewhere (a
   signature, a public employer's form) or nowhere, and the truth is then empty;
 - ``domain_only``: the employer is written only in an e-mail or web domain
-  ("candidature@thermes-valorin.fr"); the truth is the name the domain spells;
-- ``header_lead``: a line under the title opens with the employer's name and goes on with a
-  board's codes or an agency's branch ("VELCOUR ind.tert.transp. infor.", "Velcour France -
-  Agence de Nantes"), and the body names it again.
+  ("candidature@thermes-valorin.fr"); the truth is the name the domain spells.
 
     python -m bench.synthetic_offer_employers 3      # print three ads with their truth
 """
@@ -39,16 +36,7 @@ from bench.synthetic_offer_headers import (
     _word as word,
 )
 
-SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead")
-# What a board writes after the employer's name on its line: sector codes, a branch.
-LEAD_TAILS = ("ind.tert.transp. infor.", "serv. pers. santé", "- Agence de {t}", "agence {t} Sud",
-              "(agence 044)", "- branch 12", "ind. BTP")  # fmt: skip
-MENTIONS = {
-    "fr": ("{n} vous ouvre toutes les portes de l'emploi.", "Les équipes de {n} vous accompagnent.",
-           "Votre agence {n} vous propose des missions variées."),
-    "en": ("{n} opens every door to employment.", "The {n} team will support you.",
-           "Your local {n} branch offers varied assignments."),
-}  # fmt: skip
+SHAPES = ("signature", "long_subject", "place_is", "domain_only")
 # Words for what the employer is, written before its proper name ("Thermes de Valorin").
 KINDS_FR = ("Thermes de", "Résidence", "Clinique", "EHPAD", "Maison", "Camping",
             "Boulangerie", "Garage", "Pharmacie", "Hôtel")  # fmt: skip
@@ -151,13 +139,6 @@ def employer_ad(seed: int) -> HeaderAd:
         if rng.random() < 0.5:
             truth = _employer(rng, language)
             tail = _signature(rng, fr, truth, town)
-    elif shape == "header_lead":
-        truth = word(rng)
-        written = truth.upper() if rng.random() < 0.5 else truth
-        lead = f"{written} {rng.choice(LEAD_TAILS).format(t=town)}"
-        head.insert(rng.choice((1, 2)), lead)
-        others = [written]
-        shaped = rng.choice(MENTIONS[language]).format(n=truth if rng.random() < 0.5 else written)
     else:
         brand = word(rng)
         kind = rng.choice(

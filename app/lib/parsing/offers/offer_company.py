@@ -17,16 +17,9 @@ import re
 from urllib.parse import urlsplit
 
 from app.lib.parsing.fields.skills_vocab import find_skills
-from app.lib.parsing.offers.offer_company_weigh import (
-    agrees,
-    company_form,
-    proper_name,
-    weigh,
-    written,
-)
+from app.lib.parsing.offers.offer_company_weigh import agrees, company_form, weigh
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_evidence import (
-    NAME_RUN_RE,
     above_title,
     as_written_below,
     careers_site,
@@ -367,40 +360,6 @@ def _block_names(lines: list[str]) -> list[str]:
     return found
 
 
-def _block_leads(lines: list[str], title_index: int) -> list[str]:
-    """The proper name opening a line of the block under the title, the rest of the line
-    being something else ("RANDSTAD ind.tert.transp. infor.", "ADECCO France - Agence de
-    Lyon"), when the ad writes it again below that line: a board's employer line with its own
-    codes after the name. A run of dictionary words ("Temps plein") is no proper name."""
-    found: list[str] = []
-    start = title_index + 1
-    for offset, line in enumerate(lines[start : start + HEADER_BLOCK + 1]):
-        text = clean(line)
-        if word_count(text) > LEAD_LINE_WORDS:
-            break
-        lead = NAME_RUN_RE.match(text)
-        if not lead or _prose(text[lead.end() :]):
-            continue
-        name = plausible_company(_acceptable(lead.group(0).rstrip(".'’-")))
-        if not name or _is_other_fact(name) or names_a_job(name) or is_department(name):
-            continue
-        below = "\n".join(lines[start + offset + 1 :])
-        if proper_name(name, below) and written(name, below) >= 1:
-            found.append(name)
-    return found
-
-
-LEAD_LINE_WORDS = 8  # a longer line under the title is the body's first sentence
-PROSE_WORDS = 3  # lower-case words after a name that make its line a sentence
-
-
-def _prose(rest: str) -> bool:
-    """The words after a name are a sentence's ("… rejoint une équipe soudée"), not a
-    board's codes ("ind.tert.transp. infor.") or a branch ("- Agence de Nantes")."""
-    words = [w for w in rest.split() if w[:1].islower() and "." not in w]
-    return len(words) >= PROSE_WORDS
-
-
 def is_department_line(text: str) -> bool:
     """ "Engineering · Montréal, Quebec (Hybrid)": a department with listing facts."""
     return all(is_department(p) or _is_other_fact(p) for p in _listing_parts(text))
@@ -452,7 +411,6 @@ def _all_readings(
             "title_part",
         ),
         *((name, "under_title") for name in _block_names(block)),
-        *((name, "under_title") for name in _block_leads(lines, title_index)),
         (logo_name(lines, title_index), "logo"),
         (careers_site(lines, title_index), "careers_site"),
         (above_title(lines, title_index), "above_title"),
