@@ -274,30 +274,7 @@ def candidates_in(lines: list[str], company_lines: list[str]) -> list[str]:
         subject = SUBJECT_RE.match(clean(line))
         if subject:
             found.append(_acceptable(subject.group("name")))
-    text = "\n".join(lines)
-    return [
-        name
-        for name in dict.fromkeys(found)
-        if name and find_skills(name) != [name] and not called_a_place(name, text)
-    ]
-
-
-# Nouns for a place: the ad saying a name is one ("Le Pays de Brest est un territoire…", "The
-# Boise Valley is a beautiful place to live") tells a place, not an employer.
-_PLACE_NOUNS = (
-    r"territoire|ville|commune|r[ée]gion|d[ée]partement|village|bourg|[iî]le|quartier|vall[ée]e|"
-    r"station|city|town|region|county|area|place|valley|island|destination|state|country|pays"
-)
-
-
-def called_a_place(name: str, text: str) -> bool:
-    """The ad says ``name`` is a place ("X est un territoire dynamique", "X is a beautiful
-    place to live"): a cue against it as the employer, whatever source gave it."""
-    pattern = (
-        rf"(?<![\w-]){re.escape(name)}\s+(?:est|is)\s+(?:un|une|le|la|l'|a|an|the)\s*"
-        rf"(?:[\w'’-]+\s+){{0,2}}(?:{_PLACE_NOUNS})\b"
-    )
-    return bool(re.search(pattern, text, re.IGNORECASE))
+    return [name for name in dict.fromkeys(found) if name and find_skills(name) != [name]]
 
 
 def _is_the_place(part: str, place: str) -> bool:
@@ -448,11 +425,7 @@ def _all_readings(
     ]
     # A name that names a job ("Shipping Laborer Job Description") is no employer.
     named = ((plausible_company(n), s) for n, s in found)
-    return [
-        (name, source)
-        for name, source in named
-        if name and not names_a_job(name) and not called_a_place(name, text)
-    ]
+    return [(name, source) for name, source in named if name and not names_a_job(name)]
 
 
 def _first_reading(
