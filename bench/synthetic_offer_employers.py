@@ -7,12 +7,15 @@ and English; the shape's sentence is put at the body's start, middle or end amon
   ("Service RH, Thermes de Valorin, 3 allée des Sources", "Send your resume to:" over
   "Brightmoor Nurseries" over a PO box);
 - ``long_subject``: the subject of a hiring sentence is a kind word and four or five
-  capitalised words ("L'hôtel Ibis Styles Angers Centre recrute");
+  capitalised words ("L'hôtel Velcour Royal Styles Angers Centre recrute");
 - ``place_is``: a place or a unit is given by "X est un…" / "Join our X team" ("Le Pays de
   Brest est un territoire…", "Join our Ward 12 team"); the employer is named elsewhere (a
   signature, a public employer's form) or nowhere, and the truth is then empty;
 - ``domain_only``: the employer is written only in an e-mail or web domain
-  ("candidature@thermes-valorin.fr"); the truth is the name the domain spells.
+  ("candidature@thermes-valorin.fr"); the truth is the name the domain spells;
+- ``header_lead``: a line under the title opens with the employer's name and goes on with a
+  board's codes or an agency's branch ("VELCOUR serv. pers. santé", "Velcour -
+  Agence de Nantes"), and the body names it again.
 
     python -m bench.synthetic_offer_employers 3      # print three ads with their truth
 """
@@ -36,7 +39,16 @@ from bench.synthetic_offer_headers import (
     _word as word,
 )
 
-SHAPES = ("signature", "long_subject", "place_is", "domain_only")
+SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead")
+# What a board writes after the employer's name on its line: sector codes, a branch.
+LEAD_TAILS = ("tert. adm. compta.", "serv. pers. santé", "- Agence de {t}", "agence {t} Sud",
+              "(agence 044)", "- branch 12", "ind. BTP")  # fmt: skip
+MENTIONS = {
+    "fr": ("{n} vous ouvre toutes les portes de l'emploi.", "Les équipes de {n} vous accompagnent.",
+           "Votre agence {n} vous propose des missions variées."),
+    "en": ("{n} opens every door to employment.", "The {n} team will support you.",
+           "Your local {n} branch offers varied assignments."),
+}  # fmt: skip
 # Words for what the employer is, written before its proper name ("Thermes de Valorin").
 KINDS_FR = ("Thermes de", "Résidence", "Clinique", "EHPAD", "Maison", "Camping",
             "Boulangerie", "Garage", "Pharmacie", "Hôtel")  # fmt: skip
@@ -66,7 +78,7 @@ def _signature(rng: random.Random, fr: bool, employer: str, town: str) -> list[s
     street = f"{rng.randint(2, 40)} allée des Sources" if fr else f"{rng.randint(2, 400)} Elm Road"
     code = f"{rng.randint(10, 95)}000 {town}" if fr else f"{town}, IL 6{rng.randint(1000, 9999)}"
     contact = rng.choice(("Service RH", "Direction des ressources humaines", "Mme Martin")
-                         if fr else ("HR Department", "Attn: Mike Becker", "Human Resources"))  # fmt: skip
+                         if fr else ("HR Department", "Attn: Jane Doe", "Human Resources"))  # fmt: skip
     form = rng.choice(("inline", "block", "block_lead"))
     if form == "inline":
         return [f"{contact}, {employer}, {street}, {code}"]
@@ -139,6 +151,13 @@ def employer_ad(seed: int) -> HeaderAd:
         if rng.random() < 0.5:
             truth = _employer(rng, language)
             tail = _signature(rng, fr, truth, town)
+    elif shape == "header_lead":
+        truth = word(rng)
+        written = truth.upper() if rng.random() < 0.5 else truth
+        lead = f"{written} {rng.choice(LEAD_TAILS).format(t=town)}"
+        head.insert(rng.choice((1, 2)), lead)
+        others = [written]
+        shaped = rng.choice(MENTIONS[language]).format(n=truth if rng.random() < 0.5 else written)
     else:
         brand = word(rng)
         kind = rng.choice(

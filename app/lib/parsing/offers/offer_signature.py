@@ -1,7 +1,7 @@
 """The employer an ad's postal address names: the name written with the address where
 applications go or where the employer is ("Service RH, Thermes de Valorin, 3 allée des
-Sources, 49100 Angers"; "Send Resume to:" over "Home Nursery, Inc." over "Attn: Mike Becker"
-over "PO Box 128").
+Sources, 49100 Angers"; "Send Resume to:" over "Dalzen Farms, Inc." over "Attn: Jane Doe"
+over "PO Box 42").
 
 An address is a street, a postcode with its town or a post-office box (the shapes of
 ``fields/value_kinds.py``, which the CV reader uses for contact lines). The name is the nearest
