@@ -14,6 +14,8 @@ passes to the next; with none, the company is left empty for the user to fill, a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from app.lib.parsing.fields.skills_vocab import find_skills
@@ -40,6 +42,7 @@ from app.lib.parsing.offers.offer_header import (
     split_title_line,
 )
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, names_a_job
+from app.lib.parsing.offers.offer_signature import address_name
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -366,7 +369,90 @@ def is_department_line(text: str) -> bool:
 
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
-WEAK_SOURCES = frozenset({"title_part", "url", "named", "above_title", "none", "contested"})
+WEAK_SOURCES = frozenset(
+    {"title_part", "url", "named", "above_title", "none", "contested", "signature"}
+)
+
+
+@dataclass
+class _Sources:
+    """Every source's reading of one ad, each read once: the first source's reading and the
+    weighing of all of them ask the same sources."""
+
+    lines: list[str]
+    title_index: int
+    company_lines: list[str]
+    location_line: str
+    url: str | None
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @cached_property
+    def title_line(self) -> str:
+        return self.lines[self.title_index] if 0 <= self.title_index < len(self.lines) else ""
+
+    @cached_property
+    def block(self) -> list[str]:
+        return self.lines[self.title_index + 1 : self.title_index + 6]
+
+    @cached_property
+    def title_part(self) -> str:
+        in_title = company_in_title_line(self.title_line, location_line=self.location_line)
+        return _without_facts(in_title)
+
+    @cached_property
+    def block_names(self) -> list[str]:
+        return _block_names(self.block)
+
+    @cached_property
+    def logo(self) -> str:
+        return logo_name(self.lines, self.title_index)
+
+    @cached_property
+    def careers(self) -> str:
+        return careers_site(self.lines, self.title_index)
+
+    @cached_property
+    def above(self) -> str:
+        return above_title(self.lines, self.title_index)
+
+    @cached_property
+    def candidates(self) -> list[str]:
+        return candidates_in(self.lines, self.company_lines)
+
+    @cached_property
+    def most_repeated(self) -> str:
+        return most_repeated(self.candidates, self.text, self.location_line)
+
+    @cached_property
+    def suggested(self) -> list[str]:
+        return _suggested_names(self.lines)
+
+    @cached_property
+    def domain(self) -> str:
+        return named_by_domain(self.text)
+
+    @cached_property
+    def from_url(self) -> str:
+        return company_from_url(self.url, self.text)
+
+    @cached_property
+    def footer(self) -> str:
+        return footer_name(self.lines)
+
+    @cached_property
+    def signature(self) -> str:
+        return address_name(self.lines, self.title_index)
+
+    @cached_property
+    def public(self) -> str:
+        return public_employer(self.lines, self.title_index + HEADER_BLOCK)
+
+    @cached_property
+    def repeated(self) -> list[str]:
+        return repeated_names(self.lines, self.title_index)
 
 
 def read_company(
@@ -380,103 +466,76 @@ def read_company(
     """``(company, source)``: the hiring company and which source named it ("none" when none
     did): the first source's reading (see the module docstring for their order), unless the
     names every source gives agree more on another employer (``offer_company_weigh.py``)."""
-    chosen, source = _first_reading(
-        lines,
-        title_index=title_index,
-        company_lines=company_lines,
-        location_line=location_line,
-        url=url,
-    )
-    readings = _all_readings(lines, title_index, company_lines, location_line, url)
-    return weigh(chosen, source, readings, "\n".join(lines))
+    sources = _Sources(lines, title_index, company_lines, location_line, url)
+    chosen, source = _first_reading(sources)
+    return weigh(chosen, source, _all_readings(sources), sources.text)
 
 
-def _all_readings(
-    lines: list[str],
-    title_index: int,
-    company_lines: list[str],
-    location_line: str,
-    url: str | None,
-) -> list[tuple[str, str]]:
+def _all_readings(sources: _Sources) -> list[tuple[str, str]]:
     """Every name a source gives as the employer, with its source (``read_company``'s)."""
-    text = "\n".join(lines)
-    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
-    block = lines[title_index + 1 : title_index + 6]
     found = [
-        (
-            _without_facts(company_in_title_line(title_line, location_line=location_line)),
-            "title_part",
-        ),
-        *((name, "under_title") for name in _block_names(block)),
-        (logo_name(lines, title_index), "logo"),
-        (careers_site(lines, title_index), "careers_site"),
-        (above_title(lines, title_index), "above_title"),
-        *((name, "sentences") for name in candidates_in(lines, company_lines)),
-        *((name, "named") for name in _suggested_names(lines)),
-        (named_by_domain(text), "domain"),
-        (company_from_url(url, text), "url"),
-        (footer_name(lines), "footer"),
-        (public_employer(lines, title_index + HEADER_BLOCK), "public"),
-        *((name, "repeated") for name in repeated_names(lines, title_index)),
+        (sources.title_part, "title_part"),
+        *((name, "under_title") for name in sources.block_names),
+        (sources.logo, "logo"),
+        (sources.careers, "careers_site"),
+        (sources.above, "above_title"),
+        *((name, "sentences") for name in sources.candidates),
+        *((name, "named") for name in sources.suggested),
+        (sources.domain, "domain"),
+        (sources.from_url, "url"),
+        (sources.footer, "footer"),
+        (sources.signature, "signature"),
+        (sources.public, "public"),
+        *((name, "repeated") for name in sources.repeated),
     ]
     # A name that names a job ("Shipping Laborer Job Description") is no employer.
     named = ((plausible_company(n), s) for n, s in found)
     return [(name, source) for name, source in named if name and not names_a_job(name)]
 
 
-def _first_reading(
-    lines: list[str],
-    *,
-    title_index: int,
-    company_lines: list[str],
-    location_line: str = "",
-    url: str | None = None,
-) -> tuple[str, str]:
+def _first_reading(sources: _Sources) -> tuple[str, str]:
     """The first source's reading, in the module docstring's order."""
-    text = "\n".join(lines)
-    title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
+    text, title_line, lines = sources.text, sources.title_line, sources.lines
+    title_index, location_line = sources.title_index, sources.location_line
 
     def readings() -> list[str]:
-        return _body_readings(lines, text, company_lines, title_index, location_line, url)
+        return _body_readings(sources)
 
-    at_company = plausible_company(
-        _without_facts(company_in_title_line(title_line, location_line=location_line))
-    )
+    at_company = plausible_company(sources.title_part)
     if at_company and re.search(r"\s(?:at|chez|@)\s", title_line):
         return at_company, "at_title"
     if at_company and is_listing_line(title_line, location_line=location_line):
         return at_company, "listing_line"
-    block = lines[title_index + 1 : title_index + 6]
-    header_names = _block_names(block)
-    under_title = _under_title(block)
+    header_names = sources.block_names
+    under_title = _under_title(sources.block)
     if under_title:
         return _checked(under_title, "under_title", readings(), text, header_names)
-    logo = plausible_company(logo_name(lines, title_index))
+    logo = plausible_company(sources.logo)
     if logo:
         return _checked(
             as_written_below(logo, lines, title_index), "logo", readings(), text, header_names
         )
-    careers = plausible_company(careers_site(lines, title_index))
+    careers = plausible_company(sources.careers)
     if careers:
         return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _fact_line(following[0]):
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
         return _checked(at_company, "listing_block", readings(), text, header_names)
-    public = plausible_company(public_employer(lines, title_index + HEADER_BLOCK))
+    public = plausible_company(sources.public)
     if public:
         return public, "public"
-    sentences = plausible_company(
-        most_repeated(candidates_in(lines, company_lines), text, location_line)
-    )
+    sentences = plausible_company(sources.most_repeated)
     if sentences:
         return sentences, "sentences"
     # A name the ad writes that its own e-mail or web domain spells; a signature with a
-    # company's legal form at the end (offer_evidence.py).
+    # company's legal form at the end (offer_evidence.py); a name written with a postal
+    # address (offer_signature.py).
     for source, name in (
-        ("domain", named_by_domain(text)),
-        ("footer", footer_name(lines)),
-        ("above_title", above_title(lines, title_index)),
+        ("domain", sources.domain),
+        ("footer", sources.footer),
+        ("signature", sources.signature),
+        ("above_title", sources.above),
     ):
         if plausible_company(name):
             return plausible_company(name), source
@@ -486,33 +545,21 @@ def _first_reading(
         # A title's dash part alone is as often the job's specialty ("Infirmier - Bloc
         # Opératoire"): taken only with a company's own form; else it stays a suggestion.
         return at_company, "title_part"
-    from_url = plausible_company(company_from_url(url, text))
+    from_url = plausible_company(sources.from_url)
     if from_url:
         return from_url, "url"
     # "au sein de X", "working for X": taken only when the ad keeps naming X.
-    named = [n for n in _suggested_names(lines) if _occurrences(n, text, any_case=False) >= 2]
+    named = [n for n in sources.suggested if _occurrences(n, text, any_case=False) >= 2]
     name = plausible_company(named[0]) if named else ""
     return name, "named" if name else "none"
 
 
-def _body_readings(
-    lines: list[str],
-    text: str,
-    company_lines: list[str],
-    title_index: int,
-    location_line: str,
-    url: str | None,
-) -> list[str]:
+def _body_readings(sources: _Sources) -> list[str]:
     """The employer as each reading independent of the header's layout names it: the ad's
     sentences ("X recrute", "Rejoignez X", "About X"), its e-mail or web domain, a signature
     with a legal form, a public employer, the offer's address."""
-    found = [
-        most_repeated(candidates_in(lines, company_lines), text, location_line),
-        named_by_domain(text),
-        footer_name(lines),
-        public_employer(lines, title_index + HEADER_BLOCK),
-        company_from_url(url, text),
-    ]
+    found = [sources.most_repeated, sources.domain, sources.footer, sources.public,
+             sources.from_url]  # fmt: skip
     return [name for name in map(plausible_company, found) if name]
 
 
@@ -608,7 +655,7 @@ def company_suggestions(
     found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
     found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
-    found += [footer_name(lines), logo_name(lines, title_index)]
+    found += [footer_name(lines), address_name(lines, title_index), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

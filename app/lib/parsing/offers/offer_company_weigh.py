@@ -39,7 +39,8 @@ SOURCE_KIND = {
     "careers_site": "header", "listing_block": "header", "above_title": "header",
     "title_part": "header", "title_part_repeated": "header", "contested": "header",
     "agreement": "sentence", "sentences": "sentence", "named": "sentence",
-    "domain": "domain", "url": "domain", "footer": "footer", "public": "public",
+    "domain": "domain", "url": "domain", "footer": "footer", "signature": "footer",
+    "public": "public",
     "repeated": "",  # a name the ad repeats: its repetition is its one cue, counted below
 }  # fmt: skip
 _FORM_WORDS = frozenset(
@@ -74,6 +75,10 @@ def company_form(name: str) -> bool:
 
 # The company words as one alternation, longest first (a regex takes the first that matches).
 _COMPANY_WORDS_ALTERNATION = "|".join(sorted(COMPANY_WORDS, key=len, reverse=True))
+# A company word (and a particle) ending the text before a name on its line: "votre agence ".
+_COMPANY_WORD_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_COMPANY_WORDS_ALTERNATION})[ \t]+(?:(?:de|du|des|of)[ \t]+|d')?\Z"
+)
 
 
 @lru_cache(maxsize=4)
@@ -86,11 +91,14 @@ def introduced(name: str, text: str) -> bool:
     """The ad writes ``name`` right after a word for a company ("votre agence Proxim",
     "la société Dalmiro", "the Brightmoor hotel" aside): it calls it a company. Within a line:
     a list's last item ("- Microsoft Office") names nothing on the next line."""
-    pattern = (
-        rf"(?<![\w-])(?:{_COMPANY_WORDS_ALTERNATION})[ \t]+(?:(?:de|du|des|of)[ \t]+|d')?"
-        rf"{re.escape(fold(name))}(?![\w-])"
-    )
-    return bool(re.search(pattern, _folded(text)))
+    folded = _folded(text)
+    # Only the text before each place the ad writes the name, on its line, is searched for
+    # the company word: the whole ad for every name was the weighing's largest cost.
+    for found in re.finditer(rf"(?={re.escape(fold(name))}(?![\w-]))", folded):
+        line_start = folded.rfind("\n", 0, found.start()) + 1
+        if _COMPANY_WORD_BEFORE.search(folded, line_start, found.start()):
+            return True
+    return False
 
 
 @cache
