@@ -68,6 +68,19 @@ def test_apostrophes_and_quotes_do_not_matter() -> None:
     assert SourceText("Hôtesse d’accueil - Salon Exemple").has("Hôtesse d'accueil")
 
 
+def test_a_name_wrapped_around_a_date_column_is_written_whole() -> None:
+    """A PDF's reading puts a right-aligned date cell after the first line of a degree wrapped
+    over two lines: the degree is written around it, not a value the file lacks."""
+    source = SourceText(
+        "Formation\nDiplôme National d’Ingénieur en Sciences\tSept 2009 — Juin 2012\n"
+        "Appliquées et technologiques\nInstitut Supérieur d'Informatique\n"
+    )
+    assert source.has("Diplôme National d'Ingénieur en Sciences Appliquées et technologiques")
+    # Only a cell holding a year is set aside: words of other cells still stand where they are.
+    tabbed = SourceText("Chef de projet\tLyon\nAcme Conseil\n")
+    assert not tabbed.has("Chef de projet Acme Conseil")
+
+
 def test_a_lone_two_digit_year_is_not_a_month() -> None:
     # "Apr 21" outside a range may be the 21st of April: the parser trusts it only in a range.
     assert not WrittenDates("Deadline Apr 21, then release").supports("2021-04")

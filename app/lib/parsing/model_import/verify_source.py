@@ -21,6 +21,10 @@ _PUNCTUATION = str.maketrans(
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 DAY_LENGTH = len("2021-04-11")
 NORMALISED_RE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+# A date cell ending a line (a right-aligned date column the PDF's reading puts after a tab:
+# "Diplôme … en Sciences<TAB>Sept 2009 — Juin 2012", the name going on on the next line): the
+# name is written around it, whole.
+DATE_CELL_RE = re.compile(r"\t(?=[^\t\n]*\b(?:19|20)\d{2}\b)[^\t\n]{1,40}(?=\n)")
 
 
 def norm(text: str) -> str:
@@ -32,6 +36,9 @@ class SourceText:
         # A word hyphenated across lines in the PDF ("develop-\nment") is compared joined too.
         joined = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
         self.text = f"{norm(text)}\n{norm(joined)}"
+        undated = DATE_CELL_RE.sub("", joined)
+        if undated != joined:
+            self.text += f"\n{norm(undated)}"
         self.digits = re.sub(r"\D", "", text)
         self.dates = WrittenDates(text)
 
