@@ -40,7 +40,7 @@ class DocFlags:
 
 def _plain(cv: SyntheticCv) -> str:
     """The PDF's second reading (pdftotext's order) the import weighs; none for a pasted text."""
-    if FAMILIES[cv.family].pasted:
+    if FAMILIES[cv.family].pasted or FAMILIES[cv.family].copied:
         return ""
     from app.lib.ats_check.readers import pdftotext_pages
 
