@@ -114,6 +114,7 @@ def imported(
         unknown_sections=parsed.unknown_sections,
         parser_unplaced=parsed.unplaced,
         repaired=repaired.items,
+        other_jobs=parsed.other_experience,
     )
     flags: list[Mapping[str, Any]] = [item for item in report["items"] if asks_first(item)]
     return repaired.content.model_dump(mode="json"), report, flags
