@@ -69,13 +69,10 @@ def _name_cut(section: str, index: int, entry: Any) -> dict[str, Any] | None:
         if mark is None:
             continue
         after = _next_line(entry)
-        found = finding(
+        return finding(
             "name_cut", NAME_CUT[section], f"{section}[{index}].{name}", entry.id, value,
             number=index + 1, text=value.strip(), joiner=mark,
         ) | {"samples": [after] if after else []}  # fmt: skip
-        # On a job, told but not asked: on the corpus its flags on jobs read right outnumber
-        # the misreads it alone flags (bench/FLAG_CODES.md).
-        return found | {"severity": "info"} if section == "experience" else found
     return None
 
 
