@@ -128,3 +128,14 @@ def test_the_import_keeps_the_other_reading_s_jobs_for_the_report() -> None:
     assert len(kept) == len(other) == 2
     assert kept != other
     assert parse_two_readings(GEOMETRIC, "").other_experience == []
+    report = build_import_report(
+        parsed.content,
+        GEOMETRIC,
+        today=date(2026, 11, 1),
+        parser="rules",
+        other_jobs=parsed.other_experience,
+    )
+    flagged = [i for i in report["items"] if i["code"] == READINGS_CODE]
+    assert [(i["path"], i["other"]["company"]) for i in flagged] == [
+        ("experience[1].company", "Riverside Clinic")
+    ]
