@@ -5,10 +5,8 @@ the import keeps one reading's jobs. A job the other reading dates alike (same s
 "current") but names otherwise (another title or employer) is one the file itself leaves open:
 one of the two readings took a line that is not the job's. Neither reading is right for being
 the one it is (app/lib/parsing/entries/reading_choice.py), so the job is flagged with the other
-reading's names beside its own, and the user picks. So is a job the other reading names alike
-(title and employer) but dates otherwise, with the other reading's dates. Where the two agree,
-or the other reading has no job of those dates or names (it read the section otherwise), nothing
-is said.
+reading's names beside its own, and the user picks. Where the two name the job alike, or the
+other reading has no job of those dates (it read the section otherwise), nothing is said.
 """
 
 from __future__ import annotations
@@ -78,53 +76,12 @@ def _offers(twin: Experience, job: Experience, elsewhere: str) -> str | None:
     return differing[0][0] if differing else None
 
 
-def _date_alike(mine: str, theirs: str) -> bool:
-    """One date at the precision both give ("2023" and "2023-02" agree)."""
-    return mine.startswith(theirs) or theirs.startswith(mine)
-
-
-def _dates_alike(job: Experience, other: Experience) -> bool:
-    (start, end, current), (their_start, their_end, their_current) = _dates(job), _dates(other)
-    same_ends = _date_alike(start, their_start) and _date_alike(end, their_end)
-    return current == their_current and same_ends
-
-
-def _redated(
-    job: Experience, other: Sequence[Experience], kept: Sequence[Experience]
-) -> Experience | None:
-    """The other reading's one job named as ``job`` is (title and employer) dates it otherwise,
-    and with dates no other kept job has (a reading one row off hands each job its
-    neighbour's dates)."""
-    if not (job.title.strip() and job.company.strip() and job.start):
-        return None
-    named = [o for o in other if _alike(job.title, o.title) and _alike(job.company, o.company)]
-    if len(named) != 1 or _dates_alike(job, named[0]) or not named[0].start:
-        return None
-    shifted = any(_dates_alike(k, named[0]) for k in kept if k is not job)
-    return None if shifted else named[0]
-
-
-def _dated_otherwise(index: int, job: Experience, twin: Experience) -> dict[str, Any]:
-    dates = " – ".join(d for d in (twin.start, "…" if twin.current else twin.end) if d)
-    return finding(
-        READINGS_CODE,
-        N_("Experience %(number)s (%(label)s): the file read another way dates it %(dates)s. "
-           "Check which is right."),
-        f"experience[{index}].start", job.id, job.start, number=index + 1,
-        label=label_of(job.title, job.company), dates=dates,
-    ) | {"other": {"start": twin.start, "end": twin.end, "current": twin.current}}  # fmt: skip
-
-
 def reading_disagreements(content: CvContent, other: Sequence[Experience]) -> list[dict[str, Any]]:
-    """A flag on each job the other reading dates alike and names otherwise, or names alike and
-    dates otherwise (module doc)."""
+    """A flag on each job the other reading dates alike and names otherwise (module doc)."""
     out = []
     for index, job in enumerate(content.experience):
         twin = _same_dates(job, other)
         if twin is None:
-            redated = _redated(job, other, content.experience)
-            if redated is not None:
-                out.append(_dated_otherwise(index, job, redated))
             continue
         unnamed = job.model_copy(update={"title": "", "company": ""})
         rest = [unnamed if kept is job else kept for kept in content.experience]
