@@ -31,6 +31,9 @@ class JobTally:
     unflagged: list[str] = field(default_factory=list)  # "cv: kind …", to look at
     alarms: list[str] = field(default_factory=list)  # "cv: code" on jobs read right
     caught_by: list[frozenset[str]] = field(default_factory=list)  # codes on each misread job
+    alarmed_by: list[frozenset[str]] = field(
+        default_factory=list
+    )  # codes on each flagged right job
 
     @property
     def share(self) -> float:
@@ -156,6 +159,8 @@ def tally(
         else:
             result.right += 1
             result.right_flagged += job_id in named
+            if job_id in named:
+                result.alarmed_by.append(frozenset(code.split()[0] for code in named[job_id]))
             result.alarms += [f"{name}: {code}" for code in named.get(job_id, [])]
     for p_index, job in enumerate(jobs):
         if p_index not in paired:
@@ -187,4 +192,31 @@ def job_summary(result: JobTally, target_caught: float, target_alarms: float) ->
         f"| jobs read right that carry a flag | {result.right_flagged}/{result.right} "
         f"({100 * result.alarm_share:.1f} %) | ≤ {100 * target_alarms:.0f} % |"
     )
+    return lines
+
+
+def code_table(result: JobTally) -> list[str]:
+    """Per flag code: the misread jobs it flags, those no other code flags (what it alone
+    catches), the right jobs it flags, and those no other code flags (what taking it out of the
+    job warnings would clear). A code whose alarms alone outnumber its catches alone costs more
+    than it adds."""
+    codes = sorted({c for codes in [*result.caught_by, *result.alarmed_by] for c in codes})
+
+    def counts(sets: list[frozenset[str]], code: str) -> tuple[int, int]:
+        return sum(code in s for s in sets), sum(s == {code} for s in sets)
+
+    rows = []
+    for code in codes:
+        caught, alone = counts(result.caught_by, code)
+        alarms, alarms_alone = counts(result.alarmed_by, code)
+        rows.append((alone - alarms_alone, code, caught, alone, alarms, alarms_alone))
+    lines = [
+        f"misread jobs {result.jobs_misread} (flagged {result.jobs_flagged}), right jobs "
+        f"{result.right} (flagged {result.right_flagged})",
+        "",
+        "| code | misreads flagged | caught alone | right jobs flagged | alarms alone |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for _, code, caught, alone, alarms, alarms_alone in sorted(rows):
+        lines.append(f"| `{code}` | {caught} | {alone} | {alarms} | {alarms_alone} |")
     return lines

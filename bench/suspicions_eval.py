@@ -18,8 +18,8 @@ company is wrong. Figures:
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,12 +27,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from app.lib.parsing.cv_parser import parse_cv_text
+from app.domain.cvs.rules_reading import parse_two_readings
 from app.lib.parsing.misreads.repair import repair_misreads
 from app.lib.parsing.report.import_report import build_import_report
 from app.lib.parsing.report.report_live import asks_first
 from app.lib.pdf_text import PdfText, PdfTextError, read_pdf_text_sync
-from bench.misread_jobs import KINDS, JobTally, job_summary, tally
+from bench.misread_jobs import KINDS, JobTally, code_table, job_summary, tally
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -98,11 +98,12 @@ def _right_job_ids(score: dict[str, Any], content: dict[str, Any]) -> set[str]:
 
 
 def imported(
-    text: str, today: date, text_problems: Any = None
+    text: str, today: date, text_problems: Any = None, plain_text: str = ""
 ) -> tuple[dict[str, Any], dict[str, Any], list[Mapping[str, Any]]]:
     """The CV's content, its import report and the report's flags that make "Generate" ask,
-    read from ``text`` as the import does (parse, repair, report)."""
-    parsed = parse_cv_text(text)
+    read from ``text`` as the import does (parse, repair, report); a PDF's ``plain_text`` is
+    its second reading (app/domain/cvs/rules_reading.py), as the import weighs it."""
+    parsed = parse_two_readings(text, plain_text)
     repaired = repair_misreads(parsed.content, text)
     report = build_import_report(
         repaired.content,
@@ -113,12 +114,15 @@ def imported(
         unknown_sections=parsed.unknown_sections,
         parser_unplaced=parsed.unplaced,
         repaired=repaired.items,
+        other_jobs=parsed.other_experience,
     )
     flags: list[Mapping[str, Any]] = [item for item in report["items"] if asks_first(item)]
     return repaired.content.model_dump(mode="json"), report, flags
 
 
-def evaluate(corpus: Path, today: date | None = None) -> Caught:
+def evaluate(corpus: Path, today: date | None = None, *, two_readings: bool = False) -> Caught:
+    """Every corpus CV imported from its PDF and from its pasted text; with ``two_readings`` the
+    PDF is read as the import reads it, the pasted text (pdftotext's reading) as its second."""
     scorer = _scorer(corpus)
     day = today or date.today()
     result = Caught()
@@ -136,12 +140,14 @@ def evaluate(corpus: Path, today: date | None = None) -> Caught:
             except PdfTextError:  # a scan: the import refuses it with its own message
                 pass
         pasted = corpus / "pasted" / f"{stem}.txt"
-        if pasted.is_file():
-            sources.append(("pasted", pasted.read_text(encoding="utf-8")))
+        plain = pasted.read_text(encoding="utf-8") if pasted.is_file() else ""
+        if plain:
+            sources.append(("pasted", plain))
         for kind, source in sources:
             text = source if isinstance(source, str) else source.text
             problems = None if isinstance(source, str) else source.problems
-            content, report, flags = imported(text, day, problems)
+            second = plain if two_readings and kind == "pdf" else ""
+            content, report, flags = imported(text, day, problems, second)
             score = scorer.score_cv(truth, content)
             _count(result, f"{stem} ({kind})", report, score, content)
             for into in (result.jobs, result.by_variant.setdefault(kind, JobTally())):
@@ -277,10 +283,24 @@ def _figures(result: Caught) -> list[str]:
     return lines
 
 
-if __name__ == "__main__":
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    outcome = evaluate(corpus.resolve())
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--two-readings", action="store_true", help="read each PDF as the import does (both)"
+    )
+    parser.add_argument("--codes", action="store_true", help="per code: caught alone, alarms")
+    args = parser.parse_args()
+    outcome = evaluate(args.corpus.resolve(), two_readings=args.two_readings)
     print("\n".join(summary(outcome)))
+    if args.codes:
+        for kind, jobs in sorted(outcome.by_variant.items()):
+            print(f"\n{kind}\n")
+            print("\n".join(code_table(jobs)))
     print("false alarms:", outcome.alarms)
     print("flags on jobs read right:", outcome.jobs.alarms)
     print("misread jobs without a flag:", *outcome.jobs.unflagged, sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()

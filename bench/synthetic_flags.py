@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from bench.misread_jobs import JobTally, tally
+from bench.misread_jobs import JobTally, code_table, tally
 from bench.suspicions_eval import DEFAULT_CORPUS, _scorer, imported
-from bench.synthetic_cvs import FAMILIES, synthetic_cv
-from bench.synthetic_cvs_score import read_text
+from bench.synthetic_cvs import FAMILIES, SyntheticCv, synthetic_cv
+from bench.synthetic_cvs_score import PASTE_TIMEOUT_S, PDF_MAX_PAGES, read_text
 
 TODAY = date(2026, 11, 1)  # fixed, so a run is the same run tomorrow
 
@@ -38,12 +38,23 @@ class DocFlags:
     error: str = ""
 
 
-def run_document(family: str, seed: int, corpus: str) -> DocFlags:
-    """Render, read, parse, repair and report one CV as the import does, and tally its flags."""
+def _plain(cv: SyntheticCv) -> str:
+    """The PDF's second reading (pdftotext's order) the import weighs; none for a pasted text."""
+    if FAMILIES[cv.family].pasted or FAMILIES[cv.family].copied:
+        return ""
+    from app.lib.ats_check.readers import pdftotext_pages
+
+    return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
+
+
+def run_document(family: str, seed: int, corpus: str, two_readings: bool = False) -> DocFlags:
+    """Render, read, parse, repair and report one CV as the import does, and tally its flags;
+    with ``two_readings`` a PDF is read twice as the import reads it."""
     result = DocFlags(family, seed)
     cv = synthetic_cv(family, seed)
     try:
-        content, report, flags = imported(cv.as_read(read_text(cv)), TODAY)
+        plain = _plain(cv) if two_readings else ""
+        content, report, flags = imported(cv.as_read(read_text(cv)), TODAY, plain_text=plain)
     except Exception as exc:  # a crash is a result too, shown in the table
         result.error = f"{type(exc).__name__}: {exc}"[:200]
         return result
@@ -60,6 +71,7 @@ def _merge(into: JobTally, doc: JobTally) -> None:
     into.alarms += doc.alarms
     into.unflagged += doc.unflagged
     into.caught_by += doc.caught_by
+    into.alarmed_by += doc.alarmed_by
     for kind, count in doc.misreads.items():
         into.misreads[kind] = into.misreads.get(kind, 0) + count
     for kind, count in doc.flagged.items():
@@ -67,10 +79,18 @@ def _merge(into: JobTally, doc: JobTally) -> None:
 
 
 def score(
-    n_per_family: int, seed0: int, corpus: Path, workers: int | None = None
+    n_per_family: int,
+    seed0: int,
+    corpus: Path,
+    workers: int | None = None,
+    two_readings: bool = False,
 ) -> tuple[dict[str, JobTally], list[str]]:
     """Per-family tallies over documents ``seed0 .. seed0 + n - 1``, and the crashes."""
-    work = [(f, s, str(corpus)) for f in FAMILIES for s in range(seed0, seed0 + n_per_family)]
+    work = [
+        (f, s, str(corpus), two_readings)
+        for f in FAMILIES
+        for s in range(seed0, seed0 + n_per_family)
+    ]
     with ProcessPoolExecutor(workers or os.cpu_count() or 1) as pool:
         docs = list(pool.map(run_document, *zip(*work, strict=True), chunksize=2))
     tallies = {name: JobTally() for name in FAMILIES}
@@ -121,9 +141,19 @@ def main() -> None:
     parser.add_argument("--seed0", type=int, default=0)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-alarms", action="store_true", help="list each alarm")
+    parser.add_argument("--two-readings", action="store_true", help="PDFs read twice, as imported")
+    parser.add_argument("--codes", action="store_true", help="per code: caught alone, alarms")
+    parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
-    tallies, errors = score(args.n, args.seed0, args.corpus)
+    tallies, errors = score(
+        args.n, args.seed0, args.corpus, args.workers, two_readings=args.two_readings
+    )
     print("\n".join(table(tallies)))
+    if args.codes:
+        total = JobTally()
+        for jobs in tallies.values():
+            _merge(total, jobs)
+        print("\n" + "\n".join(code_table(total)))
     if errors:
         print("\ncrashes:\n" + "\n".join(errors))
     if args.show_alarms:

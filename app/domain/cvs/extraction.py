@@ -13,7 +13,7 @@ source text, so the LLM's output is checked for lost lines the same way as the p
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +25,7 @@ from app.db.models import CvFile
 from app.domain.cvs.dismissal_carry import carried
 from app.domain.cvs.rules_reading import parse_cv_rules
 from app.domain.cvs.scans import VisionAccess, read_pdf, usage_sum, vision_mode
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, Experience
 from app.lib.cv_limits import check_content
 from app.lib.i18n import N_
 from app.lib.llm import LLMError, LLMSpendLimitError
@@ -141,6 +141,7 @@ def _report(
     findings: Iterable[dict[str, Any]] = (),
     inferred: Iterable[tuple[str, str]] = (),
     repaired: Iterable[dict[str, Any]] = (),
+    other_jobs: Sequence[Experience] = (),
 ) -> dict[str, Any]:
     read_items, drawn = reading_report(source.via, source.ocr) if source else ([], {})
     report = build_import_report(
@@ -154,6 +155,7 @@ def _report(
         extraction_findings=[*findings, *read_items],
         inferred_sections=inferred,
         repaired=repaired,
+        other_jobs=other_jobs,
     )
     if source is None or not source.pages:
         return report
@@ -259,8 +261,19 @@ async def extract(
     if not content.header.current_title:  # the headline the rules took out is still missing
         repaired.items += header_doubt_items(parsed.header_doubts)
     repaired.items += unsure_items(parsed.header_doubts, content, parsed.content)
+    # The second reading's disagreements are the rules' own: a model's merged reading is
+    # checked otherwise (import_merge.py).
+    other_jobs = parsed.other_experience if parser == "rules" else []
     report = _report(
-        content, source, parser, unknown_sections, unplaced, findings, inferred, repaired.items
+        content,
+        source,
+        parser,
+        unknown_sections,
+        unplaced,
+        findings,
+        inferred,
+        repaired.items,
+        other_jobs,
     )
     return Extracted(content, parser, language, warnings, usage, report)
 

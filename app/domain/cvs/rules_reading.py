@@ -40,6 +40,9 @@ def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
     content = parsed.content
     education = choose_education(content, second.content)
     chosen = choose(_reading(parsed), _reading(second))
+    # The jobs of the reading not kept, for the report's disagreement flags.
+    other = content.experience if chosen.second_won else second.content.experience
+    parsed.other_experience = list(other)
     if education is None and not chosen.second_won:
         return parsed
     if chosen.second_won:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import CvContent, Extras, Header, Language
+from app.lib.cv_content import CvContent, Experience, Extras, Header, Language
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
@@ -59,6 +59,8 @@ class CvParse:
     inferred_sections: list[tuple[str, str]] = field(default_factory=list)
     # Header values taken out for their shape: (field, kind, value), e.g. a place as headline.
     header_doubts: list[tuple[str, str, str]] = field(default_factory=list)
+    # A PDF's jobs as the reading the import did not keep read them (rules_reading.py).
+    other_experience: list[Experience] = field(default_factory=list)
 
 
 # Short list sections a sidebar holds; the main column's header (name, headline, place) may

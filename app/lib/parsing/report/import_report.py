@@ -18,11 +18,11 @@ Only ``warning`` items are "things to check"; ``info`` items say what was cleane
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, Experience
 from app.lib.i18n import N_
 from app.lib.parsing.misreads.detect import misread_findings
 from app.lib.parsing.misreads.lost_dates import lost_date_findings
@@ -33,6 +33,7 @@ from app.lib.parsing.report.report_entries import (
     list_section_checks,
 )
 from app.lib.parsing.report.report_experience import experience_checks
+from app.lib.parsing.report.report_readings import reading_disagreements
 from app.lib.parsing.report.report_suspicions import structure_suspicions
 from app.lib.problems import problem
 from app.lib.text_forms import fold
@@ -147,16 +148,19 @@ def build_import_report(
     extraction_findings: Iterable[Mapping[str, Any]] = (),
     inferred_sections: Iterable[tuple[str, str]] = (),
     repaired: Iterable[Mapping[str, Any]] = (),
+    other_jobs: Sequence[Experience] = (),
 ) -> dict[str, Any]:
     """The report of one import. ``source_text`` is None when there is no text to compare
     with (a JSON Resume): then only the checks on the structure run. ``extraction_findings``
     are what checking an LLM's extraction changed, ``repaired`` what the misread repairs
-    changed (app/lib/parsing/misreads/repair.py), both already report items."""
+    changed (app/lib/parsing/misreads/repair.py), both already report items. ``other_jobs``
+    are a PDF's jobs as its other reading gives them (report_readings.py)."""
     unknown = [(heading, list(lines)) for heading, lines in unknown_sections]
     items = [dict(item) for item in extraction_findings] + [dict(item) for item in repaired]
     items += header_checks(content, source_text or "") + experience_checks(content, today)
     items += education_checks(content, today) + list_section_checks(content)
     items += structure_suspicions(content) + misread_findings(content, source_text)
+    items += reading_disagreements(content, other_jobs)
     items += section_items(unknown) + inferred_items(inferred_sections)
     share: float | None = None
     unplaced: list[str] = []
