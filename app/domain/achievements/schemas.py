@@ -20,6 +20,7 @@ from app.domain.achievements.checks import (
     AchievementInput,
     parse,
 )
+from app.domain.achievements.checks import STORY_LABELS as STORY_LABELS  # the coach's form
 from app.lib.i18n import N_, SUPPORTED_LOCALES
 
 _NULLABLE_STRING: Any = [OpenAPIType.STRING, OpenAPIType.NULL]
