@@ -18,7 +18,6 @@ from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile
-from app.domain.cvs.cv_edit import EDIT, Edited
 from app.domain.cvs.editor_conflict import settle
 from app.domain.cvs.editor_form import (
     SECTION_ORDER,
@@ -34,6 +33,7 @@ from app.domain.cvs.editor_version import (
     content_at,
     posted_version,
 )
+from app.domain.cvs.owned_cv import OWNED, Owned
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.lib.cv_limits import CV_BODY_LIMIT
 from app.lib.cv_limits_cut import shown_content
@@ -93,11 +93,11 @@ async def changed_elsewhere(
 
 class CvEditorForm(Controller):
     include_in_schema = False
-    dependencies = EDIT
+    dependencies = OWNED
 
     @post("/cvs/{cv_id:str}/edit", request_max_body_size=CV_BODY_LIMIT)
-    async def save_all(self, request: HTMXRequest, edit: Edited) -> Any:
-        db, cv = edit.db, edit.cv
+    async def save_all(self, request: HTMXRequest, owned: Owned) -> Any:
+        db, cv = owned.db, owned.cv
         posted = await posted_text(request)
         action = posted.get("action", "save")
         forms = posted_forms(posted)
@@ -130,7 +130,7 @@ class CvEditorForm(Controller):
             return redirect_back(request, f"/cvs/{cv.id}", notice=UNCHANGED, editor_notes=notes)
         read_at = posted_version(posted.get(VERSION_FIELD))
         try:
-            await save_user_edit(db, edit.redis, cv, content, read_at=read_at)
+            await save_user_edit(db, owned.redis, cv, content, read_at=read_at)
         except ChangedElsewhere as refused:
             return await changed_elsewhere(request, db, cv, posted, refused)
         return redirect_back(request, f"/cvs/{cv.id}", notice=SAVED, editor_notes=notes)
