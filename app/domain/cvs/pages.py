@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -22,10 +21,11 @@ from app.db.models import CvFile, User
 from app.db.session import release_lock
 from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import upload_from_request
+from app.domain.cvs.cv_imports import IMPORTS, CvImports, Imports
 from app.domain.cvs.deletion import cv_confirmation
 from app.domain.cvs.editor_form import editor_version, page_forms
 from app.domain.cvs.editor_version import read_cv
-from app.domain.cvs.importing import image_decoding, retry_import, start_import
+from app.domain.cvs.importing import retry_import
 from app.domain.cvs.intake import Upload, text_upload
 from app.domain.cvs.owned_cv import OWNED, Owned
 from app.domain.cvs.report_view import checks_now, report_view
@@ -40,7 +40,7 @@ from app.lib.cv_limits import (
     raw_counts,
 )
 from app.lib.cv_limits_cut import shown_content
-from app.lib.dependencies import AppSettings, Db, Queue, SignedIn, TaskQueue
+from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
@@ -156,7 +156,7 @@ def _limit_problem(exceeded: LimitExceeded) -> dict[str, Any]:
 
 class CvPages(Controller):
     include_in_schema = False
-    dependencies = OWNED
+    dependencies = {**OWNED, **IMPORTS}  # noqa: RUF012 - Litestar's attribute
 
     @get("/cvs")
     async def index(
@@ -178,64 +178,34 @@ class CvPages(Controller):
     async def _started(
         self,
         request: Request[Any, Any, Any],
-        queue: TaskQueue,
-        db: AsyncSession,
-        settings: Settings,
-        engine: EngineReader,
-        user: User,
+        imports: CvImports,
         make: Callable[[], Awaitable[Upload]],
         **form_values: Any,
     ) -> Any:
         async def action() -> str:
-            upload = await make()
-            started = await start_import(db, queue.redis, queue.arq, settings, user, upload)
-            return f"/cvs/{started.cv.id}"
+            return f"/cvs/{(await imports.start(await make())).cv.id}"
 
-        return await form_outcome(request, db, user, action, "/cvs", **form_values)
+        return await form_outcome(request, imports.db, imports.user, action, "/cvs", **form_values)
 
     @post(
         "/cvs/upload",
         request_max_body_size=UPLOAD_BODY_CEILING,
         exception_handlers={RequestEntityTooLarge: _too_large_redirect},
     )
-    async def upload(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        engine: Engine,
-        queue: Queue,
-    ) -> Any:
+    async def upload(self, request: HTMXRequest, imports: Imports) -> Any:
+        settings = imports.settings
         return await self._started(
-            request,
-            queue,
-            db,
-            settings,
-            engine,
-            user,
-            lambda: upload_from_request(
-                request, settings, partial(image_decoding, db, queue.redis, user.id)
-            ),
+            request, imports, lambda: upload_from_request(request, settings, imports.image_gate)
         )
 
     @post("/cvs/text")
     async def paste(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        engine: Engine,
-        queue: Queue,
-        data: URLEncodedBody[PasteForm],
+        self, request: HTMXRequest, imports: Imports, data: URLEncodedBody[PasteForm]
     ) -> Any:
         async def make() -> Upload:
             return text_upload(data.text, data.filename)
 
-        return await self._started(
-            request, queue, db, settings, engine, user, make, pasted=data.text
-        )
+        return await self._started(request, imports, make, pasted=data.text)
 
     @get("/cvs/{cv_id:str}")
     async def detail(
