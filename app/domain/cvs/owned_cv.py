@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, User
 from app.domain.cvs import services
 from app.lib.dependencies import Db, RedisClient, SignedIn
+from app.lib.path_rows import released_unless_found
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,8 @@ class OwnedCv:
 
 
 async def provide_owned_cv(user: SignedIn, db: Db, redis: RedisClient, cv_id: str) -> OwnedCv:
-    return OwnedCv(db, redis, user, await services.get_cv(db, user.id, cv_id))
+    cv = await released_unless_found(db, services.get_cv(db, user.id, cv_id))
+    return OwnedCv(db, redis, user, cv)
 
 
 OWNED = {"owned": Provide(provide_owned_cv)}  # a controller's ``dependencies``
