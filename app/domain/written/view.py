@@ -32,10 +32,8 @@ Status = TypeVar("Status", bound=StrEnum)
 
 
 class Written(Protocol):
-    """A text a row task writes: its user, its status, the CV and offer it was written from."""
+    """A text a row task writes: its status, the CV and offer it was written from."""
 
-    @property
-    def user_id(self) -> str: ...
     @property
     def status(self) -> str: ...
     @property
