@@ -17,7 +17,7 @@ from litestar import Controller, get, post
 from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
-from litestar.response import ServerSentEvent, ServerSentEventMessage, Template
+from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
 from redis.asyncio import Redis
 
 from app.db.models.coach import CoachConversation, CoachStatus
@@ -40,7 +40,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.input_errors import user_message
 from app.lib.name_list import split_names
-from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.pages import form_outcome, posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
@@ -250,15 +250,9 @@ class CoachPages(Controller):
         proposed = (conversation.proposal or {}).get("skills")
         known = [str(name) for name in proposed] if isinstance(proposed, list) else []
         fields["skills"] = split_names(form.get("skills", ""), known)
-        location = f"/coach/{conversation_id}"
-        try:
-            await coach.accept(conversation, fields)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(coach.db, coach.user)
-            return redirect_back(request, location, exc, posted=form)
-        return see_other(location)
+        return await _outcome(
+            request, coach, conversation, coach.accept(conversation, fields), posted=form
+        )
 
     @post("/coach/{conversation_id:str}/abandon", media_type=MediaType.HTML)
     async def abandon(
@@ -276,12 +270,22 @@ class CoachPages(Controller):
         self, request: HTMXRequest, coach: Coaching, conversation_id: str, status: CoachStatus
     ) -> Any:
         conversation = await coach.get(conversation_id)
-        location = f"/coach/{conversation_id}"
-        try:
-            await coach.set_status(conversation, status)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await coach.db.rollback()
-            return redirect_back(request, location, exc)
-        return see_other(location)
+        return await _outcome(request, coach, conversation, coach.set_status(conversation, status))
+
+
+async def _outcome(
+    request: HTMXRequest,
+    coach: Coaching,
+    conversation: CoachConversation,
+    work: Awaitable[Any],
+    **echo: Any,
+) -> Redirect:
+    """``work`` (an acceptance, a status change) awaited, then back to the conversation's page;
+    a refusal of the form's flashed there with ``echo`` (app/lib/pages.py ``form_outcome``)."""
+    location = f"/coach/{conversation.id}"
+
+    async def action() -> str:
+        await work
+        return location
+
+    return await form_outcome(request, coach.db, coach.user, action, location, **echo)
