@@ -21,27 +21,15 @@ from app.domain.accounts.schemas import (
 )
 from app.lib.dependencies import Db, SignedIn
 from app.lib.paging import Paging, listed
+from app.lib.row_out import row_out
 
 
 def user_out(user: User) -> UserOut:
-    return UserOut(
-        id=user.id,
-        email=user.email,
-        displayName=user.display_name,
-        isAdmin=user.is_admin,
-        locale=user.locale,
-        creditBalance=user.credit_balance,
-    )
+    return row_out(UserOut, user)
 
 
 def token_out(token: ApiToken) -> TokenOut:
-    return TokenOut(
-        id=token.id,
-        name=token.name,
-        prefix=token.prefix,
-        createdAt=token.created_at.isoformat(),
-        lastUsedAt=token.last_used_at.isoformat() if token.last_used_at else None,
-    )
+    return row_out(TokenOut, token)
 
 
 class AuthApi(Controller):

@@ -28,6 +28,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -225,30 +226,15 @@ def owned_keys(settings: Settings, found: Documents) -> set[str]:
     combos = {combo for combo in entries.values() if combo is not None}
     keys = set(found.keys)
     for design, locale, budget in combos:
+        key_of = partial(cache_key, design=design, locale=locale, page_budget=budget)
         for payload, scores in found.cvs.values():
             for score, photo in itertools.product(scores, (None, *found.photos)):
-                keys.add(
-                    cache_key(
-                        payload,
-                        design=design,
-                        locale=locale,
-                        page_budget=budget,
-                        relevance=dict(score) if score else None,
-                        photo=photo,
-                    )
-                )
+                keys.add(key_of(payload, relevance=dict(score) if score else None, photo=photo))
         if budget == LETTER_PAGES:
-            for payload in found.letters.values():
-                keys.add(
-                    cache_key(
-                        payload,
-                        design=design,
-                        locale=locale,
-                        page_budget=budget,
-                        relevance=None,
-                        kind=LETTER_KIND,
-                    )
-                )
+            keys.update(
+                key_of(payload, relevance=None, kind=LETTER_KIND)
+                for payload in found.letters.values()
+            )
     owned = {key for key in keys if key in entries or key in found.keys}
     if found.senders:
         for key in entries.keys() - owned:

@@ -23,13 +23,18 @@ MAX_SKILL_CHARS = 80
 STORY_FIELDS = ("situation", "task", "action", "result")
 STATUSES = tuple(AchievementStatus)
 
-FIELD_LABELS = {
+# The fields of an achievement's story, in the order forms show them (the coach's proposal
+# holds these: app/domain/coach/view.py).
+STORY_LABELS = {
     "title": N_("Title"),
     "situation": N_("Situation"),
     "task": N_("Task"),
     "action": N_("Action"),
     "result": N_("Result"),
     "skills": N_("Skills shown"),
+}
+FIELD_LABELS = {
+    **STORY_LABELS,
     "status": N_("Status"),
     "language": N_("Language"),
     "experience": N_("Experience"),

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Controller, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -28,6 +29,9 @@ from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, SUPPORTED_LOCALES, gettext
 from app.lib.pages import attempt, posted_text
 from app.lib.paging import Paging, pager
+from app.lib.path_rows import PathRow, path_row
+
+Owned = NamedDependency[PathRow[Achievement]]
 
 STORY_HINTS = {
     "situation": N_("Where and when: the context, the problem, with figures if you have them."),
@@ -74,6 +78,7 @@ async def _outcome(
 
 class AchievementPages(Controller):
     include_in_schema = False
+    dependencies = {"owned": path_row("achievement_id", services.get)}  # noqa: RUF012 - Litestar's
 
     @get("/achievements")
     async def index(
@@ -122,44 +127,31 @@ class AchievementPages(Controller):
         return Template("achievements/form.html", context=context)
 
     @post("/achievements/{achievement_id:str}")
-    async def save(
-        self, request: HTMXRequest, user: SignedIn, db: Db, achievement_id: FromPath[str]
-    ) -> Redirect:
-        # Another user's: 404, not a form error.
-        saved = await services.get(db, user.id, achievement_id)
+    async def save(self, request: HTMXRequest, owned: Owned) -> Redirect:
+        # Another user's: 404 (the dependency's), not a form error.
+        db, user, saved = owned.db, owned.user, owned.row
         values = await posted_text(request)
         known = tuple(saved.skills or ())
 
         async def action() -> str:
             posted = view.input_from_form(values, view.user_language(user), known)
-            await services.update(db, user.id, achievement_id, posted)
+            await services.update(db, user.id, saved.id, posted)
             await db.commit()
-            return f"/achievements/{achievement_id}?saved=1"
+            return f"/achievements/{saved.id}?saved=1"
 
-        back = f"/achievements/{achievement_id}"
-        return await _outcome(request, db, user, action, back, values)
+        return await _outcome(request, db, user, action, f"/achievements/{saved.id}", values)
 
     @get("/achievements/{achievement_id:str}/delete")
-    async def confirm_delete(
-        self, user: SignedIn, db: Db, achievement_id: FromPath[str]
-    ) -> Template:
-        achievement = await services.get(db, user.id, achievement_id)
-        return confirm_page(_confirmation(achievement))
+    async def confirm_delete(self, owned: Owned) -> Template:
+        return confirm_page(_confirmation(owned.row))
 
     @post("/achievements/{achievement_id:str}/delete")
-    async def delete(
-        self,
-        user: SignedIn,
-        db: Db,
-        achievement_id: FromPath[str],
-        data: URLEncodedBody[DeleteForm],
-    ) -> Redirect | Template:
+    async def delete(self, owned: Owned, data: URLEncodedBody[DeleteForm]) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        achievement = await services.get(db, user.id, achievement_id)
         if not data.confirmed:
-            return confirm_page(_confirmation(achievement))
-        await services.delete(db, user.id, achievement_id)
-        await db.commit()
+            return confirm_page(_confirmation(owned.row))
+        await services.delete(owned.db, owned.user.id, owned.row.id)
+        await owned.db.commit()
         return Redirect("/achievements?deleted=1", status_code=303)
 
 

@@ -20,7 +20,9 @@ from app.domain.achievements.checks import (
     AchievementInput,
     parse,
 )
+from app.domain.achievements.checks import STORY_LABELS as STORY_LABELS  # the coach's form
 from app.lib.i18n import N_, SUPPORTED_LOCALES
+from app.lib.row_out import row_out
 
 _NULLABLE_STRING: Any = [OpenAPIType.STRING, OpenAPIType.NULL]
 # The body's keys, and the keyword of ``checks.parse`` each one fills.
@@ -94,20 +96,8 @@ def achievement_out(
     if achievement.cv_file_id and achievement.experience_id:
         title, company = experience or ("", "")
         link = LinkOut(achievement.cv_file_id, achievement.experience_id, title, company)
-    return AchievementOut(
-        id=achievement.id,
-        title=achievement.title,
-        situation=achievement.situation,
-        task=achievement.task,
-        action=achievement.action,
-        result=achievement.result,
-        skills=[str(s) for s in achievement.skills or []],
-        status=str(achievement.status),
-        language=achievement.language,
-        link=link,
-        createdAt=achievement.created_at.isoformat(),
-        updatedAt=achievement.updated_at.isoformat(),
-    )
+    skills = [str(s) for s in achievement.skills or []]
+    return row_out(AchievementOut, achievement, skills=skills, link=link)
 
 
 def achievement_from_json(body: Any, default_language: str) -> AchievementInput:

@@ -15,6 +15,7 @@ from redis.asyncio import Redis
 
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
+from app.domain.coach.coaching import Coach, Coaching
 from app.domain.coach.schemas import (
     ACCEPT_BODY,
     MESSAGE_BODY,
@@ -100,35 +101,20 @@ class CoachApi(Controller):
         operation_class=documented_body("Your message", MESSAGE_BODY),
     )
     async def send(
-        self,
-        request: Request[Any, Any, Any],
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        settings: AppSettings,
-        conversation_id: FromPath[str],
+        self, request: Request[Any, Any, Any], coach: Coach, conversation_id: FromPath[str]
     ) -> ConversationOut:
         """Your answer to the current phase (``{"text": …}``). The phase moves on only when the
         answer is substantive (a few sentences); 409 ``coach.writing`` while the coach's reply
         is being written, ``coach.in_review`` once every phase is answered."""
-        conversation = await services.get(db, user.id, conversation_id)  # 404 before the body
+        conversation = await coach.get(conversation_id)  # 404 before the body
         data = await read_body(request, MessageIn)
-        conversation = await services.post_message(db, queue, settings, conversation, data.text)
-        return await _out(queue.redis, conversation)
+        return await _out(coach.queue.redis, await coach.send(conversation, data.text))
 
     @post("/{conversation_id:str}/retry", status_code=HTTP_202_ACCEPTED)
-    async def retry(
-        self,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        settings: AppSettings,
-        conversation_id: FromPath[str],
-    ) -> ConversationOut:
+    async def retry(self, coach: Coach, conversation_id: FromPath[str]) -> ConversationOut:
         """Ask the coach again after its reply failed or was cancelled."""
-        conversation = await services.get(db, user.id, conversation_id)
-        conversation = await services.ask_again(db, queue, settings, conversation)
-        return await _out(queue.redis, conversation)
+        conversation = await coach.ask_again(await coach.get(conversation_id))
+        return await _out(coach.queue.redis, conversation)
 
     @post(
         "/{conversation_id:str}/accept",
@@ -136,16 +122,11 @@ class CoachApi(Controller):
         operation_class=documented_body("The checked achievement", ACCEPT_BODY),
     )
     async def accept(
-        self,
-        request: Request[Any, Any, Any],
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        conversation_id: FromPath[str],
+        self, request: Request[Any, Any, Any], coach: Coach, conversation_id: FromPath[str]
     ) -> Accepted:
         """Add the proposed achievement, as you checked and edited it, to your bank (complete,
         linked to the conversation's experience). Nothing is added without this call."""
-        conversation = await services.get(db, user.id, conversation_id)  # 404 before the body
+        conversation = await coach.get(conversation_id)  # 404 before the body
         data = await read_body(request, AcceptIn)
         fields = {
             "title": data.title,
@@ -155,21 +136,19 @@ class CoachApi(Controller):
             "result": data.result,
             "skills": list(data.skills),
         }
-        achievement_id = await services.accept(db, queue, conversation, fields)
-        return Accepted(achievement_id, await _out(queue.redis, conversation))
+        achievement_id = await coach.accept(conversation, fields)
+        return Accepted(achievement_id, await _out(coach.queue.redis, conversation))
 
     @post("/{conversation_id:str}/abandon", status_code=HTTP_200_OK)
-    async def abandon(
-        self, user: SignedIn, db: Db, queue: Queue, conversation_id: FromPath[str]
-    ) -> ConversationOut:
-        conversation = await services.get(db, user.id, conversation_id)
-        await services.set_status(db, queue, conversation, CoachStatus.ABANDONED)
-        return await _out(queue.redis, conversation)
+    async def abandon(self, coach: Coach, conversation_id: FromPath[str]) -> ConversationOut:
+        return await _set(coach, conversation_id, CoachStatus.ABANDONED)
 
     @post("/{conversation_id:str}/resume", status_code=HTTP_200_OK)
-    async def resume(
-        self, user: SignedIn, db: Db, queue: Queue, conversation_id: FromPath[str]
-    ) -> ConversationOut:
-        conversation = await services.get(db, user.id, conversation_id)
-        await services.set_status(db, queue, conversation, CoachStatus.ACTIVE)
-        return await _out(queue.redis, conversation)
+    async def resume(self, coach: Coach, conversation_id: FromPath[str]) -> ConversationOut:
+        return await _set(coach, conversation_id, CoachStatus.ACTIVE)
+
+
+async def _set(coach: Coaching, conversation_id: str, status: CoachStatus) -> ConversationOut:
+    conversation = await coach.get(conversation_id)
+    await coach.set_status(conversation, status)
+    return await _out(coach.queue.redis, conversation)

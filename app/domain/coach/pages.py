@@ -9,8 +9,7 @@ place and the thread is re-rendered from the database on each ``coach:updated``,
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from functools import partial
+from collections.abc import Awaitable
 from html import escape
 from typing import Any
 
@@ -18,12 +17,12 @@ from litestar import Controller, get, post
 from litestar.enums import MediaType
 from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
-from litestar.response import ServerSentEvent, ServerSentEventMessage, Template
+from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage, Template
 from redis.asyncio import Redis
 
-from app.db.models import User
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
+from app.domain.coach.coaching import Coach, Coaching
 from app.domain.credits.live import CreditCounterFeed
 from app.domain.interview import services as interview
 from app.domain.tasks.live import TaskCentreFeed
@@ -41,7 +40,7 @@ from app.lib.errors import AppError
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.input_errors import user_message
 from app.lib.name_list import split_names
-from app.lib.pages import posted_text, reload_after_rollback
+from app.lib.pages import form_outcome, posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
 from app.lib.sse import fragment_message, user_event_stream, user_locale
 from app.lib.templating import fragment_context, fragment_template
@@ -187,28 +186,25 @@ class CoachPages(Controller):
     async def _attempt(
         self,
         request: HTMXRequest,
-        db: Db,
-        user: User,
-        redis: Redis,
+        coach: Coaching,
         conversation: CoachConversation,
-        work: Callable[[], Awaitable[Any]],
+        work: Awaitable[Any],
         typed: str = "",
     ) -> Any:
         """``work`` (a message sent, a reply asked again) awaited, then the answer box; a
         refusal of the form's (``is_form_refusal``) answered with what was typed."""
         try:
-            await work()
+            await work
         except AppError as exc:
             if not is_form_refusal(exc):
                 raise
-            await reload_after_rollback(db, user, conversation)
-            return await self._answer(request, db, redis, conversation, exc, typed)
-        return await self._answer(request, db, redis, conversation, None)
+            await reload_after_rollback(coach.db, coach.user, conversation)
+            return await self._answer(request, coach.queue.redis, conversation, exc, typed)
+        return await self._answer(request, coach.queue.redis, conversation, None)
 
     async def _answer(
         self,
         request: HTMXRequest,
-        db: Db,
         redis: Redis,
         conversation: CoachConversation,
         error: AppError | None,
@@ -228,99 +224,68 @@ class CoachPages(Controller):
         return Template(COMPOSER, context={**context, "with_composer": True})
 
     @post("/coach/{conversation_id:str}/messages", media_type=MediaType.HTML)
-    async def send(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        settings: AppSettings,
-        conversation_id: FromPath[str],
-    ) -> Any:
-        conversation = await services.get(db, user.id, conversation_id)
+    async def send(self, request: HTMXRequest, coach: Coach, conversation_id: FromPath[str]) -> Any:
+        conversation = await coach.get(conversation_id)
         text = (await posted_text(request)).get("text") or ""
-        sent = partial(services.post_message, db, queue, settings, conversation, text)
-        return await self._attempt(request, db, user, queue.redis, conversation, sent, text)
+        return await self._attempt(
+            request, coach, conversation, coach.send(conversation, text), text
+        )
 
     @post("/coach/{conversation_id:str}/retry", media_type=MediaType.HTML)
     async def retry(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        settings: AppSettings,
-        conversation_id: FromPath[str],
+        self, request: HTMXRequest, coach: Coach, conversation_id: FromPath[str]
     ) -> Any:
-        conversation = await services.get(db, user.id, conversation_id)
-        asked = partial(services.ask_again, db, queue, settings, conversation)
-        return await self._attempt(request, db, user, queue.redis, conversation, asked)
+        conversation = await coach.get(conversation_id)
+        return await self._attempt(request, coach, conversation, coach.ask_again(conversation))
 
     @post("/coach/{conversation_id:str}/accept", media_type=MediaType.HTML)
     async def accept(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        conversation_id: FromPath[str],
+        self, request: HTMXRequest, coach: Coach, conversation_id: FromPath[str]
     ) -> Any:
         """The checked proposal into the bank; a refusal goes back with what was typed."""
-        conversation = await services.get(db, user.id, conversation_id)
+        conversation = await coach.get(conversation_id)
         form = await posted_text(request)
         fields: dict[str, Any] = {k: form.get(k, "") for k in view.FIELD_LABELS}
         # Drawn on one line with commas: "R (dplyr, ggplot2)" and a proposed skill are whole.
         proposed = (conversation.proposal or {}).get("skills")
         known = [str(name) for name in proposed] if isinstance(proposed, list) else []
         fields["skills"] = split_names(form.get("skills", ""), known)
-        location = f"/coach/{conversation_id}"
-        try:
-            await services.accept(db, queue, conversation, fields)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await reload_after_rollback(db, user)
-            return redirect_back(request, location, exc, posted=form)
-        return see_other(location)
+        return await _outcome(
+            request, coach, conversation, coach.accept(conversation, fields), posted=form
+        )
 
     @post("/coach/{conversation_id:str}/abandon", media_type=MediaType.HTML)
     async def abandon(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        conversation_id: FromPath[str],
+        self, request: HTMXRequest, coach: Coach, conversation_id: FromPath[str]
     ) -> Any:
-        return await self._set(request, user.id, db, queue, conversation_id, CoachStatus.ABANDONED)
+        return await self._set(request, coach, conversation_id, CoachStatus.ABANDONED)
 
     @post("/coach/{conversation_id:str}/resume", media_type=MediaType.HTML)
     async def resume(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        queue: Queue,
-        conversation_id: FromPath[str],
+        self, request: HTMXRequest, coach: Coach, conversation_id: FromPath[str]
     ) -> Any:
-        return await self._set(request, user.id, db, queue, conversation_id, CoachStatus.ACTIVE)
+        return await self._set(request, coach, conversation_id, CoachStatus.ACTIVE)
 
     async def _set(
-        self,
-        request: HTMXRequest,
-        user_id: str,
-        db: Db,
-        queue: Queue,
-        conversation_id: str,
-        status: CoachStatus,
+        self, request: HTMXRequest, coach: Coaching, conversation_id: str, status: CoachStatus
     ) -> Any:
-        conversation = await services.get(db, user_id, conversation_id)
-        location = f"/coach/{conversation_id}"
-        try:
-            await services.set_status(db, queue, conversation, status)
-        except AppError as exc:
-            if not is_form_refusal(exc):
-                raise
-            await db.rollback()
-            return redirect_back(request, location, exc)
-        return see_other(location)
+        conversation = await coach.get(conversation_id)
+        return await _outcome(request, coach, conversation, coach.set_status(conversation, status))
+
+
+async def _outcome(
+    request: HTMXRequest,
+    coach: Coaching,
+    conversation: CoachConversation,
+    work: Awaitable[Any],
+    **echo: Any,
+) -> Redirect:
+    """``work`` (an acceptance, a status change) awaited, then back to the conversation's page;
+    a refusal of the form's flashed there with ``echo`` (app/lib/pages.py ``form_outcome``)."""
+    location = f"/coach/{conversation.id}"
+
+    async def action() -> str:
+        await work
+        return location
+
+    return await form_outcome(request, coach.db, coach.user, action, location, **echo)

@@ -9,6 +9,7 @@ from msgspec import Struct
 
 from app.domain.coach.phases import MAX_MESSAGE_CHARS
 from app.domain.coach.view import Thread
+from app.lib.row_out import row_out
 
 
 class ConversationIn(Struct, forbid_unknown_fields=True):
@@ -105,23 +106,13 @@ class Accepted(Struct):
 
 def conversation_out(thread: Thread, error: str | None) -> ConversationOut:
     c = thread.conversation
-    return ConversationOut(
-        id=c.id,
-        status=str(c.status),
-        phase=c.phase,
-        engine=c.engine,
-        language=c.language,
-        cvFileId=c.cv_file_id,
-        experienceId=c.experience_id,
-        experienceLabel=c.experience_label,
+    return row_out(
+        ConversationOut,
+        c,
         messages=[MessageOut(m.role, m.text, m.phase, m.code) for m in thread.messages],
         writing=thread.writing,
         partial=thread.partial,
-        replyTaskId=c.reply_task_id,
         error=error,
         proposal=dict(c.proposal) if c.proposal else None,
         refused=[RefusalOut(r.field, r.text, r.reason) for r in thread.refused],
-        achievementId=c.achievement_id,
-        createdAt=c.created_at.isoformat(),
-        updatedAt=c.updated_at.isoformat(),
     )

@@ -9,6 +9,7 @@ from typing import Any
 from redis.asyncio import Redis
 
 from app.db.models.coach import CoachConversation, CoachStatus
+from app.domain.achievements.schemas import STORY_LABELS
 from app.domain.coach import phases
 from app.domain.coach.lifecycle import partial_key
 from app.domain.coach.wording import (
@@ -38,14 +39,7 @@ STATUS_LABELS = {
     CoachStatus.COMPLETED: N_("Added to the bank"),
     CoachStatus.ABANDONED: N_("Abandoned"),
 }
-FIELD_LABELS = {
-    "title": N_("Title"),
-    "situation": N_("Situation"),
-    "task": N_("Task"),
-    "action": N_("Action"),
-    "result": N_("Result"),
-    "skills": N_("Skills shown"),
-}
+FIELD_LABELS = STORY_LABELS  # the proposal is an achievement's story
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
-from functools import partial
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, post, put
@@ -16,8 +15,8 @@ from pydantic import ValidationError
 
 from app.config import Settings
 from app.domain.cvs import services
+from app.domain.cvs.cv_imports import IMPORTS, Imports
 from app.domain.cvs.editor_version import etag, if_match_version, read_cv
-from app.domain.cvs.importing import image_decoding, start_import
 from app.domain.cvs.intake import (
     TOO_LARGE,
     Upload,
@@ -39,7 +38,7 @@ from app.events import CV_LIST_CHANGED
 from app.lib import bounded_json
 from app.lib.cv_content import CvContent
 from app.lib.cv_limits import CV_BODY_LIMIT, check_counts, raw_counts
-from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
+from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.i18n import N_
 from app.lib.image_decode.client_gone import unless_client_leaves
 from app.lib.input_errors import ContentLimitError, InputError, check_limits
@@ -98,6 +97,7 @@ async def upload_from_request(
 class CvApi(Controller):
     path = "/api/cvs"
     tags = ["cvs"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+    dependencies = IMPORTS
 
     @post(
         "/",
@@ -108,20 +108,9 @@ class CvApi(Controller):
             "A CV file (multipart), pasted text or a JSON Resume (JSON)", CV_IMPORT_BODY
         ),
     )
-    async def import_cv(
-        self, request: Request, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
-    ) -> ImportAccepted:
-        gate = partial(image_decoding, db, queue.redis, user.id)
-        upload = await upload_from_request(request, settings, gate)
-        started = await start_import(
-            db,
-            queue.redis,
-            queue.arq,
-            settings,
-            user,
-            upload,
-            request.headers.get("x-device-id"),
-        )
+    async def import_cv(self, request: Request, imports: Imports) -> ImportAccepted:
+        upload = await upload_from_request(request, imports.settings, imports.image_gate)
+        started = await imports.start(upload, request.headers.get("x-device-id"))
         return ImportAccepted(
             id=started.cv.id,
             taskId=started.task.id if started.task else None,

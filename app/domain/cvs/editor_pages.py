@@ -33,6 +33,7 @@ from app.domain.cvs.editor_version import (
 )
 from app.domain.cvs.editor_whole_pages import changed_elsewhere, kept_form
 from app.domain.cvs.fixes import move_bullets, place_line, to_skill
+from app.domain.cvs.owned_cv import OWNED, Owned, OwnedCv
 from app.domain.cvs.source_lines import SourceView, source_view
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.events import CV_LIST_CHANGED
@@ -101,18 +102,11 @@ def _source(cv: Any, content: CvContent) -> SourceView:
 
 class CvEditorPages(Controller):
     include_in_schema = False
+    dependencies = OWNED
 
     @post("/cvs/{cv_id:str}/sections/{section:str}", request_max_body_size=CV_BODY_LIMIT)
-    async def save_section(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-        section: FromPath[str],
-    ) -> Any:
-        cv = await services.get_cv(db, user.id, cv_id)
+    async def save_section(self, request: HTMXRequest, owned: Owned, section: FromPath[str]) -> Any:
+        db, redis, cv = owned.db, owned.redis, owned.cv
         spec = SECTIONS.get(section)
         if spec is None:
             raise NotFound(N_("No such section."), code="cv.no_such_section")
@@ -203,21 +197,18 @@ class CvEditorPages(Controller):
     async def restore(
         self,
         request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
+        owned: Owned,
         version_id: FromPath[str],
         data: URLEncodedBody[RestoreForm],
     ) -> Redirect:
-        cv = await services.get_cv(db, user.id, cv_id)
+        db, cv = owned.db, owned.cv
         try:
             await check_version(db, cv, posted_version(data.version))
         except ChangedElsewhere:
             return redirect_back(request, f"/cvs/{cv.id}#versions", gettext(RESTORED_ELSEWHERE))
         await services.restore_version(db, cv, version_id)
         await db.commit()
-        await publish_event(redis, user.id, CV_LIST_CHANGED, {"cvId": cv.id})
+        await publish_event(owned.redis, owned.user.id, CV_LIST_CHANGED, {"cvId": cv.id})
         return see_other(f"/cvs/{cv.id}#versions")
 
     @post("/cvs/{cv_id:str}/report/dismiss")
@@ -238,75 +229,49 @@ class CvEditorPages(Controller):
 
     @post("/cvs/{cv_id:str}/fixes/move-bullets")
     async def move_bullets(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-        data: URLEncodedBody[MoveBulletsForm],
+        self, request: HTMXRequest, owned: Owned, data: URLEncodedBody[MoveBulletsForm]
     ) -> Any:
         """Bullets the import filed under the wrong job go to the right one (or a new job):
         one form, saved as a new version."""
-        cv = await services.get_cv(db, user.id, cv_id)
         first, last = whole_number(data.first, 1, 10_000), whole_number(data.last, 1, 10_000)
-        content = shown_content(cv.content)
+        content = shown_content(owned.cv.content)
         moved = None
         if first is not None and last is not None:
             moved = move_bullets(content, data.source, first, last, data.target)
         refusal = N_("Choose bullets of this job and another job to move them to.")
-        return await self._save_fix(
-            request, db, redis, cv, moved, refusal, "#section-experience", data
-        )
+        return await self._save_fix(request, owned, moved, refusal, "#section-experience", data)
 
     @post("/cvs/{cv_id:str}/fixes/place-line")
     async def place_line(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-        data: URLEncodedBody[PlaceLineForm],
+        self, request: HTMXRequest, owned: Owned, data: URLEncodedBody[PlaceLineForm]
     ) -> Any:
         """A line the import placed nowhere goes where the user says, in one action."""
-        cv = await services.get_cv(db, user.id, cv_id)
+        cv = owned.cv
         content = shown_content(cv.content)
         stored = cv.import_report if isinstance(cv.import_report, dict) else {}
         placed = None
         if data.line in unplaced_now(stored, content):
             placed = place_line(content, data.line, data.target)
         refusal = N_("This line could not be placed there.")
-        return await self._save_fix(request, db, redis, cv, placed, refusal, "#import-report", data)
+        return await self._save_fix(request, owned, placed, refusal, "#import-report", data)
 
     @post("/cvs/{cv_id:str}/fixes/to-skill")
     async def to_skill(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-        data: URLEncodedBody[ToSkillForm],
+        self, request: HTMXRequest, owned: Owned, data: URLEncodedBody[ToSkillForm]
     ) -> Any:
         """A language or an extra that is a skill becomes one: one click, a new version."""
-        cv = await services.get_cv(db, user.id, cv_id)
         raw_index, _, name = data.item.partition("|")
         index = whole_number(raw_index, 0, 10_000)
         changed = None
         if index is not None:
-            changed = to_skill(shown_content(cv.content), data.section, index, name)
+            changed = to_skill(shown_content(owned.cv.content), data.section, index, name)
         refusal = N_("This item could not be turned into a skill: reload the page and try again.")
-        return await self._save_fix(
-            request, db, redis, cv, changed, refusal, "#section-skills", data
-        )
+        return await self._save_fix(request, owned, changed, refusal, "#section-skills", data)
 
     async def _save_fix(
         self,
         request: HTMXRequest,
-        db: Any,
-        redis: Any,
-        cv: Any,
+        owned: OwnedCv,
         fixed: CvContent | None,
         refusal: str,
         anchor: str,
@@ -316,6 +281,7 @@ class CvEditorPages(Controller):
         with ``refusal`` when the fix names nothing (or breaks a limit), or while an import
         runs; with the choice made kept in its form (``fix_posted``) when the CV changed
         elsewhere since the page was read."""
+        db, cv = owned.db, owned.cv
         try:
             await check_editable(db, cv)
         except ImportRunning as exc:
@@ -332,5 +298,5 @@ class CvEditorPages(Controller):
             )
         if fixed is None or check_content(fixed) is not None:
             return redirect_back(request, f"/cvs/{cv.id}", gettext(refusal))
-        await save_user_edit(db, redis, cv, fixed, read_at=read_at)
+        await save_user_edit(db, owned.redis, cv, fixed, read_at=read_at)
         return see_other(f"/cvs/{cv.id}{anchor}")

@@ -13,13 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Controller, post
-from litestar.params import FromPath
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvFile
-from app.domain.cvs import services
 from app.domain.cvs.editor_conflict import settle
 from app.domain.cvs.editor_form import (
     SECTION_ORDER,
@@ -35,10 +33,10 @@ from app.domain.cvs.editor_version import (
     content_at,
     posted_version,
 )
+from app.domain.cvs.owned_cv import OWNED, Owned
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
 from app.lib.cv_limits import CV_BODY_LIMIT
 from app.lib.cv_limits_cut import shown_content
-from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.pages import posted_text
@@ -95,17 +93,11 @@ async def changed_elsewhere(
 
 class CvEditorForm(Controller):
     include_in_schema = False
+    dependencies = OWNED
 
     @post("/cvs/{cv_id:str}/edit", request_max_body_size=CV_BODY_LIMIT)
-    async def save_all(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-    ) -> Any:
-        cv = await services.get_cv(db, user.id, cv_id)
+    async def save_all(self, request: HTMXRequest, owned: Owned) -> Any:
+        db, cv = owned.db, owned.cv
         posted = await posted_text(request)
         action = posted.get("action", "save")
         forms = posted_forms(posted)
@@ -138,7 +130,7 @@ class CvEditorForm(Controller):
             return redirect_back(request, f"/cvs/{cv.id}", notice=UNCHANGED, editor_notes=notes)
         read_at = posted_version(posted.get(VERSION_FIELD))
         try:
-            await save_user_edit(db, redis, cv, content, read_at=read_at)
+            await save_user_edit(db, owned.redis, cv, content, read_at=read_at)
         except ChangedElsewhere as refused:
             return await changed_elsewhere(request, db, cv, posted, refused)
         return redirect_back(request, f"/cvs/{cv.id}", notice=SAVED, editor_notes=notes)

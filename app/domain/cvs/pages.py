@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -22,11 +21,13 @@ from app.db.models import CvFile, User
 from app.db.session import release_lock
 from app.domain.cvs import services, source_pages
 from app.domain.cvs.api import upload_from_request
+from app.domain.cvs.cv_imports import IMPORTS, CvImports, Imports
 from app.domain.cvs.deletion import cv_confirmation
 from app.domain.cvs.editor_form import editor_version, page_forms
 from app.domain.cvs.editor_version import read_cv
-from app.domain.cvs.importing import image_decoding, retry_import, start_import
+from app.domain.cvs.importing import retry_import
 from app.domain.cvs.intake import Upload, text_upload
+from app.domain.cvs.owned_cv import OWNED, Owned
 from app.domain.cvs.report_view import checks_now, report_view
 from app.domain.cvs.source_lines import source_view
 from app.domain.photos import services as photos
@@ -39,7 +40,7 @@ from app.lib.cv_limits import (
     raw_counts,
 )
 from app.lib.cv_limits_cut import shown_content
-from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
+from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import flashed, redirect_back, see_other
 from app.lib.i18n import N_, gettext
@@ -155,6 +156,7 @@ def _limit_problem(exceeded: LimitExceeded) -> dict[str, Any]:
 
 class CvPages(Controller):
     include_in_schema = False
+    dependencies = {**OWNED, **IMPORTS}  # noqa: RUF012 - Litestar's attribute
 
     @get("/cvs")
     async def index(
@@ -176,64 +178,34 @@ class CvPages(Controller):
     async def _started(
         self,
         request: Request[Any, Any, Any],
-        queue: TaskQueue,
-        db: AsyncSession,
-        settings: Settings,
-        engine: EngineReader,
-        user: User,
+        imports: CvImports,
         make: Callable[[], Awaitable[Upload]],
         **form_values: Any,
     ) -> Any:
         async def action() -> str:
-            upload = await make()
-            started = await start_import(db, queue.redis, queue.arq, settings, user, upload)
-            return f"/cvs/{started.cv.id}"
+            return f"/cvs/{(await imports.start(await make())).cv.id}"
 
-        return await form_outcome(request, db, user, action, "/cvs", **form_values)
+        return await form_outcome(request, imports.db, imports.user, action, "/cvs", **form_values)
 
     @post(
         "/cvs/upload",
         request_max_body_size=UPLOAD_BODY_CEILING,
         exception_handlers={RequestEntityTooLarge: _too_large_redirect},
     )
-    async def upload(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        engine: Engine,
-        queue: Queue,
-    ) -> Any:
+    async def upload(self, request: HTMXRequest, imports: Imports) -> Any:
+        settings = imports.settings
         return await self._started(
-            request,
-            queue,
-            db,
-            settings,
-            engine,
-            user,
-            lambda: upload_from_request(
-                request, settings, partial(image_decoding, db, queue.redis, user.id)
-            ),
+            request, imports, lambda: upload_from_request(request, settings, imports.image_gate)
         )
 
     @post("/cvs/text")
     async def paste(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        engine: Engine,
-        queue: Queue,
-        data: URLEncodedBody[PasteForm],
+        self, request: HTMXRequest, imports: Imports, data: URLEncodedBody[PasteForm]
     ) -> Any:
         async def make() -> Upload:
             return text_upload(data.text, data.filename)
 
-        return await self._started(
-            request, queue, db, settings, engine, user, make, pasted=data.text
-        )
+        return await self._started(request, imports, make, pasted=data.text)
 
     @get("/cvs/{cv_id:str}")
     async def detail(
@@ -244,27 +216,18 @@ class CvPages(Controller):
         return Template("cvs/detail.html", context=context)
 
     @get("/cvs/{cv_id:str}/status")
-    async def status(
-        self, request: HTMXRequest, user: SignedIn, db: Db, cv_id: FromPath[str]
-    ) -> Template:
+    async def status(self, request: HTMXRequest, owned: Owned) -> Template:
         """The progress fragment; once the import is over, htmx reloads the page."""
-        cv = await services.get_cv(db, user.id, cv_id)
-        task = await services.latest_import_task(db, user.id, cv.id)
-        return status_fragment(
-            request, "cvs/_partials/import_status.html", task, "importing", cv=cv
-        )
+        cv = owned.cv
+        task = await services.latest_import_task(owned.db, owned.user.id, cv.id)
+        template = "cvs/_partials/import_status.html"
+        return status_fragment(request, template, task, "importing", cv=cv)
 
     @post("/cvs/{cv_id:str}/retry")
     async def retry(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        queue: Queue,
-        cv_id: FromPath[str],
+        self, request: HTMXRequest, owned: Owned, settings: AppSettings, queue: Queue
     ) -> Redirect:
-        cv = await services.get_cv(db, user.id, cv_id)
+        db, user, cv = owned.db, owned.user, owned.cv
         if cv.extraction_status == "failed":
             try:
                 await retry_import(db, queue.redis, queue.arq, settings, cv)
@@ -274,21 +237,14 @@ class CvPages(Controller):
         return see_other(f"/cvs/{cv.id}")
 
     @get("/cvs/{cv_id:str}/delete")
-    async def confirm_delete(self, user: SignedIn, db: Db, cv_id: FromPath[str]) -> Template:
-        cv = await services.get_cv(db, user.id, cv_id)
-        return confirm_page(await cv_confirmation(db, user, cv))
+    async def confirm_delete(self, owned: Owned) -> Template:
+        return confirm_page(await cv_confirmation(owned.db, owned.user, owned.cv))
 
     @post("/cvs/{cv_id:str}/delete")
-    async def delete(
-        self,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        cv_id: FromPath[str],
-        data: URLEncodedBody[DeleteForm],
-    ) -> Redirect | Template:
+    async def delete(self, owned: Owned, data: URLEncodedBody[DeleteForm]) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        cv = await services.get_cv(db, user.id, cv_id)
+        db, redis, user, cv = owned.db, owned.redis, owned.user, owned.cv
+        cv_id = cv.id
         if not data.confirmed:
             return confirm_page(await cv_confirmation(db, user, cv))
         task = await services.delete_cv(db, cv)
@@ -298,25 +254,17 @@ class CvPages(Controller):
 
     @get("/cvs/{cv_id:str}/pages/{page:int}", media_type="image/png")
     async def source_page(
-        self,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        settings: AppSettings,
-        cv_id: FromPath[str],
-        page: FromPath[int],
+        self, owned: Owned, settings: AppSettings, page: FromPath[int]
     ) -> Response[bytes]:
         """Page ``page`` of the CV's uploaded PDF as an image (the owner only: 404 otherwise)."""
-        cv = await services.get_cv(db, user.id, cv_id)
-        await release_lock(db)  # no transaction waits on a render
-        png = await source_pages.page_png(redis, cv, page, max_pages=settings.pdf_max_pages)
+        await release_lock(owned.db)  # no transaction waits on a render
+        limit = settings.pdf_max_pages
+        png = await source_pages.page_png(owned.redis, owned.cv, page, max_pages=limit)
         return page_image(png, NotFound(N_("This CV has no such page."), code="cv.no_page"))
 
     @get("/cvs/{cv_id:str}/json-resume")
-    async def download_json_resume(
-        self, user: SignedIn, db: Db, cv_id: FromPath[str]
-    ) -> Response[bytes]:
-        cv = await services.get_cv(db, user.id, cv_id)
+    async def download_json_resume(self, owned: Owned) -> Response[bytes]:
+        cv = owned.cv
         body = json.dumps(services.json_resume(cv), ensure_ascii=False, indent=2).encode()
         # Header values are latin-1: keep the file name to safe ASCII characters.
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", cv.filename.rsplit(".", 1)[0]).strip("._") or "cv"

@@ -17,6 +17,7 @@ from app.lib.cv_limits_cut import shown_content
 from app.lib.input_errors import stored_message
 from app.lib.openapi import UPLOAD_LIMIT, file_upload_schema, pasted_text_schema
 from app.lib.parsing.formats.json_resume import TOP_LEVEL_KEYS, JsonResume
+from app.lib.row_out import row_out
 
 _FILENAME = Schema(
     description="Name to keep for the CV (any JSON value, turned into text; optional)"
@@ -175,17 +176,7 @@ class CvDetail(Struct):
 
 
 def summary_out(cv: CvFile) -> CvSummary:
-    return CvSummary(
-        id=cv.id,
-        kind=cv.kind,
-        filename=cv.filename,
-        displayName=display_name(cv),
-        extractionStatus=cv.extraction_status,
-        language=cv.language,
-        jobOfferId=cv.job_offer_id,
-        createdAt=cv.created_at.isoformat(),
-        updatedAt=cv.updated_at.isoformat(),
-    )
+    return row_out(CvSummary, cv, displayName=display_name(cv))
 
 
 def problems_out(cv: CvFile) -> list[dict[str, Any]]:
@@ -245,28 +236,14 @@ def detail_out(
 ) -> CvDetail:
     """``version``: the CV's version its content was read at (app/domain/cvs/editor_version.py
     reads the two in an order that never makes it newer than the content)."""
-    return CvDetail(
-        id=cv.id,
-        kind=cv.kind,
-        filename=cv.filename,
+    return row_out(
+        CvDetail,
+        cv,
         displayName=display_name(cv),
-        extractionStatus=cv.extraction_status,
         extractionErrors=problems_out(cv),
-        language=cv.language,
-        jobOfferId=cv.job_offer_id,
         content=cv.content or {},
-        versions=[
-            VersionOut(
-                id=v.id,
-                version=v.version,
-                createdBy=v.created_by,
-                createdAt=v.created_at.isoformat(),
-            )
-            for v in versions
-        ],
+        versions=[row_out(VersionOut, v) for v in versions],
         taskId=task.id if task else None,
-        createdAt=cv.created_at.isoformat(),
-        updatedAt=cv.updated_at.isoformat(),
         importReport=report_out(cv),
         version=version,
     )

@@ -19,7 +19,7 @@ from app.domain.photos import services as photos
 from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
-from app.lib.input_errors import check_stored_limits
+from app.lib.input_errors import InputError, check_stored_limits
 from app.lib.paging import Page, PageRequest, read_page
 from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.parsing.report.report_live import item_key
@@ -40,6 +40,20 @@ async def get_cv(session: AsyncSession, user_id: str, cv_id: str, *, lock: bool 
     cv = await find_cv(session, user_id, cv_id, lock=lock)
     if cv is None:
         raise NotFound(N_("No such CV."), code="cv.not_found")
+    return cv
+
+
+async def ready_cv(session: AsyncSession, user_id: str, cv_id: str, code: str) -> CvFile:
+    """The user's CV to write a text from (a letter, a pitch): 404 like ``get_cv``, 409 ``code``
+    while its import has not finished."""
+    cv = await get_cv(session, user_id, cv_id)
+    if cv.extraction_status != "completed" or not cv.content:
+        raise InputError(
+            N_("This CV is not ready yet: wait for its import to finish."),
+            code=code,
+            http_status=409,
+            where="cvFileId",
+        )
     return cv
 
 

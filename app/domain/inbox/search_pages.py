@@ -4,9 +4,11 @@ delete). Nothing is fetched here: "Run now" hands the search to the worker."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from litestar import Controller, get, post
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -16,12 +18,15 @@ from app.db.models import SavedSearch, User
 from app.domain.inbox import searches, view
 from app.domain.inbox.discovery import run_in_progress, start_search_run
 from app.domain.inbox.schemas import INTERVALS, parse_search
-from app.lib.confirm import Confirmation, DeleteForm, confirm_page
+from app.lib.confirm import Confirmation, DeleteForm, confirm_page, delete_confirmed
 from app.lib.dependencies import Db, Queue, SignedIn
 from app.lib.i18n import gettext, ngettext
 from app.lib.letter_template import PLACEHOLDERS
 from app.lib.pages import form_outcome, posted_text
 from app.lib.paging import PageRequest, Paging, pager
+from app.lib.path_rows import PathRow, path_row
+
+Owned = NamedDependency[PathRow[SavedSearch]]
 
 
 async def list_context(
@@ -64,6 +69,7 @@ async def _form_data(request: HTMXRequest) -> dict[str, str]:
 
 class SearchPages(Controller):
     include_in_schema = False
+    dependencies = {"owned": path_row("search_id", searches.get_search)}  # noqa: RUF012 - Litestar's
 
     @get("/inbox/searches")
     async def index(self, request: HTMXRequest, user: SignedIn, db: Db, paging: Paging) -> Template:
@@ -102,10 +108,8 @@ class SearchPages(Controller):
         return Template("inbox/_partials/fetch_log.html", context=context)
 
     @post("/inbox/searches/{search_id:str}")
-    async def save(
-        self, request: HTMXRequest, user: SignedIn, db: Db, search_id: FromPath[str]
-    ) -> Any:
-        search = await searches.get_search(db, user.id, search_id)
+    async def save(self, request: HTMXRequest, owned: Owned) -> Any:
+        db, user, search = owned.db, owned.user, owned.row
         values = await _form_data(request)
 
         async def action() -> str:
@@ -117,10 +121,8 @@ class SearchPages(Controller):
         return await form_outcome(request, db, user, action, back, values=values)
 
     @post("/inbox/searches/{search_id:str}/sources")
-    async def add_source(
-        self, request: HTMXRequest, user: SignedIn, db: Db, search_id: FromPath[str]
-    ) -> Any:
-        search = await searches.get_search(db, user.id, search_id)
+    async def add_source(self, request: HTMXRequest, owned: Owned) -> Any:
+        db, user, search = owned.db, owned.user, owned.row
         url = str((await request.form()).get("url") or "")
 
         async def action() -> str:
@@ -132,42 +134,37 @@ class SearchPages(Controller):
         return await form_outcome(request, db, user, action, back, new_source=url)
 
     @post("/inbox/searches/{search_id:str}/sources/{source_id:str}/delete")
-    async def remove_source(
-        self, user: SignedIn, db: Db, search_id: FromPath[str], source_id: FromPath[str]
-    ) -> Redirect:
-        search = await searches.get_search(db, user.id, search_id)
-        await searches.remove_source(db, search, source_id)
-        await db.commit()
+    async def remove_source(self, owned: Owned, source_id: FromPath[str]) -> Redirect:
+        search = owned.row
+        await searches.remove_source(owned.db, search, source_id)
+        await owned.db.commit()
         return Redirect(f"/inbox/searches/{search.id}#sources", status_code=303)
 
     @post("/inbox/searches/{search_id:str}/run")
-    async def run(
-        self, request: HTMXRequest, user: SignedIn, db: Db, queue: Queue, search_id: FromPath[str]
-    ) -> Any:
-        search = await searches.get_search(db, user.id, search_id)
+    async def run(self, request: HTMXRequest, owned: Owned, queue: Queue) -> Any:
+        db, user, search = owned.db, owned.user, owned.row
 
         async def action() -> str:
             await start_search_run(db, queue, user, search)
-            return f"/inbox/searches/{search_id}?started=1"
+            return f"/inbox/searches/{search.id}?started=1"
 
-        return await form_outcome(request, db, user, action, f"/inbox/searches/{search_id}")
+        return await form_outcome(request, db, user, action, f"/inbox/searches/{search.id}")
 
     @get("/inbox/searches/{search_id:str}/delete")
-    async def confirm_delete(self, user: SignedIn, db: Db, search_id: FromPath[str]) -> Template:
-        search = await searches.get_search(db, user.id, search_id)
-        return confirm_page(await search_confirmation(db, search))
+    async def confirm_delete(self, owned: Owned) -> Template:
+        return confirm_page(await search_confirmation(owned.db, owned.row))
 
     @post("/inbox/searches/{search_id:str}/delete")
-    async def delete(
-        self, user: SignedIn, db: Db, search_id: FromPath[str], data: URLEncodedBody[DeleteForm]
-    ) -> Redirect | Template:
+    async def delete(self, owned: Owned, data: URLEncodedBody[DeleteForm]) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        search = await searches.get_search(db, user.id, search_id)
-        if not data.confirmed:
-            return confirm_page(await search_confirmation(db, search))
-        await searches.delete_search(db, search)
-        await db.commit()
-        return Redirect("/inbox/searches", status_code=303)
+        db, search = owned.db, owned.row
+
+        async def delete() -> None:
+            await searches.delete_search(db, search)
+            await db.commit()
+
+        confirmation = partial(search_confirmation, db, search)
+        return await delete_confirmed(data, confirmation, delete, "/inbox/searches")
 
 
 async def search_confirmation(db: AsyncSession, search: SavedSearch) -> Confirmation:

@@ -27,6 +27,7 @@ from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
 from app.lib.paging import Paging, listed
+from app.lib.row_out import row_out
 from app.lib.web import json_body
 
 BAD_CONTENT = N_("The letter is not valid: %(reason)s")
@@ -88,7 +89,7 @@ class LetterApi(Controller):
             settings=settings,
             device_id=data.deviceId,
         )
-        return LetterCreated(id=letter.id, taskId=letter.background_task_id, status=letter.status)
+        return row_out(LetterCreated, letter, taskId=letter.background_task_id)
 
     @get("/")
     async def list_letters(

@@ -59,14 +59,7 @@ async def _inputs(
     session: AsyncSession, user_id: str, cv_file_id: str, job_offer_id: str
 ) -> tuple[CvFile, JobOffer]:
     """The user's CV and offer (another user's: 404); a CV still importing cannot be used."""
-    cv = await cvs.get_cv(session, user_id, cv_file_id)
-    if cv.extraction_status != "completed" or not cv.content:
-        raise InputError(
-            N_("This CV is not ready yet: wait for its import to finish."),
-            code="letter.cv_not_ready",
-            http_status=409,
-            where="cvFileId",
-        )
+    cv = await cvs.ready_cv(session, user_id, cv_file_id, "letter.cv_not_ready")
     return cv, await offers.get_offer(session, user_id, job_offer_id)
 
 

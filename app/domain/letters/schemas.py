@@ -7,6 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 from app.db.models import CoverLetter, CoverLetterVersion
+from app.lib.row_out import row_out
 
 
 class LetterIn(Struct, forbid_unknown_fields=True):
@@ -53,30 +54,17 @@ class VersionOut(Struct):
 
 
 def letter_out(letter: CoverLetter) -> LetterOut:
-    return LetterOut(
-        id=letter.id,
-        status=str(letter.status),
+    return row_out(
+        LetterOut,
+        letter,
         content=dict(letter.content or {}),
         meta=dict(letter.meta or {}),
-        language=letter.language,
-        engine=letter.engine,
-        length=letter.length,
-        tone=letter.tone,
         version=int(letter.version or 0),
-        cvFileId=letter.cv_file_id,
-        jobOfferId=letter.job_offer_id,
         taskId=letter.background_task_id,
-        error=letter.error,
-        createdAt=letter.created_at.isoformat(),
-        updatedAt=letter.updated_at.isoformat(),
     )
 
 
 def version_out(row: CoverLetterVersion, letter: CoverLetter) -> VersionOut:
-    return VersionOut(
-        number=row.number,
-        origin=row.origin,
-        createdAt=row.created_at.isoformat(),
-        current=row.number == letter.version,
-        content=dict(row.content or {}),
+    return row_out(
+        VersionOut, row, current=row.number == letter.version, content=dict(row.content or {})
     )

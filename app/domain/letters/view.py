@@ -15,25 +15,15 @@ from app.db.models.cover_letter import LetterStatus
 from app.domain.credits import view as credits_view
 from app.domain.cvs.view import cv_labels
 from app.domain.offers.services import display_title
+from app.domain.written import view as written
 from app.lib.i18n import N_, gettext
 from app.lib.letter_reasons import dropped_reason
 from app.lib.letter_template import MAX_TEMPLATE_CHARS, PLACEHOLDERS, check_template
 
-# What the status column and the letter page say; templates translate them with _().
-STATUS_LABELS = {
-    LetterStatus.PENDING: N_("Waiting to be written"),
-    LetterStatus.RUNNING: N_("Being written"),
-    LetterStatus.COMPLETED: N_("Ready"),
-    LetterStatus.FAILED: N_("Failed"),
-    LetterStatus.CANCELLED: N_("Cancelled"),
-}
-WRITING = frozenset({LetterStatus.PENDING, LetterStatus.RUNNING})
+STATUS_LABELS = written.status_labels(LetterStatus)
+writing = written.writing
 LENGTHS = {"short": N_("Short"), "standard": N_("Standard")}
 TONES = {"formal": N_("Formal"), "warm": N_("Warm")}
-
-
-def writing(letter: CoverLetter) -> bool:
-    return letter.status in WRITING
 
 
 @dataclass(frozen=True)
@@ -52,11 +42,7 @@ def offer_title(offer: JobOffer | None) -> str:
 
 async def letter_rows(db: AsyncSession, letters: list[CoverLetter]) -> list[LetterRow]:
     """Each letter with its offer's title and company (one query for all the offers)."""
-    ids = {letter.job_offer_id for letter in letters}
-    offers: dict[str, JobOffer] = {}
-    if ids:
-        found = await db.scalars(select(JobOffer).where(JobOffer.id.in_(ids)))
-        offers = {offer.id: offer for offer in found}
+    offers = await written.offers_of(db, letters)
     names = await _cv_names(db, letters)
     return [
         LetterRow(
@@ -71,11 +57,7 @@ async def letter_rows(db: AsyncSession, letters: list[CoverLetter]) -> list[Lett
 
 async def _cv_names(db: AsyncSession, letters: list[CoverLetter]) -> dict[str, str]:
     """How pickers name the CV each letter was written from (one look-up for all)."""
-    ids = {letter.cv_file_id for letter in letters if letter.cv_file_id}
-    if not ids or not letters:
-        return {}
-    cvs = await db.scalars(select(CvFile).where(CvFile.id.in_(ids)))
-    return await cv_labels(db, letters[0].user_id, cvs)
+    return await written.cv_names(db, letters[0].user_id, letters) if letters else {}
 
 
 async def letter_choices(db: AsyncSession, user: User, offer_id: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.paging import Paging, listed
+from app.lib.row_out import row_out
 from app.lib.web import json_body
 
 T = TypeVar("T")
@@ -64,7 +65,7 @@ class PitchApi(Controller):
             settings=settings,
             device_id=data.deviceId,
         )
-        return PitchCreated(id=pitch.id, taskId=pitch.background_task_id, status=pitch.status)
+        return row_out(PitchCreated, pitch, taskId=pitch.background_task_id)
 
     @get("/")
     async def list_pitches(

@@ -58,14 +58,7 @@ def check_options(kind: str, language: str | None, job_offer_id: str, context: s
 async def _inputs(
     session: AsyncSession, user_id: str, cv_file_id: str, job_offer_id: str
 ) -> tuple[CvFile, JobOffer | None]:
-    cv = await cvs.get_cv(session, user_id, cv_file_id)
-    if cv.extraction_status != "completed" or not cv.content:
-        raise InputError(
-            N_("This CV is not ready yet: wait for its import to finish."),
-            code="pitch.cv_not_ready",
-            http_status=409,
-            where="cvFileId",
-        )
+    cv = await cvs.ready_cv(session, user_id, cv_file_id, "pitch.cv_not_ready")
     offer = await offers.get_offer(session, user_id, job_offer_id) if job_offer_id else None
     return cv, offer
 

@@ -7,6 +7,7 @@ from typing import Any
 from msgspec import Struct
 
 from app.db.models import Pitch
+from app.lib.row_out import row_out
 from app.lib.speech import WORDS_PER_MINUTE, speaking_seconds, word_count
 
 TARGET_WORDS = {"30s": 75, "3min": 400}  # as jobs/pitches/request.py aims
@@ -66,24 +67,16 @@ class PitchOut(Struct):
 
 def pitch_out(pitch: Pitch) -> PitchOut:
     words = word_count(pitch.text or "")
-    return PitchOut(
-        id=pitch.id,
-        status=str(pitch.status),
-        kind=pitch.kind,
-        language=pitch.language,
-        engine=pitch.engine,
+    return row_out(
+        PitchOut,
+        pitch,
         text=pitch.text or "",
         words=words,
         seconds=speaking_seconds(words),
         wordsPerMinute=WORDS_PER_MINUTE,
         targetWords=TARGET_WORDS.get(pitch.kind, 0),
         isDefault=bool(pitch.is_default),
-        cvFileId=pitch.cv_file_id,
-        jobOfferId=pitch.job_offer_id,
         context=pitch.context or "",
         taskId=pitch.background_task_id,
         meta=dict(pitch.meta or {}),
-        error=pitch.error,
-        createdAt=pitch.created_at.isoformat(),
-        updatedAt=pitch.updated_at.isoformat(),
     )

@@ -14,24 +14,15 @@ from app.domain.credits import view as credits_view
 from app.domain.cvs.view import cv_labels
 from app.domain.letters.view import fact_summary
 from app.domain.offers.services import display_title
+from app.domain.written import view as written
 from app.lib.i18n import N_, gettext
 from app.lib.speech import WORDS_PER_MINUTE, duration_label, speaking_seconds, word_count
 
-STATUS_LABELS = {
-    PitchStatus.PENDING: N_("Waiting to be written"),
-    PitchStatus.RUNNING: N_("Being written"),
-    PitchStatus.COMPLETED: N_("Ready"),
-    PitchStatus.FAILED: N_("Failed"),
-    PitchStatus.CANCELLED: N_("Cancelled"),
-}
+STATUS_LABELS = written.status_labels(PitchStatus)
 KIND_LABELS = {"30s": N_("30-second pitch"), "3min": N_("3-minute pitch")}
 TARGETS = {"30s": (75, 90), "3min": (400, 450)}  # words aimed at, most (jobs/pitches/request.py)
 OFFER_GONE = N_("an offer since deleted")
-WRITING = frozenset({PitchStatus.PENDING, PitchStatus.RUNNING})
-
-
-def writing(pitch: Pitch) -> bool:
-    return pitch.status in WRITING
+writing = written.writing
 
 
 @dataclass(frozen=True)
@@ -49,14 +40,8 @@ class PitchRow:
 
 
 async def pitch_rows(db: AsyncSession, user: User, pitches: list[Pitch]) -> list[PitchRow]:
-    offer_ids = {p.job_offer_id for p in pitches if p.job_offer_id}
-    offers: dict[str, JobOffer] = {}
-    if offer_ids:
-        found = await db.scalars(select(JobOffer).where(JobOffer.id.in_(offer_ids)))
-        offers = {o.id: o for o in found}
-    cv_ids = {p.cv_file_id for p in pitches if p.cv_file_id}
-    cvs = list(await db.scalars(select(CvFile).where(CvFile.id.in_(cv_ids)))) if cv_ids else []
-    names = await cv_labels(db, user.id, cvs)
+    offers = await written.offers_of(db, pitches)
+    names = await written.cv_names(db, user.id, pitches)
     rows = []
     for pitch in pitches:
         offer = offers.get(pitch.job_offer_id or "")
