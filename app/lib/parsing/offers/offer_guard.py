@@ -4,16 +4,15 @@ Whatever source the company or title came from (a labelled field, the line under
 sentence, the address), a wrong value is worse than an empty one: it is printed in letters and
 CV headlines and counted in the statistics, while an empty field is shown to the user to fill.
 So a value shaped like something else — a heading or section label ("Job Details",
-"Key Responsibilities"), a place, a bare number, a contract or the job's hours and pay, a
-sentence, a site's navigation ("Contact Us » Careers »"), a call to action ("REJOINDRE ACME") —
-is refused here, by its shape, in any ad.
+"Key Responsibilities"), a place, a bare number, a contract, a sentence, a site's navigation
+("Contact Us » Careers »"), a call to action ("REJOINDRE ACME") — is refused here, by its shape,
+in any ad.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.lib.parsing.offers.offer_conditions import is_conditions
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import GENDER_RE, is_place
 from app.lib.parsing.offers.offer_labels import label_key
@@ -93,8 +92,6 @@ def plausible_company(value: str) -> str:
     if len(letters) < 2 or is_navigation(name) or CALL_TO_ACTION_RE.match(name):
         return ""
     if _looks_like_a_label(name) or is_place(name) or is_contract_phrase(name):
-        return ""
-    if is_conditions(name):  # "35 heures", "39h/semaine": the job's terms, not who offers it
         return ""
     if GENDER_RE.search(name):  # "Chef de rang H/F": only a job title carries a gender mark
         return ""
