@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.offers.offer_branch import without_branch
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import GENDER_RE, is_place
 from app.lib.parsing.offers.offer_labels import label_key
@@ -85,9 +84,8 @@ def _looks_like_a_label(text: str) -> bool:
 
 
 def plausible_company(value: str) -> str:
-    """``value`` (its stray edge punctuation and a branch after it trimmed: "VELCOUR (agence
-    044)" → "VELCOUR") when it can name an employer, else ""."""
-    name = without_branch(clean(value).strip(_EDGE_PUNCTUATION)).strip(_EDGE_PUNCTUATION)
+    """``value`` (its stray edge punctuation trimmed) when it can name an employer, else ""."""
+    name = clean(value).strip(_EDGE_PUNCTUATION)
     if not name or word_count(name) > MAX_COMPANY_WORDS or len(name) > 80:
         return ""
     letters = [c for c in name if c.isalpha()]
