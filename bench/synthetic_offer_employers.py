@@ -15,7 +15,10 @@ and English; the shape's sentence is put at the body's start, middle or end amon
   ("candidature@thermes-valorin.fr"); the truth is the name the domain spells;
 - ``header_lead``: a line under the title opens with the employer's name and goes on with a
   board's codes or an agency's branch ("VELCOUR serv. pers. santé", "Velcour -
-  Agence de Nantes"), and the body names it again.
+  Agence de Nantes"), and the body names it again;
+- ``conditions``: a line under the title gives only the job's contract, hours, pay or schedule
+  ("Temps plein - 35 heures", "Part-time, 20 hours / week, £11.44 per hour"); the employer is
+  named by a signature or nowhere (the truth is then empty).
 
     python -m bench.synthetic_offer_employers 3      # print three ads with their truth
 """
@@ -39,7 +42,7 @@ from bench.synthetic_offer_headers import (
     _word as word,
 )
 
-SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead")
+SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead", "conditions")
 # What a board writes after the employer's name on its line: sector codes, a branch.
 LEAD_TAILS = ("tert. adm. compta.", "serv. pers. santé", "- Agence de {t}", "agence {t} Sud",
               "(agence 044)", "- branch 12", "ind. BTP")  # fmt: skip
@@ -54,6 +57,14 @@ KINDS_FR = ("Thermes de", "Résidence", "Clinique", "EHPAD", "Maison", "Camping"
             "Boulangerie", "Garage", "Pharmacie", "Hôtel")  # fmt: skip
 ENDINGS_EN = ("Nurseries", "Care Home", "Hotel", "Garden Centre", "Bakery", "Dental Practice",
               "Motors", "Pharmacy", "Lodge", "Farms")  # fmt: skip
+CONDITIONS = {
+    "fr": ("Temps plein - {h} heures", "CDI - {h}h/semaine", "Temps partiel {h}h hebdo - {p},50 €/h",
+           "CDD 6 mois - {h}h", "{h} heures par semaine", "Salaire : {k} 000 € brut annuel",
+           "Horaires de jour - {h}h"),
+    "en": ("Full time - {h} hours per week", "Part-time, {h} hours / week, £{p}.44 per hour",
+           "Permanent - {h} hrs", "£{k},000 per annum", "{h} hours per week, days and nights",
+           "Fixed term contract - 6 months"),
+}  # fmt: skip
 HOTEL_KIND = {"fr": ("L'hôtel", "La résidence", "Le camping", "La clinique", "Le restaurant"),
               "en": ("The", "The", "Our")}  # fmt: skip
 BRAND_WORDS = ("Styles", "Grand", "Royal", "Park", "Centre", "Gare", "Plaza", "Suites", "Lodge",
@@ -158,6 +169,14 @@ def employer_ad(seed: int) -> HeaderAd:
         head.insert(rng.choice((1, 2)), lead)
         others = [written]
         shaped = rng.choice(MENTIONS[language]).format(n=truth if rng.random() < 0.5 else written)
+    elif shape == "conditions":
+        line = rng.choice(CONDITIONS[language]).format(
+            h=rng.randint(16, 39), p=rng.randint(11, 14), k=rng.randint(21, 32)
+        )
+        head.insert(1, line)
+        if rng.random() < 0.5:
+            truth = _employer(rng, language)
+            tail = _signature(rng, fr, truth, town)
     else:
         brand = word(rng)
         kind = rng.choice(
