@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models.base import utcnow
 from app.domain.mailbox import account as accounts
 from app.domain.mailbox import reading
 from app.domain.mailbox import services as replies
-from app.job_names import Job, enqueue
+from app.job_names import Job
 from app.lib.imap.fetch import FetchResult, ImapFailure, fetch_new
 from app.lib.imap.message import MAX_BYTES, read_message
 from app.lib.input_errors import InputError
@@ -31,6 +33,7 @@ from app.lib.outbound.errors import UrlFetchError
 from app.lib.secret_box import SecretUnreadable
 from app.settings.user_endpoint import network_policy
 from jobs.discovery import fairness
+from jobs.due_users import Due, queue_due
 
 log = logging.getLogger(__name__)
 READ_JOB = Job.READ_MAILBOX
@@ -44,25 +47,18 @@ def check_minutes(ctx: dict[str, Any]) -> float:
     return float(getattr(ctx.get("settings"), "mailbox_check_minutes", DEFAULT_MINUTES))
 
 
-def read_job_id(user_id: str, now: Any) -> str:
-    return f"{READ_JOB}:{user_id}:{now:%Y%m%d%H%M}"
+async def _due_reads(db: AsyncSession, now: datetime, interval: timedelta) -> list[Due]:
+    return [(user_id, ()) for user_id in await reading.claim_due(db, now, interval)]
 
 
 async def schedule_mailbox_reads(ctx: dict[str, Any]) -> dict[str, Any]:
     minutes = check_minutes(ctx)
     if minutes <= 0:
         return {"queued": 0, "jobs": []}
-    now = utcnow()
-    async with ctx["session_factory"]() as db:
-        due = await reading.claim_due(db, now, timedelta(minutes=minutes))
-    jobs = []
-    for user_id in due:
-        job_id = read_job_id(user_id, now)
-        await enqueue(ctx["redis"], READ_JOB, user_id, _job_id=job_id)
-        jobs.append(job_id)
-    if due:
-        log.info("Mailbox reads: %d user(s) queued", len(due))
-    return {"queued": len(due), "jobs": jobs}
+    jobs = await queue_due(ctx, READ_JOB, timedelta(minutes=minutes), _due_reads)
+    if jobs:
+        log.info("Mailbox reads: %d user(s) queued", len(jobs))
+    return {"queued": len(jobs), "jobs": jobs}
 
 
 async def _fetch(ctx: dict[str, Any], user_id: str) -> FetchResult | str | None:

@@ -14,21 +14,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import JobOffer
 from app.db.models.base import utcnow
 from app.domain.offers import posting
 from app.domain.offers.posting_rules import UNKNOWN, Verdict, classify_error, classify_page
 from app.events import OFFER_UPDATED
-from app.job_names import Job, enqueue
+from app.job_names import Job
 from app.lib.events import publish_event
 from app.lib.url_fetch import FetchPolicy, UrlFetchError, fetch_url
 from app.settings.service import get_setting
 from jobs.discovery import fairness
 from jobs.discovery.politeness import HostBusy, host_slot
 from jobs.discovery.run import options
+from jobs.due_users import Due, queue_due
 
 log = logging.getLogger(__name__)
 CHECK_JOB = Job.CHECK_POSTINGS
@@ -40,25 +43,18 @@ def check_hours(ctx: dict[str, Any]) -> float:
     return float(getattr(ctx.get("settings"), "posting_check_hours", DEFAULT_HOURS))
 
 
-def check_job_id(user_id: str, now: Any) -> str:
-    return f"{CHECK_JOB}:{user_id}:{now:%Y%m%d%H%M}"
+async def _due_checks(db: AsyncSession, now: datetime, interval: timedelta) -> list[Due]:
+    return [(user_id, (offers,)) for user_id, offers in await posting.claim_due(db, now, interval)]
 
 
 async def schedule_posting_checks(ctx: dict[str, Any]) -> dict[str, Any]:
     hours = check_hours(ctx)
     if hours <= 0:
         return {"queued": 0}
-    now = utcnow()
-    async with ctx["session_factory"]() as db:
-        due = await posting.claim_due(db, now, timedelta(hours=hours))
-    jobs = []
-    for user_id, offer_ids in due:
-        job_id = check_job_id(user_id, now)
-        await enqueue(ctx["redis"], CHECK_JOB, user_id, offer_ids, _job_id=job_id)
-        jobs.append(job_id)
-    if due:
-        log.info("Posting checks: %d user(s) queued", len(due))
-    return {"queued": len(due), "jobs": jobs}
+    jobs = await queue_due(ctx, CHECK_JOB, timedelta(hours=hours), _due_checks)
+    if jobs:
+        log.info("Posting checks: %d user(s) queued", len(jobs))
+    return {"queued": len(jobs), "jobs": jobs}
 
 
 async def read_posting(

@@ -4,21 +4,15 @@ app/domain/ats/ starts and shows them; jobs/ats_check.py runs them."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Created, UserOwned, UUIDPrimaryKey
+from app.db.models.status import RunStatus
 
-
-class AtsCheckStatus(StrEnum):
-    PENDING = "pending"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+AtsCheckStatus = RunStatus
 
 
 class AtsCheck(UserOwned, UUIDPrimaryKey, Created, Base):

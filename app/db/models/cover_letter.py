@@ -3,21 +3,15 @@ a version (app/domain/letters/)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Created, Timestamps, UserOwned, UUIDPrimaryKey
+from app.db.models.status import RunStatus
 
-
-class LetterStatus(StrEnum):
-    PENDING = "pending"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+LetterStatus = RunStatus
 
 
 class CoverLetter(UserOwned, UUIDPrimaryKey, Timestamps, Base):

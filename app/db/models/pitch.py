@@ -11,14 +11,9 @@ from sqlalchemy import Boolean, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models.base import Base, Timestamps, UserOwned, UUIDPrimaryKey
+from app.db.models.status import RunStatus
 
-
-class PitchStatus(StrEnum):
-    PENDING = "pending"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+PitchStatus = RunStatus
 
 
 class PitchKind(StrEnum):

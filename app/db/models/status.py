@@ -23,14 +23,19 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class GenerationStatus(StrEnum):
-    """A generation (``CvGenerationTask.status``)."""
+class RunStatus(StrEnum):
+    """A row whose work a task runs, named as the task's ends: a generation
+    (``CvGenerationTask.status``), one of its LLM calls (``CvGenerationSubtask.status``), a
+    cover letter, a pitch, an ATS check. Each keeps its own name below and in its model's module."""
 
     PENDING = "pending"
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+GenerationStatus = RunStatus
 
 
 class OfferStatus(StrEnum):
@@ -59,14 +64,7 @@ class OfferStep(StrEnum):
     RECOMPOSE = "recompose"
 
 
-class SubtaskStatus(StrEnum):
-    """One LLM call of a generation (``CvGenerationSubtask.status``)."""
-
-    PENDING = "pending"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
+SubtaskStatus = RunStatus
 
 
 # A task in one of these states is over: nothing runs for it, it may be deleted or purged.

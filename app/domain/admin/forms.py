@@ -19,9 +19,13 @@ async def admin_form(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in form.items() if k != "_csrf_token"}
 
 
-def ticked(form: Mapping[str, Any], name: str) -> str:
-    """A checkbox's setting: present ("true") when ticked, absent otherwise."""
-    return "true" if form.get(name) == "true" else "false"
+async def save_ticked(
+    request: Request[Any, Any, Any], db: AsyncSession, name: str, saved: str
+) -> Redirect:
+    """Store the checkbox setting ``name`` of a one-box form: "true" when the box came ticked,
+    "false" when it was absent; then as ``save_settings`` with ``saved``."""
+    allowed = "true" if (await request.form()).get(name) == "true" else "false"
+    return await save_settings(db, {name: allowed}, saved)
 
 
 async def save_settings(db: AsyncSession, values: Mapping[str, str], saved: str) -> Redirect:

@@ -25,7 +25,7 @@ from app.domain.invitations.services import (
     revoke_invitation,
     status,
 )
-from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
+from app.lib.dependencies import Db, SignedIn
 from app.lib.errors import AppError, ValidationFailed
 from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_
@@ -71,9 +71,7 @@ class InvitationRoutes:
     _rejected: Callable[..., Awaitable[Redirect]]
 
     @post("/invitations", media_type=MediaType.HTML)
-    async def create_invitation_link(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
-    ) -> Any:
+    async def create_invitation_link(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
         require_admin(user)
         form = await admin_form(request)
         days = whole_number(form.get("days", ""), MIN_DAYS, MAX_DAYS)

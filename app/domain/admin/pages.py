@@ -148,9 +148,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         return await self._page(request, arq, db, settings, paging, **extra)
 
     @post("/models", media_type=MediaType.HTML)
-    async def save_models(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
-    ) -> Any:
+    async def save_models(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
         require_admin(user)
         form = await admin_form(request)
         names = {n for group in AI_MODELS_STRUCTURE.values() for n in group}
@@ -165,7 +163,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
 
     @post("/endpoint", media_type=MediaType.HTML)
     async def save_endpoint(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
     ) -> Any:
         """Test the typed endpoint first: a failing one is saved only on "Save anyway"."""
         require_admin(user)
@@ -194,9 +192,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         return redirect_back(request, "/admin#endpoint-form", notice="endpoint", **tested)
 
     @post("/llm-calls", media_type=MediaType.HTML)
-    async def save_llm_calls(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
-    ) -> Any:
+    async def save_llm_calls(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
         require_admin(user)
         form = await admin_form(request)
         try:
@@ -210,9 +206,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         return await save_settings(db, values, "llm-calls#llm-calls")
 
     @post("/pipeline", media_type=MediaType.HTML)
-    async def save_numbers(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
-    ) -> Any:
+    async def save_numbers(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
         require_admin(user)
         form = await admin_form(request)
         values: dict[str, str] = {}
@@ -225,9 +219,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         return await save_settings(db, values, "pipeline")
 
     @post("/registration", media_type=MediaType.HTML)
-    async def save_registration(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
-    ) -> Any:
+    async def save_registration(self, request: HTMXRequest, user: SignedIn, db: Db) -> Any:
         require_admin(user)
         value = (await admin_form(request)).get(REGISTRATION_SETTING, "").strip()
         if value not in REGISTRATION_MODES:
@@ -239,7 +231,7 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
 
     @post("/test-connection")
     async def check_connection(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, arq: Arq
+        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings
     ) -> Template:
         """Test the values in the form (unsaved); nothing is written."""
         require_admin(user)
@@ -254,8 +246,6 @@ class AdminPages(InvitationRoutes, UserRoutes, OfferUrlRoutes, UserEndpointRoute
         request: HTMXRequest,
         user: SignedIn,
         db: Db,
-        settings: AppSettings,
-        arq: Arq,
         user_id: FromPath[str],
     ) -> Any:
         require_admin(user)

@@ -4,13 +4,12 @@ endpoints stay but no work uses them (app/settings/user_endpoint.py) and the for
 
 from __future__ import annotations
 
-from typing import Any
-
-from litestar import Request, post
+from litestar import post
 from litestar.enums import MediaType
+from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect
 
-from app.domain.admin.forms import save_settings, ticked
+from app.domain.admin.forms import save_ticked
 from app.domain.admin.guards import require_admin
 from app.lib.dependencies import Db, SignedIn
 from app.settings.user_endpoint import USER_ENDPOINTS_SETTING
@@ -18,11 +17,8 @@ from app.settings.user_endpoint import USER_ENDPOINTS_SETTING
 
 class UserEndpointRoutes:
     @post("/user-endpoints", media_type=MediaType.HTML)
-    async def save_user_endpoints(
-        self, request: Request[Any, Any, Any], user: SignedIn, db: Db
-    ) -> Redirect:
+    async def save_user_endpoints(self, request: HTMXRequest, user: SignedIn, db: Db) -> Redirect:
         require_admin(user)
-        allowed = ticked(await request.form(), USER_ENDPOINTS_SETTING)
-        return await save_settings(
-            db, {USER_ENDPOINTS_SETTING: allowed}, "user-endpoints#user-endpoints"
+        return await save_ticked(
+            request, db, USER_ENDPOINTS_SETTING, "user-endpoints#user-endpoints"
         )

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from litestar import Controller, Response, get, post
+from litestar.datastructures import FormMultiDict
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
@@ -24,7 +25,7 @@ from app.domain.applications.changes import (
     parse_status,
 )
 from app.domain.applications.devices import described, recorded_device
-from app.domain.applications.editing import Tracked
+from app.domain.applications.editing import Tracked, Tracker
 from app.domain.applications.schemas import document_url
 from app.domain.applications.sent_choice import sent_cv_choice
 from app.domain.applications.stats import statistics
@@ -98,6 +99,13 @@ async def detail_context(
         **letter_box,
         **extra,
     }
+
+
+async def _owned_form(request: HTMXRequest, tracker: Tracker, application_id: str) -> FormMultiDict:
+    """The form posted to one of the user's applications: 404 before the body is read, another
+    user's application is not theirs to hear about."""
+    await services.get_application(tracker.db, tracker.user.id, application_id)
+    return await request.form()
 
 
 class ApplicationPages(Controller):
@@ -177,9 +185,7 @@ class ApplicationPages(Controller):
         self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
     ) -> Any:
         """A status select's form (every card has one), or static/js/board.js after a drop."""
-        # 404 before the body
-        await services.get_application(tracker.db, tracker.user.id, application_id)
-        form = await request.form()
+        form = await _owned_form(request, tracker, application_id)
         changes = ApplicationChanges(status=parse_status(form.get("status")))
         # The tab's id: board.js's header on a drop, the field it adds to a plain form.
         tab = request.headers.get("x-device-id") or str(form.get("device_tab") or "")
@@ -212,9 +218,7 @@ class ApplicationPages(Controller):
     async def add_note(
         self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
     ) -> Any:
-        # 404 before the body: another user's application is not theirs to hear about
-        await services.get_application(tracker.db, tracker.user.id, application_id)
-        form = await request.form()
+        form = await _owned_form(request, tracker, application_id)
         body = str(form.get("body") or "")
 
         async def action() -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from redis.asyncio import Redis
 from sqlalchemy import Select, func, select
@@ -187,33 +188,34 @@ def add_note(session: AsyncSession, application: Application, body: str) -> Appl
     return note
 
 
-async def notes(session: AsyncSession, application: Application) -> list[ApplicationNote]:
+# The rows an application owns, each kind read by ``_owned``.
+_Owned = TypeVar("_Owned", ApplicationNote, ApplicationStatusChange, SentDocument)
+
+
+async def _owned(
+    session: AsyncSession, model: type[_Owned], application: Application, *order: Any
+) -> list[_Owned]:
     rows = await session.scalars(
-        select(ApplicationNote)
-        .where(ApplicationNote.application_id == application.id)
-        .order_by(ApplicationNote.created_at.desc(), ApplicationNote.id)
+        select(model).where(model.application_id == application.id).order_by(*order)
     )
     return list(rows)
+
+
+async def notes(session: AsyncSession, application: Application) -> list[ApplicationNote]:
+    order = (ApplicationNote.created_at.desc(), ApplicationNote.id)
+    return await _owned(session, ApplicationNote, application, *order)
 
 
 async def history(session: AsyncSession, application: Application) -> list[ApplicationStatusChange]:
     """Every move, oldest first."""
-    rows = await session.scalars(
-        select(ApplicationStatusChange)
-        .where(ApplicationStatusChange.application_id == application.id)
-        .order_by(ApplicationStatusChange.at, ApplicationStatusChange.id)
-    )
-    return list(rows)
+    order = (ApplicationStatusChange.at, ApplicationStatusChange.id)
+    return await _owned(session, ApplicationStatusChange, application, *order)
 
 
 async def sent_documents(session: AsyncSession, application: Application) -> list[SentDocument]:
     """The frozen copies, the latest first (the PDF bytes stay unloaded)."""
-    rows = await session.scalars(
-        select(SentDocument)
-        .where(SentDocument.application_id == application.id)
-        .order_by(SentDocument.sent_at.desc(), SentDocument.id)
-    )
-    return list(rows)
+    order = (SentDocument.sent_at.desc(), SentDocument.id)
+    return await _owned(session, SentDocument, application, *order)
 
 
 async def delete(session: AsyncSession, application: Application) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar.openapi.spec import Schema
 from litestar.openapi.spec.enums import OpenAPIType
-from msgspec import Struct
+from msgspec import Struct, structs
 
 from app.db.models import AtsCheck
 from app.domain.ats.view import check_view
@@ -62,13 +62,9 @@ class FindingOut(Struct):
     boxes: list[list[float]]  # [page, x0, top, x1, bottom], fractions of the page
 
 
-class CheckDetail(Struct):
-    id: str
-    filename: str
-    cvFileId: str | None
-    status: str
-    verdict: str | None
-    createdAt: str
+class CheckDetail(CheckSummary):
+    """The summary's fields, then the report's."""
+
     pages: int
     error: str | None
     findings: list[FindingOut]
@@ -109,12 +105,7 @@ def detail_out(check: AtsCheck) -> CheckDetail:
     view = check_view(check)
     stored = [f for f in report.get("findings") or [] if isinstance(f, dict)]
     return CheckDetail(
-        id=check.id,
-        filename=check.filename,
-        cvFileId=check.cv_file_id,
-        status=check.status,
-        verdict=check.verdict,
-        createdAt=check.created_at.isoformat(),
+        **structs.asdict(summary_out(check)),
         pages=view.pages,
         error=view.failure or None,
         findings=[

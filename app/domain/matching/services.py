@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from litestar.di import NamedDependency
 from sqlalchemy import select
@@ -56,22 +57,25 @@ def hidden_bullets(cv: CvFile) -> list[str]:
     return [str(t["key"]) for t in trimmed or [] if isinstance(t, dict) and t.get("key")]
 
 
-def _ready(cv: CvFile) -> CvFile:
-    if cv.extraction_status in IMPORTING:
-        raise Conflict(
-            N_("This CV is still being imported: try again when its import is over."),
-            code="match.cv_importing",
-        )
-    return cv
+_Read = TypeVar("_Read", CvFile, JobOffer)
+# What a CV or an offer still being read answers: it cannot be matched yet.
+_STILL_READING = {
+    CvFile: (
+        "match.cv_importing",
+        N_("This CV is still being imported: try again when its import is over."),
+    ),
+    JobOffer: (
+        "match.offer_extracting",
+        N_("This offer is still being read: try again in a moment."),
+    ),
+}
 
 
-def _offer_ready(offer: JobOffer) -> JobOffer:
-    if offer.extraction_status in IMPORTING:
-        raise Conflict(
-            N_("This offer is still being read: try again in a moment."),
-            code="match.offer_extracting",
-        )
-    return offer
+def _ready(row: _Read) -> _Read:
+    if row.extraction_status in IMPORTING:
+        code, message = _STILL_READING[type(row)]
+        raise Conflict(message, code=code)
+    return row
 
 
 def source_id_of(generated: CvFile) -> str:
@@ -152,7 +156,7 @@ class MatchService:
     async def for_offer(self, user: User, offer_id: str, cv_id: str | None = None) -> Match:
         """``cv_id`` (any of the user's CVs) against the offer; none → the source CV the user
         last tailored for this offer, else the most recent source."""
-        offer = _offer_ready(await get_offer(self.db, user.id, offer_id))
+        offer = _ready(await get_offer(self.db, user.id, offer_id))
         source = (
             _ready(await get_cv(self.db, user.id, cv_id))
             if cv_id

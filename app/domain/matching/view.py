@@ -15,6 +15,7 @@ from app.db.models import CvFile, User
 from app.domain.cvs.view import cv_labels
 from app.domain.matching.services import MatchService
 from app.lib.cv_content import CvContent
+from app.lib.cv_limits import SECTION_LABELS
 from app.lib.errors import AppError
 from app.lib.i18n import N_, gettext
 from app.lib.matching.evidence import BANK_SECTION
@@ -48,17 +49,14 @@ SENTENCES = {
     CLOSE_LANGUAGE: N_("If you speak %(language)s, state your level."),
     CLOSE_EXPERIENCE: N_("If you have done it, describe a real task that shows “%(requirement)s”."),
 }
-# The CV sections an evidence can stand in, as the panel names them.
+# The CV sections an evidence can stand in, as the panel names them: the CV's own sections by
+# their names on every page (app/lib/cv_limits.py), then its extras and its headline.
+_OWN_SECTIONS = ("summary", "experience", "projects", "education", "skills", "languages")
 SECTION_NAMES = {
-    "summary": N_("Summary"),
-    "experience": N_("Experience"),
-    "projects": N_("Projects"),
-    "education": N_("Education"),
-    "skills": N_("Skills"),
-    "languages": N_("Languages"),
+    **{key: SECTION_LABELS[key] for key in _OWN_SECTIONS},
     "extras": N_("Extras"),
     "title": N_("Job title"),
-    "interests": N_("Interests"),
+    "interests": SECTION_LABELS["interests"],
 }
 
 

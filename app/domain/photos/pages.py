@@ -7,6 +7,7 @@ us, so the page's CSP needs no ``blob:``) and fills the crop form's three number
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from litestar.params import FromQuery, URLEncodedBody
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.domain.photos import services
 from app.lib.dependencies import AppSettings, Db, SignedIn
 from app.lib.errors import AppError, NotFound
@@ -78,6 +80,34 @@ async def _current(db: AsyncSession, user_id: str) -> bytes | None:
     return row.image if row is not None else None
 
 
+async def _refused(request: Request[Any, Any, Any], db: AsyncSession, exc: AppError) -> Redirect:
+    await db.rollback()
+    return redirect_back(request, PAGE, exc)
+
+
+async def _replacing(
+    request: Request[Any, Any, Any],
+    db: AsyncSession,
+    settings: Settings,
+    user_id: str,
+    notice: tuple[str, str],
+    change: Callable[..., Awaitable[None]],
+    *args: Any,
+) -> Redirect:
+    """``change(db, user_id, *args)`` the user's photo and commit, then forget the renders of the
+    photo it replaced; ``notice`` is where to go then and the sentence shown there. A refused
+    change goes back to the page with its error."""
+    try:
+        old = await _current(db, user_id)
+        await change(db, user_id, *args)
+    except AppError as exc:
+        return await _refused(request, db, exc)
+    await db.commit()
+    await services.forget_renders(settings, old)
+    back, sentence = notice
+    return redirect_back(request, back, notice=sentence)
+
+
 class PhotoPages(Controller):
     include_in_schema = False
 
@@ -123,17 +153,12 @@ class PhotoPages(Controller):
             prepared = await unless_client_leaves(
                 request.receive, services.prepare_upload(settings, data)
             )
-            old = await _current(db, user.id)
-            await services.store_upload(db, user.id, prepared)
         except AppError as exc:
-            await db.rollback()
-            return redirect_back(request, PAGE, exc)
-        await db.commit()
-        await services.forget_renders(settings, old)
-        return redirect_back(
-            request,
-            f"{PAGE}#crop",
-            notice=N_("Photo saved, cropped to the centred square. Adjust the crop below."),
+            return await _refused(request, db, exc)
+        saved = N_("Photo saved, cropped to the centred square. Adjust the crop below.")
+        notice = (f"{PAGE}#crop", saved)
+        return await _replacing(
+            request, db, settings, user.id, notice, services.store_upload, prepared
         )
 
     @post(f"{PAGE}/crop", media_type=MediaType.HTML)
@@ -145,41 +170,24 @@ class PhotoPages(Controller):
         settings: AppSettings,
         data: URLEncodedBody[CropForm],
     ) -> Redirect:
-        try:
-            old = await _current(db, user.id)
-            await services.crop(db, user.id, _square(data))
-        except AppError as exc:
-            await db.rollback()
-            return redirect_back(request, PAGE, exc)
-        await db.commit()
-        await services.forget_renders(settings, old)
-        return redirect_back(request, PAGE, notice=N_("Crop saved."))
+        notice = (PAGE, N_("Crop saved."))
+        return await _replacing(
+            request, db, settings, user.id, notice, services.crop, _square(data)
+        )
 
     @post(f"{PAGE}/delete")
     async def delete(
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db, settings: AppSettings
     ) -> Redirect:
-        old = await _current(db, user.id)
-        await services.remove(db, user.id)
-        await db.commit()
-        await services.forget_renders(settings, old)
-        return redirect_back(request, PAGE, notice=N_("Photo removed from your CVs."))
+        notice = (PAGE, N_("Photo removed from your CVs."))
+        return await _replacing(request, db, settings, user.id, notice, services.remove)
 
     @post(f"{PAGE}/offer/accept")
     async def accept_offer(
         self, request: Request[Any, Any, Any], user: SignedIn, db: Db, settings: AppSettings
     ) -> Redirect:
-        try:
-            old = await _current(db, user.id)
-            await services.accept_offer(db, user.id)
-        except AppError as exc:
-            await db.rollback()
-            return redirect_back(request, PAGE, exc)
-        await db.commit()
-        await services.forget_renders(settings, old)
-        return redirect_back(
-            request, f"{PAGE}#crop", notice=N_("The photo from your CV is now your photo.")
-        )
+        notice = (f"{PAGE}#crop", N_("The photo from your CV is now your photo."))
+        return await _replacing(request, db, settings, user.id, notice, services.accept_offer)
 
     @post(f"{PAGE}/offer/dismiss")
     async def dismiss_offer(self, user: SignedIn, db: Db) -> Redirect:

@@ -7,19 +7,17 @@ request's shape is declared here, not in ``letter_fit.py``: this side never impo
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 from app.lib.cv_content import Header
 from app.lib.letter_content import LetterContent
-from app.lib.pdf_render.cache import RenderCache, cache_key
+from app.lib.pdf_render.cached import cached_render
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.errors import LetterTooLong
 from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
 from app.lib.pdf_render.result import RenderResult
-from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
+from app.lib.pdf_render.sandbox import RenderJob
 
 LETTER_KIND = "letter"
 LETTER_PAGES = 1
@@ -49,25 +47,13 @@ async def render_letter_pdf_bytes(
     """
     design, locale = check_design(design), cv_locale(locale)
     payload = letter_payload(letter, header)
-    key = cache_key(
-        payload,
-        design=design,
-        locale=locale,
-        page_budget=LETTER_PAGES,
-        relevance=None,
-        kind=LETTER_KIND,
-    )
-    cache = RenderCache(cache_dir) if cache_dir is not None else None
-    if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
-        return hit
-    result = await run_sandboxed(
+    result = await cached_render(
         RenderJob(payload, design, locale, LETTER_PAGES, None, kind=LETTER_KIND),
+        cache_dir,
         timeout_seconds=timeout_seconds,
         memory_limit=memory_limit,
+        keep=lambda render: render.fits,  # an overflowing letter is refused, never kept
     )
     if not result.fits:
         raise LetterTooLong(result.page_count)
-    result = dataclasses.replace(result, cache_key=key)
-    if cache is not None:
-        await asyncio.to_thread(cache.put, key, result)
     return result

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import dataclasses
 from pathlib import Path
 
 from app.lib.cv_content import CvContent
-from app.lib.pdf_render.cache import RenderCache, cache_key
+from app.lib.pdf_render.cached import cached_render
 from app.lib.pdf_render.designs import check_design, cv_locale
 from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
 from app.lib.pdf_render.result import RenderResult
-from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
+from app.lib.pdf_render.sandbox import RenderJob
 
 
 async def render_cv_pdf_bytes(
@@ -38,31 +36,8 @@ async def render_cv_pdf_bytes(
     the pipeline lets them fail the offer's recompose step so its retries apply.
     """
     design, locale = check_design(design), cv_locale(locale)
-    content_json = content.to_json()
-    key = cache_key(
-        content_json,
-        design=design,
-        locale=locale,
-        page_budget=page_budget,
-        relevance=relevance,
-        photo=photo,
+    photo_text = base64.b64encode(photo).decode() if photo else None
+    job = RenderJob(content.to_json(), design, locale, page_budget, relevance, photo=photo_text)
+    return await cached_render(
+        job, cache_dir, timeout_seconds=timeout_seconds, memory_limit=memory_limit
     )
-    cache = RenderCache(cache_dir) if cache_dir is not None else None
-    if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
-        return hit
-    result = await run_sandboxed(
-        RenderJob(
-            content_json,
-            design,
-            locale,
-            page_budget,
-            relevance,
-            photo=base64.b64encode(photo).decode() if photo else None,
-        ),
-        timeout_seconds=timeout_seconds,
-        memory_limit=memory_limit,
-    )
-    result = dataclasses.replace(result, cache_key=key)
-    if cache is not None:
-        await asyncio.to_thread(cache.put, key, result)
-    return result

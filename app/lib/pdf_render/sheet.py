@@ -10,17 +10,15 @@ the worker and the web app).
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 from pathlib import Path
 from typing import Any
 
-from app.lib.pdf_render.cache import RenderCache, cache_key
+from app.lib.pdf_render.cached import cached_render
 from app.lib.pdf_render.designs import cv_locale
 from app.lib.pdf_render.html import _environment
 from app.lib.pdf_render.limits import RENDER_MEMORY_LIMIT_BYTES, RENDER_TIMEOUT_SECONDS
 from app.lib.pdf_render.result import RenderResult
-from app.lib.pdf_render.sandbox import RenderJob, run_sandboxed
+from app.lib.pdf_render.sandbox import RenderJob
 
 SHEET_KIND = "sheet"
 SHEET_DESIGN = "sheet"  # one look for every sheet: recorded in results and cache keys
@@ -73,23 +71,10 @@ async def render_sheet_pdf_bytes(
     """Render ``sheet`` to PDF in the sandbox (errors as ``render_cv_pdf_bytes``'s); with
     ``cache_dir`` an identical earlier render is reused."""
     locale = cv_locale(locale)
-    key = cache_key(
-        sheet,
-        design=SHEET_DESIGN,
-        locale=locale,
-        page_budget=MAX_SHEET_PAGES,
-        relevance=None,
-        kind=SHEET_KIND,
-    )
-    cache = RenderCache(cache_dir) if cache_dir is not None else None
-    if cache is not None and (hit := await asyncio.to_thread(cache.get, key)) is not None:
-        return hit
-    result = await run_sandboxed(
+    return await cached_render(
         RenderJob(sheet, SHEET_DESIGN, locale, MAX_SHEET_PAGES, None, kind=SHEET_KIND),
+        cache_dir,
         timeout_seconds=timeout_seconds,
         memory_limit=memory_limit,
+        keep=lambda render: bool(render.pdf),
     )
-    result = dataclasses.replace(result, cache_key=key)
-    if cache is not None and result.pdf:
-        await asyncio.to_thread(cache.put, key, result)
-    return result

@@ -11,7 +11,7 @@ from typing import Any
 from app.lib.cv_content import CvContent, Experience
 from app.lib.i18n import N_
 from app.lib.parsing.entries.entry_words import TITLE_WORDS
-from app.lib.parsing.report.report_entries import finding, label_of
+from app.lib.parsing.report.report_entries import entry_finding, label_of
 from app.lib.parsing.report.report_values import ROLE_WORDS, WORD_RE
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
@@ -114,14 +114,12 @@ def swallowed_findings(content: CvContent) -> list[dict[str, Any]]:
         found = _other_jobs(job)
         if found:
             out.append(
-                finding(
+                entry_finding(
                     "entry_holds_jobs",
                     N_("Experience %(number)s (%(label)s) holds lines that read as other jobs' "
                        "headings: several jobs may have been read as one."),
-                    f"experience[{index}]", job.id, None,
-                    number=index + 1, label=label_of(job.title, job.company),
+                    "experience", index, job.id, label_of(job.title, job.company), found,
                 )
-                | {"samples": found[:5]}
             )  # fmt: skip
     for index, edu in enumerate(content.education):
         names = [edu.degree, edu.institution, edu.field]
@@ -130,13 +128,11 @@ def swallowed_findings(content: CvContent) -> list[dict[str, Any]]:
         found += [name for name in _job_named(edu.degree, names) if name not in found]
         if found:
             out.append(
-                finding(
+                entry_finding(
                     "education_holds_job",
                     N_("Degree %(number)s (%(label)s) holds a line that reads as a job: it may "
                        "belong under Experience."),
-                    f"education[{index}]", edu.id, None,
-                    number=index + 1, label=label_of(edu.degree, edu.institution),
+                    "education", index, edu.id, label_of(edu.degree, edu.institution), found,
                 )
-                | {"samples": found[:5]}
             )  # fmt: skip
     return out

@@ -10,8 +10,11 @@ for the import report (verify_findings.py), not a drop: each field is reported o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
 from app.lib.cv_content import CvContent, Education, Experience, Project, new_item_id
-from app.lib.parsing.entries.entry_checks import match_entries, separate, without_repeats
+from app.lib.parsing.entries.entry_checks import Key, match_entries, separate, without_repeats
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import Checker, stored_date
 
@@ -83,15 +86,24 @@ def _report_title(check: Checker, change: dict[str, str] | None, at: str, item_i
     )  # fmt: skip
 
 
+_Entry = TypeVar("_Entry", Experience, Education, Project)
+
+
+def _with_twins(
+    section: str, out: list[_Entry], rules: list[_Entry], key: Callable[[_Entry], Key]
+) -> Iterator[tuple[str, _Entry, _Entry | None]]:
+    """Each of the model's entries, where it stands, and the parser's reading of the same entry
+    (``match_entries``), if any."""
+    twins = match_entries([key(e) for e in out], [key(e) for e in rules])
+    for i, (entry, found) in enumerate(zip(out, twins, strict=True)):
+        yield f"{section}[{i}]", entry, rules[found] if found is not None else None
+
+
 def check_experience(check: Checker, out: CvContent, rules: CvContent) -> None:
     kept: list[Experience] = []
-    twins = match_entries(
-        [(e.title, e.company, e.start) for e in out.experience],
-        [(e.title, e.company, e.start) for e in rules.experience],
-    )
-    for i, (exp, found) in enumerate(zip(out.experience, twins, strict=True)):
-        where = f"experience[{i}]"
-        twin = rules.experience[found] if found is not None else None
+    for where, exp, twin in _with_twins(
+        "experience", out.experience, rules.experience, lambda e: (e.title, e.company, e.start)
+    ):
         twin_names = (twin.title, twin.company) if twin else None
         title, company, change = _titled(check, exp.title, exp.company, twin_names)
         exp.title = check.text(title, f"{where}.title")
@@ -113,13 +125,9 @@ def check_experience(check: Checker, out: CvContent, rules: CvContent) -> None:
 
 def check_projects(check: Checker, out: CvContent, rules: CvContent) -> None:
     kept: list[Project] = []
-    twins = match_entries(
-        [(p.name, p.role, p.start) for p in out.projects],
-        [(p.name, p.role, p.start) for p in rules.projects],
-    )
-    for i, (proj, found) in enumerate(zip(out.projects, twins, strict=True)):
-        where = f"projects[{i}]"
-        twin = rules.projects[found] if found is not None else None
+    for where, proj, twin in _with_twins(
+        "projects", out.projects, rules.projects, lambda p: (p.name, p.role, p.start)
+    ):
         proj.name = check.text(proj.name, f"{where}.name")
         proj.bullets = check.items(proj.bullets, f"{where}.bullets")
         proj.description = check.long_text(proj.description, f"{where}.description")
@@ -138,13 +146,9 @@ def check_projects(check: Checker, out: CvContent, rules: CvContent) -> None:
 
 def check_education(check: Checker, out: CvContent, rules: CvContent) -> None:
     kept: list[Education] = []
-    twins = match_entries(
-        [(e.degree, e.institution, e.start) for e in out.education],
-        [(e.degree, e.institution, e.start) for e in rules.education],
-    )
-    for i, (edu, found) in enumerate(zip(out.education, twins, strict=True)):
-        where = f"education[{i}]"
-        twin = rules.education[found] if found is not None else None
+    for where, edu, twin in _with_twins(
+        "education", out.education, rules.education, lambda e: (e.degree, e.institution, e.start)
+    ):
         twin_names = (twin.degree, twin.institution) if twin else None
         degree, institution, change = _titled(check, edu.degree, edu.institution, twin_names)
         edu.institution = check.text(institution, f"{where}.institution")

@@ -36,6 +36,25 @@ def finding(
     }
 
 
+def entry_finding(
+    code: str, template: str, section: str, index: int, item_id: str, label: str, samples: list[str]
+) -> dict[str, Any]:
+    """A finding on a whole entry (``section[index]``, numbered from 1 in ``template``), with
+    the first five of the lines that raised it."""
+    where = f"{section}[{index}]"
+    found = finding(code, template, where, item_id, None, number=index + 1, label=label)
+    return found | {"samples": samples[:5]}
+
+
+def list_finding(
+    code: str, template: str, path: str, samples: list[str], **values: Any
+) -> dict[str, Any]:
+    """A finding on a list (``path``): how many of its lines raised it (``count``), the first
+    five of them."""
+    found = finding(code, template, path, None, None, count=len(samples), **values)
+    return found | {"samples": samples[:5]}
+
+
 def _month(value: str | None) -> tuple[int, int] | None:
     """``YYYY`` or ``YYYY-MM`` → (year, month); a year alone counts as its first month."""
     found = DATE_RE.match(value or "")
@@ -121,13 +140,12 @@ def list_section_checks(content: CvContent) -> list[dict[str, Any]]:
         dated = [item for item in items if YEAR_RE.search(item)]
         if len(dated) >= DATED_LIST_ITEMS:
             out.append(
-                finding(
+                list_finding(
                     "dated_list_items",
                     N_("Items of a list section that carry dates: %(count)s. Lines of another "
                        "section (jobs, degrees) may have been filed there."),
-                    path, None, None, count=len(dated),
+                    path, dated,
                 )
-                | {"samples": dated[:5]}
             )  # fmt: skip
     return out + _project_checks(content)
 
@@ -144,13 +162,12 @@ def _project_checks(content: CvContent) -> list[dict[str, Any]]:
     if len(jobs) < DATED_LIST_ITEMS:
         return []
     return [
-        finding(
+        list_finding(
             "projects_look_like_jobs",
             N_("Projects that look like jobs (an employer's name or a date range): %(count)s. "
                "Check whether they belong under Experience."),
-            "projects", None, None, count=len(jobs),
+            "projects", jobs,
         )
-        | {"samples": jobs[:5]}
     ]  # fmt: skip
 
 

@@ -15,7 +15,13 @@ from app.lib.i18n import N_
 from app.lib.parsing.entries.entry_words import COMPANY_WORDS, title_score
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.misreads.glued_town import glued_town
-from app.lib.parsing.report.report_entries import date_checks, duplicate_checks, finding, label_of
+from app.lib.parsing.report.report_entries import (
+    date_checks,
+    duplicate_checks,
+    entry_finding,
+    finding,
+    label_of,
+)
 from app.lib.parsing.report.report_values import (
     ORGANISATION_WORDS,
     WORD_RE,
@@ -37,32 +43,20 @@ SENTENCE_BREAK_RE = re.compile(r"\w{3}[.!?]\s+\S")  # a title holding two senten
 
 def _missing(index: int, exp: Experience) -> list[dict[str, Any]]:
     where, number, label = f"experience[{index}]", index + 1, label_of(exp.title, exp.company)
-    out = []
-    if blank(exp.title):
-        out.append(
-            finding(
-                "missing_title",
-                N_("Experience %(number)s (%(label)s) has no job title."),
-                f"{where}.title", exp.id, exp.title, number=number, label=label,
-            )
-        )  # fmt: skip
-    if blank(exp.company):
-        out.append(
-            finding(
-                "missing_company",
-                N_("Experience %(number)s (%(label)s) has no company."),
-                f"{where}.company", exp.id, exp.company, number=number, label=label,
-            )
-        )  # fmt: skip
-    if not (exp.start or exp.end or exp.current):
-        out.append(
-            finding(
-                "missing_dates",
-                N_("Experience %(number)s (%(label)s) has no dates."),
-                f"{where}.start", exp.id, exp.start, number=number, label=label,
-            )
-        )  # fmt: skip
-    return out
+    # (missing?, code, message, field, value): a title, a company, dates.
+    gaps = (
+        (blank(exp.title), "missing_title",
+         N_("Experience %(number)s (%(label)s) has no job title."), "title", exp.title),
+        (blank(exp.company), "missing_company",
+         N_("Experience %(number)s (%(label)s) has no company."), "company", exp.company),
+        (not (exp.start or exp.end or exp.current), "missing_dates",
+         N_("Experience %(number)s (%(label)s) has no dates."), "start", exp.start),
+    )  # fmt: skip
+    return [
+        finding(code, message, f"{where}.{field}", exp.id, value, number=number, label=label)
+        for missing, code, message, field, value in gaps
+        if missing
+    ]
 
 
 def _title(index: int, exp: Experience) -> list[dict[str, Any]]:
@@ -189,14 +183,12 @@ def _merged(index: int, exp: Experience) -> list[dict[str, Any]]:
     if not ranges:
         return []
     return [
-        finding(
+        entry_finding(
             "merged_entries",
             N_("Experience %(number)s (%(label)s) has other dates in its description: it may "
                "hold several jobs."),
-            f"experience[{index}]", exp.id, None,
-            number=index + 1, label=label_of(exp.title, exp.company),
+            "experience", index, exp.id, label_of(exp.title, exp.company), ranges,
         )
-        | {"samples": ranges[:5]}
     ]  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.parsing.fields.headline import headline_doubt
 from app.lib.parsing.fields.value_kinds import value_kind
-from app.lib.parsing.report.report_entries import finding
+from app.lib.parsing.report.report_entries import finding, list_finding
 
 # One sentence per kind of doubt, so each is translated whole.
 HEADLINE_IS = {
@@ -55,13 +55,12 @@ def _skills_of_other_kind(content: CvContent) -> list[dict[str, Any]]:
     if not odd:
         return []
     return [
-        finding(
+        list_finding(
             "skill_is_contact",
             N_("Skills holding a contact detail or personal data: %(count)s (such as "
                "“%(first)s”). Move them to the header or remove them."),
-            "skills", None, None, count=len(odd), first=odd[0][:60],
+            "skills", odd, first=odd[0][:60],
         )
-        | {"samples": odd[:5]}
     ]  # fmt: skip
 
 

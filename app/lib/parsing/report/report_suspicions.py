@@ -16,7 +16,7 @@ from typing import Any
 from app.lib.cv_content import CvContent
 from app.lib.i18n import N_
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
-from app.lib.parsing.report.report_entries import finding, label_of
+from app.lib.parsing.report.report_entries import finding, label_of, list_finding
 from app.lib.parsing.report.report_shapes import SHAPE_CODES, shape_suspicions
 from app.lib.text_forms import fold
 
@@ -81,23 +81,21 @@ def _odd_skills(content: CvContent) -> list[dict[str, Any]]:
     out = []
     if len(sentences) >= MIN_ODD_SKILLS:
         out.append(
-            finding(
+            list_finding(
                 "sentence_skills",
                 N_("Skills that read as sentences: %(count)s. They may be lines of a job or of "
                    "the profile filed as skills."),
-                "skills", None, None, count=len(sentences),
+                "skills", sentences,
             )
-            | {"samples": sentences[:5]}
         )  # fmt: skip
     if len(split) >= MIN_ODD_SKILLS:
         out.append(
-            finding(
+            list_finding(
                 "split_skills",
                 N_("Skills cut inside brackets: %(count)s (such as “%(first)s”). Join the "
                    "parts back into one skill."),
-                "skills", None, None, count=len(split), first=split[0][:60],
+                "skills", split, first=split[0][:60],
             )
-            | {"samples": split[:5]}
         )  # fmt: skip
     return out
 
