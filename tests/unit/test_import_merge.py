@@ -166,3 +166,37 @@ def test_a_model_reading_no_degree_whole_leaves_the_rules_education() -> None:
     source = "Formation\nBTS Commerce, Lycée Voltaire\n"
     merged = merge_readings(rules, model, source_text=source)
     assert [e.id for e in merged.content.education] == ["e1"]
+
+
+def test_a_degree_named_as_a_degree_beats_a_line_of_its_description() -> None:
+    """The rules took the line under the dates (a project) for the degree; the model's degree,
+    written in the entry's block, names a degree: it stands, and the change is reported."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Shop website built with Laravel",
+                 "institution": "Northfield University", "start": "2015", "end": "2019"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Bachelor of Computer Science",
+                 "institution": "Northfield University", "start": "2015", "end": "2019"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+Northfield University
+2015 - 2019
+Shop website built with Laravel
+Payments through Stripe
+Orders tracked in MySQL
+Deployed on a small VPS
+Bachelor of Computer Science
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["Bachelor of Computer Science"]
+    kept = [f for f in merged.findings if f["code"] == "import_model_reading_kept"]
+    assert [f["path"] for f in kept] == ["education[0].degree"]

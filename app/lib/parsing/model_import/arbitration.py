@@ -311,8 +311,10 @@ class Arbiter:
             # swapped roles, which the text does not settle; the rules' roles stand.
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
             anchors = self._anchors(kept, opposite, spans)
-            if not swapped and self._support(other, name, spans, anchors, kept) > self._support(
-                mine, name, spans, anchors, kept
+            if not swapped and (
+                self._names_degree(other, mine, name, spans)
+                or self._support(other, name, spans, anchors, kept)
+                > self._support(mine, name, spans, anchors, kept)
             ):
                 setattr(kept, name, other)
                 self.decisions.append(Decision("model_won", kept, name, mine))
@@ -337,6 +339,19 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _names_degree(self, theirs: str, mine: str, name: str, spans: list[Span]) -> bool:
+        """The model's degree is named with a degree's word and the rules' is not ("Master, Big
+        Data & Cloud Computing" / a project's line, "Licence Pro …" / "En alternance"), and is
+        written within the entry's block (not another entry's degree): being a degree at all
+        outweighs standing nearer the entry's dates (a line of its description often does)."""
+        return (
+            self.section == "education"
+            and name == "degree"
+            and field_word(theirs, name)
+            and not field_word(mine, name)
+            and any(self.source.quoted(theirs, span.around(BLOCK)) for span in spans)
+        )
 
     def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
         """A degree the rules cut in two or read with its roles crossed, where the model reads
