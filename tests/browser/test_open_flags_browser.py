@@ -33,7 +33,9 @@ async def press(page: Page, target: Locator) -> None:
 
 async def press_into(page: Page, field: Locator, tries: int = 3) -> None:
     """Press a field until it has the focus, as a person clicks again when the page moved under
-    the pointer (the review's page image can load late on a busy machine and push the form)."""
+    the pointer (the review's page image can load late on a busy machine and push the form).
+    A person looks at the page once it has stopped loading: so does this."""
+    await page.wait_for_load_state("networkidle")
     for _ in range(tries):
         await press(page, field)
         if await field.evaluate("element => element === document.activeElement"):
