@@ -31,11 +31,11 @@ from app.domain.applications.stats import statistics
 from app.domain.offers import services as offers
 from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
-from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
 from app.lib.paging import Paging, listed
+from app.lib.private_download import private_download
 from app.lib.web import json_body
 
 # Litestar adds "; charset=utf-8" to a text/* type itself: naming it here sent it twice.
@@ -135,14 +135,7 @@ class ApplicationApi(Controller):
     ) -> Response[bytes]:
         """The PDF of a CV as it was when marked sent (later edits of the CV do not show)."""
         document, pdf = await sent_pdf(db, arq, settings, user.id, application_id, document_id)
-        return Response(
-            pdf,
-            media_type="application/pdf",
-            headers={
-                "Content-Disposition": content_disposition(download_name(document), inline=inline),
-                "Cache-Control": "private, no-store",
-            },
-        )
+        return private_download(pdf, "application/pdf", download_name(document), inline=inline)
 
     @get("/{application_id:str}/documents/{document_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def sent_document_docx(
@@ -157,14 +150,7 @@ class ApplicationApi(Controller):
         """The Word file of a CV as it was when marked sent (later edits of the CV do not show),
         trimmed like its PDF."""
         document, docx = await sent_docx(db, arq, settings, user.id, application_id, document_id)
-        return Response(
-            docx,
-            media_type=DOCX_MEDIA_TYPE,
-            headers={
-                "Content-Disposition": content_disposition(download_name(document, word=True)),
-                "Cache-Control": "private, no-store",
-            },
-        )
+        return private_download(docx, DOCX_MEDIA_TYPE, download_name(document, word=True))
 
     @delete("/{application_id:str}", status_code=HTTP_200_OK)
     async def remove(self, tracker: Tracked, application_id: FromPath[str]) -> dict[str, bool]:

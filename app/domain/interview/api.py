@@ -12,8 +12,8 @@ from app.domain.interview.exports import download_name, prep_markdown, prep_pdf
 from app.domain.interview.schemas import prep_out
 from app.domain.interview.services import interview_prep
 from app.lib.dependencies import Arq, Db, SignedIn
-from app.lib.download_names import content_disposition
 from app.lib.markdown_export import MARKDOWN_MEDIA_TYPE
+from app.lib.private_download import private_download
 
 
 class InterviewPrepApi(Controller):
@@ -37,14 +37,7 @@ class InterviewPrepApi(Controller):
         """The prep as a PDF, in the ad's language."""
         found = await interview_prep(db, user, application_id)
         await db.close()  # give the connection back while a worker renders
-        return Response(
-            await prep_pdf(arq, found),
-            media_type="application/pdf",
-            headers={
-                "Content-Disposition": content_disposition(download_name(found)),
-                "Cache-Control": "private, no-store",
-            },
-        )
+        return private_download(await prep_pdf(arq, found), "application/pdf", download_name(found))
 
     @get("/markdown", media_type=MARKDOWN_MEDIA_TYPE)
     async def markdown(
@@ -52,11 +45,6 @@ class InterviewPrepApi(Controller):
     ) -> Response[str]:
         """The prep as Markdown, in the ad's language."""
         found = await interview_prep(db, user, application_id)
-        return Response(
-            prep_markdown(found),
-            media_type=MARKDOWN_MEDIA_TYPE,
-            headers={
-                "Content-Disposition": content_disposition(download_name(found, markdown=True)),
-                "Cache-Control": "private, no-store",
-            },
+        return private_download(
+            prep_markdown(found), MARKDOWN_MEDIA_TYPE, download_name(found, markdown=True)
         )

@@ -22,11 +22,11 @@ from app.domain.letters.schemas import (
 )
 from app.lib.dependencies import AppSettings, Arq, Db, Queue, RedisClient, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
-from app.lib.download_names import content_disposition
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.letter_content import LetterContent
 from app.lib.paging import Paging, listed
+from app.lib.private_download import private_download
 from app.lib.row_out import row_out
 from app.lib.web import json_body
 
@@ -48,17 +48,6 @@ def parse_content(body: Any) -> LetterContent:
         raise InputError(
             BAD_CONTENT, code="letter.invalid_content", where=f"content.{where}", reason=reason
         ) from None
-
-
-def _download(data: bytes, media_type: str, filename: str, inline: bool = False) -> Response[bytes]:
-    return Response(
-        data,
-        media_type=media_type,
-        headers={
-            "Content-Disposition": content_disposition(filename, inline=inline),
-            "Cache-Control": "private, no-store",
-        },
-    )
 
 
 class LetterApi(Controller):
@@ -168,10 +157,10 @@ class LetterApi(Controller):
     ) -> Response[bytes]:
         """The letter as a one-page PDF in its CV's design (409 while it is not written)."""
         data, filename = await services.letter_pdf(db, arq, user, letter_id)
-        return _download(data, "application/pdf", filename, inline)
+        return private_download(data, "application/pdf", filename, inline=inline)
 
     @get("/{letter_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def docx(self, user: SignedIn, db: Db, letter_id: FromPath[str]) -> Response[bytes]:
         """The letter as a Word document (409 while it is not written)."""
         data, filename = await services.letter_docx(db, user, letter_id)
-        return _download(data, DOCX_MEDIA_TYPE, filename)
+        return private_download(data, DOCX_MEDIA_TYPE, filename)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, get, post
 from litestar.enums import MediaType
 from litestar.params import FromPath, FromQuery
 from litestar.plugins.htmx import HTMXRequest
@@ -30,7 +30,6 @@ from app.domain.offers import services as offers
 from app.lib.confirm import Confirmation
 from app.lib.dependencies import AppSettings, Arq, Db, Queue, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
-from app.lib.download_names import content_disposition
 from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import back_to_referer, flashed, is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_, gettext, ngettext
@@ -38,6 +37,7 @@ from app.lib.input_errors import user_message
 from app.lib.letter_content import LetterContent
 from app.lib.pages import posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
+from app.lib.private_download import private_download
 
 EDITOR = "letters/_partials/editor.html"
 
@@ -181,12 +181,7 @@ class LetterPages(Controller):
                 db, user, letter, error=user_message(exc), error_code=exc.code
             )
             return Template("letters/page.html", context=context, status_code=exc.status_code)
-        disposition = content_disposition(filename)
-        return Response(
-            data,
-            media_type=DOWNLOADS[kind],
-            headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"},
-        )
+        return private_download(data, DOWNLOADS[kind], filename)
 
     @post("/cover-letters/{letter_id:str}/versions/{number:int}/restore")
     async def restore(

@@ -34,9 +34,9 @@ from app.domain.renders.schemas import (
 )
 from app.lib.dependencies import AppSettings, Arq, Db, RedisClient, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
-from app.lib.download_names import content_disposition
 from app.lib.markdown_export import MARKDOWN_MEDIA_TYPE
 from app.lib.paging import Paging, listed
+from app.lib.private_download import private_download
 
 IfMatch = Annotated[
     str | None,
@@ -85,16 +85,12 @@ class RenderApi(Controller):
         # Give the connection back while a worker renders; loaded objects stay readable.
         await db.close()
         result, pdf = await cv_file(arq, settings, spec, FileType.PDF, user_id=user.id, cv_id=cv.id)
-        return Response(
+        return private_download(
             pdf,
-            media_type="application/pdf",
-            headers={
-                "Content-Disposition": content_disposition(
-                    services.download_name(spec), inline=inline
-                ),
-                "X-Page-Count": str(result.page_count),
-                "Cache-Control": "private, no-store",
-            },
+            "application/pdf",
+            services.download_name(spec),
+            inline=inline,
+            headers={"X-Page-Count": str(result.page_count)},
         )
 
     @get("/{cv_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
@@ -110,14 +106,7 @@ class RenderApi(Controller):
         _, document = await cv_file(
             arq, settings, spec, FileType.DOCX, user_id=user.id, cv_id=cv.id
         )
-        return Response(
-            document,
-            media_type=DOCX_MEDIA_TYPE,
-            headers={
-                "Content-Disposition": content_disposition(services.download_name(spec, word=True)),
-                "Cache-Control": "private, no-store",
-            },
-        )
+        return private_download(document, DOCX_MEDIA_TYPE, services.download_name(spec, word=True))
 
     @get("/{cv_id:str}/markdown", media_type=MARKDOWN_MEDIA_TYPE)
     async def download_markdown(
@@ -132,15 +121,8 @@ class RenderApi(Controller):
         result = await obtain_render(arq, settings, spec, user_id=user.id, cv_id=cv.id)
         trimmed = services.render_trimmed(result)
         document = await asyncio.to_thread(services.markdown_document, spec, trimmed)
-        return Response(
-            document,
-            media_type=MARKDOWN_MEDIA_TYPE,
-            headers={
-                "Content-Disposition": content_disposition(
-                    services.download_name(spec, markdown=True)
-                ),
-                "Cache-Control": "private, no-store",
-            },
+        return private_download(
+            document, MARKDOWN_MEDIA_TYPE, services.download_name(spec, markdown=True)
         )
 
     @get("/{cv_id:str}/versions")

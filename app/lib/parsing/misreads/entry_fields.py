@@ -68,6 +68,15 @@ def _number(index: int) -> int:
     return index + 1
 
 
+def _field_finding(
+    code: str, template: str, index: int, exp: Experience, name: str, **values: Any
+) -> dict[str, Any]:
+    """A finding on one field of the job at ``index``: its path, its value, the job's number."""
+    value = getattr(exp, name)
+    path = f"experience[{index}].{name}"
+    return finding(code, template, path, exp.id, value, number=_number(index), **values)
+
+
 def _contact(index: int, exp: Experience) -> dict[str, Any] | None:
     for name in (*NAME_FIELDS, "location"):
         value = getattr(exp, name)
@@ -75,11 +84,11 @@ def _contact(index: int, exp: Experience) -> dict[str, Any] | None:
         # A job's place may be its office's address, an employer a web site ("Acme.com").
         allowed = {"location": ("address",)}.get(name, ("url",))
         if kind and kind not in allowed:
-            return finding(
+            return _field_finding(
                 "contact_in_entry",
                 N_("Experience %(number)s: “%(text)s” is a contact detail or a driving "
                    "licence, not part of the job: it belongs in the header."),
-                f"experience[{index}].{name}", exp.id, value, number=_number(index), text=value,
+                index, exp, name, text=value,
             )  # fmt: skip
     return None
 
@@ -88,12 +97,11 @@ def _sentence(index: int, exp: Experience) -> dict[str, Any] | None:
     for name in NAME_FIELDS:
         value = getattr(exp, name)
         if reads_as_sentence(value, employer=name == "company"):
-            return finding(
+            return _field_finding(
                 "name_is_sentence",
                 N_("Experience %(number)s: “%(text)s” reads as a sentence, not as a job title "
                    "or an employer: a line of the description may have taken its place."),
-                f"experience[{index}].{name}", exp.id, value, number=_number(index),
-                text=value[:120],
+                index, exp, name, text=value[:120],
             )  # fmt: skip
     return None
 
@@ -118,18 +126,16 @@ def _company_is_place(exp: Experience, repeated: set[str]) -> bool:
 
 def _place(index: int, exp: Experience, repeated: set[str]) -> dict[str, Any] | None:
     if _company_is_place(exp, repeated):
-        return finding(
+        return _field_finding(
             "company_is_place",
             N_("Experience %(number)s: the company “%(company)s” is or contains a place."),
-            f"experience[{index}].company", exp.id, exp.company, number=_number(index),
-            company=exp.company,
+            index, exp, "company", company=exp.company,
         )  # fmt: skip
     if exp.title.strip() and (reads_as_place(exp.title) or fold(exp.title) in repeated):
-        return finding(
+        return _field_finding(
             "title_is_place",
             N_("Experience %(number)s: the job title “%(title)s” is a place."),
-            f"experience[{index}].title", exp.id, exp.title, number=_number(index),
-            title=exp.title,
+            index, exp, "title", title=exp.title,
         )  # fmt: skip
     return None
 
@@ -154,11 +160,11 @@ def _scrap(index: int, exp: Experience, owner: str) -> dict[str, Any] | None:
         role_only = name == "company" and (_only_role_words(value) or _same_as_title(exp))
         heading = reads_as_heading(value) or (name == "title" and reads_as_list_heading(value))
         if reads_as_scrap(value) or heading or skill or own_name or role_only:
-            return finding(
+            return _field_finding(
                 "name_is_scrap",
                 N_("Experience %(number)s: “%(text)s” is not a job title nor an employer's "
                    "name; this entry may not be a job."),
-                f"experience[{index}].{name}", exp.id, value, number=_number(index), text=value,
+                index, exp, name, text=value,
             )  # fmt: skip
     return None
 
