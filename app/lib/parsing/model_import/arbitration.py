@@ -350,7 +350,7 @@ class Arbiter:
             and name == "degree"
             and field_word(theirs, name)
             and not field_word(mine, name)
-            and any(self.source.quoted(theirs, span.around(BLOCK)) for span in spans)
+            and self._in_block(theirs, spans)
         )
 
     def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
@@ -475,6 +475,10 @@ class Arbiter:
             kept.location = mine
         self.decisions.append(Decision("model_won", kept, name, mine))
 
+    def _in_block(self, value: str, spans: list[Span]) -> bool:
+        """``value`` is written within ``BLOCK`` lines of the entry's heading."""
+        return any(self.source.quoted(value, span.around(BLOCK)) for span in spans)
+
     def _name_score(self, value: str, name: str, spans: list[Span]) -> int:
         """Written at the entry's lines (4), shaped like the field (2) and written within its
         block (4 more); a degree or a school named with its field's word beats one that is
@@ -487,7 +491,7 @@ class Arbiter:
         shaped = name_shaped(value, name) and squash(value) not in self.header
         # A name of the entry's block beats what is no name at all (a bullet glyph, a
         # sentence) written closer: five "●" lines may stand between a title and its employer.
-        in_block = shaped and any(self.source.quoted(value, s.around(BLOCK)) for s in spans)
+        in_block = shaped and self._in_block(value, spans)
         town = town_like(value) or squash(value) in self.places
         return 4 * at_lines + 2 * shaped + 4 * in_block + field_word(value, name) + (not town)
 
