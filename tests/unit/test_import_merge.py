@@ -200,3 +200,86 @@ Bachelor of Computer Science
     assert [e.degree for e in merged.content.education] == ["Bachelor of Computer Science"]
     kept = [f for f in merged.findings if f["code"] == "import_model_reading_kept"]
     assert [f["path"] for f in kept] == ["education[0].degree"]
+
+
+def test_a_school_named_as_a_school_beats_the_degree_s_field() -> None:
+    """The rules took the degree's field, after a comma on the dates' line, for the school; the
+    model's school, on the next line (and the entry before's), names a school: it stands."""
+    school = "Southbay National Medical University"
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Internship", "institution": school,
+                 "start": "2013", "end": "2015"},
+                {"id": "e2", "degree": "Bachelor's degree",
+                 "institution": "“General Medicine” / Doctor of Medicine (MD)",
+                 "start": "2008", "end": "2013"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Internship", "institution": school,
+                 "start": "2013", "end": "2015"},
+                {"id": "m2",
+                 "degree": "Bachelor’s degree, “General Medicine” / Doctor of Medicine (MD",
+                 "institution": school,
+                 "start": "2008", "end": "2013"},
+            ]
+        }
+    )  # fmt: skip
+    source = f"""Education
+Internship, Therapy\t2013 - 2015
+{school}, Eastland
+
+Bachelor’s degree, “General Medicine” / Doctor of Medicine (MD)\t2008 - 2013
+{school}, Eastland
+- Cumulative GPA: 3.67
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.institution for e in merged.content.education] == [school, school]
+    assert "import_model_reading_kept" in [f["code"] for f in merged.findings]
+
+
+def test_a_degree_the_rules_filed_as_a_project_comes_to_education_and_the_project_is_asked() -> (
+    None
+):
+    """The model read no projects at all, so its silence there backs no project; where it reads
+    a dated degree, named with a degree's or a school's word, at the lines of a rules' project,
+    the degree stands in education and the project is asked, not kept twice nor dropped."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "MSc Energy", "institution": "Northfield University",
+                 "start": "2021"},
+            ],
+            "projects": [
+                {"id": "p1", "name": "Solar-powered kiosk", "start": "2022"},
+                {"id": "p2", "name": "Classes préparatoires aux grandes écoles",
+                 "start": "2019", "end": "2021"},
+            ],
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "MSc Energy", "institution": "Northfield University",
+                 "start": "2021"},
+                {"id": "m2", "degree": "Classes préparatoires aux grandes écoles",
+                 "institution": "Lycée Clémenceau, Nantes", "start": "2019", "end": "2021"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+2021 - Present  MSc Energy, Northfield University
+Major project: Solar-powered kiosk (2022)
+2019 - 2021  Classes préparatoires aux grandes écoles
+Lycée Clémenceau, Nantes
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    degrees = [e.degree for e in merged.content.education]
+    assert degrees == ["MSc Energy", "Classes préparatoires aux grandes écoles"]
+    assert [p.name for p in merged.content.projects] == ["Solar-powered kiosk"]
+    asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [(f["values"]["reader"], f["reason"]) for f in asked] == [("rules", "other_section")]

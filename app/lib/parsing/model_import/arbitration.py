@@ -62,12 +62,14 @@ SHIFT_RUN = 3  # consecutive pairs whose titles are read one entry off, for the 
 
 class Held(NamedTuple):
     """An item of another section: its heading lines, its year, its names (squashed), and
-    whether the other reader read an item of that section there too (``backed``)."""
+    whether the other reader read an item of that section there too (``backed``), or read no
+    item of that section anywhere (``silent``: backed by its silence only)."""
 
     span: Span
     year: str
     names: frozenset[str]
     backed: bool = True
+    silent: bool = False
 
 
 @dataclass
@@ -143,6 +145,10 @@ class Arbiter:
         self.model_alone: list[Entry] = []  # the model's entries the rules did not read
         self.degree_dates: set[tuple[str, str]] = set()  # start and end of the model's degrees
         self.realigned: dict[str, str] = {}  # rules' entry id: its title, read one entry off
+        # The rules' items of other sections a degree of the model's takes over (held_elsewhere),
+        # by the model's entry id: given up once the entry is added (import_merge.py)
+        self.claiming: dict[str, list[Span]] = {}
+        self.claimed: list[Span] = []
 
     # ---------------------------------------------------------------- roles
 
@@ -312,7 +318,7 @@ class Arbiter:
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
             anchors = self._anchors(kept, opposite, spans)
             if not swapped and (
-                self._names_degree(other, mine, name, spans)
+                self._names_field(other, mine, name, spans)
                 or self._support(other, name, spans, anchors, kept)
                 > self._support(mine, name, spans, anchors, kept)
             ):
@@ -340,14 +346,15 @@ class Arbiter:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
 
-    def _names_degree(self, theirs: str, mine: str, name: str, spans: list[Span]) -> bool:
+    def _names_field(self, theirs: str, mine: str, name: str, spans: list[Span]) -> bool:
         """The model's degree is named with a degree's word and the rules' is not ("Master, Big
-        Data & Cloud Computing" / a project's line, "Licence Pro …" / "En alternance"), and is
-        written within the entry's block (not another entry's degree): being a degree at all
-        outweighs standing nearer the entry's dates (a line of its description often does)."""
+        Data & Cloud Computing" / a project's line, "Licence Pro …" / "En alternance"), or its
+        school with a school's word and the rules' not (a university / the degree's field in
+        quotes), and is written within the entry's block (not another entry's): being a
+        degree or a school at all outweighs standing nearer the entry's dates (a line of its
+        description often does)."""
         return (
             self.section == "education"
-            and name == "degree"
             and field_word(theirs, name)
             and not field_word(mine, name)
             and self._in_block(theirs, spans)
@@ -567,15 +574,31 @@ class Arbiter:
         found = self.heading(entry)
         if found is None:
             return False
+        if any(found.overlaps(other) for other in self.others):
+            return True
         year = _year(entry.start)
         names = squashed_names(_names(entry, self.section))
         shaped = self._kind_problem(entry) is None
-        return any(found.overlaps(other) for other in self.others) or any(
-            found.overlaps(held.span)
+        holding = [
+            held
+            for held in self.elsewhere
+            if found.overlaps(held.span)
             and (held.year == year or (not held.year and names <= held.names))
             and (held.backed or not shaped)
-            for held in self.elsewhere
-        )
+        ]
+        if holding and all(held.silent for held in holding) and self._degree_named(entry):
+            # A degree the model read, named with a degree's or a school's word, at the lines of
+            # a rules' item of a section the model read nothing of (a "Classes préparatoires"
+            # entry read as a project): the model's reading is the only one that names what
+            # the lines are, so its entry stays here and the rules' item is asked there.
+            self.claiming[entry.id] = [held.span for held in holding]
+            return False
+        return bool(holding)
+
+    def _degree_named(self, entry: Entry) -> bool:
+        if self.section != "education":
+            return False
+        return any(map(field_word, _names(entry, self.section), NAMES[self.section]))
 
     def _kind_problem(self, entry: Entry) -> str | None:
         """Why an entry is not of this section's kind by its names (a degree, a talk, a score

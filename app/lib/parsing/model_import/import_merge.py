@@ -92,12 +92,13 @@ def _backed(rules: list[tuple[str, Held]], model: list[tuple[str, Held]]) -> lis
     read = {section for section, _ in model}
     out = []
     for section, held in rules:
+        silent = section in NAMES and section not in read
         backed = (
             section not in NAMES
-            or section not in read
+            or silent
             or any(theirs == section and held.span.overlaps(other.span) for theirs, other in model)
         )
-        out.append(held._replace(backed=backed))
+        out.append(held._replace(backed=backed, silent=silent))
     return out
 
 
@@ -135,7 +136,7 @@ def _names_of(entry: Any, section: str) -> tuple[str, str]:
 
 def _section(
     section: str, source: SourceLines, rules: CvContent, model: CvContent
-) -> tuple[list[Any], list[Decision]]:
+) -> tuple[list[Any], Arbiter]:
     rules_entries, model_entries = getattr(rules, section), getattr(model, section)
     model_items = _headings(source, model, section)
     others: list[Span] = [held.span for _, held in model_items]
@@ -171,6 +172,7 @@ def _section(
                 continue
             merged.insert(after + 1, entry)
             after += 1
+            arbiter.claimed += arbiter.claiming.get(entry.id, [])
             known |= {norm(b) for b in getattr(entry, "bullets", [])}
             arbiter.decisions.append(
                 Decision("model_only" if placed else "model_dates_apart", entry)
@@ -198,7 +200,27 @@ def _section(
                 Decision("rules_unconfirmed", entry, lines=arbiter.lines_of(entry), reason=reason)
             )
     arbiter.place_bullets(merged)
-    return merged, arbiter.decisions
+    return merged, arbiter
+
+
+def _give_up_claimed(merged: dict[str, tuple[list[Any], Arbiter]], rules: CvContent) -> None:
+    """The rules' items at lines a model's entry of another section took over
+    (Arbiter.claimed) leave their section and are asked: the lines are read once."""
+    for section, (entries, arbiter) in merged.items():
+        claimed = [
+            span for other, (_, a) in merged.items() if other != section for span in a.claimed
+        ]
+        if not claimed:
+            continue
+        ours = {e.id for e in getattr(rules, section)}
+        for entry in [e for e in entries if e.id in ours]:
+            found = arbiter.heading(entry)
+            if found is not None and any(found.overlaps(span) for span in claimed):
+                entries.remove(entry)
+                arbiter.decisions.append(
+                    Decision("rules_unconfirmed", entry, lines=arbiter.lines_of(entry),
+                             reason="other_section")
+                )  # fmt: skip
 
 
 def _findings(section: str, merged: list[Any], decisions: list[Decision]) -> list[dict[str, Any]]:
@@ -309,10 +331,11 @@ def merge_readings(
     findings: list[dict[str, Any]] = []
     model = CvContent.model_validate(_unmarked(model.model_dump()))
     source = SourceLines(without_marks(source_text))
-    for section in NAMES:
-        entries, decisions = _section(section, source, rules, model)
+    merged = {section: _section(section, source, rules, model) for section in NAMES}
+    _give_up_claimed(merged, rules)
+    for section, (entries, arbiter) in merged.items():
         setattr(out, section, entries)
-        findings += _findings(section, entries, decisions)
+        findings += _findings(section, entries, arbiter.decisions)
     findings = _education_by_shape(out, model, findings)
     findings += settle_fields(out, rules, model, source)
     out.header.links = _union(out.header.links, model.header.links, "url")
