@@ -4,36 +4,29 @@ A generation (``cv_generation_task``) and its row in the task centre (``backgrou
 linked only by ``payload["backgroundTaskId"]`` on the generation and ``result["generationTaskId"]``
 on the row. This adds ``cv_generation_task.background_task_id`` (FK, SET NULL, unique), filled
 from those keys; the downgrade writes the key back into the payload from the column.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-23 01:10:00.000000
 """
 
-from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
 
-revision: str = "0005"
-down_revision: str | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from app.db.migrations import shapes
 
-JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+revision = "0005"
+down_revision = "0004"
+
 GENERATION = sa.table(
     "cv_generation_task",
     sa.column("id", sa.String),
-    sa.column("payload", JSON),
+    sa.column("payload", shapes.JSON),
     sa.column("background_task_id", sa.String),
 )
 BACKGROUND = sa.table(
     "background_task",
     sa.column("id", sa.String),
     sa.column("type", sa.String),
-    sa.column("result", JSON),
+    sa.column("result", shapes.JSON),
 )
 
 

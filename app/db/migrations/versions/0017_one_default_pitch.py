@@ -1,19 +1,10 @@
-"""one_default_pitch: a partial unique index keeps at most one default pitch per user
-
-Revision ID: 0017
-Revises: 0014
-Create Date: 2026-11-25 09:00:00.000000
-"""
-
-from collections.abc import Sequence
+"""one_default_pitch: a partial unique index keeps at most one default pitch per user"""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0017"
-down_revision: str | None = "0014"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+revision = "0017"
+down_revision = "0014"
 
 INDEX = "uq_pitch_one_default"
 

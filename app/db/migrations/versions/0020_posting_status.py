@@ -1,23 +1,14 @@
 """posting_status: whether an offer's posting is still open (scheduled re-check), and the
 earlier offer a repost repeats
-
-Revision ID: 0020
-Revises: 0019
-Create Date: 2026-11-26 09:00:00.000000
 """
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects.postgresql import JSONB
 
-revision: str = "0020"
-down_revision: str | None = "0019"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
+from app.db.migrations import shapes
 
-JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+revision = "0020"
+down_revision = "0019"
 
 
 def upgrade() -> None:
@@ -27,11 +18,9 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("posting_reason", sa.String(32), nullable=True))
         batch.add_column(
-            sa.Column("posting_reason_params", JSON, server_default="{}", nullable=False)
+            sa.Column("posting_reason_params", shapes.JSON, server_default="{}", nullable=False)
         )
-        batch.add_column(
-            sa.Column("posting_checked_at", sa.DateTime(timezone=True), nullable=True)
-        )
+        batch.add_column(sa.Column("posting_checked_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(
             sa.Column("posting_next_check_at", sa.DateTime(timezone=True), nullable=True)
         )
