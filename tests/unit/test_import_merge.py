@@ -283,3 +283,37 @@ Lycée Clémenceau, Nantes
     assert [p.name for p in merged.content.projects] == ["Solar-powered kiosk"]
     asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert [(f["values"]["reader"], f["reason"]) for f in asked] == [("rules", "other_section")]
+
+
+def test_one_date_read_as_the_start_by_one_reader_and_the_end_by_the_other_is_one_entry() -> None:
+    """The rules read the degree's one date as its end and took the school above it; the model
+    read the same date as the start, with the school under it: one degree, not two."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Titre Pro Designer Web", "institution": ""},
+                {"id": "e2", "degree": "BAC Système Numérique",
+                 "institution": "Harbor Code School", "end": "2012-07"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Titre Pro Designer Web",
+                 "institution": "Harbor Code School, Vesoul"},
+                {"id": "m2", "degree": "BAC Système Numérique",
+                 "institution": "Lycée Luxembourg, Vesoul", "start": "2012-07"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Formation
+Titre Pro Designer Web (en cours)
+Harbor Code School, Vesoul
+BAC Système Numérique
+Lycée Luxembourg, Vesoul
+Juillet 2012
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    bacs = [e for e in merged.content.education if e.degree == "BAC Système Numérique"]
+    assert len(bacs) == 1 and "2012-07" in (bacs[0].start, bacs[0].end)

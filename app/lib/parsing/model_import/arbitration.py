@@ -276,9 +276,12 @@ class Arbiter:
 
     def _same(self, model: Entry, rules: Entry) -> bool:
         """A pair made on a shared title alone is two entries when their organisations
-        differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019")."""
+        differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019"). One
+        date read as the start by one reader and as the end by the other is the same year."""
         same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
-        return same_year or not differ(
+        years = [{_year(e.start), _year(e.end)} - {""} for e in (model, rules)]
+        one_date = len(years[0]) == 1 and years[0] == years[1]
+        return same_year or one_date or not differ(
             _names(model, self.section)[1], _names(rules, self.section)[1]
         )
 
