@@ -281,8 +281,10 @@ class Arbiter:
         same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
         years = [{_year(e.start), _year(e.end)} - {""} for e in (model, rules)]
         one_date = len(years[0]) == 1 and years[0] == years[1]
-        return same_year or one_date or not differ(
-            _names(model, self.section)[1], _names(rules, self.section)[1]
+        return (
+            same_year
+            or one_date
+            or not differ(_names(model, self.section)[1], _names(rules, self.section)[1])
         )
 
     # ---------------------------------------------------------------- fields
