@@ -317,3 +317,23 @@ Juillet 2012
     merged = merge_readings(rules, model, source_text=source)
     bacs = [e for e in merged.content.education if e.degree == "BAC Système Numérique"]
     assert len(bacs) == 1 and "2012-07" in (bacs[0].start, bacs[0].end)
+
+
+def test_a_degree_the_model_left_out_stays_when_named_by_a_degree_s_word() -> None:
+    """The rules' degree is cut inside its bracket, which does not make it something else: the
+    model left the degree out, and a value named by "Master" stays."""
+    degree = "Master en Management (Programme 100% en anglais"
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": degree, "institution": "Westbrook Business School",
+                        "start": "2023", "end": "2025"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Westbrook Business School",
+                        "start": "2023", "end": "2025"}]}
+    )  # fmt: skip
+    source = """Éducation
+Westbrook Business School - Programme Grande école\tParis
+Master en Management (Programme 100% en anglais - classé premier, 2023)\t2023 - 2025
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == [degree]

@@ -477,9 +477,12 @@ class Arbiter:
 
     def _unshaped(self, kept: Entry, theirs: Entry, name: str) -> None:
         """The model left a name out that the rules read as something else (a town as the
-        title, a sentence as the employer): the field stays empty, a town goes to the place."""
+        title, a sentence as the employer): the field stays empty, a town goes to the place.
+        A value named by its field's own word (field_word) is not something else."""
         mine = getattr(kept, name)
         shaped = name_shaped(mine, name) and not (name == "title" and town_like(mine))
+        # A degree cut mid-bracket is still named by its degree's word: kept, not emptied.
+        shaped = shaped or field_word(mine, name)
         if shaped or not any(getattr(theirs, n) for n in NAMES[self.section]):
             return  # a name, or the model read none here: nothing tells against the rules
         setattr(kept, name, "")
