@@ -337,3 +337,41 @@ Master en Management (Programme 100% en anglais - classé premier, 2023)\t2023 -
 """
     merged = merge_readings(rules, model, source_text=source)
     assert [e.degree for e in merged.content.education] == [degree]
+
+
+def test_a_rules_piece_of_a_model_degree_is_asked_not_kept_beside_it() -> None:
+    """The rules read a degree's second line as a degree of its own, dated within the degree's
+    years, and a course's name in quotes with its school's town: both are pieces of the
+    model's entries and are asked, not kept as entries of their own."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Westbrook Business School", "institution": "",
+                 "start": "2021", "end": "2023"},
+                {"id": "e2", "degree": "M2 Marketing Management",
+                 "institution": "Concentration in Services", "start": "2022", "end": "2023"},
+                {"id": "e3", "degree": "“Becoming an entrepreneur”",
+                 "institution": "Eastgate School, Jouy, France", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "M2 Marketing Management - Concentration in Services",
+                 "institution": "Westbrook Business School", "start": "2021", "end": "2023"},
+                {"id": "m2", "degree": "Academy - “Becoming an entrepreneur",
+                 "institution": "Eastgate School", "start": "2020", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+Westbrook Business School\t2021 - 2023
+M2 Marketing Management - Concentration in Services\t2022 - 2023
+Eastgate School, Jouy, France\t2020
+Academy - “Becoming an entrepreneur”
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert len(merged.content.education) == 2
+    asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert len(asked) >= 2

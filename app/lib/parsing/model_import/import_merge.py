@@ -15,6 +15,7 @@ against it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,7 @@ from app.lib.parsing.text.text import BIDI_BETWEEN_RE, BIDI_RE
 from app.lib.text_forms import squash
 
 MAX_SAMPLES = 3
+WORD_RE = re.compile(r"\w+")
 
 
 @dataclass
@@ -115,18 +117,38 @@ def _held_by(entry: Any, kept: list[Any], section: str) -> bool:
 def _piece_of(entry: Any, kept: list[Any], section: str) -> bool:
     """Every name of this entry is written inside the names of one entry kept in the section
     ("M'sila" / "Mohamed Boudiaf University" in "Master HR" / "Mohamed Boudiaf University,
-    M'sila"), undated or dated as that entry: a piece of it, not an entry of its own (a
-    second job at one employer has its own dates). Jobs are left to Arbiter.rules_doubt: a
-    weak model's silence would make a real job, named like another, a piece of it."""
+    M'sila"), undated or dated as that entry or within its years: a piece of it, not an
+    entry of its own (a second job at one employer has its own dates). Jobs are left to
+    Arbiter.rules_doubt: a weak model's silence would make a real job, named like another, a
+    piece of it."""
     if section == "experience":
         return False
-    names = [squash(n) for n in _names_of(entry, section) if squash(n)]
-    year = (entry.start or "")[:4]
-    return bool(names) and any(
-        all(n in "\n".join(squash(x) for x in _names_of(e, section)) for n in names)
-        and (not year or (e.start or "")[:4] == year)
-        for e in kept
+    # A school's town and country after a comma are its place, not more of its name.
+    names = [_words(n.split(",")[0]) for n in _names_of(entry, section) if squash(n)]
+    return (
+        bool(names)
+        and all(names)
+        and any(
+            all(n in "\n".join(_words(x) for x in _names_of(e, section)) for n in names)
+            and _dated_within(entry, e)
+            for e in kept
+        )
     )
+
+
+def _words(text: str) -> str:
+    """The words of a name, its quotes and dashes aside."""
+    return " ".join(WORD_RE.findall(squash(text)))
+
+
+def _dated_within(entry: Any, whole: Any) -> bool:
+    """``entry`` is undated, starts the year ``whole`` starts, or its years lie within
+    ``whole``'s (the last year of a two-year degree read as an entry of its own)."""
+    start, end = (entry.start or "")[:4], (entry.end or entry.start or "")[:4]
+    if not start or start == (whole.start or "")[:4]:
+        return True
+    first, last = (whole.start or "")[:4], (whole.end or "")[:4]
+    return bool(first and last) and first <= start <= end <= last
 
 
 def _names_of(entry: Any, section: str) -> tuple[str, str]:
