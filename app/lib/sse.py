@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import anyio
 from litestar import Request
 from litestar.channels import ChannelsPlugin
-from litestar.response import ServerSentEventMessage
+from litestar.response import ServerSentEvent, ServerSentEventMessage
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db.models import User
@@ -19,6 +19,14 @@ from app.lib.events import decode_event, user_channel
 from app.lib.templating import fragment_context, fragment_template
 
 KEEPALIVE_SECONDS = 15.0
+
+
+def event_stream(messages: AsyncIterator[ServerSentEventMessage]) -> ServerSentEvent:
+    """The response of a stream: never cached, nor held back by a buffering proxy (nginx reads
+    ``X-Accel-Buffering``)."""
+    return ServerSentEvent(
+        messages, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
 
 
 def fragment_message(event: str, html: str) -> ServerSentEventMessage:

@@ -79,7 +79,7 @@ async def create_task(
     return task
 
 
-async def create_input_task(
+async def open_input_task(
     session: AsyncSession,
     user_id: str,
     type_: str,
@@ -91,20 +91,22 @@ async def create_input_task(
     device_id: str | None = None,
 ) -> BackgroundTask:
     """A queued task on one input row (a CV's import, an offer's extraction), ``input_key`` naming
-    the row in its progress. Its arq job id holds the row's id, so ``latest_input_task`` finds
-    the row's attempts."""
+    the row in its progress and its ledger entry, what its kind declares taken (``reserve``: a
+    refused task leaves no row, no task and no ledger entry once the caller rolls back). Its arq
+    job id holds the row's id, so ``latest_input_task`` finds the row's attempts."""
     progress = {"step": "queued", "percent": 0, input_key: input_id}
     task = await create_task(
         session, user_id, type_, title, cap=cap, device_id=device_id, progress=progress
     )
     task.job_id = f"{type_}:{input_id}:{task.id}"
+    await reserve(session, task, {input_key: input_id, "taskId": task.id})
     return task
 
 
 async def latest_input_task(
     session: AsyncSession, user_id: str, type_: str, input_id: str
 ) -> BackgroundTask | None:
-    """The latest task of type ``type_`` on the input row ``input_id`` (``create_input_task``)."""
+    """The latest task of type ``type_`` on the input row ``input_id`` (``open_input_task``)."""
     return await session.scalar(
         select(BackgroundTask)
         .where(

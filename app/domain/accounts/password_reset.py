@@ -19,6 +19,7 @@ from app.db.models.base import utcnow
 from app.lib import security
 from app.lib.errors import AppError, Forbidden
 from app.lib.i18n import N_
+from app.lib.single_use import take_once
 
 ADMIN_LINK_LIFETIME = timedelta(hours=72)  # handed over by a person: a weekend may pass
 EMAIL_LINK_LIFETIME = timedelta(hours=1)  # read in a mailbox minutes after asking
@@ -97,17 +98,7 @@ async def use_reset(db: AsyncSession, token: str, password: str) -> User:
     await db.commit()  # no transaction (on SQLite, no write lock) while argon2 runs
     new_hash = await security.hash_password(password)
     now = utcnow()
-    taken = await db.execute(
-        update(PasswordReset)
-        .where(
-            PasswordReset.id == row.id,
-            PasswordReset.used_at.is_(None),
-            PasswordReset.expires_at > now,
-        )
-        .values(used_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    if not await take_once(db, PasswordReset, row.id, now):
         await db.rollback()
         raise reset_used()  # another tab took it between the read and the write
     await db.execute(

@@ -11,7 +11,7 @@ scan ports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 from sqlalchemy import delete
@@ -65,13 +65,10 @@ KEY_AGAIN = N_("Type the API key again to save it anyway: it is never kept in th
 @dataclass(frozen=True, slots=True)
 class EndpointForm:
     base_url: str
-    api_key: str  # typed; "" = keep the stored one
+    api_key: str = field(repr=False)  # typed; "" = keep the stored one; never in a log
     clear_key: bool
     models: dict[str, str]
     save_untested: bool = False  # "Save anyway", after a failed test
-
-    def __repr__(self) -> str:  # never the key
-        return f"EndpointForm(base_url={self.base_url!r}, models={self.models!r})"
 
 
 @dataclass(frozen=True, slots=True)

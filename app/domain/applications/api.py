@@ -26,10 +26,10 @@ from app.domain.applications.schemas import (
     application_out,
     detail_out,
 )
-from app.domain.applications.sent import download_name, sent_docx, sent_pdf
+from app.domain.applications.sent import SENT_FILES, SentFilesOf, download_name
 from app.domain.applications.stats import statistics
 from app.domain.offers import services as offers
-from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
+from app.lib.dependencies import Db, SignedIn
 from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
@@ -45,6 +45,7 @@ ICS_MEDIA_TYPE = "text/calendar"
 class ApplicationApi(Controller):
     path = "/api/applications"
     tags = ["applications"]  # noqa: RUF012 - Litestar declares it as a plain attribute
+    dependencies = SENT_FILES
 
     @get("/")
     async def list_applications(
@@ -125,31 +126,22 @@ class ApplicationApi(Controller):
     @get("/{application_id:str}/documents/{document_id:str}/pdf", media_type="application/pdf")
     async def sent_document_pdf(
         self,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        arq: Arq,
+        sent_files: SentFilesOf,
         application_id: FromPath[str],
         document_id: FromPath[str],
         inline: FromQuery[bool] = False,
     ) -> Response[bytes]:
         """The PDF of a CV as it was when marked sent (later edits of the CV do not show)."""
-        document, pdf = await sent_pdf(db, arq, settings, user.id, application_id, document_id)
+        document, pdf = await sent_files.pdf(application_id, document_id)
         return private_download(pdf, "application/pdf", download_name(document), inline=inline)
 
     @get("/{application_id:str}/documents/{document_id:str}/docx", media_type=DOCX_MEDIA_TYPE)
     async def sent_document_docx(
-        self,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        arq: Arq,
-        application_id: FromPath[str],
-        document_id: FromPath[str],
+        self, sent_files: SentFilesOf, application_id: FromPath[str], document_id: FromPath[str]
     ) -> Response[bytes]:
         """The Word file of a CV as it was when marked sent (later edits of the CV do not show),
         trimmed like its PDF."""
-        document, docx = await sent_docx(db, arq, settings, user.id, application_id, document_id)
+        document, docx = await sent_files.docx(application_id, document_id)
         return private_download(docx, DOCX_MEDIA_TYPE, download_name(document, word=True))
 
     @delete("/{application_id:str}", status_code=HTTP_200_OK)

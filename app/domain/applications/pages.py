@@ -232,9 +232,7 @@ class ApplicationPages(Controller):
     async def mark_sent(
         self, request: HTMXRequest, tracker: Tracked, application_id: FromPath[str]
     ) -> Any:
-        db, user = tracker.db, tracker.user
-        await services.get_application(db, user.id, application_id)
-        form = await request.form()
+        form = await _owned_form(request, tracker, application_id)
         changes = ApplicationChanges(
             sent_cv_file_id=str(form.get("cv_file_id") or "") or None,
             sent_letter_id=str(form.get("letter_id") or "") or None,  # a cover letter's form
@@ -245,7 +243,7 @@ class ApplicationPages(Controller):
             return f"/applications/{application_id}#documents"
 
         back = f"/applications/{application_id}#documents"
-        return await form_outcome(request, db, user, action, back)
+        return await form_outcome(request, tracker.db, tracker.user, action, back)
 
     @get("/applications/{application_id:str}/delete")
     async def confirm_delete(

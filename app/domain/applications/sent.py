@@ -14,9 +14,11 @@ jobs/sent_documents.py), like CV downloads do.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 from arq.connections import ArqRedis
+from litestar.di import NamedDependency, Provide
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
@@ -28,10 +30,10 @@ from app.domain.letters import services as letters
 from app.domain.renders import services as renders
 from app.job_names import Job
 from app.lib.cv_content import CvContent
+from app.lib.dependencies import AppSettings, Arq, Db, SignedIn
 from app.lib.errors import AppError, NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.pdf_render import RenderResult
 
 RENDER_SENT_JOB = Job.RENDER_SENT_DOCUMENT
 
@@ -171,66 +173,71 @@ def download_name(document: SentDocument, *, word: bool = False) -> str:
     return renders.download_name(sent_spec(document), word=word)
 
 
-async def sent_docx(
-    session: AsyncSession,
-    arq: ArqRedis,
-    settings: Settings,
-    user_id: str,
-    application_id: str,
-    document_id: str,
-) -> tuple[SentDocument, bytes]:
-    """The frozen copy and its Word file, built from the copy (never from the live CV) by the
-    CV download's own function: trimmed like the copy's PDF, with its photo, off the event loop
-    once the connection is given back."""
-    document = await get_document(session, user_id, document_id, application_id=application_id)
-    await session.close()  # loaded objects stay readable
-    if document.kind == "letter":
-        return document, await asyncio.to_thread(letters.docx_bytes, letter_spec_of(document))
-    _, docx = await _cv_file(arq, settings, user_id, document, renders.FileType.DOCX)
-    return document, docx
+@dataclass(frozen=True, slots=True)
+class SentFiles:
+    """The files of the signed-in user's sent documents (the ``sent_files`` dependency of the
+    API), with the session, the worker's queue and the settings bound once."""
 
+    session: AsyncSession
+    arq: ArqRedis
+    settings: Settings
+    user_id: str
 
-async def sent_pdf(
-    session: AsyncSession,
-    arq: ArqRedis,
-    settings: Settings,
-    user_id: str,
-    application_id: str,
-    document_id: str,
-) -> tuple[SentDocument, bytes]:
-    """The frozen copy and its PDF: kept in its row, else from the render cache, else rendered
-    by a worker now (the connection given back meanwhile); then kept in the row."""
-    document = await get_document(
-        session, user_id, document_id, application_id=application_id, with_pdf=True
-    )
-    if document.pdf:
-        return document, document.pdf
-    await session.close()  # loaded objects stay readable
-    if document.kind == "letter":  # a letter's render cache is the worker's
-        pdf = await renders.pdf_from_worker(
-            arq, RENDER_SENT_JOB, user_id, document_id, unavailable=SentRenderUnavailable
+    async def docx(self, application_id: str, document_id: str) -> tuple[SentDocument, bytes]:
+        """The frozen copy and its Word file, built from the copy (never from the live CV) by
+        the CV download's own function: trimmed like the copy's PDF, with its photo, off the
+        event loop once the connection is given back."""
+        session = self.session
+        document = await get_document(
+            session, self.user_id, document_id, application_id=application_id
         )
-    else:
-        _, pdf = await _cv_file(arq, settings, user_id, document, renders.FileType.PDF)
-    await session.execute(
-        update(SentDocument)
-        .where(SentDocument.id == document_id, SentDocument.pdf.is_(None))
-        .values(pdf=pdf)
-    )
-    await session.commit()
-    return document, pdf
+        await session.close()  # loaded objects stay readable
+        if document.kind == "letter":
+            return document, await asyncio.to_thread(letters.docx_bytes, letter_spec_of(document))
+        return document, await self._cv_file(document, renders.FileType.DOCX)
+
+    async def pdf(self, application_id: str, document_id: str) -> tuple[SentDocument, bytes]:
+        """The frozen copy and its PDF: kept in its row, else from the render cache, else
+        rendered by a worker now (the connection given back meanwhile); then kept in the row."""
+        session = self.session
+        document = await get_document(
+            session, self.user_id, document_id, application_id=application_id, with_pdf=True
+        )
+        if document.pdf:
+            return document, document.pdf
+        await session.close()  # loaded objects stay readable
+        if document.kind == "letter":  # a letter's render cache is the worker's
+            pdf = await renders.pdf_from_worker(
+                self.arq,
+                RENDER_SENT_JOB,
+                self.user_id,
+                document_id,
+                unavailable=SentRenderUnavailable,
+            )
+        else:
+            pdf = await self._cv_file(document, renders.FileType.PDF)
+        await session.execute(
+            update(SentDocument)
+            .where(SentDocument.id == document_id, SentDocument.pdf.is_(None))
+            .values(pdf=pdf)
+        )
+        await session.commit()
+        return document, pdf
+
+    async def _cv_file(self, document: SentDocument, file_type: renders.FileType) -> bytes:
+        """A sent CV's file as its download gave it: its frozen spec through the download's own
+        function, rendered on a miss by the sent copy's job (its CV may be gone)."""
+        _, data = await renders.cv_file(
+            self.arq, self.settings, sent_spec(document), file_type,
+            user_id=self.user_id, cv_id=document.id, job=RENDER_SENT_JOB,
+        )  # fmt: skip
+        return data
 
 
-async def _cv_file(
-    arq: ArqRedis,
-    settings: Settings,
-    user_id: str,
-    document: SentDocument,
-    file_type: renders.FileType,
-) -> tuple[RenderResult, bytes]:
-    """A sent CV's file as its download gave it: its frozen spec through the download's own
-    function, rendered on a miss by the sent copy's job (its CV may be gone)."""
-    return await renders.cv_file(
-        arq, settings, sent_spec(document), file_type,
-        user_id=user_id, cv_id=document.id, job=RENDER_SENT_JOB,
-    )  # fmt: skip
+def provide_sent_files(user: SignedIn, db: Db, arq: Arq, settings: AppSettings) -> SentFiles:
+    return SentFiles(db, arq, settings, user.id)
+
+
+SENT_FILES = {"sent_files": Provide(provide_sent_files, sync_to_thread=False)}
+SentFilesOf = NamedDependency[SentFiles]
+"""``sent_files``: the signed-in user's sent documents' files (``provide_sent_files``)."""

@@ -29,7 +29,13 @@ from app.lib.errors import AppError, NotFound
 from app.lib.form_flash import is_form_refusal, redirect_back, see_other
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
-from app.lib.pages import form_outcome, page_image, posted_text, reload_after_rollback
+from app.lib.pages import (
+    form_outcome,
+    page_image,
+    posted_text,
+    reload_after_rollback,
+    running_fragment,
+)
 from app.lib.paging import Paging, pager
 from app.lib.uploads import UPLOAD_BODY_CEILING
 
@@ -137,8 +143,8 @@ class AtsPages(Controller):
         """The "being checked" box the page refreshes; once the check is over, htmx reloads."""
         check = await services.get_check(db, user.id, check_id)
         context = _status(check, await _task_of(db, check))
-        headers = {"HX-Refresh": "true"} if not context["running"] and request.htmx else {}
-        return Template("ats/_partials/status.html", context=context, headers=headers)
+        running = context.pop("running")
+        return running_fragment(request, "ats/_partials/status.html", running, "running", **context)
 
     @get("/ats/{check_id:str}/pages/{page:int}", media_type="image/png")
     async def page_image(

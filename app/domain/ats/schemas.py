@@ -12,6 +12,7 @@ from msgspec import Struct, structs
 from app.db.models import AtsCheck
 from app.domain.ats.view import check_view
 from app.lib.openapi import UPLOAD_LIMIT, file_upload_schema
+from app.lib.row_out import row_out
 
 CHECK_BODY = {
     "multipart/form-data": file_upload_schema(
@@ -80,14 +81,7 @@ def accepted(check: AtsCheck) -> CheckAccepted:
 
 
 def summary_out(check: AtsCheck) -> CheckSummary:
-    return CheckSummary(
-        id=check.id,
-        filename=check.filename,
-        cvFileId=check.cv_file_id,
-        status=check.status,
-        verdict=check.verdict,
-        createdAt=check.created_at.isoformat(),
-    )
+    return row_out(CheckSummary, check)
 
 
 def _boxes(report: dict[str, Any], indexes: Any) -> list[list[float]]:
@@ -109,12 +103,9 @@ def detail_out(check: AtsCheck) -> CheckDetail:
         pages=view.pages,
         error=view.failure or None,
         findings=[
-            FindingOut(
-                code=shown.code,
-                severity=shown.severity,
-                message=shown.message,
-                advice=shown.advice,
-                page=shown.page,
+            row_out(
+                FindingOut,
+                shown,
                 values=dict(raw.get("values") or {}),
                 boxes=_boxes(report, raw.get("boxes")),
             )

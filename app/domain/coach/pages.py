@@ -23,9 +23,8 @@ from redis.asyncio import Redis
 from app.db.models.coach import CoachConversation, CoachStatus
 from app.domain.coach import services, view
 from app.domain.coach.coaching import Coach, Coaching
-from app.domain.credits.live import CreditCounterFeed
+from app.domain.events.live import page_stream
 from app.domain.interview import services as interview
-from app.domain.tasks.live import TaskCentreFeed
 from app.events import COACH_DELTA, COACH_UPDATED
 from app.lib.dependencies import (
     AppSettings,
@@ -42,7 +41,7 @@ from app.lib.input_errors import user_message
 from app.lib.name_list import split_names
 from app.lib.pages import form_outcome, posted_text, reload_after_rollback
 from app.lib.paging import Paging, pager
-from app.lib.sse import fragment_message, user_event_stream, user_locale
+from app.lib.sse import fragment_message
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
 
@@ -154,8 +153,6 @@ class CoachPages(Controller):
         user_id, wanted = user.id, conversation.id
         template = fragment_template(request, THREAD)
         context = fragment_context(request)
-        task_centre = TaskCentreFeed(request, read_sessions, user_id)
-        credits = CreditCounterFeed(request, read_sessions, user_id)
         await db.commit()  # the stream may last for hours and reads with sessions of its own
 
         async def thread() -> ServerSentEventMessage:
@@ -165,23 +162,17 @@ class CoachPages(Controller):
             return fragment_message("coach-thread", html)
 
         async def initial() -> list[ServerSentEventMessage]:
-            return [await thread(), *await task_centre.initial(), *await credits.initial()]
+            return [await thread()]
 
         async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
             ours = payload.get("conversationId") == wanted
-            own: list[ServerSentEventMessage] = []
             if ours and name == COACH_DELTA:
-                own = [fragment_message("coach-delta", delta_html(payload))]
-            elif ours and name == COACH_UPDATED:
-                own = [await thread()]
-            return [*own, *await task_centre.on_event(name), *await credits.on_event(name)]
+                return [fragment_message("coach-delta", delta_html(payload))]
+            if ours and name == COACH_UPDATED:
+                return [await thread()]
+            return []
 
-        return ServerSentEvent(
-            user_event_stream(
-                channels, user_id, initial, on_event, locale=user_locale(read_sessions, user_id)
-            ),
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
+        return page_stream(request, read_sessions, channels, user_id, initial, on_event)
 
     async def _attempt(
         self,

@@ -74,6 +74,13 @@ _EXTRA_FIELDS = (
     FieldSpec("description", N_("Description"), "textarea", wide=True),
 )
 
+
+def _extras_section(key: str, title: str, add_label: str) -> SectionSpec:
+    """A group of the extras (certifications, awards…): the same fields in every group, an
+    entry named by its name."""
+    return SectionSpec(key, title, "list", _EXTRA_FIELDS, ("name",), add_label)
+
+
 SECTIONS: dict[str, SectionSpec] = {
     spec.key: spec
     for spec in (
@@ -160,31 +167,10 @@ SECTIONS: dict[str, SectionSpec] = {
             ("name",),
             N_("Add a language"),
         ),
-        SectionSpec(
-            "certifications",
-            N_("Certifications"),
-            "list",
-            _EXTRA_FIELDS,
-            ("name",),
-            N_("Add a certification"),
-        ),
-        SectionSpec("awards", N_("Awards"), "list", _EXTRA_FIELDS, ("name",), N_("Add an award")),
-        SectionSpec(
-            "volunteering",
-            N_("Volunteering"),
-            "list",
-            _EXTRA_FIELDS,
-            ("name",),
-            N_("Add an engagement"),
-        ),
-        SectionSpec(
-            "publications",
-            N_("Publications"),
-            "list",
-            _EXTRA_FIELDS,
-            ("name",),
-            N_("Add a publication"),
-        ),
+        _extras_section("certifications", N_("Certifications"), N_("Add a certification")),
+        _extras_section("awards", N_("Awards"), N_("Add an award")),
+        _extras_section("volunteering", N_("Volunteering"), N_("Add an engagement")),
+        _extras_section("publications", N_("Publications"), N_("Add a publication")),
         SectionSpec(
             "interests",
             N_("Interests"),

@@ -34,7 +34,7 @@ from app.lib.input_errors import InputError
 from app.lib.problems import problem
 from app.lib.redis_lock import held
 from app.lib.refund_reasons import RefundReason
-from app.tasks.lifecycle import check_room, create_input_task, reserve, save_and_publish
+from app.tasks.lifecycle import check_room, open_input_task, save_and_publish
 
 log = logging.getLogger(__name__)
 LOCK_SECONDS = 30
@@ -104,7 +104,8 @@ async def _find_duplicate(session: AsyncSession, user_id: str, content_hash: str
 async def _new_task(
     session: AsyncSession, settings: Settings, cv: CvFile, device_id: str | None
 ) -> BackgroundTask:
-    task = await create_input_task(
+    # One import at a time (429 otherwise), decided before the debit, in this transaction.
+    return await open_input_task(
         session,
         cv.user_id,
         IMPORT_TASK_TYPE,
@@ -114,10 +115,6 @@ async def _new_task(
         cap=settings.background_tasks_per_user,
         device_id=device_id,
     )
-    # One import at a time (429 otherwise), decided before the debit, in this transaction:
-    # a refused import leaves no CV, no task and no ledger entry.
-    await reserve(session, task, {"cvId": cv.id, "taskId": task.id})
-    return task
 
 
 async def enqueue_import(

@@ -219,11 +219,10 @@ def report_out(cv: CvFile) -> ImportReport | None:
         textSource=str(stored.get("textSource") or "text"),
         items=items,
         checked=[
-            CheckedSection(
+            row_out(
+                CheckedSection,
+                row,
                 section=row.key,
-                entries=row.entries,
-                toCheck=row.to_check,
-                level=row.level,
                 compared=stored.get("placedShare") is not None,
             )
             for row in checked_sections(stored, content, live)

@@ -9,11 +9,10 @@ from typing import Any
 from litestar import Request, get
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
-from app.domain.credits.live import CreditCounterFeed
-from app.domain.tasks.live import TaskCentreFeed
+from app.domain.events.live import page_stream
 from app.events import ACTIVITY, TASKS_SNAPSHOT, task_payload
 from app.lib.dependencies import Channels, Db, ReadSessions, SignedIn
-from app.lib.sse import fragment_message, user_event_stream, user_locale
+from app.lib.sse import event_stream, fragment_message, user_event_stream
 from app.lib.templating import fragment_template
 from app.tasks.lifecycle import list_tasks
 
@@ -39,15 +38,9 @@ async def api_events(
     def render(name: str, payload: dict[str, Any]) -> ServerSentEventMessage:
         return ServerSentEventMessage(event=name, data=json.dumps(payload, default=str))
 
-    return ServerSentEvent(
-        user_event_stream(
-            channels,
-            user.id,
-            [snapshot],
-            render,
-            stop_after=(lambda name: name == stop_event) if stop_event else None,
-        ),
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    stop_after = (lambda name: name == stop_event) if stop_event else None
+    return event_stream(
+        user_event_stream(channels, user.id, [snapshot], render, stop_after=stop_after)
     )
 
 
@@ -65,29 +58,13 @@ async def html_event_feed(
     after each task event and the header's credit counter (``credits``) after each balance
     change."""
     template = fragment_template(request, "_partials/event_item.html")
-    task_centre = TaskCentreFeed(request, read_sessions, user.id)
-    credits = CreditCounterFeed(request, read_sessions, user.id)
 
-    async def initial() -> list[ServerSentEventMessage]:
-        return [*await task_centre.initial(), *await credits.initial()]
+    async def nothing_of_its_own() -> list[ServerSentEventMessage]:
+        return []
 
     async def render(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
         html = template.render(name=name, payload=payload)
         activity = [fragment_message("activity", html)] if name in ACTIVITY else []
-        return [
-            fragment_message("message", html),
-            *activity,
-            *await task_centre.on_event(name),
-            *await credits.on_event(name),
-        ]
+        return [fragment_message("message", html), *activity]
 
-    return ServerSentEvent(
-        user_event_stream(
-            channels,
-            user.id,
-            initial,
-            render,
-            locale=user_locale(read_sessions, user.id),
-        ),
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return page_stream(request, read_sessions, channels, user.id, nothing_of_its_own, render)

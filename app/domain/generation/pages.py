@@ -13,7 +13,7 @@ from litestar.response import Redirect, ServerSentEvent, ServerSentEventMessage,
 
 from app.db.models import CvGenerationTask
 from app.domain.ats.view import moves_verdicts
-from app.domain.credits.live import CreditCounterFeed
+from app.domain.events.live import page_stream
 from app.domain.generation.gates import ConfirmFirst
 from app.domain.generation.services import (
     GenerationRequest,
@@ -23,7 +23,6 @@ from app.domain.generation.services import (
     get_generation,
 )
 from app.domain.generation.view import STATUS_LABELS, page_state, run_summaries, source_of
-from app.domain.tasks.live import TaskCentreFeed
 from app.events import COVER_LETTER_UPDATED, TASK_UPDATED
 from app.lib.dependencies import AppSettings, Arq, Channels, Db, ReadSessions, SignedIn
 from app.lib.errors import AppError, ValidationFailed
@@ -37,7 +36,7 @@ from app.lib.form_flash import (
 from app.lib.i18n import N_
 from app.lib.input_errors import user_message
 from app.lib.paging import Paging, pager
-from app.lib.sse import fragment_message, user_event_stream, user_locale
+from app.lib.sse import fragment_message
 from app.lib.templating import fragment_context, fragment_template
 from app.settings.llm_endpoint import Engine
 
@@ -167,8 +166,6 @@ class GenerationPages(Controller):
         template = fragment_template(request, "generation/_partials/panel.html")
         # csrf_input too: the panel's cancel form is a plain form post.
         context = fragment_context(request)
-        task_centre = TaskCentreFeed(request, read_sessions, user_id)
-        credits = CreditCounterFeed(request, read_sessions, user_id)
 
         async def panel() -> ServerSentEventMessage:
             # Re-renders only read: never queue behind the worker's writes for the SQLite lock.
@@ -183,7 +180,7 @@ class GenerationPages(Controller):
         await db.commit()
 
         async def initial() -> list[ServerSentEventMessage]:
-            return [await panel(), *await task_centre.initial(), *await credits.initial()]
+            return [await panel()]
 
         async def on_event(name: str, payload: dict[str, Any]) -> list[ServerSentEventMessage]:
             related = (
@@ -199,15 +196,6 @@ class GenerationPages(Controller):
                 # writer: templates/ats/_partials/row_verdict.html).
                 or (name == TASK_UPDATED and moves_verdicts(payload))
             )
-            return [
-                *([await panel()] if related else []),
-                *await task_centre.on_event(name),
-                *await credits.on_event(name),
-            ]
+            return [await panel()] if related else []
 
-        return ServerSentEvent(
-            user_event_stream(
-                channels, user_id, initial, on_event, locale=user_locale(read_sessions, user_id)
-            ),
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
+        return page_stream(request, read_sessions, channels, user_id, initial, on_event)

@@ -20,6 +20,7 @@ from app.lib.email_address import checked_email
 from app.lib.errors import AppError, Forbidden, NotFound, ValidationFailed
 from app.lib.i18n import N_
 from app.lib.security import hash_random_token
+from app.lib.single_use import take_once
 
 MIN_DAYS, MAX_DAYS, DEFAULT_DAYS = 1, 90, 7
 ACTIVE, USED, EXPIRED, REVOKED = "active", "used", "expired", "revoked"
@@ -151,19 +152,8 @@ async def claim_invitation(session: AsyncSession, token: str | None, email: str)
     problem = refusal(invitation, email)
     if problem is not None or invitation is None:
         raise problem or invitation_required()
-    now = utcnow()
-    taken = await session.execute(
-        update(Invitation)
-        .where(
-            Invitation.id == invitation.id,
-            Invitation.used_at.is_(None),
-            Invitation.revoked_at.is_(None),
-            Invitation.expires_at > now,
-        )
-        .values(used_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
+    unrevoked = Invitation.revoked_at.is_(None)
+    if not await take_once(session, Invitation, invitation.id, utcnow(), unrevoked):
         raise _used()  # another sign-up took it between the read and the write
     return invitation
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -61,11 +61,8 @@ class MailboxForm:
     port: int
     security: str
     username: str
-    password: str  # typed; "" = keep the stored one
+    password: str = field(repr=False)  # typed; "" = keep the stored one; never in a log
     folder: str
-
-    def __repr__(self) -> str:  # never the password
-        return f"MailboxForm(host={self.host!r}, port={self.port}, username={self.username!r})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from app.db.models import ApplicationStatus, MailReply, MailSecurity
 from app.domain.mailbox.account import MailboxView
 from app.domain.mailbox.vocabulary import evidence_sentences, kind_label, read_error
 from app.lib.html_time import html_datetime
+from app.lib.row_out import row_out
 
 _TEXT = Schema(type=OpenAPIType.STRING)
 SAVE_BODY = {
@@ -70,34 +71,22 @@ class ReplyOut(Struct):
 
 
 def mailbox_out(view: MailboxView) -> MailboxOut:
-    return MailboxOut(
-        connected=view.connected,
-        host=view.host,
-        port=view.port,
-        security=view.security,
-        username=view.username,
-        folder=view.folder,
-        passwordSet=view.password_set,
+    return row_out(
+        MailboxOut,
+        view,
         checkedAt=html_datetime(view.checked_at) or None,
         error=view.error_code,
         errorMessage=read_error(view.error_code),
-        toReview=view.to_review,
     )
 
 
 def reply_out(reply: MailReply) -> ReplyOut:
-    return ReplyOut(
-        id=reply.id,
-        applicationId=reply.application_id,
-        state=reply.state,
-        kind=reply.kind,
+    return row_out(
+        ReplyOut,
+        reply,
         kindLabel=kind_label(reply.kind),
-        sender=reply.sender,
-        subject=reply.subject,
-        quote=reply.quote,
         receivedAt=html_datetime(reply.received_at) or None,
         interviewAt=html_datetime(reply.interview_at) or None,
-        confidence=reply.confidence,
         proposedStatus=reply.target_status,
         evidence=list(reply.evidence or []),
         reasons=evidence_sentences(list(reply.evidence or [])),

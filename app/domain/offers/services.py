@@ -24,9 +24,8 @@ from app.lib.input_errors import InputError
 from app.lib.owned_rows import OwnedList, owned
 from app.lib.refund_reasons import RefundReason
 from app.tasks.lifecycle import (
-    create_input_task,
     latest_input_task,
-    reserve,
+    open_input_task,
     save_and_publish,
 )
 
@@ -95,7 +94,7 @@ async def create_offer(
     )
     session.add(offer)
     await session.flush()
-    task = await create_input_task(
+    task = await open_input_task(
         session,
         user.id,
         OFFER_TASK_TYPE,
@@ -105,7 +104,6 @@ async def create_offer(
         cap=settings.background_tasks_per_user,
         device_id=device_id,
     )
-    await reserve(session, task, {"offerId": offer.id, "taskId": task.id})
     await session.commit()
     try:
         await enqueue(arq, EXTRACT_JOB, offer.id, task.id, _job_id=task.job_id)

@@ -37,6 +37,7 @@ from app.lib.docx_export import DOCX_MEDIA_TYPE
 from app.lib.markdown_export import MARKDOWN_MEDIA_TYPE
 from app.lib.paging import Paging, listed
 from app.lib.private_download import private_download
+from app.lib.row_out import row_out
 
 IfMatch = Annotated[
     str | None,
@@ -54,11 +55,10 @@ def read_version(body_version: int | None, if_match: str | None) -> int | None:
 async def settings_out(
     db: AsyncSession, cv: CvFile, spec: services.RenderSpec
 ) -> RenderSettingsOut:
-    return RenderSettingsOut(
+    return row_out(
+        RenderSettingsOut,
+        spec,
         id=cv.id,
-        design=spec.design,
-        pageBudget=spec.page_budget,
-        pageBudgetIsDefault=spec.page_budget_is_default,
         language=spec.locale,
         showPhoto=await photos.shows_photo(db, cv),
         hasPhoto=spec.photo is not None,

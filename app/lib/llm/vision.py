@@ -15,11 +15,10 @@ from __future__ import annotations
 import base64
 import io
 import logging
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
+from app.lib.expiring_cache import ExpiringCache
 from app.lib.llm.errors import LLMError, LLMRequestError, LLMServerError
 from app.lib.llm.transport import LLMEndpoint, chat_once
 
@@ -38,8 +37,8 @@ TRANSCRIBE_INSTRUCTIONS = (
     "without text gets an empty answer."
 )
 
-_probes: dict[tuple[str, str], tuple[float, bool]] = {}
-_lock = threading.Lock()
+# (base URL, model) -> whether it reads images, asked again after an hour.
+_probes: ExpiringCache[tuple[str, str], bool] = ExpiringCache(PROBE_SECONDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +76,9 @@ async def accepts_images(endpoint: LLMEndpoint, model: str, mode: str) -> bool:
     if mode != "auto":
         return mode == "on"
     key = (endpoint.base_url, model)
-    with _lock:
-        known = _probes.get(key)
-    if known is not None and time.monotonic() - known[0] < PROBE_SECONDS:
-        return known[1]
+    known = _probes.get(key)
+    if known is not None:
+        return known
     try:
         reply = await chat_once(
             endpoint,
@@ -97,14 +95,12 @@ async def accepts_images(endpoint: LLMEndpoint, model: str, mode: str) -> bool:
         sees = False
     except LLMError:
         return False  # unreachable, timed out...: says nothing about images; ask next time
-    with _lock:
-        _probes[key] = (time.monotonic(), sees)
+    _probes.put(key, sees)
     return sees
 
 
 def forget_probes() -> None:
-    with _lock:
-        _probes.clear()
+    _probes.clear()
 
 
 async def transcribe_page(

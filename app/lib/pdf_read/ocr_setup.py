@@ -13,10 +13,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import threading
-import time
 from dataclasses import dataclass
 
+from app.lib.expiring_cache import ExpiringCache
 from app.lib.pdf_read.ocr_reading import OcrOptions
 
 CACHE_SECONDS = 60.0
@@ -35,8 +34,8 @@ class OcrStatus:
         return self.program is not None and bool(self.wanted) and not self.missing
 
 
-_cache: dict[str, tuple[float, OcrStatus]] = {}
-_lock = threading.Lock()
+# By the languages asked for ("fra+eng").
+_cache: ExpiringCache[str, OcrStatus] = ExpiringCache(CACHE_SECONDS)
 
 
 def _installed_languages(program: str) -> set[str] | None:
@@ -60,25 +59,22 @@ def _installed_languages(program: str) -> set[str] | None:
 def ocr_status(languages: str) -> OcrStatus:
     """What OCR in ``languages`` ("fra+eng") needs that is not here."""
     wanted = tuple(name for name in languages.split("+") if name)
-    with _lock:
-        cached = _cache.get(languages)
-        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
+    cached = _cache.get(languages)
+    if cached is not None:
+        return cached
     program = shutil.which("tesseract", path=os.defpath)
     installed = _installed_languages(program) if program else None
     if program and installed is None:
         program = None  # it does not run: as good as absent
     missing = tuple(name for name in wanted if name not in (installed or set()))
     status = OcrStatus(program, wanted, missing if program else wanted)
-    with _lock:
-        _cache[languages] = (time.monotonic(), status)
+    _cache.put(languages, status)
     return status
 
 
 def forget_status() -> None:
     """Ask again next time (tests that hide Tesseract)."""
-    with _lock:
-        _cache.clear()
+    _cache.clear()
 
 
 def ocr_options(languages: str, timeout_s: float) -> OcrOptions | None:
