@@ -81,7 +81,14 @@ def _education_pairs(sc: ModuleType, truth: list[dict], content: CvContent) -> i
         for index, read in enumerate(content.education):
             if index in used:
                 continue
-            degree_ok = _words_match(sc, entry.get("degree") or "", read.degree, read.institution)
+            degree = entry.get("degree") or ""
+            # An entry whose CV names no degree (a school and its years) is read right with
+            # none: an empty value is no word of the truth's, and matches nothing else.
+            degree_ok = (
+                not read.degree.strip()
+                if not degree.strip()
+                else _words_match(sc, degree, read.degree, read.institution)
+            )
             school = entry.get("school") or ""
             school_ok = not school or _words_match(sc, school, read.institution, read.degree)
             read_end = sc.year_of(sc.norm_date(read.end or read.start or ""))
