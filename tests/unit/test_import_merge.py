@@ -375,3 +375,19 @@ Academy - “Becoming an entrepreneur”
     assert len(merged.content.education) == 2
     asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert len(asked) >= 2
+
+
+def test_a_school_s_name_read_again_as_its_degree_is_left_empty() -> None:
+    """The CV names no degree for the school being attended; the rules read the school's name
+    as the degree too, the model left the degree out: the degree stays empty."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Enseeiht", "institution": "", "start": "2024"}]}
+    )
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Enseeiht, Toulouse",
+                        "start": "2024"}]}
+    )  # fmt: skip
+    source = "Formation\n2024 - aujourd'hui\tEnseeiht, Toulouse\n"
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("", "Enseeiht, Toulouse")

@@ -312,7 +312,7 @@ class Arbiter:
                 setattr(kept, name, other)
                 continue
             if not other:
-                self._unshaped(kept, theirs, name)
+                self._unshaped(kept, theirs, name, opposite)
                 continue
             if not differ(mine, other):
                 if not _same(other, getattr(kept, opposite)):  # not the other name's words
@@ -475,14 +475,17 @@ class Arbiter:
         setattr(kept, name, other)
         self.decisions.append(Decision("model_won", kept, name, mine))
 
-    def _unshaped(self, kept: Entry, theirs: Entry, name: str) -> None:
+    def _unshaped(self, kept: Entry, theirs: Entry, name: str, opposite: str) -> None:
         """The model left a name out that the rules read as something else (a town as the
-        title, a sentence as the employer): the field stays empty, a town goes to the place.
-        A value named by its field's own word (field_word) is not something else."""
+        title, a sentence as the employer, the entry's other name again: a school's name as
+        its degree): the field stays empty, a town goes to the place. A value named by its
+        field's own word (field_word) is not something else."""
         mine = getattr(kept, name)
         shaped = name_shaped(mine, name) and not (name == "title" and town_like(mine))
         # A degree cut mid-bracket is still named by its degree's word: kept, not emptied.
         shaped = shaped or field_word(mine, name)
+        other_name = squash(getattr(theirs, opposite) or "")
+        shaped = shaped and not (other_name and squash(mine) in other_name)
         if shaped or not any(getattr(theirs, n) for n in NAMES[self.section]):
             return  # a name, or the model read none here: nothing tells against the rules
         setattr(kept, name, "")
