@@ -16,6 +16,7 @@ from __future__ import annotations
 from app.lib.parsing.dates.dates import find_date_range, remove_span
 from app.lib.parsing.entries.entry_words import is_place
 from app.lib.parsing.sections.section_lines import job_heading
+from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import clean
 
 MIN_STACK = 2  # one date after an undated job is an orphan date (entry_headings.py) already
@@ -55,12 +56,7 @@ def _date_block(lines: list[str], block: Block) -> bool:
 
 def _stacks(lines: list[str], blocks: list[Block]) -> list[list[Block]]:
     """Runs of consecutive date blocks, at least ``MIN_STACK`` long."""
-    runs: list[list[Block]] = [[]]
-    for block in blocks:
-        if _date_block(lines, block):
-            runs[-1].append(block)
-        elif runs[-1]:
-            runs.append([])
+    runs = runs_of(blocks, lambda block: _date_block(lines, block))
     return [run for run in runs if len(run) >= MIN_STACK]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import Header
 from app.lib.parsing.fields.contact import contact_facts, looks_like_location
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import SENTENCE_END, clean, split_parts
 
 # Past this many words a line is a sentence of the profile (or a wrapped piece of one): a
@@ -98,13 +99,7 @@ def _cut_contacts(line: str, header: Header) -> str:
 
 def _blocks(lines: list[str]) -> list[list[int]]:
     """The indices of the text lines of each block (lines between blank lines)."""
-    blocks: list[list[int]] = [[]]
-    for index, line in enumerate(lines):
-        if clean(line):
-            blocks[-1].append(index)
-        elif blocks[-1]:
-            blocks.append([])
-    return [block for block in blocks if block]
+    return runs_of(range(len(lines)), lambda index: bool(clean(lines[index])))
 
 
 def _fact_fragments(lines: list[str], facts: set[int]) -> set[int]:
@@ -116,15 +111,9 @@ def _fact_fragments(lines: list[str], facts: set[int]) -> set[int]:
     for block in _blocks(lines):
         if len(block) < 2 or FACT_SHARE * len(block) > sum(i in facts for i in block):
             continue
-        runs: list[list[int]] = [[]]
-        for index in block:
-            if index in facts:
-                runs.append([])
-            else:
-                runs[-1].append(index)
-        for run in runs:
+        for run in runs_of(block, lambda index: index not in facts):
             words = " ".join(clean(lines[i]) for i in run)
-            if run and len(words.split()) <= PROSE_WORDS and not words.endswith(SENTENCE_END):
+            if len(words.split()) <= PROSE_WORDS and not words.endswith(SENTENCE_END):
                 out.update(run)
     return out
 

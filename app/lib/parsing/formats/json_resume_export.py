@@ -110,6 +110,19 @@ def _joined(*parts: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _dated_extra(
+    fields: dict[str, Any],
+    date: str | None,
+    start_key: str,
+    end_key: str | None,
+    description: str,
+) -> dict[str, Any]:
+    """An extra's JSON Resume object: ``fields``, then its date fields and a summary that keeps
+    the date's wording when it is no ISO date (``_dates_out``)."""
+    dates, wording = _dates_out(date, start_key, end_key)
+    return _clean({**fields, **dates, "summary": _joined(wording, description)})
+
+
 def _interest_out(interest: str) -> dict[str, Any]:
     """``{"name"}``, or a short name and keywords for "Name: a, b": the importer rebuilds
     exactly that text from them (``f"{name}: {', '.join(keywords)}"``)."""
@@ -174,14 +187,12 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
             for e in content.experience
         ],
         "volunteer": [
-            _clean(
-                {
-                    "organization": v.issuer,
-                    "position": v.name,
-                    "url": _link(v.url),
-                    **(dates := _dates_out(v.date, "startDate", "endDate"))[0],
-                    "summary": _joined(dates[1], v.description),
-                }
+            _dated_extra(
+                {"organization": v.issuer, "position": v.name, "url": _link(v.url)},
+                v.date,
+                "startDate",
+                "endDate",
+                v.description,
             )
             for v in extras.volunteering
         ],
@@ -201,13 +212,8 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
             for e in content.education
         ],
         "awards": [
-            _clean(
-                {
-                    "title": a.name,
-                    "awarder": a.issuer,
-                    **(dates := _dates_out(a.date, "date", None))[0],
-                    "summary": _joined(dates[1], a.description),
-                }
+            _dated_extra(
+                {"title": a.name, "awarder": a.issuer}, a.date, "date", None, a.description
             )
             for a in extras.awards
         ],
@@ -224,14 +230,12 @@ def resume_from_content(content: CvContent) -> dict[str, Any]:
             for name, issuer in [_certificate_out(c.name, c.issuer)]
         ],
         "publications": [
-            _clean(
-                {
-                    "name": p.name,
-                    "publisher": p.issuer,
-                    "url": _link(p.url),
-                    **(dates := _dates_out(p.date, "releaseDate", None))[0],
-                    "summary": _joined(dates[1], p.description),
-                }
+            _dated_extra(
+                {"name": p.name, "publisher": p.issuer, "url": _link(p.url)},
+                p.date,
+                "releaseDate",
+                None,
+                p.description,
             )
             for p in extras.publications
         ],

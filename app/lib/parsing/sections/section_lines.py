@@ -12,6 +12,7 @@ import re
 from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.entries.entry_words import TITLE_WORDS, strong_title_words, title_score, words
 from app.lib.parsing.entries.roles import DEGREE_WORDS, SCHOOL_WORDS
+from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import (
     SENTENCE_END,
     clean,
@@ -39,13 +40,7 @@ DEGREE_ONLY = DEGREE_WORDS - TITLE_WORDS
 
 def blocks(lines: list[str]) -> list[list[str]]:
     """Runs of lines between blank (or glyph-only) lines."""
-    found: list[list[str]] = [[]]
-    for line in lines:
-        if any(c.isalnum() for c in line):
-            found[-1].append(line)
-        elif found[-1]:
-            found.append([])
-    return [block for block in found if block]
+    return runs_of(lines, lambda line: any(c.isalnum() for c in line))
 
 
 def date_line(line: str) -> bool:

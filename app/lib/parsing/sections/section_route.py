@@ -44,6 +44,7 @@ from app.lib.parsing.sections.section_sidebar_items import SIDEBAR_LISTS, split_
 from app.lib.parsing.sections.section_skills import PROFICIENCY_RE
 from app.lib.parsing.sections.section_split import ENTRY_SECTIONS, UNKNOWN, Section
 from app.lib.parsing.sections.section_words import HEADING_NOUNS
+from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import SENTENCE_END, clean, is_bullet, split_items, strip_bullet
 from app.lib.text_forms import fold
 
@@ -90,13 +91,7 @@ def _labelled(line: str) -> tuple[str, str] | None:
 
 def _blocks(lines: list[str]) -> list[list[str]]:
     """Runs of non-blank lines (the vertical gaps a PDF leaves between blocks)."""
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [block for block in blocks if block]
+    return runs_of(lines, lambda line: bool(line.strip()))
 
 
 def _dated_name(line: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import word_set
 
 
@@ -154,15 +155,9 @@ def sections_of_words(words: list[str] | tuple[str, ...]) -> list[str] | None:
     """The sections a heading made of ``words`` (folded) names, in order; ``None`` when a word
     is not heading vocabulary or no noun is found. Parts joined by "et", "and", "&", "," each
     name their own section ("Langues et compétences" → languages, skills)."""
-    parts: list[list[str]] = [[]]
-    for word in words:
-        if word in JOINER_WORDS:
-            parts.append([])
-        else:
-            parts[-1].append(word)
     found: list[str] = []
     plain_pending = False  # "professional and associative experience": both kinds
-    for part in parts:
+    for part in runs_of(words, lambda word: word not in JOINER_WORDS):
         significant = [w for w in part if w not in SMALL_WORDS]
         if not significant:
             continue
