@@ -1,4 +1,5 @@
-"""The columns, constraints, indexes and column batches the revisions in ``versions/`` repeat.
+"""The columns, constraints, indexes, user-owned tables and column batches the revisions in
+``versions/`` repeat.
 
 Every database ever built ran these helpers through the revisions that call them: a shape here
 is never edited, only added beside (an edit would give new databases another schema than the
@@ -8,6 +9,8 @@ ones already migrated). Names are written out with ``op.f`` in the models' namin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -68,6 +71,51 @@ def create_indexes(table: str, *columns: str) -> None:
     """One plain index a column, named ``ix_<table>_<column>``."""
     for column in columns:
         op.create_index(op.f(f"ix_{table}_{column}"), table, [column], unique=False)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column of ``create_owned_table`` holding a row's ``id`` of ``target``, with its foreign
+    key: the column stands where it is given, the key after the owner's."""
+
+    column: str
+    target: str
+    ondelete: str
+    nullable: bool = True
+
+
+def create_owned_table(
+    table: str,
+    *items: sa.Column[Any] | Reference | sa.Constraint,
+    timestamps: bool = False,
+    unique_on: tuple[str, ...] = (),
+    indexes: Sequence[str] = (),
+) -> None:
+    """A table of one user's rows, as the models' ``UserOwned`` declares it (app/db/models/base.py).
+
+    Columns: ``user_id``, the ``items`` in their order, ``id``, then with ``timestamps``
+    ``created_at`` and ``updated_at``. Constraints, in the order CREATE TABLE writes them: the
+    primary key, the constraints among ``items`` (made before this call, so written first), the
+    owner's key, the references' keys in column order, and the one on ``unique_on``. Indexes:
+    ``user_id`` (unless ``unique_on`` is ``user_id`` alone, whose constraint indexes it already),
+    then ``indexes``.
+    """
+    references = [item for item in items if isinstance(item, Reference)]
+    op.create_table(
+        table,
+        key_column("user_id"),
+        *(
+            key_column(item.column, nullable=item.nullable) if isinstance(item, Reference) else item
+            for item in items
+        ),
+        *primary_id(table),
+        *(created_updated() if timestamps else ()),
+        owner_key(table),
+        *(foreign_key(table, key.column, key.target, key.ondelete) for key in references),
+        *((unique(table, *unique_on),) if unique_on else ()),
+    )
+    owner_index = () if unique_on == ("user_id",) else ("user_id",)
+    create_indexes(table, *owner_index, *indexes)
 
 
 def add_columns(table: str, *columns: sa.Column[Any]) -> None:

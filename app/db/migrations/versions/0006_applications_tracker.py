@@ -25,9 +25,8 @@ def _parent(table: str) -> tuple[sa.Column[str], sa.ForeignKeyConstraint]:
 
 
 def upgrade() -> None:
-    op.create_table(
+    shapes.create_owned_table(
         "application",
-        shapes.key_column("user_id"),
         shapes.key_column("job_offer_id"),
         shapes.key_column("cv_file_id", nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
@@ -39,14 +38,13 @@ def upgrade() -> None:
         sa.Column("contact_email", sa.String(length=320), nullable=False),
         sa.Column("contact_link", sa.String(length=2048), nullable=False),
         sa.Column("version", sa.Integer(), server_default="1", nullable=False),
-        *shapes.primary_id("application"),
-        *shapes.created_updated(),
+        # Given here, not as References: this table has always had them before the owner's key.
         shapes.foreign_key("application", "cv_file_id", "cv_file", "SET NULL"),
         shapes.foreign_key("application", "job_offer_id", "job_offer", "CASCADE"),
-        shapes.owner_key("application"),
-        shapes.unique("application", "user_id", "job_offer_id"),
+        timestamps=True,
+        unique_on=("user_id", "job_offer_id"),
+        indexes=("cv_file_id", "follow_up_at", "job_offer_id"),
     )
-    shapes.create_indexes("application", "cv_file_id", "follow_up_at", "job_offer_id", "user_id")
 
     op.create_table(
         "application_note",

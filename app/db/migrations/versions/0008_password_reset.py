@@ -10,20 +10,15 @@ down_revision = "0007"
 
 
 def upgrade() -> None:
-    op.create_table(
+    shapes.create_owned_table(
         "password_reset",
-        shapes.key_column("user_id"),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
-        shapes.key_column("created_by", nullable=True),
+        shapes.Reference("created_by", "user_account", "SET NULL"),
         shapes.stamp_column("created_at"),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
-        *shapes.primary_id("password_reset"),
-        shapes.owner_key("password_reset"),
-        shapes.foreign_key("password_reset", "created_by", "user_account", "SET NULL"),
-        shapes.unique("password_reset", "token_hash"),
+        unique_on=("token_hash",),
     )
-    shapes.create_indexes("password_reset", "user_id")
 
 
 def downgrade() -> None:

@@ -15,9 +15,8 @@ down_revision = "0008"
 
 
 def upgrade() -> None:
-    op.create_table(
+    shapes.create_owned_table(
         "achievement",
-        shapes.key_column("user_id"),
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("situation", sa.Text(), nullable=False),
         sa.Column("task", sa.Text(), nullable=False),
@@ -28,12 +27,11 @@ def upgrade() -> None:
         sa.Column("experience_id", sa.String(length=64), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
-        *shapes.primary_id("achievement"),
-        *shapes.created_updated(),
+        # Given here, not as a Reference: this table has always had it before the owner's key.
         shapes.foreign_key("achievement", "cv_file_id", "cv_file", "SET NULL"),
-        shapes.owner_key("achievement"),
+        timestamps=True,
+        indexes=("cv_file_id",),
     )
-    shapes.create_indexes("achievement", "user_id", "cv_file_id")
 
 
 def downgrade() -> None:

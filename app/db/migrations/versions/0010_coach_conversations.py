@@ -18,10 +18,9 @@ TABLE = "coach_conversation"
 
 
 def upgrade() -> None:
-    op.create_table(
+    shapes.create_owned_table(
         TABLE,
-        shapes.key_column("user_id"),
-        shapes.key_column("cv_file_id", nullable=True),
+        shapes.Reference("cv_file_id", "cv_file", "SET NULL"),
         sa.Column("experience_id", sa.String(length=64), nullable=True),
         sa.Column("experience_label", sa.String(length=300), nullable=False),
         sa.Column("phase", sa.String(length=16), nullable=False),
@@ -30,19 +29,14 @@ def upgrade() -> None:
         sa.Column("engine", sa.String(length=16), nullable=False),
         sa.Column("messages", shapes.JSON, nullable=False),
         sa.Column("answers", shapes.JSON, nullable=False),
-        shapes.key_column("reply_task_id", nullable=True),
+        shapes.Reference("reply_task_id", "background_task", "SET NULL"),
         sa.Column("error", sa.String(length=200), nullable=True),
         sa.Column("proposal", shapes.JSON, nullable=True),
         sa.Column("refused", shapes.JSON, nullable=False),
-        shapes.key_column("achievement_id", nullable=True),
-        *shapes.primary_id(TABLE),
-        *shapes.created_updated(),
-        shapes.owner_key(TABLE),
-        shapes.foreign_key(TABLE, "cv_file_id", "cv_file", "SET NULL"),
-        shapes.foreign_key(TABLE, "reply_task_id", "background_task", "SET NULL"),
-        shapes.foreign_key(TABLE, "achievement_id", "achievement", "SET NULL"),
+        shapes.Reference("achievement_id", "achievement", "SET NULL"),
+        timestamps=True,
+        indexes=("cv_file_id", "status"),
     )
-    shapes.create_indexes(TABLE, "user_id", "cv_file_id", "status")
 
 
 def downgrade() -> None:

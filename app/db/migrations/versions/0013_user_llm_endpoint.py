@@ -10,16 +10,13 @@ down_revision = "0012"
 
 
 def upgrade() -> None:
-    op.create_table(
+    shapes.create_owned_table(
         "user_llm_endpoint",
-        shapes.key_column("user_id"),
         sa.Column("base_url", sa.String(length=500), nullable=False),
         sa.Column("api_key_encrypted", sa.Text(), server_default="", nullable=False),
         sa.Column("models", shapes.JSON, nullable=False),
-        *shapes.primary_id("user_llm_endpoint"),
-        *shapes.created_updated(),
-        shapes.owner_key("user_llm_endpoint"),
-        shapes.unique("user_llm_endpoint", "user_id"),
+        timestamps=True,
+        unique_on=("user_id",),  # one a user
     )
 
 
