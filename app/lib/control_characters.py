@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.lib.nested_strings import map_strings
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -20,10 +22,4 @@ def without_controls(text: str) -> str:
 
 def scrubbed(value: Any) -> Any:
     """``value`` with every string in it (in lists and dict values, at any depth) cleaned."""
-    if isinstance(value, str):
-        return without_controls(value)
-    if isinstance(value, list):
-        return [scrubbed(item) for item in value]
-    if isinstance(value, dict):
-        return {key: scrubbed(item) for key, item in value.items()}
-    return value
+    return map_strings(value, without_controls)

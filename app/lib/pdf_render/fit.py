@@ -58,7 +58,6 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from weasyprint.document import Document
@@ -382,90 +381,72 @@ def render_to_budget(
 ) -> RenderResult:
     """``ladder=False`` keeps the design's own type and spacing (rule 0 off): what the cuts
     alone do, for the tests of rules 1–5."""
-    # A character no font has is cut and the CV fitted again: the trimming and the HTML
-    # preview match the PDF.
-    once = partial(
-        _render_once,
-        design=design,
-        locale=locale,
-        page_budget=page_budget,
-        relevance=relevance,
-        photo=photo,
-        ladder=ladder,
-    )
-    return render_covered(once, content_json)
+    # A character no font has is cut and the CV fitted again (render_covered): the trimming
+    # and the HTML preview match the PDF.
 
+    def once(payload: dict[str, Any]) -> tuple[RenderResult, frozenset[str]]:
+        started = time.perf_counter()
+        content = CvContent.from_json(payload)
+        budget = max(1, int(page_budget))
+        candidates = trim_candidates(content, relevance)
+        fetcher = SafeURLFetcher()
 
-def _render_once(
-    content_json: dict[str, Any],
-    *,
-    design: str,
-    locale: str,
-    page_budget: int,
-    relevance: dict[str, float] | None,
-    photo: str | None = None,
-    ladder: bool = True,
-) -> tuple[RenderResult, frozenset[str]]:
-    started = time.perf_counter()
-    content = CvContent.from_json(content_json)
-    budget = max(1, int(page_budget))
-    candidates = trim_candidates(content, relevance)
-    fetcher = SafeURLFetcher()
+        def at(step: int) -> _Fitter:
+            return _Fitter(
+                content,
+                check_design(design),
+                cv_locale(locale),
+                candidates,
+                photo=photo,
+                compact=step,
+                fetcher=fetcher,
+            )
 
-    def at(step: int) -> _Fitter:
-        return _Fitter(
-            content,
-            check_design(design),
-            cv_locale(locale),
-            candidates,
-            photo=photo,
-            compact=step,
-            fetcher=fetcher,
+        fitter, passes, tried = _step(at, budget) if ladder else (at(0), 0, False)
+        best = fitter.search(budget)
+        effective = budget
+        if best.pages > budget:
+            # Even the most cut layout is over (rule 2): its page count is the budget now.
+            effective = best.pages
+            best = fitter.search(effective)
+            effective = max(effective, best.pages)  # only when the passes ran out
+        best = fitter.refill(best, best.pages)
+        measured = fitter.measure(best, best.pages)
+        trimmed = [fitter.candidates[i] for i in sorted(best.cut)]
+        pdf, missing = write_pdf(best.document)
+        fills = list(measured.fills) if measured else []
+        result = RenderResult(
+            pdf=pdf,
+            page_count=best.pages,
+            trimmed=[
+                TrimmedItem(c.key, c.section, c.item_id, c.index, c.text, c.relevance, c.kind)
+                for c in trimmed
+            ],
+            html=best.html,
+            design=fitter.design,
+            locale=fitter.locale,
+            page_budget=budget,
+            fits=best.pages <= effective,
+            layout_passes=passes + fitter.passes,
+            render_ms=(time.perf_counter() - started) * 1000,
+            extra={
+                "blockedUrls": fitter.fetcher.blocked[:20],
+                "lastPageFill": round(fills[-1], 3) if fills else 1.0,
+                "pageFills": [round(f, 3) for f in fills],
+                # Rounded down, and the heights up: the free room is never overstated, nor a cut
+                # item's height understated.
+                "lastPageFree": _floor(measured.last_page_free * PT_PER_PX) if measured else 0.0,
+                "trimmedHeights": _trimmed_heights(fitter, best.cut, measured),
+                "budgetGrown": effective > budget,
+                "effectiveBudget": effective,
+                "compactStep": fitter.compact,
+                # An orphan last page the ladder's floor could not close up (rule 0).
+                "closeUpTried": tried,
+            },
         )
+        return result, missing
 
-    fitter, passes, tried = _step(at, budget) if ladder else (at(0), 0, False)
-    best = fitter.search(budget)
-    effective = budget
-    if best.pages > budget:
-        # Even the most cut layout is over (rule 2): its page count is the budget now.
-        effective = best.pages
-        best = fitter.search(effective)
-        effective = max(effective, best.pages)  # only when the passes ran out
-    best = fitter.refill(best, best.pages)
-    measured = fitter.measure(best, best.pages)
-    trimmed = [fitter.candidates[i] for i in sorted(best.cut)]
-    pdf, missing = write_pdf(best.document)
-    fills = list(measured.fills) if measured else []
-    result = RenderResult(
-        pdf=pdf,
-        page_count=best.pages,
-        trimmed=[
-            TrimmedItem(c.key, c.section, c.item_id, c.index, c.text, c.relevance, c.kind)
-            for c in trimmed
-        ],
-        html=best.html,
-        design=fitter.design,
-        locale=fitter.locale,
-        page_budget=budget,
-        fits=best.pages <= effective,
-        layout_passes=passes + fitter.passes,
-        render_ms=(time.perf_counter() - started) * 1000,
-        extra={
-            "blockedUrls": fitter.fetcher.blocked[:20],
-            "lastPageFill": round(fills[-1], 3) if fills else 1.0,
-            "pageFills": [round(f, 3) for f in fills],
-            # Rounded down, and the heights up: the free room is never overstated, nor a cut
-            # item's height understated.
-            "lastPageFree": _floor(measured.last_page_free * PT_PER_PX) if measured else 0.0,
-            "trimmedHeights": _trimmed_heights(fitter, best.cut, measured),
-            "budgetGrown": effective > budget,
-            "effectiveBudget": effective,
-            "compactStep": fitter.compact,
-            # An orphan last page the ladder's floor could not close up (rule 0).
-            "closeUpTried": tried,
-        },
-    )
-    return result, missing
+    return render_covered(once, content_json)
 
 
 def _step(make: Callable[[int], _Fitter], budget: int) -> tuple[_Fitter, int, bool]:

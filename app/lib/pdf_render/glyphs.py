@@ -24,6 +24,7 @@ from typing import Any
 from weasyprint import LOGGER
 from weasyprint.document import Document
 
+from app.lib.nested_strings import map_strings
 from app.lib.pdf_render.result import RenderResult
 
 # WeasyPrint's options for every CV and letter: PDF/UA-1, so tagged (a structure tree in reading
@@ -115,13 +116,11 @@ def render_covered(render_once: RenderOnce, payload: Any) -> RenderResult:
 def strip_characters(value: Any, characters: frozenset[str]) -> Any:
     """``value`` (JSON: dicts, lists, strings) with ``characters`` removed from every string,
     and the spaces a removed character leaves doubled or at an end tidied."""
-    if isinstance(value, str):
-        if not any(c in value for c in characters):
-            return value
-        kept = "".join(c for c in value if c not in characters)
+
+    def strip(text: str) -> str:
+        if not any(c in text for c in characters):
+            return text
+        kept = "".join(c for c in text if c not in characters)
         return _DOUBLED_SPACE.sub(" ", kept).strip(" ")
-    if isinstance(value, list):
-        return [strip_characters(item, characters) for item in value]
-    if isinstance(value, dict):
-        return {key: strip_characters(item, characters) for key, item in value.items()}
-    return value
+
+    return map_strings(value, strip)

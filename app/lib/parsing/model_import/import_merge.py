@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.lib.cv_content import EXTRA_GROUPS, CvContent, Experience, Project
+from app.lib.nested_strings import map_strings
 from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.model_import.arbitration import (
     NAMES,
@@ -306,16 +307,6 @@ def without_marks(text: str) -> str:
     return BIDI_RE.sub("", BIDI_BETWEEN_RE.sub(" ", text))
 
 
-def _unmarked(value: Any) -> Any:
-    if isinstance(value, str):
-        return without_marks(value)
-    if isinstance(value, list):
-        return [_unmarked(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _unmarked(v) for k, v in value.items()}
-    return value
-
-
 def _education_by_shape(
     out: CvContent, model: CvContent, findings: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -351,7 +342,7 @@ def merge_readings(
     the model's entries that remain (an entry the rules also read is the rules' now)."""
     out = rules.model_copy(deep=True)
     findings: list[dict[str, Any]] = []
-    model = CvContent.model_validate(_unmarked(model.model_dump()))
+    model = CvContent.model_validate(map_strings(model.model_dump(), without_marks))
     source = SourceLines(without_marks(source_text))
     merged = {section: _section(section, source, rules, model) for section in NAMES}
     _give_up_claimed(merged, rules)
