@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
@@ -40,46 +39,34 @@ def run_job_id(search_id: str, task_id: str | None, at: datetime | None = None) 
     return f"{RUN_JOB}:{search_id}:{tail}"
 
 
-@dataclass(frozen=True)
-class _Work:
-    """One kind of discovery work: its task's type, the job that does it, and the progress
-    key of the one row it is about (its id is also the job's argument)."""
-
-    task_type: str
-    job: Job
-    row_key: str
-
-
-_SEARCH_RUN = _Work(SEARCH_RUN_TYPE, RUN_JOB, "searchId")
-_PAGE_FETCH = _Work(PAGE_FETCH_TYPE, PAGE_FETCH_JOB, "itemId")
-
-
 async def _start(
     session: AsyncSession,
     queue: TaskQueue,
     user: User,
     settings: Settings | None,
-    work: _Work,
-    row_id: str,
+    task_type: str,
     title: str,
+    job: Job,
+    job_id: str,
+    row: dict[str, str],
+    args: tuple[str, ...],
 ) -> BackgroundTask:
     settings = settings or get_settings()
-    row = {work.row_key: row_id}
     task = await create_task(
         session,
         user.id,
-        work.task_type,
+        task_type,
         title,
         cap=settings.background_tasks_per_user,
         progress={"step": "queued", "percent": 0, **row},
     )
-    task.job_id = f"{work.job}:{row_id}:{task.id}"
+    task.job_id = f"{job_id}:{task.id}"
     await reserve(session, task, {**row, "taskId": task.id})
     await session.commit()
     try:
-        await enqueue(queue.arq, work.job, row_id, task.id, _job_id=task.job_id)
+        await enqueue(queue.arq, job, *args, task.id, _job_id=task.job_id)
     except Exception:
-        log.exception("Could not enqueue %s for %s", work.job, row)
+        log.exception("Could not enqueue %s for %s", job, row)
         await save_and_publish(
             session, queue.redis, task, status=TaskStatus.FAILED, error=QUEUE_DOWN
         )
@@ -97,8 +84,18 @@ async def start_search_run(
     settings: Settings | None = None,
 ) -> BackgroundTask:
     """ "Run now": a task in the task centre, and the worker's run of every source."""
-    title = f"Search: {search.name or search.id[:8]}"
-    return await _start(session, queue, user, settings, _SEARCH_RUN, search.id, title)
+    return await _start(
+        session,
+        queue,
+        user,
+        settings,
+        SEARCH_RUN_TYPE,
+        f"Search: {search.name or search.id[:8]}",
+        RUN_JOB,
+        f"{RUN_JOB}:{search.id}",
+        {"searchId": search.id},
+        (search.id,),
+    )
 
 
 async def start_page_fetch(
@@ -110,8 +107,18 @@ async def start_page_fetch(
     settings: Settings | None = None,
 ) -> BackgroundTask:
     """The bookmarklet's item without text: the worker fetches its page and fills it."""
-    title = f"Page: {item.title or item.url}"[:300]
-    return await _start(session, queue, user, settings, _PAGE_FETCH, item.id, title)
+    return await _start(
+        session,
+        queue,
+        user,
+        settings,
+        PAGE_FETCH_TYPE,
+        f"Page: {item.title or item.url}"[:300],
+        PAGE_FETCH_JOB,
+        f"{PAGE_FETCH_JOB}:{item.id}",
+        {"itemId": item.id},
+        (item.id,),
+    )
 
 
 async def run_in_progress(session: AsyncSession, user_id: str, search_id: str) -> bool:
