@@ -607,8 +607,10 @@ class Arbiter:
         return bool(holding)
 
     def _degree_named(self, entry: Entry) -> bool:
-        if self.section != "education":
-            return False
+        return self.section == "education" and self._field_worded(entry)
+
+    def _field_worded(self, entry: Entry) -> bool:
+        """An education entry named with a degree's or a school's word (field_word)."""
         return any(map(field_word, _names(entry, self.section), NAMES[self.section]))
 
     def _kind_problem(self, entry: Entry) -> str | None:
@@ -671,9 +673,8 @@ class Arbiter:
     def shaped_count(self, entries: Sequence[Entry]) -> int:
         """How many of ``entries`` are shaped like an entry of the section (job_shape_problem,
         field_word)."""
-        if self.section == "education":  # a degree's or a school's word (field_word)
-            fields = NAMES[self.section]
-            return sum(any(map(field_word, _names(e, self.section), fields)) for e in entries)
+        if self.section == "education":
+            return sum(self._field_worded(e) for e in entries)
         if self.section != "experience":
             return len(entries)
         return sum(job_shape_problem(*_names(e, self.section)) is None for e in entries)
