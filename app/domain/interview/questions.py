@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.lib.camel_fields import camel_fields
 from app.lib.cv_content import CvContent
 from app.lib.cv_content import Evidence as BankStory
 from app.lib.matching.evidence import BANK_SECTION, Unit, cv_units, match
@@ -75,16 +76,10 @@ class Proof:
     star: dict[str, str] = field(default_factory=dict)  # situation/task/action/result, as written
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "quote": self.quote,
-            "section": self.section,
-            "where": self.where,
-            "itemId": self.item_id,
-            "index": self.index,
-            "achievementId": self.achievement_id,
-            "star": dict(self.star) if self.star else None,
-        }
+        quoted = camel_fields(
+            self, "kind", "quote", "section", "where", "item_id", "index", "achievement_id"
+        )
+        return {**quoted, "star": dict(self.star) if self.star else None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.lib.camel_fields import camel_fields
+
 RequirementKind = Literal["must", "nice"]
 # The ledger's word for each requirement: the CV says it (a quote in the offer's terms), shows
 # part of it (only implied, or some of its terms), or nothing in it shows it.
@@ -90,22 +92,11 @@ class Evidence:
 
     def place(self) -> dict[str, Any]:
         """Where the quote stands: section, item id, bullet index and the item's label."""
-        return {
-            "section": self.section,
-            "itemId": self.item_id,
-            "index": self.index,
-            "label": self.label,
-        }
+        return camel_fields(self, "section", "item_id", "index", "label")
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "quote": self.quote,
-            "section": self.section,
-            "itemId": self.item_id,
-            "index": self.index,
-            "where": self.label,
-            "strength": self.strength,
-        }
+        quoted = camel_fields(self, "quote", "section", "item_id", "index")
+        return {**quoted, "where": self.label, "strength": self.strength}
 
 
 @dataclass(frozen=True, slots=True)

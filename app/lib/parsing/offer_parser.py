@@ -11,7 +11,7 @@ requirement phrases of ``offer_phrases``), languages (``offer_languages``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from app.lib.parsing.fields.languages import detect_language
@@ -102,18 +102,8 @@ class OfferFields:
     remote: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "company": self.company,
-            "location": self.location,
-            "language": self.language,
-            "requirements": self.requirements,
-            "responsibilities": self.responsibilities,
-            "skills": self.skills,
-            "languages": self.languages,
-            "contract_type": self.contract_type,
-            "remote": self.remote,
-        }
+        """Every field under its own name (the lists are this object's, not copies)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _labelled(lines: list[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import PROJECT_ROOT
+from app.lib.camel_fields import camel_fields
 from app.lib.cv_content import CvContent
 from app.lib.llm import LLMEndpoint, complete_structured
 from app.lib.parsing.model_import.verify import check_cv
@@ -41,12 +42,7 @@ class LlmUsage:
     duration_ms: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "model": self.model,
-            "promptTokens": self.prompt_tokens,
-            "completionTokens": self.completion_tokens,
-            "durationMs": self.duration_ms,
-        }
+        return camel_fields(self, "model", "prompt_tokens", "completion_tokens", "duration_ms")
 
 
 @dataclass
