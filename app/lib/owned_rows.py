@@ -1,6 +1,7 @@
 """A user's own rows, one way each: one found by id (another user's row answers exactly like a
 missing one, the feature's 404, so an id never tells whether someone else's row exists), and a
-user's list in one order (``OwnedList``: the pages, the JSON API and MCP read the same query)."""
+user's list in one order (``OwnedList``: the pages, the JSON API and MCP read the same query).
+The same for the rows under another row (``child_row``, ``child_rows``)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,35 @@ async def owned(
 ) -> Row:
     """The row ``row_id`` of ``model`` that ``user_id`` owns, or ``missing`` raised."""
     table: Any = model  # a mapped class with ``id`` and ``user_id`` columns
-    found = await session.scalar(select(table).where(table.id == row_id, table.user_id == user_id))
+    return await child_row(session, model, table.user_id, user_id, row_id, missing)
+
+
+async def child_row(
+    session: AsyncSession,
+    model: type[Row],
+    parent: Any,
+    parent_id: str,
+    row_id: str,
+    missing: AppError,
+) -> Row:
+    """The row ``row_id`` of ``model`` whose column ``parent`` holds ``parent_id`` (a CV's
+    version, a search's source), or ``missing`` raised: under another parent, an id answers
+    exactly like a missing one."""
+    table: Any = model  # a mapped class with an ``id`` column
+    found = await session.scalar(select(table).where(table.id == row_id, parent == parent_id))
     if found is None:
         raise missing
     return found
+
+
+async def child_rows(
+    session: AsyncSession, model: type[Row], parent: Any, parent_id: str
+) -> list[Row]:
+    """Every row of ``model`` whose column ``parent`` holds ``parent_id``, oldest first (then by
+    id, one order on every database)."""
+    table: Any = model  # a mapped class with ``id`` and ``created_at`` columns
+    query = select(table).where(parent == parent_id).order_by(table.created_at, table.id)
+    return list(await session.scalars(query))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from app.lib.cv_content import CvContent
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError, check_stored_limits
+from app.lib.owned_rows import child_row
 from app.lib.paging import Page, PageRequest, read_page
 from app.lib.parsing.formats.json_resume_export import resume_from_content
 from app.lib.parsing.report.report_live import item_key
@@ -120,11 +121,8 @@ async def add_version(
 
 
 async def restore_version(session: AsyncSession, cv: CvFile, version_id: str) -> CvVersion:
-    old = await session.scalar(
-        select(CvVersion).where(CvVersion.id == version_id, CvVersion.cv_file_id == cv.id)
-    )
-    if old is None:
-        raise NotFound(N_("No such version."), code="cv.version_not_found")
+    missing = NotFound(N_("No such version."), code="cv.version_not_found")
+    old = await child_row(session, CvVersion, CvVersion.cv_file_id, cv.id, version_id, missing)
     check_stored_limits(old.content)  # a version stored before the limits existed
     return await add_version(session, cv, CvContent.from_json(old.content), "user_edit")
 

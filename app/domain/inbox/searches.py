@@ -22,7 +22,7 @@ from app.domain.inbox.schemas import MAX_SOURCES, SearchInput, check_url
 from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.owned_rows import OwnedList, owned
+from app.lib.owned_rows import OwnedList, child_row, child_rows, owned
 
 MAX_SEARCHES = 50
 
@@ -40,12 +40,7 @@ async def get_search(session: AsyncSession, user_id: str, search_id: str) -> Sav
 
 
 async def sources_of(session: AsyncSession, search_id: str) -> list[FeedSource]:
-    rows = await session.scalars(
-        select(FeedSource)
-        .where(FeedSource.search_id == search_id)
-        .order_by(FeedSource.created_at, FeedSource.id)
-    )
-    return list(rows)
+    return await child_rows(session, FeedSource, FeedSource.search_id, search_id)
 
 
 def _aware(value: datetime) -> datetime:
@@ -135,11 +130,10 @@ async def add_source(session: AsyncSession, search: SavedSearch, url: str) -> Fe
 
 
 async def remove_source(session: AsyncSession, search: SavedSearch, source_id: str) -> None:
-    source = await session.scalar(
-        select(FeedSource).where(FeedSource.id == source_id, FeedSource.search_id == search.id)
+    missing = NotFound(N_("No such source."), code="search.source_not_found")
+    source = await child_row(
+        session, FeedSource, FeedSource.search_id, search.id, source_id, missing
     )
-    if source is None:
-        raise NotFound(N_("No such source."), code="search.source_not_found")
     await session.delete(source)
     await session.flush()
 

@@ -36,7 +36,7 @@ from app.lib.errors import NotFound
 from app.lib.i18n import N_
 from app.lib.imap.message import MailMessage
 from app.lib.input_errors import InputError
-from app.lib.owned_rows import owned
+from app.lib.owned_rows import child_rows, owned
 from app.lib.paging import Page, PageRequest, read_rows_page
 
 QUOTE_CHARS = 600  # what the history and the review list quote of a message
@@ -192,12 +192,7 @@ async def get_reply(db: AsyncSession, user_id: str, reply_id: str) -> MailReply:
 
 async def replies_for(db: AsyncSession, application_id: str) -> list[MailReply]:
     """The replies tied to an application, oldest first (the account export)."""
-    rows = await db.scalars(
-        select(MailReply)
-        .where(MailReply.application_id == application_id)
-        .order_by(MailReply.created_at, MailReply.id)
-    )
-    return list(rows)
+    return await child_rows(db, MailReply, MailReply.application_id, application_id)
 
 
 async def replies_of(db: AsyncSession, reply_ids: set[str]) -> dict[str, MailReply]:
