@@ -19,6 +19,7 @@ from app.db.models import CvFile, JobOffer
 from app.domain.cvs import services as cv_services
 from app.domain.offers import services as offer_services
 from app.domain.offers.schemas import header_out
+from app.lib.camel_fields import camel_fields
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 
@@ -47,13 +48,8 @@ class ConfirmFirst(InputError):
 
 
 def _offer_json(offer: JobOffer) -> dict[str, Any]:
-    return {
-        "id": offer.id,
-        "title": offer.title,
-        "company": offer.company,
-        "location": offer.location,
-        "header": msgspec.to_builtins(header_out(offer)),
-    }
+    named = camel_fields(offer, "id", "title", "company", "location")
+    return {**named, "header": msgspec.to_builtins(header_out(offer))}
 
 
 async def check_confirmed(
