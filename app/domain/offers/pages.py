@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,13 +14,13 @@ from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.applications import services as applications
 from app.domain.letters import view as letters
 from app.domain.matching.services import MatchService, provide_matching
 from app.domain.matching.view import offer_match_context
 from app.domain.offers import services
+from app.domain.offers.adding import Adding, provide_adding
 from app.domain.offers.api import fetch_offer
 from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
@@ -32,12 +31,12 @@ from app.domain.offers.view import list_context
 from app.events import OFFER_UPDATED
 from app.lib import bounded_json
 from app.lib.confirm import DeleteForm, confirm_page
-from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn, TaskQueue
+from app.lib.dependencies import Db, RedisClient, SignedIn
 from app.lib.events import publish_event
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
-from app.lib.pages import form_outcome, posted_text, status_fragment, task_running
+from app.lib.pages import posted_text, status_fragment, task_running
 from app.lib.paging import Paging, pager
 from app.lib.parsing.offer_parser import suggest_companies
 from app.tasks.lifecycle import commit_deletion
@@ -91,7 +90,10 @@ async def _saved(db: AsyncSession, redis: Any, user: User, offer: JobOffer) -> R
 
 class OfferPages(Controller):
     include_in_schema = False
-    dependencies = {"matching": Provide(provide_matching)}  # noqa: RUF012 - Litestar's attribute
+    dependencies = {  # noqa: RUF012 - Litestar's attribute
+        "matching": Provide(provide_matching),
+        "adding": Provide(provide_adding, sync_to_thread=False),
+    }
 
     @get("/offers")
     async def index(
@@ -107,60 +109,23 @@ class OfferPages(Controller):
         context["pager"] = pager(request, context["page"])
         return Template("offers/index.html", context=context)
 
-    async def _create(
-        self,
-        request: HTMXRequest,
-        queue: TaskQueue,
-        db: AsyncSession,
-        settings: Settings,
-        user: User,
-        make: Callable[[], Awaitable[OfferInput]],
-        **echo: Any,
-    ) -> Any:
-        async def action() -> str:
-            given: OfferInput = await make()
-            offer, _ = await services.create_offer(
-                db, queue.redis, queue.arq, settings, user, given
-            )
-            return f"/offers/{offer.id}"
-
-        return await form_outcome(request, db, user, action, "/offers", **echo)
-
     @post("/offers/text")
-    async def add_text(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        queue: Queue,
-        data: URLEncodedBody[TextForm],
-    ) -> Any:
+    async def add_text(self, adding: Adding, data: URLEncodedBody[TextForm]) -> Redirect:
         async def make() -> OfferInput:
             return OfferInput(offer_text(data.text))
 
-        return await self._create(request, queue, db, settings, user, make, pasted=data.text)
+        return await adding.add(make, pasted=data.text)
 
     @post("/offers/url")
-    async def add_url(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        queue: Queue,
-        data: URLEncodedBody[UrlForm],
-    ) -> Any:
+    async def add_url(self, adding: Adding, data: URLEncodedBody[UrlForm]) -> Redirect:
         async def make() -> OfferInput:
-            return await fetch_offer(db, data.url)
+            return await fetch_offer(adding.db, data.url)
 
-        return await self._create(request, queue, db, settings, user, make, url=data.url)
+        return await adding.add(make, url=data.url)
 
     @post("/offers/json", request_max_body_size=2 * MAX_JSON_BYTES)
-    async def add_json(
-        self, request: HTMXRequest, user: SignedIn, db: Db, settings: AppSettings, queue: Queue
-    ) -> Any:
-        form = await request.form()
+    async def add_json(self, adding: Adding) -> Redirect:
+        form = await adding.request.form()
 
         async def make() -> OfferInput:
             file = form.get("file")
@@ -179,7 +144,7 @@ class OfferPages(Controller):
                 raise InputError(N_("This is not valid JSON."), code="offer.invalid_json") from None
             return offer_from_job_json(data)
 
-        return await self._create(request, queue, db, settings, user, make)
+        return await adding.add(make)
 
     @get("/offers/{offer_id:str}")
     async def detail(
