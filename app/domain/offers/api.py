@@ -10,10 +10,11 @@ from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db.models import JobOffer
 from app.db.session import release_lock
-from app.domain.applications import services as applications
 from app.domain.offers import services
 from app.domain.offers.editing import apply_changes, changes_from_json
+from app.domain.offers.edits import Edits, OfferEdits
 from app.domain.offers.header_check import answer_from_json
 from app.domain.offers.intake import (
     OfferInput,
@@ -22,7 +23,6 @@ from app.domain.offers.intake import (
     offer_from_url,
     offer_text,
 )
-from app.domain.offers.posting import reopen
 from app.domain.offers.schemas import (
     HEADER_ANSWER_BODY,
     LIST_DESCRIPTION,
@@ -33,16 +33,13 @@ from app.domain.offers.schemas import (
     offer_out,
     offer_summary,
 )
-from app.events import OFFER_UPDATED
-from app.lib.dependencies import AppSettings, Db, Queue, RedisClient, SignedIn
-from app.lib.events import publish_event
+from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.openapi import documented_body
 from app.lib.paging import Paging, listed
 from app.lib.web import json_body
 from app.settings.service import get_setting
-from app.tasks.lifecycle import commit_deletion
 
 
 async def private_urls_allowed(db: AsyncSession) -> bool:
@@ -74,6 +71,11 @@ async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
     raise InputError(
         N_('Send {"text": "…"}, {"url": "…"} or a JSON Resume job.'), code="offer.invalid_body"
     )
+
+
+async def _answer(edits: OfferEdits, offer: JobOffer) -> OfferOut:
+    """The offer as the API answers it, with its extraction task's state."""
+    return offer_out(offer, await services.latest_task(edits.db, edits.user.id, offer.id))
 
 
 class OfferApi(Controller):
@@ -111,23 +113,20 @@ class OfferApi(Controller):
         return listed(request, page.map(offer_summary))
 
     @get("/{offer_id:str}")
-    async def get_offer(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> OfferOut:
-        offer = await services.get_offer(db, user.id, offer_id)
-        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+    async def get_offer(self, edits: Edits, offer_id: FromPath[str]) -> OfferOut:
+        return await _answer(edits, await edits.get(offer_id))
 
     @put(
         "/{offer_id:str}",
         operation_class=documented_body("The offer's fields to change", OFFER_UPDATE_BODY),
     )
     async def update_offer(
-        self, request: Request, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
+        self, request: Request, edits: Edits, offer_id: FromPath[str]
     ) -> OfferOut:
-        offer = await services.get_offer(db, user.id, offer_id)
+        offer = await edits.get(offer_id)
         body = await json_body(request, code="offer.invalid_json")
         apply_changes(offer, changes_from_json(body))
-        await db.commit()
-        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
-        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+        return await _answer(edits, await edits.saved(offer))
 
     @post(
         "/{offer_id:str}/header",
@@ -135,36 +134,23 @@ class OfferApi(Controller):
         operation_class=documented_body("The header as the user confirms it", HEADER_ANSWER_BODY),
     )
     async def confirm_header(
-        self, request: Request, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
+        self, request: Request, edits: Edits, offer_id: FromPath[str]
     ) -> OfferOut:
         """Answer the offer's ``header.doubts`` as its page does: the fields sent replace the
         offer's, and the header is confirmed (a generation then no longer asks about it)."""
-        await services.get_offer(db, user.id, offer_id)  # another user's offer: 404 first
+        await edits.get(offer_id)  # another user's offer: 404 first
         given = answer_from_json(await json_body(request, code="offer.invalid_json"))
-        offer = await services.confirm_header(db, redis, user.id, offer_id, given)
-        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+        return await _answer(edits, await edits.confirm_header(offer_id, given))
 
     @post("/{offer_id:str}/posting/reopen", status_code=HTTP_200_OK)
-    async def reopen_posting(
-        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
-    ) -> OfferOut:
+    async def reopen_posting(self, edits: Edits, offer_id: FromPath[str]) -> OfferOut:
         """The posting is open after all: ``posting.status`` becomes ``reopened`` and the
         scheduled re-check no longer closes it (an offer not closed is answered unchanged)."""
-        offer = await reopen(db, user.id, offer_id)
-        await db.commit()
-        await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
-        return offer_out(offer, await services.latest_task(db, user.id, offer.id))
+        return await _answer(edits, await edits.reopen(offer_id))
 
     @delete("/{offer_id:str}", status_code=HTTP_200_OK)
-    async def delete_offer(
-        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
-    ) -> dict[str, bool]:
+    async def delete_offer(self, edits: Edits, offer_id: FromPath[str]) -> dict[str, bool]:
         """Delete the offer, and its application with it (status, history, notes, documents
         sent); the pages ask first when the application holds any of those."""
-        offer = await services.get_offer(db, user.id, offer_id)
-        application = await applications.find_for_offer(db, user.id, offer.id)
-        task = await services.delete_offer(db, offer)
-        await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
-        if application is not None:
-            await applications.announce_deleted(redis, user.id, application.id)
+        await edits.delete(await edits.get(offer_id))
         return {"success": True}

@@ -12,9 +12,8 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import BackgroundTask, JobOffer, User
+from app.db.models import BackgroundTask, JobOffer
 from app.domain.applications import services as applications
 from app.domain.letters import view as letters
 from app.domain.matching.services import MatchService, provide_matching
@@ -24,22 +23,20 @@ from app.domain.offers.adding import Adding, provide_adding
 from app.domain.offers.api import fetch_offer
 from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
+from app.domain.offers.edits import Edits
 from app.domain.offers.header_check import header_question
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
-from app.domain.offers.posting import posting_fields, reopen
+from app.domain.offers.posting import posting_fields
 from app.domain.offers.view import list_context
-from app.events import OFFER_UPDATED
 from app.lib import bounded_json
 from app.lib.confirm import DeleteForm, confirm_page
-from app.lib.dependencies import Db, RedisClient, SignedIn
-from app.lib.events import publish_event
+from app.lib.dependencies import Db, SignedIn
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
 from app.lib.pages import posted_text, status_fragment, task_running
 from app.lib.paging import Paging, pager
 from app.lib.parsing.offer_parser import suggest_companies
-from app.tasks.lifecycle import commit_deletion
 
 MAX_JSON_BYTES = 1024 * 1024
 
@@ -81,10 +78,8 @@ def detail_context(
     }
 
 
-async def _saved(db: AsyncSession, redis: Any, user: User, offer: JobOffer) -> Redirect:
-    """A change of the offer kept: committed, told to the user's other tabs, page shown."""
-    await db.commit()
-    await publish_event(redis, user.id, OFFER_UPDATED, {"offerId": offer.id})
+def _shown_saved(offer: JobOffer) -> Redirect:
+    """The offer's page after a change kept (``OfferEdits``), saying so."""
     return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
 
 
@@ -182,43 +177,27 @@ class OfferPages(Controller):
         )
 
     @post("/offers/{offer_id:str}")
-    async def save(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        offer_id: FromPath[str],
-    ) -> Any:
-        offer = await services.get_offer(db, user.id, offer_id)
+    async def save(self, request: HTMXRequest, edits: Edits, offer_id: FromPath[str]) -> Any:
+        offer = await edits.get(offer_id)
         values = await posted_text(request)
         changes, errors = changes_from_form(values)
         if errors:
             return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
         apply_changes(offer, changes)
-        return await _saved(db, redis, user, offer)
+        return _shown_saved(await edits.saved(offer))
 
     @post("/offers/{offer_id:str}/header")
     async def confirm_header(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        offer_id: FromPath[str],
+        self, request: HTMXRequest, edits: Edits, offer_id: FromPath[str]
     ) -> Redirect:
         """The answer to "Job · Company · Place — correct?": a picked or typed value, or yes."""
         given = await posted_text(request)
-        offer = await services.confirm_header(db, redis, user.id, offer_id, given)
-        return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
+        return _shown_saved(await edits.confirm_header(offer_id, given))
 
     @post("/offers/{offer_id:str}/posting/reopen")
-    async def reopen_posting(
-        self, user: SignedIn, db: Db, redis: RedisClient, offer_id: FromPath[str]
-    ) -> Redirect:
+    async def reopen_posting(self, edits: Edits, offer_id: FromPath[str]) -> Redirect:
         """The closed badge's button: the posting is open after all (the checks leave it)."""
-        offer = await reopen(db, user.id, offer_id)
-        return await _saved(db, redis, user, offer)
+        return _shown_saved(await edits.reopen(offer_id))
 
     @get("/offers/{offer_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:
@@ -227,20 +206,11 @@ class OfferPages(Controller):
 
     @post("/offers/{offer_id:str}/delete")
     async def delete(
-        self,
-        user: SignedIn,
-        db: Db,
-        redis: RedisClient,
-        offer_id: FromPath[str],
-        data: URLEncodedBody[DeleteForm],
+        self, edits: Edits, offer_id: FromPath[str], data: URLEncodedBody[DeleteForm]
     ) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        offer = await services.get_offer(db, user.id, offer_id)
+        offer = await edits.get(offer_id)
         if not data.confirmed:
-            return confirm_page(await offer_confirmation(db, user, offer))
-        application = await applications.find_for_offer(db, user.id, offer.id)
-        task = await services.delete_offer(db, offer)
-        await commit_deletion(db, redis, task, user.id, OFFER_UPDATED, {"offerId": offer_id})
-        if application is not None:
-            await applications.announce_deleted(redis, user.id, application.id)
+            return confirm_page(await offer_confirmation(edits.db, edits.user, offer))
+        await edits.delete(offer)
         return Redirect("/offers?deleted=1", status_code=303)
