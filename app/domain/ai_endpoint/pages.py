@@ -14,18 +14,14 @@ from litestar import Controller, post
 from litestar.enums import MediaType
 from litestar.plugins.htmx import HTMXRequest
 from litestar.response import Redirect, Template
-from sqlalchemy.exc import IntegrityError
 
+from app.domain.ai_endpoint.own import Own
 from app.domain.ai_endpoint.services import (
     KEY_AGAIN_FIELD,
     KEY_FIELD,
-    check_form,
     check_key_again,
     parse_form,
-    remove_endpoint,
-    save_endpoint,
 )
-from app.lib.dependencies import AppSettings, Db, RedisClient, SignedIn
 from app.lib.errors import AppError
 from app.lib.form_flash import redirect_back
 from app.lib.i18n import N_
@@ -51,24 +47,16 @@ class AiEndpointPages(Controller):
     include_in_schema = False
 
     @post("/", media_type=MediaType.HTML)
-    async def save(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        redis: RedisClient,
-    ) -> Redirect:
+    async def save(self, request: HTMXRequest, own_endpoint: Own) -> Redirect:
         """Test the typed endpoint first (the connection test, its limit included): a failing
         one is saved only on a second, explicit "Save anyway"."""
         form = await posted_text(request)
-        user_id = user.id  # read before a rollback expires the row
         parsed = parse_form(form)
         try:
             if parsed.save_untested:
                 check_key_again(form, parsed)
             else:
-                report, model = await check_form(db, settings, redis, user, parsed)
+                report, model = await own_endpoint.test(parsed)
                 if not report.ok:  # nothing saved: the page warns and offers "Save anyway"
                     # The report's English message may quote the server: the page words its code.
                     return redirect_back(
@@ -80,16 +68,9 @@ class AiEndpointPages(Controller):
                         ai_report={**asdict(report), "message": ""},
                         ai_tested_model=model,
                     )
-            try:
-                await save_endpoint(db, settings, user_id, parsed)
-                await db.commit()
-            except IntegrityError:
-                # Two first saves at once (two tabs): the other's row exists now; update it.
-                await db.rollback()
-                await save_endpoint(db, settings, user_id, parsed)
-                await db.commit()
+            await own_endpoint.save(parsed)
         except AppError as exc:
-            await db.rollback()
+            await own_endpoint.db.rollback()
             # A refused "Save anyway" still offers it (and still asks for the key again).
             again = parsed.save_untested
             return redirect_back(
@@ -103,20 +84,13 @@ class AiEndpointPages(Controller):
         return redirect_back(request, BACK, notice=SAVED if parsed.save_untested else SAVED_TESTED)
 
     @post("/test", media_type=MediaType.HTML)
-    async def test(
-        self,
-        request: HTMXRequest,
-        user: SignedIn,
-        db: Db,
-        settings: AppSettings,
-        redis: RedisClient,
-    ) -> Any:
+    async def test(self, request: HTMXRequest, own_endpoint: Own) -> Any:
         """Test the typed values (the stored key when none is typed); nothing is saved."""
         form = await posted_text(request)
         try:
-            report, model = await check_form(db, settings, redis, user, parse_form(form))
+            report, model = await own_endpoint.test(parse_form(form))
         except AppError as exc:
-            await db.rollback()
+            await own_endpoint.db.rollback()
             if request.htmx:
                 refused = {"message": user_message(exc), "code": exc.code}
                 return Template("accounts/_partials/ai_endpoint_refused.html", context=refused)
@@ -131,7 +105,6 @@ class AiEndpointPages(Controller):
         return redirect_back(request, BACK, ai_typed=_typed(form), **tested)
 
     @post("/delete", media_type=MediaType.HTML)
-    async def remove(self, request: HTMXRequest, user: SignedIn, db: Db) -> Redirect:
-        await remove_endpoint(db, user)
-        await db.commit()
+    async def remove(self, request: HTMXRequest, own_endpoint: Own) -> Redirect:
+        await own_endpoint.remove()
         return redirect_back(request, BACK, notice=REMOVED)
