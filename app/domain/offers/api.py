@@ -14,7 +14,6 @@ from app.db.models import JobOffer
 from app.db.session import release_lock
 from app.domain.offers import services
 from app.domain.offers.editing import apply_changes, changes_from_json
-from app.domain.offers.edits import Edits, OfferEdits
 from app.domain.offers.header_check import answer_from_json
 from app.domain.offers.intake import (
     OfferInput,
@@ -33,6 +32,7 @@ from app.domain.offers.schemas import (
     offer_out,
     offer_summary,
 )
+from app.domain.offers.user_offers import Offers, UserOffers
 from app.lib.dependencies import AppSettings, Db, Queue, SignedIn
 from app.lib.i18n import N_
 from app.lib.input_errors import InputError
@@ -73,9 +73,9 @@ async def offer_input(db: AsyncSession, body: Any) -> OfferInput:
     )
 
 
-async def _answer(edits: OfferEdits, offer: JobOffer) -> OfferOut:
+async def _answer(offers: UserOffers, offer: JobOffer) -> OfferOut:
     """The offer as the API answers it, with its extraction task's state."""
-    return offer_out(offer, await services.latest_task(edits.db, edits.user.id, offer.id))
+    return offer_out(offer, await offers.task_of(offer))
 
 
 class OfferApi(Controller):
@@ -113,20 +113,20 @@ class OfferApi(Controller):
         return listed(request, page.map(offer_summary))
 
     @get("/{offer_id:str}")
-    async def get_offer(self, edits: Edits, offer_id: FromPath[str]) -> OfferOut:
-        return await _answer(edits, await edits.get(offer_id))
+    async def get_offer(self, offers: Offers, offer_id: FromPath[str]) -> OfferOut:
+        return await _answer(offers, await offers.get(offer_id))
 
     @put(
         "/{offer_id:str}",
         operation_class=documented_body("The offer's fields to change", OFFER_UPDATE_BODY),
     )
     async def update_offer(
-        self, request: Request, edits: Edits, offer_id: FromPath[str]
+        self, request: Request, offers: Offers, offer_id: FromPath[str]
     ) -> OfferOut:
-        offer = await edits.get(offer_id)
+        offer = await offers.get(offer_id)
         body = await json_body(request, code="offer.invalid_json")
         apply_changes(offer, changes_from_json(body))
-        return await _answer(edits, await edits.saved(offer))
+        return await _answer(offers, await offers.saved(offer))
 
     @post(
         "/{offer_id:str}/header",
@@ -134,23 +134,23 @@ class OfferApi(Controller):
         operation_class=documented_body("The header as the user confirms it", HEADER_ANSWER_BODY),
     )
     async def confirm_header(
-        self, request: Request, edits: Edits, offer_id: FromPath[str]
+        self, request: Request, offers: Offers, offer_id: FromPath[str]
     ) -> OfferOut:
         """Answer the offer's ``header.doubts`` as its page does: the fields sent replace the
         offer's, and the header is confirmed (a generation then no longer asks about it)."""
-        await edits.get(offer_id)  # another user's offer: 404 first
+        await offers.get(offer_id)  # another user's offer: 404 first
         given = answer_from_json(await json_body(request, code="offer.invalid_json"))
-        return await _answer(edits, await edits.confirm_header(offer_id, given))
+        return await _answer(offers, await offers.confirm_header(offer_id, given))
 
     @post("/{offer_id:str}/posting/reopen", status_code=HTTP_200_OK)
-    async def reopen_posting(self, edits: Edits, offer_id: FromPath[str]) -> OfferOut:
+    async def reopen_posting(self, offers: Offers, offer_id: FromPath[str]) -> OfferOut:
         """The posting is open after all: ``posting.status`` becomes ``reopened`` and the
         scheduled re-check no longer closes it (an offer not closed is answered unchanged)."""
-        return await _answer(edits, await edits.reopen(offer_id))
+        return await _answer(offers, await offers.reopen(offer_id))
 
     @delete("/{offer_id:str}", status_code=HTTP_200_OK)
-    async def delete_offer(self, edits: Edits, offer_id: FromPath[str]) -> dict[str, bool]:
+    async def delete_offer(self, offers: Offers, offer_id: FromPath[str]) -> dict[str, bool]:
         """Delete the offer, and its application with it (status, history, notes, documents
         sent); the pages ask first when the application holds any of those."""
-        await edits.delete(await edits.get(offer_id))
+        await offers.delete(await offers.get(offer_id))
         return {"success": True}

@@ -23,10 +23,10 @@ from app.domain.offers.adding import Adding, provide_adding
 from app.domain.offers.api import fetch_offer
 from app.domain.offers.deletion import offer_confirmation
 from app.domain.offers.editing import apply_changes, changes_from_form, form_values
-from app.domain.offers.edits import Edits
 from app.domain.offers.header_check import header_question
 from app.domain.offers.intake import OfferInput, offer_from_job_json, offer_text
 from app.domain.offers.posting import posting_fields
+from app.domain.offers.user_offers import Offers
 from app.domain.offers.view import list_context
 from app.lib import bounded_json
 from app.lib.confirm import DeleteForm, confirm_page
@@ -79,7 +79,7 @@ def detail_context(
 
 
 def _shown_saved(offer: JobOffer) -> Redirect:
-    """The offer's page after a change kept (``OfferEdits``), saying so."""
+    """The offer's page after a change kept (``UserOffers``), saying so."""
     return Redirect(f"/offers/{offer.id}?saved=1", status_code=303)
 
 
@@ -168,36 +168,36 @@ class OfferPages(Controller):
 
     @get("/offers/{offer_id:str}/status")
     async def status(
-        self, request: HTMXRequest, user: SignedIn, db: Db, offer_id: FromPath[str]
+        self, request: HTMXRequest, offers: Offers, offer_id: FromPath[str]
     ) -> Template:
-        offer = await services.get_offer(db, user.id, offer_id)
-        task = await services.latest_task(db, user.id, offer.id)
+        offer = await offers.get(offer_id)
+        task = await offers.task_of(offer)
         return status_fragment(
             request, "offers/_partials/extract_status.html", task, "extracting", offer=offer
         )
 
     @post("/offers/{offer_id:str}")
-    async def save(self, request: HTMXRequest, edits: Edits, offer_id: FromPath[str]) -> Any:
-        offer = await edits.get(offer_id)
+    async def save(self, request: HTMXRequest, offers: Offers, offer_id: FromPath[str]) -> Any:
+        offer = await offers.get(offer_id)
         values = await posted_text(request)
         changes, errors = changes_from_form(values)
         if errors:
             return redirect_back(request, f"/offers/{offer.id}", values=values, errors=errors)
         apply_changes(offer, changes)
-        return _shown_saved(await edits.saved(offer))
+        return _shown_saved(await offers.saved(offer))
 
     @post("/offers/{offer_id:str}/header")
     async def confirm_header(
-        self, request: HTMXRequest, edits: Edits, offer_id: FromPath[str]
+        self, request: HTMXRequest, offers: Offers, offer_id: FromPath[str]
     ) -> Redirect:
         """The answer to "Job · Company · Place — correct?": a picked or typed value, or yes."""
         given = await posted_text(request)
-        return _shown_saved(await edits.confirm_header(offer_id, given))
+        return _shown_saved(await offers.confirm_header(offer_id, given))
 
     @post("/offers/{offer_id:str}/posting/reopen")
-    async def reopen_posting(self, edits: Edits, offer_id: FromPath[str]) -> Redirect:
+    async def reopen_posting(self, offers: Offers, offer_id: FromPath[str]) -> Redirect:
         """The closed badge's button: the posting is open after all (the checks leave it)."""
-        return _shown_saved(await edits.reopen(offer_id))
+        return _shown_saved(await offers.reopen(offer_id))
 
     @get("/offers/{offer_id:str}/delete")
     async def confirm_delete(self, user: SignedIn, db: Db, offer_id: FromPath[str]) -> Template:
@@ -206,11 +206,11 @@ class OfferPages(Controller):
 
     @post("/offers/{offer_id:str}/delete")
     async def delete(
-        self, edits: Edits, offer_id: FromPath[str], data: URLEncodedBody[DeleteForm]
+        self, offers: Offers, offer_id: FromPath[str], data: URLEncodedBody[DeleteForm]
     ) -> Redirect | Template:
         """Only the confirmation page's form deletes; any other post shows that page."""
-        offer = await edits.get(offer_id)
+        offer = await offers.get(offer_id)
         if not data.confirmed:
-            return confirm_page(await offer_confirmation(edits.db, edits.user, offer))
-        await edits.delete(offer)
+            return confirm_page(await offer_confirmation(offers.db, offers.user, offer))
+        await offers.delete(offer)
         return Redirect("/offers?deleted=1", status_code=303)

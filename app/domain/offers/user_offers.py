@@ -1,7 +1,8 @@
-"""The signed-in user's offers as the pages and the JSON API change them (the ``edits``
-dependency, declared in routes.py): an offer by id, and each change kept one way, committed
-and then told to the user's other tabs (``OFFER_UPDATED``). A deletion takes the offer's
-application with it. What a change is stays in services.py, editing.py and posting.py."""
+"""The signed-in user's offers as the pages and the JSON API read and change them (the
+``offers`` dependency, declared in routes.py): an offer by id and its extraction task, and each
+change kept one way, committed and then told to the user's other tabs (``OFFER_UPDATED``). A
+deletion takes the offer's application with it. What a change is stays in services.py,
+editing.py and posting.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from litestar.di import NamedDependency
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.models import JobOffer, User
+from app.db.models import BackgroundTask, JobOffer, User
 from app.domain.applications import services as applications
 from app.domain.offers import services
 from app.domain.offers.posting import reopen
@@ -23,7 +24,7 @@ from app.tasks.lifecycle import commit_deletion
 
 
 @dataclass(frozen=True, slots=True)
-class OfferEdits:
+class UserOffers:
     user: User
     db: AsyncSession
     redis: Redis
@@ -31,6 +32,10 @@ class OfferEdits:
     async def get(self, offer_id: str) -> JobOffer:
         """The user's offer (another user's: 404, like a missing one)."""
         return await services.get_offer(self.db, self.user.id, offer_id)
+
+    async def task_of(self, offer: JobOffer) -> BackgroundTask | None:
+        """The offer's latest extraction task (its progress, or how it ended), if any."""
+        return await services.latest_task(self.db, self.user.id, offer.id)
 
     async def saved(self, offer: JobOffer) -> JobOffer:
         """A change of ``offer`` kept: committed, then told to the user's other tabs."""
@@ -59,9 +64,9 @@ class OfferEdits:
             await applications.announce_deleted(self.redis, self.user.id, application.id)
 
 
-def provide_edits(user: SignedIn, db: Db, redis: RedisClient) -> OfferEdits:
-    return OfferEdits(user, db, redis)
+def provide_offers(user: SignedIn, db: Db, redis: RedisClient) -> UserOffers:
+    return UserOffers(user, db, redis)
 
 
-Edits = NamedDependency[OfferEdits]
-"""``edits``: the signed-in user's offers as they change (``provide_edits``)."""
+Offers = NamedDependency[UserOffers]
+"""``offers``: the signed-in user's offers (``provide_offers``)."""
