@@ -66,11 +66,14 @@ def location_not_place(location: str) -> bool:
 
 
 def _finding(code: str, template: str, index: int, job: Experience, name: str) -> dict[str, Any]:
+    """Told, not asked: on CVs nobody here had read, these shapes named as many jobs read right
+    as misread, and every misread they named another flag named too (bench/BLIND.md, the
+    detectors one at a time); the review still shows them beside the field."""
     value = getattr(job, name)
     return finding(
         code, template, f"experience[{index}].{name}", job.id, value,
         number=index + 1, text=value[:120],
-    )  # fmt: skip
+    ) | {"severity": "info"}  # fmt: skip
 
 
 def misplaced_findings(content: CvContent) -> list[dict[str, Any]]:
