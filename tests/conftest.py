@@ -396,9 +396,15 @@ def another_client(settings: Settings, session_factory: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-async def worker(settings: Settings, session_factory: Any) -> AsyncIterator[Worker]:
-    """A real arq worker on the test Redis, running in this event loop."""
+async def worker(
+    settings: Settings, session_factory: Any, request: pytest.FixtureRequest
+) -> AsyncIterator[Worker]:
+    """A real arq worker on the test Redis, running in this event loop: never beside an
+    in-process client, which blocks the loop (tests/fixtures/live.py)."""
     from jobs.worker import worker_options
+    from tests.fixtures.live import refuse_in_process_clients
+
+    refuse_in_process_clients(request.fixturenames)
 
     options = {**worker_options(settings), "poll_delay": 0.05}
     arq_worker = Worker(**options, ctx={"settings": settings}, handle_signals=False)
@@ -431,19 +437,20 @@ async def api(live_server: str) -> AsyncIterator[Any]:
     the in-process test client serves the app from another thread and blocks this event loop
     while it waits, which would freeze the worker mid-transaction (a test-only deadlock).
     """
-    import httpx
+    from tests.fixtures.live import live_client
 
-    from tests.fixtures.live import SHARED_TLS, echo_csrf_cookie
-
-    async with httpx.AsyncClient(
-        base_url=live_server,
-        verify=SHARED_TLS,
-        timeout=30,
-        follow_redirects=True,
-        event_hooks={"request": [echo_csrf_cookie]},
-    ) as http:
+    async with live_client(live_server) as http:
         await http.get("/health")
         yield http
+
+
+@pytest.fixture
+def another_browser(live_server: str) -> Any:
+    """A second browser on the live server, cookies of its own: ``another_client`` for the
+    tests that run the ``worker`` (``async with another_browser() as other``)."""
+    from tests.fixtures.live import live_client
+
+    return lambda: live_client(live_server)
 
 
 # ---------------------------------------------------------------- Helpers

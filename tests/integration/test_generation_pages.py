@@ -72,7 +72,7 @@ async def test_form_errors_are_shown_and_create_nothing(api: Any, db: AsyncSessi
 
 async def test_other_users_generation_pages_are_404(
     api: Any,
-    another_client: Any,
+    another_browser: Any,
     db: AsyncSession,
     session_factory: async_sessionmaker[AsyncSession],
     worker: Worker,
@@ -85,7 +85,7 @@ async def test_other_users_generation_pages_are_404(
     )
     task_id = created.json()["taskId"]
     await wait_finished(session_factory, task_id)
-    async with another_client() as intruder:
+    async with another_browser() as intruder:
         await register(intruder, "intruder-gen@example.com")
         token = intruder.cookies["csrftoken"]
         for path in (

@@ -94,7 +94,7 @@ async def test_the_sent_word_file_keeps_the_frozen_text_after_the_cv_is_edited(
 
 
 async def test_another_users_or_another_applications_sent_word_file_answers_404(
-    api: Any, another_client: Any, db: AsyncSession, worker: Worker
+    api: Any, another_browser: Any, db: AsyncSession, worker: Worker
 ) -> None:
     me = await register(api, "sent-word-owner@example.com")
     source = await factories.source_cv(db, me["id"])
@@ -111,12 +111,12 @@ async def test_another_users_or_another_applications_sent_word_file_answers_404(
     assert crossed.json()["error"] == "application.document_not_found"
     unknown = await api.get(f"/api/applications/{application_id}/documents/nope/docx")
     assert unknown.status_code == 404
-    async with another_client() as other:
+    async with another_browser() as other:
         await register(other, "sent-word-intruder@example.com")
         stolen = await other.get(document["docxUrl"])
         assert stolen.status_code == 404
         assert stolen.json()["error"] == "application.document_not_found"
-    async with another_client() as anonymous:
+    async with another_browser() as anonymous:
         assert (await anonymous.get(document["docxUrl"])).status_code == 401
 
 

@@ -19,7 +19,7 @@ from tests.integration.pipeline_helpers import EventLog, wait_finished
 
 async def test_cancel_from_the_task_centre_then_delete_and_purge(
     api: Any,
-    another_client: Any,
+    another_browser: Any,
     db: AsyncSession,
     session_factory: async_sessionmaker[AsyncSession],
     settings: Settings,
@@ -52,7 +52,7 @@ async def test_cancel_from_the_task_centre_then_delete_and_purge(
         mode_cache.clear()
     centre = (await api.get("/api/background-tasks")).json()["tasks"]
     assert centre[0]["status"] == "cancelled"
-    async with another_client() as intruder:
+    async with another_browser() as intruder:
         await register(intruder, "intruder-centre@example.com")
         denied = await intruder.delete(
             f"/api/background-tasks/{centre[0]['id']}",

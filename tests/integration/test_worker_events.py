@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 import httpx
 from arq import create_pool
@@ -27,12 +28,10 @@ async def test_arq_job_round_trip_through_real_redis(settings: Settings, worker:
         await pool.aclose()
 
 
-async def test_health_reports_database_redis_and_worker(
-    client: AsyncTestClient[Litestar], worker: Worker
-) -> None:
+async def test_health_reports_database_redis_and_worker(api: Any, worker: Worker) -> None:
     deadline = asyncio.get_running_loop().time() + 60  # a poll: ends once the worker is seen
     while True:
-        body = (await client.get("/health")).json()
+        body = (await api.get("/health")).json()
         if body["worker"]["ok"] or asyncio.get_running_loop().time() > deadline:
             break
         await asyncio.sleep(0.1)
