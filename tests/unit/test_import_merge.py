@@ -391,3 +391,81 @@ def test_a_school_s_name_read_again_as_its_degree_is_left_empty() -> None:
     merged = merge_readings(rules, model, source_text=source)
     entry = merged.content.education[0]
     assert (entry.degree, entry.institution) == ("", "Enseeiht, Toulouse")
+
+
+def test_a_school_the_rules_cut_in_two_is_whole_whatever_its_apostrophe() -> None:
+    """The rules cut a school's name in two and read its second half as the degree; the model
+    quotes the whole name with the text's typographic apostrophe, where the rules' cleaning
+    wrote a plain one: the model's reading of the degree and the school wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "d'Aubigny-sur-Loire",
+                        "institution": "École secondaire", "start": "2009", "end": "2014"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Option Latin",
+                        "institution": "École secondaire d’Aubigny-sur-Loire",
+                        "start": "2009", "end": "2014"}]}
+    )  # fmt: skip
+    source = "Formation\n2009 - 2014\tÉcole secondaire d’Aubigny-sur-Loire\nOption Latin\n"
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == (
+        "Option Latin",
+        "École secondaire d’Aubigny-sur-Loire",
+    )
+
+
+def test_a_degree_the_rules_read_as_the_school_goes_back_to_the_degree() -> None:
+    """The rules read the school as the degree and the degree as the school; the model read
+    the school and left the degree out: the rules' school, named by a degree's word, is the
+    degree, and the model's school the school."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Nordvik gymnasium",
+                        "institution": "High School Diploma", "start": "2017-08",
+                        "end": "2020-06"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Nordvik gymnasium, Bergen",
+                        "start": "2017-08", "end": "2020-06"}]}
+    )  # fmt: skip
+    source = """Education
+Nordvik gymnasium, Bergen\tAug 2017 - Jun 2020
+High School Diploma (Natural science)
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("High School Diploma", "Nordvik gymnasium, Bergen")
+
+
+def test_a_degree_dated_once_as_its_end_and_once_as_its_start_is_one_entry() -> None:
+    """The rules read a degree's one year as its end, the model as its start (under way): the
+    two readings of the same lines are one entry, the rules' degree and the model's whole
+    school."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "L en Commerce", "institution": "IUT", "end": "2024"},
+                {"id": "e2", "degree": "CAP Boulangerie", "institution": "Lycée Delorme",
+                 "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "", "institution": "IUT de Valence", "start": "2024",
+                 "current": True},
+                {"id": "m2", "degree": "CAP Boulangerie", "institution": "Lycée Delorme",
+                 "start": "2023", "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Formation
+IUT de Valence\t2024
+L en Commerce (2e année, en cours)
+Lycée Delorme\t2023
+CAP Boulangerie
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    schools = [(e.degree, e.institution) for e in merged.content.education]
+    assert schools == [("L en Commerce", "IUT de Valence"), ("CAP Boulangerie", "Lycée Delorme")]

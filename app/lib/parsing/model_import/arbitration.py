@@ -85,6 +85,15 @@ class Decision:
     reason: str = ""
 
 
+QUOTES = str.maketrans("\u2019\u2018\u02bc`\u00b4", "'''''")
+
+
+def _folded(text: str) -> str:
+    """A name as compared across readings: squashed, its typographic apostrophes plain (one
+    reader quotes the text's "d’Opale", the other's cleaning may give "d'Opale")."""
+    return squash(text.translate(QUOTES))
+
+
 def differ(a: str, b: str) -> bool:
     """Two names that are not one reading of the other (equal, or one inside the other)."""
     x, y = squash(a), squash(b)
@@ -113,6 +122,22 @@ def _finer(value: str | None, than: str | None) -> bool:
 def _same(a: str, b: str) -> bool:
     """Two names that are one reading of the other (both written)."""
     return bool(a.strip() and b.strip()) and not differ(a, b)
+
+
+def _one_date(a: Entry, b: Entry) -> bool:
+    """Both entries dated by one and the same year, read as the start by one reader and as
+    the end by the other ("2024 –" / "– 2024")."""
+    years = [{_year(e.start), _year(e.end)} - {""} for e in (a, b)]
+    return len(years[0]) == 1 and years[0] == years[1]
+
+
+def _start_as_end(a: Entry, b: Entry) -> bool:
+    """One reader read the entry's one date as its start, the other as its end ("2024" read as
+    under way since, or as ended then)."""
+    return any(
+        bool(x.start) and not x.end and not y.start and _year(x.start) == _year(y.end)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def place_heads(locations: list[str]) -> set[str]:
@@ -214,7 +239,8 @@ class Arbiter:
                 continue
             for j, other in enumerate(theirs):
                 free = j not in twins and other is not None and mine.overlaps(other)
-                if free and _year(entry.start) in ("", _year(rules[j].start)):
+                year = _year(entry.start) in ("", _year(rules[j].start))
+                if free and (year or _start_as_end(entry, rules[j])):
                     twins[i] = j
                     break
         return twins
@@ -279,11 +305,9 @@ class Arbiter:
         differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019"). One
         date read as the start by one reader and as the end by the other is the same year."""
         same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
-        years = [{_year(e.start), _year(e.end)} - {""} for e in (model, rules)]
-        one_date = len(years[0]) == 1 and years[0] == years[1]
         return (
             same_year
-            or one_date
+            or _one_date(model, rules)
             or not differ(_names(model, self.section)[1], _names(rules, self.section)[1])
         )
 
@@ -300,6 +324,11 @@ class Arbiter:
             self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
+        if self._school_read_as_degree(kept, theirs):
+            mine = getattr(kept, names[0])
+            setattr(kept, names[0], getattr(kept, names[1]))
+            setattr(kept, names[1], getattr(theirs, names[1]))
+            self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._degree_read_whole(kept, theirs, spans):
             for name in names:
                 mine = getattr(kept, name)
@@ -365,6 +394,25 @@ class Arbiter:
             and self._in_block(theirs, spans)
         )
 
+    def _school_read_as_degree(self, kept: Entry, theirs: Entry) -> bool:
+        """The rules read a school as the degree and the degree as the school ("Lycée X" /
+        "High School Diploma"), where the model reads the school (holding the rules' degree)
+        and leaves the degree out: the rules' school, named by a degree's word and not by a
+        school's, is the degree."""
+        if self.section != "education":
+            return False
+        (degree, school), (their_degree, their_school) = (
+            _names(kept, self.section),
+            _names(theirs, self.section),
+        )
+        return (
+            not their_degree.strip()
+            and bool(degree.strip() and school.strip())
+            and _folded(degree) in _folded(their_school)
+            and field_word(school, "degree")
+            and not field_word(degree, "degree")
+        )
+
     def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
         """A degree the rules cut in two or read with its roles crossed, where the model reads
         it whole: both of the rules' names inside one of the model's ("Diplôme … en" / "Génie
@@ -383,7 +431,7 @@ class Arbiter:
             return words[0] >= words[1]
         for index, whole in enumerate(their):
             other = their[1 - index]
-            split = all(squash(n) in squash(whole) for n in mine) and not _same(other, whole)
+            split = all(_folded(n) in _folded(whole) for n in mine) and not _same(other, whole)
             if split and any(self.source.quoted(other, span) for span in spans):
                 return True
         return False
