@@ -469,3 +469,33 @@ CAP Boulangerie
     merged = merge_readings(rules, model, source_text=source)
     schools = [(e.degree, e.institution) for e in merged.content.education]
     assert schools == [("L en Commerce", "IUT de Valence"), ("CAP Boulangerie", "Lycée Delorme")]
+
+
+def test_a_rules_line_after_the_model_s_last_degree_named_like_no_degree_is_asked() -> None:
+    """The rules read the line after the section's only degree (a teaching job) as a degree;
+    the model read the section and left it out: named with neither a degree's nor a school's
+    word, it is asked, not kept, though no degree of the model's stands after it."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Bachelor of Science in Biology",
+                 "institution": "Northgate University", "start": "2019-09", "end": "2023-05"},
+                {"id": "e2", "degree": "Lab Assistant for Cell Biology", "institution": "",
+                 "start": "2022", "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Bachelor of Science in Biology",
+                        "institution": "Northgate University", "start": "2019-09",
+                        "end": "2023-05"}]}
+    )  # fmt: skip
+    source = """Education
+Northgate University\tSep 2019 - May 2023
+Bachelor of Science in Biology
+Lab Assistant for Cell Biology\t2022 - 2023
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["Bachelor of Science in Biology"]
+    asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [f["reason"] for f in asked] == ["model_silent"]

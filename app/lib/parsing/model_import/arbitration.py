@@ -689,18 +689,17 @@ class Arbiter:
 
     def _degree_doubt(self, entry: Entry, found: Span | None) -> str | None:
         """A rules-only degree that is a sentence or a contact line, or, where the model read
-        the section around it and at least as many degrees, one named with neither a degree's
-        nor a school's word (a job's line, a course's topic): asked, not kept."""
+        degrees of the section and at least as many as the rules read named like one, one named
+        with neither a degree's nor a school's word (a job's line, a course's topic, a date):
+        asked, not kept. Where it stands does not matter: a line after the model's last degree
+        is as often the next section's (a job, a certificate) as a degree the model missed."""
         names = [n for n in _names(entry, self.section) if n.strip()]
         if any(is_prose(n) or value_kind(n) in CONTACT_KINDS for n in names):
             return "prose"
         worded = any(map(field_word, _names(entry, self.section), NAMES[self.section]))
         if worded or found is None or not self.thorough:
             return None
-        before = any(span.last < found.first for span in self.read)
-        after = any(span.first > found.last for span in self.read)
-        on = any(span.overlaps(found) for span in self.read)
-        return "model_silent" if (before and after) or on else None
+        return "model_silent" if self.read else None
 
     def _misread(self, entry: Entry) -> bool:
         """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or
