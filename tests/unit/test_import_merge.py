@@ -499,3 +499,71 @@ Lab Assistant for Cell Biology\t2022 - 2023
     assert [e.degree for e in merged.content.education] == ["Bachelor of Science in Biology"]
     asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert [f["reason"] for f in asked] == ["model_silent"]
+
+
+def test_a_rules_degree_that_is_another_model_entry_s_gives_way_to_the_model_s() -> None:
+    """The rules read the later degree's name with the earlier degree's years; the model read
+    both degrees, the later one dated apart: the earlier entry takes the model's degree, not
+    the name of the entry the model read on its own."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "BUT GESTION COMMERCIALE",
+                        "institution": "ET INTERNATIONALE", "start": "2019", "end": "2022"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Bac général - spécialité Histoire",
+                 "institution": "Lycée Vauban - Briançon", "start": "2019", "end": "2022"},
+                {"id": "m2", "degree": "BUT Gestion commerciale et internationale",
+                 "institution": "Université de Savoie", "start": "2022", "current": True},
+            ]
+        }
+    )  # fmt: skip
+    source = """FORMATION
+BAC GÉNÉRAL - SPÉCIALITÉ HISTOIRE\t2019 - 2022
+LYCÉE VAUBAN - BRIANÇON
+BUT GESTION COMMERCIALE ET INTERNATIONALE\tDepuis 2022
+UNIVERSITÉ DE SAVOIE
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    degrees = [e.degree for e in merged.content.education]
+    assert degrees == [
+        "Bac général - spécialité Histoire",
+        "BUT Gestion commerciale et internationale",
+    ]
+
+
+def test_a_degree_s_option_line_gives_way_to_the_degree() -> None:
+    """The rules took the line under the degree, "Option : …", for the degree; a label and its
+    colon open a detail of the entry, whatever words follow (an engineer's word here): the
+    model's degree wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Option : Génie des Procédés pour l'Ingénieur",
+                        "institution": "Université de Brest", "start": "2018", "end": "2021"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "DUT Chimie", "institution": "Université de Brest",
+                        "start": "2018", "end": "2021"}]}
+    )  # fmt: skip
+    source = """Formation
+2018 - 2021\tDUT Chimie
+Université de Brest\tOption : Génie des Procédés pour l'Ingénieur
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["DUT Chimie"]
+
+
+def test_a_country_in_brackets_read_as_the_degree_is_left_empty() -> None:
+    """The CV names no degree for the school; the rules read the school's country in brackets
+    as the degree, the model left the degree out: a place in brackets is no degree."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "(Belgium)",
+                        "institution": "Ecole Polytechnique de Mons", "start": "2021"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Ecole Polytechnique de Mons",
+                        "start": "2021"}]}
+    )  # fmt: skip
+    source = "Education\nEcole Polytechnique de Mons (Belgium)\t2021 - present\n"
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == [""]

@@ -27,6 +27,7 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -122,6 +123,14 @@ def _finer(value: str | None, than: str | None) -> bool:
 def _same(a: str, b: str) -> bool:
     """Two names that are one reading of the other (both written)."""
     return bool(a.strip() and b.strip()) and not differ(a, b)
+
+
+LABEL_RE = re.compile(r"^\W*\w+\s*:")  # "Option :", "Mention:": a detail's label
+
+
+def _labelled(value: str) -> bool:
+    """A value that opens on one word and a colon: a line of details, not a name."""
+    return bool(LABEL_RE.match(value))
 
 
 def _one_date(a: Entry, b: Entry) -> bool:
@@ -353,6 +362,7 @@ class Arbiter:
             anchors = self._anchors(kept, opposite, spans)
             if not swapped and (
                 self._names_field(other, mine, name, spans)
+                or self._names_unpaired(mine, other, name, theirs)
                 or self._support(other, name, spans, anchors, kept)
                 > self._support(mine, name, spans, anchors, kept)
             ):
@@ -386,13 +396,26 @@ class Arbiter:
         school with a school's word and the rules' not (a university / the degree's field in
         quotes), and is written within the entry's block (not another entry's): being a
         degree or a school at all outweighs standing nearer the entry's dates (a line of its
-        description often does)."""
+        description often does). A value that opens on a label and its colon ("Option : Math
+        pour l'Ingénieur") is a detail of the entry, whatever words follow: it names no
+        degree."""
+        named = field_word(theirs, name) and not _labelled(theirs)
         return (
             self.section == "education"
-            and field_word(theirs, name)
-            and not field_word(mine, name)
+            and named
+            and (not field_word(mine, name) or _labelled(mine))
             and self._in_block(theirs, spans)
         )
+
+    def _names_unpaired(self, mine: str, theirs: str, name: str, entry: Entry) -> bool:
+        """The rules' degree is the degree of another entry the model read, one the rules
+        paired with none ("BUT Gestion …" given the Bac's years), and the model's value is no
+        other entry's: the rules gave that entry's name to this one, whose own the model
+        read."""
+        if self.section != "education":
+            return False
+        others = [getattr(e, name) for e in self.model_alone if e.id != entry.id]
+        return any(_same(mine, o) for o in others) and not any(_same(theirs, o) for o in others)
 
     def _school_read_as_degree(self, kept: Entry, theirs: Entry) -> bool:
         """The rules read a school as the degree and the degree as the school ("Lycée X" /
@@ -529,7 +552,9 @@ class Arbiter:
         its degree): the field stays empty, a town goes to the place. A value named by its
         field's own word (field_word) is not something else."""
         mine = getattr(kept, name)
-        shaped = name_shaped(mine, name) and not (name == "title" and town_like(mine))
+        # A place in brackets ("(France)", the school's country) is a place all the same.
+        bare = mine.strip(" ()[]")
+        shaped = name_shaped(bare, name) and not (name == "title" and town_like(bare))
         # A degree cut mid-bracket is still named by its degree's word: kept, not emptied.
         shaped = shaped or field_word(mine, name)
         other_name = squash(getattr(theirs, opposite) or "")
