@@ -567,3 +567,70 @@ def test_a_country_in_brackets_read_as_the_degree_is_left_empty() -> None:
     source = "Education\nEcole Polytechnique de Mons (Belgium)\t2021 - present\n"
     merged = merge_readings(rules, model, source_text=source)
     assert [e.degree for e in merged.content.education] == [""]
+
+
+def test_a_school_the_rules_read_as_the_degree_leaves_the_school_to_the_model() -> None:
+    """The rules read the school as the degree and the degree's short name as the school; the
+    model read the school and the degree whole: the school is the model's, and the rules'
+    degree (their school) is weighed against the model's, not kept as the degree."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "ENSTA", "institution": "IA 2A",
+                        "start": "2025"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "IA pour Intelligence Artificielle",
+                        "institution": "ENSTA, Brest", "start": "2025"}]}
+    )  # fmt: skip
+    source = """FORMATION
+
+ENSTA, Brest — IA 2A
+2025-aujourd’hui
+
+IA pour Intelligence Artificielle
+Centrés sur l’apprentissage et avec une part de robotique
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert entry.institution == "ENSTA, Brest"
+    assert entry.degree in ("IA 2A", "IA pour Intelligence Artificielle")
+
+
+def test_a_degree_read_again_with_the_same_years_under_one_of_its_names_is_asked() -> None:
+    """The rules read a school as the degree and its tagline as the school; the model read
+    the degree at that school, with the same years: the rules' entry, named by the model's
+    school and dated alike, is the same degree read again, asked, not kept twice."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Ecole des Mines de Douai",
+                 "institution": "Grande Ecole (engineering school)", "start": "2020",
+                 "end": "2024"},
+                {"id": "e2", "degree": "Classe préparatoire", "institution": "Lycée Faidherbe",
+                 "start": "2018", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Master degree in engineering",
+                 "institution": "Ecole des Mines de Douai", "start": "2020", "end": "2024"},
+                {"id": "m2", "degree": "Classe préparatoire", "institution": "Lycée Faidherbe",
+                 "start": "2018", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    source = """EDUCATION
+Ecole des Mines de Douai | Grande Ecole (engineering school)
+Douai
+FRANCE
+● Master degree in engineering
+2020-2024
+● Notable courses: Machine Learning, Image processing
+Classe préparatoire\tLycée Faidherbe\t2018 - 2020
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == [
+        "Master degree in engineering",
+        "Classe préparatoire",
+    ]

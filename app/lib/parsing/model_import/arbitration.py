@@ -419,22 +419,24 @@ class Arbiter:
 
     def _school_read_as_degree(self, kept: Entry, theirs: Entry) -> bool:
         """The rules read a school as the degree and the degree as the school ("Lycée X" /
-        "High School Diploma"), where the model reads the school (holding the rules' degree)
-        and leaves the degree out: the rules' school, named by a degree's word and not by a
-        school's, is the degree."""
+        "High School Diploma", "ENSEEIHT" / "SN 1A"), where the model reads the school (holding
+        the rules' degree, not its own degree) and the rules' school is no piece of it: the
+        rules' school is their degree, to be weighed against the model's (or, the model
+        leaving the degree out, kept when named by a degree's word)."""
         if self.section != "education":
             return False
         (degree, school), (their_degree, their_school) = (
             _names(kept, self.section),
             _names(theirs, self.section),
         )
-        return (
-            not their_degree.strip()
-            and bool(degree.strip() and school.strip())
+        crossed = (
+            bool(degree.strip() and school.strip())
             and _folded(degree) in _folded(their_school)
-            and field_word(school, "degree")
+            and _folded(school) not in _folded(their_school)
+            and not _same(degree, their_degree)
             and not field_word(degree, "degree")
         )
+        return crossed and (bool(their_degree.strip()) or field_word(school, "degree"))
 
     def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
         """A degree the rules cut in two or read with its roles crossed, where the model reads
