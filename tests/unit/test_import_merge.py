@@ -634,3 +634,26 @@ Classe préparatoire\tLycée Faidherbe\t2018 - 2020
         "Master degree in engineering",
         "Classe préparatoire",
     ]
+
+
+def test_a_rules_school_holding_the_model_s_degree_and_school_is_no_swap() -> None:
+    """The rules read the line "degree (school)" whole as the school and a line of details as
+    the degree; the model read the degree and the school apart: the model's degree is inside
+    the rules' school without the two being a swap, and wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "En alternance",
+                        "institution": "Licence Pro Chimie option Qualité (IUT Brest)",
+                        "start": "2010-10", "end": "2011-09"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Licence Pro Chimie option Qualité",
+                        "institution": "IUT Brest", "start": "2010-10", "end": "2011-09"}]}
+    )  # fmt: skip
+    source = """FORMATION
+Licence Pro Chimie option Qualité (IUT Brest)
+En alternance
+Octobre 2010 - Septembre 2011
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("Licence Pro Chimie option Qualité", "IUT Brest")

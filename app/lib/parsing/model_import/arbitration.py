@@ -358,7 +358,11 @@ class Arbiter:
                 continue
             # The model's value is the rules' other name of this entry: the same two names in
             # swapped roles, which the text does not settle; the rules' roles stand.
+            # A rules' name holding both of the model's is their line read whole into one
+            # field ("Licence Pro … (IUT Béziers)"), no swap.
+            whole = _folded(getattr(theirs, opposite)) in _folded(getattr(kept, opposite))
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
+            swapped = swapped and not (getattr(theirs, opposite).strip() and whole)
             anchors = self._anchors(kept, opposite, spans)
             if not swapped and (
                 self._names_field(other, mine, name, spans)
