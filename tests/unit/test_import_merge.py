@@ -657,3 +657,35 @@ Octobre 2010 - Septembre 2011
     merged = merge_readings(rules, model, source_text=source)
     entry = merged.content.education[0]
     assert (entry.degree, entry.institution) == ("Licence Pro Chimie option Qualité", "IUT Brest")
+
+
+def test_a_rules_end_that_is_the_model_s_start_gives_way_to_the_model_s_end() -> None:
+    """Two degrees' dates stacked in a column above their lines: the rules read the first
+    degree's dates one range off; the model's start wins, and the rules' end, that very
+    year, is no end: the model's end goes with its start, not a degree of no length."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "MSci Physics", "institution": "University of Leeds",
+                        "start": "2012", "end": "2014"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "MSci Physics", "institution": "University of Leeds",
+                 "start": "2014", "end": "2019"},
+                {"id": "m2", "degree": "IB Diploma", "institution": "Kowloon College",
+                 "start": "2012", "end": "2014"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+2014-2019
+2012-2014
+
+University of Leeds, MSci Physics
+Kowloon College, Hong Kong, IB Diploma
+
+Work experience
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    msci = next(e for e in merged.content.education if e.degree == "MSci Physics")
+    assert (msci.start, msci.end) == ("2014", "2019")

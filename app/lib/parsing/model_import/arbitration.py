@@ -379,12 +379,19 @@ class Arbiter:
         better = their_start > my_start or (
             their_start == my_start and self._start_taken(kept, theirs, written=my_start > 0)
         )
+        rules_start = kept.start
         if better or not kept.start or (their_start and _finer(theirs.start, kept.start)):
             kept.start = theirs.start
         their_end = self._date_score(theirs.end, spans) + dates_ordered(kept.start, theirs.end)
         my_end = self._date_score(kept.end, spans) + dates_ordered(kept.start, kept.end)
         if kept.end and kept.end == kept.start and len(kept.end) > len("2019"):
             my_end = 0  # the start's own month read again as the end: nothing says it ended
+        moved = kept.start != rules_start and _year(kept.end) == _year(kept.start)
+        if moved and theirs.end and _year(theirs.end) > _year(kept.start):
+            # The rules' end is the start the model's reading gave the entry: the rules read
+            # its dates one range off ("2012 – 2014" for "2014 – 2019"); the model's end goes
+            # with the model's start.
+            my_end = 0
         ongoing = getattr(kept, "current", False)  # a project has no "current"
         if their_end > my_end or (kept.end is None and not ongoing and theirs.end):
             kept.end = theirs.end
