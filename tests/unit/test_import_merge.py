@@ -689,3 +689,21 @@ Work experience
     merged = merge_readings(rules, model, source_text=source)
     msci = next(e for e in merged.content.education if e.degree == "MSci Physics")
     assert (msci.start, msci.end) == ("2014", "2019")
+
+
+def test_a_school_read_as_the_degree_with_no_school_gives_way_to_the_model_s_degree() -> None:
+    """The rules read the school's line as the degree and no school; the model read the degree
+    on the date line and the school under it: the model's degree fills the entry, the school
+    is not kept as its degree too."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Madras University", "institution": "",
+                        "end": "2008"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "B.Com in Finance",
+                        "institution": "Madras University", "start": "2008"}]}
+    )  # fmt: skip
+    source = "EDUCATION\n\n2008\tB.Com in Finance\nMadras University\n\nSKILLS\n"
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("B.Com in Finance", "Madras University")

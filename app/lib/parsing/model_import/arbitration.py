@@ -433,7 +433,9 @@ class Arbiter:
         "High School Diploma", "ENSEEIHT" / "SN 1A"), where the model reads the school (holding
         the rules' degree, not its own degree) and the rules' school is no piece of it: the
         rules' school is their degree, to be weighed against the model's (or, the model
-        leaving the degree out, kept when named by a degree's word)."""
+        leaving the degree out, kept when named by a degree's word). Where the rules read no
+        school, they read no degree either: the model's fills it ("Kerala University" read
+        as the degree of "B.B.A …")."""
         if self.section != "education":
             return False
         (degree, school), (their_degree, their_school) = (
@@ -441,9 +443,9 @@ class Arbiter:
             _names(theirs, self.section),
         )
         crossed = (
-            bool(degree.strip() and school.strip())
+            bool(degree.strip())
             and _folded(degree) in _folded(their_school)
-            and _folded(school) not in _folded(their_school)
+            and not (school.strip() and _folded(school) in _folded(their_school))
             and not _same(degree, their_degree)
             and not field_word(degree, "degree")
         )
