@@ -707,3 +707,27 @@ def test_a_school_read_as_the_degree_with_no_school_gives_way_to_the_model_s_deg
     merged = merge_readings(rules, model, source_text=source)
     entry = merged.content.education[0]
     assert (entry.degree, entry.institution) == ("B.Com in Finance", "Madras University")
+
+
+def test_a_degree_the_rules_cut_where_its_name_breaks_over_lines_is_paired_whole() -> None:
+    """The degree's name breaks over three lines; the rules read its first two pieces as the
+    degree and the school, the model the whole name and the platform: the rules' entry,
+    both names inside the model's and dated to the same month, is the model's cut up."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "online course by", "institution": "University of",
+                        "start": "2019-03", "end": "2019-03"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "online course by University of Toronto",
+                        "institution": "edX (Canada)", "start": "2019-03", "end": "2019-03"}]}
+    )  # fmt: skip
+    source = """Education
+04/03/2019–09/03/2019\tonline course by
+University of
+Toronto
+
+edX (Canada)
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entries = [(e.degree, e.institution) for e in merged.content.education]
+    assert entries == [("online course by University of Toronto", "edX (Canada)")]

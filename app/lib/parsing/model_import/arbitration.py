@@ -133,6 +133,19 @@ def _labelled(value: str) -> bool:
     return bool(LABEL_RE.match(value))
 
 
+def _cut_from(piece: Entry, whole: Entry, section: str) -> bool:
+    """``piece`` is ``whole`` cut up: both its names written inside ``whole``'s names and the
+    same start, written to the month ("online course by" / "University of", a name broken
+    over lines, where the model's reading, whole, is found at no lines)."""
+    names = [_folded(n) for n in _names(piece, section)]
+    held = "\n".join(_folded(n) for n in _names(whole, section))
+    start = piece.start or ""
+    return (
+        all(names) and all(n in held for n in names)
+        and len(start) > len("2019") and start == whole.start
+    )  # fmt: skip
+
+
 def _one_date(a: Entry, b: Entry) -> bool:
     """Both entries dated by one and the same year, read as the start by one reader and as
     the end by the other ("2024 –" / "– 2024")."""
@@ -252,6 +265,13 @@ class Arbiter:
                 if free and (year or _start_as_end(entry, rules[j])):
                     twins[i] = j
                     break
+        for i, entry in enumerate(model):
+            if twins[i] is None and self.section == "education":
+                twins[i] = next(
+                    (j for j, other in enumerate(rules) if j not in twins
+                     and _cut_from(other, entry, self.section)),
+                    None,
+                )  # fmt: skip
         return twins
 
     def realign(self, rules: list[Entry], model: list[Entry], twins: list[int | None]) -> None:
