@@ -731,3 +731,23 @@ edX (Canada)
     merged = merge_readings(rules, model, source_text=source)
     entries = [(e.degree, e.institution) for e in merged.content.education]
     assert entries == [("online course by University of Toronto", "edX (Canada)")]
+
+
+def test_an_employer_in_the_title_s_column_beats_a_sidebar_word_on_its_line() -> None:
+    """A sidebar's word stands on the job's heading line, a tab before it; the rules took it
+    for the employer, the model the name in the title's own column: the model's wins."""
+    rules = CvContent.from_json(
+        {"experience": [{"id": "r1", "title": "Stage de 3e", "company": "Patient",
+                         "start": "2020-02", "end": "2020-02"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"experience": [{"id": "m1", "title": "Stage de 3e", "company": "BRICOMAX",
+                         "start": "2020-02", "end": "2020-02"}]}
+    )  # fmt: skip
+    source = """EXPÉRIENCES
+
+Patient\tBRICOMAX, Service logistique — Stage de 3e
+du 10 au 14 février 2020
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [j.company for j in merged.content.experience] == ["BRICOMAX"]

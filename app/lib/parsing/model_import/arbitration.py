@@ -623,8 +623,9 @@ class Arbiter:
 
     def _support(
         self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
-    ) -> tuple[int, int, int]:
-        """How well the source supports ``value`` (_name_score), then how close it stands to
+    ) -> tuple[int, bool, int, int]:
+        """How well the source supports ``value`` (_name_score), then whether it shares its
+        partner's column on a line of two (``cell``), then how close it stands to
         the entry's other name (its lines: ``anchors``): on a tie, the line beside the title
         is its employer, not a line of the entry before that the rules took for it; then
         whether the entry read with it writes its names in the order the section's other
@@ -639,7 +640,17 @@ class Arbiter:
                 if name == "title"
                 else Named(named.title, value, named.start, named.end)
             )
-        return self._name_score(value, name, spans), -gap, lean
+        first, second = NAMES[self.section]
+        partner = norm(getattr(kept, second if name == first else first) or "")
+        # A line of two columns (a sidebar's word, a tab, then the entry's heading): the name
+        # in its partner's column is the entry's, the other column's is not.
+        cell = bool(partner) and any(
+            norm(value) in norm(part) and partner in norm(part)
+            for line in lines
+            if "\t" in self.source.raw[line]
+            for part in self.source.raw[line].split("\t")
+        )
+        return self._name_score(value, name, spans), cell, -gap, lean
 
     def _date_score(self, value: str | None, spans: list[Span]) -> int:
         return 2 * any(self.source.dated(value, span) for span in spans)
