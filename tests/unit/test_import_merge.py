@@ -391,3 +391,363 @@ def test_a_school_s_name_read_again_as_its_degree_is_left_empty() -> None:
     merged = merge_readings(rules, model, source_text=source)
     entry = merged.content.education[0]
     assert (entry.degree, entry.institution) == ("", "Enseeiht, Toulouse")
+
+
+def test_a_school_the_rules_cut_in_two_is_whole_whatever_its_apostrophe() -> None:
+    """The rules cut a school's name in two and read its second half as the degree; the model
+    quotes the whole name with the text's typographic apostrophe, where the rules' cleaning
+    wrote a plain one: the model's reading of the degree and the school wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "d'Aubigny-sur-Loire",
+                        "institution": "École secondaire", "start": "2009", "end": "2014"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Option Latin",
+                        "institution": "École secondaire d’Aubigny-sur-Loire",
+                        "start": "2009", "end": "2014"}]}
+    )  # fmt: skip
+    source = "Formation\n2009 - 2014\tÉcole secondaire d’Aubigny-sur-Loire\nOption Latin\n"
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == (
+        "Option Latin",
+        "École secondaire d’Aubigny-sur-Loire",
+    )
+
+
+def test_a_degree_the_rules_read_as_the_school_goes_back_to_the_degree() -> None:
+    """The rules read the school as the degree and the degree as the school; the model read
+    the school and left the degree out: the rules' school, named by a degree's word, is the
+    degree, and the model's school the school."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Nordvik gymnasium",
+                        "institution": "High School Diploma", "start": "2017-08",
+                        "end": "2020-06"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Nordvik gymnasium, Bergen",
+                        "start": "2017-08", "end": "2020-06"}]}
+    )  # fmt: skip
+    source = """Education
+Nordvik gymnasium, Bergen\tAug 2017 - Jun 2020
+High School Diploma (Natural science)
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("High School Diploma", "Nordvik gymnasium, Bergen")
+
+
+def test_a_degree_dated_once_as_its_end_and_once_as_its_start_is_one_entry() -> None:
+    """The rules read a degree's one year as its end, the model as its start (under way): the
+    two readings of the same lines are one entry, the rules' degree and the model's whole
+    school."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "L en Commerce", "institution": "IUT", "end": "2024"},
+                {"id": "e2", "degree": "CAP Boulangerie", "institution": "Lycée Delorme",
+                 "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "", "institution": "IUT de Valence", "start": "2024",
+                 "current": True},
+                {"id": "m2", "degree": "CAP Boulangerie", "institution": "Lycée Delorme",
+                 "start": "2023", "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Formation
+IUT de Valence\t2024
+L en Commerce (2e année, en cours)
+Lycée Delorme\t2023
+CAP Boulangerie
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    schools = [(e.degree, e.institution) for e in merged.content.education]
+    assert schools == [("L en Commerce", "IUT de Valence"), ("CAP Boulangerie", "Lycée Delorme")]
+
+
+def test_a_rules_line_after_the_model_s_last_degree_named_like_no_degree_is_asked() -> None:
+    """The rules read the line after the section's only degree (a teaching job) as a degree;
+    the model read the section and left it out: named with neither a degree's nor a school's
+    word, it is asked, not kept, though no degree of the model's stands after it."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Bachelor of Science in Biology",
+                 "institution": "Northgate University", "start": "2019-09", "end": "2023-05"},
+                {"id": "e2", "degree": "Lab Assistant for Cell Biology", "institution": "",
+                 "start": "2022", "end": "2023"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Bachelor of Science in Biology",
+                        "institution": "Northgate University", "start": "2019-09",
+                        "end": "2023-05"}]}
+    )  # fmt: skip
+    source = """Education
+Northgate University\tSep 2019 - May 2023
+Bachelor of Science in Biology
+Lab Assistant for Cell Biology\t2022 - 2023
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["Bachelor of Science in Biology"]
+    asked = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert [f["reason"] for f in asked] == ["model_silent"]
+
+
+def test_a_rules_degree_that_is_another_model_entry_s_gives_way_to_the_model_s() -> None:
+    """The rules read the later degree's name with the earlier degree's years; the model read
+    both degrees, the later one dated apart: the earlier entry takes the model's degree, not
+    the name of the entry the model read on its own."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "BUT GESTION COMMERCIALE",
+                        "institution": "ET INTERNATIONALE", "start": "2019", "end": "2022"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Bac général - spécialité Histoire",
+                 "institution": "Lycée Vauban - Briançon", "start": "2019", "end": "2022"},
+                {"id": "m2", "degree": "BUT Gestion commerciale et internationale",
+                 "institution": "Université de Savoie", "start": "2022", "current": True},
+            ]
+        }
+    )  # fmt: skip
+    source = """FORMATION
+BAC GÉNÉRAL - SPÉCIALITÉ HISTOIRE\t2019 - 2022
+LYCÉE VAUBAN - BRIANÇON
+BUT GESTION COMMERCIALE ET INTERNATIONALE\tDepuis 2022
+UNIVERSITÉ DE SAVOIE
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    degrees = [e.degree for e in merged.content.education]
+    assert degrees == [
+        "Bac général - spécialité Histoire",
+        "BUT Gestion commerciale et internationale",
+    ]
+
+
+def test_a_degree_s_option_line_gives_way_to_the_degree() -> None:
+    """The rules took the line under the degree, "Option : …", for the degree; a label and its
+    colon open a detail of the entry, whatever words follow (an engineer's word here): the
+    model's degree wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Option : Génie des Procédés pour l'Ingénieur",
+                        "institution": "Université de Brest", "start": "2018", "end": "2021"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "DUT Chimie", "institution": "Université de Brest",
+                        "start": "2018", "end": "2021"}]}
+    )  # fmt: skip
+    source = """Formation
+2018 - 2021\tDUT Chimie
+Université de Brest\tOption : Génie des Procédés pour l'Ingénieur
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == ["DUT Chimie"]
+
+
+def test_a_country_in_brackets_read_as_the_degree_is_left_empty() -> None:
+    """The CV names no degree for the school; the rules read the school's country in brackets
+    as the degree, the model left the degree out: a place in brackets is no degree."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "(Belgium)",
+                        "institution": "Ecole Polytechnique de Mons", "start": "2021"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "", "institution": "Ecole Polytechnique de Mons",
+                        "start": "2021"}]}
+    )  # fmt: skip
+    source = "Education\nEcole Polytechnique de Mons (Belgium)\t2021 - present\n"
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == [""]
+
+
+def test_a_school_the_rules_read_as_the_degree_leaves_the_school_to_the_model() -> None:
+    """The rules read the school as the degree and the degree's short name as the school; the
+    model read the school and the degree whole: the school is the model's, and the rules'
+    degree (their school) is weighed against the model's, not kept as the degree."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "ENSTA", "institution": "IA 2A",
+                        "start": "2025"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "IA pour Intelligence Artificielle",
+                        "institution": "ENSTA, Brest", "start": "2025"}]}
+    )  # fmt: skip
+    source = """FORMATION
+
+ENSTA, Brest — IA 2A
+2025-aujourd’hui
+
+IA pour Intelligence Artificielle
+Centrés sur l’apprentissage et avec une part de robotique
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert entry.institution == "ENSTA, Brest"
+    assert entry.degree in ("IA 2A", "IA pour Intelligence Artificielle")
+
+
+def test_a_degree_read_again_with_the_same_years_under_one_of_its_names_is_asked() -> None:
+    """The rules read a school as the degree and its tagline as the school; the model read
+    the degree at that school, with the same years: the rules' entry, named by the model's
+    school and dated alike, is the same degree read again, asked, not kept twice."""
+    rules = CvContent.from_json(
+        {
+            "education": [
+                {"id": "e1", "degree": "Ecole des Mines de Douai",
+                 "institution": "Grande Ecole (engineering school)", "start": "2020",
+                 "end": "2024"},
+                {"id": "e2", "degree": "Classe préparatoire", "institution": "Lycée Faidherbe",
+                 "start": "2018", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "Master degree in engineering",
+                 "institution": "Ecole des Mines de Douai", "start": "2020", "end": "2024"},
+                {"id": "m2", "degree": "Classe préparatoire", "institution": "Lycée Faidherbe",
+                 "start": "2018", "end": "2020"},
+            ]
+        }
+    )  # fmt: skip
+    source = """EDUCATION
+Ecole des Mines de Douai | Grande Ecole (engineering school)
+Douai
+FRANCE
+● Master degree in engineering
+2020-2024
+● Notable courses: Machine Learning, Image processing
+Classe préparatoire\tLycée Faidherbe\t2018 - 2020
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [e.degree for e in merged.content.education] == [
+        "Master degree in engineering",
+        "Classe préparatoire",
+    ]
+
+
+def test_a_rules_school_holding_the_model_s_degree_and_school_is_no_swap() -> None:
+    """The rules read the line "degree (school)" whole as the school and a line of details as
+    the degree; the model read the degree and the school apart: the model's degree is inside
+    the rules' school without the two being a swap, and wins."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "En alternance",
+                        "institution": "Licence Pro Chimie option Qualité (IUT Brest)",
+                        "start": "2010-10", "end": "2011-09"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "Licence Pro Chimie option Qualité",
+                        "institution": "IUT Brest", "start": "2010-10", "end": "2011-09"}]}
+    )  # fmt: skip
+    source = """FORMATION
+Licence Pro Chimie option Qualité (IUT Brest)
+En alternance
+Octobre 2010 - Septembre 2011
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("Licence Pro Chimie option Qualité", "IUT Brest")
+
+
+def test_a_rules_end_that_is_the_model_s_start_gives_way_to_the_model_s_end() -> None:
+    """Two degrees' dates stacked in a column above their lines: the rules read the first
+    degree's dates one range off; the model's start wins, and the rules' end, that very
+    year, is no end: the model's end goes with its start, not a degree of no length."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "MSci Physics", "institution": "University of Leeds",
+                        "start": "2012", "end": "2014"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {
+            "education": [
+                {"id": "m1", "degree": "MSci Physics", "institution": "University of Leeds",
+                 "start": "2014", "end": "2019"},
+                {"id": "m2", "degree": "IB Diploma", "institution": "Kowloon College",
+                 "start": "2012", "end": "2014"},
+            ]
+        }
+    )  # fmt: skip
+    source = """Education
+2014-2019
+2012-2014
+
+University of Leeds, MSci Physics
+Kowloon College, Hong Kong, IB Diploma
+
+Work experience
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    msci = next(e for e in merged.content.education if e.degree == "MSci Physics")
+    assert (msci.start, msci.end) == ("2014", "2019")
+
+
+def test_a_school_read_as_the_degree_with_no_school_gives_way_to_the_model_s_degree() -> None:
+    """The rules read the school's line as the degree and no school; the model read the degree
+    on the date line and the school under it: the model's degree fills the entry, the school
+    is not kept as its degree too."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "Madras University", "institution": "",
+                        "end": "2008"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "B.Com in Finance",
+                        "institution": "Madras University", "start": "2008"}]}
+    )  # fmt: skip
+    source = "EDUCATION\n\n2008\tB.Com in Finance\nMadras University\n\nSKILLS\n"
+    merged = merge_readings(rules, model, source_text=source)
+    entry = merged.content.education[0]
+    assert (entry.degree, entry.institution) == ("B.Com in Finance", "Madras University")
+
+
+def test_a_degree_the_rules_cut_where_its_name_breaks_over_lines_is_paired_whole() -> None:
+    """The degree's name breaks over three lines; the rules read its first two pieces as the
+    degree and the school, the model the whole name and the platform: the rules' entry,
+    both names inside the model's and dated to the same month, is the model's cut up."""
+    rules = CvContent.from_json(
+        {"education": [{"id": "e1", "degree": "online course by", "institution": "University of",
+                        "start": "2019-03", "end": "2019-03"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"education": [{"id": "m1", "degree": "online course by University of Toronto",
+                        "institution": "edX (Canada)", "start": "2019-03", "end": "2019-03"}]}
+    )  # fmt: skip
+    source = """Education
+04/03/2019–09/03/2019\tonline course by
+University of
+Toronto
+
+edX (Canada)
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    entries = [(e.degree, e.institution) for e in merged.content.education]
+    assert entries == [("online course by University of Toronto", "edX (Canada)")]
+
+
+def test_an_employer_in_the_title_s_column_beats_a_sidebar_word_on_its_line() -> None:
+    """A sidebar's word stands on the job's heading line, a tab before it; the rules took it
+    for the employer, the model the name in the title's own column: the model's wins."""
+    rules = CvContent.from_json(
+        {"experience": [{"id": "r1", "title": "Stage de 3e", "company": "Patient",
+                         "start": "2020-02", "end": "2020-02"}]}
+    )  # fmt: skip
+    model = CvContent.from_json(
+        {"experience": [{"id": "m1", "title": "Stage de 3e", "company": "BRICOMAX",
+                         "start": "2020-02", "end": "2020-02"}]}
+    )  # fmt: skip
+    source = """EXPÉRIENCES
+
+Patient\tBRICOMAX, Service logistique — Stage de 3e
+du 10 au 14 février 2020
+"""
+    merged = merge_readings(rules, model, source_text=source)
+    assert [j.company for j in merged.content.experience] == ["BRICOMAX"]

@@ -27,6 +27,7 @@ decided by what the source writes at each entry's own lines (evidence.py), not b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -85,6 +86,15 @@ class Decision:
     reason: str = ""
 
 
+QUOTES = str.maketrans("\u2019\u2018\u02bc`\u00b4", "'''''")
+
+
+def _folded(text: str) -> str:
+    """A name as compared across readings: squashed, its typographic apostrophes plain (one
+    reader quotes the text's "d’Opale", the other's cleaning may give "d'Opale")."""
+    return squash(text.translate(QUOTES))
+
+
 def differ(a: str, b: str) -> bool:
     """Two names that are not one reading of the other (equal, or one inside the other)."""
     x, y = squash(a), squash(b)
@@ -113,6 +123,43 @@ def _finer(value: str | None, than: str | None) -> bool:
 def _same(a: str, b: str) -> bool:
     """Two names that are one reading of the other (both written)."""
     return bool(a.strip() and b.strip()) and not differ(a, b)
+
+
+LABEL_RE = re.compile(r"^\W*\w+\s*:")  # "Option :", "Mention:": a detail's label
+
+
+def _labelled(value: str) -> bool:
+    """A value that opens on one word and a colon: a line of details, not a name."""
+    return bool(LABEL_RE.match(value))
+
+
+def _cut_from(piece: Entry, whole: Entry, section: str) -> bool:
+    """``piece`` is ``whole`` cut up: both its names written inside ``whole``'s names and the
+    same start, written to the month ("online course by" / "University of", a name broken
+    over lines, where the model's reading, whole, is found at no lines)."""
+    names = [_folded(n) for n in _names(piece, section)]
+    held = "\n".join(_folded(n) for n in _names(whole, section))
+    start = piece.start or ""
+    return (
+        all(names) and all(n in held for n in names)
+        and len(start) > len("2019") and start == whole.start
+    )  # fmt: skip
+
+
+def _one_date(a: Entry, b: Entry) -> bool:
+    """Both entries dated by one and the same year, read as the start by one reader and as
+    the end by the other ("2024 –" / "– 2024")."""
+    years = [{_year(e.start), _year(e.end)} - {""} for e in (a, b)]
+    return len(years[0]) == 1 and years[0] == years[1]
+
+
+def _start_as_end(a: Entry, b: Entry) -> bool:
+    """One reader read the entry's one date as its start, the other as its end ("2024" read as
+    under way since, or as ended then)."""
+    return any(
+        bool(x.start) and not x.end and not y.start and _year(x.start) == _year(y.end)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def place_heads(locations: list[str]) -> set[str]:
@@ -214,9 +261,17 @@ class Arbiter:
                 continue
             for j, other in enumerate(theirs):
                 free = j not in twins and other is not None and mine.overlaps(other)
-                if free and _year(entry.start) in ("", _year(rules[j].start)):
+                year = _year(entry.start) in ("", _year(rules[j].start))
+                if free and (year or _start_as_end(entry, rules[j])):
                     twins[i] = j
                     break
+        for i, entry in enumerate(model):
+            if twins[i] is None and self.section == "education":
+                twins[i] = next(
+                    (j for j, other in enumerate(rules) if j not in twins
+                     and _cut_from(other, entry, self.section)),
+                    None,
+                )  # fmt: skip
         return twins
 
     def realign(self, rules: list[Entry], model: list[Entry], twins: list[int | None]) -> None:
@@ -279,11 +334,9 @@ class Arbiter:
         differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019"). One
         date read as the start by one reader and as the end by the other is the same year."""
         same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
-        years = [{_year(e.start), _year(e.end)} - {""} for e in (model, rules)]
-        one_date = len(years[0]) == 1 and years[0] == years[1]
         return (
             same_year
-            or one_date
+            or _one_date(model, rules)
             or not differ(_names(model, self.section)[1], _names(rules, self.section)[1])
         )
 
@@ -300,6 +353,11 @@ class Arbiter:
             self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
+        if self._school_read_as_degree(kept, theirs):
+            mine = getattr(kept, names[0])
+            setattr(kept, names[0], getattr(kept, names[1]))
+            setattr(kept, names[1], getattr(theirs, names[1]))
+            self.decisions.append(Decision("model_won", kept, names[0], mine))
         if self._degree_read_whole(kept, theirs, spans):
             for name in names:
                 mine = getattr(kept, name)
@@ -320,10 +378,15 @@ class Arbiter:
                 continue
             # The model's value is the rules' other name of this entry: the same two names in
             # swapped roles, which the text does not settle; the rules' roles stand.
+            # A rules' name holding both of the model's is their line read whole into one
+            # field ("Licence Pro … (IUT Béziers)"), no swap.
+            whole = _folded(getattr(theirs, opposite)) in _folded(getattr(kept, opposite))
             swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
+            swapped = swapped and not (getattr(theirs, opposite).strip() and whole)
             anchors = self._anchors(kept, opposite, spans)
             if not swapped and (
                 self._names_field(other, mine, name, spans)
+                or self._names_unpaired(mine, other, name, theirs)
                 or self._support(other, name, spans, anchors, kept)
                 > self._support(mine, name, spans, anchors, kept)
             ):
@@ -336,12 +399,19 @@ class Arbiter:
         better = their_start > my_start or (
             their_start == my_start and self._start_taken(kept, theirs, written=my_start > 0)
         )
+        rules_start = kept.start
         if better or not kept.start or (their_start and _finer(theirs.start, kept.start)):
             kept.start = theirs.start
         their_end = self._date_score(theirs.end, spans) + dates_ordered(kept.start, theirs.end)
         my_end = self._date_score(kept.end, spans) + dates_ordered(kept.start, kept.end)
         if kept.end and kept.end == kept.start and len(kept.end) > len("2019"):
             my_end = 0  # the start's own month read again as the end: nothing says it ended
+        moved = kept.start != rules_start and _year(kept.end) == _year(kept.start)
+        if moved and theirs.end and _year(theirs.end) > _year(kept.start):
+            # The rules' end is the start the model's reading gave the entry: the rules read
+            # its dates one range off ("2012 – 2014" for "2014 – 2019"); the model's end goes
+            # with the model's start.
+            my_end = 0
         ongoing = getattr(kept, "current", False)  # a project has no "current"
         if their_end > my_end or (kept.end is None and not ongoing and theirs.end):
             kept.end = theirs.end
@@ -357,13 +427,49 @@ class Arbiter:
         school with a school's word and the rules' not (a university / the degree's field in
         quotes), and is written within the entry's block (not another entry's): being a
         degree or a school at all outweighs standing nearer the entry's dates (a line of its
-        description often does)."""
+        description often does). A value that opens on a label and its colon ("Option : Math
+        pour l'Ingénieur") is a detail of the entry, whatever words follow: it names no
+        degree."""
+        named = field_word(theirs, name) and not _labelled(theirs)
         return (
             self.section == "education"
-            and field_word(theirs, name)
-            and not field_word(mine, name)
+            and named
+            and (not field_word(mine, name) or _labelled(mine))
             and self._in_block(theirs, spans)
         )
+
+    def _names_unpaired(self, mine: str, theirs: str, name: str, entry: Entry) -> bool:
+        """The rules' degree is the degree of another entry the model read, one the rules
+        paired with none ("BUT Gestion …" given the Bac's years), and the model's value is no
+        other entry's: the rules gave that entry's name to this one, whose own the model
+        read."""
+        if self.section != "education":
+            return False
+        others = [getattr(e, name) for e in self.model_alone if e.id != entry.id]
+        return any(_same(mine, o) for o in others) and not any(_same(theirs, o) for o in others)
+
+    def _school_read_as_degree(self, kept: Entry, theirs: Entry) -> bool:
+        """The rules read a school as the degree and the degree as the school ("Lycée X" /
+        "High School Diploma", "ENSEEIHT" / "SN 1A"), where the model reads the school (holding
+        the rules' degree, not its own degree) and the rules' school is no piece of it: the
+        rules' school is their degree, to be weighed against the model's (or, the model
+        leaving the degree out, kept when named by a degree's word). Where the rules read no
+        school, they read no degree either: the model's fills it ("Kerala University" read
+        as the degree of "B.B.A …")."""
+        if self.section != "education":
+            return False
+        (degree, school), (their_degree, their_school) = (
+            _names(kept, self.section),
+            _names(theirs, self.section),
+        )
+        crossed = (
+            bool(degree.strip())
+            and _folded(degree) in _folded(their_school)
+            and not (school.strip() and _folded(school) in _folded(their_school))
+            and not _same(degree, their_degree)
+            and not field_word(degree, "degree")
+        )
+        return crossed and (bool(their_degree.strip()) or field_word(school, "degree"))
 
     def _degree_read_whole(self, kept: Entry, theirs: Entry, spans: list[Span]) -> bool:
         """A degree the rules cut in two or read with its roles crossed, where the model reads
@@ -383,7 +489,7 @@ class Arbiter:
             return words[0] >= words[1]
         for index, whole in enumerate(their):
             other = their[1 - index]
-            split = all(squash(n) in squash(whole) for n in mine) and not _same(other, whole)
+            split = all(_folded(n) in _folded(whole) for n in mine) and not _same(other, whole)
             if split and any(self.source.quoted(other, span) for span in spans):
                 return True
         return False
@@ -481,7 +587,9 @@ class Arbiter:
         its degree): the field stays empty, a town goes to the place. A value named by its
         field's own word (field_word) is not something else."""
         mine = getattr(kept, name)
-        shaped = name_shaped(mine, name) and not (name == "title" and town_like(mine))
+        # A place in brackets ("(France)", the school's country) is a place all the same.
+        bare = mine.strip(" ()[]")
+        shaped = name_shaped(bare, name) and not (name == "title" and town_like(bare))
         # A degree cut mid-bracket is still named by its degree's word: kept, not emptied.
         shaped = shaped or field_word(mine, name)
         other_name = squash(getattr(theirs, opposite) or "")
@@ -515,8 +623,9 @@ class Arbiter:
 
     def _support(
         self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
-    ) -> tuple[int, int, int]:
-        """How well the source supports ``value`` (_name_score), then how close it stands to
+    ) -> tuple[int, bool, int, int]:
+        """How well the source supports ``value`` (_name_score), then whether it shares its
+        partner's column on a line of two (``cell``), then how close it stands to
         the entry's other name (its lines: ``anchors``): on a tie, the line beside the title
         is its employer, not a line of the entry before that the rules took for it; then
         whether the entry read with it writes its names in the order the section's other
@@ -531,7 +640,17 @@ class Arbiter:
                 if name == "title"
                 else Named(named.title, value, named.start, named.end)
             )
-        return self._name_score(value, name, spans), -gap, lean
+        first, second = NAMES[self.section]
+        partner = norm(getattr(kept, second if name == first else first) or "")
+        # A line of two columns (a sidebar's word, a tab, then the entry's heading): the name
+        # in its partner's column is the entry's, the other column's is not.
+        cell = bool(partner) and any(
+            norm(value) in norm(part) and partner in norm(part)
+            for line in lines
+            if "\t" in self.source.raw[line]
+            for part in self.source.raw[line].split("\t")
+        )
+        return self._name_score(value, name, spans), cell, -gap, lean
 
     def _date_score(self, value: str | None, spans: list[Span]) -> int:
         return 2 * any(self.source.dated(value, span) for span in spans)
@@ -641,18 +760,17 @@ class Arbiter:
 
     def _degree_doubt(self, entry: Entry, found: Span | None) -> str | None:
         """A rules-only degree that is a sentence or a contact line, or, where the model read
-        the section around it and at least as many degrees, one named with neither a degree's
-        nor a school's word (a job's line, a course's topic): asked, not kept."""
+        degrees of the section and at least as many as the rules read named like one, one named
+        with neither a degree's nor a school's word (a job's line, a course's topic, a date):
+        asked, not kept. Where it stands does not matter: a line after the model's last degree
+        is as often the next section's (a job, a certificate) as a degree the model missed."""
         names = [n for n in _names(entry, self.section) if n.strip()]
         if any(is_prose(n) or value_kind(n) in CONTACT_KINDS for n in names):
             return "prose"
         worded = any(map(field_word, _names(entry, self.section), NAMES[self.section]))
         if worded or found is None or not self.thorough:
             return None
-        before = any(span.last < found.first for span in self.read)
-        after = any(span.first > found.last for span in self.read)
-        on = any(span.overlaps(found) for span in self.read)
-        return "model_silent" if (before and after) or on else None
+        return "model_silent" if self.read else None
 
     def _misread(self, entry: Entry) -> bool:
         """A rules entry that is no job by its shape (a talk, a fragment, a degree's thesis) or

@@ -29,6 +29,7 @@ from app.lib.parsing.model_import.arbitration import (
     Decision,
     Entry,
     Held,
+    differ,
     place_heads,
     squashed_names,
 )
@@ -137,6 +138,24 @@ def _piece_of(entry: Any, kept: list[Any], section: str) -> bool:
     )
 
 
+def _same_years_named(entry: Any, kept: list[Any], section: str) -> bool:
+    """A degree dated with the start and end years of one kept and named by one of its names,
+    in either role ("Mines de Nancy" / "Grande Ecole", kept as "Master …" / "Mines de Nancy"):
+    the same degree read again with its roles crossed or its school misread. Jobs are left
+    to Arbiter.rules_doubt, as in _piece_of."""
+    years = (entry.start or "")[:4], (entry.end or "")[:4]
+    if section != "education" or not all(years):
+        return False
+    names = [n for n in _names_of(entry, section) if squash(n)]
+    return any(
+        ((e.start or "")[:4], (e.end or "")[:4]) == years
+        and any(
+            squash(other) and not differ(n, other) for n in names for other in _names_of(e, section)
+        )
+        for e in kept
+    )
+
+
 def _words(text: str) -> str:
     """The words of a name, its quotes and dashes aside."""
     return " ".join(WORD_RE.findall(squash(text)))
@@ -215,7 +234,11 @@ def _section(
     for entry in [e for e in merged if e.id in alone]:
         reason = arbiter.rules_doubt(entry) if model_entries else None
         kept = [e for e in merged if e.id in kept_ids]
-        if reason is None and (_held_by(entry, kept, section) or _piece_of(entry, kept, section)):
+        if reason is None and (
+            _held_by(entry, kept, section)
+            or _piece_of(entry, kept, section)
+            or _same_years_named(entry, kept, section)
+        ):
             reason = "duplicate"
         if reason is not None:
             merged.remove(entry)
