@@ -234,7 +234,8 @@ def _section(
     for entry in [e for e in merged if e.id in alone]:
         reason = arbiter.rules_doubt(entry) if model_entries else None
         kept = [e for e in merged if e.id in kept_ids]
-        if reason is None and (
+        # "A piece of a kept entry" tells the user more than "the model did not read it".
+        if reason in (None, "model_silent") and (
             _held_by(entry, kept, section)
             or _piece_of(entry, kept, section)
             or _same_years_named(entry, kept, section)
