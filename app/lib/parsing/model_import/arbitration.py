@@ -106,7 +106,8 @@ def _names(entry: Entry, section: str) -> tuple[str, str]:
     return getattr(entry, first), getattr(entry, second)
 
 
-def _year(value: str | None) -> str:
+def year_of(value: str | None) -> str:
+    """A date's year ("2021-04" gives "2021"; none gives "")."""
     return (value or "")[:4]
 
 
@@ -117,7 +118,7 @@ def squashed_names(names: Sequence[str | None]) -> frozenset[str]:
 
 def _finer(value: str | None, than: str | None) -> bool:
     """The same year written to the month where the other reading has the year alone."""
-    return bool(value and than) and len(value or "") > len(than or "") and _year(value) == than
+    return bool(value and than) and len(value or "") > len(than or "") and year_of(value) == than
 
 
 def _same(a: str, b: str) -> bool:
@@ -149,7 +150,7 @@ def _cut_from(piece: Entry, whole: Entry, section: str) -> bool:
 def _one_date(a: Entry, b: Entry) -> bool:
     """Both entries dated by one and the same year, read as the start by one reader and as
     the end by the other ("2024 –" / "– 2024")."""
-    years = [{_year(e.start), _year(e.end)} - {""} for e in (a, b)]
+    years = [{year_of(e.start), year_of(e.end)} - {""} for e in (a, b)]
     return len(years[0]) == 1 and years[0] == years[1]
 
 
@@ -157,7 +158,7 @@ def _start_as_end(a: Entry, b: Entry) -> bool:
     """One reader read the entry's one date as its start, the other as its end ("2024" read as
     under way since, or as ended then)."""
     return any(
-        bool(x.start) and not x.end and not y.start and _year(x.start) == _year(y.end)
+        bool(x.start) and not x.end and not y.start and year_of(x.start) == year_of(y.end)
         for x, y in ((a, b), (b, a))
     )
 
@@ -261,7 +262,7 @@ class Arbiter:
                 continue
             for j, other in enumerate(theirs):
                 free = j not in twins and other is not None and mine.overlaps(other)
-                year = _year(entry.start) in ("", _year(rules[j].start))
+                year = year_of(entry.start) in ("", year_of(rules[j].start))
                 if free and (year or _start_as_end(entry, rules[j])):
                     twins[i] = j
                     break
@@ -333,7 +334,9 @@ class Arbiter:
         """A pair made on a shared title alone is two entries when their organisations
         differ and so do their years ("Buyer, Acme, 2021" and "Buyer, Lumen, 2019"). One
         date read as the start by one reader and as the end by the other is the same year."""
-        same_year = bool(model.start and rules.start and _year(model.start) == _year(rules.start))
+        same_year = bool(
+            model.start and rules.start and year_of(model.start) == year_of(rules.start)
+        )
         return (
             same_year
             or _one_date(model, rules)
@@ -406,8 +409,8 @@ class Arbiter:
         my_end = self._date_score(kept.end, spans) + dates_ordered(kept.start, kept.end)
         if kept.end and kept.end == kept.start and len(kept.end) > len("2019"):
             my_end = 0  # the start's own month read again as the end: nothing says it ended
-        moved = kept.start != rules_start and _year(kept.end) == _year(kept.start)
-        if moved and theirs.end and _year(theirs.end) > _year(kept.start):
+        moved = kept.start != rules_start and year_of(kept.end) == year_of(kept.start)
+        if moved and theirs.end and year_of(theirs.end) > year_of(kept.start):
             # The rules' end is the start the model's reading gave the entry: the rules read
             # its dates one range off ("2012 – 2014" for "2014 – 2019"); the model's end goes
             # with the model's start.
@@ -706,7 +709,7 @@ class Arbiter:
             return False
         if any(found.overlaps(other) for other in self.others):
             return True
-        year = _year(entry.start)
+        year = year_of(entry.start)
         names = squashed_names(_names(entry, self.section))
         shaped = self._kind_problem(entry) is None
         holding = [

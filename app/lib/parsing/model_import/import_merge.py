@@ -32,6 +32,7 @@ from app.lib.parsing.model_import.arbitration import (
     differ,
     place_heads,
     squashed_names,
+    year_of,
 )
 from app.lib.parsing.model_import.evidence import SourceLines, Span
 from app.lib.parsing.model_import.field_arbitration import settle_fields
@@ -79,13 +80,13 @@ def _headings(source: SourceLines, content: CvContent, skip: str) -> list[tuple[
             names = (getattr(entry, first), getattr(entry, second))
             span = source.heading(names, (entry.start, entry.end))
             if span is not None:
-                found.append((section, Held(span, (entry.start or "")[:4], squashed_names(names))))
+                found.append((section, Held(span, year_of(entry.start), squashed_names(names))))
     for group in EXTRA_GROUPS:
         for item in getattr(content.extras, group):
             span = source.heading((item.name, item.issuer), (item.date,))
             if span is not None:
                 held = squashed_names((item.name, item.issuer))
-                found.append((group, Held(span, (item.date or "")[:4], held)))
+                found.append((group, Held(span, year_of(item.date), held)))
     return found
 
 
@@ -143,12 +144,12 @@ def _same_years_named(entry: Any, kept: list[Any], section: str) -> bool:
     in either role ("Mines de Nancy" / "Grande Ecole", kept as "Master …" / "Mines de Nancy"):
     the same degree read again with its roles crossed or its school misread. Jobs are left
     to Arbiter.rules_doubt, as in _piece_of."""
-    years = (entry.start or "")[:4], (entry.end or "")[:4]
+    years = year_of(entry.start), year_of(entry.end)
     if section != "education" or not all(years):
         return False
     names = [n for n in _names_of(entry, section) if squash(n)]
     return any(
-        ((e.start or "")[:4], (e.end or "")[:4]) == years
+        (year_of(e.start), year_of(e.end)) == years
         and any(
             squash(other) and not differ(n, other) for n in names for other in _names_of(e, section)
         )
@@ -164,10 +165,10 @@ def _words(text: str) -> str:
 def _dated_within(entry: Any, whole: Any) -> bool:
     """``entry`` is undated, starts the year ``whole`` starts, or its years lie within
     ``whole``'s (the last year of a two-year degree read as an entry of its own)."""
-    start, end = (entry.start or "")[:4], (entry.end or entry.start or "")[:4]
-    if not start or start == (whole.start or "")[:4]:
+    start, end = year_of(entry.start), year_of(entry.end or entry.start)
+    if not start or start == year_of(whole.start):
         return True
-    first, last = (whole.start or "")[:4], (whole.end or "")[:4]
+    first, last = year_of(whole.start), year_of(whole.end)
     return bool(first and last) and first <= start <= end <= last
 
 
