@@ -19,7 +19,7 @@ from app.db.models import CvFile, JobOffer
 from app.db.models.status import TaskStatus
 from app.domain.cvs.extraction import extract
 from app.domain.cvs.import_task import end_import
-from app.domain.cvs.services import CV_DELETED, add_version
+from app.domain.cvs.services import CV_DELETED, IMPORT_VERSION, add_version
 from app.domain.offers.extraction import extract_offer_fields
 from app.domain.offers.extraction_task import EXTRACTION_FAILED, end_offer_extraction
 from app.domain.offers.services import OFFER_DELETED
@@ -92,7 +92,7 @@ class CvImport(TaskRun):
         cv.extraction_status = "completed"
         cv.extraction_errors = result.warnings
         cv.import_report = result.report
-        await add_version(db, cv, result.content, "import")
+        await add_version(db, cv, result.content, IMPORT_VERSION)
         await release_slot(db, self.task.id)
         summary = await self.complete(
             {

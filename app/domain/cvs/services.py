@@ -102,6 +102,11 @@ async def list_versions(session: AsyncSession, cv_id: str) -> list[CvVersion]:
     return list(rows)
 
 
+# The ``created_by`` of the version an import stores (jobs/imports.py): the reader's own fields,
+# no one's edit.
+IMPORT_VERSION = "import"
+
+
 async def add_version(
     session: AsyncSession, cv: CvFile, content: CvContent, created_by: str
 ) -> CvVersion:

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import get_settings
 from app.db.models import CvFile, CvVersion
+from app.domain.cvs.services import IMPORT_VERSION
 from app.lib.pdf_read.plain_reading import plain_pdf_text
 
 MAX_ENTRIES = 64  # plain texts of a few KB each, by the file's digest
@@ -41,7 +42,8 @@ async def document_text(db: AsyncSession, cv: CvFile) -> str:
         return ""
     if cv.original_mime not in ("application/pdf", "text/plain"):
         return ""
-    if await db.scalar(select(exists().where(CvVersion.cv_file_id == cv.id))):
+    edited = exists().where(CvVersion.cv_file_id == cv.id, CvVersion.created_by != IMPORT_VERSION)
+    if await db.scalar(select(edited)):
         return ""  # edited: its fields are no longer only what the reader made of the file
     if cv.original_mime == "text/plain":
         return cv.original_bytes.decode("utf-8", errors="replace")
