@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
-from app.lib.matching.document_check import agreement, document_check
+from app.lib.matching.document_check import DocumentCheck, agreement, document_check
 from app.lib.matching.quotes import find_in, standing_part
 from app.lib.matching.vocabulary import Vocabulary
 
@@ -68,8 +68,7 @@ def _quotes(cv: CvContent, document: str = "", tailored: CvContent | None = None
 
 
 def test_the_longest_stretch_that_stands_and_still_shows_it_is_quoted() -> None:
-    def stands(quote: str) -> bool:
-        return find_in(quote, FILE_TEXT) is not None
+    stands = DocumentCheck(FILE_TEXT)
 
     def weight(text: str) -> float:
         return float("inventory" in text.lower())
@@ -78,6 +77,33 @@ def test_the_longest_stretch_that_stands_and_still_shows_it_is_quoted() -> None:
     # No stretch that stands shows the requirement: nothing to quote.
     assert standing_part(GLUED, stands, lambda text: float("France and" in text)) is None
     assert standing_part("Trained new staff", stands, weight) == "Trained new staff"
+
+
+# A bullet the file prints over two lines of one column: a copy of the page's text read line
+# by line across the page (two columns interleaved) holds each line as one piece, not both.
+WRAPPED = "Led a team of six pickers across two shifts and ran the yearly inventory of the site"
+WRAPPED_TEXT = (
+    "EXPERIENCE\nLed a team of six pickers across two shifts and\n"
+    "ran the yearly inventory of the site\nPlanned the night shifts\n"
+)
+
+
+def test_of_a_quote_over_several_lines_the_line_that_shows_it_is_quoted() -> None:
+    stands = DocumentCheck(WRAPPED_TEXT)
+    assert stands.lines(WRAPPED) == [
+        "Led a team of six pickers across two shifts and",
+        "ran the yearly inventory of the site",
+    ]
+    inventory = standing_part(WRAPPED, stands, lambda text: float("inventory" in text))
+    assert inventory == "ran the yearly inventory of the site"
+    # What it shows spread over both lines: no one line shows it, the stretch stays whole.
+    both = standing_part(WRAPPED, stands, lambda t: float("pickers" in t and "inventory" in t))
+    assert both == WRAPPED
+    # The line that shows more of it wins over a longer one that shows less.
+    more = standing_part(
+        WRAPPED, stands, lambda t: ("team" in t) + 2.0 * ("yearly" in t and "inventory" in t)
+    )
+    assert more == "ran the yearly inventory of the site"
 
 
 def test_a_quote_the_reader_glued_is_cut_to_what_the_file_says() -> None:

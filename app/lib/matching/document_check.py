@@ -15,11 +15,11 @@ the fields the reader made, most of their sentences standing in it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.evidence import Stands, cv_fields
-from app.lib.matching.quotes import find_in, holds, sentences
+from app.lib.matching.quotes import QuoteCheck, find_in, holds, line_pieces, sentences
 
 # The share of the source's sentences (of a few words at least) the plain text must hold for
 # the two readings to count as agreeing; below it, the plain text is not used.
@@ -39,28 +39,44 @@ def agreement(source: CvContent, document: str) -> float:
     return sum(1 for s in found if find_in(s, document) is not None) / len(found)
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentCheck:
+    """A quote stands in the document's text (``quotes.find_in``)."""
+
+    document: str
+
+    def __call__(self, quote: str) -> bool:
+        return find_in(quote, self.document) is not None
+
+    def lines(self, quote: str) -> list[str]:
+        return line_pieces(quote, self.document)
+
+
+@dataclass(frozen=True, slots=True)
+class TailoredCheck:
+    """Words taken as they are from the source must stand in its document; words the
+    tailoring wrote are its own (the sendable contract checks them against the source)."""
+
+    source: QuoteCheck
+    fields: list[str]
+
+    def __call__(self, quote: str) -> bool:
+        return self.source(quote) or not holds(self.fields, quote)
+
+    def lines(self, quote: str) -> list[str]:
+        return self.source.lines(quote) if self.source(quote) else [quote]
+
+
 def document_check(source: CvContent, document: str) -> Stands:
     """Whether a quote stands in ``document``; None (no check) without a document or when the
     document's reading disagrees with the source's fields."""
     if not document.strip() or agreement(source, document) < AGREEMENT:
         return None
-
-    def stands(quote: str) -> bool:
-        return find_in(quote, document) is not None
-
-    return stands
+    return DocumentCheck(document)
 
 
 def source_words(source: CvContent, stands: Stands) -> Stands:
-    """The check for a tailored CV's quotes: words taken as they are from the source must
-    stand in its document; words the tailoring wrote are its own (the sendable contract checks
-    them against the source)."""
+    """The check for a tailored CV's quotes (``TailoredCheck``)."""
     if stands is None:
         return None
-    fields = [f for f in cv_fields(source) if f]
-    check: Callable[[str], bool] = stands
-
-    def tailored_stands(quote: str) -> bool:
-        return check(quote) or not holds(fields, quote)
-
-    return tailored_stands
+    return TailoredCheck(stands, [f for f in cv_fields(source) if f])

@@ -19,7 +19,7 @@ from itertools import islice
 
 from app.lib.cv_content import CvContent, Experience, Project
 from app.lib.matching.model import Evidence, Requirement, RequirementMatch, Status
-from app.lib.matching.quotes import pieces, quote_of, standing_part
+from app.lib.matching.quotes import QuoteCheck, pieces, quote_of, standing_part
 from app.lib.matching.requirements import language_concept
 from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary
@@ -179,7 +179,7 @@ def needed_to_support(requirement: Requirement) -> int:
 
 # Whether a quote stands as such in the document the CV was read from (analysis.py): None
 # when there is no document to check it against.
-Stands = Callable[[str], bool] | None
+Stands = QuoteCheck | None
 
 
 def _evidence(

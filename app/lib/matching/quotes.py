@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Protocol
 
 QUOTE_CHARS = 220
 # Characters readers write one way for several: apostrophes, quotes, dashes, bullets.
@@ -127,14 +128,37 @@ def quote_of(field: str, weight: Callable[[str], float]) -> str:
     return _window(best, weight)
 
 
-def standing_part(
-    quote: str, stands: Callable[[str], bool], weight: Callable[[str], float]
-) -> str | None:
-    """The longest stretch of ``quote``'s words that ``stands`` in the document and that
-    ``weight`` still rates (what made it evidence), the earliest on ties; None when no stretch
-    does. A reader that pieced a field together from cells the page keeps apart (a place set
-    beside a bullet's line, a second column) writes words no reader of the document sees
-    together: what is quoted is only what stands as such."""
+class QuoteCheck(Protocol):
+    """Whether a quote stands as such in the document the CV was read from, and the pieces
+    of it each of the document's lines holds."""
+
+    def __call__(self, quote: str) -> bool: ...
+
+    def lines(self, quote: str) -> list[str]:
+        """``quote``'s words cut where the document breaks its lines ([quote] when the
+        document does not hold it or its lines are unknown)."""
+        ...
+
+
+def line_pieces(quote: str, document: str) -> list[str]:
+    """``quote``'s words cut where ``document`` (holding it as ``find_in`` reads it) breaks
+    its lines; [quote] when the document does not hold it."""
+    pattern = _pattern(quote.strip())
+    found = pattern.search(document) if pattern is not None else None
+    words = squash_spaces(quote).split(" ")
+    if found is None:
+        return [" ".join(words)]
+    out: list[str] = []
+    start = 0
+    for line in found.group().split("\n"):
+        count = len(line.split())
+        if count:
+            out.append(" ".join(words[start : start + count]))
+            start += count
+    return out
+
+
+def _longest_standing(quote: str, stands: QuoteCheck, weight: Callable[[str], float]) -> str | None:
     if stands(quote):
         return quote
     words = squash_spaces(quote).split(" ")
@@ -144,3 +168,22 @@ def standing_part(
             if weight(stretch) > 0 and stands(stretch):
                 return stretch
     return None
+
+
+def standing_part(quote: str, stands: QuoteCheck, weight: Callable[[str], float]) -> str | None:
+    """The longest stretch of ``quote``'s words that ``stands`` in the document and that
+    ``weight`` still rates (what made it evidence), the earliest on ties; None when no stretch
+    does. A reader that pieced a field together from cells the page keeps apart (a place set
+    beside a bullet's line, a second column) writes words no reader of the document sees
+    together: what is quoted is only what stands as such. Of a stretch the document prints
+    over several lines, the line that shows the most of what ``weight`` rates is quoted (the
+    longest on ties): a page of two columns read line by line across the page interleaves
+    them, so only what one line holds reads as one piece in every copy of the file's text;
+    the stretch stays whole when no one line shows anything."""
+    stretch = _longest_standing(quote, stands, weight)
+    if stretch is None:
+        return None
+    lines = [p for p in stands.lines(stretch) if weight(p) > 0]
+    if not lines:
+        return stretch
+    return max(lines, key=lambda p: (weight(p), len(p), -lines.index(p)))
