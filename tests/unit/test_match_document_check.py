@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
 from app.lib.matching.document_check import DocumentCheck, agreement, document_check
-from app.lib.matching.quotes import find_in, standing_part
+from app.lib.matching.quotes import find_in, holds, standing_part
 from app.lib.matching.vocabulary import Vocabulary
 
 VOCAB = Vocabulary(
@@ -132,3 +132,14 @@ def test_words_the_tailoring_wrote_are_not_checked_against_the_source_file() -> 
     # Its own sentence is quoted as the tailored CV says it; the source's glued words only as
     # far as they stand in the file.
     assert [e.quote for e in inventory.evidence] == [written, "Ran the inventory of two warehouses"]
+
+
+def test_a_quote_is_given_as_the_file_writes_it() -> None:
+    """The reader straightens apostrophes in the fields (app/lib/parsing/text/text.py); the
+    ledger quotes the file's own characters, and its check still finds them in the fields."""
+    text = "EXPERIENCE\nAtteindre l’objectif de vente du magasin chaque mois\n"
+    field = "Atteindre l'objectif de vente du magasin chaque mois"
+    stands = DocumentCheck(text)
+    assert stands.written(field) == "Atteindre l’objectif de vente du magasin chaque mois"
+    assert stands.written("not in the file") == "not in the file"
+    assert holds([field], stands.written(field))

@@ -51,6 +51,9 @@ class DocumentCheck:
     def lines(self, quote: str) -> list[str]:
         return line_pieces(quote, self.document)
 
+    def written(self, quote: str) -> str:
+        return find_in(quote, self.document) or quote
+
 
 @dataclass(frozen=True, slots=True)
 class TailoredCheck:
@@ -65,6 +68,9 @@ class TailoredCheck:
 
     def lines(self, quote: str) -> list[str]:
         return self.source.lines(quote) if self.source(quote) else [quote]
+
+    def written(self, quote: str) -> str:
+        return self.source.written(quote) if self.source(quote) else quote
 
 
 def document_check(source: CvContent, document: str) -> Stands:

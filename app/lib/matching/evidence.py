@@ -189,6 +189,7 @@ def _evidence(
     quote: str | None = quote_of(best, weight)
     if stands is not None and quote and unit.section != BANK_SECTION:
         quote = standing_part(quote, stands, weight)
+        quote = stands.written(quote) if quote else quote
     if not quote:
         return None
     return Evidence(

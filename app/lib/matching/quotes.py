@@ -71,10 +71,11 @@ def find_in(phrase: str, source: str) -> str | None:
 
 
 def holds(fields: Iterable[str], quote: str) -> bool:
-    """Whether ``quote`` (spaces squashed) is a substring of one of ``fields``: the check every
-    quote of the ledger passes before it is shown."""
-    wanted = squash_spaces(quote)
-    return bool(wanted) and any(wanted in squash_spaces(f) for f in fields)
+    """Whether one of ``fields`` holds ``quote`` (as ``find_in`` reads it: spaces squashed,
+    apostrophes, quotes and dashes in any of their forms): the check every quote of the
+    ledger passes before it is shown."""
+    pattern = _pattern(quote.strip())
+    return pattern is not None and any(pattern.search(f) for f in fields)
 
 
 def sentences(text: str) -> list[str]:
@@ -137,6 +138,12 @@ class QuoteCheck(Protocol):
     def lines(self, quote: str) -> list[str]:
         """``quote``'s words cut where the document breaks its lines ([quote] when the
         document does not hold it or its lines are unknown)."""
+        ...
+
+    def written(self, quote: str) -> str:
+        """``quote`` as the document writes it (its apostrophes, quotes and dashes: the
+        reader straightens them in the fields, app/lib/parsing/text/text.py), or as it is
+        when the document does not hold it."""
         ...
 
 
