@@ -10,33 +10,38 @@ stand in it as such; ``quotes.standing_part`` keeps the longest stretch of it th
 
 The plain text is a second reading of the file, and a second reading can fail on its own (a
 font without a text map, a page read in another order): it is used only where it agrees with
-the fields the reader made, most of their sentences standing in it.
+the fields the reader made, most of their words found in it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.lib.cv_content import CvContent
 from app.lib.matching.evidence import Stands, cv_fields
-from app.lib.matching.quotes import QuoteCheck, find_in, holds, line_pieces, sentences
+from app.lib.matching.quotes import QuoteCheck, find_in, holds, line_pieces
+from app.lib.text_forms import fold
 
-# The share of the source's sentences (of a few words at least) the plain text must hold for
-# the two readings to count as agreeing; below it, the plain text is not used.
-AGREEMENT = 0.6
-MIN_WORDS = 4
+# The share of the source's words the plain text must hold for the two readings to count as
+# agreeing; below it, the plain text is not used. Words, not sentences: where the layout
+# reader glued a field together (the very fields the check is for) its sentences are not in
+# the plain text, while a reading that failed (a font without a text map) holds few words.
+AGREEMENT = 0.8
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _sentences(source: CvContent) -> list[str]:
-    return [s for f in cv_fields(source) if f for s in sentences(f) if len(s.split()) >= MIN_WORDS]
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
 
 
 def agreement(source: CvContent, document: str) -> float:
-    """The share of the source's sentences that stand in ``document`` (1.0 without any)."""
-    found = _sentences(source)
+    """The share of the source's words that ``document`` holds (1.0 without any)."""
+    found = [w for f in cv_fields(source) if f for w in _words(f)]
     if not found:
         return 1.0
-    return sum(1 for s in found if find_in(s, document) is not None) / len(found)
+    held = set(_words(document))
+    return sum(1 for w in found if w in held) / len(found)
 
 
 @dataclass(frozen=True, slots=True)
