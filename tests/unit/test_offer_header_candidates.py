@@ -232,13 +232,13 @@ def test_the_header_fuzzer_reads_title_and_company_on_every_shape() -> None:
     assert result.one_letter_skills == 0
 
 
-def test_a_title_dash_part_alone_is_a_doubted_last_resort() -> None:
-    # "Bloc Opératoire" may be the job's specialty: one cue (its place in the line) backs it,
-    # taken only as a last resort (nothing else names an employer) and doubted.
+def test_a_title_dash_part_alone_is_no_company_unless_it_has_a_company_form() -> None:
+    # "Bloc Opératoire" is the job's specialty: one cue (its place in the line) backs no name.
     text = f"Infirmier - Bloc Opératoire\n{BODY_FR}"
     offer = parse_offer_text(text)
-    assert (offer.title, offer.company) == ("Infirmier", "Bloc Opératoire")
+    assert (offer.title, offer.company) == ("Infirmier - Bloc Opératoire", "")
     assert "company" in read_header(text).doubts
+    assert "Bloc Opératoire" in read_header(text).candidates["company"]
     grouped = parse_offer_text(f"Infirmier - Brenvale Group\n{BODY_FR}")
     assert (grouped.title, grouped.company) == ("Infirmier", "Brenvale Group")
 

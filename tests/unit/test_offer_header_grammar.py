@@ -39,13 +39,13 @@ def test_a_listing_line_is_split_by_what_each_part_is(
     assert (fields.title, fields.company, fields.location) == (title, company, place)
 
 
-def test_a_proper_name_after_the_title_is_a_doubted_last_resort() -> None:
+def test_a_proper_name_after_the_title_is_offered_not_chosen_when_nothing_else_backs_it() -> None:
     # Its place in the title line is one cue, which a job's specialty shares ("Infirmier - Bloc
-    # Opératoire"): taken only as a last resort, and the field doubted.
+    # Opératoire"): the company is left empty, the name offered and the field doubted.
     text = "Senior Software Engineer, Worker Platform - Tallow Peak\n" + BODY
-    assert parse_offer_text(text).company == "Tallow Peak"
+    assert parse_offer_text(text).company == ""
     header = read_header(text)
-    assert "company" in header.doubts
+    assert "company" in header.doubts and "Tallow Peak" in header.candidates["company"]
     # Repeated in the ad, or with a company's form, it is backed.
     assert parse_offer_text(text + "\nTallow Peak builds data tools.\n").company == "Tallow Peak"
     # A department or sector after the dash stays part of the title, never the company.

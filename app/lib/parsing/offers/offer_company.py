@@ -27,7 +27,6 @@ from app.lib.parsing.offers.offer_evidence import (
     above_title,
     as_written_below,
     careers_site,
-    domain_name,
     footer_name,
     logo_name,
     named_by_domain,
@@ -401,7 +400,7 @@ def is_department_line(text: str) -> bool:
 # Where the company was read, from the firmest evidence to the weakest; the weak ones are a
 # guess the offer page asks the user to confirm (app/lib/parsing/offers/offer_doubts.py).
 WEAK_SOURCES = frozenset(
-    {"title_part", "url", "named", "above_title", "none", "contested", "signature", "domain_name"}
+    {"title_part", "url", "named", "above_title", "none", "contested", "signature"}
 )
 
 
@@ -503,25 +502,7 @@ def read_company(
     names every source gives agree more on another employer (``offer_company_weigh.py``)."""
     sources = _Sources(lines, title_index, company_lines, location_line, url)
     chosen, source = _first_reading(sources)
-    company, source = weigh(chosen, source, _all_readings(sources), sources.text)
-    return (company, source) if company else _last_resort(sources)
-
-
-def _last_resort(sources: _Sources) -> tuple[str, str]:
-    """Where no source names the employer with a cue that backs it: the title line's part
-    written as a proper name ("Senior Engineer, Platform - Treasure Data"), else the name its
-    e-mail or web domain spells. A guess either way, which the offer page asks about."""
-    part = plausible_company(sources.title_part)
-    if (
-        part
-        and _name_shaped(part)
-        and not names_a_job(part)
-        and not is_listing_fact(part)
-        and not find_skills(part)
-    ):
-        return part, "title_part"
-    name = plausible_company(domain_name(sources.text))
-    return (name, "domain_name") if name else ("", "none")
+    return weigh(chosen, source, _all_readings(sources), sources.text)
 
 
 def _all_readings(sources: _Sources) -> list[tuple[str, str]]:

@@ -95,37 +95,6 @@ def named_by_domain(text: str) -> str:
     return ""
 
 
-# Hosts that name no employer beyond mail providers: social networks, boards, public job sites.
-NOT_EMPLOYER_HOSTS = ("linkedin", "facebook", "instagram", "twitter", "youtube", "tiktok",
-                      "google", "indeed", "glassdoor", "monster", "hellowork", "francetravail",
-                      "pole-emploi", "apec", "welcometothejungle", "jobteaser", "lever",
-                      "greenhouse", "workable", "teamtailor", "recruitee", "smartrecruiters",
-                      "myworkdayjobs", "bamboohr", "jobvite", "gouv", "wikipedia")  # fmt: skip
-_PARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "of", "the", "and", "et"})
-_USUAL_ENDING_RE = re.compile(
-    r"(?i)\.(?:com|fr|org|net|eu|io|co\.uk|org\.uk|uk|de|be|ch|ca|us|info|biz|co)$"
-)
-
-
-def domain_name(text: str) -> str:
-    """The employer's name as its e-mail or web domain spells it, when the ad writes it no
-    other way ("candidature@clinique-des-lilas.fr" → "Clinique des Lilas"): a last resort."""
-    # Only what is surely an address: an e-mail's, a link's or a host's with a usual ending
-    # ("ind.tert.transp." on a board's line is abbreviations, not a host).
-    addresses = [m.group(0) for m in EMAIL_RE.finditer(text)]
-    addresses += [
-        m.group(0)
-        for m in WEB_RE.finditer(EMAIL_RE.sub(" ", text))
-        if re.match(r"(?i)https?://|www\.", m.group(0)) or _USUAL_ENDING_RE.search(m.group(1))
-    ]
-    for slug in _slugs("\n".join(addresses)):
-        if any(host in slug for host in NOT_EMPLOYER_HOSTS) or slug.isdigit():
-            continue
-        words = [w for w in re.split(r"[-_.]+", slug) if w]
-        return " ".join(w if i and w in _PARTICLES else w.capitalize() for i, w in enumerate(words))
-    return ""
-
-
 def footer_name(lines: list[str]) -> str:
     """A signature near the ad's end: a name carrying a legal form, alone or before an
     address ("Vellacour SAS – 12 rue des Lilas", "Norova Ltd, 4 Elm Street")."""
