@@ -101,7 +101,7 @@ def _district_place(text: str) -> bool:
     if _OUTWARD_CODE_RE.match(line):
         return True
     found = _ARRONDISSEMENT_RE.match(line)
-    return found is not None and is_known_place(found.group("town"))
+    return bool(found) and is_known_place(found.group("town"))
 
 
 def is_place(text: str) -> bool:
