@@ -30,8 +30,8 @@ SYLLABLES = ("vel", "la", "cour", "bri", "ta", "wa", "ter", "nor", "dal", "mi", 
 LEGAL = {"fr": ("SAS", "SARL", "SA"), "en": ("Ltd", "Inc.", "LLC")}
 TOWNS = {"fr": ("Nantes", "Rennes", "Angers", "Tours", "Dijon", "Reims", "Brest"),
          "en": ("Leeds", "Bristol", "Denver", "Tampa", "Omaha", "Boise", "Norwich")}  # fmt: skip
-PLACE_LINE = {"fr": ("{t}", "{t} (44)", "44 - {t}", "{t}, France", "{t} 8e"),
-              "en": ("{t}", "{t}, UK", "{t}, CO", "Remote - {t}", "{t} BS1")}  # fmt: skip
+PLACE_LINE = {"fr": ("{t}", "{t} (44)", "44 - {t}", "{t}, France"),
+              "en": ("{t}", "{t}, UK", "{t}, CO", "Remote - {t}")}  # fmt: skip
 # Titles as ads write them, gender forms included; the truth keeps them.
 TITLES = {
     "fr": ["Infirmier / Infirmière de bloc", "Technicien·ne de maintenance", "Aide-soignant",

@@ -8,7 +8,6 @@ import pytest
 
 from app.lib.parsing.offer_parser import parse_offer_text
 from app.lib.parsing.offers.offer_guard import plausible_company
-from app.lib.parsing.offers.offer_header import is_place
 from app.lib.parsing.offers.offer_rating import is_rating, without_rating
 from bench.synthetic_offer_employers import employer_ads
 from bench.synthetic_offer_employers_score import company_right
@@ -102,25 +101,3 @@ def test_synthetic_board_shapes_read_right(shape: str) -> None:
     ads = [ad for ad in employer_ads(300) if ad.shapes["company"] == shape]
     assert ads
     assert all(company_right(ad, parse_offer_text(ad.text).company) for ad in ads)
-
-
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [("Bath BA1", True), ("Tetbury GL8", True), ("Newcastle upon Tyne NE1", True),
-     ("Paris 8e", True), ("Lyon 3e arrondissement", True), ("Studio 54", False),
-     ("Golden Years Living", False), ("Ward 12", False)],
-)  # fmt: skip
-def test_a_town_with_its_district_is_a_place(text: str, place: bool) -> None:
-    assert is_place(text) is place
-
-
-def test_a_boards_place_line_repeated_in_its_details_is_no_employer() -> None:
-    # The board gives the place twice (under the title, then under "Location"): written
-    # twice, "Bath BA1" had outweighed the employer's line the ad writes once.
-    text = (
-        "Housekeeper\nGolden Years Living\n3.6 out of 5 stars\nBath BA1\n£11.44 an hour\n\n"
-        "Job details\nPay\n£11.44 an hour\nLocation\nBath BA1\n\nFull job description\n"
-        "We are looking for a housekeeper to join our care home team.\n"
-        "Requirements:\n- Previous cleaning experience\n- Good communication skills\n"
-    )
-    assert parse_offer_text(text).company == "Golden Years Living"

@@ -84,33 +84,13 @@ def _area_place(text: str) -> bool:
     return stripped and (is_known_place(place) or looks_like_location(place))
 
 
-# A town's district after its name: a UK outward postcode ("Bath BA1", "Tetbury GL8"), a French
-# arrondissement ("Paris 8e", "Lyon 3e arrondissement").
-_OUTWARD_CODE_RE = re.compile(
-    r"^(?P<town>[A-Z][\w'’-]+\s+(?:(?:[A-Z][\w'’-]+|upon|on|under|in|le|sur)\s+){0,3})"
-    r"[A-Z]{1,2}\d[A-Z\d]?$"
-)
-_ARRONDISSEMENT_RE = re.compile(
-    r"(?i)^(?P<town>.+?)\s+\d{1,2}(?:e|er|ème|eme)(?:\s+arrondissement)?$"
-)
-
-
-def _district_place(text: str) -> bool:
-    """ "Bath BA1", "Paris 8e": a town and its district (an arrondissement's town is known)."""
-    line = clean(text)
-    if _OUTWARD_CODE_RE.match(line):
-        return True
-    found = _ARRONDISSEMENT_RE.match(line)
-    return bool(found) and is_known_place(found.group("town"))
-
-
 def is_place(text: str) -> bool:
     """A place, possibly with a remote policy around it ("remote,United Kingdom"), or an area
-    named around one ("Secteur de Vannes"), or a town with its district ("Bath BA1")."""
+    named around one ("Secteur de Vannes")."""
     stripped = without_remote_words(text)
     if not stripped:
         return bool(REMOTE_WORDS_RE.search(text))
-    return looks_like_location(stripped) or _area_place(stripped) or _district_place(stripped)
+    return looks_like_location(stripped) or _area_place(stripped)
 
 
 def split_title_line(line: str) -> list[str]:
