@@ -1,11 +1,9 @@
 """The hiring company of a job offer.
 
 Where ads say who hires, most reliable first: a labelled field ("Entreprise : X"), the title line
-("Title at X", "X - Title" when only the other part names a job), the short line right under the
-title (job boards and copied postings put the company there; a line a board rates, "X" over "4,1
-sur 5 étoiles", whatever its words), a board's "Posted … by X", then the ad's own sentences —
-"X recrute", "X is hiring / looking for", "Join X", "Rejoignez X", "At X, we…", "Chez X,", an
-"About X" heading, "X est / is / specializes…"
+("Title at X"), the short line right under the title (job boards and copied postings put the
+company there), then the ad's own sentences — "X recrute", "X is hiring / looking for", "Join
+X", "Rejoignez X", "At X, we…", "Chez X,", an "About X" heading, "X est / is / specializes…"
 opening the company section — the name the ad repeats most winning. Then the title's dash part,
 then the address of the offer (``url``): the employer's domain, or the company slug of a known
 applicant-tracking host. A source whose value is not shaped like a name (``offer_guard.py``)
@@ -30,7 +28,6 @@ from app.lib.parsing.offers.offer_evidence import (
     footer_name,
     logo_name,
     named_by_domain,
-    poster_name,
     public_employer,
     repeated_names,
 )
@@ -42,13 +39,10 @@ from app.lib.parsing.offers.offer_header import (
     company_in_title_line,
     is_listing_line,
     is_place,
-    named_parts,
     split_title_line,
 )
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, names_a_job
-from app.lib.parsing.offers.offer_rating import rated, without_rating
 from app.lib.parsing.offers.offer_signature import address_name
-from app.lib.parsing.offers.offer_top import offered_as_job
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
 from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
@@ -107,7 +101,7 @@ LINE_STOPS = re.compile(
     r"(?i)\b(?:posted|publi[ée]e?|il y a|ago|salary|salaire|applicants?|candidat(?:ure)?s?|"
     # A dated line ("Actualisé le 2 mars 2025", "Updated 03/02/2025"): the listing's date.
     r"\d{1,2}(?:er)?\s+[^\W\d_]{3,9}\.?\s+(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d|"
-    r"\d+\s*(?:views?|vues?))\b|[€$£]|^\d+\s*(?:k|days?|jours?|weeks?|semaines?|months?|mois)\b"
+    r"views?|vues?)\b|[€$£]|^\d+\s*(?:k|days?|jours?|weeks?|semaines?|months?|mois)\b"
 )
 # Hosts of applicant-tracking systems: the company is the subdomain or first path part.
 ATS_SUBDOMAIN = ("recruitee.com", "teamtailor.com", "bamboohr.com", "breezy.hr", "workable.com",
@@ -341,14 +335,13 @@ def _under_title(lines: list[str]) -> str:
     """The company line of the block under the title (job boards stack "Company", "Place",
     "Contract" there in any order): the first line naming only a company, past the lines
     that give a place, a contract or a listing fact; a sentence ends the block."""
-    filled = [line for line in lines if line.strip()]
-    for index, line in enumerate(filled[:3]):
+    for line in [line for line in lines if line.strip()][:3]:
         text = clean(line)
         if (text.endswith(SENTENCE_END) and not _abbreviated(text)) or word_count(text) > 8:
             return ""
         if line.rstrip().endswith(":"):  # a label whose value follows: a field, not a name
             continue
-        name = _rated_name(filled, index) or plausible_company(line_company(text))
+        name = plausible_company(line_company(text))
         if name:
             return name
         if not (_is_other_fact(text) or is_department_line(text)):
@@ -359,37 +352,14 @@ def _under_title(lines: list[str]) -> str:
 def _block_names(lines: list[str]) -> list[str]:
     """Every line of the block under the title naming only a company (a sentence ends it)."""
     found: list[str] = []
-    filled = [line for line in lines if line.strip()]
-    for index, line in enumerate(filled[:4]):
+    for line in [line for line in lines if line.strip()][:4]:
         text = clean(line)
         if (text.endswith(SENTENCE_END) and not _abbreviated(text)) or word_count(text) > 8:
             break
-        name = _rated_name(filled, index) or plausible_company(line_company(text))
+        name = plausible_company(line_company(text))
         if name and not line.rstrip().endswith(":"):
             found.append(name)
     return found
-
-
-def title_line_company(line: str, location_line: str = "", body: str = "") -> str:
-    """The company part of a title line: its last named part ("Title - Company"), or its first
-    when only the other names a job, by its words or as the job the body offers
-    ("Meadowbrook Care - Senior Carer" … "We are looking for a Senior Carer")."""
-    named = named_parts(line, location_line=location_line)
-
-    def job(part: str) -> bool:
-        return names_a_job(part) or offered_as_job(part, body)
-
-    if len(named) == 2 and not job(named[0]) and job(named[1]):
-        return named[0]
-    return company_in_title_line(line, location_line=location_line)
-
-
-def _rated_name(lines: list[str], index: int) -> str:
-    """The name on a line a board rates ("Green Valley" over "4,1 sur 5 étoiles"): boards rate
-    employers only, so the line names one even when its words are a town's."""
-    if not rated(lines, index):
-        return ""
-    return plausible_company(without_rating(lines[index]))
 
 
 def is_department_line(text: str) -> bool:
@@ -429,16 +399,12 @@ class _Sources:
 
     @cached_property
     def title_part(self) -> str:
-        body = "\n".join(self.lines[self.title_index + 1 :])
-        return _without_facts(title_line_company(self.title_line, self.location_line, body))
+        in_title = company_in_title_line(self.title_line, location_line=self.location_line)
+        return _without_facts(in_title)
 
     @cached_property
     def block_names(self) -> list[str]:
         return _block_names(self.block)
-
-    @cached_property
-    def poster(self) -> str:
-        return poster_name(self.lines, self.title_index)
 
     @cached_property
     def logo(self) -> str:
@@ -510,7 +476,6 @@ def _all_readings(sources: _Sources) -> list[tuple[str, str]]:
     found = [
         (sources.title_part, "title_part"),
         *((name, "under_title") for name in sources.block_names),
-        (sources.poster, "posted_by"),
         (sources.logo, "logo"),
         (sources.careers, "careers_site"),
         (sources.above, "above_title"),
@@ -545,9 +510,6 @@ def _first_reading(sources: _Sources) -> tuple[str, str]:
     under_title = _under_title(sources.block)
     if under_title:
         return _checked(under_title, "under_title", readings(), text, header_names)
-    poster = plausible_company(sources.poster)
-    if poster:  # "Posted 3 days ago by X": the board says who hires, or the agency hiring
-        return _checked(poster, "posted_by", readings(), text, header_names)
     logo = plausible_company(sources.logo)
     if logo:
         return _checked(
@@ -690,7 +652,7 @@ def company_suggestions(
     text = "\n".join(lines)
     title_line = lines[title_index] if 0 <= title_index < len(lines) else ""
     found = candidates_in(lines, company_lines)
-    found.append(title_line_company(title_line, location_line, text))
+    found.append(company_in_title_line(title_line, location_line=location_line))
     found += _suggested_names(lines)
     found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
     found += [footer_name(lines), address_name(lines, title_index), logo_name(lines, title_index)]

@@ -9,9 +9,7 @@ that agree (``offer_company.read_company`` weighs them after the firmer sources)
 - a public employer, whose name is its form and its place ("Mairie de Rennes", "Centre
   hospitalier de Brest", "City of Denver", "Tampa Public Schools"), in the header or in a
   sentence saying it hires;
-- the logo text above the title ("VELLACOUR"), when the ad writes the name again below;
-- a board's line saying who posted the ad ("Posted 3 days ago by Harbourside Recruitment",
-  "Publiée il y a 2 jours par Cabinet Velcour"): the employer, or the agency hiring for it.
+- the logo text above the title ("VELLACOUR"), when the ad writes the name again below.
 """
 
 from __future__ import annotations
@@ -43,17 +41,6 @@ WEB_RE = re.compile(r"(?i)\b(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,6}
 HOST_PREFIXES = ("www.", "jobs.", "careers.", "carrieres.", "recrutement.", "emploi.")
 ABOVE_LINES = 8  # lines above the title where a logo, a banner or the employer's line sits
 FOOTER_LINES = 6  # the lines with text at the ad's end where a signature sits
-POSTER_LINES = 4  # the lines with text under the title where a board says who posted the ad
-# "Posted 3 days ago by X", "Reposted by X", "Publiée le 3 mars par X", "Offre publiée par X".
-POSTED_BY_RE = re.compile(
-    r"(?i)^(?:(?:offre|annonce|job)\s+)?(?:re)?(?:posted|publi[ée]e?|mise? en ligne)\b"
-    r"[^\n]{0,40}?\s(?:by|par)\s+(?P<name>[A-ZÀ-Ý0-9].*)$"
-)
-# What may follow the poster's name: "on behalf of a client", "pour le compte de…", a date.
-_AFTER_POSTER_RE = re.compile(
-    r"(?i)\s+(?:on behalf of|for (?:a|one of|our|their)|pour (?:le compte|l'un|un)|le \d|on \d|"
-    r"\d+ (?:days?|jours?|hours?|heures?) ago)\b.*$|\s*[|·•,(].*$"
-)
 HIRING_RE = re.compile(r"(?i)\b(?:recrute|recherche|is hiring|is looking|is recruiting|seeks)\b")
 
 
@@ -215,14 +202,3 @@ def repeated_names(lines: list[str], title_index: int) -> list[str]:
         found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         seen[name] = sum(1 for f in found if not f.islower())
     return [name for name, count in seen.items() if count >= MIN_REPEATS]
-
-
-def poster_name(lines: list[str], title_index: int) -> str:
-    """The name a board's line under (or above) the title says posted the ad ("Posted 3 days
-    ago by Harbourside Recruitment" → "Harbourside Recruitment")."""
-    below = [clean(x) for x in lines[title_index + 1 :] if clean(x)][:POSTER_LINES]
-    for line in [*below, *reversed(_above(lines, title_index))]:
-        found = POSTED_BY_RE.match(line)
-        if found:
-            return clean(_AFTER_POSTER_RE.sub("", found.group("name"))).rstrip(".")
-    return ""

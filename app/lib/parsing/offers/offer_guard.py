@@ -5,8 +5,8 @@ sentence, the address), a wrong value is worse than an empty one: it is printed 
 CV headlines and counted in the statistics, while an empty field is shown to the user to fill.
 So a value shaped like something else — a heading or section label ("Job Details",
 "Key Responsibilities"), a place, a bare number, a contract, a sentence, a site's navigation
-("Contact Us » Careers »"), a call to action ("REJOINDRE ACME"), a board's rating ("4,1 sur 5
-étoiles") — is refused here, by its shape, in any ad.
+("Contact Us » Careers »"), a call to action ("REJOINDRE ACME") — is refused here, by its shape,
+in any ad.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import re
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.offer_header import GENDER_RE, is_place
 from app.lib.parsing.offers.offer_labels import label_key
-from app.lib.parsing.offers.offer_rating import is_rating, without_rating
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.offers.sector_words import is_department
 from app.lib.parsing.sections.headings import match_heading
@@ -86,9 +85,8 @@ def _looks_like_a_label(text: str) -> bool:
 
 def plausible_company(value: str) -> str:
     """``value`` (its stray edge punctuation trimmed) when it can name an employer, else ""."""
-    # A board's rating glued to the name ("Velcour 3,9★") is no part of it, a rating alone none.
-    name = without_rating(clean(value)).strip(_EDGE_PUNCTUATION)
-    if not name or word_count(name) > MAX_COMPANY_WORDS or len(name) > 80 or is_rating(name):
+    name = clean(value).strip(_EDGE_PUNCTUATION)
+    if not name or word_count(name) > MAX_COMPANY_WORDS or len(name) > 80:
         return ""
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or is_navigation(name) or CALL_TO_ACTION_RE.match(name):

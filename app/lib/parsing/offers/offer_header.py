@@ -185,16 +185,11 @@ def company_in_title_line(line: str, *, location_line: str = "") -> str:
     at = AT_RE.match(clean_title(line))
     if at and word_count(at.group("company")) <= 6:
         return clean(at.group("company"))
+    parts = split_title_line(line)
     # The title is the first part that is not a contract, a place or a reference
     # ("Alternance - Chargé de marketing - Nantes"); a company is another such part.
-    named = named_parts(line, location_line=location_line)
+    named = [p for p in parts if not _is_glued_extra(p, location_line, "")]
     return named[-1] if len(named) >= 2 else ""
-
-
-def named_parts(line: str, *, location_line: str = "") -> list[str]:
-    """A title line's parts that are not a contract, a place or a reference: the title's and
-    the company's."""
-    return [p for p in split_title_line(line) if not _is_glued_extra(p, location_line, "")]
 
 
 def is_listing_line(line: str, *, location_line: str = "") -> bool:

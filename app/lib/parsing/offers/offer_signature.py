@@ -7,8 +7,7 @@ An address is a street, a postcode with its town or a post-office box (the shape
 ``fields/value_kinds.py``, which the CV reader uses for contact lines). The name is the nearest
 name-shaped part before it, on its line (comma or dash parts) or on the lines of its block just
 above; a contact person ("Attn: …", "Mme …"), a department ("Service RH", "HR Department"), a
-contact detail or a lead ("Send Resume to:", on its line or before the name: "Send your CV to
-Meadowbrook Care, 4 Elm Road") is passed over. No legal form is needed: the address
+contact detail or a lead ("Send Resume to:") is passed over. No legal form is needed: the address
 is the cue. It stays one cue, which the offer page asks the user to confirm unless another source
 agrees (``offer_company_weigh.py``).
 """
@@ -39,13 +38,6 @@ ADDRESSEE_RE = re.compile(
     r"ressources humaines|hr|rh|recruitment|recrutement|the recruitment|[ée]quipe|team|p[ôo]le)\b"
     r"|\b(?:department|team|office)$"
 )
-# What to do before the name on an address's line: "Send your CV to X, 4 Elm Road…",
-# "Candidatures à adresser à : X, 3 rue…", "Applications to: X".
-LEAD_RE = re.compile(
-    r"(?i)^(?:please\s+)?(?:send|apply|write|mail|post|applications?|cvs?|resumes?|envoyez|"
-    r"adressez|[ée]crivez|postulez|candidatures?|cv|merci d['’](?:adresser|envoyer|[ée]crire))\b"
-    r"[^:]{0,50}?(?:\s(?:to|à|a|chez|at)(?:\s*:)?\s+|\s*:\s*)(?-i:(?=[A-ZÀ-Ý0-9]))"
-)
 PART_RE = re.compile(r",\s+|\s+[—–|·•-]\s+")
 BLOCK_ABOVE = 4  # lines of a block above its address where the name stands
 MAX_NAME_WORDS = 6
@@ -61,16 +53,13 @@ def is_address(text: str) -> bool:
 
 
 def _name(text: str, title: str) -> str:
-    """``text`` (past a lead saying what to send there) when it can name the employer beside
-    an address, else ""."""
-    text, led = LEAD_RE.subn("", clean(text))
+    """``text`` when it can name the employer beside an address, else ""."""
+    text = clean(text)
     if not text or not (text[0].isupper() or text[0].isdigit()) or text.endswith((":", "?", "!")):
         return ""
     if word_count(text) > MAX_NAME_WORDS or ADDRESSEE_RE.search(text) or is_address(text):
         return ""
-    if value_kind(text) or is_department(text) or is_place(text):
-        return ""
-    if is_known_place(text) and not led:  # what one sends a CV to is no town ("… to Oak Park")
+    if value_kind(text) or is_department(text) or is_place(text) or is_known_place(text):
         return ""
     if names_a_job(text) or GENDER_RE.search(text) or fold(text) == fold(title):
         return ""

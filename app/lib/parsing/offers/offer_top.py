@@ -57,11 +57,6 @@ def _echoed(text: str, body: str) -> bool:
     return bool(re.search(rf"{fold(_JOB_BEFORE)}{pattern}(?!\w)", fold(body)))
 
 
-def offered_as_job(part: str, body: str) -> bool:
-    """The body names ``part`` as the job it offers ("… recrute un cariste")."""
-    return _echoed(part, body)
-
-
 def title_cues(lines: list[str], index: int) -> int:
     """How many cues say line ``index`` is the title, less those saying it is not (a
     line of reference codes and nothing else counts against it: a title may carry its own,
