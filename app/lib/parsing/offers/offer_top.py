@@ -7,11 +7,9 @@ that may be the title is weighed by the cues the ad gives for and against it
 (``offer_line_cues.py``): for, a gender mark (only a job title carries one), a word of a job
 title, the body writing its words again ("… recrute un cariste", "As a Night Porter, you…");
 against, naming an employer (a legal form, a logo's name the body repeats, a name its sentences
-give as the employer), carrying a reference code, or reading as a sentence. The body's echo
-counts twice: it is the ad's own word, where a job's word is the vocabulary's guess. The line
-with the most cues is the title; the first line keeps a tie. When no cue backs it and a hiring
-sentence near the top names a job ("Nous recherchons un(e) vendeur(se)…"), that job is the
-title.
+give as the employer), carrying a reference code, or reading as a sentence. The line with the
+most cues is the title; the first line keeps a tie. When no cue backs it and a hiring sentence
+near the top names a job ("Nous recherchons un(e) vendeur(se)…"), that job is the title.
 """
 
 from __future__ import annotations
@@ -66,9 +64,7 @@ def title_cues(lines: list[str], index: int) -> int:
     only_codes = bool(REFERENCE_CODE_RE.search(text)) and not re.search(
         r"[^\W\d_]{2}", REFERENCE_CODE_RE.sub(" ", text)
     )
-    # The body offering the line as its job is the ad's own word: it outweighs a job's word alone.
-    echoed = 2 * int(_echoed(text, body))
-    cues = int(bool(GENDER_RE.search(text))) + int(names_a_job(text)) + echoed
+    cues = int(bool(GENDER_RE.search(text))) + int(names_a_job(text)) + int(_echoed(text, body))
     sentence = word_count(text) >= SENTENCE_MIN_WORDS and bool(SENTENCE_WORDS_RE.search(text))
     against = int(names_an_employer(text, body)) + int(only_codes) + int(sentence)
     return cues - against
