@@ -18,7 +18,23 @@ and English; the shape's sentence is put at the body's start, middle or end amon
   Agence de Nantes"), and the body names it again;
 - ``conditions``: a line under the title gives only the job's contract, hours, pay or schedule
   ("Temps plein - 35 heures", "Part-time, 20 hours / week, £11.44 per hour"); the employer is
-  named by a signature or nowhere (the truth is then empty).
+  named by a signature or nowhere (the truth is then empty);
+- ``rating``: a board's copy gives the employer's line with its reviews' rating glued to it or
+  on the lines under it ("Meadowbrook Care 3,9★", "Meadowbrook Care" over "3.9 out of 5
+  stars"); the name may be common words or a town's ("Green Valley");
+- ``posted_by``: a board's line names who posted the ad ("Posted 3 days ago by Harbourside
+  Recruitment", "Publiée il y a 2 jours par Cabinet Velcour");
+- ``signature_lead``: an address line opens with what to do before the name ("Send your CV to
+  Meadowbrook Care, 4 Elm Road, Norwich NR1 2AB", "Candidatures à adresser à : Résidence Les
+  Tilleuls, 3 rue des Lilas, 44000 Nantes");
+- ``company_first``: the title line gives the employer first ("Meadowbrook Care - Senior
+  Carer", "Boulangerie Velcour | Vendeur (H/F)");
+- ``anonymous``: a staffing agency's ad that names neither itself nor its client ("Notre
+  client, une PME…", "Our client, a leading retailer…"), a board's conditions line under the
+  title; the truth is empty.
+
+Names are syllables, or common words (``common_name``: "Les Tilleuls", "Harbour View",
+"Green Valley"), which a dictionary knows and a name test must not need to be unknown.
 
     python -m bench.synthetic_offer_employers 3      # print three ads with their truth
 """
@@ -42,7 +58,29 @@ from bench.synthetic_offer_headers import (
     _word as word,
 )
 
-SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead", "conditions")
+SHAPES = ("signature", "long_subject", "place_is", "domain_only", "header_lead", "conditions",
+          "rating", "posted_by", "signature_lead", "company_first", "anonymous")  # fmt: skip
+# Employers' names made of common words (and towns' names) for the newer shapes.
+COMMON_FIRST = {"fr": ("Résidence", "Boulangerie", "Hôtel", "Garage", "Camping", "Maison",
+                       "Transports", "Pharmacie"),
+                "en": ("Harbour", "Golden", "Maple", "Silver", "Bright", "Oak", "Meadow", "River")}  # fmt: skip
+COMMON_SECOND = {"fr": ("Les Tilleuls", "du Parc", "de la Gare", "Les Pins", "du Centre",
+                        "Le Moulin", "La Source"),
+                 "en": ("View", "Grove", "Court", "Lane", "House", "Meadows", "Park")}  # fmt: skip
+TOWN_NAMES = ("Green Valley", "Maison Blanche", "Fairview", "Riverside")
+RATINGS = {"fr": ("{n} 3,9★", "{n}\n3,9 sur 5 étoiles", "{n}\n4,1\n4,1 sur 5 étoiles"),
+           "en": ("{n} 3.9★", "{n}\n3.9 out of 5 stars", "{n}\n4.1\n4.1 out of 5 stars")}  # fmt: skip
+POSTED_BY = {"fr": ("Publiée il y a {d} jours par {n}", "Offre publiée par {n}"),
+             "en": ("Posted {d} days ago by {n}", "Posted by {n}")}  # fmt: skip
+SIGNATURE_LEADS = {"fr": ("Candidatures à adresser à : {n}", "Envoyez votre CV à {n}",
+                          "Merci d'écrire à {n}"),
+                   "en": ("Send your CV to {n}", "Please apply in writing to {n}",
+                          "Applications to: {n}")}  # fmt: skip
+ANONYMOUS = {"fr": ("Notre client, une PME spécialisée dans la propreté, recherche un(e) {t}.",
+                    "Pour le compte de notre client, acteur majeur de la distribution, nous "
+                    "recherchons un(e) {t}."),
+             "en": ("Our client, a leading retailer, is looking for a {t}.",
+                    "We are recruiting on behalf of a busy private hospital for a {t}.")}  # fmt: skip
 # What a board writes after the employer's name on its line: sector codes, a branch.
 LEAD_TAILS = ("tert. adm. compta.", "serv. pers. santé", "- Agence de {t}", "agence {t} Sud",
               "(agence 044)", "- branch 12", "ind. BTP")  # fmt: skip
@@ -77,6 +115,17 @@ INTRO = {
            "The position is available immediately, full time.",
            "You will join a friendly and supportive team."],
 }  # fmt: skip
+
+
+def common_name(rng: random.Random, language: str) -> str:
+    """A name of common words, or a town's name: nothing in it a dictionary does not know."""
+    if rng.random() < 0.2:
+        return rng.choice(TOWN_NAMES)
+    return f"{rng.choice(COMMON_FIRST[language])} {rng.choice(COMMON_SECOND[language])}"
+
+
+def _any_name(rng: random.Random, language: str) -> str:
+    return common_name(rng, language) if rng.random() < 0.6 else _employer(rng, language)
 
 
 def _employer(rng: random.Random, language: str) -> str:
@@ -177,6 +226,29 @@ def employer_ad(seed: int) -> HeaderAd:
         if rng.random() < 0.5:
             truth = _employer(rng, language)
             tail = _signature(rng, fr, truth, town)
+    elif shape == "rating":
+        truth = _any_name(rng, language)
+        head[1:1] = rng.choice(RATINGS[language]).format(n=truth).split("\n")
+    elif shape == "posted_by":
+        truth = _any_name(rng, language)
+        head.insert(1, rng.choice(POSTED_BY[language]).format(n=truth, d=rng.randint(2, 9)))
+    elif shape == "signature_lead":
+        truth = _any_name(rng, language)
+        street = f"{rng.randint(2, 40)} rue des Lilas" if fr else f"{rng.randint(2, 90)} Elm Road"
+        code = f"{rng.randint(10, 95)}000 {town}" if fr else f"{town} NR1 2AB"
+        lead = rng.choice(SIGNATURE_LEADS[language]).format(n=truth)
+        tail = [f"{lead}, {street}, {code}"]
+    elif shape == "company_first":
+        truth = _any_name(rng, language)
+        head[0] = f"{truth} {rng.choice(('-', '|', '–'))} {head[0]}"
+    elif shape == "anonymous":
+        shaped = rng.choice(ANONYMOUS[language]).format(t=title)
+        head.insert(
+            1,
+            rng.choice(CONDITIONS[language]).format(
+                h=rng.randint(16, 39), p=rng.randint(11, 14), k=rng.randint(21, 32)
+            ),
+        )
     else:
         brand = word(rng)
         kind = rng.choice(

@@ -38,8 +38,8 @@ MAX_ECHO_WORDS = 5  # a title's first part longer than this is not looked for in
 # How a sentence names the job it offers: "un(e) cariste", "as a Night Porter", "le poste de…"
 # (the employer's name follows other words: "chez", "at", "rejoindre").
 _JOB_BEFORE = (
-    r"(?:un|une|un\(e\)|un\.e|une?\s*\(e\)|des|a|an|as\s+an?|poste\s+d[e']|"
-    r"position\s+of|role\s+of|métier\s+d[e']|fonction\s+d[e'])\s*"
+    r"(?:\bun|\bune|\bun\(e\)|\bun\.e|\bune?\s*\(e\)|\bdes|\ba|\ban|\bas\s+an?|\bposte\s+d[e']|"
+    r"\bposition\s+of|\brole\s+of|\bmétier\s+d[e']|\bfonction\s+d[e'])\s*"
 )
 
 
