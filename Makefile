@@ -20,7 +20,7 @@ PYTEST_PARALLEL = -n $(TEST_WORKERS) $(PYTEST_SCHEDULE)
 # (~10 s of CPU per process; __pycache__/ is ignored by git).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps mail-deps test-tools bench-docx-pages bench eval-parse train-fields train-line-roles eval-tailor bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
+.PHONY: run test test-all test-fast test-python test-browser test-sweeps lint format install install-dev document-deps browser-deps mail-deps test-tools bench-docx-pages bench eval-parse train-fields train-line-roles eval-tailor eval-match-api bench-tailor-fuzz eval-llm eval-llm-import eval-import-sim eval-letters eval-coach admin migrate clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -157,6 +157,11 @@ train-line-roles: install
 ## Tailor corpus CVs to corpus ads offline, render, read back and measure; rewrites bench/TAILORING.md.
 eval-tailor: install
 	$(PY) -m bench.tailor_eval
+
+## The match ledger as the JSON API answers it on the development pairs (boots the app; ~3 min):
+## its quotes found in each CV's PDF by three text extractors, its requirements in the ad.
+eval-match-api: install document-deps
+	$(PY) -m bench.match_api_eval
 
 ## The contract of a sendable CV on 500 seeded synthetic (CV, offer) pairs, plus the same pairs with
 ## an import misread planted (one family each: bench/tailor_fuzz_misreads.py), tailored and
