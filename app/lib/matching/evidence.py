@@ -23,6 +23,7 @@ from app.lib.matching.quotes import QuoteCheck, pieces, quote_of, standing_part
 from app.lib.matching.requirements import language_concept
 from app.lib.matching.terms import stem_set, stems
 from app.lib.matching.vocabulary import Vocabulary
+from app.lib.matching.vocabulary_data import DIPLOMAS
 
 MAX_EVIDENCE = 3
 # An achievement of the user's bank attached to an experience (``Experience.evidence``): the
@@ -71,7 +72,10 @@ class UnitBuilder:
         index: int | None = None,
         extra: frozenset[str] = frozenset(),
         key: str | None = None,
+        diploma: bool = False,
     ) -> None:
+        """``diploma``: the unit is an education entry, which may name a degree the CV holds;
+        any other unit's words about a degree show none (``DIPLOMAS``)."""
         fields = tuple(p.strip() for p in ([parts] if isinstance(parts, str) else parts))
         fields = tuple(p for p in fields if p)
         if not fields:
@@ -82,7 +86,11 @@ class UnitBuilder:
             return  # cut by the page budget: the reader never sees it
         text = "\n".join(fields)
         concepts = self.vocabulary.concepts_in(text) | extra
+        if not diploma:
+            concepts -= DIPLOMAS
         implied = self.vocabulary.implied(concepts) if concepts else frozenset()
+        if not diploma:
+            implied -= DIPLOMAS
         self.units.append(
             Unit(section, text, label, item_id, index, concepts, implied, fields, stem_set(text))
         )
@@ -117,9 +125,8 @@ def cv_units(cv: CvContent, vocabulary: Vocabulary, hidden: Collection[str] = ()
                         build.add(BANK_SECTION, line, found.title or label, item.id)
     for edu in cv.education:
         label = " — ".join(p for p in (edu.degree, edu.field, edu.institution) if p)
-        build.add(
-            "education", [edu.degree, edu.field, edu.institution, edu.description], label, edu.id
-        )
+        parts = [edu.degree, edu.field, edu.institution, edu.description]
+        build.add("education", parts, label, edu.id, diploma=True)
     for position, skill in enumerate(cv.skills):
         build.add("skills", skill.name, "skills", key=f"skill:{position}")
     for lang in cv.languages:
@@ -215,7 +222,11 @@ def match(
     shown = direct | {c for u in units for c in u.implied & wanted}
     if not shown:
         return RequirementMatch(requirement, [])
-    strong = len(direct) >= needed_to_support(requirement)
+    # A degree asked for ("Master informatique", "Bac+5 ou école d'ingénieur") is shown by a
+    # diploma of the CV (or a higher one, implied) or not at all: its field alone is partial.
+    diplomas = wanted & DIPLOMAS
+    holds_diploma = not diplomas or any((u.concepts | u.implied) & diplomas for u in units)
+    strong = len(direct) >= needed_to_support(requirement) and holds_diploma
     status: Status = "supported" if strong else "partial"
     ranked = sorted(
         (u for u in units if (u.concepts | u.implied) & wanted),
@@ -236,7 +247,7 @@ def match(
         _evidence(u, "direct" if strong and u.concepts & wanted else "inferred", weight, stands)
         for u in ranked
     )
-    reachable = len(shown) >= needed_to_support(requirement)
+    reachable = len(shown) >= needed_to_support(requirement) and holds_diploma
     return RequirementMatch(requirement, evidence, status if evidence else "missing", reachable)
 
 

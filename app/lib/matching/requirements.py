@@ -24,7 +24,9 @@ from app.lib.matching.model import Requirement, RequirementKind, RequirementSour
 from app.lib.matching.quotes import find_in
 from app.lib.matching.terms import content_words, stems
 from app.lib.matching.vocabulary import Vocabulary
+from app.lib.matching.vocabulary_data import DIPLOMAS
 from app.lib.parsing.fields.languages import language_key
+from app.lib.parsing.offers.offer_degrees import DEGREE_RE
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
@@ -278,6 +280,37 @@ class _Ad:
         return None
 
 
+# A degree's head word that names its level where the vocabulary has no form for it alone
+# ("Master informatique": "master" alone is too often "Scrum Master" or "master the tools" to
+# be a form; the offer reader's degree finder says when it names a degree).
+LEVEL_WORDS = {
+    "master": "master_degree",
+    "masters": "master_degree",
+    "mastere": "master_degree",
+    "bachelor": "bachelor_degree",
+    "bachelors": "bachelor_degree",
+    "doctorat": "phd",
+}
+
+
+def degree_levels(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The diploma levels a requirement asks for: each degree the text names (the offer
+    reader's ``DEGREE_RE``), by the vocabulary's forms, else by its head word written as a
+    name ("Master informatique"; not "master the tools", nor "Scrum Master", a name's tail)."""
+    found: set[str] = set()
+    for match in DEGREE_RE.finditer(text):
+        degree = match.group(0).strip(" '’-")
+        named = vocabulary.concepts_in(degree) & DIPLOMAS
+        before = text[: match.start()].split()[-1:]
+        as_name = degree[:1].isupper() and not (before and before[0][:1].isupper())
+        level = LEVEL_WORDS.get(re.sub(r"[^a-z]", "", fold(degree.split()[0]))) if degree else None
+        if named:
+            found |= named
+        elif level is not None and level in vocabulary.labels and as_name:
+            found.add(level)
+    return frozenset(found)
+
+
 def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requirement]:
     build = _Builder(offer, vocabulary)
     ad = _Ad(offer)
@@ -290,6 +323,7 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
             # Tailoring still weighs a skill the ad never wrote (the user may have added it);
             # the ledger shows the ad's requirements only (``Requirement.in_ad``).
             weight = build.skill_kind(concepts)
+            concepts |= degree_levels(skill, vocabulary)
             build.add(written or skill, weight, "skill", concepts, in_ad=written is not None)
             skill_concepts |= concepts
     sources: list[tuple[RequirementSource, list[str]]] = [
@@ -299,12 +333,13 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
     for source, entries in sources:
         for sentence in _unique(s for r in entries for s in _sentences(r)):
             concepts = vocabulary.concepts_in(sentence) | languages_named(sentence)
+            concepts |= degree_levels(sentence, vocabulary)
             kind: RequirementKind = build.kind_of(sentence) if source == "requirement" else "nice"
             written = ad.sentence(sentence)
             if concepts and not concepts <= skill_concepts:
-                concepts = (vocabulary.concepts_in(written) | languages_named(written)) & (
-                    concepts - skill_concepts
-                )
+                named = vocabulary.concepts_in(written) | languages_named(written)
+                named |= degree_levels(written, vocabulary)
+                concepts = named & (concepts - skill_concepts)
                 build.add(written, kind, source, concepts)
             elif not concepts:
                 terms = distinctive_terms(written)

@@ -1441,3 +1441,19 @@ CONCEPTS: dict[str, tuple[str, ...]] = _concepts(
     _EDUCATION,
 )
 IMPLIES: dict[str, tuple[str, ...]] = _implications(_IMPLIES)
+# The concepts a diploma shows, and only a diploma: a degree the CV's education entry names,
+# never a job's line that speaks of one ("mentored master's students")
+# (app/lib/matching/evidence.py).
+DIPLOMAS: frozenset[str] = frozenset(
+    (
+        "high_school",
+        "short_cycle_degree",
+        "bachelor_degree",
+        "four_year_degree",
+        "master_degree",
+        "mba",
+        "engineering_degree",
+        "business_school",
+        "phd",
+    )
+)
