@@ -132,25 +132,6 @@ def test_word_gaps_are_measured_against_the_font_size() -> None:
     assert heading in result.text
 
 
-def test_a_name_spread_wider_than_half_a_letter_keeps_its_words() -> None:
-    # A design tool's name: 0.7 em after every glyph, a space between words; "DE" and "LA" are
-    # too short to show their own spacing and take their line's.
-    name = "AMÉLIE DE LA VERNÈDE"
-    result = read(
-        [
-            [
-                Run(72, 72, name, 20, spacing=14.0),
-                Run(72, 120, "Auxiliaire de puériculture en crèche depuis six ans.", 10),
-            ]
-        ]
-    )
-
-    assert "AMELIE DE LA VERNEDE" in result.text.replace("É", "E").replace("È", "E").replace(
-        "\t", " "
-    )
-    assert "A M" not in result.text
-
-
 def test_running_footers_and_page_numbers_are_removed() -> None:
     footer = "Jane Roe - jane.roe@example.org - Invented Street 12, Leeds"
     numbers = ["Page 1/3", "2 of 3", "- 3 -"]

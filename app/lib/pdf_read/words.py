@@ -24,8 +24,6 @@ Row = tuple[str, dict[str, Any] | None]
 WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
 TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
 TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
-MAX_LETTER_GAP = 0.9  # of the font size: the widest letter spacing read as one word's
-SPACED_LETTERS = 0.2  # of the font size: a run's letter gap from which it is letter-spaced
 
 
 @dataclass
@@ -112,25 +110,16 @@ def char_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [sorted(members, key=lambda c: c["x0"]) for _, members in rows]
 
 
-def _font(char: dict[str, Any]) -> tuple[Any, Any]:
-    return char.get("fontname"), char.get("size")
-
-
 def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
     """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
-    letter-spaced headings. A run is a stretch of one font and size without a wide gap.
-
-    A design tool's name spaced wider than half a letter ("J E A N  D U P O N T") has word gaps
-    wider than the run's limit, so each word is a run: a word too short to measure its own
-    spacing ("VAN", "DE") takes the spacing its line's other words of that font show."""
+    letter-spaced headings. A run is a stretch of one font and size without a wide gap."""
     usual = [0.0] * len(row)
-    measured: dict[tuple[Any, Any], list[float]] = {}
-    short: list[tuple[int, int]] = []  # runs too short to measure
     start = 0
     for index in range(1, len(row) + 1):
         if index < len(row):
             a, b = row[index - 1], row[index]
-            if _font(a) == _font(b) and b["x0"] - a["x1"] < a.get("size", 10.0):
+            same_font = a.get("fontname") == b.get("fontname") and a.get("size") == b.get("size")
+            if same_font and b["x0"] - a["x1"] < a.get("size", 10.0):
                 continue
         run = row[start:index]
         gaps = [
@@ -139,16 +128,9 @@ def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
             if not a["text"].isspace() and not b["text"].isspace()
         ]
         if len(gaps) >= 3:
-            value = max(0.0, min(statistics.median(gaps), MAX_LETTER_GAP))
+            value = max(0.0, min(statistics.median(gaps), 0.3))
             usual[start:index] = [value] * len(run)
-            measured.setdefault(_font(run[0]), []).append(value)
-        else:
-            short.append((start, index))
         start = index
-    for begin, end in short:
-        values = measured.get(_font(row[begin]), [])
-        if values and min(values) >= SPACED_LETTERS:  # every measured word is spaced
-            usual[begin:end] = [statistics.median(values)] * (end - begin)
     return usual
 
 
