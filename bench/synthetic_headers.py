@@ -507,8 +507,9 @@ def read(html: str) -> tuple[str, object]:
     from app.lib.pdf_text import read_pdf_text_sync
 
     pdf = bytes(weasyprint.HTML(string=html).write_pdf())
-    text = read_pdf_text_sync(pdf, max_pages=10).text
-    return text, repair_misreads(parse_cv_text(text).content, text).content
+    read = read_pdf_text_sync(pdf, max_pages=10)
+    text = read.text
+    return text, repair_misreads(parse_cv_text(text, read.names).content, text).content
 
 
 def main() -> int:
