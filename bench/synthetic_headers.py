@@ -4,10 +4,16 @@ The body (profile, jobs, education, skills) is bench/synthetic_cv_content.py's; 
 drawn in one of ``SHAPES`` (a title above or below the name, the name split or in capitals, the
 name and title on one line, a table or a sidebar beside the contact block, Europass labels, a
 wrapped headline, a place or no headline at all, the surname first with a comma, a town or a
-region under the name, a heading read onto the name's line, the name below the contacts), with invented people of many trades, French
-and English. Each PDF goes through the app's own reader; the score says, per shape, how often
-the name, the headline and the e-mail come back right and how often the profile holds contact
-or personal data.
+region under the name, a heading read onto the name's line, the name below the contacts, the
+first name small over a large surname, capitals spaced wider than half a letter, a coloured band
+with a photo, "CV" or "Resume of" on the name line, years of experience beside the headline, the
+name only at the bottom, a coloured sidebar with a photo and the headline under it), with
+invented people of many trades, French and English. Their e-mails spell the whole name in half
+the CVs, an initial and the surname, the first name and a year, or nothing of it in the others;
+the PDF's metadata (Author, Title) is empty, the person's, "CV - First LAST" or another
+account's. Each PDF goes through the app's own reader (with its metadata); the score says, per
+shape, how often the name, the headline and the e-mail come back right and how often the profile
+holds contact or personal data.
 
     python -m bench.synthetic_headers [--count 6] [--shape NAME] [--show]
 """
