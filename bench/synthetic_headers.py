@@ -4,10 +4,16 @@ The body (profile, jobs, education, skills) is bench/synthetic_cv_content.py's; 
 drawn in one of ``SHAPES`` (a title above or below the name, the name split or in capitals, the
 name and title on one line, a table or a sidebar beside the contact block, Europass labels, a
 wrapped headline, a place or no headline at all, the surname first with a comma, a town or a
-region under the name, a heading read onto the name's line, the name below the contacts), with invented people of many trades, French
-and English. Each PDF goes through the app's own reader; the score says, per shape, how often
-the name, the headline and the e-mail come back right and how often the profile holds contact
-or personal data.
+region under the name, a heading read onto the name's line, the name below the contacts, the
+first name small over a large surname, capitals spaced wider than half a letter, a coloured band
+with a photo, "CV" or "Resume of" on the name line, years of experience beside the headline, the
+name only at the bottom, a coloured sidebar with a photo and the headline under it), with
+invented people of many trades, French and English. Their e-mails spell the whole name in half
+the CVs, an initial and the surname, the first name and a year, or nothing of it in the others;
+the PDF's metadata (Author, Title) is empty, the person's, "CV - First LAST" or another
+account's. Each PDF goes through the app's own reader (with its metadata); the score says, per
+shape, how often the name, the headline and the e-mail come back right and how often the profile
+holds contact or personal data.
 
     python -m bench.synthetic_headers [--count 6] [--shape NAME] [--show]
 """
@@ -23,7 +29,16 @@ from dataclasses import dataclass, replace
 
 from app.lib.text_forms import fold
 from bench.synthetic_cv_content import Content, PrintedDate, content
-from bench.synthetic_cv_layouts import COLOURS, e, jobs_with, page, plain, summary, tail
+from bench.synthetic_cv_layouts import (
+    COLOURS,
+    contact_block,
+    e,
+    jobs_with,
+    page,
+    plain,
+    summary,
+    tail,
+)
 from bench.whole_cv import profile_personal
 
 FIRST = ("Jean-Baptiste", "Aïcha", "Mary-Kate", "Gwenaëlle", "Tomás", "Siobhan", "Noé", "Awa",
@@ -67,13 +82,32 @@ class Person:
     email: str
 
 
+# Real addresses often spell less than the name: an initial and the surname, the first name
+# and a year, or nothing of it (a nickname, a shared family address).
+UNRELATED_LOCALS = ("contact.pro", "mamie.soleil", "les.petits.loups", "bluebird77", "jobs.cv")
+
+
+def _email(first: str, last: str, rng: random.Random) -> str:
+    given = re.sub(r"[^a-z]", "", fold(first.split("-")[0]))
+    family = re.sub(r"[^a-z]", "", fold(last))
+    style = rng.random()
+    if style < 0.5:
+        local = f"{given}.{family}"
+    elif style < 0.7:
+        local = f"{given[0]}{family}{rng.randint(10, 99)}"
+    elif style < 0.85:
+        local = f"{given}{rng.randint(1970, 2004)}"
+    else:
+        local = rng.choice(UNRELATED_LOCALS)
+    return f"{local}@postbox.example"
+
+
 def person(seed: int) -> Person:
     cv = content(seed)
     rng = random.Random(f"person/{seed}")
     first, last = rng.choice(FIRST), rng.choice(LAST)
     title = rng.choice(TRADES[cv.language])
-    plain_first = re.sub(r"[^a-z]", "", fold(first.split("-")[0]))
-    email = f"{plain_first}.{re.sub(r'[^a-z]', '', fold(last))}@postbox.example"
+    email = _email(first, last, rng)
     return Person(replace(cv, name=f"{first} {last}", email=email), f"{first} {last}", title, email)
 
 
@@ -286,7 +320,85 @@ def name_after_contacts(p: Person, rng: random.Random) -> tuple[str, str]:
     )
 
 
+def surname_large(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The first name small over the surname alone in large capitals."""
+    first, last = p.name.split(" ", 1)
+    return (
+        f"<p style='font-size:11pt;letter-spacing:1pt'>{e(first)}</p>"
+        f"<h1 style='font-size:30pt'>{e(last.upper())}</h1><p>{e(p.headline)}</p>"
+        f"{_contact_line(p)}",
+        p.headline,
+    )
+
+
+def wide_spaced(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A design tool's name: capitals spaced wider than a letter ("J E A N  D U P O N T")."""
+    return (
+        f"<h1 style='letter-spacing:0.7em;font-weight:300'>{e(p.name.upper())}</h1>"
+        f"<p style='letter-spacing:0.3em'>{e(p.headline.upper())}</p>{_contact_line(p)}",
+        p.headline,
+    )
+
+
+PHOTO = (
+    "<div style='float:{side};width:26mm;height:32mm;background:#9aa;border-radius:50%;"
+    "margin:0 6mm 0 0'></div>"
+)
+
+
+def band_photo(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A coloured band across the top, a photo beside the name and headline in white, the
+    contact details under the band."""
+    colour = rng.choice(COLOURS)
+    return (
+        f"<div style='background:{colour};color:white;padding:6mm;overflow:hidden'>"
+        f"{PHOTO.format(side='left')}<h1 style='color:white;margin-top:6mm'>{e(p.name)}</h1>"
+        f"<p style='font-size:12pt'>{e(p.headline)}</p></div>{_contact_line(p)}",
+        p.headline,
+    )
+
+
+def cv_on_name_line(p: Person, rng: random.Random) -> tuple[str, str]:
+    """ "CV – Jean Dupont", "Curriculum Vitae : Jean Dupont", "Resume of Jean Dupont"."""
+    word = rng.choice(
+        ("CV – {}", "Curriculum Vitae : {}", "CV de {}")
+        if p.cv.language == "fr"
+        else ("Resume – {}", "Curriculum Vitae: {}", "Resume of {}")
+    )
+    return f"<h1>{e(word.format(p.name))}</h1><p>{e(p.headline)}</p>{_contact_line(p)}", (
+        p.headline
+    )
+
+
+def years_beside(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The years of experience beside the headline, in brackets, after a bar or on the line
+    below it."""
+    years = rng.randint(3, 25)
+    said = f"{years} ans d'expérience" if p.cv.language == "fr" else f"{years} years' experience"
+    line = rng.choice(
+        (
+            f"<p>{e(p.headline)} ({said})</p>",
+            f"<p>{e(p.headline)} | +{said}</p>",
+            f"<p><b>{e(p.headline)}</b></p><p>{said}</p>",
+        )
+    )
+    return f"<h1>{e(p.name)}</h1>{line}{_contact_line(p)}", p.headline
+
+
+def footer_name(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The headline and contacts on top; the name only at the very bottom (drawn by
+    ``document``)."""
+    return f"<h1>{e(p.headline)}</h1>{_contact_line(p)}", p.headline
+
+
 SHAPES: dict[str, Shape] = {
+    "surname_large": surname_large,
+    "wide_spaced": wide_spaced,
+    "band_photo": band_photo,
+    "cv_on_name_line": cv_on_name_line,
+    "years_beside": years_beside,
+    "footer_name": footer_name,
+    "sidebar_photo": footer_name,  # drawn by ``document``
     "surname_comma": surname_comma,
     "town_line": town_line,
     "heading_beside_name": heading_beside_name,
@@ -334,15 +446,55 @@ def _dates(p: Person) -> list[PrintedDate]:
     return list(dates_of(p.cv, "one_column", 0, FAMILIES["one_column"]))
 
 
+def photo_sidebar(p: Person, rng: random.Random) -> str:
+    """A coloured sidebar: a photo, the name, the headline under it, the contact details and
+    the skills; the profile and jobs in the main column."""
+    colour = rng.choice(COLOURS)
+    css = (
+        f".side {{ float: left; width: 33%; background: {colour}; color: white; padding: 4mm; }}"
+        " .main { margin-left: 40%; } .side h1 { font-size: 17pt; color: white; }"
+        " .side h2 { color: white; }"
+    )
+    side = (
+        f"<div class='side'>{PHOTO.format(side='none')}<h1>{e(p.name)}</h1>"
+        f"<p><i>{e(p.headline)}</i></p>{contact_block(p.cv)}{tail(p.cv)}</div>"
+    )
+    main = f"<div class='main'>{summary(p.cv)}{jobs_with(p.cv, _dates(p), plain(rng))}</div>"
+    return page(rng, css, side + main, colour)
+
+
+# The PDF's own metadata as writing tools set it: none, the owner's name, "CV - First Last",
+# or an account or a template that is not the candidate's.
+def _metadata(p: Person, rng: random.Random) -> str:
+    first, last = p.name.split(" ", 1)
+    choice = rng.random()
+    if choice < 0.4:
+        return ""
+    if choice < 0.6:
+        return f"<meta name='author' content='{e(p.name)}'>"
+    if choice < 0.75:
+        return f"<title>CV - {e(first)} {e(last.upper())}</title>"
+    other = rng.choice(("LENOVO", "John Doe", f"Martine {last}", "Utilisateur Windows"))
+    return f"<meta name='author' content='{e(other)}'>"
+
+
 def document(shape: str, seed: int) -> tuple[Person, str, str]:
     """(person, html, headline truth)."""
     p = person(seed)
     rng = random.Random(f"{shape}/{seed}")
+    meta = _metadata(p, random.Random(f"meta/{shape}/{seed}"))
     header_html, truth = SHAPES[shape](p, rng)
-    if rng.random() < 0.3 and shape not in {"table_header", "europass"}:
-        return p, sidebar(p, header_html, rng), truth
-    body = header_html + summary(p.cv) + jobs_with(p.cv, _dates(p), plain(rng)) + tail(p.cv)
-    return p, page(rng, "", body, rng.choice(COLOURS)), truth
+    if shape == "sidebar_photo":
+        html = photo_sidebar(p, rng)
+    elif rng.random() < 0.3 and shape not in {"table_header", "europass", "band_photo",
+                                              "footer_name"}:  # fmt: skip
+        html = sidebar(p, header_html, rng)
+    else:
+        body = header_html + summary(p.cv) + jobs_with(p.cv, _dates(p), plain(rng)) + tail(p.cv)
+        if shape == "footer_name":
+            body += f"<p style='margin-top:12pt;font-size:8pt'>{e(p.name)}</p>"
+        html = page(rng, "", body, rng.choice(COLOURS))
+    return p, html.replace("<head>", f"<head>{meta}", 1), truth
 
 
 def _similar(truth: str, read: str) -> bool:
@@ -361,8 +513,9 @@ def read(html: str) -> tuple[str, object]:
     from app.lib.pdf_text import read_pdf_text_sync
 
     pdf = bytes(weasyprint.HTML(string=html).write_pdf())
-    text = read_pdf_text_sync(pdf, max_pages=10).text
-    return text, repair_misreads(parse_cv_text(text).content, text).content
+    read = read_pdf_text_sync(pdf, max_pages=10)
+    text = read.text
+    return text, repair_misreads(parse_cv_text(text, read.names).content, text).content
 
 
 def main() -> int:

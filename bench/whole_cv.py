@@ -161,17 +161,19 @@ def read_content(pdf: Path, texts: Path | None, *, two_readings: bool = False) -
     """The CV as the app stores it without a model: the rules' reading, then the certain
     repairs (app/domain/cvs/extraction.py)."""
     cached = texts / f"{pdf.stem}.txt" if texts else None
+    names: tuple[str, ...] = ()  # the PDF's Author and Title; a cached text has none
     if cached is not None and cached.is_file():
         text = cached.read_text(encoding="utf-8")
     else:
         from app.lib.pdf_text import read_pdf_text_sync
 
-        text = read_pdf_text_sync(pdf.read_bytes(), max_pages=PDF_MAX_PAGES).text
+        read = read_pdf_text_sync(pdf.read_bytes(), max_pages=PDF_MAX_PAGES)
+        text, names = read.text, read.names
     pasted = pdf.parent.parent / "pasted" / f"{pdf.stem}.txt"
     if two_readings and pasted.is_file():
-        parsed = parse_two_readings(text, pasted.read_text(encoding="utf-8"))
+        parsed = parse_two_readings(text, pasted.read_text(encoding="utf-8"), names)
     else:
-        parsed = parse_cv_text(text)
+        parsed = parse_cv_text(text, names)
     return repair_misreads(parsed.content, text).content
 
 

@@ -88,6 +88,8 @@ class Source:
     # Where each piece of text sits on its page (app/lib/pdf_read/source_boxes.py): the
     # review page lights an entry's lines with them.
     boxes: list[tuple[int, float, float, float, float, str]] = field(default_factory=list)
+    # A PDF's own Author and Title (PdfText.names): they may confirm the name the page shows.
+    names: tuple[str, ...] = ()
     # How a PDF's text was read (app/domain/cvs/scans.py): "text" (its text layer), "ocr"
     # (scanned pages recognised: ``ocr``), "vision" (the AI model read the page images).
     via: str = "text"
@@ -126,6 +128,7 @@ async def read_source(cv: CvFile, settings: Settings, vision: VisionAccess | Non
         parsed.problems,
         parsed.pages,
         parsed.boxes,
+        names=parsed.names,
         via=reading.via,
         ocr=parsed.ocr,
         usage=reading.usage,
@@ -210,7 +213,9 @@ async def extract(
     plain = ""
     if cv.original_mime == "application/pdf" and source.via == "text":
         plain = await plain_pdf_text(cv.original_bytes or b"", max_pages=settings.pdf_max_pages)
-    parsed = await parse_cv_rules(text, plain)  # off the loop: other jobs keep running
+    parsed = await parse_cv_rules(
+        text, plain, source.names
+    )  # off the loop: other jobs keep running
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     inferred = parsed.inferred_sections

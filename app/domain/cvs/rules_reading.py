@@ -14,6 +14,7 @@ whose entries hold together (app/lib/parsing/entries/education_choice.py).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 
 from app.lib.cv_content import Education
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
@@ -27,10 +28,12 @@ def _reading(parsed: CvParse) -> Reading:
     return Reading(content.experience, parsed.unplaced, content.education)
 
 
-def parse_two_readings(text: str, plain_text: str = "") -> CvParse:
+def parse_two_readings(
+    text: str, plain_text: str = "", document_names: Sequence[str] = ()
+) -> CvParse:
     """``parse_cv_text`` of ``text``, its jobs and its education the plain reading's where
-    those win."""
-    parsed = parse_cv_text(text)
+    those win. ``document_names``: the PDF's Author and Title (a second reading of the name)."""
+    parsed = parse_cv_text(text, document_names)
     if not plain_text.strip():
         return parsed
     try:
@@ -65,6 +68,8 @@ def _education_lines(entries: list[Education]) -> list[str]:
     return [line.strip() for text in texts if text for line in text.splitlines() if line.strip()]
 
 
-async def parse_cv_rules(text: str, plain_text: str = "") -> CvParse:
+async def parse_cv_rules(
+    text: str, plain_text: str = "", document_names: Sequence[str] = ()
+) -> CvParse:
     """``parse_two_readings`` in a thread."""
-    return await asyncio.to_thread(parse_two_readings, text, plain_text)
+    return await asyncio.to_thread(parse_two_readings, text, plain_text, document_names)

@@ -6,6 +6,7 @@ own words into fields; it never writes anything the text does not contain.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.lib.cv_content import CvContent, Experience, Extras, Header, Language
@@ -20,7 +21,6 @@ from app.lib.parsing.entries.roles import education_from, experience_from, proje
 from app.lib.parsing.fields.contact import (
     contact_facts,
     email_anywhere,
-    looks_like_name,
     standalone_phone,
 )
 from app.lib.parsing.fields.header_block import HeaderRead, parse_header
@@ -88,21 +88,25 @@ def _header_after_sidebar(header_lines: list[str], sections: list[Section]) -> l
 
 
 def _header(
-    text: str, header_lines: list[str], sections: list[Section], merged: dict[str, list[str]]
+    text: str,
+    header_lines: list[str],
+    sections: list[Section],
+    merged: dict[str, list[str]],
+    document_names: Sequence[str] = (),
 ) -> HeaderRead:
     """The header, wherever its parts sit (``app/lib/parsing/fields/header_name.py`` for the name),
     the header lines that read as prose (a summary without a heading), the words set beside
     contact details that are no field, and the readings no cue settles."""
-    name = find_name(header_lines, text) or None
+    name = find_name(header_lines, text, document_names) or None
     read = parse_header(header_lines, merged.get("contact", []), name)
     header = read.header
-    rival = name_rival(header_lines, text, header.name)
+    rival = name_rival(header_lines, text, header.name, document_names)
     if rival:
         read.doubts.append(("name", "unsure", rival))
     if not header.name:
         # Sidebar-first layouts: the name may open the "contact" block or follow it.
         candidates = [clean(line) for line in merged.get("contact", []) if clean(line)]
-        header.name = next((line for line in candidates[:3] if looks_like_name(line)), "")
+        header.name = next((line for line in candidates[:3] if is_name(line)), "")
     if not header.current_title:
         wanted = [clean(line) for line in merged.get("target_title", []) if clean(line)]
         labelled = labelled_headline(header_lines + merged.get("contact", []))
@@ -166,15 +170,16 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     return kept
 
 
-def parse_cv_text(text: str) -> CvParse:
-    """Header, sections, then each section's parser; nothing is invented."""
+def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
+    """Header, sections, then each section's parser; nothing is invented. ``document_names``:
+    a PDF's Author and Title, which may confirm a name the page shows (never supply one)."""
     text = rejoin_hyphenated(text)
     header_lines, sections = split_sections(text)
     header_lines, sections = untitled_sections(header_lines, sections)
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines
-    read = _header(text, header_lines, sections, merged)
+    read = _header(text, header_lines, sections, merged, document_names)
     header, prose = read.header, read.prose
     dropped: list[str] = list(read.aside)
     doubted = _doubted_headline(header)

@@ -35,6 +35,9 @@ if TYPE_CHECKING:  # the child process never imports ``app``
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MEMORY_MB = 512
 MIN_TEXT_CHARS = 40  # fewer visible letters than this is not a CV's text layer
+MAX_NAME_CHARS = (
+    200  # of a metadata field kept: longer is no name (app/lib/parsing/fields/document_names.py)
+)
 CHILD = Path(__file__).resolve()
 
 
@@ -111,6 +114,9 @@ class PdfText:
     ocr: OcrReading | None = None
     # Pages that look scanned (no text layer, a picture over much of them), read by OCR or not.
     scanned: list[int] = field(default_factory=list)
+    # The document's own Author and Title (metadata): a second reading of the candidate's name
+    # (app/lib/parsing/fields/document_names.py).
+    names: tuple[str, ...] = ()
 
     @property
     def visible_chars(self) -> int:
@@ -184,6 +190,7 @@ def _interpret(
         boxes=parse_boxes(result.get("boxes")),
         ocr=parse_ocr(result.get("ocr"), ocr.languages) if ocr else None,
         scanned=[int(p) for p in result.get("scanned") or [] if isinstance(p, int)],
+        names=tuple(str(n)[:MAX_NAME_CHARS] for n in result.get("names") or [] if n),
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.ocr is not None and parsed.ocr.tried:
@@ -305,6 +312,17 @@ def _load_layout() -> Any:
     return importlib.import_module("pdf_reader.layout")
 
 
+def _document_names(pdf: Any) -> list[str]:
+    """The document's Author and Title as text; a metadata field of another type (bytes that
+    decode to nothing, a reference) is left out."""
+    info = getattr(pdf, "metadata", None) or {}
+    return [
+        value.strip()[:MAX_NAME_CHARS]
+        for value in (info.get("Author"), info.get("Title"))
+        if isinstance(value, str) and value.strip()
+    ]
+
+
 def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -> dict[str, Any]:
     import importlib
 
@@ -353,6 +371,7 @@ def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -
             "boxes": document.boxes,
             "ocr": recognised,
             "scanned": [index + 1 for index in scanned],  # read by OCR or not
+            "names": _document_names(pdf),
         }
     except MemoryError:
         raise

@@ -15,9 +15,9 @@ from app.lib.cv_content import Contact, Header
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
     contact_facts,
-    looks_like_name,
 )
 from app.lib.parsing.fields.header_cells import Cell, has_contact, header_cells, part_of_name
+from app.lib.parsing.fields.header_name import is_name
 from app.lib.parsing.fields.headline import reads_as_place
 from app.lib.parsing.fields.headline_read import headline_rival, is_prose, read_headline
 from app.lib.parsing.text.text import clean
@@ -53,7 +53,7 @@ def parse_header(
     facts = contact_facts([cell.text for cell in cells] + contact_lines)
     if name is None:
         first_lines = [c.text for c in cells if c.line < 4]
-        name = next((text for text in first_lines if looks_like_name(text)), "")
+        name = next((text for text in first_lines if is_name(text)), "")
     title, used = read_headline(cells, name)
     taken = {cell.text for cell in used}
     beside = [

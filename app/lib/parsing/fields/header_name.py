@@ -5,12 +5,15 @@ DUPONT"), split over two lines ("MARIE" / "DURAND-LEROY"), in a cell beside the 
 ("Jean Dupont<tab>+33 6 …"), after a heading on the same line ("PERSONAL INFORMATION Jean
 Dupont"), or in the middle of a sidebar read after the main column. Two signals settle it: the
 shape of a name (two to five capitalised words, no digits, no common words), and the email
-address, whose local part usually spells the name ("jean.dupont42@…").
+address, whose local part usually spells the name ("jean.dupont42@…"). Where the e-mail spells
+too little to settle it, the PDF's own metadata is a second reading: a candidate it spells
+whole is taken (``document_names.py``), never a name the page does not show.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
@@ -20,9 +23,11 @@ from app.lib.parsing.fields.contact import (
     looks_like_name,
     set_apart_contacts,
 )
+from app.lib.parsing.fields.document_names import confirmed_by_document
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
+from app.lib.styled_text import StyledText, line_styles_of
 from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
@@ -35,6 +40,14 @@ CIVILITY_RE = re.compile(
     r"^(?:m\.|mme|mlle|madame|monsieur|mademoiselle|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
+# "CV – Jean Dupont", "Curriculum Vitae : Jean Dupont", "Resume of Jane Roe": the document's
+# name before the person's, on one line.
+CV_WORD_RE = re.compile(
+    r"^(?:curriculum\s+vit(?:ae|æ)|c\.?\s?v\.?|r[ée]sum[ée])"
+    r"(?:\s*[:–—|-]\s*|\s+(?:de|of|du)\s+|\s+)(?=(?-i:[A-ZÀ-Ý]))",
+    re.IGNORECASE,
+)
+SIZE_SLACK = 0.5  # points: two lines set this close are in one type size
 MAX_NAME_WORDS = 5
 MAX_SPLIT_WORDS = 3  # words of a name's first line when the name is set on two lines
 MAX_CELL_WORDS = 8  # a heading and a name at most: longer cells are sentences
@@ -60,11 +73,19 @@ NOT_NAME_WORDS = word_set(
 )
 
 
-def _cells(line: str) -> list[str]:
+def _cells(line: str, *, own_words: bool = False) -> list[str]:
     """A line's cells, each without a civility before the name or a headline after a comma
-    ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse")."""
-    parts = CELL_RE.split(set_apart_contacts(line))
-    cells = [CIVILITY_RE.sub("", clean(cell)) for cell in parts if clean(cell)]
+    ("Mme Awa Diallo", "Ruth Whitaker, Registered Nurse"). ``own_words``: without the words
+    written after a contact detail in its cell ("jean@… · 06 … · Lyon": the contacts' town);
+    a cell of its own after them (a wide gap: "Phone: …   Sharawy") is another column's."""
+    parts: list[str] = []
+    for cell in CELL_RE.split(line):
+        pieces = CELL_RE.split(set_apart_contacts(cell))
+        contact = next(
+            (i for i, p in enumerate(pieces) if value_kind(clean(p)) in CONTACT_KINDS), None
+        )
+        parts += pieces[: contact + 1] if own_words and contact is not None else pieces
+    cells = [CIVILITY_RE.sub("", CV_WORD_RE.sub("", clean(cell))) for cell in parts if clean(cell)]
     return [_before_comma(cell) for cell in cells if cell]
 
 
@@ -106,12 +127,33 @@ def is_name(text: str) -> bool:
     return match_cv_heading(text) is None
 
 
+def _size(line: str) -> float | None:
+    styles = line_styles_of(line)
+    style = styles[0] if len(styles) == 1 else None
+    return float(style["size"]) if style and style.get("size") else None
+
+
+def _styled_lines(text: str) -> list[str]:
+    """``text``'s lines as the section splitter cuts them, each with its style when the text
+    has them (a PDF's)."""
+    lines = normalise_text(text).split("\n")
+    styles = line_styles_of(text)
+    if len(styles) != len(lines):
+        return lines
+    return [StyledText(line, (style,)) for line, style in zip(lines, styles, strict=True)]
+
+
 def _candidates(lines: list[str]) -> list[str]:
     """Possible names in reading order: whole cells, and a one- or two-word cell joined with
     the name words opening the next line's cells (a name set on two lines)."""
     rows = [
         [_without_heading(cell) for cell in _cells(line) if len(cell.split()) <= MAX_CELL_WORDS]
         for line in lines
+    ]
+    # A line's style is one cell's when it holds several: its size is told for one-cell lines.
+    sizes = [_size(line) if len(CELL_RE.split(line.strip())) == 1 else None for line in lines]
+    join_rows = [
+        [_without_heading(cell) for cell in _cells(line, own_words=True)] for line in lines
     ]
     found: list[str] = []
     for index, cells in enumerate(rows):
@@ -126,7 +168,8 @@ def _candidates(lines: list[str]) -> list[str]:
                 found.append(" ".join(words))  # "Jean DUPONT 24 ans"
             if 1 <= len(words) <= MAX_SPLIT_WORDS and whole and match_cv_heading(cell) is None:
                 # "Hélène Van" / "Damme": also the name run on; the e-mail tells which
-                found += _joined_with_following(words, rows[index + 1 : index + 4])
+                following = list(zip(join_rows, sizes, strict=True))[index + 1 : index + 4]
+                found += _joined_with_following(words, following, sizes[index])
     return found
 
 
@@ -138,15 +181,26 @@ def _stepped_over(cell: str) -> bool:
     return bool(CONTACT_LABEL_RE.match(cell)) or value_kind(cell) in CONTACT_KINDS
 
 
-def _joined_with_following(words: list[str], rows: list[list[str]]) -> list[str]:
+def _sizes_differ(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) > SIZE_SLACK
+
+
+def _joined_with_following(
+    words: list[str], rows: list[tuple[list[str], float | None]], size: float | None
+) -> list[str]:
     """ "IKRAM" / "EL" / "+33 6 …" / "MOUSSAOUI" → "IKRAM EL", "IKRAM EL MOUSSAOUI": name
     words continued on the next lines (rows of contact data or lower-case prose from another
-    column are stepped over)."""
+    column are stepped over, but only to words set in the same type size: a town over the
+    contacts is no first name of the large name below them)."""
     found: list[str] = []
     joined = list(words)
-    for row in rows:
+    stepped = False
+    for row, row_size in rows:
         if not row or all(_stepped_over(cell) for cell in row):
+            stepped = stepped or bool(row)
             continue  # contact data, or prose of another column running on in lower case
+        if stepped and _sizes_differ(size, row_size):
+            break
         if match_cv_heading(row[0]) is not None:
             break  # a section opens: the name ended above
         words_of = [(_leading_name_words(cell), cell) for cell in row]
@@ -184,33 +238,45 @@ def _unglued(candidates: list[str], lines: list[str], local: str) -> list[str]:
     return candidates
 
 
-def find_name(header_lines: list[str], all_text: str) -> str:
-    """The name: the candidate the email spells best (anywhere in the CV), else the first
+def find_name(header_lines: list[str], all_text: str, document_names: Sequence[str] = ()) -> str:
+    """The name: the candidate the email spells best (anywhere in the CV), else one the PDF's
+    metadata spells whole (``document_names``: its author and title), else the first
     name-shaped candidate near the top."""
     local = _email_words(all_text)
     top = _candidates([line for line in header_lines if line.strip()][:MAX_HEADER_SCAN])
+    everywhere: list[str] = []
+    if local or document_names:
+        lines = _styled_lines(all_text)
+        everywhere = _unglued(_candidates(lines), lines[:MAX_HEADER_SCAN], local)
+    best, spelled = "", 0
     if local:
-        lines = normalise_text(all_text).split("\n")
-        scored = [
-            (_spelled_by(c, local), -len(c.split()), -i, c)
-            for i, c in enumerate(_unglued(_candidates(lines), lines[:MAX_HEADER_SCAN], local))
-        ]
+        scored = [(_spelled_by(c, local), -len(c.split()), -i, c) for i, c in enumerate(everywhere)]
         spelled, _, _, best = max(scored, default=(0, 0, 0, ""))
-        if spelled >= 2 or (spelled == 1 and not top):
+        if spelled >= 2:
             return best
+    agreed = [c for c in top + everywhere if confirmed_by_document(c, document_names)]
+    if agreed:
+        return max(agreed, key=lambda c: len(c.split()))  # the fullest; the first of a tie
+    if spelled == 1 and not top:
+        return best
+    if local:
         top.sort(key=lambda candidate: -_spelled_by(candidate, local))  # stable: order kept
     return next(iter(top), "")
 
 
-def name_rival(header_lines: list[str], all_text: str, name: str) -> str:
+def name_rival(
+    header_lines: list[str], all_text: str, name: str, document_names: Sequence[str] = ()
+) -> str:
     """Another name near the top when nothing settles the one read (the e-mail spells no word
-    of it and it does not open the CV): the import report asks which is right; "" when the
-    reading is settled."""
+    of it, the PDF's metadata does not spell it whole, and it does not open the CV): the import
+    report asks which is right; "" when the reading is settled."""
     local = _email_words(all_text)
     written = [line for line in header_lines if line.strip()]
     own = set(re.findall(r"\w+", fold(name)))
     opening = set(re.findall(r"\w+", fold(written[0]))) if written else set()
     if not name or (local and _spelled_by(name, local)) or own <= opening:
+        return ""
+    if confirmed_by_document(name, document_names):
         return ""
     top = _candidates(written[:MAX_HEADER_SCAN])
     return next((c for c in top if not own & set(re.findall(r"\w+", fold(c)))), "")

@@ -1,0 +1,120 @@
+"""The candidate's name settled by a second reading: the PDF's own metadata (Author, Title)
+confirms a name the page shows, never supplies one; and the cues that keep other lines out of
+a name: "CV" before it, a town after the contact details, a line in another type size beyond
+them, a job title when no cue settles anything.
+
+Every header here is synthetic (invented people), in French and English.
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.fields.document_names import confirmed_by_document
+from app.lib.pdf_read.text_layer import _document_names, _interpret
+from app.lib.styled_text import StyledText
+
+BODY = [
+    "",
+    "EXPÉRIENCE PROFESSIONNELLE",
+    "Plombier chauffagiste",
+    "Thermo Services Lavande, Lyon",
+    "2018 - 2024",
+    "Installation et entretien de chaudières chez les particuliers.",
+]
+
+
+def _name(lines: list[str], names: tuple[str, ...] = ()) -> str:
+    return parse_cv_text("\n".join([*lines, *BODY]), names).content.header.name
+
+
+@pytest.mark.parametrize(
+    ("candidate", "fields", "confirmed"),
+    [
+        ("Noé Nguyen", ("noe nguyen",), True),  # case and accents aside
+        ("NGUYEN Noé", ("CV - Noé NGUYEN",), True),  # order aside, a title around it
+        ("Awa Benali", ("Benali, Awa",), True),
+        ("Awa Benali", ("Martine Benali",), False),  # a relative's account: one word agrees
+        ("Awa Benali", ("Awa",), False),
+        ("Awa Benali Aide-soignante", ("Awa Benali",), False),  # more than the field spells
+        ("Awa Benali", ("John Doe", "LENOVO"), False),
+        ("Awa", ("Awa Benali",), False),  # one word confirms nothing
+    ],
+)
+def test_the_metadata_confirms_a_name_it_spells_whole(
+    candidate: str, fields: tuple[str, ...], confirmed: bool
+) -> None:
+    assert confirmed_by_document(candidate, fields) is confirmed
+
+
+def test_the_metadata_settles_the_name_among_the_page_s_candidates() -> None:
+    # The e-mail spells nothing; a one-word title above the name is read with it unless a
+    # second reading tells where the name starts.
+    lines = ["BARISTA", "Noé Nguyen", "les.petits.loups@example.org · 06 12 34 56 78"]
+    assert _name(lines) == "BARISTA Noé Nguyen"
+    assert _name(lines, ("Noé Nguyen",)) == "Noé Nguyen"
+    assert _name(lines, ("CV - Noé NGUYEN",)) == "Noé Nguyen"
+
+
+def test_the_metadata_never_supplies_a_name_the_page_lacks() -> None:
+    lines = ["Awa Benali", "Aide-soignante", "mamie.soleil@example.org"]
+    assert _name(lines, ("John Doe",)) == "Awa Benali"
+    assert _name(lines, ("Martine Benali",)) == "Awa Benali"
+
+
+def test_a_name_the_metadata_confirms_is_not_asked_about() -> None:
+    lines = ["Cuisine du marché", "Awa Benali", "Maison Vellard", "contact.pro@example.org"]
+    text = "\n".join([*lines, *BODY])
+    asked = [d for d in parse_cv_text(text).header_doubts if d[0] == "name"]
+    settled = [d for d in parse_cv_text(text, ("Awa Benali",)).header_doubts if d[0] == "name"]
+    assert parse_cv_text(text, ("Awa Benali",)).content.header.name == "Awa Benali"
+    assert asked and not settled
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CV – Noé Nguyen",
+        "Curriculum Vitae : Noé Nguyen",
+        "CV de Noé Nguyen",
+        "Resume of Noé Nguyen",
+    ],
+)
+def test_the_document_s_name_before_the_person_s_is_left_out(line: str) -> None:
+    assert _name([line, "Plombier", "contact.pro@example.org"]) == "Noé Nguyen"
+
+
+def test_a_town_after_the_contact_details_is_no_part_of_a_name() -> None:
+    lines = ["Plumber", "bluebird77@example.org · +44 7700 900123 · Barcelona"]
+    assert "Barcelona" not in _name(lines)
+
+
+def test_a_line_beyond_the_contacts_in_another_type_size_is_no_part_of_the_name() -> None:
+    lines = ["+33 6 12 34 56 78", "Barcelona", "noe1987@example.org", "", "NOÉ", "", "NGUYEN"]
+    sizes = [8.0, 8.0, 8.0, None, 26.0, None, 26.0]
+    styles = [None if s is None else {"size": s, "bold": False, "colour": "#000"} for s in sizes]
+    styles += [
+        None if not line else {"size": 10.0, "bold": False, "colour": "#000"} for line in BODY
+    ]
+    text = StyledText("\n".join([*lines, *BODY]), styles)
+    assert parse_cv_text(text).content.header.name == "NOÉ NGUYEN"
+
+
+def test_a_job_title_is_no_name_when_no_cue_tells_one() -> None:
+    assert _name(["Forklift Operator", "bluebird77@example.org", "", "Warehouse work"]) == ""
+
+
+def test_the_pdf_reader_hands_on_the_document_s_author_and_title() -> None:
+    document = SimpleNamespace(
+        metadata={"Author": " Awa Benali ", "Title": "CV - Awa BENALI", "Creator": "Canva"}
+    )
+    assert _document_names(document) == ["Awa Benali", "CV - Awa BENALI"]
+    assert _document_names(SimpleNamespace(metadata={"Author": b"\xfe\xff", "Title": ""})) == []
+    result = {"text": "Awa Benali\n" + "Aide-soignante en EHPAD depuis six ans.\n" * 3}
+    result |= {"pages": 1, "columns": [1], "hidden": [], "names": ["Awa Benali"]}
+    read = _interpret(0, json.dumps(result).encode(), 20.0, 0.0)
+    assert read.names == ("Awa Benali",)
