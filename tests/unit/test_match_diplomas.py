@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.lib.achievement_lines import evidence_of
 from app.lib.cv_content import CvContent
 from app.lib.matching.analysis import OfferText, analyse
+from app.lib.matching.evidence import BANK_SECTION
 from app.lib.matching.requirements import degree_levels
 from app.lib.matching.vocabulary import default_vocabulary
 
@@ -62,11 +64,27 @@ def test_a_degree_a_job_line_speaks_of_is_no_diploma() -> None:
     assert _line(held, MSC_AD, "Bac+5") == ("supported", "MSc Data Science")
 
 
-def test_a_higher_diploma_implies_the_lower_one() -> None:
+def test_a_higher_diploma_answers_for_the_lower_one() -> None:
     doctor = _cv([{"id": "edu_1", "degree": "PhD in Physics", "institution": "North University"}])
-    status, quote = _line(doctor, MSC_AD, "Bac+5")
-    assert status == "partial"  # implied, not said in the ad's words
-    assert quote == "PhD in Physics"
+    # A degree is held, not worded: the PhD is a Bac+5 as said, not only implied.
+    assert _line(doctor, MSC_AD, "Bac+5") == ("supported", "PhD in Physics")
+    school = _cv([{"id": "edu_1", "degree": "Baccalauréat", "institution": "Lycée du Parc"}])
+    assert _line(school, MSC_AD, "Bac+5") == ("missing", None)
+
+
+def test_the_users_own_statement_may_name_a_diploma() -> None:
+    """An answer to a missing degree ("asked, never written") enters the bank as the user's
+    statement: it counts for the degree in the ceiling, as any achievement does."""
+    cv = _cv([{"id": "edu_1", "degree": "Licence de physique", "institution": "North U"}])
+    story = {
+        "situation": "",
+        "task": "",
+        "action": "I hold an MSc in Physics (2019).",
+        "result": "",
+    }
+    cv.experience[0].evidence.append(evidence_of("ach_1", "MSc", story, [], "en"))
+    found = next(m for m in analyse(cv, MSC_AD).requirements if m.requirement.text == "Bac+5")
+    assert found.covered and found.evidence[0].section == BANK_SECTION
 
 
 def test_a_degree_asked_for_is_not_shown_by_its_field_alone() -> None:

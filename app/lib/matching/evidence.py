@@ -74,8 +74,9 @@ class UnitBuilder:
         key: str | None = None,
         diploma: bool = False,
     ) -> None:
-        """``diploma``: the unit is an education entry, which may name a degree the CV holds;
-        any other unit's words about a degree show none (``DIPLOMAS``)."""
+        """``diploma``: the unit is an education entry (or the user's own statement), which
+        may name a degree held; any other unit's words about a degree show none
+        (``DIPLOMAS``)."""
         fields = tuple(p.strip() for p in ([parts] if isinstance(parts, str) else parts))
         fields = tuple(p for p in fields if p)
         if not fields:
@@ -122,7 +123,9 @@ def cv_units(cv: CvContent, vocabulary: Vocabulary, hidden: Collection[str] = ()
             if isinstance(item, Experience):
                 for found in item.evidence:  # labelled with the achievement's title
                     for line in [*found.lines(), *found.skills]:
-                        build.add(BANK_SECTION, line, found.title or label, item.id)
+                        # The user's own statement may name a diploma they hold.
+                        title = found.title or label
+                        build.add(BANK_SECTION, line, title, item.id, diploma=True)
     for edu in cv.education:
         label = " — ".join(p for p in (edu.degree, edu.field, edu.institution) if p)
         parts = [edu.degree, edu.field, edu.institution, edu.description]
@@ -218,7 +221,9 @@ def match(
     if not requirement.concepts:
         return _match_terms(requirement, units, stands)
     wanted = requirement.concepts
-    direct = {c for u in units for c in u.concepts & wanted}
+    # A diploma answers for the lower ones it implies as said (an engineering degree is a
+    # "Bac+5"): a degree is held, not worded.
+    direct = {c for u in units for c in u.concepts & wanted | u.implied & wanted & DIPLOMAS}
     shown = direct | {c for u in units for c in u.implied & wanted}
     if not shown:
         return RequirementMatch(requirement, [])
