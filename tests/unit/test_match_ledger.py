@@ -175,6 +175,21 @@ def test_a_heading_or_a_condition_the_reader_kept_is_no_requirement() -> None:
     assert texts == ["You dress limestone blocks with a bush hammer and point", "Patience"]
 
 
+def test_when_and_where_the_job_is_is_no_requirement() -> None:
+    """ "To be filled at once" and the country the posts are in ask nothing of a CV (every CV
+    of the place would show it); the trade's own words still do."""
+    lines = [
+        "CDI à pourvoir dès que possible.",
+        "Le poste est à pourvoir immédiatement.",
+        "Prise de poste : ASAP",
+        "Nos postes sont à pourvoir sur toute la France.",
+        "Vous taillez la pierre calcaire à la boucharde",
+    ]
+    ad = OfferText(title="Tailleur de pierre", description="\n".join(lines), requirements=lines)
+    texts = [r.text for r in offer_requirements(ad, VOCAB)]
+    assert texts == ["Vous taillez la pierre calcaire à la boucharde"]
+
+
 def test_two_things_asked_together_are_supported_only_when_both_are_shown() -> None:
     vocab = Vocabulary(
         {

@@ -27,6 +27,7 @@ from app.lib.matching.vocabulary import Vocabulary
 from app.lib.matching.vocabulary_data import DIPLOMAS
 from app.lib.parsing.fields.languages import language_key
 from app.lib.parsing.offers.offer_degrees import DEGREE_RE
+from app.lib.parsing.offers.places import REGION, known_places
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
@@ -43,7 +44,8 @@ PARAGRAPH_WORDS = 12  # a line that long under a short one is the text the short
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪●◦]|\d{1,2}[.)])\s")
 # Words an ad asks with, not what it asks for (folded, English and French): a sentence made of
 # them alone names nothing a CV can be searched for. Conditions of the job (hours, contract,
-# its kind and length: "Stage, 4-6 mois") are not requirements either.
+# its kind and length: "Stage, 4-6 mois", when it starts: "Poste à pourvoir immédiatement")
+# are not requirements either, nor the country or region it is in (``_region``).
 ASKING_WORDS = word_set(
     """
     ability able abilities must should shall required require requires requirement
@@ -66,6 +68,7 @@ ASKING_WORDS = word_set(
     mois month months jour jours day days stage stages internship placement alternance
     apprentissage apprenticeship interim freelance
     normal normaux normale normales sein cadre
+    pourvoir immediatement immediate immediately asap possible demarrage prise
     """
 )
 LANGUAGE_PREFIX = "language:"
@@ -195,6 +198,13 @@ def _requirements_cached(key: _Key, vocabulary: Vocabulary) -> tuple[Requirement
     return tuple(_build_requirements(key.offer, vocabulary))
 
 
+def _region(word: str) -> bool:
+    """A country, state or region ("Nos postes sont à pourvoir sur toute la France"): where
+    the job is, which every CV of the place would "show". Towns are left alone: many are
+    words too ("Reading", "Nice", "Orange")."""
+    return known_places(other_names=False).get(word, 0) >= REGION
+
+
 def distinctive_terms(sentence: str) -> tuple[str, ...]:
     """The sentence's words a CV can be searched for (folded, one per stem, in order)."""
     out: list[str] = []
@@ -202,7 +212,7 @@ def distinctive_terms(sentence: str) -> tuple[str, ...]:
     for word in content_words(sentence):
         if len(word) < MIN_TERM_CHARS or any(c.isdigit() for c in word):
             continue
-        if word in ASKING_WORDS or stems(word) & seen:
+        if word in ASKING_WORDS or _region(word) or stems(word) & seen:
             continue
         seen |= stems(word)
         out.append(word)
