@@ -138,3 +138,19 @@ def test_short_lines_in_a_block_of_sentences_stay() -> None:
         "33 ans",
     ]
     assert profile_lines(lines, header).kept == lines[:3]
+
+
+def test_sex_body_habits_citizenship_and_a_car_leave_the_profile() -> None:
+    header = Header(name="Kofi Mensah")
+    lines = [
+        "Warehouse operative with six years on night shifts and forklift work.",
+        "Gender: Male",
+        "Height: 6ft",
+        "Non-smoker",
+        "Ghanaian citizen",
+        "Own car",
+        "Born 1991",
+    ]
+    read = profile_lines(lines, header)
+    assert read.kept == lines[:1]
+    assert read.dropped == lines[1:]

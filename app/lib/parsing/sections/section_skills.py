@@ -135,7 +135,8 @@ def _sentence_rests(lines: list[str], bulleted: set[str]) -> list[str]:
     """A sentence the column's width cut over lines, joined back so that it is judged whole.
     A line runs on into the next when it is no skill itself (a sentence's start: "I am a
     hard-working person" / "who loves learning new"), when it stops on a function word
-    ("Mise en" / "service"; "je cherche un poste en" / "CDI." when it is that long), or when
+    ("Mise en" / "service"; "je cherche un poste en" / "CDI." when it is that long and the
+    next is one item, not a list), or when
     the next, in lower case, is a sentence's middle (long, or stopping on a function word) or
     ends one after a line of a few words ("Une bonne compréhension des métiers" /
     "connexes."). Lower-case items one per line stay apart
@@ -154,7 +155,7 @@ def _sentence_rests(lines: list[str], bulleted: set[str]) -> list[str]:
         started = len(words) >= SENTENCE_START_WORDS
         middle = len(own) >= PROSE_WORDS or (len(own) > 1 and own[-1] in DANGLING)
         runs_on = (
-            (dangling and (lower or (long and not joins_names)))
+            (dangling and (lower or (long and not joins_names and len(split_items(line)) == 1)))
             or (lower and ((middle and started) or _sentence_or_fragment(previous, words)))
             or (lower and ends and started)
         )
@@ -199,7 +200,8 @@ def _not_a_list(line: str) -> bool:
     ("Dynamique, rigoureuse et organisée, je cherche un poste en CDI.")."""
     if is_place(line):
         return True
-    if value_kind(line) in PERSONAL_KINDS and len(line.split()) <= PERSONAL_LINE_WORDS:
+    personal = value_kind(line) in PERSONAL_KINDS and len(split_items(line)) == 1
+    if personal and len(line.split()) <= PERSONAL_LINE_WORDS:
         return True
     told = FIRST_PERSON_RE.search(line) and line.endswith(SENTENCE_END)
     return bool(told and len(WORD_RE.findall(line)) >= SENTENCE_WORDS)
