@@ -72,6 +72,7 @@ SKILL_JUNK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Nationality: British",
             "Marital status: married",
             "Age 29",
+            "British",
         ),
         (
             "Taille : 1m80",
@@ -83,6 +84,7 @@ SKILL_JUNK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "34 ans",
             "Date de naissance : 12/03/1988",
             "Marié, 2 enfants",
+            "Française",
         ),
     ),
     "header_word": (
@@ -127,6 +129,7 @@ PROFILE_JUNK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Age: 34",
             "Nationality: British",
             "29 years old",
+            "Canadian",
         ),
         (
             "Taille : 1m80",
@@ -138,6 +141,7 @@ PROFILE_JUNK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "34 ans",
             "Mariée, 2 enfants",
             "Date de naissance : 12/03/1988",
+            "Marocaine",
         ),
     ),
     "licence": (
@@ -149,8 +153,16 @@ PROFILE_JUNK: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Lyon, France", "Rennes (35)", "Adresse : 5 allée des Pins, 31000 Toulouse"),
     ),
     "contact": (
-        ("Mobile: 07700 900123", "linkedin.com/in/jane-doe"),
-        ("Tél. : 06 12 34 56 78", "linkedin.com/in/jeanne-doe"),
+        (
+            "Mobile: 07700 900123",
+            "linkedin.com/in/jane-doe",
+            "42 Maple Street, Leeds LS1 4AP · 07700 900123 · jane.doe@mail.example · linkedin.com/in/jane-doe",
+        ),
+        (
+            "Tél. : 06 12 34 56 78",
+            "linkedin.com/in/jeanne-doe",
+            "12 rue des Lilas, 69003 Lyon · 06 12 34 56 78 · jeanne.doe@mail.example · linkedin.com/in/jeanne-doe",
+        ),
     ),
 }
 # Entries read between the degrees that are none, by kind.
@@ -311,10 +323,14 @@ def judge(d: Drawn, got: CvContent, score: Score, seed: int) -> None:
     summary = fold(got.summary)
     lost = not words(d.cv.summary) <= words(got.summary)
     score.profile_lost += lost
-    profile_kept = [item for _, item in d.profile_junk if fold(item) in summary]
+
+    def kept_in_profile(item: str) -> bool:  # a line of facts: any of its parts
+        return any(fold(part.strip()) in summary for part in item.split(" · "))
+
+    profile_kept = [item for _, item in d.profile_junk if kept_in_profile(item)]
     for kind, item in d.profile_junk:
         score.drawn[f"profile/{kind}"] += 1
-        score.kept[f"profile/{kind}"] += fold(item) in summary
+        score.kept[f"profile/{kind}"] += kept_in_profile(item)
     score.profile_cvs += bool(profile_kept)
     score.edu_truth += len(d.cv.schools)
     score.edu_read += len(got.education)

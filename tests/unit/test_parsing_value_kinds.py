@@ -53,6 +53,9 @@ from app.lib.parsing.sections.section_skills import parse_skills
         ("Poids : 64 kg", "body"),
         ("Non-fumeuse", "body"),
         ("Non smoker", "body"),
+        ("Française", "nationality"),
+        ("Franco-marocaine", "nationality"),
+        ("Ghanaian", "nationality"),
     ],
 )
 def test_contact_and_personal_shapes(value: str, kind: str) -> None:
@@ -67,6 +70,7 @@ def test_contact_and_personal_shapes(value: str, kind: str) -> None:
         "HACCP", "Excel (tableaux croisés)", "Gestion de stock", "CACES 1, 3 et 5",
         "Single-cell sequencing", "Gender equality training", "Taille de haies",
         "Citizen science", "Femme de chambre", "Mobile development", "Born to Run",
+        "Française des Jeux", "Indian cuisine", "American English",
     ],
 )  # fmt: skip
 def test_skills_and_prose_are_no_contact_or_personal_fact(value: str) -> None:

@@ -62,6 +62,23 @@ NATIONALITY_RE = re.compile(
     r"|^(?:[A-Z][\w-]*\s+){1,2}citizen$|^citoyen(?:ne)?\s+\w+$",
     re.IGNORECASE,
 )
+# A nationality stated alone, as a personal-details block lists it ("Française", "British",
+# "Franco-marocaine"); the French masculine forms that are also a language's name ("Italien",
+# "Portugais") are read as that language before this.
+DEMONYMS = (
+    "française|francaise|marocaine?|alg[ée]rienne?|tunisienne?|s[ée]n[ée]galaise?|ivoirienne?|"
+    "camerounaise?|malienne?|congolaise?|guin[ée]enne?|b[ée]ninoise?|togolaise?|burkinab[ée]|"
+    "malgache|comorienne?|ha[iï]tienne?|libanaise?|syrienne?|turque|roumaine?|polonaise?|"
+    "ukrainienne?|russe|belge|suisse|luxembourgeoise?|canadienne?|qu[ée]b[ée]coise?|"
+    "am[ée]ricaine?|britannique|irlandaise?|italienne|espagnole|portugaise|allemande|"
+    "n[ée]erlandaise?|chinoise|japonaise|vietnamienne?|indienne?|pakistanaise?|br[ée]silienne?|"
+    "mexicaine?|colombienne?|p[ée]ruvienne?|chilienne?|argentine?|"
+    "british|american|canadian|irish|scottish|welsh|australian|new\\s+zealander|indian|"
+    "pakistani|nigerian|ghanaian|kenyan|south\\s+african|moroccan|algerian|tunisian|egyptian|"
+    "lebanese|filipino|filipina|brazilian|mexican|colombian|jamaican|"
+    "franco-\\w+|\\w+-canadian|\\w+-american"
+)
+DEMONYM_RE = re.compile(rf"^(?:{DEMONYMS})(?:\s*(?:/|-|et|and)\s*(?:{DEMONYMS}))?$", re.IGNORECASE)
 # "Marié" and "Mariée" (with its accent: "Marie" is a first name), "célibataire", "2 enfants".
 MARITAL_RE = re.compile(
     r"\bsituation\s+(?:familiale|matrimoniale)\b|\bmarital\s+status\b|\bc[ée]libataire\b"
@@ -131,6 +148,8 @@ def value_kind(value: str) -> str | None:
         ("references", REFERENCES_RE),
         ("footer", FOOTER_RE),
     )
+    if DEMONYM_RE.match(text):
+        return "nationality"
     return next((kind for kind, pattern in checks if pattern.search(text)), None)
 
 
