@@ -23,7 +23,8 @@ def test_a_place_is_no_skill(value: str) -> None:
 @pytest.mark.parametrize(
     "value",
     ["Java", "Phoenix", "Jersey", "Julia", "Ruby", "Go", "Spring", "Rails", "Cypress",
-     "Permis B", "Mobile development", "Python, SQL", "Excel, VBA", "Dax"],
+     "Permis B", "Mobile development", "Python, SQL", "Excel, VBA", "Dax",
+     "Fournil Martin - Vannes 56000"],
 )  # fmt: skip
 def test_skills_named_like_places_stay(value: str) -> None:
     assert not is_place(value)
@@ -81,3 +82,8 @@ def test_an_interests_line_wrapped_in_a_skills_section_is_read_whole() -> None:
     parsed = parse_cv_text(text)
     assert [s.name for s in parsed.content.skills] == ["Python", "SQL"]
     assert "hiking" in " ".join(parsed.content.extras.interests)
+
+
+def test_a_list_line_cut_on_a_function_word_keeps_its_items() -> None:
+    skills, _ = parse_skills(["Office 365 - Intermediate level, with", "an affinity for Excel"])
+    assert "an affinity for Excel" in [s.name for s in skills]

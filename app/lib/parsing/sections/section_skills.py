@@ -27,6 +27,7 @@ from app.lib.parsing.text.text import (
     clean,
     is_bullet,
     split_items,
+    split_parts,
     word_set,
 )
 
@@ -105,6 +106,8 @@ def is_place(text: str) -> bool:
     parts = [p.strip(" .") for p in re.split(r",|\(|\)", text) if p.strip(" .")]
     if not parts or any(is_known_skill(part) for part in parts):
         return False
+    if len(split_parts(text)) > 1:  # "Boulanger - Roncq 59200": an employer and its town
+        return False
     if len(parts) == 1:
         return _lone_place(text.strip())
     return looks_like_location(text) and (_lone_place(parts[0]) or _lone_place(parts[-1]))
@@ -141,7 +144,8 @@ def _sentence_rests(lines: list[str], bulleted: set[str]) -> list[str]:
     ends one after a line of a few words ("Une bonne compréhension des métiers" /
     "connexes."). Lower-case items one per line stay apart
     ("Gestion de projet" / "négociation"), as do a line with its own bullet, a contact detail,
-    a date, and the rows of cells set side by side."""
+    a date, the rows of cells set side by side, and a list's line (its last item is cut, not a
+    sentence) unless it is told in the first person."""
     out: list[str] = []
     for line in lines:
         previous = out[-1] if out else ""
@@ -159,8 +163,12 @@ def _sentence_rests(lines: list[str], bulleted: set[str]) -> list[str]:
             or (lower and ((middle and started) or _sentence_or_fragment(previous, words)))
             or (lower and ends and started)
         )
+        # a list's line ends an item, not a sentence: "Office 365 - Intermediate, with" /
+        # "an affinity for Excel" stays as written (a first-person line is a sentence, though)
+        one_item = len(split_items(previous)) == 1 and len(split_parts(previous)) == 1
         if (
             runs_on
+            and (one_item or FIRST_PERSON_RE.search(previous))
             and previous
             and line not in bulleted
             and "\t" not in previous + line  # cells side by side: columns, not one sentence
