@@ -20,6 +20,18 @@ def test_footers_and_page_headers_are_no_degree() -> None:
     assert not is_noise(Education(degree="Licence", institution="Université de Carvalho"), name)
 
 
+def test_an_address_a_language_a_skill_or_a_sentence_with_no_date_is_no_degree() -> None:
+    name = "Inès Carvalho"
+    assert is_noise(Education(degree="4521 W Cedar Ln"), name)
+    assert is_noise(Education(degree="Espagnol"), name)
+    assert is_noise(Education(degree="Teamwork"), name)
+    assert is_noise(Education(degree="Je suis très motivée par ce métier"), name)
+    assert not is_noise(Education(degree="Teamwork", end="2021"), name)  # dated: asked, kept
+    assert not is_noise(Education(degree="Lycée Victor Hugo, 45 rue des Lilas"), name)
+    assert not is_noise(Education(degree="Formation SST"), name)
+    assert not is_noise(Education(degree="Certification AWS"), name)
+
+
 def test_a_page_header_between_degrees_leaves_and_its_lines_are_unplaced() -> None:
     text = "\n".join(
         [

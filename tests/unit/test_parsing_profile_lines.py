@@ -138,3 +138,32 @@ def test_short_lines_in_a_block_of_sentences_stay() -> None:
         "33 ans",
     ]
     assert profile_lines(lines, header).kept == lines[:3]
+
+
+def test_sex_body_habits_citizenship_and_a_car_leave_the_profile() -> None:
+    header = Header(name="Kofi Mensah")
+    lines = [
+        "Warehouse operative with six years on night shifts and forklift work.",
+        "Gender: Male",
+        "Height: 6ft",
+        "Non-smoker",
+        "Ghanaian citizen",
+        "Own car",
+        "Born 1991",
+    ]
+    read = profile_lines(lines, header)
+    assert read.kept == lines[:1]
+    assert read.dropped == lines[1:]
+
+
+def test_a_long_line_of_contacts_leaves_once_its_contacts_are_cut() -> None:
+    header = Header(name="Awa Diallo")
+    lines = [
+        "7 rue des Acacias, 31000 Toulouse · 06 11 22 33 44 · awa.diallo@example.org · "
+        "linkedin.com/in/awa-diallo-0",
+        "Aide-soignante, huit ans en EHPAD et en soins à domicile.",
+    ]
+    read = profile_lines(lines, header)
+    assert read.kept == lines[1:]
+    assert header.contact.email == "awa.diallo@example.org"
+    assert "7 rue des Acacias" in read.dropped[0]

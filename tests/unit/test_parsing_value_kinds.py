@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.fields.value_kinds import is_bare_label, is_licence, value_kind
 from app.lib.parsing.sections.section_skills import parse_skills
 
 
@@ -39,6 +39,23 @@ from app.lib.parsing.sections.section_skills import parse_skills
         ("REFERENCES available upon request", "references"),
         ("Page 2/3", "footer"),
         ("© 2024 Tous droits réservés", "footer"),
+        ("Born 1987", "birth"),
+        ("Né en 1992", "birth"),
+        ("Irish citizen", "nationality"),
+        ("Citoyenne canadienne", "nationality"),
+        ("Single", "marital"),
+        ("Married, three children", "marital"),
+        ("Sexe : M", "body"),
+        ("Gender: Male", "body"),
+        ("Female", "body"),
+        ("Taille : 1m72", "body"),
+        ("Height: 5'9\"", "body"),
+        ("Poids : 64 kg", "body"),
+        ("Non-fumeuse", "body"),
+        ("Non smoker", "body"),
+        ("Française", "nationality"),
+        ("Franco-marocaine", "nationality"),
+        ("Ghanaian", "nationality"),
     ],
 )
 def test_contact_and_personal_shapes(value: str, kind: str) -> None:
@@ -51,6 +68,9 @@ def test_contact_and_personal_shapes(value: str, kind: str) -> None:
         "ASP.NET", "Node.js", "Riemann.io", "C++", "C / C++", "Marie Curie", "Python 3",
         "30 ans d'expérience en logistique", "Single Page Applications", "ISO 9001",
         "HACCP", "Excel (tableaux croisés)", "Gestion de stock", "CACES 1, 3 et 5",
+        "Single-cell sequencing", "Gender equality training", "Taille de haies",
+        "Citizen science", "Femme de chambre", "Mobile development", "Born to Run",
+        "Française des Jeux", "Indian cuisine", "American English",
     ],
 )  # fmt: skip
 def test_skills_and_prose_are_no_contact_or_personal_fact(value: str) -> None:
@@ -61,6 +81,17 @@ def test_licence_lines() -> None:
     assert is_licence("Permis B, véhiculée")
     assert is_licence("Full UK driving licence")
     assert not is_licence("Licence professionnelle logistique")
+    assert is_licence("Own car")
+
+
+@pytest.mark.parametrize("value", ["Mobile", "Tél. :", "E-mail:", "Adresse", "Curriculum Vitae"])
+def test_a_contact_label_alone_is_a_bare_label(value: str) -> None:
+    assert is_bare_label(value)
+
+
+@pytest.mark.parametrize("value", ["Mobile development", "Email marketing", "Contact center"])
+def test_a_skill_naming_a_label_word_is_no_bare_label(value: str) -> None:
+    assert not is_bare_label(value)
 
 
 def test_skills_keep_no_contact_personal_fact_sentence_or_cut_piece() -> None:

@@ -187,14 +187,15 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
     if doubted and doubted[0] != "place":
         dropped.append(doubted[1])
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
-    skills, skill_languages = parse_skills(skill_lines, dropped)
+    interest_lines: list[str] = []  # an interests line the skills block holds
+    skills, skill_languages = parse_skills(skill_lines, dropped, interest_lines)
     languages = _languages(merged, header_lines, skill_languages, dropped)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),
         awards=parse_extras(merged.get("awards", [])),
         volunteering=parse_extras(merged.get("volunteering", [])),
         publications=parse_extras(merged.get("publications", [])),
-        interests=parse_interests(merged.get("interests", [])),
+        interests=parse_interests([*merged.get("interests", []), *interest_lines]),
     )
     # The profile keeps the candidate's sentences; contact and personal lines leave it.
     own = profile_lines(merged.get("summary", []), header)

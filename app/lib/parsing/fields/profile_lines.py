@@ -128,6 +128,10 @@ def profile_lines(lines: list[str], header: Header) -> ProfileLines:
         if index in facts:
             out.dropped.append(clean(line))
             continue
-        out.kept.append(_cut_contacts(line, header) if clean(line) else line)
+        kept = _cut_contacts(line, header) if clean(line) else line
+        if kept != line and _not_profile(kept):  # what the cut left is a fact too: an address
+            out.dropped.append(clean(kept))
+            continue
+        out.kept.append(kept)
     _fill_header(header, out.dropped)
     return out

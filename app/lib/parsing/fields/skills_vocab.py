@@ -222,3 +222,18 @@ def find_skills(text: str) -> list[str]:
         if name not in ordered:
             ordered.append(name)
     return ordered
+
+
+# Tools named like a place ("Phoenix", the Elixir framework; "Jersey", the Java REST one): kept
+# in a CV's skills list where a town alone is taken out, never looked for in an ad's text (an
+# ad "based in Phoenix" requires no framework).
+PLACE_NAMED_TOOLS = frozenset(fold_same_length(n).casefold() for n in ("Phoenix", "Jersey"))
+
+
+def is_known_skill(name: str) -> bool:
+    """``name`` is, as a whole, a skill the vocabulary knows ("Spring", "Julia", "Permis B")."""
+    text = " ".join(name.split())
+    if fold_same_length(text).casefold() in PLACE_NAMED_TOOLS:
+        return True
+    spans = find_skill_spans(text)
+    return len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(text)

@@ -53,18 +53,46 @@ AGE_RE = re.compile(
 )
 BIRTH_RE = re.compile(
     r"\bn[ée]e?\s+le\b|\bdate\s+(?:de|of)\s+(?:naissance|birth)\b|\bbirth\s*date\b"
-    r"|\bborn\s+(?:on|in)\b|\bd\.?o\.?b\.?\s*:|\bn[ée]e?\s+[àa]\s+[A-ZÀ-Ý]",
+    r"|\bborn\s+(?:on|in)\b|\bd\.?o\.?b\.?\s*:|\bn[ée]e?\s+[àa]\s+[A-ZÀ-Ý]"
+    r"|^born\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}$|\bn[ée]e?\s+en\s+(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 NATIONALITY_RE = re.compile(
-    r"\bnationalit[ée]s?\b|\bnationality\b|\bcitizenship\b|\bcitoyennet[ée]\b",
+    r"\bnationalit[ée]s?\b|\bnationality\b|\bcitizenship\b|\bcitoyennet[ée]\b"
+    r"|^(?:[A-Z][\w-]*\s+){1,2}citizen$|^citoyen(?:ne)?\s+\w+$",
     re.IGNORECASE,
 )
+# A nationality stated alone, as a personal-details block lists it ("Française", "British",
+# "Franco-marocaine"); the French masculine forms that are also a language's name ("Italien",
+# "Portugais") are read as that language before this.
+DEMONYMS = (
+    "française|francaise|marocaine?|alg[ée]rienne?|tunisienne?|s[ée]n[ée]galaise?|ivoirienne?|"
+    "camerounaise?|malienne?|congolaise?|guin[ée]enne?|b[ée]ninoise?|togolaise?|burkinab[ée]|"
+    "malgache|comorienne?|ha[iï]tienne?|libanaise?|syrienne?|turque|roumaine?|polonaise?|"
+    "ukrainienne?|russe|belge|suisse|luxembourgeoise?|canadienne?|qu[ée]b[ée]coise?|"
+    "am[ée]ricaine?|britannique|irlandaise?|italienne|espagnole|portugaise|allemande|"
+    "n[ée]erlandaise?|chinoise|japonaise|vietnamienne?|indienne?|pakistanaise?|br[ée]silienne?|"
+    "mexicaine?|colombienne?|p[ée]ruvienne?|chilienne?|argentine?|"
+    "british|american|canadian|irish|scottish|welsh|australian|new\\s+zealander|indian|"
+    "pakistani|nigerian|ghanaian|kenyan|south\\s+african|moroccan|algerian|tunisian|egyptian|"
+    "lebanese|filipino|filipina|brazilian|mexican|colombian|jamaican|"
+    "franco-\\w+|\\w+-canadian|\\w+-american"
+)
+DEMONYM_RE = re.compile(rf"^(?:{DEMONYMS})(?:\s*(?:/|-|et|and)\s*(?:{DEMONYMS}))?$", re.IGNORECASE)
 # "Marié" and "Mariée" (with its accent: "Marie" is a first name), "célibataire", "2 enfants".
 MARITAL_RE = re.compile(
     r"\bsituation\s+(?:familiale|matrimoniale)\b|\bmarital\s+status\b|\bc[ée]libataire\b"
     r"|\bmariée?\b|\bmarried\b|\bpacs[ée]e?\b|\bdivorc[ée]e?\b"
-    r"|\b\d+\s+enfants?\b|\b\d+\s+children\b",
+    r"|\b(?:\d+|un|deux|trois|quatre|one|two|three|four)\s+(?:enfants?|children|kids)\b"
+    r"|^(?:single|widow(?:ed|er)?|veuve?)$",
+    re.IGNORECASE,
+)
+# Sex, body and habits, stated as a fact: "Sexe : F", "Gender: Female", "Male" alone,
+# "Taille : 1m80", "Height: 6ft", "Poids : 70 kg", "Non-fumeur", "Non-smoker".
+BODY_RE = re.compile(
+    r"^(?:sexe|sex|gender|genre)\s*:\s*\w+$|^(?:male|female|homme|femme)$"
+    r"|^(?:taille|height|poids|weight)\s*:\s*\d|^\d(?:m\d{2}|[,.]\d{2}\s*m)$"
+    r"|^\d\s*(?:ft|')\s*\d{0,2}\s*(?:in|\")?$|\bnon[-\s]?(?:smoker|fumeu(?:r|se))\b",
     re.IGNORECASE,
 )
 REFERENCES_RE = re.compile(
@@ -76,7 +104,7 @@ REFERENCES_RE = re.compile(
 # skills list as a licence, never a profile's text.
 LICENCE_RE = re.compile(
     r"\bpermis\s+(?:de\s+conduire|(?-i:[A-D]\d?E?))\b|\bv[ée]hicul[ée]e?\b|\bv[ée]hicule\s+personnel"
-    r"|\bdriv(?:ing|er'?s)\s+licen[cs]e\b",
+    r"|\bdriv(?:ing|er'?s)\s+licen[cs]e\b|\bown\s+(?:car|vehicle|transport)\b",
     re.IGNORECASE,
 )
 # A page's footer or header line: "Page 1/2", "1 of 3", "© 2023", "Tous droits réservés".
@@ -86,7 +114,15 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_KINDS = ("email", "link", "phone", "address")
-PERSONAL_KINDS = ("age", "birth", "nationality", "marital", "references")
+PERSONAL_KINDS = ("age", "birth", "nationality", "marital", "body", "references")
+# A contact label or a document's title alone, the value it names on another line (or
+# nowhere): "Mobile", "Tél. :", "Adresse", "Curriculum Vitae". No skill, no profile line.
+BARE_LABEL_RE = re.compile(
+    r"^(?:e-?mail|mail|courriel|t[ée]l[ée]?(?:phone)?\.?|phone|mobile|portable|cell(?:phone)?|"
+    r"gsm|fax|adresse|address|contact|coordonn[ée]es|(?:personal\s+)?details|"
+    r"informations\s+personnelles|curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def value_kind(value: str) -> str | None:
@@ -108,12 +144,20 @@ def value_kind(value: str) -> str | None:
         ("birth", BIRTH_RE),
         ("nationality", NATIONALITY_RE),
         ("marital", MARITAL_RE),
+        ("body", BODY_RE),
         ("references", REFERENCES_RE),
         ("footer", FOOTER_RE),
     )
+    if DEMONYM_RE.match(text):
+        return "nationality"
     return next((kind for kind, pattern in checks if pattern.search(text)), None)
 
 
 def is_licence(value: str) -> bool:
     """A driving licence or a vehicle stated ("Permis B", "Véhiculé")."""
     return bool(LICENCE_RE.search(value))
+
+
+def is_bare_label(value: str) -> bool:
+    """A contact label or a document's title alone ("Mobile", "Tél. :", "Curriculum Vitae")."""
+    return bool(BARE_LABEL_RE.match(" ".join(value.split())))

@@ -172,6 +172,9 @@ def _skill_item(line: str) -> bool:
     return not any(states_languages(item) or only_level(item) for item in items)
 
 
+WRAPPED_ENDS = (",", "/", "&")  # a list line ending so runs on (lists.join_wrapped)
+
+
 def _route_list_section(section: Section, routed: Routed, dated_key: str) -> None:
     others = [key for key in section.keys if key != "languages"]
     default = others[0] if others else "languages"
@@ -183,11 +186,18 @@ def _route_list_section(section: Section, routed: Routed, dated_key: str) -> Non
         entries, studies, lines = _other_column_entries(lines)
         routed.add(dated_key, entries)
         routed.add("education", studies)
+    wrapped_into = ""  # a labelled line wrapped over the next ("Hobbies: football, cooking,")
     for line in lines:
         labelled = _labelled(line) if line.strip() else None
+        if wrapped_into and line.strip() and labelled is None:
+            routed.add(wrapped_into, [line])
+            wrapped_into = wrapped_into if line.rstrip().endswith(WRAPPED_ENDS) else ""
+            continue
+        wrapped_into = ""
         if labelled is not None:
             target, content = labelled
             routed.add(target, [line if target == "skills" else content])
+            wrapped_into = target if line.rstrip().endswith(WRAPPED_ENDS) else ""
         elif "languages" in section.keys and line.strip() and states_languages(clean(line)):
             routed.add("languages", [line])
         elif default != "skills" and PROFICIENCY_RE.match(strip_bullet(line.strip())):
