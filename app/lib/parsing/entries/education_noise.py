@@ -16,7 +16,8 @@ from app.lib.parsing.entries.roles import DEGREE_WORDS, SCHOOL_WORDS
 from app.lib.parsing.fields.languages import language_key
 from app.lib.parsing.fields.skills_vocab import is_known_skill
 from app.lib.parsing.fields.value_kinds import PERSONAL_KINDS, value_kind
-from app.lib.parsing.text.text import clean, word_set
+from app.lib.parsing.sections.section_skills import SENTENCE_WORDS
+from app.lib.parsing.text.text import FIRST_PERSON_RE, clean, word_set
 from app.lib.text_forms import fold
 
 DOCUMENT_WORDS = word_set("cv resume résumé curriculum vitae vitæ page lebenslauf")
@@ -31,8 +32,6 @@ STUDY_WORDS = (
         "program course cours training etudiant student diploma diplome"
     )
 )
-TOLD_RE = re.compile(r"(?i:\bje\b|\bj['’]|\bmon\b|\bmes\b|\bmy\b|\bI\b(?!\w))")
-TOLD_WORDS = 4
 
 
 def _document_value(value: str, name_words: set[str]) -> bool:
@@ -58,7 +57,7 @@ def _neighbour_line(entry: Education) -> bool:
     if _study(f"{entry.degree} {entry.institution} {entry.field}"):
         return False
     value = clean(entry.degree or entry.institution)
-    told = bool(TOLD_RE.search(value)) and len(value.split()) >= TOLD_WORDS
+    told = bool(FIRST_PERSON_RE.search(value)) and len(value.split()) >= SENTENCE_WORDS
     return bool(language_key(value)) or is_known_skill(value) or told
 
 

@@ -23,6 +23,7 @@ from app.lib.parsing.fields.value_kinds import PERSONAL_KINDS, is_bare_label, va
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import (
+    FIRST_PERSON_RE,
     SENTENCE_END,
     clean,
     is_bullet,
@@ -70,15 +71,13 @@ def _skills_of_label(label: str, items_text: str) -> list[Skill] | None:
 # A sentence's or a cut line's marks: a final full stop after several words, someone telling
 # ("je", "my"), a function word left at the end, a bracket left open or closed alone.
 SENTENCE_WORDS = 4
-FIRST_PERSON_RE = re.compile(r"(?i:\bje\b|\bj['’]|\bmon\b|\bmes\b|\bmy\b|\bI\b(?!\w))")
 DANGLING = word_set(
     "and or of the to with for in on by a an at using via et ou de des du la le les à au aux "
     "pour avec en par sur dans d l"
 )
 CONJUNCTIONS = word_set("and or et ou")
-SENTENCE_START_WORDS = (
-    3  # a sentence's first line before its last piece ("… métiers" / "connexes.")
-)
+# A sentence's first line before its last piece ("… métiers" / "connexes.").
+SENTENCE_START_WORDS = 3
 
 
 def _sentence_or_fragment(name: str, words: list[str]) -> bool:

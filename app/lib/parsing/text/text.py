@@ -15,6 +15,9 @@ BULLET_RE = re.compile(
 # Separators between the parts of one line ("Title — Company · City | dates").
 SEPARATOR_RE = re.compile(r"\s+[—–|·•@]\s+|\s+-\s+|\t+|\s{3,}")
 SENTENCE_END = (".", "!", "?", ";", "…")
+# Someone telling, in the first person ("je", "j'", "mon", "mes", "my", "I"): a sentence of
+# theirs, not a list's item or a field's value.
+FIRST_PERSON_RE = re.compile(r"(?i:\bje\b|\bj['’]|\bmon\b|\bmes\b|\bmy\b|\bI\b(?!\w))")
 # A sentence ends where the next one opens with a capital (or a bullet mark a paragraph glued).
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý•])")
 # Private-use code points (icon fonts) and format characters (zero-width spaces, bidi marks).
