@@ -81,10 +81,11 @@ def _cells(line: str, *, own_words: bool = False) -> list[str]:
     parts: list[str] = []
     for cell in CELL_RE.split(line):
         pieces = CELL_RE.split(set_apart_contacts(cell))
-        contact = next(
-            (i for i, p in enumerate(pieces) if value_kind(clean(p)) in CONTACT_KINDS), None
-        )
-        parts += pieces[: contact + 1] if own_words and contact is not None else pieces
+        if own_words:
+            kinds = (value_kind(clean(p)) for p in pieces)
+            contact = next((i for i, kind in enumerate(kinds) if kind in CONTACT_KINDS), None)
+            pieces = pieces if contact is None else pieces[: contact + 1]
+        parts += pieces
     cells = [CIVILITY_RE.sub("", CV_WORD_RE.sub("", clean(cell))) for cell in parts if clean(cell)]
     return [_before_comma(cell) for cell in cells if cell]
 
