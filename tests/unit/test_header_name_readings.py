@@ -118,3 +118,8 @@ def test_the_pdf_reader_hands_on_the_document_s_author_and_title() -> None:
     result |= {"pages": 1, "columns": [1], "hidden": [], "names": ["Awa Benali"]}
     read = _interpret(0, json.dumps(result).encode(), 20.0, 0.0)
     assert read.names == ("Awa Benali",)
+    # A field too long for a name is left out, not cut to a name's length.
+    keywords = "Awa Benali " + "aide-soignante EHPAD gériatrie " * 10
+    assert _document_names(SimpleNamespace(metadata={"Title": keywords})) == []
+    result["names"] = ["Awa Benali", keywords]
+    assert _interpret(0, json.dumps(result).encode(), 20.0, 0.0).names == ("Awa Benali",)

@@ -213,9 +213,8 @@ async def extract(
     plain = ""
     if cv.original_mime == "application/pdf" and source.via == "text":
         plain = await plain_pdf_text(cv.original_bytes or b"", max_pages=settings.pdf_max_pages)
-    parsed = await parse_cv_rules(
-        text, plain, source.names
-    )  # off the loop: other jobs keep running
+    # Off the loop: other jobs keep running.
+    parsed = await parse_cv_rules(text, plain, source.names)
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     inferred = parsed.inferred_sections

@@ -35,9 +35,9 @@ if TYPE_CHECKING:  # the child process never imports ``app``
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MEMORY_MB = 512
 MIN_TEXT_CHARS = 40  # fewer visible letters than this is not a CV's text layer
-MAX_NAME_CHARS = (
-    200  # of a metadata field kept: longer is no name (app/lib/parsing/fields/document_names.py)
-)
+# A metadata field longer than this is no name field and is left out, not cut: cut, it would
+# pass document_names.py's own bound (app/lib/parsing/fields/document_names.py).
+MAX_NAME_CHARS = 200
 CHILD = Path(__file__).resolve()
 
 
@@ -190,7 +190,9 @@ def _interpret(
         boxes=parse_boxes(result.get("boxes")),
         ocr=parse_ocr(result.get("ocr"), ocr.languages) if ocr else None,
         scanned=[int(p) for p in result.get("scanned") or [] if isinstance(p, int)],
-        names=tuple(str(n)[:MAX_NAME_CHARS] for n in result.get("names") or [] if n),
+        names=tuple(
+            str(n) for n in result.get("names") or [] if n and len(str(n)) <= MAX_NAME_CHARS
+        ),
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.ocr is not None and parsed.ocr.tried:
@@ -314,13 +316,11 @@ def _load_layout() -> Any:
 
 def _document_names(pdf: Any) -> list[str]:
     """The document's Author and Title as text; a metadata field of another type (bytes that
-    decode to nothing, a reference) is left out."""
+    decode to nothing, a reference) or too long for a name is left out."""
     info = getattr(pdf, "metadata", None) or {}
-    return [
-        value.strip()[:MAX_NAME_CHARS]
-        for value in (info.get("Author"), info.get("Title"))
-        if isinstance(value, str) and value.strip()
-    ]
+    fields = [info.get("Author"), info.get("Title")]
+    texts = [value.strip() for value in fields if isinstance(value, str)]
+    return [text for text in texts if text and len(text) <= MAX_NAME_CHARS]
 
 
 def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -> dict[str, Any]:
