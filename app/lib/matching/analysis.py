@@ -39,6 +39,7 @@ class OfferText:
     """The offer as the matcher reads it (built from a JobOffer row or the pipeline's brief)."""
 
     title: str = ""
+    company: str = ""
     description: str = ""
     requirements: list[str] = field(default_factory=list)
     responsibilities: list[str] = field(default_factory=list)
@@ -51,6 +52,7 @@ class OfferText:
         """From anything with the JobOffer attributes (a row, the pipeline's brief)."""
         return cls(
             title=str(getattr(fields, "title", "") or ""),
+            company=str(getattr(fields, "company", "") or ""),
             description=str(getattr(fields, "description", "") or ""),
             requirements=[str(x) for x in getattr(fields, "requirements", None) or []],
             responsibilities=[str(x) for x in getattr(fields, "responsibilities", None) or []],

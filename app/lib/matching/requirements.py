@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from app.lib.matching.ad_lines import BULLET_RE, asked_part, asks_nothing
 from app.lib.matching.model import Requirement, RequirementKind, RequirementSource
 from app.lib.matching.quotes import find_in
 from app.lib.matching.terms import content_words, stems
@@ -41,11 +42,11 @@ MIN_TERM_CHARS = 3
 MIN_ANCHOR_WORDS = 4  # the shortest piece of a sentence kept as the ad's own words
 HEADING_WORDS = 6  # a heading line: "What makes this role different", "Contexte du stage"
 PARAGRAPH_WORDS = 12  # a line that long under a short one is the text the short one heads
-_BULLET = re.compile(r"^\s*(?:[-*•·–—▪●◦]|\d{1,2}[.)])\s")
 # Words an ad asks with, not what it asks for (folded, English and French): a sentence made of
 # them alone names nothing a CV can be searched for. Conditions of the job (hours, contract,
 # its kind and length: "Stage, 4-6 mois", when it starts: "Poste à pourvoir immédiatement")
-# are not requirements either, nor the country or region it is in (``_region``).
+# are not requirements either, nor the country or region it is in (``_region``), nor a
+# listing's field names and the days and months of its dates ("Date de publication : jeudi").
 ASKING_WORDS = word_set(
     """
     ability able abilities must should shall required require requires requirement
@@ -69,6 +70,11 @@ ASKING_WORDS = word_set(
     apprentissage apprenticeship interim freelance
     normal normaux normale normales sein cadre
     pourvoir immediatement immediate immediately asap possible demarrage prise
+    location localisation department departement employment reference publication embauche
+    prevue quotite indifferent indifferente preference complet
+    lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday
+    friday saturday sunday janvier fevrier mars avril mai juin juillet aout septembre octobre
+    novembre decembre january february april june july august september october november december
     """
 )
 LANGUAGE_PREFIX = "language:"
@@ -260,13 +266,13 @@ class _Ad:
         lines = [line.strip() for line in self.description.splitlines() if line.strip()]
         wanted = " ".join(text.split())
         for index, line in enumerate(lines[:-1]):
-            if " ".join(line.split()) != wanted or _BULLET.match(line):
+            if " ".join(line.split()) != wanted or BULLET_RE.match(line):
                 continue
             words = len(line.split())
             if words > HEADING_WORDS or line[-1] in ".!?;,":
                 return False
             following = lines[index + 1]
-            return bool(_BULLET.match(following)) or len(following.split()) >= max(
+            return bool(BULLET_RE.match(following)) or len(following.split()) >= max(
                 PARAGRAPH_WORDS, 2 * words
             )
         return False
@@ -351,8 +357,8 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
                 named |= degree_levels(written, vocabulary)
                 concepts = named & (concepts - skill_concepts)
                 build.add(written, kind, source, concepts)
-            elif not concepts:
-                terms = distinctive_terms(written)
+            elif not concepts and not asks_nothing(written, ad.description, offer.company):
+                terms = distinctive_terms(asked_part(written))
                 # A heading the reader kept among the ad's lines ("Contexte du stage") asks
                 # nothing.
                 if terms and not ad.heading(written):
