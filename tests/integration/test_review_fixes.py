@@ -1,7 +1,6 @@
 """The review page's fixes for entries the import cut or filed wrong, each a plain form: "Merge
 with the next" joins an entry read as two (saved with the section, as a new version); "Make it
-a skill" moves a misfiled language or extra into the skills in one click; "Add this job" adds
-the job the file's other reading had and the import had not."""
+a skill" moves a misfiled language or extra into the skills in one click."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db.models import CvVersion
-from app.lib.cv_content import CvContent, Experience
-from app.lib.parsing.report.report_missed_jobs import missed_jobs
 from tests import factories
 from tests.conftest import post_form, register
 from tests.prg import followed
@@ -105,50 +102,3 @@ async def test_a_misfiled_language_becomes_a_skill_in_one_click(
     assert foreign.status_code == 404
     await db.refresh(cv)
     assert [lang["name"] for lang in cv.content["languages"]] == ["English"]
-
-
-async def test_a_job_the_other_reading_had_is_offered_on_the_page_and_the_api_and_added(
-    client: Any, db: AsyncSession
-) -> None:
-    me = await register(client, "add-job@example.com")
-    merged = {
-        "id": "exp_1", "title": "Staff Nurse", "company": "Saint Example Hospital",
-        "start": "2019-03", "end": "2022-06",
-        "description": "Care Assistant\nRiverside Care Home\nHelped residents day and night.",
-    }  # fmt: skip
-    cv = await factories.source_cv(db, me["id"], content={"experience": [merged]})
-    other = Experience(
-        title="Care Assistant", company="Riverside Care Home", start="2016-09", end="2019-02"
-    )
-    items = missed_jobs(CvContent.from_json(cv.content), [other], [])
-    cv.import_report = {"items": items, "unplaced": [], "unplacedCount": 0}
-    await db.commit()
-
-    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
-    assert "The file read another way has a job this import has not" in page
-    assert 'data-testid="add-job"' in page
-    api = (await client.get(f"/api/cvs/{cv.id}")).json()["importReport"]["items"]
-    [offered] = [item for item in api if item["code"] == "reading_has_job"]
-    assert offered["offer"]["company"] == "Riverside Care Home"
-    assert offered["itemId"] == "exp_1"
-
-    key = "reading_has_job|exp_1|experience[0]"
-    added = await post_form(client, f"/cvs/{cv.id}/fixes/add-job", {"key": key})
-    assert added.status_code == 303 and added.headers["location"].endswith("#section-experience")
-    await db.refresh(cv)
-    jobs = [(job["title"], job["company"], job["start"]) for job in cv.content["experience"]]
-    assert jobs == [
-        ("Staff Nurse", "Saint Example Hospital", "2019-03"),
-        ("Care Assistant", "Riverside Care Home", "2016-09"),
-    ]
-    page = (await client.get(f"/cvs/{cv.id}", headers=EN)).text
-    assert 'data-testid="add-job"' not in page  # the offer taken closes the flag
-    api = (await client.get(f"/api/cvs/{cv.id}")).json()["importReport"]["items"]
-    assert not [item for item in api if item["code"] == "reading_has_job"]
-
-    # The same click again (an old tab): the item is closed, nothing is added twice.
-    again = await post_form(client, f"/cvs/{cv.id}/fixes/add-job", {"key": key})
-    again = await followed(client, again, **EN)
-    assert "This job could not be added" in again.text
-    await db.refresh(cv)
-    assert len(cv.content["experience"]) == 2

@@ -32,8 +32,7 @@ from app.domain.cvs.editor_version import (
     posted_version,
 )
 from app.domain.cvs.editor_whole_pages import changed_elsewhere, kept_form
-from app.domain.cvs.fixes import add_job, move_bullets, place_line, to_skill
-from app.domain.cvs.open_flags import open_now
+from app.domain.cvs.fixes import move_bullets, place_line, to_skill
 from app.domain.cvs.owned_cv import OWNED, Owned, OwnedCv
 from app.domain.cvs.source_lines import SourceView, source_view
 from app.domain.cvs.user_edits import ImportRunning, check_editable, save_user_edit
@@ -48,7 +47,7 @@ from app.lib.form_flash import redirect_back, see_other
 from app.lib.i18n import N_, gettext
 from app.lib.numbers import whole_number
 from app.lib.pages import posted_text
-from app.lib.parsing.report.report_live import item_key, unplaced_now
+from app.lib.parsing.report.report_live import unplaced_now
 
 
 @dataclass
@@ -67,12 +66,6 @@ class PlaceLineForm:
 class ToSkillForm:
     section: str = ""
     item: str = ""  # "<index>|<name>": the name as the page showed it
-    version: str = ""
-
-
-@dataclass
-class AddJobForm:
-    key: str = ""  # the report item offering the job (report_live.item_key)
     version: str = ""
 
 
@@ -275,21 +268,6 @@ class CvEditorPages(Controller):
         refusal = N_("This item could not be turned into a skill: reload the page and try again.")
         return await self._save_fix(request, owned, changed, refusal, "#section-skills", data)
 
-    @post("/cvs/{cv_id:str}/fixes/add-job")
-    async def add_job(
-        self, request: HTMXRequest, owned: Owned, data: URLEncodedBody[AddJobForm]
-    ) -> Any:
-        """The job the file's other reading had and the import had not (the report item's
-        offer: app/lib/parsing/report/report_missed_jobs.py) added in one action."""
-        cv = owned.cv
-        content = shown_content(cv.content)
-        item = next(
-            (i for i in open_now(cv.import_report, content) if item_key(i) == data.key), None
-        )
-        added = add_job(content, item.get("offer")) if item else None
-        refusal = N_("This job could not be added: reload the page and try again.")
-        return await self._save_fix(request, owned, added, refusal, "#section-experience", data)
-
     async def _save_fix(
         self,
         request: HTMXRequest,
@@ -297,7 +275,7 @@ class CvEditorPages(Controller):
         fixed: CvContent | None,
         refusal: str,
         anchor: str,
-        posted: MoveBulletsForm | PlaceLineForm | ToSkillForm | AddJobForm,
+        posted: MoveBulletsForm | PlaceLineForm | ToSkillForm,
     ) -> Redirect:
         """Save a fix's content as a new version and go back to ``anchor``; back to the page
         with ``refusal`` when the fix names nothing (or breaks a limit), or while an import

@@ -183,35 +183,3 @@ def to_skill(content: CvContent, section: str, index: int, name: str) -> CvConte
     if fold(name) not in {fold(skill.name) for skill in updated.skills}:
         updated.skills = [*updated.skills, Skill(name=name.strip())]
     return updated
-
-
-def _later(job: Experience, offered: Experience) -> bool:
-    """``job`` started after ``offered`` did (an undated job keeps its place before)."""
-    return not job.start or not offered.start or job.start >= offered.start
-
-
-def add_job(content: CvContent, offer: Any) -> CvContent | None:
-    """The job a report item offers (app/lib/parsing/report/report_missed_jobs.py ``offered``:
-    the PDF's other reading had it, this import had not) added to the experience, among the
-    jobs where its start puts it (most recent first, as CVs list them); None when the offer
-    names no job."""
-    if not isinstance(offer, dict):
-        return None
-    fields = {key: offer.get(key) for key in ("title", "company", "location", "start", "end")}
-    texts = {key: str(value or "").strip() for key, value in fields.items()}
-    if not (texts["title"] or texts["company"]) or not texts["start"]:
-        return None
-    job = Experience(
-        id=new_item_id("exp"),
-        title=texts["title"],
-        company=texts["company"],
-        location=texts["location"],
-        start=texts["start"],
-        end=texts["end"] or None,
-        current=bool(offer.get("current")),
-    )
-    updated = content.model_copy(deep=True)
-    jobs = updated.experience
-    at = next((i for i, kept in enumerate(jobs) if not _later(kept, job)), len(jobs))
-    updated.experience = [*jobs[:at], job, *jobs[at:]]
-    return updated

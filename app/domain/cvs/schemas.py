@@ -96,7 +96,6 @@ class ImportReportItem(Struct):
             "dates_reversed, future_date, title_sentence, company_is_place, company_has_date, "
             "duplicate_entry, missing_school, missing_name, missing_email, no_experience, "
             "dated_list_items, unknown_section, inferred_section, unplaced_text, "
-            "readings_disagree, reading_has_job, "
             "text_<problem of the PDF text layer>; for a scan: text_ocr, text_ocr_doubts, "
             "text_vision; after an LLM import: llm_date_replaced, "
             "llm_date_dropped, llm_title_split, llm_title_replaced, llm_title_dropped, "
@@ -113,13 +112,6 @@ class ImportReportItem(Struct):
     ] = None
     itemId: Annotated[str | None, Meta(description="The id of that list item")] = None
     samples: Annotated[list[str], Meta(description="Lines or items it is about")] = []
-    offer: Annotated[
-        dict[str, Any] | None,
-        Meta(
-            description="reading_has_job: the job the file read another way has (title, "
-            "company, location, start, end, current), to add to content.experience if it is one"
-        ),
-    ] = None
 
 
 class CheckedSection(Struct):
@@ -215,7 +207,6 @@ def report_out(cv: CvFile) -> ImportReport | None:
             path=item.get("path"),
             itemId=item.get("itemId"),
             samples=[str(s) for s in item.get("samples") or []],
-            offer=item["offer"] if isinstance(item.get("offer"), dict) else None,
         )
         for item in live
     ]

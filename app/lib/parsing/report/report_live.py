@@ -39,24 +39,9 @@ def _entries(content: CvContent, section: str, sub: str | None) -> list[Any] | N
     return entries if isinstance(entries, list) else None
 
 
-def _offer_taken(item: Mapping[str, Any], content: CvContent) -> bool:
-    """The job an item offers (report_missed_jobs.py) is in the CV now: a job of its start
-    holding its title or its employer, added by the review's form or by hand."""
-    offer = item.get("offer")
-    if not isinstance(offer, dict) or not offer.get("start"):
-        return False
-    names = {fold(str(offer.get(key) or "")).strip() for key in ("title", "company")} - {""}
-    return any(
-        job.start == offer["start"] and bool(names & {fold(job.title), fold(job.company)})
-        for job in content.experience
-    )
-
-
 def still_open(item: Mapping[str, Any], content: CvContent) -> bool:
     """False once the entry the item names is gone or its field no longer holds the value the
-    item was about, or the job it offers is in the CV; items about no field stay open."""
-    if _offer_taken(item, content):
-        return False
+    item was about; items about no field stay open."""
     found = PATH_RE.match(str(item.get("path") or ""))
     if not found:
         return True
