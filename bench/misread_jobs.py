@@ -6,8 +6,7 @@ on every corpus CV).
 A flag is a report item that makes the generate form ask (app/lib/parsing/report/report_live.py
 ``asks_first``). A parsed job carries one when a flag names it (its ``itemId``). A missing job
 carries one when a flag points at where its words went: the entry that holds them, the unplaced
-lines (the "placed in no section" item, or a flag quoting them), an unrecognised section, or the
-whole experience section ("no experience found").
+lines, an unrecognised section, or the whole experience section ("no experience found").
 """
 
 from __future__ import annotations
@@ -86,9 +85,7 @@ def _scope(item: Mapping[str, Any], report: Mapping[str, Any], content: Mapping[
     holder: Any = content.get(section)
     if section == "extras":
         holder = (content.get("extras") or {}).get(rest.split("[")[0].split(".")[0])
-    # A flag on a section that quotes lines (a job found among the unplaced lines) points at
-    # those lines too.
-    return " ".join([*_strings(holder), *(str(s) for s in item.get("samples") or [])])
+    return " ".join(_strings(holder))
 
 
 def _points_at(scorer: ModuleType, truth_job: Mapping[str, Any], scope: str | None) -> bool:

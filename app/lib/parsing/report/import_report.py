@@ -33,7 +33,6 @@ from app.lib.parsing.report.report_entries import (
     list_section_checks,
 )
 from app.lib.parsing.report.report_experience import experience_checks
-from app.lib.parsing.report.report_missed_jobs import missed_jobs
 from app.lib.parsing.report.report_readings import reading_disagreements
 from app.lib.parsing.report.report_suspicions import structure_suspicions
 from app.lib.problems import problem
@@ -155,8 +154,7 @@ def build_import_report(
     with (a JSON Resume): then only the checks on the structure run. ``extraction_findings``
     are what checking an LLM's extraction changed, ``repaired`` what the misread repairs
     changed (app/lib/parsing/misreads/repair.py), both already report items. ``other_jobs``
-    are a PDF's jobs as its other reading gives them (report_readings.py,
-    report_missed_jobs.py)."""
+    are a PDF's jobs as its other reading gives them (report_readings.py)."""
     unknown = [(heading, list(lines)) for heading, lines in unknown_sections]
     items = [dict(item) for item in extraction_findings] + [dict(item) for item in repaired]
     items += header_checks(content, source_text or "") + experience_checks(content, today)
@@ -178,8 +176,6 @@ def build_import_report(
                 unplaced.append(line)
                 seen.add(fold(line))
     items += lost_date_findings(content, unplaced)
-    # After the unplaced lines: a job the kept reading lost may stand among them.
-    items += missed_jobs(content, other_jobs, unplaced)
     if unplaced:
         percent = math.floor(100 * share) if share is not None else 0  # never "100 %" here
         item = problem(

@@ -29,7 +29,7 @@ MIN_LETTERS = 3  # a name shorter than this is a scrap of a line ("P", "t")
 LIGATURE_RE = re.compile(r"ff[il]?|f[ilt]|t[it]|st")  # the glyph pairs a plain reading drops
 
 
-def job_dates(job: Experience) -> tuple[str, str, bool]:
+def _dates(job: Experience) -> tuple[str, str, bool]:
     return (job.start or "", "" if job.current else job.end or "", job.current)
 
 
@@ -37,7 +37,7 @@ def _spaced(text: str) -> str:
     return f" {' '.join(word_list(text))} "
 
 
-def alike(mine: str, theirs: str) -> bool:
+def _alike(mine: str, theirs: str) -> bool:
     """One name in two readings: the same letters (a space lost or added, "Chefde"), the same
     but for glyph pairs one reading dropped ("So ware"), or one the other with a tail or a head
     more (a town after the employer: "IFREMER" / "IFREMER Brest")."""
@@ -52,7 +52,7 @@ def _same_dates(job: Experience, other: Sequence[Experience]) -> Experience | No
     """The other reading's one job dated as ``job`` is (None when none or several are)."""
     if not job.start:
         return None
-    found = [o for o in other if job_dates(o) == job_dates(job)]
+    found = [o for o in other if _dates(o) == _dates(job)]
     return found[0] if len(found) == 1 else None
 
 
@@ -65,12 +65,12 @@ def _offers(twin: Experience, job: Experience, elsewhere: str) -> str | None:
     if job_shape_problem(twin.title, twin.company) is not None:
         return None
     pairs = (("title", job.title, twin.title), ("company", job.company, twin.company))
-    differing = [(name, theirs) for name, mine, theirs in pairs if not alike(mine, theirs)]
+    differing = [(name, theirs) for name, mine, theirs in pairs if not _alike(mine, theirs)]
     for _, theirs in differing:
         words = _spaced(theirs)
         short = len(words.replace(" ", "")) < MIN_LETTERS
         # The kept reading's other name of this job: an order question fields_swapped judges.
-        crossed = any(alike(mine, theirs) for mine in (job.title, job.company) if mine.strip())
+        crossed = any(_alike(mine, theirs) for mine in (job.title, job.company) if mine.strip())
         if short or crossed or field_of(theirs) or words in elsewhere:
             return None
     return differing[0][0] if differing else None
