@@ -119,14 +119,3 @@ def test_a_degree_line_the_chosen_reading_does_not_hold_is_kept_and_asked_about(
     assert [entry.institution for entry in parsed.content.education] == ["Example Health College"]
     assert any("Thesis on falls prevention" in line for line in parsed.unplaced)
     assert not any("Diploma in Nursing" in line for line in parsed.unplaced)  # the chosen hold it
-
-
-def test_a_school_the_other_reading_also_names_as_an_employer_still_holds_together() -> None:
-    # A graduate employed by her university: the document writes its name twice, as her
-    # school and as her employer; both readings give it an education entry.
-    university = Education(degree="MD, Medicine", institution="Example University", end="2016")
-    job = Experience(title="Resident Physician", company="Example University", start="2016")
-    other = _cv(university, experience=[job])
-    assert holds_together(university, other_sections(other))
-    # Read only as an employer by the other reading, it is another section's line.
-    assert not holds_together(university, other_sections(_cv(experience=[job])))

@@ -7,11 +7,8 @@ and not in the other. Neither reading is right by being the one it is, and no wo
 which: the choice is by the entries' own shape. An entry holds together when it has a year,
 a degree part and a school part, and neither part is a whole line the other reading placed in
 another section (a job's title or bullet, a certificate, a skill: an entry made of those is
-another section's lines read as a degree). A line the other reading places in its education
-section too is no other section's alone: the document writes it twice (a graduate employed by
-her university names it as her school and as her employer), and it says nothing against the
-entry. The second reading's section wins only when more of its entries hold together and no
-more of them fall apart.
+another section's lines read as a degree). The second reading's section wins only when more of
+its entries hold together and no more of them fall apart.
 
 Pure; the rules' reading in app/domain/cvs/rules_reading.py runs it.
 """
@@ -33,8 +30,7 @@ def _lines(texts: Iterable[str]) -> set[str]:
 
 
 def other_sections(content: CvContent) -> set[str]:
-    """Every line a reading placed outside its education section and not in it too (a degree
-    or a school the reading also gives an education entry), folded to its words."""
+    """Every line a reading placed outside its education section, folded to its words."""
     header, extras = content.header, content.extras
     texts = [header.name, header.current_title, content.summary, *extras.interests]
     for job in content.experience:
@@ -46,8 +42,7 @@ def other_sections(content: CvContent) -> set[str]:
     texts += [item.name for item in extras.publications]
     texts += [skill.name for skill in content.skills]
     texts += [language.name for language in content.languages]
-    own = _lines(part for entry in content.education for part in (entry.degree, entry.institution))
-    return _lines(texts) - own
+    return _lines(texts)
 
 
 def holds_together(entry: Education, elsewhere: set[str]) -> bool:
