@@ -67,3 +67,20 @@ def test_the_employers_words_and_its_intake_are_no_skills() -> None:
     assert "pack office" in skills and "travailler en équipe" in skills
     assert not any(s.startswith(("notre", "nos")) or "accept" in s for s in skills)
     assert not any("expertise" in s or "propos" in s for s in skills)
+
+
+def test_a_listing_s_values_are_no_skills() -> None:
+    ad = "\n".join(
+        [
+            "Technicien de laboratoire (H/F)",
+            "Vellacour Biotech",
+            "Profil recherché",
+            "Référence : LAB2291-QZT-014",
+            "Date de publication : mardi 12 mars 2024",
+            "Expérience souhaitée : Indifférent",
+            "Compétences : Python, Windows Server 2019, ISO 9001, S3/EC2",
+        ]
+    )
+    skills = parse_offer_text(ad).skills
+    assert not {"LAB2291-QZT-014", "mardi 12 mars 2024", "Indifférent"} & set(skills)
+    assert {"Python", "Windows Server 2019", "ISO 9001", "S3/EC2"} <= set(skills)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from app.lib.matching.vocabulary import default_vocabulary
+from app.lib.parsing.dates.date_tokens import fold_dates, tokens
 from app.lib.parsing.fields.skills_vocab import find_skill_spans
 from app.lib.parsing.offers.offer_degrees import degrees_in
 from app.lib.parsing.offers.offer_missions import mission_objects
@@ -49,15 +50,34 @@ EMPLOYER_POSSESSIVE = frozenset({"notre", "nos", "our"})
 ACCEPTANCE_RE = re.compile(r"\b(?:accepte(?:e|s|es)?|accepted|bienvenue?s?|welcome)\b")
 
 
+# A listing's values that name no skill, whatever their label ("Date de publication : jeudi
+# 4 août 2022", "Référence : UMR8617-PATJEA-056", "Expérience souhaitée : Indifférent"): a date
+# with its month (the date reader's own tokens: "Windows Server 2019" holds none), a reference
+# code (parts joined by hyphens, three digits at least: "ISO 9001" or "S3/EC2" are no codes),
+# an answer of no preference.
+REFERENCE_CODE_RE = re.compile(r"^(?=(?:[^\d]*\d){3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$")
+NO_PREFERENCE_RE = re.compile(r"^(?:indifferente?s?|pas de preference|no preference|n/?a)$")
+
+
+def _listing_value(phrase: str) -> bool:
+    if any(token.kind == "month" for token in tokens(fold_dates(phrase))):
+        return True
+    return bool(
+        REFERENCE_CODE_RE.match(phrase.strip()) or NO_PREFERENCE_RE.match(fold(phrase).strip(" ."))
+    )
+
+
 def _not_a_skill(phrase: str) -> bool:
     """Besides the above, a word that is itself a section heading ("Rémunération"; a longer
-    heading may be a skill: "compensation and benefits")."""
+    heading may be a skill: "compensation and benefits"), and a listing's value
+    (``_listing_value``)."""
     folded = fold(phrase)
     first = folded.split()[0] if folded.split() else ""
     return (
         first in EMPLOYER_POSSESSIVE
         or bool(ACCEPTANCE_RE.search(folded))
         or (len(folded.split()) == 1 and match_heading(phrase, offer=True) is not None)
+        or _listing_value(phrase)
     )
 
 
