@@ -74,6 +74,7 @@ def offer_text(title: str, text: str) -> OfferText:
     fields = parse_offer_text(f"{title}\n\n{text}" if title and title not in text[:500] else text)
     return OfferText(
         title=title or fields.title,
+        company=fields.company,
         description=text,
         requirements=list(fields.requirements),
         responsibilities=list(fields.responsibilities),

@@ -45,6 +45,7 @@ def offer_needs(request: Targeted, language: str | None) -> OfferNeeds:
     return OfferNeeds(
         OfferText(
             title=request.offer_title,
+            company=request.offer_company,
             description=request.offer_text,
             requirements=list(request.offer_requirements),
             language=language or "en",
