@@ -56,7 +56,6 @@ def _ledger(lines: list[str], company: str = "Vellacour Biotech") -> list[str]:
         "Vellacour Biotech est un laboratoire indépendant fondé en 1998.",
         "Prime sur objectifs et mutuelle d'entreprise.",
         "Plus d'informations sur vellacour-biotech.fr",
-        "Assurer la traçabilité des prélèvements et des",
     ],
 )
 def test_a_line_asking_nothing_is_no_ledger_line(line: str) -> None:
@@ -70,6 +69,7 @@ def test_a_line_asking_nothing_is_no_ledger_line(line: str) -> None:
         "Gérer les commandes de réactifs",  # a list item opening its own parts is a task
         "Vous êtes rigoureux et curieux.",
         "Vellacour Biotech recherche un technicien minutieux et organisé.",  # hiring: asks
+        "Assurer la traçabilité des prélèvements et des",  # cut by the page, still asks
     ],
 )
 def test_a_line_asking_something_stays(line: str) -> None:

@@ -2,10 +2,11 @@
 its requirements or missions: a listing's label line ("Référence : UMR-…", "Date de publication
 : jeudi 4 août 2022"), a lead-in to a list ("Dans ce cadre, vos missions sont les suivantes :"),
 a contact or address line, the employer speaking of itself ("Founded in 2017, Acme has
-offices…"), the job's pay and perks, and a sentence the page cut ("Properly and"). A ledger
-line made of one of them can never be answered by a CV, so it only lowers every candidate's
-score and asks the user about nothing (app/lib/matching/requirements.py reads a sentence by its
-words only when it names no concept; these tests apply there).
+offices…") and the job's pay and perks. A ledger line made of one of them can never be answered
+by a CV, so it only lowers every candidate's score and asks the user about nothing
+(app/lib/matching/requirements.py reads a sentence by its words only when it names no concept;
+these tests apply there). A sentence the page cut ("Conduite de nacelles élévatrices et
+conduite de") still asks what it names, and stays.
 
 Public: ``asked_part``, ``asks_nothing``, ``BULLET_RE``.
 """
@@ -31,13 +32,6 @@ PERK_WORDS = word_set(
     """
     prime primes majoration majorations mutuelle indemnite indemnites interessement rtt
     perks pto 401k dental
-    """
-)
-# A sentence ending on one of these was cut by the page or the reader, mid-phrase.
-_OPEN_END = word_set(
-    """
-    and or of the a an to with for in on at by as
-    et ou de du des le la les un une a au aux avec pour en sur par
     """
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -106,14 +100,6 @@ def _speaks_of_itself(sentence: str, company: str) -> bool:
     return bool(words & _WE) or bool(after and after[0] in _BEING)
 
 
-def _cut(sentence: str) -> bool:
-    words = _WORD.findall(sentence.rstrip())
-    if not words or sentence.rstrip()[-1:] in '.!?)»"”':
-        return False
-    last = words[-1]
-    return fold(last) in _OPEN_END or (len(last) == 1 and last.isupper() and len(words) > 1)
-
-
 def _place_line(text: str) -> bool:
     """A line naming only places (and how the work is done there): "Porto, Portugal",
     "Montréal, Quebec (Hybrid)" — where the job is, which any CV of the place would "show"."""
@@ -135,9 +121,4 @@ def asks_nothing(sentence: str, description: str, company: str) -> bool:
     folded_words = {fold(w) for w in _WORD.findall(text)}
     if folded_words & PERK_WORDS:
         return True
-    return (
-        _cut(text)
-        or _place_line(text)
-        or _lead_in(text, description)
-        or _speaks_of_itself(text, company)
-    )
+    return _place_line(text) or _lead_in(text, description) or _speaks_of_itself(text, company)
