@@ -21,10 +21,10 @@ from app.lib.parsing.offers.places import known_places
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
-# "Label : value" with a short label: the label names a field of the listing, its value is
-# what the line says ("Expérience souhaitée : Indifférent" asks for no experience).
 # A list item's mark: a bullet, a dash or a number.
 BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪●◦]|\d{1,2}[.)])\s")
+# "Label : value" with a short label: the label names a field of the listing, its value is
+# what the line says ("Expérience souhaitée : Indifférent" asks for no experience).
 _LABEL_LINE = re.compile(r"^([^:\n]{2,40}?)\s*:\s*(\S.*)$")
 MAX_LABEL_WORDS = 4
 # Words of the job's pay and perks, never of what it asks (folded).
@@ -90,7 +90,7 @@ def _speaks_of_itself(sentence: str, company: str) -> bool:
     found = re.search(pattern, folded)
     if found is None:
         return False
-    rest = [w for w in _WORD.findall(folded[: found.start()] + " " + folded[found.end() :])]
+    rest = _WORD.findall(folded[: found.start()] + " " + folded[found.end() :])
     if all(len(w) <= 4 for w in rest):  # "Home Nursery, Inc."
         return True
     words = set(rest)
