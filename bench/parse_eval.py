@@ -365,7 +365,9 @@ def render(scores: dict[str, Any], baseline: dict[str, Any], elapsed: float, cor
         "",
         "As the blind validation reads it (bench/whole_cv.py, the PDFs read by the rules and the "
         "certain repairs, as the app stores them): name, headline, e-mail, CVs whose every job "
-        "is right, education entries paired (degree and school words, end year), CVs with junk "
+        "is right, education entries paired (degree and school words, end year; in their "
+        "own fields, and in brackets anywhere in the entry as the validation pairs them), "
+        "CVs with junk "
         "in their skills, profiles holding contact or personal data, CVs right as a whole. The "
         "junk and profile judges share their shape detectors with the reader "
         "(app/lib/parsing/fields/value_kinds.py), so those two read 0 when the reader removes "

@@ -23,7 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from app.domain.cvs.rules_reading import parse_two_readings
-from app.lib.cv_content import CvContent
+from app.lib.cv_content import CvContent, Education
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, is_licence, value_kind
 from app.lib.parsing.misreads.repair import repair_misreads
@@ -71,15 +71,36 @@ def _words_match(sc: ModuleType, truth: str, read: str, other: str) -> bool:
     return sc.similar(truth, read) or sc.contains(truth, f"{read} {other}") or fragment
 
 
-def _education_pairs(sc: ModuleType, truth: list[dict], content: CvContent) -> int:
-    """Truth entries paired one to one with a read entry: the degree's words, the school's
-    words (anywhere in the entry) and the end year."""
+def _entry_words_pair(sc: ModuleType, entry: dict, read: Education) -> bool:
+    """The truth's degree and school words anywhere in the read entry, its description too:
+    what a recruiter finds in the entry whatever field holds it (the validation's pairing
+    reads so: moving a school from the field to the school moves none of its figures)."""
+    blob = " ".join([read.degree, read.field, read.institution, read.location, read.description])
+    return all(
+        not value.strip() or sc.contains(value, blob) or sc.similar(value, blob)
+        for value in (entry.get("degree") or "", entry.get("school") or "")
+    )
+
+
+def _education_pairs(
+    sc: ModuleType, truth: list[dict], content: CvContent, *, by_roles: bool = True
+) -> int:
+    """Truth entries paired one to one with a read entry and its end year: ``by_roles``, the
+    degree's words in the degree (or the entry) and the school's in the school (or the entry);
+    else the words anywhere in the entry (``_entry_words_pair``)."""
     used: set[int] = set()
     paired = 0
     for entry in truth:
         end = sc.year_of(sc.norm_date(entry.get("end") or entry.get("start")))
         for index, read in enumerate(content.education):
             if index in used:
+                continue
+            read_end = sc.year_of(sc.norm_date(read.end or read.start or ""))
+            if not by_roles:
+                if _entry_words_pair(sc, entry, read) and (not end or read_end == end):
+                    used.add(index)
+                    paired += 1
+                    break
                 continue
             degree = entry.get("degree") or ""
             # An entry whose CV names no degree (a school and its years) is read right with
@@ -91,7 +112,6 @@ def _education_pairs(sc: ModuleType, truth: list[dict], content: CvContent) -> i
             )
             school = entry.get("school") or ""
             school_ok = not school or _words_match(sc, school, read.institution, read.degree)
-            read_end = sc.year_of(sc.norm_date(read.end or read.start or ""))
             if degree_ok and school_ok and (not end or read_end == end):
                 used.add(index)
                 paired += 1
@@ -110,6 +130,7 @@ def score(sc: ModuleType, truth: dict[str, Any], content: CvContent) -> dict[str
     header = content.header
     education = truth.get("education") or []
     paired = _education_pairs(sc, education, content)
+    paired_words = _education_pairs(sc, education, content, by_roles=False)
     extra_jobs = [p for p in jobs["unmatched_pred"]]
     row = {
         "name": sc.name_match(truth.get("name", ""), header.name),
@@ -121,6 +142,7 @@ def score(sc: ModuleType, truth: dict[str, Any], content: CvContent) -> dict[str
         "edu_truth": len(education),
         "edu_read": len(content.education),
         "edu_paired": paired,
+        "edu_paired_words": paired_words,
         "junk_skills": junk_skills(content),
         "profile_personal": profile_personal(content),
     }
@@ -143,6 +165,7 @@ def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return round(sum(bool(r[key]) for r in rows) / count, 3) if count else 0.0
 
     paired = sum(r["edu_paired"] for r in rows)
+    paired_words = sum(r["edu_paired_words"] for r in rows)
     return {
         "cvs": count,
         "name": share("name"),
@@ -151,6 +174,8 @@ def aggregate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "jobs_all_right": share("jobs"),
         "edu_recall": round(paired / max(sum(r["edu_truth"] for r in rows), 1), 3),
         "edu_precision": round(paired / max(sum(r["edu_read"] for r in rows), 1), 3),
+        "edu_words_recall": round(paired_words / max(sum(r["edu_truth"] for r in rows), 1), 3),
+        "edu_words_precision": round(paired_words / max(sum(r["edu_read"] for r in rows), 1), 3),
         "junk_skills": share("junk_skills"),
         "profile_personal": share("profile_personal"),
         "whole": sum(bool(r["whole"]) for r in rows),
@@ -197,7 +222,8 @@ def figures_line(figures: dict[str, Any]) -> str:
     return (
         f"name {f['name']:.2f} headline {f['headline']:.2f} e-mail {f['email']:.2f}; jobs all "
         f"right {f['jobs_all_right']:.2f}; education recall {f['edu_recall']:.2f} precision "
-        f"{f['edu_precision']:.2f}; CVs with junk skills {f['junk_skills']:.2f}; profiles holding "
+        f"{f['edu_precision']:.2f} (by the entry's words {f['edu_words_recall']:.2f} / "
+        f"{f['edu_words_precision']:.2f}); CVs with junk skills {f['junk_skills']:.2f}; profiles holding "
         f"contact or personal data {f['profile_personal']:.2f}; CVs right as a whole "
         f"{f['whole']}/{f['cvs']}"
     )

@@ -66,6 +66,23 @@ TITLE_RANKS = word_set(
 )
 # Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
 TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|ienne|ician|ologist)s?$")
+DEGREE_WORDS = word_set(
+    """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac
+    baccalaureat msc bsc ba ma bs ms meng beng mastere ingenieur certificate certificat degree
+    associate cap bep hnd deug dea dess prepa cpge l3 m1 m2 magistere doctorate
+    """
+)
+SCHOOL_WORDS = word_set(
+    """universite university ecole school institut institute iut lycee college polytechnique
+    insa hec essec escp academy academie faculte faculty conservatoire campus iae centrale
+    mines telecom epitech epita cnam sorbonne
+    """
+)
+# Long enough not to be a state's or a province's code ("Boston, MA", "Jackson, MS"): a
+# piece holding one names a school or a degree, never a place.
+SCHOOLING_NAMES = frozenset(w for w in DEGREE_WORDS | SCHOOL_WORDS if len(w) >= 4)
+
+
 COMPANY_WORDS = word_set(
     """sas sa sarl sasu eurl inc inc. ltd ltd. llc gmbh corp corp. corporation group groupe
     company co plc ag bv nv srl s.r.l. s.r.l spa s.a. s.a bank banque agence agency studio
@@ -175,7 +192,8 @@ def is_place(part: str) -> bool:
 
 
 def _names_something(piece: str) -> bool:
-    return any(w in COMPANY_WORDS for w in words(piece)) or strong_title_words(piece) > 0
+    named = any(w in COMPANY_WORDS or w in SCHOOLING_NAMES for w in words(piece))
+    return named or strong_title_words(piece) > 0
 
 
 def is_town_in_country(text: str) -> bool:

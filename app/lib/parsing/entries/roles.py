@@ -13,27 +13,30 @@ from app.lib.cv_content import Education, Experience, ExtraItem, Project
 from app.lib.parsing.entries.entries import RawEntry, parse_body
 from app.lib.parsing.entries.entry_jobs import assign_job
 from app.lib.parsing.entries.entry_parts import Part, heading_parts
-from app.lib.parsing.entries.entry_words import is_place, title_score
+from app.lib.parsing.entries.entry_words import (
+    DEGREE_WORDS,
+    SCHOOL_WORDS,
+    is_place,
+    is_place_like,
+    title_score,
+)
 from app.lib.parsing.fields.contact import URL_RE, link_for
-from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
-DEGREE_WORDS = word_set(
-    """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac
-    baccalaureat msc bsc ba ma bs ms meng beng mastere ingenieur certificate certificat degree
-    associate cap bep hnd deug dea dess prepa cpge l3 m1 m2 magistere doctorate
-    """
-)
-SCHOOL_WORDS = word_set(
-    """universite university ecole school institut institute iut lycee college polytechnique
-    insa hec essec escp academy academie faculte faculty conservatoire campus iae centrale
-    mines telecom epitech epita cnam sorbonne
-    """
+# Phrases whose words say the other role: "Classe préparatoire aux grandes écoles" and
+# "Programme Grande École" are programmes; "École d'ingénieurs" is a school.
+_PROGRAMME_RE = re.compile(r"\bgrandes?\s+ecoles?\b|\bpreparatoires?\b|\bpreparatory\b")
+_SCHOOL_OF_DEGREE_RE = re.compile(
+    r"\b(?:ecole|school|institut|institute)\s+(?:d['’]|de\s+|des\s+|of\s+)(?:ingenieurs?|engineers?)\b"
 )
 
 
 def _score(part: str, vocabulary: frozenset[str]) -> int:
-    return sum(1 for word in re.split(r"[\s,/()'-]+", fold(part)) if word in vocabulary)
+    # "B.S.", "M.Sc", "B.Tech": an abbreviation's dots dropped so it reads as its word
+    folded = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=[\s,]|$)", "", fold(part))
+    folded = _SCHOOL_OF_DEGREE_RE.sub(" ecole ", folded)
+    folded = _PROGRAMME_RE.sub(" prepa ", folded)
+    return sum(1 for word in re.split(r"[\s,/()'’-]+", folded) if word in vocabulary)
 
 
 def _dates(entry: RawEntry) -> tuple[str | None, str | None, bool]:
@@ -63,21 +66,76 @@ def experience_from(entry: RawEntry) -> Experience:
     )
 
 
+_PARTICLES = frozenset({"de", "du", "des", "d", "of", "the", "and", "et", "&", "la", "le", "l"})
+
+
+def _name_shaped(text: str) -> bool:
+    """Written as a proper name: no digit, every word capitalised but its particles."""
+    found = re.findall(r"[^\W\d_]+|\d+|&", text)
+    return (
+        bool(found)
+        and all(w[0].isupper() or fold(w) in _PARTICLES for w in found)
+        and found[0][0].isupper()
+    )
+
+
+def _located(parts: list[Part], schools: set[int]) -> set[int]:
+    """The parts that say where: a place, or a short name of a place's shape on a school's
+    line after it ("University of Maine - Orono, Maine", "The Tech Academy, Portland OR")."""
+    out = set()
+    for index, part in enumerate(parts):
+        if index == 0:
+            continue
+        after_school = any(s < index and parts[s].line == part.line for s in schools)
+        if part.place or is_place(part.text) or (after_school and is_place_like(part.text)):
+            out.add(index)
+    return out
+
+
 def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
-    """(degree, school, location, leftovers): the part scoring best on degree words (else the
-    first that is not a place) is the degree; the next part is the school."""
+    """(degree, school, location, leftovers). Each part takes the role its words give it,
+    wherever the heading puts it: the part most written in school words is the school, the
+    one most written in degree words the degree, a place (or a place-shaped name after the
+    school on its line) the location, and what remains is the field. With no school word,
+    a bare name is the school (before a place, or on a line of its own, else the part after
+    the degree); with no degree word, the first part left is the degree."""
     texts = [p.text for p in parts]
     if not texts:
         return "", "", "", []
-    scores = [_score(t, DEGREE_WORDS) - _score(t, SCHOOL_WORDS) for t in texts]
-    places = [i for i, t in enumerate(texts) if i > 0 and is_place(t)]
+    degree_marks = [_score(t, DEGREE_WORDS) - _score(t, SCHOOL_WORDS) for t in texts]
+    school_marks = [_score(t, SCHOOL_WORDS) - _score(t, DEGREE_WORDS) for t in texts]
+    school_like = {i for i, mark in enumerate(school_marks) if mark > 0}
+    places = _located(parts, school_like)
     candidates = [i for i in range(len(texts)) if i not in places] or [0]
-    best = max(candidates, key=lambda i: (scores[i], -i))
-    if scores[best] <= scores[candidates[0]]:
-        best = candidates[0]
-    rest = [i for i in candidates if i != best]
-    school = texts[rest[0]] if rest else ""
-    return texts[best], school, ", ".join(texts[i] for i in places), [texts[i] for i in rest[1:]]
+    schools = [i for i in candidates if i in school_like]
+    school = max(schools, key=lambda i: (school_marks[i], -i)) if schools else None
+    others = [i for i in candidates if i != school] or candidates
+    degree = max(others, key=lambda i: (degree_marks[i], -i))
+    if degree_marks[degree] <= degree_marks[others[0]]:
+        degree = others[0]
+    if school == degree:
+        school = None
+    rest = [i for i in candidates if i not in (degree, school)]
+    if school is None and rest:
+        # A bare name ("EEMI") is the school where it stands as a name does: before a place
+        # on its line, or on a line of its own; a field follows its degree on the degree's.
+        before_place = [i for i in rest if any(p > i and parts[p].line == parts[i].line
+                                               for p in places)]  # fmt: skip
+        own_line = [
+            i
+            for i in rest
+            if parts[i].line != parts[degree].line
+            and sum(p.line == parts[i].line for p in parts) == 1
+            and _name_shaped(texts[i])
+        ]
+        school = (before_place or own_line or rest)[0]
+        rest.remove(school)
+    return (
+        texts[degree],
+        texts[school] if school is not None else "",
+        ", ".join(texts[i] for i in sorted(places)),
+        [texts[i] for i in rest],
+    )
 
 
 def education_from(entry: RawEntry) -> Education:
