@@ -80,14 +80,17 @@ def _name_shaped(text: str) -> bool:
 
 
 def _located(parts: list[Part], schools: set[int]) -> set[int]:
-    """The parts that say where: a place, or a short name of a place's shape on a school's
-    line after it ("University of Maine - Orono, Maine", "The Tech Academy, Portland OR")."""
-    out = set()
+    """The parts that say where: a place, or a name of a place's shape right after the school
+    or a place on its line ("University of Maine - Orono, Maine", "The Tech Academy, Portland
+    OR"; not "Lycée X, Roubaix — Terminale générale")."""
+    out: set[int] = set()
     for index, part in enumerate(parts):
         if index == 0:
             continue
-        after_school = any(s < index and parts[s].line == part.line for s in schools)
-        if part.place or is_place(part.text) or (after_school and is_place_like(part.text)):
+        before = index - 1
+        follows = parts[before].line == part.line and (before in schools or before in out)
+        town = is_place_like(part.text) and _name_shaped(part.text)
+        if part.place or is_place(part.text) or (follows and town):
             out.add(index)
     return out
 
