@@ -10,7 +10,7 @@ degree; the years before, after or on their own line. Schools with a school's wo
 both occur, as do places in the forms CVs give them ("Portland, OR", "Nancy (54)", "Leeds, UK").
 Nothing comes from a real CV.
 
-    python -m bench.synthetic_education [--count 400] [--seed 0]
+    python -m bench.synthetic_education [--count 400] [--start 0]
 """
 
 from __future__ import annotations
@@ -177,9 +177,9 @@ KEYS = ("found", "degree", "school", "end", "place_not_degree", "all")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=400)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--start", type=int, default=0, help="the first CV's number")
     args = parser.parse_args()
-    totals, by_shape = run(args.count, args.seed)
+    totals, by_shape = run(args.count, args.start)
     print("| shape | entries | " + " | ".join(KEYS) + " |")
     print("|---|---:|" + "---:|" * len(KEYS))
     for name, marks in sorted(by_shape.items()):

@@ -125,6 +125,22 @@ def _headline_right(sc: ModuleType, truth: str, read: str) -> bool:
     return bool(read.strip()) and sc.similar(truth, read, drop=sc.TITLE_DROP, ratio=0.75)
 
 
+def _job_right(pair: dict[str, Any]) -> bool:
+    """Title, employer, start and end right; a field the CV leaves blank (a job listed by
+    its employer alone) is right read blank, as the validation counts an ad naming no
+    employer (the corpus scorer never pairs an empty value)."""
+
+    def blank_alike(key: str) -> bool:
+        return not (pair["truth"].get(key) or "").strip() and not (pair["pred"].get(key) or "")
+
+    return (
+        (pair["title"] or blank_alike("title"))
+        and (pair["company"] or blank_alike("company"))
+        and pair["start"] is not False
+        and pair["end"] is not False
+    )
+
+
 def score(sc: ModuleType, truth: dict[str, Any], content: CvContent) -> dict[str, Any]:
     jobs = sc.score_cv(truth, content.model_dump(mode="json"))
     header = content.header
@@ -137,7 +153,7 @@ def score(sc: ModuleType, truth: dict[str, Any], content: CvContent) -> dict[str
         "headline": _headline_right(sc, truth.get("current_title") or "", header.current_title),
         "email": sc.fold(truth.get("email") or "") == sc.fold(header.contact.email),
         "jobs": jobs["exp_matched"] == jobs["exp_truth"]
-        and jobs["fields"]["all4"] == jobs["exp_matched"]
+        and all(_job_right(pair) for pair in jobs["pairs"])
         and not extra_jobs,
         "edu_truth": len(education),
         "edu_read": len(content.education),
