@@ -127,6 +127,9 @@ def test_a_heading_a_skill_or_a_name_s_tail_is_no_job_shape() -> None:
     assert job_shape_problem("Customer service", "Orbeline") is None
     assert is_fragment("\x00à l'Institut Delta") and is_fragment("of Applied Sciences")
     assert not is_fragment("iOS developer") and not is_fragment("web developer")
+    # a name's head cut at its line's end on a linking word
+    assert is_fragment("Réalisation d'une application web en") and is_fragment("Head of")
+    assert not is_fragment("Bank of Leeds") and not is_fragment("Chef de projet IT")
     assert job_shape_problem("Lab assistant", "of Applied Sciences") == "fragment"
     assert job_shape_problem("Video coder", "Randstad") is None
 

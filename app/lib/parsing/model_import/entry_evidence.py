@@ -68,12 +68,18 @@ def is_prose(text: str) -> bool:
 def is_fragment(text: str) -> bool:
     """A piece cut out of a longer line: a bracket left open or closed alone ("(JavaScript"),
     a separator at either end ("ASME II / ASME V /"), or a name's tail that opens on a
-    linking word in lower case ("à l'Institut …", "of Applied Sciences")."""
+    linking word in lower case ("à l'Institut …", "of Applied Sciences") or its head that
+    ends on one."""
     stripped = "".join(c for c in text if unicodedata.category(c) != "Cc").strip()
     brackets = stripped.count("(") != stripped.count(")")
+    words = stripped.split()
     first = re.split(r"[\s']", stripped, maxsplit=1)[0]
-    tail = first in LINKING_WORDS and len(stripped.split()) >= 2
-    return brackets or tail or stripped[-1:] in FRAGMENT_ENDS or stripped[:1] in FRAGMENT_STARTS
+    tail = first in LINKING_WORDS and len(words) >= 2
+    # and a name's head cut at a line's end on its linking word ("Réalisation d'une
+    # application web en")
+    head = len(words) >= 2 and words[-1] in LINKING_WORDS
+    cut = brackets or tail or head
+    return cut or stripped[-1:] in FRAGMENT_ENDS or stripped[:1] in FRAGMENT_STARTS
 
 
 def is_task_list(text: str) -> bool:
