@@ -82,41 +82,39 @@ def _entry_words_pair(sc: ModuleType, entry: dict, read: Education) -> bool:
     )
 
 
+def _roles_pair(sc: ModuleType, entry: dict, read: Education) -> bool:
+    """The truth's degree words in the read degree (or the entry) and its school's words in
+    the read school (or the entry)."""
+    degree = entry.get("degree") or ""
+    # An entry whose CV names no degree (a school and its years) is read right with none: an
+    # empty value is no word of the truth's, and matches nothing else.
+    degree_ok = (
+        not read.degree.strip()
+        if not degree.strip()
+        else _words_match(sc, degree, read.degree, read.institution)
+    )
+    school = entry.get("school") or ""
+    return degree_ok and (not school or _words_match(sc, school, read.institution, read.degree))
+
+
 def _education_pairs(
     sc: ModuleType, truth: list[dict], content: CvContent, *, by_roles: bool = True
 ) -> int:
     """Truth entries paired one to one with a read entry and its end year: ``by_roles``, the
-    degree's words in the degree (or the entry) and the school's in the school (or the entry);
-    else the words anywhere in the entry (``_entry_words_pair``)."""
+    names in their own fields (``_roles_pair``); else the words anywhere in the entry
+    (``_entry_words_pair``)."""
+    names_pair = _roles_pair if by_roles else _entry_words_pair
     used: set[int] = set()
-    paired = 0
     for entry in truth:
         end = sc.year_of(sc.norm_date(entry.get("end") or entry.get("start")))
         for index, read in enumerate(content.education):
-            if index in used:
-                continue
             read_end = sc.year_of(sc.norm_date(read.end or read.start or ""))
-            if not by_roles:
-                if _entry_words_pair(sc, entry, read) and (not end or read_end == end):
-                    used.add(index)
-                    paired += 1
-                    break
+            if index in used or (end and read_end != end):
                 continue
-            degree = entry.get("degree") or ""
-            # An entry whose CV names no degree (a school and its years) is read right with
-            # none: an empty value is no word of the truth's, and matches nothing else.
-            degree_ok = (
-                not read.degree.strip()
-                if not degree.strip()
-                else _words_match(sc, degree, read.degree, read.institution)
-            )
-            school = entry.get("school") or ""
-            school_ok = not school or _words_match(sc, school, read.institution, read.degree)
-            if degree_ok and school_ok and (not end or read_end == end):
+            if names_pair(sc, entry, read):
                 used.add(index)
-                paired += 1
                 break
-    return paired
+    return len(used)
 
 
 def _headline_right(sc: ModuleType, truth: str, read: str) -> bool:

@@ -106,7 +106,7 @@ def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
     if not texts:
         return "", "", "", []
     degree_marks = [_score(t, DEGREE_WORDS) - _score(t, SCHOOL_WORDS) for t in texts]
-    school_marks = [_score(t, SCHOOL_WORDS) - _score(t, DEGREE_WORDS) for t in texts]
+    school_marks = [-mark for mark in degree_marks]
     school_like = {i for i, mark in enumerate(school_marks) if mark > 0}
     places = _located(parts, school_like)
     candidates = [i for i in range(len(texts)) if i not in places] or [0]
