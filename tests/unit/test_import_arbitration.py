@@ -430,3 +430,42 @@ Courier | Velo Presto
     # The usher's start is written at the usher's own lines: the rules' start, written at the
     # courier's lines too, is no stray date taken from it; the rules win the tie.
     assert courier.start == "2021"
+
+
+def test_a_rules_only_name_the_model_left_out_stands_only_on_its_own_evidence() -> None:
+    # A line under the employer that names no job, and a bullet's tail standing before the
+    # next entry: the model reads neither as a name, and neither is one by its own evidence.
+    source = (
+        "Experience\nJuly 2016\nStudio Larrabee\nTypeface\n\nDeploy engineer | Velloro\n"
+        "2017 - 2018\n- Kept the build farm up\n- Managed cloud parts such as\n"
+        "Queues, Buckets, Functions,\n\nConsultant | Orrin Labs\n2018 - 2020\n"
+    )
+    rules = cv(experience=[
+        job("Typeface", "Studio Larrabee", "2016-07"),
+        job("Deploy engineer", "Velloro", "2017", "2018"),
+        job("Consultant", "Orrin Labs", "2018", "2020"),
+    ])  # fmt: skip
+    model = cv(experience=[
+        job("", "Studio Larrabee", "2016-07"),
+        job("Deploy engineer", "", "2017", "2018"),
+        job("Consultant", "Orrin Labs", "2018", "2020"),
+    ])  # fmt: skip
+    rules.experience[1].company = "Queues, Buckets, Functions"
+    merged = merge_readings(rules, model, source_text=source).content
+    assert titles(merged) == [("", "Studio Larrabee"), ("Deploy engineer", ""),
+                              ("Consultant", "Orrin Labs")]  # fmt: skip
+
+
+def test_a_name_in_the_other_column_of_its_partners_line_loses_to_the_entrys_own() -> None:
+    # A skills sidebar beside an education entry: the tab parts a line of two columns.
+    source = (
+        "Education\nEngineering degree in Computing –\tRust\tSQL\nMajor in HPC.\tGo Git\n"
+        "ENSIVAL - Valmont INP – 2024 - 2027\nLANGUAGES\n"
+    )
+    degree = "Engineering degree in Computing"
+    rules = cv(education=[{"degree": degree, "institution": "Rust", "start": "2024",
+                           "end": "2027"}])  # fmt: skip
+    model = cv(education=[{"degree": degree, "institution": "ENSIVAL - Valmont INP",
+                           "start": "2024", "end": "2027"}])  # fmt: skip
+    [kept] = merge_readings(rules, model, source_text=source).content.education
+    assert (kept.degree, kept.institution) == (degree, "ENSIVAL - Valmont INP")

@@ -373,7 +373,7 @@ class Arbiter:
                 setattr(kept, name, other)
                 continue
             if not other:
-                self._unshaped(kept, theirs, name, opposite)
+                self._unshaped(kept, theirs, name, opposite, spans)
                 continue
             if not differ(mine, other):
                 if not _same(other, getattr(kept, opposite)):  # not the other name's words
@@ -584,7 +584,9 @@ class Arbiter:
         setattr(kept, name, other)
         self.decisions.append(Decision("model_won", kept, name, mine))
 
-    def _unshaped(self, kept: Entry, theirs: Entry, name: str, opposite: str) -> None:
+    def _unshaped(
+        self, kept: Entry, theirs: Entry, name: str, opposite: str, spans: list[Span]
+    ) -> None:
         """The model left a name out that the rules read as something else (a town as the
         title, a sentence as the employer, the entry's other name again: a school's name as
         its degree): the field stays empty, a town goes to the place. A value named by its
@@ -597,6 +599,10 @@ class Arbiter:
         shaped = shaped or field_word(mine, name)
         other_name = squash(getattr(theirs, opposite) or "")
         shaped = shaped and not (other_name and squash(mine) in other_name)
+        # A rules-only name stands on its own evidence: written at the entry's lines, and a
+        # title naming a job ("Font", a line under the employer, names none).
+        shaped = shaped and any(self.source.quoted(mine, span) for span in spans)
+        shaped = shaped and (name != "title" or title_score(bare) > 0)
         if shaped or not any(getattr(theirs, n) for n in NAMES[self.section]):
             return  # a name, or the model read none here: nothing tells against the rules
         setattr(kept, name, "")
@@ -626,7 +632,7 @@ class Arbiter:
 
     def _support(
         self, value: str, name: str, spans: list[Span], anchors: list[int], kept: Entry
-    ) -> tuple[int, bool, int, int]:
+    ) -> tuple[int, int, int, int]:
         """How well the source supports ``value`` (_name_score), then whether it shares its
         partner's column on a line of two (``cell``), then how close it stands to
         the entry's other name (its lines: ``anchors``): on a tie, the line beside the title
@@ -646,13 +652,19 @@ class Arbiter:
         first, second = NAMES[self.section]
         partner = norm(getattr(kept, second if name == first else first) or "")
         # A line of two columns (a sidebar's word, a tab, then the entry's heading): the name
-        # in its partner's column is the entry's, the other column's is not.
-        cell = bool(partner) and any(
-            norm(value) in norm(part) and partner in norm(part)
+        # in its partner's column is the entry's (1), one beside its partner in the other
+        # column is the other column's (-1: a skills sidebar's "Python" beside a degree).
+        cells = [
+            [norm(part) for part in self.source.raw[line].split("\t")]
             for line in lines
             if "\t" in self.source.raw[line]
-            for part in self.source.raw[line].split("\t")
+        ]
+        together = any(norm(value) in part and partner in part for row in cells for part in row)
+        apart = any(
+            any(norm(value) in part for part in row) and any(partner in part for part in row)
+            for row in cells
         )
+        cell = 0 if not partner else 1 if together else -1 if apart else 0
         return self._name_score(value, name, spans), cell, -gap, lean
 
     def _date_score(self, value: str | None, spans: list[Span]) -> int:
