@@ -469,3 +469,19 @@ def test_a_name_in_the_other_column_of_its_partners_line_loses_to_the_entrys_own
                            "start": "2024", "end": "2027"}])  # fmt: skip
     [kept] = merge_readings(rules, model, source_text=source).content.education
     assert (kept.degree, kept.institution) == (degree, "ENSIVAL - Valmont INP")
+
+
+def test_a_name_is_weighed_again_beside_the_partner_the_model_gave_the_entry() -> None:
+    # A date column beside "title@ employer" over "detail, town": the rules took the second
+    # line's pieces as title and employer; the model's employer wins, and then its title,
+    # written beside it, is the entry's.
+    source = (
+        "Experience\nJune 2012 to\tHR Manager\nNovember 2015\tLorvane Info solutions\n\n"
+        "May 2011 to June\tProcess Associate@ Quindra\n2012\tHR SPOC, Lyon, France\n"
+    )
+    rules = cv(experience=[job("HR Manager", "Lorvane Info solutions", "2012-06", "2015-11"),
+                           job("HR SPOC", "Lyon", "2011-05", "2012-06")])  # fmt: skip
+    model = cv(experience=[job("HR Manager", "Lorvane Info solutions", "2012-06", "2015-11"),
+                           job("Process Associate", "Quindra", "2011-05", "2012-06")])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source).content
+    assert titles(merged)[1] == ("Process Associate", "Quindra")

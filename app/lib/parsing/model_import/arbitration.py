@@ -367,36 +367,16 @@ class Arbiter:
                 setattr(kept, name, getattr(theirs, name))
                 if mine and differ(mine, getattr(kept, name)):
                     self.decisions.append(Decision("model_won", kept, name, mine))
+        outcome = {name: self._settle_name(kept, theirs, name, opposite, spans)
+                   for name, opposite in (names, names[::-1])}  # fmt: skip
+        # A name disputed beside its partner as the rules read it, where the partner then went
+        # to the model ("HR SPOC, Bengaluru" / "Process Associate@ Infosys", Infosys won): the
+        # name is weighed again beside the partner the entry now has.
         for name, opposite in (names, names[::-1]):
-            mine, other = getattr(kept, name), getattr(theirs, name)
-            if not mine:
-                setattr(kept, name, other)
-                continue
-            if not other:
-                self._unshaped(kept, theirs, name, opposite, spans)
-                continue
-            if not differ(mine, other):
-                if not _same(other, getattr(kept, opposite)):  # not the other name's words
-                    self._bounds(kept, name, other, spans)
-                continue
-            # The model's value is the rules' other name of this entry: the same two names in
-            # swapped roles, which the text does not settle; the rules' roles stand.
-            # A rules' name holding both of the model's is their line read whole into one
-            # field ("Licence Pro … (IUT Béziers)"), no swap.
-            whole = _folded(getattr(theirs, opposite)) in _folded(getattr(kept, opposite))
-            swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
-            swapped = swapped and not (getattr(theirs, opposite).strip() and whole)
-            anchors = self._anchors(kept, opposite, spans)
-            if not swapped and (
-                self._names_field(other, mine, name, spans)
-                or self._names_unpaired(mine, other, name, theirs)
-                or self._support(other, name, spans, anchors, kept)
-                > self._support(mine, name, spans, anchors, kept)
-            ):
-                setattr(kept, name, other)
-                self.decisions.append(Decision("model_won", kept, name, mine))
-            else:
-                self.decisions.append(Decision("differ", kept, name, other))
+            if outcome[name] == "differ" and outcome[opposite] == "won":
+                self.decisions = [d for d in self.decisions
+                                  if not (d.kind == "differ" and d.entry is kept and d.name == name)]  # fmt: skip
+                self._settle_name(kept, theirs, name, opposite, spans)
         their_start = self._date_score(theirs.start, spans)
         my_start = self._date_score(kept.start, spans)
         better = their_start > my_start or (
@@ -423,6 +403,42 @@ class Arbiter:
         for name in FILLED:
             if hasattr(kept, name) and not getattr(kept, name) and getattr(theirs, name, None):
                 setattr(kept, name, getattr(theirs, name))
+
+    def _settle_name(
+        self, kept: Entry, theirs: Entry, name: str, opposite: str, spans: list[Span]
+    ) -> str:
+        """One name of ``kept`` against the model's: "filled", "unshaped", "agree", "won" (the
+        model's value taken) or "differ" (the rules' stands)."""
+        mine, other = getattr(kept, name), getattr(theirs, name)
+        if not mine:
+            setattr(kept, name, other)
+            return "filled"
+        if not other:
+            self._unshaped(kept, theirs, name, opposite, spans)
+            return "unshaped"
+        if not differ(mine, other):
+            if not _same(other, getattr(kept, opposite)):  # not the other name's words
+                self._bounds(kept, name, other, spans)
+            return "agree"
+        # The model's value is the rules' other name of this entry: the same two names in
+        # swapped roles, which the text does not settle; the rules' roles stand.
+        # A rules' name holding both of the model's is their line read whole into one
+        # field ("Licence Pro … (IUT Béziers)"), no swap.
+        whole = _folded(getattr(theirs, opposite)) in _folded(getattr(kept, opposite))
+        swapped = not differ(other, getattr(kept, opposite)) and getattr(kept, opposite)
+        swapped = swapped and not (getattr(theirs, opposite).strip() and whole)
+        anchors = self._anchors(kept, opposite, spans)
+        if not swapped and (
+            self._names_field(other, mine, name, spans)
+            or self._names_unpaired(mine, other, name, theirs)
+            or self._support(other, name, spans, anchors, kept)
+            > self._support(mine, name, spans, anchors, kept)
+        ):
+            setattr(kept, name, other)
+            self.decisions.append(Decision("model_won", kept, name, mine))
+            return "won"
+        self.decisions.append(Decision("differ", kept, name, other))
+        return "differ"
 
     def _names_field(self, theirs: str, mine: str, name: str, spans: list[Span]) -> bool:
         """The model's degree is named with a degree's word and the rules' is not ("Master, Big
