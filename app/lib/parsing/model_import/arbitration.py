@@ -374,8 +374,11 @@ class Arbiter:
         # name is weighed again beside the partner the entry now has.
         for name, opposite in (names, names[::-1]):
             if outcome[name] == "differ" and outcome[opposite] == "won":
-                self.decisions = [d for d in self.decisions
-                                  if not (d.kind == "differ" and d.entry is kept and d.name == name)]  # fmt: skip
+                self.decisions = [
+                    d
+                    for d in self.decisions
+                    if not (d.kind == "differ" and d.entry is kept and d.name == name)
+                ]
                 self._settle_name(kept, theirs, name, opposite, spans)
         their_start = self._date_score(theirs.start, spans)
         my_start = self._date_score(kept.start, spans)
