@@ -171,3 +171,14 @@ def test_a_rules_only_degree_with_no_degree_or_school_word_is_asked() -> None:
     assert [e.degree for e in merged.content.education] == ["Master in Logistics", "Baccalauréat"]
     unconfirmed = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
     assert [f["reason"] for f in unconfirmed] == ["model_silent"]
+
+
+def test_a_name_stays_the_rules_where_the_models_is_shaped_less_like_one() -> None:
+    # The e-mail's mailbox is no better a name than the page's "VIDAL Nora".
+    source = SOURCE.replace("Nora Vidal\n", "VIDAL\nNora\nnoravidal@example.org\n", 1)
+    rules = RULES.model_copy(deep=True)
+    rules.header.name = "VIDAL Nora"
+    model = MODEL.model_copy(deep=True)
+    model.header.name = "noravidal"
+    merged = merge_readings(rules, model, source_text=source)
+    assert merged.content.header.name == "VIDAL Nora"

@@ -132,7 +132,10 @@ def settle_header(choices: FieldChoices, rules: Header, model: Header) -> Header
     read_header = bool(model.name or model.contact.email or model.contact.phone)
     # One name inside the other ("Ana" / "Ana Lima"): the rules' stands when it is a name
     # (a model may shorten it), not when it holds a heading's or a title's word.
-    out.name = _settle(choices, "header.name", rules.name, model.name, _name_shaped,
+    # A model's value shaped less like a name than the rules' ("antoinprovain", the e-mail's
+    # mailbox, beside "PROVAIN Antoine") does not replace it.
+    out.name = _settle(choices, "header.name", rules.name, model.name,
+                       lambda v: is_name(v) or (not is_name(rules.name) and _name_shaped(v)),
                        bounds=lambda mine: not is_name(mine))  # fmt: skip
     out.current_title = _settle(
         choices, "header.current_title", rules.current_title, model.current_title,
