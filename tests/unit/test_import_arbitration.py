@@ -485,3 +485,21 @@ def test_a_name_is_weighed_again_beside_the_partner_the_model_gave_the_entry() -
                            job("Process Associate", "Quindra", "2011-05", "2012-06")])  # fmt: skip
     merged = merge_readings(rules, model, source_text=source).content
     assert titles(merged)[1] == ("Process Associate", "Quindra")
+
+
+def test_a_name_wrapped_past_the_entrys_lines_beats_the_tail_of_the_line_above() -> None:
+    source = (
+        "Education\nBachelor of Science in Trade\n\nMAJORS: Retail &\nFinance\n\nOrvella\n"
+        "2019-2020\n\nUX/UI Design and Front-End\nDevelopment Program\n"
+    )
+    lines = SourceLines(source)
+    assert lines.quoted("UX/UI Design and Front-End Development Program", Span(6, 9))
+    assert not lines.quoted("Development Program", Span(6, 9))
+    assert lines.carried_over("Finance") and not lines.carried_over("Orvella")
+    rules = cv(education=[{"degree": "Finance", "institution": "Orvella", "start": "2019",
+                           "end": "2020"}])  # fmt: skip
+    program = "UX/UI Design and Front-End Development Program"
+    model = cv(education=[{"degree": program, "institution": "Orvella", "start": "2019",
+                           "end": "2020"}])  # fmt: skip
+    [kept] = merge_readings(rules, model, source_text=source).content.education
+    assert kept.degree == program

@@ -643,6 +643,7 @@ class Arbiter:
         ("Skykit, Minneapolis, MN" makes "Minneapolis" a place)."""
         at_lines = any(self.source.quoted(value, span) for span in spans)
         shaped = name_shaped(value, name) and squash(value) not in self.header
+        shaped = shaped and not self.source.carried_over(value)
         # A name of the entry's block beats what is no name at all (a bullet glyph, a
         # sentence) written closer: five "●" lines may stand between a title and its employer.
         in_block = shaped and self._in_block(value, spans)

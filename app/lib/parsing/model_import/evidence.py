@@ -17,6 +17,8 @@ from app.lib.parsing.dates.date_lines import is_date_cell
 from app.lib.parsing.dates.written_dates import WrittenDates
 from app.lib.parsing.model_import.verify_source import norm
 
+# Marks a line ends on when its words go on below ("Entrepreneurship &", "Lambda functions,").
+CARRIED_MARKS = frozenset(",&+/(")
 NEAR = 2  # lines either side of a name where the heading's other parts may sit (a date column)
 
 
@@ -49,9 +51,13 @@ class SourceLines:
         return " ".join(self.lines[span.first : span.last + 1])
 
     def quoted(self, value: str, span: Span) -> bool:
-        """``value`` is written within ``span`` (an empty value is nowhere)."""
+        """``value`` starts within ``span`` (an empty value is nowhere); a name wrapped over
+        lines may end on the line after it ("UX/UI Design and Front-End" / "Development
+        Program")."""
         cleaned = _clean(value)
-        return bool(cleaned) and cleaned in self.text_at(span)
+        inside = self.text_at(span)
+        wrapped = self.text_at(Span(span.first, span.last + 1))
+        return bool(cleaned) and -1 < wrapped.find(cleaned) < len(inside)
 
     def dated(self, value: str | None, span: Span) -> bool:
         """The date ``value`` is written within ``span`` at its precision."""
@@ -88,6 +94,16 @@ class SourceLines:
             for i in range(len(self.lines) - 1)
             if cleaned in f"{self.lines[i]} {self.lines[i + 1]}"
         ]
+
+    def carried_over(self, value: str) -> bool:
+        """Every line opening with ``value`` goes on from the line above, cut on a joining
+        mark ("MAJORS: Entrepreneurship &" / "Economics"): the value is the tail of a wrapped
+        line, not a name of its own."""
+        cleaned = _clean(value)
+        found = [i for i in self.lines_quoting(value) if self.lines[i].startswith(cleaned)]
+        return bool(found) and all(
+            i > 0 and self.raw[i - 1].rstrip()[-1:] in CARRIED_MARKS for i in found
+        )
 
     def heading(self, names: tuple[str, ...], dates: tuple[str | None, ...]) -> Span | None:
         """The lines quoting most of ``names`` and ``dates`` together, names first: where the
