@@ -304,16 +304,22 @@ def test_a_start_month_read_again_as_the_end_gives_way_and_a_finer_start_wins() 
     assert second.start == "2023-02"
 
 
-def test_an_undated_model_only_job_is_shown_to_confirm_not_added() -> None:
-    # No dates to hold it to its lines: a swapped or invented reading would come in unseen.
+def test_an_undated_model_only_job_is_kept_on_its_names_and_shown_to_check() -> None:
+    # No dates hold it to its lines: its names must be a job's in their roles (the section's
+    # layout settles crossed ones), and the user checks its fields.
     source = SOURCE + "Earlier\nLab assistant • Vantoria S.A.\n- Calibrated the probes\n"
     rules = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
     model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06"),
                            job("Lab assistant", "Vantoria S.A.", None)])  # fmt: skip
     merged = merge_readings(rules, model, source_text=source)
-    assert titles(merged.content) == [("Field technician", "Orbeline")]
-    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
-    assert shown["values"]["reader"] == "model"
+    assert titles(merged.content) == [("Field technician", "Orbeline"),
+                                      ("Lab assistant", "Vantoria S.A.")]  # fmt: skip
+    [shown] = [f for f in merged.findings if f["code"] == "import_model_only"]
+    assert shown["path"] == "experience[1].title"
+    model.experience[1].title, model.experience[1].company = "Vantoria S.A.", "Lab assistant"
+    merged = merge_readings(rules, model, source_text=source)
+    assert titles(merged.content)[1] == ("Lab assistant", "Vantoria S.A.")  # the layout's roles
+    assert "import_roles_swapped" in codes(merged.findings)
 
 
 def test_an_undated_rules_item_of_another_section_does_not_swallow_a_dated_job() -> None:
@@ -503,3 +509,20 @@ def test_a_name_wrapped_past_the_entrys_lines_beats_the_tail_of_the_line_above()
                            "end": "2020"}])  # fmt: skip
     [kept] = merge_readings(rules, model, source_text=source).content.education
     assert kept.degree == program
+
+
+def test_an_undated_job_the_model_read_stands_on_its_names_in_their_roles() -> None:
+    source = (
+        "Experience\nProduct manager | Velloro\n2008 - 2018\n- Ran the line\n"
+        "Head of electronics development | Garvane S.A.\n- Led six engineers\n"
+        "Quillon Club | Treasurer\n"
+    )
+    rules = cv(experience=[job("Product manager", "Velloro", "2008", "2018")])
+    model = cv(experience=[
+        job("Product manager", "Velloro", "2008", "2018"),
+        job("Head of electronics development", "Garvane S.A.", None),
+        job("Quillon Club", "Treasurer", None),  # its roles crossed: nothing backs it
+    ])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source)
+    expected = [("Product manager", "Velloro"), ("Head of electronics development", "Garvane S.A.")]
+    assert titles(merged.content) == expected

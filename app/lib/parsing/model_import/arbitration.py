@@ -716,7 +716,15 @@ class Arbiter:
         asked about (a finding), not dropped: the names say an entry stands there."""
         found = self.heading(entry)
         names = _names(entry, self.section)
-        if found is None or not entry.start or not all(n.strip() for n in names):
+        if found is None or not all(n.strip() for n in names):
+            return False
+        # An entry the CV writes with no dates at all (an old job listed by its names) stands
+        # on its names alone, so they must be a job's in their roles: the title naming a job
+        # more than the employer does; its dates are asked.
+        undated = not entry.start and not entry.end and self._kind_problem(entry) is None
+        title, employer = title_score(names[0]), title_score(names[1])
+        undated = undated and title > 0 and employer < title
+        if not entry.start and not undated:
             return False
         if self._under_name(found):
             return False

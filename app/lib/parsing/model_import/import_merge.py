@@ -218,7 +218,8 @@ def _section(
             arbiter.claimed += arbiter.claiming.get(entry.id, [])
             known |= {norm(b) for b in getattr(entry, "bullets", [])}
             arbiter.decisions.append(
-                Decision("model_only" if placed else "model_dates_apart", entry)
+                # An undated entry has no dates to check: its fields are.
+                Decision("model_only" if placed or not entry.start else "model_dates_apart", entry)
             )
             if entry.id in arbiter.swapped:
                 arbiter.decisions.append(Decision("roles_swapped", entry))
