@@ -172,7 +172,10 @@ def kind_problem(title: str, company: str) -> str | None:
     words = set(_words(f"{title} {company}"))
     if words & TALK_WORDS:
         return "talk"
-    if set(_words(title)) & DEGREE_WORDS:
+    # "Associate", "Ingénieur" name a degree and a job: with no other degree word, only a
+    # school as the other name makes it a degree ("Process Associate" at Infosys is a job).
+    degree_words = set(_words(title)) & DEGREE_WORDS
+    if degree_words - TITLE_WORDS or (degree_words and set(_words(company)) & SCHOOL_WORDS):
         return "degree"
     if SCORE_RE.search(fold(f"{title} {company}")):
         return "score"
