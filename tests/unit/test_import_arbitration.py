@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.lib.cv_content import CvContent
+from app.lib.parsing.model_import.arbitration import Arbiter
 from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
     is_fragment,
@@ -526,3 +527,21 @@ def test_an_undated_job_the_model_read_stands_on_its_names_in_their_roles() -> N
     merged = merge_readings(rules, model, source_text=source)
     expected = [("Product manager", "Velloro"), ("Head of electronics development", "Garvane S.A.")]
     assert titles(merged.content) == expected
+
+
+def test_a_heading_line_the_rules_read_whole_into_one_name_takes_the_models_two() -> None:
+    # Where the section's layout cannot settle crossed roles (bench/LLM_IMPORT.md), the line
+    # the rules read whole into one name does: the model's two names are its two parts.
+    source = "Experience\nCATERING EMPLOYEE, VALDOR at Metz, FR\nSummer jobs from 2019 to 2022:\n"
+    arbiter = Arbiter(SourceLines(source), "experience", [], [])
+    [rules] = cv(experience=[job("Summer jobs", "CATERING EMPLOYEE, VALDOR", "2019", "2022")]
+                 ).experience  # fmt: skip
+    [model] = cv(experience=[job("Catering employee", "VALDOR", "2019", "2022")]).experience
+    assert arbiter._line_read_as_one(rules, model)
+    arbiter.settle(rules, model)
+    assert (rules.title, rules.company) == ("Catering employee", "VALDOR")
+    # The model's names in crossed roles are not taken on the line alone.
+    [rules] = cv(experience=[job("Summer jobs", "CATERING EMPLOYEE, VALDOR", "2019", "2022")]
+                 ).experience  # fmt: skip
+    model.title, model.company = "VALDOR", "Catering employee"
+    assert not arbiter._line_read_as_one(rules, model)

@@ -354,7 +354,12 @@ class Arbiter:
             mine = getattr(kept, names[0])
             setattr(kept, names[0], self.realigned[kept.id])
             self.decisions.append(Decision("model_won", kept, names[0], mine))
-        if self._roles_crossed(kept, theirs):
+        if self._line_read_as_one(kept, theirs):
+            for name in names:
+                mine = getattr(kept, name)
+                setattr(kept, name, getattr(theirs, name))
+                self.decisions.append(Decision("model_won", kept, name, mine))
+        elif self._roles_crossed(kept, theirs):
             theirs = self._settle_roles(kept, theirs)
         if self._school_read_as_degree(kept, theirs):
             mine = getattr(kept, names[0])
@@ -515,6 +520,25 @@ class Arbiter:
             if split and any(self.source.quoted(other, span) for span in spans):
                 return True
         return False
+
+    def _line_read_as_one(self, kept: Entry, theirs: Entry) -> bool:
+        """The rules read a heading line whole into one name ("CATERING EMPLOYEE, ELIOR"),
+        giving the other name a line of the entry's body ("Summers Jobs"), where the model
+        reads that line's two parts as the two names, its title naming a job at least as
+        much as its employer does (no swap taken on the line's word alone): the model's both
+        stand."""
+        if self.section != "experience":
+            return False
+        mine, their = _names(kept, self.section), _names(theirs, self.section)
+        if title_score(their[0]) < title_score(their[1]) or not title_score(their[0]):
+            return False
+        if (
+            not all(their)
+            or not all(mine)
+            or {_folded(m) for m in mine} & {_folded(t) for t in their}
+        ):
+            return False
+        return any(all(_folded(t) in _folded(whole) for t in their) for whole in mine)
 
     def _anchors(self, kept: Entry, opposite: str, spans: list[Span]) -> list[int]:
         """The lines a disputed name should stand close to: its partner's (the entry's other
