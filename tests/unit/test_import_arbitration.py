@@ -545,3 +545,18 @@ def test_a_heading_line_the_rules_read_whole_into_one_name_takes_the_models_two(
                  ).experience  # fmt: skip
     model.title, model.company = "VALDOR", "Catering employee"
     assert not arbiter._line_read_as_one(rules, model)
+
+
+def test_a_word_both_a_degrees_or_a_talks_and_a_jobs_setting_leaves_a_job_a_job() -> None:
+    assert job_shape_problem("Technicien d'intervention", "Velcour Energie") is None
+    assert job_shape_problem("Chef d'atelier", "Garage Dalmiro") is None
+    assert job_shape_problem("Mécanicien", "Atelier Orvand") is None
+    assert job_shape_problem("Sales Associate", "Kestrel Stores") is None
+    assert job_shape_problem("Ingénieur d'études", "Valmont Conseil") is None
+    assert job_shape_problem("Responsable SAT", "Velcour") is None
+    # …and a talk, a test score or a degree stays one.
+    assert job_shape_problem("Talk: the embedded developer at scale", "Devdays") == "talk"
+    assert job_shape_problem("Speaker", "PyCon") == "talk"
+    assert job_shape_problem("TOEIC 945/990", "ETS Global") == "score"
+    assert job_shape_problem("Associate of Arts", "Valmont Community College") == "degree"
+    assert job_shape_problem("Diplôme d'ingénieur", "École Centrale de Valmont") == "degree"

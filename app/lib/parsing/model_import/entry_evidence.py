@@ -19,6 +19,7 @@ from app.lib.parsing.entries.entry_words import (
     TITLE_WORDS,
     is_place,
     is_place_like,
+    title_score,
 )
 from app.lib.parsing.entries.roles import DEGREE_WORDS, SCHOOL_WORDS
 from app.lib.parsing.fields.languages import has_level_wording, language_key
@@ -170,14 +171,19 @@ def kind_problem(title: str, company: str) -> str | None:
     """Why names written for a job are some other item (a degree, a talk, a score, a
     language, a heading, a sentence), or None; either name may be left out."""
     words = set(_words(f"{title} {company}"))
-    if words & TALK_WORDS:
+    # A talk's or a test's word names a job's setting too ("Technicien d'intervention", "Chef
+    # d'atelier" at a garage, "Atelier Dupont"): it makes a talk where it opens the title
+    # ("Talk: …", "Workshop on …") or under a title naming no job.
+    names_job = title_score(title) > 0
+    opening = _words(title)[:1]
+    if (words & TALK_WORDS and not names_job) or set(opening) & TALK_WORDS:
         return "talk"
     # "Associate", "Ingénieur" name a degree and a job: with no other degree word, only a
     # school as the other name makes it a degree ("Process Associate" at Infosys is a job).
     degree_words = set(_words(title)) & DEGREE_WORDS
     if degree_words - TITLE_WORDS or (degree_words and set(_words(company)) & SCHOOL_WORDS):
         return "degree"
-    if SCORE_RE.search(fold(f"{title} {company}")):
+    if SCORE_RE.search(fold(f"{title} {company}")) and not names_job:
         return "score"
     names = [n for n in (title, company) if n.strip()]
     if any(is_prose(n) for n in names):
