@@ -560,3 +560,17 @@ def test_a_word_both_a_degrees_or_a_talks_and_a_jobs_setting_leaves_a_job_a_job(
     assert job_shape_problem("TOEIC 945/990", "ETS Global") == "score"
     assert job_shape_problem("Associate of Arts", "Valmont Community College") == "degree"
     assert job_shape_problem("Diplôme d'ingénieur", "École Centrale de Valmont") == "degree"
+
+
+def test_a_job_beside_a_degree_on_a_line_of_two_columns_is_not_held_by_it() -> None:
+    source = (
+        "EDUCATION\nB.B.A in Trade\tPROFESSIONAL EXPERIENCE\nValmont University | 2008\t"
+        "Cluster HR Manager\nVelcour Parks – Lyon | February 2017 to\nSKILLS\tPresent\n"
+    )
+    degree = {"degree": "B.B.A in Trade", "institution": "Valmont University", "start": "2008"}
+    rules = cv(education=[degree])
+    model = cv(education=[degree],
+               experience=[job("Cluster HR Manager", "Velcour Parks", "2017-02", None,
+                               current=True)])  # fmt: skip
+    merged = merge_readings(rules, model, source_text=source).content
+    assert titles(merged) == [("Cluster HR Manager", "Velcour Parks")]

@@ -197,6 +197,8 @@ class Arbiter:
         # by the model's entry id: given up once the entry is added (import_merge.py)
         self.claiming: dict[str, list[Span]] = {}
         self.claimed: list[Span] = []
+        # The model's items of other sections with their names (``others`` is their lines).
+        self.other_items: list[Held] = []
 
     # ---------------------------------------------------------------- roles
 
@@ -771,7 +773,14 @@ class Arbiter:
         found = self.heading(entry)
         if found is None:
             return False
-        if any(found.overlaps(other) for other in self.others):
+        if self.other_items:
+            held_there = any(
+                found.overlaps(other.span) and not self._side_by_side(entry, found, other)
+                for other in self.other_items
+            )
+        else:
+            held_there = any(found.overlaps(other) for other in self.others)
+        if held_there:
             return True
         year = year_of(entry.start)
         names = squashed_names(_names(entry, self.section))
@@ -791,6 +800,23 @@ class Arbiter:
             self.claiming[entry.id] = [held.span for held in holding]
             return False
         return bool(holding)
+
+    def _side_by_side(self, entry: Entry, found: Span, other: Held) -> bool:
+        """The entry shares lines with another section's item only as the other column of a
+        line of two ("Kerala University | 2008<TAB>Cluster HR Manager"): on every shared line
+        naming either, a tab parts the two items' names into different cells, and one such
+        line names both."""
+        mine = [name for name in map(squash, _names(entry, self.section)) if name]
+        first, last = max(found.first, other.span.first), min(found.last, other.span.last)
+        apart = False
+        for line in range(first, last + 1):
+            cells = [squash(cell) for cell in self.source.raw[line].split("\t")]
+            theirs = {i for i, cell in enumerate(cells) if any(n in cell for n in other.names)}
+            ours = {i for i, cell in enumerate(cells) if any(n in cell for n in mine)}
+            if (theirs or ours) and (len(cells) < 2 or theirs & ours):
+                return False
+            apart = apart or bool(theirs and ours)
+        return apart
 
     def _degree_named(self, entry: Entry) -> bool:
         return self.section == "education" and self._field_worded(entry)

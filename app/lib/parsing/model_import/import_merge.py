@@ -185,6 +185,7 @@ def _section(
     others: list[Span] = [held.span for _, held in model_items]
     elsewhere = _backed(_headings(source, rules, section), model_items)
     arbiter = Arbiter(source, section, others, elsewhere)
+    arbiter.other_items = [held for _, held in model_items]
     contact = rules.header.contact
     arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
                                           contact.location) if v}  # fmt: skip
