@@ -519,7 +519,7 @@ class Arbiter:
         for index, whole in enumerate(their):
             other = their[1 - index]
             split = all(_folded(n) in _folded(whole) for n in mine) and not _same(other, whole)
-            if split and any(self.source.quoted(other, span) for span in spans):
+            if split and self._at_lines(other, spans):
                 return True
         return False
 
@@ -646,7 +646,7 @@ class Arbiter:
         shaped = shaped and not (other_name and squash(mine) in other_name)
         # A rules-only name stands on its own evidence: written at the entry's lines, and a
         # title naming a job ("Font", a line under the employer, names none).
-        shaped = shaped and any(self.source.quoted(mine, span) for span in spans)
+        shaped = shaped and self._at_lines(mine, spans)
         shaped = shaped and (name != "title" or title_score(bare) > 0)
         if shaped or not any(getattr(theirs, n) for n in NAMES[self.section]):
             return  # a name, or the model read none here: nothing tells against the rules
@@ -654,6 +654,10 @@ class Arbiter:
         if hasattr(kept, "location") and not kept.location and town_like(mine):
             kept.location = mine
         self.decisions.append(Decision("model_won", kept, name, mine))
+
+    def _at_lines(self, value: str, spans: list[Span]) -> bool:
+        """``value`` is written at the entry's lines (its heading's ``spans``)."""
+        return any(self.source.quoted(value, span) for span in spans)
 
     def _in_block(self, value: str, spans: list[Span]) -> bool:
         """``value`` is written within ``BLOCK`` lines of the entry's heading."""
@@ -667,7 +671,7 @@ class Arbiter:
         organisation's name, not where it sits), a town
         the place list does not know included when the CV gives it as a location elsewhere
         ("Skykit, Minneapolis, MN" makes "Minneapolis" a place)."""
-        at_lines = any(self.source.quoted(value, span) for span in spans)
+        at_lines = self._at_lines(value, spans)
         shaped = name_shaped(value, name) and squash(value) not in self.header
         shaped = shaped and not self.source.carried_over(value)
         # A name of the entry's block beats what is no name at all (a bullet glyph, a
