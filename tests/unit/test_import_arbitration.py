@@ -260,6 +260,21 @@ def test_field_and_entry_shapes() -> None:
     assert job_shape_problem("Night porter", "Hotel Castel") is None
 
 
+def test_a_long_name_its_field_backs_is_a_job_not_a_sentence() -> None:
+    long_title = "Technicien de maintenance des installations de froid industriel et climatisation"
+    assert is_prose(long_title)
+    assert job_shape_problem(long_title, "Frigo Services") is None
+    long_employer = "Caisse Régionale de Crédit Agricole Mutuel du Val de Loire et du Centre"
+    assert job_shape_problem("Conseiller clientèle", long_employer) is None
+    # Still prose: a sentence's stop, a lower-case opening, or no field word at all.
+    assert job_shape_problem(long_title + ".", "Frigo Services") == "prose"
+    assert (
+        job_shape_problem("Night porter", "in charge of the desk and the late arrivals") == "prose"
+    )
+    walked = "Walked the dogs of the neighbourhood every single morning before the school run"
+    assert job_shape_problem(walked, "Hotel Castel") == "prose"
+
+
 def test_an_employer_is_not_a_rank_a_task_list_or_a_town_and_a_legal_form_is_no_region() -> None:
     assert not name_shaped("TRAINEE", "company") and not name_shaped("Junior analyst", "company")
     assert name_shaped("Freelance", "company") and name_shaped("Trainee Bank", "company")

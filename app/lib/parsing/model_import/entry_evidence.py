@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from app.lib.parsing.entries.entry_words import (
     COMPANY_WORDS,
     TITLE_MODIFIERS,
     TITLE_RANKS,
     TITLE_WORDS,
+    company_score,
     is_place,
     is_place_like,
     title_score,
@@ -160,6 +162,14 @@ def _language_and_level(name: str, level: str) -> bool:
     return language_key(name) is not None and has_level_wording(level)
 
 
+def _long_name(name: str, score: Callable[[str], float]) -> bool:
+    """A long name its field's words back, not a sentence ("Ingénieur en développement
+    logiciel et systèmes embarqués temps réel", "Caisse Régionale de Crédit Agricole Mutuel
+    du Languedoc"): it opens in upper case and ends without a sentence's stop."""
+    stripped = name.strip()
+    return score(stripped) >= 1 and stripped[:1].isupper() and not stripped.endswith(SENTENCE_END)
+
+
 def job_shape_problem(title: str, company: str) -> str | None:
     """Why an entry does not look like a job, or None."""
     if not title.strip() or not company.strip():
@@ -186,7 +196,8 @@ def kind_problem(title: str, company: str) -> str | None:
     if SCORE_RE.search(fold(f"{title} {company}")) and not names_job:
         return "score"
     names = [n for n in (title, company) if n.strip()]
-    if any(is_prose(n) for n in names):
+    scored = ((title, title_score), (company, company_score))
+    if any(is_prose(n) and not _long_name(n, score) for n, score in scored if n.strip()):
         return "prose"
     if any(is_fragment(n) for n in names):
         return "fragment"
