@@ -86,6 +86,18 @@ def test_a_rules_headline_with_no_job_word_is_asked_when_the_model_read_none() -
     assert any(f["path"] == "header.current_title" for f in asked)
 
 
+def test_a_rules_headline_joined_by_dashes_is_no_sentence_and_stays() -> None:
+    # Nine tokens with the dashes and the ampersand, seven words: a headline, not prose.
+    headline = "Ingénieur logistique – & KPI – Chaîne du froid"
+    rules = RULES.model_copy(deep=True)
+    rules.header.name, rules.header.current_title = "Nora Vidal", headline
+    model = MODEL.model_copy(deep=True)
+    model.header.current_title = ""
+    source = SOURCE.replace("Warehouse supervisor\nnora", f"{headline}\nnora", 1)
+    merged = merge_readings(rules, model, source_text=source)
+    assert merged.content.header.current_title == headline
+
+
 def test_skills_hold_what_is_a_skill_where_the_model_read_skills() -> None:
     merged = merge_readings(RULES, MODEL, source_text=SOURCE)
     names = [s.name for s in merged.content.skills]

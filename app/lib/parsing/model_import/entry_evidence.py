@@ -61,7 +61,8 @@ def _words(text: str) -> list[str]:
 def is_prose(text: str) -> bool:
     """A sentence where a name belongs."""
     stripped = text.strip()
-    count = len(stripped.split())
+    # Dashes, ampersands and bullets that join a name's parts are no words of a sentence.
+    count = sum(1 for token in stripped.split() if any(c.isalnum() for c in token))
     if count >= SENTENCE_WORDS:
         return True
     opens_low = stripped[:1].islower()
