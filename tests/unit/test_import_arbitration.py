@@ -211,6 +211,20 @@ def test_a_rules_only_talk_is_shown_to_confirm_and_a_rules_only_job_stays() -> N
     assert shown["reason"] == "talk" and shown["values"]["reader"] == "rules"
 
 
+def test_a_rules_only_job_whose_employer_is_a_list_of_topics_is_shown_not_kept() -> None:
+    source = SOURCE.replace(
+        "Talk: Pumps at scale | Water Days", "Treasurer | PSC1, first aid, rounds"
+    )
+    rules = cv(experience=[job("Night porter", "Hotel Castel", "2018", "2019"),
+                           job("Treasurer", "PSC1, first aid, rounds", "2017")])  # fmt: skip
+    model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")])
+    merged = merge_readings(rules, model, source_text=source)
+    assert ("Night porter", "Hotel Castel") in titles(merged.content)
+    assert all(title != "Treasurer" for title, _ in titles(merged.content))
+    [shown] = [f for f in merged.findings if f["code"] == "import_unconfirmed_entry"]
+    assert shown["reason"] == "task_list"
+
+
 def test_a_rules_entry_the_model_read_as_a_degree_is_left_to_the_degree() -> None:
     rules = cv(experience=[job("BSc Mechanics", "Delta University", "2014", "2017")])
     model = cv(experience=[job("Field technician", "Orbeline", "2020-03", "2022-06")],

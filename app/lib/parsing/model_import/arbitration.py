@@ -40,6 +40,7 @@ from app.lib.parsing.model_import.entry_evidence import (
     dates_ordered,
     field_word,
     is_prose,
+    is_task_list,
     job_shape_problem,
     kind_problem,
     name_shaped,
@@ -847,6 +848,10 @@ class Arbiter:
             return None
         names = _names(entry, self.section)
         problem = job_shape_problem(*names)
+        # A list of topics as the employer ("PSC1, SOLIDAR 1 & 2, maraudes") is no job's
+        # own evidence.
+        if problem is None and is_task_list(names[1]):
+            problem = "task_list"
         if problem is None and self._degree_work(entry):
             return "other_section"  # a thesis or a project of the degree the model read there
         if problem is None and any(squash(n) in self.header for n in names):
