@@ -176,11 +176,13 @@ def _named(entry: Entry, section: str) -> Named:
 
 class Arbiter:
     def __init__(
-        self, source: SourceLines, section: str, others: list[Span], elsewhere: list[Held]
+        self, source: SourceLines, section: str, other_items: list[Held], elsewhere: list[Held]
     ) -> None:
-        """``others``: where the model read items of other sections; ``elsewhere``: the rules'
-        items of other sections, with their years."""
-        self.source, self.section, self.others, self.elsewhere = source, section, others, elsewhere
+        """``other_items``: the model's items of other sections, with their names (``others``
+        is their lines); ``elsewhere``: the rules' items of other sections, with their years."""
+        self.source, self.section, self.elsewhere = source, section, elsewhere
+        self.other_items = other_items
+        self.others: list[Span] = [held.span for held in other_items]
         self.decisions: list[Decision] = []
         self.header: set[str] = set()  # the candidate's name and contacts: no entry's field
         self.name_lines: list[int] = []  # lines that write the candidate's name alone
@@ -198,8 +200,6 @@ class Arbiter:
         # by the model's entry id: given up once the entry is added (import_merge.py)
         self.claiming: dict[str, list[Span]] = {}
         self.claimed: list[Span] = []
-        # The model's items of other sections with their names (``others`` is their lines).
-        self.other_items: list[Held] = []
 
     # ---------------------------------------------------------------- roles
 
@@ -778,14 +778,10 @@ class Arbiter:
         found = self.heading(entry)
         if found is None:
             return False
-        if self.other_items:
-            held_there = any(
-                found.overlaps(other.span) and not self._side_by_side(entry, found, other)
-                for other in self.other_items
-            )
-        else:
-            held_there = any(found.overlaps(other) for other in self.others)
-        if held_there:
+        if any(
+            found.overlaps(other.span) and not self._side_by_side(entry, found, other)
+            for other in self.other_items
+        ):
             return True
         year = year_of(entry.start)
         names = squashed_names(_names(entry, self.section))

@@ -34,7 +34,7 @@ from app.lib.parsing.model_import.arbitration import (
     squashed_names,
     year_of,
 )
-from app.lib.parsing.model_import.evidence import SourceLines, Span
+from app.lib.parsing.model_import.evidence import SourceLines
 from app.lib.parsing.model_import.field_arbitration import settle_fields
 from app.lib.parsing.model_import.verify_findings import llm_finding
 from app.lib.parsing.model_import.verify_source import norm
@@ -182,10 +182,8 @@ def _section(
 ) -> tuple[list[Any], Arbiter]:
     rules_entries, model_entries = getattr(rules, section), getattr(model, section)
     model_items = _headings(source, model, section)
-    others: list[Span] = [held.span for _, held in model_items]
     elsewhere = _backed(_headings(source, rules, section), model_items)
-    arbiter = Arbiter(source, section, others, elsewhere)
-    arbiter.other_items = [held for _, held in model_items]
+    arbiter = Arbiter(source, section, [held for _, held in model_items], elsewhere)
     contact = rules.header.contact
     arbiter.header = {squash(v) for v in (rules.header.name, model.header.name, contact.email,
                                           contact.location) if v}  # fmt: skip
