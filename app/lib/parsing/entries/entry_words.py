@@ -49,6 +49,24 @@ TITLE_WORDS = word_set(
     gerant gerante exploitant exploitante dirigeant dirigeante pdg dg
     postdoc postdoctoral postdoctorant postdoctorante ater maitre maitresse lecturer professor
     fellow vacataire
+    soignant soignante auxiliaire atsem aesh accompagnant accompagnante nounou nourrice
+    babysitter sitter gouvernante lingere valet voiturier bagagiste portier concierge veilleur
+    veilleuse intendant intendante econome plongeur plongeuse pizzaiolo barmaid equipier
+    equipiere peintre plaquiste platrier carreleur carreleuse couvreur
+    charpentier contremaitre geometre projeteur coursier postier facteur teleconseiller
+    teleconseillere bibliothecaire maieuticien
+    server bartender barback housekeeper maid cleaner janitor custodian caretaker groundskeeper
+    nanny paraprofessional bookkeeper landscaper gardener machinist phlebotomist dispatcher
+    lifeguard porter bellman bellhop doorman usher greeter runner busser stocker merchandiser
+    bagger bookseller librarian archivist telemarketer underwriter adjuster actuary banker
+    handyman painter roofer mason bricklayer plasterer glazier tiler joiner locksmith foreman
+    estimator surveyor draftsman drafter fitter installer assembler fabricator millwright
+    pipefitter scaffolder rigger courier mover loader sorter storekeeper shopkeeper salesman
+    saleswoman salesperson attendant steward paramedic emt orderly sonographer radiographer
+    hygienist optician optometrist dietitian dietician nutritionist counselor counsellor
+    caseworker educator headteacher coach facilitator copywriter proofreader illustrator
+    photographer videographer musician artist curator solicitor barrister attorney cna lpn
+    dishwasher florist ergotherapeute crew shift member aide
     """
 )
 # Words that make a title with another ("project manager", "data analyst") but also name
@@ -56,6 +74,7 @@ TITLE_WORDS = word_set(
 TITLE_MODIFIERS = word_set(
     """project projet product produit data web mobile support sales commercial commerciale
     customer junior senior lead principal staff tech freelance associate partner executive
+    crew shift member aide
     """
 )
 # A rank alone on the line under a title is the end of that title ("Data scientist" / "Junior").
@@ -65,7 +84,7 @@ TITLE_RANKS = word_set(
     """
 )
 # Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
-TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|ienne|ician|ologist)s?$")
+TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|icien|ienne|ician|ologist)s?$")
 DEGREE_WORDS = word_set(
     """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac
     baccalaureat msc bsc ba ma bs ms meng beng mastere ingenieur certificate certificat degree

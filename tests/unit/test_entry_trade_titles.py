@@ -1,0 +1,39 @@
+"""A job heading written employer first is read by which part names a job: the job-title words
+cover trades and care work, not only offices (app/lib/parsing/entries/entry_words.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.lib.parsing.cv_parser import parse_cv_text
+from app.lib.parsing.entries.entry_words import title_score
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "employer"),
+    [
+        ("Résidence Les Tilleuls – Aide-soignante", "Aide-soignante", "Résidence Les Tilleuls"),
+        ("Golden Oak Diner – Server", "Server", "Golden Oak Diner"),
+        ("Bellevue Inn | Night Porter", "Night Porter", "Bellevue Inn"),
+        ("Oak Hill Academy – Paraprofessional", "Paraprofessional", "Oak Hill Academy"),
+        ("Les Petits Loups – Nounou", "Nounou", "Les Petits Loups"),
+        ("Carter & Sons – Bricklayer", "Bricklayer", "Carter & Sons"),
+        ("Dupont Rénovation – Peintre en bâtiment", "Peintre en bâtiment", "Dupont Rénovation"),
+    ],
+)
+def test_an_employer_first_heading_of_a_trade_is_read_by_the_job_word(
+    heading: str, title: str, employer: str
+) -> None:
+    text = (
+        "Marie Dupont\nmarie@mail.fr\n\nExpérience professionnelle\n"
+        f"{heading}\n2019 – 2022\n- Tâches quotidiennes\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+
+
+@pytest.mark.parametrize(
+    "title", ["Aide-soignante", "Informaticien", "Dishwasher", "Crew Member", "Aide à domicile"]
+)
+def test_a_hyphenated_or_trade_title_scores_as_a_job(title: str) -> None:
+    assert title_score(title) > 0
