@@ -31,6 +31,15 @@ from app.lib.parsing.sections.section_skills import parse_skills
         ("Responsable formation", None),  # a job title, not a heading
         ("Chef de projet", None),
         ("Gestion de projet", None),
+        # Nouns that name a section beside another heading word, participles as qualifiers.
+        ("Educational Background", ("education",)),
+        ("Employment Record", ("experience",)),
+        ("Relevant Work History", ("experience",)),
+        ("Diplômes obtenus", ("education",)),
+        ("Emplois occupés", ("experience",)),
+        ("Licenses & Certifications", ("certifications",)),
+        ("History", None),  # a subject of study alone
+        ("Business Development", None),
     ],
 )
 def test_heading_words(line: str, sections: tuple[str, ...] | None) -> None:
@@ -320,3 +329,24 @@ def test_skills_written_only_inside_entries_are_the_cvs_skills() -> None:
     )
     content = parse_cv_text(text).content
     assert [s.name for s in content.skills] == ["ROS", "Python", "Git"]
+
+
+def test_sections_under_headings_no_list_holds_keep_their_entries() -> None:
+    """The degree under "Diplômes obtenus" was lost, read as part of the skills above it."""
+    for experience, education in (
+        ("Expérience professionnelle", "Diplômes obtenus"),
+        ("Work Experience", "Educational Background"),
+        ("Emplois occupés", "Formations suivies"),
+    ):
+        text = (
+            "Marie Dupont\nServeuse\nmarie@mail.fr\n\nCompétences\nService en salle\n\n"
+            f"{experience}\nServeuse – Brasserie du Port, Lyon\n2019 – 2022\n- Service en salle\n"
+            f"\n{education}\nCAP Cuisine – Lycée hôtelier de Lyon\n2016\n"
+        )
+        content = parse_cv_text(text).content
+        assert [(e.title, e.company) for e in content.experience] == [
+            ("Serveuse", "Brasserie du Port")
+        ]
+        assert [(e.degree, e.institution) for e in content.education] == [
+            ("CAP Cuisine", "Lycée hôtelier de Lyon")
+        ]

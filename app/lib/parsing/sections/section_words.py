@@ -35,7 +35,7 @@ HEADING_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _each(
             "education formation formations etudes diplomes diplome cursus scolarite "
-            "qualifications trainings coursework"
+            "qualifications trainings coursework schooling"
         ),
         "education",
     ),
@@ -51,7 +51,7 @@ HEADING_NOUNS: dict[str, str] = {
     **dict.fromkeys(_each("langues langue languages language linguistiques"), "languages"),
     **dict.fromkeys(_each("projets projet projects project realisations"), "projects"),
     **dict.fromkeys(
-        _each("certifications certificats certificates habilitations"), "certifications"
+        _each("certifications certificats certificates habilitations licenses"), "certifications"
     ),
     **dict.fromkeys(_each("prix distinctions awards honors honours recompenses"), "awards"),
     **dict.fromkeys(_each("benevolat volunteering engagements engagement"), "volunteering"),
@@ -73,6 +73,10 @@ HEADING_NOUNS: dict[str, str] = {
     **dict.fromkeys(_each("profil profile summary resume objectif objective"), "summary"),
     **dict.fromkeys(_each("references referents"), "references"),
 }
+
+# Nouns that name a section only beside another heading word: "Employment Record", "Academic
+# History", "Educational Background" are headings, "History" alone is a degree's subject.
+QUALIFIED_NOUNS: dict[str, str] = dict.fromkeys(_each("history background record"), "experience")
 
 # Qualifiers that name a more precise section than the noun they go with.
 SECTION_QUALIFIERS: dict[str, str] = {
@@ -105,6 +109,8 @@ QUALIFIERS = word_set(
     supplementary complementary specific specifiques diverses divers various miscellaneous
     extra centres centre sociales social saisonnier saisonniers saisonniere saisonnieres seasonal
     invited selected contributed oral orales orale scientifiques scientific
+    obtenu obtenue obtenus obtenues suivi suivie suivis suivies occupe occupee occupes occupees
+    exerce exercee exerces exercees
     """
 )
 
@@ -116,7 +122,8 @@ JOINER_WORDS = word_set("et and & + / , plus")
 
 
 def _vocabulary() -> list[str]:
-    words = set(HEADING_NOUNS) | set(SECTION_QUALIFIERS) | set(QUALIFIERS) | set(SMALL_WORDS)
+    words = set(HEADING_NOUNS) | set(QUALIFIED_NOUNS) | set(SECTION_QUALIFIERS) | set(QUALIFIERS)
+    words |= set(SMALL_WORDS)
     words -= JOINER_WORDS | {"-", ":", "a", "l", "d"}
     return sorted(words, key=len, reverse=True)
 
@@ -161,18 +168,21 @@ def sections_of_words(words: list[str] | tuple[str, ...]) -> list[str] | None:
         significant = [w for w in part if w not in SMALL_WORDS]
         if not significant:
             continue
-        nouns = [w for w in significant if w in HEADING_NOUNS]
-        others = [w for w in significant if w not in HEADING_NOUNS]
+        qualified = len(significant) > 1 and significant[-1] in QUALIFIED_NOUNS
+        words_before = significant[:-1] if qualified else significant
+        nouns = [w for w in significant if w in HEADING_NOUNS] or significant[-1:] * qualified
+        others = [w for w in words_before if w not in HEADING_NOUNS]
         if any(w not in QUALIFIERS and w not in SECTION_QUALIFIERS for w in others):
             return None
         if not nouns:
             # "… et de leadership" adds no section; "professional and …" qualifies the next noun
             plain_pending = not any(w in SECTION_QUALIFIERS for w in others)
             continue
-        if significant[0] not in HEADING_NOUNS and significant[-1] not in HEADING_NOUNS:
+        if not qualified and not {significant[0], significant[-1]} & HEADING_NOUNS.keys():
             return None  # the noun leads (FR) or ends (EN) a heading, it is never buried
         precise = next((SECTION_QUALIFIERS[w] for w in others if w in SECTION_QUALIFIERS), None)
-        named = [HEADING_NOUNS[nouns[0]]] if plain_pending or not precise else []
+        noun_section = HEADING_NOUNS.get(nouns[0]) or QUALIFIED_NOUNS[nouns[0]]
+        named = [noun_section] if plain_pending or not precise else []
         for section in [*named, *([precise] if precise else [])]:
             if section not in found:
                 found.append(section)
