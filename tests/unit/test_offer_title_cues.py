@@ -59,7 +59,7 @@ def test_the_body_offering_a_line_as_the_job_is_a_cue_for_it() -> None:
     # Its pattern once held backspace characters where word boundaries were meant: it never
     # matched, and a line the body offers as the job had no cue for it.
     lines = ["Dispatcher", "Full-time", "", "We are looking for a Dispatcher for our Omaha team."]
-    assert title_cues(lines, 0) == 1
+    assert title_cues(lines, 0) == 2  # a job's word and the echo
     lines_fr = ["Cariste", "CDI", "", "Velmarin recrute un cariste pour son site de Tours."]
-    assert title_cues(lines_fr, 0) == 2  # a job's word and the echo
-    assert title_cues(["Dispatcher", "Full-time", "", "We hire drivers."], 0) == 0
+    assert title_cues(lines_fr, 0) == 2
+    assert title_cues(["Dispatcher", "Full-time", "", "We hire drivers."], 0) == 1  # no echo
