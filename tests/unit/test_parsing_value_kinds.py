@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.value_kinds import is_bare_label, is_licence, value_kind
 from app.lib.parsing.sections.section_skills import parse_skills
 
@@ -56,6 +57,25 @@ from app.lib.parsing.sections.section_skills import parse_skills
         ("Française", "nationality"),
         ("Franco-marocaine", "nationality"),
         ("Ghanaian", "nationality"),
+        ("DOB 12/03/1991", "birth"),
+        ("She/Her", "body"),
+        ("Eligible to work in the UK", "nationality"),
+        ("US work authorization", "nationality"),
+        ("Titre de séjour valide", "nationality"),
+        ("Prétentions salariales : 28 k€", "terms"),
+        ("Expected salary: $45,000", "terms"),
+        ("Disponible immédiatement", "terms"),
+        ("Available immediately", "terms"),
+        ("Chemin des Vignes", "address"),
+        ("rue du Port", "address"),
+        ("Bâtiment B, Appt 12", "address"),
+        ("PO Box 123", "address"),
+        ("Leeds LS9 7TF", "address"),
+        ("Toronto, ON M5V 2T6", "address"),
+        ("07700 900123", "phone"),
+        ("Né(e) le 01/01/1990", "birth"),
+        ("Born: 1990", "birth"),
+        ("28 y.o.", "age"),
     ],
 )
 def test_contact_and_personal_shapes(value: str, kind: str) -> None:
@@ -71,6 +91,8 @@ def test_contact_and_personal_shapes(value: str, kind: str) -> None:
         "Single-cell sequencing", "Gender equality training", "Taille de haies",
         "Citizen science", "Femme de chambre", "Mobile development", "Born to Run",
         "Française des Jeux", "Indian cuisine", "American English",
+        "Salary negotiation", "Availability management", "Work permits processing",
+        "Helen/Hera", "Chemin de fer", "Unit test", "Windows 10", "SQL Server 2019",
     ],
 )  # fmt: skip
 def test_skills_and_prose_are_no_contact_or_personal_fact(value: str) -> None:
@@ -133,3 +155,21 @@ def test_a_bracket_and_a_slash_list_wrapped_over_lines_stay_whole() -> None:
         "Navisworks",
         "BIM 360",
     ]
+
+
+def test_a_contact_line_under_its_label_leaves_no_label_as_a_skill() -> None:
+    """ "Mobile : 06 …" in a sidebar's skills: its label was kept as a skill, "Mobile"."""
+    dropped: list[str] = []
+    skills, _ = parse_skills(["Python", "Mobile : 06 12 34 56 78", "Excel"], dropped)
+    assert [s.name for s in skills] == ["Python", "Excel"]
+    assert "Mobile : 06 12 34 56 78" in dropped
+
+
+def test_the_candidates_own_name_read_into_the_skills_is_no_skill() -> None:
+    text = (
+        "Jeanne Morel\njeanne.morel@example.org\n\nSkills\n• Python\n• Jeanne Morel\n"
+        "• Teamwork\n\nExperience\nServer, Blue Cafe\n2019 - 2021\n- Served tables\n"
+    )
+    read = parse_cv_text(text)
+    assert [s.name for s in read.content.skills] == ["Python", "Teamwork"]
+    assert "Jeanne Morel" in read.unplaced

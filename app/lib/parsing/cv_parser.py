@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.lib.cv_content import CvContent, Experience, Extras, Header, Language
+from app.lib.cv_content import CvContent, Experience, Extras, Header, Language, Skill
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
@@ -40,6 +40,7 @@ from app.lib.parsing.sections.section_split import Section, split_sections
 from app.lib.parsing.sections.section_untitled import untitled_sections
 from app.lib.parsing.text.hyphenation import rejoin_hyphenated
 from app.lib.parsing.text.text import clean, normalise_text
+from app.lib.text_forms import fold
 
 # Sections the parser turns into content; the lines of any other (references…) are unplaced.
 USED_SECTIONS = {
@@ -170,6 +171,15 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     return kept
 
 
+def _without_own_name(skills: list[Skill], name: str, dropped: list[str]) -> list[Skill]:
+    """The candidate's name read into a skills column (a sidebar's name block) is no skill."""
+    own = " ".join(fold(name).split())
+    if not own:
+        return skills
+    dropped += [s.name for s in skills if " ".join(fold(s.name).split()) == own]
+    return [s for s in skills if " ".join(fold(s.name).split()) != own]
+
+
 def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented. ``document_names``:
     a PDF's Author and Title, which may confirm a name the page shows (never supply one)."""
@@ -189,6 +199,7 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
     skill_lines = merged.get("skills") or skill_lines_in_entries(routed)
     interest_lines: list[str] = []  # an interests line the skills block holds
     skills, skill_languages = parse_skills(skill_lines, dropped, interest_lines)
+    skills = _without_own_name(skills, header.name, dropped)
     languages = _languages(merged, header_lines, skill_languages, dropped)
     extras = Extras(
         certifications=parse_extras(merged.get("certifications", [])),

@@ -26,6 +26,7 @@ HANDLE_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?(?:\(0\))?\s?|\b0)\d(?:[\s.-]?\d{2}){4}\b|\+\d[\d\s.()-]{8,}\d"
     r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+    r"|\b0\d{4}\s?\d{6}\b|\b0\d{2,3}\s\d{3,4}\s\d{4}\b"
 )
 # A number then a street word ("12 rue des Lilas", "24 Résidence les Pins", "5 Baker Street").
 STREET_RE = re.compile(
@@ -34,6 +35,16 @@ STREET_RE = re.compile(
     r"street|st\.?|road|rd\.?|lane|drive|dr\.?|way|court|ct\.?|blvd|terrace|close|crescent|"
     r"avenida|calle|via)\b",
     re.IGNORECASE,
+)
+# An address's other parts: a French street written without its number ("Chemin des Vignes",
+# "rue du Port"), a flat or a building ("Appt 12", "Bâtiment B"), a post-office box, a UK or a
+# Canadian postcode ("LS9 7TF", "M5V 2T6").
+ADDRESS_PART_RE = re.compile(
+    r"^(?i:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|lotissement|hameau|"
+    r"lieu[- ]dit)\s+(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?[A-ZÀ-Ý0-9]"
+    r"|^(?i:apt\.?|appt\.?|appartement|apartment|b[âa]timent|b[âa]t\.)\s+(?:[A-Z]|\d{1,4}[A-Z]?)\b"
+    r"|(?i:\b(?:p\.?\s?o\.?\s+box|post\s+office\s+box|bo[iî]te\s+postale)\s*\d+)"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
 )
 # The English order, the street's name between ("42 Maple Street", "7 Old Mill Rd").
 NAMED_STREET_RE = re.compile(
@@ -48,18 +59,23 @@ POSTCODE_TOWN_RE = re.compile(
 AGE_RE = re.compile(
     r"^(?:[âa]ge\s*:?\s*)?\d{2}\s*(?:ans|years?(?:\s+old)?|yrs?(?:\s+old)?)$"
     r"|^[âa]ge[ds]?\s*:?\s*\d{2}(?:\s*(?:ans|years?(?:\s+old)?))?$"
-    r"|\b\d{2}\s*(?:years?|yrs?)\s+old\b",
+    r"|\b\d{2}\s*(?:years?|yrs?)\s+old\b|^\d{2}\s*y\.\s?o\.?$",
     re.IGNORECASE,
 )
 BIRTH_RE = re.compile(
-    r"\bn[ée]e?\s+le\b|\bdate\s+(?:de|of)\s+(?:naissance|birth)\b|\bbirth\s*date\b"
+    r"\bn[ée](?:e|\(e\))?\s+le\b|\bdate\s+(?:de|of)\s+(?:naissance|birth)\b|\bbirth\s*date\b"
+    r"|^born\s*:"
     r"|\bborn\s+(?:on|in)\b|\bd\.?o\.?b\.?\s*:|\bn[ée]e?\s+[àa]\s+[A-ZÀ-Ý]"
-    r"|^born\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}$|\bn[ée]e?\s+en\s+(?:19|20)\d{2}\b",
+    r"|^born\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}$|\bn[ée]e?\s+en\s+(?:19|20)\d{2}\b"
+    r"|\bd\.?o\.?b\.?\s*:?\s*\d",
     re.IGNORECASE,
 )
 NATIONALITY_RE = re.compile(
     r"\bnationalit[ée]s?\b|\bnationality\b|\bcitizenship\b|\bcitoyennet[ée]\b"
-    r"|^(?:[A-Z][\w-]*\s+){1,2}citizen$|^citoyen(?:ne)?\s+\w+$",
+    r"|^(?:[A-Z][\w-]*\s+){1,2}citizen$|^citoyen(?:ne)?\s+\w+$"
+    r"|\b(?:eligible|authori[sz]ed|entitled)\s+to\s+work\b|\bright\s+to\s+work\b"
+    r"|\bwork\s+(?:authori[sz]ation|permit|visa)\b|\bpermis\s+de\s+travail\b"
+    r"|\btitre\s+de\s+s[ée]jour\b",
     re.IGNORECASE,
 )
 # A nationality stated alone, as a personal-details block lists it ("Française", "British",
@@ -92,7 +108,17 @@ MARITAL_RE = re.compile(
 BODY_RE = re.compile(
     r"^(?:sexe|sex|gender|genre)\s*:\s*\w+$|^(?:male|female|homme|femme)$"
     r"|^(?:taille|height|poids|weight)\s*:\s*\d|^\d(?:m\d{2}|[,.]\d{2}\s*m)$"
-    r"|^\d\s*(?:ft|')\s*\d{0,2}\s*(?:in|\")?$|\bnon[-\s]?(?:smoker|fumeu(?:r|se))\b",
+    r"|^\d\s*(?:ft|')\s*\d{0,2}\s*(?:in|\")?$|\bnon[-\s]?(?:smoker|fumeu(?:r|se))\b"
+    r"|^(?:she|he|they|il|elle|iel)\s*/\s*(?:her|him|them|they|lui|elle|iel)(?:\s*/\s*\w+)?$",
+    re.IGNORECASE,
+)
+# What the candidate asks of a job, not what they can do: pay expected, when they can start.
+TERMS_RE = re.compile(
+    r"\bpr[ée]tentions?\s+salariales?\b|\bsalaire\s+(?:souhait[ée]|actuel|attendu|brut)"
+    r"|\b(?:expected|desired|current)\s+(?:salary|pay)\b|\bsalary\s+expectations?\b"
+    r"|\br[ée]mun[ée]ration\s+(?:souhait[ée]e|attendue)\b|^disponib(?:le|ilit[ée])\b"
+    r"|^available\s+(?:immediately|from|now|to\s+start)\b|\bnotice\s+period\b"
+    r"|\bpr[ée]avis\s+(?:de|d'|:)",
     re.IGNORECASE,
 )
 REFERENCES_RE = re.compile(
@@ -114,7 +140,7 @@ FOOTER_RE = re.compile(
     re.IGNORECASE,
 )
 CONTACT_KINDS = ("email", "link", "phone", "address")
-PERSONAL_KINDS = ("age", "birth", "nationality", "marital", "body", "references")
+PERSONAL_KINDS = ("age", "birth", "nationality", "marital", "body", "references", "terms")
 # A contact label or a document's title alone, the value it names on another line (or
 # nowhere): "Mobile", "Tél. :", "Adresse", "Curriculum Vitae". No skill, no profile line.
 BARE_LABEL_RE = re.compile(
@@ -139,6 +165,8 @@ def value_kind(value: str) -> str | None:
         return "phone"
     if STREET_RE.search(text) or NAMED_STREET_RE.search(text) or POSTCODE_TOWN_RE.search(text):
         return "address"
+    if ADDRESS_PART_RE.search(text):
+        return "address"
     checks = (
         ("age", AGE_RE),
         ("birth", BIRTH_RE),
@@ -146,6 +174,7 @@ def value_kind(value: str) -> str | None:
         ("marital", MARITAL_RE),
         ("body", BODY_RE),
         ("references", REFERENCES_RE),
+        ("terms", TERMS_RE),
         ("footer", FOOTER_RE),
     )
     if DEMONYM_RE.match(text):

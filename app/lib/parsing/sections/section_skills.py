@@ -19,7 +19,12 @@ from app.lib.parsing.fields.lists import (
     stated_languages,
 )
 from app.lib.parsing.fields.skills_vocab import is_known_skill
-from app.lib.parsing.fields.value_kinds import PERSONAL_KINDS, is_bare_label, value_kind
+from app.lib.parsing.fields.value_kinds import (
+    CONTACT_KINDS,
+    PERSONAL_KINDS,
+    is_bare_label,
+    value_kind,
+)
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import (
@@ -202,11 +207,15 @@ PERSONAL_LINE_WORDS = 6  # "Sexe : F", "Marital status: married": a short line
 
 
 def _not_a_list(line: str) -> bool:
-    """A line that is one thing, not items to split: a place ("Toronto, ON"), a personal fact
+    """A line that is one thing, not items to split: a place ("Toronto, ON"), a contact detail
+    under its label ("Mobile : 06 12 34 56 78"), a personal fact
     ("Sexe : F", whose label is no category), a sentence told in the first person
     ("Dynamique, rigoureuse et organisée, je cherche un poste en CDI.")."""
     if is_place(line):
         return True
+    labelled = CATEGORY_RE.match(line)  # "Mobile : 06 12 …": a contact line, its label no skill
+    if labelled and is_bare_label(labelled.group("category")):
+        return value_kind(labelled.group("items")) in CONTACT_KINDS
     personal = value_kind(line) in PERSONAL_KINDS and len(split_items(line)) == 1
     if personal and len(line.split()) <= PERSONAL_LINE_WORDS:
         return True
