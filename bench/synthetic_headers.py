@@ -298,6 +298,15 @@ def town_line(p: Person, rng: random.Random) -> tuple[str, str]:
     )
 
 
+def town_under_title(p: Person, rng: random.Random) -> tuple[str, str]:
+    """The headline, then the town on its own line under it ("Line Cook" / "Portland, Oregon")."""
+    town = rng.choice(TOWNS_REGIONS[p.cv.language])
+    return (
+        f"<h1>{e(p.name)}</h1><p>{e(p.headline)}</p><p>{e(town)}</p><p>{e(p.email)}</p>",
+        p.headline,
+    )
+
+
 def heading_beside_name(p: Person, rng: random.Random) -> tuple[str, str]:
     """A sidebar's heading drawn on the name's line, read onto it ("Jean Dupont   PROFIL")."""
     word = rng.choice(("PROFIL", "CONTACT", "FORMATION") if p.cv.language == "fr" else
@@ -401,6 +410,7 @@ SHAPES: dict[str, Shape] = {
     "sidebar_photo": footer_name,  # drawn by ``document``
     "surname_comma": surname_comma,
     "town_line": town_line,
+    "town_under_title": town_under_title,
     "heading_beside_name": heading_beside_name,
     "name_after_contacts": name_after_contacts,
     "photo_band": photo_band,

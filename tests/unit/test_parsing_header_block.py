@@ -204,3 +204,23 @@ def test_a_headline_no_cue_supports_is_told_with_the_other_reading() -> None:
 def test_a_headline_beside_the_name_or_naming_a_job_is_settled() -> None:
     parsed = parse_cv_text("\n".join(["Odile Brunet", "Fleuriste", *JOBS_FR]))
     assert parsed.header_doubts == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        (["Dana Whitcombe", "Line Cook", "Portland, Oregon"], "Line Cook"),
+        (["Rick Alvarez", "Warehouse Associate", "Springfield, Illinois"], "Warehouse Associate"),
+        (["Jo Parrish", "Office Manager", "Greater Chicago Area"], "Office Manager"),
+        # the town above the title
+        (["Rick Alvarez", "Phoenix Arizona", "Forklift Operator"], "Forklift Operator"),
+        (["Siân Doyle", "Springfield, Illinois", "Housekeeping Supervisor"],
+         "Housekeeping Supervisor"),
+        (["Kofi Mensah", "Based in Leeds", "Night Porter"], "Night Porter"),
+        (["Rick Alvarez", "Annecy"], ""),  # a town alone is no headline
+    ],
+)  # fmt: skip
+def test_the_town_beside_a_short_title_is_no_part_of_it(lines: list[str], headline: str) -> None:
+    """A one- or two-word title is finished on the next line only by words of a title: the
+    town written under or over it ("Springfield, Illinois") was read into the headline."""
+    assert _header(*lines, french=False)[1] == headline

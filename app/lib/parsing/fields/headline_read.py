@@ -16,8 +16,9 @@ import re
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import CONTACT_LABEL_RE, contact_facts, looks_like_location
 from app.lib.parsing.fields.header_cells import Cell, has_contact, part_of_name, without_name
-from app.lib.parsing.fields.headline import names_a_job
+from app.lib.parsing.fields.headline import names_a_job, reads_as_place
 from app.lib.parsing.fields.value_kinds import is_licence, value_kind
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, split_parts, word_set
 from app.lib.text_forms import fold
@@ -42,6 +43,12 @@ GOAL_RE = re.compile(
     r"^(?:(?:[àa] la |en )?recherche|looking|seeking|searching|candidat|"
     r"application\s+(?:for|to|pour)\b|disponible|available|objecti|stage\b|internship\b|"
     r"alternance\b|apprentissage\b)",
+    re.IGNORECASE,
+)
+# A region as networking sites write it: "Greater Chicago Area", "Lyon Metropolitan Area".
+METRO_AREA_RE = re.compile(r"^(?:Greater\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:Metropolitan\s+)?Area$")
+LIVES_IN_RE = re.compile(
+    r"^(?:based\s+in|located\s+in|living\s+in|greater|bas[ée]e?\s+[àa]|r[ée]sidant\s+[àa])\s+",
     re.IGNORECASE,
 )
 # Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
@@ -83,6 +90,7 @@ def title_shaped(text: str) -> bool:
         and not any(c in text for c in ":@")
         and not text.endswith(".")
         and not looks_like_location(text)
+        and (reads_as_place(text) or not _place_line(text))  # the former is asked about
         and fold(text) not in LINK_WORDS
         and not _label_only(text)
         and value_kind(text) is None
@@ -108,10 +116,27 @@ def continues(previous: Cell, following: Cell, name: str) -> bool:
         return True
     if DANGLING_END_RE.search(following.raw) and not following.after_blank:
         return True  # "HGV DRIVER" / "WITH ADR AND" / "FORKLIFT LICENCES": a wrapped block
-    # "Développeuse" / "Full Stack": a one- or two-word title finished on the next line.
+    # "Développeuse" / "Full Stack": a one- or two-word title finished on the next line; the
+    # town under a title ("Line Cook" / "Portland, Oregon") is where the candidate lives.
     short = len(previous.text.split()) <= 2 and len(text.split()) <= 3
     joined = f"{previous.text} {text}"
-    return short and not following.after_blank and names_a_job(joined)
+    places = _place_line(text) or _place_line(previous.text)
+    return short and not following.after_blank and not places and names_a_job(joined)
+
+
+def _place_line(text: str) -> bool:
+    """ "Portland, Oregon", "Phoenix Arizona", "Based in Leeds", "Greater Manchester", "Annecy":
+    a known place, never a line naming a job."""
+    text = LIVES_IN_RE.sub("", text).strip()
+    if not text or names_a_job(text):
+        return False
+    if reads_as_place(text) or is_known_place(text) or METRO_AREA_RE.match(text):
+        return True
+    parts = text.split()  # a town and its region with no comma between
+    return any(
+        is_known_place(" ".join(parts[:cut])) and is_known_place(" ".join(parts[cut:]))
+        for cut in range(1, len(parts))
+    )
 
 
 def _continuation_shaped(text: str) -> bool:
@@ -188,6 +213,8 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
         first, wraps = _title_in(cell, name, cell.line in contact_lines)
         if not first or (index and _after_prose_or_quote(cells[index - 1], cell)):
             continue
+        if reads_as_place(first) and _job_below(cells[index + 1 : index + 3], name):
+            continue  # the town above the title ("Springfield, Illinois" / "Night Porter")
         used = [cell]
         text = first
         for following in cells[index + 1 : index + 1 + MAX_WRAPPED_LINES * wraps]:
@@ -203,6 +230,13 @@ def read_headline(cells: list[Cell], name: str) -> tuple[str, list[Cell]]:
             continue  # the start of a paragraph, not a headline
         return text, used
     return "", []
+
+
+def _job_below(cells: list[Cell], name: str) -> bool:
+    return any(
+        title_shaped(cell.text) and names_a_job(cell.text) and not part_of_name(cell.text, name)
+        for cell in cells
+    )
 
 
 def headline_rival(cells: list[Cell], name: str, title: str, used: list[Cell]) -> str | None:
