@@ -151,3 +151,23 @@ def test_text_without_sections_keeps_its_prose_and_invents_nothing() -> None:
     assert "Je vous écris pour le poste de développeur." in content.summary
     assert parse_cv_text("\n \n\t\n").content.is_empty()
     assert isinstance(content, CvContent)
+
+
+@pytest.mark.parametrize(
+    ("line", "email", "phone"),
+    [
+        ("lea.morin@mail.example.com06 12 34 56 78", "lea.morin@mail.example.com", True),
+        ("email:lea.morin@mail.frphone:0612345678", "lea.morin@mail.fr", True),
+        ("lea.morin@mail.comLinkedIn", "lea.morin@mail.com", False),
+        ("lea.morin@etu.univ-valmont.co.uk", "lea.morin@etu.univ-valmont.co.uk", False),
+        ("lea.morin@mail.community", "lea.morin@mail.community", False),
+    ],
+)
+def test_an_email_glued_to_the_next_field_ends_at_its_domain(
+    line: str, email: str, phone: bool
+) -> None:
+    """A text layer that drops the space after an e-mail glued the phone or a label onto its
+    domain ("…@mail.com06 12 …"): the e-mail was read with it and the phone lost."""
+    facts = contact_facts([line])
+    assert facts.email == email
+    assert bool(facts.phone) is phone

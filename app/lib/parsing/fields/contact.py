@@ -11,7 +11,17 @@ from app.lib.parsing.fields.bare_hosts import BARE_HOST
 from app.lib.parsing.text.text import clean, split_parts
 from app.lib.text_forms import fold
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# The last label ends where a text layer glued the next field on without a space
+# ("jane@mail.com06 12 …", "jane@mail.comLinkedIn", "jane@mail.comphone:"): a common top-level
+# domain then a digit, a capital or a contact label is cut there.
+_GLUED_AFTER = (
+    r"(?=[^a-z.\w-]|$|[0-9A-Z_]|(?:phone|t[ée]l|mobile|portable|linkedin|github|www|http))"
+)
+_COMMON_TLDS = r"(?i:com|fr|net|org|edu|gov|io|co|uk|de|be|ch|ca|es|it|eu|info|me|us|ma|tn|dz)"
+EMAIL_RE = re.compile(
+    rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)*?\.(?:{_COMMON_TLDS}{_GLUED_AFTER}|[\w-]+(?![\w-]|\.[\w-]))",
+    re.UNICODE,
+)
 PHONE_RE = re.compile(
     r"(?:\(\+\d{1,3}\)\s?|(?:\+|00)\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,6}\d{2,4}"
 )
