@@ -174,10 +174,9 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
 def _without_own_name(skills: list[Skill], name: str, dropped: list[str]) -> list[Skill]:
     """The candidate's name read into a skills column (a sidebar's name block) is no skill."""
     own = " ".join(fold(name).split())
-    if not own:
-        return skills
-    dropped += [s.name for s in skills if " ".join(fold(s.name).split()) == own]
-    return [s for s in skills if " ".join(fold(s.name).split()) != own]
+    named = [s for s in skills if own and " ".join(fold(s.name).split()) == own]
+    dropped += [s.name for s in named]
+    return [s for s in skills if s not in named]
 
 
 def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:

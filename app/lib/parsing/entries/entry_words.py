@@ -74,7 +74,7 @@ TITLE_WORDS = word_set(
 TITLE_MODIFIERS = word_set(
     """project projet product produit data web mobile support sales commercial commerciale
     customer junior senior lead principal staff tech freelance associate partner executive
-    crew shift member aide
+    crew shift member aide auxiliaire
     """
 )
 # A rank alone on the line under a title is the end of that title ("Data scientist" / "Junior").
