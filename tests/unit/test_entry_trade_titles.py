@@ -37,3 +37,21 @@ def test_an_employer_first_heading_of_a_trade_is_read_by_the_job_word(
 )
 def test_a_hyphenated_or_trade_title_scores_as_a_job(title: str) -> None:
     assert title_score(title) > 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "employer"),
+    [
+        ("Manutentionnaire – Randstad (mission chez Velcour)", "Randstad (mission chez Velcour)"),
+        ("Cariste chez Adecco (mission chez Velcour)", "Adecco (mission chez Velcour)"),
+    ],
+)
+def test_a_temp_agencys_client_in_brackets_stays_in_its_aside(heading: str, employer: str) -> None:
+    """ "chez" inside the agency's bracket names the client: the heading was cut there, the
+    employer read "Velcour)"."""
+    text = (
+        "Marie Dupont\nmarie@mail.fr\n\nExpérience professionnelle\n"
+        f"{heading}\n2019 – 2022\n- Tâches quotidiennes\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [job.company for job in jobs] == [employer]

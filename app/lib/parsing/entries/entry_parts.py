@@ -198,6 +198,16 @@ def _working_for(text: str) -> list[str]:
     return [text]
 
 
+def _split_outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
+    """``text`` cut at the first ``pattern`` standing outside brackets: "Randstad (mission chez
+    Velcour)" names the agency and, in its aside, the client; it is no "title chez employer"."""
+    for found in pattern.finditer(text):
+        before = text[: found.start()]
+        if before.count("(") == before.count(")"):
+            return [before, text[found.end() :]]
+    return [text]
+
+
 def _at_town(text: str) -> bool:
     """ "Bergen, NO", "Lyon (France)": a known place after "à/at", with its country or region
     after a comma or in brackets (a bare name may be an employer's: "at Orange")."""
@@ -213,7 +223,7 @@ def _piece_parts(piece: str, every_comma: bool = False) -> list[Part]:
         return [Part(text)]
     if LEADING_AT_RE.match(text):
         return [Part(clean(LEADING_AT_RE.sub("", text)), employer=True)]
-    at = EMPLOYER_AT_RE.split(text, maxsplit=1)
+    at = _split_outside_brackets(EMPLOYER_AT_RE, text)
     if len(at) != 2 and " " in text:  # "Title@Employer" set tight; an address has no space
         at = TIGHT_AT_RE.split(text, maxsplit=1)
     if len(at) != 2:
