@@ -40,7 +40,7 @@ from app.lib.parsing.sections.section_split import Section, split_sections
 from app.lib.parsing.sections.section_untitled import untitled_sections
 from app.lib.parsing.text.hyphenation import rejoin_hyphenated
 from app.lib.parsing.text.text import clean, normalise_text
-from app.lib.text_forms import fold
+from app.lib.text_forms import squash
 
 # Sections the parser turns into content; the lines of any other (references…) are unplaced.
 USED_SECTIONS = {
@@ -173,8 +173,8 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
 
 def _without_own_name(skills: list[Skill], name: str, dropped: list[str]) -> list[Skill]:
     """The candidate's name read into a skills column (a sidebar's name block) is no skill."""
-    own = " ".join(fold(name).split())
-    named = [s for s in skills if own and " ".join(fold(s.name).split()) == own]
+    own = squash(name)
+    named = [s for s in skills if own and squash(s.name) == own]
     dropped += [s.name for s in named]
     return [s for s in skills if s not in named]
 

@@ -90,7 +90,9 @@ def title_shaped(text: str) -> bool:
         and not any(c in text for c in ":@")
         and not text.endswith(".")
         and not looks_like_location(text)
-        and (reads_as_place(text) or not _place_line(text))  # the former is asked about
+        # a place the headline's doubt knows stays a candidate: that doubt moves it to the
+        # location (cv_parser.py's ``_doubted_headline``); any other place is no title
+        and (reads_as_place(text) or not _place_line(text))
         and fold(text) not in LINK_WORDS
         and not _label_only(text)
         and value_kind(text) is None

@@ -36,15 +36,17 @@ STREET_RE = re.compile(
     r"avenida|calle|via)\b",
     re.IGNORECASE,
 )
+# A UK postcode ("LS9 7TF"); the offers' signatures read it too (offers/offer_signature.py).
+UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
 # An address's other parts: a French street written without its number ("Chemin des Vignes",
-# "rue du Port"), a flat or a building ("Appt 12", "Bâtiment B"), a post-office box, a UK or a
-# Canadian postcode ("LS9 7TF", "M5V 2T6").
+# "rue du Port"), a flat or a building ("Appt 12", "Bâtiment B"), a post-office box, a
+# Canadian postcode ("M5V 2T6").
 ADDRESS_PART_RE = re.compile(
     r"^(?i:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|impasse|quai|lotissement|hameau|"
     r"lieu[- ]dit)\s+(?:(?i:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*)?[A-ZÀ-Ý0-9]"
     r"|^(?i:apt\.?|appt\.?|appartement|apartment|b[âa]timent|b[âa]t\.)\s+(?:[A-Z]|\d{1,4}[A-Z]?)\b"
     r"|(?i:\b(?:p\.?\s?o\.?\s+box|post\s+office\s+box|bo[iî]te\s+postale)\s*\d+)"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
+    r"|\b[A-Z]\d[A-Z]\s\d[A-Z]\d\b"
 )
 # The English order, the street's name between ("42 Maple Street", "7 Old Mill Rd").
 NAMED_STREET_RE = re.compile(
@@ -165,7 +167,7 @@ def value_kind(value: str) -> str | None:
         return "phone"
     if STREET_RE.search(text) or NAMED_STREET_RE.search(text) or POSTCODE_TOWN_RE.search(text):
         return "address"
-    if ADDRESS_PART_RE.search(text):
+    if ADDRESS_PART_RE.search(text) or UK_POSTCODE_RE.search(text):
         return "address"
     checks = (
         ("age", AGE_RE),

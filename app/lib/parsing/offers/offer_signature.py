@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE
-from app.lib.parsing.fields.value_kinds import value_kind
+from app.lib.parsing.fields.value_kinds import UK_POSTCODE_RE, value_kind
 from app.lib.parsing.offers.offer_guard import plausible_company
 from app.lib.parsing.offers.offer_header import GENDER_RE, is_place
 from app.lib.parsing.offers.offer_line_cues import names_a_job
@@ -29,8 +29,6 @@ from app.lib.text_forms import fold
 PO_BOX_RE = re.compile(
     r"(?i)\b(?:p\.?\s?o\.?\s+box|post\s+office\s+box|bo[iî]te\s+postale|bp|cs)\s*\d+"
 )
-# A UK postcode ("LS9 7TF"), the only address shape ``value_kind`` does not know.
-UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
 # Who the letter goes to, not who hires: a person or a department of the employer.
 ADDRESSEE_RE = re.compile(
     r"(?i)^(?:attn|attention|[àa] l'attention|c/o|contact|mme|mlle|madame|monsieur|m\.|mr\.?|"

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.lib.cv_content import CvContent, Education, Experience
 from app.lib.i18n import N_
+from app.lib.parsing.fields.contact import EMAIL_RE
 from app.lib.parsing.report.report_values import blank, has_date_range, names_organisation
 from app.lib.problems import problem
 from app.lib.text_forms import fold
@@ -22,7 +23,6 @@ FUTURE_END_MONTHS = 24  # a planned end date (internship, apprenticeship) may be
 DATED_LIST_ITEMS = 2  # list items carrying a year before a list looks like a merged section
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def finding(
