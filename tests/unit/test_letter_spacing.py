@@ -90,6 +90,24 @@ def test_in_a_letter_spaced_document_fewer_lone_letters_tell_a_stretch() -> None
     assert unspace_text(spread).split("\n")[-2:] == ["2016 - 2018", "2020 -2023"]
 
 
+@pytest.mark.parametrize(
+    ("spread", "words"),
+    [
+        ("H É L È N E\tV A N\tD A M M E", "HÉLÈNE\tVAN\tDAMME"),
+        ("N O É\tN G U Y E N", "NOÉ\tNGUYEN"),
+        ("S I O B H A N\tD A\tS I L V A", "SIOBHAN\tDA\tSILVA"),
+    ],
+)
+def test_a_short_word_beyond_a_wide_gap_is_spaced_as_its_line(spread: str, words: str) -> None:
+    """A name's short word ("V A N", "N O É") has too few lone letters to tell a stretch alone;
+    on a line whose other words are spread it is the same tracking."""
+    assert unspace_text(spread) == words
+
+
+def test_lone_letters_on_a_line_without_a_stretch_stay() -> None:
+    assert unspace_text("Permis B\tA B") == "Permis B\tA B"
+
+
 def test_the_line_count_is_kept() -> None:
     text = "C O N T A C T  D É T A I L S\n\nE X P E R I E N C E\nDev — Acme\t2019 - 2020\n"
     assert normalise_text(text).split("\n") == [

@@ -224,3 +224,40 @@ def test_the_town_beside_a_short_title_is_no_part_of_it(lines: list[str], headli
     """A one- or two-word title is finished on the next line only by words of a title: the
     town written under or over it ("Springfield, Illinois") was read into the headline."""
     assert _header(*lines, french=False)[1] == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["NGUYEN, Noé", "Plombier", "noe1987@example.org"], "NGUYEN Noé"),
+        (["DA SILVA, Siobhan", "Housekeeping Supervisor", "siobhan.dasilva@example.org"],
+         "DA SILVA Siobhan"),
+        (["DE LA FONTAINE, Jean-Baptiste", "Opérateur de production",
+          "jean-baptiste.delafontaine@example.org"], "DE LA FONTAINE Jean-Baptiste"),
+        # a name, then a title after the comma: the title is no part of the name
+        (["JANE DOE, Barista", "jane.doe@example.org"], "JANE DOE"),
+        # a town and its region is no name
+        (["Ruth Whitaker", "PARIS, France"], "Ruth Whitaker"),
+    ],
+)  # fmt: skip
+def test_the_surname_first_and_a_comma_is_the_whole_name(lines: list[str], name: str) -> None:
+    """ "NGUYEN, Noé", as forms write it: the name was lost, or cut to the surname with the
+    first name read as the headline."""
+    read, headline = _header(*lines, french=False)
+    assert read == name
+    assert not set(headline.split()) & set(name.split())
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        (["Noé Nguyen", "Plumber (8 years' experience)"], "Plumber"),
+        (["Kofi Okonkwo", "Opérateur de production (21 ans d'expérience)"],
+         "Opérateur de production"),
+        (["Kofi Okonkwo", "Forklift Operator (CACES 3)"], "Forklift Operator (CACES 3)"),
+    ],
+)  # fmt: skip
+def test_years_of_experience_in_brackets_are_no_part_of_the_headline(
+    lines: list[str], headline: str
+) -> None:
+    assert _header(*lines, french=False)[1] == headline

@@ -65,7 +65,8 @@ def without_name(text: str, name: str) -> str:
     """ "ISLAM NOURI | Développeur mobile" → "Développeur mobile": the name's part taken off."""
     head, comma, tail = text.partition(", ")
     if comma and name and fold(head) in fold(name) and part_of_name(head, name):
-        return tail  # "Ruth Whitaker, Registered Nurse"
+        # "Ruth Whitaker, Registered Nurse"; "DA SILVA, Siobhan" is the name whole
+        return "" if fold(tail) in fold(name) and part_of_name(tail, name) else tail
     parts = split_parts(text)
     if len(parts) < 2 or not name:
         return "" if part_of_name(text, name) else text

@@ -25,6 +25,7 @@ from app.lib.parsing.fields.contact import (
 )
 from app.lib.parsing.fields.document_names import confirmed_by_document
 from app.lib.parsing.fields.value_kinds import CONTACT_KINDS, value_kind
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_cv_heading
 from app.lib.parsing.text.text import clean, normalise_text, word_set
 from app.lib.styled_text import StyledText, line_styles_of
@@ -91,8 +92,34 @@ def _cells(line: str, *, own_words: bool = False) -> list[str]:
 
 
 def _before_comma(cell: str) -> str:
+    """ "Ruth Whitaker, Registered Nurse" → "Ruth Whitaker"; "DUPONT, Jean" → "DUPONT Jean"
+    (the surname first in capitals, as forms write it: a town and its region is never in
+    capitals before the comma and in lower case after it)."""
     head, comma, _ = cell.partition(", ")
-    return head if comma and is_name(head) else cell
+    if not comma:
+        return cell
+    if is_name(head):
+        return head
+    return surname_comma_given(cell) or cell
+
+
+def surname_comma_given(cell: str) -> str:
+    """ "DA SILVA, Siobhan" → "DA SILVA Siobhan"; "" for any other cell."""
+    head, comma, tail = cell.partition(", ")
+    places = is_known_place(head) or is_known_place(tail)
+    return f"{head} {tail}" if comma and not places and _surname_comma_given(head, tail) else ""
+
+
+def _surname_comma_given(head: str, tail: str) -> bool:
+    surname, given = head.split(), tail.split()
+    capitals = [w for w in surname if w not in PARTICLES]
+    return (
+        1 <= len(given) <= MAX_SPLIT_WORDS
+        and bool(capitals)
+        and all(w.isupper() and len(w) > 1 for w in capitals)
+        and not any(w.isupper() for w in given)
+        and is_name(f"{head} {tail}")
+    )
 
 
 def _without_heading(cell: str) -> str:
@@ -171,6 +198,8 @@ def _candidates(lines: list[str]) -> list[str]:
                 # "Hélène Van" / "Damme": also the name run on; the e-mail tells which
                 following = list(zip(join_rows, sizes, strict=True))[index + 1 : index + 4]
                 found += _joined_with_following(words, following, sizes[index])
+        # "DA SILVA, Siobhan": the surname alone is a name too, read first; the e-mail tells
+        found += [j for j in map(surname_comma_given, CELL_RE.split(lines[index])) if j]
     return found
 
 

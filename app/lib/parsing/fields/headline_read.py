@@ -66,6 +66,7 @@ LEADING_LINK_RE = re.compile(
 SENIORITY_RE = re.compile(
     r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
 )
+TRAILING_ASIDE_RE = re.compile(r"\(([^()]*)\)\s*$")
 QUOTE_ENDS = ("”", "»", '"', ".”", ".»")
 ASIDE_RE = re.compile(r"\([^()]*\)")
 
@@ -150,6 +151,11 @@ def _continuation_shaped(text: str) -> bool:
 
 
 def _without_seniority(text: str) -> str:
+    """The title without a length of experience after it, after a dash or a bar or in
+    brackets ("Plumber (8 years' experience)")."""
+    aside = TRAILING_ASIDE_RE.search(text)
+    if aside and text[: aside.start()].strip() and SENIORITY_RE.match(aside.group(1).strip()):
+        return text[: aside.start()].rstrip(" -–—|,")
     parts = split_parts(text)
     if len(parts) >= 2 and SENIORITY_RE.match(parts[-1]):
         return text[: text.rfind(parts[-1])].rstrip(" -–—|,")

@@ -164,7 +164,24 @@ def _stretches(pieces: list[Piece], line: str, spread: bool) -> list[tuple[int, 
         if found and first < found[-1][1]:
             first = found.pop()[0]
         found.append((first, last))
-    return found
+    return sorted(found + _short_words_beside(pieces, line, spread, found)) if found else found
+
+
+def _short_words_beside(
+    pieces: list[Piece], line: str, spread: bool, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """On a line with a letter-spaced stretch, a short word spaced the same way beyond a wide
+    gap ("H É L È N E   V A N   D A M M E"): a run of lone letters only, too few to tell a
+    stretch alone, is the same tracking."""
+    taken = {index for first, last in found for index in range(first, last)}
+    return [
+        (run.first, run.last)
+        for run in _runs(pieces, line, spread)
+        if run.last - run.first >= 2
+        and run.singles == run.last - run.first
+        and all(p.text.isalpha() for p in pieces[run.first : run.last])
+        and not taken & set(range(run.first, run.last))
+    ]
 
 
 def _tight(pieces: list[Piece], line: str, index: int) -> bool:
