@@ -5,7 +5,9 @@ the school or a town), the school in the school, the end year read.
 A pasted CV (a name, a headline, one job) carries an education section of two or three
 entries, all in one shape drawn from ``SHAPES``: the degree and its field joined by a comma, a
 dash or "in"; the school with its town after a comma, a dash or a pipe, above or below the
-degree; the years before, after or on their own line. Schools with a school's word
+degree; the years before, after or on their own line, a range of months opening the school's
+line ("septembre 2021 – juin 2023 — École …"), a bulleted year opening the degree's ("• 2015 :
+CAP …"), or an end still to come ("Expected May 2026", "Obtention prévue en 2026"). Schools with a school's word
 ("Université de Lyon", "Kestrel Business School") and bare names ("EEMI"-like: an invented word)
 both occur, as do places in the forms CVs give them ("Portland, OR", "Nancy (54)", "Leeds, UK").
 Nothing comes from a real CV.
@@ -59,7 +61,15 @@ SHAPES = {
     "years_degree_dash_school": ("{Y0} – {Y1}  {D} – {S}",),
     "degree_comma_field/years/school": ("{D}, {F}", "{Y0} – {Y1}", "{S}"),
     "degree_field/school_dash_place/years": ("{D} {F}", "{S} - {P}", "{Y0} - {Y1}"),
+    "degree_in_field/months_dash_school": ("{D} {IN} {F}", "{M0} {Y0} – {M1} {Y1} — {S}"),
+    "bullet_year_degree/school_dash_place": ("• {Y1} : {D} {IN} {F}", "{S} – {P}"),
+    "degree_in_field/school_place/expected": ("{D} {IN} {F}", "{S}, {P}", "{EX} {Y1}"),
 }
+# Months as each language writes them in a date line (French in lower case), and the words
+# before a degree's end still to come.
+MONTHS = {"en": ("September", "June"), "fr": ("septembre", "juin")}
+EXPECTED = {"en": ("Expected", "Expected in May", "Anticipated graduation:"),
+            "fr": ("Obtention prévue en", "Prévu en juin", "Diplôme prévu en")}  # fmt: skip
 CONNECTORS = frozenset({"in", "en"})  # "MSc in Nursing": the degree's own link to its field
 EDUCATION_HEADINGS = {"en": "EDUCATION", "fr": "FORMATION"}
 
@@ -92,6 +102,9 @@ def _entry(rng: random.Random, lang: str, shape: tuple[str, ...], end: int) -> t
         "P": place,
         "Y0": str(start),
         "Y1": str(end),
+        "M0": MONTHS[lang][0],
+        "M1": MONTHS[lang][1],
+        "EX": rng.choice(EXPECTED[lang]),
     }
     lines = [re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], line) for line in shape]
     return "\n".join(lines), Truth(degree, field, school, place, end)

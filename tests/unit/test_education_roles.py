@@ -81,3 +81,96 @@ def test_a_school_or_a_degree_is_never_a_place_but_state_codes_stay_places() -> 
     assert not is_place("Kestrel Academy, Austin, TX")
     assert not is_place("Bachelor's degree, Supply Chain Management, Leeds, UK")
     assert is_place("Boston, MA") and is_place("Jackson, MS") and is_place("Austin, TX")
+
+
+@pytest.mark.parametrize("mark", ["•", "-"])
+def test_a_list_whose_every_bullet_opens_with_a_year_is_a_list_of_entries(mark: str) -> None:
+    """ "• 2015 : CAP Peinture" / "Lycée Jean Moulin – Béthune": a bulleted line dated by a
+    single year is a description's event where the entries carry dates of their own; in a
+    section with none, whose every bullet opens so, each bullet opens an entry."""
+    section = (
+        f"{mark} 2015 : CAP Peinture en bâtiment\nLycée Jean Moulin – Béthune\n\n"
+        f"{mark} 2012 : Baccalauréat professionnel\nLycée Henri Wallon – Arras\n"
+    )
+    first, second = _education(section)
+    assert (first.degree, first.institution, first.end) == (
+        "CAP Peinture en bâtiment", "Lycée Jean Moulin", "2015")  # fmt: skip
+    assert (second.degree, second.institution, second.end) == (
+        "Baccalauréat professionnel", "Lycée Henri Wallon", "2012")  # fmt: skip
+
+
+def test_a_job_bullet_opening_with_a_year_stays_in_its_job() -> None:
+    text = (
+        "Alex Morel\nalex.morel@example.org\n\nEXPÉRIENCE\n"
+        "Peintre en bâtiment — Velcour Rénovation\n2014 - 2020\n"
+        "• 2016 : chef d'équipe sur les chantiers\n• 2018 : formation des apprentis\n"
+    )
+    [job] = parse_cv_text(text).content.experience
+    assert (job.start, job.end) == ("2014", "2020")
+    assert len(job.bullets) == 2
+
+
+@pytest.mark.parametrize(
+    ("section", "degree", "school", "end"),
+    [
+        ("Certificate: Web Development Expected in Mar 2021\nOakridge University\n",
+         "Certificate: Web Development", "Oakridge University", "2021-03"),
+        ("Bachelor of Science in Nursing\nOakridge State University\nExpected May 2026\n",
+         "Bachelor of Science in Nursing", "Oakridge State University", "2026-05"),
+        ("Oakridge State University, B.S. Nursing (expected 2026)\n", "B.S. Nursing",
+         "Oakridge State University", "2026"),
+        ("Master Logistique – Université de Valmont\nObtention prévue en juin 2026\n",
+         "Master Logistique", "Université de Valmont", "2026-06"),
+    ],
+)  # fmt: skip
+def test_a_degree_still_to_come_reads_its_date_whole(
+    section: str, degree: str, school: str, end: str
+) -> None:
+    """ "Expected in Mar 2021": the word before the date is the date's, not a field or a place
+    (and "in" before it made the date prose, leaving the degree undated)."""
+    [entry] = _education(section, heading="EDUCATION")
+    assert (entry.degree, entry.institution, entry.end) == (degree, school, end)
+    assert not entry.field and not entry.location
+
+
+def test_dates_opening_a_line_in_lower_case_are_no_sentence_carried_on() -> None:
+    """ "Licence Pro. en Logistique Globale – Parcours International" / "septembre 2023 –
+    septembre 2024 — IUT de Valmont": a month in lower case opened the line, so it read as the
+    long heading's sentence running on, and every degree after the first was lost in the
+    first one's description."""
+    section = (
+        "Cycle ingénieur en Logistique\nseptembre 2024 – juin 2026 — École de Brenne, Amiens\n\n"
+        "Licence Pro. en Logistique Globale – Parcours International\n"
+        "septembre 2023 – septembre 2024 — IUT de Valmont\n\n"
+        "BTS Gestion des Transports et Logistique Associée (GTLA)\n"
+        "septembre 2021 – septembre 2023 — Lycée Jean Moulin\n"
+    )
+    entries = _education(section)
+    assert [(e.institution, e.start, e.end) for e in entries] == [
+        ("École de Brenne", "2024-09", "2026-06"),
+        ("IUT de Valmont", "2023-09", "2024-09"),
+        ("Lycée Jean Moulin", "2021-09", "2023-09"),
+    ]
+    assert entries[1].degree == "Licence Pro. en Logistique Globale"
+
+
+def test_a_sentence_running_on_to_a_date_stays_a_sentence() -> None:
+    text = (
+        "Alex Morel\nalex.morel@example.org\n\nEXPÉRIENCE\n"
+        "Préparatrice de commandes — Velcour Logistique\n2019 - 2022\n"
+        "Préparation des commandes et gestion des retours clients pendant la période\n"
+        "novembre 2021 – janvier 2022 de forte activité\n"
+    )
+    [job] = parse_cv_text(text).content.experience
+    assert (job.start, job.end) == ("2019", "2022")
+
+
+def test_an_end_year_in_brackets_still_ends_the_range() -> None:
+    """ "2022-(2025)": the end still to come, in brackets; the range was read as one year and
+    its "2025)" as the degree."""
+    [entry] = _education(
+        "École Nationale Supérieure de Brenne\t2022-(2025)\n"
+        "Formation Ingénieur Civil, Département Matériaux\n"
+    )
+    assert (entry.start, entry.end) == ("2022", "2025")
+    assert entry.degree == "Formation Ingénieur Civil"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from app.lib.parsing.dates.date_tokens import Token
 
+# The end may stand in brackets, still to come ("2022-(2025)").
 RANGE_SEPARATOR_RE = re.compile(
-    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|→|>|/|-\s*>)?\s*$"
+    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|→|>|/|-\s*>)?\s*\(?\s*$"
 )
 LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|&|\+|/|et|and)\s*$")
 OPEN_GAP_RE = re.compile(r"^\s*(?:[-–—~]\s*)?$")  # "2018 …", "2020 - ..."
@@ -26,6 +27,12 @@ DURATION = (
 )
 DURATION_AFTER_RE = re.compile(rf"^\s*[(·,|:–—-]?\s*\(?{DURATION}\s*\)?")
 DURATION_BEFORE_RE = re.compile(rf"\(?{DURATION}\s*\)?\s*[-–—:,·|]?\s*$")
+# A degree's end still to come, said before its date ("Expected in Mar 2021", "expected May
+# 2026", "Anticipated graduation: 2025", "obtention prévue en 2026"): part of the date.
+EXPECTED_BEFORE_RE = re.compile(
+    r"(?<![a-z])(?:expected|anticipated|(?:anticipated\s+|expected\s+)?graduation(?:\s+date)?"
+    r"|graduating|(?:obtention|diplome|fin)\s+prevue?|prevue?)\s*:?\s*(?:in\s+|on\s+|en\s+|le\s+)?$"
+)
 _YEAR_KINDS = {"year", "season"}
 
 
@@ -51,7 +58,7 @@ def extend(folded: str, start: int, end: int) -> tuple[int, int]:
     if duration:
         start = duration.start()
     else:
-        since = FROM_RE.search(before)
+        since = FROM_RE.search(before) or EXPECTED_BEFORE_RE.search(before)
         if since:
             start = since.start()
     return start, end
@@ -139,5 +146,8 @@ def range_at(folded: str, found: list[Token], index: int) -> DateRange | None:
         return DateRange(start_value, None, True, extend(folded, token.start, following.end))
     if following.value is None or following.value < start_value:
         return None  # "2023 - 2019" is not a range we understand
-    span = extend(folded, token.start, following.end)
+    end = following.end + (
+        gap.rstrip().endswith("(") and folded[following.end : following.end + 1] == ")"
+    )
+    span = extend(folded, token.start, end)
     return DateRange(start_value, following.value, False, span)

@@ -37,6 +37,7 @@ from app.lib.parsing.text.text import (
     SENTENCE_END,
     clean,
     is_bullet,
+    strip_bullet,
     word_count,
 )
 
@@ -75,7 +76,8 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     )
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
-        return split_blocks(lines)
+        dated = _dated_list(lines)
+        return split_entries(dated, undated_items=undated_items) if dated else split_blocks(lines)
     around = headings(marked, anchors)
     starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, around, strict=True)]
     entries: list[RawEntry] = []
@@ -101,6 +103,23 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     for entry in entries:
         entry.section = entries
     return entries
+
+
+# "• 2015 : Formation CNFPT…", "- 2011 : Master HR": a year opening a bulleted line, set off.
+DATED_BULLET_RE = re.compile(r"^(?:19|20)\d{2}\s*(?::|[–—-]\s)\s*\S")
+
+
+def _dated_list(lines: list[str]) -> list[str]:
+    """A section with no entry dates whose every bulleted line opens with a year ("• 2015 :
+    CAP Peinture" / "Lycée Jean Moulin – Béthune"): a dated list, each bullet an entry's
+    heading; its lines without their bullet marks. A bullet opening with a year is an event of
+    a job's description when the section's entries carry dates of their own, so only a section
+    with none is read so. [] for any other section."""
+    bulleted = [i for i, line in enumerate(lines) if is_bullet(line.strip())]
+    dated = [i for i in bulleted if DATED_BULLET_RE.match(strip_bullet(lines[i]))]
+    if len(dated) < 2 or len(dated) != len(bulleted):
+        return []
+    return [strip_bullet(line) if i in dated else line for i, line in enumerate(lines)]
 
 
 def _undated_entries(

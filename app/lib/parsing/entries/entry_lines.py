@@ -33,6 +33,7 @@ ASIDE_BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 STRONG_SEPARATOR_RE = re.compile(r"\s[–—|]\s")
 SINCE_START_RE = re.compile(r"^(?:(?:depuis|since|from|des|de|a partir|a compter)(?![a-z])|d')")
 CELL_GAP_RE = re.compile(r"\t+|\s{3,}")
+SET_OFF_RE = re.compile(r"\s*(?:[–—|·,]|\s-\s|\t|\s{3,})")  # a line's next part, set off
 PHONE_DIGITS = 8  # a line with this many digits and no date is a phone or an address
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 MARK_RE = re.compile(rf"^[\s{re.escape(BULLET_CHARS)}o]*$")
@@ -220,6 +221,17 @@ def _dates_below(text: str, found: DateRange, previous: Line | None) -> bool:
     return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
 
 
+def _range_leads(text: str, found: DateRange, previous: Line | None) -> bool:
+    """A range opening its line, the rest set off by a separator ("septembre 2023 – septembre
+    2024 — IUT de Valmont") under a heading line: the heading's dates and its other part, not
+    the heading's sentence carried on because a month opens it in lower case."""
+    if found.single or previous is None or previous.kind is not Kind.HEAD:
+        return False
+    if OPEN_WORD_RE.search(previous.text.strip()) or text[: found.span[0]].strip():
+        return False
+    return bool(SET_OFF_RE.match(text[found.span[1] :]))
+
+
 def _side_cell(text: str, found: DateRange) -> bool:
     """Are the dates alone in the last cell of a line whose first cell is body text?"""
     cells = CELL_GAP_RE.split(text)
@@ -256,7 +268,12 @@ def classify(lines: list[str]) -> list[Line]:
             and previous.kind is Kind.BODY
             and _side_cell(text, found)
         )
-        if found is not None and (side or not continuation or _dates_below(text, found, previous)):
+        if found is not None and (
+            side
+            or not continuation
+            or _dates_below(text, found, previous)
+            or _range_leads(text, found, previous)
+        ):
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
             continue

@@ -90,6 +90,7 @@ def _located(parts: list[Part], schools: set[int]) -> set[int]:
         before = index - 1
         follows = parts[before].line == part.line and (before in schools or before in out)
         town = is_place_like(part.text) and _name_shaped(part.text)
+        town = town and not _score(part.text, DEGREE_WORDS)  # "…University, B.S. Nursing"
         if part.place or is_place(part.text) or (follows and town):
             out.add(index)
     return out
@@ -151,6 +152,15 @@ def education_from(entry: RawEntry) -> Education:
         # "Master's degree, Computer Science": the second part is the field, not the school.
         leftovers.insert(0, institution)
         institution = ""
+    # Text after the dates where a job's town stands ("2019 – 2022 — IUT de Valmont", "…,
+    # Lyon"): a school there is the school when the heading named none, the rest the place.
+    places = list(entry.places)
+    school = next((p for p in places if _score(p, SCHOOL_WORDS)), "")
+    if school and not _score(institution, SCHOOL_WORDS):
+        places.remove(school)
+        leftovers[:0] = [institution] if institution else []
+        institution = school
+    location = ", ".join(filter(None, [location, *places]))
     field = leftovers.pop(0) if leftovers else ""
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
