@@ -119,3 +119,19 @@ def test_a_degree_line_the_chosen_reading_does_not_hold_is_kept_and_asked_about(
     assert [entry.institution for entry in parsed.content.education] == ["Example Health College"]
     assert any("Thesis on falls prevention" in line for line in parsed.unplaced)
     assert not any("Diploma in Nursing" in line for line in parsed.unplaced)  # the chosen hold it
+
+
+def test_more_entries_whole_do_not_win_when_one_of_the_first_s_is_lost() -> None:
+    """The plain reading split a degree's courses into entries of their own (each with a
+    month and an organiser) and ran the next degree into them: more entries hold together,
+    but the first reading's whole school certificate is gone from it."""
+    courses = [
+        Education(degree="MOOC Project Management", institution="Open Campus", end="2022"),
+        Education(degree="First Aid Training", institution="Red Cross Academy", end="2023"),
+    ]
+    first = _cv(NURSING, SCHOOL)
+    second = _cv(NURSING, *courses)
+    assert choose_education(first, second) is not None  # the choice by shape alone
+    assert choose_education(first, second, keep_whole=True) is None
+    # the second holding each of the first's whole entries still wins
+    assert choose_education(first, _cv(NURSING, SCHOOL, *courses), keep_whole=True) is not None

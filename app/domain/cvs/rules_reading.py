@@ -41,7 +41,7 @@ def parse_two_readings(
     except Exception:  # the second reading is a check: a text it trips on leaves the first
         return parsed
     content = parsed.content
-    education = choose_education(content, second.content)
+    education = choose_education(content, second.content, keep_whole=True)
     chosen = choose(_reading(parsed), _reading(second))
     # The jobs of the reading not kept, for the report's disagreement flags.
     other = content.experience if chosen.second_won else second.content.experience

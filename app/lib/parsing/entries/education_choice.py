@@ -8,7 +8,8 @@ which: the choice is by the entries' own shape. An entry holds together when it 
 a degree part and a school part, and neither part is a whole line the other reading placed in
 another section (a job's title or bullet, a certificate, a skill: an entry made of those is
 another section's lines read as a degree). The second reading's section wins only when more of
-its entries hold together and no more of them fall apart.
+its entries hold together and no more of them fall apart, and, between two readings of one
+file, when it still holds each entry of the first that holds together.
 
 Pure; the rules' reading in app/domain/cvs/rules_reading.py runs it.
 """
@@ -58,14 +59,41 @@ def _shape(entries: Sequence[Education], elsewhere: set[str]) -> tuple[int, int]
     return whole, len(entries) - whole
 
 
+def _year(entry: Education) -> str:
+    return (entry.end or entry.start or "")[:4]
+
+
+def _names(entry: Education) -> set[str]:
+    """The entry's distinctive words (four letters or more), wherever its reading put them."""
+    texts = (entry.degree, entry.field, entry.institution, entry.description)
+    return {word for text in texts for word in word_list(text) if len(word) >= 4}
+
+
+def _holds_each(
+    first: Sequence[Education], second: Sequence[Education], elsewhere: set[str]
+) -> bool:
+    """Each entry of ``first`` that holds together is in ``second`` too: the same year and a
+    name word in common."""
+    return all(
+        any(_year(other) == _year(entry) and _names(entry) & _names(other) for other in second)
+        for entry in first
+        if holds_together(entry, elsewhere)
+    )
+
+
 def choose_education(
-    first: CvContent, second: CvContent, fewer_broken: bool = False
+    first: CvContent, second: CvContent, fewer_broken: bool = False, keep_whole: bool = False
 ) -> list[Education] | None:
     """The second reading's education entries where they hold together better than the
     first's (module doc), else None: the first's stay. ``fewer_broken``: as many entries
-    holding together (one at least) and fewer falling apart is better too."""
+    holding together (one at least) and fewer falling apart is better too. ``keep_whole``:
+    the second wins only holding every entry of the first that holds together (two readings
+    of one file, as the jobs' choice asks: app/lib/parsing/entries/reading_choice.py); more
+    entries whole is no gain when one of the first's is lost."""
     mine = _shape(first.education, other_sections(second))
     theirs = _shape(second.education, other_sections(first))
+    if keep_whole and not _holds_each(first.education, second.education, other_sections(second)):
+        return None
     if theirs[0] > mine[0] and theirs[1] <= mine[1]:
         return list(second.education)
     # A reading with no entry holding together is no better for having none broken (a model
