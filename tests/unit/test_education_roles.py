@@ -174,3 +174,26 @@ def test_an_end_year_in_brackets_still_ends_the_range() -> None:
     )
     assert (entry.start, entry.end) == ("2022", "2025")
     assert entry.degree == "Formation Ingénieur Civil"
+
+
+def test_a_degree_cut_on_a_linking_word_runs_on_to_the_next_line() -> None:
+    """ "Licence professionnelle en" / "logistique et transport": the line in lower case was
+    read as the body under a heading of its own, an entry naming nothing, and dropped."""
+    [entry] = _education("Licence professionnelle en\nlogistique et transport\n2018-2020\n"
+                         "Université de Valmont\n")  # fmt: skip
+    assert entry.degree == "Licence professionnelle en logistique et transport"
+    assert (entry.institution, entry.start, entry.end) == ("Université de Valmont", "2018", "2020")
+
+
+def test_an_education_entry_naming_nothing_keeps_its_text_for_the_report() -> None:
+    text = (
+        "Alex Morel\nCoordinatrice logistique\nalex.morel@example.org\n\nFORMATION\n"
+        "- cours du soir suivis en parallèle de mon emploi\n\n"
+        "BTS Transport et prestations logistiques\n2018-2020\nLycée Jean Moulin\n"
+    )
+    parsed = parse_cv_text(text)
+    assert [e.degree for e in parsed.content.education] == [
+        "BTS Transport et prestations logistiques"
+    ]
+    # a bullet before any degree: no entry's, so it was dropped; now the report asks
+    assert "cours du soir suivis en parallèle de mon emploi" in parsed.unplaced

@@ -228,8 +228,9 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
         extras=extras,
     )
     content.projects = [p for p in content.projects if p.name or p.description or p.bullets]
-    content.education = [e for e in content.education if e.degree or e.institution]
-    noise = [e for e in content.education if is_noise(e, header.name)]
+    # An entry naming no degree and no school keeps its text for the report to ask about.
+    noise = [e for e in content.education if not (e.degree or e.institution)]
+    noise += [e for e in content.education if e not in noise and is_noise(e, header.name)]
     content.education = [e for e in content.education if e not in noise]
     dropped += [line for entry in noise for line in entry_lines(entry)]
     unplaced = [

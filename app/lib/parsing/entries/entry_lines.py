@@ -197,6 +197,16 @@ def _open_end(line: str) -> bool:
     return not (len(word) >= 2 and word.isupper())
 
 
+def _heading_runs_on(text: str, previous: Line | None) -> bool:
+    """A heading cut on a linking word ("Licence professionnelle en" / "logistique et
+    transport"): the next short line in lower case is the rest of that heading, not the body
+    under it (which left the heading alone, an entry of no name, and its words lost)."""
+    if previous is None or previous.kind is not Kind.HEAD or not text[:1].islower():
+        return False
+    above = previous.text.strip()
+    return _open_end(above) and word_count(above) < OPEN_LINE_WORDS and _heading_like(clean(text))
+
+
 def _continues(text: str, previous: Line | None) -> bool:
     """Does ``text`` carry on the line above ("…ran the till in" / "November 2021"; "…a team
     of" / "twelve drivers"; "Tools: Git, Jira," / "Docker, Terraform")?"""
@@ -276,6 +286,10 @@ def classify(lines: list[str]) -> list[Line]:
         ):
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
+            continue
+        if _heading_runs_on(text, previous):
+            result.append(Line(raw, Kind.HEAD))  # "Licence professionnelle en" / "logistique"
+            previous = result[-1]
             continue
         body = is_bullet(text) or continuation or _wraps_bullet(text, previous)
         if body or not _heading_like(clean(text)):

@@ -12,6 +12,7 @@ import re
 from app.lib.cv_content import Education, Experience, ExtraItem, Project
 from app.lib.parsing.entries.entries import RawEntry, parse_body
 from app.lib.parsing.entries.entry_jobs import assign_job
+from app.lib.parsing.entries.entry_lines import OPEN_WORD_RE
 from app.lib.parsing.entries.entry_parts import Part, heading_parts
 from app.lib.parsing.entries.entry_words import (
     DEGREE_WORDS,
@@ -142,9 +143,23 @@ def _assign_degree(parts: list[Part]) -> tuple[str, str, str, list[str]]:
     )
 
 
+def _wraps_joined(lines: list[str]) -> list[str]:
+    """Heading lines cut on a linking word joined with the line after, when it runs on in lower
+    case ("Licence professionnelle en" / "logistique et transport"): one part, not a degree
+    and a school ("… | February 2017 to" / "Present" is another column's date)."""
+    out: list[str] = []
+    for line in lines:
+        cut = OPEN_WORD_RE.search(out[-1].rstrip()) if out else None
+        if cut and cut.group(0).strip().islower() and line.strip()[:1].islower():
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def education_from(entry: RawEntry) -> Education:
     degree, institution, location, leftovers = _assign_degree(
-        heading_parts(entry.heading, every_comma=True)
+        heading_parts(_wraps_joined(entry.heading), every_comma=True)
     )
     if institution and _score(degree, SCHOOL_WORDS) > _score(institution, SCHOOL_WORDS):
         degree, institution = institution, degree
