@@ -197,3 +197,13 @@ def test_an_education_entry_naming_nothing_keeps_its_text_for_the_report() -> No
     ]
     # a bullet before any degree: no entry's, so it was dropped; now the report asks
     assert "cours du soir suivis en parallèle de mon emploi" in parsed.unplaced
+
+
+def test_only_a_heading_s_start_runs_on_not_a_fragment_in_lower_case() -> None:
+    from app.lib.parsing.entries.entry_lines import Kind, classify
+
+    assert classify(["Licence professionnelle en", "logistique et transport"])[1].kind is Kind.HEAD
+    # a sidebar's sentence cut over lines ("Au travers de ma" / "formation, et de" / "mes
+    # activités culturelles") is no heading running on: its last line would name a job's employer
+    lines = classify(["Au travers de ma", "formation, et de", "mes activités culturelles"])
+    assert lines[2].kind is not Kind.HEAD

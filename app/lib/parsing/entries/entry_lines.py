@@ -203,8 +203,9 @@ def _heading_runs_on(text: str, previous: Line | None) -> bool:
     under it (which left the heading alone, an entry of no name, and its words lost)."""
     if previous is None or previous.kind is not Kind.HEAD or not text[:1].islower():
         return False
-    above = previous.text.strip()
-    return _open_end(above) and word_count(above) < OPEN_LINE_WORDS and _heading_like(clean(text))
+    above = previous.text.strip()  # itself a heading's start, not a fragment in lower case
+    short = word_count(above) < OPEN_LINE_WORDS and above[:1].isupper()
+    return short and _open_end(above) and _heading_like(clean(text))
 
 
 def _continues(text: str, previous: Line | None) -> bool:
