@@ -90,9 +90,10 @@ def choose_education(
     the second wins only holding every entry of the first that holds together (two readings
     of one file, as the jobs' choice asks: app/lib/parsing/entries/reading_choice.py); more
     entries whole is no gain when one of the first's is lost."""
-    mine = _shape(first.education, other_sections(second))
+    first_elsewhere = other_sections(second)
+    mine = _shape(first.education, first_elsewhere)
     theirs = _shape(second.education, other_sections(first))
-    if keep_whole and not _holds_each(first.education, second.education, other_sections(second)):
+    if keep_whole and not _holds_each(first.education, second.education, first_elsewhere):
         return None
     if theirs[0] > mine[0] and theirs[1] <= mine[1]:
         return list(second.education)

@@ -106,8 +106,9 @@ def _before_comma(cell: str) -> str:
 def surname_comma_given(cell: str) -> str:
     """ "DA SILVA, Siobhan" → "DA SILVA Siobhan"; "" for any other cell."""
     head, comma, tail = cell.partition(", ")
-    places = is_known_place(head) or is_known_place(tail)
-    return f"{head} {tail}" if comma and not places and _surname_comma_given(head, tail) else ""
+    if not comma or not _surname_comma_given(head, tail):
+        return ""
+    return "" if is_known_place(head) or is_known_place(tail) else f"{head} {tail}"
 
 
 def _surname_comma_given(head: str, tail: str) -> bool:

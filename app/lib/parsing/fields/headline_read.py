@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.entries.entry_lines import TRAILING_ASIDE_RE
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.fields.contact import CONTACT_LABEL_RE, contact_facts, looks_like_location
 from app.lib.parsing.fields.header_cells import Cell, has_contact, part_of_name, without_name
@@ -66,7 +67,6 @@ LEADING_LINK_RE = re.compile(
 SENIORITY_RE = re.compile(
     r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
 )
-TRAILING_ASIDE_RE = re.compile(r"\(([^()]*)\)\s*$")
 QUOTE_ENDS = ("”", "»", '"', ".”", ".»")
 ASIDE_RE = re.compile(r"\([^()]*\)")
 
@@ -154,7 +154,8 @@ def _without_seniority(text: str) -> str:
     """The title without a length of experience after it, after a dash or a bar or in
     brackets ("Plumber (8 years' experience)")."""
     aside = TRAILING_ASIDE_RE.search(text)
-    if aside and text[: aside.start()].strip() and SENIORITY_RE.match(aside.group(1).strip()):
+    said = aside.group(0).strip()[1:-1].strip() if aside else ""
+    if aside and text[: aside.start()].strip() and SENIORITY_RE.match(said):
         return text[: aside.start()].rstrip(" -–—|,")
     parts = split_parts(text)
     if len(parts) >= 2 and SENIORITY_RE.match(parts[-1]):

@@ -138,7 +138,8 @@ def _stretches(pieces: list[Piece], line: str, spread: bool) -> list[tuple[int, 
     one of them has ``MIN_SINGLES`` lone letters; a stretch takes in the piece on either side
     when a single space parts them (a word's end or start printed tight: "D ro n eWay")."""
     groups: list[list[_Run]] = []
-    for run in _runs(pieces, line, spread):
+    runs = _runs(pieces, line, spread)
+    for run in runs:
         if not run.spaced(spread):
             groups.append([])
             continue
@@ -164,11 +165,11 @@ def _stretches(pieces: list[Piece], line: str, spread: bool) -> list[tuple[int, 
         if found and first < found[-1][1]:
             first = found.pop()[0]
         found.append((first, last))
-    return sorted(found + _short_words_beside(pieces, line, spread, found)) if found else found
+    return sorted(found + _short_words_beside(pieces, runs, found)) if found else found
 
 
 def _short_words_beside(
-    pieces: list[Piece], line: str, spread: bool, found: list[tuple[int, int]]
+    pieces: list[Piece], runs: list[_Run], found: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """On a line with a letter-spaced stretch, a short word spaced the same way beyond a wide
     gap ("H É L È N E   V A N   D A M M E"): a run of lone letters only, too few to tell a
@@ -176,7 +177,7 @@ def _short_words_beside(
     taken = {index for first, last in found for index in range(first, last)}
     return [
         (run.first, run.last)
-        for run in _runs(pieces, line, spread)
+        for run in runs
         if run.last - run.first >= 2
         and run.singles == run.last - run.first
         and all(p.text.isalpha() for p in pieces[run.first : run.last])
