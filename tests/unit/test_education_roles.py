@@ -207,3 +207,18 @@ def test_only_a_heading_s_start_runs_on_not_a_fragment_in_lower_case() -> None:
     # activités culturelles") is no heading running on: its last line would name a job's employer
     lines = classify(["Au travers de ma", "formation, et de", "mes activités culturelles"])
     assert lines[2].kind is not Kind.HEAD
+
+
+def test_bullets_whose_years_open_no_entry_stay_bullets() -> None:
+    from app.lib.parsing.entries.entries import split_entries
+
+    lines = [
+        "Bénévolat associatif",
+        "• 2015 : organisation de la collecte annuelle de vêtements pour les familles du quartier"
+        " avec douze bénévoles",
+        "• 2016 : animation des ateliers de lecture pour les enfants du centre social chaque"
+        " mercredi après-midi toute l'année",
+    ]
+    [entry] = split_entries(lines)
+    assert entry.dates is None
+    assert entry.body == lines[1:]

@@ -77,7 +77,9 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
     anchors = [i for i, line in enumerate(marked) if line.kind is Kind.ANCHOR]
     if not anchors:
         dated = _dated_list(lines)
-        return split_entries(dated, undated_items=undated_items) if dated else split_blocks(lines)
+        listed = split_entries(dated, undated_items=undated_items) if dated else []
+        # Bullets whose years open no entry (a sentence too long for a heading) stay bullets.
+        return listed if any(entry.dates for entry in listed) else split_blocks(lines)
     around = headings(marked, anchors)
     starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, around, strict=True)]
     entries: list[RawEntry] = []
