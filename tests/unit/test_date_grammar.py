@@ -265,6 +265,23 @@ def test_a_timeline_cell_column_with_the_end_above_the_start_is_one_range() -> N
     assert join_split_dates(years)[1:3] == ["2021 – 2022\tBuyer", "Brakton Foods · Leeds"]
 
 
+def test_a_timeline_whose_months_wrap_over_their_years_is_one_range() -> None:
+    """ "septembre" / "2021" / "|" / "décembre" / "2019" down a narrow date column, each cell
+    beside a line of the job: the end's month and year, the connector, the start's."""
+    lines = ["septembre\tDéveloppeur back-end", "2021\tRotrenar Médical · Leeds"]
+    lines += ["|\t• Réduction des délais.", "décembre\t• Pilotage du stock.", "2019\t• Tableaux."]
+    assert join_split_dates(lines) == [
+        "décembre 2019 – septembre 2021\tDéveloppeur back-end",
+        "Rotrenar Médical · Leeds",
+        "• Réduction des délais.",
+        "• Pilotage du stock.",
+        "• Tableaux.",
+    ]
+    # Without the connector, a date cell two lines below dates an entry of its own.
+    unjoined = ["mars 2021\tBuyer", "Brakton Foods · Leeds", "mai 2019\tClerk", "Corvin"]
+    assert join_split_dates(unjoined) == unjoined
+
+
 def test_a_column_of_one_year_per_entry_is_not_joined() -> None:
     lines = ["2022\tBuyer, Norvale", "2021\tClerk, Brakton", "2019\tIntern, Corvin", "• Filed."]
     assert join_split_dates(lines) == lines

@@ -44,3 +44,21 @@ def test_dates_opening_a_one_line_entry_or_a_dated_head_stay() -> None:
     dated_head = ["Brelis Conseil", "Janvier 2010 - Septembre 2013", "Mars 2011 Migration de"
                   " toute la plateforme de paiement vers le nouveau cloud interne"]  # fmt: skip
     assert unglue_leading_dates(dated_head) == dated_head
+
+
+def test_a_timeline_cell_beside_a_bullet_is_no_date_glued_to_it() -> None:
+    """ "Now⇥Title" / "|⇥Employer" / "04/2024⇥• Trained…": the start in the date column beside
+    the first bullet, under the end, is the column's next cell, not a date glued to a sentence."""
+    text = (
+        "Sven Zangal\nFinancial Controller\n\nWork Experience\n\n"
+        "Now\tFinancial Controller\n|\tLislis GmbH · Grenoble\n"
+        "04/2024\t• Trained twenty-nine new hires on the tooling of the plant.\n"
+        "• Built weekly dashboards.\n\n"
+        "03/2024\tBusiness Developer\n|\tMondvik Industries · Lyon\n"
+        "12/2023\t• Wrote the quality procedures for the whole plant and its teams.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.start, j.end, j.current) for j in jobs] == [
+        ("Financial Controller", "2024-04", None, True),
+        ("Business Developer", "2023-12", "2024-03", False),
+    ]

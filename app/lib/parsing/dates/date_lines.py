@@ -105,6 +105,11 @@ def _split_cell(line: str) -> tuple[str, str] | None:
     return None
 
 
+def opens_on_date_cell(line: str) -> bool:
+    """Does ``line`` open on a date column's cell set apart from its text ("Present⇥Title")?"""
+    return _split_cell(line) is not None
+
+
 def _is_connector(text: str) -> bool:
     """Is ``text`` only a timeline's connector ("|", "↓", "–")?"""
     return 0 < len(text) <= MAX_CONNECTOR and not any(c.isalnum() for c in text)
@@ -125,6 +130,7 @@ def _join_cells(out: list[str], index: int, following: int) -> None:
     first = _split_cell(out[index].rstrip())
     if first is None:
         return
+    following = _past_wrapped_year(out, following)
     middle = _connector_cell(out[following])
     last = following
     if middle is not None and following + 1 < len(out):
@@ -137,6 +143,24 @@ def _join_cells(out: list[str], index: int, following: int) -> None:
         out[index], out[last] = f"{cell}\t{first[1]}", second[1]
         if last != following and middle is not None:
             out[following] = middle
+
+
+def _past_wrapped_year(out: list[str], following: int) -> int:
+    """The connector's line when the line after a date cell lost its own cell to it (a month
+    over its year, "septembre⇥Title" / "2021⇥Employer", joined up by ``_join_wrapped_month``)
+    and the connector comes next: "septembre 2021⇥Title" / "Employer" / "|⇥…" / "décembre
+    2019⇥…"; else ``following`` itself."""
+    after = following + 1
+    if (
+        after < len(out)
+        and _split_cell(out[following]) is None
+        and _connector_cell(out[following]) is None
+        and "\t" not in out[following].strip()
+        and find_date_range(out[following]) is None
+        and _connector_cell(out[after]) is not None
+    ):
+        return after
+    return following
 
 
 def _join_trailing_cells(out: list[str], index: int, following: int) -> None:

@@ -5,11 +5,14 @@ the first line of its description ("Acme Labs" / "Lyon - France" / "Security eng
 "Octobre 2013 Built the alerting platform for the malware team. (Go, Kafka)"). Read as is, the
 date is inside a sentence and the entry has none. A line that opens with a date followed by a
 sentence, right under a head that has no date of its own, is cut in two: the date, then the
-sentence.
+sentence. A head opening on a date column's cell ("Present⇥Title", a timeline's end above its
+start) is dated: the date beside its text is that column's next cell, which
+``app/lib/parsing/dates/date_lines.py`` joins to it, not a date glued to a sentence.
 """
 
 from __future__ import annotations
 
+from app.lib.parsing.dates.date_lines import opens_on_date_cell
 from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.sections.section_lines import name_line
 
@@ -30,7 +33,9 @@ def _undated_head_above(lines: list[str], index: int) -> bool:
         cursor -= 1
     if not above or len(above) > HEAD_LINES:
         return False
-    return all(name_line(x) and find_date_range(x) is None for x in above)
+    return all(
+        name_line(x) and find_date_range(x) is None and not opens_on_date_cell(x) for x in above
+    )
 
 
 def _glued(line: str) -> tuple[str, str] | None:
