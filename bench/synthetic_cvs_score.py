@@ -12,6 +12,7 @@ predicted title + company (swapped or polluted fields still count as found), or 
     python -m bench.synthetic_cvs_score                          # 8 CVs per family
     python -m bench.synthetic_cvs_score 20 --seed0=100           # 20 per family, numbered from 100
     python -m bench.synthetic_cvs_score --family timeline --seed=3 --show
+    python -m bench.synthetic_cvs_score 8 --pasted               # every family as copied text
 """
 
 from __future__ import annotations
@@ -192,10 +193,10 @@ def score_document(cv: SyntheticCv, predicted: list[Job]) -> DocResult:
     return result
 
 
-def read_text(cv: SyntheticCv) -> str:
-    """The text an upload gives, or for a pasted family what poppler's pdftotext gives (the
-    corpus's pasted variant: text copied from the PDF)."""
-    if FAMILIES[cv.family].pasted:
+def read_text(cv: SyntheticCv, pasted: bool = False) -> str:
+    """The text an upload gives, or for a pasted family (every family when ``pasted``) what
+    poppler's pdftotext gives (the corpus's pasted variant: text copied from the PDF)."""
+    if pasted or FAMILIES[cv.family].pasted:
         from app.lib.ats_check.readers import pdftotext_pages
 
         return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
@@ -204,11 +205,11 @@ def read_text(cv: SyntheticCv) -> str:
     return read_pdf_text_sync(cv.pdf, max_pages=PDF_MAX_PAGES).text
 
 
-def run_document(family: str, seed: int) -> DocResult:
+def run_document(family: str, seed: int, pasted: bool = False) -> DocResult:
     """Render, read, parse and score one CV (the unit of work a pool process takes)."""
     cv = synthetic_cv(family, seed)
     try:
-        return score_document(cv, predicted_jobs(cv.as_read(read_text(cv))))
+        return score_document(cv, predicted_jobs(cv.as_read(read_text(cv, pasted))))
     except Exception as exc:  # a crash is a result too: every truth job counts as missed
         return DocResult(
             family, seed, len(cv.truth), failures=[f"error {type(exc).__name__}: {exc}"[:200]]
@@ -261,17 +262,21 @@ def score(
     seed0: int = 0,
     families: list[str] | None = None,
     workers: int | None = None,
+    pasted: bool = False,
 ) -> dict[str, FamilyScore]:
     """Per-family figures over documents ``seed0 .. seed0 + n_per_family - 1``; rendering and
-    reading run in ``workers`` processes (all cores by default; 1 = in this process)."""
+    reading run in ``workers`` processes (all cores by default; 1 = in this process);
+    ``pasted``: every CV read as its copied text, as the pasted import and the PDF's plain
+    second reading see it."""
     names = families or list(FAMILIES)
     work = _documents(names, n_per_family, seed0)
     workers = workers or os.cpu_count() or 1
+    flags = [pasted] * len(work)
     if workers == 1:
-        docs = [run_document(f, s) for f, s in work]
+        docs = [run_document(f, s, pasted) for f, s in work]
     else:
         with ProcessPoolExecutor(workers) as pool:
-            docs = list(pool.map(run_document, *zip(*work, strict=True), chunksize=2))
+            docs = list(pool.map(run_document, *zip(*work, strict=True), flags, chunksize=2))
     scores = {name: FamilyScore(name) for name in names}
     for doc in docs:
         scores[doc.family].add(doc)
@@ -313,11 +318,11 @@ def examples(scores: dict[str, FamilyScore]) -> list[str]:
 
 
 # ------------------------------------------------------------------ one document, in full
-def show(family: str, seed: int) -> None:
+def show(family: str, seed: int, pasted: bool = False) -> None:
     """Everything about one CV: the text the reader gave the parser, what it predicted, the truth
     and the pairing."""
     cv = synthetic_cv(family, seed)
-    text = cv.as_read(read_text(cv))
+    text = cv.as_read(read_text(cv, pasted))
     predicted = predicted_jobs(text)
     print(f"== {family} document {seed} ({cv.content.language})\n--- text read from the PDF")
     print(text)
@@ -345,12 +350,15 @@ def main() -> None:
         "--show", action="store_true", help="dump one CV's text, prediction and pairing"
     )
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument(
+        "--pasted", action="store_true", help="every CV read as its copied text (pdftotext)"
+    )
     args = parser.parse_args()
     if args.show:
         for family in args.family or sorted(FAMILIES):
-            show(family, args.seed if args.seed is not None else args.seed0)
+            show(family, args.seed if args.seed is not None else args.seed0, args.pasted)
         return
-    scores = score(args.n_per_family, args.seed0, args.family, args.workers)
+    scores = score(args.n_per_family, args.seed0, args.family, args.workers, args.pasted)
     print("\n".join(table(scores)))
     print("\n".join(examples(scores)))
 

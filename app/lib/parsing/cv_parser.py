@@ -17,6 +17,7 @@ from app.lib.parsing.entries.education_noise import entry_lines, is_noise
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
 from app.lib.parsing.entries.entry_labels import unlabel_fields
 from app.lib.parsing.entries.glued_dates import unglue_leading_dates
+from app.lib.parsing.entries.parted_dates import dates_parted_from_jobs
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.fields.contact import (
     contact_facts,
@@ -188,6 +189,7 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
     header_lines = _header_after_sidebar(header_lines, sections)
     routed = route_sections(sections)
     merged = routed.lines
+    dates_parted_from_jobs(merged)
     read = _header(text, header_lines, sections, merged, document_names)
     header, prose = read.header, read.prose
     dropped: list[str] = list(read.aside)
