@@ -4,13 +4,13 @@ Copied text of a page whose dates sit in a right-hand cell may print the last su
 its job: after the next section's lines, or at the end of the page ("Software Engineer" /
 "Tagalnor Énergie, Manchester" / bullets … "Languages" / "French : native" / "2015 — 2016").
 Read as is, the job has no dates (its lines fall into the job above as bullets) and the range
-is a stray line of a list. When the experience section holds exactly one undated job's head (short lines between
-one job's bullets and its own) among at least two dated jobs, and exactly one line that is
-nothing but a date range stands in a list section that never holds ranges of its own (skills,
-languages, contact, profile), the range goes under that head, but only where the section then
-reads one more dated job and its jobs stay in the order their dates are written (newest first,
-or oldest first). Any other count or order leaves the text as it is: the report asks, rather
-than the import guessing a job's time.
+is a stray line of a list. When the experience section holds exactly one undated job's head
+(short lines between one job's bullets and its own) among at least two dated jobs, and exactly
+one line that is nothing but a date range stands in a list section that never holds ranges of
+its own (skills, languages, contact, profile), the range goes under that head, but only where
+the section then reads one more dated job and its jobs stay in the order their dates are
+written (newest first, or oldest first). Any other count or order leaves the text as it is:
+the report asks, rather than the import guessing a job's time.
 """
 
 from __future__ import annotations
