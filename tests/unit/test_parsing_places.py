@@ -103,3 +103,22 @@ def test_an_employer_opening_with_a_digit_after_the_title_comma() -> None:
         "Stagiaire en science des données, 4D Quarry Labs, Maroc.\t2022 - 2023\n- Modèles\n"
     )
     assert jobs == [("Stagiaire en science des données", "4D Quarry Labs", "Maroc.")]
+
+
+def test_a_town_the_gazetteer_knows_closing_the_employer_line_is_the_place() -> None:
+    """ "Dalsolori Analytics · Saint-Étienne" under the title: the town (whose name ends like a
+    title, "-ienne") had been read as the title and the title as the employer."""
+    jobs = _jobs(
+        "2021 – 2023\nResponsable de magasin\nDalsolori Analytics · Saint-Étienne\n"
+        "• Réduction des délais de livraison.\n\n"
+        "2019 – 2021\nAcheteur\nDviktami Logistics · Clermont-Ferrand\n• Coordination.\n"
+    )
+    assert jobs == [
+        ("Responsable de magasin", "Dalsolori Analytics", "Saint-Étienne"),
+        ("Acheteur", "Dviktami Logistics", "Clermont-Ferrand"),
+    ]
+
+
+def test_a_town_named_employer_with_no_third_part_stays_the_employer() -> None:
+    jobs = _jobs("Banker | Santander\tJan 2019 – Mar 2021\n- Opened accounts\n")
+    assert [(title, company) for title, company, _ in jobs] == [("Banker", "Santander")]

@@ -24,6 +24,7 @@ from app.lib.parsing.entries.entry_words import (
     words,
 )
 from app.lib.parsing.fields.contact import looks_like_location
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.text.text import SEPARATOR_RE, clean, word_set
 
 _CONTRACT = (
@@ -311,7 +312,31 @@ def heading_parts(heading: list[str], *, every_comma: bool = False) -> list[Part
         parts += [Part(a, aside=True) for a in asides if a]
         for part in parts[first:]:
             part.line = number
-    return _join_wrapped([p for p in parts if p.text])
+    return _join_wrapped(_known_town_last([p for p in parts if p.text]))
+
+
+def _known_town_last(parts: list[Part]) -> list[Part]:
+    """ "Responsable de magasin" / "Dalsolori Analytics · Saint-Étienne": a town the gazetteer
+    knows, closing a line after another part of it, is the place when two other parts remain
+    for the title and the employer (the short place list lacks most towns, and a town left
+    unmarked was read as the title). With fewer parts, a town's name may be the employer's
+    ("Banker | Santander")."""
+    named = [p for p in parts if not p.aside]
+    if len(named) < THREE_PARTS or any(p.place or is_place(p.text) for p in named):
+        return parts
+    for index, part in enumerate(named[1:], start=1):
+        closes_line = index + 1 == len(named) or named[index + 1].line != part.line
+        if (
+            closes_line
+            and named[index - 1].line == part.line
+            and not part.employer
+            and is_known_place(part.text, other_names=False)
+            and not company_score(part.text)
+            and title_score(part.text) < 1  # a suffix alone ("Saint-Étienne" ends like a title)
+        ):
+            part.place = True
+            break
+    return parts
 
 
 def _join_wrapped(parts: list[Part]) -> list[Part]:
