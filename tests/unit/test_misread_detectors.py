@@ -148,6 +148,11 @@ def test_an_employer_printed_once_but_carried_by_two_jobs_is_flagged() -> None:
     # The employer printed once above its roles is one employer's career.
     grouped = "\n".join(["Harbour Tools", "Analyst", "Built dashboards.", "Buyer", "Ordered it."])
     assert _codes(_cv(first, second), grouped) == []
+    # The current job's title is also the headline, above the employer's line: its own line
+    # is the one over its bullets.
+    headed = "\n".join(["Ana Lima", "Analyst", "Experience", "Harbour Tools", "Analyst",
+                         "Built dashboards.", "Buyer", "Ordered the parts."])  # fmt: skip
+    assert _codes(_cv(first, second), headed) == []
 
 
 def test_jobs_whose_lines_slid_to_the_job_before_are_flagged() -> None:

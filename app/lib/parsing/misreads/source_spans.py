@@ -33,6 +33,26 @@ def find_line(lines: Sequence[str], value: str) -> int | None:
     return next((i for i, line in enumerate(lines) if needle in line), None)
 
 
+def find_lines(lines: Sequence[str], value: str) -> list[int]:
+    """Every line holding ``value``'s start (a job's title may also be the CV's headline)."""
+    needle = squash(value)[:BULLET_PREFIX]
+    if len(needle) < MIN_NEEDLE:
+        return []
+    return [i for i, line in enumerate(lines) if needle in line]
+
+
+def _title_line(lines: Sequence[str], exp: Experience) -> int | None:
+    """The line of the job's title: the last one above its first bullet, where the title
+    also stands elsewhere (the current job's title is often the headline too, and the first
+    line holding it, in the header, would put the job above its employer's line)."""
+    lines_of_title = find_lines(lines, exp.title)
+    bullet = find_line(lines, exp.bullets[0]) if exp.bullets else None
+    above = [at for at in lines_of_title if bullet is not None and at <= bullet]
+    if above:
+        return above[-1]
+    return lines_of_title[0] if lines_of_title else None
+
+
 def _anchor(lines: Sequence[str], exp: Experience) -> int | None:
     for value in (exp.title, exp.company):
         found = find_line(lines, value)
@@ -97,7 +117,7 @@ def employer_elsewhere(content: CvContent, lines: Sequence[str]) -> list[dict[st
         printed = [at for at, line in enumerate(lines) if key in line]
         if len(indexes) < 2 or not printed or len(printed) >= len(indexes):
             continue
-        anchors = {i: find_line(lines, content.experience[i].title) for i in indexes}
+        anchors = {i: _title_line(lines, content.experience[i]) for i in indexes}
         owners = set()
         for at in printed:
             near = [(abs(a - at), i) for i, a in anchors.items() if a is not None]
