@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from app.lib.cv_content import CvContent, Experience, Extras, Header, Language, Skill
 from app.lib.parsing.dates.stacked_dates import stacked_dates_to_jobs
 from app.lib.parsing.dates.stray_dates import dates_to_headings
+from app.lib.parsing.entries.copied_form import closing_employers_up, without_label_column
 from app.lib.parsing.entries.detached_marks import attach_detached_marks
 from app.lib.parsing.entries.education_noise import entry_lines, is_noise
 from app.lib.parsing.entries.entries import PATTERN, RawEntry, split_entries
@@ -162,7 +163,7 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     sidebar's lines, or a heading whose dates were read elsewhere in a two-column copy): its
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
     lines = unglue_leading_dates(attach_detached_marks(unlabel_fields(lines)))
-    lines = stacked_bodies_to_heads(lines)
+    lines = closing_employers_up(stacked_bodies_to_heads(without_label_column(lines)))
     entries = split_entries(stacked_dates_to_jobs(dates_to_headings(lines)))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
     kept = [
