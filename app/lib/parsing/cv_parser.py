@@ -21,6 +21,7 @@ from app.lib.parsing.entries.glued_dates import unglue_leading_dates
 from app.lib.parsing.entries.parted_dates import dates_parted_from_jobs
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.entries.stacked_bodies import stacked_bodies_to_heads
+from app.lib.parsing.entries.stacked_names import stacked_names_to_heads
 from app.lib.parsing.fields.contact import (
     contact_facts,
     email_anywhere,
@@ -164,6 +165,7 @@ def _jobs(lines: list[str], dropped: list[str]) -> list[RawEntry]:
     lines are listed as unplaced rather than shown as a job, as are lines with no heading."""
     lines = unglue_leading_dates(attach_detached_marks(unlabel_fields(lines)))
     lines = closing_employers_up(stacked_bodies_to_heads(without_label_column(lines)))
+    lines = stacked_names_to_heads(lines)
     entries = split_entries(stacked_dates_to_jobs(dates_to_headings(lines)))
     among_dated = sum(1 for e in entries if e.dates) >= MIN_DATED_JOBS
     kept = [

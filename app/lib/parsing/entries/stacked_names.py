@@ -1,0 +1,65 @@
+"""Employers copied as one column under the first job, put back under each job's title.
+
+Copied text of a table whose rows are the jobs (period | role | employer | town) may give the
+employer and town columns whole, under the first row: "06.2023 – 05.2025" / "Quality
+Technician" / "Bervel Foods" / "Barcelona" / "Quindvik & Dalvasten" / "À distance" / … /
+bullets, then each later job as its period, its title and its bullets alone. Read as is, the
+first job holds every employer and the others none. When every job after the first reads its
+dates and one title line only before its bullets, and the first one's title is followed by a
+run of name lines that divides into as many groups of one or two lines as there are jobs, the
+i-th group goes under the i-th title, in the order both were printed. Any other count leaves
+the text as it is: a wrong pairing would give a job another's employer.
+"""
+
+from __future__ import annotations
+
+from app.lib.parsing.dates.dates import find_date_range, remove_span
+from app.lib.parsing.sections.section_lines import name_line
+from app.lib.parsing.text.text import clean, is_bullet
+
+MIN_JOBS = 2
+GROUP_SIZES = (2, 1)  # employer and town, or the employer alone
+
+
+def _date_only(line: str) -> bool:
+    text = clean(line)
+    found = find_date_range(text) if text else None
+    return found is not None and not found.single and not remove_span(text, found.span)
+
+
+def _head(lines: list[str], start: int, end: int) -> list[int]:
+    """Indexes of the lines after the dates at ``start`` and before the first bullet."""
+    found = []
+    for at in range(start + 1, end):
+        if is_bullet(lines[at].strip()):
+            break
+        if clean(lines[at]):
+            found.append(at)
+    return found
+
+
+def stacked_names_to_heads(lines: list[str]) -> list[str]:
+    """The section's lines with the first job's stack of names shared out among the jobs."""
+    anchors = [i for i, line in enumerate(lines) if _date_only(line)]
+    if len(anchors) < MIN_JOBS:
+        return lines
+    bounds = [*anchors[1:], len(lines)]
+    heads = [_head(lines, a, b) for a, b in zip(anchors, bounds, strict=True)]
+    if any(len(head) != 1 for head in heads[1:]) or len(heads[0]) < 1 + len(anchors):
+        return lines
+    stack = heads[0][1:]
+    if any(not name_line(lines[at]) or find_date_range(lines[at]) for at in stack):
+        return lines
+    size = next((n for n in GROUP_SIZES if len(stack) == n * len(anchors)), None)
+    if size is None:
+        return lines
+    groups = [[lines[at] for at in stack[n * size : (n + 1) * size]] for n in range(len(anchors))]
+    under = {head[0]: group for head, group in zip(heads, groups, strict=True)}
+    moved = set(stack)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in moved:
+            continue
+        out.append(line)
+        out.extend(under.get(index, []))
+    return out
