@@ -25,3 +25,11 @@ def test_a_stack_that_does_not_divide_among_the_jobs_stays() -> None:
     # A later job with its own employer: the first one's lines are its own.
     own = [*FIRST, "08.2022 – 02.2023", "Business Developer", "Corvin", "• Filed.", ""]
     assert stacked_names_to_heads(own) == own
+
+
+def test_jobs_without_bullets_give_no_sure_head() -> None:
+    """With no bullet to end the heads, a sentence and the next job's lines would pass for
+    the first job's stack of names."""
+    lines = ["nov 2019 - apr 2020", "Picked goods and folded cages.", "Delivery Driver",
+             "Fjell Groceries, Bergen", "mar 2021 - jun 2021", "A part-time job."]  # fmt: skip
+    assert stacked_names_to_heads(lines) == lines

@@ -58,6 +58,16 @@ def find_date_range(line: str) -> DateRange | None:
     return None
 
 
+def range_alone(line: str) -> DateRange | None:
+    """The range a line holds with nothing else ("2015 — 2016", "mars 2016 — novembre 2016"):
+    a start and an end (or "present"), no single date, no word left around it."""
+    text = line.strip()
+    found = find_date_range(text) if text else None
+    if found is None or found.single or not found.start or remove_span(text, found.span):
+        return None
+    return found
+
+
 def remove_span(line: str, span: tuple[int, int]) -> str:
     """The line without the date text, separators and empty brackets left behind cleaned up."""
     text = line[: span[0]] + " " + line[span[1] :]

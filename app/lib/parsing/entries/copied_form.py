@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.lib.parsing.dates.dates import find_date_range, remove_span
+from app.lib.parsing.dates.dates import find_date_range, range_alone
 from app.lib.parsing.entries.entry_labels import MAX_LABEL_WORDS, NOT_A_FIELD, field_of
 from app.lib.parsing.sections.section_lines import name_line
 from app.lib.parsing.text.text import clean, is_bullet
@@ -34,12 +34,6 @@ MIN_JOBS = 2
 ENTRY_LINES = 4  # dates, title, a bullet at least, the closing line
 
 
-def _date_only(line: str) -> bool:
-    text = clean(line)
-    found = find_date_range(text) if text else None
-    return found is not None and not found.single and not remove_span(text, found.span)
-
-
 def _labelled(line: str) -> bool:
     """A field's label, or a piece of one its words tell ("Principales activités et")."""
     words = set(fold(line).replace("'", " ").split())
@@ -48,7 +42,7 @@ def _labelled(line: str) -> bool:
 
 def without_label_column(lines: list[str]) -> list[str]:
     """The section's lines without a label column copied before the first dates."""
-    first = next((i for i, line in enumerate(lines) if _date_only(line)), None)
+    first = next((i for i, line in enumerate(lines) if range_alone(line)), None)
     if first is None:
         return lines
     run = [clean(line) for line in lines[:first] if clean(line)]
@@ -68,7 +62,7 @@ def without_label_column(lines: list[str]) -> list[str]:
 def _shape(segment: list[str]) -> tuple[str, str, list[str], str] | None:
     """(dates, title, bullets, closing line) when the entry reads so, else ``None``."""
     texts = [line for line in segment if clean(line)]
-    if len(texts) < ENTRY_LINES or not _date_only(texts[0]):
+    if len(texts) < ENTRY_LINES or not range_alone(texts[0]):
         return None
     title, *middle, closing = texts[1:]
     plain = (title, closing)
@@ -81,7 +75,7 @@ def _shape(segment: list[str]) -> tuple[str, str, list[str], str] | None:
 
 def closing_employers_up(lines: list[str]) -> list[str]:
     """Each job's closing line under its title, when every job of the section ends with one."""
-    anchors = [i for i, line in enumerate(lines) if _date_only(line)]
+    anchors = [i for i, line in enumerate(lines) if range_alone(line)]
     if len(anchors) < MIN_JOBS or any(clean(line) for line in lines[: anchors[0]]):
         return lines
     bounds = [*anchors[1:], len(lines)]

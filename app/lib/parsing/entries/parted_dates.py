@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from app.lib.parsing.dates.dates import DateRange, find_date_range, remove_span
+from app.lib.parsing.dates.dates import DateRange, find_date_range, range_alone
 from app.lib.parsing.entries.entries import RawEntry, split_entries
 from app.lib.parsing.sections.section_lines import name_line
 from app.lib.parsing.sections.section_route import READ_ACROSS
@@ -26,14 +26,6 @@ from app.lib.parsing.text.text import clean, is_bullet
 MIN_DATED = 2  # the section's own order is read from the jobs that have dates
 TODAY = "9999-99"  # an ongoing range sorts after every written date
 HEAD_LINES = 3  # title, employer, place
-
-
-def _range_alone(line: str) -> DateRange | None:
-    """The range a line holds with nothing else ("2015 — 2016", "mars 2016 — novembre 2016")."""
-    found = find_date_range(line)
-    if found is None or found.single or not found.start or remove_span(line, found.span):
-        return None
-    return found
 
 
 def _end(found: DateRange) -> str:
@@ -83,7 +75,7 @@ def dates_parted_from_jobs(lines: dict[str, list[str]]) -> None:
         (key, at, found)
         for key in sorted(READ_ACROSS)
         for at, line in enumerate(lines.get(key) or [])
-        if (found := _range_alone(line)) is not None
+        if (found := range_alone(line)) is not None
     ]
     if len(strays) != 1:
         return

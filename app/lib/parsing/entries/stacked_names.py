@@ -13,7 +13,7 @@ the text as it is: a wrong pairing would give a job another's employer.
 
 from __future__ import annotations
 
-from app.lib.parsing.dates.dates import find_date_range, remove_span
+from app.lib.parsing.dates.dates import find_date_range, range_alone
 from app.lib.parsing.sections.section_lines import name_line
 from app.lib.parsing.text.text import clean, is_bullet
 
@@ -21,35 +21,32 @@ MIN_JOBS = 2
 GROUP_SIZES = (2, 1)  # employer and town, or the employer alone
 
 
-def _date_only(line: str) -> bool:
-    text = clean(line)
-    found = find_date_range(text) if text else None
-    return found is not None and not found.single and not remove_span(text, found.span)
-
-
-def _head(lines: list[str], start: int, end: int) -> list[int]:
-    """Indexes of the lines after the dates at ``start`` and before the first bullet."""
-    found = []
+def _head(lines: list[str], start: int, end: int) -> list[int] | None:
+    """Indexes of the lines after the dates at ``start`` and before the first bullet; ``None``
+    when no bullet closes them before ``end`` (a head is only sure when bullets follow it)."""
+    found: list[int] = []
     for at in range(start + 1, end):
         if is_bullet(lines[at].strip()):
-            break
+            return found
         if clean(lines[at]):
             found.append(at)
-    return found
+    return None
 
 
 def stacked_names_to_heads(lines: list[str]) -> list[str]:
     """The section's lines with the first job's stack of names shared out among the jobs."""
-    anchors = [i for i, line in enumerate(lines) if _date_only(line)]
+    anchors = [i for i, line in enumerate(lines) if range_alone(line)]
     if len(anchors) < MIN_JOBS:
         return lines
     bounds = [*anchors[1:], len(lines)]
-    heads = [_head(lines, a, b) for a, b in zip(anchors, bounds, strict=True)]
-    if any(len(head) != 1 for head in heads[1:]) or len(heads[0]) < 1 + len(anchors):
+    heads = [h for a, b in zip(anchors, bounds, strict=True) if (h := _head(lines, a, b))]
+    if len(heads) != len(anchors) or any(len(head) != 1 for head in heads[1:]):
+        return lines
+    if len(heads[0]) < 1 + len(anchors):
+        return lines
+    if any(not name_line(lines[at]) or find_date_range(lines[at]) for at in heads[0]):
         return lines
     stack = heads[0][1:]
-    if any(not name_line(lines[at]) or find_date_range(lines[at]) for at in stack):
-        return lines
     size = next((n for n in GROUP_SIZES if len(stack) == n * len(anchors)), None)
     if size is None:
         return lines
