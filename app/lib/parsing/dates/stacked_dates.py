@@ -102,12 +102,19 @@ def stacked_dates_to_jobs(lines: list[str]) -> list[str]:
     pairs = _pairs(lines)
     if not pairs:
         return lines
-    moved = {i for _, (first, last) in pairs for i in range(first, last + 1)}
-    under = {head: lines[first : last + 1] for head, (first, last) in pairs}
+    return lines_moved_under(
+        lines, {head: list(range(first, last + 1)) for head, (first, last) in pairs}
+    )
+
+
+def lines_moved_under(lines: list[str], moves: dict[int, list[int]]) -> list[str]:
+    """``lines`` with the lines at each list of ``moves`` taken from where they stand and put,
+    in their order, right under the line at its key."""
+    moved = {at for ats in moves.values() for at in ats}
     out: list[str] = []
     for index, line in enumerate(lines):
         if index in moved:
             continue
         out.append(line)
-        out.extend(under.get(index, []))
+        out.extend(lines[at] for at in moves.get(index, []))
     return out

@@ -67,19 +67,22 @@ def _undated_heads(lines: list[str]) -> list[int]:
 def dates_parted_from_jobs(lines: dict[str, list[str]]) -> None:
     """Move a lone range of a list section under the one undated job it fits (in place)."""
     experience = lines.get("experience") or []
-    dated = sum(1 for e in split_entries(experience) if e.dates)
     heads = _undated_heads(experience)
-    if len(heads) != 1 or dated < MIN_DATED:
+    if len(heads) != 1:
         return
     strays = [
-        (key, at, found)
+        (key, at)
         for key in sorted(READ_ACROSS)
         for at, line in enumerate(lines.get(key) or [])
-        if (found := range_alone(line)) is not None
+        if range_alone(line) is not None
     ]
     if len(strays) != 1:
         return
-    key, at = strays[0][:2]
+    # Reading the section's entries is the costly part: only for a CV that has both.
+    dated = sum(1 for e in split_entries(experience) if e.dates)
+    if dated < MIN_DATED:
+        return
+    key, at = strays[0]
     moved = [*experience[: heads[0]], lines[key][at].strip(), *experience[heads[0] :]]
     entries = split_entries(moved)
     if sum(1 for e in entries if e.dates) != dated + 1 or not _in_order(entries):

@@ -14,6 +14,7 @@ the text as it is: a wrong pairing would give a job another's employer.
 from __future__ import annotations
 
 from app.lib.parsing.dates.dates import find_date_range, range_alone
+from app.lib.parsing.dates.stacked_dates import lines_moved_under
 from app.lib.parsing.sections.section_lines import name_line
 from app.lib.parsing.text.text import clean, is_bullet
 
@@ -50,13 +51,5 @@ def stacked_names_to_heads(lines: list[str]) -> list[str]:
     size = next((n for n in GROUP_SIZES if len(stack) == n * len(anchors)), None)
     if size is None:
         return lines
-    groups = [[lines[at] for at in stack[n * size : (n + 1) * size]] for n in range(len(anchors))]
-    under = {head[0]: group for head, group in zip(heads, groups, strict=True)}
-    moved = set(stack)
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if index in moved:
-            continue
-        out.append(line)
-        out.extend(under.get(index, []))
-    return out
+    moves = {head[0]: stack[n * size : (n + 1) * size] for n, head in enumerate(heads)}
+    return lines_moved_under(lines, moves)

@@ -26,19 +26,21 @@ def squash(text: str) -> str:
     return " ".join(fold(text).replace("’", "'").split())
 
 
-def find_line(lines: Sequence[str], value: str) -> int | None:
+def _needle(value: str) -> str:
+    """What a value is found by: its start, or "" when too short to tell (found everywhere)."""
     needle = squash(value)[:BULLET_PREFIX]
-    if len(needle) < MIN_NEEDLE:
-        return None
-    return next((i for i, line in enumerate(lines) if needle in line), None)
+    return needle if len(needle) >= MIN_NEEDLE else ""
+
+
+def find_line(lines: Sequence[str], value: str) -> int | None:
+    needle = _needle(value)
+    return next((i for i, line in enumerate(lines) if needle in line), None) if needle else None
 
 
 def find_lines(lines: Sequence[str], value: str) -> list[int]:
     """Every line holding ``value``'s start (a job's title may also be the CV's headline)."""
-    needle = squash(value)[:BULLET_PREFIX]
-    if len(needle) < MIN_NEEDLE:
-        return []
-    return [i for i, line in enumerate(lines) if needle in line]
+    needle = _needle(value)
+    return [i for i, line in enumerate(lines) if needle in line] if needle else []
 
 
 def _title_line(lines: Sequence[str], exp: Experience) -> int | None:
