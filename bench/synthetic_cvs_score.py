@@ -13,6 +13,11 @@ predicted title + company (swapped or polluted fields still count as found), or 
     python -m bench.synthetic_cvs_score 20 --seed0=100           # 20 per family, numbered from 100
     python -m bench.synthetic_cvs_score --family timeline --seed=3 --show
     python -m bench.synthetic_cvs_score 8 --pasted               # every family as copied text
+    python -m bench.synthetic_cvs_score 8 --two-readings         # PDFs read twice, as imported
+
+With ``--two-readings`` a PDF goes through the import's own choice between its geometric reading
+and pdftotext's plain one (``parse_two_readings``): what a user gets. Without it, the geometric
+reading alone: what the rules make of one text.
 """
 
 from __future__ import annotations
@@ -114,13 +119,13 @@ def date_right(truth: str | None, predicted: str) -> bool | None:
 
 
 # ------------------------------------------------------------------ one document
-def predicted_jobs(text: str) -> list[Job]:
-    from app.lib.parsing.cv_parser import parse_cv_text
+def predicted_jobs(text: str, plain_text: str = "") -> list[Job]:
+    from app.domain.cvs.rules_reading import parse_two_readings
 
     return [
         {"title": x.title, "company": x.company, "location": x.location, "start": x.start or "",
          "end": "present" if x.current else (x.end or "")}
-        for x in parse_cv_text(text).content.experience
+        for x in parse_two_readings(text, plain_text).content.experience
     ]  # fmt: skip
 
 
@@ -193,23 +198,37 @@ def score_document(cv: SyntheticCv, predicted: list[Job]) -> DocResult:
     return result
 
 
+def _copied_text(cv: SyntheticCv) -> str:
+    from app.lib.ats_check.readers import pdftotext_pages
+
+    return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
+
+
 def read_text(cv: SyntheticCv, pasted: bool = False) -> str:
     """The text an upload gives, or for a pasted family (every family when ``pasted``) what
     poppler's pdftotext gives (the corpus's pasted variant: text copied from the PDF)."""
     if pasted or FAMILIES[cv.family].pasted:
-        from app.lib.ats_check.readers import pdftotext_pages
-
-        return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
+        return _copied_text(cv)
     from app.lib.pdf_text import read_pdf_text_sync
 
     return read_pdf_text_sync(cv.pdf, max_pages=PDF_MAX_PAGES).text
 
 
-def run_document(family: str, seed: int, pasted: bool = False) -> DocResult:
-    """Render, read, parse and score one CV (the unit of work a pool process takes)."""
+def plain_text(cv: SyntheticCv, mode: str) -> str:
+    """The PDF's second reading the import weighs (``mode`` "two-readings"); none for a text."""
+    family = FAMILIES[cv.family]
+    if mode != "two-readings" or family.pasted or family.copied:
+        return ""
+    return _copied_text(cv)
+
+
+def run_document(family: str, seed: int, mode: str = "pdf") -> DocResult:
+    """Render, read, parse and score one CV (the unit of work a pool process takes); ``mode``:
+    "pdf" (the geometric reading), "pasted" (the copied text) or "two-readings" (as imported)."""
     cv = synthetic_cv(family, seed)
     try:
-        return score_document(cv, predicted_jobs(cv.as_read(read_text(cv, pasted))))
+        text = cv.as_read(read_text(cv, mode == "pasted"))
+        return score_document(cv, predicted_jobs(text, plain_text(cv, mode)))
     except Exception as exc:  # a crash is a result too: every truth job counts as missed
         return DocResult(
             family, seed, len(cv.truth), failures=[f"error {type(exc).__name__}: {exc}"[:200]]
@@ -263,20 +282,22 @@ def score(
     families: list[str] | None = None,
     workers: int | None = None,
     pasted: bool = False,
+    two_readings: bool = False,
 ) -> dict[str, FamilyScore]:
     """Per-family figures over documents ``seed0 .. seed0 + n_per_family - 1``; rendering and
     reading run in ``workers`` processes (all cores by default; 1 = in this process);
     ``pasted``: every CV read as its copied text, as the pasted import and the PDF's plain
-    second reading see it."""
+    second reading see it; ``two_readings``: every PDF read twice, as the import reads it."""
     names = families or list(FAMILIES)
     work = _documents(names, n_per_family, seed0)
     workers = workers or os.cpu_count() or 1
-    flags = [pasted] * len(work)
+    mode = "pasted" if pasted else "two-readings" if two_readings else "pdf"
+    modes = [mode] * len(work)
     if workers == 1:
-        docs = [run_document(f, s, pasted) for f, s in work]
+        docs = [run_document(f, s, mode) for f, s in work]
     else:
         with ProcessPoolExecutor(workers) as pool:
-            docs = list(pool.map(run_document, *zip(*work, strict=True), flags, chunksize=2))
+            docs = list(pool.map(run_document, *zip(*work, strict=True), modes, chunksize=2))
     scores = {name: FamilyScore(name) for name in names}
     for doc in docs:
         scores[doc.family].add(doc)
@@ -318,12 +339,12 @@ def examples(scores: dict[str, FamilyScore]) -> list[str]:
 
 
 # ------------------------------------------------------------------ one document, in full
-def show(family: str, seed: int, pasted: bool = False) -> None:
+def show(family: str, seed: int, mode: str = "pdf") -> None:
     """Everything about one CV: the text the reader gave the parser, what it predicted, the truth
     and the pairing."""
     cv = synthetic_cv(family, seed)
-    text = cv.as_read(read_text(cv, pasted))
-    predicted = predicted_jobs(text)
+    text = cv.as_read(read_text(cv, mode == "pasted"))
+    predicted = predicted_jobs(text, plain_text(cv, mode))
     print(f"== {family} document {seed} ({cv.content.language})\n--- text read from the PDF")
     print(text)
     print("--- truth")
@@ -353,12 +374,18 @@ def main() -> None:
     parser.add_argument(
         "--pasted", action="store_true", help="every CV read as its copied text (pdftotext)"
     )
+    parser.add_argument(
+        "--two-readings", action="store_true", help="every PDF read twice, as the import reads it"
+    )
     args = parser.parse_args()
+    mode = "pasted" if args.pasted else "two-readings" if args.two_readings else "pdf"
     if args.show:
         for family in args.family or sorted(FAMILIES):
-            show(family, args.seed if args.seed is not None else args.seed0, args.pasted)
+            show(family, args.seed if args.seed is not None else args.seed0, mode)
         return
-    scores = score(args.n_per_family, args.seed0, args.family, args.workers, args.pasted)
+    scores = score(
+        args.n_per_family, args.seed0, args.family, args.workers, args.pasted, args.two_readings
+    )
     print("\n".join(table(scores)))
     print("\n".join(examples(scores)))
 

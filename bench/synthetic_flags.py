@@ -24,8 +24,8 @@ from pathlib import Path
 
 from bench.misread_jobs import JobTally, code_table, tally
 from bench.suspicions_eval import DEFAULT_CORPUS, _scorer, imported
-from bench.synthetic_cvs import FAMILIES, SyntheticCv, synthetic_cv
-from bench.synthetic_cvs_score import PASTE_TIMEOUT_S, PDF_MAX_PAGES, read_text
+from bench.synthetic_cvs import FAMILIES, synthetic_cv
+from bench.synthetic_cvs_score import plain_text, read_text
 
 TODAY = date(2026, 11, 1)  # fixed, so a run is the same run tomorrow
 
@@ -38,22 +38,13 @@ class DocFlags:
     error: str = ""
 
 
-def _plain(cv: SyntheticCv) -> str:
-    """The PDF's second reading (pdftotext's order) the import weighs; none for a pasted text."""
-    if FAMILIES[cv.family].pasted or FAMILIES[cv.family].copied:
-        return ""
-    from app.lib.ats_check.readers import pdftotext_pages
-
-    return "\n".join(pdftotext_pages(cv.pdf, PDF_MAX_PAGES, PASTE_TIMEOUT_S))
-
-
 def run_document(family: str, seed: int, corpus: str, two_readings: bool = False) -> DocFlags:
     """Render, read, parse, repair and report one CV as the import does, and tally its flags;
     with ``two_readings`` a PDF is read twice as the import reads it."""
     result = DocFlags(family, seed)
     cv = synthetic_cv(family, seed)
     try:
-        plain = _plain(cv) if two_readings else ""
+        plain = plain_text(cv, "two-readings" if two_readings else "pdf")
         content, report, flags = imported(cv.as_read(read_text(cv)), TODAY, plain_text=plain)
     except Exception as exc:  # a crash is a result too, shown in the table
         result.error = f"{type(exc).__name__}: {exc}"[:200]

@@ -15,10 +15,13 @@ Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): s
 
 from __future__ import annotations
 
+import itertools
 import math
+from dataclasses import dataclass
 
 from .cells import date_column_beside, read_as_cells
 from .gutter_order import ordered_gutters
+from .line_style import line_style
 from .rows import lines_to_rows
 from .words import TAB_GAP, Line, Row, Word, group_lines
 
@@ -28,6 +31,7 @@ MIN_GUTTER_WIDTH = 6
 MIN_SIDE_WORDS = 8
 MAX_DEPTH = 2
 WIDE_REACH = 0.2  # of a side's width: how far a full-width line reaches into both sides
+LABEL_WORD_SHARE = 0.5  # a label column holds at most half as many words as its entries
 
 
 def gutter_candidates(words: list[Word]) -> list[float]:
@@ -91,16 +95,109 @@ def _splits_text(words: list[Word], gutter: float) -> bool:
     return overlap >= 0.3 * shorter
 
 
-def is_label_column(left: list[Line], right: list[Line]) -> bool:
-    """Dates or labels beside each entry: one side's lines sit level with the other's. Usually
-    the side with fewer lines; labels that wrap ("Principales activités et" / "responsabilités")
-    outnumber their entry's lines, and then the other side's lines are not all level."""
-    if not left or not right:
-        return True
-    return any(
-        sum(1 for line in side if any(_level(line, o) for o in other)) >= 0.7 * len(side)
-        for side, other in ((left, right), (right, left))
-    )
+@dataclass
+class LabelColumn:
+    """A side read as labels of the other's entries; ``sparse`` when it holds far fewer words
+    (labels, dates), not a column of running text whose lines stand level with another's."""
+
+    labels: list[Line]
+    entries: list[Line]
+    sparse: bool
+
+
+def label_side(left: list[Line], right: list[Line]) -> LabelColumn | None:
+    """The label column when one side's lines sit level with the other's (dates or labels
+    beside each entry): usually the side with fewer lines."""
+    for side, other in ((left, right), (right, left)):
+        if sum(1 for line in side if any(_level(line, o) for o in other)) >= 0.7 * len(side):
+            return LabelColumn(side, other, _labels_open_level(side, other))
+    return None
+
+
+def wrapped_label_side(left: list[Line], right: list[Line]) -> LabelColumn | None:
+    """The label column whose labels wrap ("Principales activités et" / "responsabilités",
+    "October 2022 –" / "April 2025"): they outnumber their entry's lines, and then neither
+    side's lines are all level, but the labels' paragraphs still open level with an entry's
+    line."""
+    for side, other in ((left, right), (right, left)):
+        if _labels_open_level(side, other):
+            return LabelColumn(side, other, True)
+    return None
+
+
+def _labels_open_level(side: list[Line], other: list[Line]) -> bool:
+    """``side`` reads as labels of ``other``'s entries: it holds far fewer words, and of its
+    paragraphs that stand beside the other side's text, at least three and 70 % open level with
+    one of its lines (a heading alone on its row stands beside nothing and counts neither way).
+    Two columns of running text on one line grid open level too: the word count tells them."""
+    if sum(len(line.words) for line in side) > LABEL_WORD_SHARE * sum(
+        len(line.words) for line in other
+    ):
+        return False
+    beside = [p for p in _paragraphs(side) if any(_overlap(p, o) for o in other)]
+    level = [p for p in beside if any(_level(p[0], o) for o in other)]
+    return len(beside) >= 3 and len(level) >= 0.7 * len(beside)
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines set closer than half a line apart: a label and its wrapped lines."""
+    out: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: line.top):
+        if out and line.top - out[-1][-1].bottom < 0.5 * out[-1][-1].height:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
+def _overlap(paragraph: list[Line], line: Line) -> bool:
+    return line.top < paragraph[-1].bottom and line.bottom > paragraph[0].top
+
+
+def labels_whole(words: list[Word], column: LabelColumn) -> list[Word]:
+    """``words`` with each label's wrapped lines moved onto its first line, after its words,
+    so that a region read row by row gives the label whole beside its entry ("Principales
+    activités et responsabilités⇥• …") rather than its end beside the entry's next line.
+
+    A line set close under a label, in its style, is its wrapped rest when it stands beside an
+    entry's line without being level with it, or, in a sparse column (labels, dates), beside
+    none and carrying on the label's phrase ("Nom et adresse de" / "l'employeur"). Otherwise
+    it stays in its own row: level with an entry's line it labels that line ("2019 – 2021" /
+    "Porto"); beside nothing it is a label of its own ("Juil. 2020" / "Rennes, France") or, in
+    a column of running text, a paragraph's end."""
+    moved: dict[int, Word] = {}
+    for paragraph in _paragraphs(column.labels):
+        head = paragraph[0]
+        end = max(w["x1"] for w in head.words)
+        style = line_style(head.words)
+        step = 0
+        for above, line in itertools.pairwise(paragraph):
+            beside = [o for o in column.entries if o.top < line.bottom and o.bottom > line.top]
+            if (
+                line_style(line.words) != style
+                or any(_level(line, o) for o in beside)
+                or (not beside and not (column.sparse and _carries_on(above, line)))
+            ):
+                break
+            for word in sorted(line.words, key=lambda w: w["x0"]):
+                step += 1  # placed just after the head, a hair apart: read as one cell
+                x0 = end + 0.01 * step
+                moved[id(word)] = {
+                    **word,
+                    "top": head.top,
+                    "bottom": head.bottom,
+                    "x0": x0,
+                    "x1": x0 + 0.005,
+                }
+    return [moved.get(id(w), w) for w in words]
+
+
+def _carries_on(above: Line, line: Line) -> bool:
+    """``line`` goes on with ``above``'s phrase: it opens in lower case, or ``above`` ends on
+    a dash or a comma (a range or a list cut by the wrap)."""
+    first = min(line.words, key=lambda w: w["x0"])["text"]
+    last = max(above.words, key=lambda w: w["x1"])["text"]
+    return first[:1].islower() or last[-1:] in "-–—,"
 
 
 def _straddling(words: list[Word], gutter: float) -> set[int]:
@@ -210,11 +307,16 @@ def read_region(
     if depth > MAX_DEPTH or len(words) < minimum:
         return lines_to_rows(group_lines(words)), 1
     gutters = ordered_gutters(words, gutter_candidates(words), _straddling)
+    labelled: LabelColumn | None = None  # the first label column found
     for gutter in gutters:
         left = [w for w in words if w["x1"] <= gutter]
         right = [w for w in words if w["x0"] >= gutter]
         left_lines, right_lines = group_lines(left), group_lines(right)
-        if is_label_column(left_lines, right_lines):
+        if not left_lines or not right_lines:
+            continue
+        column = label_side(left_lines, right_lines)
+        if column is not None:
+            labelled = labelled or column
             continue  # labels level with their entries read row by row
         across = _straddling(words, gutter)
         cells = read_as_cells(
@@ -224,6 +326,10 @@ def read_region(
         )
         if cells is not None:
             return cells, 2
+        column = wrapped_label_side(left_lines, right_lines)
+        if column is not None:
+            labelled = labelled or column
+            continue
         if len(gutters) > 1 and date_column_beside(left_lines, right_lines):
             continue  # the other side holds a further column: split there first
         out: list[Row] = []
@@ -238,6 +344,8 @@ def read_region(
                     columns = max(columns, count + 1)
                     _append_block(out, text)
         return out, min(columns, 3)
+    if labelled is not None:
+        words = labels_whole(words, labelled)
     return lines_to_rows(group_lines(words)), 1
 
 
