@@ -49,7 +49,27 @@ def field_of(label: str) -> str | None:
     words = set(re.findall(r"[a-z]+", fold(label)))
     if words & NOT_A_FIELD:
         return None
+    if words & {"nom", "name"} and words & {"adresse", "address"}:
+        return "company"  # "Nom et adresse de" / "l'employeur": the label cut by its wrap
     return next((name for name, known in FIELD_WORDS.items() if words & known), None)
+
+
+def _label_wraps(lines: list[str], repeated: set[str]) -> set[int]:
+    """Indexes of lines that are the rest of a repeated label cut by its wrap: a line with no
+    value that goes on with the label's phrase (in lower case), the same under the same label
+    entry after entry ("Nom et adresse de⇥Acme" / "l'employeur")."""
+    after: Counter[tuple[str, str]] = Counter()
+    places: dict[tuple[str, str], list[int]] = {}
+    for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False), start=1):
+        found = _label(line)
+        if found is None or fold(found[0]) not in repeated or "\t" in below:
+            continue
+        if not below.strip()[:1].islower():
+            continue
+        pair = (fold(found[0]), fold(below.strip()))
+        after[pair] += 1
+        places.setdefault(pair, []).append(index)
+    return {i for pair, count in after.items() if count >= 2 for i in places[pair]}
 
 
 def unlabel_fields(lines: list[str]) -> list[str]:
@@ -59,9 +79,12 @@ def unlabel_fields(lines: list[str]) -> list[str]:
     repeated = {label for label, count in labels.items() if count >= 2}
     if not any(field_of(label) for label in repeated):
         return lines
+    wraps = _label_wraps(lines, repeated)
     out: list[str] = []
     entry: _Entry | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
+        if index in wraps:
+            continue
         found = _label(line)
         if found is None or fold(found[0]) not in repeated:
             (entry.rest if entry is not None else out).append(line)

@@ -119,6 +119,9 @@ SMALL_WORDS = word_set(
     "de des du d la le les l et and & of my mes ma mon our your en in a au aux + / , - : plus"
 )
 JOINER_WORDS = word_set("et and & + / , plus")
+# Words a phrase cannot end on: a line closing on one is a label cut by its wrap ("Principales
+# activités et" / "responsabilités", "Nom et adresse de" / "l'employeur"), not a heading.
+OPEN_ENDS = word_set("de des du d la le les l et and & of en in au aux plus")
 
 
 def _vocabulary() -> list[str]:
@@ -162,6 +165,8 @@ def sections_of_words(words: list[str] | tuple[str, ...]) -> list[str] | None:
     """The sections a heading made of ``words`` (folded) names, in order; ``None`` when a word
     is not heading vocabulary or no noun is found. Parts joined by "et", "and", "&", "," each
     name their own section ("Langues et compétences" → languages, skills)."""
+    if words and words[-1] in OPEN_ENDS:
+        return None
     found: list[str] = []
     plain_pending = False  # "professional and associative experience": both kinds
     for part in runs_of(words, lambda word: word not in JOINER_WORDS):
