@@ -62,3 +62,24 @@ def test_a_timeline_cell_beside_a_bullet_is_no_date_glued_to_it() -> None:
         ("Financial Controller", "2024-04", None, True),
         ("Business Developer", "2023-12", "2024-03", False),
     ]
+
+
+def test_a_timeline_range_of_two_years_or_a_start_alone_closes_a_one_bullet_job() -> None:
+    """ "2018⇥Title" / "|⇥Employer" / "2016⇥• one bullet", the next job's cell at once: two bare
+    years were joined only with entry text after them, as a connector says they are one range;
+    and a start alone under the connector, nothing beside it (a month wrapped over its year
+    above), is that range's start."""
+    text = (
+        "Noor Tenzan\n\nParcours professionnel\n\n"
+        "2018\tComptable\n|\tBernor Robotics · Barcelona\n"
+        "2016\t• Gestion d'un portefeuille de 12 clients.\n\n"
+        "2016\tChargé de recrutement\n|\tTesbra SARL · Dublin\n"
+        "2014\t• Réduction des délais de livraison de 36 %.\n\n"
+        "Novembre\tStagiaire\n2013\tBramiten · Bordeaux\n|\t• Suivi des clients.\nAoût 2012\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.start, j.end) for j in jobs] == [
+        ("Comptable", "2016", "2018"),
+        ("Chargé de recrutement", "2014", "2016"),
+        ("Stagiaire", "2012-08", "2013-11"),
+    ]

@@ -136,9 +136,13 @@ def _join_cells(out: list[str], index: int, following: int) -> None:
     if middle is not None and following + 1 < len(out):
         last = following + 1
     second = _split_cell(out[last].strip())
+    if second is None and middle is not None and is_date_cell(out[last].strip()):
+        second = (out[last].strip(), "")  # the start alone under the connector: no line beside
     if second is None:
         return
-    cell = _joined(first[0], second[0], _cells_alone(out, index, last))
+    # A connector between the two cells says they are one range's ends, even where the next
+    # job's date cell follows at once (a job of one bullet) or the section ends.
+    cell = _joined(first[0], second[0], middle is not None or _cells_alone(out, index, last))
     if cell is not None and find_date_range(cell) is not None:
         out[index], out[last] = f"{cell}\t{first[1]}", second[1]
         if last != following and middle is not None:

@@ -11,6 +11,7 @@ with none of them only leaves its value in place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def _label_wraps(lines: list[str], repeated: set[str]) -> set[int]:
     entry after entry ("Nom et adresse de⇥Acme" / "l'employeur")."""
     after: Counter[tuple[str, str]] = Counter()
     places: dict[tuple[str, str], list[int]] = {}
-    for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False), start=1):
+    for index, (line, below) in enumerate(itertools.pairwise(lines), start=1):
         found = _label(line)
         if found is None or fold(found[0]) not in repeated or "\t" in below:
             continue
