@@ -262,3 +262,11 @@ def test_a_name_then_a_country_code_after_a_role_is_the_employer_and_its_country
     # A town of one word, or one the lists know, stays the place.
     assert [p.text for p in heading_parts(["Engineer, Dorvik, NO"])][-1] == "Dorvik, NO"
     assert [p.text for p in heading_parts(["Engineer, Metz, FR"])][-1] == "Metz, FR"
+
+
+def test_a_pipe_with_no_space_sets_the_heading_parts_off() -> None:
+    """ "Data Analyst|Galnor": a pipe glued to its words (a builder's separator) parts the title
+    from the employer as a spaced one does; no title or name holds a pipe."""
+    assert [p.text for p in heading_parts(["Data Analyst|Galnor"])] == ["Data Analyst", "Galnor"]
+    text = "Data Analyst|Galnor Industries\nApr 2015 - Dec 2016\n• Ran the weekly reports.\n"
+    assert _jobs(text) == [("Data Analyst", "Galnor Industries", "2015-04", "2016-12")]

@@ -43,7 +43,9 @@ AT_THE_RE = re.compile(r"\s+(?:à\s+la|à\s+l['’]|au|aux)\s*(?<=\s|'|’)(?=[A
 FOR_RE = re.compile(r"\s+(?:pour|for)\s+(?=[A-ZÀ-Ý0-9])")
 LEADING_AT_RE = re.compile(r"^(?:à|chez|at|@)\s+", re.IGNORECASE)
 DESCRIPTION_MARK = "\x00"  # set on a descriptive piece until it becomes an aside Part
-SPLIT_RE = re.compile(f"({SEPARATOR_RE.pattern})")
+# A pipe sets a heading's parts off with no space around it too ("Title|Employer"): no title
+# or name holds one. A slash does not: "VFLI / CAPTRAIN", "Cariste / Magasinier".
+SPLIT_RE = re.compile(rf"({SEPARATOR_RE.pattern}|(?<=\S)\|(?=\S))")
 # Links with a scheme or a path are not names; a bare domain ("acme.com") may be the employer.
 LINK_RE = re.compile(r"https?://\S+|\b[\w.-]+\.[a-z]{2,6}/\S*", re.IGNORECASE)
 
