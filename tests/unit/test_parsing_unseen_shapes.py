@@ -10,6 +10,7 @@ from app.lib.parsing.dates.stacked_months import join_stacked_dates
 from app.lib.parsing.entries.entries import split_entries
 from app.lib.parsing.entries.entry_parts import heading_parts, is_aside
 from app.lib.parsing.entries.entry_role_lead import without_role_lead
+from app.lib.parsing.entries.entry_words import is_place_like
 from app.lib.parsing.entries.roles import experience_from
 from app.lib.parsing.sections.headings import HeadingMatch, match_cv_heading
 
@@ -270,3 +271,19 @@ def test_a_pipe_with_no_space_sets_the_heading_parts_off() -> None:
     assert [p.text for p in heading_parts(["Data Analyst|Galnor"])] == ["Data Analyst", "Galnor"]
     text = "Data Analyst|Galnor Industries\nApr 2015 - Dec 2016\n• Ran the weekly reports.\n"
     assert _jobs(text) == [("Data Analyst", "Galnor Industries", "2015-04", "2016-12")]
+
+
+def test_a_known_town_after_the_dates_is_the_place_whatever_its_ending() -> None:
+    """ "2021 – 2022 — Saint-Étienne": a town the gazetteer knows, after the dates, is the
+    job's place; its "-ienne" read as a title's ending had made it the title (or lost it)."""
+    text = (
+        "Léa Morrel\n\nExpériences\n\n"
+        "Analyste de données — Zanarkor SA\n2021 – 2022 — Saint-Étienne\n• Automatisation.\n\n"
+        "Data Analyst ZANARKOR SA\n2019 – 2021 — Saint-Étienne\n• Ran the weekly reports.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, j.location) for j in jobs] == [
+        ("Analyste de données", "Zanarkor SA", "Saint-Étienne"),
+        ("Data Analyst", "ZANARKOR SA", "Saint-Étienne"),
+    ]
+    assert is_place_like("Saint-Étienne") and not is_place_like("Technicienne")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.fields.contact import looks_like_location
+from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.text.text import word_set
 from app.lib.text_forms import fold
 
@@ -239,11 +240,14 @@ def is_place_like(text: str) -> bool:
     """A short capitalised name with no title or organisation word: a town written where CVs
     put the place (after the dates)."""
     cleaned = text.strip()
-    return is_place(cleaned) or (
-        0 < len(cleaned.split()) <= 3
-        and cleaned[:1].isupper()
-        and not title_score(cleaned)
-        and not company_score(cleaned)
+    if not cleaned or company_score(cleaned):
+        return is_place(cleaned)
+    score = title_score(cleaned)
+    return (
+        is_place(cleaned)
+        or (0 < len(cleaned.split()) <= 3 and cleaned[:1].isupper() and not score)
+        # A town the gazetteer knows, whose only title cue is an ending ("Saint-Étienne")
+        or (score < 1 and is_known_place(cleaned, other_names=False))
     )
 
 
