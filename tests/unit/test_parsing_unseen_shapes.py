@@ -287,3 +287,15 @@ def test_a_known_town_after_the_dates_is_the_place_whatever_its_ending() -> None
         ("Data Analyst", "ZANARKOR SA", "Saint-Étienne"),
     ]
     assert is_place_like("Saint-Étienne") and not is_place_like("Technicienne")
+
+
+def test_an_employer_named_first_then_a_comma_then_the_title() -> None:
+    """ "Norvelquin Foods, Stagiaire marketing": a short name, each word capitalised and naming
+    no job, then a whole title, is the employer then the title, as "ACME, Technician" was; the
+    line had been read as one title with no employer."""
+    parts = heading_parts(["Norvelquin Foods, Stagiaire marketing"])
+    assert [p.text for p in parts] == ["Norvelquin Foods", "Stagiaire marketing"]
+    text = "Maison Vastentes, Responsable logistique\nfévr. 2025 – aujourd'hui\n• Stocks.\n"
+    assert _jobs(text) == [("Responsable logistique", "Maison Vastentes", "2025-02", "present")]
+    # A title then a description stays one piece: the first words name a job.
+    assert len(heading_parts(["Data Analyst, Supply Chain"])) == 1

@@ -122,9 +122,12 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
         first, second = pieces
         one_way = title_score(first) > 0 and not company_score(first) and company_score(second) >= 1
         other = company_score(first) >= 1 and title_score(second) > 0 and not company_score(second)
-        # "ACME, Maintenance Technician": a short name in capitals, then a whole title.
+        # "ACME, Maintenance Technician", "Norvelquin Foods, Stagiaire marketing": a short
+        # name (in capitals, or each word capitalised) naming no job, then a whole title.
         other = other or (
-            _capitals_name(first) and title_score(second) >= 1 and not company_score(second)
+            (_capitals_name(first) or _capitalised_name(first))
+            and title_score(second) >= 1
+            and not company_score(second)
         )
         if (one_way and not title_score(second)) or (other and not title_score(first)):
             return pieces
@@ -161,6 +164,18 @@ def _capitals_name(piece: str) -> bool:
     letters = [c for c in piece if c.isalpha()]
     short = 1 <= len(piece.split()) <= MAX_CAPITALS_WORDS
     return short and bool(letters) and all(c.isupper() for c in letters) and not title_score(piece)
+
+
+def _capitalised_name(piece: str) -> bool:
+    """A name of two or three words each opening on a capital, naming no job and no place
+    ("Norvelquin Foods", "Maison Vastentes")."""
+    words = piece.split()
+    return (
+        2 <= len(words) <= MAX_CAPITALS_WORDS
+        and all(w[:1].isupper() for w in words)
+        and not title_score(piece)
+        and not is_place(piece)
+    )
 
 
 def _title_employer_place(pieces: list[str]) -> bool:
