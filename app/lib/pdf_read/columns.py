@@ -10,7 +10,9 @@ Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): s
   band the side holding its largest text (the name, in sidebar layouts) reads first.
 * A side whose lines sit level with lines of the other side is a label column (dates or section
   names left of each entry, places and dates right-aligned): the region is read row by row, the
-  label and its entry line joined by a TAB.
+  label and its entry line joined by a TAB. So is a side of far fewer words whose paragraphs
+  open level with the other's lines (labels and dates that wrap, when the table-cell reader
+  does not read the pages as cells); each label's wrapped lines then join its first line.
 """
 
 from __future__ import annotations
