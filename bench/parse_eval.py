@@ -285,7 +285,7 @@ def synthetic_copied_reading() -> list[str]:
     job, a form's labels copied apart from their values."""
     from bench.synthetic_cvs_score import TARGET_RECALL, score, table
 
-    scores = score(SYNTHETIC_CVS_PER_FAMILY, seed0=0, pasted=True)
+    scores = score(SYNTHETIC_CVS_PER_FAMILY, seed0=0, mode="pasted")
     below = [s.family for s in scores.values() if s.recall < TARGET_RECALL]
     return [
         "The same CVs read as their copied text (`python -m bench.synthetic_cvs_score --pasted`: "

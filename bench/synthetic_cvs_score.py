@@ -281,17 +281,16 @@ def score(
     seed0: int = 0,
     families: list[str] | None = None,
     workers: int | None = None,
-    pasted: bool = False,
-    two_readings: bool = False,
+    mode: str = "pdf",
 ) -> dict[str, FamilyScore]:
     """Per-family figures over documents ``seed0 .. seed0 + n_per_family - 1``; rendering and
     reading run in ``workers`` processes (all cores by default; 1 = in this process);
-    ``pasted``: every CV read as its copied text, as the pasted import and the PDF's plain
-    second reading see it; ``two_readings``: every PDF read twice, as the import reads it."""
+    ``mode`` as ``run_document``'s: "pasted", every CV read as its copied text, as the pasted
+    import and the PDF's plain second reading see it; "two-readings", every PDF read twice, as
+    the import reads it."""
     names = families or list(FAMILIES)
     work = _documents(names, n_per_family, seed0)
     workers = workers or os.cpu_count() or 1
-    mode = "pasted" if pasted else "two-readings" if two_readings else "pdf"
     modes = [mode] * len(work)
     if workers == 1:
         docs = [run_document(f, s, mode) for f, s in work]
@@ -383,9 +382,7 @@ def main() -> None:
         for family in args.family or sorted(FAMILIES):
             show(family, args.seed if args.seed is not None else args.seed0, mode)
         return
-    scores = score(
-        args.n_per_family, args.seed0, args.family, args.workers, args.pasted, args.two_readings
-    )
+    scores = score(args.n_per_family, args.seed0, args.family, args.workers, mode)
     print("\n".join(table(scores)))
     print("\n".join(examples(scores)))
 

@@ -174,7 +174,7 @@ def labels_whole(words: list[Word], column: LabelColumn) -> list[Word]:
         style = line_style(head.words)
         step = 0
         for above, line in itertools.pairwise(paragraph):
-            beside = [o for o in column.entries if o.top < line.bottom and o.bottom > line.top]
+            beside = [o for o in column.entries if _overlap([line], o)]
             if (
                 line_style(line.words) != style
                 or any(_level(line, o) for o in beside)

@@ -59,7 +59,6 @@ def _label_wraps(lines: list[str], repeated: set[str]) -> set[int]:
     """Indexes of lines that are the rest of a repeated label cut by its wrap: a line with no
     value that goes on with the label's phrase (in lower case), the same under the same label
     entry after entry ("Nom et adresse de⇥Acme" / "l'employeur")."""
-    after: Counter[tuple[str, str]] = Counter()
     places: dict[tuple[str, str], list[int]] = {}
     for index, (line, below) in enumerate(itertools.pairwise(lines), start=1):
         found = _label(line)
@@ -67,10 +66,8 @@ def _label_wraps(lines: list[str], repeated: set[str]) -> set[int]:
             continue
         if not below.strip()[:1].islower():
             continue
-        pair = (fold(found[0]), fold(below.strip()))
-        after[pair] += 1
-        places.setdefault(pair, []).append(index)
-    return {i for pair, count in after.items() if count >= 2 for i in places[pair]}
+        places.setdefault((fold(found[0]), fold(below.strip())), []).append(index)
+    return {i for found in places.values() if len(found) >= 2 for i in found}
 
 
 def unlabel_fields(lines: list[str]) -> list[str]:
