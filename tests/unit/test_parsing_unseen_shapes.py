@@ -299,3 +299,18 @@ def test_an_employer_named_first_then_a_comma_then_the_title() -> None:
     assert _jobs(text) == [("Responsable logistique", "Maison Vastentes", "2025-02", "present")]
     # A title then a description stays one piece: the first words name a job.
     assert len(heading_parts(["Data Analyst, Supply Chain"])) == 1
+
+
+def test_a_single_date_opening_a_cell_is_the_jobs_date_whatever_follows_it() -> None:
+    # A label column read row by row puts the dates' cell after the employer, its town after
+    # the month: a single date opening a cell stands apart like one at the line's edge.
+    text = (
+        "EXPERIENCE\n\nField intern\nHalvard Instrum\tFév – Juil. 2024 Lyon, France\n\n"
+        "Wrote the checks.\n\nSampling intern\nWestfold Dairies\tJuil. 2020 Rennes, France\n\n"
+        "Planned the sampling rounds.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, j.start, j.end, j.location) for j in jobs] == [
+        ("Field intern", "Halvard Instrum", "2024-02", "2024-07", "Lyon, France"),
+        ("Sampling intern", "Westfold Dairies", "2020-07", "2020-07", "Rennes, France"),
+    ]

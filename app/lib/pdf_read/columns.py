@@ -11,8 +11,9 @@ Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): s
 * A side whose lines sit level with lines of the other side is a label column (dates or section
   names left of each entry, places and dates right-aligned): the region is read row by row, the
   label and its entry line joined by a TAB. So is a side of far fewer words whose paragraphs
-  open level with the other's lines (labels and dates that wrap, when the table-cell reader
-  does not read the pages as cells); each label's wrapped lines then join its first line.
+  open level with the other's lines (labels and dates that wrap); each label's wrapped lines
+  then join its first line. Both are tried before the table-cell reader (``cells.py``), which
+  reads the pages that hold no such column (the blind figures in bench/BLIND.md chose it).
 """
 
 from __future__ import annotations
@@ -320,6 +321,10 @@ def read_region(
         if column is not None:
             labelled = labelled or column
             continue  # labels level with their entries read row by row
+        column = wrapped_label_side(left_lines, right_lines)
+        if column is not None:
+            labelled = labelled or column
+            continue
         across = _straddling(words, gutter)
         cells = read_as_cells(
             group_lines([w for w in left if id(w) not in across]),
@@ -328,10 +333,6 @@ def read_region(
         )
         if cells is not None:
             return cells, 2
-        column = wrapped_label_side(left_lines, right_lines)
-        if column is not None:
-            labelled = labelled or column
-            continue
         if len(gutters) > 1 and date_column_beside(left_lines, right_lines):
             continue  # the other side holds a further column: split there first
         out: list[Row] = []

@@ -136,14 +136,20 @@ def _bullet_dates(text: str, found: DateRange) -> bool:
 
 
 def _stands_apart(text: str, found: DateRange) -> bool:
-    """Dates at an edge of the line, or set apart by separators ("- Acme – 06 au 08/2023 –
-    Lyon")."""
-    if date_at_edge(text, found):
+    """Dates at an edge of the line or of a cell, or set apart by separators ("- Acme – 06 au
+    08/2023 – Lyon")."""
+    if date_at_edge(text, found) or _opens_cell(text, found):
         return True
     before, after = text[: found.span[0]].rstrip(), text[found.span[1] :].lstrip()
     return before.endswith(("–", "—", "|", "·", " -")) and after.startswith(
         ("–", "—", "|", "·", "- ")
     )
+
+
+def _opens_cell(text: str, found: DateRange) -> bool:
+    """The dates open a cell of a row read from a table or a label column ("Westfold
+    Dairies⇥Juil. 2020 Rennes, France": the cell's town after them)."""
+    return text[: found.span[0]].rstrip(" ").endswith("\t")
 
 
 def _date_only(line: str, found: DateRange | None) -> bool:
