@@ -314,3 +314,37 @@ def test_a_single_date_opening_a_cell_is_the_jobs_date_whatever_follows_it() -> 
         ("Field intern", "Halvard Instrum", "2024-02", "2024-07", "Lyon, France"),
         ("Sampling intern", "Westfold Dairies", "2020-07", "2020-07", "Rennes, France"),
     ]
+
+
+def test_later_jobs_say_the_heading_stands_above_the_dates() -> None:
+    # A sidebar copied into the first job leaves nothing but its e-mail above the first dates,
+    # which alone read as "dates first": every later job's title and employer then went to
+    # the job above as its text. The later jobs, heading above and bullets under their dates,
+    # settle the order.
+    text = (
+        "Professional Experience\n\nCustomer Success Manager\n\nDalsol & Lisquin, Leeds\n\n"
+        "r.vantrel@postbox.example\n\n11.2022 — 04.2025\n• Trained new hires on the tooling.\n"
+        "Supply Chain Analyst\nClinique Solly, York\n08.2018 — 11.2020\n"
+        "• Cut order lead times by 40%.\nProject Manager\nVasveldal & Velkorta, Bristol\n"
+        "01.2016 — 05.2018\n• Wrote the quality procedures.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, j.start) for j in jobs[1:]] == [
+        ("Supply Chain Analyst", "Clinique Solly", "2018-08"),
+        ("Project Manager", "Vasveldal & Velkorta", "2016-01"),
+    ]
+
+
+def test_dates_first_jobs_keep_their_headings_under_the_dates() -> None:
+    # The other order stays: each date line opens its job, the heading under it.
+    text = (
+        "Experience\n\n2022 – 2025\nCustomer Success Manager\nDalsol & Lisquin\n"
+        "2018 – 2020\nSupply Chain Analyst\nClinique Solly\n• Cut order lead times.\n"
+        "2016 – 2018\nProject Manager\nVasveldal & Velkorta\n• Wrote the procedures.\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company) for j in jobs] == [
+        ("Customer Success Manager", "Dalsol & Lisquin"),
+        ("Supply Chain Analyst", "Clinique Solly"),
+        ("Project Manager", "Vasveldal & Velkorta"),
+    ]

@@ -12,6 +12,7 @@ heading above it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -142,7 +143,7 @@ def _layout(lines: list[Line], anchors: list[int]) -> Layout:
     leading = first.dates is not None and not strip_bullet(first.text[: first.dates.span[0]]).strip(
         OPENING_BRACKETS
     )
-    dates_first = not first_before and leading
+    dates_first = not first_before and leading and not _headings_above(lines, anchors)
     only_place_above = all(is_place_like(heading_text(lines[i].text)) for i in first_before)
     below = first_anchor + 1
     named_below = below < len(lines) and lines[below].kind is Kind.HEAD  # "Title\tdates" / "Acme"
@@ -153,6 +154,21 @@ def _layout(lines: list[Line], anchors: list[int]) -> Layout:
         and bool(_orphan_heading(lines, 0, first_anchor))
     )
     return Layout(len(first_before), dates_first, dates_last)
+
+
+def _headings_above(lines: list[Line], anchors: list[int]) -> bool:
+    """The later entries say their heading stands above their dates: more of them have heading
+    lines right above the date line and text (not a heading) right under it than have a
+    heading under it, two at least. The first entry alone does not settle it: a sidebar's
+    lines copied between its heading and its dates leave nothing above them."""
+    above = below = 0
+    for previous, anchor in itertools.pairwise(anchors):
+        under = next((line for line in lines[anchor + 1 :] if line.kind is not Kind.BLANK), None)
+        if under is not None and under.kind is Kind.HEAD:
+            below += 1
+        elif _trim_before(lines, _heads(lines, range(anchor - 1, previous, -1))[::-1], anchor):
+            above += 1
+    return above >= 2 and above > below
 
 
 def headings(lines: list[Line], anchors: list[int]) -> list[tuple[list[int], list[int]]]:
