@@ -52,10 +52,11 @@ def test_the_metadata_confirms_a_name_it_spells_whole(
 
 
 def test_the_metadata_settles_the_name_among_the_page_s_candidates() -> None:
-    # The e-mail spells nothing; a one-word title above the name is read with it unless a
-    # second reading tells where the name starts.
-    lines = ["BARISTA", "Noé Nguyen", "les.petits.loups@example.org · 06 12 34 56 78"]
-    assert _name(lines) == "BARISTA Noé Nguyen"
+    # The e-mail spells nothing; a one-word line above the name (a brand, a nickname: no
+    # job's word, which is told apart on its own) is read with it unless a second reading
+    # tells where the name starts.
+    lines = ["VELKOR", "Noé Nguyen", "les.petits.loups@example.org · 06 12 34 56 78"]
+    assert _name(lines) == "VELKOR Noé Nguyen"
     assert _name(lines, ("Noé Nguyen",)) == "Noé Nguyen"
     assert _name(lines, ("CV - Noé NGUYEN",)) == "Noé Nguyen"
 
@@ -108,6 +109,19 @@ def test_a_job_title_is_no_name_when_no_cue_tells_one() -> None:
     assert _name(["Forklift Operator", "bluebird77@example.org", "", "Warehouse work"]) == ""
 
 
+def test_a_job_s_word_above_a_whole_name_is_no_part_of_it() -> None:
+    assert _name(["PLUMBER", "Noé Nguyen", "noe1987@example.org · Barcelona"]) == "Noé Nguyen"
+
+
+def test_a_first_name_that_is_a_trade_still_joins_the_surname_below() -> None:
+    assert _name(["MASON", "GREEN", "bluebird77@example.org"]) == "MASON GREEN"
+
+
+def test_a_name_cut_at_its_hyphen_by_a_narrow_column_is_made_whole() -> None:
+    lines = ["Marie", "Saint- +33 6 99 95 18 17", "Clair marie1977@example.org Leeds"]
+    assert _name(lines) == "Marie Saint-Clair"
+
+
 def test_the_pdf_reader_hands_on_the_document_s_author_and_title() -> None:
     document = SimpleNamespace(
         metadata={"Author": " Awa Benali ", "Title": "CV - Awa BENALI", "Creator": "Canva"}
@@ -123,3 +137,10 @@ def test_the_pdf_reader_hands_on_the_document_s_author_and_title() -> None:
     assert _document_names(SimpleNamespace(metadata={"Title": keywords})) == []
     result["names"] = ["Awa Benali", keywords]
     assert _interpret(0, json.dumps(result).encode(), 20.0, 0.0).names == ("Awa Benali",)
+
+
+def test_a_heading_word_titling_the_page_above_the_name_leaves_the_header_whole() -> None:
+    # "Résumé" is also the French summary heading: over the name it titles the document.
+    text = "\n".join(["Résumé", "", "Awa Benali", "Early Years Practitioner", *BODY])
+    header = parse_cv_text(text).content.header
+    assert (header.name, header.current_title) == ("Awa Benali", "Early Years Practitioner")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.lib.parsing.entries.entry_words import strong_title_words
 from app.lib.parsing.fields.contact import (
     CONTACT_LABEL_RE,
     EMAIL_RE,
@@ -33,6 +34,7 @@ from app.lib.text_forms import fold
 
 CELL_RE = re.compile(r"\t+|\s{3,}")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.–-]*$", re.UNICODE)
+HYPHEN_CUT_RE = re.compile(r"^[A-ZÀ-Ý][^\W\d_]+-$", re.UNICODE)  # "Jean-", "Saint-"
 INITIAL_RE = re.compile(r"^[A-Z]\.?$")  # "Laya A", "John F. Smith": never the word "a"
 # Two capitalised words a PDF glued together ("ClaireAlamichel"), taken apart only when the
 # e-mail spells both.
@@ -172,9 +174,23 @@ def _styled_lines(text: str) -> list[str]:
     return [StyledText(line, (style,)) for line, style in zip(lines, styles, strict=True)]
 
 
+def _hyphen_wraps_joined(lines: list[str]) -> list[str]:
+    """ "Jean-" / "Baptiste", "Saint- +33 6 …" / "Clair …": a name's word cut at its hyphen
+    by a narrow column, made whole on the first line (the next line's first word moves up)."""
+    out = list(lines)
+    for index in range(len(out) - 1):
+        head, _, rest = out[index].strip().partition(" ")
+        after, _, tail = out[index + 1].strip().partition(" ")
+        if HYPHEN_CUT_RE.match(head) and NAME_WORD_RE.match(after):
+            out[index] = f"{head}{after} {rest}".rstrip()
+            out[index + 1] = tail
+    return out
+
+
 def _candidates(lines: list[str]) -> list[str]:
     """Possible names in reading order: whole cells, and a one- or two-word cell joined with
     the name words opening the next line's cells (a name set on two lines)."""
+    lines = _hyphen_wraps_joined(lines)
     rows = [
         [_without_heading(cell) for cell in _cells(line) if len(cell.split()) <= MAX_CELL_WORDS]
         for line in lines
@@ -195,13 +211,29 @@ def _candidates(lines: list[str]) -> list[str]:
                 found.append(cell)
             elif len(words) >= 2 and is_name(" ".join(words)):
                 found.append(" ".join(words))  # "Jean DUPONT 24 ans"
-            if 1 <= len(words) <= MAX_SPLIT_WORDS and whole and match_cv_heading(cell) is None:
+            if (
+                1 <= len(words) <= MAX_SPLIT_WORDS
+                and whole
+                and match_cv_heading(cell) is None
+                and not _title_over_name(cell, join_rows[index + 1 : index + 2])
+            ):
                 # "Hélène Van" / "Damme": also the name run on; the e-mail tells which
                 following = list(zip(join_rows, sizes, strict=True))[index + 1 : index + 4]
                 found += _joined_with_following(words, following, sizes[index])
         # "DA SILVA, Siobhan": the surname alone is a name too, read first; the e-mail tells
         found += [j for j in map(surname_comma_given, CELL_RE.split(lines[index])) if j]
     return found
+
+
+def _title_over_name(cell: str, below: list[list[str]]) -> bool:
+    """ "PLUMBER" / "Noé Nguyen": a job's word alone over a whole name is the headline set
+    above it, not the name's first line ("MASON" / "GREEN" still joins: the line below is no
+    name alone)."""
+    return (
+        len(cell.split()) == 1
+        and strong_title_words(cell) > 0
+        and any(row and is_name(row[0]) for row in below)
+    )
 
 
 def _stepped_over(cell: str) -> bool:

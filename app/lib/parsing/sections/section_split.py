@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.lib.parsing.entries.entry_words import strong_title_words
+from app.lib.parsing.fields.header_name import is_name
 from app.lib.parsing.sections.heading_pictograms import pictogram_headings
 from app.lib.parsing.sections.heading_style import (
     HeadingStyle,
@@ -213,6 +214,15 @@ def _with_styles(lines: list[str], styles: tuple[LineStyle | None, ...]) -> list
     return [StyledText(line, (style,)) for line, style in zip(lines, styles, strict=True)]
 
 
+def _titles_the_document(lines: list[str], index: int, header: list[str]) -> bool:
+    """A heading word opening the page right above the candidate's name ("Résumé" / "Awa
+    Benali"): the document's title, not a section holding the header."""
+    if any(line.strip() for line in header):
+        return False
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return is_name(below.strip())
+
+
 def split_sections(text: str) -> tuple[list[str], list[Section]]:
     """(header lines, sections in document order)."""
     lines = normalise_text(text).split("\n")
@@ -240,6 +250,8 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             heading = None
         if heading is not None and current and _entry_label(lines, index, current):
             heading = None  # "Activités :" over a job's bullets labels them, opens nothing
+        if heading is not None and not sections and _titles_the_document(lines, index, header):
+            heading = None  # "Résumé" over the name: the document's title, the header follows
         if heading is not None:
             found, taken = heading
             printed = " ".join(part.strip() for part in lines[index : index + taken])
