@@ -222,3 +222,23 @@ def test_bullets_whose_years_open_no_entry_stay_bullets() -> None:
     [entry] = split_entries(lines)
     assert entry.dates is None
     assert entry.body == lines[1:]
+
+
+@pytest.mark.parametrize(
+    ("degree", "school"),
+    [("DEAS", "IFSI de Valmont"), ("PGCE Primary", "Valmont CFA"), ("NVQ Level 3", "AFPA Orlin")],
+)
+def test_a_care_teaching_or_trade_degree_in_another_column_is_a_study(
+    degree: str, school: str
+) -> None:
+    # A degree block read into the skills column (two columns side by side) is a study when
+    # its words name a degree: a nurse's, a teacher's, an apprentice's, not only a master's.
+    text = (
+        "Alex Morel\nAide-soignante\nalex.morel@example.org\n\nEXPÉRIENCE PROFESSIONNELLE\n"
+        "Aide-soignante\nEHPAD Les Tilleuls, Valmont\n2021 – 2024\n• Soins auprès de 30 "
+        f"résidents.\n\nCOMPÉTENCES\nSoins d'hygiène\nBientraitance\n\n2020 – 2021\n{degree}\n"
+        f"{school}\n\nTransmissions ciblées\n"
+    )
+    content = parse_cv_text(text).content
+    assert [job.company for job in content.experience] == ["EHPAD Les Tilleuls"]
+    assert [(e.degree, e.institution) for e in content.education] == [(degree, school)]

@@ -86,16 +86,21 @@ TITLE_RANKS = word_set(
 )
 # Endings of agent nouns ("préparateur", "opératrice", "monitrice", "pharmacienne"): weaker.
 TITLE_SUFFIX_RE = re.compile(r"(?:eur|euse|rice|ier|iere|iste|icien|ienne|ician|ologist)s?$")
+# The degrees of care, teaching, trades and accounting careers too (a nurse's BSN or DEAS, a
+# teacher's PGCE or CAPES, an apprentice's NVQ, BTEC or CQP), French and English: a line naming
+# one is a degree, never a job.
 DEGREE_WORDS = word_set(
     """master masters licence bachelor bachelors bts dut but diplome doctorat phd mba bac
     baccalaureat msc bsc ba ma bs ms meng beng mastere ingenieur certificate certificat degree
     associate cap bep hnd deug dea dess prepa cpge l3 m1 m2 magistere doctorate
+    btech mtech bcom mcom bca mca llb llm mphil dphil bfa mfa bsn msn adn dnp edd pgce
+    gcse gcses nvq btec hnc ged deaes deas deap bpjeps dcg dscg cqp capes agregation deust
     """
 )
 SCHOOL_WORDS = word_set(
     """universite university ecole school institut institute iut lycee college polytechnique
     insa hec essec escp academy academie faculte faculty conservatoire campus iae centrale
-    mines telecom epitech epita cnam sorbonne
+    mines telecom epitech epita cnam sorbonne cfa ifsi afpa greta polytechnic
     """
 )
 # Long enough not to be a state's or a province's code ("Boston, MA", "Jackson, MS"): a
