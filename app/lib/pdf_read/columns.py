@@ -317,14 +317,10 @@ def read_region(
         left_lines, right_lines = group_lines(left), group_lines(right)
         if not left_lines or not right_lines:
             continue
-        column = label_side(left_lines, right_lines)
+        column = label_side(left_lines, right_lines) or wrapped_label_side(left_lines, right_lines)
         if column is not None:
             labelled = labelled or column
-            continue  # labels level with their entries read row by row
-        column = wrapped_label_side(left_lines, right_lines)
-        if column is not None:
-            labelled = labelled or column
-            continue
+            continue  # labels beside their entries read row by row
         across = _straddling(words, gutter)
         cells = read_as_cells(
             group_lines([w for w in left if id(w) not in across]),
