@@ -55,3 +55,24 @@ def test_a_temp_agencys_client_in_brackets_stays_in_its_aside(heading: str, empl
     )
     jobs = parse_cv_text(text).content.experience
     assert [job.company for job in jobs] == [employer]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "employer"),
+    [
+        ("St Mary's Church\nVerger", "Verger", "St Mary's Church"),
+        (
+            "Oakfield Borough Council\nRefuse collector",
+            "Refuse collector",
+            "Oakfield Borough Council",
+        ),
+    ],
+)
+def test_an_employer_named_by_its_kind_when_the_job_word_is_unknown(
+    heading: str, title: str, employer: str
+) -> None:
+    # Church, council, EHPAD, crèche, bakery…: the employer's own word decides the split where
+    # the title's words are none the vocabulary knows.
+    text = f"Marie Dupont\nmarie@mail.fr\n\nExperience\n{heading}\n2019 – 2022\n- Daily tasks\n"
+    jobs = parse_cv_text(text).content.experience
+    assert [(job.title, job.company) for job in jobs] == [(title, employer)]

@@ -247,3 +247,17 @@ def test_short_jobs_dated_by_one_month_among_degrees_are_jobs() -> None:
     assert own[:3] == lines[:3]
     graduation = ["Lycée des Ormes", "Baccalauréat scientifique", "Juin 2022", ""]
     assert job_entries_in_education([*graduation, *lines[4:8]])[1][:3] == graduation[:3]
+
+
+def test_a_bullet_under_a_job_copied_among_degrees_names_no_school() -> None:
+    # "Formation de …" is a task ("training new hires"), not a training the entry names.
+    lines = [
+        "Licence professionnelle Logistique", "École Quinlyar, 2014 – 2017", "",
+        "Comptable", "Atelier Brunsel, Lyon", "2020 - 2021",
+        "• Suivi des fournisseurs et renégociation des contrats.",
+        "• Formation de 31 nouveaux arrivants.", "",
+        "Master Contrôle de gestion", "Université de Valmont, 2012 – 2014", "",
+    ]  # fmt: skip
+    jobs, own = job_entries_in_education(lines)
+    assert jobs[:3] == ["Comptable", "Atelier Brunsel, Lyon", "2020 - 2021"]
+    assert "Master Contrôle de gestion" in own

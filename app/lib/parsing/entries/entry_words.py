@@ -116,6 +116,9 @@ COMPANY_WORDS = word_set(
     hopital hospital clinique clinic centre center university universite institut institute
     ecole school college lycee restaurant hotel magasin boutique supermarche
     cabinet office entreprise societe industries industrie international holding atelier ateliers
+    ehpad chu chru creche boulangerie patisserie brasserie hypermarche superette commune
+    collectivite residence ssiad esat cpam urssaf trust council borough bakery diner bistro
+    pub inn salon farm ranch church parish resort motel casino
     """
 )
 LEGAL_FORM_RE = re.compile(r"\b(?:sas|sarl|sasu|eurl|inc|ltd|llc|gmbh|plc|s\.?r\.?l|s\.?a)\.?$")
@@ -166,7 +169,15 @@ def title_score(part: str) -> float:
 def company_score(part: str) -> float:
     text = part.strip()
     tokens = words(text)
-    score = float(sum(1 for word in tokens if word in COMPANY_WORDS))
+    # "Employé en boulangerie", "Vendeur en magasin": a kind of employer after "en" is the
+    # trade the title works in, not the employer's name.
+    score = float(
+        sum(
+            1
+            for index, word in enumerate(tokens)
+            if word in COMPANY_WORDS and (index == 0 or tokens[index - 1] != "en")
+        )
+    )
     if LEGAL_FORM_RE.search(fold(text)) or DOMAIN_RE.search(fold(text)):
         score += 2
     if COMPANY_PREFIX_RE.match(fold(text)):

@@ -46,8 +46,10 @@ def _segment_starts(lines: list[str]) -> list[tuple[int, int]]:
 
 def _around(lines: list[str], start: int, anchor: int) -> list[str]:
     """An entry's name lines above its date and the two lines below it, even when those were
-    cut into the next entry: where a degree or a school would be named."""
+    cut into the next entry: where a degree or a school would be named. A bullet or a sentence
+    below names none: it describes ("• Formation de 31 nouveaux arrivants" is a job's line)."""
     below = [x for x in lines[anchor + 1 :] if x.strip()][:2]
+    below = below[: next((i for i, x in enumerate(below) if not name_line(x)), 2)]
     # The next entry's date ("2023 - En cours") names no school, whatever its words.
     dated = [i for i, x in enumerate(below) if dated_short_line(x) or _month_alone(x)]
     return [*lines[start:anchor], *below[: dated[0] if dated else 2]]
