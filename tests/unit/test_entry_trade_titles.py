@@ -76,3 +76,19 @@ def test_an_employer_named_by_its_kind_when_the_job_word_is_unknown(
     text = f"Marie Dupont\nmarie@mail.fr\n\nExperience\n{heading}\n2019 – 2022\n- Daily tasks\n"
     jobs = parse_cv_text(text).content.experience
     assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "employer"),
+    [
+        ("Velcour\nResponsable de magasin", "Responsable de magasin", "Velcour"),
+        ("Les Quatre Vents\nDirecteur d'agence", "Directeur d'agence", "Les Quatre Vents"),
+        ("Orlin – Employé en boulangerie", "Employé en boulangerie", "Orlin"),
+    ],
+)
+def test_a_kind_of_employer_after_de_or_en_is_where_the_title_works(
+    heading: str, title: str, employer: str
+) -> None:
+    text = f"Marie Dupont\nmarie@mail.fr\n\nExpérience\n{heading}\n2019 – 2022\n- Tâches\n"
+    jobs = parse_cv_text(text).content.experience
+    assert [(job.title, job.company) for job in jobs] == [(title, employer)]

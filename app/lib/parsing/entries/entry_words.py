@@ -166,16 +166,20 @@ def title_score(part: str) -> float:
     return exact + min(suffix, 1.0)
 
 
+_WORKS_IN = frozenset({"en", "de", "d", "du", "des"})
+
+
 def company_score(part: str) -> float:
     text = part.strip()
     tokens = words(text)
-    # "Employé en boulangerie", "Vendeur en magasin": a kind of employer after "en" is the
-    # trade the title works in, not the employer's name.
+    # "Employé en boulangerie", "Responsable de magasin", "Directeur d'agence": a kind of
+    # employer after "en" or "de" is where the title works; an employer's name opens with its
+    # kind ("Mairie de Lyon", "Boulangerie Martin").
     score = float(
         sum(
             1
             for index, word in enumerate(tokens)
-            if word in COMPANY_WORDS and (index == 0 or tokens[index - 1] != "en")
+            if word in COMPANY_WORDS and (index == 0 or tokens[index - 1] not in _WORKS_IN)
         )
     )
     if LEGAL_FORM_RE.search(fold(text)) or DOMAIN_RE.search(fold(text)):
