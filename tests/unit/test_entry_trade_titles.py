@@ -92,3 +92,20 @@ def test_a_kind_of_employer_after_de_or_en_is_where_the_title_works(
     text = f"Marie Dupont\nmarie@mail.fr\n\nExpérience\n{heading}\n2019 – 2022\n- Tâches\n"
     jobs = parse_cv_text(text).content.experience
     assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "employer"),
+    [
+        ("Velcour\nSystems Engineer", "Systems Engineer", "Velcour"),
+        ("Oakridge\nHotel Receptionist", "Hotel Receptionist", "Oakridge"),
+        ("Tallis\nOffice Manager", "Office Manager", "Tallis"),
+        ("Marlow\nAgency Nurse", "Agency Nurse", "Marlow"),
+    ],
+)
+def test_a_kind_of_employer_before_a_job_word_qualifies_the_job(
+    heading: str, title: str, employer: str
+) -> None:
+    text = f"Alex Morel\nalex@mail.org\n\nExperience\n{heading}\n2019 – 2022\n- Daily tasks\n"
+    jobs = parse_cv_text(text).content.experience
+    assert [(job.title, job.company) for job in jobs] == [(title, employer)]

@@ -169,19 +169,28 @@ def title_score(part: str) -> float:
 _WORKS_IN = frozenset({"en", "de", "d", "du", "des"})
 
 
+def _names_employer(tokens: list[str], index: int) -> bool:
+    """Is the kind of employer at ``index`` the employer's own word? After a job's word and
+    "en" or "de" it is where the job is done ("Employé en boulangerie", "Responsable de
+    magasin", "Directeur d'agence"), before a job's word it qualifies the job ("Hotel
+    Receptionist", "Healthcare Assistant", "Police Officer"); an employer's name opens with its
+    kind ("Mairie de Lyon", "Boulangerie Martin", "Oak Hospital") or holds it anywhere with no
+    job's word ("Caisse Régionale … du Val de Loire et du Centre")."""
+    if tokens[index] not in COMPANY_WORDS:
+        return False
+    if index > 0 and tokens[index - 1] in _WORKS_IN and any(map(_job_word, tokens[:index])):
+        return False
+    return index + 1 >= len(tokens) or not _job_word(tokens[index + 1])
+
+
+def _job_word(word: str) -> bool:
+    return word in TITLE_WORDS and word not in TITLE_MODIFIERS
+
+
 def company_score(part: str) -> float:
     text = part.strip()
     tokens = words(text)
-    # "Employé en boulangerie", "Responsable de magasin", "Directeur d'agence": a kind of
-    # employer after "en" or "de" is where the title works; an employer's name opens with its
-    # kind ("Mairie de Lyon", "Boulangerie Martin").
-    score = float(
-        sum(
-            1
-            for index, word in enumerate(tokens)
-            if word in COMPANY_WORDS and (index == 0 or tokens[index - 1] not in _WORKS_IN)
-        )
-    )
+    score = float(sum(1 for index in range(len(tokens)) if _names_employer(tokens, index)))
     if LEGAL_FORM_RE.search(fold(text)) or DOMAIN_RE.search(fold(text)):
         score += 2
     if COMPANY_PREFIX_RE.match(fold(text)):
