@@ -9,6 +9,15 @@ from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.entries.entry_words import title_score
 
 
+def _jobs(heading: str) -> list[tuple[str, str]]:
+    """(title, employer) of each job a one-job CV under ``heading`` is read into."""
+    text = (
+        "Marie Dupont\nmarie@mail.fr\n\nExpérience professionnelle\n"
+        f"{heading}\n2019 – 2022\n- Tâches quotidiennes\n"
+    )
+    return [(job.title, job.company) for job in parse_cv_text(text).content.experience]
+
+
 @pytest.mark.parametrize(
     ("heading", "title", "employer"),
     [
@@ -24,12 +33,7 @@ from app.lib.parsing.entries.entry_words import title_score
 def test_an_employer_first_heading_of_a_trade_is_read_by_the_job_word(
     heading: str, title: str, employer: str
 ) -> None:
-    text = (
-        "Marie Dupont\nmarie@mail.fr\n\nExpérience professionnelle\n"
-        f"{heading}\n2019 – 2022\n- Tâches quotidiennes\n"
-    )
-    jobs = parse_cv_text(text).content.experience
-    assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+    assert _jobs(heading) == [(title, employer)]
 
 
 @pytest.mark.parametrize(
@@ -49,12 +53,7 @@ def test_a_hyphenated_or_trade_title_scores_as_a_job(title: str) -> None:
 def test_a_temp_agencys_client_in_brackets_stays_in_its_aside(heading: str, employer: str) -> None:
     """ "chez" inside the agency's bracket names the client: the heading was cut there, the
     employer read "Velcour)"."""
-    text = (
-        "Marie Dupont\nmarie@mail.fr\n\nExpérience professionnelle\n"
-        f"{heading}\n2019 – 2022\n- Tâches quotidiennes\n"
-    )
-    jobs = parse_cv_text(text).content.experience
-    assert [job.company for job in jobs] == [employer]
+    assert [company for _, company in _jobs(heading)] == [employer]
 
 
 @pytest.mark.parametrize(
@@ -73,39 +72,24 @@ def test_an_employer_named_by_its_kind_when_the_job_word_is_unknown(
 ) -> None:
     # Church, council, EHPAD, crèche, bakery…: the employer's own word decides the split where
     # the title's words are none the vocabulary knows.
-    text = f"Marie Dupont\nmarie@mail.fr\n\nExperience\n{heading}\n2019 – 2022\n- Daily tasks\n"
-    jobs = parse_cv_text(text).content.experience
-    assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+    assert _jobs(heading) == [(title, employer)]
 
 
 @pytest.mark.parametrize(
     ("heading", "title", "employer"),
     [
+        # After a job's word and "en" or "de": where the job is done.
         ("Velcour\nResponsable de magasin", "Responsable de magasin", "Velcour"),
         ("Les Quatre Vents\nDirecteur d'agence", "Directeur d'agence", "Les Quatre Vents"),
         ("Orlin – Employé en boulangerie", "Employé en boulangerie", "Orlin"),
-    ],
-)
-def test_a_kind_of_employer_after_de_or_en_is_where_the_title_works(
-    heading: str, title: str, employer: str
-) -> None:
-    text = f"Marie Dupont\nmarie@mail.fr\n\nExpérience\n{heading}\n2019 – 2022\n- Tâches\n"
-    jobs = parse_cv_text(text).content.experience
-    assert [(job.title, job.company) for job in jobs] == [(title, employer)]
-
-
-@pytest.mark.parametrize(
-    ("heading", "title", "employer"),
-    [
+        # Before a job's word: what the job is.
         ("Velcour\nSystems Engineer", "Systems Engineer", "Velcour"),
         ("Oakridge\nHotel Receptionist", "Hotel Receptionist", "Oakridge"),
         ("Tallis\nOffice Manager", "Office Manager", "Tallis"),
         ("Marlow\nAgency Nurse", "Agency Nurse", "Marlow"),
     ],
 )
-def test_a_kind_of_employer_before_a_job_word_qualifies_the_job(
+def test_a_kind_of_employer_beside_a_job_word_belongs_to_the_title(
     heading: str, title: str, employer: str
 ) -> None:
-    text = f"Alex Morel\nalex@mail.org\n\nExperience\n{heading}\n2019 – 2022\n- Daily tasks\n"
-    jobs = parse_cv_text(text).content.experience
-    assert [(job.title, job.company) for job in jobs] == [(title, employer)]
+    assert _jobs(heading) == [(title, employer)]

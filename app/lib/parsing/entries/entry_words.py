@@ -173,7 +173,7 @@ def _names_employer(tokens: list[str], index: int) -> bool:
     """Is the kind of employer at ``index`` the employer's own word? After a job's word and
     "en" or "de" it is where the job is done ("Employé en boulangerie", "Responsable de
     magasin", "Directeur d'agence"), before a job's word it qualifies the job ("Hotel
-    Receptionist", "Healthcare Assistant", "Police Officer"); an employer's name opens with its
+    Receptionist", "Office Manager", "Agency Nurse"); an employer's name opens with its
     kind ("Mairie de Lyon", "Boulangerie Martin", "Oak Hospital") or holds it anywhere with no
     job's word ("Caisse Régionale … du Val de Loire et du Centre")."""
     if tokens[index] not in COMPANY_WORDS:
