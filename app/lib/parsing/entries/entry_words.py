@@ -148,10 +148,15 @@ def words(part: str) -> list[str]:
     return [w for w in re.split(r"[\s,/()'’:;&+-]+", fold(part)) if w]
 
 
+def is_job_word(word: str) -> bool:
+    """A folded word that is a title on its own ("fondateur", "inspector"), not a modifier
+    ("principal", "data") nor a mere agent-noun ending ("acteur")."""
+    return word in TITLE_WORDS and word not in TITLE_MODIFIERS
+
+
 def strong_title_words(part: str) -> int:
-    """Job-title words that are titles on their own ("fondateur", "inspector"), not modifiers
-    ("principal", "data") nor mere agent-noun endings ("acteur")."""
-    return sum(1 for word in words(part) if word in TITLE_WORDS and word not in TITLE_MODIFIERS)
+    """Job-title words that are titles on their own (``is_job_word``)."""
+    return sum(1 for word in words(part) if is_job_word(word))
 
 
 def title_score(part: str) -> float:
@@ -178,13 +183,9 @@ def _names_employer(tokens: list[str], index: int) -> bool:
     job's word ("Caisse Régionale … du Val de Loire et du Centre")."""
     if tokens[index] not in COMPANY_WORDS:
         return False
-    if index > 0 and tokens[index - 1] in _WORKS_IN and any(map(_job_word, tokens[:index])):
+    if index > 0 and tokens[index - 1] in _WORKS_IN and any(map(is_job_word, tokens[:index])):
         return False
-    return index + 1 >= len(tokens) or not _job_word(tokens[index + 1])
-
-
-def _job_word(word: str) -> bool:
-    return word in TITLE_WORDS and word not in TITLE_MODIFIERS
+    return index + 1 >= len(tokens) or not is_job_word(tokens[index + 1])
 
 
 def company_score(part: str) -> float:

@@ -20,6 +20,7 @@ from app.lib.parsing.entries.entry_words import (
     TITLE_MODIFIERS,
     TITLE_SUFFIX_RE,
     TITLE_WORDS,
+    is_job_word,
     is_place,
 )
 from app.lib.parsing.fields.contact import COUNTRIES as CONTACT_COUNTRIES
@@ -138,7 +139,7 @@ def _word_features(token: Token) -> Features:
         or plain in LEGAL_SUFFIXES
     ):
         out["w"] = plain
-    out["title_word"] = plain in TITLE_WORDS and plain not in TITLE_MODIFIERS
+    out["title_word"] = is_job_word(plain)
     out["title_mod"] = plain in TITLE_MODIFIERS
     out["title_suffix"] = bool(TITLE_SUFFIX_RE.search(plain)) and plain not in COMPANY_WORDS
     out["company_word"] = plain in COMPANY_WORDS
@@ -166,7 +167,7 @@ def _segments(lines: list[str], tokens: list[Token]) -> dict[tuple[int, int], Fe
             "seg_index": min(segment, 3),
             "seg_last": segment == line_segments - 1,
             "seg_words": min(len(members), 5),
-            "seg_title": any(w in TITLE_WORDS and w not in TITLE_MODIFIERS for w in words),
+            "seg_title": any(map(is_job_word, words)),
             "seg_company": any(w in COMPANY_WORDS or w in LEGAL_SUFFIXES for w in words),
             "seg_place": is_place(text) or all(w in PLACE_NAMES for w in words),
             "seg_caps": all(_shape(t.text) in {"caps", "caps1"} for t in members),
