@@ -52,3 +52,59 @@ def test_a_range_out_of_the_jobs_order_or_one_of_two_stays_where_it_is() -> None
     assert lines["languages"] == ["French : native"]
     at = lines["experience"].index("Trentren & Berro, Rennes")
     assert lines["experience"][at + 1] == "2019 — 2021"
+
+
+STACKED = """Ilse Marnor
+Responsable logistique
+i.marnor@postbox.example
+
+Expériences
+Responsable logistique
+Clinique Belvanor, Nantes
+• Réduction des délais de livraison de 6 %.
+Chef de projet digital
+TRAVELNO, Remote
+• Pilotage de la migration du stock.
+• Suivi des fournisseurs.
+
+Langues
+Français : langue maternelle
+Anglais : courant
+
+août 2024 - mars 2025
+
+janvier 2024 - juillet 2024
+"""
+
+
+def test_a_date_column_copied_after_the_page_dates_every_job_in_order() -> None:
+    parsed = parse_cv_text(STACKED)
+    assert [(j.title, j.company, j.start, j.end) for j in parsed.content.experience] == [
+        ("Responsable logistique", "Clinique Belvanor", "2024-08", "2025-03"),
+        ("Chef de projet digital", "TRAVELNO", "2024-01", "2024-07"),
+    ]
+    assert [x.name for x in parsed.content.languages] == ["Français", "Anglais"]
+
+
+def test_a_stack_that_does_not_fit_every_head_in_order_stays_where_it_is() -> None:
+    jobs = STACKED.split("\n\nLangues")[0].split("Expériences\n")[1].split("\n")
+    languages = ["Français : langue maternelle", ""]
+    for stack in (
+        # Three ranges for two jobs: which two are theirs would be a guess.
+        ["2022 - 2023", "2021 - 2022", "2020 - 2021"],
+        # Two ranges for two jobs, one of which has its own: one head undated, two ranges.
+        ["2019 - 2020", "", "2018 - 2019"],
+        # A line of words between two ranges: not one stack.
+        ["août 2024 - mars 2025", "Anglais : courant", "janvier 2024 - juillet 2024"],
+    ):
+        section = list(jobs)
+        if stack[0] == "2019 - 2020":
+            section.insert(2, "2024 - 2025")
+        lines = {"experience": list(section), "languages": [*languages, *stack]}
+        dates_parted_from_jobs(lines)
+        assert lines == {"experience": section, "languages": [*languages, *stack]}, stack
+    lines = {"experience": list(jobs), "languages": [*languages, "août 2024 - mars 2025", ""]}
+    lines["languages"].append("janvier 2024 - juillet 2024")
+    dates_parted_from_jobs(lines)
+    assert lines["languages"] == [*languages, ""]
+    assert lines["experience"][:3] == [*jobs[:2], "août 2024 - mars 2025"]

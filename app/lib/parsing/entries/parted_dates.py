@@ -1,4 +1,4 @@
-"""A job's dates copied apart from it, put back when one job lacks them and one range stands alone.
+"""A job's dates copied apart from it, put back when as many jobs lack them as ranges stand alone.
 
 Copied text of a page whose dates sit in a right-hand cell may print the last such cell far from
 its job: after the next section's lines, or at the end of the page ("Software Engineer" /
@@ -11,6 +11,13 @@ its own (skills, languages, contact, profile), the range goes under that head, b
 the section then reads one more dated job and its jobs stay in the order their dates are
 written (newest first, or oldest first). Any other count or order leaves the text as it is:
 the report asks, rather than the import guessing a job's time.
+
+A whole right-hand date column copied after the page ("Responsable logistique" / "Clinique
+Rotenten, Montréal" / bullets … "Langues" / … / "août 2024 - mars 2025" / "janvier 2024 -
+juillet 2024") is the same shape several times over: every job's head undated, the section's
+first one included, and a stack of lone ranges in one list section, nothing but blank lines
+between them. The i-th range goes under the i-th undated head when the counts are equal and the
+section then reads every one of them as a dated job, in its written order.
 """
 
 from __future__ import annotations
@@ -64,28 +71,74 @@ def _undated_heads(lines: list[str]) -> list[int]:
     return found
 
 
-def dates_parted_from_jobs(lines: dict[str, list[str]]) -> None:
-    """Move a lone range of a list section under the one undated job it fits (in place)."""
-    experience = lines.get("experience") or []
-    heads = _undated_heads(experience)
-    if len(heads) != 1:
-        return
-    strays = [
+def _first_head(lines: list[str]) -> list[int]:
+    """Where the section's first head ends when it is undated: its opening short lines, none
+    dated, right above its first bullet."""
+    texts = [(i, x.strip()) for i, x in enumerate(lines) if clean(x)]
+    run = []
+    for at, line in texts:
+        if is_bullet(line):
+            break
+        run.append((at, line))
+    bulleted = len(run) < len(texts)
+    if not bulleted or not 0 < len(run) <= HEAD_LINES:
+        return []
+    if not all(name_line(x) and find_date_range(x) is None for _, x in run):
+        return []
+    return [run[-1][0] + 1]
+
+
+def _stack(lines: list[str]) -> list[int] | None:
+    """The lone ranges of a list section when they stand together (blank lines aside)."""
+    ranges = [at for at, line in enumerate(lines) if range_alone(line) is not None]
+    if not ranges:
+        return None
+    between = lines[ranges[0] : ranges[-1] + 1]
+    if any(clean(x) and range_alone(x) is None for x in between):
+        return None
+    return ranges
+
+
+def _strays(lines: dict[str, list[str]]) -> tuple[str, list[int]] | None:
+    """The list section holding lone ranges, and where: one range anywhere, or one stack."""
+    found = [
         (key, at)
         for key in sorted(READ_ACROSS)
         for at, line in enumerate(lines.get(key) or [])
         if range_alone(line) is not None
     ]
-    if len(strays) != 1:
+    if len(found) == 1:
+        return found[0][0], [found[0][1]]
+    keys = {key for key, _ in found}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    stack = _stack(lines[key])
+    return (key, stack) if stack else None
+
+
+def dates_parted_from_jobs(lines: dict[str, list[str]]) -> None:
+    """Move the lone ranges of a list section under the undated jobs they fit (in place)."""
+    experience = lines.get("experience") or []
+    strays = _strays(lines) if experience else None
+    if strays is None:
+        return
+    between = _undated_heads(experience)
+    key, where = strays
+    # One range may only date a job between two jobs' bullets (the first job's head is where a
+    # page's own header lines end up too); a stack dates every undated head, the first included.
+    heads = between if len(where) == 1 else sorted({*_first_head(experience), *between})
+    if len(heads) != len(where):
         return
     # Reading the section's entries is the costly part: only for a CV that has both.
     dated = sum(1 for e in split_entries(experience) if e.dates)
-    if dated < MIN_DATED:
+    if dated + len(where) < MIN_DATED or (len(where) == 1 and dated < MIN_DATED):
         return
-    key, at = strays[0]
-    moved = [*experience[: heads[0]], lines[key][at].strip(), *experience[heads[0] :]]
+    moved = list(experience)
+    for head, at in reversed(list(zip(heads, where, strict=True))):
+        moved[head:head] = [lines[key][at].strip()]
     entries = split_entries(moved)
-    if sum(1 for e in entries if e.dates) != dated + 1 or not _in_order(entries):
+    if sum(1 for e in entries if e.dates) != dated + len(where) or not _in_order(entries):
         return
     lines["experience"] = moved
-    lines[key] = [*lines[key][:at], *lines[key][at + 1 :]]
+    lines[key] = [x for at, x in enumerate(lines[key]) if at not in where]
