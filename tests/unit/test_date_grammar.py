@@ -75,6 +75,11 @@ RANGES = [
         False,
     ),
     ("Aug\u200b 2019\u200b – Present", "2019-08", None, True),
+    # arrows of any drawing, as builders offer them
+    ("2019 ➔ 2021", "2019", "2021", False),
+    ("sept. 2019 ➜ juin 2021", "2019-09", "2021-06", False),
+    ("2018 ► aujourd'hui", "2018", None, True),
+    ("2016 => 2018", "2016", "2018", False),
 ]
 
 

@@ -66,6 +66,13 @@ def test_title_with_commas_is_not_cut() -> None:
     assert jobs == [("Sales, Marketing Manager", "Halvorsen Labs", "")]
 
 
+def test_a_one_word_employer_before_a_town_the_gazetteer_knows() -> None:
+    # One word before the comma may be a partner's name ("Brennick, Tolland" stays whole), not
+    # when the gazetteer knows the town.
+    assert trailing_place("Nando's, Salford") == ("Nando's", "Salford")
+    assert trailing_place("Greggs, Guildford") == ("Greggs", "Guildford")
+
+
 def test_town_shapes() -> None:
     assert trailing_place("Halvorsen Labs, Port Calloway") == ("Halvorsen Labs", "Port Calloway")
     assert trailing_place("Brasserie du Pont Vieux, Ormelac") == (

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from app.lib.parsing.dates.date_tokens import Token
 
-# The end may stand in brackets, still to come ("2022-(2025)").
+# The end may stand in brackets, still to come ("2022-(2025)"). Arrows of any drawing
+# ("2019 ➔ 2021", "2019 ► 2021"): builders offer them as the range's mark.
+ARROWS = "→➔➜➙➝➞➟➠➡⟶⟹⇒⇨⇾►▶▸»"
 RANGE_SEPARATOR_RE = re.compile(
-    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|→|>|/|-\s*>)?\s*\(?\s*$"
+    r"^\s*(?:-|–|—|‒|−|~|a|au|to|till|until|jusqu'?a|jusqu'?en|et|and|->|=>|"
+    rf"[{ARROWS}]|>|/|-\s*>)?\s*\(?\s*$"
 )
 LIST_SEPARATOR_RE = re.compile(r"^\s*(?:,|&|\+|/|et|and)\s*$")
 OPEN_GAP_RE = re.compile(r"^\s*(?:[-–—~]\s*)?$")  # "2018 …", "2020 - ..."

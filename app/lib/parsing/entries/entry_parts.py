@@ -418,7 +418,7 @@ def trailing_place(employer: str) -> tuple[str, str] | None:
     the heading has a title of its own, so this part is the employer; the tail must be one or
     two capitalised words naming no job, organisation or unit ("Dupont, Durand & Associés"
     and "Acme (Group)" stay whole), and a comma needs an employer of two words or more before
-    it ("Dupont, Durand" may be two partners' names)."""
+    it ("Dupont, Durand" may be two partners' names) unless the gazetteer knows the town."""
     match = TRAILING_PIECE_RE.match(clean(employer))
     if not match:
         return None
@@ -430,8 +430,11 @@ def trailing_place(employer: str) -> tuple[str, str] | None:
         return None  # "SARL", "UK"-like codes, "Research Division"
     if title_score(tail) or company_score(tail) or CONTRACT_PART_RE.match(tail):
         return None
+    # A one-word employer before the comma may be a partner's name ("Dupont, Durand"), unless
+    # the tail is a town the gazetteer knows ("Nando's, Salford").
+    lone = len(head.split()) < 2 and company_score(head) < 1
     if title_score(head) >= 1 or (
-        match.group("comma") and len(head.split()) < 2 and company_score(head) < 1
+        match.group("comma") and lone and not is_known_place(tail, other_names=False)
     ):
         return None
     return head, tail
