@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from bench import synthetic_cv_careers as trades
+
 NOW = (2025, 6)  # a fixed "today": the same CV every run, whatever the date
 SYLLABLES = ("nor", "dvik", "vel", "ar", "kor", "mi", "ten", "bra", "lis", "sol", "ven", "ta",
              "quin", "dal", "ro", "zan", "ber", "ly", "mon", "tes", "gal", "ori", "vas", "tren")  # fmt: skip
@@ -169,22 +171,36 @@ def distinct(name: str, used: list[str]) -> bool:
 
 
 def _job(
-    rng: random.Random, lang: str, span: tuple[Month, Month | None], title: str, used: list[str]
+    rng: random.Random,
+    lang: str,
+    span: tuple[Month, Month | None],
+    title: str,
+    used: list[str],
+    careers: str = "office",
 ) -> Job:
-    name = employer(rng)
+    office = careers == "office"
+    draw = (lambda: employer(rng)) if office else (lambda: trades.employer(rng, lang))
+    name = draw()
     while not distinct(name, used):
-        name = employer(rng)
+        name = draw()
     used.append(name.casefold())
-    bullets = tuple(
-        b.format(n=rng.randint(3, 40)) for b in rng.sample(BULLETS[lang], rng.randint(1, 4))
-    )
-    return Job(title, name, rng.choice(TOWNS), span[0], span[1], bullets)
+    lines = BULLETS[lang] if office else trades.BULLETS[lang]
+    bullets = tuple(b.format(n=rng.randint(3, 40)) for b in rng.sample(lines, rng.randint(1, 4)))
+    town = rng.choice(TOWNS) if office else trades.town(rng, lang)
+    return Job(title, name, town, span[0], span[1], bullets)
 
 
-def _schools(rng: random.Random, lang: str, before: int) -> tuple[School, ...]:
+def _schools(
+    rng: random.Random, lang: str, before: int, careers: str = "office"
+) -> tuple[School, ...]:
     out, end = [], before
     for _ in range(rng.randint(1, 3)):
         start = end - rng.randint(1, 3)
+        if careers != "office":
+            degree = rng.choice(trades.DEGREES[lang])
+            out.append(School(degree, trades.school(rng, lang), start, end))
+            end = start
+            continue
         place = rng.choice(TOWNS[:12])
         school = rng.choice((f"Université de {place}", f"École {_word(rng)}",
                              f"{_word(rng)} Business School", f"IUT de {place}",
@@ -194,15 +210,22 @@ def _schools(rng: random.Random, lang: str, before: int) -> tuple[School, ...]:
     return tuple(out)
 
 
-def content(seed: int, jobs: tuple[int, int] = (2, 6)) -> Content:
-    """One CV's content: the same seed gives the same person in every family (``jobs`` aside)."""
+CAREERS = ("office", "trades")
+
+
+def content(seed: int, jobs: tuple[int, int] = (2, 6), careers: str = "office") -> Content:
+    """One CV's content: the same seed gives the same person in every family (``jobs`` aside);
+    ``careers``: "office" (the default vocabulary) or "trades" (bench/synthetic_cv_careers.py)."""
     rng = random.Random(seed)
     lang = rng.choice(("en", "fr"))
     first, last = rng.choice(FIRST_NAMES), _word(rng)
     used: list[str] = []
     periods = spans(rng, rng.randint(*jobs))
-    titles = rng.sample(TITLES[lang], len(periods))  # one title once: pairing stays one-to-one
-    job_list = tuple(_job(rng, lang, s, t, used) for s, t in zip(periods, titles, strict=True))
+    names = TITLES[lang] if careers == "office" else trades.TITLES[lang]
+    titles = rng.sample(names, len(periods))  # one title once: pairing stays one-to-one
+    job_list = tuple(
+        _job(rng, lang, s, t, used, careers) for s, t in zip(periods, titles, strict=True)
+    )
     title = job_list[0].title
     return Content(
         language=lang,
@@ -213,7 +236,7 @@ def content(seed: int, jobs: tuple[int, int] = (2, 6)) -> Content:
         title=title,
         summary=SUMMARY[lang].format(title=title, n=rng.randint(3, 15)),
         jobs=job_list,
-        schools=_schools(rng, lang, job_list[-1].start[0]),
+        schools=_schools(rng, lang, job_list[-1].start[0], careers),
         skills=tuple(rng.sample(SKILLS, rng.randint(5, 9))),
         languages=tuple(rng.sample(LANGUAGES[lang], rng.randint(2, 3))),
         headings={key: rng.choice(words) for key, words in HEADINGS[lang].items()},

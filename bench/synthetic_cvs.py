@@ -113,11 +113,12 @@ def _dates(cv: Content, family: str, seed: int, spec: Family) -> tuple[PrintedDa
     )
 
 
-def synthetic_cv(family: str, seed: int) -> SyntheticCv:
+def synthetic_cv(family: str, seed: int, careers: str = "office") -> SyntheticCv:
     """The CV of ``seed`` drawn in ``family``: the same person and jobs in every family (the job
-    count aside), the layout's own choices seeded by family and seed."""
+    count aside), the layout's own choices seeded by family and seed; ``careers`` as
+    ``content``'s."""
     spec = FAMILIES[family]
-    cv = content(seed, spec.jobs)
+    cv = content(seed, spec.jobs, careers)
     if spec.shared_employers:
         cv = replace(
             cv, jobs=roles_at_one_employer(cv.jobs, random.Random(f"{family}/{seed}/runs"))

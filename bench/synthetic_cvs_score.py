@@ -14,10 +14,13 @@ predicted title + company (swapped or polluted fields still count as found), or 
     python -m bench.synthetic_cvs_score --family timeline --seed=3 --show
     python -m bench.synthetic_cvs_score 8 --pasted               # every family as copied text
     python -m bench.synthetic_cvs_score 8 --two-readings         # PDFs read twice, as imported
+    python -m bench.synthetic_cvs_score 8 --careers trades       # care, retail, trades… words
 
 With ``--two-readings`` a PDF goes through the import's own choice between its geometric reading
 and pdftotext's plain one (``parse_two_readings``): what a user gets. Without it, the geometric
-reading alone: what the rules make of one text.
+reading alone: what the rules make of one text. ``--careers trades`` writes the same layouts
+with the words of careers outside offices (bench/synthetic_cv_careers.py): employers named by
+their kind and dictionary words, small towns, vocational degrees.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from bench.synthetic_cv_content import CAREERS
 from bench.synthetic_cvs import FAMILIES, SyntheticCv, synthetic_cv
 
 PDF_MAX_PAGES = 10  # litestar.toml [limits] pdf_max_pages, as the corpus scorer reads
@@ -222,10 +226,10 @@ def plain_text(cv: SyntheticCv, mode: str) -> str:
     return _copied_text(cv)
 
 
-def run_document(family: str, seed: int, mode: str = "pdf") -> DocResult:
+def run_document(family: str, seed: int, mode: str = "pdf", careers: str = "office") -> DocResult:
     """Render, read, parse and score one CV (the unit of work a pool process takes); ``mode``:
     "pdf" (the geometric reading), "pasted" (the copied text) or "two-readings" (as imported)."""
-    cv = synthetic_cv(family, seed)
+    cv = synthetic_cv(family, seed, careers)
     try:
         text = cv.as_read(read_text(cv, mode == "pasted"))
         return score_document(cv, predicted_jobs(text, plain_text(cv, mode)))
@@ -282,21 +286,23 @@ def score(
     families: list[str] | None = None,
     workers: int | None = None,
     mode: str = "pdf",
+    careers: str = "office",
 ) -> dict[str, FamilyScore]:
     """Per-family figures over documents ``seed0 .. seed0 + n_per_family - 1``; rendering and
     reading run in ``workers`` processes (all cores by default; 1 = in this process);
     ``mode`` as ``run_document``'s: "pasted", every CV read as its copied text, as the pasted
     import and the PDF's plain second reading see it; "two-readings", every PDF read twice, as
-    the import reads it."""
+    the import reads it; ``careers``: the content's vocabulary (bench/synthetic_cv_content.py)."""
     names = families or list(FAMILIES)
     work = _documents(names, n_per_family, seed0)
     workers = workers or os.cpu_count() or 1
     modes = [mode] * len(work)
     if workers == 1:
-        docs = [run_document(f, s, mode) for f, s in work]
+        docs = [run_document(f, s, mode, careers) for f, s in work]
     else:
         with ProcessPoolExecutor(workers) as pool:
-            docs = list(pool.map(run_document, *zip(*work, strict=True), modes, chunksize=2))
+            kinds = [careers] * len(work)
+            docs = list(pool.map(run_document, *zip(*work, strict=True), modes, kinds, chunksize=2))
     scores = {name: FamilyScore(name) for name in names}
     for doc in docs:
         scores[doc.family].add(doc)
@@ -338,10 +344,10 @@ def examples(scores: dict[str, FamilyScore]) -> list[str]:
 
 
 # ------------------------------------------------------------------ one document, in full
-def show(family: str, seed: int, mode: str = "pdf") -> None:
+def show(family: str, seed: int, mode: str = "pdf", careers: str = "office") -> None:
     """Everything about one CV: the text the reader gave the parser, what it predicted, the truth
     and the pairing."""
-    cv = synthetic_cv(family, seed)
+    cv = synthetic_cv(family, seed, careers)
     text = cv.as_read(read_text(cv, mode == "pasted"))
     predicted = predicted_jobs(text, plain_text(cv, mode))
     print(f"== {family} document {seed} ({cv.content.language})\n--- text read from the PDF")
@@ -376,13 +382,16 @@ def main() -> None:
     parser.add_argument(
         "--two-readings", action="store_true", help="every PDF read twice, as the import reads it"
     )
+    parser.add_argument(
+        "--careers", choices=CAREERS, default="office", help="the content's vocabulary"
+    )
     args = parser.parse_args()
     mode = "pasted" if args.pasted else "two-readings" if args.two_readings else "pdf"
     if args.show:
         for family in args.family or sorted(FAMILIES):
-            show(family, args.seed if args.seed is not None else args.seed0, mode)
+            show(family, args.seed if args.seed is not None else args.seed0, mode, args.careers)
         return
-    scores = score(args.n_per_family, args.seed0, args.family, args.workers, mode)
+    scores = score(args.n_per_family, args.seed0, args.family, args.workers, mode, args.careers)
     print("\n".join(table(scores)))
     print("\n".join(examples(scores)))
 

@@ -242,3 +242,21 @@ def test_a_care_teaching_or_trade_degree_in_another_column_is_a_study(
     content = parse_cv_text(text).content
     assert [job.company for job in content.experience] == ["EHPAD Les Tilleuls"]
     assert [(e.degree, e.institution) for e in content.education] == [(degree, school)]
+
+
+def test_a_titre_professionnel_naming_a_trade_is_a_degree_not_a_job() -> None:
+    # A French vocational qualification ("Titre professionnel", "Titre Pro") names the trade it
+    # qualifies for: the trade's word made it a job, moved out of the degrees.
+    text = (
+        "Alex Morel\nCariste\nalex.morel@example.org\n\nEXPÉRIENCES\n"
+        "décembre 2021 - juillet 2022\nPréparateur de commandes\nTransports Valbrune, Roanne\n"
+        "• Préparation de 120 commandes par jour.\n\nDIPLÔMES\n\n"
+        "BEP Logistique\nLycée professionnel Orlin, 2020 – 2021\n\n"
+        "Titre professionnel Cariste\nLycée professionnel Varenne, 2018 – 2020\n"
+    )
+    parsed = parse_cv_text(text).content
+    assert [j.title for j in parsed.experience] == ["Préparateur de commandes"]
+    assert [(d.degree, d.institution) for d in parsed.education] == [
+        ("BEP Logistique", "Lycée professionnel Orlin"),
+        ("Titre professionnel Cariste", "Lycée professionnel Varenne"),
+    ]

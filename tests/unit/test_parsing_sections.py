@@ -39,6 +39,7 @@ from app.lib.parsing.sections.section_skills import parse_skills
         ("Emplois occupés", ("experience",)),
         ("Licenses & Certifications", ("certifications",)),
         ("History", None),  # a subject of study alone
+        ("Initiative", None),  # a quality in a list of them
         ("Business Development", None),
     ],
 )

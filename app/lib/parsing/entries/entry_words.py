@@ -95,6 +95,7 @@ DEGREE_WORDS = word_set(
     associate cap bep hnd deug dea dess prepa cpge l3 m1 m2 magistere doctorate
     btech mtech bcom mcom bca mca llb llm mphil dphil bfa mfa bsn msn adn dnp edd pgce
     gcse gcses nvq btec hnc ged deaes deas deap bpjeps dcg dscg cqp capes agregation deust
+    titre rncp
     """
 )
 SCHOOL_WORDS = word_set(

@@ -28,7 +28,7 @@ HEADING_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _each(
             "experience experiences emploi emplois jobs job stages stage internships internship "
-            "employment career carriere parcours initiative initiatives"
+            "employment career carriere parcours"
         ),
         "experience",
     ),
@@ -75,8 +75,11 @@ HEADING_NOUNS: dict[str, str] = {
 }
 
 # Nouns that name a section only beside another heading word: "Employment Record", "Academic
-# History", "Educational Background" are headings, "History" alone is a degree's subject.
-QUALIFIED_NOUNS: dict[str, str] = dict.fromkeys(_each("history background record"), "experience")
+# History", "Educational Background", "Entrepreneurial initiative" are headings; "History"
+# alone is a degree's subject, "Initiative" alone a quality in a list of them.
+QUALIFIED_NOUNS: dict[str, str] = dict.fromkeys(
+    _each("history background record initiative initiatives"), "experience"
+)
 
 # Qualifiers that name a more precise section than the noun they go with.
 SECTION_QUALIFIERS: dict[str, str] = {
