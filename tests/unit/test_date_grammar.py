@@ -287,6 +287,19 @@ def test_a_timeline_whose_months_wrap_over_their_years_is_one_range() -> None:
     assert join_split_dates(unjoined) == unjoined
 
 
+def test_a_timeline_whose_two_dates_both_wrap_is_one_range() -> None:
+    """ "February" / "2025" / "November" / "2023" with no connector: the end beside the title
+    and the employer, the start beside the first bullets."""
+    lines = ["February\tSecurity Officer", "2025\tHarlow Cleaning · Crawley"]
+    lines += ["November\t• Reset 7 rooms a day.", "2023\t• Served 40 covers."]
+    assert join_split_dates(lines) == [
+        "November 2023 – February 2025\tSecurity Officer",
+        "Harlow Cleaning · Crawley",
+        "• Reset 7 rooms a day.",
+        "• Served 40 covers.",
+    ]
+
+
 def test_a_column_of_one_year_per_entry_is_not_joined() -> None:
     lines = ["2022\tBuyer, Norvale", "2021\tClerk, Brakton", "2019\tIntern, Corvin", "• Filed."]
     assert join_split_dates(lines) == lines

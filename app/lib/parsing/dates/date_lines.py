@@ -153,7 +153,9 @@ def _past_wrapped_year(out: list[str], following: int) -> int:
     """The connector's line when the line after a date cell lost its own cell to it (a month
     over its year, "septembre⇥Title" / "2021⇥Employer", joined up by ``_join_wrapped_month``)
     and the connector comes next: "septembre 2021⇥Title" / "Employer" / "|⇥…" / "décembre
-    2019⇥…"; else ``following`` itself."""
+    2019⇥…"; or the start's cell itself beside the job's first bullet, with no connector
+    ("February 2025⇥Title" / "Employer" / "November 2023⇥• …": both wrapped); else
+    ``following`` itself."""
     after = following + 1
     if (
         after < len(out)
@@ -161,10 +163,17 @@ def _past_wrapped_year(out: list[str], following: int) -> int:
         and _connector_cell(out[following]) is None
         and "\t" not in out[following].strip()
         and find_date_range(out[following]) is None
-        and _connector_cell(out[after]) is not None
+        and (_connector_cell(out[after]) is not None or _start_beside_bullet(out[after]))
     ):
         return after
     return following
+
+
+def _start_beside_bullet(line: str) -> bool:
+    """A date cell beside a job's bullet: the start of the range whose end heads the job (a
+    cell beside a title would date the next job)."""
+    cell = _split_cell(line)
+    return cell is not None and is_bullet(cell[1].strip())
 
 
 def _join_trailing_cells(out: list[str], index: int, following: int) -> None:
