@@ -260,3 +260,22 @@ def test_a_titre_professionnel_naming_a_trade_is_a_degree_not_a_job() -> None:
         ("BEP Logistique", "Lycée professionnel Orlin"),
         ("Titre professionnel Cariste", "Lycée professionnel Varenne"),
     ]
+
+
+def test_a_degree_naming_a_trade_and_its_school_are_two_parts() -> None:
+    # "infirmier" is a job's word and "Vienne" ends like one: the dash still parts a degree
+    # from its school, a piece naming a degree or a school being no job title.
+    first, second = _education(
+        "Diplôme d'État d'infirmier (DEI) – IFSI de Vienne – 2014\n"
+        "Master infirmier – IFSI de Valmont – 2012\n"
+    )
+    assert (first.degree, first.institution) == (
+        "Diplôme d'État d'infirmier (DEI)",
+        "IFSI de Vienne",
+    )
+    assert (second.degree, second.institution) == ("Master infirmier", "IFSI de Valmont")
+
+
+def test_a_list_of_numbers_holds_its_commas() -> None:
+    [entry] = _education("2020 – CACES R489 catégories 1, 3 et 5\n")
+    assert (entry.degree, entry.institution) == ("CACES R489 catégories 1, 3 et 5", "")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from app.lib.parsing.entries.entry_words import (
+    SCHOOLING_ONLY,
     TITLE_RANKS,
     company_score,
     is_country,
@@ -83,12 +84,15 @@ class Part:
 
 
 def _split_commas(text: str) -> list[str]:
-    """Split on commas outside brackets ("Acme (Paris, France), Lyon" → 2 pieces)."""
+    """Split on commas outside brackets ("Acme (Paris, France), Lyon" → 2 pieces) and outside a
+    list of numbers."""
     pieces, depth, current = [], 0, ""
-    for char in text:
+    for at, char in enumerate(text):
         depth += char in "(["
         depth -= char in ")]" and depth > 0
-        if char == "," and depth == 0:
+        # "catégories 1, 3 et 5": a comma between two numbers lists them inside one piece.
+        numbers = current.rstrip()[-1:].isdigit() and text[at + 1 :].lstrip()[:1].isdigit()
+        if char == "," and depth == 0 and not numbers:
             pieces.append(current)
             current = ""
         else:
@@ -283,7 +287,10 @@ def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, st
     for separator, piece in zip(separators, pieces[1:], strict=True):
         previous, before = out[-1]
         dash = separator.strip() in DASHES
-        both_titles = all(title_score(p) > 0 and not company_score(p) for p in (previous, piece))
+        both_titles = all(
+            title_score(p) > 0 and not company_score(p) and not _schooling(p)
+            for p in (previous, piece)
+        )
         rejoined = f"{previous} {separator.strip()} {piece}"
         place = dash and is_country(piece) and is_place_like(previous) and is_place(rejoined)
         if (dash and both_titles and not is_place(piece)) or place:
@@ -291,6 +298,10 @@ def _join_pieces(pieces: list[str], separators: list[str]) -> list[tuple[str, st
         else:
             out.append((piece, separator.strip()))
     return out
+
+
+def _schooling(piece: str) -> bool:
+    return any(w in SCHOOLING_ONLY for w in words(piece))
 
 
 def _town_of(before: str, piece: str) -> bool:
