@@ -10,6 +10,7 @@ jobs across families is a cue that does not carry over, whatever its corpus figu
 
     python -m bench.synthetic_flags              # 6 CVs per family
     python -m bench.synthetic_flags 12 --seed0=200
+    python -m bench.synthetic_flags 6 --careers trades   # care, retail, trades… words
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from bench.misread_jobs import JobTally, code_table, tally
 from bench.suspicions_eval import DEFAULT_CORPUS, _scorer, imported
+from bench.synthetic_cv_content import CAREERS
 from bench.synthetic_cvs import FAMILIES, synthetic_cv
 from bench.synthetic_cvs_score import plain_text, read_text
 
@@ -38,11 +40,14 @@ class DocFlags:
     error: str = ""
 
 
-def run_document(family: str, seed: int, corpus: str, two_readings: bool = False) -> DocFlags:
+def run_document(
+    family: str, seed: int, corpus: str, two_readings: bool = False, careers: str = "office"
+) -> DocFlags:
     """Render, read, parse, repair and report one CV as the import does, and tally its flags;
-    with ``two_readings`` a PDF is read twice as the import reads it."""
+    with ``two_readings`` a PDF is read twice as the import reads it; ``careers``: the content's
+    vocabulary (bench/synthetic_cv_content.py)."""
     result = DocFlags(family, seed)
-    cv = synthetic_cv(family, seed)
+    cv = synthetic_cv(family, seed, careers)
     try:
         plain = plain_text(cv, "two-readings" if two_readings else "pdf")
         content, report, flags = imported(cv.as_read(read_text(cv)), TODAY, plain_text=plain)
@@ -75,10 +80,11 @@ def score(
     corpus: Path,
     workers: int | None = None,
     two_readings: bool = False,
+    careers: str = "office",
 ) -> tuple[dict[str, JobTally], list[str]]:
     """Per-family tallies over documents ``seed0 .. seed0 + n - 1``, and the crashes."""
     work = [
-        (f, s, str(corpus), two_readings)
+        (f, s, str(corpus), two_readings, careers)
         for f in FAMILIES
         for s in range(seed0, seed0 + n_per_family)
     ]
@@ -135,9 +141,15 @@ def main() -> None:
     parser.add_argument("--two-readings", action="store_true", help="PDFs read twice, as imported")
     parser.add_argument("--codes", action="store_true", help="per code: caught alone, alarms")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--careers", choices=CAREERS, default="office")
     args = parser.parse_args()
     tallies, errors = score(
-        args.n, args.seed0, args.corpus, args.workers, two_readings=args.two_readings
+        args.n,
+        args.seed0,
+        args.corpus,
+        args.workers,
+        two_readings=args.two_readings,
+        careers=args.careers,
     )
     print("\n".join(table(tallies)))
     if args.codes:

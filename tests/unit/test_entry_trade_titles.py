@@ -93,3 +93,20 @@ def test_a_kind_of_employer_beside_a_job_word_belongs_to_the_title(
     heading: str, title: str, employer: str
 ) -> None:
     assert _jobs(heading) == [(title, employer)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "employer"),
+    [
+        # A name ending like a title ("Mercier", "hospitalier") after a comma and a whole title.
+        ("Réceptionniste, École élémentaire Mercier – Saint-Priest", "Réceptionniste",
+         "École élémentaire Mercier"),
+        ("Agent de sécurité, Centre hospitalier de Vienne", "Agent de sécurité",
+         "Centre hospitalier de Vienne"),
+        ("Cook, Waiter", "Cook, Waiter", ""),  # two titles: one
+    ],
+)  # fmt: skip
+def test_a_title_then_an_employer_whose_name_ends_like_a_title(
+    heading: str, title: str, employer: str
+) -> None:
+    assert _jobs(heading) == [(title, employer)]

@@ -133,7 +133,12 @@ def _comma_parts(text: str, every_comma: bool) -> list[str]:
             and title_score(second) >= 1
             and not company_score(second)
         )
-        if (one_way and not title_score(second)) or (other and not title_score(first)):
+        # A name's ending that looks like a title's ("Mercier", "hospitalier") does not make
+        # an employer named by its kind a title, after a whole title.
+        ending_only = not strong_title_words(second) and title_score(first) >= 1
+        if (one_way and (not title_score(second) or ending_only)) or (
+            other and not title_score(first)
+        ):
             return pieces
     return [text]
 
