@@ -81,25 +81,6 @@ def test_an_unnamed_section_of_studies_or_roles_stays_apart() -> None:
     talks = ["2019 – 2020", "Talk on supply chains", "", "2021 – 2022", "Poster on robotics"]
     assert entries_kind(talks) is None
     assert entries_kind(JOBS.split("\n")) == "experience"
-    # A school's name and no job's title around its dates: a study still.
-    courses = ["2016 – 2018", "Lycée Valbrune, Roanne", "", "2013 – 2016", "Collège Orlin"]
-    assert entries_kind(courses) is None
-
-
-def test_a_job_held_at_a_school_is_a_job() -> None:
-    # A school with a job's title beside it is where the job was, not a study.
-    jobs = [
-        "ATSEM",
-        "École élémentaire Valbrune, Roanne",
-        "2021 – 2024",
-        "• Accueil des enfants.",
-        "",
-        "Electrician",
-        "Orlin General Hospital, Kendal",
-        "2018 – 2021",
-        "• Rewired two wards.",
-    ]
-    assert entries_kind(jobs) == "experience"
 
 
 def test_a_section_filed_by_its_content_is_reported_for_review() -> None:

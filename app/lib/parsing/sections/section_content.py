@@ -30,29 +30,23 @@ def _dated_lines(lines: list[str]) -> list[int]:
     return found
 
 
-def _degree(line: str) -> bool:
-    return bool(set(words(line)) & DEGREE_ONLY)
-
-
-def _school(line: str) -> bool:
-    return bool(set(words(line)) & SCHOOL_WORDS)
+def _studies(line: str) -> bool:
+    named = set(words(line))
+    return bool(named & DEGREE_ONLY) or bool(named & SCHOOL_WORDS)
 
 
 def entries_kind(lines: list[str]) -> str | None:
     """ "experience" when the section's date ranges head entries that name jobs and none names
-    studies (read on the lines around each range); ``None`` otherwise. A school with a job's
-    title beside it is where the job was ("ATSEM" / "École élémentaire Jaurès", "Staff Nurse"
-    / "University Hospital"), not a study."""
+    studies (read on the lines around each range); ``None`` otherwise."""
     dated = _dated_lines(lines)
     if len(dated) < MIN_DATED_LINES:
         return None
     jobs = studies = 0
     for index in dated:
         around = [clean(x) for x in lines[max(0, index - NEAR) : index + NEAR + 1] if clean(x)]
-        titled = any(job_heading(x) or job_heading(clean(lines[index])) for x in around)
-        if any(_degree(x) for x in around) or (any(_school(x) for x in around) and not titled):
+        if any(_studies(x) for x in around):
             studies += 1
-        elif titled:
+        elif any(job_heading(x) or job_heading(clean(lines[index])) for x in around):
             jobs += 1
     # Studies are not inferred: an education section is named in words nearly always, and
     # "Activities" or "Positions of responsibility" held at a university are no degrees.
