@@ -81,6 +81,32 @@ def test_an_unnamed_section_of_studies_or_roles_stays_apart() -> None:
     talks = ["2019 – 2020", "Talk on supply chains", "", "2021 – 2022", "Poster on robotics"]
     assert entries_kind(talks) is None
     assert entries_kind(JOBS.split("\n")) == "experience"
+    # A school's name and no job's title around its dates: a study still.
+    courses = ["2016 – 2018", "Lycée Valbrune, Roanne", "", "2013 – 2016", "Collège Orlin"]
+    assert entries_kind(courses, "⚙ Mon chemin") is None
+
+
+SCHOOL_JOBS = [
+    "ATSEM",
+    "École élémentaire Valbrune, Roanne",
+    "2021 – 2024",
+    "• Accueil des enfants.",
+    "",
+    "Facilitator",
+    "Orlin University, Kendal",
+    "2018 – 2021",
+    "• Led weekly workshops.",
+]
+
+
+def test_a_job_held_at_a_school_under_a_heading_naming_nothing_is_a_job() -> None:
+    # A school with a job's title beside it is where the job was, under a pictogram or words
+    # that name no section.
+    assert entries_kind(SCHOOL_JOBS, "⚙ Mon chemin") == "experience"
+    assert entries_kind(SCHOOL_JOBS, "⚙") == "experience"
+    # Under a heading naming a section in words no table knows whole, a role at a university
+    # is an activity's: not filed as a job.
+    assert entries_kind(SCHOOL_JOBS, "ACTIVITIES AND SERVICE") is None
 
 
 def test_a_section_filed_by_its_content_is_reported_for_review() -> None:

@@ -13,6 +13,7 @@ from app.lib.parsing.dates.dates import find_date_range
 from app.lib.parsing.entries.entry_words import words
 from app.lib.parsing.entries.roles import SCHOOL_WORDS
 from app.lib.parsing.sections.section_lines import DEGREE_ONLY, job_heading
+from app.lib.parsing.sections.section_words import HEADING_NOUNS
 from app.lib.parsing.text.text import clean
 
 MIN_DATED_LINES = 2
@@ -30,23 +31,32 @@ def _dated_lines(lines: list[str]) -> list[int]:
     return found
 
 
-def _studies(line: str) -> bool:
-    named = set(words(line))
-    return bool(named & DEGREE_ONLY) or bool(named & SCHOOL_WORDS)
+def _degree(line: str) -> bool:
+    return bool(set(words(line)) & DEGREE_ONLY)
 
 
-def entries_kind(lines: list[str]) -> str | None:
+def _school(line: str) -> bool:
+    return bool(set(words(line)) & SCHOOL_WORDS)
+
+
+def entries_kind(lines: list[str], heading: str = "") -> str | None:
     """ "experience" when the section's date ranges head entries that name jobs and none names
-    studies (read on the lines around each range); ``None`` otherwise."""
+    studies (read on the lines around each range); ``None`` otherwise. Under a heading that
+    names no section at all (a pictogram, "Mon chemin"), a school with a job's title beside it
+    is where the job was ("ATSEM" / "École élémentaire Jaurès"); under one that names a section
+    in words no table knows whole ("Activities and service"), it stays a study's or a club's."""
     dated = _dated_lines(lines)
     if len(dated) < MIN_DATED_LINES:
         return None
+    unnamed = not set(words(heading)) & HEADING_NOUNS.keys()
     jobs = studies = 0
     for index in dated:
         around = [clean(x) for x in lines[max(0, index - NEAR) : index + NEAR + 1] if clean(x)]
-        if any(_studies(x) for x in around):
+        titled = any(job_heading(x) or job_heading(clean(lines[index])) for x in around)
+        at_work = unnamed and titled
+        if any(_degree(x) for x in around) or (any(_school(x) for x in around) and not at_work):
             studies += 1
-        elif any(job_heading(x) or job_heading(clean(lines[index])) for x in around):
+        elif titled:
             jobs += 1
     # Studies are not inferred: an education section is named in words nearly always, and
     # "Activities" or "Positions of responsibility" held at a university are no degrees.

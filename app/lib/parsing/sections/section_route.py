@@ -240,7 +240,7 @@ def route_sections(sections: list[Section]) -> Routed:
             routed.add("skills", [*section.lines, ""])
             continue
         previous = section.key if section.key != UNKNOWN else previous
-        kind = entries_kind(section.lines) if section.key == UNKNOWN else None
+        kind = entries_kind(section.lines, section.heading) if section.key == UNKNOWN else None
         if kind is not None:  # an unnamed heading over jobs: filed by content, and reported
             section = Section((kind,), section.heading, section.lines)
             routed.inferred.append((section.heading, kind))
