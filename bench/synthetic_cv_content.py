@@ -196,16 +196,15 @@ def _schools(
     out, end = [], before
     for _ in range(rng.randint(1, 3)):
         start = end - rng.randint(1, 3)
-        if careers != "office":
-            degree = rng.choice(trades.DEGREES[lang])
-            out.append(School(degree, trades.school(rng, lang), start, end))
-            end = start
-            continue
-        place = rng.choice(TOWNS[:12])
-        school = rng.choice((f"Université de {place}", f"École {_word(rng)}",
-                             f"{_word(rng)} Business School", f"IUT de {place}",
-                             f"University of {place}"))  # fmt: skip
-        out.append(School(rng.choice(DEGREES[lang]), school, start, end))
+        if careers == "office":
+            place = rng.choice(TOWNS[:12])
+            school = rng.choice((f"Université de {place}", f"École {_word(rng)}",
+                                 f"{_word(rng)} Business School", f"IUT de {place}",
+                                 f"University of {place}"))  # fmt: skip
+            degree = rng.choice(DEGREES[lang])
+        else:
+            degree, school = rng.choice(trades.DEGREES[lang]), trades.school(rng, lang)
+        out.append(School(degree, school, start, end))
         end = start
     return tuple(out)
 

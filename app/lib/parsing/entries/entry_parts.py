@@ -90,15 +90,18 @@ def _split_commas(text: str) -> list[str]:
     for at, char in enumerate(text):
         depth += char in "(["
         depth -= char in ")]" and depth > 0
-        # "catégories 1, 3 et 5": a comma between two numbers lists them inside one piece.
-        numbers = current.rstrip()[-1:].isdigit() and text[at + 1 :].lstrip()[:1].isdigit()
-        if char == "," and depth == 0 and not numbers:
+        if char == "," and depth == 0 and not _between_numbers(current, text[at + 1 :]):
             pieces.append(current)
             current = ""
         else:
             current += char
     pieces.append(current)
     return [clean(p) for p in pieces if clean(p)]
+
+
+def _between_numbers(before: str, after: str) -> bool:
+    """ "catégories 1, 3 et 5": a comma between two numbers lists them inside one piece."""
+    return before.rstrip()[-1:].isdigit() and after.lstrip()[:1].isdigit()
 
 
 def _comma_parts(text: str, every_comma: bool) -> list[str]:

@@ -107,9 +107,11 @@ SCHOOL_WORDS = word_set(
 # Long enough not to be a state's or a province's code ("Boston, MA", "Jackson, MS"): a
 # piece holding one names a school or a degree, never a place.
 SCHOOLING_NAMES = frozenset(w for w in DEGREE_WORDS | SCHOOL_WORDS if len(w) >= 4)
-# A degree's or a school's own word (not "ingénieur", also a job's): a piece holding one is
-# no job title, whatever its other words ("IFSI de Vienne", "Diplôme d'État d'infirmier").
-SCHOOLING_ONLY = (DEGREE_WORDS - TITLE_WORDS) | SCHOOL_WORDS
+# Degree words that are not job titles too ("ingénieur" is both).
+DEGREE_ONLY = DEGREE_WORDS - TITLE_WORDS
+# A degree's or a school's own word: a piece holding one is no job title, whatever its other
+# words ("IFSI de Vienne", "Diplôme d'État d'infirmier").
+SCHOOLING_ONLY = DEGREE_ONLY | SCHOOL_WORDS
 
 
 COMPANY_WORDS = word_set(

@@ -47,45 +47,56 @@ def _in_order(entries: list[RawEntry]) -> bool:
     return newest_first or oldest_first
 
 
+Line = tuple[int, str]  # (index in the section, stripped text), blank lines left out
+
+
+def _texts(lines: list[str]) -> list[Line]:
+    return [(i, x.strip()) for i, x in enumerate(lines) if clean(x)]
+
+
+def _to_bullet(texts: list[Line]) -> list[Line]:
+    """The lines up to the first bullet."""
+    run = []
+    for at, line in texts:
+        if is_bullet(line):
+            break
+        run.append((at, line))
+    return run
+
+
+def _head_end(run: list[Line]) -> int | None:
+    """Where ``run`` ends when it is an undated job's head: a few short lines, none dated."""
+    if 0 < len(run) <= HEAD_LINES and all(
+        name_line(x) and find_date_range(x) is None for _, x in run
+    ):
+        return run[-1][0] + 1
+    return None
+
+
 def _undated_heads(lines: list[str]) -> list[int]:
     """Where an undated job's head ends: after a run of short lines, none dated, between a
     bullet above and a bullet below (blank lines aside): a job printed between two jobs' bullets
     with its dates gone."""
-    texts = [(i, x.strip()) for i, x in enumerate(lines) if clean(x)]
+    texts = _texts(lines)
     found = []
     for n, (_, text) in enumerate(texts):
         if not is_bullet(text) or n + 1 >= len(texts) or is_bullet(texts[n + 1][1]):
             continue
-        run = []
-        for at, line in texts[n + 1 :]:
-            if is_bullet(line):
-                break
-            run.append((at, line))
+        run = _to_bullet(texts[n + 1 :])
         closed = n + 1 + len(run) < len(texts)
-        if (
-            closed
-            and 0 < len(run) <= HEAD_LINES
-            and all(name_line(x) and find_date_range(x) is None for _, x in run)
-        ):
-            found.append(run[-1][0] + 1)
+        end = _head_end(run)
+        if closed and end is not None:
+            found.append(end)
     return found
 
 
 def _first_head(lines: list[str]) -> list[int]:
     """Where the section's first head ends when it is undated: its opening short lines, none
     dated, right above its first bullet."""
-    texts = [(i, x.strip()) for i, x in enumerate(lines) if clean(x)]
-    run = []
-    for at, line in texts:
-        if is_bullet(line):
-            break
-        run.append((at, line))
-    bulleted = len(run) < len(texts)
-    if not bulleted or not 0 < len(run) <= HEAD_LINES:
-        return []
-    if not all(name_line(x) and find_date_range(x) is None for _, x in run):
-        return []
-    return [run[-1][0] + 1]
+    texts = _texts(lines)
+    run = _to_bullet(texts)
+    end = _head_end(run) if len(run) < len(texts) else None
+    return [] if end is None else [end]
 
 
 def _stack(lines: list[str]) -> list[int] | None:
@@ -130,9 +141,10 @@ def dates_parted_from_jobs(lines: dict[str, list[str]]) -> None:
     heads = between if len(where) == 1 else sorted({*_first_head(experience), *between})
     if len(heads) != len(where):
         return
-    # Reading the section's entries is the costly part: only for a CV that has both.
+    # Reading the section's entries is the costly part: only for a CV that has both. One range
+    # needs the section's order from two dated jobs; a stack brings its own.
     dated = sum(1 for e in split_entries(experience) if e.dates)
-    if dated + len(where) < MIN_DATED or (len(where) == 1 and dated < MIN_DATED):
+    if len(where) == 1 and dated < MIN_DATED:
         return
     moved = list(experience)
     for head, at in reversed(list(zip(heads, where, strict=True))):

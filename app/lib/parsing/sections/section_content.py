@@ -52,7 +52,7 @@ def entries_kind(lines: list[str], heading: str = "") -> str | None:
     jobs = studies = 0
     for index in dated:
         around = [clean(x) for x in lines[max(0, index - NEAR) : index + NEAR + 1] if clean(x)]
-        titled = any(job_heading(x) or job_heading(clean(lines[index])) for x in around)
+        titled = any(job_heading(x) for x in around)  # the dated line is among them
         at_work = unnamed and titled
         if any(_degree(x) for x in around) or (any(_school(x) for x in around) and not at_work):
             studies += 1

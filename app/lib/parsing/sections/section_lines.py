@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 
 from app.lib.parsing.dates.dates import find_date_range
-from app.lib.parsing.entries.entry_words import TITLE_WORDS, strong_title_words, title_score, words
+from app.lib.parsing.entries.entry_words import (
+    DEGREE_ONLY,
+    strong_title_words,
+    title_score,
+    words,
+)
 from app.lib.parsing.entries.roles import DEGREE_WORDS, SCHOOL_WORDS
 from app.lib.parsing.text.runs import runs_of
 from app.lib.parsing.text.text import (
@@ -34,8 +39,6 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 DATE_LEADS = word_set("de du des from since depuis le en in of")
 # Words of a course or a training: an entry of the education section even with a job title.
 TRAINING_WORDS = word_set("formation training cours course courses bootcamp")
-# Degree words that are not job titles too ("ingénieur" is both).
-DEGREE_ONLY = DEGREE_WORDS - TITLE_WORDS
 
 
 def blocks(lines: list[str]) -> list[list[str]]:
