@@ -156,6 +156,22 @@ class ExtraItem(_Item):
 EXTRA_GROUPS = ("certifications", "awards", "volunteering", "publications")
 
 
+def interest_text(name: str, keywords: list[str]) -> str:
+    """An interest with its keywords as one string ("Sports: running, chess")."""
+    return f"{name}: {', '.join(keywords)}" if keywords else name
+
+
+def interest_parts(interest: str) -> list[str]:
+    """An interest's name then its keywords, where ``interest_text`` wrote them; else the
+    interest whole. Each part is one string of the file the interest came from (a JSON
+    Resume's ``name`` and ``keywords``): a quote never crosses two of them."""
+    name, colon, rest = interest.partition(": ")
+    keywords = rest.split(", ")
+    if colon and name.strip() and all(k.strip() and k == k.strip() for k in keywords):
+        return [name, *keywords]
+    return [interest]
+
+
 class Extras(_Item):
     certifications: list[ExtraItem] = Field(default_factory=list)
     awards: list[ExtraItem] = Field(default_factory=list)

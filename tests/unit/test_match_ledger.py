@@ -223,3 +223,75 @@ def test_two_things_asked_together_are_supported_only_when_both_are_shown() -> N
     # "chantier" alone shows half of what the line asks; either language answers the other.
     assert ledger["Relation avec le client sur le chantier"] == "partial"
     assert ledger["Python ou Java"] == "supported"
+
+
+# An ad listing skills the vocabulary knows inside a sentence that asks more than them.
+WEB_VOCAB = Vocabulary(
+    {"html": ("HTML",), "css": ("CSS",), "autonomy": ("autonomy", "autonomie")}, {}
+)
+WEB_AD = OfferText(
+    description=(
+        "You'll be a perfect fit if:\n"
+        "• Knowledge of the Web technology stack (HTTP, HTML, CSS, XPATH)\n"
+        "• Excellent autonomy\n"
+        "• Faire preuve d'autonomie\n"
+    ),
+    requirements=[
+        "Knowledge of the Web technology stack (HTTP, HTML, CSS, XPATH)",
+        "Excellent autonomy",
+        "Faire preuve d'autonomie",
+    ],
+    skills=["HTML", "CSS", "autonomy"],
+    language="en",
+)
+
+
+def test_a_sentence_asking_more_than_its_listed_skills_is_a_line_after_the_others() -> None:
+    reqs = offer_requirements(WEB_AD, WEB_VOCAB)
+    texts = [r.text for r in reqs]
+    stack = "Knowledge of the Web technology stack (HTTP, HTML, CSS, XPATH)"
+    # HTML and CSS are skill lines; the words beyond them are the sentence's own line, read by
+    # those words only (no double counting), after every other line.
+    assert texts == ["HTML", "CSS", "autonomy", stack]
+    line = reqs[-1]
+    assert not line.concepts and {"http", "xpath", "stack"} <= set(line.terms)
+    assert not {"html", "css"} & set(line.terms)
+    # A sentence asking one word beyond its skill ("preuve") stands aside for it, as before.
+    assert not any("preuve" in t or t == "Excellent autonomy" for t in texts)
+
+
+def test_no_line_is_lost_to_the_sentences_beyond_skills_when_the_ledger_is_full() -> None:
+    filler = [f"Operate the {word} lathe and the {word} press" for word in WORDS_40]
+    ad = OfferText(
+        description="\n".join([*WEB_AD.requirements, *filler]),
+        requirements=[*WEB_AD.requirements, *filler],
+        skills=WEB_AD.skills,
+        language="en",
+    )
+    texts = [r.text for r in offer_requirements(ad, WEB_VOCAB)]
+    assert len(texts) == 40 and texts[-1] == filler[36]  # three skill lines, then the filler
+    assert not any("XPATH" in t for t in texts)
+
+
+WORDS_40 = [
+    "alder", "birch", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ironwood", "juniper",
+    "kapok", "larch", "maple", "nutmeg", "oak", "poplar", "quince", "rowan", "spruce", "teak",
+    "ulmo", "walnut", "willow", "yew", "acacia", "banyan", "catalpa", "ebony", "fig", "guava",
+    "hemlock", "jacaranda", "kauri", "linden", "mahogany", "olive", "pine", "redwood", "sumac",
+    "tamarind",
+]  # fmt: skip
+
+
+def test_an_interests_keywords_are_quoted_one_by_one_never_glued_to_its_name() -> None:
+    # A JSON Resume interest {"name": "Sports", "keywords": [...]} is stored as one string:
+    # a quote of it stands in the uploaded file only as one of its strings.
+    cv = CvContent.model_validate(
+        {"extras": {"interests": ["Sports: running, chess, rock climbing and caving"]}}
+    )
+    ad = OfferText(
+        description="Rock climbing and caving instructor.",
+        requirements=["Rock climbing and caving instructor."],
+    )
+    (line,) = analyse(cv, ad, vocabulary=VOCAB).requirements
+    assert line.status != "missing"
+    assert line.evidence[0].quote == "rock climbing and caving"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from app.lib.cv_content import CvContent, Experience, Project
+from app.lib.cv_content import CvContent, Experience, Project, interest_parts
 from app.lib.matching.model import Evidence, Requirement, RequirementMatch, Status
 from app.lib.matching.quotes import QuoteCheck, pieces, quote_of, standing_part
 from app.lib.matching.requirements import language_concept
@@ -142,7 +142,7 @@ def cv_units(cv: CvContent, vocabulary: Vocabulary, hidden: Collection[str] = ()
             fields = [entry.name, entry.issuer, entry.description]
             build.add("extras", fields, entry.name or "extras", entry.id)
     for position, interest in enumerate(extras.interests):
-        build.add("extras", interest, "interests", key=f"interest:{position}")
+        build.add("extras", interest_parts(interest), "interests", key=f"interest:{position}")
     return build.units
 
 

@@ -10,7 +10,9 @@ fields hold it. A sentence that names no concept the vocabulary knows is kept by
 distinctive words (``terms``: what a CV can be searched for, the words every ad uses to ask —
 "experience", "ability", "vous êtes" — aside); one with none of those is not a requirement. A
 sentence whose concepts are all skills the offer also lists stands aside for those skills (no
-double counting).
+double counting), unless it asks more than a word beyond their names ("Knowledge of OSINT sources
+and methods (social media, databases)"): that is a line read by those words alone, after the
+others, so it never takes a place from them under ``MAX_REQUIREMENTS``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ MAX_REQUIREMENTS = 40
 MAX_SKILL_WORDS = 3
 MAX_TERMS = 8  # the first distinctive words of a long sentence are enough to look for it
 MIN_TERM_CHARS = 3
+MIN_UNASKED_TERMS = 2  # words a sentence asks beyond its skill lines to be a line of its own
 MIN_ANCHOR_WORDS = 4  # the shortest piece of a sentence kept as the ad's own words
 HEADING_WORDS = 6  # a heading line: "What makes this role different", "Contexte du stage"
 PARAGRAPH_WORDS = 12  # a line that long under a short one is the text the short one heads
@@ -225,6 +228,18 @@ def distinctive_terms(sentence: str) -> tuple[str, ...]:
     return tuple(out[:MAX_TERMS])
 
 
+def unasked_terms(
+    sentence: str, concepts: frozenset[str], vocabulary: Vocabulary
+) -> tuple[str, ...]:
+    """The sentence's distinctive words outside the names of ``concepts`` (which their own
+    lines ask): what only this sentence asks a CV to show."""
+    named = {
+        stem for concept in concepts for label in vocabulary.labels.get(concept, [])
+        for word in content_words(label) for stem in stems(word)
+    }  # fmt: skip
+    return tuple(t for t in distinctive_terms(sentence) if not stems(t) & named)
+
+
 class _Ad:
     """The ad's text, where a requirement's words are looked up to be written as the ad does."""
 
@@ -342,6 +357,7 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
             concepts |= degree_levels(skill, vocabulary)
             build.add(written or skill, weight, "skill", concepts, in_ad=written is not None)
             skill_concepts |= concepts
+    beyond_skills: list[tuple[str, RequirementKind, RequirementSource, tuple[str, ...]]] = []
     sources: list[tuple[RequirementSource, list[str]]] = [
         ("requirement", offer.requirements),
         ("responsibility", offer.responsibilities),
@@ -357,7 +373,17 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
                 named |= degree_levels(written, vocabulary)
                 concepts = named & (concepts - skill_concepts)
                 build.add(written, kind, source, concepts)
-            elif not concepts and not asks_nothing(written, ad.description, offer.company):
+            elif not asks_nothing(written, ad.description, offer.company):
+                if concepts:
+                    # Its concepts are skill lines already; what it asks beyond them, when
+                    # more than a word, is a line read by those words, after all the others
+                    # ("Knowledge of the Web stack (HTTP, HTML, XPATH)": HTML is a skill
+                    # line, "web stack", HTTP and XPATH are not; "Faire preuve d'autonomie"
+                    # asks nothing beyond its skill).
+                    beyond = unasked_terms(asked_part(written), concepts, vocabulary)
+                    if len(beyond) >= MIN_UNASKED_TERMS and not ad.heading(written):
+                        beyond_skills.append((written, kind, source, beyond))
+                    continue
                 terms = distinctive_terms(asked_part(written))
                 # A heading the reader kept among the ad's lines ("Contexte du stage") asks
                 # nothing.
@@ -370,6 +396,8 @@ def _build_requirements(offer: OfferText, vocabulary: Vocabulary) -> list[Requir
             written = ad.language_word(name, concept.removeprefix(LANGUAGE_PREFIX))
             if written:
                 build.add(written, build.kind_of(str(entry)), "language", frozenset({concept}))
+    for written, kind, source, terms in beyond_skills:
+        build.add(written, kind, source, frozenset(), terms)
     return build.out
 
 

@@ -15,7 +15,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.lib.cv_content import CvContent, Skill
+from app.lib.cv_content import CvContent, Skill, interest_parts
 from app.lib.parsing.dates.date_tokens import fold_dates, tokens
 from app.lib.parsing.dates.dates import normalise_date_input
 from app.lib.parsing.formats.json_resume_map import RANGE_SEPARATOR
@@ -125,12 +125,9 @@ def _dated_extra(
 
 def _interest_out(interest: str) -> dict[str, Any]:
     """``{"name"}``, or a short name and keywords for "Name: a, b": the importer rebuilds
-    exactly that text from them (``f"{name}: {', '.join(keywords)}"``)."""
-    name, colon, rest = interest.partition(": ")
-    keywords = rest.split(", ")
-    if colon and name.strip() and all(k.strip() and k == k.strip() for k in keywords):
-        return {"name": name, "keywords": keywords}
-    return {"name": interest}
+    exactly that text from them (``interest_text``)."""
+    name, *keywords = interest_parts(interest)
+    return {"name": name, "keywords": keywords} if keywords else {"name": name}
 
 
 # How a certificate's issuer is joined to its name when both were read from one line.

@@ -21,6 +21,7 @@ from app.lib.cv_content import (
     Link,
     Project,
     Skill,
+    interest_text,
 )
 from app.lib.parsing.formats.json_resume import JsonResume
 
@@ -152,10 +153,6 @@ def content_from_resume(resume: JsonResume) -> CvContent:
                 )
                 for p in resume.publications
             ],
-            interests=[
-                f"{i.name}: {', '.join(i.keywords)}" if i.keywords else _text(i.name)
-                for i in resume.interests
-                if i.name
-            ],
+            interests=[interest_text(i.name, i.keywords) for i in resume.interests if i.name],
         ),
     )
