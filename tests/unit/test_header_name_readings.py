@@ -13,8 +13,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from app.domain.cvs.rules_reading import parse_two_readings
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.document_names import confirmed_by_document
+from app.lib.parsing.fields.header_name import name_of_readings
 from app.lib.pdf_read.text_layer import _document_names, _interpret
 from app.lib.styled_text import StyledText
 
@@ -144,3 +146,30 @@ def test_a_heading_word_titling_the_page_above_the_name_leaves_the_header_whole(
     text = "\n".join(["Résumé", "", "Awa Benali", "Early Years Practitioner", *BODY])
     header = parse_cv_text(text).content.header
     assert (header.name, header.current_title) == ("Awa Benali", "Early Years Practitioner")
+
+
+def test_the_plain_reading_s_name_wins_where_the_e_mail_spells_more_of_it() -> None:
+    # A geometric reading that set a sidebar's line before the first name (and lost the
+    # surname to another line); the plain text order keeps the name whole.
+    contact = "06 12 34 56 78 · julie.moreau@example.com"
+    first = "\n".join(["Conseillère de vente", "Louise Garnier", "Julie", contact, *BODY])
+    second = "\n".join(["Julie Moreau", "Conseillère de vente", "Louise Garnier", contact, *BODY])
+    assert parse_cv_text(first).content.header.name == "Louise Garnier Julie"
+    parsed = parse_two_readings(first, second)
+    assert parsed.content.header.name == "Julie Moreau"
+    assert not [d for d in parsed.header_doubts if d[0] == "name"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "chosen"),
+    [
+        ("Julie Moreau", "Julie", "Julie Moreau"),  # spelled alike: the first reading's
+        ("Marie Dupont", "Julie Moreau", "Julie Moreau"),
+        ("Julie Moreau", "Conseillère de vente", "Julie Moreau"),  # no name: never taken
+        ("Marie Dupont", "", "Marie Dupont"),
+    ],
+)
+def test_the_readings_names_are_chosen_by_the_e_mail(first: str, second: str, chosen: str) -> None:
+    text = "Contact : julie.moreau@example.com"
+    assert name_of_readings(first, second, text) == chosen
+    assert name_of_readings(first, second, "No e-mail here") == first

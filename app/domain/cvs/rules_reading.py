@@ -8,7 +8,8 @@ counterpart: app/domain/offers/rules_reading.py.
 A PDF is read twice (its geometry, and the plain text order:
 app/lib/pdf_read/plain_reading.py); the rules read both, and the experience section is the one
 the lines support (app/lib/parsing/entries/reading_choice.py), the education section the one
-whose entries hold together (app/lib/parsing/entries/education_choice.py).
+whose entries hold together (app/lib/parsing/entries/education_choice.py), the name the one the
+e-mail spells more of (app/lib/parsing/fields/header_name.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.lib.cv_content import Education
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
 from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.entries.reading_choice import Reading, choose
+from app.lib.parsing.fields.header_name import name_of_readings
 from app.lib.parsing.report.placed_lines import cv_words, placed_in
 
 
@@ -41,6 +43,11 @@ def parse_two_readings(
     except Exception:  # the second reading is a check: a text it trips on leaves the first
         return parsed
     content = parsed.content
+    name = name_of_readings(content.header.name, second.content.header.name, text)
+    if name != content.header.name:
+        content.header.name = name
+        # The first reading's doubt about its own name is settled by the choice.
+        parsed.header_doubts = [d for d in parsed.header_doubts if d[0] != "name"]
     education = choose_education(content, second.content, keep_whole=True)
     chosen = choose(_reading(parsed), _reading(second))
     # The jobs of the reading not kept, for the report's disagreement flags.

@@ -327,6 +327,16 @@ def find_name(header_lines: list[str], all_text: str, document_names: Sequence[s
     return next(iter(top), "")
 
 
+def name_of_readings(first: str, second: str, all_text: str) -> str:
+    """The name of a PDF's two readings (its geometry, its plain text order): the first's,
+    unless the second's is a name the e-mail spells more words of (a reading that joined the
+    name with a sidebar's line, or took a line above it, spells fewer)."""
+    local = _email_words(all_text)
+    if not local or not second or fold(first) == fold(second) or not is_name(second):
+        return first
+    return second if _spelled_by(second, local) > _spelled_by(first, local) else first
+
+
 def name_rival(
     header_lines: list[str], all_text: str, name: str, document_names: Sequence[str] = ()
 ) -> str:
