@@ -1,4 +1,5 @@
-"""The candidate's name settled by a second reading: the PDF's own metadata (Author, Title)
+"""The candidate's name and headline settled by a second reading (the PDF's plain text order, by
+the e-mail for the name and a job's words for the headline): the PDF's own metadata (Author, Title)
 confirms a name the page shows, never supplies one; and the cues that keep other lines out of
 a name: "CV" before it, a town after the contact details, a line in another type size beyond
 them, a job title when no cue settles anything.
@@ -17,6 +18,7 @@ from app.domain.cvs.rules_reading import parse_two_readings
 from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.fields.document_names import confirmed_by_document
 from app.lib.parsing.fields.header_name import name_of_readings
+from app.lib.parsing.fields.headline import headline_of_readings
 from app.lib.pdf_read.text_layer import _document_names, _interpret
 from app.lib.styled_text import StyledText
 
@@ -173,3 +175,29 @@ def test_the_readings_names_are_chosen_by_the_e_mail(first: str, second: str, ch
     text = "Contact : julie.moreau@example.com"
     assert name_of_readings(first, second, text) == chosen
     assert name_of_readings(first, second, "No e-mail here") == first
+
+
+def test_the_plain_reading_s_headline_wins_where_only_it_names_a_job() -> None:
+    contact = "06 12 34 56 78 · julie.moreau@example.com"
+    first = "\n".join(["Julie Moreau", "Permis B · Véhiculée", contact, *BODY])
+    second = "\n".join(["Julie Moreau", "Plombière chauffagiste", contact, *BODY])
+    assert parse_cv_text(first).content.header.current_title == ""
+    parsed = parse_two_readings(first, second)
+    assert parsed.content.header.current_title == "Plombière chauffagiste"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "chosen"),
+    [
+        ("", "Plombière chauffagiste", "Plombière chauffagiste"),
+        ("Lyon, France", "Plombière chauffagiste", "Plombière chauffagiste"),  # a place
+        ("Chef de projet", "Plombière chauffagiste", "Chef de projet"),  # both jobs: the first
+        ("Plombière chauffagiste", "", "Plombière chauffagiste"),
+        ("", "Lyon, France", ""),  # the second names no job
+        ("", "Julie Moreau", ""),  # nor the candidate's name
+    ],
+)
+def test_the_readings_headlines_are_chosen_by_a_job_s_words(
+    first: str, second: str, chosen: str
+) -> None:
+    assert headline_of_readings(first, second, "Julie Moreau") == chosen

@@ -9,7 +9,8 @@ A PDF is read twice (its geometry, and the plain text order:
 app/lib/pdf_read/plain_reading.py); the rules read both, and the experience section is the one
 the lines support (app/lib/parsing/entries/reading_choice.py), the education section the one
 whose entries hold together (app/lib/parsing/entries/education_choice.py), the name the one the
-e-mail spells more of (app/lib/parsing/fields/header_name.py).
+e-mail spells more of (app/lib/parsing/fields/header_name.py), the headline the one that names
+a job when the other does not (app/lib/parsing/fields/headline.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.lib.parsing.cv_parser import CvParse, parse_cv_text
 from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.entries.reading_choice import Reading, choose
 from app.lib.parsing.fields.header_name import name_of_readings
+from app.lib.parsing.fields.headline import headline_of_readings
 from app.lib.parsing.report.placed_lines import cv_words, placed_in
 
 
@@ -48,6 +50,12 @@ def parse_two_readings(
         content.header.name = name
         # The first reading's doubt about its own name is settled by the choice.
         parsed.header_doubts = [d for d in parsed.header_doubts if d[0] != "name"]
+    headline = headline_of_readings(
+        content.header.current_title, second.content.header.current_title, content.header.name
+    )
+    if headline != content.header.current_title:
+        content.header.current_title = headline
+        parsed.header_doubts = [d for d in parsed.header_doubts if d[0] != "headline"]
     education = choose_education(content, second.content, keep_whole=True)
     chosen = choose(_reading(parsed), _reading(second))
     # The jobs of the reading not kept, for the report's disagreement flags.

@@ -112,3 +112,13 @@ def headline_doubt(title: str, name: str) -> str | None:
     if BREAK_RE.search(text):
         return "sentence"
     return None
+
+
+def headline_of_readings(first: str, second: str, name: str) -> str:
+    """The headline of a PDF's two readings: the first's, unless only the second's names a job
+    and raises no doubt (a reading that took a place, a sidebar's line or nothing for it)."""
+    if fold(first) == fold(second) or not second:
+        return first
+    if not names_a_job(second) or headline_doubt(second, name):
+        return first
+    return second if not first or not names_a_job(first) or headline_doubt(first, name) else first
