@@ -90,6 +90,8 @@ class Source:
     boxes: list[tuple[int, float, float, float, float, str]] = field(default_factory=list)
     # A PDF's own Author and Title (PdfText.names): they may confirm the name the page shows.
     names: tuple[str, ...] = ()
+    # Where its links point (PdfText.links): an e-mail or a profile the text lacks.
+    links: tuple[str, ...] = ()
     # How a PDF's text was read (app/domain/cvs/scans.py): "text" (its text layer), "ocr"
     # (scanned pages recognised: ``ocr``), "vision" (the AI model read the page images).
     via: str = "text"
@@ -129,6 +131,7 @@ async def read_source(cv: CvFile, settings: Settings, vision: VisionAccess | Non
         parsed.pages,
         parsed.boxes,
         names=parsed.names,
+        links=parsed.links,
         via=reading.via,
         ocr=parsed.ocr,
         usage=reading.usage,
@@ -214,7 +217,7 @@ async def extract(
     if cv.original_mime == "application/pdf" and source.via == "text":
         plain = await plain_pdf_text(cv.original_bytes or b"", max_pages=settings.pdf_max_pages)
     # Off the loop: other jobs keep running.
-    parsed = await parse_cv_rules(text, plain, source.names)
+    parsed = await parse_cv_rules(text, plain, source.names, source.links)
     content = parsed.content
     unknown_sections, unplaced = parsed.unknown_sections, parsed.unplaced
     inferred = parsed.inferred_sections

@@ -22,6 +22,7 @@ from app.lib.cv_content import Education
 from app.lib.parsing.cv_parser import CvParse, parse_cv_text
 from app.lib.parsing.entries.education_choice import choose_education
 from app.lib.parsing.entries.reading_choice import Reading, choose
+from app.lib.parsing.fields.document_links import add_document_links
 from app.lib.parsing.fields.header_name import name_of_readings
 from app.lib.parsing.fields.headline import headline_of_readings
 from app.lib.parsing.report.placed_lines import cv_words, placed_in
@@ -33,10 +34,20 @@ def _reading(parsed: CvParse) -> Reading:
 
 
 def parse_two_readings(
-    text: str, plain_text: str = "", document_names: Sequence[str] = ()
+    text: str,
+    plain_text: str = "",
+    document_names: Sequence[str] = (),
+    document_links: Sequence[str] = (),
 ) -> CvParse:
     """``parse_cv_text`` of ``text``, its jobs and its education the plain reading's where
-    those win. ``document_names``: the PDF's Author and Title (a second reading of the name)."""
+    those win. ``document_names``: the PDF's Author and Title (a second reading of the name);
+    ``document_links``: where its links point (of the e-mail and the profiles)."""
+    parsed = _two_readings(text, plain_text, document_names)
+    add_document_links(parsed.content.header, document_links, text)
+    return parsed
+
+
+def _two_readings(text: str, plain_text: str, document_names: Sequence[str]) -> CvParse:
     parsed = parse_cv_text(text, document_names)
     if not plain_text.strip():
         return parsed
@@ -84,7 +95,12 @@ def _education_lines(entries: list[Education]) -> list[str]:
 
 
 async def parse_cv_rules(
-    text: str, plain_text: str = "", document_names: Sequence[str] = ()
+    text: str,
+    plain_text: str = "",
+    document_names: Sequence[str] = (),
+    document_links: Sequence[str] = (),
 ) -> CvParse:
     """``parse_two_readings`` in a thread."""
-    return await asyncio.to_thread(parse_two_readings, text, plain_text, document_names)
+    return await asyncio.to_thread(
+        parse_two_readings, text, plain_text, document_names, document_links
+    )

@@ -38,6 +38,8 @@ MIN_TEXT_CHARS = 40  # fewer visible letters than this is not a CV's text layer
 # A metadata field longer than this is no name field and is left out, not cut: cut, it would
 # pass document_names.py's own bound (app/lib/parsing/fields/document_names.py).
 MAX_NAME_CHARS = 200
+MAX_LINKS = 50  # a CV links a few addresses; a link farm is not read further
+MAX_LINK_CHARS = 500
 CHILD = Path(__file__).resolve()
 
 
@@ -117,6 +119,9 @@ class PdfText:
     # The document's own Author and Title (metadata): a second reading of the candidate's name
     # (app/lib/parsing/fields/document_names.py).
     names: tuple[str, ...] = ()
+    # Where the pages' links point (mailto:, https:): a second reading of the contact details
+    # (app/lib/parsing/fields/document_links.py).
+    links: tuple[str, ...] = ()
 
     @property
     def visible_chars(self) -> int:
@@ -193,6 +198,9 @@ def _interpret(
         names=tuple(
             str(n) for n in result.get("names") or [] if n and len(str(n)) <= MAX_NAME_CHARS
         ),
+        links=tuple(
+            str(u) for u in result.get("links") or [] if u and len(str(u)) <= MAX_LINK_CHARS
+        )[:MAX_LINKS],
     )
     if parsed.visible_chars < MIN_TEXT_CHARS:
         if parsed.ocr is not None and parsed.ocr.tried:
@@ -323,6 +331,19 @@ def _document_names(pdf: Any) -> list[str]:
     return [text for text in texts if text and len(text) <= MAX_NAME_CHARS]
 
 
+def _page_links(page: Any) -> list[str]:
+    """Where the page's links point ("mailto:…", "https://www.linkedin.com/in/…"): an icon or a
+    word linked to an address the text does not spell, or spells broken. A malformed annotation
+    is skipped, never a reason to fail the page."""
+    try:
+        targets = [link.get("uri") for link in page.hyperlinks]
+    except Exception:  # annotations are the least checked part of a PDF
+        return []
+    return [
+        t.strip() for t in targets if isinstance(t, str) and 0 < len(t.strip()) <= MAX_LINK_CHARS
+    ]
+
+
 def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -> dict[str, Any]:
     import importlib
 
@@ -342,7 +363,9 @@ def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -
         problems: dict[str, int] = {}
         words = []
         scanned = []  # pages OCR reads: no text layer, a picture over much of the page
+        links: list[str] = []
         for index, page in enumerate(pages):
+            links += _page_links(page)
             words.append(layout.page_words(page, problems))
             if ocr.page_needs_ocr(words[-1].words, page):
                 scanned.append(index)
@@ -372,6 +395,7 @@ def _child_extract(data: bytes, max_pages: int, languages: str, budget: float) -
             "ocr": recognised,
             "scanned": [index + 1 for index in scanned],  # read by OCR or not
             "names": _document_names(pdf),
+            "links": list(dict.fromkeys(links))[:MAX_LINKS],
         }
     except MemoryError:
         raise
