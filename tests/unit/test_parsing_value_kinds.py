@@ -173,3 +173,39 @@ def test_the_candidates_own_name_read_into_the_skills_is_no_skill() -> None:
     read = parse_cv_text(text)
     assert [s.name for s in read.content.skills] == ["Python", "Teamwork"]
     assert "Jeanne Morel" in read.unplaced
+
+
+@pytest.mark.parametrize(
+    "value", ["(@example.org)", "@example.org", "jeanne.morel @example.org", "Mail : @free.fr"]
+)
+def test_an_e_mail_s_domain_cut_from_its_name_is_still_an_e_mail(value: str) -> None:
+    assert value_kind(value) == "email"
+
+
+@pytest.mark.parametrize("value", ["@jdupont", "Barista @ Costa. Made coffee", "Sales @Acme"])
+def test_an_at_sign_without_a_domain_is_no_e_mail(value: str) -> None:
+    assert value_kind(value) != "email"
+
+
+def test_a_broken_e_mail_leaves_neither_the_profile_nor_the_skills() -> None:
+    text = "\n".join(
+        [
+            "Jeanne Morel",
+            "Aide-soignante",
+            "06 12 34 56 78",
+            "",
+            "PROFIL",
+            "Aide-soignante attentive, cinq ans en EHPAD.",
+            "jeanne.morel @example.org",
+            "",
+            "COMPÉTENCES",
+            "Soins d'hygiène, Transmissions, (@example.org), Bientraitance",
+            "",
+            "EXPÉRIENCE",
+            "2019 - 2023 Aide-soignante, EHPAD Les Tilleuls",
+        ]
+    )
+    content = parse_cv_text(text).content
+    assert content.summary == "Aide-soignante attentive, cinq ans en EHPAD."
+    assert [s.name for s in content.skills] == ["Soins d'hygiène", "Transmissions", "Bientraitance"]
+    assert content.header.contact.email == "jeanne.morel@example.org"

@@ -19,6 +19,10 @@ LINK_RE = re.compile(
     re.IGNORECASE,
 )
 # A handle behind a network's name ("GitHub: @jdoe").
+# An e-mail's domain cut from its local part by a line, a column or a space ("(@example.org)",
+# "jeanne.morel @example.org"): what is left of an address, never a skill or a sentence's word;
+# a handle has no dot ("@jdupont"), and "Barista @ Costa" no domain.
+EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.])@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}\b")
 HANDLE_RE = re.compile(
     r"\b(?:linkedin|github|gitlab|twitter|instagram|behance|stack\s*overflow|x)\s*:\s*@[\w.-]+",
     re.IGNORECASE,
@@ -159,7 +163,7 @@ def value_kind(value: str) -> str | None:
     text = " ".join(value.split())
     if not text:
         return None
-    if EMAIL_RE.search(text):
+    if EMAIL_RE.search(text) or EMAIL_DOMAIN_RE.search(text):
         return "email"
     if LINK_RE.search(text) or HANDLE_RE.search(text):
         return "link"
