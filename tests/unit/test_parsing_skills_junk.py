@@ -87,3 +87,34 @@ def test_an_interests_line_wrapped_in_a_skills_section_is_read_whole() -> None:
 def test_a_list_line_cut_on_a_function_word_keeps_its_items() -> None:
     skills, _ = parse_skills(["Office 365 - Intermediate level, with", "an affinity for Excel"])
     assert "an affinity for Excel" in [s.name for s in skills]
+
+
+@pytest.mark.parametrize("heading", ["REFEREES", "Referees"])
+def test_a_referees_section_after_the_skills_is_no_skill(heading: str) -> None:
+    text = "\n".join(
+        [
+            "Jane Roe",
+            "Care Assistant",
+            "jane.roe@example.com",
+            "",
+            "SKILLS",
+            "Patient care, Manual handling",
+            "First aid",
+            "",
+            heading,
+            "Mary Smith, Ward Manager",
+            "St Anne Hospital",
+        ]
+    )
+    parsed = parse_cv_text(text)
+    assert [s.name for s in parsed.content.skills] == [
+        "Patient care",
+        "Manual handling",
+        "First aid",
+    ]
+    assert "references" in parsed.sections
+
+
+def test_a_referee_among_the_interests_is_no_heading() -> None:
+    parsed = parse_cv_text("Jane Roe\n\nINTERESTS\nFootball referee\nHill walking\n")
+    assert parsed.content.extras.interests == ["Football referee", "Hill walking"]

@@ -93,7 +93,7 @@ CV_HEADINGS: dict[str, tuple[str, ...]] = {
         "etat civil", "infos", "comment me contacter", "me contacter", "contactez-moi",
         "contact me", "get in touch",
     ),
-    "references": ("references", "referents", "recommandations", "recommendations"),
+    "references": ("references", "referents", "recommandations", "recommendations", "referees"),
     # The job the CV is aimed at (Europass "Poste visé"): the header's current title.
     "target_title": (
         "poste vise", "poste recherche", "emploi recherche", "desired position",

@@ -71,7 +71,8 @@ HEADING_NOUNS: dict[str, str] = {
         _each("contact contacts coordonnees contacter informations infos info details"), "contact"
     ),
     **dict.fromkeys(_each("profil profile summary resume objectif objective"), "summary"),
-    **dict.fromkeys(_each("references referents"), "references"),
+    # "Referees" is the British heading ("Referee" alone is a sport's official, a hobby).
+    **dict.fromkeys(_each("references referents referees"), "references"),
 }
 
 # Nouns that name a section only beside another heading word: "Employment Record", "Academic
