@@ -48,8 +48,8 @@ def profile_site(url: str) -> str:
 
 def linked_email(links: Sequence[str]) -> str:
     """The one address the document's mailto links name, or "" (none, or several)."""
-    found = {_address(t).lower(): _address(t) for t in links if t.lower().startswith(MAILTO)}
-    found.pop("", None)
+    addresses = (_address(t) for t in links if t.lower().startswith(MAILTO))
+    found = {address.lower(): address for address in addresses if address}
     return next(iter(found.values())) if len(found) == 1 else ""
 
 
@@ -67,13 +67,12 @@ def add_document_links(header: Header, links: Sequence[str], text: str) -> None:
     print whole (pieced from a broken line: the link is the author's own spelling); a profile
     (LinkedIn, GitHub…) the document links, whose handle names the candidate, that the header
     does not hold."""
-    email = linked_email(links)
-    printed = {m.group(0).lower() for m in EMAIL_RE.finditer(text)}
-    current = header.contact.email
-    if email and (
-        not current or (current.lower() not in printed and email.lower() != current.lower())
-    ):
-        header.contact.email = email
+    email, current = linked_email(links), header.contact.email
+    if email and email.lower() != current.lower():
+        # The text is searched only when the link and the reading disagree.
+        printed = {m.group(0).lower() for m in EMAIL_RE.finditer(text)} if current else set()
+        if current.lower() not in printed:
+            header.contact.email = email
     held = {profile_site(link.url) for link in header.links if link.url}
     for target in links:
         site = profile_site(target) if re.match(r"(?i)^https?://", target) else ""
