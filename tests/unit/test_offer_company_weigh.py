@@ -6,7 +6,7 @@ the shapes real ones take, outside software too."""
 from __future__ import annotations
 
 from app.lib.parsing.offer_parser import parse_offer_text, read_header
-from app.lib.parsing.offers.offer_company_weigh import employers, weigh
+from app.lib.parsing.offers.offer_company_weigh import employers, weigh, written_inside
 
 NURSE_BODY = (
     "What you will do\n- Deliver high standards of patient care\n- Administer medication\n"
@@ -76,3 +76,43 @@ def test_the_first_source_keeps_a_tie_and_a_longer_name_needs_the_ad_to_prefer_i
     )
     groups = employers([("Tremwell", "careers_site"), ("Tremwell Hotels", "sentences")])
     assert [g.names for g in groups] == [["Tremwell", "Tremwell Hotels"]]
+
+
+def test_the_name_the_ad_keeps_writing_wins_over_a_name_one_late_sentence_gives() -> None:
+    text = (
+        "Care Assistant\nLeeds\nFull time\n\n"
+        "We are a family-run provider and our residents come first. Working at Brackwell means "
+        "time to care.\nAs a Care Assistant with Brackwell you will support residents with "
+        "daily living.\n- Personal care and mobility support\n- Keep accurate care records\n"
+        "Requirements\n- NVQ Level 2 in Health and Social Care\n- A caring and patient manner\n"
+        "Benefits\n- Paid training with the Brackwell academy\n- 28 days holiday\n"
+        "- Discounts across the Brackwell homes\n\n"
+        "This vacancy is advertised for Brackwell by its recruitment partner.\n"
+        "About Harlow Recruitment: we place care staff across the north of England.\n"
+    )
+    assert parse_offer_text(text).company == "Brackwell"
+    # The other reading stays on the page's list, for the user to pick.
+    assert "Harlow Recruitment" in read_header(text).candidates["company"]
+
+
+def test_a_name_written_often_never_fills_a_company_no_source_gives() -> None:
+    text = (
+        "Gestionnaire de paie (H/F)\nNantes (44)\nCDI\n\n"
+        "Cabinet de 20 personnes recherche un gestionnaire de paie.\n"
+        "Vous travaillerez sur Quorvane au quotidien, et la formation à Quorvane est assurée.\n"
+        "Missions :\n- Établir les bulletins dans Quorvane\n- Déclarations sociales\n"
+        "Profil :\n- Une première expérience de Quorvane est un plus\n- Rigueur\n"
+    )
+    # Written four times, but no source names it the employer: empty, and asked.
+    assert parse_offer_text(text).company == ""
+
+
+def test_a_word_written_only_where_every_word_takes_a_capital_is_not_the_ad_s_subject() -> None:
+    readings = [("Ability", "repeated")]
+    text = (
+        "Norvik\nDeckhand\n- Ability to swim\n- Ability to lift 25 kg\n- Ability to work nights\n"
+        "Norvik runs ferries. Norvik staff sail free."
+    )
+    assert weigh("Norvik", "under_title", readings, text)[0] == "Norvik"
+    assert not written_inside("Ability", text)
+    assert written_inside("Norvik", "Join Norvik today")

@@ -11,13 +11,17 @@ and "Brightmoor Hotels") are one employer; each employer counts its independent 
   web domain, a signature, a public employer's name;
 - a company's form (a legal form, a company word, a public employer's form), or a word for a
   company the ad writes before it ("votre agence Proxim Intérim");
-- the ad writing it at least twice.
+- the ad writing it at least twice;
+- the ad writing it far more often than any other name, inside its sentences (``most_written``):
+  a late sentence's "About X" loses to the name the whole ad is about.
 
 A name the ad only repeats (no source gives it as the employer) counts only with a proper
 name's evidence (``proper_name``): "Primary School", "Home Care Services", "Microsoft Office"
 are written twice in ads that name no employer, and the right company is then empty.
 
-The employer with the most cues is chosen; the reader's first choice keeps a tie. It is written
+The employer with the most cues is chosen; the reader's first choice keeps a tie. Where no
+source named an employer, a name needs two cues without the last one: an ad naming none stays
+empty, to be asked (a name it writes often may be a product's or a client's). It is written
 in its fullest form the ad repeats ("Brightmoor Hotels" over the banner's "Brightmoor").
 """
 
@@ -66,6 +70,14 @@ def written(name: str, text: str) -> int:
     in lower case: "our cardiac unit" does not repeat "Cardiac Unit")."""
     found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
     return sum(1 for f in found if not f.islower())
+
+
+def written_inside(name: str, text: str) -> bool:
+    """The ad writes ``name`` inside a sentence at least once (after a word on its line), not
+    only where any word takes a capital: a list item's or a sentence's first word ("Ability
+    to…", "You'll…") is no name for being written often."""
+    pattern = rf"(?<=[\w,] ){re.escape(name)}(?![\w-])"
+    return any(not f.islower() for f in re.findall(pattern, text, re.IGNORECASE))
 
 
 def company_form(name: str) -> bool:
@@ -166,6 +178,27 @@ def employers(readings: list[tuple[str, str]]) -> list[Employer]:
     return found
 
 
+MOST_WRITTEN = 3  # times an ad writes the name it is about, at the least
+
+
+def most_written(everyone: list[Employer], cues: list[int], text: str) -> int | None:
+    """The employer the ad writes far more often than any other (three times at least, twice
+    as often as the next): what an ad is about is the name it keeps writing. Only employers
+    with a cue compete: a dictionary's or a skill's words written often name nobody."""
+    counts = [
+        max(written(n, text) for n in employer.names)
+        if cues[i] and any(written_inside(n, text) for n in employer.names)
+        else 0
+        for i, employer in enumerate(everyone)
+    ]
+    order = sorted(range(len(counts)), key=lambda i: -counts[i])
+    runner_up = counts[order[1]] if len(order) > 1 else 0
+    top = order[0]
+    if counts[top] >= MOST_WRITTEN and counts[top] >= 2 * runner_up:
+        return top
+    return None
+
+
 def weigh(chosen: str, source: str, readings: list[tuple[str, str]], text: str) -> tuple[str, str]:
     """``(company, source)``: the employer with the most cues among ``readings`` and the
     reader's choice (``chosen`` from ``source``), which keeps a tie; "weighed" as the source
@@ -175,9 +208,16 @@ def weigh(chosen: str, source: str, readings: list[tuple[str, str]], text: str) 
         return chosen, source
     mine = next((i for i, e in enumerate(everyone) if chosen and chosen in e.names), None)
     cues = [e.cues(text) for e in everyone]  # each employer's once: they search the whole ad
+    if mine is None:
+        # No source named an employer: a name is taken only with two kinds of evidence, and
+        # an ad naming none is left empty, to be asked (an often-written name may be a
+        # product's or a client's).
+        best = max(range(len(everyone)), key=lambda i: cues[i])
+        return (chosen, source) if cues[best] < 2 else (everyone[best].fullest("", text), "weighed")
+    leader = most_written(everyone, cues, text)
+    if leader is not None:
+        cues[leader] += 1
     best = max(range(len(everyone)), key=lambda i: (cues[i], i == mine))
-    if mine is not None and cues[best] <= cues[mine]:
+    if cues[best] <= cues[mine]:
         return everyone[mine].fullest(chosen, text), source
-    if mine is None and cues[best] < 2:
-        return chosen, source
     return everyone[best].fullest("", text), "weighed"
