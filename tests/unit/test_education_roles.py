@@ -279,3 +279,35 @@ def test_a_degree_naming_a_trade_and_its_school_are_two_parts() -> None:
 def test_a_list_of_numbers_holds_its_commas() -> None:
     [entry] = _education("2020 – CACES R489 catégories 1, 3 et 5\n")
     assert (entry.degree, entry.institution) == ("CACES R489 catégories 1, 3 et 5", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "degree", "school"),
+    [
+        ("Licence de psychologie à l'Université de Valmont", "Licence de psychologie",
+         "Université de Valmont"),
+        ("BTS MUC Lycée Saint-Orlin", "BTS MUC", "Lycée Saint-Orlin"),
+        ("Baccalauréat scientifique au lycée Victor Morel", "Baccalauréat scientifique",
+         "lycée Victor Morel"),
+        ("BSc Nursing at the University of Valmont", "BSc Nursing", "University of Valmont"),
+        ("Master 2 Finance IAE de Valmont", "Master 2 Finance", "IAE de Valmont"),
+    ],
+)  # fmt: skip
+def test_a_degree_and_its_school_written_as_one_phrase_are_two_roles(
+    line: str, degree: str, school: str
+) -> None:
+    [entry] = _education(f"2016 – 2019\n{line}\n")
+    assert (entry.degree, entry.institution, entry.end) == (degree, school, "2019")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Master of Science in School Psychology",  # the subject, not a school
+        "Licence en École maternelle",
+        "Certificat de direction d'école",  # no school named
+    ],
+)
+def test_a_school_word_in_a_degree_s_subject_stays_in_the_degree(line: str) -> None:
+    [entry] = _education(f"2016 – 2019\n{line}\n")
+    assert (entry.degree, entry.institution) == (line, "")

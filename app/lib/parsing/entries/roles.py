@@ -21,6 +21,7 @@ from app.lib.parsing.entries.entry_words import (
     is_place_like,
     title_score,
 )
+from app.lib.parsing.entries.school_phrase import split_school
 from app.lib.parsing.fields.contact import URL_RE, link_for
 from app.lib.text_forms import fold
 
@@ -176,6 +177,9 @@ def education_from(entry: RawEntry) -> Education:
         leftovers[:0] = [institution] if institution else []
         institution = school
     location = ", ".join(filter(None, [location, *places]))
+    cut = split_school(degree) if not institution else None
+    if cut:  # "Licence de psychologie à l'Université Rennes 2": one phrase, two roles
+        degree, institution = cut
     field = leftovers.pop(0) if leftovers else ""
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
