@@ -118,3 +118,15 @@ def test_a_referees_section_after_the_skills_is_no_skill(heading: str) -> None:
 def test_a_referee_among_the_interests_is_no_heading() -> None:
     parsed = parse_cv_text("Jane Roe\n\nINTERESTS\nFootball referee\nHill walking\n")
     assert parsed.content.extras.interests == ["Football referee", "Hill walking"]
+
+
+def test_a_label_naming_skills_is_held_to_what_an_item_is_held_to() -> None:
+    dropped: list[str] = []
+    skills, _ = parse_skills(
+        ["Figma, Illustrator: maquettes d'applications mobiles et chartes graphiques",
+         "(@atelier.lune): projets personnels publiés chaque semaine sur le réseau",
+         "atelier-lune.fr", "Photoshop"],
+        dropped,
+    )  # fmt: skip
+    assert [s.name for s in skills] == ["Figma", "Illustrator", "Photoshop"]
+    assert "(@atelier.lune)" in dropped and "atelier-lune.fr" in dropped

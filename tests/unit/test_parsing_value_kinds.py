@@ -209,3 +209,31 @@ def test_a_broken_e_mail_leaves_neither_the_profile_nor_the_skills() -> None:
     assert content.summary == "Aide-soignante attentive, cinq ans en EHPAD."
     assert [s.name for s in content.skills] == ["Soins d'hygiène", "Transmissions", "Bientraitance"]
     assert content.header.contact.email == "jeanne.morel@example.org"
+
+
+@pytest.mark.parametrize(
+    "value", ["(@atelier.lune)", "@studio_lune", "(@jeanne.morel.photographies)", "atelier-lune.fr",
+              "jdoe.github.io/blog", "studio.example.co.uk"]
+)  # fmt: skip
+def test_a_handle_or_a_host_written_alone_is_contact_data(value: str) -> None:
+    # A dotted handle reads as an e-mail's domain too ("@atelier.lune"): contact data either way.
+    assert value_kind(value) in {"link", "email"}
+
+
+@pytest.mark.parametrize(
+    "value", ["@RISK", "Socket.io", "Node.js", "Vue.js", "ASP.NET", "Salesforce.com", "d3.js"]
+)
+def test_a_tool_named_like_a_handle_or_a_host_stays(value: str) -> None:
+    assert value_kind(value) is None
+
+
+@pytest.mark.parametrize(
+    "value", ["REFERENCES AND TESTIMONIALS", "Références et recommandations", "Referees: J. Morel"]
+)
+def test_a_line_opening_on_the_references_heading_names_the_references(value: str) -> None:
+    assert value_kind(value) == "references"
+
+
+@pytest.mark.parametrize("value", ["Référencement naturel", "Référent qualité", "Referee (rugby)"])
+def test_a_word_near_the_references_heading_stays(value: str) -> None:
+    assert value_kind(value) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.fields.bare_hosts import BARE_HOST
 from app.lib.parsing.fields.contact import EMAIL_RE
 
 # A link written as one: a scheme, "www.", or a domain followed by a path ("github.com/x");
@@ -23,6 +24,12 @@ LINK_RE = re.compile(
 # "jeanne.morel @example.org"): what is left of an address, never a skill or a sentence's word;
 # a handle has no dot ("@jdupont"), and "Barista @ Costa" no domain.
 EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.])@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,6}\b")
+# A network's handle written alone, bracketed or not ("@jeanne.atelier", "(@studio_lune)"); a
+# tool's name in capitals ("@RISK") is none.
+LONE_HANDLE_RE = re.compile(r"^\(?@(?=[\w.]*[a-z0-9_.])[\w.]+\)?$")
+# An address written without its scheme ("monsite.fr", "jdoe.github.io/blog"): the contact
+# reader's own shape (fields/bare_hosts.py), product names written like hosts aside.
+BARE_HOST_RE = re.compile(BARE_HOST, re.IGNORECASE)
 HANDLE_RE = re.compile(
     r"\b(?:linkedin|github|gitlab|twitter|instagram|behance|stack\s*overflow|x)\s*:\s*@[\w.-]+",
     re.IGNORECASE,
@@ -129,7 +136,10 @@ TERMS_RE = re.compile(
 )
 REFERENCES_RE = re.compile(
     r"\br[ée]f[ée]rences?\b.*\b(?:sur\s+demande|on\s+request|upon\s+request|available|"
-    r"disponibles?)\b|\bavailable\s+(?:up)?on\s+request\b",
+    r"disponibles?)\b|\bavailable\s+(?:up)?on\s+request\b"
+    # A line opening on the references heading's word ("REFERENCES AND TESTIMONIALS",
+    # "Referees: …") names the references, whatever follows.
+    r"|^(?:r[ée]f[ée]rences|referees)\b",
     re.IGNORECASE,
 )
 # A driving licence or a vehicle ("Permis B", "Véhiculé", "Driving licence"): fine in a
@@ -165,7 +175,9 @@ def value_kind(value: str) -> str | None:
         return None
     if EMAIL_RE.search(text) or EMAIL_DOMAIN_RE.search(text):
         return "email"
-    if LINK_RE.search(text) or HANDLE_RE.search(text):
+    if LINK_RE.search(text) or BARE_HOST_RE.search(text):
+        return "link"
+    if HANDLE_RE.search(text) or LONE_HANDLE_RE.match(text):
         return "link"
     if PHONE_RE.search(text):
         return "phone"

@@ -267,6 +267,10 @@ def parse_skills(
             continue
         named = _skills_of_label(*labelled.group("category", "items")) if labelled else None
         if named is not None:
+            # A label is held to what any item is held to: an address before a colon is none.
+            if dropped is not None:
+                dropped += [skill.name for skill in named if not skill_shaped(skill.name)]
+            named = [skill for skill in named if skill_shaped(skill.name)]
             fresh = [skill for skill in named if skill.name.casefold() not in seen]
             seen |= {skill.name.casefold() for skill in fresh}
             skills += fresh
