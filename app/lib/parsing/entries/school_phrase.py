@@ -1,7 +1,7 @@
 """A degree and its school written as one phrase, with no mark between them.
 
-"Licence de psychologie à l'Université Rennes 2", "BTS MUC Lycée Saint-Paul", "Diploma in
-Nursing at the University of Leeds": the heading's parts are cut at punctuation
+"Licence de psychologie à l'Université Rennes 2", "BTS MUC Lycée Saint-Paul", "BSc Nursing
+at the University of Leeds": the heading's parts are cut at punctuation
 (``entry_parts.py``), and a phrase like these stays one part, read whole as the degree with no
 school. Where a part names a degree and, after it, a school by name (a school's word then a
 name: capitals, a number, or the school's word an acronym), the part is cut where the school's
@@ -24,7 +24,7 @@ _ELISION_RE = re.compile(r"^(?:[ldLD]['’])")
 
 def _word(token: str) -> str:
     """A token folded to its word: "l'Université" → "universite", "B.S." → "bs"."""
-    return re.sub(r"[^\w-]", "", fold(_ELISION_RE.sub("", token))).replace(".", "")
+    return re.sub(r"[^\w-]", "", fold(_ELISION_RE.sub("", token)))
 
 
 def _named(tokens: list[str]) -> bool:
