@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db.models import CvFile, User
 from app.domain.cvs.services import add_version
 from app.lib.cv_content import CvContent, Experience
+from app.lib.parsing.text.long_runs import shown
 from tests.conftest import register
 from tests.fixtures.live import browser
 from tests.integration.test_cv_import import headers, wait_for_import
@@ -137,3 +138,17 @@ async def test_the_openapi_document_describes_the_report(client: AsyncTestClient
     assert {"checks", "placedShare", "unplaced", "items"} <= set(report["properties"])
     item = next(v for k, v in schemas.items() if k.endswith("ImportReportItem"))
     assert "experience[2].company" in item["properties"]["path"]["description"]
+
+
+async def test_a_pasted_image_s_base64_is_no_field_and_the_report_shows_it(
+    live_server: str, worker: Worker
+) -> None:
+    run = "iVBORw0KGgo" + "QUJDRA" * 2000  # as pasted from an e-mail's inline image
+    text = MESSY_CV.replace("FORMATION", f"{run}\n\nFORMATION")
+    client = await browser(live_server, "base64@example.com")
+    response = await client.post("/api/cvs", json={"text": text}, headers=await headers(client))
+    assert response.status_code == 202, response.text
+    body = await wait_for_import(client, response.json()["id"])
+    assert body["extractionStatus"] == "completed"
+    assert run[:40] not in str(body["content"])
+    assert shown(run) in body["importReport"]["unplaced"]

@@ -40,6 +40,7 @@ from app.lib.parsing.model_import.llm_extract import llm_extract_cv
 from app.lib.parsing.report.import_report import build_import_report, things_to_check
 from app.lib.parsing.report.report_reading import reading_report
 from app.lib.parsing.report.report_shapes import header_doubt_items, unsure_items
+from app.lib.parsing.text.long_runs import shown, without_long_runs
 from app.lib.pdf_read.hidden_words import HIDDEN_OTHER, HIDDEN_REASONS
 from app.lib.pdf_read.ocr_reading import OcrReading
 from app.lib.pdf_read.plain_reading import plain_pdf_text
@@ -206,6 +207,9 @@ async def extract(
         if attempt < max_llm_attempts:
             raise TransientFailure(str(exc)) from exc
         raise UnusableInput("no_text_layer", PDF_MESSAGES["no_text_layer"]) from None
+    # A run no CV writes as one word (a pasted image's base64) is no field, and every pattern
+    # would try it at each of its characters: out before reading, back in the report.
+    source.text, long_runs = without_long_runs(source.text)
     text, warnings = source.text, source.warnings
     language = detect_language(text)
     parser, usage = "rules", source.usage
@@ -271,6 +275,7 @@ async def extract(
     # The second reading's disagreements are the rules' own: a model's merged reading is
     # checked otherwise (import_merge.py).
     other_jobs = parsed.other_experience if parser == "rules" else []
+    unplaced = [*unplaced, *(shown(run) for run in long_runs)]
     report = _report(
         content,
         source,

@@ -43,6 +43,7 @@ from app.lib.parsing.sections.section_skills import parse_skills
 from app.lib.parsing.sections.section_split import Section, split_sections
 from app.lib.parsing.sections.section_untitled import untitled_sections
 from app.lib.parsing.text.hyphenation import rejoin_hyphenated
+from app.lib.parsing.text.long_runs import shown, without_long_runs
 from app.lib.parsing.text.text import clean, normalise_text
 from app.lib.text_forms import squash
 
@@ -188,6 +189,7 @@ def _without_own_name(skills: list[Skill], name: str, dropped: list[str]) -> lis
 def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
     """Header, sections, then each section's parser; nothing is invented. ``document_names``:
     a PDF's Author and Title, which may confirm a name the page shows (never supply one)."""
+    text, long_runs = without_long_runs(text)
     text = rejoin_hyphenated(text)
     header_lines, sections = split_sections(text)
     header_lines, sections = untitled_sections(header_lines, sections)
@@ -247,6 +249,7 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
         for line in lines
         if clean(line)
     ] + dropped
+    unplaced += [shown(run) for run in long_runs]  # no field is one run; the report shows it
     return CvParse(
         content=content,
         sections=[section.key for section in sections],

@@ -57,6 +57,7 @@ from app.lib.parsing.offers.offer_skills import offer_skills
 from app.lib.parsing.offers.offer_top import hiring_line, hiring_object, pick_title
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
+from app.lib.parsing.text.long_runs import without_long_runs
 from app.lib.parsing.text.text import clean, normalise_text, word_count
 from app.lib.text_forms import fold
 
@@ -195,6 +196,7 @@ def _company_lines(sections: OfferSections) -> list[str]:
 def suggest_companies(text: str, url: str | None = None) -> list[str]:
     """Names the ad may give as its employer, for the user to pick when the parser left the
     company empty (``offer_company.company_suggestions``)."""
+    text = without_long_runs(text)[0]  # no field is one run (text/long_runs.py)
     lines = reflow(normalise_text(text).split("\n"))
     index = _title_index(lines)
     return company_suggestions(
@@ -231,6 +233,7 @@ def one_language(items: list[str], language: str | None) -> list[str]:
 def read_header(text: str, url: str | None = None) -> HeaderReading:
     """The header as the reader chose it, with the other values the ad gives for each field
     and whether any requirement was found: what the offer page asks the user to confirm."""
+    text = without_long_runs(text)[0]  # no field is one run (text/long_runs.py)
     fields = parse_offer_text(text, url)
     lines = reflow(normalise_text(text).split("\n"))
     index = _title_index(lines)
@@ -284,6 +287,7 @@ def read_header(text: str, url: str | None = None) -> HeaderReading:
 
 def parse_offer_text(text: str, url: str | None = None) -> OfferFields:
     """Parse a pasted or fetched offer; ``url`` (where it was found) helps name the company."""
+    text = without_long_runs(text)[0]  # no field is one run (text/long_runs.py)
     lines = reflow(normalise_text(text).split("\n"))
     labelled = _labelled(lines)
     sections = split_sections(lines)

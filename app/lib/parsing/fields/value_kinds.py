@@ -11,6 +11,7 @@ import re
 
 from app.lib.parsing.fields.bare_hosts import BARE_HOST
 from app.lib.parsing.fields.contact import EMAIL_RE
+from app.lib.parsing.text.long_runs import MAX_RUN_CHARS
 
 # A link written as one: a scheme, "www.", or a domain followed by a path ("github.com/x");
 # "Riemann.io" or "ASP.NET" alone are product names.
@@ -170,7 +171,9 @@ BARE_LABEL_RE = re.compile(
 def value_kind(value: str) -> str | None:
     """The contact or personal kind ``value`` holds (see ``CONTACT_KINDS``, ``PERSONAL_KINDS``),
     or None when it has none of their shapes."""
-    text = " ".join(value.split())
+    # A run longer than any address or link is none of these kinds, and each pattern would
+    # try it at every character (text/long_runs.py).
+    text = " ".join(word for word in value.split() if len(word) <= MAX_RUN_CHARS)
     if not text:
         return None
     if EMAIL_RE.search(text) or EMAIL_DOMAIN_RE.search(text):
