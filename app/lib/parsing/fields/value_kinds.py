@@ -20,7 +20,6 @@ LINK_RE = re.compile(
     r"|(?:linkedin|github|gitlab|twitter|instagram|behance)\s*:?\s*@?[\w.-]*/?\s*@[\w.-]+",
     re.IGNORECASE,
 )
-# A handle behind a network's name ("GitHub: @jdoe").
 # An e-mail's domain cut from its local part by a line, a column or a space ("(@example.org)",
 # "jeanne.morel @example.org"): what is left of an address, never a skill or a sentence's word;
 # a handle has no dot ("@jdupont"), and "Barista @ Costa" no domain.
@@ -31,6 +30,7 @@ LONE_HANDLE_RE = re.compile(r"^\(?@(?=[\w.]*[a-z0-9_.])[\w.]+\)?$")
 # An address written without its scheme ("monsite.fr", "jdoe.github.io/blog"): the contact
 # reader's own shape (fields/bare_hosts.py), product names written like hosts aside.
 BARE_HOST_RE = re.compile(BARE_HOST, re.IGNORECASE)
+# A handle behind a network's name ("GitHub: @jdoe").
 HANDLE_RE = re.compile(
     r"\b(?:linkedin|github|gitlab|twitter|instagram|behance|stack\s*overflow|x)\s*:\s*@[\w.-]+",
     re.IGNORECASE,

@@ -208,16 +208,15 @@ def weigh(chosen: str, source: str, readings: list[tuple[str, str]], text: str) 
         return chosen, source
     mine = next((i for i, e in enumerate(everyone) if chosen and chosen in e.names), None)
     cues = [e.cues(text) for e in everyone]  # each employer's once: they search the whole ad
-    if mine is None:
-        # No source named an employer: a name is taken only with two kinds of evidence, and
-        # an ad naming none is left empty, to be asked (an often-written name may be a
-        # product's or a client's).
-        best = max(range(len(everyone)), key=lambda i: cues[i])
-        return (chosen, source) if cues[best] < 2 else (everyone[best].fullest("", text), "weighed")
-    leader = most_written(everyone, cues, text)
+    # Against the reader's choice only: where no source named an employer, a name needs two
+    # kinds of evidence, and an ad naming none stays empty, to be asked (an often-written name
+    # may be a product's or a client's).
+    leader = most_written(everyone, cues, text) if mine is not None else None
     if leader is not None:
         cues[leader] += 1
     best = max(range(len(everyone)), key=lambda i: (cues[i], i == mine))
-    if cues[best] <= cues[mine]:
+    if mine is not None and cues[best] <= cues[mine]:
         return everyone[mine].fullest(chosen, text), source
+    if mine is None and cues[best] < 2:
+        return chosen, source
     return everyone[best].fullest("", text), "weighed"
