@@ -22,6 +22,7 @@ from app.lib.parsing.entries.parted_dates import dates_parted_from_jobs
 from app.lib.parsing.entries.roles import education_from, experience_from, project_from
 from app.lib.parsing.entries.stacked_bodies import stacked_bodies_to_heads
 from app.lib.parsing.entries.stacked_names import stacked_names_to_heads
+from app.lib.parsing.fields.age_phrases import cut_ages
 from app.lib.parsing.fields.contact import (
     contact_facts,
     email_anywhere,
@@ -224,6 +225,8 @@ def parse_cv_text(text: str, document_names: Sequence[str] = ()) -> CvParse:
         from_header = profile_lines(prose, header)
         dropped += from_header.dropped
         summary = "\n".join(line for line in from_header.kept if line.strip())
+    summary, ages = cut_ages(summary)  # an age stated inside a sentence (age_phrases.py)
+    dropped += ages
     content = CvContent(
         header=header,
         summary=summary,
