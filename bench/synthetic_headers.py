@@ -394,6 +394,23 @@ def years_beside(p: Person, rng: random.Random) -> tuple[str, str]:
     return f"<h1>{e(p.name)}</h1>{line}{_contact_line(p)}", p.headline
 
 
+FACTS_BESIDE = {
+    "fr": ("{} ans", "Permis B", "Disponible immédiatement", "Nationalité française", "Véhiculée"),
+    "en": ("{} years old", "Full UK driving licence", "Available immediately", "Aged {}",
+           "Own car"),
+}  # fmt: skip
+
+
+def facts_beside(p: Person, rng: random.Random) -> tuple[str, str]:
+    """A personal fact, a licence or the candidate's terms on the headline's line ("Infirmière
+    · 28 ans", "Chef de rang • Permis B", "Line Cook, Available immediately")."""
+    fact = rng.choice(FACTS_BESIDE[p.cv.language]).format(rng.randint(19, 58))
+    mark = rng.choice((" · ", " | ", " • ", " – ", ", "))
+    return f"<h1>{e(p.name)}</h1><p>{e(p.headline + mark + fact)}</p>{_contact_line(p)}", (
+        p.headline
+    )
+
+
 def footer_name(p: Person, rng: random.Random) -> tuple[str, str]:
     """The headline and contacts on top; the name only at the very bottom (drawn by
     ``document``)."""
@@ -406,6 +423,7 @@ SHAPES: dict[str, Shape] = {
     "band_photo": band_photo,
     "cv_on_name_line": cv_on_name_line,
     "years_beside": years_beside,
+    "facts_beside": facts_beside,
     "footer_name": footer_name,
     "sidebar_photo": footer_name,  # drawn by ``document``
     "surname_comma": surname_comma,

@@ -67,3 +67,25 @@ def test_a_place_read_as_the_headline_becomes_the_location() -> None:
     assert header.current_title == ""
     assert header.contact.location == "Thrissur, Kerala"
     assert parsed.header_doubts == [("headline", "place", "Thrissur, Kerala")]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Infirmière · 28 ans", "Infirmière"),
+        ("Infirmière, 28 ans", "Infirmière"),
+        ("Chef de rang • Permis B", "Chef de rang"),
+        ("Electrician, 12 years of experience", "Electrician"),
+        ("Serveuse – Disponible immédiatement", "Serveuse"),
+        ("Cuisinier | Nationalité française", "Cuisinier"),
+        ("Aide-soignante | Gériatrie | 41 ans", "Aide-soignante | Gériatrie"),
+        ("Sales Manager, EMEA", "Sales Manager, EMEA"),  # no fact: the line is the headline
+        ("Permis B", ""),  # a fact alone is no headline
+    ],
+)
+def test_a_fact_beside_the_title_leaves_the_headline(line: str, headline: str) -> None:
+    text = "\n".join(
+        ["Camille Roux", line, "", "EXPÉRIENCE", "Aide-soignante — EHPAD Les Tilleuls, Nantes",
+         "2019 - 2024", "- Soins d'hygiène"]
+    )  # fmt: skip
+    assert parse_cv_text(text).content.header.current_title == headline

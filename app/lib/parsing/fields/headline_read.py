@@ -4,7 +4,8 @@ shape once the name is taken off it ("JEAN DUPONT | Électricien"), with the lin
 case or on a linking word, or a one- or two-word title finished on the next line
 ("Développeuse" / "Full Stack"). A place, a contact line, a heading, a goal, a personal fact,
 a sentence or a quotation's author never starts or continues a headline; beside contact
-details only a part that names a job is taken. When no cue agrees on the headline read (it
+details only a part that names a job is taken, and a personal fact, a licence or the
+candidate's terms on the title's line leave it ("Infirmière · 28 ans"). When no cue agrees on the headline read (it
 names no job and does not sit by the name), ``headline_rival`` gives the other reading for
 the import report to ask about.
 """
@@ -67,6 +68,8 @@ LEADING_LINK_RE = re.compile(
 SENIORITY_RE = re.compile(
     r"^\+?\d+\+?\s*(?:years?|yrs|ans|années)\b.*(?:experience|expérience)?$", re.IGNORECASE
 )
+# The separators left side by side where a fact was cut out of a line ("Nurse |  | Leeds").
+FACT_GAP_RE = re.compile(r"(?:\s*[|•·–—,]\s*){2,}")
 QUOTE_ENDS = ("”", "»", '"', ".”", ".»")
 ASIDE_RE = re.compile(r"\([^()]*\)")
 
@@ -163,12 +166,43 @@ def _without_seniority(text: str) -> str:
     return text
 
 
+def _fact_part(part: str) -> bool:
+    """A personal fact, a licence, a length of experience or the candidate's terms: what a
+    header line may print beside the title ("Infirmière · 28 ans", "Chef de rang • Permis B",
+    "Electrician, 12 years of experience", "Serveuse – Disponible immédiatement")."""
+    kind = value_kind(part)
+    return (
+        (kind is not None and kind not in {"email", "link", "phone", "address", "footer"})
+        or is_licence(part)
+        or bool(SENIORITY_RE.match(part))
+        or bool(GOAL_RE.match(part) and len(part.split()) <= 3)
+    )
+
+
+def _without_facts(text: str) -> str:
+    """``text`` without the fact parts set beside a title that names a job, between separators
+    or after a comma; ``text`` itself when no part names a job or none is a fact."""
+    parts = [piece.strip() for part in split_parts(text) for piece in part.split(", ")]
+    facts = [part for part in parts if part and _fact_part(part)]
+    kept = [part for part in parts if part and part not in facts]
+    if not facts or not kept or not names_a_job(" ".join(kept)):
+        return text
+    rest = text
+    for part in facts:
+        rest = rest.replace(part, " ", 1)
+    return clean(FACT_GAP_RE.sub(" – ", rest)).strip(" -–—|•·,;")
+
+
 def _title_in(cell: Cell, name: str, beside_contacts: bool) -> tuple[str, bool]:
     """The title a cell holds once the name is taken off, and whether it may wrap onto the next
-    lines; beside contact details ("Data Scientist | jean@example.org") it may not."""
+    lines; beside contact details ("Data Scientist | jean@example.org") it may not, nor beside
+    a personal fact ("Infirmière · 28 ans")."""
     text = without_name(cell.text, name)
     if not text:
         return "", False
+    without_facts = _without_facts(text)
+    if without_facts != text:
+        return (without_facts, False) if title_shaped(without_facts) else ("", False)
     if not has_contact(text):
         if beside_contacts:  # "jean@example.org · 06 12 34 56 78 · Bristol": a town as well
             return (text, False) if title_shaped(text) and names_a_job(text) else ("", False)
