@@ -54,3 +54,24 @@ def test_a_season_and_a_place_glued_by_commas_are_listing_facts() -> None:
 
 def test_a_signature_names_its_company_after_the_team() -> None:
     assert parse_offer_text(SIGNED).company == "Northgate Foods Ltd"
+
+
+EMPLOYER_FIRST = """{line}
+Nantes
+
+Nous recrutons pour renforcer notre équipe.
+Missions :
+- Accueillir les clients et conseiller sur les produits
+Profil :
+- Une première expérience en boutique
+"""
+
+
+def test_a_title_line_giving_the_employer_first_is_read_that_way() -> None:
+    for line, title, company in (
+        ("Boulangerie Trevelvik | Vendeur (H/F)", "Vendeur", "Boulangerie Trevelvik"),
+        ("Meadowbrook Care - Senior Carer", "Senior Carer", "Meadowbrook Care"),
+        ("Chef de rang - Brasserie Velcour", "Chef de rang", "Brasserie Velcour"),
+    ):
+        fields = parse_offer_text(EMPLOYER_FIRST.format(line=line))
+        assert (fields.title, fields.company) == (title, company)

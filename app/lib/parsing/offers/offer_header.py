@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.entries.entry_words import company_score, title_score
 from app.lib.parsing.fields.contact import looks_like_location
 from app.lib.parsing.offers.offer_contract import is_contract_phrase
 from app.lib.parsing.offers.places import is_known_place, is_market_region
@@ -179,6 +180,17 @@ def contract_in_title(line: str) -> str:
     return next((clean(p.strip("()")) for p in parts[1:] + brackets if is_contract_phrase(p)), "")
 
 
+def names_a_job(text: str) -> bool:
+    """A line with a word of a job title that is not rather a company's name, or with a
+    gender mark ("(H/F)", "m/w/d"), which only job titles carry. A title's inclusive and
+    compound forms are read word by word ("Technicien·ne", "Aide-soignant")."""
+    if GENDER_RE.search(text):
+        return True
+    spelled = re.sub(r"[·•.]", " ", text)
+    score = max(title_score(spelled), title_score(spelled.replace("-", "")))
+    return score > 0 and score >= company_score(text)
+
+
 def company_in_title_line(line: str, *, location_line: str = "") -> str:
     """ "Title at Company", "Title - Company": the company part, when one is not a place,
     a contract or a reference (the caller checks it against the rest of the ad)."""
@@ -189,7 +201,13 @@ def company_in_title_line(line: str, *, location_line: str = "") -> str:
     # The title is the first part that is not a contract, a place or a reference
     # ("Alternance - Chargé de marketing - Nantes"); a company is another such part.
     named = [p for p in parts if not _is_glued_extra(p, location_line, "")]
-    return named[-1] if len(named) >= 2 else ""
+    if len(named) < 2:
+        return ""
+    # "Boulangerie Velcour | Chef de rang", "Meadowbrook Care - Senior Carer": the employer
+    # first, where the last part alone names a job and the first does not.
+    if names_a_job(named[-1]) and not any(names_a_job(p) for p in named[:-1]):
+        return named[0]
+    return named[-1]
 
 
 def is_listing_line(line: str, *, location_line: str = "") -> bool:

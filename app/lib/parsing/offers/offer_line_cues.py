@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE, company_score, title_score
-from app.lib.parsing.offers.offer_header import GENDER_RE
+from app.lib.parsing.entries.entry_words import LEGAL_FORM_RE
+from app.lib.parsing.offers.offer_header import GENDER_RE, names_a_job
 from app.lib.parsing.text.text import clean, word_count
 from app.lib.text_forms import fold
 
@@ -106,17 +106,6 @@ def is_board_banner(text: str) -> bool:
         and bool(BOARD_WORDS_RE.search(line))
         and not names_a_job(BOARD_WORDS_RE.sub(" ", line))
     )
-
-
-def names_a_job(text: str) -> bool:
-    """A line with a word of a job title that is not rather a company's name, or with a
-    gender mark ("(H/F)", "m/w/d"), which only job titles carry. A title's inclusive and
-    compound forms are read word by word ("Technicien·ne", "Aide-soignant")."""
-    if GENDER_RE.search(text):
-        return True
-    spelled = re.sub(r"[·•.]", " ", text)
-    score = max(title_score(spelled), title_score(spelled.replace("-", "")))
-    return score > 0 and score >= company_score(text)
 
 
 _PUBLIC_ANY_CASE = re.compile(PUBLIC_RE.pattern, re.IGNORECASE)  # "MAIRIE DE RENNES"
