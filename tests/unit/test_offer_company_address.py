@@ -33,6 +33,12 @@ BODY_EN = (
          "42 Maple Road\nLeeds LS9 7TF\n", "Brightmoor Care Home"),
         (f"Aide-soignant\nNantes\n\n{BODY}Merci d'adresser votre candidature à :\n"
          "Mme Martin\nRésidence Korvel\n12 rue des Lilas\n44000 Nantes\n", "Résidence Korvel"),
+        (f"Care Assistant\nLeeds\n\n{BODY_EN}Send your CV to Brightmoor Care Home, "
+         "42 Maple Road, Leeds LS9 7TF\n", "Brightmoor Care Home"),
+        (f"Aide-soignant\nNantes\n\n{BODY}Candidatures à adresser à : Résidence Korvel, "
+         "12 rue des Lilas, 44000 Nantes\n", "Résidence Korvel"),
+        (f"Aide-soignant\nNantes\n\n{BODY}Envoyez votre CV et une lettre à Résidence Korvel, "
+         "12 rue des Lilas, 44000 Nantes\n", "Résidence Korvel"),
     ],
 )  # fmt: skip
 def test_the_name_written_with_an_address_is_the_employer(text: str, employer: str) -> None:

@@ -5,9 +5,9 @@ case or on a linking word, or a one- or two-word title finished on the next line
 ("Développeuse" / "Full Stack"). A place, a contact line, a heading, a goal, a personal fact,
 a sentence or a quotation's author never starts or continues a headline; beside contact
 details only a part that names a job is taken, and a personal fact, a licence or the
-candidate's terms on the title's line leave it ("Infirmière · 28 ans"). When no cue agrees on the headline read (it
-names no job and does not sit by the name), ``headline_rival`` gives the other reading for
-the import report to ask about.
+candidate's terms on the title's line leave it ("Infirmière · 28 ans"). When no cue agrees on
+the headline read (it names no job and does not sit by the name), ``headline_rival`` gives the
+other reading for the import report to ask about.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ An address is a street, a postcode with its town or a post-office box (the shape
 ``fields/value_kinds.py``, which the CV reader uses for contact lines). The name is the nearest
 name-shaped part before it, on its line (comma or dash parts) or on the lines of its block just
 above; a contact person ("Attn: …", "Mme …"), a department ("Service RH", "HR Department"), a
-contact detail or a lead ("Send Resume to:") is passed over. No legal form is needed: the address
+contact detail or a lead ("Send Resume to:", or "Send your CV to" opening the address's own
+line) is passed over. No legal form is needed: the address
 is the cue. It stays one cue, which the offer page asks the user to confirm unless another source
 agrees (``offer_company_weigh.py``).
 """
@@ -35,6 +36,16 @@ ADDRESSEE_RE = re.compile(
     r"mrs\.?|ms\.?|dr\.?|service|direction|d[ée]partement|department|human resources|"
     r"ressources humaines|hr|rh|recruitment|recrutement|the recruitment|[ée]quipe|team|p[ôo]le)\b"
     r"|\b(?:department|team|office)$"
+)
+# What to do before the name, on the address's own line ("Send your CV to Meadowbrook Care,
+# 4 Elm Road, …", "Candidatures à adresser à : Résidence Les Tilleuls, 3 rue des Lilas, …").
+LEAD_RE = re.compile(
+    r"(?i)^(?:please\s+)?(?:(?:send|e-?mail|post|forward|submit|address)\s+(?:your|a|the)\s+"
+    r"[^,]{0,40}?\s+to|apply\s+(?:in\s+writing\s+|by\s+post\s+)?to|applications?\s+"
+    r"(?:should\s+be\s+sent\s+|are\s+to\s+be\s+sent\s+)?to|write\s+to|"
+    r"candidatures?\s+(?:[àa]\s+(?:adresser|envoyer)\s+)?[àa]|"
+    r"(?:merci\s+d['’])?(?:envoyez|adressez|envoyer|adresser)\s+(?:votre|vos|un)\s+"
+    r"[^,]{0,40}?\s+[àa]|(?:merci\s+d['’])?[ée]crire\s+[àa])\s*:?\s+(?=[A-ZÀ-Ý0-9])"
 )
 PART_RE = re.compile(r",\s+|\s+[—–|·•-]\s+")
 BLOCK_ABOVE = 4  # lines of a block above its address where the name stands
@@ -69,7 +80,7 @@ def _name(text: str, title: str) -> str:
 def _inline(line: str, title: str) -> str:
     """The name before the address on its own line ("Service RH, Thermes de Valorin, 3 allée
     des Sources"), nearest the address first; "X, Inc." is one part."""
-    parts = [p for p in PART_RE.split(clean(line)) if p]
+    parts = [p for p in PART_RE.split(LEAD_RE.sub("", clean(line))) if p]
     merged: list[str] = []
     for part in parts:
         if merged and word_count(part) == 1 and LEGAL_FORM_RE.search(fold(part)):
