@@ -83,3 +83,17 @@ def test_a_pasted_page_with_navigation_yields_the_employer_or_nothing() -> None:
     assert parsed.company == ""  # the ad names nobody: empty, for the user to fill
     named = parse_offer_text(page + "\n\nBrightfield Supply recrute pour son entrepôt de Lille.")
     assert named.company == "Brightfield Supply"
+
+
+def test_a_boards_rating_glued_to_the_name_is_no_part_of_it() -> None:
+    assert plausible_company("Meadowbrook Care 3,9★") == "Meadowbrook Care"
+    assert plausible_company("Velcour Hotels 4.1 out of 5 stars") == "Velcour Hotels"
+    assert plausible_company("Maison Korvel ★★★★☆") == "Maison Korvel"
+    assert plausible_company("Studio 54") == "Studio 54"  # a number in the name stays
+
+
+def test_a_working_time_is_no_company() -> None:
+    for value in ("31 heures par semaine", "27 hrs", "Temps partiel 25h hebdo", "39h/semaine",
+                  "32 hours per week"):  # fmt: skip
+        assert plausible_company(value) == ""
+    assert plausible_company("Garage des 24 Heures") == "Garage des 24 Heures"

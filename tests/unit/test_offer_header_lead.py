@@ -66,3 +66,15 @@ def test_synthetic_header_leads_read_right() -> None:
     ads = [ad for ad in employer_ads(160) if ad.shapes["company"] == "header_lead"]
     assert ads
     assert all(company_right(ad, parse_offer_text(ad.text).company) for ad in ads)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Pays de Valmont est un territoire dynamique de 400 000 habitants.",
+        "The Tamar Valley is a beautiful place to live and work.",
+    ],
+)
+def test_a_place_an_ad_describes_is_no_employer(sentence: str) -> None:
+    text = AD.format(lead="CDI - 35h/semaine", mention=sentence)
+    assert parse_offer_text(text).company == ""

@@ -62,10 +62,13 @@ PATTERNS = (
     re.compile(rf"(?:^|[.!?•]\s+)(?:At|Chez|Bienvenue chez|Welcome to)\s+(?P<name>{NAME})\s*[,!]"),
     re.compile(rf"\b(?:at|chez)\s+(?P<name>{NAME})\s*(?:[,.!?;]|\s[–—-]\s|$)"),
     re.compile(rf"^(?:About|À propos de|A propos de|Why|Pourquoi)\s+(?P<name>{NAME})\s*[:?!]?"),
-    # "X est un groupe…", "Marque française, X est…", "X is a global leader…"
+    # "X est un groupe…", "Marque française, X est…", "X is a global leader…"; a place is
+    # no employer ("Le Pays de Brest est un territoire…", "The X Valley is a great place…").
     re.compile(
         rf"{_AFTER_SENTENCE}(?P<name>{NAME})\s+(?:est|is)\s+(?:(?:un|une|le|la|l'|a|an|the)\s+"
-        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)|"
+        r"(?!plus\b|atout\b|must\b|bonus\b|asset\b|requirement\b|prérequis\b)"
+        r"(?!(?:[\w'-]+\s+){0,2}(?:territoire|ville|village|région|region|département|"
+        r"commune|quartier|place|town|city|area|county|destination|neighbou?rhood)s?\b)|"
         r"(?:spécialisée?|specialized|specialised|implantée?|présente?|based)\s)"
     ),
 )

@@ -96,15 +96,37 @@ def _looks_like_a_label(text: str) -> bool:
     )
 
 
+# A board's review rating glued after the employer's name ("Meadowbrook Care 3,9★",
+# "Acme 4.1 out of 5 stars", "Acme ★★★★☆"): the board's, no part of the name.
+RATING_RE = re.compile(
+    r"\s*(?:\d(?:[.,]\d)?\s*(?:[★☆]+|/\s*5\b|sur\s+5(?:\s+[ée]toiles)?|out\s+of\s+5"
+    r"(?:\s+stars)?)|[★☆]{2,})\s*$",
+    re.IGNORECASE,
+)
+
+
+# A working time ("31 heures par semaine", "27 hrs", "Temps partiel 25h hebdo", "39h/semaine"):
+# the job's conditions, written where boards put the employer.
+WORKING_TIME_RE = re.compile(
+    r"^\d{1,2}(?:[.,]\d+)?\s*(?:h|heures?|hrs?|hours?)\b"
+    r"|\b\d{1,2}\s*(?:h|heures?|hrs?|hours?)\s*(?:/\s*|par\s+|per\s+|a\s+)?"
+    r"(?:semaine|sem\b|week|wk\b|hebdo)",
+    re.IGNORECASE,
+)
+
+
 def plausible_company(value: str) -> str:
-    """``value`` (its stray edge punctuation trimmed) when it can name an employer, else ""."""
-    name = clean(value).strip(_EDGE_PUNCTUATION)
+    """``value`` (its stray edge punctuation and a glued rating trimmed) when it can name an
+    employer, else ""."""
+    name = RATING_RE.sub("", clean(value)).strip(_EDGE_PUNCTUATION)
     if not name or word_count(name) > MAX_COMPANY_WORDS or len(name) > 80:
         return ""
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or is_navigation(name) or CALL_TO_ACTION_RE.match(name):
         return ""
     if _looks_like_a_label(name) or is_place(name) or is_contract_phrase(name):
+        return ""
+    if WORKING_TIME_RE.search(name):
         return ""
     if GENDER_RE.search(name):  # "Chef de rang H/F": only a job title carries a gender mark
         return ""
