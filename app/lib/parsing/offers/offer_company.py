@@ -31,7 +31,7 @@ from app.lib.parsing.offers.offer_evidence import (
     public_employer,
     repeated_names,
 )
-from app.lib.parsing.offers.offer_guard import NOT_NAMES, is_department, plausible_company
+from app.lib.parsing.offers.offer_guard import is_department, plausible_company
 from app.lib.parsing.offers.offer_header import (
     DEPARTMENT_TOWN_RE,
     REFERENCE_RE,
@@ -41,12 +41,11 @@ from app.lib.parsing.offers.offer_header import (
     is_place,
     split_title_line,
 )
-from app.lib.parsing.offers.offer_header_lead import header_lead_names, lead_of
 from app.lib.parsing.offers.offer_line_cues import is_page_chrome, names_a_job
 from app.lib.parsing.offers.offer_signature import address_name
 from app.lib.parsing.offers.places import is_known_place
 from app.lib.parsing.sections.headings import match_heading
-from app.lib.parsing.text.text import SENTENCE_END, clean, word_count
+from app.lib.parsing.text.text import SENTENCE_END, clean, word_count, word_set
 from app.lib.text_forms import fold
 
 _WORD = r"[A-ZÀ-Ý0-9][\w&'’.+-]*"
@@ -85,6 +84,18 @@ SUBJECT_RE = re.compile(
     rf"^(?P<name>{NAME})(?:\s*\([^)]*\))?\s*(?:,|\s+(?:est|is|a été|was|has|compte|"
     r"specializes|specialises|propose|develops|conçoit|accompagne|provides|builds|helps|offers|"
     r"emploie|employs|fournit|develop|fait)\b)"
+)
+# Capitalised words that start sentences or name generic things, never a company.
+NOT_NAMES = frozenset(
+    fold(word)
+    for word in word_set(
+        """the a an our we you your this that these it its in on at as for to with and or our
+    le la les l un une des du de nous vous notre nos votre vos ce cette ces il elle ils elles
+    on en au aux dans pour avec chez et ou si mais since depuis about who what why how when
+    company entreprise société societe groupe group team équipe equipe job poste role mission
+    description profil profile client clients candidate candidat remote hybrid france europe
+    qualifications responsibilities benefits"""
+    )
 )
 # Generic words that end a name as its own part ("Kordovel Group", "Acme Company").
 NAME_ENDINGS = frozenset({"group", "groupe", "company"})
@@ -399,10 +410,6 @@ class _Sources:
         return _block_names(self.block)
 
     @cached_property
-    def lead_names(self) -> list[str]:
-        return header_lead_names(self.lines, self.title_index)
-
-    @cached_property
     def logo(self) -> str:
         return logo_name(self.lines, self.title_index)
 
@@ -472,7 +479,6 @@ def _all_readings(sources: _Sources) -> list[tuple[str, str]]:
     found = [
         (sources.title_part, "title_part"),
         *((name, "under_title") for name in sources.block_names),
-        *((name, "header_lead") for name in sources.lead_names),
         (sources.logo, "logo"),
         (sources.careers, "careers_site"),
         (sources.above, "above_title"),
@@ -512,7 +518,7 @@ def _first_reading(sources: _Sources) -> tuple[str, str]:
     if at_company and is_listing_line(title_line, location_line=location_line):
         return at_company, "listing_line"
     header_names = sources.block_names
-    under_title = lead_of(_under_title(sources.block), sources.lead_names, text)
+    under_title = _under_title(sources.block)
     if under_title:
         return _checked(under_title, "under_title", readings(), text, header_names)
     logo = plausible_company(sources.logo)

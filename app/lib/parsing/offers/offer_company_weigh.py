@@ -42,7 +42,6 @@ SOURCE_KIND = {
     "at_title": "header", "listing_line": "header", "under_title": "header", "logo": "header",
     "careers_site": "header", "listing_block": "header", "above_title": "header",
     "title_part": "header", "title_part_repeated": "header", "contested": "header",
-    "header_lead": "header",
     "agreement": "sentence", "sentences": "sentence", "named": "sentence",
     "domain": "domain", "url": "domain", "footer": "footer", "signature": "footer",
     "public": "public",

@@ -67,19 +67,6 @@ STRUCTURE_WORDS = frozenset(
     )
 )
 
-# Capitalised words that start sentences or name generic things, never a company.
-NOT_NAMES = frozenset(
-    fold(word)
-    for word in word_set(
-        """the a an our we you your this that these it its in on at as for to with and or our
-    le la les l un une des du de nous vous notre nos votre vos ce cette ces il elle ils elles
-    on en au aux dans pour avec chez et ou si mais since depuis about who what why how when
-    company entreprise société societe groupe group team équipe equipe job poste role mission
-    description profil profile client clients candidate candidat remote hybrid france europe
-    qualifications responsibilities benefits"""
-    )
-)
-
 
 def is_navigation(line: str) -> bool:
     """A site's breadcrumb or menu line pasted with the ad."""
