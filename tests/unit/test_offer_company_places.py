@@ -39,5 +39,5 @@ def test_a_place_an_ad_describes_is_no_employer(sentence: str) -> None:
 def test_a_place_an_ad_only_repeats_is_no_employer() -> None:
     # "Zenbri - Agence de Boise" over the place line "Boise": the town is written twice.
     towns = {town for names in TOWNS.values() for town in names}
-    ads = employer_ads(300)
+    ads = employer_ads(60)  # two of them read a town as the employer before the guard
     assert all(parse_offer_text(ad.text).company not in towns for ad in ads)
