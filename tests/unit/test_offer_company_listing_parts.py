@@ -5,7 +5,7 @@ Saint-Malo"), and a signature names its company after a team ("The Recruitment T
 
 from __future__ import annotations
 
-from app.lib.parsing.offer_parser import parse_offer_text
+from app.lib.parsing.offer_parser import parse_offer_text, read_header
 from app.lib.parsing.offers.offer_header import is_place
 
 HOME_CARE = """Aide à domicile (H/F)
@@ -75,3 +75,15 @@ def test_a_title_line_giving_the_employer_first_is_read_that_way() -> None:
     ):
         fields = parse_offer_text(EMPLOYER_FIRST.format(line=line))
         assert (fields.title, fields.company) == (title, company)
+
+
+def test_a_dash_part_nothing_backs_over_a_place_is_asked() -> None:
+    # "Infirmier - Bloc Opératoire" over "Nantes": a board's listing block or the job's
+    # specialty; the ad never names the part again, so the offer page asks.
+    header = read_header(EMPLOYER_FIRST.format(line="Infirmier - Bloc Opératoire"))
+    assert "company" in header.doubts
+    backed = read_header(
+        EMPLOYER_FIRST.format(line="Infirmier - Clinique Velcour")
+        + "La Clinique Velcour accueille 200 patients.\n"
+    )
+    assert backed.company == "Clinique Velcour" and "company" not in backed.doubts

@@ -531,8 +531,13 @@ def _first_reading(sources: _Sources) -> tuple[str, str]:
         return careers, "careers_site"
     following = [x for x in lines[title_index + 1 : title_index + 4] if x.strip()]
     if at_company and _name_shaped(at_company) and following and _fact_line(following[0]):
-        # "Title - Company" over a place line ("Remote (US)"): a job board's listing block.
-        return _checked(at_company, "listing_block", readings(), text, header_names)
+        # "Title - Company" over a place line ("Remote (US)"): a job board's listing block. A
+        # dash part nothing else backs may as well be the job's specialty ("Infirmier - Bloc
+        # opératoire" over "Nantes"): kept, and asked.
+        name, source = _checked(at_company, "listing_block", readings(), text, header_names)
+        if source == "listing_block" and not _supported(name, readings(), text, header_names):
+            return name, "title_part"
+        return name, source
     public = plausible_company(sources.public)
     if public:
         return public, "public"
