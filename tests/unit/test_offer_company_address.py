@@ -75,3 +75,25 @@ def test_synthetic_signatures_read_right() -> None:
     ads = [ad for ad in employer_ads(120) if ad.shapes["company"] == "signature"]
     assert ads
     assert all(company_right(ad, parse_offer_text(ad.text).company) for ad in ads)
+
+
+@pytest.mark.parametrize(
+    ("tail", "suggested"),
+    [
+        ("Envoyez votre CV à candidature@thermes-valorin.fr\n", "Thermes Valorin"),
+        ("Apply at www.clinique-des-lilas.fr/careers\n", "Clinique des Lilas"),
+    ],
+)
+def test_a_name_only_a_domain_spells_is_offered_not_read(tail: str, suggested: str) -> None:
+    header = read_header(f"Aide-soignant (H/F)\nAngers\n\n{BODY}{tail}")
+    assert header.company == "" and "company" in header.doubts
+    assert suggested in header.candidates["company"]
+
+
+def test_who_a_board_says_posted_the_ad_is_offered_not_read() -> None:
+    text = f"Care Assistant\nPosted 3 days ago by Harbourside Recruitment\nLeeds\n\n{BODY_EN}"
+    header = read_header(text)
+    assert "company" in header.doubts
+    assert "Harbourside Recruitment" in header.candidates["company"]
+    abbreviated = read_header(f"Aide-soignant\nRANDSTAD ind.tert.transp. infor.\nAngers\n\n{BODY}")
+    assert "Tert" not in abbreviated.candidates["company"]  # a board's codes are no domain

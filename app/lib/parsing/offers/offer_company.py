@@ -25,9 +25,12 @@ from app.lib.parsing.offers.offer_evidence import (
     above_title,
     as_written_below,
     careers_site,
+    compact_name,
+    domain_spelled,
     footer_name,
     logo_name,
     named_by_domain,
+    posted_by,
     public_employer,
     repeated_names,
 )
@@ -673,5 +676,11 @@ def company_suggestions(
     found += [public_employer(lines, title_index + HEADER_BLOCK), named_by_domain(text)]
     found += [footer_name(lines), address_name(lines, title_index), logo_name(lines, title_index)]
     found.append(company_from_url(url, text))
+    # Asked only, never read: who a board says posted the ad, the name a domain spells (where
+    # no other name is the one it spells: "A-LIGN" beside "a-lign.com").
+    found.append(posted_by(lines[: title_index + HEADER_BLOCK + 1]))
+    spelled = domain_spelled(text)
+    if spelled and all(compact_name(spelled) != compact_name(name) for name in found if name):
+        found.append(spelled)
     names = [plausible_company(name) for name in found if name]
     return [name for name in dict.fromkeys(names) if name][:MAX_SUGGESTIONS]

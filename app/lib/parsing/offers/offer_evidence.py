@@ -44,10 +44,14 @@ FOOTER_LINES = 6  # the lines with text at the ad's end where a signature sits
 HIRING_RE = re.compile(r"(?i)\b(?:recrute|recherche|is hiring|is looking|is recruiting|seeks)\b")
 
 
-def _slugs(text: str) -> list[str]:
-    """The employer part of each e-mail and web domain ``text`` writes, in order."""
+def _slugs(text: str, *, known_tld: bool = False) -> list[str]:
+    """The employer part of each e-mail and web domain ``text`` writes, in order; with
+    ``known_tld``, only hosts ending on a common top-level domain ("ind.tert.transp" is a
+    board's abbreviations)."""
     hosts = [m.group(0).rsplit("@", 1)[1] for m in EMAIL_RE.finditer(text)]
     hosts += [m.group(1) for m in WEB_RE.finditer(EMAIL_RE.sub(" ", text)) if "." in m.group(1)]
+    if known_tld:
+        hosts = [host for host in hosts if host.lower().rsplit(".", 1)[-1] in COMMON_TLDS]
     slugs: list[str] = []
     for host in hosts:
         host = host.lower()
@@ -63,7 +67,8 @@ def _slugs(text: str) -> list[str]:
     return list(dict.fromkeys(slugs))
 
 
-def _compact(text: str) -> str:
+def compact_name(text: str) -> str:
+    """A name's letters and digits alone, folded ("A-LIGN" → "align")."""
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
@@ -76,7 +81,7 @@ def named_by_domain(text: str) -> str:
         for size in (1, 2, 3):
             for start in range(len(words) - size + 1):
                 group = words[start : start + size]
-                if not group[0][:1].isupper() or _compact("".join(group)) != slug:
+                if not group[0][:1].isupper() or compact_name("".join(group)) != slug:
                     continue
                 return " ".join(group)
     return ""
@@ -202,3 +207,37 @@ def repeated_names(lines: list[str], title_index: int) -> list[str]:
         found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         seen[name] = sum(1 for f in found if not f.islower())
     return [name for name, count in seen.items() if count >= MIN_REPEATS]
+
+
+COMMON_TLDS = frozenset(
+    """fr com org net io co uk eu de be ch ca us info biz app dev ai lu es it nl pt ie""".split()  # noqa: SIM905
+)
+# Words a domain joins that a name writes in lower case ("clinique-des-lilas").
+DOMAIN_PARTICLES = frozenset("de des du la le les et of the and".split())  # noqa: SIM905
+POSTED_BY_RE = re.compile(
+    r"(?i)^(?:posted|publi[ée]e?|offre\s+publi[ée]e|annonce\s+publi[ée]e)\b[^.!?]*?\s"
+    r"(?:by|par)\s+(?P<name>[^\s,.!?][^,.!?]{1,60}?)\s*$"
+)
+
+
+def domain_spelled(text: str) -> str:
+    """The name the ad's first employer domain spells when the ad writes it nowhere
+    ("candidature@thermes-valorin.fr" → "Thermes Valorin"): a suggestion for the user to pick,
+    never a reading (a domain may be a group's, a product's or an agency's)."""
+    for slug in _slugs(text, known_tld=True):
+        parts = [p for p in slug.split("-") if p]
+        name = " ".join(p if p in DOMAIN_PARTICLES and i else p.capitalize()
+                        for i, p in enumerate(parts))  # fmt: skip
+        if name and not is_board_name(name):
+            return name
+    return ""
+
+
+def posted_by(lines: list[str]) -> str:
+    """Who a board's line says posted the ad ("Posted 3 days ago by Harbourside Recruitment",
+    "Publiée il y a 2 jours par Cabinet Velcour"): the employer or its agency, a suggestion."""
+    for line in lines:
+        found = POSTED_BY_RE.match(clean(line))
+        if found:
+            return found.group("name")
+    return ""
