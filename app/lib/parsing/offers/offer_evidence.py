@@ -42,6 +42,17 @@ HOST_PREFIXES = ("www.", "jobs.", "careers.", "carrieres.", "recrutement.", "emp
 ABOVE_LINES = 8  # lines above the title where a logo, a banner or the employer's line sits
 FOOTER_LINES = 6  # the lines with text at the ad's end where a signature sits
 HIRING_RE = re.compile(r"(?i)\b(?:recrute|recherche|is hiring|is looking|is recruiting|seeks)\b")
+# The top-level domains an employer's address ends on ("ind.tert.transp" is a board's codes).
+COMMON_TLDS = frozenset(
+    """fr com org net io co uk eu de be ch ca us info biz app dev ai lu es it nl pt
+    ie""".split()  # noqa: SIM905
+)
+# Words a domain joins that a name writes in lower case ("clinique-des-lilas").
+DOMAIN_PARTICLES = frozenset("de des du la le les et of the and".split())  # noqa: SIM905
+POSTED_BY_RE = re.compile(
+    r"(?i)^(?:posted|publi[ée]e?|offre\s+publi[ée]e|annonce\s+publi[ée]e)\b[^.!?]*?\s"
+    r"(?:by|par)\s+(?P<name>[^\s,.!?][^,.!?]{1,60}?)\s*$"
+)
 
 
 def _slugs(text: str, *, known_tld: bool = False) -> list[str]:
@@ -207,17 +218,6 @@ def repeated_names(lines: list[str], title_index: int) -> list[str]:
         found = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         seen[name] = sum(1 for f in found if not f.islower())
     return [name for name, count in seen.items() if count >= MIN_REPEATS]
-
-
-COMMON_TLDS = frozenset(
-    """fr com org net io co uk eu de be ch ca us info biz app dev ai lu es it nl pt ie""".split()  # noqa: SIM905
-)
-# Words a domain joins that a name writes in lower case ("clinique-des-lilas").
-DOMAIN_PARTICLES = frozenset("de des du la le les et of the and".split())  # noqa: SIM905
-POSTED_BY_RE = re.compile(
-    r"(?i)^(?:posted|publi[ée]e?|offre\s+publi[ée]e|annonce\s+publi[ée]e)\b[^.!?]*?\s"
-    r"(?:by|par)\s+(?P<name>[^\s,.!?][^,.!?]{1,60}?)\s*$"
-)
 
 
 def domain_spelled(text: str) -> str:
