@@ -537,10 +537,9 @@ def _first_reading(sources: _Sources) -> tuple[str, str]:
         # "Title - Company" over a place line ("Remote (US)"): a job board's listing block. A
         # dash part nothing else backs may as well be the job's specialty ("Infirmier - Bloc
         # opératoire" over "Nantes"): kept, and asked.
-        name, source = _checked(at_company, "listing_block", readings(), text, header_names)
-        if source == "listing_block" and not _supported(name, readings(), text, header_names):
-            return name, "title_part"
-        return name, source
+        return _checked(
+            at_company, "listing_block", readings(), text, header_names, alone="title_part"
+        )
     public = plausible_company(sources.public)
     if public:
         return public, "public"
@@ -583,12 +582,20 @@ def _body_readings(sources: _Sources) -> list[str]:
 
 
 def _checked(
-    name: str, source: str, readings: list[str], text: str, header_names: list[str]
+    name: str,
+    source: str,
+    readings: list[str],
+    text: str,
+    header_names: list[str],
+    *,
+    alone: str = "",
 ) -> tuple[str, str]:
     """The header's reading of the company, unless it stands alone against an agreement: the
     ad never writes it again nor does any other reading name it, while two readings of
     another name agree (its sentences and its domain, or a name its sentences give and keep
-    repeating). Layouts vary from board to board; the ad's own words name its employer."""
+    repeating). Layouts vary from board to board; the ad's own words name its employer.
+    ``alone``: the source to give a reading nothing backs and nothing contests (``source``
+    when not given)."""
     if _supported(name, readings, text, header_names):
         return name, source
     for other in [*readings, *header_names]:
@@ -597,7 +604,7 @@ def _checked(
         if _supported(other, [r for r in readings if r != other], text, header_names):
             return other, "agreement"
     others = [x for x in [*readings, *header_names] if not agrees(x, name)]
-    return name, "contested" if others else source
+    return name, "contested" if others else (alone or source)
 
 
 def _supported(name: str, readings: list[str], text: str, header_names: list[str]) -> bool:

@@ -8,9 +8,9 @@ An address is a street, a postcode with its town or a post-office box (the shape
 name-shaped part before it, on its line (comma or dash parts) or on the lines of its block just
 above; a contact person ("Attn: …", "Mme …"), a department ("Service RH", "HR Department"), a
 contact detail or a lead ("Send Resume to:", or "Send your CV to" opening the address's own
-line) is passed over. No legal form is needed: the address
-is the cue. It stays one cue, which the offer page asks the user to confirm unless another source
-agrees (``offer_company_weigh.py``).
+line) is passed over. No legal form is needed: the address is the cue. It stays one cue, which
+the offer page asks the user to confirm unless another source agrees
+(``offer_company_weigh.py``).
 """
 
 from __future__ import annotations
