@@ -7,7 +7,8 @@ entries, all in one shape drawn from ``SHAPES``: the degree and its field joined
 dash or "in"; the school with its town after a comma, a dash or a pipe, above or below the
 degree; the years before, after or on their own line, a range of months opening the school's
 line ("septembre 2021 – juin 2023 — École …"), a bulleted year opening the degree's ("• 2015 :
-CAP …"), or an end still to come ("Expected May 2026", "Obtention prévue en 2026"). Schools with a school's word
+CAP …"), a bullet heading each entry over its dates ("- Master … : Université …" / "septembre
+2016 – juin 2018"), or an end still to come ("Expected May 2026", "Obtention prévue en 2026"). Schools with a school's word
 ("Université de Lyon", "Kestrel Business School") and bare names ("EEMI"-like: an invented word)
 both occur, as do places in the forms CVs give them ("Portland, OR", "Nancy (54)", "Leeds, UK").
 Nothing comes from a real CV.
@@ -64,6 +65,8 @@ SHAPES = {
     "degree_in_field/months_dash_school": ("{D} {IN} {F}", "{M0} {Y0} – {M1} {Y1} — {S}"),
     "bullet_year_degree/school_dash_place": ("• {Y1} : {D} {IN} {F}", "{S} – {P}"),
     "degree_in_field/school_place/expected": ("{D} {IN} {F}", "{S}, {P}", "{EX} {Y1}"),
+    "bullet_degree_colon_school/months": ("- {D} {IN} {F} : {S}", "{M0} {Y0} – {M1} {Y1}"),
+    "bullet_degree/school/years": ("• {D} {IN} {F}", "{S}", "{Y0} - {Y1}"),
 }
 # Months as each language writes them in a date line (French in lower case), and the words
 # before a degree's end still to come.

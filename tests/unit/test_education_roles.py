@@ -311,3 +311,46 @@ def test_a_degree_and_its_school_written_as_one_phrase_are_two_roles(
 def test_a_school_word_in_a_degree_s_subject_stays_in_the_degree(line: str) -> None:
     [entry] = _education(f"2016 – 2019\n{line}\n")
     assert (entry.degree, entry.institution) == (line, "")
+
+
+def test_entries_headed_by_a_bullet_with_their_dates_below_are_read_whole() -> None:
+    """Each degree a bullet, its dates on the line under it (a wrapped line between them):
+    the dates had stood alone as entries and the bullets were left unplaced."""
+    training, master = _education(
+        "- Formation Assistant Manager : Cegos.\n"
+        "juillet 2019 - octobre 2019\n"
+        "- Master 2 Management des organisations : Université de Valmont\n"
+        "Saint-Orlin 2\n"
+        "septembre 2016 – juin 2018\n"
+    )
+    assert training.degree.startswith("Formation Assistant Manager")
+    assert (training.start, training.end) == ("2019-07", "2019-10")
+    assert master.degree == "Master 2 Management des organisations"
+    assert master.institution == "Université de Valmont Saint-Orlin 2"
+    assert (master.start, master.end) == ("2016-09", "2018-06")
+
+
+def test_a_bulleted_degree_over_its_school_line_keeps_the_school_apart() -> None:
+    first, second = _education(
+        "• BTEC Health and Social Care\nValmont City College\n2015 - 2017\n\n"
+        "• BSc Nursing, University of Valmont\n2017 - 2020\n",
+        heading="EDUCATION",
+    )
+    assert _roles(first)[::2] == ("BTEC Health and Social Care", "Valmont City College")
+    assert _roles(second)[::2] == ("BSc Nursing", "University of Valmont")
+    assert (first.end, second.end) == ("2017", "2020")
+
+
+def test_a_job_s_bullets_are_no_entry_headings() -> None:
+    """Several bullets to a job, or bullets after its dates: the bulleted-heads pattern does
+    not hold and the bullets stay the job's."""
+    text = (
+        "Alex Morel\nalex.morel@example.org\n\nEXPÉRIENCE\n"
+        "Vendeuse\nBoulangerie Velcour\n2019 - 2020\n- Encaissement\n- Mise en rayon\n"
+        "Caissière\nMarché Orlin\n2018 - 2019\n- Accueil des clients\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, len(j.bullets)) for j in jobs] == [
+        ("Vendeuse", "Boulangerie Velcour", 2),
+        ("Caissière", "Marché Orlin", 1),
+    ]

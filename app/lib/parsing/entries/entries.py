@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from app.lib.parsing.dates.date_lines import join_split_dates
 from app.lib.parsing.dates.dates import DateRange, is_duration, remove_span
+from app.lib.parsing.entries.bullet_heads import bullet_headings, joined_heading
 from app.lib.parsing.entries.entry_body import Body, parse_body
 from app.lib.parsing.entries.entry_closing_dates import move_closing_dates
 from app.lib.parsing.entries.entry_date_headers import spread_date_headers
@@ -80,7 +81,8 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         listed = split_entries(dated, undated_items=undated_items) if dated else []
         # Bullets whose years open no entry (a sentence too long for a heading) stay bullets.
         return listed if any(entry.dates for entry in listed) else split_blocks(lines)
-    around = headings(marked, anchors)
+    bulleted = bullet_headings(marked, anchors)
+    around = bulleted or headings(marked, anchors)
     starts = [min([*before, anchor]) for anchor, (before, _) in zip(anchors, around, strict=True)]
     entries: list[RawEntry] = []
     first = [u for u in sorted(undated) if u < starts[0]]
@@ -95,6 +97,8 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         cuts = [u for u in sorted(undated) if anchor < u < end and u not in after]
         span = range(starts[number], cuts[0] if cuts else end)
         entry = _entry(marked, anchor, before, after, span)
+        if bulleted:
+            entry.heading[: len(before)] = joined_heading(entry.heading[: len(before)])
         employer = _grouped_role(marked, anchor, (before, after), entry, employer)
         if not employer:
             _place_under_dates(marked, anchor, (before, after), entry)

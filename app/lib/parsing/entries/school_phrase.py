@@ -16,7 +16,7 @@ from app.lib.parsing.entries.entry_words import DEGREE_WORDS, SCHOOL_WORDS
 from app.lib.text_forms import fold
 
 # Words linking a degree to its school, dropped from the degree's end.
-_LINKS = frozenset("a au aux at the from de du des d l - – — ,".split())  # noqa: SIM905
+_LINKS = frozenset("a au aux at the from de du des d l - – — , : |".split())  # noqa: SIM905
 # Words before a subject rather than a school.
 _SUBJECT_LINKS = frozenset("in en of on".split())  # noqa: SIM905
 _ELISION_RE = re.compile(r"^(?:[ldLD]['’])")
