@@ -49,3 +49,26 @@ def test_a_head_right_after_the_marks_stays_a_head() -> None:
         "Founder", "Built an online shop selling handmade gifts to customers",
     ]  # fmt: skip
     assert attach_detached_marks(name_first) == name_first
+
+
+def test_short_items_one_line_per_mark_become_bullets_and_leave_the_next_head_alone() -> None:
+    """Items of two or three words ("Cash handling") under their own run of marks: one line
+    for each mark, three at least, is the list, not the next job's head."""
+    text = (
+        "Sam Reed\nsam@example.com\n\nEXPERIENCE\n\n"
+        "Customer Service Lead\nMay 2017 – June 2019\n❖\n❖\n❖\n❖\n\n"
+        "Cash handling\nStock rotation and displays\nOpening and closing\nTraining new staff\n\n"
+        "Sales Assistant Velmart\nFebruary 2015 – December 2016\n❖\n❖\n❖\n\n"
+        "Till operation\nCustomer queries and returns\nWindow displays\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, len(j.bullets)) for j in jobs] == [
+        ("Customer Service Lead", "", 4),
+        ("Sales Assistant", "Velmart", 3),
+    ]
+    assert jobs[0].bullets[0] == "Cash handling"
+
+
+def test_a_short_block_with_dates_after_three_marks_stays_a_head() -> None:
+    head = ["•", "•", "•", "", "Vendeuse", "Boulangerie Velcour", "2019 - 2020"]
+    assert attach_detached_marks(head) == head

@@ -398,3 +398,55 @@ def test_a_sentence_running_on_to_a_dated_line_stays_a_description() -> None:
         "and shipped the new platform, from 2019 to 2021.\n"
     )
     assert _jobs(text) == [("Data engineer", "Orbit Labs", "2022-01", "present")]
+
+
+def test_jobs_headed_by_a_bullet_with_a_sentence_and_their_dates_below() -> None:
+    """ "- Title : Employer" / a sentence / a range in lower case (a French month), one bullet
+    to a job: each bullet heads its job whole, the colon parting title and employer, the
+    sentence its text; a title alone shares no employer with the job above."""
+    lines = [
+        "- Assistante commerciale en alternance : Groupe Valcour",
+        "Gestion de la relation client du service export.",
+        "juin 2018 - juin 2020",
+        "",
+        "- Chargée de clientèle : Banque Orvelle",
+        "Accueil et conseil.",
+        "avril 2017 – juin 2018",
+        "",
+        "- Stage de vente",
+        "septembre 2016 – août 2017",
+    ]
+    jobs = [experience_from(e) for e in split_entries(lines)]
+    assert [(j.title, j.company, j.start, j.end) for j in jobs] == [
+        ("Assistante commerciale en alternance", "Groupe Valcour", "2018-06", "2020-06"),
+        ("Chargée de clientèle", "Banque Orvelle", "2017-04", "2018-06"),
+        ("Stage de vente", "", "2016-09", "2017-08"),
+    ]
+    assert jobs[0].description == "Gestion de la relation client du service export."
+
+
+def test_a_range_in_lower_case_under_a_bullet_is_its_entry_s_dates() -> None:
+    lines = [
+        "- Master 2 Management : Université de Valmont",
+        "septembre 2016 – juin 2018",
+        "- Licence Gestion : Université de Valmont",
+        "septembre 2013 – juin 2016",
+    ]
+    assert [(e.dates.start, e.dates.end) for e in split_entries(lines) if e.dates] == [
+        ("2016-09", "2018-06"),
+        ("2013-09", "2016-06"),
+    ]
+
+
+def test_a_range_finishing_a_bullet_cut_after_a_comma_stays_the_bullet_s() -> None:
+    lines = [
+        "Travel Consultant",
+        "Orvane Travels, Mysore",
+        "March 2015 to January 2016",
+        "• Booked domestic and international tickets for corporate clients.",
+        "• Worked in the head office of Orvane Travels, Mysore from 01st Aug,",
+        "2014 to 28th Feb, 2015.",
+    ]
+    entries = split_entries(lines)
+    assert len(entries) == 1
+    assert entries[0].body[-1] == "2014 to 28th Feb, 2015."

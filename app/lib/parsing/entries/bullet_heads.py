@@ -11,25 +11,29 @@ Some CVs list each degree or job as one bullet, its dates under it and nothing e
 Read by the usual layouts, a bullet is an entry's text, so the dates stood alone as entries and
 the bullets were left over (``entry_headings.py`` takes a bullet as a heading only right above
 its dates and never with a full stop). The section's own pattern settles it: when every date
-line has exactly one bullet above it since the previous date line, with at most a wrapped line
-or two between them, and no bullet follows the last date line, each bullet heads the entry its
-dates close. A job's bullets never make this pattern: they come several to an entry, or after
-its dates.
+line has exactly one bullet above it since the previous date line, with at most two lines
+between them (its wrap, or a sentence of the entry's text), and no bullet follows the last
+date line, each bullet heads the entry its dates close, whole (no employer shared with the
+entry above: ``entry_jobs.py``). A job's bullets never make this pattern: they come several to
+an entry, or after its dates.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.lib.parsing.entries.entry_lines import Kind, Line
 from app.lib.parsing.text.text import is_bullet, word_count
 
+BULLET_HEAD = "bullet_head"  # cache key: the entry's bullet names it whole (no shared employer)
 MIN_ENTRIES = 2  # one bullet over one date line is no section's pattern
 MAX_WRAPPED_LINES = 2  # lines between a bullet and its dates: the bullet's text wrapped
 MAX_HEAD_WORDS = 18
 # A heading holding both its parts ("Degree : School", "Title - Employer"): a line under it is
 # its last part wrapped, not a part of its own.
 TWO_PARTS_RE = re.compile(r"\s[:|–—-]\s|\s:|,\s")
+COLON_RE = re.compile(r"\s+:\s+(?=\S)")
 
 
 def _bullet(line: Line) -> bool:
@@ -52,9 +56,11 @@ def bullet_headings(
         if len(bullets) != 1 or word_count(lines[bullets[0]].text) > MAX_HEAD_WORDS:
             return None
         between = [i for i in range(bullets[0] + 1, anchor) if lines[i].kind is not Kind.BLANK]
-        if len(between) > MAX_WRAPPED_LINES or any(lines[i].kind is not Kind.HEAD for i in between):
+        if len(between) > MAX_WRAPPED_LINES:
             return None
-        found.append(([bullets[0], *between], []))
+        # A heading line under the bullet is its wrap; a sentence is the entry's text.
+        wrapped = list(itertools.takewhile(lambda i: lines[i].kind is Kind.HEAD, between))
+        found.append(([bullets[0], *wrapped], []))
         floor = anchor + 1
     return found
 
@@ -62,7 +68,10 @@ def bullet_headings(
 def joined_heading(heading: list[str]) -> list[str]:
     """A bullet's heading with its wrapped lines joined back when the bullet holds both its
     parts already ("Master 2 … : Université de Lyon" / "Lumière Lyon 2"); else as it is (a
-    line under "BTS Comptabilité" may be the school's own)."""
-    if len(heading) < 2 or not TWO_PARTS_RE.search(heading[0]):
+    line under "BTS Comptabilité" may be the school's own). A colon between the two parts
+    sets them apart as a dash would ("Assistante commerciale : Groupe Valcour")."""
+    if not heading:
         return heading
-    return [" ".join(heading)]
+    if len(heading) >= 2 and TWO_PARTS_RE.search(heading[0]):
+        heading = [" ".join(heading)]
+    return [COLON_RE.sub("\t", heading[0], count=1), *heading[1:]]

@@ -7,7 +7,9 @@ the entry splitter takes them for the next job's title and employer. A run of tw
 followed by a block of text lines makes that block bullets again: each of its lines gets a mark,
 a wrapped item's second line too (it is body text either way). A block holding a date, opened
 by a short name line, or shorter or much longer than the marks announce, is left alone: it is
-an entry's head (the marks were printed right under it), not the list.
+an entry's head (the marks were printed right under it), not the list. Short items pass when
+the block has a line for each mark exactly, three marks at least ("Cash handling" / "Stock
+rotation" / "Opening and closing"): a head is a line or two, not one per mark of a long run.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ MIN_MARKS = (
 MAX_LINES_PER_MARK = 2  # an item wrapped once
 MARK = "• "
 ITEM_WORDS = 8  # the first item is a sentence: "Led the code reviews of the mobile team"
+EXACT_MARKS = 3
 
 
 def _mark_only(line: str) -> bool:
@@ -48,10 +51,16 @@ def _items(lines: list[str], block: list[int], marks: int) -> bool:
     least, opened by a sentence (an entry's head opens with a short name line), no date?"""
     if not marks <= len(block) <= marks * MAX_LINES_PER_MARK:
         return False
-    first = clean(lines[block[0]])
-    if len(first.split()) < ITEM_WORDS and not first.endswith(SENTENCE_END):
+    if any(find_date_range(lines[i]) for i in block):
         return False
-    return not any(find_date_range(lines[i]) for i in block)
+    first = clean(lines[block[0]])
+    # Short items ("Cash handling") pass when there is a line for each mark exactly, three at
+    # least: an entry's head is a line or two, not one line per mark of a longer run.
+    return (
+        len(first.split()) >= ITEM_WORDS
+        or first.endswith(SENTENCE_END)
+        or len(block) == marks >= EXACT_MARKS
+    )
 
 
 def attach_detached_marks(lines: list[str]) -> list[str]:

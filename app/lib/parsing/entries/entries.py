@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from app.lib.parsing.dates.date_lines import join_split_dates
 from app.lib.parsing.dates.dates import DateRange, is_duration, remove_span
-from app.lib.parsing.entries.bullet_heads import bullet_headings, joined_heading
+from app.lib.parsing.entries.bullet_heads import BULLET_HEAD, bullet_headings, joined_heading
 from app.lib.parsing.entries.entry_body import Body, parse_body
 from app.lib.parsing.entries.entry_closing_dates import move_closing_dates
 from app.lib.parsing.entries.entry_date_headers import spread_date_headers
@@ -97,9 +97,11 @@ def split_entries(lines: list[str], *, undated_items: bool = False) -> list[RawE
         cuts = [u for u in sorted(undated) if anchor < u < end and u not in after]
         span = range(starts[number], cuts[0] if cuts else end)
         entry = _entry(marked, anchor, before, after, span)
-        if bulleted:
+        if bulleted:  # each bullet names its entry whole: no group of roles
             entry.heading[: len(before)] = joined_heading(entry.heading[: len(before)])
-        employer = _grouped_role(marked, anchor, (before, after), entry, employer)
+            entry.cache[BULLET_HEAD] = True
+        else:
+            employer = _grouped_role(marked, anchor, (before, after), entry, employer)
         if not employer:
             _place_under_dates(marked, anchor, (before, after), entry)
         entries.append(entry)

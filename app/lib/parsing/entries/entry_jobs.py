@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.lib.parsing.entries.bullet_heads import BULLET_HEAD
 from app.lib.parsing.entries.entries import RawEntry
 from app.lib.parsing.entries.entry_activities import activity_lines
 from app.lib.parsing.entries.entry_parts import Part, comma_fallback, heading_parts, trailing_place
@@ -216,7 +217,7 @@ def _same_employer(entry: RawEntry, order: int | None) -> str:
     position at the same employer: "Intern — Oct 2007 - Jun 2008" under the employer's first
     entry)."""
     index = next((i for i, peer in enumerate(entry.section) if peer is entry), 0)
-    if index == 0 or not _title_only(entry):
+    if index == 0 or not _title_only(entry) or entry.cache.get(BULLET_HEAD):
         return ""  # only "Title<TAB>dates" on one line, the employer's first entry above
     # A third role names only its title too: the employer is the group's first entry's.
     for above in reversed(entry.section[:index]):

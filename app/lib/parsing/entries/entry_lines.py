@@ -238,6 +238,18 @@ def _dates_below(text: str, found: DateRange, previous: Line | None) -> bool:
     return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
 
 
+def _range_alone(text: str, found: DateRange, previous: Line | None) -> bool:
+    """A range alone on its line ("septembre 2016 – juin 2018", a French month in lower case)
+    under a line that does not end on a linking word or a comma: dates, not the line above
+    carried on for opening in lower case ("…from 01st Aug," / "2014 to 31st Feb, 2015" is)."""
+    above = previous.text.strip() if previous is not None else ""
+    if found.single or not above or not text[:1].islower():
+        return False
+    if _open_end(above) or above.endswith(","):
+        return False
+    return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
+
+
 def _range_leads(text: str, found: DateRange, previous: Line | None) -> bool:
     """A range opening its line, the rest set off by a separator ("septembre 2023 – septembre
     2024 — IUT de Valmont") under a heading line: the heading's dates and its other part, not
@@ -290,6 +302,7 @@ def classify(lines: list[str]) -> list[Line]:
             or not continuation
             or _dates_below(text, found, previous)
             or _range_leads(text, found, previous)
+            or _range_alone(text, found, previous)
         ):
             result.append(Line(raw, Kind.ANCHOR, found, side_cell=side))
             previous = None
