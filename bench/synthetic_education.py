@@ -67,6 +67,7 @@ SHAPES = {
     "degree_in_field/school_place/expected": ("{D} {IN} {F}", "{S}, {P}", "{EX} {Y1}"),
     "bullet_degree_colon_school/months": ("- {D} {IN} {F} : {S}", "{M0} {Y0} – {M1} {Y1}"),
     "bullet_degree/school/years": ("• {D} {IN} {F}", "{S}", "{Y0} - {Y1}"),
+    "degree_colon_school/years": ("{D} {IN} {F} : {S}", "{Y0} - {Y1}"),
 }
 # Months as each language writes them in a date line (French in lower case), and the words
 # before a degree's end still to come.

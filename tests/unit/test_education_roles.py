@@ -354,3 +354,31 @@ def test_a_job_s_bullets_are_no_entry_headings() -> None:
         ("Vendeuse", "Boulangerie Velcour", 2),
         ("Caissière", "Marché Orlin", 1),
     ]
+
+
+def test_a_degree_and_its_school_parted_by_a_colon_over_their_years() -> None:
+    """ "Master 2 Finance : Université …" read as a "Label : value" line of text: every
+    degree after the first had lost its name to the entry above."""
+    first, second = _education(
+        "Master 2 Finance : Université de Valmont\n2016 - 2018\n\n"
+        "Licence Économie : Université de Valmont\n2013 - 2016\n"
+    )
+    assert (first.degree, first.institution, first.end) == (
+        "Master 2 Finance",
+        "Université de Valmont",
+        "2018",
+    )
+    assert (second.degree, second.institution, second.end) == (
+        "Licence Économie",
+        "Université de Valmont",
+        "2016",
+    )
+
+
+def test_a_colon_before_a_school_parts_degree_and_school_and_before_a_subject_does_not() -> None:
+    school, subject = _education(
+        "BSc in Nursing : Valmont Academy\n2018 - 2021\n\nLicence : Économie\n2015 - 2018\n",
+        heading="EDUCATION",
+    )
+    assert (school.degree, school.institution) == ("BSc in Nursing", "Valmont Academy")
+    assert subject.institution == "" and "Économie" in f"{subject.degree} {subject.field}"

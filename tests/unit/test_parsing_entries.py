@@ -450,3 +450,9 @@ def test_a_range_finishing_a_bullet_cut_after_a_comma_stays_the_bullet_s() -> No
     entries = split_entries(lines)
     assert len(entries) == 1
     assert entries[0].body[-1] == "2014 to 28th Feb, 2015."
+
+
+def test_a_title_set_off_by_a_colon_keeps_no_colon() -> None:
+    lines = ["Assistant Manager: Brightmoor Hotels", "Jan 2019 - Mar 2021", "• Led the front desk"]
+    [job] = [experience_from(e) for e in split_entries(lines)]
+    assert (job.title, job.company) == ("Assistant Manager", "Brightmoor Hotels")

@@ -246,7 +246,7 @@ def fused_title_employer(text: str) -> tuple[str, str] | None:
         if strong_title_words(tokens[cut - 1]) and fold(rest[0]) not in TITLE_COMPLEMENTS:
             named = " ".join(rest)
             if _names_employer(named):
-                return " ".join(tokens[:cut]), named
+                return " ".join(tokens[:cut]).rstrip(" :"), named  # "Manager: Acme"
             return None
     return None
 

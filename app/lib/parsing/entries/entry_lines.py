@@ -16,11 +16,23 @@ from enum import Enum
 from app.lib.parsing.dates.date_lines import is_date_cell
 from app.lib.parsing.dates.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entries.entry_parts import is_aside
-from app.lib.parsing.entries.entry_words import company_score, strong_title_words, title_score
+from app.lib.parsing.entries.entry_words import (
+    DEGREE_ONLY,
+    SCHOOL_WORDS,
+    company_score,
+    strong_title_words,
+    title_score,
+    words,
+)
 from app.lib.parsing.text.text import BULLET_CHARS, SENTENCE_END, clean, is_bullet, word_count
 from app.lib.text_forms import fold
 
 MAX_HEADING_WORDS = 14
+# A degree's or a school's word names the entry a label line opens ("Master 2 Finance :
+# Université de Valmont"); short or common words ("but", "ma", "titre") say other things too.
+LABEL_SCHOOLING = frozenset(
+    w for w in DEGREE_ONLY | SCHOOL_WORDS if len(w) >= 3 and w not in {"but", "cap", "titre"}
+)
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
 SENTENCE_WORDS = 5  # words around a range inside a line that reads as a sentence
@@ -190,7 +202,10 @@ def _label_line(text: str) -> bool:
     if not LABEL_LINE_RE.match(text):
         return False
     label = text.split(":", 1)[0]
-    return not (title_score(label) >= 1 or company_score(label) >= 1 or is_aside(label))
+    schooling = bool(set(words(label)) & LABEL_SCHOOLING)  # "Master 2 Finance : Université …"
+    return not (
+        title_score(label) >= 1 or company_score(label) >= 1 or is_aside(label) or schooling
+    )
 
 
 def _open_end(line: str) -> bool:

@@ -158,9 +158,22 @@ def _wraps_joined(lines: list[str]) -> list[str]:
     return out
 
 
+COLON_RE = re.compile(r"\s*:\s+")
+
+
+def _colon_parted(line: str) -> str:
+    """ "BSc Nursing : Valmont Academy": a colon before a school is the parts' separator (a
+    tab); before anything else ("Licence : Économie") it stays, the subject of the degree."""
+    _, colon, right = line.partition(":")
+    if not colon or not right.strip() or not _score(right, SCHOOL_WORDS):
+        return line
+    return COLON_RE.sub("\t", line, count=1)
+
+
 def education_from(entry: RawEntry) -> Education:
+    heading = [_colon_parted(line) for line in _wraps_joined(entry.heading)]
     degree, institution, location, leftovers = _assign_degree(
-        heading_parts(_wraps_joined(entry.heading), every_comma=True)
+        heading_parts(heading, every_comma=True)
     )
     if institution and _score(degree, SCHOOL_WORDS) > _score(institution, SCHOOL_WORDS):
         degree, institution = institution, degree
