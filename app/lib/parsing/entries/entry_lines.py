@@ -243,6 +243,11 @@ def _continues(text: str, previous: Line | None) -> bool:
     return carries_on and word_count(above) >= CONTINUED_LINE_WORDS
 
 
+def _only_dates(text: str, found: DateRange) -> bool:
+    """Nothing on the line but the range, an aside in brackets and punctuation."""
+    return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
+
+
 def _dates_below(text: str, found: DateRange, previous: Line | None) -> bool:
     """A range alone on its line ("janvier 2021 - juin 2021") under a heading line: the
     heading's dates, even when that heading is long enough to read as a sentence."""
@@ -250,7 +255,7 @@ def _dates_below(text: str, found: DateRange, previous: Line | None) -> bool:
         return False
     if OPEN_WORD_RE.search(previous.text.strip()):
         return False  # "…worked there from" / "2019 to 2021"
-    return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
+    return _only_dates(text, found)
 
 
 def _range_alone(text: str, found: DateRange, previous: Line | None) -> bool:
@@ -262,7 +267,7 @@ def _range_alone(text: str, found: DateRange, previous: Line | None) -> bool:
         return False
     if _open_end(above) or above.endswith(","):
         return False
-    return not TRAILING_ASIDE_RE.sub("", remove_span(text, found.span)).strip(" .,;:–-")
+    return _only_dates(text, found)
 
 
 def _range_leads(text: str, found: DateRange, previous: Line | None) -> bool:
