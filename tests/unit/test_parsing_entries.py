@@ -403,7 +403,8 @@ def test_a_sentence_running_on_to_a_dated_line_stays_a_description() -> None:
 def test_jobs_headed_by_a_bullet_with_a_sentence_and_their_dates_below() -> None:
     """ "- Title : Employer" / a sentence / a range in lower case (a French month), one bullet
     to a job: each bullet heads its job whole, the colon parting title and employer, the
-    sentence its text; a title alone shares no employer with the job above."""
+    sentence its text; a title alone shares no employer with the job above, nor keeps its
+    full stop."""
     lines = [
         "- Assistante commerciale en alternance : Groupe Valcour",
         "Gestion de la relation client du service export.",
@@ -413,7 +414,7 @@ def test_jobs_headed_by_a_bullet_with_a_sentence_and_their_dates_below() -> None
         "Accueil et conseil.",
         "avril 2017 – juin 2018",
         "",
-        "- Stage de vente",
+        "- Stage de vente.",
         "septembre 2016 – août 2017",
     ]
     jobs = [experience_from(e) for e in split_entries(lines)]

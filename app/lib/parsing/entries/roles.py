@@ -51,12 +51,16 @@ def _with_leftovers(leftovers: list[str], description: str) -> str:
     return "\n".join(filter(None, [" — ".join(leftovers), description]))
 
 
+# A title's closing full stop after a word ("Stage de vente."), not an abbreviation's ("Sr.").
+TITLE_FULL_STOP_RE = re.compile(r"(?<=[^\W\d_]{4})\.$")
+
+
 def experience_from(entry: RawEntry) -> Experience:
     title, company, location, leftovers = assign_job(entry)
     body = parse_body(entry.body)
     start, end, current = _dates(entry)
     return Experience(
-        title=title,
+        title=TITLE_FULL_STOP_RE.sub("", title.rstrip()),
         company=company,
         location=location,
         start=start,
