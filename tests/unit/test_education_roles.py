@@ -341,21 +341,6 @@ def test_a_bulleted_degree_over_its_school_line_keeps_the_school_apart() -> None
     assert (first.end, second.end) == ("2017", "2020")
 
 
-def test_a_job_s_bullets_are_no_entry_headings() -> None:
-    """Several bullets to a job, or bullets after its dates: the bulleted-heads pattern does
-    not hold and the bullets stay the job's."""
-    text = (
-        "Alex Morel\nalex.morel@example.org\n\nEXPÉRIENCE\n"
-        "Vendeuse\nBoulangerie Velcour\n2019 - 2020\n- Encaissement\n- Mise en rayon\n"
-        "Caissière\nMarché Orlin\n2018 - 2019\n- Accueil des clients\n"
-    )
-    jobs = parse_cv_text(text).content.experience
-    assert [(j.title, j.company, len(j.bullets)) for j in jobs] == [
-        ("Vendeuse", "Boulangerie Velcour", 2),
-        ("Caissière", "Marché Orlin", 1),
-    ]
-
-
 def test_a_degree_and_its_school_parted_by_a_colon_over_their_years() -> None:
     """ "Master 2 Finance : Université …" read as a "Label : value" line of text: every
     degree after the first had lost its name to the entry above."""

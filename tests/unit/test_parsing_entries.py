@@ -5,6 +5,7 @@ Every text here is synthetic (invented people, employers and dates) and shows on
 
 from __future__ import annotations
 
+from app.lib.parsing.cv_parser import parse_cv_text
 from app.lib.parsing.entries.entries import split_entries
 from app.lib.parsing.entries.roles import experience_from
 
@@ -424,6 +425,21 @@ def test_jobs_headed_by_a_bullet_with_a_sentence_and_their_dates_below() -> None
         ("Stage de vente", "", "2016-09", "2017-08"),
     ]
     assert jobs[0].description == "Gestion de la relation client du service export."
+
+
+def test_a_job_s_bullets_are_no_entry_headings() -> None:
+    """Several bullets to a job, or bullets after its dates: the bulleted-heads pattern does
+    not hold and the bullets stay the job's."""
+    text = (
+        "Alex Morel\nalex.morel@example.org\n\nEXPÉRIENCE\n"
+        "Vendeuse\nBoulangerie Velcour\n2019 - 2020\n- Encaissement\n- Mise en rayon\n"
+        "Caissière\nMarché Orlin\n2018 - 2019\n- Accueil des clients\n"
+    )
+    jobs = parse_cv_text(text).content.experience
+    assert [(j.title, j.company, len(j.bullets)) for j in jobs] == [
+        ("Vendeuse", "Boulangerie Velcour", 2),
+        ("Caissière", "Marché Orlin", 1),
+    ]
 
 
 def test_a_range_in_lower_case_under_a_bullet_is_its_entry_s_dates() -> None:

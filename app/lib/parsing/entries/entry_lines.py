@@ -17,8 +17,7 @@ from app.lib.parsing.dates.date_lines import is_date_cell
 from app.lib.parsing.dates.dates import DateRange, date_at_edge, find_date_range, remove_span
 from app.lib.parsing.entries.entry_parts import is_aside
 from app.lib.parsing.entries.entry_words import (
-    DEGREE_ONLY,
-    SCHOOL_WORDS,
+    SCHOOLING_ONLY,
     company_score,
     strong_title_words,
     title_score,
@@ -31,7 +30,7 @@ MAX_HEADING_WORDS = 14
 # A degree's or a school's word names the entry a label line opens ("Master 2 Finance :
 # Université de Valmont"); short or common words ("but", "ma", "titre") say other things too.
 LABEL_SCHOOLING = frozenset(
-    w for w in DEGREE_ONLY | SCHOOL_WORDS if len(w) >= 3 and w not in {"but", "cap", "titre"}
+    w for w in SCHOOLING_ONLY if len(w) >= 3 and w not in {"but", "cap", "titre"}
 )
 MAX_ANCHOR_WORDS = 18  # words left on a dated line besides its dates
 MAX_SINGLE_DATE_WORDS = 10  # a lone year on a longer line is part of a sentence
