@@ -324,6 +324,32 @@ def every_date_form(cv: Content, dates: list[PrintedDate], rng: random.Random) -
     return one_column(cv, dates, rng)
 
 
+def table_sidebar(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
+    """A word processor's two-column template: one table whose rows pair a sidebar section
+    with a main one ("CONTACT | PROFILE", "SKILLS | EXPERIENCE", "LANGUAGES | EDUCATION"), both
+    sides' headings in capitals, in one colour and weight, the sidebar's set smaller; the rows'
+    cells start level, so both sides stand on one line grid."""
+    css = (
+        "table.grid { width: 100%; border-collapse: collapse; } "
+        "table.grid td { vertical-align: top; padding: 0 8pt 8pt 0; } td.side { width: 30%; } "
+        "h2 { text-transform: uppercase; } td.side h2 { font-size: 9pt; }"
+    )
+    main_first = rng.random() < 0.5
+    pairs = [
+        (contact_block(cv), summary(cv)),
+        (skills(cv), jobs_with(cv, dates, plain(rng))),
+        (languages(cv), education(cv)),
+    ]
+
+    def row(side: str, main: str) -> str:
+        cells = [f"<td>{main}</td>", f"<td class='side'>{side}</td>"]
+        return "<tr>" + "".join(cells if main_first else cells[::-1]) + "</tr>"
+
+    body = header(cv, contact=False) + "<table class='grid'>"
+    body += "".join(row(side, main) for side, main in pairs) + "</table>"
+    return page(rng, css, body, rng.choice(COLOURS))
+
+
 def newspaper_columns(cv: Content, dates: list[PrintedDate], rng: random.Random) -> str:
     """The body flows in two CSS columns: the experience continues at the top of the right one."""
     css = ".cols { column-count: 2; column-gap: 14pt; } .job { break-inside: avoid; }"

@@ -61,6 +61,7 @@ FAMILIES: dict[str, Family] = {
     "multi_page": Family(layouts.multi_page, jobs=(9, 12)),
     "every_date_form": Family(layouts.every_date_form, jobs=(6, 9), per_job_forms=True),
     "newspaper_columns": Family(layouts.newspaper_columns),
+    "table_sidebar": Family(layouts.table_sidebar),
     "inline_pipes": Family(layouts.inline_pipes),
     "employer_first": Family(layouts.employer_first),
     "one_line_entries": Family(layouts.one_line_entries),

@@ -30,7 +30,7 @@ HELD = (
     "caps_employer", "bold_title_employer", "multi_page", "every_date_form", "newspaper_columns",
     "inline_pipes", "pictogram_headings", "date_column_left", "timeline",
     "europass_like", "employer_first", "one_line_entries", "multi_role_employer",
-    "europass_brackets", "status_first", "pasted_sidebar", "letter_spaced_paste",
+    "europass_brackets", "status_first", "pasted_sidebar", "letter_spaced_paste", "table_sidebar",
 )  # fmt: skip
 
 

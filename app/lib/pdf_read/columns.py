@@ -14,6 +14,8 @@ Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): s
   open level with the other's lines (labels and dates that wrap); each label's wrapped lines
   then join its first line. Both are tried before the table-cell reader (``cells.py``), which
   reads the pages that hold no such column (the blind figures in bench/BLIND.md chose it).
+* Neither is tried when both sides open their own sections in one heading style
+  (``heading_columns.py``): a sidebar set in a table beside the main column, on its line grid.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from .cells import date_column_beside, read_as_cells
 from .gutter_order import ordered_gutters
+from .heading_columns import both_sectioned
 from .line_style import line_style
 from .rows import lines_to_rows
 from .words import TAB_GAP, Line, Row, Word, group_lines
@@ -235,13 +238,14 @@ def _segments(line: Line) -> list[list[Word]]:
 
 
 def _bands(
-    lines: list[Line], gutter: float, problems: dict[str, int]
+    lines: list[Line], gutter: float, across: set[int], problems: dict[str, int]
 ) -> list[tuple[list[Word], list[Word], list[Line]]]:
     """Top-to-bottom bands: (left words, right words) between full-width lines, or full lines.
 
     A line is full-width when one of its runs of words has a word across the gutter and reaches
-    well into both sides; otherwise words go to their side, and a word across the gutter to the
-    side holding most of its run.
+    well into both sides, or, above both sides' first lines, when ``across`` holds its words
+    (a name set over the gutter with only a word space in it: the page's header); otherwise
+    words go to their side, and a word across the gutter to the side holding most of its run.
     """
     left_edge = min(line.x0 for line in lines)
     right_edge = max(line.x1 for line in lines)
@@ -254,7 +258,8 @@ def _bands(
             ((gutter - seg[0]["x0"]) / left_width, (seg[-1]["x1"] - gutter) / right_width)
             for seg in segments
         ]
-        if any(
+        header = all(full for _, _, full in bands)
+        if (header and any(id(w) in across for w in line.words)) or any(
             min(reach) >= WIDE_REACH and any(w["x0"] < gutter < w["x1"] for w in segment)
             for segment, reach in zip(segments, reaches, strict=True)
         ):
@@ -317,15 +322,27 @@ def read_region(
         left_lines, right_lines = group_lines(left), group_lines(right)
         if not left_lines or not right_lines:
             continue
-        column = label_side(left_lines, right_lines) or wrapped_label_side(left_lines, right_lines)
+        across = _straddling(words, gutter)
+        sectioned = both_sectioned(  # a heading set across the gutter is neither side's
+            group_lines([w for w in left if id(w) not in across]),
+            group_lines([w for w in right if id(w) not in across]),
+        )
+        column = (
+            None
+            if sectioned
+            else label_side(left_lines, right_lines) or wrapped_label_side(left_lines, right_lines)
+        )
         if column is not None:
             labelled = labelled or column
             continue  # labels beside their entries read row by row
-        across = _straddling(words, gutter)
-        cells = read_as_cells(
-            group_lines([w for w in left if id(w) not in across]),
-            group_lines([w for w in right if id(w) not in across]),
-            group_lines([w for w in words if id(w) in across]),
+        cells = (
+            None
+            if sectioned
+            else read_as_cells(
+                group_lines([w for w in left if id(w) not in across]),
+                group_lines([w for w in right if id(w) not in across]),
+                group_lines([w for w in words if id(w) in across]),
+            )
         )
         if cells is not None:
             return cells, 2
@@ -333,7 +350,7 @@ def read_region(
             continue  # the other side holds a further column: split there first
         out: list[Row] = []
         columns = 2
-        for band_left, band_right, full in _bands(group_lines(words), gutter, problems):
+        for band_left, band_right, full in _bands(group_lines(words), gutter, across, problems):
             if full:
                 _append_block(out, lines_to_rows(full))
                 continue

@@ -1,0 +1,51 @@
+"""Two columns that each carry their own section headings are two columns, not labels.
+
+Runs inside the sandboxed parser process (``app/lib/pdf_read/text_layer.py``): stdlib only.
+
+Why: a sidebar set in a table beside the main column (the two-column templates of word
+processors) puts both sides on one line grid, so the sidebar's lines and blocks start level with
+the main column's, as a label column's do ("Dates" beside "2019 – 2021", a section name beside
+its first entry). Read row by row, the two sections interleave line by line. What tells them
+apart is layout, not words: a label column's labels are not set like the headings of the other
+side, whereas a sidebar opens its own sections ("SKILLS", "LANGUAGES") in the weight and colour
+the main column opens its sections in ("PROFILE", "EDUCATION").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .line_style import line_style
+from .words import Line
+
+MAX_HEADING_WORDS = 5
+MIN_HEADING_LETTERS = 4
+MIN_HEADINGS_PER_SIDE = 2
+
+
+def _heading_style(line: Line) -> tuple[bool, str] | None:
+    """The weight and colour of a line set as a section heading (capitals, a few words, no
+    figure), or ``None``. Not its size: a sidebar's headings are often set smaller."""
+    text = " ".join(w["text"] for w in line.words)
+    letters = [c for c in text if c.isalpha()]
+    if (
+        len(line.words) > MAX_HEADING_WORDS
+        or len(letters) < MIN_HEADING_LETTERS
+        or any(c.isdigit() for c in text)
+        or not all(c.isupper() for c in letters)
+    ):
+        return None
+    style = line_style(line.words)
+    return (style["bold"], style["colour"])
+
+
+def both_sectioned(left: list[Line], right: list[Line]) -> bool:
+    """Each side holds at least two headings in one shared heading style: two columns of
+    sections side by side, each read whole, never a label column beside its entries."""
+    counts = [
+        Counter(s for s in map(_heading_style, side) if s is not None) for side in (left, right)
+    ]
+    return any(
+        count >= MIN_HEADINGS_PER_SIDE and counts[1][style] >= MIN_HEADINGS_PER_SIDE
+        for style, count in counts[0].items()
+    )
