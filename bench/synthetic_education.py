@@ -68,6 +68,9 @@ SHAPES = {
     "bullet_degree_colon_school/months": ("- {D} {IN} {F} : {S}", "{M0} {Y0} – {M1} {Y1}"),
     "bullet_degree/school/years": ("• {D} {IN} {F}", "{S}", "{Y0} - {Y1}"),
     "degree_colon_school/years": ("{D} {IN} {F} : {S}", "{Y0} - {Y1}"),
+    # Undated entries (a student's or a trade's list): the truth's end is none.
+    "undated_degree_in_field/school_place": ("{D} {IN} {F}", "{S}, {P}"),
+    "undated_degree_field/school": ("{D} {F}", "{S}"),
 }
 # Months as each language writes them in a date line (French in lower case), and the words
 # before a degree's end still to come.
@@ -111,7 +114,8 @@ def _entry(rng: random.Random, lang: str, shape: tuple[str, ...], end: int) -> t
         "EX": rng.choice(EXPECTED[lang]),
     }
     lines = [re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], line) for line in shape]
-    return "\n".join(lines), Truth(degree, field, school, place, end)
+    dated = any("{Y" in line or "{EX}" in line for line in shape)
+    return "\n".join(lines), Truth(degree, field, school, place, end if dated else 0)
 
 
 def cv_text(seed: int) -> tuple[str, str, list[Truth]]:
@@ -165,7 +169,7 @@ def judge(truth: Truth, read: Education) -> dict[str, bool]:
         and degree_words <= _words(f"{truth.degree} {truth.field}") | CONNECTORS,
         "school": _words(read.institution) == school_words,
         "place_not_degree": not (place_words & degree_words),
-        "end": (read.end or "")[:4] == str(truth.end),
+        "end": (read.end or "")[:4] == (str(truth.end) if truth.end else ""),
     }
 
 
@@ -174,7 +178,10 @@ def run(count: int, seed: int) -> tuple[Counter[str], dict[str, Counter[str]]]:
     by_shape: dict[str, Counter[str]] = {}
     for number in range(seed, seed + count):
         name, text, truth = cv_text(number)
-        read = sorted(parse_cv_text(text).content.education, key=lambda e: e.end or "")[::-1]
+        # Latest first; undated entries keep their printed order (a stable sort).
+        read = sorted(
+            parse_cv_text(text).content.education, key=lambda e: e.end or "", reverse=True
+        )
         shape = by_shape.setdefault(name, Counter())
         for index, one in enumerate(truth):
             marks = judge(one, read[index]) if index < len(read) else {}

@@ -135,3 +135,24 @@ def test_more_entries_whole_do_not_win_when_one_of_the_first_s_is_lost() -> None
     assert choose_education(first, second, keep_whole=True) is None
     # the second holding each of the first's whole entries still wins
     assert choose_education(first, _cv(NURSING, SCHOOL, *courses), keep_whole=True) is not None
+
+
+def test_in_a_section_printing_no_year_entries_hold_together_by_their_names() -> None:
+    # Every line apart in one reading (a degree, then its school, as entries of their own), in
+    # pairs in the other: the pairs win, though no entry of either has a year.
+    apart = [
+        Education(degree="Secondary Certificate"),
+        Education(degree="Sample High School"),
+        Education(degree="Diploma in Nursing"),
+        Education(degree="Example Health College"),
+    ]
+    paired = [
+        Education(degree="Secondary Certificate", institution="Sample High School"),
+        Education(degree="Diploma in Nursing", institution="Example Health College"),
+    ]
+    assert choose_education(_cv(*apart), _cv(*paired), keep_whole=True) == paired
+    assert choose_education(_cv(*paired), _cv(*apart), keep_whole=True) is None
+    # Where a reading found a year, an undated entry still does not hold together.
+    dated = [NURSING, Education(degree="Secondary Certificate", institution="Sample High School")]
+    assert not holds_together(dated[1], set())
+    assert choose_education(_cv(*apart), _cv(*dated), keep_whole=True) == dated

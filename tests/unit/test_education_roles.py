@@ -31,6 +31,20 @@ def test_the_school_named_below_a_degree_and_its_field_is_the_school() -> None:
     assert entry.end == "2025"
 
 
+def test_an_undated_degree_takes_the_school_on_the_line_below() -> None:
+    entries = _education(
+        "BTS Comptabilité et gestion\nLycée Valmont, Nancy (54)\n\n"
+        "Licence professionnelle Logistique\nIUVAL\n\n"
+        "Certificat de secourisme\nObtenu avec mention, valable deux ans.\n"
+    )
+    assert [_roles(e) for e in entries] == [
+        ("BTS Comptabilité et gestion", "", "Lycée Valmont", "Nancy (54)"),
+        ("Licence professionnelle Logistique", "", "IUVAL", ""),
+        ("Certificat de secourisme", "", "", ""),  # a sentence under it is no school
+    ]
+    assert not any(e.start or e.end for e in entries)
+
+
 def test_one_line_of_commas_gives_degree_field_school_and_town() -> None:
     first, _ = _education(
         "2019 – 2020 Master 2, Mathématiques appliquées, Université de Valmont, Lyon.\n"

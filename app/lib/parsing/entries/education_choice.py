@@ -4,10 +4,11 @@ The import reads a PDF twice (its geometry, and the plain text order a copy-past
 app/lib/parsing/entries/reading_choice.py does the same for jobs). A table or a sidebar can cut
 an education entry in one reading (the school on a row of its own, the year in another cell)
 and not in the other. Neither reading is right by being the one it is, and no word list says
-which: the choice is by the entries' own shape. An entry holds together when it has a year,
-a degree part and a school part, and neither part is a whole line the other reading placed in
-another section (a job's title or bullet, a certificate, a skill: an entry made of those is
-another section's lines read as a degree). The second reading's section wins only when more of
+which: the choice is by the entries' own shape. An entry holds together when it has a year
+(unless neither reading found one: a section that prints none), a degree part and a school
+part, and neither part is a whole line the other reading placed in another section (a job's
+title or bullet, a certificate, a skill: an entry made of those is another section's lines
+read as a degree). The second reading's section wins only when more of
 its entries hold together and no more of them fall apart, and, between two readings of one
 file, when it still holds each entry of the first that holds together.
 
@@ -46,16 +47,24 @@ def other_sections(content: CvContent) -> set[str]:
     return _lines(texts)
 
 
-def holds_together(entry: Education, elsewhere: set[str]) -> bool:
-    """A year, a degree part and a school part, neither a line of another section."""
+def holds_together(entry: Education, elsewhere: set[str], undated: bool = False) -> bool:
+    """A year, a degree part and a school part, neither a line of another section; no year
+    where the section prints none (``undated``)."""
     parts = [_spaced(entry.degree), _spaced(entry.institution)]
-    dated = bool(entry.start or entry.end)
+    dated = undated or bool(entry.start or entry.end)
     return dated and all(parts) and not any(part in elsewhere for part in parts)
 
 
-def _shape(entries: Sequence[Education], elsewhere: set[str]) -> tuple[int, int]:
+def _undated(*readings: Sequence[Education]) -> bool:
+    """No reading found a date in the section: its entries are told apart by names alone."""
+    return not any(entry.start or entry.end for entries in readings for entry in entries)
+
+
+def _shape(
+    entries: Sequence[Education], elsewhere: set[str], undated: bool = False
+) -> tuple[int, int]:
     """(entries that hold together, entries that do not)."""
-    whole = sum(holds_together(entry, elsewhere) for entry in entries)
+    whole = sum(holds_together(entry, elsewhere, undated) for entry in entries)
     return whole, len(entries) - whole
 
 
@@ -70,14 +79,17 @@ def _names(entry: Education) -> set[str]:
 
 
 def _holds_each(
-    first: Sequence[Education], second: Sequence[Education], elsewhere: set[str]
+    first: Sequence[Education],
+    second: Sequence[Education],
+    elsewhere: set[str],
+    undated: bool = False,
 ) -> bool:
     """Each entry of ``first`` that holds together is in ``second`` too: the same year and a
     name word in common."""
     return all(
         any(_year(other) == _year(entry) and _names(entry) & _names(other) for other in second)
         for entry in first
-        if holds_together(entry, elsewhere)
+        if holds_together(entry, elsewhere, undated)
     )
 
 
@@ -91,9 +103,10 @@ def choose_education(
     of one file, as the jobs' choice asks: app/lib/parsing/entries/reading_choice.py); more
     entries whole is no gain when one of the first's is lost."""
     first_elsewhere = other_sections(second)
-    mine = _shape(first.education, first_elsewhere)
-    theirs = _shape(second.education, other_sections(first))
-    if keep_whole and not _holds_each(first.education, second.education, first_elsewhere):
+    undated = _undated(first.education, second.education)
+    mine = _shape(first.education, first_elsewhere, undated)
+    theirs = _shape(second.education, other_sections(first), undated)
+    if keep_whole and not _holds_each(first.education, second.education, first_elsewhere, undated):
         return None
     if theirs[0] > mine[0] and theirs[1] <= mine[1]:
         return list(second.education)

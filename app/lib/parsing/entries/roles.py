@@ -23,6 +23,7 @@ from app.lib.parsing.entries.entry_words import (
 )
 from app.lib.parsing.entries.school_phrase import split_school
 from app.lib.parsing.fields.contact import URL_RE, link_for
+from app.lib.parsing.text.text import is_bullet
 from app.lib.text_forms import fold
 
 # Phrases whose words say the other role: "Classe préparatoire aux grandes écoles" and
@@ -174,6 +175,28 @@ def _colon_parted(line: str) -> str:
     return COLON_RE.sub("\t", line, count=1)
 
 
+MAX_SCHOOL_LINE_WORDS = 8
+MIN_ACRONYM = 3
+BRACKETED_RE = re.compile(r"\([^)]*\)")
+
+
+def _school_line(line: str) -> bool:
+    """A short line naming a school and no degree: not a sentence, a bullet or a date. The
+    school is named by a school's word, or is an acronym ("ENSIVAL, Lyon")."""
+    text = line.strip()
+    first = text.split(",")[0].strip()
+    acronym = len(first) >= MIN_ACRONYM and first.isalpha() and first.isupper()
+    return (
+        bool(text)
+        and not is_bullet(text)
+        and not text.endswith((".", "!", "?", ":", ";"))
+        and len(text.split()) <= MAX_SCHOOL_LINE_WORDS
+        and not any(ch.isdigit() for ch in BRACKETED_RE.sub("", text))  # "Nancy (54)" stays
+        and (acronym or bool(_score(text, SCHOOL_WORDS)))
+        and not _score(text, DEGREE_WORDS)
+    )
+
+
 def education_from(entry: RawEntry) -> Education:
     heading = [_colon_parted(line) for line in _wraps_joined(entry.heading)]
     degree, institution, location, leftovers = _assign_degree(
@@ -197,8 +220,15 @@ def education_from(entry: RawEntry) -> Education:
     cut = split_school(degree) if not institution else None
     if cut:  # "Licence de psychologie à l'Université Rennes 2": one phrase, two roles
         degree, institution = cut
+    body_lines = entry.body
+    if not institution and degree and body_lines and _school_line(body_lines[0]):
+        # "BAC S mention Bien" / "Lycée Sévigné, Rennes": the school on the line under the
+        # degree (an undated entry's heading is its first line alone).
+        school, *places_after = [p.text for p in heading_parts([body_lines[0]], every_comma=True)]
+        institution, body_lines = school, body_lines[1:]
+        location = ", ".join(filter(None, [location, *places_after]))
     field = leftovers.pop(0) if leftovers else ""
-    body = parse_body(entry.body)
+    body = parse_body(body_lines)
     start, end, current = _dates(entry)
     if entry.dates is not None and entry.dates.single:
         start = None  # a single year on a degree is its graduation year
