@@ -71,6 +71,22 @@ SHAPES = {
     # Undated entries (a student's or a trade's list): the truth's end is none.
     "undated_degree_in_field/school_place": ("{D} {IN} {F}", "{S}, {P}"),
     "undated_degree_field/school": ("{D} {F}", "{S}"),
+    # A bullet of the entry's list naming a section word ("• Projects:") between its bullets.
+    "degree_in_field/school_year/bullets_with_label": (
+        "{D} {IN} {F}",
+        "{S}, {P} | {Y1}",
+        "• {B}",
+        "• {SUB}",
+        "• {B}",
+    ),
+}
+SUB_LABELS = {
+    "en": ("Projects:", "Courses:", "Skills:", "Activities:", "Languages:"),
+    "fr": ("Projets :", "Cours :", "Compétences :", "Activités :", "Langues :"),
+}
+BULLETS = {
+    "en": "Coursework in statistics and supply planning",
+    "fr": "Cours de statistiques et de planification",
 }
 # Months as each language writes them in a date line (French in lower case), and the words
 # before a degree's end still to come.
@@ -112,6 +128,8 @@ def _entry(rng: random.Random, lang: str, shape: tuple[str, ...], end: int) -> t
         "M0": MONTHS[lang][0],
         "M1": MONTHS[lang][1],
         "EX": rng.choice(EXPECTED[lang]),
+        "SUB": rng.choice(SUB_LABELS[lang]),
+        "B": BULLETS[lang],
     }
     lines = [re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], line) for line in shape]
     dated = any("{Y" in line or "{EX}" in line for line in shape)

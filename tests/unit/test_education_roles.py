@@ -381,3 +381,16 @@ def test_a_colon_before_a_school_parts_degree_and_school_and_before_a_subject_do
     )
     assert (school.degree, school.institution) == ("BSc in Nursing", "Valmont Academy")
     assert subject.institution == "" and "Économie" in f"{subject.degree} {subject.field}"
+
+
+@pytest.mark.parametrize("label", ["• Projects:", "• Compétences :", "• Languages:"])
+def test_a_bullet_naming_a_section_among_an_entry_s_bullets_opens_no_section(label: str) -> None:
+    entries = _education(
+        "Diplôme d'ingénieur en Mécanique\nÉcole Valmont, Nancy | 2024\n"
+        f"• Cours de mécanique des fluides\n{label}\n• Conception d'une dalle piézoélectrique\n\n"
+        "Baccalauréat scientifique\nLycée Sorel, Nantes | 2019\n"
+    )
+    assert [(e.institution, e.end) for e in entries] == [
+        ("École Valmont", "2024"),
+        ("Lycée Sorel", "2019"),
+    ]

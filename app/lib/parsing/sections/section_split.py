@@ -160,6 +160,14 @@ def _list_item(lines: list[str], index: int) -> bool:
     return not _blank(lines[index - 1]) and not _blank(lines[index + 1])
 
 
+def _bullet_among_bullets(lines: list[str], index: int) -> bool:
+    """A bullet set between two bullets, with no gap, is an item of their list ("• Others: …" /
+    "• Projects:" / "• Major project …"), whatever its words: a list runs on through it."""
+    if index == 0 or index + 1 >= len(lines) or not is_bullet(lines[index].strip()):
+        return False
+    return is_bullet(lines[index - 1].strip()) and is_bullet(lines[index + 1].strip())
+
+
 def _continuation(lines: list[str], index: int) -> bool:
     """A lowercase line right under an unfinished line continues its sentence ("showcases" /
     "experience and projects"): it names no section, whatever its words."""
@@ -247,6 +255,8 @@ def split_sections(text: str) -> tuple[list[str], list[Section]]:
             and heading[1] == 1
             and (_list_item(lines, index) or _continuation(lines, index))
         ):
+            heading = None
+        if heading is not None and current and _bullet_among_bullets(lines, index):
             heading = None
         if heading is not None and current and _entry_label(lines, index, current):
             heading = None  # "Activités :" over a job's bullets labels them, opens nothing
