@@ -1,5 +1,6 @@
-"""Text pasted in place of a file (a CV, a job offer), checked one way: trimmed, not empty, at
-least ``min_chars`` characters that are not whitespace, at most ``max_chars`` once trimmed. Each
+"""Text pasted in place of a file (a CV, a job offer), checked one way: trimmed, not empty, with
+a letter or a digit somewhere (a page of bullet marks holds nothing to read), at least
+``min_chars`` characters that are not whitespace, at most ``max_chars`` once trimmed. Each
 feature declares its limits and its words (``app/lib/openapi.py``'s ``pasted_text_schema``
 documents the same limits)."""
 
@@ -23,6 +24,7 @@ class PastedText:
     empty: Refusal
     too_short: Refusal
     too_long: Refusal
+    no_words: Refusal | None = None  # marks and symbols only; the empty refusal when None
 
     def checked(self, text: str, *, truncate: bool = False) -> str:
         """``text`` trimmed, or refused; ``truncate``: a text too long is cut to the limit."""
@@ -30,6 +32,9 @@ class PastedText:
         visible = sum(1 for c in cleaned if not c.isspace())
         if visible == 0:
             raise InputError(self.empty.message, code=self.empty.code)
+        if not any(c.isalnum() for c in cleaned):
+            refusal = self.no_words or self.empty
+            raise InputError(refusal.message, code=refusal.code)
         if visible < self.min_chars:
             raise InputError(self.too_short.message, code=self.too_short.code, chars=visible)
         if len(cleaned) > self.max_chars:

@@ -189,6 +189,7 @@ async def test_empty_and_oversized_text_and_upload(
         ("", "cv.empty_text"),
         ("   \n ", "cv.empty_text"),
         ("Jean", "cv.text_too_short"),
+        ("•\n" * 5_000, "cv.no_words"),  # a page of bullet marks: nothing to read
     ]:
         response = await client.post("/api/cvs", json={"text": text}, headers=await headers(client))
         assert response.status_code == 422 and response.json()["error"] == code

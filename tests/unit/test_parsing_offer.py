@@ -133,6 +133,7 @@ def test_offer_text_limits() -> None:
     for text, code in [
         ("", "offer.empty_text"),
         ("   ", "offer.empty_text"),
+        ("• • • — ★ ★ ★ …", "offer.empty_text"),  # marks and symbols only: nothing to read
         ("Dev", "offer.text_too_short"),
         ("x" * 200_000, "offer.text_too_long"),
     ]:

@@ -157,6 +157,10 @@ PASTED_CV = PastedText(
         N_("This text is too long for a CV (%(chars)s characters; at most %(limit)s)."),
         "cv.text_too_long",
     ),
+    no_words=Refusal(
+        N_("This text holds no words, only marks or symbols: paste your CV's text."),
+        "cv.no_words",
+    ),
 )
 
 
