@@ -514,7 +514,7 @@ def document(shape: str, seed: int) -> tuple[Person, str, str]:
     header_html, truth = SHAPES[shape](p, rng)
     if shape == "sidebar_photo":
         html = photo_sidebar(p, rng)
-    elif rng.random() < 0.3 and shape not in {"table_header", "europass", "band_photo",
+    elif rng.random() < 0.3 and shape not in {"table_header", "europass", "photo_band",
                                               "footer_name"}:  # fmt: skip
         html = sidebar(p, header_html, rng)
     else:

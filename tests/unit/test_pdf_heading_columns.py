@@ -17,6 +17,7 @@ from app.lib.pdf_text import read_pdf_text_sync
 from tests.fixtures.pdfs import render_html
 
 SKILLS = ("Power BI", "Salesforce", "Sage", "Excel")
+CAPS_ENTRIES = ("STORE MANAGER", "VERDANE SA", "SALES ASSOCIATE", "MAISON TALVERE")
 STYLE = """
   @page { size: A4; margin: 15mm 14mm; }
   body { font-family: sans-serif; font-size: 10pt; line-height: 1.3; }
@@ -102,6 +103,17 @@ def test_a_label_column_beside_its_entries_is_not_two_columns() -> None:
     entries = [_line("Field Engineer", 200, 114, bold=True), _line("Halvard, Porto", 200, 128)]
     entries += [_line("Licence Gestion", 200, 154, bold=True), _line("IUT de Lille", 200, 168)]
     assert not both_sectioned(labels, entries)
-    # One heading each side (a form's language table over its column) is no pair of columns.
-    entries += [_line("UNDERSTANDING SPEAKING", 200, 180, bold=True)]
-    assert not both_sectioned(labels, entries)
+    # A form's language table over its column, set smaller: no heading of the labels' size.
+    table = [_line("UNDERSTANDING SPEAKING", 200, 180, size=8, bold=True)]
+    assert not both_sectioned(labels, entries + table)
+    # Entries named in capitals in the labels' style: entry names, not a section's heading.
+    named = [_line(name, 200, 190 + 14 * i, bold=True) for i, name in enumerate(CAPS_ENTRIES)]
+    assert not both_sectioned([labels[0], labels[1]], named)
+
+
+def test_one_heading_each_side_in_one_style_and_size_makes_two_columns() -> None:
+    # A slide-like page: the jobs' column and a short skills column beside it, each under its
+    # own heading; the skills' items sit on the jobs' line grid as labels would.
+    jobs = [_line("EXPERIENCE", 20, 100, size=12, bold=True), _line("Store Manager", 20, 116)]
+    skills = [_line("SKILLS", 300, 100, size=12, bold=True), _line("Excel", 300, 116)]
+    assert both_sectioned(jobs, skills)

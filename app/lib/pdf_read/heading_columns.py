@@ -21,6 +21,7 @@ from .words import Line
 MAX_HEADING_WORDS = 5
 MIN_HEADING_LETTERS = 4
 MIN_HEADINGS_PER_SIDE = 2
+MAX_RARE_HEADINGS = 2
 
 
 def _heading_style(line: Line) -> tuple[bool, str] | None:
@@ -39,13 +40,29 @@ def _heading_style(line: Line) -> tuple[bool, str] | None:
     return (style["bold"], style["colour"])
 
 
+def _one_heading_each(left: list[Line], right: list[Line]) -> bool:
+    """A heading on each side in the very same style, size too ("EXPERIENCE" beside "SKILLS"),
+    a style each side sets on one or two lines only (a side that sets many lines so names its
+    entries in capitals, not its sections): a column that opens its own section, however
+    short."""
+    counts = [
+        Counter((line_style(line.words)["size"], s) for line in side if (s := _heading_style(line)))
+        for side in (left, right)
+    ]
+    return any(
+        1 <= count <= MAX_RARE_HEADINGS and 1 <= counts[1][style] <= MAX_RARE_HEADINGS
+        for style, count in counts[0].items()
+    )
+
+
 def both_sectioned(left: list[Line], right: list[Line]) -> bool:
-    """Each side holds at least two headings in one shared heading style: two columns of
-    sections side by side, each read whole, never a label column beside its entries."""
+    """Each side holds at least two headings in one shared heading style, or a heading each in
+    one style and size (``_one_heading_each``): two columns of sections side by side, each read
+    whole, never a label column beside its entries."""
     counts = [
         Counter(s for s in map(_heading_style, side) if s is not None) for side in (left, right)
     ]
-    return any(
+    return _one_heading_each(left, right) or any(
         count >= MIN_HEADINGS_PER_SIDE and counts[1][style] >= MIN_HEADINGS_PER_SIDE
         for style, count in counts[0].items()
     )

@@ -206,14 +206,30 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     return words
 
 
+STACKED = 0.3  # of the narrower word's width: more shared width than this, one sits on the other
+
+
+def _stacked(line: Line, word: Word) -> bool:
+    """``word`` stands over or under one of the line's words: two words of one text line never
+    share their width. A tall line (a name set large) overlaps two small lines beside it (a
+    phone over an e-mail); joined to it, their words would be woven together by position."""
+    width = max(word["x1"] - word["x0"], 0.1)
+    for other in line.words:
+        shared = min(other["x1"], word["x1"]) - max(other["x0"], word["x0"])
+        if shared > STACKED * min(width, max(other["x1"] - other["x0"], 0.1)):
+            return True
+    return False
+
+
 def group_lines(words: list[Word]) -> list[Line]:
-    """Words → lines: a word joins the line it overlaps vertically by half its height."""
+    """Words → lines: a word joins the line it overlaps vertically by half its height, unless
+    it stands over or under one of that line's words."""
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         height = max(word["bottom"] - word["top"], 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, word["bottom"]) - max(line.top, word["top"])
-            if overlap >= 0.5 * min(height, max(line.height, 0.1)):
+            if overlap >= 0.5 * min(height, max(line.height, 0.1)) and not _stacked(line, word):
                 line.add(word)
                 break
         else:
