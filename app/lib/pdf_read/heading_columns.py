@@ -8,7 +8,9 @@ the main column's, as a label column's do ("Dates" beside "2019 – 2021", a sec
 its first entry). Read row by row, the two sections interleave line by line. What tells them
 apart is layout, not words: a label column's labels are not set like the headings of the other
 side, whereas a sidebar opens its own sections ("SKILLS", "LANGUAGES") in the weight and colour
-the main column opens its sections in ("PROFILE", "EDUCATION").
+the main column opens its sections in ("PROFILE", "EDUCATION"). A short column beside the jobs
+(a skills list under one heading) opens its one section in the very style and size of the
+heading beside it; its items stand level with the jobs' lines as labels would.
 """
 
 from __future__ import annotations
