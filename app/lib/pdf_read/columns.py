@@ -322,11 +322,10 @@ def read_region(
         left_lines, right_lines = group_lines(left), group_lines(right)
         if not left_lines or not right_lines:
             continue
-        across = _straddling(words, gutter)
-        sectioned = both_sectioned(  # a heading set across the gutter is neither side's
-            group_lines([w for w in left if id(w) not in across]),
-            group_lines([w for w in right if id(w) not in across]),
-        )
+        across = _straddling(words, gutter)  # lines set over the gutter are neither side's
+        left_apart = group_lines([w for w in left if id(w) not in across])
+        right_apart = group_lines([w for w in right if id(w) not in across])
+        sectioned = both_sectioned(left_apart, right_apart)
         column = (
             None
             if sectioned
@@ -339,9 +338,7 @@ def read_region(
             None
             if sectioned
             else read_as_cells(
-                group_lines([w for w in left if id(w) not in across]),
-                group_lines([w for w in right if id(w) not in across]),
-                group_lines([w for w in words if id(w) in across]),
+                left_apart, right_apart, group_lines([w for w in words if id(w) in across])
             )
         )
         if cells is not None:

@@ -26,9 +26,9 @@ MIN_HEADINGS_PER_SIDE = 2
 MAX_RARE_HEADINGS = 2
 
 
-def _heading_style(line: Line) -> tuple[bool, str] | None:
-    """The weight and colour of a line set as a section heading (capitals, a few words, no
-    figure), or ``None``. Not its size: a sidebar's headings are often set smaller."""
+def _heading_style(line: Line) -> tuple[float, bool, str] | None:
+    """The size, weight and colour of a line set as a section heading (capitals, a few words,
+    no figure), or ``None``."""
     text = " ".join(w["text"] for w in line.words)
     letters = [c for c in text if c.isalpha()]
     if (
@@ -39,32 +39,24 @@ def _heading_style(line: Line) -> tuple[bool, str] | None:
     ):
         return None
     style = line_style(line.words)
-    return (style["bold"], style["colour"])
-
-
-def _one_heading_each(left: list[Line], right: list[Line]) -> bool:
-    """A heading on each side in the very same style, size too ("EXPERIENCE" beside "SKILLS"),
-    a style each side sets on one or two lines only (a side that sets many lines so names its
-    entries in capitals, not its sections): a column that opens its own section, however
-    short."""
-    counts = [
-        Counter((line_style(line.words)["size"], s) for line in side if (s := _heading_style(line)))
-        for side in (left, right)
-    ]
-    return any(
-        1 <= count <= MAX_RARE_HEADINGS and 1 <= counts[1][style] <= MAX_RARE_HEADINGS
-        for style, count in counts[0].items()
-    )
+    return (style["size"], style["bold"], style["colour"])
 
 
 def both_sectioned(left: list[Line], right: list[Line]) -> bool:
-    """Each side holds at least two headings in one shared heading style, or a heading each in
-    one style and size (``_one_heading_each``): two columns of sections side by side, each read
-    whole, never a label column beside its entries."""
-    counts = [
-        Counter(s for s in map(_heading_style, side) if s is not None) for side in (left, right)
-    ]
-    return _one_heading_each(left, right) or any(
-        count >= MIN_HEADINGS_PER_SIDE and counts[1][style] >= MIN_HEADINGS_PER_SIDE
-        for style, count in counts[0].items()
+    """Two columns of sections side by side, each read whole, never a label column beside its
+    entries: each side holds at least two headings in one weight and colour (not one size: a
+    sidebar's headings are often set smaller), or a heading each in the very same style, size
+    too ("EXPERIENCE" beside "SKILLS"), a style each side sets on one or two lines only (a side
+    that sets many lines so names its entries in capitals, not its sections)."""
+    headings = [[s for s in map(_heading_style, side) if s is not None] for side in (left, right)]
+    sized = [Counter(side) for side in headings]
+    if any(
+        1 <= count <= MAX_RARE_HEADINGS and 1 <= sized[1][style] <= MAX_RARE_HEADINGS
+        for style, count in sized[0].items()
+    ):
+        return True
+    weighted = [Counter((bold, colour) for _, bold, colour in side) for side in headings]
+    return any(
+        count >= MIN_HEADINGS_PER_SIDE and weighted[1][style] >= MIN_HEADINGS_PER_SIDE
+        for style, count in weighted[0].items()
     )
