@@ -515,7 +515,7 @@ def document(shape: str, seed: int) -> tuple[Person, str, str]:
     if shape == "sidebar_photo":
         html = photo_sidebar(p, rng)
     elif rng.random() < 0.3 and shape not in {"table_header", "europass", "photo_band",
-                                              "footer_name"}:  # fmt: skip
+                                              "band_photo", "footer_name"}:  # fmt: skip
         html = sidebar(p, header_html, rng)
     else:
         body = header_html + summary(p.cv) + jobs_with(p.cv, _dates(p), plain(rng)) + tail(p.cv)

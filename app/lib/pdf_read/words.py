@@ -22,6 +22,10 @@ Word = dict[str, Any]
 # A text line and its style ({"size", "bold", "colour"}; None for a blank line).
 Row = tuple[str, dict[str, Any] | None]
 WORD_GAP = 0.13  # of the font size, above the run's usual letter gap
+LOOSE = 0.3  # em: the widest usual letter gap of a run whose gaps are uneven
+MAX_TRACKING = 1.0  # em: the widest letter spacing a run's even gaps are taken for
+EVEN = 0.15  # of the median: a gap this close to it is even
+EVEN_SHARE = 0.8  # of a run's gaps, even, for a tracking wider than LOOSE
 TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
 TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
 
@@ -61,7 +65,8 @@ class Line:
         cells: list[list[Word]] = [[ordered[0]]] if ordered else []
         for before, word in itertools.pairwise(ordered):
             gap = word["x0"] - before["x1"]
-            if gap > self.tab_gap or (
+            tracking = max(before.get("tracking", 0.0), word.get("tracking", 0.0))
+            if gap > self.tab_gap + 2 * tracking or (
                 edges and starts_cell(before, word, self.height, edges, before is ordered[0])
             ):
                 cells.append([])
@@ -128,13 +133,25 @@ def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
             if not a["text"].isspace() and not b["text"].isspace()
         ]
         if len(gaps) >= 3:
-            value = max(0.0, min(statistics.median(gaps), 0.3))
-            usual[start:index] = [value] * len(run)
+            usual[start:index] = [_tracking(gaps)] * len(run)
         start = index
     return usual
 
 
-def _word(chars: list[dict[str, Any]]) -> Word:
+def _tracking(gaps: list[float]) -> float:
+    """A run's usual letter gap (em): its median gap, up to ``LOOSE`` for any run; a wider
+    one only where the gaps are even, as a designer's tracking sets them ("J E A N  D U P O N
+    T", spread 0.7 em): the letters of ordinary text touch, so no other run has such a median."""
+    median = statistics.median(gaps)
+    if median <= LOOSE:
+        return max(0.0, median)
+    even = sum(abs(gap - median) <= EVEN * median for gap in gaps)
+    return min(median, MAX_TRACKING) if even >= EVEN_SHARE * len(gaps) else LOOSE
+
+
+def _word(chars: list[dict[str, Any]], tracking: float = 0.0) -> Word:
+    """The word of ``chars``; ``tracking``: its letter spacing in points, which its word gaps
+    hold twice over (after its last letter and after the space)."""
     return {
         "text": "".join(c["text"] for c in chars),
         "x0": min(c["x0"] for c in chars),
@@ -142,6 +159,7 @@ def _word(chars: list[dict[str, Any]]) -> Word:
         "top": min(c["top"] for c in chars),
         "bottom": max(c["bottom"] for c in chars),
         "size": max(c.get("size", 0.0) for c in chars),
+        "tracking": tracking,
         **word_style(chars),
     }
 
@@ -183,6 +201,7 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     words: list[Word] = []
     for row in char_rows(chars):
         usual_gaps = _usual_gaps(row)
+        usual_of = {id(char): usual for char, usual in zip(row, usual_gaps, strict=True)}
         piled = _piled_spaces(row)
         current: list[dict[str, Any]] = []
         spaces: list[dict[str, Any]] = []
@@ -197,13 +216,19 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
                 gap = char["x0"] - previous["x1"]
                 spaced = any(_between(space, previous, char) for space in spaces)
                 if spaced or gap > (usual + WORD_GAP) * size:
-                    words.append(_word(current))
+                    words.append(_word(current, _points(current, usual_of)))
                     current = []
             spaces = []
             current.append(char)
         if current:
-            words.append(_word(current))
+            words.append(_word(current, _points(current, usual_of)))
     return words
+
+
+def _points(chars: list[dict[str, Any]], usual_of: dict[int, float]) -> float:
+    """The letter spacing of a word's run in points (0 below ``LOOSE``: ordinary text)."""
+    em = usual_of[id(chars[0])]
+    return em * chars[0].get("size", 10.0) if em > LOOSE else 0.0
 
 
 STACKED = 0.3  # of the narrower word's width: more shared width than this, one sits on the other
