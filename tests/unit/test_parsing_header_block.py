@@ -132,6 +132,11 @@ def test_a_lone_first_name_is_not_joined_with_the_heading_below() -> None:
         (["Jean-Baptiste de la", "Fontaine", "jean.delafontaine@example.org"],
          "Jean-Baptiste de la Fontaine"),
         (["Hélène Van", "Damme", "helene.vandamme@example.org"], "Hélène Van Damme"),
+        # The wrap before the particle: the next line opens in lower case, yet is no prose.
+        (["Jean-Baptiste de", "la Fontaine", "Opérateur de production", "jb.fontaine@example.org"],
+         "Jean-Baptiste de la Fontaine"),
+        (["Marie-Christine", "de la Tour", "mc.delatour@example.org"],
+         "Marie-Christine de la Tour"),
         (["Mme Awa Benali", "Aide-soignante"], "Awa Benali"),
         (["Ruth Whitaker, Registered Nurse"], "Ruth Whitaker"),
     ],

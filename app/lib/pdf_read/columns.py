@@ -37,6 +37,7 @@ MIN_GUTTER_WIDTH = 6
 MIN_SIDE_WORDS = 8
 MAX_DEPTH = 2
 WIDE_REACH = 0.2  # of a side's width: how far a full-width line reaches into both sides
+WORD_SPACE = 0.6  # of the font size: the widest gap a line set over the gutter may hold there
 LABEL_WORD_SHARE = 0.5  # a label column holds at most half as many words as its entries
 
 
@@ -220,6 +221,22 @@ def _straddling(words: list[Word], gutter: float) -> set[int]:
     return found
 
 
+def _set_over(line: Line, gutter: float) -> bool:
+    """The line runs over the gutter: a word across it, or only a word space in it (a name set
+    across the page), not a sidebar's line level with the main column's ("Jean-Baptiste de la"
+    beside "À propos", a column gap under a tab's width apart)."""
+    left = [w for w in line.words if w["x1"] <= gutter]
+    right = [w for w in line.words if w["x0"] >= gutter]
+    if len(left) + len(right) < len(line.words):
+        return True
+    if not left or not right:
+        return False
+    before, after = max(left, key=lambda w: w["x1"]), min(right, key=lambda w: w["x0"])
+    tracking = max(before.get("tracking", 0.0), after.get("tracking", 0.0))
+    space = WORD_SPACE * max(before["size"], after["size"]) + 2 * tracking
+    return after["x0"] - before["x1"] <= space
+
+
 def _level(line: Line, other: Line) -> bool:
     """Side by side on one row: tops aligned (table cells) or bottoms aligned (one baseline)."""
     return abs(line.top - other.top) < 2.0 or abs(line.bottom - other.bottom) < 2.0
@@ -259,7 +276,7 @@ def _bands(
             for seg in segments
         ]
         header = all(full for _, _, full in bands)
-        if (header and any(id(w) in across for w in line.words)) or any(
+        if (header and any(id(w) in across for w in line.words) and _set_over(line, gutter)) or any(
             min(reach) >= WIDE_REACH and any(w["x0"] < gutter < w["x1"] for w in segment)
             for segment, reach in zip(segments, reaches, strict=True)
         ):

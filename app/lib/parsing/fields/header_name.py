@@ -138,11 +138,14 @@ def _not_name_word(word: str) -> bool:
     return fold(word.strip(QUOTES)) in NOT_NAME_WORDS and not INITIAL_RE.match(word)
 
 
-def _leading_name_words(cell: str) -> list[str]:
-    """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with."""
+def _leading_name_words(cell: str, *, run_on: bool = False) -> list[str]:
+    """ "COULON 21 ans" → ["COULON"]: the capitalised words a cell opens with. ``run_on``: the
+    cell carries on a name from the line above, so it may open on a particle ("Jean-Baptiste
+    de" / "la Fontaine")."""
     out: list[str] = []
     for word in cell.split():
-        particle = word in PARTICLES and bool(out)  # "Jean-Baptiste de la" / "Fontaine"
+        # "Jean-Baptiste de la" / "Fontaine"
+        particle = word in PARTICLES and (bool(out) or run_on)
         if not particle and (not NAME_WORD_RE.match(word.strip(QUOTES)) or _not_name_word(word)):
             break
         out.append(word)
@@ -239,8 +242,10 @@ def _title_over_name(cell: str, below: list[list[str]]) -> bool:
 def _stepped_over(cell: str) -> bool:
     """A cell between a name's two lines that is no part of it: contact data (the contact
     column of a table read across), or another column's prose in lower case."""
-    if not any(c.isalpha() for c in cell) or cell[0].islower():
+    if not any(c.isalpha() for c in cell):
         return True
+    if cell[0].islower():  # prose, unless a name's particle opens it ("la Fontaine")
+        return len(_leading_name_words(cell, run_on=True)) < max(2, len(cell.split()))
     return bool(CONTACT_LABEL_RE.match(cell)) or value_kind(cell) in CONTACT_KINDS
 
 
@@ -266,7 +271,7 @@ def _joined_with_following(
             break
         if match_cv_heading(row[0]) is not None:
             break  # a section opens: the name ended above
-        words_of = [(_leading_name_words(cell), cell) for cell in row]
+        words_of = [(_leading_name_words(cell, run_on=True), cell) for cell in row]
         whole = next((w for w, cell in words_of if w and len(w) == len(cell.split())), [])
         more = whole or words_of[0][0]  # "COULON 21 ans": the name words opening the row
         repeated = {fold(w) for w in more} & {fold(w) for w in joined}
