@@ -91,6 +91,20 @@ def test_phrases_whose_words_say_the_other_role(heading: str, degree: str, schoo
     assert (entry.degree, entry.institution) == (degree, school)
 
 
+def test_a_school_with_its_town_and_country_is_no_place() -> None:
+    # A name the gazetteer does not know, then a town it knows: a school and where it is.
+    assert not is_place("TROBRA, Montréal, Canada") and not is_place("IUT de Leeds, Leeds, UK")
+    assert is_place("Paris, Île-de-France, France") and is_place("Leeds, West Yorkshire, UK")
+    entries = _education(
+        "Master en Management hôtelier\nIUT de Leeds, Leeds, UK\n\n"
+        "Associate degree in Early Childhood Education\nTROBRA, Montréal, Canada\n"
+    )
+    assert [_roles(e) for e in entries] == [
+        ("Master en Management hôtelier", "", "IUT de Leeds", "Leeds, UK"),
+        ("Associate degree in Early Childhood Education", "", "TROBRA", "Montréal, Canada"),
+    ]
+
+
 def test_a_school_or_a_degree_is_never_a_place_but_state_codes_stay_places() -> None:
     assert not is_place("Kestrel Academy, Austin, TX")
     assert not is_place("Bachelor's degree, Supply Chain Management, Leeds, UK")

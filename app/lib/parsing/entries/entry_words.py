@@ -240,6 +240,8 @@ def is_place(part: str) -> bool:
     pieces = [p.strip() for p in PLACE_SPLIT_RE.split(text) if p.strip()]
     if any(_names_something(p) for p in pieces):
         return False
+    if len(pieces) >= 3 and is_known_place(pieces[1]) and not is_known_place(pieces[0]):
+        return False  # "TROBRA, Montréal, Canada": a name, then its town and country
     if looks_like_location(text):
         return True
     if not pieces or fold(pieces[-1]).strip() not in COUNTRIES:
