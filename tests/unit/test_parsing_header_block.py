@@ -132,6 +132,10 @@ def test_a_lone_first_name_is_not_joined_with_the_heading_below() -> None:
         (["Jean-Baptiste de la", "Fontaine", "jean.delafontaine@example.org"],
          "Jean-Baptiste de la Fontaine"),
         (["Hélène Van", "Damme", "helene.vandamme@example.org"], "Hélène Van Damme"),
+        # A name cut after its particle, the e-mail spelling only the first name.
+        (["Gwenaëlle Van", "Damme", "Boulanger-pâtissier", "gwenaelle2001@example.org"],
+         "Gwenaëlle Van Damme"),
+        (["Thi Le", "Barista", "thi1990@example.org"], "Thi Le"),  # "Le" may end a name
         # The wrap before the particle: the next line opens in lower case, yet is no prose.
         (["Jean-Baptiste de", "la Fontaine", "Opérateur de production", "jb.fontaine@example.org"],
          "Jean-Baptiste de la Fontaine"),
@@ -223,6 +227,10 @@ def test_a_headline_beside_the_name_or_naming_a_job_is_settled() -> None:
          "Housekeeping Supervisor"),
         (["Kofi Mensah", "Based in Leeds", "Night Porter"], "Night Porter"),
         (["Rick Alvarez", "Annecy"], ""),  # a town alone is no headline
+        # a region, a town and its surroundings
+        (["Siobhan Whitaker", "Aide-soignante", "Île-de-France"], "Aide-soignante"),
+        (["Noé Van Damme", "Coiffeuse", "Bordeaux et alentours"], "Coiffeuse"),
+        (["Kofi Mensah", "Night Porter", "Leeds and surrounding areas"], "Night Porter"),
     ],
 )  # fmt: skip
 def test_the_town_beside_a_short_title_is_no_part_of_it(lines: list[str], headline: str) -> None:

@@ -50,6 +50,7 @@ CV_WORD_RE = re.compile(
     r"(?:\s*[:–—|-]\s*|\s+(?:de|of|du)\s+|\s+)(?=(?-i:[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
+NEVER_LAST = frozenset({"van", "von", "de", "del", "der", "dos", "des"})  # particles, no surname
 SIZE_SLACK = 0.5  # points: two lines set this close are in one type size
 MAX_NAME_WORDS = 5
 MAX_SPLIT_WORDS = 3  # words of a name's first line when the name is set on two lines
@@ -225,7 +226,20 @@ def _candidates(lines: list[str]) -> list[str]:
                 found += _joined_with_following(words, following, sizes[index])
         # "DA SILVA, Siobhan": the surname alone is a name too, read first; the e-mail tells
         found += [j for j in map(surname_comma_given, CELL_RE.split(lines[index])) if j]
-    return found
+    return _cut_at_particles_dropped(found)
+
+
+def _cut_at_particles_dropped(found: list[str]) -> list[str]:
+    """ "Gwenaëlle Van" / "Damme": a candidate ending on a particle, where another carries it
+    on from the line below, is the name cut by the wrap (when the e-mail spells only the first
+    name, the shorter one had won). Not "Le", "La", "Da", "Di", "Du": surnames of their own
+    ("Minh Le")."""
+    return [
+        name
+        for name in found
+        if fold(name.split()[-1]) not in NEVER_LAST
+        or not any(other.startswith(f"{name} ") for other in found)
+    ]
 
 
 def _title_over_name(cell: str, below: list[list[str]]) -> bool:

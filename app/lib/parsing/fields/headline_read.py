@@ -53,6 +53,13 @@ LIVES_IN_RE = re.compile(
     r"^(?:based\s+in|located\s+in|living\s+in|greater|bas[ée]e?\s+[àa]|r[ée]sidant\s+[àa])\s+",
     re.IGNORECASE,
 )
+# "Bordeaux et alentours", "Lyon et sa région", "Leeds and surrounding areas": a place and
+# its surroundings.
+AROUND_RE = re.compile(
+    r"\s+(?:et\s+(?:ses\s+)?(?:alentours|environs)|et\s+sa\s+r[ée]gion"
+    r"|and\s+(?:the\s+)?surrounding\s+areas?|(?:and\s+)?surroundings)$",
+    re.IGNORECASE,
+)
 # Words a wrapped line is left hanging on ("Développeur web et", "Ingénieur logistique –").
 DANGLING_END_RE = re.compile(
     r"(?:\s(?:et|ou|de|des|du|en|à|au|aux|pour|and|or|of|in|for|with|the|at)|[-–—&,/(+])\s*$",
@@ -133,7 +140,7 @@ def continues(previous: Cell, following: Cell, name: str) -> bool:
 def _place_line(text: str) -> bool:
     """ "Portland, Oregon", "Phoenix Arizona", "Based in Leeds", "Greater Manchester", "Annecy":
     a known place, never a line naming a job."""
-    text = LIVES_IN_RE.sub("", text).strip()
+    text = AROUND_RE.sub("", LIVES_IN_RE.sub("", text)).strip()
     if not text or names_a_job(text):
         return False
     if reads_as_place(text) or is_known_place(text) or METRO_AREA_RE.match(text):

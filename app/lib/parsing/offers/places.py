@@ -24,6 +24,14 @@ CANADIAN_PROVINCES = (
     "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Québec", "Saskatchewan",
     "Northwest Territories", "Nunavut", "Yukon",
 )  # fmt: skip
+# The regions of France and the nations of the United Kingdom (GeoNames keeps them in a larger
+# file too): "Île-de-France", "Scotland" under a headline are where the candidate lives.
+FRENCH_REGIONS_AND_UK_NATIONS = (
+    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
+    "Corse", "Grand Est", "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine",
+    "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur", "PACA",
+    "England", "Scotland", "Wales", "Northern Ireland",
+)  # fmt: skip
 # The market regions ads name as a place ("Director - EMEA", "Account Executive, DACH").
 MARKET_REGIONS = ("EMEA", "APAC", "DACH", "LATAM", "AMER", "MENA", "Benelux", "Nordics", "ANZ")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .-]+$")
@@ -52,7 +60,7 @@ def _gazetteer() -> tuple[dict[str, int], dict[str, int]]:
         if len(key) > 2:
             sizes[key] = max(sizes.get(key, 0), population)
 
-    for name in (*CANADIAN_PROVINCES, *MARKET_REGIONS):
+    for name in (*CANADIAN_PROVINCES, *FRENCH_REGIONS_AND_UK_NATIONS, *MARKET_REGIONS):
         add(own, name, REGION)
     for country in cache_.get_countries().values():
         add(own, country["name"], REGION)
