@@ -212,11 +212,8 @@ def _straddling(words: list[Word], gutter: float) -> set[int]:
     name or a heading set across both columns), not a column gap."""
     found: set[int] = set()
     for line in group_lines(words):
-        left = [w for w in line.words if w["x1"] <= gutter]
-        right = [w for w in line.words if w["x0"] >= gutter]
-        across = len(left) + len(right) < len(line.words)
-        gap = min((w["x0"] for w in right), default=0.0) - max((w["x1"] for w in left), default=0.0)
-        if across or (left and right and gap <= max(8.0, TAB_GAP * line.height)):
+        over = _gap_over(line, gutter)
+        if over is not None and over[0] <= line.tab_gap:
             found.update(id(w) for w in line.words)
     return found
 
@@ -225,16 +222,26 @@ def _set_over(line: Line, gutter: float) -> bool:
     """The line runs over the gutter: a word across it, or only a word space in it (a name set
     across the page), not a sidebar's line level with the main column's ("Jean-Baptiste de la"
     beside "À propos", a column gap under a tab's width apart)."""
+    over = _gap_over(line, gutter)
+    if over is None:
+        return False
+    gap, before, after = over
+    tracking = max(before.get("tracking", 0.0), after.get("tracking", 0.0))
+    return gap <= WORD_SPACE * max(before["size"], after["size"]) + 2 * tracking
+
+
+def _gap_over(line: Line, gutter: float) -> tuple[float, Word, Word] | None:
+    """The gap over the gutter between the line's two sides and the words either side of it
+    (0 for a word lying across it); None for a line on one side only."""
     left = [w for w in line.words if w["x1"] <= gutter]
     right = [w for w in line.words if w["x0"] >= gutter]
     if len(left) + len(right) < len(line.words):
-        return True
+        across = next(w for w in line.words if w["x0"] < gutter < w["x1"])
+        return 0.0, across, across
     if not left or not right:
-        return False
+        return None
     before, after = max(left, key=lambda w: w["x1"]), min(right, key=lambda w: w["x0"])
-    tracking = max(before.get("tracking", 0.0), after.get("tracking", 0.0))
-    space = WORD_SPACE * max(before["size"], after["size"]) + 2 * tracking
-    return after["x0"] - before["x1"] <= space
+    return after["x0"] - before["x1"], before, after
 
 
 def _level(line: Line, other: Line) -> bool:
