@@ -46,3 +46,11 @@ def test_ordinary_text_keeps_its_word_gaps() -> None:
     lines = read_pdf_text_sync(pdf, max_pages=1).text.split("\n")
     assert lines[0] == "Jean-Baptiste de la Fontaine"
     assert "Opérateur de production, Verdane SA" in lines
+
+
+def test_a_short_word_alone_on_its_line_takes_its_font_s_tracking() -> None:
+    # "V A N" has two letter gaps, too few to tell tracking on its own: the name's other lines,
+    # in the same font, tell it.
+    pdf = _page("GWENAËLLE<br>VAN<br>DAMME", "0.6em", "gwen2001@postbox.example")
+    lines = [line for line in read_pdf_text_sync(pdf, max_pages=1).text.split("\n") if line]
+    assert lines[:3] == ["GWENAËLLE", "VAN", "DAMME"]

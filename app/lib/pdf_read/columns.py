@@ -38,6 +38,7 @@ MIN_SIDE_WORDS = 8
 MAX_DEPTH = 2
 WIDE_REACH = 0.2  # of a side's width: how far a full-width line reaches into both sides
 WORD_SPACE = 0.6  # of the font size: the widest gap a line set over the gutter may hold there
+SAME_SIZE = 0.1  # of the larger: two words this close in size are set in one size
 LABEL_WORD_SHARE = 0.5  # a label column holds at most half as many words as its entries
 
 
@@ -226,8 +227,14 @@ def _set_over(line: Line, gutter: float) -> bool:
     if over is None:
         return False
     gap, before, after = over
-    tracking = max(before.get("tracking", 0.0), after.get("tracking", 0.0))
-    return gap <= WORD_SPACE * max(before["size"], after["size"]) + 2 * tracking
+    if before is after:
+        return True  # a word across the gutter
+    # One phrase: one type size, tracked alike (a tracked name's word space holds its
+    # tracking twice); a tracked name beside an untracked heading is two columns' lines.
+    tracking = min(before.get("tracking", 0.0), after.get("tracking", 0.0))
+    alike = abs(before["size"] - after["size"]) <= SAME_SIZE * max(before["size"], after["size"])
+    alike = alike and (before.get("tracking", 0.0) > 0) == (after.get("tracking", 0.0) > 0)
+    return alike and gap <= WORD_SPACE * max(before["size"], after["size"]) + 2 * tracking
 
 
 def _gap_over(line: Line, gutter: float) -> tuple[float, Word, Word] | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ LOOSE = 0.3  # em: the widest usual letter gap of a run whose gaps are uneven
 MAX_TRACKING = 1.0  # em: the widest letter spacing a run's even gaps are taken for
 EVEN = 0.15  # of the median: a gap this close to it is even
 EVEN_SHARE = 0.8  # of a run's gaps, even, for a tracking wider than LOOSE
+MIN_RUN_GAPS = 3  # letter gaps a run needs to tell its own usual gap
 TAB_GAP = 1.5  # of the line height: a wider gap (right-aligned dates, cells) becomes a TAB
 TOUCHING = 0.05  # of the font size: words on two baselines this close are one word
 
@@ -65,7 +67,8 @@ class Line:
         cells: list[list[Word]] = [[ordered[0]]] if ordered else []
         for before, word in itertools.pairwise(ordered):
             gap = word["x0"] - before["x1"]
-            tracking = max(before.get("tracking", 0.0), word.get("tracking", 0.0))
+            # Two tracked words: a word space holds the tracking twice over.
+            tracking = min(before.get("tracking", 0.0), word.get("tracking", 0.0))
             if gap > self.tab_gap + 2 * tracking or (
                 edges and starts_cell(before, word, self.height, edges, before is ordered[0])
             ):
@@ -115,10 +118,12 @@ def char_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [sorted(members, key=lambda c: c["x0"]) for _, members in rows]
 
 
-def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
-    """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
-    letter-spaced headings. A run is a stretch of one font and size without a wide gap."""
-    usual = [0.0] * len(row)
+Font = tuple[Any, Any]  # a glyph's font name and size
+
+
+def _runs(row: list[dict[str, Any]]) -> Iterator[tuple[int, int, list[float]]]:
+    """The row's runs, as [start, end) with their letter gaps (em): a run is a stretch of one
+    font and size without a wide gap."""
     start = 0
     for index in range(1, len(row) + 1):
         if index < len(row):
@@ -126,16 +131,46 @@ def _usual_gaps(row: list[dict[str, Any]]) -> list[float]:
             same_font = a.get("fontname") == b.get("fontname") and a.get("size") == b.get("size")
             if same_font and b["x0"] - a["x1"] < a.get("size", 10.0):
                 continue
-        run = row[start:index]
         gaps = [
             (b["x0"] - a["x1"]) / max(a.get("size", 10.0), 1.0)
-            for a, b in itertools.pairwise(run)
+            for a, b in itertools.pairwise(row[start:index])
             if not a["text"].isspace() and not b["text"].isspace()
         ]
-        if len(gaps) >= 3:
-            usual[start:index] = [_tracking(gaps)] * len(run)
+        yield start, index, gaps
         start = index
+
+
+def _font(char: dict[str, Any]) -> Font:
+    return char.get("fontname"), char.get("size")
+
+
+def _tracked_fonts(rows: list[list[dict[str, Any]]]) -> dict[Font, float]:
+    """The fonts a page sets with a designer's tracking, from runs long enough to tell it."""
+    found: dict[Font, float] = {}
+    for row in rows:
+        for start, _, gaps in _runs(row):
+            tracking = _tracking(gaps) if len(gaps) >= MIN_RUN_GAPS else 0.0
+            if tracking > LOOSE:
+                found.setdefault(_font(row[start]), tracking)
+    return found
+
+
+def _usual_gaps(row: list[dict[str, Any]], tracked: dict[Font, float]) -> list[float]:
+    """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
+    letter-spaced headings. A run too short to tell ("V A N" alone on its line) takes the
+    tracking its font has elsewhere on the page when its gaps are that wide."""
+    usual = [0.0] * len(row)
+    for start, end, gaps in _runs(row):
+        if len(gaps) >= MIN_RUN_GAPS:
+            usual[start:end] = [_tracking(gaps)] * (end - start)
+        elif _as_tracked(gaps, known := tracked.get(_font(row[start]), 0.0)):
+            usual[start:end] = [known] * (end - start)
     return usual
+
+
+def _as_tracked(gaps: list[float], known: float) -> bool:
+    """A short run's gaps are its font's known tracking (``known`` em, 0 for none)."""
+    return bool(gaps) and known > 0 and all(abs(gap - known) <= EVEN * known for gap in gaps)
 
 
 def _tracking(gaps: list[float]) -> float:
@@ -199,8 +234,10 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     spaces at the left margin, near the baseline of a neighbouring line.
     """
     words: list[Word] = []
-    for row in char_rows(chars):
-        usual_gaps = _usual_gaps(row)
+    rows = char_rows(chars)
+    tracked = _tracked_fonts(rows)
+    for row in rows:
+        usual_gaps = _usual_gaps(row, tracked)
         usual_of = {id(char): usual for char, usual in zip(row, usual_gaps, strict=True)}
         piled = _piled_spaces(row)
         current: list[dict[str, Any]] = []
