@@ -29,7 +29,7 @@ from .gutter_order import ordered_gutters
 from .heading_columns import both_sectioned
 from .line_style import line_style
 from .rows import lines_to_rows
-from .words import TAB_GAP, Line, Row, Word, group_lines
+from .words import Line, Row, Word, group_lines
 
 MIN_WORDS_FOR_COLUMNS = 30
 MIN_WORDS_IN_SUBCOLUMNS = 20
@@ -259,7 +259,7 @@ def _level(line: Line, other: Line) -> bool:
 def _segments(line: Line) -> list[list[Word]]:
     """The line's runs of words, cut where a gap is wide enough to be a TAB."""
     ordered = sorted(line.words, key=lambda w: w["x0"])
-    wide = max(8.0, TAB_GAP * line.height)
+    wide = line.tab_gap
     segments: list[list[Word]] = [[ordered[0]]]
     for word in ordered[1:]:
         if word["x0"] - segments[-1][-1]["x1"] > wide:

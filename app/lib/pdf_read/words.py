@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,11 +118,14 @@ def char_rows(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 Font = tuple[Any, Any]  # a glyph's font name and size
+# A run of a row: [start, end), its letter gaps (em), and its own usual gap when it has gaps
+# enough to tell it (``MIN_RUN_GAPS``), else None.
+Run = tuple[int, int, list[float], float | None]
 
 
-def _runs(row: list[dict[str, Any]]) -> Iterator[tuple[int, int, list[float]]]:
-    """The row's runs, as [start, end) with their letter gaps (em): a run is a stretch of one
-    font and size without a wide gap."""
+def _runs(row: list[dict[str, Any]]) -> list[Run]:
+    """The row's runs: a run is a stretch of one font and size without a wide gap."""
+    runs: list[Run] = []
     start = 0
     for index in range(1, len(row) + 1):
         if index < len(row):
@@ -136,33 +138,35 @@ def _runs(row: list[dict[str, Any]]) -> Iterator[tuple[int, int, list[float]]]:
             for a, b in itertools.pairwise(row[start:index])
             if not a["text"].isspace() and not b["text"].isspace()
         ]
-        yield start, index, gaps
+        runs.append((start, index, gaps, _tracking(gaps) if len(gaps) >= MIN_RUN_GAPS else None))
         start = index
+    return runs
 
 
 def _font(char: dict[str, Any]) -> Font:
     return char.get("fontname"), char.get("size")
 
 
-def _tracked_fonts(rows: list[list[dict[str, Any]]]) -> dict[Font, float]:
+def _tracked_fonts(rows: list[list[dict[str, Any]]], runs: list[list[Run]]) -> dict[Font, float]:
     """The fonts a page sets with a designer's tracking, from runs long enough to tell it."""
     found: dict[Font, float] = {}
-    for row in rows:
-        for start, _, gaps in _runs(row):
-            tracking = _tracking(gaps) if len(gaps) >= MIN_RUN_GAPS else 0.0
-            if tracking > LOOSE:
-                found.setdefault(_font(row[start]), tracking)
+    for row, row_runs in zip(rows, runs, strict=True):
+        for start, _, _, own in row_runs:
+            if own is not None and own > LOOSE:
+                found.setdefault(_font(row[start]), own)
     return found
 
 
-def _usual_gaps(row: list[dict[str, Any]], tracked: dict[Font, float]) -> list[float]:
+def _usual_gaps(
+    row: list[dict[str, Any]], runs: list[Run], tracked: dict[Font, float]
+) -> list[float]:
     """Per character, the usual letter gap (em) of its run: 0 for ordinary text, more for
     letter-spaced headings. A run too short to tell ("V A N" alone on its line) takes the
     tracking its font has elsewhere on the page when its gaps are that wide."""
     usual = [0.0] * len(row)
-    for start, end, gaps in _runs(row):
-        if len(gaps) >= MIN_RUN_GAPS:
-            usual[start:end] = [_tracking(gaps)] * (end - start)
+    for start, end, gaps, own in runs:
+        if own is not None:
+            usual[start:end] = [own] * (end - start)
         elif _as_tracked(gaps, known := tracked.get(_font(row[start]), 0.0)):
             usual[start:end] = [known] * (end - start)
     return usual
@@ -235,12 +239,13 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
     """
     words: list[Word] = []
     rows = char_rows(chars)
-    tracked = _tracked_fonts(rows)
-    for row in rows:
-        usual_gaps = _usual_gaps(row, tracked)
-        usual_of = {id(char): usual for char, usual in zip(row, usual_gaps, strict=True)}
+    runs = [_runs(row) for row in rows]
+    tracked = _tracked_fonts(rows, runs)
+    for row, row_runs in zip(rows, runs, strict=True):
+        usual_gaps = _usual_gaps(row, row_runs, tracked)
         piled = _piled_spaces(row)
         current: list[dict[str, Any]] = []
+        opening = 0.0  # the usual gap of the current word's first glyph
         spaces: list[dict[str, Any]] = []
         for char, usual in zip(row, usual_gaps, strict=True):
             if char["text"].isspace():
@@ -253,19 +258,21 @@ def chars_to_words(chars: list[dict[str, Any]]) -> list[Word]:
                 gap = char["x0"] - previous["x1"]
                 spaced = any(_between(space, previous, char) for space in spaces)
                 if spaced or gap > (usual + WORD_GAP) * size:
-                    words.append(_word(current, _points(current, usual_of)))
+                    words.append(_word(current, _points(current[0], opening)))
                     current = []
             spaces = []
+            if not current:
+                opening = usual
             current.append(char)
         if current:
-            words.append(_word(current, _points(current, usual_of)))
+            words.append(_word(current, _points(current[0], opening)))
     return words
 
 
-def _points(chars: list[dict[str, Any]], usual_of: dict[int, float]) -> float:
-    """The letter spacing of a word's run in points (0 below ``LOOSE``: ordinary text)."""
-    em = usual_of[id(chars[0])]
-    return em * chars[0].get("size", 10.0) if em > LOOSE else 0.0
+def _points(first: dict[str, Any], em: float) -> float:
+    """The letter spacing of a word in points, from ``em``, the usual gap of its first glyph's
+    run (0 up to ``LOOSE``: ordinary text)."""
+    return em * first.get("size", 10.0) if em > LOOSE else 0.0
 
 
 STACKED = 0.3  # of the narrower word's width: more shared width than this, one sits on the other
